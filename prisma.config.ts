@@ -1,9 +1,13 @@
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 
 // The CLI uses the JS engine with the better-sqlite3 adapter so it works offline (DESIGN.md §10).
 const url = process.env.DATABASE_URL ?? `file:${path.join(process.env.DATA_DIR ?? "./data", "don-doc.db")}`;
+
+// The adapter opens the file even for schema-only commands, so its folder must exist.
+mkdirSync(process.env.DATA_DIR ?? "./data", { recursive: true });
 
 export default defineConfig({
   experimental: { adapter: true },

@@ -1,0 +1,103 @@
+import path from "node:path";
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+const idList = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean))
+  .refine((ids) => ids.every((id) => /^-?\d+$/.test(id)), "must be comma-separated numeric user ids, e.g. 12345,67890");
+
+const schema = z
+  .object({
+    TELEGRAM_BOT_TOKEN: optionalString.refine((v) => !v || /^\d+:[\w-]{20,}$/.test(v), "looks wrong: expected 123456:ABC-DEF... from @BotFather"),
+    TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
+    TELEGRAM_MODE: z.enum(["polling", "webhook"]).default("polling"),
+    WEBHOOK_URL: optionalString.pipe(z.url().optional()),
+    WEBHOOK_SECRET: optionalString.refine((v) => !v || /^[A-Za-z0-9_-]{8,256}$/.test(v), "must be 8–256 characters of A-Z a-z 0-9 _ -"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+    DATA_DIR: z.string().default("./data"),
+    DATABASE_URL: optionalString.refine((v) => !v || v.startsWith("file:"), "must be a SQLite URL like file:./data/don-doc.db"),
+    TIMEZONE: z
+      .string()
+      .default("Asia/Ho_Chi_Minh")
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat("en", { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, "is not an IANA time zone such as Asia/Ho_Chi_Minh"),
+    ADMIN_TELEGRAM_IDS: idList,
+    DEFAULT_LANGUAGE: z.enum(["vi", "en"]).default("vi"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    MAX_FILE_MB: z.coerce.number().positive().max(50).default(10),
+  })
+  .superRefine((env, ctx) => {
+    if (env.TELEGRAM_MODE === "webhook" && env.TELEGRAM_BOT_TOKEN) {
+      if (!env.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when TELEGRAM_MODE=webhook" });
+      if (!env.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when TELEGRAM_MODE=webhook" });
+    }
+  });
+
+/** Validated configuration; see .env.example for every key. */
+export interface Config {
+  telegram?: {
+    token: string;
+    apiRoot: string;
+    mode: "polling" | "webhook";
+    webhookUrl?: string;
+    webhookSecret?: string;
+    adminIds: string[];
+  };
+  port: number;
+  dataDir: string;
+  databaseUrl: string;
+  timezone: string;
+  defaultLanguage: "vi" | "en";
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  maxFileBytes: number;
+}
+
+/** Thrown for a bad environment; the message is one line naming the key. */
+export class ConfigError extends Error {}
+
+/**
+ * Parses the environment once. Only this module reads `process.env`.
+ * @example const config = loadConfig(); // throws ConfigError("TIMEZONE is not an IANA time zone ...")
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const key = String(issue.path[0] ?? "environment");
+    throw new ConfigError(`Invalid configuration: ${key} ${issue.message}`);
+  }
+  const e = result.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    telegram: e.TELEGRAM_BOT_TOKEN
+      ? {
+          token: e.TELEGRAM_BOT_TOKEN,
+          apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
+          mode: e.TELEGRAM_MODE,
+          webhookUrl: e.WEBHOOK_URL,
+          webhookSecret: e.WEBHOOK_SECRET,
+          adminIds: e.ADMIN_TELEGRAM_IDS,
+        }
+      : undefined,
+    port: e.PORT,
+    dataDir,
+    databaseUrl: e.DATABASE_URL ?? `file:${path.join(dataDir, "don-doc.db")}`,
+    timezone: e.TIMEZONE,
+    defaultLanguage: e.DEFAULT_LANGUAGE,
+    logLevel: e.LOG_LEVEL,
+    maxFileBytes: Math.round(e.MAX_FILE_MB * 1024 * 1024),
+  };
+}

@@ -1,0 +1,212 @@
+/**
+ * Ports: what the core needs from the outside world. Adapters (channels, db, scheduler)
+ * implement them; the core never imports grammY, Prisma, node-schedule or HTTP code.
+ */
+import type { Address, Channel, DocumentReference, IncomingFile, OutgoingMessage, ReminderPolicy, Schedule } from "./types.js";
+
+/** The current time. Tests pass a fixed or manually advanced clock. */
+export interface Clock {
+  now(): Date;
+}
+
+/** Failure categories every Messenger maps its platform errors to. */
+export type SendFailure = "rate_limited" | "transient" | "unreachable" | "bad_request";
+
+/**
+ * A send that failed. `unreachable` = bot blocked/removed or chat gone (don't retry);
+ * `rate_limited` carries the platform's retry-after; `transient` = 5xx/timeout/network.
+ */
+export class SendError extends Error {
+  constructor(
+    readonly failure: SendFailure,
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = "SendError";
+  }
+}
+
+/**
+ * Sends to and downloads from one or more channels.
+ * @example await messenger.send({ channel: "telegram", chatId: "-100123" }, { type: "text", text: "Xin chào" })
+ */
+export interface Messenger {
+  /** Sends one message; resolves with the platform's message id. Throws {@link SendError}. */
+  send(to: Address, message: OutgoingMessage): Promise<{ messageId: string }>;
+  /** Downloads a file the user sent, refusing anything larger than `maxBytes`. */
+  download(channel: Channel, file: IncomingFile, maxBytes: number): Promise<Uint8Array>;
+  /** Longest text one message may carry on that channel. */
+  textLimit(channel: Channel): number;
+}
+
+/** Minimal structured logger (pino-compatible). */
+export interface Logger {
+  info(obj: object | string, msg?: string): void;
+  warn(obj: object | string, msg?: string): void;
+  error(obj: object | string, msg?: string): void;
+  debug(obj: object | string, msg?: string): void;
+}
+
+export interface UnitRecord {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+  tags: string[];
+  active: boolean;
+}
+
+export interface ChatRecord {
+  id: number;
+  channel: Channel;
+  chatId: string;
+  chatType: string;
+  title: string | null;
+  role: "unit" | "rollup";
+  unitId: number | null;
+  status: "active" | "unreachable";
+}
+
+export type Role = "admin" | "leader" | "officer" | "none";
+
+export interface PersonRecord {
+  id: number;
+  channel: Channel;
+  userId: string;
+  displayName: string;
+  username: string | null;
+  role: Role;
+  unitId: number | null;
+  language: string | null;
+}
+
+export interface InviteRecord {
+  id: number;
+  code: string;
+  unitId: number;
+  maxUses: number;
+  uses: number;
+  expiresAt: Date;
+}
+
+export interface PlanRecord {
+  id: number;
+  number: string;
+  date: string;
+  title: string;
+  issuer: string;
+  parentIssuer: string;
+  place: string;
+  leadUnitCode: string | null;
+}
+
+export interface TaskRecord {
+  id: number;
+  planId: number | null;
+  code: string;
+  title: string;
+  targets: string[];
+  schedule: Schedule;
+  reminder: ReminderPolicy | null;
+  deadlineText: string;
+  status: "active" | "cancelled";
+  indicators: { code: string; label: string; measure: string; synonyms: string[] }[];
+}
+
+export interface OccurrenceRecord {
+  id: number;
+  taskId: number;
+  periodKey: string;
+  label: string;
+  dueAt: Date;
+}
+
+export type AssignmentStatus = "open" | "submitted" | "late" | "excused" | "cancelled";
+
+export interface AssignmentRecord {
+  id: number;
+  occurrenceId: number;
+  unitId: number;
+  dueAt: Date;
+  status: AssignmentStatus;
+  submittedAt: Date | null;
+}
+
+/** An assignment with what is needed to talk about it. */
+export interface AssignmentView extends AssignmentRecord {
+  task: TaskRecord;
+  occurrence: OccurrenceRecord;
+  plan: PlanRecord | null;
+  unit: UnitRecord;
+}
+
+export interface ReportRecord {
+  id: number;
+  assignmentId: number;
+  unitId: number;
+  authorChannel: string;
+  authorUserId: string;
+  authorName: string;
+  text: string;
+  values: Record<string, number>;
+  references: DocumentReference[];
+  unclear: string[];
+  late: boolean;
+  revision: number;
+  sourceChatId: string;
+  sourceMessageId: string;
+  mediaGroupId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface ReportRevisionRecord {
+  revision: number;
+  text: string;
+  values: Record<string, number>;
+  authorName: string;
+  createdAt: Date;
+}
+
+export interface AttachmentRecord {
+  id: number;
+  reportId: number | null;
+  sha256: string;
+  size: number;
+  mime: string;
+  kind: "photo" | "document";
+  fileName: string;
+  capturedAt: Date | null;
+  createdAt: Date;
+}
+
+export interface OutboxRecord {
+  id: number;
+  dedupeKey: string;
+  channel: Channel;
+  chatId: string;
+  kind: string;
+  message: OutgoingMessage;
+  status: "pending" | "sending" | "sent" | "failed" | "skipped";
+  attempts: number;
+  nextAttemptAt: Date;
+  assignmentId: number | null;
+  providerMessageId: string | null;
+}
+
+export interface OutboxInput {
+  dedupeKey: string;
+  channel: Channel;
+  chatId: string;
+  kind: string;
+  message: OutgoingMessage;
+  notBefore?: Date;
+  assignmentId?: number;
+}
+
+export interface ConversationRecord {
+  kind: string;
+  data: unknown;
+  expiresAt: Date;
+}

@@ -1,0 +1,186 @@
+/**
+ * Repository ports. The Prisma implementation lives in src/db/repositories.ts; every method is
+ * small and intention-revealing so a fake is easy to write.
+ */
+import type {
+  AssignmentRecord,
+  AssignmentStatus,
+  AssignmentView,
+  AttachmentRecord,
+  ChatRecord,
+  ConversationRecord,
+  InviteRecord,
+  OccurrenceRecord,
+  OutboxInput,
+  OutboxRecord,
+  PersonRecord,
+  PlanRecord,
+  ReportRecord,
+  ReportRevisionRecord,
+  Role,
+  TaskRecord,
+  UnitRecord,
+} from "./ports.js";
+import type { CalendarEntryInput, Channel, DocumentReference, ReminderPolicy, Schedule } from "./types.js";
+
+export interface UnitRepository {
+  findByCode(code: string): Promise<UnitRecord | null>;
+  findById(id: number): Promise<UnitRecord | null>;
+  list(options?: { includeInactive?: boolean }): Promise<UnitRecord[]>;
+  create(input: { code: string; name: string; kind: string; tags: string[] }): Promise<UnitRecord>;
+  update(id: number, patch: Partial<Pick<UnitRecord, "name" | "kind" | "tags" | "active">>): Promise<UnitRecord>;
+  /** Soft delete: the row, its reports and history stay. */
+  deactivate(id: number): Promise<void>;
+}
+
+export interface ChatRepository {
+  find(channel: Channel, chatId: string): Promise<ChatRecord | null>;
+  bind(input: { channel: Channel; chatId: string; chatType: string; title?: string; role: "unit" | "rollup"; unitId: number | null }): Promise<ChatRecord>;
+  listForUnit(unitId: number): Promise<ChatRecord[]>;
+  listRollupChats(): Promise<ChatRecord[]>;
+  setStatus(channel: Channel, chatId: string, status: "active" | "unreachable", reason?: string): Promise<void>;
+}
+
+export interface PersonRepository {
+  find(channel: Channel, userId: string): Promise<PersonRecord | null>;
+  findByUsername(channel: Channel, username: string): Promise<PersonRecord | null>;
+  /** Creates or refreshes the name fields; never changes role or unit. */
+  touch(input: { channel: Channel; userId: string; displayName: string; username?: string }): Promise<PersonRecord>;
+  setRole(id: number, role: Role): Promise<void>;
+  setUnit(id: number, unitId: number | null): Promise<void>;
+  setLanguage(id: number, language: string): Promise<void>;
+  listByRole(role: Role): Promise<PersonRecord[]>;
+}
+
+export interface InviteRepository {
+  create(input: { code: string; unitId: number; maxUses: number; expiresAt: Date; createdBy: string }): Promise<InviteRecord>;
+  findByCode(code: string): Promise<InviteRecord | null>;
+  /** Atomically uses one slot; false when none is left. */
+  consume(id: number): Promise<boolean>;
+}
+
+export interface PlanInput {
+  number: string;
+  date: string;
+  title: string;
+  issuer: string;
+  parentIssuer: string;
+  place: string;
+  leadUnitCode?: string;
+}
+
+export interface TaskInput {
+  planId: number | null;
+  code: string;
+  title: string;
+  targets: string[];
+  schedule: Schedule;
+  reminder: ReminderPolicy | null;
+  deadlineText: string;
+  createdBy: string;
+  indicators: { code: string; label: string; measure: string; synonyms: string[] }[];
+}
+
+export interface PlanRepository {
+  upsert(input: PlanInput): Promise<{ plan: PlanRecord; created: boolean }>;
+  findById(id: number): Promise<PlanRecord | null>;
+  findByNumber(number: string): Promise<PlanRecord | null>;
+  list(): Promise<PlanRecord[]>;
+}
+
+export interface TaskRepository {
+  /** Creates or updates by code; indicators are replaced. */
+  upsert(input: TaskInput): Promise<{ task: TaskRecord; created: boolean }>;
+  findById(id: number): Promise<TaskRecord | null>;
+  findByCode(code: string): Promise<TaskRecord | null>;
+  listActive(): Promise<TaskRecord[]>;
+  setStatus(id: number, status: "active" | "cancelled"): Promise<void>;
+  /** Next free number for generated codes (e.g. GIAO-12). */
+  count(): Promise<number>;
+}
+
+export interface AssignmentRepository {
+  /** Creates the occurrence if missing and returns it (existing rows keep their due time). */
+  ensureOccurrence(input: { taskId: number; periodKey: string; label: string; periodStart?: Date; periodEnd?: Date; dueAt: Date }): Promise<OccurrenceRecord>;
+  listOccurrences(taskId: number): Promise<OccurrenceRecord[]>;
+  /** Creates the assignment if missing. Returns true when created. */
+  ensure(input: { occurrenceId: number; unitId: number; dueAt: Date }): Promise<boolean>;
+  findView(id: number): Promise<AssignmentView | null>;
+  /** Open and late-but-not-submitted assignments of a unit, soonest first. */
+  listOpenForUnit(unitId: number): Promise<AssignmentView[]>;
+  /** Every open assignment of active tasks and units (for reminder planning). */
+  listOpen(): Promise<AssignmentView[]>;
+  listForOccurrence(occurrenceId: number): Promise<AssignmentView[]>;
+  setStatus(id: number, status: AssignmentStatus, submittedAt?: Date | null): Promise<void>;
+  cancelForTask(taskId: number): Promise<number>;
+  /** Cancels a unit's open assignments (unit deleted). */
+  cancelForUnit(unitId: number): Promise<number>;
+}
+
+export interface ReportRepository {
+  create(input: Omit<ReportRecord, "id" | "revision" | "createdAt" | "updatedAt"> & { createdAt: Date }): Promise<ReportRecord>;
+  /** Replaces text/values, bumps the revision and keeps the old one in history. */
+  revise(id: number, input: { text: string; values: Record<string, number>; references: DocumentReference[]; unclear: string[]; authorName: string; at: Date }): Promise<ReportRecord>;
+  findById(id: number): Promise<ReportRecord | null>;
+  latestForUnit(unitId: number): Promise<ReportRecord | null>;
+  listForUnit(unitId: number, options?: { assignmentIds?: number[]; limit?: number }): Promise<ReportRecord[]>;
+  listForAssignments(assignmentIds: number[]): Promise<ReportRecord[]>;
+  revisions(reportId: number): Promise<ReportRevisionRecord[]>;
+}
+
+export interface AttachmentRepository {
+  /** Records a stored file; the same content attached twice to one report is kept once. */
+  add(input: Omit<AttachmentRecord, "id" | "createdAt"> & { sourceChannel: string; sourceChatId: string; sourceMessageId: string }): Promise<{ attachment: AttachmentRecord; duplicate: boolean }>;
+  listForReports(reportIds: number[]): Promise<AttachmentRecord[]>;
+}
+
+export interface OutboxRepository {
+  /** Inserts unless the dedupe key exists. Returns true when inserted. */
+  enqueue(input: OutboxInput): Promise<boolean>;
+  exists(dedupeKey: string): Promise<boolean>;
+  /** Marks up to `limit` due rows as sending and returns them, oldest first. */
+  claimDue(now: Date, limit: number): Promise<OutboxRecord[]>;
+  markSent(id: number, providerMessageId: string, at: Date): Promise<void>;
+  retryLater(id: number, at: Date, error: string): Promise<void>;
+  markFailed(id: number, error: string): Promise<void>;
+  /** Rows left in "sending" by a crash go back to pending. Returns their count. */
+  recoverInFlight(): Promise<number>;
+  findByProviderMessage(channel: Channel, chatId: string, messageId: string): Promise<OutboxRecord | null>;
+  /** The newest sent reminder dedupe keys for an assignment (for catch-up). */
+  sentKeysForAssignment(assignmentId: number): Promise<string[]>;
+  nextAttemptAt(): Promise<Date | null>;
+  countByStatus(): Promise<Record<string, number>>;
+}
+
+export interface CalendarRepository {
+  list(): Promise<(CalendarEntryInput & { source: string })[]>;
+  upsert(entries: CalendarEntryInput[], source: string): Promise<number>;
+}
+
+export interface ConversationRepository {
+  get(channel: Channel, chatId: string, userId: string, now: Date): Promise<ConversationRecord | null>;
+  set(channel: Channel, chatId: string, userId: string, record: ConversationRecord): Promise<void>;
+  clear(channel: Channel, chatId: string, userId: string): Promise<void>;
+}
+
+export interface AuditRepository {
+  log(entry: { actor: string; action: string; entity: string; entityId?: string; detail?: unknown }): Promise<void>;
+  list(limit: number): Promise<{ actor: string; action: string; entity: string; entityId: string; createdAt: Date }[]>;
+}
+
+/** All repositories, as the composition root hands them to the core. */
+export interface Repositories {
+  units: UnitRepository;
+  chats: ChatRepository;
+  people: PersonRepository;
+  invites: InviteRepository;
+  plans: PlanRepository;
+  tasks: TaskRepository;
+  assignments: AssignmentRepository;
+  reports: ReportRepository;
+  attachments: AttachmentRepository;
+  outbox: OutboxRepository;
+  calendar: CalendarRepository;
+  conversations: ConversationRepository;
+  audit: AuditRepository;
+}

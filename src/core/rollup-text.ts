@@ -1,0 +1,218 @@
+import type { TaskRollup, UnitRollupRow } from "./rollup-types.js";
+import type { Translate } from "./types.js";
+
+/** Calendar fields of an instant as seen in a time zone. */
+export interface LocalDateParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  /** 0 = Sunday … 6 = Saturday. */
+  weekday: number;
+}
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+/**
+ * Splits an instant into local calendar fields of `tz` (an IANA zone).
+ * @example localDateParts(new Date("2021-03-15T16:59:00Z"), "Asia/Ho_Chi_Minh") // { year: 2021, month: 3, day: 15, hour: 23, minute: 59, weekday: 1 }
+ */
+export function localDateParts(date: Date, tz: string): LocalDateParts {
+  let fmt = partsFormatters.get(tz);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat("en-US", {
+      timeZone: tz,
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      weekday: "short",
+      hourCycle: "h23",
+    });
+    partsFormatters.set(tz, fmt);
+  }
+  const parts: Record<string, string> = {};
+  for (const p of fmt.formatToParts(date)) parts[p.type] = p.value;
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour) % 24,
+    minute: Number(parts.minute),
+    weekday: WEEKDAYS.indexOf(parts.weekday ?? ""),
+  };
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, "0");
+
+/**
+ * "dd/mm/yyyy" of an instant in `tz`.
+ * @example formatLocalDate(new Date("2021-03-15T16:59:00Z"), "Asia/Ho_Chi_Minh") // "15/03/2021"
+ */
+export function formatLocalDate(date: Date, tz: string): string {
+  const p = localDateParts(date, tz);
+  return `${pad2(p.day)}/${pad2(p.month)}/${p.year}`;
+}
+
+/**
+ * "dd/mm/yyyy HH:mm" of an instant in `tz`.
+ * @example formatLocalDateTime(new Date("2021-03-15T02:05:00Z"), "Asia/Ho_Chi_Minh") // "15/03/2021 09:05"
+ */
+export function formatLocalDateTime(date: Date, tz: string): string {
+  const p = localDateParts(date, tz);
+  return `${pad2(p.day)}/${pad2(p.month)}/${p.year} ${pad2(p.hour)}:${pad2(p.minute)}`;
+}
+
+/**
+ * "YYYY-MM-DD" (a plan or reference date) as "dd/mm/yyyy"; anything else is returned unchanged.
+ * @example formatIsoDate("2021-01-29") // "29/01/2021"
+ */
+export function formatIsoDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/** Units expected to report: everyone except the excused. */
+export function expectedCount(task: TaskRollup): number {
+  return task.counts.total - task.counts.excused;
+}
+
+const EXCERPT_CHARS = 100;
+const HIGHLIGHTS = 3;
+
+function excerpt(text: string): string {
+  const chars = Array.from(text.normalize("NFC").replace(/\s+/g, " ").trim());
+  return chars.length > EXCERPT_CHARS ? `${chars.slice(0, EXCERPT_CHARS).join("")}…` : chars.join("");
+}
+
+function signed(n: number, fmt: Intl.NumberFormat): string {
+  return n > 0 ? `+${fmt.format(n)}` : `-${fmt.format(-n)}`;
+}
+
+/**
+ * The chat text for one task occurrence: period and deadline, submitted counts, every missing unit
+ * by name, indicator totals (compared with the previous period when known), photo count and the
+ * latest report excerpts. Plain text, since the same text goes to Telegram and Zalo.
+ * @example
+ * const text = renderRollupText(task, translator.t("vi"), "Asia/Ho_Chi_Minh");
+ * for (const part of splitMessage(text, 2000)) await messenger.send(address, { type: "text", text: part });
+ */
+export function renderRollupText(task: TaskRollup, t: Translate, tz: string): string {
+  const num = new Intl.NumberFormat(t("rollup:number_locale"));
+  const prev = task.previous;
+  const prevLabel = prev ? prev.periodLabel || prev.periodKey : "";
+  const withCompare = (text: string, current: number, before: number | undefined): string => {
+    if (!prev || before === undefined) return text;
+    const compare =
+      current === before
+        ? t("rollup:compare_same", { period: prevLabel })
+        : t("rollup:compare", { delta: signed(current - before, num), period: prevLabel });
+    return t("rollup:with_compare", { text, compare });
+  };
+
+  const lines: string[] = [];
+  lines.push(
+    task.periodLabel
+      ? t("rollup:title", { title: task.title, period: task.periodLabel })
+      : t("rollup:title_no_period", { title: task.title }),
+  );
+  const due = localDateParts(task.dueAt, tz);
+  lines.push(t("rollup:due", { weekday: t(`rollup:weekday.${due.weekday}`), date: formatLocalDate(task.dueAt, tz) }));
+
+  const c = task.counts;
+  const submitted = c.onTime + c.late;
+  const prevSubmitted = prev ? prev.counts.onTime + prev.counts.late : undefined;
+  lines.push(
+    withCompare(
+      t("rollup:reported", { submitted, expected: expectedCount(task), onTime: c.onTime, late: c.late }),
+      submitted,
+      prevSubmitted,
+    ),
+  );
+  if (c.excused > 0) lines.push(t("rollup:excused", { count: c.excused }));
+
+  const missing = task.rows.filter((r) => r.status === "missing");
+  if (missing.length > 0) {
+    lines.push(t("rollup:missing_header", { count: missing.length }));
+    for (const row of missing) lines.push(t("rollup:list_item", { text: row.unitName }));
+  } else {
+    lines.push(t("rollup:missing_none"));
+  }
+  const late = task.rows.filter((r) => r.status === "late");
+  if (late.length > 0) {
+    lines.push(t("rollup:late_units", { names: late.map((r) => r.unitName).join(t("rollup:list_separator")) }));
+  }
+
+  if (task.indicators.length > 0) {
+    lines.push(t("rollup:totals_header"));
+    for (const ind of task.indicators) {
+      const value = task.totals[ind.code] ?? 0;
+      const line = ind.measure
+        ? t("rollup:total_line_measure", { label: ind.label, value: num.format(value), measure: ind.measure })
+        : t("rollup:total_line", { label: ind.label, value: num.format(value) });
+      lines.push(withCompare(line, value, prev ? (prev.totals[ind.code] ?? 0) : undefined));
+    }
+  }
+  lines.push(t("rollup:photos", { count: num.format(task.photoCount) }));
+
+  const highlights = latestWithText(task.rows, HIGHLIGHTS);
+  if (highlights.length > 0) {
+    lines.push(t("rollup:highlights_header"));
+    for (const row of highlights) {
+      lines.push(t("rollup:highlight_line", { unit: row.unitName, excerpt: excerpt(row.text ?? "") }));
+    }
+  }
+  return lines.join("\n");
+}
+
+function latestWithText(rows: UnitRollupRow[], n: number): UnitRollupRow[] {
+  return rows
+    .filter((r) => (r.status === "on_time" || r.status === "late") && r.text && r.text.trim() !== "")
+    .sort((a, b) => (b.submittedAt?.getTime() ?? 0) - (a.submittedAt?.getTime() ?? 0))
+    .slice(0, n);
+}
+
+/**
+ * Splits a message into parts of at most `limit` UTF-16 code units: between lines when possible
+ * (the newline at a split is dropped), else after a space, else anywhere (never inside a surrogate
+ * pair). Nothing else is lost; empty parts are not returned.
+ * @example splitMessage("dòng 1\ndòng 2", 7) // ["dòng 1", "dòng 2"]
+ */
+export function splitMessage(text: string, limit: number): string[] {
+  if (!Number.isInteger(limit) || limit < 2) throw new RangeError(`limit must be an integer >= 2, got ${limit}`);
+  const parts: string[] = [];
+  let current: string | null = null;
+  for (const line of text.split("\n")) {
+    if (current !== null && current.length + 1 + line.length <= limit) {
+      current += `\n${line}`;
+      continue;
+    }
+    if (current !== null) parts.push(current);
+    const pieces = splitLongLine(line, limit);
+    parts.push(...pieces.slice(0, -1));
+    current = pieces[pieces.length - 1] ?? "";
+  }
+  if (current !== null) parts.push(current);
+  return parts.filter((p) => p !== "");
+}
+
+function splitLongLine(line: string, limit: number): string[] {
+  const pieces: string[] = [];
+  let rest = line;
+  while (rest.length > limit) {
+    // Keep the space with the first piece, so the words stay separated when the parts are joined.
+    const space = rest.lastIndexOf(" ", limit - 1);
+    let cut = space > 0 ? space + 1 : limit;
+    if (space <= 0) {
+      const code = rest.charCodeAt(cut - 1);
+      if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+    }
+    pieces.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  pieces.push(rest);
+  return pieces;
+}

@@ -1,0 +1,528 @@
+import type { Db } from "./database.js";
+import type {
+  AssignmentView,
+  AttachmentRecord,
+  ChatRecord,
+  OccurrenceRecord,
+  OutboxRecord,
+  PersonRecord,
+  PlanRecord,
+  ReportRecord,
+  Role,
+  TaskRecord,
+  UnitRecord,
+} from "../core/ports.js";
+import type { Repositories } from "../core/repositories.js";
+import type { Channel } from "../core/types.js";
+
+// Row → record mappers: JSON columns parsed here so the core sees plain typed objects.
+
+const splitTags = (tags: string) => tags.split(",").map((t) => t.trim()).filter(Boolean);
+
+function toUnit(u: { id: number; code: string; name: string; kind: string; tags: string; active: boolean }): UnitRecord {
+  return { id: u.id, code: u.code, name: u.name, kind: u.kind, tags: splitTags(u.tags), active: u.active };
+}
+
+function toChat(c: { id: number; channel: string; chatId: string; chatType: string; title: string | null; role: string; unitId: number | null; status: string }): ChatRecord {
+  return { ...c, channel: c.channel as Channel, role: c.role as ChatRecord["role"], status: c.status as ChatRecord["status"] };
+}
+
+function toPerson(p: { id: number; channel: string; userId: string; displayName: string; username: string | null; role: string; unitId: number | null; language: string | null }): PersonRecord {
+  return { id: p.id, channel: p.channel as Channel, userId: p.userId, displayName: p.displayName, username: p.username, role: p.role as Role, unitId: p.unitId, language: p.language };
+}
+
+function toPlan(p: { id: number; number: string; date: string; title: string; issuer: string; parentIssuer: string; place: string; leadUnitCode: string | null }): PlanRecord {
+  return { id: p.id, number: p.number, date: p.date, title: p.title, issuer: p.issuer, parentIssuer: p.parentIssuer, place: p.place, leadUnitCode: p.leadUnitCode };
+}
+
+type TaskRow = {
+  id: number; planId: number | null; code: string; title: string; targetsJson: string; scheduleJson: string;
+  reminderJson: string; deadlineText: string; status: string;
+  indicators: { code: string; label: string; measure: string; synonymsJson: string; position: number }[];
+};
+
+function toTask(t: TaskRow): TaskRecord {
+  return {
+    id: t.id,
+    planId: t.planId,
+    code: t.code,
+    title: t.title,
+    targets: JSON.parse(t.targetsJson),
+    schedule: JSON.parse(t.scheduleJson),
+    reminder: JSON.parse(t.reminderJson),
+    deadlineText: t.deadlineText,
+    status: t.status as TaskRecord["status"],
+    indicators: [...t.indicators]
+      .sort((a, b) => a.position - b.position)
+      .map((i) => ({ code: i.code, label: i.label, measure: i.measure, synonyms: JSON.parse(i.synonymsJson) })),
+  };
+}
+
+function toOccurrence(o: { id: number; taskId: number; periodKey: string; label: string; dueAt: Date }): OccurrenceRecord {
+  return { id: o.id, taskId: o.taskId, periodKey: o.periodKey, label: o.label, dueAt: o.dueAt };
+}
+
+const assignmentInclude = {
+  unit: true,
+  occurrence: { include: { task: { include: { indicators: true, plan: true } } } },
+} as const;
+
+function toAssignmentView(a: {
+  id: number; occurrenceId: number; unitId: number; dueAt: Date; status: string; submittedAt: Date | null;
+  unit: Parameters<typeof toUnit>[0];
+  occurrence: Parameters<typeof toOccurrence>[0] & { task: TaskRow & { plan: Parameters<typeof toPlan>[0] | null } };
+}): AssignmentView {
+  return {
+    id: a.id,
+    occurrenceId: a.occurrenceId,
+    unitId: a.unitId,
+    dueAt: a.dueAt,
+    status: a.status as AssignmentView["status"],
+    submittedAt: a.submittedAt,
+    unit: toUnit(a.unit),
+    occurrence: toOccurrence(a.occurrence),
+    task: toTask(a.occurrence.task),
+    plan: a.occurrence.task.plan ? toPlan(a.occurrence.task.plan) : null,
+  };
+}
+
+function toReport(r: {
+  id: number; assignmentId: number; unitId: number; authorChannel: string; authorUserId: string; authorName: string; text: string;
+  valuesJson: string; referencesJson: string; unclearJson: string; late: boolean; revision: number; sourceChatId: string;
+  sourceMessageId: string; mediaGroupId: string | null; createdAt: Date; updatedAt: Date;
+}): ReportRecord {
+  return {
+    id: r.id, assignmentId: r.assignmentId, unitId: r.unitId, authorChannel: r.authorChannel, authorUserId: r.authorUserId,
+    authorName: r.authorName, text: r.text, values: JSON.parse(r.valuesJson), references: JSON.parse(r.referencesJson),
+    unclear: JSON.parse(r.unclearJson), late: r.late, revision: r.revision, sourceChatId: r.sourceChatId,
+    sourceMessageId: r.sourceMessageId, mediaGroupId: r.mediaGroupId, createdAt: r.createdAt, updatedAt: r.updatedAt,
+  };
+}
+
+function toAttachment(a: { id: number; reportId: number | null; sha256: string; size: number; mime: string; kind: string; fileName: string; capturedAt: Date | null; createdAt: Date }): AttachmentRecord {
+  return { ...a, kind: a.kind as AttachmentRecord["kind"] };
+}
+
+function toOutbox(o: { id: number; dedupeKey: string; channel: string; chatId: string; kind: string; payloadJson: string; status: string; attempts: number; nextAttemptAt: Date; assignmentId: number | null; providerMessageId: string | null }): OutboxRecord {
+  const message = JSON.parse(o.payloadJson);
+  if (message.file?.data) message.file.data = Buffer.from(message.file.data, "base64");
+  return {
+    id: o.id, dedupeKey: o.dedupeKey, channel: o.channel as Channel, chatId: o.chatId, kind: o.kind, message,
+    status: o.status as OutboxRecord["status"], attempts: o.attempts, nextAttemptAt: o.nextAttemptAt,
+    assignmentId: o.assignmentId, providerMessageId: o.providerMessageId,
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}
+
+/**
+ * Prisma-backed implementation of every repository port.
+ * @example const repos = createPrismaRepositories(await openDatabase(url));
+ */
+export function createPrismaRepositories(db: Db): Repositories {
+  return {
+    units: {
+      async findByCode(code) {
+        const u = await db.unit.findUnique({ where: { code } });
+        return u && toUnit(u);
+      },
+      async findById(id) {
+        const u = await db.unit.findUnique({ where: { id } });
+        return u && toUnit(u);
+      },
+      async list(options) {
+        const rows = await db.unit.findMany({ where: options?.includeInactive ? {} : { active: true }, orderBy: { code: "asc" } });
+        return rows.map(toUnit);
+      },
+      async create(input) {
+        return toUnit(await db.unit.create({ data: { ...input, tags: input.tags.join(",") } }));
+      },
+      async update(id, patch) {
+        const { tags, ...rest } = patch;
+        const data = { ...rest, ...(tags ? { tags: tags.join(",") } : {}), ...(patch.active ? { deletedAt: null } : {}) };
+        return toUnit(await db.unit.update({ where: { id }, data }));
+      },
+      async deactivate(id) {
+        await db.unit.update({ where: { id }, data: { active: false, deletedAt: new Date() } });
+      },
+    },
+
+    chats: {
+      async find(channel, chatId) {
+        const c = await db.chatBinding.findUnique({ where: { channel_chatId: { channel, chatId } } });
+        return c && toChat(c);
+      },
+      async bind(input) {
+        const data = { chatType: input.chatType, title: input.title ?? null, role: input.role, unitId: input.unitId, status: "active", statusReason: null };
+        const c = await db.chatBinding.upsert({
+          where: { channel_chatId: { channel: input.channel, chatId: input.chatId } },
+          create: { channel: input.channel, chatId: input.chatId, ...data },
+          update: data,
+        });
+        return toChat(c);
+      },
+      async listForUnit(unitId) {
+        return (await db.chatBinding.findMany({ where: { unitId, role: "unit" }, orderBy: { id: "asc" } })).map(toChat);
+      },
+      async listRollupChats() {
+        return (await db.chatBinding.findMany({ where: { role: "rollup" }, orderBy: { id: "asc" } })).map(toChat);
+      },
+      async setStatus(channel, chatId, status, reason) {
+        await db.chatBinding.updateMany({ where: { channel, chatId }, data: { status, statusReason: reason ?? null } });
+      },
+    },
+
+    people: {
+      async find(channel, userId) {
+        const p = await db.person.findUnique({ where: { channel_userId: { channel, userId } } });
+        return p && toPerson(p);
+      },
+      async findByUsername(channel, username) {
+        const p = await db.person.findFirst({ where: { channel, username: username.replace(/^@/, "") } });
+        return p && toPerson(p);
+      },
+      async touch({ channel, userId, displayName, username }) {
+        const p = await db.person.upsert({
+          where: { channel_userId: { channel, userId } },
+          create: { channel, userId, displayName, username: username ?? null },
+          update: { displayName, username: username ?? null },
+        });
+        return toPerson(p);
+      },
+      async setRole(id, role) {
+        await db.person.update({ where: { id }, data: { role } });
+      },
+      async setUnit(id, unitId) {
+        await db.person.update({ where: { id }, data: { unitId } });
+      },
+      async setLanguage(id, language) {
+        await db.person.update({ where: { id }, data: { language } });
+      },
+      async listByRole(role) {
+        return (await db.person.findMany({ where: { role }, orderBy: { id: "asc" } })).map(toPerson);
+      },
+    },
+
+    invites: {
+      async create(input) {
+        return db.invite.create({ data: input });
+      },
+      async findByCode(code) {
+        return db.invite.findUnique({ where: { code } });
+      },
+      async consume(id) {
+        // Conditional update: two officers racing for the last slot cannot both win.
+        const n = await db.$executeRaw`UPDATE "Invite" SET "uses" = "uses" + 1 WHERE "id" = ${id} AND "uses" < "maxUses"`;
+        return n === 1;
+      },
+    },
+
+    plans: {
+      async upsert(input) {
+        const existing = await db.plan.findUnique({ where: { number: input.number } });
+        const data = { ...input, leadUnitCode: input.leadUnitCode ?? null };
+        const plan = existing
+          ? await db.plan.update({ where: { id: existing.id }, data })
+          : await db.plan.create({ data });
+        return { plan: toPlan(plan), created: !existing };
+      },
+      async findById(id) {
+        const p = await db.plan.findUnique({ where: { id } });
+        return p && toPlan(p);
+      },
+      async findByNumber(number) {
+        const p = await db.plan.findUnique({ where: { number } });
+        return p && toPlan(p);
+      },
+      async list() {
+        return (await db.plan.findMany({ orderBy: { id: "asc" } })).map(toPlan);
+      },
+    },
+
+    tasks: {
+      async upsert(input) {
+        const data = {
+          planId: input.planId,
+          title: input.title,
+          targetsJson: JSON.stringify(input.targets),
+          scheduleJson: JSON.stringify(input.schedule),
+          reminderJson: JSON.stringify(input.reminder),
+          deadlineText: input.deadlineText,
+          createdBy: input.createdBy,
+          status: "active",
+        };
+        const indicators = input.indicators.map((i, position) => ({
+          code: i.code, label: i.label, measure: i.measure, synonymsJson: JSON.stringify(i.synonyms), position,
+        }));
+        return db.$transaction(async (tx) => {
+          const existing = await tx.task.findUnique({ where: { code: input.code } });
+          const task = existing
+            ? await tx.task.update({ where: { id: existing.id }, data })
+            : await tx.task.create({ data: { code: input.code, ...data } });
+          await tx.indicator.deleteMany({ where: { taskId: task.id } });
+          if (indicators.length) await tx.indicator.createMany({ data: indicators.map((i) => ({ ...i, taskId: task.id })) });
+          const full = await tx.task.findUniqueOrThrow({ where: { id: task.id }, include: { indicators: true } });
+          return { task: toTask(full), created: !existing };
+        });
+      },
+      async findById(id) {
+        const t = await db.task.findUnique({ where: { id }, include: { indicators: true } });
+        return t && toTask(t);
+      },
+      async findByCode(code) {
+        const t = await db.task.findUnique({ where: { code }, include: { indicators: true } });
+        return t && toTask(t);
+      },
+      async listActive() {
+        return (await db.task.findMany({ where: { status: "active" }, include: { indicators: true }, orderBy: { id: "asc" } })).map(toTask);
+      },
+      async setStatus(id, status) {
+        await db.task.update({ where: { id }, data: { status } });
+      },
+      async count() {
+        return db.task.count();
+      },
+    },
+
+    assignments: {
+      async ensureOccurrence(input) {
+        const o = await db.occurrence.upsert({
+          where: { taskId_periodKey: { taskId: input.taskId, periodKey: input.periodKey } },
+          create: input,
+          update: {},
+        });
+        return toOccurrence(o);
+      },
+      async listOccurrences(taskId) {
+        return (await db.occurrence.findMany({ where: { taskId }, orderBy: { dueAt: "asc" } })).map(toOccurrence);
+      },
+      async ensure(input) {
+        try {
+          await db.assignment.create({ data: input });
+          return true;
+        } catch (error) {
+          if (isUniqueViolation(error)) return false;
+          throw error;
+        }
+      },
+      async findView(id) {
+        const a = await db.assignment.findUnique({ where: { id }, include: assignmentInclude });
+        return a && toAssignmentView(a);
+      },
+      async listOpenForUnit(unitId) {
+        const rows = await db.assignment.findMany({
+          where: { unitId, status: "open", occurrence: { task: { status: "active" } } },
+          include: assignmentInclude,
+          orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+        });
+        return rows.map(toAssignmentView);
+      },
+      async listOpen() {
+        const rows = await db.assignment.findMany({
+          where: { status: "open", unit: { active: true }, occurrence: { task: { status: "active" } } },
+          include: assignmentInclude,
+          orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+        });
+        return rows.map(toAssignmentView);
+      },
+      async listForOccurrence(occurrenceId) {
+        const rows = await db.assignment.findMany({ where: { occurrenceId, status: { not: "cancelled" } }, include: assignmentInclude, orderBy: { id: "asc" } });
+        return rows.map(toAssignmentView);
+      },
+      async setStatus(id, status, submittedAt) {
+        await db.assignment.update({ where: { id }, data: { status, ...(submittedAt !== undefined ? { submittedAt } : {}) } });
+      },
+      async cancelForTask(taskId) {
+        const r = await db.assignment.updateMany({ where: { status: "open", occurrence: { taskId } }, data: { status: "cancelled" } });
+        return r.count;
+      },
+      async cancelForUnit(unitId) {
+        const r = await db.assignment.updateMany({ where: { status: "open", unitId }, data: { status: "cancelled" } });
+        return r.count;
+      },
+    },
+
+    reports: {
+      async create(input) {
+        const r = await db.report.create({
+          data: {
+            assignmentId: input.assignmentId, unitId: input.unitId, authorChannel: input.authorChannel, authorUserId: input.authorUserId,
+            authorName: input.authorName, text: input.text, valuesJson: JSON.stringify(input.values),
+            referencesJson: JSON.stringify(input.references), unclearJson: JSON.stringify(input.unclear), late: input.late,
+            sourceChatId: input.sourceChatId, sourceMessageId: input.sourceMessageId, mediaGroupId: input.mediaGroupId,
+            createdAt: input.createdAt,
+            revisions: { create: { revision: 1, text: input.text, valuesJson: JSON.stringify(input.values), authorName: input.authorName, createdAt: input.createdAt } },
+          },
+        });
+        return toReport(r);
+      },
+      async revise(id, input) {
+        return db.$transaction(async (tx) => {
+          const current = await tx.report.findUniqueOrThrow({ where: { id } });
+          const revision = current.revision + 1;
+          const r = await tx.report.update({
+            where: { id },
+            data: {
+              text: input.text, valuesJson: JSON.stringify(input.values), referencesJson: JSON.stringify(input.references),
+              unclearJson: JSON.stringify(input.unclear), revision, updatedAt: input.at,
+              revisions: { create: { revision, text: input.text, valuesJson: JSON.stringify(input.values), authorName: input.authorName, createdAt: input.at } },
+            },
+          });
+          return toReport(r);
+        });
+      },
+      async findById(id) {
+        const r = await db.report.findUnique({ where: { id } });
+        return r && toReport(r);
+      },
+      async latestForUnit(unitId) {
+        const r = await db.report.findFirst({ where: { unitId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+        return r && toReport(r);
+      },
+      async listForUnit(unitId, options) {
+        const rows = await db.report.findMany({
+          where: { unitId, ...(options?.assignmentIds ? { assignmentId: { in: options.assignmentIds } } : {}) },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: options?.limit,
+        });
+        return rows.map(toReport);
+      },
+      async listForAssignments(assignmentIds) {
+        if (!assignmentIds.length) return [];
+        const rows = await db.report.findMany({ where: { assignmentId: { in: assignmentIds } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+        return rows.map(toReport);
+      },
+      async revisions(reportId) {
+        const rows = await db.reportRevision.findMany({ where: { reportId }, orderBy: { revision: "asc" } });
+        return rows.map((r) => ({ revision: r.revision, text: r.text, values: JSON.parse(r.valuesJson), authorName: r.authorName, createdAt: r.createdAt }));
+      },
+    },
+
+    attachments: {
+      async add(input) {
+        if (input.reportId !== null) {
+          const existing = await db.attachment.findUnique({ where: { reportId_sha256: { reportId: input.reportId, sha256: input.sha256 } } });
+          if (existing) return { attachment: toAttachment(existing), duplicate: true };
+        }
+        return { attachment: toAttachment(await db.attachment.create({ data: input })), duplicate: false };
+      },
+      async listForReports(reportIds) {
+        if (!reportIds.length) return [];
+        return (await db.attachment.findMany({ where: { reportId: { in: reportIds } }, orderBy: { id: "asc" } })).map(toAttachment);
+      },
+    },
+
+    outbox: {
+      async enqueue(input) {
+        const message =
+          input.message.type === "text" ? input.message : { ...input.message, file: { ...input.message.file, data: Buffer.from(input.message.file.data).toString("base64") } };
+        try {
+          await db.outboxMessage.create({
+            data: {
+              dedupeKey: input.dedupeKey, channel: input.channel, chatId: input.chatId, kind: input.kind,
+              payloadJson: JSON.stringify(message), assignmentId: input.assignmentId ?? null,
+              ...(input.notBefore ? { notBefore: input.notBefore, nextAttemptAt: input.notBefore } : {}),
+            },
+          });
+          return true;
+        } catch (error) {
+          if (isUniqueViolation(error)) return false;
+          throw error;
+        }
+      },
+      async exists(dedupeKey) {
+        return (await db.outboxMessage.count({ where: { dedupeKey } })) > 0;
+      },
+      async claimDue(now, limit) {
+        return db.$transaction(async (tx) => {
+          const rows = await tx.outboxMessage.findMany({
+            where: { status: "pending", nextAttemptAt: { lte: now } },
+            orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
+            take: limit,
+          });
+          if (rows.length) await tx.outboxMessage.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { status: "sending" } });
+          return rows.map((r) => toOutbox({ ...r, status: "sending" }));
+        });
+      },
+      async markSent(id, providerMessageId, at) {
+        await db.outboxMessage.update({ where: { id }, data: { status: "sent", providerMessageId, sentAt: at, attempts: { increment: 1 }, lastError: null } });
+      },
+      async retryLater(id, at, error) {
+        await db.outboxMessage.update({ where: { id }, data: { status: "pending", nextAttemptAt: at, attempts: { increment: 1 }, lastError: error.slice(0, 500) } });
+      },
+      async markFailed(id, error) {
+        await db.outboxMessage.update({ where: { id }, data: { status: "failed", attempts: { increment: 1 }, lastError: error.slice(0, 500) } });
+      },
+      async recoverInFlight() {
+        return (await db.outboxMessage.updateMany({ where: { status: "sending" }, data: { status: "pending" } })).count;
+      },
+      async findByProviderMessage(channel, chatId, messageId) {
+        const o = await db.outboxMessage.findFirst({ where: { channel, chatId, providerMessageId: messageId } });
+        return o && toOutbox(o);
+      },
+      async sentKeysForAssignment(assignmentId) {
+        const rows = await db.outboxMessage.findMany({ where: { assignmentId }, select: { dedupeKey: true } });
+        return rows.map((r) => r.dedupeKey);
+      },
+      async nextAttemptAt() {
+        const row = await db.outboxMessage.findFirst({ where: { status: "pending" }, orderBy: { nextAttemptAt: "asc" }, select: { nextAttemptAt: true } });
+        return row?.nextAttemptAt ?? null;
+      },
+      async countByStatus() {
+        const rows = await db.outboxMessage.groupBy({ by: ["status"], _count: { _all: true } });
+        return Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
+      },
+    },
+
+    calendar: {
+      async list() {
+        const rows = await db.calendarEntry.findMany({ orderBy: { date: "asc" } });
+        return rows.map((r) => ({ date: r.date, kind: r.kind as "holiday" | "workday", name: r.name, source: r.source }));
+      },
+      async upsert(entries, source) {
+        for (const e of entries) {
+          await db.calendarEntry.upsert({
+            where: { date_kind: { date: e.date, kind: e.kind } },
+            create: { ...e, source },
+            update: { name: e.name, source },
+          });
+          // A day cannot be both a holiday and a swapped working day.
+          await db.calendarEntry.deleteMany({ where: { date: e.date, kind: e.kind === "holiday" ? "workday" : "holiday" } });
+        }
+        return entries.length;
+      },
+    },
+
+    conversations: {
+      async get(channel, chatId, userId, now) {
+        const c = await db.conversation.findUnique({ where: { channel_chatId_userId: { channel, chatId, userId } } });
+        if (!c || c.expiresAt <= now) return null;
+        return { kind: c.kind, data: JSON.parse(c.dataJson), expiresAt: c.expiresAt };
+      },
+      async set(channel, chatId, userId, record) {
+        const data = { kind: record.kind, dataJson: JSON.stringify(record.data), expiresAt: record.expiresAt };
+        await db.conversation.upsert({
+          where: { channel_chatId_userId: { channel, chatId, userId } },
+          create: { channel, chatId, userId, ...data },
+          update: data,
+        });
+      },
+      async clear(channel, chatId, userId) {
+        await db.conversation.deleteMany({ where: { channel, chatId, userId } });
+      },
+    },
+
+    audit: {
+      async log(entry) {
+        await db.auditLog.create({
+          data: { actor: entry.actor, action: entry.action, entity: entry.entity, entityId: entry.entityId ?? "", detailJson: JSON.stringify(entry.detail ?? {}) },
+        });
+      },
+      async list(limit) {
+        return db.auditLog.findMany({ orderBy: { id: "desc" }, take: limit, select: { actor: true, action: true, entity: true, entityId: true, createdAt: true } });
+      },
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import i18next, { type i18n } from "i18next";
+import type { Translate } from "./core/types.js";
+
+export const SUPPORTED_LANGUAGES = ["vi", "en"] as const;
+export type Language = (typeof SUPPORTED_LANGUAGES)[number];
+
+const DEFAULT_LOCALES_DIR = fileURLToPath(new URL("../locales", import.meta.url));
+
+/** Loaded translations; `t(lng)` gives a {@link Translate} bound to one language. */
+export interface Translator {
+  t(lng?: string): Translate;
+  languages: readonly Language[];
+}
+
+/**
+ * Loads every `locales/<lng>/<namespace>.json` synchronously into a private i18next instance.
+ * Keys are used as "namespace:key", e.g. `t("common:greeting", { name })`.
+ * @example const tr = createTranslator({ defaultLanguage: "vi" }); tr.t("en")("common:unknown_command")
+ */
+export function createTranslator(options: { defaultLanguage?: string; localesDir?: string } = {}): Translator {
+  const dir = options.localesDir ?? DEFAULT_LOCALES_DIR;
+  const resources: Record<string, Record<string, unknown>> = {};
+  const namespaces = new Set<string>();
+  for (const lng of SUPPORTED_LANGUAGES) {
+    resources[lng] = {};
+    for (const file of readdirSync(path.join(dir, lng)).filter((f) => f.endsWith(".json")).sort()) {
+      const ns = file.slice(0, -".json".length);
+      namespaces.add(ns);
+      resources[lng][ns] = JSON.parse(readFileSync(path.join(dir, lng, file), "utf8"));
+    }
+  }
+  const instance: i18n = i18next.createInstance();
+  void instance.init({
+    resources: resources as never,
+    lng: options.defaultLanguage ?? "vi",
+    fallbackLng: "vi",
+    ns: [...namespaces],
+    defaultNS: "common",
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    returnNull: false,
+  });
+  const fixed = new Map<string, Translate>();
+  return {
+    languages: SUPPORTED_LANGUAGES,
+    t(lng) {
+      const language = lng && (SUPPORTED_LANGUAGES as readonly string[]).includes(lng) ? lng : (options.defaultLanguage ?? "vi");
+      let translate = fixed.get(language);
+      if (!translate) {
+        const bound = instance.getFixedT(language);
+        translate = (key, vars) => String(bound(key, vars as never) as unknown);
+        fixed.set(language, translate);
+      }
+      return translate;
+    },
+  };
+}

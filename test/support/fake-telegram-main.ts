@@ -1,0 +1,38 @@
+/**
+ * Standalone fake Telegram Bot API process (for crash-safety tests).
+ *
+ *   tsx test/support/fake-telegram-main.ts [port] [token] [botUsername]
+ *
+ * Prints "READY <url>" on stdout once listening. Control endpoints:
+ *   GET  /__control/calls[?since=N]   recorded API calls (Buffers as {base64})
+ *   GET  /__control/sent[?chat_id=ID] successful send* records
+ *   GET  /__control/stats             { sent, rejected429, duplicates }
+ *   POST /__control/inject            body: Update → queued update (with update_id)
+ *   POST /__control/user-message      body: sendUserMessage input (photo / document.data as base64)
+ *   POST /__control/callback-query    body: sendCallbackQuery input
+ *   POST /__control/limits            body: { globalPerSecond?, perChatPerSecond?, perGroupPerMinute? } ({} = off)
+ *   POST /__control/fail              body: { method, failure, count? }
+ *   POST /__control/block | unblock   body: { chat_id }
+ *   POST /__control/reset
+ * Env: FAKE_TG_LONG_POLL_MAX_MS (default 1000).
+ */
+import { createFakeTelegramServer } from "./fake-telegram-server.js";
+
+const [portArg, tokenArg, usernameArg] = process.argv.slice(2);
+const fake = await createFakeTelegramServer({
+  port: portArg ? Number(portArg) : 0,
+  token: tokenArg || undefined,
+  botUsername: usernameArg || undefined,
+  longPollMaxMs: process.env.FAKE_TG_LONG_POLL_MAX_MS ? Number(process.env.FAKE_TG_LONG_POLL_MAX_MS) : undefined,
+  control: true,
+});
+process.stdout.write(`READY ${fake.url}\n`);
+
+let stopping = false;
+const shutdown = () => {
+  if (stopping) return;
+  stopping = true;
+  void fake.close().finally(() => process.exit(0));
+};
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);
