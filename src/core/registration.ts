@@ -1,0 +1,84 @@
+import { randomInt } from "node:crypto";
+import { normaliseCode } from "./args.js";
+import type { Clock, PersonRecord, Role, UnitRecord } from "./ports.js";
+import type { Repositories } from "./repositories.js";
+import type { Channel } from "./types.js";
+
+const INVITE_DAYS = 7;
+// No 0/O/1/I/L: codes are read aloud and retyped on phones.
+const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+/** A random 8-character invite code from an unambiguous alphabet. */
+export function newInviteCode(): string {
+  return Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
+}
+
+export type InviteResult =
+  | { ok: true; code: string; unit: UnitRecord; expiresAt: Date; maxUses: number }
+  | { ok: false; error: "not_found" | "bad_uses"; detail?: string };
+
+/**
+ * Creates an invite code for a unit, valid 7 days, single use unless `maxUses` says otherwise.
+ * @example await createInvite(repos, clock, "telegram:1", "XA_THACH_BINH", 1)
+ */
+export async function createInvite(repos: Repositories, clock: Clock, actor: string, unitCode: string, maxUses = 1): Promise<InviteResult> {
+  const unit = await repos.units.findByCode(normaliseCode(unitCode));
+  if (!unit?.active) return { ok: false, error: "not_found", detail: unitCode };
+  if (!Number.isInteger(maxUses) || maxUses < 1 || maxUses > 100) return { ok: false, error: "bad_uses" };
+  const expiresAt = new Date(clock.now().getTime() + INVITE_DAYS * 86_400_000);
+  const code = newInviteCode();
+  await repos.invites.create({ code, unitId: unit.id, maxUses, expiresAt, createdBy: actor });
+  await repos.audit.log({ actor, action: "invite.create", entity: "unit", entityId: unit.code, detail: { maxUses, expiresAt } });
+  return { ok: true, code, unit, expiresAt, maxUses };
+}
+
+export type RedeemResult =
+  | { ok: true; unit: UnitRecord }
+  | { ok: false; error: "unknown" | "expired" | "used" | "chat_taken" | "other_unit"; unit?: UnitRecord };
+
+/**
+ * Binds the chat and the sender to the invite's unit. A group already bound to another unit,
+ * or the rollup group, is refused rather than silently moved.
+ */
+export async function redeemInvite(
+  repos: Repositories,
+  clock: Clock,
+  input: { code: string; channel: Channel; chatId: string; chatType: string; chatTitle?: string; person: PersonRecord },
+): Promise<RedeemResult> {
+  const invite = await repos.invites.findByCode(input.code.trim().toUpperCase());
+  if (!invite) return { ok: false, error: "unknown" };
+  const unit = await repos.units.findById(invite.unitId);
+  if (!unit?.active) return { ok: false, error: "unknown" };
+  if (invite.expiresAt <= clock.now()) return { ok: false, error: "expired", unit };
+  const chat = await repos.chats.find(input.channel, input.chatId);
+  if (chat?.role === "rollup" || (chat?.unitId && chat.unitId !== unit.id)) {
+    const other = chat.unitId ? await repos.units.findById(chat.unitId) : null;
+    return { ok: false, error: "chat_taken", unit: other ?? undefined };
+  }
+  if (input.person.role === "officer" && input.person.unitId && input.person.unitId !== unit.id) {
+    const other = await repos.units.findById(input.person.unitId);
+    if (other?.active) return { ok: false, error: "other_unit", unit: other };
+  }
+  if (!(await repos.invites.consume(invite.id))) return { ok: false, error: "used", unit };
+  await repos.chats.bind({ channel: input.channel, chatId: input.chatId, chatType: input.chatType, title: input.chatTitle, role: "unit", unitId: unit.id });
+  await repos.people.setUnit(input.person.id, unit.id);
+  if (input.person.role === "none") await repos.people.setRole(input.person.id, "officer");
+  await repos.audit.log({ actor: `${input.channel}:${input.person.userId}`, action: "chat.register", entity: "unit", entityId: unit.code, detail: { chatId: input.chatId, invite: invite.code } });
+  return { ok: true, unit };
+}
+
+export type GrantResult = { ok: true; person: PersonRecord; role: Role } | { ok: false; error: "not_found" | "bad_role" | "self" };
+
+/**
+ * Grants or revokes a role. `who` is a numeric user id or an @username the bot has seen.
+ * Revoking ("none") leaves an officer's unit as it was.
+ */
+export async function grantRole(repos: Repositories, actor: PersonRecord, who: string, role: string): Promise<GrantResult> {
+  if (!["admin", "leader", "officer", "none"].includes(role)) return { ok: false, error: "bad_role" };
+  const target = /^-?\d+$/.test(who) ? await repos.people.find(actor.channel, who) : await repos.people.findByUsername(actor.channel, who);
+  if (!target) return { ok: false, error: "not_found" };
+  if (target.id === actor.id && role !== "admin") return { ok: false, error: "self" };
+  await repos.people.setRole(target.id, role as Role);
+  await repos.audit.log({ actor: `${actor.channel}:${actor.userId}`, action: "role.set", entity: "person", entityId: `${target.channel}:${target.userId}`, detail: { from: target.role, to: role } });
+  return { ok: true, person: { ...target, role: role as Role }, role: role as Role };
+}
