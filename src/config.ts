@@ -101,3 +101,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxFileBytes: Math.round(e.MAX_FILE_MB * 1024 * 1024),
   };
 }
+
+/** Loads `.env` into the environment when the file exists (Node's own parser). */
+export function loadDotEnv(file = ".env"): void {
+  try {
+    process.loadEnvFile(file);
+  } catch {
+    // No .env file: the environment alone is fine.
+  }
+}

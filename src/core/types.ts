@@ -37,6 +37,8 @@ export interface Incoming {
   chatTitle?: string;
   userId: string;
   userName: string;
+  /** Platform handle without "@", when the platform has one. */
+  username?: string;
   messageId: string;
   /** Message text or caption, NFC-normalised by the adapter. */
   text: string;

@@ -22,6 +22,9 @@ const MAX_HEIGHT = 3000;
 const MAX_UNIT_ROWS = 40;
 const MAX_GROUPS = 40;
 const TOP_INDICATORS = 5;
+/** Average advance of Be Vietnam Pro at 12 px, a little generous. */
+const LABEL_CHAR_WIDTH = 7.4;
+const LABEL_MAX_WIDTH = 260;
 
 const STATUS_ORDER: UnitStatus[] = ["on_time", "late", "missing", "excused"];
 const STATUS_COLORS: Record<UnitStatus, string> = {
@@ -96,20 +99,29 @@ function legendLines(names: string[], width: number): number {
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, Math.round(v)));
 
+/** What {@link renderRollupChart} draws: the ECharts option and the canvas size in pixels. */
+export interface RollupChartSpec {
+  option: echarts.EChartsOption;
+  width: number;
+  height: number;
+  /** True when the rows are groups of units by their first tag rather than single units. */
+  byTag: boolean;
+  /** Row labels from top to bottom: unit names, or tags. */
+  categories: string[];
+}
+
 /**
- * Renders a task occurrence as a PNG chart: one bar row per unit coloured by status (on time /
- * late / missing) beside grouped bars of the five largest indicator totals. Above 40 units the rows
- * are groups of units by their first tag, with status counts. Rendered server-side (ECharts SSR
- * to SVG, then resvg) with an embedded Vietnamese-capable font.
+ * Builds the chart of a task occurrence without rendering it: one bar row per unit coloured by
+ * status beside grouped bars of the five largest indicator totals; above 40 units, one row per
+ * tag (each unit's first tag) with status counts.
  * @example
- * const png = await renderRollupChart(task, translator.t("vi"));
- * await messenger.send(group, { type: "photo", file: { fileName: "tonghop.png", mime: "image/png", data: png } });
+ * const { option, width, height } = buildRollupChartOption(task, translator.t("vi"));
  */
-export async function renderRollupChart(
+export function buildRollupChartOption(
   task: TaskRollup,
   t: Translate,
   options: { width?: number; height?: number } = {},
-): Promise<Uint8Array> {
+): RollupChartSpec {
   const num = new Intl.NumberFormat(t("render:number_locale"));
   const { groups, byTag } = groupRows(task.rows, t);
   const indicators = task.indicators
@@ -148,8 +160,16 @@ export async function renderRollupChart(
     photos: num.format(task.photoCount),
   });
   const categories = groups.map((g) => g.name);
-  const leftGrid = { left: "2%", right: split ? "52%" : "4%", top, bottom };
-  const rightGrid = { left: "52%", right: "4%", top, bottom };
+  // SSR has no font metrics, so reserve the label column from the text length ourselves.
+  const labelWidth = Math.min(LABEL_MAX_WIDTH, Math.max(40, ...categories.map((c) => Math.ceil(c.length * LABEL_CHAR_WIDTH))));
+  const leftGrid = {
+    left: Math.round(width * 0.02) + labelWidth + 12,
+    right: split ? "52%" : "4%",
+    top,
+    bottom,
+    outerBoundsMode: "none" as const,
+  };
+  const rightGrid = { left: "52%", right: "4%", top, bottom, outerBoundsMode: "none" as const };
 
   const option: echarts.EChartsOption = {
     animation: false,
@@ -199,7 +219,7 @@ export async function renderRollupChart(
         data: categories,
         inverse: true,
         axisTick: { show: false },
-        axisLabel: { fontSize: 12, color: "#212121", width: 260, overflow: "truncate" },
+        axisLabel: { fontSize: 12, color: "#212121", width: labelWidth, overflow: "truncate" },
       },
       ...(split
         ? [{ type: "category" as const, gridIndex: 1, data: categories, inverse: true, axisLabel: { show: false }, axisTick: { show: false } }]
@@ -241,6 +261,23 @@ export async function renderRollupChart(
     ],
   };
 
+  return { option, width, height, byTag, categories };
+}
+
+/**
+ * Renders a task occurrence as a PNG chart (see {@link buildRollupChartOption}): title with the
+ * period, status per unit (green on time, orange late, red missing) and the main indicator totals.
+ * Server-side: ECharts SSR to SVG, then resvg with an embedded Vietnamese-capable font.
+ * @example
+ * const png = await renderRollupChart(task, translator.t("vi"));
+ * await messenger.send(group, { type: "photo", file: { fileName: "tonghop.png", mime: "image/png", data: png } });
+ */
+export async function renderRollupChart(
+  task: TaskRollup,
+  t: Translate,
+  options: { width?: number; height?: number } = {},
+): Promise<Uint8Array> {
+  const { option, width, height } = buildRollupChartOption(task, t, options);
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
   let svg: string;
   try {

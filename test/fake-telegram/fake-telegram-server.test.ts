@@ -30,8 +30,11 @@ function makeBot(withBotInfo = true): Bot {
   return bot;
 }
 
-/** Starts long polling and resolves once the first getUpdates request is in flight. */
-async function startPolling(bot: Bot): Promise<Promise<void>> {
+/**
+ * Starts long polling and resolves once the first getUpdates request is in flight.
+ * Returns the `bot.start()` promise wrapped (an async function would flatten it).
+ */
+async function startPolling(bot: Bot): Promise<{ running: Promise<void> }> {
   const running = bot.start({ timeout: 1 });
   await new Promise<void>((resolve, reject) => {
     const t0 = Date.now();
@@ -42,7 +45,15 @@ async function startPolling(bot: Bot): Promise<Promise<void>> {
     };
     tick();
   });
-  return running;
+  return { running };
+}
+
+async function until(cond: () => boolean, timeoutMs = 3000): Promise<void> {
+  const t0 = Date.now();
+  while (!cond()) {
+    if (Date.now() - t0 > timeoutMs) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 5));
+  }
 }
 
 beforeEach(async () => {
@@ -73,13 +84,13 @@ describe("fake Telegram Bot API server", () => {
 
   it("accepts GET query strings and urlencoded bodies", async () => {
     const r1 = await fetch(`${fake.url}/bot${fake.token}/sendMessage?chat_id=1001&text=hi%20there`);
-    expect((await r1.json()).result).toMatchObject({ message_id: 1, chat: { id: 1001, type: "private" }, text: "hi there" });
+    expect(((await r1.json()) as any).result).toMatchObject({ message_id: 1, chat: { id: 1001, type: "private" }, text: "hi there" });
     const r2 = await fetch(`${fake.url}/bot${fake.token}/sendMessage`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ chat_id: "-2002", text: "123", reply_markup: JSON.stringify({ inline_keyboard: [[{ text: "OK", callback_data: "ok" }]] }) }),
     });
-    const body = await r2.json();
+    const body = (await r2.json()) as any;
     expect(body.result).toMatchObject({ message_id: 1, chat: { id: -2002, type: "group" }, text: "123" });
     expect(body.result.reply_markup.inline_keyboard[0][0].callback_data).toBe("ok");
     expect(fake.sent().map((s) => [s.chat_id, s.text])).toEqual([
@@ -91,7 +102,7 @@ describe("fake Telegram Bot API server", () => {
   it("long polling delivers an injected message and records the reply", async () => {
     const bot = makeBot(false);
     bot.on("message:text", (ctx) => ctx.reply(`Đã nhận: ${ctx.message.text}`, { reply_parameters: { message_id: ctx.message.message_id } }));
-    const running = await startPolling(bot);
+    const { running } = await startPolling(bot);
 
     const update = fake.sendUserMessage({ chat: privateChat, from: alice, text: "Báo cáo tuần" });
     const call = await fake.waitFor((c) => c.method === "sendMessage");
@@ -103,6 +114,8 @@ describe("fake Telegram Bot API server", () => {
 
     await bot.stop();
     await running;
+    // the aborted long poll is marked 499 (client went away), never 409
+    expect(fake.calls.filter((c) => c.method === "getUpdates").map((c) => c.status)).not.toContain(409);
     // stop() confirmed the offset: nothing pending any more
     expect(fake.pendingUpdates()).toEqual([]);
     expect(fake.stats()).toEqual({ sent: 1, rejected429: 0, duplicates: 0 });
@@ -115,7 +128,7 @@ describe("fake Telegram Bot API server", () => {
       seen.push(ctx.match);
       await ctx.reply("ok");
     });
-    const running = await startPolling(bot);
+    const { running } = await startPolling(bot);
     const u = fake.sendUserMessage({ chat: group, from: alice, text: "/baocao@dondoc_test_bot tuần 12" });
     expect(u.message.entities).toEqual([{ type: "bot_command", offset: 0, length: "/baocao@dondoc_test_bot".length }]);
     fake.sendUserMessage({ chat: group, from: alice, text: "/baocao@other_bot ignored" });
@@ -149,7 +162,7 @@ describe("fake Telegram Bot API server", () => {
       InputMediaBuilder.photo(new InputFile(Buffer.from(PNG), "2.png")),
     ]);
     expect(group).toHaveLength(2);
-    expect(group[0].media_group_id).toBe(group[1].media_group_id);
+    expect((group[0] as any).media_group_id).toBe((group[1] as any).media_group_id);
     const mg = fake.sent(1001).filter((s) => s.method === "sendMediaGroup");
     expect(mg.map((s) => typeof s.file === "object" && s.file.filename)).toEqual(["1.png", "2.png"]);
     expect(mg[0].caption).toBe("một");
@@ -169,7 +182,7 @@ describe("fake Telegram Bot API server", () => {
       got.push(Buffer.from(await res.arrayBuffer()));
       await ctx.reply(`size ${f.file_size}`);
     });
-    const running = await startPolling(bot);
+    const { running } = await startPolling(bot);
     const u = fake.sendUserMessage({ chat: privateChat, from: alice, photo: PNG, caption: "ảnh" });
     expect(u.message.photo[0]).toMatchObject({ width: 2, height: 3, file_size: PNG.length });
     const xlsx = Buffer.from("PK\u0003\u0004 fake xlsx");
@@ -299,6 +312,7 @@ describe("fake Telegram Bot API server", () => {
 
       const u = fake.sendUserMessage({ chat: privateChat, from: alice, text: "xin chào" });
       await fake.waitFor((c) => c.method === "sendMessage");
+      await until(() => fake.webhookDeliveries.length === 2);
       expect(fake.sent(1001)[0].text).toBe("echo xin chào");
       expect(seenSecrets).toEqual(["s3cret_token", "s3cret_token"]);
       expect(fake.webhookDeliveries.map((d) => [d.update_id, d.attempt, d.status])).toEqual([
@@ -366,7 +380,7 @@ describe("fake Telegram Bot API server", () => {
       await post("limits", { perChatPerSecond: 1 });
       await bot.api.sendMessage(1001, "hello");
       await bot.api.sendMessage(1001, "hello").catch(() => undefined);
-      const calls = await (await fetch(`${url}/__control/calls`)).json();
+      const calls = (await (await fetch(`${url}/__control/calls`)).json()) as any[];
       expect(calls.map((c: any) => [c.method, c.status])).toEqual([
         ["getUpdates", 200],
         ["sendMessage", 200],

@@ -12,6 +12,7 @@
 import http from "node:http";
 import https from "node:https";
 import type { AddressInfo, Socket } from "node:net";
+import type { UserFromGetMe } from "grammy/types";
 
 // ───────────────────────────── public types ─────────────────────────────
 
@@ -132,17 +133,8 @@ export interface FakeTelegram {
   readonly url: string;
   readonly port: number;
   readonly token: string;
-  readonly botInfo: {
-    id: number;
-    is_bot: true;
-    first_name: string;
-    username: string;
-    can_join_groups: boolean;
-    can_read_all_group_messages: boolean;
-    supports_inline_queries: boolean;
-    can_connect_to_business: boolean;
-    has_main_web_app: boolean;
-  };
+  /** What getMe returns; pass as grammY `botInfo` to skip the getMe round trip. */
+  readonly botInfo: UserFromGetMe;
   /** Every request to /bot<token>/..., in arrival order. */
   readonly calls: FakeCall[];
   /** Webhook delivery attempts made by the fake. */
@@ -378,9 +370,9 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
   const webhookMaxAttempts = options.webhookMaxAttempts ?? 3;
   const webhookRetryDelayMs = options.webhookRetryDelayMs ?? 50;
   const tokenId = Number(token.split(":")[0]);
-  const botInfo = {
+  const botInfo: UserFromGetMe = {
     id: Number.isSafeInteger(tokenId) && tokenId > 0 ? tokenId : 123456789,
-    is_bot: true as const,
+    is_bot: true,
     first_name: options.botFirstName ?? "Đôn Đốc",
     username: botUsername,
     can_join_groups: true,
@@ -388,6 +380,10 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
     supports_inline_queries: false,
     can_connect_to_business: false,
     has_main_web_app: false,
+    has_topics_enabled: false,
+    allows_users_to_create_topics: false,
+    can_manage_bots: false,
+    supports_join_request_queries: false,
   };
   const botUser = { id: botInfo.id, is_bot: true, first_name: botInfo.first_name, username: botUsername };
 
@@ -1100,6 +1096,8 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
     if (webhook) {
       throw new ApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
     }
+    // Let pending 'close' events (e.g. the poll grammY just aborted in bot.stop()) run first.
+    await new Promise((r) => setImmediate(r));
     // A newer getUpdates terminates older pending ones (like Telegram).
     for (const w of [...pollWaiters]) {
       pollWaiters.delete(w);

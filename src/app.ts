@@ -1,0 +1,77 @@
+import type { UserFromGetMe } from "grammy/types";
+import pino from "pino";
+import { createTelegramChannel, type TelegramChannel } from "./channels/telegram/telegram-channel.js";
+import { createMessengerHub } from "./channels/messenger-hub.js";
+import type { Config } from "./config.js";
+import { createBotCore, type BotCore } from "./core/bot.js";
+import type { Clock, Logger } from "./core/ports.js";
+import type { Repositories } from "./core/repositories.js";
+import { syncAllTasks } from "./core/tasks.js";
+import { openDatabase, type Db } from "./db/database.js";
+import { createPrismaRepositories } from "./db/repositories.js";
+import { createFeatures } from "./features/index.js";
+import type { FeatureDeps } from "./features/deps.js";
+import { createTranslator } from "./i18n.js";
+
+export interface App {
+  db: Db;
+  repos: Repositories;
+  core: BotCore;
+  telegram?: TelegramChannel;
+  deps: FeatureDeps;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * Wires everything from a validated config: database, translations, channels, core.
+ * `main.ts` calls it with the real config; integration tests call it with a temp database,
+ * a fake Bot API root and a controllable clock.
+ * @example const app = await createApp(config, { clock: systemClock }); await app.start();
+ */
+export async function createApp(config: Config, options: { clock?: Clock; logger?: Logger; botInfo?: UserFromGetMe } = {}): Promise<App> {
+  const logger: Logger = options.logger ?? pino({ level: config.logLevel, redact: ["token", "*.token"] });
+  const clock = options.clock ?? systemClock;
+  const db = await openDatabase(config.databaseUrl);
+  const repos = createPrismaRepositories(db);
+  const telegram = config.telegram
+    ? createTelegramChannel({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, logger, botInfo: options.botInfo })
+    : undefined;
+  const messenger = createMessengerHub({ telegram: telegram?.messenger });
+  const deps: FeatureDeps = {
+    repos,
+    messenger,
+    clock,
+    logger,
+    translations: createTranslator({ defaultLanguage: config.defaultLanguage }),
+    defaultLanguage: config.defaultLanguage,
+    initialAdmins: (config.telegram?.adminIds ?? []).map((userId) => ({ channel: "telegram" as const, userId })),
+    timezone: config.timezone,
+    maxFileBytes: config.maxFileBytes,
+    onScheduleChange: () => {},
+  };
+  const core = createBotCore(deps, createFeatures(deps));
+  telegram?.attach(core);
+
+  return {
+    db,
+    repos,
+    core,
+    telegram,
+    deps,
+    async start() {
+      const synced = await syncAllTasks(deps);
+      logger.info(synced, "assignments synced");
+      if (telegram && config.telegram) {
+        if (config.telegram.mode === "webhook") await telegram.startWebhook(config.telegram.webhookUrl!, config.telegram.webhookSecret!, config.port);
+        else await telegram.startPolling();
+      }
+    },
+    async stop() {
+      await telegram?.stop();
+      await db.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import type { Composer, Context } from "./composer.js";
+import type { Clock, Logger, Messenger, Role, UnitRecord } from "./ports.js";
+import type { Repositories } from "./repositories.js";
+import { splitMessage } from "./rollup-text.js";
+import type { Channel, Incoming, Translate } from "./types.js";
+
+/** Loaded translations, as the core sees them (implemented over i18next in src/i18n.ts). */
+export interface Translations {
+  t(lng?: string): Translate;
+}
+
+export interface BotCoreDeps {
+  repos: Repositories;
+  messenger: Messenger;
+  clock: Clock;
+  translations: Translations;
+  logger: Logger;
+  defaultLanguage: string;
+  /** The first admins, from configuration: always admins, whatever the database says. */
+  initialAdmins: { channel: Channel; userId: string }[];
+}
+
+/** The channel-neutral bot: every adapter hands it `Incoming` messages. */
+export interface BotCore {
+  handle(incoming: Incoming): Promise<void>;
+}
+
+const COMMAND = /^\/([A-Za-z0-9_]{1,32})(?:@[A-Za-z0-9_]{1,64})?(?:\s+([\s\S]*))?$/;
+const MAX_TEXT = 20_000;
+
+/**
+ * Builds the bot from features (a {@link Composer}). Resolves the sender, chat, unit, role and
+ * language; runs the features; turns any error into a logged event and a short apology.
+ * @example const core = createBotCore(deps, createFeatures(deps)); await core.handle(incoming);
+ */
+export function createBotCore(deps: BotCoreDeps, features: Composer): BotCore {
+  const run = features.middleware();
+  const admins = new Set(deps.initialAdmins.map((a) => `${a.channel}:${a.userId}`));
+
+  async function buildContext(incoming: Incoming): Promise<Context> {
+    const { repos } = deps;
+    let person = await repos.people.touch({
+      channel: incoming.channel,
+      userId: incoming.userId,
+      displayName: incoming.userName.slice(0, 100),
+      username: incoming.username,
+    });
+    if (admins.has(`${incoming.channel}:${incoming.userId}`) && person.role !== "admin") {
+      await repos.people.setRole(person.id, "admin");
+      person = { ...person, role: "admin" };
+    }
+    const chat = await repos.chats.find(incoming.channel, incoming.chatId);
+    let unit: UnitRecord | null = null;
+    if (chat?.role === "unit" && chat.unitId) unit = await repos.units.findById(chat.unitId);
+    else if (!chat && incoming.chatType === "private" && person.unitId) unit = await repos.units.findById(person.unitId);
+    if (unit && !unit.active) unit = null;
+    const language = person.language ?? deps.defaultLanguage;
+    const t = deps.translations.t(language);
+    const text = incoming.text.slice(0, MAX_TEXT);
+    const m = COMMAND.exec(text.trim());
+    const to = { channel: incoming.channel, chatId: incoming.chatId };
+    const limit = deps.messenger.textLimit(incoming.channel);
+    return {
+      incoming: { ...incoming, text },
+      person,
+      role: person.role as Role,
+      chat,
+      unit,
+      language,
+      t,
+      command: m ? { name: m[1].toLowerCase(), args: (m[2] ?? "").trim() } : undefined,
+      async reply(body, options) {
+        const parts = splitMessage(body, limit);
+        for (const [i, part] of parts.entries()) {
+          await deps.messenger.send(to, { type: "text", text: part, replyToMessageId: options?.quote && i === 0 ? incoming.messageId : undefined });
+        }
+      },
+      send: (address, message) => deps.messenger.send(address, message),
+    };
+  }
+
+  return {
+    async handle(incoming) {
+      let ctx: Context | undefined;
+      try {
+        ctx = await buildContext(incoming);
+        await run(ctx, async () => {});
+      } catch (error) {
+        deps.logger.error({ err: error, channel: incoming.channel, chatId: incoming.chatId, messageId: incoming.messageId }, "update failed");
+        try {
+          const t = ctx?.t ?? deps.translations.t(deps.defaultLanguage);
+          await deps.messenger.send({ channel: incoming.channel, chatId: incoming.chatId }, { type: "text", text: t("common:apology") });
+        } catch (sendError) {
+          deps.logger.warn({ err: sendError }, "could not send the apology");
+        }
+      }
+    },
+  };
+}

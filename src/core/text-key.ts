@@ -1,0 +1,124 @@
+/**
+ * Text normalisation for matching Vietnamese text typed with or without diacritics.
+ * Pure functions, no I/O.
+ */
+
+const MARKS = /\p{M}+/gu;
+
+/**
+ * Unicode NFC form (the form stored and shown to users).
+ * @example nfc("pa no\u0302") // "pa nô"
+ */
+export function nfc(text: string): string {
+  return String(text ?? "").normalize("NFC");
+}
+
+/**
+ * The search key of a text: NFC → NFD → combining marks stripped → đ/Đ → d → lowercase →
+ * whitespace collapsed → trimmed. Two spellings of a word with or without diacritics share a key.
+ * @example searchKey("  Báo cáo   ĐỢT 2 ") // "bao cao dot 2"
+ * @example searchKey("Pa nô") === searchKey("pa no") // true
+ */
+export function searchKey(text: string): string {
+  return nfc(text)
+    .normalize("NFD")
+    .replace(MARKS, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(MARKS, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const foldCache = new Map<string, string>();
+
+const SPECIAL_FOLD: Record<string, string> = {
+  "\u2010": "-",
+  "\u2011": "-",
+  "\u2012": "-",
+  "\u2013": "-",
+  "\u2014": "-",
+  "\u2212": "-",
+  "\uff1a": ":",
+  "\uff1d": "=",
+  "\u2026": ".",
+  "\u00a0": " ",
+  "\u202f": " ",
+  "\u3000": " ",
+  "\r": "\n",
+  "\u2028": "\n",
+  "\u2029": "\n",
+};
+
+function foldCodePoint(ch: string): string {
+  const cached = foldCache.get(ch);
+  if (cached !== undefined) return cached;
+  let out: string;
+  const special = SPECIAL_FOLD[ch];
+  if (special !== undefined) out = special;
+  else if (ch === "\n" || ch === "\t") out = ch === "\n" ? "\n" : " ";
+  else if (/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(ch)) out = " ";
+  else if (/\p{Zs}/u.test(ch)) out = " ";
+  else {
+    out = ch
+      .normalize("NFD")
+      .replace(MARKS, "")
+      .replace(/[đĐ]/g, "d")
+      .toLowerCase()
+      .replace(MARKS, "");
+  }
+  if (foldCache.size < 4096) foldCache.set(ch, out);
+  return out;
+}
+
+/** A folded text with, for every folded UTF-16 unit, the span of the original it came from. */
+export interface FoldedText {
+  /** Lowercase, marks stripped, đ → d, dashes/colons unified; whitespace kept (not collapsed). */
+  key: string;
+  /** `start[i]`: offset in the original of the character that produced `key[i]`. */
+  start: number[];
+  /** `end[i]`: end offset (exclusive) in the original of that character. */
+  end: number[];
+}
+
+/**
+ * Folds a text character by character like {@link searchKey} (without collapsing whitespace),
+ * keeping a map back to the original so matches on the key can quote the original.
+ * Control and format characters become spaces; CR becomes a line break.
+ * @example foldWithMap("Pa-nô").key // "pa-no"
+ */
+export function foldWithMap(text: string): FoldedText {
+  let key = "";
+  const start: number[] = [];
+  const end: number[] = [];
+  let offset = 0;
+  for (const ch of text) {
+    const f = foldCodePoint(ch);
+    for (let i = 0; i < f.length; i++) {
+      start.push(offset);
+      end.push(offset + ch.length);
+    }
+    key += f;
+    offset += ch.length;
+  }
+  return { key, start, end };
+}
+
+/**
+ * Undoes common Telex leftovers on one lowercase ASCII word: a trailing tone key (s f r x j),
+ * doubled vowels (aa ee oo → a e o), "dd" → "d" and "w" (aw ow uw → a o u, lone w → u).
+ * Vietnamese syllables never end in s/f/r/x/j, so the word must be a typing leftover.
+ * Returns the word unchanged when nothing applies.
+ * @example telexFold("baos") // "bao"
+ * @example telexFold("hooij") // "hoi"
+ * @example telexFold("muowif") // "muoi"
+ */
+export function telexFold(word: string): string {
+  if (!/^[a-z]{2,}$/.test(word)) return word;
+  let w = word;
+  if (/[aeiouy][a-z]*[sfrxj]$/.test(w) && w.length >= 2) w = w.slice(0, -1);
+  w = w.replace(/dd/g, "d");
+  w = w.replace(/aa|aw/g, "a").replace(/ee/g, "e").replace(/oo|ow/g, "o").replace(/uw/g, "u");
+  w = w.replace(/w/g, "u");
+  return w;
+}

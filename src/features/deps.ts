@@ -1,0 +1,30 @@
+import type { BotCoreDeps } from "../core/bot.js";
+import type { Composer, Context } from "../core/composer.js";
+import type { Role } from "../core/ports.js";
+
+/** What features need: the core's dependencies plus settings. */
+export interface FeatureDeps extends BotCoreDeps {
+  timezone: string;
+  maxFileBytes: number;
+  /** Called after configuration changes that move deadlines or reminders. */
+  onScheduleChange(): void;
+}
+
+/** A feature is a function that builds a composer from its dependencies. */
+export type Feature = (deps: FeatureDeps) => Composer;
+
+const ROLE_RANK: Record<Role, number> = { none: 0, officer: 1, leader: 2, admin: 3 };
+
+/**
+ * True when the sender has one of the roles; otherwise replies with a specific refusal.
+ * @example if (!(await allow(ctx, ["admin"]))) return;
+ */
+export async function allow(ctx: Context, roles: Role[]): Promise<boolean> {
+  if (roles.includes(ctx.role)) return true;
+  const needed = roles.reduce((a, b) => (ROLE_RANK[a] > ROLE_RANK[b] ? b : a));
+  await ctx.reply(ctx.t(`access:need_${needed}`, { command: ctx.command ? `/${ctx.command.name}` : "" }));
+  return false;
+}
+
+/** "telegram:12345", the audit log's actor id. */
+export const actorOf = (ctx: Context): string => `${ctx.incoming.channel}:${ctx.incoming.userId}`;

@@ -1,0 +1,33 @@
+import { Composer } from "../core/composer.js";
+import { calendarFeature } from "./calendar.js";
+import type { Feature, FeatureDeps } from "./deps.js";
+import { languageFeature } from "./language.js";
+import { onboardingFeature, strangerGateFeature } from "./onboarding.js";
+import { planImportFeature } from "./plan-import.js";
+import { registrationFeature } from "./registration.js";
+import { tasksFeature } from "./tasks.js";
+import { unhandledFeature } from "./unhandled.js";
+import { unitsFeature } from "./units.js";
+
+/** Every feature, in the order it sees messages. The stranger gate comes after the open commands. */
+export const FEATURES: Feature[] = [
+  onboardingFeature,
+  languageFeature,
+  registrationFeature,
+  strangerGateFeature,
+  unitsFeature,
+  tasksFeature,
+  calendarFeature,
+  planImportFeature,
+  unhandledFeature,
+];
+
+/**
+ * Installs the features in order into one composer.
+ * @example const core = createBotCore(deps, createFeatures(deps));
+ */
+export function createFeatures(deps: FeatureDeps, features: Feature[] = FEATURES): Composer {
+  const composer = new Composer();
+  for (const feature of features) composer.use(feature(deps));
+  return composer;
+}

@@ -1,0 +1,169 @@
+import type { RollupView, TaskRollup, UnitRollupRow } from "../../src/core/rollup-types.js";
+import type { IndicatorDef } from "../../src/core/types.js";
+
+export const TZ = "Asia/Ho_Chi_Minh";
+
+export const INDICATORS: IndicatorDef[] = [
+  { code: "pano", label: "Pa nô", measure: "cái", synonyms: ["pa nô", "pano"] },
+  { code: "ap_phich", label: "Áp phích", measure: "tờ", synonyms: ["áp phích"] },
+  { code: "tin_bai", label: "Tin bài", measure: "tin", synonyms: ["tin bài"] },
+];
+
+/** Hand-computed: pano 12 + 5 + 20, ap_phich 30 + 0 + 45, tin_bai 3 + 4 + 7. */
+export const EXPECTED_TOTALS = { pano: 37, ap_phich: 75, tin_bai: 14 };
+export const EXPECTED_PHOTOS = 2 + 1 + 3;
+
+export const UNIT_NAMES = [
+  "UBND xã Thạch Bình",
+  "UBND xã Thành Vinh",
+  "UBND thị trấn Kim Tân",
+  "UBND xã Thạch Định",
+  "UBND xã Thành Tâm",
+];
+
+/** Files are given by the caller so the DOCX test can point at real pictures in a temp folder. */
+export function quarterlyTask(files: { photoPng?: string; photoJpg?: string; missingFile?: string } = {}): TaskRollup {
+  const rows: UnitRollupRow[] = [
+    {
+      unitCode: "XA_THACH_BINH",
+      unitName: UNIT_NAMES[0]!,
+      tags: ["xa"],
+      status: "on_time",
+      submittedAt: new Date("2021-03-10T02:15:00Z"),
+      submittedBy: "Nguyễn Thị Lan",
+      values: { pano: 12, ap_phich: 30, tin_bai: 3 },
+      references: [{ number: "15/KH-UBND", date: "2021-02-05" }],
+      text: "Thực hiện Kế hoạch số 15/KH-UBND, xã đã treo 12 pa nô, dán 30 áp phích tại các thôn và nhà văn hóa, đăng 3 tin bài trên trang thông tin điện tử của xã.",
+      photoCount: 2,
+      files: [
+        ...(files.missingFile
+          ? [{ path: files.missingFile, fileName: "khong-con.jpg", kind: "photo" as const, mime: "image/jpeg" }]
+          : []),
+        ...(files.photoPng ? [{ path: files.photoPng, fileName: "pano-thon-1.png", kind: "photo" as const, mime: "image/png" }] : []),
+        ...(files.photoJpg ? [{ path: files.photoJpg, fileName: "ap-phich.jpg", kind: "photo" as const, mime: "image/jpeg" }] : []),
+      ],
+    },
+    {
+      unitCode: "XA_THANH_VINH",
+      unitName: UNIT_NAMES[1]!,
+      tags: ["xa"],
+      status: "late",
+      submittedAt: new Date("2021-03-18T08:40:00Z"),
+      submittedBy: "Lê Văn Đức",
+      values: { pano: 5, ap_phich: 0, tin_bai: 4 },
+      references: [],
+      text: "Báo cáo muộn: 5 pano, 4 tin bài",
+      photoCount: 1,
+      files: files.photoPng ? [{ path: files.photoPng, fileName: "anh.png", kind: "photo", mime: "image/png" }] : [],
+    },
+    {
+      unitCode: "TT_KIM_TAN",
+      unitName: UNIT_NAMES[2]!,
+      tags: ["thi-tran"],
+      status: "on_time",
+      submittedAt: new Date("2021-03-14T23:30:00Z"),
+      submittedBy: "Trần Minh Hải",
+      values: { pano: 20, ap_phich: 45, tin_bai: 7 },
+      references: [{ number: "08/BC-UBND", date: "2021-03-14" }, { number: "12/KH-UBND" }],
+      text: "Thị trấn treo 20 pa nô, 45 áp phích; 7 tin bài.",
+      photoCount: 3,
+      files: [{ path: "/nonexistent/x.txt", fileName: "bao-cao.pdf", kind: "document", mime: "application/pdf" }],
+    },
+    { unitCode: "XA_THACH_DINH", unitName: UNIT_NAMES[3]!, tags: ["xa"], status: "missing", values: {}, references: [], photoCount: 0, files: [] },
+    { unitCode: "XA_THANH_TAM", unitName: UNIT_NAMES[4]!, tags: ["xa"], status: "missing", values: {}, references: [], photoCount: 0, files: [] },
+  ];
+  return {
+    taskId: 1,
+    taskCode: "BC_QUY",
+    title: "Báo cáo kết quả tuyên truyền CCHC",
+    periodKey: "2021-Q1",
+    periodLabel: "Quý I/2021",
+    // 23:59 of Tuesday 16/03/2021 in Vietnam.
+    dueAt: new Date("2021-03-16T16:59:00Z"),
+    indicators: INDICATORS,
+    rows,
+    counts: { total: 5, onTime: 2, late: 1, missing: 2, excused: 0 },
+    totals: { ...EXPECTED_TOTALS },
+    photoCount: EXPECTED_PHOTOS,
+    previous: {
+      periodKey: "2020-Q4",
+      periodLabel: "Quý IV/2020",
+      counts: { total: 5, onTime: 1, late: 1, missing: 3, excused: 0 },
+      totals: { pano: 34, ap_phich: 75, tin_bai: 20 },
+    },
+  };
+}
+
+/** A one-off task with no indicators, to exercise the empty paths. */
+export function oneOffTask(): TaskRollup {
+  const rows: UnitRollupRow[] = UNIT_NAMES.map((unitName, i) => ({
+    unitCode: `U${i}`,
+    unitName,
+    tags: ["xa"],
+    status: i === 4 ? "late" : "on_time",
+    submittedAt: new Date(Date.UTC(2021, 1, 5 + i, 3, 0)),
+    submittedBy: "Cán bộ văn hóa",
+    values: {},
+    references: [{ number: `${10 + i}/KH-UBND`, date: "2021-02-05" }],
+    photoCount: 0,
+    files: [],
+  }));
+  return {
+    taskId: 2,
+    taskCode: "KH_2021",
+    title: "Xây dựng kế hoạch tuyên truyền CCHC năm 2021",
+    periodKey: "once",
+    periodLabel: "",
+    dueAt: new Date("2021-02-09T16:59:00Z"),
+    indicators: [],
+    rows,
+    counts: { total: 5, onTime: 4, late: 1, missing: 0, excused: 0 },
+    totals: {},
+    photoCount: 0,
+  };
+}
+
+export function fixtureView(tasks: TaskRollup[] = [quarterlyTask(), oneOffTask()]): RollupView {
+  return {
+    generatedAt: new Date("2026-11-26T03:00:00Z"),
+    timezone: TZ,
+    plan: {
+      number: "20/KH-UBND",
+      date: "2021-01-29",
+      title: "Kế hoạch tuyên truyền cải cách hành chính năm 2021",
+      issuer: "Phòng Văn hóa và Thông tin",
+      parentIssuer: "UBND huyện Thạch Thành",
+      place: "Thạch Thành",
+    },
+    tasks,
+  };
+}
+
+/** 60 units over three tags, for the per-tag chart. */
+export function bigTask(): TaskRollup {
+  const tags = ["xa", "thi-tran", "phong-ban"];
+  const statuses = ["on_time", "late", "missing"] as const;
+  const rows = Array.from({ length: 60 }, (_, i): UnitRollupRow => {
+    const status = statuses[Math.floor(i / 3) % 3]!;
+    return {
+      unitCode: `U${i}`,
+      unitName: `Đơn vị số ${i + 1}`,
+      tags: [tags[i % 3]!, "khac"],
+      status,
+      values: status === "missing" ? {} : { pano: 1, tin_bai: 2 },
+      references: [],
+      photoCount: 0,
+      files: [],
+    };
+  });
+  const count = (s: string) => rows.filter((r) => r.status === s).length;
+  const reported = rows.filter((r) => r.status !== "missing").length;
+  return {
+    ...quarterlyTask(),
+    rows,
+    counts: { total: 60, onTime: count("on_time"), late: count("late"), missing: count("missing"), excused: 0 },
+    totals: { pano: reported, ap_phich: 0, tin_bai: 2 * reported },
+    photoCount: 0,
+    previous: undefined,
+  };
+}
