@@ -1,6 +1,7 @@
 import type { UserFromGetMe } from "grammy/types";
 import pino from "pino";
 import { createTelegramChannel, type TelegramChannel } from "./channels/telegram/telegram-channel.js";
+import type { RateLimits } from "./channels/rate-limiter.js";
 import { createMessengerHub } from "./channels/messenger-hub.js";
 import type { Config } from "./config.js";
 import { createBotCore, type BotCore } from "./core/bot.js";
@@ -31,13 +32,13 @@ export const systemClock: Clock = { now: () => new Date() };
  * a fake Bot API root and a controllable clock.
  * @example const app = await createApp(config, { clock: systemClock }); await app.start();
  */
-export async function createApp(config: Config, options: { clock?: Clock; logger?: Logger; botInfo?: UserFromGetMe } = {}): Promise<App> {
+export async function createApp(config: Config, options: { clock?: Clock; logger?: Logger; botInfo?: UserFromGetMe; telegramLimits?: RateLimits } = {}): Promise<App> {
   const logger: Logger = options.logger ?? pino({ level: config.logLevel, redact: ["token", "*.token"] });
   const clock = options.clock ?? systemClock;
   const db = await openDatabase(config.databaseUrl);
   const repos = createPrismaRepositories(db);
   const telegram = config.telegram
-    ? createTelegramChannel({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, logger, botInfo: options.botInfo })
+    ? createTelegramChannel({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, logger, botInfo: options.botInfo, limits: options.telegramLimits })
     : undefined;
   const messenger = createMessengerHub({ telegram: telegram?.messenger });
   const deps: FeatureDeps = {

@@ -51,7 +51,7 @@ export const SAMPLE_INDICATORS: IndicatorDef[] = [
     code: "tin_bai",
     label: "Tin bài",
     measure: "tin",
-    synonyms: ["tin bài", "tin", "bài viết", "tin bai", "tin, bài", "tin/bài"],
+    synonyms: ["tin bài", "tin", "bài viết", "tin bai"],
   },
   {
     code: "phat_thanh",

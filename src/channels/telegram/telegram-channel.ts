@@ -27,7 +27,7 @@ export interface TelegramChannelOptions {
  */
 export function toIncoming(message: Message, botUsername: string): Incoming | undefined {
   if (!message.from) return undefined;
-  const text = (message.text ?? message.caption ?? "").normalize("NFC");
+  const text = (message.text || message.caption || "").normalize("NFC");
   const addressed = /^\/[A-Za-z0-9_]+@([A-Za-z0-9_]+)/.exec(text);
   if (addressed && addressed[1].toLowerCase() !== botUsername.toLowerCase()) return undefined;
   const files: IncomingFile[] = [];

@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createApp, type App } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
+import type { Clock, Logger } from "../../src/core/ports.js";
+import { createFakeTelegramServer, type FakeTelegram, type UserMessageInput } from "./fake-telegram-server.js";
+
+/** A clock tests move by hand. */
+export function createManualClock(start: string | Date): Clock & { set(at: string | Date): void; advance(ms: number): void } {
+  let now = new Date(start);
+  return {
+    now: () => new Date(now),
+    set: (at) => void (now = new Date(at)),
+    advance: (ms) => void (now = new Date(now.getTime() + ms)),
+  };
+}
+
+/** A logger that keeps errors for assertions and prints nothing. */
+export function createTestLogger(): Logger & { errors: unknown[] } {
+  const errors: unknown[] = [];
+  return { errors, info() {}, debug() {}, warn() {}, error: (obj) => void errors.push(obj) };
+}
+
+export const ADMIN = { id: 111, first_name: "Hoa", last_name: "Phòng VHTT", username: "hoa_vhtt" };
+
+export interface Harness {
+  fake: FakeTelegram;
+  app: App;
+  clock: ReturnType<typeof createManualClock>;
+  logger: ReturnType<typeof createTestLogger>;
+  dataDir: string;
+  /** Sends a message as a user and resolves with the texts the bot sent back to that chat. */
+  say(from: UserMessageInput["from"], chat: UserMessageInput["chat"], text: string, extra?: Partial<UserMessageInput>): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a fake Telegram Bot API on 127.0.0.1, a temp SQLite database and the real app in
+ * polling mode against it.
+ */
+export async function startHarness(options: { now?: string; env?: Record<string, string> } = {}): Promise<Harness> {
+  const fake = await createFakeTelegramServer({ longPollMaxMs: 500 });
+  const dataDir = mkdtempSync(path.join(tmpdir(), "don-doc-test-"));
+  const config = loadConfig({
+    TELEGRAM_BOT_TOKEN: fake.token,
+    TELEGRAM_API_ROOT: fake.url,
+    DATA_DIR: dataDir,
+    ADMIN_TELEGRAM_IDS: String(ADMIN.id),
+    LOG_LEVEL: "silent",
+    ...options.env,
+  });
+  const clock = createManualClock(options.now ?? "2021-02-01T02:00:00Z");
+  const logger = createTestLogger();
+  // Real Telegram limits would make a test of twenty commands in one group take a minute.
+  const app = await createApp(config, { clock, logger, botInfo: fake.botInfo, telegramLimits: { globalPerSecond: 1000, perChatPerSecond: 1000, perGroupPerMinute: 60_000 } });
+  await app.start();
+  return {
+    fake,
+    app,
+    clock,
+    logger,
+    dataDir,
+    async say(from, chat, text, extra = {}) {
+      const before = fake.sent(chat.id).length;
+      const update = fake.sendUserMessage({ from, chat, ...(text ? { text } : {}), ...extra });
+      // The reply is done when the core finished this update: wait until the fake saw its sends settle.
+      await waitQuiet(fake, chat.id, before);
+      void update;
+      return fake.sent(chat.id).slice(before).map((s) => s.text ?? s.caption ?? "");
+    },
+    async close() {
+      await app.stop();
+      await fake.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits for at least one new send to the chat, then until no more arrive for a short while. */
+async function waitQuiet(fake: FakeTelegram, chatId: number, before: number, timeoutMs = 5000): Promise<void> {
+  const t0 = Date.now();
+  while (fake.sent(chatId).length === before) {
+    if (Date.now() - t0 > timeoutMs) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  let count = fake.sent(chatId).length;
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 150));
+    const now = fake.sent(chatId).length;
+    if (now === count) return;
+    count = now;
+  }
+}
