@@ -7,12 +7,15 @@ import type { Config } from "./config.js";
 import { createBotCore, type BotCore } from "./core/bot.js";
 import type { Clock, Logger } from "./core/ports.js";
 import type { Repositories } from "./core/repositories.js";
+import { enqueueDueReminders, nextReminderAt } from "./core/reminders.js";
 import { syncAllTasks } from "./core/tasks.js";
 import { openDatabase, type Db } from "./db/database.js";
 import { createPrismaRepositories } from "./db/repositories.js";
 import { createFeatures } from "./features/index.js";
 import type { FeatureDeps } from "./features/deps.js";
 import { createTranslator } from "./i18n.js";
+import { createOutboxDispatcher, type OutboxDispatcher } from "./scheduler/outbox-dispatcher.js";
+import { createScheduler, type Scheduler } from "./scheduler/scheduler.js";
 
 export interface App {
   db: Db;
@@ -20,6 +23,8 @@ export interface App {
   core: BotCore;
   telegram?: TelegramChannel;
   deps: FeatureDeps;
+  dispatcher: OutboxDispatcher;
+  scheduler: Scheduler;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -32,7 +37,7 @@ export const systemClock: Clock = { now: () => new Date() };
  * a fake Bot API root and a controllable clock.
  * @example const app = await createApp(config, { clock: systemClock }); await app.start();
  */
-export async function createApp(config: Config, options: { clock?: Clock; logger?: Logger; botInfo?: UserFromGetMe; telegramLimits?: RateLimits } = {}): Promise<App> {
+export async function createApp(config: Config, options: { clock?: Clock; logger?: Logger; botInfo?: UserFromGetMe; telegramLimits?: RateLimits; outboxConcurrency?: number; scheduler?: boolean } = {}): Promise<App> {
   const logger: Logger = options.logger ?? pino({ level: config.logLevel, redact: ["token", "*.token"] });
   const clock = options.clock ?? systemClock;
   const db = await openDatabase(config.databaseUrl);
@@ -51,8 +56,16 @@ export async function createApp(config: Config, options: { clock?: Clock; logger
     initialAdmins: (config.telegram?.adminIds ?? []).map((userId) => ({ channel: "telegram" as const, userId })),
     timezone: config.timezone,
     maxFileBytes: config.maxFileBytes,
-    onScheduleChange: () => {},
+    onScheduleChange: () => scheduler.changed(),
   };
+  const dispatcher = createOutboxDispatcher({ ...deps, concurrency: options.outboxConcurrency });
+  const scheduler = createScheduler({
+    dispatcher,
+    logger,
+    timezone: config.timezone,
+    sync: () => syncAllTasks(deps),
+    planners: [{ name: "reminders", enqueueDue: () => enqueueDueReminders(deps), nextAt: () => nextReminderAt(deps) }],
+  });
   const core = createBotCore(deps, createFeatures(deps));
   telegram?.attach(core);
 
@@ -62,15 +75,19 @@ export async function createApp(config: Config, options: { clock?: Clock; logger
     core,
     telegram,
     deps,
+    dispatcher,
+    scheduler,
     async start() {
-      const synced = await syncAllTasks(deps);
-      logger.info(synced, "assignments synced");
+      // The channel first: the first tick may already send catch-up reminders.
       if (telegram && config.telegram) {
         if (config.telegram.mode === "webhook") await telegram.startWebhook(config.telegram.webhookUrl!, config.telegram.webhookSecret!, config.port);
         else await telegram.startPolling();
       }
+      if (options.scheduler !== false) await scheduler.start();
+      else await syncAllTasks(deps);
     },
     async stop() {
+      await scheduler.stop();
       await telegram?.stop();
       await db.$disconnect();
     },

@@ -38,6 +38,8 @@ export interface ChatRepository {
   bind(input: { channel: Channel; chatId: string; chatType: string; title?: string; role: "unit" | "rollup"; unitId: number | null }): Promise<ChatRecord>;
   listForUnit(unitId: number): Promise<ChatRecord[]>;
   listRollupChats(): Promise<ChatRecord[]>;
+  /** Every active chat bound to a unit. */
+  listActiveUnitChats(): Promise<ChatRecord[]>;
   setStatus(channel: Channel, chatId: string, status: "active" | "unreachable", reason?: string): Promise<void>;
 }
 
@@ -103,6 +105,8 @@ export interface AssignmentRepository {
   /** Creates the occurrence if missing and returns it (existing rows keep their due time). */
   ensureOccurrence(input: { taskId: number; periodKey: string; label: string; periodStart?: Date; periodEnd?: Date; dueAt: Date }): Promise<OccurrenceRecord>;
   listOccurrences(taskId: number): Promise<OccurrenceRecord[]>;
+  /** Units that already have an assignment for the occurrence. */
+  unitIdsForOccurrence(occurrenceId: number): Promise<Set<number>>;
   /** Creates the assignment if missing. Returns true when created. */
   ensure(input: { occurrenceId: number; unitId: number; dueAt: Date }): Promise<boolean>;
   findView(id: number): Promise<AssignmentView | null>;
@@ -111,6 +115,10 @@ export interface AssignmentRepository {
   /** Every open assignment of active tasks and units (for reminder planning). */
   listOpen(): Promise<AssignmentView[]>;
   listForOccurrence(occurrenceId: number): Promise<AssignmentView[]>;
+  /** One occurrence by id. */
+  findOccurrence(id: number): Promise<OccurrenceRecord | null>;
+  /** Plain (non-cancelled) assignments of several occurrences, by id: the rollup's cheap bulk read. */
+  listForOccurrences(occurrenceIds: number[]): Promise<AssignmentRecord[]>;
   setStatus(id: number, status: AssignmentStatus, submittedAt?: Date | null): Promise<void>;
   cancelForTask(taskId: number): Promise<number>;
   /** Cancels a unit's open assignments (unit deleted). */
@@ -146,8 +154,10 @@ export interface OutboxRepository {
   /** Rows left in "sending" by a crash go back to pending. Returns their count. */
   recoverInFlight(): Promise<number>;
   findByProviderMessage(channel: Channel, chatId: string, messageId: string): Promise<OutboxRecord | null>;
-  /** The newest sent reminder dedupe keys for an assignment (for catch-up). */
-  sentKeysForAssignment(assignmentId: number): Promise<string[]>;
+  /** Dedupe keys already queued per assignment (for catch-up and "already reminded" checks). */
+  keysForAssignments(assignmentIds: number[]): Promise<Map<number, string[]>>;
+  /** Keys that exist among the given ones. */
+  existingKeys(dedupeKeys: string[]): Promise<Set<string>>;
   nextAttemptAt(): Promise<Date | null>;
   countByStatus(): Promise<Record<string, number>>;
 }

@@ -41,7 +41,9 @@ export async function syncTask(deps: TaskDeps, task: TaskRecord, calendar: Worki
       periodEnd: o.periodEnd ? new Date(`${o.periodEnd}T00:00:00Z`) : undefined,
       dueAt: o.dueAt,
     });
+    const existing = await deps.repos.assignments.unitIdsForOccurrence(occurrence.id);
     for (const unit of units) {
+      if (existing.has(unit.id)) continue;
       if (await deps.repos.assignments.ensure({ occurrenceId: occurrence.id, unitId: unit.id, dueAt: occurrence.dueAt })) created++;
     }
   }

@@ -1,5 +1,6 @@
 import type { Db } from "./database.js";
 import type {
+  AssignmentRecord,
   AssignmentView,
   AttachmentRecord,
   ChatRecord,
@@ -113,6 +114,12 @@ function toOutbox(o: { id: number; dedupeKey: string; channel: string; chatId: s
   };
 }
 
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }
@@ -168,6 +175,9 @@ export function createPrismaRepositories(db: Db): Repositories {
       },
       async listRollupChats() {
         return (await db.chatBinding.findMany({ where: { role: "rollup" }, orderBy: { id: "asc" } })).map(toChat);
+      },
+      async listActiveUnitChats() {
+        return (await db.chatBinding.findMany({ where: { role: "unit", status: "active", unitId: { not: null } }, orderBy: { id: "asc" } })).map(toChat);
       },
       async setStatus(channel, chatId, status, reason) {
         await db.chatBinding.updateMany({ where: { channel, chatId }, data: { status, statusReason: reason ?? null } });
@@ -298,6 +308,10 @@ export function createPrismaRepositories(db: Db): Repositories {
       async listOccurrences(taskId) {
         return (await db.occurrence.findMany({ where: { taskId }, orderBy: { dueAt: "asc" } })).map(toOccurrence);
       },
+      async unitIdsForOccurrence(occurrenceId) {
+        const rows = await db.assignment.findMany({ where: { occurrenceId }, select: { unitId: true } });
+        return new Set(rows.map((r) => r.unitId));
+      },
       async ensure(input) {
         try {
           await db.assignment.create({ data: input });
@@ -330,6 +344,19 @@ export function createPrismaRepositories(db: Db): Repositories {
       async listForOccurrence(occurrenceId) {
         const rows = await db.assignment.findMany({ where: { occurrenceId, status: { not: "cancelled" } }, include: assignmentInclude, orderBy: { id: "asc" } });
         return rows.map(toAssignmentView);
+      },
+      async findOccurrence(id) {
+        const o = await db.occurrence.findUnique({ where: { id } });
+        return o && toOccurrence(o);
+      },
+      async listForOccurrences(occurrenceIds) {
+        if (!occurrenceIds.length) return [];
+        const rows = await db.assignment.findMany({
+          where: { occurrenceId: { in: occurrenceIds }, status: { not: "cancelled" } },
+          select: { id: true, occurrenceId: true, unitId: true, dueAt: true, status: true, submittedAt: true },
+          orderBy: { id: "asc" },
+        });
+        return rows.map((a) => ({ ...a, status: a.status as AssignmentRecord["status"] }));
       },
       async setStatus(id, status, submittedAt) {
         await db.assignment.update({ where: { id }, data: { status, ...(submittedAt !== undefined ? { submittedAt } : {}) } });
@@ -462,9 +489,21 @@ export function createPrismaRepositories(db: Db): Repositories {
         const o = await db.outboxMessage.findFirst({ where: { channel, chatId, providerMessageId: messageId } });
         return o && toOutbox(o);
       },
-      async sentKeysForAssignment(assignmentId) {
-        const rows = await db.outboxMessage.findMany({ where: { assignmentId }, select: { dedupeKey: true } });
-        return rows.map((r) => r.dedupeKey);
+      async keysForAssignments(assignmentIds) {
+        const out = new Map<number, string[]>();
+        for (const ids of chunks(assignmentIds, 500)) {
+          const rows = await db.outboxMessage.findMany({ where: { assignmentId: { in: ids } }, select: { dedupeKey: true, assignmentId: true } });
+          for (const r of rows) out.set(r.assignmentId!, [...(out.get(r.assignmentId!) ?? []), r.dedupeKey]);
+        }
+        return out;
+      },
+      async existingKeys(dedupeKeys) {
+        const out = new Set<string>();
+        for (const keys of chunks(dedupeKeys, 500)) {
+          const rows = await db.outboxMessage.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true } });
+          for (const r of rows) out.add(r.dedupeKey);
+        }
+        return out;
       },
       async nextAttemptAt() {
         const row = await db.outboxMessage.findFirst({ where: { status: "pending" }, orderBy: { nextAttemptAt: "asc" }, select: { nextAttemptAt: true } });

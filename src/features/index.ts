@@ -5,6 +5,7 @@ import { languageFeature } from "./language.js";
 import { onboardingFeature, strangerGateFeature } from "./onboarding.js";
 import { planImportFeature } from "./plan-import.js";
 import { registrationFeature } from "./registration.js";
+import { remindersFeature } from "./reminders.js";
 import { tasksFeature } from "./tasks.js";
 import { unhandledFeature } from "./unhandled.js";
 import { unitsFeature } from "./units.js";
@@ -17,6 +18,7 @@ export const FEATURES: Feature[] = [
   strangerGateFeature,
   unitsFeature,
   tasksFeature,
+  remindersFeature,
   calendarFeature,
   planImportFeature,
   unhandledFeature,

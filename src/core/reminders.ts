@@ -1,0 +1,227 @@
+/**
+ * Turns open assignments into reminder messages in the outbox: the unit's reminders (T−n, due day,
+ * T+n) and the escalation to the rollup group. Idempotent: every message has a dedupe key, so
+ * running it twice, or after a crash, queues nothing twice.
+ */
+import type { Translations } from "./bot.js";
+import { formatDeadline } from "./format.js";
+import type { AssignmentView, ChatRecord, Clock, Logger, OutboxInput } from "./ports.js";
+import { planReminders, type PlannedReminder } from "./reminder-plan.js";
+import type { Repositories } from "./repositories.js";
+import { loadCalendar } from "./tasks.js";
+import { daysBetween, formatDmy, localDateOf, localTimeOf, zonedInstant } from "./time.js";
+import { DEFAULT_REMINDER_POLICY, type Translate } from "./types.js";
+import type { WorkingCalendar } from "./working-calendar.js";
+
+export interface ReminderDeps {
+  repos: Repositories;
+  clock: Clock;
+  timezone: string;
+  translations: Translations;
+  defaultLanguage: string;
+  logger?: Logger;
+}
+
+const OFFICE = { start: "07:30", end: "17:00" };
+/** A reminder missed by more than this (bot down for days) no longer matters. */
+const MAX_CATCH_UP_MS = 3 * 86_400_000;
+/** A missed reminder is moot when the next planned one comes this soon after it would go out. */
+const MOOT_WITHIN_MS = 2 * 3_600_000;
+
+/** The start of the next working window at or after `at` (office hours on working days). */
+export function nextOfficeWindow(at: Date, calendar: WorkingCalendar, tz: string): Date {
+  const day = localDateOf(at, tz);
+  const time = localTimeOf(at, tz);
+  if (calendar.isWorkingDay(day) && time >= OFFICE.start && time <= OFFICE.end) return at;
+  if (calendar.isWorkingDay(day) && time < OFFICE.start) return zonedInstant(day, OFFICE.start, tz);
+  return zonedInstant(calendar.nextWorkingDay(day), OFFICE.start, tz);
+}
+
+/** Dedupe key of a unit reminder sent to one chat. */
+export const reminderKey = (assignmentId: number, offset: number, chat: Pick<ChatRecord, "channel" | "chatId">) =>
+  `reminder:${assignmentId}:${offset}:${chat.channel}:${chat.chatId}`;
+
+/**
+ * The reminder text: plan, task, deadline with weekday, days left or overdue, how to answer.
+ * @example renderReminder(view, { kind: "before", offset: -3, at }, t, "Asia/Ho_Chi_Minh")
+ */
+export function renderReminder(view: AssignmentView, planned: Pick<PlannedReminder, "kind" | "at">, t: Translate, tz: string): string {
+  const days = daysBetween(localDateOf(planned.at, tz), localDateOf(view.dueAt, tz));
+  const lines = [
+    t(planned.kind === "overdue" ? "reminders:title_overdue" : "reminders:title", { unit: view.unit.name }),
+    view.plan ? t("reminders:plan", { number: view.plan.number, date: formatDmy(view.plan.date), title: view.plan.title }) : "",
+    t("reminders:task", { id: view.task.id, title: view.task.title, period: view.occurrence.label ? ` (${view.occurrence.label})` : "" }),
+    t("reminders:deadline", { deadline: formatDeadline(view.dueAt, tz, t) }) +
+      " " +
+      (days > 0 ? t("reminders:days_left", { count: days }) : days === 0 ? t("reminders:today") : t("reminders:days_overdue", { count: -days })),
+    view.task.indicators.length ? t("reminders:indicators", { list: view.task.indicators.map((i) => i.label.toLowerCase()).join(", ") }) : "",
+    planned.kind === "overdue" ? t("reminders:late_accepted") : "",
+    t("reminders:how_to_answer", { id: view.task.id }),
+  ];
+  return lines.filter(Boolean).join("\n");
+}
+
+/** The escalation text for the rollup group: the units still missing after the last reminder. */
+export function renderEscalation(missing: AssignmentView[], total: number, t: Translate, tz: string): string {
+  const first = missing[0];
+  const period = first.occurrence.label ? ` (${first.occurrence.label})` : "";
+  return [
+    t("reminders:escalation_title", { id: first.task.id, title: first.task.title, period }),
+    t("reminders:escalation_deadline", { deadline: formatDeadline(first.dueAt, tz, t), missing: missing.length, total }),
+    ...missing.map((a) => `- ${a.unit.name}`),
+  ].join("\n");
+}
+
+interface Planned {
+  view: AssignmentView;
+  planned: PlannedReminder[];
+}
+
+async function planOpen(deps: ReminderDeps, filter?: (a: AssignmentView) => boolean): Promise<{ items: Planned[]; calendar: WorkingCalendar }> {
+  const calendar = await loadCalendar(deps.repos);
+  const cache = new Map<string, PlannedReminder[]>();
+  const items: Planned[] = [];
+  for (const view of await deps.repos.assignments.listOpen()) {
+    if (filter && !filter(view)) continue;
+    const policy = view.task.reminder ?? DEFAULT_REMINDER_POLICY;
+    const key = `${view.dueAt.getTime()}|${JSON.stringify(policy)}`;
+    let planned = cache.get(key);
+    if (!planned) {
+      planned = planReminders({ dueAt: view.dueAt, policy, calendar, tz: deps.timezone, officeHours: OFFICE });
+      cache.set(key, planned);
+    }
+    items.push({ view, planned });
+  }
+  return { items, calendar };
+}
+
+/**
+ * Queues every reminder and escalation that is due now and not queued yet. After downtime only the
+ * latest missed reminder of each assignment is sent (once), and only if it still matters: not older
+ * than three days and not about to be followed by the next planned one.
+ * @example await enqueueDueReminders(deps) // → { reminders: 25, escalations: 1 }
+ */
+export async function enqueueDueReminders(deps: ReminderDeps): Promise<{ reminders: number; escalations: number }> {
+  const now = deps.clock.now();
+  const t = deps.translations.t(deps.defaultLanguage);
+  const { items, calendar } = await planOpen(deps);
+  const chatsByUnit = groupChats(await deps.repos.chats.listActiveUnitChats());
+  const queued = await deps.repos.outbox.keysForAssignments(items.map((i) => i.view.id));
+  const sendAt = nextOfficeWindow(now, calendar, deps.timezone);
+  const inputs: OutboxInput[] = [];
+
+  for (const { view, planned } of items) {
+    const keys = queued.get(view.id) ?? [];
+    const covered = planned.filter((p) => keys.some((k) => k.startsWith(`reminder:${view.id}:${p.offset}:`)));
+    const lastSentAt = covered.length ? covered[covered.length - 1].at : undefined;
+    const due = latestDue(planned, now, lastSentAt, view.dueAt);
+    if (!due || sendAt.getTime() - due.at.getTime() > MAX_CATCH_UP_MS) continue;
+    const next = planned.find((p) => p.kind !== "escalation" && p.at > due.at);
+    if (next && next.at.getTime() - sendAt.getTime() <= MOOT_WITHIN_MS && next.at > now) continue;
+    const text = renderReminder(view, due, t, deps.timezone);
+    for (const chat of chatsByUnit.get(view.unitId) ?? []) {
+      inputs.push({ dedupeKey: reminderKey(view.id, due.offset, chat), channel: chat.channel, chatId: chat.chatId, kind: due.kind, message: { type: "text", text }, notBefore: sendAt, assignmentId: view.id });
+    }
+  }
+
+  let reminders = 0;
+  for (const input of inputs) if (await deps.repos.outbox.enqueue(input)) reminders++;
+  const escalations = await enqueueEscalations(deps, items, now, sendAt, t);
+  return { reminders, escalations };
+}
+
+function latestDue(planned: PlannedReminder[], now: Date, lastSentAt: Date | undefined, dueAt: Date): PlannedReminder | undefined {
+  let latest: PlannedReminder | undefined;
+  for (const p of planned) {
+    if (p.kind === "escalation" || p.at > now || (lastSentAt && p.at <= lastSentAt)) continue;
+    if (now >= dueAt && p.kind !== "overdue") continue;
+    latest = p;
+  }
+  return latest;
+}
+
+function groupChats(chats: ChatRecord[]): Map<number, ChatRecord[]> {
+  const out = new Map<number, ChatRecord[]>();
+  for (const c of chats) if (c.unitId !== null) out.set(c.unitId, [...(out.get(c.unitId) ?? []), c]);
+  return out;
+}
+
+async function enqueueEscalations(deps: ReminderDeps, items: Planned[], now: Date, sendAt: Date, t: Translate): Promise<number> {
+  const rollupChats = (await deps.repos.chats.listRollupChats()).filter((c) => c.status === "active");
+  if (!rollupChats.length) return 0;
+  const byOccurrence = new Map<number, Planned[]>();
+  for (const item of items) {
+    const escalation = item.planned.find((p) => p.kind === "escalation");
+    if (!escalation || escalation.at > now || sendAt.getTime() - escalation.at.getTime() > MAX_CATCH_UP_MS) continue;
+    byOccurrence.set(item.view.occurrenceId, [...(byOccurrence.get(item.view.occurrenceId) ?? []), item]);
+  }
+  let count = 0;
+  for (const [occurrenceId, missing] of byOccurrence) {
+    const keys = rollupChats.map((c) => `escalation:${occurrenceId}:${c.channel}:${c.chatId}`);
+    const existing = await deps.repos.outbox.existingKeys(keys);
+    if (keys.every((k) => existing.has(k))) continue;
+    const total = (await deps.repos.assignments.listForOccurrence(occurrenceId)).length;
+    const text = renderEscalation(
+      missing.map((m) => m.view).sort((a, b) => a.unit.name.localeCompare(b.unit.name, "vi")),
+      total,
+      t,
+      deps.timezone,
+    );
+    for (const [i, chat] of rollupChats.entries()) {
+      if (await deps.repos.outbox.enqueue({ dedupeKey: keys[i], channel: chat.channel, chatId: chat.chatId, kind: "escalation", message: { type: "text", text }, notBefore: sendAt })) count++;
+    }
+  }
+  return count;
+}
+
+/**
+ * The next instant a reminder or escalation is planned after now (for the scheduler's timer).
+ */
+export async function nextReminderAt(deps: ReminderDeps): Promise<Date | null> {
+  const now = deps.clock.now();
+  const { items } = await planOpen(deps);
+  let next: Date | null = null;
+  for (const { planned } of items) {
+    for (const p of planned) if (p.at > now && (!next || p.at < next)) next = p.at;
+  }
+  return next;
+}
+
+/**
+ * `/nhacnho [TASK]`: reminds every unit with an open assignment now (once per assignment per day),
+ * outside the planned schedule.
+ * @example await remindNow(deps, task?.id) // → { units: 12, messages: 14 }
+ */
+export async function remindNow(deps: ReminderDeps, taskId?: number): Promise<{ units: number; messages: number; withoutChat: string[] }> {
+  const now = deps.clock.now();
+  const t = deps.translations.t(deps.defaultLanguage);
+  const { items, calendar } = await planOpen(deps, (a) => taskId === undefined || a.task.id === taskId);
+  const chatsByUnit = groupChats(await deps.repos.chats.listActiveUnitChats());
+  const sendAt = nextOfficeWindow(now, calendar, deps.timezone);
+  const day = localDateOf(now, deps.timezone);
+  const units = new Set<number>();
+  const withoutChat = new Set<string>();
+  let messages = 0;
+  for (const { view } of items) {
+    const chats = chatsByUnit.get(view.unitId) ?? [];
+    if (!chats.length) withoutChat.add(view.unit.name);
+    const kind = now > view.dueAt ? "overdue" : "before";
+    const text = renderReminder(view, { kind, at: now }, t, deps.timezone);
+    for (const chat of chats) {
+      const queued = await deps.repos.outbox.enqueue({
+        dedupeKey: `manual:${view.id}:${day}:${chat.channel}:${chat.chatId}`,
+        channel: chat.channel,
+        chatId: chat.chatId,
+        kind: "manual",
+        message: { type: "text", text },
+        notBefore: sendAt,
+        assignmentId: view.id,
+      });
+      if (queued) {
+        messages++;
+        units.add(view.unitId);
+      }
+    }
+  }
+  return { units: units.size, messages, withoutChat: [...withoutChat] };
+}

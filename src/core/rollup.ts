@@ -1,0 +1,369 @@
+/**
+ * Rollups: who reported what for one task occurrence. `computeTaskRollup` is a pure function over
+ * plain records (fast enough for 3,321 units × 12 periods); `buildTaskRollup` / `buildRollupView`
+ * are thin loaders over the repository ports.
+ */
+import { attachmentPath } from "./file-paths.js";
+import type { AssignmentRecord, AttachmentRecord, OccurrenceRecord, PlanRecord, ReportRecord, TaskRecord, UnitRecord } from "./ports.js";
+import type { Repositories } from "./repositories.js";
+import type { PlanInfo, RollupView, StatusCounts, TaskRollup, UnitRollupRow, UnitStatus } from "./rollup-types.js";
+
+export { attachmentPath } from "./file-paths.js";
+
+/** The task fields a rollup needs. */
+export type RollupTask = Pick<TaskRecord, "id" | "code" | "title" | "indicators">;
+/** The unit fields a rollup needs. */
+export type RollupUnit = Pick<UnitRecord, "id" | "code" | "name" | "tags">;
+
+/** One occurrence's raw data. */
+export interface OccurrenceData {
+  occurrence: Pick<OccurrenceRecord, "id" | "periodKey" | "label" | "dueAt">;
+  /** Assignments of the occurrence; cancelled ones are ignored. */
+  assignments: AssignmentRecord[];
+  /** Reports of those assignments, any order. */
+  reports: ReportRecord[];
+}
+
+/** Everything {@link computeTaskRollup} needs, as plain data. */
+export interface TaskRollupInput {
+  task: RollupTask;
+  current: OccurrenceData & {
+    /** Attachments of the current occurrence's reports. */
+    attachments: AttachmentRecord[];
+  };
+  /** The previous occurrence (by due time) of a periodic task, for comparison. */
+  previous?: OccurrenceData;
+  /** Units by id; assignments of units not found here are skipped. */
+  units: ReadonlyMap<number, RollupUnit>;
+  /** DATA_DIR; evidence file paths are built under it (see {@link attachmentPath}). */
+  dataDir: string;
+}
+
+/** Per assignment: its latest report, the time it was first submitted, and all its report ids. */
+interface ReportSummary {
+  latest: ReportRecord;
+  firstAt: Date;
+  reportIds: number[];
+}
+
+const newer = (a: ReportRecord, b: ReportRecord): boolean =>
+  a.createdAt.getTime() !== b.createdAt.getTime() ? a.createdAt.getTime() > b.createdAt.getTime() : a.id > b.id;
+
+function summariseReports(reports: ReportRecord[]): Map<number, ReportSummary> {
+  const byAssignment = new Map<number, ReportSummary>();
+  for (const r of reports) {
+    const s = byAssignment.get(r.assignmentId);
+    if (!s) {
+      byAssignment.set(r.assignmentId, { latest: r, firstAt: r.createdAt, reportIds: [r.id] });
+      continue;
+    }
+    s.reportIds.push(r.id);
+    if (newer(r, s.latest)) s.latest = r;
+    if (r.createdAt < s.firstAt) s.firstAt = r.createdAt;
+  }
+  return byAssignment;
+}
+
+/**
+ * A unit's standing. The first submission time decides on time vs late (a later correction does
+ * not make an on-time report late): the assignment's `submittedAt`, else its earliest report.
+ * A report counts even when the assignment row was not marked submitted, since the report is the
+ * evidence; "late" without any submission is a late-open assignment, i.e. missing.
+ */
+function statusOf(a: AssignmentRecord, summary: ReportSummary | undefined): { status: UnitStatus; submittedAt?: Date } {
+  if (a.status === "excused") return { status: "excused" };
+  const marked = (a.status === "submitted" || a.status === "late") && a.submittedAt !== null;
+  const submittedAt = (marked ? a.submittedAt : null) ?? summary?.firstAt;
+  if (!submittedAt) return { status: "missing" };
+  return { status: submittedAt.getTime() <= a.dueAt.getTime() ? "on_time" : "late", submittedAt };
+}
+
+const emptyCounts = (): StatusCounts => ({ total: 0, onTime: 0, late: 0, missing: 0, excused: 0 });
+const COUNT_FIELD: Record<UnitStatus, keyof StatusCounts> = { on_time: "onTime", late: "late", missing: "missing", excused: "excused" };
+
+function addValues(totals: Record<string, number>, values: Record<string, number>): void {
+  for (const code in values) {
+    const v = values[code];
+    if (typeof v === "number" && Number.isFinite(v)) totals[code] = (totals[code] ?? 0) + v;
+  }
+}
+
+/** Counts and totals only: what the previous period contributes to a comparison. */
+function countAndTotal(data: OccurrenceData, units: ReadonlyMap<number, RollupUnit>): { counts: StatusCounts; totals: Record<string, number> } {
+  const summaries = summariseReports(data.reports);
+  const counts = emptyCounts();
+  const totals: Record<string, number> = {};
+  for (const a of data.assignments) {
+    if (a.status === "cancelled" || !units.has(a.unitId)) continue;
+    const summary = summaries.get(a.id);
+    const { status } = statusOf(a, summary);
+    counts.total++;
+    counts[COUNT_FIELD[status]]++;
+    if ((status === "on_time" || status === "late") && summary) addValues(totals, summary.latest.values);
+  }
+  return { counts, totals };
+}
+
+/**
+ * Computes one task occurrence's rollup: one row per assigned unit (in assignment order, which is
+ * the order units were created, i.e. the plan's order) with its status, the values, references and
+ * text of its latest report, and the photos and files of all its reports; totals per indicator
+ * over submitted units; counts; and the previous period's counts and totals when given.
+ *
+ * Several reports for one assignment are NOT summed: a second message is usually a correction or a
+ * fuller restatement, so the latest report (by time, then id; its latest revision) is the unit's
+ * answer. Evidence files are the union of all its reports (photos often come in a separate message).
+ * @example
+ * const rollup = computeTaskRollup({ task, current: { occurrence, assignments, reports, attachments }, units, dataDir: "/data" });
+ * rollup.counts // { total: 5, onTime: 2, late: 1, missing: 2, excused: 0 }
+ */
+export function computeTaskRollup(input: TaskRollupInput): TaskRollup {
+  const { task, current, units } = input;
+  const summaries = summariseReports(current.reports);
+  const filesByReport = new Map<number, AttachmentRecord[]>();
+  for (const f of current.attachments) {
+    if (f.reportId === null) continue;
+    const list = filesByReport.get(f.reportId);
+    if (list) list.push(f);
+    else filesByReport.set(f.reportId, [f]);
+  }
+
+  const counts = emptyCounts();
+  const totals: Record<string, number> = {};
+  for (const ind of task.indicators) totals[ind.code] = 0;
+  let photoCount = 0;
+  const rows: UnitRollupRow[] = [];
+
+  for (const a of current.assignments) {
+    if (a.status === "cancelled") continue;
+    const unit = units.get(a.unitId);
+    if (!unit) continue;
+    const summary = summaries.get(a.id);
+    const { status, submittedAt } = statusOf(a, summary);
+    counts.total++;
+    counts[COUNT_FIELD[status]]++;
+    const row: UnitRollupRow = {
+      unitCode: unit.code,
+      unitName: unit.name,
+      tags: unit.tags,
+      status,
+      values: {},
+      references: [],
+      photoCount: 0,
+      files: [],
+    };
+    if (submittedAt) row.submittedAt = submittedAt;
+    if (summary) {
+      const latest = summary.latest;
+      row.submittedBy = latest.authorName || undefined;
+      row.values = { ...latest.values };
+      row.references = latest.references;
+      row.text = latest.text;
+      // The same photo re-sent with a correction is one piece of evidence.
+      const seen = new Set<string>();
+      for (const id of summary.reportIds) {
+        for (const f of filesByReport.get(id) ?? []) {
+          if (seen.has(f.sha256)) continue;
+          seen.add(f.sha256);
+          row.files.push({ path: attachmentPath(input.dataDir, f.sha256), fileName: f.fileName, kind: f.kind, mime: f.mime });
+          if (f.kind === "photo") row.photoCount++;
+        }
+      }
+      // An excused unit that still reported keeps its row data but adds nothing to the totals.
+      if (status === "on_time" || status === "late") {
+        addValues(totals, row.values);
+        photoCount += row.photoCount;
+      }
+    }
+    rows.push(row);
+  }
+
+  const rollup: TaskRollup = {
+    taskId: task.id,
+    taskCode: task.code,
+    title: task.title,
+    periodKey: current.occurrence.periodKey,
+    periodLabel: current.occurrence.label,
+    dueAt: current.occurrence.dueAt,
+    indicators: task.indicators.map((i) => ({ code: i.code, label: i.label, measure: i.measure, synonyms: i.synonyms })),
+    rows,
+    counts,
+    totals,
+    photoCount,
+  };
+  if (input.previous) {
+    const prev = countAndTotal(input.previous, units);
+    rollup.previous = {
+      periodKey: input.previous.occurrence.periodKey,
+      periodLabel: input.previous.occurrence.label,
+      counts: prev.counts,
+      totals: prev.totals,
+    };
+  }
+  return rollup;
+}
+
+/**
+ * The occurrence a task means "now": the latest one whose deadline has passed (dueAt ≤ now), else
+ * the next one; a one-off task's only occurrence. Undefined when the task has none yet.
+ * @example selectOccurrence(task, occurrences, new Date("2021-04-01T00:00:00Z"))?.label // "Quý I/2021"
+ */
+export function selectOccurrence<O extends Pick<OccurrenceRecord, "dueAt">>(
+  task: Pick<TaskRecord, "schedule">,
+  occurrences: readonly O[],
+  now: Date,
+): O | undefined {
+  if (occurrences.length === 0) return undefined;
+  if (task.schedule.kind !== "periodic" && occurrences.length === 1) return occurrences[0];
+  let past: O | undefined;
+  let next: O | undefined;
+  for (const o of occurrences) {
+    const t = o.dueAt.getTime();
+    if (t <= now.getTime()) {
+      if (!past || t > past.dueAt.getTime()) past = o;
+    } else if (!next || t < next.dueAt.getTime()) {
+      next = o;
+    }
+  }
+  return past ?? next;
+}
+
+/**
+ * The occurrence right before `occurrence` by due time, for period-over-period comparison.
+ * @example previousOccurrence(occurrences, q2)?.periodKey // "2021-Q1"
+ */
+export function previousOccurrence<O extends Pick<OccurrenceRecord, "id" | "dueAt">>(occurrences: readonly O[], occurrence: O): O | undefined {
+  let best: O | undefined;
+  for (const o of occurrences) {
+    if (o.id === occurrence.id || o.dueAt.getTime() >= occurrence.dueAt.getTime()) continue;
+    if (!best || o.dueAt.getTime() > best.dueAt.getTime()) best = o;
+  }
+  return best;
+}
+
+/** Thrown by the loaders when something they need is not in the database. */
+export class RollupError extends Error {
+  constructor(
+    readonly code: "occurrence_not_found" | "task_not_found" | "no_plan" | "no_tasks",
+    message: string,
+  ) {
+    super(message);
+    this.name = "RollupError";
+  }
+}
+
+/** Options of the rollup loaders. */
+export interface RollupLoadOptions {
+  /** The time the rollup is made (RollupView.generatedAt). */
+  now: Date;
+  /** DATA_DIR, where attachments are stored. */
+  dataDir: string;
+  /** Units by id, when the caller already has them (saves a query per task). */
+  units?: ReadonlyMap<number, RollupUnit>;
+}
+
+async function loadUnits(repos: Repositories, options: RollupLoadOptions): Promise<ReadonlyMap<number, RollupUnit>> {
+  if (options.units) return options.units;
+  // Inactive units too: a deleted unit's earlier reports stay in the record.
+  return new Map((await repos.units.list({ includeInactive: true })).map((u) => [u.id, u]));
+}
+
+/**
+ * Loads one occurrence and its task, previous occurrence, assignments, reports and attachments
+ * through the repositories, and computes its rollup (see {@link computeTaskRollup}).
+ * @example const rollup = await buildTaskRollup(repos, occurrence.id, { now: clock.now(), dataDir: config.dataDir });
+ */
+export async function buildTaskRollup(repos: Repositories, occurrenceId: number, options: RollupLoadOptions): Promise<TaskRollup> {
+  return (await loadTaskRollup(repos, occurrenceId, options)).rollup;
+}
+
+async function loadTaskRollup(
+  repos: Repositories,
+  occurrenceId: number,
+  options: RollupLoadOptions,
+): Promise<{ rollup: TaskRollup; task: TaskRecord }> {
+  const occurrence = await repos.assignments.findOccurrence(occurrenceId);
+  if (!occurrence) throw new RollupError("occurrence_not_found", `No occurrence ${occurrenceId}`);
+  const task = await repos.tasks.findById(occurrence.taskId);
+  if (!task) throw new RollupError("task_not_found", `No task ${occurrence.taskId}`);
+  const previous = task.schedule.kind === "periodic" ? previousOccurrence(await repos.assignments.listOccurrences(task.id), occurrence) : undefined;
+  const [units, assignments] = await Promise.all([
+    loadUnits(repos, options),
+    repos.assignments.listForOccurrences(previous ? [occurrence.id, previous.id] : [occurrence.id]),
+  ]);
+  const reports = await repos.reports.listForAssignments(assignments.map((a) => a.id));
+  const currentAssignments = assignments.filter((a) => a.occurrenceId === occurrence.id);
+  const currentIds = new Set(currentAssignments.map((a) => a.id));
+  const currentReports = reports.filter((r) => currentIds.has(r.assignmentId));
+  const attachments = await repos.attachments.listForReports(currentReports.map((r) => r.id));
+  const rollup = computeTaskRollup({
+    task,
+    units,
+    dataDir: options.dataDir,
+    current: { occurrence, assignments: currentAssignments, reports: currentReports, attachments },
+    previous: previous && {
+      occurrence: previous,
+      assignments: assignments.filter((a) => a.occurrenceId === previous.id),
+      reports: reports.filter((r) => !currentIds.has(r.assignmentId)),
+    },
+  });
+  return { rollup, task };
+}
+
+/**
+ * A plan record as the renderers' {@link PlanInfo}.
+ * @example planInfo(await repos.plans.findById(1)).number // "20/KH-UBND"
+ */
+export function planInfo(plan: PlanRecord): PlanInfo {
+  return { number: plan.number, date: plan.date, title: plan.title, issuer: plan.issuer, parentIssuer: plan.parentIssuer, place: plan.place };
+}
+
+/**
+ * Builds a {@link RollupView} over several occurrences (in the given order). The plan is
+ * `options.plan` when given, else the plan of the first task that has one; a RollupError
+ * "no_plan" when neither exists (tasks made with /giao belong to no plan).
+ * @example const view = await buildRollupView(repos, [12, 15], { now, dataDir, timezone: "Asia/Ho_Chi_Minh" });
+ */
+export async function buildRollupView(
+  repos: Repositories,
+  occurrenceIds: number[],
+  options: RollupLoadOptions & { timezone: string; plan?: PlanInfo },
+): Promise<RollupView> {
+  if (occurrenceIds.length === 0) throw new RollupError("no_tasks", "No occurrence to roll up");
+  const units = await loadUnits(repos, options);
+  const tasks: TaskRollup[] = [];
+  let planId: number | null = null;
+  for (const id of occurrenceIds) {
+    const { rollup, task } = await loadTaskRollup(repos, id, { ...options, units });
+    tasks.push(rollup);
+    planId ??= task.planId;
+  }
+  let plan = options.plan;
+  if (!plan && planId !== null) {
+    const record = await repos.plans.findById(planId);
+    if (record) plan = planInfo(record);
+  }
+  if (!plan) throw new RollupError("no_plan", "No plan for these tasks");
+  return { generatedAt: options.now, timezone: options.timezone, plan, tasks };
+}
+
+/** A task with the occurrence it currently means. */
+export interface CurrentOccurrence {
+  task: TaskRecord;
+  occurrence: OccurrenceRecord;
+}
+
+/**
+ * Every active task with its current occurrence (see {@link selectOccurrence}), in task id order;
+ * tasks without occurrences are left out.
+ * @example (await currentOccurrences(repos, clock.now())).map((c) => c.occurrence.label)
+ */
+export async function currentOccurrences(repos: Repositories, now: Date): Promise<CurrentOccurrence[]> {
+  const tasks = [...(await repos.tasks.listActive())].sort((a, b) => a.id - b.id);
+  const out: CurrentOccurrence[] = [];
+  for (const task of tasks) {
+    const occurrence = selectOccurrence(task, await repos.assignments.listOccurrences(task.id), now);
+    if (occurrence) out.push({ task, occurrence });
+  }
+  return out;
+}
