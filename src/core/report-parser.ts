@@ -67,8 +67,8 @@ const CONJ = new Set([",", "/", "-", "&", "+", "va", "hoac"]);
 /** Words an indicator name and its number cannot be separated by (without a colon). */
 const BREAK_WORDS = new Set(
   (
-    "tai o trong cua cho tu den tren duoi chua khong nhung voi va con sau truoc thon xom xa " +
-    "huyen lang khu ban ngay thang nam quy dot"
+    "tai o trong cua cho tu den tren duoi chua khong nhung voi va con sau truoc ngay thang nam " +
+    "quy dot moi"
   ).split(" "),
 );
 /** Prepositions allowed in "5 bài trên fanpage", "10 tin qua zalo". */
@@ -486,6 +486,13 @@ function computeMarks(f: string, nfcText: string, folded: ReturnType<typeof fold
       if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
     },
   );
+  // Rates: "2 buổi/tuần", "3 lần / ngày", "2 tờ/hộ"
+  each(
+    /(?<![\d/.,])\d+(?:[.,]\d+)?(?:[ \t]*\p{L}+){0,2}[ \t]*\/[ \t]*(?:ngay|tuan|thang|nam|quy|buoi|lan|thon|xom|xa|ho|nguoi|lop)(?!\p{L})/gu,
+    (m) => {
+      if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 2);
+    },
+  );
   // Ratios (12/15) and ranges (10-12, 10 - 12): numbers, but which one is meant is unclear
   each(/(?<![\d/.,])\d+(?:[.,]\d+)?[ \t]*\/[ \t]*\d+(?:[.,]\d+)?(?![\d/])/g, (m) => {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 2);
@@ -672,10 +679,21 @@ function parseUnsafe(rawText: string, indicators: IndicatorDef[]): ParsedReport 
     }
   }
 
+  // Words inside an indicator name are not labels ("chuyên mục 2" is not "mục 2").
+  const inName = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (blocked[i] || toks[i]!.type !== "w") continue;
+    const mt = matchIndicator(toks, blocked, i, compiled);
+    if (mt) {
+      for (let x = i; x < mt.end; x++) inName[x] = 1;
+      i = mt.end - 1;
+    }
+  }
+
   // Labels: "thôn 5", "quý 1", "năm 2021", "lần thứ hai", "giai đoạn 2"
   for (let i = 0; i < n; i++) {
     const t = toks[i]!;
-    if (blocked[i] || t.type !== "w") continue;
+    if (blocked[i] || inName[i] || t.type !== "w") continue;
     const key = t.k in LABELS ? t.k : t.kt in LABELS ? t.kt : "";
     if (!key) continue;
     const forms = LABELS[key];
@@ -698,8 +716,24 @@ function parseUnsafe(rawText: string, indicators: IndicatorDef[]): ParsedReport 
       if (nw) end = nw.end;
     }
     if (end < 0) continue;
+    // "quý I/2021", "tháng 2/2021"
+    if (toks[end]?.k === "/" && toks[end + 1]?.type === "n" && /^\d{2}(?:\d{2})?$/.test(toks[end + 1]!.k)) end += 2;
     for (let x = i; x < end; x++) blocked[x] = Math.max(blocked[x]!, 1);
     i = end - 1;
+  }
+
+  // List numbering at the start of a line: "1. …", "2) …", "3/ …"
+  for (let i = 0; i < n; i++) {
+    const t = toks[i]!;
+    if (t.type !== "n" || blocked[i] || !/^\d{1,2}$/.test(t.k)) continue;
+    let p = i - 1;
+    while (p >= 0 && toks[p]!.type === "p" && !HARD_PUNCT.has(toks[p]!.k)) p--;
+    if (p >= 0 && toks[p]!.type !== "nl") continue;
+    const next = toks[i + 1];
+    if (!next || next.spaced || !(next.k === "." || next.k === ")" || next.k === "/")) continue;
+    const after = toks[i + 2];
+    if (after && after.type === "n") continue;
+    blocked[i] = Math.max(blocked[i]!, 1);
   }
 
   // Vague quantities: "vài chục", "hàng trăm"
@@ -810,7 +844,9 @@ function parseUnsafe(rawText: string, indicators: IndicatorDef[]): ParsedReport 
       if (NUMBER_WORD_STOP_PREV[k]?.includes(prevK)) return null;
     }
     const weak = len === 1 && !(t.o.toLowerCase() !== t.k && t.o.toLowerCase() !== t.kt) && !["hai", "ba", "muoi"].includes(nkeys[at]!);
-    return { value: nw.value, end: nw.end, weak, bad: !!nw.ambiguous, words: true, len };
+    // "hai ba pa nô" (two or three): keep both words in one unclear item
+    const end = nw.ambiguous && nkeys[nw.end] ? nw.end + 1 : nw.end;
+    return { value: nw.value, end, weak, bad: !!nw.ambiguous, words: true, len };
   }
 
   // Merge neighbouring mentions of one indicator ("băng rôn khẩu hiệu", "băng rôn, khẩu hiệu").
@@ -948,9 +984,12 @@ function parseUnsafe(rawText: string, indicators: IndicatorDef[]): ParsedReport 
       const t1 = toks[it.end];
       const t2 = toks[it.end + 1];
       let code: string | undefined;
+      // only a bare measure ("500 tờ", "150 người."), not "3 cuộc họp giao ban"
+      const endsHere = (x: number): boolean => isHard(toks[x]) || cls[x] === "filler" || isWordIn(toks[x], PREPS);
       if (t1 && t1.type === "w" && !blocked[it.end]) {
         code = compiled.measures.get(t1.k) ?? compiled.measures.get(t1.kt);
-        if (!code && t2 && t2.type === "w") code = compiled.measures.get(t1.k + t2.k);
+        if (code && !endsHere(it.end + 1)) code = undefined;
+        if (!code && t2 && t2.type === "w" && endsHere(it.end + 2)) code = compiled.measures.get(t1.k + t2.k);
       }
       if (code) {
         kept.push({
@@ -982,18 +1021,18 @@ function parseUnsafe(rawText: string, indicators: IndicatorDef[]): ParsedReport 
     const s = Math.min(p.num.start, p.ind.start);
     const e = Math.max(p.num.end, p.ind.end);
     const around = contextWords(toks, cls, s, e);
-    const partial = around.before.includes("trong do") || around.before.includes("trong so do");
+    const partial = around.before.includes(" trong do ") || around.before.includes(" trong so do ");
     if (partial) {
       pushUnclear(s, e - 1);
       continue;
     }
     const additive =
-      around.inside.includes("them") ||
-      around.before.includes("them") ||
-      around.before.includes("bo sung") ||
-      around.after.includes("nua") ||
-      around.after.includes("them");
-    const total = around.before.includes("tong") || around.inside.includes("tong") || around.before.includes("tat ca");
+      around.inside.includes(" them ") ||
+      around.before.includes(" them ") ||
+      around.before.includes(" bo sung ") ||
+      around.after.includes(" nua ");
+    const total =
+      around.before.includes(" tong ") || around.inside.includes(" tong ") || around.before.includes(" tat ca ");
     const list = entries.get(p.ind.code) ?? [];
     list.push({ value: p.num.value, additive, total });
     entries.set(p.ind.code, list);
@@ -1005,17 +1044,26 @@ function parseUnsafe(rawText: string, indicators: IndicatorDef[]): ParsedReport 
     const list = entries.get(code)!;
     const distinct = (xs: number[]): number[] => [...new Set(xs)];
     const totals = distinct(list.filter((e) => e.total).map((e) => e.value));
+    const bases = distinct(list.filter((e) => !e.additive && !e.total).map((e) => e.value));
+    const added = list.filter((e) => e.additive && !e.total).reduce((sum, e) => sum + e.value, 0);
+    const hasAdded = list.some((e) => e.additive && !e.total);
     if (totals.length === 1) {
-      result.values[code] = totals[0]!;
+      // "tổng" states the total; the parts must agree with it ("10 + thêm 2, tổng 12")
+      const t = totals[0]!;
+      const partsSum = list.filter((e) => !e.total).reduce((sum, e) => sum + e.value, 0);
+      const consistent =
+        (bases.length === 0 && !hasAdded) ||
+        partsSum === t ||
+        (bases.length === 1 && bases[0]! + added === t) ||
+        (bases.length === 1 && !hasAdded && bases[0] === t);
+      if (consistent) result.values[code] = t;
+      else result.conflicts.push({ code, values: distinct(list.map((e) => e.value)) });
       continue;
     }
     if (totals.length > 1) {
       result.conflicts.push({ code, values: totals });
       continue;
     }
-    const bases = distinct(list.filter((e) => !e.additive).map((e) => e.value));
-    const added = list.filter((e) => e.additive).reduce((sum, e) => sum + e.value, 0);
-    const hasAdded = list.some((e) => e.additive);
     if (bases.length === 0) result.values[code] = added;
     else if (bases.length === 1) result.values[code] = bases[0]! + added;
     else if (
@@ -1074,15 +1122,18 @@ function matchIndicator(
     const hit = c.exact.get(ck[w]!) ?? c.exact.get(ct[w]!);
     if (hit && !compoundStop(ends[w]!)) return { end: ends[w]!, code: hit.code };
   }
-  // Small typos on longer names ("ap phick", "phat thnah")
+  // Small typos on longer names ("ap phick", "phat thnah"); never swallowing a number word or
+  // a filler in front ("ba buổi tập huấn" is not a typo of "buổi tập huấn").
+  const head = toks[i]!;
+  if (isNumberWordKey(head.k) || isNumberWordKey(head.kt)) return null;
   let bestHit: { end: number; code: string; dist: number; len: number } | null = null;
   for (let w = Math.min(ends.length, 5) - 1; w >= 0; w--) {
     const s = ck[w]!;
     if (s.length < 5 || FUZZY_STOP.has(s) || FUZZY_STOP.has(ct[w]!)) continue;
-    if (w === 0 && (FILLER_WORDS.has(s) || BREAK_WORDS.has(s))) continue;
+    if (w === 0 && BREAK_WORDS.has(s)) continue;
     const max = s.length >= 12 ? 2 : 1;
     for (const syn of c.list) {
-      if (syn.compact.length < 5 || syn.compact[0] !== s[0]) continue;
+      if (syn.compact.length < 5 || syn.compact[0] !== s[0] || syn.compact[1] !== s[1]) continue;
       if (Math.abs(syn.compact.length - s.length) > max || Math.abs(syn.words - (w + 1)) > 1) continue;
       const d = Math.min(osaDistance(s, syn.compact, max), osaDistance(ct[w]!, syn.compact, max));
       if (d <= max && (!bestHit || d < bestHit.dist || (d === bestHit.dist && s.length > bestHit.len))) {

@@ -128,6 +128,8 @@ export const SAMPLE_INDICATORS: IndicatorDef[] = [
       "lượt xe",
       "xe tuyên truyền lưu động",
       "xe loa lưu động",
+      "xe tuyên truyền",
+      "tuyên truyền lưu động",
       "xe loa",
       "lượt xe thông tin lưu động",
     ],

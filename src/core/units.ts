@@ -83,15 +83,22 @@ export async function removeUnit(repos: Repositories, actor: string, codeText: s
  * @example await resolveTargets(repos, ["xa", "PHONG_VHTT"]) // → { units: [...], unknown: [] }
  */
 export async function resolveTargets(repos: Repositories, targets: string[]): Promise<{ units: UnitRecord[]; unknown: string[] }> {
-  const all = await repos.units.list();
-  const chosen = new Map<number, UnitRecord>();
+  return matchTargets(await repos.units.list(), targets);
+}
+
+/**
+ * The units a target list names (codes or tags; "tat-ca" means all), and the targets naming none.
+ * @example matchTargets(units, ["xa"]).units.length // 23
+ */
+export function matchTargets<U extends Pick<UnitRecord, "code" | "tags">>(all: U[], targets: string[]): { units: U[]; unknown: string[] } {
+  const chosen = new Map<string, U>();
   const unknown: string[] = [];
   for (const target of targets) {
     const code = normaliseCode(target);
     const tag = normaliseTag(target);
     const matches = all.filter((u) => u.code === code || u.tags.includes(tag) || tag === "tat-ca" || tag === "all");
     if (!matches.length) unknown.push(target);
-    for (const u of matches) chosen.set(u.id, u);
+    for (const u of matches) chosen.set(u.code, u);
   }
   return { units: [...chosen.values()].sort((a, b) => a.code.localeCompare(b.code)), unknown };
 }

@@ -5,6 +5,7 @@ import { languageFeature } from "./language.js";
 import { onboardingFeature, strangerGateFeature } from "./onboarding.js";
 import { planImportFeature } from "./plan-import.js";
 import { registrationFeature } from "./registration.js";
+import { rollupsFeature } from "./rollups.js";
 import { remindersFeature } from "./reminders.js";
 import { tasksFeature } from "./tasks.js";
 import { unhandledFeature } from "./unhandled.js";
@@ -21,6 +22,7 @@ export const FEATURES: Feature[] = [
   remindersFeature,
   calendarFeature,
   planImportFeature,
+  rollupsFeature,
   unhandledFeature,
 ];
 

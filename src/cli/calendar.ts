@@ -1,0 +1,41 @@
+/**
+ * Prints a year's non-working days, one per line: "YYYY-MM-DD name".
+ *   npm run -s calendar -- 2021 [--plan plans/thach-thanh-cchc-2021.yaml]
+ * Statutory holidays (lunar ones computed here), plus the database's entries when it exists,
+ * plus a plan file's calendar section when given.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { loadConfig, loadDotEnv } from "../config.js";
+import { parsePlanFile } from "../core/plan-file.js";
+import type { CalendarEntryInput } from "../core/types.js";
+import { createWorkingCalendar } from "../core/working-calendar.js";
+import { openDatabase } from "../db/database.js";
+import { createPrismaRepositories } from "../db/repositories.js";
+
+const USAGE = "Cách dùng / usage: npm run -s calendar -- YEAR [--plan FILE]";
+const { values, positionals } = parseArgs({ options: { plan: { type: "string" } }, allowPositionals: true });
+const year = Number(positionals[0]);
+if (!Number.isInteger(year) || year < 1900 || year > 2199) {
+  console.error(`Năm không hợp lệ / invalid year: ${positionals[0] ?? ""}\n${USAGE}`);
+  process.exit(2);
+}
+
+loadDotEnv();
+const config = loadConfig();
+const entries: CalendarEntryInput[] = [];
+if (existsSync(config.databaseUrl.replace(/^file:/, ""))) {
+  const db = await openDatabase(config.databaseUrl);
+  entries.push(...(await createPrismaRepositories(db).calendar.list()));
+  await db.$disconnect();
+}
+if (values.plan) {
+  const parsed = parsePlanFile(readFileSync(values.plan, "utf8"));
+  if (!parsed.ok) {
+    console.error(parsed.errors.join("\n"));
+    process.exit(2);
+  }
+  entries.push(...parsed.file.calendar);
+}
+const days = createWorkingCalendar(entries).nonWorkingDays(year);
+process.stdout.write(days.map((d) => `${d.date} ${d.name}`).join("\n") + "\n");

@@ -1,0 +1,61 @@
+/**
+ * Prints every reminder a plan file would produce between two dates, without sending anything:
+ *   npm run -s reminders:plan -- --plan plans/thach-thanh-cchc-2021.yaml --from 2021-01-25 --to 2021-02-28
+ * One line per reminder: "YYYY-MM-DD HH:MM UNIT_CODE TASK_CODE kind" (local time, TIMEZONE).
+ */
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { loadConfig, loadDotEnv } from "../config.js";
+import { parsePlanFile } from "../core/plan-file.js";
+import { planReminders } from "../core/reminder-plan.js";
+import { occurrencesOf } from "../core/schedule.js";
+import { isIsoDate, localDateOf, localTimeOf, parseDmy } from "../core/time.js";
+import { DEFAULT_REMINDER_POLICY } from "../core/types.js";
+import { matchTargets } from "../core/units.js";
+import { createWorkingCalendar } from "../core/working-calendar.js";
+
+const USAGE = "Cách dùng / usage: npm run -s reminders:plan -- --plan FILE --from YYYY-MM-DD --to YYYY-MM-DD";
+
+function fail(message: string): never {
+  console.error(`${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+const toDate = (text: string | undefined, name: string): string => {
+  const date = text && (isIsoDate(text) ? text : parseDmy(text));
+  return date || fail(`--${name}: ngày không hợp lệ / invalid date: ${text ?? ""}`);
+};
+
+const { values } = parseArgs({ options: { plan: { type: "string" }, from: { type: "string" }, to: { type: "string" } } });
+if (!values.plan) fail("Thiếu --plan / missing --plan");
+const from = toDate(values.from, "from");
+const to = toDate(values.to, "to");
+if (to < from) fail("--to phải sau --from / --to must not be before --from");
+
+loadDotEnv();
+const { timezone } = loadConfig();
+let text: string;
+try {
+  text = readFileSync(values.plan, "utf8");
+} catch {
+  fail(`Không đọc được tệp / cannot read: ${values.plan}`);
+}
+const parsed = parsePlanFile(text);
+if (!parsed.ok) fail(parsed.errors.join("\n"));
+
+const { file } = parsed;
+const calendar = createWorkingCalendar(file.calendar);
+const lines: string[] = [];
+for (const task of file.tasks) {
+  const { units } = matchTargets(file.units, task.targets);
+  for (const occurrence of occurrencesOf(task.schedule, { from, to }, calendar, timezone)) {
+    const planned = planReminders({ dueAt: occurrence.dueAt, policy: task.reminder ?? DEFAULT_REMINDER_POLICY, calendar, tz: timezone });
+    for (const p of planned) {
+      const day = localDateOf(p.at, timezone);
+      if (day < from || day > to) continue;
+      for (const unit of units) lines.push(`${day} ${localTimeOf(p.at, timezone)} ${unit.code} ${task.code} ${p.kind}`);
+    }
+  }
+}
+lines.sort();
+process.stdout.write(lines.length ? `${lines.join("\n")}\n` : "");

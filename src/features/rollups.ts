@@ -1,0 +1,374 @@
+import { splitArgs } from "../core/args.js";
+import { Composer, type Context } from "../core/composer.js";
+import { formatDateTime, formatDeadline } from "../core/format.js";
+import type { ChatRecord, TaskRecord } from "../core/ports.js";
+import type { Repositories } from "../core/repositories.js";
+import {
+  buildRollupView,
+  buildTaskRollup,
+  currentOccurrences,
+  planInfo,
+  selectOccurrence,
+  type CurrentOccurrence,
+  type RollupUnit,
+} from "../core/rollup.js";
+import { renderRollupText, splitMessage } from "../core/rollup-text.js";
+import type { PlanInfo, RollupView, TaskRollup } from "../core/rollup-types.js";
+import { findTask } from "../core/tasks.js";
+import { localDateOf } from "../core/time.js";
+import type { Address, OutgoingMessage, Translate } from "../core/types.js";
+import { renderRollupChart } from "../render/chart.js";
+import { renderRollupDocx } from "../render/docx.js";
+import { renderRollupXlsx } from "../render/xlsx.js";
+import { allow, type Feature, type FeatureDeps } from "./deps.js";
+
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/** Missing units named per task in the all-tasks overview; one task lists many more. */
+const NAMES_OVERVIEW = 30;
+const NAMES_SINGLE = 300;
+const LEADERS = ["leader", "admin"] as const;
+
+/** What rollup rendering needs; `dataDir` is where attachments are stored (see attachmentPath). */
+export type RollupServiceDeps = Pick<FeatureDeps, "repos" | "translations" | "defaultLanguage" | "timezone" | "logger" | "messenger"> & {
+  dataDir: string;
+};
+
+/** FeatureDeps may carry DATA_DIR; until the composition root passes it, files resolve under ./data. */
+function serviceDeps(deps: FeatureDeps & { dataDir?: string }): RollupServiceDeps {
+  return { ...deps, dataDir: deps.dataDir || "data" };
+}
+
+async function unitsById(repos: Repositories): Promise<Map<number, RollupUnit>> {
+  return new Map((await repos.units.list({ includeInactive: true })).map((u) => [u.id, u]));
+}
+
+/**
+ * Renders one task occurrence as messages: the rollup text split at `textLimit`, then the chart PNG
+ * as a photo. A chart that fails to render is logged and left out; the text carries everything.
+ * @example const messages = await rollupMessages(deps, rollup, t, 4096);
+ */
+export async function rollupMessages(
+  deps: Pick<RollupServiceDeps, "timezone" | "logger">,
+  rollup: TaskRollup,
+  t: Translate,
+  textLimit: number,
+): Promise<OutgoingMessage[]> {
+  const messages: OutgoingMessage[] = splitMessage(renderRollupText(rollup, t, deps.timezone), textLimit).map((text) => ({ type: "text", text }));
+  try {
+    const png = await renderRollupChart(rollup, t);
+    messages.push({
+      type: "photo",
+      file: { fileName: `tong-hop-${fileSlug(rollup.taskCode)}-${fileSlug(rollup.periodKey)}.png`, mime: "image/png", data: png },
+      caption: rollup.periodLabel
+        ? t("status:chart_caption_period", { title: rollup.title, period: rollup.periodLabel })
+        : t("status:chart_caption", { title: rollup.title }),
+    });
+  } catch (error) {
+    deps.logger.error({ err: error, taskId: rollup.taskId, periodKey: rollup.periodKey }, "rollup chart failed");
+    messages.push({ type: "text", text: t("status:chart_failed") });
+  }
+  return messages;
+}
+
+/**
+ * The messages of a scheduled rollup: text parts and a chart per occurrence, for `occurrenceIds`
+ * (an after-deadline rollup) or else every active task's current occurrence (the weekly one), in
+ * `language` (default: the configured one). Empty when there is nothing to report.
+ * @example const messages = await renderScheduledRollup(deps, { now: clock.now(), textLimit: 4096 });
+ */
+export async function renderScheduledRollup(
+  deps: RollupServiceDeps,
+  options: { now: Date; textLimit: number; occurrenceIds?: number[]; language?: string },
+): Promise<OutgoingMessage[]> {
+  const t = deps.translations.t(options.language ?? deps.defaultLanguage);
+  const ids = options.occurrenceIds ?? (await currentOccurrences(deps.repos, options.now)).map((c) => c.occurrence.id);
+  const units = await unitsById(deps.repos);
+  const out: OutgoingMessage[] = [];
+  for (const id of ids) {
+    const rollup = await buildTaskRollup(deps.repos, id, { now: options.now, dataDir: deps.dataDir, units });
+    out.push(...(await rollupMessages(deps, rollup, t, options.textLimit)));
+  }
+  return out;
+}
+
+/**
+ * A scheduled rollup ready for the outbox: its messages for every active rollup chat, each with a
+ * dedupe key `<key>:<channel>:<chatId>:<n>` so a restart never posts a part twice. `key` comes
+ * from rollupTimes (e.g. "rollup:weekly:2021-02-26", "rollup:after:12").
+ * @example for (const m of await planScheduledRollup(deps, { now, key: time.key })) await repos.outbox.enqueue({ ...m.to, dedupeKey: m.dedupeKey, kind: "rollup", message: m.message });
+ */
+export async function planScheduledRollup(
+  deps: RollupServiceDeps,
+  options: { now: Date; key: string; occurrenceIds?: number[] },
+): Promise<{ to: Address; message: OutgoingMessage; dedupeKey: string }[]> {
+  const chats = (await deps.repos.chats.listRollupChats()).filter((c) => c.status === "active");
+  const out: { to: Address; message: OutgoingMessage; dedupeKey: string }[] = [];
+  const byLimit = new Map<number, OutgoingMessage[]>();
+  for (const chat of chats) {
+    const limit = deps.messenger.textLimit(chat.channel);
+    let messages = byLimit.get(limit);
+    if (!messages) byLimit.set(limit, (messages = await renderScheduledRollup(deps, { ...options, textLimit: limit })));
+    messages.forEach((message, i) => {
+      out.push({ to: { channel: chat.channel, chatId: chat.chatId }, message, dedupeKey: `${options.key}:${chat.channel}:${chat.chatId}:${i}` });
+    });
+  }
+  return out;
+}
+
+/**
+ * An ASCII, file-system-safe slug: diacritics stripped, đ→d, runs of anything else → "-".
+ * @example fileSlug("20/KH-UBND") // "20-KH-UBND"
+ */
+export function fileSlug(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .replace(/[^A-Za-z0-9_]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+}
+
+/**
+ * The name of an exported file: `<prefix>-<plan number>[-<task code>]-<local date>.<ext>`.
+ * @example exportFileName("tong-hop", "20/KH-UBND", undefined, "2021-02-26", "xlsx") // "tong-hop-20-KH-UBND-2021-02-26.xlsx"
+ */
+export function exportFileName(prefix: string, planNumber: string, taskCode: string | undefined, date: string, ext: string): string {
+  const parts = [prefix, fileSlug(planNumber), taskCode ? fileSlug(taskCode) : "", date].filter(Boolean);
+  return `${parts.join("-")}.${ext}`;
+}
+
+/** "#3 BC_QUY, #4 KH_XA" for the unknown-task answer. */
+async function knownTasks(ctx: Context, repos: Repositories): Promise<string> {
+  const tasks = [...(await repos.tasks.listActive())].sort((a, b) => a.id - b.id).slice(0, 20);
+  return tasks.map((task) => ctx.t("status:task_ref", { id: task.id, code: task.code })).join(", ");
+}
+
+/**
+ * The occurrences a command is about: the named task's current one, or every active task's.
+ * Replies and returns null when there is none.
+ */
+async function targetsOf(ctx: Context, deps: FeatureDeps): Promise<{ targets: CurrentOccurrence[]; task?: TaskRecord } | null> {
+  const [ref] = splitArgs(ctx.command?.args ?? "");
+  const now = deps.clock.now();
+  if (!ref) {
+    const targets = await currentOccurrences(deps.repos, now);
+    if (targets.length === 0) {
+      await ctx.reply(ctx.t("status:no_tasks"));
+      return null;
+    }
+    return { targets };
+  }
+  const task = await findTask(deps.repos, ref);
+  if (!task) {
+    const known = await knownTasks(ctx, deps.repos);
+    const lines = [ctx.t("status:unknown_task", { ref: ref.slice(0, 40), command: ctx.command?.name ?? "tinhhinh" })];
+    lines.push(known ? ctx.t("status:known_tasks", { tasks: known }) : ctx.t("status:no_tasks"));
+    await ctx.reply(lines.join("\n"));
+    return null;
+  }
+  const occurrence = selectOccurrence(task, await deps.repos.assignments.listOccurrences(task.id), now);
+  if (!occurrence) {
+    await ctx.reply(ctx.t("status:no_occurrence", { id: task.id, title: task.title }));
+    return null;
+  }
+  return { targets: [{ task, occurrence }], task };
+}
+
+function cancelledNote(ctx: Context, task: TaskRecord | undefined): string[] {
+  return task && task.status !== "active" ? [ctx.t("status:cancelled_task", { id: task.id })] : [];
+}
+
+/** One /tinhhinh line: "#2 Báo cáo quý (Quý I/2021, hạn …): 12/30 đã báo cáo (10 đúng hạn, 2 muộn), 18 chưa báo cáo: …". */
+export function statusLine(rollup: TaskRollup, t: Translate, tz: string, maxNames: number): string {
+  const c = rollup.counts;
+  const vars = {
+    id: rollup.taskId,
+    title: rollup.title,
+    period: rollup.periodLabel ? t("status:period_prefix", { period: rollup.periodLabel }) : "",
+    deadline: formatDeadline(rollup.dueAt, tz, t),
+    submitted: c.onTime + c.late,
+    expected: c.total - c.excused,
+    onTime: c.onTime,
+    late: c.late,
+    missing: c.missing,
+  };
+  let line: string;
+  if (c.missing === 0) {
+    line = t("status:line_all", vars);
+  } else {
+    const missing = rollup.rows.filter((r) => r.status === "missing").map((r) => r.unitName);
+    const shown = missing.slice(0, maxNames).join(t("status:name_separator"));
+    const names = missing.length > maxNames ? t("status:more_names", { names: shown, count: missing.length - maxNames }) : shown;
+    line = t("status:line", { ...vars, names });
+  }
+  return c.excused > 0 ? line + t("status:excused_suffix", { count: c.excused }) : line;
+}
+
+async function sendAll(ctx: Context, to: Address, messages: OutgoingMessage[]): Promise<void> {
+  for (const message of messages) await ctx.send(to, message);
+}
+
+type ViewGroup = { view: RollupView; planNumber: string };
+
+/**
+ * Rollup views for /xuat and /baocaodocx, one per plan: tasks made with /giao (no plan) join the
+ * newest plan; with no plan at all they get `fallbackPlan`, or "no_plan" when none is given.
+ */
+async function viewsOf(
+  deps: RollupServiceDeps,
+  targets: CurrentOccurrence[],
+  now: Date,
+  fallbackPlan: PlanInfo | undefined,
+): Promise<ViewGroup[] | "no_plan"> {
+  const plans = await deps.repos.plans.list();
+  const newest = plans.reduce<(typeof plans)[number] | undefined>((a, p) => (!a || p.id > a.id ? p : a), undefined);
+  const groups = new Map<number | null, number[]>();
+  for (const { task, occurrence } of targets) {
+    const planId = task.planId ?? newest?.id ?? null;
+    const list = groups.get(planId);
+    if (list) list.push(occurrence.id);
+    else groups.set(planId, [occurrence.id]);
+  }
+  const units = await unitsById(deps.repos);
+  const out: ViewGroup[] = [];
+  for (const [planId, occurrenceIds] of groups) {
+    const record = planId === null ? undefined : plans.find((p) => p.id === planId);
+    const plan = record ? planInfo(record) : fallbackPlan;
+    if (!plan) return "no_plan";
+    const view = await buildRollupView(deps.repos, occurrenceIds, { now, dataDir: deps.dataDir, timezone: deps.timezone, plan, units });
+    out.push({ view, planNumber: record?.number ?? "" });
+  }
+  return out;
+}
+
+function adhocPlan(t: Translate): PlanInfo {
+  return { number: "", date: "", title: t("status:adhoc_plan_title"), issuer: t("status:adhoc_plan_issuer"), parentIssuer: "", place: "" };
+}
+
+const chatName = (chat: ChatRecord): string => chat.title ?? chat.chatId;
+
+/**
+ * /tinhhinh [task] (status now), /tonghop [task] (post the rollup and chart to the rollup group),
+ * /xuat [task] (XLSX) and /baocaodocx [task] (draft report, DOCX), for leaders and admins.
+ */
+export const rollupsFeature: Feature = (featureDeps) => {
+  const deps = serviceDeps(featureDeps);
+  const composer = new Composer();
+
+  composer.command("tinhhinh", async (ctx) => {
+    if (!(await allow(ctx, [...LEADERS]))) return;
+    const found = await targetsOf(ctx, featureDeps);
+    if (!found) return;
+    const now = featureDeps.clock.now();
+    const units = await unitsById(deps.repos);
+    const maxNames = found.task ? NAMES_SINGLE : NAMES_OVERVIEW;
+    const lines = [...cancelledNote(ctx, found.task), ctx.t("status:header", { time: formatDateTime(now, deps.timezone) })];
+    for (const { occurrence } of found.targets) {
+      const rollup = await buildTaskRollup(deps.repos, occurrence.id, { now, dataDir: deps.dataDir, units });
+      lines.push(statusLine(rollup, ctx.t, deps.timezone, maxNames));
+    }
+    await ctx.reply(lines.join("\n"));
+  });
+
+  composer.command("tonghop", async (ctx) => {
+    if (!(await allow(ctx, [...LEADERS]))) return;
+    const found = await targetsOf(ctx, featureDeps);
+    if (!found) return;
+    const now = featureDeps.clock.now();
+    const units = await unitsById(deps.repos);
+    const rollups: TaskRollup[] = [];
+    for (const { occurrence } of found.targets) rollups.push(await buildTaskRollup(deps.repos, occurrence.id, { now, dataDir: deps.dataDir, units }));
+    const render = async (channel: Address["channel"]): Promise<OutgoingMessage[]> => {
+      const limit = deps.messenger.textLimit(channel);
+      const out: OutgoingMessage[] = [];
+      for (const rollup of rollups) out.push(...(await rollupMessages(deps, rollup, ctx.t, limit)));
+      return out;
+    };
+
+    const here: Address = { channel: ctx.incoming.channel, chatId: ctx.incoming.chatId };
+    const groups = (await deps.repos.chats.listRollupChats()).filter((c) => c.status === "active");
+    if (groups.length === 0) {
+      await ctx.reply(ctx.t("status:no_rollup_group"));
+      await sendAll(ctx, here, [...cancelledNote(ctx, found.task).map((text) => ({ type: "text" as const, text })), ...(await render(here.channel))]);
+      return;
+    }
+    const sentTo: string[] = [];
+    const failed: string[] = [];
+    for (const group of groups) {
+      const to: Address = { channel: group.channel, chatId: group.chatId };
+      try {
+        await sendAll(ctx, to, await render(group.channel));
+        sentTo.push(chatName(group));
+      } catch (error) {
+        // One unreachable group must not stop the others or lose the confirmation.
+        deps.logger.warn({ err: error, channel: group.channel, chatId: group.chatId }, "rollup post failed");
+        failed.push(chatName(group));
+      }
+    }
+    const inGroup = groups.some((g) => g.channel === here.channel && g.chatId === here.chatId);
+    const lines = failed.map((group) => ctx.t("status:group_failed", { group }));
+    if (!inGroup && sentTo.length > 0) lines.unshift(ctx.t("status:sent_to_groups", { groups: sentTo.join(", ") }));
+    if (lines.length > 0) await ctx.reply(lines.join("\n"));
+  });
+
+  composer.command("xuat", async (ctx) => {
+    if (!(await allow(ctx, [...LEADERS]))) return;
+    const found = await targetsOf(ctx, featureDeps);
+    if (!found) return;
+    const now = featureDeps.clock.now();
+    const groups = await viewsOf(deps, found.targets, now, adhocPlan(ctx.t));
+    if (groups === "no_plan") return; // unreachable: a fallback plan is given
+    const date = localDateOf(now, deps.timezone);
+    for (const { view, planNumber } of groups) {
+      let data: Uint8Array;
+      try {
+        data = await renderRollupXlsx(view, ctx.t);
+      } catch (error) {
+        deps.logger.error({ err: error }, "xlsx render failed");
+        return ctx.reply(ctx.t("status:render_failed", { what: ctx.t("status:what_xlsx") }));
+      }
+      await ctx.send(
+        { channel: ctx.incoming.channel, chatId: ctx.incoming.chatId },
+        {
+          type: "document",
+          file: { fileName: exportFileName("tong-hop", planNumber, found.task?.code, date, "xlsx"), mime: XLSX_MIME, data },
+          caption: ctx.t("status:xlsx_caption", { plan: planNumber ? ctx.t("status:plan_ref", { number: planNumber }) : view.plan.title, count: view.tasks.length, time: formatDateTime(now, deps.timezone) }),
+        },
+      );
+    }
+  });
+
+  composer.command("baocaodocx", async (ctx) => {
+    if (!(await allow(ctx, [...LEADERS]))) return;
+    const found = await targetsOf(ctx, featureDeps);
+    if (!found) return;
+    const now = featureDeps.clock.now();
+    const groups = await viewsOf(deps, found.targets, now, undefined);
+    if (groups === "no_plan") return ctx.reply(ctx.t("status:no_plan_docx"));
+    const date = localDateOf(now, deps.timezone);
+    for (const { view, planNumber } of groups) {
+      let data: Uint8Array;
+      try {
+        data = await renderRollupDocx(view, ctx.t, { reportDate: now });
+      } catch (error) {
+        deps.logger.error({ err: error }, "docx render failed");
+        return ctx.reply(ctx.t("status:render_failed", { what: ctx.t("status:what_docx") }));
+      }
+      await ctx.send(
+        { channel: ctx.incoming.channel, chatId: ctx.incoming.chatId },
+        {
+          type: "document",
+          file: { fileName: exportFileName("bao-cao", planNumber, found.task?.code, date, "docx"), mime: DOCX_MIME, data },
+          caption: ctx.t("status:docx_caption", { plan: planNumber ? ctx.t("status:plan_ref", { number: planNumber }) : view.plan.title, time: formatDateTime(now, deps.timezone) }),
+        },
+      );
+    }
+  });
+
+  return composer;
+};

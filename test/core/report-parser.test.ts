@@ -1,0 +1,270 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { looksLikeReport, parseReport, type ParsedReport } from "../../src/core/report-parser.js";
+import { SAMPLE_INDICATORS } from "../../src/core/sample-indicators.js";
+import { foldWithMap, nfc, searchKey, telexFold } from "../../src/core/text-key.js";
+import type { DocumentReference } from "../../src/core/types.js";
+import {
+  acceptsNumberWord,
+  parseDigitNumber,
+  parseNumberWords,
+  parseVietnameseNumber,
+} from "../../src/core/vietnamese-numbers.js";
+
+interface CorpusLine {
+  text: string;
+  expected: {
+    values: Record<string, number>;
+    references: DocumentReference[];
+    taskHint?: number;
+    conflicts?: { code: string; values: number[] }[];
+    /** Substrings that must each appear in some unclear fragment. */
+    unclear?: string[];
+  };
+}
+
+const corpus: CorpusLine[] = readFileSync(
+  new URL("../fixtures/report-corpus.jsonl", import.meta.url),
+  "utf8",
+)
+  .split("\n")
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as CorpusLine);
+
+function expectWellFormed(r: ParsedReport): void {
+  expect(typeof r.values).toBe("object");
+  for (const v of Object.values(r.values)) expect(Number.isFinite(v)).toBe(true);
+  expect(Array.isArray(r.references)).toBe(true);
+  expect(Array.isArray(r.unclear)).toBe(true);
+  expect(Array.isArray(r.conflicts)).toBe(true);
+  for (const u of r.unclear) expect(typeof u).toBe("string");
+  if (r.taskHint !== undefined) expect(Number.isInteger(r.taskHint)).toBe(true);
+}
+
+describe("report corpus", () => {
+  it("has at least 170 messages", () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(170);
+  });
+
+  it.each(corpus.map((c, i) => [i + 1, c.text, c] as const))("#%i %s", (_n, _t, line) => {
+    const r = parseReport(line.text, SAMPLE_INDICATORS);
+    expectWellFormed(r);
+    expect(r.values).toEqual(line.expected.values);
+    expect(r.references).toEqual(line.expected.references);
+    expect(r.taskHint).toBe(line.expected.taskHint);
+    expect(r.conflicts).toEqual(line.expected.conflicts ?? []);
+    for (const part of line.expected.unclear ?? []) {
+      expect(r.unclear.some((u) => u.includes(part)), `unclear ${JSON.stringify(r.unclear)} ∌ ${part}`).toBe(true);
+    }
+  });
+});
+
+describe("searchKey", () => {
+  it("strips diacritics, đ, case and extra spaces", () => {
+    expect(searchKey("  Báo cáo   ĐỢT 2 ")).toBe("bao cao dot 2");
+    expect(searchKey("Thạch Thành")).toBe("thach thanh");
+    expect(searchKey("Pa nô")).toBe(searchKey("pa no"));
+    expect(searchKey("Đôn Đốc\n\tđã")).toBe("don doc da");
+  });
+  it("treats decomposed input like composed", () => {
+    expect(searchKey("pa no\u0302")).toBe("pa no");
+    expect(nfc("pa no\u0302")).toBe("pa nô");
+  });
+  it("keeps a map back to the original", () => {
+    const f = foldWithMap("Pa–nô");
+    expect(f.key).toBe("pa-no");
+    expect(f.start.length).toBe(f.key.length);
+  });
+  it("undoes Telex leftovers", () => {
+    expect(telexFold("baos")).toBe("bao");
+    expect(telexFold("caos")).toBe("cao");
+    expect(telexFold("hooij")).toBe("hoi");
+    expect(telexFold("muowif")).toBe("muoi");
+    expect(telexFold("pano")).toBe("pano");
+  });
+});
+
+describe("Vietnamese numbers", () => {
+  const words = (s: string) => parseNumberWords(searchKey(s).split(" "))?.value;
+  it.each([
+    ["một", 1],
+    ["mười", 10],
+    ["mười hai", 12],
+    ["mười lăm", 15],
+    ["muoi nam", 15],
+    ["hai mươi", 20],
+    ["hai mươi mốt", 21],
+    ["hai mốt", 21],
+    ["hai mươi tư", 24],
+    ["hai mươi lăm", 25],
+    ["bốn mươi tư", 44],
+    ["một chục", 10],
+    ["hai chục", 20],
+    ["một trăm", 100],
+    ["một trăm linh năm", 105],
+    ["mot tram le nam", 105],
+    ["một trăm hai mươi", 120],
+    ["một trăm hai", 120],
+    ["một trăm rưỡi", 150],
+    ["chín trăm chín mươi chín", 999],
+    ["một nghìn", 1000],
+    ["một ngàn hai trăm", 1200],
+    ["hai nghìn ba", 2300],
+    ["hai mươi lăm nghìn", 25000],
+    ["một triệu hai trăm nghìn", 1_200_000],
+    ["năm triệu", 5_000_000],
+  ])("%s = %d", (text, value) => {
+    expect(words(text)).toBe(value);
+  });
+  it("reports the token span", () => {
+    expect(parseNumberWords(["da", "treo", "hai", "muoi", "lam", "pano"], 2)).toEqual({ value: 25, start: 2, end: 5 });
+  });
+  it("flags two bare digits as ambiguous", () => {
+    expect(parseNumberWords(["hai", "ba"])).toMatchObject({ value: 2, ambiguous: true });
+  });
+  it("rejects lone scale and after-tens forms", () => {
+    expect(parseNumberWords(["chuc"])).toBeNull();
+    expect(parseNumberWords(["tram"])).toBeNull();
+    expect(parseNumberWords(["lam"])).toBeNull();
+    expect(parseNumberWords(["tu"])).toBeNull();
+    expect(parseNumberWords(["pano"])).toBeNull();
+  });
+  it("checks diacritics of number words", () => {
+    expect(acceptsNumberWord("tu", "tư", true)).toBe(true);
+    expect(acceptsNumberWord("tu", "từ", false)).toBe(false);
+    expect(acceptsNumberWord("lam", "làm", false)).toBe(false);
+    expect(acceptsNumberWord("sau", "sau", true)).toBe(false);
+    expect(acceptsNumberWord("sau", "sau", false)).toBe(true);
+    expect(acceptsNumberWord("tam", "tấm", false)).toBe(false);
+    expect(acceptsNumberWord("muoi", "muowif", true)).toBe(true);
+  });
+  it.each([
+    ["12", 12],
+    ["1.200", 1200],
+    ["1,200", 1200],
+    ["1.200.000", 1_200_000],
+    ["2,5", 2.5],
+    ["1.200,5", 1200.5],
+    ["007", 7],
+  ])("digits %s = %d", (raw, value) => {
+    expect(parseDigitNumber(raw)).toBe(value);
+  });
+  it("rejects malformed digit strings", () => {
+    expect(parseDigitNumber("1.2.3")).toBeNull();
+    expect(parseDigitNumber("")).toBeNull();
+    expect(parseDigitNumber("12a")).toBeNull();
+  });
+  it("reads a whole text as a number", () => {
+    expect(parseVietnameseNumber("Hai mươi lăm")).toBe(25);
+    expect(parseVietnameseNumber("1.200")).toBe(1200);
+    expect(parseVietnameseNumber("mười hai pa nô")).toBeNull();
+  });
+});
+
+describe("parseReport details", () => {
+  it("returns unclear fragments in original casing", () => {
+    const r = parseReport("Đã nhận 3 Bộ Tài Liệu", SAMPLE_INDICATORS);
+    expect(r.unclear).toEqual(["Đã nhận 3 Bộ Tài Liệu"]);
+  });
+  it("does not report leading 'báo cáo' words as unclear", () => {
+    for (const t of ["Báo cáo: pano 12", "bao cao pano 12", "bc pano 12", "/baocao pano 12", "baos caos pano 12"]) {
+      const r = parseReport(t, SAMPLE_INDICATORS);
+      expect(r.values).toEqual({ pano: 12 });
+      expect(r.unclear).toEqual([]);
+    }
+  });
+  it("works without indicators", () => {
+    const r = parseReport("12 pa nô, KH số 15/KH-UBND", []);
+    expect(r.values).toEqual({});
+    expect(r.references).toEqual([{ number: "15/KH-UBND" }]);
+    expect(r.unclear.length).toBe(1);
+  });
+  it("uses a task's own indicators", () => {
+    const r = parseReport("Trồng 120 cây xanh, 3 km đường", [
+      { code: "cay", label: "Cây xanh", synonyms: ["cây xanh", "cây"] },
+      { code: "duong", label: "Đường giao thông", measure: "km", synonyms: ["km đường", "đường"] },
+    ]);
+    expect(r.values).toEqual({ cay: 120, duong: 3 });
+  });
+});
+
+describe("looksLikeReport", () => {
+  it.each([
+    ["báo cáo kết quả", true],
+    ["Bao cao xa Thach Binh", true],
+    ["bc: đã xong", true],
+    ["baos caos", true],
+    ["/baocao", true],
+    ["đã treo 12 pa nô", true],
+    ["Chào anh", false],
+    ["Hôm nay trời mưa", false],
+    ["liên hệ 0912345678", false],
+  ])("%s → %s", (text, expected) => {
+    expect(looksLikeReport(text, SAMPLE_INDICATORS)).toBe(expected);
+  });
+});
+
+describe("never throws", () => {
+  function rng(seed: number): () => number {
+    let s = seed >>> 0;
+    return () => {
+      s = (s * 1664525 + 1013904223) >>> 0;
+      return s / 2 ** 32;
+    };
+  }
+  const pieces = [
+    "pa nô", "pano", "12", "1.200", "-", ":", "/", "thêm", "tổng", "trong đó", "nv", "#", "số",
+    "15/KH-UBND", "ngày", "10/02/2021", "0912345678", "%", "mười", "hai", "mươi", "lăm", "trăm",
+    "linh", "nghìn", "\n", ",", "😀", "\u0000", "\u200b", "\ud800", "\u0301", "Đ", "x", "  ",
+    "áp phích", "tin", "thôn", "quý", "9".repeat(30), "(", ")", "lượt", "người", "́", "e\u0301",
+  ];
+
+  it("survives thousands of random strings", () => {
+    const rand = rng(42);
+    for (let n = 0; n < 3000; n++) {
+      let s = "";
+      const len = Math.floor(rand() * 30);
+      for (let i = 0; i < len; i++) {
+        if (rand() < 0.5) s += pieces[Math.floor(rand() * pieces.length)]! + (rand() < 0.6 ? " " : "");
+        else s += String.fromCharCode(Math.floor(rand() * 0xffff));
+      }
+      const r = parseReport(s, SAMPLE_INDICATORS);
+      expectWellFormed(r);
+      expect(typeof looksLikeReport(s, SAMPLE_INDICATORS)).toBe("boolean");
+    }
+  });
+
+  it("handles a 10k-character text quickly", () => {
+    const rand = rng(7);
+    let s = "";
+    while (s.length < 10_000) s += pieces[Math.floor(rand() * pieces.length)]! + " ";
+    const started = performance.now();
+    const r = parseReport(s, SAMPLE_INDICATORS);
+    const elapsed = performance.now() - started;
+    expectWellFormed(r);
+    expect(r.unclear.length).toBeLessThanOrEqual(20);
+    expect(elapsed).toBeLessThan(2000);
+  });
+
+  it("handles long runs of one character and odd inputs", () => {
+    for (const s of [
+      "9".repeat(10_000),
+      "-".repeat(10_000),
+      "1/".repeat(5000),
+      "a ".repeat(5000),
+      "mười ".repeat(2000),
+      "pa nô 1 ".repeat(1500),
+      "\u0301".repeat(5000),
+      "😀".repeat(5000),
+      "",
+      "   ",
+    ]) {
+      expectWellFormed(parseReport(s, SAMPLE_INDICATORS));
+    }
+    expectWellFormed(parseReport(undefined as unknown as string, SAMPLE_INDICATORS));
+    expectWellFormed(parseReport("12 pa nô", undefined as unknown as []));
+    expectWellFormed(
+      parseReport("12 pa nô", [{ code: "", label: "", synonyms: [""] }, null as unknown as never]),
+    );
+  });
+});

@@ -1,0 +1,205 @@
+import { inflateRawSync } from "node:zlib";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FakeFilePart } from "../support/fake-telegram-server.js";
+import { ADMIN, startHarness, type Harness } from "../support/harness.js";
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+const PLAN = `
+plan:
+  number: 20/KH-UBND
+  date: 2021-01-29
+  title: Kế hoạch tuyên truyền cải cách hành chính năm 2021
+  issuer: Phòng Văn hóa và Thông tin
+  parent_issuer: UBND huyện Thạch Thành
+  place: Thạch Thành
+units:
+  - { code: XA_THACH_BINH, name: "UBND xã Thạch Bình", kind: xa, tags: [xa] }
+  - { code: XA_THANH_VINH, name: "UBND xã Thành Vinh", kind: xa, tags: [xa] }
+  - { code: XA_THACH_DINH, name: "UBND xã Thạch Định", kind: xa, tags: [xa] }
+  - { code: XA_NGOC_TRAO, name: "UBND xã Ngọc Trạo", kind: xa, tags: [xa] }
+  - { code: TT_KIM_TAN, name: "UBND thị trấn Kim Tân", kind: xa, tags: [xa, thi-tran] }
+indicators:
+  pano: { label: "Pa nô", measure: "cái", synonyms: ["pa nô", "pano"] }
+  tin_bai: { label: "Tin, bài", measure: "tin/bài", synonyms: ["tin bài"] }
+tasks:
+  - code: BC_THANG
+    title: "Báo cáo tháng kết quả tuyên truyền"
+    targets: [xa]
+    periodic: { every: month, day: 25, start: 2021-01-01, end: 2021-12-31 }
+    indicators: [pano, tin_bai]
+`;
+
+const adminChat = { id: ADMIN.id, type: "private" as const };
+const rollupGroup = { id: -1009, type: "supergroup" as const, title: "Phòng VHTT - Tổng hợp" };
+const leader = { id: 301, first_name: "Tuấn", last_name: "Lê", username: "tuan_ld" };
+const leaderChat = { id: leader.id, type: "private" as const };
+const member = { id: 302, first_name: "Mai" };
+
+let h: Harness;
+
+/** Reads every entry of a ZIP through its central directory (stored or deflated). */
+function unzip(data: Buffer): Map<string, Buffer> {
+  let eocd = data.length - 22;
+  while (eocd >= 0 && data.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  const entries = data.readUInt16LE(eocd + 10);
+  let off = data.readUInt32LE(eocd + 16);
+  const files = new Map<string, Buffer>();
+  for (let i = 0; i < entries; i++) {
+    const method = data.readUInt16LE(off + 10);
+    const compressed = data.readUInt32LE(off + 20);
+    const nameLen = data.readUInt16LE(off + 28);
+    const extraLen = data.readUInt16LE(off + 30);
+    const commentLen = data.readUInt16LE(off + 32);
+    const local = data.readUInt32LE(off + 42);
+    const name = data.toString("utf8", off + 46, off + 46 + nameLen);
+    const start = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
+    const raw = data.subarray(start, start + compressed);
+    files.set(name, method === 8 ? inflateRawSync(raw) : Buffer.from(raw));
+    off += 46 + nameLen + extraLen + commentLen;
+  }
+  return files;
+}
+
+/** Sends a command and returns everything the bot sent to that chat for it (texts, photos, documents). */
+async function run(from: typeof leader, chat: { id: number; type: "private" | "group" | "supergroup"; title?: string }, text: string) {
+  const before = h.fake.sent(chat.id).length;
+  await h.say(from, chat, text);
+  return h.fake.sent(chat.id).slice(before);
+}
+
+async function submit(unitCode: string, occurrenceId: number, at: string, values: Record<string, number>, text: string): Promise<number> {
+  const views = await h.app.repos.assignments.listForOccurrence(occurrenceId);
+  const a = views.find((v) => v.unit.code === unitCode)!;
+  const report = await h.app.repos.reports.create({
+    assignmentId: a.id, unitId: a.unitId, authorChannel: "telegram", authorUserId: "900", authorName: "Cán bộ xã",
+    text, values, references: [], unclear: [], late: new Date(at) > a.dueAt, sourceChatId: "-2000", sourceMessageId: "1",
+    mediaGroupId: null, createdAt: new Date(at),
+  });
+  await h.app.repos.assignments.setStatus(a.id, "submitted", new Date(at));
+  return report.id;
+}
+
+beforeAll(async () => {
+  h = await startHarness({ now: "2021-02-01T02:00:00Z" });
+  const [imported] = await h.say(ADMIN, adminChat, "", {
+    caption: "/nhapkehoach",
+    document: { data: Buffer.from(PLAN), file_name: "ke-hoach.yaml", mime_type: "application/x-yaml" },
+  });
+  expect(imported).toContain("Đã nhập kế hoạch 20/KH-UBND");
+  expect((await h.say(ADMIN, rollupGroup, "/nhomtonghop"))[0]).toContain("nhóm tổng hợp");
+  await h.say(leader, leaderChat, "/start");
+  expect((await h.say(ADMIN, adminChat, "/quyen @tuan_ld leader"))[0]).toContain("Tuấn");
+
+  const task = (await h.app.repos.tasks.findByCode("BC_THANG"))!;
+  const [jan, feb] = await h.app.repos.assignments.listOccurrences(task.id);
+  expect([jan.periodKey, feb.periodKey]).toEqual(["2021-01", "2021-02"]);
+  // February (due 25/02 23:59): two on time, one late, two missing. January: one report, for comparison.
+  const binh = await submit("XA_THACH_BINH", feb.id, "2021-02-20T03:00:00Z", { pano: 12, tin_bai: 3 }, "Đã treo 12 pa nô, đăng 3 tin bài");
+  await submit("XA_THANH_VINH", feb.id, "2021-02-26T01:00:00Z", { pano: 5, tin_bai: 7 }, "Thành Vinh: 5 pa nô, 7 tin bài");
+  await submit("XA_NGOC_TRAO", feb.id, "2021-02-24T09:00:00Z", { pano: 20 }, "Ngọc Trạo treo 20 pa nô");
+  await submit("XA_THACH_BINH", jan.id, "2021-01-20T03:00:00Z", { pano: 8, tin_bai: 2 }, "Tháng 1: 8 pa nô, 2 tin bài");
+  await h.app.repos.attachments.add({
+    reportId: binh, sha256: "ab".repeat(32), size: 2048, mime: "image/jpeg", kind: "photo", fileName: "pano.jpg", capturedAt: null,
+    sourceChannel: "telegram", sourceChatId: "-2000", sourceMessageId: "2",
+  });
+  h.clock.set("2021-02-26T02:00:00Z"); // Friday 26/02/2021 09:00 in Vietnam
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe("rollups over the Telegram Bot API", () => {
+  it("/tonghop in the rollup group posts the text with totals and missing units, and the chart", async () => {
+    const sent = await run(leader, rollupGroup, "/tonghop");
+    const text = sent.filter((s) => s.method === "sendMessage").map((s) => s.text).join("\n");
+    expect(text).toContain("TỔNG HỢP: Báo cáo tháng kết quả tuyên truyền — Tháng 2/2021");
+    expect(text).toContain("Đã báo cáo 3/5 (đúng hạn 2, muộn 1)");
+    expect(text).toContain("Chưa báo cáo (2):\n- UBND xã Thạch Định\n- UBND thị trấn Kim Tân");
+    expect(text).toContain("Báo cáo muộn: UBND xã Thành Vinh");
+    expect(text).toContain("- Pa nô: 37 cái (+29 so với Tháng 1/2021)");
+    expect(text).toContain("- Tin, bài: 10 tin/bài (+8 so với Tháng 1/2021)");
+    expect(text).toContain("Ảnh minh chứng: 1");
+    // In the rollup group itself the post is the answer: no "sent to the group" confirmation.
+    expect(text).not.toContain("Đã gửi bản tổng hợp");
+
+    const photos = sent.filter((s) => s.method === "sendPhoto");
+    expect(photos).toHaveLength(1);
+    const png = photos[0].file as FakeFilePart;
+    expect(png.data.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    expect(png.filename).toBe("tong-hop-BC_THANG-2021-02.png");
+    expect(photos[0].caption).toBe("Biểu đồ: Báo cáo tháng kết quả tuyên truyền — Tháng 2/2021");
+  });
+
+  it("/tonghop from elsewhere posts to the rollup group and confirms", async () => {
+    const groupBefore = h.fake.sent(rollupGroup.id).length;
+    const [confirm] = await h.say(leader, leaderChat, "/tonghop BC_THANG");
+    expect(confirm).toBe("Đã gửi bản tổng hợp vào nhóm tổng hopl: Phòng VHTT - Tổng hợp.".replace("hopl", "hợp"));
+    const posted = h.fake.sent(rollupGroup.id).slice(groupBefore);
+    expect(posted.map((s) => s.method)).toEqual(["sendMessage", "sendPhoto"]);
+    expect(posted[0].text).toContain("Đã báo cáo 3/5");
+  });
+
+  it("/tinhhinh gives the short status with the missing units by name", async () => {
+    const [all] = await h.say(leader, leaderChat, "/tinhhinh");
+    expect(all).toContain("Tình hình báo cáo lúc 26/02/2021 09:00:");
+    expect(all).toContain(
+      "#1 Báo cáo tháng kết quả tuyên truyền (Tháng 2/2021, hạn Thứ Năm, 25/02/2021): 3/5 đã báo cáo (2 đúng hạn, 1 muộn), 2 chưa báo cáo: UBND xã Thạch Định, UBND thị trấn Kim Tân",
+    );
+    const [one] = await h.say(ADMIN, adminChat, "/tinhhinh #1");
+    expect(one).toContain("3/5 đã báo cáo");
+  });
+
+  it("/xuat sends the XLSX with a safe file name, readable by Excel tools", async () => {
+    const sent = await run(leader, leaderChat, "/xuat");
+    const docs = sent.filter((s) => s.method === "sendDocument");
+    expect(docs).toHaveLength(1);
+    const file = docs[0].file as FakeFilePart;
+    expect(file.filename).toBe("tong-hop-20-KH-UBND-2021-02-26.xlsx");
+    expect(docs[0].caption).toContain("Kế hoạch số 20/KH-UBND");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.data as unknown as ArrayBuffer);
+    const summary = wb.worksheets[0];
+    expect(summary.getCell("A1").value).toBe("Kế hoạch số 20/KH-UBND ngày 29/01/2021 của UBND huyện Thạch Thành");
+    const sheet = wb.worksheets[1];
+    const rows = [2, 3, 4, 5, 6].map((n) => [sheet.getCell(n, 2).value, sheet.getCell(n, 4).value]);
+    expect(rows).toEqual([
+      ["UBND xã Thạch Bình", "Đúng hạn"],
+      ["UBND xã Thành Vinh", "Muộn"],
+      ["UBND xã Thạch Định", "Chưa báo cáo"],
+      ["UBND xã Ngọc Trạo", "Đúng hạn"],
+      ["UBND thị trấn Kim Tân", "Chưa báo cáo"],
+    ]);
+    // Totals row: pa nô 12 + 5 + 20.
+    expect(sheet.getCell(7, 7).value).toBe(37);
+
+    const named = (await run(leader, leaderChat, "/xuat BC_THANG")).find((s) => s.method === "sendDocument");
+    expect((named?.file as FakeFilePart).filename).toBe("tong-hop-20-KH-UBND-BC_THANG-2021-02-26.xlsx");
+  });
+
+  it("/baocaodocx sends the draft report naming the units", async () => {
+    const sent = await run(leader, leaderChat, "/baocaodocx 1");
+    const doc = sent.find((s) => s.method === "sendDocument");
+    const file = doc?.file as FakeFilePart;
+    expect(file.filename).toBe("bao-cao-20-KH-UBND-BC_THANG-2021-02-26.docx");
+    const xml = unzip(file.data).get("word/document.xml")!.toString("utf8");
+    expect(xml).toContain("UBND xã Thạch Định");
+    expect(xml).toContain("BÁO CÁO");
+  });
+
+  it("refuses non-leaders and answers unknown tasks specifically", async () => {
+    const [refused] = await h.say(member, rollupGroup, "/tonghop");
+    expect(refused).toContain("chỉ dành cho lãnh đạo và quản trị viên");
+    const [unknown] = await h.say(leader, leaderChat, "/xuat KHONG_CO");
+    expect(unknown).toContain("Không tìm thấy nhiệm vụ «KHONG_CO»");
+    expect(unknown).toContain("ví dụ: /xuat #2");
+    expect(unknown).toContain("#1 BC_THANG");
+    const [unknownNumber] = await h.say(leader, leaderChat, "/tinhhinh #99");
+    expect(unknownNumber).toContain("Không tìm thấy nhiệm vụ «#99»");
+  });
+
+  it("logged no error", () => {
+    expect(h.logger.errors).toEqual([]);
+  });
+});
