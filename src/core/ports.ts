@@ -201,7 +201,8 @@ export interface OutboxInput {
   chatId: string;
   kind: string;
   message: OutgoingMessage;
-  notBefore?: Date;
+  /** Earliest send time, from the core's clock (never the database's). */
+  notBefore: Date;
   assignmentId?: number;
 }
 

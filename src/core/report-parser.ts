@@ -488,7 +488,7 @@ function computeMarks(f: string, nfcText: string, folded: ReturnType<typeof fold
   );
   // Rates: "2 buổi/tuần", "3 lần / ngày", "2 tờ/hộ"
   each(
-    /(?<![\d/.,])\d+(?:[.,]\d+)?(?:[ \t]*\p{L}+){0,2}[ \t]*\/[ \t]*(?:ngay|tuan|thang|nam|quy|buoi|lan|thon|xom|xa|ho|nguoi|lop)(?!\p{L})/gu,
+    /(?<![\d/.,])\d+(?:[.,]\d+)?(?:[ \t]+\p{L}+){0,2}[ \t]*\/[ \t]*(?:ngay|tuan|thang|nam|quy|buoi|lan|thon|xom|xa|ho|nguoi|lop)(?!\p{L})/gu,
     (m) => {
       if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 2);
     },
@@ -731,8 +731,6 @@ function parseUnsafe(rawText: string, indicators: IndicatorDef[]): ParsedReport 
     if (p >= 0 && toks[p]!.type !== "nl") continue;
     const next = toks[i + 1];
     if (!next || next.spaced || !(next.k === "." || next.k === ")" || next.k === "/")) continue;
-    const after = toks[i + 2];
-    if (after && after.type === "n") continue;
     blocked[i] = Math.max(blocked[i]!, 1);
   }
 

@@ -105,8 +105,8 @@ function countAndTotal(data: OccurrenceData, units: ReadonlyMap<number, RollupUn
 }
 
 /**
- * Computes one task occurrence's rollup: one row per assigned unit (in assignment order, which is
- * the order units were created, i.e. the plan's order) with its status, the values, references and
+ * Computes one task occurrence's rollup: one row per assigned unit (by unit id: the order units
+ * were created, i.e. the plan file's order) with its status, the values, references and
  * text of its latest report, and the photos and files of all its reports; totals per indicator
  * over submitted units; counts; and the previous period's counts and totals when given.
  *
@@ -134,7 +134,9 @@ export function computeTaskRollup(input: TaskRollupInput): TaskRollup {
   let photoCount = 0;
   const rows: UnitRollupRow[] = [];
 
-  for (const a of current.assignments) {
+  // Unit ids follow creation order, i.e. the plan file's order, which is how the office lists units.
+  const ordered = [...current.assignments].sort((a, b) => a.unitId - b.unitId || a.id - b.id);
+  for (const a of ordered) {
     if (a.status === "cancelled") continue;
     const unit = units.get(a.unitId);
     if (!unit) continue;

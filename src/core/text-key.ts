@@ -114,9 +114,10 @@ export function foldWithMap(text: string): FoldedText {
  * @example telexFold("muowif") // "muoi"
  */
 export function telexFold(word: string): string {
-  if (!/^[a-z]{2,}$/.test(word)) return word;
+  // Vietnamese syllables are short; long words are not Telex (and are left alone cheaply).
+  if (word.length < 2 || word.length > 12 || !/^[a-z]+$/.test(word)) return word;
   let w = word;
-  if (/[aeiouy][a-z]*[sfrxj]$/.test(w) && w.length >= 2) w = w.slice(0, -1);
+  if ("sfrxj".includes(w[w.length - 1]!) && /[aeiouy]/.test(w.slice(0, -1))) w = w.slice(0, -1);
   w = w.replace(/dd/g, "d");
   w = w.replace(/aa|aw/g, "a").replace(/ee/g, "e").replace(/oo|ow/g, "o").replace(/uw/g, "u");
   w = w.replace(/w/g, "u");

@@ -450,7 +450,8 @@ export function createPrismaRepositories(db: Db): Repositories {
             data: {
               dedupeKey: input.dedupeKey, channel: input.channel, chatId: input.chatId, kind: input.kind,
               payloadJson: JSON.stringify(message), assignmentId: input.assignmentId ?? null,
-              ...(input.notBefore ? { notBefore: input.notBefore, nextAttemptAt: input.notBefore } : {}),
+              notBefore: input.notBefore,
+              nextAttemptAt: input.notBefore,
             },
           });
           return true;

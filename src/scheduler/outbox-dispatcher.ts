@@ -45,7 +45,7 @@ export function createOutboxDispatcher(options: DispatcherOptions) {
     const text = t("reminders:unreachable_alert", { chat: chat?.title ?? row.chatId, unit: unit?.name ?? "—", reason });
     for (const admin of await repos.people.listByRole("admin")) {
       if (admin.channel !== row.channel) continue;
-      await repos.outbox.enqueue({ dedupeKey: `alert:unreachable:${row.channel}:${row.chatId}:${admin.userId}`, channel: admin.channel, chatId: admin.userId, kind: "alert", message: { type: "text", text } });
+      await repos.outbox.enqueue({ dedupeKey: `alert:unreachable:${row.channel}:${row.chatId}:${admin.userId}`, channel: admin.channel, chatId: admin.userId, kind: "alert", message: { type: "text", text }, notBefore: clock.now() });
     }
   }
 
