@@ -61,7 +61,7 @@ const FILLER_WORDS = new Set(
 
 /** Words that end a clause: a number never pairs across them. */
 const HARD_WORDS = new Set(["va", "voi", "con", "nhung", "cung", "hoac", "rieng", "ngoai"]);
-const HARD_PUNCT = new Set([",", ";", ".", "!", "?", "|", "/", "\\", "\n"]);
+const HARD_PUNCT = new Set([",", ";", ".", "!", "?", "/", "\\", "\n"]);
 /** Joiners between two mentions ("pa nô, áp phích"; "băng rôn, khẩu hiệu"). */
 const CONJ = new Set([",", "/", "-", "&", "+", "va", "hoac"]);
 /** Words an indicator name and its number cannot be separated by (without a colon). */
@@ -117,6 +117,9 @@ const LABEL_SECOND: Readonly<Record<string, string>> = { giai: "doan", tieu: "kh
 /** Units of time: "6 tháng", "15 phút", "2 năm" are durations, not values. */
 const TIME_UNITS = new Set(["thang", "nam", "ngay", "tuan", "quy", "gio", "phut", "giay", "tieng", "h"]);
 
+/** Words that introduce a date or time ("từ ngày 1/3", "vào lúc 8h", "sáng 10/2"). */
+const TIME_INTRO = new Set(["tu", "den", "toi", "vao", "luc", "hom", "sang", "chieu", "trua", "ngay", "trong", "tai", "khoang"]);
+
 /** Word pairs where a one-word synonym is part of another word ("thông tin" is not "tin"). */
 const COMPOUND_STOP = new Set([
   "thong tin",
@@ -146,10 +149,11 @@ const NUMBER_WORD_STOP_NEXT: Readonly<Record<string, readonly string[]>> = {
   bon: ["phuong"],
 };
 const NUMBER_WORD_STOP_PREV: Readonly<Record<string, readonly string[]>> = {
-  sau: ["nhu", "ngay", "phia", "truoc", "lan"],
-  nam: ["trong", "hang", "moi", "ca", "cuoi", "dau", "cac", "nhung", "cua", "giua", "phia"],
+  sau: ["nhu", "ngay", "phia", "truoc", "lan", "nga"],
+  nam: ["trong", "hang", "moi", "ca", "cuoi", "dau", "cac", "nhung", "cua", "giua", "phia", "nga"],
   mot: ["thu", "lan"],
-  ba: ["ong"],
+  ba: ["ong", "nga"],
+  bay: ["nga"],
 };
 
 const VAGUE_BEFORE_SCALE = new Set(["vai", "hang", "may", "nhieu", "dam"]);
@@ -324,6 +328,8 @@ type MarkKind = 1 | 2; // 1: not a value, silently; 2: unclear
 
 interface Marks {
   arr: Uint8Array;
+  /** Dates and times: transparent between a name and its number ("phát thanh từ 1/3 đến nay 20 buổi"). */
+  when: Uint8Array;
   unclearSpans: [number, number][];
   references: DocumentReference[];
 }
@@ -340,7 +346,7 @@ function isoDate(d: number, m: number, y: number): string | undefined {
 }
 
 const DOC_ABBR =
-  /^(kh|ubnd|qd|cv|tb|bc|nd|cp|tt|ct|nq|hd|ttg|vp|vhtt|bvhttdl|tu|tw|hu|tu|dcs|dtn|ld|cd|cn|ttr|gm|tb|vhxh|snv|stc|bch|qh|ls|kl|bcd|bdh|ttcp|pvhtt|ttvh|vh)/;
+  /^(kh|ubnd|qd|cv|tb|bc|nd|cp|tt|ct|nq|hd|ttg|vp|vhtt|bvhttdl|tw|hu|dcs|dtn|ld|cd|cn|ttr|gm|vhxh|snv|stc|bch|qh|ls|kl|bcd|bdh|ttcp|pvhtt|ttvh|vh)/;
 
 function findRefDate(f: string, pos: number): { date?: string; end: number } {
   const slice = f.slice(pos, pos + 90);
@@ -364,6 +370,11 @@ function findRefDate(f: string, pos: number): { date?: string; end: number } {
 
 function computeMarks(f: string, nfcText: string, folded: ReturnType<typeof foldWithMap>): Marks {
   const arr = new Uint8Array(f.length);
+  const when = new Uint8Array(f.length);
+  const markWhen = (s: number, e: number): void => {
+    mark(s, e, 1);
+    when.fill(1, s, e);
+  };
   const unclearSpans: [number, number][] = [];
   const refs = new Map<string, DocumentReference>();
   const free = (s: number, e: number): boolean => {
@@ -441,18 +452,19 @@ function computeMarks(f: string, nfcText: string, folded: ReturnType<typeof fold
     const s = m.index;
     const e = s + m[0].length;
     if (!free(s, e)) return;
-    mark(s, e, isoDate(Number(m[1]), Number(m[3]), Number(m[4])) ? 1 : 2);
+    if (isoDate(Number(m[1]), Number(m[3]), Number(m[4]))) markWhen(s, e);
+    else mark(s, e, 2);
   });
   // "ngày 5 tháng 2 năm 2021"
   each(/\bngay[ \t]+(\d{1,2})[ \t]+thang[ \t]+(\d{1,2})(?:[ \t,]+nam[ \t]+(\d{4}))?/g, (m) => {
-    if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
+    if (free(m.index, m.index + m[0].length)) markWhen(m.index, m.index + m[0].length);
   });
   // Month/year: 2/2021
   each(/(?<![\d/.,])(\d{1,2})[ \t]*[/.-][ \t]*(\d{4})(?![\d/])/g, (m) => {
     const s = m.index;
     const e = s + m[0].length;
     const mo = Number(m[1]);
-    if (free(s, e) && mo >= 1 && mo <= 12) mark(s, e, 1);
+    if (free(s, e) && mo >= 1 && mo <= 12) markWhen(s, e);
   });
   // Day/month: 10/2
   each(/(?<![\d/.,-])(\d{1,2})\/(\d{1,2})(?![\d/])/g, (m) => {
@@ -460,16 +472,16 @@ function computeMarks(f: string, nfcText: string, folded: ReturnType<typeof fold
     const e = s + m[0].length;
     const d = Number(m[1]);
     const mo = Number(m[2]);
-    if (free(s, e) && d >= 1 && d <= 31 && mo >= 1 && mo <= 12) mark(s, e, 1);
+    if (free(s, e) && d >= 1 && d <= 31 && mo >= 1 && mo <= 12) markWhen(s, e);
   });
   // Times: 08:00, 8h30, 14 giờ 30 phút; durations: 15 phút, 2 tiếng
   each(/(?<![\d.,/:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])/g, (m) => {
-    if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
+    if (free(m.index, m.index + m[0].length)) markWhen(m.index, m.index + m[0].length);
   });
   each(
     /(?<![\d.,/])\d{1,2}[ \t]*(?:h|g|gio)(?:[ \t]*\d{1,2}(?:[ \t]*(?:phut|ph|p)(?!\p{L}))?)?(?![\p{L}\d])/gu,
     (m) => {
-      if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
+      if (free(m.index, m.index + m[0].length)) markWhen(m.index, m.index + m[0].length);
     },
   );
   each(/(?<![\d.,/])\d+(?:[.,]\d+)?[ \t]*(?:phut|giay|tieng)(?!\p{L})/gu, (m) => {
@@ -505,15 +517,34 @@ function computeMarks(f: string, nfcText: string, folded: ReturnType<typeof fold
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 2);
   });
 
-  return { arr, unclearSpans, references: [...refs.values()] };
+  return { arr, when, unclearSpans, references: [...refs.values()] };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Fuzzy matching
 
+const histA = new Int32Array(128);
+
+/** Lower bound of the edit distance from letter counts (cheap pre-filter). */
+function histogramBound(a: string, b: string): number {
+  histA.fill(0);
+  for (let i = 0; i < a.length; i++) histA[a.charCodeAt(i) & 127]!++;
+  for (let i = 0; i < b.length; i++) histA[b.charCodeAt(i) & 127]!--;
+  let plus = 0;
+  let minus = 0;
+  for (let i = 0; i < 128; i++) {
+    const v = histA[i]!;
+    if (v > 0) plus += v;
+    else minus -= v;
+  }
+  return Math.max(plus, minus);
+}
+
 /** Optimal string alignment distance, or `max + 1` as soon as it exceeds `max`. */
 function osaDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (a === b) return 0;
+  if (histogramBound(a, b) > max) return max + 1;
   const n = a.length;
   const m = b.length;
   let prev2 = new Array<number>(m + 1).fill(0);
@@ -624,6 +655,28 @@ function parseUnsafe(rawText: string, indicators: IndicatorDef[]): ParsedReport 
     blocked[i] = mk;
   }
 
+  // Time phrases are transparent: "từ ngày 1/3 đến nay", "vào 8h sáng 10/2", "từ đầu năm đến nay".
+  const transparent = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = toks[i]!;
+    for (let c = t.fs; c < t.fe; c++) if (marks.when[c]) transparent[i] = 1;
+  }
+  for (let i = 0; i < n; i++) {
+    const t = toks[i]!;
+    if (t.type === "w" && (t.k === "den" || t.k === "toi") && toks[i + 1]?.k === "nay") {
+      transparent[i] = transparent[i + 1] = 1;
+    }
+    if (t.type === "w" && t.k === "tu" && toks[i + 1]?.k === "dau" && isWordIn(toks[i + 2], TIME_UNITS)) {
+      transparent[i] = transparent[i + 1] = transparent[i + 2] = 1;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    if (!transparent[i]) continue;
+    let p = i - 1;
+    while (p >= 0 && !transparent[p] && isWordIn(toks[p], TIME_INTRO)) transparent[p--] = 1;
+  }
+  for (let i = 0; i < n; i++) if (transparent[i]) blocked[i] = Math.max(blocked[i]!, 1);
+
   // Typed with diacritics? Then plain "sau", "nam", "tu" are the ordinary words.
   let wordCount = 0;
   let markedCount = 0;
@@ -681,9 +734,21 @@ function parseUnsafe(rawText: string, indicators: IndicatorDef[]): ParsedReport 
 
   // Words inside an indicator name are not labels ("chuyên mục 2" is not "mục 2").
   const inName = new Uint8Array(n);
+  const nameMemo = new Map<number, { end: number; code: string } | null>();
+  const nameAt = (i: number): { end: number; code: string } | null => {
+    if (nameMemo.has(i)) {
+      const hit = nameMemo.get(i)!;
+      let stillFree = true;
+      if (hit) for (let x = i; x < hit.end; x++) if (blocked[x]) stillFree = false;
+      if (stillFree) return hit;
+    }
+    const r = matchIndicator(toks, blocked, i, compiled);
+    nameMemo.set(i, r);
+    return r;
+  };
   for (let i = 0; i < n; i++) {
     if (blocked[i] || toks[i]!.type !== "w") continue;
-    const mt = matchIndicator(toks, blocked, i, compiled);
+    const mt = nameAt(i);
     if (mt) {
       for (let x = i; x < mt.end; x++) inName[x] = 1;
       i = mt.end - 1;
@@ -751,7 +816,7 @@ function parseUnsafe(rawText: string, indicators: IndicatorDef[]): ParsedReport 
   while (i < n) {
     const t = toks[i]!;
     if (blocked[i]) {
-      cls[i] = "other";
+      cls[i] = transparent[i] ? "filler" : "other";
       i++;
       continue;
     }
@@ -762,7 +827,7 @@ function parseUnsafe(rawText: string, indicators: IndicatorDef[]): ParsedReport 
       continue;
     }
     if (t.type === "w") {
-      const m = matchIndicator(toks, blocked, i, compiled);
+      const m = nameAt(i);
       if (m) {
         items.push({ kind: "I", start: i, end: m.end, code: m.code, first: firstInClause });
         firstInClause = false;
@@ -1133,7 +1198,8 @@ function matchIndicator(
     for (const syn of c.list) {
       if (syn.compact.length < 5 || syn.compact[0] !== s[0] || syn.compact[1] !== s[1]) continue;
       if (Math.abs(syn.compact.length - s.length) > max || Math.abs(syn.words - (w + 1)) > 1) continue;
-      const d = Math.min(osaDistance(s, syn.compact, max), osaDistance(ct[w]!, syn.compact, max));
+      let d = osaDistance(s, syn.compact, max);
+      if (d > 0 && ct[w] !== s) d = Math.min(d, osaDistance(ct[w]!, syn.compact, max));
       if (d <= max && (!bestHit || d < bestHit.dist || (d === bestHit.dist && s.length > bestHit.len))) {
         bestHit = { end: ends[w]!, code: syn.code, dist: d, len: s.length };
       }

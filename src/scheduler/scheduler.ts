@@ -74,7 +74,8 @@ export function createScheduler(options: SchedulerOptions) {
       fixedJobs.push(schedule.scheduleJob({ rule: SAFETY_CRON, tz: options.timezone }, () => void scheduler.tick()));
       fixedJobs.push(schedule.scheduleJob({ rule: "5 0 * * *", tz: options.timezone }, () => scheduler.changed()));
       await options.sync?.();
-      await scheduler.tick();
+      // Catch-up sends may take minutes at Telegram's rate: start returns while they go out.
+      void scheduler.tick().catch((error) => logger.error({ err: error }, "first tick failed"));
     },
     /** Call after a change that moves deadlines or reminders; cheap and safe to call often. */
     changed(): void {

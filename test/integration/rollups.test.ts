@@ -2,6 +2,7 @@ import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeFilePart } from "../support/fake-telegram-server.js";
+import { planScheduledRollup, renderScheduledRollup } from "../../src/features/rollups.js";
 import { ADMIN, startHarness, type Harness } from "../support/harness.js";
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -88,7 +89,6 @@ beforeAll(async () => {
     document: { data: Buffer.from(PLAN), file_name: "ke-hoach.yaml", mime_type: "application/x-yaml" },
   });
   expect(imported).toContain("Đã nhập kế hoạch 20/KH-UBND");
-  expect((await h.say(ADMIN, rollupGroup, "/nhomtonghop"))[0]).toContain("nhóm tổng hợp");
   await h.say(leader, leaderChat, "/start");
   expect((await h.say(ADMIN, adminChat, "/quyen @tuan_ld leader"))[0]).toContain("Tuấn");
 
@@ -111,6 +111,15 @@ afterAll(async () => {
 });
 
 describe("rollups over the Telegram Bot API", () => {
+  it("without a rollup group, /tonghop posts in this chat and says how to set one", async () => {
+    const sent = await run(leader, leaderChat, "/tonghop");
+    expect(sent[0].text).toContain("Chưa có nhóm tổng hợp");
+    expect(sent[0].text).toContain("/nhomtonghop");
+    expect(sent.map((s) => s.method)).toEqual(["sendMessage", "sendMessage", "sendPhoto"]);
+    expect(sent[1].text).toContain("Đã báo cáo 3/5");
+    expect((await h.say(ADMIN, rollupGroup, "/nhomtonghop"))[0]).toContain("Đã đặt Phòng VHTT - Tổng hợp làm nhóm tổng hợp");
+  });
+
   it("/tonghop in the rollup group posts the text with totals and missing units, and the chart", async () => {
     const sent = await run(leader, rollupGroup, "/tonghop");
     const text = sent.filter((s) => s.method === "sendMessage").map((s) => s.text).join("\n");
@@ -197,6 +206,22 @@ describe("rollups over the Telegram Bot API", () => {
     expect(unknown).toContain("#1 BC_THANG");
     const [unknownNumber] = await h.say(leader, leaderChat, "/tinhhinh #99");
     expect(unknownNumber).toContain("Không tìm thấy nhiệm vụ «#99»");
+  });
+
+  it("plans a scheduled rollup for every rollup group with dedupe keys", async () => {
+    const deps = { ...h.app.deps, dataDir: h.dataDir };
+    const planned = await planScheduledRollup(deps, { now: h.clock.now(), key: "rollup:weekly:2021-02-26" });
+    expect(planned.map((p) => [p.to.chatId, p.message.type, p.dedupeKey])).toEqual([
+      [String(rollupGroup.id), "text", `rollup:weekly:2021-02-26:telegram:${rollupGroup.id}:0`],
+      [String(rollupGroup.id), "photo", `rollup:weekly:2021-02-26:telegram:${rollupGroup.id}:1`],
+    ]);
+    const first = planned[0].message;
+    expect(first.type === "text" && first.text).toContain("- Pa nô: 37 cái");
+    const photo = planned[1].message;
+    expect(photo.type === "photo" && Buffer.from(photo.file.data).subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    // English when asked, from the same data.
+    const en = await renderScheduledRollup(deps, { now: h.clock.now(), textLimit: 4096, language: "en" });
+    expect(en[0].type === "text" && en[0].text).toContain("Reported 3/5 (on time 2, late 1)");
   });
 
   it("logged no error", () => {

@@ -1,7 +1,7 @@
 /**
  * Standalone fake Telegram Bot API process (for crash-safety tests).
  *
- *   tsx test/support/fake-telegram-main.ts [port] [token] [botUsername]
+ *   tsx test/support/fake-telegram-main.ts [port] [token] [botUsername] [longPollMaxMs]
  *
  * Prints "READY <url>" on stdout once listening. Control endpoints:
  *   GET  /__control/calls[?since=N]   recorded API calls (Buffers as {base64})
@@ -14,16 +14,15 @@
  *   POST /__control/fail              body: { method, failure, count? }
  *   POST /__control/block | unblock   body: { chat_id }
  *   POST /__control/reset
- * Env: FAKE_TG_LONG_POLL_MAX_MS (default 1000).
  */
 import { createFakeTelegramServer } from "./fake-telegram-server.js";
 
-const [portArg, tokenArg, usernameArg] = process.argv.slice(2);
+const [portArg, tokenArg, usernameArg, longPollArg] = process.argv.slice(2);
 const fake = await createFakeTelegramServer({
   port: portArg ? Number(portArg) : 0,
   token: tokenArg || undefined,
   botUsername: usernameArg || undefined,
-  longPollMaxMs: process.env.FAKE_TG_LONG_POLL_MAX_MS ? Number(process.env.FAKE_TG_LONG_POLL_MAX_MS) : undefined,
+  longPollMaxMs: longPollArg ? Number(longPollArg) : undefined,
   control: true,
 });
 process.stdout.write(`READY ${fake.url}\n`);

@@ -1,0 +1,202 @@
+/**
+ * Rollup benchmark: 3,321 units (Vietnam's commune count) × 12 monthly periods.
+ *   npx tsx -e 'import("./bench/rollup-bench.ts").then(m=>m.benchRollup()).then(console.table)'
+ * Measures the pure computation (one period, all twelve with comparisons), the renderers for one
+ * period, and the database loader path (buildTaskRollup over a temp SQLite file).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { AssignmentRecord, ReportRecord } from "../src/core/ports.js";
+import { buildRollupView, buildTaskRollup, computeTaskRollup, type OccurrenceData, type RollupTask, type RollupUnit } from "../src/core/rollup.js";
+import type { RollupView, TaskRollup } from "../src/core/rollup-types.js";
+import { openDatabase } from "../src/db/database.js";
+import { createPrismaRepositories } from "../src/db/repositories.js";
+import { createTranslator } from "../src/i18n.js";
+import { renderRollupChart } from "../src/render/chart.js";
+import { renderRollupDocx } from "../src/render/docx.js";
+import { renderRollupXlsx } from "../src/render/xlsx.js";
+
+const UNITS = 3321;
+const PERIODS = 12;
+const PROVINCES = 34;
+
+export interface BenchResult {
+  name: string;
+  value: number;
+  unit: string;
+}
+
+const TASK: RollupTask = {
+  id: 1,
+  code: "BC_THANG",
+  title: "Báo cáo tháng kết quả tuyên truyền cải cách hành chính",
+  indicators: [
+    { code: "pano", label: "Pa nô", measure: "cái", synonyms: [] },
+    { code: "tin_bai", label: "Tin, bài", measure: "tin/bài", synonyms: [] },
+    { code: "phat_thanh", label: "Lượt phát thanh", measure: "lượt", synonyms: [] },
+    { code: "hoi_nghi", label: "Hội nghị, tập huấn", measure: "cuộc", synonyms: [] },
+  ],
+};
+
+function makeUnits(): Map<number, RollupUnit> {
+  const units = new Map<number, RollupUnit>();
+  for (let i = 1; i <= UNITS; i++) {
+    const province = String(((i - 1) % PROVINCES) + 1).padStart(2, "0");
+    units.set(i, { id: i, code: `XA_${String(i).padStart(4, "0")}`, name: `UBND xã Thử Nghiệm ${i}`, tags: [`tinh-${province}`, "xa"] });
+  }
+  return units;
+}
+
+/** Deterministic: unit i reports in period p unless (i + p) % 5 == 0; every 7th report is late. */
+function makePeriods(): OccurrenceData[] {
+  const periods: OccurrenceData[] = [];
+  let reportId = 0;
+  for (let p = 0; p < PERIODS; p++) {
+    const dueAt = new Date(Date.UTC(2021, p, 5, 16, 59));
+    const assignments: AssignmentRecord[] = [];
+    const reports: ReportRecord[] = [];
+    for (let i = 1; i <= UNITS; i++) {
+      const id = p * UNITS + i;
+      if ((i + p) % 5 === 0) {
+        assignments.push({ id, occurrenceId: p + 1, unitId: i, dueAt, status: "open", submittedAt: null });
+        continue;
+      }
+      const at = new Date(dueAt.getTime() + (i % 7 === 0 ? 86_400_000 : -86_400_000));
+      assignments.push({ id, occurrenceId: p + 1, unitId: i, dueAt, status: "submitted", submittedAt: at });
+      reports.push({
+        id: ++reportId, assignmentId: id, unitId: i, authorChannel: "telegram", authorUserId: String(i), authorName: `Cán bộ ${i}`,
+        text: `Tháng ${p + 1}: treo ${i % 13} pa nô, ${i % 5} tin bài, ${i % 9} lượt phát thanh`,
+        values: { pano: i % 13, tin_bai: i % 5, phat_thanh: i % 9, hoi_nghi: i % 2 },
+        references: [], unclear: [], late: i % 7 === 0, revision: 1, sourceChatId: "-1", sourceMessageId: String(reportId),
+        mediaGroupId: null, createdAt: at, updatedAt: at,
+      });
+    }
+    periods.push({
+      occurrence: { id: p + 1, periodKey: `2021-${String(p + 1).padStart(2, "0")}`, label: `Tháng ${p + 1}/2021`, dueAt },
+      assignments,
+      reports,
+    });
+  }
+  return periods;
+}
+
+/** Median of `runs` timings (after one warm-up), in ms. */
+async function time(runs: number, fn: () => unknown): Promise<number> {
+  await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  return Math.round(samples[Math.floor(samples.length / 2)] * 100) / 100;
+}
+
+function viewOf(task: TaskRollup): RollupView {
+  return {
+    generatedAt: new Date("2021-12-06T03:00:00Z"),
+    timezone: "Asia/Ho_Chi_Minh",
+    plan: {
+      number: "20/KH-UBND",
+      date: "2021-01-29",
+      title: "Kế hoạch tuyên truyền cải cách hành chính năm 2021",
+      issuer: "Phòng Văn hóa và Thông tin",
+      parentIssuer: "UBND huyện Thạch Thành",
+      place: "Thạch Thành",
+    },
+    tasks: [task],
+  };
+}
+
+/** The loader over a temp SQLite file: bulk-inserted rows, then buildTaskRollup on the last period. */
+async function benchDatabase(units: Map<number, RollupUnit>, periods: OccurrenceData[]): Promise<BenchResult[]> {
+  const dir = mkdtempSync(path.join(tmpdir(), "don-doc-bench-"));
+  const db = await openDatabase(`file:${path.join(dir, "bench.db")}`);
+  try {
+    const t0 = performance.now();
+    await db.unit.createMany({ data: [...units.values()].map((u) => ({ code: u.code, name: u.name, kind: "xa", tags: u.tags.join(",") })) });
+    const unitIds = new Map((await db.unit.findMany({ select: { id: true, code: true } })).map((u) => [u.code, u.id]));
+    const repos = createPrismaRepositories(db);
+    const { task } = await repos.tasks.upsert({
+      planId: null, code: TASK.code, title: TASK.title, targets: ["xa"], reminder: null, deadlineText: "", createdBy: "bench",
+      schedule: { kind: "periodic", period: "month", rule: { type: "day_of_last_month", day: 5 }, start: "2021-01-01", end: "2021-12-31" },
+      indicators: TASK.indicators.map((i) => ({ code: i.code, label: i.label, measure: i.measure ?? "", synonyms: i.synonyms })),
+    });
+    let lastOccurrenceId = 0;
+    for (const period of periods) {
+      const o = await repos.assignments.ensureOccurrence({ taskId: task.id, periodKey: period.occurrence.periodKey, label: period.occurrence.label, dueAt: period.occurrence.dueAt });
+      lastOccurrenceId = o.id;
+      const unitIdOf = (id: number) => unitIds.get(units.get(id)!.code)!;
+      await db.assignment.createMany({
+        data: period.assignments.map((a) => ({ occurrenceId: o.id, unitId: unitIdOf(a.unitId), dueAt: a.dueAt, status: a.status, submittedAt: a.submittedAt })),
+      });
+      const assignmentIds = new Map(
+        (await db.assignment.findMany({ where: { occurrenceId: o.id }, select: { id: true, unitId: true } })).map((a) => [a.unitId, a.id]),
+      );
+      await db.report.createMany({
+        data: period.reports.map((r) => ({
+          assignmentId: assignmentIds.get(unitIdOf(r.unitId))!, unitId: unitIdOf(r.unitId), authorChannel: r.authorChannel, authorUserId: r.authorUserId,
+          authorName: r.authorName, text: r.text, valuesJson: JSON.stringify(r.values), createdAt: r.createdAt, updatedAt: r.updatedAt,
+        })),
+      });
+    }
+    const seedMs = performance.now() - t0;
+    let rows = 0;
+    const loadMs = await time(5, async () => {
+      rows = (await buildTaskRollup(repos, lastOccurrenceId, { now: new Date("2021-12-06T03:00:00Z"), dataDir: dir })).rows.length;
+    });
+    if (rows !== UNITS) throw new Error(`expected ${UNITS} rows, got ${rows}`);
+    const viewMs = await time(3, () =>
+      buildRollupView(repos, [lastOccurrenceId], { now: new Date(), dataDir: dir, timezone: "Asia/Ho_Chi_Minh", plan: viewOf({} as TaskRollup).plan }),
+    );
+    return [
+      { name: `rollup: seed temp SQLite (${UNITS} units × ${PERIODS} periods, bulk insert)`, value: Math.round(seedMs), unit: "ms" },
+      { name: `rollup: buildTaskRollup from SQLite, one period (${UNITS} units, with previous period)`, value: loadMs, unit: "ms" },
+      { name: "rollup: buildRollupView from SQLite, one period", value: viewMs, unit: "ms" },
+    ];
+  } finally {
+    await db.$disconnect();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs the rollup benchmark and returns one figure per measurement (median milliseconds).
+ * @example const results = await benchRollup(); console.table(results);
+ */
+export async function benchRollup(options: { database?: boolean } = {}): Promise<BenchResult[]> {
+  const units = makeUnits();
+  const periods = makePeriods();
+  const t = createTranslator({ defaultLanguage: "vi" }).t("vi");
+  const input = (p: number) => ({
+    task: TASK,
+    units,
+    dataDir: "/data",
+    current: { ...periods[p], attachments: [] },
+    previous: p > 0 ? periods[p - 1] : undefined,
+  });
+
+  let one: TaskRollup = computeTaskRollup(input(PERIODS - 1));
+  const onePeriod = await time(9, () => {
+    one = computeTaskRollup(input(PERIODS - 1));
+  });
+  const allPeriods = await time(5, () => {
+    for (let p = 0; p < PERIODS; p++) computeTaskRollup(input(p));
+  });
+  const png = await time(3, () => renderRollupChart(one, t));
+  const view = viewOf(one);
+  const xlsx = await time(3, () => renderRollupXlsx(view, t));
+  const docx = await time(3, () => renderRollupDocx(view, t, { includePhotos: false }));
+
+  const results: BenchResult[] = [
+    { name: `rollup: computeTaskRollup, one period (${UNITS} units, with previous period)`, value: onePeriod, unit: "ms" },
+    { name: `rollup: computeTaskRollup, all ${PERIODS} periods (${UNITS * PERIODS} assignments)`, value: allPeriods, unit: "ms" },
+    { name: `rollup: chart PNG, one period (${UNITS} units grouped by ${PROVINCES} tags)`, value: png, unit: "ms" },
+    { name: `rollup: XLSX, one period (${UNITS} rows)`, value: xlsx, unit: "ms" },
+    { name: `rollup: DOCX draft report, one period (${UNITS} units)`, value: docx, unit: "ms" },
+  ];
+  if (options.database ?? true) results.push(...(await benchDatabase(units, periods)));
+  return results;
+}

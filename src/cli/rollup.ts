@@ -1,0 +1,143 @@
+/**
+ * Prints or writes a rollup from the configured database, without the bot running:
+ *   npm run -s rollup -- [--plan FILE] [--task CODE] [--period KEY] [--format text|png|xlsx|docx] [--out PATH] [--at YYYY-MM-DD] [--lang vi|en]
+ * --plan imports the plan file first when its number is not in the database yet, and limits the
+ * rollup to that plan's tasks; --task picks one task ("#3", "3" or its code); --period picks an
+ * occurrence by period key (e.g. 2021-Q1), else each task's current one as of --at (default now).
+ * Text goes to stdout unless --out is given; png, xlsx and docx need --out.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { loadConfig, loadDotEnv } from "../config.js";
+import type { OccurrenceRecord, TaskRecord } from "../core/ports.js";
+import { parsePlanFile } from "../core/plan-file.js";
+import { importPlan } from "../core/plan-import.js";
+import { buildRollupView, planInfo, RollupError, selectOccurrence } from "../core/rollup.js";
+import { renderRollupText } from "../core/rollup-text.js";
+import type { PlanInfo } from "../core/rollup-types.js";
+import { findTask } from "../core/tasks.js";
+import { endOfLocalDay, isIsoDate, parseDmy } from "../core/time.js";
+import { openDatabase } from "../db/database.js";
+import { createPrismaRepositories } from "../db/repositories.js";
+import { createTranslator } from "../i18n.js";
+import { renderRollupChart } from "../render/chart.js";
+import { renderRollupDocx } from "../render/docx.js";
+import { renderRollupXlsx } from "../render/xlsx.js";
+
+const USAGE =
+  "Cách dùng / usage: npm run -s rollup -- [--plan FILE] [--task CODE] [--period KEY] [--format text|png|xlsx|docx] [--out PATH] [--at YYYY-MM-DD] [--lang vi|en]";
+const FORMATS = ["text", "png", "xlsx", "docx"] as const;
+type Format = (typeof FORMATS)[number];
+
+function fail(message: string, code = 2): never {
+  console.error(`${message}\n${USAGE}`);
+  process.exit(code);
+}
+
+let values: Record<string, string | undefined>;
+try {
+  values = parseArgs({
+    options: {
+      plan: { type: "string" },
+      task: { type: "string" },
+      period: { type: "string" },
+      format: { type: "string", default: "text" },
+      out: { type: "string" },
+      at: { type: "string" },
+      lang: { type: "string", default: "vi" },
+    },
+  }).values as Record<string, string | undefined>;
+} catch (error) {
+  fail(`Tham số không hợp lệ / bad arguments: ${(error as Error).message}`);
+}
+
+const format = values.format as Format;
+if (!FORMATS.includes(format)) fail(`--format phải là text, png, xlsx hoặc docx / must be one of ${FORMATS.join(", ")}: ${values.format}`);
+if (format !== "text" && (!values.out || values.out === "-")) fail(`Định dạng ${format} cần --out ĐƯỜNG_DẪN / ${format} needs --out PATH`);
+if (values.lang !== "vi" && values.lang !== "en") fail(`--lang phải là vi hoặc en / must be vi or en: ${values.lang}`);
+const atDate = values.at === undefined ? undefined : isIsoDate(values.at) ? values.at : parseDmy(values.at);
+if (values.at !== undefined && !atDate) fail(`--at: ngày không hợp lệ / invalid date: ${values.at}`);
+
+let planText: string | undefined;
+if (values.plan) {
+  try {
+    planText = readFileSync(values.plan, "utf8");
+  } catch {
+    fail(`Không đọc được tệp kế hoạch / cannot read the plan file: ${values.plan}`);
+  }
+}
+
+loadDotEnv();
+const config = loadConfig();
+const t = createTranslator({ defaultLanguage: config.defaultLanguage }).t(values.lang);
+const now = atDate ? endOfLocalDay(atDate, config.timezone) : new Date();
+const db = await openDatabase(config.databaseUrl);
+const repos = createPrismaRepositories(db);
+
+try {
+  let planId: number | undefined;
+  let plan: PlanInfo | undefined;
+  if (planText !== undefined) {
+    const parsed = parsePlanFile(planText);
+    if (!parsed.ok) fail(`Tệp kế hoạch có lỗi / the plan file has errors:\n${parsed.errors.join("\n")}`);
+    let record = await repos.plans.findByNumber(parsed.file.plan.number);
+    if (!record) {
+      const summary = await importPlan({ repos, clock: { now: () => new Date() }, timezone: config.timezone }, "cli:rollup", parsed.file);
+      console.error(`Đã nhập kế hoạch ${summary.plan} / imported plan ${summary.plan}`);
+      record = await repos.plans.findByNumber(parsed.file.plan.number);
+    }
+    if (record) {
+      planId = record.id;
+      plan = planInfo(record);
+    }
+  }
+
+  let tasks: TaskRecord[];
+  if (values.task) {
+    const task = await findTask(repos, values.task);
+    if (!task) fail(`Không có nhiệm vụ / no task: ${values.task}`);
+    tasks = [task];
+  } else {
+    tasks = (await repos.tasks.listActive()).filter((task) => planId === undefined || task.planId === planId).sort((a, b) => a.id - b.id);
+    if (tasks.length === 0) fail("Chưa có nhiệm vụ nào / there are no active tasks");
+  }
+
+  const occurrences: OccurrenceRecord[] = [];
+  for (const task of tasks) {
+    const all = await repos.assignments.listOccurrences(task.id);
+    const occurrence = values.period ? all.find((o) => o.periodKey === values.period) : selectOccurrence(task, all, now);
+    if (occurrence) occurrences.push(occurrence);
+    else if (values.task) fail(`Nhiệm vụ ${task.code} không có kỳ ${values.period ?? "nào"} / task ${task.code} has no period ${values.period ?? ""}`);
+  }
+  if (occurrences.length === 0) fail(`Không có kỳ báo cáo ${values.period ?? ""} / no matching period`);
+  if (format === "png" && occurrences.length > 1) fail("Biểu đồ chỉ vẽ cho một nhiệm vụ: thêm --task / png needs --task when there are several tasks");
+
+  // Text and the chart need no plan; the files fall back to a neutral header.
+  const fallback: PlanInfo = plan ?? { number: "", date: "", title: t("status:adhoc_plan_title"), issuer: t("status:adhoc_plan_issuer"), parentIssuer: "", place: "" };
+  let view;
+  try {
+    view = await buildRollupView(repos, occurrences.map((o) => o.id), { now, dataDir: config.dataDir, timezone: config.timezone, plan });
+  } catch (error) {
+    if (!(error instanceof RollupError && error.code === "no_plan")) throw error;
+    if (format === "docx") fail("Nhiệm vụ không thuộc kế hoạch nào: thêm --plan FILE / the tasks belong to no plan: add --plan FILE");
+    view = await buildRollupView(repos, occurrences.map((o) => o.id), { now, dataDir: config.dataDir, timezone: config.timezone, plan: fallback });
+  }
+
+  let output: string | Uint8Array;
+  if (format === "text") output = view.tasks.map((task) => renderRollupText(task, t, config.timezone)).join("\n\n") + "\n";
+  else if (format === "png") output = await renderRollupChart(view.tasks[0], t);
+  else if (format === "xlsx") output = await renderRollupXlsx(view, t);
+  else output = await renderRollupDocx(view, t, { reportDate: now });
+
+  if (!values.out || values.out === "-") process.stdout.write(output);
+  else {
+    try {
+      writeFileSync(values.out, output);
+    } catch (error) {
+      fail(`Không ghi được tệp / cannot write: ${values.out} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 1);
+    }
+    console.error(`Đã ghi / wrote ${values.out}`);
+  }
+} finally {
+  await db.$disconnect();
+}

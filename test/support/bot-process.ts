@@ -1,0 +1,20 @@
+/**
+ * The real app as a separate process, for crash tests:
+ *   tsx test/support/bot-process.ts '{"clockStart":"2021-02-09T01:30:00Z","outboxConcurrency":8}'
+ * Configuration comes from the environment (src/config.ts). The clock starts at `clockStart` and
+ * runs at real speed, so reminders planned for that moment are due.
+ */
+import { createApp } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
+import { createTestLogger } from "./harness.js";
+
+const options = JSON.parse(process.argv[2] ?? "{}") as { clockStart?: string; outboxConcurrency?: number };
+const offset = options.clockStart ? Date.parse(options.clockStart) - Date.now() : 0;
+const app = await createApp(loadConfig(), {
+  clock: { now: () => new Date(Date.now() + offset) },
+  logger: createTestLogger(),
+  outboxConcurrency: options.outboxConcurrency,
+});
+process.on("SIGTERM", () => void app.stop().then(() => process.exit(0)));
+await app.start();
+process.stdout.write("STARTED\n");
