@@ -10,7 +10,7 @@ export interface RateLimits {
 }
 
 /** Telegram's documented limits, with a little headroom so timer jitter never crosses them. */
-export const TELEGRAM_LIMITS: RateLimits = { globalPerSecond: 29, perChatPerSecond: 1, perGroupPerMinute: 19 };
+export const TELEGRAM_LIMITS: RateLimits = { globalPerSecond: 28.5, perChatPerSecond: 1, perGroupPerMinute: 19 };
 
 export interface RateLimiter {
   /** Waits until a message to `chatId` may go out. */

@@ -133,6 +133,8 @@ export interface ReportRepository {
   latestForUnit(unitId: number): Promise<ReportRecord | null>;
   listForUnit(unitId: number, options?: { assignmentIds?: number[]; limit?: number }): Promise<ReportRecord[]>;
   listForAssignments(assignmentIds: number[]): Promise<ReportRecord[]>;
+  /** Reports of every assignment of these occurrences (a join, so thousands of units need no id list). */
+  listForOccurrences(occurrenceIds: number[]): Promise<ReportRecord[]>;
   revisions(reportId: number): Promise<ReportRevisionRecord[]>;
 }
 
@@ -140,6 +142,8 @@ export interface AttachmentRepository {
   /** Records a stored file; the same content attached twice to one report is kept once. */
   add(input: Omit<AttachmentRecord, "id" | "createdAt"> & { sourceChannel: string; sourceChatId: string; sourceMessageId: string }): Promise<{ attachment: AttachmentRecord; duplicate: boolean }>;
   listForReports(reportIds: number[]): Promise<AttachmentRecord[]>;
+  /** Attachments of every report of these occurrences (a join, like reports.listForOccurrences). */
+  listForOccurrences(occurrenceIds: number[]): Promise<AttachmentRecord[]>;
 }
 
 export interface OutboxRepository {

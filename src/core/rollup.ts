@@ -293,11 +293,14 @@ async function loadTaskRollup(
     loadUnits(repos, options),
     repos.assignments.listForOccurrences(previous ? [occurrence.id, previous.id] : [occurrence.id]),
   ]);
-  const reports = await repos.reports.listForAssignments(assignments.map((a) => a.id));
+  // By occurrence, not by id lists: SQLite refuses thousands of bound ids in one query.
+  const [reports, attachments] = await Promise.all([
+    repos.reports.listForOccurrences(previous ? [occurrence.id, previous.id] : [occurrence.id]),
+    repos.attachments.listForOccurrences([occurrence.id]),
+  ]);
   const currentAssignments = assignments.filter((a) => a.occurrenceId === occurrence.id);
   const currentIds = new Set(currentAssignments.map((a) => a.id));
   const currentReports = reports.filter((r) => currentIds.has(r.assignmentId));
-  const attachments = await repos.attachments.listForReports(currentReports.map((r) => r.id));
   const rollup = computeTaskRollup({
     task,
     units,

@@ -421,6 +421,14 @@ export function createPrismaRepositories(db: Db): Repositories {
         const rows = await db.report.findMany({ where: { assignmentId: { in: assignmentIds } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
         return rows.map(toReport);
       },
+      async listForOccurrences(occurrenceIds) {
+        if (!occurrenceIds.length) return [];
+        const rows = await db.report.findMany({
+          where: { assignment: { occurrenceId: { in: occurrenceIds } } },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        });
+        return rows.map(toReport);
+      },
       async revisions(reportId) {
         const rows = await db.reportRevision.findMany({ where: { reportId }, orderBy: { revision: "asc" } });
         return rows.map((r) => ({ revision: r.revision, text: r.text, values: JSON.parse(r.valuesJson), authorName: r.authorName, createdAt: r.createdAt }));
@@ -438,6 +446,11 @@ export function createPrismaRepositories(db: Db): Repositories {
       async listForReports(reportIds) {
         if (!reportIds.length) return [];
         return (await db.attachment.findMany({ where: { reportId: { in: reportIds } }, orderBy: { id: "asc" } })).map(toAttachment);
+      },
+      async listForOccurrences(occurrenceIds) {
+        if (!occurrenceIds.length) return [];
+        const rows = await db.attachment.findMany({ where: { report: { assignment: { occurrenceId: { in: occurrenceIds } } } }, orderBy: { id: "asc" } });
+        return rows.map(toAttachment);
       },
     },
 

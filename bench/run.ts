@@ -1,0 +1,15 @@
+/**
+ * npm run bench [-- --only fanout,inbound,rollup] [--chats N]
+ * Prints one table of every measured figure. Loopback only; every loop is bounded.
+ */
+import { parseArgs } from "node:util";
+import { benchFanout, type BenchRow } from "./fanout-bench.js";
+
+const { values } = parseArgs({ options: { only: { type: "string" }, chats: { type: "string" } } });
+const only = values.only ? new Set(values.only.split(",")) : undefined;
+const want = (name: string) => !only || only.has(name);
+const rows: BenchRow[] = [];
+
+if (want("fanout")) rows.push(...(await benchFanout(values.chats ? Number(values.chats) : 3321)));
+
+console.table(rows);
