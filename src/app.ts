@@ -14,6 +14,7 @@ import { createPrismaRepositories } from "./db/repositories.js";
 import { createFeatures } from "./features/index.js";
 import type { FeatureDeps } from "./features/deps.js";
 import { createTranslator } from "./i18n.js";
+import { createFileStore } from "./storage/file-store.js";
 import { createOutboxDispatcher, type OutboxDispatcher } from "./scheduler/outbox-dispatcher.js";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.js";
 
@@ -56,6 +57,7 @@ export async function createApp(config: Config, options: { clock?: Clock; logger
     initialAdmins: (config.telegram?.adminIds ?? []).map((userId) => ({ channel: "telegram" as const, userId })),
     timezone: config.timezone,
     maxFileBytes: config.maxFileBytes,
+    files: createFileStore(config.dataDir),
     onScheduleChange: () => scheduler.changed(),
   };
   const dispatcher = createOutboxDispatcher({ ...deps, concurrency: options.outboxConcurrency });

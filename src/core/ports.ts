@@ -40,6 +40,13 @@ export interface Messenger {
   textLimit(channel: Channel): number;
 }
 
+/** Stores evidence files by content. */
+export interface FileStore {
+  /** Stores the bytes (once per content) and returns their SHA-256 and absolute path. */
+  put(bytes: Uint8Array): Promise<{ sha256: string; path: string }>;
+  pathOf(sha256: string): string;
+}
+
 /** Minimal structured logger (pino-compatible). */
 export interface Logger {
   info(obj: object | string, msg?: string): void;

@@ -130,6 +130,9 @@ export interface ReportRepository {
   /** Replaces text/values, bumps the revision and keeps the old one in history. */
   revise(id: number, input: { text: string; values: Record<string, number>; references: DocumentReference[]; unclear: string[]; authorName: string; at: Date }): Promise<ReportRecord>;
   findById(id: number): Promise<ReportRecord | null>;
+  findForAssignment(assignmentId: number): Promise<ReportRecord | null>;
+  /** The newest report of this author in this chat since `since` (photos sent after a report join it). */
+  latestInChat(channel: Channel, chatId: string, authorUserId: string, since: Date): Promise<ReportRecord | null>;
   latestForUnit(unitId: number): Promise<ReportRecord | null>;
   listForUnit(unitId: number, options?: { assignmentIds?: number[]; limit?: number }): Promise<ReportRecord[]>;
   listForAssignments(assignmentIds: number[]): Promise<ReportRecord[]>;
@@ -140,8 +143,12 @@ export interface ReportRepository {
 
 export interface AttachmentRepository {
   /** Records a stored file; the same content attached twice to one report is kept once. */
-  add(input: Omit<AttachmentRecord, "id" | "createdAt"> & { sourceChannel: string; sourceChatId: string; sourceMessageId: string }): Promise<{ attachment: AttachmentRecord; duplicate: boolean }>;
+  add(input: Omit<AttachmentRecord, "id" | "createdAt"> & { createdAt?: Date; sourceChannel: string; sourceChatId: string; sourceMessageId: string }): Promise<{ attachment: AttachmentRecord; duplicate: boolean }>;
   listForReports(reportIds: number[]): Promise<AttachmentRecord[]>;
+  /** Files a person sent in a chat since `since` that belong to no report yet. */
+  listPending(channel: Channel, chatId: string, since: Date): Promise<AttachmentRecord[]>;
+  /** Moves pending files to a report; a file already on it is dropped as a duplicate. */
+  assign(attachmentIds: number[], reportId: number): Promise<number>;
   /** Attachments of every report of these occurrences (a join, like reports.listForOccurrences). */
   listForOccurrences(occurrenceIds: number[]): Promise<AttachmentRecord[]>;
 }

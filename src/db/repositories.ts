@@ -404,6 +404,17 @@ export function createPrismaRepositories(db: Db): Repositories {
         const r = await db.report.findUnique({ where: { id } });
         return r && toReport(r);
       },
+      async findForAssignment(assignmentId) {
+        const r = await db.report.findFirst({ where: { assignmentId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+        return r && toReport(r);
+      },
+      async latestInChat(channel, chatId, authorUserId, since) {
+        const r = await db.report.findFirst({
+          where: { authorChannel: channel, sourceChatId: chatId, authorUserId, updatedAt: { gte: since } },
+          orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+        });
+        return r && toReport(r);
+      },
       async latestForUnit(unitId) {
         const r = await db.report.findFirst({ where: { unitId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
         return r && toReport(r);
@@ -442,6 +453,24 @@ export function createPrismaRepositories(db: Db): Repositories {
           if (existing) return { attachment: toAttachment(existing), duplicate: true };
         }
         return { attachment: toAttachment(await db.attachment.create({ data: input })), duplicate: false };
+      },
+      async listPending(channel, chatId, since) {
+        const rows = await db.attachment.findMany({ where: { reportId: null, sourceChannel: channel, sourceChatId: chatId, createdAt: { gte: since } }, orderBy: { id: "asc" } });
+        return rows.map(toAttachment);
+      },
+      async assign(attachmentIds, reportId) {
+        let moved = 0;
+        for (const id of attachmentIds) {
+          const a = await db.attachment.findUnique({ where: { id } });
+          if (!a || a.reportId !== null) continue;
+          const dup = await db.attachment.findUnique({ where: { reportId_sha256: { reportId, sha256: a.sha256 } } });
+          if (dup) await db.attachment.delete({ where: { id } });
+          else {
+            await db.attachment.update({ where: { id }, data: { reportId } });
+            moved++;
+          }
+        }
+        return moved;
       },
       async listForReports(reportIds) {
         if (!reportIds.length) return [];

@@ -1,11 +1,12 @@
 import type { BotCoreDeps } from "../core/bot.js";
 import type { Composer, Context } from "../core/composer.js";
-import type { Role } from "../core/ports.js";
+import type { FileStore, Role } from "../core/ports.js";
 
 /** What features need: the core's dependencies plus settings. */
 export interface FeatureDeps extends BotCoreDeps {
   timezone: string;
   maxFileBytes: number;
+  files: FileStore;
   /** Called after configuration changes that move deadlines or reminders. */
   onScheduleChange(): void;
 }

@@ -7,6 +7,7 @@ import { planImportFeature } from "./plan-import.js";
 import { registrationFeature } from "./registration.js";
 import { rollupsFeature } from "./rollups.js";
 import { remindersFeature } from "./reminders.js";
+import { reportsFeature } from "./reports.js";
 import { tasksFeature } from "./tasks.js";
 import { unhandledFeature } from "./unhandled.js";
 import { unitsFeature } from "./units.js";
@@ -23,6 +24,7 @@ export const FEATURES: Feature[] = [
   calendarFeature,
   planImportFeature,
   rollupsFeature,
+  reportsFeature,
   unhandledFeature,
 ];
 

@@ -183,7 +183,11 @@ function cancelledNote(ctx: Context, task: TaskRecord | undefined): string[] {
   return task && task.status !== "active" ? [ctx.t("status:cancelled_task", { id: task.id })] : [];
 }
 
-/** One /tinhhinh line: "#2 Báo cáo quý (Quý I/2021, hạn …): 12/30 đã báo cáo (10 đúng hạn, 2 muộn), 18 chưa báo cáo: …". */
+/**
+ * One /tinhhinh line, naming at most `maxNames` missing units.
+ * @example statusLine(rollup, t, "Asia/Ho_Chi_Minh", 30)
+ * // "#2 Báo cáo quý (Quý I/2021, hạn Thứ Hai, 15/03/2021): 12/30 đã báo cáo (10 đúng hạn, 2 muộn), 18 chưa báo cáo: UBND xã …"
+ */
 export function statusLine(rollup: TaskRollup, t: Translate, tz: string, maxNames: number): string {
   const c = rollup.counts;
   const vars = {

@@ -1,0 +1,208 @@
+import { normaliseCode, splitArgs } from "../core/args.js";
+import { Composer, type Context } from "../core/composer.js";
+import { formatDateTime, formatDeadline } from "../core/format.js";
+import type { AssignmentView, ReportRecord } from "../core/ports.js";
+import { looksLikeReport, parseReport } from "../core/report-parser.js";
+import { attachLooseFiles, resolveAssignment, reviseLatest, submitReport, type FileOutcome, type SubmitResult } from "../core/reports.js";
+import { SAMPLE_INDICATORS } from "../core/sample-indicators.js";
+import { formatDmy } from "../core/time.js";
+import type { IndicatorDef } from "../core/types.js";
+import { allow, type Feature, type FeatureDeps } from "./deps.js";
+import { describeAssignment } from "./tasks.js";
+
+const PICK_TASK = "pick_task";
+const PICK_MINUTES = 30;
+/** Album photos arrive as separate messages: one summary after the last of them. */
+const FILE_SUMMARY_DELAY_MS = 1_200;
+const HISTORY_LIMIT = 10;
+
+interface PickTaskState {
+  text: string;
+  options: number[];
+}
+
+function valueLines(values: Record<string, number>, indicators: IndicatorDef[], t: Context["t"], key = "reports:value_line"): string[] {
+  return Object.entries(values).map(([code, value]) => {
+    const def = indicators.find((i) => i.code === code);
+    return t(key, { label: def?.label ?? code, value: value.toLocaleString("vi-VN"), measure: def?.measure ?? "" }).trimEnd();
+  });
+}
+
+function fileProblems(files: FileOutcome, t: Context["t"], maxMb: number): string[] {
+  return files.rejected.map((r) => t(`reports:file_${r.reason}`, { name: r.name, max: maxMb }));
+}
+
+/** The confirmation: unit, task, each value, references, files, on time or late, how to correct. */
+export function renderConfirmation(result: SubmitResult, t: Context["t"], deps: Pick<FeatureDeps, "timezone" | "maxFileBytes">): string {
+  const { assignment: a, parsed, report } = result;
+  const period = a.occurrence.label ? ` (${a.occurrence.label})` : "";
+  const lines = [t(result.created ? "reports:recorded" : "reports:updated", { unit: a.unit.name, id: a.task.id, title: a.task.title, period, revision: report.revision })];
+  const values = valueLines(report.values, a.task.indicators, t);
+  lines.push(...(values.length ? values : [t(a.task.indicators.length ? "reports:no_values" : "reports:text_only")]));
+  for (const c of parsed.conflicts) {
+    const label = a.task.indicators.find((i) => i.code === c.code)?.label ?? c.code;
+    lines.push(t("reports:conflict", { label, values: c.values.join(t("reports:or")), example: `${label.toLowerCase()} ${c.values[c.values.length - 1]}` }));
+  }
+  if (report.references.length) lines.push(t("reports:references", { list: report.references.map((r) => (r.date ? t("reports:reference_dated", { number: r.number, date: formatDmy(r.date) }) : r.number)).join("; ") }));
+  if (result.photoCount || result.documentCount) lines.push(t("reports:files", { photos: result.photoCount, documents: result.documentCount }));
+  if (parsed.unclear.length) lines.push(t("reports:unclear", { list: parsed.unclear.map((u) => `"${u}"`).join(", ") }));
+  lines.push(...fileProblems(result.files, t, Math.round(deps.maxFileBytes / 1048576)));
+  lines.push(result.late ? t("reports:late", { deadline: formatDeadline(a.dueAt, deps.timezone, t) }) : t("reports:on_time", { deadline: formatDeadline(a.dueAt, deps.timezone, t) }));
+  lines.push(t("reports:how_to_fix"));
+  return lines.join("\n");
+}
+
+/** /baocao, replies to reminders, report-like text and photos in unit chats; /sua; /lichsu. */
+export const reportsFeature: Feature = (deps) => {
+  const composer = new Composer();
+  const fileSummaries = new Map<string, NodeJS.Timeout>();
+
+  /** The unit this sender may report for here, or a reply explaining why not. */
+  async function reportingUnit(ctx: Context) {
+    if (!ctx.unit) {
+      await ctx.reply(ctx.t("tasks:no_unit"));
+      return null;
+    }
+    if (ctx.person.unitId && ctx.person.unitId !== ctx.unit.id && ctx.role === "officer") {
+      const own = await deps.repos.units.findById(ctx.person.unitId);
+      await ctx.reply(ctx.t("access:other_unit", { own: own?.name ?? "", unit: ctx.unit.name }));
+      return null;
+    }
+    return ctx.unit;
+  }
+
+  async function submit(ctx: Context, text: string, assignment?: AssignmentView): Promise<void> {
+    const unit = await reportingUnit(ctx);
+    if (!unit) return;
+    if (!assignment) {
+      const indicators = (await deps.repos.assignments.listOpenForUnit(unit.id)).flatMap((a) => a.task.indicators);
+      const resolution = await resolveAssignment(deps.repos, unit.id, ctx.incoming, parseReport(text, indicators).taskHint);
+      if (resolution.kind === "other_unit") return ctx.reply(ctx.t("access:other_unit", { own: unit.name, unit: resolution.assignment.unit.name }));
+      if (resolution.kind === "none") return ctx.reply(ctx.t("reports:no_open_task", { unit: unit.name }));
+      if (resolution.kind === "ask") {
+        const state: PickTaskState = { text, options: resolution.options.map((o) => o.id) };
+        await deps.repos.conversations.set(ctx.incoming.channel, ctx.incoming.chatId, ctx.incoming.userId, {
+          kind: PICK_TASK,
+          data: state,
+          expiresAt: new Date(deps.clock.now().getTime() + PICK_MINUTES * 60_000),
+        });
+        const options = resolution.options.map((o, i) => `${i + 1}. ${describeAssignment(o, ctx, deps)}`);
+        return ctx.reply([ctx.t("reports:which_task"), ...options, ctx.t("reports:which_task_hint")].join("\n"));
+      }
+      assignment = resolution.assignment;
+    }
+    if (!text.trim() && !ctx.incoming.files.length) return ctx.reply(ctx.t("reports:usage"));
+    const result = await submitReport(deps, { assignment, incoming: ctx.incoming, text, authorName: ctx.person.displayName });
+    await ctx.reply(renderConfirmation(result, ctx.t, deps), { quote: true });
+  }
+
+  // An answer to "which task?" comes first: "2", "#5", "nv5".
+  composer.use(async (ctx, next) => {
+    if (ctx.command || !ctx.unit) return next();
+    const c = await deps.repos.conversations.get(ctx.incoming.channel, ctx.incoming.chatId, ctx.incoming.userId, deps.clock.now());
+    if (c?.kind !== PICK_TASK) return next();
+    const state = c.data as PickTaskState;
+    const m = /^\s*(?:(#|nv\s*)?(\d{1,6}))\s*$/i.exec(ctx.incoming.text);
+    if (!m) {
+      await deps.repos.conversations.clear(ctx.incoming.channel, ctx.incoming.chatId, ctx.incoming.userId);
+      return next();
+    }
+    const options = (await Promise.all(state.options.map((id) => deps.repos.assignments.findView(id)))).filter((a): a is AssignmentView => !!a);
+    const n = Number(m[2]);
+    const chosen = m[1] ? options.find((o) => o.task.id === n) : options[n - 1];
+    if (!chosen) return ctx.reply(ctx.t("reports:pick_invalid", { max: options.length }));
+    await deps.repos.conversations.clear(ctx.incoming.channel, ctx.incoming.chatId, ctx.incoming.userId);
+    await submit(ctx, state.text, chosen);
+  });
+
+  composer.command("baocao", async (ctx) => {
+    if (!ctx.command!.args && !ctx.incoming.files.length && !ctx.incoming.replyToMessageId) return ctx.reply(ctx.t("reports:usage"));
+    await submit(ctx, ctx.command!.args);
+  });
+
+  composer.command("sua", async (ctx) => {
+    const unit = await reportingUnit(ctx);
+    if (!unit) return;
+    if (!ctx.command!.args) return ctx.reply(ctx.t("reports:fix_usage"));
+    const result = await reviseLatest(deps, { unitId: unit.id, text: ctx.command!.args, authorName: ctx.person.displayName });
+    if (!result.ok) return ctx.reply(ctx.t("reports:no_report", { unit: unit.name }));
+    const values = valueLines(result.report.values, result.assignment.task.indicators, ctx.t);
+    await ctx.reply([ctx.t("reports:fixed", { unit: unit.name, id: result.assignment.task.id, revision: result.report.revision }), ...values].join("\n"));
+  });
+
+  composer.command("lichsu", async (ctx) => {
+    const [first, second] = splitArgs(ctx.command!.args);
+    let unit = ctx.unit;
+    let taskRef = first;
+    if (first && (ctx.role === "leader" || ctx.role === "admin") && !/^#?\d+$/.test(first)) {
+      unit = await deps.repos.units.findByCode(normaliseCode(first));
+      if (!unit) return ctx.reply(ctx.t("units:error_not_found", { detail: first }));
+      taskRef = second;
+    } else if (!unit) {
+      if (ctx.role === "leader" || ctx.role === "admin") return ctx.reply(ctx.t("reports:history_usage"));
+      if (!(await allow(ctx, ["officer"]))) return;
+      return ctx.reply(ctx.t("tasks:no_unit"));
+    }
+    if (ctx.role === "officer" && ctx.person.unitId && ctx.person.unitId !== unit.id) return ctx.reply(ctx.t("access:other_unit", { own: "", unit: unit.name }));
+    const taskId = taskRef ? Number(taskRef.replace(/^#/, "")) : undefined;
+    const reports = (await deps.repos.reports.listForUnit(unit.id, { limit: 50 })).filter((r) => r.assignmentId > 0);
+    const lines: string[] = [];
+    for (const r of reports) {
+      const a = await deps.repos.assignments.findView(r.assignmentId);
+      if (!a || (taskId !== undefined && a.task.id !== taskId)) continue;
+      lines.push(await historyEntry(r, a, ctx));
+      if (lines.length >= HISTORY_LIMIT) break;
+    }
+    if (!lines.length) return ctx.reply(ctx.t("reports:history_empty", { unit: unit.name }));
+    await ctx.reply([ctx.t("reports:history_header", { unit: unit.name }), ...lines].join("\n\n"));
+  });
+
+  async function historyEntry(r: ReportRecord, a: AssignmentView, ctx: Context): Promise<string> {
+    const period = a.occurrence.label ? ` (${a.occurrence.label})` : "";
+    const head = ctx.t("reports:history_entry", { id: a.task.id, title: a.task.title, period, status: ctx.t(r.late ? "reports:status_late" : "reports:status_on_time") });
+    const revisions = await deps.repos.reports.revisions(r.id);
+    const body = revisions.map((rev) => {
+      const values = valueLines(rev.values, a.task.indicators, ctx.t, "reports:value_short").join(", ") || ctx.t("reports:no_values_short");
+      return ctx.t("reports:history_revision", { revision: rev.revision, at: formatDateTime(rev.createdAt, deps.timezone), author: rev.authorName || "—", values });
+    });
+    return [head, ...body].join("\n");
+  }
+
+  // Replies to reminders, report-like text, and files in a unit's chat.
+  composer.use(async (ctx, next) => {
+    if (ctx.command || !ctx.unit) return next();
+    const { incoming } = ctx;
+    const repliesToBot = incoming.replyToMessageId
+      ? !!(await deps.repos.outbox.findByProviderMessage(incoming.channel, incoming.chatId, incoming.replyToMessageId))?.assignmentId
+      : false;
+    if (repliesToBot) return submit(ctx, incoming.text);
+    if (incoming.text.trim()) {
+      const open = await deps.repos.assignments.listOpenForUnit(ctx.unit.id);
+      const indicators = open.length ? open.flatMap((a) => a.task.indicators) : SAMPLE_INDICATORS;
+      if (looksLikeReport(incoming.text, indicators)) return submit(ctx, incoming.text);
+      if (!incoming.files.length) return next();
+    }
+    if (!incoming.files.length) return next();
+    if (!(await reportingUnit(ctx))) return;
+    const result = await attachLooseFiles(deps, incoming);
+    const problems = fileProblems(result.files, ctx.t, Math.round(deps.maxFileBytes / 1048576));
+    if (problems.length) await ctx.reply(problems.join("\n"));
+    // One summary for an album or a burst of photos, after the last one arrives.
+    const key = `${incoming.channel}:${incoming.chatId}:${incoming.userId}`;
+    clearTimeout(fileSummaries.get(key));
+    const t = ctx.t;
+    const unitName = ctx.unit.name;
+    fileSummaries.set(
+      key,
+      setTimeout(() => {
+        fileSummaries.delete(key);
+        const text = result.report
+          ? t("reports:files_added", { unit: unitName, photos: result.photoCount, documents: result.documentCount })
+          : t("reports:files_pending", { photos: result.photoCount, documents: result.documentCount });
+        ctx.reply(text).catch((error) => deps.logger.warn({ err: error }, "file summary not sent"));
+      }, FILE_SUMMARY_DELAY_MS),
+    );
+  });
+
+  return composer;
+};
