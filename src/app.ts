@@ -16,6 +16,7 @@ import type { FeatureDeps } from "./features/deps.js";
 import { createTranslator } from "./i18n.js";
 import { createFileStore } from "./storage/file-store.js";
 import { createOutboxDispatcher, type OutboxDispatcher } from "./scheduler/outbox-dispatcher.js";
+import { createRollupPlanner } from "./scheduler/rollup-job.js";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.js";
 
 export interface App {
@@ -58,6 +59,7 @@ export async function createApp(config: Config, options: { clock?: Clock; logger
     timezone: config.timezone,
     maxFileBytes: config.maxFileBytes,
     files: createFileStore(config.dataDir),
+    dataDir: config.dataDir,
     onScheduleChange: () => scheduler.changed(),
   };
   const dispatcher = createOutboxDispatcher({ ...deps, concurrency: options.outboxConcurrency });
@@ -66,7 +68,10 @@ export async function createApp(config: Config, options: { clock?: Clock; logger
     logger,
     timezone: config.timezone,
     sync: () => syncAllTasks(deps),
-    planners: [{ name: "reminders", enqueueDue: () => enqueueDueReminders(deps), nextAt: () => nextReminderAt(deps) }],
+    planners: [
+      { name: "reminders", enqueueDue: () => enqueueDueReminders(deps), nextAt: () => nextReminderAt(deps) },
+      createRollupPlanner(deps),
+    ],
   });
   const core = createBotCore(deps, createFeatures(deps));
   telegram?.attach(core);

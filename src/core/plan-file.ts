@@ -92,6 +92,14 @@ const planFileSchema = z
         parent_issuer: z.string().default(""),
         place: z.string().default(""),
         lead_unit: code.optional(),
+        rollup: z
+          .object({
+            weekly_day: z.number().int().min(0).max(6).optional(),
+            weekly_time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "giờ dạng HH:MM").optional(),
+            after_deadline_time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "giờ dạng HH:MM").optional(),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
     units: z
@@ -107,7 +115,16 @@ type RawPlanFile = z.infer<typeof planFileSchema>;
 
 /** A validated plan file, ready to import. */
 export interface PlanFile {
-  plan: { number: string; date: string; title: string; issuer: string; parentIssuer: string; place: string; leadUnitCode?: string };
+  plan: {
+    number: string;
+    date: string;
+    title: string;
+    issuer: string;
+    parentIssuer: string;
+    place: string;
+    leadUnitCode?: string;
+    rollup: { weeklyDay?: number; weeklyTime?: string; afterDeadlineTime?: string };
+  };
   units: { code: string; name: string; kind: string; tags: string[] }[];
   calendar: CalendarEntryInput[];
   tasks: {
@@ -221,7 +238,16 @@ export function parsePlanFile(text: string): PlanFileResult {
   return {
     ok: true,
     file: {
-      plan: { number: p.number, date: p.date, title: p.title, issuer: p.issuer, parentIssuer: p.parent_issuer, place: p.place, leadUnitCode: p.lead_unit },
+      plan: {
+        number: p.number,
+        date: p.date,
+        title: p.title,
+        issuer: p.issuer,
+        parentIssuer: p.parent_issuer,
+        place: p.place,
+        leadUnitCode: p.lead_unit,
+        rollup: { weeklyDay: p.rollup?.weekly_day, weeklyTime: p.rollup?.weekly_time, afterDeadlineTime: p.rollup?.after_deadline_time },
+      },
       units: raw.units,
       calendar,
       tasks,

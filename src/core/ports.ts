@@ -106,6 +106,8 @@ export interface PlanRecord {
   parentIssuer: string;
   place: string;
   leadUnitCode: string | null;
+  /** When rollups are posted for this plan's tasks (defaults: Friday 16:00, 09:00 after deadlines). */
+  rollup: { weeklyDay?: number; weeklyTime?: string; afterDeadlineTime?: string };
 }
 
 export interface TaskRecord {

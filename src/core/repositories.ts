@@ -69,6 +69,7 @@ export interface PlanInput {
   parentIssuer: string;
   place: string;
   leadUnitCode?: string;
+  rollup?: PlanRecord["rollup"];
 }
 
 export interface TaskInput {

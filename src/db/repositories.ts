@@ -32,8 +32,8 @@ function toPerson(p: { id: number; channel: string; userId: string; displayName:
   return { id: p.id, channel: p.channel as Channel, userId: p.userId, displayName: p.displayName, username: p.username, role: p.role as Role, unitId: p.unitId, language: p.language };
 }
 
-function toPlan(p: { id: number; number: string; date: string; title: string; issuer: string; parentIssuer: string; place: string; leadUnitCode: string | null }): PlanRecord {
-  return { id: p.id, number: p.number, date: p.date, title: p.title, issuer: p.issuer, parentIssuer: p.parentIssuer, place: p.place, leadUnitCode: p.leadUnitCode };
+function toPlan(p: { id: number; number: string; date: string; title: string; issuer: string; parentIssuer: string; place: string; leadUnitCode: string | null; rollupJson: string }): PlanRecord {
+  return { id: p.id, number: p.number, date: p.date, title: p.title, issuer: p.issuer, parentIssuer: p.parentIssuer, place: p.place, leadUnitCode: p.leadUnitCode, rollup: JSON.parse(p.rollupJson) };
 }
 
 type TaskRow = {
@@ -232,7 +232,8 @@ export function createPrismaRepositories(db: Db): Repositories {
     plans: {
       async upsert(input) {
         const existing = await db.plan.findUnique({ where: { number: input.number } });
-        const data = { ...input, leadUnitCode: input.leadUnitCode ?? null };
+        const { rollup, ...rest } = input;
+        const data = { ...rest, leadUnitCode: input.leadUnitCode ?? null, rollupJson: JSON.stringify(rollup ?? {}) };
         const plan = existing
           ? await db.plan.update({ where: { id: existing.id }, data })
           : await db.plan.create({ data });
@@ -428,9 +429,11 @@ export function createPrismaRepositories(db: Db): Repositories {
         return rows.map(toReport);
       },
       async listForAssignments(assignmentIds) {
-        if (!assignmentIds.length) return [];
-        const rows = await db.report.findMany({ where: { assignmentId: { in: assignmentIds } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-        return rows.map(toReport);
+        const out: ReportRecord[] = [];
+        for (const ids of chunks(assignmentIds, 500)) {
+          out.push(...(await db.report.findMany({ where: { assignmentId: { in: ids } } })).map(toReport));
+        }
+        return out.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
       },
       async listForOccurrences(occurrenceIds) {
         if (!occurrenceIds.length) return [];
@@ -473,8 +476,9 @@ export function createPrismaRepositories(db: Db): Repositories {
         return moved;
       },
       async listForReports(reportIds) {
-        if (!reportIds.length) return [];
-        return (await db.attachment.findMany({ where: { reportId: { in: reportIds } }, orderBy: { id: "asc" } })).map(toAttachment);
+        const out: AttachmentRecord[] = [];
+        for (const ids of chunks(reportIds, 500)) out.push(...(await db.attachment.findMany({ where: { reportId: { in: ids } } })).map(toAttachment));
+        return out.sort((a, b) => a.id - b.id);
       },
       async listForOccurrences(occurrenceIds) {
         if (!occurrenceIds.length) return [];

@@ -7,6 +7,8 @@ export interface FeatureDeps extends BotCoreDeps {
   timezone: string;
   maxFileBytes: number;
   files: FileStore;
+  /** Where stored files live (DATA_DIR). */
+  dataDir: string;
   /** Called after configuration changes that move deadlines or reminders. */
   onScheduleChange(): void;
 }

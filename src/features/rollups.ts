@@ -31,14 +31,7 @@ const NAMES_SINGLE = 300;
 const LEADERS = ["leader", "admin"] as const;
 
 /** What rollup rendering needs; `dataDir` is where attachments are stored (see attachmentPath). */
-export type RollupServiceDeps = Pick<FeatureDeps, "repos" | "translations" | "defaultLanguage" | "timezone" | "logger" | "messenger"> & {
-  dataDir: string;
-};
-
-/** FeatureDeps may carry DATA_DIR; until the composition root passes it, files resolve under ./data. */
-function serviceDeps(deps: FeatureDeps & { dataDir?: string }): RollupServiceDeps {
-  return { ...deps, dataDir: deps.dataDir || "data" };
-}
+export type RollupServiceDeps = Pick<FeatureDeps, "repos" | "translations" | "defaultLanguage" | "timezone" | "logger" | "messenger" | "dataDir">;
 
 async function unitsById(repos: Repositories): Promise<Map<number, RollupUnit>> {
   return new Map((await repos.units.list({ includeInactive: true })).map((u) => [u.id, u]));
@@ -260,15 +253,14 @@ const chatName = (chat: ChatRecord): string => chat.title ?? chat.chatId;
  * /tinhhinh [task] (status now), /tonghop [task] (post the rollup and chart to the rollup group),
  * /xuat [task] (XLSX) and /baocaodocx [task] (draft report, DOCX), for leaders and admins.
  */
-export const rollupsFeature: Feature = (featureDeps) => {
-  const deps = serviceDeps(featureDeps);
+export const rollupsFeature: Feature = (deps) => {
   const composer = new Composer();
 
   composer.command("tinhhinh", async (ctx) => {
     if (!(await allow(ctx, [...LEADERS]))) return;
-    const found = await targetsOf(ctx, featureDeps);
+    const found = await targetsOf(ctx, deps);
     if (!found) return;
-    const now = featureDeps.clock.now();
+    const now = deps.clock.now();
     const units = await unitsById(deps.repos);
     const maxNames = found.task ? NAMES_SINGLE : NAMES_OVERVIEW;
     const lines = [...cancelledNote(ctx, found.task), ctx.t("status:header", { time: formatDateTime(now, deps.timezone) })];
@@ -281,9 +273,9 @@ export const rollupsFeature: Feature = (featureDeps) => {
 
   composer.command("tonghop", async (ctx) => {
     if (!(await allow(ctx, [...LEADERS]))) return;
-    const found = await targetsOf(ctx, featureDeps);
+    const found = await targetsOf(ctx, deps);
     if (!found) return;
-    const now = featureDeps.clock.now();
+    const now = deps.clock.now();
     const units = await unitsById(deps.repos);
     const rollups: TaskRollup[] = [];
     for (const { occurrence } of found.targets) rollups.push(await buildTaskRollup(deps.repos, occurrence.id, { now, dataDir: deps.dataDir, units }));
@@ -322,9 +314,9 @@ export const rollupsFeature: Feature = (featureDeps) => {
 
   composer.command("xuat", async (ctx) => {
     if (!(await allow(ctx, [...LEADERS]))) return;
-    const found = await targetsOf(ctx, featureDeps);
+    const found = await targetsOf(ctx, deps);
     if (!found) return;
-    const now = featureDeps.clock.now();
+    const now = deps.clock.now();
     const groups = await viewsOf(deps, found.targets, now, adhocPlan(ctx.t));
     if (groups === "no_plan") return; // unreachable: a fallback plan is given
     const date = localDateOf(now, deps.timezone);
@@ -349,9 +341,9 @@ export const rollupsFeature: Feature = (featureDeps) => {
 
   composer.command("baocaodocx", async (ctx) => {
     if (!(await allow(ctx, [...LEADERS]))) return;
-    const found = await targetsOf(ctx, featureDeps);
+    const found = await targetsOf(ctx, deps);
     if (!found) return;
-    const now = featureDeps.clock.now();
+    const now = deps.clock.now();
     const groups = await viewsOf(deps, found.targets, now, undefined);
     if (groups === "no_plan") return ctx.reply(ctx.t("status:no_plan_docx"));
     const date = localDateOf(now, deps.timezone);
