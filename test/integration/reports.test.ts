@@ -64,7 +64,7 @@ describe("reports in Vietnamese chat", () => {
     expect(confirmation).toContain("Đã ghi nhận báo cáo của UBND xã Thạch Bình");
     expect(confirmation).toContain("• Pa nô: 12 cái");
     expect(confirmation).toContain("• Băng rôn, khẩu hiệu: 30 cái");
-    expect(confirmation).toContain("• Tin, bài: 5");
+    expect(confirmation).toContain("• Tin bài: 5 tin");
     expect(confirmation).toContain("• Lượt phát thanh: 12 lượt");
     expect(confirmation).toContain("Nộp đúng hạn (hạn Thứ Hai, 15/03/2021)");
     expect(summary).toContain("tổng 3 ảnh");
@@ -131,7 +131,7 @@ describe("reports in Vietnamese chat", () => {
     await h.fake.waitForSent(before + 1, thachBinh.id, 8000);
     const big = h.fake.sent(thachBinh.id).at(-1)!.text!;
     expect(big).toContain("quá lớn (tối đa 10 MB)");
-    expect(big).toContain("• Áp phích: 4 tờ");
+    expect(big).toContain("• Áp phích: 4 cái");
   });
 
   it("photos sent alone within 10 minutes join the report; a PDF is evidence", async () => {
