@@ -4,12 +4,16 @@
  */
 import { parseArgs } from "node:util";
 import { benchFanout, type BenchRow } from "./fanout-bench.js";
+import { benchInbound } from "./inbound-bench.js";
+import { benchRollup } from "./rollup-bench.js";
 
 const { values } = parseArgs({ options: { only: { type: "string" }, chats: { type: "string" } } });
 const only = values.only ? new Set(values.only.split(",")) : undefined;
 const want = (name: string) => !only || only.has(name);
 const rows: BenchRow[] = [];
 
+if (want("inbound")) rows.push(...(await benchInbound()));
+if (want("rollup")) rows.push(...(await benchRollup()));
 if (want("fanout")) rows.push(...(await benchFanout(values.chats ? Number(values.chats) : 3321)));
 
 console.table(rows);

@@ -18,6 +18,9 @@ export interface ReportDeps {
   logger: Logger;
 }
 
+/** A report sent when nothing is open updates the unit's latest report if it is this recent. */
+const FOLLOW_UP_MS = 30 * 86_400_000;
+
 /** Photos sent alone within this time after a report join it. */
 export const ATTACH_WINDOW_MS = 10 * 60_000;
 
@@ -30,9 +33,15 @@ export type Resolution =
 /**
  * Finds the assignment a message reports on: the reminder it replies to, else the task number in
  * the text ("#3", "nv3"), else the unit's only open assignment; several open → ask.
- * @example await resolveAssignment(repos, unitId, incoming, parsed.taskHint)
+ * @example await resolveAssignment(repos, unitId, incoming, { now, taskHint: parsed.taskHint })
  */
-export async function resolveAssignment(repos: Repositories, unitId: number, incoming: Incoming, taskHint?: number): Promise<Resolution> {
+export async function resolveAssignment(
+  repos: Repositories,
+  unitId: number,
+  incoming: Incoming,
+  options: { now: Date; taskHint?: number; open?: AssignmentView[] },
+): Promise<Resolution> {
+  const { now, taskHint } = options;
   if (incoming.replyToMessageId) {
     const row = await repos.outbox.findByProviderMessage(incoming.channel, incoming.chatId, incoming.replyToMessageId);
     if (row?.assignmentId) {
@@ -40,7 +49,7 @@ export async function resolveAssignment(repos: Repositories, unitId: number, inc
       if (assignment) return assignment.unitId === unitId ? { kind: "found", assignment } : { kind: "other_unit", assignment };
     }
   }
-  const open = await repos.assignments.listOpenForUnit(unitId);
+  const open = options.open ?? (await repos.assignments.listOpenForUnit(unitId));
   if (taskHint !== undefined) {
     const forTask = open.filter((a) => a.task.id === taskHint);
     if (forTask.length) return { kind: "found", assignment: forTask[0] };
@@ -53,7 +62,13 @@ export async function resolveAssignment(repos: Repositories, unitId: number, inc
     return { kind: "none" };
   }
   if (open.length === 1) return { kind: "found", assignment: open[0] };
-  if (open.length === 0) return { kind: "none" };
+  if (open.length === 0) {
+    // Everything reported: more news within a month updates the latest report.
+    const latest = await repos.reports.latestForUnit(unitId);
+    const recent = latest && now.getTime() - latest.updatedAt.getTime() <= FOLLOW_UP_MS;
+    const assignment = recent ? await repos.assignments.findView(latest.assignmentId) : null;
+    return assignment && assignment.status !== "cancelled" ? { kind: "found", assignment } : { kind: "none" };
+  }
   return { kind: "ask", options: open.slice(0, 9) };
 }
 
@@ -181,7 +196,8 @@ export async function submitReport(
   const pending = await repos.attachments.listPending(incoming.channel, incoming.chatId, new Date(now.getTime() - ATTACH_WINDOW_MS));
   if (pending.length) await repos.attachments.assign(pending.map((p) => p.id), report.id);
   const files = await storeFiles(deps, incoming, report.id);
-  const counts = await countFiles(repos, report.id);
+  const nothingAttached = !existing && !pending.length && !files.stored && !files.duplicates;
+  const counts = nothingAttached ? { photoCount: 0, documentCount: 0 } : await countFiles(repos, report.id);
   return { report, assignment, parsed, created: !existing, late: existing ? existing.late : late, files, ...counts };
 }
 

@@ -68,7 +68,11 @@ export function applyMigrations(url: string, migrationsDir = MIGRATIONS_DIR): st
  */
 export async function openDatabase(url: string): Promise<Db> {
   applyMigrations(url);
-  const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS }) });
+  const prisma = new PrismaClient({
+    adapter: new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS }),
+    // Under a burst, transactions queue for SQLite's single writer; Prisma's 2 s default is too tight.
+    transactionOptions: { maxWait: 15_000, timeout: 30_000 },
+  });
   await prisma.$connect();
   return prisma;
 }

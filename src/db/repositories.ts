@@ -63,27 +63,27 @@ function toOccurrence(o: { id: number; taskId: number; periodKey: string; label:
   return { id: o.id, taskId: o.taskId, periodKey: o.periodKey, label: o.label, dueAt: o.dueAt };
 }
 
-const assignmentInclude = {
-  unit: true,
-  occurrence: { include: { task: { include: { indicators: true, plan: true } } } },
-} as const;
+type AssignmentRow = { id: number; occurrenceId: number; unitId: number; dueAt: Date; status: string; submittedAt: Date | null; occurrence: Parameters<typeof toOccurrence>[0] };
 
-function toAssignmentView(a: {
-  id: number; occurrenceId: number; unitId: number; dueAt: Date; status: string; submittedAt: Date | null;
-  unit: Parameters<typeof toUnit>[0];
-  occurrence: Parameters<typeof toOccurrence>[0] & { task: TaskRow & { plan: Parameters<typeof toPlan>[0] | null } };
-}): AssignmentView {
+/**
+ * Units, tasks and plans change rarely but are read on every message: they are kept briefly in
+ * memory. Writes through these repositories clear them at once; a change made by another process
+ * (a CLI import) shows within the time to live.
+ */
+const CACHE_TTL_MS = 30_000;
+
+function createCache<K, V>(load: (key: K) => Promise<V | null>) {
+  const entries = new Map<K, { value: V; at: number }>();
   return {
-    id: a.id,
-    occurrenceId: a.occurrenceId,
-    unitId: a.unitId,
-    dueAt: a.dueAt,
-    status: a.status as AssignmentView["status"],
-    submittedAt: a.submittedAt,
-    unit: toUnit(a.unit),
-    occurrence: toOccurrence(a.occurrence),
-    task: toTask(a.occurrence.task),
-    plan: a.occurrence.task.plan ? toPlan(a.occurrence.task.plan) : null,
+    async get(key: K): Promise<V | null> {
+      const hit = entries.get(key);
+      if (hit && Date.now() - hit.at < CACHE_TTL_MS) return hit.value;
+      const value = await load(key);
+      if (value) entries.set(key, { value, at: Date.now() });
+      else entries.delete(key);
+      return value;
+    },
+    clear: () => entries.clear(),
   };
 }
 
@@ -129,16 +129,48 @@ function isUniqueViolation(error: unknown): boolean {
  * @example const repos = createPrismaRepositories(await openDatabase(url));
  */
 export function createPrismaRepositories(db: Db): Repositories {
+  const units = createCache(async (id: number) => {
+    const u = await db.unit.findUnique({ where: { id } });
+    return u && toUnit(u);
+  });
+  const tasks = createCache(async (id: number) => {
+    const t = await db.task.findUnique({ where: { id }, include: { indicators: true } });
+    return t && toTask(t);
+  });
+  const plans = createCache(async (id: number) => {
+    const p = await db.plan.findUnique({ where: { id } });
+    return p && toPlan(p);
+  });
+
+  async function toViews(rows: AssignmentRow[]): Promise<AssignmentView[]> {
+    const out: AssignmentView[] = [];
+    for (const a of rows) {
+      const task = await tasks.get(a.occurrence.taskId);
+      const unit = await units.get(a.unitId);
+      if (!task || !unit) continue;
+      out.push({
+        id: a.id,
+        occurrenceId: a.occurrenceId,
+        unitId: a.unitId,
+        dueAt: a.dueAt,
+        status: a.status as AssignmentView["status"],
+        submittedAt: a.submittedAt,
+        unit,
+        occurrence: toOccurrence(a.occurrence),
+        task,
+        plan: task.planId ? await plans.get(task.planId) : null,
+      });
+    }
+    return out;
+  }
+
   return {
     units: {
       async findByCode(code) {
         const u = await db.unit.findUnique({ where: { code } });
         return u && toUnit(u);
       },
-      async findById(id) {
-        const u = await db.unit.findUnique({ where: { id } });
-        return u && toUnit(u);
-      },
+      findById: (id) => units.get(id),
       async list(options) {
         const rows = await db.unit.findMany({ where: options?.includeInactive ? {} : { active: true }, orderBy: { code: "asc" } });
         return rows.map(toUnit);
@@ -147,11 +179,13 @@ export function createPrismaRepositories(db: Db): Repositories {
         return toUnit(await db.unit.create({ data: { ...input, tags: input.tags.join(",") } }));
       },
       async update(id, patch) {
+        units.clear();
         const { tags, ...rest } = patch;
         const data = { ...rest, ...(tags ? { tags: tags.join(",") } : {}), ...(patch.active ? { deletedAt: null } : {}) };
         return toUnit(await db.unit.update({ where: { id }, data }));
       },
       async deactivate(id) {
+        units.clear();
         await db.unit.update({ where: { id }, data: { active: false, deletedAt: new Date() } });
       },
     },
@@ -194,6 +228,9 @@ export function createPrismaRepositories(db: Db): Repositories {
         return p && toPerson(p);
       },
       async touch({ channel, userId, displayName, username }) {
+        // Every message touches its sender: read first, write only when the name changed.
+        const known = await db.person.findUnique({ where: { channel_userId: { channel, userId } } });
+        if (known && known.displayName === displayName && known.username === (username ?? null)) return toPerson(known);
         const p = await db.person.upsert({
           where: { channel_userId: { channel, userId } },
           create: { channel, userId, displayName, username: username ?? null },
@@ -231,6 +268,7 @@ export function createPrismaRepositories(db: Db): Repositories {
 
     plans: {
       async upsert(input) {
+        plans.clear();
         const existing = await db.plan.findUnique({ where: { number: input.number } });
         const { rollup, ...rest } = input;
         const data = { ...rest, leadUnitCode: input.leadUnitCode ?? null, rollupJson: JSON.stringify(rollup ?? {}) };
@@ -239,10 +277,7 @@ export function createPrismaRepositories(db: Db): Repositories {
           : await db.plan.create({ data });
         return { plan: toPlan(plan), created: !existing };
       },
-      async findById(id) {
-        const p = await db.plan.findUnique({ where: { id } });
-        return p && toPlan(p);
-      },
+      findById: (id) => plans.get(id),
       async findByNumber(number) {
         const p = await db.plan.findUnique({ where: { number } });
         return p && toPlan(p);
@@ -267,6 +302,7 @@ export function createPrismaRepositories(db: Db): Repositories {
         const indicators = input.indicators.map((i, position) => ({
           code: i.code, label: i.label, measure: i.measure, synonymsJson: JSON.stringify(i.synonyms), position,
         }));
+        tasks.clear();
         return db.$transaction(async (tx) => {
           const existing = await tx.task.findUnique({ where: { code: input.code } });
           const task = existing
@@ -278,10 +314,7 @@ export function createPrismaRepositories(db: Db): Repositories {
           return { task: toTask(full), created: !existing };
         });
       },
-      async findById(id) {
-        const t = await db.task.findUnique({ where: { id }, include: { indicators: true } });
-        return t && toTask(t);
-      },
+      findById: (id) => tasks.get(id),
       async findByCode(code) {
         const t = await db.task.findUnique({ where: { code }, include: { indicators: true } });
         return t && toTask(t);
@@ -290,6 +323,7 @@ export function createPrismaRepositories(db: Db): Repositories {
         return (await db.task.findMany({ where: { status: "active" }, include: { indicators: true }, orderBy: { id: "asc" } })).map(toTask);
       },
       async setStatus(id, status) {
+        tasks.clear();
         await db.task.update({ where: { id }, data: { status } });
       },
       async count() {
@@ -323,28 +357,28 @@ export function createPrismaRepositories(db: Db): Repositories {
         }
       },
       async findView(id) {
-        const a = await db.assignment.findUnique({ where: { id }, include: assignmentInclude });
-        return a && toAssignmentView(a);
+        const a = await db.assignment.findUnique({ where: { id }, include: { occurrence: true } });
+        return a ? ((await toViews([a]))[0] ?? null) : null;
       },
       async listOpenForUnit(unitId) {
         const rows = await db.assignment.findMany({
           where: { unitId, status: "open", occurrence: { task: { status: "active" } } },
-          include: assignmentInclude,
+          include: { occurrence: true },
           orderBy: [{ dueAt: "asc" }, { id: "asc" }],
         });
-        return rows.map(toAssignmentView);
+        return toViews(rows);
       },
       async listOpen() {
         const rows = await db.assignment.findMany({
           where: { status: "open", unit: { active: true }, occurrence: { task: { status: "active" } } },
-          include: assignmentInclude,
+          include: { occurrence: true },
           orderBy: [{ dueAt: "asc" }, { id: "asc" }],
         });
-        return rows.map(toAssignmentView);
+        return toViews(rows);
       },
       async listForOccurrence(occurrenceId) {
-        const rows = await db.assignment.findMany({ where: { occurrenceId, status: { not: "cancelled" } }, include: assignmentInclude, orderBy: { id: "asc" } });
-        return rows.map(toAssignmentView);
+        const rows = await db.assignment.findMany({ where: { occurrenceId, status: { not: "cancelled" } }, include: { occurrence: true }, orderBy: { id: "asc" } });
+        return toViews(rows);
       },
       async findOccurrence(id) {
         const o = await db.occurrence.findUnique({ where: { id } });
@@ -387,19 +421,22 @@ export function createPrismaRepositories(db: Db): Repositories {
         return toReport(r);
       },
       async revise(id, input) {
-        return db.$transaction(async (tx) => {
-          const current = await tx.report.findUniqueOrThrow({ where: { id } });
-          const revision = current.revision + 1;
-          const r = await tx.report.update({
+        // Reports of one chat are handled one at a time, so a read then a short batch is enough;
+        // an interactive transaction would hold SQLite's single writer across awaits.
+        const current = await db.report.findUniqueOrThrow({ where: { id }, select: { revision: true } });
+        const revision = current.revision + 1;
+        const valuesJson = JSON.stringify(input.values);
+        const [r] = await db.$transaction([
+          db.report.update({
             where: { id },
             data: {
-              text: input.text, valuesJson: JSON.stringify(input.values), referencesJson: JSON.stringify(input.references),
+              text: input.text, valuesJson, referencesJson: JSON.stringify(input.references),
               unclearJson: JSON.stringify(input.unclear), revision, updatedAt: input.at,
-              revisions: { create: { revision, text: input.text, valuesJson: JSON.stringify(input.values), authorName: input.authorName, createdAt: input.at } },
             },
-          });
-          return toReport(r);
-        });
+          }),
+          db.reportRevision.create({ data: { reportId: id, revision, text: input.text, valuesJson, authorName: input.authorName, createdAt: input.at } }),
+        ]);
+        return toReport(r);
       },
       async findById(id) {
         const r = await db.report.findUnique({ where: { id } });
@@ -510,15 +547,15 @@ export function createPrismaRepositories(db: Db): Repositories {
         return (await db.outboxMessage.count({ where: { dedupeKey } })) > 0;
       },
       async claimDue(now, limit) {
-        return db.$transaction(async (tx) => {
-          const rows = await tx.outboxMessage.findMany({
-            where: { status: "pending", nextAttemptAt: { lte: now } },
-            orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
-            take: limit,
-          });
-          if (rows.length) await tx.outboxMessage.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { status: "sending" } });
-          return rows.map((r) => toOutbox({ ...r, status: "sending" }));
+        // One dispatcher per process claims rows; the status condition keeps a claim from repeating.
+        const rows = await db.outboxMessage.findMany({
+          where: { status: "pending", nextAttemptAt: { lte: now } },
+          orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
+          take: limit,
         });
+        if (!rows.length) return [];
+        await db.outboxMessage.updateMany({ where: { id: { in: rows.map((r) => r.id) }, status: "pending" }, data: { status: "sending" } });
+        return rows.map((r) => toOutbox({ ...r, status: "sending" }));
       },
       async markSent(id, providerMessageId, at) {
         await db.outboxMessage.update({ where: { id }, data: { status: "sent", providerMessageId, sentAt: at, attempts: { increment: 1 }, lastError: null } });

@@ -71,12 +71,14 @@ export const reportsFeature: Feature = (deps) => {
     return ctx.unit;
   }
 
-  async function submit(ctx: Context, text: string, assignment?: AssignmentView): Promise<void> {
+  async function submit(ctx: Context, text: string, target?: AssignmentView | { open: AssignmentView[] }): Promise<void> {
     const unit = await reportingUnit(ctx);
     if (!unit) return;
+    let assignment = target && "id" in target ? target : undefined;
     if (!assignment) {
-      const indicators = (await deps.repos.assignments.listOpenForUnit(unit.id)).flatMap((a) => a.task.indicators);
-      const resolution = await resolveAssignment(deps.repos, unit.id, ctx.incoming, parseReport(text, indicators).taskHint);
+      const open = target && "open" in target ? target.open : await deps.repos.assignments.listOpenForUnit(unit.id);
+      const taskHint = parseReport(text, open.flatMap((a) => a.task.indicators)).taskHint;
+      const resolution = await resolveAssignment(deps.repos, unit.id, ctx.incoming, { now: deps.clock.now(), taskHint, open });
       if (resolution.kind === "other_unit") return ctx.reply(ctx.t("access:other_unit", { own: unit.name, unit: resolution.assignment.unit.name }));
       if (resolution.kind === "none") return ctx.reply(ctx.t("reports:no_open_task", { unit: unit.name }));
       if (resolution.kind === "ask") {
@@ -179,7 +181,7 @@ export const reportsFeature: Feature = (deps) => {
     if (incoming.text.trim()) {
       const open = await deps.repos.assignments.listOpenForUnit(ctx.unit.id);
       const indicators = open.length ? open.flatMap((a) => a.task.indicators) : SAMPLE_INDICATORS;
-      if (looksLikeReport(incoming.text, indicators)) return submit(ctx, incoming.text);
+      if (looksLikeReport(incoming.text, indicators)) return submit(ctx, incoming.text, { open });
       if (!incoming.files.length) return next();
     }
     if (!incoming.files.length) return next();

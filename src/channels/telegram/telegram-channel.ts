@@ -145,7 +145,8 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
     async startPolling() {
       await bot.init();
       await bot.api.deleteWebhook();
-      runner = run(bot, { runner: { fetch: { allowed_updates: ["message"] } } });
+      // SQLite has one writer: a few updates at a time keep latency low; more only queue inside Prisma.
+      runner = run(bot, { runner: { fetch: { allowed_updates: ["message"] } }, sink: { concurrency: 2 } });
       options.logger.info({ username: bot.botInfo.username }, "telegram polling started");
     },
     /** Serves the webhook on `port` (path = URL path of `url`), checking the secret token in constant time. */
