@@ -2,6 +2,7 @@
  * Ports: what the core needs from the outside world. Adapters (channels, db, scheduler)
  * implement them; the core never imports grammY, Prisma, node-schedule or HTTP code.
  */
+import type { PlanInfo } from "./rollup-types.js";
 import type { Address, Channel, DocumentReference, IncomingFile, OutgoingMessage, ReminderPolicy, Schedule } from "./types.js";
 
 /** The current time. Tests pass a fixed or manually advanced clock. */
@@ -97,14 +98,8 @@ export interface InviteRecord {
   expiresAt: Date;
 }
 
-export interface PlanRecord {
+export interface PlanRecord extends PlanInfo {
   id: number;
-  number: string;
-  date: string;
-  title: string;
-  issuer: string;
-  parentIssuer: string;
-  place: string;
   leadUnitCode: string | null;
   /** When rollups are posted for this plan's tasks (defaults: Friday 16:00, 09:00 after deadlines). */
   rollup: { weeklyDay?: number; weeklyTime?: string; afterDeadlineTime?: string };

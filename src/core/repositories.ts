@@ -61,16 +61,7 @@ export interface InviteRepository {
   consume(id: number): Promise<boolean>;
 }
 
-export interface PlanInput {
-  number: string;
-  date: string;
-  title: string;
-  issuer: string;
-  parentIssuer: string;
-  place: string;
-  leadUnitCode?: string;
-  rollup?: PlanRecord["rollup"];
-}
+export type PlanInput = Omit<PlanRecord, "id" | "leadUnitCode" | "rollup"> & { leadUnitCode?: string; rollup?: PlanRecord["rollup"] };
 
 export interface TaskInput {
   planId: number | null;

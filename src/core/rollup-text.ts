@@ -1,69 +1,13 @@
 import type { TaskRollup, UnitRollupRow } from "./rollup-types.js";
+import { formatDmy, localDateOf, weekdayOf } from "./time.js";
 import type { Translate } from "./types.js";
-
-/** Calendar fields of an instant as seen in a time zone. */
-export interface LocalDateParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  /** 0 = Sunday … 6 = Saturday. */
-  weekday: number;
-}
-
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-
-/**
- * Splits an instant into local calendar fields of `tz` (an IANA zone).
- * @example localDateParts(new Date("2021-03-15T16:59:00Z"), "Asia/Ho_Chi_Minh") // { year: 2021, month: 3, day: 15, hour: 23, minute: 59, weekday: 1 }
- */
-export function localDateParts(date: Date, tz: string): LocalDateParts {
-  let fmt = partsFormatters.get(tz);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat("en-US", {
-      timeZone: tz,
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      weekday: "short",
-      hourCycle: "h23",
-    });
-    partsFormatters.set(tz, fmt);
-  }
-  const parts: Record<string, string> = {};
-  for (const p of fmt.formatToParts(date)) parts[p.type] = p.value;
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour) % 24,
-    minute: Number(parts.minute),
-    weekday: WEEKDAYS.indexOf(parts.weekday ?? ""),
-  };
-}
-
-const pad2 = (n: number): string => String(n).padStart(2, "0");
 
 /**
  * "dd/mm/yyyy" of an instant in `tz`.
  * @example formatLocalDate(new Date("2021-03-15T16:59:00Z"), "Asia/Ho_Chi_Minh") // "15/03/2021"
  */
 export function formatLocalDate(date: Date, tz: string): string {
-  const p = localDateParts(date, tz);
-  return `${pad2(p.day)}/${pad2(p.month)}/${p.year}`;
-}
-
-/**
- * "dd/mm/yyyy HH:mm" of an instant in `tz`.
- * @example formatLocalDateTime(new Date("2021-03-15T02:05:00Z"), "Asia/Ho_Chi_Minh") // "15/03/2021 09:05"
- */
-export function formatLocalDateTime(date: Date, tz: string): string {
-  const p = localDateParts(date, tz);
-  return `${pad2(p.day)}/${pad2(p.month)}/${p.year} ${pad2(p.hour)}:${pad2(p.minute)}`;
+  return formatDmy(localDateOf(date, tz));
 }
 
 /**
@@ -119,8 +63,7 @@ export function renderRollupText(task: TaskRollup, t: Translate, tz: string): st
       ? t("rollup:title", { title: task.title, period: task.periodLabel })
       : t("rollup:title_no_period", { title: task.title }),
   );
-  const due = localDateParts(task.dueAt, tz);
-  lines.push(t("rollup:due", { weekday: t(`rollup:weekday.${due.weekday}`), date: formatLocalDate(task.dueAt, tz) }));
+  lines.push(t("rollup:due", { weekday: t(`rollup:weekday.${weekdayOf(localDateOf(task.dueAt, tz))}`), date: formatLocalDate(task.dueAt, tz) }));
 
   const c = task.counts;
   const submitted = c.onTime + c.late;

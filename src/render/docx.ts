@@ -17,7 +17,8 @@ import {
   WidthType,
   type IRunOptions,
 } from "docx";
-import { expectedCount, formatIsoDate, formatLocalDate, localDateParts } from "../core/rollup-text.js";
+import { expectedCount, formatIsoDate, formatLocalDate } from "../core/rollup-text.js";
+import { localDateOf } from "../core/time.js";
 import type { RollupView, TaskRollup, UnitRollupRow, UnitStatus } from "../core/rollup-types.js";
 import type { Translate } from "../core/types.js";
 
@@ -101,13 +102,8 @@ function issuerAbbreviation(issuer: string): string {
 
 /** Nghị định 30/2020: days below 10 and months 1 and 2 get a leading zero. */
 function placeDate(t: Translate, place: string, date: Date, tz: string): string {
-  const p = localDateParts(date, tz);
-  return t("render:docx.place_date", {
-    place,
-    day: String(p.day).padStart(2, "0"),
-    month: p.month <= 2 ? String(p.month).padStart(2, "0") : String(p.month),
-    year: p.year,
-  });
+  const [year, month, day] = localDateOf(date, tz).split("-");
+  return t("render:docx.place_date", { place, day, month: Number(month) <= 2 ? month : String(Number(month)), year });
 }
 
 function headerTable(view: RollupView, t: Translate, reportDate: Date): Table {

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { expectedCount, formatIsoDate, formatLocalDate, formatLocalDateTime } from "../core/rollup-text.js";
+import { formatDateTime } from "../core/format.js";
+import { expectedCount, formatIsoDate, formatLocalDate } from "../core/rollup-text.js";
 import type { RollupView, TaskRollup } from "../core/rollup-types.js";
 import type { IndicatorDef, Translate } from "../core/types.js";
 
@@ -87,7 +88,7 @@ function addSummarySheet(wb: ExcelJS.Workbook, view: RollupView, t: Translate, n
   sheet.getCell("A1").font = { bold: true };
   sheet.getCell("A2").value = view.plan.title;
   sheet.getCell("A2").font = { bold: true, size: 13 };
-  sheet.getCell("A3").value = `${t("render:xlsx.generated_at", { time: formatLocalDateTime(view.generatedAt, view.timezone) })} ${t(
+  sheet.getCell("A3").value = `${t("render:xlsx.generated_at", { time: formatDateTime(view.generatedAt, view.timezone) })} ${t(
     "render:xlsx.timezone",
     { tz: view.timezone },
   )}`;
@@ -152,7 +153,7 @@ function addTaskSheet(wb: ExcelJS.Workbook, task: TaskRollup, view: RollupView, 
       row.unitName,
       row.tags.join(", "),
       t(`render:status.${row.status}`),
-      row.submittedAt ? formatLocalDateTime(row.submittedAt, tz) : "",
+      row.submittedAt ? formatDateTime(row.submittedAt, tz) : "",
       row.submittedBy ?? "",
       // A missing value stays blank so "not reported" differs from a reported 0.
       ...task.indicators.map((ind) => row.values[ind.code] ?? null),

@@ -63,6 +63,8 @@ describe(`core fuzz: ${MESSAGES} messages, seed${seeds.length > 1 ? "s" : ""} ${
       expect(r.counts.attachments, `seed ${r.seed}`).toBeGreaterThan(0);
       expect(r.counts.tasks, `seed ${r.seed}: /giao and /yeucau created tasks`).toBeGreaterThan(3);
       expect(r.invitesSeen, `seed ${r.seed}: /moi gave invite codes`).toBeGreaterThan(0);
+      expect(r.counts.lateReports, `seed ${r.seed}: late reports`).toBeGreaterThan(0);
+      expect(Object.keys(r.counts.auditActions), `seed ${r.seed}: admin actions`).toEqual(expect.arrayContaining(["plan.import", "invite.create", "role.set", "calendar.add", "task.create"]));
     }
   });
 

@@ -639,7 +639,7 @@ export interface FuzzReport {
   problems: Problem[];
   /** Database inconsistencies found afterwards. */
   dbIssues: string[];
-  counts: { reports: number; revisions: number; attachments: number; assignmentsReported: number; auditEntries: number; tasks: number };
+  counts: { reports: number; revisions: number; attachments: number; assignmentsReported: number; auditEntries: number; tasks: number; lateReports: number; auditActions: Record<string, number>; assignmentStatuses: Record<string, number> };
 }
 
 export const PROBLEM_KINDS = {
@@ -921,8 +921,17 @@ async function checkDatabase(db: Db, dataDir: string): Promise<{ issues: string[
       assignmentsReported: perAssignment.size,
       auditEntries: audit.length,
       tasks: await db.task.count(),
+      lateReports: reports.filter((r) => r.late).length,
+      auditActions: tally(audit.map((e) => e.action)),
+      assignmentStatuses: tally([...assignments.values()].map((a) => a.status)),
     },
   };
+}
+
+function tally(values: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const v of values) out[v] = (out[v] ?? 0) + 1;
+  return out;
 }
 
 function inspectLog(entry: unknown): string {
@@ -958,7 +967,7 @@ function signature(detail: string): string {
   const lines = detail.split("\n");
   const cause = lines.find((l) => /Error\b.*:|constraint|hex escape/i.test(l) && !/^\w*Error:\s*$/.test(l.trim())) ?? "";
   const invocation = lines.find((l) => /^Invalid `.*` invocation/.test(l)) ?? "";
-  const frame = lines.find((l) => /\/src\/(?!generated)/.test(l) && /\bat\b/.test(l)) ?? "";
+  const frame = lines.find((l) => /\/src\/(?!generated)/.test(l) && !/node_modules/.test(l) && /\bat\b/.test(l)) ?? "";
   const sig = `${cause.trim()} ${invocation.trim()} ${frame.trim().replace(/^at\s+/, "")}`.replace(/column \d+/, "column N").trim();
   return sig || "(no stack)";
 }
