@@ -1,15 +1,6 @@
 import { createApp } from "./app.js";
 import { ConfigError, loadConfig, loadDotEnv } from "./config.js";
-
-const NOTHING_CONFIGURED = `Đôn Đốc chưa có kênh nào để chạy.
-  Đặt TELEGRAM_BOT_TOKEN (lấy từ @BotFather trên Telegram) trong tệp .env hoặc biến môi trường,
-  và ADMIN_TELEGRAM_IDS (ID Telegram của quản trị viên đầu tiên). Xem .env.example.
-  Ví dụ: TELEGRAM_BOT_TOKEN=123456:ABC-DEF ADMIN_TELEGRAM_IDS=111222333 npm start
-
-Đôn Đốc has no channel to run.
-  Set TELEGRAM_BOT_TOKEN (from @BotFather on Telegram) in .env or the environment,
-  and ADMIN_TELEGRAM_IDS (Telegram user ids of the first admins). See .env.example.
-  Example: TELEGRAM_BOT_TOKEN=123456:ABC-DEF ADMIN_TELEGRAM_IDS=111222333 npm start`;
+import { createTranslator } from "./i18n.js";
 
 async function main(): Promise<void> {
   let config;
@@ -24,7 +15,9 @@ async function main(): Promise<void> {
     throw error;
   }
   if (!config.telegram) {
-    console.error(NOTHING_CONFIGURED);
+    // Nothing is configured yet, so both languages: Vietnamese first.
+    const translator = createTranslator({ defaultLanguage: config.defaultLanguage });
+    console.error(`${translator.t("vi")("cli:nothing_configured")}\n\n${translator.t("en")("cli:nothing_configured")}`);
     process.exit(1);
   }
   const app = await createApp(config);

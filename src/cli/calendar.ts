@@ -6,23 +6,22 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { loadConfig, loadDotEnv } from "../config.js";
 import { parsePlanFile } from "../core/plan-file.js";
 import type { CalendarEntryInput } from "../core/types.js";
 import { createWorkingCalendar } from "../core/working-calendar.js";
 import { openDatabase } from "../db/database.js";
 import { createPrismaRepositories } from "../db/repositories.js";
+import { setupCli } from "./setup.js";
 
-const USAGE = "Cách dùng / usage: npm run -s calendar -- YEAR [--plan FILE]";
+const { config, t } = setupCli();
+const USAGE = t("cli:usage", { usage: "npm run -s calendar -- YEAR [--plan FILE]" });
 const { values, positionals } = parseArgs({ options: { plan: { type: "string" } }, allowPositionals: true });
 const year = Number(positionals[0]);
 if (!Number.isInteger(year) || year < 1900 || year > 2199) {
-  console.error(`Năm không hợp lệ / invalid year: ${positionals[0] ?? ""}\n${USAGE}`);
+  console.error(`${t("cli:calendar_invalid_year", { value: positionals[0] ?? "" })}\n${USAGE}`);
   process.exit(2);
 }
 
-loadDotEnv();
-const config = loadConfig();
 const entries: CalendarEntryInput[] = [];
 if (existsSync(config.databaseUrl.replace(/^file:/, ""))) {
   const db = await openDatabase(config.databaseUrl);
@@ -30,7 +29,7 @@ if (existsSync(config.databaseUrl.replace(/^file:/, ""))) {
   await db.$disconnect();
 }
 if (values.plan) {
-  const parsed = parsePlanFile(readFileSync(values.plan, "utf8"));
+  const parsed = parsePlanFile(readFileSync(values.plan, "utf8"), t);
   if (!parsed.ok) {
     console.error(parsed.errors.join("\n"));
     process.exit(2);

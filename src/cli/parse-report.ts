@@ -10,8 +10,10 @@ import { parseArgs } from "node:util";
 import { normaliseCode } from "../core/args.js";
 import { parsePlanFile } from "../core/plan-file.js";
 import { parseReport } from "../core/report-parser.js";
+import { setupCli } from "./setup.js";
 
-const USAGE = "Cách dùng / usage: npm run -s parse-report -- --plan FILE --task CODE < messages.txt";
+const { t } = setupCli();
+const USAGE = t("cli:usage", { usage: "npm run -s parse-report -- --plan FILE --task CODE < messages.txt" });
 
 function fail(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -19,18 +21,18 @@ function fail(message: string): never {
 }
 
 const { values: args } = parseArgs({ options: { plan: { type: "string" }, task: { type: "string" } } });
-if (!args.plan || !args.task) fail("Thiếu --plan hoặc --task / missing --plan or --task");
+if (!args.plan || !args.task) fail(t("cli:parse_report_missing"));
 let text: string;
 try {
   text = readFileSync(args.plan, "utf8");
 } catch {
-  fail(`Không đọc được tệp / cannot read: ${args.plan}`);
+  fail(t("cli:cannot_read", { file: args.plan }));
 }
-const parsed = parsePlanFile(text);
+const parsed = parsePlanFile(text, t);
 if (!parsed.ok) fail(parsed.errors.join("\n"));
 const code = normaliseCode(args.task);
-const task = parsed.file.tasks.find((t) => t.code === code);
-if (!task) fail(`Không có nhiệm vụ ${args.task}; có: ${parsed.file.tasks.map((t) => t.code).join(", ")}`);
+const task = parsed.file.tasks.find((x) => x.code === code);
+if (!task) fail(t("cli:parse_report_no_task", { task: args.task, codes: parsed.file.tasks.map((x) => x.code).join(", ") }));
 
 for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
   const result = parseReport(line, task.indicators);

@@ -4,37 +4,43 @@
  * Idempotent: running it again updates units and tasks and creates nothing twice.
  */
 import { readFileSync } from "node:fs";
-import { loadConfig, loadDotEnv } from "../config.js";
 import { parsePlanFile } from "../core/plan-file.js";
 import { importPlan } from "../core/plan-import.js";
 import { openDatabase } from "../db/database.js";
 import { createPrismaRepositories } from "../db/repositories.js";
+import { setupCli } from "./setup.js";
 
+const { config, t } = setupCli();
 const file = process.argv[2];
 if (!file) {
-  console.error("Cách dùng / usage: npm run plan:import -- FILE.yaml");
+  console.error(t("cli:usage", { usage: "npm run plan:import -- FILE.yaml" }));
   process.exit(2);
 }
 let text: string;
 try {
   text = readFileSync(file, "utf8");
 } catch {
-  console.error(`Không đọc được tệp / cannot read: ${file}`);
+  console.error(t("cli:cannot_read", { file }));
   process.exit(2);
 }
-const parsed = parsePlanFile(text);
+const parsed = parsePlanFile(text, t);
 if (!parsed.ok) {
-  console.error(`Tệp kế hoạch có lỗi / the plan file has errors:\n${parsed.errors.map((e) => `  ${e}`).join("\n")}`);
+  console.error(`${t("cli:plan_errors")}\n${parsed.errors.map((e) => `  ${e}`).join("\n")}`);
   process.exit(1);
 }
-loadDotEnv();
-const config = loadConfig();
 const db = await openDatabase(config.databaseUrl);
 try {
   const summary = await importPlan({ repos: createPrismaRepositories(db), clock: { now: () => new Date() }, timezone: config.timezone }, "cli", parsed.file);
   console.log(
-    `Đã nhập kế hoạch ${summary.plan}: đơn vị +${summary.units.created} mới, ${summary.units.updated} cập nhật; ` +
-      `nhiệm vụ +${summary.tasks.created} mới, ${summary.tasks.updated} cập nhật; ${summary.calendarEntries} ngày lịch; ${summary.assignmentsCreated} lượt giao mới.`,
+    t("cli:plan_imported", {
+      plan: summary.plan,
+      unitsCreated: summary.units.created,
+      unitsUpdated: summary.units.updated,
+      tasksCreated: summary.tasks.created,
+      tasksUpdated: summary.tasks.updated,
+      calendar: summary.calendarEntries,
+      assignments: summary.assignmentsCreated,
+    }),
   );
 } finally {
   await db.$disconnect();

@@ -5,7 +5,6 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { loadConfig, loadDotEnv } from "../config.js";
 import { parsePlanFile } from "../core/plan-file.js";
 import { planReminders } from "../core/reminder-plan.js";
 import { occurrencesOf } from "../core/schedule.js";
@@ -13,8 +12,10 @@ import { isIsoDate, localDateOf, localTimeOf, parseDmy } from "../core/time.js";
 import { DEFAULT_REMINDER_POLICY } from "../core/types.js";
 import { matchTargets } from "../core/units.js";
 import { createWorkingCalendar } from "../core/working-calendar.js";
+import { setupCli } from "./setup.js";
 
-const USAGE = "Cách dùng / usage: npm run -s reminders:plan -- --plan FILE --from YYYY-MM-DD --to YYYY-MM-DD";
+const { config, t } = setupCli();
+const USAGE = t("cli:usage", { usage: "npm run -s reminders:plan -- --plan FILE --from YYYY-MM-DD --to YYYY-MM-DD" });
 
 function fail(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -23,24 +24,23 @@ function fail(message: string): never {
 
 const toDate = (text: string | undefined, name: string): string => {
   const date = text && (isIsoDate(text) ? text : parseDmy(text));
-  return date || fail(`--${name}: ngày không hợp lệ / invalid date: ${text ?? ""}`);
+  return date || fail(t("cli:invalid_date", { option: name, value: text ?? "" }));
 };
 
 const { values } = parseArgs({ options: { plan: { type: "string" }, from: { type: "string" }, to: { type: "string" } } });
-if (!values.plan) fail("Thiếu --plan / missing --plan");
+if (!values.plan) fail(t("cli:reminders_missing_plan"));
 const from = toDate(values.from, "from");
 const to = toDate(values.to, "to");
-if (to < from) fail("--to phải sau --from / --to must not be before --from");
+if (to < from) fail(t("cli:reminders_to_before_from"));
 
-loadDotEnv();
-const { timezone } = loadConfig();
+const { timezone } = config;
 let text: string;
 try {
   text = readFileSync(values.plan, "utf8");
 } catch {
-  fail(`Không đọc được tệp / cannot read: ${values.plan}`);
+  fail(t("cli:cannot_read", { file: values.plan }));
 }
-const parsed = parsePlanFile(text);
+const parsed = parsePlanFile(text, t);
 if (!parsed.ok) fail(parsed.errors.join("\n"));
 
 const { file } = parsed;

@@ -8,7 +8,6 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { loadConfig, loadDotEnv } from "../config.js";
 import type { OccurrenceRecord, TaskRecord } from "../core/ports.js";
 import { parsePlanFile } from "../core/plan-file.js";
 import { importPlan } from "../core/plan-import.js";
@@ -19,13 +18,15 @@ import { findTask } from "../core/tasks.js";
 import { endOfLocalDay, isIsoDate, parseDmy } from "../core/time.js";
 import { openDatabase } from "../db/database.js";
 import { createPrismaRepositories } from "../db/repositories.js";
-import { createTranslator } from "../i18n.js";
 import { renderRollupChart } from "../render/chart.js";
 import { renderRollupDocx } from "../render/docx.js";
 import { renderRollupXlsx } from "../render/xlsx.js";
+import { setupCli } from "./setup.js";
 
-const USAGE =
-  "Cách dùng / usage: npm run -s rollup -- [--plan FILE] [--task CODE] [--period KEY] [--format text|png|xlsx|docx] [--out PATH] [--at YYYY-MM-DD] [--lang vi|en]";
+const { config, translator, t: msg } = setupCli();
+const USAGE = msg("cli:usage", {
+  usage: "npm run -s rollup -- [--plan FILE] [--task CODE] [--period KEY] [--format text|png|xlsx|docx] [--out PATH] [--at YYYY-MM-DD] [--lang vi|en]",
+});
 const FORMATS = ["text", "png", "xlsx", "docx"] as const;
 type Format = (typeof FORMATS)[number];
 
@@ -48,28 +49,27 @@ try {
     },
   }).values as Record<string, string | undefined>;
 } catch (error) {
-  fail(`Tham số không hợp lệ / bad arguments: ${(error as Error).message}`);
+  fail(msg("cli:bad_arguments", { message: (error as Error).message }));
 }
 
 const format = values.format as Format;
-if (!FORMATS.includes(format)) fail(`--format phải là text, png, xlsx hoặc docx / must be one of ${FORMATS.join(", ")}: ${values.format}`);
-if (format !== "text" && (!values.out || values.out === "-")) fail(`Định dạng ${format} cần --out ĐƯỜNG_DẪN / ${format} needs --out PATH`);
-if (values.lang !== "vi" && values.lang !== "en") fail(`--lang phải là vi hoặc en / must be vi or en: ${values.lang}`);
+if (!FORMATS.includes(format)) fail(msg("cli:rollup_bad_format", { value: values.format }));
+if (format !== "text" && (!values.out || values.out === "-")) fail(msg("cli:rollup_needs_out", { format }));
+if (values.lang !== "vi" && values.lang !== "en") fail(msg("cli:rollup_bad_lang", { value: values.lang }));
 const atDate = values.at === undefined ? undefined : isIsoDate(values.at) ? values.at : parseDmy(values.at);
-if (values.at !== undefined && !atDate) fail(`--at: ngày không hợp lệ / invalid date: ${values.at}`);
+if (values.at !== undefined && !atDate) fail(msg("cli:invalid_date", { option: "at", value: values.at }));
 
 let planText: string | undefined;
 if (values.plan) {
   try {
     planText = readFileSync(values.plan, "utf8");
   } catch {
-    fail(`Không đọc được tệp kế hoạch / cannot read the plan file: ${values.plan}`);
+    fail(msg("cli:cannot_read_plan", { file: values.plan }));
   }
 }
 
-loadDotEnv();
-const config = loadConfig();
-const t = createTranslator({ defaultLanguage: config.defaultLanguage }).t(values.lang);
+// The rollup itself is in --lang; messages about running the command are in DEFAULT_LANGUAGE.
+const t = translator.t(values.lang);
 const now = atDate ? endOfLocalDay(atDate, config.timezone) : new Date();
 const db = await openDatabase(config.databaseUrl);
 const repos = createPrismaRepositories(db);
@@ -78,12 +78,12 @@ try {
   let planId: number | undefined;
   let plan: PlanInfo | undefined;
   if (planText !== undefined) {
-    const parsed = parsePlanFile(planText);
-    if (!parsed.ok) fail(`Tệp kế hoạch có lỗi / the plan file has errors:\n${parsed.errors.join("\n")}`);
+    const parsed = parsePlanFile(planText, msg);
+    if (!parsed.ok) fail(`${msg("cli:plan_errors")}\n${parsed.errors.join("\n")}`);
     let record = await repos.plans.findByNumber(parsed.file.plan.number);
     if (!record) {
       const summary = await importPlan({ repos, clock: { now: () => new Date() }, timezone: config.timezone }, "cli:rollup", parsed.file);
-      console.error(`Đã nhập kế hoạch ${summary.plan} / imported plan ${summary.plan}`);
+      console.error(msg("cli:rollup_imported", { plan: summary.plan }));
       record = await repos.plans.findByNumber(parsed.file.plan.number);
     }
     if (record) {
@@ -95,11 +95,11 @@ try {
   let tasks: TaskRecord[];
   if (values.task) {
     const task = await findTask(repos, values.task);
-    if (!task) fail(`Không có nhiệm vụ / no task: ${values.task}`);
+    if (!task) fail(msg("cli:rollup_no_task", { task: values.task }));
     tasks = [task];
   } else {
     tasks = (await repos.tasks.listActive()).filter((task) => planId === undefined || task.planId === planId).sort((a, b) => a.id - b.id);
-    if (tasks.length === 0) fail("Chưa có nhiệm vụ nào / there are no active tasks");
+    if (tasks.length === 0) fail(msg("cli:rollup_no_tasks"));
   }
 
   const occurrences: OccurrenceRecord[] = [];
@@ -107,10 +107,11 @@ try {
     const all = await repos.assignments.listOccurrences(task.id);
     const occurrence = values.period ? all.find((o) => o.periodKey === values.period) : selectOccurrence(task, all, now);
     if (occurrence) occurrences.push(occurrence);
-    else if (values.task) fail(`Nhiệm vụ ${task.code} không có kỳ ${values.period ?? "nào"} / task ${task.code} has no period ${values.period ?? ""}`);
+    else if (values.task)
+      fail(values.period ? msg("cli:rollup_task_no_period", { task: task.code, period: values.period }) : msg("cli:rollup_task_no_periods", { task: task.code }));
   }
-  if (occurrences.length === 0) fail(`Không có kỳ báo cáo ${values.period ?? ""} / no matching period`);
-  if (format === "png" && occurrences.length > 1) fail("Biểu đồ chỉ vẽ cho một nhiệm vụ: thêm --task / png needs --task when there are several tasks");
+  if (occurrences.length === 0) fail(msg("cli:rollup_no_period", { period: values.period ?? "" }).trimEnd());
+  if (format === "png" && occurrences.length > 1) fail(msg("cli:rollup_png_one_task"));
 
   // Text and the chart need no plan; the files fall back to a neutral header.
   const fallback: PlanInfo = plan ?? { number: "", date: "", title: t("status:adhoc_plan_title"), issuer: t("status:adhoc_plan_issuer"), parentIssuer: "", place: "" };
@@ -119,7 +120,7 @@ try {
     view = await buildRollupView(repos, occurrences.map((o) => o.id), { now, dataDir: config.dataDir, timezone: config.timezone, plan });
   } catch (error) {
     if (!(error instanceof RollupError && error.code === "no_plan")) throw error;
-    if (format === "docx") fail("Nhiệm vụ không thuộc kế hoạch nào: thêm --plan FILE / the tasks belong to no plan: add --plan FILE");
+    if (format === "docx") fail(msg("cli:rollup_no_plan"));
     view = await buildRollupView(repos, occurrences.map((o) => o.id), { now, dataDir: config.dataDir, timezone: config.timezone, plan: fallback });
   }
 
@@ -134,9 +135,9 @@ try {
     try {
       writeFileSync(values.out, output);
     } catch (error) {
-      fail(`Không ghi được tệp / cannot write: ${values.out} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 1);
+      fail(msg("cli:cannot_write", { file: values.out, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }), 1);
     }
-    console.error(`Đã ghi / wrote ${values.out}`);
+    console.error(msg("cli:wrote", { file: values.out }));
   }
 } finally {
   await db.$disconnect();

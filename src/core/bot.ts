@@ -2,6 +2,7 @@ import type { Composer, Context } from "./composer.js";
 import type { Clock, Logger, Messenger, Role, UnitRecord } from "./ports.js";
 import type { Repositories } from "./repositories.js";
 import { splitMessage } from "./rollup-text.js";
+import { truncate } from "./text-limits.js";
 import type { Channel, Incoming, Translate } from "./types.js";
 
 /** Loaded translations, as the core sees them (implemented over i18next in src/i18n.ts). */
@@ -42,7 +43,7 @@ export function createBotCore(deps: BotCoreDeps, features: Composer): BotCore {
     let person = await repos.people.touch({
       channel: incoming.channel,
       userId: incoming.userId,
-      displayName: incoming.userName.slice(0, 100),
+      displayName: truncate(incoming.userName, 100),
       username: incoming.username,
     });
     if (admins.has(`${incoming.channel}:${incoming.userId}`) && person.role !== "admin") {
@@ -56,7 +57,7 @@ export function createBotCore(deps: BotCoreDeps, features: Composer): BotCore {
     if (unit && !unit.active) unit = null;
     const language = person.language ?? deps.defaultLanguage;
     const t = deps.translations.t(language);
-    const text = incoming.text.slice(0, MAX_TEXT);
+    const text = truncate(incoming.text, MAX_TEXT);
     const m = COMMAND.exec(text.trim());
     const to = { channel: incoming.channel, chatId: incoming.chatId };
     const limit = deps.messenger.textLimit(incoming.channel);

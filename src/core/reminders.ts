@@ -7,6 +7,9 @@ import type { Translations } from "./bot.js";
 import { formatDeadline } from "./format.js";
 import type { AssignmentView, ChatRecord, Clock, Logger, OutboxInput } from "./ports.js";
 import { planReminders, type PlannedReminder } from "./reminder-plan.js";
+import { buildTaskRollup } from "./rollup.js";
+import { statusLine } from "./rollup-text.js";
+import type { TaskRollup } from "./rollup-types.js";
 import type { Repositories } from "./repositories.js";
 import { loadCalendar } from "./tasks.js";
 import { daysBetween, formatDmy, localDateOf, localTimeOf, zonedInstant } from "./time.js";
@@ -15,6 +18,8 @@ import type { WorkingCalendar } from "./working-calendar.js";
 
 export interface ReminderDeps {
   repos: Repositories;
+  /** Where stored files live (the escalation reuses the rollup builder). */
+  dataDir: string;
   clock: Clock;
   timezone: string;
   translations: Translations;
@@ -27,6 +32,8 @@ const OFFICE = { start: "07:30", end: "17:00" };
 const MAX_CATCH_UP_MS = 3 * 86_400_000;
 /** A missed reminder is moot when the next planned one comes this soon after it would go out. */
 const MOOT_WITHIN_MS = 2 * 3_600_000;
+/** Missing units named in one escalation before "and N others". */
+const MAX_NAMES = 300;
 
 /** The start of the next working window at or after `at` (office hours on working days). */
 export function nextOfficeWindow(at: Date, calendar: WorkingCalendar, tz: string): Date {
@@ -61,15 +68,12 @@ export function renderReminder(view: AssignmentView, planned: Pick<PlannedRemind
   return lines.filter(Boolean).join("\n");
 }
 
-/** The escalation text for the rollup group: the units still missing after the last reminder. */
-export function renderEscalation(missing: AssignmentView[], total: number, t: Translate, tz: string): string {
-  const first = missing[0];
-  const period = first.occurrence.label ? ` (${first.occurrence.label})` : "";
-  return [
-    t("reminders:escalation_title", { id: first.task.id, title: first.task.title, period }),
-    t("reminders:escalation_deadline", { deadline: formatDeadline(first.dueAt, tz, t), missing: missing.length, total }),
-    ...missing.map((a) => `- ${a.unit.name}`),
-  ].join("\n");
+/**
+ * The escalation for the rollup group, with the same status line as /tinhhinh: counts and the
+ * units still missing by name.
+ */
+export function renderEscalation(rollup: TaskRollup, t: Translate, tz: string): string {
+  return `${t("reminders:escalation_title")}\n${statusLine(rollup, t, tz, MAX_NAMES)}`;
 }
 
 interface Planned {
@@ -149,24 +153,20 @@ function groupChats(chats: ChatRecord[]): Map<number, ChatRecord[]> {
 async function enqueueEscalations(deps: ReminderDeps, items: Planned[], now: Date, sendAt: Date, t: Translate): Promise<number> {
   const rollupChats = (await deps.repos.chats.listRollupChats()).filter((c) => c.status === "active");
   if (!rollupChats.length) return 0;
-  const byOccurrence = new Map<number, Planned[]>();
+  // An occurrence escalates once its escalation time has come and some unit is still open.
+  const occurrences = new Set<number>();
   for (const item of items) {
     const escalation = item.planned.find((p) => p.kind === "escalation");
     if (!escalation || escalation.at > now || sendAt.getTime() - escalation.at.getTime() > MAX_CATCH_UP_MS) continue;
-    byOccurrence.set(item.view.occurrenceId, [...(byOccurrence.get(item.view.occurrenceId) ?? []), item]);
+    occurrences.add(item.view.occurrenceId);
   }
   let count = 0;
-  for (const [occurrenceId, missing] of byOccurrence) {
+  for (const occurrenceId of occurrences) {
     const keys = rollupChats.map((c) => `escalation:${occurrenceId}:${c.channel}:${c.chatId}`);
     const existing = await deps.repos.outbox.existingKeys(keys);
     if (keys.every((k) => existing.has(k))) continue;
-    const total = (await deps.repos.assignments.listForOccurrence(occurrenceId)).length;
-    const text = renderEscalation(
-      missing.map((m) => m.view).sort((a, b) => a.unit.name.localeCompare(b.unit.name, "vi")),
-      total,
-      t,
-      deps.timezone,
-    );
+    const rollup = await buildTaskRollup(deps.repos, occurrenceId, { now, dataDir: deps.dataDir });
+    const text = renderEscalation(rollup, t, deps.timezone);
     for (const [i, chat] of rollupChats.entries()) {
       if (await deps.repos.outbox.enqueue({ dedupeKey: keys[i], channel: chat.channel, chatId: chat.chatId, kind: "escalation", message: { type: "text", text }, notBefore: sendAt })) count++;
     }

@@ -19,6 +19,7 @@
 
 import type { DocumentReference, IndicatorDef } from "./types.js";
 import { foldWithMap, searchKey, telexFold } from "./text-key.js";
+import { truncate } from "./text-limits.js";
 import {
   acceptsNumberWord,
   isNumberWordKey,
@@ -620,7 +621,7 @@ export function parseReport(text: string, indicators: IndicatorDef[]): ParsedRep
   } catch {
     const result = emptyReport();
     try {
-      const s = String(text ?? "").trim().slice(0, 80);
+      const s = truncate(String(text ?? "").trim(), 80);
       if (/\d/.test(s)) result.unclear.push(s);
     } catch {
       /* nothing more to salvage */
@@ -1257,9 +1258,8 @@ function fragment(toks: Tok[], nfcText: string, a: number, b: number): string {
   const first = toks[s];
   const last = toks[e];
   if (!first || !last) return "";
-  let out = nfcText.slice(first.os, last.oe).replace(/\s+/g, " ").trim();
-  if (out.length > 80) out = out.slice(0, 80);
-  return out;
+  const out = nfcText.slice(first.os, last.oe).replace(/\s+/g, " ").trim();
+  return truncate(out, 80);
 }
 
 /**

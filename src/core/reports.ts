@@ -7,6 +7,7 @@ import { DOCUMENT_KINDS, exifCaptureTime, PHOTO_KINDS, sniffFile } from "./file-
 import type { AssignmentView, Clock, FileStore, Logger, Messenger, ReportRecord } from "./ports.js";
 import { parseReport, type ParsedReport } from "./report-parser.js";
 import type { Repositories } from "./repositories.js";
+import { truncate } from "./text-limits.js";
 import type { Incoming, IncomingFile } from "./types.js";
 
 export interface ReportDeps {
@@ -75,7 +76,8 @@ export async function resolveAssignment(
 export interface FileOutcome {
   stored: number;
   duplicates: number;
-  rejected: { name: string; reason: "too_big" | "bad_type" | "download_failed" }[];
+  /** `name` is the file's own name; without one, the caller words it from `kind`. */
+  rejected: { name?: string; kind: "photo" | "document"; reason: "too_big" | "bad_type" | "download_failed" }[];
 }
 
 /**
@@ -85,9 +87,10 @@ export interface FileOutcome {
 export async function storeFiles(deps: ReportDeps, incoming: Incoming, reportId: number | null): Promise<FileOutcome> {
   const outcome: FileOutcome = { stored: 0, duplicates: 0, rejected: [] };
   for (const file of incoming.files) {
-    const name = file.fileName ?? (file.kind === "photo" ? "ảnh" : "tệp");
+    const name = file.fileName;
+    const kind = file.kind;
     if (file.size !== undefined && file.size > deps.maxFileBytes) {
-      outcome.rejected.push({ name, reason: "too_big" });
+      outcome.rejected.push({ name, kind, reason: "too_big" });
       continue;
     }
     let bytes: Uint8Array;
@@ -96,13 +99,13 @@ export async function storeFiles(deps: ReportDeps, incoming: Incoming, reportId:
     } catch (error) {
       const tooBig = error instanceof Error && /too large/.test(error.message);
       if (!tooBig) deps.logger.warn({ err: error, chatId: incoming.chatId }, "file download failed");
-      outcome.rejected.push({ name, reason: tooBig ? "too_big" : "download_failed" });
+      outcome.rejected.push({ name, kind, reason: tooBig ? "too_big" : "download_failed" });
       continue;
     }
     const sniffed = sniffFile(bytes, file.fileName);
     const allowed = file.kind === "photo" ? PHOTO_KINDS : DOCUMENT_KINDS;
     if (!sniffed || !allowed.has(sniffed.kind)) {
-      outcome.rejected.push({ name, reason: "bad_type" });
+      outcome.rejected.push({ name, kind, reason: "bad_type" });
       continue;
     }
     const { sha256 } = await deps.files.put(bytes);
@@ -130,7 +133,7 @@ const isPhoto = (file: IncomingFile, kind: string) => file.kind === "photo" || (
 
 /** A display name only: files are stored by hash, never under this name. */
 function safeName(file: IncomingFile, kind: string): string {
-  const name = (file.fileName ?? "").normalize("NFC").replace(/[\p{Cc}/\\]/gu, "_").slice(0, 120);
+  const name = truncate((file.fileName ?? "").normalize("NFC").replace(/[\p{Cc}/\\]/gu, "_"), 120);
   return name || `${file.kind === "photo" ? "anh" : "tep"}.${kind === "jpeg" ? "jpg" : kind}`;
 }
 

@@ -1,4 +1,5 @@
 import type { TaskRollup, UnitRollupRow } from "./rollup-types.js";
+import { formatDeadline } from "./format.js";
 import { formatDmy, localDateOf, weekdayOf } from "./time.js";
 import type { Translate } from "./types.js";
 
@@ -158,4 +159,34 @@ function splitLongLine(line: string, limit: number): string[] {
   }
   pieces.push(rest);
   return pieces;
+}
+
+/**
+ * One /tinhhinh line, naming at most `maxNames` missing units.
+ * @example statusLine(rollup, t, "Asia/Ho_Chi_Minh", 30)
+ * // "#2 Báo cáo quý (Quý I/2021, hạn Thứ Hai, 15/03/2021): 12/30 đã báo cáo (10 đúng hạn, 2 muộn), 18 chưa báo cáo: UBND xã …"
+ */
+export function statusLine(rollup: TaskRollup, t: Translate, tz: string, maxNames: number): string {
+  const c = rollup.counts;
+  const vars = {
+    id: rollup.taskId,
+    title: rollup.title,
+    period: rollup.periodLabel ? t("status:period_prefix", { period: rollup.periodLabel }) : "",
+    deadline: formatDeadline(rollup.dueAt, tz, t),
+    submitted: c.onTime + c.late,
+    expected: c.total - c.excused,
+    onTime: c.onTime,
+    late: c.late,
+    missing: c.missing,
+  };
+  let line: string;
+  if (c.missing === 0) {
+    line = t("status:line_all", vars);
+  } else {
+    const missing = rollup.rows.filter((r) => r.status === "missing").map((r) => r.unitName);
+    const shown = missing.slice(0, maxNames).join(t("status:name_separator"));
+    const names = missing.length > maxNames ? t("status:more_names", { names: shown, count: missing.length - maxNames }) : shown;
+    line = t("status:line", { ...vars, names });
+  }
+  return c.excused > 0 ? line + t("status:excused_suffix", { count: c.excused }) : line;
 }

@@ -14,6 +14,7 @@ import type {
   UnitRecord,
 } from "../core/ports.js";
 import type { Repositories } from "../core/repositories.js";
+import { truncate } from "../core/text-limits.js";
 import type { Channel } from "../core/types.js";
 
 // Row → record mappers: JSON columns parsed here so the core sees plain typed objects.
@@ -561,10 +562,10 @@ export function createPrismaRepositories(db: Db): Repositories {
         await db.outboxMessage.update({ where: { id }, data: { status: "sent", providerMessageId, sentAt: at, attempts: { increment: 1 }, lastError: null } });
       },
       async retryLater(id, at, error) {
-        await db.outboxMessage.update({ where: { id }, data: { status: "pending", nextAttemptAt: at, attempts: { increment: 1 }, lastError: error.slice(0, 500) } });
+        await db.outboxMessage.update({ where: { id }, data: { status: "pending", nextAttemptAt: at, attempts: { increment: 1 }, lastError: truncate(error, 500) } });
       },
       async markFailed(id, error) {
-        await db.outboxMessage.update({ where: { id }, data: { status: "failed", attempts: { increment: 1 }, lastError: error.slice(0, 500) } });
+        await db.outboxMessage.update({ where: { id }, data: { status: "failed", attempts: { increment: 1 }, lastError: truncate(error, 500) } });
       },
       async recoverInFlight() {
         return (await db.outboxMessage.updateMany({ where: { status: "sending" }, data: { status: "pending" } })).count;

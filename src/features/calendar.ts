@@ -1,5 +1,6 @@
 import { Composer } from "../core/composer.js";
 import { addCalendarEntries } from "../core/tasks.js";
+import { truncate } from "../core/text-limits.js";
 import { addDays, formatDmy, parseDmy } from "../core/time.js";
 import type { CalendarEntryInput } from "../core/types.js";
 import { actorOf, allow, type Feature } from "./deps.js";
@@ -12,8 +13,9 @@ export function parseCalendarArgs(args: string, kind: "holiday" | "workday"): Ca
   if (!m) return "usage";
   const from = parseDmy(m[1]);
   const to = m[2] ? parseDmy(m[2]) : from;
-  if (!from || !to || to < from) return "bad_date";
-  const name = m[3].trim().slice(0, 100);
+  // Calendar entries are for real years; past 9999 date strings stop sorting.
+  if (!from || !to || to < from || to > "2199-12-31" || from < "1900-01-01") return "bad_date";
+  const name = truncate(m[3].trim(), 100);
   const out: CalendarEntryInput[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) {
     if (out.length >= MAX_RANGE_DAYS) return "too_long";

@@ -16,7 +16,7 @@ export const planImportFeature: Feature = (deps) => {
     if ((file.size ?? 0) > MAX_PLAN_BYTES) return ctx.reply(ctx.t("plan:too_big"));
     const bytes = await deps.messenger.download(ctx.incoming.channel, file, MAX_PLAN_BYTES);
     const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
-    const parsed = parsePlanFile(text);
+    const parsed = parsePlanFile(text, ctx.t);
     if (!parsed.ok) return ctx.reply([ctx.t("plan:invalid", { count: parsed.errors.length }), ...parsed.errors.map((e) => `• ${e}`)].join("\n"));
     const s = await importPlan(deps, actorOf(ctx), parsed.file);
     deps.onScheduleChange();

@@ -1,5 +1,6 @@
 import { normaliseCode, splitArgs } from "../core/args.js";
 import { Composer, type Context } from "../core/composer.js";
+import { createKeyedLock } from "../core/keyed-lock.js";
 import { formatDateTime, formatDeadline } from "../core/format.js";
 import type { AssignmentView, ReportRecord } from "../core/ports.js";
 import { looksLikeReport, parseReport } from "../core/report-parser.js";
@@ -29,7 +30,9 @@ function valueLines(values: Record<string, number>, indicators: IndicatorDef[], 
 }
 
 function fileProblems(files: FileOutcome, t: Context["t"], maxMb: number): string[] {
-  return files.rejected.map((r) => t(`reports:file_${r.reason}`, { name: r.name, max: maxMb }));
+  return files.rejected.map((r) =>
+    t(`reports:file_${r.reason}`, { name: r.name ?? t(r.kind === "photo" ? "reports:photo_word" : "reports:file_word"), max: maxMb }),
+  );
 }
 
 /** The confirmation: unit, task, each value, references, files, on time or late, how to correct. */
@@ -56,6 +59,8 @@ export function renderConfirmation(result: SubmitResult, t: Context["t"], deps: 
 export const reportsFeature: Feature = (deps) => {
   const composer = new Composer();
   const fileSummaries = new Map<string, NodeJS.Timeout>();
+  // One unit may report from its group and its officers' private chats at the same moment.
+  const unitLock = createKeyedLock();
 
   /** The unit this sender may report for here, or a reply explaining why not. */
   async function reportingUnit(ctx: Context) {
@@ -94,7 +99,8 @@ export const reportsFeature: Feature = (deps) => {
       assignment = resolution.assignment;
     }
     if (!text.trim() && !ctx.incoming.files.length) return ctx.reply(ctx.t("reports:usage"));
-    const result = await submitReport(deps, { assignment, incoming: ctx.incoming, text, authorName: ctx.person.displayName });
+    const chosen = assignment;
+    const result = await unitLock.run(unit.id, () => submitReport(deps, { assignment: chosen, incoming: ctx.incoming, text, authorName: ctx.person.displayName }));
     await ctx.reply(renderConfirmation(result, ctx.t, deps), { quote: true });
   }
 
@@ -126,7 +132,7 @@ export const reportsFeature: Feature = (deps) => {
     const unit = await reportingUnit(ctx);
     if (!unit) return;
     if (!ctx.command!.args) return ctx.reply(ctx.t("reports:fix_usage"));
-    const result = await reviseLatest(deps, { unitId: unit.id, text: ctx.command!.args, authorName: ctx.person.displayName });
+    const result = await unitLock.run(unit.id, () => reviseLatest(deps, { unitId: unit.id, text: ctx.command!.args, authorName: ctx.person.displayName }));
     if (!result.ok) return ctx.reply(ctx.t("reports:no_report", { unit: unit.name }));
     const values = valueLines(result.report.values, result.assignment.task.indicators, ctx.t);
     await ctx.reply([ctx.t("reports:fixed", { unit: unit.name, id: result.assignment.task.id, revision: result.report.revision }), ...values].join("\n"));

@@ -1,4 +1,5 @@
 import { splitArgs } from "../core/args.js";
+import { truncate } from "../core/text-limits.js";
 import { Composer, type Context } from "../core/composer.js";
 import { formatDateTime, formatDeadline } from "../core/format.js";
 import type { ChatRecord, TaskRecord } from "../core/ports.js";
@@ -12,7 +13,7 @@ import {
   type CurrentOccurrence,
   type RollupUnit,
 } from "../core/rollup.js";
-import { renderRollupText, splitMessage } from "../core/rollup-text.js";
+import { renderRollupText, splitMessage, statusLine } from "../core/rollup-text.js";
 import type { PlanInfo, RollupView, TaskRollup } from "../core/rollup-types.js";
 import { findTask } from "../core/tasks.js";
 import { localDateOf } from "../core/time.js";
@@ -159,7 +160,7 @@ async function targetsOf(ctx: Context, deps: FeatureDeps): Promise<{ targets: Cu
   const task = await findTask(deps.repos, ref);
   if (!task) {
     const known = await knownTasks(ctx, deps.repos);
-    const lines = [ctx.t("status:unknown_task", { ref: ref.slice(0, 40), command: ctx.command?.name ?? "tinhhinh" })];
+    const lines = [ctx.t("status:unknown_task", { ref: truncate(ref, 40), command: ctx.command?.name ?? "tinhhinh" })];
     lines.push(known ? ctx.t("status:known_tasks", { tasks: known }) : ctx.t("status:no_tasks"));
     await ctx.reply(lines.join("\n"));
     return null;
@@ -176,35 +177,6 @@ function cancelledNote(ctx: Context, task: TaskRecord | undefined): string[] {
   return task && task.status !== "active" ? [ctx.t("status:cancelled_task", { id: task.id })] : [];
 }
 
-/**
- * One /tinhhinh line, naming at most `maxNames` missing units.
- * @example statusLine(rollup, t, "Asia/Ho_Chi_Minh", 30)
- * // "#2 Báo cáo quý (Quý I/2021, hạn Thứ Hai, 15/03/2021): 12/30 đã báo cáo (10 đúng hạn, 2 muộn), 18 chưa báo cáo: UBND xã …"
- */
-export function statusLine(rollup: TaskRollup, t: Translate, tz: string, maxNames: number): string {
-  const c = rollup.counts;
-  const vars = {
-    id: rollup.taskId,
-    title: rollup.title,
-    period: rollup.periodLabel ? t("status:period_prefix", { period: rollup.periodLabel }) : "",
-    deadline: formatDeadline(rollup.dueAt, tz, t),
-    submitted: c.onTime + c.late,
-    expected: c.total - c.excused,
-    onTime: c.onTime,
-    late: c.late,
-    missing: c.missing,
-  };
-  let line: string;
-  if (c.missing === 0) {
-    line = t("status:line_all", vars);
-  } else {
-    const missing = rollup.rows.filter((r) => r.status === "missing").map((r) => r.unitName);
-    const shown = missing.slice(0, maxNames).join(t("status:name_separator"));
-    const names = missing.length > maxNames ? t("status:more_names", { names: shown, count: missing.length - maxNames }) : shown;
-    line = t("status:line", { ...vars, names });
-  }
-  return c.excused > 0 ? line + t("status:excused_suffix", { count: c.excused }) : line;
-}
 
 async function sendAll(ctx: Context, to: Address, messages: OutgoingMessage[]): Promise<void> {
   for (const message of messages) await ctx.send(to, message);

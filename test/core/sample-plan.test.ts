@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parsePlanFile } from "../../src/core/plan-file.js";
+import { createTranslator } from "../../src/i18n.js";
 import { SAMPLE_INDICATORS } from "../../src/core/sample-indicators.js";
 
 describe("the sample plan file built from the seed", () => {
-  const result = parsePlanFile(readFileSync("plans/thach-thanh-cchc-2021.yaml", "utf8"));
+  const result = parsePlanFile(readFileSync("plans/thach-thanh-cchc-2021.yaml", "utf8"), createTranslator({ defaultLanguage: "vi" }).t("vi"));
 
   it("is valid and describes plan 20/KH-UBND with its units and tasks", () => {
     expect(result.ok).toBe(true);

@@ -6,18 +6,18 @@
  * createFeatures with a temp SQLite database, the real file store and translations, a manual
  * clock and a recording messenger. The engine is test/support/core-fuzz-engine.ts.
  *
- * The messages run in FUZZ_SHARDS processes at once (default 2, one per core; 0 = in this process),
- * shard i with seed FUZZ_SEED + i. Every shard is deterministic for its seed: rerun a failure with
- * FUZZ_SEED=<seed> FUZZ_SHARDS=0 FUZZ_MESSAGES=<messages of the shard>.
+ * The messages run in SHARDS processes at once (2, one per core; 0 = in this process), shard i
+ * with seed SEED + i. Every shard is deterministic for its seed: to rerun a failure, set SEED to
+ * the failing shard's seed, SHARDS to 0 and MESSAGES to that shard's count below.
  */
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PROBLEM_KINDS, runCoreFuzz, summarizeProblems, type FuzzOptions, type FuzzReport } from "../support/core-fuzz-engine.js";
 
-const SEED = Number(process.env.FUZZ_SEED ?? 20210310) >>> 0;
-const MESSAGES = Number(process.env.FUZZ_MESSAGES ?? 10_000);
-const SHARDS = Number(process.env.FUZZ_SHARDS ?? 2);
+const SEED = 20210310;
+const MESSAGES = 10_000;
+const SHARDS = 2;
 const ENGINE = fileURLToPath(new URL("../support/core-fuzz-engine.ts", import.meta.url));
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 

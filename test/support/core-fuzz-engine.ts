@@ -700,7 +700,7 @@ export async function runCoreFuzz(options: FuzzOptions): Promise<FuzzReport> {
     };
 
     // Setup: the sample plan, unit chats (groups and private), an admin, a leader, officers, a rollup group.
-    const parsed = parsePlanFile(planBytes.toString("utf8"));
+    const parsed = parsePlanFile(planBytes.toString("utf8"), deps.translations.t("vi"));
     if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
     await importPlan(deps, "telegram:111", parsed.file);
     const unitId = async (code: string) => (await repos.units.findByCode(code))!.id;
