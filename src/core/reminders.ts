@@ -5,15 +5,16 @@
  */
 import type { Translations } from "./bot.js";
 import { formatDeadline } from "./format.js";
-import type { AssignmentView, ChatRecord, Clock, Logger, OutboxInput } from "./ports.js";
+import type { AssignmentView, ChatRecord, Clock, Logger, OutboxInput, TaskRecord } from "./ports.js";
 import { planReminders, type PlannedReminder } from "./reminder-plan.js";
 import { buildTaskRollup } from "./rollup.js";
 import { statusLine } from "./rollup-text.js";
 import type { TaskRollup } from "./rollup-types.js";
 import type { Repositories } from "./repositories.js";
-import { loadCalendar } from "./tasks.js";
+import { findTask, loadCalendar } from "./tasks.js";
+import { searchKey } from "./text-key.js";
 import { daysBetween, formatDmy, localDateOf, localTimeOf, zonedInstant } from "./time.js";
-import { DEFAULT_REMINDER_POLICY, type Translate } from "./types.js";
+import { DEFAULT_REMINDER_POLICY, type ReminderPolicy, type Translate } from "./types.js";
 import type { WorkingCalendar } from "./working-calendar.js";
 
 export interface ReminderDeps {
@@ -224,4 +225,40 @@ export async function remindNow(deps: ReminderDeps, taskId?: number): Promise<{ 
     }
   }
   return { units: units.size, messages, withoutChat: [...withoutChat] };
+}
+
+export type PolicyResult =
+  | { ok: true; task: TaskRecord; policy: ReminderPolicy; isDefault: boolean; changed: boolean }
+  | { ok: false; error: "not_found" | "bad_setting"; detail?: string };
+
+const DAYS_LIST = /^\d{1,2}(,\d{1,2}){0,9}$|^-$/;
+
+/**
+ * `/lichnhac TASK [truoc=7,3,1] [han=co|khong] [sau=1,3] [bao=4] [gio=08:00] | [macdinh]`: shows or
+ * changes a task's reminder policy (working days before/after the deadline, escalation, time).
+ * Keys are read without diacritics, so "trước=" and "truoc=" are the same.
+ * @example await setReminderPolicy(repos, "telegram:1", "#2", "truoc=5,1 sau=2")
+ */
+export async function setReminderPolicy(repos: Repositories, actor: string, ref: string, settings: string[]): Promise<PolicyResult> {
+  const task = await findTask(repos, ref);
+  if (!task) return { ok: false, error: "not_found" };
+  if (!settings.length) return { ok: true, task, policy: task.reminder ?? DEFAULT_REMINDER_POLICY, isDefault: !task.reminder, changed: false };
+  let policy: ReminderPolicy = { ...(task.reminder ?? DEFAULT_REMINDER_POLICY) };
+  let reset = false;
+  for (const setting of settings) {
+    const [rawKey, value = ""] = searchKey(setting).split("=");
+    const key = rawKey.replace(/\s/g, "");
+    const days = (v: string) => (v === "-" ? [] : [...new Set(v.split(",").map(Number))].filter((n) => n > 0).sort((a, b) => b - a));
+    if (key === "macdinh") reset = true;
+    else if (key === "truoc" && DAYS_LIST.test(value)) policy.before = days(value);
+    else if (key === "sau" && DAYS_LIST.test(value)) policy.after = days(value).reverse();
+    else if (key === "han" && /^(co|khong)$/.test(value)) policy.onDueDay = value === "co";
+    else if (key === "bao" && /^\d{1,2}$/.test(value)) policy.escalateAfter = Number(value);
+    else if (key === "gio" && /^([01]\d|2[0-3]):[0-5]\d$/.test(value)) policy.time = value;
+    else return { ok: false, error: "bad_setting", detail: setting };
+  }
+  if (reset) policy = DEFAULT_REMINDER_POLICY;
+  await repos.tasks.setReminder(task.id, reset ? null : policy);
+  await repos.audit.log({ actor, action: "task.reminders", entity: "task", entityId: task.code, detail: { policy: reset ? "default" : policy } });
+  return { ok: true, task, policy, isDefault: reset, changed: true };
 }

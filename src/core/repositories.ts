@@ -89,6 +89,8 @@ export interface TaskRepository {
   findByCode(code: string): Promise<TaskRecord | null>;
   listActive(): Promise<TaskRecord[]>;
   setStatus(id: number, status: "active" | "cancelled"): Promise<void>;
+  /** Replaces the task's reminder policy (null = the default). */
+  setReminder(id: number, policy: ReminderPolicy | null): Promise<void>;
   /** Next free number for generated codes (e.g. GIAO-12). */
   count(): Promise<number>;
 }

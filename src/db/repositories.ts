@@ -327,6 +327,10 @@ export function createPrismaRepositories(db: Db): Repositories {
         tasks.clear();
         await db.task.update({ where: { id }, data: { status } });
       },
+      async setReminder(id, policy) {
+        tasks.clear();
+        await db.task.update({ where: { id }, data: { reminderJson: JSON.stringify(policy) } });
+      },
       async count() {
         return db.task.count();
       },

@@ -1,10 +1,10 @@
 import { splitArgs } from "../core/args.js";
 import { Composer } from "../core/composer.js";
-import { remindNow } from "../core/reminders.js";
+import { remindNow, setReminderPolicy } from "../core/reminders.js";
 import { findTask } from "../core/tasks.js";
-import { allow, type Feature } from "./deps.js";
+import { actorOf, allow, type Feature } from "./deps.js";
 
-/** /nhacnho [TASK]: admins send reminders now to every unit that has not reported. */
+/** /nhacnho [TASK]: remind now every unit that has not reported; /lichnhac: a task's reminder policy. */
 export const remindersFeature: Feature = (deps) => {
   const composer = new Composer();
   composer.command("nhacnho", async (ctx) => {
@@ -17,6 +17,32 @@ export const remindersFeature: Feature = (deps) => {
     const lines = [ctx.t(result.messages ? "reminders:remind_done" : "reminders:remind_nothing", { units: result.units, messages: result.messages })];
     if (result.withoutChat.length) lines.push(ctx.t("reminders:without_chat", { count: result.withoutChat.length, names: result.withoutChat.slice(0, 20).join(", ") }));
     await ctx.reply(lines.join("\n"));
+  });
+  composer.command("lichnhac", async (ctx) => {
+    const [ref, ...settings] = splitArgs(ctx.command!.args);
+    if (!ref) return ctx.reply(ctx.t("reminders:policy_usage"));
+    if (settings.length && !(await allow(ctx, ["admin"]))) return;
+    if (!settings.length && !(await allow(ctx, ["admin", "leader"]))) return;
+    const result = await setReminderPolicy(deps.repos, actorOf(ctx), ref, settings);
+    if (!result.ok) {
+      const reason = result.error === "not_found" ? ctx.t("tasks:cancel_not_found", { ref }) : ctx.t("reminders:policy_bad", { setting: result.detail });
+      return ctx.reply(`${reason}\n${ctx.t("reminders:policy_usage")}`);
+    }
+    if (result.changed) deps.onScheduleChange();
+    const p = result.policy;
+    const list = (days: number[]) => (days.length ? days.join(", ") : ctx.t("reminders:policy_none"));
+    await ctx.reply(
+      ctx.t(result.changed ? "reminders:policy_changed" : "reminders:policy_show", {
+        id: result.task.id,
+        title: result.task.title,
+        before: list(p.before),
+        dueDay: ctx.t(p.onDueDay ? "reminders:policy_yes" : "reminders:policy_no"),
+        after: list(p.after),
+        escalate: p.escalateAfter > 0 ? ctx.t("reminders:policy_after_days", { count: p.escalateAfter }) : ctx.t("reminders:policy_never"),
+        time: p.time,
+        which: ctx.t(result.isDefault ? "reminders:policy_default" : "reminders:policy_custom"),
+      }),
+    );
   });
   return composer;
 };
