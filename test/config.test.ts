@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.js";
+
+const TOKEN = "123456789:AAEfake-token-for-tests_1234";
+
+describe("configuration", () => {
+  it("has working defaults and derives the database under DATA_DIR", () => {
+    const config = loadConfig({ DATA_DIR: "/srv/don-doc" });
+    expect(config.telegram).toBeUndefined();
+    expect(config.databaseUrl).toBe("file:/srv/don-doc/don-doc.db");
+    expect(config.timezone).toBe("Asia/Ho_Chi_Minh");
+    expect(config.defaultLanguage).toBe("vi");
+    expect(config.maxFileBytes).toBe(10 * 1024 * 1024);
+  });
+
+  it("reads Telegram settings and the first admins", () => {
+    const config = loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "http://127.0.0.1:9999/", ADMIN_TELEGRAM_IDS: "111, 222" });
+    expect(config.telegram).toMatchObject({ token: TOKEN, apiRoot: "http://127.0.0.1:9999", mode: "polling", adminIds: ["111", "222"] });
+  });
+
+  it.each([
+    [{ TIMEZONE: "Mars/Olympus" }, "TIMEZONE"],
+    [{ TELEGRAM_BOT_TOKEN: "not-a-token" }, "TELEGRAM_BOT_TOKEN"],
+    [{ TELEGRAM_MODE: "carrier-pigeon" }, "TELEGRAM_MODE"],
+    [{ PORT: "70000" }, "PORT"],
+    [{ ADMIN_TELEGRAM_IDS: "abc" }, "ADMIN_TELEGRAM_IDS"],
+    [{ DATABASE_URL: "postgres://x" }, "DATABASE_URL"],
+    [{ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_MODE: "webhook" }, "WEBHOOK_URL"],
+    [{ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_MODE: "webhook", WEBHOOK_URL: "https://bot.example.vn/tg", WEBHOOK_SECRET: "short" }, "WEBHOOK_SECRET"],
+  ])("stops with one line naming the bad key: %j", (env, key) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message.startsWith(`Invalid configuration: ${key} `)).toBe(true);
+    expect(message).not.toContain("\n");
+  });
+});
