@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createBotCore } from "../../src/core/bot.js";
 import { Composer } from "../../src/core/composer.js";
 import type { Messenger, PersonRecord } from "../../src/core/ports.js";
-import type { Repositories } from "../../src/core/repositories.js";
+import type { PersonRepository, Repositories } from "../../src/core/repositories.js";
 import type { Incoming, OutgoingMessage } from "../../src/core/types.js";
 import { createTranslator } from "../../src/i18n.js";
 import { createTestLogger } from "../support/harness.js";
@@ -10,8 +10,7 @@ import { createTestLogger } from "../support/harness.js";
 /** Just enough repositories for the core's context: one person, no chats. */
 function fakeRepos(): Repositories {
   const people = new Map<string, PersonRecord>();
-  return {
-    people: {
+  const personRepo: Pick<PersonRepository, "touch" | "setRole"> = {
       async touch({ channel, userId, displayName }) {
         const key = `${channel}:${userId}`;
         const p = people.get(key) ?? { id: people.size + 1, channel, userId, displayName, username: null, role: "none", unitId: null, language: null };
@@ -21,7 +20,9 @@ function fakeRepos(): Repositories {
       async setRole(id, role) {
         for (const p of people.values()) if (p.id === id) p.role = role;
       },
-    },
+  };
+  return {
+    people: personRepo,
     chats: { find: async () => null },
     units: { findById: async () => null },
   } as unknown as Repositories;
