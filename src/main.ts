@@ -1,22 +1,10 @@
 import { createApp } from "./app.js";
-import { ConfigError, loadConfig, loadDotEnv } from "./config.js";
-import { createTranslator } from "./i18n.js";
+import { setupCli } from "./cli/setup.js";
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    loadDotEnv();
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const { config, translator } = setupCli();
   if (!config.telegram) {
     // Nothing is configured yet, so both languages: Vietnamese first.
-    const translator = createTranslator({ defaultLanguage: config.defaultLanguage });
     console.error(`${translator.t("vi")("cli:nothing_configured")}\n\n${translator.t("en")("cli:nothing_configured")}`);
     process.exit(1);
   }

@@ -63,17 +63,7 @@ export interface InviteRepository {
 
 export type PlanInput = Omit<PlanRecord, "id" | "leadUnitCode" | "rollup"> & { leadUnitCode?: string; rollup?: PlanRecord["rollup"] };
 
-export interface TaskInput {
-  planId: number | null;
-  code: string;
-  title: string;
-  targets: string[];
-  schedule: Schedule;
-  reminder: ReminderPolicy | null;
-  deadlineText: string;
-  createdBy: string;
-  indicators: { code: string; label: string; measure: string; synonyms: string[] }[];
-}
+export type TaskInput = Omit<TaskRecord, "id" | "status"> & { createdBy: string };
 
 export interface PlanRepository {
   upsert(input: PlanInput): Promise<{ plan: PlanRecord; created: boolean }>;
