@@ -64,7 +64,7 @@ export function renderRollupText(task: TaskRollup, t: Translate, tz: string): st
       ? t("rollup:title", { title: task.title, period: task.periodLabel })
       : t("rollup:title_no_period", { title: task.title }),
   );
-  lines.push(t("rollup:due", { weekday: t(`rollup:weekday.${weekdayOf(localDateOf(task.dueAt, tz))}`), date: formatLocalDate(task.dueAt, tz) }));
+  lines.push(t("rollup:due", { weekday: t(`common:weekday_${weekdayOf(localDateOf(task.dueAt, tz))}`), date: formatLocalDate(task.dueAt, tz) }));
 
   const c = task.counts;
   const submitted = c.onTime + c.late;
