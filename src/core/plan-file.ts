@@ -7,6 +7,8 @@ import { z } from "zod";
 import { CODE_PATTERN, normaliseCode, normaliseTag, TAG_PATTERN } from "./args.js";
 import { parseDeadlinePhrase } from "./deadline-phrase.js";
 import { addDays, isIsoDate, parseDmy } from "./time.js";
+import type { PlanRecord } from "./ports.js";
+import type { PlanInput } from "./repositories.js";
 import type { CalendarEntryInput, ReminderPolicy, Schedule, Translate } from "./types.js";
 import { DEFAULT_REMINDER_POLICY } from "./types.js";
 
@@ -122,16 +124,7 @@ type RawPlanFile = z.infer<ReturnType<typeof buildSchema>>;
 
 /** A validated plan file, ready to import. */
 export interface PlanFile {
-  plan: {
-    number: string;
-    date: string;
-    title: string;
-    issuer: string;
-    parentIssuer: string;
-    place: string;
-    leadUnitCode?: string;
-    rollup: { weeklyDay?: number; weeklyTime?: string; afterDeadlineTime?: string };
-  };
+  plan: PlanInput & { rollup: PlanRecord["rollup"] };
   units: { code: string; name: string; kind: string; tags: string[] }[];
   calendar: CalendarEntryInput[];
   tasks: {

@@ -1,4 +1,4 @@
-import { inflateRawSync } from "node:zlib";
+import { unzip } from "../support/unzip.js";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeFilePart } from "../support/fake-telegram-server.js";
@@ -39,29 +39,6 @@ const leaderChat = { id: leader.id, type: "private" as const };
 const member = { id: 302, first_name: "Mai" };
 
 let h: Harness;
-
-/** Reads every entry of a ZIP through its central directory (stored or deflated). */
-function unzip(data: Buffer): Map<string, Buffer> {
-  let eocd = data.length - 22;
-  while (eocd >= 0 && data.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  const entries = data.readUInt16LE(eocd + 10);
-  let off = data.readUInt32LE(eocd + 16);
-  const files = new Map<string, Buffer>();
-  for (let i = 0; i < entries; i++) {
-    const method = data.readUInt16LE(off + 10);
-    const compressed = data.readUInt32LE(off + 20);
-    const nameLen = data.readUInt16LE(off + 28);
-    const extraLen = data.readUInt16LE(off + 30);
-    const commentLen = data.readUInt16LE(off + 32);
-    const local = data.readUInt32LE(off + 42);
-    const name = data.toString("utf8", off + 46, off + 46 + nameLen);
-    const start = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
-    const raw = data.subarray(start, start + compressed);
-    files.set(name, method === 8 ? inflateRawSync(raw) : Buffer.from(raw));
-    off += 46 + nameLen + extraLen + commentLen;
-  }
-  return files;
-}
 
 /** Sends a command and returns everything the bot sent to that chat for it (texts, photos, documents). */
 async function run(from: typeof leader, chat: { id: number; type: "private" | "group" | "supergroup"; title?: string }, text: string) {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { inflateRawSync } from "node:zlib";
+import { unzip } from "../support/unzip.js";
 import { Resvg } from "@resvg/resvg-js";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTranslator } from "../../src/i18n.js";
@@ -9,32 +9,6 @@ import { renderRollupDocx } from "../../src/render/docx.js";
 import { EXPECTED_TOTALS, UNIT_NAMES, fixtureView, oneOffTask, quarterlyTask } from "./fixture.js";
 
 const vi = createTranslator({ defaultLanguage: "vi" }).t("vi");
-
-/** Reads every entry of a ZIP through its central directory (stored or deflated). */
-function unzip(data: Uint8Array): Map<string, Buffer> {
-  const buf = Buffer.from(data);
-  let eocd = buf.length - 22;
-  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  expect(eocd).toBeGreaterThanOrEqual(0);
-  const entries = buf.readUInt16LE(eocd + 10);
-  let off = buf.readUInt32LE(eocd + 16);
-  const files = new Map<string, Buffer>();
-  for (let i = 0; i < entries; i++) {
-    expect(buf.readUInt32LE(off)).toBe(0x02014b50);
-    const method = buf.readUInt16LE(off + 10);
-    const compressed = buf.readUInt32LE(off + 20);
-    const nameLen = buf.readUInt16LE(off + 28);
-    const extraLen = buf.readUInt16LE(off + 30);
-    const commentLen = buf.readUInt16LE(off + 32);
-    const local = buf.readUInt32LE(off + 42);
-    const name = buf.toString("utf8", off + 46, off + 46 + nameLen);
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const raw = buf.subarray(start, start + compressed);
-    files.set(name, method === 8 ? inflateRawSync(raw) : Buffer.from(raw));
-    off += 46 + nameLen + extraLen + commentLen;
-  }
-  return files;
-}
 
 /** The visible text of document.xml, paragraph by paragraph. */
 function paragraphs(xml: string): string[] {
