@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
-import { syncAllTasks } from "../src/core/tasks.js";
+import { syncAllTasks } from "../src/core/plans/tasks.js";
 import { createFakeTelegramServer } from "../test/support/fake-telegram-server.js";
 import { createTestLogger } from "../test/support/harness.js";
 

@@ -6,9 +6,9 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { parsePlanFile } from "../core/plan-file.js";
+import { parsePlanFile } from "../core/plans/plan-file.js";
 import type { CalendarEntryInput } from "../core/types.js";
-import { createWorkingCalendar } from "../core/working-calendar.js";
+import { createWorkingCalendar } from "../core/calendar/working-calendar.js";
 import { openDatabase } from "../db/database.js";
 import { createPrismaRepositories } from "../db/repositories.js";
 import { setupCli } from "./setup.js";

@@ -8,8 +8,8 @@ import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { normaliseCode } from "../core/args.js";
-import { parsePlanFile } from "../core/plan-file.js";
-import { parseReport } from "../core/report-parser.js";
+import { parsePlanFile } from "../core/plans/plan-file.js";
+import { parseReport } from "../core/reports/report-parser.js";
 import { setupCli } from "./setup.js";
 
 const { t } = setupCli();

@@ -4,8 +4,8 @@
  * Idempotent: running it again updates units and tasks and creates nothing twice.
  */
 import { readFileSync } from "node:fs";
-import { parsePlanFile } from "../core/plan-file.js";
-import { importPlan } from "../core/plan-import.js";
+import { parsePlanFile } from "../core/plans/plan-file.js";
+import { importPlan } from "../core/plans/plan-import.js";
 import { openDatabase } from "../db/database.js";
 import { createPrismaRepositories } from "../db/repositories.js";
 import { setupCli } from "./setup.js";

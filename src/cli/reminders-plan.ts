@@ -5,13 +5,13 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { parsePlanFile } from "../core/plan-file.js";
-import { planReminders } from "../core/reminder-plan.js";
-import { occurrencesOf } from "../core/schedule.js";
-import { isIsoDate, localDateOf, localTimeOf, parseDmy } from "../core/time.js";
+import { parsePlanFile } from "../core/plans/plan-file.js";
+import { planReminders } from "../core/reminders/reminder-plan.js";
+import { occurrencesOf } from "../core/plans/schedule.js";
+import { isIsoDate, localDateOf, localTimeOf, parseDmy } from "../core/calendar/time.js";
 import { DEFAULT_REMINDER_POLICY } from "../core/types.js";
-import { matchTargets } from "../core/units.js";
-import { createWorkingCalendar } from "../core/working-calendar.js";
+import { matchTargets } from "../core/units/units.js";
+import { createWorkingCalendar } from "../core/calendar/working-calendar.js";
 import { setupCli } from "./setup.js";
 
 const { config, t } = setupCli();

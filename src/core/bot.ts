@@ -1,7 +1,7 @@
 import type { Composer, Context } from "./composer.js";
 import type { Clock, Logger, Messenger, Role, UnitRecord } from "./ports.js";
 import type { Repositories } from "./repositories.js";
-import { splitMessage } from "./rollup-text.js";
+import { splitMessage } from "./rollups/rollup-text.js";
 import { truncate } from "./text-limits.js";
 import type { Channel, Incoming, Translate } from "./types.js";
 

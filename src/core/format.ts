@@ -1,4 +1,4 @@
-import { formatDmy, localDateOf, localTimeOf, weekdayOf } from "./time.js";
+import { formatDmy, localDateOf, localTimeOf, weekdayOf } from "./calendar/time.js";
 import type { Translate } from "./types.js";
 
 /**

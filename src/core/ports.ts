@@ -2,7 +2,7 @@
  * Ports: what the core needs from the outside world. Adapters (channels, db, scheduler)
  * implement them; the core never imports grammY, Prisma, node-schedule or HTTP code.
  */
-import type { PlanInfo } from "./rollup-types.js";
+import type { PlanInfo } from "./rollups/rollup-types.js";
 import type { Address, Channel, DocumentReference, IncomingFile, OutgoingMessage, ReminderPolicy, Schedule } from "./types.js";
 
 /** The current time. Tests pass a fixed or manually advanced clock. */

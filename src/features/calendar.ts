@@ -1,7 +1,7 @@
 import { Composer } from "../core/composer.js";
-import { addCalendarEntries } from "../core/tasks.js";
+import { addCalendarEntries } from "../core/plans/tasks.js";
 import { truncate } from "../core/text-limits.js";
-import { addDays, formatDmy, parseDmy } from "../core/time.js";
+import { addDays, formatDmy, parseDmy } from "../core/calendar/time.js";
 import type { CalendarEntryInput } from "../core/types.js";
 import { actorOf, allow, type Feature } from "./deps.js";
 

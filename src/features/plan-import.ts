@@ -1,6 +1,6 @@
 import { Composer } from "../core/composer.js";
-import { parsePlanFile } from "../core/plan-file.js";
-import { importPlan } from "../core/plan-import.js";
+import { parsePlanFile } from "../core/plans/plan-file.js";
+import { importPlan } from "../core/plans/plan-import.js";
 import { actorOf, allow, type Feature } from "./deps.js";
 
 const MAX_PLAN_BYTES = 1024 * 1024;

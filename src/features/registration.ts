@@ -1,6 +1,6 @@
 import { splitArgs } from "../core/args.js";
 import { Composer } from "../core/composer.js";
-import { createInvite, grantRole, redeemInvite } from "../core/registration.js";
+import { createInvite, grantRole, redeemInvite } from "../core/units/registration.js";
 import { formatDateTime } from "../core/format.js";
 import { actorOf, allow, type Feature } from "./deps.js";
 

@@ -1,7 +1,7 @@
 import { splitArgs } from "../core/args.js";
 import { Composer } from "../core/composer.js";
-import { remindNow, setReminderPolicy } from "../core/reminders.js";
-import { findTask } from "../core/tasks.js";
+import { remindNow, setReminderPolicy } from "../core/reminders/reminders.js";
+import { findTask } from "../core/plans/tasks.js";
 import { actorOf, allow, type Feature } from "./deps.js";
 
 /** /nhacnho [TASK]: remind now every unit that has not reported; /lichnhac: a task's reminder policy. */

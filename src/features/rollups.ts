@@ -12,11 +12,11 @@ import {
   selectOccurrence,
   type CurrentOccurrence,
   type RollupUnit,
-} from "../core/rollup.js";
-import { renderRollupText, splitMessage, statusLine } from "../core/rollup-text.js";
-import type { PlanInfo, RollupView, TaskRollup } from "../core/rollup-types.js";
-import { findTask } from "../core/tasks.js";
-import { localDateOf } from "../core/time.js";
+} from "../core/rollups/rollup.js";
+import { renderRollupText, splitMessage, statusLine } from "../core/rollups/rollup-text.js";
+import type { PlanInfo, RollupView, TaskRollup } from "../core/rollups/rollup-types.js";
+import { findTask } from "../core/plans/tasks.js";
+import { localDateOf } from "../core/calendar/time.js";
 import type { Address, OutgoingMessage, Translate } from "../core/types.js";
 import { renderRollupChart } from "../render/chart.js";
 import { renderRollupDocx } from "../render/docx.js";

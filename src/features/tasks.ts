@@ -2,8 +2,8 @@ import { normaliseCode, splitArgs } from "../core/args.js";
 import { Composer, type Context } from "../core/composer.js";
 import { formatDeadline } from "../core/format.js";
 import type { AssignmentView } from "../core/ports.js";
-import { assignTask, cancelTask, requestAdhoc, type CreateTaskResult } from "../core/tasks.js";
-import { daysBetween, formatDmy, localDateOf } from "../core/time.js";
+import { assignTask, cancelTask, requestAdhoc, type CreateTaskResult } from "../core/plans/tasks.js";
+import { daysBetween, formatDmy, localDateOf } from "../core/calendar/time.js";
 import { actorOf, allow, type Feature, type FeatureDeps } from "./deps.js";
 
 const MAX_LISTED = 15;

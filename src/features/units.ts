@@ -1,6 +1,6 @@
 import { splitArgs } from "../core/args.js";
 import { Composer, type Context } from "../core/composer.js";
-import { addUnit, editUnit, removeUnit, type UnitResult } from "../core/units.js";
+import { addUnit, editUnit, removeUnit, type UnitResult } from "../core/units/units.js";
 import { actorOf, allow, type Feature } from "./deps.js";
 
 async function replyUnitError(ctx: Context, result: Exclude<UnitResult, { ok: true }>, usageKey: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { Resvg } from "@resvg/resvg-js";
 import * as echarts from "echarts";
-import type { TaskRollup, UnitRollupRow, UnitStatus } from "../core/rollup-types.js";
+import type { TaskRollup, UnitRollupRow, UnitStatus } from "../core/rollups/rollup-types.js";
 import type { Translate } from "../core/types.js";
 
 const require = createRequire(import.meta.url);

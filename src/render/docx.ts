@@ -17,9 +17,9 @@ import {
   WidthType,
   type IRunOptions,
 } from "docx";
-import { expectedCount, formatIsoDate, formatLocalDate } from "../core/rollup-text.js";
-import { localDateOf } from "../core/time.js";
-import type { RollupView, TaskRollup, UnitRollupRow, UnitStatus } from "../core/rollup-types.js";
+import { expectedCount, formatIsoDate, formatLocalDate } from "../core/rollups/rollup-text.js";
+import { localDateOf } from "../core/calendar/time.js";
+import type { RollupView, TaskRollup, UnitRollupRow, UnitStatus } from "../core/rollups/rollup-types.js";
 import type { Translate } from "../core/types.js";
 
 /** Word measures pages in twips; Nghị định 30/2020 gives margins in millimetres. */

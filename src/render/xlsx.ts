@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { formatDateTime } from "../core/format.js";
-import { expectedCount, formatIsoDate, formatLocalDate } from "../core/rollup-text.js";
-import type { RollupView, TaskRollup } from "../core/rollup-types.js";
+import { expectedCount, formatIsoDate, formatLocalDate } from "../core/rollups/rollup-text.js";
+import type { RollupView, TaskRollup } from "../core/rollups/rollup-types.js";
 import type { IndicatorDef, Translate } from "../core/types.js";
 
 const SHEET_NAME_MAX = 31;

@@ -1,8 +1,8 @@
 import type { Messenger } from "../core/ports.js";
 import type { Repositories } from "../core/repositories.js";
-import { currentOccurrences } from "../core/rollup.js";
-import { planGroups, scheduledRollups } from "../core/rollup-planner.js";
-import { loadCalendar } from "../core/tasks.js";
+import { currentOccurrences } from "../core/rollups/rollup.js";
+import { planGroups, scheduledRollups } from "../core/rollups/rollup-planner.js";
+import { loadCalendar } from "../core/plans/tasks.js";
 import { planScheduledRollup, type RollupServiceDeps } from "../features/rollups.js";
 import type { Planner } from "./scheduler.js";
 

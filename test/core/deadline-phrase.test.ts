@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDeadlinePhrase } from "../../src/core/deadline-phrase.js";
+import { parseDeadlinePhrase } from "../../src/core/calendar/deadline-phrase.js";
 
 const TODAY = "2021-01-29";
 

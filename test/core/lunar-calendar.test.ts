@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { lunarToSolar, solarToLunar } from "../../src/core/lunar-calendar.js";
-import { addDays } from "../../src/core/time.js";
+import { lunarToSolar, solarToLunar } from "../../src/core/calendar/lunar-calendar.js";
+import { addDays } from "../../src/core/calendar/time.js";
 
 describe("Vietnamese lunar calendar", () => {
   const tet: [number, string][] = [

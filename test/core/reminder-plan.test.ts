@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { parseDeadlinePhrase } from "../../src/core/deadline-phrase.js";
-import { planReminders, reminderToSendNow, type PlannedReminder } from "../../src/core/reminder-plan.js";
-import { addDays, endOfLocalDay, localDateOf, localTimeOf, weekdayOf, zonedInstant } from "../../src/core/time.js";
+import { parseDeadlinePhrase } from "../../src/core/calendar/deadline-phrase.js";
+import { planReminders, reminderToSendNow, type PlannedReminder } from "../../src/core/reminders/reminder-plan.js";
+import { addDays, endOfLocalDay, localDateOf, localTimeOf, weekdayOf, zonedInstant } from "../../src/core/calendar/time.js";
 import { DEFAULT_REMINDER_POLICY, type CalendarEntryInput, type ReminderPolicy } from "../../src/core/types.js";
-import { createWorkingCalendar } from "../../src/core/working-calendar.js";
+import { createWorkingCalendar } from "../../src/core/calendar/working-calendar.js";
 
 const TZ = "Asia/Ho_Chi_Minh";
 const tet: CalendarEntryInput[] = [];

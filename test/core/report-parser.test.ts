@@ -1,15 +1,15 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { looksLikeReport, parseReport, type ParsedReport } from "../../src/core/report-parser.js";
-import { SAMPLE_INDICATORS } from "../../src/core/sample-indicators.js";
-import { foldWithMap, nfc, searchKey, telexFold } from "../../src/core/text-key.js";
+import { looksLikeReport, parseReport, type ParsedReport } from "../../src/core/reports/report-parser.js";
+import { SAMPLE_INDICATORS } from "../../src/core/plans/sample-indicators.js";
+import { foldWithMap, nfc, searchKey, telexFold } from "../../src/core/reports/text-key.js";
 import type { DocumentReference } from "../../src/core/types.js";
 import {
   acceptsNumberWord,
   parseDigitNumber,
   parseNumberWords,
   parseVietnameseNumber,
-} from "../../src/core/vietnamese-numbers.js";
+} from "../../src/core/reports/vietnamese-numbers.js";
 
 interface CorpusLine {
   text: string;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { AssignmentRecord, AttachmentRecord, ReportRecord } from "../../src/core/ports.js";
-import { attachmentPath, computeTaskRollup, previousOccurrence, selectOccurrence, type RollupTask, type RollupUnit } from "../../src/core/rollup.js";
-import { rollupTimes } from "../../src/core/rollup-schedule.js";
-import { createWorkingCalendar } from "../../src/core/working-calendar.js";
+import { attachmentPath, computeTaskRollup, previousOccurrence, selectOccurrence, type RollupTask, type RollupUnit } from "../../src/core/rollups/rollup.js";
+import { rollupTimes } from "../../src/core/rollups/rollup-schedule.js";
+import { createWorkingCalendar } from "../../src/core/calendar/working-calendar.js";
 
 const TZ = "Asia/Ho_Chi_Minh";
 const SHA = (c: string) => c.repeat(64);

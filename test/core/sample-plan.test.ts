@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parsePlanFile } from "../../src/core/plan-file.js";
+import { parsePlanFile } from "../../src/core/plans/plan-file.js";
 import { createTranslator } from "../../src/i18n.js";
-import { SAMPLE_INDICATORS } from "../../src/core/sample-indicators.js";
+import { SAMPLE_INDICATORS } from "../../src/core/plans/sample-indicators.js";
 
 describe("the sample plan file built from the seed", () => {
   const result = parsePlanFile(readFileSync("plans/thach-thanh-cchc-2021.yaml", "utf8"), createTranslator({ defaultLanguage: "vi" }).t("vi"));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { occurrencesOf } from "../../src/core/schedule.js";
-import { createWorkingCalendar } from "../../src/core/working-calendar.js";
-import { addDays } from "../../src/core/time.js";
+import { occurrencesOf } from "../../src/core/plans/schedule.js";
+import { createWorkingCalendar } from "../../src/core/calendar/working-calendar.js";
+import { addDays } from "../../src/core/calendar/time.js";
 import type { CalendarEntryInput, Schedule } from "../../src/core/types.js";
 
 const TZ = "Asia/Ho_Chi_Minh";

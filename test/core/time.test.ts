@@ -10,7 +10,7 @@ import {
   parseDmy,
   weekdayOf,
   zonedInstant,
-} from "../../src/core/time.js";
+} from "../../src/core/calendar/time.js";
 
 const VN = "Asia/Ho_Chi_Minh";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CalendarEntryInput } from "../../src/core/types.js";
-import { createWorkingCalendar, statutoryHolidays } from "../../src/core/working-calendar.js";
-import { addDays } from "../../src/core/time.js";
+import { createWorkingCalendar, statutoryHolidays } from "../../src/core/calendar/working-calendar.js";
+import { addDays } from "../../src/core/calendar/time.js";
 
 function range(from: string, to: string, kind: CalendarEntryInput["kind"], name: string): CalendarEntryInput[] {
   const out: CalendarEntryInput[] = [];

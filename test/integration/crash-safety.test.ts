@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { syncAllTasks } from "../../src/core/tasks.js";
+import { syncAllTasks } from "../../src/core/plans/tasks.js";
 import { openDatabase } from "../../src/db/database.js";
 import { createPrismaRepositories } from "../../src/db/repositories.js";
 import { createFakeTelegramServer, type FakeTelegram } from "../support/fake-telegram-server.js";

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { localDateOf, localTimeOf } from "../../src/core/time.js";
+import { localDateOf, localTimeOf } from "../../src/core/calendar/time.js";
 import { ADMIN, startHarness, type Harness } from "../support/harness.js";
 
 const TZ = "Asia/Ho_Chi_Minh";

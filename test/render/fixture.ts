@@ -1,4 +1,4 @@
-import type { RollupView, TaskRollup, UnitRollupRow } from "../../src/core/rollup-types.js";
+import type { RollupView, TaskRollup, UnitRollupRow } from "../../src/core/rollups/rollup-types.js";
 import type { IndicatorDef } from "../../src/core/types.js";
 
 export const TZ = "Asia/Ho_Chi_Minh";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { formatDateTime as formatLocalDateTime } from "../../src/core/format.js";
-import { renderRollupText, splitMessage } from "../../src/core/rollup-text.js";
+import { renderRollupText, splitMessage } from "../../src/core/rollups/rollup-text.js";
 import { createTranslator } from "../../src/i18n.js";
 import { TZ, UNIT_NAMES, oneOffTask, quarterlyTask } from "./fixture.js";
 

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "../../src/i18n.js";
 import { renderRollupXlsx } from "../../src/render/xlsx.js";
-import type { TaskRollup } from "../../src/core/rollup-types.js";
+import type { TaskRollup } from "../../src/core/rollups/rollup-types.js";
 import { EXPECTED_PHOTOS, EXPECTED_TOTALS, UNIT_NAMES, fixtureView, oneOffTask, quarterlyTask } from "./fixture.js";
 
 const vi = createTranslator({ defaultLanguage: "vi" }).t("vi");

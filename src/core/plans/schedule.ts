@@ -2,9 +2,9 @@
  * Expands a task's Schedule into dated occurrences (one per period for periodic tasks).
  */
 
-import type { Schedule } from "./types.js";
-import type { WorkingCalendar } from "./working-calendar.js";
-import { addDays, endOfLocalDay, isIsoDate, localDateOf } from "./time.js";
+import type { Schedule } from "../types.js";
+import type { WorkingCalendar } from "../calendar/working-calendar.js";
+import { addDays, endOfLocalDay, isIsoDate, localDateOf } from "../calendar/time.js";
 
 /** One deadline of a task: a period (for periodic tasks) and its due day. */
 export interface Occurrence {

@@ -3,12 +3,12 @@
  * plain records (fast enough for 3,321 units × 12 periods); `buildTaskRollup` / `buildRollupView`
  * are thin loaders over the repository ports.
  */
-import { attachmentPath } from "./file-paths.js";
-import type { AssignmentRecord, AttachmentRecord, OccurrenceRecord, PlanRecord, ReportRecord, TaskRecord, UnitRecord } from "./ports.js";
-import type { Repositories } from "./repositories.js";
+import { attachmentPath } from "../file-paths.js";
+import type { AssignmentRecord, AttachmentRecord, OccurrenceRecord, PlanRecord, ReportRecord, TaskRecord, UnitRecord } from "../ports.js";
+import type { Repositories } from "../repositories.js";
 import type { PlanInfo, RollupView, StatusCounts, TaskRollup, UnitRollupRow, UnitStatus } from "./rollup-types.js";
 
-export { attachmentPath } from "./file-paths.js";
+export { attachmentPath } from "../file-paths.js";
 
 /** The task fields a rollup needs. */
 export type RollupTask = Pick<TaskRecord, "id" | "code" | "title" | "indicators">;

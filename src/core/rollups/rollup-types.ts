@@ -1,4 +1,4 @@
-import type { DocumentReference, IndicatorDef } from "./types.js";
+import type { DocumentReference, IndicatorDef } from "../types.js";
 
 /** A unit's standing for one task occurrence. */
 export type UnitStatus = "on_time" | "late" | "missing" | "excused";

@@ -3,7 +3,7 @@
  * plus swapped working days. Pure: every rule is computed from the entries it is given.
  */
 
-import type { CalendarEntryInput } from "./types.js";
+import type { CalendarEntryInput } from "../types.js";
 import { lunarToSolar } from "./lunar-calendar.js";
 import { addDays, isIsoDate, weekdayOf } from "./time.js";
 

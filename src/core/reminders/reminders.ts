@@ -3,19 +3,19 @@
  * T+n) and the escalation to the rollup group. Idempotent: every message has a dedupe key, so
  * running it twice, or after a crash, queues nothing twice.
  */
-import type { Translations } from "./bot.js";
-import { formatDeadline } from "./format.js";
-import type { AssignmentView, ChatRecord, Clock, Logger, OutboxInput, TaskRecord } from "./ports.js";
+import type { Translations } from "../bot.js";
+import { formatDeadline } from "../format.js";
+import type { AssignmentView, ChatRecord, Clock, Logger, OutboxInput, TaskRecord } from "../ports.js";
 import { planReminders, type PlannedReminder } from "./reminder-plan.js";
-import { buildTaskRollup } from "./rollup.js";
-import { statusLine } from "./rollup-text.js";
-import type { TaskRollup } from "./rollup-types.js";
-import type { Repositories } from "./repositories.js";
-import { findTask, loadCalendar } from "./tasks.js";
-import { searchKey } from "./text-key.js";
-import { daysBetween, formatDmy, localDateOf, localTimeOf, zonedInstant } from "./time.js";
-import { DEFAULT_REMINDER_POLICY, type ReminderPolicy, type Translate } from "./types.js";
-import type { WorkingCalendar } from "./working-calendar.js";
+import { buildTaskRollup } from "../rollups/rollup.js";
+import { statusLine } from "../rollups/rollup-text.js";
+import type { TaskRollup } from "../rollups/rollup-types.js";
+import type { Repositories } from "../repositories.js";
+import { findTask, loadCalendar } from "../plans/tasks.js";
+import { searchKey } from "../reports/text-key.js";
+import { daysBetween, formatDmy, localDateOf, localTimeOf, zonedInstant } from "../calendar/time.js";
+import { DEFAULT_REMINDER_POLICY, type ReminderPolicy, type Translate } from "../types.js";
+import type { WorkingCalendar } from "../calendar/working-calendar.js";
 
 export interface ReminderDeps {
   repos: Repositories;

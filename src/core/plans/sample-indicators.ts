@@ -4,7 +4,7 @@
  * when synonyms overlap the longest match wins ("xe thông tin lưu động" over "tin").
  */
 
-import type { IndicatorDef } from "./types.js";
+import type { IndicatorDef } from "../types.js";
 
 export const SAMPLE_INDICATORS: IndicatorDef[] = [
   {

@@ -2,8 +2,8 @@
  * When scheduled rollups are posted to the rollup group(s). Pure: the scheduler asks for the
  * instants in a window and enqueues each under its dedupe key, so a restart never posts twice.
  */
-import { addDays, localDateOf, weekdayOf, zonedInstant } from "./time.js";
-import type { WorkingCalendar } from "./working-calendar.js";
+import { addDays, localDateOf, weekdayOf, zonedInstant } from "../calendar/time.js";
+import type { WorkingCalendar } from "../calendar/working-calendar.js";
 
 /** When to post rollups; times are local "HH:MM". */
 export interface RollupPolicy {

@@ -1,7 +1,7 @@
 import type { TaskRollup, UnitRollupRow } from "./rollup-types.js";
-import { formatDeadline } from "./format.js";
-import { formatDmy, localDateOf, weekdayOf } from "./time.js";
-import type { Translate } from "./types.js";
+import { formatDeadline } from "../format.js";
+import { formatDmy, localDateOf, weekdayOf } from "../calendar/time.js";
+import type { Translate } from "../types.js";
 
 /**
  * "dd/mm/yyyy" of an instant in `tz`.

@@ -1,8 +1,8 @@
 import { randomInt } from "node:crypto";
-import { normaliseCode } from "./args.js";
-import type { Clock, PersonRecord, Role, UnitRecord } from "./ports.js";
-import type { Repositories } from "./repositories.js";
-import type { Channel } from "./types.js";
+import { normaliseCode } from "../args.js";
+import type { Clock, PersonRecord, Role, UnitRecord } from "../ports.js";
+import type { Repositories } from "../repositories.js";
+import type { Channel } from "../types.js";
 
 const INVITE_DAYS = 7;
 // No 0/O/1/I/L: codes are read aloud and retyped on phones.

@@ -1,11 +1,11 @@
-import type { Clock, TaskRecord } from "./ports.js";
-import type { Repositories } from "./repositories.js";
+import type { Clock, TaskRecord } from "../ports.js";
+import type { Repositories } from "../repositories.js";
 import { occurrencesOf } from "./schedule.js";
-import { localDateOf } from "./time.js";
-import type { CalendarEntryInput, IndicatorDef, Schedule } from "./types.js";
-import { resolveTargets } from "./units.js";
-import { createWorkingCalendar, type WorkingCalendar } from "./working-calendar.js";
-import { parseDeadlinePhrase } from "./deadline-phrase.js";
+import { localDateOf } from "../calendar/time.js";
+import type { CalendarEntryInput, IndicatorDef, Schedule } from "../types.js";
+import { resolveTargets } from "../units/units.js";
+import { createWorkingCalendar, type WorkingCalendar } from "../calendar/working-calendar.js";
+import { parseDeadlinePhrase } from "../calendar/deadline-phrase.js";
 
 /** What task services need. */
 export interface TaskDeps {

@@ -4,13 +4,13 @@
  */
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
 import { z } from "zod";
-import { CODE_PATTERN, normaliseCode, normaliseTag, TAG_PATTERN } from "./args.js";
-import { parseDeadlinePhrase } from "./deadline-phrase.js";
-import { addDays, isIsoDate, parseDmy } from "./time.js";
-import type { PlanRecord } from "./ports.js";
-import type { PlanInput } from "./repositories.js";
-import type { CalendarEntryInput, ReminderPolicy, Schedule, Translate } from "./types.js";
-import { DEFAULT_REMINDER_POLICY } from "./types.js";
+import { CODE_PATTERN, normaliseCode, normaliseTag, TAG_PATTERN } from "../args.js";
+import { parseDeadlinePhrase } from "../calendar/deadline-phrase.js";
+import { addDays, isIsoDate, parseDmy } from "../calendar/time.js";
+import type { PlanRecord } from "../ports.js";
+import type { PlanInput } from "../repositories.js";
+import type { CalendarEntryInput, ReminderPolicy, Schedule, Translate } from "../types.js";
+import { DEFAULT_REMINDER_POLICY } from "../types.js";
 
 /** The schema, with custom messages in the language of `t`. */
 function buildSchema(t: Translate) {

@@ -17,9 +17,9 @@
  *    plain values are a conflict. Numbers that could not be placed are returned as unclear text.
  */
 
-import type { DocumentReference, IndicatorDef } from "./types.js";
+import type { DocumentReference, IndicatorDef } from "../types.js";
 import { foldWithMap, searchKey, telexFold } from "./text-key.js";
-import { truncate } from "./text-limits.js";
+import { truncate } from "../text-limits.js";
 import {
   acceptsNumberWord,
   isNumberWordKey,

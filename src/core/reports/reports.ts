@@ -4,11 +4,11 @@
  * the history kept.
  */
 import { DOCUMENT_KINDS, exifCaptureTime, PHOTO_KINDS, sniffFile } from "./file-check.js";
-import type { AssignmentView, Clock, FileStore, Logger, Messenger, ReportRecord } from "./ports.js";
+import type { AssignmentView, Clock, FileStore, Logger, Messenger, ReportRecord } from "../ports.js";
 import { parseReport, type ParsedReport } from "./report-parser.js";
-import type { Repositories } from "./repositories.js";
-import { truncate } from "./text-limits.js";
-import type { Incoming, IncomingFile } from "./types.js";
+import type { Repositories } from "../repositories.js";
+import { truncate } from "../text-limits.js";
+import type { Incoming, IncomingFile } from "../types.js";
 
 export interface ReportDeps {
   repos: Repositories;

@@ -1,6 +1,6 @@
-import { CODE_PATTERN, normaliseCode, normaliseTag, TAG_PATTERN } from "./args.js";
-import type { UnitRecord } from "./ports.js";
-import type { Repositories } from "./repositories.js";
+import { CODE_PATTERN, normaliseCode, normaliseTag, TAG_PATTERN } from "../args.js";
+import type { UnitRecord } from "../ports.js";
+import type { Repositories } from "../repositories.js";
 
 export type UnitError = "bad_code" | "bad_name" | "bad_tag" | "exists" | "not_found";
 export type UnitResult = { ok: true; unit: UnitRecord } | { ok: false; error: UnitError; detail?: string };

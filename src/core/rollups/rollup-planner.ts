@@ -2,10 +2,10 @@
  * Scheduled rollups for the Culture office group: weekly and after each deadline, per plan (each
  * plan may set its own times), queued in the outbox with dedupe keys so none is posted twice.
  */
-import type { AssignmentRepository, PlanRepository, TaskRepository } from "./repositories.js";
-import type { OccurrenceRecord, PlanRecord, TaskRecord } from "./ports.js";
+import type { AssignmentRepository, PlanRepository, TaskRepository } from "../repositories.js";
+import type { OccurrenceRecord, PlanRecord, TaskRecord } from "../ports.js";
 import { rollupTimes, type RollupPolicy, type RollupTime } from "./rollup-schedule.js";
-import type { WorkingCalendar } from "./working-calendar.js";
+import type { WorkingCalendar } from "../calendar/working-calendar.js";
 
 /** A scheduled rollup that missed its time by more than this (bot down) is not posted late. */
 const CATCH_UP_MS = 12 * 3_600_000;
