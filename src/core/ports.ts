@@ -126,7 +126,13 @@ export interface OccurrenceRecord {
   dueAt: Date;
 }
 
-export type AssignmentStatus = "open" | "submitted" | "late" | "excused" | "cancelled";
+/**
+ * Where an assignment stands. "untracked": kept but not expected — a period already past when the
+ * plan was imported or the unit added (skipped or repaired); never reminded, left out of rollups.
+ * @example
+ * const counted = (s: AssignmentStatus) => s !== "cancelled" && s !== "untracked";
+ */
+export type AssignmentStatus = "open" | "submitted" | "late" | "excused" | "cancelled" | "untracked";
 
 export interface AssignmentRecord {
   id: number;

@@ -865,7 +865,7 @@ async function checkDatabase(db: Db, dataDir: string): Promise<{ issues: string[
   // One report per assignment: a second message revises it.
   for (const [assignmentId, ids] of perAssignment) if (ids.length > 1) issues.push(`assignment ${assignmentId} has ${ids.length} reports: ${ids.join(", ")}`);
   for (const a of assignments.values()) {
-    if (!["open", "submitted", "late", "excused", "cancelled"].includes(a.status)) issues.push(`assignment ${a.id}: status ${a.status}`);
+    if (!["open", "submitted", "late", "excused", "cancelled", "untracked"].includes(a.status)) issues.push(`assignment ${a.id}: status ${a.status}`);
     if ((a.status === "submitted" || a.status === "late") && !a.submittedAt) issues.push(`assignment ${a.id}: ${a.status} without submittedAt`);
   }
   const attachments = await db.attachment.findMany();
