@@ -5,13 +5,15 @@ import type { RateLimits } from "./channels/rate-limiter.js";
 import { createMessengerHub } from "./channels/messenger-hub.js";
 import type { Config } from "./config.js";
 import { createBotCore, type BotCore } from "./core/bot.js";
-import type { Clock, Logger } from "./core/ports.js";
+import type { Clock, Inbox, Logger } from "./core/ports.js";
 import type { Repositories } from "./core/repositories.js";
 import { enqueueDueReminders, nextReminderAt } from "./core/reminders/reminders.js";
 import { syncAllTasks } from "./core/plans/tasks.js";
 import { openDatabase, type Db } from "./db/database.js";
 import { createPrismaRepositories } from "./db/repositories.js";
 import { createFeatures } from "./features/index.js";
+import { createHttpServer, type HttpServer } from "./http/http-server.js";
+import { createMemoryInbox } from "./inbox/memory-inbox.js";
 import type { FeatureDeps } from "./features/deps.js";
 import { createTranslator } from "./i18n.js";
 import { createFileStore } from "./storage/file-store.js";
@@ -23,6 +25,9 @@ export interface App {
   db: Db;
   repos: Repositories;
   core: BotCore;
+  inbox: Inbox;
+  /** The shared HTTP server (webhooks, file links, health), listening once `start()` ran. */
+  http: HttpServer;
   telegram?: TelegramChannel;
   deps: FeatureDeps;
   dispatcher: OutboxDispatcher;
@@ -74,20 +79,29 @@ export async function createApp(config: Config, options: { clock?: Clock; logger
     ],
   });
   const core = createBotCore(deps, createFeatures(deps));
-  telegram?.attach(core);
+  const inbox = createMemoryInbox({ handle: (incoming) => core.handle(incoming), logger });
+  telegram?.attach(inbox);
+  const http = createHttpServer({ logger });
+  let listening = false;
 
   return {
     db,
     repos,
     core,
+    inbox,
+    http,
     telegram,
     deps,
     dispatcher,
     scheduler,
     async start() {
+      if (config.telegram?.mode === "webhook") {
+        await http.listen(config.port, "0.0.0.0");
+        listening = true;
+      }
       // The channel first: the first tick may already send catch-up reminders.
       if (telegram && config.telegram) {
-        if (config.telegram.mode === "webhook") await telegram.startWebhook(config.telegram.webhookUrl!, config.telegram.webhookSecret!, config.port);
+        if (config.telegram.mode === "webhook") await telegram.startWebhook(http, config.telegram.webhookUrl!, config.telegram.webhookSecret!);
         else await telegram.startPolling();
       }
       if (options.scheduler !== false) await scheduler.start();
@@ -96,6 +110,8 @@ export async function createApp(config: Config, options: { clock?: Clock; logger
     async stop() {
       await scheduler.stop();
       await telegram?.stop();
+      if (listening) await http.close();
+      await inbox.drain();
       await db.$disconnect();
     },
   };

@@ -3,7 +3,7 @@
  * implement them; the core never imports grammY, Prisma, node-schedule or HTTP code.
  */
 import type { PlanInfo } from "./rollups/rollup-types.js";
-import type { Address, Channel, DocumentReference, IncomingFile, OutgoingMessage, ReminderPolicy, Schedule } from "./types.js";
+import type { Address, Channel, DocumentReference, Incoming, IncomingFile, OutgoingMessage, ReminderPolicy, Schedule } from "./types.js";
 
 /** The current time. Tests pass a fixed or manually advanced clock. */
 export interface Clock {
@@ -39,6 +39,21 @@ export interface Messenger {
   download(channel: Channel, file: IncomingFile, maxBytes: number): Promise<Uint8Array>;
   /** Longest text one message may carry on that channel. */
   textLimit(channel: Channel): number;
+}
+
+/**
+ * Where every channel adapter hands the messages it receives. Handling runs from the inbox, one
+ * message at a time per chat; a durable inbox keeps messages across crashes and handles each once.
+ * @example if ((await inbox.accept(incoming)) === "accepted") acknowledgeToPlatform();
+ */
+export interface Inbox {
+  /**
+   * Takes a message, once per (channel, chatId, messageId). Resolves when it is safe to acknowledge
+   * the update to the platform; handling may still be running.
+   */
+  accept(incoming: Incoming): Promise<"accepted" | "duplicate">;
+  /** Resolves when every message accepted so far has been handled (shutdown, tests). */
+  drain(): Promise<void>;
 }
 
 /** Stores evidence files by content. */

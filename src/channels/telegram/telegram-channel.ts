@@ -1,12 +1,11 @@
 import { timingSafeEqual } from "node:crypto";
-import { createServer, type Server } from "node:http";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
-import { Bot, GrammyError, HttpError, InputFile, webhookCallback, type Context as GrammyContext } from "grammy";
-import type { Message, UserFromGetMe } from "grammy/types";
-import type { BotCore } from "../../core/bot.js";
-import { SendError, type Logger, type Messenger } from "../../core/ports.js";
+import { Bot, GrammyError, HttpError, InputFile, type Context as GrammyContext } from "grammy";
+import type { Message, Update, UserFromGetMe } from "grammy/types";
+import { SendError, type Inbox, type Logger, type Messenger } from "../../core/ports.js";
 import type { ChatType, Incoming, IncomingFile, OutgoingMessage } from "../../core/types.js";
+import { readBody, type HttpServer } from "../../http/http-server.js";
 import { createRateLimiter, TELEGRAM_LIMITS, type RateLimits } from "../rate-limiter.js";
 
 export const TELEGRAM_TEXT_LIMIT = 4096;
@@ -78,7 +77,7 @@ function toSendError(error: unknown): SendError {
  * through the same Bot API client with auto-retry and a rate limiter.
  * @example
  * const telegram = createTelegramChannel({ token, apiRoot, logger });
- * telegram.attach(core); await telegram.startPolling();
+ * telegram.attach(inbox); await telegram.startPolling();
  */
 export function createTelegramChannel(options: TelegramChannelOptions) {
   const bot = new Bot(options.token, { client: { apiRoot: options.apiRoot }, botInfo: options.botInfo });
@@ -86,7 +85,6 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: false }));
   const limiter = createRateLimiter(options.limits ?? TELEGRAM_LIMITS);
   let runner: RunnerHandle | undefined;
-  let server: Server | undefined;
 
   const messenger: Messenger = {
     textLimit: () => TELEGRAM_TEXT_LIMIT,
@@ -133,12 +131,12 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
   return {
     bot,
     messenger,
-    /** Routes every message to the core, one at a time per chat (album photos stay in order). */
-    attach(core: BotCore) {
+    /** Hands every message to the inbox, one at a time per chat (album photos stay in order). */
+    attach(inbox: Inbox) {
       bot.use(sequentialize((ctx: GrammyContext) => ctx.chat?.id.toString()));
       bot.on("message", async (ctx) => {
         const incoming = toIncoming(ctx.message, ctx.me.username);
-        if (incoming) await core.handle(incoming);
+        if (incoming) await inbox.accept(incoming);
       });
       bot.catch((err) => options.logger.error({ err: err.error, update: err.ctx.update.update_id }, "telegram update failed"));
     },
@@ -149,25 +147,33 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
       runner = run(bot, { runner: { fetch: { allowed_updates: ["message"] } }, sink: { concurrency: 2 } });
       options.logger.info({ username: bot.botInfo.username }, "telegram polling started");
     },
-    /** Serves the webhook on `port` (path = URL path of `url`), checking the secret token in constant time. */
-    async startWebhook(url: string, secret: string, port: number) {
+    /**
+     * Serves the webhook on the shared HTTP server (path = URL path of `url`), checking the secret
+     * token in constant time. The update is answered as soon as the inbox has taken it.
+     */
+    async startWebhook(http: HttpServer, url: string, secret: string) {
       await bot.init();
-      const path = new URL(url).pathname;
-      const handle = webhookCallback(bot, "http");
       const expected = Buffer.from(secret);
-      server = createServer((req, res) => {
+      http.route("POST", new URL(url).pathname, async (req, res) => {
         const given = Buffer.from(String(req.headers["x-telegram-bot-api-secret-token"] ?? ""));
-        if (req.method !== "POST" || req.url !== path) return void res.writeHead(404).end();
         if (given.length !== expected.length || !timingSafeEqual(given, expected)) return void res.writeHead(401).end();
-        void handle(req, res);
+        const body = await readBody(req, 1 << 20);
+        if (!body) return void res.writeHead(413).end();
+        let update: Update;
+        try {
+          update = JSON.parse(body.toString("utf8")) as Update;
+        } catch {
+          options.logger.warn({ body: body.subarray(0, 200).toString("utf8") }, "telegram webhook: body is not JSON");
+          return void res.writeHead(400).end();
+        }
+        await bot.handleUpdate(update);
+        res.writeHead(200).end();
       });
-      await new Promise<void>((resolve) => server!.listen(port, resolve));
       await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: ["message"] });
-      options.logger.info({ url, port }, "telegram webhook started");
+      options.logger.info({ url }, "telegram webhook started");
     },
     async stop() {
       if (runner?.isRunning()) await runner.stop();
-      if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
     },
   };
 }
