@@ -15,14 +15,20 @@ export interface Address {
 
 export type ChatType = "private" | "group" | "supergroup" | "channel";
 
-/** A file the user sent; `fileRef` is whatever the channel needs to download it. */
+/** A file the user sent; `fileRef` is whatever the channel needs to download it. Videos are evidence like documents. */
 export interface IncomingFile {
-  kind: "photo" | "document";
+  kind: "photo" | "document" | "video";
   fileRef: string;
   fileName?: string;
   mime?: string;
   size?: number;
 }
+
+/**
+ * Non-text content the bot does not keep (a video it cannot download is "video"), so the core
+ * can answer it instead of staying silent.
+ */
+export type UnsupportedContent = "sticker" | "voice" | "video" | "location" | "contact" | "other";
 
 /**
  * One inbound message, as every channel adapter produces it.
@@ -43,6 +49,8 @@ export interface Incoming {
   /** Message text or caption, NFC-normalised by the adapter. */
   text: string;
   files: IncomingFile[];
+  /** Set when the message carried content other than text and files (sticker, voice, location…). */
+  unsupported?: UnsupportedContent;
   /** Telegram album id: photos of one album share it. */
   mediaGroupId?: string;
   replyToMessageId?: string;

@@ -31,7 +31,7 @@ function valueLines(values: Record<string, number>, indicators: IndicatorDef[], 
 
 function fileProblems(files: FileOutcome, t: Context["t"], maxMb: number): string[] {
   return files.rejected.map((r) =>
-    t(`reports:file_${r.reason}`, { name: r.name ?? t(r.kind === "photo" ? "reports:photo_word" : "reports:file_word"), max: maxMb }),
+    t(`reports:file_${r.reason}`, { name: r.name ?? t(`reports:${r.kind}_word`), max: maxMb }),
   );
 }
 

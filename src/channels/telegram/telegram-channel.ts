@@ -4,7 +4,7 @@ import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
 import { Bot, GrammyError, HttpError, InputFile, type Context as GrammyContext } from "grammy";
 import type { Message, Update, UserFromGetMe } from "grammy/types";
 import { SendError, type Inbox, type Logger, type Messenger } from "../../core/ports.js";
-import type { ChatType, Incoming, IncomingFile, OutgoingMessage } from "../../core/types.js";
+import type { ChatType, Incoming, IncomingFile, OutgoingMessage, UnsupportedContent } from "../../core/types.js";
 import { readBody, type HttpServer } from "../../http/http-server.js";
 import { createRateLimiter, TELEGRAM_LIMITS, type RateLimits } from "../rate-limiter.js";
 
@@ -20,6 +20,22 @@ export interface TelegramChannelOptions {
   logger: Logger;
 }
 
+/** Telegram content the bot answers but does not keep; service messages (members joined…) are absent. */
+const UNSUPPORTED: [keyof Message, UnsupportedContent][] = [
+  ["sticker", "sticker"],
+  ["voice", "voice"],
+  ["location", "location"],
+  ["venue", "location"],
+  ["contact", "contact"],
+  ["audio", "other"],
+  ["animation", "other"],
+  ["poll", "other"],
+  ["dice", "other"],
+  ["game", "other"],
+  ["story", "other"],
+  ["paid_media", "other"],
+];
+
 /**
  * Converts a Telegram message to the neutral {@link Incoming}; undefined for messages the bot
  * should not see (service messages, commands addressed to another bot).
@@ -34,11 +50,19 @@ export function toIncoming(message: Message, botUsername: string): Incoming | un
     const largest = message.photo[message.photo.length - 1];
     files.push({ kind: "photo", fileRef: largest.file_id, size: largest.file_size, mime: "image/jpeg" });
   }
-  if (message.document) {
+  // An animation (GIF) also carries a `document`: it is not evidence.
+  if (message.document && !message.animation) {
     const d = message.document;
     files.push({ kind: "document", fileRef: d.file_id, fileName: d.file_name, mime: d.mime_type, size: d.file_size });
   }
-  if (!text && !files.length) return undefined;
+  const video = message.video ?? message.video_note;
+  if (video) {
+    const fileName = "file_name" in video ? video.file_name : undefined;
+    const mime = "mime_type" in video ? video.mime_type : "video/mp4";
+    files.push({ kind: "video", fileRef: video.file_id, fileName, mime, size: video.file_size });
+  }
+  const unsupported = UNSUPPORTED.find(([field]) => message[field] !== undefined)?.[1];
+  if (!text && !files.length && !unsupported) return undefined;
   const from = message.from;
   return {
     channel: "telegram",
@@ -51,6 +75,7 @@ export function toIncoming(message: Message, botUsername: string): Incoming | un
     messageId: String(message.message_id),
     text,
     files,
+    unsupported,
     mediaGroupId: message.media_group_id,
     replyToMessageId: message.reply_to_message ? String(message.reply_to_message.message_id) : undefined,
     date: new Date(message.date * 1000),

@@ -3,7 +3,7 @@
  * and when a photo was taken, from its EXIF data. Pure functions over bytes.
  */
 
-export type FileKind = "jpeg" | "png" | "webp" | "heic" | "pdf" | "docx" | "xlsx" | "doc" | "zip";
+export type FileKind = "jpeg" | "png" | "webp" | "heic" | "pdf" | "docx" | "xlsx" | "doc" | "zip" | "mp4" | "mov" | "3gp" | "webm";
 
 const MIME: Record<FileKind, string> = {
   jpeg: "image/jpeg",
@@ -15,6 +15,10 @@ const MIME: Record<FileKind, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   doc: "application/msword",
   zip: "application/zip",
+  mp4: "video/mp4",
+  mov: "video/quicktime",
+  "3gp": "video/3gpp",
+  webm: "video/webm",
 };
 
 const startsWith = (bytes: Uint8Array, sig: number[], at = 0) => sig.every((b, i) => bytes[at + i] === b);
@@ -31,15 +35,25 @@ export function sniffFile(bytes: Uint8Array, fileName = ""): { kind: FileKind; m
   else if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) kind = "png";
   else if (ascii(bytes, 0, 4) === "RIFF" && ascii(bytes, 8, 12) === "WEBP") kind = "webp";
   else if (ascii(bytes, 4, 8) === "ftyp" && /^(heic|heix|mif1|msf1|hevc)$/.test(ascii(bytes, 8, 12))) kind = "heic";
+  else if (ascii(bytes, 4, 8) === "ftyp") kind = videoBrand(ascii(bytes, 8, 12));
+  else if (startsWith(bytes, [0x1a, 0x45, 0xdf, 0xa3])) kind = "webm";
   else if (ascii(bytes, 0, 5) === "%PDF-") kind = "pdf";
   else if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) kind = "doc";
   else if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) kind = /\.docx$/i.test(fileName) ? "docx" : /\.xlsx$/i.test(fileName) ? "xlsx" : "zip";
   return kind && { kind, mime: MIME[kind] };
 }
 
-/** Kinds accepted as photos, and as evidence documents. */
+/** ISO media files name their family in the `ftyp` brand. */
+function videoBrand(brand: string): FileKind | undefined {
+  if (brand === "qt  ") return "mov";
+  if (brand.startsWith("3g")) return "3gp";
+  return /^(isom|iso\d|mp4\d|mp41|mp42|avc1|M4V |dash|MSNV)$/.test(brand) ? "mp4" : undefined;
+}
+
+/** Kinds accepted as photos, as evidence documents, and as videos. */
 export const PHOTO_KINDS: ReadonlySet<FileKind> = new Set(["jpeg", "png", "webp", "heic"]);
 export const DOCUMENT_KINDS: ReadonlySet<FileKind> = new Set(["jpeg", "png", "webp", "heic", "pdf", "docx", "doc", "xlsx"]);
+export const VIDEO_KINDS: ReadonlySet<FileKind> = new Set(["mp4", "mov", "3gp", "webm"]);
 
 /**
  * The EXIF capture time of a JPEG (DateTimeOriginal, else DateTime), as written by the camera:

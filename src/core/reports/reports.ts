@@ -3,7 +3,7 @@
  * One report per assignment; a second report or a correction becomes a new revision of it, with
  * the history kept.
  */
-import { DOCUMENT_KINDS, exifCaptureTime, PHOTO_KINDS, sniffFile } from "./file-check.js";
+import { DOCUMENT_KINDS, exifCaptureTime, PHOTO_KINDS, sniffFile, VIDEO_KINDS, type FileKind } from "./file-check.js";
 import type { AssignmentView, Clock, FileStore, Logger, Messenger, ReportRecord } from "../ports.js";
 import { parseReport, type ParsedReport } from "./report-parser.js";
 import type { Repositories } from "../repositories.js";
@@ -77,7 +77,7 @@ export interface FileOutcome {
   stored: number;
   duplicates: number;
   /** `name` is the file's own name; without one, the caller words it from `kind`. */
-  rejected: { name?: string; kind: "photo" | "document"; reason: "too_big" | "bad_type" | "download_failed" }[];
+  rejected: { name?: string; kind: IncomingFile["kind"]; reason: "too_big" | "bad_type" | "download_failed" }[];
 }
 
 /**
@@ -103,7 +103,7 @@ export async function storeFiles(deps: ReportDeps, incoming: Incoming, reportId:
       continue;
     }
     const sniffed = sniffFile(bytes, file.fileName);
-    const allowed = file.kind === "photo" ? PHOTO_KINDS : DOCUMENT_KINDS;
+    const allowed = ALLOWED[file.kind];
     if (!sniffed || !allowed.has(sniffed.kind)) {
       outcome.rejected.push({ name, kind, reason: "bad_type" });
       continue;
@@ -129,12 +129,19 @@ export async function storeFiles(deps: ReportDeps, incoming: Incoming, reportId:
   return outcome;
 }
 
+/** A video may also arrive as a document (sent "as file"). */
+const ALLOWED: Record<IncomingFile["kind"], ReadonlySet<FileKind>> = {
+  photo: PHOTO_KINDS,
+  document: new Set([...DOCUMENT_KINDS, ...VIDEO_KINDS]),
+  video: VIDEO_KINDS,
+};
+
 const isPhoto = (file: IncomingFile, kind: string) => file.kind === "photo" || (PHOTO_KINDS.has(kind as never) && file.kind === "document" && /^image\//.test(file.mime ?? ""));
 
 /** A display name only: files are stored by hash, never under this name. */
 function safeName(file: IncomingFile, kind: string): string {
   const name = truncate((file.fileName ?? "").normalize("NFC").replace(/[\p{Cc}/\\]/gu, "_"), 120);
-  return name || `${file.kind === "photo" ? "anh" : "tep"}.${kind === "jpeg" ? "jpg" : kind}`;
+  return name || `${{ photo: "anh", document: "tep", video: "video" }[file.kind]}.${kind === "jpeg" ? "jpg" : kind}`;
 }
 
 export interface SubmitResult {
