@@ -1,0 +1,101 @@
+/**
+ * A task's indicators compiled for matching: every synonym and label as a compact search key
+ * ("pa nô" → "pano"), and the measure words owned by a single indicator ("tờ" → to_roi).
+ * Compiled lists are cached by content, so callers that build a fresh array per message
+ * (the open tasks' indicators, flattened) still hit the cache.
+ */
+
+import type { IndicatorDef } from "../../types.js";
+import { searchKey } from "../text-key.js";
+
+export interface Synonym {
+  compact: string;
+  code: string;
+  words: number;
+}
+
+export interface CompiledIndicators {
+  exact: Map<string, Synonym>;
+  list: Synonym[];
+  maxWords: number;
+  /** Measure word compact → code, only for measures owned by one indicator. */
+  measures: Map<string, string>;
+  /** Codes in the task's order (values are reported in this order). */
+  order: string[];
+}
+
+/** Same array object → compiled (no key to build). */
+const byArray = new WeakMap<readonly IndicatorDef[], CompiledIndicators>();
+/** Same content → compiled; bounded, oldest entry dropped first. */
+const byContent = new Map<string, CompiledIndicators>();
+const MAX_CACHED = 64;
+
+/** Compact search key of a name: words joined without spaces ("Pa-nô" → "pano"). */
+export function compactKey(s: string): { compact: string; words: number } {
+  const key = searchKey(s);
+  const words = key.split(/[^a-z0-9\p{L}]+/u).filter(Boolean);
+  return { compact: words.join(""), words: words.length };
+}
+
+function contentKey(indicators: readonly IndicatorDef[]): string {
+  const parts: string[] = [];
+  for (const ind of indicators) {
+    if (!ind || typeof ind !== "object") continue;
+    const synonyms = Array.isArray(ind.synonyms) ? ind.synonyms.map(String) : [];
+    parts.push(JSON.stringify([ind.code, ind.label, ind.measure ?? "", synonyms]));
+  }
+  return parts.join("\n");
+}
+
+/**
+ * Compiles indicators for matching, from the cache when the same list (by content) was seen.
+ * Malformed entries (no code, non-string names) are skipped.
+ * @example compileIndicators([{ code: "pano", label: "Pa nô", synonyms: ["pano"] }]).exact.get("pano")?.code // "pano"
+ */
+export function compileIndicators(indicators: readonly IndicatorDef[]): CompiledIndicators {
+  const list = Array.isArray(indicators) ? indicators : [];
+  const direct = byArray.get(list);
+  if (direct) return direct;
+  const key = contentKey(list);
+  let compiled = byContent.get(key);
+  if (compiled) {
+    // refresh its place: the cache drops the least recently used
+    byContent.delete(key);
+  } else {
+    compiled = compile(list);
+  }
+  byContent.set(key, compiled);
+  if (byContent.size > MAX_CACHED) byContent.delete(byContent.keys().next().value!);
+  if (list === indicators) byArray.set(list, compiled);
+  return compiled;
+}
+
+function compile(indicators: readonly IndicatorDef[]): CompiledIndicators {
+  const exact = new Map<string, Synonym>();
+  const measureOwners = new Map<string, Set<string>>();
+  const order: string[] = [];
+  let maxWords = 1;
+  for (const ind of indicators) {
+    if (!ind || typeof ind.code !== "string" || !ind.code) continue;
+    order.push(ind.code);
+    const names = [...(Array.isArray(ind.synonyms) ? ind.synonyms : []), ind.label];
+    for (const name of names) {
+      if (typeof name !== "string") continue;
+      const { compact, words } = compactKey(name);
+      if (!compact || /^\d+$/.test(compact) || exact.has(compact)) continue;
+      exact.set(compact, { compact, code: ind.code, words });
+      maxWords = Math.max(maxWords, words);
+    }
+    if (typeof ind.measure === "string" && ind.measure.trim()) {
+      const { compact } = compactKey(ind.measure);
+      if (compact) {
+        const set = measureOwners.get(compact) ?? new Set<string>();
+        set.add(ind.code);
+        measureOwners.set(compact, set);
+      }
+    }
+  }
+  const measures = new Map<string, string>();
+  for (const [m, owners] of measureOwners) if (owners.size === 1) measures.set(m, [...owners][0]!);
+  return { exact, list: [...exact.values()], maxWords: Math.min(maxWords + 1, 8), measures, order };
+}

@@ -1,0 +1,153 @@
+/**
+ * Stage 3 of the report parser: find where indicators are named. The longest synonym wins;
+ * hyphens inside a word ("pa-nô"), missing spaces ("bangron"), Telex leftovers and one-letter
+ * typos on longer names are tolerated.
+ */
+
+import { isNumberWordKey } from "../vietnamese-numbers.js";
+import type { CompiledIndicators } from "./indicators.js";
+import { osaDistance } from "./fuzzy.js";
+import type { NumberReader } from "./numbers.js";
+import { isHard, isWordIn, type Tok, type Tokenised } from "./tokens.js";
+import { BREAK_WORDS, COMPOUND_STOP, FUZZY_STOP, TIME_UNITS } from "./vocabulary.js";
+
+/** An indicator named at tokens [start, end). */
+export interface Mention {
+  start: number;
+  end: number;
+  code: string;
+}
+
+/** A name matched at one token: where it ends and which indicator it is. */
+export type NameMatch = { end: number; code: string } | null;
+
+/**
+ * Memoised indicator lookup at a token; a match that runs over a blocked token is looked up again.
+ */
+export function createNameMatcher(
+  toks: readonly Tok[],
+  blocked: Uint8Array,
+  compiled: CompiledIndicators,
+): (i: number) => NameMatch {
+  const memo = new Map<number, NameMatch>();
+  return (i) => {
+    if (memo.has(i)) {
+      const hit = memo.get(i)!;
+      let stillFree = true;
+      if (hit) for (let x = i; x < hit.end; x++) if (blocked[x]) stillFree = false;
+      if (stillFree) return hit;
+    }
+    const r = matchIndicator(toks, blocked, i, compiled);
+    memo.set(i, r);
+    return r;
+  };
+}
+
+/**
+ * Finds indicator mentions left to right, skipping tokens marked as never a value and the
+ * numbers in between (a name never starts inside a number).
+ * @example findMentions(tk, blocked, nameAt, numbers) // [{ start: 1, end: 3, code: "pano" }]
+ */
+export function findMentions(
+  tk: Tokenised,
+  blocked: Uint8Array,
+  nameAt: (i: number) => NameMatch,
+  numbers: NumberReader,
+): Mention[] {
+  const { toks } = tk;
+  const out: Mention[] = [];
+  let afterNumber = false;
+  for (let i = 0; i < toks.length; ) {
+    const t = toks[i]!;
+    if (blocked[i] || isHard(t)) {
+      afterNumber = false;
+      i++;
+      continue;
+    }
+    const m = t.type === "w" ? nameAt(i) : null;
+    if (m) {
+      out.push({ start: i, end: m.end, code: m.code });
+      afterNumber = false;
+      i = m.end;
+      continue;
+    }
+    const num = numbers.read(i, afterNumber);
+    if (num) {
+      // a duration ("6 tháng") is neither a value nor the start of a name
+      const duration = isWordIn(toks[num.end], TIME_UNITS) && !blocked[num.end];
+      afterNumber = !duration;
+      i = duration ? num.end + 1 : num.end;
+      continue;
+    }
+    afterNumber = false;
+    i++;
+  }
+  return out;
+}
+
+/** Indicator mention starting at token i: longest synonym, then Telex, then a small typo. */
+export function matchIndicator(
+  toks: readonly Tok[],
+  blocked: Uint8Array,
+  i: number,
+  c: CompiledIndicators,
+): NameMatch {
+  if (c.exact.size === 0) return null;
+  const ends: number[] = [];
+  const ck: string[] = [];
+  const ct: string[] = [];
+  let j = i;
+  let accK = "";
+  let accT = "";
+  while (ends.length < c.maxWords) {
+    const t = toks[j];
+    if (!t || t.type !== "w" || blocked[j]) break;
+    accK += t.k;
+    accT += t.kt;
+    ends.push(j + 1);
+    ck.push(accK);
+    ct.push(accT);
+    if (accK.length > 40) break;
+    // next word: directly after whitespace, or across a hyphen written inside the word ("pa-nô")
+    const nx = toks[j + 1];
+    if (nx && nx.type === "w") j = j + 1;
+    else if (nx && nx.k === "-" && !nx.spaced && toks[j + 2]?.type === "w" && !toks[j + 2]!.spaced) j = j + 2;
+    else break;
+  }
+  if (ends.length === 0) return null;
+  const compoundStop = (end: number): boolean => {
+    if (end !== i + 1) return false;
+    const prev = toks[i - 1];
+    const next = toks[i + 1];
+    const k = toks[i]!.k;
+    return (
+      (prev?.type === "w" && COMPOUND_STOP.has(`${prev.k} ${k}`)) ||
+      (next?.type === "w" && COMPOUND_STOP.has(`${k} ${next.k}`))
+    );
+  };
+  for (let w = ends.length - 1; w >= 0; w--) {
+    const hit = c.exact.get(ck[w]!) ?? c.exact.get(ct[w]!);
+    if (hit && !compoundStop(ends[w]!)) return { end: ends[w]!, code: hit.code };
+  }
+  // Small typos on longer names ("ap phick", "phat thnah"); never swallowing a number word or
+  // a filler in front ("ba buổi tập huấn" is not a typo of "buổi tập huấn").
+  const head = toks[i]!;
+  if (isNumberWordKey(head.k) || isNumberWordKey(head.kt)) return null;
+  let bestHit: { end: number; code: string; dist: number; len: number } | null = null;
+  for (let w = Math.min(ends.length, 5) - 1; w >= 0; w--) {
+    const s = ck[w]!;
+    if (s.length < 5 || FUZZY_STOP.has(s) || FUZZY_STOP.has(ct[w]!)) continue;
+    if (w === 0 && BREAK_WORDS.has(s)) continue;
+    const max = s.length >= 12 ? 2 : 1;
+    for (const syn of c.list) {
+      if (syn.compact.length < 5 || syn.compact[0] !== s[0] || syn.compact[1] !== s[1]) continue;
+      if (Math.abs(syn.compact.length - s.length) > max || Math.abs(syn.words - (w + 1)) > 1) continue;
+      let d = osaDistance(s, syn.compact, max);
+      if (d > 0 && ct[w] !== s) d = Math.min(d, osaDistance(ct[w]!, syn.compact, max));
+      if (d <= max && (!bestHit || d < bestHit.dist || (d === bestHit.dist && s.length > bestHit.len))) {
+        bestHit = { end: ends[w]!, code: syn.code, dist: d, len: s.length };
+      }
+    }
+  }
+  return bestHit ? { end: bestHit.end, code: bestHit.code } : null;
+}

@@ -1,0 +1,210 @@
+/**
+ * Stage 2 of the report parser: mark the tokens that are never a value. Dates, times, document
+ * numbers, phones, percentages, money and rates come from the text spans; then, on tokens:
+ * time phrases ("từ ngày 1/3 đến nay"), task hints ("nv 3", "#3"), labels and ordinals
+ * ("thôn 5", "quý 1", "lần thứ hai"), list numbering ("1. …") and vague quantities ("vài chục").
+ */
+
+import type { DocumentReference } from "../../types.js";
+import { parseDigitNumber } from "../vietnamese-numbers.js";
+import type { CompiledIndicators } from "./indicators.js";
+import { createNameMatcher } from "./mentions.js";
+import { markNonValueSpans } from "./non-value-spans.js";
+import { createNumberReader } from "./numbers.js";
+import { isWordIn, type Tokenised } from "./tokens.js";
+import {
+  HARD_PUNCT,
+  LABEL_SECOND,
+  LABELS,
+  SCALE_WORDS,
+  TIME_INTRO,
+  TIME_UNITS,
+  VAGUE_BEFORE_SCALE,
+} from "./vocabulary.js";
+
+/** Tokens that are never values, and what was learnt while marking them. */
+export interface NonValues {
+  /** Per token: 0 free, 1 never a value, 2 never a value and unclear. */
+  blocked: Uint8Array;
+  /** Per token: part of a time phrase, which may stand between a name and its number. */
+  transparent: Uint8Array;
+  references: DocumentReference[];
+  /** Task number the report names ("nv 3", "#3", "nhiệm vụ số 3"). */
+  taskHint?: number;
+  /** Token ranges (inclusive) to quote as unclear: ratios, ranges, negative numbers, "vài chục". */
+  unclear: [number, number][];
+}
+
+const TASK_HINT_FILLERS: ReadonlySet<string> = new Set(["so", "thu"]);
+
+/**
+ * Marks what is never an indicator value in a tokenised message.
+ * @example markNonValues(normaliseAndTokenise("nv 3: thôn 5 treo 12 pa nô"), compiled).taskHint // 3
+ */
+export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonValues {
+  const { toks, nfcText, folded } = tk;
+  const n = toks.length;
+  const marks = markNonValueSpans(folded, nfcText);
+  const blocked = new Uint8Array(n);
+  const transparent = new Uint8Array(n);
+  const charToTok = new Int32Array(folded.key.length).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const t = toks[i]!;
+    let mk = 0;
+    for (let c = t.fs; c < t.fe; c++) {
+      charToTok[c] = i;
+      if (marks.arr[c]! > mk) mk = marks.arr[c]!;
+      if (marks.when[c]) transparent[i] = 1;
+    }
+    blocked[i] = mk;
+  }
+  const out: NonValues = { blocked, transparent, references: marks.references, unclear: [] };
+
+  markTimePhrases(tk, transparent);
+  for (let i = 0; i < n; i++) if (transparent[i]) blocked[i] = Math.max(blocked[i]!, 1);
+
+  const numbers = createNumberReader(tk, blocked);
+  out.taskHint = markTaskHints(tk, blocked, numbers);
+  markLabels(tk, blocked, compiled, numbers);
+  markListNumbering(tk, blocked);
+  markVagueQuantities(tk, blocked, out.unclear);
+  for (const [s, e] of marks.unclearSpans) {
+    const a = charToTok[s] ?? -1;
+    const b = charToTok[Math.max(s, e - 1)] ?? -1;
+    if (a >= 0 && b >= 0) out.unclear.push([a, b]);
+  }
+  return out;
+}
+
+/** "từ ngày 1/3 đến nay", "vào 8h sáng 10/2", "từ đầu năm đến nay": transparent, never values. */
+function markTimePhrases(tk: Tokenised, transparent: Uint8Array): void {
+  const { toks } = tk;
+  const n = toks.length;
+  for (let i = 0; i < n; i++) {
+    const t = toks[i]!;
+    if (t.type === "w" && (t.k === "den" || t.k === "toi") && toks[i + 1]?.k === "nay") {
+      transparent[i] = transparent[i + 1] = 1;
+    }
+    if (t.type === "w" && t.k === "tu" && toks[i + 1]?.k === "dau" && isWordIn(toks[i + 2], TIME_UNITS)) {
+      transparent[i] = transparent[i + 1] = transparent[i + 2] = 1;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    if (!transparent[i]) continue;
+    let p = i - 1;
+    while (p >= 0 && !transparent[p] && isWordIn(toks[p], TIME_INTRO)) transparent[p--] = 1;
+  }
+}
+
+/** Task hints: "#3", "nv3", "nv số 3", "nhiệm vụ 3", "nhiem vu so 4"; the first one counts. */
+function markTaskHints(
+  tk: Tokenised,
+  blocked: Uint8Array,
+  numbers: ReturnType<typeof createNumberReader>,
+): number | undefined {
+  const { toks } = tk;
+  let taskHint: number | undefined;
+  const numberAfter = (j: number): { value: number; end: number } | null => {
+    while (toks[j] && (isWordIn(toks[j], TASK_HINT_FILLERS) || toks[j]!.k === ":" || toks[j]!.k === "#")) j++;
+    const t = toks[j];
+    if (!t || blocked[j]) return null;
+    if (t.type === "n") {
+      const v = parseDigitNumber(t.k);
+      return v !== null && Number.isInteger(v) ? { value: v, end: j + 1 } : null;
+    }
+    const nw = numbers.wordsAt(j);
+    return nw && !nw.ambiguous ? { value: nw.value, end: nw.end } : null;
+  };
+  for (let i = 0; i < toks.length; i++) {
+    if (blocked[i]) continue;
+    const t = toks[i]!;
+    let hint: { value: number; end: number } | null = null;
+    if (t.k === "#" && toks[i + 1]?.type === "n" && !toks[i + 1]!.spaced) hint = numberAfter(i + 1);
+    else if (t.type === "w" && t.k === "nv") hint = numberAfter(i + 1);
+    else if (t.type === "w" && t.k === "nhiem" && toks[i + 1]?.k === "vu") hint = numberAfter(i + 2);
+    if (hint && hint.value > 0 && hint.value < 10_000) {
+      if (taskHint === undefined) taskHint = hint.value;
+      for (let j = i; j < hint.end; j++) blocked[j] = Math.max(blocked[j]!, 1);
+      i = hint.end - 1;
+    }
+  }
+  return taskHint;
+}
+
+/** Labels: "thôn 5", "quý 1", "năm 2021", "lần thứ hai", "giai đoạn 2" — not inside a name ("chuyên mục 2"). */
+function markLabels(
+  tk: Tokenised,
+  blocked: Uint8Array,
+  compiled: CompiledIndicators,
+  numbers: ReturnType<typeof createNumberReader>,
+): void {
+  const { toks } = tk;
+  const n = toks.length;
+  const nameAt = createNameMatcher(toks, blocked, compiled);
+  const inName = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (blocked[i] || toks[i]!.type !== "w") continue;
+    const mt = nameAt(i);
+    if (mt) {
+      for (let x = i; x < mt.end; x++) inName[x] = 1;
+      i = mt.end - 1;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const t = toks[i]!;
+    if (blocked[i] || inName[i] || t.type !== "w") continue;
+    const key = t.k in LABELS ? t.k : t.kt in LABELS ? t.kt : "";
+    if (!key) continue;
+    const forms = LABELS[key];
+    let j = i + 1;
+    if (forms === null) {
+      if (toks[j]?.k !== LABEL_SECOND[key]) continue;
+      j++;
+    } else {
+      const lower = t.o.toLowerCase();
+      if (!/^[a-z]+$/.test(lower) && !forms!.includes(lower)) continue;
+    }
+    if (isWordIn(toks[j], TASK_HINT_FILLERS) || toks[j]?.k === ":") j++;
+    const nt = toks[j];
+    if (!nt || blocked[j]) continue;
+    let end = -1;
+    if (nt.type === "n") end = j + 1;
+    else if (nt.type === "w" && /^[ivx]+$/.test(nt.k) && nt.k.length <= 4) end = j + 1; // quý II
+    else {
+      const nw = numbers.wordsAt(j);
+      if (nw) end = nw.end;
+    }
+    if (end < 0) continue;
+    // "quý I/2021", "tháng 2/2021"
+    if (toks[end]?.k === "/" && toks[end + 1]?.type === "n" && /^\d{2}(?:\d{2})?$/.test(toks[end + 1]!.k)) end += 2;
+    for (let x = i; x < end; x++) blocked[x] = Math.max(blocked[x]!, 1);
+    i = end - 1;
+  }
+}
+
+/** List numbering at the start of a line: "1. …", "2) …", "3/ …". */
+function markListNumbering(tk: Tokenised, blocked: Uint8Array): void {
+  const { toks } = tk;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.type !== "n" || blocked[i] || !/^\d{1,2}$/.test(t.k)) continue;
+    let p = i - 1;
+    while (p >= 0 && toks[p]!.type === "p" && !HARD_PUNCT.has(toks[p]!.k)) p--;
+    if (p >= 0 && toks[p]!.type !== "nl") continue;
+    const next = toks[i + 1];
+    if (!next || next.spaced || !(next.k === "." || next.k === ")" || next.k === "/")) continue;
+    blocked[i] = Math.max(blocked[i]!, 1);
+  }
+}
+
+/** Vague quantities: "vài chục", "hàng trăm" — quoted as unclear. */
+function markVagueQuantities(tk: Tokenised, blocked: Uint8Array, unclear: [number, number][]): void {
+  const { toks } = tk;
+  for (let i = 0; i + 1 < toks.length; i++) {
+    if (blocked[i] || blocked[i + 1]) continue;
+    if (isWordIn(toks[i], VAGUE_BEFORE_SCALE) && isWordIn(toks[i + 1], SCALE_WORDS)) {
+      blocked[i] = blocked[i + 1] = 1;
+      unclear.push([i, i + 1]);
+    }
+  }
+}

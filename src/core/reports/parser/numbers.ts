@@ -1,0 +1,97 @@
+/**
+ * Reading numbers at a token: digits ("12", "1.200", "2 nghìn rưỡi") and number words
+ * ("mười hai", "hai mươi lăm"), with the checks that keep homographs out ("như sau", "năm nay").
+ */
+
+import {
+  acceptsNumberWord,
+  parseNumberWords,
+  parseDigitNumber,
+  type NumberWordMatch,
+} from "../vietnamese-numbers.js";
+import type { Tokenised } from "./tokens.js";
+import { NUMBER_WORD_STOP_NEXT, NUMBER_WORD_STOP_PREV } from "./vocabulary.js";
+
+export const MAX_VALUE = 1e9;
+
+/** A number read at a token. */
+export interface NumberReading {
+  value: number;
+  /** Token index after the number. */
+  end: number;
+  /** A single number word that is also a common other word ("sau", "năm") in plain text. */
+  weak: boolean;
+  /** Not usable as a value (huge, ambiguous "hai ba"). */
+  bad: boolean;
+}
+
+export interface NumberReader {
+  /** Whether token i can be read as a number word here. */
+  acceptWord(i: number): boolean;
+  /** Number words starting at token i. */
+  wordsAt(i: number): NumberWordMatch | null;
+  /** A number at token i, or null; `afterNumber` when token i−1 was read as a number. */
+  read(i: number, afterNumber: boolean): NumberReading | null;
+}
+
+const SCALE: Readonly<Record<string, number>> = { chuc: 10, tram: 100, nghin: 1000, ngan: 1000, trieu: 1e6, ty: 1e9, ti: 1e9 };
+
+/**
+ * A number reader over a tokenised message; tokens marked in `blocked` are never read.
+ * @example createNumberReader(normaliseAndTokenise("hai mươi lăm pa nô"), new Uint8Array(5)).read(0, false)?.value // 25
+ */
+export function createNumberReader(tk: Tokenised, blocked: Uint8Array): NumberReader {
+  const { toks, nkeys, accented } = tk;
+  const acceptWord = (i: number): boolean => {
+    const t = toks[i];
+    return !!t && !blocked[i] && nkeys[i] !== "" && acceptsNumberWord(nkeys[i]!, t.o, accented);
+  };
+  const wordsAt = (i: number): NumberWordMatch | null => (nkeys[i] ? parseNumberWords(nkeys, i, acceptWord) : null);
+
+  const read = (at: number, afterNumber: boolean): NumberReading | null => {
+    const t = toks[at]!;
+    if (t.type === "n") {
+      let value = parseDigitNumber(t.k);
+      let end = at + 1;
+      if (value === null) return { value: NaN, end, weak: false, bad: true };
+      // "1,5 nghìn", "2 trăm", "3 chục", "2 nghìn rưỡi"
+      const sk = nkeys[end];
+      if (sk && acceptWord(end)) {
+        const scale = SCALE[sk] ?? 0;
+        if (scale) {
+          value *= scale;
+          end++;
+          if (nkeys[end] === "ruoi" && acceptWord(end)) {
+            value += scale / 2;
+            end++;
+          }
+        }
+      }
+      const bad = !(value >= 0 && value <= MAX_VALUE) || (t.k.replace(/\D/g, "").length >= 10 && !/[.,]/.test(t.k));
+      return { value, end, weak: false, bad };
+    }
+    if (t.type !== "w" || !nkeys[at]) return null;
+    // A number word glued to digits is something else ("năm 2021", "12 tấm", "tầm 10").
+    const prev = toks[at - 1];
+    if (prev && prev.type === "n" && afterNumber) return null;
+    const nw = wordsAt(at);
+    if (!nw) return null;
+    if (toks[nw.end]?.type === "n") return null;
+    const len = nw.end - nw.start;
+    if (len === 1) {
+      const k = nkeys[at]!;
+      const nextK = toks[at + 1]?.type === "w" ? toks[at + 1]!.k : "";
+      const prevK = prev?.type === "w" ? prev.k : "";
+      if (NUMBER_WORD_STOP_NEXT[k]?.includes(nextK)) return null;
+      if (NUMBER_WORD_STOP_PREV[k]?.includes(prevK)) return null;
+    }
+    const weak =
+      len === 1 &&
+      !(t.o.toLowerCase() !== t.k && t.o.toLowerCase() !== t.kt) &&
+      !["hai", "ba", "muoi"].includes(nkeys[at]!);
+    // "hai ba pa nô" (two or three): keep both words in one unclear item
+    const end = nw.ambiguous && nkeys[nw.end] ? nw.end + 1 : nw.end;
+    return { value: nw.value, end, weak, bad: !!nw.ambiguous };
+  };
+  return { acceptWord, wordsAt, read };
+}

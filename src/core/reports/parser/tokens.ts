@@ -1,0 +1,128 @@
+/**
+ * Stage 1 of the report parser: normalise the text and cut it into tokens.
+ * The text is folded to a search key (NFC → marks stripped → đ→d → lowercase) with a map back to
+ * the original, so later stages match on keys and quote the officer's own words.
+ */
+
+import { foldWithMap, telexFold, type FoldedText } from "../text-key.js";
+import { isNumberWordKey } from "../vietnamese-numbers.js";
+import { HARD_PUNCT, HARD_WORDS } from "./vocabulary.js";
+
+export type TokType = "w" | "n" | "p" | "nl";
+
+/** One word, digit run, punctuation mark or line break. */
+export interface Tok {
+  /** Folded key. */
+  k: string;
+  /** Key with Telex leftovers undone. */
+  kt: string;
+  /** Original (NFC) text. */
+  o: string;
+  type: TokType;
+  /** Offsets in the folded key. */
+  fs: number;
+  fe: number;
+  /** Offsets in the NFC original. */
+  os: number;
+  oe: number;
+  /** Whitespace right before this token. */
+  spaced: boolean;
+}
+
+/** A normalised, tokenised message: what every later stage reads. */
+export interface Tokenised {
+  /** The message in NFC, as the officer wrote it. */
+  nfcText: string;
+  folded: FoldedText;
+  toks: Tok[];
+  /** Typed with diacritics: then plain "sau", "nam", "tu" are the ordinary words, not numbers. */
+  accented: boolean;
+  /** Number-word key per token ("" where no number word can stand). */
+  nkeys: string[];
+}
+
+/** Longer texts are cut: reports are short, and work must stay bounded. */
+export const MAX_CHARS = 20_000;
+
+const TOKEN_RE = /\n|\p{L}+|\d+(?:[.,]\d+)*|\S/gu;
+
+/**
+ * Normalises a message and cuts it into tokens: words, digit runs ("1.200"), punctuation, line breaks.
+ * Digits glued to words are split ("12pano" → "12", "pano"); a word's Telex leftovers are undone
+ * in `kt` ("baos" → "bao").
+ * @example normaliseAndTokenise("Treo 12pa nô").toks.map((t) => t.k) // ["treo", "12", "pa", "no"]
+ */
+export function normaliseAndTokenise(rawText: unknown): Tokenised {
+  let text = typeof rawText === "string" ? rawText : String(rawText ?? "");
+  if (text.length > MAX_CHARS) text = text.slice(0, MAX_CHARS);
+  const nfcText = text.normalize("NFC");
+  const folded = foldWithMap(nfcText);
+  const toks = tokenize(nfcText, folded);
+  return { nfcText, folded, toks, accented: isAccented(toks), nkeys: numberWordKeys(toks) };
+}
+
+function tokenize(nfcText: string, folded: FoldedText): Tok[] {
+  const toks: Tok[] = [];
+  const f = folded.key;
+  TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let prevEnd = 0;
+  while ((m = TOKEN_RE.exec(f)) !== null) {
+    const s = m.index;
+    const e = s + m[0].length;
+    const k = m[0];
+    let type: TokType;
+    if (k === "\n") type = "nl";
+    else if (/^\d/.test(k)) type = "n";
+    else if (/^\p{L}/u.test(k)) type = "w";
+    else type = "p";
+    const os = folded.start[s] ?? 0;
+    const oe = folded.end[e - 1] ?? os;
+    toks.push({
+      k,
+      kt: type === "w" ? telexFold(k) : k,
+      o: nfcText.slice(os, oe),
+      type,
+      fs: s,
+      fe: e,
+      os,
+      oe,
+      spaced: s > prevEnd || s === 0,
+    });
+    prevEnd = e;
+  }
+  return toks;
+}
+
+function isAccented(toks: readonly Tok[]): boolean {
+  let wordCount = 0;
+  let markedCount = 0;
+  for (const t of toks) {
+    if (t.type !== "w" || t.k.length < 2 || !/^[a-z]+$/.test(t.k)) continue;
+    wordCount++;
+    if (t.o.toLowerCase() !== t.k) markedCount++;
+  }
+  return wordCount > 0 && markedCount / wordCount >= 0.3;
+}
+
+function numberWordKeys(toks: readonly Tok[]): string[] {
+  return toks.map((t) => {
+    if (t.type !== "w") return "";
+    if (isNumberWordKey(t.k)) return t.k;
+    if (isNumberWordKey(t.kt)) return t.kt;
+    return "";
+  });
+}
+
+/** Whether a token is a word of the set (by key or Telex-folded key). */
+export function isWordIn(t: Tok | undefined, set: ReadonlySet<string>): boolean {
+  return !!t && t.type === "w" && (set.has(t.k) || set.has(t.kt));
+}
+
+/** Whether a token ends a clause (line break, hard punctuation, "và", "với", …); past the end too. */
+export function isHard(t: Tok | undefined): boolean {
+  if (!t) return true;
+  if (t.type === "nl") return true;
+  if (t.type === "p") return HARD_PUNCT.has(t.k);
+  return isWordIn(t, HARD_WORDS);
+}

@@ -1,0 +1,143 @@
+/**
+ * Word lists the report parser reads with, as search keys (no diacritics, lowercase).
+ * Data only: each stage of the parser imports the lists it needs.
+ */
+
+/** Words that may stand between a number and an indicator name ("12 cái pa nô", "đã treo"). */
+export const FILLER_WORDS: ReadonlySet<string> = new Set(
+  (
+    "cai chiec tam buc luot buoi tin bai cuoc duoc da treo dan phat dang la so luong tong cong " +
+    "them nua bo sung to chuc tuyen truyen thuc hien xay dung chia se hanh lap dat in an co " +
+    "moi cac loai khoang gan hon gom dua viet cam lan cum ket qua hien nay tong so tat ca ca " +
+    "thay tham du gia san xuat tiep song phu bien soan thao tai"
+  )
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Words that end a clause: a number never pairs across them. */
+export const HARD_WORDS: ReadonlySet<string> = new Set(["va", "voi", "con", "nhung", "cung", "hoac", "rieng", "ngoai"]);
+export const HARD_PUNCT: ReadonlySet<string> = new Set([",", ";", ".", "!", "?", "/", "\\", "\n"]);
+/** Joiners between two mentions ("pa nô, áp phích"; "băng rôn, khẩu hiệu"). */
+export const CONJ: ReadonlySet<string> = new Set([",", "/", "-", "&", "+", "va", "hoac"]);
+/** Words an indicator name and its number cannot be separated by (without a colon). */
+export const BREAK_WORDS: ReadonlySet<string> = new Set(
+  (
+    "tai o trong cua cho tu den tren duoi chua khong nhung voi va con sau truoc ngay thang nam " +
+    "quy dot moi"
+  ).split(" "),
+);
+/** Prepositions allowed in "5 bài trên fanpage", "10 tin qua zalo". */
+export const PREPS: ReadonlySet<string> = new Set(["tren", "qua", "len", "vao"]);
+
+/** A number right after these is a label or an ordinal, not a value ("thôn 5", "quý 1"). */
+export const LABELS: Readonly<Record<string, readonly string[] | null>> = {
+  quy: ["quý"],
+  thang: ["tháng"],
+  nam: ["năm"],
+  thon: ["thôn"],
+  xom: ["xóm"],
+  dot: ["đợt"],
+  lan: ["lần"],
+  ngay: ["ngày"],
+  tuan: ["tuần"],
+  khu: ["khu"],
+  doi: ["đội"],
+  ban: ["bản"],
+  khoi: ["khối"],
+  lop: ["lớp"],
+  khoa: ["khóa", "khoá"],
+  ky: ["kỳ", "kì"],
+  ki: ["kì", "kỳ"],
+  phan: ["phần"],
+  muc: ["mục"],
+  dieu: ["điều"],
+  khoan: ["khoản"],
+  chuong: ["chương"],
+  phien: ["phiên"],
+  to: ["tổ"],
+  thu: ["thứ"],
+  tap: ["tập"],
+  buoc: ["bước"],
+  phuong: ["phường"],
+  lo: ["lô"],
+  diem: ["điểm"],
+  cau: ["câu"],
+  hang: ["hạng"],
+  cap: ["cấp"],
+  giai: null, // "giai đoạn 2"
+  tieu: null, // "tiểu khu 3"
+};
+export const LABEL_SECOND: Readonly<Record<string, string>> = { giai: "doan", tieu: "khu" };
+
+/** Units of time: "6 tháng", "15 phút", "2 năm" are durations, not values. */
+export const TIME_UNITS: ReadonlySet<string> = new Set(["thang", "nam", "ngay", "tuan", "quy", "gio", "phut", "giay", "tieng", "h"]);
+
+/** Words that introduce a date or time ("từ ngày 1/3", "vào lúc 8h", "sáng 10/2"). */
+export const TIME_INTRO: ReadonlySet<string> = new Set(["tu", "den", "toi", "vao", "luc", "hom", "sang", "chieu", "trua", "ngay", "trong", "tai", "khoang"]);
+
+/** Word pairs where a one-word synonym is part of another word ("thông tin" is not "tin"). */
+export const COMPOUND_STOP: ReadonlySet<string> = new Set([
+  "thong tin",
+  "nhan tin",
+  "tu tin",
+  "niem tin",
+  "uy tin",
+  "dien tin",
+  "tin nhan",
+  "tin tuong",
+  "tin hoc",
+  "tin hieu",
+  "tin cay",
+  "tin dung",
+  "tin nguong",
+  "loa loa",
+]);
+
+/** Number-word homographs in a given neighbourhood ("như sau", "năm nay", "một số"). */
+export const NUMBER_WORD_STOP_NEXT: Readonly<Record<string, readonly string[]>> = {
+  sau: ["do", "khi", "nay", "cung", "day", "nua"],
+  nam: ["nay", "qua", "truoc", "toi", "hoc", "sau", "ngoai"],
+  mot: ["so", "cach", "vai", "it", "khi", "trong", "nua"],
+  tam: ["thoi", "ung"],
+  bay: ["gio"],
+  ba: ["con"],
+  bon: ["phuong"],
+};
+export const NUMBER_WORD_STOP_PREV: Readonly<Record<string, readonly string[]>> = {
+  sau: ["nhu", "ngay", "phia", "truoc", "lan", "nga"],
+  nam: ["trong", "hang", "moi", "ca", "cuoi", "dau", "cac", "nhung", "cua", "giua", "phia", "nga"],
+  mot: ["thu", "lan"],
+  ba: ["ong", "nga"],
+  bay: ["nga"],
+};
+
+export const VAGUE_BEFORE_SCALE: ReadonlySet<string> = new Set(["vai", "hang", "may", "nhieu", "dam"]);
+export const SCALE_WORDS: ReadonlySet<string> = new Set(["chuc", "tram", "nghin", "ngan", "trieu"]);
+
+/** Stems that must not be fuzzy-matched to a synonym (real words one letter away). */
+export const FUZZY_STOP: ReadonlySet<string> = new Set([
+  "phathanh",
+  "truyenthong",
+  "thongtin",
+  "chuyenmon",
+  "nguoidan",
+  "hoithoai",
+  "thongbao",
+  "baocao",
+  "tuyentruyen",
+  "tochuc",
+  "thuchien",
+  "xaydung",
+  "hoanthanh",
+  "hoatdong",
+  "phongtrao",
+  "phongban",
+  "tintuc",
+  "baihat",
+  "nguoithan",
+  "tieuthuyet",
+  "hoinhap",
+  "hoinong",
+  "hoiphu",
+]);
