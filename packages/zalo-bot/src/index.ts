@@ -1,0 +1,7 @@
+export { Bot, type BotOptions, type LaunchOptions } from "./bot.js";
+export { ZaloClient, DEFAULT_API_ROOT, type CallOptions, type ClientOptions } from "./client.js";
+export { Composer, type Middleware, type MiddlewareFn, type NextFn, type UpdateFilter } from "./composer.js";
+export { Context, updateTypeOf } from "./context.js";
+export { ZaloApiError, ZaloHttpError } from "./errors.js";
+export { normalizeUpdates } from "./update.js";
+export * from "./types.js";
