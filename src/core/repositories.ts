@@ -41,6 +41,8 @@ export interface ChatRepository {
   /** Every active chat bound to a unit. */
   listActiveUnitChats(): Promise<ChatRecord[]>;
   setStatus(channel: Channel, chatId: string, status: "active" | "unreachable", reason?: string): Promise<void>;
+  /** Removes a chat's binding (a revoked person's private chat); returns true when one existed. */
+  unbind(channel: Channel, chatId: string): Promise<boolean>;
 }
 
 export interface PersonRepository {
@@ -52,6 +54,8 @@ export interface PersonRepository {
   setUnit(id: number, unitId: number | null): Promise<void>;
   setLanguage(id: number, language: string): Promise<void>;
   listByRole(role: Role): Promise<PersonRecord[]>;
+  /** People registered for a unit. */
+  listByUnit(unitId: number): Promise<PersonRecord[]>;
 }
 
 export interface InviteRepository {
@@ -169,7 +173,10 @@ export interface ConversationRepository {
 }
 
 export interface AuditRepository {
-  log(entry: { actor: string; action: string; entity: string; entityId?: string; detail?: unknown }): Promise<void>;
+  /** `at` is the core clock's time (the database's clock when absent). */
+  log(entry: { actor: string; action: string; entity: string; entityId?: string; detail?: unknown; at?: Date }): Promise<void>;
+  /** When this actor took this action since `since`, oldest first (rate limits such as invite guesses). */
+  timesSince(actor: string, action: string, since: Date): Promise<Date[]>;
   list(limit: number): Promise<{ actor: string; action: string; entity: string; entityId: string; createdAt: Date }[]>;
 }
 

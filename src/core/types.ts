@@ -54,6 +54,8 @@ export interface Incoming {
   /** Telegram album id: photos of one album share it. */
   mediaGroupId?: string;
   replyToMessageId?: string;
+  /** The author of the replied-to message, when the platform says (e.g. /themnguoi as a reply). */
+  replyToUserId?: string;
   date: Date;
   /** The client's language (e.g. "vi", "en"), a hint only. */
   languageCode?: string;

@@ -217,6 +217,9 @@ export function createPrismaRepositories(db: Db): Repositories {
       async setStatus(channel, chatId, status, reason) {
         await db.chatBinding.updateMany({ where: { channel, chatId }, data: { status, statusReason: reason ?? null } });
       },
+      async unbind(channel, chatId) {
+        return (await db.chatBinding.deleteMany({ where: { channel, chatId } })).count > 0;
+      },
     },
 
     people: {
@@ -250,6 +253,9 @@ export function createPrismaRepositories(db: Db): Repositories {
       },
       async listByRole(role) {
         return (await db.person.findMany({ where: { role }, orderBy: { id: "asc" } })).map(toPerson);
+      },
+      async listByUnit(unitId) {
+        return (await db.person.findMany({ where: { unitId }, orderBy: { id: "asc" } })).map(toPerson);
       },
     },
 
@@ -645,8 +651,19 @@ export function createPrismaRepositories(db: Db): Repositories {
     audit: {
       async log(entry) {
         await db.auditLog.create({
-          data: { actor: entry.actor, action: entry.action, entity: entry.entity, entityId: entry.entityId ?? "", detailJson: JSON.stringify(entry.detail ?? {}) },
+          data: {
+            actor: entry.actor,
+            action: entry.action,
+            entity: entry.entity,
+            entityId: entry.entityId ?? "",
+            detailJson: JSON.stringify(entry.detail ?? {}),
+            ...(entry.at ? { createdAt: entry.at } : {}),
+          },
         });
+      },
+      async timesSince(actor, action, since) {
+        const rows = await db.auditLog.findMany({ where: { actor, action, createdAt: { gte: since } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } });
+        return rows.map((r) => r.createdAt);
       },
       async list(limit) {
         return db.auditLog.findMany({ orderBy: { id: "desc" }, take: limit, select: { actor: true, action: true, entity: true, entityId: true, createdAt: true } });

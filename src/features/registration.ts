@@ -1,10 +1,16 @@
 import { splitArgs } from "../core/args.js";
 import { Composer } from "../core/composer.js";
-import { createInvite, grantRole, redeemInvite } from "../core/units/registration.js";
+import { createInvite, grantRole, INVITE_GUESS_LIMIT, redeemInvite } from "../core/units/registration.js";
+import { addMember } from "../core/units/access.js";
 import { formatDateTime } from "../core/format.js";
+import type { Context } from "../core/composer.js";
+import { truncate } from "../core/text-limits.js";
 import { actorOf, allow, type Feature } from "./deps.js";
 
-/** /dangky CODE (anyone), /moi UNIT [uses] (admin), /quyen USER ROLE (admin), /nhomtonghop (admin). */
+/**
+ * /dangky CODE (anyone, 5 wrong codes an hour), /themnguoi (a unit's officer adds a colleague),
+ * /moi UNIT [uses] (admin), /quyen USER ROLE (admin), /nhomtonghop (admin).
+ */
 export const registrationFeature: Feature = (deps) => {
   const composer = new Composer();
 
@@ -19,10 +25,57 @@ export const registrationFeature: Feature = (deps) => {
       chatTitle: ctx.incoming.chatTitle,
       person: ctx.person,
     });
-    if (!result.ok) return ctx.reply(ctx.t(`register:error_${result.error}`, { code, unit: result.unit?.name ?? "" }));
+    if (!result.ok) {
+      if (result.error === "locked") return ctx.reply(ctx.t("register:error_locked", { limit: INVITE_GUESS_LIMIT, time: formatDateTime(result.retryAt, deps.timezone) }));
+      if (result.error === "unknown") {
+        if (result.guesses === INVITE_GUESS_LIMIT) await alertGuessing(ctx);
+        return ctx.reply(ctx.t("register:error_unknown", { code: truncate(code, 40) }));
+      }
+      const key = result.error === "chat_taken" && ctx.incoming.chatType === "private" ? "error_chat_taken_private" : `error_${result.error}`;
+      return ctx.reply(ctx.t(`register:${key}`, { code, unit: result.unit?.name ?? "" }));
+    }
     deps.onScheduleChange();
     const where = ctx.incoming.chatType === "private" ? ctx.t("register:this_private_chat") : ctx.t("register:this_group");
     await ctx.reply(ctx.t("register:done", { unit: result.unit.name, where, name: ctx.person.displayName }));
+  });
+
+  /** Tells every admin, once per person and hour, that someone keeps sending wrong codes. */
+  async function alertGuessing(ctx: Context): Promise<void> {
+    const now = deps.clock.now();
+    const who = ctx.person.username ? `@${ctx.person.username}` : ctx.incoming.userId;
+    for (const admin of await deps.repos.people.listByRole("admin")) {
+      const t = deps.translations.t(admin.language ?? deps.defaultLanguage);
+      await deps.repos.outbox.enqueue({
+        dedupeKey: `alert:invite-guess:${actorOf(ctx)}:${admin.channel}:${admin.userId}:${Math.floor(now.getTime() / 3_600_000)}`,
+        channel: admin.channel,
+        chatId: admin.userId,
+        kind: "alert",
+        message: { type: "text", text: t("register:guess_alert", { name: ctx.person.displayName || who, who, limit: INVITE_GUESS_LIMIT }) },
+        notBefore: now,
+      });
+    }
+    deps.onScheduleChange();
+  }
+
+  composer.command("themnguoi", async (ctx) => {
+    if (!ctx.unit) return ctx.reply(ctx.t("register:member_no_unit"));
+    const [who] = splitArgs(ctx.command!.args);
+    const targetId = ctx.incoming.replyToUserId;
+    if (!who && !targetId) return ctx.reply(ctx.t("register:member_usage"));
+    const { channel } = ctx.incoming;
+    // A replied-to colleague may never have written to the bot: the reply itself names them.
+    const target = !who
+      ? ((await deps.repos.people.find(channel, targetId!)) ?? (await deps.repos.people.touch({ channel, userId: targetId!, displayName: "" })))
+      : /^\d+$/.test(who)
+        ? await deps.repos.people.find(channel, who)
+        : await deps.repos.people.findByUsername(channel, who);
+    const result = await addMember(deps.repos, deps.clock, { actor: ctx.person, unit: ctx.unit, target });
+    if (!result.ok) {
+      const name = result.person?.displayName || who || "";
+      return ctx.reply(ctx.t(`register:member_error_${result.error}`, { unit: ctx.unit.name, other: result.unit?.name ?? "", name, who: who ?? "" }));
+    }
+    deps.onScheduleChange();
+    await ctx.reply(ctx.t("register:member_added", { name: result.person.displayName || who, unit: ctx.unit.name }));
   });
 
   composer.command("moi", async (ctx) => {

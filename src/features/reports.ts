@@ -2,13 +2,14 @@ import { normaliseCode, splitArgs } from "../core/args.js";
 import { Composer, type Context } from "../core/composer.js";
 import { createKeyedLock } from "../core/keyed-lock.js";
 import { formatDateTime, formatDeadline } from "../core/format.js";
-import type { AssignmentView, ReportRecord } from "../core/ports.js";
+import type { AssignmentView, ReportRecord, UnitRecord } from "../core/ports.js";
 import { looksLikeReport, parseReport } from "../core/reports/report-parser.js";
 import { attachLooseFiles, resolveAssignment, reviseLatest, submitReport, type FileOutcome, type SubmitResult } from "../core/reports/reports.js";
 import { SAMPLE_INDICATORS } from "../core/plans/sample-indicators.js";
 import { formatDmy } from "../core/calendar/time.js";
 import type { IndicatorDef } from "../core/types.js";
-import { allow, type Feature, type FeatureDeps } from "./deps.js";
+import { historyAccess, reportAccess, type UnitAccess } from "../core/units/access.js";
+import { type Feature, type FeatureDeps } from "./deps.js";
 import { describeAssignment } from "./tasks.js";
 
 const PICK_TASK = "pick_task";
@@ -68,12 +69,20 @@ export const reportsFeature: Feature = (deps) => {
       await ctx.reply(ctx.t("tasks:no_unit"));
       return null;
     }
-    if (ctx.person.unitId && ctx.person.unitId !== ctx.unit.id && ctx.role === "officer") {
-      const own = await deps.repos.units.findById(ctx.person.unitId);
-      await ctx.reply(ctx.t("access:other_unit", { own: own?.name ?? "", unit: ctx.unit.name }));
-      return null;
-    }
+    if (!(await refuseAccess(ctx, ctx.unit, reportAccess(ctx.person, ctx.unit)))) return null;
     return ctx.unit;
+  }
+
+  /** True when access is "ok"; otherwise replies with the reason and returns false. */
+  async function refuseAccess(ctx: Context, unit: UnitRecord, access: UnitAccess): Promise<boolean> {
+    if (access === "ok") return true;
+    if (access === "other_unit") {
+      const own = await deps.repos.units.findById(ctx.person.unitId!);
+      await ctx.reply(ctx.t("access:other_unit", { own: own?.name ?? "", unit: unit.name }));
+    } else {
+      await ctx.reply(ctx.t("access:not_registered", { unit: unit.name }));
+    }
+    return false;
   }
 
   async function submit(ctx: Context, text: string, target?: AssignmentView | { open: AssignmentView[] }): Promise<void> {
@@ -142,16 +151,15 @@ export const reportsFeature: Feature = (deps) => {
     const [first, second] = splitArgs(ctx.command!.args);
     let unit = ctx.unit;
     let taskRef = first;
-    if (first && (ctx.role === "leader" || ctx.role === "admin") && !/^#?\d+$/.test(first)) {
+    if (first && !/^#?\d+$/.test(first)) {
       unit = await deps.repos.units.findByCode(normaliseCode(first));
       if (!unit) return ctx.reply(ctx.t("units:error_not_found", { detail: first }));
       taskRef = second;
     } else if (!unit) {
       if (ctx.role === "leader" || ctx.role === "admin") return ctx.reply(ctx.t("reports:history_usage"));
-      if (!(await allow(ctx, ["officer"]))) return;
-      return ctx.reply(ctx.t("tasks:no_unit"));
+      return ctx.reply(ctx.t(ctx.role === "none" ? "help:onboarding" : "tasks:no_unit"));
     }
-    if (ctx.role === "officer" && ctx.person.unitId && ctx.person.unitId !== unit.id) return ctx.reply(ctx.t("access:other_unit", { own: "", unit: unit.name }));
+    if (!(await refuseAccess(ctx, unit, historyAccess(ctx.person, unit)))) return;
     const taskId = taskRef ? Number(taskRef.replace(/^#/, "")) : undefined;
     const reports = (await deps.repos.reports.listForUnit(unit.id, { limit: 50 })).filter((r) => r.assignmentId > 0);
     const lines: string[] = [];

@@ -78,6 +78,7 @@ export function toIncoming(message: Message, botUsername: string): Incoming | un
     unsupported,
     mediaGroupId: message.media_group_id,
     replyToMessageId: message.reply_to_message ? String(message.reply_to_message.message_id) : undefined,
+    replyToUserId: message.reply_to_message?.from ? String(message.reply_to_message.from.id) : undefined,
     date: new Date(message.date * 1000),
     languageCode: from.language_code,
   };

@@ -3,6 +3,7 @@ import { normaliseCode } from "../args.js";
 import type { Clock, PersonRecord, Role, UnitRecord } from "../ports.js";
 import type { Repositories } from "../repositories.js";
 import type { Channel } from "../types.js";
+import { unbindPerson } from "./access.js";
 
 const INVITE_DAYS = 7;
 // No 0/O/1/I/L: codes are read aloud and retyped on phones.
@@ -32,24 +33,41 @@ export async function createInvite(repos: Repositories, clock: Clock, actor: str
   return { ok: true, code, unit, expiresAt, maxUses };
 }
 
+/** Wrong codes a person may send per hour; the next is refused without being checked. */
+export const INVITE_GUESS_LIMIT = 5;
+const GUESS_WINDOW_MS = 3_600_000;
+
 export type RedeemResult =
   | { ok: true; unit: UnitRecord }
-  | { ok: false; error: "unknown" | "expired" | "used" | "chat_taken" | "other_unit"; unit?: UnitRecord };
+  | { ok: false; error: "expired" | "used" | "chat_taken" | "other_unit"; unit?: UnitRecord }
+  /** `guesses`: wrong codes in the last hour, this one included. */
+  | { ok: false; error: "unknown"; guesses: number }
+  /** Too many wrong codes: try again at `retryAt`. */
+  | { ok: false; error: "locked"; retryAt: Date };
 
 /**
  * Binds the chat and the sender to the invite's unit. A group already bound to another unit,
- * or the rollup group, is refused rather than silently moved.
+ * or the rollup group, is refused rather than silently moved. After {@link INVITE_GUESS_LIMIT}
+ * unknown codes in an hour, codes are refused unchecked until the oldest wrong one is an hour old.
  */
 export async function redeemInvite(
   repos: Repositories,
   clock: Clock,
   input: { code: string; channel: Channel; chatId: string; chatType: string; chatTitle?: string; person: PersonRecord },
 ): Promise<RedeemResult> {
+  const actor = `${input.channel}:${input.person.userId}`;
+  const now = clock.now();
+  const wrong = await repos.audit.timesSince(actor, "invite.wrong", new Date(now.getTime() - GUESS_WINDOW_MS));
+  if (wrong.length >= INVITE_GUESS_LIMIT) {
+    return { ok: false, error: "locked", retryAt: new Date(wrong[wrong.length - INVITE_GUESS_LIMIT].getTime() + GUESS_WINDOW_MS) };
+  }
   const invite = await repos.invites.findByCode(input.code.trim().toUpperCase());
-  if (!invite) return { ok: false, error: "unknown" };
-  const unit = await repos.units.findById(invite.unitId);
-  if (!unit?.active) return { ok: false, error: "unknown" };
-  if (invite.expiresAt <= clock.now()) return { ok: false, error: "expired", unit };
+  const unit = invite && (await repos.units.findById(invite.unitId));
+  if (!invite || !unit?.active) {
+    await repos.audit.log({ actor, action: "invite.wrong", entity: "invite", detail: { code: input.code.slice(0, 40) }, at: now });
+    return { ok: false, error: "unknown", guesses: wrong.length + 1 };
+  }
+  if (invite.expiresAt <= now) return { ok: false, error: "expired", unit };
   const chat = await repos.chats.find(input.channel, input.chatId);
   if (chat?.role === "rollup" || (chat?.unitId && chat.unitId !== unit.id)) {
     const other = chat.unitId ? await repos.units.findById(chat.unitId) : null;
@@ -63,7 +81,7 @@ export async function redeemInvite(
   await repos.chats.bind({ channel: input.channel, chatId: input.chatId, chatType: input.chatType, title: input.chatTitle, role: "unit", unitId: unit.id });
   await repos.people.setUnit(input.person.id, unit.id);
   if (input.person.role === "none") await repos.people.setRole(input.person.id, "officer");
-  await repos.audit.log({ actor: `${input.channel}:${input.person.userId}`, action: "chat.register", entity: "unit", entityId: unit.code, detail: { chatId: input.chatId, invite: invite.code } });
+  await repos.audit.log({ actor, action: "chat.register", entity: "unit", entityId: unit.code, detail: { chatId: input.chatId, invite: invite.code }, at: now });
   return { ok: true, unit };
 }
 
@@ -71,7 +89,8 @@ export type GrantResult = { ok: true; person: PersonRecord; role: Role } | { ok:
 
 /**
  * Grants or revokes a role. `who` is a numeric user id or an @username the bot has seen.
- * Revoking ("none") leaves an officer's unit as it was.
+ * Revoking ("none") also ends the person's registration with their unit and unbinds their
+ * private chat ({@link unbindPerson}).
  */
 export async function grantRole(repos: Repositories, actor: PersonRecord, who: string, role: string): Promise<GrantResult> {
   if (!["admin", "leader", "officer", "none"].includes(role)) return { ok: false, error: "bad_role" };
@@ -79,6 +98,7 @@ export async function grantRole(repos: Repositories, actor: PersonRecord, who: s
   if (!target) return { ok: false, error: "not_found" };
   if (target.id === actor.id && role !== "admin") return { ok: false, error: "self" };
   await repos.people.setRole(target.id, role as Role);
+  if (role === "none") await unbindPerson(repos, target);
   await repos.audit.log({ actor: `${actor.channel}:${actor.userId}`, action: "role.set", entity: "person", entityId: `${target.channel}:${target.userId}`, detail: { from: target.role, to: role } });
-  return { ok: true, person: { ...target, role: role as Role }, role: role as Role };
+  return { ok: true, person: { ...target, role: role as Role, unitId: role === "none" ? null : target.unitId }, role: role as Role };
 }

@@ -1,6 +1,7 @@
 import { CODE_PATTERN, normaliseCode, normaliseTag, TAG_PATTERN } from "../args.js";
 import type { UnitRecord } from "../ports.js";
 import type { Repositories } from "../repositories.js";
+import { unbindPerson } from "./access.js";
 
 export type UnitError = "bad_code" | "bad_name" | "bad_tag" | "exists" | "not_found";
 export type UnitResult = { ok: true; unit: UnitRecord } | { ok: false; error: UnitError; detail?: string };
@@ -15,8 +16,14 @@ export function parseTags(text: string): { tags: string[]; bad?: string } {
 
 const MAX_NAME = 120;
 
-function checkName(name: string): boolean {
-  return name.trim().length >= 2 && name.length <= MAX_NAME && !/[\p{Cc}]/u.test(name);
+/**
+ * Whether a unit name is fit to show in every message and file: 2–120 characters, no control
+ * characters (NUL, newlines) and no bidirectional overrides that would reorder what leaders read.
+ * Plan files apply the same check.
+ * @example isValidUnitName("UBND xã Thạch Bình") // true
+ */
+export function isValidUnitName(name: string): boolean {
+  return name.trim().length >= 2 && name.length <= MAX_NAME && !/[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/u.test(name);
 }
 
 /**
@@ -28,7 +35,7 @@ export async function addUnit(repos: Repositories, actor: string, input: { code:
   const code = normaliseCode(input.code);
   if (!CODE_PATTERN.test(code)) return { ok: false, error: "bad_code", detail: input.code };
   const name = input.name.normalize("NFC").trim();
-  if (!checkName(name)) return { ok: false, error: "bad_name" };
+  if (!isValidUnitName(name)) return { ok: false, error: "bad_name" };
   const { tags, bad } = parseTags(input.tags);
   if (bad) return { ok: false, error: "bad_tag", detail: bad };
   const kind = KIND_BY_TAG[tags[0] ?? ""] ?? "khac";
@@ -51,7 +58,7 @@ export async function editUnit(repos: Repositories, actor: string, codeText: str
   const update: { name?: string; tags?: string[]; kind?: string } = {};
   if (patch.name !== undefined) {
     const name = patch.name.normalize("NFC").trim();
-    if (!checkName(name)) return { ok: false, error: "bad_name" };
+    if (!isValidUnitName(name)) return { ok: false, error: "bad_name" };
     update.name = name;
   }
   if (patch.tags !== undefined) {
@@ -74,6 +81,9 @@ export async function removeUnit(repos: Repositories, actor: string, codeText: s
   if (!unit?.active) return { ok: false, error: "not_found", detail: codeText };
   await repos.units.deactivate(unit.id);
   const cancelled = await repos.assignments.cancelForUnit(unit.id);
+  // Its people are no longer registered anywhere; their private chats stop receiving reminders.
+  for (const person of await repos.people.listByUnit(unit.id)) await unbindPerson(repos, person);
+  for (const chat of await repos.chats.listForUnit(unit.id)) if (chat.chatType === "private") await repos.chats.unbind(chat.channel, chat.chatId);
   await repos.audit.log({ actor, action: "unit.delete", entity: "unit", entityId: unit.code, detail: { cancelled } });
   return { ok: true, unit: { ...unit, active: false } };
 }
