@@ -18,9 +18,7 @@ import { findTask } from "../core/plans/tasks.js";
 import { endOfLocalDay, isIsoDate, parseDmy } from "../core/calendar/time.js";
 import { openDatabase } from "../db/database.js";
 import { createPrismaRepositories } from "../db/repositories.js";
-import { renderRollupChart } from "../render/chart.js";
-import { renderRollupDocx } from "../render/docx.js";
-import { renderRollupXlsx } from "../render/xlsx.js";
+import { renderRollupChart, renderRollupDocx, renderRollupXlsx } from "../render/lazy.js";
 import { setupCli } from "./setup.js";
 
 const { config, translator, t: msg } = setupCli();

@@ -18,9 +18,7 @@ import type { PlanInfo, RollupView, TaskRollup } from "../core/rollups/rollup-ty
 import { findTask } from "../core/plans/tasks.js";
 import { localDateOf } from "../core/calendar/time.js";
 import type { Address, OutgoingMessage, Translate } from "../core/types.js";
-import { renderRollupChart } from "../render/chart.js";
-import { renderRollupDocx } from "../render/docx.js";
-import { renderRollupXlsx } from "../render/xlsx.js";
+import { renderRollupChart, renderRollupDocx, renderRollupXlsx } from "../render/lazy.js";
 import { allow, type Feature, type FeatureDeps } from "./deps.js";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -60,6 +60,9 @@ async function submit(unitCode: string, occurrenceId: number, at: string, values
 }
 
 beforeAll(async () => {
+  // The bot loads its renderers on first use (about a second); load them here so the harness's
+  // quiet-period wait times the bot's answers, not module loading.
+  await Promise.all([import("../../src/render/chart.js"), import("../../src/render/xlsx.js"), import("../../src/render/docx.js")]);
   h = await startHarness({ now: "2021-02-01T02:00:00Z" });
   const [imported] = await h.say(ADMIN, adminChat, "", {
     caption: "/nhapkehoach",
