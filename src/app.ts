@@ -5,7 +5,7 @@ import type { RateLimits } from "./channels/rate-limiter.js";
 import { createMessengerHub } from "./channels/messenger-hub.js";
 import type { Config } from "./config.js";
 import { createBotCore, type BotCore } from "./core/bot.js";
-import type { Clock, Inbox, Logger } from "./core/ports.js";
+import type { Clock, Inbox, Logger, Messenger } from "./core/ports.js";
 import type { Repositories } from "./core/repositories.js";
 import { enqueueDueReminders, nextReminderAt } from "./core/reminders/reminders.js";
 import { syncAllTasks } from "./core/plans/tasks.js";
@@ -36,6 +36,14 @@ export interface App {
   stop(): Promise<void>;
 }
 
+/** A channel that lives inside the bot (the sandbox): its messenger, and where it hands messages. */
+export interface EmbeddedChannel {
+  messenger: Messenger;
+  attach(inbox: Inbox): void;
+  /** User ids on this channel that are admins from the start (like ADMIN_TELEGRAM_IDS). */
+  adminIds: string[];
+}
+
 export const systemClock: Clock = { now: () => new Date() };
 
 /**
@@ -44,7 +52,7 @@ export const systemClock: Clock = { now: () => new Date() };
  * a fake Bot API root and a controllable clock.
  * @example const app = await createApp(config, { clock: systemClock }); await app.start();
  */
-export async function createApp(config: Config, options: { clock?: Clock; logger?: Logger; botInfo?: UserFromGetMe; telegramLimits?: RateLimits; outboxConcurrency?: number; scheduler?: boolean } = {}): Promise<App> {
+export async function createApp(config: Config, options: { clock?: Clock; logger?: Logger; botInfo?: UserFromGetMe; telegramLimits?: RateLimits; outboxConcurrency?: number; scheduler?: boolean; sandbox?: EmbeddedChannel } = {}): Promise<App> {
   const logger: Logger = options.logger ?? pino({ level: config.logLevel, redact: ["token", "*.token"] });
   const clock = options.clock ?? systemClock;
   const db = await openDatabase(config.databaseUrl);
@@ -52,7 +60,7 @@ export async function createApp(config: Config, options: { clock?: Clock; logger
   const telegram = config.telegram
     ? createTelegramChannel({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, logger, botInfo: options.botInfo, limits: options.telegramLimits })
     : undefined;
-  const messenger = createMessengerHub({ telegram: telegram?.messenger });
+  const messenger = createMessengerHub({ telegram: telegram?.messenger, sandbox: options.sandbox?.messenger });
   const deps: FeatureDeps = {
     repos,
     messenger,
@@ -60,7 +68,10 @@ export async function createApp(config: Config, options: { clock?: Clock; logger
     logger,
     translations: createTranslator({ defaultLanguage: config.defaultLanguage }),
     defaultLanguage: config.defaultLanguage,
-    initialAdmins: (config.telegram?.adminIds ?? []).map((userId) => ({ channel: "telegram" as const, userId })),
+    initialAdmins: [
+      ...(config.telegram?.adminIds ?? []).map((userId) => ({ channel: "telegram" as const, userId })),
+      ...(options.sandbox?.adminIds ?? []).map((userId) => ({ channel: "sandbox" as const, userId })),
+    ],
     timezone: config.timezone,
     maxFileBytes: config.maxFileBytes,
     files: createFileStore(config.dataDir),
@@ -81,6 +92,7 @@ export async function createApp(config: Config, options: { clock?: Clock; logger
   const core = createBotCore(deps, createFeatures(deps));
   const inbox = createMemoryInbox({ handle: (incoming) => core.handle(incoming), logger });
   telegram?.attach(inbox);
+  options.sandbox?.attach(inbox);
   const http = createHttpServer({ logger });
   let listening = false;
 

@@ -38,6 +38,10 @@ const schema = z
     DEFAULT_LANGUAGE: z.enum(["vi", "en"]).default("vi"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     MAX_FILE_MB: z.coerce.number().positive().max(50).default(10),
+    SANDBOX: z.enum(["0", "1", ""], { error: "must be 1 (on) or 0 (off)" }).optional().transform((v) => v === "1"),
+    SANDBOX_HOST: z.string().trim().min(1).default("127.0.0.1"),
+    SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    CHROMIUM_PATH: z.string().trim().min(1).default("/usr/bin/chromium"),
   })
   .superRefine((env, ctx) => {
     if (env.TELEGRAM_MODE === "webhook" && env.TELEGRAM_BOT_TOKEN) {
@@ -63,6 +67,13 @@ export interface Config {
   defaultLanguage: "vi" | "en";
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   maxFileBytes: number;
+  /**
+   * The local web sandbox. It runs when no channel is configured (the embedded default) or when
+   * SANDBOX=1 asks for it beside a real channel; always on its own database under DATA_DIR.
+   */
+  sandbox: { requested: boolean; host: string; port: number };
+  /** Chromium for the browser test (Debian's `chromium` package). */
+  chromiumPath: string;
 }
 
 /** Thrown for a bad environment; the message is one line naming the key. */
@@ -99,6 +110,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     defaultLanguage: e.DEFAULT_LANGUAGE,
     logLevel: e.LOG_LEVEL,
     maxFileBytes: Math.round(e.MAX_FILE_MB * 1024 * 1024),
+    sandbox: { requested: e.SANDBOX, host: e.SANDBOX_HOST, port: e.SANDBOX_PORT },
+    chromiumPath: e.CHROMIUM_PATH,
   };
 }
 

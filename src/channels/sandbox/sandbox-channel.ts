@@ -1,0 +1,112 @@
+import { readFile, stat } from "node:fs/promises";
+import { SendError, type Clock, type FileStore, type Inbox, type Messenger } from "../../core/ports.js";
+import type { Incoming, IncomingFile } from "../../core/types.js";
+import type { EmbeddedChannel } from "../../app.js";
+import type { SandboxDirectory } from "./sandbox-directory.js";
+import type { SandboxFile, SandboxMessage, SandboxTranscript } from "./sandbox-transcript.js";
+
+export const SANDBOX_TEXT_LIMIT = 4096;
+export const SANDBOX_MAX_FILES = 10;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+// Shown inline as photos, as Telegram does for these; every other file is a document.
+const PHOTO_TYPES = new Set(["image/jpeg", "image/png", "image/webp"]);
+
+/** What the page sends when someone types in a sandbox chat. */
+export interface SandboxPost {
+  chatId: string;
+  userId: string;
+  text: string;
+  replyTo?: string;
+  files: { name: string; mime: string; data: Uint8Array }[];
+}
+
+export type PostResult = { ok: true; message: SandboxMessage } | { ok: false; error: "unknown_chat" | "unknown_person" | "not_owner" | "empty" | "too_many_files" };
+
+/**
+ * The sandbox channel: the page's messages become {@link Incoming} for the inbox (as a Telegram
+ * update would), and the bot's messages land in the sandbox transcript through {@link Messenger}.
+ * Nothing here decides who may do what: the core does, as for every channel.
+ * @example const channel = createSandboxChannel({ transcript, files, clock, directory }); channel.attach(app.inbox);
+ */
+export function createSandboxChannel(options: { transcript: SandboxTranscript; files: FileStore; clock: Clock; directory: () => SandboxDirectory; adminIds: string[] }) {
+  const { transcript, files, clock, directory } = options;
+  let inbox: Inbox | undefined;
+  const chatOf = (chatId: string) => directory().chats.find((c) => c.chatId === chatId);
+
+  const messenger: Messenger = {
+    textLimit: () => SANDBOX_TEXT_LIMIT,
+    async send(to, message) {
+      if (to.channel !== "sandbox" || !chatOf(to.chatId)) throw new SendError("unreachable", `no sandbox chat ${to.chatId}`);
+      const at = clock.now().toISOString();
+      if (message.type === "text") {
+        const sent = transcript.add({ chatId: to.chatId, from: { bot: true }, at, text: message.text.slice(0, SANDBOX_TEXT_LIMIT), files: [], replyTo: message.replyToMessageId });
+        return { messageId: sent.id };
+      }
+      const { sha256 } = await files.put(message.file.data);
+      const file: SandboxFile = { sha256, name: message.file.fileName, mime: message.file.mime, kind: message.type, size: message.file.data.byteLength };
+      const sent = transcript.add({ chatId: to.chatId, from: { bot: true }, at, text: message.caption ?? "", files: [file] });
+      return { messageId: sent.id };
+    },
+    async download(_channel, file, maxBytes) {
+      if (!SHA256_HEX.test(file.fileRef)) throw new SendError("bad_request", "not a sandbox file");
+      const path = files.pathOf(file.fileRef);
+      const size = await stat(path).then((s) => s.size, () => undefined);
+      if (size === undefined) throw new SendError("bad_request", "file not found");
+      if (size > maxBytes) throw new SendError("bad_request", "file too large");
+      return readFile(path);
+    },
+  };
+
+  const channel = {
+    messenger,
+    adminIds: options.adminIds,
+    attach(target: Inbox) {
+      inbox = target;
+    },
+    /** Records what a person typed (and uploaded) in a chat and hands it to the inbox. */
+    async post(input: SandboxPost): Promise<PostResult> {
+      const chat = chatOf(input.chatId);
+      if (!chat) return { ok: false, error: "unknown_chat" };
+      const person = directory().people.find((p) => p.userId === input.userId);
+      if (!person) return { ok: false, error: "unknown_person" };
+      if (chat.ownerId && chat.ownerId !== person.userId) return { ok: false, error: "not_owner" };
+      const text = input.text.normalize("NFC");
+      if (!text.trim() && !input.files.length) return { ok: false, error: "empty" };
+      if (input.files.length > SANDBOX_MAX_FILES) return { ok: false, error: "too_many_files" };
+      const stored: SandboxFile[] = [];
+      for (const f of input.files) {
+        const { sha256 } = await files.put(f.data);
+        const mime = f.mime || "application/octet-stream";
+        stored.push({ sha256, name: f.name, mime, kind: PHOTO_TYPES.has(mime) ? "photo" : "document", size: f.data.byteLength });
+      }
+      const date = clock.now();
+      const message = transcript.add({
+        chatId: chat.chatId,
+        from: { bot: false, userId: person.userId, name: person.name },
+        at: date.toISOString(),
+        text,
+        files: stored,
+        replyTo: input.replyTo,
+      });
+      const incoming: Incoming = {
+        channel: "sandbox",
+        chatId: chat.chatId,
+        chatType: chat.type,
+        chatTitle: chat.type === "group" ? chat.title : undefined,
+        userId: person.userId,
+        userName: person.name,
+        username: person.username,
+        messageId: message.id,
+        text,
+        files: stored.map((f): IncomingFile => ({ kind: f.kind, fileRef: f.sha256, fileName: f.name, mime: f.mime, size: f.size })),
+        replyToMessageId: input.replyTo,
+        date,
+      };
+      await inbox?.accept(incoming);
+      return { ok: true, message };
+    },
+  } satisfies EmbeddedChannel & Record<string, unknown>;
+  return channel;
+}
+
+export type SandboxChannel = ReturnType<typeof createSandboxChannel>;
