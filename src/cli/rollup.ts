@@ -12,7 +12,8 @@ import type { OccurrenceRecord, TaskRecord } from "../core/ports.js";
 import { parsePlanFile } from "../core/plans/plan-file.js";
 import { importPlan } from "../core/plans/plan-import.js";
 import { buildRollupView, planInfo, RollupError, selectOccurrence } from "../core/rollups/rollup.js";
-import { renderRollupText } from "../core/rollups/rollup-text.js";
+import { renderTaskBlock } from "../core/rollups/rollup-text.js";
+import { loadCalendar } from "../core/plans/tasks.js";
 import type { PlanInfo } from "../core/rollups/rollup-types.js";
 import { findTask } from "../core/plans/tasks.js";
 import { endOfLocalDay, isIsoDate, parseDmy } from "../core/calendar/time.js";
@@ -115,16 +116,17 @@ try {
   const fallback: PlanInfo = plan ?? { number: "", date: "", title: t("status:adhoc_plan_title"), issuer: t("status:adhoc_plan_issuer"), parentIssuer: "", place: "" };
   let view;
   try {
-    view = await buildRollupView(repos, occurrences.map((o) => o.id), { now, dataDir: config.dataDir, timezone: config.timezone, plan });
+    view = await buildRollupView(repos, occurrences.map((o) => o.id), { now, dataDir: config.dataDir, timezone: config.timezone, plan, t });
   } catch (error) {
     if (!(error instanceof RollupError && error.code === "no_plan")) throw error;
     if (format === "docx") fail(msg("cli:rollup_no_plan"));
-    view = await buildRollupView(repos, occurrences.map((o) => o.id), { now, dataDir: config.dataDir, timezone: config.timezone, plan: fallback });
+    view = await buildRollupView(repos, occurrences.map((o) => o.id), { now, dataDir: config.dataDir, timezone: config.timezone, plan: fallback, t });
   }
 
   let output: string | Uint8Array;
-  if (format === "text") output = view.tasks.map((task) => renderRollupText(task, t, config.timezone)).join("\n\n") + "\n";
-  else if (format === "png") output = await renderRollupChart(view.tasks[0], t);
+  const calendar = await loadCalendar(repos);
+  if (format === "text") output = view.tasks.map((task) => renderTaskBlock(task, t, config.timezone, calendar).join("\n")).join("\n\n") + "\n";
+  else if (format === "png") output = await renderRollupChart(view.tasks[0], t, { timezone: config.timezone });
   else if (format === "xlsx") output = await renderRollupXlsx(view, t);
   else output = await renderRollupDocx(view, t, { reportDate: now });
 

@@ -2,7 +2,8 @@
  * Ports: what the core needs from the outside world. Adapters (channels, db, scheduler)
  * implement them; the core never imports grammY, Prisma, node-schedule or HTTP code.
  */
-import type { PlanInfo } from "./rollups/rollup-types.js";
+import type { PlanInfo, ReportSettings } from "./rollups/rollup-types.js";
+import type { UnitGroupDef } from "./rollups/unit-groups.js";
 import type { Address, Channel, DocumentReference, Incoming, IncomingFile, OutgoingMessage, ReminderPolicy, Schedule } from "./types.js";
 
 /** The current time. Tests pass a fixed or manually advanced clock. */
@@ -116,8 +117,15 @@ export interface InviteRecord {
 export interface PlanRecord extends PlanInfo {
   id: number;
   leadUnitCode: string | null;
-  /** When rollups are posted for this plan's tasks (defaults: Friday 16:00, 09:00 after deadlines). */
-  rollup: { weeklyDay?: number; weeklyTime?: string; afterDeadlineTime?: string };
+  /**
+   * When rollups are posted for this plan's tasks (defaults: Friday 16:00, 09:00 after deadlines);
+   * `weekly: false` posts only after deadlines.
+   */
+  rollup: { weeklyDay?: number; weeklyTime?: string; afterDeadlineTime?: string; weekly?: boolean };
+  /** Unit groups of the plan, in display order ("xa" → "Xã, thị trấn"). */
+  unitGroups: UnitGroupDef[];
+  /** The plan file's `report:` section as given (defaults are filled in when rendering). */
+  report: Partial<ReportSettings>;
 }
 
 export interface TaskRecord {

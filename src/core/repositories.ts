@@ -65,7 +65,12 @@ export interface InviteRepository {
   consume(id: number): Promise<boolean>;
 }
 
-export type PlanInput = Omit<PlanRecord, "id" | "leadUnitCode" | "rollup"> & { leadUnitCode?: string; rollup?: PlanRecord["rollup"] };
+export type PlanInput = Omit<PlanRecord, "id" | "leadUnitCode" | "rollup" | "unitGroups" | "report"> & {
+  leadUnitCode?: string;
+  rollup?: PlanRecord["rollup"];
+  unitGroups?: PlanRecord["unitGroups"];
+  report?: PlanRecord["report"];
+};
 
 export type TaskInput = Omit<TaskRecord, "id" | "status"> & { createdBy: string };
 
@@ -74,6 +79,8 @@ export interface PlanRepository {
   findById(id: number): Promise<PlanRecord | null>;
   findByNumber(number: string): Promise<PlanRecord | null>;
   list(): Promise<PlanRecord[]>;
+  /** Replaces the plan's rollup schedule (/lichtonghop). */
+  setRollup(id: number, rollup: PlanRecord["rollup"]): Promise<PlanRecord>;
 }
 
 export interface TaskRepository {
@@ -155,6 +162,8 @@ export interface OutboxRepository {
   findByProviderMessage(channel: Channel, chatId: string, messageId: string): Promise<OutboxRecord | null>;
   /** Dedupe keys already queued per assignment (for catch-up and "already reminded" checks). */
   keysForAssignments(assignmentIds: number[]): Promise<Map<number, string[]>>;
+  /** Per assignment, when reminders to its unit were delivered (sent reminder rows, any kind but escalations). */
+  deliveredReminders(assignmentIds: number[]): Promise<Map<number, Date[]>>;
   /** Keys that exist among the given ones. */
   existingKeys(dedupeKeys: string[]): Promise<Set<string>>;
   nextAttemptAt(): Promise<Date | null>;

@@ -33,8 +33,17 @@ function toPerson(p: { id: number; channel: string; userId: string; displayName:
   return { id: p.id, channel: p.channel as Channel, userId: p.userId, displayName: p.displayName, username: p.username, role: p.role as Role, unitId: p.unitId, language: p.language };
 }
 
-function toPlan(p: { id: number; number: string; date: string; title: string; issuer: string; parentIssuer: string; place: string; leadUnitCode: string | null; rollupJson: string }): PlanRecord {
-  return { id: p.id, number: p.number, date: p.date, title: p.title, issuer: p.issuer, parentIssuer: p.parentIssuer, place: p.place, leadUnitCode: p.leadUnitCode, rollup: JSON.parse(p.rollupJson) };
+/** Outbox kinds that remind a unit of its own assignment. */
+const REMINDER_KINDS = ["before", "due_day", "overdue", "manual"] as const;
+
+function toPlan(p: {
+  id: number; number: string; date: string; title: string; issuer: string; parentIssuer: string; place: string;
+  leadUnitCode: string | null; rollupJson: string; unitGroupsJson: string; reportJson: string;
+}): PlanRecord {
+  return {
+    id: p.id, number: p.number, date: p.date, title: p.title, issuer: p.issuer, parentIssuer: p.parentIssuer, place: p.place,
+    leadUnitCode: p.leadUnitCode, rollup: JSON.parse(p.rollupJson), unitGroups: JSON.parse(p.unitGroupsJson), report: JSON.parse(p.reportJson),
+  };
 }
 
 type TaskRow = {
@@ -277,8 +286,14 @@ export function createPrismaRepositories(db: Db): Repositories {
       async upsert(input) {
         plans.clear();
         const existing = await db.plan.findUnique({ where: { number: input.number } });
-        const { rollup, ...rest } = input;
-        const data = { ...rest, leadUnitCode: input.leadUnitCode ?? null, rollupJson: JSON.stringify(rollup ?? {}) };
+        const { rollup, unitGroups, report, ...rest } = input;
+        const data = {
+          ...rest,
+          leadUnitCode: input.leadUnitCode ?? null,
+          rollupJson: JSON.stringify(rollup ?? {}),
+          unitGroupsJson: JSON.stringify(unitGroups ?? []),
+          reportJson: JSON.stringify(report ?? {}),
+        };
         const plan = existing
           ? await db.plan.update({ where: { id: existing.id }, data })
           : await db.plan.create({ data });
@@ -291,6 +306,10 @@ export function createPrismaRepositories(db: Db): Repositories {
       },
       async list() {
         return (await db.plan.findMany({ orderBy: { id: "asc" } })).map(toPlan);
+      },
+      async setRollup(id, rollup) {
+        plans.clear();
+        return toPlan(await db.plan.update({ where: { id }, data: { rollupJson: JSON.stringify(rollup) } }));
       },
     },
 
@@ -589,6 +608,17 @@ export function createPrismaRepositories(db: Db): Repositories {
         for (const ids of chunks(assignmentIds, 500)) {
           const rows = await db.outboxMessage.findMany({ where: { assignmentId: { in: ids } }, select: { dedupeKey: true, assignmentId: true } });
           for (const r of rows) out.set(r.assignmentId!, [...(out.get(r.assignmentId!) ?? []), r.dedupeKey]);
+        }
+        return out;
+      },
+      async deliveredReminders(assignmentIds) {
+        const out = new Map<number, Date[]>();
+        for (const ids of chunks(assignmentIds, 500)) {
+          const rows = await db.outboxMessage.findMany({
+            where: { assignmentId: { in: ids }, status: "sent", kind: { in: [...REMINDER_KINDS] } },
+            select: { assignmentId: true, sentAt: true },
+          });
+          for (const r of rows) if (r.sentAt) out.set(r.assignmentId!, [...(out.get(r.assignmentId!) ?? []), r.sentAt]);
         }
         return out;
       },

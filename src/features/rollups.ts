@@ -13,9 +13,11 @@ import {
   type CurrentOccurrence,
   type RollupUnit,
 } from "../core/rollups/rollup.js";
-import { renderRollupText, splitMessage, statusLine } from "../core/rollups/rollup-text.js";
+import { expectedCount, renderAfterDeadline, renderDigest, renderTaskBlock, splitMessage, statusLine, type UpcomingItem } from "../core/rollups/rollup-text.js";
+import { selectDigest } from "../core/rollups/digest.js";
+import type { WorkingCalendar } from "../core/calendar/working-calendar.js";
 import type { PlanInfo, RollupView, TaskRollup } from "../core/rollups/rollup-types.js";
-import { findTask } from "../core/plans/tasks.js";
+import { findTask, loadCalendar } from "../core/plans/tasks.js";
 import { localDateOf } from "../core/calendar/time.js";
 import type { Address, OutgoingMessage, Translate } from "../core/types.js";
 import { renderRollupChart, renderRollupDocx, renderRollupXlsx } from "../render/lazy.js";
@@ -37,19 +39,20 @@ async function unitsById(repos: Repositories): Promise<Map<number, RollupUnit>> 
 }
 
 /**
- * Renders one task occurrence as messages: the rollup text split at `textLimit`, then the chart PNG
- * as a photo. A chart that fails to render is logged and left out; the text carries everything.
- * @example const messages = await rollupMessages(deps, rollup, t, 4096);
+ * One task occurrence as messages: `text` split at `textLimit`, then the chart PNG as a photo.
+ * A chart that fails to render is logged and left out; the text carries everything.
+ * @example const messages = await taskMessages(deps, rollup, renderAfterDeadline(rollup, t, tz, calendar), t, 4096);
  */
-export async function rollupMessages(
+export async function taskMessages(
   deps: Pick<RollupServiceDeps, "timezone" | "logger">,
   rollup: TaskRollup,
+  text: string,
   t: Translate,
   textLimit: number,
 ): Promise<OutgoingMessage[]> {
-  const messages: OutgoingMessage[] = splitMessage(renderRollupText(rollup, t, deps.timezone), textLimit).map((text) => ({ type: "text", text }));
+  const messages: OutgoingMessage[] = splitMessage(text, textLimit).map((part) => ({ type: "text", text: part }));
   try {
-    const png = await renderRollupChart(rollup, t);
+    const png = await renderRollupChart(rollup, t, { timezone: deps.timezone });
     messages.push({
       type: "photo",
       file: { fileName: `tong-hop-${fileSlug(rollup.taskCode)}-${fileSlug(rollup.periodKey)}.png`, mime: "image/png", data: png },
@@ -64,36 +67,77 @@ export async function rollupMessages(
   return messages;
 }
 
-/**
- * The messages of a scheduled rollup: text parts and a chart per occurrence, for `occurrenceIds`
- * (an after-deadline rollup) or else every active task's current occurrence (the weekly one), in
- * `language` (default: the configured one). Empty when there is nothing to report.
- * @example const messages = await renderScheduledRollup(deps, { now: clock.now(), textLimit: 4096 });
- */
-export async function renderScheduledRollup(
-  deps: RollupServiceDeps,
-  options: { now: Date; textLimit: number; occurrenceIds?: number[]; language?: string },
-): Promise<OutgoingMessage[]> {
-  const t = deps.translations.t(options.language ?? deps.defaultLanguage);
-  const ids = options.occurrenceIds ?? (await currentOccurrences(deps.repos, options.now)).map((c) => c.occurrence.id);
-  const units = await unitsById(deps.repos);
-  const out: OutgoingMessage[] = [];
-  for (const id of ids) {
-    const rollup = await buildTaskRollup(deps.repos, id, { now: options.now, dataDir: deps.dataDir, units });
-    out.push(...(await rollupMessages(deps, rollup, t, options.textLimit)));
-  }
-  return out;
+/** What the digest shows: the rollups that matter now and the "sắp tới" items. */
+export interface Digest {
+  tasks: TaskRollup[];
+  upcoming: UpcomingItem[];
+  planNumber?: string;
 }
 
 /**
- * A scheduled rollup ready for the outbox: its messages for every active rollup chat, each with a
+ * Builds the digest at `now` over the active tasks (or `taskIds`): tasks due within 7 working
+ * days, and past-due ones of the current period that still miss reports (see selectDigest).
+ * @example const digest = await buildDigest(deps, { now: clock.now(), t });
+ */
+export async function buildDigest(
+  deps: Pick<RollupServiceDeps, "repos" | "timezone" | "dataDir">,
+  options: { now: Date; t: Translate; taskIds?: number[]; calendar?: WorkingCalendar },
+): Promise<Digest> {
+  const { now, t } = options;
+  const calendar = options.calendar ?? (await loadCalendar(deps.repos));
+  const tasks = (await deps.repos.tasks.listActive()).filter((task) => !options.taskIds || options.taskIds.includes(task.id));
+  const inputs = await Promise.all(tasks.map(async (task) => ({ task, occurrences: await deps.repos.assignments.listOccurrences(task.id) })));
+  const selection = selectDigest(inputs, { now, calendar, tz: deps.timezone });
+  const units = await unitsById(deps.repos);
+  const rollups: TaskRollup[] = [];
+  for (const { occurrence, stage } of selection.current) {
+    const rollup = await buildTaskRollup(deps.repos, occurrence.id, { now, dataDir: deps.dataDir, units, t });
+    const complete = rollup.counts.onTime + rollup.counts.late === expectedCount(rollup);
+    // The day-after post already said who reported; a finished past task is not news.
+    if (stage === "past_due" && complete) continue;
+    rollups.push(rollup);
+  }
+  const planIds = new Set(tasks.map((task) => task.planId));
+  const [planId] = planIds;
+  const plan = planIds.size === 1 && planId ? await deps.repos.plans.findById(planId) : null;
+  return {
+    tasks: rollups,
+    upcoming: selection.upcoming.map(({ task, occurrence }) => ({ title: task.title, periodLabel: occurrence.label, dueAt: occurrence.dueAt })),
+    ...(plan ? { planNumber: plan.number } : {}),
+  };
+}
+
+/**
+ * The messages of a scheduled post, in the configured language: the weekly digest of `taskIds`
+ * (one text message; none when nothing matters now), or the after-deadline post of one
+ * occurrence (text and chart).
+ * @example const messages = await renderScheduledRollup(deps, { now, textLimit: 4096, taskIds: [1, 2] });
+ */
+export async function renderScheduledRollup(
+  deps: RollupServiceDeps,
+  options: { now: Date; textLimit: number; language?: string } & ({ taskIds: number[] } | { occurrenceId: number }),
+): Promise<OutgoingMessage[]> {
+  const t = deps.translations.t(options.language ?? deps.defaultLanguage);
+  const calendar = await loadCalendar(deps.repos);
+  if ("occurrenceId" in options) {
+    const rollup = await buildTaskRollup(deps.repos, options.occurrenceId, { now: options.now, dataDir: deps.dataDir, t });
+    if (rollup.counts.total === 0) return [];
+    return taskMessages(deps, rollup, renderAfterDeadline(rollup, t, deps.timezone, calendar), t, options.textLimit);
+  }
+  const digest = await buildDigest(deps, { now: options.now, t, taskIds: options.taskIds, calendar });
+  if (digest.tasks.length === 0) return [];
+  return splitMessage(renderDigest({ ...digest, asOf: options.now }, t, deps.timezone, calendar), options.textLimit).map((text) => ({ type: "text", text }));
+}
+
+/**
+ * A scheduled post ready for the outbox: its messages for every active rollup chat, each with a
  * dedupe key `<key>:<channel>:<chatId>:<n>` so a restart never posts a part twice. `key` comes
- * from rollupTimes (e.g. "rollup:weekly:2021-02-26", "rollup:after:12").
- * @example for (const m of await planScheduledRollup(deps, { now, key: time.key })) await repos.outbox.enqueue({ ...m.to, dedupeKey: m.dedupeKey, kind: "rollup", message: m.message });
+ * from rollupTimes (e.g. "rollup:weekly:2021-02-26:p1", "rollup:after:12:p1").
+ * @example for (const m of await planScheduledRollup(deps, { now, key, taskIds })) await repos.outbox.enqueue({ ...m.to, dedupeKey: m.dedupeKey, kind: "rollup", message: m.message });
  */
 export async function planScheduledRollup(
   deps: RollupServiceDeps,
-  options: { now: Date; key: string; occurrenceIds?: number[] },
+  options: { now: Date; key: string } & ({ taskIds: number[] } | { occurrenceId: number }),
 ): Promise<{ to: Address; message: OutgoingMessage; dedupeKey: string }[]> {
   const chats = (await deps.repos.chats.listRollupChats()).filter((c) => c.status === "active");
   const out: { to: Address; message: OutgoingMessage; dedupeKey: string }[] = [];
@@ -191,6 +235,7 @@ async function viewsOf(
   targets: CurrentOccurrence[],
   now: Date,
   fallbackPlan: PlanInfo | undefined,
+  t: Translate,
 ): Promise<ViewGroup[] | "no_plan"> {
   const plans = await deps.repos.plans.list();
   const newest = plans.reduce<(typeof plans)[number] | undefined>((a, p) => (!a || p.id > a.id ? p : a), undefined);
@@ -207,7 +252,7 @@ async function viewsOf(
     const record = planId === null ? undefined : plans.find((p) => p.id === planId);
     const plan = record ? planInfo(record) : fallbackPlan;
     if (!plan) return "no_plan";
-    const view = await buildRollupView(deps.repos, occurrenceIds, { now, dataDir: deps.dataDir, timezone: deps.timezone, plan, units });
+    const view = await buildRollupView(deps.repos, occurrenceIds, { now, dataDir: deps.dataDir, timezone: deps.timezone, plan, units, t });
     out.push({ view, planNumber: record?.number ?? "" });
   }
   return out;
@@ -235,7 +280,7 @@ export const rollupsFeature: Feature = (deps) => {
     const maxNames = found.task ? NAMES_SINGLE : NAMES_OVERVIEW;
     const lines = [...cancelledNote(ctx, found.task), ctx.t("status:header", { time: formatDateTime(now, deps.timezone) })];
     for (const { occurrence } of found.targets) {
-      const rollup = await buildTaskRollup(deps.repos, occurrence.id, { now, dataDir: deps.dataDir, units });
+      const rollup = await buildTaskRollup(deps.repos, occurrence.id, { now, dataDir: deps.dataDir, units, t: ctx.t });
       lines.push(statusLine(rollup, ctx.t, deps.timezone, maxNames));
     }
     await ctx.reply(lines.join("\n"));
@@ -243,24 +288,32 @@ export const rollupsFeature: Feature = (deps) => {
 
   composer.command("tonghop", async (ctx) => {
     if (!(await allow(ctx, [...LEADERS]))) return;
-    const found = await targetsOf(ctx, deps);
-    if (!found) return;
+    const [ref] = splitArgs(ctx.command?.args ?? "");
     const now = deps.clock.now();
-    const units = await unitsById(deps.repos);
-    const rollups: TaskRollup[] = [];
-    for (const { occurrence } of found.targets) rollups.push(await buildTaskRollup(deps.repos, occurrence.id, { now, dataDir: deps.dataDir, units }));
-    const render = async (channel: Address["channel"]): Promise<OutgoingMessage[]> => {
-      const limit = deps.messenger.textLimit(channel);
-      const out: OutgoingMessage[] = [];
-      for (const rollup of rollups) out.push(...(await rollupMessages(deps, rollup, ctx.t, limit)));
-      return out;
-    };
+    const calendar = await loadCalendar(deps.repos);
+    let render: (channel: Address["channel"]) => Promise<OutgoingMessage[]>;
+    let task: TaskRecord | undefined;
+    if (ref) {
+      // One named task: its block and chart, whatever its deadline.
+      const found = await targetsOf(ctx, deps);
+      if (!found) return;
+      task = found.task;
+      const rollup = await buildTaskRollup(deps.repos, found.targets[0]!.occurrence.id, { now, dataDir: deps.dataDir, t: ctx.t });
+      const text = [ctx.t("rollup:digest_title"), ctx.t("rollup:digest_subtitle", { time: formatDateTime(now, deps.timezone) }), "", ...renderTaskBlock(rollup, ctx.t, deps.timezone, calendar)].join("\n");
+      render = (channel) => taskMessages(deps, rollup, text, ctx.t, deps.messenger.textLimit(channel));
+    } else {
+      // The digest: what matters now, one message.
+      if ((await deps.repos.tasks.listActive()).length === 0) return ctx.reply(ctx.t("status:no_tasks"));
+      const digest = await buildDigest(deps, { now, t: ctx.t, calendar });
+      const text = renderDigest({ ...digest, asOf: now }, ctx.t, deps.timezone, calendar);
+      render = async (channel) => splitMessage(text, deps.messenger.textLimit(channel)).map((part) => ({ type: "text" as const, text: part }));
+    }
 
     const here: Address = { channel: ctx.incoming.channel, chatId: ctx.incoming.chatId };
     const groups = (await deps.repos.chats.listRollupChats()).filter((c) => c.status === "active");
     if (groups.length === 0) {
       await ctx.reply(ctx.t("status:no_rollup_group"));
-      await sendAll(ctx, here, [...cancelledNote(ctx, found.task).map((text) => ({ type: "text" as const, text })), ...(await render(here.channel))]);
+      await sendAll(ctx, here, [...cancelledNote(ctx, task).map((text) => ({ type: "text" as const, text })), ...(await render(here.channel))]);
       return;
     }
     const sentTo: string[] = [];
@@ -287,7 +340,7 @@ export const rollupsFeature: Feature = (deps) => {
     const found = await targetsOf(ctx, deps);
     if (!found) return;
     const now = deps.clock.now();
-    const groups = await viewsOf(deps, found.targets, now, adhocPlan(ctx.t));
+    const groups = await viewsOf(deps, found.targets, now, adhocPlan(ctx.t), ctx.t);
     if (groups === "no_plan") return; // unreachable: a fallback plan is given
     const date = localDateOf(now, deps.timezone);
     for (const { view, planNumber } of groups) {
@@ -314,7 +367,7 @@ export const rollupsFeature: Feature = (deps) => {
     const found = await targetsOf(ctx, deps);
     if (!found) return;
     const now = deps.clock.now();
-    const groups = await viewsOf(deps, found.targets, now, undefined);
+    const groups = await viewsOf(deps, found.targets, now, undefined, ctx.t);
     if (groups === "no_plan") return ctx.reply(ctx.t("status:no_plan_docx"));
     const date = localDateOf(now, deps.timezone);
     for (const { view, planNumber } of groups) {

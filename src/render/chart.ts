@@ -1,294 +1,371 @@
+/**
+ * The rollup chart, designed for a phone (1080 px wide, at most about 1600 px high): a title with
+ * the task, period, deadline and "as of" time; one stacked bar per unit group with the count of each
+ * state written on it; and the indicators as small panels, each with its own total, unit and scale
+ * (a compact table when there are too many). Laid out here with the font's own metrics, so every
+ * name wraps instead of being cut; drawn as SVG and rasterised by resvg.
+ */
 import { createRequire } from "node:module";
 import { Resvg } from "@resvg/resvg-js";
-import * as echarts from "echarts";
-import type { TaskRollup, UnitRollupRow, UnitStatus } from "../core/rollups/rollup-types.js";
+import { formatDeadline } from "../core/format.js";
+import { formatDateTime } from "../core/format.js";
+import type { TaskRollup, UnitStatus } from "../core/rollups/rollup-types.js";
 import type { Translate } from "../core/types.js";
+import { loadFontMetrics, textWidth, wrapText, type FontMetrics } from "./text-metrics.js";
 
 const require = createRequire(import.meta.url);
 
 /** Be Vietnam Pro (SIL OFL 1.1): a TTF with full Vietnamese coverage; resvg cannot read WOFF. */
 const FONT_FAMILY = "Be Vietnam Pro";
-const FONT_FILES = [
-  require.resolve("@expo-google-fonts/be-vietnam-pro/400Regular/BeVietnamPro_400Regular.ttf"),
-  require.resolve("@expo-google-fonts/be-vietnam-pro/700Bold/BeVietnamPro_700Bold.ttf"),
-];
+const FONT_REGULAR = require.resolve("@expo-google-fonts/be-vietnam-pro/400Regular/BeVietnamPro_400Regular.ttf");
+const FONT_BOLD = require.resolve("@expo-google-fonts/be-vietnam-pro/700Bold/BeVietnamPro_700Bold.ttf");
 
-const DEFAULT_WIDTH = 1200;
-const MIN_WIDTH = 480;
-const MAX_WIDTH = 4000;
-const MIN_HEIGHT = 320;
-const MAX_HEIGHT = 3000;
-/** Above this many units one bar per unit is unreadable: bars are grouped by each unit's first tag. */
-const MAX_UNIT_ROWS = 40;
-const MAX_GROUPS = 40;
-const TOP_INDICATORS = 5;
-/** Average advance of Be Vietnam Pro at 12 px, a little generous. */
-const LABEL_CHAR_WIDTH = 7.4;
-const LABEL_MAX_WIDTH = 260;
+export const CHART_WIDTH = 1080;
+export const CHART_MAX_HEIGHT = 1600;
+const PAD = 40;
+const INNER = CHART_WIDTH - 2 * PAD;
+/** More indicators than this become a table: nine panels are the most a phone screen shows well. */
+const MAX_PANELS = 9;
+const PANEL_GAP = 16;
 
-const STATUS_ORDER: UnitStatus[] = ["on_time", "late", "missing", "excused"];
-const STATUS_COLORS: Record<UnitStatus, string> = {
+const STATUS_ORDER: UnitStatus[] = ["on_time", "late", "missing", "not_due", "unreachable", "excused"];
+const STATUS_FILL: Record<UnitStatus, string> = {
   on_time: "#2e7d32",
   late: "#ef6c00",
   missing: "#c62828",
-  excused: "#9e9e9e",
+  not_due: "#90a4ae",
+  unreachable: "#d7ccc8",
+  excused: "#757575",
 };
-const INDICATOR_COLORS = ["#1565c0", "#6a1b9a", "#00838f", "#795548", "#ad1457"];
+const STATUS_INK: Record<UnitStatus, string> = {
+  on_time: "#ffffff",
+  late: "#ffffff",
+  missing: "#ffffff",
+  not_due: "#ffffff",
+  unreachable: "#4e342e",
+  excused: "#ffffff",
+};
+const INK = "#212121";
+const MUTED = "#5f6368";
+const PANEL_FILL = "#f3f6f9";
+const BAR_FILL = "#1565c0";
 
-interface ChartGroup {
-  name: string;
-  counts: Record<UnitStatus, number>;
-  values: Record<string, number>;
+/** One line of text as laid out: its box (top-left x/y, width) and the width it was allowed. */
+export interface ChartText {
+  text: string;
+  x: number;
+  y: number;
+  size: number;
+  bold: boolean;
+  width: number;
+  maxWidth: number;
+  anchor: "start" | "end" | "middle";
+  fill: string;
 }
 
-function emptyCounts(): Record<UnitStatus, number> {
-  return { on_time: 0, late: 0, missing: 0, excused: 0 };
-}
-
-function addRow(group: ChartGroup, row: UnitRollupRow): void {
-  group.counts[row.status] += 1;
-  for (const [code, value] of Object.entries(row.values)) group.values[code] = (group.values[code] ?? 0) + value;
-}
-
-function groupRows(rows: UnitRollupRow[], t: Translate): { groups: ChartGroup[]; byTag: boolean } {
-  if (rows.length <= MAX_UNIT_ROWS) {
-    return {
-      byTag: false,
-      groups: rows.map((row) => {
-        const group: ChartGroup = { name: row.unitName, counts: emptyCounts(), values: {} };
-        addRow(group, row);
-        return group;
-      }),
-    };
-  }
-  const byName = new Map<string, ChartGroup>();
-  for (const row of rows) {
-    const name = row.tags[0] ?? t("render:chart.untagged");
-    let group = byName.get(name);
-    if (!group) byName.set(name, (group = { name, counts: emptyCounts(), values: {} }));
-    addRow(group, row);
-  }
-  let groups = [...byName.values()];
-  if (groups.length > MAX_GROUPS) {
-    const size = (g: ChartGroup) => STATUS_ORDER.reduce((s, k) => s + g.counts[k], 0);
-    groups.sort((a, b) => size(b) - size(a));
-    const other: ChartGroup = { name: t("render:chart.other_groups"), counts: emptyCounts(), values: {} };
-    for (const g of groups.slice(MAX_GROUPS - 1)) {
-      for (const k of STATUS_ORDER) other.counts[k] += g.counts[k];
-      for (const [code, v] of Object.entries(g.values)) other.values[code] = (other.values[code] ?? 0) + v;
-    }
-    groups = [...groups.slice(0, MAX_GROUPS - 1), other];
-  }
-  return { byTag: true, groups };
-}
-
-/** Rough legend line count: resvg has no layout feedback, so reserve space from text lengths. */
-function legendLines(names: string[], width: number): number {
-  let lines = 1;
-  let x = 0;
-  for (const name of names) {
-    const w = 35 + name.length * 7;
-    if (x > 0 && x + w > width) {
-      lines += 1;
-      x = 0;
-    }
-    x += w;
-  }
-  return lines;
-}
-
-const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, Math.round(v)));
-
-/** What {@link renderRollupChart} draws: the ECharts option and the canvas size in pixels. */
-export interface RollupChartSpec {
-  option: echarts.EChartsOption;
+interface ChartRect {
+  x: number;
+  y: number;
   width: number;
   height: number;
-  /** True when the rows are groups of units by their first tag rather than single units. */
-  byTag: boolean;
-  /** Row labels from top to bottom: unit names, or tags. */
-  categories: string[];
+  fill: string;
+  radius?: number;
 }
 
-/**
- * Builds the chart of a task occurrence without rendering it: one bar row per unit coloured by
- * status beside grouped bars of the five largest indicator totals; above 40 units, one row per
- * tag (each unit's first tag) with status counts.
- * @example
- * const { option, width, height } = buildRollupChartOption(task, translator.t("vi"));
- */
-export function buildRollupChartOption(
-  task: TaskRollup,
-  t: Translate,
-  options: { width?: number; height?: number } = {},
-): RollupChartSpec {
-  const num = new Intl.NumberFormat(t("render:number_locale"));
-  const { groups, byTag } = groupRows(task.rows, t);
-  const indicators = task.indicators
-    .filter((ind) => (task.totals[ind.code] ?? 0) > 0)
-    .sort((a, b) => (task.totals[b.code] ?? 0) - (task.totals[a.code] ?? 0))
-    .slice(0, TOP_INDICATORS);
-  const statuses = STATUS_ORDER.filter((s) => s !== "excused" || groups.some((g) => g.counts.excused > 0));
+/** The laid-out chart: what {@link renderRollupChart} draws, also inspected by tests. */
+export interface ChartLayout {
+  width: number;
+  height: number;
+  texts: ChartText[];
+  rects: ChartRect[];
+  /** "panels": one small panel per indicator; "table": a compact table of totals. */
+  indicatorMode: "panels" | "table" | "none";
+}
 
-  const width = clamp(options.width ?? DEFAULT_WIDTH, MIN_WIDTH, MAX_WIDTH);
-  const split = indicators.length > 0;
-  const panelWidth = split ? width * 0.46 : width * 0.94;
-  const statusNames = statuses.map((s) => t(`render:status.${s}`));
-  const indicatorNames = indicators.map((ind) =>
-    t("render:chart.indicator_legend", {
-      label: ind.label,
-      total: num.format(task.totals[ind.code] ?? 0),
-      measure: ind.measure ?? "",
-    }).trim(),
+let fonts: { regular: FontMetrics; bold: FontMetrics } | undefined;
+function metrics(): { regular: FontMetrics; bold: FontMetrics } {
+  fonts ??= { regular: loadFontMetrics(FONT_REGULAR), bold: loadFontMetrics(FONT_BOLD) };
+  return fonts;
+}
+
+/** Accumulates text and shapes top to bottom. */
+class Canvas {
+  readonly texts: ChartText[] = [];
+  readonly rects: ChartRect[] = [];
+
+  constructor(private readonly fonts: { regular: FontMetrics; bold: FontMetrics }) {}
+
+  width(text: string, size: number, bold = false): number {
+    return textWidth(bold ? this.fonts.bold : this.fonts.regular, text, size);
+  }
+
+  lineHeight(size: number): number {
+    return Math.round(size * 1.32);
+  }
+
+  /** Wraps `text` into `maxWidth` at (x, y) and returns the height used. */
+  paragraph(text: string, x: number, y: number, maxWidth: number, size: number, options: { bold?: boolean; fill?: string; anchor?: ChartText["anchor"] } = {}): number {
+    const bold = options.bold ?? false;
+    const lines = wrapText(bold ? this.fonts.bold : this.fonts.regular, text, size, maxWidth);
+    lines.forEach((line, i) => this.line(line, x, y + i * this.lineHeight(size), maxWidth, size, options));
+    return lines.length * this.lineHeight(size);
+  }
+
+  /** Height `paragraph` would use. */
+  measure(text: string, maxWidth: number, size: number, bold = false): number {
+    return wrapText(bold ? this.fonts.bold : this.fonts.regular, text, size, maxWidth).length * this.lineHeight(size);
+  }
+
+  line(text: string, x: number, y: number, maxWidth: number, size: number, options: { bold?: boolean; fill?: string; anchor?: ChartText["anchor"] } = {}): void {
+    const bold = options.bold ?? false;
+    this.texts.push({ text, x, y, size, bold, width: this.width(text, size, bold), maxWidth, anchor: options.anchor ?? "start", fill: options.fill ?? INK });
+  }
+
+  rect(x: number, y: number, width: number, height: number, fill: string, radius?: number): void {
+    this.rects.push({ x, y, width, height, fill, radius });
+  }
+}
+
+/** Segment widths: proportional, but every non-zero segment wide enough for its number. */
+function segmentWidths(counts: number[], total: number, width: number, minWidths: number[]): number[] {
+  const widths = counts.map((c, i) => (c > 0 ? Math.max(minWidths[i]!, (c / total) * width) : 0));
+  const excess = widths.reduce((a, b) => a + b, 0) - width;
+  if (excess > 0) {
+    // Take the excess from the segments wider than their minimum, in proportion.
+    const slack = widths.map((w, i) => (w > 0 ? w - minWidths[i]! : 0));
+    const totalSlack = slack.reduce((a, b) => a + b, 0);
+    return widths.map((w, i) => (totalSlack > 0 ? w - (excess * slack[i]!) / totalSlack : w));
+  }
+  return widths;
+}
+
+function layoutHeader(c: Canvas, task: TaskRollup, t: Translate, tz: string, num: Intl.NumberFormat): number {
+  let y = PAD;
+  y += c.paragraph(task.title, PAD, y, INNER, 34, { bold: true });
+  const due = t("render:chart.due", { deadline: formatDeadline(task.dueAt, tz, t) });
+  y += c.paragraph(task.periodLabel ? `${task.periodLabel} · ${due}` : due, PAD, y + 4, INNER, 24) + 4;
+  y += c.paragraph(t("render:chart.as_of", { time: formatDateTime(task.asOf, tz) }), PAD, y, INNER, 20, { fill: MUTED });
+  const k = task.counts;
+  y += 14;
+  y += c.paragraph(
+    t("render:chart.summary", { submitted: num.format(k.onTime + k.late), expected: num.format(k.total - k.excused) }),
+    PAD,
+    y,
+    INNER,
+    30,
+    { bold: true },
   );
-  const legendRows = Math.max(legendLines(statusNames, panelWidth), split ? legendLines(indicatorNames, panelWidth) : 1);
-  const top = 100 + legendRows * 22 + 10;
-  const bottom = 40;
-  const rowHeight = Math.max(26, split ? 10 + 8 * indicators.length : 26);
-  const height = clamp(options.height ?? top + bottom + groups.length * rowHeight, MIN_HEIGHT, MAX_HEIGHT);
+  return y;
+}
 
-  const c = task.counts;
-  const title = task.periodLabel
-    ? t("render:chart.title", { title: task.title, period: task.periodLabel })
-    : t("render:chart.title_no_period", { title: task.title });
-  const subtitle = t("render:chart.subtitle", {
-    submitted: c.onTime + c.late,
-    expected: c.total - c.excused,
-    onTime: c.onTime,
-    late: c.late,
-    missing: c.missing,
-    photos: num.format(task.photoCount),
+function layoutStatus(c: Canvas, task: TaskRollup, t: Translate, num: Intl.NumberFormat, y: number, barHeight: number): number {
+  y += 24;
+  y += c.paragraph(t("render:chart.status_heading"), PAD, y, INNER, 24, { bold: true });
+  // Legend: only the states that occur.
+  const present = STATUS_ORDER.filter((s) => task.rows.some((r) => r.status === s));
+  let x = PAD;
+  y += 8;
+  for (const status of present) {
+    const label = t(`render:status.${status}`);
+    const w = 26 + c.width(label, 20) + 24;
+    if (x + w > PAD + INNER) {
+      x = PAD;
+      y += 32;
+    }
+    c.rect(x, y + 3, 20, 20, STATUS_FILL[status], 3);
+    c.line(label, x + 26, y, INNER, 20, { fill: INK });
+    x += w;
+  }
+  y += 36;
+  for (const group of task.groups) {
+    const rows = task.rows.filter((r) => r.group === group);
+    const expected = rows.filter((r) => r.status !== "excused").length;
+    const done = rows.filter((r) => r.status === "on_time" || r.status === "late").length;
+    const ratio = t("render:chart.group_ratio", { submitted: num.format(done), expected: num.format(expected) });
+    const ratioWidth = c.width(ratio, 20, true);
+    c.line(ratio, PAD + INNER, y, ratioWidth, 20, { bold: true, anchor: "end" });
+    y += c.paragraph(group, PAD, y, INNER - ratioWidth - 24, 22, { bold: true }) + 4;
+    const counts = STATUS_ORDER.map((s) => rows.filter((r) => r.status === s).length);
+    const labels = counts.map((n) => num.format(n));
+    const widths = segmentWidths(counts, rows.length, INNER, labels.map((l) => c.width(l, 20, true) + 16));
+    let sx = PAD;
+    STATUS_ORDER.forEach((status, i) => {
+      const w = widths[i]!;
+      if (w <= 0) return;
+      c.rect(sx, y, w, barHeight, STATUS_FILL[status]);
+      c.line(labels[i]!, sx + w / 2, y + (barHeight - c.lineHeight(20)) / 2 + 1, w, 20, { bold: true, fill: STATUS_INK[status], anchor: "middle" });
+      sx += w;
+    });
+    y += barHeight + 18;
+  }
+  return y;
+}
+
+function indicatorTotal(task: TaskRollup, code: string, num: Intl.NumberFormat): string {
+  return num.format(task.totals[code] ?? 0);
+}
+
+/** Colours of the unit groups in the indicator panels (the status colours stay for statuses). */
+const GROUP_FILLS = ["#1565c0", "#6a1b9a", "#00838f", "#ad1457", "#5d4037", "#37474f", "#283593", "#558b2f"];
+
+/** The group legend above the panels; returns the height used. */
+function layoutGroupLegend(c: Canvas, groups: string[], y: number): number {
+  let x = PAD;
+  let top = y;
+  groups.forEach((group, i) => {
+    const w = 26 + c.width(group, 18) + 24;
+    if (x > PAD && x + w > PAD + INNER) {
+      x = PAD;
+      top += 30;
+    }
+    c.rect(x, top + 3, 18, 18, GROUP_FILLS[i % GROUP_FILLS.length]!, 3);
+    c.paragraph(group, x + 26, top, INNER - 26, 18, { fill: INK });
+    x += w;
   });
-  const categories = groups.map((g) => g.name);
-  // SSR has no font metrics, so reserve the label column from the text length ourselves.
-  const labelWidth = Math.min(LABEL_MAX_WIDTH, Math.max(40, ...categories.map((c) => Math.ceil(c.length * LABEL_CHAR_WIDTH))));
-  const leftGrid = {
-    left: Math.round(width * 0.02) + labelWidth + 12,
-    right: split ? "52%" : "4%",
-    top,
-    bottom,
-    outerBoundsMode: "none" as const,
-  };
-  const rightGrid = { left: "52%", right: "4%", top, bottom, outerBoundsMode: "none" as const };
-
-  const option: echarts.EChartsOption = {
-    animation: false,
-    backgroundColor: "#ffffff",
-    textStyle: { fontFamily: FONT_FAMILY },
-    title: [
-      {
-        text: title,
-        subtext: subtitle,
-        left: "center",
-        top: 10,
-        textStyle: { fontSize: 18, fontWeight: "bold", color: "#212121", width: width - 40, overflow: "truncate" },
-        subtextStyle: { fontSize: 13, color: "#424242" },
-      },
-      {
-        text: t(byTag ? "render:chart.status_panel_by_tag" : "render:chart.status_panel"),
-        left: "2%",
-        top: 70,
-        textStyle: { fontSize: 13, fontWeight: "bold", color: "#424242" },
-      },
-      ...(split
-        ? [
-            {
-              text: t("render:chart.indicators_panel", { count: indicators.length }),
-              left: "52%",
-              top: 70,
-              textStyle: { fontSize: 13, fontWeight: "bold" as const, color: "#424242" },
-            },
-          ]
-        : []),
-    ],
-    legend: [
-      { data: statusNames, left: "2%", top: 96, width: panelWidth, itemGap: 14 },
-      ...(split ? [{ data: indicatorNames, left: "52%", top: 96, width: panelWidth, itemGap: 14 }] : []),
-    ],
-    grid: split ? [leftGrid, rightGrid] : [leftGrid],
-    xAxis: [
-      byTag
-        ? { type: "value", gridIndex: 0, minInterval: 1 }
-        : { type: "value", gridIndex: 0, max: 1, show: false },
-      ...(split ? [{ type: "value" as const, gridIndex: 1, minInterval: 1 }] : []),
-    ],
-    yAxis: [
-      {
-        type: "category",
-        gridIndex: 0,
-        data: categories,
-        inverse: true,
-        axisTick: { show: false },
-        axisLabel: { fontSize: 12, color: "#212121", width: labelWidth, overflow: "truncate" },
-      },
-      ...(split
-        ? [{ type: "category" as const, gridIndex: 1, data: categories, inverse: true, axisLabel: { show: false }, axisTick: { show: false } }]
-        : []),
-    ],
-    series: [
-      ...statuses.map((status, i) => ({
-        type: "bar" as const,
-        name: statusNames[i],
-        stack: "status",
-        xAxisIndex: 0,
-        yAxisIndex: 0,
-        barWidth: "70%",
-        itemStyle: { color: STATUS_COLORS[status] },
-        label: {
-          show: true,
-          color: "#ffffff",
-          fontSize: 11,
-          // Per unit the bar is the whole row, so it carries the status word; per tag it carries a count.
-          formatter: (p: { value: unknown }) => (Number(p.value) > 0 ? (byTag ? num.format(Number(p.value)) : statusNames[i]) : ""),
-        },
-        data: groups.map((g) => g.counts[status]),
-      })),
-      ...indicators.map((ind, i) => ({
-        type: "bar" as const,
-        name: indicatorNames[i],
-        xAxisIndex: 1,
-        yAxisIndex: 1,
-        itemStyle: { color: INDICATOR_COLORS[i % INDICATOR_COLORS.length] },
-        label: {
-          show: true,
-          position: "right" as const,
-          fontSize: 10,
-          color: "#424242",
-          formatter: (p: { value: unknown }) => (Number(p.value) > 0 ? num.format(Number(p.value)) : ""),
-        },
-        data: groups.map((g) => g.values[ind.code] ?? 0),
-      })),
-    ],
-  };
-
-  return { option, width, height, byTag, categories };
+  return top + 30 - y;
 }
 
 /**
- * Renders a task occurrence as a PNG chart (see {@link buildRollupChartOption}): title with the
- * period, status per unit (green on time, orange late, red missing) and the main indicator totals.
- * Server-side: ECharts SSR to SVG, then resvg with an embedded Vietnamese-capable font.
+ * Small multiples: per indicator its label, total with its unit, and one bar per unit group (the
+ * colours of the group legend) on the indicator's own scale.
+ */
+function layoutPanels(c: Canvas, task: TaskRollup, num: Intl.NumberFormat, y: number): number {
+  const indicators = task.indicators;
+  const cols = indicators.length <= 4 ? 2 : 3;
+  const panelWidth = (INNER - (cols - 1) * PANEL_GAP) / cols;
+  const content = panelWidth - 28;
+  const valueWidth = 84;
+  const barRow = 24;
+  const reported = task.rows.filter((r) => r.status === "on_time" || r.status === "late");
+  // Only groups with a report get a bar: a row of zeros says nothing the status bars did not.
+  const groups = task.groups.filter((group) => reported.some((r) => r.group === group));
+  const groupValues = (code: string) => groups.map((group) => reported.filter((r) => r.group === group).reduce((s, r) => s + (r.values[code] ?? 0), 0));
+  const withBars = groups.length > 1;
+  if (withBars) y += layoutGroupLegend(c, groups, y) + 6;
+  const bars = withBars ? groups.length * barRow : 0;
+  for (let row = 0; row * cols < indicators.length; row++) {
+    const members = indicators.slice(row * cols, row * cols + cols);
+    const labelHeight = Math.max(...members.map((ind) => c.measure(ind.label, content, 20, true)));
+    const height = 14 + labelHeight + 4 + c.lineHeight(34) + 6 + bars + 8;
+    members.forEach((ind, k) => {
+      const x = PAD + k * (panelWidth + PANEL_GAP);
+      c.rect(x, y, panelWidth, height, PANEL_FILL, 10);
+      let py = y + 14;
+      c.paragraph(ind.label, x + 14, py, content, 20, { bold: true });
+      py += labelHeight + 4;
+      const total = indicatorTotal(task, ind.code, num);
+      const totalWidth = c.width(total, 34, true);
+      c.line(total, x + 14, py, content, 34, { bold: true, fill: INK });
+      if (ind.measure) c.paragraph(ind.measure, x + 14 + totalWidth + 10, py + 12, content - totalWidth - 10, 20, { fill: MUTED });
+      py += c.lineHeight(34) + 6;
+      if (!withBars) return;
+      const values = groupValues(ind.code);
+      const max = Math.max(1, ...values);
+      values.forEach((value, g) => {
+        const w = value > 0 ? Math.max(3, (value / max) * (content - valueWidth)) : 0;
+        if (w > 0) c.rect(x + 14, py + 3, w, barRow - 8, GROUP_FILLS[g % GROUP_FILLS.length]!, 2);
+        c.line(num.format(value), x + 14 + w + 8, py, valueWidth - 8, 16, { bold: true });
+        py += barRow;
+      });
+    });
+    y += height + PANEL_GAP;
+  }
+  return y;
+}
+
+/** A compact table of totals: indicator, result, unit of measure. */
+function layoutTable(c: Canvas, task: TaskRollup, t: Translate, num: Intl.NumberFormat, y: number): number {
+  const valueCol = 170;
+  const measureCol = 170;
+  const labelCol = INNER - valueCol - measureCol;
+  c.rect(PAD, y, INNER, 40, "#d9e1f2");
+  c.line(t("render:chart.col_indicator"), PAD + 12, y + 7, labelCol - 24, 20, { bold: true });
+  c.line(t("render:chart.col_total"), PAD + labelCol + valueCol - 12, y + 7, valueCol - 24, 20, { bold: true, anchor: "end" });
+  c.line(t("render:chart.col_measure"), PAD + labelCol + valueCol + 12, y + 7, measureCol - 24, 20, { bold: true });
+  y += 40;
+  task.indicators.forEach((ind, i) => {
+    const h = Math.max(c.measure(ind.label, labelCol - 24, 20), c.measure(ind.measure ?? "", measureCol - 24, 20)) + 12;
+    if (i % 2 === 1) c.rect(PAD, y, INNER, h, PANEL_FILL);
+    c.paragraph(ind.label, PAD + 12, y + 6, labelCol - 24, 20);
+    c.line(indicatorTotal(task, ind.code, num), PAD + labelCol + valueCol - 12, y + 6, valueCol - 24, 20, { bold: true, anchor: "end" });
+    c.paragraph(ind.measure ?? "", PAD + labelCol + valueCol + 12, y + 6, measureCol - 24, 20, { fill: MUTED });
+    y += h;
+  });
+  return y + 12;
+}
+
+function layoutIndicators(c: Canvas, task: TaskRollup, t: Translate, num: Intl.NumberFormat, y: number, mode: ChartLayout["indicatorMode"]): number {
+  if (mode === "none") return y;
+  y += 12;
+  const k = task.counts;
+  const heading = t("render:chart.indicators_heading", { submitted: num.format(k.onTime + k.late), expected: num.format(k.total - k.excused) });
+  y += c.paragraph(heading, PAD, y, INNER, 24, { bold: true }) + 12;
+  if (k.onTime + k.late === 0) return y + c.paragraph(t("render:chart.no_values"), PAD, y, INNER, 20, { fill: MUTED });
+  return mode === "panels" ? layoutPanels(c, task, num, y) : layoutTable(c, task, t, num, y);
+}
+
+function layout(task: TaskRollup, t: Translate, tz: string, mode: ChartLayout["indicatorMode"], barHeight: number): ChartLayout {
+  const num = new Intl.NumberFormat(t("render:number_locale"));
+  const c = new Canvas(metrics());
+  let y = layoutHeader(c, task, t, tz, num);
+  y = layoutStatus(c, task, t, num, y, barHeight);
+  y = layoutIndicators(c, task, t, num, y, mode);
+  return { width: CHART_WIDTH, height: Math.ceil(y + PAD / 2), texts: c.texts, rects: c.rects, indicatorMode: mode };
+}
+
+/**
+ * Lays out a task occurrence's chart (see the module comment): panels for up to nine indicators,
+ * else (or when panels would not fit in 1600 px) a table; bars get thinner when many groups need it.
+ * @example const { width, height, texts } = layoutRollupChart(task, translator.t("vi"), { timezone: "Asia/Ho_Chi_Minh" });
+ */
+export function layoutRollupChart(task: TaskRollup, t: Translate, options: { timezone?: string } = {}): ChartLayout {
+  const tz = options.timezone ?? "Asia/Ho_Chi_Minh";
+  const wanted: ChartLayout["indicatorMode"] = task.indicators.length === 0 ? "none" : task.indicators.length <= MAX_PANELS ? "panels" : "table";
+  const attempts: [ChartLayout["indicatorMode"], number][] = [
+    [wanted, 44],
+    [wanted === "panels" ? "table" : wanted, 44],
+    [wanted === "panels" ? "table" : wanted, 32],
+  ];
+  let best: ChartLayout | undefined;
+  for (const [mode, bar] of attempts) {
+    best = layout(task, t, tz, mode, bar);
+    if (best.height <= CHART_MAX_HEIGHT) break;
+  }
+  return best!;
+}
+
+const escapeXml = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** The layout as an SVG document (text baselines at 0.95 em below each line's top). */
+export function chartSvg(layout: ChartLayout): string {
+  const parts = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}">`,
+    `<rect width="100%" height="100%" fill="#ffffff"/>`,
+  ];
+  for (const r of layout.rects) {
+    parts.push(`<rect x="${r.x.toFixed(1)}" y="${r.y.toFixed(1)}" width="${r.width.toFixed(1)}" height="${r.height.toFixed(1)}" rx="${r.radius ?? 0}" fill="${r.fill}"/>`);
+  }
+  for (const tx of layout.texts) {
+    const baseline = tx.y + tx.size * 0.95;
+    parts.push(
+      `<text x="${tx.x.toFixed(1)}" y="${baseline.toFixed(1)}" font-family="${FONT_FAMILY}" font-size="${tx.size}" font-weight="${tx.bold ? 700 : 400}" fill="${tx.fill}" text-anchor="${tx.anchor}">${escapeXml(tx.text)}</text>`,
+    );
+  }
+  parts.push("</svg>");
+  return parts.join("\n");
+}
+
+/**
+ * Renders a task occurrence as a PNG for a phone (see {@link layoutRollupChart}).
  * @example
- * const png = await renderRollupChart(task, translator.t("vi"));
+ * const png = await renderRollupChart(task, translator.t("vi"), { timezone: "Asia/Ho_Chi_Minh" });
  * await messenger.send(group, { type: "photo", file: { fileName: "tonghop.png", mime: "image/png", data: png } });
  */
-export async function renderRollupChart(
-  task: TaskRollup,
-  t: Translate,
-  options: { width?: number; height?: number } = {},
-): Promise<Uint8Array> {
-  const { option, width, height } = buildRollupChartOption(task, t, options);
-  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
-  let svg: string;
-  try {
-    chart.setOption(option);
-    svg = chart.renderToSVGString();
-  } finally {
-    chart.dispose();
-  }
+export async function renderRollupChart(task: TaskRollup, t: Translate, options: { timezone?: string } = {}): Promise<Uint8Array> {
+  const svg = chartSvg(layoutRollupChart(task, t, options));
   const resvg = new Resvg(svg, {
     background: "#ffffff",
-    font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
+    font: { fontFiles: [FONT_REGULAR, FONT_BOLD], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
   });
   return new Uint8Array(resvg.render().asPng());
 }

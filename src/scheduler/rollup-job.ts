@@ -1,14 +1,14 @@
 import type { Messenger } from "../core/ports.js";
 import type { Repositories } from "../core/repositories.js";
-import { currentOccurrences } from "../core/rollups/rollup.js";
 import { planGroups, scheduledRollups } from "../core/rollups/rollup-planner.js";
 import { loadCalendar } from "../core/plans/tasks.js";
 import { planScheduledRollup, type RollupServiceDeps } from "../features/rollups.js";
 import type { Planner } from "./scheduler.js";
 
 /**
- * The scheduler's rollup planner: queues due weekly and after-deadline rollups for every active
- * rollup chat, and tells the scheduler when the next one is due.
+ * The scheduler's rollup planner: queues due weekly digests and after-deadline posts for every
+ * active rollup chat, and tells the scheduler when the next one is due. A digest with nothing that
+ * matters now is not posted.
  */
 export function createRollupPlanner(deps: RollupServiceDeps & { repos: Repositories; messenger: Messenger; clock: { now(): Date } }): Planner {
   return {
@@ -23,12 +23,8 @@ export function createRollupPlanner(deps: RollupServiceDeps & { repos: Repositor
       for (const due of scheduledRollups(groups, { now, calendar, tz: deps.timezone })) {
         const firstKeys = chats.map((c) => `${due.dedupeKey}:${c.channel}:${c.chatId}:0`);
         if ((await deps.repos.outbox.existingKeys(firstKeys)).size === firstKeys.length) continue;
-        const group = groups.find((g) => due.dedupeKey.endsWith(`:${g.key}`))!;
-        const occurrenceIds =
-          due.occurrenceIds ??
-          (await currentOccurrences(deps.repos, now)).filter((c) => group.tasks.some((t) => t.id === c.task.id)).map((c) => c.occurrence.id);
-        if (!occurrenceIds.length) continue;
-        for (const m of await planScheduledRollup(deps, { now, key: due.dedupeKey, occurrenceIds })) {
+        const what = due.kind === "after_deadline" ? { occurrenceId: due.occurrenceId } : { taskIds: due.group.tasks.map((t) => t.id) };
+        for (const m of await planScheduledRollup(deps, { now, key: due.dedupeKey, ...what })) {
           if (await deps.repos.outbox.enqueue({ ...m.to, dedupeKey: m.dedupeKey, kind: "rollup", message: m.message, notBefore: now })) queued++;
         }
       }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { AssignmentRecord, AttachmentRecord, ReportRecord } from "../../src/core/ports.js";
 import { attachmentPath, computeTaskRollup, previousOccurrence, selectOccurrence, type RollupTask, type RollupUnit } from "../../src/core/rollups/rollup.js";
 import { rollupTimes } from "../../src/core/rollups/rollup-schedule.js";
+import { unitGrouper } from "../../src/core/rollups/unit-groups.js";
 import { createWorkingCalendar } from "../../src/core/calendar/working-calendar.js";
 
 const TZ = "Asia/Ho_Chi_Minh";
@@ -32,6 +33,8 @@ const Q1_DUE = new Date("2021-03-15T16:59:00Z");
 const Q4_DUE = new Date("2020-12-15T16:59:00Z");
 const q1 = { id: 11, periodKey: "2021-Q1", label: "Quý I/2021", dueAt: Q1_DUE };
 const q4 = { id: 10, periodKey: "2020-Q4", label: "Quý IV/2020", dueAt: Q4_DUE };
+/** The rollup's "now": after the Q1 deadline, so unreported units are missing. */
+const AFTER = new Date("2021-03-20T03:00:00Z");
 
 function assignment(id: number, occurrenceId: number, unitId: number, dueAt: Date, status: AssignmentRecord["status"], submittedAt: string | null): AssignmentRecord {
   return { id, occurrenceId, unitId, dueAt, status, submittedAt: submittedAt ? new Date(submittedAt) : null };
@@ -99,8 +102,8 @@ function fixture() {
 describe("computeTaskRollup", () => {
   it("counts on time / late / missing and lists every unit in assignment order", () => {
     const { current } = fixture();
-    const r = computeTaskRollup({ task, current, units, dataDir: "/data" });
-    expect(r.counts).toEqual({ total: 5, onTime: 2, late: 1, missing: 2, excused: 0 });
+    const r = computeTaskRollup({ task, current, units, dataDir: "/data", now: AFTER });
+    expect(r.counts).toEqual({ total: 5, onTime: 2, late: 1, notDue: 0, missing: 2, unreachable: 0, excused: 0 });
     expect(r.rows.map((row) => [row.unitCode, row.status])).toEqual([
       ["XA_THACH_BINH", "on_time"],
       ["XA_THANH_VINH", "late"],
@@ -113,7 +116,7 @@ describe("computeTaskRollup", () => {
 
   it("totals the latest report of each submitted unit (hand sums), not every message", () => {
     const { current } = fixture();
-    const r = computeTaskRollup({ task, current, units, dataDir: "/data" });
+    const r = computeTaskRollup({ task, current, units, dataDir: "/data", now: AFTER });
     // pano: 12 (Thạch Bình, latest) + 5 (Thành Vinh) + 20 (Ngọc Trạo) = 37; tin_bai: 3 + 7 = 10.
     expect(r.totals).toEqual({ pano: 37, tin_bai: 10 });
     const binh = r.rows[0];
@@ -129,7 +132,7 @@ describe("computeTaskRollup", () => {
 
   it("counts photos once per content and builds evidence paths under the data dir", () => {
     const { current } = fixture();
-    const r = computeTaskRollup({ task, current, units, dataDir: "/srv/data/" });
+    const r = computeTaskRollup({ task, current, units, dataDir: "/srv/data/", now: AFTER });
     expect(r.rows[0].photoCount).toBe(2);
     expect(r.rows[0].files.map((f) => f.path)).toEqual([`/srv/data/files/aa/${SHA("a")}`, `/srv/data/files/bb/${SHA("b")}`]);
     expect(r.rows[1].photoCount).toBe(1);
@@ -139,14 +142,14 @@ describe("computeTaskRollup", () => {
 
   it("compares with the previous period", () => {
     const { current, previous } = fixture();
-    const r = computeTaskRollup({ task, current, previous, units, dataDir: "/data" });
+    const r = computeTaskRollup({ task, current, previous, units, dataDir: "/data", now: AFTER });
     expect(r.previous).toEqual({
       periodKey: "2020-Q4",
       periodLabel: "Quý IV/2020",
-      counts: { total: 5, onTime: 1, late: 0, missing: 3, excused: 1 },
+      counts: { total: 5, onTime: 1, late: 0, notDue: 0, missing: 3, unreachable: 0, excused: 1 },
       totals: { pano: 8, tin_bai: 2 },
     });
-    expect(computeTaskRollup({ task, current, units, dataDir: "/data" }).previous).toBeUndefined();
+    expect(computeTaskRollup({ task, current, units, dataDir: "/data", now: AFTER }).previous).toBeUndefined();
   });
 
   it("treats a report as a submission even when the assignment was not marked, and skips cancelled rows", () => {
@@ -155,18 +158,57 @@ describe("computeTaskRollup", () => {
     current.reports.push(report(103, 3, "2021-03-16T01:00:00Z", { pano: 1 }));
     current.assignments.push(assignment(106, 11, 99, Q1_DUE, "open", null)); // unknown unit
     current.assignments[4] = assignment(105, 11, 5, Q1_DUE, "cancelled", null);
-    const r = computeTaskRollup({ task, current, units, dataDir: "/data" });
-    expect(r.counts).toEqual({ total: 4, onTime: 2, late: 2, missing: 0, excused: 0 });
+    const r = computeTaskRollup({ task, current, units, dataDir: "/data", now: AFTER });
+    expect(r.counts).toEqual({ total: 4, onTime: 2, late: 2, notDue: 0, missing: 0, unreachable: 0, excused: 0 });
     expect(r.totals.pano).toBe(38);
   });
 
   it("keeps an excused unit out of the expected count and the totals", () => {
     const { current } = fixture();
     current.assignments[1] = assignment(102, 11, 2, Q1_DUE, "excused", null);
-    const r = computeTaskRollup({ task, current, units, dataDir: "/data" });
-    expect(r.counts).toEqual({ total: 5, onTime: 2, late: 0, missing: 2, excused: 1 });
+    const r = computeTaskRollup({ task, current, units, dataDir: "/data", now: AFTER });
+    expect(r.counts).toEqual({ total: 5, onTime: 2, late: 0, notDue: 0, missing: 2, unreachable: 0, excused: 1 });
     expect(r.totals).toEqual({ pano: 32, tin_bai: 3 });
     expect(r.photoCount).toBe(2);
+  });
+
+  it("before the deadline nobody is missing: unreported units are not due yet (neutral)", () => {
+    const { current } = fixture();
+    const r = computeTaskRollup({ task, current, units, dataDir: "/data", now: new Date("2021-03-12T03:00:00Z") });
+    expect(r.rows.map((row) => row.status)).toEqual(["on_time", "late", "not_due", "on_time", "not_due"]);
+    expect(r.counts).toMatchObject({ missing: 0, notDue: 2 });
+  });
+
+  it("shows units nobody could remind apart: no chat, or no reminder before the deadline", () => {
+    const { current } = fixture();
+    const reminders = new Map([[103, [new Date("2021-03-12T01:00:00Z")]], [105, [new Date("2021-03-16T01:00:00Z")]]]);
+    // Unit 3 has a chat and was reminded before the deadline; unit 5 got its chat after it.
+    const after = computeTaskRollup({ task, current, units, dataDir: "/data", now: AFTER, reachableUnits: new Set([1, 2, 3, 4, 5]), reminders });
+    expect(after.rows.filter((r) => r.status !== "on_time" && r.status !== "late").map((r) => [r.unitCode, r.status, r.unreachableReason, r.reminded])).toEqual([
+      ["XA_THACH_DINH", "missing", undefined, 1],
+      ["TT_KIM_TAN", "unreachable", "not_reminded", 1],
+    ]);
+    // Without any chat a unit is unreachable before the deadline too.
+    const before = computeTaskRollup({ task, current, units, dataDir: "/data", now: new Date("2021-03-12T03:00:00Z"), reachableUnits: new Set([1, 2, 4, 5]) });
+    expect(before.rows.map((r) => r.status)).toEqual(["on_time", "late", "unreachable", "on_time", "not_due"]);
+    expect(before.counts).toMatchObject({ total: 5, notDue: 1, unreachable: 1, missing: 0 });
+  });
+
+  it("never expects the lead unit, ignores statuses it does not know (untracked), and groups by the plan", () => {
+    const { current } = fixture();
+    current.assignments[2] = { ...assignment(103, 11, 3, Q1_DUE, "open", null), status: "untracked" as AssignmentRecord["status"] };
+    const r = computeTaskRollup({
+      task, current, units, dataDir: "/data", now: AFTER,
+      excludeUnitIds: new Set([4]),
+      groupOf: unitGrouper([{ tag: "thi-tran", label: "Thị trấn" }, { tag: "xa", label: "Xã" }]),
+    });
+    expect(r.rows.map((row) => [row.unitCode, row.group])).toEqual([
+      ["TT_KIM_TAN", "Thị trấn"],
+      ["XA_THACH_BINH", "Xã"],
+      ["XA_THANH_VINH", "Xã"],
+    ]);
+    expect(r.groups).toEqual(["Thị trấn", "Xã"]);
+    expect(r.counts.total).toBe(3);
   });
 
   it("handles 3,321 units × 12 periods quickly", () => {
@@ -184,7 +226,7 @@ describe("computeTaskRollup", () => {
         assignments.push(assignment(id, p, i, dueAt, done ? "submitted" : "open", done ? dueAt.toISOString() : null));
         if (done) reports.push(report(id, i, dueAt.toISOString(), { pano: 1 }));
       }
-      const r = computeTaskRollup({ task, current: { occurrence: { id: p, periodKey: `2021-${p}`, label: "", dueAt }, assignments, reports, attachments: [] }, units: many, dataDir: "/d" });
+      const r = computeTaskRollup({ task, current: { occurrence: { id: p, periodKey: `2021-${p}`, label: "", dueAt }, assignments, reports, attachments: [] }, units: many, dataDir: "/d", now: AFTER });
       submitted += r.counts.onTime;
       expect(r.totals.pano).toBe(2214);
     }

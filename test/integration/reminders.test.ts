@@ -94,7 +94,11 @@ describe("reminders for the seed's own case (deadline 'trước ngày 10/02/2021
     it("escalates the missing units to the rollup group on Mon 22/02 at 08:00, once", () => {
       const escalations = log.filter((l) => l.chat === rollup.id && l.text.startsWith("⚠️"));
       expect(escalations.map((e) => e.at)).toEqual(["2021-02-22 08:00"]);
-      expect(escalations[0].text).toContain("UBND xã Thạch Bình");
+      // It says exactly what happened: who was reminded how often, and who never could be.
+      expect(escalations[0].text).toContain("⚠️ Cảnh báo quá hạn: Xây dựng kế hoạch tuyên truyền cải cách hành chính năm 2021 của đơn vị, hạn Thứ Ba, 09/02/2021. Đã báo cáo 1/25 đơn vị.");
+      expect(escalations[0].text).toContain("🔴 Chưa báo cáo sau hạn (1 đơn vị, đã được nhắc):\n  UBND xã Thạch Bình (đã nhắc 6 lần)");
+      expect(escalations[0].text).toContain("⚪ Chưa có người nhận nhắc (23 đơn vị, tính riêng, không coi là chậm):");
+      expect(escalations[0].text).toContain("/moi xa");
       expect(escalations[0].text).not.toContain("UBND xã Thành Vinh");
     });
 

@@ -95,24 +95,31 @@ describe("rollups over the Telegram Bot API", () => {
     const sent = await run(leader, leaderChat, "/tonghop");
     expect(sent[0].text).toContain("Chưa có nhóm tổng hợp");
     expect(sent[0].text).toContain("/nhomtonghop");
-    expect(sent.map((s) => s.method)).toEqual(["sendMessage", "sendMessage", "sendPhoto"]);
+    // The digest is one message, no chart.
+    expect(sent.map((s) => s.method)).toEqual(["sendMessage", "sendMessage"]);
     expect(sent[1].text).toContain("Đã báo cáo 3/5");
     expect((await h.say(ADMIN, rollupGroup, "/nhomtonghop"))[0]).toContain("Đã đặt Phòng VHTT - Tổng hợp làm nhóm tổng hợp");
   });
 
-  it("/tonghop in the rollup group posts the text with totals and missing units, and the chart", async () => {
+  it("/tonghop in the rollup group posts the digest: the overdue month, units without a chat apart", async () => {
     const sent = await run(leader, rollupGroup, "/tonghop");
-    const text = sent.filter((s) => s.method === "sendMessage").map((s) => s.text).join("\n");
-    expect(text).toContain("TỔNG HỢP: Báo cáo tháng kết quả tuyên truyền — Tháng 2/2021");
-    expect(text).toContain("Đã báo cáo 3/5 (đúng hạn 2, muộn 1)");
-    expect(text).toContain("Chưa báo cáo (2):\n- UBND xã Thạch Định\n- UBND thị trấn Kim Tân");
-    expect(text).toContain("Báo cáo muộn: UBND xã Thành Vinh");
-    expect(text).toContain("- Pa nô: 37 cái (+29 so với Tháng 1/2021)");
-    expect(text).toContain("- Tin, bài: 10 tin/bài (+8 so với Tháng 1/2021)");
+    expect(sent.map((s) => s.method)).toEqual(["sendMessage"]);
+    const text = sent[0].text!;
+    expect(text).toContain("📊 TỔNG HỢP TÌNH HÌNH BÁO CÁO\nKế hoạch số 20/KH-UBND · số liệu lúc 26/02/2021 09:00");
+    expect(text).toContain("▶ Báo cáo tháng kết quả tuyên truyền — Tháng 2/2021");
+    expect(text).toContain("Đã báo cáo 3/5 đơn vị (đúng hạn 2, muộn 1)");
+    // No unit has registered a chat, so the two that did not report were never reminded: not "late".
+    expect(text).not.toContain("🔴");
+    expect(text).toContain("⚪ Chưa có người nhận nhắc (2 đơn vị, tính riêng, không coi là chậm):\n  UBND xã Thạch Định, UBND thị trấn Kim Tân");
+    expect(text).toContain("🟠 Báo cáo muộn (1): UBND xã Thành Vinh");
+    expect(text).toContain("Kết quả (tổng hợp từ 3/5 đơn vị đã báo cáo): Pa nô 37 cái · Tin, bài 10 tin/bài");
     expect(text).toContain("Ảnh minh chứng: 1");
     // In the rollup group itself the post is the answer: no "sent to the group" confirmation.
     expect(text).not.toContain("Đã gửi bản tổng hợp");
+  });
 
+  it("/tonghop TASK posts that task's block and its chart", async () => {
+    const sent = await run(leader, rollupGroup, "/tonghop BC_THANG");
     const photos = sent.filter((s) => s.method === "sendPhoto");
     expect(photos).toHaveLength(1);
     const png = photos[0].file as FakeFilePart;
@@ -127,14 +134,14 @@ describe("rollups over the Telegram Bot API", () => {
     expect(confirm).toBe("Đã gửi bản tổng hợp vào nhóm tổng hợp: Phòng VHTT - Tổng hợp.");
     const posted = h.fake.sent(rollupGroup.id).slice(groupBefore);
     expect(posted.map((s) => s.method)).toEqual(["sendMessage", "sendPhoto"]);
-    expect(posted[0].text).toContain("Đã báo cáo 3/5");
+    expect(posted[0].text).toContain("Đã báo cáo 3/5 đơn vị");
   });
 
   it("/tinhhinh gives the short status with the missing units by name", async () => {
     const [all] = await h.say(leader, leaderChat, "/tinhhinh");
     expect(all).toContain("Tình hình báo cáo lúc 26/02/2021 09:00:");
     expect(all).toContain(
-      "#1 Báo cáo tháng kết quả tuyên truyền (Tháng 2/2021, hạn Thứ Năm, 25/02/2021): 3/5 đã báo cáo (2 đúng hạn, 1 muộn), 2 chưa báo cáo: UBND xã Thạch Định, UBND thị trấn Kim Tân",
+      "#1 Báo cáo tháng kết quả tuyên truyền (Tháng 2/2021, hạn Thứ Năm, 25/02/2021): 3/5 đã báo cáo (2 đúng hạn, 1 muộn). Chưa có người nhận nhắc (2): UBND xã Thạch Định, UBND thị trấn Kim Tân.",
     );
     const [one] = await h.say(ADMIN, adminChat, "/tinhhinh #1");
     expect(one).toContain("3/5 đã báo cáo");
@@ -156,9 +163,9 @@ describe("rollups over the Telegram Bot API", () => {
     expect(rows).toEqual([
       ["UBND xã Thạch Bình", "Đúng hạn"],
       ["UBND xã Thành Vinh", "Muộn"],
-      ["UBND xã Thạch Định", "Chưa báo cáo"],
+      ["UBND xã Thạch Định", "Chưa có người nhận nhắc"],
       ["UBND xã Ngọc Trạo", "Đúng hạn"],
-      ["UBND thị trấn Kim Tân", "Chưa báo cáo"],
+      ["UBND thị trấn Kim Tân", "Chưa có người nhận nhắc"],
     ]);
     // Totals row: pa nô 12 + 5 + 20.
     expect(sheet.getCell(7, 7).value).toBe(37);
@@ -173,7 +180,7 @@ describe("rollups over the Telegram Bot API", () => {
     const file = doc?.file as FakeFilePart;
     expect(file.filename).toBe("bao-cao-20-KH-UBND-BC_THANG-2021-02-26.docx");
     const xml = unzip(file.data).get("word/document.xml")!.toString("utf8");
-    expect(xml).toContain("UBND xã Thạch Định");
+    expect(xml).toContain("UBND xã Ngọc Trạo");
     expect(xml).toContain("BÁO CÁO");
   });
 
@@ -190,18 +197,20 @@ describe("rollups over the Telegram Bot API", () => {
 
   it("plans a scheduled rollup for every rollup group with dedupe keys", async () => {
     const deps = { ...h.app.deps, dataDir: h.dataDir };
-    const planned = await planScheduledRollup(deps, { now: h.clock.now(), key: "rollup:weekly:2021-02-26" });
-    expect(planned.map((p) => [p.to.chatId, p.message.type, p.dedupeKey])).toEqual([
-      [String(rollupGroup.id), "text", `rollup:weekly:2021-02-26:telegram:${rollupGroup.id}:0`],
-      [String(rollupGroup.id), "photo", `rollup:weekly:2021-02-26:telegram:${rollupGroup.id}:1`],
+    const weekly = await planScheduledRollup(deps, { now: h.clock.now(), key: "rollup:weekly:2021-02-26:p1", taskIds: [1] });
+    expect(weekly.map((p) => [p.to.chatId, p.message.type, p.dedupeKey])).toEqual([
+      [String(rollupGroup.id), "text", `rollup:weekly:2021-02-26:p1:telegram:${rollupGroup.id}:0`],
     ]);
-    const first = planned[0].message;
-    expect(first.type === "text" && first.text).toContain("- Pa nô: 37 cái");
-    const photo = planned[1].message;
+    const first = weekly[0].message;
+    expect(first.type === "text" && first.text).toContain("Pa nô 37 cái");
+    const feb = (await h.app.repos.assignments.listOccurrences(1)).find((o) => o.periodKey === "2021-02")!;
+    const after = await planScheduledRollup(deps, { now: h.clock.now(), key: `rollup:after:${feb.id}:p1`, occurrenceId: feb.id });
+    expect(after.map((p) => p.message.type)).toEqual(["text", "photo"]);
+    const photo = after[1].message;
     expect(photo.type === "photo" && Buffer.from(photo.file.data).subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     // English when asked, from the same data.
-    const en = await renderScheduledRollup(deps, { now: h.clock.now(), textLimit: 4096, language: "en" });
-    expect(en[0].type === "text" && en[0].text).toContain("Reported 3/5 (on time 2, late 1)");
+    const en = await renderScheduledRollup(deps, { now: h.clock.now(), textLimit: 4096, language: "en", taskIds: [1] });
+    expect(en[0].type === "text" && en[0].text).toContain("Reported 3/5 units (on time 2, late 1)");
   });
 
   it("logged no error", () => {

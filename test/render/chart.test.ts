@@ -1,9 +1,13 @@
-import { writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { Resvg } from "@resvg/resvg-js";
 import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "../../src/i18n.js";
-import { buildRollupChartOption, renderRollupChart } from "../../src/render/chart.js";
-import { UNIT_NAMES, bigTask, quarterlyTask } from "./fixture.js";
+import { layoutRollupChart, renderRollupChart } from "../../src/render/chart.js";
+import { loadFontMetrics, textWidth } from "../../src/render/text-metrics.js";
+import { TZ, seedQuarterTask } from "./fixture.js";
+
+const require = createRequire(import.meta.url);
 
 const vi = createTranslator({ defaultLanguage: "vi" }).t("vi");
 
@@ -62,68 +66,87 @@ function colourCounts(img: Decoded): Map<string, number> {
   return counts;
 }
 
+const INDIGO = "1565c0";
+
 describe("renderRollupChart", () => {
-  it("renders a PNG with status colours and text", async () => {
-    const png = await renderRollupChart(quarterlyTask(), vi);
-    writeFileSync("/tmp/chart.png", png);
-    const img = decodePng(png);
-    expect(img.width).toBe(1200);
-    expect(img.height).toBeGreaterThan(300);
-    expect(img.height).toBeLessThanOrEqual(3000);
+  it("renders the 37-unit, 9-indicator quarter within 1080×1600 with status colours and text", async () => {
+    const task = seedQuarterTask();
+    expect(task.rows).toHaveLength(37);
+    expect(task.indicators).toHaveLength(9);
+    const img = decodePng(await renderRollupChart(task, vi, { timezone: TZ }));
+    expect(img.width).toBe(1080);
+    expect(img.height).toBeLessThanOrEqual(1600);
     const colours = colourCounts(img);
-    const white = colours.get("ffffff") ?? 0;
-    expect(white).toBeLessThan(img.width * img.height * 0.95);
-    // Bars: 2 on time (green), 1 late (orange), 2 missing (red).
-    const green = colours.get("2e7d32") ?? 0;
-    const orange = colours.get("ef6c00") ?? 0;
-    const red = colours.get("c62828") ?? 0;
-    expect(orange).toBeGreaterThan(500);
-    expect(green).toBeGreaterThan(orange * 1.5);
-    expect(red).toBeGreaterThan(orange * 1.5);
+    // Status bars: green on time, orange late, red missing; the panels' group bars.
+    for (const hex of ["2e7d32", "ef6c00", "c62828", "d7ccc8", INDIGO]) expect(colours.get(hex) ?? 0, hex).toBeGreaterThan(300);
     // Anti-aliased glyphs give many shades: text was drawn with the font.
     expect(colours.size).toBeGreaterThan(100);
   });
 
-  it("lays out one row per unit with the top indicators and the titled period", () => {
-    const spec = buildRollupChartOption(quarterlyTask(), vi);
-    expect(spec.byTag).toBe(false);
-    expect(spec.categories).toEqual(UNIT_NAMES);
-    const titles = spec.option.title as { text: string; subtext?: string }[];
-    expect(titles[0]!.text).toBe("Báo cáo kết quả tuyên truyền CCHC — Quý I/2021");
-    expect(titles[0]!.subtext).toContain("Đã báo cáo 3/5");
-    const series = spec.option.series as { name: string; data: number[] }[];
-    expect(series.map((s) => s.name)).toEqual([
-      "Đúng hạn",
-      "Muộn",
-      "Chưa báo cáo",
-      "Áp phích: 75 tờ",
-      "Pa nô: 37 cái",
-      "Tin bài: 14 tin",
+  it("lays out a title with task, period, deadline and time, one bar per group, and one panel per indicator", () => {
+    const task = seedQuarterTask();
+    const layout = layoutRollupChart(task, vi, { timezone: TZ });
+    const texts = layout.texts.map((x) => x.text);
+    expect(texts.slice(0, 4)).toEqual([
+      "Báo cáo quý kết quả tuyên truyền cải cách hành chính",
+      "Quý I/2021 · hạn Thứ Hai, 15/03/2021",
+      "Số liệu lúc 16/03/2021 09:00",
+      "Đã báo cáo 7/37 đơn vị",
     ]);
-    expect(series[4]!.data).toEqual([12, 5, 20, 0, 0]);
+    expect(layout.indicatorMode).toBe("panels");
+    // Group bars carry their counts: communes 3 on time, 2 late, 3 missing, 17 nobody to remind.
+    const communes = texts.indexOf("Xã, thị trấn");
+    expect(texts.slice(communes + 1, communes + 5)).toEqual(["3", "2", "3", "17"]);
+    expect(texts).toContain("5/25 đã báo cáo");
+    // Vietnamese number format everywhere: 1.995 áp phích, 25.200 tờ rơi.
+    expect(texts).toContain("1.995");
+    expect(texts).toContain("25.200");
+    expect(texts).toContain("Kết quả (tổng hợp từ 7/37 đơn vị đã báo cáo)");
   });
 
-  it("groups more than 40 units by their first tag", async () => {
-    const task = bigTask();
-    const spec = buildRollupChartOption(task, vi);
-    expect(spec.byTag).toBe(true);
-    expect(spec.categories).toEqual(["xa", "thi-tran", "phong-ban"]);
-    const series = spec.option.series as { name: string; data: number[] }[];
-    const byName = Object.fromEntries(series.map((s) => [s.name, s.data]));
-    const sum = (name: string) => byName[name]!.reduce((a, b) => a + b, 0);
-    expect(sum("Đúng hạn")).toBe(task.counts.onTime);
-    expect(sum("Muộn")).toBe(task.counts.late);
-    expect(sum("Chưa báo cáo")).toBe(task.counts.missing);
-    for (let i = 0; i < 3; i++) expect(byName["Đúng hạn"]![i]! + byName["Muộn"]![i]! + byName["Chưa báo cáo"]![i]!).toBe(20);
-
-    const img = decodePng(await renderRollupChart(task, vi));
-    writeFileSync("/tmp/chart-by-tag.png", Buffer.from(await renderRollupChart(task, vi)));
-    expect(img.height).toBeLessThan(600);
+  it("never cuts a name: every line fits its box and the words of every name are all there", () => {
+    const task = seedQuarterTask();
+    // The longest names the plan has, as group labels, and a long title.
+    task.title = "Báo cáo quý kết quả tuyên truyền cải cách hành chính của Trung tâm Văn hóa, Thông tin, Thể thao và Du lịch huyện";
+    task.rows = task.rows.map((r) => (r.group === "Đơn vị sự nghiệp" ? { ...r, group: "Trung tâm Văn hóa, Thông tin, Thể thao và Du lịch và các đơn vị sự nghiệp công lập trực thuộc" } : r));
+    task.groups = task.groups.map((g) => (g === "Đơn vị sự nghiệp" ? "Trung tâm Văn hóa, Thông tin, Thể thao và Du lịch và các đơn vị sự nghiệp công lập trực thuộc" : g));
+    const layout = layoutRollupChart(task, vi, { timezone: TZ });
+    expect(layout.height).toBeLessThanOrEqual(1600);
+    for (const text of layout.texts) {
+      expect(text.width, text.text).toBeLessThanOrEqual(text.maxWidth + 0.01);
+      const left = text.anchor === "start" ? text.x : text.anchor === "end" ? text.x - text.width : text.x - text.width / 2;
+      expect(left, text.text).toBeGreaterThanOrEqual(0);
+      expect(left + text.width, text.text).toBeLessThanOrEqual(1080);
+      expect(text.text).not.toContain("…");
+    }
+    const all = layout.texts.map((x) => x.text).join(" ");
+    for (const name of [task.title, ...task.groups, ...task.indicators.map((i) => i.label)]) expect(all).toContain(name);
   });
 
-  it("caps the size", async () => {
-    const spec = buildRollupChartOption(quarterlyTask(), vi, { width: 99_999, height: 99_999 });
-    expect(spec.width).toBe(4000);
-    expect(spec.height).toBe(3000);
+  it("measures text as resvg draws it (the layout's widths are real)", () => {
+    const sample = "Trung tâm Văn hóa, Thông tin, Thể thao và Du lịch";
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="60"><text x="0" y="40" font-family="Be Vietnam Pro" font-size="24">${sample}</text></svg>`;
+    const fontFiles = [require.resolve("@expo-google-fonts/be-vietnam-pro/400Regular/BeVietnamPro_400Regular.ttf")];
+    const box = new Resvg(svg, { font: { fontFiles, loadSystemFonts: false, defaultFontFamily: "Be Vietnam Pro" } }).getBBox()!;
+    const measured = textWidth(loadFontMetrics(fontFiles[0]!), sample, 24);
+    expect(Math.abs(box.width - measured) / measured).toBeLessThan(0.03);
+  });
+
+  it("gives each indicator its own scale: the largest group bar of every panel is full width", () => {
+    const layout = layoutRollupChart(seedQuarterTask(), vi, { timezone: TZ });
+    const bars = layout.rects.filter((r) => r.height === 16);
+    // 9 panels × 3 reporting groups.
+    expect(bars.length).toBe(27);
+    const widest = Math.max(...bars.map((b) => b.width));
+    for (let p = 0; p < 9; p++) expect(Math.max(...bars.slice(p * 3, p * 3 + 3).map((b) => b.width))).toBeCloseTo(widest, 5);
+  });
+
+  it("uses a compact table when there are many indicators", () => {
+    const task = seedQuarterTask();
+    task.indicators = [...task.indicators, ...task.indicators.map((i) => ({ ...i, code: `${i.code}_2`, label: `${i.label} (đợt 2)` }))];
+    const layout = layoutRollupChart(task, vi, { timezone: TZ });
+    expect(layout.indicatorMode).toBe("table");
+    expect(layout.height).toBeLessThanOrEqual(1600);
+    expect(layout.texts.map((x) => x.text)).toContain("Đơn vị tính");
   });
 });

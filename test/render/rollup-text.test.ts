@@ -1,60 +1,64 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { formatDateTime as formatLocalDateTime } from "../../src/core/format.js";
-import { renderRollupText, splitMessage } from "../../src/core/rollups/rollup-text.js";
+import { renderAfterDeadline, renderDigest, renderTaskBlock, splitMessage } from "../../src/core/rollups/rollup-text.js";
+import { createWorkingCalendar } from "../../src/core/calendar/working-calendar.js";
 import { createTranslator } from "../../src/i18n.js";
-import { TZ, UNIT_NAMES, oneOffTask, quarterlyTask } from "./fixture.js";
+import { TZ, oneOffTask, quarterlyTask } from "./fixture.js";
 
 const translator = createTranslator({ defaultLanguage: "vi" });
 const vi = translator.t("vi");
 
-describe("renderRollupText", () => {
-  it("writes the leaders' summary in Vietnamese", () => {
-    const text = renderRollupText(quarterlyTask(), vi, TZ);
-    const lines = text.split("\n");
-    expect(lines.slice(0, 12)).toEqual([
-      "TỔNG HỢP: Báo cáo kết quả tuyên truyền CCHC — Quý I/2021",
-      "Hạn báo cáo: Thứ Ba, 16/03/2021",
-      "Đã báo cáo 3/5 (đúng hạn 2, muộn 1) (+1 so với Quý IV/2020)",
-      "Chưa báo cáo (2):",
-      "- UBND xã Thạch Định",
-      "- UBND xã Thành Tâm",
-      "Báo cáo muộn: UBND xã Thành Vinh",
-      "Kết quả:",
-      "- Pa nô: 37 cái (+3 so với Quý IV/2020)",
-      "- Áp phích: 75 tờ (bằng Quý IV/2020)",
-      "- Tin bài: 14 tin (-6 so với Quý IV/2020)",
+const calendar = createWorkingCalendar([]);
+
+describe("renderTaskBlock / renderDigest / renderAfterDeadline", () => {
+  it("writes one task's block: deadline, X/Y, groups, missing with reminders, late, totals from X/Y", () => {
+    const lines = renderTaskBlock(quarterlyTask(), vi, TZ, calendar);
+    expect(lines).toEqual([
+      "▶ Báo cáo kết quả tuyên truyền CCHC — Quý I/2021",
+      "Hạn: Thứ Ba, 16/03/2021 (đã quá hạn 3 ngày làm việc)",
+      "Đã báo cáo 3/5 đơn vị (đúng hạn 2, muộn 1)",
+      "• Xã, thị trấn: 3/5 — đúng hạn 2, muộn 1, chưa báo cáo 2",
+      "🔴 Chưa báo cáo sau hạn (2 đơn vị, đã được nhắc):",
+      "  UBND xã Thạch Định (đã nhắc 4 lần), UBND xã Thành Tâm (đã nhắc 4 lần)",
+      "🟠 Báo cáo muộn (1): UBND xã Thành Vinh",
+      "Kết quả (tổng hợp từ 3/5 đơn vị đã báo cáo): Pa nô 37 cái · Áp phích 75 tờ · Tin bài 14 tin",
       "Ảnh minh chứng: 6",
     ]);
-    // Latest first; long reports are cut at 100 characters.
-    expect(lines[12]).toBe("Báo cáo mới nhất:");
-    expect(lines[13]).toBe("- UBND xã Thành Vinh: Báo cáo muộn: 5 pano, 4 tin bài");
-    expect(lines[14]).toBe("- UBND thị trấn Kim Tân: Thị trấn treo 20 pa nô, 45 áp phích; 7 tin bài.");
-    const excerpt = lines[15]!.slice("- UBND xã Thạch Bình: ".length);
-    expect(lines[15]!.startsWith("- UBND xã Thạch Bình: Thực hiện Kế hoạch số 15/KH-UBND")).toBe(true);
-    expect(Array.from(excerpt)).toHaveLength(101);
-    expect(excerpt.endsWith("…")).toBe(true);
-    expect(lines).toHaveLength(16);
-    expect(text).not.toMatch(/[*_<>`]/);
+    expect(lines.join("\n")).not.toMatch(/[*_<>`]/);
   });
 
-  it("names every missing unit and says when nobody is missing", () => {
+  it("before the deadline paints nobody red and shows units without a chat apart, with what to do", () => {
     const task = quarterlyTask();
-    const text = renderRollupText(task, vi, TZ);
-    for (const name of [UNIT_NAMES[3], UNIT_NAMES[4]]) expect(text).toContain(name);
-    const done = renderRollupText(oneOffTask(), vi, TZ);
-    expect(done).toContain("Tất cả đơn vị đã báo cáo.");
-    expect(done.split("\n")[0]).toBe("TỔNG HỢP: Xây dựng kế hoạch tuyên truyền CCHC năm 2021");
-    expect(done).toContain("Hạn báo cáo: Thứ Ba, 09/02/2021");
-    expect(done).toContain("Đã báo cáo 5/5 (đúng hạn 4, muộn 1)");
-    expect(done).not.toContain("Kết quả:");
+    task.asOf = new Date("2021-03-12T03:00:00Z");
+    task.rows[3] = { ...task.rows[3]!, status: "not_due" };
+    task.rows[4] = { ...task.rows[4]!, status: "unreachable", unreachableReason: "no_chat", reminded: 0 };
+    task.counts = { ...task.counts, missing: 0, notDue: 1, unreachable: 1 };
+    const text = renderTaskBlock(task, vi, TZ, calendar).join("\n");
+    expect(text).toContain("Hạn: Thứ Ba, 16/03/2021 (còn 2 ngày làm việc)");
+    expect(text).toContain("• Xã, thị trấn: 3/5 — đúng hạn 2, muộn 1, chưa đến hạn 1, chưa có người nhận nhắc 1");
+    expect(text).not.toContain("🔴");
+    expect(text).toContain("⚪ Chưa có người nhận nhắc (1 đơn vị, tính riêng, không coi là chậm):\n  UBND xã Thành Tâm");
+    expect(text).toContain("quản trị viên gõ /moi xa để cấp mã đăng ký cho mọi đơn vị có thẻ xa");
+  });
+
+  it("the digest is one message: every task that matters, then one line for the rest", () => {
+    const text = renderDigest(
+      { tasks: [quarterlyTask()], upcoming: [{ title: "Báo cáo tháng", periodLabel: "Tháng 4/2021", dueAt: new Date("2021-05-05T16:59:00Z") }], asOf: new Date("2021-03-19T09:00:00Z"), planNumber: "20/KH-UBND" },
+      vi,
+      TZ,
+      calendar,
+    );
+    const lines = text.split("\n");
+    expect(lines.slice(0, 2)).toEqual(["📊 TỔNG HỢP TÌNH HÌNH BÁO CÁO", "Kế hoạch số 20/KH-UBND · số liệu lúc 19/03/2021 16:00"]);
+    expect(lines.at(-1)).toBe("Sắp tới: Báo cáo tháng (Tháng 4/2021), hạn 05/05/2021");
+    expect(renderAfterDeadline(oneOffTask(), vi, TZ, calendar).split("\n")[0]).toBe("📌 KẾT QUẢ SAU HẠN BÁO CÁO (số liệu lúc 17/02/2021 09:00)");
   });
 
   it("speaks English from the en locale", () => {
-    const text = renderRollupText(quarterlyTask(), translator.t("en"), TZ);
-    expect(text).toContain("Due: Tuesday, 16/03/2021");
-    expect(text).toContain("Reported 3/5 (on time 2, late 1)");
-    expect(text).toContain("- Pa nô: 37 cái (+3 compared with Quý IV/2020)");
+    const text = renderTaskBlock(quarterlyTask(), translator.t("en"), TZ, calendar).join("\n");
+    expect(text).toContain("Reported 3/5 units (on time 2, late 1)");
+    expect(text).toContain("Results (from 3/5 units that reported): Pa nô 37 cái");
   });
 
   it("formats instants in the configured time zone", () => {
@@ -71,7 +75,7 @@ describe("splitMessage", () => {
   });
 
   it("splits at line boundaries within the limit and keeps every line", () => {
-    const text = renderRollupText(quarterlyTask(), vi, TZ);
+    const text = renderTaskBlock(quarterlyTask(), vi, TZ, calendar).join("\n");
     for (const limit of [60, 120, 300]) {
       const parts = splitMessage(text, limit);
       expect(parts.length).toBeGreaterThan(1);

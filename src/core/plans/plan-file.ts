@@ -95,6 +95,7 @@ function buildSchema(t: Translate) {
           lead_unit: code.optional(),
           rollup: z
             .object({
+              weekly: z.boolean().optional(),
               weekly_day: z.number().int().min(0).max(6).optional(),
               weekly_time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, t("planfile:time_format")).optional(),
               after_deadline_time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, t("planfile:time_format")).optional(),
@@ -103,6 +104,22 @@ function buildSchema(t: Translate) {
             .optional(),
         })
         .strict(),
+      report: z
+        .object({
+          office: z.string().min(2).optional(),
+          parent: z.string().optional(),
+          place: z.string().optional(),
+          abbreviation: z.string().regex(/^[\p{Lu}\d.&-]{1,20}$/u, t("planfile:bad_abbreviation")).optional(),
+          to: z.string().optional(),
+          recipients: z.array(z.string().min(1)).max(20).optional(),
+          signer: z
+            .object({ authority: z.string().optional(), title: z.string().min(2).optional(), name: z.string().optional() })
+            .strict()
+            .optional(),
+        })
+        .strict()
+        .optional(),
+      unit_groups: z.array(z.object({ tag, label: z.string().min(2) }).strict()).max(20).default([]),
       units: z
         .array(z.object({ code, name: z.string().min(2), kind: z.string().default("khac"), tags: z.array(tag).default([]) }).strict())
         .default([]),
@@ -124,7 +141,7 @@ type RawPlanFile = z.infer<ReturnType<typeof buildSchema>>;
 
 /** A validated plan file, ready to import. */
 export interface PlanFile {
-  plan: PlanInput & { rollup: PlanRecord["rollup"] };
+  plan: PlanInput & { rollup: PlanRecord["rollup"]; unitGroups: PlanRecord["unitGroups"]; report: PlanRecord["report"] };
   units: { code: string; name: string; kind: string; tags: string[] }[];
   calendar: CalendarEntryInput[];
   tasks: {
@@ -234,9 +251,26 @@ export function parsePlanFile(text: string, t: Translate): PlanFileResult {
       indicators: indicators.filter((x) => x.def).map(({ c, def }) => ({ code: c, label: def.label, measure: def.measure, synonyms: def.synonyms })),
     });
   });
+  raw.unit_groups.forEach((g, i) => {
+    if (!tags.has(g.tag)) errors.push(at(lineOf(doc, counter, ["unit_groups", i]) ?? "?", `unit_groups.${i}.tag`, t("planfile:unknown_group_tag", { tag: g.tag })));
+  });
   if (raw.plan.lead_unit && !unitCodes.has(raw.plan.lead_unit)) errors.push(at(undefined, "plan.lead_unit", t("planfile:unknown_lead_unit", { code: raw.plan.lead_unit })));
   if (errors.length) return { ok: false, errors };
   const p = raw.plan;
+  const r = raw.report;
+  const report: PlanRecord["report"] = Object.fromEntries(
+    Object.entries({
+      office: r?.office,
+      parent: r?.parent,
+      place: r?.place,
+      abbreviation: r?.abbreviation,
+      to: r?.to,
+      recipients: r?.recipients,
+      signerAuthority: r?.signer?.authority,
+      signerTitle: r?.signer?.title,
+      signerName: r?.signer?.name,
+    }).filter(([, v]) => v !== undefined),
+  );
   return {
     ok: true,
     file: {
@@ -248,7 +282,9 @@ export function parsePlanFile(text: string, t: Translate): PlanFileResult {
         parentIssuer: p.parent_issuer,
         place: p.place,
         leadUnitCode: p.lead_unit,
-        rollup: { weeklyDay: p.rollup?.weekly_day, weeklyTime: p.rollup?.weekly_time, afterDeadlineTime: p.rollup?.after_deadline_time },
+        rollup: { weekly: p.rollup?.weekly, weeklyDay: p.rollup?.weekly_day, weeklyTime: p.rollup?.weekly_time, afterDeadlineTime: p.rollup?.after_deadline_time },
+        unitGroups: raw.unit_groups,
+        report,
       },
       units: raw.units,
       calendar,

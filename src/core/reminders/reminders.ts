@@ -8,7 +8,7 @@ import { formatDeadline } from "../format.js";
 import type { AssignmentView, ChatRecord, Clock, Logger, OutboxInput, TaskRecord } from "../ports.js";
 import { planReminders, type PlannedReminder } from "./reminder-plan.js";
 import { buildTaskRollup } from "../rollups/rollup.js";
-import { statusLine } from "../rollups/rollup-text.js";
+import { expectedCount, renderMissingAndUnreachable } from "../rollups/rollup-text.js";
 import type { TaskRollup } from "../rollups/rollup-types.js";
 import type { Repositories } from "../repositories.js";
 import { findTask, loadCalendar } from "../plans/tasks.js";
@@ -33,8 +33,6 @@ const OFFICE = { start: "07:30", end: "17:00" };
 const MAX_CATCH_UP_MS = 3 * 86_400_000;
 /** A missed reminder is moot when the next planned one comes this soon after it would go out. */
 const MOOT_WITHIN_MS = 2 * 3_600_000;
-/** Missing units named in one escalation before "and N others". */
-const MAX_NAMES = 300;
 
 /** The start of the next working window at or after `at` (office hours on working days). */
 export function nextOfficeWindow(at: Date, calendar: WorkingCalendar, tz: string): Date {
@@ -70,11 +68,22 @@ export function renderReminder(view: AssignmentView, planned: Pick<PlannedRemind
 }
 
 /**
- * The escalation for the rollup group, with the same status line as /tinhhinh: counts and the
- * units still missing by name.
+ * The escalation for the rollup group, saying exactly what happened: X/Y reported, the units still
+ * missing with how many times each was reminded, and apart the units nobody could remind.
+ * @example renderEscalation(rollup, t, "Asia/Ho_Chi_Minh")
  */
 export function renderEscalation(rollup: TaskRollup, t: Translate, tz: string): string {
-  return `${t("reminders:escalation_title")}\n${statusLine(rollup, t, tz, MAX_NAMES)}`;
+  const c = rollup.counts;
+  return [
+    t("reminders:escalation_title", {
+      title: rollup.title,
+      period: rollup.periodLabel ? ` (${rollup.periodLabel})` : "",
+      deadline: formatDeadline(rollup.dueAt, tz, t),
+      submitted: c.onTime + c.late,
+      expected: expectedCount(rollup),
+    }),
+    ...renderMissingAndUnreachable(rollup, t),
+  ].join("\n");
 }
 
 interface Planned {
@@ -88,6 +97,8 @@ async function planOpen(deps: ReminderDeps, filter?: (a: AssignmentView) => bool
   const items: Planned[] = [];
   for (const view of await deps.repos.assignments.listOpen()) {
     if (filter && !filter(view)) continue;
+    // The plan's lead unit coordinates the plan: it is never asked to report to itself.
+    if (view.plan?.leadUnitCode === view.unit.code) continue;
     const policy = view.task.reminder ?? DEFAULT_REMINDER_POLICY;
     const key = `${view.dueAt.getTime()}|${JSON.stringify(policy)}`;
     let planned = cache.get(key);
@@ -166,7 +177,9 @@ async function enqueueEscalations(deps: ReminderDeps, items: Planned[], now: Dat
     const keys = rollupChats.map((c) => `escalation:${occurrenceId}:${c.channel}:${c.chatId}`);
     const existing = await deps.repos.outbox.existingKeys(keys);
     if (keys.every((k) => existing.has(k))) continue;
-    const rollup = await buildTaskRollup(deps.repos, occurrenceId, { now, dataDir: deps.dataDir });
+    const rollup = await buildTaskRollup(deps.repos, occurrenceId, { now, dataDir: deps.dataDir, t });
+    // Everyone reported or was excused since the last reminder: nothing to escalate.
+    if (rollup.counts.missing + rollup.counts.unreachable === 0) continue;
     const text = renderEscalation(rollup, t, deps.timezone);
     for (const [i, chat] of rollupChats.entries()) {
       if (await deps.repos.outbox.enqueue({ dedupeKey: keys[i], channel: chat.channel, chatId: chat.chatId, kind: "escalation", message: { type: "text", text }, notBefore: sendAt })) count++;

@@ -11,7 +11,8 @@ import type { WorkingCalendar } from "../calendar/working-calendar.js";
 const CATCH_UP_MS = 12 * 3_600_000;
 const LOOK_AHEAD_MS = 15 * 86_400_000;
 
-interface PlanGroup {
+/** The active tasks of one plan (key "p<planId>", "p0" for tasks given in chat) and their occurrences. */
+export interface PlanGroup {
   key: string;
   policy: Partial<RollupPolicy>;
   tasks: TaskRecord[];
@@ -40,21 +41,21 @@ export async function planGroups(repos: { tasks: TaskRepository; plans: PlanRepo
 
 /**
  * The scheduled rollups due now (not older than 12 hours) or, with `ahead`, the next one.
- * Weekly rollups cover a plan's current occurrences; after-deadline ones cover one occurrence.
+ * Weekly ones are a plan's digest; after-deadline ones cover one occurrence.
  * @example const due = scheduledRollups(groups, { now, calendar, tz });
  */
 export function scheduledRollups(
   groups: PlanGroup[],
   options: { now: Date; calendar: WorkingCalendar; tz: string; ahead?: boolean },
-): (RollupTime & { dedupeKey: string; occurrenceIds?: number[] })[] {
+): (RollupTime & { dedupeKey: string; group: PlanGroup })[] {
   const { now, calendar, tz } = options;
   const from = options.ahead ? new Date(now.getTime() + 1) : new Date(now.getTime() - CATCH_UP_MS);
   const to = options.ahead ? new Date(now.getTime() + LOOK_AHEAD_MS) : new Date(now.getTime() + 1);
-  const out: (RollupTime & { dedupeKey: string; occurrenceIds?: number[] })[] = [];
+  const out: (RollupTime & { dedupeKey: string; group: PlanGroup })[] = [];
   for (const group of groups) {
     const occurrences = group.occurrences.map((o) => ({ id: o.id, dueAt: o.dueAt }));
     for (const time of rollupTimes({ from, to, calendar, tz, occurrences, policy: group.policy })) {
-      out.push({ ...time, dedupeKey: `${time.key}:${group.key}`, occurrenceIds: time.kind === "after_deadline" ? [time.occurrenceId] : undefined });
+      out.push({ ...time, dedupeKey: `${time.key}:${group.key}`, group });
     }
   }
   return out.sort((a, b) => a.at.getTime() - b.at.getTime());

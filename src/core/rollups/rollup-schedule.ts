@@ -7,6 +7,8 @@ import type { WorkingCalendar } from "../calendar/working-calendar.js";
 
 /** When to post rollups; times are local "HH:MM". */
 export interface RollupPolicy {
+  /** Post the weekly digest; false = only after deadlines. */
+  weekly: boolean;
   /** Day of the weekly rollup, 0 = Sunday … 6 = Saturday. */
   weeklyDay: number;
   weeklyTime: string;
@@ -15,7 +17,7 @@ export interface RollupPolicy {
 }
 
 /** Each working Friday at 16:00, and 09:00 on the first working day after each deadline. */
-export const DEFAULT_ROLLUP_POLICY: RollupPolicy = { weeklyDay: 5, weeklyTime: "16:00", afterDeadlineTime: "09:00" };
+export const DEFAULT_ROLLUP_POLICY: RollupPolicy = { weekly: true, weeklyDay: 5, weeklyTime: "16:00", afterDeadlineTime: "09:00" };
 
 /** One scheduled rollup. */
 export type RollupTime =
@@ -24,7 +26,7 @@ export type RollupTime =
 
 /**
  * The instants in [from, to) when a rollup is due, sorted by time (then key):
- * - `weekly`: the policy's weekday (default Friday) at `weeklyTime`, only when that day is a working
+ * - `weekly` (unless `policy.weekly` is false): the policy's weekday (default Friday) at `weeklyTime`, only when that day is a working
  *   day. A holiday Friday is skipped, not moved: it sits inside a break (Tết, 30/4–1/5, 2/9) when
  *   nobody reads the group, and the next week's rollup, or an after-deadline one, covers the gap.
  *   Key `rollup:weekly:<YYYY-MM-DD>` (local date).
@@ -54,7 +56,7 @@ export function rollupTimes(input: {
   const first = localDateOf(from, tz);
   const last = localDateOf(to, tz);
   let day = addDays(first, (policy.weeklyDay - weekdayOf(first) + 7) % 7);
-  for (; day <= last; day = addDays(day, 7)) {
+  for (; policy.weekly && day <= last; day = addDays(day, 7)) {
     if (!calendar.isWorkingDay(day)) continue;
     const at = zonedInstant(day, policy.weeklyTime, tz);
     if (inWindow(at)) out.push({ kind: "weekly", at, date: day, key: `rollup:weekly:${day}` });

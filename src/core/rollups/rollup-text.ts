@@ -1,6 +1,7 @@
-import type { TaskRollup, UnitRollupRow } from "./rollup-types.js";
-import { formatDeadline } from "../format.js";
-import { formatDmy, localDateOf, weekdayOf } from "../calendar/time.js";
+import type { TaskRollup, UnitRollupRow, UnitStatus } from "./rollup-types.js";
+import { formatDateTime, formatDeadline } from "../format.js";
+import { formatDmy, localDateOf } from "../calendar/time.js";
+import type { WorkingCalendar } from "../calendar/working-calendar.js";
 import type { Translate } from "../types.js";
 
 /**
@@ -25,98 +26,140 @@ export function expectedCount(task: TaskRollup): number {
   return task.counts.total - task.counts.excused;
 }
 
-const EXCERPT_CHARS = 100;
-const HIGHLIGHTS = 3;
-
-function excerpt(text: string): string {
-  const chars = Array.from(text.normalize("NFC").replace(/\s+/g, " ").trim());
-  return chars.length > EXCERPT_CHARS ? `${chars.slice(0, EXCERPT_CHARS).join("")}…` : chars.join("");
+/** What a rollup block says about time: days left, due today, or days past the deadline. */
+function dueLine(task: TaskRollup, t: Translate, tz: string, calendar: WorkingCalendar | undefined): string {
+  const deadline = formatDeadline(task.dueAt, tz, t);
+  const today = localDateOf(task.asOf, tz);
+  const dueDate = localDateOf(task.dueAt, tz);
+  if (!calendar) return t("rollup:due", { deadline });
+  if (today === dueDate) return t("rollup:due_today", { deadline });
+  if (task.asOf.getTime() < task.dueAt.getTime()) return t("rollup:due_ahead", { deadline, count: calendar.workingDaysBetween(today, dueDate) });
+  return t("rollup:due_passed", { deadline, count: Math.max(1, calendar.workingDaysBetween(dueDate, today)) });
 }
 
-function signed(n: number, fmt: Intl.NumberFormat): string {
-  return n > 0 ? `+${fmt.format(n)}` : `-${fmt.format(-n)}`;
+/** Statuses in the order leaders read them; "unreachable" last since it is shown apart. */
+const STATUS_ORDER: UnitStatus[] = ["on_time", "late", "missing", "not_due", "excused", "unreachable"];
+
+/** Rows of one status, by group in the rollup's group order. */
+function byGroup(task: TaskRollup, rows: UnitRollupRow[]): { group: string; rows: UnitRollupRow[] }[] {
+  return task.groups.map((group) => ({ group, rows: rows.filter((r) => r.group === group) })).filter((g) => g.rows.length > 0);
+}
+
+function groupedNames(task: TaskRollup, rows: UnitRollupRow[], t: Translate, name: (row: UnitRollupRow) => string): string[] {
+  const groups = byGroup(task, rows);
+  // One group needs no group label.
+  if (groups.length === 1 && task.groups.length === 1) return [t("rollup:names", { names: groups[0]!.rows.map(name).join(t("rollup:list_separator")) })];
+  return groups.map((g) => t("rollup:group_names", { group: g.group, names: g.rows.map(name).join(t("rollup:list_separator")) }));
 }
 
 /**
- * The chat text for one task occurrence: period and deadline, submitted counts, every missing unit
- * by name, indicator totals (compared with the previous period when known), photo count and the
- * latest report excerpts. Plain text, since the same text goes to Telegram and Zalo.
- * @example
- * const text = renderRollupText(task, translator.t("vi"), "Asia/Ho_Chi_Minh");
- * for (const part of splitMessage(text, 2000)) await messenger.send(address, { type: "text", text: part });
+ * The missing units (after the deadline, reminded N times) and the units nobody could remind
+ * (shown apart, with what to do), grouped by the plan's unit groups. Shared by the digest, the
+ * after-deadline post and the escalation.
  */
-export function renderRollupText(task: TaskRollup, t: Translate, tz: string): string {
-  const num = new Intl.NumberFormat(t("rollup:number_locale"));
-  const prev = task.previous;
-  const prevLabel = prev ? prev.periodLabel || prev.periodKey : "";
-  const withCompare = (text: string, current: number, before: number | undefined): string => {
-    if (!prev || before === undefined) return text;
-    const compare =
-      current === before
-        ? t("rollup:compare_same", { period: prevLabel })
-        : t("rollup:compare", { delta: signed(current - before, num), period: prevLabel });
-    return t("rollup:with_compare", { text, compare });
-  };
-
+export function renderMissingAndUnreachable(task: TaskRollup, t: Translate): string[] {
   const lines: string[] = [];
-  lines.push(
-    task.periodLabel
-      ? t("rollup:title", { title: task.title, period: task.periodLabel })
-      : t("rollup:title_no_period", { title: task.title }),
-  );
-  lines.push(t("rollup:due", { weekday: t(`common:weekday_${weekdayOf(localDateOf(task.dueAt, tz))}`), date: formatLocalDate(task.dueAt, tz) }));
-
-  const c = task.counts;
-  const submitted = c.onTime + c.late;
-  const prevSubmitted = prev ? prev.counts.onTime + prev.counts.late : undefined;
-  lines.push(
-    withCompare(
-      t("rollup:reported", { submitted, expected: expectedCount(task), onTime: c.onTime, late: c.late }),
-      submitted,
-      prevSubmitted,
-    ),
-  );
-  if (c.excused > 0) lines.push(t("rollup:excused", { count: c.excused }));
-
   const missing = task.rows.filter((r) => r.status === "missing");
   if (missing.length > 0) {
     lines.push(t("rollup:missing_header", { count: missing.length }));
-    for (const row of missing) lines.push(t("rollup:list_item", { text: row.unitName }));
-  } else {
-    lines.push(t("rollup:missing_none"));
+    lines.push(...groupedNames(task, missing, t, (r) => t("rollup:reminded_name", { name: r.unitName, count: r.reminded })));
   }
+  const unreachable = task.rows.filter((r) => r.status === "unreachable");
+  if (unreachable.length > 0) {
+    lines.push(t("rollup:unreachable_header", { count: unreachable.length }));
+    lines.push(
+      ...groupedNames(task, unreachable, t, (r) => (r.unreachableReason === "not_reminded" ? t("rollup:unreachable_bound_late", { name: r.unitName }) : r.unitName)),
+    );
+    const noChat = unreachable.find((r) => r.unreachableReason !== "not_reminded");
+    lines.push(noChat ? t("rollup:unreachable_todo", { tag: noChat.tags[0] ?? noChat.unitCode, code: noChat.unitCode }) : t("rollup:unreachable_todo_bound"));
+  }
+  return lines;
+}
+
+/** "đúng hạn 3, muộn 1, chưa đến hạn 20" for the given rows, non-zero states only. */
+function stateParts(rows: UnitRollupRow[], t: Translate): string {
+  return STATUS_ORDER.map((status) => ({ status, count: rows.filter((r) => r.status === status).length }))
+    .filter((p) => p.count > 0)
+    .map((p) => t("rollup:part", { label: t(`rollup:state.${p.status}`), count: p.count }))
+    .join(t("rollup:list_separator"));
+}
+
+/**
+ * The block for one task occurrence: title and period, deadline with working days left or past,
+ * reported X/Y, one line per unit group with its states, the missing and late units by name, the
+ * units without anyone to remind (apart, with what to do), indicator totals "from X/Y units",
+ * photo count. Before the deadline nobody is "chưa báo cáo": they are "chưa đến hạn".
+ * @example renderTaskBlock(rollup, t, "Asia/Ho_Chi_Minh", calendar).join("\n")
+ */
+export function renderTaskBlock(task: TaskRollup, t: Translate, tz: string, calendar?: WorkingCalendar): string[] {
+  const num = new Intl.NumberFormat(t("rollup:number_locale"));
+  const c = task.counts;
+  const submitted = c.onTime + c.late;
+  const lines: string[] = [
+    task.periodLabel ? t("rollup:task_title", { title: task.title, period: task.periodLabel }) : t("rollup:task_title_no_period", { title: task.title }),
+    dueLine(task, t, tz, calendar),
+    t("rollup:reported", { submitted, expected: expectedCount(task), onTime: c.onTime, late: c.late }),
+  ];
+  for (const { group, rows } of byGroup(task, task.rows)) {
+    const expected = rows.filter((r) => r.status !== "excused").length;
+    const done = rows.filter((r) => r.status === "on_time" || r.status === "late").length;
+    lines.push(t("rollup:group_line", { group, submitted: done, expected, parts: stateParts(rows, t) }));
+  }
+  lines.push(...renderMissingAndUnreachable(task, t));
   const late = task.rows.filter((r) => r.status === "late");
-  if (late.length > 0) {
-    lines.push(t("rollup:late_units", { names: late.map((r) => r.unitName).join(t("rollup:list_separator")) }));
+  if (late.length > 0) lines.push(t("rollup:late_header", { count: late.length, names: late.map((r) => r.unitName).join(t("rollup:list_separator")) }));
+  const excused = task.rows.filter((r) => r.status === "excused");
+  if (excused.length > 0) lines.push(t("rollup:excused_line", { names: excused.map((r) => r.unitName).join(t("rollup:list_separator")) }));
+  if (task.indicators.length > 0 && submitted > 0) {
+    const list = task.indicators
+      .filter((ind) => (task.totals[ind.code] ?? 0) !== 0)
+      .map((ind) => t("rollup:total_item", { label: ind.label, value: num.format(task.totals[ind.code] ?? 0), measure: ind.measure ?? "" }).trim());
+    if (list.length > 0) lines.push(t("rollup:totals", { submitted, expected: expectedCount(task), list: list.join(t("rollup:total_separator")) }));
   }
+  if (task.photoCount > 0) lines.push(t("rollup:photos", { count: num.format(task.photoCount) }));
+  return lines;
+}
 
-  if (task.indicators.length > 0) {
-    lines.push(t("rollup:totals_header"));
-    for (const ind of task.indicators) {
-      const value = task.totals[ind.code] ?? 0;
-      const line = ind.measure
-        ? t("rollup:total_line_measure", { label: ind.label, value: num.format(value), measure: ind.measure })
-        : t("rollup:total_line", { label: ind.label, value: num.format(value) });
-      lines.push(withCompare(line, value, prev ? (prev.totals[ind.code] ?? 0) : undefined));
-    }
-  }
-  lines.push(t("rollup:photos", { count: num.format(task.photoCount) }));
+/** A task not in the digest, for its one "sắp tới" line. */
+export interface UpcomingItem {
+  title: string;
+  periodLabel: string;
+  dueAt: Date;
+}
 
-  const highlights = latestWithText(task.rows, HIGHLIGHTS);
-  if (highlights.length > 0) {
-    lines.push(t("rollup:highlights_header"));
-    for (const row of highlights) {
-      lines.push(t("rollup:highlight_line", { unit: row.unitName, excerpt: excerpt(row.text ?? "") }));
-    }
+/**
+ * The digest: one message for all tasks that matter now (see selectDigest), each as a
+ * {@link renderTaskBlock}, then one "sắp tới" line for the rest.
+ * @example renderDigest({ tasks, upcoming, asOf: now, planNumber: "20/KH-UBND" }, t, tz, calendar)
+ */
+export function renderDigest(
+  input: { tasks: TaskRollup[]; upcoming: UpcomingItem[]; asOf: Date; planNumber?: string },
+  t: Translate,
+  tz: string,
+  calendar?: WorkingCalendar,
+): string {
+  const time = formatDateTime(input.asOf, tz);
+  const lines = [
+    t("rollup:digest_title"),
+    input.planNumber ? t("rollup:digest_subtitle_plan", { number: input.planNumber, time }) : t("rollup:digest_subtitle", { time }),
+  ];
+  for (const task of input.tasks) lines.push("", ...renderTaskBlock(task, t, tz, calendar));
+  if (input.tasks.length === 0) lines.push("", t("rollup:digest_nothing_now"));
+  if (input.upcoming.length > 0) {
+    const items = input.upcoming.map((u) =>
+      t("rollup:upcoming_item", { title: u.periodLabel ? `${u.title} (${u.periodLabel})` : u.title, date: formatLocalDate(u.dueAt, tz) }),
+    );
+    lines.push("", t("rollup:upcoming", { list: items.join(t("rollup:upcoming_separator")) }));
   }
   return lines.join("\n");
 }
 
-function latestWithText(rows: UnitRollupRow[], n: number): UnitRollupRow[] {
-  return rows
-    .filter((r) => (r.status === "on_time" || r.status === "late") && r.text && r.text.trim() !== "")
-    .sort((a, b) => (b.submittedAt?.getTime() ?? 0) - (a.submittedAt?.getTime() ?? 0))
-    .slice(0, n);
+/**
+ * The post the first working day after a deadline: that task alone.
+ * @example renderAfterDeadline(rollup, t, tz, calendar)
+ */
+export function renderAfterDeadline(task: TaskRollup, t: Translate, tz: string, calendar?: WorkingCalendar): string {
+  return [t("rollup:after_deadline_title", { time: formatDateTime(task.asOf, tz) }), "", ...renderTaskBlock(task, t, tz, calendar)].join("\n");
 }
 
 /**
@@ -162,9 +205,9 @@ function splitLongLine(line: string, limit: number): string[] {
 }
 
 /**
- * One /tinhhinh line, naming at most `maxNames` missing units.
+ * One /tinhhinh line, naming at most `maxNames` units that have not reported after the deadline.
  * @example statusLine(rollup, t, "Asia/Ho_Chi_Minh", 30)
- * // "#2 Báo cáo quý (Quý I/2021, hạn Thứ Hai, 15/03/2021): 12/30 đã báo cáo (10 đúng hạn, 2 muộn), 18 chưa báo cáo: UBND xã …"
+ * // "#2 Báo cáo quý (Quý I/2021, hạn Thứ Hai, 15/03/2021): 12/30 đã báo cáo (10 đúng hạn, 2 muộn). Chưa báo cáo: UBND xã …"
  */
 export function statusLine(rollup: TaskRollup, t: Translate, tz: string, maxNames: number): string {
   const c = rollup.counts;
@@ -177,16 +220,17 @@ export function statusLine(rollup: TaskRollup, t: Translate, tz: string, maxName
     expected: c.total - c.excused,
     onTime: c.onTime,
     late: c.late,
-    missing: c.missing,
   };
-  let line: string;
-  if (c.missing === 0) {
-    line = t("status:line_all", vars);
-  } else {
-    const missing = rollup.rows.filter((r) => r.status === "missing").map((r) => r.unitName);
-    const shown = missing.slice(0, maxNames).join(t("status:name_separator"));
-    const names = missing.length > maxNames ? t("status:more_names", { names: shown, count: missing.length - maxNames }) : shown;
-    line = t("status:line", { ...vars, names });
-  }
-  return c.excused > 0 ? line + t("status:excused_suffix", { count: c.excused }) : line;
+  const names = (rows: UnitRollupRow[]): string => {
+    const shown = rows.slice(0, maxNames).map((r) => r.unitName).join(t("status:name_separator"));
+    return rows.length > maxNames ? t("status:more_names", { names: shown, count: rows.length - maxNames }) : shown;
+  };
+  const parts = [t(c.onTime + c.late === c.total - c.excused ? "status:line_all" : "status:line", vars)];
+  const missing = rollup.rows.filter((r) => r.status === "missing");
+  if (missing.length > 0) parts.push(t("status:missing_part", { count: missing.length, names: names(missing) }));
+  if (c.notDue > 0) parts.push(t("status:not_due_part", { count: c.notDue }));
+  const unreachable = rollup.rows.filter((r) => r.status === "unreachable");
+  if (unreachable.length > 0) parts.push(t("status:unreachable_part", { count: unreachable.length, names: names(unreachable) }));
+  if (c.excused > 0) parts.push(t("status:excused_part", { count: c.excused }));
+  return parts.join(" ");
 }

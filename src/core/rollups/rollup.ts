@@ -6,14 +6,16 @@
 import { attachmentPath } from "../file-paths.js";
 import type { AssignmentRecord, AttachmentRecord, OccurrenceRecord, PlanRecord, ReportRecord, TaskRecord, UnitRecord } from "../ports.js";
 import type { Repositories } from "../repositories.js";
+import type { Translate } from "../types.js";
 import type { PlanInfo, RollupView, StatusCounts, TaskRollup, UnitRollupRow, UnitStatus } from "./rollup-types.js";
+import { unitGrouper, type UnitGrouper } from "./unit-groups.js";
 
 export { attachmentPath } from "../file-paths.js";
 
 /** The task fields a rollup needs. */
 export type RollupTask = Pick<TaskRecord, "id" | "code" | "title" | "indicators">;
 /** The unit fields a rollup needs. */
-export type RollupUnit = Pick<UnitRecord, "id" | "code" | "name" | "tags">;
+export type RollupUnit = Pick<UnitRecord, "id" | "code" | "name" | "tags"> & Partial<Pick<UnitRecord, "kind">>;
 
 /** One occurrence's raw data. */
 export interface OccurrenceData {
@@ -37,6 +39,16 @@ export interface TaskRollupInput {
   units: ReadonlyMap<number, RollupUnit>;
   /** DATA_DIR; evidence file paths are built under it (see {@link attachmentPath}). */
   dataDir: string;
+  /** The time the rollup describes: before a deadline nobody is "missing". */
+  now: Date;
+  /** Units with an active registered chat; when omitted every unit counts as reachable. */
+  reachableUnits?: ReadonlySet<number>;
+  /** Assignment id → times reminders were delivered; when omitted reminders are not checked. */
+  reminders?: ReadonlyMap<number, readonly Date[]>;
+  /** Units never expected to report (the plan's lead unit reports to itself: no). */
+  excludeUnitIds?: ReadonlySet<number>;
+  /** The unit's group label (default: its first tag). */
+  groupOf?: UnitGrouper;
 }
 
 /** Per assignment: its latest report, the time it was first submitted, and all its report ids. */
@@ -64,22 +76,56 @@ function summariseReports(reports: ReportRecord[]): Map<number, ReportSummary> {
   return byAssignment;
 }
 
+/** Assignment statuses a rollup knows; anything else (cancelled, untracked, future ones) is not expected. */
+const TRACKED = new Set(["open", "submitted", "late", "excused"]);
+
+interface StatusContext {
+  now: Date;
+  reachable: (unitId: number) => boolean;
+  reminders?: ReadonlyMap<number, readonly Date[]>;
+}
+
 /**
  * A unit's standing. The first submission time decides on time vs late (a later correction does
  * not make an on-time report late): the assignment's `submittedAt`, else its earliest report.
  * A report counts even when the assignment row was not marked submitted, since the report is the
- * evidence; "late" without any submission is a late-open assignment, i.e. missing.
+ * evidence. Without a report: before the deadline "not_due" (or "unreachable" without a chat);
+ * after it "missing" only when a reminder reached the unit before the deadline.
  */
-function statusOf(a: AssignmentRecord, summary: ReportSummary | undefined): { status: UnitStatus; submittedAt?: Date } {
+function statusOf(
+  a: AssignmentRecord,
+  summary: ReportSummary | undefined,
+  ctx: StatusContext,
+): { status: UnitStatus; submittedAt?: Date; reason?: UnitRollupRow["unreachableReason"] } {
   if (a.status === "excused") return { status: "excused" };
   const marked = (a.status === "submitted" || a.status === "late") && a.submittedAt !== null;
   const submittedAt = (marked ? a.submittedAt : null) ?? summary?.firstAt;
-  if (!submittedAt) return { status: "missing" };
-  return { status: submittedAt.getTime() <= a.dueAt.getTime() ? "on_time" : "late", submittedAt };
+  if (submittedAt) return { status: submittedAt.getTime() <= a.dueAt.getTime() ? "on_time" : "late", submittedAt };
+  if (!ctx.reachable(a.unitId)) return { status: "unreachable", reason: "no_chat" };
+  if (ctx.now.getTime() <= a.dueAt.getTime()) return { status: "not_due" };
+  const remindedBeforeDue = ctx.reminders ? (ctx.reminders.get(a.id) ?? []).some((d) => d.getTime() <= a.dueAt.getTime()) : true;
+  return remindedBeforeDue ? { status: "missing" } : { status: "unreachable", reason: "not_reminded" };
 }
 
-const emptyCounts = (): StatusCounts => ({ total: 0, onTime: 0, late: 0, missing: 0, excused: 0 });
-const COUNT_FIELD: Record<UnitStatus, keyof StatusCounts> = { on_time: "onTime", late: "late", missing: "missing", excused: "excused" };
+const emptyCounts = (): StatusCounts => ({ total: 0, onTime: 0, late: 0, notDue: 0, missing: 0, unreachable: 0, excused: 0 });
+const COUNT_FIELD: Record<UnitStatus, keyof StatusCounts> = {
+  on_time: "onTime",
+  late: "late",
+  not_due: "notDue",
+  missing: "missing",
+  unreachable: "unreachable",
+  excused: "excused",
+};
+
+/** Whether an assignment belongs in a rollup at all. */
+function expected(a: AssignmentRecord, input: Pick<TaskRollupInput, "units" | "excludeUnitIds">): boolean {
+  return TRACKED.has(a.status) && input.units.has(a.unitId) && !input.excludeUnitIds?.has(a.unitId);
+}
+
+function statusContext(input: TaskRollupInput): StatusContext {
+  const reachable = input.reachableUnits;
+  return { now: input.now, reminders: input.reminders, reachable: reachable ? (id) => reachable.has(id) : () => true };
+}
 
 function addValues(totals: Record<string, number>, values: Record<string, number>): void {
   for (const code in values) {
@@ -89,14 +135,15 @@ function addValues(totals: Record<string, number>, values: Record<string, number
 }
 
 /** Counts and totals only: what the previous period contributes to a comparison. */
-function countAndTotal(data: OccurrenceData, units: ReadonlyMap<number, RollupUnit>): { counts: StatusCounts; totals: Record<string, number> } {
+function countAndTotal(data: OccurrenceData, input: TaskRollupInput): { counts: StatusCounts; totals: Record<string, number> } {
   const summaries = summariseReports(data.reports);
   const counts = emptyCounts();
   const totals: Record<string, number> = {};
+  const ctx = statusContext(input);
   for (const a of data.assignments) {
-    if (a.status === "cancelled" || !units.has(a.unitId)) continue;
+    if (!expected(a, input)) continue;
     const summary = summaries.get(a.id);
-    const { status } = statusOf(a, summary);
+    const { status } = statusOf(a, summary, ctx);
     counts.total++;
     counts[COUNT_FIELD[status]]++;
     if ((status === "on_time" || status === "late") && summary) addValues(totals, summary.latest.values);
@@ -105,8 +152,8 @@ function countAndTotal(data: OccurrenceData, units: ReadonlyMap<number, RollupUn
 }
 
 /**
- * Computes one task occurrence's rollup: one row per assigned unit (by unit id: the order units
- * were created, i.e. the plan file's order) with its status, the values, references and
+ * Computes one task occurrence's rollup: one row per expected unit (grouped by the plan's unit
+ * groups, then by unit id: the plan file's order) with its status, the values, references and
  * text of its latest report, and the photos and files of all its reports; totals per indicator
  * over submitted units; counts; and the previous period's counts and totals when given.
  *
@@ -115,7 +162,7 @@ function countAndTotal(data: OccurrenceData, units: ReadonlyMap<number, RollupUn
  * answer. Evidence files are the union of all its reports (photos often come in a separate message).
  * @example
  * const rollup = computeTaskRollup({ task, current: { occurrence, assignments, reports, attachments }, units, dataDir: "/data" });
- * rollup.counts // { total: 5, onTime: 2, late: 1, missing: 2, excused: 0 }
+ * rollup.counts // { total: 5, onTime: 2, late: 1, notDue: 0, missing: 2, unreachable: 0, excused: 0 }
  */
 export function computeTaskRollup(input: TaskRollupInput): TaskRollup {
   const { task, current, units } = input;
@@ -133,28 +180,35 @@ export function computeTaskRollup(input: TaskRollupInput): TaskRollup {
   for (const ind of task.indicators) totals[ind.code] = 0;
   let photoCount = 0;
   const rows: UnitRollupRow[] = [];
+  const ctx = statusContext(input);
+  const groupOf: UnitGrouper = input.groupOf ?? ((u) => ({ label: u.tags[0] ?? "", rank: Infinity }));
+  const groups: { label: string; rank: number }[] = [];
 
   // Unit ids follow creation order, i.e. the plan file's order, which is how the office lists units.
   const ordered = [...current.assignments].sort((a, b) => a.unitId - b.unitId || a.id - b.id);
   for (const a of ordered) {
-    if (a.status === "cancelled") continue;
-    const unit = units.get(a.unitId);
-    if (!unit) continue;
+    if (!expected(a, input)) continue;
+    const unit = units.get(a.unitId)!;
     const summary = summaries.get(a.id);
-    const { status, submittedAt } = statusOf(a, summary);
+    const { status, submittedAt, reason } = statusOf(a, summary, ctx);
     counts.total++;
     counts[COUNT_FIELD[status]]++;
+    const group = groupOf({ tags: unit.tags, kind: unit.kind ?? "khac" });
+    if (!groups.some((g) => g.label === group.label)) groups.push(group);
     const row: UnitRollupRow = {
       unitCode: unit.code,
       unitName: unit.name,
       tags: unit.tags,
+      group: group.label,
       status,
+      reminded: input.reminders?.get(a.id)?.length ?? 0,
       values: {},
       references: [],
       photoCount: 0,
       files: [],
     };
     if (submittedAt) row.submittedAt = submittedAt;
+    if (reason) row.unreachableReason = reason;
     if (summary) {
       const latest = summary.latest;
       row.submittedBy = latest.authorName || undefined;
@@ -167,7 +221,14 @@ export function computeTaskRollup(input: TaskRollupInput): TaskRollup {
         for (const f of filesByReport.get(id) ?? []) {
           if (seen.has(f.sha256)) continue;
           seen.add(f.sha256);
-          row.files.push({ path: attachmentPath(input.dataDir, f.sha256), fileName: f.fileName, kind: f.kind, mime: f.mime });
+          row.files.push({
+            path: attachmentPath(input.dataDir, f.sha256),
+            fileName: f.fileName,
+            kind: f.kind,
+            mime: f.mime,
+            ...(f.capturedAt ? { capturedAt: f.capturedAt } : {}),
+            receivedAt: f.createdAt,
+          });
           if (f.kind === "photo") row.photoCount++;
         }
       }
@@ -179,6 +240,9 @@ export function computeTaskRollup(input: TaskRollupInput): TaskRollup {
     }
     rows.push(row);
   }
+  // Groups in the plan's order, other kinds after them; rows keep the plan's order inside a group.
+  const order = groups.map((g, i) => ({ ...g, i })).sort((a, b) => a.rank - b.rank || a.i - b.i).map((g) => g.label);
+  rows.sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group));
 
   const rollup: TaskRollup = {
     taskId: task.id,
@@ -187,6 +251,8 @@ export function computeTaskRollup(input: TaskRollupInput): TaskRollup {
     periodKey: current.occurrence.periodKey,
     periodLabel: current.occurrence.label,
     dueAt: current.occurrence.dueAt,
+    asOf: input.now,
+    groups: order,
     indicators: task.indicators.map((i) => ({ code: i.code, label: i.label, measure: i.measure, synonyms: i.synonyms })),
     rows,
     counts,
@@ -194,7 +260,7 @@ export function computeTaskRollup(input: TaskRollupInput): TaskRollup {
     photoCount,
   };
   if (input.previous) {
-    const prev = countAndTotal(input.previous, units);
+    const prev = countAndTotal(input.previous, input);
     rollup.previous = {
       periodKey: input.previous.occurrence.periodKey,
       periodLabel: input.previous.occurrence.label,
@@ -262,6 +328,8 @@ export interface RollupLoadOptions {
   dataDir: string;
   /** Units by id, when the caller already has them (saves a query per task). */
   units?: ReadonlyMap<number, RollupUnit>;
+  /** For the human labels of unit kinds that no plan group names. */
+  t?: Translate;
 }
 
 async function loadUnits(repos: Repositories, options: RollupLoadOptions): Promise<ReadonlyMap<number, RollupUnit>> {
@@ -271,8 +339,18 @@ async function loadUnits(repos: Repositories, options: RollupLoadOptions): Promi
 }
 
 /**
- * Loads one occurrence and its task, previous occurrence, assignments, reports and attachments
- * through the repositories, and computes its rollup (see {@link computeTaskRollup}).
+ * The plan a task is read under: its own, else (a task given in chat) the newest plan, whose lead
+ * unit and unit groups then apply.
+ */
+export async function planOfTask(repos: Repositories, task: Pick<TaskRecord, "planId">): Promise<PlanRecord | null> {
+  if (task.planId !== null) return repos.plans.findById(task.planId);
+  const plans = await repos.plans.list();
+  return plans.reduce<PlanRecord | null>((a, p) => (!a || p.id > a.id ? p : a), null);
+}
+
+/**
+ * Loads one occurrence and its task, previous occurrence, assignments, reports, attachments,
+ * the units' chats and the reminders delivered, and computes its rollup (see {@link computeTaskRollup}).
  * @example const rollup = await buildTaskRollup(repos, occurrence.id, { now: clock.now(), dataDir: config.dataDir });
  */
 export async function buildTaskRollup(repos: Repositories, occurrenceId: number, options: RollupLoadOptions): Promise<TaskRollup> {
@@ -289,22 +367,31 @@ async function loadTaskRollup(
   const task = await repos.tasks.findById(occurrence.taskId);
   if (!task) throw new RollupError("task_not_found", `No task ${occurrence.taskId}`);
   const previous = task.schedule.kind === "periodic" ? previousOccurrence(await repos.assignments.listOccurrences(task.id), occurrence) : undefined;
-  const [units, assignments] = await Promise.all([
+  const [units, assignments, plan, chats] = await Promise.all([
     loadUnits(repos, options),
     repos.assignments.listForOccurrences(previous ? [occurrence.id, previous.id] : [occurrence.id]),
+    planOfTask(repos, task),
+    repos.chats.listActiveUnitChats(),
   ]);
   // By occurrence, not by id lists: SQLite refuses thousands of bound ids in one query.
-  const [reports, attachments] = await Promise.all([
+  const [reports, attachments, reminders] = await Promise.all([
     repos.reports.listForOccurrences(previous ? [occurrence.id, previous.id] : [occurrence.id]),
     repos.attachments.listForOccurrences([occurrence.id]),
+    repos.outbox.deliveredReminders(assignments.map((a) => a.id)),
   ]);
   const currentAssignments = assignments.filter((a) => a.occurrenceId === occurrence.id);
   const currentIds = new Set(currentAssignments.map((a) => a.id));
   const currentReports = reports.filter((r) => currentIds.has(r.assignmentId));
+  const lead = plan?.leadUnitCode ? [...units.values()].find((u) => u.code === plan.leadUnitCode) : undefined;
   const rollup = computeTaskRollup({
     task,
     units,
     dataDir: options.dataDir,
+    now: options.now,
+    reachableUnits: new Set(chats.flatMap((c) => (c.unitId === null ? [] : [c.unitId]))),
+    reminders,
+    excludeUnitIds: new Set(lead ? [lead.id] : []),
+    groupOf: unitGrouper(plan?.unitGroups ?? [], options.t),
     current: { occurrence, assignments: currentAssignments, reports: currentReports, attachments },
     previous: previous && {
       occurrence: previous,
@@ -320,7 +407,7 @@ async function loadTaskRollup(
  * @example planInfo(await repos.plans.findById(1)).number // "20/KH-UBND"
  */
 export function planInfo(plan: PlanRecord): PlanInfo {
-  return { number: plan.number, date: plan.date, title: plan.title, issuer: plan.issuer, parentIssuer: plan.parentIssuer, place: plan.place };
+  return { number: plan.number, date: plan.date, title: plan.title, issuer: plan.issuer, parentIssuer: plan.parentIssuer, place: plan.place, report: plan.report };
 }
 
 /**
