@@ -9,7 +9,7 @@ import type { Clock, Inbox, Logger, Messenger } from "./core/ports.js";
 import type { Repositories } from "./core/repositories.js";
 import { enqueueDueReminders, nextReminderAt } from "./core/reminders/reminders.js";
 import { syncAllTasks } from "./core/plans/tasks.js";
-import { openDatabase, type Db } from "./db/database.js";
+import { openDatabase, sqlitePath, type Db } from "./db/database.js";
 import { createPrismaRepositories } from "./db/repositories.js";
 import { createFeatures } from "./features/index.js";
 import { createHttpServer, type HttpServer } from "./http/http-server.js";
@@ -20,6 +20,7 @@ import { createFileStore } from "./storage/file-store.js";
 import { createOutboxDispatcher, type OutboxDispatcher } from "./scheduler/outbox-dispatcher.js";
 import { createRollupPlanner } from "./scheduler/rollup-job.js";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.js";
+import { createBackupJob } from "./scheduler/backup-job.js";
 
 export interface App {
   db: Db;
@@ -96,6 +97,10 @@ export async function createApp(config: Config, options: { clock?: Clock; logger
   const http = createHttpServer({ logger });
   let listening = false;
 
+  const backupJob = config.backup.dir
+    ? createBackupJob({ databaseFile: sqlitePath(config.databaseUrl), dataDir: config.dataDir, outDir: config.backup.dir, keep: config.backup.keep, timezone: config.timezone, logger })
+    : undefined;
+
   return {
     db,
     repos,
@@ -116,11 +121,14 @@ export async function createApp(config: Config, options: { clock?: Clock; logger
         if (config.telegram.mode === "webhook") await telegram.startWebhook(http, config.telegram.webhookUrl!, config.telegram.webhookSecret!);
         else await telegram.startPolling();
       }
-      if (options.scheduler !== false) await scheduler.start();
-      else await syncAllTasks(deps);
+      if (options.scheduler !== false) {
+        await scheduler.start();
+        backupJob?.start();
+      } else await syncAllTasks(deps);
     },
     async stop() {
       await scheduler.stop();
+      await backupJob?.stop();
       await telegram?.stop();
       if (listening) await http.close();
       await inbox.drain();

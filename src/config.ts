@@ -42,6 +42,8 @@ const schema = z
     SANDBOX_HOST: z.string().trim().min(1).default("127.0.0.1"),
     SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     CHROMIUM_PATH: z.string().trim().min(1).default("/usr/bin/chromium"),
+    BACKUP_DIR: optionalString,
+    BACKUP_KEEP: z.coerce.number().int().min(1).max(3650).default(14),
   })
   .superRefine((env, ctx) => {
     if (env.TELEGRAM_MODE === "webhook" && env.TELEGRAM_BOT_TOKEN) {
@@ -74,6 +76,8 @@ export interface Config {
   sandbox: { requested: boolean; host: string; port: number };
   /** Chromium for the browser test (Debian's `chromium` package). */
   chromiumPath: string;
+  /** Daily backups (02:30 in TIMEZONE) go to `dir` when set; the newest `keep` snapshots are kept. */
+  backup: { dir?: string; keep: number };
 }
 
 /** Thrown for a bad environment; the message is one line naming the key. */
@@ -112,6 +116,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxFileBytes: Math.round(e.MAX_FILE_MB * 1024 * 1024),
     sandbox: { requested: e.SANDBOX, host: e.SANDBOX_HOST, port: e.SANDBOX_PORT },
     chromiumPath: e.CHROMIUM_PATH,
+    backup: { dir: e.BACKUP_DIR ? path.resolve(e.BACKUP_DIR) : undefined, keep: e.BACKUP_KEEP },
   };
 }
 

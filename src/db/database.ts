@@ -11,7 +11,8 @@ export type Db = PrismaClient;
 const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
 const BUSY_TIMEOUT_MS = 5_000;
 
-function sqlitePath(url: string): string {
+/** The file of a `file:` SQLite URL. */
+export function sqlitePath(url: string): string {
   return url.replace(/^file:/, "");
 }
 
