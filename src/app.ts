@@ -9,6 +9,7 @@ import type { Clock, Inbox, Logger, Messenger } from "./core/ports.js";
 import type { Repositories } from "./core/repositories.js";
 import { enqueueDueReminders, nextReminderAt } from "./core/reminders/reminders.js";
 import { syncAllTasks } from "./core/plans/tasks.js";
+import { createQuestionExpiryPlanner } from "./core/reports/pending-question.js";
 import { openDatabase, sqlitePath, type Db } from "./db/database.js";
 import { createPrismaRepositories } from "./db/repositories.js";
 import { createFeatures } from "./features/index.js";
@@ -88,6 +89,7 @@ export async function createApp(config: Config, options: { clock?: Clock; logger
     planners: [
       { name: "reminders", enqueueDue: () => enqueueDueReminders(deps), nextAt: () => nextReminderAt(deps) },
       createRollupPlanner(deps),
+      createQuestionExpiryPlanner(deps),
     ],
   });
   const core = createBotCore(deps, createFeatures(deps));

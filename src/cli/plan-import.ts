@@ -1,7 +1,8 @@
 /**
  * Imports a plan file into the configured database:
- *   npm run plan:import -- plans/thach-thanh-cchc-2021.yaml
- * Idempotent: running it again updates units and tasks and creates nothing twice.
+ *   npm run plan:import -- plans/thach-thanh-cchc-2021.yaml [--backfill]
+ * Idempotent: running it again updates units and tasks and creates nothing twice. Periods already
+ * past are skipped (kept untracked) unless --backfill is given.
  */
 import { readFileSync } from "node:fs";
 import { parsePlanFile } from "../core/plans/plan-file.js";
@@ -11,9 +12,11 @@ import { createPrismaRepositories } from "../db/repositories.js";
 import { setupCli } from "./setup.js";
 
 const { config, t } = setupCli();
-const file = process.argv[2];
+const args = process.argv.slice(2);
+const backfill = args.includes("--backfill");
+const file = args.find((a) => !a.startsWith("--"));
 if (!file) {
-  console.error(t("cli:usage", { usage: "npm run plan:import -- FILE.yaml" }));
+  console.error(t("cli:usage", { usage: "npm run plan:import -- FILE.yaml [--backfill]" }));
   process.exit(2);
 }
 let text: string;
@@ -30,7 +33,7 @@ if (!parsed.ok) {
 }
 const db = await openDatabase(config.databaseUrl);
 try {
-  const summary = await importPlan({ repos: createPrismaRepositories(db), clock: { now: () => new Date() }, timezone: config.timezone }, "cli", parsed.file);
+  const summary = await importPlan({ repos: createPrismaRepositories(db), clock: { now: () => new Date() }, timezone: config.timezone }, "cli", parsed.file, { backfill });
   console.log(
     t("cli:plan_imported", {
       plan: summary.plan,
@@ -42,6 +45,7 @@ try {
       assignments: summary.assignmentsCreated,
     }),
   );
+  if (summary.skipped.periods) console.log(t("cli:plan_skipped", { periods: summary.skipped.periods, assignments: summary.skipped.assignments }));
 } finally {
   await db.$disconnect();
 }

@@ -59,9 +59,15 @@ export interface Inbox {
 
 /** Stores evidence files by content. */
 export interface FileStore {
-  /** Stores the bytes (once per content) and returns their SHA-256 and absolute path. */
-  put(bytes: Uint8Array): Promise<{ sha256: string; path: string }>;
+  /**
+   * Stores the bytes (once per content) and returns their SHA-256 and absolute path. `record`
+   * (saving the row that refers to the file) runs before any {@link FileStore.remove} of the same
+   * content can look, so content stored again is never deleted under it.
+   */
+  put<T = void>(bytes: Uint8Array, record?: (stored: { sha256: string; path: string }) => Promise<T>): Promise<{ sha256: string; path: string; recorded: T | undefined }>;
   pathOf(sha256: string): string;
+  /** Deletes the content when `unused()` says no row refers to it any more. */
+  remove(sha256: string, unused: () => Promise<boolean>): Promise<boolean>;
 }
 
 /** Minimal structured logger (pino-compatible). */
@@ -138,6 +144,8 @@ export interface TaskRecord {
   reminder: ReminderPolicy | null;
   deadlineText: string;
   status: "active" | "cancelled";
+  /** Periods already past when the task or a unit arrives are assigned too (default: kept untracked). */
+  backfill?: boolean;
   indicators: { code: string; label: string; measure: string; synonyms: string[] }[];
 }
 
@@ -146,6 +154,8 @@ export interface OccurrenceRecord {
   taskId: number;
   periodKey: string;
   label: string;
+  /** Midnight UTC of the period's first local day; null for one-off and ad hoc tasks. */
+  periodStart?: Date | null;
   dueAt: Date;
 }
 

@@ -102,8 +102,8 @@ export interface AssignmentRepository {
   listOccurrences(taskId: number): Promise<OccurrenceRecord[]>;
   /** Units that already have an assignment for the occurrence. */
   unitIdsForOccurrence(occurrenceId: number): Promise<Set<number>>;
-  /** Creates the assignment if missing. Returns true when created. */
-  ensure(input: { occurrenceId: number; unitId: number; dueAt: Date }): Promise<boolean>;
+  /** Creates the assignment if missing (status "open" unless given). Returns its id when created, else null. */
+  ensure(input: { occurrenceId: number; unitId: number; dueAt: Date; status?: AssignmentStatus; createdAt?: Date }): Promise<number | null>;
   findView(id: number): Promise<AssignmentView | null>;
   /** Open and late-but-not-submitted assignments of a unit, soonest first. */
   listOpenForUnit(unitId: number): Promise<AssignmentView[]>;
@@ -115,6 +115,10 @@ export interface AssignmentRepository {
   /** Plain (non-cancelled) assignments of several occurrences, by id: the rollup's cheap bulk read. */
   listForOccurrences(occurrenceIds: number[]): Promise<AssignmentRecord[]>;
   setStatus(id: number, status: AssignmentStatus, submittedAt?: Date | null): Promise<void>;
+  /** Moves the listed assignments that are in status `from` to `to`. Returns how many moved. */
+  moveStatus(ids: number[], from: AssignmentStatus, to: AssignmentStatus): Promise<number>;
+  /** Open assignments due before `now` that were created on or after their deadline (a past period assigned late). */
+  listOpenAssignedAfterDeadline(now: Date): Promise<AssignmentRecord[]>;
   cancelForTask(taskId: number): Promise<number>;
   /** Cancels a unit's open assignments (unit deleted). */
   cancelForUnit(unitId: number): Promise<number>;
@@ -144,6 +148,10 @@ export interface AttachmentRepository {
   listPending(channel: Channel, chatId: string, since: Date): Promise<AttachmentRecord[]>;
   /** Moves pending files to a report; a file already on it is dropped as a duplicate. */
   assign(attachmentIds: number[], reportId: number): Promise<number>;
+  /** Deletes pending attachment rows (never one on a report); returns the SHA-256 of each deleted row. */
+  removePending(attachmentIds: number[]): Promise<string[]>;
+  /** True when some attachment row still points at this stored content. */
+  isReferenced(sha256: string): Promise<boolean>;
   /** Attachments of every report of these occurrences (a join, like reports.listForOccurrences). */
   listForOccurrences(occurrenceIds: number[]): Promise<AttachmentRecord[]>;
 }
@@ -179,6 +187,10 @@ export interface ConversationRepository {
   get(channel: Channel, chatId: string, userId: string, now: Date): Promise<ConversationRecord | null>;
   set(channel: Channel, chatId: string, userId: string, record: ConversationRecord): Promise<void>;
   clear(channel: Channel, chatId: string, userId: string): Promise<void>;
+  /** Conversations of this kind that expired at or before `now`, with who they belong to. */
+  listExpired(kind: string, now: Date): Promise<(ConversationRecord & { channel: Channel; chatId: string; userId: string })[]>;
+  /** When the next conversation of this kind expires. */
+  nextExpiry(kind: string): Promise<Date | null>;
 }
 
 export interface AuditRepository {

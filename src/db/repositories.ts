@@ -48,7 +48,7 @@ function toPlan(p: {
 
 type TaskRow = {
   id: number; planId: number | null; code: string; title: string; targetsJson: string; scheduleJson: string;
-  reminderJson: string; deadlineText: string; status: string;
+  reminderJson: string; deadlineText: string; status: string; backfill: boolean;
   indicators: { code: string; label: string; measure: string; synonymsJson: string; position: number }[];
 };
 
@@ -63,14 +63,15 @@ function toTask(t: TaskRow): TaskRecord {
     reminder: JSON.parse(t.reminderJson),
     deadlineText: t.deadlineText,
     status: t.status as TaskRecord["status"],
+    backfill: t.backfill,
     indicators: [...t.indicators]
       .sort((a, b) => a.position - b.position)
       .map((i) => ({ code: i.code, label: i.label, measure: i.measure, synonyms: JSON.parse(i.synonymsJson) })),
   };
 }
 
-function toOccurrence(o: { id: number; taskId: number; periodKey: string; label: string; dueAt: Date }): OccurrenceRecord {
-  return { id: o.id, taskId: o.taskId, periodKey: o.periodKey, label: o.label, dueAt: o.dueAt };
+function toOccurrence(o: { id: number; taskId: number; periodKey: string; label: string; periodStart: Date | null; dueAt: Date }): OccurrenceRecord {
+  return { id: o.id, taskId: o.taskId, periodKey: o.periodKey, label: o.label, periodStart: o.periodStart, dueAt: o.dueAt };
 }
 
 type AssignmentRow = { id: number; occurrenceId: number; unitId: number; dueAt: Date; status: string; submittedAt: Date | null; occurrence: Parameters<typeof toOccurrence>[0] };
@@ -324,6 +325,7 @@ export function createPrismaRepositories(db: Db): Repositories {
           deadlineText: input.deadlineText,
           createdBy: input.createdBy,
           status: "active",
+          backfill: input.backfill ?? false,
         };
         const indicators = input.indicators.map((i, position) => ({
           code: i.code, label: i.label, measure: i.measure, synonymsJson: JSON.stringify(i.synonyms), position,
@@ -379,10 +381,9 @@ export function createPrismaRepositories(db: Db): Repositories {
       },
       async ensure(input) {
         try {
-          await db.assignment.create({ data: input });
-          return true;
+          return (await db.assignment.create({ data: input, select: { id: true } })).id;
         } catch (error) {
-          if (isUniqueViolation(error)) return false;
+          if (isUniqueViolation(error)) return null;
           throw error;
         }
       },
@@ -425,6 +426,19 @@ export function createPrismaRepositories(db: Db): Repositories {
       },
       async setStatus(id, status, submittedAt) {
         await db.assignment.update({ where: { id }, data: { status, ...(submittedAt !== undefined ? { submittedAt } : {}) } });
+      },
+      async moveStatus(ids, from, to) {
+        let moved = 0;
+        for (const chunk of chunks(ids, 500)) moved += (await db.assignment.updateMany({ where: { id: { in: chunk }, status: from }, data: { status: to } })).count;
+        return moved;
+      },
+      async listOpenAssignedAfterDeadline(now) {
+        const rows = await db.assignment.findMany({
+          where: { status: "open", dueAt: { lt: now } },
+          select: { id: true, occurrenceId: true, unitId: true, dueAt: true, status: true, submittedAt: true, createdAt: true },
+          orderBy: { id: "asc" },
+        });
+        return rows.filter((a) => a.createdAt >= a.dueAt).map(({ createdAt: _, ...a }) => ({ ...a, status: a.status as AssignmentRecord["status"] }));
       },
       async cancelForTask(taskId) {
         const r = await db.assignment.updateMany({ where: { status: "open", occurrence: { taskId } }, data: { status: "cancelled" } });
@@ -541,6 +555,14 @@ export function createPrismaRepositories(db: Db): Repositories {
           }
         }
         return moved;
+      },
+      async removePending(attachmentIds) {
+        const rows = await db.attachment.findMany({ where: { id: { in: attachmentIds }, reportId: null }, select: { id: true, sha256: true } });
+        await db.attachment.deleteMany({ where: { id: { in: rows.map((r) => r.id) }, reportId: null } });
+        return rows.map((r) => r.sha256);
+      },
+      async isReferenced(sha256) {
+        return (await db.attachment.count({ where: { sha256 } })) > 0;
       },
       async listForReports(reportIds) {
         const out: AttachmentRecord[] = [];
@@ -675,6 +697,14 @@ export function createPrismaRepositories(db: Db): Repositories {
       },
       async clear(channel, chatId, userId) {
         await db.conversation.deleteMany({ where: { channel, chatId, userId } });
+      },
+      async listExpired(kind, now) {
+        const rows = await db.conversation.findMany({ where: { kind, expiresAt: { lte: now } }, orderBy: { expiresAt: "asc" }, take: 500 });
+        return rows.map((c) => ({ channel: c.channel as Channel, chatId: c.chatId, userId: c.userId, kind: c.kind, data: JSON.parse(c.dataJson), expiresAt: c.expiresAt }));
+      },
+      async nextExpiry(kind) {
+        const row = await db.conversation.findFirst({ where: { kind }, orderBy: { expiresAt: "asc" }, select: { expiresAt: true } });
+        return row?.expiresAt ?? null;
       },
     },
 

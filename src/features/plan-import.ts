@@ -1,13 +1,43 @@
-import { Composer } from "../core/composer.js";
+import { Composer, type Context } from "../core/composer.js";
 import { parsePlanFile } from "../core/plans/plan-file.js";
 import { importPlan } from "../core/plans/plan-import.js";
+import { backfillAssignments, repairPastAssignments } from "../core/plans/past-periods.js";
+import { searchKey } from "../core/reports/text-key.js";
 import { actorOf, allow, type Feature } from "./deps.js";
 
 const MAX_PLAN_BYTES = 1024 * 1024;
+const BACKFILL_QUESTION = "plan_backfill";
+const BACKFILL_MINUTES = 30;
 
-/** /nhapkehoach with a YAML plan file attached (as the file's caption, or replying with the file). */
+interface BackfillState {
+  assignmentIds: number[];
+  periods: number;
+}
+
+/**
+ * /nhapkehoach with a YAML plan file attached (as the file's caption, or replying with the file);
+ * periods already past are skipped and the admin is asked whether to assign them after all.
+ * /boquakycu repairs a database imported before that rule (preview, then "xacnhan").
+ */
 export const planImportFeature: Feature = (deps) => {
   const composer = new Composer();
+  const conversation = (ctx: Context) => [ctx.incoming.channel, ctx.incoming.chatId, ctx.incoming.userId] as const;
+
+  // The answer to "assign the past periods too?": "bổ sung" opens them; any other text leaves them skipped.
+  composer.use(async (ctx, next) => {
+    if (ctx.command || ctx.role !== "admin") return next();
+    const c = await deps.repos.conversations.get(...conversation(ctx), deps.clock.now());
+    if (c?.kind !== BACKFILL_QUESTION) return next();
+    await deps.repos.conversations.clear(...conversation(ctx));
+    if (!/^(bo sung|co|dong y)$/.test(searchKey(ctx.incoming.text).replace(/[.!]+$/, ""))) {
+      return ctx.reply(ctx.t("plan:backfill_declined", { periods: (c.data as BackfillState).periods }));
+    }
+    const state = c.data as BackfillState;
+    const opened = await backfillAssignments(deps, actorOf(ctx), state.assignmentIds);
+    deps.onScheduleChange();
+    await ctx.reply(ctx.t("plan:backfilled", { periods: state.periods, assignments: opened }));
+  });
+
   composer.command("nhapkehoach", async (ctx) => {
     if (!(await allow(ctx, ["admin"]))) return;
     const file = ctx.incoming.files.find((f) => f.kind === "document");
@@ -20,7 +50,7 @@ export const planImportFeature: Feature = (deps) => {
     if (!parsed.ok) return ctx.reply([ctx.t("plan:invalid", { count: parsed.errors.length }), ...parsed.errors.map((e) => `• ${e}`)].join("\n"));
     const s = await importPlan(deps, actorOf(ctx), parsed.file);
     deps.onScheduleChange();
-    await ctx.reply(
+    const lines = [
       ctx.t("plan:imported", {
         plan: s.plan,
         unitsCreated: s.units.created,
@@ -30,7 +60,30 @@ export const planImportFeature: Feature = (deps) => {
         calendar: s.calendarEntries,
         assignments: s.assignmentsCreated,
       }),
-    );
+    ];
+    if (s.skipped.periods) {
+      lines.push(ctx.t("plan:skipped", { periods: s.skipped.periods, assignments: s.skipped.assignments }));
+      lines.push(ctx.t("plan:backfill_question", { periods: s.skipped.periods, assignments: s.skipped.assignments, minutes: BACKFILL_MINUTES }));
+      const state: BackfillState = { assignmentIds: s.skipped.assignmentIds, periods: s.skipped.periods };
+      await deps.repos.conversations.set(...conversation(ctx), {
+        kind: BACKFILL_QUESTION,
+        data: state,
+        expiresAt: new Date(deps.clock.now().getTime() + BACKFILL_MINUTES * 60_000),
+      });
+    }
+    await ctx.reply(lines.join("\n"));
+  });
+
+  composer.command("boquakycu", async (ctx) => {
+    if (!(await allow(ctx, ["admin"]))) return;
+    const arg = searchKey(ctx.command!.args);
+    if (arg && arg !== "xacnhan" && arg !== "xac nhan") return ctx.reply(ctx.t("plan:repair_usage"));
+    const apply = arg !== "";
+    const r = await repairPastAssignments(deps, actorOf(ctx), { apply });
+    if (!r.found) return ctx.reply(ctx.t("plan:repair_none"));
+    if (!apply) return ctx.reply(ctx.t("plan:repair_preview", { count: r.found, units: r.units }));
+    deps.onScheduleChange();
+    await ctx.reply(ctx.t("plan:repaired", { count: r.marked, units: r.units }));
   });
   return composer;
 };

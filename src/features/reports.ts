@@ -5,23 +5,17 @@ import { formatDateTime, formatDeadline } from "../core/format.js";
 import type { AssignmentView, ReportRecord, UnitRecord } from "../core/ports.js";
 import { looksLikeReport, parseReport } from "../core/reports/report-parser.js";
 import { attachLooseFiles, resolveAssignment, reviseLatest, submitReport, type FileOutcome, type SubmitResult } from "../core/reports/reports.js";
+import { askWhichTask, closeQuestion, keepFilesForQuestion, openQuestion, QUESTION_MINUTES } from "../core/reports/pending-question.js";
 import { SAMPLE_INDICATORS } from "../core/plans/sample-indicators.js";
 import { formatDmy } from "../core/calendar/time.js";
 import type { IndicatorDef } from "../core/types.js";
 import { historyAccess, reportAccess, type UnitAccess } from "../core/units/access.js";
 import { type Feature, type FeatureDeps } from "./deps.js";
-import { describeAssignment } from "./tasks.js";
+import { describeChoice } from "./tasks.js";
 
-const PICK_TASK = "pick_task";
-const PICK_MINUTES = 30;
 /** Album photos arrive as separate messages: one summary after the last of them. */
 const FILE_SUMMARY_DELAY_MS = 1_200;
 const HISTORY_LIMIT = 10;
-
-interface PickTaskState {
-  text: string;
-  options: number[];
-}
 
 function valueLines(values: Record<string, number>, indicators: IndicatorDef[], t: Context["t"], key = "reports:value_line"): string[] {
   return Object.entries(values).map(([code, value]) => {
@@ -49,7 +43,11 @@ export function renderConfirmation(result: SubmitResult, t: Context["t"], deps: 
   }
   if (report.references.length) lines.push(t("reports:references", { list: report.references.map((r) => (r.date ? t("reports:reference_dated", { number: r.number, date: formatDmy(r.date) }) : r.number)).join("; ") }));
   if (result.photoCount || result.documentCount) lines.push(t("reports:files", { photos: result.photoCount, documents: result.documentCount }));
-  if (parsed.unclear.length) lines.push(t("reports:unclear", { list: parsed.unclear.map((u) => `"${u}"`).join(", ") }));
+  for (const other of result.elsewhere) {
+    const figures = other.values.map((v) => `${v.value.toLocaleString("vi-VN")} ${v.label.toLowerCase()}`).join(", ");
+    lines.push(t("reports:figures_elsewhere", { figures, id: a.task.id, other: other.task.id, title: other.task.title }));
+  }
+  if (result.unclear.length) lines.push(t("reports:unclear", { list: result.unclear.map((u) => `"${u}"`).join(", ") }));
   lines.push(...fileProblems(result.files, t, Math.round(deps.maxFileBytes / 1048576)));
   lines.push(result.late ? t("reports:late", { deadline: formatDeadline(a.dueAt, deps.timezone, t) }) : t("reports:on_time", { deadline: formatDeadline(a.dueAt, deps.timezone, t) }));
   lines.push(t("reports:how_to_fix"));
@@ -60,6 +58,19 @@ export function renderConfirmation(result: SubmitResult, t: Context["t"], deps: 
 export const reportsFeature: Feature = (deps) => {
   const composer = new Composer();
   const fileSummaries = new Map<string, NodeJS.Timeout>();
+
+  /** One summary for an album or a burst of files, after the last one arrives. */
+  function summariseLater(ctx: Context, text: () => string): void {
+    const key = `${ctx.incoming.channel}:${ctx.incoming.chatId}:${ctx.incoming.userId}`;
+    clearTimeout(fileSummaries.get(key));
+    fileSummaries.set(
+      key,
+      setTimeout(() => {
+        fileSummaries.delete(key);
+        ctx.reply(text()).catch((error) => deps.logger.warn({ err: error }, "file summary not sent"));
+      }, FILE_SUMMARY_DELAY_MS),
+    );
+  }
   // One unit may report from its group and its officers' private chats at the same moment.
   const unitLock = createKeyedLock();
 
@@ -85,6 +96,17 @@ export const reportsFeature: Feature = (deps) => {
     return false;
   }
 
+  /** Files kept while a question waits: the question, or the summary of files added to it, says so. */
+  function filesKeptLine(ctx: Context, fileIds: number[], kinds: { photos: number; documents: number }): string {
+    return fileIds.length ? ctx.t("reports:files_kept", kinds) : "";
+  }
+
+  async function countKept(fileIds: number[], ctx: Context) {
+    const pending = (await deps.repos.attachments.listPending(ctx.incoming.channel, ctx.incoming.chatId, new Date(0))).filter((a) => fileIds.includes(a.id));
+    const photos = pending.filter((a) => a.kind === "photo").length;
+    return { photos, documents: pending.length - photos };
+  }
+
   async function submit(ctx: Context, text: string, target?: AssignmentView | { open: AssignmentView[] }): Promise<void> {
     const unit = await reportingUnit(ctx);
     if (!unit) return;
@@ -92,44 +114,57 @@ export const reportsFeature: Feature = (deps) => {
     if (!assignment) {
       const open = target && "open" in target ? target.open : await deps.repos.assignments.listOpenForUnit(unit.id);
       const taskHint = parseReport(text, open.flatMap((a) => a.task.indicators)).taskHint;
-      const resolution = await resolveAssignment(deps.repos, unit.id, ctx.incoming, { now: deps.clock.now(), taskHint, open });
+      const resolution = await resolveAssignment(deps.repos, unit.id, ctx.incoming, {
+        now: deps.clock.now(),
+        timezone: deps.timezone,
+        text,
+        taskHint,
+        open,
+        readValues: (t, indicators) => parseReport(t, indicators).values,
+      });
       if (resolution.kind === "other_unit") return ctx.reply(ctx.t("access:other_unit", { own: unit.name, unit: resolution.assignment.unit.name }));
       if (resolution.kind === "none") return ctx.reply(ctx.t("reports:no_open_task", { unit: unit.name }));
       if (resolution.kind === "ask") {
-        const state: PickTaskState = { text, options: resolution.options.map((o) => o.id) };
-        await deps.repos.conversations.set(ctx.incoming.channel, ctx.incoming.chatId, ctx.incoming.userId, {
-          kind: PICK_TASK,
-          data: state,
-          expiresAt: new Date(deps.clock.now().getTime() + PICK_MINUTES * 60_000),
-        });
-        const options = resolution.options.map((o, i) => `${i + 1}. ${describeAssignment(o, ctx, deps)}`);
-        return ctx.reply([ctx.t("reports:which_task"), ...options, ctx.t("reports:which_task_hint")].join("\n"));
+        const { files, fileIds } = await askWhichTask(deps, ctx.incoming, { text, options: resolution.options.map((o) => o.id) });
+        const options = resolution.options.map((o, i) => `${i + 1}. ${describeChoice(o, ctx, deps)}`);
+        if (resolution.more) options.push(ctx.t("reports:which_task_more", { count: resolution.more }));
+        const lines = [ctx.t("reports:which_task"), ...options, filesKeptLine(ctx, fileIds, await countKept(fileIds, ctx)), ...fileProblems(files, ctx.t, maxMb()), ctx.t("reports:which_task_hint", { minutes: QUESTION_MINUTES })];
+        return ctx.reply(lines.filter(Boolean).join("\n"));
       }
       assignment = resolution.assignment;
     }
     if (!text.trim() && !ctx.incoming.files.length) return ctx.reply(ctx.t("reports:usage"));
     const chosen = assignment;
-    const result = await unitLock.run(unit.id, () => submitReport(deps, { assignment: chosen, incoming: ctx.incoming, text, authorName: ctx.person.displayName }));
+    // A report that goes to a task takes the files kept for an unanswered question of this sender.
+    const question = await openQuestion(deps.repos, ctx.incoming, deps.clock.now());
+    const result = await unitLock.run(unit.id, () => submitReport(deps, { assignment: chosen, incoming: ctx.incoming, text, authorName: ctx.person.displayName, fileIds: question?.fileIds }));
+    if (question) await closeQuestion(deps.repos, ctx.incoming);
     await ctx.reply(renderConfirmation(result, ctx.t, deps), { quote: true });
   }
 
-  // An answer to "which task?" comes first: "2", "#5", "nv5".
+  const maxMb = () => Math.round(deps.maxFileBytes / 1048576);
+
+  // While "which task?" waits: "2", "#5", "nv5" answer it; files join it; other messages go on.
   composer.use(async (ctx, next) => {
     if (ctx.command || !ctx.unit) return next();
-    const c = await deps.repos.conversations.get(ctx.incoming.channel, ctx.incoming.chatId, ctx.incoming.userId, deps.clock.now());
-    if (c?.kind !== PICK_TASK) return next();
-    const state = c.data as PickTaskState;
-    const m = /^\s*(?:(#|nv\s*)?(\d{1,6}))\s*$/i.exec(ctx.incoming.text);
-    if (!m) {
-      await deps.repos.conversations.clear(ctx.incoming.channel, ctx.incoming.chatId, ctx.incoming.userId);
-      return next();
+    const question = await openQuestion(deps.repos, ctx.incoming, deps.clock.now());
+    if (!question) return next();
+    if (!ctx.incoming.text.trim() && ctx.incoming.files.length) {
+      if (!(await reportingUnit(ctx))) return;
+      const kept = await keepFilesForQuestion(deps, ctx.incoming);
+      if (!kept) return next();
+      const problems = fileProblems(kept.files, ctx.t, maxMb());
+      if (problems.length) await ctx.reply(problems.join("\n"));
+      const counts = await countKept(kept.fileIds, ctx);
+      return summariseLater(ctx, () => ctx.t("reports:files_kept_waiting", counts));
     }
-    const options = (await Promise.all(state.options.map((id) => deps.repos.assignments.findView(id)))).filter((a): a is AssignmentView => !!a);
+    const m = /^\s*(?:(#|nv\s*)?(\d{1,6}))\s*$/i.exec(ctx.incoming.text);
+    if (!m) return next();
+    const options = (await Promise.all(question.options.map((id) => deps.repos.assignments.findView(id)))).filter((a): a is AssignmentView => !!a);
     const n = Number(m[2]);
     const chosen = m[1] ? options.find((o) => o.task.id === n) : options[n - 1];
     if (!chosen) return ctx.reply(ctx.t("reports:pick_invalid", { max: options.length }));
-    await deps.repos.conversations.clear(ctx.incoming.channel, ctx.incoming.chatId, ctx.incoming.userId);
-    await submit(ctx, state.text, chosen);
+    await submit(ctx, question.text, chosen);
   });
 
   composer.command("baocao", async (ctx) => {
@@ -201,22 +236,13 @@ export const reportsFeature: Feature = (deps) => {
     if (!incoming.files.length) return next();
     if (!(await reportingUnit(ctx))) return;
     const result = await attachLooseFiles(deps, incoming);
-    const problems = fileProblems(result.files, ctx.t, Math.round(deps.maxFileBytes / 1048576));
+    const problems = fileProblems(result.files, ctx.t, maxMb());
     if (problems.length) await ctx.reply(problems.join("\n"));
-    // One summary for an album or a burst of photos, after the last one arrives.
-    const key = `${incoming.channel}:${incoming.chatId}:${incoming.userId}`;
-    clearTimeout(fileSummaries.get(key));
-    const t = ctx.t;
     const unitName = ctx.unit.name;
-    fileSummaries.set(
-      key,
-      setTimeout(() => {
-        fileSummaries.delete(key);
-        const text = result.report
-          ? t("reports:files_added", { unit: unitName, photos: result.photoCount, documents: result.documentCount })
-          : t("reports:files_pending", { photos: result.photoCount, documents: result.documentCount });
-        ctx.reply(text).catch((error) => deps.logger.warn({ err: error }, "file summary not sent"));
-      }, FILE_SUMMARY_DELAY_MS),
+    summariseLater(ctx, () =>
+      result.report
+        ? ctx.t("reports:files_added", { unit: unitName, photos: result.photoCount, documents: result.documentCount })
+        : ctx.t("reports:files_pending", { photos: result.photoCount, documents: result.documentCount }),
     );
   });
 

@@ -1,29 +1,43 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { mkdir, rename, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { attachmentPath } from "../core/file-paths.js";
+import { createKeyedLock } from "../core/keyed-lock.js";
 import type { FileStore } from "../core/ports.js";
 
 /**
  * Content-addressed files under DATA_DIR/files: the name is the SHA-256 of the bytes, so the same
  * photo sent twice is stored once and no path ever comes from user input. Writes are atomic
- * (temp file + rename) so a crash never leaves half a photo.
+ * (temp file + rename) so a crash never leaves half a photo. Storing and removing one content
+ * take turns (one process owns the data directory), so a removal never races a new row.
  * @example const { sha256 } = await createFileStore("./data").put(bytes);
  */
 export function createFileStore(dataDir: string): FileStore {
+  const lock = createKeyedLock();
   return {
-    async put(bytes) {
+    async put(bytes, record) {
       const sha256 = createHash("sha256").update(bytes).digest("hex");
       const target = attachmentPath(dataDir, sha256);
-      if (!existsSync(target)) {
-        await mkdir(path.dirname(target), { recursive: true });
-        const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
-        await writeFile(temp, bytes);
-        await rename(temp, target);
-      }
-      return { sha256, path: target };
+      return lock.run(sha256, async () => {
+        if (!existsSync(target)) {
+          await mkdir(path.dirname(target), { recursive: true });
+          const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
+          await writeFile(temp, bytes);
+          await rename(temp, target);
+        }
+        const stored = { sha256, path: target };
+        return { ...stored, recorded: record ? await record(stored) : undefined };
+      });
     },
     pathOf: (sha256) => attachmentPath(dataDir, sha256),
+    async remove(sha256, unused) {
+      const target = attachmentPath(dataDir, sha256);
+      return lock.run(sha256, async () => {
+        if (!existsSync(target) || !(await unused())) return false;
+        await unlink(target);
+        return true;
+      });
+    },
   };
 }

@@ -70,6 +70,7 @@ function buildSchema(t: Translate) {
       adhoc_working_days: z.number().int().min(1).max(60).optional(),
       indicators: z.array(z.string()).default([]),
       reminders: reminders.optional(),
+      backfill: z.boolean().default(false),
     })
     .strict()
     .refine((x) => [x.deadline, x.periodic, x.adhoc_working_days].filter((v) => v !== undefined).length === 1, t("planfile:one_schedule"));
@@ -151,6 +152,8 @@ export interface PlanFile {
     schedule: Schedule;
     deadlineText: string;
     reminder: ReminderPolicy | null;
+    /** Periods already past at import are assigned too. */
+    backfill: boolean;
     indicators: { code: string; label: string; measure: string; synonyms: string[] }[];
   }[];
 }
@@ -248,6 +251,7 @@ export function parsePlanFile(text: string, t: Translate): PlanFileResult {
       targets: task.targets,
       ...schedule,
       reminder: r ? { before: r.before, onDueDay: r.on_due_day, after: r.after, escalateAfter: r.escalate_after, time: r.time } : null,
+      backfill: task.backfill,
       indicators: indicators.filter((x) => x.def).map(({ c, def }) => ({ code: c, label: def.label, measure: def.measure, synonyms: def.synonyms })),
     });
   });

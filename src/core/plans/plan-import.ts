@@ -8,14 +8,18 @@ export interface ImportSummary {
   tasks: { created: number; updated: number };
   calendarEntries: number;
   assignmentsCreated: number;
+  /** Periods whose deadline had passed before the import, kept "untracked" instead of assigned. */
+  skipped: { periods: number; assignments: number; assignmentIds: number[] };
 }
 
 /**
  * Imports a validated plan file. Idempotent: units, the plan and tasks are matched by code/number
- * and updated; assignments are only ever added, never duplicated.
- * @example const summary = await importPlan(deps, "telegram:1", file)
+ * and updated; assignments are only ever added, never duplicated. Periods already past at import
+ * are not assigned (kept as "untracked" rows, counted in `skipped`) unless the task says
+ * `backfill: true` or the import is run with `{ backfill: true }`.
+ * @example const summary = await importPlan(deps, "telegram:1", file) // summary.skipped.periods → 10
  */
-export async function importPlan(deps: TaskDeps, actor: string, file: PlanFile): Promise<ImportSummary> {
+export async function importPlan(deps: TaskDeps, actor: string, file: PlanFile, options: { backfill?: boolean } = {}): Promise<ImportSummary> {
   const { repos } = deps;
   const units = { created: 0, updated: 0 };
   for (const u of file.units) {
@@ -33,12 +37,23 @@ export async function importPlan(deps: TaskDeps, actor: string, file: PlanFile):
   const tasks = { created: 0, updated: 0 };
   const calendar = await loadCalendar(repos);
   let assignmentsCreated = 0;
+  const skipped = { periods: 0, assignments: 0, assignmentIds: [] as number[] };
   for (const t of file.tasks) {
     const { task, created: isNew } = await repos.tasks.upsert({ ...t, planId: plan.id, createdBy: actor });
     if (isNew) tasks.created++;
     else tasks.updated++;
-    assignmentsCreated += (await syncTask(deps, task, calendar)).created;
+    const synced = await syncTask(deps, task, calendar, { backfill: options.backfill });
+    assignmentsCreated += synced.created;
+    skipped.periods += synced.skipped.periods;
+    skipped.assignmentIds.push(...synced.skipped.assignmentIds);
   }
-  await repos.audit.log({ actor, action: "plan.import", entity: "plan", entityId: plan.number, detail: { units, tasks, calendarEntries } });
-  return { plan: plan.number, created, units, tasks, calendarEntries, assignmentsCreated };
+  skipped.assignments = skipped.assignmentIds.length;
+  await repos.audit.log({
+    actor,
+    action: "plan.import",
+    entity: "plan",
+    entityId: plan.number,
+    detail: { units, tasks, calendarEntries, backfill: options.backfill === true, skipped: { periods: skipped.periods, assignments: skipped.assignments } },
+  });
+  return { plan: plan.number, created, units, tasks, calendarEntries, assignmentsCreated, skipped };
 }

@@ -6,6 +6,8 @@ import type { CalendarEntryInput, IndicatorDef, Schedule } from "../types.js";
 import { resolveTargets } from "../units/units.js";
 import { createWorkingCalendar, type WorkingCalendar } from "../calendar/working-calendar.js";
 import { parseDeadlinePhrase } from "../calendar/deadline-phrase.js";
+import { searchKey } from "../reports/text-key.js";
+import { SAMPLE_INDICATORS } from "./sample-indicators.js";
 
 /** What task services need. */
 export interface TaskDeps {
@@ -21,17 +23,36 @@ export async function loadCalendar(repos: Repositories): Promise<WorkingCalendar
 
 const EARLIEST = "2000-01-01";
 
+/** What one sync created; `skipped` are periods already past, kept as "untracked" rows. */
+export interface SyncResult {
+  occurrences: number;
+  /** Assignments created to be reported (status "open"). */
+  created: number;
+  skipped: {
+    /** Distinct past periods (task × period) with at least one untracked assignment created. */
+    periods: number;
+    /** Ids of the untracked assignments created (a later "backfill" answer opens them). */
+    assignmentIds: number[];
+  };
+}
+
 /**
  * Creates the task's occurrences up to now plus the next one, and an assignment per target unit
- * for each. Idempotent; units added later get the open occurrences on the next sync.
- * @example await syncTask(deps, task, calendar) // → { occurrences: 2, created: 50 }
+ * for each. Idempotent; units added later get the occurrences on the next sync.
+ * A period whose deadline has already passed when its assignment is created (a plan imported
+ * part-way through its year, a unit added later, a task created late) is kept as an "untracked"
+ * row, never reminded nor counted, unless the task or this sync asks for backfill.
+ * @example await syncTask(deps, task, calendar) // → { occurrences: 2, created: 50, skipped: { periods: 0, assignmentIds: [] } }
  */
-export async function syncTask(deps: TaskDeps, task: TaskRecord, calendar: WorkingCalendar): Promise<{ occurrences: number; created: number }> {
-  if (task.status !== "active") return { occurrences: 0, created: 0 };
-  const today = localDateOf(deps.clock.now(), deps.timezone);
+export async function syncTask(deps: TaskDeps, task: TaskRecord, calendar: WorkingCalendar, options: { backfill?: boolean } = {}): Promise<SyncResult> {
+  const result: SyncResult = { occurrences: 0, created: 0, skipped: { periods: 0, assignmentIds: [] } };
+  if (task.status !== "active") return result;
+  const now = deps.clock.now();
+  const backfill = options.backfill || task.backfill === true;
+  const today = localDateOf(now, deps.timezone);
   const occurrences = occurrencesOf(task.schedule, { from: EARLIEST, to: today }, calendar, deps.timezone);
+  result.occurrences = occurrences.length;
   const { units } = await resolveTargets(deps.repos, task.targets);
-  let created = 0;
   for (const o of occurrences) {
     const occurrence = await deps.repos.assignments.ensureOccurrence({
       taskId: task.id,
@@ -42,21 +63,34 @@ export async function syncTask(deps: TaskDeps, task: TaskRecord, calendar: Worki
       dueAt: o.dueAt,
     });
     const existing = await deps.repos.assignments.unitIdsForOccurrence(occurrence.id);
+    const past = !backfill && occurrence.dueAt.getTime() < now.getTime();
+    let skippedHere = 0;
     for (const unit of units) {
       if (existing.has(unit.id)) continue;
-      if (await deps.repos.assignments.ensure({ occurrenceId: occurrence.id, unitId: unit.id, dueAt: occurrence.dueAt })) created++;
+      const id = await deps.repos.assignments.ensure({ occurrenceId: occurrence.id, unitId: unit.id, dueAt: occurrence.dueAt, status: past ? "untracked" : "open", createdAt: now });
+      if (id === null) continue;
+      if (past) {
+        result.skipped.assignmentIds.push(id);
+        skippedHere++;
+      } else result.created++;
     }
+    if (skippedHere) result.skipped.periods++;
   }
-  return { occurrences: occurrences.length, created };
+  return result;
 }
 
 /** Syncs every active task (at start, daily, and after units or the calendar change). */
-export async function syncAllTasks(deps: TaskDeps): Promise<{ tasks: number; created: number }> {
+export async function syncAllTasks(deps: TaskDeps): Promise<{ tasks: number; created: number; untracked: number }> {
   const calendar = await loadCalendar(deps.repos);
   let created = 0;
+  let untracked = 0;
   const tasks = await deps.repos.tasks.listActive();
-  for (const task of tasks) created += (await syncTask(deps, task, calendar)).created;
-  return { tasks: tasks.length, created };
+  for (const task of tasks) {
+    const r = await syncTask(deps, task, calendar);
+    created += r.created;
+    untracked += r.skipped.assignmentIds.length;
+  }
+  return { tasks: tasks.length, created, untracked };
 }
 
 /**
@@ -75,19 +109,44 @@ export type CreateTaskError =
   | { error: "bad_deadline"; reason: "invalid_date" | "unrecognised" }
   | { error: "past_deadline"; dueDate: string }
   | { error: "bad_days" }
-  | { error: "bad_title" };
+  | { error: "bad_title" }
+  | { error: "unknown_indicators"; unknown: string[]; known: string[] };
 
 export type CreateTaskResult = ({ ok: true; task: TaskRecord; dueAt: Date; units: number; reading?: "before" | "by" }) | ({ ok: false } & CreateTaskError);
 
 const MAX_TITLE = 300;
 
+/**
+ * The indicators an ad hoc task asks for, named by label, code or synonym ("pa nô", "tin_bai",
+ * "tin bai"), from the indicators of active tasks and the sample set. Unknown names are returned
+ * with the labels that exist.
+ * @example await resolveIndicators(repos, ["pa nô", "tin bài"]) // { ok: true, indicators: [{ code: "pano", … }, { code: "tin_bai", … }] }
+ */
+export async function resolveIndicators(repos: Repositories, names: string[]): Promise<{ ok: true; indicators: IndicatorDef[] } | { ok: false; unknown: string[]; known: string[] }> {
+  const known = new Map<string, IndicatorDef>();
+  for (const task of await repos.tasks.listActive()) for (const i of task.indicators) if (!known.has(i.code)) known.set(i.code, i);
+  for (const i of SAMPLE_INDICATORS) if (!known.has(i.code)) known.set(i.code, i);
+  const found: IndicatorDef[] = [];
+  const unknown: string[] = [];
+  for (const name of names) {
+    const k = searchKey(name).replace(/_/g, " ");
+    const def = [...known.values()].find((i) => searchKey(i.code).replace(/_/g, " ") === k || searchKey(i.label) === k || i.synonyms.some((s) => searchKey(s) === k));
+    if (!def) unknown.push(name);
+    else if (!found.some((f) => f.code === def.code)) found.push(def);
+  }
+  if (unknown.length) return { ok: false, unknown, known: [...known.values()].map((i) => i.label.toLowerCase()).sort((a, b) => a.localeCompare(b, "vi")) };
+  return { ok: true, indicators: found };
+}
+
 async function createTask(
   deps: TaskDeps,
   actor: string,
-  input: { targets: string[]; title: string; schedule: Schedule; deadlineText: string; indicators?: IndicatorDef[] },
+  input: { targets: string[]; title: string; schedule: Schedule; deadlineText: string; indicators?: string[] },
 ): Promise<CreateTaskResult> {
   const title = input.title.normalize("NFC").trim();
   if (title.length < 3 || title.length > MAX_TITLE) return { ok: false, error: "bad_title" };
+  const indicators = await resolveIndicators(deps.repos, input.indicators ?? []);
+  if (!indicators.ok) return { ok: false, error: "unknown_indicators", unknown: indicators.unknown, known: indicators.known };
   const { units, unknown } = await resolveTargets(deps.repos, input.targets);
   if (unknown.length) {
     const all = await deps.repos.units.list();
@@ -104,23 +163,24 @@ async function createTask(
     reminder: null,
     deadlineText: input.deadlineText,
     createdBy: actor,
-    indicators: (input.indicators ?? []).map((i) => ({ code: i.code, label: i.label, measure: i.measure ?? "", synonyms: i.synonyms })),
+    indicators: indicators.indicators.map((i) => ({ code: i.code, label: i.label, measure: i.measure ?? "", synonyms: i.synonyms })),
   });
   const calendar = await loadCalendar(deps.repos);
   await syncTask(deps, task, calendar);
   const occurrences = await deps.repos.assignments.listOccurrences(task.id);
-  await deps.repos.audit.log({ actor, action: "task.create", entity: "task", entityId: code, detail: { title, schedule: input.schedule, targets: input.targets } });
+  await deps.repos.audit.log({ actor, action: "task.create", entity: "task", entityId: code, detail: { title, schedule: input.schedule, targets: input.targets, indicators: task.indicators.map((i) => i.code) } });
   return { ok: true, task, dueAt: occurrences[0].dueAt, units: units.length };
 }
 
 /**
- * `/giao`: a one-off task with a deadline phrase ("trước 10/02/2021", "hạn 15/03/2021", "15/03/2021").
+ * `/giao`: a one-off task with a deadline phrase ("trước 10/02/2021", "hạn 15/03/2021", "15/03/2021"),
+ * optionally asking for indicators by name.
  * @example await assignTask(deps, actor, { targets: ["xa"], deadline: "trước 10/02/2021", title: "Xây dựng kế hoạch" })
  */
 export async function assignTask(
   deps: TaskDeps,
   actor: string,
-  input: { targets: string[]; deadline: string; title: string; indicators?: IndicatorDef[] },
+  input: { targets: string[]; deadline: string; title: string; indicators?: string[] },
 ): Promise<CreateTaskResult> {
   const today = localDateOf(deps.clock.now(), deps.timezone);
   const parsed = parseDeadlinePhrase(input.deadline, today);
@@ -137,13 +197,14 @@ export async function assignTask(
 }
 
 /**
- * `/yeucau`: an ad hoc request due at the end of the N-th working day from today.
- * @example await requestAdhoc(deps, actor, { targets: ["xa"], workingDays: 3, title: "Báo cáo nhanh" })
+ * `/yeucau`: an ad hoc request due at the end of the N-th working day from today, optionally
+ * asking for indicators by name.
+ * @example await requestAdhoc(deps, actor, { targets: ["xa"], workingDays: 3, title: "Báo cáo nhanh", indicators: ["tin bài"] })
  */
 export async function requestAdhoc(
   deps: TaskDeps,
   actor: string,
-  input: { targets: string[]; workingDays: number; title: string; indicators?: IndicatorDef[] },
+  input: { targets: string[]; workingDays: number; title: string; indicators?: string[] },
 ): Promise<CreateTaskResult> {
   if (!Number.isInteger(input.workingDays) || input.workingDays < 1 || input.workingDays > 60) return { ok: false, error: "bad_days" };
   return createTask(deps, actor, {

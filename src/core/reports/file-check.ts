@@ -2,6 +2,7 @@
  * What a stored file really is, from its first bytes (never from its name or the client's word),
  * and when a photo was taken, from its EXIF data. Pure functions over bytes.
  */
+import { zonedInstant } from "../calendar/time.js";
 
 export type FileKind = "jpeg" | "png" | "webp" | "heic" | "pdf" | "docx" | "xlsx" | "doc" | "zip" | "mp4" | "mov" | "3gp" | "webm";
 
@@ -55,12 +56,20 @@ export const PHOTO_KINDS: ReadonlySet<FileKind> = new Set(["jpeg", "png", "webp"
 export const DOCUMENT_KINDS: ReadonlySet<FileKind> = new Set(["jpeg", "png", "webp", "heic", "pdf", "docx", "doc", "xlsx"]);
 export const VIDEO_KINDS: ReadonlySet<FileKind> = new Set(["mp4", "mov", "3gp", "webm"]);
 
+/** A camera's capture time: local wall time, and the zone offset when the camera recorded one. */
+export interface ExifTime {
+  /** "YYYY-MM-DDTHH:MM:SS", as the camera's clock showed it. */
+  local: string;
+  /** "+07:00" from OffsetTimeOriginal (or OffsetTime with DateTime); absent in most photos. */
+  offset?: string;
+}
+
 /**
- * The EXIF capture time of a JPEG (DateTimeOriginal, else DateTime), as written by the camera:
- * local time without a zone, returned as "YYYY-MM-DDTHH:MM:SS". Undefined when absent or malformed.
- * @example exifCaptureTime(photo) // "2021-02-05T09:12:44"
+ * The EXIF capture time of a JPEG (DateTimeOriginal, else DateTime) with its offset tag when
+ * present. Undefined when absent or malformed.
+ * @example exifCaptureTime(photo) // { local: "2021-02-05T09:12:44" } or { local: "…", offset: "+07:00" }
  */
-export function exifCaptureTime(bytes: Uint8Array): string | undefined {
+export function exifCaptureTime(bytes: Uint8Array): ExifTime | undefined {
   try {
     if (!startsWith(bytes, [0xff, 0xd8])) return undefined;
     let p = 2;
@@ -77,7 +86,7 @@ export function exifCaptureTime(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-function readTiffTime(tiff: Uint8Array): string | undefined {
+function readTiffTime(tiff: Uint8Array): ExifTime | undefined {
   const little = ascii(tiff, 0, 2) === "II";
   const view = new DataView(tiff.buffer, tiff.byteOffset, tiff.byteLength);
   const u16 = (o: number) => view.getUint16(o, little);
@@ -91,12 +100,37 @@ function readTiffTime(tiff: Uint8Array): string | undefined {
   const ifd0 = u32(4);
   let dateTime: string | undefined;
   let original: string | undefined;
+  let offset: string | undefined;
+  let offsetOriginal: string | undefined;
   for (const e of entries(ifd0)) {
     const tag = u16(e);
     if (tag === 0x0132) dateTime = text(e);
-    if (tag === 0x8769) for (const x of entries(u32(e + 8))) if (u16(x) === 0x9003) original = text(x);
+    if (tag === 0x8769) {
+      for (const x of entries(u32(e + 8))) {
+        const sub = u16(x);
+        if (sub === 0x9003) original = text(x);
+        if (sub === 0x9010) offset = text(x);
+        if (sub === 0x9011) offsetOriginal = text(x);
+      }
+    }
   }
   const m = /^(\d{4}):(\d{2}):(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(original ?? dateTime ?? "");
   if (!m || m[1] === "0000") return undefined;
-  return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}`;
+  const zone = /^[+-](?:0\d|1[0-4]):[0-5]\d$/.exec((original ? offsetOriginal : offset)?.trim() ?? "")?.[0];
+  const local = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}`;
+  return zone ? { local, offset: zone } : { local };
+}
+
+/**
+ * The instant a photo was taken: the camera's offset when it recorded one, else its wall time
+ * read in `tz` (the office's zone: EXIF DateTimeOriginal carries no zone of its own).
+ * @example captureInstant({ local: "2021-02-05T09:12:44" }, "Asia/Ho_Chi_Minh") // 2021-02-05T02:12:44Z
+ */
+export function captureInstant(time: ExifTime, tz: string): Date | undefined {
+  try {
+    const at = time.offset ? new Date(`${time.local}${time.offset}`) : zonedInstant(time.local.slice(0, 10), time.local.slice(11), tz);
+    return Number.isNaN(at.getTime()) ? undefined : at;
+  } catch {
+    return undefined; // 31/02 and the like
+  }
 }

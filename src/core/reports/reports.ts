@@ -3,10 +3,11 @@
  * One report per assignment; a second report or a correction becomes a new revision of it, with
  * the history kept.
  */
-import { DOCUMENT_KINDS, exifCaptureTime, PHOTO_KINDS, sniffFile, VIDEO_KINDS, type FileKind } from "./file-check.js";
-import type { AssignmentView, Clock, FileStore, Logger, Messenger, ReportRecord } from "../ports.js";
+import { captureInstant, DOCUMENT_KINDS, exifCaptureTime, PHOTO_KINDS, sniffFile, VIDEO_KINDS, type FileKind } from "./file-check.js";
+import type { AssignmentView, Clock, FileStore, Logger, Messenger, ReportRecord, TaskRecord } from "../ports.js";
 import { parseReport, type ParsedReport } from "./report-parser.js";
 import type { Repositories } from "../repositories.js";
+import { narrowChoices, orderByDueNext, type ValueReader } from "./task-choice.js";
 import { truncate } from "../text-limits.js";
 import type { Incoming, IncomingFile } from "../types.js";
 
@@ -17,6 +18,8 @@ export interface ReportDeps {
   files: FileStore;
   maxFileBytes: number;
   logger: Logger;
+  /** The office's zone: EXIF capture times without an offset are read in it. */
+  timezone: string;
 }
 
 /** A report sent when nothing is open updates the unit's latest report if it is this recent. */
@@ -27,20 +30,26 @@ export const ATTACH_WINDOW_MS = 10 * 60_000;
 
 export type Resolution =
   | { kind: "found"; assignment: AssignmentView }
-  | { kind: "ask"; options: AssignmentView[] }
+  | { kind: "ask"; options: AssignmentView[]; more: number }
   | { kind: "none" }
   | { kind: "other_unit"; assignment: AssignmentView };
 
+/** Choices offered in one question; the rest are counted ("… và 3 nhiệm vụ khác"). */
+const MAX_CHOICES = 9;
+
 /**
- * Finds the assignment a message reports on: the reminder it replies to, else the task number in
- * the text ("#3", "nv3"), else the unit's only open assignment; several open → ask.
- * @example await resolveAssignment(repos, unitId, incoming, { now, taskHint: parsed.taskHint })
+ * Finds the assignment a message reports on, guessing before asking: the reminder it replies to;
+ * the task number in the text ("#3", "nv3"); the periods it names ("quý I", "tháng 3"), else the
+ * periods that have started; the task whose indicators it gives; the only one left. Asks only
+ * when two or more remain, listing what is due next first. With nothing open (or nothing started),
+ * more news within a month updates the unit's latest report.
+ * @example await resolveAssignment(repos, unitId, incoming, { now, timezone, text, taskHint: parsed.taskHint, readValues })
  */
 export async function resolveAssignment(
   repos: Repositories,
   unitId: number,
   incoming: Incoming,
-  options: { now: Date; taskHint?: number; open?: AssignmentView[] },
+  options: { now: Date; timezone: string; text: string; taskHint?: number; open?: AssignmentView[]; readValues: ValueReader },
 ): Promise<Resolution> {
   const { now, taskHint } = options;
   if (incoming.replyToMessageId) {
@@ -51,9 +60,7 @@ export async function resolveAssignment(
     }
   }
   const open = options.open ?? (await repos.assignments.listOpenForUnit(unitId));
-  if (taskHint !== undefined) {
-    const forTask = open.filter((a) => a.task.id === taskHint);
-    if (forTask.length) return { kind: "found", assignment: forTask[0] };
+  if (taskHint !== undefined && !open.some((a) => a.task.id === taskHint)) {
     // Already reported: the new message revises that report.
     const reported = (await repos.reports.listForUnit(unitId, { limit: 50 })).map((r) => r.assignmentId);
     for (const id of reported) {
@@ -62,20 +69,25 @@ export async function resolveAssignment(
     }
     return { kind: "none" };
   }
-  if (open.length === 1) return { kind: "found", assignment: open[0] };
-  if (open.length === 0) {
-    // Everything reported: more news within a month updates the latest report.
+  let choices = narrowChoices(open, { text: options.text, taskHint, now, timezone: options.timezone, readValues: options.readValues });
+  if (!choices.length) {
+    // Nothing open has started: more news within a month updates the latest report.
     const latest = await repos.reports.latestForUnit(unitId);
     const recent = latest && now.getTime() - latest.updatedAt.getTime() <= FOLLOW_UP_MS;
     const assignment = recent ? await repos.assignments.findView(latest.assignmentId) : null;
-    return assignment && assignment.status !== "cancelled" ? { kind: "found", assignment } : { kind: "none" };
+    if (taskHint === undefined && assignment && assignment.status !== "cancelled" && assignment.status !== "untracked") return { kind: "found", assignment };
+    choices = orderByDueNext(taskHint === undefined ? open : open.filter((a) => a.task.id === taskHint), now);
   }
-  return { kind: "ask", options: open.slice(0, 9) };
+  if (choices.length === 0) return { kind: "none" };
+  if (choices.length === 1) return { kind: "found", assignment: choices[0] };
+  return { kind: "ask", options: choices.slice(0, MAX_CHOICES), more: Math.max(0, choices.length - MAX_CHOICES) };
 }
 
 export interface FileOutcome {
   stored: number;
   duplicates: number;
+  /** Attachment rows this message added (pending ones wait for a report by these ids). */
+  ids: number[];
   /** `name` is the file's own name; without one, the caller words it from `kind`. */
   rejected: { name?: string; kind: IncomingFile["kind"]; reason: "too_big" | "bad_type" | "download_failed" }[];
 }
@@ -85,7 +97,7 @@ export interface FileOutcome {
  * A rejected file never stops the report itself.
  */
 export async function storeFiles(deps: ReportDeps, incoming: Incoming, reportId: number | null): Promise<FileOutcome> {
-  const outcome: FileOutcome = { stored: 0, duplicates: 0, rejected: [] };
+  const outcome: FileOutcome = { stored: 0, duplicates: 0, ids: [], rejected: [] };
   for (const file of incoming.files) {
     const name = file.fileName;
     const kind = file.kind;
@@ -108,23 +120,27 @@ export async function storeFiles(deps: ReportDeps, incoming: Incoming, reportId:
       outcome.rejected.push({ name, kind, reason: "bad_type" });
       continue;
     }
-    const { sha256 } = await deps.files.put(bytes);
-    const captured = sniffed.kind === "jpeg" ? exifCaptureTime(bytes) : undefined;
-    const { duplicate } = await deps.repos.attachments.add({
-      reportId,
-      sha256,
-      size: bytes.length,
-      mime: sniffed.mime,
-      kind: isPhoto(file, sniffed.kind) ? "photo" : "document",
-      fileName: safeName(file, sniffed.kind),
-      capturedAt: captured ? new Date(`${captured}Z`) : null,
-      createdAt: deps.clock.now(),
-      sourceChannel: incoming.channel,
-      sourceChatId: incoming.chatId,
-      sourceMessageId: incoming.messageId,
-    });
-    if (duplicate) outcome.duplicates++;
-    else outcome.stored++;
+    const exif = sniffed.kind === "jpeg" ? exifCaptureTime(bytes) : undefined;
+    const { recorded } = await deps.files.put(bytes, ({ sha256 }) =>
+      deps.repos.attachments.add({
+        reportId,
+        sha256,
+        size: bytes.length,
+        mime: sniffed.mime,
+        kind: isPhoto(file, sniffed.kind) ? "photo" : "document",
+        fileName: safeName(file, sniffed.kind),
+        capturedAt: (exif && captureInstant(exif, deps.timezone)) ?? null,
+        createdAt: deps.clock.now(),
+        sourceChannel: incoming.channel,
+        sourceChatId: incoming.chatId,
+        sourceMessageId: incoming.messageId,
+      }),
+    );
+    if (recorded!.duplicate) outcome.duplicates++;
+    else {
+      outcome.stored++;
+      outcome.ids.push(recorded!.attachment.id);
+    }
   }
   return outcome;
 }
@@ -144,10 +160,20 @@ function safeName(file: IncomingFile, kind: string): string {
   return name || `${{ photo: "anh", document: "tep", video: "video" }[file.kind]}.${kind === "jpeg" ? "jpg" : kind}`;
 }
 
+/** Figures the text gives for indicators of another task of the plan, grouped by that task. */
+export interface FiguresElsewhere {
+  task: { id: number; title: string };
+  values: { code: string; label: string; measure: string; value: number }[];
+}
+
 export interface SubmitResult {
   report: ReportRecord;
   assignment: AssignmentView;
   parsed: ParsedReport;
+  /** Figures that belong to other tasks (not recorded on this one). */
+  elsewhere: FiguresElsewhere[];
+  /** Fragments no indicator of the plan explains (shown as unclear). */
+  unclear: string[];
   /** False when the message revised an earlier report of the same assignment. */
   created: boolean;
   late: boolean;
@@ -160,12 +186,13 @@ export interface SubmitResult {
  * Records a report for an assignment: parses the text with the task's indicators, marks the
  * assignment submitted (or late), attaches the message's files and any files sent just before.
  * A second report for the same assignment becomes a revision: new values replace the same
- * indicators, others stay.
+ * indicators, others stay. `fileIds` are files kept while the bot asked which task (they join
+ * whenever the answer comes); files sent alone in the last ten minutes join too.
  * @example await submitReport(deps, { assignment, incoming, text: "đã treo 12 pa nô", authorName: "Lan" })
  */
 export async function submitReport(
   deps: ReportDeps,
-  input: { assignment: AssignmentView; incoming: Incoming; text: string; authorName: string },
+  input: { assignment: AssignmentView; incoming: Incoming; text: string; authorName: string; fileIds?: number[] },
 ): Promise<SubmitResult> {
   const { repos } = deps;
   const now = deps.clock.now();
@@ -204,11 +231,48 @@ export async function submitReport(
   }
   if (assignment.status === "open") await repos.assignments.setStatus(assignment.id, late ? "late" : "submitted", now);
   const pending = await repos.attachments.listPending(incoming.channel, incoming.chatId, new Date(now.getTime() - ATTACH_WINDOW_MS));
-  if (pending.length) await repos.attachments.assign(pending.map((p) => p.id), report.id);
+  const pendingIds = [...new Set([...(input.fileIds ?? []), ...pending.map((p) => p.id)])];
+  if (pendingIds.length) await repos.attachments.assign(pendingIds, report.id);
   const files = await storeFiles(deps, incoming, report.id);
-  const nothingAttached = !existing && !pending.length && !files.stored && !files.duplicates;
+  const nothingAttached = !existing && !pendingIds.length && !files.stored && !files.duplicates;
   const counts = nothingAttached ? { photoCount: 0, documentCount: 0 } : await countFiles(repos, report.id);
-  return { report, assignment, parsed, created: !existing, late: existing ? existing.late : late, files, ...counts };
+  const { elsewhere, unclear } = await figuresElsewhere(repos, assignment, text, parsed);
+  return { report, assignment, parsed, elsewhere, unclear, created: !existing, late: existing ? existing.late : late, files, ...counts };
+}
+
+/**
+ * Reads the text against every indicator of the plan (all active tasks for a task without plan)
+ * when the chosen task could not place all of it: figures for another task's indicators are named
+ * with that task (the unit's open one first) instead of being listed as unclear.
+ * @example await figuresElsewhere(repos, quarterly, "treo 3 pa nô", parsed) // { elsewhere: [{ task: { id: 5, … }, values: [{ code: "pano", value: 3, … }] }], unclear: [] }
+ */
+export async function figuresElsewhere(
+  repos: Repositories,
+  assignment: AssignmentView,
+  text: string,
+  parsed: ParsedReport,
+): Promise<{ elsewhere: FiguresElsewhere[]; unclear: string[] }> {
+  if (!parsed.unclear.length && Object.keys(parsed.values).length) return { elsewhere: [], unclear: parsed.unclear };
+  const own = new Set(assignment.task.indicators.map((i) => i.code));
+  const planTasks = (await repos.tasks.listActive()).filter((t) => t.id !== assignment.task.id && (assignment.task.planId === null || t.planId === assignment.task.planId));
+  const others = new Map<string, TaskRecord["indicators"][number]>();
+  for (const t of planTasks) for (const i of t.indicators) if (!own.has(i.code) && !others.has(i.code)) others.set(i.code, i);
+  if (!others.size) return { elsewhere: [], unclear: parsed.unclear };
+  const all = parseReport(text, [...assignment.task.indicators, ...others.values()]);
+  const foreign = Object.entries(all.values).filter(([code]) => others.has(code));
+  if (!foreign.length) return { elsewhere: [], unclear: parsed.unclear };
+  const openTaskIds = new Set((await repos.assignments.listOpenForUnit(assignment.unitId)).map((a) => a.task.id));
+  const owners = [...planTasks].sort((a, b) => Number(openTaskIds.has(b.id)) - Number(openTaskIds.has(a.id)) || a.id - b.id);
+  const byTask = new Map<number, FiguresElsewhere>();
+  for (const [code, value] of foreign) {
+    const owner = owners.find((t) => t.indicators.some((i) => i.code === code))!;
+    const def = others.get(code)!;
+    const group = byTask.get(owner.id) ?? { task: { id: owner.id, title: owner.title }, values: [] };
+    group.values.push({ code, label: def.label, measure: def.measure, value });
+    byTask.set(owner.id, group);
+  }
+  const stillUnclear = new Set(all.unclear);
+  return { elsewhere: [...byTask.values()], unclear: parsed.unclear.filter((u) => stillUnclear.has(u)) };
 }
 
 /** Photos and documents on a report. */
