@@ -21,7 +21,7 @@ export async function benchFanout(chats = 3321, limitPerSecond = 30): Promise<Be
   const fake = await createFakeTelegramServer({ limits: { globalPerSecond: limitPerSecond, perChatPerSecond: 1 } });
   const dir = mkdtempSync(path.join(tmpdir(), "don-doc-bench-"));
   const now = new Date("2021-02-09T01:30:00Z");
-  const config = loadConfig({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, DATA_DIR: dir, LOG_LEVEL: "silent" });
+  const config = loadConfig({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, DATA_DIR: dir, LOG_LEVEL: "silent", PORT: "0" });
   const app = await createApp(config, { clock: { now: () => now }, logger: createTestLogger(), botInfo: fake.botInfo, scheduler: false });
   try {
     const { repos } = app;

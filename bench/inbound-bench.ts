@@ -68,7 +68,7 @@ async function warmUp(fake: FakeTelegram, text: string): Promise<void> {
 async function measureApp(chats: number, total: number): Promise<Measured> {
   const fake = await createFakeTelegramServer({ longPollMaxMs: 500 });
   const dir = mkdtempSync(path.join(tmpdir(), "don-doc-inbound-"));
-  const config = loadConfig({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, DATA_DIR: dir, LOG_LEVEL: "silent" });
+  const config = loadConfig({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, DATA_DIR: dir, LOG_LEVEL: "silent", PORT: "0" });
   const unlimited = { globalPerSecond: 1e6, perChatPerSecond: 1e6, perGroupPerMinute: 1e9 };
   const app = await createApp(config, { clock: { now: () => new Date("2021-03-10T03:00:00Z") }, logger: createTestLogger(), botInfo: fake.botInfo, telegramLimits: unlimited, scheduler: false });
   try {
@@ -87,10 +87,11 @@ async function measureApp(chats: number, total: number): Promise<Measured> {
     await syncAllTasks(app.deps);
     const handling: number[] = [];
     const handle = app.core.handle.bind(app.core);
-    app.core.handle = async (incoming) => {
+    app.core.handle = async (incoming, options) => {
       const t0 = performance.now();
-      await handle(incoming);
+      const outcome = await handle(incoming, options);
       handling.push(performance.now() - t0);
+      return outcome;
     };
     await app.start();
     await warmUp(fake, "/trogiup");

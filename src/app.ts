@@ -7,14 +7,21 @@ import type { Config } from "./config.js";
 import { createBotCore, type BotCore } from "./core/bot.js";
 import type { Clock, Inbox, Logger, Messenger } from "./core/ports.js";
 import type { Repositories } from "./core/repositories.js";
+import type { Address } from "./core/types.js";
 import { enqueueDueReminders, nextReminderAt } from "./core/reminders/reminders.js";
 import { syncAllTasks } from "./core/plans/tasks.js";
 import { createQuestionExpiryPlanner } from "./core/reports/pending-question.js";
 import { openDatabase, sqlitePath, type Db } from "./db/database.js";
+import { oldestDuePending, writeHeartbeat } from "./db/health-queries.js";
+import { createInboxStore } from "./db/inbox-store.js";
+import { acquireInstanceLock } from "./db/instance-lock.js";
 import { createPrismaRepositories } from "./db/repositories.js";
+import { isStorageFault } from "./db/storage-faults.js";
 import { createFeatures } from "./features/index.js";
+import { installHealthRoutes } from "./health/health-routes.js";
+import { createStorageHealth, type StorageHealth } from "./health/storage-health.js";
 import { createHttpServer, type HttpServer } from "./http/http-server.js";
-import { createMemoryInbox } from "./inbox/memory-inbox.js";
+import { createDurableInbox, type DurableInbox } from "./inbox/durable-inbox.js";
 import type { FeatureDeps } from "./features/deps.js";
 import { createTranslator } from "./i18n.js";
 import { createFileStore } from "./storage/file-store.js";
@@ -27,15 +34,21 @@ export interface App {
   db: Db;
   repos: Repositories;
   core: BotCore;
-  inbox: Inbox;
-  /** The shared HTTP server (webhooks, file links, health), listening once `start()` ran. */
+  inbox: DurableInbox;
+  /** The shared HTTP server (webhooks, file links, /healthz, /readyz), listening once `start()` ran. */
   http: HttpServer;
   telegram?: TelegramChannel;
   deps: FeatureDeps;
   dispatcher: OutboxDispatcher;
   scheduler: Scheduler;
+  storage: StorageHealth;
   start(): Promise<void>;
-  stop(): Promise<void>;
+  /**
+   * Stops taking updates, lets sends and handlings in progress finish for up to `deadlineMs`
+   * (default: the configured shutdown timeout), puts unfinished sends back to pending, closes the
+   * database and releases the instance lock. Unfinished incoming messages stay in the inbox.
+   */
+  stop(deadlineMs?: number): Promise<void>;
 }
 
 /** A channel that lives inside the bot (the sandbox): its messenger, and where it hands messages. */
@@ -48,39 +61,67 @@ export interface EmbeddedChannel {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** How often the running instance writes its lease row (also a storage probe). */
+const HEARTBEAT_MS = 30_000;
+
 /**
- * Wires everything from a validated config: database, translations, channels, core.
- * `main.ts` calls it with the real config; integration tests call it with a temp database,
- * a fake Bot API root and a controllable clock.
+ * Wires everything from a validated config: instance lock, database, translations, channels,
+ * inbox, core, outbox, health checks. `main.ts` calls it with the real config; integration tests
+ * call it with a temp database, a fake Bot API root and a controllable clock.
+ * Throws {@link InstanceLockedError} when another instance runs on the same database.
  * @example const app = await createApp(config, { clock: systemClock }); await app.start();
  */
 export async function createApp(config: Config, options: { clock?: Clock; logger?: Logger; botInfo?: UserFromGetMe; telegramLimits?: RateLimits; outboxConcurrency?: number; scheduler?: boolean; sandbox?: EmbeddedChannel } = {}): Promise<App> {
   const logger: Logger = options.logger ?? pino({ level: config.logLevel, redact: ["token", "*.token"] });
   const clock = options.clock ?? systemClock;
-  const db = await openDatabase(config.databaseUrl);
+  const lock = sqlitePath(config.databaseUrl) === ":memory:" ? { release() {} } : acquireInstanceLock(sqlitePath(config.databaseUrl));
+  let db: Db;
+  try {
+    db = await openDatabase(config.databaseUrl);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const repos = createPrismaRepositories(db);
   const telegram = config.telegram
     ? createTelegramChannel({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, logger, botInfo: options.botInfo, limits: options.telegramLimits })
     : undefined;
   const messenger = createMessengerHub({ telegram: telegram?.messenger, sandbox: options.sandbox?.messenger });
+  const translations = createTranslator({ defaultLanguage: config.defaultLanguage });
+  const t = translations.t(config.defaultLanguage);
+  const initialAdmins = [
+    ...(config.telegram?.adminIds ?? []).map((userId) => ({ channel: "telegram" as const, userId })),
+    ...(options.sandbox?.adminIds ?? []).map((userId) => ({ channel: "sandbox" as const, userId })),
+  ];
   const deps: FeatureDeps = {
     repos,
     messenger,
     clock,
     logger,
-    translations: createTranslator({ defaultLanguage: config.defaultLanguage }),
+    translations,
     defaultLanguage: config.defaultLanguage,
-    initialAdmins: [
-      ...(config.telegram?.adminIds ?? []).map((userId) => ({ channel: "telegram" as const, userId })),
-      ...(options.sandbox?.adminIds ?? []).map((userId) => ({ channel: "sandbox" as const, userId })),
-    ],
+    initialAdmins,
     timezone: config.timezone,
     maxFileBytes: config.maxFileBytes,
     files: createFileStore(config.dataDir),
     dataDir: config.dataDir,
     onScheduleChange: () => scheduler.changed(),
   };
-  const dispatcher = createOutboxDispatcher({ ...deps, concurrency: options.outboxConcurrency });
+
+  const startedAt = clock.now();
+  const heartbeat = () => writeHeartbeat(db, startedAt, clock.now());
+  const storage = createStorageHealth({
+    logger,
+    probe: heartbeat,
+    // Straight to the admins' private chats: the outbox lives in the database that is failing.
+    async alert(error) {
+      const admins = new Map<string, Address>(initialAdmins.map((a) => [`${a.channel}:${a.userId}`, { channel: a.channel, chatId: a.userId }]));
+      for (const p of await repos.people.listByRole("admin").catch(() => [])) admins.set(`${p.channel}:${p.userId}`, { channel: p.channel, chatId: p.userId });
+      const text = t("system:storage_fault_alert", { error: error instanceof Error ? ((error as { code?: string }).code ?? error.name) : String(error) });
+      for (const to of admins.values()) await messenger.send(to, { type: "text", text }).catch((e) => logger.warn({ err: e }, "storage alert not sent"));
+    },
+  });
+  const dispatcher = createOutboxDispatcher({ ...deps, concurrency: options.outboxConcurrency, isStorageFault, onStorageFault: (e) => storage.fault(e) });
   const scheduler = createScheduler({
     dispatcher,
     logger,
@@ -93,11 +134,44 @@ export async function createApp(config: Config, options: { clock?: Clock; logger
     ],
   });
   const core = createBotCore(deps, createFeatures(deps));
-  const inbox = createMemoryInbox({ handle: (incoming) => core.handle(incoming), logger });
+  const inbox = createDurableInbox({
+    store: createInboxStore(db),
+    handle: (incoming, handleOptions) => core.handle(incoming, handleOptions),
+    messenger,
+    clock,
+    logger,
+    isStorageFault,
+    onStorageFault: (e) => storage.fault(e),
+    async notify(incoming, what) {
+      const text = t(what === "delayed" ? "system:delayed" : "common:apology");
+      await messenger.send({ channel: incoming.channel, chatId: incoming.chatId }, { type: "text", text });
+    },
+  });
+  storage.onRecover(() => void dispatcher.drain());
   telegram?.attach(inbox);
   options.sandbox?.attach(inbox);
   const http = createHttpServer({ logger });
-  let listening = false;
+  installHealthRoutes(http, {
+    storage,
+    probeWrite: heartbeat,
+    channels: () => ({ ...(telegram ? { telegram: telegram.status() } : {}) }),
+    oldestDuePending: (now) => oldestDuePending(db, now),
+    clock,
+  });
+  let heartbeatTimer: NodeJS.Timeout | undefined;
+  let stopping: Promise<void> | undefined;
+
+  async function stop(deadlineMs: number): Promise<void> {
+    const deadline = Date.now() + deadlineMs;
+    const left = () => Math.max(0, deadline - Date.now());
+    clearInterval(heartbeatTimer);
+    await telegram?.stop();
+    await Promise.all([scheduler.stop(left()), inbox.stop(left()), backupJob?.stop()]);
+    storage.stop();
+    await http.close();
+    await db.$disconnect().catch((error) => logger.error({ err: error }, "database close failed"));
+    lock.release();
+  }
 
   const backupJob = config.backup.dir
     ? createBackupJob({ databaseFile: sqlitePath(config.databaseUrl), dataDir: config.dataDir, outDir: config.backup.dir, keep: config.backup.keep, timezone: config.timezone, logger })
@@ -113,11 +187,15 @@ export async function createApp(config: Config, options: { clock?: Clock; logger
     deps,
     dispatcher,
     scheduler,
+    storage,
     async start() {
-      if (config.telegram?.mode === "webhook") {
-        await http.listen(config.port, "0.0.0.0");
-        listening = true;
-      }
+      await heartbeat();
+      heartbeatTimer = setInterval(() => void heartbeat().catch((error) => (isStorageFault(error) ? storage.fault(error) : logger.error({ err: error }, "heartbeat failed"))), HEARTBEAT_MS);
+      heartbeatTimer.unref();
+      // What a crash or a stop left unfinished is queued before any new update arrives.
+      await inbox.start();
+      // The embedded sandbox is served by its own page server; the bot's port belongs to the real bot.
+      if (!options.sandbox) await http.listen(config.port, config.healthHost);
       // The channel first: the first tick may already send catch-up reminders.
       if (telegram && config.telegram) {
         if (config.telegram.mode === "webhook") await telegram.startWebhook(http, config.telegram.webhookUrl!, config.telegram.webhookSecret!);
@@ -128,13 +206,9 @@ export async function createApp(config: Config, options: { clock?: Clock; logger
         backupJob?.start();
       } else await syncAllTasks(deps);
     },
-    async stop() {
-      await scheduler.stop();
-      await backupJob?.stop();
-      await telegram?.stop();
-      if (listening) await http.close();
-      await inbox.drain();
-      await db.$disconnect();
+    stop(deadlineMs = config.shutdownTimeoutMs) {
+      stopping ??= stop(deadlineMs);
+      return stopping;
     },
   };
 }

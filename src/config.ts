@@ -20,7 +20,9 @@ const schema = z
     TELEGRAM_MODE: z.enum(["polling", "webhook"]).default("polling"),
     WEBHOOK_URL: optionalString.pipe(z.url().optional()),
     WEBHOOK_SECRET: optionalString.refine((v) => !v || /^[A-Za-z0-9_-]{8,256}$/.test(v), "must be 8–256 characters of A-Z a-z 0-9 _ -"),
-    PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+    PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    HEALTH_HOST: z.string().trim().min(1).default("127.0.0.1"),
+    SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(10),
     DATA_DIR: z.string().default("./data"),
     DATABASE_URL: optionalString.refine((v) => !v || v.startsWith("file:"), "must be a SQLite URL like file:./data/don-doc.db"),
     TIMEZONE: z
@@ -62,7 +64,12 @@ export interface Config {
     webhookSecret?: string;
     adminIds: string[];
   };
+  /** The bot's HTTP port (webhooks, /healthz, /readyz); 0 = any free port. */
   port: number;
+  /** Address the HTTP server binds to. */
+  healthHost: string;
+  /** How long a stop (SIGTERM/SIGINT) may take before the process exits anyway. */
+  shutdownTimeoutMs: number;
   dataDir: string;
   databaseUrl: string;
   timezone: string;
@@ -108,6 +115,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         }
       : undefined,
     port: e.PORT,
+    healthHost: e.HEALTH_HOST,
+    shutdownTimeoutMs: Math.round(e.SHUTDOWN_TIMEOUT_SECONDS * 1000),
     dataDir,
     databaseUrl: e.DATABASE_URL ?? `file:${path.join(dataDir, "don-doc.db")}`,
     timezone: e.TIMEZONE,

@@ -2,30 +2,61 @@ import pino from "pino";
 import { createApp, type App } from "./app.js";
 import { startSandbox, sandboxPaths, type Sandbox } from "./channels/sandbox/sandbox.js";
 import { setupCli } from "./cli/setup.js";
+import { InstanceLockedError } from "./db/instance-lock.js";
+
+/** Exit code when another instance holds the database (a supervisor should not restart in a loop). */
+const EXIT_LOCKED = 3;
 
 async function main(): Promise<void> {
-  const { config, t } = setupCli();
+  const { config, t, translator } = setupCli();
   // Nothing configured: the sandbox alone is the embedded default, so a fresh clone runs.
   const withSandbox = !config.telegram || config.sandbox.requested;
+  const logger = pino({ level: config.logLevel, redact: ["token", "*.token"] });
+  // Never die of a stray rejection: log it at error level and keep serving (the durable inbox and
+  // outbox keep their work either way). An uncaught exception leaves unknown state: exit non-zero.
+  process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
+  process.on("uncaughtException", (error) => {
+    logger.fatal({ err: error }, "uncaught exception, exiting");
+    process.exit(1);
+  });
+
   let app: App | undefined;
   let sandbox: Sandbox | undefined;
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.error(`${signal}: stopping…`);
-    await sandbox?.stop();
-    await app?.stop();
-    process.exit(0);
+    logger.info({ signal, deadlineMs: config.shutdownTimeoutMs }, "stopping");
+    // The deadline holds even if a step hangs: what is unfinished is safe in the database.
+    const backstop = setTimeout(() => {
+      logger.warn("shutdown deadline passed, exiting");
+      process.exit(0);
+    }, config.shutdownTimeoutMs + 500);
+    backstop.unref();
+    Promise.all([sandbox?.stop(), app?.stop()]).then(
+      () => process.exit(0),
+      (error) => {
+        logger.error({ err: error }, "shutdown failed");
+        process.exit(1);
+      },
+    );
   };
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+
   if (config.telegram) {
-    app = await createApp(config);
+    try {
+      app = await createApp(config, { logger });
+    } catch (error) {
+      if (!(error instanceof InstanceLockedError)) throw error;
+      const holder = error.holder ? `pid ${error.holder.pid}, ${error.holder.host}, ${error.holder.startedAt}` : undefined;
+      const say = (lng: string) => translator.t(lng)("system:instance_locked", { holder: holder ?? translator.t(lng)("system:instance_locked_unknown"), file: error.lockFile });
+      console.error(`${say("vi")}\n\n${say("en")}`);
+      process.exit(EXIT_LOCKED);
+    }
     await app.start();
   }
   if (withSandbox) {
-    const logger = pino({ level: config.logLevel });
     sandbox = await startSandbox({ config, logger, t });
     console.log(t("sandbox:started", { url: sandbox.url, db: sandboxPaths(config).dbFile }));
     if (!config.telegram) console.log(t("sandbox:connect_hint"));

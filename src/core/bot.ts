@@ -21,9 +21,19 @@ export interface BotCoreDeps {
   initialAdmins: { channel: Channel; userId: string }[];
 }
 
-/** The channel-neutral bot: every adapter hands it `Incoming` messages. */
+/** How handling one message ended; a failure was already logged (and apologised for). */
+export type HandleOutcome = { ok: true } | { ok: false; error: unknown };
+
+export interface HandleOptions {
+  /** Sends this message's replies (the inbox passes one that skips replies a re-run already sent). */
+  messenger?: Messenger;
+  /** False on a retry whose first attempt already apologised. */
+  apologise?: boolean;
+}
+
+/** The channel-neutral bot: the inbox hands it every `Incoming` message. */
 export interface BotCore {
-  handle(incoming: Incoming): Promise<void>;
+  handle(incoming: Incoming, options?: HandleOptions): Promise<HandleOutcome>;
 }
 
 const COMMAND = /^\/([A-Za-z0-9_]{1,32})(?:@[A-Za-z0-9_]{1,64})?(?:\s+([\s\S]*))?$/;
@@ -38,7 +48,7 @@ export function createBotCore(deps: BotCoreDeps, features: Composer): BotCore {
   const run = features.middleware();
   const admins = new Set(deps.initialAdmins.map((a) => `${a.channel}:${a.userId}`));
 
-  async function buildContext(incoming: Incoming): Promise<Context> {
+  async function buildContext(incoming: Incoming, messenger: Messenger): Promise<Context> {
     const { repos } = deps;
     let person = await repos.people.touch({
       channel: incoming.channel,
@@ -73,27 +83,30 @@ export function createBotCore(deps: BotCoreDeps, features: Composer): BotCore {
       async reply(body, options) {
         const parts = splitMessage(body, limit);
         for (const [i, part] of parts.entries()) {
-          await deps.messenger.send(to, { type: "text", text: part, replyToMessageId: options?.quote && i === 0 ? incoming.messageId : undefined });
+          await messenger.send(to, { type: "text", text: part, replyToMessageId: options?.quote && i === 0 ? incoming.messageId : undefined });
         }
       },
-      send: (address, message) => deps.messenger.send(address, message),
+      send: (address, message) => messenger.send(address, message),
     };
   }
 
   return {
-    async handle(incoming) {
+    async handle(incoming, options = {}) {
       let ctx: Context | undefined;
       try {
-        ctx = await buildContext(incoming);
+        ctx = await buildContext(incoming, options.messenger ?? deps.messenger);
         await run(ctx, async () => {});
+        return { ok: true };
       } catch (error) {
         deps.logger.error({ err: error, channel: incoming.channel, chatId: incoming.chatId, messageId: incoming.messageId }, "update failed");
+        if (options.apologise === false) return { ok: false, error };
         try {
           const t = ctx?.t ?? deps.translations.t(deps.defaultLanguage);
           await deps.messenger.send({ channel: incoming.channel, chatId: incoming.chatId }, { type: "text", text: t("common:apology") });
         } catch (sendError) {
           deps.logger.warn({ err: sendError }, "could not send the apology");
         }
+        return { ok: false, error };
       }
     },
   };

@@ -233,9 +233,12 @@ export interface OutboxRecord {
   message: OutgoingMessage;
   status: "pending" | "sending" | "sent" | "failed" | "skipped";
   attempts: number;
+  /** When it was first meant to go out. */
+  notBefore: Date;
   nextAttemptAt: Date;
   assignmentId: number | null;
   providerMessageId: string | null;
+  lastError: string | null;
 }
 
 export interface OutboxInput {

@@ -125,9 +125,14 @@ export interface AssignmentRepository {
 }
 
 export interface ReportRepository {
-  create(input: Omit<ReportRecord, "id" | "revision" | "createdAt" | "updatedAt"> & { createdAt: Date }): Promise<ReportRecord>;
-  /** Replaces text/values, bumps the revision and keeps the old one in history. */
-  revise(id: number, input: { text: string; values: Record<string, number>; references: DocumentReference[]; unclear: string[]; authorName: string; at: Date }): Promise<ReportRecord>;
+  /** `source` names the message that wrote it (see {@link ReportRepository.revise}). */
+  create(input: Omit<ReportRecord, "id" | "revision" | "createdAt" | "updatedAt"> & { createdAt: Date; source?: string }): Promise<ReportRecord>;
+  /**
+   * Replaces text/values, bumps the revision and keeps the old one in history. When `source` (the
+   * message, "channel:chat:message") already wrote the current revision, nothing is written: a
+   * message handled again after a crash never makes a second revision.
+   */
+  revise(id: number, input: { text: string; values: Record<string, number>; references: DocumentReference[]; unclear: string[]; authorName: string; at: Date; source?: string }): Promise<ReportRecord>;
   findById(id: number): Promise<ReportRecord | null>;
   findForAssignment(assignmentId: number): Promise<ReportRecord | null>;
   /** The newest report of this author in this chat since `since` (photos sent after a report join it). */
@@ -160,8 +165,13 @@ export interface OutboxRepository {
   /** Inserts unless the dedupe key exists. Returns true when inserted. */
   enqueue(input: OutboxInput): Promise<boolean>;
   exists(dedupeKey: string): Promise<boolean>;
-  /** Marks up to `limit` due rows as sending and returns them, oldest first. */
+  /**
+   * Marks up to `limit` due rows as sending and returns them, oldest first. Atomic (one
+   * UPDATE … RETURNING): two dispatchers never get the same row.
+   */
   claimDue(now: Date, limit: number): Promise<OutboxRecord[]>;
+  /** Rows claimed but not sent (a stop before their send finished) go back to pending. */
+  release(ids: number[]): Promise<number>;
   markSent(id: number, providerMessageId: string, at: Date): Promise<void>;
   retryLater(id: number, at: Date, error: string): Promise<void>;
   markFailed(id: number, error: string): Promise<void>;

@@ -115,13 +115,13 @@ function toAttachment(a: { id: number; reportId: number | null; sha256: string; 
   return { ...a, kind: a.kind as AttachmentRecord["kind"] };
 }
 
-function toOutbox(o: { id: number; dedupeKey: string; channel: string; chatId: string; kind: string; payloadJson: string; status: string; attempts: number; nextAttemptAt: Date; assignmentId: number | null; providerMessageId: string | null }): OutboxRecord {
+function toOutbox(o: { id: number; dedupeKey: string; channel: string; chatId: string; kind: string; payloadJson: string; status: string; attempts: number; notBefore: Date; nextAttemptAt: Date; assignmentId: number | null; providerMessageId: string | null; lastError: string | null }): OutboxRecord {
   const message = JSON.parse(o.payloadJson);
   if (message.file?.data) message.file.data = Buffer.from(message.file.data, "base64");
   return {
     id: o.id, dedupeKey: o.dedupeKey, channel: o.channel as Channel, chatId: o.chatId, kind: o.kind, message,
-    status: o.status as OutboxRecord["status"], attempts: o.attempts, nextAttemptAt: o.nextAttemptAt,
-    assignmentId: o.assignmentId, providerMessageId: o.providerMessageId,
+    status: o.status as OutboxRecord["status"], attempts: o.attempts, notBefore: new Date(o.notBefore), nextAttemptAt: new Date(o.nextAttemptAt),
+    assignmentId: o.assignmentId, providerMessageId: o.providerMessageId, lastError: o.lastError,
   };
 }
 
@@ -458,7 +458,7 @@ export function createPrismaRepositories(db: Db): Repositories {
             authorName: input.authorName, text: input.text, valuesJson: JSON.stringify(input.values),
             referencesJson: JSON.stringify(input.references), unclearJson: JSON.stringify(input.unclear), late: input.late,
             sourceChatId: input.sourceChatId, sourceMessageId: input.sourceMessageId, mediaGroupId: input.mediaGroupId,
-            createdAt: input.createdAt,
+            createdAt: input.createdAt, lastSource: input.source ?? "",
             revisions: { create: { revision: 1, text: input.text, valuesJson: JSON.stringify(input.values), authorName: input.authorName, createdAt: input.createdAt } },
           },
         });
@@ -467,7 +467,8 @@ export function createPrismaRepositories(db: Db): Repositories {
       async revise(id, input) {
         // Reports of one chat are handled one at a time, so a read then a short batch is enough;
         // an interactive transaction would hold SQLite's single writer across awaits.
-        const current = await db.report.findUniqueOrThrow({ where: { id }, select: { revision: true } });
+        const current = await db.report.findUniqueOrThrow({ where: { id } });
+        if (input.source && current.lastSource === input.source) return toReport(current);
         const revision = current.revision + 1;
         const valuesJson = JSON.stringify(input.values);
         const [r] = await db.$transaction([
@@ -475,7 +476,7 @@ export function createPrismaRepositories(db: Db): Repositories {
             where: { id },
             data: {
               text: input.text, valuesJson, referencesJson: JSON.stringify(input.references),
-              unclearJson: JSON.stringify(input.unclear), revision, updatedAt: input.at,
+              unclearJson: JSON.stringify(input.unclear), revision, updatedAt: input.at, lastSource: input.source ?? "",
             },
           }),
           db.reportRevision.create({ data: { reportId: id, revision, text: input.text, valuesJson, authorName: input.authorName, createdAt: input.at } }),
@@ -532,10 +533,12 @@ export function createPrismaRepositories(db: Db): Repositories {
 
     attachments: {
       async add(input) {
-        if (input.reportId !== null) {
-          const existing = await db.attachment.findUnique({ where: { reportId_sha256: { reportId: input.reportId, sha256: input.sha256 } } });
-          if (existing) return { attachment: toAttachment(existing), duplicate: true };
-        }
+        const existing =
+          input.reportId !== null
+            ? await db.attachment.findUnique({ where: { reportId_sha256: { reportId: input.reportId, sha256: input.sha256 } } })
+            : // A pending file stored again by the same message (handled again after a crash) is the same file.
+              await db.attachment.findFirst({ where: { reportId: null, sha256: input.sha256, sourceChannel: input.sourceChannel, sourceChatId: input.sourceChatId, sourceMessageId: input.sourceMessageId } });
+        if (existing) return { attachment: toAttachment(existing), duplicate: true };
         return { attachment: toAttachment(await db.attachment.create({ data: input })), duplicate: false };
       },
       async listPending(channel, chatId, since) {
@@ -599,15 +602,19 @@ export function createPrismaRepositories(db: Db): Repositories {
         return (await db.outboxMessage.count({ where: { dedupeKey } })) > 0;
       },
       async claimDue(now, limit) {
-        // One dispatcher per process claims rows; the status condition keeps a claim from repeating.
-        const rows = await db.outboxMessage.findMany({
-          where: { status: "pending", nextAttemptAt: { lte: now } },
-          orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
-          take: limit,
-        });
-        if (!rows.length) return [];
-        await db.outboxMessage.updateMany({ where: { id: { in: rows.map((r) => r.id) }, status: "pending" }, data: { status: "sending" } });
-        return rows.map((r) => toOutbox({ ...r, status: "sending" }));
+        // One statement: the rows picked are the rows marked, even with another process claiming.
+        const rows = await db.$queryRaw<Parameters<typeof toOutbox>[0][]>`
+          UPDATE "OutboxMessage" SET "status" = 'sending'
+          WHERE "id" IN (SELECT "id" FROM "OutboxMessage" WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now}
+                         ORDER BY "nextAttemptAt" ASC, "id" ASC LIMIT ${limit})
+          RETURNING "id", "dedupeKey", "channel", "chatId", "kind", "payloadJson", "status", "attempts", "notBefore", "nextAttemptAt", "assignmentId", "providerMessageId", "lastError"`;
+        return rows
+          .map(toOutbox)
+          .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id - b.id);
+      },
+      async release(ids) {
+        if (!ids.length) return 0;
+        return (await db.outboxMessage.updateMany({ where: { id: { in: ids }, status: "sending" }, data: { status: "pending" } })).count;
       },
       async markSent(id, providerMessageId, at) {
         await db.outboxMessage.update({ where: { id }, data: { status: "sent", providerMessageId, sentAt: at, attempts: { increment: 1 }, lastError: null } });

@@ -4,7 +4,7 @@ import { createKeyedLock } from "../core/keyed-lock.js";
 import { formatDateTime, formatDeadline } from "../core/format.js";
 import type { AssignmentView, ReportRecord, UnitRecord } from "../core/ports.js";
 import { looksLikeReport, parseReport } from "../core/reports/report-parser.js";
-import { attachLooseFiles, resolveAssignment, reviseLatest, submitReport, type FileOutcome, type SubmitResult } from "../core/reports/reports.js";
+import { attachLooseFiles, resolveAssignment, reviseLatest, sourceOf, submitReport, type FileOutcome, type SubmitResult } from "../core/reports/reports.js";
 import { askWhichTask, closeQuestion, keepFilesForQuestion, openQuestion, QUESTION_MINUTES } from "../core/reports/pending-question.js";
 import { SAMPLE_INDICATORS } from "../core/plans/sample-indicators.js";
 import { formatDmy } from "../core/calendar/time.js";
@@ -176,7 +176,7 @@ export const reportsFeature: Feature = (deps) => {
     const unit = await reportingUnit(ctx);
     if (!unit) return;
     if (!ctx.command!.args) return ctx.reply(ctx.t("reports:fix_usage"));
-    const result = await unitLock.run(unit.id, () => reviseLatest(deps, { unitId: unit.id, text: ctx.command!.args, authorName: ctx.person.displayName }));
+    const result = await unitLock.run(unit.id, () => reviseLatest(deps, { unitId: unit.id, text: ctx.command!.args, authorName: ctx.person.displayName, source: sourceOf(ctx.incoming) }));
     if (!result.ok) return ctx.reply(ctx.t("reports:no_report", { unit: unit.name }));
     const values = valueLines(result.report.values, result.assignment.task.indicators, ctx.t);
     await ctx.reply([ctx.t("reports:fixed", { unit: unit.name, id: result.assignment.task.id, revision: result.report.revision }), ...values].join("\n"));

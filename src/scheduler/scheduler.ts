@@ -85,12 +85,14 @@ export function createScheduler(options: SchedulerOptions) {
         await scheduler.tick();
       })().catch((error) => logger.error({ err: error }, "sync or tick failed"));
     },
-    async stop(): Promise<void> {
+    /** Cancels the timers; sends in flight get up to `deadlineMs`, then go back to pending. */
+    async stop(deadlineMs?: number): Promise<void> {
       stopped = true;
       nextJob?.cancel();
       for (const job of fixedJobs) job.cancel();
+      // The dispatcher stops at once (a tick waiting on it ends), then the tick is awaited.
+      await options.dispatcher.stop(deadlineMs);
       await ticking?.catch(() => undefined);
-      await options.dispatcher.stop();
     },
   };
   return scheduler;

@@ -56,7 +56,7 @@ describe("crash safety of the reminder fan-out", () => {
     await syncAllTasks({ repos, clock: { now: () => new Date(NOW) }, timezone: "Asia/Ho_Chi_Minh" });
     await db.$disconnect();
 
-    const env = { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, DATA_DIR: dir, DATABASE_URL: url, LOG_LEVEL: "silent" };
+    const env = { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, DATA_DIR: dir, DATABASE_URL: url, LOG_LEVEL: "silent", PORT: "0" };
     const sentChats = () => fake.sent().map((s) => s.chat_id);
     const first = await startBot(env);
     await until(() => fake.sent().length >= CHATS / 3, 30_000);

@@ -49,7 +49,7 @@ afterEach(async () => {
 });
 
 function dispatcherWith(messenger: Messenger) {
-  return createOutboxDispatcher({ repos, messenger, clock, logger: createTestLogger(), translations: createTranslator(), defaultLanguage: "vi" });
+  return createOutboxDispatcher({ repos, messenger, clock, logger: createTestLogger(), translations: createTranslator(), defaultLanguage: "vi", timezone: "Asia/Ho_Chi_Minh" });
 }
 
 const text = (t: string): OutgoingMessage => ({ type: "text", text: t });
@@ -87,17 +87,74 @@ describe("outbox dispatcher", () => {
     await d.stop();
   });
 
-  it("gives up after the maximum attempts and keeps the error", async () => {
+  it("retries a reminder until the next working window opens, then tells the admins what was not delivered", async () => {
+    const unit = await repos.units.create({ code: "XA_A", name: "UBND xã A", kind: "xa", tags: ["xa"] });
+    await repos.chats.bind({ channel: "telegram", chatId: "-5", chatType: "group", title: "Nhóm xã A", role: "unit", unitId: unit.id });
+    const admin = await repos.people.touch({ channel: "telegram", userId: "111", displayName: "Hoa" });
+    await repos.people.setRole(admin.id, "admin");
     const messenger = createFakeMessenger();
-    for (let i = 0; i < 10; i++) messenger.failNext(new SendError("transient", "timeout"));
-    await repos.outbox.enqueue({ dedupeKey: "k", channel: "telegram", chatId: "1", kind: "reminder", message: text("x"), notBefore: clock.now() });
+    // Monday 01/02/2021 09:00 in Hà Nội; Telegram answers 5xx for the whole working day.
+    await repos.outbox.enqueue({ dedupeKey: "k", channel: "telegram", chatId: "-5", kind: "before", message: text("x"), notBefore: clock.now() });
     const d = dispatcherWith(messenger);
-    for (let i = 0; i < 10; i++) {
-      await d.drain();
-      clock.advance(11 * 60_000);
+    let tries = 0;
+    while (clock.now() < new Date("2021-02-02T00:30:00Z")) {
+      messenger.failNext(new SendError("transient", "Bad Gateway"));
+      if ((await d.drain()) > 0) tries++;
+      clock.advance(10 * 60_000);
     }
+    expect(await repos.outbox.countByStatus()).toEqual({ pending: 1 });
+    expect(messenger.sent).toHaveLength(0);
+    // Tuesday 07:30: the reminder's useful life is over; one more failure gives it up.
+    messenger.failNext(new SendError("transient", "Bad Gateway"));
+    await d.drain();
+    expect(tries).toBeGreaterThan(20);
+    expect(await repos.outbox.countByStatus()).toMatchObject({ failed: 1 });
+    // Telegram is back: the admin gets the list.
+    await d.drain();
+    expect(messenger.sent).toHaveLength(1);
+    expect(messenger.sent[0].to).toEqual({ channel: "telegram", chatId: "111" });
+    const alert = (messenger.sent[0].message as { text: string }).text;
+    expect(alert).toContain("1 tin nhắn không gửi được");
+    expect(alert).toContain("Tin nhắc hạn gửi UBND xã A (Nhóm xã A), dự kiến 01/02/2021 09:00: Bad Gateway");
+    await d.stop();
+  });
+
+  it("gives a rollup twelve hours", async () => {
+    const messenger = createFakeMessenger();
+    await repos.outbox.enqueue({ dedupeKey: "r", channel: "telegram", chatId: "-9", kind: "rollup", message: text("x"), notBefore: clock.now() });
+    const d = dispatcherWith(messenger);
+    clock.advance(12 * 3_600_000 - 60_000);
+    messenger.failNext(new SendError("transient", "timeout"));
+    await d.drain();
+    expect(await repos.outbox.countByStatus()).toEqual({ pending: 1 });
+    clock.advance(60_000);
+    messenger.failNext(new SendError("transient", "timeout"));
+    await d.drain();
     expect(await repos.outbox.countByStatus()).toEqual({ failed: 1 });
     await d.stop();
+  });
+
+  it("claims atomically: two dispatchers on one database never get the same row", async () => {
+    for (let i = 0; i < 40; i++) await repos.outbox.enqueue({ dedupeKey: `c${i}`, channel: "telegram", chatId: String(i), kind: "reminder", message: text("x"), notBefore: clock.now() });
+    const other = createPrismaRepositories(await openDatabase(`file:${dir}/db.sqlite`));
+    const claims = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? repos : other).outbox.claimDue(clock.now(), 7)));
+    const ids = claims.flat().map((r) => r.id);
+    expect(ids).toHaveLength(40);
+    expect(new Set(ids).size).toBe(40);
+  });
+
+  it("stops within its deadline while a send hangs, and puts the row back to pending", async () => {
+    const messenger = createFakeMessenger();
+    messenger.send = () => new Promise(() => {});
+    await repos.outbox.enqueue({ dedupeKey: "h", channel: "telegram", chatId: "1", kind: "reminder", message: text("x"), notBefore: clock.now() });
+    const d = dispatcherWith(messenger);
+    void d.drain();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await repos.outbox.countByStatus()).toEqual({ sending: 1 });
+    const t0 = Date.now();
+    await d.stop(500);
+    expect(Date.now() - t0).toBeLessThan(1_500);
+    expect(await repos.outbox.countByStatus()).toEqual({ pending: 1 });
   });
 
   it("marks a blocked chat unreachable and tells the admins once", async () => {

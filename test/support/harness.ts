@@ -48,6 +48,7 @@ export async function startHarness(options: { now?: string; env?: Record<string,
     DATA_DIR: dataDir,
     ADMIN_TELEGRAM_IDS: String(ADMIN.id),
     LOG_LEVEL: "silent",
+    PORT: "0",
     ...options.env,
   });
   const clock = createManualClock(options.now ?? "2021-02-01T02:00:00Z");

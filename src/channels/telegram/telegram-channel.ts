@@ -1,12 +1,12 @@
 import { timingSafeEqual } from "node:crypto";
 import { autoRetry } from "@grammyjs/auto-retry";
-import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
-import { Bot, GrammyError, HttpError, InputFile, type Context as GrammyContext } from "grammy";
+import { Bot, GrammyError, HttpError, InputFile } from "grammy";
 import type { Message, Update, UserFromGetMe } from "grammy/types";
 import { SendError, type Inbox, type Logger, type Messenger } from "../../core/ports.js";
 import type { ChatType, Incoming, IncomingFile, OutgoingMessage, UnsupportedContent } from "../../core/types.js";
 import { readBody, type HttpServer } from "../../http/http-server.js";
 import { createRateLimiter, TELEGRAM_LIMITS, type RateLimits } from "../rate-limiter.js";
+import { createReachability } from "../reachability.js";
 
 export const TELEGRAM_TEXT_LIMIT = 4096;
 const CAPTION_LIMIT = 1024;
@@ -98,19 +98,37 @@ function toSendError(error: unknown): SendError {
   return new SendError("transient", error instanceof Error ? error.message : String(error));
 }
 
+const POLL_TIMEOUT_S = 30;
+/** Polling counts as alive while a getUpdates answered within this time (two long polls and a margin). */
+const POLL_ALIVE_MS = (2 * POLL_TIMEOUT_S + 30) * 1000;
+const WEBHOOK_BODY_LIMIT = 1 << 20;
+
+/** Whether the channel is taking updates (for /readyz). */
+export interface ChannelStatus {
+  alive: boolean;
+  detail: string;
+}
+
 /**
- * The Telegram channel: a grammY bot that feeds the core and a {@link Messenger} that sends
- * through the same Bot API client with auto-retry and a rate limiter.
+ * The Telegram channel: updates go into the {@link Inbox} and are acknowledged to Telegram only once
+ * stored (polling: the next getUpdates offset is sent after the store; webhook: 200 after it);
+ * a {@link Messenger} sends through the Bot API with auto-retry and a rate limiter.
  * @example
  * const telegram = createTelegramChannel({ token, apiRoot, logger });
  * telegram.attach(inbox); await telegram.startPolling();
  */
 export function createTelegramChannel(options: TelegramChannelOptions) {
-  const bot = new Bot(options.token, { client: { apiRoot: options.apiRoot }, botInfo: options.botInfo });
+  // A call never hangs longer than a long poll and a margin (Telegram unreachable, a stuck socket).
+  const bot = new Bot(options.token, { client: { apiRoot: options.apiRoot, timeoutSeconds: POLL_TIMEOUT_S + 45 }, botInfo: options.botInfo });
   // Retries 429 (after retry_after) and 5xx a few times before the error reaches the outbox.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: false }));
   const limiter = createRateLimiter(options.limits ?? TELEGRAM_LIMITS);
-  let runner: RunnerHandle | undefined;
+  const reach = createReachability("telegram", options.logger);
+  const stopping = new AbortController();
+  let inbox: Inbox | undefined;
+  let polling: Promise<void> | undefined;
+  let lastPollAt = 0;
+  let webhookSet = false;
 
   const messenger: Messenger = {
     textLimit: () => TELEGRAM_TEXT_LIMIT,
@@ -129,9 +147,12 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
           const caption = message.caption?.slice(0, CAPTION_LIMIT);
           sent = message.type === "photo" ? await bot.api.sendPhoto(chatId, file, { caption }) : await bot.api.sendDocument(chatId, file, { caption });
         }
+        reach.ok();
         return { messageId: String(sent.message_id) };
       } catch (error) {
         const failure = toSendError(error);
+        if (failure.failure === "transient") reach.failed(failure);
+        else reach.ok();
         if (failure.retryAfterMs) limiter.pause(failure.retryAfterMs);
         throw failure;
       }
@@ -141,7 +162,7 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
       const info = await bot.api.getFile(file.fileRef);
       if (!info.file_path) throw new SendError("bad_request", "file has no path");
       if ((info.file_size ?? 0) > maxBytes) throw new SendError("bad_request", "file too large");
-      const response = await fetch(`${options.apiRoot}/file/bot${options.token}/${info.file_path}`);
+      const response = await fetch(`${options.apiRoot}/file/bot${options.token}/${info.file_path}`, { signal: AbortSignal.timeout(120_000) });
       if (!response.ok || !response.body) throw new SendError("transient", `download failed: ${response.status}`);
       const chunks: Uint8Array[] = [];
       let total = 0;
@@ -154,28 +175,74 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
     },
   };
 
+  /** Stores one update in the inbox; false when it carries nothing the bot handles. */
+  async function accept(update: Update): Promise<boolean> {
+    const incoming = update.message && toIncoming(update.message, bot.botInfo.username);
+    if (!incoming) return false;
+    await inbox!.accept(incoming);
+    return true;
+  }
+
+  const sleep = (ms: number) => new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    stopping.signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+  });
+
+  /**
+   * Our own getUpdates loop (not grammY's runner, which confirms updates with the next offset
+   * before they are handled): the offset moves past an update only once the inbox stored it.
+   */
+  async function poll(): Promise<void> {
+    let offset = 0;
+    let failures = 0;
+    while (!stopping.signal.aborted) {
+      let updates: Update[];
+      try {
+        updates = await bot.api.getUpdates({ offset, timeout: POLL_TIMEOUT_S, allowed_updates: ["message"] }, stopping.signal as Parameters<typeof bot.api.getUpdates>[1]);
+        lastPollAt = Date.now();
+        failures = 0;
+        reach.ok();
+      } catch (error) {
+        if (stopping.signal.aborted) return;
+        reach.failed(error);
+        await sleep(Math.min(30_000, 500 * 2 ** failures++));
+        continue;
+      }
+      for (const update of updates) {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await accept(update);
+            break;
+          } catch (error) {
+            // Not stored (disk full…): not confirmed either; Telegram keeps it until we can.
+            if (stopping.signal.aborted) return;
+            options.logger.error({ err: error, update: update.update_id }, "telegram: update not stored, trying again");
+            await sleep(Math.min(30_000, 500 * 2 ** attempt));
+          }
+        }
+        offset = update.update_id + 1;
+      }
+    }
+  }
+
   return {
     bot,
     messenger,
-    /** Hands every message to the inbox, one at a time per chat (album photos stay in order). */
-    attach(inbox: Inbox) {
-      bot.use(sequentialize((ctx: GrammyContext) => ctx.chat?.id.toString()));
-      bot.on("message", async (ctx) => {
-        const incoming = toIncoming(ctx.message, ctx.me.username);
-        if (incoming) await inbox.accept(incoming);
-      });
-      bot.catch((err) => options.logger.error({ err: err.error, update: err.ctx.update.update_id }, "telegram update failed"));
+    /** Where updates go. */
+    attach(target: Inbox) {
+      inbox = target;
     },
     async startPolling() {
       await bot.init();
       await bot.api.deleteWebhook();
-      // SQLite has one writer: a few updates at a time keep latency low; more only queue inside Prisma.
-      runner = run(bot, { runner: { fetch: { allowed_updates: ["message"] } }, sink: { concurrency: 2 } });
+      lastPollAt = Date.now();
+      polling = poll().catch((error) => options.logger.error({ err: error }, "telegram polling stopped"));
       options.logger.info({ username: bot.botInfo.username }, "telegram polling started");
     },
     /**
      * Serves the webhook on the shared HTTP server (path = URL path of `url`), checking the secret
-     * token in constant time. The update is answered as soon as the inbox has taken it.
+     * token in constant time. The update is answered 200 as soon as the inbox has stored it, 503
+     * when it could not be stored (Telegram sends it again), 400 for a body that is not an update.
      */
     async startWebhook(http: HttpServer, url: string, secret: string) {
       await bot.init();
@@ -183,23 +250,40 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
       http.route("POST", new URL(url).pathname, async (req, res) => {
         const given = Buffer.from(String(req.headers["x-telegram-bot-api-secret-token"] ?? ""));
         if (given.length !== expected.length || !timingSafeEqual(given, expected)) return void res.writeHead(401).end();
-        const body = await readBody(req, 1 << 20);
+        const body = await readBody(req, WEBHOOK_BODY_LIMIT);
         if (!body) return void res.writeHead(413).end();
         let update: Update;
         try {
           update = JSON.parse(body.toString("utf8")) as Update;
+          if (typeof update !== "object" || update === null || typeof update.update_id !== "number") throw new Error("not an update");
         } catch {
-          options.logger.warn({ body: body.subarray(0, 200).toString("utf8") }, "telegram webhook: body is not JSON");
+          options.logger.warn({ body: body.subarray(0, 200).toString("utf8"), bytes: body.length }, "telegram webhook: body is not an update");
           return void res.writeHead(400).end();
         }
-        await bot.handleUpdate(update);
+        try {
+          await accept(update);
+        } catch (error) {
+          options.logger.error({ err: error, update: update.update_id }, "telegram webhook: update not stored");
+          return void res.writeHead(503).end();
+        }
         res.writeHead(200).end();
       });
       await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: ["message"] });
+      webhookSet = true;
       options.logger.info({ url }, "telegram webhook started");
     },
+    /** Polling: a getUpdates answered lately; webhook: registered with Telegram. */
+    status(): ChannelStatus {
+      if (webhookSet) return { alive: true, detail: "webhook" };
+      if (!polling) return { alive: false, detail: "not started" };
+      const ageS = Math.round((Date.now() - lastPollAt) / 1000);
+      return { alive: Date.now() - lastPollAt < POLL_ALIVE_MS, detail: `last poll ${ageS} s ago` };
+    },
+    reachability: reach,
+    /** Stops taking updates: aborts the long poll at once (what it fetched is fetched again next start). */
     async stop() {
-      if (runner?.isRunning()) await runner.stop();
+      stopping.abort();
+      await polling;
     },
   };
 }

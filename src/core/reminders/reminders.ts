@@ -28,7 +28,8 @@ export interface ReminderDeps {
   logger?: Logger;
 }
 
-const OFFICE = { start: "07:30", end: "17:00" };
+/** Office hours on working days: reminders go out inside them. */
+export const OFFICE = { start: "07:30", end: "17:00" };
 /** A reminder missed by more than this (bot down for days) no longer matters. */
 const MAX_CATCH_UP_MS = 3 * 86_400_000;
 /** A missed reminder is moot when the next planned one comes this soon after it would go out. */

@@ -166,6 +166,9 @@ export interface FiguresElsewhere {
   values: { code: string; label: string; measure: string; value: number }[];
 }
 
+/** The message that wrote a report revision, as the report repository records it. */
+export const sourceOf = (incoming: Pick<Incoming, "channel" | "chatId" | "messageId">) => `${incoming.channel}:${incoming.chatId}:${incoming.messageId}`;
+
 export interface SubmitResult {
   report: ReportRecord;
   assignment: AssignmentView;
@@ -200,9 +203,15 @@ export async function submitReport(
   const text = input.text.normalize("NFC");
   const parsed = parseReport(text, assignment.task.indicators);
   const late = now.getTime() > assignment.dueAt.getTime();
-  const existing = await repos.reports.findForAssignment(assignment.id);
+  const source = sourceOf(incoming);
+  const found = await repos.reports.findForAssignment(assignment.id);
+  // This very message created it before a crash: handled again, it is the same new report.
+  const createdByThis = found?.revision === 1 && sourceOf({ channel: found.authorChannel as Incoming["channel"], chatId: found.sourceChatId, messageId: found.sourceMessageId }) === source;
+  const existing = createdByThis ? null : found;
   let report: ReportRecord;
-  if (existing) {
+  if (createdByThis) {
+    report = found;
+  } else if (existing) {
     report = await repos.reports.revise(existing.id, {
       text,
       values: { ...existing.values, ...parsed.values },
@@ -210,6 +219,7 @@ export async function submitReport(
       unclear: parsed.unclear,
       authorName: input.authorName,
       at: now,
+      source,
     });
   } else {
     report = await repos.reports.create({
@@ -227,6 +237,7 @@ export async function submitReport(
       sourceMessageId: incoming.messageId,
       mediaGroupId: incoming.mediaGroupId ?? null,
       createdAt: now,
+      source,
     });
   }
   if (assignment.status === "open") await repos.assignments.setStatus(assignment.id, late ? "late" : "submitted", now);
@@ -309,7 +320,7 @@ export async function attachLooseFiles(deps: ReportDeps, incoming: Incoming): Pr
  */
 export async function reviseLatest(
   deps: ReportDeps,
-  input: { unitId: number; text: string; authorName: string },
+  input: { unitId: number; text: string; authorName: string; source?: string },
 ): Promise<{ ok: true; report: ReportRecord; assignment: AssignmentView; parsed: ParsedReport } | { ok: false; error: "no_report" }> {
   const latest = await deps.repos.reports.latestForUnit(input.unitId);
   if (!latest) return { ok: false, error: "no_report" };
@@ -324,6 +335,7 @@ export async function reviseLatest(
     unclear: hasValues ? latest.unclear : parsed.unclear,
     authorName: input.authorName,
     at: deps.clock.now(),
+    source: input.source,
   });
   return { ok: true, report, assignment, parsed };
 }

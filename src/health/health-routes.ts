@@ -1,0 +1,69 @@
+import type { Clock } from "../core/ports.js";
+import type { HttpServer } from "../http/http-server.js";
+import type { StorageHealth } from "./storage-health.js";
+
+/** The outbox counts as stuck when a due row has waited this long. */
+export const OUTBOX_STUCK_MS = 10 * 60_000;
+const PROBE_TIMEOUT_MS = 3_000;
+
+export interface ReadinessOptions {
+  storage: StorageHealth;
+  /** A real database write (the lease heartbeat). */
+  probeWrite(): Promise<void>;
+  /** Each channel: is it taking updates (polling answered lately, webhook registered)? */
+  channels(): Record<string, { alive: boolean; detail: string }>;
+  oldestDuePending(now: Date): Promise<Date | null>;
+  clock: Clock;
+}
+
+interface Check {
+  ok: boolean;
+  detail: string;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([promise, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+}
+
+const message = (error: unknown) => (error instanceof Error ? `${(error as { code?: string }).code ?? error.name}: ${error.message.split("\n").pop()}` : String(error));
+
+/** Runs the readiness checks: database writable, channels alive, outbox not stuck. */
+export async function checkReadiness(options: ReadinessOptions): Promise<{ ok: boolean; checks: Record<string, Check> }> {
+  const checks: Record<string, Check> = {};
+  const fault = options.storage.problem();
+  try {
+    await withTimeout(options.probeWrite(), PROBE_TIMEOUT_MS);
+    checks.database = fault ? { ok: false, detail: `recovering from: ${fault.error}` } : { ok: true, detail: "writable" };
+  } catch (error) {
+    options.storage.fault(error);
+    checks.database = { ok: false, detail: message(error) };
+  }
+  for (const [name, status] of Object.entries(options.channels())) checks[`channel_${name}`] = { ok: status.alive, detail: status.detail };
+  try {
+    const now = options.clock.now();
+    const oldest = await withTimeout(options.oldestDuePending(now), PROBE_TIMEOUT_MS);
+    const ageMs = oldest ? now.getTime() - oldest.getTime() : 0;
+    checks.outbox = { ok: ageMs < OUTBOX_STUCK_MS, detail: oldest ? `oldest due message waiting ${Math.round(ageMs / 1000)} s` : "nothing due" };
+  } catch (error) {
+    checks.outbox = { ok: false, detail: message(error) };
+  }
+  return { ok: Object.values(checks).every((c) => c.ok), checks };
+}
+
+/**
+ * `GET /healthz`: the process is up (always 200). `GET /readyz`: 200 when the database takes a
+ * write, every channel takes updates and no due outbox row has waited ten minutes; else 503 with
+ * the failing checks (JSON).
+ * @example installHealthRoutes(http, { storage, probeWrite, channels, oldestDuePending, clock });
+ */
+export function installHealthRoutes(http: HttpServer, options: ReadinessOptions): void {
+  const started = Date.now();
+  const json = (res: Parameters<Parameters<HttpServer["route"]>[2]>[1], status: number, body: unknown) =>
+    void res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" }).end(JSON.stringify(body));
+  http.route("GET", "/healthz", (_req, res) => json(res, 200, { ok: true, uptimeS: Math.round((Date.now() - started) / 1000) }));
+  http.route("GET", "/readyz", async (_req, res) => {
+    const result = await checkReadiness(options);
+    json(res, result.ok ? 200 : 503, result);
+  });
+}

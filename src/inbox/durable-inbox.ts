@@ -1,0 +1,218 @@
+import type { HandleOptions, HandleOutcome } from "../core/bot.js";
+import type { Clock, Inbox, Logger, Messenger } from "../core/ports.js";
+import type { Incoming } from "../core/types.js";
+import type { InboxStore, StoredMessage } from "./inbox-store.js";
+
+/** A message whose handling was interrupted this many times (it may be what kills the process) is given up. */
+export const MAX_INTERRUPTIONS = 5;
+/** Handled messages are kept this long to recognise redeliveries. */
+const KEEP_DONE_MS = 7 * 86_400_000;
+const PRUNE_EVERY_MS = 6 * 3_600_000;
+const MAX_RETRY_DELAY_MS = 30_000;
+
+export interface DurableInboxOptions {
+  store: InboxStore;
+  /** Runs the core on one message with the messenger its replies must go through. */
+  handle(incoming: Incoming, options: HandleOptions): Promise<HandleOutcome>;
+  messenger: Messenger;
+  clock: Clock;
+  logger: Logger;
+  isStorageFault(error: unknown): boolean;
+  /** Told of every storage fault that held up handling (the message is kept and tried again). */
+  onStorageFault?(error: unknown): void;
+  /**
+   * Tells the sender, once per message, that handling failed: "delayed" (a storage fault: it is
+   * kept and handled when storage works) or "failed" (an error in handling; it is not tried again).
+   */
+  notify?(incoming: Incoming, what: "delayed" | "failed"): Promise<void>;
+  /** Chats handled at the same time (SQLite has one writer: a few are enough). */
+  concurrency?: number;
+  /** Wait before trying a message again after a storage fault (attempt counts from 1). */
+  retryDelayMs?(attempt: number): number;
+}
+
+/** An {@link Inbox} kept in the database: nothing accepted is lost to a crash, a stop or a full disk. */
+export interface DurableInbox extends Inbox {
+  /** Takes up what a crash or a stop left unfinished. Call once, before any channel starts. */
+  start(): Promise<void>;
+  /**
+   * Starts nothing new and waits up to `deadlineMs` for handlings in progress; whatever is not
+   * finished stays stored and is handled again at the next start.
+   */
+  stop(deadlineMs: number): Promise<void>;
+  /** Messages accepted and not handled yet. */
+  backlog(): number;
+}
+
+const chatKey = (m: Incoming) => `${m.channel}:${m.chatId}`;
+const defaultRetryDelay = (attempt: number) => Math.min(MAX_RETRY_DELAY_MS, 500 * 2 ** (attempt - 1));
+
+/**
+ * The durable inbox: a message is stored (unique by channel + chat + message id) before
+ * `accept` resolves, so the platform is acknowledged only for what is safe. Messages of one chat
+ * are handled in order, a few chats at a time; each is marked done after handling. Replies sent
+ * while handling are recorded, so a message handled again after a crash does not send them twice.
+ * A storage fault keeps the message and tries it again until storage works.
+ * @example
+ * const inbox = createDurableInbox({ store: createInboxStore(db), handle: (m, o) => core.handle(m, o), messenger, clock, logger, isStorageFault });
+ * await inbox.start(); // then start the channels
+ */
+export function createDurableInbox(options: DurableInboxOptions): DurableInbox {
+  const { store, messenger, clock, logger } = options;
+  const concurrency = options.concurrency ?? 4;
+  const retryDelay = options.retryDelayMs ?? defaultRetryDelay;
+  const queues = new Map<string, StoredMessage[]>();
+  const busy = new Set<string>();
+  const queued = new Set<number>();
+  const idle: (() => void)[] = [];
+  const stopping = new AbortController();
+  let pruneTimer: NodeJS.Timeout | undefined;
+
+  function enqueue(row: StoredMessage): void {
+    if (queued.has(row.id)) return;
+    queued.add(row.id);
+    const key = chatKey(row.incoming);
+    const queue = queues.get(key);
+    if (queue) queue.push(row);
+    else queues.set(key, [row]);
+    pump();
+  }
+
+  function pump(): void {
+    if (stopping.signal.aborted) return;
+    for (const [key, queue] of queues) {
+      if (busy.size >= concurrency) return;
+      if (busy.has(key) || !queue.length) continue;
+      busy.add(key);
+      void work(key, queue);
+    }
+  }
+
+  /** One message of a chat, then the slot goes round to the other chats. */
+  async function work(key: string, queue: StoredMessage[]): Promise<void> {
+    const row = queue[0];
+    await handleRow(row);
+    if (!stopping.signal.aborted) {
+      queue.shift();
+      queued.delete(row.id);
+      // Back of the line: other chats get their turn.
+      queues.delete(key);
+      if (queue.length) queues.set(key, queue);
+    }
+    busy.delete(key);
+    if (!busy.size && (!queues.size || stopping.signal.aborted)) for (const resolve of idle.splice(0)) resolve();
+    pump();
+  }
+
+  /** A messenger that skips the replies an earlier run of this message already sent. */
+  function journaled(row: StoredMessage): Messenger & { restart(): void } {
+    const sent = [...row.sent];
+    let next = 0;
+    return {
+      textLimit: (channel) => messenger.textLimit(channel),
+      download: (channel, file, maxBytes) => messenger.download(channel, file, maxBytes),
+      restart: () => void (next = 0),
+      async send(to, message) {
+        const index = next++;
+        if (index < sent.length) return { messageId: sent[index] };
+        const result = await messenger.send(to, message);
+        sent.push(result.messageId);
+        await store.recordSent(row.id, sent).catch((error) => {
+          // Kept in memory: a retry in this process still skips it; only a crash now could repeat it.
+          logger.error({ err: error, inboxId: row.id }, "inbox: could not record a sent reply");
+          if (options.isStorageFault(error)) options.onStorageFault?.(error);
+        });
+        return result;
+      },
+    };
+  }
+
+  function tell(incoming: Incoming, what: "delayed" | "failed"): Promise<void> {
+    return (options.notify?.(incoming, what) ?? Promise.resolve()).catch((error) => logger.warn({ err: error }, "inbox: could not tell the sender"));
+  }
+
+  async function handleRow(row: StoredMessage): Promise<void> {
+    const replies = journaled(row);
+    let outcome: HandleOutcome | undefined;
+    for (let attempt = 1; !stopping.signal.aborted; attempt++) {
+      if (!outcome) {
+        replies.restart();
+        const result = await options.handle(row.incoming, { messenger: replies, apologise: false });
+        if (!result.ok && options.isStorageFault(result.error)) {
+          options.onStorageFault?.(result.error);
+          if (attempt === 1) await tell(row.incoming, "delayed");
+          await pause(retryDelay(attempt));
+          continue;
+        }
+        if (!result.ok) await tell(row.incoming, "failed");
+        outcome = result;
+      }
+      try {
+        await store.finish(row.id, clock.now(), outcome.ok ? undefined : String(outcome.error));
+        return;
+      } catch (error) {
+        logger.error({ err: error, inboxId: row.id }, "inbox: could not mark a message handled");
+        if (options.isStorageFault(error)) options.onStorageFault?.(error);
+        await pause(retryDelay(attempt));
+      }
+    }
+  }
+
+  function pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        stopping.signal.removeEventListener("abort", done);
+        resolve();
+      }
+      stopping.signal.addEventListener("abort", done);
+    });
+  }
+
+  async function prune(): Promise<void> {
+    try {
+      await store.prune(new Date(clock.now().getTime() - KEEP_DONE_MS));
+    } catch (error) {
+      logger.warn({ err: error }, "inbox: pruning handled messages failed");
+    }
+  }
+
+  return {
+    async accept(incoming) {
+      if (stopping.signal.aborted) throw new Error("inbox stopped");
+      const row = await store.add(incoming, clock.now());
+      if (!row) return "duplicate";
+      enqueue(row);
+      return "accepted";
+    },
+    async start() {
+      for (const row of await store.resumeUnfinished()) {
+        if (row.attempts > MAX_INTERRUPTIONS) {
+          logger.error({ inboxId: row.id, chatId: row.incoming.chatId, attempts: row.attempts }, "inbox: message interrupted too often, given up");
+          await store.finish(row.id, clock.now(), `interrupted ${row.attempts} times`);
+          continue;
+        }
+        enqueue(row);
+      }
+      await prune();
+      pruneTimer = setInterval(() => void prune(), PRUNE_EVERY_MS);
+      pruneTimer.unref();
+    },
+    drain() {
+      if (!busy.size && !queues.size) return Promise.resolve();
+      return new Promise((resolve) => idle.push(resolve));
+    },
+    async stop(deadlineMs) {
+      stopping.abort();
+      clearInterval(pruneTimer);
+      if (!busy.size) return;
+      const finished = new Promise<void>((resolve) => idle.push(resolve));
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([finished, new Promise<void>((resolve) => (timer = setTimeout(resolve, deadlineMs)))]);
+      clearTimeout(timer);
+      if (busy.size) logger.warn({ chats: busy.size }, "inbox: stopped with messages still being handled; they are handled again at the next start");
+    },
+    backlog: () => queued.size,
+  };
+}

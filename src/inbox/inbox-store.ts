@@ -1,0 +1,30 @@
+import type { Incoming } from "../core/types.js";
+
+/** A stored incoming message and what handling it has done so far. */
+export interface StoredMessage {
+  id: number;
+  incoming: Incoming;
+  /** Platform ids of the replies already sent while handling it (a re-run does not send them again). */
+  sent: string[];
+  /** How many times handling it was interrupted (crash, stop) before. */
+  attempts: number;
+}
+
+/**
+ * Where the durable inbox keeps messages (implemented over the database in src/db/inbox-store.ts).
+ * @example const row = await store.add(incoming, now); if (row) handle(row);
+ */
+export interface InboxStore {
+  /** Stores the message; null when (channel, chatId, messageId) is already stored. */
+  add(incoming: Incoming, at: Date): Promise<StoredMessage | null>;
+  /**
+   * Messages not handled to the end (interrupted by a crash or a stop), oldest first; each call
+   * counts one more interruption in `attempts`.
+   */
+  resumeUnfinished(): Promise<StoredMessage[]>;
+  /** Records the replies sent so far while handling `id`. */
+  recordSent(id: number, sent: string[]): Promise<void>;
+  finish(id: number, at: Date, error?: string): Promise<void>;
+  /** Deletes handled messages received before `before` (redeliveries come within a day). */
+  prune(before: Date): Promise<number>;
+}

@@ -1,0 +1,168 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { HandleOptions, HandleOutcome } from "../../src/core/bot.js";
+import type { Messenger } from "../../src/core/ports.js";
+import type { Address, Incoming, OutgoingMessage } from "../../src/core/types.js";
+import { openDatabase, type Db } from "../../src/db/database.js";
+import { createInboxStore } from "../../src/db/inbox-store.js";
+import { isStorageFault } from "../../src/db/storage-faults.js";
+import { createDurableInbox } from "../../src/inbox/durable-inbox.js";
+import { createManualClock, createTestLogger } from "../support/harness.js";
+
+function createRecordingMessenger() {
+  const sent: { to: Address; text: string }[] = [];
+  const messenger: Messenger & { sent: typeof sent } = {
+    sent,
+    textLimit: () => 4096,
+    async send(to, message: OutgoingMessage) {
+      sent.push({ to, text: message.type === "text" ? message.text : "" });
+      return { messageId: String(sent.length) };
+    },
+    async download() {
+      throw new Error("not used");
+    },
+  };
+  return messenger;
+}
+
+const incoming = (chatId: string, messageId: string, text: string): Incoming => ({
+  channel: "telegram", chatId, chatType: "private", userId: chatId, userName: "Lan", messageId, text, files: [], date: new Date("2021-02-01T02:00:00Z"),
+});
+
+let dir: string;
+let db: Db;
+const clock = createManualClock("2021-02-01T02:00:00Z");
+const never = new Promise<never>(() => {});
+
+beforeEach(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), "don-doc-inbox-"));
+  db = await openDatabase(`file:${dir}/db.sqlite`);
+});
+afterEach(async () => {
+  await db.$disconnect();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+type Handler = (m: Incoming, o: HandleOptions) => Promise<HandleOutcome>;
+
+function inboxWith(handle: Handler, messenger: Messenger, extra: Partial<Parameters<typeof createDurableInbox>[0]> = {}) {
+  return createDurableInbox({ store: createInboxStore(db), handle, messenger, clock, logger: createTestLogger(), isStorageFault, retryDelayMs: () => 20, ...extra });
+}
+
+describe("durable inbox", () => {
+  it("stores a message before accepting it and recognises a redelivery", async () => {
+    const messenger = createRecordingMessenger();
+    const handled: string[] = [];
+    const inbox = inboxWith(async (m) => (handled.push(m.text), { ok: true }), messenger);
+    await inbox.start();
+    expect(await inbox.accept(incoming("1", "10", "xin chào"))).toBe("accepted");
+    expect(await db.inboxMessage.count()).toBe(1);
+    expect(await inbox.accept(incoming("1", "10", "xin chào"))).toBe("duplicate");
+    await inbox.drain();
+    expect(handled).toEqual(["xin chào"]);
+    expect((await db.inboxMessage.findFirstOrThrow()).status).toBe("done");
+    await inbox.stop(100);
+  });
+
+  it("handles the messages of one chat in order, other chats alongside", async () => {
+    const messenger = createRecordingMessenger();
+    const order: string[] = [];
+    const inbox = inboxWith(async (m) => {
+      await new Promise((r) => setTimeout(r, m.text === "a1" ? 80 : 5));
+      order.push(m.text);
+      return { ok: true };
+    }, messenger);
+    await inbox.start();
+    for (const [chat, id, text] of [["1", "1", "a1"], ["1", "2", "a2"], ["2", "1", "b1"], ["1", "3", "a3"]] as const) await inbox.accept(incoming(chat, id, text));
+    await inbox.drain();
+    expect(order.filter((t) => t.startsWith("a"))).toEqual(["a1", "a2", "a3"]);
+    expect(order.indexOf("b1")).toBeLessThan(order.indexOf("a1"));
+    await inbox.stop(100);
+  });
+
+  it("after a crash, handles the unfinished message again without repeating the replies already sent", async () => {
+    const messenger = createRecordingMessenger();
+    // First life: one reply goes out, then the process dies in the middle of handling.
+    const first = inboxWith(async (m, o) => {
+      await o.messenger!.send({ channel: m.channel, chatId: m.chatId }, { type: "text", text: "Đã ghi nhận báo cáo" });
+      return never;
+    }, messenger);
+    await first.start();
+    await first.accept(incoming("7", "42", "12 pa nô"));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(messenger.sent.map((s) => s.text)).toEqual(["Đã ghi nhận báo cáo"]);
+
+    // Second life: the same handler runs again to the end; its first reply is not sent again.
+    const second = inboxWith(async (m, o) => {
+      const to = { channel: m.channel, chatId: m.chatId };
+      await o.messenger!.send(to, { type: "text", text: "Đã ghi nhận báo cáo" });
+      await o.messenger!.send(to, { type: "text", text: "Đã thêm 2 ảnh" });
+      return { ok: true };
+    }, messenger);
+    await second.start();
+    await second.drain();
+    expect(messenger.sent.map((s) => s.text)).toEqual(["Đã ghi nhận báo cáo", "Đã thêm 2 ảnh"]);
+    const row = await db.inboxMessage.findFirstOrThrow();
+    expect(row).toMatchObject({ status: "done", attempts: 1 });
+    await second.stop(100);
+  });
+
+  it("gives up a message that keeps interrupting the process", async () => {
+    const messenger = createRecordingMessenger();
+    const inbox = inboxWith(async () => never, messenger);
+    await inbox.start();
+    await inbox.accept(incoming("7", "1", "poison"));
+    await inbox.stop(10);
+    let handled = 0;
+    for (let life = 0; life < 6; life++) {
+      const again = inboxWith(async () => (handled++, never), messenger);
+      await again.start();
+      await again.stop(10);
+    }
+    expect(handled).toBe(5);
+    expect(await db.inboxMessage.findFirstOrThrow()).toMatchObject({ status: "done", lastError: "interrupted 6 times" });
+  });
+
+  it("keeps a message hit by a storage fault, tells the sender once, and handles it when storage works", async () => {
+    const messenger = createRecordingMessenger();
+    const faults: unknown[] = [];
+    let diskFull = true;
+    const notices: string[] = [];
+    const inbox = inboxWith(
+      async (m, o) => {
+        if (diskFull) return { ok: false, error: Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" }) };
+        await o.messenger!.send({ channel: m.channel, chatId: m.chatId }, { type: "text", text: "Đã ghi nhận" });
+        return { ok: true };
+      },
+      messenger,
+      { onStorageFault: (e) => faults.push(e), notify: async (_m, what) => void notices.push(what) },
+    );
+    await inbox.start();
+    await inbox.accept(incoming("3", "1", "12 pa nô"));
+    await new Promise((r) => setTimeout(r, 150));
+    expect(faults.length).toBeGreaterThan(1);
+    expect(notices).toEqual(["delayed"]);
+    expect((await db.inboxMessage.findFirstOrThrow()).status).toBe("pending");
+    diskFull = false;
+    await inbox.drain();
+    expect(messenger.sent.map((s) => s.text)).toEqual(["Đã ghi nhận"]);
+    expect((await db.inboxMessage.findFirstOrThrow()).status).toBe("done");
+    await inbox.stop(100);
+  });
+
+  it("tells the sender once when handling fails for another reason, and does not try again", async () => {
+    const messenger = createRecordingMessenger();
+    const notices: string[] = [];
+    let runs = 0;
+    const inbox = inboxWith(async () => (runs++, { ok: false, error: new Error("bug") }), messenger, { notify: async (_m, what) => void notices.push(what) });
+    await inbox.start();
+    await inbox.accept(incoming("3", "1", "x"));
+    await inbox.drain();
+    expect(runs).toBe(1);
+    expect(notices).toEqual(["failed"]);
+    expect(await db.inboxMessage.findFirstOrThrow()).toMatchObject({ status: "done", lastError: "Error: bug" });
+    await inbox.stop(100);
+  });
+});
