@@ -69,6 +69,34 @@ describe("stage 2: markNonValues", () => {
     expect(nv.taskHint).toBe(3);
     expect(blockedWords(tk, nv.blocked)).toEqual(["nv", "3"]);
   });
+  it.each([
+    ["treo 20 băng rôn tại 8 thôn", ["8", "thôn"]],
+    ["phát 200 tờ rơi cho 200 hộ gia đình", ["200", "hộ", "gia"]],
+    ["xã có 14 thôn", ["14", "thôn"]],
+  ])("%s: counts of places %j", (text, words) => {
+    const { tk, nv } = upToPairing(text);
+    expect(blockedWords(tk, nv.blocked)).toEqual(words);
+  });
+  it("does not take a number after a name for a count of places", () => {
+    const { tk, nv } = upToPairing("pano 12 xa Thach Binh");
+    expect(blockedWords(tk, nv.blocked)).toEqual([]);
+  });
+  it("finds arithmetic: a product's operands are never values, its result is", () => {
+    const { tk, nv } = upToPairing("phát thanh 3 buổi/tuần x 12 tuần = 36 buổi");
+    expect(blockedWords(tk, nv.blocked)).toEqual(["3", "buổi", "/", "tuần", "x", "12", "tuần", "="]);
+    expect([...nv.arithmetic.results].map((i) => tk.toks[i]!.o)).toEqual(["36"]);
+    expect(nv.unclear).toEqual([]);
+  });
+  it("finds sums: operands after the first are added", () => {
+    const { tk, nv } = upToPairing("treo 5 pano + 3 pano = 8 pano");
+    expect([...nv.arithmetic.addends].map((i) => tk.toks[i]!.o)).toEqual(["3"]);
+    expect([...nv.arithmetic.results].map((i) => tk.toks[i]!.o)).toEqual(["8"]);
+    expect(blockedWords(tk, nv.blocked)).toEqual([]);
+  });
+  it("reads 'x' as the commune, not a sign, when no number follows", () => {
+    const { nv } = upToPairing("12 pano x Thạch Bình");
+    expect(nv.arithmetic.results.size + nv.arithmetic.products.size).toBe(0);
+  });
   it("does not take a word inside an indicator name for a label", () => {
     const { tk, nv } = upToPairing("chuyên mục 2");
     expect(blockedWords(tk, nv.blocked)).toEqual([]);
@@ -111,22 +139,67 @@ describe("stage 4: pairNumbers", () => {
     expect(pairing.pairs).toEqual([]);
     expect(collectUnclear(tk, pairing.unclear)).toEqual(["Pa nô, áp phích: 15"]);
   });
-  it("quotes a number with no name as unclear", () => {
-    const { tk, pairing } = upToPairing("Đã nhận 3 bộ tài liệu");
-    expect(collectUnclear(tk, pairing.unclear)).toEqual(["Đã nhận 3 bộ tài liệu"]);
+  it("leaves a number with no name for stage 5", () => {
+    const { pairing } = upToPairing("Đã nhận 3 bộ tài liệu");
+    expect(pairing.pairs).toEqual([]);
+    expect(pairing.unplaced.map((n) => n.value)).toEqual([3]);
+  });
+  it.each([
+    ["25 bài viết trên mạng xã hội", [["bai_mxh", 25]]],
+    ["10 tin bài trên trang Facebook của xã", [["bai_mxh", 10]]],
+    ["Số người tham dự hội nghị: 210", [["nguoi_tham_du", 210]]],
+    ["so dai bieu du hoi nghi 95", [["nguoi_tham_du", 95]]],
+    ["Dạ số người tham dự hội nghị là 85 người ạ", [["nguoi_tham_du", 85]]],
+    ["Số lượng tờ rơi phát tại hội nghị: 300", [["to_roi", 300]]],
+  ])("two names in a row are one: %s", (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+  it("keeps two names apart when a number stands before the first", () => {
+    expect(read("12 pa nô về hội nghị 3")).toEqual([["pano", 12], ["hoi_nghi", 3]]);
+  });
+  it("reads a product without a result as one number", () => {
+    expect(read("phát thanh 3 buổi x 4 tuần")).toEqual([["phat_thanh", 12]]);
   });
 });
 
 describe("stage 5: combineValues", () => {
   const combine = (text: string) => {
-    const { tk, pairing } = upToPairing(text);
-    return combineValues(tk, pairing.pairs, pairing.cls, compiled.order);
+    const { tk, nv, pairing } = upToPairing(text);
+    return combineValues(tk, nv, pairing, compiled.order);
   };
   it("adds 'thêm' to what was said", () => {
     expect(combine("10 pa nô, thêm 2 pa nô").values).toEqual({ pano: 12 });
   });
   it("reports different plain values as a conflict", () => {
     expect(combine("pano 10, pano 12")).toMatchObject({ values: {}, conflicts: [{ code: "pano", values: [10, 12] }] });
+  });
+  it.each([
+    ["thêm 4 tin bài nữa, tổng cộng là 11 tin bài", { tin_bai: 11 }],
+    ["Tổng số pa nô: 15. Pa nô: 12", { pano: 15 }],
+    ["pano thon 1: 3, thon 2: 4, cong: 7 pano", { pano: 7 }],
+    ["tat ca co 30 bang ron", { bang_ron: 30 }],
+    ["tin bai: thang 1 co 4, thang 2 co 5, tong so 9", { tin_bai: 9 }],
+    ["3 buoi/tuan x 12 tuan = 36 buoi phat thanh", { phat_thanh: 36 }],
+    ["treo 5 pano + 3 pano = 8 pano", { pano: 8 }],
+    ["treo 5 pano + 3 pano", { pano: 8 }],
+  ])("an explicit total wins over its parts: %s", (text, values) => {
+    expect(combine(text)).toEqual({ values, conflicts: [], unclear: [] });
+  });
+  it("reports two different totals as a conflict", () => {
+    expect(combine("tong 10 pano, tong 12 pano").conflicts).toEqual([{ code: "pano", values: [10, 12] }]);
+  });
+  it("does not read 'cộng' inside other words as a total", () => {
+    expect(combine("Đăng 5 tin bài trên cổng thông tin, 3 tin bài").conflicts).toEqual([
+      { code: "tin_bai", values: [5, 3] },
+    ]);
+  });
+  it("keeps parts after 'trong đó' out of values and unclear", () => {
+    expect(combine("Treo pano: 12, trong đó thôn 1: 5 cái, thôn 2: 7 cái")).toEqual({ values: { pano: 12 }, conflicts: [], unclear: [] });
+  });
+  it("quotes a number with no name and no total as unclear", () => {
+    const { tk, nv, pairing } = upToPairing("Đã nhận 3 bộ tài liệu");
+    const combined = combineValues(tk, nv, pairing, compiled.order);
+    expect(collectUnclear(tk, combined.unclear)).toEqual(["Đã nhận 3 bộ tài liệu"]);
   });
   it("lists values in the task's indicator order", () => {
     expect(Object.keys(combine("3 áp phích, 2 pa nô").values)).toEqual(["pano", "ap_phich"]);

@@ -69,8 +69,8 @@ function runPipeline(text: string, indicators: readonly IndicatorDef[]): ParsedR
   const nameAt = createNameMatcher(tk.toks, nonValues.blocked, compiled);
   const mentions = findMentions(tk, nonValues.blocked, nameAt, numbers);
   const pairing = pairNumbers(tk, nonValues, mentions, numbers, compiled);
-  const combined = combineValues(tk, pairing.pairs, pairing.cls, compiled.order);
-  const unclear = collectUnclear(tk, [...nonValues.unclear, ...pairing.unclear, ...combined.unclear]);
+  const combined = combineValues(tk, nonValues, pairing, compiled.order);
+  const unclear = collectUnclear(tk, [...pairing.unclear, ...combined.unclear]);
   const result: ParsedReport = {
     values: combined.values,
     references: nonValues.references,

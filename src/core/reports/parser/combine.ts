@@ -1,10 +1,14 @@
 /**
- * Stage 5 of the report parser: combine the values read for each indicator. "thêm"/"nữa"/"bổ sung"
- * add to what was said; an explicit total ("tổng", "tổng cộng", "tổng số", "tất cả") states the
- * value; different plain values are a conflict; a figure after "trong đó" is a part.
+ * Stage 5 of the report parser: apply totals, "thêm" and arithmetic, and combine the values read
+ * for each indicator. An explicit total ("tổng", "tổng cộng", "tổng số", "cộng", "tất cả", or the
+ * result of "= 36") wins over its parts and is not a conflict; a total with no name counts for the
+ * name before it ("tin bài: … , tổng số 9"). "thêm"/"nữa"/"bổ sung"/"+" add to what was said;
+ * different plain values are a conflict. Figures that are parts of a total (before it in the same
+ * sentence, or after "trong đó") are neither values nor unclear.
  */
 
-import type { Pair, TokenClass } from "./pairing.js";
+import type { NonValues } from "./non-values.js";
+import type { Item, NumItem, Pairing, TokenClass } from "./pairing.js";
 import type { Tokenised } from "./tokens.js";
 
 export interface Combined {
@@ -18,40 +22,77 @@ interface Entry {
   value: number;
   additive: boolean;
   total: boolean;
+  /** Token where the figure stands. */
+  at: number;
 }
 
+const SENTENCE_ENDS: ReadonlySet<string> = new Set([".", ";", "!", "?", "\n"]);
+/** Words between a total word and its figure ("tổng cộng là 11", "tất cả có 30"). */
+const TOTAL_GLUE: ReadonlySet<string> = new Set([":", "la", "co", "duoc", "dat"]);
+
 /**
- * Combines paired values per indicator, in the task's indicator order.
- * @example combineValues(tk, pairs, cls, ["pano"]).values // { pano: 12 } for "10 pa nô, thêm 2 pa nô"
+ * Combines paired values per indicator, in the task's indicator order, and decides which
+ * leftover numbers are totals, parts or unclear.
+ * @example combineValues(tk, nonValues, pairing, ["tin_bai"]).values // { tin_bai: 11 } for "thêm 4 tin bài nữa, tổng cộng là 11 tin bài"
  */
 export function combineValues(
   tk: Tokenised,
-  pairs: readonly Pair[],
-  cls: readonly TokenClass[],
+  nv: NonValues,
+  pairing: Pairing,
   order: readonly string[],
 ): Combined {
+  const { cls } = pairing;
+  const sentence = sentenceIds(tk);
   const out: Combined = { values: {}, conflicts: [], unclear: [] };
   const entries = new Map<string, Entry[]>();
-  for (const p of pairs) {
+  const add = (code: string, e: Entry): void => {
+    const list = entries.get(code) ?? [];
+    list.push(e);
+    entries.set(code, list);
+  };
+  const partials: { code: string; range: [number, number] }[] = [];
+
+  for (const p of pairing.pairs) {
     const s = Math.min(p.num.start, p.ind.start);
     const e = Math.max(p.num.end, p.ind.end);
     const around = contextWords(tk, cls, s, e);
-    const partial = around.before.includes(" trong do ") || around.before.includes(" trong so do ");
-    if (partial) {
-      out.unclear.push([s, e - 1]);
+    if (around.before.includes(" trong do ") || around.before.includes(" trong so do ")) {
+      partials.push({ code: p.ind.code, range: [s, e - 1] });
       continue;
     }
     const additive =
+      nv.arithmetic.addends.has(p.num.start) ||
       around.inside.includes(" them ") ||
       around.before.includes(" them ") ||
       around.before.includes(" bo sung ") ||
       around.after.includes(" nua ");
     const total =
-      around.before.includes(" tong ") || around.inside.includes(" tong ") || around.before.includes(" tat ca ");
-    const list = entries.get(p.ind.code) ?? [];
-    list.push({ value: p.num.value, additive, total });
-    entries.set(p.ind.code, list);
+      nv.arithmetic.results.has(p.num.start) ||
+      statesTotal(tk, s) ||
+      around.before.includes(" tong ") ||
+      around.inside.includes(" tong ") ||
+      around.before.includes(" tat ca ");
+    add(p.ind.code, { value: p.num.value, additive, total, at: p.num.start });
   }
+
+  // A total with no name: "…, tổng số 9", "= 36" — for the name before it in the sentence.
+  const leftovers: NumItem[] = [];
+  for (const num of pairing.unplaced) {
+    const isTotal = nv.arithmetic.results.has(num.start) || statesTotal(tk, num.start);
+    const owner = isTotal ? nameBefore(pairing.items, num, sentence) : undefined;
+    if (owner) add(owner, { value: num.value, additive: false, total: true, at: num.start });
+    else leftovers.push(num);
+  }
+
+  // Parts of a stated total, or of a figure broken down after "trong đó", are not unclear.
+  const totalsAt = [...entries.values()].flat().filter((e) => e.total).map((e) => e.at);
+  const isPart = (at: number): boolean =>
+    totalsAt.some((t) => t > at && sentence[t] === sentence[at]) || afterBreakdown(tk, at, sentence);
+  for (const num of leftovers) if (!isPart(num.start)) out.unclear.push([num.start, num.end - 1]);
+  for (const { code, range } of partials) if (!entries.has(code)) out.unclear.push(range);
+  const stageTwo = nv.unclear.filter(([a]) => !isPart(a));
+  out.unclear.unshift(...stageTwo);
+
   const codes = [...entries.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b));
   for (const code of codes) combineOne(code, entries.get(code)!, out);
   return out;
@@ -60,31 +101,67 @@ export function combineValues(
 function combineOne(code: string, list: readonly Entry[], out: Combined): void {
   const distinct = (xs: number[]): number[] => [...new Set(xs)];
   const totals = distinct(list.filter((e) => e.total).map((e) => e.value));
-  const bases = distinct(list.filter((e) => !e.additive && !e.total).map((e) => e.value));
-  const added = list.filter((e) => e.additive && !e.total).reduce((sum, e) => sum + e.value, 0);
-  const hasAdded = list.some((e) => e.additive && !e.total);
   if (totals.length === 1) {
-    // "tổng" states the total; the parts must agree with it ("10 + thêm 2, tổng 12")
-    const t = totals[0]!;
-    const partsSum = list.filter((e) => !e.total).reduce((sum, e) => sum + e.value, 0);
-    const consistent =
-      (bases.length === 0 && !hasAdded) ||
-      partsSum === t ||
-      (bases.length === 1 && bases[0]! + added === t) ||
-      (bases.length === 1 && !hasAdded && bases[0] === t);
-    if (consistent) out.values[code] = t;
-    else out.conflicts.push({ code, values: distinct(list.map((e) => e.value)) });
+    // an explicit total wins over its parts
+    out.values[code] = totals[0]!;
     return;
   }
   if (totals.length > 1) {
     out.conflicts.push({ code, values: totals });
     return;
   }
+  const bases = distinct(list.filter((e) => !e.additive).map((e) => e.value));
+  const added = list.filter((e) => e.additive).reduce((sum, e) => sum + e.value, 0);
+  const hasAdded = list.some((e) => e.additive);
   if (bases.length === 0) out.values[code] = added;
   else if (bases.length === 1) out.values[code] = bases[0]! + added;
   else if (bases.length === 2 && hasAdded && Math.max(...bases) === Math.min(...bases) + added)
     out.values[code] = Math.max(...bases);
   else out.conflicts.push({ code, values: bases });
+}
+
+/** Sentence number of every token (a new sentence after ".", ";", "!", "?" or a line break). */
+function sentenceIds(tk: Tokenised): Int32Array {
+  const ids = new Int32Array(tk.toks.length);
+  let id = 0;
+  tk.toks.forEach((t, i) => {
+    ids[i] = id;
+    if (SENTENCE_ENDS.has(t.k)) id++;
+  });
+  return ids;
+}
+
+/** Whether the words right before token `at` state a total ("tổng cộng là", "cộng:", "tất cả có"). */
+function statesTotal(tk: Tokenised, at: number): boolean {
+  const words: string[] = [];
+  for (let x = at - 1; x >= 0 && words.length < 4; x--) {
+    const t = tk.toks[x]!;
+    if (t.type === "w") words.unshift(t.kt);
+    else if (t.k === ":") words.unshift(":");
+    else break;
+  }
+  while (words.length && TOTAL_GLUE.has(words[words.length - 1]!)) words.pop();
+  const last = words[words.length - 1];
+  const two = words.slice(-2).join(" ");
+  return last === "tong" || last === "cong" || two === "tong so" || two === "tat ca" || two === "ca thay";
+}
+
+/** The indicator named last before a number in its sentence. */
+function nameBefore(items: readonly Item[], num: NumItem, sentence: Int32Array): string | undefined {
+  let code: string | undefined;
+  for (const it of items) {
+    if (it.start >= num.start) break;
+    if (it.kind === "I" && sentence[it.start] === sentence[num.start]) code = it.code;
+  }
+  return code;
+}
+
+/** Whether "trong đó" (of which) comes before token `at` in its sentence. */
+function afterBreakdown(tk: Tokenised, at: number, sentence: Int32Array): boolean {
+  for (let x = at - 1; x > 0 && sentence[x] === sentence[at]; x--) {
+    if (tk.toks[x]!.k === "do" && tk.toks[x - 1]!.k === "trong") return true;
+  }
+  return false;
 }
 
 /** Words around a pair within its clause, as space-joined keys (before, inside, after). */

@@ -202,6 +202,10 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
   each(/(?<![\d/.,-])\d+(?:[.,]\d+)?[ \t]*[-~][ \t]*\d+(?:[.,]\d+)?(?![\d/])/g, (m) => {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 2);
   });
+  // "từ 10 đến 12": a range in words
+  each(/\btu[ \t]+\d+(?:[.,]\d+)?[ \t]+(?:den|toi)[ \t]+\d+(?:[.,]\d+)?(?![\d/.,])/g, (m) => {
+    if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 2);
+  });
   // Negative numbers
   each(/(?:^|(?<=[\s:=(,;]))-\d+(?:[.,]\d+)*/g, (m) => {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 2);

@@ -2,13 +2,15 @@
  * Stage 2 of the report parser: mark the tokens that are never a value. Dates, times, document
  * numbers, phones, percentages, money and rates come from the text spans; then, on tokens:
  * time phrases ("từ ngày 1/3 đến nay"), task hints ("nv 3", "#3"), labels and ordinals
- * ("thôn 5", "quý 1", "lần thứ hai"), list numbering ("1. …") and vague quantities ("vài chục").
+ * ("thôn 5", "quý 1", "lần thứ hai"), list numbering ("1. …"), vague quantities ("vài chục"),
+ * counts of places ("tại 8 thôn", "cho 200 hộ") and the operands of arithmetic ("3 buổi/tuần x 12 tuần").
  */
 
 import type { DocumentReference } from "../../types.js";
 import { parseDigitNumber } from "../vietnamese-numbers.js";
 import type { CompiledIndicators } from "./indicators.js";
 import { createNameMatcher } from "./mentions.js";
+import { findArithmetic, type Arithmetic } from "./arithmetic.js";
 import { markNonValueSpans } from "./non-value-spans.js";
 import { createNumberReader } from "./numbers.js";
 import { isWordIn, type Tokenised } from "./tokens.js";
@@ -16,6 +18,9 @@ import {
   HARD_PUNCT,
   LABEL_SECOND,
   LABELS,
+  PLACE_INTRO,
+  PLACE_PHRASES,
+  PLACE_WORDS,
   SCALE_WORDS,
   TIME_INTRO,
   TIME_UNITS,
@@ -33,6 +38,8 @@ export interface NonValues {
   taskHint?: number;
   /** Token ranges (inclusive) to quote as unclear: ratios, ranges, negative numbers, "vài chục". */
   unclear: [number, number][];
+  /** Sums and products ("3 buổi/tuần x 12 tuần = 36 buổi"), applied when values are combined. */
+  arithmetic: Arithmetic;
 }
 
 const TASK_HINT_FILLERS: ReadonlySet<string> = new Set(["so", "thu"]);
@@ -58,22 +65,57 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
     }
     blocked[i] = mk;
   }
-  const out: NonValues = { blocked, transparent, references: marks.references, unclear: [] };
-
   markTimePhrases(tk, transparent);
   for (let i = 0; i < n; i++) if (transparent[i]) blocked[i] = Math.max(blocked[i]!, 1);
 
   const numbers = createNumberReader(tk, blocked);
-  out.taskHint = markTaskHints(tk, blocked, numbers);
+  const taskHint = markTaskHints(tk, blocked, numbers);
+  const arithmetic = findArithmetic(toks, blocked);
+  for (const x of arithmetic.operandTokens) {
+    // a product's operands are never values; with a stated result they read like fillers
+    blocked[x] = 1;
+    if (!arithmetic.products.size || ![...arithmetic.products].some(([s, p]) => x >= s && x < p.end)) transparent[x] = 1;
+  }
+  const out: NonValues = { blocked, transparent, references: marks.references, unclear: [], arithmetic };
+  if (taskHint !== undefined) out.taskHint = taskHint;
   markLabels(tk, blocked, compiled, numbers);
   markListNumbering(tk, blocked);
+  markPlaceCounts(tk, blocked, compiled, numbers);
   markVagueQuantities(tk, blocked, out.unclear);
   for (const [s, e] of marks.unclearSpans) {
     const a = charToTok[s] ?? -1;
     const b = charToTok[Math.max(s, e - 1)] ?? -1;
-    if (a >= 0 && b >= 0) out.unclear.push([a, b]);
+    if (a >= 0 && b >= 0 && !arithmetic.operandTokens.has(a)) out.unclear.push([a, b]);
   }
   return out;
+}
+
+/**
+ * Counts of places: "tại 8 thôn", "ở 12 thôn", "cho 200 hộ", "tại 3 điểm" — never values, never
+ * unclear; unless the place word names an indicator or is its measure (a task counting villages).
+ */
+function markPlaceCounts(
+  tk: Tokenised,
+  blocked: Uint8Array,
+  compiled: CompiledIndicators,
+  numbers: ReturnType<typeof createNumberReader>,
+): void {
+  const { toks } = tk;
+  const nameAt = createNameMatcher(toks, blocked, compiled);
+  for (let i = 0; i < toks.length; i++) {
+    if (blocked[i] || !isWordIn(toks[i - 1], PLACE_INTRO)) continue;
+    const num = numbers.read(i, false);
+    if (!num || num.bad) continue;
+    const w = toks[num.end];
+    const w2 = toks[num.end + 1];
+    if (!w || w.type !== "w" || blocked[num.end]) continue;
+    const phrase = w2?.type === "w" && PLACE_PHRASES.has(`${w.k} ${w2.k}`);
+    if (!phrase && !PLACE_WORDS.has(w.k)) continue;
+    if (nameAt(num.end) || compiled.measures.has(w.k)) continue;
+    const end = phrase ? num.end + 2 : num.end + 1;
+    for (let x = i; x < end; x++) blocked[x] = 1;
+    i = end - 1;
+  }
 }
 
 /** "từ ngày 1/3 đến nay", "vào 8h sáng 10/2", "từ đầu năm đến nay": transparent, never values. */
@@ -153,7 +195,7 @@ function markLabels(
   for (let i = 0; i < n; i++) {
     const t = toks[i]!;
     if (blocked[i] || inName[i] || t.type !== "w") continue;
-    const key = t.k in LABELS ? t.k : t.kt in LABELS ? t.kt : "";
+    const key = Object.hasOwn(LABELS, t.k) ? t.k : Object.hasOwn(LABELS, t.kt) ? t.kt : "";
     if (!key) continue;
     const forms = LABELS[key];
     let j = i + 1;

@@ -3,7 +3,9 @@
  * a chain; a number pairs with a neighbouring mention when only filler words stand between them.
  * The pairing is a maximum-weight matching on that chain (dynamic programming), so
  * "pa nô 12 áp phích 3" and "12 pa nô 3 áp phích" both read right. A number left over is read
- * by a measure owned by one indicator ("500 tờ") or becomes unclear.
+ * by a measure owned by one indicator ("500 tờ") or is left for stage 5 (a total, a part, or unclear).
+ * Two names in a row are one: the channel decides ("bài viết trên fanpage" is a social-media post),
+ * else the first is the head ("số người tham dự hội nghị: 210" counts people).
  */
 
 import type { CompiledIndicators } from "./indicators.js";
@@ -11,7 +13,7 @@ import type { Mention } from "./mentions.js";
 import type { NonValues } from "./non-values.js";
 import type { NumberReader } from "./numbers.js";
 import { isHard, isWordIn, type Tokenised } from "./tokens.js";
-import { BREAK_WORDS, CONJ, FILLER_WORDS, PREPS, TIME_UNITS } from "./vocabulary.js";
+import { BREAK_WORDS, CHANNEL_PREPS, CONJ, COUNT_WORDS, FILLER_WORDS, PREPS, TIME_UNITS } from "./vocabulary.js";
 
 /** How a token reads between items: a clause end, a filler word, another word, or part of an item. */
 export type TokenClass = "hard" | "filler" | "other" | "item";
@@ -48,9 +50,13 @@ export interface Pair {
 
 export interface Pairing {
   pairs: Pair[];
+  /** Numbers and mentions in text order (two names in a row merged). */
+  items: Item[];
+  /** Usable numbers no name claimed: totals, parts or unclear (stage 5 decides). */
+  unplaced: NumItem[];
   /** Per token: how it reads between items. */
   cls: TokenClass[];
-  /** Token ranges (inclusive) to quote as unclear. */
+  /** Token ranges (inclusive) to quote as unclear: unusable numbers, one number for two names. */
   unclear: [number, number][];
 }
 
@@ -68,8 +74,9 @@ export function pairNumbers(
   const { toks } = tk;
   const { blocked } = nv;
   const { items, cls } = chainItems(tk, nv, mentions, numbers);
-  const merged = mergeSameIndicator(tk, items);
+  const merged = mergeMentions(tk, items, cls);
   const unclear: [number, number][] = [];
+  const unplaced: NumItem[] = [];
 
   const pairs = bestPairs(tk, merged, cls);
   const pairedNums = new Set<NumItem>(pairs.map((p) => p.num));
@@ -131,12 +138,13 @@ export function pairNumbers(
         });
         continue;
       }
-      if (it.weak) continue;
+      if (!it.weak) unplaced.push(it);
+      continue;
     }
     unclear.push([it.start, it.end - 1]);
   }
   kept.sort((x, y) => x.num.start - y.num.start);
-  return { pairs: kept, cls, unclear };
+  return { pairs: kept, items: merged, unplaced, cls, unclear };
 }
 
 /** Numbers and mentions in text order, and how every other token reads. */
@@ -156,6 +164,15 @@ function chainItems(
   let i = 0;
   while (i < n) {
     const t = toks[i]!;
+    const product = nv.arithmetic.products.get(i);
+    if (product) {
+      // "3 buổi x 4 tuần": one number, the product
+      items.push({ kind: "N", start: i, end: product.end, value: product.value, weak: false, bad: false, first: firstInClause });
+      firstInClause = false;
+      for (let x = i; x < product.end; x++) cls[x] = "item";
+      i = product.end;
+      continue;
+    }
     if (blocked[i]) {
       cls[i] = transparent[i] ? "filler" : "other";
       i++;
@@ -198,26 +215,62 @@ function chainItems(
   return { items, cls };
 }
 
-/** Neighbouring mentions of one indicator are one mention ("băng rôn khẩu hiệu", "băng rôn, khẩu hiệu"). */
-function mergeSameIndicator(tk: Tokenised, items: readonly Item[]): Item[] {
+/**
+ * Two names in a row are one mention: the same indicator ("băng rôn, khẩu hiệu"); a post and its
+ * channel ("bài viết trên fanpage" → the channel's indicator); a label and its complement
+ * ("số người tham dự hội nghị: 210" → the head, people).
+ */
+function mergeMentions(tk: Tokenised, items: readonly Item[], cls: TokenClass[]): Item[] {
   const { toks } = tk;
   const merged: Item[] = [];
-  for (const it of items) {
+  items.forEach((it, idx) => {
     const last = merged[merged.length - 1];
-    if (it.kind === "I" && last && last.kind === "I" && last.code === it.code) {
-      let ok = true;
-      for (let x = last.end; x < it.start; x++) {
-        const t = toks[x]!;
-        if (!(CONJ.has(t.k) || CONJ.has(t.kt))) ok = false;
-      }
-      if (ok) {
-        last.end = it.end;
-        continue;
+    if (it.kind === "I" && last && last.kind === "I") {
+      const gap: number[] = [];
+      for (let x = last.end; x < it.start; x++) gap.push(x);
+      const conjOnly = gap.every((x) => CONJ.has(toks[x]!.k) || CONJ.has(toks[x]!.kt));
+      const code =
+        last.code === it.code && conjOnly ? it.code : mergedCode(tk, cls, merged[merged.length - 2], last, it, items[idx + 1], gap);
+      if (code) {
+        for (const x of gap) cls[x] = "item";
+        merged[merged.length - 1] = { ...last, end: it.end, code };
+        return;
       }
     }
     merged.push({ ...it });
-  }
+  });
   return merged;
+}
+
+/** The indicator of two names in a row read as one, or null when they are two mentions. */
+function mergedCode(
+  tk: Tokenised,
+  cls: readonly TokenClass[],
+  before: Item | undefined,
+  a: IndItem,
+  b: IndItem,
+  after: Item | undefined,
+  gap: readonly number[],
+): string | null {
+  const { toks } = tk;
+  if (gap.some((x) => cls[x] === "hard" || CONJ.has(toks[x]!.k) || toks[x]!.type !== "w")) return null;
+  // "bài viết trên (trang) fanpage", "tin bài lên mạng xã hội"
+  if (gap.length >= 1 && gap.length <= 3 && isWordIn(toks[gap[0]!], CHANNEL_PREPS)) return b.code;
+  if (gap.length > 3) return null;
+  // a label's head: its value follows ("…: 210", "… là 85", "… 95"), and no number came before it
+  if (!after || after.kind !== "N") return null;
+  for (let x = b.end; x < after.start; x++) if (cls[x] === "hard" || cls[x] === "other") return null;
+  if (before && before.kind === "N") {
+    let sameClause = true;
+    for (let x = before.end; x < a.start; x++) if (cls[x] === "hard") sameClause = false;
+    if (sameClause) return null;
+  }
+  const colon = (() => {
+    for (let x = b.end; x < after.start; x++) if (toks[x]!.k === ":" || toks[x]!.k === "la") return true;
+    return false;
+  })();
+  const counted = isWordIn(toks[a.start - 1], COUNT_WORDS);
+  return gap.length > 0 || counted || colon ? a.code : null;
 }
 
 /** Cost of pairing two neighbouring items, or null when they cannot pair. */

@@ -6,7 +6,7 @@
 
 import { foldWithMap, telexFold, type FoldedText } from "../text-key.js";
 import { isNumberWordKey } from "../vietnamese-numbers.js";
-import { HARD_PUNCT, HARD_WORDS } from "./vocabulary.js";
+import { ABBREVIATIONS, HARD_PUNCT, HARD_WORDS } from "./vocabulary.js";
 
 export type TokType = "w" | "n" | "p" | "nl";
 
@@ -14,7 +14,7 @@ export type TokType = "w" | "n" | "p" | "nl";
 export interface Tok {
   /** Folded key. */
   k: string;
-  /** Key with Telex leftovers undone. */
+  /** Key with Telex leftovers undone and chat abbreviations expanded ("pn" → "pano"). */
   kt: string;
   /** Original (NFC) text. */
   o: string;
@@ -49,7 +49,7 @@ const TOKEN_RE = /\n|\p{L}+|\d+(?:[.,]\d+)*|\S/gu;
 /**
  * Normalises a message and cuts it into tokens: words, digit runs ("1.200"), punctuation, line breaks.
  * Digits glued to words are split ("12pano" → "12", "pano"); a word's Telex leftovers are undone
- * in `kt` ("baos" → "bao").
+ * and chat abbreviations expanded in `kt` ("baos" → "bao", "hn" → "hoinghi").
  * @example normaliseAndTokenise("Treo 12pa nô").toks.map((t) => t.k) // ["treo", "12", "pa", "no"]
  */
 export function normaliseAndTokenise(rawText: unknown): Tokenised {
@@ -80,7 +80,7 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
     const oe = folded.end[e - 1] ?? os;
     toks.push({
       k,
-      kt: type === "w" ? telexFold(k) : k,
+      kt: type === "w" ? (ABBREVIATIONS.get(k) ?? telexFold(k)) : k,
       o: nfcText.slice(os, oe),
       type,
       fs: s,

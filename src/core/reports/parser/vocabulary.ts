@@ -9,7 +9,7 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set(
     "cai chiec tam buc luot buoi tin bai cuoc duoc da treo dan phat dang la so luong tong cong " +
     "them nua bo sung to chuc tuyen truyen thuc hien xay dung chia se hanh lap dat in an co " +
     "moi cac loai khoang gan hon gom dua viet cam lan cum ket qua hien nay tong so tat ca ca " +
-    "thay tham du gia san xuat tiep song phu bien soan thao tai"
+    "thay tham du gia san xuat tiep song phu bien soan thao tai tt dc a"
   )
     .split(/\s+/)
     .filter(Boolean),
@@ -106,6 +106,7 @@ export const NUMBER_WORD_STOP_NEXT: Readonly<Record<string, readonly string[]>> 
 };
 export const NUMBER_WORD_STOP_PREV: Readonly<Record<string, readonly string[]>> = {
   sau: ["nhu", "ngay", "phia", "truoc", "lan", "nga"],
+  tam: ["trung"],
   nam: ["trong", "hang", "moi", "ca", "cuoi", "dau", "cac", "nhung", "cua", "giua", "phia", "nga"],
   mot: ["thu", "lan"],
   ba: ["ong", "nga"],
@@ -141,3 +142,40 @@ export const FUZZY_STOP: ReadonlySet<string> = new Set([
   "hoinong",
   "hoiphu",
 ]);
+
+/** Chat abbreviations officers use, read as the word they stand for ("pn 5" is "pa nô 5"). */
+export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ["pn", "pano"],
+  ["hn", "hoinghi"],
+  ["ng", "nguoi"],
+  ["mxh", "mangxahoi"],
+  ["fb", "facebook"],
+]);
+
+/** Places counted in a report ("tại 8 thôn", "cho 200 hộ"): a number before them is never a value. */
+export const PLACE_WORDS: ReadonlySet<string> = new Set(["thon", "xom", "lang", "xa", "phuong", "diem", "truong", "ho", "khu"]);
+/** Words before a count of places ("tại 8 thôn", "ở cả 14 thôn", "cho 200 hộ", "và 3 trường"). */
+export const PLACE_INTRO: ReadonlySet<string> = new Set(["tai", "o", "cho", "den", "toi", "khap", "ca", "cac", "co", "gom", "va", "x", "tren"]);
+/** Two-word places, as "first second" keys ("tổ dân phố", "hộ gia đình", "địa điểm"). */
+export const PLACE_PHRASES: ReadonlySet<string> = new Set([
+  "to dan",
+  "khu dan",
+  "cum dan",
+  "dia diem",
+  "khu pho",
+  "nha van",
+  "gia dinh",
+  "co quan",
+  "don vi",
+  "tuyen duong",
+  "truc duong",
+  "ho gia",
+]);
+
+/** Multiplication signs between two quantities ("3 buổi/tuần x 12 tuần"). */
+export const TIMES_SIGNS: ReadonlySet<string> = new Set(["x", "*", "×", "nhan"]);
+
+/** Prepositions that put a post on a channel: the channel decides the indicator ("bài viết trên fanpage"). */
+export const CHANNEL_PREPS: ReadonlySet<string> = new Set(["tren", "len", "qua"]);
+/** Words naming the label of a figure ("số người tham dự hội nghị: 210"). */
+export const COUNT_WORDS: ReadonlySet<string> = new Set(["so", "luong", "tong", "luot"]);

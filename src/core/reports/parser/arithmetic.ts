@@ -1,0 +1,92 @@
+/**
+ * Arithmetic in a report: "3 buổi/tuần x 12 tuần = 36 buổi", "5 pa nô + 3 pa nô = 8 pa nô",
+ * "3 buổi x 4 tuần". Found in stage 2 (the operands of a product are never values themselves),
+ * applied in stage 5 (a stated result is a total; "+" adds; a product without "=" is its value).
+ */
+
+import { parseDigitNumber } from "../vietnamese-numbers.js";
+import { isWordIn, type Tok } from "./tokens.js";
+import { TIMES_SIGNS } from "./vocabulary.js";
+
+/** What the arithmetic in a message means for the numbers in it, by token index. */
+export interface Arithmetic {
+  /** Numbers stated as a result ("= 36"): totals. */
+  results: Set<number>;
+  /** Operands after the first of a sum ("+ 3 pa nô"): added. */
+  addends: Set<number>;
+  /** Products without a result, read as one number over tokens [start, end). */
+  products: Map<number, { end: number; value: number }>;
+  /** Tokens of products' operands and signs: never values, never unclear. */
+  operandTokens: Set<number>;
+}
+
+const MAX_UNIT_TOKENS = 4;
+
+interface Operand {
+  start: number;
+  end: number;
+  value: number;
+}
+
+/**
+ * Finds sums and products of quantities; a token marked 1 in `blocked` (a date, a phone) never
+ * starts an operand, a rate marked unclear (2) may ("3 buổi/tuần x 12 tuần").
+ * @example findArithmetic(normaliseAndTokenise("3 buổi/tuần x 12 tuần = 36 buổi").toks, new Uint8Array(10)).results // Set {8}
+ */
+export function findArithmetic(toks: readonly Tok[], blocked: Uint8Array): Arithmetic {
+  const out: Arithmetic = { results: new Set(), addends: new Set(), products: new Map(), operandTokens: new Set() };
+  for (let i = 0; i < toks.length; i++) {
+    const first = operandAt(toks, blocked, i);
+    if (!first) continue;
+    const operands: Operand[] = [first];
+    const signs: number[] = [];
+    let kind: "times" | "plus" | null = null;
+    let j = first.end;
+    for (;;) {
+      const sign = toks[j];
+      const signKind = isTimes(sign) ? "times" : sign?.k === "+" ? "plus" : null;
+      if (!signKind || (kind && signKind !== kind)) break;
+      const next = operandAt(toks, blocked, j + 1);
+      if (!next) break;
+      kind = signKind;
+      signs.push(j);
+      operands.push(next);
+      j = next.end;
+    }
+    if (!kind) continue;
+    const result = toks[j]?.k === "=" && operandAt(toks, blocked, j + 1) ? j + 1 : -1;
+    if (result >= 0) out.results.add(result);
+    if (kind === "plus") {
+      for (const op of operands.slice(1)) out.addends.add(op.start);
+    } else {
+      const last = operands[operands.length - 1]!;
+      for (let x = first.start; x < (result >= 0 ? result : last.end); x++) out.operandTokens.add(x);
+      if (result < 0) {
+        const value = operands.reduce((p, op) => p * op.value, 1);
+        out.products.set(first.start, { end: last.end, value });
+      }
+    }
+    i = (result >= 0 ? result : j) - 1;
+  }
+  return out;
+}
+
+function isTimes(t: Tok | undefined): boolean {
+  return !!t && (TIMES_SIGNS.has(t.k) || isWordIn(t, TIMES_SIGNS));
+}
+
+/** A quantity at token i: digits, then up to four unit tokens ("buổi/tuần", "học viên"). */
+function operandAt(toks: readonly Tok[], blocked: Uint8Array, i: number): Operand | null {
+  const t = toks[i];
+  if (!t || t.type !== "n" || blocked[i] === 1) return null;
+  const value = parseDigitNumber(t.k);
+  if (value === null) return null;
+  let end = i + 1;
+  for (let k = 0; k < MAX_UNIT_TOKENS; k++) {
+    const u = toks[end];
+    if (!u || isTimes(u)) break;
+    if (u.type === "w" || (u.k === "/" && toks[end + 1]?.type === "w")) end++;
+    else break;
+  }
+  return { start: i, end, value };
+}
