@@ -23,6 +23,21 @@ export async function loadCalendar(repos: Repositories): Promise<WorkingCalendar
 
 const EARLIEST = "2000-01-01";
 
+/**
+ * Occurrences due up to today, the one due next, and every period that has already begun (on
+ * 01/12 a monthly report due 5 days after the month has November due 05/12 and December begun).
+ */
+function currentOccurrences(task: TaskRecord, today: string, calendar: WorkingCalendar, tz: string) {
+  let to = today;
+  for (;;) {
+    const occurrences = occurrencesOf(task.schedule, { from: EARLIEST, to }, calendar, tz);
+    const last = occurrences.at(-1);
+    // The last one's period is over, so the next period has begun: include it too.
+    if (!last?.periodEnd || last.periodEnd >= today || last.dueDate <= to) return occurrences;
+    to = last.dueDate;
+  }
+}
+
 /** What one sync created; `skipped` are periods already past, kept as "untracked" rows. */
 export interface SyncResult {
   occurrences: number;
@@ -37,7 +52,7 @@ export interface SyncResult {
 }
 
 /**
- * Creates the task's occurrences up to now plus the next one, and an assignment per target unit
+ * Creates the task's occurrences up to now, the next one and any whose period has begun, and an assignment per target unit
  * for each. Idempotent; units added later get the occurrences on the next sync.
  * A period whose deadline has already passed when its assignment is created (a plan imported
  * part-way through its year, a unit added later, a task created late) is kept as an "untracked"
@@ -50,7 +65,7 @@ export async function syncTask(deps: TaskDeps, task: TaskRecord, calendar: Worki
   const now = deps.clock.now();
   const backfill = options.backfill || task.backfill === true;
   const today = localDateOf(now, deps.timezone);
-  const occurrences = occurrencesOf(task.schedule, { from: EARLIEST, to: today }, calendar, deps.timezone);
+  const occurrences = currentOccurrences(task, today, calendar, deps.timezone);
   result.occurrences = occurrences.length;
   const { units } = await resolveTargets(deps.repos, task.targets);
   for (const o of occurrences) {
