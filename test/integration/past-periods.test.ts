@@ -28,8 +28,9 @@ tasks:
 let h: Harness;
 
 async function importPlan(yaml: string): Promise<string> {
-  const [summary] = await h.say(ADMIN, adminChat, "", { caption: "/nhapkehoach", document: { data: Buffer.from(yaml), file_name: "ke-hoach.yaml", mime_type: "text/yaml" } });
-  return summary;
+  const before = h.fake.sent(adminChat.id).length;
+  h.fake.sendUserMessage({ from: ADMIN, chat: adminChat, caption: "/nhapkehoach", document: { data: Buffer.from(yaml), file_name: "ke-hoach.yaml", mime_type: "text/yaml" } });
+  return (await h.fake.waitForSent(before + 1, adminChat.id, 30_000))[before].text!;
 }
 
 async function openOf(code: string): Promise<AssignmentView[]> {
