@@ -30,13 +30,24 @@ export class SendError extends Error {
 }
 
 /**
+ * A file over the size limit: the bot's own, or the platform's when that is lower (Telegram serves
+ * bots files up to 20 MB). Sending it again cannot help, so the user is told the limit instead.
+ */
+export class FileTooLargeError extends SendError {
+  constructor(readonly limitBytes: number) {
+    super("bad_request", "file too large");
+    this.name = "FileTooLargeError";
+  }
+}
+
+/**
  * Sends to and downloads from one or more channels.
  * @example await messenger.send({ channel: "telegram", chatId: "-100123" }, { type: "text", text: "Xin chào" })
  */
 export interface Messenger {
   /** Sends one message; resolves with the platform's message id. Throws {@link SendError}. */
   send(to: Address, message: OutgoingMessage): Promise<{ messageId: string }>;
-  /** Downloads a file the user sent, refusing anything larger than `maxBytes`. */
+  /** Downloads a file the user sent; over `maxBytes` (or the platform's own limit) throws {@link FileTooLargeError}. */
   download(channel: Channel, file: IncomingFile, maxBytes: number): Promise<Uint8Array>;
   /** Longest text one message may carry on that channel. */
   textLimit(channel: Channel): number;

@@ -10,6 +10,7 @@ import { remindersFeature } from "./reminders.js";
 import { reportsFeature } from "./reports.js";
 import { tasksFeature } from "./tasks.js";
 import { unhandledFeature } from "./unhandled.js";
+import { unsupportedContentFeature } from "./unsupported-content.js";
 import { unitsFeature } from "./units.js";
 
 /** Every feature, in the order it sees messages. The stranger gate comes after the open commands. */
@@ -25,6 +26,7 @@ export const FEATURES: Feature[] = [
   planImportFeature,
   rollupsFeature,
   reportsFeature,
+  unsupportedContentFeature,
   unhandledFeature,
 ];
 

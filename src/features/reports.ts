@@ -24,9 +24,9 @@ function valueLines(values: Record<string, number>, indicators: IndicatorDef[], 
   });
 }
 
-function fileProblems(files: FileOutcome, t: Context["t"], maxMb: number): string[] {
+function fileProblems(files: FileOutcome, t: Context["t"]): string[] {
   return files.rejected.map((r) =>
-    t(`reports:file_${r.reason}`, { name: r.name ?? t(`reports:${r.kind}_word`), max: maxMb }),
+    t(`reports:file_${r.reason}`, { name: r.name ?? t(`reports:${r.kind}_word`), max: Math.round((r.limitBytes ?? 0) / 104857.6) / 10 }),
   );
 }
 
@@ -48,7 +48,7 @@ export function renderConfirmation(result: SubmitResult, t: Context["t"], deps: 
     lines.push(t("reports:figures_elsewhere", { figures, id: a.task.id, other: other.task.id, title: other.task.title }));
   }
   if (result.unclear.length) lines.push(t("reports:unclear", { list: result.unclear.map((u) => `"${u}"`).join(", ") }));
-  lines.push(...fileProblems(result.files, t, Math.round(deps.maxFileBytes / 1048576)));
+  lines.push(...fileProblems(result.files, t));
   lines.push(result.late ? t("reports:late", { deadline: formatDeadline(a.dueAt, deps.timezone, t) }) : t("reports:on_time", { deadline: formatDeadline(a.dueAt, deps.timezone, t) }));
   lines.push(t("reports:how_to_fix"));
   return lines.join("\n");
@@ -128,7 +128,7 @@ export const reportsFeature: Feature = (deps) => {
         const { files, fileIds } = await askWhichTask(deps, ctx.incoming, { text, options: resolution.options.map((o) => o.id) });
         const options = resolution.options.map((o, i) => `${i + 1}. ${describeChoice(o, ctx, deps)}`);
         if (resolution.more) options.push(ctx.t("reports:which_task_more", { count: resolution.more }));
-        const lines = [ctx.t("reports:which_task"), ...options, filesKeptLine(ctx, fileIds, await countKept(fileIds, ctx)), ...fileProblems(files, ctx.t, maxMb()), ctx.t("reports:which_task_hint", { minutes: QUESTION_MINUTES })];
+        const lines = [ctx.t("reports:which_task"), ...options, filesKeptLine(ctx, fileIds, await countKept(fileIds, ctx)), ...fileProblems(files, ctx.t), ctx.t("reports:which_task_hint", { minutes: QUESTION_MINUTES })];
         return ctx.reply(lines.filter(Boolean).join("\n"));
       }
       assignment = resolution.assignment;
@@ -142,7 +142,6 @@ export const reportsFeature: Feature = (deps) => {
     await ctx.reply(renderConfirmation(result, ctx.t, deps), { quote: true });
   }
 
-  const maxMb = () => Math.round(deps.maxFileBytes / 1048576);
 
   // While "which task?" waits: "2", "#5", "nv5" answer it; files join it; other messages go on.
   composer.use(async (ctx, next) => {
@@ -153,7 +152,7 @@ export const reportsFeature: Feature = (deps) => {
       if (!(await reportingUnit(ctx))) return;
       const kept = await keepFilesForQuestion(deps, ctx.incoming);
       if (!kept) return next();
-      const problems = fileProblems(kept.files, ctx.t, maxMb());
+      const problems = fileProblems(kept.files, ctx.t);
       if (problems.length) await ctx.reply(problems.join("\n"));
       const counts = await countKept(kept.fileIds, ctx);
       return summariseLater(ctx, () => ctx.t("reports:files_kept_waiting", counts));
@@ -236,8 +235,10 @@ export const reportsFeature: Feature = (deps) => {
     if (!incoming.files.length) return next();
     if (!(await reportingUnit(ctx))) return;
     const result = await attachLooseFiles(deps, incoming);
-    const problems = fileProblems(result.files, ctx.t, maxMb());
+    const problems = fileProblems(result.files, ctx.t);
     if (problems.length) await ctx.reply(problems.join("\n"));
+    // Nothing kept: the problem above is the whole answer, not "0 photos added".
+    if (!result.files.stored && !result.files.duplicates) return;
     const unitName = ctx.unit.name;
     summariseLater(ctx, () =>
       result.report

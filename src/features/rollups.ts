@@ -262,7 +262,7 @@ function adhocPlan(t: Translate): PlanInfo {
   return { number: "", date: "", title: t("status:adhoc_plan_title"), issuer: t("status:adhoc_plan_issuer"), parentIssuer: "", place: "" };
 }
 
-const chatName = (chat: ChatRecord): string => chat.title ?? chat.chatId;
+const chatName = (chat: ChatRecord, t: Context["t"]): string => chat.title || t("reminders:untitled_group");
 
 /**
  * /tinhhinh [task] (status now), /tonghop [task] (post the rollup and chart to the rollup group),
@@ -310,9 +310,11 @@ export const rollupsFeature: Feature = (deps) => {
     }
 
     const here: Address = { channel: ctx.incoming.channel, chatId: ctx.incoming.chatId };
-    const groups = (await deps.repos.chats.listRollupChats()).filter((c) => c.status === "active");
+    const rollupChats = await deps.repos.chats.listRollupChats();
+    const groups = rollupChats.filter((c) => c.status === "active");
     if (groups.length === 0) {
-      await ctx.reply(ctx.t("status:no_rollup_group"));
+      const lost = rollupChats.map((c) => chatName(c, ctx.t));
+      await ctx.reply(lost.length ? ctx.t("status:rollup_group_unreachable", { groups: lost.join(", ") }) : ctx.t("status:no_rollup_group"));
       await sendAll(ctx, here, [...cancelledNote(ctx, task).map((text) => ({ type: "text" as const, text })), ...(await render(here.channel))]);
       return;
     }
@@ -322,11 +324,11 @@ export const rollupsFeature: Feature = (deps) => {
       const to: Address = { channel: group.channel, chatId: group.chatId };
       try {
         await sendAll(ctx, to, await render(group.channel));
-        sentTo.push(chatName(group));
+        sentTo.push(chatName(group, ctx.t));
       } catch (error) {
         // One unreachable group must not stop the others or lose the confirmation.
         deps.logger.warn({ err: error, channel: group.channel, chatId: group.chatId }, "rollup post failed");
-        failed.push(chatName(group));
+        failed.push(chatName(group, ctx.t));
       }
     }
     const inGroup = groups.some((g) => g.channel === here.channel && g.chatId === here.chatId);

@@ -1,4 +1,5 @@
 import { splitArgs } from "../core/args.js";
+import { truncate } from "../core/text-limits.js";
 import { Composer, type Context } from "../core/composer.js";
 import { addUnit, editUnit, removeUnit, type UnitResult } from "../core/units/units.js";
 import { actorOf, allow, type Feature } from "./deps.js";
@@ -14,8 +15,12 @@ export const unitsFeature: Feature = (deps) => {
   composer.command("donvi", async (ctx) => {
     if (!(await allow(ctx, ["admin", "leader"]))) return;
     const filter = ctx.command!.args.trim().toLowerCase();
-    const units = (await deps.repos.units.list()).filter((u) => !filter || u.tags.includes(filter) || u.code.toLowerCase().includes(filter));
-    if (!units.length) return ctx.reply(ctx.t("units:empty"));
+    const all = await deps.repos.units.list();
+    if (!all.length) return ctx.reply(ctx.t("units:empty"));
+    const units = all
+      .filter((u) => !filter || u.tags.includes(filter) || u.code.toLowerCase().includes(filter))
+      .sort((a, b) => a.name.localeCompare(b.name, "vi"));
+    if (!units.length) return ctx.reply(ctx.t("units:no_match", { filter: truncate(ctx.command!.args.trim(), 40), count: all.length }));
     const lines = await Promise.all(
       units.map(async (u) => {
         const chats = (await deps.repos.chats.listForUnit(u.id)).filter((c) => c.status === "active").length;

@@ -60,13 +60,21 @@ export function createOutboxDispatcher(options: DispatcherOptions) {
   /** Rows given up on since the last alert. */
   let undelivered: OutboxRecord[] = [];
 
+  /** Names the chat as admins know it: a group by its title, a private chat by its person, never a raw id. */
   async function alertAdmins(row: OutboxRecord, reason: string): Promise<void> {
     const chat = await repos.chats.find(row.channel, row.chatId);
     const unit = chat?.unitId ? await repos.units.findById(chat.unitId) : null;
-    const t = options.translations.t(options.defaultLanguage);
-    const text = t("reminders:unreachable_alert", { chat: chat?.title ?? row.chatId, unit: unit?.name ?? "—", reason });
+    const person = chat?.chatType === "private" ? await repos.people.find(row.channel, row.chatId) : null;
+    const variant = chat?.role === "rollup" ? "rollup" : chat?.chatType === "private" ? "private" : "group";
     for (const admin of await repos.people.listByRole("admin")) {
       if (admin.channel !== row.channel) continue;
+      const t = options.translations.t(admin.language ?? options.defaultLanguage);
+      const text = t(`reminders:unreachable_alert_${variant}`, {
+        chat: chat?.title || t("reminders:untitled_group"),
+        person: person?.displayName || (person?.username ? `@${person.username}` : t("reminders:unknown_person")),
+        unit: unit?.name ?? "—",
+        reason,
+      });
       await repos.outbox.enqueue({ dedupeKey: `alert:unreachable:${row.channel}:${row.chatId}:${admin.userId}`, channel: admin.channel, chatId: admin.userId, kind: "alert", message: { type: "text", text }, notBefore: clock.now() });
     }
   }

@@ -108,6 +108,9 @@ export interface UserMessageInput {
   photo?: Buffer;
   document?: { data: Buffer; file_name: string; mime_type: string };
   media_group_id?: string;
+  video?: { data: Buffer; file_name?: string; mime_type?: string };
+  /** Raw Bot API message fields merged last (sticker, voice, location, a document with a huge file_size…). */
+  extra?: Record<string, unknown>;
   /** Unix seconds (default: now). */
   date?: number;
 }
@@ -627,11 +630,16 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
         file_size: f.file_size,
       };
     }
+    if (input.video) {
+      const f = registerFile(input.video.data, undefined, "videos", "mp4");
+      msg.video = { file_id: f.file_id, file_unique_id: f.file_unique_id, width: 640, height: 360, duration: 5, file_name: input.video.file_name, mime_type: input.video.mime_type ?? "video/mp4", file_size: f.file_size };
+    }
     if (input.caption !== undefined) {
       msg.caption = input.caption;
       const e = commandEntities(input.caption);
       if (e) msg.caption_entities = e;
     }
+    Object.assign(msg, input.extra);
     return injectUpdate({ message: msg });
   }
 

@@ -2,13 +2,15 @@ import { timingSafeEqual } from "node:crypto";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot, GrammyError, HttpError, InputFile } from "grammy";
 import type { Message, Update, UserFromGetMe } from "grammy/types";
-import { SendError, type Inbox, type Logger, type Messenger } from "../../core/ports.js";
+import { FileTooLargeError, SendError, type Inbox, type Logger, type Messenger } from "../../core/ports.js";
 import type { ChatType, Incoming, IncomingFile, OutgoingMessage, UnsupportedContent } from "../../core/types.js";
 import { readBody, type HttpServer } from "../../http/http-server.js";
 import { createRateLimiter, TELEGRAM_LIMITS, type RateLimits } from "../rate-limiter.js";
 import { createReachability } from "../reachability.js";
 
 export const TELEGRAM_TEXT_LIMIT = 4096;
+/** The Bot API serves bots files up to 20 MB (getFile); larger ones can never be downloaded. */
+const TELEGRAM_DOWNLOAD_LIMIT = 20 * 1024 * 1024;
 const CAPTION_LIMIT = 1024;
 
 export interface TelegramChannelOptions {
@@ -158,17 +160,20 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
       }
     },
     async download(_channel, file, maxBytes) {
-      if (file.size !== undefined && file.size > maxBytes) throw new SendError("bad_request", "file too large");
-      const info = await bot.api.getFile(file.fileRef);
+      const limit = Math.min(maxBytes, TELEGRAM_DOWNLOAD_LIMIT);
+      if (file.size !== undefined && file.size > limit) throw new FileTooLargeError(limit);
+      const info = await bot.api.getFile(file.fileRef).catch((error) => {
+        throw error instanceof GrammyError && /file is too big/i.test(error.description) ? new FileTooLargeError(limit) : error;
+      });
       if (!info.file_path) throw new SendError("bad_request", "file has no path");
-      if ((info.file_size ?? 0) > maxBytes) throw new SendError("bad_request", "file too large");
+      if ((info.file_size ?? 0) > limit) throw new FileTooLargeError(limit);
       const response = await fetch(`${options.apiRoot}/file/bot${options.token}/${info.file_path}`, { signal: AbortSignal.timeout(120_000) });
       if (!response.ok || !response.body) throw new SendError("transient", `download failed: ${response.status}`);
       const chunks: Uint8Array[] = [];
       let total = 0;
       for await (const chunk of response.body) {
         total += chunk.length;
-        if (total > maxBytes) throw new SendError("bad_request", "file too large");
+        if (total > limit) throw new FileTooLargeError(limit);
         chunks.push(chunk);
       }
       return Buffer.concat(chunks);

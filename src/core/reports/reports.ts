@@ -4,7 +4,7 @@
  * the history kept.
  */
 import { captureInstant, DOCUMENT_KINDS, exifCaptureTime, PHOTO_KINDS, sniffFile, VIDEO_KINDS, type FileKind } from "./file-check.js";
-import type { AssignmentView, Clock, FileStore, Logger, Messenger, ReportRecord, TaskRecord } from "../ports.js";
+import { FileTooLargeError, type AssignmentView, type Clock, type FileStore, type Logger, type Messenger, type ReportRecord, type TaskRecord } from "../ports.js";
 import { parseReport, type ParsedReport } from "./report-parser.js";
 import type { Repositories } from "../repositories.js";
 import { narrowChoices, orderByDueNext, type ValueReader } from "./task-choice.js";
@@ -89,7 +89,8 @@ export interface FileOutcome {
   /** Attachment rows this message added (pending ones wait for a report by these ids). */
   ids: number[];
   /** `name` is the file's own name; without one, the caller words it from `kind`. */
-  rejected: { name?: string; kind: IncomingFile["kind"]; reason: "too_big" | "bad_type" | "download_failed" }[];
+  /** `limitBytes`: the size limit that refused a too-big file. */
+  rejected: { name?: string; kind: IncomingFile["kind"]; reason: "too_big" | "bad_type" | "download_failed"; limitBytes?: number }[];
 }
 
 /**
@@ -102,16 +103,19 @@ export async function storeFiles(deps: ReportDeps, incoming: Incoming, reportId:
     const name = file.fileName;
     const kind = file.kind;
     if (file.size !== undefined && file.size > deps.maxFileBytes) {
-      outcome.rejected.push({ name, kind, reason: "too_big" });
+      outcome.rejected.push({ name, kind, reason: "too_big", limitBytes: deps.maxFileBytes });
       continue;
     }
     let bytes: Uint8Array;
     try {
       bytes = await deps.messenger.download(incoming.channel, file, deps.maxFileBytes);
     } catch (error) {
-      const tooBig = error instanceof Error && /too large/.test(error.message);
-      if (!tooBig) deps.logger.warn({ err: error, chatId: incoming.chatId }, "file download failed");
-      outcome.rejected.push({ name, kind, reason: tooBig ? "too_big" : "download_failed" });
+      if (error instanceof FileTooLargeError) {
+        outcome.rejected.push({ name, kind, reason: "too_big", limitBytes: error.limitBytes });
+        continue;
+      }
+      deps.logger.warn({ err: error, chatId: incoming.chatId }, "file download failed");
+      outcome.rejected.push({ name, kind, reason: "download_failed" });
       continue;
     }
     const sniffed = sniffFile(bytes, file.fileName);
