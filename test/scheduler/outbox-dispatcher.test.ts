@@ -170,7 +170,7 @@ describe("outbox dispatcher", () => {
     expect((await repos.chats.find("telegram", "-5"))?.status).toBe("unreachable");
     expect(messenger.sent).toHaveLength(1);
     expect(messenger.sent[0].to).toEqual({ channel: "telegram", chatId: "111" });
-    expect((messenger.sent[0].message as { text: string }).text).toContain("Không gửi được tin cho nhóm \"Nhóm xã A\" (đơn vị: UBND xã A)");
+    expect((messenger.sent[0].message as { text: string }).text).toContain("Không gửi được tin nhắn vào nhóm «Nhóm xã A» của UBND xã A");
     await d.stop();
   });
 
