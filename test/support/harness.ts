@@ -65,9 +65,11 @@ export async function startHarness(options: { now?: string; env?: Record<string,
     async say(from, chat, text, extra = {}) {
       const before = fake.sent(chat.id).length;
       const update = fake.sendUserMessage({ from, chat, ...(text ? { text } : {}), ...extra });
-      // The reply is done when the core finished this update: wait until the fake saw its sends settle.
+      // Done when the bot took the update (asked for the next one), the inbox handled it, and
+      // the sends it queued through the outbox have settled.
+      await waitFor(() => !fake.pendingUpdates().some((u) => u.update_id === update.update_id), 30_000);
+      await app.inbox.drain();
       await waitQuiet(fake, chat.id, before);
-      void update;
       return fake.sent(chat.id).slice(before).map((s) => s.text ?? s.caption ?? "");
     },
     async close() {
@@ -76,6 +78,14 @@ export async function startHarness(options: { now?: string; env?: Record<string,
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const t0 = Date.now();
+  while (!condition()) {
+    if (Date.now() - t0 > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
 }
 
 /** Waits for at least one new send to the chat, then until no more arrive for a short while. */
