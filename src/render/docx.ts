@@ -3,10 +3,15 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Header,
   HighlightColor,
   ImageRun,
   Packer,
+  PageNumber,
+  PageOrientation,
   Paragraph,
+  SectionType,
+  ShadingType,
   Table,
   TableBorders,
   TableCell,
@@ -16,10 +21,11 @@ import {
   VerticalAlign,
   WidthType,
   type IRunOptions,
+  type ISectionOptions,
 } from "docx";
 import { expectedCount, formatIsoDate, formatLocalDate } from "../core/rollups/rollup-text.js";
 import { localDateOf } from "../core/calendar/time.js";
-import type { RollupView, TaskRollup, UnitRollupRow, UnitStatus } from "../core/rollups/rollup-types.js";
+import type { PlanInfo, ReportSettings, RollupView, TaskRollup, UnitRollupRow } from "../core/rollups/rollup-types.js";
 import type { Translate } from "../core/types.js";
 
 /** Word measures pages in twips; Nghị định 30/2020 gives margins in millimetres. */
@@ -100,38 +106,60 @@ function issuerAbbreviation(issuer: string): string {
     .join("");
 }
 
+/**
+ * The report settings with defaults: the plan file's `report:` section first, then the plan's
+ * issuer/parent/place, then `orgName` (ORG_NAME); the abbreviation from the office's initials.
+ * @example resolveReportSettings(view.plan, t, "Sở Văn hóa, Thể thao và Du lịch").abbreviation // "SVHTTDL"
+ */
+export function resolveReportSettings(plan: PlanInfo, t: Translate, orgName = ""): ReportSettings {
+  const r = plan.report ?? {};
+  const office = r.office || plan.issuer || orgName || t("render:docx.office_default");
+  const parent = r.parent ?? plan.parentIssuer;
+  return {
+    office,
+    parent,
+    place: r.place ?? plan.place,
+    abbreviation: r.abbreviation || issuerAbbreviation(office),
+    to: r.to ?? (parent ? t("render:docx.to_default", { parent }) : ""),
+    recipients: r.recipients ?? [t("render:docx.recipient_above")],
+    signerAuthority: r.signerAuthority ?? "",
+    signerTitle: r.signerTitle || t("render:docx.signer_title_default"),
+    signerName: r.signerName || t("render:docx.signer_name_placeholder"),
+  };
+}
+
 /** Nghị định 30/2020: days below 10 and months 1 and 2 get a leading zero. */
 function placeDate(t: Translate, place: string, date: Date, tz: string): string {
   const [year, month, day] = localDateOf(date, tz).split("-");
   return t("render:docx.place_date", { place, day, month: Number(month) <= 2 ? month : String(Number(month)), year });
 }
 
-function headerTable(view: RollupView, t: Translate, reportDate: Date): Table {
-  const { plan } = view;
-  const bodyName = plan.issuer.toLocaleUpperCase("vi");
+/** A Times New Roman line's width in twips, from the average advance (bold ≈ 0.5 em). */
+function estimatedWidth(text: string, halfPoints: number, bold: boolean): number {
+  return Math.round(Array.from(text).length * halfPoints * 10 * (bold ? 0.5 : 0.46));
+}
+
+/** Width of the rule under a line: 40 % of the line (the decree asks for 1/3 to 1/2). */
+export const RULE_SHARE = 0.4;
+
+function headerTable(settings: ReportSettings, t: Translate, reportDate: Date, tz: string): Table {
+  const bodyName = settings.office.toLocaleUpperCase("vi");
   const national = t("render:docx.national_title");
   const motto = t("render:docx.motto");
   const center = AlignmentType.CENTER;
   const left = [
-    para(plan.parentIssuer.toLocaleUpperCase("vi"), { alignment: center, run: { size: SIZE_HEADER } }),
+    ...(settings.parent ? [para(settings.parent.toLocaleUpperCase("vi"), { alignment: center, run: { size: SIZE_HEADER } })] : []),
     para(bodyName, { alignment: center, run: { size: SIZE_HEADER, bold: true } }),
-    rule(Math.min(HEADER_LEFT, bodyName.length * 60), HEADER_LEFT),
+    rule(Math.round(RULE_SHARE * Math.min(HEADER_LEFT, estimatedWidth(bodyName, SIZE_HEADER, true))), HEADER_LEFT),
   ];
   const right = [
     para(national, { alignment: center, run: { size: SIZE_HEADER - 2, bold: true } }),
     para(motto, { alignment: center, run: { size: SIZE_BODY, bold: true } }),
-    rule(Math.min(HEADER_RIGHT, motto.length * 125), HEADER_RIGHT),
+    // The motto's rule is as long as the motto.
+    rule(Math.min(HEADER_RIGHT, estimatedWidth(motto, SIZE_BODY, true)), HEADER_RIGHT),
   ];
-  const number = para(t("render:docx.number", { abbr: issuerAbbreviation(plan.issuer) }), {
-    alignment: center,
-    run: { size: SIZE_HEADER },
-    before: 120,
-  });
-  const dateLine = para(placeDate(t, plan.place, reportDate, view.timezone), {
-    alignment: center,
-    run: { size: SIZE_BODY, italics: true },
-    before: 120,
-  });
+  const number = para(t("render:docx.number", { abbr: settings.abbreviation }), { alignment: center, run: { size: SIZE_HEADER }, before: 120 });
+  const dateLine = para(placeDate(t, settings.place, reportDate, tz), { alignment: center, run: { size: SIZE_BODY, italics: true }, before: 120 });
   return new Table({
     width: { size: CONTENT_WIDTH, type: WidthType.DXA },
     columnWidths: [HEADER_LEFT, HEADER_RIGHT],
@@ -144,44 +172,71 @@ function headerTable(view: RollupView, t: Translate, reportDate: Date): Table {
   });
 }
 
-function gridCell(text: string, width: number, options: { bold?: boolean; alignment?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}): TableCell {
+function gridCell(
+  text: string,
+  width: number,
+  options: { bold?: boolean; alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]; size?: number; span?: number; shade?: boolean } = {},
+): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
-    margins: { left: 80, right: 80, top: 40, bottom: 40 },
+    columnSpan: options.span,
+    shading: options.shade ? { fill: "EDEDED", type: ShadingType.CLEAR, color: "auto" } : undefined,
+    margins: { left: 60, right: 60, top: 30, bottom: 30 },
     children: [
       new Paragraph({
         alignment: options.alignment ?? AlignmentType.LEFT,
-        children: [new TextRun({ text, bold: options.bold, size: SIZE_TABLE })],
+        children: [new TextRun({ text, bold: options.bold, size: options.size ?? SIZE_TABLE })],
       }),
     ],
   });
 }
 
+const submittedOf = (task: TaskRollup): number => task.counts.onTime + task.counts.late;
+
+/** "quý I năm 2021" from "Quý I/2021", for a subject or a sentence; other labels as they are. */
+function periodPhrase(label: string, t: Translate): string {
+  const m = /^(\p{L}+)\s+([\p{L}\d]+)\/(\d{4})$/u.exec(label);
+  return m ? t("render:docx.period_phrase", { kind: m[1]!.toLocaleLowerCase("vi"), n: m[2], year: m[3] }) : label;
+}
+
+/** The subject (trích yếu): the plan's subject and the period(s) the report covers. */
+export function reportSubject(view: RollupView, tasks: TaskRollup[], t: Translate): string {
+  const planWord = t("render:docx.plan_word");
+  const title = view.plan.title;
+  // "Kế hoạch tuyên truyền X" reads "kết quả tuyên truyền X".
+  const subject = title.toLocaleLowerCase("vi").startsWith(`${planWord.toLocaleLowerCase("vi")} `) ? title.slice(planWord.length + 1) : title;
+  const periods = [...new Set(tasks.map((task) => task.periodLabel).filter(Boolean))].map((p) => periodPhrase(p, t));
+  const asOf = formatLocalDate(view.generatedAt, view.timezone);
+  // "… năm 2021" + "quý I năm 2021" would name the year twice.
+  const bare = subject.replace(/\s+năm\s+\d{4}$/u, "");
+  return periods.length > 0
+    ? t("render:docx.subject_period", { subject: bare, periods: periods.join(t("render:docx.and")) })
+    : t("render:docx.subject_until", { subject, date: asOf });
+}
+
 function totalsTable(task: TaskRollup, t: Translate, num: Intl.NumberFormat): Table {
+  const base = { submitted: submittedOf(task), expected: expectedCount(task) };
   const prev = task.previous;
-  const widths = prev ? [800, 3754, 1600, 1400, 1800] : [800, 4954, 1800, 1800];
+  const widths = prev ? [700, 3554, 1400, 2100, 1600] : [700, 4654, 1600, 2400];
   const c = AlignmentType.CENTER;
   const r = AlignmentType.RIGHT;
   const header = [
     t("render:docx.col_index"),
     t("render:docx.col_indicator"),
-    t("render:docx.col_total"),
     t("render:docx.col_measure"),
+    t("render:docx.col_total", base),
     ...(prev ? [t("render:docx.col_previous", { period: prev.periodLabel || prev.periodKey })] : []),
   ];
   const rows = [
-    new TableRow({
-      tableHeader: true,
-      children: header.map((h, i) => gridCell(h, widths[i]!, { bold: true, alignment: c })),
-    }),
+    new TableRow({ tableHeader: true, children: header.map((h, i) => gridCell(h, widths[i]!, { bold: true, alignment: c })) }),
     ...task.indicators.map((ind, i) => {
       const total = task.totals[ind.code] ?? 0;
       const cells = [
         gridCell(String(i + 1), widths[0]!, { alignment: c }),
         gridCell(ind.label, widths[1]!),
-        gridCell(num.format(total), widths[2]!, { alignment: r }),
-        gridCell(ind.measure ?? "", widths[3]!, { alignment: c }),
+        gridCell(ind.measure ?? "", widths[2]!, { alignment: c }),
+        gridCell(num.format(total), widths[3]!, { alignment: r, bold: true }),
       ];
       if (prev) {
         const delta = total - (prev.totals[ind.code] ?? 0);
@@ -190,48 +245,62 @@ function totalsTable(task: TaskRollup, t: Translate, num: Intl.NumberFormat): Ta
       return new TableRow({ children: cells });
     }),
   ];
-  return new Table({
-    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    rows,
-  });
+  return new Table({ width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows });
 }
 
-function unitNames(rows: UnitRollupRow[], status: UnitStatus, t: Translate): string {
-  const names = rows.filter((r) => r.status === status).map((r) => r.unitName);
-  return names.length > 0 ? names.join(", ") : t("render:docx.none");
+/** More units than this are named in the appendix only. */
+const NAMES_IN_BODY = 10;
+
+const names = (rows: UnitRollupRow[], t: Translate): string => rows.map((r) => r.unitName).join(t("render:docx.name_separator"));
+
+/** The documents units cited ("Kế hoạch số 15/KH-UBND ngày 05/02/2021 của UBND xã Thạch Bình"). */
+function citedDocuments(task: TaskRollup, t: Translate): string[] {
+  return task.rows.flatMap((row) =>
+    row.references.map((ref) =>
+      ref.date
+        ? t("render:docx.cited_with_date", { number: ref.number, date: formatIsoDate(ref.date), unit: row.unitName })
+        : t("render:docx.cited", { number: ref.number, unit: row.unitName }),
+    ),
+  );
 }
 
 function taskSection(task: TaskRollup, index: number, view: RollupView, t: Translate, num: Intl.NumberFormat): (Paragraph | Table)[] {
   const c = task.counts;
+  const expected = expectedCount(task);
   const heading = task.periodLabel
     ? t("render:docx.task_heading_period", { index, title: task.title, period: task.periodLabel })
     : t("render:docx.task_heading", { index, title: task.title });
   const out: (Paragraph | Table)[] = [
     para(heading, { indent: true, before: 120, run: { bold: true }, keepNext: true }),
-    bodyPara(t("render:docx.task_due", { date: formatLocalDate(task.dueAt, view.timezone) })),
     bodyPara(
       t("render:docx.task_submitted", {
-        submitted: c.onTime + c.late,
-        expected: expectedCount(task),
+        date: formatLocalDate(task.dueAt, view.timezone),
+        submitted: submittedOf(task),
+        expected,
         onTime: c.onTime,
         late: c.late,
-        missing: c.missing,
       }),
     ),
   ];
-  if (task.indicators.length > 0) {
-    out.push(para(t("render:docx.task_totals"), { indent: true, before: 120, keepNext: true }));
-    out.push(totalsTable(task, t, num));
-  } else {
-    out.push(bodyPara(t("render:docx.task_no_indicators")));
+  const missing = task.rows.filter((r) => r.status === "missing");
+  if (missing.length > 0) out.push(bodyPara(t("render:docx.units_missing", { count: missing.length, names: names(missing, t) })));
+  const notDue = task.rows.filter((r) => r.status === "not_due");
+  if (notDue.length > 0) out.push(bodyPara(t("render:docx.units_not_due", { count: notDue.length })));
+  const unreachable = task.rows.filter((r) => r.status === "unreachable");
+  if (unreachable.length > 0) {
+    // A long list belongs in the appendix, where every unit has its row.
+    const list = unreachable.length <= NAMES_IN_BODY ? names(unreachable, t) : t("render:docx.see_appendix");
+    out.push(bodyPara(t("render:docx.units_unreachable", { count: unreachable.length, names: list })));
   }
-  out.push(bodyPara(t("render:docx.task_photos", { count: num.format(task.photoCount) })));
-  out.push(bodyPara(t("render:docx.units_on_time", { names: unitNames(task.rows, "on_time", t) })));
-  out.push(bodyPara(t("render:docx.units_late", { names: unitNames(task.rows, "late", t) })));
-  out.push(bodyPara(t("render:docx.units_missing", { names: unitNames(task.rows, "missing", t) })));
-  if (c.excused > 0) out.push(bodyPara(t("render:docx.units_excused", { names: unitNames(task.rows, "excused", t) })));
+  const excused = task.rows.filter((r) => r.status === "excused");
+  if (excused.length > 0) out.push(bodyPara(t("render:docx.units_excused", { names: names(excused, t) })));
+  if (task.indicators.length > 0) {
+    out.push(para(t("render:docx.task_totals", { submitted: submittedOf(task), expected }), { indent: true, before: 120, keepNext: true }));
+    out.push(totalsTable(task, t, num));
+  }
+  const cited = citedDocuments(task, t);
+  if (cited.length > 0) out.push(bodyPara(t("render:docx.cited_header", { list: cited.join(t("render:docx.cited_separator")) })));
+  if (task.photoCount > 0) out.push(bodyPara(t("render:docx.task_photos", { count: num.format(task.photoCount) })));
   return out;
 }
 
@@ -239,20 +308,21 @@ function placeholder(t: Translate): Paragraph {
   return para(t("render:docx.placeholder"), { indent: true, before: 120, run: { highlight: HighlightColor.YELLOW } });
 }
 
-function signatureTable(t: Translate): Table {
+function signatureTable(settings: ReportSettings, t: Translate): Table {
   const leftWidth = 4300;
   const rightWidth = CONTENT_WIDTH - leftWidth;
+  const items = [...settings.recipients.map((r) => t("render:docx.recipient_item", { text: r.replace(/[;.]+$/, "") })), t("render:docx.recipient_archive")];
   const left = [
     para(t("render:docx.recipients_title"), { alignment: AlignmentType.LEFT, run: { bold: true, italics: true, size: SIZE_RECIPIENTS_TITLE } }),
-    para(t("render:docx.recipient_above"), { alignment: AlignmentType.LEFT, run: { size: SIZE_RECIPIENTS } }),
-    para(t("render:docx.recipient_archive"), { alignment: AlignmentType.LEFT, run: { size: SIZE_RECIPIENTS } }),
+    ...items.map((text) => para(text, { alignment: AlignmentType.LEFT, run: { size: SIZE_RECIPIENTS } })),
   ];
   const center = AlignmentType.CENTER;
   const right = [
-    para(t("render:docx.signer_title"), { alignment: center, run: { bold: true } }),
+    ...(settings.signerAuthority ? [para(settings.signerAuthority.toLocaleUpperCase("vi"), { alignment: center, run: { bold: true } })] : []),
+    para(settings.signerTitle.toLocaleUpperCase("vi"), { alignment: center, run: { bold: true } }),
     // Room for the signature and the seal.
     ...Array.from({ length: 4 }, () => para("", { alignment: center })),
-    para(t("render:docx.signer_name"), { alignment: center, run: { bold: true } }),
+    para(settings.signerName, { alignment: center, run: { bold: true } }),
   ];
   return new Table({
     width: { size: CONTENT_WIDTH, type: WidthType.DXA },
@@ -261,6 +331,79 @@ function signatureTable(t: Translate): Table {
     borders: NO_BORDERS,
     rows: [new TableRow({ cantSplit: true, children: [plainCell(left, leftWidth), plainCell(right, rightWidth)] })],
   });
+}
+
+/** Landscape appendix width in twips (A4 turned, the same side margins). */
+const LANDSCAPE_CONTENT = PAGE_HEIGHT - MARGIN.left - MARGIN.right;
+const SIZE_APPENDIX = 20;
+
+/** Phụ lục I: every unit's figures and status, by group, with a total row. */
+function unitTable(task: TaskRollup, t: Translate, num: Intl.NumberFormat, tz: string): Table {
+  const fixed = { index: 520, unit: 3000, status: 1900, date: 1250 };
+  const rest = LANDSCAPE_CONTENT - fixed.index - fixed.unit - fixed.status - fixed.date;
+  const indWidth = task.indicators.length > 0 ? Math.floor(rest / task.indicators.length) : 0;
+  const widths = [fixed.index, fixed.unit + (task.indicators.length === 0 ? rest : 0), fixed.status, fixed.date, ...task.indicators.map(() => indWidth)];
+  const c = AlignmentType.CENTER;
+  const r = AlignmentType.RIGHT;
+  const size = SIZE_APPENDIX;
+  const header = new TableRow({
+    tableHeader: true,
+    children: [
+      t("render:docx.col_index"),
+      t("render:docx.col_unit"),
+      t("render:docx.col_status"),
+      t("render:docx.col_date"),
+      ...task.indicators.map((ind) => (ind.measure ? t("render:docx.col_indicator_measure", { label: ind.label, measure: ind.measure }) : ind.label)),
+    ].map((h, i) => gridCell(h, widths[i]!, { bold: true, alignment: c, size, shade: true })),
+  });
+  const rows: TableRow[] = [header];
+  let index = 0;
+  for (const group of task.groups) {
+    rows.push(new TableRow({ cantSplit: true, children: [gridCell(group, widths.reduce((a, b) => a + b, 0), { bold: true, size, span: widths.length })] }));
+    for (const row of task.rows.filter((x) => x.group === group)) {
+      index++;
+      const reported = row.status === "on_time" || row.status === "late";
+      rows.push(
+        new TableRow({
+          cantSplit: true,
+          children: [
+            gridCell(String(index), widths[0]!, { alignment: c, size }),
+            gridCell(row.unitName, widths[1]!, { size }),
+            gridCell(t(`render:status.${row.status}`), widths[2]!, { size }),
+            gridCell(row.submittedAt ? formatLocalDate(row.submittedAt, tz) : "", widths[3]!, { alignment: c, size }),
+            ...task.indicators.map((ind, i) =>
+              gridCell(reported && row.values[ind.code] !== undefined ? num.format(row.values[ind.code]!) : "", widths[4 + i]!, { alignment: r, size }),
+            ),
+          ],
+        }),
+      );
+    }
+  }
+  rows.push(
+    new TableRow({
+      cantSplit: true,
+      children: [
+        gridCell("", widths[0]!, { size, shade: true }),
+        gridCell(t("render:docx.total_row", { submitted: submittedOf(task), expected: expectedCount(task) }), widths[1]!, { bold: true, size, shade: true }),
+        gridCell("", widths[2]!, { size, shade: true }),
+        gridCell("", widths[3]!, { size, shade: true }),
+        ...task.indicators.map((ind, i) => gridCell(num.format(task.totals[ind.code] ?? 0), widths[4 + i]!, { alignment: r, bold: true, size, shade: true })),
+      ],
+    }),
+  );
+  return new Table({ width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows });
+}
+
+function figuresAppendix(tasks: TaskRollup[], subject: string, t: Translate, num: Intl.NumberFormat, tz: string): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [
+    para(t("render:docx.appendix_figures_title"), { alignment: AlignmentType.CENTER, run: { bold: true } }),
+    para(t("render:docx.appendix_subtitle", { subject }), { alignment: AlignmentType.CENTER, run: { italics: true }, after: 120 }),
+  ];
+  for (const task of tasks) {
+    const heading = task.periodLabel ? `${task.title} (${task.periodLabel})` : task.title;
+    out.push(para(heading, { alignment: AlignmentType.LEFT, before: 200, after: 80, run: { bold: true }, keepNext: true }), unitTable(task, t, num, tz));
+  }
+  return out;
 }
 
 interface Picture {
@@ -313,18 +456,22 @@ function fit(width: number, height: number): { width: number; height: number } {
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }
 
-async function appendix(view: RollupView, t: Translate, maxPerUnit: number): Promise<Paragraph[]> {
+async function photoAppendix(tasks: TaskRollup[], subject: string, t: Translate, tz: string, maxPerUnit: number): Promise<Paragraph[]> {
   const body: Paragraph[] = [];
-  for (const task of view.tasks) {
+  for (const task of tasks) {
     const taskBody: Paragraph[] = [];
     for (const row of task.rows) {
-      const pictures: Picture[] = [];
+      let shown = 0;
       for (const file of row.files) {
-        if (pictures.length >= maxPerUnit) break;
+        if (shown >= maxPerUnit) break;
         const picture = await loadPicture(file);
-        if (picture) pictures.push(picture);
-      }
-      for (const picture of pictures) {
+        if (!picture) continue;
+        shown++;
+        const when = file.capturedAt
+          ? t("render:docx.photo_captured", { date: formatLocalDate(file.capturedAt, tz) })
+          : file.receivedAt
+            ? t("render:docx.photo_received", { date: formatLocalDate(file.receivedAt, tz) })
+            : "";
         taskBody.push(
           new Paragraph({
             alignment: AlignmentType.CENTER,
@@ -339,7 +486,11 @@ async function appendix(view: RollupView, t: Translate, maxPerUnit: number): Pro
               }),
             ],
           }),
-          para(row.unitName, { alignment: AlignmentType.CENTER, run: { italics: true, size: SIZE_TABLE }, after: 120 }),
+          para(when ? t("render:docx.photo_caption", { unit: row.unitName, when }) : row.unitName, {
+            alignment: AlignmentType.CENTER,
+            run: { italics: true, size: SIZE_TABLE },
+            after: 120,
+          }),
         );
       }
     }
@@ -350,85 +501,91 @@ async function appendix(view: RollupView, t: Translate, maxPerUnit: number): Pro
   }
   if (body.length === 0) return [];
   return [
-    new Paragraph({
-      pageBreakBefore: true,
-      alignment: AlignmentType.CENTER,
-      children: [new TextRun({ text: t("render:docx.appendix_title"), bold: true })],
-    }),
-    para(t("render:docx.appendix_subtitle", { title: view.plan.title }), { alignment: AlignmentType.CENTER, run: { italics: true } }),
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: t("render:docx.appendix_photos_title"), bold: true })] }),
+    para(t("render:docx.appendix_subtitle", { subject }), { alignment: AlignmentType.CENTER, run: { italics: true } }),
     ...body,
   ];
 }
 
+/** Page numbers: Arabic, centred in the top margin, none on the first page (Nghị định 30/2020). */
+function pageNumberHeaders(): { default: Header; first: Header } {
+  return {
+    default: new Header({
+      children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: SIZE_BODY })] })],
+    }),
+    first: new Header({ children: [new Paragraph({ children: [] })] }),
+  };
+}
+
 /**
- * Renders a draft official report (báo cáo) in the layout of Nghị định 30/2020/NĐ-CP: A4, the
- * decree's margins, Times New Roman; the issuer / national-title header, number left blank for the
- * office, place and date, subject, addressee, results per task occurrence (counts, indicator
- * totals, units by status), placeholders for shortcomings and next tasks, recipients and signature,
- * and an appendix of evidence photos (up to `maxPhotosPerUnit` per unit; unreadable files skipped).
+ * Renders a draft results report (báo cáo kết quả) in the layout of Nghị định 30/2020/NĐ-CP: A4,
+ * the decree's margins, Times New Roman, page numbers centred at the top from page 2; the parent
+ * body and issuing office, "Số: /BC-<abbreviation>", place and date, a period-specific subject
+ * with its rule at 40 % of the line, "Kính gửi", then per task with data: who reported (X/Y), each
+ * indicator's total "tổng hợp từ X/Y đơn vị đã báo cáo", the documents units cited; placeholders
+ * for shortcomings and next steps; Nơi nhận and the signer from the plan's `report:` section.
+ * Appendix I (landscape): every unit's status and figures; appendix II: evidence photos with the
+ * unit and the capture date. Tasks nobody has reported on are left out.
  * @example
- * const data = await renderRollupDocx(view, translator.t("vi"), { reportDate: new Date(), maxPhotosPerUnit: 2 });
- * const file: OutgoingFile = { fileName: "baocao.docx", mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", data };
+ * const data = await renderRollupDocx(view, translator.t("vi"), { reportDate: new Date(), orgName: config.orgName });
  */
 export async function renderRollupDocx(
   view: RollupView,
   t: Translate,
-  options: { reportDate?: Date; includePhotos?: boolean; maxPhotosPerUnit?: number } = {},
+  options: { reportDate?: Date; includePhotos?: boolean; maxPhotosPerUnit?: number; orgName?: string } = {},
 ): Promise<Uint8Array> {
   const num = new Intl.NumberFormat(t("render:number_locale"));
   const reportDate = options.reportDate ?? view.generatedAt;
   const { plan } = view;
-  const planWord = t("render:docx.plan_word");
-  // "Kế hoạch tuyên truyền X" reads "… về tuyên truyền X" after "Thực hiện Kế hoạch số …".
-  const subject = plan.title.toLocaleLowerCase("vi").startsWith(`${planWord.toLocaleLowerCase("vi")} `)
-    ? plan.title.slice(planWord.length + 1)
-    : plan.title;
+  const settings = resolveReportSettings(plan, t, options.orgName);
+  const tasks = view.tasks.filter((task) => submittedOf(task) > 0);
+  const subject = reportSubject(view, tasks, t);
   const center = AlignmentType.CENTER;
+  const subjectWidth = Math.min(CONTENT_WIDTH, estimatedWidth(subject, SIZE_BODY, true));
 
   const children: (Paragraph | Table)[] = [
-    headerTable(view, t, reportDate),
+    headerTable(settings, t, reportDate, view.timezone),
     para(t("render:docx.doc_type"), { alignment: center, before: 360, run: { bold: true } }),
-    para(t("render:docx.subject", { title: plan.title }), { alignment: center, run: { bold: true } }),
-    rule(1800, CONTENT_WIDTH),
-    para(t("render:docx.recipient", { parent: plan.parentIssuer }), { alignment: center, before: 240, after: 120 }),
+    para(subject, { alignment: center, run: { bold: true } }),
+    rule(Math.round(RULE_SHARE * subjectWidth), CONTENT_WIDTH),
+    ...(settings.to ? [para(t("render:docx.recipient", { to: settings.to }), { alignment: center, before: 240, after: 120 })] : []),
     bodyPara(
-      t("render:docx.intro", {
-        number: plan.number,
-        date: formatIsoDate(plan.date),
-        parent: plan.parentIssuer,
-        subject,
-        issuer: plan.issuer,
-      }),
+      plan.number
+        ? t("render:docx.intro", { number: plan.number, date: formatIsoDate(plan.date), parent: settings.parent || plan.parentIssuer, title: plan.title, office: settings.office })
+        : t("render:docx.intro_no_plan", { office: settings.office }),
     ),
     para(t("render:docx.section_results"), { indent: true, before: 120, run: { bold: true }, keepNext: true }),
-    ...view.tasks.flatMap((task, i) => taskSection(task, i + 1, view, t, num)),
+    ...(tasks.length > 0 ? tasks.flatMap((task, i) => taskSection(task, i + 1, view, t, num)) : [bodyPara(t("render:docx.no_data"))]),
     para(t("render:docx.section_issues"), { indent: true, before: 240, run: { bold: true }, keepNext: true }),
     placeholder(t),
     para(t("render:docx.section_next"), { indent: true, before: 240, run: { bold: true }, keepNext: true }),
     placeholder(t),
-    bodyPara(t("render:docx.closing", { title: plan.title, issuer: plan.issuer })),
+    bodyPara(t("render:docx.closing", { office: settings.office })),
     para("", { before: 120 }),
-    signatureTable(t),
+    signatureTable(settings, t),
   ];
-  if (options.includePhotos ?? true) {
-    children.push(...(await appendix(view, t, Math.max(0, options.maxPhotosPerUnit ?? DEFAULT_PHOTOS_PER_UNIT))));
-  }
+  const photos = options.includePhotos ?? true ? await photoAppendix(tasks, subject, t, view.timezone, Math.max(0, options.maxPhotosPerUnit ?? DEFAULT_PHOTOS_PER_UNIT)) : [];
 
-  const doc = new Document({
-    creator: plan.issuer,
-    title: t("render:docx.subject", { title: plan.title }),
-    styles: { default: { document: { run: { font: FONT, size: SIZE_BODY } } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE_WIDTH, height: PAGE_HEIGHT },
-            margin: { ...MARGIN, header: mm(10), footer: mm(10) },
-          },
-        },
-        children,
+  const portrait = { size: { width: PAGE_WIDTH, height: PAGE_HEIGHT }, margin: { ...MARGIN, header: mm(10), footer: mm(10) } };
+  const sections: ISectionOptions[] = [{ properties: { page: portrait, titlePage: true }, headers: pageNumberHeaders(), children }];
+  if (tasks.length > 0) {
+    sections.push({
+      properties: {
+        type: SectionType.NEXT_PAGE,
+        page: { size: { width: PAGE_WIDTH, height: PAGE_HEIGHT, orientation: PageOrientation.LANDSCAPE }, margin: { ...MARGIN, header: mm(10), footer: mm(10) } },
       },
-    ],
+      headers: { default: pageNumberHeaders().default },
+      children: figuresAppendix(tasks, subject, t, num, view.timezone),
+    });
+  }
+  if (photos.length > 0) {
+    sections.push({ properties: { type: SectionType.NEXT_PAGE, page: portrait }, headers: { default: pageNumberHeaders().default }, children: photos });
+  }
+  const doc = new Document({
+    creator: settings.office,
+    title: subject,
+    styles: { default: { document: { run: { font: FONT, size: SIZE_BODY } } } },
+    sections,
   });
   return new Uint8Array(await Packer.toBuffer(doc));
 }
