@@ -143,7 +143,7 @@ describe("renderRollupDocx", () => {
     const thanhAn = rows.find((r) => r[1] === "UBND xã Thành An")!;
     expect(thanhAn.slice(2, 6)).toEqual(["Đúng hạn", "12/03/2021", "7", "240"]);
     expect(rows.find((r) => r[1] === "UBND xã Thành Minh")![2]).toBe("Chưa báo cáo");
-    expect(rows.find((r) => r[1] === "Phòng Nội vụ")![2]).toBe("Chưa có người nhận nhắc");
+    expect(rows.find((r) => r[1] === "Phòng Tư pháp")![2]).toBe("Chưa có người nhận nhắc");
     const total = rows.find((r) => r[1]?.startsWith("Tổng cộng"))!;
     expect(total[1]).toBe("Tổng cộng (7/37 đơn vị đã báo cáo)");
     expect(total).toContain("1.995");
