@@ -18,3 +18,31 @@ export function attachmentPath(dataDir: string, sha256: string): string {
   if (root === "") throw new RangeError("dataDir must not be empty or the root directory");
   return `${root}/files/${sha256.slice(0, 2)}/${sha256}`;
 }
+
+/**
+ * An ASCII, file-system-safe slug: diacritics stripped, đ→d, runs of anything else → "-".
+ * @example fileSlug("20/KH-UBND") // "20-KH-UBND"
+ */
+export function fileSlug(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .replace(/[^A-Za-z0-9_]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+}
+
+const EXTENSIONS: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "application/pdf": "pdf" };
+
+/**
+ * The name an evidence file is listed under: `<unit>-<date>-<n>.<ext>`, the extension from the
+ * original name or the MIME type.
+ * @example evidenceFileName("UBND xã Thạch Bình", "2021-03-10", 1, "anh.jpg", "image/jpeg") // "UBND-xa-Thach-Binh-2021-03-10-1.jpg"
+ */
+export function evidenceFileName(unitName: string, date: string, n: number, original: string, mime: string): string {
+  const ext = /\.([A-Za-z0-9]{1,5})$/.exec(original)?.[1]?.toLowerCase() ?? EXTENSIONS[mime] ?? "bin";
+  return `${fileSlug(unitName)}-${date}-${n}.${ext}`;
+}

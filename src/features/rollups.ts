@@ -1,4 +1,5 @@
 import { splitArgs } from "../core/args.js";
+import { fileSlug } from "../core/file-paths.js";
 import { truncate } from "../core/text-limits.js";
 import { Composer, type Context } from "../core/composer.js";
 import { formatDateTime, formatDeadline } from "../core/format.js";
@@ -151,22 +152,6 @@ export async function planScheduledRollup(
     });
   }
   return out;
-}
-
-/**
- * An ASCII, file-system-safe slug: diacritics stripped, đ→d, runs of anything else → "-".
- * @example fileSlug("20/KH-UBND") // "20-KH-UBND"
- */
-export function fileSlug(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .replace(/[^A-Za-z0-9_]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
 }
 
 /**

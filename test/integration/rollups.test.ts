@@ -157,9 +157,11 @@ describe("rollups over the Telegram Bot API", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file.data as unknown as ArrayBuffer);
     const summary = wb.worksheets[0];
-    expect(summary.getCell("A1").value).toBe("Kế hoạch số 20/KH-UBND ngày 29/01/2021 của UBND huyện Thạch Thành");
+    expect(summary.getCell("A1").value).toBe("Kế hoạch tuyên truyền cải cách hành chính năm 2021");
+    expect(String(summary.getCell("A2").value)).toContain("Kế hoạch số 20/KH-UBND ngày 29/01/2021 của UBND huyện Thạch Thành");
     const sheet = wb.worksheets[1];
-    const rows = [2, 3, 4, 5, 6].map((n) => [sheet.getCell(n, 2).value, sheet.getCell(n, 4).value]);
+    expect(sheet.name).toBe("Báo cáo tháng kết Tháng 2-2021");
+    const rows = [5, 6, 7, 8, 9].map((n) => [sheet.getCell(n, 2).value, sheet.getCell(n, 4).value]);
     expect(rows).toEqual([
       ["UBND xã Thạch Bình", "Đúng hạn"],
       ["UBND xã Thành Vinh", "Muộn"],
@@ -167,8 +169,8 @@ describe("rollups over the Telegram Bot API", () => {
       ["UBND xã Ngọc Trạo", "Đúng hạn"],
       ["UBND thị trấn Kim Tân", "Chưa có người nhận nhắc"],
     ]);
-    // Totals row: pa nô 12 + 5 + 20.
-    expect(sheet.getCell(7, 7).value).toBe(37);
+    // Totals row: pa nô 12 + 5 + 20, as a formula.
+    expect(sheet.getCell(10, 7).value).toEqual({ formula: "SUM(G5:G9)", result: 37 });
 
     const named = (await run(leader, leaderChat, "/xuat BC_THANG")).find((s) => s.method === "sendDocument");
     expect((named?.file as FakeFilePart).filename).toBe("tong-hop-20-KH-UBND-BC_THANG-2021-02-26.xlsx");

@@ -2,8 +2,8 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "../../src/i18n.js";
 import { renderRollupXlsx } from "../../src/render/xlsx.js";
-import type { TaskRollup } from "../../src/core/rollups/rollup-types.js";
-import { EXPECTED_PHOTOS, EXPECTED_TOTALS, UNIT_NAMES, fixtureView, oneOffTask, quarterlyTask } from "./fixture.js";
+import { unzip } from "../support/unzip.js";
+import { fixtureView, oneOffTask, quarterlyTask, seedQuarterTask } from "./fixture.js";
 
 const vi = createTranslator({ defaultLanguage: "vi" }).t("vi");
 
@@ -15,78 +15,79 @@ async function open(data: Uint8Array): Promise<ExcelJS.Workbook> {
 
 const rowValues = (sheet: ExcelJS.Worksheet, n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
 
+/** The sheets' XML by sheet name, read from the package the way Excel would. */
+function sheetXml(data: Uint8Array): Map<string, string> {
+  const zip = unzip(data);
+  const workbook = zip.get("xl/workbook.xml")!.toString("utf8");
+  const rels = zip.get("xl/_rels/workbook.xml.rels")!.toString("utf8");
+  const out = new Map<string, string>();
+  for (const m of workbook.matchAll(/<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"/g)) {
+    const target = new RegExp(`Id="${m[2]}"[^>]*Target="([^"]+)"`).exec(rels)![1]!.replace(/^\/?xl\//, "");
+    out.set(m[1]!.replace(/&amp;/g, "&"), zip.get(`xl/${target}`)!.toString("utf8"));
+  }
+  return out;
+}
+
 describe("renderRollupXlsx", () => {
-  it("writes a summary sheet and one sheet per task occurrence", async () => {
-    const wb = await open(await renderRollupXlsx(fixtureView(), vi));
-    expect(wb.worksheets.map((s) => s.name)).toEqual(["Tổng hợp", "BC_QUY Quý I-2021", "KH_2021"]);
-
-    const summary = wb.getWorksheet("Tổng hợp")!;
-    expect(summary.getCell("A1").value).toBe("Kế hoạch số 20/KH-UBND ngày 29/01/2021 của UBND huyện Thạch Thành");
-    expect(summary.getCell("A2").value).toBe("Kế hoạch tuyên truyền cải cách hành chính năm 2021");
-    expect(summary.getCell("A3").value).toBe("Thời điểm tổng hợp: 26/11/2026 10:00 (múi giờ Asia/Ho_Chi_Minh)");
-    expect(rowValues(summary, 5)).toEqual([
-      "STT", "Nhiệm vụ", "Kỳ báo cáo", "Hạn báo cáo", "Đã báo cáo", "Đúng hạn", "Muộn", "Chưa báo cáo", "Số ảnh",
-      "Pa nô (cái)", "Áp phích (tờ)", "Tin bài (tin)",
-    ]);
-    expect(rowValues(summary, 6)).toEqual([
-      1, "Báo cáo kết quả tuyên truyền CCHC", "Quý I/2021", "16/03/2021", "3/5", 2, 1, 2, EXPECTED_PHOTOS,
-      EXPECTED_TOTALS.pano, EXPECTED_TOTALS.ap_phich, EXPECTED_TOTALS.tin_bai,
-    ]);
-    // The one-off task asks for no indicator: its cells stay empty rather than 0.
-    expect(rowValues(summary, 7).slice(0, 9)).toEqual([2, "Xây dựng kế hoạch tuyên truyền CCHC năm 2021", "", "09/02/2021", "5/5", 4, 1, 0, 0]);
-    expect(summary.getCell("J7").value).toBeNull();
-    expect(summary.views[0]).toMatchObject({ state: "frozen", ySplit: 5 });
-  });
-
-  it("lists units with status, local times, references, files and a hand-checked totals row", async () => {
-    const wb = await open(await renderRollupXlsx(fixtureView(), vi));
-    const sheet = wb.getWorksheet("BC_QUY Quý I-2021")!;
-    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    const headers = rowValues(sheet, 1);
-    expect(headers).toEqual([
-      "STT", "Đơn vị", "Nhóm", "Trạng thái", "Thời gian nộp", "Người nộp",
-      "Pa nô (cái)", "Áp phích (tờ)", "Tin bài (tin)", "Văn bản", "Số ảnh", "Tệp minh chứng",
-    ]);
-    expect(sheet.getRow(1).font?.bold).toBe(true);
-    expect(rowValues(sheet, 2)).toEqual([
-      1, "UBND xã Thạch Bình", "xa", "Đúng hạn", "10/03/2021 09:15", "Nguyễn Thị Lan", 12, 30, 3,
-      "15/KH-UBND (05/02/2021)", 2, "",
-    ]);
-    expect(rowValues(sheet, 3).slice(1, 5)).toEqual(["UBND xã Thành Vinh", "xa", "Muộn", "18/03/2021 15:40"]);
-    expect(rowValues(sheet, 4).slice(4, 5)).toEqual(["15/03/2021 06:30"]);
-    expect(sheet.getCell("J4").value).toBe("08/BC-UBND (14/03/2021); 12/KH-UBND");
-    expect(sheet.getCell("L4").value).toBe("bao-cao.pdf");
-    expect(rowValues(sheet, 5).slice(1, 4)).toEqual(["UBND xã Thạch Định", "xa", "Chưa báo cáo"]);
-    expect(sheet.getCell("G5").value).toBeNull();
-
-    const units = [2, 3, 4, 5, 6].map((r) => sheet.getCell(`B${r}`).value);
-    expect(units).toEqual(UNIT_NAMES);
-    const total = sheet.getRow(7);
-    expect(total.getCell(2).value).toBe("Tổng cộng");
-    expect(total.getCell(4).value).toBe("3/5");
-    expect([total.getCell(7).value, total.getCell(8).value, total.getCell(9).value]).toEqual([37, 75, 14]);
-    expect(total.getCell(11).value).toBe(6);
-    // The totals row agrees with the sum of the unit rows.
-    for (const col of [7, 8, 9]) {
-      const sum = [2, 3, 4, 5, 6].reduce((s, r) => s + Number(sheet.getRow(r).getCell(col).value ?? 0), 0);
-      expect(total.getCell(col).value).toBe(sum);
+  it("prints: A4 landscape, one page wide, the header row repeated on every page (from the XML)", async () => {
+    const data = await renderRollupXlsx(fixtureView([seedQuarterTask(), oneOffTask()]), vi);
+    const sheets = sheetXml(data);
+    expect([...sheets.keys()]).toEqual(["Tổng hợp", "Báo cáo quý kết quả Quý I-2021", "Xây dựng kế hoạch tuyên truyền"]);
+    for (const [name, xml] of sheets) {
+      expect(xml, name).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
+      const setup = /<pageSetup [^>]*\/>/.exec(xml)![0];
+      expect(setup, name).toContain('paperSize="9"');
+      expect(setup, name).toContain('orientation="landscape"');
+      expect(setup, name).toContain('fitToWidth="1"');
+      expect(setup, name).toContain('fitToHeight="0"');
     }
-    expect(total.font?.bold).toBe(true);
-    expect(sheet.rowCount).toBe(7);
-
-    // Widths follow content: the unit column is wider than the index column, long columns are capped.
-    expect(sheet.getColumn(2).width!).toBeGreaterThanOrEqual("UBND thị trấn Kim Tân".length);
-    expect(sheet.getColumn(1).width!).toBeLessThan(sheet.getColumn(2).width!);
-    for (let c = 1; c <= headers.length; c++) expect(sheet.getColumn(c).width!).toBeLessThanOrEqual(50);
+    const workbook = unzip(data).get("xl/workbook.xml")!.toString("utf8");
+    const titles = [...workbook.matchAll(/<definedName name="_xlnm.Print_Titles"[^>]*>([^<]+)<\/definedName>/g)].map((m) => m[1]);
+    expect(titles).toHaveLength(3);
+    for (const title of titles) expect(title).toMatch(/!\$4:\$4$/);
   });
 
-  it("makes sheet names valid and unique", async () => {
-    const weird = (code: string): TaskRollup => ({ ...quarterlyTask(), taskCode: code, periodLabel: "Tháng 3/2021 [đợt 1]: *?" });
-    const long = "BAO_CAO_RAT_DAI_VUOT_QUA_GIOI_HAN_BA_MUOI_MOT";
-    const wb = await open(await renderRollupXlsx(fixtureView([weird(long), weird(long), weird("Tổng hợp"), oneOffTask()]), vi));
+  it("adds up: SUM formulas in the totals row, the summary linked to them; real dates; no codes in names", async () => {
+    const data = await renderRollupXlsx(fixtureView([seedQuarterTask()]), vi);
+    const sheets = sheetXml(data);
+    const task = sheets.get("Báo cáo quý kết quả Quý I-2021")!;
+    // 37 units from row 5 to 41; the totals row 42 sums each indicator column.
+    expect(task).toContain("<f>SUM(G5:G41)</f><v>40</v>");
+    expect(task).toContain("<f>SUM(H5:H41)</f><v>1995</v>");
+    const summary = sheets.get("Tổng hợp")!;
+    expect(summary).toContain("<f>&apos;Báo cáo quý kết quả Quý I-2021&apos;!G42</f><v>40</v>");
+    // Dates are numbers with a date format, not text.
+    const styles = unzip(data).get("xl/styles.xml")!.toString("utf8");
+    expect(styles).toContain('formatCode="dd/mm/yyyy"');
+    expect(styles).toContain('formatCode="dd/mm/yyyy hh:mm"');
+    const wb = await open(data);
+    const sheet = wb.getWorksheet("Báo cáo quý kết quả Quý I-2021")!;
+    const thanhAn = sheet.getRow(7);
+    expect(thanhAn.getCell(2).value).toBe("UBND xã Thành An");
+    expect(thanhAn.getCell(5).value).toEqual(new Date("2021-03-12T10:00:00Z"));
+    expect(thanhAn.getCell(5).numFmt).toBe("dd/mm/yyyy hh:mm");
+    expect(wb.getWorksheet("Tổng hợp")!.getCell("D5").value).toEqual(new Date("2021-03-15T00:00:00Z"));
+    // Human labels: group names, never tags or codes.
+    expect(rowValues(sheet, 4).slice(0, 4)).toEqual(["STT", "Đơn vị", "Nhóm đơn vị", "Trạng thái"]);
+    expect(thanhAn.getCell(3).value).toBe("Xã, thị trấn");
+    for (const name of wb.worksheets.map((s) => s.name)) expect(name).not.toMatch(/[A-Z]{2,}_/);
+    // A title row above the table.
+    expect(sheet.getCell("A1").value).toBe("Báo cáo quý kết quả tuyên truyền cải cách hành chính — Quý I/2021");
+  });
+
+  it("names evidence files <unit>-<date>-<n>.<ext>, not anh.jpg", async () => {
+    const wb = await open(await renderRollupXlsx(fixtureView([quarterlyTask({ photoPng: "/x/a.png", photoJpg: "/x/b.jpg" })]), vi));
+    const sheet = wb.worksheets[1]!;
+    const files = rowValues(sheet, 5).at(-1);
+    expect(files).toBe("UBND-xa-Thach-Binh-2021-03-10-1.png\nUBND-xa-Thach-Binh-2021-03-10-2.jpg");
+  });
+
+  it("makes sheet names valid and unique from long titles", async () => {
+    const long = (period: string) => ({ ...quarterlyTask(), title: "Báo cáo [tổng hợp]: kết quả tuyên truyền * cải cách hành chính?", periodLabel: period });
+    const wb = await open(await renderRollupXlsx(fixtureView([long("Tháng 3/2021"), long("Tháng 3/2021"), { ...oneOffTask(), title: "Tổng hợp" }]), vi));
     const names = wb.worksheets.map((s) => s.name);
-    expect(names).toHaveLength(5);
-    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(5);
+    expect(names).toHaveLength(4);
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(4);
     for (const n of names) {
       expect(n.length).toBeLessThanOrEqual(31);
       expect(n).not.toMatch(/[[\]:*?/\\]/);
@@ -97,7 +98,7 @@ describe("renderRollupXlsx", () => {
   it("uses the English locale for headers", async () => {
     const wb = await open(await renderRollupXlsx(fixtureView(), createTranslator().t("en")));
     expect(wb.worksheets[0]!.name).toBe("Summary");
-    expect(rowValues(wb.worksheets[1]!, 1).slice(0, 4)).toEqual(["No.", "Unit", "Groups", "Status"]);
-    expect(wb.worksheets[1]!.getCell("D2").value).toBe("On time");
+    expect(rowValues(wb.worksheets[1]!, 4).slice(0, 4)).toEqual(["No.", "Unit", "Group", "Status"]);
+    expect(wb.worksheets[1]!.getCell("D5").value).toBe("On time");
   });
 });
