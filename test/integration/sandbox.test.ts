@@ -100,7 +100,8 @@ describe("the sandbox: same bot, local web chat, movable clock", () => {
 
     expect((await s.post("/api/clock", { to: "date", date: "2021-02-17", time: "08:00" })).status).toBe(200);
     const rollupChat = (await s.state()).chats.find((c) => c.sample === "rollup")!.chatId;
-    const rollup = await s.say(rollupChat, leader, "/tonghop");
+    // The digest (/tonghop) has no chart; one task's rollup (/tonghop #1) carries it.
+    const rollup = await s.say(rollupChat, leader, "/tonghop #1");
     const text = rollup.replies.map((m) => m.text).join("\n");
     expect(text).toContain("Xây dựng kế hoạch tuyên truyền cải cách hành chính năm 2021");
     expect(text).toMatch(/Đã báo cáo 1\/25/);

@@ -81,8 +81,8 @@ export async function startTestSandbox(env: Record<string, string> = {}) {
 
 export type TestSandbox = Awaited<ReturnType<typeof startTestSandbox>>;
 
-/** Waits for the bot's messages after index `from`, until none arrive for a short while. */
-async function waitForBot(read: () => Promise<SandboxMessage[]>, from: number, timeoutMs = 8000): Promise<SandboxMessage[]> {
+/** Waits for the bot's messages after index `from`, until none arrive for a while (a chart takes time). */
+async function waitForBot(read: () => Promise<SandboxMessage[]>, from: number, timeoutMs = 15_000): Promise<SandboxMessage[]> {
   const t0 = Date.now();
   let seen = -1;
   for (;;) {
@@ -90,7 +90,7 @@ async function waitForBot(read: () => Promise<SandboxMessage[]>, from: number, t
     if (list.length && list.length === seen) return list;
     if (Date.now() - t0 > timeoutMs) return list;
     seen = list.length;
-    await new Promise((r) => setTimeout(r, list.length ? 200 : 50));
+    await new Promise((r) => setTimeout(r, list.length ? 1500 : 50));
   }
 }
 

@@ -23,6 +23,7 @@ function applyTexts() {
     el.textContent = tr(el.dataset.t);
   }
   for (const el of document.querySelectorAll("[data-t-placeholder]")) el.placeholder = tr(el.dataset.tPlaceholder);
+  for (const el of document.querySelectorAll("[data-t-aria-label]")) el.setAttribute("aria-label", tr(el.dataset.tAriaLabel));
 }
 
 // ---- time --------------------------------------------------------------------------------
