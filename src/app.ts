@@ -1,6 +1,8 @@
+import path from "node:path";
 import type { UserFromGetMe } from "grammy/types";
 import pino from "pino";
 import { createTelegramChannel, type TelegramChannel } from "./channels/telegram/telegram-channel.js";
+import { createZaloChannel, zaloLimits, type ZaloChannel } from "./channels/zalo/zalo-channel.js";
 import type { RateLimits } from "./channels/rate-limiter.js";
 import { createMessengerHub } from "./channels/messenger-hub.js";
 import type { Config } from "./config.js";
@@ -21,6 +23,7 @@ import { createFeatures } from "./features/index.js";
 import { installHealthRoutes } from "./health/health-routes.js";
 import { createStorageHealth, type StorageHealth } from "./health/storage-health.js";
 import { createHttpServer, type HttpServer } from "./http/http-server.js";
+import { createFileLinks } from "./http/file-links.js";
 import { createDurableInbox, type DurableInbox } from "./inbox/durable-inbox.js";
 import type { FeatureDeps } from "./features/deps.js";
 import { createTranslator } from "./i18n.js";
@@ -38,6 +41,7 @@ export interface App {
   /** The shared HTTP server (webhooks, file links, /healthz, /readyz), listening once `start()` ran. */
   http: HttpServer;
   telegram?: TelegramChannel;
+  zalo?: ZaloChannel;
   deps: FeatureDeps;
   dispatcher: OutboxDispatcher;
   scheduler: Scheduler;
@@ -61,6 +65,20 @@ export interface EmbeddedChannel {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+export interface AppOptions {
+  clock?: Clock;
+  logger?: Logger;
+  botInfo?: UserFromGetMe;
+  telegramLimits?: RateLimits;
+  /** Overrides ZALO_RATE_PER_SECOND's limits (tests). */
+  zaloLimits?: RateLimits;
+  /** Zalo long-poll wait in seconds (tests shorten it so stopping is quick). */
+  zaloPollTimeoutSeconds?: number;
+  outboxConcurrency?: number;
+  scheduler?: boolean;
+  sandbox?: EmbeddedChannel;
+}
+
 /** How often the running instance writes its lease row (also a storage probe). */
 const HEARTBEAT_MS = 30_000;
 
@@ -71,7 +89,7 @@ const HEARTBEAT_MS = 30_000;
  * Throws {@link InstanceLockedError} when another instance runs on the same database.
  * @example const app = await createApp(config, { clock: systemClock }); await app.start();
  */
-export async function createApp(config: Config, options: { clock?: Clock; logger?: Logger; botInfo?: UserFromGetMe; telegramLimits?: RateLimits; outboxConcurrency?: number; scheduler?: boolean; sandbox?: EmbeddedChannel } = {}): Promise<App> {
+export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger: Logger = options.logger ?? pino({ level: config.logLevel, redact: ["token", "*.token"] });
   const clock = options.clock ?? systemClock;
   const lock = sqlitePath(config.databaseUrl) === ":memory:" ? { release() {} } : acquireInstanceLock(sqlitePath(config.databaseUrl));
@@ -86,11 +104,29 @@ export async function createApp(config: Config, options: { clock?: Clock; logger
   const telegram = config.telegram
     ? createTelegramChannel({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, logger, botInfo: options.botInfo, limits: options.telegramLimits })
     : undefined;
-  const messenger = createMessengerHub({ telegram: telegram?.messenger, sandbox: options.sandbox?.messenger });
   const translations = createTranslator({ defaultLanguage: config.defaultLanguage });
   const t = translations.t(config.defaultLanguage);
+  const http = createHttpServer({ logger });
+  // Zalo takes photos and files only by URL: the bot serves them itself under PUBLIC_BASE_URL.
+  const fileLinks = config.publicBaseUrl
+    ? createFileLinks({ baseUrl: config.publicBaseUrl, dir: path.join(config.dataDir, "links"), http, clock, logger })
+    : undefined;
+  const zalo = config.zalo
+    ? createZaloChannel({
+        token: config.zalo.token,
+        apiRoot: config.zalo.apiRoot,
+        logger,
+        limits: options.zaloLimits ?? zaloLimits(config.zalo.ratePerSecond),
+        fileLinks,
+        t,
+        pollTimeoutSeconds: options.zaloPollTimeoutSeconds,
+      })
+    : undefined;
+  if (zalo && !fileLinks) logger.warn({}, "PUBLIC_BASE_URL is not set: charts and files cannot be sent on Zalo");
+  const messenger = createMessengerHub({ telegram: telegram?.messenger, zalo: zalo?.messenger, sandbox: options.sandbox?.messenger });
   const initialAdmins = [
     ...(config.telegram?.adminIds ?? []).map((userId) => ({ channel: "telegram" as const, userId })),
+    ...(config.zalo?.adminIds ?? []).map((userId) => ({ channel: "zalo" as const, userId })),
     ...(options.sandbox?.adminIds ?? []).map((userId) => ({ channel: "sandbox" as const, userId })),
   ];
   const deps: FeatureDeps = {
@@ -149,8 +185,8 @@ export async function createApp(config: Config, options: { clock?: Clock; logger
   });
   storage.onRecover(() => void dispatcher.drain());
   telegram?.attach(inbox);
+  zalo?.attach(inbox);
   options.sandbox?.attach(inbox);
-  const http = createHttpServer({ logger });
   installHealthRoutes(http, {
     storage,
     probeWrite: heartbeat,
@@ -166,6 +202,7 @@ export async function createApp(config: Config, options: { clock?: Clock; logger
     const left = () => Math.max(0, deadline - Date.now());
     clearInterval(heartbeatTimer);
     await telegram?.stop();
+    await zalo?.stop();
     await Promise.all([scheduler.stop(left()), inbox.stop(left()), backupJob?.stop()]);
     storage.stop();
     await http.close();
@@ -184,6 +221,7 @@ export async function createApp(config: Config, options: { clock?: Clock; logger
     inbox,
     http,
     telegram,
+    zalo,
     deps,
     dispatcher,
     scheduler,
@@ -200,6 +238,10 @@ export async function createApp(config: Config, options: { clock?: Clock; logger
       if (telegram && config.telegram) {
         if (config.telegram.mode === "webhook") await telegram.startWebhook(http, config.telegram.webhookUrl!, config.telegram.webhookSecret!);
         else await telegram.startPolling();
+      }
+      if (zalo && config.zalo) {
+        if (config.zalo.mode === "webhook") await zalo.startWebhook(http, config.zalo.webhookUrl!, config.zalo.webhookSecret!);
+        else zalo.startPolling();
       }
       if (options.scheduler !== false) {
         await scheduler.start();

@@ -13,6 +13,12 @@ const idList = z
   .transform((v) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean))
   .refine((ids) => ids.every((id) => /^-?\d+$/.test(id)), "must be comma-separated numeric user ids, e.g. 12345,67890");
 
+const opaqueIdList = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean))
+  .refine((ids) => ids.every((id) => /^[A-Za-z0-9_-]{1,64}$/.test(id)), "must be comma-separated Zalo user ids (what /start shows), e.g. 8f3a1c2b9d0e4f56");
+
 const schema = z
   .object({
     TELEGRAM_BOT_TOKEN: optionalString.refine((v) => !v || /^\d+:[\w-]{20,}$/.test(v), "looks wrong: expected 123456:ABC-DEF... from @BotFather"),
@@ -37,6 +43,14 @@ const schema = z
         }
       }, "is not an IANA time zone such as Asia/Ho_Chi_Minh"),
     ADMIN_TELEGRAM_IDS: idList,
+    ZALO_BOT_TOKEN: optionalString.refine((v) => !v || /^\d+:[\w-]{8,}$/.test(v), "looks wrong: expected <digits>:<secret> from Zalo Bot Creator"),
+    ZALO_API_ROOT: z.url().default("https://bot-api.zaloplatforms.com"),
+    ZALO_MODE: z.enum(["polling", "webhook"]).default("polling"),
+    ZALO_WEBHOOK_URL: optionalString.pipe(z.url().optional()),
+    ZALO_WEBHOOK_SECRET: optionalString.refine((v) => !v || /^[A-Za-z0-9_-]{8,256}$/.test(v), "must be 8–256 characters of A-Z a-z 0-9 _ -"),
+    ADMIN_ZALO_IDS: opaqueIdList,
+    ZALO_RATE_PER_SECOND: z.coerce.number().positive().max(100).default(5),
+    PUBLIC_BASE_URL: optionalString.pipe(z.url().regex(/^https?:\/\//, "must start with http:// or https://").optional()),
     DEFAULT_LANGUAGE: z.enum(["vi", "en"]).default("vi"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     MAX_FILE_MB: z.coerce.number().positive().max(50).default(10),
@@ -52,6 +66,10 @@ const schema = z
       if (!env.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when TELEGRAM_MODE=webhook" });
       if (!env.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when TELEGRAM_MODE=webhook" });
     }
+    if (env.ZALO_MODE === "webhook" && env.ZALO_BOT_TOKEN) {
+      if (!env.ZALO_WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["ZALO_WEBHOOK_URL"], message: "is required when ZALO_MODE=webhook" });
+      if (!env.ZALO_WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["ZALO_WEBHOOK_SECRET"], message: "is required when ZALO_MODE=webhook" });
+    }
   });
 
 /** Validated configuration; see .env.example for every key. */
@@ -64,6 +82,18 @@ export interface Config {
     webhookSecret?: string;
     adminIds: string[];
   };
+  zalo?: {
+    token: string;
+    apiRoot: string;
+    mode: "polling" | "webhook";
+    webhookUrl?: string;
+    webhookSecret?: string;
+    adminIds: string[];
+    /** Messages per second across all Zalo chats (one per second per chat in any case). */
+    ratePerSecond: number;
+  };
+  /** Where the bot's own HTTP server is reachable from outside, for file links (no trailing slash). */
+  publicBaseUrl?: string;
   /** The bot's HTTP port (webhooks, /healthz, /readyz); 0 = any free port. */
   port: number;
   /** Address the HTTP server binds to. */
@@ -114,6 +144,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           adminIds: e.ADMIN_TELEGRAM_IDS,
         }
       : undefined,
+    zalo: e.ZALO_BOT_TOKEN
+      ? {
+          token: e.ZALO_BOT_TOKEN,
+          apiRoot: e.ZALO_API_ROOT.replace(/\/+$/, ""),
+          mode: e.ZALO_MODE,
+          webhookUrl: e.ZALO_WEBHOOK_URL,
+          webhookSecret: e.ZALO_WEBHOOK_SECRET,
+          adminIds: e.ADMIN_ZALO_IDS,
+          ratePerSecond: e.ZALO_RATE_PER_SECOND,
+        }
+      : undefined,
+    publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ""),
     port: e.PORT,
     healthHost: e.HEALTH_HOST,
     shutdownTimeoutMs: Math.round(e.SHUTDOWN_TIMEOUT_SECONDS * 1000),

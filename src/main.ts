@@ -10,7 +10,8 @@ const EXIT_LOCKED = 3;
 async function main(): Promise<void> {
   const { config, t, translator } = setupCli();
   // Nothing configured: the sandbox alone is the embedded default, so a fresh clone runs.
-  const withSandbox = !config.telegram || config.sandbox.requested;
+  const chatChannel = !!(config.telegram || config.zalo);
+  const withSandbox = !chatChannel || config.sandbox.requested;
   const logger = pino({ level: config.logLevel, redact: ["token", "*.token"] });
   // Never die of a stray rejection: log it at error level and keep serving (the durable inbox and
   // outbox keep their work either way). An uncaught exception leaves unknown state: exit non-zero.
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
   if (withSandbox) {
     sandbox = await startSandbox({ config, logger, t });
     console.log(t("sandbox:started", { url: sandbox.url, db: sandboxPaths(config).dbFile }));
-    if (!config.telegram) console.log(t("sandbox:connect_hint"));
+    if (!chatChannel) console.log(t("sandbox:connect_hint"));
     await sandbox.started();
   }
 }

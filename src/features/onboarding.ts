@@ -9,10 +9,12 @@ export const onboardingFeature: Feature = () => {
     if (ctx.unit) lines.push(ctx.t("help:your_unit", { unit: ctx.unit.name }));
     if (ctx.chat?.role === "rollup") lines.push(ctx.t("help:rollup_chat"));
     if (ctx.role === "none" && !ctx.unit) lines.push(ctx.t("help:onboarding"));
-    if (ctx.unit || ctx.role === "officer") lines.push(ctx.t("help:officer"));
+    if (ctx.unit || ctx.role === "officer") lines.push(ctx.t("help:officer", { context: ctx.incoming.channel }));
     if (ctx.role === "leader" || ctx.role === "admin") lines.push(ctx.t("help:leader"));
     if (ctx.role === "admin") lines.push(ctx.t("help:admin"));
     lines.push(ctx.t("help:everyone"));
+    // Everyone learns their own id here: admins need it for ADMIN_*_IDS and /quyen.
+    lines.push(ctx.t("help:your_id", { id: ctx.incoming.userId, context: ctx.incoming.channel }));
     await ctx.reply(lines.join("\n\n"));
   });
   return composer;

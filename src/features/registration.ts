@@ -9,7 +9,7 @@ import { actorOf, allow, type Feature } from "./deps.js";
 
 /**
  * /dangky CODE (anyone, 5 wrong codes an hour), /themnguoi (a unit's officer adds a colleague),
- * /moi UNIT [uses] (admin), /quyen USER ROLE (admin), /nhomtonghop (admin).
+ * /moi UNIT [uses] (admin), /quyen USER ROLE (admin), /nhomtonghop (admin; a leader in a private chat).
  */
 export const registrationFeature: Feature = (deps) => {
   const composer = new Composer();
@@ -106,7 +106,9 @@ export const registrationFeature: Feature = (deps) => {
   });
 
   composer.command("nhomtonghop", async (ctx) => {
-    if (!(await allow(ctx, ["admin"]))) return;
+    // A leader may receive rollups in their own private chat (on Zalo there are no groups).
+    const privateChat = ctx.incoming.chatType === "private";
+    if (!(await allow(ctx, privateChat ? ["admin", "leader"] : ["admin"]))) return;
     if (ctx.chat?.role === "unit" && ctx.chat.unitId) return ctx.reply(ctx.t("roles:rollup_is_unit_chat"));
     await deps.repos.chats.bind({
       channel: ctx.incoming.channel,
@@ -117,7 +119,7 @@ export const registrationFeature: Feature = (deps) => {
       unitId: null,
     });
     await deps.repos.audit.log({ actor: actorOf(ctx), action: "chat.rollup", entity: "chat", entityId: `${ctx.incoming.channel}:${ctx.incoming.chatId}` });
-    await ctx.reply(ctx.t("roles:rollup_set", { title: ctx.incoming.chatTitle ?? ctx.t("roles:this_chat") }));
+    await ctx.reply(privateChat ? ctx.t("roles:rollup_set_private") : ctx.t("roles:rollup_set", { title: ctx.incoming.chatTitle ?? ctx.t("roles:this_chat") }));
   });
 
   return composer;

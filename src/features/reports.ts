@@ -133,7 +133,7 @@ export const reportsFeature: Feature = (deps) => {
       }
       assignment = resolution.assignment;
     }
-    if (!text.trim() && !ctx.incoming.files.length) return ctx.reply(ctx.t("reports:usage"));
+    if (!text.trim() && !ctx.incoming.files.length) return ctx.reply(ctx.t("reports:usage", { context: ctx.incoming.channel }));
     const chosen = assignment;
     // A report that goes to a task takes the files kept for an unanswered question of this sender.
     const question = await openQuestion(deps.repos, ctx.incoming, deps.clock.now());
@@ -167,7 +167,7 @@ export const reportsFeature: Feature = (deps) => {
   });
 
   composer.command("baocao", async (ctx) => {
-    if (!ctx.command!.args && !ctx.incoming.files.length && !ctx.incoming.replyToMessageId) return ctx.reply(ctx.t("reports:usage"));
+    if (!ctx.command!.args && !ctx.incoming.files.length && !ctx.incoming.replyToMessageId) return ctx.reply(ctx.t("reports:usage", { context: ctx.incoming.channel }));
     await submit(ctx, ctx.command!.args);
   });
 

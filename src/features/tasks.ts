@@ -81,7 +81,7 @@ export const tasksFeature: Feature = (deps) => {
     if (!open.length) return ctx.reply(ctx.t("tasks:none_open", { unit: unit.name }));
     const lines = open.slice(0, MAX_LISTED).map((a) => `${describeAssignment(a, ctx, deps)}\n   ${describeAsks(a.task, ctx)}`);
     if (open.length > MAX_LISTED) lines.push(ctx.t("tasks:more", { count: open.length - MAX_LISTED }));
-    await ctx.reply([ctx.t("tasks:open_header", { unit: unit.name, count: open.length }), ...lines, "", ctx.t("tasks:how_to_report")].join("\n"));
+    await ctx.reply([ctx.t("tasks:open_header", { unit: unit.name, count: open.length }), ...lines, "", ctx.t("tasks:how_to_report", { context: ctx.incoming.channel })].join("\n"));
   });
 
   composer.command("giao", async (ctx) => {

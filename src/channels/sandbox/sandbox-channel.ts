@@ -8,7 +8,7 @@ import type { SandboxFile, SandboxMessage, SandboxTranscript } from "./sandbox-t
 export const SANDBOX_TEXT_LIMIT = 4096;
 export const SANDBOX_MAX_FILES = 10;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
-// Shown inline as photos, as Telegram does for these; videos are evidence too; the rest are documents.
+// Shown inline as photos, as Telegram does for these; every other file is a document.
 const PHOTO_TYPES = new Set(["image/jpeg", "image/png", "image/webp"]);
 
 /** What the page sends when someone types in a sandbox chat. */
@@ -77,7 +77,7 @@ export function createSandboxChannel(options: { transcript: SandboxTranscript; f
       for (const f of input.files) {
         const { sha256 } = await files.put(f.data);
         const mime = f.mime || "application/octet-stream";
-        stored.push({ sha256, name: f.name, mime, kind: PHOTO_TYPES.has(mime) ? "photo" : mime.startsWith("video/") ? "video" : "document", size: f.data.byteLength });
+        stored.push({ sha256, name: f.name, mime, kind: PHOTO_TYPES.has(mime) ? "photo" : "document", size: f.data.byteLength });
       }
       const date = clock.now();
       const message = transcript.add({

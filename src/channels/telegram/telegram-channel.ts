@@ -5,6 +5,7 @@ import type { Message, Update, UserFromGetMe } from "grammy/types";
 import { FileTooLargeError, SendError, type Inbox, type Logger, type Messenger } from "../../core/ports.js";
 import type { ChatType, Incoming, IncomingFile, OutgoingMessage, UnsupportedContent } from "../../core/types.js";
 import { readBody, type HttpServer } from "../../http/http-server.js";
+import { splitMessage } from "../../core/rollups/rollup-text.js";
 import { createRateLimiter, TELEGRAM_LIMITS, type RateLimits } from "../rate-limiter.js";
 import { createReachability } from "../reachability.js";
 
@@ -20,6 +21,8 @@ export interface TelegramChannelOptions {
   botInfo?: UserFromGetMe;
   limits?: RateLimits;
   logger: Logger;
+  /** Retries of 429/5xx inside a send before the error reaches the caller (default 3). */
+  retries?: number;
 }
 
 /** Telegram content the bot answers but does not keep; service messages (members joined…) are absent. */
@@ -123,7 +126,7 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
   // A call never hangs longer than a long poll and a margin (Telegram unreachable, a stuck socket).
   const bot = new Bot(options.token, { client: { apiRoot: options.apiRoot, timeoutSeconds: POLL_TIMEOUT_S + 45 }, botInfo: options.botInfo });
   // Retries 429 (after retry_after) and 5xx a few times before the error reaches the outbox.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: false }));
+  bot.api.config.use(autoRetry({ maxRetryAttempts: options.retries ?? 3, maxDelaySeconds: 60, rethrowHttpErrors: false }));
   const limiter = createRateLimiter(options.limits ?? TELEGRAM_LIMITS);
   const reach = createReachability("telegram", options.logger);
   const stopping = new AbortController();
@@ -140,10 +143,16 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
       try {
         let sent: Message;
         if (message.type === "text") {
-          sent = await bot.api.sendMessage(chatId, message.text.slice(0, TELEGRAM_TEXT_LIMIT), {
+          // Longer texts go out as several messages, split at line boundaries, in order.
+          const [first, ...rest] = splitMessage(message.text, TELEGRAM_TEXT_LIMIT);
+          sent = await bot.api.sendMessage(chatId, first, {
             link_preview_options: { is_disabled: true },
             ...(message.replyToMessageId ? { reply_parameters: { message_id: Number(message.replyToMessageId), allow_sending_without_reply: true } } : {}),
           });
+          for (const part of rest) {
+            await limiter.acquire(to.chatId, chatId < 0);
+            await bot.api.sendMessage(chatId, part, { link_preview_options: { is_disabled: true } });
+          }
         } else {
           const file = new InputFile(message.file.data, message.file.fileName);
           const caption = message.caption?.slice(0, CAPTION_LIMIT);

@@ -14,7 +14,7 @@ import type { Repositories } from "../repositories.js";
 import { findTask, loadCalendar } from "../plans/tasks.js";
 import { searchKey } from "../reports/text-key.js";
 import { daysBetween, formatDmy, localDateOf, localTimeOf, zonedInstant } from "../calendar/time.js";
-import { DEFAULT_REMINDER_POLICY, type ReminderPolicy, type Translate } from "../types.js";
+import { DEFAULT_REMINDER_POLICY, type Channel, type ReminderPolicy, type Translate } from "../types.js";
 import type { WorkingCalendar } from "../calendar/working-calendar.js";
 
 export interface ReminderDeps {
@@ -49,10 +49,11 @@ export const reminderKey = (assignmentId: number, offset: number, chat: Pick<Cha
   `reminder:${assignmentId}:${offset}:${chat.channel}:${chat.chatId}`;
 
 /**
- * The reminder text: plan, task, deadline with weekday, days left or overdue, how to answer.
- * @example renderReminder(view, { kind: "before", offset: -3, at }, t, "Asia/Ho_Chi_Minh")
+ * The reminder text: plan, task, deadline with weekday, days left or overdue, and how to answer on
+ * `channel` (Zalo has no reply-to, so its text says to send /baocao or just the report).
+ * @example renderReminder(view, { kind: "before", offset: -3, at }, t, "Asia/Ho_Chi_Minh", "zalo")
  */
-export function renderReminder(view: AssignmentView, planned: Pick<PlannedReminder, "kind" | "at">, t: Translate, tz: string): string {
+export function renderReminder(view: AssignmentView, planned: Pick<PlannedReminder, "kind" | "at">, t: Translate, tz: string, channel: Channel): string {
   const days = daysBetween(localDateOf(planned.at, tz), localDateOf(view.dueAt, tz));
   const lines = [
     t(planned.kind === "overdue" ? "reminders:title_overdue" : "reminders:title", { unit: view.unit.name }),
@@ -63,7 +64,7 @@ export function renderReminder(view: AssignmentView, planned: Pick<PlannedRemind
       (days > 0 ? t("reminders:days_left", { count: days }) : days === 0 ? t("reminders:today") : t("reminders:days_overdue", { count: -days })),
     view.task.indicators.length ? t("reminders:indicators", { list: view.task.indicators.map((i) => i.label.toLowerCase()).join(", ") }) : "",
     planned.kind === "overdue" ? t("reminders:late_accepted") : "",
-    t("reminders:how_to_answer", { id: view.task.id }),
+    t("reminders:how_to_answer", { id: view.task.id, context: channel }),
   ];
   return lines.filter(Boolean).join("\n");
 }
@@ -135,8 +136,8 @@ export async function enqueueDueReminders(deps: ReminderDeps): Promise<{ reminde
     if (!due || sendAt.getTime() - due.at.getTime() > MAX_CATCH_UP_MS) continue;
     const next = planned.find((p) => p.kind !== "escalation" && p.at > due.at);
     if (next && next.at.getTime() - sendAt.getTime() <= MOOT_WITHIN_MS && next.at > now) continue;
-    const text = renderReminder(view, due, t, deps.timezone);
     for (const chat of chatsByUnit.get(view.unitId) ?? []) {
+      const text = renderReminder(view, due, t, deps.timezone, chat.channel);
       inputs.push({ dedupeKey: reminderKey(view.id, due.offset, chat), channel: chat.channel, chatId: chat.chatId, kind: due.kind, message: { type: "text", text }, notBefore: sendAt, assignmentId: view.id });
     }
   }
@@ -221,8 +222,8 @@ export async function remindNow(deps: ReminderDeps, taskId?: number): Promise<{ 
     const chats = chatsByUnit.get(view.unitId) ?? [];
     if (!chats.length) withoutChat.add(view.unit.name);
     const kind = now > view.dueAt ? "overdue" : "before";
-    const text = renderReminder(view, { kind, at: now }, t, deps.timezone);
     for (const chat of chats) {
+      const text = renderReminder(view, { kind, at: now }, t, deps.timezone, chat.channel);
       const queued = await deps.repos.outbox.enqueue({
         dedupeKey: `manual:${view.id}:${day}:${chat.channel}:${chat.chatId}`,
         channel: chat.channel,

@@ -88,13 +88,26 @@ export async function redeemInvite(
 export type GrantResult = { ok: true; person: PersonRecord; role: Role } | { ok: false; error: "not_found" | "bad_role" | "self" };
 
 /**
- * Grants or revokes a role. `who` is a numeric user id or an @username the bot has seen.
+ * Who `/quyen` names: "zalo:8f3a…" or "telegram:123" on that channel, else an id or @username on
+ * the admin's own channel. Ids are opaque strings (Zalo's are hex), so an id is tried before a username.
+ */
+async function findPerson(repos: Repositories, channel: Channel, who: string): Promise<PersonRecord | null> {
+  const prefixed = /^(telegram|zalo|sandbox):(.+)$/i.exec(who);
+  if (prefixed) return repos.people.find(prefixed[1].toLowerCase() as Channel, prefixed[2]);
+  if (who.startsWith("@")) return repos.people.findByUsername(channel, who);
+  return (await repos.people.find(channel, who)) ?? (/^-?\d+$/.test(who) ? null : repos.people.findByUsername(channel, who));
+}
+
+/**
+ * Grants or revokes a role. `who` is a user id or @username the bot has seen, on the admin's channel
+ * or prefixed with another channel ("zalo:8f3a1c2b9d0e4f56").
  * Revoking ("none") also ends the person's registration with their unit and unbinds their
  * private chat ({@link unbindPerson}).
+ * @example await grantRole(repos, admin, "zalo:8f3a1c2b9d0e4f56", "leader")
  */
 export async function grantRole(repos: Repositories, actor: PersonRecord, who: string, role: string): Promise<GrantResult> {
   if (!["admin", "leader", "officer", "none"].includes(role)) return { ok: false, error: "bad_role" };
-  const target = /^-?\d+$/.test(who) ? await repos.people.find(actor.channel, who) : await repos.people.findByUsername(actor.channel, who);
+  const target = await findPerson(repos, actor.channel, who);
   if (!target) return { ok: false, error: "not_found" };
   if (target.id === actor.id && role !== "admin") return { ok: false, error: "self" };
   await repos.people.setRole(target.id, role as Role);
