@@ -1,10 +1,11 @@
 /**
- * npm run bench [-- --only fanout,inbound,rollup] [--chats N]
+ * npm run bench [-- --only fanout,inbound,rollup,parser] [--chats N]
  * Prints one table of every measured figure. Loopback only; every loop is bounded.
  */
 import { parseArgs } from "node:util";
 import { benchFanout, type BenchRow } from "./fanout-bench.js";
 import { benchInbound } from "./inbound-bench.js";
+import { benchParser } from "./parser-bench.js";
 import { benchRollup } from "./rollup-bench.js";
 
 const { values } = parseArgs({ options: { only: { type: "string" }, chats: { type: "string" } } });
@@ -14,6 +15,7 @@ const rows: BenchRow[] = [];
 
 if (want("inbound")) rows.push(...(await benchInbound()));
 if (want("rollup")) rows.push(...(await benchRollup()));
+if (want("parser")) rows.push(...benchParser());
 if (want("fanout")) rows.push(...(await benchFanout(values.chats ? Number(values.chats) : 3321)));
 
 console.table(rows);
