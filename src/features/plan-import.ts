@@ -1,11 +1,11 @@
 import { Composer, type Context } from "../core/composer.js";
-import { parsePlanFile } from "../core/plans/plan-file.js";
+import { parsePlanFile, PLAN_LIMITS } from "../core/plans/plan-file.js";
+import { FileTooLargeError } from "../core/ports.js";
 import { importPlan } from "../core/plans/plan-import.js";
 import { backfillAssignments, repairPastAssignments } from "../core/plans/past-periods.js";
 import { searchKey } from "../core/reports/text-key.js";
 import { actorOf, allow, type Feature } from "./deps.js";
 
-const MAX_PLAN_BYTES = 1024 * 1024;
 const BACKFILL_QUESTION = "plan_backfill";
 const BACKFILL_MINUTES = 30;
 
@@ -43,12 +43,22 @@ export const planImportFeature: Feature = (deps) => {
     const file = ctx.incoming.files.find((f) => f.kind === "document");
     if (!file) return ctx.reply(ctx.t("plan:usage"));
     if (!/\.ya?ml$/i.test(file.fileName ?? "")) return ctx.reply(ctx.t("plan:wrong_type", { name: file.fileName ?? "?" }));
-    if ((file.size ?? 0) > MAX_PLAN_BYTES) return ctx.reply(ctx.t("plan:too_big"));
-    const bytes = await deps.messenger.download(ctx.incoming.channel, file, MAX_PLAN_BYTES);
+    const tooBig = () => ctx.reply(ctx.t("plan:too_big", { max: PLAN_LIMITS.bytes / 1048576 }));
+    if ((file.size ?? 0) > PLAN_LIMITS.bytes) return tooBig();
+    let bytes: Uint8Array;
+    try {
+      bytes = await deps.messenger.download(ctx.incoming.channel, file, PLAN_LIMITS.bytes);
+    } catch (error) {
+      // The platform may not say the size up front: the download itself stops at the limit.
+      if (error instanceof FileTooLargeError) return tooBig();
+      throw error;
+    }
     const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
     const parsed = parsePlanFile(text, ctx.t);
     if (!parsed.ok) return ctx.reply([ctx.t("plan:invalid", { count: parsed.errors.length }), ...parsed.errors.map((e) => `• ${e}`)].join("\n"));
-    const s = await importPlan(deps, actorOf(ctx), parsed.file);
+    const s = await importPlan(deps, actorOf(ctx), parsed.file, {
+      onProgress: ({ unitsDone, unitsTotal }) => ctx.reply(ctx.t("plan:progress", { done: unitsDone.toLocaleString("vi-VN"), total: unitsTotal.toLocaleString("vi-VN") })),
+    });
     deps.onScheduleChange();
     const lines = [
       ctx.t("plan:imported", {

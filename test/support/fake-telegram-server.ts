@@ -106,7 +106,8 @@ export interface UserMessageInput {
   caption?: string;
   reply_to_message_id?: number;
   photo?: Buffer;
-  document?: { data: Buffer; file_name: string; mime_type: string };
+  /** `hide_size`: no file_size in the message, as some clients send (the size shows only on download). */
+  document?: { data: Buffer; file_name: string; mime_type: string; hide_size?: boolean };
   media_group_id?: string;
   video?: { data: Buffer; file_name?: string; mime_type?: string };
   /** Raw Bot API message fields merged last (sticker, voice, location, a document with a huge file_size…). */
@@ -629,6 +630,7 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
         mime_type: input.document.mime_type,
         file_size: f.file_size,
       };
+      if (input.document.hide_size) delete msg.document.file_size;
     }
     if (input.video) {
       const f = registerFile(input.video.data, undefined, "videos", "mp4");

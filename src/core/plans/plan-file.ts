@@ -5,6 +5,8 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
 import { z } from "zod";
 import { CODE_PATTERN, normaliseCode, normaliseTag, TAG_PATTERN } from "../args.js";
+import { truncate } from "../text-limits.js";
+import { isValidUnitName } from "../units/units.js";
 import { parseDeadlinePhrase } from "../calendar/deadline-phrase.js";
 import { addDays, isIsoDate, parseDmy } from "../calendar/time.js";
 import type { PlanRecord } from "../ports.js";
@@ -31,6 +33,13 @@ function buildSchema(t: Translate) {
     const normalised = normaliseTag(v);
     if (!TAG_PATTERN.test(normalised)) ctx.addIssue({ code: "custom", message: t("planfile:bad_tag", { tag: v }) });
     return normalised;
+  });
+
+  // The same rule as /donvi_them: no 5,000-character names, NUL or right-to-left overrides.
+  const unitName = z.string().transform((v, ctx) => {
+    const name = v.normalize("NFC").trim();
+    if (!isValidUnitName(name)) ctx.addIssue({ code: "custom", message: t("planfile:bad_unit_name", { name: truncate(name.replace(/[\p{Cc}\p{Cf}]/gu, "?"), 40) }) });
+    return name;
   });
 
   const indicator = z.object({
@@ -122,7 +131,7 @@ function buildSchema(t: Translate) {
         .optional(),
       unit_groups: z.array(z.object({ tag, label: z.string().min(2) }).strict()).max(20).default([]),
       units: z
-        .array(z.object({ code, name: z.string().min(2), kind: z.string().default("khac"), tags: z.array(tag).default([]) }).strict())
+        .array(z.object({ code, name: unitName, kind: z.string().default("khac"), tags: z.array(tag).default([]) }).strict())
         .default([]),
       calendar: z.array(calendarEntry).default([]),
       indicators: z.record(z.string(), indicator).default({}),
@@ -203,18 +212,36 @@ function toSchedule(raw: RawPlanFile["tasks"][number], planDate: string, t: Tran
 }
 
 /**
+ * Bounds on a plan file: 1 MB of text, 5,000 units (more than any province's communes; a commune
+ * office has far fewer villages), 100 YAML aliases (anchors reused, e.g. a shared reminder policy).
+ */
+export const PLAN_LIMITS = { bytes: 1024 * 1024, units: 5_000, aliases: 100 };
+
+/**
  * Parses and validates a plan file. Errors are in the language of `t` (zod's own messages use the
  * locale named by "planfile:zod_locale"), one per problem, with line numbers.
  * @example const r = parsePlanFile(readFileSync("plans/thach-thanh-cchc-2021.yaml", "utf8"), t); if (r.ok) r.file.tasks
  */
 export function parsePlanFile(text: string, t: Translate): PlanFileResult {
+  if (new TextEncoder().encode(text).length > PLAN_LIMITS.bytes) return { ok: false, errors: [t("planfile:too_big", { max: PLAN_LIMITS.bytes / 1048576 })] };
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   if (doc.errors.length) {
     return { ok: false, errors: doc.errors.slice(0, 10).map((e) => t("planfile:yaml_error", { line: counter.linePos(e.pos[0]).line, code: e.code })) };
   }
+  let js: unknown;
+  try {
+    // An alias bomb ("billion laughs") expands a few lines into gigabytes: the yaml library stops it.
+    js = doc.toJS({ maxAliasCount: PLAN_LIMITS.aliases });
+  } catch {
+    return { ok: false, errors: [t("planfile:too_many_aliases", { max: PLAN_LIMITS.aliases })] };
+  }
+  const unitCount = (js as { units?: unknown } | null)?.units;
+  if (Array.isArray(unitCount) && unitCount.length > PLAN_LIMITS.units) {
+    return { ok: false, errors: [t("planfile:too_many_units", { count: unitCount.length, max: PLAN_LIMITS.units })] };
+  }
   const zodLocale = t("planfile:zod_locale") === "en" ? z.locales.en() : z.locales.vi();
-  const parsed = schemaFor(t).safeParse(doc.toJS(), { error: zodLocale.localeError });
+  const parsed = schemaFor(t).safeParse(js, { error: zodLocale.localeError });
   const at = (line: number | string | undefined, path: string, message: string) =>
     line === undefined ? t("planfile:issue", { path, message }) : t("planfile:issue_at_line", { line, path, message });
   if (!parsed.success) {

@@ -12,6 +12,16 @@ export interface ImportSummary {
   skipped: { periods: number; assignments: number; assignmentIds: number[] };
 }
 
+/** A large import reports every this many units. */
+export const PROGRESS_EVERY = 1_000;
+
+export interface ImportOptions {
+  /** Open past periods too (see below). */
+  backfill?: boolean;
+  /** Called every {@link PROGRESS_EVERY} units, so a long import can tell its admin how far it is. */
+  onProgress?(progress: { unitsDone: number; unitsTotal: number }): Promise<void> | void;
+}
+
 /**
  * Imports a validated plan file. Idempotent: units, the plan and tasks are matched by code/number
  * and updated; assignments are only ever added, never duplicated. Periods already past at import
@@ -19,10 +29,11 @@ export interface ImportSummary {
  * `backfill: true` or the import is run with `{ backfill: true }`.
  * @example const summary = await importPlan(deps, "telegram:1", file) // summary.skipped.periods → 10
  */
-export async function importPlan(deps: TaskDeps, actor: string, file: PlanFile, options: { backfill?: boolean } = {}): Promise<ImportSummary> {
+export async function importPlan(deps: TaskDeps, actor: string, file: PlanFile, options: ImportOptions = {}): Promise<ImportSummary> {
   const { repos } = deps;
   const units = { created: 0, updated: 0 };
-  for (const u of file.units) {
+  for (const [i, u] of file.units.entries()) {
+    if (i > 0 && i % PROGRESS_EVERY === 0) await options.onProgress?.({ unitsDone: i, unitsTotal: file.units.length });
     const existing = await repos.units.findByCode(u.code);
     if (existing) {
       await repos.units.update(existing.id, { name: u.name, kind: u.kind, tags: u.tags, active: true });
