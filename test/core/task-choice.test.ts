@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AssignmentView } from "../../src/core/ports.js";
-import { narrowChoices, namedPeriods, orderByDueNext, periodMatches, periodStarted } from "../../src/core/reports/task-choice.js";
+import { narrowChoices, namedPeriods, orderByDueNext, periodMatches, periodStarted, type ValueReader } from "../../src/core/reports/task-choice.js";
 import { captureInstant } from "../../src/core/reports/file-check.js";
 import type { IndicatorDef } from "../../src/core/types.js";
 
@@ -23,7 +23,7 @@ const oct = view(10, 1, "2026-10", "2026-10-01", "2026-11-05T16:59:00Z");
 const nov = view(11, 1, "2026-11", "2026-11-01", "2026-12-05T16:59:00Z");
 const dec = view(12, 1, "2026-12", "2026-12-01", "2027-01-05T16:59:00Z");
 const jan = view(13, 1, "2027-01", "2027-01-01", "2027-02-05T16:59:00Z");
-const read = (text: string, indicators: IndicatorDef[]) => (/pa ?n[oô]/i.test(text) && indicators.some((i) => i.code === "pano") ? { pano: 1 } : {});
+const read: ValueReader = (text, indicators) => (/pa ?n[oô]/i.test(text) && indicators.some((i) => i.code === "pano") ? { pano: 1 } : ({} as Record<string, number>));
 
 describe("period words", () => {
   it("reads quarters, months, halves and years, with or without diacritics, but not dates", () => {
