@@ -164,6 +164,11 @@ export interface AttachmentRepository {
 export interface OutboxRepository {
   /** Inserts unless the dedupe key exists. Returns true when inserted. */
   enqueue(input: OutboxInput): Promise<boolean>;
+  /**
+   * Inserts every input whose dedupe key is new, all in one transaction: a crash queues all or none.
+   * Returns the keys inserted.
+   */
+  enqueueMany(inputs: OutboxInput[]): Promise<Set<string>>;
   exists(dedupeKey: string): Promise<boolean>;
   /**
    * Marks up to `limit` due rows as sending and returns them, oldest first. Atomic (one

@@ -5,6 +5,7 @@ import type {
   AttachmentRecord,
   ChatRecord,
   OccurrenceRecord,
+  OutboxInput,
   OutboxRecord,
   PersonRecord,
   PlanRecord,
@@ -122,6 +123,16 @@ function toOutbox(o: { id: number; dedupeKey: string; channel: string; chatId: s
     id: o.id, dedupeKey: o.dedupeKey, channel: o.channel as Channel, chatId: o.chatId, kind: o.kind, message,
     status: o.status as OutboxRecord["status"], attempts: o.attempts, notBefore: new Date(o.notBefore), nextAttemptAt: new Date(o.nextAttemptAt),
     assignmentId: o.assignmentId, providerMessageId: o.providerMessageId, lastError: o.lastError,
+  };
+}
+
+function toOutboxRow(input: OutboxInput) {
+  const message =
+    input.message.type === "text" ? input.message : { ...input.message, file: { ...input.message.file, data: Buffer.from(input.message.file.data).toString("base64") } };
+  return {
+    dedupeKey: input.dedupeKey, channel: input.channel, chatId: input.chatId, kind: input.kind,
+    payloadJson: JSON.stringify(message), assignmentId: input.assignmentId ?? null,
+    notBefore: input.notBefore, nextAttemptAt: input.notBefore,
   };
 }
 
@@ -581,22 +592,25 @@ export function createPrismaRepositories(db: Db): Repositories {
 
     outbox: {
       async enqueue(input) {
-        const message =
-          input.message.type === "text" ? input.message : { ...input.message, file: { ...input.message.file, data: Buffer.from(input.message.file.data).toString("base64") } };
         try {
-          await db.outboxMessage.create({
-            data: {
-              dedupeKey: input.dedupeKey, channel: input.channel, chatId: input.chatId, kind: input.kind,
-              payloadJson: JSON.stringify(message), assignmentId: input.assignmentId ?? null,
-              notBefore: input.notBefore,
-              nextAttemptAt: input.notBefore,
-            },
-          });
+          await db.outboxMessage.create({ data: toOutboxRow(input) });
           return true;
         } catch (error) {
           if (isUniqueViolation(error)) return false;
           throw error;
         }
+      },
+      async enqueueMany(inputs) {
+        const unique = [...new Map(inputs.map((i) => [i.dedupeKey, i])).values()];
+        return db.$transaction(async (tx) => {
+          const existing = new Set<string>();
+          for (const keys of chunks(unique.map((i) => i.dedupeKey), 500)) {
+            for (const r of await tx.outboxMessage.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true } })) existing.add(r.dedupeKey);
+          }
+          const fresh = unique.filter((i) => !existing.has(i.dedupeKey));
+          for (const batch of chunks(fresh, 500)) await tx.outboxMessage.createMany({ data: batch.map(toOutboxRow) });
+          return new Set(fresh.map((i) => i.dedupeKey));
+        });
       },
       async exists(dedupeKey) {
         return (await db.outboxMessage.count({ where: { dedupeKey } })) > 0;

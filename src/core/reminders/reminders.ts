@@ -215,17 +215,19 @@ export async function remindNow(deps: ReminderDeps, taskId?: number): Promise<{ 
   const chatsByUnit = groupChats(await deps.repos.chats.listActiveUnitChats());
   const sendAt = nextOfficeWindow(now, calendar, deps.timezone);
   const day = localDateOf(now, deps.timezone);
-  const units = new Set<number>();
   const withoutChat = new Set<string>();
-  let messages = 0;
+  const inputs: OutboxInput[] = [];
+  const unitOf = new Map<string, number>();
   for (const { view } of items) {
     const chats = chatsByUnit.get(view.unitId) ?? [];
     if (!chats.length) withoutChat.add(view.unit.name);
     const kind = now > view.dueAt ? "overdue" : "before";
     for (const chat of chats) {
       const text = renderReminder(view, { kind, at: now }, t, deps.timezone, chat.channel);
-      const queued = await deps.repos.outbox.enqueue({
-        dedupeKey: `manual:${view.id}:${day}:${chat.channel}:${chat.chatId}`,
+      const dedupeKey = `manual:${view.id}:${day}:${chat.channel}:${chat.chatId}`;
+      unitOf.set(dedupeKey, view.unitId);
+      inputs.push({
+        dedupeKey,
         channel: chat.channel,
         chatId: chat.chatId,
         kind: "manual",
@@ -233,12 +235,12 @@ export async function remindNow(deps: ReminderDeps, taskId?: number): Promise<{ 
         notBefore: sendAt,
         assignmentId: view.id,
       });
-      if (queued) {
-        messages++;
-        units.add(view.unitId);
-      }
     }
   }
+  // One transaction: a crash in the middle queues none of them, and the command is handled again.
+  const queued = await deps.repos.outbox.enqueueMany(inputs);
+  const units = new Set([...queued].map((key) => unitOf.get(key)));
+  const messages = queued.size;
   return { units: units.size, messages, withoutChat: [...withoutChat] };
 }
 
