@@ -31,10 +31,10 @@ const message = (error: unknown) => (error instanceof Error ? `${(error as { cod
 /** Runs the readiness checks: database writable, channels alive, outbox not stuck. */
 export async function checkReadiness(options: ReadinessOptions): Promise<{ ok: boolean; checks: Record<string, Check> }> {
   const checks: Record<string, Check> = {};
-  const fault = options.storage.problem();
   try {
     await withTimeout(options.probeWrite(), PROBE_TIMEOUT_MS);
-    checks.database = fault ? { ok: false, detail: `recovering from: ${fault.error}` } : { ok: true, detail: "writable" };
+    options.storage.writeWorked();
+    checks.database = { ok: true, detail: "writable" };
   } catch (error) {
     options.storage.fault(error);
     checks.database = { ok: false, detail: message(error) };

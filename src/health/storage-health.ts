@@ -37,9 +37,7 @@ export function createStorageHealth(options: StorageHealthOptions) {
       health.fault(error);
       return;
     }
-    logger.info({ faultForS: Math.round((Date.now() - faultedSince) / 1000) }, "storage works again");
-    faultedSince = undefined;
-    for (const listener of listeners) listener();
+    health.writeWorked();
   }
 
   const health = {
@@ -58,6 +56,15 @@ export function createStorageHealth(options: StorageHealthOptions) {
         timer = setTimeout(() => void probe(), options.probeEveryMs ?? PROBE_EVERY_MS);
         timer.unref();
       }
+    },
+    /** A write just worked: a fault in progress is over. */
+    writeWorked(): void {
+      if (faultedSince === undefined) return;
+      logger.info({ faultForS: Math.round((Date.now() - faultedSince) / 1000) }, "storage works again");
+      faultedSince = undefined;
+      clearTimeout(timer);
+      timer = undefined;
+      for (const listener of listeners) listener();
     },
     /** Null when storage works; otherwise what failed and since when. */
     problem(): { error: string; sinceMs: number } | null {

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startHarness, type Harness } from "../support/harness.js";
+
+let h: Harness;
+let base: string;
+const get = async (p: string) => {
+  const res = await fetch(`${base}${p}`);
+  return { status: res.status, body: (await res.json()) as { ok: boolean; checks?: Record<string, { ok: boolean; detail: string }> } };
+};
+
+beforeAll(async () => {
+  h = await startHarness();
+  base = `http://127.0.0.1:${h.app.http.port()}`;
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe("/healthz and /readyz", () => {
+  it("answers both when all is well, bound to HEALTH_HOST", async () => {
+    expect((await get("/healthz")).status).toBe(200);
+    const ready = await get("/readyz");
+    expect(ready.status).toBe(200);
+    expect(ready.body.checks).toMatchObject({ database: { ok: true }, channel_telegram: { ok: true }, outbox: { ok: true } });
+  });
+
+  it("is not ready while the database refuses writes, and ready again once it takes them", async () => {
+    await h.app.db.$executeRawUnsafe("PRAGMA query_only = 1");
+    const refused = await get("/readyz");
+    expect(refused.status).toBe(503);
+    expect(refused.body.checks!.database).toMatchObject({ ok: false });
+    expect(refused.body.checks!.database.detail).toMatch(/READONLY|readonly/i);
+    expect(h.app.storage.problem()).not.toBeNull();
+    expect((await get("/healthz")).status).toBe(200);
+    await h.app.db.$executeRawUnsafe("PRAGMA query_only = 0");
+    expect((await get("/readyz")).status).toBe(200);
+    expect(h.app.storage.problem()).toBeNull();
+  });
+
+  it("is not ready when a due outbox message has waited ten minutes (the dispatcher stopped)", async () => {
+    await h.app.dispatcher.stop(0);
+    await h.app.repos.outbox.enqueue({ dedupeKey: "stuck", channel: "telegram", chatId: "5", kind: "reminder", message: { type: "text", text: "x" }, notBefore: new Date(h.clock.now().getTime() - 11 * 60_000) });
+    const stuck = await get("/readyz");
+    expect(stuck.status).toBe(503);
+    expect(stuck.body.checks!.outbox).toMatchObject({ ok: false });
+    expect(stuck.body.checks!.outbox.detail).toMatch(/waiting 660 s/);
+  });
+});
