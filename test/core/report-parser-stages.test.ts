@@ -116,6 +116,15 @@ describe("stage 3: findMentions", () => {
     const { mentions } = upToPairing("cung cấp thông tin, ba buổi tập huấn");
     expect(mentions.map((m) => m.code)).toEqual(["hoi_nghi"]);
   });
+  it("finds a name with a verb run into it, but not a short one inside a word", () => {
+    expect(upToPairing("datreopano 12, daphattoroi 300").mentions.map((m) => m.code)).toEqual(["pano", "to_roi"]);
+    expect(upToPairing("latin 5").mentions).toEqual([]);
+  });
+  it("reads chat abbreviations as the words they stand for", () => {
+    const { tk, mentions } = upToPairing("hn 1 vs 50 ng, pn 3, mxh 4");
+    expect(mentions.map((m) => m.code)).toEqual(["hoi_nghi", "pano", "bai_mxh"]);
+    expect(tk.toks[2]!.kt).toBe("voi");
+  });
   it("skips marked tokens", () => {
     const { mentions } = upToPairing("theo 15/KH-UBND");
     expect(mentions).toEqual([]);
@@ -195,6 +204,9 @@ describe("stage 5: combineValues", () => {
   });
   it("keeps parts after 'trong đó' out of values and unclear", () => {
     expect(combine("Treo pano: 12, trong đó thôn 1: 5 cái, thôn 2: 7 cái")).toEqual({ values: { pano: 12 }, conflicts: [], unclear: [] });
+  });
+  it("keeps a breakdown in brackets after a value out of unclear", () => {
+    expect(combine("pano 10 cái (thôn 1: 4, thôn 2: 6)")).toEqual({ values: { pano: 10 }, conflicts: [], unclear: [] });
   });
   it("quotes a number with no name and no total as unclear", () => {
     const { tk, nv, pairing } = upToPairing("Đã nhận 3 bộ tài liệu");

@@ -4,7 +4,7 @@
  * result of "= 36") wins over its parts and is not a conflict; a total with no name counts for the
  * name before it ("tin bài: … , tổng số 9"). "thêm"/"nữa"/"bổ sung"/"+" add to what was said;
  * different plain values are a conflict. Figures that are parts of a total (before it in the same
- * sentence, or after "trong đó") are neither values nor unclear.
+ * sentence, after "trong đó", or in brackets right after a value) are neither values nor unclear.
  */
 
 import type { NonValues } from "./non-values.js";
@@ -86,8 +86,11 @@ export function combineValues(
 
   // Parts of a stated total, or of a figure broken down after "trong đó", are not unclear.
   const totalsAt = [...entries.values()].flat().filter((e) => e.total).map((e) => e.at);
+  const pairEnds = pairing.pairs.map((p) => Math.max(p.num.end, p.ind.end));
   const isPart = (at: number): boolean =>
-    totalsAt.some((t) => t > at && sentence[t] === sentence[at]) || afterBreakdown(tk, at, sentence);
+    totalsAt.some((t) => t > at && sentence[t] === sentence[at]) ||
+    afterBreakdown(tk, at, sentence) ||
+    inBracketsAfterValue(tk, at, pairEnds);
   for (const num of leftovers) if (!isPart(num.start)) out.unclear.push([num.start, num.end - 1]);
   for (const { code, range } of partials) if (!entries.has(code)) out.unclear.push(range);
   const stageTwo = nv.unclear.filter(([a]) => !isPart(a));
@@ -160,6 +163,19 @@ function nameBefore(items: readonly Item[], num: NumItem, sentence: Int32Array):
 function afterBreakdown(tk: Tokenised, at: number, sentence: Int32Array): boolean {
   for (let x = at - 1; x > 0 && sentence[x] === sentence[at]; x--) {
     if (tk.toks[x]!.k === "do" && tk.toks[x - 1]!.k === "trong") return true;
+  }
+  return false;
+}
+
+/** Whether token `at` is inside brackets opened right after a value ("pano 10 cái (thôn 1: 4, thôn 2: 6)"). */
+function inBracketsAfterValue(tk: Tokenised, at: number, pairEnds: readonly number[]): boolean {
+  const { toks } = tk;
+  for (let x = at - 1; x >= 0; x--) {
+    const k = toks[x]!.k;
+    if (k === ")" || k === "\n") return false;
+    if (k !== "(") continue;
+    // the value and its measure word ("10 cái") right before the bracket
+    return pairEnds.some((e) => e === x || (e === x - 1 && toks[x - 1]!.type === "w"));
   }
   return false;
 }

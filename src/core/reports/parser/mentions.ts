@@ -9,7 +9,24 @@ import type { CompiledIndicators } from "./indicators.js";
 import { osaDistance } from "./fuzzy.js";
 import type { NumberReader } from "./numbers.js";
 import { isHard, isWordIn, type Tok, type Tokenised } from "./tokens.js";
-import { BREAK_WORDS, COMPOUND_STOP, FUZZY_STOP, TIME_UNITS } from "./vocabulary.js";
+import { BREAK_WORDS, COMPOUND_STOP, FILLER_WORDS, FUZZY_STOP, TIME_UNITS } from "./vocabulary.js";
+
+/** Shortest name read after a run-together verb: "tin", "loa" inside a word are other words. */
+const MIN_RUN_TOGETHER = 4;
+
+/** The word without one or two leading filler words ("datreopano" → "treopano", "pano"), longest first. */
+function withoutFillerPrefix(word: string): string[] {
+  const out: string[] = [];
+  const cut = (rest: string, depth: number): void => {
+    for (let p = 2; p <= Math.min(6, rest.length - MIN_RUN_TOGETHER); p++) {
+      if (!FILLER_WORDS.has(rest.slice(0, p))) continue;
+      out.push(rest.slice(p));
+      if (depth < 2) cut(rest.slice(p), depth + 1);
+    }
+  };
+  cut(word, 1);
+  return out.sort((x, y) => y.length - x.length);
+}
 
 /** An indicator named at tokens [start, end). */
 export interface Mention {
@@ -128,6 +145,13 @@ export function matchIndicator(
   for (let w = ends.length - 1; w >= 0; w--) {
     const hit = c.exact.get(ck[w]!) ?? c.exact.get(ct[w]!);
     if (hit && !compoundStop(ends[w]!)) return { end: ends[w]!, code: hit.code };
+  }
+  // A verb run into the name ("treopano", "daphattoroi"): the name after one or two filler words.
+  for (const rest of withoutFillerPrefix(toks[i]!.k)) {
+    for (let w = ends.length - 1; w >= 0; w--) {
+      const hit = c.exact.get(rest + ck[w]!.slice(toks[i]!.k.length));
+      if (hit && hit.compact.length >= MIN_RUN_TOGETHER) return { end: ends[w]!, code: hit.code };
+    }
   }
   // Small typos on longer names ("ap phick", "phat thnah"); never swallowing a number word or
   // a filler in front ("ba buổi tập huấn" is not a typo of "buổi tập huấn").

@@ -150,6 +150,7 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ["ng", "nguoi"],
   ["mxh", "mangxahoi"],
   ["fb", "facebook"],
+  ["vs", "voi"],
 ]);
 
 /** Places counted in a report ("tại 8 thôn", "cho 200 hộ"): a number before them is never a value. */
