@@ -183,7 +183,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       await messenger.send({ channel: incoming.channel, chatId: incoming.chatId }, { type: "text", text });
     },
   });
-  storage.onRecover(() => void dispatcher.drain());
+  storage.onRecover(() => {
+    inbox.wake();
+    void dispatcher.drain();
+  });
   telegram?.attach(inbox);
   zalo?.attach(inbox);
   options.sandbox?.attach(inbox);

@@ -42,6 +42,8 @@ export interface DurableInbox extends Inbox {
   stop(deadlineMs: number): Promise<void>;
   /** Messages accepted and not handled yet. */
   backlog(): number;
+  /** Tries messages held up by a storage fault now, not after their backoff (storage works again). */
+  wake(): void;
 }
 
 const chatKey = (m: Incoming) => `${m.channel}:${m.chatId}`;
@@ -66,6 +68,7 @@ export function createDurableInbox(options: DurableInboxOptions): DurableInbox {
   const queued = new Set<number>();
   const idle: (() => void)[] = [];
   const stopping = new AbortController();
+  const waking = new Set<() => void>();
   let pruneTimer: NodeJS.Timeout | undefined;
 
   function enqueue(row: StoredMessage): void {
@@ -164,9 +167,11 @@ export function createDurableInbox(options: DurableInboxOptions): DurableInbox {
       function done() {
         clearTimeout(timer);
         stopping.signal.removeEventListener("abort", done);
+        waking.delete(done);
         resolve();
       }
       stopping.signal.addEventListener("abort", done);
+      waking.add(done);
     });
   }
 
@@ -181,7 +186,14 @@ export function createDurableInbox(options: DurableInboxOptions): DurableInbox {
   return {
     async accept(incoming) {
       if (stopping.signal.aborted) throw new Error("inbox stopped");
-      const row = await store.add(incoming, clock.now());
+      let row: StoredMessage | null;
+      try {
+        row = await store.add(incoming, clock.now());
+      } catch (error) {
+        // Not stored, so not acknowledged: the channel offers it again.
+        if (options.isStorageFault(error)) options.onStorageFault?.(error);
+        throw error;
+      }
       if (!row) return "duplicate";
       enqueue(row);
       return "accepted";
@@ -214,5 +226,8 @@ export function createDurableInbox(options: DurableInboxOptions): DurableInbox {
       if (busy.size) logger.warn({ chats: busy.size }, "inbox: stopped with messages still being handled; they are handled again at the next start");
     },
     backlog: () => queued.size,
+    wake() {
+      for (const done of [...waking]) done();
+    },
   };
 }

@@ -231,7 +231,7 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
             // Not stored (disk full…): not confirmed either; Telegram keeps it until we can.
             if (stopping.signal.aborted) return;
             options.logger.error({ err: error, update: update.update_id }, "telegram: update not stored, trying again");
-            await sleep(Math.min(30_000, 500 * 2 ** attempt));
+            await sleep(Math.min(5_000, 500 * 2 ** attempt));
           }
         }
         offset = update.update_id + 1;
