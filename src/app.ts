@@ -193,7 +193,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   installHealthRoutes(http, {
     storage,
     probeWrite: heartbeat,
-    channels: () => ({ ...(telegram ? { telegram: telegram.status() } : {}) }),
+    channels: () => ({ ...(telegram ? { telegram: telegram.status() } : {}), ...(zalo ? { zalo: zalo.status() } : {}) }),
     oldestDuePending: (now) => oldestDuePending(db, now),
     clock,
   });

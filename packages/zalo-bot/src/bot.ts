@@ -45,6 +45,8 @@ export class Bot<C extends Context = Context> extends Composer<C> {
   };
   private polling?: { abort: AbortController; done: Promise<void> };
   private readonly seen = new Set<string>();
+  /** When the last poll was answered (an update or an empty poll), as `Date.now()`; for health checks. */
+  lastPollAt?: number;
 
   constructor(
     token: string,
@@ -170,6 +172,7 @@ export class Bot<C extends Context = Context> extends Composer<C> {
           onLaunch?.();
         }
         const updates = await this.zalo.getUpdates({ timeout: options.pollTimeout ?? 30 }, { signal });
+        this.lastPollAt = Date.now();
         wait = first;
         for (const update of updates) await this.handleUpdate(update);
       } catch (error) {

@@ -7,6 +7,7 @@ import type { Incoming, OutgoingFile, OutgoingMessage, Translate, UnsupportedCon
 import type { FileLinks } from "../../http/file-links.js";
 import type { HttpServer } from "../../http/http-server.js";
 import { createRateLimiter, type RateLimits } from "../rate-limiter.js";
+import type { ChannelStatus } from "../telegram/telegram-channel.js";
 
 export const ZALO_TEXT_LIMIT = TEXT_LIMIT;
 
@@ -99,6 +100,8 @@ export function createZaloChannel(options: ZaloChannelOptions) {
   });
   const limiter = createRateLimiter(options.limits);
   const retries = options.retries ?? 2;
+  const pollTimeout = options.pollTimeoutSeconds ?? 30;
+  let mode: "stopped" | "polling" | "webhook" = "stopped";
 
   /** One API call under the rate limiter, with quick retries on 5xx; throws SendError. */
   async function call<T>(chatId: string, isGroup: boolean, send: () => Promise<T>): Promise<T> {
@@ -206,13 +209,22 @@ export function createZaloChannel(options: ZaloChannelOptions) {
     },
     /** Long polling in the background; the first getMe and a webhook removal are retried until the API answers. */
     startPolling() {
-      void bot.launch({ pollTimeout: options.pollTimeoutSeconds ?? 30 }, () => logger.info({ account: bot.botInfo?.account_name }, "zalo polling started"));
+      mode = "polling";
+      void bot.launch({ pollTimeout }, () => logger.info({ account: bot.botInfo?.account_name }, "zalo polling started"));
     },
     /** Serves the webhook on the shared HTTP server (path = URL path of `url`) and registers it with Zalo. */
     async startWebhook(http: HttpServer, url: string, secret: string) {
       http.route("POST", new URL(url).pathname, bot.webhookCallback(secret));
       await bot.zalo.setWebhook({ url, secret_token: secret });
+      mode = "webhook";
       logger.info({ url }, "zalo webhook started");
+    },
+    /** For /readyz: polling is alive while polls keep being answered. */
+    status(): ChannelStatus {
+      if (mode === "webhook") return { alive: true, detail: "webhook" };
+      if (mode === "stopped" || bot.lastPollAt === undefined) return { alive: false, detail: mode === "stopped" ? "not started" : "no poll answered yet" };
+      const age = Date.now() - bot.lastPollAt;
+      return { alive: age < (2 * pollTimeout + 30) * 1000, detail: `last poll ${Math.round(age / 1000)} s ago` };
     },
     stop: () => bot.stop(),
   };
