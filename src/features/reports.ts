@@ -26,7 +26,8 @@ function valueLines(values: Record<string, number>, indicators: IndicatorDef[], 
 
 function fileProblems(files: FileOutcome, t: Context["t"]): string[] {
   return files.rejected.map((r) =>
-    t(`reports:file_${r.reason}`, { name: r.name ?? t(`reports:${r.kind}_word`), max: Math.round((r.limitBytes ?? 0) / 104857.6) / 10 }),
+    // A photo without a name gets its own wording ("Tệp ảnh không phải ảnh" reads badly).
+    t(`reports:file_${r.reason}`, { name: r.name ?? t(`reports:${r.kind}_word`), max: Math.round((r.limitBytes ?? 0) / 104857.6) / 10, context: r.name ? undefined : r.kind }),
   );
 }
 

@@ -112,6 +112,22 @@ describe("Zalo end to end (only Zalo configured)", () => {
     expect((await h.app.repos.attachments.listForReports([report.id])).map((a) => a.kind)).toEqual(["photo"]);
   });
 
+  it("a sticker and a \"photo\" that is not an image get specific answers and store nothing", async () => {
+    const before = h.zalo.sent(lan.id).length;
+    h.zalo.userSticker({ from: lan });
+    await h.settle(lan.id, before);
+    const [sticker] = h.zalo.sent(lan.id).slice(before).map((s) => s.text!);
+    transcript.push(`» ${lan.display_name}: [nhãn dán]`, `« ${sticker}`);
+    expect(sticker).toContain("nhãn dán");
+    expect(sticker).toContain("ảnh minh chứng gửi ngay sau báo cáo");
+    const replies = await h.sayPhoto(lan, Buffer.from("<html>not a photo</html>"));
+    transcript.push(`» ${lan.display_name}: [ảnh giả: HTML]`, ...replies.map((r) => `« ${r}`));
+    expect(replies.join("\n")).toContain("Ảnh vừa gửi không đọc được");
+    const unit = (await h.app.repos.units.findByCode("XA_THACH_BINH"))!;
+    const [report] = await h.app.repos.reports.listForUnit(unit.id);
+    expect(await h.app.repos.attachments.listForReports([report.id])).toHaveLength(1);
+  });
+
   it("an admin makes a Zalo user a leader by id; the leader's private chat becomes a rollup recipient", async () => {
     const [granted] = await say(ZALO_ADMIN, `/quyen zalo:${leader.id} leader`);
     expect(granted).toContain("Trần Văn Chủ Tịch");
