@@ -18,6 +18,13 @@ describe("configuration", () => {
     expect(config.telegram).toMatchObject({ token: TOKEN, apiRoot: "http://127.0.0.1:9999", mode: "polling", adminIds: ["111", "222"] });
   });
 
+  it("reads Zalo settings, its first admins and the public address for file links", () => {
+    const config = loadConfig({ ZALO_BOT_TOKEN: "1234567890:abcdEFGH_ij-kl", ADMIN_ZALO_IDS: "8f3a1c2b9d0e4f56, a1b2", PUBLIC_BASE_URL: "https://bot.example.gov.vn/" });
+    expect(config.telegram).toBeUndefined();
+    expect(config.zalo).toMatchObject({ apiRoot: "https://bot-api.zaloplatforms.com", mode: "polling", adminIds: ["8f3a1c2b9d0e4f56", "a1b2"], ratePerSecond: 5 });
+    expect(config.publicBaseUrl).toBe("https://bot.example.gov.vn");
+  });
+
   it.each([
     [{ TIMEZONE: "Mars/Olympus" }, "TIMEZONE"],
     [{ TELEGRAM_BOT_TOKEN: "not-a-token" }, "TELEGRAM_BOT_TOKEN"],
@@ -26,6 +33,12 @@ describe("configuration", () => {
     [{ ADMIN_TELEGRAM_IDS: "abc" }, "ADMIN_TELEGRAM_IDS"],
     [{ DATABASE_URL: "postgres://x" }, "DATABASE_URL"],
     [{ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_MODE: "webhook" }, "WEBHOOK_URL"],
+    [{ ZALO_BOT_TOKEN: "no-colon" }, "ZALO_BOT_TOKEN"],
+    [{ ZALO_BOT_TOKEN: "123:abcdefghij", ZALO_MODE: "webhook" }, "ZALO_WEBHOOK_URL"],
+    [{ ZALO_BOT_TOKEN: "123:abcdefghij", ZALO_MODE: "webhook", ZALO_WEBHOOK_URL: "https://bot.example.vn/zalo", ZALO_WEBHOOK_SECRET: "short" }, "ZALO_WEBHOOK_SECRET"],
+    [{ ADMIN_ZALO_IDS: "8f3a 1c2b" }, "ADMIN_ZALO_IDS"],
+    [{ PUBLIC_BASE_URL: "ftp://files.example.vn" }, "PUBLIC_BASE_URL"],
+    [{ ZALO_RATE_PER_SECOND: "0" }, "ZALO_RATE_PER_SECOND"],
     [{ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_MODE: "webhook", WEBHOOK_URL: "https://bot.example.vn/tg", WEBHOOK_SECRET: "short" }, "WEBHOOK_SECRET"],
   ])("stops with one line naming the bad key: %j", (env, key) => {
     let error: unknown;
