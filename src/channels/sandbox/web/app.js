@@ -144,6 +144,8 @@ function chatSubtitle(chat) {
 function renderChatList() {
   const filter = $("chat-filter").value.trim().toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d");
   const box = $("chat-list");
+  // The list is rebuilt as messages arrive: keyboard focus stays on the same chat.
+  const focused = box.contains(document.activeElement) ? document.activeElement.dataset.chat : undefined;
   box.textContent = "";
   const sections = [["section_rollup", (c) => c.sample === "rollup"], ["section_units", (c) => c.sample === "unit"], ["section_new", (c) => c.sample === "new_group"], ["section_private", (c) => c.type === "private"]];
   for (const [key, test] of sections) {
@@ -186,6 +188,10 @@ function renderChatList() {
       list.append(item);
     }
     box.append(heading, list);
+  }
+  if (focused) {
+    const again = box.querySelector(`.chat-item[data-chat="${focused}"]`);
+    if (again) again.focus();
   }
 }
 
@@ -231,19 +237,22 @@ function renderMessages() {
     list.append(empty);
     return;
   }
-  let lastDay = "";
-  for (const m of state.messages) {
-    const day = dayLabel(new Date(m.at));
-    if (day !== lastDay) {
-      const sep = document.createElement("li");
-      sep.className = "day";
-      sep.textContent = day;
-      list.append(sep);
-      lastDay = day;
-    }
-    list.append(renderMessage(m));
-  }
+  state.messages.forEach((m, i) => appendMessage(m, state.messages[i - 1]));
   list.scrollTop = list.scrollHeight;
+}
+// New messages are appended, never the whole list rebuilt: the live region then announces only them.
+function appendMessage(m, previous) {
+  const list = $("messages");
+  const empty = list.querySelector(".empty");
+  if (empty) empty.remove();
+  const day = dayLabel(new Date(m.at));
+  if (!previous || dayLabel(new Date(previous.at)) !== day) {
+    const sep = document.createElement("li");
+    sep.className = "day";
+    sep.textContent = day;
+    list.append(sep);
+  }
+  list.append(renderMessage(m));
 }
 function renderMessage(m) {
   const li = document.createElement("li");
@@ -407,9 +416,13 @@ function listen() {
     const chat = state.chats.find((c) => c.chatId === m.chatId);
     if (chat) chat.count = Math.max(chat.count, Number(m.id));
     if (m.chatId === state.current && !state.messages.some((x) => x.id === m.id)) {
+      const list = $("messages");
+      const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
+      appendMessage(m, state.messages[state.messages.length - 1]);
       state.messages.push(m);
       state.seen[m.chatId] = chat ? chat.count : Number(m.id);
-      renderMessages();
+      // Keep reading position when the user scrolled up; follow the conversation otherwise.
+      if (atBottom || !m.from.bot) list.scrollTop = list.scrollHeight;
     }
     renderChatList();
     // Registrations, roles and languages change through messages: refresh names and roles.
