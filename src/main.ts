@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));
 
-  if (config.telegram) {
+  if (chatChannel) {
     try {
       app = await createApp(config, { logger });
     } catch (error) {

@@ -1,6 +1,10 @@
-import { rmSync, mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createSandboxChannel } from "../../src/channels/sandbox/sandbox-channel.js";
+import { sampleDirectory } from "../../src/channels/sandbox/sandbox-directory.js";
+import { createSandboxTranscript, type SandboxTranscript } from "../../src/channels/sandbox/sandbox-transcript.js";
+import { createFileStore } from "../../src/storage/file-store.js";
 import { createTelegramChannel } from "../../src/channels/telegram/telegram-channel.js";
 import { createZaloChannel } from "../../src/channels/zalo/zalo-channel.js";
 import { createFileLinks } from "../../src/http/file-links.js";
@@ -80,3 +84,47 @@ messengerContract("Zalo", async () => {
     },
   };
 });
+
+messengerContract(
+  "sandbox",
+  async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "don-doc-sandbox-contract-"));
+    const transcript = createSandboxTranscript(dir);
+    const files = createFileStore(dir);
+    let failNext = false;
+    // The next write of a message fails as a full or broken disk would.
+    const failing: SandboxTranscript = {
+      ...transcript,
+      add(input) {
+        if (failNext) {
+          failNext = false;
+          throw Object.assign(new Error("EIO: i/o error, write"), { code: "EIO" });
+        }
+        return transcript.add(input);
+      },
+    };
+    const directory = sampleDirectory([{ code: "XA_THACH_BINH", name: "UBND xã Thạch Bình", kind: "xa" }], createTranslator().t("vi"));
+    const sandbox = createSandboxChannel({ transcript: failing, files, clock: { now: () => new Date() }, directory: () => directory, adminIds: [] });
+    const group = directory.chats.find((c) => c.sample === "unit")!.chatId;
+    return {
+      messenger: sandbox.messenger,
+      channel: "sandbox",
+      chatId: group,
+      unreachableChatId: "-424242",
+      async received(chatId) {
+        return transcript.messages(chatId).map((m): Received => {
+          const [file] = m.files;
+          if (!file) return { kind: "text", text: m.text };
+          return { kind: file.kind === "photo" ? "photo" : "document", bytes: readFileSync(files.pathOf(file.sha256)), caption: m.text || undefined };
+        });
+      },
+      failNextSend() {
+        failNext = true;
+      },
+      async close() {
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+  { failures: ["server"] },
+);

@@ -1,5 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { SendError, type Clock, type FileStore, type Inbox, type Messenger } from "../../core/ports.js";
+import { splitMessage } from "../../core/rollups/rollup-text.js";
 import type { Incoming, IncomingFile } from "../../core/types.js";
 import type { EmbeddedChannel } from "../../app.js";
 import type { SandboxDirectory } from "./sandbox-directory.js";
@@ -8,7 +9,7 @@ import type { SandboxFile, SandboxMessage, SandboxTranscript } from "./sandbox-t
 export const SANDBOX_TEXT_LIMIT = 4096;
 export const SANDBOX_MAX_FILES = 10;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
-// Shown inline as photos, as Telegram does for these; every other file is a document.
+// Shown inline as photos, as Telegram does for these; videos are evidence too; the rest are documents.
 const PHOTO_TYPES = new Set(["image/jpeg", "image/png", "image/webp"]);
 
 /** What the page sends when someone types in a sandbox chat. */
@@ -38,14 +39,22 @@ export function createSandboxChannel(options: { transcript: SandboxTranscript; f
     async send(to, message) {
       if (to.channel !== "sandbox" || !chatOf(to.chatId)) throw new SendError("unreachable", `no sandbox chat ${to.chatId}`);
       const at = clock.now().toISOString();
-      if (message.type === "text") {
-        const sent = transcript.add({ chatId: to.chatId, from: { bot: true }, at, text: message.text.slice(0, SANDBOX_TEXT_LIMIT), files: [], replyTo: message.replyToMessageId });
+      try {
+        if (message.type === "text") {
+          // Longer texts become several messages, split at line boundaries, as on Telegram.
+          const [first, ...rest] = splitMessage(message.text, SANDBOX_TEXT_LIMIT);
+          const sent = transcript.add({ chatId: to.chatId, from: { bot: true }, at, text: first ?? "", files: [], replyTo: message.replyToMessageId });
+          for (const part of rest) transcript.add({ chatId: to.chatId, from: { bot: true }, at, text: part, files: [] });
+          return { messageId: sent.id };
+        }
+        const { sha256 } = await files.put(message.file.data);
+        const file: SandboxFile = { sha256, name: message.file.fileName, mime: message.file.mime, kind: message.type, size: message.file.data.byteLength };
+        const sent = transcript.add({ chatId: to.chatId, from: { bot: true }, at, text: message.caption ?? "", files: [file] });
         return { messageId: sent.id };
+      } catch (error) {
+        // The sandbox's "platform" is its own files: a failed write (disk full, I/O) is worth a retry.
+        throw new SendError("transient", error instanceof Error ? error.message : String(error));
       }
-      const { sha256 } = await files.put(message.file.data);
-      const file: SandboxFile = { sha256, name: message.file.fileName, mime: message.file.mime, kind: message.type, size: message.file.data.byteLength };
-      const sent = transcript.add({ chatId: to.chatId, from: { bot: true }, at, text: message.caption ?? "", files: [file] });
-      return { messageId: sent.id };
     },
     async download(_channel, file, maxBytes) {
       if (!SHA256_HEX.test(file.fileRef)) throw new SendError("bad_request", "not a sandbox file");
@@ -77,7 +86,7 @@ export function createSandboxChannel(options: { transcript: SandboxTranscript; f
       for (const f of input.files) {
         const { sha256 } = await files.put(f.data);
         const mime = f.mime || "application/octet-stream";
-        stored.push({ sha256, name: f.name, mime, kind: PHOTO_TYPES.has(mime) ? "photo" : "document", size: f.data.byteLength });
+        stored.push({ sha256, name: f.name, mime, kind: PHOTO_TYPES.has(mime) ? "photo" : mime.startsWith("video/") ? "video" : "document", size: f.data.byteLength });
       }
       const date = clock.now();
       const message = transcript.add({

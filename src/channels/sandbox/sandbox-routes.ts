@@ -16,7 +16,8 @@ export interface SandboxEvents {
   reset(): void;
 }
 
-const WEB_DIR = fileURLToPath(new URL("./web/", import.meta.url));
+// Plain files, never compiled: found from src/ and from dist/ alike (both sit at the same depth).
+const WEB_DIR = fileURLToPath(new URL("../../../src/channels/sandbox/web/", import.meta.url));
 const LOCALES_DIR = fileURLToPath(new URL("../../../locales/", import.meta.url));
 // The page's files: a fixed list, so no path is ever built from the request.
 const STATIC: Record<string, { file: string; type: string }> = {

@@ -6,7 +6,7 @@ export interface SandboxFile {
   sha256: string;
   name: string;
   mime: string;
-  kind: "photo" | "document";
+  kind: "photo" | "document" | "video";
   size: number;
 }
 

@@ -61,7 +61,7 @@ export async function startSandbox(options: SandboxOptions) {
   const planText = readFileSync(options.planFile ?? SAMPLE_PLAN, "utf8");
   const startAt = zonedInstant(SANDBOX_START.date, SANDBOX_START.time, config.timezone);
   // No real channel and no backups of throwaway data: the sandbox app serves only the page.
-  const sandboxConfig: Config = { ...config, telegram: undefined, databaseUrl: paths.databaseUrl, dataDir: paths.dir, backup: { ...config.backup, dir: undefined } };
+  const sandboxConfig: Config = { ...config, telegram: undefined, zalo: undefined, databaseUrl: paths.databaseUrl, dataDir: paths.dir, backup: { ...config.backup, dir: undefined } };
   const events = new Set<SandboxEvents>();
   const emit: SandboxEvents = { message: (m) => events.forEach((e) => e.message(m)), clock: (at) => events.forEach((e) => e.clock(at)), reset: () => events.forEach((e) => e.reset()) };
 

@@ -23,6 +23,7 @@ function applyTexts() {
     el.textContent = tr(el.dataset.t);
   }
   for (const el of document.querySelectorAll("[data-t-placeholder]")) el.placeholder = tr(el.dataset.tPlaceholder);
+  for (const el of document.querySelectorAll("[data-t-aria-label]")) el.setAttribute("aria-label", tr(el.dataset.tAriaLabel));
 }
 
 // ---- time --------------------------------------------------------------------------------
@@ -202,6 +203,7 @@ function renderChatHead() {
   $("chat-sub").textContent = chatSubtitle(chat);
 }
 async function openChat(chatId) {
+  toast("");
   if (state.current && state.current !== chatId) state.senderByChat[state.current] = $("sender").value;
   state.current = chatId;
   const chat = state.chats.find((c) => c.chatId === chatId);
@@ -344,6 +346,7 @@ async function send(event) {
   event.preventDefault();
   const error = $("composer-error");
   error.textContent = "";
+  toast("");
   const text = $("message-input").value;
   if (!text.trim() && !state.files.length) return void (error.textContent = tr("error_empty"));
   if (state.files.some((f) => f.size > state.maxFileMb * 2 * 1048576)) return void (error.textContent = tr("error_too_large", { mb: state.maxFileMb }));
@@ -383,6 +386,8 @@ async function travel(body) {
     setClock(data.now);
     const when = `${dayLabel(new Date(data.now))} ${timeLabel(new Date(data.now))}`;
     toast(data.delivered ? tr("moved_delivered", { when, count: data.delivered }) : tr("moved", { when }));
+    // On a phone the open panel hides the chat: close it once time has moved.
+    if (window.matchMedia("(max-width: 720px)").matches) toggleClockPanel(false);
     await loadState();
   } catch {
     toast(tr("error_offline"));
@@ -390,6 +395,10 @@ async function travel(body) {
     buttons.forEach((b) => (b.disabled = false));
     $("clock-panel").removeAttribute("aria-busy");
   }
+}
+function toggleClockPanel(open) {
+  $("clock-panel").hidden = !open;
+  $("clock-toggle").setAttribute("aria-expanded", String(open));
 }
 async function reset() {
   if (!window.confirm(tr("reset_confirm"))) return;
@@ -460,11 +469,7 @@ async function start() {
     $("file-input").value = "";
     showFiles();
   });
-  $("clock-toggle").addEventListener("click", () => {
-    const panel = $("clock-panel");
-    panel.hidden = !panel.hidden;
-    $("clock-toggle").setAttribute("aria-expanded", String(!panel.hidden));
-  });
+  $("clock-toggle").addEventListener("click", () => toggleClockPanel($("clock-panel").hidden));
   for (const b of document.querySelectorAll("[data-travel]")) b.addEventListener("click", () => travel({ to: b.dataset.travel }));
   $("date-form").addEventListener("submit", (e) => {
     e.preventDefault();

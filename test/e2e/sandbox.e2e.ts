@@ -1,0 +1,128 @@
+// The sandbox page in headless Chromium (Debian's package, driven by playwright-core; no browser
+// download), on a phone-sized window, through the issue's whole flow. Screenshots of every step go
+// to .test-output/e2e/ (git-ignored). Without Chromium the test fails and says how to install it.
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { samplePng, startTestSandbox, type TestSandbox } from "../support/sandbox-client.js";
+
+const OUT = path.resolve(".test-output/e2e");
+const PHONE = { width: 390, height: 844 };
+
+describe("sandbox page in a real browser (phone-sized)", () => {
+  let s: TestSandbox;
+  let browser: Browser;
+  let page: Page;
+  let step = 0;
+  const shot = async (name: string) => {
+    step++;
+    await page.screenshot({ path: path.join(OUT, `${String(step).padStart(2, "0")}-${name}.png`), fullPage: false });
+  };
+  const openChat = async (title: string | RegExp) => {
+    const back = page.getByRole("button", { name: "Quay lại danh sách" });
+    if (await back.isVisible()) await back.click();
+    await page.getByLabel("Tìm nhóm hoặc người").fill("");
+    await page.locator(".chat-item", { hasText: title }).first().click();
+    await expect.poll(() => page.locator("#chat-title").textContent()).toMatch(title);
+  };
+  const send = async (text: string) => {
+    await page.getByLabel("Tin nhắn", { exact: true }).fill(text);
+    await page.getByRole("button", { name: "Gửi", exact: true }).click();
+  };
+  const botSays = (text: string | RegExp) => page.locator("#messages .msg.bot", { hasText: text });
+  const openClockPanel = async () => {
+    if ((await page.getByRole("button", { name: "Đổi giờ" }).getAttribute("aria-expanded")) !== "true") await page.getByRole("button", { name: "Đổi giờ" }).click();
+  };
+  const travelTo = async (date: string, time: string) => {
+    await openClockPanel();
+    await page.getByLabel("Ngày", { exact: true }).fill(date);
+    await page.getByLabel("Giờ", { exact: true }).fill(time);
+    await page.getByRole("button", { name: "Đi tới" }).click();
+    await expect.poll(() => page.locator("#toast").textContent(), { timeout: 30_000 }).toMatch(/Đã chuyển tới/);
+  };
+
+  beforeAll(async () => {
+    s = await startTestSandbox();
+    const executablePath = s.config.chromiumPath;
+    if (!existsSync(executablePath)) {
+      throw new Error(`Chromium not found at ${executablePath}. Install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary.`);
+    }
+    mkdirSync(OUT, { recursive: true });
+    browser = await chromium.launch({ executablePath, headless: true, args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+    page = await browser.newPage({ viewport: PHONE, deviceScaleFactor: 2, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+    page.on("dialog", (d) => void d.accept());
+    await page.goto(s.base);
+  }, 90_000);
+  afterAll(async () => {
+    await browser?.close();
+    await s?.close();
+  });
+
+  it("shows the sample plan's chats and the sandbox clock at 25/01/2021 08:00", async () => {
+    await expect.poll(() => page.locator(".chat-item").count()).toBeGreaterThan(30);
+    await expect.poll(() => page.locator("#clock-now").textContent()).toMatch(/Thứ Hai, 25\/01\/2021 08:0\d/);
+    expect(await page.locator(".chat-item", { hasText: "Nhóm UBND xã Thạch Bình" }).count()).toBe(1);
+    await shot("danh-sach");
+  });
+
+  it("runs the whole flow: invite, registration, time travel, reminder, report with photo, rollup with chart", async () => {
+    // The admin asks for an invite code in her private chat with the bot.
+    await page.getByLabel("Tìm nhóm hoặc người").fill("Hoa");
+    await page.locator(".chat-item", { hasText: "Nguyễn Thị Hoa" }).click();
+    await send("/moi XA_THACH_BINH");
+    await expect.poll(() => botSays("Mã đăng ký").count(), { timeout: 15_000 }).toBe(1);
+    const code = /\/dangky ([2-9A-Z]{8})/.exec((await botSays("Mã đăng ký").textContent()) ?? "")![1];
+    await shot("quan-tri-tao-ma");
+
+    // Thạch Bình's officer registers the new group with it.
+    await openChat("Nhóm mới");
+    const sender = page.getByLabel("Gửi với tư cách");
+    const officer = await sender.locator("option", { hasText: "cán bộ UBND xã Thạch Bình" }).getAttribute("value");
+    await sender.selectOption(officer!);
+    await send(`/dangky ${code}`);
+    await expect.poll(() => botSays("Đã đăng ký nhóm này cho UBND xã Thạch Bình").count(), { timeout: 15_000 }).toBe(1);
+    await shot("can-bo-dang-ky");
+
+    // Time travel to Friday 29/01/2021 08:00: the first reminder arrives in that group.
+    await travelTo("2021-01-29", "08:00");
+    await expect.poll(() => page.locator("#clock-now").textContent()).toMatch(/Thứ Sáu, 29\/01\/2021 08:0\d/);
+    await expect.poll(() => botSays("Nhắc hạn báo cáo").count(), { timeout: 15_000 }).toBe(1);
+    await shot("doi-gio-nhac-han");
+
+    // The officer answers the reminder with a report and a photo.
+    await botSays("Nhắc hạn báo cáo").getByRole("button", { name: /^Trả lời/ }).click();
+    await page.locator("#file-input").setInputFiles({ name: "pano-thach-binh.png", mimeType: "image/png", buffer: Buffer.from(samplePng(120)) });
+    await send("Đã ban hành Kế hoạch số 15/KH-UBND ngày 28/01/2021 về tuyên truyền CCHC");
+    await expect.poll(() => botSays("Đã ghi nhận báo cáo").count(), { timeout: 20_000 }).toBe(1);
+    const confirmation = (await botSays("Đã ghi nhận báo cáo").textContent()) ?? "";
+    expect(confirmation).toContain("UBND xã Thạch Bình");
+    expect(confirmation).toContain("số 15/KH-UBND ngày 28/01/2021");
+    expect(confirmation).toContain("1 ảnh");
+    expect(await page.locator("#messages .msg.person img").count()).toBe(1);
+    await shot("bao-cao-kem-anh");
+
+    // Past the deadline (09/02; Tết 10–16/02): the leader asks for the rollup in the rollup group.
+    await travelTo("2021-02-17", "08:00");
+    await openChat(/^Nhóm tổng hợp/);
+    await expect.poll(() => page.getByLabel("Gửi với tư cách").inputValue()).toBe((await s.person((p) => p.role === "leader")).userId);
+    // The digest (/tonghop) has no chart; one task's rollup (/tonghop #1) carries it.
+    await send("/tonghop #1");
+    await expect.poll(() => botSays("Xây dựng kế hoạch tuyên truyền cải cách hành chính").count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const chart = page.locator("#messages .msg.bot img").first();
+    await expect.poll(() => chart.evaluate((img) => { const i = img as unknown as { complete: boolean; naturalWidth: number }; return i.complete ? i.naturalWidth : 0; }), { timeout: 15_000 }).toBeGreaterThan(100);
+    const rollup = (await botSays("Xây dựng kế hoạch tuyên truyền cải cách hành chính").first().textContent()) ?? "";
+    expect(rollup).toMatch(/Đã báo cáo 1\/\d+/);
+    await chart.scrollIntoViewIfNeeded();
+    await shot("lanh-dao-tong-hop");
+  });
+
+  it("reset starts over from the sample plan", async () => {
+    await openClockPanel();
+    await page.getByRole("button", { name: "Làm lại từ đầu" }).click();
+    await expect.poll(() => page.locator("#toast").textContent(), { timeout: 30_000 }).toContain("Đã dựng lại hộp cát");
+    await expect.poll(() => page.locator("#clock-now").textContent()).toMatch(/25\/01\/2021 08:0\d/);
+    expect(await page.locator("#messages .msg").count()).toBe(0);
+    await shot("lam-lai");
+  });
+});
