@@ -702,7 +702,9 @@ export async function runCoreFuzz(options: FuzzOptions): Promise<FuzzReport> {
     // Setup: the sample plan, unit chats (groups and private), an admin, a leader, officers, a rollup group.
     const parsed = parsePlanFile(planBytes.toString("utf8"), deps.translations.t("vi"));
     if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
-    await importPlan(deps, "telegram:111", parsed.file);
+    // Backfill: periods already past on 10/03 (the 09/02 commune plan, February's centre report) stay
+    // open, so overdue tasks and late reports are exercised.
+    await importPlan(deps, "telegram:111", parsed.file, { backfill: true });
     const unitId = async (code: string) => (await repos.units.findByCode(code))!.id;
     for (const g of UNIT_GROUPS) await repos.chats.bind({ channel: "telegram", chatId: g.chatId, chatType: "supergroup", title: g.title, role: "unit", unitId: await unitId(g.unit) });
     await repos.chats.bind({ channel: "telegram", chatId: ROLLUP_GROUP, chatType: "supergroup", title: "Tổng hợp CCHC", role: "rollup", unitId: null });
