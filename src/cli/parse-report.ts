@@ -13,7 +13,7 @@ import { parseArgs } from "node:util";
 import { normaliseCode } from "../core/args.js";
 import { parsePlanFile } from "../core/plans/plan-file.js";
 import { SAMPLE_INDICATORS } from "../core/plans/sample-indicators.js";
-import { readCorpus, scoreCorpus } from "../core/reports/corpus-score.js";
+import { CorpusLineError, readCorpus, scoreCorpus } from "../core/reports/corpus-score.js";
 import { parseReport } from "../core/reports/report-parser.js";
 import type { IndicatorDef } from "../core/types.js";
 import { setupCli } from "./setup.js";
@@ -54,7 +54,8 @@ if (args.score) {
   try {
     cases = readCorpus(readText(args.score));
   } catch (error) {
-    fail(t("cli:corpus_invalid", { file: args.score, reason: (error as Error).message }));
+    if (!(error instanceof CorpusLineError)) throw error;
+    fail(t(`cli:corpus_${error.reason}`, { file: args.score, line: error.line }));
   }
   const indicators = args.plan && args.task ? taskIndicators(args.plan, args.task) : SAMPLE_INDICATORS;
   const score = scoreCorpus(cases, indicators);

@@ -28,8 +28,18 @@ export interface CorpusScore {
   misses: { line: number; text: string; got: ParsedReport }[];
 }
 
+/** A corpus line that cannot be read: its number and why (not JSON, or fields missing). */
+export class CorpusLineError extends Error {
+  constructor(
+    readonly line: number,
+    readonly reason: "not_json" | "missing_fields",
+  ) {
+    super(`line ${line}: ${reason === "not_json" ? "not JSON" : "needs text, expected.values, expected.references"}`);
+  }
+}
+
 /**
- * Reads a JSONL corpus; blank lines are skipped, a malformed line throws with its line number.
+ * Reads a JSONL corpus; blank lines are skipped, a malformed line throws a {@link CorpusLineError}.
  * @example readCorpus('{"text":"pano 3","expected":{"values":{"pano":3},"references":[]}}').length // 1
  */
 export function readCorpus(jsonl: string): CorpusCase[] {
@@ -40,10 +50,10 @@ export function readCorpus(jsonl: string): CorpusCase[] {
     try {
       c = JSON.parse(line) as CorpusCase;
     } catch {
-      throw new Error(`line ${idx + 1}: not JSON`);
+      throw new CorpusLineError(idx + 1, "not_json");
     }
     if (typeof c?.text !== "string" || typeof c.expected?.values !== "object" || !Array.isArray(c.expected.references))
-      throw new Error(`line ${idx + 1}: needs text, expected.values, expected.references`);
+      throw new CorpusLineError(idx + 1, "missing_fields");
     out.push(c);
   });
   return out;
