@@ -117,6 +117,17 @@ describe("sandbox page in a real browser (phone-sized)", () => {
     await shot("lanh-dao-tong-hop");
   });
 
+  it("speaks English after /ngonngu en, like the bot, and Vietnamese again after /ngonngu vi", async () => {
+    await openChat(/^Nguyễn Thị Hoa/);
+    await send("/ngonngu en");
+    await expect.poll(() => page.locator("label[for=sender]").textContent(), { timeout: 15_000 }).toBe("Send as");
+    expect(await page.getByRole("button", { name: "Change time" }).count()).toBe(1);
+    await shot("tieng-anh");
+    await page.getByLabel("Message", { exact: true }).fill("/ngonngu vi");
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    await expect.poll(() => page.locator("label[for=sender]").textContent(), { timeout: 15_000 }).toBe("Gửi với tư cách");
+  });
+
   it("reset starts over from the sample plan", async () => {
     await openClockPanel();
     await page.getByRole("button", { name: "Làm lại từ đầu" }).click();

@@ -96,8 +96,14 @@ function updateLanguage() {
   if (lang !== state.lang) {
     state.lang = lang;
     applyTexts();
+    renderClock();
     renderChatList();
-    if (state.current) { renderChatHead(); renderMessages(); }
+    if (state.current) {
+      state.senderByChat[state.current] = $("sender").value;
+      renderChatHead();
+      renderSenderPicker(state.chats.find((c) => c.chatId === state.current));
+      renderMessages();
+    }
   }
 }
 function defaultSender(chat) {
