@@ -392,8 +392,7 @@ async function travel(body) {
     setClock(data.now);
     const when = `${dayLabel(new Date(data.now))} ${timeLabel(new Date(data.now))}`;
     toast(data.delivered ? tr("moved_delivered", { when, count: data.delivered }) : tr("moved", { when }));
-    // On a phone the open panel hides the chat: close it once time has moved.
-    if (window.matchMedia("(max-width: 720px)").matches) toggleClockPanel(false);
+    closeClockPanelOnPhone();
     await loadState();
   } catch {
     toast(tr("error_offline"));
@@ -401,6 +400,10 @@ async function travel(body) {
     buttons.forEach((b) => (b.disabled = false));
     $("clock-panel").removeAttribute("aria-busy");
   }
+}
+// On a phone the open panel hides the chat: close it once time has moved or the sandbox was reset.
+function closeClockPanelOnPhone() {
+  if (window.matchMedia("(max-width: 720px)").matches) toggleClockPanel(false);
 }
 function toggleClockPanel(open) {
   $("clock-panel").hidden = !open;
@@ -415,6 +418,7 @@ async function reset() {
   $("date-input").value = "";
   await loadState();
   if (state.current) await openChat(state.current);
+  closeClockPanelOnPhone();
   toast(tr("reset_done"));
 }
 
