@@ -17,8 +17,8 @@ import { openDatabase, sqlitePath, type Db } from "./db/database.js";
 import { oldestDuePending, writeHeartbeat } from "./db/health-queries.js";
 import { createInboxStore } from "./db/inbox-store.js";
 import { acquireInstanceLock } from "./db/instance-lock.js";
-import { createPrismaRepositories } from "./db/repositories.js";
 import { isStorageFault } from "./db/storage-faults.js";
+import { createRepositories } from "./db/sqlite-repositories.js";
 import { createFeatures } from "./features/index.js";
 import { installHealthRoutes } from "./health/health-routes.js";
 import { createStorageHealth, type StorageHealth } from "./health/storage-health.js";
@@ -100,7 +100,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     lock.release();
     throw error;
   }
-  const repos = createPrismaRepositories(db);
+  const repos = createRepositories(db);
   const telegram = config.telegram
     ? createTelegramChannel({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, logger, botInfo: options.botInfo, limits: options.telegramLimits })
     : undefined;

@@ -125,8 +125,12 @@ export interface AssignmentRepository {
 }
 
 export interface ReportRepository {
-  /** `source` names the message that wrote it (see {@link ReportRepository.revise}). */
-  create(input: Omit<ReportRecord, "id" | "revision" | "createdAt" | "updatedAt"> & { createdAt: Date; source?: string }): Promise<ReportRecord>;
+  /**
+   * Writes a report and its first revision; with `mark`, also sets the assignment's status, all in
+   * one transaction (a report never exists for an assignment still shown as open). `source` names
+   * the message that wrote it (see {@link ReportRepository.revise}).
+   */
+  create(input: Omit<ReportRecord, "id" | "revision" | "createdAt" | "updatedAt"> & { createdAt: Date; source?: string }, mark?: { status: AssignmentStatus; at: Date }): Promise<ReportRecord>;
   /**
    * Replaces text/values, bumps the revision and keeps the old one in history. When `source` (the
    * message, "channel:chat:message") already wrote the current revision, nothing is written: a

@@ -63,17 +63,134 @@ export function applyMigrations(url: string, migrationsDir = MIGRATIONS_DIR): st
   }
 }
 
+type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
+
+/** A FIFO lock: whoever holds it owns the connection's transaction state. */
+function createLock() {
+  let tail = Promise.resolve();
+  return {
+    acquire(): Promise<() => void> {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const ready = tail.then(() => release);
+      tail = tail.then(() => held);
+      return ready;
+    },
+  };
+}
+
 /**
- * Opens the database: migrations first, then a Prisma client over better-sqlite3 with a busy timeout.
+ * The one better-sqlite3 connection Prisma uses, shared with the prepared-statement repositories
+ * (src/db/sqlite-repositories.ts). `exclusive` runs synchronous work between Prisma's
+ * transactions, never inside one. `statements` counts data statements (not BEGIN/COMMIT) of both.
+ */
+export interface SqliteConnection {
+  sqlite: Database.Database;
+  exclusive<T>(work: (sqlite: Database.Database) => T): Promise<T>;
+  /** Statements run so far (Prisma's and prepared ones); tests and the bench read it. */
+  readonly statements: number;
+  /** Called by the prepared-statement layer for each statement it runs. */
+  count(sql: string): void;
+  /** When set, every counted statement's SQL is appended (tests print it on failure). */
+  log?: string[];
+}
+
+const connections = new WeakMap<object, SqliteConnection>();
+
+/** The shared connection of a client made by {@link openDatabase}. */
+export function connectionOf(db: Db): SqliteConnection {
+  const connection = connections.get(db);
+  if (!connection) throw new Error("not a client from openDatabase");
+  return connection;
+}
+
+const isControl = (sql: string) => /^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b/i.test(sql);
+
+/**
+ * Prisma's better-sqlite3 adapter, wrapped: its connection is handed out for prepared statements,
+ * its transactions take the shared lock, and its statements are counted.
+ */
+function sharedAdapter(url: string) {
+  const inner = new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS });
+  const lock = createLock();
+  let statements = 0;
+  let sqlite: Database.Database | undefined;
+  const counted = <Q extends Pick<Adapter, "queryRaw" | "executeRaw">>(q: Q): Q => {
+    const queryRaw: Adapter["queryRaw"] = (query) => {
+      if (!isControl(query.sql)) connection.count(query.sql);
+      return q.queryRaw(query);
+    };
+    const executeRaw: Adapter["executeRaw"] = (query) => {
+      if (!isControl(query.sql)) connection.count(query.sql);
+      return q.executeRaw(query);
+    };
+    return new Proxy(q, { get: (target, key) => (key === "queryRaw" ? queryRaw : key === "executeRaw" ? executeRaw : Reflect.get(target, key, target)) });
+  };
+  const connection: SqliteConnection = {
+    get sqlite() {
+      if (!sqlite) throw new Error("database not connected");
+      return sqlite;
+    },
+    async exclusive(work) {
+      const release = await lock.acquire();
+      try {
+        return work(connection.sqlite);
+      } finally {
+        release();
+      }
+    },
+    get statements() {
+      return statements;
+    },
+    count(sql) {
+      statements++;
+      connection.log?.push(sql);
+    },
+  };
+  const factory = {
+    provider: inner.provider as "sqlite",
+    adapterName: inner.adapterName,
+    async connect(): Promise<Adapter> {
+      const adapter = await inner.connect();
+      // The adapter keeps its better-sqlite3 handle in `client`; one connection means one writer.
+      sqlite = (adapter as unknown as { client: Database.Database }).client;
+      const startTransaction: Adapter["startTransaction"] = async (isolationLevel) => {
+        const release = await lock.acquire();
+        let tx: Transaction;
+        try {
+          tx = await adapter.startTransaction(isolationLevel);
+        } catch (error) {
+          release();
+          throw error;
+        }
+        const end = (fn: () => Promise<void>) => () => fn().finally(release);
+        const wrapped = counted(tx);
+        return new Proxy(wrapped, {
+          get: (target, key) => (key === "commit" ? end(() => tx.commit()) : key === "rollback" ? end(() => tx.rollback()) : Reflect.get(target, key, target)),
+        });
+      };
+      return new Proxy(counted(adapter), { get: (target, key) => (key === "startTransaction" ? startTransaction : Reflect.get(target, key, target)) });
+    },
+    connectToShadowDb: () => inner.connectToShadowDb(),
+  };
+  return { factory, connection };
+}
+
+/**
+ * Opens the database: migrations first, then a Prisma client over better-sqlite3 with a busy
+ * timeout. Its connection is available to prepared statements through {@link connectionOf}.
  * @example const db = await openDatabase("file:/tmp/test.db"); await db.unit.count(); await db.$disconnect();
  */
 export async function openDatabase(url: string): Promise<Db> {
   applyMigrations(url);
+  const { factory, connection } = sharedAdapter(url);
   const prisma = new PrismaClient({
-    adapter: new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS }),
+    adapter: factory,
     // Under a burst, transactions queue for SQLite's single writer; Prisma's 2 s default is too tight.
     transactionOptions: { maxWait: 15_000, timeout: 30_000 },
   });
   await prisma.$connect();
+  connections.set(prisma, connection);
   return prisma;
 }

@@ -1,6 +1,7 @@
 import type { Db } from "./database.js";
 import type {
   AssignmentRecord,
+  OutboxInput,
   AssignmentView,
   AttachmentRecord,
   ChatRecord,
@@ -75,7 +76,7 @@ function toOccurrence(o: { id: number; taskId: number; periodKey: string; label:
   return { id: o.id, taskId: o.taskId, periodKey: o.periodKey, label: o.label, periodStart: o.periodStart, dueAt: o.dueAt };
 }
 
-type AssignmentRow = { id: number; occurrenceId: number; unitId: number; dueAt: Date; status: string; submittedAt: Date | null; occurrence: Parameters<typeof toOccurrence>[0] };
+export type AssignmentRow = { id: number; occurrenceId: number; unitId: number; dueAt: Date; status: string; submittedAt: Date | null; occurrence: Parameters<typeof toOccurrence>[0] };
 
 /**
  * Units, tasks and plans change rarely but are read on every message: they are kept briefly in
@@ -84,16 +85,27 @@ type AssignmentRow = { id: number; occurrenceId: number; unitId: number; dueAt: 
  */
 const CACHE_TTL_MS = 30_000;
 
-function createCache<K, V>(load: (key: K) => Promise<V | null>) {
+function createCache<K, V>(load: (key: K) => Promise<V | null>, loadMany: (keys: K[] | "all") => Promise<[K, V][]>) {
   const entries = new Map<K, { value: V; at: number }>();
+  const fresh = (key: K) => {
+    const hit = entries.get(key);
+    return hit && Date.now() - hit.at < CACHE_TTL_MS ? hit : undefined;
+  };
   return {
     async get(key: K): Promise<V | null> {
-      const hit = entries.get(key);
-      if (hit && Date.now() - hit.at < CACHE_TTL_MS) return hit.value;
+      const hit = fresh(key);
+      if (hit) return hit.value;
       const value = await load(key);
       if (value) entries.set(key, { value, at: Date.now() });
       else entries.delete(key);
       return value;
+    },
+    /** Loads every missing key in one query (all rows when many are missing), so a list costs one read. */
+    async preload(keys: Iterable<K>): Promise<void> {
+      const missing = [...new Set(keys)].filter((k) => !fresh(k));
+      if (!missing.length) return;
+      const at = Date.now();
+      for (const [key, value] of await loadMany(missing.length > 200 ? "all" : missing)) entries.set(key, { value, at });
     },
     clear: () => entries.clear(),
   };
@@ -126,7 +138,8 @@ function toOutbox(o: { id: number; dedupeKey: string; channel: string; chatId: s
   };
 }
 
-function toOutboxRow(input: OutboxInput) {
+/** The stored form of an outbox input: files as base64 in the JSON payload. */
+export function toOutboxRow(input: OutboxInput) {
   const message =
     input.message.type === "text" ? input.message : { ...input.message, file: { ...input.message.file, data: Buffer.from(input.message.file.data).toString("base64") } };
   return {
@@ -151,20 +164,41 @@ function isUniqueViolation(error: unknown): boolean {
  * @example const repos = createPrismaRepositories(await openDatabase(url));
  */
 export function createPrismaRepositories(db: Db): Repositories {
-  const units = createCache(async (id: number) => {
-    const u = await db.unit.findUnique({ where: { id } });
-    return u && toUnit(u);
-  });
-  const tasks = createCache(async (id: number) => {
-    const t = await db.task.findUnique({ where: { id }, include: { indicators: true } });
-    return t && toTask(t);
-  });
-  const plans = createCache(async (id: number) => {
-    const p = await db.plan.findUnique({ where: { id } });
-    return p && toPlan(p);
-  });
+  return buildPrismaRepositories(db).repos;
+}
+
+/** Turns assignment rows (with their occurrence) into views, from the unit/task/plan caches. */
+export type ViewBuilder = (rows: AssignmentRow[]) => Promise<AssignmentView[]>;
+
+/** The Prisma repositories and their view builder (the prepared-statement layer reuses both). */
+export function buildPrismaRepositories(db: Db): { repos: Repositories; toViews: ViewBuilder } {
+  const ids = (keys: number[] | "all") => (keys === "all" ? {} : { id: { in: keys } });
+  const units = createCache(
+    async (id: number) => {
+      const u = await db.unit.findUnique({ where: { id } });
+      return u && toUnit(u);
+    },
+    async (keys) => (await db.unit.findMany({ where: ids(keys) })).map((u) => [u.id, toUnit(u)]),
+  );
+  const tasks = createCache(
+    async (id: number) => {
+      const t = await db.task.findUnique({ where: { id }, include: { indicators: true } });
+      return t && toTask(t);
+    },
+    async (keys) => (await db.task.findMany({ where: ids(keys), include: { indicators: true } })).map((t) => [t.id, toTask(t)]),
+  );
+  const plans = createCache(
+    async (id: number) => {
+      const p = await db.plan.findUnique({ where: { id } });
+      return p && toPlan(p);
+    },
+    async (keys) => (await db.plan.findMany({ where: ids(keys) })).map((p) => [p.id, toPlan(p)]),
+  );
 
   async function toViews(rows: AssignmentRow[]): Promise<AssignmentView[]> {
+    // One read per kind for the whole list, never one per row.
+    await units.preload(rows.map((a) => a.unitId));
+    await tasks.preload(rows.map((a) => a.occurrence.taskId));
     const out: AssignmentView[] = [];
     for (const a of rows) {
       const task = await tasks.get(a.occurrence.taskId);
@@ -186,7 +220,7 @@ export function createPrismaRepositories(db: Db): Repositories {
     return out;
   }
 
-  return {
+  const repos: Repositories = {
     units: {
       async findByCode(code) {
         const u = await db.unit.findUnique({ where: { code } });
@@ -462,8 +496,8 @@ export function createPrismaRepositories(db: Db): Repositories {
     },
 
     reports: {
-      async create(input) {
-        const r = await db.report.create({
+      async create(input, mark) {
+        const create = db.report.create({
           data: {
             assignmentId: input.assignmentId, unitId: input.unitId, authorChannel: input.authorChannel, authorUserId: input.authorUserId,
             authorName: input.authorName, text: input.text, valuesJson: JSON.stringify(input.values),
@@ -473,6 +507,8 @@ export function createPrismaRepositories(db: Db): Repositories {
             revisions: { create: { revision: 1, text: input.text, valuesJson: JSON.stringify(input.values), authorName: input.authorName, createdAt: input.createdAt } },
           },
         });
+        if (!mark) return toReport(await create);
+        const [r] = await db.$transaction([create, db.assignment.update({ where: { id: input.assignmentId }, data: { status: mark.status, submittedAt: mark.at } })]);
         return toReport(r);
       },
       async revise(id, input) {
@@ -751,4 +787,5 @@ export function createPrismaRepositories(db: Db): Repositories {
       },
     },
   };
+  return { repos, toViews };
 }

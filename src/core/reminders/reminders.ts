@@ -142,8 +142,8 @@ export async function enqueueDueReminders(deps: ReminderDeps): Promise<{ reminde
     }
   }
 
-  let reminders = 0;
-  for (const input of inputs) if (await deps.repos.outbox.enqueue(input)) reminders++;
+  // One transaction for the whole batch: the first tick of a big plan queues thousands at once.
+  const reminders = (await deps.repos.outbox.enqueueMany(inputs)).size;
   const escalations = await enqueueEscalations(deps, items, now, sendAt, t);
   return { reminders, escalations };
 }

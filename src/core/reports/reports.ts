@@ -226,6 +226,8 @@ export async function submitReport(
       source,
     });
   } else {
+    // The assignment is marked in the same transaction as the report.
+    const mark = assignment.status === "open" ? { status: late ? ("late" as const) : ("submitted" as const), at: now } : undefined;
     report = await repos.reports.create({
       assignmentId: assignment.id,
       unitId: assignment.unitId,
@@ -242,9 +244,8 @@ export async function submitReport(
       mediaGroupId: incoming.mediaGroupId ?? null,
       createdAt: now,
       source,
-    });
+    }, mark);
   }
-  if (assignment.status === "open") await repos.assignments.setStatus(assignment.id, late ? "late" : "submitted", now);
   const pending = await repos.attachments.listPending(incoming.channel, incoming.chatId, new Date(now.getTime() - ATTACH_WINDOW_MS));
   const pendingIds = [...new Set([...(input.fileIds ?? []), ...pending.map((p) => p.id)])];
   if (pendingIds.length) await repos.attachments.assign(pendingIds, report.id);

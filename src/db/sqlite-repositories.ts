@@ -1,0 +1,344 @@
+/**
+ * The hot path without Prisma's per-query cost: the repository methods every report and every
+ * scheduler tick call, as better-sqlite3 prepared statements on Prisma's own connection, plus
+ * write-through caches of the sender, the chat binding and the conversation state. Everything else
+ * stays on the Prisma repositories. Same ports, same rows: the repository tests run on both.
+ */
+import type Database from "better-sqlite3";
+import type { AssignmentView, ChatRecord, ConversationRecord, PersonRecord, ReportRecord } from "../core/ports.js";
+import type { ChatRepository, ConversationRepository, PersonRepository, Repositories } from "../core/repositories.js";
+import type { Channel } from "../core/types.js";
+import { connectionOf, type Db, type SqliteConnection } from "./database.js";
+import { buildPrismaRepositories, toOutboxRow, type AssignmentRow, type ViewBuilder } from "./repositories.js";
+
+/** Dates as Prisma's better-sqlite3 adapter stores them (ISO 8601 with "+00:00"), so both layers compare alike. */
+const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
+const date = (v: string) => new Date(v);
+const dateOrNull = (v: string | null) => (v === null ? null : new Date(v));
+
+/** Entries kept per cache; the oldest go first beyond this. */
+const MAX_ENTRIES = 20_000;
+/** A change made by another process (a CLI) shows within this time. */
+const CACHE_TTL_MS = 5 * 60_000;
+
+/** A small map with a size bound and a time to live; `undefined` = not cached, `null` = cached absence. */
+function createLru<V>() {
+  const entries = new Map<string, { value: V | null; at: number }>();
+  return {
+    get(key: string): V | null | undefined {
+      const hit = entries.get(key);
+      if (!hit) return undefined;
+      if (Date.now() - hit.at > CACHE_TTL_MS) {
+        entries.delete(key);
+        return undefined;
+      }
+      return hit.value;
+    },
+    set(key: string, value: V | null): void {
+      entries.delete(key);
+      entries.set(key, { value, at: Date.now() });
+      if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+    },
+    delete: (key: string) => void entries.delete(key),
+    clear: () => entries.clear(),
+    values: () => [...entries.values()].map((e) => e.value),
+  };
+}
+
+/** Reads (find*, list*, count*) leave a cache alone; any other method may change rows, so it clears it. */
+function invalidating<R extends object>(inner: R, cache: { clear(): void }, overrides: Partial<R>): R {
+  const out = { ...overrides } as Record<string, unknown>;
+  for (const [name, fn] of Object.entries(inner)) {
+    if (name in out || typeof fn !== "function") continue;
+    out[name] = /^(find|list|count|get|exists)/.test(name)
+      ? fn
+      : async (...args: unknown[]) => {
+          try {
+            return await fn(...args);
+          } finally {
+            cache.clear();
+          }
+        };
+  }
+  return out as R;
+}
+
+/**
+ * Write-through caches for the three reads every message makes (sender, chat binding, conversation
+ * state), over any repositories. Writes go to the database first, then to the cache.
+ */
+export function withCaches(repos: Repositories): Repositories {
+  const people = createLru<PersonRecord>();
+  const chats = createLru<ChatRecord>();
+  const conversations = createLru<ConversationRecord>();
+  const personKey = (channel: Channel, userId: string) => `${channel}:${userId}`;
+  const chatKey = personKey;
+  const conversationKey = (channel: Channel, chatId: string, userId: string) => `${channel}:${chatId}:${userId}`;
+  const updatePerson = (id: number, patch: Partial<PersonRecord>) => {
+    for (const p of people.values()) if (p?.id === id) people.set(personKey(p.channel, p.userId), { ...p, ...patch });
+  };
+
+  const peopleRepo: PersonRepository = invalidating(repos.people, people, {
+    async find(channel, userId) {
+      const key = personKey(channel, userId);
+      const hit = people.get(key);
+      if (hit !== undefined) return hit;
+      const p = await repos.people.find(channel, userId);
+      people.set(key, p);
+      return p;
+    },
+    async touch(input) {
+      const hit = people.get(personKey(input.channel, input.userId));
+      if (hit && hit.displayName === input.displayName && hit.username === (input.username ?? null)) return hit;
+      const p = await repos.people.touch(input);
+      people.set(personKey(p.channel, p.userId), p);
+      return p;
+    },
+    async setRole(id, role) {
+      await repos.people.setRole(id, role);
+      updatePerson(id, { role });
+    },
+    async setUnit(id, unitId) {
+      await repos.people.setUnit(id, unitId);
+      updatePerson(id, { unitId });
+    },
+    async setLanguage(id, language) {
+      await repos.people.setLanguage(id, language);
+      updatePerson(id, { language });
+    },
+  });
+
+  const chatsRepo: ChatRepository = invalidating(repos.chats, chats, {
+    async find(channel, chatId) {
+      const key = chatKey(channel, chatId);
+      const hit = chats.get(key);
+      if (hit !== undefined) return hit;
+      const c = await repos.chats.find(channel, chatId);
+      chats.set(key, c);
+      return c;
+    },
+    async bind(input) {
+      const c = await repos.chats.bind(input);
+      chats.set(chatKey(c.channel, c.chatId), c);
+      return c;
+    },
+  });
+
+  const conversationsRepo: ConversationRepository = invalidating(repos.conversations, conversations, {
+    async get(channel, chatId, userId, now) {
+      const key = conversationKey(channel, chatId, userId);
+      let hit = conversations.get(key);
+      if (hit === undefined) {
+        // Cached with its expiry; "now" is the caller's clock, so expiry is checked on every read.
+        hit = await repos.conversations.get(channel, chatId, userId, new Date(0));
+        conversations.set(key, hit);
+      }
+      return hit && hit.expiresAt > now ? hit : null;
+    },
+    async set(channel, chatId, userId, record) {
+      await repos.conversations.set(channel, chatId, userId, record);
+      conversations.set(conversationKey(channel, chatId, userId), record);
+    },
+    async clear(channel, chatId, userId) {
+      await repos.conversations.clear(channel, chatId, userId);
+      conversations.set(conversationKey(channel, chatId, userId), null);
+    },
+  });
+
+  return { ...repos, people: peopleRepo, chats: chatsRepo, conversations: conversationsRepo };
+}
+
+type Row = Record<string, unknown>;
+
+const ASSIGNMENT_VIEW_SQL = `SELECT a.id, a.occurrenceId, a.unitId, a.dueAt, a.status, a.submittedAt,
+  o.id AS o_id, o.taskId AS o_taskId, o.periodKey AS o_periodKey, o.label AS o_label, o.periodStart AS o_periodStart, o.dueAt AS o_dueAt
+  FROM "Assignment" a JOIN "Occurrence" o ON o.id = a.occurrenceId`;
+
+function toAssignmentRow(r: Row): AssignmentRow {
+  return {
+    id: r.id as number,
+    occurrenceId: r.occurrenceId as number,
+    unitId: r.unitId as number,
+    dueAt: date(r.dueAt as string),
+    status: r.status as string,
+    submittedAt: dateOrNull(r.submittedAt as string | null),
+    occurrence: { id: r.o_id as number, taskId: r.o_taskId as number, periodKey: r.o_periodKey as string, label: r.o_label as string,
+      periodStart: dateOrNull(r.o_periodStart as string | null), dueAt: date(r.o_dueAt as string) },
+  };
+}
+
+function toReport(r: Row): ReportRecord {
+  return {
+    id: r.id as number, assignmentId: r.assignmentId as number, unitId: r.unitId as number, authorChannel: r.authorChannel as string,
+    authorUserId: r.authorUserId as string, authorName: r.authorName as string, text: r.text as string,
+    values: JSON.parse(r.valuesJson as string), references: JSON.parse(r.referencesJson as string), unclear: JSON.parse(r.unclearJson as string),
+    late: r.late === 1, revision: r.revision as number, sourceChatId: r.sourceChatId as string, sourceMessageId: r.sourceMessageId as string,
+    mediaGroupId: r.mediaGroupId as string | null, createdAt: date(r.createdAt as string), updatedAt: date(r.updatedAt as string),
+  };
+}
+
+/** Prepared statements, compiled once, on Prisma's connection; every run is counted. */
+function createStatements(connection: SqliteConnection) {
+  const cache = new Map<string, Database.Statement>();
+  const statement = (sql: string) => {
+    let s = cache.get(sql);
+    if (!s) {
+      // Prisma's adapter turns on safe integers for the connection; these rows hold plain numbers.
+      s = connection.sqlite.prepare(sql).safeIntegers(false);
+      cache.set(sql, s);
+    }
+    connection.count(sql);
+    return s;
+  };
+  return {
+    all: (sql: string, ...params: unknown[]) => statement(sql).all(...params) as Row[],
+    get: (sql: string, ...params: unknown[]) => statement(sql).get(...params) as Row | undefined,
+    run: (sql: string, ...params: unknown[]) => statement(sql).run(...params),
+  };
+}
+
+/**
+ * The repositories the app uses: Prisma's, with the hot-path methods as prepared statements and
+ * the per-message reads cached.
+ * @example const repos = createRepositories(await openDatabase(url));
+ */
+export function createRepositories(db: Db): Repositories {
+  const { repos, toViews } = buildPrismaRepositories(db);
+  return withCaches(withPreparedHotPath(repos, connectionOf(db), toViews));
+}
+
+function withPreparedHotPath(repos: Repositories, connection: SqliteConnection, toViews: ViewBuilder): Repositories {
+  const sql = createStatements(connection);
+  const run = <T>(work: () => T) => connection.exclusive(work);
+  const views = async (rows: Row[]): Promise<AssignmentView[]> => toViews(rows.map(toAssignmentRow));
+
+  return {
+    ...repos,
+    assignments: {
+      ...repos.assignments,
+      async findView(id) {
+        const rows = await run(() => sql.all(`${ASSIGNMENT_VIEW_SQL} WHERE a.id = ?`, id));
+        return (await views(rows))[0] ?? null;
+      },
+      async listOpenForUnit(unitId) {
+        const rows = await run(() =>
+          sql.all(`${ASSIGNMENT_VIEW_SQL} JOIN "Task" t ON t.id = o.taskId WHERE a.unitId = ? AND a.status = 'open' AND t.status = 'active' ORDER BY a.dueAt, a.id`, unitId),
+        );
+        return views(rows);
+      },
+      async listOpen() {
+        const rows = await run(() =>
+          sql.all(
+            `${ASSIGNMENT_VIEW_SQL} JOIN "Task" t ON t.id = o.taskId JOIN "Unit" u ON u.id = a.unitId
+             WHERE a.status = 'open' AND u.active = 1 AND t.status = 'active' ORDER BY a.dueAt, a.id`,
+          ),
+        );
+        return views(rows);
+      },
+      async setStatus(id, status, submittedAt) {
+        await run(() =>
+          submittedAt === undefined
+            ? sql.run(`UPDATE "Assignment" SET status = ?, updatedAt = ? WHERE id = ?`, status, iso(new Date()), id)
+            : sql.run(`UPDATE "Assignment" SET status = ?, submittedAt = ?, updatedAt = ? WHERE id = ?`, status, submittedAt && iso(submittedAt), iso(new Date()), id),
+        );
+      },
+    },
+    reports: {
+      ...repos.reports,
+      async findForAssignment(assignmentId) {
+        const r = await run(() => sql.get(`SELECT * FROM "Report" WHERE assignmentId = ? ORDER BY createdAt DESC, id DESC LIMIT 1`, assignmentId));
+        return r ? toReport(r) : null;
+      },
+      async create(input, mark) {
+        const valuesJson = JSON.stringify(input.values);
+        const at = iso(input.createdAt);
+        return run(() =>
+          connection.sqlite.transaction(() => {
+            const r = sql.get(
+              `INSERT INTO "Report" (assignmentId, unitId, authorChannel, authorUserId, authorName, text, valuesJson, referencesJson, unclearJson,
+                 late, revision, sourceChatId, sourceMessageId, mediaGroupId, createdAt, updatedAt, lastSource)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?) RETURNING *`,
+              input.assignmentId, input.unitId, input.authorChannel, input.authorUserId, input.authorName, input.text, valuesJson,
+              JSON.stringify(input.references), JSON.stringify(input.unclear), input.late ? 1 : 0, input.sourceChatId, input.sourceMessageId,
+              input.mediaGroupId, at, at, input.source ?? "",
+            )!;
+            sql.run(`INSERT INTO "ReportRevision" (reportId, revision, text, valuesJson, authorName, createdAt) VALUES (?, 1, ?, ?, ?, ?)`, r.id, input.text, valuesJson, input.authorName, at);
+            if (mark) sql.run(`UPDATE "Assignment" SET status = ?, submittedAt = ?, updatedAt = ? WHERE id = ?`, mark.status, iso(mark.at), iso(new Date()), input.assignmentId);
+            return toReport(r);
+          })(),
+        );
+      },
+      async revise(id, input) {
+        const valuesJson = JSON.stringify(input.values);
+        const at = iso(input.at);
+        return run(() =>
+          connection.sqlite.transaction(() => {
+            const source = input.source ?? "";
+            // A message handled again (after a crash) that already wrote this revision writes nothing.
+            const r = sql.get(
+              `UPDATE "Report" SET text = ?, valuesJson = ?, referencesJson = ?, unclearJson = ?, revision = revision + 1, updatedAt = ?, lastSource = ?
+               WHERE id = ? AND (? = '' OR lastSource <> ?) RETURNING *`,
+              input.text, valuesJson, JSON.stringify(input.references), JSON.stringify(input.unclear), at, source, id, source, source,
+            );
+            if (!r) {
+              const current = sql.get(`SELECT * FROM "Report" WHERE id = ?`, id);
+              if (!current) throw new Error(`Report ${id} not found`);
+              return toReport(current);
+            }
+            sql.run(`INSERT INTO "ReportRevision" (reportId, revision, text, valuesJson, authorName, createdAt) VALUES (?, ?, ?, ?, ?, ?)`, id, r.revision, input.text, valuesJson, input.authorName, at);
+            return toReport(r);
+          })(),
+        );
+      },
+    },
+    attachments: {
+      ...repos.attachments,
+      async listPending(channel, chatId, since) {
+        const rows = await run(() =>
+          sql.all(`SELECT * FROM "Attachment" WHERE reportId IS NULL AND sourceChannel = ? AND sourceChatId = ? AND createdAt >= ? ORDER BY id`, channel, chatId, iso(since)),
+        );
+        return rows.map((a) => ({
+          id: a.id as number, reportId: null, sha256: a.sha256 as string, size: a.size as number, mime: a.mime as string,
+          kind: a.kind as "photo" | "document", fileName: a.fileName as string, capturedAt: dateOrNull(a.capturedAt as string | null), createdAt: date(a.createdAt as string),
+        }));
+      },
+    },
+    outbox: {
+      ...repos.outbox,
+      async enqueueMany(inputs) {
+        const inserted = new Set<string>();
+        if (!inputs.length) return inserted;
+        const now = iso(new Date());
+        return run(() =>
+          connection.sqlite.transaction(() => {
+            for (const input of inputs) {
+              const r = toOutboxRow(input);
+              const { changes } = sql.run(
+                `INSERT INTO "OutboxMessage" (dedupeKey, channel, chatId, kind, payloadJson, assignmentId, notBefore, nextAttemptAt, createdAt, updatedAt)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupeKey) DO NOTHING`,
+                r.dedupeKey, r.channel, r.chatId, r.kind, r.payloadJson, r.assignmentId, iso(r.notBefore), iso(r.nextAttemptAt), now, now,
+              );
+              if (changes) inserted.add(r.dedupeKey);
+            }
+            return inserted;
+          })(),
+        );
+      },
+      async keysForAssignments(assignmentIds) {
+        const out = new Map<number, string[]>();
+        if (!assignmentIds.length) return out;
+        // One statement for any number of ids: the list travels as one JSON parameter.
+        const rows = await run(() =>
+          sql.all(`SELECT assignmentId, dedupeKey FROM "OutboxMessage" WHERE assignmentId IN (SELECT value FROM json_each(?))`, JSON.stringify(assignmentIds)),
+        );
+        for (const r of rows) {
+          const id = r.assignmentId as number;
+          const keys = out.get(id);
+          if (keys) keys.push(r.dedupeKey as string);
+          else out.set(id, [r.dedupeKey as string]);
+        }
+        return out;
+      },
+    },
+  } satisfies Repositories;
+}

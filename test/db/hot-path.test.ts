@@ -1,0 +1,62 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectionOf } from "../../src/db/database.js";
+import { ADMIN, startHarness, type Harness } from "../support/harness.js";
+
+const adminChat = { id: ADMIN.id, type: "private" as const };
+const group = { id: -7001, type: "supergroup" as const, title: "Xã Thạch Bình" };
+const lan = { id: 701, first_name: "Lan" };
+
+let h: Harness;
+
+/** Statements run while the core handles one message sent by Lan in the unit's group. */
+async function statementsFor(text: string): Promise<{ count: number; sql: string[]; replies: string[] }> {
+  const connection = connectionOf(h.app.db);
+  const counts: number[] = [];
+  const handle = h.app.core.handle.bind(h.app.core);
+  h.app.core.handle = async (incoming, options) => {
+    connection.log = [];
+    const before = connection.statements;
+    const outcome = await handle(incoming, options);
+    counts.push(connection.statements - before);
+    return outcome;
+  };
+  try {
+    const replies = await h.say(lan, group, text);
+    return { count: counts[0], sql: connection.log ?? [], replies };
+  } finally {
+    h.app.core.handle = handle;
+    connection.log = undefined;
+  }
+}
+
+beforeAll(async () => {
+  h = await startHarness({ now: "2021-03-10T01:00:00Z" });
+  await h.say(ADMIN, adminChat, "", { caption: "/nhapkehoach", document: { data: readFileSync("plans/thach-thanh-cchc-2021.yaml"), file_name: "plan.yaml", mime_type: "text/yaml" } });
+  const [invite] = await h.say(ADMIN, adminChat, "/moi XA_THACH_BINH");
+  await h.say(lan, group, `/dangky ${/: ([2-9A-Z]{8})\n/.exec(invite)![1]}`);
+  // Only the quarterly report stays open, so a plain report goes to it without a question.
+  const unit = (await h.app.repos.units.findByCode("XA_THACH_BINH"))!;
+  for (const a of await h.app.repos.assignments.listOpenForUnit(unit.id)) if (a.task.code !== "BC_QUY_CCHC" || a.occurrence.periodKey !== "2021-Q1") await h.app.repos.assignments.setStatus(a.id, "excused");
+  // Any earlier message of Lan's in this group has read her person, the chat and her conversation state.
+  await h.say(lan, group, "/nhiemvu");
+  await h.app.repos.conversations.get("telegram", String(group.id), String(lan.id), h.clock.now());
+}, 60_000);
+
+afterAll(async () => {
+  await h?.close();
+});
+
+describe("the report hot path", () => {
+  it("a report costs at most 6 SQL statements; a revision at most 8", async () => {
+    const first = await statementsFor("Xã Thạch Bình báo cáo: đã treo 12 pa nô, 3 tin bài");
+    expect(first.replies.join("\n")).toContain("Đã ghi nhận");
+    expect(first.count, first.sql.join("\n")).toBeLessThanOrEqual(6);
+    const revision = await statementsFor("bao cao: them 2 phong su");
+    expect(revision.replies.join("\n")).toMatch(/cập nhật|Đã ghi nhận/);
+    // A revision also finds the unit's latest report and its assignment, re-reads the report under
+    // the unit's lock (a concurrent message may have revised it) and counts its files for the reply.
+    expect(revision.count, revision.sql.join("\n")).toBeLessThanOrEqual(8);
+    for (const sql of [...first.sql, ...revision.sql]) expect(sql).not.toMatch(/IN \(NULL\)/i);
+  });
+});
