@@ -1,7 +1,6 @@
 import type { Db } from "./database.js";
 import type {
   AssignmentRecord,
-  OutboxInput,
   AssignmentView,
   AttachmentRecord,
   ChatRecord,

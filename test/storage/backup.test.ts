@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -49,6 +49,7 @@ describe("backup and restore", () => {
   let databaseFile: string;
 
   beforeAll(async () => {
+    mkdirSync(dataDir);
     // Telegram's own limit: the fan-out takes a few seconds, long enough to back up in the middle.
     fake = await createFakeTelegramServer({ limits: { globalPerSecond: 40, perChatPerSecond: 1 } });
     const config = loadConfig({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, DATA_DIR: dataDir, LOG_LEVEL: "silent" });
