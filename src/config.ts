@@ -117,19 +117,54 @@ export interface Config {
   backup: { dir?: string; keep: number };
 }
 
-/** Thrown for a bad environment; the message is one line naming the key. */
+/**
+ * Thrown for a bad environment. The message is two lines naming the key, Vietnamese first (the
+ * operators' language), then English (what the logs and the upstream docs use).
+ */
 export class ConfigError extends Error {}
+
+/** Vietnamese for this file's own rule messages; zod's generic issues are worded by their code. */
+const VI_RULES: Record<string, string> = {
+  "must be comma-separated numeric user ids, e.g. 12345,67890": "phải là các số ID người dùng cách nhau bằng dấu phẩy, ví dụ 12345,67890",
+  "looks wrong: expected 123456:ABC-DEF... from @BotFather": "có vẻ sai: cần dạng 123456:ABC-DEF... do @BotFather cấp",
+  "must be 8–256 characters of A-Z a-z 0-9 _ -": "phải gồm 8–256 ký tự A-Z a-z 0-9 _ -",
+  "must be a SQLite URL like file:./data/don-doc.db": "phải là địa chỉ SQLite dạng file:./data/don-doc.db",
+  "is not an IANA time zone such as Asia/Ho_Chi_Minh": "không phải múi giờ IANA, ví dụ Asia/Ho_Chi_Minh",
+  "is required when TELEGRAM_MODE=webhook": "là bắt buộc khi TELEGRAM_MODE=webhook",
+  "is required when ZALO_MODE=webhook": "là bắt buộc khi ZALO_MODE=webhook",
+  "must be 1 (on) or 0 (off)": "phải là 1 (bật) hoặc 0 (tắt)",
+  "must start with http:// or https://": "phải bắt đầu bằng http:// hoặc https://",
+};
+
+function vietnameseIssue(issue: z.core.$ZodIssue): string {
+  const known = VI_RULES[issue.message];
+  if (known) return known;
+  switch (issue.code) {
+    case "invalid_value":
+      return `phải là một trong các giá trị: ${issue.values.map(String).join(", ")}`;
+    case "too_big":
+      return `vượt giá trị lớn nhất cho phép (${String(issue.maximum)})`;
+    case "too_small":
+      return `nhỏ hơn giá trị nhỏ nhất cho phép (${String(issue.minimum)})`;
+    case "invalid_type":
+      return issue.expected === "number" ? "phải là một số" : "có kiểu giá trị không đúng";
+    case "invalid_format":
+      return issue.format === "url" ? "phải là một địa chỉ URL, ví dụ https://example.vn" : "không đúng định dạng";
+    default:
+      return "không hợp lệ";
+  }
+}
 
 /**
  * Parses the environment once. Only this module reads `process.env`.
- * @example const config = loadConfig(); // throws ConfigError("TIMEZONE is not an IANA time zone ...")
+ * @example const config = loadConfig(); // throws ConfigError("Cấu hình không hợp lệ: TIMEZONE …\nInvalid configuration: TIMEZONE …")
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const result = schema.safeParse(env);
   if (!result.success) {
     const issue = result.error.issues[0];
     const key = String(issue.path[0] ?? "environment");
-    throw new ConfigError(`Invalid configuration: ${key} ${issue.message}`);
+    throw new ConfigError(`Cấu hình không hợp lệ: ${key} ${vietnameseIssue(issue)} (xem .env.example).\nInvalid configuration: ${key} ${issue.message}`);
   }
   const e = result.data;
   const dataDir = path.resolve(e.DATA_DIR);

@@ -40,7 +40,7 @@ describe("configuration", () => {
     [{ PUBLIC_BASE_URL: "ftp://files.example.vn" }, "PUBLIC_BASE_URL"],
     [{ ZALO_RATE_PER_SECOND: "0" }, "ZALO_RATE_PER_SECOND"],
     [{ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_MODE: "webhook", WEBHOOK_URL: "https://bot.example.vn/tg", WEBHOOK_SECRET: "short" }, "WEBHOOK_SECRET"],
-  ])("stops with one line naming the bad key: %j", (env, key) => {
+  ])("stops with a Vietnamese and an English line naming the bad key: %j", (env, key) => {
     let error: unknown;
     try {
       loadConfig(env);
@@ -49,7 +49,10 @@ describe("configuration", () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as Error).message;
-    expect(message.startsWith(`Invalid configuration: ${key} `)).toBe(true);
-    expect(message).not.toContain("\n");
+    const [vi, en, more] = message.split("\n");
+    expect(vi.startsWith(`Cấu hình không hợp lệ: ${key} `), vi).toBe(true);
+    expect(vi).not.toMatch(/ (must|is|looks) /);
+    expect(en.startsWith(`Invalid configuration: ${key} `), en).toBe(true);
+    expect(more).toBeUndefined();
   });
 });

@@ -3,31 +3,25 @@
  *   npm run backup -- --out DIR [--keep N]
  * DIR defaults to BACKUP_DIR; N (snapshots kept) to BACKUP_KEEP. Exit 0 done, 1 failed, 2 bad arguments.
  */
-import { parseArgs } from "node:util";
 import { sqlitePath } from "../db/database.js";
 import { BackupError, createBackup } from "../storage/backup.js";
 import { setupCli } from "./setup.js";
 
-const { config, t } = setupCli();
-const USAGE = t("cli:usage", { usage: "npm run backup -- --out THƯ_MỤC [--keep N]" });
-
-let values: { out?: string; keep?: string };
-try {
-  ({ values } = parseArgs({ options: { out: { type: "string" }, keep: { type: "string" } } }));
-} catch (error) {
-  console.error(`${t("cli:bad_arguments", { message: (error as Error).message })}\n${USAGE}`);
-  process.exit(2);
+const cli = setupCli({
+  script: "backup",
+  synopsis: "--out DIR [--keep N]",
+  help: "cli:help_backup",
+  options: { out: { type: "string" }, keep: { type: "string" } },
+});
+const { config, t, values } = cli;
+/** Declared, not destructured: TypeScript narrows only after a declared `never` call. */
+function fail(message: string): never {
+  return cli.fail(message);
 }
 const out = values.out ?? config.backup.dir;
-if (!out) {
-  console.error(`${t("cli:backup_needs_out")}\n${USAGE}`);
-  process.exit(2);
-}
+if (!out) fail(t("cli:backup_needs_out"));
 const keep = values.keep === undefined ? config.backup.keep : Number(values.keep);
-if (!Number.isInteger(keep) || keep < 1) {
-  console.error(`${t("cli:backup_bad_keep", { value: values.keep })}\n${USAGE}`);
-  process.exit(2);
-}
+if (!Number.isInteger(keep) || keep < 1) fail(t("cli:backup_bad_keep", { value: values.keep }));
 try {
   const result = await createBackup({ databaseFile: sqlitePath(config.databaseUrl), dataDir: config.dataDir, outDir: out, keep });
   console.log(

@@ -5,7 +5,6 @@
  * plus a plan file's calendar section when given.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { parsePlanFile } from "../core/plans/plan-file.js";
 import type { CalendarEntryInput } from "../core/types.js";
 import { createWorkingCalendar } from "../core/calendar/working-calendar.js";
@@ -13,14 +12,20 @@ import { openDatabase } from "../db/database.js";
 import { createPrismaRepositories } from "../db/repositories.js";
 import { setupCli } from "./setup.js";
 
-const { config, t } = setupCli();
-const USAGE = t("cli:usage", { usage: "npm run -s calendar -- YEAR [--plan FILE]" });
-const { values, positionals } = parseArgs({ options: { plan: { type: "string" } }, allowPositionals: true });
-const year = Number(positionals[0]);
-if (!Number.isInteger(year) || year < 1900 || year > 2199) {
-  console.error(`${t("cli:calendar_invalid_year", { value: positionals[0] ?? "" })}\n${USAGE}`);
-  process.exit(2);
+const cli = setupCli({
+  script: "calendar",
+  synopsis: "YEAR [--plan FILE]",
+  help: "cli:help_calendar",
+  options: { plan: { type: "string" } },
+  allowPositionals: true,
+});
+const { config, t, values, positionals } = cli;
+/** Declared, not destructured: TypeScript narrows only after a declared `never` call. */
+function fail(message: string): never {
+  return cli.fail(message);
 }
+const year = Number(positionals[0]);
+if (positionals.length !== 1 || !Number.isInteger(year) || year < 1900 || year > 2199) fail(t("cli:calendar_invalid_year", { value: positionals.join(" ") }));
 
 const entries: CalendarEntryInput[] = [];
 if (existsSync(config.databaseUrl.replace(/^file:/, ""))) {
@@ -29,11 +34,14 @@ if (existsSync(config.databaseUrl.replace(/^file:/, ""))) {
   await db.$disconnect();
 }
 if (values.plan) {
-  const parsed = parsePlanFile(readFileSync(values.plan, "utf8"), t);
-  if (!parsed.ok) {
-    console.error(parsed.errors.join("\n"));
-    process.exit(2);
+  let text = "";
+  try {
+    text = readFileSync(values.plan, "utf8");
+  } catch {
+    fail(t("cli:cannot_read_plan", { file: values.plan }));
   }
+  const parsed = parsePlanFile(text, t);
+  if (!parsed.ok) fail(`${t("cli:plan_errors")}\n${parsed.errors.map((e) => `  ${e}`).join("\n")}`);
   entries.push(...parsed.file.calendar);
 }
 const days = createWorkingCalendar(entries).nonWorkingDays(year);

@@ -9,7 +9,6 @@
  */
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { parseArgs } from "node:util";
 import { normaliseCode } from "../core/args.js";
 import { parsePlanFile } from "../core/plans/plan-file.js";
 import { SAMPLE_INDICATORS } from "../core/plans/sample-indicators.js";
@@ -18,19 +17,17 @@ import { parseReport } from "../core/reports/report-parser.js";
 import type { IndicatorDef } from "../core/types.js";
 import { setupCli } from "./setup.js";
 
-const { t } = setupCli();
-const USAGE = t("cli:usage", {
-  usage: "npm run -s parse-report -- --plan FILE --task CODE < messages.txt | --score CORPUS.jsonl [--misses]",
-});
-
-function fail(message: string): never {
-  console.error(`${message}\n${USAGE}`);
-  process.exit(2);
-}
-
-const { values: args } = parseArgs({
+const cli = setupCli({
+  script: "parse-report",
+  synopsis: "--plan FILE --task CODE < messages.txt | --score CORPUS.jsonl [--misses]",
+  help: "cli:help_parse_report",
   options: { plan: { type: "string" }, task: { type: "string" }, score: { type: "string" }, misses: { type: "boolean" } },
 });
+const { t, values: args } = cli;
+/** Declared, not destructured: TypeScript narrows only after a declared `never` call. */
+function fail(message: string): never {
+  return cli.fail(message);
+}
 
 function readText(file: string): string {
   try {

@@ -11,29 +11,35 @@ import { openDatabase } from "../db/database.js";
 import { createPrismaRepositories } from "../db/repositories.js";
 import { setupCli } from "./setup.js";
 
-const { config, t } = setupCli();
-const args = process.argv.slice(2);
-const backfill = args.includes("--backfill");
-const file = args.find((a) => !a.startsWith("--"));
-if (!file) {
-  console.error(t("cli:usage", { usage: "npm run plan:import -- FILE.yaml [--backfill]" }));
-  process.exit(2);
+const cli = setupCli({
+  script: "plan:import",
+  synopsis: "FILE.yaml [--backfill]",
+  help: "cli:help_plan_import",
+  options: { backfill: { type: "boolean" } },
+  allowPositionals: true,
+});
+const { config, t, values, positionals } = cli;
+/** Declared, not destructured: TypeScript narrows only after a declared `never` call. */
+function fail(message: string): never {
+  return cli.fail(message);
 }
-let text: string;
+const backfill = values.backfill === true;
+if (positionals.length !== 1) fail(t("cli:plan_import_one_file"));
+const file = positionals[0];
+let text = "";
 try {
   text = readFileSync(file, "utf8");
 } catch {
-  console.error(t("cli:cannot_read", { file }));
-  process.exit(2);
+  fail(t("cli:cannot_read_plan", { file }));
 }
 const parsed = parsePlanFile(text, t);
-if (!parsed.ok) {
-  console.error(`${t("cli:plan_errors")}\n${parsed.errors.map((e) => `  ${e}`).join("\n")}`);
-  process.exit(1);
-}
+if (!parsed.ok) fail(`${t("cli:plan_errors")}\n${parsed.errors.map((e) => `  ${e}`).join("\n")}`);
 const db = await openDatabase(config.databaseUrl);
 try {
-  const summary = await importPlan({ repos: createPrismaRepositories(db), clock: { now: () => new Date() }, timezone: config.timezone }, "cli", parsed.file, { backfill });
+  const summary = await importPlan({ repos: createPrismaRepositories(db), clock: { now: () => new Date() }, timezone: config.timezone }, "cli", parsed.file, {
+    backfill,
+    onProgress: ({ unitsDone, unitsTotal }) => console.error(t("plan:progress", { done: unitsDone, total: unitsTotal })),
+  });
   console.log(
     t("cli:plan_imported", {
       plan: summary.plan,

@@ -4,7 +4,6 @@
  * One line per reminder: "YYYY-MM-DD HH:MM UNIT_CODE TASK_CODE kind" (local time, TIMEZONE).
  */
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { parsePlanFile } from "../core/plans/plan-file.js";
 import { planReminders } from "../core/reminders/reminder-plan.js";
 import { occurrencesOf } from "../core/plans/schedule.js";
@@ -14,12 +13,16 @@ import { matchTargets } from "../core/units/units.js";
 import { createWorkingCalendar } from "../core/calendar/working-calendar.js";
 import { setupCli } from "./setup.js";
 
-const { config, t } = setupCli();
-const USAGE = t("cli:usage", { usage: "npm run -s reminders:plan -- --plan FILE --from YYYY-MM-DD --to YYYY-MM-DD" });
-
+const cli = setupCli({
+  script: "reminders:plan",
+  synopsis: "--plan FILE --from YYYY-MM-DD --to YYYY-MM-DD",
+  help: "cli:help_reminders_plan",
+  options: { plan: { type: "string" }, from: { type: "string" }, to: { type: "string" } },
+});
+const { config, t, values } = cli;
+/** Declared, not destructured: TypeScript narrows only after a declared `never` call. */
 function fail(message: string): never {
-  console.error(`${message}\n${USAGE}`);
-  process.exit(2);
+  return cli.fail(message);
 }
 
 const toDate = (text: string | undefined, name: string): string => {
@@ -27,7 +30,6 @@ const toDate = (text: string | undefined, name: string): string => {
   return date || fail(t("cli:invalid_date", { option: name, value: text ?? "" }));
 };
 
-const { values } = parseArgs({ options: { plan: { type: "string" }, from: { type: "string" }, to: { type: "string" } } });
 if (!values.plan) fail(t("cli:reminders_missing_plan"));
 const from = toDate(values.from, "from");
 const to = toDate(values.to, "to");

@@ -8,12 +8,14 @@ import { sqlitePath } from "../db/database.js";
 import { BackupError, restoreBackup } from "../storage/backup.js";
 import { setupCli } from "./setup.js";
 
-const { config, t } = setupCli();
-const from = process.argv[2];
-if (!from || process.argv.length > 3) {
-  console.error(t("cli:usage", { usage: "npm run restore -- THƯ_MỤC_SAO_LƯU" }));
-  process.exit(2);
+const cli = setupCli({ script: "restore", synopsis: "BACKUP_DIR", help: "cli:help_restore", options: {}, allowPositionals: true });
+const { config, t, positionals } = cli;
+/** Declared, not destructured: TypeScript narrows only after a declared `never` call. */
+function fail(message: string): never {
+  return cli.fail(message);
 }
+if (positionals.length !== 1) fail(t("cli:restore_one_dir"));
+const from = positionals[0];
 try {
   const result = restoreBackup({ from, dataDir: config.dataDir, databaseFile: sqlitePath(config.databaseUrl) });
   const rows = Object.values(result.rowCounts).reduce((a, b) => a + b, 0);

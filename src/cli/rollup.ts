@@ -7,7 +7,6 @@
  * Text goes to stdout unless --out is given; png, xlsx and docx need --out.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import type { OccurrenceRecord, TaskRecord } from "../core/ports.js";
 import { parsePlanFile } from "../core/plans/plan-file.js";
 import { importPlan } from "../core/plans/plan-import.js";
@@ -22,33 +21,30 @@ import { createPrismaRepositories } from "../db/repositories.js";
 import { renderRollupChart, renderRollupDocx, renderRollupXlsx } from "../render/lazy.js";
 import { setupCli } from "./setup.js";
 
-const { config, translator, t: msg } = setupCli();
-const USAGE = msg("cli:usage", {
-  usage: "npm run -s rollup -- [--plan FILE] [--task CODE] [--period KEY] [--format text|png|xlsx|docx] [--out PATH] [--at YYYY-MM-DD] [--lang vi|en]",
-});
 const FORMATS = ["text", "png", "xlsx", "docx"] as const;
 type Format = (typeof FORMATS)[number];
 
-function fail(message: string, code = 2): never {
-  console.error(`${message}\n${USAGE}`);
-  process.exit(code);
-}
+const cli = setupCli({
+  script: "rollup",
+  synopsis: "[--plan FILE] [--task CODE] [--period KEY] [--format text|png|xlsx|docx] [--out PATH] [--at YYYY-MM-DD] [--lang vi|en]",
+  help: "cli:help_rollup",
+  options: {
+    plan: { type: "string" },
+    task: { type: "string" },
+    period: { type: "string" },
+    format: { type: "string", default: "text" },
+    out: { type: "string" },
+    at: { type: "string" },
+    lang: { type: "string", default: "vi" },
+  },
+});
+const { config, translator, t: msg, values } = cli;
 
-let values: Record<string, string | undefined>;
-try {
-  values = parseArgs({
-    options: {
-      plan: { type: "string" },
-      task: { type: "string" },
-      period: { type: "string" },
-      format: { type: "string", default: "text" },
-      out: { type: "string" },
-      at: { type: "string" },
-      lang: { type: "string", default: "vi" },
-    },
-  }).values as Record<string, string | undefined>;
-} catch (error) {
-  fail(msg("cli:bad_arguments", { message: (error as Error).message }));
+/** Declared, not destructured: TypeScript narrows only after a declared `never` call. */
+function fail(message: string, code = 2): never {
+  if (code === 2) return cli.fail(message);
+  console.error(message);
+  process.exit(code);
 }
 
 const format = values.format as Format;
