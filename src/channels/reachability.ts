@@ -9,13 +9,14 @@ const WARN_EVERY_MS = 60_000;
  */
 export function createReachability(channel: string, logger: Logger, now: () => number = Date.now) {
   let downSince: number | undefined;
-  let lastWarn = 0;
+  let lastWarn = -Infinity;
   let lastError = "";
   return {
     ok(): void {
       if (downSince === undefined) return;
       logger.info({ channel, downForS: Math.round((now() - downSince) / 1000) }, `${channel} reachable again`);
       downSince = undefined;
+      lastWarn = -Infinity;
     },
     failed(error: unknown): void {
       const t = now();
