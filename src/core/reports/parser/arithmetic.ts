@@ -18,6 +18,8 @@ export interface Arithmetic {
   products: Map<number, { end: number; value: number }>;
   /** Tokens of products' operands and signs: never values, never unclear. */
   operandTokens: Set<number>;
+  /** Those of them before a stated result: they stand between a name and its result like fillers. */
+  fillerTokens: Set<number>;
 }
 
 const MAX_UNIT_TOKENS = 4;
@@ -34,7 +36,13 @@ interface Operand {
  * @example findArithmetic(normaliseAndTokenise("3 buổi/tuần x 12 tuần = 36 buổi").toks, new Uint8Array(10)).results // Set {8}
  */
 export function findArithmetic(toks: readonly Tok[], blocked: Uint8Array): Arithmetic {
-  const out: Arithmetic = { results: new Set(), addends: new Set(), products: new Map(), operandTokens: new Set() };
+  const out: Arithmetic = {
+    results: new Set(),
+    addends: new Set(),
+    products: new Map(),
+    operandTokens: new Set(),
+    fillerTokens: new Set(),
+  };
   for (let i = 0; i < toks.length; i++) {
     const first = operandAt(toks, blocked, i);
     if (!first) continue;
@@ -60,7 +68,10 @@ export function findArithmetic(toks: readonly Tok[], blocked: Uint8Array): Arith
       for (const op of operands.slice(1)) out.addends.add(op.start);
     } else {
       const last = operands[operands.length - 1]!;
-      for (let x = first.start; x < (result >= 0 ? result : last.end); x++) out.operandTokens.add(x);
+      for (let x = first.start; x < (result >= 0 ? result : last.end); x++) {
+        out.operandTokens.add(x);
+        if (result >= 0) out.fillerTokens.add(x);
+      }
       if (result < 0) {
         const value = operands.reduce((p, op) => p * op.value, 1);
         out.products.set(first.start, { end: last.end, value });

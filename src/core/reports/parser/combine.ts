@@ -181,7 +181,7 @@ function inBracketsAfterValue(tk: Tokenised, at: number, pairEnds: readonly numb
 }
 
 /** Words around a pair within its clause, as space-joined keys (before, inside, after). */
-export function contextWords(
+function contextWords(
   tk: Tokenised,
   cls: readonly TokenClass[],
   s: number,

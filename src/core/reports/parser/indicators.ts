@@ -31,7 +31,7 @@ const byContent = new Map<string, CompiledIndicators>();
 const MAX_CACHED = 64;
 
 /** Compact search key of a name: words joined without spaces ("Pa-nô" → "pano"). */
-export function compactKey(s: string): { compact: string; words: number } {
+function compactKey(s: string): { compact: string; words: number } {
   const key = searchKey(s);
   const words = key.split(/[^a-z0-9\p{L}]+/u).filter(Boolean);
   return { compact: words.join(""), words: words.length };

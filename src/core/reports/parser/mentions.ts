@@ -103,7 +103,7 @@ export function findMentions(
 }
 
 /** Indicator mention starting at token i: longest synonym, then Telex, then a small typo. */
-export function matchIndicator(
+function matchIndicator(
   toks: readonly Tok[],
   blocked: Uint8Array,
   i: number,

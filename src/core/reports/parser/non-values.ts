@@ -71,11 +71,8 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   const numbers = createNumberReader(tk, blocked);
   const taskHint = markTaskHints(tk, blocked, numbers);
   const arithmetic = findArithmetic(toks, blocked);
-  for (const x of arithmetic.operandTokens) {
-    // a product's operands are never values; with a stated result they read like fillers
-    blocked[x] = 1;
-    if (!arithmetic.products.size || ![...arithmetic.products].some(([s, p]) => x >= s && x < p.end)) transparent[x] = 1;
-  }
+  for (const x of arithmetic.operandTokens) blocked[x] = 1;
+  for (const x of arithmetic.fillerTokens) transparent[x] = 1;
   const out: NonValues = { blocked, transparent, references: marks.references, unclear: [], arithmetic };
   if (taskHint !== undefined) out.taskHint = taskHint;
   markLabels(tk, blocked, compiled, numbers);

@@ -12,7 +12,7 @@ import {
 import type { Tokenised } from "./tokens.js";
 import { NUMBER_WORD_STOP_NEXT, NUMBER_WORD_STOP_PREV } from "./vocabulary.js";
 
-export const MAX_VALUE = 1e9;
+const MAX_VALUE = 1e9;
 
 /** A number read at a token. */
 export interface NumberReading {

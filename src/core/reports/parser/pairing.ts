@@ -71,23 +71,38 @@ export function pairNumbers(
   numbers: NumberReader,
   compiled: CompiledIndicators,
 ): Pairing {
-  const { toks } = tk;
-  const { blocked } = nv;
   const { items, cls } = chainItems(tk, nv, mentions, numbers);
   const merged = mergeMentions(tk, items, cls);
   const unclear: [number, number][] = [];
-  const unplaced: NumItem[] = [];
+  const matched = bestPairs(tk, merged, cls);
+  const pairs = dropSharedNumbers(tk, merged, matched, unclear);
+  const paired = new Set<Item>(matched.map((p) => p.num));
 
-  const pairs = bestPairs(tk, merged, cls);
-  const pairedNums = new Set<NumItem>(pairs.map((p) => p.num));
+  // Unplaced numbers: a measure owned by one indicator ("500 tờ", "150 người"), else left for stage 5.
+  const unplaced: NumItem[] = [];
+  for (const it of merged) {
+    if (it.kind !== "N" || paired.has(it)) continue;
+    if (it.bad) {
+      unclear.push([it.start, it.end - 1]);
+      continue;
+    }
+    const code = measureAfter(tk, nv, cls, compiled, it);
+    if (code) pairs.push({ num: it, ind: { kind: "I", start: it.end, end: it.end + 1, code, first: false }, numFirst: true });
+    else if (!it.weak) unplaced.push(it);
+  }
+  pairs.sort((x, y) => x.num.start - y.num.start);
+  return { pairs, items: merged, unplaced, cls, unclear };
+}
+
+/** "pa nô, áp phích: 15" — one number for two indicators: not a value, quoted to ask. */
+function dropSharedNumbers(tk: Tokenised, merged: readonly Item[], pairs: readonly Pair[], unclear: [number, number][]): Pair[] {
+  const { toks } = tk;
   const pairedInds = new Set<IndItem>(pairs.map((p) => p.ind));
   const indexOf = new Map<Item, number>(merged.map((it, idx) => [it, idx]));
   const conjOnly = (from: number, to: number): boolean => {
     for (let x = from; x < to; x++) if (!(CONJ.has(toks[x]!.k) || CONJ.has(toks[x]!.kt))) return false;
     return true;
   };
-
-  // "pa nô, áp phích: 15" — one number for two indicators: ask.
   const kept: Pair[] = [];
   for (const p of pairs) {
     const idx = indexOf.get(p.ind)!;
@@ -108,43 +123,30 @@ export function pairNumbers(
       )
         shared = next;
     }
-    if (shared) {
-      unclear.push([Math.min(shared.start, p.num.start), Math.max(shared.end, p.num.end) - 1]);
-      pairedNums.add(p.num);
-      continue;
-    }
-    kept.push(p);
+    if (shared) unclear.push([Math.min(shared.start, p.num.start), Math.max(shared.end, p.num.end) - 1]);
+    else kept.push(p);
   }
+  return kept;
+}
 
-  // Unplaced numbers: a measure owned by one indicator ("500 tờ", "150 người"), else unclear.
+/** The indicator whose own measure word follows a number ("500 tờ", "150 người."), if any. */
+function measureAfter(
+  tk: Tokenised,
+  nv: NonValues,
+  cls: readonly TokenClass[],
+  compiled: CompiledIndicators,
+  it: NumItem,
+): string | undefined {
+  const { toks } = tk;
+  const t1 = toks[it.end];
+  const t2 = toks[it.end + 1];
+  if (!t1 || t1.type !== "w" || nv.blocked[it.end]) return undefined;
+  // only a bare measure, not "3 cuộc họp giao ban"
   const endsHere = (x: number): boolean => isHard(toks[x]) || cls[x] === "filler" || isWordIn(toks[x], PREPS);
-  for (const it of merged) {
-    if (it.kind !== "N" || pairedNums.has(it)) continue;
-    if (!it.bad) {
-      const t1 = toks[it.end];
-      const t2 = toks[it.end + 1];
-      let code: string | undefined;
-      // only a bare measure ("500 tờ", "150 người."), not "3 cuộc họp giao ban"
-      if (t1 && t1.type === "w" && !blocked[it.end]) {
-        code = compiled.measures.get(t1.k) ?? compiled.measures.get(t1.kt);
-        if (code && !endsHere(it.end + 1)) code = undefined;
-        if (!code && t2 && t2.type === "w" && endsHere(it.end + 2)) code = compiled.measures.get(t1.k + t2.k);
-      }
-      if (code) {
-        kept.push({
-          num: it,
-          ind: { kind: "I", start: it.end, end: it.end + 1, code, first: false },
-          numFirst: true,
-        });
-        continue;
-      }
-      if (!it.weak) unplaced.push(it);
-      continue;
-    }
-    unclear.push([it.start, it.end - 1]);
-  }
-  kept.sort((x, y) => x.num.start - y.num.start);
-  return { pairs: kept, items: merged, unplaced, cls, unclear };
+  const one = compiled.measures.get(t1.k) ?? compiled.measures.get(t1.kt);
+  if (one && endsHere(it.end + 1)) return one;
+  if (t2 && t2.type === "w" && endsHere(it.end + 2)) return compiled.measures.get(t1.k + t2.k);
+  return undefined;
 }
 
 /** Numbers and mentions in text order, and how every other token reads. */

@@ -42,7 +42,7 @@ export interface Tokenised {
 }
 
 /** Longer texts are cut: reports are short, and work must stay bounded. */
-export const MAX_CHARS = 20_000;
+const MAX_CHARS = 20_000;
 
 const TOKEN_RE = /\n|\p{L}+|\d+(?:[.,]\d+)*|\S/gu;
 

@@ -7,7 +7,7 @@
 import { truncate } from "../../text-limits.js";
 import { isHard, type Tokenised } from "./tokens.js";
 
-export const MAX_UNCLEAR = 20;
+const MAX_UNCLEAR = 20;
 
 /**
  * Fragments of the original text for token ranges (inclusive), without duplicates, at most 20.
