@@ -1,4 +1,6 @@
+import { mkdirSync } from "node:fs";
 import { hostname } from "node:os";
+import path from "node:path";
 import Database from "better-sqlite3";
 
 export interface LockHolder {
@@ -27,6 +29,8 @@ export class InstanceLockedError extends Error {
  */
 export function acquireInstanceLock(databaseFile: string): { release(): void } {
   const lockFile = `${databaseFile}.lock`;
+  // The lock comes before the database opens (and creates its folder) on a fresh DATA_DIR.
+  mkdirSync(path.dirname(lockFile), { recursive: true });
   const db = new Database(lockFile, { timeout: 0 });
   try {
     db.pragma("journal_mode = WAL");

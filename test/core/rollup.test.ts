@@ -211,10 +211,9 @@ describe("computeTaskRollup", () => {
     expect(r.counts.total).toBe(3);
   });
 
-  it("handles 3,321 units × 12 periods quickly", () => {
+  it("handles 3,321 units × 12 periods", () => {
     const many = new Map<number, RollupUnit>();
     for (let i = 1; i <= 3321; i++) many.set(i, { id: i, code: `XA_${i}`, name: `UBND xã ${i}`, tags: ["xa"] });
-    const t0 = performance.now();
     let submitted = 0;
     for (let p = 0; p < 12; p++) {
       const dueAt = new Date(Date.UTC(2021, p, 5, 16, 59));
@@ -231,8 +230,6 @@ describe("computeTaskRollup", () => {
       expect(r.totals.pano).toBe(2214);
     }
     expect(submitted).toBe(2214 * 12);
-    // A generous bound: the bench measures it properly; this only catches accidental O(n²).
-    expect(performance.now() - t0).toBeLessThan(3000);
   });
 });
 

@@ -69,9 +69,13 @@ describe("durable inbox", () => {
   it("handles the messages of one chat in order, other chats alongside", async () => {
     const messenger = createRecordingMessenger();
     const order: string[] = [];
+    // a1 waits for b1: handled one chat after another, a1 would wait the full 5 s and come first.
+    let b1Handled!: () => void;
+    const b1Done = new Promise<void>((resolve) => (b1Handled = resolve));
     const inbox = inboxWith(async (m) => {
-      await new Promise((r) => setTimeout(r, m.text === "a1" ? 80 : 5));
+      if (m.text === "a1") await Promise.race([b1Done, new Promise((r) => setTimeout(r, 5000))]);
       order.push(m.text);
+      if (m.text === "b1") b1Handled();
       return { ok: true };
     }, messenger);
     await inbox.start();
