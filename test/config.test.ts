@@ -11,6 +11,16 @@ describe("configuration", () => {
     expect(config.timezone).toBe("Asia/Ho_Chi_Minh");
     expect(config.defaultLanguage).toBe("vi");
     expect(config.maxFileBytes).toBe(10 * 1024 * 1024);
+    expect(config.sandbox).toEqual({ requested: false, host: "127.0.0.1", port: 3000 });
+    expect(config.chromiumPath).toBe("/usr/bin/chromium");
+  });
+
+  it("reads the sandbox settings: SANDBOX=1 beside a channel, its host and port", () => {
+    expect(loadConfig({ SANDBOX: "1", SANDBOX_HOST: "0.0.0.0", SANDBOX_PORT: "3100", CHROMIUM_PATH: "/opt/chromium" })).toMatchObject({
+      sandbox: { requested: true, host: "0.0.0.0", port: 3100 },
+      chromiumPath: "/opt/chromium",
+    });
+    expect(loadConfig({ SANDBOX: "" }).sandbox.requested).toBe(false);
   });
 
   it("reads Telegram settings and the first admins", () => {
@@ -30,6 +40,8 @@ describe("configuration", () => {
     [{ TELEGRAM_BOT_TOKEN: "not-a-token" }, "TELEGRAM_BOT_TOKEN"],
     [{ TELEGRAM_MODE: "carrier-pigeon" }, "TELEGRAM_MODE"],
     [{ PORT: "70000" }, "PORT"],
+    [{ SANDBOX: "yes" }, "SANDBOX"],
+    [{ SANDBOX_PORT: "http" }, "SANDBOX_PORT"],
     [{ ADMIN_TELEGRAM_IDS: "abc" }, "ADMIN_TELEGRAM_IDS"],
     [{ DATABASE_URL: "postgres://x" }, "DATABASE_URL"],
     [{ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_MODE: "webhook" }, "WEBHOOK_URL"],

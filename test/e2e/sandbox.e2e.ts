@@ -43,7 +43,7 @@ describe("sandbox page in a real browser (phone-sized)", () => {
   };
 
   beforeAll(async () => {
-    s = await startTestSandbox();
+    s = await startTestSandbox({ ...(process.env.CHROMIUM_PATH ? { CHROMIUM_PATH: process.env.CHROMIUM_PATH } : {}) });
     const executablePath = s.config.chromiumPath;
     if (!existsSync(executablePath)) {
       throw new Error(`Chromium not found at ${executablePath}. Install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary.`);
