@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --only fanout,inbound,rollup,parser] [--chats N]
+ * npm run bench [-- --only fanout,inbound,rollup,parser,sandbox] [--chats N]
  * Prints one table of every measured figure. Loopback only; every loop is bounded.
  */
 import { parseArgs } from "node:util";
@@ -7,6 +7,7 @@ import { benchFanout, type BenchRow } from "./fanout-bench.js";
 import { benchInbound } from "./inbound-bench.js";
 import { benchParser } from "./parser-bench.js";
 import { benchRollup } from "./rollup-bench.js";
+import { benchSandboxStart } from "./sandbox-start-bench.js";
 
 const { values } = parseArgs({ options: { only: { type: "string" }, chats: { type: "string" } } });
 const only = values.only ? new Set(values.only.split(",")) : undefined;
@@ -16,6 +17,7 @@ const rows: BenchRow[] = [];
 if (want("inbound")) rows.push(...(await benchInbound()));
 if (want("rollup")) rows.push(...(await benchRollup()));
 if (want("parser")) rows.push(...benchParser());
+if (want("sandbox")) rows.push(...(await benchSandboxStart()));
 if (want("fanout")) rows.push(...(await benchFanout(values.chats ? Number(values.chats) : 3321)));
 
 console.table(rows);
