@@ -27,6 +27,7 @@ import { createFileLinks } from "./http/file-links.js";
 import { createDurableInbox, type DurableInbox } from "./inbox/durable-inbox.js";
 import type { FeatureDeps } from "./features/deps.js";
 import { createTranslator } from "./i18n.js";
+import { resolveOrgName } from "./core/units/org-name.js";
 import { createFileStore } from "./storage/file-store.js";
 import { createOutboxDispatcher, type OutboxDispatcher } from "./scheduler/outbox-dispatcher.js";
 import { createRollupPlanner } from "./scheduler/rollup-job.js";
@@ -105,6 +106,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     ? createTelegramChannel({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, logger, botInfo: options.botInfo, limits: options.telegramLimits })
     : undefined;
   const translations = createTranslator({ defaultLanguage: config.defaultLanguage });
+  translations.setOrgName(await resolveOrgName(repos, config.orgName));
   const t = translations.t(config.defaultLanguage);
   const http = createHttpServer({ logger });
   // Zalo takes photos and files only by URL: the bot serves them itself under PUBLIC_BASE_URL.
@@ -141,6 +143,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     maxFileBytes: config.maxFileBytes,
     files: createFileStore(config.dataDir),
     dataDir: config.dataDir,
+    orgName: config.orgName,
     onScheduleChange: () => scheduler.changed(),
   };
 

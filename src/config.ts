@@ -54,6 +54,7 @@ const schema = z
     DEFAULT_LANGUAGE: z.enum(["vi", "en"]).default("vi"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     MAX_FILE_MB: z.coerce.number().positive().max(50).default(10),
+    ORG_NAME: optionalString,
     SANDBOX: z.enum(["0", "1", ""], { error: "must be 1 (on) or 0 (off)" }).optional().transform((v) => v === "1"),
     SANDBOX_HOST: z.string().trim().min(1).default("127.0.0.1"),
     SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -115,6 +116,8 @@ export interface Config {
   chromiumPath: string;
   /** Daily backups (02:30 in TIMEZONE) go to `dir` when set; the newest `keep` snapshots are kept. */
   backup: { dir?: string; keep: number };
+  /** The coordinating office's name when no imported plan names it (ORG_NAME). */
+  orgName?: string;
 }
 
 /**
@@ -200,6 +203,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     defaultLanguage: e.DEFAULT_LANGUAGE,
     logLevel: e.LOG_LEVEL,
     maxFileBytes: Math.round(e.MAX_FILE_MB * 1024 * 1024),
+    orgName: e.ORG_NAME,
     sandbox: { requested: e.SANDBOX, host: e.SANDBOX_HOST, port: e.SANDBOX_PORT },
     chromiumPath: e.CHROMIUM_PATH,
     backup: { dir: e.BACKUP_DIR ? path.resolve(e.BACKUP_DIR) : undefined, keep: e.BACKUP_KEEP },

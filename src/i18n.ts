@@ -13,6 +13,11 @@ const DEFAULT_LOCALES_DIR = fileURLToPath(new URL("../locales", import.meta.url)
 export interface Translator {
   t(lng?: string): Translate;
   languages: readonly Language[];
+  /**
+   * The coordinating office's name, available to every text as {{org}} (default: the locale's
+   * "common:org_default"). Set from the plan file or ORG_NAME, never written into the locales.
+   */
+  setOrgName(name: string | undefined): void;
 }
 
 /**
@@ -44,14 +49,19 @@ export function createTranslator(options: { defaultLanguage?: string; localesDir
     returnNull: false,
   });
   const fixed = new Map<string, Translate>();
+  let orgName: string | undefined;
   return {
     languages: SUPPORTED_LANGUAGES,
+    setOrgName(name) {
+      orgName = name?.trim() || undefined;
+    },
     t(lng) {
       const language = lng && (SUPPORTED_LANGUAGES as readonly string[]).includes(lng) ? lng : (options.defaultLanguage ?? "vi");
       let translate = fixed.get(language);
       if (!translate) {
         const bound = instance.getFixedT(language);
-        translate = (key, vars) => String(bound(key, vars as never) as unknown);
+        const org = () => orgName ?? String(bound("common:org_default") as unknown);
+        translate = (key, vars) => String(bound(key, { org: org(), ...vars } as never) as unknown);
         fixed.set(language, translate);
       }
       return translate;

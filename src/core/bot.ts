@@ -8,6 +8,8 @@ import type { Channel, Incoming, Translate } from "./types.js";
 /** Loaded translations, as the core sees them (implemented over i18next in src/i18n.ts). */
 export interface Translations {
   t(lng?: string): Translate;
+  /** The coordinating office's name for {{org}} in every text (see resolveOrgName). */
+  setOrgName(name: string | undefined): void;
 }
 
 export interface BotCoreDeps {

@@ -9,6 +9,8 @@ export interface FeatureDeps extends BotCoreDeps {
   files: FileStore;
   /** Where stored files live (DATA_DIR). */
   dataDir: string;
+  /** ORG_NAME: the coordinating office's name when no plan names it. */
+  orgName?: string;
   /** Called after configuration changes that move deadlines or reminders. */
   onScheduleChange(): void;
 }

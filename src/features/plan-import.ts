@@ -2,6 +2,7 @@ import { Composer, type Context } from "../core/composer.js";
 import { parsePlanFile, PLAN_LIMITS } from "../core/plans/plan-file.js";
 import { FileTooLargeError } from "../core/ports.js";
 import { importPlan } from "../core/plans/plan-import.js";
+import { resolveOrgName } from "../core/units/org-name.js";
 import { backfillAssignments, repairPastAssignments } from "../core/plans/past-periods.js";
 import { searchKey } from "../core/reports/text-key.js";
 import { actorOf, allow, type Feature } from "./deps.js";
@@ -59,6 +60,8 @@ export const planImportFeature: Feature = (deps) => {
     const s = await importPlan(deps, actorOf(ctx), parsed.file, {
       onProgress: ({ unitsDone, unitsTotal }) => ctx.reply(ctx.t("plan:progress", { done: unitsDone.toLocaleString("vi-VN"), total: unitsTotal.toLocaleString("vi-VN") })),
     });
+    // Messages name the office of the plan just imported.
+    deps.translations.setOrgName(await resolveOrgName(deps.repos, deps.orgName));
     deps.onScheduleChange();
     const lines = [
       ctx.t("plan:imported", {

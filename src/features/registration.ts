@@ -1,6 +1,6 @@
 import { splitArgs } from "../core/args.js";
 import { Composer } from "../core/composer.js";
-import { createInvite, grantRole, INVITE_GUESS_LIMIT, redeemInvite } from "../core/units/registration.js";
+import { createInvite, createInvitesForTag, grantRole, INVITE_GUESS_LIMIT, redeemInvite } from "../core/units/registration.js";
 import { addMember } from "../core/units/access.js";
 import { formatDateTime } from "../core/format.js";
 import type { Context } from "../core/composer.js";
@@ -84,6 +84,16 @@ export const registrationFeature: Feature = (deps) => {
     if (!unitCode) return ctx.reply(ctx.t("register:invite_usage"));
     const uses = usesText === undefined ? 1 : Number(usesText);
     const result = await createInvite(deps.repos, deps.clock, actorOf(ctx), unitCode, uses);
+    if (!result.ok && result.error === "not_found") {
+      // Not a unit code: a tag gives every unit with it a code at once ("/moi xa").
+      const batch = await createInvitesForTag(deps.repos, deps.clock, actorOf(ctx), unitCode, uses);
+      if (batch.ok) {
+        const lines = batch.invites.map(({ unit, code }) => ctx.t("register:invite_batch_line", { unit: unit.name, code }));
+        return ctx.reply(
+          [ctx.t("register:invite_batch", { count: batch.invites.length, tag: batch.tag, uses: batch.maxUses, expires: formatDateTime(batch.expiresAt, deps.timezone) }), ...lines, ctx.t("register:invite_batch_how")].join("\n"),
+        );
+      }
+    }
     if (!result.ok) return ctx.reply(ctx.t(`register:invite_error_${result.error}`, { code: unitCode }));
     await ctx.reply(
       ctx.t("register:invite_created", {

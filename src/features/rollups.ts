@@ -22,7 +22,8 @@ import { findTask, loadCalendar } from "../core/plans/tasks.js";
 import { localDateOf } from "../core/calendar/time.js";
 import type { Address, OutgoingMessage, Translate } from "../core/types.js";
 import { renderRollupChart, renderRollupDocx, renderRollupXlsx } from "../render/lazy.js";
-import { allow, type Feature, type FeatureDeps } from "./deps.js";
+import { actorOf, allow, type Feature, type FeatureDeps } from "./deps.js";
+import { setRollupPolicy } from "../core/rollups/rollup-policy.js";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -251,7 +252,8 @@ const chatName = (chat: ChatRecord, t: Context["t"]): string => chat.title || t(
 
 /**
  * /tinhhinh [task] (status now), /tonghop [task] (post the rollup and chart to the rollup group),
- * /xuat [task] (XLSX) and /baocaodocx [task] (draft report, DOCX), for leaders and admins.
+ * /xuat [task] (XLSX), /baocaodocx [task] (draft report, DOCX) and /lichtonghop (when the digest
+ * is posted), for leaders and admins.
  */
 export const rollupsFeature: Feature = (deps) => {
   const composer = new Composer();
@@ -360,7 +362,7 @@ export const rollupsFeature: Feature = (deps) => {
     for (const { view, planNumber } of groups) {
       let data: Uint8Array;
       try {
-        data = await renderRollupDocx(view, ctx.t, { reportDate: now });
+        data = await renderRollupDocx(view, ctx.t, { reportDate: now, orgName: deps.orgName });
       } catch (error) {
         deps.logger.error({ err: error }, "docx render failed");
         return ctx.reply(ctx.t("status:render_failed", { what: ctx.t("status:what_docx") }));
@@ -374,6 +376,25 @@ export const rollupsFeature: Feature = (deps) => {
         },
       );
     }
+  });
+
+  composer.command("lichtonghop", async (ctx) => {
+    if (!(await allow(ctx, [...LEADERS]))) return;
+    const result = await setRollupPolicy(deps.repos, actorOf(ctx), splitArgs(ctx.command?.args ?? ""));
+    if (!result.ok) {
+      if (result.error === "no_plan") return ctx.reply(ctx.t(result.detail ? "rollup:policy_unknown_plan" : "rollup:policy_no_plan", { plan: truncate(result.detail ?? "", 40) }));
+      return ctx.reply(ctx.t("rollup:policy_bad_setting", { setting: truncate(result.detail ?? "", 40) }));
+    }
+    const p = result.policy;
+    const weekly = p.weekly ? ctx.t("rollup:policy_weekly", { weekday: ctx.t(`common:weekday_${p.weeklyDay}`), time: p.weeklyTime }) : ctx.t("rollup:policy_no_weekly");
+    const lines = [
+      ctx.t(result.changed ? "rollup:policy_changed" : "rollup:policy_show", { plan: result.plan.number }),
+      weekly,
+      ctx.t("rollup:policy_after", { time: p.afterDeadlineTime }),
+    ];
+    if (!result.changed) lines.push(ctx.t("rollup:policy_usage"));
+    if (result.changed) deps.onScheduleChange();
+    await ctx.reply(lines.join("\n"));
   });
 
   return composer;

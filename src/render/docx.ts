@@ -255,7 +255,7 @@ const names = (rows: UnitRollupRow[], t: Translate): string => rows.map((r) => r
 
 /** The documents units cited ("Kế hoạch số 15/KH-UBND ngày 05/02/2021 của UBND xã Thạch Bình"). */
 function citedDocuments(task: TaskRollup, t: Translate): string[] {
-  return task.rows.flatMap((row) =>
+  return task.rows.filter((row) => row.status === "on_time" || row.status === "late").flatMap((row) =>
     row.references.map((ref) =>
       ref.date
         ? t("render:docx.cited_with_date", { number: ref.number, date: formatIsoDate(ref.date), unit: row.unitName })
@@ -339,7 +339,7 @@ const SIZE_APPENDIX = 20;
 
 /** Phụ lục I: every unit's figures and status, by group, with a total row. */
 function unitTable(task: TaskRollup, t: Translate, num: Intl.NumberFormat, tz: string): Table {
-  const fixed = { index: 520, unit: 3000, status: 1900, date: 1250 };
+  const fixed = { index: 520, unit: 2900, status: 2350, date: 1250 };
   const rest = LANDSCAPE_CONTENT - fixed.index - fixed.unit - fixed.status - fixed.date;
   const indWidth = task.indicators.length > 0 ? Math.floor(rest / task.indicators.length) : 0;
   const widths = [fixed.index, fixed.unit + (task.indicators.length === 0 ? rest : 0), fixed.status, fixed.date, ...task.indicators.map(() => indWidth)];

@@ -55,7 +55,8 @@ describe("renderRollupDocx", () => {
 
   async function render(report = REPORT, options: Parameters<typeof renderRollupDocx>[2] = {}) {
     const task = seedQuarterTask();
-    task.rows[7] = { ...task.rows[7]!, references: [{ number: "15/KH-UBND", date: "2021-02-05" }], files: [{ path: files.photoJpg, fileName: "a.jpg", kind: "photo", mime: "image/jpeg", capturedAt: new Date("2021-03-10T02:00:00Z") }] };
+    const an = task.rows.findIndex((r) => r.unitName === "UBND xã Thành An");
+    task.rows[an] = { ...task.rows[an]!, references: [{ number: "15/KH-UBND", date: "2021-02-05" }], files: [{ path: files.photoJpg, fileName: "a.jpg", kind: "photo", mime: "image/jpeg", capturedAt: new Date("2021-03-10T02:00:00Z") }] };
     const view = fixtureView([task, { ...oneOffTask(), rows: oneOffTask().rows.map((r) => ({ ...r, status: "not_due" as const, submittedAt: undefined })), counts: { ...oneOffTask().counts, onTime: 0, late: 0, notDue: 5 } }]);
     view.plan.report = report;
     const zip = unzip(await renderRollupDocx(view, vi, { reportDate: new Date("2021-03-16T03:00:00Z"), ...options }));
@@ -101,7 +102,7 @@ describe("renderRollupDocx", () => {
     const at = text.indexOf("Áp phích");
     expect(text.slice(at, at + 3)).toEqual(["Áp phích", "cái", "1.995"]);
     expect(text).toContain("- 3 đơn vị chưa báo cáo dù đã được nhắc: UBND xã Thành Minh, UBND xã Thành Mỹ, UBND xã Thành Tâm.");
-    expect(text).toContain("- Văn bản các đơn vị đã ban hành: số 15/KH-UBND ngày 05/02/2021 của UBND xã Thành Mỹ.");
+    expect(text).toContain("- Văn bản các đơn vị đã ban hành: số 15/KH-UBND ngày 05/02/2021 của UBND xã Thành An.");
     // The one-off task has no report yet: it is not in the report at all.
     expect(xml).not.toContain("Xây dựng kế hoạch tuyên truyền CCHC năm 2021");
   });
@@ -155,7 +156,7 @@ describe("renderRollupDocx", () => {
     const { xml } = await render();
     const text = paragraphs(xml);
     expect(text.indexOf("PHỤ LỤC II: HÌNH ẢNH MINH CHỨNG")).toBeGreaterThan(text.indexOf("PHỤ LỤC I: SỐ LIỆU CỦA CÁC ĐƠN VỊ"));
-    expect(text).toContain("UBND xã Thành Mỹ — ảnh chụp ngày 10/03/2021");
+    expect(text).toContain("UBND xã Thành An — ảnh chụp ngày 10/03/2021");
     expect(xml.match(/<w:drawing>/g)).toHaveLength(1);
     const none = (await render(REPORT, { includePhotos: false })).xml;
     expect(none).not.toContain("PHỤ LỤC II");

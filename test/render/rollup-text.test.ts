@@ -39,7 +39,7 @@ describe("renderTaskBlock / renderDigest / renderAfterDeadline", () => {
     expect(text).toContain("• Xã, thị trấn: 3/5 — đúng hạn 2, muộn 1, chưa đến hạn 1, chưa có người nhận nhắc 1");
     expect(text).not.toContain("🔴");
     expect(text).toContain("⚪ Chưa có người nhận nhắc (1 đơn vị, tính riêng, không coi là chậm):\n  UBND xã Thành Tâm");
-    expect(text).toContain("quản trị viên gõ /moi xa để cấp mã đăng ký cho mọi đơn vị có thẻ xa");
+    expect(text).toContain("quản trị viên gõ /moi xa (mỗi lệnh cấp mã đăng ký cho mọi đơn vị có thẻ đó)");
   });
 
   it("the digest is one message: every task that matters, then one line for the rest", () => {

@@ -4,6 +4,7 @@ import { Bot, GrammyError, HttpError, InputFile } from "grammy";
 import type { Message, Update, UserFromGetMe } from "grammy/types";
 import { FileTooLargeError, SendError, type Inbox, type Logger, type Messenger } from "../../core/ports.js";
 import type { ChatType, Incoming, IncomingFile, OutgoingMessage, UnsupportedContent } from "../../core/types.js";
+import { vietnameseFullName } from "../../core/units/person-name.js";
 import { readBody, type HttpServer } from "../../http/http-server.js";
 import { splitMessage } from "../../core/rollups/rollup-text.js";
 import { createRateLimiter, TELEGRAM_LIMITS, type RateLimits } from "../rate-limiter.js";
@@ -75,7 +76,7 @@ export function toIncoming(message: Message, botUsername: string): Incoming | un
     chatType: message.chat.type as ChatType,
     chatTitle: "title" in message.chat ? message.chat.title : undefined,
     userId: String(from.id),
-    userName: [from.first_name, from.last_name].filter(Boolean).join(" "),
+    userName: vietnameseFullName(from.first_name, from.last_name),
     username: from.username,
     messageId: String(message.message_id),
     text,

@@ -70,8 +70,10 @@ export function renderMissingAndUnreachable(task: TaskRollup, t: Translate): str
     lines.push(
       ...groupedNames(task, unreachable, t, (r) => (r.unreachableReason === "not_reminded" ? t("rollup:unreachable_bound_late", { name: r.unitName }) : r.unitName)),
     );
-    const noChat = unreachable.find((r) => r.unreachableReason !== "not_reminded");
-    lines.push(noChat ? t("rollup:unreachable_todo", { tag: noChat.tags[0] ?? noChat.unitCode, code: noChat.unitCode }) : t("rollup:unreachable_todo_bound"));
+    // One /moi per tag covers every unit without a chat ("/moi xa, /moi phong-ban").
+    const tags = [...new Set(unreachable.filter((r) => r.unreachableReason !== "not_reminded").map((r) => r.tags[0] ?? r.unitCode))];
+    const commands = tags.slice(0, 5).map((tag) => `/moi ${tag}`).join(t("rollup:list_separator"));
+    lines.push(tags.length > 0 ? t("rollup:unreachable_todo", { commands }) : t("rollup:unreachable_todo_bound"));
   }
   return lines;
 }

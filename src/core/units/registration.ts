@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { normaliseCode } from "../args.js";
+import { normaliseCode, normaliseTag } from "../args.js";
 import type { Clock, PersonRecord, Role, UnitRecord } from "../ports.js";
 import type { Repositories } from "../repositories.js";
 import type { Channel } from "../types.js";
@@ -36,6 +36,31 @@ export async function createInvite(repos: Repositories, clock: Clock, actor: str
 /** Wrong codes a person may send per hour; the next is refused without being checked. */
 export const INVITE_GUESS_LIMIT = 5;
 const GUESS_WINDOW_MS = 3_600_000;
+
+export type InviteBatchResult =
+  | { ok: true; tag: string; invites: { unit: UnitRecord; code: string }[]; expiresAt: Date; maxUses: number }
+  | { ok: false; error: "not_found" | "bad_uses"; detail?: string };
+
+/**
+ * `/moi xa`: an invite code for every active unit with the tag, at once (same validity and uses
+ * as {@link createInvite}), in the units' order.
+ * @example await createInvitesForTag(repos, clock, "telegram:1", "xa") // → { ok: true, invites: [25 codes] }
+ */
+export async function createInvitesForTag(repos: Repositories, clock: Clock, actor: string, tagText: string, maxUses = 1): Promise<InviteBatchResult> {
+  const tag = normaliseTag(tagText);
+  if (!Number.isInteger(maxUses) || maxUses < 1 || maxUses > 100) return { ok: false, error: "bad_uses" };
+  const units = (await repos.units.list()).filter((u) => u.active && u.tags.includes(tag)).sort((a, b) => a.id - b.id);
+  if (units.length === 0) return { ok: false, error: "not_found", detail: tagText };
+  const expiresAt = new Date(clock.now().getTime() + INVITE_DAYS * 86_400_000);
+  const invites: { unit: UnitRecord; code: string }[] = [];
+  for (const unit of units) {
+    const code = newInviteCode();
+    await repos.invites.create({ code, unitId: unit.id, maxUses, expiresAt, createdBy: actor });
+    invites.push({ unit, code });
+  }
+  await repos.audit.log({ actor, action: "invite.create_tag", entity: "tag", entityId: tag, detail: { units: units.length, maxUses, expiresAt } });
+  return { ok: true, tag, invites, expiresAt, maxUses };
+}
 
 export type RedeemResult =
   | { ok: true; unit: UnitRecord }
