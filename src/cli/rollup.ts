@@ -77,7 +77,8 @@ try {
     if (!parsed.ok) fail(`${msg("cli:plan_errors")}\n${parsed.errors.join("\n")}`);
     let record = await repos.plans.findByNumber(parsed.file.plan.number);
     if (!record) {
-      const summary = await importPlan({ repos, clock: { now: () => new Date() }, timezone: config.timezone }, "cli:rollup", parsed.file);
+      // Every period is assigned (backfill): the rollup of a plan on file looks at past periods too.
+      const summary = await importPlan({ repos, clock: { now: () => new Date() }, timezone: config.timezone }, "cli:rollup", parsed.file, { backfill: true });
       console.error(msg("cli:rollup_imported", { plan: summary.plan }));
       record = await repos.plans.findByNumber(parsed.file.plan.number);
     }
