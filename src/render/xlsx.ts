@@ -52,7 +52,8 @@ function excelDateTime(at: Date, tz: string): Date {
 
 /**
  * A sheet name from a task title and its period: at most 31 characters (the title shortened at a
- * word), none of []:*?/\, unique regardless of case.
+ * word), none of []:*?/\, unique regardless of case. Lengths count UTF-16 units, as Excel and
+ * exceljs do, so an emoji never makes two names equal once exceljs cuts them.
  */
 function sheetName(title: string, period: string, taken: Set<string>): string {
   const clean = (s: string) => s.replace(/[[\]:*?/\\]/g, "-").replace(/\s+/g, " ").trim().replace(/^'+|'+$/g, "");
@@ -63,10 +64,10 @@ function sheetName(title: string, period: string, taken: Set<string>): string {
     let head = "";
     for (const word of clean(title).split(" ")) {
       const next = head ? `${head} ${word}` : word;
-      if (Array.from(next).length > room) break;
+      if (next.length > room) break;
       head = next;
     }
-    if (!head) head = Array.from(clean(title)).slice(0, room).join("");
+    if (!head) for (const ch of clean(title)) if (head.length + ch.length <= room) head += ch; else break;
     const name = [head, tail].filter(Boolean).join(" ") || "Sheet";
     if (!taken.has(name.toLocaleLowerCase("vi"))) {
       taken.add(name.toLocaleLowerCase("vi"));

@@ -29,6 +29,15 @@ function sheetXml(data: Uint8Array): Map<string, string> {
 }
 
 describe("renderRollupXlsx", () => {
+  it("keeps sheet names unique when titles of emoji differ only past 31 UTF-16 units", async () => {
+    const a = { ...oneOffTask(), title: "a" + "🎉".repeat(20) + "x" };
+    const b = { ...oneOffTask(), title: "a" + "🎉".repeat(20) + "y" };
+    const names = [...sheetXml(await renderRollupXlsx(fixtureView([a, b]), vi)).keys()];
+    expect(names).toHaveLength(3);
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(3);
+    for (const n of names) expect(n.length).toBeLessThanOrEqual(31);
+  });
+
   it("prints: A4 landscape, one page wide, the header row repeated on every page (from the XML)", async () => {
     const data = await renderRollupXlsx(fixtureView([seedQuarterTask(), oneOffTask()]), vi);
     const sheets = sheetXml(data);
