@@ -11,6 +11,8 @@ export interface BotOptions extends ClientOptions {
   botInfo?: BotInfo;
   /** Called when a poll fails (the bot waits `retryInMs`, then polls again). Default: console.warn. */
   onPollingError?: (error: unknown, retryInMs: number) => void;
+  /** Called when a poll is answered again after failures. */
+  onPollingRecovered?: () => void;
 }
 
 export interface LaunchOptions {
@@ -173,6 +175,7 @@ export class Bot<C extends Context = Context> extends Composer<C> {
         }
         const updates = await this.zalo.getUpdates({ timeout: options.pollTimeout ?? 30 }, { signal });
         this.lastPollAt = Date.now();
+        if (wait !== first) this.options.onPollingRecovered?.();
         wait = first;
         for (const update of updates) await this.handleUpdate(update);
       } catch (error) {

@@ -96,7 +96,8 @@ describe("Bot routing", () => {
 describe("Bot.launch", () => {
   it("removes a webhook first, then survives 5xx, HTML pages and timeouts with backoff and resumes", async () => {
     const errors: number[] = [];
-    const bot = new Bot(fake.token, { apiRoot: fake.url, timeoutMs: 300, onPollingError: (_e, wait) => errors.push(wait) });
+    let recovered = 0;
+    const bot = new Bot(fake.token, { apiRoot: fake.url, timeoutMs: 300, onPollingError: (_e, wait) => errors.push(wait), onPollingRecovered: () => recovered++ });
     bot.on("text", (ctx) => ctx.reply(`ok ${ctx.text}`));
     await bot.zalo.setWebhook({ url: "https://bot.example.vn/hook", secret_token: "12345678" });
     fake.failNext("getUpdates", { error_code: 502, description: "Bad gateway" }, 2);
@@ -109,6 +110,7 @@ describe("Bot.launch", () => {
     expect(fake.sent(from.id)[0].text).toBe("ok sau sự cố");
     // 50, 100, 200, then capped at 200.
     expect(errors).toEqual([50, 100, 200, 200]);
+    expect(recovered).toBe(1);
   });
 
   it("keeps retrying getMe while the API is down at start", async () => {

@@ -7,6 +7,7 @@ import type { Incoming, OutgoingFile, OutgoingMessage, Translate, UnsupportedCon
 import type { FileLinks } from "../../http/file-links.js";
 import type { HttpServer } from "../../http/http-server.js";
 import { createRateLimiter, type RateLimits } from "../rate-limiter.js";
+import { createReachability } from "../reachability.js";
 import type { ChannelStatus } from "../telegram/telegram-channel.js";
 
 export const ZALO_TEXT_LIMIT = TEXT_LIMIT;
@@ -93,10 +94,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export function createZaloChannel(options: ZaloChannelOptions) {
   const { logger, t } = options;
+  // Warns once a minute while Zalo does not answer (not once per failed poll), and once on recovery.
+  const reach = createReachability("zalo", logger);
   const bot = new Bot(options.token, {
     apiRoot: options.apiRoot,
     botInfo: options.botInfo,
-    onPollingError: (err, retryInMs) => logger.warn({ err: scrub(err), retryInMs }, "zalo polling failed"),
+    onPollingError: (err) => reach.failed(scrub(err)),
+    onPollingRecovered: () => reach.ok(),
   });
   const limiter = createRateLimiter(options.limits);
   const retries = options.retries ?? 2;
@@ -108,8 +112,11 @@ export function createZaloChannel(options: ZaloChannelOptions) {
     for (let attempt = 0; ; attempt++) {
       await limiter.acquire(chatId, isGroup);
       try {
-        return await send();
+        const result = await send();
+        reach.ok();
+        return result;
       } catch (error) {
+        if (error instanceof ZaloHttpError || isServerError(error)) reach.failed(scrub(error));
         if (attempt < retries && isServerError(error)) {
           await sleep(500 * 2 ** attempt);
           continue;
@@ -220,6 +227,7 @@ export function createZaloChannel(options: ZaloChannelOptions) {
       logger.info({ url }, "zalo webhook started");
     },
     /** For /readyz: polling is alive while polls keep being answered. */
+    reachability: reach,
     status(): ChannelStatus {
       if (mode === "webhook") return { alive: true, detail: "webhook" };
       if (mode === "stopped" || bot.lastPollAt === undefined) return { alive: false, detail: mode === "stopped" ? "not started" : "no poll answered yet" };
@@ -230,9 +238,9 @@ export function createZaloChannel(options: ZaloChannelOptions) {
   };
 }
 
-/** The token is in every API URL: keep it out of logs. */
+/** The token is in every API URL: log the SDK's own message (which never contains it), not the cause. */
 function scrub(error: unknown): unknown {
-  return error instanceof Error ? { name: error.name, message: error.message } : error;
+  return error instanceof Error ? new Error(error.message) : error;
 }
 
 export type ZaloChannel = ReturnType<typeof createZaloChannel>;
