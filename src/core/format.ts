@@ -16,3 +16,14 @@ export function formatDeadline(at: Date, tz: string, t: Translate): string {
 export function formatDateTime(at: Date, tz: string): string {
   return `${formatDmy(localDateOf(at, tz))} ${localTimeOf(at, tz)}`;
 }
+
+/**
+ * A list of names for a message: sorted as Vietnamese readers expect, at most `max` of them, and
+ * how many were left out.
+ * @example nameList(["UBND xã B", "UBND xã A", "UBND xã C"], 2, t) // "UBND xã A, UBND xã B và 1 đơn vị khác"
+ */
+export function nameList(names: string[], max: number, t: Translate): string {
+  const sorted = [...names].sort((a, b) => a.localeCompare(b, "vi"));
+  const shown = sorted.slice(0, max).join(", ");
+  return sorted.length > max ? t("common:more_names", { names: shown, count: sorted.length - max }) : shown;
+}

@@ -112,7 +112,8 @@ export const registrationFeature: Feature = (deps) => {
     const roleName = ({ "quan-tri": "admin", quantri: "admin", "lanh-dao": "leader", lanhdao: "leader", "can-bo": "officer", canbo: "officer", xoa: "none", bo: "none" } as Record<string, string>)[role.toLowerCase()] ?? role.toLowerCase();
     const result = await grantRole(deps.repos, ctx.person, who, roleName);
     if (!result.ok) return ctx.reply(ctx.t(`roles:error_${result.error}`, { who }));
-    await ctx.reply(ctx.t("roles:done", { name: result.person.displayName || who, role: ctx.t(`roles:role_${result.role}`) }));
+    const name = result.person.displayName || who;
+    await ctx.reply(result.role === "none" ? ctx.t("roles:revoked", { name }) : ctx.t("roles:done", { name, role: ctx.t(`roles:role_${result.role}`) }));
   });
 
   composer.command("nhomtonghop", async (ctx) => {

@@ -1,3 +1,4 @@
+import { nameList } from "../core/format.js";
 import { splitArgs } from "../core/args.js";
 import { Composer } from "../core/composer.js";
 import { remindNow, setReminderPolicy } from "../core/reminders/reminders.js";
@@ -15,7 +16,7 @@ export const remindersFeature: Feature = (deps) => {
     const result = await remindNow(deps, task?.id);
     deps.onScheduleChange();
     const lines = [ctx.t(result.messages ? "reminders:remind_done" : "reminders:remind_nothing", { units: result.units, messages: result.messages })];
-    if (result.withoutChat.length) lines.push(ctx.t("reminders:without_chat", { count: result.withoutChat.length, names: result.withoutChat.slice(0, 20).join(", ") }));
+    if (result.withoutChat.length) lines.push(ctx.t("reminders:without_chat", { count: result.withoutChat.length, names: nameList(result.withoutChat, 20, ctx.t) }));
     await ctx.reply(lines.join("\n"));
   });
   composer.command("lichnhac", async (ctx) => {

@@ -52,7 +52,7 @@ describe("bot core", () => {
     });
     const core = createBotCore({ repos: fakeRepos(), messenger, clock: { now: () => new Date() }, translations: createTranslator(), logger, defaultLanguage: "vi", initialAdmins: [] }, features);
     await core.handle(incoming("/boom@don_doc_bot"));
-    expect(sent).toEqual([{ type: "text", text: "Xin lỗi, đã có lỗi khi xử lý tin nhắn. Vui lòng thử lại sau ít phút." }]);
+    expect(sent).toEqual([{ type: "text", text: "Đã có lỗi khi xử lý tin nhắn này. Đề nghị đồng chí thử lại sau ít phút; nếu vẫn lỗi, đề nghị báo quản trị viên." }]);
     expect(logger.errors).toHaveLength(1);
   });
 

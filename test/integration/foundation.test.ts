@@ -64,7 +64,7 @@ describe("foundation flows over the Telegram Bot API", () => {
     const [added] = await h.say(ADMIN, adminChat, '/donvi_them XA_MOI "UBND xã Thử Nghiệm" xa');
     expect(added).toContain("Đã thêm đơn vị XA_MOI — UBND xã Thử Nghiệm");
     const [dup] = await h.say(ADMIN, adminChat, '/donvi_them XA_MOI "Trùng" xa');
-    expect(dup).toContain("Mã này đã có");
+    expect(dup).toContain("Mã này đã được dùng cho đơn vị");
 
     const code = await inviteCode("XA_THACH_BINH");
     const [registered] = await h.say(lan, communeGroup, `/dangky@${h.fake.botInfo.username} ${code}`);
@@ -82,13 +82,13 @@ describe("foundation flows over the Telegram Bot API", () => {
   it("refuses a reused code and an officer of another unit", async () => {
     const code = await inviteCode("XA_THANH_VINH");
     expect((await h.say(minh, otherGroup, `/dangky ${code}`))[0]).toContain("UBND xã Thành Vinh");
-    expect((await h.say(stranger, { id: stranger.id, type: "private" }, `/dangky ${code}`))[0]).toContain("đã được dùng hết");
+    expect((await h.say(stranger, { id: stranger.id, type: "private" }, `/dangky ${code}`))[0]).toContain("đã dùng hết số lần");
     expect((await h.say(stranger, { id: stranger.id, type: "private" }, "/dangky ZZZZZZZZ"))[0]).toContain("không đúng");
 
     // Lan (Thạch Bình) cannot register for Thành Vinh, nor take over its group.
     const second = await inviteCode("XA_THANH_VINH");
     const [refused] = await h.say(lan, { id: lan.id, type: "private" }, `/dangky ${second}`);
-    expect(refused).toContain("Bạn đang là cán bộ của UBND xã Thạch Bình");
+    expect(refused).toContain("Đồng chí đang là cán bộ của UBND xã Thạch Bình");
     const third = await inviteCode("XA_THACH_BINH");
     const [taken] = await h.say(lan, otherGroup, `/dangky ${third}`);
     expect(taken).toContain("đã được đăng ký cho UBND xã Thành Vinh");

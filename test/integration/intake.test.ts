@@ -136,7 +136,7 @@ describe("the which-task question", () => {
     const [reply] = await h.say(lan, thachBinh, `/baocao #${taskId} đã đăng 4 tin bài, treo 3 pa nô`);
     expect(reply).toContain("• Tin bài: 4 tin");
     expect(reply).toContain(`• 3 pa nô: nhiệm vụ #${taskId} không có chỉ tiêu này nên chưa ghi. Chỉ tiêu này thuộc nhiệm vụ #${quarterly.id}: ${quarterly.title}`);
-    expect(reply).not.toContain("Chưa rõ");
+    expect(reply).not.toContain("Chưa xác định được");
   });
 });
 

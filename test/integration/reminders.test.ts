@@ -68,7 +68,7 @@ describe("reminders for the seed's own case (deadline 'trước ngày 10/02/2021
       await h?.close();
     });
 
-    const kindOf = (text: string) => (text.startsWith("⏰") ? "overdue" : text.includes("(hạn là hôm nay)") ? "due_day" : "before");
+    const kindOf = (text: string) => (text.startsWith("⏰") ? "overdue" : text.includes("(hôm nay là hạn cuối)") ? "due_day" : "before");
 
     it("reminds Thạch Bình at 08:00 on the planned working days, never during Tết", () => {
       const reminders = log.filter((l) => l.chat === thachBinh.id && l.text.includes("Xây dựng kế hoạch tuyên truyền"));

@@ -98,7 +98,7 @@ describe("reports in Vietnamese chat", () => {
 
   it("an officer of another unit cannot report for this one", async () => {
     const [refused] = await h.say(minh, thachBinh, "/baocao 99 pa nô");
-    expect(refused).toContain("Bạn là cán bộ của UBND xã Thành Vinh, không thể báo cáo thay cho UBND xã Thạch Bình");
+    expect(refused).toContain("Đồng chí là cán bộ của UBND xã Thành Vinh, không báo cáo hay xem báo cáo thay cho UBND xã Thạch Bình");
     const unit = (await h.app.repos.units.findByCode("XA_THACH_BINH"))!;
     expect((await h.app.repos.reports.latestForUnit(unit.id))?.values.pano).toBe(15);
   });
@@ -124,13 +124,13 @@ describe("reports in Vietnamese chat", () => {
 
   it("keeps the report text when a file is too large or not what it claims to be", async () => {
     const [reply] = await h.say(lan, thachBinh, "", { caption: "/baocao #2 thêm 2 áp phích", document: { data: Buffer.from("MZ this is an exe"), file_name: "anh.jpg", mime_type: "image/jpeg" } });
-    expect(reply).toContain("không phải ảnh, PDF, Word hay Excel");
+    expect(reply).toContain("không phải ảnh, video, PDF, Word hay Excel");
     expect(reply).toContain("Đã cập nhật báo cáo");
     const before = h.fake.sent(thachBinh.id).length;
     h.fake.sendUserMessage({ from: lan, chat: thachBinh, caption: "/baocao #2 áp phích 4", document: { data: Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(11 * 1024 * 1024)]), file_name: "ke-hoach.pdf", mime_type: "application/pdf" } });
     await h.fake.waitForSent(before + 1, thachBinh.id, 8000);
     const big = h.fake.sent(thachBinh.id).at(-1)!.text!;
-    expect(big).toContain("quá lớn (tối đa 10 MB)");
+    expect(big).toContain("vượt quá 10 MB");
     expect(big).toContain("• Áp phích: 4 cái");
   });
 
