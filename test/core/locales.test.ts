@@ -34,8 +34,6 @@ const placeholders = (text: string) => [...new Set([...text.matchAll(/\{\{\s*([\
 
 /** Words locales/README.md excludes from Vietnamese texts (whole words). */
 const EXCLUDED = ["bạn", "hãy", "vui lòng", "xin lỗi", "tôi", "sai?", "nhé"];
-/** Office names are data; this one is the fallback issuer of ad hoc tasks outside any plan. */
-const DATA_FALLBACKS = new Set(["status:adhoc_plan_issuer"]);
 
 describe("locale files (locales/README.md)", () => {
   it("vi and en have the same keys", () => {
@@ -50,7 +48,6 @@ describe("locale files (locales/README.md)", () => {
 
   it("Vietnamese texts keep the formal register and name no office", () => {
     const offending = [...vi]
-      .filter(([k]) => !DATA_FALLBACKS.has(k))
       .filter(([, text]) => {
         const lower = text.toLowerCase();
         return EXCLUDED.some((w) => new RegExp(`(^|[^\\p{L}])${w.replace("?", "\\?")}($|[^\\p{L}])`, "u").test(lower)) || /Phòng Văn hóa và Thông tin/.test(text);

@@ -106,7 +106,7 @@ describe("foundation flows over the Telegram Bot API", () => {
     const cases: [string, string][] = [
       ["/donvi_them", "Ví dụ: /donvi_them XA_THACH_BINH"],
       ['/donvi_them "XÃ ???" "Tên" xa', "không hợp lệ"],
-      ["/moi KHONG_CO", "Không có đơn vị KHONG_CO"],
+      ["/moi KHONG_CO", "Không có đơn vị hoặc thẻ KHONG_CO"],
       ["/giao tag-la 10/10/2021 Việc gì đó", "Không có đơn vị hay nhãn: tag-la"],
       ["/giao xa 31/02/2021 Việc gì đó", "ngày không có thật"],
       ["/giao xa 15/01/2021 Việc gì đó", "đã qua"],
