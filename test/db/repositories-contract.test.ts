@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Repositories } from "../../src/core/repositories.js";
+import { openDatabase, type Db } from "../../src/db/database.js";
+import { createPrismaRepositories } from "../../src/db/repositories.js";
+import { createRepositories } from "../../src/db/sqlite-repositories.js";
+
+const AT = new Date("2021-03-10T03:00:00.000Z");
+
+/** The same checks on both layers: Prisma alone, and prepared statements + caches over it. */
+describe.each([
+  ["Prisma", createPrismaRepositories],
+  ["prepared statements + caches", createRepositories],
+] as const)("repositories (%s)", (_name, create) => {
+  const dir = mkdtempSync(path.join(tmpdir(), "don-doc-repos-"));
+  let db: Db;
+  let repos: Repositories;
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function setUp() {
+    db = await openDatabase(`file:${path.join(dir, "t.db")}`);
+    repos = create(db);
+    const unit = await repos.units.create({ code: "XA_1", name: "UBND xã Một", kind: "xa", tags: ["xa"] });
+    const { task } = await repos.tasks.upsert({ planId: null, code: "NV", title: "Báo cáo", targets: ["xa"], schedule: { kind: "once", dueDate: "2021-03-15" }, reminder: null, deadlineText: "15/03/2021", createdBy: "t", indicators: [{ code: "pano", label: "Pa nô", measure: "cái", synonyms: ["pa nô"] }] });
+    const occurrence = await repos.assignments.ensureOccurrence({ taskId: task.id, periodKey: "once", label: "", dueAt: new Date("2021-03-15T16:59:59Z") });
+    await repos.assignments.ensure({ occurrenceId: occurrence.id, unitId: unit.id, dueAt: occurrence.dueAt });
+    return { unit, task };
+  }
+
+  it("open assignments, a report with its assignment marked, a revision, pending files", async () => {
+    const { unit, task } = await setUp();
+    const [open] = await repos.assignments.listOpenForUnit(unit.id);
+    expect(open).toMatchObject({ unitId: unit.id, status: "open", task: { id: task.id, code: "NV" }, unit: { code: "XA_1" }, occurrence: { periodKey: "once" } });
+    expect((await repos.assignments.listOpen()).map((a) => a.id)).toEqual([open.id]);
+    expect(await repos.assignments.findView(open.id)).toEqual(open);
+
+    const report = await repos.reports.create(
+      { assignmentId: open.id, unitId: unit.id, authorChannel: "telegram", authorUserId: "7", authorName: "Lan", text: "12 pa nô", values: { pano: 12 }, references: [], unclear: [], late: false, sourceChatId: "-1", sourceMessageId: "5", mediaGroupId: null, createdAt: AT, source: "telegram:-1:5" },
+      { status: "submitted", at: AT },
+    );
+    expect(report).toMatchObject({ revision: 1, values: { pano: 12 }, late: false, createdAt: AT });
+    expect(await repos.reports.findForAssignment(open.id)).toEqual(report);
+    expect(await repos.assignments.findView(open.id)).toMatchObject({ status: "submitted", submittedAt: AT });
+    expect(await repos.assignments.listOpenForUnit(unit.id)).toEqual([]);
+
+    const later = new Date(AT.getTime() + 60_000);
+    const revised = await repos.reports.revise(report.id, { text: "15 pa nô", values: { pano: 15 }, references: [], unclear: [], authorName: "Lan", at: later, source: "telegram:-1:6" });
+    expect(revised).toMatchObject({ revision: 2, values: { pano: 15 }, updatedAt: later });
+    // The same message handled again writes nothing.
+    expect(await repos.reports.revise(report.id, { text: "15 pa nô", values: { pano: 15 }, references: [], unclear: [], authorName: "Lan", at: later, source: "telegram:-1:6" })).toMatchObject({ revision: 2 });
+    expect((await repos.reports.revisions(report.id)).map((r) => r.revision)).toEqual([1, 2]);
+
+    await repos.attachments.add({ reportId: null, sha256: "a".repeat(64), size: 3, mime: "image/jpeg", kind: "photo", fileName: "a.jpg", capturedAt: null, createdAt: AT, sourceChannel: "telegram", sourceChatId: "-1", sourceMessageId: "9" });
+    expect((await repos.attachments.listPending("telegram", "-1", new Date(AT.getTime() - 1000))).map((a) => a.fileName)).toEqual(["a.jpg"]);
+    expect(await repos.attachments.listPending("telegram", "-1", later)).toEqual([]);
+  });
+
+  it("outbox batches skip known keys; keys per assignment; cached people, chats and conversations follow writes", async () => {
+    const [open] = await repos.assignments.listOpen().then((l) => (l.length ? l : repos.assignments.listForOccurrence(1)));
+    const input = (key: string) => ({ dedupeKey: key, channel: "telegram" as const, chatId: "-1", kind: "reminder", message: { type: "text" as const, text: key }, notBefore: AT, assignmentId: open.id });
+    expect([...(await repos.outbox.enqueueMany([input("k1"), input("k2")]))].sort()).toEqual(["k1", "k2"]);
+    expect([...(await repos.outbox.enqueueMany([input("k2"), input("k3")]))]).toEqual(["k3"]);
+    expect((await repos.outbox.keysForAssignments([open.id])).get(open.id)?.sort()).toEqual(["k1", "k2", "k3"]);
+    expect((await repos.outbox.keysForAssignments([])).size).toBe(0);
+
+    const person = await repos.people.touch({ channel: "telegram", userId: "7", displayName: "Lan" });
+    await repos.people.setRole(person.id, "admin");
+    expect(await repos.people.touch({ channel: "telegram", userId: "7", displayName: "Lan" })).toMatchObject({ role: "admin" });
+    await repos.people.setUnit(person.id, open.unitId);
+    expect(await repos.people.find("telegram", "7")).toMatchObject({ role: "admin", unitId: open.unitId });
+
+    expect(await repos.chats.find("telegram", "-1")).toBeNull();
+    await repos.chats.bind({ channel: "telegram", chatId: "-1", chatType: "group", role: "unit", unitId: open.unitId });
+    expect(await repos.chats.find("telegram", "-1")).toMatchObject({ unitId: open.unitId, status: "active" });
+    await repos.chats.setStatus("telegram", "-1", "unreachable", "blocked");
+    expect(await repos.chats.find("telegram", "-1")).toMatchObject({ status: "unreachable" });
+    expect(await repos.chats.unbind("telegram", "-1")).toBe(true);
+    expect(await repos.chats.find("telegram", "-1")).toBeNull();
+
+    expect(await repos.conversations.get("telegram", "-1", "7", AT)).toBeNull();
+    await repos.conversations.set("telegram", "-1", "7", { kind: "pick_task", data: { options: [1] }, expiresAt: new Date(AT.getTime() + 60_000) });
+    expect(await repos.conversations.get("telegram", "-1", "7", AT)).toMatchObject({ kind: "pick_task", data: { options: [1] } });
+    expect(await repos.conversations.get("telegram", "-1", "7", new Date(AT.getTime() + 120_000))).toBeNull();
+    await repos.conversations.clear("telegram", "-1", "7");
+    expect(await repos.conversations.get("telegram", "-1", "7", AT)).toBeNull();
+  });
+});
