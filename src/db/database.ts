@@ -90,6 +90,10 @@ export interface SqliteConnection {
   exclusive<T>(work: (sqlite: Database.Database) => T): Promise<T>;
   /** Statements run so far (Prisma's and prepared ones); tests and the bench read it. */
   readonly statements: number;
+  /** Milliseconds spent inside SQLite for those statements (the bench reads it). */
+  readonly sqliteMs: number;
+  /** Runs one statement's work, adding its time to `sqliteMs`. */
+  timed<T>(work: () => T): T;
   /** Called by the prepared-statement layer for each statement it runs. */
   count(sql: string): void;
   /** When set, every counted statement's SQL is appended (tests print it on failure). */
@@ -115,15 +119,17 @@ function sharedAdapter(url: string) {
   const inner = new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS });
   const lock = createLock();
   let statements = 0;
+  let sqliteMs = 0;
   let sqlite: Database.Database | undefined;
   const counted = <Q extends Pick<Adapter, "queryRaw" | "executeRaw">>(q: Q): Q => {
+    // The adapter runs the statement synchronously inside the call, so timing the call times SQLite.
     const queryRaw: Adapter["queryRaw"] = (query) => {
       if (!isControl(query.sql)) connection.count(query.sql);
-      return q.queryRaw(query);
+      return connection.timed(() => q.queryRaw(query));
     };
     const executeRaw: Adapter["executeRaw"] = (query) => {
       if (!isControl(query.sql)) connection.count(query.sql);
-      return q.executeRaw(query);
+      return connection.timed(() => q.executeRaw(query));
     };
     return new Proxy(q, { get: (target, key) => (key === "queryRaw" ? queryRaw : key === "executeRaw" ? executeRaw : Reflect.get(target, key, target)) });
   };
@@ -142,6 +148,17 @@ function sharedAdapter(url: string) {
     },
     get statements() {
       return statements;
+    },
+    get sqliteMs() {
+      return sqliteMs;
+    },
+    timed(work) {
+      const t0 = performance.now();
+      try {
+        return work();
+      } finally {
+        sqliteMs += performance.now() - t0;
+      }
     },
     count(sql) {
       statements++;

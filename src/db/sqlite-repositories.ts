@@ -191,9 +191,9 @@ function createStatements(connection: SqliteConnection) {
     return s;
   };
   return {
-    all: (sql: string, ...params: unknown[]) => statement(sql).all(...params) as Row[],
-    get: (sql: string, ...params: unknown[]) => statement(sql).get(...params) as Row | undefined,
-    run: (sql: string, ...params: unknown[]) => statement(sql).run(...params),
+    all: (sql: string, ...params: unknown[]) => connection.timed(() => statement(sql).all(...params) as Row[]),
+    get: (sql: string, ...params: unknown[]) => connection.timed(() => statement(sql).get(...params) as Row | undefined),
+    run: (sql: string, ...params: unknown[]) => connection.timed(() => statement(sql).run(...params)),
   };
 }
 
