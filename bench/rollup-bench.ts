@@ -210,7 +210,7 @@ export async function benchRollup(options: { database?: boolean } = {}): Promise
   const results: BenchResult[] = [
     { name: `rollup: computeTaskRollup, one period (${UNITS} units, with previous period)`, value: onePeriod, unit: "ms" },
     { name: `rollup: computeTaskRollup, all ${PERIODS} periods (${UNITS * PERIODS} assignments)`, value: allPeriods, unit: "ms" },
-    { name: `rollup: chart PNG, one period (${UNITS} units grouped by ${PROVINCES} tags)`, value: png, unit: "ms" },
+    { name: `rollup: chart PNG, one period (${UNITS} units in ${PROVINCES} groups)`, value: png, unit: "ms" },
     { name: `rollup: XLSX, one period (${UNITS} rows)`, value: xlsx, unit: "ms" },
     { name: `rollup: DOCX draft report, one period (${UNITS} units)`, value: docx, unit: "ms" },
   ];
