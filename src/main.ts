@@ -45,23 +45,35 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));
 
+  // Another instance on the same database: say so in both languages and stop, never a stack trace.
+  const exitLocked = (error: InstanceLockedError): never => {
+    const holder = error.holder ? `pid ${error.holder.pid}, ${error.holder.host}, ${error.holder.startedAt}` : undefined;
+    const say = (lng: string) => translator.t(lng)("system:instance_locked", { holder: holder ?? translator.t(lng)("system:instance_locked_unknown"), file: error.lockFile });
+    console.error(`${say("vi")}\n\n${say("en")}`);
+    process.exit(EXIT_LOCKED);
+  };
+
   if (chatChannel) {
     try {
       app = await createApp(config, { logger });
     } catch (error) {
       if (!(error instanceof InstanceLockedError)) throw error;
-      const holder = error.holder ? `pid ${error.holder.pid}, ${error.holder.host}, ${error.holder.startedAt}` : undefined;
-      const say = (lng: string) => translator.t(lng)("system:instance_locked", { holder: holder ?? translator.t(lng)("system:instance_locked_unknown"), file: error.lockFile });
-      console.error(`${say("vi")}\n\n${say("en")}`);
-      process.exit(EXIT_LOCKED);
+      return exitLocked(error);
     }
     await app.start();
   }
   if (withSandbox) {
-    sandbox = await startSandbox({ config, logger, t });
+    try {
+      sandbox = await startSandbox({ config, logger, t });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE" && (error as NodeJS.ErrnoException).code !== "EADDRNOTAVAIL") throw error;
+      const say = (lng: string) => translator.t(lng)("sandbox:port_busy", { host: config.sandbox.host, port: config.sandbox.port });
+      console.error(`${say("vi")}\n\n${say("en")}`);
+      process.exit(1);
+    }
     console.log(t("sandbox:started", { url: sandbox.url, db: sandboxPaths(config).dbFile }));
     if (!chatChannel) console.log(t("sandbox:connect_hint"));
-    await sandbox.started();
+    await sandbox.started().catch((error: unknown) => (error instanceof InstanceLockedError ? exitLocked(error) : Promise.reject(error)));
   }
 }
 

@@ -93,4 +93,21 @@ describe("npm start: the sandbox as the embedded default", () => {
     expect(existsSync(path.join(s.dataDir, "sandbox.db"))).toBe(true);
     expect(s.out()).not.toMatch(/Để chạy bot thật/);
   }, 90_000);
+
+  it("says which port is busy and how to choose another, in both languages, without a stack trace", async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, "127.0.0.1", resolve));
+    const port = (busy.address() as { port: number }).port;
+    try {
+      const s = startMain({ SANDBOX_PORT: String(port) });
+      const code = await new Promise<number | null>((resolve) => s.child.once("exit", resolve));
+      expect(code).toBe(1);
+      expect(s.out()).toContain(`127.0.0.1:${port}`);
+      expect(s.out()).toContain("SANDBOX_PORT=3001");
+      expect(s.out()).toContain("Choose another port");
+      expect(s.out()).not.toMatch(/\n\s+at /);
+    } finally {
+      await new Promise((resolve) => busy.close(resolve));
+    }
+  }, 90_000);
 });
