@@ -84,7 +84,7 @@ afterAll(async () => {
 describe("a quarter of the sample plan, hour by hour", () => {
   it("registers every commune's code with one /moi xa and greets officers by their full Vietnamese name", () => {
     expect(replies.get("moi")![0]).toMatch(/^Mã đăng ký cho 25 đơn vị có thẻ xa/);
-    expect(replies.get("register:0")![0]).toContain("Lê Văn Tuấn là cán bộ của đơn vị");
+    expect(replies.get("register:0")![0]).toContain("Đồng chí Lê Văn Tuấn là cán bộ");
     expect(replies.get("register:1")![0]).toContain("Nguyễn Thị Lan");
   });
 

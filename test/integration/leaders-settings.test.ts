@@ -41,7 +41,7 @@ describe("office names, /moi by tag, /lichtonghop on the 2026 sample plan", () =
       expect.stringMatching(/^- UBND phường Hà Thành: [2-9A-Z]{8}$/),
     ]);
     const [unknown] = await h.say(ADMIN, adminChat, "/moi thon");
-    expect(unknown).toBe("Không có đơn vị hoặc thẻ thon. Gõ /donvi để xem mã đơn vị và thẻ.");
+    expect(unknown).toBe("Không có đơn vị hoặc thẻ thon. Gửi /donvi để xem mã đơn vị và thẻ.");
   });
 
   it("/lichtonghop shows the plan's cadence and changes it to 'only after deadlines'", async () => {
