@@ -1,5 +1,5 @@
 import { readFile, stat } from "node:fs/promises";
-import { SendError, type Clock, type FileStore, type Inbox, type Messenger } from "../../core/ports.js";
+import { FileTooLargeError, SendError, type Clock, type FileStore, type Inbox, type Messenger } from "../../core/ports.js";
 import { splitMessage } from "../../core/rollups/rollup-text.js";
 import type { Incoming, IncomingFile } from "../../core/types.js";
 import type { EmbeddedChannel } from "../../app.js";
@@ -61,7 +61,7 @@ export function createSandboxChannel(options: { transcript: SandboxTranscript; f
       const path = files.pathOf(file.fileRef);
       const size = await stat(path).then((s) => s.size, () => undefined);
       if (size === undefined) throw new SendError("bad_request", "file not found");
-      if (size > maxBytes) throw new SendError("bad_request", "file too large");
+      if (size > maxBytes) throw new FileTooLargeError(maxBytes);
       return readFile(path);
     },
   };

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Bot, TEXT_LIMIT, ZaloApiError, ZaloHttpError, type BotInfo, type Update } from "@don-doc/zalo-bot";
-import { SendError, type Inbox, type Logger, type Messenger } from "../../core/ports.js";
+import { FileTooLargeError, SendError, type Inbox, type Logger, type Messenger } from "../../core/ports.js";
 import { splitMessage } from "../../core/rollups/rollup-text.js";
 import { truncate } from "../../core/text-limits.js";
 import type { Incoming, OutgoingFile, OutgoingMessage, Translate, UnsupportedContent } from "../../core/types.js";
@@ -181,14 +181,14 @@ export function createZaloChannel(options: ZaloChannelOptions) {
       if (!response.ok || !response.body) throw new SendError(response.status >= 500 ? "transient" : "bad_request", `download failed: HTTP ${response.status}`);
       if (Number(response.headers.get("content-length") ?? 0) > maxBytes) {
         await response.body.cancel();
-        throw new SendError("bad_request", "file too large");
+        throw new FileTooLargeError(maxBytes);
       }
       const chunks: Uint8Array[] = [];
       let total = 0;
       try {
         for await (const chunk of response.body) {
           total += chunk.length;
-          if (total > maxBytes) throw new SendError("bad_request", "file too large");
+          if (total > maxBytes) throw new FileTooLargeError(maxBytes);
           chunks.push(chunk);
         }
       } catch (error) {
