@@ -27,6 +27,11 @@ const INNER = CHART_WIDTH - 2 * PAD;
 /** More indicators than this become a table: nine panels are the most a phone screen shows well. */
 const MAX_PANELS = 9;
 const PANEL_GAP = 16;
+/** More groups than this get one row each, the name beside its bar. */
+const COMPACT_FROM_GROUPS = 6;
+/** At most this many status bars; the smallest remaining groups share the last one. */
+const MAX_STATUS_GROUPS = 14;
+const COMPACT_LABEL = 300;
 
 const STATUS_ORDER: UnitStatus[] = ["on_time", "late", "missing", "not_due", "unreachable", "excused"];
 const STATUS_FILL: Record<UnitStatus, string> = {
@@ -177,28 +182,56 @@ function layoutStatus(c: Canvas, task: TaskRollup, t: Translate, num: Intl.Numbe
     x += w;
   }
   y += 36;
-  for (const group of task.groups) {
-    const rows = task.rows.filter((r) => r.group === group);
+  const rowsOf = statusGroups(task, t);
+  const compact = rowsOf.length > COMPACT_FROM_GROUPS;
+  for (const { group, rows } of rowsOf) {
     const expected = rows.filter((r) => r.status !== "excused").length;
     const done = rows.filter((r) => r.status === "on_time" || r.status === "late").length;
     const ratio = t("render:chart.group_ratio", { submitted: num.format(done), expected: num.format(expected) });
     const ratioWidth = c.width(ratio, 20, true);
+    let barX = PAD;
+    let barWidth = INNER;
+    let height = barHeight;
+    if (compact) {
+      // Many groups: the name on the left of its bar, the bar narrower, one row per group.
+      const labelHeight = c.paragraph(group, PAD, y, COMPACT_LABEL - 12, 18, { bold: true });
+      barX = PAD + COMPACT_LABEL;
+      barWidth = INNER - COMPACT_LABEL - ratioWidth - 12;
+      height = Math.max(28, Math.min(barHeight, 32));
+      c.line(ratio, PAD + INNER, y + (height - c.lineHeight(20)) / 2, ratioWidth, 20, { bold: true, anchor: "end" });
+      drawBar(c, rows, barX, y, barWidth, height, num);
+      y += Math.max(labelHeight, height) + 8;
+      continue;
+    }
     c.line(ratio, PAD + INNER, y, ratioWidth, 20, { bold: true, anchor: "end" });
     y += c.paragraph(group, PAD, y, INNER - ratioWidth - 24, 22, { bold: true }) + 4;
-    const counts = STATUS_ORDER.map((s) => rows.filter((r) => r.status === s).length);
-    const labels = counts.map((n) => num.format(n));
-    const widths = segmentWidths(counts, rows.length, INNER, labels.map((l) => c.width(l, 20, true) + 16));
-    let sx = PAD;
-    STATUS_ORDER.forEach((status, i) => {
-      const w = widths[i]!;
-      if (w <= 0) return;
-      c.rect(sx, y, w, barHeight, STATUS_FILL[status]);
-      c.line(labels[i]!, sx + w / 2, y + (barHeight - c.lineHeight(20)) / 2 + 1, w, 20, { bold: true, fill: STATUS_INK[status], anchor: "middle" });
-      sx += w;
-    });
-    y += barHeight + 18;
+    drawBar(c, rows, barX, y, barWidth, height, num);
+    y += height + 18;
   }
   return y;
+}
+
+/** The groups as the status section shows them: beyond MAX_STATUS_GROUPS the rest share one bar. */
+function statusGroups(task: TaskRollup, t: Translate): { group: string; rows: TaskRollup["rows"] }[] {
+  const all = task.groups.map((group) => ({ group, rows: task.rows.filter((r) => r.group === group) }));
+  if (all.length <= MAX_STATUS_GROUPS) return all;
+  const rest = all.slice(MAX_STATUS_GROUPS - 1);
+  return [...all.slice(0, MAX_STATUS_GROUPS - 1), { group: t("render:chart.other_groups", { count: rest.length }), rows: rest.flatMap((g) => g.rows) }];
+}
+
+/** One stacked bar: a segment per state, each with its count. */
+function drawBar(c: Canvas, rows: TaskRollup["rows"], x: number, y: number, width: number, height: number, num: Intl.NumberFormat): void {
+  const counts = STATUS_ORDER.map((s) => rows.filter((r) => r.status === s).length);
+  const labels = counts.map((n) => num.format(n));
+  const widths = segmentWidths(counts, rows.length, width, labels.map((l) => c.width(l, 20, true) + 16));
+  let sx = x;
+  STATUS_ORDER.forEach((status, i) => {
+    const w = widths[i]!;
+    if (w <= 0) return;
+    c.rect(sx, y, w, height, STATUS_FILL[status]);
+    c.line(labels[i]!, sx + w / 2, y + (height - c.lineHeight(20)) / 2 + 1, w, 20, { bold: true, fill: STATUS_INK[status], anchor: "middle" });
+    sx += w;
+  });
 }
 
 function indicatorTotal(task: TaskRollup, code: string, num: Intl.NumberFormat): string {

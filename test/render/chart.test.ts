@@ -141,6 +141,17 @@ describe("renderRollupChart", () => {
     for (let p = 0; p < 9; p++) expect(Math.max(...bars.slice(p * 3, p * 3 + 3).map((b) => b.width))).toBeCloseTo(widest, 5);
   });
 
+  it("stays within 1600 px with many groups: one row per group, the smallest merged into one bar", () => {
+    const task = seedQuarterTask();
+    task.rows = task.rows.map((r, i) => ({ ...r, group: `Cụm xã số ${i % 20} (tên dài để thử xuống dòng)` }));
+    task.groups = [...new Set(task.rows.map((r) => r.group))];
+    const layout = layoutRollupChart(task, vi, { timezone: TZ });
+    expect(layout.height).toBeLessThanOrEqual(1600);
+    const texts = layout.texts.map((x) => x.text);
+    expect(texts).toContain("Các nhóm khác (7 nhóm)");
+    for (const text of layout.texts) expect(text.width, text.text).toBeLessThanOrEqual(text.maxWidth + 0.01);
+  });
+
   it("uses a compact table when there are many indicators", () => {
     const task = seedQuarterTask();
     task.indicators = [...task.indicators, ...task.indicators.map((i) => ({ ...i, code: `${i.code}_2`, label: `${i.label} (đợt 2)` }))];
