@@ -1,10 +1,11 @@
 /**
- * npm run bench [-- --only fanout,inbound,rollup,parser,sandbox] [--chats N]
+ * npm run bench [-- --only fanout,inbound,inbox,rollup,parser,sandbox] [--chats N]
  * Prints one table of every measured figure. Loopback only; every loop is bounded.
  */
 import { parseArgs } from "node:util";
 import { benchFanout, type BenchRow } from "./fanout-bench.js";
 import { benchInbound } from "./inbound-bench.js";
+import { benchInbox } from "./inbox-bench.js";
 import { benchParser } from "./parser-bench.js";
 import { benchRollup } from "./rollup-bench.js";
 import { benchSandboxStart } from "./sandbox-start-bench.js";
@@ -15,6 +16,7 @@ const want = (name: string) => !only || only.has(name);
 const rows: BenchRow[] = [];
 
 if (want("inbound")) rows.push(...(await benchInbound()));
+if (want("inbox")) rows.push(...(await benchInbox()));
 if (want("rollup")) rows.push(...(await benchRollup()));
 if (want("parser")) rows.push(...benchParser());
 if (want("sandbox")) rows.push(...(await benchSandboxStart()));

@@ -1,7 +1,8 @@
+import type Database from "better-sqlite3";
 import type { Incoming } from "../core/types.js";
 import type { InboxStore, StoredMessage } from "../inbox/inbox-store.js";
 import { truncate } from "../core/text-limits.js";
-import type { Db } from "./database.js";
+import { connectionOf, type Db } from "./database.js";
 
 type Row = { id: number; payloadJson: string; sentJson: string; attempts: number };
 
@@ -11,26 +12,35 @@ function toStored(row: Row): StoredMessage {
   return { id: row.id, incoming, sent: JSON.parse(row.sentJson), attempts: row.attempts };
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
-}
+/** Dates as Prisma's adapter stores them, so Prisma reads these rows alike. */
+const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 /**
- * The durable inbox's table (InboxMessage), unique by channel + chat + message id.
+ * The durable inbox's table (InboxMessage), unique by channel + chat + message id. Every message
+ * passes here three times (stored, reply recorded, done): prepared statements on Prisma's own
+ * connection, one statement each.
  * @example const store = createInboxStore(db); await store.add(incoming, new Date());
  */
 export function createInboxStore(db: Db): InboxStore {
+  const connection = connectionOf(db);
+  const prepared = new Map<string, Database.Statement>();
+  const run = <T>(sql: string, use: (s: Database.Statement) => T) =>
+    connection.exclusive(() => {
+      let s = prepared.get(sql);
+      if (!s) prepared.set(sql, (s = connection.sqlite.prepare(sql).safeIntegers(false)));
+      connection.count(sql);
+      return use(s);
+    });
   return {
-    async add(incoming, at) {
-      try {
-        const row = await db.inboxMessage.create({
-          data: { channel: incoming.channel, chatId: incoming.chatId, messageId: incoming.messageId, payloadJson: JSON.stringify(incoming), receivedAt: at },
-        });
-        return toStored(row);
-      } catch (error) {
-        if (isUniqueViolation(error)) return null;
-        throw error;
-      }
+    add(incoming, at) {
+      return run(
+        `INSERT INTO "InboxMessage" ("channel", "chatId", "messageId", "payloadJson", "receivedAt") VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT ("channel", "chatId", "messageId") DO NOTHING RETURNING "id", "payloadJson", "sentJson", "attempts"`,
+        (s) => {
+          const row = s.get(incoming.channel, incoming.chatId, incoming.messageId, JSON.stringify(incoming), iso(at)) as Row | undefined;
+          return row ? toStored(row) : null;
+        },
+      );
     },
     async resumeUnfinished() {
       const [, rows] = await db.$transaction([
@@ -40,10 +50,10 @@ export function createInboxStore(db: Db): InboxStore {
       return rows.map(toStored);
     },
     async recordSent(id, sent) {
-      await db.inboxMessage.update({ where: { id }, data: { sentJson: JSON.stringify(sent) } });
+      await run(`UPDATE "InboxMessage" SET "sentJson" = ? WHERE "id" = ?`, (s) => s.run(JSON.stringify(sent), id));
     },
     async finish(id, at, error) {
-      await db.inboxMessage.update({ where: { id }, data: { status: "done", handledAt: at, lastError: error ? truncate(error, 500) : null } });
+      await run(`UPDATE "InboxMessage" SET "status" = 'done', "handledAt" = ?, "lastError" = ? WHERE "id" = ?`, (s) => s.run(iso(at), error ? truncate(error, 500) : null, id));
     },
     async prune(before) {
       return (await db.inboxMessage.deleteMany({ where: { status: "done", receivedAt: { lt: before } } })).count;
