@@ -121,15 +121,24 @@ function sharedAdapter(url: string) {
   let statements = 0;
   let sqliteMs = 0;
   let sqlite: Database.Database | undefined;
+  // A COMMIT refused by a full disk leaves SQLite's transaction open while Prisma forgets it: every
+  // later statement would run, uncommitted, inside it. Roll it back at once.
+  const closeOnFailedCommit = <T>(sql: string, run: Promise<T>): Promise<T> =>
+    /^\s*COMMIT\b/i.test(sql)
+      ? run.catch((error: unknown) => {
+          if (connection.sqlite.inTransaction) connection.sqlite.exec("ROLLBACK");
+          throw error;
+        })
+      : run;
   const counted = <Q extends Pick<Adapter, "queryRaw" | "executeRaw">>(q: Q): Q => {
     // The adapter runs the statement synchronously inside the call, so timing the call times SQLite.
     const queryRaw: Adapter["queryRaw"] = (query) => {
       if (!isControl(query.sql)) connection.count(query.sql);
-      return connection.timed(() => q.queryRaw(query));
+      return closeOnFailedCommit(query.sql, connection.timed(() => q.queryRaw(query)));
     };
     const executeRaw: Adapter["executeRaw"] = (query) => {
       if (!isControl(query.sql)) connection.count(query.sql);
-      return connection.timed(() => q.executeRaw(query));
+      return closeOnFailedCommit(query.sql, connection.timed(() => q.executeRaw(query)));
     };
     return new Proxy(q, { get: (target, key) => (key === "queryRaw" ? queryRaw : key === "executeRaw" ? executeRaw : Reflect.get(target, key, target)) });
   };
@@ -182,9 +191,10 @@ function sharedAdapter(url: string) {
           throw error;
         }
         const end = (fn: () => Promise<void>) => () => fn().finally(release);
+        const commit = () => closeOnFailedCommit("COMMIT", tx.commit());
         const wrapped = counted(tx);
         return new Proxy(wrapped, {
-          get: (target, key) => (key === "commit" ? end(() => tx.commit()) : key === "rollback" ? end(() => tx.rollback()) : Reflect.get(target, key, target)),
+          get: (target, key) => (key === "commit" ? end(commit) : key === "rollback" ? end(() => tx.rollback()) : Reflect.get(target, key, target)),
         });
       };
       return new Proxy(counted(adapter), { get: (target, key) => (key === "startTransaction" ? startTransaction : Reflect.get(target, key, target)) });

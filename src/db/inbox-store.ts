@@ -33,12 +33,14 @@ export function createInboxStore(db: Db): InboxStore {
     });
   return {
     add(incoming, at) {
+      // run(), not a RETURNING row read: a statement left unfinished by a full disk would keep its
+      // implicit transaction open, and nothing written after it would ever commit.
       return run(
         `INSERT INTO "InboxMessage" ("channel", "chatId", "messageId", "payloadJson", "receivedAt") VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT ("channel", "chatId", "messageId") DO NOTHING RETURNING "id", "payloadJson", "sentJson", "attempts"`,
+         ON CONFLICT ("channel", "chatId", "messageId") DO NOTHING`,
         (s) => {
-          const row = s.get(incoming.channel, incoming.chatId, incoming.messageId, JSON.stringify(incoming), iso(at)) as Row | undefined;
-          return row ? toStored(row) : null;
+          const { changes, lastInsertRowid } = s.run(incoming.channel, incoming.chatId, incoming.messageId, JSON.stringify(incoming), iso(at));
+          return changes ? { id: Number(lastInsertRowid), incoming, sent: [], attempts: 0 } : null;
         },
       );
     },
