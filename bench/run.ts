@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --only fanout,inbound,inbox,rollup,parser,sandbox] [--chats N]
+ * npm run bench [-- --only fanout,inbound,inbox,rollup,parser,startup,tick,sandbox] [--chats N]
  * Prints one table of every measured figure. Loopback only; every loop is bounded.
  */
 import { parseArgs } from "node:util";
@@ -9,6 +9,8 @@ import { benchInbox } from "./inbox-bench.js";
 import { benchParser } from "./parser-bench.js";
 import { benchRollup } from "./rollup-bench.js";
 import { benchSandboxStart } from "./sandbox-start-bench.js";
+import { benchStartup } from "./startup-bench.js";
+import { benchTick } from "./tick-bench.js";
 
 const { values } = parseArgs({ options: { only: { type: "string" }, chats: { type: "string" } } });
 const only = values.only ? new Set(values.only.split(",")) : undefined;
@@ -19,6 +21,8 @@ if (want("inbound")) rows.push(...(await benchInbound()));
 if (want("inbox")) rows.push(...(await benchInbox()));
 if (want("rollup")) rows.push(...(await benchRollup()));
 if (want("parser")) rows.push(...benchParser());
+if (want("startup")) rows.push(...(await benchStartup()));
+if (want("tick")) rows.push(...(await benchTick()));
 if (want("sandbox")) rows.push(...(await benchSandboxStart()));
 if (want("fanout")) rows.push(...(await benchFanout(values.chats ? Number(values.chats) : 3321)));
 

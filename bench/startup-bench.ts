@@ -1,0 +1,103 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { BenchRow } from "./fanout-bench.js";
+
+/** Resident memory of a process and all its descendants (Linux /proc), in MiB. */
+function treeRssMiB(root: number): number {
+  const parent = new Map<number, number>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  const tree = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, ppid] of parent) if (tree.has(ppid) && !tree.has(pid)) (tree.add(pid), (grew = true));
+  }
+  let kb = 0;
+  for (const pid of tree) {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+    } catch {
+      // Gone.
+    }
+  }
+  return kb / 1024;
+}
+
+async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const t0 = Date.now();
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() - t0 > timeoutMs) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** The fake Bot API in its own process (so its work is not in the bot's figures). */
+async function startFake(): Promise<{ url: string; child: ChildProcess; calls(): Promise<{ method: string }[]> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "test/support/fake-telegram-main.ts", "0", "123456:TEST-TOKEN-bench-startup-0000000"], { stdio: ["ignore", "pipe", "inherit"] });
+  const url = await new Promise<string>((resolve) => child.stdout!.on("data", (d: Buffer) => /READY (\S+)/.test(String(d)) && resolve(/READY (\S+)/.exec(String(d))![1])));
+  return { url, child, calls: async () => (await (await fetch(`${url}/__control/calls`)).json()) as { method: string }[] };
+}
+
+/**
+ * The production start (`node --conditions=production dist/main.js`, as systemd and Docker run it)
+ * and `npm start`: time from spawn to the first getUpdates, and the resident memory of the whole
+ * process tree once idle (5 s after the first poll). dist/ is built beforehand.
+ */
+export async function benchStartup(): Promise<BenchRow[]> {
+  spawnSync(process.execPath, ["--input-type=module", "-e", "const m = await import('./scripts/build.mjs'); if (m.buildIsStale()) m.build();"], { stdio: "inherit" });
+  const fake = await startFake();
+  const rows: BenchRow[] = [];
+  try {
+    for (const [label, args] of [
+      ["node dist/main.js", [process.execPath, "--conditions=production", "dist/main.js"]],
+      ["npm start", ["npm", "start", "--silent"]],
+    ] as const) {
+      const firsts: number[] = [];
+      const rss: number[] = [];
+      for (let run = 0; run < 3; run++) {
+        const dataDir = mkdtempSync(path.join(tmpdir(), "don-doc-bench-start-"));
+        const before = (await fake.calls()).length;
+        const t0 = performance.now();
+        const child = spawn(args[0], args.slice(1), {
+          env: { PATH: process.env.PATH ?? "", DATA_DIR: dataDir, TELEGRAM_BOT_TOKEN: "123456:TEST-TOKEN-bench-startup-0000000", TELEGRAM_API_ROOT: fake.url, LOG_LEVEL: "silent", PORT: "0" },
+          stdio: ["ignore", "ignore", "inherit"],
+        });
+        try {
+          await until(async () => ((await fake.calls()).slice(before).some((c) => c.method === "getUpdates") ? true : undefined), 30_000);
+          firsts.push(performance.now() - t0);
+          await new Promise((r) => setTimeout(r, 5_000));
+          rss.push(treeRssMiB(child.pid!));
+        } finally {
+          child.kill("SIGTERM");
+          await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)));
+          rmSync(dataDir, { recursive: true, force: true });
+        }
+      }
+      rows.push(...minMedian(`start (${label}): spawn → first getUpdates`, firsts, "ms"), ...minMedian(`start (${label}): idle RSS, whole process tree`, rss, "MiB"));
+    }
+  } finally {
+    fake.child.kill("SIGTERM");
+  }
+  return rows;
+}
+
+/** "min / median of n" as two rows. */
+export function minMedian(name: string, values: number[], unit: string): BenchRow[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const r = (n: number) => Math.round(n * 100) / 100;
+  return [
+    { name: `${name} (min of ${values.length})`, value: r(sorted[0]), unit },
+    { name: `${name} (median of ${values.length})`, value: r(sorted[Math.floor(sorted.length / 2)]), unit },
+  ];
+}
