@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { BenchRow } from "./fanout-bench.js";
 
-/** Resident memory of a process and all its descendants (Linux /proc), in MiB. */
-function treeRssMiB(root: number): number {
+/** A process and all its descendants (Linux /proc). */
+function processTree(root: number): Set<number> {
   const parent = new Map<number, number>();
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
@@ -21,6 +21,11 @@ function treeRssMiB(root: number): number {
     grew = false;
     for (const [pid, ppid] of parent) if (tree.has(ppid) && !tree.has(pid)) (tree.add(pid), (grew = true));
   }
+  return tree;
+}
+
+/** Resident memory of a process tree, in MiB. */
+function treeRssMiB(tree: Set<number>): number {
   let kb = 0;
   for (const pid of tree) {
     try {
@@ -77,9 +82,10 @@ export async function benchStartup(): Promise<BenchRow[]> {
           await until(async () => ((await fake.calls()).slice(before).some((c) => c.method === "getUpdates") ? true : undefined), 30_000);
           firsts.push(performance.now() - t0);
           await new Promise((r) => setTimeout(r, 5_000));
-          rss.push(treeRssMiB(child.pid!));
+          rss.push(treeRssMiB(processTree(child.pid!)));
         } finally {
-          child.kill("SIGTERM");
+          // npm does not pass the signal on: stop every process of the tree.
+          for (const pid of processTree(child.pid!)) process.kill(pid, "SIGTERM");
           await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)));
           rmSync(dataDir, { recursive: true, force: true });
         }
