@@ -133,7 +133,7 @@ describe("a quarter of the sample plan, hour by hour", () => {
     expect(escalations.map((p) => p.at)).toEqual(["2021-02-22 08:00", "2021-03-11 08:00", "2021-03-19 08:00", "2021-04-09 08:00"]);
     const texts = posts.filter((p) => p.method === "sendMessage");
     expect(texts.length).toBe(posts.filter(isDigest).length + posts.filter(isAfter).length + escalations.length);
-    // 11 digests, 4 after-deadline posts with their charts, 4 escalations: 23 posts in 12 weeks.
+    // 11 digests, 4 after-deadline posts (text and chart), 4 escalations: 23 messages in 12 weeks.
     expect(posts).toHaveLength(23);
   });
 
