@@ -5,6 +5,7 @@ import { run } from "@grammyjs/runner";
 import { Bot } from "grammy";
 import { createApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
+import { connectionOf } from "../src/db/database.js";
 import { syncAllTasks } from "../src/core/plans/tasks.js";
 import { SAMPLE_INDICATORS } from "../src/core/plans/sample-indicators.js";
 import { createFakeTelegramServer, type FakeTelegram } from "../test/support/fake-telegram-server.js";
@@ -23,6 +24,9 @@ interface Measured {
   latencies: number[];
   /** Time inside the bot's handler per message (ours: core.handle, including the reply's HTTP call). */
   handling?: number[];
+  /** Time inside SQLite and data statements per handled message (ours only). */
+  sqliteMsPerMessage?: number;
+  statementsPerMessage?: number;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -96,8 +100,11 @@ async function measureApp(chats: number, total: number): Promise<Measured> {
     await app.start();
     await warmUp(fake, "/trogiup");
     handling.length = 0;
+    const connection = connectionOf(app.db);
+    const [ms0, st0] = [connection.sqliteMs, connection.statements];
     const measured = await drive(fake, chats, total, (c, r) => REPORTS[r % REPORTS.length].replace("{n}", String(c)));
-    return { ...measured, handling: handling.sort((a, b) => a - b) };
+    const n = handling.length || 1;
+    return { ...measured, handling: handling.sort((a, b) => a - b), sqliteMsPerMessage: (connection.sqliteMs - ms0) / n, statementsPerMessage: (connection.statements - st0) / n };
   } finally {
     await app.stop();
     await fake.close();
@@ -134,6 +141,8 @@ export async function benchInbound(chats = 500, total = 2000): Promise<BenchRow[
     { name: "inbound: throughput", value: round(rate(ours)), unit: "msg/s" },
     { name: "inbound: handling p50 (core.handle, incl. reply)", value: round(percentile(ours.handling!, 50)), unit: "ms" },
     { name: "inbound: handling p99 (core.handle, incl. reply)", value: round(percentile(ours.handling!, 99)), unit: "ms" },
+    { name: "inbound: time inside SQLite per message (incl. the inbox's rows)", value: round(ours.sqliteMsPerMessage!, 3), unit: "ms" },
+    { name: "inbound: SQL statements per message (incl. the inbox's rows)", value: round(ours.statementsPerMessage!, 2), unit: "count" },
     { name: "inbound: latency p50 (burst, inject → reply)", value: round(percentile(ours.latencies, 50)), unit: "ms" },
     { name: "inbound: latency p99 (burst, inject → reply)", value: round(percentile(ours.latencies, 99)), unit: "ms" },
     { name: "echo bot: throughput", value: round(rate(echo)), unit: "msg/s" },
