@@ -81,6 +81,10 @@ async function measureApp(chats: number, total: number): Promise<Measured> {
       for (let c = 0; c < chats; c++) {
         const unit = await repos.units.create({ code: `XA_${c}`, name: `UBND xã Số ${c}`, kind: "xa", tags: ["xa"] });
         await repos.chats.bind({ channel: "telegram", chatId: String(-500_000 - c), chatType: "group", title: `Xã ${c}`, role: "unit", unitId: unit.id });
+        // The officer who reports is registered for the unit (only registered people may report).
+        const officer = await repos.people.touch({ channel: "telegram", userId: String(900_000 + c), displayName: `Cán bộ ${c}` });
+        await repos.people.setUnit(officer.id, unit.id);
+        await repos.people.setRole(officer.id, "officer");
       }
     });
     await repos.tasks.upsert({
