@@ -111,7 +111,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const http = createHttpServer({ logger });
   // Zalo takes photos and files only by URL: the bot serves them itself under PUBLIC_BASE_URL.
   const fileLinks = config.publicBaseUrl
-    ? createFileLinks({ baseUrl: config.publicBaseUrl, dir: path.join(config.dataDir, "links"), http, clock, logger })
+    ? createFileLinks({ baseUrl: config.publicBaseUrl, dir: path.join(config.dataDir, "links"), http, clock, logger, goneText: t("files:link_gone") })
     : undefined;
   const zalo = config.zalo
     ? createZaloChannel({

@@ -73,23 +73,20 @@ const schema = z
     }
   });
 
+/** What a Bot API channel (Telegram, Zalo) needs: its token, API root, update mode and first admins. */
+export interface BotChannelConfig {
+  token: string;
+  apiRoot: string;
+  mode: "polling" | "webhook";
+  webhookUrl?: string;
+  webhookSecret?: string;
+  adminIds: string[];
+}
+
 /** Validated configuration; see .env.example for every key. */
 export interface Config {
-  telegram?: {
-    token: string;
-    apiRoot: string;
-    mode: "polling" | "webhook";
-    webhookUrl?: string;
-    webhookSecret?: string;
-    adminIds: string[];
-  };
-  zalo?: {
-    token: string;
-    apiRoot: string;
-    mode: "polling" | "webhook";
-    webhookUrl?: string;
-    webhookSecret?: string;
-    adminIds: string[];
+  telegram?: BotChannelConfig;
+  zalo?: BotChannelConfig & {
     /** Messages per second across all Zalo chats (one per second per chat in any case). */
     ratePerSecond: number;
   };

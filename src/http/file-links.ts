@@ -33,7 +33,7 @@ export interface FileLinks {
  * Registers `GET /files/<token>/<name>` on `http` and stores published files under `dir` (kept
  * across restarts until they expire). `baseUrl` is the public address of that server.
  */
-export function createFileLinks(options: { baseUrl: string; dir: string; http: HttpServer; clock: Clock; logger: Logger }): FileLinks {
+export function createFileLinks(options: { baseUrl: string; dir: string; http: HttpServer; clock: Clock; logger: Logger; goneText: string }): FileLinks {
   const { dir, clock, logger } = options;
   let lastSweep = 0;
 
@@ -62,7 +62,7 @@ export function createFileLinks(options: { baseUrl: string; dir: string; http: H
   options.http.route("GET", `${ROUTE}*`, async (_req, res, url) => {
     const [token] = url.pathname.slice(ROUTE.length).split("/");
     const meta = TOKEN.test(token) ? await readMeta(token) : undefined;
-    if (!meta || Date.parse(meta.expiresAt) <= clock.now().getTime()) return void res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Link không tồn tại hoặc đã hết hạn.");
+    if (!meta || Date.parse(meta.expiresAt) <= clock.now().getTime()) return void res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end(options.goneText);
     const data = await readFile(path.join(dir, token));
     const disposition = meta.mime.startsWith("image/") ? "inline" : "attachment";
     res

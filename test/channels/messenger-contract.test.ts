@@ -49,7 +49,7 @@ messengerContract("Zalo", async () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "don-doc-links-"));
   const http = createHttpServer({ logger });
   await http.listen(0, "127.0.0.1");
-  const fileLinks = createFileLinks({ baseUrl: `http://127.0.0.1:${http.port()}`, dir: dataDir, http, clock: { now: () => new Date() }, logger });
+  const fileLinks = createFileLinks({ baseUrl: `http://127.0.0.1:${http.port()}`, dir: dataDir, http, clock: { now: () => new Date() }, logger, goneText: "gone" });
   const t = createTranslator({ defaultLanguage: "vi" }).t("vi");
   const zalo = createZaloChannel({ token: fake.token, apiRoot: fake.url, logger, limits: FAST, fileLinks, t, retries: 0 });
   fake.blockChat("b10c4ed0000000ff");

@@ -86,7 +86,15 @@ function parseFiles(value: unknown): SandboxPost["files"] | undefined {
  * @example installSandboxRoutes(http, sandbox, { timezone, maxFileBytes });
  */
 export function installSandboxRoutes(http: HttpServer, sandbox: Sandbox, settings: { timezone: string; maxFileBytes: number; start: Date }): void {
-  const texts = Object.fromEntries(SUPPORTED_LANGUAGES.map((lng) => [lng, (JSON.parse(readFileSync(`${LOCALES_DIR}${lng}/sandbox.json`, "utf8")) as { ui: unknown }).ui]));
+  const readLocale = (lng: string, ns: string) => JSON.parse(readFileSync(`${LOCALES_DIR}${lng}/${ns}.json`, "utf8")) as Record<string, unknown>;
+  // The page's own texts, plus the weekday names every other message uses (weekday_0 = Sunday).
+  const texts = Object.fromEntries(
+    SUPPORTED_LANGUAGES.map((lng) => {
+      const common = readLocale(lng, "common");
+      const weekdays = Object.fromEntries(Object.entries(common).filter(([key]) => key.startsWith("weekday_")));
+      return [lng, { ...(readLocale(lng, "sandbox").ui as object), ...weekdays }];
+    }),
+  );
   // Base64 grows files by a third; room for a little JSON around them.
   const maxPostBytes = Math.ceil(((settings.maxFileBytes * 2 * 4) / 3) * 2) + 64 * 1024;
 

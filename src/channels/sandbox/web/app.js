@@ -31,10 +31,10 @@ function parts(date) {
   const f = new Intl.DateTimeFormat("en-GB", { timeZone: state.timezone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", weekday: "short", hourCycle: "h23" });
   return Object.fromEntries(f.formatToParts(date).map((p) => [p.type, p.value]));
 }
-const WEEKDAYS = { vi: { Mon: "Thứ Hai", Tue: "Thứ Ba", Wed: "Thứ Tư", Thu: "Thứ Năm", Fri: "Thứ Sáu", Sat: "Thứ Bảy", Sun: "Chủ nhật" }, en: { Mon: "Monday", Tue: "Tuesday", Wed: "Wednesday", Thu: "Thursday", Fri: "Friday", Sat: "Saturday", Sun: "Sunday" } };
+const WEEKDAY_INDEX = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 function dayLabel(date) {
   const p = parts(date);
-  return `${(WEEKDAYS[state.lang] || WEEKDAYS.vi)[p.weekday]}, ${p.day}/${p.month}/${p.year}`;
+  return `${tr(`weekday_${WEEKDAY_INDEX[p.weekday]}`)}, ${p.day}/${p.month}/${p.year}`;
 }
 function timeLabel(date) {
   const p = parts(date);
