@@ -54,9 +54,18 @@ export const reminderKey = (assignmentId: number, offset: number, chat: Pick<Cha
  * @example renderReminder(view, { kind: "before", offset: -3, at }, t, "Asia/Ho_Chi_Minh", "zalo")
  */
 export function renderReminder(view: AssignmentView, planned: Pick<PlannedReminder, "kind" | "at">, t: Translate, tz: string, channel: Channel): string {
+  return `${renderReminderTitle(view, planned, t)}\n${renderReminderBody(view, planned, t, tz, channel)}`;
+}
+
+/** The first line, the only one that names the unit. */
+function renderReminderTitle(view: AssignmentView, planned: Pick<PlannedReminder, "kind">, t: Translate): string {
+  return t(planned.kind === "overdue" ? "reminders:title_overdue" : "reminders:title", { unit: view.unit.name });
+}
+
+/** Every line after the title: the same for all units of one occurrence, reminder and channel. */
+function renderReminderBody(view: AssignmentView, planned: Pick<PlannedReminder, "kind" | "at">, t: Translate, tz: string, channel: Channel): string {
   const days = daysBetween(localDateOf(planned.at, tz), localDateOf(view.dueAt, tz));
   const lines = [
-    t(planned.kind === "overdue" ? "reminders:title_overdue" : "reminders:title", { unit: view.unit.name }),
     view.plan ? t("reminders:plan", { number: view.plan.number, date: formatDmy(view.plan.date), title: view.plan.title }) : "",
     t("reminders:task", { id: view.task.id, title: view.task.title, period: view.occurrence.label ? ` (${view.occurrence.label})` : "" }),
     t("reminders:deadline", { deadline: formatDeadline(view.dueAt, tz, t) }) +
@@ -67,6 +76,20 @@ export function renderReminder(view: AssignmentView, planned: Pick<PlannedRemind
     t("reminders:how_to_answer", { id: view.task.id, context: channel }),
   ];
   return lines.filter(Boolean).join("\n");
+}
+
+/**
+ * {@link renderReminder} for a whole batch: the body is rendered once per occurrence, reminder and
+ * channel, since a tick queues the same text to thousands of units (only the title differs).
+ */
+function createReminderRenderer(t: Translate, tz: string) {
+  const bodies = new Map<string, string>();
+  return (view: AssignmentView, planned: Pick<PlannedReminder, "kind" | "at">, channel: Channel): string => {
+    const key = `${view.occurrenceId}|${view.dueAt.getTime()}|${planned.kind}|${planned.at.getTime()}|${channel}`;
+    let body = bodies.get(key);
+    if (body === undefined) bodies.set(key, (body = renderReminderBody(view, planned, t, tz, channel)));
+    return `${renderReminderTitle(view, planned, t)}\n${body}`;
+  };
 }
 
 /**
@@ -126,6 +149,7 @@ export async function enqueueDueReminders(deps: ReminderDeps): Promise<{ reminde
   const chatsByUnit = groupChats(await deps.repos.chats.listActiveUnitChats());
   const queued = await deps.repos.outbox.keysForAssignments(items.map((i) => i.view.id));
   const sendAt = nextOfficeWindow(now, calendar, deps.timezone);
+  const render = createReminderRenderer(t, deps.timezone);
   const inputs: OutboxInput[] = [];
 
   for (const { view, planned } of items) {
@@ -137,7 +161,7 @@ export async function enqueueDueReminders(deps: ReminderDeps): Promise<{ reminde
     const next = planned.find((p) => p.kind !== "escalation" && p.at > due.at);
     if (next && next.at.getTime() - sendAt.getTime() <= MOOT_WITHIN_MS && next.at > now) continue;
     for (const chat of chatsByUnit.get(view.unitId) ?? []) {
-      const text = renderReminder(view, due, t, deps.timezone, chat.channel);
+      const text = render(view, due, chat.channel);
       inputs.push({ dedupeKey: reminderKey(view.id, due.offset, chat), channel: chat.channel, chatId: chat.chatId, kind: due.kind, message: { type: "text", text }, notBefore: sendAt, assignmentId: view.id });
     }
   }
@@ -216,6 +240,7 @@ export async function remindNow(deps: ReminderDeps, taskId?: number): Promise<{ 
   const sendAt = nextOfficeWindow(now, calendar, deps.timezone);
   const day = localDateOf(now, deps.timezone);
   const withoutChat = new Set<string>();
+  const render = createReminderRenderer(t, deps.timezone);
   const inputs: OutboxInput[] = [];
   const unitOf = new Map<string, number>();
   for (const { view } of items) {
@@ -223,7 +248,7 @@ export async function remindNow(deps: ReminderDeps, taskId?: number): Promise<{ 
     if (!chats.length) withoutChat.add(view.unit.name);
     const kind = now > view.dueAt ? "overdue" : "before";
     for (const chat of chats) {
-      const text = renderReminder(view, { kind, at: now }, t, deps.timezone, chat.channel);
+      const text = render(view, { kind, at: now }, chat.channel);
       const dedupeKey = `manual:${view.id}:${day}:${chat.channel}:${chat.chatId}`;
       unitOf.set(dedupeKey, view.unitId);
       inputs.push({
