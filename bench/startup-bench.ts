@@ -1,8 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { BenchRow } from "./fanout-bench.js";
+import { startFakeTelegram } from "./fake-telegram-process.js";
 
 /** A process and all its descendants (Linux /proc). */
 function processTree(root: number): Set<number> {
@@ -47,13 +48,6 @@ async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number):
   }
 }
 
-/** The fake Bot API in its own process (so its work is not in the bot's figures). */
-async function startFake(): Promise<{ url: string; child: ChildProcess; calls(): Promise<{ method: string }[]> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "test/support/fake-telegram-main.ts", "0", "123456:TEST-TOKEN-bench-startup-0000000"], { stdio: ["ignore", "pipe", "inherit"] });
-  const url = await new Promise<string>((resolve) => child.stdout!.on("data", (d: Buffer) => /READY (\S+)/.test(String(d)) && resolve(/READY (\S+)/.exec(String(d))![1])));
-  return { url, child, calls: async () => (await (await fetch(`${url}/__control/calls`)).json()) as { method: string }[] };
-}
-
 /**
  * The production start (`node --conditions=production dist/main.js`, as systemd and Docker run it)
  * and `npm start`: time from spawn to the first getUpdates, and the resident memory of the whole
@@ -61,7 +55,7 @@ async function startFake(): Promise<{ url: string; child: ChildProcess; calls():
  */
 export async function benchStartup(): Promise<BenchRow[]> {
   spawnSync(process.execPath, ["--input-type=module", "-e", "const m = await import('./scripts/build.mjs'); if (m.buildIsStale()) m.build();"], { stdio: "inherit" });
-  const fake = await startFake();
+  const fake = await startFakeTelegram("123456:TEST-TOKEN-bench-startup-0000000");
   const rows: BenchRow[] = [];
   try {
     for (const [label, args] of [
@@ -72,14 +66,14 @@ export async function benchStartup(): Promise<BenchRow[]> {
       const rss: number[] = [];
       for (let run = 0; run < 3; run++) {
         const dataDir = mkdtempSync(path.join(tmpdir(), "don-doc-bench-start-"));
-        const before = (await fake.calls()).length;
+        const before = (await fake.control<unknown[]>("calls")).length;
         const t0 = performance.now();
         const child = spawn(args[0], args.slice(1), {
           env: { PATH: process.env.PATH ?? "", DATA_DIR: dataDir, TELEGRAM_BOT_TOKEN: "123456:TEST-TOKEN-bench-startup-0000000", TELEGRAM_API_ROOT: fake.url, LOG_LEVEL: "silent", PORT: "0" },
           stdio: ["ignore", "ignore", "inherit"],
         });
         try {
-          await until(async () => ((await fake.calls()).slice(before).some((c) => c.method === "getUpdates") ? true : undefined), 30_000);
+          await until(async () => ((await fake.control<{ method: string }[]>("calls")).slice(before).some((c) => c.method === "getUpdates") ? true : undefined), 30_000);
           firsts.push(performance.now() - t0);
           await new Promise((r) => setTimeout(r, 5_000));
           rss.push(treeRssMiB(processTree(child.pid!)));
@@ -93,15 +87,15 @@ export async function benchStartup(): Promise<BenchRow[]> {
       rows.push(...minMedian(`start (${label}): spawn → first getUpdates`, firsts, "ms"), ...minMedian(`start (${label}): idle RSS, whole process tree`, rss, "MiB"));
     }
   } finally {
-    fake.child.kill("SIGTERM");
+    fake.stop();
   }
   return rows;
 }
 
 /** "min / median of n" as two rows. */
-export function minMedian(name: string, values: number[], unit: string): BenchRow[] {
+export function minMedian(name: string, values: number[], unit: string, digits = 2): BenchRow[] {
   const sorted = [...values].sort((a, b) => a - b);
-  const r = (n: number) => Math.round(n * 100) / 100;
+  const r = (n: number) => Math.round(n * 10 ** digits) / 10 ** digits;
   return [
     { name: `${name} (min of ${values.length})`, value: r(sorted[0]), unit },
     { name: `${name} (median of ${values.length})`, value: r(sorted[Math.floor(sorted.length / 2)]), unit },

@@ -1,5 +1,5 @@
 /**
- * Standalone fake Telegram Bot API process (for crash-safety tests).
+ * Standalone fake Telegram Bot API process (crash-safety tests; benches, so its work is not in the bot's process).
  *
  *   tsx test/support/fake-telegram-main.ts [port] [token] [botUsername] [longPollMaxMs]
  *
@@ -9,6 +9,10 @@
  *   GET  /__control/stats             { sent, rejected429, duplicates }
  *   POST /__control/inject            body: Update → queued update (with update_id)
  *   POST /__control/user-message      body: sendUserMessage input (photo / document.data as base64)
+ *   POST /__control/user-messages     body: { messages: [input…] } → queued at once, each timed from now
+ *   GET  /__control/burst-replies?count=N&timeoutMs=T
+ *                                     waits for N first replies (reply_to) to those messages, or T ms:
+ *                                     { replies, seconds (first burst → last reply), latencies (ms, sorted) }
  *   POST /__control/callback-query    body: sendCallbackQuery input
  *   POST /__control/limits            body: { globalPerSecond?, perChatPerSecond?, perGroupPerMinute? } ({} = off)
  *   POST /__control/fail              body: { method, failure, count? }

@@ -165,7 +165,7 @@ export interface FakeTelegram {
   /** Currently pending (not yet confirmed) updates for getUpdates. */
   pendingUpdates(): any[];
   webhookInfo(): any;
-  /** Clear calls, sent records, counters, failures, blocks. */
+  /** Clear calls, sent records, counters, failures, blocks, burst timings. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -416,6 +416,9 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
   }
   const pollWaiters = new Set<Waiter>();
   const callListeners = new Set<() => void>();
+  // Burst timing (control endpoints, for the inbound bench): measured here so none of it runs in the bot's process.
+  const burst = { injectedAt: new Map<string, number>(), start: 0, lastReply: 0, latencies: [] as number[], waiters: new Set<(closing?: boolean) => void>() };
+  let holdPollers = false;
   let closed = false;
 
   let webhook:
@@ -496,7 +499,7 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
   }
 
   function flushPollers() {
-    if (queue.length === 0) return;
+    if (queue.length === 0 || holdPollers) return;
     for (const w of [...pollWaiters]) {
       pollWaiters.delete(w);
       w.done(queue.slice());
@@ -768,6 +771,51 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
     if (file !== undefined) rec.file = file;
     sentRecords.push(rec);
     sendTimes.push({ at: rec.at, chat: chatId });
+    timeReply(chatId, msg);
+  }
+
+  /** The first reply to a burst-injected message ends its latency (inject → reply arrives). */
+  function timeReply(chatId: number, msg: any) {
+    const key = `${chatId}:${msg.reply_to_message?.message_id}`;
+    const injected = burst.injectedAt.get(key);
+    if (injected === undefined) return;
+    burst.injectedAt.delete(key);
+    burst.lastReply = performance.now();
+    burst.latencies.push(burst.lastReply - injected);
+    for (const w of [...burst.waiters]) w();
+  }
+
+  /** Queues many user messages at once (one wake-up of the long poll), timing each from now. */
+  function injectBurst(inputs: UserMessageInput[]): number {
+    holdPollers = true;
+    try {
+      const at = performance.now();
+      if (!burst.start) burst.start = at;
+      for (const input of inputs) {
+        const update = sendUserMessage(input);
+        burst.injectedAt.set(`${update.message.chat.id}:${update.message.message_id}`, at);
+      }
+    } finally {
+      holdPollers = false;
+    }
+    flushPollers();
+    return inputs.length;
+  }
+
+  /** Waits (at most `timeoutMs`) for `count` burst replies; latencies sorted, seconds from the first burst to the last reply. */
+  function burstReplies(count: number, timeoutMs: number): Promise<{ replies: number; seconds: number; latencies: number[] }> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        burst.waiters.delete(check);
+        const latencies = [...burst.latencies].sort((a, b) => a - b);
+        resolve({ replies: latencies.length, seconds: (burst.lastReply - burst.start) / 1000, latencies });
+      };
+      const check = (closing?: boolean) => void ((closing || burst.latencies.length >= count) && done());
+      const timer = setTimeout(done, timeoutMs);
+      burst.waiters.add(check);
+      check();
+    });
   }
 
   function finishMessage(chatId: number, msg: any) {
@@ -1169,6 +1217,14 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
     );
   }
 
+  /** A sendUserMessage input sent as JSON (photo / document.data as base64). */
+  function fromJson(json: any): UserMessageInput {
+    const input = { ...json };
+    if (typeof input.photo === "string") input.photo = Buffer.from(input.photo, "base64");
+    if (input.document && typeof input.document.data === "string") input.document = { ...input.document, data: Buffer.from(input.document.data, "base64") };
+    return input;
+  }
+
   async function handleControl(req: http.IncomingMessage, res: http.ServerResponse, action: string, url: URL) {
     try {
       const body = req.method === "POST" ? await readBody(req) : Buffer.alloc(0);
@@ -1186,14 +1242,12 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
           return writeJson(res, 200, fake.stats());
         case "inject":
           return writeJson(res, 200, injectUpdate(json));
-        case "user-message": {
-          const input = { ...json };
-          if (typeof input.photo === "string") input.photo = Buffer.from(input.photo, "base64");
-          if (input.document && typeof input.document.data === "string") {
-            input.document = { ...input.document, data: Buffer.from(input.document.data, "base64") };
-          }
-          return writeJson(res, 200, serializable(sendUserMessage(input)));
-        }
+        case "user-message":
+          return writeJson(res, 200, serializable(sendUserMessage(fromJson(json))));
+        case "user-messages":
+          return writeJson(res, 200, { ok: true, injected: injectBurst((json.messages as unknown[]).map(fromJson)) });
+        case "burst-replies":
+          return writeJson(res, 200, await burstReplies(Number(url.searchParams.get("count") ?? 0), Math.min(Number(url.searchParams.get("timeoutMs") ?? 60_000), 600_000)));
         case "callback-query":
           return writeJson(res, 200, sendCallbackQuery(json));
         case "limits":
@@ -1278,6 +1332,9 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
     rejected429 = 0;
     failures.clear();
     blocked.clear();
+    burst.injectedAt.clear();
+    burst.latencies.length = 0;
+    burst.start = burst.lastReply = 0;
   }
 
   const fake: FakeTelegram = {
@@ -1375,6 +1432,7 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
       if (closed) return;
       closed = true;
       for (const w of [...pollWaiters]) w.done([]);
+      for (const w of [...burst.waiters]) w(true);
       for (const ac of webhookControllers) ac.abort();
       callListeners.clear();
       const done = new Promise<void>((r) => server.close(() => r()));
