@@ -120,7 +120,8 @@ const ours: BotUnderTest = {
       };
       const connection = connectionOf(app.db);
       // A new report is revision 1, each revision adds one: the sum counts the versions stored.
-      const versions = () => (connection.sqlite.prepare(`SELECT COALESCE(SUM(revision), 0) AS n FROM Report`).get() as { n: number }).n;
+      // Number(): the shared connection reads integers as BigInt.
+      const versions = () => Number((connection.sqlite.prepare(`SELECT COALESCE(SUM(revision), 0) AS n FROM Report`).get() as { n: number | bigint }).n);
       await app.start();
       const drained = () => Promise.race([app.inbox.drain(), new Promise((resolve) => setTimeout(resolve, 30_000).unref())]);
       await burst(fake, burstOf(warmChat, WARM_CHATS, WARM_TOTAL));
@@ -281,7 +282,9 @@ export async function benchInbound(): Promise<BenchRow[]> {
     for (let round = 0; round < ROUNDS; round++) {
       for (const bot of orders[round % 2]) {
         await dropPending(fake);
-        runs.get(bot.name)!.push(await bot.measure(fake));
+        const run = await bot.measure(fake);
+        runs.get(bot.name)!.push(run);
+        process.stderr.write(`inbound round ${round + 1} ${bot.name}: ${run.burst.replies} replies, ${(run.burst.replies / run.burst.seconds).toFixed(1)} msg/s, load ${loadavg()[0].toFixed(2)}\n`);
       }
     }
   } finally {
