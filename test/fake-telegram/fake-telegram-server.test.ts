@@ -387,6 +387,37 @@ describe("fake Telegram Bot API server", () => {
         ["sendMessage", 429],
       ]);
       expect(await (await fetch(`${url}/__control/stats`)).json()).toEqual({ sent: 1, rejected429: 1, duplicates: 0 });
+
+      // A burst (the inbound bench): queued in one request, woken poll gets all of it, first replies timed in the fake.
+      await post("reset", {});
+      await post("limits", {});
+      const waiting = bot.api.getUpdates({ offset: upd.update_id + 1, timeout: 5 });
+      for (let i = 0; i < 100; i++) {
+        const calls = (await (await fetch(`${url}/__control/calls`)).json()) as any[];
+        if (calls.some((c) => c.method === "getUpdates" && c.status === undefined)) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(await post("user-messages", { messages: [1, 2, 3].map((n) => ({ chat: n === 3 ? group : privateChat, from: alice, text: `báo cáo ${n}` })) })).toEqual({ ok: true, injected: 3 });
+      const burst = await waiting;
+      expect(burst.map((u) => u.message?.text)).toEqual(["báo cáo 1", "báo cáo 2", "báo cáo 3"]);
+      const replyTo = (u: (typeof burst)[number]) => bot.api.sendMessage(u.message!.chat.id, "đã nhận", { reply_parameters: { message_id: u.message!.message_id } });
+      await replyTo(burst[0]);
+      await replyTo(burst[0]); // a second reply to the same message is not counted again
+      await bot.api.sendMessage(group.id, "không phải trả lời");
+      await replyTo(burst[2]);
+      type Replies = { replies: number; seconds: number; latencies: number[] };
+      const replies = (query: string) => fetch(`${url}/__control/burst-replies?${query}`).then((r) => r.json() as Promise<Replies>);
+      const partial = await replies("count=3&timeoutMs=100");
+      expect(partial.replies).toBe(2);
+      expect(partial.latencies).toHaveLength(2);
+      expect(partial.latencies[0]).toBeLessThanOrEqual(partial.latencies[1]);
+      const answered = replies("count=3&timeoutMs=5000");
+      await replyTo(burst[1]);
+      const all = await answered;
+      expect(all.replies).toBe(3);
+      expect(all.seconds * 1000).toBeGreaterThanOrEqual(Math.max(...all.latencies) - 1);
+      await post("reset", {});
+      expect((await replies("count=0")).replies).toBe(0);
     } finally {
       child.kill("SIGTERM");
       if (child.exitCode === null) await once(child, "exit");
