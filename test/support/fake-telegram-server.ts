@@ -809,7 +809,7 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
         clearTimeout(timer);
         burst.waiters.delete(check);
         const latencies = [...burst.latencies].sort((a, b) => a - b);
-        resolve({ replies: latencies.length, seconds: (burst.lastReply - burst.start) / 1000, latencies });
+        resolve({ replies: latencies.length, seconds: latencies.length ? (burst.lastReply - burst.start) / 1000 : 0, latencies });
       };
       const check = (closing?: boolean) => void ((closing || burst.latencies.length >= count) && done());
       const timer = setTimeout(done, timeoutMs);
