@@ -13,11 +13,12 @@ export interface FakeTelegramProcess {
 }
 
 /**
- * Spawns the fake so none of its work runs in the measured process; killed by `stop()`, and
- * at the latest when this process exits (an error in a bench must not leave it behind).
+ * Spawns the fake so none of its work runs in the measured process; killed by `stop()`, when
+ * this process exits, and (its stdin lifeline) when this process is killed.
  */
 export async function startFakeTelegram(token: string, readyTimeoutMs = 30_000): Promise<FakeTelegramProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "test/support/fake-telegram-main.ts", "0", token], { stdio: ["ignore", "pipe", "inherit"] });
+  // The stdin pipe is its lifeline: it exits when this process dies, even from a signal.
+  const child = spawn(process.execPath, ["--import", "tsx", "test/support/fake-telegram-main.ts", "0", token, "--stdin-lifeline"], { stdio: ["pipe", "pipe", "inherit"] });
   const kill = () => void (child.exitCode === null && child.kill("SIGTERM"));
   process.once("exit", kill);
   const stop = () => (process.off("exit", kill), kill());

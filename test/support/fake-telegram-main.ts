@@ -1,7 +1,10 @@
 /**
  * Standalone fake Telegram Bot API process (crash-safety tests; benches, so its work is not in the bot's process).
  *
- *   tsx test/support/fake-telegram-main.ts [port] [token] [botUsername] [longPollMaxMs]
+ *   tsx test/support/fake-telegram-main.ts [port] [token] [botUsername] [longPollMaxMs] [--stdin-lifeline]
+ *
+ * --stdin-lifeline: exit when stdin closes, i.e. when the parent that spawned it with a stdin pipe
+ * dies in any way (killed by a signal too), so a bench never leaves it behind.
  *
  * Prints "READY <url>" on stdout once listening. Control endpoints:
  *   GET  /__control/calls[?since=N]   recorded API calls (Buffers as {base64})
@@ -21,7 +24,8 @@
  */
 import { createFakeTelegramServer } from "./fake-telegram-server.js";
 
-const [portArg, tokenArg, usernameArg, longPollArg] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const [portArg, tokenArg, usernameArg, longPollArg] = args.filter((a) => a !== "--stdin-lifeline");
 const fake = await createFakeTelegramServer({
   port: portArg ? Number(portArg) : 0,
   token: tokenArg || undefined,
@@ -39,3 +43,4 @@ const shutdown = () => {
 };
 process.on("SIGTERM", shutdown);
 process.on("SIGINT", shutdown);
+if (args.includes("--stdin-lifeline")) process.stdin.on("end", shutdown).on("error", shutdown).resume();
