@@ -665,25 +665,30 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
 
   // ── rate limits ──
 
+  /**
+   * A strict sliding window, like a strict platform limiter: a send is refused when the window
+   * ending now (closed: [now - window, now]) already holds `max` accepted sends, so no window of
+   * that length ever holds more than `max`. retry_after is whole seconds, at least 1, as Telegram's.
+   */
   function checkRateLimit(chatId: number): number | undefined {
     if (!limits) return undefined;
     const t = now();
     // prune entries older than a minute
-    while (sendTimes.length && sendTimes[0].at <= t - 60_000) sendTimes.shift();
-    let wait = 0;
+    while (sendTimes.length && sendTimes[0].at < t - 60_000) sendTimes.shift();
+    let wait: number | undefined;
     const consider = (entries: { at: number }[], max: number | undefined, windowMs: number) => {
       if (max === undefined || max <= 0) return;
-      const inWindow = entries.filter((e) => e.at > t - windowMs);
+      const inWindow = entries.filter((e) => e.at >= t - windowMs);
       if (inWindow.length >= max) {
         const oldestRelevant = inWindow[inWindow.length - max];
-        wait = Math.max(wait, oldestRelevant.at + windowMs - t);
+        wait = Math.max(wait ?? 0, oldestRelevant.at + windowMs - t);
       }
     };
     consider(sendTimes, limits.globalPerSecond, 1000);
     const forChat = sendTimes.filter((e) => e.chat === chatId);
     if (chatId > 0) consider(forChat, limits.perChatPerSecond, 1000);
     else consider(forChat, limits.perGroupPerMinute, 60_000);
-    return wait > 0 ? Math.max(1, Math.ceil(wait / 1000)) : undefined;
+    return wait === undefined ? undefined : Math.max(1, Math.ceil(wait / 1000));
   }
 
   // ── method handlers ──

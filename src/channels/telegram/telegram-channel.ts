@@ -126,8 +126,10 @@ export interface ChannelStatus {
 export function createTelegramChannel(options: TelegramChannelOptions) {
   // A call never hangs longer than a long poll and a margin (Telegram unreachable, a stuck socket).
   const bot = new Bot(options.token, { client: { apiRoot: options.apiRoot, timeoutSeconds: POLL_TIMEOUT_S + 45 }, botInfo: options.botInfo });
-  // Retries 429 (after retry_after) and 5xx a few times before the error reaches the outbox.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: options.retries ?? 3, maxDelaySeconds: 60, rethrowHttpErrors: false }));
+  const retries = options.retries ?? 3;
+  // Retries 5xx a few times. A 429 comes straight back (maxDelaySeconds 0): the limiter waits its
+  // retry_after once for every sender and lowers the pace, instead of each sender sleeping alone.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: retries, maxDelaySeconds: 0, rethrowHttpErrors: false }));
   const limiter = createRateLimiter(options.limits ?? TELEGRAM_LIMITS);
   const reach = createReachability("telegram", options.logger);
   const stopping = new AbortController();
@@ -136,28 +138,45 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
   let lastPollAt = 0;
   let webhookSet = false;
 
+  /**
+   * One Bot API send under the limiter. A 429 is told to the limiter (which holds every sender until
+   * its retry_after and lowers the pace) and the send queues again, up to `retries` times; a part
+   * of a split text is retried alone, so the parts before it are not sent twice.
+   */
+  async function sendLimited<T>(chatId: string, isGroup: boolean, call: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      await limiter.acquire(chatId, isGroup);
+      try {
+        return await call();
+      } catch (error) {
+        if (!(error instanceof GrammyError && error.error_code === 429)) throw error;
+        limiter.rateLimited(chatId, isGroup, (error.parameters.retry_after ?? 1) * 1000);
+        if (attempt >= retries) throw error;
+      }
+    }
+  }
+
   const messenger: Messenger = {
     textLimit: () => TELEGRAM_TEXT_LIMIT,
     async send(to, message: OutgoingMessage) {
       const chatId = Number(to.chatId);
-      await limiter.acquire(to.chatId, chatId < 0);
+      const limited = <T>(call: () => Promise<T>) => sendLimited(to.chatId, chatId < 0, call);
       try {
         let sent: Message;
         if (message.type === "text") {
           // Longer texts go out as several messages, split at line boundaries, in order.
           const [first, ...rest] = splitMessage(message.text, TELEGRAM_TEXT_LIMIT);
-          sent = await bot.api.sendMessage(chatId, first, {
-            link_preview_options: { is_disabled: true },
-            ...(message.replyToMessageId ? { reply_parameters: { message_id: Number(message.replyToMessageId), allow_sending_without_reply: true } } : {}),
-          });
-          for (const part of rest) {
-            await limiter.acquire(to.chatId, chatId < 0);
-            await bot.api.sendMessage(chatId, part, { link_preview_options: { is_disabled: true } });
-          }
+          sent = await limited(() =>
+            bot.api.sendMessage(chatId, first, {
+              link_preview_options: { is_disabled: true },
+              ...(message.replyToMessageId ? { reply_parameters: { message_id: Number(message.replyToMessageId), allow_sending_without_reply: true } } : {}),
+            }),
+          );
+          for (const part of rest) await limited(() => bot.api.sendMessage(chatId, part, { link_preview_options: { is_disabled: true } }));
         } else {
           const file = new InputFile(message.file.data, message.file.fileName);
           const caption = message.caption?.slice(0, CAPTION_LIMIT);
-          sent = message.type === "photo" ? await bot.api.sendPhoto(chatId, file, { caption }) : await bot.api.sendDocument(chatId, file, { caption });
+          sent = await limited<Message>(() => (message.type === "photo" ? bot.api.sendPhoto(chatId, file, { caption }) : bot.api.sendDocument(chatId, file, { caption })));
         }
         reach.ok();
         return { messageId: String(sent.message_id) };
@@ -165,7 +184,6 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
         const failure = toSendError(error);
         if (failure.failure === "transient") reach.failed(failure);
         else reach.ok();
-        if (failure.retryAfterMs) limiter.pause(failure.retryAfterMs);
         throw failure;
       }
     },

@@ -29,7 +29,7 @@ export interface ZaloChannelOptions {
   t: Translate;
   /** Skips getMe when known. */
   botInfo?: BotInfo;
-  /** Quick retries of a send the API answered with 5xx, before the error reaches the caller (default 2). */
+  /** Quick retries of a send the API answered with 5xx or 429, before the error reaches the caller (default 2). */
   retries?: number;
   /** Long-poll wait per getUpdates call in seconds (default 30). */
   pollTimeoutSeconds?: number;
@@ -107,7 +107,10 @@ export function createZaloChannel(options: ZaloChannelOptions) {
   const pollTimeout = options.pollTimeoutSeconds ?? 30;
   let mode: "stopped" | "polling" | "webhook" = "stopped";
 
-  /** One API call under the rate limiter, with quick retries on 5xx; throws SendError. */
+  /**
+   * One API call under the rate limiter, with quick retries on 5xx and on 429 (the limiter holds
+   * every sender until the retry-after and lowers the pace); throws SendError.
+   */
   async function call<T>(chatId: string, isGroup: boolean, send: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       await limiter.acquire(chatId, isGroup);
@@ -117,12 +120,12 @@ export function createZaloChannel(options: ZaloChannelOptions) {
         return result;
       } catch (error) {
         if (error instanceof ZaloHttpError || isServerError(error)) reach.failed(scrub(error));
-        if (attempt < retries && isServerError(error)) {
-          await sleep(500 * 2 ** attempt);
+        const failure = toSendError(error);
+        if (failure.retryAfterMs) limiter.rateLimited(chatId, isGroup, failure.retryAfterMs);
+        if (attempt < retries && (failure.retryAfterMs || isServerError(error))) {
+          if (!failure.retryAfterMs) await sleep(500 * 2 ** attempt);
           continue;
         }
-        const failure = toSendError(error);
-        if (failure.retryAfterMs) limiter.pause(failure.retryAfterMs);
         throw failure;
       }
     }
