@@ -6,7 +6,7 @@ import { Bot, type Context } from "grammy";
 import type { Update } from "grammy/types";
 import { createApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
-import { connectionOf } from "../src/db/database.js";
+import { connectionOf, type SqliteConnection } from "../src/db/database.js";
 import { syncAllTasks } from "../src/core/plans/tasks.js";
 import { SAMPLE_INDICATORS } from "../src/core/plans/sample-indicators.js";
 import { createTestLogger } from "../test/support/harness.js";
@@ -72,8 +72,11 @@ interface Run {
   stored?: number;
   /** journal_mode and synchronous of the bot's SQLite connection (ours and parse-insert must match). */
   sqlite?: string;
-  sqliteMsPerMessage?: number;
-  statementsPerMessage?: number;
+  /** Ours: the report path's SQLite time and statements per message (the inbox's own rows apart). */
+  reportMsPerMessage?: number;
+  reportStatementsPerMessage?: number;
+  /** Ours: the durable inbox's statements on its InboxMessage rows per message. */
+  inboxStatementsPerMessage?: number;
 }
 
 interface BotUnderTest {
@@ -119,6 +122,7 @@ const ours: BotUnderTest = {
         return outcome;
       };
       const connection = connectionOf(app.db);
+      const inbox = countInboxRows(connection);
       // A new report is revision 1, each revision adds one: the sum counts the versions stored.
       // Number(): the shared connection reads integers as BigInt.
       const versions = () => Number((connection.sqlite.prepare(`SELECT COALESCE(SUM(revision), 0) AS n FROM Report`).get() as { n: number | bigint }).n);
@@ -127,14 +131,16 @@ const ours: BotUnderTest = {
       await burst(fake, burstOf(warmChat, WARM_CHATS, WARM_TOTAL));
       await drained();
       handling.length = 0;
-      const [ms0, st0, v0] = [connection.sqliteMs, connection.statements, versions()];
+      const [ms0, st0, v0, inbox0] = [connection.sqliteMs, connection.statements, versions(), { ...inbox }];
       const measured = await burst(fake, burstOf(measuredChat, CHATS, TOTAL));
       // The last messages are marked done in the inbox just after their reply: count their statements too.
       await drained();
       const n = handling.length || 1;
       return {
         burst: measured, handling: handling.sort((a, b) => a - b), stored: versions() - v0, sqlite: sqliteSettings(connection.sqlite),
-        sqliteMsPerMessage: (connection.sqliteMs - ms0) / n, statementsPerMessage: (connection.statements - st0) / n,
+        reportMsPerMessage: (connection.sqliteMs - ms0 - (inbox.ms - inbox0.ms)) / n,
+        reportStatementsPerMessage: (connection.statements - st0 - (inbox.statements - inbox0.statements)) / n,
+        inboxStatementsPerMessage: (inbox.statements - inbox0.statements) / n,
       };
     } finally {
       await app.stop();
@@ -142,6 +148,32 @@ const ours: BotUnderTest = {
     }
   },
 };
+
+/**
+ * Tells the durable inbox's statements (on "InboxMessage", issue 13's concern) from the report
+ * path's, so "DB time per report" is the report's: wraps the shared connection's counting hooks
+ * (statements run synchronously, so the SQL counted last is the one being timed). The inbox store
+ * does not time its statements today; should it, their time is taken out here too.
+ */
+function countInboxRows(connection: SqliteConnection): { statements: number; ms: number } {
+  const totals = { statements: 0, ms: 0 };
+  const [count, timed] = [connection.count.bind(connection), connection.timed.bind(connection)];
+  let last = "";
+  connection.count = (sql) => {
+    last = sql;
+    if (sql.includes("InboxMessage")) totals.statements++;
+    count(sql);
+  };
+  connection.timed = (work) => {
+    const t0 = performance.now();
+    try {
+      return timed(work);
+    } finally {
+      if (last.includes("InboxMessage")) totals.ms += performance.now() - t0;
+    }
+  };
+  return totals;
+}
 
 /**
  * Polls as our Telegram channel does (getUpdates: 30 s long poll, default limit 100, messages
@@ -314,16 +346,17 @@ export async function benchInbound(): Promise<BenchRow[]> {
   rows.push(
     ...minMedian(`inbound ours: report versions stored (new + revisions, of ${TOTAL})`, of(o, (r) => r.stored!), "count"),
     ...minMedian(`inbound parse-and-insert: rows inserted (of ${TOTAL})`, of(p, (r) => r.stored!), "count"),
-    ...minMedian("inbound ours: time inside SQLite per message (incl. the inbox's rows)", of(o, (r) => r.sqliteMsPerMessage!), "ms", 3),
-    ...minMedian("inbound ours: SQL statements per message (incl. the inbox's rows)", of(o, (r) => r.statementsPerMessage!), "count"),
+    ...minMedian("inbound ours: time inside SQLite per report (report path, without the inbox's rows)", of(o, (r) => r.reportMsPerMessage!), "ms", 3),
+    ...minMedian("inbound ours: SQL statements per report (report path, without the inbox's rows)", of(o, (r) => r.reportStatementsPerMessage!), "count"),
+    ...minMedian("inbound ours: inbox statements per message (InboxMessage rows)", of(o, (r) => r.inboxStatementsPerMessage!), "count"),
     ...minMedian("inbound ours / parse-and-insert throughput (per round)", o.map((r, i) => rate(r) / rate(p[i])), "ratio", 3),
     ...minMedian("inbound ours / echo throughput (per round)", o.map((r, i) => rate(r) / rate(e[i])), "ratio", 3),
   );
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   rows.push(
-    { name: "target: inbound ≥ 0.25 of parse-and-insert — measured (median of 3)", value: Math.round(median(o.map((r, i) => rate(r) / rate(p[i]))) * 1000) / 1000, unit: "ratio" },
-    { name: "target: handling p99 < 10 ms — measured (median of 3)", value: Math.round(median(of(o, (r) => percentile(r.handling, 99))) * 100) / 100, unit: "ms" },
-    { name: "target: DB time per report ≤ 0.5 ms — measured (median of 3, incl. the inbox's rows)", value: Math.round(median(of(o, (r) => r.sqliteMsPerMessage!)) * 1000) / 1000, unit: "ms" },
+    { name: `target: inbound ≥ 0.25 of parse-and-insert — measured (median of ${ROUNDS})`, value: Math.round(median(o.map((r, i) => rate(r) / rate(p[i]))) * 1000) / 1000, unit: "ratio" },
+    { name: `target: handling p99 < 10 ms — measured (median of ${ROUNDS})`, value: Math.round(median(of(o, (r) => percentile(r.handling, 99))) * 100) / 100, unit: "ms" },
+    { name: `target: DB time per report ≤ 0.5 ms — measured (median of ${ROUNDS}, report path)`, value: Math.round(median(of(o, (r) => r.reportMsPerMessage!)) * 1000) / 1000, unit: "ms" },
   );
   return rows;
 }
