@@ -7,6 +7,9 @@ import type { Translate } from "./core/types.js";
 export const SUPPORTED_LANGUAGES = ["vi", "en"] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 
+/** Texts kept in memory at most (one confirmation or reminder text is a few hundred bytes). */
+const MEMO_ENTRIES = 5_000;
+const MEMO_MAX_KEY = 600;
 const DEFAULT_LOCALES_DIR = fileURLToPath(new URL("../locales", import.meta.url));
 
 /** Loaded translations; `t(lng)` gives a {@link Translate} bound to one language. */
@@ -49,19 +52,34 @@ export function createTranslator(options: { defaultLanguage?: string; localesDir
     returnNull: false,
   });
   const fixed = new Map<string, Translate>();
+  // The same texts come back again and again (a confirmation's lines, a reminder's body): a text is
+  // kept by key and variables, since i18next's own lookup and interpolation cost ~20 µs a call.
+  const memo = new Map<string, string>();
   let orgName: string | undefined;
   return {
     languages: SUPPORTED_LANGUAGES,
     setOrgName(name) {
       orgName = name?.trim() || undefined;
+      memo.clear();
     },
     t(lng) {
       const language = lng && (SUPPORTED_LANGUAGES as readonly string[]).includes(lng) ? lng : (options.defaultLanguage ?? "vi");
       let translate = fixed.get(language);
       if (!translate) {
         const bound = instance.getFixedT(language);
-        const org = () => orgName ?? String(bound("common:org_default") as unknown);
-        translate = (key, vars) => String(bound(key, { org: org(), ...vars } as never) as unknown);
+        const orgDefault = String(bound("common:org_default") as unknown);
+        translate = (key, vars) => {
+          const id = `${language}\u0000${key}\u0000${vars ? JSON.stringify(vars) : ""}`;
+          const kept = memo.get(id);
+          if (kept !== undefined) return kept;
+          const text = String(bound(key, { org: orgName ?? orgDefault, ...vars } as never) as unknown);
+          // Long lists (a digest's units) are rare and big: not kept.
+          if (id.length <= MEMO_MAX_KEY) {
+            if (memo.size >= MEMO_ENTRIES) memo.clear();
+            memo.set(id, text);
+          }
+          return text;
+        };
         fixed.set(language, translate);
       }
       return translate;

@@ -218,6 +218,10 @@ export async function openDatabase(url: string): Promise<Db> {
     transactionOptions: { maxWait: 15_000, timeout: 30_000 },
   });
   await prisma.$connect();
+  // WAL with NORMAL: a commit waits for the disk only at checkpoints, not on every write (FULL cost
+  // ~0.25 ms per commit here). A process crash loses nothing; a power cut can lose the last
+  // commits, so the inbox writes the one commit the platform's acknowledgement rests on at FULL.
+  connection.sqlite.pragma("synchronous = NORMAL");
   connections.set(prisma, connection);
   return prisma;
 }

@@ -5,7 +5,7 @@
  * stays on the Prisma repositories. Same ports, same rows: the repository tests run on both.
  */
 import type Database from "better-sqlite3";
-import type { AssignmentView, ChatRecord, ConversationRecord, PersonRecord, ReportRecord } from "../core/ports.js";
+import type { AssignmentView, AttachmentRecord, ChatRecord, ConversationRecord, PersonRecord, ReportRecord } from "../core/ports.js";
 import type { ChatRepository, ConversationRepository, PersonRepository, Repositories } from "../core/repositories.js";
 import type { Channel } from "../core/types.js";
 import { connectionOf, type Db, type SqliteConnection } from "./database.js";
@@ -177,6 +177,13 @@ function toReport(r: Row): ReportRecord {
   };
 }
 
+function toAttachment(a: Row): AttachmentRecord {
+  return {
+    id: a.id as number, reportId: a.reportId as number | null, sha256: a.sha256 as string, size: a.size as number, mime: a.mime as string,
+    kind: a.kind as AttachmentRecord["kind"], fileName: a.fileName as string, capturedAt: dateOrNull(a.capturedAt as string | null), createdAt: date(a.createdAt as string),
+  };
+}
+
 /** Prepared statements, compiled once, on Prisma's connection; every run is counted. */
 function createStatements(connection: SqliteConnection) {
   const cache = new Map<string, Database.Statement>();
@@ -245,6 +252,10 @@ function withPreparedHotPath(repos: Repositories, connection: SqliteConnection, 
     },
     reports: {
       ...repos.reports,
+      async latestForUnit(unitId) {
+        const r = await run(() => sql.get(`SELECT * FROM "Report" WHERE unitId = ? ORDER BY createdAt DESC, id DESC LIMIT 1`, unitId));
+        return r ? toReport(r) : null;
+      },
       async findForAssignment(assignmentId) {
         const r = await run(() => sql.get(`SELECT * FROM "Report" WHERE assignmentId = ? ORDER BY createdAt DESC, id DESC LIMIT 1`, assignmentId));
         return r ? toReport(r) : null;
@@ -298,10 +309,12 @@ function withPreparedHotPath(repos: Repositories, connection: SqliteConnection, 
         const rows = await run(() =>
           sql.all(`SELECT * FROM "Attachment" WHERE reportId IS NULL AND sourceChannel = ? AND sourceChatId = ? AND createdAt >= ? ORDER BY id`, channel, chatId, iso(since)),
         );
-        return rows.map((a) => ({
-          id: a.id as number, reportId: null, sha256: a.sha256 as string, size: a.size as number, mime: a.mime as string,
-          kind: a.kind as "photo" | "document", fileName: a.fileName as string, capturedAt: dateOrNull(a.capturedAt as string | null), createdAt: date(a.createdAt as string),
-        }));
+        return rows.map(toAttachment);
+      },
+      async listForReports(reportIds) {
+        if (!reportIds.length) return [];
+        const rows = await run(() => sql.all(`SELECT * FROM "Attachment" WHERE reportId IN (SELECT value FROM json_each(?)) ORDER BY id`, JSON.stringify(reportIds)));
+        return rows.map(toAttachment);
       },
     },
     outbox: {

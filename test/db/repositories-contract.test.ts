@@ -59,6 +59,17 @@ describe.each([
     await repos.attachments.add({ reportId: null, sha256: "a".repeat(64), size: 3, mime: "image/jpeg", kind: "photo", fileName: "a.jpg", capturedAt: null, createdAt: AT, sourceChannel: "telegram", sourceChatId: "-1", sourceMessageId: "9" });
     expect((await repos.attachments.listPending("telegram", "-1", new Date(AT.getTime() - 1000))).map((a) => a.fileName)).toEqual(["a.jpg"]);
     expect(await repos.attachments.listPending("telegram", "-1", later)).toEqual([]);
+
+    expect(await repos.reports.latestForUnit(unit.id)).toMatchObject({ id: report.id, revision: 2, values: { pano: 15 } });
+    expect(await repos.reports.latestForUnit(unit.id + 1000)).toBeNull();
+    const [pending] = await repos.attachments.listPending("telegram", "-1", new Date(0));
+    await repos.attachments.assign([pending.id], report.id);
+    await repos.attachments.add({ reportId: report.id, sha256: "b".repeat(64), size: 4, mime: "application/pdf", kind: "document", fileName: "b.pdf", capturedAt: AT, sourceChannel: "telegram", sourceChatId: "-1", sourceMessageId: "10" });
+    expect((await repos.attachments.listForReports([report.id, report.id + 1000])).map((a) => [a.fileName, a.kind, a.reportId, a.capturedAt])).toEqual([
+      ["a.jpg", "photo", report.id, null],
+      ["b.pdf", "document", report.id, AT],
+    ]);
+    expect(await repos.attachments.listForReports([])).toEqual([]);
   });
 
   it("outbox batches skip known keys; keys per assignment; cached people, chats and conversations follow writes", async () => {

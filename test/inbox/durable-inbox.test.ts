@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { HandleOptions, HandleOutcome } from "../../src/core/bot.js";
 import type { Messenger } from "../../src/core/ports.js";
 import type { Address, Incoming, OutgoingMessage } from "../../src/core/types.js";
-import { openDatabase, type Db } from "../../src/db/database.js";
+import { connectionOf, openDatabase, type Db } from "../../src/db/database.js";
 import { createInboxStore } from "../../src/db/inbox-store.js";
 import { isStorageFault } from "../../src/db/storage-faults.js";
 import { createDurableInbox } from "../../src/inbox/durable-inbox.js";
@@ -168,5 +168,31 @@ describe("durable inbox", () => {
     expect(notices).toEqual(["failed"]);
     expect(await db.inboxMessage.findFirstOrThrow()).toMatchObject({ status: "done", lastError: "Error: bug" });
     await inbox.stop(100);
+  });
+});
+
+describe("inbox store", () => {
+  it("stores a batch accepted together in order, and leaves the database at synchronous NORMAL", async () => {
+    const store = createInboxStore(db);
+    const connection = connectionOf(db);
+    const batch = Array.from({ length: 50 }, (_, i) => incoming(String(i % 5), String(100 + i), `tin ${i}`));
+    const rows = await Promise.all([...batch, batch[3]].map((m) => store.add(m, clock.now())));
+    expect(rows.slice(0, 50).map((r) => r?.incoming.text)).toEqual(batch.map((m) => m.text));
+    expect(rows.slice(0, 50).map((r) => r!.id)).toEqual([...rows.slice(0, 50).map((r) => r!.id)].sort((a, b) => a - b));
+    // The same message twice in one batch is stored once.
+    expect(rows[50]).toBeNull();
+    expect(await db.inboxMessage.count()).toBe(50);
+    expect(Number(connection.sqlite.pragma("synchronous", { simple: true }))).toBe(1);
+  });
+
+  it("stores a batch in one transaction: when one message cannot be stored, none is, and every add fails", async () => {
+    const store = createInboxStore(db);
+    const connection = connectionOf(db);
+    connection.sqlite.exec("CREATE TRIGGER refuse BEFORE INSERT ON InboxMessage WHEN NEW.messageId = '13' BEGIN SELECT RAISE(ABORT, 'refused'); END");
+    const results = await Promise.allSettled(["11", "12", "13"].map((id) => store.add(incoming("1", id, "x"), clock.now())));
+    expect(results.map((r) => r.status)).toEqual(["rejected", "rejected", "rejected"]);
+    expect(await db.inboxMessage.count()).toBe(0);
+    expect(connection.sqlite.inTransaction).toBe(false);
+    expect(Number(connection.sqlite.pragma("synchronous", { simple: true }))).toBe(1);
   });
 });

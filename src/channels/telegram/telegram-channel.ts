@@ -241,20 +241,21 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
         await sleep(Math.min(30_000, 500 * 2 ** failures++));
         continue;
       }
-      for (const update of updates) {
-        for (let attempt = 0; ; attempt++) {
-          try {
-            await accept(update);
-            break;
-          } catch (error) {
-            // Not stored (disk full…): not confirmed either; Telegram keeps it until we can.
-            if (stopping.signal.aborted) return;
-            options.logger.error({ err: error, update: update.update_id }, "telegram: update not stored, trying again");
-            await sleep(Math.min(5_000, 500 * 2 ** attempt));
-          }
+      if (!updates.length) continue;
+      // The whole batch at once: the inbox stores it in one commit. Stored again after a failure,
+      // what was already stored counts as a duplicate.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await Promise.all(updates.map(accept));
+          break;
+        } catch (error) {
+          // Not stored (disk full…): not confirmed either; Telegram keeps it until we can.
+          if (stopping.signal.aborted) return;
+          options.logger.error({ err: error, updates: updates.length, first: updates[0].update_id }, "telegram: updates not stored, trying again");
+          await sleep(Math.min(5_000, 500 * 2 ** attempt));
         }
-        offset = update.update_id + 1;
       }
+      offset = updates[updates.length - 1].update_id + 1;
     }
   }
 
