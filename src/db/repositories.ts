@@ -22,15 +22,15 @@ import type { Channel } from "../core/types.js";
 
 const splitTags = (tags: string) => tags.split(",").map((t) => t.trim()).filter(Boolean);
 
-function toUnit(u: { id: number; code: string; name: string; kind: string; tags: string; active: boolean }): UnitRecord {
+export function toUnit(u: { id: number; code: string; name: string; kind: string; tags: string; active: boolean }): UnitRecord {
   return { id: u.id, code: u.code, name: u.name, kind: u.kind, tags: splitTags(u.tags), active: u.active };
 }
 
-function toChat(c: { id: number; channel: string; chatId: string; chatType: string; title: string | null; role: string; unitId: number | null; status: string }): ChatRecord {
-  return { ...c, channel: c.channel as Channel, role: c.role as ChatRecord["role"], status: c.status as ChatRecord["status"] };
+export function toChat(c: { id: number; channel: string; chatId: string; chatType: string; title: string | null; role: string; unitId: number | null; status: string }): ChatRecord {
+  return { id: c.id, channel: c.channel as Channel, chatId: c.chatId, chatType: c.chatType, title: c.title, role: c.role as ChatRecord["role"], unitId: c.unitId, status: c.status as ChatRecord["status"] };
 }
 
-function toPerson(p: { id: number; channel: string; userId: string; displayName: string; username: string | null; role: string; unitId: number | null; language: string | null }): PersonRecord {
+export function toPerson(p: { id: number; channel: string; userId: string; displayName: string; username: string | null; role: string; unitId: number | null; language: string | null }): PersonRecord {
   return { id: p.id, channel: p.channel as Channel, userId: p.userId, displayName: p.displayName, username: p.username, role: p.role as Role, unitId: p.unitId, language: p.language };
 }
 
@@ -47,13 +47,13 @@ function toPlan(p: {
   };
 }
 
-type TaskRow = {
+export type TaskRow = {
   id: number; planId: number | null; code: string; title: string; targetsJson: string; scheduleJson: string;
   reminderJson: string; deadlineText: string; status: string; backfill: boolean;
   indicators: { code: string; label: string; measure: string; synonymsJson: string; position: number }[];
 };
 
-function toTask(t: TaskRow): TaskRecord {
+export function toTask(t: TaskRow): TaskRecord {
   return {
     id: t.id,
     planId: t.planId,
@@ -169,22 +169,26 @@ export function createPrismaRepositories(db: Db): Repositories {
 /** Turns assignment rows (with their occurrence) into views, from the unit/task/plan caches. */
 export type ViewBuilder = (rows: AssignmentRow[]) => Promise<AssignmentView[]>;
 
+/** How the unit and task caches read their rows (the prepared-statement layer brings its own). */
+export interface CacheLoaders {
+  units(keys: number[] | "all"): Promise<UnitRecord[]>;
+  tasks(keys: number[] | "all"): Promise<TaskRecord[]>;
+}
+
 /** The Prisma repositories and their view builder (the prepared-statement layer reuses both). */
-export function buildPrismaRepositories(db: Db): { repos: Repositories; toViews: ViewBuilder } {
+export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos: Repositories; toViews: ViewBuilder } {
   const ids = (keys: number[] | "all") => (keys === "all" ? {} : { id: { in: keys } });
+  const load = loaders ?? {
+    units: async (keys) => (await db.unit.findMany({ where: ids(keys) })).map(toUnit),
+    tasks: async (keys) => (await db.task.findMany({ where: ids(keys), include: { indicators: true } })).map(toTask),
+  } satisfies CacheLoaders;
   const units = createCache(
-    async (id: number) => {
-      const u = await db.unit.findUnique({ where: { id } });
-      return u && toUnit(u);
-    },
-    async (keys) => (await db.unit.findMany({ where: ids(keys) })).map((u) => [u.id, toUnit(u)]),
+    async (id: number) => (await load.units([id]))[0] ?? null,
+    async (keys) => (await load.units(keys)).map((u) => [u.id, u]),
   );
   const tasks = createCache(
-    async (id: number) => {
-      const t = await db.task.findUnique({ where: { id }, include: { indicators: true } });
-      return t && toTask(t);
-    },
-    async (keys) => (await db.task.findMany({ where: ids(keys), include: { indicators: true } })).map((t) => [t.id, toTask(t)]),
+    async (id: number) => (await load.tasks([id]))[0] ?? null,
+    async (keys) => (await load.tasks(keys)).map((t) => [t.id, t]),
   );
   const plans = createCache(
     async (id: number) => {

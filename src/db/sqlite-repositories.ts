@@ -5,11 +5,11 @@
  * stays on the Prisma repositories. Same ports, same rows: the repository tests run on both.
  */
 import type Database from "better-sqlite3";
-import type { AssignmentView, AttachmentRecord, ChatRecord, ConversationRecord, PersonRecord, ReportRecord } from "../core/ports.js";
+import type { AssignmentView, AttachmentRecord, ChatRecord, TaskRecord, ConversationRecord, PersonRecord, ReportRecord } from "../core/ports.js";
 import type { ChatRepository, ConversationRepository, PersonRepository, Repositories } from "../core/repositories.js";
 import type { Channel } from "../core/types.js";
 import { connectionOf, type Db, type SqliteConnection } from "./database.js";
-import { buildPrismaRepositories, toOutboxRow, type AssignmentRow, type ViewBuilder } from "./repositories.js";
+import { buildPrismaRepositories, toChat, toOutboxRow, toPerson, toTask, toUnit, type AssignmentRow, type CacheLoaders, type TaskRow, type ViewBuilder } from "./repositories.js";
 
 /** Dates as Prisma's better-sqlite3 adapter stores them (ISO 8601 with "+00:00"), so both layers compare alike. */
 const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
@@ -210,17 +210,85 @@ function createStatements(connection: SqliteConnection) {
  * @example const repos = createRepositories(await openDatabase(url));
  */
 export function createRepositories(db: Db): Repositories {
-  const { repos, toViews } = buildPrismaRepositories(db);
-  return withCaches(withPreparedHotPath(repos, connectionOf(db), toViews));
+  const connection = connectionOf(db);
+  const sql = createStatements(connection);
+  const { repos, toViews } = buildPrismaRepositories(db, preparedLoaders(connection, sql));
+  return withCaches(withPreparedHotPath(repos, connection, sql, toViews));
 }
 
-function withPreparedHotPath(repos: Repositories, connection: SqliteConnection, toViews: ViewBuilder): Repositories {
-  const sql = createStatements(connection);
+type Statements = ReturnType<typeof createStatements>;
+
+/** Rows of a table by id (all of them for "all"), in one statement. */
+const byIds = (sql: Statements, table: string, keys: number[] | "all") =>
+  keys === "all" ? sql.all(`SELECT * FROM "${table}" ORDER BY id`) : sql.all(`SELECT * FROM "${table}" WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`, JSON.stringify(keys));
+
+/** Tasks with their indicators: two statements for any number of tasks. */
+function readTasks(sql: Statements, taskRows: Row[]): TaskRecord[] {
+  if (!taskRows.length) return [];
+  const indicators = sql.all(`SELECT * FROM "Indicator" WHERE taskId IN (SELECT value FROM json_each(?))`, JSON.stringify(taskRows.map((t) => t.id)));
+  return taskRows.map((t) =>
+    toTask({ ...(t as TaskRow), backfill: t.backfill === 1, indicators: indicators.filter((i) => i.taskId === t.id) as TaskRow["indicators"] }),
+  );
+}
+
+/** The unit and task caches' reads (a message's first view of its unit and task) as prepared statements. */
+function preparedLoaders(connection: SqliteConnection, sql: Statements): CacheLoaders {
+  const run = <T>(work: () => T) => connection.exclusive(work);
+  return {
+    units: (keys) => run(() => byIds(sql, "Unit", keys).map((u) => toUnit({ ...(u as Parameters<typeof toUnit>[0]), active: u.active === 1 }))),
+    tasks: (keys) => run(() => readTasks(sql, byIds(sql, "Task", keys))),
+  };
+}
+
+const toPersonRow = (p: Row) => toPerson(p as Parameters<typeof toPerson>[0]);
+const toChatRow = (c: Row) => toChat(c as Parameters<typeof toChat>[0]);
+
+function withPreparedHotPath(repos: Repositories, connection: SqliteConnection, sql: Statements, toViews: ViewBuilder): Repositories {
   const run = <T>(work: () => T) => connection.exclusive(work);
   const views = async (rows: Row[]): Promise<AssignmentView[]> => toViews(rows.map(toAssignmentRow));
 
   return {
     ...repos,
+    people: {
+      ...repos.people,
+      async find(channel, userId) {
+        const p = await run(() => sql.get(`SELECT * FROM "Person" WHERE channel = ? AND userId = ?`, channel, userId));
+        return p ? toPersonRow(p) : null;
+      },
+      async touch({ channel, userId, displayName, username }) {
+        return run(() => {
+          // Every message touches its sender: read first, write only when the name changed.
+          const known = sql.get(`SELECT * FROM "Person" WHERE channel = ? AND userId = ?`, channel, userId);
+          if (known && known.displayName === displayName && known.username === (username ?? null)) return toPersonRow(known);
+          const now = iso(new Date());
+          const p = sql.get(
+            `INSERT INTO "Person" (channel, userId, displayName, username, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT (channel, userId) DO UPDATE SET displayName = excluded.displayName, username = excluded.username, updatedAt = excluded.updatedAt RETURNING *`,
+            channel, userId, displayName, username ?? null, now, now,
+          )!;
+          return toPersonRow(p);
+        });
+      },
+    },
+    chats: {
+      ...repos.chats,
+      async find(channel, chatId) {
+        const c = await run(() => sql.get(`SELECT * FROM "ChatBinding" WHERE channel = ? AND chatId = ?`, channel, chatId));
+        return c ? toChatRow(c) : null;
+      },
+    },
+    conversations: {
+      ...repos.conversations,
+      async get(channel, chatId, userId, now) {
+        const c = await run(() => sql.get(`SELECT * FROM "Conversation" WHERE channel = ? AND chatId = ? AND userId = ?`, channel, chatId, userId));
+        if (!c || date(c.expiresAt as string) <= now) return null;
+        return { kind: c.kind as string, data: JSON.parse(c.dataJson as string), expiresAt: date(c.expiresAt as string) };
+      },
+    },
+    tasks: {
+      ...repos.tasks,
+      listActive: () => run(() => readTasks(sql, sql.all(`SELECT * FROM "Task" WHERE status = 'active' ORDER BY id`))),
+    },
     assignments: {
       ...repos.assignments,
       async findView(id) {

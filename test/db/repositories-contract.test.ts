@@ -101,4 +101,25 @@ describe.each([
     await repos.conversations.clear("telegram", "-1", "7");
     expect(await repos.conversations.get("telegram", "-1", "7", AT)).toBeNull();
   });
+
+  it("a fresh repositories object (cold caches) reads the same people, chats, conversations, units and tasks", async () => {
+    const [open] = await repos.assignments.listForOccurrence(1);
+    await repos.chats.bind({ channel: "zalo", chatId: "z1", chatType: "private", title: "Lan", role: "unit", unitId: open.unitId });
+    await repos.conversations.set("zalo", "z1", "7", { kind: "pick_task", data: { options: [2, 3] }, expiresAt: new Date(AT.getTime() + 60_000) });
+    const cold = create(db);
+    expect(await cold.people.find("telegram", "7")).toEqual(await repos.people.find("telegram", "7"));
+    expect(await cold.people.find("telegram", "404")).toBeNull();
+    expect(await cold.people.touch({ channel: "telegram", userId: "7", displayName: "Lan Nguyễn", username: "lan" })).toMatchObject({ displayName: "Lan Nguyễn", username: "lan", role: "admin" });
+    expect(await create(db).people.find("telegram", "7")).toMatchObject({ displayName: "Lan Nguyễn", username: "lan" });
+    expect(await cold.people.touch({ channel: "zalo", userId: "99", displayName: "Hà" })).toMatchObject({ channel: "zalo", userId: "99", role: "none", unitId: null, language: null });
+    expect(await cold.chats.find("zalo", "z1")).toEqual({ id: expect.any(Number), channel: "zalo", chatId: "z1", chatType: "private", title: "Lan", role: "unit", unitId: open.unitId, status: "active" });
+    expect(await cold.conversations.get("zalo", "z1", "7", AT)).toEqual({ kind: "pick_task", data: { options: [2, 3] }, expiresAt: new Date(AT.getTime() + 60_000) });
+    expect(await cold.conversations.get("zalo", "z1", "7", new Date(AT.getTime() + 60_000))).toBeNull();
+    expect(await cold.units.findById(open.unitId)).toEqual({ id: open.unitId, code: "XA_1", name: "UBND xã Một", kind: "xa", tags: ["xa"], active: true });
+    expect(await cold.units.findById(open.unitId + 1000)).toBeNull();
+    const [task] = await cold.tasks.listActive();
+    expect(task).toEqual(await repos.tasks.findById(task.id));
+    expect(task).toMatchObject({ code: "NV", backfill: false, indicators: [{ code: "pano", label: "Pa nô", measure: "cái", synonyms: ["pa nô"] }] });
+    expect(await cold.tasks.findById(task.id)).toEqual(task);
+  });
 });
