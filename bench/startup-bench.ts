@@ -48,8 +48,15 @@ async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number):
   }
 }
 
+/** node's flags in deploy/don-doc.service's ExecStart (the Dockerfile and `npm start` use the same; a test keeps them in step). */
+export function productionNodeFlags(): string[] {
+  const exec = /^ExecStart=\S+ (.*) dist\/main\.js$/m.exec(readFileSync("deploy/don-doc.service", "utf8"));
+  if (!exec) throw new Error("deploy/don-doc.service has no ExecStart=… dist/main.js line");
+  return exec[1].split(" ");
+}
+
 /**
- * The production start (`node --conditions=production dist/main.js`, as systemd and Docker run it)
+ * The production start (`node <flags> dist/main.js`, as systemd and Docker run it)
  * and `npm start`: time from spawn to the first getUpdates, and the resident memory of the whole
  * process tree once idle (5 s after the first poll). dist/ is built beforehand.
  */
@@ -59,7 +66,7 @@ export async function benchStartup(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   try {
     for (const [label, args] of [
-      ["node dist/main.js", [process.execPath, "--conditions=production", "dist/main.js"]],
+      ["node dist/main.js, as systemd runs it", [process.execPath, ...productionNodeFlags(), "dist/main.js"]],
       ["npm start", ["npm", "start", "--silent"]],
     ] as const) {
       const firsts: number[] = [];
