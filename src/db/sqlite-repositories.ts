@@ -276,6 +276,10 @@ function withPreparedHotPath(repos: Repositories, connection: SqliteConnection, 
         const c = await run(() => sql.get(`SELECT * FROM "ChatBinding" WHERE channel = ? AND chatId = ?`, channel, chatId));
         return c ? toChatRow(c) : null;
       },
+      // Every scheduler tick reads these (3,321 rows at a province's size).
+      listActiveUnitChats: () =>
+        run(() => sql.all(`SELECT * FROM "ChatBinding" WHERE role = 'unit' AND status = 'active' AND unitId IS NOT NULL ORDER BY id`).map(toChatRow)),
+      listRollupChats: () => run(() => sql.all(`SELECT * FROM "ChatBinding" WHERE role = 'rollup' ORDER BY id`).map(toChatRow)),
     },
     conversations: {
       ...repos.conversations,

@@ -113,6 +113,11 @@ describe.each([
     expect(await create(db).people.find("telegram", "7")).toMatchObject({ displayName: "Lan Nguyễn", username: "lan" });
     expect(await cold.people.touch({ channel: "zalo", userId: "99", displayName: "Hà" })).toMatchObject({ channel: "zalo", userId: "99", role: "none", unitId: null, language: null });
     expect(await cold.chats.find("zalo", "z1")).toEqual({ id: expect.any(Number), channel: "zalo", chatId: "z1", chatType: "private", title: "Lan", role: "unit", unitId: open.unitId, status: "active" });
+    await repos.chats.bind({ channel: "telegram", chatId: "-9", chatType: "group", role: "rollup", unitId: null });
+    await repos.chats.bind({ channel: "telegram", chatId: "-8", chatType: "group", role: "unit", unitId: open.unitId });
+    await repos.chats.setStatus("telegram", "-8", "unreachable", "blocked");
+    expect((await cold.chats.listActiveUnitChats()).map((c) => c.chatId)).toEqual(["z1"]);
+    expect(await cold.chats.listRollupChats()).toEqual([{ id: expect.any(Number), channel: "telegram", chatId: "-9", chatType: "group", title: null, role: "rollup", unitId: null, status: "active" }]);
     expect(await cold.conversations.get("zalo", "z1", "7", AT)).toEqual({ kind: "pick_task", data: { options: [2, 3] }, expiresAt: new Date(AT.getTime() + 60_000) });
     expect(await cold.conversations.get("zalo", "z1", "7", new Date(AT.getTime() + 60_000))).toBeNull();
     expect(await cold.units.findById(open.unitId)).toEqual({ id: open.unitId, code: "XA_1", name: "UBND xã Một", kind: "xa", tags: ["xa"], active: true });

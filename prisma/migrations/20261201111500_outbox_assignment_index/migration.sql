@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "OutboxMessage_assignmentId_idx" ON "OutboxMessage"("assignmentId");
