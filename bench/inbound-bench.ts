@@ -97,14 +97,14 @@ const ours: BotUnderTest = {
     try {
       const { repos } = app;
       const chats = [...Array.from({ length: CHATS }, (_, c) => ["XA", measuredChat(c)] as const), ...Array.from({ length: WARM_CHATS }, (_, c) => ["KD", warmChat(c)] as const)];
-      await app.db.$transaction(async () => {
+      // Set up through the transaction's own client: the app's prepared statements wait for a
+      // Prisma transaction to end, so they cannot run inside one.
+      await app.db.$transaction(async (tx) => {
         for (const [prefix, { chat, from }] of chats) {
-          const unit = await repos.units.create({ code: `${prefix}_${-chat.id}`, name: `UBND xã ${chat.title}`, kind: "xa", tags: ["xa"] });
-          await repos.chats.bind({ channel: "telegram", chatId: String(chat.id), chatType: "group", title: chat.title, role: "unit", unitId: unit.id });
+          const unit = await tx.unit.create({ data: { code: `${prefix}_${-chat.id}`, name: `UBND xã ${chat.title}`, kind: "xa", tags: "xa" } });
+          await tx.chatBinding.create({ data: { channel: "telegram", chatId: String(chat.id), chatType: "group", title: chat.title, role: "unit", unitId: unit.id } });
           // Only registered people may report: each chat's officer is registered for its unit.
-          const officer = await repos.people.touch({ channel: "telegram", userId: String(from.id), displayName: from.first_name });
-          await repos.people.setUnit(officer.id, unit.id);
-          await repos.people.setRole(officer.id, "officer");
+          await tx.person.create({ data: { channel: "telegram", userId: String(from.id), displayName: from.first_name, role: "officer", unitId: unit.id } });
         }
       });
       await repos.tasks.upsert({
