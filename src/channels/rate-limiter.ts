@@ -30,18 +30,18 @@ export interface RateLimiter {
 /** A lowered budget is set to this share of what the platform accepted in the window… */
 const UNDER_ACCEPTED = 0.95;
 /**
- * …but one 429 takes at most half of the overall budget: it may not be about our pace at all.
- * A chat's budget has no such bound: its window held exactly `accepted` sends before the refused one.
+ * …but the overall budget loses at most half to one 429 (it may not be about our pace at all) and
+ * never drops below a fifth (a 429 storm cannot stop sending). A chat's budget needs no such guard:
+ * its window held exactly `accepted` (≥ 1) sends before the refused one.
  */
 const MAX_OVERALL_CUT = 0.5;
+const OVERALL_FLOOR = 0.2;
 /** Each quiet period (no 429) gives back this share of the configured budget. */
 const RECOVERY_STEP = 0.05;
 export const RECOVERY_PERIOD_MS = 60_000;
-/** A budget never drops below this share of the configured one (a 429 storm cannot stop sending). */
-const FLOOR = 0.2;
 
 /** One budget (sends per window) that 429s lower and quiet periods restore. */
-function createBudget(configured: number, windowMs: number, maxCut = 1) {
+function createBudget(configured: number, windowMs: number, guarded = false) {
   let lowered = configured;
   let since = 0;
   const current = (now: number) => Math.min(configured, lowered + Math.floor((now - since) / RECOVERY_PERIOD_MS) * RECOVERY_STEP * configured);
@@ -52,7 +52,8 @@ function createBudget(configured: number, windowMs: number, maxCut = 1) {
     /** `accepted`: sends the platform took in the window before the refused one. */
     lower(accepted: number, now: number) {
       const was = current(now);
-      lowered = Math.max(FLOOR * configured, (1 - maxCut) * was, Math.min(was, accepted) * UNDER_ACCEPTED);
+      const learnt = Math.min(was, accepted) * UNDER_ACCEPTED;
+      lowered = guarded ? Math.max(OVERALL_FLOOR * configured, (1 - MAX_OVERALL_CUT) * was, learnt) : learnt;
       since = now;
     },
   };
@@ -71,11 +72,11 @@ const CHAT_MEMORY = 10_000;
  * @example const limiter = createRateLimiter(TELEGRAM_LIMITS); await limiter.acquire("-100123", true);
  */
 export function createRateLimiter(limits: RateLimits, now: () => number = Date.now): RateLimiter {
-  const global = createBudget(limits.globalPerSecond, 1000, MAX_OVERALL_CUT);
+  const global = createBudget(limits.globalPerSecond, 1000, true);
   const chat = createBudget(limits.perChatPerSecond, 1000);
   const group = createBudget(limits.perGroupPerMinute, 60_000);
   const waiters: Waiter[] = [];
-  /** Release times in the last second (all chats), and per chat within its window. */
+  /** Release times in the last two seconds (all chats), and per chat within its window. */
   const recent: number[] = [];
   const recentByChat = new Map<string, number[]>();
   let globalNext = 0;
@@ -83,7 +84,6 @@ export function createRateLimiter(limits: RateLimits, now: () => number = Date.n
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const budgetOf = (isGroup: boolean) => (isGroup ? group : chat);
-  const within = (times: number[], windowMs: number, t: number) => times.filter((at) => at > t - windowMs).length;
 
   function chatReadyAt(w: Waiter, t: number): number {
     const last = recentByChat.get(w.chatId)?.at(-1);
@@ -97,7 +97,7 @@ export function createRateLimiter(limits: RateLimits, now: () => number = Date.n
     // cost throughput; a longer stall restarts it from now instead of bursting to catch up.
     globalNext = (t - globalNext > gap / 2 ? t : globalNext) + gap;
     recent.push(t);
-    while (recent[0] <= t - 1000) recent.shift();
+    while (recent[0] <= t - 2000) recent.shift();
     const times = (recentByChat.get(w.chatId) ?? []).filter((at) => at > t - budgetOf(w.isGroup).windowMs);
     times.push(t);
     recentByChat.set(w.chatId, times);
@@ -142,10 +142,14 @@ export function createRateLimiter(limits: RateLimits, now: () => number = Date.n
       // 429s for sends already in flight when the first one came say nothing new: one lowering per hold.
       if (t >= heldUntil) {
         const budget = budgetOf(isGroup);
-        const toChat = within(recentByChat.get(chatId) ?? [], budget.windowMs, t);
+        const toChat = recentByChat.get(chatId) ?? [];
+        // The refused send is the chat's latest; what the platform took is what went in the window before it.
+        const sentAt = toChat.at(-1) ?? t;
+        const before = (times: number[], windowMs: number) => times.filter((at) => at >= sentAt - windowMs && at < sentAt).length;
+        const toChatBefore = before(toChat, budget.windowMs);
         // Another send to this chat in its window: the chat's limit was overrun, else the overall one.
-        if (toChat >= 2) budget.lower(toChat - 1, t);
-        else global.lower(within(recent, 1000, t) - 1, t);
+        if (toChatBefore > 0) budget.lower(toChatBefore, t);
+        else global.lower(before(recent, 1000), t);
       }
       heldUntil = Math.max(heldUntil, t + retryAfterMs);
       pump();

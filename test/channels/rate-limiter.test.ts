@@ -54,13 +54,14 @@ describe("rate limiter (fake clock)", () => {
   it("429s for sends already in flight lower the rate once, and the wait is not added up", async () => {
     const limiter = createRateLimiter({ globalPerSecond: 40, perChatPerSecond: 3, perGroupPerMinute: 60 });
     const released: number[] = [];
-    for (let i = 0; i < 31; i++) queue(limiter, String(i), released);
-    await vi.advanceTimersByTimeAsync(750);
-    for (const chat of ["28", "29", "30"]) limiter.rateLimited(chat, false, 1000);
+    for (let i = 0; i < 33; i++) queue(limiter, String(i), released);
+    await vi.advanceTimersByTimeAsync(800);
+    // The platform took 30 in its second and refused the three that followed.
+    for (const chat of ["30", "31", "32"]) limiter.rateLimited(chat, false, 1000);
     expect(limiter.current().globalPerSecond).toBeCloseTo(28.5);
     queue(limiter, "x", released);
     await vi.advanceTimersByTimeAsync(1000);
-    expect(released.at(-1)).toBe(1750);
+    expect(released.at(-1)).toBe(1800);
   });
 
   it("climbs back towards the configured rate while no 429 comes", async () => {

@@ -150,7 +150,9 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
         return await call();
       } catch (error) {
         if (!(error instanceof GrammyError && error.error_code === 429)) throw error;
-        limiter.rateLimited(chatId, isGroup, (error.parameters.retry_after ?? 1) * 1000);
+        const retryAfterMs = (error.parameters.retry_after ?? 1) * 1000;
+        limiter.rateLimited(chatId, isGroup, retryAfterMs);
+        options.logger.warn({ chatId, retryAfterMs, pace: limiter.current() }, "telegram: 429, sending held for retry_after and slowed");
         if (attempt >= retries) throw error;
       }
     }

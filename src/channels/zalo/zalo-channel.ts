@@ -121,7 +121,10 @@ export function createZaloChannel(options: ZaloChannelOptions) {
       } catch (error) {
         if (error instanceof ZaloHttpError || isServerError(error)) reach.failed(scrub(error));
         const failure = toSendError(error);
-        if (failure.retryAfterMs) limiter.rateLimited(chatId, isGroup, failure.retryAfterMs);
+        if (failure.retryAfterMs) {
+          limiter.rateLimited(chatId, isGroup, failure.retryAfterMs);
+          options.logger.warn({ chatId, retryAfterMs: failure.retryAfterMs, pace: limiter.current() }, "zalo: 429, sending held for retry-after and slowed");
+        }
         if (attempt < retries && (failure.retryAfterMs || isServerError(error))) {
           if (!failure.retryAfterMs) await sleep(500 * 2 ** attempt);
           continue;
