@@ -6,7 +6,7 @@
  */
 import type Database from "better-sqlite3";
 import type { AssignmentView, AttachmentRecord, ChatRecord, TaskRecord, ConversationRecord, PersonRecord, ReportRecord } from "../core/ports.js";
-import type { ChatRepository, ConversationRepository, PersonRepository, Repositories } from "../core/repositories.js";
+import type { ChatRepository, ConversationRepository, PersonRepository, Repositories, TaskRepository } from "../core/repositories.js";
 import type { Channel } from "../core/types.js";
 import { connectionOf, type Db, type SqliteConnection } from "./database.js";
 import { buildPrismaRepositories, toChat, toOutboxRow, toPerson, toTask, toUnit, type AssignmentRow, type CacheLoaders, type TaskRow, type ViewBuilder } from "./repositories.js";
@@ -65,7 +65,8 @@ function invalidating<R extends object>(inner: R, cache: { clear(): void }, over
 
 /**
  * Write-through caches for the three reads every message makes (sender, chat binding, conversation
- * state), over any repositories. Writes go to the database first, then to the cache.
+ * state) and for the active tasks, over any repositories. Writes go to the database first, then to
+ * the cache; any write to tasks forgets the active ones.
  */
 export function withCaches(repos: Repositories): Repositories {
   const people = createLru<PersonRecord>();
@@ -145,7 +146,17 @@ export function withCaches(repos: Repositories): Repositories {
     },
   });
 
-  return { ...repos, people: peopleRepo, chats: chatsRepo, conversations: conversationsRepo };
+  // A report that names figures of another task reads every active task (figuresElsewhere).
+  const activeTasks = createLru<TaskRecord[]>();
+  const tasksRepo: TaskRepository = invalidating(repos.tasks, activeTasks, {
+    async listActive() {
+      let hit = activeTasks.get("active");
+      if (!hit) activeTasks.set("active", (hit = await repos.tasks.listActive()));
+      return [...hit];
+    },
+  });
+
+  return { ...repos, people: peopleRepo, chats: chatsRepo, conversations: conversationsRepo, tasks: tasksRepo };
 }
 
 type Row = Record<string, unknown>;

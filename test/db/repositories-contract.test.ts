@@ -126,5 +126,13 @@ describe.each([
     expect(task).toEqual(await repos.tasks.findById(task.id));
     expect(task).toMatchObject({ code: "NV", backfill: false, indicators: [{ code: "pano", label: "Pa nô", measure: "cái", synonyms: ["pa nô"] }] });
     expect(await cold.tasks.findById(task.id)).toEqual(task);
+    // Active tasks follow task writes at once.
+    await cold.tasks.setStatus(task.id, "cancelled");
+    expect(await cold.tasks.listActive()).toEqual([]);
+    await cold.tasks.setStatus(task.id, "active");
+    expect((await cold.tasks.listActive()).map((t) => t.id)).toEqual([task.id]);
+    const { task: added } = await cold.tasks.upsert({ planId: null, code: "NV2", title: "Báo cáo nhanh", targets: ["xa"], schedule: { kind: "once", dueDate: "2021-03-20" }, reminder: null, deadlineText: "20/03/2021", createdBy: "t", indicators: [] });
+    expect((await cold.tasks.listActive()).map((t) => t.code)).toEqual(["NV", "NV2"]);
+    await cold.tasks.setStatus(added.id, "cancelled");
   });
 });
