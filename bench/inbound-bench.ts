@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import Database from "better-sqlite3";
 import { Bot, type Context } from "grammy";
 import type { Update } from "grammy/types";
@@ -52,8 +54,14 @@ interface Burst {
   latencies: number[];
 }
 
+// A full GC before each burst: the bots share this process, and one bot's garbage (or its warm-up's)
+// must not be collected during the next one's measurement.
+setFlagsFromString("--expose-gc");
+const collectGarbage = runInNewContext("gc") as () => void;
+
 /** Sends the burst in one request and waits for the first reply to each message (bounded). */
 async function burst(fake: FakeTelegramProcess, messages: UserMessageInput[]): Promise<Burst> {
+  collectGarbage();
   await fake.control("reset");
   await fake.control("user-messages", { messages });
   return fake.control<Burst>(`burst-replies?count=${messages.length}&timeoutMs=${BURST_TIMEOUT_MS}`);
