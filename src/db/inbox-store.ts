@@ -88,8 +88,10 @@ export function createInboxStore(db: Db): InboxStore {
     async recordSent(id, sent) {
       await run(`UPDATE "InboxMessage" SET "sentJson" = ? WHERE "id" = ?`, (s) => s.run(JSON.stringify(sent), id));
     },
-    async finish(id, at, error) {
-      await run(`UPDATE "InboxMessage" SET "status" = 'done', "handledAt" = ?, "lastError" = ? WHERE "id" = ?`, (s) => s.run(iso(at), error ? truncate(error, 500) : null, id));
+    async finish(id, at, error, sent) {
+      await run(`UPDATE "InboxMessage" SET "status" = 'done', "handledAt" = ?, "lastError" = ?, "sentJson" = COALESCE(?, "sentJson") WHERE "id" = ?`, (s) =>
+        s.run(iso(at), error ? truncate(error, 500) : null, sent ? JSON.stringify(sent) : null, id),
+      );
     },
     async prune(before) {
       return (await db.inboxMessage.deleteMany({ where: { status: "done", receivedAt: { lt: before } } })).count;

@@ -107,24 +107,39 @@ export function createDurableInbox(options: DurableInboxOptions): DurableInbox {
     pump();
   }
 
-  /** A messenger that skips the replies an earlier run of this message already sent. */
-  function journaled(row: StoredMessage): Messenger & { restart(): void } {
+  /**
+   * A messenger that skips the replies an earlier run of this message already sent. A reply is
+   * recorded on the next turn of the event loop, or with the message's "done" when that comes
+   * first (the usual case: the reply is a handler's last step), so most messages write once.
+   */
+  function journaled(row: StoredMessage): Messenger & { restart(): void; takeUnrecorded(): string[] | undefined } {
     const sent = [...row.sent];
     let next = 0;
+    let unrecorded: NodeJS.Immediate | undefined;
+    const record = () => {
+      unrecorded = undefined;
+      store.recordSent(row.id, [...sent]).catch((error) => {
+        // Kept in memory: a retry in this process still skips it; only a crash now could repeat it.
+        logger.error({ err: error, inboxId: row.id }, "inbox: could not record a sent reply");
+        if (options.isStorageFault(error)) options.onStorageFault?.(error);
+      });
+    };
     return {
       textLimit: (channel) => messenger.textLimit(channel),
       download: (channel, file, maxBytes) => messenger.download(channel, file, maxBytes),
       restart: () => void (next = 0),
+      takeUnrecorded() {
+        if (!unrecorded) return undefined;
+        clearImmediate(unrecorded);
+        unrecorded = undefined;
+        return [...sent];
+      },
       async send(to, message) {
         const index = next++;
         if (index < sent.length) return { messageId: sent[index] };
         const result = await messenger.send(to, message);
         sent.push(result.messageId);
-        await store.recordSent(row.id, sent).catch((error) => {
-          // Kept in memory: a retry in this process still skips it; only a crash now could repeat it.
-          logger.error({ err: error, inboxId: row.id }, "inbox: could not record a sent reply");
-          if (options.isStorageFault(error)) options.onStorageFault?.(error);
-        });
+        unrecorded ??= setImmediate(record);
         return result;
       },
     };
@@ -137,6 +152,7 @@ export function createDurableInbox(options: DurableInboxOptions): DurableInbox {
   async function handleRow(row: StoredMessage): Promise<void> {
     const replies = journaled(row);
     let outcome: HandleOutcome | undefined;
+    let unrecorded: string[] | undefined;
     for (let attempt = 1; !stopping.signal.aborted; attempt++) {
       if (!outcome) {
         replies.restart();
@@ -151,7 +167,8 @@ export function createDurableInbox(options: DurableInboxOptions): DurableInbox {
         outcome = result;
       }
       try {
-        await store.finish(row.id, clock.now(), outcome.ok ? undefined : String(outcome.error));
+        unrecorded = replies.takeUnrecorded() ?? unrecorded;
+        await store.finish(row.id, clock.now(), outcome.ok ? undefined : String(outcome.error), unrecorded);
         return;
       } catch (error) {
         logger.error({ err: error, inboxId: row.id }, "inbox: could not mark a message handled");

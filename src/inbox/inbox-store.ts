@@ -24,7 +24,8 @@ export interface InboxStore {
   resumeUnfinished(): Promise<StoredMessage[]>;
   /** Records the replies sent so far while handling `id`. */
   recordSent(id: number, sent: string[]): Promise<void>;
-  finish(id: number, at: Date, error?: string): Promise<void>;
+  /** Marks `id` handled; `sent`, when given, is recorded with it (the replies not recorded yet). */
+  finish(id: number, at: Date, error?: string, sent?: string[]): Promise<void>;
   /** Deletes handled messages received before `before` (redeliveries come within a day). */
   prune(before: Date): Promise<number>;
 }

@@ -118,3 +118,24 @@ describe("endOfLocalDay", () => {
     expect(endOfLocalDay("2021-06-30", "Europe/Berlin").toISOString()).toBe("2021-06-30T21:59:00.000Z");
   });
 });
+
+describe("local time across offset changes (offsets kept per quarter hour)", () => {
+  const intl = (ms: number, tz: string) => {
+    const f = new Intl.DateTimeFormat("en-CA", { timeZone: tz, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+    const p = Object.fromEntries(f.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+    return `${p.year}-${p.month}-${p.day} ${p.hour === "24" ? "00" : p.hour}:${p.minute}`;
+  };
+  it.each([
+    ["Europe/Berlin", "2021-03-28T00:00:00Z"], // summer time starts at 01:00 UTC
+    ["America/New_York", "2021-11-07T04:00:00Z"], // ends at 06:00 UTC
+    ["Australia/Lord_Howe", "2021-10-03T14:00:00Z"], // a 30-minute change at 15:30 UTC
+    ["Asia/Ho_Chi_Minh", "1906-06-30T16:00:00Z"], // local mean time (+07:06:40) to +07:06:30: not on a quarter hour
+    ["Asia/Ho_Chi_Minh", "2021-02-09T00:00:00Z"],
+  ])("%s around %s agrees with Intl minute by minute", (tz, from) => {
+    const start = new Date(from).getTime();
+    for (let m = 0; m < 4 * 60; m += 1) {
+      const ms = start + m * 60_000 + 17_000;
+      expect(`${localDateOf(new Date(ms), tz)} ${localTimeOf(new Date(ms), tz)}`).toBe(intl(ms, tz));
+    }
+  });
+});

@@ -86,6 +86,35 @@ describe("durable inbox", () => {
     await inbox.stop(100);
   });
 
+  it("records a reply with the message's 'done' when it is the last step, and at once when handling goes on after it", async () => {
+    const messenger = createRecordingMessenger();
+    const connection = connectionOf(db);
+    let goOn!: () => void;
+    const later = new Promise<void>((resolve) => (goOn = resolve));
+    const inbox = inboxWith(async (m, o) => {
+      await o.messenger!.send({ channel: "telegram", chatId: m.chatId }, { type: "text", text: `đã nhận ${m.text}` });
+      if (m.text === "dài") await later;
+      return { ok: true };
+    }, messenger);
+    await inbox.start();
+    connection.log = [];
+    await inbox.accept(incoming("1", "1", "ngắn"));
+    await inbox.drain();
+    // One write after the reply: "done" carries it.
+    expect(connection.log.filter((sql) => sql.includes("InboxMessage") && sql.startsWith("UPDATE"))).toHaveLength(1);
+    expect((await db.inboxMessage.findFirstOrThrow({ where: { messageId: "1" } })).sentJson).toBe('["1"]');
+
+    await inbox.accept(incoming("1", "2", "dài"));
+    for (let i = 0; i < 50 && !(await db.inboxMessage.findFirstOrThrow({ where: { messageId: "2" } })).sentJson.includes("2"); i++) await new Promise((r) => setTimeout(r, 10));
+    // Still handling, and the reply is already recorded: a crash now would not send it again.
+    expect(await db.inboxMessage.findFirstOrThrow({ where: { messageId: "2" } })).toMatchObject({ status: "pending", sentJson: '["2"]' });
+    goOn();
+    await inbox.drain();
+    expect(await db.inboxMessage.findFirstOrThrow({ where: { messageId: "2" } })).toMatchObject({ status: "done", sentJson: '["2"]' });
+    connection.log = undefined;
+    await inbox.stop(100);
+  });
+
   it("after a crash, handles the unfinished message again without repeating the replies already sent", async () => {
     const messenger = createRecordingMessenger();
     // First life: one reply goes out, then the process dies in the middle of handling.

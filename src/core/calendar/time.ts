@@ -36,19 +36,48 @@ function formatterFor(tz: string): Intl.DateTimeFormat {
   return f;
 }
 
-function zonedParts(instant: Date, tz: string): ZonedParts {
-  if (Number.isNaN(instant.getTime())) throw new RangeError("Invalid Date");
+function intlParts(instant: Date, tz: string): ZonedParts {
   const out: Record<string, number> = {};
   for (const p of formatterFor(tz).formatToParts(instant)) {
     if (p.type !== "literal") out[p.type] = Number(p.value);
   }
+  return { year: out.year, month: out.month, day: out.day, hour: out.hour === 24 ? 0 : out.hour, minute: out.minute, second: out.second };
+}
+
+/** The zone's offset from UTC at `ms`, straight from Intl. */
+function intlOffsetAt(ms: number, tz: string): number {
+  const p = intlParts(new Date(ms), tz);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - (ms - (((ms % 1000) + 1000) % 1000));
+}
+
+const QUARTER_HOUR_MS = 900_000;
+const offsets = new Map<string, number>();
+
+/**
+ * Local date and time of an instant. Intl's formatToParts costs microseconds and a reminder batch
+ * or a report calls this thousands of times, so the zone's offset is kept per quarter hour (offsets
+ * change on quarter-hour boundaries; a quarter hour with a change inside is never kept).
+ */
+function zonedParts(instant: Date, tz: string): ZonedParts {
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError("Invalid Date");
+  const bucket = Math.floor(ms / QUARTER_HOUR_MS);
+  const key = `${tz}|${bucket}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = intlOffsetAt(bucket * QUARTER_HOUR_MS, tz);
+    if (offset !== intlOffsetAt((bucket + 1) * QUARTER_HOUR_MS - 1, tz)) return intlParts(instant, tz);
+    if (offsets.size >= 10_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  const local = new Date(ms + offset);
   return {
-    year: out.year,
-    month: out.month,
-    day: out.day,
-    hour: out.hour === 24 ? 0 : out.hour,
-    minute: out.minute,
-    second: out.second,
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
   };
 }
 
