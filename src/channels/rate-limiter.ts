@@ -44,7 +44,9 @@ export const RECOVERY_PERIOD_MS = 60_000;
 function createBudget(configured: number, windowMs: number, guarded = false) {
   let lowered = configured;
   let since = 0;
-  const current = (now: number) => Math.min(configured, lowered + Math.floor((now - since) / RECOVERY_PERIOD_MS) * RECOVERY_STEP * configured);
+  const after = (steps: number) => Math.min(configured, lowered + steps * RECOVERY_STEP * configured);
+  const stepsAt = (now: number) => Math.floor((now - since) / RECOVERY_PERIOD_MS);
+  const current = (now: number) => after(stepsAt(now));
   return {
     windowMs,
     current,
@@ -52,7 +54,9 @@ function createBudget(configured: number, windowMs: number, guarded = false) {
     /** `accepted`: sends the platform took in the window before the refused one. */
     lower(accepted: number, now: number) {
       const was = current(now);
-      const learnt = Math.min(was, accepted) * UNDER_ACCEPTED;
+      let learnt = Math.min(was, accepted) * UNDER_ACCEPTED;
+      // Refused after climbing back: the pace one step down went a whole period without a 429.
+      if (lowered < configured && stepsAt(now) >= 1) learnt = Math.max(learnt, after(stepsAt(now) - 1));
       lowered = guarded ? Math.max(OVERALL_FLOOR * configured, (1 - MAX_OVERALL_CUT) * was, learnt) : learnt;
       since = now;
     },

@@ -78,6 +78,28 @@ describe("rate limiter (fake clock)", () => {
     expect(limiter.current().globalPerSecond).toBe(40);
   });
 
+  it("a 429 after climbing back returns to the pace that went a whole quiet period without one", async () => {
+    const limiter = createRateLimiter({ globalPerSecond: 40, perChatPerSecond: 3, perGroupPerMinute: 60 });
+    const released: number[] = [];
+    const burst = async (from: number, count: number, ms: number) => {
+      for (let i = from; i < from + count; i++) queue(limiter, String(i), released);
+      await vi.advanceTimersByTimeAsync(ms);
+    };
+    await burst(0, 31, 750);
+    limiter.rateLimited("30", false, 1000);
+    await vi.advanceTimersByTimeAsync(RECOVERY_PERIOD_MS);
+    expect(limiter.current().globalPerSecond).toBeCloseTo(30.5);
+    // At 30.5/s the platform refuses the 30th of a second (the 29 before it were taken).
+    await burst(100, 30, 1000);
+    limiter.rateLimited("129", false, 1000);
+    expect(limiter.current().globalPerSecond).toBeCloseTo(28.5); // not 29 × 0.95
+    // Refused again within the period: now the count decides.
+    await vi.advanceTimersByTimeAsync(1000);
+    await burst(200, 28, 1000);
+    limiter.rateLimited("227", false, 1000);
+    expect(limiter.current().globalPerSecond).toBeCloseTo(27 * 0.95);
+  });
+
   it("a 429 to a chat that just had a message lowers the per-chat rate, not the overall one", async () => {
     const limiter = createRateLimiter({ globalPerSecond: 40, perChatPerSecond: 3, perGroupPerMinute: 60 });
     const toA: number[] = [];
