@@ -127,9 +127,12 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
   // A call never hangs longer than a long poll and a margin (Telegram unreachable, a stuck socket).
   const bot = new Bot(options.token, { client: { apiRoot: options.apiRoot, timeoutSeconds: POLL_TIMEOUT_S + 45 }, botInfo: options.botInfo });
   const retries = options.retries ?? 3;
-  // Retries 5xx a few times. A 429 comes straight back (maxDelaySeconds 0): the limiter waits its
-  // retry_after once for every sender and lowers the pace, instead of each sender sleeping alone.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: retries, maxDelaySeconds: 0, rethrowHttpErrors: false }));
+  // Retries 429 (after retry_after) and 5xx a few times. A send's 429 comes straight back
+  // (maxDelaySeconds 0): the limiter waits its retry_after once for every sender and lowers the
+  // pace, instead of each sender sleeping alone and retrying past the limiter.
+  const retryOthers = autoRetry({ maxRetryAttempts: retries, maxDelaySeconds: 60, rethrowHttpErrors: false });
+  const retrySends = autoRetry({ maxRetryAttempts: retries, maxDelaySeconds: 0, rethrowHttpErrors: false });
+  bot.api.config.use((prev, method, payload, signal) => (method.startsWith("send") ? retrySends : retryOthers)(prev, method, payload, signal));
   const limiter = createRateLimiter(options.limits ?? TELEGRAM_LIMITS);
   const reach = createReachability("telegram", options.logger);
   const stopping = new AbortController();
