@@ -38,6 +38,7 @@ const MAX_OVERALL_CUT = 0.5;
 const OVERALL_FLOOR = 0.2;
 /** Each quiet period (no 429) gives back this share of the configured budget. */
 const RECOVERY_STEP = 0.05;
+/** The quiet period: a minute, so a probe above the platform's limit costs one hold a minute at most. */
 export const RECOVERY_PERIOD_MS = 60_000;
 
 /** One budget (sends per window) that 429s lower and quiet periods restore. */
