@@ -27,8 +27,8 @@ const REPORTS = [
 const CHATS = 500;
 const TOTAL = 2000;
 /** Warm-up: reports of the same kind (parser + SQL, new reports and revisions) on chats of their own. */
-const WARM_CHATS = 50;
-const WARM_TOTAL = 200;
+const WARM_CHATS = 125;
+const WARM_TOTAL = 500;
 const ROUNDS = 3;
 const BURST_TIMEOUT_MS = 120_000;
 /** As our Telegram channel polls (src/channels/telegram/telegram-channel.ts): 30 s long poll, Telegram's default limit of 100. */
