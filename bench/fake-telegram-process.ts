@@ -34,11 +34,12 @@ export async function startFakeTelegram(token: string, readyTimeoutMs = 30_000):
     });
     const control = async <T>(action: string, body?: unknown): Promise<T> => {
       const init = body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
-      const response = await fetch(`${url}/__control/${action}`, init);
+      // Bounded: the fake answers a wait (burst-replies) within 600 s at most.
+      const response = await fetch(`${url}/__control/${action}`, { ...init, signal: AbortSignal.timeout(660_000) });
       if (!response.ok) throw new Error(`fake Telegram: ${action} → ${response.status} ${await response.text()}`);
       return (await response.json()) as T;
     };
-    const me = (await (await fetch(`${url}/bot${token}/getMe`)).json()) as { result: UserFromGetMe };
+    const me = (await (await fetch(`${url}/bot${token}/getMe`, { signal: AbortSignal.timeout(10_000) })).json()) as { result: UserFromGetMe };
     return { url, token, botInfo: me.result, control, stop };
   } catch (error) {
     stop();

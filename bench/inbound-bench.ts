@@ -69,7 +69,7 @@ async function burst(fake: FakeTelegramProcess, messages: UserMessageInput[]): P
 
 /** Updates left from an earlier bot (one stopped before its offset moved on) must not reach the next one. */
 async function dropPending(fake: FakeTelegramProcess): Promise<void> {
-  await fetch(`${fake.url}/bot${fake.token}/deleteWebhook?drop_pending_updates=true`);
+  await fetch(`${fake.url}/bot${fake.token}/deleteWebhook?drop_pending_updates=true`, { signal: AbortSignal.timeout(10_000) });
 }
 
 interface Run {
