@@ -39,11 +39,17 @@ const CONCURRENCY = 4;
 const measuredChat = (c: number) => ({ chat: { id: -500_000 - c, type: "group" as const, title: `Xã ${c}` }, from: { id: 900_000 + c, first_name: `Cán bộ ${c}` } });
 const warmChat = (c: number) => ({ chat: { id: -400_000 - c, type: "group" as const, title: `Khởi động ${c}` }, from: { id: 800_000 + c, first_name: `Khởi động ${c}` } });
 
+const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng"];
+const MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Ngọc", "Gia", "Quang", "Xuân", "Hồng"];
+const GIVEN = ["An", "Bình", "Cường", "Dung", "Hà", "Lan", "Nam", "Phương", "Tuấn", "Yến"];
+/** A signature unique to each chat, without digits: no two messages of a burst have the same text, as with real officers. */
+const signature = (c: number) => `${FAMILY[c % 10]} ${MIDDLE[Math.floor(c / 10) % 10]} ${GIVEN[Math.floor(c / 100) % 10]}`;
+
 /** `total` reports from `chats` chats, one per chat in turn (so 3 of 4 per chat are revisions of the first). */
 function burstOf(who: (c: number) => Pick<UserMessageInput, "chat" | "from">, chats: number, total: number): UserMessageInput[] {
   return Array.from({ length: total }, (_, i) => {
     const [c, r] = [i % chats, Math.floor(i / chats)];
-    return { ...who(c), text: REPORTS[r % REPORTS.length].replace("{n}", String(c)) };
+    return { ...who(c), text: `${REPORTS[r % REPORTS.length].replace("{n}", String(c))} — ${signature(c)}` };
   });
 }
 

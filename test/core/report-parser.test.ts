@@ -308,3 +308,18 @@ describe("never throws", () => {
     );
   });
 });
+
+describe("reading one message several times", () => {
+  it("gives the same result for the same text and indicators, a different one for other indicators, and copies the caller may change", () => {
+    const text = "Xã Thạch Bình: đã treo 12 pa nô, phát thanh 20 buổi";
+    const first = parseReport(text, SAMPLE_INDICATORS);
+    first.values.pano = 99;
+    first.unclear.push("thêm");
+    const again = parseReport(text, [...SAMPLE_INDICATORS]);
+    expect(again.values.pano).toBe(12);
+    expect(again.unclear).not.toContain("thêm");
+    const panoOnly = parseReport(text, SAMPLE_INDICATORS.filter((i) => i.code === "pano"));
+    expect(Object.keys(panoOnly.values)).toEqual(["pano"]);
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual(again);
+  });
+});

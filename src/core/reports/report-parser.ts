@@ -15,7 +15,7 @@
 import type { DocumentReference, IndicatorDef } from "../types.js";
 import { truncate } from "../text-limits.js";
 import { combineValues } from "./parser/combine.js";
-import { compileIndicators } from "./parser/indicators.js";
+import { compileIndicators, type CompiledIndicators } from "./parser/indicators.js";
 import { createNameMatcher, findMentions } from "./parser/mentions.js";
 import { markNonValues } from "./parser/non-values.js";
 import { createNumberReader } from "./parser/numbers.js";
@@ -48,7 +48,7 @@ export interface ParsedReport {
  */
 export function parseReport(text: string, indicators: readonly IndicatorDef[]): ParsedReport {
   try {
-    return runPipeline(text, indicators);
+    return copyOf(readOnce(text, compileIndicators(indicators)));
   } catch {
     const result: ParsedReport = { values: {}, references: [], unclear: [], conflicts: [] };
     try {
@@ -61,8 +61,33 @@ export function parseReport(text: string, indicators: readonly IndicatorDef[]): 
   }
 }
 
-function runPipeline(text: string, indicators: readonly IndicatorDef[]): ParsedReport {
-  const compiled = compileIndicators(indicators);
+/** The texts read last: handling one message reads it up to four times against the same indicators. */
+const recent = new Map<string, { compiled: CompiledIndicators; result: ParsedReport }[]>();
+const RECENT_TEXTS = 16;
+
+function readOnce(text: string, compiled: CompiledIndicators): ParsedReport {
+  const key = typeof text === "string" ? text : String(text ?? "");
+  if (key.length > 4_000) return runPipeline(key, compiled);
+  const reads = recent.get(key) ?? [];
+  const hit = reads.find((r) => r.compiled === compiled);
+  if (hit) return hit.result;
+  const result = runPipeline(key, compiled);
+  recent.delete(key);
+  recent.set(key, [...reads, { compiled, result }].slice(-4));
+  if (recent.size > RECENT_TEXTS) recent.delete(recent.keys().next().value!);
+  return result;
+}
+
+/** A copy the caller may change without touching the kept result. */
+const copyOf = (r: ParsedReport): ParsedReport => ({
+  ...r,
+  values: { ...r.values },
+  references: r.references.map((ref) => ({ ...ref })),
+  unclear: [...r.unclear],
+  conflicts: r.conflicts.map((c) => ({ ...c, values: [...c.values] })),
+});
+
+function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
   const tk = normaliseAndTokenise(text);
   const nonValues = markNonValues(tk, compiled);
   const numbers = createNumberReader(tk, nonValues.blocked);
