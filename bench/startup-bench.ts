@@ -61,7 +61,7 @@ export function productionNodeFlags(): string[] {
  * process tree once idle (5 s after the first poll). dist/ is built beforehand.
  */
 export async function benchStartup(): Promise<BenchRow[]> {
-  spawnSync(process.execPath, ["--input-type=module", "-e", "const m = await import('./scripts/build.mjs'); if (m.buildIsStale()) m.build();"], { stdio: "inherit" });
+  buildIfStale();
   const fake = await startFakeTelegram("123456:TEST-TOKEN-bench-startup-0000000");
   const rows: BenchRow[] = [];
   try {
@@ -97,6 +97,12 @@ export async function benchStartup(): Promise<BenchRow[]> {
     fake.stop();
   }
   return rows;
+}
+
+/** Builds dist/ (npm run build) when it is missing or older than src/. */
+export function buildIfStale(): void {
+  const result = spawnSync(process.execPath, ["--input-type=module", "-e", "const m = await import('./scripts/build.mjs'); if (m.buildIsStale()) m.build();"], { stdio: "inherit" });
+  if (result.status !== 0) throw new Error("npm run build failed");
 }
 
 /** "min / median of n" as two rows. */
