@@ -24,13 +24,14 @@ const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
 export function createInboxStore(db: Db): InboxStore {
   const connection = connectionOf(db);
   const prepared = new Map<string, Database.Statement>();
-  const run = <T>(sql: string, use: (s: Database.Statement) => T) =>
-    connection.exclusive(() => {
-      let s = prepared.get(sql);
-      if (!s) prepared.set(sql, (s = connection.sqlite.prepare(sql).safeIntegers(false)));
-      connection.count(sql);
-      return connection.timed(() => use(s));
-    });
+  /** One counted, timed statement; the caller holds the connection. */
+  const run0 = <T>(sql: string, use: (s: Database.Statement) => T): T => {
+    let s = prepared.get(sql);
+    if (!s) prepared.set(sql, (s = connection.sqlite.prepare(sql).safeIntegers(false)));
+    connection.count(sql);
+    return connection.timed(() => use(s));
+  };
+  const run = <T>(sql: string, use: (s: Database.Statement) => T) => connection.exclusive(() => run0(sql, use));
   const insertSql = `INSERT INTO "InboxMessage" ("channel", "chatId", "messageId", "payloadJson", "receivedAt") VALUES (?, ?, ?, ?, ?)
      ON CONFLICT ("channel", "chatId", "messageId") DO NOTHING`;
   type Waiting = { incoming: Incoming; at: Date; resolve(row: StoredMessage | null): void; reject(error: unknown): void };
@@ -78,11 +79,14 @@ export function createInboxStore(db: Db): InboxStore {
         if (waiting.length === 1) setImmediate(() => void flush());
       });
     },
+    // At start, before the first poll: prepared statements, so Prisma's first query is not in its way.
     async resumeUnfinished() {
-      const [, rows] = await db.$transaction([
-        db.inboxMessage.updateMany({ where: { status: "pending" }, data: { attempts: { increment: 1 } } }),
-        db.inboxMessage.findMany({ where: { status: "pending" }, orderBy: { id: "asc" } }),
-      ]);
+      const rows = await connection.exclusive((sqlite) =>
+        sqlite.transaction(() => {
+          run0(`UPDATE "InboxMessage" SET "attempts" = "attempts" + 1 WHERE "status" = 'pending'`, (s) => s.run());
+          return run0(`SELECT "id", "payloadJson", "sentJson", "attempts" FROM "InboxMessage" WHERE "status" = 'pending' ORDER BY "id"`, (s) => s.all() as Row[]);
+        })(),
+      );
       return rows.map(toStored);
     },
     async recordSent(id, sent) {
@@ -94,7 +98,7 @@ export function createInboxStore(db: Db): InboxStore {
       );
     },
     async prune(before) {
-      return (await db.inboxMessage.deleteMany({ where: { status: "done", receivedAt: { lt: before } } })).count;
+      return run(`DELETE FROM "InboxMessage" WHERE "status" = 'done' AND "receivedAt" < ?`, (s) => s.run(iso(before)).changes);
     },
   };
 }
