@@ -1,6 +1,6 @@
 import pino from "pino";
 import { createApp, type App } from "./app.js";
-import { startSandbox, sandboxPaths, type Sandbox } from "./channels/sandbox/sandbox.js";
+import type { Sandbox } from "./channels/sandbox/sandbox.js";
 import { setupCli } from "./cli/setup.js";
 import { InstanceLockedError } from "./db/instance-lock.js";
 
@@ -63,6 +63,8 @@ async function main(): Promise<void> {
     await app.start();
   }
   if (withSandbox) {
+    // Loaded only when used: a production bot does not carry the sandbox (and its plan reader).
+    const { startSandbox, sandboxPaths } = await import("./channels/sandbox/sandbox.js");
     try {
       sandbox = await startSandbox({ config, logger, t });
     } catch (error) {

@@ -1,5 +1,4 @@
 import { Composer, type Context } from "../core/composer.js";
-import { parsePlanFile, PLAN_LIMITS } from "../core/plans/plan-file.js";
 import { FileTooLargeError } from "../core/ports.js";
 import { importPlan } from "../core/plans/plan-import.js";
 import { resolveOrgName } from "../core/units/org-name.js";
@@ -44,6 +43,8 @@ export const planImportFeature: Feature = (deps) => {
     const file = ctx.incoming.files.find((f) => f.kind === "document");
     if (!file) return ctx.reply(ctx.t("plan:usage"));
     if (!/\.ya?ml$/i.test(file.fileName ?? "")) return ctx.reply(ctx.t("plan:wrong_type", { name: file.fileName ?? "?" }));
+    // The plan reader (YAML and its schema, ~100 ms to load) is loaded on first use, not at start.
+    const { parsePlanFile, PLAN_LIMITS } = await import("../core/plans/plan-file.js");
     const tooBig = () => ctx.reply(ctx.t("plan:too_big", { max: PLAN_LIMITS.bytes / 1048576 }));
     if ((file.size ?? 0) > PLAN_LIMITS.bytes) return tooBig();
     let bytes: Uint8Array;
