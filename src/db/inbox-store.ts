@@ -16,9 +16,9 @@ function toStored(row: Row): StoredMessage {
 const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 /**
- * The durable inbox's table (InboxMessage), unique by channel + chat + message id. Every message
- * passes here three times (stored, reply recorded, done): prepared statements on Prisma's own
- * connection, one statement each (the stores grouped per batch, see `flush`).
+ * The durable inbox's table (InboxMessage), unique by channel + chat + message id. A message
+ * passes here two or three times (stored; reply recorded, unless "done" records it; done): prepared
+ * statements on Prisma's own connection, one statement each (the stores grouped per batch, see `flush`).
  * @example const store = createInboxStore(db); await store.add(incoming, new Date());
  */
 export function createInboxStore(db: Db): InboxStore {
