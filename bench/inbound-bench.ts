@@ -53,7 +53,7 @@ const measuredChat = (c: number) => ({ chat: { id: -500_000 - c, type: "group" a
 const warmChat = (c: number) => ({ chat: { id: -400_000 - c, type: "group" as const, title: `Khởi động ${c}` }, from: { id: 800_000 + c, first_name: `Khởi động ${c}` } });
 
 const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng"];
-const MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Ngọc", "Gia", "Quang", "Xuân", "Hồng"];
+const MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Ngọc", "Thanh", "Quang", "Xuân", "Hồng"];
 const GIVEN = ["An", "Bình", "Cường", "Dung", "Hà", "Lan", "Nam", "Phương", "Tuấn", "Yến"];
 /** A signature unique to each chat, without digits: no two messages of a burst have the same text, as with real officers. */
 const signature = (c: number) => `${FAMILY[c % 10]} ${MIDDLE[Math.floor(c / 10) % 10]} ${GIVEN[Math.floor(c / 100) % 10]}`;

@@ -323,3 +323,13 @@ describe("reading one message several times", () => {
     expect(parseReport(text, SAMPLE_INDICATORS)).toEqual(again);
   });
 });
+
+describe("names are not misspelt indicators", () => {
+  it("reads an officer's signature as a name, and still forgives a typo in an ordinary word", () => {
+    expect(parseReport("bao cao: da dang 5 tin bai tren trang thong tin, 2 phong su — Phạm Thanh Nam", SAMPLE_INDICATORS).values).toEqual({ tin_bai: 5, phong_su: 2 });
+    expect(parseReport("đã treo 12 pa nô — Lê Thanh Hà, 3 phóng sự", SAMPLE_INDICATORS).values).toEqual({ pano: 12, phong_su: 3 });
+    expect(parseReport("phat thnah 20 buoi", SAMPLE_INDICATORS).values).toEqual({ phat_thanh: 20 });
+    expect(parseReport("PHAT THNAH 20 BUOI", SAMPLE_INDICATORS).values).toEqual({ phat_thanh: 20 });
+    expect(parseReport("Phát Thanh 20 buổi", SAMPLE_INDICATORS).values).toEqual({ phat_thanh: 20 });
+  });
+});

@@ -102,6 +102,20 @@ export function findMentions(
   return out;
 }
 
+/** Two or more words, each capitalised ("Phạm Thanh"): a name, never a misspelt indicator. */
+function isPersonName(toks: readonly Tok[], start: number, end: number): boolean {
+  let words = 0;
+  for (let j = start; j < end; j++) {
+    const t = toks[j]!;
+    if (t.type !== "w") continue;
+    const first = t.o.charAt(0);
+    const rest = t.o.slice(1);
+    if (first === first.toLowerCase() || rest === rest.toUpperCase()) return false;
+    words++;
+  }
+  return words >= 2;
+}
+
 /** Indicator mention starting at token i: longest synonym, then Telex, then a small typo. */
 function matchIndicator(
   toks: readonly Tok[],
@@ -161,6 +175,8 @@ function matchIndicator(
   for (let w = Math.min(ends.length, 5) - 1; w >= 0; w--) {
     const s = ck[w]!;
     if (s.length < 5 || FUZZY_STOP.has(s) || FUZZY_STOP.has(ct[w]!)) continue;
+    // A person's name is no typo: "— Phạm Thanh Nam" is not "phát thanh".
+    if (isPersonName(toks, i, ends[w]!)) continue;
     if (w === 0 && BREAK_WORDS.has(s)) continue;
     const max = s.length >= 12 ? 2 : 1;
     for (const syn of c.list) {
