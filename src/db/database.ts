@@ -11,6 +11,9 @@ export type Db = PrismaClient;
 const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
 const BUSY_TIMEOUT_MS = 5_000;
 
+/** A date as Prisma's better-sqlite3 adapter stores it (ISO 8601 with "+00:00"), for prepared statements. */
+export const sqliteDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
+
 /** The file of a `file:` SQLite URL. */
 export function sqlitePath(url: string): string {
   return url.replace(/^file:/, "");

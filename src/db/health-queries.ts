@@ -1,5 +1,5 @@
 import { hostname } from "node:os";
-import { connectionOf, type Db } from "./database.js";
+import { connectionOf, sqliteDate, type Db } from "./database.js";
 
 /**
  * Writes the running instance's lease row (id 1): a real write, so it fails while the disk is
@@ -7,13 +7,12 @@ import { connectionOf, type Db } from "./database.js";
  * @example await writeHeartbeat(db, startedAt, new Date());
  */
 export async function writeHeartbeat(db: Db, startedAt: Date, at: Date): Promise<void> {
-  // A prepared statement: it runs every few seconds and before the first poll.
-  const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
+  // Not through Prisma: it runs every few seconds and before the first poll.
   await connectionOf(db).exclusive((sqlite) =>
     sqlite
       .prepare(`INSERT INTO "InstanceLease" (id, pid, host, startedAt, beatAt) VALUES (1, ?, ?, ?, ?)
         ON CONFLICT (id) DO UPDATE SET pid = excluded.pid, host = excluded.host, startedAt = excluded.startedAt, beatAt = excluded.beatAt`)
-      .run(process.pid, hostname(), iso(startedAt), iso(at)),
+      .run(process.pid, hostname(), sqliteDate(startedAt), sqliteDate(at)),
   );
 }
 

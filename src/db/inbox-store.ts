@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import type { Incoming } from "../core/types.js";
 import type { InboxStore, StoredMessage } from "../inbox/inbox-store.js";
 import { truncate } from "../core/text-limits.js";
-import { connectionOf, type Db } from "./database.js";
+import { connectionOf, sqliteDate, type Db } from "./database.js";
 
 type Row = { id: number; payloadJson: string; sentJson: string; attempts: number };
 
@@ -12,8 +12,7 @@ function toStored(row: Row): StoredMessage {
   return { id: row.id, incoming, sent: JSON.parse(row.sentJson), attempts: row.attempts };
 }
 
-/** Dates as Prisma's adapter stores them, so Prisma reads these rows alike. */
-const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
+const iso = sqliteDate;
 
 /**
  * The durable inbox's table (InboxMessage), unique by channel + chat + message id. A message
@@ -24,10 +23,14 @@ const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
 export function createInboxStore(db: Db): InboxStore {
   const connection = connectionOf(db);
   const prepared = new Map<string, Database.Statement>();
-  /** One counted, timed statement; the caller holds the connection. */
-  const run0 = <T>(sql: string, use: (s: Database.Statement) => T): T => {
+  const statement = (sql: string) => {
     let s = prepared.get(sql);
     if (!s) prepared.set(sql, (s = connection.sqlite.prepare(sql).safeIntegers(false)));
+    return s;
+  };
+  /** One counted, timed statement; the caller holds the connection. */
+  const run0 = <T>(sql: string, use: (s: Database.Statement) => T): T => {
+    const s = statement(sql);
     connection.count(sql);
     return connection.timed(() => use(s));
   };
@@ -48,8 +51,7 @@ export function createInboxStore(db: Db): InboxStore {
     waiting = [];
     try {
       const rows = await connection.exclusive((sqlite) => {
-        let insert = prepared.get(insertSql);
-        if (!insert) prepared.set(insertSql, (insert = sqlite.prepare(insertSql).safeIntegers(false)));
+        const insert = statement(insertSql);
         sqlite.pragma("synchronous = FULL");
         try {
           // Timed with its COMMIT: the disk sync is the cost of the receipt.

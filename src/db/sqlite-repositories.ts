@@ -8,11 +8,10 @@ import type Database from "better-sqlite3";
 import type { AssignmentView, AttachmentRecord, ChatRecord, TaskRecord, ConversationRecord, PersonRecord, ReportRecord } from "../core/ports.js";
 import type { ChatRepository, ConversationRepository, PersonRepository, Repositories, TaskRepository } from "../core/repositories.js";
 import type { Channel } from "../core/types.js";
-import { connectionOf, type Db, type SqliteConnection } from "./database.js";
+import { connectionOf, sqliteDate, type Db, type SqliteConnection } from "./database.js";
 import { buildPrismaRepositories, toChat, toOutboxRow, toPerson, toTask, toUnit, type AssignmentRow, type CacheLoaders, type TaskRow, type ViewBuilder } from "./repositories.js";
 
-/** Dates as Prisma's better-sqlite3 adapter stores them (ISO 8601 with "+00:00"), so both layers compare alike. */
-const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
+const iso = sqliteDate;
 const date = (v: string) => new Date(v);
 const dateOrNull = (v: string | null) => (v === null ? null : new Date(v));
 
@@ -38,6 +37,14 @@ function createLru<V>() {
       entries.delete(key);
       entries.set(key, { value, at: Date.now() });
       if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+    },
+    /** The cached value, or `load`'s, kept. */
+    async through(key: string, load: () => Promise<V | null>): Promise<V | null> {
+      const hit = this.get(key);
+      if (hit !== undefined) return hit;
+      const value = await load();
+      this.set(key, value);
+      return value;
     },
     delete: (key: string) => void entries.delete(key),
     clear: () => entries.clear(),
@@ -80,14 +87,7 @@ export function withCaches(repos: Repositories): Repositories {
   };
 
   const peopleRepo: PersonRepository = invalidating(repos.people, people, {
-    async find(channel, userId) {
-      const key = personKey(channel, userId);
-      const hit = people.get(key);
-      if (hit !== undefined) return hit;
-      const p = await repos.people.find(channel, userId);
-      people.set(key, p);
-      return p;
-    },
+    find: (channel, userId) => people.through(personKey(channel, userId), () => repos.people.find(channel, userId)),
     async touch(input) {
       const hit = people.get(personKey(input.channel, input.userId));
       if (hit && hit.displayName === input.displayName && hit.username === (input.username ?? null)) return hit;
@@ -110,14 +110,7 @@ export function withCaches(repos: Repositories): Repositories {
   });
 
   const chatsRepo: ChatRepository = invalidating(repos.chats, chats, {
-    async find(channel, chatId) {
-      const key = chatKey(channel, chatId);
-      const hit = chats.get(key);
-      if (hit !== undefined) return hit;
-      const c = await repos.chats.find(channel, chatId);
-      chats.set(key, c);
-      return c;
-    },
+    find: (channel, chatId) => chats.through(chatKey(channel, chatId), () => repos.chats.find(channel, chatId)),
     async bind(input) {
       const c = await repos.chats.bind(input);
       chats.set(chatKey(c.channel, c.chatId), c);
@@ -127,13 +120,8 @@ export function withCaches(repos: Repositories): Repositories {
 
   const conversationsRepo: ConversationRepository = invalidating(repos.conversations, conversations, {
     async get(channel, chatId, userId, now) {
-      const key = conversationKey(channel, chatId, userId);
-      let hit = conversations.get(key);
-      if (hit === undefined) {
-        // Cached with its expiry; "now" is the caller's clock, so expiry is checked on every read.
-        hit = await repos.conversations.get(channel, chatId, userId, new Date(0));
-        conversations.set(key, hit);
-      }
+      // Cached with its expiry; "now" is the caller's clock, so expiry is checked on every read.
+      const hit = await conversations.through(conversationKey(channel, chatId, userId), () => repos.conversations.get(channel, chatId, userId, new Date(0)));
       return hit && hit.expiresAt > now ? hit : null;
     },
     async set(channel, chatId, userId, record) {
@@ -149,11 +137,7 @@ export function withCaches(repos: Repositories): Repositories {
   // A report that names figures of another task reads every active task (figuresElsewhere).
   const activeTasks = createLru<TaskRecord[]>();
   const tasksRepo: TaskRepository = invalidating(repos.tasks, activeTasks, {
-    async listActive() {
-      let hit = activeTasks.get("active");
-      if (!hit) activeTasks.set("active", (hit = await repos.tasks.listActive()));
-      return [...hit];
-    },
+    listActive: async () => [...((await activeTasks.through("active", () => repos.tasks.listActive())) ?? [])],
   });
 
   return { ...repos, people: peopleRepo, chats: chatsRepo, conversations: conversationsRepo, tasks: tasksRepo };
@@ -209,6 +193,8 @@ function createStatements(connection: SqliteConnection) {
     return s;
   };
   return {
+    /** Runs `work` holding the connection (never inside a Prisma transaction). */
+    exclusive: <T>(work: () => T) => connection.exclusive(work),
     all: (sql: string, ...params: unknown[]) => connection.timed(() => statement(sql).all(...params) as Row[]),
     get: (sql: string, ...params: unknown[]) => connection.timed(() => statement(sql).get(...params) as Row | undefined),
     run: (sql: string, ...params: unknown[]) => connection.timed(() => statement(sql).run(...params)),
@@ -223,7 +209,7 @@ function createStatements(connection: SqliteConnection) {
 export function createRepositories(db: Db): Repositories {
   const connection = connectionOf(db);
   const sql = createStatements(connection);
-  const { repos, toViews } = buildPrismaRepositories(db, preparedLoaders(connection, sql));
+  const { repos, toViews } = buildPrismaRepositories(db, preparedLoaders(sql));
   return withCaches(withPreparedHotPath(repos, connection, sql, toViews));
 }
 
@@ -243,19 +229,20 @@ function readTasks(sql: Statements, taskRows: Row[]): TaskRecord[] {
 }
 
 /** The unit and task caches' reads (a message's first view of its unit and task) as prepared statements. */
-function preparedLoaders(connection: SqliteConnection, sql: Statements): CacheLoaders {
-  const run = <T>(work: () => T) => connection.exclusive(work);
+function preparedLoaders(sql: Statements): CacheLoaders {
+  const run = sql.exclusive;
   return {
     units: (keys) => run(() => byIds(sql, "Unit", keys).map((u) => toUnit({ ...(u as Parameters<typeof toUnit>[0]), active: u.active === 1 }))),
     tasks: (keys) => run(() => readTasks(sql, byIds(sql, "Task", keys))),
   };
 }
 
+const PERSON_SQL = `SELECT * FROM "Person" WHERE channel = ? AND userId = ?`;
 const toPersonRow = (p: Row) => toPerson(p as Parameters<typeof toPerson>[0]);
 const toChatRow = (c: Row) => toChat(c as Parameters<typeof toChat>[0]);
 
 function withPreparedHotPath(repos: Repositories, connection: SqliteConnection, sql: Statements, toViews: ViewBuilder): Repositories {
-  const run = <T>(work: () => T) => connection.exclusive(work);
+  const run = sql.exclusive;
   const views = async (rows: Row[]): Promise<AssignmentView[]> => toViews(rows.map(toAssignmentRow));
 
   return {
@@ -263,13 +250,13 @@ function withPreparedHotPath(repos: Repositories, connection: SqliteConnection, 
     people: {
       ...repos.people,
       async find(channel, userId) {
-        const p = await run(() => sql.get(`SELECT * FROM "Person" WHERE channel = ? AND userId = ?`, channel, userId));
+        const p = await run(() => sql.get(PERSON_SQL, channel, userId));
         return p ? toPersonRow(p) : null;
       },
       async touch({ channel, userId, displayName, username }) {
         return run(() => {
           // Every message touches its sender: read first, write only when the name changed.
-          const known = sql.get(`SELECT * FROM "Person" WHERE channel = ? AND userId = ?`, channel, userId);
+          const known = sql.get(PERSON_SQL, channel, userId);
           if (known && known.displayName === displayName && known.username === (username ?? null)) return toPersonRow(known);
           const now = iso(new Date());
           const p = sql.get(

@@ -44,12 +44,6 @@ function intlParts(instant: Date, tz: string): ZonedParts {
   return { year: out.year, month: out.month, day: out.day, hour: out.hour === 24 ? 0 : out.hour, minute: out.minute, second: out.second };
 }
 
-/** The zone's offset from UTC at `ms`, straight from Intl. */
-function intlOffsetAt(ms: number, tz: string): number {
-  const p = intlParts(new Date(ms), tz);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - (ms - (((ms % 1000) + 1000) % 1000));
-}
-
 const QUARTER_HOUR_MS = 900_000;
 const offsets = new Map<string, number>();
 
@@ -65,8 +59,8 @@ function zonedParts(instant: Date, tz: string): ZonedParts {
   const key = `${tz}|${bucket}`;
   let offset = offsets.get(key);
   if (offset === undefined) {
-    offset = intlOffsetAt(bucket * QUARTER_HOUR_MS, tz);
-    if (offset !== intlOffsetAt((bucket + 1) * QUARTER_HOUR_MS - 1, tz)) return intlParts(instant, tz);
+    offset = offsetAt(bucket * QUARTER_HOUR_MS, tz, intlParts);
+    if (offset !== offsetAt((bucket + 1) * QUARTER_HOUR_MS - 1, tz, intlParts)) return intlParts(instant, tz);
     if (offsets.size >= 10_000) offsets.clear();
     offsets.set(key, offset);
   }
@@ -135,9 +129,9 @@ export function localTimeOf(instant: Date, tz: string): string {
 }
 
 /** Offset of `tz` from UTC at `instant`, in ms (positive east of Greenwich). */
-function offsetAt(ms: number, tz: string): number {
+function offsetAt(ms: number, tz: string, parts: (instant: Date, tz: string) => ZonedParts = zonedParts): number {
   const whole = Math.floor(ms / 1000) * 1000;
-  const p = zonedParts(new Date(whole), tz);
+  const p = parts(new Date(whole), tz);
   return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - whole;
 }
 

@@ -48,15 +48,6 @@ export function nextOfficeWindow(at: Date, calendar: WorkingCalendar, tz: string
 export const reminderKey = (assignmentId: number, offset: number, chat: Pick<ChatRecord, "channel" | "chatId">) =>
   `reminder:${assignmentId}:${offset}:${chat.channel}:${chat.chatId}`;
 
-/**
- * The reminder text: plan, task, deadline with weekday, days left or overdue, and how to answer on
- * `channel` (Zalo has no reply-to, so its text says to send /baocao or just the report).
- * @example renderReminder(view, { kind: "before", offset: -3, at }, t, "Asia/Ho_Chi_Minh", "zalo")
- */
-export function renderReminder(view: AssignmentView, planned: Pick<PlannedReminder, "kind" | "at">, t: Translate, tz: string, channel: Channel): string {
-  return `${renderReminderTitle(view, planned, t)}\n${renderReminderBody(view, planned, t, tz, channel)}`;
-}
-
 /** The first line, the only one that names the unit. */
 function renderReminderTitle(view: AssignmentView, planned: Pick<PlannedReminder, "kind">, t: Translate): string {
   return t(planned.kind === "overdue" ? "reminders:title_overdue" : "reminders:title", { unit: view.unit.name });
@@ -79,8 +70,11 @@ function renderReminderBody(view: AssignmentView, planned: Pick<PlannedReminder,
 }
 
 /**
- * {@link renderReminder} for a whole batch: the body is rendered once per occurrence, reminder and
- * channel, since a tick queues the same text to thousands of units (only the title differs).
+ * Renders reminder texts for a batch: plan, task, deadline with weekday, days left or overdue, and
+ * how to answer on the chat's channel (Zalo has no reply-to, so its text says to send /baocao or
+ * just the report). The body is rendered once per occurrence, reminder and channel, since a tick
+ * queues the same text to thousands of units (only the title names the unit).
+ * @example const render = createReminderRenderer(t, "Asia/Ho_Chi_Minh"); render(view, { kind: "before", at }, "zalo")
  */
 function createReminderRenderer(t: Translate, tz: string) {
   const bodies = new Map<string, string>();
