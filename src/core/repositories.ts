@@ -155,6 +155,8 @@ export interface AttachmentRepository {
   listForReports(reportIds: number[]): Promise<AttachmentRecord[]>;
   /** Files a person sent in a chat since `since` that belong to no report yet. */
   listPending(channel: Channel, chatId: string, since: Date): Promise<AttachmentRecord[]>;
+  /** A report's attachments and the chat's pending ones since `since`, in one read (ordered by id). */
+  listForReportAndPending(reportId: number, channel: Channel, chatId: string, since: Date): Promise<AttachmentRecord[]>;
   /** Moves pending files to a report; a file already on it is dropped as a duplicate. */
   assign(attachmentIds: number[], reportId: number): Promise<number>;
   /** Deletes pending attachment rows (never one on a report); returns the SHA-256 of each deleted row. */

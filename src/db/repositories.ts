@@ -595,6 +595,13 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
         const rows = await db.attachment.findMany({ where: { reportId: null, sourceChannel: channel, sourceChatId: chatId, createdAt: { gte: since } }, orderBy: { id: "asc" } });
         return rows.map(toAttachment);
       },
+      async listForReportAndPending(reportId, channel, chatId, since) {
+        const rows = await db.attachment.findMany({
+          where: { OR: [{ reportId }, { reportId: null, sourceChannel: channel, sourceChatId: chatId, createdAt: { gte: since } }] },
+          orderBy: { id: "asc" },
+        });
+        return rows.map(toAttachment);
+      },
       async assign(attachmentIds, reportId) {
         let moved = 0;
         for (const id of attachmentIds) {

@@ -381,6 +381,12 @@ function withPreparedHotPath(repos: Repositories, connection: SqliteConnection, 
         );
         return rows.map(toAttachment);
       },
+      async listForReportAndPending(reportId, channel, chatId, since) {
+        const rows = await run(() =>
+          sql.all(`SELECT * FROM "Attachment" WHERE reportId = ? OR (reportId IS NULL AND sourceChannel = ? AND sourceChatId = ? AND createdAt >= ?) ORDER BY id`, reportId, channel, chatId, iso(since)),
+        );
+        return rows.map(toAttachment);
+      },
       async listForReports(reportIds) {
         if (!reportIds.length) return [];
         const rows = await run(() => sql.all(`SELECT * FROM "Attachment" WHERE reportId IN (SELECT value FROM json_each(?)) ORDER BY id`, JSON.stringify(reportIds)));

@@ -108,41 +108,45 @@ export const reportsFeature: Feature = (deps) => {
     return { photos, documents: pending.length - photos };
   }
 
+  /** The assignment a report goes to (with its report when finding it read that), or the reply that asks or refuses. */
+  async function findAssignment(ctx: Context, unit: UnitRecord, text: string, known?: AssignmentView[]): Promise<{ assignment: AssignmentView; report?: ReportRecord } | string> {
+    const open = known ?? (await deps.repos.assignments.listOpenForUnit(unit.id));
+    const taskHint = parseReport(text, open.flatMap((a) => a.task.indicators)).taskHint;
+    const resolution = await resolveAssignment(deps.repos, unit.id, ctx.incoming, {
+      now: deps.clock.now(),
+      timezone: deps.timezone,
+      text,
+      taskHint,
+      open,
+      readValues: (t, indicators) => parseReport(t, indicators).values,
+    });
+    if (resolution.kind === "found") return resolution;
+    if (resolution.kind === "other_unit") return ctx.t("access:other_unit", { own: unit.name, unit: resolution.assignment.unit.name });
+    if (resolution.kind === "none") return ctx.t("reports:no_open_task", { unit: unit.name });
+    const { files, fileIds } = await askWhichTask(deps, ctx.incoming, { text, options: resolution.options.map((o) => o.id) });
+    const options = resolution.options.map((o, i) => `${i + 1}. ${describeChoice(o, ctx, deps)}`);
+    if (resolution.more) options.push(ctx.t("reports:which_task_more", { count: resolution.more }));
+    const lines = [ctx.t("reports:which_task"), ...options, filesKeptLine(ctx, fileIds, await countKept(fileIds, ctx)), ...fileProblems(files, ctx.t), ctx.t("reports:which_task_hint", { minutes: QUESTION_MINUTES })];
+    return lines.filter(Boolean).join("\n");
+  }
+
   async function submit(ctx: Context, text: string, target?: AssignmentView | { open: AssignmentView[] }): Promise<void> {
     const unit = await reportingUnit(ctx);
     if (!unit) return;
-    let assignment = target && "id" in target ? target : undefined;
-    if (!assignment) {
-      const open = target && "open" in target ? target.open : await deps.repos.assignments.listOpenForUnit(unit.id);
-      const taskHint = parseReport(text, open.flatMap((a) => a.task.indicators)).taskHint;
-      const resolution = await resolveAssignment(deps.repos, unit.id, ctx.incoming, {
-        now: deps.clock.now(),
-        timezone: deps.timezone,
-        text,
-        taskHint,
-        open,
-        readValues: (t, indicators) => parseReport(t, indicators).values,
-      });
-      if (resolution.kind === "other_unit") return ctx.reply(ctx.t("access:other_unit", { own: unit.name, unit: resolution.assignment.unit.name }));
-      if (resolution.kind === "none") return ctx.reply(ctx.t("reports:no_open_task", { unit: unit.name }));
-      if (resolution.kind === "ask") {
-        const { files, fileIds } = await askWhichTask(deps, ctx.incoming, { text, options: resolution.options.map((o) => o.id) });
-        const options = resolution.options.map((o, i) => `${i + 1}. ${describeChoice(o, ctx, deps)}`);
-        if (resolution.more) options.push(ctx.t("reports:which_task_more", { count: resolution.more }));
-        const lines = [ctx.t("reports:which_task"), ...options, filesKeptLine(ctx, fileIds, await countKept(fileIds, ctx)), ...fileProblems(files, ctx.t), ctx.t("reports:which_task_hint", { minutes: QUESTION_MINUTES })];
-        return ctx.reply(lines.filter(Boolean).join("\n"));
-      }
-      assignment = resolution.assignment;
-    }
-    if (!text.trim() && !ctx.incoming.files.length) return ctx.reply(ctx.t("reports:usage", { context: ctx.incoming.channel }));
-    const chosen = assignment;
-    // A report that goes to a task takes the files kept for an unanswered question of this sender.
-    const question = await openQuestion(deps.repos, ctx.incoming, deps.clock.now());
-    const result = await unitLock.run(unit.id, () => submitReport(deps, { assignment: chosen, incoming: ctx.incoming, text, authorName: ctx.person.displayName, fileIds: question?.fileIds }));
-    if (question) await closeQuestion(deps.repos, ctx.incoming);
-    await ctx.reply(renderConfirmation(result, ctx.t, deps), { quote: true });
+    // One lock from finding the task to recording the report: the report read while finding it
+    // is still the latest when it is revised (the unit may report from two chats at once).
+    const reply = await unitLock.run(unit.id, async () => {
+      const found = target && "id" in target ? { assignment: target } : await findAssignment(ctx, unit, text, target?.open);
+      if (typeof found === "string") return { text: found };
+      if (!text.trim() && !ctx.incoming.files.length) return { text: ctx.t("reports:usage", { context: ctx.incoming.channel }) };
+      // A report that goes to a task takes the files kept for an unanswered question of this sender.
+      const question = await openQuestion(deps.repos, ctx.incoming, deps.clock.now());
+      const result = await submitReport(deps, { assignment: found.assignment, report: found.report, incoming: ctx.incoming, text, authorName: ctx.person.displayName, fileIds: question?.fileIds });
+      if (question) await closeQuestion(deps.repos, ctx.incoming);
+      return { text: renderConfirmation(result, ctx.t, deps), quote: true };
+    });
+    await ctx.reply(reply.text, { quote: reply.quote });
   }
-
 
   // While "which task?" waits: "2", "#5", "nv5" answer it; files join it; other messages go on.
   composer.use(async (ctx, next) => {

@@ -70,6 +70,15 @@ describe.each([
       ["b.pdf", "document", report.id, AT],
     ]);
     expect(await repos.attachments.listForReports([])).toEqual([]);
+    // The report's files and the chat's pending ones since `since`, not another chat's.
+    await repos.attachments.add({ reportId: null, sha256: "c".repeat(64), size: 5, mime: "image/jpeg", kind: "photo", fileName: "c.jpg", capturedAt: null, createdAt: later, sourceChannel: "telegram", sourceChatId: "-1", sourceMessageId: "11" });
+    await repos.attachments.add({ reportId: null, sha256: "d".repeat(64), size: 6, mime: "image/jpeg", kind: "photo", fileName: "d.jpg", capturedAt: null, createdAt: later, sourceChannel: "telegram", sourceChatId: "-2", sourceMessageId: "12" });
+    expect((await repos.attachments.listForReportAndPending(report.id, "telegram", "-1", AT)).map((a) => [a.fileName, a.reportId])).toEqual([
+      ["a.jpg", report.id],
+      ["b.pdf", report.id],
+      ["c.jpg", null],
+    ]);
+    expect((await repos.attachments.listForReportAndPending(report.id, "telegram", "-1", new Date(later.getTime() + 1))).map((a) => a.fileName)).toEqual(["a.jpg", "b.pdf"]);
   });
 
   it("outbox batches skip known keys; keys per assignment; cached people, chats and conversations follow writes", async () => {

@@ -96,6 +96,25 @@ describe("the which-task question", () => {
     const files = await h.app.repos.attachments.listForReports([report.id]);
     expect(files.map((f) => f.kind)).toEqual(["photo", "photo", "photo"]);
     expect(await pendingFiles()).toEqual([]);
+
+    // A correction without files still counts the report's photos, and a photo sent just before joins it.
+    const quarterly = (await h.app.repos.tasks.findByCode("BC_QUY_CCHC"))!;
+    const [revised] = await h.say(lan, thachBinh, `/baocao #${quarterly.id} đã treo 5 pa nô`);
+    expect(revised).toContain("Đã cập nhật báo cáo");
+    expect(revised).toContain("Minh chứng: 3 ảnh, 0 tệp");
+    await h.say(minh, thanhVinh, "", { photo: jpeg(14) });
+    await h.say(lan, thachBinh, "", { photo: jpeg(15) });
+    const [withPhoto] = await h.say(lan, thachBinh, `/baocao #${quarterly.id} đã treo 6 pa nô`);
+    expect(withPhoto).toContain("Minh chứng: 4 ảnh, 0 tệp");
+    // Later, a photo alone waits for the report that follows; the revision takes it.
+    h.clock.advance(11 * 60_000);
+    await h.say(lan, thachBinh, "", { photo: jpeg(16) });
+    expect((await pendingFiles()).map((f) => f.sourceChatId).sort()).toEqual([String(thachBinh.id), String(thanhVinh.id)].sort());
+    const [joined] = await h.say(lan, thachBinh, `/baocao #${quarterly.id} đã treo 7 pa nô`);
+    expect(joined).toContain("Minh chứng: 5 ảnh, 0 tệp");
+    // Another chat's pending photo stays pending.
+    expect((await pendingFiles()).map((f) => f.sourceChatId)).toEqual([String(thanhVinh.id)]);
+    await h.app.db.attachment.deleteMany({ where: { reportId: null } });
   });
 
   it("when the question expires, the officer is told nothing was recorded and the kept files are deleted", async () => {

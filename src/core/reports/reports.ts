@@ -4,7 +4,7 @@
  * the history kept.
  */
 import { captureInstant, DOCUMENT_KINDS, exifCaptureTime, PHOTO_KINDS, sniffFile, VIDEO_KINDS, type FileKind } from "./file-check.js";
-import { FileTooLargeError, type AssignmentView, type Clock, type FileStore, type Logger, type Messenger, type ReportRecord, type TaskRecord } from "../ports.js";
+import { FileTooLargeError, type AssignmentView, type AttachmentRecord, type Clock, type FileStore, type Logger, type Messenger, type ReportRecord, type TaskRecord } from "../ports.js";
 import { parseReport, type ParsedReport } from "./report-parser.js";
 import type { Repositories } from "../repositories.js";
 import { narrowChoices, orderByDueNext, type ValueReader } from "./task-choice.js";
@@ -29,7 +29,8 @@ const FOLLOW_UP_MS = 30 * 86_400_000;
 export const ATTACH_WINDOW_MS = 10 * 60_000;
 
 export type Resolution =
-  | { kind: "found"; assignment: AssignmentView }
+  /** `report`: the assignment's report, when finding the assignment read it. */
+  | { kind: "found"; assignment: AssignmentView; report?: ReportRecord }
   | { kind: "ask"; options: AssignmentView[]; more: number }
   | { kind: "none" }
   | { kind: "other_unit"; assignment: AssignmentView };
@@ -75,7 +76,7 @@ export async function resolveAssignment(
     const latest = await repos.reports.latestForUnit(unitId);
     const recent = latest && now.getTime() - latest.updatedAt.getTime() <= FOLLOW_UP_MS;
     const assignment = recent ? await repos.assignments.findView(latest.assignmentId) : null;
-    if (taskHint === undefined && assignment && assignment.status !== "cancelled" && assignment.status !== "untracked") return { kind: "found", assignment };
+    if (taskHint === undefined && assignment && assignment.status !== "cancelled" && assignment.status !== "untracked") return { kind: "found", assignment, report: latest ?? undefined };
     choices = orderByDueNext(taskHint === undefined ? open : open.filter((a) => a.task.id === taskHint), now);
   }
   if (choices.length === 0) return { kind: "none" };
@@ -194,12 +195,13 @@ export interface SubmitResult {
  * assignment submitted (or late), attaches the message's files and any files sent just before.
  * A second report for the same assignment becomes a revision: new values replace the same
  * indicators, others stay. `fileIds` are files kept while the bot asked which task (they join
- * whenever the answer comes); files sent alone in the last ten minutes join too.
+ * whenever the answer comes); files sent alone in the last ten minutes join too. `report` is the
+ * assignment's report when the caller has just read it under the unit's lock (not read again).
  * @example await submitReport(deps, { assignment, incoming, text: "đã treo 12 pa nô", authorName: "Lan" })
  */
 export async function submitReport(
   deps: ReportDeps,
-  input: { assignment: AssignmentView; incoming: Incoming; text: string; authorName: string; fileIds?: number[] },
+  input: { assignment: AssignmentView; report?: ReportRecord; incoming: Incoming; text: string; authorName: string; fileIds?: number[] },
 ): Promise<SubmitResult> {
   const { repos } = deps;
   const now = deps.clock.now();
@@ -208,7 +210,7 @@ export async function submitReport(
   const parsed = parseReport(text, assignment.task.indicators);
   const late = now.getTime() > assignment.dueAt.getTime();
   const source = sourceOf(incoming);
-  const found = await repos.reports.findForAssignment(assignment.id);
+  const found = input.report?.assignmentId === assignment.id ? input.report : await repos.reports.findForAssignment(assignment.id);
   // This very message created it before a crash: handled again, it is the same new report.
   const createdByThis = found?.revision === 1 && sourceOf({ channel: found.authorChannel as Incoming["channel"], chatId: found.sourceChatId, messageId: found.sourceMessageId }) === source;
   const existing = createdByThis ? null : found;
@@ -246,12 +248,13 @@ export async function submitReport(
       source,
     }, mark);
   }
-  const pending = await repos.attachments.listPending(incoming.channel, incoming.chatId, new Date(now.getTime() - ATTACH_WINDOW_MS));
-  const pendingIds = [...new Set([...(input.fileIds ?? []), ...pending.map((p) => p.id)])];
+  // One read: the files sent just before (to attach) and those the report has (for the counts).
+  const near = await repos.attachments.listForReportAndPending(report.id, incoming.channel, incoming.chatId, new Date(now.getTime() - ATTACH_WINDOW_MS));
+  const pendingIds = [...new Set([...(input.fileIds ?? []), ...near.filter((a) => a.reportId === null).map((a) => a.id)])];
   if (pendingIds.length) await repos.attachments.assign(pendingIds, report.id);
   const files = await storeFiles(deps, incoming, report.id);
-  const nothingAttached = !existing && !pendingIds.length && !files.stored && !files.duplicates;
-  const counts = nothingAttached ? { photoCount: 0, documentCount: 0 } : await countFiles(repos, report.id);
+  // Kept files, new files or duplicates change what the report holds: counted again.
+  const counts = pendingIds.length || incoming.files.length ? await countFiles(repos, report.id) : tally(near);
   const { elsewhere, unclear } = await figuresElsewhere(repos, assignment, text, parsed);
   return { report, assignment, parsed, elsewhere, unclear, created: !existing, late: existing ? existing.late : late, files, ...counts };
 }
@@ -293,9 +296,14 @@ export async function figuresElsewhere(
 
 /** Photos and documents on a report. */
 export async function countFiles(repos: Repositories, reportId: number): Promise<{ photoCount: number; documentCount: number }> {
-  const all = await repos.attachments.listForReports([reportId]);
-  const photoCount = all.filter((a) => a.kind === "photo").length;
-  return { photoCount, documentCount: all.length - photoCount };
+  return tally(await repos.attachments.listForReports([reportId]));
+}
+
+/** Photos and documents among attachments (pending ones are not counted). */
+function tally(attachments: AttachmentRecord[]): { photoCount: number; documentCount: number } {
+  const attached = attachments.filter((a) => a.reportId !== null);
+  const photoCount = attached.filter((a) => a.kind === "photo").length;
+  return { photoCount, documentCount: attached.length - photoCount };
 }
 
 function mergeReferences<R extends { number: string; date?: string }>(a: R[], b: R[]): R[] {
