@@ -2,7 +2,7 @@ import path from "node:path";
 import type { UserFromGetMe } from "grammy/types";
 import pino from "pino";
 import { createTelegramChannel, type TelegramChannel } from "./channels/telegram/telegram-channel.js";
-import { createZaloChannel, zaloLimits, type ZaloChannel } from "./channels/zalo/zalo-channel.js";
+import type { ZaloChannel } from "./channels/zalo/zalo-channel.js";
 import type { RateLimits } from "./channels/rate-limiter.js";
 import { createMessengerHub } from "./channels/messenger-hub.js";
 import type { Config } from "./config.js";
@@ -113,12 +113,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const fileLinks = config.publicBaseUrl
     ? createFileLinks({ baseUrl: config.publicBaseUrl, dir: path.join(config.dataDir, "links"), http, clock, logger, goneText: t("files:link_gone") })
     : undefined;
-  const zalo = config.zalo
-    ? createZaloChannel({
+  // Loaded only for a bot that has Zalo: one that has not starts without it.
+  const zaloModule = config.zalo ? await import("./channels/zalo/zalo-channel.js") : undefined;
+  const zalo = config.zalo && zaloModule
+    ? zaloModule.createZaloChannel({
         token: config.zalo.token,
         apiRoot: config.zalo.apiRoot,
         logger,
-        limits: options.zaloLimits ?? zaloLimits(config.zalo.ratePerSecond),
+        limits: options.zaloLimits ?? zaloModule.zaloLimits(config.zalo.ratePerSecond),
         fileLinks,
         t,
         pollTimeoutSeconds: options.zaloPollTimeoutSeconds,
@@ -251,7 +253,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       }
       if (options.scheduler !== false) {
         await scheduler.start();
-        backupJob?.start();
+        await backupJob?.start();
       } else await syncAllTasks(deps);
     },
     stop(deadlineMs = config.shutdownTimeoutMs) {

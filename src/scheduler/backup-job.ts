@@ -1,6 +1,7 @@
-import schedule, { type Job } from "node-schedule";
+import type { Job } from "node-schedule";
 import type { Logger } from "../core/ports.js";
 import { createBackup } from "../storage/backup.js";
+import { loadNodeSchedule } from "./node-schedule.js";
 
 /** Local time of the daily backup: the quietest hour of an office's day. */
 const BACKUP_CRON = "30 2 * * *";
@@ -8,7 +9,7 @@ const BACKUP_CRON = "30 2 * * *";
 /**
  * The daily backup inside the bot (when BACKUP_DIR is set): the same online backup as
  * `npm run backup`, so the bot keeps running while it is taken. A failure is logged, never fatal.
- * @example const job = createBackupJob({ databaseFile, dataDir, outDir: "/backup", keep: 14, timezone, logger }); job.start();
+ * @example const job = createBackupJob({ databaseFile, dataDir, outDir: "/backup", keep: 14, timezone, logger }); await job.start();
  */
 export function createBackupJob(options: { databaseFile: string; dataDir: string; outDir: string; keep: number; timezone: string; logger: Logger }) {
   let job: Job | null = null;
@@ -22,7 +23,8 @@ export function createBackupJob(options: { databaseFile: string; dataDir: string
         .catch((error) => logger.error({ err: error, outDir }, "backup failed"));
       await running;
     },
-    start(): void {
+    async start(): Promise<void> {
+      const schedule = await loadNodeSchedule();
       job = schedule.scheduleJob({ rule: BACKUP_CRON, tz: options.timezone }, () => void backupJob.run());
     },
     /** Cancels the timer and waits for a backup in progress. */

@@ -1,4 +1,5 @@
-import schedule, { type Job } from "node-schedule";
+import type { Job } from "node-schedule";
+import { loadNodeSchedule } from "./node-schedule.js";
 import type { Logger } from "../core/ports.js";
 import type { OutboxDispatcher } from "./outbox-dispatcher.js";
 
@@ -65,12 +66,14 @@ export function createScheduler(options: SchedulerOptions) {
           logger.error({ err: error, planner: planner.name }, "planner nextAt failed");
         }
       }
+      const schedule = await loadNodeSchedule();
       nextJob?.cancel();
-      nextJob = next ? schedule.scheduleJob(next, () => void scheduler.tick()) : null;
+      nextJob = next && !stopped ? schedule.scheduleJob(next, () => void scheduler.tick()) : null;
       return next;
     },
     async start(): Promise<void> {
       await options.dispatcher.recover();
+      const schedule = await loadNodeSchedule();
       fixedJobs.push(schedule.scheduleJob({ rule: SAFETY_CRON, tz: options.timezone }, () => void scheduler.tick()));
       fixedJobs.push(schedule.scheduleJob({ rule: "5 0 * * *", tz: options.timezone }, () => scheduler.changed()));
       await options.sync?.();
