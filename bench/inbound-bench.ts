@@ -95,6 +95,10 @@ interface Run {
   burst: Burst;
   /** Time inside the bot's handler per message, sorted (ours: core.handle incl. its reply; baselines: their middleware incl. the reply). */
   handling: number[];
+  /** The same without the time spent waiting for sendMessage's answer (the reply's round trip to the fake), sorted. */
+  ownHandling: number[];
+  /** sendMessage calls made while handling: call → answer, sorted. */
+  replyRoundTrips: number[];
   /** Measured messages stored: ours report versions (new report or revision), parse-insert rows; echo none. */
   stored?: number;
   /** journal_mode and synchronous of the bot's SQLite connection (ours and parse-insert must match). */
@@ -110,6 +114,37 @@ interface Run {
 interface BotUnderTest {
   name: string;
   measure(fake: FakeTelegramProcess): Promise<Run>;
+}
+
+/**
+ * The reply's round trip inside a handling: sendMessage's call → answer, per chat (both loops
+ * handle one message of a chat at a time, so a chat's sends belong to the message being handled).
+ */
+function replyWaits() {
+  const pending = new Map<string, number>();
+  let ownHandling: number[] = [];
+  let replyRoundTrips: number[] = [];
+  return {
+    async time<T>(chatId: string, call: () => Promise<T>): Promise<T> {
+      const t0 = performance.now();
+      try {
+        return await call();
+      } finally {
+        const ms = performance.now() - t0;
+        replyRoundTrips.push(ms);
+        pending.set(chatId, (pending.get(chatId) ?? 0) + ms);
+      }
+    },
+    handled(chatId: string, ms: number) {
+      ownHandling.push(ms - (pending.get(chatId) ?? 0));
+      pending.delete(chatId);
+    },
+    reset() {
+      [ownHandling, replyRoundTrips] = [[], []];
+      pending.clear();
+    },
+    sorted: () => ({ ownHandling: [...ownHandling].sort((a, b) => a - b), replyRoundTrips: [...replyRoundTrips].sort((a, b) => a - b) }),
+  };
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -143,13 +178,18 @@ const ours: BotUnderTest = {
       });
       await syncAllTasks(app.deps);
       const handling: number[] = [];
+      const waits = replyWaits();
       const handle = app.core.handle.bind(app.core);
       app.core.handle = async (incoming, options) => {
         const t0 = performance.now();
         const outcome = await handle(incoming, options);
         handling.push(performance.now() - t0);
+        waits.handled(incoming.chatId, handling[handling.length - 1]);
         return outcome;
       };
+      const messenger = app.telegram!.messenger;
+      const send = messenger.send.bind(messenger);
+      messenger.send = (to, message) => waits.time(to.chatId, () => send(to, message));
       const connection = connectionOf(app.db);
       const inbox = countInboxRows(connection);
       // A new report is revision 1, each revision adds one: the sum counts the versions stored.
@@ -160,13 +200,14 @@ const ours: BotUnderTest = {
       await burst(fake, burstOf(warmChat, WARM_CHATS, WARM_TOTAL));
       await drained();
       handling.length = 0;
+      waits.reset();
       const [ms0, st0, v0, inbox0] = [connection.sqliteMs, connection.statements, versions(), { ...inbox }];
       const measured = await burst(fake, burstOf(measuredChat, CHATS, TOTAL));
       // The last messages are marked done in the inbox just after their reply: count their statements too.
       await drained();
       const n = handling.length || 1;
       return {
-        burst: measured, handling: handling.sort((a, b) => a - b), stored: versions() - v0, sqlite: sqliteSettings(connection.sqlite),
+        burst: measured, handling: handling.sort((a, b) => a - b), ...waits.sorted(), stored: versions() - v0, sqlite: sqliteSettings(connection.sqlite),
         reportMsPerMessage: (connection.sqliteMs - ms0 - (inbox.ms - inbox0.ms)) / n,
         reportStatementsPerMessage: (connection.statements - st0 - (inbox.statements - inbox0.statements)) / n,
         inboxStatementsPerMessage: (inbox.statements - inbox0.statements) / n,
@@ -269,10 +310,13 @@ function pollLikeOurs(bot: Bot): { idle(): Promise<void>; stop(): Promise<void> 
 async function measureBaseline(fake: FakeTelegramProcess, reply: (ctx: Context & { message: { text: string } }) => Promise<unknown>): Promise<Run> {
   const bot = new Bot(fake.token, { client: { apiRoot: fake.url }, botInfo: fake.botInfo });
   const handling: number[] = [];
-  bot.use(async (_ctx, next) => {
+  const waits = replyWaits();
+  bot.api.config.use((prev, method, payload, signal) => (method === "sendMessage" ? waits.time(String((payload as { chat_id: number }).chat_id), () => prev(method, payload, signal)) : prev(method, payload, signal)));
+  bot.use(async (ctx, next) => {
     const t0 = performance.now();
     await next();
     handling.push(performance.now() - t0);
+    waits.handled(String(ctx.chat!.id), handling[handling.length - 1]);
   });
   bot.on("message:text", reply);
   const loop = pollLikeOurs(bot);
@@ -280,9 +324,10 @@ async function measureBaseline(fake: FakeTelegramProcess, reply: (ctx: Context &
     await burst(fake, burstOf(warmChat, WARM_CHATS, WARM_TOTAL));
     await loop.idle();
     handling.length = 0;
+    waits.reset();
     const measured = await burst(fake, burstOf(measuredChat, CHATS, TOTAL));
     await loop.idle();
-    return { burst: measured, handling: handling.sort((a, b) => a - b) };
+    return { burst: measured, handling: handling.sort((a, b) => a - b), ...waits.sorted() };
   } finally {
     await loop.stop();
   }
@@ -369,6 +414,9 @@ export async function benchInbound(): Promise<BenchRow[]> {
       ...minMedian(`inbound ${label}: throughput`, of(list, rate), "msg/s", 1),
       ...minMedian(`inbound ${label}: handling p50 (${label === "ours" ? "core.handle" : "handler"}, incl. reply)`, of(list, (r) => percentile(r.handling, 50)), "ms"),
       ...minMedian(`inbound ${label}: handling p99 (${label === "ours" ? "core.handle" : "handler"}, incl. reply)`, of(list, (r) => percentile(r.handling, 99)), "ms"),
+      ...minMedian(`inbound ${label}: handling p99 without the reply's round trip (time waiting for sendMessage's answer taken out)`, of(list, (r) => percentile(r.ownHandling, 99)), "ms"),
+      ...minMedian(`inbound ${label}: reply round trip p50 (sendMessage call → answer, while handling)`, of(list, (r) => percentile(r.replyRoundTrips, 50)), "ms"),
+      ...minMedian(`inbound ${label}: reply round trip p99 (sendMessage call → answer, while handling)`, of(list, (r) => percentile(r.replyRoundTrips, 99)), "ms"),
       ...minMedian(`inbound ${label}: latency p50 (burst, inject → reply, in the fake)`, of(list, (r) => percentile(r.burst.latencies, 50)), "ms"),
       ...minMedian(`inbound ${label}: latency p99 (burst, inject → reply, in the fake)`, of(list, (r) => percentile(r.burst.latencies, 99)), "ms"),
     );
