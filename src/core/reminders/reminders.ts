@@ -118,11 +118,11 @@ async function planOpen(deps: ReminderDeps, filter?: (a: AssignmentView) => bool
     if (filter && !filter(view)) continue;
     // The plan's lead unit coordinates the plan: it is never asked to report to itself.
     if (view.plan?.leadUnitCode === view.unit.code) continue;
-    const policy = view.task.reminder ?? DEFAULT_REMINDER_POLICY;
-    const key = `${view.dueAt.getTime()}|${JSON.stringify(policy)}`;
+    // The policy is the task's: one plan per task and deadline (thousands of units share it).
+    const key = `${view.task.id}|${view.dueAt.getTime()}`;
     let planned = cache.get(key);
     if (!planned) {
-      planned = planReminders({ dueAt: view.dueAt, policy, calendar, tz: deps.timezone, officeHours: OFFICE });
+      planned = planReminders({ dueAt: view.dueAt, policy: view.task.reminder ?? DEFAULT_REMINDER_POLICY, calendar, tz: deps.timezone, officeHours: OFFICE });
       cache.set(key, planned);
     }
     items.push({ view, planned });
@@ -147,9 +147,8 @@ export async function enqueueDueReminders(deps: ReminderDeps): Promise<{ reminde
   const inputs: OutboxInput[] = [];
 
   for (const { view, planned } of items) {
-    const keys = queued.get(view.id) ?? [];
-    const covered = planned.filter((p) => keys.some((k) => k.startsWith(`reminder:${view.id}:${p.offset}:`)));
-    const lastSentAt = covered.length ? covered[covered.length - 1].at : undefined;
+    const queuedOffsets = offsetsQueued(queued.get(view.id));
+    const lastSentAt = planned.findLast((p) => queuedOffsets.has(p.offset))?.at;
     const due = latestDue(planned, now, lastSentAt, view.dueAt);
     if (!due || sendAt.getTime() - due.at.getTime() > MAX_CATCH_UP_MS) continue;
     const next = planned.find((p) => p.kind !== "escalation" && p.at > due.at);
@@ -166,11 +165,20 @@ export async function enqueueDueReminders(deps: ReminderDeps): Promise<{ reminde
   return { reminders, escalations };
 }
 
+/** The reminder offsets already queued for an assignment, read from its outbox keys (see reminderKey). */
+function offsetsQueued(keys: string[] | undefined): Set<number> {
+  const offsets = new Set<number>();
+  for (const key of keys ?? []) if (key.startsWith("reminder:")) offsets.add(Number(key.split(":", 3)[2]));
+  return offsets;
+}
+
 function latestDue(planned: PlannedReminder[], now: Date, lastSentAt: Date | undefined, dueAt: Date): PlannedReminder | undefined {
+  const [nowMs, sentMs, overdue] = [now.getTime(), lastSentAt?.getTime(), now.getTime() >= dueAt.getTime()];
   let latest: PlannedReminder | undefined;
   for (const p of planned) {
-    if (p.kind === "escalation" || p.at > now || (lastSentAt && p.at <= lastSentAt)) continue;
-    if (now >= dueAt && p.kind !== "overdue") continue;
+    const at = p.at.getTime();
+    if (p.kind === "escalation" || at > nowMs || (sentMs !== undefined && at <= sentMs)) continue;
+    if (overdue && p.kind !== "overdue") continue;
     latest = p;
   }
   return latest;
