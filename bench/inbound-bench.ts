@@ -78,7 +78,7 @@ interface Burst {
 setFlagsFromString("--expose-gc");
 const collectGarbage = runInNewContext("gc") as () => void;
 
-/** Sends the burst in one request and waits for the first reply to each message (bounded). */
+/** Sends the burst in one request and timer for the first reply to each message (bounded). */
 async function burst(fake: FakeTelegramProcess, messages: UserMessageInput[]): Promise<Burst> {
   collectGarbage();
   await fake.control("reset");
@@ -117,14 +117,17 @@ interface BotUnderTest {
 }
 
 /**
- * The reply's round trip inside a handling: sendMessage's call → answer, per chat (both loops
- * handle one message of a chat at a time, so a chat's sends belong to the message being handled).
+ * Handling times, and the reply's round trip inside them: sendMessage's call → answer, per chat
+ * (both loops handle one message of a chat at a time, so a chat's sends belong to the message
+ * being handled).
  */
-function replyWaits() {
+function handlingTimer() {
   const pending = new Map<string, number>();
+  let handling: number[] = [];
   let ownHandling: number[] = [];
   let replyRoundTrips: number[] = [];
   return {
+    count: () => handling.length,
     async time<T>(chatId: string, call: () => Promise<T>): Promise<T> {
       const t0 = performance.now();
       try {
@@ -136,20 +139,22 @@ function replyWaits() {
       }
     },
     handled(chatId: string, ms: number) {
+      handling.push(ms);
       ownHandling.push(ms - (pending.get(chatId) ?? 0));
       pending.delete(chatId);
     },
     reset() {
-      [ownHandling, replyRoundTrips] = [[], []];
+      [handling, ownHandling, replyRoundTrips] = [[], [], []];
       pending.clear();
     },
-    sorted: () => ({ ownHandling: [...ownHandling].sort((a, b) => a - b), replyRoundTrips: [...replyRoundTrips].sort((a, b) => a - b) }),
+    sorted: () => ({ handling: sorted(handling), ownHandling: sorted(ownHandling), replyRoundTrips: sorted(replyRoundTrips) }),
   };
 }
 
+const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-/** Our bot: 500 commune groups (+ 50 for the warm-up), each with its officer and an open quarterly report task. */
+/** Our bot: 500 commune groups (+ 125 for the warm-up), each with its officer and an open quarterly report task. */
 const ours: BotUnderTest = {
   name: "ours",
   async measure(fake) {
@@ -177,19 +182,17 @@ const ours: BotUnderTest = {
         indicators: SAMPLE_INDICATORS.map((i) => ({ code: i.code, label: i.label, measure: i.measure ?? "", synonyms: i.synonyms })),
       });
       await syncAllTasks(app.deps);
-      const handling: number[] = [];
-      const waits = replyWaits();
+      const timer = handlingTimer();
       const handle = app.core.handle.bind(app.core);
       app.core.handle = async (incoming, options) => {
         const t0 = performance.now();
         const outcome = await handle(incoming, options);
-        handling.push(performance.now() - t0);
-        waits.handled(incoming.chatId, handling[handling.length - 1]);
+        timer.handled(incoming.chatId, performance.now() - t0);
         return outcome;
       };
       const messenger = app.telegram!.messenger;
       const send = messenger.send.bind(messenger);
-      messenger.send = (to, message) => waits.time(to.chatId, () => send(to, message));
+      messenger.send = (to, message) => timer.time(to.chatId, () => send(to, message));
       const connection = connectionOf(app.db);
       const inbox = countInboxRows(connection);
       // A new report is revision 1, each revision adds one: the sum counts the versions stored.
@@ -199,15 +202,14 @@ const ours: BotUnderTest = {
       const drained = () => Promise.race([app.inbox.drain(), new Promise((resolve) => setTimeout(resolve, 30_000).unref())]);
       await burst(fake, burstOf(warmChat, WARM_CHATS, WARM_TOTAL));
       await drained();
-      handling.length = 0;
-      waits.reset();
+      timer.reset();
       const [ms0, st0, v0, inbox0] = [connection.sqliteMs, connection.statements, versions(), { ...inbox }];
       const measured = await burst(fake, burstOf(measuredChat, CHATS, TOTAL));
       // The last messages are marked done in the inbox just after their reply: count their statements too.
       await drained();
-      const n = handling.length || 1;
+      const n = timer.count() || 1;
       return {
-        burst: measured, handling: handling.sort((a, b) => a - b), ...waits.sorted(), stored: versions() - v0, sqlite: sqliteSettings(connection.sqlite),
+        burst: measured, ...timer.sorted(), stored: versions() - v0, sqlite: sqliteSettings(connection.sqlite),
         reportMsPerMessage: (connection.sqliteMs - ms0 - (inbox.ms - inbox0.ms)) / n,
         reportStatementsPerMessage: (connection.statements - st0 - (inbox.statements - inbox0.statements)) / n,
         inboxStatementsPerMessage: (inbox.statements - inbox0.statements) / n,
@@ -309,25 +311,22 @@ function pollLikeOurs(bot: Bot): { idle(): Promise<void>; stop(): Promise<void> 
 /** A grammY baseline: times its middleware (incl. the reply), warms up, measures, stops. */
 async function measureBaseline(fake: FakeTelegramProcess, reply: (ctx: Context & { message: { text: string } }) => Promise<unknown>): Promise<Run> {
   const bot = new Bot(fake.token, { client: { apiRoot: fake.url }, botInfo: fake.botInfo });
-  const handling: number[] = [];
-  const waits = replyWaits();
-  bot.api.config.use((prev, method, payload, signal) => (method === "sendMessage" ? waits.time(String((payload as { chat_id: number }).chat_id), () => prev(method, payload, signal)) : prev(method, payload, signal)));
+  const timer = handlingTimer();
+  bot.api.config.use((prev, method, payload, signal) => (method === "sendMessage" ? timer.time(String((payload as { chat_id: number }).chat_id), () => prev(method, payload, signal)) : prev(method, payload, signal)));
   bot.use(async (ctx, next) => {
     const t0 = performance.now();
     await next();
-    handling.push(performance.now() - t0);
-    waits.handled(String(ctx.chat!.id), handling[handling.length - 1]);
+    timer.handled(String(ctx.chat!.id), performance.now() - t0);
   });
   bot.on("message:text", reply);
   const loop = pollLikeOurs(bot);
   try {
     await burst(fake, burstOf(warmChat, WARM_CHATS, WARM_TOTAL));
     await loop.idle();
-    handling.length = 0;
-    waits.reset();
+    timer.reset();
     const measured = await burst(fake, burstOf(measuredChat, CHATS, TOTAL));
     await loop.idle();
-    return { burst: measured, handling: handling.sort((a, b) => a - b), ...waits.sorted() };
+    return { burst: measured, ...timer.sorted() };
   } finally {
     await loop.stop();
   }

@@ -113,19 +113,20 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const fileLinks = config.publicBaseUrl
     ? createFileLinks({ baseUrl: config.publicBaseUrl, dir: path.join(config.dataDir, "links"), http, clock, logger, goneText: t("files:link_gone") })
     : undefined;
-  // Loaded only for a bot that has Zalo: one that has not starts without it.
-  const zaloModule = config.zalo ? await import("./channels/zalo/zalo-channel.js") : undefined;
-  const zalo = config.zalo && zaloModule
-    ? zaloModule.createZaloChannel({
-        token: config.zalo.token,
-        apiRoot: config.zalo.apiRoot,
-        logger,
-        limits: options.zaloLimits ?? zaloModule.zaloLimits(config.zalo.ratePerSecond),
-        fileLinks,
-        t,
-        pollTimeoutSeconds: options.zaloPollTimeoutSeconds,
-      })
-    : undefined;
+  let zalo: ZaloChannel | undefined;
+  if (config.zalo) {
+    // Loaded only for a bot that has Zalo: one that has not starts without it.
+    const { createZaloChannel, zaloLimits } = await import("./channels/zalo/zalo-channel.js");
+    zalo = createZaloChannel({
+      token: config.zalo.token,
+      apiRoot: config.zalo.apiRoot,
+      logger,
+      limits: options.zaloLimits ?? zaloLimits(config.zalo.ratePerSecond),
+      fileLinks,
+      t,
+      pollTimeoutSeconds: options.zaloPollTimeoutSeconds,
+    });
+  }
   if (zalo && !fileLinks) logger.warn({}, "PUBLIC_BASE_URL is not set: charts and files cannot be sent on Zalo");
   const messenger = createMessengerHub({ telegram: telegram?.messenger, zalo: zalo?.messenger, sandbox: options.sandbox?.messenger });
   const initialAdmins = [

@@ -56,7 +56,6 @@ export function createTranslator(options: { defaultLanguage?: string; localesDir
   // i18next's own lookup and interpolation cost ~20 µs a call (several calls per message).
   // Plurals (count), contexts, and a variable left out (i18next's own handling) go to i18next,
   // its results kept by key and variables.
-  const templates = new Map<string, Template | null>();
   const memo = new Map<string, string>();
   let orgName: string | undefined;
   return {
@@ -71,9 +70,10 @@ export function createTranslator(options: { defaultLanguage?: string; localesDir
       if (!translate) {
         const bound = instance.getFixedT(language);
         const orgDefault = String(bound("common:org_default") as unknown);
+        const templates = new Map<string, Template | null>();
         const templateOf = (key: string) => {
-          let template = templates.get(`${language}\u0000${key}`);
-          if (template === undefined) templates.set(`${language}\u0000${key}`, (template = compileTemplate(lookUp(resources, language, key) ?? lookUp(resources, "vi", key))));
+          let template = templates.get(key);
+          if (template === undefined) templates.set(key, (template = compileTemplate(lookUp(resources, language, key) ?? lookUp(resources, "vi", key))));
           return template;
         };
         translate = (key, vars) => {

@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import type { Incoming } from "../core/types.js";
 import type { InboxStore, StoredMessage } from "../inbox/inbox-store.js";
 import { truncate } from "../core/text-limits.js";
-import { connectionOf, sqliteDate, type Db } from "./database.js";
+import { connectionOf, sqliteDate as iso, type Db } from "./database.js";
 
 type Row = { id: number; payloadJson: string; sentJson: string; attempts: number };
 
@@ -12,7 +12,6 @@ function toStored(row: Row): StoredMessage {
   return { id: row.id, incoming, sent: JSON.parse(row.sentJson), attempts: row.attempts };
 }
 
-const iso = sqliteDate;
 
 /**
  * The durable inbox's table (InboxMessage), unique by channel + chat + message id. A message

@@ -8,10 +8,9 @@ import type Database from "better-sqlite3";
 import type { AssignmentView, AttachmentRecord, ChatRecord, TaskRecord, ConversationRecord, PersonRecord, ReportRecord } from "../core/ports.js";
 import type { ChatRepository, ConversationRepository, PersonRepository, Repositories, TaskRepository } from "../core/repositories.js";
 import type { Channel } from "../core/types.js";
-import { connectionOf, sqliteDate, type Db, type SqliteConnection } from "./database.js";
+import { connectionOf, sqliteDate as iso, type Db, type SqliteConnection } from "./database.js";
 import { buildPrismaRepositories, toChat, toOutboxRow, toPerson, toTask, toUnit, type AssignmentRow, type CacheLoaders, type TaskRow, type ViewBuilder } from "./repositories.js";
 
-const iso = sqliteDate;
 const date = (v: string) => new Date(v);
 const dateOrNull = (v: string | null) => (v === null ? null : new Date(v));
 
