@@ -6,6 +6,8 @@ import { createNameMatcher, findMentions } from "../../src/core/reports/parser/m
 import { markNonValues } from "../../src/core/reports/parser/non-values.js";
 import { createNumberReader } from "../../src/core/reports/parser/numbers.js";
 import { pairNumbers } from "../../src/core/reports/parser/pairing.js";
+import { findReferences } from "../../src/core/reports/parser/references.js";
+import { foldWithMap } from "../../src/core/reports/text-key.js";
 import { normaliseAndTokenise, type Tokenised } from "../../src/core/reports/parser/tokens.js";
 import { collectUnclear } from "../../src/core/reports/parser/unclear.js";
 
@@ -104,6 +106,30 @@ describe("stage 2: markNonValues", () => {
   it("quotes ratios, ranges and vague quantities as unclear", () => {
     const { tk, nv } = upToPairing("Pano 12/15, treo vài chục băng rôn");
     expect(collectUnclear(tk, nv.unclear)).toEqual(["treo vài chục băng rôn", "Pano 12/15"]);
+  });
+});
+
+describe("stage 2: findReferences", () => {
+  const refs = (text: string) => findReferences(foldWithMap(text.normalize("NFC")), text.normalize("NFC")).references;
+  it("takes a date written before the number", () => {
+    expect(refs("Ngày 20/01/2026, UBND xã ban hành Kế hoạch số 08/KH-UBND")).toEqual([
+      { number: "08/KH-UBND", date: "2026-01-20" },
+    ]);
+    expect(refs("ngay 5 thang 3 nam 2026 xa ban hanh KH so 12/KH-UBND")).toEqual([{ number: "12/KH-UBND", date: "2026-03-05" }]);
+  });
+  it("does not take a date that is another number's, or one across a sentence or a figure", () => {
+    expect(refs("Công văn số 56/UBND ngày 10/02/2021 và Kế hoạch số 15/KH-UBND")).toEqual([
+      { number: "56/UBND", date: "2021-02-10" },
+      { number: "15/KH-UBND" },
+    ]);
+    expect(refs("Ngày 10/02/2021 treo 5 pano. Theo KH 15/KH-UBND")).toEqual([{ number: "15/KH-UBND" }]);
+    expect(refs("Ngày 10/02/2021 treo 5 pano theo KH 15/KH-UBND")).toEqual([{ number: "15/KH-UBND" }]);
+  });
+  it("reads Party-style numbers, symbols upper-cased", () => {
+    expect(refs("Thực hiện Nghị quyết số 57-NQ/TW và Chỉ thị 05-ct/tu ngày 02/03/2026")).toEqual([
+      { number: "57-NQ/TW" },
+      { number: "05-CT/TU", date: "2026-03-02" },
+    ]);
   });
 });
 

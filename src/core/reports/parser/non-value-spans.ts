@@ -1,12 +1,13 @@
 /**
  * Spans of the folded text that hold numbers but are never indicator values: document numbers
- * (kept as references), phone numbers, dates, times, durations, percentages, money, rates;
+ * (kept as references, found by references.ts), phone numbers, dates, times, durations, percentages, money, rates;
  * ratios ("12/15"), ranges ("10-12") and negative numbers are marked as unclear.
  * Part of stage 2 of the report parser (mark what is never a value); works on characters, before tokens.
  */
 
 import type { DocumentReference } from "../../types.js";
 import type { FoldedText } from "../text-key.js";
+import { findReferences, isoDate } from "./references.js";
 
 type MarkKind = 1 | 2; // 1: not a value, silently; 2: unclear
 
@@ -17,40 +18,6 @@ export interface Marks {
   when: Uint8Array;
   unclearSpans: [number, number][];
   references: DocumentReference[];
-}
-
-const DATE_TAIL_RE =
-  /(\d{1,2})[ \t]*[/.-][ \t]*(\d{1,2})[ \t]*[/.-][ \t]*(\d{4}|\d{2})(?!\d)|(\d{1,2})[ \t]+thang[ \t]+(\d{1,2})[ \t,]+nam[ \t]+(\d{4})/uy;
-
-function isoDate(d: number, m: number, y: number): string | undefined {
-  if (y < 100) y += 2000;
-  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2200) return undefined;
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCMonth() !== m - 1) return undefined;
-  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-}
-
-const DOC_ABBR =
-  /^(kh|ubnd|qd|cv|tb|bc|nd|cp|tt|ct|nq|hd|ttg|vp|vhtt|bvhttdl|tw|hu|dcs|dtn|ld|cd|cn|ttr|gm|vhxh|snv|stc|bch|qh|ls|kl|bcd|bdh|ttcp|pvhtt|ttvh|vh)/;
-
-function findRefDate(f: string, pos: number): { date?: string; end: number } {
-  const slice = f.slice(pos, pos + 90);
-  const direct = /^[ \t]*[,(]?[ \t]*(?:ngay[ \t]*)?/y;
-  const viaWords = /^[^\d\n]{0,60}?\bngay[ \t]*:?[ \t]*/uy;
-  for (const re of [direct, viaWords]) {
-    re.lastIndex = 0;
-    const m = re.exec(slice);
-    if (!m) continue;
-    DATE_TAIL_RE.lastIndex = m[0].length;
-    const d = DATE_TAIL_RE.exec(slice);
-    if (!d) continue;
-    const date =
-      d[1] !== undefined
-        ? isoDate(Number(d[1]), Number(d[2]), Number(d[3]))
-        : isoDate(Number(d[4]), Number(d[5]), Number(d[6]));
-    if (date) return { date, end: pos + DATE_TAIL_RE.lastIndex };
-  }
-  return { end: pos };
 }
 
 /**
@@ -66,7 +33,6 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
     when.fill(1, s, e);
   };
   const unclearSpans: [number, number][] = [];
-  const refs = new Map<string, DocumentReference>();
   const free = (s: number, e: number): boolean => {
     for (let i = s; i < e; i++) if (arr[i]) return false;
     return true;
@@ -87,49 +53,9 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
       fn(m);
     }
   };
-  const original = (s: number, e: number): string =>
-    nfcText.slice(folded.start[s] ?? 0, folded.end[e - 1] ?? 0);
-  const addRef = (number: string, date: string | undefined): void => {
-    const key = number.toUpperCase();
-    const prev = refs.get(key);
-    if (prev) {
-      if (!prev.date && date) prev.date = date;
-      return;
-    }
-    refs.set(key, date ? { number, date } : { number });
-  };
-
-  // Document numbers with a symbol: 15/KH-UBND, 30/2020/NĐ-CP, CV 123/UBND-VP
-  each(/(?<![\p{L}\d/])(\d{1,6}(?:\/\d{2,4})?\/([a-z][a-z0-9]*(?:[-.][a-z0-9]+)*))/gu, (m) => {
-    const s = m.index;
-    const e = s + m[0].length;
-    const symbolOriginal = original(e - m[2]!.length, e);
-    const before = f.slice(Math.max(0, s - 30), s);
-    const looksOfficial =
-      /\p{Lu}/u.test(symbolOriginal) ||
-      m[2]!.includes("-") ||
-      DOC_ABBR.test(m[2]!) ||
-      /\b(so|ke hoach|cong van|quyet dinh|thong bao|van ban|chi thi|nghi quyet|nghi dinh|huong dan|cv|kh|qd)[ \t:]*$/.test(
-        before,
-      );
-    if (!looksOfficial || !free(s, e)) return;
-    const number = original(s, e).replace(/[\u2010-\u2015\u2212]/g, "-").toUpperCase();
-    const { date, end } = findRefDate(f, e);
-    mark(s, end, 1);
-    addRef(number, date);
-  });
-  // "Kế hoạch số 20 ngày 29/01/2021"
-  each(
-    /\b(?:ke hoach|cong van|cv|quyet dinh|qd|thong bao|tb|van ban|to trinh|chi thi|nghi quyet|nghi dinh|huong dan|bao cao|kh|bc)[ \t]+so[ \t]*:?[ \t]*(\d{1,6})(?![\d.,]*\d|[ \t]*[%/])/gu,
-    (m) => {
-      const e = m.index + m[0].length;
-      const s = e - m[1]!.length;
-      if (!free(s, e)) return;
-      const { date, end } = findRefDate(f, e);
-      mark(s, end, 1);
-      addRef(m[1]!, date);
-    },
-  );
+  // Document numbers first: "15/KH-UBND ngày 05/02/2021" is one reference, not a ratio and a date
+  const { references, spans } = findReferences(folded, nfcText);
+  for (const [s, e] of spans) mark(s, e, 1);
   // Phone numbers: 0912345678, 0912 345 678, +84 912 345 678, 0237 3xxx xxx
   each(
     /(?<![\d\p{L}+])(?:\+[ \t]?84|84|0)[ \t.-]?(?:2(?:[ \t.-]?\d){9}|[1-9](?:[ \t.-]?\d){8})(?!\d)/gu,
@@ -211,6 +137,6 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 2);
   });
 
-  return { arr, when, unclearSpans, references: [...refs.values()] };
+  return { arr, when, unclearSpans, references };
 }
 

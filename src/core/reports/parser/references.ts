@@ -1,0 +1,170 @@
+/**
+ * Document references in a report: "KH số 15/KH-UBND ngày 05/02/2021", "Nghị quyết số 57-NQ/TW",
+ * "Kế hoạch số 20 ngày 29/01/2021", and a date written before the number ("Ngày 20/01/2026, UBND xã
+ * ban hành Kế hoạch số 08/KH-UBND"). Part of stage 2 of the report parser (mark what is never a
+ * value): the spans found here are never values, and the references are kept as data.
+ * Works on the folded text (characters), before tokens.
+ */
+
+import type { DocumentReference } from "../../types.js";
+import type { FoldedText } from "../text-key.js";
+
+/** References found, and the folded-text spans [start, end) they cover (number and its date). */
+export interface FoundReferences {
+  references: DocumentReference[];
+  spans: [number, number][];
+}
+
+/** "10/02/2021", "10.02.21" or "5 tháng 2 năm 2021", anchored where the regex is set to start. */
+const DATE_TAIL_RE =
+  /(\d{1,2})[ \t]*[/.-][ \t]*(\d{1,2})[ \t]*[/.-][ \t]*(\d{4}|\d{2})(?!\d)|(\d{1,2})[ \t]+thang[ \t]+(\d{1,2})[ \t,]+nam[ \t]+(\d{4})/uy;
+
+/** "ngày 20/01/2026" (or "ngày 20 tháng 01 năm 2026") in a stretch of text, for a date written before a number. */
+const DATE_BEFORE_RE =
+  /\bngay[ \t]*:?[ \t]*(?:(\d{1,2})[ \t]*[/.-][ \t]*(\d{1,2})[ \t]*[/.-][ \t]*(\d{4}|\d{2})(?!\d)|(\d{1,2})[ \t]+thang[ \t]+(\d{1,2})[ \t,]+nam[ \t]+(\d{4}))/gu;
+
+/**
+ * A calendar date as "YYYY-MM-DD", or undefined when it does not exist (31/02, month 13).
+ * @example isoDate(5, 2, 21) // "2021-02-05"
+ */
+export function isoDate(d: number, m: number, y: number): string | undefined {
+  if (y < 100) y += 2000;
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2200) return undefined;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCMonth() !== m - 1) return undefined;
+  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+const DOC_ABBR =
+  /^(kh|ubnd|qd|cv|tb|bc|nd|cp|tt|ct|nq|hd|ttg|vp|vhtt|bvhttdl|tw|hu|dcs|dtn|ld|cd|cn|ttr|gm|vhxh|snv|stc|bch|qh|ls|kl|bcd|bdh|ttcp|pvhtt|ttvh|vh)/;
+
+/** Words that introduce a document number ("số 15", "Kế hoạch 20/KH-UBND"). */
+const DOC_WORDS_BEFORE =
+  /\b(so|ke hoach|cong van|quyet dinh|thong bao|van ban|chi thi|nghi quyet|nghi dinh|huong dan|cv|kh|qd)[ \t:]*$/;
+
+/** The date right after a document number ("15/KH-UBND ngày 05/02/2021", "…, ban hành ngày …"). */
+function findRefDate(f: string, pos: number): { date?: string; end: number } {
+  const slice = f.slice(pos, pos + 90);
+  const direct = /^[ \t]*[,(]?[ \t]*(?:ngay[ \t]*)?/y;
+  const viaWords = /^[^\d\n]{0,60}?\bngay[ \t]*:?[ \t]*/uy;
+  for (const re of [direct, viaWords]) {
+    re.lastIndex = 0;
+    const m = re.exec(slice);
+    if (!m) continue;
+    DATE_TAIL_RE.lastIndex = m[0].length;
+    const d = DATE_TAIL_RE.exec(slice);
+    if (!d) continue;
+    const date =
+      d[1] !== undefined
+        ? isoDate(Number(d[1]), Number(d[2]), Number(d[3]))
+        : isoDate(Number(d[4]), Number(d[5]), Number(d[6]));
+    if (date) return { date, end: pos + DATE_TAIL_RE.lastIndex };
+  }
+  return { end: pos };
+}
+
+/**
+ * Finds the document references of a folded text. Symbols are upper-cased as written
+ * ("15/kh-ubnd" → "15/KH-UBND", "57-nq/tw" → "57-NQ/TW"); a number cited twice is kept once.
+ * @example findReferences(foldWithMap("Ngày 20/01/2026, UBND xã ban hành Kế hoạch số 08/KH-UBND"), "…").references
+ * // [{ number: "08/KH-UBND", date: "2026-01-20" }]
+ */
+export function findReferences(folded: FoldedText, nfcText: string): FoundReferences {
+  const f = folded.key;
+  const taken = new Uint8Array(f.length);
+  const spans: [number, number][] = [];
+  const found: { key: string; ref: DocumentReference; start: number }[] = [];
+  const free = (s: number, e: number): boolean => {
+    for (let i = s; i < e; i++) if (taken[i]) return false;
+    return true;
+  };
+  const original = (s: number, e: number): string => nfcText.slice(folded.start[s] ?? 0, folded.end[e - 1] ?? 0);
+  const add = (s: number, e: number, number: string): void => {
+    const { date, end } = findRefDate(f, e);
+    taken.fill(1, s, end);
+    spans.push([s, end]);
+    const key = number.toUpperCase();
+    const prev = found.find((x) => x.key === key);
+    if (prev) {
+      if (!prev.ref.date && date) prev.ref.date = date;
+      return;
+    }
+    found.push({ key, ref: date ? { number, date } : { number }, start: s });
+  };
+  const each = (re: RegExp, fn: (m: RegExpExecArray) => void): void => {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let guard = 0;
+    while ((m = re.exec(f)) !== null && guard++ < 5000) fn(m);
+  };
+
+  // Party-style numbers: 57-NQ/TW, 05-CT/TU, 15-KL/HU
+  each(/(?<![\p{L}\d/.,-])\d{1,4}-[a-z]{1,6}\/[a-z]{1,6}(?![\p{L}\d])/gu, (m) => {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (free(s, e)) add(s, e, original(s, e).toUpperCase());
+  });
+  // Numbers with a symbol: 15/KH-UBND, 30/2020/NĐ-CP, CV 123/UBND-VP
+  each(/(?<![\p{L}\d/])(\d{1,6}(?:\/\d{2,4})?\/([a-z][a-z0-9]*(?:[-.][a-z0-9]+)*))/gu, (m) => {
+    const s = m.index;
+    const e = s + m[0].length;
+    const symbolOriginal = original(e - m[2]!.length, e);
+    const before = f.slice(Math.max(0, s - 30), s);
+    const looksOfficial =
+      /\p{Lu}/u.test(symbolOriginal) || m[2]!.includes("-") || DOC_ABBR.test(m[2]!) || DOC_WORDS_BEFORE.test(before);
+    if (!looksOfficial || !free(s, e)) return;
+    add(s, e, original(s, e).replace(/[\u2010-\u2015\u2212]/g, "-").toUpperCase());
+  });
+  // "Kế hoạch số 20 ngày 29/01/2021"
+  each(
+    /\b(?:ke hoach|cong van|cv|quyet dinh|qd|thong bao|tb|van ban|to trinh|chi thi|nghi quyet|nghi dinh|huong dan|bao cao|kh|bc)[ \t]+so[ \t]*:?[ \t]*(\d{1,6})(?![\d.,]*\d|[ \t]*[%/])/gu,
+    (m) => {
+      const e = m.index + m[0].length;
+      const s = e - m[1]!.length;
+      if (free(s, e)) add(s, e, m[1]!);
+    },
+  );
+  attachDatesBefore(f, found, taken, spans);
+  found.sort((a, b) => a.start - b.start);
+  return { references: found.map((x) => x.ref), spans };
+}
+
+/**
+ * "Ngày 20/01/2026, UBND xã ban hành Kế hoạch số 08/KH-UBND": a date written before a number
+ * without one, in the same sentence, with no other number in between and not already another's date.
+ */
+function attachDatesBefore(
+  f: string,
+  found: { ref: DocumentReference; start: number }[],
+  taken: Uint8Array,
+  spans: [number, number][],
+): void {
+  for (const x of found) {
+    if (x.ref.date) continue;
+    const from = Math.max(0, x.start - 120);
+    const stretch = f.slice(from, x.start);
+    let last: RegExpExecArray | null = null;
+    DATE_BEFORE_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = DATE_BEFORE_RE.exec(stretch)) !== null) last = m;
+    if (!last) continue;
+    const s = from + last.index;
+    const e = s + last[0].length;
+    // a sentence end or another figure in between: the date is about something else
+    if (/[.;!?\n]|\d/.test(f.slice(e, x.start))) continue;
+    if (!isFreeSpan(taken, s, e)) continue;
+    const date =
+      last[1] !== undefined
+        ? isoDate(Number(last[1]), Number(last[2]), Number(last[3]))
+        : isoDate(Number(last[4]), Number(last[5]), Number(last[6]));
+    if (!date) continue;
+    x.ref.date = date;
+    taken.fill(1, s, e);
+    spans.push([s, e]);
+  }
+}
+
+function isFreeSpan(taken: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (taken[i]) return false;
+  return true;
+}
