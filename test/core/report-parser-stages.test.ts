@@ -7,6 +7,7 @@ import { markNonValues } from "../../src/core/reports/parser/non-values.js";
 import { createNumberReader } from "../../src/core/reports/parser/numbers.js";
 import { pairNumbers } from "../../src/core/reports/parser/pairing.js";
 import { findReferences } from "../../src/core/reports/parser/references.js";
+import { isKeycap, readDigitForm } from "../../src/core/reports/parser/number-forms.js";
 import { foldWithMap } from "../../src/core/reports/text-key.js";
 import { normaliseAndTokenise, type Tokenised } from "../../src/core/reports/parser/tokens.js";
 import { collectUnclear } from "../../src/core/reports/parser/unclear.js";
@@ -130,6 +131,35 @@ describe("stage 2: findReferences", () => {
       { number: "57-NQ/TW" },
       { number: "05-CT/TU", date: "2026-03-02" },
     ]);
+  });
+});
+
+describe("number forms", () => {
+  const digits = (text: string) => readDigitForm(normaliseAndTokenise(text), 0, () => true)?.value;
+  it.each([
+    ["1.200 tờ", 1200],
+    ["1,5 nghìn tờ", 1500],
+    ["2 nghìn rưỡi", 2500],
+    ["1 nghìn 2 tờ rơi", 1200],
+    ["3 trăm 5", 350],
+    ["1k tờ", 1000],
+    ["1,2k tờ", 1200],
+    ["2 nghìn, 3 pa nô", 2000],
+    ["1 nghìn 25", 1000],
+  ])("%s = %d", (text, value) => {
+    expect(digits(text)).toBe(value);
+  });
+  it("knows keycap emoji as list markers", () => {
+    const tk = normaliseAndTokenise("1\uFE0F\u20E3 Pa nô: 5\n2\u20E3 Tin bài: 3");
+    expect(tk.toks.filter((_, i) => isKeycap(tk, i)).map((t) => t.o)).toEqual(["1", "2"]);
+    const { nv } = upToPairing("1\uFE0F\u20E3 Pa nô: 5\n\u{1F51F} Tin bài: 3");
+    expect(blockedWords(tk, nv.blocked)).toEqual(["1"]);
+  });
+  it("still reads money as money", () => {
+    for (const text of ["ủng hộ 500k", "hỗ trợ 500k đồng", "chi 2 triệu đồng"]) {
+      const { tk, nv } = upToPairing(text);
+      expect(tk.toks.filter((t, i) => t.type === "n" && !nv.blocked[i])).toEqual([]);
+    }
   });
 });
 

@@ -107,9 +107,9 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
   each(/(?<![\d.,])\d+(?:[.,]\d+)?[ \t]*(?:%|phan[ \t]+tram)/g, (m) => {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
   });
-  // Money: 5 triệu đồng, 500.000đ, 500k
+  // Money: 5 triệu đồng, 500.000đ, 500k, 500k đồng; not "1,2k tờ rơi" (a count typed short)
   each(
-    /(?<![\d.,])\d+(?:[.,]\d+)*[ \t]*(?:(?:trieu|nghin|ngan|ty|ti|tr)[ \t]*)?(?:dong|vnd|d|k)(?![\p{L}\d])/gu,
+    /(?<![\d.,])\d+(?:[.,]\d+)*[ \t]*(?:(?:trieu|nghin|ngan|ty|ti|tr)[ \t]*)?(?:dong|vnd|d|k[ \t]*(?:dong|vnd|d)|k(?![ \t]*\p{L}))(?![\p{L}\d])/gu,
     (m) => {
       if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
     },

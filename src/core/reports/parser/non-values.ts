@@ -2,7 +2,7 @@
  * Stage 2 of the report parser: mark the tokens that are never a value. Dates, times, document
  * numbers, phones, percentages, money and rates come from the text spans; then, on tokens:
  * time phrases ("từ ngày 1/3 đến nay"), task hints ("nv 3", "#3"), labels and ordinals
- * ("thôn 5", "quý 1", "lần thứ hai"), list numbering ("1. …"), vague quantities ("vài chục"),
+ * ("thôn 5", "quý 1", "lần thứ hai"), list numbering ("1. …", "1️⃣"), vague quantities ("vài chục"),
  * counts of places ("tại 8 thôn", "cho 200 hộ") and the operands of arithmetic ("3 buổi/tuần x 12 tuần").
  */
 
@@ -12,6 +12,7 @@ import type { CompiledIndicators } from "./indicators.js";
 import { createNameMatcher } from "./mentions.js";
 import { findArithmetic, type Arithmetic } from "./arithmetic.js";
 import { markNonValueSpans } from "./non-value-spans.js";
+import { isKeycap } from "./number-forms.js";
 import { createNumberReader } from "./numbers.js";
 import { isWordIn, type Tokenised } from "./tokens.js";
 import {
@@ -221,12 +222,17 @@ function markLabels(
   }
 }
 
-/** List numbering at the start of a line: "1. …", "2) …", "3/ …". */
+/** List numbering at the start of a line: "1. …", "2) …", "3/ …"; keycap emoji anywhere ("1️⃣ …"). */
 function markListNumbering(tk: Tokenised, blocked: Uint8Array): void {
   const { toks } = tk;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if (t.type !== "n" || blocked[i] || !/^\d{1,2}$/.test(t.k)) continue;
+    if (t.type !== "n" || blocked[i]) continue;
+    if (isKeycap(tk, i)) {
+      blocked[i] = 1;
+      continue;
+    }
+    if (!/^\d{1,2}$/.test(t.k)) continue;
     let p = i - 1;
     while (p >= 0 && toks[p]!.type === "p" && !HARD_PUNCT.has(toks[p]!.k)) p--;
     if (p >= 0 && toks[p]!.type !== "nl") continue;

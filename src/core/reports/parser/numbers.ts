@@ -1,14 +1,10 @@
 /**
- * Reading numbers at a token: digits ("12", "1.200", "2 nghìn rưỡi") and number words
+ * Reading numbers at a token: digits ("12", "1.200", "2 nghìn rưỡi", "1k": number-forms.ts) and number words
  * ("mười hai", "hai mươi lăm"), with the checks that keep homographs out ("như sau", "năm nay").
  */
 
-import {
-  acceptsNumberWord,
-  parseNumberWords,
-  parseDigitNumber,
-  type NumberWordMatch,
-} from "../vietnamese-numbers.js";
+import { acceptsNumberWord, parseNumberWords, type NumberWordMatch } from "../vietnamese-numbers.js";
+import { readDigitForm } from "./number-forms.js";
 import type { Tokenised } from "./tokens.js";
 import { NUMBER_WORD_STOP_NEXT, NUMBER_WORD_STOP_PREV } from "./vocabulary.js";
 
@@ -34,8 +30,6 @@ export interface NumberReader {
   read(i: number, afterNumber: boolean): NumberReading | null;
 }
 
-const SCALE: Readonly<Record<string, number>> = { chuc: 10, tram: 100, nghin: 1000, ngan: 1000, trieu: 1e6, ty: 1e9, ti: 1e9 };
-
 /**
  * A number reader over a tokenised message; tokens marked in `blocked` are never read.
  * @example createNumberReader(normaliseAndTokenise("hai mươi lăm pa nô"), new Uint8Array(5)).read(0, false)?.value // 25
@@ -51,22 +45,9 @@ export function createNumberReader(tk: Tokenised, blocked: Uint8Array): NumberRe
   const read = (at: number, afterNumber: boolean): NumberReading | null => {
     const t = toks[at]!;
     if (t.type === "n") {
-      let value = parseDigitNumber(t.k);
-      let end = at + 1;
-      if (value === null) return { value: NaN, end, weak: false, bad: true };
-      // "1,5 nghìn", "2 trăm", "3 chục", "2 nghìn rưỡi"
-      const sk = nkeys[end];
-      if (sk && acceptWord(end)) {
-        const scale = SCALE[sk] ?? 0;
-        if (scale) {
-          value *= scale;
-          end++;
-          if (nkeys[end] === "ruoi" && acceptWord(end)) {
-            value += scale / 2;
-            end++;
-          }
-        }
-      }
+      const form = readDigitForm(tk, at, acceptWord)!;
+      const { value, end } = form;
+      if (Number.isNaN(value)) return { value: NaN, end, weak: false, bad: true };
       const bad = !(value >= 0 && value <= MAX_VALUE) || (t.k.replace(/\D/g, "").length >= 10 && !/[.,]/.test(t.k));
       return { value, end, weak: false, bad };
     }

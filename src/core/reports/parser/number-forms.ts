@@ -1,0 +1,77 @@
+/**
+ * Number forms officers type with digits: "1.200", "1,5 nghìn", "2 nghìn rưỡi", "1 nghìn 2" (1,200),
+ * "1k" and "1,2k" (1,000 and 1,200); and keycap emoji used as list markers ("1️⃣ Pa nô: 5",
+ * "🔟 …"), which are list numbers, never values. Read by the number reader (numbers.ts) and by
+ * stage 2 (non-values.ts, list numbering).
+ */
+
+import { parseDigitNumber } from "../vietnamese-numbers.js";
+import type { Tokenised } from "./tokens.js";
+
+/** Scale words after digits, by key. */
+export const DIGIT_SCALES: Readonly<Record<string, number>> = {
+  chuc: 10,
+  tram: 100,
+  nghin: 1000,
+  ngan: 1000,
+  trieu: 1e6,
+  ty: 1e9,
+  ti: 1e9,
+};
+
+/** A number read from digits: its value (NaN when malformed) and the token after it. */
+export interface DigitForm {
+  value: number;
+  end: number;
+}
+
+/**
+ * Reads digits at token `at` with what may follow them: a scale word ("1,5 nghìn"), "rưỡi" after
+ * the scale ("2 nghìn rưỡi"), one digit after the scale ("1 nghìn 2" = 1,200, as "một nghìn hai"),
+ * or a glued "k" ("1k", "1,2k"). `acceptWord(i)` says whether token i may be read as a number word.
+ * @example readDigitForm(normaliseAndTokenise("1 nghìn 2 tờ rơi"), 0, () => true) // { value: 1200, end: 3 }
+ * @example readDigitForm(normaliseAndTokenise("1,2k tờ"), 0, () => true) // { value: 1200, end: 2 }
+ */
+export function readDigitForm(tk: Tokenised, at: number, acceptWord: (i: number) => boolean): DigitForm | null {
+  const { toks, nkeys } = tk;
+  const t = toks[at];
+  if (!t || t.type !== "n") return null;
+  const digits = parseDigitNumber(t.k);
+  if (digits === null) return { value: NaN, end: at + 1 };
+  let value = digits;
+  let end = at + 1;
+  const next = toks[end];
+  // "1k", "1,2k": a thousand, typed short (money was marked before: "500k đồng")
+  if (next && next.k === "k" && !next.spaced) return { value: Math.round(value * 1000), end: end + 1 };
+  const sk = nkeys[end];
+  const scale = sk && acceptWord(end) ? (DIGIT_SCALES[sk] ?? 0) : 0;
+  if (!scale) return { value, end };
+  value *= scale;
+  end++;
+  if (nkeys[end] === "ruoi" && acceptWord(end)) return { value: value + scale / 2, end: end + 1 };
+  // "1 nghìn 2", "3 trăm 5": one digit after the scale is its next place, as in words
+  const tail = toks[end];
+  if (scale >= 100 && tail && tail.type === "n" && /^[1-9]$/.test(tail.k) && Number.isInteger(value) && glued(tk, end)) {
+    return { value: value + (Number(tail.k) * scale) / 10, end: end + 1 };
+  }
+  return { value, end };
+}
+
+/** Whether token i follows the one before it with only spaces between (no punctuation, no line break). */
+function glued(tk: Tokenised, i: number): boolean {
+  const prev = tk.toks[i - 1];
+  const t = tk.toks[i];
+  if (!prev || !t) return false;
+  return !/[^ \t]/.test(tk.nfcText.slice(prev.oe, t.os)) && tk.toks[i + 1]?.k !== "/";
+}
+
+/**
+ * Whether token i is a keycap emoji's digit ("1️⃣" is "1" + U+FE0F + U+20E3): a list marker.
+ * @example isKeycap(normaliseAndTokenise("1\uFE0F\u20E3 Pa nô: 5"), 0) // true
+ */
+export function isKeycap(tk: Tokenised, i: number): boolean {
+  const t = tk.toks[i];
+  if (!t || t.type !== "n") return false;
+  const after = tk.nfcText.slice(t.oe, t.oe + 2);
+  return after.startsWith("\u20E3") || after === "\uFE0F\u20E3";
+}
