@@ -163,6 +163,11 @@ export interface AttachmentRepository {
   removePending(attachmentIds: number[]): Promise<string[]>;
   /** True when some attachment row still points at this stored content. */
   isReferenced(sha256: string): Promise<boolean>;
+  /**
+   * The same content already on one of the unit's reports (an officer re-sending a photo), with
+   * that report's assignment; rows written by message `except` (the one being handled) do not count.
+   */
+  findOnUnitReports(unitId: number, sha256: string, except: { channel: Channel; chatId: string; messageId: string }): Promise<{ attachment: AttachmentRecord; assignmentId: number } | null>;
   /** Attachments of every report of these occurrences (a join, like reports.listForOccurrences). */
   listForOccurrences(occurrenceIds: number[]): Promise<AttachmentRecord[]>;
 }

@@ -506,7 +506,8 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
             authorName: input.authorName, text: input.text, valuesJson: JSON.stringify(input.values),
             referencesJson: JSON.stringify(input.references), unclearJson: JSON.stringify(input.unclear), late: input.late,
             sourceChatId: input.sourceChatId, sourceMessageId: input.sourceMessageId, mediaGroupId: input.mediaGroupId,
-            createdAt: input.createdAt, lastSource: input.source ?? "",
+            // The core clock's time, as revisions write it: "sent within 10 minutes" is measured on it.
+            createdAt: input.createdAt, updatedAt: input.createdAt, lastSource: input.source ?? "",
             revisions: { create: { revision: 1, text: input.text, valuesJson: JSON.stringify(input.values), authorName: input.authorName, createdAt: input.createdAt } },
           },
         });
@@ -623,6 +624,16 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
       },
       async isReferenced(sha256) {
         return (await db.attachment.count({ where: { sha256 } })) > 0;
+      },
+      async findOnUnitReports(unitId, sha256, except) {
+        const row = await db.attachment.findFirst({
+          where: { sha256, report: { unitId }, NOT: { sourceChannel: except.channel, sourceChatId: except.chatId, sourceMessageId: except.messageId } },
+          orderBy: { id: "desc" },
+          include: { report: { select: { assignmentId: true } } },
+        });
+        if (!row?.report) return null;
+        const { report, ...attachment } = row;
+        return { attachment: toAttachment(attachment), assignmentId: report.assignmentId };
       },
       async listForReports(reportIds) {
         const out: AttachmentRecord[] = [];

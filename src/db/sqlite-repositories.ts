@@ -340,8 +340,8 @@ function withPreparedHotPath(repos: Repositories, connection: SqliteConnection, 
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?) RETURNING *`,
               input.assignmentId, input.unitId, input.authorChannel, input.authorUserId, input.authorName, input.text, valuesJson,
               JSON.stringify(input.references), JSON.stringify(input.unclear), input.late ? 1 : 0, input.sourceChatId, input.sourceMessageId,
-              // updatedAt is the wall clock, as Prisma's @updatedAt writes it.
-              input.mediaGroupId, at, iso(new Date()), input.source ?? "",
+              // updatedAt is the core clock's time, as revisions write it: "sent within 10 minutes" is measured on it.
+              input.mediaGroupId, at, at, input.source ?? "",
             )!;
             sql.run(`INSERT INTO "ReportRevision" (reportId, revision, text, valuesJson, authorName, createdAt) VALUES (?, 1, ?, ?, ?, ?)`, r.id, input.text, valuesJson, input.authorName, at);
             if (mark) sql.run(`UPDATE "Assignment" SET status = ?, submittedAt = ?, updatedAt = ? WHERE id = ?`, mark.status, iso(mark.at), iso(new Date()), input.assignmentId);

@@ -6,6 +6,7 @@ import { onboardingFeature, strangerGateFeature } from "./onboarding.js";
 import { planImportFeature } from "./plan-import.js";
 import { registrationFeature } from "./registration.js";
 import { rollupsFeature } from "./rollups.js";
+import { questionsFeature } from "./questions.js";
 import { remindersFeature } from "./reminders.js";
 import { reportsFeature } from "./reports.js";
 import { tasksFeature } from "./tasks.js";
@@ -26,6 +27,7 @@ export const FEATURES: Feature[] = [
   planImportFeature,
   rollupsFeature,
   reportsFeature,
+  questionsFeature,
   unsupportedContentFeature,
   unhandledFeature,
 ];

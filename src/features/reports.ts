@@ -3,9 +3,12 @@ import { Composer, type Context } from "../core/composer.js";
 import { createKeyedLock } from "../core/keyed-lock.js";
 import { formatDateTime, formatDeadline } from "../core/format.js";
 import type { AssignmentView, ReportRecord, UnitRecord } from "../core/ports.js";
-import { looksLikeReport, parseReport } from "../core/reports/report-parser.js";
-import { attachLooseFiles, resolveAssignment, reviseLatest, sourceOf, submitReport, type FileOutcome, type SubmitResult } from "../core/reports/reports.js";
-import { askWhichTask, closeQuestion, keepFilesForQuestion, openQuestion, QUESTION_MINUTES } from "../core/reports/pending-question.js";
+import { parseReport } from "../core/reports/report-parser.js";
+import { ATTACH_WINDOW_MS, attachLooseFiles, countFiles, resolveAssignment, reviseLatest, sourceOf, submitReport, type FileOutcome, type SubmitResult } from "../core/reports/reports.js";
+import { askWhichTask, closeQuestion, keepFilesForNextReport, keepFilesForQuestion, openQuestion, QUESTION_MINUTES, type WhichTaskQuestion } from "../core/reports/pending-question.js";
+import { classifyMessage } from "../core/reports/message-kind.js";
+import { narrowChoices } from "../core/reports/task-choice.js";
+import { searchKey } from "../core/reports/text-key.js";
 import { SAMPLE_INDICATORS } from "../core/plans/sample-indicators.js";
 import { formatDmy } from "../core/calendar/time.js";
 import type { IndicatorDef } from "../core/types.js";
@@ -16,6 +19,12 @@ import { describeChoice } from "./tasks.js";
 /** Album photos arrive as separate messages: one summary after the last of them. */
 const FILE_SUMMARY_DELAY_MS = 1_200;
 const HISTORY_LIMIT = 10;
+/** Reports offered when files arrive alone, and tasks offered when asking whether a message is a report. */
+const RECENT_REPORTS = 3;
+const MAX_CONFIRM_CHOICES = 5;
+/** Answers to a waiting question, on search keys ("có" → "co"). */
+const YES = /^(?:co|dung|phai|vang|da|ok|oke|u|uh|yes|1)(?:\s+(?:a|ah|co|phai|dung|roi|nhe|nha))*[.!\s]*$/;
+const NO = /^(?:khong|ko|k|no|khong phai|bo qua|thoi)(?:\s+(?:a|ah|phai|nhe|nha))*[.!\s]*$/;
 
 function valueLines(values: Record<string, number>, indicators: IndicatorDef[], t: Context["t"], key = "reports:value_line"): string[] {
   return Object.entries(values).map(([code, value]) => {
@@ -24,11 +33,19 @@ function valueLines(values: Record<string, number>, indicators: IndicatorDef[], 
   });
 }
 
+const periodOf = (a: AssignmentView) => (a.occurrence.label ? ` (${a.occurrence.label})` : "");
+
+/** Files refused, and files already on one of the unit's reports (named with that report). */
 function fileProblems(files: FileOutcome, t: Context["t"]): string[] {
-  return files.rejected.map((r) =>
-    // A photo without a name gets its own wording ("Tệp ảnh không phải ảnh" reads badly).
-    t(`reports:file_${r.reason}`, { name: r.name ?? t(`reports:${r.kind}_word`), max: Math.round((r.limitBytes ?? 0) / 104857.6) / 10, context: r.name ? undefined : r.kind }),
-  );
+  return [
+    ...files.rejected.map((r) =>
+      // A photo without a name gets its own wording ("Tệp ảnh không phải ảnh" reads badly).
+      t(`reports:file_${r.reason}`, { name: r.name ?? t(`reports:${r.kind}_word`), max: Math.round((r.limitBytes ?? 0) / 104857.6) / 10, context: r.name ? undefined : r.kind }),
+    ),
+    ...files.already.map(({ kind, name, assignment: a }) =>
+      t(kind === "photo" ? "reports:file_already_photo" : "reports:file_already_document", { name: name ?? t(`reports:${kind}_word`), id: a.task.id, title: a.task.title, period: periodOf(a) }),
+    ),
+  ];
 }
 
 /** The confirmation: unit, task, each value, references, files, on time or late, how to correct. */
@@ -148,28 +165,70 @@ export const reportsFeature: Feature = (deps) => {
     await ctx.reply(reply.text, { quote: reply.quote });
   }
 
-  // While "which task?" waits: "2", "#5", "nv5" answer it; files join it; other messages go on.
+  // While a question waits ("which task?", "is this a report?", "which report do these photos go to?"):
+  // "2", "#5", "nv5", "có", "không" answer it; files join it; other messages go on.
   composer.use(async (ctx, next) => {
     if (ctx.command || !ctx.unit) return next();
     const question = await openQuestion(deps.repos, ctx.incoming, deps.clock.now());
     if (!question) return next();
     if (!ctx.incoming.text.trim() && ctx.incoming.files.length) {
       if (!(await reportingUnit(ctx))) return;
-      const kept = await keepFilesForQuestion(deps, ctx.incoming);
+      const kept = await keepFilesForQuestion(deps, ctx.incoming, ctx.unit.id);
       if (!kept) return next();
       const problems = fileProblems(kept.files, ctx.t);
       if (problems.length) await ctx.reply(problems.join("\n"));
       const counts = await countKept(kept.fileIds, ctx);
+      if (kept.question.purpose === "evidence") {
+        const text = await whichReportText(ctx, kept.question.options, counts);
+        return summariseLater(ctx, () => text);
+      }
       return summariseLater(ctx, () => ctx.t("reports:files_kept_waiting", counts));
     }
+    const key = searchKey(ctx.incoming.text);
+    if (NO.test(key)) {
+      await closeQuestion(deps.repos, ctx.incoming);
+      if (question.purpose !== "evidence") return ctx.reply(ctx.t("reports:question_dropped"));
+      return ctx.reply(ctx.t("reports:files_pending", await countKept(question.fileIds, ctx)));
+    }
     const m = /^\s*(?:(#|nv\s*)?(\d{1,6}))\s*$/i.exec(ctx.incoming.text);
-    if (!m) return next();
+    const yes = question.purpose === "confirm" && question.options.length === 1 && YES.test(key);
+    if (!m && !yes) return next();
+    if (question.purpose === "evidence") return attachToChosenReport(ctx, question, Number(m![2]));
     const options = (await Promise.all(question.options.map((id) => deps.repos.assignments.findView(id)))).filter((a): a is AssignmentView => !!a);
-    const n = Number(m[2]);
-    const chosen = m[1] ? options.find((o) => o.task.id === n) : options[n - 1];
+    const n = yes ? 1 : Number(m![2]);
+    const chosen = m?.[1] ? options.find((o) => o.task.id === n) : options[n - 1];
     if (!chosen) return ctx.reply(ctx.t("reports:pick_invalid", { max: options.length }));
     await submit(ctx, question.text, chosen);
   });
+
+  /** "Which report do these photos go to?": the unit's recent reports, then "a new report". */
+  async function whichReportText(ctx: Context, reportIds: number[], counts: { photos: number; documents: number }): Promise<string> {
+    const lines = [ctx.t("reports:which_report", { ...counts, minutes: ATTACH_WINDOW_MS / 60_000 })];
+    const recent = await deps.repos.reports.listForUnit(ctx.unit!.id, { limit: RECENT_REPORTS });
+    for (const [i, id] of reportIds.entries()) {
+      const report = recent.find((r) => r.id === id);
+      const a = report && (await deps.repos.assignments.findView(report.assignmentId));
+      if (a) lines.push(ctx.t("reports:which_report_line", { n: i + 1, id: a.task.id, title: a.task.title, period: periodOf(a), at: formatDateTime(report.updatedAt, deps.timezone) }));
+    }
+    lines.push(ctx.t("reports:which_report_new", { n: reportIds.length + 1, minutes: ATTACH_WINDOW_MS / 60_000 }), ctx.t("reports:which_report_hint", { minutes: QUESTION_MINUTES }));
+    return lines.join("\n");
+  }
+
+  /** The answer to "which report?": the kept files join that report, or wait for a new one. */
+  async function attachToChosenReport(ctx: Context, question: WhichTaskQuestion, n: number): Promise<void> {
+    if (n < 1 || n > question.options.length + 1) return ctx.reply(ctx.t("reports:pick_invalid", { max: question.options.length + 1 }));
+    const counts = await countKept(question.fileIds, ctx);
+    if (n === question.options.length + 1) {
+      // The question stays open without choices: the report this sender sends next takes the files.
+      await keepFilesForNextReport(deps.repos, ctx.incoming, deps.clock.now());
+      return ctx.reply(ctx.t("reports:files_for_next", { ...counts, minutes: QUESTION_MINUTES }));
+    }
+    await closeQuestion(deps.repos, ctx.incoming);
+    const reportId = question.options[n - 1];
+    await deps.repos.attachments.assign(question.fileIds, reportId);
+    const totals = await countFiles(deps.repos, reportId);
+    await ctx.reply(ctx.t("reports:files_added", { unit: ctx.unit!.name, photos: totals.photoCount, documents: totals.documentCount }));
+  }
 
   composer.command("baocao", async (ctx) => {
     if (!ctx.command!.args && !ctx.incoming.files.length && !ctx.incoming.replyToMessageId) return ctx.reply(ctx.t("reports:usage", { context: ctx.incoming.channel }));
@@ -223,7 +282,8 @@ export const reportsFeature: Feature = (deps) => {
     return [head, ...body].join("\n");
   }
 
-  // Replies to reminders, report-like text, and files in a unit's chat.
+  // Every message in a unit's chat: replies to reminders and reports are recorded, a question goes
+  // on to be answered, chatter is left alone, a message about the work that may be a report is asked about.
   composer.use(async (ctx, next) => {
     if (ctx.command || !ctx.unit) return next();
     const { incoming } = ctx;
@@ -233,24 +293,59 @@ export const reportsFeature: Feature = (deps) => {
     if (repliesToBot) return submit(ctx, incoming.text);
     if (incoming.text.trim()) {
       const open = await deps.repos.assignments.listOpenForUnit(ctx.unit.id);
-      const indicators = open.length ? open.flatMap((a) => a.task.indicators) : SAMPLE_INDICATORS;
-      if (looksLikeReport(incoming.text, indicators)) return submit(ctx, incoming.text, { open });
-      if (!incoming.files.length) return next();
+      const own = open.flatMap((a) => a.task.indicators);
+      const kind = classifyMessage(incoming.text, own.length ? own : SAMPLE_INDICATORS);
+      if (kind === "report" || (kind === "unsure" && incoming.files.length)) return submit(ctx, incoming.text, { open });
+      if (kind === "question") return next();
+      if (kind === "unsure") return askIfReport(ctx, open);
+      if (!incoming.files.length) return kind === "other" && incoming.chatType === "private" ? next() : undefined;
     }
     if (!incoming.files.length) return next();
     if (!(await reportingUnit(ctx))) return;
-    const result = await attachLooseFiles(deps, incoming);
+    await looseFiles(ctx, ctx.unit);
+  });
+
+  /** A message about the work that is not clearly a report: asks whether it is one, never records it unasked. */
+  async function askIfReport(ctx: Context, open: AssignmentView[]): Promise<void> {
+    const unit = ctx.unit!;
+    // Other people in the group talk about the work too; only the unit's officers are asked.
+    if (reportAccess(ctx.person, unit) !== "ok") return;
+    const choices = narrowChoices(open, { text: ctx.incoming.text, now: deps.clock.now(), timezone: deps.timezone, readValues: (t, indicators) => parseReport(t, indicators).values });
+    if (!choices.length) return;
+    const options = choices.slice(0, MAX_CONFIRM_CHOICES);
+    await askWhichTask(deps, ctx.incoming, { text: ctx.incoming.text, options: options.map((o) => o.id), purpose: "confirm", unitId: unit.id });
+    if (options.length === 1) {
+      const [a] = options;
+      return ctx.reply(ctx.t("reports:confirm_one", { id: a.task.id, title: a.task.title, period: periodOf(a) }), { quote: true });
+    }
+    const lines = options.map((o, i) => `${i + 1}. ${describeChoice(o, ctx, deps)}`);
+    await ctx.reply([ctx.t("reports:confirm_which"), ...lines, ctx.t("reports:confirm_hint")].join("\n"), { quote: true });
+  }
+
+  /**
+   * Files sent without a report: they join this sender's report from the last minutes; else, when
+   * the unit has reports, the bot asks which one they belong to; else they wait for the next report.
+   */
+  async function looseFiles(ctx: Context, unit: UnitRecord): Promise<void> {
+    const { incoming } = ctx;
+    const result = await attachLooseFiles(deps, incoming, unit.id);
     const problems = fileProblems(result.files, ctx.t);
     if (problems.length) await ctx.reply(problems.join("\n"));
     // Nothing kept: the problem above is the whole answer, not "0 photos added".
     if (!result.files.stored && !result.files.duplicates) return;
-    const unitName = ctx.unit.name;
-    summariseLater(ctx, () =>
-      result.report
-        ? ctx.t("reports:files_added", { unit: unitName, photos: result.photoCount, documents: result.documentCount })
-        : ctx.t("reports:files_pending", { photos: result.photoCount, documents: result.documentCount }),
-    );
-  });
+    if (result.report) {
+      const text = ctx.t("reports:files_added", { unit: unit.name, photos: result.photoCount, documents: result.documentCount });
+      return summariseLater(ctx, () => text);
+    }
+    const recent = (await deps.repos.reports.listForUnit(unit.id, { limit: RECENT_REPORTS })).filter((r) => r.assignmentId > 0);
+    if (!recent.length) {
+      const text = ctx.t("reports:files_pending", { photos: result.photoCount, documents: result.documentCount });
+      return summariseLater(ctx, () => text);
+    }
+    const { fileIds } = await askWhichTask(deps, incoming, { text: incoming.text, options: recent.map((r) => r.id), purpose: "evidence", unitId: unit.id, stored: result.files });
+    const text = await whichReportText(ctx, recent.map((r) => r.id), await countKept(fileIds, ctx));
+    await summariseLater(ctx, () => text);
+  }
 
   return composer;
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AssignmentView } from "../../src/core/ports.js";
-import { narrowChoices, namedPeriods, orderByDueNext, periodMatches, periodStarted, type ValueReader } from "../../src/core/reports/task-choice.js";
+import { narrowChoices, orderByDueNext, periodStarted, type ValueReader } from "../../src/core/reports/task-choice.js";
+import { namedPeriods, periodMatches } from "../../src/core/reports/named-periods.js";
 import { captureInstant } from "../../src/core/reports/file-check.js";
 import type { IndicatorDef } from "../../src/core/types.js";
 
@@ -65,7 +66,10 @@ describe("choices", () => {
     const input = { now: NOW, timezone: TZ, readValues: read };
     expect(narrowChoices([nov, other], { ...input, text: "treo 3 pa nô" }).map((a) => a.id)).toEqual([20]);
     expect(narrowChoices([nov, dec, other], { ...input, text: "đã xong", taskHint: 1 }).map((a) => a.id)).toEqual([11, 12]);
-    expect(narrowChoices([nov, other], { ...input, text: "đã xong" }).map((a) => a.id)).toEqual([11, 20]);
+    // No figure at all: the statement fits the task that asks for text, not the one that asks for pa nô.
+    expect(narrowChoices([nov, other], { ...input, text: "đã xong" }).map((a) => a.id)).toEqual([11]);
+    const both = view(21, 3, "once", null, "2026-12-20T16:59:00Z", [PANO]);
+    expect(narrowChoices([other, both], { ...input, text: "đã xong" }).map((a) => a.id)).toEqual([20, 21]);
   });
 });
 

@@ -25,6 +25,12 @@ export interface WhichTaskQuestion {
   fileIds: number[];
   /** The report message, so the expiry notice can quote it. */
   messageId: string;
+  /**
+   * "task" (default): which task a report is for. "confirm": whether a message about the work is a
+   * report at all (options: the tasks it may be for). "evidence": which of the unit's reports files
+   * sent alone belong to (options: report ids; one more answer, "báo cáo mới", keeps them for the next report).
+   */
+  purpose?: "task" | "confirm" | "evidence";
 }
 
 type Who = Pick<Incoming, "channel" | "chatId" | "userId">;
@@ -42,21 +48,23 @@ export async function closeQuestion(repos: Repositories, who: Who): Promise<void
 }
 
 /**
- * Opens the question for a report: stores the message's files at once (pending), keeps those
- * sent just before and those of an earlier unanswered question, and remembers the choices.
+ * Opens a question (see {@link WhichTaskQuestion.purpose}): stores the message's files at once
+ * (pending), keeps those sent just before and those of an earlier unanswered question, and
+ * remembers the choices.
  * @example const { files, fileIds } = await askWhichTask(deps, incoming, { text, options: [12, 15] })
  */
 export async function askWhichTask(
   deps: ReportDeps,
   incoming: Incoming,
-  input: { text: string; options: number[] },
+  input: { text: string; options: number[]; purpose?: WhichTaskQuestion["purpose"]; unitId?: number; stored?: FileOutcome },
 ): Promise<{ files: FileOutcome; fileIds: number[] }> {
   const now = deps.clock.now();
   const earlier = await openQuestion(deps.repos, incoming, now);
-  const files = await storeFiles(deps, incoming, null);
+  // `stored`: the caller already stored this message's files (as pending).
+  const files = input.stored ?? (await storeFiles(deps, incoming, null, input.unitId));
   const justBefore = await deps.repos.attachments.listPending(incoming.channel, incoming.chatId, new Date(now.getTime() - ATTACH_WINDOW_MS));
   const fileIds = [...new Set([...(earlier?.fileIds ?? []), ...justBefore.map((a) => a.id), ...files.ids])];
-  const question: WhichTaskQuestion = { text: input.text, options: input.options, fileIds, messageId: incoming.messageId };
+  const question: WhichTaskQuestion = { text: input.text, options: input.options, fileIds, messageId: incoming.messageId, ...(input.purpose ? { purpose: input.purpose } : {}) };
   await deps.repos.conversations.set(...key(incoming), { kind: WHICH_TASK, data: question, expiresAt: new Date(now.getTime() + QUESTION_MINUTES * 60_000) });
   return { files, fileIds };
 }
@@ -66,15 +74,24 @@ export async function askWhichTask(
  * kept for it. Returns null when no question is open.
  * @example await keepFilesForQuestion(deps, incoming) // { files, fileIds: [4, 5, 6] }
  */
-export async function keepFilesForQuestion(deps: ReportDeps, incoming: Incoming): Promise<{ files: FileOutcome; fileIds: number[] } | null> {
+export async function keepFilesForQuestion(deps: ReportDeps, incoming: Incoming, unitId?: number): Promise<{ files: FileOutcome; fileIds: number[]; question: WhichTaskQuestion } | null> {
   const now = deps.clock.now();
   const c = await deps.repos.conversations.get(...key(incoming), now);
   if (c?.kind !== WHICH_TASK) return null;
   const question = c.data as WhichTaskQuestion;
-  const files = await storeFiles(deps, incoming, null);
+  const files = await storeFiles(deps, incoming, null, unitId);
   question.fileIds = [...new Set([...question.fileIds, ...files.ids])];
   await deps.repos.conversations.set(...key(incoming), { ...c, data: question });
-  return { files, fileIds: question.fileIds };
+  return { files, fileIds: question.fileIds, question };
+}
+
+/**
+ * "Báo cáo mới" chosen for files sent alone: the question stays open with no choices, so the
+ * report this sender sends next (before it expires) takes the files.
+ */
+export async function keepFilesForNextReport(repos: Repositories, who: Who, now: Date): Promise<void> {
+  const c = await repos.conversations.get(...key(who), now);
+  if (c?.kind === WHICH_TASK) await repos.conversations.set(...key(who), { ...c, data: { ...(c.data as WhichTaskQuestion), options: [] } });
 }
 
 export interface QuestionExpiryDeps {
@@ -110,7 +127,13 @@ export async function expireQuestions(deps: QuestionExpiryDeps): Promise<number>
       kind: "question_expired",
       message: {
         type: "text",
-        text: t("reports:question_expired", { excerpt: truncate(question.text.replace(/\s+/g, " ").trim(), 80), photos, documents: kept.length - photos, minutes: QUESTION_MINUTES }),
+        text: t("reports:question_expired", {
+          excerpt: truncate(question.text.replace(/\s+/g, " ").trim(), 80),
+          photos,
+          documents: kept.length - photos,
+          minutes: QUESTION_MINUTES,
+          context: question.purpose === "evidence" ? "evidence" : undefined,
+        }),
         replyToMessageId: question.messageId,
       },
       notBefore: now,

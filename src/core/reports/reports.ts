@@ -8,6 +8,8 @@ import { FileTooLargeError, type AssignmentView, type AttachmentRecord, type Clo
 import { parseReport, type ParsedReport } from "./report-parser.js";
 import type { Repositories } from "../repositories.js";
 import { narrowChoices, orderByDueNext, type ValueReader } from "./task-choice.js";
+import { namedPeriods, namesAnyPeriod, periodMatches, type NamedPeriods } from "./named-periods.js";
+import { localDateOf } from "../calendar/time.js";
 import { truncate } from "../text-limits.js";
 import type { Incoming, IncomingFile } from "../types.js";
 
@@ -40,8 +42,8 @@ const MAX_CHOICES = 9;
 
 /**
  * Finds the assignment a message reports on, guessing before asking: the reminder it replies to;
- * the task number in the text ("#3", "nv3"); the periods it names ("quý I", "tháng 3"), else the
- * periods that have started; the task whose indicators it gives; the only one left. Asks only
+ * the task number in the text ("#3", "nv3"); the periods it names ("quý I", "tháng 3"; one already
+ * reported is revised), else the periods that have started; the task whose indicators it gives; the only one left. Asks only
  * when two or more remain, listing what is due next first. With nothing open (or nothing started),
  * more news within a month updates the unit's latest report.
  * @example await resolveAssignment(repos, unitId, incoming, { now, timezone, text, taskHint: parsed.taskHint, readValues })
@@ -61,6 +63,9 @@ export async function resolveAssignment(
     }
   }
   const open = options.open ?? (await repos.assignments.listOpenForUnit(unitId));
+  const named = namedPeriods(options.text, localDateOf(now, options.timezone));
+  const filed = await filedPeriodNamed(repos, unitId, open, named, taskHint);
+  if (filed) return filed;
   if (taskHint !== undefined && !open.some((a) => a.task.id === taskHint)) {
     // Already reported: the new message revises that report.
     const reported = (await repos.reports.listForUnit(unitId, { limit: 50 })).map((r) => r.assignmentId);
@@ -76,12 +81,29 @@ export async function resolveAssignment(
     const latest = await repos.reports.latestForUnit(unitId);
     const recent = latest && now.getTime() - latest.updatedAt.getTime() <= FOLLOW_UP_MS;
     const assignment = recent ? await repos.assignments.findView(latest.assignmentId) : null;
-    if (taskHint === undefined && assignment && assignment.status !== "cancelled" && assignment.status !== "untracked") return { kind: "found", assignment, report: latest ?? undefined };
+    // Never into another period than the one the text names ("tháng 4" is no news for Quý I).
+    const samePeriod = !assignment || !namesAnyPeriod(named) || periodMatches(assignment.occurrence.periodKey, named);
+    if (taskHint === undefined && assignment && samePeriod && assignment.status !== "cancelled" && assignment.status !== "untracked") return { kind: "found", assignment, report: latest ?? undefined };
     choices = orderByDueNext(taskHint === undefined ? open : open.filter((a) => a.task.id === taskHint), now);
   }
   if (choices.length === 0) return { kind: "none" };
   if (choices.length === 1) return { kind: "found", assignment: choices[0] };
   return { kind: "ask", options: choices.slice(0, MAX_CHOICES), more: Math.max(0, choices.length - MAX_CHOICES) };
+}
+
+/**
+ * The period the text names when no open assignment has it but the unit already reported it
+ * ("quý 1 …" sent in April after Quý I was filed): that report is revised, never a new period's
+ * report made of it. The most recent matching report wins (a task named by number narrows first).
+ */
+async function filedPeriodNamed(repos: Repositories, unitId: number, open: AssignmentView[], named: NamedPeriods, taskHint?: number): Promise<Resolution | null> {
+  if (!namesAnyPeriod(named) || open.some((a) => periodMatches(a.occurrence.periodKey, named))) return null;
+  for (const report of await repos.reports.listForUnit(unitId, { limit: 50 })) {
+    const a = await repos.assignments.findView(report.assignmentId);
+    if (!a || a.status === "cancelled" || (taskHint !== undefined && a.task.id !== taskHint)) continue;
+    if (periodMatches(a.occurrence.periodKey, named)) return { kind: "found", assignment: a, report };
+  }
+  return null;
 }
 
 export interface FileOutcome {
@@ -92,14 +114,16 @@ export interface FileOutcome {
   /** `name` is the file's own name; without one, the caller words it from `kind`. */
   /** `limitBytes`: the size limit that refused a too-big file. */
   rejected: { name?: string; kind: IncomingFile["kind"]; reason: "too_big" | "bad_type" | "download_failed"; limitBytes?: number }[];
+  /** Files whose content is already on another of the unit's reports: not counted twice. */
+  already: { name?: string; kind: IncomingFile["kind"]; assignment: AssignmentView }[];
 }
 
 /**
  * Downloads, checks (size, magic bytes) and stores a message's files, on a report or pending.
  * A rejected file never stops the report itself.
  */
-export async function storeFiles(deps: ReportDeps, incoming: Incoming, reportId: number | null): Promise<FileOutcome> {
-  const outcome: FileOutcome = { stored: 0, duplicates: 0, ids: [], rejected: [] };
+export async function storeFiles(deps: ReportDeps, incoming: Incoming, reportId: number | null, unitId?: number): Promise<FileOutcome> {
+  const outcome: FileOutcome = { stored: 0, duplicates: 0, ids: [], rejected: [], already: [] };
   for (const file of incoming.files) {
     const name = file.fileName;
     const kind = file.kind;
@@ -126,8 +150,11 @@ export async function storeFiles(deps: ReportDeps, incoming: Incoming, reportId:
       continue;
     }
     const exif = sniffed.kind === "jpeg" ? exifCaptureTime(bytes) : undefined;
-    const { recorded } = await deps.files.put(bytes, ({ sha256 }) =>
-      deps.repos.attachments.add({
+    const { recorded } = await deps.files.put(bytes, async ({ sha256 }) => {
+      // The same photo sent again (to this report or another of the unit's) is named, never counted twice.
+      const earlier = unitId === undefined ? null : await deps.repos.attachments.findOnUnitReports(unitId, sha256, { channel: incoming.channel, chatId: incoming.chatId, messageId: incoming.messageId });
+      if (earlier) return { earlierAssignmentId: earlier.assignmentId };
+      return deps.repos.attachments.add({
         reportId,
         sha256,
         size: bytes.length,
@@ -139,9 +166,13 @@ export async function storeFiles(deps: ReportDeps, incoming: Incoming, reportId:
         sourceChannel: incoming.channel,
         sourceChatId: incoming.chatId,
         sourceMessageId: incoming.messageId,
-      }),
-    );
-    if (recorded!.duplicate) outcome.duplicates++;
+      });
+    });
+    if ("earlierAssignmentId" in recorded!) {
+      const assignment = await deps.repos.assignments.findView(recorded.earlierAssignmentId);
+      if (assignment) outcome.already.push({ name, kind, assignment });
+      else outcome.duplicates++;
+    } else if (recorded!.duplicate) outcome.duplicates++;
     else {
       outcome.stored++;
       outcome.ids.push(recorded!.attachment.id);
@@ -252,7 +283,7 @@ export async function submitReport(
   const near = await repos.attachments.listForReportAndPending(report.id, incoming.channel, incoming.chatId, new Date(now.getTime() - ATTACH_WINDOW_MS));
   const pendingIds = [...new Set([...(input.fileIds ?? []), ...near.filter((a) => a.reportId === null).map((a) => a.id)])];
   if (pendingIds.length) await repos.attachments.assign(pendingIds, report.id);
-  const files = await storeFiles(deps, incoming, report.id);
+  const files = await storeFiles(deps, incoming, report.id, assignment.unitId);
   // Kept files, new files or duplicates change what the report holds: counted again.
   const counts = pendingIds.length || incoming.files.length ? await countFiles(repos, report.id) : tally(near);
   const { elsewhere, unclear } = await figuresElsewhere(repos, assignment, text, parsed);
@@ -312,13 +343,14 @@ function mergeReferences<R extends { number: string; date?: string }>(a: R[], b:
 }
 
 /**
- * Files sent without text: they join the sender's report from the last ten minutes, or wait
- * (pending) for the report that follows.
+ * Files sent without a report: they join the sender's report from the last ten minutes in this
+ * chat, or wait (pending) for the report that follows or the officer's choice. Content already on
+ * one of the unit's reports is named, not stored again.
  */
-export async function attachLooseFiles(deps: ReportDeps, incoming: Incoming): Promise<{ report: ReportRecord | null; files: FileOutcome; photoCount: number; documentCount: number }> {
+export async function attachLooseFiles(deps: ReportDeps, incoming: Incoming, unitId: number): Promise<{ report: ReportRecord | null; files: FileOutcome; photoCount: number; documentCount: number }> {
   const since = new Date(deps.clock.now().getTime() - ATTACH_WINDOW_MS);
   const report = await deps.repos.reports.latestInChat(incoming.channel, incoming.chatId, incoming.userId, since);
-  const files = await storeFiles(deps, incoming, report?.id ?? null);
+  const files = await storeFiles(deps, incoming, report?.id ?? null, unitId);
   if (!report) {
     const pending = await deps.repos.attachments.listPending(incoming.channel, incoming.chatId, since);
     const photoCount = pending.filter((a) => a.kind === "photo").length;

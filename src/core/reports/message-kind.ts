@@ -1,0 +1,79 @@
+/**
+ * What a registered officer's message in a unit's chat is: a report to record, a question to
+ * answer, an acknowledgement to leave alone, or something that may be a report (the bot asks).
+ * Nothing an officer writes may go unanswered when it could be a report.
+ */
+import type { IndicatorDef } from "../types.js";
+import { parseReport } from "./report-parser.js";
+import { searchKey, telexFold } from "./text-key.js";
+
+export type MessageKind =
+  /** Figures, references, a completion statement, "báo cáo …"/"bc …": recorded (or one question). */
+  | "report"
+  /** "cho em hỏi …", "bao giờ", "khi nào", "?": answered from the data. */
+  | "question"
+  /** "ok", "dạ", "vâng", "cảm ơn", emoji: no reply in groups. */
+  | "chatter"
+  /** About the work but not clearly a report ("xã chưa ban hành kế hoạch"): the bot asks. */
+  | "unsure"
+  /** Anything else (officers talking among themselves). */
+  | "other";
+
+const QUESTION =
+  /(?:^|\s)(?:(?:cho|xin|de|muon)\s+(?:(?:em|toi|minh|chau|anh|chi)\s+)?hoi|em hoi|hoi (?:ve|lai|them|chut|xem|la)|bao gio|khi nao|luc nao|ngay nao|hom nao|may gio|the nao|ra sao|lam sao|nhu nao|o dau|cho nao|la gi|gi (?:a|ah|vay|the|nhi)|bao nhieu|co phai|phai khong|duoc khong|co can|can (?:gui|nop|bao cao) (?:gi|khong)|han (?:\S+\s+){0,6}la)(?=\s|$)/;
+/** "… chưa ạ?", "… không ạ" at the end: a yes/no question. */
+const QUESTION_TAIL = /\b(?:chua|khong|ko|k) (?:a|ah|ha|nhi|vay|the)\s*$/;
+const COMPLETED =
+  /\b(?:da|vua|moi)\s+(?:(?:\S+)\s+){0,2}?(?:ban hanh|trien khai|to chuc|hoan thanh|hoan tat|xay dung|thuc hien|gui|nop|treo|phat|dang|lap|ky|phe duyet|tuyen truyen|hop|lam xong|xong)\b|\b(?:xong|hoan thanh|hoan tat)\b/;
+const NOT_DONE = /\b(?:chua|khong|ko|se|dang)\s+(?:(?:\S+)\s+){0,1}?(?:ban hanh|trien khai|to chuc|hoan thanh|xay dung|thuc hien|gui|nop|treo|phat|dang|lap|ky|xong)\b/;
+const ABOUT_WORK =
+  /\b(?:ke hoach|tuyen truyen|bao cao|van ban|trien khai|ban hanh|to chuc|thuc hien|hoan thanh|xay dung|nhiem vu|minh chung|so lieu|ket qua|cai cach|cong van|quyet dinh)\b/;
+const ACK_WORDS = new Set(
+  "ok oke okie okay okey vang da uh um u cam on camon thank thanks tks thks nhan duoc nhe nha a ah anh chi em a roi ro chao xin hi hello chuc moi nguoi cac dong chi ca nha sep vay the".split(" "),
+);
+
+/**
+ * Classifies a message from a registered person in a unit's chat. Figures win: a message that
+ * gives a figure is a report even when it also asks something.
+ * @example classifyMessage("Xã Thạch Bình báo cáo: đã ban hành Kế hoạch số 15/KH-UBND", inds) // "report"
+ * @example classifyMessage("cho em hỏi hạn báo cáo quý 2 là ngày nào ạ", inds) // "question"
+ * @example classifyMessage("dạ vâng ạ", inds) // "chatter"
+ */
+export function classifyMessage(text: string, indicators: readonly IndicatorDef[]): MessageKind {
+  const raw = String(text ?? "").trim();
+  if (!raw) return "chatter";
+  const key = searchKey(raw.slice(0, 4_000));
+  if (!/[a-z0-9]/.test(key)) return "chatter";
+  const parsed = parseReport(raw, indicators);
+  if (Object.keys(parsed.values).length || parsed.conflicts.length) return "report";
+  if (isQuestionKey(raw, key)) return "question";
+  if (parsed.references.length || startsAsReport(key)) return "report";
+  if (COMPLETED.test(key) && !NOT_DONE.test(key)) return "report";
+  if (ABOUT_WORK.test(key)) return "unsure";
+  const words = key.split(/[^a-z0-9]+/).filter(Boolean);
+  if (words.length <= 8 && words.every((w) => ACK_WORDS.has(w))) return "chatter";
+  return "other";
+}
+
+const isQuestionKey = (raw: string, key: string) => raw.includes("?") || QUESTION.test(key) || QUESTION_TAIL.test(key);
+
+/**
+ * Whether a text asks something (a figure in it is for {@link classifyMessage} to weigh).
+ * @example isQuestion("khi nào hết hạn ạ") // true
+ */
+export function isQuestion(text: string): boolean {
+  const raw = String(text ?? "").trim();
+  return !!raw && isQuestionKey(raw, searchKey(raw.slice(0, 4_000)));
+}
+
+/** "báo cáo …", "bc …", "/baocao …" (also typed with Telex leftovers: "baos caos"). */
+export function startsAsReport(key: string): boolean {
+  const head = key
+    .slice(0, 60)
+    .split(/[^a-z0-9/]+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => (w.startsWith("/") ? w : telexFold(w)));
+  const first = head[0] ?? "";
+  return first === "/baocao" || first === "baocao" || first === "bc" || first === "/bc" || (first === "bao" && head[1] === "cao");
+}

@@ -1,0 +1,104 @@
+/**
+ * Officers' questions in a unit's chat ("cho em hỏi hạn báo cáo quý 2 là ngày nào ạ"), answered
+ * from the unit's own assignments: the deadline of the period or task asked about, what is still
+ * open, how to report. Returns data; the feature words it.
+ */
+import type { AssignmentView, ReportRecord } from "../ports.js";
+import type { Repositories } from "../repositories.js";
+import { loadCalendar } from "../plans/tasks.js";
+import { occurrencesOf } from "../plans/schedule.js";
+import { localDateOf } from "../calendar/time.js";
+import { namedPeriods, namesAnyPeriod, periodMatches } from "./named-periods.js";
+import { orderByDueNext } from "./task-choice.js";
+import { parseReport } from "./report-parser.js";
+import { searchKey } from "./text-key.js";
+
+export type QuestionTopic = "deadline" | "open_tasks" | "how_to_report";
+
+/** A period asked about that has no assignment yet (a later quarter): its deadline from the task's schedule. */
+export interface FuturePeriod {
+  task: AssignmentView["task"];
+  label: string;
+  dueAt: Date;
+}
+
+export interface QuestionAnswer {
+  topic: QuestionTopic;
+  /** The assignments the question is about (all open ones when it names none), what is due next first. */
+  assignments: AssignmentView[];
+  /** The unit's report for those already reported, by assignment id. */
+  reports: Map<number, ReportRecord>;
+  /** Periods asked about that are not assigned yet. */
+  future: FuturePeriod[];
+  /** True when the question names a task or a period (else it is about everything open). */
+  named: boolean;
+  /** The unit's latest report, for a question about what is open ("đã nhận được báo cáo chưa"). */
+  latest?: { assignment: AssignmentView; report: ReportRecord };
+}
+
+const HOW = /\b(?:the nao|nhu nao|ra sao|lam sao|cach (?:bao cao|gui|nop)|(?:gui|nop|bao cao) (?:\S+ )?(?:o dau|cho ai|qua dau|bang gi)|o dau)\b/;
+const DEADLINE = /\b(?:han|bao gio|khi nao|luc nao|ngay nao|hom nao|may gio|truoc ngay|cham nhat|het han|qua han)\b/;
+
+/** What the question asks: a deadline, how to report, or (by default) what is open. */
+export function questionTopic(text: string): QuestionTopic {
+  const key = searchKey(text);
+  if (DEADLINE.test(key)) return "deadline";
+  if (HOW.test(key)) return "how_to_report";
+  return "open_tasks";
+}
+
+const MAX_REPORTED_READ = 50;
+
+/**
+ * Finds what a question is about among the unit's assignments, open or already reported: the task
+ * number ("#2", "nv 2") and the periods it names ("quý 2", "tháng 4"), else every open one.
+ * A named period not assigned yet is worked out from the task's schedule.
+ * @example await answerQuestion(repos, unitId, { text: "hạn báo cáo quý 2 là ngày nào ạ", now, timezone })
+ * // { topic: "deadline", assignments: [], future: [{ task, label: "Quý II/2021", dueAt }] , reports }
+ */
+export async function answerQuestion(repos: Repositories, unitId: number, input: { text: string; now: Date; timezone: string }): Promise<QuestionAnswer> {
+  const topic = questionTopic(input.text);
+  const open = await repos.assignments.listOpenForUnit(unitId);
+  const named = namedPeriods(input.text, localDateOf(input.now, input.timezone));
+  const taskHint = parseReport(input.text, []).taskHint;
+  const asked = (a: AssignmentView) => (taskHint === undefined || a.task.id === taskHint) && (!namesAnyPeriod(named) || periodMatches(a.occurrence.periodKey, named));
+  const isNamed = namesAnyPeriod(named) || taskHint !== undefined;
+  const reports = new Map<number, ReportRecord>();
+  const reported: AssignmentView[] = [];
+  if (isNamed) {
+    for (const report of await repos.reports.listForUnit(unitId, { limit: MAX_REPORTED_READ })) {
+      const a = await repos.assignments.findView(report.assignmentId);
+      if (!a || a.status === "cancelled" || reports.has(a.id)) continue;
+      reports.set(a.id, report);
+      reported.push(a);
+    }
+  }
+  const matching = [...open, ...reported].filter(asked);
+  const future = matching.length || !namesAnyPeriod(named) ? [] : await unassignedPeriods([...open, ...reported].filter((a) => taskHint === undefined || a.task.id === taskHint), named, input.now, input.timezone, repos);
+  const answer: QuestionAnswer = { topic, assignments: orderByDueNext(isNamed ? matching : open, input.now), reports, future, named: isNamed };
+  if (topic === "open_tasks") {
+    const report = await repos.reports.latestForUnit(unitId);
+    const assignment = report && (await repos.assignments.findView(report.assignmentId));
+    if (report && assignment) answer.latest = { assignment, report };
+  }
+  return answer;
+}
+
+/** Periods the text names of the unit's periodic tasks that have no occurrence yet. */
+async function unassignedPeriods(known: AssignmentView[], named: ReturnType<typeof namedPeriods>, now: Date, timezone: string, repos: Repositories): Promise<FuturePeriod[]> {
+  const tasks = new Map(known.filter((a) => a.task.schedule.kind === "periodic").map((a) => [a.task.id, a.task]));
+  if (!tasks.size) return [];
+  const calendar = await loadCalendar(repos);
+  const year = named.years[0] ?? Number(localDateOf(now, timezone).slice(0, 4));
+  const out: FuturePeriod[] = [];
+  for (const task of tasks.values()) {
+    let occurrences: ReturnType<typeof occurrencesOf> = [];
+    try {
+      occurrences = occurrencesOf(task.schedule, { from: `${year}-01-01`, to: `${year}-12-31` }, calendar, timezone);
+    } catch {
+      continue; // a schedule the calendar cannot expand has no answer to give
+    }
+    for (const o of occurrences) if (periodMatches(o.periodKey, named) && o.periodKey.startsWith(String(year))) out.push({ task, label: o.label, dueAt: o.dueAt });
+  }
+  return out;
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { SAMPLE_INDICATORS } from "../../src/core/plans/sample-indicators.js";
+import { classifyMessage, isQuestion } from "../../src/core/reports/message-kind.js";
+import { questionTopic } from "../../src/core/reports/questions.js";
+import { namedPeriods, periodMatches } from "../../src/core/reports/named-periods.js";
+
+const kind = (text: string) => classifyMessage(text, SAMPLE_INDICATORS);
+
+describe("classifyMessage: every message of an officer is a report, a question, chatter or asked about", () => {
+  it.each([
+    "Xã Thạch Bình báo cáo: đã ban hành Kế hoạch số 15/KH-UBND ngày 28/01/2021",
+    "UBND xa Thach Cam da ban hanh ke hoach so 12/KH-UBND",
+    "Dạ em báo cáo: xã đã xây dựng xong kế hoạch",
+    "xa da trien khai ke hoach tuyen truyen toi cac thon",
+    "Đã tổ chức hội nghị quán triệt kế hoạch",
+    "bc: da hoan thanh",
+    "treo 12 pano",
+    "quý 1 tổ chức 2 hội nghị, 150 lượt người",
+    "đã treo 12 pa nô, có cần gửi ảnh không ạ?",
+    "Báo cáo kết quả tuyên truyền quý I",
+  ])("report: %s", (text) => expect(kind(text)).toBe("report"));
+
+  it.each([
+    "cho em hỏi hạn báo cáo quý 2 là ngày nào ạ",
+    "cho em hoi han bao cao quy 2 la ngay nao a",
+    "khi nào hết hạn ạ",
+    "báo cáo quý này gửi như thế nào ạ?",
+    "bên mình đã nhận được báo cáo của xã chưa ạ",
+    "Kế hoạch số 20/KH-UBND hạn là ngày nào?",
+    "hạn nộp là bao giờ",
+  ])("question: %s", (text) => expect(kind(text)).toBe("question"));
+
+  it.each(["ok", "ok ạ", "Dạ vâng", "dạ em cảm ơn ạ", "thanks", "👍", "🙏🙏", "..."])("chatter: %s", (text) => expect(kind(text)).toBe("chatter"));
+
+  it.each(["xã chưa tổ chức hội nghị triển khai kế hoạch", "xã đang xây dựng kế hoạch tuyên truyền đợt 2", "kết quả tuyên truyền tốt"])("unsure (the bot asks): %s", (text) =>
+    expect(kind(text)).toBe("unsure"),
+  );
+
+  it.each(["mai anh em mình đi họp nhé", "chiều nay mất điện cả xã"])("other talk: %s", (text) => expect(kind(text)).toBe("other"));
+
+  it("never throws on odd input", () => {
+    for (const text of ["", "\u0000\u202e", "?".repeat(10_000), "a".repeat(50_000), "1️⃣2️⃣"]) expect(() => kind(text)).not.toThrow();
+    expect(isQuestion("")).toBe(false);
+  });
+});
+
+describe("questionTopic", () => {
+  it.each([
+    ["cho em hỏi hạn báo cáo quý 2 là ngày nào ạ", "deadline"],
+    ["bao gio phai nop a", "deadline"],
+    ["báo cáo gửi như thế nào ạ?", "how_to_report"],
+    ["cho em hỏi gửi ảnh ở đâu", "how_to_report"],
+    ["xã còn thiếu báo cáo gì không ạ?", "open_tasks"],
+  ] as const)("%s → %s", (text, topic) => expect(questionTopic(text)).toBe(topic));
+});
+
+describe("named periods: the period a message names decides where it is filed", () => {
+  it("reads quarters and months written as words, and relative periods against today", () => {
+    expect(namedPeriods("báo cáo quý một")).toMatchObject({ quarters: [1] });
+    expect(namedPeriods("bao cao quy tu")).toMatchObject({ quarters: [4] });
+    expect(namedPeriods("kết quả tháng tư")).toMatchObject({ months: [4] });
+    expect(namedPeriods("tháng sau em gửi")).toMatchObject({ months: [] });
+    expect(namedPeriods("bc quý này", "2021-04-22")).toMatchObject({ quarters: [2] });
+    expect(namedPeriods("bc quý trước", "2021-02-10")).toMatchObject({ quarters: [4], years: [2020] });
+    expect(namedPeriods("tháng trước", "2021-04-22")).toMatchObject({ months: [3] });
+    expect(namedPeriods("năm nay", "2026-03-01")).toMatchObject({ years: [2026] });
+    expect(namedPeriods("quý này")).toMatchObject({ quarters: [] });
+  });
+
+  it("maps a month to its quarter and half-year, a quarter to its half-year", () => {
+    expect(periodMatches("2021-Q2", namedPeriods("bao cao thang 4"))).toBe(true);
+    expect(periodMatches("2021-Q1", namedPeriods("bao cao thang 4"))).toBe(false);
+    expect(periodMatches("2021-H1", namedPeriods("tháng 4"))).toBe(true);
+    expect(periodMatches("2021-H2", namedPeriods("quý III"))).toBe(true);
+    expect(periodMatches("2021-04", namedPeriods("quý II"))).toBe(false);
+    expect(periodMatches("2021-Q2", namedPeriods("quý I, tháng 4"))).toBe(false);
+  });
+});
