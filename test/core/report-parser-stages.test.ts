@@ -8,6 +8,7 @@ import { createNumberReader } from "../../src/core/reports/parser/numbers.js";
 import { pairNumbers } from "../../src/core/reports/parser/pairing.js";
 import { findReferences } from "../../src/core/reports/parser/references.js";
 import { isKeycap, readDigitForm } from "../../src/core/reports/parser/number-forms.js";
+import { readTables } from "../../src/core/reports/parser/tables.js";
 import { foldWithMap } from "../../src/core/reports/text-key.js";
 import { normaliseAndTokenise, type Tokenised } from "../../src/core/reports/parser/tokens.js";
 import { collectUnclear } from "../../src/core/reports/parser/unclear.js";
@@ -160,6 +161,63 @@ describe("number forms", () => {
       const { tk, nv } = upToPairing(text);
       expect(tk.toks.filter((t, i) => t.type === "n" && !nv.blocked[i])).toEqual([]);
     }
+  });
+});
+
+describe("stage 2b: readTables", () => {
+  const table = (text: string) => {
+    const tk = normaliseAndTokenise(text);
+    const nv = markNonValues(tk, compiled);
+    const r = readTables(tk, compiled, nv.blocked);
+    return { ...r, read: r.pairs.map((p) => [p.ind.code, p.num.value] as const) };
+  };
+  it.each([
+    ["STT | Chỉ tiêu | ĐVT | Số lượng\n1 | Pa nô | cái | 12\n2 | Băng rôn | cái | 30", [["pano", 12], ["bang_ron", 30]]],
+    ["TT;Nội dung;ĐVT;Kết quả\n1;Treo pa nô;cái;12\n2;Phát tờ rơi;tờ;1.500", [["pano", 12], ["to_roi", 1500]]],
+    ["stt\tchi tieu\tdvt\tso luong\nI\tTruc quan\t\t\n1\tpano\tcai\t4\na\tphat thanh\tluot\t36", [["pano", 4], ["phat_thanh", 36]]],
+    ["stt - chi tieu - dvt - sl\n1 - pano - cai - 5\n2 - to roi - to - 700", [["pano", 5], ["to_roi", 700]]],
+    ["| Chỉ tiêu | Số lượng |\n|---|---|\n| Pa nô | 3 |", [["pano", 3]]],
+  ])("reads the value column under a header: %s", (text, expected) => {
+    expect(table(text).read).toEqual(expected);
+  });
+  it("reads what was done, not the plan nor the percentage", () => {
+    expect(table("Chỉ tiêu | Kế hoạch | Thực hiện | Tỷ lệ (%)\nPa nô | 10 | 8 | 80\nTờ rơi | 1000 | 1200 | 120").read).toEqual([
+      ["pano", 8],
+      ["to_roi", 1200],
+    ]);
+    expect(table("Noi dung\tKH giao\tThuc hien\tDat %\nPano\t6\t5\t83").read).toEqual([["pano", 5]]);
+  });
+  it("reads this period, not the cumulative nor last period's column", () => {
+    expect(table("Chỉ tiêu;ĐVT;Kỳ này;Lũy kế từ đầu năm\nPa nô;cái;3;7").read).toEqual([["pano", 3]]);
+    expect(table("Báo cáo quý I/2026:\nChỉ tiêu | Quý I/2026 | Quý IV/2025\nPa nô | 7 | 5").read).toEqual([["pano", 7]]);
+    expect(table("Chỉ tiêu | Quý IV/2025 | Quý I/2026\nPa nô | 5 | 7").read).toEqual([["pano", 7]]);
+  });
+  it("reads the total of one column per village, or their sum", () => {
+    expect(table("chi tieu | thon 1 | thon 2 | tong\npano | 2 | 1 | 3\nbang ron | 6 | 4 | 10").read).toEqual([
+      ["pano", 3],
+      ["bang_ron", 10],
+    ]);
+    expect(table("Nội dung\tThôn 1\tThôn 2\tThôn 3\nBăng rôn\t3\t2\t4").read).toEqual([["bang_ron", 9]]);
+  });
+  it("reads one column per indicator from the total row, else the sum of the rows", () => {
+    const text = "STT | Thôn | Pa nô | Tờ rơi\n1 | Thôn 1 | 1 | 150\n2 | Thôn 2 | 2 | 200\n | Tổng | 3 | 350";
+    expect(table(text).read).toEqual([["pano", 3], ["to_roi", 350]]);
+    expect(table("Thôn | Pa nô | Tờ rơi\nThôn 1 | 1 | 150\nThôn 2 | 2 | 200").read).toEqual([["pano", 3], ["to_roi", 350]]);
+  });
+  it("never reads row numbers, notes or the header, and marks the whole table", () => {
+    const text = "Xã báo cáo quý 1:\nSTT;Nội dung;ĐVT;Số lượng;Ghi chú\n1;Pa nô;cái;5;treo tại 5 thôn\n2;Hội nghị;cuộc;1;";
+    const t = table(text);
+    expect(t.read).toEqual([["pano", 5], ["hoi_nghi", 1]]);
+    const tk = normaliseAndTokenise(text);
+    const firstLine = tk.toks.findIndex((x) => x.type === "nl");
+    expect([...t.blocked!].every((i) => i > firstLine)).toBe(true);
+    expect(new Set(t.blocked).size).toBe(tk.toks.filter((x, i) => i > firstLine && x.type !== "nl").length);
+  });
+  it("reads rows of label and number without a header, with any separator", () => {
+    expect(table("Pa nô;12\nBăng rôn;30").read).toEqual([["pano", 12], ["bang_ron", 30]]);
+    expect(table("1 | Pa nô | 0\n2 | Phóng sự | 3").read).toEqual([["pano", 0], ["phong_su", 3]]);
+    expect(table("pano 20; băng rôn 45; tờ rơi 1.000").read).toEqual([]);
+    expect(table("Pa nô: 12; áp phích: 3\nBăng rôn: 5; tin: 2").read).toEqual([]);
   });
 });
 

@@ -17,9 +17,10 @@ import { truncate } from "../text-limits.js";
 import { combineValues } from "./parser/combine.js";
 import { compileIndicators, type CompiledIndicators } from "./parser/indicators.js";
 import { createNameMatcher, findMentions } from "./parser/mentions.js";
-import { markNonValues } from "./parser/non-values.js";
+import { markNonValues, withMarks } from "./parser/non-values.js";
 import { createNumberReader } from "./parser/numbers.js";
-import { pairNumbers } from "./parser/pairing.js";
+import { pairNumbers, withPairs } from "./parser/pairing.js";
+import { readTables } from "./parser/tables.js";
 import { normaliseAndTokenise } from "./parser/tokens.js";
 import { collectUnclear } from "./parser/unclear.js";
 import { searchKey, telexFold } from "./text-key.js";
@@ -89,11 +90,14 @@ const copyOf = (r: ParsedReport): ParsedReport => ({
 
 function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
   const tk = normaliseAndTokenise(text);
-  const nonValues = markNonValues(tk, compiled);
+  let nonValues = markNonValues(tk, compiled);
+  const tables = readTables(tk, compiled, nonValues.blocked);
+  nonValues = withMarks(nonValues, tables);
   const numbers = createNumberReader(tk, nonValues.blocked);
   const nameAt = createNameMatcher(tk.toks, nonValues.blocked, compiled);
   const mentions = findMentions(tk, nonValues.blocked, nameAt, numbers);
-  const pairing = pairNumbers(tk, nonValues, mentions, numbers, compiled);
+  let pairing = pairNumbers(tk, nonValues, mentions, numbers, compiled);
+  pairing = withPairs(pairing, tables.pairs);
   const combined = combineValues(tk, nonValues, pairing, compiled.order);
   const unclear = collectUnclear(tk, [...pairing.unclear, ...combined.unclear]);
   const result: ParsedReport = {

@@ -41,6 +41,38 @@ export interface NonValues {
   unclear: [number, number][];
   /** Sums and products ("3 buổi/tuần x 12 tuần = 36 buổi"), applied when values are combined. */
   arithmetic: Arithmetic;
+  /** Numbers read over several tokens, by their first token: table sums, "9 thôn × mỗi thôn 2". */
+  readings: Map<number, { end: number; value: number }>;
+}
+
+/** What a later stage (tables, periods, multipliers, look-alikes) adds to the non-values, by token index. */
+export interface TokenMarks {
+  /** Never values. */
+  blocked?: Iterable<number>;
+  /** Never values, and standing between a name and its number like fillers (table separators, a unit column). */
+  transparent?: Iterable<number>;
+  /** Numbers read over several tokens. */
+  readings?: ReadonlyMap<number, { end: number; value: number }>;
+  /** Token ranges (inclusive) to quote as unclear. */
+  unclear?: readonly [number, number][];
+}
+
+/**
+ * The non-values with a stage's marks added; the input is left as it was.
+ * @example withMarks(nv, { blocked: [3] }).blocked[3] // 1
+ */
+export function withMarks(nv: NonValues, marks: TokenMarks): NonValues {
+  const blocked = nv.blocked.slice();
+  const transparent = nv.transparent.slice();
+  for (const i of marks.blocked ?? []) if (i >= 0 && i < blocked.length) blocked[i] = Math.max(blocked[i]!, 1);
+  for (const i of marks.transparent ?? []) {
+    if (i < 0 || i >= blocked.length) continue;
+    blocked[i] = Math.max(blocked[i]!, 1);
+    transparent[i] = 1;
+  }
+  const readings = new Map(nv.readings);
+  for (const [k, v] of marks.readings ?? []) readings.set(k, v);
+  return { ...nv, blocked, transparent, readings, unclear: [...nv.unclear, ...(marks.unclear ?? [])] };
 }
 
 const TASK_HINT_FILLERS: ReadonlySet<string> = new Set(["so", "thu"]);
@@ -74,7 +106,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   const arithmetic = findArithmetic(toks, blocked);
   for (const x of arithmetic.operandTokens) blocked[x] = 1;
   for (const x of arithmetic.fillerTokens) transparent[x] = 1;
-  const out: NonValues = { blocked, transparent, references: marks.references, unclear: [], arithmetic };
+  const out: NonValues = { blocked, transparent, references: marks.references, unclear: [], arithmetic, readings: new Map() };
   if (taskHint !== undefined) out.taskHint = taskHint;
   markLabels(tk, blocked, compiled, numbers);
   markListNumbering(tk, blocked);

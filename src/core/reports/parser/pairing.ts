@@ -94,6 +94,17 @@ export function pairNumbers(
   return { pairs, items: merged, unplaced, cls, unclear };
 }
 
+/**
+ * The pairing with pairs read by another stage (a table's rows, "mỗi loại 4 cái") added, in text order.
+ * @example withPairs(pairing, tables.pairs).pairs.length // pairing's pairs + the table's
+ */
+export function withPairs(pairing: Pairing, extra: readonly Pair[]): Pairing {
+  if (extra.length === 0) return pairing;
+  const pairs = [...pairing.pairs, ...extra].sort((x, y) => x.num.start - y.num.start);
+  const items = [...pairing.items, ...extra.flatMap((p) => [p.ind, p.num])].sort((x, y) => x.start - y.start);
+  return { ...pairing, pairs, items };
+}
+
 /** "pa nô, áp phích: 15" — one number for two indicators: not a value, quoted to ask. */
 function dropSharedNumbers(tk: Tokenised, merged: readonly Item[], pairs: readonly Pair[], unclear: [number, number][]): Pair[] {
   const { toks } = tk;
@@ -166,9 +177,9 @@ function chainItems(
   let i = 0;
   while (i < n) {
     const t = toks[i]!;
-    const product = nv.arithmetic.products.get(i);
+    const product = nv.readings.get(i) ?? nv.arithmetic.products.get(i);
     if (product) {
-      // "3 buổi x 4 tuần": one number, the product
+      // "3 buổi x 4 tuần", a table row's villages: one number, the product or the sum
       items.push({ kind: "N", start: i, end: product.end, value: product.value, weak: false, bad: false, first: firstInClause });
       firstInClause = false;
       for (let x = i; x < product.end; x++) cls[x] = "item";

@@ -1,0 +1,461 @@
+/**
+ * Stage 2b of the report parser: tables pasted into chat, with tab, "|", ";" or " - " columns.
+ * A header row says what each column holds ("STT | Chỉ tiêu | ĐVT | Số lượng",
+ * "TT;Nội dung;ĐVT;Kết quả", "Chỉ tiêu | Kế hoạch | Thực hiện | Tỷ lệ (%)", with or without
+ * diacritics); the value is the column of what was done (Thực hiện, Kết quả, Số lượng, Kỳ này), else
+ * the total (Tổng, Tổng cộng), else this period's column, else the sum of one column per village.
+ * Never the plan, the percentage, the cumulative or last period's figures, the row number (1, I, a)
+ * or a note. A table with one column per indicator and one row per village reads its "Tổng" row
+ * (else the sum of the rows). Without a header, rows of "label<sep>number" are read the same way.
+ * Rows are read into pairs directly (the label cell names the indicator); every token of a table
+ * is then marked so later stages leave it alone.
+ */
+
+import { searchKey } from "../text-key.js";
+import { parseVietnameseNumber } from "../vietnamese-numbers.js";
+import type { CompiledIndicators } from "./indicators.js";
+import { createNameMatcher } from "./mentions.js";
+import type { TokenMarks } from "./non-values.js";
+import { readDigitForm } from "./number-forms.js";
+import type { IndItem, NumItem, Pair } from "./pairing.js";
+import type { Tokenised } from "./tokens.js";
+import { CHANNEL_PREPS } from "./vocabulary.js";
+
+/** What a column holds, read from its header. */
+export type ColumnKind =
+  | "index"
+  | "label"
+  | "unit"
+  | "value"
+  | "plan"
+  | "percent"
+  | "note"
+  | "cumulative"
+  | "previous"
+  | "total"
+  | "part"
+  | "place"
+  | "period"
+  | "indicator"
+  | "unknown";
+
+/** The tables of a message: pairs read from their rows, and marks for every token they cover. */
+export interface TableReading extends TokenMarks {
+  pairs: Pair[];
+  /** One entry per table: its header's column kinds ([] without a header) and the column read. */
+  tables: { kinds: ColumnKind[]; valueColumn: number; rows: number }[];
+}
+
+interface Cell {
+  /** Offsets in the NFC text. */
+  start: number;
+  end: number;
+  /** Search key of the cell's text. */
+  key: string;
+  /** Token range [from, to). */
+  from: number;
+  to: number;
+}
+
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+  /** Token range [from, to) of the line, line break excluded. */
+  from: number;
+  to: number;
+}
+
+const SEPARATORS = ["\t", "|", ";", " - "] as const;
+type Separator = (typeof SEPARATORS)[number];
+
+/** Header words, tried in this order (the first match decides): search keys of the whole cell. */
+const HEADER_KINDS: readonly [ColumnKind, RegExp][] = [
+  ["index", /^(?:stt|tt|so tt|so thu tu|#|no)\.?$/],
+  ["cumulative", /\b(?:luy ke|cong don|tu dau nam|tu dau quy|ca nam)\b/],
+  ["previous", /\b(?:ky truoc|quy truoc|thang truoc|nam truoc|tuan truoc|cung ky|nam ngoai)\b/],
+  ["percent", /%|\b(?:ty le|ti le|so sanh|so voi)\b|^dat$/],
+  ["plan", /^(?:ke hoach|kh|chi tieu giao|chi tieu ke hoach|chi tieu kh|muc tieu|kh giao|ke hoach giao|kh nam|ke hoach nam|giao)\b/],
+  ["value", /^(?:so luong|sl|ket qua|kq|thuc hien|th|so lieu|gia tri|ky nay|trong ky|da thuc hien|ket qua thuc hien|ket qua dat duoc|so luong thuc hien)\b/],
+  ["total", /^(?:tong|tong cong|cong|tong so|toan xa|ca xa)\b/],
+  ["note", /^(?:ghi chu|gc)\b/],
+  ["unit", /^(?:dvt|don vi tinh|dv tinh|dv|don vi)\.?$/],
+  ["label", /^(?:chi tieu|noi dung|ten chi tieu|hang muc|cong viec|noi dung cong viec|loai hinh|hinh thuc|danh muc|noi dung tuyen truyen|ten|loai|muc|chi tieu\/noi dung)\b/],
+  ["part", /^(?:thon|xom|to|tdp|to dan pho|ban|khu|ap|doi|khoi|lang|cum|phuong|xa)\b.+/],
+  ["place", /^(?:thon|xom|tdp|to dan pho|ban|khu|dia ban|don vi|ten thon|thon\/xom|thon, xom)$/],
+  ["period", /^(?:thang|quy|nam|tuan|dot|ky)\s*(?:\d|[ivx]+\b)|^\d+ thang\b/],
+];
+
+const ROMAN: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10, xi: 11, xii: 12 };
+
+/** Row labels of a total row ("Tổng", "Cộng", "Tổng cộng"). */
+const TOTAL_ROW = /^(?:tong|tong cong|cong|tong so|toan xa|ca xa)\b/;
+/** Row numbers: 1, 1., I, II, a, b), -. */
+const ROW_NUMBER = /^(?:\d{1,3}|[ivx]{1,5}|[a-dđ])[.)]?$/;
+
+/**
+ * Finds the tables of a message and reads them.
+ * @example readTables(normaliseAndTokenise("STT | Chỉ tiêu | Số lượng\n1 | Pa nô | 12"), compiled, blocked).pairs
+ * // [{ ind: { code: "pano", … }, num: { value: 12, … }, numFirst: false }]
+ */
+export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked: Uint8Array): TableReading {
+  const out: TableReading = { pairs: [], tables: [], blocked: [], unclear: [] };
+  if (!/[\t|;]| - /.test(tk.nfcText)) return out;
+  const lines = splitLines(tk);
+  const nameAt = createNameMatcher(tk.toks, blocked, compiled);
+  const block = out.blocked as number[];
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li]!;
+    let found: { sep: Separator; header: Header; edges: Edges } | null = null;
+    for (const sep of SEPARATORS) {
+      if (!line.text.includes(sep)) continue;
+      const edges = edgesOf(line.text, sep);
+      const cells = cellsOf(tk, line, sep, edges);
+      const header = readHeader(tk, cells, nameAt);
+      if (header) {
+        found = { sep, header, edges };
+        break;
+      }
+    }
+    if (found) {
+      const rows: Cell[][] = [];
+      let lj = li + 1;
+      for (; lj < lines.length; lj++) {
+        const l = lines[lj]!;
+        if (/^[\s|:+-]*$/.test(l.text) && /-/.test(l.text)) {
+          // a markdown divider "|---|---|"
+          for (let x = l.from; x < l.to; x++) block.push(x);
+          continue;
+        }
+        if (!l.text.includes(found.sep)) break;
+        const cells = cellsOf(tk, l, found.sep, found.edges);
+        if (cells.length < 2) break;
+        rows.push(cells);
+      }
+      if (rows.length === 0) continue;
+      for (let x = line.from; x < line.to; x++) block.push(x);
+      const valueColumn = readRows(tk, lines, li, found.header, rows, nameAt, out);
+      out.tables.push({ kinds: found.header.kinds, valueColumn, rows: rows.length });
+      li = lj - 1;
+      continue;
+    }
+    // Without a header: at least two rows of "label<sep>number" (a row number first is allowed)
+    const plain = readPlainRows(tk, lines, li, nameAt, out);
+    if (plain > li) li = plain;
+  }
+  return out;
+}
+
+type Edges = { lead: boolean; trail: boolean };
+
+/** A header row: what each column holds, the indicator it names (one column per indicator), its text. */
+interface Header {
+  kinds: ColumnKind[];
+  codes: (string | null)[];
+  keys: string[];
+}
+
+function splitLines(tk: Tokenised): Line[] {
+  const text = tk.nfcText;
+  const lines: Line[] = [];
+  let start = 0;
+  let t = 0;
+  const toks = tk.toks;
+  while (start <= text.length) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    const lineEnd = end > start && text[end - 1] === "\r" ? end - 1 : end;
+    while (t < toks.length && toks[t]!.os < start) t++;
+    const from = t;
+    while (t < toks.length && toks[t]!.os < lineEnd && toks[t]!.type !== "nl") t++;
+    lines.push({ start, end: lineEnd, text: text.slice(start, lineEnd), from, to: t });
+    start = end + 1;
+  }
+  return lines;
+}
+
+/** Whether rows start or end with the separator ("| Pa nô | 12 |"): those edge cells are not columns. */
+function edgesOf(text: string, sep: Separator): Edges {
+  if (sep !== "|") return { lead: false, trail: false };
+  const trimmed = text.trim();
+  return { lead: trimmed.startsWith("|"), trail: trimmed.endsWith("|") };
+}
+
+function cellsOf(tk: Tokenised, line: Line, sep: Separator, edges: Edges): Cell[] {
+  const cells: Cell[] = [];
+  let s = 0;
+  const parts: [number, number][] = [];
+  for (;;) {
+    const at = line.text.indexOf(sep, s);
+    if (at < 0) {
+      parts.push([s, line.text.length]);
+      break;
+    }
+    parts.push([s, at]);
+    s = at + sep.length;
+  }
+  if (edges.lead && parts.length && !line.text.slice(parts[0]![0], parts[0]![1]).trim()) parts.shift();
+  if (edges.trail && parts.length && !line.text.slice(parts[parts.length - 1]![0], parts[parts.length - 1]![1]).trim()) parts.pop();
+  let t = line.from;
+  for (const [a, b] of parts) {
+    const start = line.start + a;
+    const end = line.start + b;
+    while (t < line.to && tk.toks[t]!.os < start) t++;
+    const from = t;
+    while (t < line.to && tk.toks[t]!.oe <= end) t++;
+    cells.push({ start, end, key: searchKey(tk.nfcText.slice(start, end)), from, to: t });
+  }
+  return cells;
+}
+
+/** Indicators named in a cell, in order. */
+function mentionsIn(cell: Cell, nameAt: (i: number) => { end: number; code: string } | null, tk: Tokenised): IndItem[] {
+  const out: IndItem[] = [];
+  for (let i = cell.from; i < cell.to; i++) {
+    if (tk.toks[i]!.type !== "w") continue;
+    const m = nameAt(i);
+    if (m && m.end <= cell.to) {
+      out.push({ kind: "I", start: i, end: m.end, code: m.code, first: out.length === 0 });
+      i = m.end - 1;
+    }
+  }
+  return out;
+}
+
+/** The indicator a row's label names: the same one repeated, the channel ("bài viết trên fanpage"), else the head. */
+function labelCode(tk: Tokenised, ms: readonly IndItem[]): IndItem | null {
+  if (ms.length === 0) return null;
+  const first = ms[0]!;
+  if (ms.every((m) => m.code === first.code)) return { ...first, end: ms[ms.length - 1]!.end };
+  const last = ms[ms.length - 1]!;
+  for (let x = Math.max(first.end, last.start - 3); x < last.start; x++) {
+    const t = tk.toks[x]!;
+    if (t.type === "w" && (CHANNEL_PREPS.has(t.k) || CHANNEL_PREPS.has(t.kt))) return last;
+  }
+  return first;
+}
+
+function readHeader(
+  tk: Tokenised,
+  cells: readonly Cell[],
+  nameAt: (i: number) => { end: number; code: string } | null,
+): Header | null {
+  if (cells.length < 2) return null;
+  const kinds: ColumnKind[] = [];
+  const codes: (string | null)[] = [];
+  for (const c of cells) {
+    if (isNumeric(c.key)) return null;
+    let kind: ColumnKind = "unknown";
+    for (const [k, re] of HEADER_KINDS) {
+      if (re.test(c.key)) {
+        kind = k;
+        break;
+      }
+    }
+    let code: string | null = null;
+    if (kind === "unknown" || kind === "part") {
+      const ms = mentionsIn(c, nameAt, tk);
+      if (ms.length > 0 && ms.every((m) => m.code === ms[0]!.code)) {
+        kind = "indicator";
+        code = ms[0]!.code;
+      }
+    }
+    kinds.push(kind);
+    codes.push(code);
+  }
+  const known = kinds.filter((k) => k !== "unknown").length;
+  const structural = kinds.some((k) => k === "index" || k === "label" || k === "unit" || k === "value" || k === "plan");
+  const indicators = kinds.filter((k) => k === "indicator").length;
+  if (known >= 2 && (structural || indicators >= 1 || kinds.includes("total") || kinds.includes("period"))) {
+    return { kinds, codes, keys: cells.map((c) => c.key) };
+  }
+  return null;
+}
+
+const isNumeric = (key: string): boolean =>
+  /^\d+(?:[.,]\d+)*\s*k?$/.test(key) || (key.length > 0 && parseVietnameseNumber(key) !== null);
+
+/** The number a cell holds, read from its tokens ("1.500", "1,2k", "hai mươi"), or null. */
+function cellNumber(tk: Tokenised, cell: Cell): NumItem | null {
+  if (cell.from >= cell.to) return null;
+  const first = tk.toks[cell.from]!;
+  if (first.type === "n") {
+    const form = readDigitForm(tk, cell.from, () => true);
+    if (!form || Number.isNaN(form.value)) return null;
+    // only a unit word may follow the number in its cell ("6 cái")
+    for (let x = form.end; x < cell.to; x++) if (tk.toks[x]!.type !== "w") return null;
+    if (cell.to - form.end > 2) return null;
+    return { kind: "N", start: cell.from, end: form.end, value: form.value, weak: false, bad: false, first: false };
+  }
+  const v = parseVietnameseNumber(cell.key);
+  if (v === null) return null;
+  return { kind: "N", start: cell.from, end: cell.to, value: v, weak: false, bad: false, first: false };
+}
+
+/** The period a header or a text names, as "unit:ordinal[:year]" ("Quý I/2026" → "quy:1:2026"). */
+function periodOf(key: string): { unit: string; n: number; year?: number } | null {
+  const m = /\b(thang|quy|nam|tuan|dot|ky)\s*(\d{1,4}|[ivx]{1,4}\b)(?:\s*[/-]\s*(\d{4}))?/.exec(key);
+  if (!m) return null;
+  const n = /^\d/.test(m[2]!) ? Number(m[2]) : (ROMAN[m[2]!] ?? 0);
+  if (m[1] === "nam") return { unit: "nam", n, year: n };
+  return m[3] ? { unit: m[1]!, n, year: Number(m[3]) } : { unit: m[1]!, n };
+}
+
+/** Which column holds the value: what was done, else the total, else this period's, else -1 (sum the parts). */
+function chooseValueColumn(kinds: readonly ColumnKind[], cellsKey: readonly string[], before: string): number {
+  const first = (k: ColumnKind) => kinds.indexOf(k);
+  if (first("value") >= 0) return first("value");
+  if (first("total") >= 0) return first("total");
+  const periods = kinds.flatMap((k, i) => (k === "period" ? [i] : []));
+  if (periods.length === 1) return periods[0]!;
+  if (periods.length > 1) {
+    // the period the report is about, named before the table ("Báo cáo quý I/2026")
+    const stated = periodOf(before);
+    if (stated) {
+      const match = periods.find((i) => {
+        const p = periodOf(cellsKey[i]!);
+        return p && p.unit === stated.unit && p.n === stated.n && (!p.year || !stated.year || p.year === stated.year);
+      });
+      if (match !== undefined) return match;
+    }
+    // else the latest
+    const score = (i: number) => {
+      const p = periodOf(cellsKey[i]!);
+      return p ? (p.year ?? 0) * 100 + p.n : 0;
+    };
+    return periods.reduce((best, i) => (score(i) >= score(best) ? i : best), periods[0]!);
+  }
+  if (kinds.includes("part")) return -1;
+  const unknown = kinds.flatMap((k, i) => (k === "unknown" ? [i] : []));
+  return unknown.length === 1 ? unknown[0]! : -2;
+}
+
+/** Reads the rows under a header; returns the column read (-1: sum of parts, -2: none). */
+function readRows(
+  tk: Tokenised,
+  lines: readonly Line[],
+  headerLine: number,
+  header: { kinds: readonly ColumnKind[]; codes: readonly (string | null)[]; keys: readonly string[] },
+  rows: readonly Cell[][],
+  nameAt: (i: number) => { end: number; code: string } | null,
+  out: TableReading,
+): number {
+  const { kinds, codes, keys } = header;
+  const block = out.blocked as number[];
+  const unclear = out.unclear as [number, number][];
+  for (const row of rows) for (const c of row) for (let x = c.from; x < c.to; x++) block.push(x);
+  // separators are not tokens of any cell: block whole lines
+  for (let li = headerLine + 1; li <= headerLine + rows.length && li < lines.length; li++)
+    for (let x = lines[li]!.from; x < lines[li]!.to; x++) block.push(x);
+
+  const indicatorColumns = kinds.flatMap((k, i) => (k === "indicator" ? [i] : []));
+  if (indicatorColumns.length > 0 && !kinds.includes("label")) {
+    readColumnsPerIndicator(tk, kinds, codes, rows, indicatorColumns, out);
+    return indicatorColumns[0]!;
+  }
+  const before = lines
+    .slice(Math.max(0, headerLine - 3), headerLine)
+    .map((l) => searchKey(l.text))
+    .join(" ");
+  const valueColumn = chooseValueColumn(kinds, keys, before);
+  const labelColumn = kinds.indexOf("label") >= 0 ? kinds.indexOf("label") : kinds.findIndex((k) => k === "unknown" || k === "place");
+  for (const row of rows) {
+    const label = row[labelColumn];
+    if (!label || TOTAL_ROW.test(label.key)) continue;
+    let num: NumItem | null = null;
+    if (valueColumn >= 0) num = row[valueColumn] ? cellNumber(tk, row[valueColumn]!) : null;
+    else if (valueColumn === -1) num = sumOfParts(tk, kinds, row);
+    if (!num) continue;
+    const ind = labelCode(tk, mentionsIn(label, nameAt, tk));
+    if (ind) out.pairs.push({ num, ind, numFirst: false });
+    else unclear.push([label.from < label.to ? label.from : num.start, num.end - 1]);
+  }
+  return valueColumn;
+}
+
+/** One column per village or month and no total column: the row's value is their sum. */
+function sumOfParts(tk: Tokenised, kinds: readonly ColumnKind[], row: readonly Cell[]): NumItem | null {
+  let value = 0;
+  let start = -1;
+  let end = -1;
+  for (let i = 0; i < row.length; i++) {
+    if (kinds[i] !== "part") continue;
+    const n = cellNumber(tk, row[i]!);
+    if (!n) continue;
+    value += n.value;
+    if (start < 0) start = n.start;
+    end = n.end;
+  }
+  return start < 0 ? null : { kind: "N", start, end, value, weak: false, bad: false, first: false };
+}
+
+/** One column per indicator, one row per village: the "Tổng" row, else the sum of the rows. */
+function readColumnsPerIndicator(
+  tk: Tokenised,
+  kinds: readonly ColumnKind[],
+  codes: readonly (string | null)[],
+  rows: readonly Cell[][],
+  columns: readonly number[],
+  out: TableReading,
+): void {
+  const totalRow = rows.find((r) => r.some((c, i) => kinds[i] !== "indicator" && TOTAL_ROW.test(c.key)));
+  for (const col of columns) {
+    const code = codes[col]!;
+    let num: NumItem | null = null;
+    if (totalRow) num = totalRow[col] ? cellNumber(tk, totalRow[col]!) : null;
+    else {
+      let value = 0;
+      let start = -1;
+      let end = -1;
+      for (const r of rows) {
+        const n = r[col] ? cellNumber(tk, r[col]!) : null;
+        if (!n) continue;
+        value += n.value;
+        if (start < 0) start = n.start;
+        end = n.end;
+      }
+      if (start >= 0) num = { kind: "N", start, end, value, weak: false, bad: false, first: false };
+    }
+    if (num) out.pairs.push({ num, ind: { kind: "I", start: num.start, end: num.end, code, first: false }, numFirst: false });
+  }
+}
+
+/**
+ * Rows of "label<sep>number" without a header ("Pa nô;12", "1 | Pa nô | 12"), at least two in a
+ * row with the same separator; returns the last line read (or `li` when none).
+ */
+function readPlainRows(
+  tk: Tokenised,
+  lines: readonly Line[],
+  li: number,
+  nameAt: (i: number) => { end: number; code: string } | null,
+  out: TableReading,
+): number {
+  for (const sep of ["\t", "|", ";"] as const) {
+    const read: { label: Cell; num: NumItem; line: Line }[] = [];
+    let lj = li;
+    for (; lj < lines.length; lj++) {
+      const line = lines[lj]!;
+      if (!line.text.includes(sep)) break;
+      const cells = cellsOf(tk, line, sep, edgesOf(line.text, sep)).filter((c) => c.key !== "");
+      const rest = cells.length > 2 && ROW_NUMBER.test(cells[0]!.key) ? cells.slice(1) : cells;
+      const nums = rest.map((c) => (isNumeric(c.key) ? cellNumber(tk, c) : null));
+      const labels = rest.filter((_, i) => !nums[i]);
+      if (nums.filter(Boolean).length !== 1 || labels.length < 1 || labels.length > 2) break;
+      read.push({ label: labels[0]!, num: nums.find(Boolean)!, line });
+    }
+    if (read.length < 2) continue;
+    const pairs: Pair[] = [];
+    for (const r of read) {
+      const ind = labelCode(tk, mentionsIn(r.label, nameAt, tk));
+      if (!ind) return li; // a row that names nothing: not a table of indicators, leave it to the pairing
+      pairs.push({ num: r.num, ind, numFirst: false });
+    }
+    const block = out.blocked as number[];
+    for (const r of read) for (let x = r.line.from; x < r.line.to; x++) block.push(x);
+    out.pairs.push(...pairs);
+    out.tables.push({ kinds: [], valueColumn: -2, rows: read.length });
+    return lj - 1;
+  }
+  return li;
+}
