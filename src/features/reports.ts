@@ -298,7 +298,8 @@ export const reportsFeature: Feature = (deps) => {
       if (kind === "report" || (kind === "unsure" && incoming.files.length)) return submit(ctx, incoming.text, { open });
       if (kind === "question") return next();
       if (kind === "unsure") return askIfReport(ctx, open);
-      if (!incoming.files.length) return kind === "other" && incoming.chatType === "private" ? next() : undefined;
+      // In groups chatter is left alone; a private chat always gets an answer (the final "not understood").
+      if (!incoming.files.length) return incoming.chatType === "private" ? next() : undefined;
     }
     if (!incoming.files.length) return next();
     if (!(await reportingUnit(ctx))) return;

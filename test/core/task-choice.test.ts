@@ -66,10 +66,11 @@ describe("choices", () => {
     const input = { now: NOW, timezone: TZ, readValues: read };
     expect(narrowChoices([nov, other], { ...input, text: "treo 3 pa nô" }).map((a) => a.id)).toEqual([20]);
     expect(narrowChoices([nov, dec, other], { ...input, text: "đã xong", taskHint: 1 }).map((a) => a.id)).toEqual([11, 12]);
-    // No figure at all: the statement fits the task that asks for text, not the one that asks for pa nô.
-    expect(narrowChoices([nov, other], { ...input, text: "đã xong" }).map((a) => a.id)).toEqual([11]);
+    expect(narrowChoices([nov, other], { ...input, text: "đã xong" }).map((a) => a.id)).toEqual([11, 20]);
+    // No figure, but a document cited: the task that asks for text, not the one that asks for pa nô.
+    expect(narrowChoices([nov, other], { ...input, text: "đã ban hành KH số 15/KH-UBND", citesDocument: true }).map((a) => a.id)).toEqual([11]);
     const both = view(21, 3, "once", null, "2026-12-20T16:59:00Z", [PANO]);
-    expect(narrowChoices([other, both], { ...input, text: "đã xong" }).map((a) => a.id)).toEqual([20, 21]);
+    expect(narrowChoices([other, both], { ...input, text: "đã ban hành KH số 15/KH-UBND", citesDocument: true }).map((a) => a.id)).toEqual([20, 21]);
   });
 });
 

@@ -75,7 +75,8 @@ export async function resolveAssignment(
     }
     return { kind: "none" };
   }
-  let choices = narrowChoices(open, { text: options.text, taskHint, now, timezone: options.timezone, readValues: options.readValues });
+  const citesDocument = parseReport(options.text, []).references.length > 0;
+  let choices = narrowChoices(open, { text: options.text, taskHint, now, timezone: options.timezone, readValues: options.readValues, citesDocument });
   if (!choices.length) {
     // Nothing open has started: more news within a month updates the latest report.
     const latest = await repos.reports.latestForUnit(unitId);

@@ -36,14 +36,14 @@ export type ValueReader = (text: string, indicators: IndicatorDef[]) => Record<s
 /**
  * Narrows a unit's open assignments to the ones a report can be about, in the issue's order:
  * the task number ("#N", `taskHint`), the periods the text names (else only periods that have
- * started; none may remain), the tasks whose indicators the text gives (with no figures, the tasks
- * that ask for text). The caller asks only
+ * started; none may remain), the tasks whose indicators the text gives (with no figures but a
+ * document cited, the tasks that ask for text). The caller asks only
  * when two or more remain; they come ordered by what is due next.
  * @example narrowChoices(open, { text: "báo cáo quý I: 12 pa nô", now, timezone, readValues })
  */
 export function narrowChoices(
   open: readonly AssignmentView[],
-  input: { text: string; taskHint?: number; now: Date; timezone: string; readValues: ValueReader },
+  input: { text: string; taskHint?: number; now: Date; timezone: string; readValues: ValueReader; citesDocument?: boolean },
 ): AssignmentView[] {
   let candidates = [...open];
   const narrow = (keep: (a: AssignmentView) => boolean) => {
@@ -61,8 +61,8 @@ export function narrowChoices(
       if (tasksWithValues.has(a.task.id) || !a.task.indicators.length) continue;
       if (Object.keys(input.readValues(input.text, a.task.indicators)).length) tasksWithValues.add(a.task.id);
     }
-    // No figure for any task: a statement ("đã ban hành Kế hoạch số 15/KH-UBND") fits the tasks that ask for text.
-    if (!narrow((a) => tasksWithValues.has(a.task.id))) narrow((a) => !a.task.indicators.length);
+    // No figure for any task, but a document cited ("đã ban hành Kế hoạch số 15/KH-UBND"): the tasks that ask for text.
+    if (!narrow((a) => tasksWithValues.has(a.task.id)) && input.citesDocument) narrow((a) => !a.task.indicators.length);
   }
   return orderByDueNext(candidates, input.now);
 }
