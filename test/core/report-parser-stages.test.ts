@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { SAMPLE_INDICATORS } from "../../src/core/plans/sample-indicators.js";
-import { combineValues } from "../../src/core/reports/parser/combine.js";
+import { combineValues, mergeRoles } from "../../src/core/reports/parser/combine.js";
+import { correctionRoles, findCorrections } from "../../src/core/reports/parser/corrections.js";
 import { compileIndicators } from "../../src/core/reports/parser/indicators.js";
 import { createNameMatcher, findMentions } from "../../src/core/reports/parser/mentions.js";
-import { markNonValues } from "../../src/core/reports/parser/non-values.js";
+import { markNonValues, withMarks } from "../../src/core/reports/parser/non-values.js";
 import { createNumberReader } from "../../src/core/reports/parser/numbers.js";
 import { pairNumbers } from "../../src/core/reports/parser/pairing.js";
 import { findReferences } from "../../src/core/reports/parser/references.js";
@@ -329,6 +330,46 @@ describe("stage 5: combineValues", () => {
   });
   it("lists values in the task's indicator order", () => {
     expect(Object.keys(combine("3 áp phích, 2 pa nô").values)).toEqual(["pano", "ap_phich"]);
+  });
+});
+
+describe("corrections", () => {
+  const corrected = (text: string) => {
+    const tk = normaliseAndTokenise(text);
+    const found = findCorrections(tk, markNonValues(tk, compiled));
+    const nv = withMarks(markNonValues(tk, compiled), found);
+    const numbers = createNumberReader(tk, nv.blocked);
+    const mentions = findMentions(tk, nv.blocked, createNameMatcher(tk.toks, nv.blocked, compiled), numbers);
+    const pairing = pairNumbers(tk, nv, mentions, numbers, compiled);
+    const roles = mergeRoles(correctionRoles(tk, pairing, found));
+    return combineValues(tk, nv, pairing, compiled.order, roles);
+  };
+  it.each([
+    ["pa nô 12 à em nhầm, 15", { pano: 15 }],
+    ["treo 12 pano, 30 bang ron. a em nham, pano la 14 a", { pano: 14, bang_ron: 30 }],
+    ["da treo 9 pano, xin dinh chinh la 8 pano a", { pano: 8 }],
+    ["hoi nghi 2 cuoc 160 nguoi tham du -> sua thanh 180 nguoi", { hoi_nghi: 2, nguoi_tham_du: 180 }],
+    ["chuyen muc 2, phong su 1 -> phong su 0 a", { chuyen_muc: 2, phong_su: 0 }],
+    ["Số liệu cũ: phát thanh 40 lượt. Số liệu mới: phát thanh 46 lượt.", { phat_thanh: 46 }],
+    ["so lieu cu bai dang fanpage 10, so lieu moi 13", { bai_mxh: 13 }],
+    ["bang ron 25 chu khong phai 52 a", { bang_ron: 25 }],
+    ["số tờ rơi đã phát là 1.800 tờ (không phải 1.500 tờ như đã báo cáo)", { to_roi: 1800 }],
+    ["xe luu dong 3 luot, hoi nay e bao 2 luot la thieu a", { xe_luu_dong: 3 }],
+    ["số người tham dự từ 95 người sửa thành 115 người", { nguoi_tham_du: 115 }],
+    ["pano 6, ap phich 81\ne go nham, ap phich la 18 a", { pano: 6, ap_phich: 18 }],
+    ["pano 12 -> 14 -> 15", { pano: 15 }],
+  ])("the corrected figure wins: %s", (text, values) => {
+    expect(corrected(text)).toEqual({ values, conflicts: [], unclear: [] });
+  });
+  it("keeps 'Xin sửa lại' after a figure a conflict, and 'nhầm lẫn' no correction", () => {
+    expect(corrected("Đã treo 12 pa nô. Xin sửa lại: 14 pa nô").conflicts).toEqual([{ code: "pano", values: [12, 14] }]);
+    expect(corrected("tránh nhầm lẫn, pano 12").values).toEqual({ pano: 12 });
+  });
+  it("marks the correction words as a clause break", () => {
+    const tk = normaliseAndTokenise("160 người -> sửa thành 180");
+    const found = findCorrections(tk, markNonValues(tk, compiled));
+    expect(found.markers).toHaveLength(1);
+    expect([...found.breaks!].map((i) => tk.toks[i]!.o)).toEqual(["-", ">", "sửa", "thành"]);
   });
 });
 

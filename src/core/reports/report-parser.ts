@@ -14,7 +14,8 @@
 
 import type { DocumentReference, IndicatorDef } from "../types.js";
 import { truncate } from "../text-limits.js";
-import { combineValues } from "./parser/combine.js";
+import { combineValues, mergeRoles } from "./parser/combine.js";
+import { correctionRoles, findCorrections } from "./parser/corrections.js";
 import { compileIndicators, type CompiledIndicators } from "./parser/indicators.js";
 import { createNameMatcher, findMentions } from "./parser/mentions.js";
 import { markNonValues, withMarks } from "./parser/non-values.js";
@@ -93,12 +94,15 @@ function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
   let nonValues = markNonValues(tk, compiled);
   const tables = readTables(tk, compiled, nonValues.blocked);
   nonValues = withMarks(nonValues, tables);
+  const corrections = findCorrections(tk, nonValues);
+  nonValues = withMarks(nonValues, corrections);
   const numbers = createNumberReader(tk, nonValues.blocked);
   const nameAt = createNameMatcher(tk.toks, nonValues.blocked, compiled);
   const mentions = findMentions(tk, nonValues.blocked, nameAt, numbers);
   let pairing = pairNumbers(tk, nonValues, mentions, numbers, compiled);
   pairing = withPairs(pairing, tables.pairs);
-  const combined = combineValues(tk, nonValues, pairing, compiled.order);
+  const roles = mergeRoles(correctionRoles(tk, pairing, corrections));
+  const combined = combineValues(tk, nonValues, pairing, compiled.order, roles);
   const unclear = collectUnclear(tk, [...pairing.unclear, ...combined.unclear]);
   const result: ParsedReport = {
     values: combined.values,

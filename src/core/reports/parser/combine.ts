@@ -24,6 +24,66 @@ interface Entry {
   total: boolean;
   /** Token where the figure stands. */
   at: number;
+  /** A corrected figure: the last one wins over everything else said for the indicator. */
+  final?: boolean;
+  /** A cumulative or other-period figure: a value only when nothing else is said. */
+  cumulative?: boolean;
+  /** A stated zero: 0 only when nothing else is said. */
+  zero?: boolean;
+}
+
+/**
+ * What the stages around the pairing learnt about figures, by the token where each number starts
+ * (corrections, period qualifiers, stated zeros).
+ */
+export interface FigureRoles {
+  /** Corrected figures: for each indicator the last one wins over all others. */
+  final: ReadonlySet<number>;
+  /** Figures a correction replaced: neither values, nor conflicts, nor unclear. */
+  superseded: ReadonlySet<number>;
+  /** Cumulative figures ("lũy kế 30", "từ đầu năm đến nay 30"): a value only when nothing else is said. */
+  cumulative: ReadonlySet<number>;
+  /** Totals stated in words the pairing does not see ("nâng tổng số … lên 14", "Cộng quý I: 9"). */
+  totals: ReadonlySet<number>;
+  /** Indicators given to numbers that have no name of their own ("pa nô 12, à em nhầm, 14"). */
+  owners: ReadonlyMap<number, string>;
+  /** Numbers that are parts of another figure (a week inside a stated month): neither values nor unclear. */
+  parts: ReadonlySet<number>;
+  /** Stated zeros ("chưa treo pa nô nào"): 0 when nothing else is said for the indicator. */
+  zeros: readonly { code: string; at: number }[];
+}
+
+/** No roles: what a pipeline without the corrections, periods and zeros stages reads. */
+export const NO_ROLES: FigureRoles = {
+  final: new Set(),
+  superseded: new Set(),
+  cumulative: new Set(),
+  totals: new Set(),
+  owners: new Map(),
+  parts: new Set(),
+  zeros: [],
+};
+
+/**
+ * Roles from several stages in one (sets and maps joined; a later stage's owner wins).
+ * @example mergeRoles({ final: new Set([4]) }, { zeros: [{ code: "pano", at: 0 }] }).final.has(4) // true
+ */
+export function mergeRoles(...parts: readonly Partial<FigureRoles>[]): FigureRoles {
+  const set = (k: "final" | "superseded" | "cumulative" | "totals" | "parts") =>
+    new Set(parts.flatMap((p) => [...(p[k] ?? [])]));
+  const owners = new Map<number, string>();
+  for (const p of parts) for (const [k, v] of p.owners ?? []) owners.set(k, v);
+  const superseded = set("superseded");
+  const final = new Set([...set("final")].filter((x) => !superseded.has(x)));
+  return {
+    final,
+    superseded,
+    cumulative: set("cumulative"),
+    totals: set("totals"),
+    owners,
+    parts: set("parts"),
+    zeros: parts.flatMap((p) => p.zeros ?? []),
+  };
 }
 
 const SENTENCE_ENDS: ReadonlySet<string> = new Set([".", ";", "!", "?", "\n"]);
@@ -40,6 +100,7 @@ export function combineValues(
   nv: NonValues,
   pairing: Pairing,
   order: readonly string[],
+  roles: FigureRoles = NO_ROLES,
 ): Combined {
   const { cls } = pairing;
   const sentence = sentenceIds(tk);
@@ -53,6 +114,7 @@ export function combineValues(
   const partials: { code: string; range: [number, number] }[] = [];
 
   for (const p of pairing.pairs) {
+    if (roles.superseded.has(p.num.start) || roles.parts.has(p.num.start)) continue;
     const s = Math.min(p.num.start, p.ind.start);
     const e = Math.max(p.num.end, p.ind.end);
     const around = contextWords(tk, cls, s, e);
@@ -67,22 +129,33 @@ export function combineValues(
       around.before.includes(" bo sung ") ||
       around.after.includes(" nua ");
     const total =
+      roles.totals.has(p.num.start) ||
       nv.arithmetic.results.has(p.num.start) ||
       statesTotal(tk, s) ||
       around.before.includes(" tong ") ||
       around.inside.includes(" tong ") ||
       around.before.includes(" tat ca ");
-    add(p.ind.code, { value: p.num.value, additive, total, at: p.num.start });
+    add(p.ind.code, { value: p.num.value, additive, total, at: p.num.start, ...flags(roles, p.num.start) });
   }
 
-  // A total with no name: "…, tổng số 9", "= 36" — for the name before it in the sentence.
+  // A total with no name: "…, tổng số 9", "= 36" — for the name before it in the sentence;
+  // a figure a stage gave an owner ("à em nhầm, 14"); a cumulative one for the name before it.
   const leftovers: NumItem[] = [];
   for (const num of pairing.unplaced) {
-    const isTotal = nv.arithmetic.results.has(num.start) || statesTotal(tk, num.start);
-    const owner = isTotal ? nameBefore(pairing.items, num, sentence) : undefined;
-    if (owner) add(owner, { value: num.value, additive: false, total: true, at: num.start });
+    if (roles.superseded.has(num.start) || roles.parts.has(num.start)) continue;
+    const given = roles.owners.get(num.start);
+    if (given) {
+      add(given, { value: num.value, additive: false, total: false, at: num.start, ...flags(roles, num.start) });
+      continue;
+    }
+    const stated = roles.totals.has(num.start);
+    const isTotal = stated || nv.arithmetic.results.has(num.start) || statesTotal(tk, num.start);
+    let owner = isTotal || roles.cumulative.has(num.start) ? nameBefore(pairing.items, num, sentence) : undefined;
+    if (!owner && stated) owner = nameAbove(pairing.items, num);
+    if (owner) add(owner, { value: num.value, additive: false, total: isTotal, at: num.start, ...flags(roles, num.start) });
     else leftovers.push(num);
   }
+  for (const z of roles.zeros) add(z.code, { value: 0, additive: false, total: false, at: z.at, zero: true });
 
   // Parts of a stated total, or of a figure broken down after "trong đó", are not unclear.
   const totalsAt = [...entries.values()].flat().filter((e) => e.total).map((e) => e.at);
@@ -101,7 +174,26 @@ export function combineValues(
   return out;
 }
 
-function combineOne(code: string, list: readonly Entry[], out: Combined): void {
+/** The roles of the figure at token `at`. */
+function flags(roles: FigureRoles, at: number): Pick<Entry, "final" | "cumulative"> {
+  return { final: roles.final.has(at), cumulative: roles.cumulative.has(at) };
+}
+
+function combineOne(code: string, all: readonly Entry[], out: Combined): void {
+  // a correction wins (the last one, leaving out a figure it names as cumulative)
+  const finals = all.filter((e) => e.final && !e.cumulative).sort((a, b) => a.at - b.at);
+  if (finals.length > 0) {
+    out.values[code] = finals[finals.length - 1]!.value;
+    return;
+  }
+  // this period's figures win over cumulative ones; a stated zero only when nothing else is said
+  const current = all.filter((e) => !e.cumulative && !e.zero);
+  const cumulative = all.filter((e) => e.cumulative);
+  const list = current.length > 0 ? current : cumulative;
+  if (list.length === 0) {
+    if (all.some((e) => e.zero)) out.values[code] = 0;
+    return;
+  }
   const distinct = (xs: number[]): number[] => [...new Set(xs)];
   const totals = distinct(list.filter((e) => e.total).map((e) => e.value));
   if (totals.length === 1) {
@@ -157,6 +249,16 @@ function nameBefore(items: readonly Item[], num: NumItem, sentence: Int32Array):
     if (it.kind === "I" && sentence[it.start] === sentence[num.start]) code = it.code;
   }
   return code;
+}
+
+/** The indicator of the lines above a stated total on its own line ("Tháng 3: 4 pa nô\nCộng quý I: 9"), when they name one. */
+function nameAbove(items: readonly Item[], num: NumItem): string | undefined {
+  const codes = new Set<string>();
+  for (const it of items) {
+    if (it.start >= num.start) break;
+    if (it.kind === "I") codes.add(it.code);
+  }
+  return codes.size === 1 ? [...codes][0] : undefined;
 }
 
 /** Whether "trong đó" (of which) comes before token `at` in its sentence. */

@@ -43,6 +43,8 @@ export interface NonValues {
   arithmetic: Arithmetic;
   /** Numbers read over several tokens, by their first token: table sums, "9 thôn × mỗi thôn 2". */
   readings: Map<number, { end: number; value: number }>;
+  /** Per token: ends a clause like a full stop ("à em nhầm", "quý trước"): nothing pairs across it. */
+  breaks: Uint8Array;
 }
 
 /** What a later stage (tables, periods, multipliers, look-alikes) adds to the non-values, by token index. */
@@ -53,6 +55,8 @@ export interface TokenMarks {
   transparent?: Iterable<number>;
   /** Numbers read over several tokens. */
   readings?: ReadonlyMap<number, { end: number; value: number }>;
+  /** Never values, and ending a clause: nothing pairs across them. */
+  breaks?: Iterable<number>;
   /** Token ranges (inclusive) to quote as unclear. */
   unclear?: readonly [number, number][];
 }
@@ -70,9 +74,15 @@ export function withMarks(nv: NonValues, marks: TokenMarks): NonValues {
     blocked[i] = Math.max(blocked[i]!, 1);
     transparent[i] = 1;
   }
+  const breaks = nv.breaks.slice();
+  for (const i of marks.breaks ?? []) {
+    if (i < 0 || i >= blocked.length) continue;
+    blocked[i] = Math.max(blocked[i]!, 1);
+    breaks[i] = 1;
+  }
   const readings = new Map(nv.readings);
   for (const [k, v] of marks.readings ?? []) readings.set(k, v);
-  return { ...nv, blocked, transparent, readings, unclear: [...nv.unclear, ...(marks.unclear ?? [])] };
+  return { ...nv, blocked, transparent, breaks, readings, unclear: [...nv.unclear, ...(marks.unclear ?? [])] };
 }
 
 const TASK_HINT_FILLERS: ReadonlySet<string> = new Set(["so", "thu"]);
@@ -106,7 +116,15 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   const arithmetic = findArithmetic(toks, blocked);
   for (const x of arithmetic.operandTokens) blocked[x] = 1;
   for (const x of arithmetic.fillerTokens) transparent[x] = 1;
-  const out: NonValues = { blocked, transparent, references: marks.references, unclear: [], arithmetic, readings: new Map() };
+  const out: NonValues = {
+    blocked,
+    transparent,
+    references: marks.references,
+    unclear: [],
+    arithmetic,
+    readings: new Map(),
+    breaks: new Uint8Array(n),
+  };
   if (taskHint !== undefined) out.taskHint = taskHint;
   markLabels(tk, blocked, compiled, numbers);
   markListNumbering(tk, blocked);

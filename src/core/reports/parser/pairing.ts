@@ -186,6 +186,12 @@ function chainItems(
       i = product.end;
       continue;
     }
+    if (nv.breaks[i]) {
+      cls[i] = "hard";
+      firstInClause = true;
+      i++;
+      continue;
+    }
     if (blocked[i]) {
       cls[i] = transparent[i] ? "filler" : "other";
       i++;

@@ -65,6 +65,7 @@ export const LABELS: Readonly<Record<string, readonly string[] | null>> = {
   cau: ["câu"],
   hang: ["hạng"],
   cap: ["cấp"],
+  dong: ["dòng"], // "sửa lại dòng 3"
   giai: null, // "giai đoạn 2"
   tieu: null, // "tiểu khu 3"
 };

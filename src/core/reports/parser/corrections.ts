@@ -1,0 +1,218 @@
+/**
+ * Corrections in a report: "… à em nhầm, pano là 14", "xin đính chính lại là 8 pa nô",
+ * "160 người → sửa thành 180 người", "phóng sự 1 -> phóng sự 0", "số liệu cũ … số liệu mới …",
+ * "25 chứ không phải 52", "(không phải 1.500 tờ như đã báo cáo)", "hồi nãy em báo 2 lượt là thiếu".
+ * The corrected figure wins; the figure it replaces is neither a value, nor a conflict, nor unclear.
+ *
+ * Two steps around the pairing (stage 4): `findCorrections` (before it) marks the correction
+ * words as a clause break (nothing pairs across "→ sửa thành") and blocks the numbers a correction
+ * names as wrong ("chứ không phải 52"); `correctionRoles` (after it) makes the figures after a
+ * correction final, gives a figure with no name of its own the indicator it corrects ("pa nô 12,
+ * à em nhầm, 14"), and drops the earlier figures of the indicators corrected.
+ * "Xin sửa lại: 14 pa nô" after "12 pa nô" stays a conflict (the development corpus asks so).
+ */
+
+import type { FigureRoles } from "./combine.js";
+import type { NonValues, TokenMarks } from "./non-values.js";
+import { createNumberReader } from "./numbers.js";
+import type { Pairing } from "./pairing.js";
+import type { Tok, Tokenised } from "./tokens.js";
+
+/** A correction word: the figures after it (to the end of its line or sentence) replace earlier ones. */
+export interface CorrectionMarker {
+  start: number;
+  end: number;
+}
+
+export interface Corrections extends TokenMarks {
+  markers: CorrectionMarker[];
+}
+
+/** Word sequences (search keys, Telex folded) after which the corrected figures come. */
+const FORWARD: readonly string[][] = [
+  ["dinh", "chinh", "lai", "la"],
+  ["dinh", "chinh", "lai"],
+  ["dinh", "chinh", "la"],
+  ["dinh", "chinh"],
+  ["sua", "lai", "thanh"],
+  ["sua", "thanh"],
+  ["sua", "lai"],
+  ["dieu", "chinh", "lai", "thanh"],
+  ["dieu", "chinh", "thanh"],
+  ["dieu", "chinh", "lai"],
+  ["dieu", "chinh", "so", "lieu"],
+  ["so", "lieu", "moi"],
+  ["so", "lieu", "dung"],
+  ["so", "moi"],
+  ["so", "dung"],
+  ["bao", "lai"],
+  ["cap", "nhat", "lai"],
+  ["nham"],
+];
+
+/** Words before a figure that name it as what was wrongly said ("hồi nãy em báo 2"). */
+const EARLIER = new Set(["hoi nay", "luc nay", "vua nay", "ban nay", "luc truoc", "truoc do", "hom truoc"]);
+const SAID = new Set(["bao", "gui", "ghi", "nhan", "go"]);
+const PERSON = new Set(["em", "e", "minh", "toi"]);
+const NOT = new Set(["khong", "ko", "k", "hong"]);
+
+const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
+
+/**
+ * Finds correction words and the numbers named as wrong.
+ * @example findCorrections(normaliseAndTokenise("pano 12, à em nhầm, 14"), nv).markers // [{ start: 6, end: 7 }]
+ */
+export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
+  const { toks } = tk;
+  const markers: CorrectionMarker[] = [];
+  const breaks: number[] = [];
+  const blocked: number[] = [];
+  const numbers = createNumberReader(tk, nv.blocked);
+  const wrongNumberAt = (j: number): void => {
+    if (key(toks[j]) === "la") j++;
+    if (!toks[j] || nv.blocked[j]) return;
+    const num = numbers.read(j, false);
+    if (!num) return;
+    for (let x = j; x < num.end; x++) blocked.push(x);
+  };
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (nv.blocked[i]) continue;
+    // arrows: "->", "=>", "→", "⇒"
+    if (t.k === "→" || t.k === "⇒" || ((t.k === "-" || t.k === "=") && toks[i + 1]?.k === ">" && !toks[i + 1]!.spaced)) {
+      let end = t.k === "→" || t.k === "⇒" ? i + 1 : i + 2;
+      const fw = forwardAt(toks, end);
+      if (fw) end = fw;
+      markers.push({ start: i, end });
+      for (let x = i; x < end; x++) breaks.push(x);
+      i = end - 1;
+      continue;
+    }
+    if (t.type !== "w") continue;
+    // "chứ không phải 52", "(không phải 1.500 tờ …)"
+    if (NOT.has(t.kt) && key(toks[i + 1]) === "phai") {
+      wrongNumberAt(i + 2);
+      continue;
+    }
+    // "hồi nãy em báo 2 lượt"
+    if (EARLIER.has(`${t.kt} ${key(toks[i + 1])}`)) {
+      let j = i + 2;
+      if (PERSON.has(key(toks[j]))) j++;
+      if (SAID.has(key(toks[j]))) {
+        j++;
+        if (key(toks[j]) === "cao") j++;
+        wrongNumberAt(j);
+      }
+      continue;
+    }
+    // "từ 95 người sửa thành 115 người"
+    if (t.kt === "tu" && toks[i + 1]?.type === "n" && !nv.blocked[i + 1]) {
+      const num = numbers.read(i + 1, false);
+      if (num) {
+        let j = num.end;
+        while (j < num.end + 2 && toks[j]?.type === "w" && key(toks[j]) !== "sua") j++;
+        if (key(toks[j]) === "sua" && (key(toks[j + 1]) === "thanh" || key(toks[j + 2]) === "thanh")) {
+          for (let x = i + 1; x < num.end; x++) blocked.push(x);
+        }
+      }
+      continue;
+    }
+    const end = forwardAt(toks, i);
+    if (end === null) continue;
+    // "Xin sửa lại: 14 pa nô" is a conflict to ask about, as the development corpus has it
+    if (t.kt === "sua" && key(toks[i + 1]) === "lai" && key(toks[i - 1]) === "xin") continue;
+    // "nhầm lẫn" (confusion) is no correction
+    if (t.kt === "nham" && key(toks[i + 1]) === "lan") continue;
+    markers.push({ start: i, end });
+    for (let x = i; x < end; x++) breaks.push(x);
+    i = end - 1;
+  }
+  return { markers, breaks, blocked };
+}
+
+/** End of a forward correction phrase starting at token i (with a trailing ":"), or null. */
+function forwardAt(toks: readonly Tok[], i: number): number | null {
+  for (const seq of FORWARD) {
+    if (seq.every((w, k) => toks[i + k]?.type === "w" && key(toks[i + k]) === w)) {
+      let end = i + seq.length;
+      if (toks[end]?.k === ":") end++;
+      return end;
+    }
+  }
+  return null;
+}
+
+/**
+ * The roles corrections give to the paired figures: final (after a correction, to the end of its
+ * line or sentence), superseded (earlier figures of the indicators corrected) and owners (a figure
+ * after a correction with no name takes the indicator named last before it).
+ * @example correctionRoles(tk, pairing, corrections).final // Set { 8 } for "pa nô 12, à em nhầm, 14"
+ */
+export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Corrections): Partial<FigureRoles> {
+  const final = new Set<number>();
+  const superseded = new Set<number>();
+  const owners = new Map<number, string>();
+  const { toks } = tk;
+  const { markers } = corrections;
+  markers.forEach((m, idx) => {
+    let scopeEnd = m.end;
+    const next = markers[idx + 1]?.start ?? toks.length;
+    while (scopeEnd < next && !isScopeEnd(toks[scopeEnd]!)) scopeEnd++;
+    const codes = new Set<string>();
+    const finalHere: number[] = [];
+    for (const p of pairing.pairs) {
+      if (p.num.start >= m.end && p.num.start < scopeEnd) {
+        codes.add(p.ind.code);
+        finalHere.push(p.num.start);
+      }
+    }
+    for (const u of pairing.unplaced) {
+      if (u.start < m.end || u.start >= scopeEnd || owners.has(u.start)) continue;
+      const owner = nameBefore(pairing, m, u.start);
+      if (!owner) continue;
+      owners.set(u.start, owner);
+      codes.add(owner);
+      finalHere.push(u.start);
+    }
+    if (codes.size === 0) return;
+    for (const p of pairing.pairs) {
+      if (p.num.start < m.start && codes.has(p.ind.code)) {
+        superseded.add(p.num.start);
+        final.delete(p.num.start);
+      }
+    }
+    for (const [at, code] of owners) {
+      if (at < m.start && codes.has(code)) {
+        superseded.add(at);
+        final.delete(at);
+      }
+    }
+    // a number with no name right before the correction ("12, à nhầm, 15 pa nô")
+    for (const u of pairing.unplaced) {
+      if (u.start < m.start && !owners.has(u.start) && sameLine(toks, u.start, m.start)) superseded.add(u.start);
+    }
+    for (const at of finalHere) final.add(at);
+  });
+  return { final, superseded, owners };
+}
+
+const isScopeEnd = (t: Tok): boolean => t.type === "nl" || t.k === "." || t.k === "!" || t.k === "?";
+
+function sameLine(toks: readonly Tok[], a: number, b: number): boolean {
+  for (let x = a; x < b; x++) if (toks[x]!.type === "nl") return false;
+  return true;
+}
+
+/** The indicator a correction's nameless figure is about: named after the correction word, else the figure right before it. */
+function nameBefore(pairing: Pairing, m: CorrectionMarker, at: number): string | undefined {
+  let inside: string | undefined;
+  for (const it of pairing.items) {
+    if (it.kind === "I" && it.start >= m.end && it.start < at) inside = it.code;
+  }
+  if (inside) return inside;
+  let before: { at: number; code: string } | undefined;
+  for (const p of pairing.pairs) {
+    if (p.num.start < m.start && (!before || p.num.start > before.at)) before = { at: p.num.start, code: p.ind.code };
+  }
+  return before?.code;
+}
