@@ -10,6 +10,7 @@ import { pairNumbers } from "../../src/core/reports/parser/pairing.js";
 import { findReferences } from "../../src/core/reports/parser/references.js";
 import { isKeycap, readDigitForm } from "../../src/core/reports/parser/number-forms.js";
 import { readTables } from "../../src/core/reports/parser/tables.js";
+import { qualifyPeriods } from "../../src/core/reports/parser/periods.js";
 import { foldWithMap } from "../../src/core/reports/text-key.js";
 import { normaliseAndTokenise, type Tokenised } from "../../src/core/reports/parser/tokens.js";
 import { collectUnclear } from "../../src/core/reports/parser/unclear.js";
@@ -370,6 +371,60 @@ describe("corrections", () => {
     const found = findCorrections(tk, markNonValues(tk, compiled));
     expect(found.markers).toHaveLength(1);
     expect([...found.breaks!].map((i) => tk.toks[i]!.o)).toEqual(["-", ">", "sửa", "thành"]);
+  });
+});
+
+describe("period qualifiers", () => {
+  const read = (text: string) => {
+    const tk = normaliseAndTokenise(text);
+    const q = qualifyPeriods(tk, markNonValues(tk, compiled));
+    const nv = withMarks(markNonValues(tk, compiled), q);
+    const numbers = createNumberReader(tk, nv.blocked);
+    const mentions = findMentions(tk, nv.blocked, createNameMatcher(tk.toks, nv.blocked, compiled), numbers);
+    const pairing = pairNumbers(tk, nv, mentions, numbers, compiled);
+    return combineValues(tk, nv, pairing, compiled.order, mergeRoles(q.roles));
+  };
+  it.each([
+    ["Báo cáo tháng 4/2026: treo 3 pa nô, lũy kế từ đầu năm 11 pa nô.", { pano: 3 }],
+    ["ky nay phat thanh 26 luot, luy ke 78 luot", { phat_thanh: 26 }],
+    ["BC quý II: phát 1.200 tờ rơi (từ đầu năm đến nay 3.000 tờ)", { to_roi: 1200 }],
+    ["Báo cáo quý I/2026: băng rôn 12 cái (cả năm 2025 là 40 cái).", { bang_ron: 12 }],
+    ["quy truoc 5 phong su, quy nay 2 phong su", { phong_su: 2 }],
+    ["quy I treo 8 pano (cung ky 2025: 5 pano)", { pano: 8 }],
+    ["so lieu thang 5: tin bai 5 bai, thang truoc 3", { tin_bai: 5 }],
+  ])("this period's figure wins: %s", (text, values) => {
+    expect(read(text)).toEqual({ values, conflicts: [], unclear: [] });
+  });
+  it.each([
+    ["quy 1 dang 14 tin bai, tang 4 tin so voi cung ky", { tin_bai: 14 }],
+    ["hoi nghi quy nay 3 cuoc, nhieu hon quy truoc 1 cuoc", { hoi_nghi: 3 }],
+    ["xe luu dong thang nay 4 luot, giam 2 luot so voi thang truoc", { xe_luu_dong: 4 }],
+    ["treo 6 pa nô; phấn đấu quý tới treo thêm 8 pa nô", { pano: 6 }],
+  ])("comparisons and plans are never values: %s", (text, values) => {
+    expect(read(text)).toEqual({ values, conflicts: [], unclear: [] });
+  });
+  it.each([
+    ["tuan nay phat them 200 to roi, nang tong so trong quy len 1.100 to", { to_roi: 1100 }],
+    ["Tháng 1: 2 pa nô; tháng 2: 3 pa nô; tháng 3: 4 pa nô. Cộng quý I: 9 pa nô", { pano: 9 }],
+    ["Thang 1 treo 4 bang ron\nThang 2 treo 6 bang ron\nCong quy I: 10", { bang_ron: 10 }],
+    ["Tuần 1: 5 buổi, tuần 2: 4 buổi, tổng tháng 3: 9 buổi phát thanh", { phat_thanh: 9 }],
+    ["so lieu thang 5: phat thanh: tuan 5 buoi, ca thang 22 buoi", { phat_thanh: 22 }],
+  ])("a stated period total wins: %s", (text, values) => {
+    expect(read(text)).toEqual({ values, conflicts: [], unclear: [] });
+  });
+  it("keeps a shorter period inside the report's one, and a cumulative figure said alone", () => {
+    expect(read("Tuần trước 20 tờ rơi, tuần này phát thêm 30 tờ rơi").values).toEqual({ to_roi: 50 });
+    expect(read("Phát thanh từ đầu năm đến nay: 30 buổi").values).toEqual({ phat_thanh: 30 });
+  });
+  it("knows the report's period", () => {
+    const rank = (text: string) => {
+      const tk = normaliseAndTokenise(text);
+      return qualifyPeriods(tk, markNonValues(tk, compiled)).reportRank;
+    };
+    expect(rank("Báo cáo quý I/2026")).toBe(3);
+    expect(rank("gui so lieu thang 5 a")).toBe(2);
+    expect(rank("Báo cáo 6 tháng đầu năm 2026")).toBe(4);
+    expect(rank("pano 3")).toBe(0);
   });
 });
 

@@ -21,6 +21,7 @@ import { createNameMatcher, findMentions } from "./parser/mentions.js";
 import { markNonValues, withMarks } from "./parser/non-values.js";
 import { createNumberReader } from "./parser/numbers.js";
 import { pairNumbers, withPairs } from "./parser/pairing.js";
+import { qualifyPeriods } from "./parser/periods.js";
 import { readTables } from "./parser/tables.js";
 import { normaliseAndTokenise } from "./parser/tokens.js";
 import { collectUnclear } from "./parser/unclear.js";
@@ -96,12 +97,14 @@ function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
   nonValues = withMarks(nonValues, tables);
   const corrections = findCorrections(tk, nonValues);
   nonValues = withMarks(nonValues, corrections);
+  const periods = qualifyPeriods(tk, nonValues);
+  nonValues = withMarks(nonValues, periods);
   const numbers = createNumberReader(tk, nonValues.blocked);
   const nameAt = createNameMatcher(tk.toks, nonValues.blocked, compiled);
   const mentions = findMentions(tk, nonValues.blocked, nameAt, numbers);
   let pairing = pairNumbers(tk, nonValues, mentions, numbers, compiled);
   pairing = withPairs(pairing, tables.pairs);
-  const roles = mergeRoles(correctionRoles(tk, pairing, corrections));
+  const roles = mergeRoles(periods.roles, correctionRoles(tk, pairing, corrections));
   const combined = combineValues(tk, nonValues, pairing, compiled.order, roles);
   const unclear = collectUnclear(tk, [...pairing.unclear, ...combined.unclear]);
   const result: ParsedReport = {

@@ -118,7 +118,11 @@ export function combineValues(
     const s = Math.min(p.num.start, p.ind.start);
     const e = Math.max(p.num.end, p.ind.end);
     const around = contextWords(tk, cls, s, e);
-    if (around.before.includes(" trong do ") || around.before.includes(" trong so do ")) {
+    if (
+      around.before.includes(" trong do ") ||
+      around.before.includes(" trong so do ") ||
+      bracketAfterValueOf(tk, s, pairing.pairs) === p.ind.code
+    ) {
       partials.push({ code: p.ind.code, range: [s, e - 1] });
       continue;
     }
@@ -267,6 +271,25 @@ function afterBreakdown(tk: Tokenised, at: number, sentence: Int32Array): boolea
     if (tk.toks[x]!.k === "do" && tk.toks[x - 1]!.k === "trong") return true;
   }
   return false;
+}
+
+/**
+ * The indicator of the value right before the brackets token `at` is in ("3 cuộc (quý I: 1 cuộc,
+ * quý II: 2 cuộc)" → hội nghị): a figure of the same indicator in there is a part of it.
+ */
+function bracketAfterValueOf(tk: Tokenised, at: number, pairs: Pairing["pairs"]): string | undefined {
+  const { toks } = tk;
+  for (let x = at - 1; x >= 0; x--) {
+    const k = toks[x]!.k;
+    if (k === ")" || k === "\n") return undefined;
+    if (k !== "(") continue;
+    const before = pairs.find((p) => {
+      const e = Math.max(p.num.end, p.ind.end);
+      return e === x || (e === x - 1 && toks[x - 1]!.type === "w");
+    });
+    return before?.ind.code;
+  }
+  return undefined;
 }
 
 /** Whether token `at` is inside brackets opened right after a value ("pano 10 cái (thôn 1: 4, thôn 2: 6)"). */

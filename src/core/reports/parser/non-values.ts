@@ -221,6 +221,11 @@ function markTaskHints(
   return taskHint;
 }
 
+/** Words before a label word that make it a counted noun ("mỗi thôn 2", "cả tháng 22"). */
+const COUNTED_BEFORE: ReadonlySet<string> = new Set(["moi", "ca"]);
+/** Largest number a period label takes. */
+const LABEL_MAX: Readonly<Record<string, number>> = { thang: 12, quy: 4, tuan: 53 };
+
 /** Labels: "thôn 5", "quý 1", "năm 2021", "lần thứ hai", "giai đoạn 2" — not inside a name ("chuyên mục 2"). */
 function markLabels(
   tk: Tokenised,
@@ -245,6 +250,9 @@ function markLabels(
     if (blocked[i] || inName[i] || t.type !== "w") continue;
     const key = Object.hasOwn(LABELS, t.k) ? t.k : Object.hasOwn(LABELS, t.kt) ? t.kt : "";
     if (!key) continue;
+    // "2 lớp 35 học viên", "mỗi thôn 2 pa nô", "cả tháng 22 buổi": a counted noun, not a label
+    const before = toks[i - 1];
+    if (before && !blocked[i - 1] && (before.type === "n" || isWordIn(before, COUNTED_BEFORE))) continue;
     const forms = LABELS[key];
     let j = i + 1;
     if (forms === null) {
@@ -265,6 +273,8 @@ function markLabels(
       if (nw) end = nw.end;
     }
     if (end < 0) continue;
+    // "tháng 22", "quý 7" are no months nor quarters
+    if (nt.type === "n" && end === j + 1 && Object.hasOwn(LABEL_MAX, key) && Number(nt.k) > LABEL_MAX[key]!) continue;
     // "quý I/2021", "tháng 2/2021"
     if (toks[end]?.k === "/" && toks[end + 1]?.type === "n" && /^\d{2}(?:\d{2})?$/.test(toks[end + 1]!.k)) end += 2;
     for (let x = i; x < end; x++) blocked[x] = Math.max(blocked[x]!, 1);

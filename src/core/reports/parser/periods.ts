@@ -1,0 +1,246 @@
+/**
+ * Period qualifiers: a report gives this period's figures, and sometimes others beside them.
+ * - Cumulative figures ("lũy kế 78 lượt", "từ đầu năm đến nay 3.000 tờ", "cả năm 2025 là 40 cái",
+ *   "pano 7 là lũy kế") count only when nothing else is said for the indicator.
+ * - Last period's figures ("quý trước 5 phóng sự", "cùng kỳ 2025: 5 pano", "tháng trước 3" in a
+ *   monthly report) and comparisons ("tăng 4 tin so với cùng kỳ", "nhiều hơn quý trước 1 cuộc")
+ *   are never values; nor are plans ("phấn đấu treo thêm 8 pa nô", "dự kiến", "quý tới").
+ *   A week before this one inside a longer report ("tuần trước 20 tờ rơi, tuần này thêm 30") is
+ *   part of this period and stays.
+ * - Stated period totals win: "nâng tổng số trong quý lên 1.100 tờ", "Cộng quý I: 9 pa nô",
+ *   "tổng tháng 3: 20 buổi", "cả tháng 22 buổi" in a monthly report; the figures of the weeks or
+ *   months before such a total ("Tuần 1: 5 buổi, …") are its parts, neither values nor unclear.
+ * This period's words ("tháng này", "quý này", "trong quý") stand between a name and its figure like
+ * fillers. Period names themselves ("quý 1", "tháng 4", "6 tháng đầu năm", "năm 2026") are labels and
+ * durations, marked in stage 2. Runs before the pairing (stage 4): it blocks numbers there.
+ */
+
+import type { FigureRoles } from "./combine.js";
+import type { NonValues, TokenMarks } from "./non-values.js";
+import { createNumberReader } from "./numbers.js";
+import type { Tok, Tokenised } from "./tokens.js";
+
+export interface PeriodQualifiers extends TokenMarks {
+  roles: Pick<FigureRoles, "cumulative" | "totals" | "parts">;
+  /** Rank of the period the report is about (1 week … 5 year), 0 when it does not say. */
+  reportRank: number;
+}
+
+/** Period units by length: a week is inside a month, a month inside a quarter. */
+const RANK: Readonly<Record<string, number>> = { tuan: 1, thang: 2, quy: 3, nam: 5 };
+const COMPARATORS = new Set(["tang", "giam", "hon", "vuot", "chenh"]);
+const CLAUSE_ENDS = new Set([",", ";", ".", ")", "!", "?", "(", "→"]);
+/** Words that may stand between "cộng"/"tổng" and a period's figure ("Cộng quý I: 9"). */
+const PERIOD_GLUE = new Set(["ca", "quy", "thang", "nam", "tuan", "dot", "ky", "la", "so", "cong", "tu", "dau", "den", "nay", "toan", "trong", "duoc", "dat", "co"]);
+const PLAN_WORDS: readonly string[][] = [
+  ["phan", "dau"],
+  ["du", "kien"],
+  ["ke", "hoach", "giao"],
+  ["chi", "tieu", "giao"],
+  ["kh", "giao"],
+  ["phuong", "huong"],
+  ["thoi", "gian", "toi"],
+  ["sap", "toi"],
+];
+
+const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
+const isClauseEnd = (t: Tok | undefined): boolean => !t || t.type === "nl" || CLAUSE_ENDS.has(t.k) || key(t) === "con";
+
+/**
+ * Finds the figures of other periods, comparisons, plans, cumulative figures and stated period totals.
+ * @example qualifyPeriods(normaliseAndTokenise("ky nay phat thanh 26 luot, luy ke 78 luot"), nv).roles.cumulative // Set { 8 }
+ */
+export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
+  const { toks } = tk;
+  const n = toks.length;
+  const numbers = createNumberReader(tk, nv.blocked);
+  const blocked: number[] = [];
+  const breaks: number[] = [];
+  const transparent: number[] = [];
+  const cumulative = new Set<number>();
+  const totals = new Set<number>();
+  const parts = new Set<number>();
+  const reportRank = reportingRank(toks, nv);
+
+  /** Numbers from token `from` to the end of its clause: [start, end) each. */
+  const numbersIn = (from: number): [number, number][] => {
+    const out: [number, number][] = [];
+    for (let j = from; j < n && !isClauseEnd(toks[j]); j++) {
+      if (nv.blocked[j]) continue;
+      const num = numbers.read(j, false);
+      if (!num) continue;
+      out.push([j, num.end]);
+      j = num.end - 1;
+    }
+    return out;
+  };
+  const block = (from: number): void => {
+    for (const [s, e] of numbersIn(from)) for (let x = s; x < e; x++) blocked.push(x);
+  };
+  /** The first number within `reach` tokens after `from`, skipping period words and blocked labels. */
+  const numberAfter = (from: number, reach: number, glue: ReadonlySet<string>): [number, number] | null => {
+    for (let j = from; j < n && j < from + reach && !isClauseEnd(toks[j]); j++) {
+      const t = toks[j]!;
+      if (!nv.blocked[j]) {
+        const num = numbers.read(j, false);
+        if (num && !num.bad) return [j, num.end];
+      }
+      if (!nv.blocked[j] && t.type === "w" && !glue.has(t.kt) && !RANK[t.kt]) return null;
+    }
+    return null;
+  };
+
+  for (let i = 0; i < n; i++) {
+    const t = toks[i]!;
+    // keywords may be inside a time phrase ("từ đầu năm đến nay", transparent), never inside a reference
+    if (t.type !== "w" || (nv.blocked[i] && !nv.transparent[i] && !RANK[t.kt] && t.kt !== "ky")) continue;
+    const k = t.kt;
+    const next = key(toks[i + 1]);
+    // this period: "tháng này", "quý này", "kỳ này", "năm nay", "trong quý" stand between a name and its figure
+    if ((RANK[k] !== undefined || k === "ky") && next === "nay" && !nv.blocked[i + 1]) {
+      transparent.push(i, i + 1);
+      i++;
+      continue;
+    }
+    if (k === "trong" && RANK[next] !== undefined && !nv.blocked[i + 1] && !nv.blocked[i + 2]) {
+      transparent.push(i, i + 1);
+      i++;
+      continue;
+    }
+    // cumulative: "lũy kế …", "cộng dồn …", and "7 là lũy kế"
+    if ((k === "luy" && next === "ke") || (k === "cong" && next === "don")) {
+      for (const [s] of numbersIn(i + 2)) cumulative.add(s);
+      const before = numberJustBefore(toks, nv, numbers, i);
+      if (before !== null) cumulative.add(before);
+      i++;
+      continue;
+    }
+    // "từ đầu năm", "từ đầu quý" (…đến nay): cumulative when longer than the report's period
+    if (k === "tu" && next === "dau" && RANK[key(toks[i + 2])]) {
+      const r = RANK[key(toks[i + 2])]!;
+      const role = roleOfPeriod(r, reportRank);
+      for (const [s] of numbersIn(i + 3)) (role === "cumulative" ? cumulative : role === "total" ? totals : parts).add(s);
+      i += 2;
+      continue;
+    }
+    // "cả năm 2025 là 40", "cả tháng 22 buổi"
+    if (k === "ca" && RANK[next] && t.o.toLowerCase() !== "cá") {
+      const role = roleOfPeriod(RANK[next]!, reportRank);
+      const found = numberAfter(i + 2, 6, PERIOD_GLUE);
+      if (found) (role === "cumulative" ? cumulative : role === "total" ? totals : parts).add(found[0]);
+      i++;
+      continue;
+    }
+    // last period: "quý trước 5", "cùng kỳ 2025: 5 pano", "kỳ trước"; a shorter unit is part of this period
+    const previous =
+      (next === "truoc" && RANK[k] !== undefined && RANK[k]! >= Math.max(reportRank, 2)) ||
+      (next === "truoc" && k === "ky") ||
+      (k === "cung" && next === "ky") ||
+      (k === "nam" && next === "ngoai");
+    if (previous) {
+      breaks.push(i, i + 1);
+      block(i + 2);
+      i++;
+      continue;
+    }
+    // comparisons: "tăng 4 tin so với cùng kỳ", "nhiều hơn quý trước 1 cuộc"
+    if (COMPARATORS.has(k) && next !== "len" && next !== "cuong" && comparedInClause(toks, i)) {
+      const found = numberAfter(i + 1, 5, new Set(["them", "so", "voi", "cung", "ky", "truoc", "quy", "thang", "nam", "tuan", "la", "khoang"]));
+      if (found) for (let x = found[0]; x < found[1]; x++) blocked.push(x);
+      continue;
+    }
+    // plans: "phấn đấu treo thêm 8 pa nô", "dự kiến", "quý tới", "sẽ"
+    const plan = PLAN_WORDS.find((seq) => seq.every((w, j) => key(toks[i + j]) === w));
+    const future = (RANK[k] !== undefined && next === "toi") || (k === "se" && (t.o.toLowerCase() === "sẽ" || (!tk.accented && key(toks[i - 1]) !== "chia")));
+    if (plan || future) {
+      const from = i + (plan ? plan.length : 2);
+      if (plan?.[0] === "phuong") {
+        // a "Phương hướng …" section: to the end of its line
+        for (let j = from; j < n && toks[j]!.type !== "nl"; j++) if (!nv.blocked[j] && numbers.read(j, false)) blocked.push(j);
+      } else block(from);
+      continue;
+    }
+    // stated period totals: "nâng tổng số trong quý lên 1.100", "Cộng quý I: 9", "tổng tháng 3: 20"
+    if (k === "nang") {
+      for (let j = i + 1; j < Math.min(n, i + 8) && !isClauseEnd(toks[j]); j++) {
+        if (key(toks[j]) !== "len") continue;
+        const found = numberAfter(j + 1, 3, PERIOD_GLUE);
+        if (found) totals.add(found[0]);
+        break;
+      }
+      continue;
+    }
+    if ((k === "tong" || k === "cong") && (RANK[next] || (next === "ca" && RANK[key(toks[i + 2])]) || (next === "cong" && RANK[key(toks[i + 2])]))) {
+      const found = numberAfter(i + 1, 7, PERIOD_GLUE);
+      if (found) totals.add(found[0]);
+    }
+  }
+  // the weeks or months before a stated period total are its parts ("Tuần 1: 5 buổi, …")
+  if (totals.size > 0) {
+    for (let i = 0; i + 1 < n; i++) {
+      if (!RANK[key(toks[i])] || !nv.blocked[i + 1]) continue;
+      let j = i + 1;
+      while (j < n && nv.blocked[j] && toks[j]!.type !== "nl" && !CLAUSE_ENDS.has(toks[j]!.k)) j++;
+      if (toks[j]?.k === ":") j++;
+      const num = !nv.blocked[j] && toks[j] ? numbers.read(j, false) : null;
+      if (num && ![...totals].some((x) => x === j)) parts.add(j);
+    }
+  }
+  return { blocked, breaks, transparent, roles: { cumulative, totals, parts }, reportRank };
+}
+
+/** What a figure "for the whole X" / "since the start of X" is, against the report's period. */
+function roleOfPeriod(rank: number, reportRank: number): "cumulative" | "total" | "part" {
+  if (reportRank === 0) return rank >= RANK.nam! ? "cumulative" : "total";
+  if (rank > reportRank) return "cumulative";
+  return rank === reportRank ? "total" : "part";
+}
+
+/** Whether a comparison's clause names what it compares with ("so với", "cùng kỳ", "quý trước"). */
+function comparedInClause(toks: readonly Tok[], i: number): boolean {
+  let a = i;
+  while (a > 0 && !isClauseEnd(toks[a - 1]) ) a--;
+  let b = i;
+  while (b < toks.length && !isClauseEnd(toks[b])) b++;
+  for (let x = a; x < b; x++) {
+    const k = key(toks[x]);
+    const nx = key(toks[x + 1]);
+    if ((k === "so" && (nx === "voi" || nx === "cung")) || (k === "cung" && nx === "ky") || (RANK[k] !== undefined && nx === "truoc") || (k === "ky" && nx === "truoc"))
+      return true;
+  }
+  return false;
+}
+
+/** "pano 7 là lũy kế": the number right before "(là) lũy kế" in its clause, or null. */
+function numberJustBefore(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  i: number,
+): number | null {
+  let j = i - 1;
+  if (key(toks[j]) === "la" || toks[j]?.k === ":") j--;
+  for (let back = 0; back < 3 && j >= 0; back++, j--) {
+    if (isClauseEnd(toks[j])) return null;
+    if (nv.blocked[j]) continue;
+    const num = numbers.read(j, false);
+    if (num && num.end > i - 3) return j;
+  }
+  return null;
+}
+
+/**
+ * The period the report is about: the shortest period named on its first line ("quý I/2026",
+ * "tháng 4", "6 tháng đầu năm"; "năm 2026" only when nothing shorter), 0 when none.
+ */
+function reportingRank(toks: readonly Tok[], nv: NonValues): number {
+  let best = 0;
+  for (let i = 0; i < toks.length && i < 60 && toks[i]!.type !== "nl"; i++) {
+    const k = key(toks[i]);
+    let r = 0;
+    if (toks[i]!.type === "n" && (toks[i]!.k === "6" || toks[i]!.k === "9") && key(toks[i + 1]) === "thang") r = 4;
+    else if (RANK[k] !== undefined && k !== "tuan" && nv.blocked[i + 1] && toks[i + 1]?.type !== "nl") r = RANK[k]!;
+    if (r && (!best || r < best)) best = r;
+  }
+  return best;
+}
