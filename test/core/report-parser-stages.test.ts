@@ -11,6 +11,7 @@ import { findReferences } from "../../src/core/reports/parser/references.js";
 import { isKeycap, readDigitForm } from "../../src/core/reports/parser/number-forms.js";
 import { readTables } from "../../src/core/reports/parser/tables.js";
 import { qualifyPeriods } from "../../src/core/reports/parser/periods.js";
+import { findStatedZeros } from "../../src/core/reports/parser/zeros.js";
 import { foldWithMap } from "../../src/core/reports/text-key.js";
 import { normaliseAndTokenise, type Tokenised } from "../../src/core/reports/parser/tokens.js";
 import { collectUnclear } from "../../src/core/reports/parser/unclear.js";
@@ -425,6 +426,41 @@ describe("period qualifiers", () => {
     expect(rank("gui so lieu thang 5 a")).toBe(2);
     expect(rank("Báo cáo 6 tháng đầu năm 2026")).toBe(4);
     expect(rank("pano 3")).toBe(0);
+  });
+});
+
+describe("stated zeros", () => {
+  const zeros = (text: string) => {
+    const { tk, nv, mentions } = upToPairing(text);
+    return findStatedZeros(tk, nv, mentions).zeros.map((z) => z.code);
+  };
+  it.each([
+    ["thon em treo 7 bang ron, chua treo pano nao a", ["pano"]],
+    ["hoi nghi: khong to chuc; tin bai: 6", ["hoi_nghi"]],
+    ["Quý này không có phóng sự nào, chuyên mục 2", ["phong_su"]],
+    ["Xe thông tin lưu động: không thực hiện trong quý", ["xe_luu_dong"]],
+    ["Trong tháng xã không tổ chức hội nghị, tập huấn nào; phát thanh 20 lượt", ["hoi_nghi", "hoi_nghi"]],
+    ["tap huan khong to chuc, nguoi tham du 0", ["hoi_nghi"]],
+    ["dạ thôn em tháng này không phát thanh buổi nào do hỏng loa ạ", ["phat_thanh"]],
+    ["xe loa: ko co luot nao", ["xe_luu_dong"]],
+    ["Hội nghị: không tổ chức (lồng ghép vào họp thôn)", ["hoi_nghi"]],
+    ["Tờ gấp: không", ["to_roi"]],
+  ])("%s", (text, codes) => {
+    expect(zeros(text)).toEqual(codes);
+  });
+  it.each([
+    "Xin lỗi anh, hôm nay mất điện nên chưa treo được pa nô",
+    "Pa nô: 6 cái\nÁp phích: chưa có",
+    "một số thôn chưa có loa truyền thanh hoạt động",
+    "loa truyền thanh không hoạt động",
+    "pano 12, không rõ bao nhiêu tờ rơi",
+  ])("not a stated zero: %s", (text) => {
+    expect(zeros(text)).toEqual([]);
+  });
+  it("is a value only when nothing else is said for the indicator", () => {
+    const { tk, nv, mentions, pairing } = upToPairing("Tờ rơi: hai trăm tờ; tờ gấp: không");
+    const roles = mergeRoles(findStatedZeros(tk, nv, mentions));
+    expect(combineValues(tk, nv, pairing, compiled.order, roles).values).toEqual({ to_roi: 200 });
   });
 });
 

@@ -25,6 +25,7 @@ import { qualifyPeriods } from "./parser/periods.js";
 import { readTables } from "./parser/tables.js";
 import { normaliseAndTokenise } from "./parser/tokens.js";
 import { collectUnclear } from "./parser/unclear.js";
+import { findStatedZeros } from "./parser/zeros.js";
 import { searchKey, telexFold } from "./text-key.js";
 
 /** What a report says, as data. */
@@ -104,7 +105,8 @@ function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
   const mentions = findMentions(tk, nonValues.blocked, nameAt, numbers);
   let pairing = pairNumbers(tk, nonValues, mentions, numbers, compiled);
   pairing = withPairs(pairing, tables.pairs);
-  const roles = mergeRoles(periods.roles, correctionRoles(tk, pairing, corrections));
+  const zeros = findStatedZeros(tk, nonValues, mentions);
+  const roles = mergeRoles(periods.roles, correctionRoles(tk, pairing, corrections), zeros);
   const combined = combineValues(tk, nonValues, pairing, compiled.order, roles);
   const unclear = collectUnclear(tk, [...pairing.unclear, ...combined.unclear]);
   const result: ParsedReport = {

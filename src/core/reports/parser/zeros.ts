@@ -1,0 +1,107 @@
+/**
+ * Stated zeros: "chưa treo pa nô nào", "không có phóng sự nào", "Hội nghị: không tổ chức",
+ * "tap huan khong to chuc", "xe loa: ko co luot nao", "không phát thanh buổi nào" → 0.
+ * A zero counts only when nothing else is said for the indicator (stage 5); a figure nobody gave
+ * stays absent, and "chưa" without "nào" ("chưa treo được pa nô", "Áp phích: chưa có") says
+ * "not yet", not zero. ("phóng sự: 0" needs nothing here: 0 is read as any number.)
+ * Runs after the mentions are found (stage 3), on tokens.
+ */
+
+import type { FigureRoles } from "./combine.js";
+import type { Mention } from "./mentions.js";
+import type { NonValues } from "./non-values.js";
+import type { Tok, Tokenised } from "./tokens.js";
+
+/** Negations: "không", "ko", "k", "chẳng" say none; "chưa" (not yet) only with "nào". */
+const NOT = new Set(["khong", "ko", "k", "chang"]);
+const NOT_YET = "chua";
+/** Words between a negation and what is not done ("không tổ chức", "chưa có", "ko co luot"). */
+const VERBS = new Set(
+  (
+    "co to chuc treo phat dang dung thuc hien lam xay dung in dan trien khai duoc mo dieu huy dong " +
+    "san xuat song len bai luot buoi cuoc cai chiec tam to tin lan nao them ai"
+  ).split(" "),
+);
+/** Joiners between two things not done ("hội nghị, tập huấn nào"). */
+const JOIN = new Set([",", "/", "va", "hoac", "-", "&"]);
+/** Words after a "not done" that still close the statement ("… trong quý", "… do hỏng loa", "(lồng ghép …)"). */
+const TAIL = new Set(["trong", "do", "vi", "(", "a", "nhe", "ah", "ha"]);
+
+const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
+const isEnd = (t: Tok | undefined): boolean => !t || t.type === "nl" || t.k === ";" || t.k === "." || t.k === "!" || t.k === "?";
+
+/**
+ * Finds the indicators stated as not done.
+ * @example findStatedZeros(tk, nv, mentions).zeros // [{ code: "pano", at: 1 }] for "chưa treo pa nô nào"
+ */
+export function findStatedZeros(tk: Tokenised, nv: NonValues, mentions: readonly Mention[]): Pick<FigureRoles, "zeros"> {
+  const { toks } = tk;
+  const zeros: { code: string; at: number }[] = [];
+  const mentionAt = new Map(mentions.map((m) => [m.start, m]));
+  const isNumber = (i: number): boolean => toks[i]!.type === "n" && !nv.blocked[i];
+
+  for (let i = 0; i < toks.length; i++) {
+    const k = key(toks[i]);
+    const notYet = k === NOT_YET;
+    if (!(NOT.has(k) || notYet) || toks[i]!.type !== "w") continue;
+    // (a) "không có phóng sự nào", "chưa treo pa nô nào", "không tổ chức hội nghị, tập huấn nào"
+    const named: Mention[] = [];
+    let j = i + 1;
+    let nao = false;
+    for (let steps = 0; j < toks.length && steps < 14 && !isEnd(toks[j]); steps++) {
+      const m = mentionAt.get(j);
+      if (m) {
+        named.push(m);
+        j = m.end;
+        continue;
+      }
+      const t = toks[j]!;
+      if (isNumber(j)) break;
+      if (key(t) === "nao") {
+        nao = true;
+        break;
+      }
+      if (VERBS.has(key(t)) || JOIN.has(key(t)) || (named.length === 0 && nv.transparent[j])) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    if (named.length > 0 && (nao || (!notYet && closes(toks, nv, j)))) {
+      for (const m of named) zeros.push({ code: m.code, at: m.start });
+      continue;
+    }
+    // (b) "Hội nghị: không tổ chức", "tap huan khong to chuc", "xe loa: ko co luot nao"
+    const before = mentionEndingAt(mentions, toks, i);
+    if (!before) continue;
+    let x = i + 1;
+    let naoAfter = false;
+    while (x < toks.length && !isEnd(toks[x]) && toks[x]!.k !== "," && (VERBS.has(key(toks[x])) || key(toks[x]) === "nao")) {
+      if (key(toks[x]) === "nao") naoAfter = true;
+      x++;
+    }
+    if ((naoAfter || !notYet) && closes(toks, nv, x)) zeros.push({ code: before.code, at: before.start });
+  }
+  return { zeros };
+}
+
+/** Whether a "not done" statement ends at token j: its clause ends there or goes on without a number. */
+function closes(toks: readonly Tok[], nv: NonValues, j: number): boolean {
+  const t = toks[j];
+  if (isEnd(t) || t!.k === ",") return true;
+  if (!TAIL.has(key(t))) return false;
+  for (let x = j; x < toks.length && !isEnd(toks[x]) && toks[x]!.k !== ","; x++) if (toks[x]!.type === "n" && !nv.blocked[x]) return false;
+  return true;
+}
+
+/** The mention right before a negation, with only ":" / "là" between ("Hội nghị: không …"), at the start of its clause. */
+function mentionEndingAt(mentions: readonly Mention[], toks: readonly Tok[], i: number): Mention | undefined {
+  let j = i;
+  if (toks[j - 1]?.k === ":" || key(toks[j - 1]) === "la") j--;
+  const m = mentions.find((x) => x.end === j);
+  if (!m) return undefined;
+  // only fillers or a line start before the name: "Phóng sự: không", not "12 pa nô, phóng sự không rõ"
+  const p = toks[m.start - 1];
+  if (p && p.type === "n") return undefined;
+  return m;
+}
