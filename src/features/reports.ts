@@ -11,6 +11,7 @@ import { narrowChoices } from "../core/reports/task-choice.js";
 import { searchKey } from "../core/reports/text-key.js";
 import { SAMPLE_INDICATORS } from "../core/plans/sample-indicators.js";
 import { formatDmy } from "../core/calendar/time.js";
+import { truncate } from "../core/text-limits.js";
 import type { IndicatorDef } from "../core/types.js";
 import { historyAccess, reportAccess, type UnitAccess } from "../core/units/access.js";
 import { type Feature, type FeatureDeps } from "./deps.js";
@@ -22,6 +23,7 @@ const HISTORY_LIMIT = 10;
 /** Reports offered when files arrive alone, and tasks offered when asking whether a message is a report. */
 const RECENT_REPORTS = 3;
 const MAX_CONFIRM_CHOICES = 5;
+const TITLE_CHARS = 90;
 /** Answers to a waiting question, on search keys ("có" → "co"). */
 const YES = /^(?:co|dung|phai|vang|da|ok|oke|u|uh|yes|1)(?:\s+(?:a|ah|co|phai|dung|roi|nhe|nha))*[.!\s]*$/;
 const NO = /^(?:khong|ko|k|no|khong phai|bo qua|thoi)(?:\s+(?:a|ah|phai|nhe|nha))*[.!\s]*$/;
@@ -208,7 +210,8 @@ export const reportsFeature: Feature = (deps) => {
     for (const [i, id] of reportIds.entries()) {
       const report = recent.find((r) => r.id === id);
       const a = report && (await deps.repos.assignments.findView(report.assignmentId));
-      if (a) lines.push(ctx.t("reports:which_report_line", { n: i + 1, id: a.task.id, title: a.task.title, period: periodOf(a), at: formatDateTime(report.updatedAt, deps.timezone) }));
+      // Titles are cut: the question must stay one message whatever the plan calls its tasks.
+      if (a) lines.push(ctx.t("reports:which_report_line", { n: i + 1, id: a.task.id, title: truncate(a.task.title, TITLE_CHARS), period: periodOf(a), at: formatDateTime(report.updatedAt, deps.timezone) }));
     }
     lines.push(ctx.t("reports:which_report_new", { n: reportIds.length + 1, minutes: ATTACH_WINDOW_MS / 60_000 }), ctx.t("reports:which_report_hint", { minutes: QUESTION_MINUTES }));
     return lines.join("\n");
@@ -297,7 +300,7 @@ export const reportsFeature: Feature = (deps) => {
       const kind = classifyMessage(incoming.text, own.length ? own : SAMPLE_INDICATORS);
       if (kind === "report" || (kind === "unsure" && incoming.files.length)) return submit(ctx, incoming.text, { open });
       if (kind === "question") return next();
-      if (kind === "unsure") return askIfReport(ctx, open);
+      if (kind === "unsure" && (await askIfReport(ctx, open))) return;
       // In groups chatter is left alone; a private chat always gets an answer (the final "not understood").
       if (!incoming.files.length) return incoming.chatType === "private" ? next() : undefined;
     }
@@ -306,21 +309,24 @@ export const reportsFeature: Feature = (deps) => {
     await looseFiles(ctx, ctx.unit);
   });
 
-  /** A message about the work that is not clearly a report: asks whether it is one, never records it unasked. */
-  async function askIfReport(ctx: Context, open: AssignmentView[]): Promise<void> {
+  /**
+   * A message about the work that is not clearly a report: asks whether it is one, never records it
+   * unasked. False when there is nothing to ask about (the message goes on as chatter).
+   */
+  async function askIfReport(ctx: Context, open: AssignmentView[]): Promise<boolean> {
     const unit = ctx.unit!;
     // Other people in the group talk about the work too; only the unit's officers are asked.
-    if (reportAccess(ctx.person, unit) !== "ok") return;
+    if (reportAccess(ctx.person, unit) !== "ok") return false;
     const choices = narrowChoices(open, { text: ctx.incoming.text, now: deps.clock.now(), timezone: deps.timezone, readValues: (t, indicators) => parseReport(t, indicators).values });
-    if (!choices.length) return;
+    if (!choices.length) return false;
     const options = choices.slice(0, MAX_CONFIRM_CHOICES);
     await askWhichTask(deps, ctx.incoming, { text: ctx.incoming.text, options: options.map((o) => o.id), purpose: "confirm", unitId: unit.id });
-    if (options.length === 1) {
-      const [a] = options;
-      return ctx.reply(ctx.t("reports:confirm_one", { id: a.task.id, title: a.task.title, period: periodOf(a) }), { quote: true });
-    }
-    const lines = options.map((o, i) => `${i + 1}. ${describeChoice(o, ctx, deps)}`);
-    await ctx.reply([ctx.t("reports:confirm_which"), ...lines, ctx.t("reports:confirm_hint")].join("\n"), { quote: true });
+    const [first] = options;
+    const lines = options.length === 1
+      ? [ctx.t("reports:confirm_one", { id: first.task.id, title: first.task.title, period: periodOf(first) })]
+      : [ctx.t("reports:confirm_which"), ...options.map((o, i) => `${i + 1}. ${describeChoice(o, ctx, deps)}`), ctx.t("reports:confirm_hint")];
+    await ctx.reply(lines.join("\n"), { quote: true });
+    return true;
   }
 
   /**

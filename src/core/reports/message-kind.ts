@@ -75,5 +75,7 @@ export function startsAsReport(key: string): boolean {
     .slice(0, 2)
     .map((w) => (w.startsWith("/") ? w : telexFold(w)));
   const first = head[0] ?? "";
-  return first === "/baocao" || first === "baocao" || first === "bc" || first === "/bc" || (first === "bao" && head[1] === "cao");
+  if (first === "/baocao" || first === "baocao" || first === "bc" || first === "/bc" || (first === "bao" && head[1] === "cao")) return true;
+  // "Xã Thạch Bình báo cáo: …", "Dạ em xin báo cáo: …": the sender announces a report.
+  return /^(?:\S+\s+){0,6}?(?:bao cao|bc)\s*:/.test(key.slice(0, 80));
 }
