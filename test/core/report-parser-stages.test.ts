@@ -12,6 +12,7 @@ import { isKeycap, readDigitForm } from "../../src/core/reports/parser/number-fo
 import { readTables } from "../../src/core/reports/parser/tables.js";
 import { qualifyPeriods } from "../../src/core/reports/parser/periods.js";
 import { findStatedZeros } from "../../src/core/reports/parser/zeros.js";
+import { markLookAlikes } from "../../src/core/reports/parser/look-alikes.js";
 import { foldWithMap } from "../../src/core/reports/text-key.js";
 import { normaliseAndTokenise, type Tokenised } from "../../src/core/reports/parser/tokens.js";
 import { collectUnclear } from "../../src/core/reports/parser/unclear.js";
@@ -461,6 +462,43 @@ describe("stated zeros", () => {
     const { tk, nv, mentions, pairing } = upToPairing("Tờ rơi: hai trăm tờ; tờ gấp: không");
     const roles = mergeRoles(findStatedZeros(tk, nv, mentions));
     expect(combineValues(tk, nv, pairing, compiled.order, roles).values).toEqual({ to_roi: 200 });
+  });
+});
+
+describe("look-alikes", () => {
+  const read = (text: string) => {
+    const tk = normaliseAndTokenise(text);
+    const marks = markLookAlikes(tk, markNonValues(tk, compiled), compiled);
+    const nv = withMarks(markNonValues(tk, compiled), marks);
+    const numbers = createNumberReader(tk, nv.blocked);
+    const mentions = findMentions(tk, nv.blocked, createNameMatcher(tk.toks, nv.blocked, compiled), numbers);
+    const pairing = pairNumbers(tk, nv, mentions, numbers, compiled);
+    const combined = combineValues(tk, nv, pairing, compiled.order);
+    return { values: combined.values, unclear: collectUnclear(tk, combined.unclear) };
+  };
+  it("quotes reach figures as unclear, never 'lượt xe'", () => {
+    expect(read("Đăng 4 tin bài trên trang thông tin điện tử xã, đạt 2.300 lượt xem")).toEqual({
+      values: { tin_bai: 4 },
+      unclear: ["đạt 2.300 lượt xem"],
+    });
+    expect(read("bài đăng fanpage đạt 1200 lượt xem").values).toEqual({});
+    expect(read("luot xem video tren zalo xa 900, so bai dang zalo 7")).toMatchObject({ values: { bai_mxh: 7 } });
+    expect(read("dang 9 tin bai, luot xem khoang 4 nghin").unclear).toEqual(["luot xem khoang 4 nghin"]);
+    expect(read("3 lượt xe thông tin lưu động").values).toEqual({ xe_luu_dong: 3 });
+  });
+  it("does not take 'tổ dân phố' for 'tờ', and reads its number as a label", () => {
+    expect(read("treo 5 pano tại 3 tổ dân phố")).toEqual({ values: { pano: 5 }, unclear: [] });
+    expect(read("To dan pho 3 treo 2 pano, phat 150 to roi")).toEqual({ values: { pano: 2, to_roi: 150 }, unclear: [] });
+    expect(read("Tổ dân phố số 5 báo cáo: treo 3 băng rôn")).toEqual({ values: { bang_ron: 3 }, unclear: [] });
+    expect(read("to 5 treo 4 bang ron")).toEqual({ values: { bang_ron: 4 }, unclear: [] });
+  });
+  it("does not take a broadcaster's name for a broadcast, nor 'tin nhắn' for 'tin'", () => {
+    expect(read("Đài Phát thanh và Truyền hình tỉnh phát 1 phóng sự về xã").values).toEqual({ phong_su: 1 });
+    expect(read("gui 120 tin nhan sms den cac ho dan, dang 5 tin bai").values).toEqual({ tin_bai: 5 });
+  });
+  it("reads 'điều 3 lượt xe' as sending three, and a term of years as no range", () => {
+    expect(read("Trung tâm điều 3 lượt xe thông tin lưu động về xã").values).toEqual({ xe_luu_dong: 3 });
+    expect(read("nhiệm kỳ 2026-2031: treo 20 băng rôn")).toEqual({ values: { bang_ron: 20 }, unclear: [] });
   });
 });
 

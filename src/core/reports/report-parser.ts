@@ -17,6 +17,7 @@ import { truncate } from "../text-limits.js";
 import { combineValues, mergeRoles } from "./parser/combine.js";
 import { correctionRoles, findCorrections } from "./parser/corrections.js";
 import { compileIndicators, type CompiledIndicators } from "./parser/indicators.js";
+import { markLookAlikes } from "./parser/look-alikes.js";
 import { createNameMatcher, findMentions } from "./parser/mentions.js";
 import { markNonValues, withMarks } from "./parser/non-values.js";
 import { createNumberReader } from "./parser/numbers.js";
@@ -94,6 +95,7 @@ const copyOf = (r: ParsedReport): ParsedReport => ({
 function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
   const tk = normaliseAndTokenise(text);
   let nonValues = markNonValues(tk, compiled);
+  nonValues = withMarks(nonValues, markLookAlikes(tk, nonValues, compiled));
   const tables = readTables(tk, compiled, nonValues.blocked);
   nonValues = withMarks(nonValues, tables);
   const corrections = findCorrections(tk, nonValues);

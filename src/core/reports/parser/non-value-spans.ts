@@ -11,6 +11,10 @@ import { findReferences, isoDate } from "./references.js";
 
 type MarkKind = 1 | 2; // 1: not a value, silently; 2: unclear
 
+/** Words that make a bare "500k" money ("kinh phí 500k", "ủng hộ 200k"), in the same line before it. */
+const MONEY_BEFORE =
+  /\b(?:kinh phi|tien|chi phi|ho tro|ung ho|gia|phi|thuong|luong|mua|dong gop|chi|thu|ngan sach|tai tro|boi duong)\b[^\n]*$/;
+
 /** Marks per folded character, and the references found. */
 export interface Marks {
   arr: Uint8Array;
@@ -107,13 +111,20 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
   each(/(?<![\d.,])\d+(?:[.,]\d+)?[ \t]*(?:%|phan[ \t]+tram)/g, (m) => {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
   });
-  // Money: 5 triệu đồng, 500.000đ, 500k, 500k đồng; not "1,2k tờ rơi" (a count typed short)
+  // Money: 5 triệu đồng, 500.000đ, 500k đồng, "kinh phí 500k"; a bare "1,2k" is a count typed short
   each(
-    /(?<![\d.,])\d+(?:[.,]\d+)*[ \t]*(?:(?:trieu|nghin|ngan|ty|ti|tr)[ \t]*)?(?:dong|vnd|d|k[ \t]*(?:dong|vnd|d)|k(?![ \t]*\p{L}))(?![\p{L}\d])/gu,
+    /(?<![\d.,])\d+(?:[.,]\d+)*[ \t]*(?:(?:trieu|nghin|ngan|ty|ti|tr)[ \t]*)?(?:dong|vnd|d|k[ \t]*(?:dong|vnd|d)|(k))(?![\p{L}\d])/gu,
     (m) => {
-      if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
+      const s = m.index;
+      const e = s + m[0].length;
+      if (m[1] && !MONEY_BEFORE.test(f.slice(Math.max(0, s - 40), s))) return;
+      if (free(s, e)) mark(s, e, 1);
     },
   );
+  // Terms of years: "nhiệm kỳ 2026-2031", "giai đoạn 2021 - 2025" (no range to ask about)
+  each(/(?<![\d/.,-])(?:19|20)\d\d[ \t]*[-–][ \t]*(?:19|20)\d\d(?![\d/])/g, (m) => {
+    if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
+  });
   // Rates: "2 buổi/tuần", "3 lần / ngày", "2 tờ/hộ"
   each(
     /(?<![\d/.,])\d+(?:[.,]\d+)?(?:[ \t]+\p{L}+){0,2}[ \t]*\/[ \t]*(?:ngay|tuan|thang|nam|quy|buoi|lan|thon|xom|xa|ho|nguoi|lop)(?!\p{L})/gu,

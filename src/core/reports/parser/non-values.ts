@@ -159,7 +159,8 @@ function markPlaceCounts(
     if (!w || w.type !== "w" || blocked[num.end]) continue;
     const phrase = w2?.type === "w" && PLACE_PHRASES.has(`${w.k} ${w2.k}`);
     if (!phrase && !PLACE_WORDS.has(w.k)) continue;
-    if (nameAt(num.end) || compiled.measures.has(w.k)) continue;
+    // "3 tổ dân phố" is a count of places even though "tờ" is a measure
+    if (nameAt(num.end) || (!phrase && compiled.measures.has(w.k))) continue;
     const end = phrase ? num.end + 2 : num.end + 1;
     for (let x = i; x < end; x++) blocked[x] = 1;
     i = end - 1;
@@ -253,6 +254,8 @@ function markLabels(
     // "2 lớp 35 học viên", "mỗi thôn 2 pa nô", "cả tháng 22 buổi": a counted noun, not a label
     const before = toks[i - 1];
     if (before && !blocked[i - 1] && (before.type === "n" || isWordIn(before, COUNTED_BEFORE))) continue;
+    // "Loa thôn: 16 lượt": the place of a named indicator, then its figure
+    if (inName[i - 1] && toks[i + 1]?.k === ":") continue;
     const forms = LABELS[key];
     let j = i + 1;
     if (forms === null) {
@@ -273,6 +276,8 @@ function markLabels(
       if (nw) end = nw.end;
     }
     if (end < 0) continue;
+    // "Trung tâm điều 3 lượt xe về xã": the verb "điều" (to send), not "Điều 3" (an article)
+    if (key === "dieu" && toks[end]?.type === "w" && (nameAt(end) || compiled.measures.has(toks[end]!.k) || toks[end]!.k === "luot")) continue;
     // "tháng 22", "quý 7" are no months nor quarters
     if (nt.type === "n" && end === j + 1 && Object.hasOwn(LABEL_MAX, key) && Number(nt.k) > LABEL_MAX[key]!) continue;
     // "quý I/2021", "tháng 2/2021"
