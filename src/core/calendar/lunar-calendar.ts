@@ -7,7 +7,10 @@
  * Using UTC+7 instead of China's UTC+8 is why Tết sometimes differs (e.g. 1985, 2007).
  *
  * Astronomy: true new moons and the apparent solar longitude from the standard series in
- * J. Meeus, "Astronomical Algorithms" (ch. 25 and 49), implemented here from the formulas.
+ * J. Meeus, "Astronomical Algorithms" (ch. 25 and 49), implemented here from the formulas, with
+ * ΔT from Espenak and Meeus's polynomials. Checked against an ephemeris (PyEphem) for every new
+ * moon and lunar month 1900–2100: test/fixtures/{new-moons,lunar-months}-1900-2100.tsv, written
+ * by scripts/new-moons-ephem.py.
  */
 
 import { addDays, daysBetween } from "./time.js";
@@ -39,29 +42,61 @@ function sinDeg(deg: number): number {
   return Math.sin(deg * RAD);
 }
 
-/** Approximate ΔT = TT − UT in days; errors of a minute only matter for events at midnight. */
-function deltaTDays(jd: number): number {
-  const year = 2000 + (jd - 2451545) / 365.25;
-  const table: [number, number][] = [
-    [1900, -3], [1920, 21], [1940, 24], [1960, 33], [1980, 51],
-    [2000, 64], [2020, 69], [2050, 93], [2100, 203],
-  ];
-  let seconds: number;
-  if (year <= table[0][0] || year >= table[table.length - 1][0]) {
-    const u = (year - 1820) / 100;
-    seconds = -20 + 32 * u * u;
-  } else {
-    let i = 0;
-    while (table[i + 1][0] < year) i++;
-    const [y0, s0] = table[i];
-    const [y1, s1] = table[i + 1];
-    seconds = s0 + ((s1 - s0) * (year - y0)) / (y1 - y0);
+/**
+ * ΔT = TT − UT in seconds at decimal year `y`: the polynomials of Espenak and Meeus (NASA's
+ * "Five Millennium Canon of Solar Eclipses", 2006), which follow the observed values 1860–2005 to
+ * within a second and extrapolate beyond (a prediction: by 2100 its uncertainty is minutes).
+ * @example deltaTSeconds(2000) // ≈ 63.9
+ */
+export function deltaTSeconds(y: number): number {
+  if (y >= 1860 && y < 1900) {
+    const t = y - 1860;
+    return 7.62 + 0.5737 * t - 0.251754 * t ** 2 + 0.01680668 * t ** 3 - 0.0004473624 * t ** 4 + t ** 5 / 233174;
   }
-  return seconds / 86400;
+  if (y >= 1900 && y < 1920) {
+    const t = y - 1900;
+    return -2.79 + 1.494119 * t - 0.0598939 * t ** 2 + 0.0061966 * t ** 3 - 0.000197 * t ** 4;
+  }
+  if (y >= 1920 && y < 1941) {
+    const t = y - 1920;
+    return 21.2 + 0.84493 * t - 0.0761 * t ** 2 + 0.0020936 * t ** 3;
+  }
+  if (y >= 1941 && y < 1961) {
+    const t = y - 1950;
+    return 29.07 + 0.407 * t - t ** 2 / 233 + t ** 3 / 2547;
+  }
+  if (y >= 1961 && y < 1986) {
+    const t = y - 1975;
+    return 45.45 + 1.067 * t - t ** 2 / 260 - t ** 3 / 718;
+  }
+  if (y >= 1986 && y < 2005) {
+    const t = y - 2000;
+    return 63.86 + 0.3345 * t - 0.060374 * t ** 2 + 0.0017275 * t ** 3 + 0.000651814 * t ** 4 + 0.00002373599 * t ** 5;
+  }
+  if (y >= 2005 && y < 2050) {
+    const t = y - 2000;
+    return 62.92 + 0.32217 * t + 0.005589 * t ** 2;
+  }
+  const u = (y - 1820) / 100;
+  if (y >= 2050 && y < 2150) return -20 + 32 * u * u - 0.5628 * (2150 - y);
+  // Outside 1860–2150 the long-term parabola (seconds of error matter only at midnight).
+  return -20 + 32 * u * u;
 }
 
-/** Julian Ephemeris Day of the k-th true new moon (k = 0 near 2000-01-06). */
-function newMoonJde(k: number): number {
+/** ΔT in days at Julian Day `jd`. */
+function deltaTDays(jd: number): number {
+  return deltaTSeconds(2000 + (jd - 2451545) / 365.25) / 86400;
+}
+
+/**
+ * Julian Ephemeris Day (TT) of the k-th true new moon (k = 0 on 2000-01-06): Meeus, "Astronomical
+ * Algorithms" (2nd ed.), ch. 49: the mean phase (49.1), the arguments M, M′, F, Ω (49.4–49.7), the
+ * 25 periodic terms of the new moon and the 14 planetary terms A1–A14. Meeus gives its error
+ * against the full ELP 2000 theory as under 20 s (3.7 s on average); test/core/lunar-calendar.test.ts
+ * checks it against an ephemeris over 1900–2100.
+ * @example newMoonJde(0) // ≈ 2451550.2597 (2000-01-06 18:14 TT)
+ */
+export function newMoonJde(k: number): number {
   const T = k / 1236.85;
   const T2 = T * T;
   const T3 = T2 * T;
@@ -71,7 +106,7 @@ function newMoonJde(k: number): number {
   const E = 1 - 0.002516 * T - 0.0000074 * T2;
   const M = 2.5534 + 29.1053567 * k - 0.0000014 * T2 - 0.00000011 * T3;
   const Mp = 201.5643 + 385.81693528 * k + 0.0107582 * T2 + 0.00001238 * T3 - 0.000000058 * T4;
-  const F = 18.2762 + 390.67050284 * k - 0.0016118 * T2 - 0.00000227 * T3 + 0.000000011 * T4;
+  const F = 160.7108 + 390.67050284 * k - 0.0016118 * T2 - 0.00000227 * T3 + 0.000000011 * T4;
   const Om = 124.7746 - 1.56375588 * k + 0.0020672 * T2 + 0.00000215 * T3;
 
   const periodic =
@@ -117,10 +152,24 @@ function newMoonJde(k: number): number {
   return jdeMean + periodic + additional;
 }
 
+/** Julian Day (UT) of the k-th new moon. */
+function newMoonJdUt(k: number): number {
+  const jde = newMoonJde(k);
+  return jde - deltaTDays(jde);
+}
+
+/**
+ * The instant of the k-th new moon (k = 0 on 2000-01-06, k = −1236 in January 1900), in
+ * milliseconds since the Unix epoch (UT).
+ * @example new Date(newMoonTime(0)).toISOString() // "2000-01-06T18:13:…Z"
+ */
+export function newMoonTime(k: number): number {
+  return Math.round((newMoonJdUt(k) - 2440587.5) * 86_400_000);
+}
+
 /** Julian day number of the local (UTC+7) day on which the k-th new moon falls. */
 function newMoonDay(k: number): number {
-  const jde = newMoonJde(k);
-  return Math.floor(jde - deltaTDays(jde) + 0.5 + ZONE);
+  return Math.floor(newMoonJdUt(k) + 0.5 + ZONE);
 }
 
 /** Apparent geocentric longitude of the sun in degrees [0, 360) at Julian Ephemeris Day `jde`. */
