@@ -6,13 +6,14 @@ import { compileIndicators } from "../../src/core/reports/parser/indicators.js";
 import { createNameMatcher, findMentions } from "../../src/core/reports/parser/mentions.js";
 import { markNonValues, withMarks } from "../../src/core/reports/parser/non-values.js";
 import { createNumberReader } from "../../src/core/reports/parser/numbers.js";
-import { pairNumbers } from "../../src/core/reports/parser/pairing.js";
+import { pairNumbers, withPairs } from "../../src/core/reports/parser/pairing.js";
 import { findReferences } from "../../src/core/reports/parser/references.js";
 import { isKeycap, readDigitForm } from "../../src/core/reports/parser/number-forms.js";
 import { readTables } from "../../src/core/reports/parser/tables.js";
 import { qualifyPeriods } from "../../src/core/reports/parser/periods.js";
 import { findStatedZeros } from "../../src/core/reports/parser/zeros.js";
 import { markLookAlikes } from "../../src/core/reports/parser/look-alikes.js";
+import { findMultipliers } from "../../src/core/reports/parser/multipliers.js";
 import { foldWithMap } from "../../src/core/reports/text-key.js";
 import { normaliseAndTokenise, type Tokenised } from "../../src/core/reports/parser/tokens.js";
 import { collectUnclear } from "../../src/core/reports/parser/unclear.js";
@@ -499,6 +500,43 @@ describe("look-alikes", () => {
   it("reads 'điều 3 lượt xe' as sending three, and a term of years as no range", () => {
     expect(read("Trung tâm điều 3 lượt xe thông tin lưu động về xã").values).toEqual({ xe_luu_dong: 3 });
     expect(read("nhiệm kỳ 2026-2031: treo 20 băng rôn")).toEqual({ values: { bang_ron: 20 }, unclear: [] });
+  });
+});
+
+describe("multipliers and shared numbers", () => {
+  const read = (text: string) => {
+    const tk = normaliseAndTokenise(text);
+    const found = findMultipliers(tk, markNonValues(tk, compiled), compiled);
+    const nv = withMarks(markNonValues(tk, compiled), found);
+    const numbers = createNumberReader(tk, nv.blocked);
+    const mentions = findMentions(tk, nv.blocked, createNameMatcher(tk.toks, nv.blocked, compiled), numbers);
+    const pairing = withPairs(pairNumbers(tk, nv, mentions, numbers, compiled), found.pairs);
+    const combined = combineValues(tk, nv, pairing, compiled.order);
+    return { values: combined.values, unclear: collectUnclear(tk, combined.unclear) };
+  };
+  it.each([
+    ["moi thon treo 2 pano, xa co 9 thon", { pano: 18 }],
+    ["9 thôn mỗi thôn 2 pa nô", { pano: 18 }],
+    ["12 thon, moi thon treo 3 bang ron a", { bang_ron: 36 }],
+    ["6 to dan pho moi to 1 cum co dong", { cum_co_dong: 6 }],
+    ["Tổ chức 2 lớp tập huấn, mỗi lớp 35 học viên", { hoi_nghi: 2, nguoi_tham_du: 70 }],
+    ["Tổ chức 3 hội nghị, mỗi hội nghị 50 người tham dự", { hoi_nghi: 3, nguoi_tham_du: 150 }],
+    ["hoi nghi 2 cuoc, moi cuoc 70 nguoi", { hoi_nghi: 2, nguoi_tham_du: 140 }],
+    ["Mỗi thôn treo 1 pa nô và 2 băng rôn; xã có 14 thôn.", { pano: 14, bang_ron: 28 }],
+    ["pano, ap phich moi loai 4 cai", { pano: 4, ap_phich: 4 }],
+    ["Băng rôn: 20 cái; pa nô, áp phích: mỗi loại 2 cái", { bang_ron: 20, pano: 2, ap_phich: 2 }],
+    ["xe tuyen truyen luu dong 2 luot/ngay trong 4 ngay", { xe_luu_dong: 8 }],
+    ["hn 2 cuoc, dai bieu 60 + 85", { hoi_nghi: 2, nguoi_tham_du: 145 }],
+    ["60 + 85 đại biểu", { nguoi_tham_du: 145 }],
+    ["bang ron 10 (5 thon moi thon 2)", { bang_ron: 10 }],
+  ])("%s", (text, values) => {
+    expect(read(text)).toEqual({ values, unclear: [] });
+  });
+  it("quotes a figure per unit as unclear when the count is not given", () => {
+    expect(read("mỗi thôn treo 2 pa nô")).toEqual({ values: {}, unclear: ["mỗi thôn treo 2 pa nô"] });
+  });
+  it("leaves durations alone", () => {
+    expect(read("Phát thanh 20 buổi trên đài, mỗi buổi 30 phút")).toEqual({ values: { phat_thanh: 20 }, unclear: [] });
   });
 });
 

@@ -19,6 +19,7 @@ import { correctionRoles, findCorrections } from "./parser/corrections.js";
 import { compileIndicators, type CompiledIndicators } from "./parser/indicators.js";
 import { markLookAlikes } from "./parser/look-alikes.js";
 import { createNameMatcher, findMentions } from "./parser/mentions.js";
+import { findMultipliers } from "./parser/multipliers.js";
 import { markNonValues, withMarks } from "./parser/non-values.js";
 import { createNumberReader } from "./parser/numbers.js";
 import { pairNumbers, withPairs } from "./parser/pairing.js";
@@ -96,6 +97,8 @@ function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
   const tk = normaliseAndTokenise(text);
   let nonValues = markNonValues(tk, compiled);
   nonValues = withMarks(nonValues, markLookAlikes(tk, nonValues, compiled));
+  const multipliers = findMultipliers(tk, nonValues, compiled);
+  nonValues = withMarks(nonValues, multipliers);
   const tables = readTables(tk, compiled, nonValues.blocked);
   nonValues = withMarks(nonValues, tables);
   const corrections = findCorrections(tk, nonValues);
@@ -106,7 +109,7 @@ function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
   const nameAt = createNameMatcher(tk.toks, nonValues.blocked, compiled);
   const mentions = findMentions(tk, nonValues.blocked, nameAt, numbers);
   let pairing = pairNumbers(tk, nonValues, mentions, numbers, compiled);
-  pairing = withPairs(pairing, tables.pairs);
+  pairing = withPairs(pairing, [...tables.pairs, ...multipliers.pairs]);
   const zeros = findStatedZeros(tk, nonValues, mentions);
   const roles = mergeRoles(periods.roles, correctionRoles(tk, pairing, corrections), zeros);
   const combined = combineValues(tk, nonValues, pairing, compiled.order, roles);

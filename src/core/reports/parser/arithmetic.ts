@@ -1,7 +1,8 @@
 /**
  * Arithmetic in a report: "3 buổi/tuần x 12 tuần = 36 buổi", "5 pa nô + 3 pa nô = 8 pa nô",
- * "3 buổi x 4 tuần". Found in stage 2 (the operands of a product are never values themselves),
- * applied in stage 5 (a stated result is a total; "+" adds; a product without "=" is its value).
+ * "3 buổi x 4 tuần", "đại biểu 60 + 85". Found in stage 2 (the operands of a product are never values
+ * themselves), applied in stage 5 (a stated result is a total; "+" adds; a product without "=" is
+ * its value, and so is a sum of bare numbers).
  */
 
 import { parseDigitNumber } from "../vietnamese-numbers.js";
@@ -14,7 +15,7 @@ export interface Arithmetic {
   results: Set<number>;
   /** Operands after the first of a sum ("+ 3 pa nô"): added. */
   addends: Set<number>;
-  /** Products without a result, read as one number over tokens [start, end). */
+  /** Products without a result, and sums of bare numbers ("60 + 85"), read as one number over tokens [start, end). */
   products: Map<number, { end: number; value: number }>;
   /** Tokens of products' operands and signs: never values, never unclear. */
   operandTokens: Set<number>;
@@ -64,7 +65,12 @@ export function findArithmetic(toks: readonly Tok[], blocked: Uint8Array): Arith
     if (!kind) continue;
     const result = toks[j]?.k === "=" && operandAt(toks, blocked, j + 1) ? j + 1 : -1;
     if (result >= 0) out.results.add(result);
-    if (kind === "plus") {
+    const bare = operands.slice(0, -1).every((op) => op.end === op.start + 1);
+    if (kind === "plus" && result < 0 && bare) {
+      // "đại biểu 60 + 85", "60 + 85 đại biểu": one number, the sum (the last unit stays a name)
+      const last = operands[operands.length - 1]!;
+      out.products.set(first.start, { end: last.start + 1, value: operands.reduce((sum, op) => sum + op.value, 0) });
+    } else if (kind === "plus") {
       for (const op of operands.slice(1)) out.addends.add(op.start);
     } else {
       const last = operands[operands.length - 1]!;

@@ -119,9 +119,10 @@ export function combineValues(
     const e = Math.max(p.num.end, p.ind.end);
     const around = contextWords(tk, cls, s, e);
     if (
-      around.before.includes(" trong do ") ||
+      !roles.final.has(p.num.start) &&
+      (around.before.includes(" trong do ") ||
       around.before.includes(" trong so do ") ||
-      bracketAfterValueOf(tk, s, pairing.pairs) === p.ind.code
+        bracketAfterValueOf(tk, s, pairing.pairs) === p.ind.code)
     ) {
       partials.push({ code: p.ind.code, range: [s, e - 1] });
       continue;

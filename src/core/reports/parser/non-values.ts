@@ -59,6 +59,8 @@ export interface TokenMarks {
   breaks?: Iterable<number>;
   /** Token ranges (inclusive) to quote as unclear. */
   unclear?: readonly [number, number][];
+  /** First tokens of unclear ranges a stage has read after all ("2 lượt/ngày trong 4 ngày"): no longer unclear. */
+  settled?: Iterable<number>;
 }
 
 /**
@@ -82,7 +84,9 @@ export function withMarks(nv: NonValues, marks: TokenMarks): NonValues {
   }
   const readings = new Map(nv.readings);
   for (const [k, v] of marks.readings ?? []) readings.set(k, v);
-  return { ...nv, blocked, transparent, breaks, readings, unclear: [...nv.unclear, ...(marks.unclear ?? [])] };
+  const settled = new Set(marks.settled ?? []);
+  const unclear = [...nv.unclear.filter(([a]) => !settled.has(a)), ...(marks.unclear ?? [])];
+  return { ...nv, blocked, transparent, breaks, readings, unclear };
 }
 
 const TASK_HINT_FILLERS: ReadonlySet<string> = new Set(["so", "thu"]);

@@ -1,0 +1,221 @@
+/**
+ * Multipliers and shared numbers:
+ * - "mỗi thôn 2 pa nô" with the count given somewhere ("xã có 9 thôn", "12 thôn, mỗi thôn …",
+ *   "6 tổ dân phố mỗi tổ 1 cụm") → 18; "2 lớp tập huấn, mỗi lớp 35 học viên" → 70 học viên (the
+ *   2 classes stay a figure); every figure of the clause counts ("Mỗi thôn treo 1 pa nô và 2 băng
+ *   rôn; xã có 14 thôn" → 14 and 28). Without the count the per-unit figure is quoted as unclear.
+ *   A count of places used this way is neither a value nor unclear.
+ * - "pa nô, áp phích: mỗi loại 4 cái" → 4 for each indicator named.
+ * - A rate for a duration: "2 lượt/ngày trong 4 ngày" → 8.
+ * ("3 buổi/tuần x 12 tuần" and "60 + 85" are arithmetic: arithmetic.ts.)
+ * Runs after stage 2 (non-values) and before the mentions (stage 3): the words "mỗi hội nghị"
+ * must not be read as a mention of hội nghị.
+ */
+
+import type { CompiledIndicators } from "./indicators.js";
+import { createNameMatcher } from "./mentions.js";
+import type { NonValues, TokenMarks } from "./non-values.js";
+import { createNumberReader } from "./numbers.js";
+import type { IndItem, Pair } from "./pairing.js";
+import type { Tok, Tokenised } from "./tokens.js";
+import { PLACE_WORDS } from "./vocabulary.js";
+
+export interface Multipliers extends TokenMarks {
+  /** Pairs read here ("mỗi loại 4 cái" → one per indicator named). */
+  pairs: Pair[];
+  /** Unclear ranges (rates) settled into a product here: no longer unclear. */
+  settled: number[];
+}
+
+/** "mỗi loại", "mỗi thứ": the number is each named indicator's. */
+const EACH_KIND = new Set(["loai", "thu"]);
+/** Words that may stand between "mỗi <unit>" and its number ("mỗi thôn treo 2 pa nô"). */
+const BETWEEN = new Set(["treo", "dan", "phat", "co", "dang", "to", "chuc", "lam", "dat", "khoang", "la", ":", "gom", "in", "dung", "xay"]);
+const CONJ = new Set([",", "/", "va", "&", "-", "hoac"]);
+const PERIOD_UNITS = new Set(["ngay", "tuan", "thang", "buoi", "dot"]);
+
+const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
+const isSentenceEnd = (t: Tok | undefined): boolean => !t || t.type === "nl" || t.k === ";" || t.k === "." || t.k === "!" || t.k === "?";
+
+/**
+ * Finds "mỗi …" multipliers, "mỗi loại N" shared numbers and rates over a duration.
+ * @example findMultipliers(normaliseAndTokenise("xã có 9 thôn, mỗi thôn 2 pa nô"), nv, compiled).readings
+ * // Map { 7 => { end: 8, value: 18 } }
+ */
+export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: CompiledIndicators): Multipliers {
+  const { toks } = tk;
+  const out: Multipliers = { pairs: [], settled: [], blocked: [], transparent: [], unclear: [], readings: new Map() };
+  const blocked = out.blocked as number[];
+  const transparent = out.transparent as number[];
+  const unclear = out.unclear as [number, number][];
+  const readings = out.readings as Map<number, { end: number; value: number }>;
+  const numbers = createNumberReader(tk, nv.blocked);
+  const nameAt = createNameMatcher(toks, nv.blocked, compiled);
+
+  for (let i = 0; i + 2 < toks.length; i++) {
+    if (key(toks[i]) !== "moi" || toks[i]!.type !== "w") continue;
+    // "mỗi loại 4 cái": shared by the names before it
+    if (EACH_KIND.has(key(toks[i + 1]))) {
+      const num = firstNumber(toks, nv, numbers, i + 2, 2);
+      const named = namesBefore(toks, nv, nameAt, i);
+      if (!num || named.length < 2) continue;
+      const item = { kind: "N" as const, start: num[0], end: num[1], value: num[2], weak: false, bad: false, first: false };
+      for (const ind of named) {
+        out.pairs.push({ num: item, ind, numFirst: false });
+        for (let x = ind.start; x < ind.end; x++) blocked.push(x);
+      }
+      for (let x = i; x < num[1]; x++) blocked.push(x);
+      i = num[1] - 1;
+      continue;
+    }
+    // "mỗi thôn 2 pa nô", "mỗi hội nghị 50 người", "mỗi tổ 1 cụm"
+    const unit = unitAfter(toks, nameAt, i + 1);
+    if (!unit) continue;
+    const figures = figuresInClause(toks, nv, numbers, unit.end);
+    if (figures.length === 0) continue;
+    for (let x = i; x < unit.end; x++) transparent.push(x);
+    const count = countOf(toks, nv, numbers, unit.words);
+    if (count === null) {
+      for (const [s, e] of figures) {
+        for (let x = s; x < e; x++) blocked.push(x);
+        unclear.push([i, e - 1]);
+      }
+    } else {
+      for (const [s, e, v] of figures) readings.set(s, { end: e, value: v * count.value });
+      // a count of places used here is no figure of its own ("xã có 9 thôn")
+      if (PLACE_WORDS.has(unit.words[0]!) || unit.words[0] === "to") for (let x = count.start; x < count.end; x++) blocked.push(x);
+    }
+    i = figures[figures.length - 1]![1] - 1;
+  }
+  findRatesOverDurations(tk, nv, numbers, out);
+  return out;
+}
+
+/** "mỗi thôn", "mỗi lớp", "mỗi hội nghị", "mỗi tổ": the unit's words (up to three) and where they end. */
+function unitAfter(
+  toks: readonly Tok[],
+  nameAt: (i: number) => { end: number; code: string } | null,
+  i: number,
+): { words: string[]; end: number } | null {
+  const t = toks[i];
+  if (!t || t.type !== "w") return null;
+  const m = nameAt(i);
+  const end = m && m.end - i <= 3 ? m.end : i + 1;
+  const words = toks.slice(i, end).map((x) => x.kt);
+  return { words, end };
+}
+
+/** The figures after "mỗi <unit>" in its clause: [start, end, value] each (through "và", not past a comma). */
+function figuresInClause(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  from: number,
+): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  for (let j = from; j < toks.length && !isSentenceEnd(toks[j]) && toks[j]!.k !== "," && toks[j]!.k !== "("; j++) {
+    if (nv.blocked[j]) {
+      if (out.length === 0 && !BETWEEN.has(key(toks[j]))) return out;
+      continue;
+    }
+    const num = numbers.read(j, false);
+    if (num) {
+      if (num.bad || num.weak) return [];
+      out.push([j, num.end, num.value]);
+      j = num.end - 1;
+      continue;
+    }
+    if (out.length === 0 && toks[j]!.type === "w" && !BETWEEN.has(key(toks[j]))) return out;
+  }
+  return out;
+}
+
+/** The count of the unit said elsewhere: "9 thôn", "2 lớp", "3 hội nghị", "6 tổ dân phố". */
+function countOf(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  words: readonly string[],
+): { start: number; end: number; value: number } | null {
+  const found: { start: number; end: number; value: number }[] = [];
+  for (let j = 0; j + 1 < toks.length; j++) {
+    if (toks[j]!.type !== "n") continue;
+    const num = numbers.read(j, false);
+    if (!num || num.bad || !Number.isInteger(num.value) || num.value <= 0 || num.value > 1000) continue;
+    if (!words.every((w, k) => toks[num.end + k]?.type === "w" && toks[num.end + k]!.kt === w)) continue;
+    found.push({ start: j, end: num.end, value: num.value });
+  }
+  const values = new Set(found.map((f) => f.value));
+  return values.size === 1 ? found[0]! : null;
+}
+
+/** The number starting within `reach` tokens of `from`: [start, end, value]. */
+function firstNumber(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  from: number,
+  reach: number,
+): [number, number, number] | null {
+  for (let j = from; j < toks.length && j < from + reach; j++) {
+    if (nv.blocked[j] || toks[j]!.k === ":") continue;
+    const num = numbers.read(j, false);
+    if (num) return num.bad ? null : [j, num.end, num.value];
+  }
+  return null;
+}
+
+/** The indicators named right before "mỗi loại", joined by commas or "và" ("pa nô, áp phích: mỗi loại"). */
+function namesBefore(
+  toks: readonly Tok[],
+  nv: NonValues,
+  nameAt: (i: number) => { end: number; code: string } | null,
+  moi: number,
+): IndItem[] {
+  let start = moi;
+  while (start > 0 && !isSentenceEnd(toks[start - 1]) && toks[start - 1]!.type !== "n") start--;
+  const found: IndItem[] = [];
+  for (let j = start; j < moi; j++) {
+    if (toks[j]!.type !== "w" || nv.blocked[j]) continue;
+    const m = nameAt(j);
+    if (m && m.end <= moi) {
+      found.push({ kind: "I", start: j, end: m.end, code: m.code, first: found.length === 0 });
+      j = m.end - 1;
+    }
+  }
+  // keep the run of names that ends right before "mỗi" (only joiners and ":" between them)
+  const run: IndItem[] = [];
+  let end = moi;
+  for (let k = found.length - 1; k >= 0; k--) {
+    const m = found[k]!;
+    for (let x = m.end; x < end; x++) if (!(CONJ.has(key(toks[x])) || toks[x]!.k === ":" || key(toks[x]) === "deu")) return run;
+    if (!run.some((r) => r.code === m.code)) run.unshift(m);
+    end = m.start;
+  }
+  return run;
+}
+
+/** "2 lượt/ngày trong 4 ngày": a rate over a duration is their product. */
+function findRatesOverDurations(
+  tk: Tokenised,
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  out: Multipliers,
+): void {
+  const { toks } = tk;
+  for (let i = 0; i + 5 < toks.length; i++) {
+    if (toks[i]!.type !== "n") continue;
+    // N unit / period trong K period
+    let j = i + 1;
+    while (j < i + 4 && toks[j]?.type === "w") j++;
+    if (toks[j]?.k !== "/" || !PERIOD_UNITS.has(key(toks[j + 1]))) continue;
+    const period = key(toks[j + 1]);
+    if (key(toks[j + 2]) !== "trong" || toks[j + 3]?.type !== "n" || key(toks[j + 4]) !== period) continue;
+    const rate = numbers.read(i, false);
+    const span = numbers.read(j + 3, false);
+    if (!rate || !span || rate.bad || span.bad) continue;
+    (out.readings as Map<number, { end: number; value: number }>).set(i, { end: j + 5, value: rate.value * span.value });
+    out.settled.push(i);
+    i = j + 4;
+  }
+}
