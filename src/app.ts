@@ -7,7 +7,7 @@ import type { RateLimits } from "./channels/rate-limiter.js";
 import { createMessengerHub } from "./channels/messenger-hub.js";
 import type { Config } from "./config.js";
 import { createBotCore, type BotCore } from "./core/bot.js";
-import type { Clock, Inbox, Logger, Messenger } from "./core/ports.js";
+import { messageSource, type Clock, type Inbox, type Logger, type Messenger } from "./core/ports.js";
 import type { Repositories } from "./core/repositories.js";
 import type { Address } from "./core/types.js";
 import { enqueueDueReminders, nextReminderAt } from "./core/reminders/reminders.js";
@@ -16,6 +16,10 @@ import { createQuestionExpiryPlanner } from "./core/reports/pending-question.js"
 import { openDatabase, sqlitePath, type Db } from "./db/database.js";
 import { oldestDuePending, writeHeartbeat } from "./db/health-queries.js";
 import { createInboxStore } from "./db/inbox-store.js";
+import type { StoredMessage } from "./inbox/inbox-store.js";
+import { formatDateTime } from "./core/format.js";
+import { cleanName, truncate } from "./core/text-limits.js";
+import type { Translate } from "./core/types.js";
 import { acquireInstanceLock } from "./db/instance-lock.js";
 import { isStorageFault } from "./db/storage-faults.js";
 import { createRepositories } from "./db/sqlite-repositories.js";
@@ -28,7 +32,8 @@ import { createDurableInbox, type DurableInbox } from "./inbox/durable-inbox.js"
 import type { FeatureDeps } from "./features/deps.js";
 import { createTranslator } from "./i18n.js";
 import { resolveOrgName } from "./core/units/org-name.js";
-import { createFileStore } from "./storage/file-store.js";
+import { createFileStore, removeStaleTempFiles } from "./storage/file-store.js";
+import { createAdminAlerts } from "./scheduler/admin-alerts.js";
 import { createOutboxDispatcher, type OutboxDispatcher } from "./scheduler/outbox-dispatcher.js";
 import { createRollupPlanner } from "./scheduler/rollup-job.js";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.js";
@@ -75,6 +80,8 @@ export interface AppOptions {
   zaloLimits?: RateLimits;
   /** Zalo long-poll wait in seconds (tests shorten it so stopping is quick). */
   zaloPollTimeoutSeconds?: number;
+  /** While a platform does not answer, a warning this often (default a minute; tests shorten it). */
+  unreachableWarnEveryMs?: number;
   outboxConcurrency?: number;
   scheduler?: boolean;
   sandbox?: EmbeddedChannel;
@@ -103,7 +110,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   }
   const repos = createRepositories(db);
   const telegram = config.telegram
-    ? createTelegramChannel({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, logger, botInfo: options.botInfo, limits: options.telegramLimits })
+    ? createTelegramChannel({
+        token: config.telegram.token,
+        apiRoot: config.telegram.apiRoot,
+        logger,
+        botInfo: options.botInfo,
+        limits: options.telegramLimits,
+        unreachableWarnEveryMs: options.unreachableWarnEveryMs,
+      })
     : undefined;
   const translations = createTranslator({ defaultLanguage: config.defaultLanguage });
   translations.setOrgName(await resolveOrgName(repos, config.orgName));
@@ -125,6 +139,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       fileLinks,
       t,
       pollTimeoutSeconds: options.zaloPollTimeoutSeconds,
+      unreachableWarnEveryMs: options.unreachableWarnEveryMs,
     });
   }
   if (zalo && !fileLinks) logger.warn({}, "PUBLIC_BASE_URL is not set: charts and files cannot be sent on Zalo");
@@ -148,7 +163,45 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     dataDir: config.dataDir,
     orgName: config.orgName,
     onScheduleChange: () => scheduler.changed(),
+    onOutboxQueued: (at) => dispatcher.wakeAt(at),
   };
+  const alerts = createAdminAlerts(deps);
+
+  /** Why alerts may not reach every admin (configured by id, never wrote to the bot), if so. */
+  async function alertWarning(): Promise<string | undefined> {
+    const unheard = await alerts.unheard();
+    if (!unheard.length) return undefined;
+    const reachable = (await alerts.recipients()).length - unheard.length;
+    return reachable
+      ? `alerts cannot reach admins ${unheard.join(", ")} until they write to the bot (e.g. /start in a private chat)`
+      : `alerts have nowhere to go: no admin has written to the bot yet (${unheard.join(", ")} must send /start in a private chat with it)`;
+  }
+
+  /** A message given up at start: its sender is asked to send it again, and the admins are told. */
+  async function tellGivenUp(row: StoredMessage): Promise<void> {
+    const m = row.incoming;
+    const source = messageSource(m);
+    const time = formatDateTime(m.date, config.timezone);
+    const text = cleanName(m.text).trim();
+    const what = (tr: Translate) =>
+      text
+        ? tr("system:what_text", { text: text.length > 60 ? `${truncate(text, 60)}…` : text })
+        : tr(m.files.some((f) => f.kind === "photo") ? "system:what_photo" : m.files.length ? "system:what_file" : "system:what_other");
+    const sender = await repos.people.find(m.channel, m.userId);
+    const tr = translations.t(sender?.language ?? config.defaultLanguage);
+    await repos.outbox.enqueue({
+      dedupeKey: `gave-up:${source}`,
+      channel: m.channel,
+      chatId: m.chatId,
+      kind: "reply",
+      message: { type: "text", text: tr("system:gave_up", { what: what(tr), time }), replyToMessageId: m.messageId },
+      notBefore: clock.now(),
+      source,
+    });
+    const chat = (tr: Translate) => (m.chatType === "private" ? tr("system:private_chat") : cleanName(m.chatTitle ?? "") || tr("reminders:untitled_group"));
+    await alerts.queue(`alert:gave-up:${source}`, (tr) => tr("system:gave_up_alert", { what: what(tr), person: cleanName(m.userName) || m.userId, chat: chat(tr), time, tries: row.attempts }));
+    dispatcher.wakeAt(clock.now());
+  }
 
   const startedAt = clock.now();
   const heartbeat = () => writeHeartbeat(db, startedAt, clock.now());
@@ -184,6 +237,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     logger,
     isStorageFault,
     onStorageFault: (e) => storage.fault(e),
+    // Every answer goes through the outbox: sent at once, or kept there when that fails.
+    answers: { deliver: (input) => dispatcher.deliver(input), keptKeys: (prefix) => repos.outbox.keysWithPrefix(prefix) },
+    gaveUp: tellGivenUp,
     async notify(incoming, what) {
       const text = t(what === "delayed" ? "system:delayed" : "common:apology");
       await messenger.send({ channel: incoming.channel, chatId: incoming.chatId }, { type: "text", text });
@@ -193,6 +249,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     inbox.wake();
     void dispatcher.drain();
   });
+  // A platform that answers again: what waited for it goes now, not at the outbox's next probe.
+  telegram?.reachability.onRecovered(() => dispatcher.resume("telegram"));
+  zalo?.reachability.onRecovered(() => dispatcher.resume("zalo"));
   telegram?.attach(inbox);
   zalo?.attach(inbox);
   options.sandbox?.attach(inbox);
@@ -202,6 +261,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     channels: () => ({ ...(telegram ? { telegram: telegram.status() } : {}), ...(zalo ? { zalo: zalo.status() } : {}) }),
     oldestDuePending: (now) => oldestDuePending(db, now),
     clock,
+    warnings: async () => [await alertWarning()].filter((w): w is string => !!w),
   });
   let heartbeatTimer: NodeJS.Timeout | undefined;
   let stopping: Promise<void> | undefined;
@@ -239,6 +299,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       await heartbeat();
       heartbeatTimer = setInterval(() => void heartbeat().catch((error) => (isStorageFault(error) ? storage.fault(error) : logger.error({ err: error }, "heartbeat failed"))), HEARTBEAT_MS);
       heartbeatTimer.unref();
+      // A file write cut short by a crash left a temp file: removed before anything stores a file.
+      const swept = await removeStaleTempFiles(config.dataDir).catch((error) => (logger.warn({ err: error }, "temp files not swept"), 0));
+      if (swept) logger.info({ files: swept }, "removed temp files left by an interrupted write");
+      // Before anything can send (the inbox answers at once): rows a crash left "sending" go back
+      // to pending, so none is claimed twice.
+      await dispatcher.recover();
       // What a crash or a stop left unfinished is queued before any new update arrives.
       await inbox.start();
       // The embedded sandbox is served by its own page server; the bot's port belongs to the real bot.
@@ -255,7 +321,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       if (options.scheduler !== false) {
         await scheduler.start();
         await backupJob?.start();
-      } else await syncAllTasks(deps);
+      } else {
+        await syncAllTasks(deps);
+        void dispatcher.drain();
+      }
+      const warning = await alertWarning().catch(() => undefined);
+      if (warning) logger.warn({}, warning);
     },
     stop(deadlineMs = config.shutdownTimeoutMs) {
       stopping ??= stop(deadlineMs);

@@ -1,8 +1,8 @@
 import type { Composer, Context } from "./composer.js";
-import type { Clock, Logger, Messenger, Role, UnitRecord } from "./ports.js";
+import { messageSource, type Clock, type Logger, type Messenger, type Role, type UnitRecord } from "./ports.js";
 import type { Repositories } from "./repositories.js";
 import { splitMessage } from "./rollups/rollup-text.js";
-import { truncate } from "./text-limits.js";
+import { cleanName, cleanText, truncate } from "./text-limits.js";
 import type { Channel, Incoming, Translate } from "./types.js";
 
 /** Loaded translations, as the core sees them (implemented over i18next in src/i18n.ts). */
@@ -21,6 +21,8 @@ export interface BotCoreDeps {
   defaultLanguage: string;
   /** The first admins, from configuration: always admins, whatever the database says. */
   initialAdmins: { channel: Channel; userId: string }[];
+  /** Told when a message was queued in the outbox for `at` (a delayed reply): the dispatcher's timer. */
+  onOutboxQueued?(at: Date): void;
 }
 
 /** How handling one message ended; a failure was already logged (and apologised for). */
@@ -50,8 +52,16 @@ export function createBotCore(deps: BotCoreDeps, features: Composer): BotCore {
   const run = features.middleware();
   const admins = new Set(deps.initialAdmins.map((a) => `${a.channel}:${a.userId}`));
 
-  async function buildContext(incoming: Incoming, messenger: Messenger): Promise<Context> {
+  async function buildContext(received: Incoming, messenger: Messenger): Promise<Context> {
     const { repos } = deps;
+    // Nothing invisible is stored: control characters and bidirectional overrides go here, once.
+    const incoming: Incoming = {
+      ...received,
+      text: truncate(cleanText(received.text), MAX_TEXT),
+      userName: cleanName(received.userName),
+      chatTitle: received.chatTitle === undefined ? undefined : cleanName(received.chatTitle),
+      files: received.files.map((f) => (f.fileName === undefined ? f : { ...f, fileName: cleanName(f.fileName) })),
+    };
     let person = await repos.people.touch({
       channel: incoming.channel,
       userId: incoming.userId,
@@ -69,12 +79,11 @@ export function createBotCore(deps: BotCoreDeps, features: Composer): BotCore {
     if (unit && !unit.active) unit = null;
     const language = person.language ?? deps.defaultLanguage;
     const t = deps.translations.t(language);
-    const text = truncate(incoming.text, MAX_TEXT);
-    const m = COMMAND.exec(text.trim());
+    const m = COMMAND.exec(incoming.text.trim());
     const to = { channel: incoming.channel, chatId: incoming.chatId };
     const limit = deps.messenger.textLimit(incoming.channel);
     return {
-      incoming: { ...incoming, text },
+      incoming,
       person,
       role: person.role as Role,
       chat,
@@ -87,6 +96,21 @@ export function createBotCore(deps: BotCoreDeps, features: Composer): BotCore {
         for (const [i, part] of parts.entries()) {
           await messenger.send(to, { type: "text", text: part, replyToMessageId: options?.quote && i === 0 ? incoming.messageId : undefined });
         }
+      },
+      async replyLater(body, { key, delayMs }) {
+        const at = new Date(deps.clock.now().getTime() + delayMs);
+        // One pending row per sender, chat and key: a later call takes it over (and its time).
+        const group = `later:${incoming.channel}:${incoming.chatId}:${incoming.userId}:${key}:`;
+        await repos.outbox.replacePending(group, {
+          dedupeKey: `${group}${incoming.messageId}`,
+          channel: incoming.channel,
+          chatId: incoming.chatId,
+          kind: "reply",
+          message: { type: "text", text: body },
+          notBefore: at,
+          source: messageSource(incoming),
+        });
+        deps.onOutboxQueued?.(at);
       },
       send: (address, message) => messenger.send(address, message),
     };

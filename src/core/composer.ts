@@ -20,8 +20,20 @@ export interface Context {
   t: Translate;
   /** Parsed command: lower-case name without "/" and "@bot", and the raw rest of the text. */
   command?: { name: string; args: string };
-  /** Replies in this chat; long text is split at line boundaries within the platform's limit. */
+  /**
+   * Replies in this chat; long text is split at line boundaries within the platform's limit.
+   * Handled from the inbox, a reply is durable: one that cannot be sent now (5xx, no connection)
+   * is kept in the outbox under this message's identity and sent when the platform answers, and
+   * the message handled again after a crash does not send it twice. It never throws for a failed send.
+   */
   reply(text: string, options?: { quote?: boolean }): Promise<void>;
+  /**
+   * Replies once after a quiet period: a later call with the same `key` from the same sender in
+   * this chat replaces the text and postpones the send, so an album or a burst of files gets one
+   * summary, `delayMs` after its last file. It is an outbox row from the start, so a crash or a stop
+   * before it is sent does not lose it.
+   */
+  replyLater(text: string, options: { key: string; delayMs: number }): Promise<void>;
   /** Sends anything to anywhere (files, other chats). */
   send(to: Address, message: OutgoingMessage): Promise<{ messageId: string }>;
 }

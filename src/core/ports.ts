@@ -261,7 +261,12 @@ export interface OutboxInput {
   /** Earliest send time, from the core's clock (never the database's). */
   notBefore: Date;
   assignmentId?: number;
+  /** The incoming message that queued it ("channel:chatId:messageId"; see {@link messageSource}). */
+  source?: string;
 }
+
+/** An incoming message's identity as outbox rows name their source: "telegram:-100123:42". */
+export const messageSource = (m: { channel: string; chatId: string; messageId: string }): string => `${m.channel}:${m.chatId}:${m.messageId}`;
 
 export interface ConversationRecord {
   kind: string;

@@ -177,15 +177,25 @@ export interface OutboxRepository {
   enqueue(input: OutboxInput): Promise<boolean>;
   /**
    * Inserts every input whose dedupe key is new, all in one transaction: a crash queues all or none.
-   * Returns the keys inserted.
+   * Returns the keys inserted, and those an input with a `source` finds already queued by that same
+   * source (the same message handled again after a crash: what its first run queued is its own).
    */
   enqueueMany(inputs: OutboxInput[]): Promise<Set<string>>;
+  /**
+   * A message sent once after a quiet period (an album's summary): the pending row whose dedupe key
+   * starts with `group` takes this message and send time (a later file postpones it); without one
+   * (none yet, or already claimed), `input` is inserted, unless its key exists. `input.dedupeKey`
+   * must start with `group`.
+   */
+  replacePending(group: string, input: OutboxInput): Promise<void>;
+  /** Dedupe keys starting with `prefix` (a message's answers kept in the outbox). */
+  keysWithPrefix(prefix: string): Promise<string[]>;
   exists(dedupeKey: string): Promise<boolean>;
   /**
    * Marks up to `limit` due rows as sending and returns them, oldest first. Atomic (one
    * UPDATE … RETURNING): two dispatchers never get the same row.
    */
-  claimDue(now: Date, limit: number): Promise<OutboxRecord[]>;
+  claimDue(now: Date, limit: number, skipChannels?: Channel[]): Promise<OutboxRecord[]>;
   /** Rows claimed but not sent (a stop before their send finished) go back to pending. */
   release(ids: number[]): Promise<number>;
   markSent(id: number, providerMessageId: string, at: Date): Promise<void>;
@@ -200,7 +210,8 @@ export interface OutboxRepository {
   deliveredReminders(assignmentIds: number[]): Promise<Map<number, Date[]>>;
   /** Keys that exist among the given ones. */
   existingKeys(dedupeKeys: string[]): Promise<Set<string>>;
-  nextAttemptAt(): Promise<Date | null>;
+  /** When the next pending row is due (on channels not skipped). */
+  nextAttemptAt(skipChannels?: Channel[]): Promise<Date | null>;
   countByStatus(): Promise<Record<string, number>>;
 }
 

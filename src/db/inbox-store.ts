@@ -15,7 +15,7 @@ function toStored(row: Row): StoredMessage {
 
 /**
  * The durable inbox's table (InboxMessage), unique by channel + chat + message id. A message
- * passes here two or three times (stored; reply recorded, unless "done" records it; done): prepared
+ * passes here three or four times (stored; begun; reply recorded, unless "done" records it; done): prepared
  * statements on Prisma's own connection, one statement each (the stores grouped per batch, see `flush`).
  * @example const store = createInboxStore(db); await store.add(incoming, new Date());
  */
@@ -82,13 +82,11 @@ export function createInboxStore(db: Db): InboxStore {
     },
     // At start, before the first poll: prepared statements, so Prisma's first query is not in its way.
     async resumeUnfinished() {
-      const rows = await connection.exclusive((sqlite) =>
-        sqlite.transaction(() => {
-          run0(`UPDATE "InboxMessage" SET "attempts" = "attempts" + 1 WHERE "status" = 'pending'`, (s) => s.run());
-          return run0(`SELECT "id", "payloadJson", "sentJson", "attempts" FROM "InboxMessage" WHERE "status" = 'pending' ORDER BY "id"`, (s) => s.all() as Row[]);
-        })(),
-      );
+      const rows = await run(`SELECT "id", "payloadJson", "sentJson", "attempts" FROM "InboxMessage" WHERE "status" = 'pending' ORDER BY "id"`, (s) => s.all() as Row[]);
       return rows.map(toStored);
+    },
+    async begin(id) {
+      await run(`UPDATE "InboxMessage" SET "attempts" = "attempts" + 1 WHERE "id" = ?`, (s) => s.run(id));
     },
     async recordSent(id, sent) {
       await run(`UPDATE "InboxMessage" SET "sentJson" = ? WHERE "id" = ?`, (s) => s.run(JSON.stringify(sent), id));

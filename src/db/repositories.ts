@@ -143,7 +143,7 @@ export function toOutboxRow(input: OutboxInput) {
     input.message.type === "text" ? input.message : { ...input.message, file: { ...input.message.file, data: Buffer.from(input.message.file.data).toString("base64") } };
   return {
     dedupeKey: input.dedupeKey, channel: input.channel, chatId: input.chatId, kind: input.kind,
-    payloadJson: JSON.stringify(message), assignmentId: input.assignmentId ?? null,
+    payloadJson: JSON.stringify(message), assignmentId: input.assignmentId ?? null, source: input.source ?? null,
     notBefore: input.notBefore, nextAttemptAt: input.notBefore,
   };
 }
@@ -660,23 +660,37 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
       async enqueueMany(inputs) {
         const unique = [...new Map(inputs.map((i) => [i.dedupeKey, i])).values()];
         return db.$transaction(async (tx) => {
-          const existing = new Set<string>();
+          const existing = new Map<string, string | null>();
           for (const keys of chunks(unique.map((i) => i.dedupeKey), 500)) {
-            for (const r of await tx.outboxMessage.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true } })) existing.add(r.dedupeKey);
+            for (const r of await tx.outboxMessage.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true, source: true } })) existing.set(r.dedupeKey, r.source);
           }
           const fresh = unique.filter((i) => !existing.has(i.dedupeKey));
           for (const batch of chunks(fresh, 500)) await tx.outboxMessage.createMany({ data: batch.map(toOutboxRow) });
-          return new Set(fresh.map((i) => i.dedupeKey));
+          const own = unique.filter((i) => i.source && existing.get(i.dedupeKey) === i.source);
+          return new Set([...fresh, ...own].map((i) => i.dedupeKey));
         });
+      },
+      async replacePending(group, input) {
+        const row = toOutboxRow(input);
+        const { count } = await db.outboxMessage.updateMany({
+          where: { dedupeKey: { gte: group, lt: `${group}\uffff` }, status: "pending" },
+          data: { payloadJson: row.payloadJson, notBefore: row.notBefore, nextAttemptAt: row.nextAttemptAt },
+        });
+        if (!count) await repos.outbox.enqueue(input);
+      },
+      async keysWithPrefix(prefix) {
+        const rows = await db.outboxMessage.findMany({ where: { dedupeKey: { gte: prefix, lt: `${prefix}\uffff` } }, select: { dedupeKey: true } });
+        return rows.map((r) => r.dedupeKey);
       },
       async exists(dedupeKey) {
         return (await db.outboxMessage.count({ where: { dedupeKey } })) > 0;
       },
-      async claimDue(now, limit) {
+      async claimDue(now, limit, skipChannels = []) {
         // One statement: the rows picked are the rows marked, even with another process claiming.
         const rows = await db.$queryRaw<Parameters<typeof toOutbox>[0][]>`
           UPDATE "OutboxMessage" SET "status" = 'sending'
           WHERE "id" IN (SELECT "id" FROM "OutboxMessage" WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now}
+                         AND "channel" NOT IN (SELECT value FROM json_each(${JSON.stringify(skipChannels)}))
                          ORDER BY "nextAttemptAt" ASC, "id" ASC LIMIT ${limit})
           RETURNING "id", "dedupeKey", "channel", "chatId", "kind", "payloadJson", "status", "attempts", "notBefore", "nextAttemptAt", "assignmentId", "providerMessageId", "lastError"`;
         return rows
@@ -730,8 +744,12 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
         }
         return out;
       },
-      async nextAttemptAt() {
-        const row = await db.outboxMessage.findFirst({ where: { status: "pending" }, orderBy: { nextAttemptAt: "asc" }, select: { nextAttemptAt: true } });
+      async nextAttemptAt(skipChannels = []) {
+        const row = await db.outboxMessage.findFirst({
+          where: { status: "pending", ...(skipChannels.length ? { channel: { notIn: skipChannels } } : {}) },
+          orderBy: { nextAttemptAt: "asc" },
+          select: { nextAttemptAt: true },
+        });
         return row?.nextAttemptAt ?? null;
       },
       async countByStatus() {

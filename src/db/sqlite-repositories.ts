@@ -402,10 +402,13 @@ function withPreparedHotPath(repos: Repositories, connection: SqliteConnection, 
           connection.sqlite.transaction(() => {
             for (const input of inputs) {
               const r = toOutboxRow(input);
+              // A key already queued by the same source counts as queued (an unchanged update, so it
+              // is counted in `changes`): that message is being handled again after a crash.
               const { changes } = sql.run(
-                `INSERT INTO "OutboxMessage" (dedupeKey, channel, chatId, kind, payloadJson, assignmentId, notBefore, nextAttemptAt, createdAt, updatedAt)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupeKey) DO NOTHING`,
-                r.dedupeKey, r.channel, r.chatId, r.kind, r.payloadJson, r.assignmentId, iso(r.notBefore), iso(r.nextAttemptAt), now, now,
+                `INSERT INTO "OutboxMessage" (dedupeKey, channel, chatId, kind, payloadJson, assignmentId, source, notBefore, nextAttemptAt, createdAt, updatedAt)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupeKey) DO UPDATE SET source = excluded.source
+                 WHERE "OutboxMessage".source = excluded.source`,
+                r.dedupeKey, r.channel, r.chatId, r.kind, r.payloadJson, r.assignmentId, r.source, iso(r.notBefore), iso(r.nextAttemptAt), now, now,
               );
               if (changes) inserted.add(r.dedupeKey);
             }

@@ -1,6 +1,7 @@
 import { nameList } from "../core/format.js";
 import { splitArgs } from "../core/args.js";
 import { Composer } from "../core/composer.js";
+import { messageSource } from "../core/ports.js";
 import { remindNow, setReminderPolicy } from "../core/reminders/reminders.js";
 import { findTask } from "../core/plans/tasks.js";
 import { actorOf, allow, type Feature } from "./deps.js";
@@ -13,7 +14,7 @@ export const remindersFeature: Feature = (deps) => {
     const [ref] = splitArgs(ctx.command!.args);
     const task = ref ? await findTask(deps.repos, ref) : null;
     if (ref && !task) return ctx.reply(`${ctx.t("tasks:cancel_not_found", { ref })}\n${ctx.t("reminders:remind_usage")}`);
-    const result = await remindNow(deps, task?.id);
+    const result = await remindNow(deps, task?.id, messageSource(ctx.incoming));
     deps.onScheduleChange();
     const lines = [ctx.t(result.messages ? "reminders:remind_done" : "reminders:remind_nothing", { units: result.units, messages: result.messages })];
     if (result.withoutChat.length) lines.push(ctx.t("reminders:without_chat", { count: result.withoutChat.length, names: nameList(result.withoutChat, 20, ctx.t) }));

@@ -77,19 +77,10 @@ export function renderConfirmation(result: SubmitResult, t: Context["t"], deps: 
 /** /baocao, replies to reminders, report-like text and photos in unit chats; /sua; /lichsu. */
 export const reportsFeature: Feature = (deps) => {
   const composer = new Composer();
-  const fileSummaries = new Map<string, NodeJS.Timeout>();
 
-  /** One summary for an album or a burst of files, after the last one arrives. */
-  function summariseLater(ctx: Context, text: () => string): void {
-    const key = `${ctx.incoming.channel}:${ctx.incoming.chatId}:${ctx.incoming.userId}`;
-    clearTimeout(fileSummaries.get(key));
-    fileSummaries.set(
-      key,
-      setTimeout(() => {
-        fileSummaries.delete(key);
-        ctx.reply(text()).catch((error) => deps.logger.warn({ err: error }, "file summary not sent"));
-      }, FILE_SUMMARY_DELAY_MS),
-    );
+  /** One summary for an album or a burst of files, after the last one arrives (an outbox row each file postpones). */
+  function summariseLater(ctx: Context, text: () => string): Promise<void> {
+    return ctx.replyLater(text(), { key: "files", delayMs: FILE_SUMMARY_DELAY_MS });
   }
   // One unit may report from its group and its officers' private chats at the same moment.
   const unitLock = createKeyedLock();

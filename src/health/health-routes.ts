@@ -14,6 +14,8 @@ export interface ReadinessOptions {
   channels(): Record<string, { alive: boolean; detail: string }>;
   oldestDuePending(now: Date): Promise<Date | null>;
   clock: Clock;
+  /** What works but needs an operator's attention (alerts with nowhere to go); never fails readiness. */
+  warnings?(): Promise<string[]>;
 }
 
 interface Check {
@@ -28,8 +30,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 const message = (error: unknown) => (error instanceof Error ? `${(error as { code?: string }).code ?? error.name}: ${error.message.split("\n").pop()}` : String(error));
 
-/** Runs the readiness checks: database writable, channels alive, outbox not stuck. */
-export async function checkReadiness(options: ReadinessOptions): Promise<{ ok: boolean; checks: Record<string, Check> }> {
+/** Runs the readiness checks: database writable, channels alive, outbox not stuck; and lists the warnings. */
+export async function checkReadiness(options: ReadinessOptions): Promise<{ ok: boolean; checks: Record<string, Check>; warnings?: string[] }> {
   const checks: Record<string, Check> = {};
   try {
     await withTimeout(options.probeWrite(), PROBE_TIMEOUT_MS);
@@ -48,13 +50,14 @@ export async function checkReadiness(options: ReadinessOptions): Promise<{ ok: b
   } catch (error) {
     checks.outbox = { ok: false, detail: message(error) };
   }
-  return { ok: Object.values(checks).every((c) => c.ok), checks };
+  const warnings = options.warnings ? await withTimeout(options.warnings(), PROBE_TIMEOUT_MS).catch((error) => [`warnings: ${message(error)}`]) : [];
+  return { ok: Object.values(checks).every((c) => c.ok), checks, ...(warnings.length ? { warnings } : {}) };
 }
 
 /**
  * `GET /healthz`: the process is up (always 200). `GET /readyz`: 200 when the database takes a
  * write, every channel takes updates and no due outbox row has waited ten minutes; else 503 with
- * the failing checks (JSON).
+ * the failing checks (JSON). Warnings (admins whom alerts cannot reach yet) are listed either way.
  * @example installHealthRoutes(http, { storage, probeWrite, channels, oldestDuePending, clock });
  */
 export function installHealthRoutes(http: HttpServer, options: ReadinessOptions): void {

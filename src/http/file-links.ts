@@ -82,9 +82,15 @@ export function createFileLinks(options: { baseUrl: string; dir: string; http: H
       await sweep().catch((err) => logger.warn({ err }, "file link sweep failed"));
       const token = randomBytes(18).toString("base64url");
       const expiresAt = new Date(clock.now().getTime() + LINK_TTL_MS);
-      await writeFile(path.join(dir, token), file.data);
       const meta: LinkMeta = { fileName: file.fileName, mime: file.mime, expiresAt: expiresAt.toISOString() };
-      await writeFile(path.join(dir, `${token}.json`), JSON.stringify(meta));
+      try {
+        await writeFile(path.join(dir, token), file.data);
+        await writeFile(path.join(dir, `${token}.json`), JSON.stringify(meta));
+      } catch (error) {
+        // A full disk leaves nothing behind (a file without its meta would never be swept).
+        await remove(token).catch(() => undefined);
+        throw error;
+      }
       return { url: `${options.baseUrl}${ROUTE}${token}/${encodeURIComponent(file.fileName)}`, expiresAt };
     },
   };

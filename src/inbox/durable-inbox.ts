@@ -1,5 +1,5 @@
 import type { HandleOptions, HandleOutcome } from "../core/bot.js";
-import type { Clock, Inbox, Logger, Messenger } from "../core/ports.js";
+import { messageSource, type Clock, type Inbox, type Logger, type Messenger, type OutboxInput } from "../core/ports.js";
 import type { Incoming } from "../core/types.js";
 import type { InboxStore, StoredMessage } from "./inbox-store.js";
 
@@ -10,11 +10,29 @@ const KEEP_DONE_MS = 7 * 86_400_000;
 const PRUNE_EVERY_MS = 6 * 3_600_000;
 const MAX_RETRY_DELAY_MS = 30_000;
 
+/**
+ * Where a message's answers go: the outbox (see the dispatcher's `deliver`). An answer is sent at
+ * once, or kept under its dedupe key and sent when the platform answers.
+ */
+export interface AnswerOutbox {
+  /** Sends now or keeps the answer for later; never throws for a failed send. Resolves with the platform id, "" when kept. */
+  deliver(input: OutboxInput): Promise<{ messageId: string }>;
+  /** Dedupe keys of answers kept for later, starting with `prefix` (read when a message is handled again). */
+  keptKeys(prefix: string): Promise<string[]>;
+}
+
 export interface DurableInboxOptions {
   store: InboxStore;
   /** Runs the core on one message with the messenger its replies must go through. */
   handle(incoming: Incoming, options: HandleOptions): Promise<HandleOutcome>;
   messenger: Messenger;
+  /** Makes answers durable; without it a failed send fails the handling (tests of the inbox alone). */
+  answers?: AnswerOutbox;
+  /**
+   * A message given up at start (its handling started more than {@link MAX_INTERRUPTIONS} times and
+   * never finished): tell its sender to send it again, and the admins. Runs before it is marked done.
+   */
+  gaveUp?(row: StoredMessage): Promise<void>;
   clock: Clock;
   logger: Logger;
   isStorageFault(error: unknown): boolean;
@@ -30,6 +48,9 @@ export interface DurableInboxOptions {
   /** Wait before trying a message again after a storage fault (attempt counts from 1). */
   retryDelayMs?(attempt: number): number;
 }
+
+/** An answer's dedupe key: the message's identity and the answer's place among its answers. */
+export const answerKeyPrefix = (m: Incoming): string => `reply:${messageSource(m)}:`;
 
 /** An {@link Inbox} kept in the database: nothing accepted is lost to a crash, a stop or a full disk. */
 export interface DurableInbox extends Inbox {
@@ -108,12 +129,15 @@ export function createDurableInbox(options: DurableInboxOptions): DurableInbox {
   }
 
   /**
-   * A messenger that skips the replies an earlier run of this message already sent. A reply is
-   * recorded on the next turn of the event loop, or with the message's "done" when that comes
-   * first (the usual case: the reply is a handler's last step), so most messages write once.
+   * A messenger that skips the replies an earlier run of this message already sent or kept, and
+   * makes each new one durable: sent at once, or kept in the outbox (`answers`) under the message's
+   * identity and its place, so a re-run never queues it twice. A reply is recorded on the next
+   * turn of the event loop, or with the message's "done" when that comes first (the usual case:
+   * the reply is a handler's last step), so most messages write once.
    */
-  function journaled(row: StoredMessage): Messenger & { restart(): void; takeUnrecorded(): string[] | undefined } {
+  function journaled(row: StoredMessage, kept: Set<string>): Messenger & { restart(): void; takeUnrecorded(): string[] | undefined } {
     const sent = [...row.sent];
+    const prefix = answerKeyPrefix(row.incoming);
     let next = 0;
     let unrecorded: NodeJS.Immediate | undefined;
     const record = () => {
@@ -137,7 +161,12 @@ export function createDurableInbox(options: DurableInboxOptions): DurableInbox {
       async send(to, message) {
         const index = next++;
         if (index < sent.length) return { messageId: sent[index] };
-        const result = await messenger.send(to, message);
+        const dedupeKey = `${prefix}${index}`;
+        // Kept by a run that crashed before recording it: the outbox sends it.
+        if (kept.has(dedupeKey)) return { messageId: "" };
+        const result = options.answers
+          ? await options.answers.deliver({ dedupeKey, channel: to.channel, chatId: to.chatId, kind: "reply", message, notBefore: clock.now(), source: messageSource(row.incoming) })
+          : await messenger.send(to, message);
         sent.push(result.messageId);
         unrecorded ??= setImmediate(record);
         return result;
@@ -150,13 +179,25 @@ export function createDurableInbox(options: DurableInboxOptions): DurableInbox {
   }
 
   async function handleRow(row: StoredMessage): Promise<void> {
-    const replies = journaled(row);
+    let replies: ReturnType<typeof journaled> | undefined;
     let outcome: HandleOutcome | undefined;
     let unrecorded: string[] | undefined;
     for (let attempt = 1; !stopping.signal.aborted; attempt++) {
       if (!outcome) {
-        replies.restart();
-        const result = await options.handle(row.incoming, { messenger: replies, apologise: false });
+        let result: HandleOutcome;
+        try {
+          if (!replies) {
+            // Counted before anything is done, so a message that kills the process is recognised.
+            await store.begin(row.id);
+            // Handled before: answers it kept in the outbox are not kept (or sent) again.
+            const kept = row.attempts > 0 && options.answers ? new Set(await options.answers.keptKeys(answerKeyPrefix(row.incoming))) : new Set<string>();
+            replies = journaled(row, kept);
+          }
+          replies.restart();
+          result = await options.handle(row.incoming, { messenger: replies, apologise: false });
+        } catch (error) {
+          result = { ok: false, error };
+        }
         if (!result.ok && options.isStorageFault(result.error)) {
           options.onStorageFault?.(result.error);
           if (attempt === 1) await tell(row.incoming, "delayed");
@@ -167,7 +208,7 @@ export function createDurableInbox(options: DurableInboxOptions): DurableInbox {
         outcome = result;
       }
       try {
-        unrecorded = replies.takeUnrecorded() ?? unrecorded;
+        unrecorded = replies?.takeUnrecorded() ?? unrecorded;
         await store.finish(row.id, clock.now(), outcome.ok ? undefined : String(outcome.error), unrecorded);
         return;
       } catch (error) {
@@ -219,6 +260,8 @@ export function createDurableInbox(options: DurableInboxOptions): DurableInbox {
       for (const row of await store.resumeUnfinished()) {
         if (row.attempts > MAX_INTERRUPTIONS) {
           logger.error({ inboxId: row.id, chatId: row.incoming.chatId, attempts: row.attempts }, "inbox: message interrupted too often, given up");
+          // The sender and the admins are told first: a crash before "done" tells them again, not never.
+          await options.gaveUp?.(row).catch((error) => logger.error({ err: error, inboxId: row.id }, "inbox: could not tell of a message given up"));
           await store.finish(row.id, clock.now(), `interrupted ${row.attempts} times`);
           continue;
         }

@@ -4,9 +4,12 @@ import type { Incoming } from "../core/types.js";
 export interface StoredMessage {
   id: number;
   incoming: Incoming;
-  /** Platform ids of the replies already sent while handling it (a re-run does not send them again). */
+  /**
+   * Platform ids of the replies already sent while handling it, in order ("" for one kept in the
+   * outbox to be sent later): a re-run does not send them again.
+   */
   sent: string[];
-  /** How many times handling it was interrupted (crash, stop) before. */
+  /** How many times handling it started (in any process); pending at a start, each was interrupted (crash, stop). */
   attempts: number;
 }
 
@@ -17,11 +20,13 @@ export interface StoredMessage {
 export interface InboxStore {
   /** Stores the message; null when (channel, chatId, messageId) is already stored. */
   add(incoming: Incoming, at: Date): Promise<StoredMessage | null>;
-  /**
-   * Messages not handled to the end (interrupted by a crash or a stop), oldest first; each call
-   * counts one more interruption in `attempts`.
-   */
+  /** Messages not handled to the end (never started, or interrupted by a crash or a stop), oldest first. */
   resumeUnfinished(): Promise<StoredMessage[]>;
+  /**
+   * Counts one more start of handling `id`, before anything is done for it: a message that keeps
+   * stopping the process is recognised by its starts, and messages never started are not blamed.
+   */
+  begin(id: number): Promise<void>;
   /** Records the replies sent so far while handling `id`. */
   recordSent(id: number, sent: string[]): Promise<void>;
   /** Marks `id` handled; `sent`, when given, is recorded with it (the replies not recorded yet). */

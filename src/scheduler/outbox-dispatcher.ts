@@ -1,9 +1,11 @@
-import { SendError, type Clock, type Logger, type Messenger, type OutboxRecord } from "../core/ports.js";
+import { SendError, type Clock, type Logger, type Messenger, type OutboxInput, type OutboxRecord } from "../core/ports.js";
 import type { Repositories } from "../core/repositories.js";
 import type { Translations } from "../core/bot.js";
+import type { Channel } from "../core/types.js";
 import { formatDateTime } from "../core/format.js";
 import { loadCalendar } from "../core/plans/tasks.js";
 import { usefulUntil } from "../core/reminders/useful-life.js";
+import { createAdminAlerts } from "./admin-alerts.js";
 
 export interface DispatcherOptions {
   repos: Repositories;
@@ -13,6 +15,8 @@ export interface DispatcherOptions {
   translations: Translations;
   defaultLanguage: string;
   timezone: string;
+  /** Admins configured by id: alerted too, even before the database knows them as admins. */
+  initialAdmins?: { channel: Channel; userId: string }[];
   /** Messages sent at the same time; each is one that a crash could repeat. */
   concurrency?: number;
   /** True for errors that mean storage is failing (disk full…): the work is tried again later. */
@@ -21,25 +25,35 @@ export interface DispatcherOptions {
 }
 
 const BASE_BACKOFF_MS = 2_000;
-const MAX_BACKOFF_MS = 10 * 60_000;
+/**
+ * The longest wait between two tries of a message, and between two probes of a platform that does
+ * not answer: once it answers again, sending resumes within this time (or at once, see `resume`).
+ */
+export const MAX_BACKOFF_MS = 30_000;
 /** After a failed drain (storage fault), try again this soon. */
 const RETRY_DRAIN_MS = 5_000;
 /** Lines in the "not delivered" alert before "and N more". */
 const MAX_UNDELIVERED_LINES = 20;
 
-/** Exponential backoff with full jitter: attempt 1 → up to 2 s, 2 → 4 s, … capped at 10 min. */
+/** Exponential backoff with jitter: attempt 1 → 1–2 s, 2 → 2–4 s, … capped at 15–30 s. */
 export function backoffMs(attempt: number, random: () => number = Math.random): number {
   const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
+const asSendError = (error: unknown): SendError => (error instanceof SendError ? error : new SendError("transient", String(error)));
+
 /**
  * Sends outbox rows. A row is claimed ("sending", atomically) before the platform call and marked
  * "sent" after it, so a crash can repeat at most the rows in flight at that moment (at most
  * `concurrency`) and never lose one: rows left in "sending" go back to "pending" at start.
- * 429/5xx/timeouts are retried with backoff until the message's useful life ends (see
- * {@link usefulUntil}); then it is marked failed and the admins get one list of what was not
- * delivered. A storage fault never stops it for good: outcomes it could not record are kept in
+ * 429/5xx/timeouts are retried with backoff (at most {@link MAX_BACKOFF_MS} apart) until the
+ * message's useful life ends (see {@link usefulUntil}); then it is marked failed and the admins get
+ * one list of what was not delivered. While a platform does not answer (5xx, refused, timeouts),
+ * its channel is held: nothing more is claimed for it until a probe is due (backoff, at most 30 s)
+ * or `resume` says it answers again, so an outage costs one try per probe, not one per row.
+ * Answers to incoming messages come through `deliver`: sent at once, or kept here when that fails.
+ * A storage fault never stops it for good: outcomes it could not record are kept in
  * memory and written first on the next drain, and a failed drain is retried within seconds.
  * @example const d = createOutboxDispatcher(opts); await d.recover(); await d.drain();
  */
@@ -47,10 +61,23 @@ export function createOutboxDispatcher(options: DispatcherOptions) {
   const { repos, messenger, clock, logger } = options;
   const concurrency = options.concurrency ?? 8;
   const isStorageFault = options.isStorageFault ?? (() => false);
+  const alerts = createAdminAlerts({ ...options, initialAdmins: options.initialAdmins ?? [] });
   let running: Promise<number> | undefined;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
+  /** When the timer fires, in the clock's time. */
+  let timerAt = Infinity;
   let stopped = false;
+  let recovered: Promise<number> | undefined;
+  /**
+   * The latest instant a timer was set for and reached. Real time drives the timers and the clock
+   * decides what is due, so with a clock that lags real time (a test's clock moved by hand) what
+   * was due when the timer fired is due all the same: `current()` never goes back before it.
+   */
+  let reached = 0;
+  const current = () => Math.max(clock.now().getTime(), reached);
+  /** Channels that did not answer: held until `until` (the clock's time), `failures` in a row. */
+  const holds = new Map<Channel, { until: number; failures: number }>();
   const stopping = new AbortController();
   const stopSignal = new Promise<void>((resolve) => stopping.signal.addEventListener("abort", () => resolve(), { once: true }));
   /** Rows being sent now, by id. */
@@ -60,23 +87,36 @@ export function createOutboxDispatcher(options: DispatcherOptions) {
   /** Rows given up on since the last alert. */
   let undelivered: OutboxRecord[] = [];
 
+  const heldChannels = (): Channel[] => {
+    const now = current();
+    return [...holds].filter(([, h]) => h.until > now).map(([channel]) => channel);
+  };
+
+  /** The platform did not answer: hold its channel until the next probe (backoff, at most 30 s). */
+  function hold(channel: Channel): void {
+    const failures = (holds.get(channel)?.failures ?? 0) + 1;
+    holds.set(channel, { until: current() + backoffMs(failures), failures });
+  }
+
   /** Names the chat as admins know it: a group by its title, a private chat by its person, never a raw id. */
   async function alertAdmins(row: OutboxRecord, reason: string): Promise<void> {
     const chat = await repos.chats.find(row.channel, row.chatId);
+    // An answer to someone the bot does not know (a stranger who blocked it) is nothing for the admins.
+    if (!chat && row.kind === "reply") return;
     const unit = chat?.unitId ? await repos.units.findById(chat.unitId) : null;
     const person = chat?.chatType === "private" ? await repos.people.find(row.channel, row.chatId) : null;
     const variant = chat?.role === "rollup" ? "rollup" : chat?.chatType === "private" ? "private" : "group";
-    for (const admin of await repos.people.listByRole("admin")) {
-      if (admin.channel !== row.channel) continue;
-      const t = options.translations.t(admin.language ?? options.defaultLanguage);
-      const text = t(`reminders:unreachable_alert_${variant}`, {
-        chat: chat?.title || t("reminders:untitled_group"),
-        person: person?.displayName || (person?.username ? `@${person.username}` : t("reminders:unknown_person")),
-        unit: unit?.name ?? "—",
-        reason,
-      });
-      await repos.outbox.enqueue({ dedupeKey: `alert:unreachable:${row.channel}:${row.chatId}:${admin.userId}`, channel: admin.channel, chatId: admin.userId, kind: "alert", message: { type: "text", text }, notBefore: clock.now() });
-    }
+    await alerts.queue(
+      `alert:unreachable:${row.channel}:${row.chatId}`,
+      (t) =>
+        t(`reminders:unreachable_alert_${variant}`, {
+          chat: chat?.title || t("reminders:untitled_group"),
+          person: person?.displayName || (person?.username ? `@${person.username}` : t("reminders:unknown_person")),
+          unit: unit?.name ?? "—",
+          reason,
+        }),
+      (admin) => admin.channel === row.channel,
+    );
   }
 
   /** One message per admin listing what was given up (alerts themselves are not listed: no loops). */
@@ -96,9 +136,7 @@ export function createOutboxDispatcher(options: DispatcherOptions) {
     if (rows.length > MAX_UNDELIVERED_LINES) lines.push(t("system:undelivered_more", { count: rows.length - MAX_UNDELIVERED_LINES }));
     const text = [t("system:undelivered_title", { count: rows.length }), ...lines, t("system:undelivered_hint")].join("\n");
     const batch = `${rows[0].id}-${rows[rows.length - 1].id}-${rows.length}`;
-    for (const admin of await repos.people.listByRole("admin")) {
-      await repos.outbox.enqueue({ dedupeKey: `alert:undelivered:${batch}:${admin.channel}:${admin.userId}`, channel: admin.channel, chatId: admin.userId, kind: "alert", message: { type: "text", text }, notBefore: clock.now() });
-    }
+    await alerts.queue(`alert:undelivered:${batch}`, () => text);
     logger.error({ count: rows.length, ids: rows.map((r) => r.id).slice(0, 100) }, "outbox messages not delivered within their useful life");
   }
 
@@ -117,8 +155,10 @@ export function createOutboxDispatcher(options: DispatcherOptions) {
     let messageId: string;
     try {
       ({ messageId } = await messenger.send({ channel: row.channel, chatId: row.chatId }, row.message));
+      holds.delete(row.channel);
     } catch (error) {
-      const failure = error instanceof SendError ? error : new SendError("transient", String(error));
+      const failure = asSendError(error);
+      if (failure.failure === "transient") hold(row.channel);
       if (failure.failure === "unreachable") {
         await record(() => repos.outbox.markFailed(row.id, failure.message));
         await repos.chats.setStatus(row.channel, row.chatId, "unreachable", failure.message);
@@ -131,7 +171,7 @@ export function createOutboxDispatcher(options: DispatcherOptions) {
         logger.error({ id: row.id, reason: failure.message }, "outbox message refused by the platform");
         return;
       }
-      const now = clock.now().getTime();
+      const now = current();
       const until = usefulUntil(row, await calendar(), options.timezone).getTime();
       if (now >= until) {
         await record(() => repos.outbox.markFailed(row.id, failure.message));
@@ -143,7 +183,7 @@ export function createOutboxDispatcher(options: DispatcherOptions) {
       await record(() => repos.outbox.retryLater(row.id, at, failure.message));
       return;
     }
-    await record(() => repos.outbox.markSent(row.id, messageId, clock.now()));
+    await record(() => repos.outbox.markSent(row.id, messageId, new Date(current())));
   }
 
   /** Sends everything due now; resolves with the number of rows handled. */
@@ -158,7 +198,7 @@ export function createOutboxDispatcher(options: DispatcherOptions) {
     for (;;) {
       if (stopped) break;
       const free = concurrency - inFlight.size;
-      const rows = free > 0 ? await repos.outbox.claimDue(clock.now(), free) : [];
+      const rows = free > 0 ? await repos.outbox.claimDue(new Date(current()), free, heldChannels()) : [];
       for (const row of rows) {
         const p = sendOne(row, loadOnce)
           .catch((error) => {
@@ -180,23 +220,77 @@ export function createOutboxDispatcher(options: DispatcherOptions) {
   function setTimer(ms: number): void {
     if (stopped) return;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void dispatcher.drain(), ms);
+    const at = current() + ms;
+    timerAt = at;
+    timer = setTimeout(() => {
+      timer = undefined;
+      timerAt = Infinity;
+      reached = Math.max(reached, at);
+      void dispatcher.drain();
+    }, ms);
     timer.unref?.();
   }
 
   async function schedule(): Promise<void> {
     if (stopped) return;
     if (unrecorded.length) return setTimer(RETRY_DRAIN_MS);
-    const next = await repos.outbox.nextAttemptAt();
+    const held = heldChannels();
+    const due = await repos.outbox.nextAttemptAt(held);
+    // A held channel is probed again when its hold ends (its rows may be due long before).
+    const probes = held.map((channel) => holds.get(channel)!.until);
+    const next = Math.min(due?.getTime() ?? Infinity, ...probes);
     if (timer) clearTimeout(timer);
-    if (!next) return;
+    timer = undefined;
+    timerAt = Infinity;
+    if (next === Infinity) return;
     // Real time drives the timer; the clock decides what is due (tests move it by hand).
-    setTimer(Math.min(Math.max(0, next.getTime() - clock.now().getTime()), 60_000));
+    setTimer(Math.min(Math.max(0, next - current()), 60_000));
   }
 
   const dispatcher = {
-    /** Rows a crash left in "sending" go back to pending. Call once at start (one instance holds the database). */
-    recover: () => repos.outbox.recoverInFlight(),
+    /**
+     * Rows a crash left in "sending" go back to pending. Runs once (later calls wait for the first):
+     * call it at start before anything can send, or a row claimed meanwhile would be claimed twice.
+     */
+    recover(): Promise<number> {
+      recovered ??= repos.outbox.recoverInFlight();
+      return recovered;
+    },
+    /**
+     * An answer to an incoming message: sent at once, unless its platform is known not to answer;
+     * when that send fails (or is not tried), the answer is kept in the outbox under its dedupe key
+     * and sent like any queued message, retried until its useful life ends. Never throws for a send
+     * failure (only when the answer could not be stored). Resolves with the platform's message id,
+     * or "" when the answer was kept for later.
+     */
+    async deliver(input: OutboxInput): Promise<{ messageId: string }> {
+      if (!heldChannels().includes(input.channel)) {
+        try {
+          const sent = await messenger.send({ channel: input.channel, chatId: input.chatId }, input.message);
+          holds.delete(input.channel);
+          return sent;
+        } catch (error) {
+          const failure = asSendError(error);
+          if (failure.failure === "transient") hold(input.channel);
+          logger.warn({ chatId: input.chatId, key: input.dedupeKey, reason: failure.message }, "answer not sent now; kept in the outbox");
+        }
+      }
+      await repos.outbox.enqueue(input);
+      dispatcher.wakeAt(input.notBefore);
+      return { messageId: "" };
+    },
+    /** A row was queued for `at`: the timer fires then at the latest (no database read). */
+    wakeAt(at: Date): void {
+      if (stopped || at.getTime() >= timerAt) return;
+      setTimer(Math.min(Math.max(0, at.getTime() - current()), 60_000));
+    },
+    /** The platform answers again (its poll worked): the hold ends and waiting messages go now. */
+    resume(channel: Channel): void {
+      if (!holds.delete(channel)) return;
+      void dispatcher.drain();
+    },
+    /** Channels held now because their platform did not answer. */
+    held: heldChannels,
     /** Sends everything due now, then sets a timer for the next due row. Safe to call any time. */
     async drain(): Promise<number> {
       if (stopped) return 0;
@@ -237,6 +331,7 @@ export function createOutboxDispatcher(options: DispatcherOptions) {
       stopped = true;
       stopping.abort();
       if (timer) clearTimeout(timer);
+      timerAt = Infinity;
       let deadline: NodeJS.Timeout | undefined;
       await Promise.race([Promise.all(inFlight.values()), new Promise((resolve) => (deadline = setTimeout(resolve, deadlineMs)))]);
       clearTimeout(deadline);

@@ -1,10 +1,31 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, rename, unlink, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { attachmentPath } from "../core/file-paths.js";
 import { createKeyedLock } from "../core/keyed-lock.js";
 import type { FileStore } from "../core/ports.js";
+
+const TEMP_SUFFIX = ".tmp";
+
+/**
+ * Removes the temp files a crash left under DATA_DIR/files (a write cut short by kill -9 or a
+ * power cut). Run at start, before anything stores a file. Resolves with the number removed.
+ * @example await removeStaleTempFiles("./data") // 1
+ */
+export async function removeStaleTempFiles(dataDir: string): Promise<number> {
+  const root = path.join(dataDir, "files");
+  let removed = 0;
+  for (const dir of await readdir(root, { withFileTypes: true }).catch(() => [])) {
+    if (!dir.isDirectory()) continue;
+    for (const name of await readdir(path.join(root, dir.name)).catch(() => [] as string[])) {
+      if (!name.endsWith(TEMP_SUFFIX)) continue;
+      await rm(path.join(root, dir.name, name), { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
 
 /**
  * Content-addressed files under DATA_DIR/files: the name is the SHA-256 of the bytes, so the same
@@ -22,9 +43,15 @@ export function createFileStore(dataDir: string): FileStore {
       return lock.run(sha256, async () => {
         if (!existsSync(target)) {
           await mkdir(path.dirname(target), { recursive: true });
-          const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
-          await writeFile(temp, bytes);
-          await rename(temp, target);
+          const temp = `${target}.${process.pid}.${Date.now()}${TEMP_SUFFIX}`;
+          try {
+            await writeFile(temp, bytes);
+            await rename(temp, target);
+          } catch (error) {
+            // A full disk leaves a partial temp file: removed now, not kept for ever.
+            await rm(temp, { force: true }).catch(() => undefined);
+            throw error;
+          }
         }
         const stored = { sha256, path: target };
         return { ...stored, recorded: record ? await record(stored) : undefined };

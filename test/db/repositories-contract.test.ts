@@ -111,6 +111,43 @@ describe.each([
     expect(await repos.conversations.get("telegram", "-1", "7", AT)).toBeNull();
   });
 
+  it("outbox: a source finds its own rows again; a pending row replaced and postponed; keys by prefix; held channels skipped", async () => {
+    const row = (key: string, extra: { source?: string; channel?: "telegram" | "zalo"; at?: Date; text?: string } = {}) => ({
+      dedupeKey: key, channel: extra.channel ?? ("telegram" as const), chatId: "-1", kind: "manual", message: { type: "text" as const, text: extra.text ?? key }, notBefore: extra.at ?? AT, source: extra.source,
+    });
+    // /nhacnho handled again after a crash: its first run's rows count as queued by it, not another's.
+    expect([...(await repos.outbox.enqueueMany([row("m1", { source: "telegram:111:5" }), row("m2", { source: "telegram:111:5" })]))].sort()).toEqual(["m1", "m2"]);
+    expect([...(await repos.outbox.enqueueMany([row("m1", { source: "telegram:111:5" }), row("m2", { source: "telegram:111:5" })]))].sort()).toEqual(["m1", "m2"]);
+    expect([...(await repos.outbox.enqueueMany([row("m1", { source: "telegram:111:6" }), row("m3", { source: "telegram:111:6" })]))]).toEqual(["m3"]);
+    expect([...(await repos.outbox.enqueueMany([row("m3")]))]).toEqual([]);
+    // Out of the way of what follows: every row queued so far is claimed.
+    expect((await repos.outbox.claimDue(AT, 100)).length).toBeGreaterThanOrEqual(3);
+
+    // An album's summary: one pending row, which each later file takes over and postpones.
+    const later = (n: number) => new Date(AT.getTime() + n * 1000);
+    await repos.outbox.replacePending("later:a:", row("later:a:1", { at: later(1), text: "1 ảnh" }));
+    await repos.outbox.replacePending("later:a:", row("later:a:2", { at: later(2), text: "2 ảnh" }));
+    expect(await repos.outbox.keysWithPrefix("later:a:")).toEqual(["later:a:1"]);
+    expect(await repos.outbox.claimDue(later(1), 10)).toEqual([]);
+    const [summary] = await repos.outbox.claimDue(later(2), 10);
+    expect(summary).toMatchObject({ dedupeKey: "later:a:1", message: { text: "2 ảnh" }, nextAttemptAt: later(2) });
+    // Claimed already: the next file's summary is a row of its own; the same message again adds nothing.
+    await repos.outbox.replacePending("later:a:", row("later:a:3", { at: later(3), text: "3 ảnh" }));
+    await repos.outbox.replacePending("later:a:", row("later:a:3", { at: later(3), text: "3 ảnh" }));
+    await repos.outbox.markSent(summary.id, "77", later(2));
+    expect((await repos.outbox.keysWithPrefix("later:a:")).sort()).toEqual(["later:a:1", "later:a:3"]);
+    expect(await repos.outbox.keysWithPrefix("later:")).toHaveLength(2);
+
+    // A channel whose platform does not answer is skipped by claims and by the next due time.
+    await repos.outbox.enqueue(row("z1", { channel: "zalo", at: later(-10) }));
+    expect(await repos.outbox.nextAttemptAt(["telegram"])).toEqual(later(-10));
+    const claimed = await repos.outbox.claimDue(later(60), 50, ["zalo"]);
+    expect(claimed.length).toBeGreaterThan(0);
+    expect(claimed.every((c) => c.channel === "telegram")).toBe(true);
+    expect(await repos.outbox.nextAttemptAt(["zalo"])).toBeNull();
+    expect((await repos.outbox.claimDue(later(60), 50)).map((c) => c.dedupeKey)).toEqual(["z1"]);
+  });
+
   it("a fresh repositories object (cold caches) reads the same people, chats, conversations, units and tasks", async () => {
     const [open] = await repos.assignments.listForOccurrence(1);
     await repos.chats.bind({ channel: "zalo", chatId: "z1", chatType: "private", title: "Lan", role: "unit", unitId: open.unitId });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { HandleOptions, HandleOutcome } from "../../src/core/bot.js";
-import type { Messenger } from "../../src/core/ports.js";
+import type { Messenger, OutboxInput } from "../../src/core/ports.js";
 import type { Address, Incoming, OutgoingMessage } from "../../src/core/types.js";
 import { connectionOf, openDatabase, type Db } from "../../src/db/database.js";
 import { createInboxStore } from "../../src/db/inbox-store.js";
@@ -100,8 +100,8 @@ describe("durable inbox", () => {
     connection.log = [];
     await inbox.accept(incoming("1", "1", "ngắn"));
     await inbox.drain();
-    // One write after the reply: "done" carries it.
-    expect(connection.log.filter((sql) => sql.includes("InboxMessage") && sql.startsWith("UPDATE"))).toHaveLength(1);
+    // Two writes: the start of handling is counted, and "done" carries the reply.
+    expect(connection.log.filter((sql) => sql.includes("InboxMessage") && sql.startsWith("UPDATE"))).toHaveLength(2);
     expect((await db.inboxMessage.findFirstOrThrow({ where: { messageId: "1" } })).sentJson).toBe('["1"]');
 
     await inbox.accept(incoming("1", "2", "dài"));
@@ -138,7 +138,8 @@ describe("durable inbox", () => {
     await second.drain();
     expect(messenger.sent.map((s) => s.text)).toEqual(["Đã ghi nhận báo cáo", "Đã thêm 2 ảnh"]);
     const row = await db.inboxMessage.findFirstOrThrow();
-    expect(row).toMatchObject({ status: "done", attempts: 1 });
+    // Handling started twice (once per life).
+    expect(row).toMatchObject({ status: "done", attempts: 2 });
     await second.stop(100);
   });
 
@@ -156,6 +157,73 @@ describe("durable inbox", () => {
     }
     expect(handled).toBe(5);
     expect(await db.inboxMessage.findFirstOrThrow()).toMatchObject({ status: "done", lastError: "interrupted 6 times" });
+  });
+
+  it("counts only starts: a stuck message is given up (sender and admins told) and the chat's messages behind it, never started, are handled", async () => {
+    const messenger = createRecordingMessenger();
+    const givenUp: string[] = [];
+    const handled: string[] = [];
+    const lives = () => inboxWith(async (m) => (m.text === "ảnh treo" ? never : (handled.push(m.text), { ok: true })), messenger, { gaveUp: async (row) => void givenUp.push(`${row.incoming.text}:${row.attempts}`) });
+    const first = lives();
+    await first.start();
+    for (const [id, text] of [["1", "ảnh treo"], ["2", "12 pa nô"], ["3", "3 tin bài"]]) await first.accept(incoming("7", id, text));
+    await new Promise((r) => setTimeout(r, 50));
+    await first.stop(10);
+    // Six restarts, each stuck on the same message again.
+    for (let life = 0; life < 6; life++) {
+      const again = lives();
+      await again.start();
+      await new Promise((r) => setTimeout(r, 30));
+      await again.stop(10);
+    }
+    expect(givenUp).toEqual(["ảnh treo:6"]);
+    expect(handled).toEqual(["12 pa nô", "3 tin bài"]);
+    const rows = await db.inboxMessage.findMany({ orderBy: { id: "asc" } });
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual([["done", 6], ["done", 1], ["done", 1]]);
+  });
+
+  it("an answer that cannot be sent is kept in the outbox; the message handled again does not keep or send it twice", async () => {
+    const messenger = createRecordingMessenger();
+    const kept: string[] = [];
+    let platformUp = false;
+    const answers = {
+      async deliver(input: OutboxInput) {
+        if (!platformUp) {
+          if (!kept.includes(input.dedupeKey)) kept.push(input.dedupeKey);
+          return { messageId: "" };
+        }
+        return messenger.send({ channel: input.channel, chatId: input.chatId }, input.message);
+      },
+      keptKeys: async (prefix: string) => kept.filter((k) => k.startsWith(prefix)),
+    };
+    const replyTwice = async (m: Incoming, o: HandleOptions) => {
+      const to = { channel: m.channel, chatId: m.chatId };
+      await o.messenger!.send(to, { type: "text", text: "Đã ghi nhận báo cáo" });
+      await o.messenger!.send(to, { type: "text", text: "Đã thêm 2 ảnh" });
+      return never;
+    };
+    const first = inboxWith(replyTwice, messenger, { answers });
+    await first.start();
+    await first.accept(incoming("7", "42", "12 pa nô"));
+    await new Promise((r) => setTimeout(r, 50));
+    await first.stop(10);
+    expect(kept).toEqual(["reply:telegram:7:42:0", "reply:telegram:7:42:1"]);
+    // As if the process died before the journal was written: only the outbox knows.
+    await db.inboxMessage.updateMany({ data: { sentJson: "[]" } });
+    platformUp = true;
+    const second = inboxWith(async (m, o) => {
+      const to = { channel: m.channel, chatId: m.chatId };
+      await o.messenger!.send(to, { type: "text", text: "Đã ghi nhận báo cáo" });
+      await o.messenger!.send(to, { type: "text", text: "Đã thêm 2 ảnh" });
+      await o.messenger!.send(to, { type: "text", text: "Minh chứng: 2 ảnh" });
+      return { ok: true };
+    }, messenger, { answers });
+    await second.start();
+    await second.drain();
+    // The two kept ones are the outbox's to send; only the new third went out here.
+    expect(messenger.sent.map((s) => s.text)).toEqual(["Minh chứng: 2 ảnh"]);
+    expect(kept).toHaveLength(2);
+    await second.stop(100);
   });
 
   it("keeps a message hit by a storage fault, tells the sender once, and handles it when storage works", async () => {

@@ -8,7 +8,7 @@ import type { Address, OutgoingMessage } from "../../src/core/types.js";
 import { openDatabase, type Db } from "../../src/db/database.js";
 import { createPrismaRepositories } from "../../src/db/repositories.js";
 import { createTranslator } from "../../src/i18n.js";
-import { backoffMs, createOutboxDispatcher } from "../../src/scheduler/outbox-dispatcher.js";
+import { backoffMs, createOutboxDispatcher, MAX_BACKOFF_MS } from "../../src/scheduler/outbox-dispatcher.js";
 import { createManualClock, createTestLogger } from "../support/harness.js";
 
 /** A messenger that records sends and fails on demand. */
@@ -109,7 +109,8 @@ describe("outbox dispatcher", () => {
     await d.drain();
     expect(tries).toBeGreaterThan(20);
     expect(await repos.outbox.countByStatus()).toMatchObject({ failed: 1 });
-    // Telegram is back: the admin gets the list.
+    // Telegram is back: at its next probe (at most 30 s later) the admin gets the list.
+    clock.advance(MAX_BACKOFF_MS);
     await d.drain();
     expect(messenger.sent).toHaveLength(1);
     expect(messenger.sent[0].to).toEqual({ channel: "telegram", chatId: "111" });
@@ -187,6 +188,91 @@ describe("outbox dispatcher", () => {
     await d.stop();
   });
 
+  it("recovers rows left 'sending' once: a second call (the scheduler's) does not release rows claimed since", async () => {
+    await repos.outbox.enqueue({ dedupeKey: "a", channel: "telegram", chatId: "1", kind: "reminder", message: text("x"), notBefore: clock.now() });
+    await repos.outbox.claimDue(clock.now(), 10);
+    const d = dispatcherWith(createFakeMessenger());
+    expect(await d.recover()).toBe(1);
+    // Claimed after the start's recovery (the inbox sends at once): not put back by a later call.
+    expect(await repos.outbox.claimDue(clock.now(), 10)).toHaveLength(1);
+    expect(await d.recover()).toBe(1);
+    expect(await repos.outbox.countByStatus()).toEqual({ sending: 1 });
+    await d.stop();
+  });
+
+  it("sends an answer at once; when the platform does not answer, keeps it and sends it once the channel is probed again", async () => {
+    const messenger = createFakeMessenger();
+    const d = dispatcherWith(messenger);
+    const answer = (n: number) => ({ dedupeKey: `reply:telegram:-5:4${n}:0`, channel: "telegram" as const, chatId: "-5", kind: "reply", message: text(`Đã ghi nhận ${n}`), notBefore: clock.now() });
+    expect(await d.deliver(answer(1))).toEqual({ messageId: "1" });
+    expect(await repos.outbox.countByStatus()).toEqual({});
+    messenger.failNext(new SendError("transient", "Internal Server Error"));
+    expect(await d.deliver(answer(2))).toEqual({ messageId: "" });
+    expect(d.held()).toEqual(["telegram"]);
+    // Held: the next answer is not even tried, and nothing is claimed for the channel.
+    expect(await d.deliver(answer(3))).toEqual({ messageId: "" });
+    expect(await d.drain()).toBe(0);
+    expect(messenger.sent).toHaveLength(1);
+    expect(await repos.outbox.countByStatus()).toEqual({ pending: 2 });
+    // The probe comes at most 30 s later; both answers go then, once each.
+    clock.advance(MAX_BACKOFF_MS);
+    expect(await d.drain()).toBe(2);
+    expect(messenger.sent.map((s) => (s.message as { text: string }).text)).toEqual(["Đã ghi nhận 1", "Đã ghi nhận 2", "Đã ghi nhận 3"]);
+    expect(await repos.outbox.countByStatus()).toEqual({ sent: 2 });
+    // Kept again under the same key (the message handled again): no second row.
+    messenger.failNext(new SendError("transient", "Internal Server Error"));
+    expect(await d.deliver(answer(2))).toEqual({ messageId: "" });
+    expect(await repos.outbox.countByStatus()).toEqual({ sent: 2 });
+    await d.stop();
+  });
+
+  it("while a platform does not answer, probes it once per backoff instead of trying every row; resume sends at once", async () => {
+    const messenger = createFakeMessenger();
+    let tries = 0;
+    let down = true;
+    const send = messenger.send;
+    messenger.send = async (to, message) => {
+      tries++;
+      if (down) throw new SendError("transient", "connect ECONNREFUSED 127.0.0.1:443");
+      return send(to, message);
+    };
+    for (let i = 0; i < 50; i++) await repos.outbox.enqueue({ dedupeKey: `r${i}`, channel: "telegram", chatId: String(i), kind: "reminder", message: text("x"), notBefore: clock.now() });
+    const d = dispatcherWith(messenger);
+    await d.drain();
+    expect(tries).toBeLessThanOrEqual(8);
+    for (let i = 0; i < 5; i++) await d.drain();
+    const afterProbe = tries;
+    // Ten minutes of outage, a drain every 10 s: one probe (at most 8 sends) each hold, never a minute apart.
+    for (let s = 0; s < 600; s += 10) {
+      clock.advance(10_000);
+      await d.drain();
+    }
+    expect(tries - afterProbe).toBeGreaterThanOrEqual(20 * 1);
+    expect(tries - afterProbe).toBeLessThanOrEqual(60 * 8);
+    expect(await repos.outbox.countByStatus()).toEqual({ pending: 50 });
+    // Telegram answers again (its poll worked): everything due goes now.
+    down = false;
+    d.resume("telegram");
+    await d.drain();
+    clock.advance(MAX_BACKOFF_MS);
+    await d.drain();
+    expect(new Set(messenger.sent.map((m) => m.to.chatId)).size).toBe(50);
+    expect(await repos.outbox.countByStatus()).toEqual({ sent: 50 });
+    await d.stop();
+  });
+
+  it("alerts admins configured by id too, even before the database knows them", async () => {
+    const unit = await repos.units.create({ code: "XA_A", name: "UBND xã A", kind: "xa", tags: ["xa"] });
+    await repos.chats.bind({ channel: "telegram", chatId: "-5", chatType: "group", title: "Nhóm xã A", role: "unit", unitId: unit.id });
+    const messenger = createFakeMessenger();
+    messenger.failNext(new SendError("unreachable", "Forbidden: bot was kicked from the group chat"));
+    await repos.outbox.enqueue({ dedupeKey: "k", channel: "telegram", chatId: "-5", kind: "reminder", message: text("x"), notBefore: clock.now() });
+    const d = createOutboxDispatcher({ repos, messenger, clock, logger: createTestLogger(), translations: createTranslator(), defaultLanguage: "vi", timezone: "Asia/Ho_Chi_Minh", initialAdmins: [{ channel: "telegram", userId: "111" }] });
+    await d.drain();
+    expect(messenger.sent.map((s) => s.to)).toEqual([{ channel: "telegram", chatId: "111" }]);
+    await d.stop();
+  });
+
   it("keeps files intact through the queue", async () => {
     const data = new Uint8Array([137, 80, 78, 71, 0, 255, 1]);
     await repos.outbox.enqueue({ dedupeKey: "f", channel: "telegram", chatId: "1", kind: "rollup", message: { type: "photo", file: { fileName: "a.png", mime: "image/png", data }, caption: "Biểu đồ" }, notBefore: clock.now() });
@@ -203,6 +289,9 @@ describe("outbox dispatcher", () => {
     expect(backoffMs(1, () => 0)).toBe(1_000);
     expect(backoffMs(1, () => 1)).toBe(2_000);
     expect(backoffMs(4, () => 1)).toBe(16_000);
-    expect(backoffMs(30, () => 1)).toBe(600_000);
+    // At most 30 s between two tries: sending resumes within 30 s of the platform answering again.
+    expect(backoffMs(5, () => 1)).toBe(30_000);
+    expect(backoffMs(30, () => 1)).toBe(MAX_BACKOFF_MS);
+    expect(MAX_BACKOFF_MS).toBe(30_000);
   });
 });

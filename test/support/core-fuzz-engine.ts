@@ -786,8 +786,9 @@ export async function runCoreFuzz(options: FuzzOptions): Promise<FuzzReport> {
       if (handled % 400 < batch.length) await dispatch();
     }
     await dispatch();
-    // Let the delayed file summaries (1.2 s after the last file) fire.
-    await new Promise((r) => setTimeout(r, 1_600));
+    // The delayed file summaries (outbox rows due 1.2 s after the last file) are due now.
+    clock.advance(1_600);
+    await dispatch();
     const runtimeMs = Date.now() - t0;
 
     for (const s of silentPrivate) {

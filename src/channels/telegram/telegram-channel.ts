@@ -1,5 +1,4 @@
 import { timingSafeEqual } from "node:crypto";
-import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot, GrammyError, HttpError, InputFile } from "grammy";
 import type { Message, Update, UserFromGetMe } from "grammy/types";
 import { FileTooLargeError, SendError, type Inbox, type Logger, type Messenger } from "../../core/ports.js";
@@ -9,6 +8,7 @@ import { readBody, type HttpServer } from "../../http/http-server.js";
 import { splitMessage } from "../../core/rollups/rollup-text.js";
 import { createRateLimiter, TELEGRAM_LIMITS, type RateLimits } from "../rate-limiter.js";
 import { createReachability } from "../reachability.js";
+import { createTelegramRetry, MAX_RETRY_DELAY_MS, retryDelayMs } from "./telegram-retry.js";
 
 export const TELEGRAM_TEXT_LIMIT = 4096;
 /** The Bot API serves bots files up to 20 MB (getFile); larger ones can never be downloaded. */
@@ -22,8 +22,10 @@ export interface TelegramChannelOptions {
   botInfo?: UserFromGetMe;
   limits?: RateLimits;
   logger: Logger;
-  /** Retries of 429/5xx inside a send before the error reaches the caller (default 3). */
+  /** Times a send refused with 429 queues again at the limiter before the error reaches the caller (default 3). */
   retries?: number;
+  /** While Telegram does not answer, a warning this often (default a minute; tests shorten it). */
+  unreachableWarnEveryMs?: number;
 }
 
 /** Telegram content the bot answers but does not keep; service messages (members joined…) are absent. */
@@ -127,15 +129,12 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
   // A call never hangs longer than a long poll and a margin (Telegram unreachable, a stuck socket).
   const bot = new Bot(options.token, { client: { apiRoot: options.apiRoot, timeoutSeconds: POLL_TIMEOUT_S + 45 }, botInfo: options.botInfo });
   const retries = options.retries ?? 3;
-  // Retries 429 (after retry_after) and 5xx a few times. A send's 429 comes straight back
-  // (maxDelaySeconds 0): the limiter waits its retry_after once for every sender and lowers the
-  // pace, instead of each sender sleeping alone and retrying past the limiter.
-  const retryOthers = autoRetry({ maxRetryAttempts: retries, maxDelaySeconds: 60, rethrowHttpErrors: false });
-  const retrySends = autoRetry({ maxRetryAttempts: retries, maxDelaySeconds: 0, rethrowHttpErrors: false });
-  bot.api.config.use((prev, method, payload, signal) => (method.startsWith("send") ? retrySends : retryOthers)(prev, method, payload, signal));
   const limiter = createRateLimiter(options.limits ?? TELEGRAM_LIMITS);
-  const reach = createReachability("telegram", options.logger);
+  const reach = createReachability("telegram", options.logger, Date.now, options.unreachableWarnEveryMs);
   const stopping = new AbortController();
+  // Bounded retries: a send's 429 comes straight back (the limiter waits its retry_after once for
+  // every sender and lowers the pace) and so do its 5xx and network errors (the outbox retries).
+  bot.api.config.use(createTelegramRetry({ stopSignal: stopping.signal, onFailure: (error) => reach.failed(error) }));
   let inbox: Inbox | undefined;
   let polling: Promise<void> | undefined;
   let lastPollAt = 0;
@@ -243,7 +242,8 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
       } catch (error) {
         if (stopping.signal.aborted) return;
         reach.failed(error);
-        await sleep(Math.min(30_000, 500 * 2 ** failures++));
+        // Capped: polling is back within 30 s of Telegram, however long it was away.
+        await sleep(Math.min(MAX_RETRY_DELAY_MS, retryDelayMs(++failures)));
         continue;
       }
       if (!updates.length) continue;
@@ -272,7 +272,8 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
       inbox = target;
     },
     async startPolling() {
-      // Side by side: one round trip to Telegram less before the first poll.
+      // Side by side: one round trip to Telegram less before the first poll. Both are tried until
+      // Telegram answers (at most 30 s apart), so a bot started during an outage starts after it.
       await Promise.all([bot.init(), bot.api.deleteWebhook()]);
       lastPollAt = Date.now();
       polling = poll().catch((error) => options.logger.error({ err: error }, "telegram polling stopped"));

@@ -35,6 +35,8 @@ export interface ZaloChannelOptions {
   pollTimeoutSeconds?: number;
   /** Longest wait for a photo download (default 30 s). */
   downloadTimeoutMs?: number;
+  /** While Zalo does not answer, a warning this often (default a minute; tests shorten it). */
+  unreachableWarnEveryMs?: number;
 }
 
 const UNSUPPORTED: Record<string, UnsupportedContent> = {
@@ -95,7 +97,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export function createZaloChannel(options: ZaloChannelOptions) {
   const { logger, t } = options;
   // Warns once a minute while Zalo does not answer (not once per failed poll), and once on recovery.
-  const reach = createReachability("zalo", logger);
+  const reach = createReachability("zalo", logger, Date.now, options.unreachableWarnEveryMs);
   const bot = new Bot(options.token, {
     apiRoot: options.apiRoot,
     botInfo: options.botInfo,

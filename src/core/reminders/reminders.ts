@@ -231,10 +231,11 @@ export async function nextReminderAt(deps: ReminderDeps): Promise<Date | null> {
 
 /**
  * `/nhacnho [TASK]`: reminds every unit with an open assignment now (once per assignment per day),
- * outside the planned schedule.
- * @example await remindNow(deps, task?.id) // → { units: 12, messages: 14 }
+ * outside the planned schedule. `source` names the command's message: handled again after a crash,
+ * it counts the reminders its first run queued as queued, not as "nothing new".
+ * @example await remindNow(deps, task?.id, "telegram:111:42") // → { units: 12, messages: 14 }
  */
-export async function remindNow(deps: ReminderDeps, taskId?: number): Promise<{ units: number; messages: number; withoutChat: string[] }> {
+export async function remindNow(deps: ReminderDeps, taskId?: number, source?: string): Promise<{ units: number; messages: number; withoutChat: string[] }> {
   const now = deps.clock.now();
   const t = deps.translations.t(deps.defaultLanguage);
   const { items, calendar } = await planOpen(deps, (a) => taskId === undefined || a.task.id === taskId);
@@ -261,6 +262,7 @@ export async function remindNow(deps: ReminderDeps, taskId?: number): Promise<{ 
         message: { type: "text", text },
         notBefore: sendAt,
         assignmentId: view.id,
+        source,
       });
     }
   }
