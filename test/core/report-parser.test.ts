@@ -77,6 +77,31 @@ describe("report corpus", () => {
   });
 });
 
+/** Real-style messages (tables, corrections, period qualifiers, stated zeros, multipliers, …), development part. */
+const real = readFixture("report-corpus-real.jsonl");
+
+describe("real-style report corpus (development part)", () => {
+  it("has messages of every kind the parser's stages read", () => {
+    expect(real.length).toBeGreaterThanOrEqual(100);
+    expect(new Set(real.map((c) => c.text)).size).toBe(real.length);
+  });
+
+  it.each(real.map((c, i) => [i + 1, c.text.replace(/\s+/g, " ").slice(0, 100), c] as const))("#%i %s", (_n, _t, line) => {
+    const r = parseReport(line.text, SAMPLE_INDICATORS);
+    expectWellFormed(r);
+    expect(r.values).toEqual(line.expected.values);
+    expect(r.references).toEqual(line.expected.references);
+    expect(r.taskHint).toBe(line.expected.taskHint);
+    expect(r.conflicts).toEqual(line.expected.conflicts ?? []);
+    const unclear = line.expected.unclear ?? [];
+    for (const part of unclear) {
+      expect(r.unclear.some((u) => u.includes(part)), `unclear ${JSON.stringify(r.unclear)} ∌ ${part}`).toBe(true);
+    }
+    expect(r.unclear, "no other unclear fragment").toHaveLength(unclear.length);
+    expect(isExactMatch(r, line.expected)).toBe(true);
+  });
+});
+
 describe("corpus scoring", () => {
   const expected = { values: { pano: 3 }, references: [] };
   it("counts a match only when values, references, conflicts, hint and unclear all agree", () => {
