@@ -14,7 +14,7 @@ import {
   type CurrentOccurrence,
   type RollupUnit,
 } from "../core/rollups/rollup.js";
-import { expectedCount, renderAfterDeadline, renderDigest, renderTaskBlock, splitMessage, statusLine, type UpcomingItem } from "../core/rollups/rollup-text.js";
+import { expectedCount, fitText, renderAfterDeadline, renderDigest, renderTaskBlock, splitMessage, statusLine, type UpcomingItem } from "../core/rollups/rollup-text.js";
 import { selectDigest } from "../core/rollups/digest.js";
 import type { WorkingCalendar } from "../core/calendar/working-calendar.js";
 import type { PlanInfo, RollupView, TaskRollup } from "../core/rollups/rollup-types.js";
@@ -28,9 +28,9 @@ import { setRollupPolicy } from "../core/rollups/rollup-policy.js";
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-/** Missing units named per task in the all-tasks overview; one task lists many more. */
-const NAMES_OVERVIEW = 30;
-const NAMES_SINGLE = 300;
+/** Units named per list in the all-tasks overview and for one task; the rest are counted (the full list is in /xuat). */
+const NAMES_OVERVIEW = 5;
+const NAMES_SINGLE = 20;
 const LEADERS = ["leader", "admin"] as const;
 
 /** What rollup rendering needs; `dataDir` is where attachments are stored (see attachmentPath). */
@@ -124,11 +124,11 @@ export async function renderScheduledRollup(
   if ("occurrenceId" in options) {
     const rollup = await buildTaskRollup(deps.repos, options.occurrenceId, { now: options.now, dataDir: deps.dataDir, t });
     if (rollup.counts.total === 0) return [];
-    return taskMessages(deps, rollup, renderAfterDeadline(rollup, t, deps.timezone, calendar), t, options.textLimit);
+    return taskMessages(deps, rollup, renderAfterDeadline(rollup, t, deps.timezone, calendar, options.textLimit), t, options.textLimit);
   }
   const digest = await buildDigest(deps, { now: options.now, t, taskIds: options.taskIds, calendar });
   if (digest.tasks.length === 0) return [];
-  return splitMessage(renderDigest({ ...digest, asOf: options.now }, t, deps.timezone, calendar), options.textLimit).map((text) => ({ type: "text", text }));
+  return splitMessage(renderDigest({ ...digest, asOf: options.now }, t, deps.timezone, calendar, options.textLimit), options.textLimit).map((text) => ({ type: "text", text }));
 }
 
 /**
@@ -286,14 +286,20 @@ export const rollupsFeature: Feature = (deps) => {
       if (!found) return;
       task = found.task;
       const rollup = await buildTaskRollup(deps.repos, found.targets[0]!.occurrence.id, { now, dataDir: deps.dataDir, t: ctx.t });
-      const text = [ctx.t("rollup:digest_title"), ctx.t("rollup:digest_subtitle", { time: formatDateTime(now, deps.timezone) }), "", ...renderTaskBlock(rollup, ctx.t, deps.timezone, calendar)].join("\n");
-      render = (channel) => taskMessages(deps, rollup, text, ctx.t, deps.messenger.textLimit(channel));
+      const head = [ctx.t("rollup:digest_title"), ctx.t("rollup:digest_subtitle", { time: formatDateTime(now, deps.timezone) }), ""];
+      render = (channel) => {
+        const limit = deps.messenger.textLimit(channel);
+        const text = fitText((detail) => [...head, ...renderTaskBlock(rollup, ctx.t, deps.timezone, calendar, detail)].join("\n"), limit);
+        return taskMessages(deps, rollup, text, ctx.t, limit);
+      };
     } else {
       // The digest: what matters now, one message.
       if ((await deps.repos.tasks.listActive()).length === 0) return ctx.reply(ctx.t("status:no_tasks"));
       const digest = await buildDigest(deps, { now, t: ctx.t, calendar });
-      const text = renderDigest({ ...digest, asOf: now }, ctx.t, deps.timezone, calendar);
-      render = async (channel) => splitMessage(text, deps.messenger.textLimit(channel)).map((part) => ({ type: "text" as const, text: part }));
+      render = async (channel) => {
+        const limit = deps.messenger.textLimit(channel);
+        return splitMessage(renderDigest({ ...digest, asOf: now }, ctx.t, deps.timezone, calendar, limit), limit).map((part) => ({ type: "text" as const, text: part }));
+      };
     }
 
     const here: Address = { channel: ctx.incoming.channel, chatId: ctx.incoming.chatId };

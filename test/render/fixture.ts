@@ -232,3 +232,42 @@ export function seedQuarterTask(): TaskRollup {
     photoCount: 12,
   };
 }
+
+/**
+ * A task at the country's scale: `units` communes in `groups` groups (the 34 provinces), with
+ * every state: reported on time and late, missing after reminders, nobody to remind, excused.
+ */
+export function scaleTask(units = 3321, groups = 34): TaskRollup {
+  const labels = Array.from({ length: groups }, (_, g) => `Tỉnh số ${g + 1}`);
+  const statuses = ["on_time", "on_time", "late", "missing", "unreachable", "on_time", "excused"] as const;
+  const rows = Array.from({ length: units }, (_, i): UnitRollupRow => {
+    const status = statuses[i % statuses.length]!;
+    const reported = status === "on_time" || status === "late";
+    return {
+      unitCode: `XA_${i + 1}`,
+      unitName: `UBND xã Thử Nghiệm ${i + 1}`,
+      tags: [`tinh-${(i % groups) + 1}`, "xa"],
+      group: labels[i % groups]!,
+      reminded: status === "missing" ? 5 : 0,
+      status,
+      ...(status === "unreachable" ? { unreachableReason: "no_chat" as const } : {}),
+      ...(reported ? { submittedAt: new Date("2021-03-12T03:00:00Z") } : {}),
+      values: reported ? { pano: i % 13, ap_phich: i % 7, tin_bai: i % 5 } : {},
+      references: [],
+      photoCount: 0,
+      files: [],
+    };
+  });
+  const count = (s: string) => rows.filter((r) => r.status === s).length;
+  const reported = rows.filter((r) => r.status === "on_time" || r.status === "late");
+  const totals = Object.fromEntries(INDICATORS.map((ind) => [ind.code, reported.reduce((s, r) => s + (r.values[ind.code] ?? 0), 0)]));
+  return {
+    ...quarterlyTask(),
+    rows: labels.flatMap((label) => rows.filter((r) => r.group === label)),
+    groups: labels,
+    counts: { total: units, onTime: count("on_time"), late: count("late"), notDue: 0, missing: count("missing"), unreachable: count("unreachable"), excused: count("excused") },
+    totals,
+    photoCount: 0,
+    previous: undefined,
+  };
+}

@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { formatDateTime as formatLocalDateTime } from "../../src/core/format.js";
-import { renderAfterDeadline, renderDigest, renderTaskBlock, splitMessage } from "../../src/core/rollups/rollup-text.js";
+import { DETAIL_LEVELS, renderAfterDeadline, renderDigest, renderTaskBlock, splitMessage } from "../../src/core/rollups/rollup-text.js";
+import { renderEscalation } from "../../src/core/reminders/reminders.js";
 import { createWorkingCalendar } from "../../src/core/calendar/working-calendar.js";
 import { createTranslator } from "../../src/i18n.js";
-import { TZ, oneOffTask, quarterlyTask } from "./fixture.js";
+import { TZ, oneOffTask, quarterlyTask, scaleTask } from "./fixture.js";
 
 const translator = createTranslator({ defaultLanguage: "vi" });
 const vi = translator.t("vi");
@@ -64,6 +65,62 @@ describe("renderTaskBlock / renderDigest / renderAfterDeadline", () => {
   it("formats instants in the configured time zone", () => {
     expect(formatLocalDateTime(new Date("2021-03-14T23:30:00Z"), TZ)).toBe("15/03/2021 06:30");
     expect(formatLocalDateTime(new Date("2021-03-14T17:00:00Z"), TZ)).toBe("15/03/2021 00:00");
+  });
+});
+
+describe("rollup texts at the country's scale (3,321 communes in 34 groups)", () => {
+  const asOf = new Date("2021-03-19T09:00:00Z");
+  const unitsNamed = (text: string) => text.match(/UBND xã Thử Nghiệm \d+/g)?.length ?? 0;
+  /** Names on each line that lists units, at most. */
+  const mostNamesOnALine = (text: string) => Math.max(...text.split("\n").map(unitsNamed));
+
+  it.each([4096, 2000])("the digest is one message within %i characters, each list capped, with what was left out", (limit) => {
+    const text = renderDigest({ tasks: [scaleTask()], upcoming: [], asOf, planNumber: "20/KH-UBND" }, vi, TZ, calendar, limit);
+    expect(text.length).toBeLessThanOrEqual(limit);
+    expect(splitMessage(text, limit)).toHaveLength(1);
+    // Four lists (not reported, nobody to remind, late, excused), each capped.
+    expect(unitsNamed(text)).toBeLessThanOrEqual(4 * DETAIL_LEVELS[0]!.names);
+    expect(mostNamesOnALine(text)).toBeLessThanOrEqual(DETAIL_LEVELS[0]!.names);
+    // The counts stay whole: 3,321 units, every state counted.
+    expect(text).toContain("Đã báo cáo 1899/2847 đơn vị (đúng hạn 1424, muộn 475)");
+    expect(text).toContain("🔴 Chưa báo cáo sau hạn (474 đơn vị, đã được nhắc):");
+    expect(text).toMatch(/nhóm đơn vị còn lại: \d+ đơn vị \(danh sách đầy đủ trong tệp Excel, gửi \/xuat\)/);
+    expect(text).toMatch(/🟠 Báo cáo muộn \(475\): (UBND xã Thử Nghiệm \d+, )*UBND xã Thử Nghiệm \d+ và \d+ đơn vị khác/);
+    expect(text).toMatch(/• \d+ nhóm đơn vị còn lại: \d+\/\d+ — /);
+  });
+
+  it("keeps the most detail that fits: the Telegram limit shows more than Zalo's", () => {
+    const input = { tasks: [scaleTask()], upcoming: [], asOf };
+    expect(unitsNamed(renderDigest(input, vi, TZ, calendar, 4096))).toBeGreaterThan(unitsNamed(renderDigest(input, vi, TZ, calendar, 2000)));
+    // Without a limit, a task's block still names at most the first level's units per list.
+    expect(mostNamesOnALine(renderTaskBlock(scaleTask(), vi, TZ, calendar).join("\n"))).toBeLessThanOrEqual(DETAIL_LEVELS[0]!.names);
+  });
+
+  it("with more tasks than one message holds, shows the soonest and counts the rest", () => {
+    const tasks = Array.from({ length: 12 }, (_, i) => ({ ...scaleTask(), taskId: i + 1, title: `Nhiệm vụ số ${i + 1}` }));
+    const upcoming = Array.from({ length: 9 }, (_, i) => ({ title: `Báo cáo ${i + 1}`, periodLabel: "", dueAt: new Date("2021-05-05T16:59:00Z") }));
+    for (const limit of [4096, 2000]) {
+      const text = renderDigest({ tasks, upcoming, asOf }, vi, TZ, calendar, limit);
+      expect(text.length).toBeLessThanOrEqual(limit);
+      expect(text).toContain("▶ Nhiệm vụ số 1 — Quý I/2021");
+      expect(text).toMatch(/Còn \d+ nhiệm vụ khác cần theo dõi: gửi \/tinhhinh/);
+      expect(text.split("\n").at(-1)).toMatch(/^Sắp tới: .* và 4 nhiệm vụ khác$/);
+    }
+  });
+
+  it("the after-deadline post and the escalation are one message too", () => {
+    const task = scaleTask();
+    for (const limit of [4096, 2000]) expect(renderAfterDeadline(task, vi, TZ, calendar, limit).length).toBeLessThanOrEqual(limit);
+    const escalation = renderEscalation(task, vi, TZ);
+    expect(escalation.length).toBeLessThanOrEqual(2000);
+    expect(mostNamesOnALine(escalation)).toBeLessThanOrEqual(DETAIL_LEVELS[0]!.names);
+  });
+
+  it("the English texts say what was left out", () => {
+    const text = renderDigest({ tasks: [scaleTask()], upcoming: [], asOf }, translator.t("en"), TZ, calendar, 2000);
+    expect(text.length).toBeLessThanOrEqual(2000);
+    expect(text).toMatch(/other unit groups: \d+ units \(the full list is in the workbook: send \/xuat\)/);
+    expect(text).toMatch(/and \d+ more units/);
   });
 });
 
