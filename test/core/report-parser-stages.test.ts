@@ -52,6 +52,9 @@ describe("stage 1: normaliseAndTokenise", () => {
   it("treats decomposed input like composed and cuts huge texts", () => {
     expect(normaliseAndTokenise("pa no\u0302").nfcText).toBe("pa nô");
     expect(normaliseAndTokenise("a".repeat(30_000)).nfcText.length).toBe(20_000);
+    // at a line break, so that no figure is cut into another
+    const long = normaliseAndTokenise("pano 1.200\n".repeat(2_000)).toks;
+    expect(long[long.length - 1]!.k).toBe("1.200");
     expect(normaliseAndTokenise(undefined).toks).toEqual([]);
   });
 });

@@ -311,6 +311,23 @@ describe("never throws", () => {
     expect(elapsed).toBeLessThan(2000);
   });
 
+  it("reads a 4,000-character report and a 200-row pasted table fully, in bounded time", () => {
+    const lines = ["Xã Thạch Bình báo cáo quý I/2026:"];
+    for (let i = 1; lines.join("\n").length < 4_000; i++) lines.push(`- Thôn ${i}: treo băng rôn tại nhà văn hóa, phát tờ rơi đến các hộ, lũy kế ${i} pa nô.`);
+    lines.push("Tổng: pa nô 7, tờ rơi 1.200, phóng sự 3");
+    const report = lines.join("\n");
+    const rows = Array.from({ length: 200 }, (_, i) => `${i + 1}\tThôn ${i + 1}\t${(i % 3) + 1}\t${(i % 7) * 10}`);
+    const sums = [rows.reduce((s, _, i) => s + (i % 3) + 1, 0), rows.reduce((s, _, i) => s + (i % 7) * 10, 0)];
+    const table = ["STT\tThôn\tPa nô\tTờ rơi", ...rows, `\tTổng\t${sums[0]}\t${sums[1]}`].join("\n");
+    const withoutTotal = ["STT\tThôn\tPa nô\tTờ rơi", ...rows].join("\n");
+    const started = performance.now();
+    expect(parseReport(report, SAMPLE_INDICATORS)).toMatchObject({ values: { pano: 7, to_roi: 1200, phong_su: 3 }, unclear: [], conflicts: [] });
+    expect(parseReport(table, SAMPLE_INDICATORS)).toMatchObject({ values: { pano: sums[0], to_roi: sums[1] }, unclear: [], conflicts: [] });
+    expect(parseReport(withoutTotal, SAMPLE_INDICATORS).values).toEqual({ pano: sums[0], to_roi: sums[1] });
+    // generous on a shared machine: the bench measures the figures (npm run bench -- --only parser)
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
   it("handles long runs of one character and odd inputs", () => {
     for (const s of [
       "9".repeat(10_000),

@@ -39,14 +39,31 @@ export interface Mention {
 export type NameMatch = { end: number; code: string } | null;
 
 /**
+ * Matches found per message and indicator list, shared by every matcher made for that message:
+ * stages only ever block more tokens, so a match stays right unless one of its tokens got blocked
+ * (checked on every hit), and a token where nothing matched never matches later.
+ */
+const memos = new WeakMap<readonly Tok[], WeakMap<CompiledIndicators, Map<number, NameMatch>>>();
+
+function memoFor(toks: readonly Tok[], compiled: CompiledIndicators): Map<number, NameMatch> {
+  let byList = memos.get(toks);
+  if (!byList) memos.set(toks, (byList = new WeakMap()));
+  let memo = byList.get(compiled);
+  if (!memo) byList.set(compiled, (memo = new Map()));
+  return memo;
+}
+
+/**
  * Memoised indicator lookup at a token; a match that runs over a blocked token is looked up again.
+ * Matchers made for the same tokens and indicators share what they found.
+ * @example createNameMatcher(tk.toks, nv.blocked, compiled)(0) // { end: 2, code: "pano" } for "pa nô 12"
  */
 export function createNameMatcher(
   toks: readonly Tok[],
   blocked: Uint8Array,
   compiled: CompiledIndicators,
 ): (i: number) => NameMatch {
-  const memo = new Map<number, NameMatch>();
+  const memo = memoFor(toks, compiled);
   return (i) => {
     if (memo.has(i)) {
       const hit = memo.get(i)!;
@@ -116,6 +133,14 @@ function isPersonName(toks: readonly Tok[], start: number, end: number): boolean
   return words >= 2;
 }
 
+/** Whether the one-word name at token i is part of another word ("thông tin" is not "tin"). */
+function inCompound(toks: readonly Tok[], i: number): boolean {
+  const prev = toks[i - 1];
+  const next = toks[i + 1];
+  const k = toks[i]!.k;
+  return (prev?.type === "w" && COMPOUND_STOP.has(`${prev.k} ${k}`)) || (next?.type === "w" && COMPOUND_STOP.has(`${k} ${next.k}`));
+}
+
 /** Indicator mention starting at token i: longest synonym, then Telex, then a small typo. */
 function matchIndicator(
   toks: readonly Tok[],
@@ -146,19 +171,9 @@ function matchIndicator(
     else break;
   }
   if (ends.length === 0) return null;
-  const compoundStop = (end: number): boolean => {
-    if (end !== i + 1) return false;
-    const prev = toks[i - 1];
-    const next = toks[i + 1];
-    const k = toks[i]!.k;
-    return (
-      (prev?.type === "w" && COMPOUND_STOP.has(`${prev.k} ${k}`)) ||
-      (next?.type === "w" && COMPOUND_STOP.has(`${k} ${next.k}`))
-    );
-  };
   for (let w = ends.length - 1; w >= 0; w--) {
     const hit = c.exact.get(ck[w]!) ?? c.exact.get(ct[w]!);
-    if (hit && !compoundStop(ends[w]!)) return { end: ends[w]!, code: hit.code };
+    if (hit && !(ends[w] === i + 1 && inCompound(toks, i))) return { end: ends[w]!, code: hit.code };
   }
   // A verb run into the name ("treopano", "daphattoroi"): the name after one or two filler words.
   for (const rest of withoutFillerPrefix(toks[i]!.k)) {

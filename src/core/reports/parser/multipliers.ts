@@ -51,6 +51,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
   const readings = out.readings as Map<number, { end: number; value: number }>;
   const numbers = createNumberReader(tk, nv.blocked);
   const nameAt = createNameMatcher(toks, nv.blocked, compiled);
+  let counts: Map<string, Count[]> | null = null;
 
   for (let i = 0; i + 2 < toks.length; i++) {
     if (key(toks[i]) !== "moi" || toks[i]!.type !== "w") continue;
@@ -74,7 +75,8 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     const figures = figuresInClause(toks, nv, numbers, unit.end);
     if (figures.length === 0) continue;
     for (let x = i; x < unit.end; x++) transparent.push(x);
-    const count = countOf(toks, nv, numbers, unit.words);
+    counts ??= countsByWord(toks, numbers);
+    const count = countOf(toks, counts, unit.words);
     if (count === null) {
       for (const [s, e] of figures) {
         for (let x = s; x < e; x++) blocked.push(x);
@@ -130,21 +132,34 @@ function figuresInClause(
   return out;
 }
 
-/** The count of the unit said elsewhere: "9 thôn", "2 lớp", "3 hội nghị", "6 tổ dân phố". */
-function countOf(
-  toks: readonly Tok[],
-  nv: NonValues,
-  numbers: ReturnType<typeof createNumberReader>,
-  words: readonly string[],
-): { start: number; end: number; value: number } | null {
-  const found: { start: number; end: number; value: number }[] = [];
+/** A number followed by a word: a count of something ("9 thôn", "2 lớp"). */
+interface Count {
+  start: number;
+  end: number;
+  value: number;
+}
+
+/** Every "number word" in the message, by the word (read once per message, not once per "mỗi"). */
+function countsByWord(toks: readonly Tok[], numbers: ReturnType<typeof createNumberReader>): Map<string, Count[]> {
+  const out = new Map<string, Count[]>();
   for (let j = 0; j + 1 < toks.length; j++) {
     if (toks[j]!.type !== "n") continue;
     const num = numbers.read(j, false);
     if (!num || num.bad || !Number.isInteger(num.value) || num.value <= 0 || num.value > 1000) continue;
-    if (!words.every((w, k) => toks[num.end + k]?.type === "w" && toks[num.end + k]!.kt === w)) continue;
-    found.push({ start: j, end: num.end, value: num.value });
+    const w = toks[num.end];
+    if (!w || w.type !== "w") continue;
+    const list = out.get(w.kt) ?? [];
+    list.push({ start: j, end: num.end, value: num.value });
+    out.set(w.kt, list);
   }
+  return out;
+}
+
+/** The count of the unit said elsewhere: "9 thôn", "2 lớp", "3 hội nghị", "6 tổ dân phố"; one value or none. */
+function countOf(toks: readonly Tok[], counts: ReadonlyMap<string, Count[]>, words: readonly string[]): Count | null {
+  const found = (counts.get(words[0]!) ?? []).filter((c) =>
+    words.every((w, k) => toks[c.end + k]?.type === "w" && toks[c.end + k]!.kt === w),
+  );
   const values = new Set(found.map((f) => f.value));
   return values.size === 1 ? found[0]! : null;
 }

@@ -181,6 +181,9 @@ function edgesOf(text: string, sep: Separator): Edges {
   return { lead: trimmed.startsWith("|"), trail: trimmed.endsWith("|") };
 }
 
+/** No pasted table has more columns than this; a line with more separators is not a table row. */
+const MAX_COLUMNS = 40;
+
 function cellsOf(tk: Tokenised, line: Line, sep: Separator, edges: Edges): Cell[] {
   const cells: Cell[] = [];
   let s = 0;
@@ -193,6 +196,7 @@ function cellsOf(tk: Tokenised, line: Line, sep: Separator, edges: Edges): Cell[
     }
     parts.push([s, at]);
     s = at + sep.length;
+    if (parts.length > MAX_COLUMNS) return [];
   }
   if (edges.lead && parts.length && !line.text.slice(parts[0]![0], parts[0]![1]).trim()) parts.shift();
   if (edges.trail && parts.length && !line.text.slice(parts[parts.length - 1]![0], parts[parts.length - 1]![1]).trim()) parts.pop();
@@ -422,7 +426,8 @@ function readColumnsPerIndicator(
 
 /**
  * Rows of "label<sep>number" without a header ("Pa nô;12", "1 | Pa nô | 12"), at least two in a
- * row with the same separator; returns the last line read (or `li` when none).
+ * row with the same separator; returns the last line looked at (or `li` when none), so that a
+ * block of rows is looked at once.
  */
 function readPlainRows(
   tk: Tokenised,
@@ -448,7 +453,8 @@ function readPlainRows(
     const pairs: Pair[] = [];
     for (const r of read) {
       const ind = labelCode(tk, mentionsIn(r.label, nameAt, tk));
-      if (!ind) return li; // a row that names nothing: not a table of indicators, leave it to the pairing
+      // a row that names nothing: not a table of indicators, left to the pairing (and not read again)
+      if (!ind) return lj - 1;
       pairs.push({ num: r.num, ind, numFirst: false });
     }
     const block = out.blocked as number[];

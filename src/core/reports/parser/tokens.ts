@@ -41,8 +41,23 @@ export interface Tokenised {
   nkeys: string[];
 }
 
-/** Longer texts are cut: reports are short, and work must stay bounded. */
+/**
+ * Longer texts are cut (work must stay bounded; a chat message is at most 4,096 characters, a pasted
+ * 200-row table well under this): at the last line break, else the last space, so that no figure
+ * is cut into another ("1.200" into "1.2").
+ */
 const MAX_CHARS = 20_000;
+
+/** The text cut to at most MAX_CHARS, at a line break or a space when there is one in its second half. */
+function cutLong(text: string): string {
+  if (text.length <= MAX_CHARS) return text;
+  for (const sep of ["\n", " "]) {
+    const at = text.lastIndexOf(sep, MAX_CHARS);
+    if (at > MAX_CHARS / 2) return text.slice(0, at);
+  }
+  const end = /[\uD800-\uDBFF]/.test(text[MAX_CHARS - 1] ?? "") ? MAX_CHARS - 1 : MAX_CHARS;
+  return text.slice(0, end);
+}
 
 const TOKEN_RE = /\n|\p{L}+|\d+(?:[.,]\d+)*|\S/gu;
 
@@ -53,8 +68,7 @@ const TOKEN_RE = /\n|\p{L}+|\d+(?:[.,]\d+)*|\S/gu;
  * @example normaliseAndTokenise("Treo 12pa nô").toks.map((t) => t.k) // ["treo", "12", "pa", "no"]
  */
 export function normaliseAndTokenise(rawText: unknown): Tokenised {
-  let text = typeof rawText === "string" ? rawText : String(rawText ?? "");
-  if (text.length > MAX_CHARS) text = text.slice(0, MAX_CHARS);
+  const text = cutLong(typeof rawText === "string" ? rawText : String(rawText ?? ""));
   const nfcText = text.normalize("NFC");
   const folded = foldWithMap(nfcText);
   const toks = tokenize(nfcText, folded);
