@@ -8,10 +8,10 @@ describe("translator", () => {
     const tr = createTranslator();
     const vi = tr.t("vi");
     const en = tr.t("en");
-    expect(en("reminders:days_left", { count: 1 })).toBe("(1 day left)");
-    expect(en("reminders:days_left", { count: 3 })).toBe("(3 days left)");
-    expect(vi("reminders:days_left", { count: 3 })).toBe("(còn 3 ngày)");
-    expect(en("reminders:days_left", { count: 3 })).toBe("(3 days left)");
+    expect(en("common:days_left", { count: 1 })).toBe("1 day left");
+    expect(en("common:days_left", { count: 3 })).toBe("3 days left");
+    expect(vi("common:days_left", { count: 3 })).toBe("còn 3 ngày");
+    expect(en("common:days_left", { count: 3 })).toBe("3 days left");
 
     const before = vi("help:greeting", { name: "Lan" });
     expect(before).toContain(vi("common:org_default"));
@@ -72,7 +72,7 @@ describe("compiled texts", () => {
     expect(vi("help:greeting", { name: "Lan" })).toContain("UBND xã Tân Lập");
     expect(vi("help:greeting", { name: "Lan", org: "Phòng Văn hóa" })).toContain("Phòng Văn hóa");
     expect(vi("reports:usage", { context: "zalo" })).not.toBe(vi("reports:usage"));
-    expect(tr.t("en")("reminders:days_left", { count: 1 })).toBe("(1 day left)");
+    expect(tr.t("en")("common:days_left", { count: 1 })).toBe("1 day left");
     // A key that does not exist comes back as i18next returns it.
     expect(vi("reports:no_such_key")).toBe("no_such_key");
   });

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parsePlanFile } from "../core/plans/plan-file.js";
-import { importPlan } from "../core/plans/plan-import.js";
+import { importNotes, importPlan } from "../core/plans/plan-import.js";
 import { openDatabase } from "../db/database.js";
 import { createPrismaRepositories } from "../db/repositories.js";
 import { setupCli } from "./setup.js";
@@ -51,6 +51,7 @@ try {
       assignments: summary.assignmentsCreated,
     }),
   );
+  for (const note of importNotes(summary)) console.log(t(note.key, note.vars));
   if (summary.skipped.periods) console.log(t("cli:plan_skipped", { periods: summary.skipped.periods, assignments: summary.skipped.assignments }));
 } finally {
   await db.$disconnect();

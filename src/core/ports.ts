@@ -96,6 +96,10 @@ export interface UnitRecord {
   kind: string;
   tags: string[];
   active: boolean;
+  /** Set when the unit was retired (merged or abolished): inactive for good, history kept. */
+  retiredAt?: Date | null;
+  /** Why it was retired ("Sáp nhập vào xã Thạch Bình"); "" when not given. */
+  retiredNote?: string;
 }
 
 export interface ChatRecord {
@@ -143,6 +147,8 @@ export interface PlanRecord extends PlanInfo {
   unitGroups: UnitGroupDef[];
   /** The plan file's `report:` section as given (defaults are filled in when rendering). */
   report: Partial<ReportSettings>;
+  /** The plan file's `plan.end` ("YYYY-MM-DD"); when absent the end is computed (see planEndDate). */
+  endDate?: string | null;
 }
 
 export interface TaskRecord {
@@ -167,7 +173,12 @@ export interface OccurrenceRecord {
   label: string;
   /** Midnight UTC of the period's first local day; null for one-off and ad hoc tasks. */
   periodStart?: Date | null;
+  /** The effective deadline (a stated day off moved as the task says, by default to the next working day). */
   dueAt: Date;
+  /** The last day as the plan states it ("YYYY-MM-DD") when it is a day off and dueAt moved off it. */
+  statedDate?: string | null;
+  /** When the period was closed (plan ended, or /dongky): out of reminders, questions and /nhiemvu; rollups keep it. */
+  closedAt?: Date | null;
 }
 
 /**

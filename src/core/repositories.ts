@@ -31,6 +31,8 @@ export interface UnitRepository {
   update(id: number, patch: Partial<Pick<UnitRecord, "name" | "kind" | "tags" | "active">>): Promise<UnitRecord>;
   /** Soft delete: the row, its reports and history stay. */
   deactivate(id: number): Promise<void>;
+  /** Retires a unit (merged or abolished) at `at`: inactive for good, history kept. */
+  retire(id: number, at: Date, note: string): Promise<void>;
 }
 
 export interface ChatRepository {
@@ -81,6 +83,10 @@ export interface PlanRepository {
   list(): Promise<PlanRecord[]>;
   /** Replaces the plan's rollup schedule (/lichtonghop). */
   setRollup(id: number, rollup: PlanRecord["rollup"]): Promise<PlanRecord>;
+  /** Replaces the units the plan lists (its tasks reach only these). */
+  setUnits(planId: number, unitIds: number[]): Promise<void>;
+  /** Ids of the units the plan lists; empty for a plan with no list (tasks then reach every active unit). */
+  unitIds(planId: number): Promise<number[]>;
 }
 
 export interface TaskRepository {
@@ -97,8 +103,16 @@ export interface TaskRepository {
 }
 
 export interface AssignmentRepository {
-  /** Creates the occurrence if missing and returns it (existing rows keep their due time). */
-  ensureOccurrence(input: { taskId: number; periodKey: string; label: string; periodStart?: Date; periodEnd?: Date; dueAt: Date }): Promise<OccurrenceRecord>;
+  /** Creates the occurrence if missing and returns it (existing rows keep their due time: see moveOccurrenceDue). */
+  ensureOccurrence(input: { taskId: number; periodKey: string; label: string; periodStart?: Date; periodEnd?: Date; dueAt: Date; statedDate?: string | null }): Promise<OccurrenceRecord>;
+  /**
+   * Moves an occurrence's deadline and its assignments' (the calendar or the day-off rule changed):
+   * submitted assignments become "submitted" or "late" again against the new time, and their
+   * reports' late flag follows.
+   */
+  moveOccurrenceDue(occurrenceId: number, dueAt: Date, statedDate: string | null): Promise<void>;
+  /** Closes the occurrences still open among `ids`; returns how many were closed. */
+  closeOccurrences(ids: number[], at: Date, by: string): Promise<number>;
   listOccurrences(taskId: number): Promise<OccurrenceRecord[]>;
   /** Units that already have an assignment for the occurrence. */
   unitIdsForOccurrence(occurrenceId: number): Promise<Set<number>>;
@@ -120,8 +134,10 @@ export interface AssignmentRepository {
   /** Open assignments due before `now` that were created on or after their deadline (a past period assigned late). */
   listOpenAssignedAfterDeadline(now: Date): Promise<AssignmentRecord[]>;
   cancelForTask(taskId: number): Promise<number>;
-  /** Cancels a unit's open assignments (unit deleted). */
-  cancelForUnit(unitId: number): Promise<number>;
+  /** Cancels a unit's open assignments (unit deleted), or only those due after `dueAfter` (unit retired then). */
+  cancelForUnit(unitId: number, options?: { dueAfter?: Date }): Promise<number>;
+  /** Cancels the task's open assignments of units not in `unitIds` (a plan re-imported without them). */
+  cancelOutside(taskId: number, unitIds: number[]): Promise<number>;
 }
 
 export interface ReportRepository {

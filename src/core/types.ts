@@ -74,10 +74,20 @@ export type OutgoingMessage =
   | { type: "photo"; file: OutgoingFile; caption?: string }
   | { type: "document"; file: OutgoingFile; caption?: string };
 
-/** A unit's deadline schedule. */
+/**
+ * What happens when the last day of a period is a day off (weekend, holiday): by default the period
+ * ends at the end of the next working day (Bộ luật Dân sự 2015, Điều 148 khoản 5); a plan may bring
+ * it forward to the previous working day, or keep the stated day.
+ */
+export type DayOffRule = "next_working_day" | "previous_working_day" | "keep";
+
+/** The rule when a plan says nothing. */
+export const DEFAULT_DAY_OFF_RULE: DayOffRule = "next_working_day";
+
+/** A unit's deadline schedule. `onDayOff` (default next working day) moves a stated day off. */
 export type Schedule =
-  /** One deadline: 23:59 local of `dueDate`. */
-  | { kind: "once"; dueDate: string }
+  /** One deadline: 23:59 local of `dueDate` (moved off a day off as `onDayOff` says). */
+  | { kind: "once"; dueDate: string; onDayOff?: DayOffRule }
   /**
    * A periodic report. `rule` places the deadline of each period:
    * `day_of_last_month` = day N of the period's last month (quarterly report due on the 15th
@@ -90,6 +100,7 @@ export type Schedule =
       rule: { type: "day_of_last_month"; day: number } | { type: "days_after_end"; days: number };
       start: string;
       end?: string;
+      onDayOff?: DayOffRule;
     }
   /** An ad hoc request due at the end of the N-th working day after `issuedAt`. */
   | { kind: "adhoc"; workingDays: number; issuedAt: string };

@@ -1,4 +1,4 @@
-import type { Db } from "./database.js";
+import { sqliteDate, type Db } from "./database.js";
 import type {
   AssignmentRecord,
   AssignmentView,
@@ -22,8 +22,9 @@ import type { Channel } from "../core/types.js";
 
 const splitTags = (tags: string) => tags.split(",").map((t) => t.trim()).filter(Boolean);
 
-export function toUnit(u: { id: number; code: string; name: string; kind: string; tags: string; active: boolean }): UnitRecord {
-  return { id: u.id, code: u.code, name: u.name, kind: u.kind, tags: splitTags(u.tags), active: u.active };
+export function toUnit(u: { id: number; code: string; name: string; kind: string; tags: string; active: boolean; retiredAt?: Date | string | null; retiredNote?: string }): UnitRecord {
+  const retiredAt = u.retiredAt ? new Date(u.retiredAt) : null;
+  return { id: u.id, code: u.code, name: u.name, kind: u.kind, tags: splitTags(u.tags), active: u.active, retiredAt, retiredNote: u.retiredNote ?? "" };
 }
 
 export function toChat(c: { id: number; channel: string; chatId: string; chatType: string; title: string | null; role: string; unitId: number | null; status: string }): ChatRecord {
@@ -39,11 +40,12 @@ const REMINDER_KINDS = ["before", "due_day", "overdue", "manual"] as const;
 
 function toPlan(p: {
   id: number; number: string; date: string; title: string; issuer: string; parentIssuer: string; place: string;
-  leadUnitCode: string | null; rollupJson: string; unitGroupsJson: string; reportJson: string;
+  leadUnitCode: string | null; rollupJson: string; unitGroupsJson: string; reportJson: string; endDate?: string | null;
 }): PlanRecord {
   return {
     id: p.id, number: p.number, date: p.date, title: p.title, issuer: p.issuer, parentIssuer: p.parentIssuer, place: p.place,
     leadUnitCode: p.leadUnitCode, rollup: JSON.parse(p.rollupJson), unitGroups: JSON.parse(p.unitGroupsJson), report: JSON.parse(p.reportJson),
+    endDate: p.endDate ?? null,
   };
 }
 
@@ -71,8 +73,8 @@ export function toTask(t: TaskRow): TaskRecord {
   };
 }
 
-function toOccurrence(o: { id: number; taskId: number; periodKey: string; label: string; periodStart: Date | null; dueAt: Date }): OccurrenceRecord {
-  return { id: o.id, taskId: o.taskId, periodKey: o.periodKey, label: o.label, periodStart: o.periodStart, dueAt: o.dueAt };
+function toOccurrence(o: { id: number; taskId: number; periodKey: string; label: string; periodStart: Date | null; dueAt: Date; statedDate?: string | null; closedAt?: Date | null }): OccurrenceRecord {
+  return { id: o.id, taskId: o.taskId, periodKey: o.periodKey, label: o.label, periodStart: o.periodStart, dueAt: o.dueAt, statedDate: o.statedDate ?? null, closedAt: o.closedAt ?? null };
 }
 
 export type AssignmentRow = { id: number; occurrenceId: number; unitId: number; dueAt: Date; status: string; submittedAt: Date | null; occurrence: Parameters<typeof toOccurrence>[0] };
@@ -240,12 +242,16 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
       async update(id, patch) {
         units.clear();
         const { tags, ...rest } = patch;
-        const data = { ...rest, ...(tags ? { tags: tags.join(",") } : {}), ...(patch.active ? { deletedAt: null } : {}) };
+        const data = { ...rest, ...(tags ? { tags: tags.join(",") } : {}), ...(patch.active ? { deletedAt: null, retiredAt: null, retiredNote: "" } : {}) };
         return toUnit(await db.unit.update({ where: { id }, data }));
       },
       async deactivate(id) {
         units.clear();
         await db.unit.update({ where: { id }, data: { active: false, deletedAt: new Date() } });
+      },
+      async retire(id, at, note) {
+        units.clear();
+        await db.unit.update({ where: { id }, data: { active: false, retiredAt: at, retiredNote: note } });
       },
     },
 
@@ -339,6 +345,7 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
         const data = {
           ...rest,
           leadUnitCode: input.leadUnitCode ?? null,
+          endDate: input.endDate ?? null,
           rollupJson: JSON.stringify(rollup ?? {}),
           unitGroupsJson: JSON.stringify(unitGroups ?? []),
           reportJson: JSON.stringify(report ?? {}),
@@ -359,6 +366,17 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
       async setRollup(id, rollup) {
         plans.clear();
         return toPlan(await db.plan.update({ where: { id }, data: { rollupJson: JSON.stringify(rollup) } }));
+      },
+      async setUnits(planId, unitIds) {
+        // Ids as one JSON parameter: a province's thousands of units would exceed SQLite's bound-variable limit.
+        const wanted = JSON.stringify([...new Set(unitIds)]);
+        await db.$transaction([
+          db.$executeRawUnsafe(`DELETE FROM "PlanUnit" WHERE "planId" = ? AND "unitId" NOT IN (SELECT value FROM json_each(?))`, planId, wanted),
+          db.$executeRawUnsafe(`INSERT OR IGNORE INTO "PlanUnit" ("planId", "unitId") SELECT ?, value FROM json_each(?)`, planId, wanted),
+        ]);
+      },
+      async unitIds(planId) {
+        return (await db.planUnit.findMany({ where: { planId }, select: { unitId: true }, orderBy: { unitId: "asc" } })).map((r) => r.unitId);
       },
     },
 
@@ -415,10 +433,29 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
       async ensureOccurrence(input) {
         const o = await db.occurrence.upsert({
           where: { taskId_periodKey: { taskId: input.taskId, periodKey: input.periodKey } },
-          create: input,
+          create: { ...input, statedDate: input.statedDate ?? null },
           update: {},
         });
         return toOccurrence(o);
+      },
+      async moveOccurrenceDue(occurrenceId, dueAt, statedDate) {
+        const rows = await db.assignment.findMany({ where: { occurrenceId }, select: { id: true, status: true, submittedAt: true } });
+        const late = (at: Date | null) => at !== null && at.getTime() > dueAt.getTime();
+        const restatus = rows.filter((a) => (a.status === "submitted" || a.status === "late") && a.submittedAt !== null);
+        const reports = await db.report.findMany({ where: { assignment: { occurrenceId } }, select: { id: true, createdAt: true, late: true } });
+        await db.$transaction([
+          db.occurrence.update({ where: { id: occurrenceId }, data: { dueAt, statedDate } }),
+          db.assignment.updateMany({ where: { occurrenceId }, data: { dueAt } }),
+          ...restatus
+            .filter((a) => (a.status === "late") !== late(a.submittedAt))
+            .map((a) => db.assignment.update({ where: { id: a.id }, data: { status: late(a.submittedAt) ? "late" : "submitted" } })),
+          ...reports.filter((r) => r.late !== late(r.createdAt)).map((r) => db.report.update({ where: { id: r.id }, data: { late: late(r.createdAt) } })),
+        ]);
+      },
+      async closeOccurrences(ids, at, by) {
+        let closed = 0;
+        for (const chunk of chunks(ids, 500)) closed += (await db.occurrence.updateMany({ where: { id: { in: chunk }, closedAt: null }, data: { closedAt: at, closedBy: by } })).count;
+        return closed;
       },
       async listOccurrences(taskId) {
         return (await db.occurrence.findMany({ where: { taskId }, orderBy: { dueAt: "asc" } })).map(toOccurrence);
@@ -441,7 +478,7 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
       },
       async listOpenForUnit(unitId) {
         const rows = await db.assignment.findMany({
-          where: { unitId, status: "open", occurrence: { task: { status: "active" } } },
+          where: { unitId, status: "open", occurrence: { closedAt: null, task: { status: "active" } } },
           include: { occurrence: true },
           orderBy: [{ dueAt: "asc" }, { id: "asc" }],
         });
@@ -449,7 +486,7 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
       },
       async listOpen() {
         const rows = await db.assignment.findMany({
-          where: { status: "open", unit: { active: true }, occurrence: { task: { status: "active" } } },
+          where: { status: "open", unit: { active: true }, occurrence: { closedAt: null, task: { status: "active" } } },
           include: { occurrence: true },
           orderBy: [{ dueAt: "asc" }, { id: "asc" }],
         });
@@ -492,9 +529,19 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
         const r = await db.assignment.updateMany({ where: { status: "open", occurrence: { taskId } }, data: { status: "cancelled" } });
         return r.count;
       },
-      async cancelForUnit(unitId) {
-        const r = await db.assignment.updateMany({ where: { status: "open", unitId }, data: { status: "cancelled" } });
+      async cancelForUnit(unitId, options) {
+        const after = options?.dueAfter ? { dueAt: { gt: options.dueAfter } } : {};
+        const r = await db.assignment.updateMany({ where: { status: "open", unitId, ...after }, data: { status: "cancelled" } });
         return r.count;
+      },
+      async cancelOutside(taskId, unitIds) {
+        return db.$executeRawUnsafe(
+          `UPDATE "Assignment" SET "status" = 'cancelled', "updatedAt" = ? WHERE "status" = 'open' AND "occurrenceId" IN (SELECT "id" FROM "Occurrence" WHERE "taskId" = ?)
+             AND "unitId" NOT IN (SELECT value FROM json_each(?))`,
+          sqliteDate(new Date()),
+          taskId,
+          JSON.stringify(unitIds),
+        );
       },
     },
 

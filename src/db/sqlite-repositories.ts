@@ -145,7 +145,8 @@ export function withCaches(repos: Repositories): Repositories {
 type Row = Record<string, unknown>;
 
 const ASSIGNMENT_VIEW_SQL = `SELECT a.id, a.occurrenceId, a.unitId, a.dueAt, a.status, a.submittedAt,
-  o.id AS o_id, o.taskId AS o_taskId, o.periodKey AS o_periodKey, o.label AS o_label, o.periodStart AS o_periodStart, o.dueAt AS o_dueAt
+  o.id AS o_id, o.taskId AS o_taskId, o.periodKey AS o_periodKey, o.label AS o_label, o.periodStart AS o_periodStart, o.dueAt AS o_dueAt,
+  o.statedDate AS o_statedDate, o.closedAt AS o_closedAt
   FROM "Assignment" a JOIN "Occurrence" o ON o.id = a.occurrenceId`;
 
 function toAssignmentRow(r: Row): AssignmentRow {
@@ -157,7 +158,8 @@ function toAssignmentRow(r: Row): AssignmentRow {
     status: r.status as string,
     submittedAt: dateOrNull(r.submittedAt as string | null),
     occurrence: { id: r.o_id as number, taskId: r.o_taskId as number, periodKey: r.o_periodKey as string, label: r.o_label as string,
-      periodStart: dateOrNull(r.o_periodStart as string | null), dueAt: date(r.o_dueAt as string) },
+      periodStart: dateOrNull(r.o_periodStart as string | null), dueAt: date(r.o_dueAt as string),
+      statedDate: r.o_statedDate as string | null, closedAt: dateOrNull(r.o_closedAt as string | null) },
   };
 }
 
@@ -298,7 +300,7 @@ function withPreparedHotPath(repos: Repositories, connection: SqliteConnection, 
       },
       async listOpenForUnit(unitId) {
         const rows = await run(() =>
-          sql.all(`${ASSIGNMENT_VIEW_SQL} JOIN "Task" t ON t.id = o.taskId WHERE a.unitId = ? AND a.status = 'open' AND t.status = 'active' ORDER BY a.dueAt, a.id`, unitId),
+          sql.all(`${ASSIGNMENT_VIEW_SQL} JOIN "Task" t ON t.id = o.taskId WHERE a.unitId = ? AND a.status = 'open' AND o.closedAt IS NULL AND t.status = 'active' ORDER BY a.dueAt, a.id`, unitId),
         );
         return views(rows);
       },
@@ -306,7 +308,7 @@ function withPreparedHotPath(repos: Repositories, connection: SqliteConnection, 
         const rows = await run(() =>
           sql.all(
             `${ASSIGNMENT_VIEW_SQL} JOIN "Task" t ON t.id = o.taskId JOIN "Unit" u ON u.id = a.unitId
-             WHERE a.status = 'open' AND u.active = 1 AND t.status = 'active' ORDER BY a.dueAt, a.id`,
+             WHERE a.status = 'open' AND o.closedAt IS NULL AND u.active = 1 AND t.status = 'active' ORDER BY a.dueAt, a.id`,
           ),
         );
         return views(rows);

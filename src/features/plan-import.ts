@@ -1,6 +1,6 @@
 import { Composer, type Context } from "../core/composer.js";
 import { FileTooLargeError } from "../core/ports.js";
-import { importPlan } from "../core/plans/plan-import.js";
+import { importNotes, importPlan } from "../core/plans/plan-import.js";
 import { resolveOrgName } from "../core/units/org-name.js";
 import { backfillAssignments, repairPastAssignments } from "../core/plans/past-periods.js";
 import { searchKey } from "../core/reports/text-key.js";
@@ -74,6 +74,7 @@ export const planImportFeature: Feature = (deps) => {
         calendar: s.calendarEntries,
         assignments: s.assignmentsCreated,
       }),
+      ...importNotes(s).map((n) => ctx.t(n.key, n.vars)),
     ];
     if (s.skipped.periods) {
       lines.push(ctx.t("plan:skipped", { periods: s.skipped.periods, assignments: s.skipped.assignments }));

@@ -1,4 +1,5 @@
 import { nameList } from "../core/format.js";
+import { formatDmy, localDateOf, localTimeOf, weekdayOf } from "../core/calendar/time.js";
 import { splitArgs } from "../core/args.js";
 import { Composer } from "../core/composer.js";
 import { messageSource } from "../core/ports.js";
@@ -16,8 +17,14 @@ export const remindersFeature: Feature = (deps) => {
     if (ref && !task) return ctx.reply(`${ctx.t("tasks:cancel_not_found", { ref })}\n${ctx.t("reminders:remind_usage")}`);
     const result = await remindNow(deps, task?.id, messageSource(ctx.incoming));
     deps.onScheduleChange();
-    const lines = [ctx.t(result.messages ? "reminders:remind_done" : "reminders:remind_nothing", { units: result.units, messages: result.messages })];
-    if (result.withoutChat.length) lines.push(ctx.t("reminders:without_chat", { count: result.withoutChat.length, names: nameList(result.withoutChat, 20, ctx.t) }));
+    // Outside office hours (a Sunday, an evening) nothing goes out until the next working window: say when.
+    const later = result.sendAt.getTime() > deps.clock.now().getTime();
+    const day = localDateOf(result.sendAt, deps.timezone);
+    const when = later
+      ? ctx.t("reminders:remind_when_later", { time: localTimeOf(result.sendAt, deps.timezone), day: `${ctx.t(`common:weekday_${weekdayOf(day)}`)}, ${formatDmy(day)}` })
+      : ctx.t("reminders:remind_when_now");
+    const lines = [ctx.t(result.messages ? "reminders:remind_done" : "reminders:remind_nothing", { count: result.units, messages: result.messages, when, context: ctx.incoming.channel })];
+    if (result.withoutChat.length) lines.push(ctx.t("reminders:without_chat", { count: result.withoutChat.length, names: nameList(result.withoutChat, 20, ctx.t), context: ctx.incoming.channel }));
     await ctx.reply(lines.join("\n"));
   });
   composer.command("lichnhac", async (ctx) => {

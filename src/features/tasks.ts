@@ -1,20 +1,29 @@
 import { normaliseCode, splitArgs } from "../core/args.js";
 import { Composer, type Context } from "../core/composer.js";
-import { formatDeadline } from "../core/format.js";
+import { exampleFigures, formatDaysLeft, formatDue } from "../core/format.js";
 import type { AssignmentView, TaskRecord } from "../core/ports.js";
 import { orderByDueNext } from "../core/reports/task-choice.js";
-import { assignTask, cancelTask, requestAdhoc, type CreateTaskResult } from "../core/plans/tasks.js";
-import { daysBetween, formatDmy, localDateOf } from "../core/calendar/time.js";
+import { assignTask, cancelTask, findTask, requestAdhoc, type CreateTaskResult } from "../core/plans/tasks.js";
+import { closePeriods } from "../core/plans/periods.js";
+import { formatDmy } from "../core/calendar/time.js";
 import { actorOf, allow, type Feature, type FeatureDeps } from "./deps.js";
 
 const MAX_LISTED = 15;
 
 function deadlineParts(a: AssignmentView, ctx: Pick<Context, "t">, deps: Pick<FeatureDeps, "clock" | "timezone">) {
-  const today = localDateOf(deps.clock.now(), deps.timezone);
-  const days = daysBetween(today, localDateOf(a.dueAt, deps.timezone));
-  const left = days > 0 ? ctx.t("tasks:days_left", { count: days }) : days === 0 ? ctx.t("tasks:due_today") : ctx.t("tasks:days_overdue", { count: -days });
   const period = a.occurrence.label ? ` (${a.occurrence.label})` : "";
-  return { title: a.task.title, period, deadline: formatDeadline(a.dueAt, deps.timezone, ctx.t), left };
+  const deadline = formatDue({ dueAt: a.dueAt, statedDate: a.occurrence.statedDate }, deps.timezone, ctx.t);
+  return { title: a.task.title, period, deadline, left: formatDaysLeft(deps.clock.now(), a.dueAt, deps.timezone, ctx.t) };
+}
+
+/**
+ * How to report, with an example on the first task listed: its number and its own indicators
+ * ("/baocao #4 12 pa nô, 3 tin bài"), or a text report for a task that asks for text.
+ */
+function howToReport(first: AssignmentView, ctx: Context): string {
+  const figures = exampleFigures(first.task.indicators);
+  const example = figures ? ctx.t("tasks:example_figures", { id: first.task.id, figures }) : ctx.t("tasks:example_text", { id: first.task.id });
+  return ctx.t("tasks:how_to_report", { example, context: ctx.incoming.channel });
 }
 
 /** One line per open assignment: "#2 Báo cáo quý (Quý I/2021) — hạn Thứ Hai, 15/03/2021 (còn 3 ngày)". */
@@ -59,7 +68,7 @@ async function replyCreated(ctx: Context, deps: FeatureDeps, result: CreateTaskR
   const reading = result.reading ? `\n${ctx.t(`tasks:reading_${result.reading}`)}` : "";
   await ctx.reply(
     [
-      ctx.t("tasks:created", { id: result.task.id, title: result.task.title, units: result.units, deadline: formatDeadline(result.dueAt, deps.timezone, ctx.t) }) + reading,
+      ctx.t("tasks:created", { id: result.task.id, title: result.task.title, units: result.units, deadline: formatDue(result, deps.timezone, ctx.t) }) + reading,
       describeAsks(result.task, ctx),
     ].join("\n"),
   );
@@ -81,7 +90,7 @@ export const tasksFeature: Feature = (deps) => {
     if (!open.length) return ctx.reply(ctx.t("tasks:none_open", { unit: unit.name }));
     const lines = open.slice(0, MAX_LISTED).map((a) => `${describeAssignment(a, ctx, deps)}\n   ${describeAsks(a.task, ctx)}`);
     if (open.length > MAX_LISTED) lines.push(ctx.t("tasks:more", { count: open.length - MAX_LISTED }));
-    await ctx.reply([ctx.t("tasks:open_header", { unit: unit.name, count: open.length }), ...lines, "", ctx.t("tasks:how_to_report", { context: ctx.incoming.channel })].join("\n"));
+    await ctx.reply([ctx.t("tasks:open_header", { unit: unit.name, count: open.length }), ...lines, "", howToReport(open[0]!, ctx)].join("\n"));
   });
 
   composer.command("giao", async (ctx) => {
@@ -101,6 +110,26 @@ export const tasksFeature: Feature = (deps) => {
     const { title, indicators } = splitIndicators(m[3]);
     const result = await requestAdhoc(deps, actorOf(ctx), { targets: m[1].split(","), workingDays: days, title, indicators });
     await replyCreated(ctx, deps, result, "tasks:request_usage");
+  });
+
+  composer.command("dongky", async (ctx) => {
+    if (!(await allow(ctx, ["admin"]))) return;
+    const [ref, ...period] = splitArgs(ctx.command!.args);
+    if (!ref) return ctx.reply(ctx.t("tasks:close_usage"));
+    const result = await closePeriods(deps, actorOf(ctx), await findTask(deps.repos, ref), period.join(" "));
+    if (!result.ok) {
+      const periods = result.periods?.length ? result.periods.join(", ") : "—";
+      return ctx.reply(`${ctx.t(`tasks:close_${result.error}`, { ref, period: period.join(" "), id: result.task?.id, periods })}\n${ctx.t("tasks:close_usage")}`);
+    }
+    deps.onScheduleChange();
+    const lines = result.closed.map((c) =>
+      ctx.t("tasks:closed_period", {
+        period: c.occurrence.label || ctx.t("tasks:the_period"),
+        deadline: formatDue(c.occurrence, deps.timezone, ctx.t),
+        count: c.unreported,
+      }),
+    );
+    await ctx.reply([ctx.t("tasks:closed", { id: result.task.id, title: result.task.title }), ...lines, ctx.t("tasks:closed_effect")].join("\n"));
   });
 
   composer.command("huy", async (ctx) => {

@@ -1,14 +1,20 @@
 import { splitArgs } from "../core/args.js";
 import { truncate } from "../core/text-limits.js";
 import { Composer, type Context } from "../core/composer.js";
-import { addUnit, editUnit, removeUnit, type UnitResult } from "../core/units/units.js";
+import { nameList } from "../core/format.js";
+import { formatDmy, localDateOf, parseDmy } from "../core/calendar/time.js";
+import { searchKey } from "../core/reports/text-key.js";
+import { addUnit, editUnit, removeUnit, retireUnits, type UnitResult } from "../core/units/units.js";
 import { actorOf, allow, type Feature } from "./deps.js";
 
 async function replyUnitError(ctx: Context, result: Exclude<UnitResult, { ok: true }>, usageKey: string): Promise<void> {
   await ctx.reply(`${ctx.t(`units:error_${result.error}`, { detail: result.detail ?? "" })}\n${ctx.t(usageKey)}`);
 }
 
-/** /donvi, /donvi_them, /donvi_sua, /donvi_xoa (admin; leaders may list). */
+/** Names listed in a /donvi_nghi answer before "… và N đơn vị khác". */
+const MAX_RETIRED_NAMES = 40;
+
+/** /donvi, /donvi_them, /donvi_sua, /donvi_xoa, /donvi_nghi (admin; leaders may list). */
 export const unitsFeature: Feature = (deps) => {
   const composer = new Composer();
 
@@ -61,6 +67,29 @@ export const unitsFeature: Feature = (deps) => {
     if (!result.ok) return replyUnitError(ctx, result, "units:delete_usage");
     deps.onScheduleChange();
     await ctx.reply(ctx.t("units:deleted", { code: result.unit.code, name: result.unit.name }));
+  });
+
+  composer.command("donvi_nghi", async (ctx) => {
+    if (!(await allow(ctx, ["admin"]))) return;
+    const [target, ...rest] = splitArgs(ctx.command!.args);
+    if (!target) {
+      // No argument: the units retired so far, then how to retire one.
+      const retired = (await deps.repos.units.list({ includeInactive: true })).filter((u) => u.retiredAt);
+      const lines = retired
+        .sort((a, b) => a.name.localeCompare(b.name, "vi"))
+        .map((u) => ctx.t("units:retired_line", { code: u.code, name: u.name, date: formatDmy(localDateOf(u.retiredAt!, deps.timezone)), note: u.retiredNote ? ` — ${u.retiredNote}` : "" }));
+      return ctx.reply([ctx.t("units:retired_header", { count: retired.length }), ...lines, ctx.t("units:retire_usage")].join("\n"));
+    }
+    const date = rest.find((w) => parseDmy(w) !== undefined || /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(w));
+    const confirm = rest.some((w) => searchKey(w) === "xacnhan" || searchKey(w) === "xac nhan");
+    const note = rest.filter((w) => w !== date && searchKey(w) !== "xacnhan" && searchKey(w) !== "xac nhan").join(" ");
+    const result = await retireUnits(deps, actorOf(ctx), { target, date, note, confirm });
+    if (!result.ok) return ctx.reply(`${ctx.t(`units:retire_error_${result.error}`, { detail: truncate(result.detail ?? "", 40) })}\n${ctx.t("units:retire_usage")}`);
+    const names = nameList(result.units.map((u) => u.name), MAX_RETIRED_NAMES, ctx.t);
+    const vars = { count: result.units.length, names, date: formatDmy(result.date), plan: result.plan ?? "", cancelled: result.cancelled };
+    if (result.preview) return ctx.reply(ctx.t("units:retire_preview", { ...vars, command: `/donvi_nghi ${[target, date, note].filter(Boolean).join(" ")} xacnhan` }));
+    deps.onScheduleChange();
+    await ctx.reply(ctx.t("units:retired", vars));
   });
 
   return composer;

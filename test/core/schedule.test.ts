@@ -51,9 +51,11 @@ describe("occurrencesOf", () => {
       const occ = occurrencesOf(s, { from: "2021-03-01", to: "2021-04-30" }, cal, TZ);
       expect(occ.map((o) => [o.periodKey, o.label, o.dueDate])).toEqual([
         ["2021-03", "Tháng 3/2021", "2021-03-25"],
-        ["2021-04", "Tháng 4/2021", "2021-04-25"],
+        // 25/04/2021 is a Sunday: the period ends on Monday 26/04 (Civil Code 2015, art. 148(5)).
+        ["2021-04", "Tháng 4/2021", "2021-04-26"],
         ["2021-05", "Tháng 5/2021", "2021-05-25"],
       ]);
+      expect(occ.map((o) => o.statedDate)).toEqual([undefined, "2021-04-25", undefined]);
       expect(occ[0].periodStart).toBe("2021-03-01");
       expect(occ[0].periodEnd).toBe("2021-03-31");
       expect(occ[0].dueAt.toISOString()).toBe("2021-03-25T16:59:00.000Z");
@@ -71,14 +73,24 @@ describe("occurrencesOf", () => {
       ]);
     });
 
-    it("keeps a due date that falls on a day off", () => {
+    it("moves a last day that is a day off to the next working day, unless the schedule says otherwise", () => {
       // 15/05/2021 is a Saturday.
       const s: Schedule = { kind: "periodic", period: "month", rule: { type: "day_of_last_month", day: 15 }, start: "2021-05-01" };
-      expect(keysAndDue(s, "2021-05-01", "2021-05-31")).toEqual([["2021-05", "2021-05-15"], ["2021-06", "2021-06-15"]]);
+      expect(keysAndDue(s, "2021-05-01", "2021-05-31")).toEqual([["2021-05", "2021-05-17"], ["2021-06", "2021-06-15"]]);
+      const [may] = occurrencesOf(s, { from: "2021-05-01", to: "2021-05-31" }, cal, TZ);
+      expect(may).toMatchObject({ dueDate: "2021-05-17", statedDate: "2021-05-15" });
+      expect(may.dueAt.toISOString()).toBe("2021-05-17T16:59:00.000Z");
+      expect(keysAndDue({ ...s, onDayOff: "previous_working_day" }, "2021-05-01", "2021-05-31")[0]).toEqual(["2021-05", "2021-05-14"]);
+      expect(keysAndDue({ ...s, onDayOff: "keep" }, "2021-05-01", "2021-05-31")[0]).toEqual(["2021-05", "2021-05-15"]);
+      // Quý I/2026 stated "15/03/2026", a Sunday; a holiday moves too (30/04 and 01/05/2026 → Monday 04/05).
+      const q: Schedule = { kind: "periodic", period: "quarter", rule: { type: "day_of_last_month", day: 15 }, start: "2026-01-01" };
+      expect(occurrencesOf(q, { from: "2026-03-01", to: "2026-03-31" }, cal, TZ)[0]).toMatchObject({ dueDate: "2026-03-16", statedDate: "2026-03-15" });
+      expect(occurrencesOf({ kind: "once", dueDate: "2026-04-30" }, { from: "2026-01-01", to: "2026-12-31" }, cal, TZ)[0]).toMatchObject({ dueDate: "2026-05-04", statedDate: "2026-04-30" });
     });
 
     it("clamps the day to the month's length", () => {
-      const s: Schedule = { kind: "periodic", period: "month", rule: { type: "day_of_last_month", day: 31 }, start: "2021-01-01" };
+      // Kept where they fall: this is about the stated day (31/01/2021 and 28/02/2021 are Sundays).
+      const s: Schedule = { kind: "periodic", period: "month", rule: { type: "day_of_last_month", day: 31 }, start: "2021-01-01", onDayOff: "keep" };
       expect(keysAndDue(s, "2021-02-01", "2021-02-28")).toEqual([["2021-02", "2021-02-28"], ["2021-03", "2021-03-31"]]);
       expect(keysAndDue(s, "2024-02-01", "2024-02-29")[0]).toEqual(["2024-02", "2024-02-29"]);
     });
@@ -87,7 +99,8 @@ describe("occurrencesOf", () => {
       const s: Schedule = { kind: "periodic", period: "half_year", rule: { type: "days_after_end", days: 10 }, start: "2021-01-01" };
       const occ = occurrencesOf(s, { from: "2021-07-01", to: "2021-07-31" }, cal, TZ);
       expect(occ.map((o) => [o.periodKey, o.label, o.dueDate])).toEqual([
-        ["2021-H1", "6 tháng đầu năm 2021", "2021-07-10"],
+        // 10/07/2021 is a Saturday: Monday 12/07.
+        ["2021-H1", "6 tháng đầu năm 2021", "2021-07-12"],
         ["2021-H2", "6 tháng cuối năm 2021", "2022-01-10"],
       ]);
     });

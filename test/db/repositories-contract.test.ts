@@ -166,7 +166,7 @@ describe.each([
     expect(await cold.chats.listRollupChats()).toEqual([{ id: expect.any(Number), channel: "telegram", chatId: "-9", chatType: "group", title: null, role: "rollup", unitId: null, status: "active" }]);
     expect(await cold.conversations.get("zalo", "z1", "7", AT)).toEqual({ kind: "pick_task", data: { options: [2, 3] }, expiresAt: new Date(AT.getTime() + 60_000) });
     expect(await cold.conversations.get("zalo", "z1", "7", new Date(AT.getTime() + 60_000))).toBeNull();
-    expect(await cold.units.findById(open.unitId)).toEqual({ id: open.unitId, code: "XA_1", name: "UBND xã Một", kind: "xa", tags: ["xa"], active: true });
+    expect(await cold.units.findById(open.unitId)).toEqual({ id: open.unitId, code: "XA_1", name: "UBND xã Một", kind: "xa", tags: ["xa"], active: true, retiredAt: null, retiredNote: "" });
     expect(await cold.units.findById(open.unitId + 1000)).toBeNull();
     const [task] = await cold.tasks.listActive();
     expect(task).toEqual(await repos.tasks.findById(task.id));
@@ -180,5 +180,51 @@ describe.each([
     const { task: added } = await cold.tasks.upsert({ planId: null, code: "NV2", title: "Báo cáo nhanh", targets: ["xa"], schedule: { kind: "once", dueDate: "2021-03-20" }, reminder: null, deadlineText: "20/03/2021", createdBy: "t", indicators: [] });
     expect((await cold.tasks.listActive()).map((t) => t.code)).toEqual(["NV", "NV2"]);
     await cold.tasks.setStatus(added.id, "cancelled");
+  });
+
+  it("plans list their units; deadlines move with their assignments; periods close; units retire (issue 20)", async () => {
+    const { plan } = await repos.plans.upsert({ number: "45/KH-SVHTTDL", date: "2026-01-15", title: "Kế hoạch 2026", issuer: "", parentIssuer: "", place: "", endDate: "2026-12-31" });
+    expect(plan.endDate).toBe("2026-12-31");
+    const a = await repos.units.create({ code: "X_A", name: "UBND xã A", kind: "xa", tags: ["xa"] });
+    const b = await repos.units.create({ code: "X_B", name: "UBND xã B", kind: "xa", tags: ["xa"] });
+    await repos.plans.setUnits(plan.id, [a.id, b.id, a.id]);
+    expect(await repos.plans.unitIds(plan.id)).toEqual([a.id, b.id]);
+    await repos.plans.setUnits(plan.id, [b.id]);
+    expect(await repos.plans.unitIds(plan.id)).toEqual([b.id]);
+
+    const { task } = await repos.tasks.upsert({ planId: plan.id, code: "BC_Q", title: "Báo cáo quý", targets: ["xa"], schedule: { kind: "periodic", period: "quarter", rule: { type: "day_of_last_month", day: 15 }, start: "2026-01-01" }, reminder: null, deadlineText: "", createdBy: "t", indicators: [] });
+    // Stated Sunday 15/03/2026; first stored at the stated day (a database from before the rule).
+    const q1 = await repos.assignments.ensureOccurrence({ taskId: task.id, periodKey: "2026-Q1", label: "Quý I/2026", dueAt: new Date("2026-03-15T16:59:00Z") });
+    expect(q1).toMatchObject({ statedDate: null, closedAt: null });
+    const ida = (await repos.assignments.ensure({ occurrenceId: q1.id, unitId: a.id, dueAt: q1.dueAt }))!;
+    const idb = (await repos.assignments.ensure({ occurrenceId: q1.id, unitId: b.id, dueAt: q1.dueAt }))!;
+    // A reports on Monday 16/03 at 10:00: late against Sunday, in time against Monday.
+    const monday = new Date("2026-03-16T03:00:00Z");
+    await repos.reports.create({ assignmentId: ida, unitId: a.id, authorChannel: "telegram", authorUserId: "7", authorName: "Lan", text: "12 pa nô", values: { pano: 12 }, references: [], unclear: [], late: true, sourceChatId: "-1", sourceMessageId: "50", mediaGroupId: null, createdAt: monday }, { status: "late", at: monday });
+    await repos.assignments.moveOccurrenceDue(q1.id, new Date("2026-03-16T16:59:00Z"), "2026-03-15");
+    expect(await repos.assignments.findView(ida)).toMatchObject({ status: "submitted", dueAt: new Date("2026-03-16T16:59:00Z"), occurrence: { statedDate: "2026-03-15" } });
+    expect((await repos.reports.findForAssignment(ida))?.late).toBe(false);
+    expect((await repos.assignments.listOpen()).filter((v) => v.occurrenceId === q1.id).map((v) => v.id)).toEqual([idb]);
+
+    // Closed: out of listOpen and listOpenForUnit, still in the rollup's reads.
+    expect(await repos.assignments.closeOccurrences([q1.id], AT, "telegram:111")).toBe(1);
+    expect(await repos.assignments.closeOccurrences([q1.id], AT, "telegram:111")).toBe(0);
+    expect((await repos.assignments.listOpen()).some((v) => v.occurrenceId === q1.id)).toBe(false);
+    expect(await repos.assignments.listOpenForUnit(b.id)).toEqual([]);
+    expect((await repos.assignments.listForOccurrences([q1.id])).map((x) => x.status).sort()).toEqual(["open", "submitted"]);
+    expect(await repos.assignments.findOccurrence(q1.id)).toMatchObject({ closedAt: AT });
+
+    // Outside the plan's units: cancelled; a retired unit's later assignments only.
+    const q2 = await repos.assignments.ensureOccurrence({ taskId: task.id, periodKey: "2026-Q2", label: "Quý II/2026", dueAt: new Date("2026-06-15T16:59:00Z") });
+    await repos.assignments.ensure({ occurrenceId: q2.id, unitId: a.id, dueAt: q2.dueAt });
+    await repos.assignments.ensure({ occurrenceId: q2.id, unitId: b.id, dueAt: q2.dueAt });
+    expect(await repos.assignments.cancelOutside(task.id, [b.id])).toBe(1);
+    await repos.units.retire(b.id, new Date("2026-04-01T00:00:00Z"), "Sáp nhập");
+    expect(await repos.assignments.cancelForUnit(b.id, { dueAfter: new Date("2026-03-31T16:59:00Z") })).toBe(1);
+    expect(await repos.units.findById(b.id)).toMatchObject({ active: false, retiredAt: new Date("2026-04-01T00:00:00Z"), retiredNote: "Sáp nhập" });
+    expect(await create(db).units.findById(b.id)).toMatchObject({ active: false, retiredNote: "Sáp nhập" });
+    expect((await repos.units.list()).map((u) => u.code)).not.toContain("X_B");
+    // Brought back only by /donvi_them (an update to active).
+    expect(await repos.units.update(b.id, { active: true })).toMatchObject({ active: true, retiredAt: null, retiredNote: "" });
   });
 });

@@ -11,7 +11,7 @@ import { parseDeadlinePhrase } from "../calendar/deadline-phrase.js";
 import { addDays, isIsoDate, parseDmy } from "../calendar/time.js";
 import type { PlanRecord } from "../ports.js";
 import type { PlanInput } from "../repositories.js";
-import type { CalendarEntryInput, ReminderPolicy, Schedule, Translate } from "../types.js";
+import type { CalendarEntryInput, DayOffRule, ReminderPolicy, Schedule, Translate } from "../types.js";
 import { DEFAULT_REMINDER_POLICY } from "../types.js";
 
 /** The schema, with custom messages in the language of `t`. */
@@ -41,6 +41,9 @@ function buildSchema(t: Translate) {
     if (!isValidUnitName(name)) ctx.addIssue({ code: "custom", message: t("planfile:bad_unit_name", { name: truncate(name.replace(/[\p{Cc}\p{Cf}]/gu, "?"), 40) }) });
     return name;
   });
+
+  // Bộ luật Dân sự 2015, Điều 148 khoản 5 is the default: a last day that is a day off moves to the next working day.
+  const dayOff = z.enum(["next_working_day", "previous_working_day", "keep"]);
 
   const indicator = z.object({
     label: z.string().min(1),
@@ -80,6 +83,7 @@ function buildSchema(t: Translate) {
       indicators: z.array(z.string()).default([]),
       reminders: reminders.optional(),
       backfill: z.boolean().default(false),
+      deadline_on_day_off: dayOff.optional(),
     })
     .strict()
     .refine((x) => [x.deadline, x.periodic, x.adhoc_working_days].filter((v) => v !== undefined).length === 1, t("planfile:one_schedule"));
@@ -103,6 +107,9 @@ function buildSchema(t: Translate) {
           parent_issuer: z.string().default(""),
           place: z.string().default(""),
           lead_unit: code.optional(),
+          /** The plan's last day; default: the end of its year, or its last deadline if later. */
+          end: date.optional(),
+          deadline_on_day_off: dayOff.optional(),
           rollup: z
             .object({
               weekly: z.boolean().optional(),
@@ -197,16 +204,19 @@ function expandDates(entry: { date: string; kind: "holiday" | "workday"; name: s
   return out;
 }
 
-function toSchedule(raw: RawPlanFile["tasks"][number], planDate: string, t: Translate): { schedule: Schedule; deadlineText: string } | string {
+function toSchedule(raw: RawPlanFile["tasks"][number], planDate: string, planDayOff: DayOffRule | undefined, t: Translate): { schedule: Schedule; deadlineText: string } | string {
+  // The task's own rule, else the plan's; absent means the law's default (next working day).
+  const rule = raw.deadline_on_day_off ?? planDayOff;
+  const onDayOff = rule ? { onDayOff: rule } : {};
   if (raw.deadline !== undefined) {
     const parsed = parseDeadlinePhrase(raw.deadline, planDate);
     if (!parsed.ok) return t("planfile:bad_deadline", { text: raw.deadline });
-    return { schedule: { kind: "once", dueDate: parsed.dueDate }, deadlineText: raw.deadline };
+    return { schedule: { kind: "once", dueDate: parsed.dueDate, ...onDayOff }, deadlineText: raw.deadline };
   }
   if (raw.periodic) {
     const p = raw.periodic;
     const rule = p.day !== undefined ? { type: "day_of_last_month" as const, day: p.day } : { type: "days_after_end" as const, days: p.days_after_end! };
-    return { schedule: { kind: "periodic", period: p.every, rule, start: p.start, ...(p.end ? { end: p.end } : {}) }, deadlineText: "" };
+    return { schedule: { kind: "periodic", period: p.every, rule, start: p.start, ...(p.end ? { end: p.end } : {}), ...onDayOff }, deadlineText: "" };
   }
   return { schedule: { kind: "adhoc", workingDays: raw.adhoc_working_days!, issuedAt: `${planDate}T00:00:00.000Z` }, deadlineText: `${raw.adhoc_working_days}` };
 }
@@ -264,7 +274,7 @@ export function parsePlanFile(text: string, t: Translate): PlanFileResult {
   raw.tasks.forEach((task, i) => {
     const where = (field: string, message: string) =>
       at(lineOf(doc, counter, ["tasks", i, field]) ?? lineOf(doc, counter, ["tasks", i]) ?? "?", `tasks.${i}.${field}`, message);
-    const schedule = toSchedule(task, raw.plan.date, t);
+    const schedule = toSchedule(task, raw.plan.date, raw.plan.deadline_on_day_off, t);
     if (typeof schedule === "string") return void errors.push(where("deadline", schedule));
     for (const target of task.targets) {
       if (!unitCodes.has(normaliseCode(target)) && !tags.has(normaliseTag(target))) errors.push(where("targets", t("planfile:unknown_target", { target })));
@@ -286,6 +296,7 @@ export function parsePlanFile(text: string, t: Translate): PlanFileResult {
     if (!tags.has(g.tag)) errors.push(at(lineOf(doc, counter, ["unit_groups", i]) ?? "?", `unit_groups.${i}.tag`, t("planfile:unknown_group_tag", { tag: g.tag })));
   });
   if (raw.plan.lead_unit && !unitCodes.has(raw.plan.lead_unit)) errors.push(at(undefined, "plan.lead_unit", t("planfile:unknown_lead_unit", { code: raw.plan.lead_unit })));
+  if (raw.plan.end && raw.plan.end < raw.plan.date) errors.push(at(lineOf(doc, counter, ["plan", "end"]), "plan.end", t("planfile:end_before_date")));
   if (errors.length) return { ok: false, errors };
   const p = raw.plan;
   const r = raw.report;
@@ -313,6 +324,7 @@ export function parsePlanFile(text: string, t: Translate): PlanFileResult {
         parentIssuer: p.parent_issuer,
         place: p.place,
         leadUnitCode: p.lead_unit,
+        ...(p.end ? { endDate: p.end } : {}),
         rollup: { weekly: p.rollup?.weekly, weeklyDay: p.rollup?.weekly_day, weeklyTime: p.rollup?.weekly_time, afterDeadlineTime: p.rollup?.after_deadline_time },
         unitGroups: raw.unit_groups,
         report,

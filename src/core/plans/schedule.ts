@@ -2,7 +2,7 @@
  * Expands a task's Schedule into dated occurrences (one per period for periodic tasks).
  */
 
-import type { Schedule } from "../types.js";
+import { DEFAULT_DAY_OFF_RULE, type DayOffRule, type Schedule } from "../types.js";
 import type { WorkingCalendar } from "../calendar/working-calendar.js";
 import { addDays, endOfLocalDay, isIsoDate, localDateOf } from "../calendar/time.js";
 
@@ -14,10 +14,30 @@ export interface Occurrence {
   label: string;
   periodStart?: string;
   periodEnd?: string;
-  /** Last allowed day, "YYYY-MM-DD". */
+  /** Last allowed day, "YYYY-MM-DD": the stated day, moved off a day off as the schedule says. */
   dueDate: string;
+  /** The stated last day when it was a day off and `dueDate` moved off it; absent otherwise. */
+  statedDate?: string;
   /** 23:59 local time of `dueDate`. */
   dueAt: Date;
+}
+
+/**
+ * The effective last day of a period whose stated last day is `stated`: a working day stays; a day
+ * off moves to the next working day (Bộ luật Dân sự 2015, Điều 148 khoản 5: the period ends at the
+ * end of the next working day), or to the previous one, or stays, as the rule says.
+ * @example effectiveDueDate("2026-03-15", "next_working_day", cal) // "2026-03-16" (15/03/2026 is a Sunday)
+ */
+export function effectiveDueDate(stated: string, rule: DayOffRule | undefined, calendar: WorkingCalendar): string {
+  const how = rule ?? DEFAULT_DAY_OFF_RULE;
+  if (how === "keep" || calendar.isWorkingDay(stated)) return stated;
+  return how === "previous_working_day" ? calendar.previousWorkingDay(stated) : calendar.nextWorkingDay(stated);
+}
+
+/** An occurrence due on `stated` (moved by the rule), with the stated day kept when it moved. */
+function dueOn(stated: string, rule: DayOffRule | undefined, calendar: WorkingCalendar, tz: string): Pick<Occurrence, "dueDate" | "statedDate" | "dueAt"> {
+  const dueDate = effectiveDueDate(stated, rule, calendar);
+  return { dueDate, ...(dueDate !== stated ? { statedDate: stated } : {}), dueAt: endOfLocalDay(dueDate, tz) };
 }
 
 type Periodic = Extract<Schedule, { kind: "periodic" }>;
@@ -61,8 +81,9 @@ function assertDate(date: string, what: string): void {
 /**
  * Occurrences whose due date lies in [window.from, window.to], plus the first one after
  * `window.to` (so the current and the next period always exist), in date order.
- * Periods are calendar-aligned (quarters Jan–Mar…, halves Jan–Jun/Jul–Dec). A periodic due date
- * on a non-working day is kept: it is a calendar deadline, the reminders adapt to it.
+ * Periods are calendar-aligned (quarters Jan–Mar…, halves Jan–Jun/Jul–Dec). A stated due day that
+ * is a day off moves as the schedule's `onDayOff` says (default: to the next working day, the
+ * law's rule; see {@link effectiveDueDate}); the window is matched against the effective day.
  * `day_of_last_month` beyond the month's length is clamped (31 → 30 June).
  * An ad hoc task is due at the end of the N-th working day after the local issue date
  * (N = 0: the issue day if working, else the next working day).
@@ -71,6 +92,7 @@ function assertDate(date: string, what: string): void {
  *   start: "2021-01-01" }, { from: "2021-03-01", to: "2021-03-31" }, cal, "Asia/Ho_Chi_Minh")
  * // [{ periodKey: "2021-Q1", label: "Quý I/2021", dueDate: "2021-03-15", … },
  * //  { periodKey: "2021-Q2", label: "Quý II/2021", dueDate: "2021-06-15", … }]
+ * // (2026: Quý I is stated 15/03/2026, a Sunday → dueDate "2026-03-16", statedDate "2026-03-15")
  */
 export function occurrencesOf(
   schedule: Schedule,
@@ -80,13 +102,13 @@ export function occurrencesOf(
 ): Occurrence[] {
   assertDate(window.from, "window start");
   assertDate(window.to, "window end");
-  const single = (periodKey: string, dueDate: string): Occurrence[] =>
-    dueDate >= window.from ? [{ periodKey, label: "", dueDate, dueAt: endOfLocalDay(dueDate, tz) }] : [];
+  const single = (periodKey: string, due: Pick<Occurrence, "dueDate" | "statedDate" | "dueAt">): Occurrence[] =>
+    due.dueDate >= window.from ? [{ periodKey, label: "", ...due }] : [];
 
   switch (schedule.kind) {
     case "once":
       assertDate(schedule.dueDate, "due date");
-      return single("once", schedule.dueDate);
+      return single("once", dueOn(schedule.dueDate, schedule.onDayOff, calendar, tz));
     case "adhoc": {
       if (!Number.isInteger(schedule.workingDays) || schedule.workingDays < 0) {
         throw new RangeError(`Invalid working days: ${schedule.workingDays}`);
@@ -95,14 +117,15 @@ export function occurrencesOf(
       const issued = isIsoDate(schedule.issuedAt)
         ? schedule.issuedAt
         : localDateOf(new Date(schedule.issuedAt), tz);
-      return single("adhoc", calendar.addWorkingDays(issued, schedule.workingDays));
+      // Always a working day already.
+      return single("adhoc", dueOn(calendar.addWorkingDays(issued, schedule.workingDays), "keep", calendar, tz));
     }
     case "periodic":
-      return periodicOccurrences(schedule, window, tz);
+      return periodicOccurrences(schedule, window, calendar, tz);
   }
 }
 
-function periodicOccurrences(schedule: Periodic, window: { from: string; to: string }, tz: string): Occurrence[] {
+function periodicOccurrences(schedule: Periodic, window: { from: string; to: string }, calendar: WorkingCalendar, tz: string): Occurrence[] {
   assertDate(schedule.start, "schedule start");
   if (schedule.end !== undefined) assertDate(schedule.end, "schedule end");
   const { rule } = schedule;
@@ -120,12 +143,13 @@ function periodicOccurrences(schedule: Periodic, window: { from: string; to: str
     const periodStart = dayOfMonth(first, 1);
     if (schedule.end !== undefined && periodStart > schedule.end) break;
     const periodEnd = dayOfMonth(first + len - 1, 31);
-    const dueDate =
+    const stated =
       rule.type === "day_of_last_month" ? dayOfMonth(first + len - 1, rule.day) : addDays(periodEnd, rule.days);
-    if (dueDate < window.from) continue;
+    const due = dueOn(stated, schedule.onDayOff, calendar, tz);
+    if (due.dueDate < window.from) continue;
     const { key, label } = describePeriod(schedule.period, first);
-    out.push({ periodKey: key, label, periodStart, periodEnd, dueDate, dueAt: endOfLocalDay(dueDate, tz) });
-    if (dueDate > window.to) break;
+    out.push({ periodKey: key, label, periodStart, periodEnd, ...due });
+    if (due.dueDate > window.to) break;
   }
   return out;
 }

@@ -3,11 +3,12 @@ import type { Repositories } from "../repositories.js";
 import { occurrencesOf } from "./schedule.js";
 import { localDateOf } from "../calendar/time.js";
 import type { CalendarEntryInput, IndicatorDef, Schedule } from "../types.js";
-import { resolveTargets } from "../units/units.js";
+import { matchTargets, resolveTargets } from "../units/units.js";
 import { createWorkingCalendar, type WorkingCalendar } from "../calendar/working-calendar.js";
 import { parseDeadlinePhrase } from "../calendar/deadline-phrase.js";
 import { searchKey } from "../reports/text-key.js";
 import { SAMPLE_INDICATORS } from "./sample-indicators.js";
+import { planEnded, planScope, type PlanScope } from "./periods.js";
 
 /** What task services need. */
 export interface TaskDeps {
@@ -43,6 +44,14 @@ export interface SyncResult {
   occurrences: number;
   /** Assignments created to be reported (status "open"). */
   created: number;
+  /** Occurrences whose deadline moved (calendar changed, or stored before deadlines moved off days off). */
+  moved: number;
+  /** Occurrences closed because the task's plan has ended. */
+  closed: number;
+  /** Open assignments cancelled because their unit is no longer among the task's units (with `prune`). */
+  cancelled: number;
+  /** The task's plan has ended: nothing was assigned. */
+  ended: boolean;
   skipped: {
     /** Distinct past periods (task × period) with at least one untracked assignment created. */
     periods: number;
@@ -51,32 +60,73 @@ export interface SyncResult {
   };
 }
 
+/** Options of {@link syncTask}. */
+export interface SyncOptions {
+  /** Assign periods already past too (else they are kept "untracked"). */
+  backfill?: boolean;
+  /** Cancel open assignments of units the task no longer reaches (a plan re-imported). */
+  prune?: boolean;
+  /** The task's plan scope when the caller has it (see planScope); read otherwise. */
+  scope?: PlanScope | null;
+}
+
 /**
- * Creates the task's occurrences up to now, the next one and any whose period has begun, and an assignment per target unit
- * for each. Idempotent; units added later get the occurrences on the next sync.
- * A period whose deadline has already passed when its assignment is created (a plan imported
- * part-way through its year, a unit added later, a task created late) is kept as an "untracked"
- * row, never reminded nor counted, unless the task or this sync asks for backfill.
- * @example await syncTask(deps, task, calendar) // → { occurrences: 2, created: 50, skipped: { periods: 0, assignmentIds: [] } }
+ * Creates the task's occurrences up to now, the next one and any whose period has begun, and an
+ * assignment per target unit for each. Idempotent; units added later get the occurrences on the next sync.
+ * - Targets resolve among the units the task's plan lists (a tag never reaches another plan's
+ *   units), active ones only (retired and deleted units are never assigned).
+ * - A period whose deadline has already passed when its assignment is created (a plan imported
+ *   part-way through its year, a unit added later, a task created late) is kept as an "untracked"
+ *   row, never reminded nor counted, unless the task or this sync asks for backfill.
+ * - A stored deadline that differs from the computed one (a holiday added; a database from before
+ *   deadlines moved off days off) moves, with its assignments, while it or the new one is still
+ *   ahead and the period is open; deadlines passed under both readings keep their history.
+ * - Once the plan has ended (see planEndDate) nothing is assigned and its periods close.
+ * @example await syncTask(deps, task, calendar) // → { occurrences: 2, created: 50, moved: 0, closed: 0, … }
  */
-export async function syncTask(deps: TaskDeps, task: TaskRecord, calendar: WorkingCalendar, options: { backfill?: boolean } = {}): Promise<SyncResult> {
-  const result: SyncResult = { occurrences: 0, created: 0, skipped: { periods: 0, assignmentIds: [] } };
+export async function syncTask(deps: TaskDeps, task: TaskRecord, calendar: WorkingCalendar, options: SyncOptions = {}): Promise<SyncResult> {
+  const result: SyncResult = { occurrences: 0, created: 0, moved: 0, closed: 0, cancelled: 0, ended: false, skipped: { periods: 0, assignmentIds: [] } };
   if (task.status !== "active") return result;
   const now = deps.clock.now();
+  const scope = options.scope !== undefined ? options.scope : await planScope(deps.repos, task.planId, calendar, deps.timezone);
+  if (scope && planEnded(scope.end, now, deps.timezone)) {
+    const open = (await deps.repos.assignments.listOccurrences(task.id)).filter((o) => !o.closedAt);
+    result.closed = await deps.repos.assignments.closeOccurrences(open.map((o) => o.id), now, "plan_end");
+    result.ended = true;
+    return result;
+  }
   const backfill = options.backfill || task.backfill === true;
   const today = localDateOf(now, deps.timezone);
-  const occurrences = currentOccurrences(task, today, calendar, deps.timezone);
+  // Periods that begin after the plan's end are not the plan's.
+  const occurrences = currentOccurrences(task, today, calendar, deps.timezone).filter((o) => !scope || !o.periodStart || o.periodStart <= scope.end);
   result.occurrences = occurrences.length;
-  const { units } = await resolveTargets(deps.repos, task.targets);
+  const { units } = await resolveTargets(deps.repos, task.targets, scope?.unitIds);
+  if (options.prune) {
+    // Inactive units the plan still lists keep theirs: a retired unit's past periods are its history.
+    const all = await deps.repos.units.list({ includeInactive: true });
+    const within = scope?.unitIds.length ? new Set(scope.unitIds) : null;
+    const reach = matchTargets(within ? all.filter((u) => within.has(u.id)) : all, task.targets).units;
+    result.cancelled = await deps.repos.assignments.cancelOutside(task.id, reach.map((u) => u.id));
+  }
   for (const o of occurrences) {
-    const occurrence = await deps.repos.assignments.ensureOccurrence({
+    let occurrence = await deps.repos.assignments.ensureOccurrence({
       taskId: task.id,
       periodKey: o.periodKey,
       label: o.label,
       periodStart: o.periodStart ? new Date(`${o.periodStart}T00:00:00Z`) : undefined,
       periodEnd: o.periodEnd ? new Date(`${o.periodEnd}T00:00:00Z`) : undefined,
       dueAt: o.dueAt,
+      statedDate: o.statedDate ?? null,
     });
+    if (occurrence.closedAt) continue;
+    const stated = o.statedDate ?? null;
+    if (occurrence.dueAt.getTime() !== o.dueAt.getTime() || (occurrence.statedDate ?? null) !== stated) {
+      if (Math.max(occurrence.dueAt.getTime(), o.dueAt.getTime()) > now.getTime()) {
+        await deps.repos.assignments.moveOccurrenceDue(occurrence.id, o.dueAt, stated);
+        occurrence = { ...occurrence, dueAt: o.dueAt, statedDate: stated };
+        result.moved++;
+      }
+    }
     const existing = await deps.repos.assignments.unitIdsForOccurrence(occurrence.id);
     const past = !backfill && occurrence.dueAt.getTime() < now.getTime();
     let skippedHere = 0;
@@ -94,18 +144,24 @@ export async function syncTask(deps: TaskDeps, task: TaskRecord, calendar: Worki
   return result;
 }
 
-/** Syncs every active task (at start, daily, and after units or the calendar change). */
-export async function syncAllTasks(deps: TaskDeps): Promise<{ tasks: number; created: number; untracked: number }> {
+/**
+ * Syncs every active task (at start, daily, and after units or the calendar change): new periods
+ * and units, moved deadlines, and the periods of plans that have ended closed.
+ */
+export async function syncAllTasks(deps: TaskDeps): Promise<{ tasks: number; created: number; untracked: number; moved: number; closed: number }> {
   const calendar = await loadCalendar(deps.repos);
-  let created = 0;
-  let untracked = 0;
+  const totals = { created: 0, untracked: 0, moved: 0, closed: 0 };
   const tasks = await deps.repos.tasks.listActive();
+  const scopes = new Map<number | null, Awaited<ReturnType<typeof planScope>>>();
   for (const task of tasks) {
-    const r = await syncTask(deps, task, calendar);
-    created += r.created;
-    untracked += r.skipped.assignmentIds.length;
+    if (!scopes.has(task.planId)) scopes.set(task.planId, await planScope(deps.repos, task.planId, calendar, deps.timezone));
+    const r = await syncTask(deps, task, calendar, { scope: scopes.get(task.planId) });
+    totals.created += r.created;
+    totals.untracked += r.skipped.assignmentIds.length;
+    totals.moved += r.moved;
+    totals.closed += r.closed;
   }
-  return { tasks: tasks.length, created, untracked };
+  return { tasks: tasks.length, ...totals };
 }
 
 /**
@@ -127,7 +183,9 @@ export type CreateTaskError =
   | { error: "bad_title" }
   | { error: "unknown_indicators"; unknown: string[]; known: string[] };
 
-export type CreateTaskResult = ({ ok: true; task: TaskRecord; dueAt: Date; units: number; reading?: "before" | "by" }) | ({ ok: false } & CreateTaskError);
+export type CreateTaskResult =
+  | { ok: true; task: TaskRecord; dueAt: Date; statedDate?: string | null; units: number; reading?: "before" | "by" }
+  | ({ ok: false } & CreateTaskError);
 
 const MAX_TITLE = 300;
 
@@ -184,7 +242,7 @@ async function createTask(
   await syncTask(deps, task, calendar);
   const occurrences = await deps.repos.assignments.listOccurrences(task.id);
   await deps.repos.audit.log({ actor, action: "task.create", entity: "task", entityId: code, detail: { title, schedule: input.schedule, targets: input.targets, indicators: task.indicators.map((i) => i.code) } });
-  return { ok: true, task, dueAt: occurrences[0].dueAt, units: units.length };
+  return { ok: true, task, dueAt: occurrences[0].dueAt, statedDate: occurrences[0].statedDate, units: units.length };
 }
 
 /**

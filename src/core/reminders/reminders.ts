@@ -4,7 +4,7 @@
  * running it twice, or after a crash, queues nothing twice.
  */
 import type { Translations } from "../bot.js";
-import { formatDeadline } from "../format.js";
+import { formatDaysLeft, formatDeadline, formatDue } from "../format.js";
 import type { AssignmentView, ChatRecord, Clock, Logger, OutboxInput, TaskRecord } from "../ports.js";
 import { planReminders, type PlannedReminder } from "./reminder-plan.js";
 import { buildTaskRollup } from "../rollups/rollup.js";
@@ -13,7 +13,7 @@ import type { TaskRollup } from "../rollups/rollup-types.js";
 import type { Repositories } from "../repositories.js";
 import { findTask, loadCalendar } from "../plans/tasks.js";
 import { searchKey } from "../reports/text-key.js";
-import { daysBetween, formatDmy, localDateOf, localTimeOf, zonedInstant } from "../calendar/time.js";
+import { formatDmy, localDateOf, localTimeOf, zonedInstant } from "../calendar/time.js";
 import { DEFAULT_REMINDER_POLICY, type Channel, type ReminderPolicy, type Translate } from "../types.js";
 import type { WorkingCalendar } from "../calendar/working-calendar.js";
 
@@ -55,13 +55,10 @@ function renderReminderTitle(view: AssignmentView, planned: Pick<PlannedReminder
 
 /** Every line after the title: the same for all units of one occurrence, reminder and channel. */
 function renderReminderBody(view: AssignmentView, planned: Pick<PlannedReminder, "kind" | "at">, t: Translate, tz: string, channel: Channel): string {
-  const days = daysBetween(localDateOf(planned.at, tz), localDateOf(view.dueAt, tz));
   const lines = [
     view.plan ? t("reminders:plan", { number: view.plan.number, date: formatDmy(view.plan.date), title: view.plan.title }) : "",
     t("reminders:task", { id: view.task.id, title: view.task.title, period: view.occurrence.label ? ` (${view.occurrence.label})` : "" }),
-    t("reminders:deadline", { deadline: formatDeadline(view.dueAt, tz, t) }) +
-      " " +
-      (days > 0 ? t("reminders:days_left", { count: days }) : days === 0 ? t("reminders:today") : t("reminders:days_overdue", { count: -days })),
+    t("reminders:deadline", { deadline: formatDue({ dueAt: view.dueAt, statedDate: view.occurrence.statedDate }, tz, t), left: formatDaysLeft(planned.at, view.dueAt, tz, t) }),
     view.task.indicators.length ? t("reminders:indicators", { list: view.task.indicators.map((i) => i.label.toLowerCase()).join(", ") }) : "",
     planned.kind === "overdue" ? t("reminders:late_accepted") : "",
     t("reminders:how_to_answer", { id: view.task.id, context: channel }),
@@ -97,7 +94,7 @@ export function renderEscalation(rollup: TaskRollup, t: Translate, tz: string): 
     t("reminders:escalation_title", {
       title: rollup.title,
       period: rollup.periodLabel ? ` (${rollup.periodLabel})` : "",
-      deadline: formatDeadline(rollup.dueAt, tz, t),
+      deadline: formatDeadline(rollup.dueAt, tz, t, rollup.statedDate),
       submitted: c.onTime + c.late,
       expected: expectedCount(rollup),
     }),
@@ -232,10 +229,11 @@ export async function nextReminderAt(deps: ReminderDeps): Promise<Date | null> {
 /**
  * `/nhacnho [TASK]`: reminds every unit with an open assignment now (once per assignment per day),
  * outside the planned schedule. `source` names the command's message: handled again after a crash,
- * it counts the reminders its first run queued as queued, not as "nothing new".
- * @example await remindNow(deps, task?.id, "telegram:111:42") // → { units: 12, messages: 14 }
+ * it counts the reminders its first run queued as queued, not as "nothing new". `sendAt` is when
+ * they go out: now in office hours, else the next working window (a Sunday's go out on Monday 07:30).
+ * @example await remindNow(deps, task?.id, "telegram:111:42") // → { units: 12, messages: 14, sendAt, … }
  */
-export async function remindNow(deps: ReminderDeps, taskId?: number, source?: string): Promise<{ units: number; messages: number; withoutChat: string[] }> {
+export async function remindNow(deps: ReminderDeps, taskId?: number, source?: string): Promise<{ units: number; messages: number; withoutChat: string[]; sendAt: Date }> {
   const now = deps.clock.now();
   const t = deps.translations.t(deps.defaultLanguage);
   const { items, calendar } = await planOpen(deps, (a) => taskId === undefined || a.task.id === taskId);
@@ -270,7 +268,7 @@ export async function remindNow(deps: ReminderDeps, taskId?: number, source?: st
   const queued = await deps.repos.outbox.enqueueMany(inputs);
   const units = new Set([...queued].map((key) => unitOf.get(key)));
   const messages = queued.size;
-  return { units: units.size, messages, withoutChat: [...withoutChat] };
+  return { units: units.size, messages, withoutChat: [...withoutChat], sendAt };
 }
 
 export type PolicyResult =

@@ -57,7 +57,15 @@ export interface TaskRollup {
   periodKey: string;
   /** Human label of the period ("Quý I/2021"), empty for one-off tasks. */
   periodLabel: string;
+  /** The effective deadline (see statedDate). */
   dueAt: Date;
+  /** The last day as the plan states it, when it was a day off and dueAt moved off it ("YYYY-MM-DD"). */
+  statedDate?: string;
+  /**
+   * When the period was closed (its plan ended, or an admin's /dongky): units that have not
+   * reported by then did not report ("không báo cáo"); it leaves reminders, questions and /nhiemvu.
+   */
+  closedAt?: Date;
   /** The time the rollup describes; statuses before/after the deadline depend on it. */
   asOf: Date;
   indicators: IndicatorDef[];

@@ -19,7 +19,7 @@ export type RollupUnit = Pick<UnitRecord, "id" | "code" | "name" | "tags"> & Par
 
 /** One occurrence's raw data. */
 export interface OccurrenceData {
-  occurrence: Pick<OccurrenceRecord, "id" | "periodKey" | "label" | "dueAt">;
+  occurrence: Pick<OccurrenceRecord, "id" | "periodKey" | "label" | "dueAt"> & Partial<Pick<OccurrenceRecord, "statedDate" | "closedAt">>;
   /** Assignments of the occurrence; cancelled ones are ignored. */
   assignments: AssignmentRecord[];
   /** Reports of those assignments, any order. */
@@ -251,6 +251,8 @@ export function computeTaskRollup(input: TaskRollupInput): TaskRollup {
     periodKey: current.occurrence.periodKey,
     periodLabel: current.occurrence.label,
     dueAt: current.occurrence.dueAt,
+    ...(current.occurrence.statedDate ? { statedDate: current.occurrence.statedDate } : {}),
+    ...(current.occurrence.closedAt ? { closedAt: current.occurrence.closedAt } : {}),
     asOf: input.now,
     groups: order,
     indicators: task.indicators.map((i) => ({ code: i.code, label: i.label, measure: i.measure, synonyms: i.synonyms })),

@@ -1,5 +1,6 @@
 import { CODE_PATTERN, normaliseCode, normaliseTag, TAG_PATTERN } from "../args.js";
-import type { UnitRecord } from "../ports.js";
+import { addDays, endOfLocalDay, localDateOf, parseDmy, zonedInstant } from "../calendar/time.js";
+import type { Clock, UnitRecord } from "../ports.js";
 import type { Repositories } from "../repositories.js";
 import { unbindPerson } from "./access.js";
 
@@ -88,12 +89,85 @@ export async function removeUnit(repos: Repositories, actor: string, codeText: s
   return { ok: true, unit: { ...unit, active: false } };
 }
 
+export type RetireResult =
+  | {
+      ok: true;
+      /** The units retired (or, on a preview, that would be). */
+      units: UnitRecord[];
+      /** The first day they no longer exist, "YYYY-MM-DD". */
+      date: string;
+      /** Open assignments due from that day on, cancelled. */
+      cancelled: number;
+      /** A plan's units listed for confirmation: nothing was changed. */
+      preview: boolean;
+      /** The plan named instead of unit codes. */
+      plan?: string;
+    }
+  | { ok: false; error: "not_found" | "bad_date" | "future_date" | "no_units"; detail?: string };
+
 /**
- * Resolves task targets (unit codes or tags, case- and diacritic-insensitive) to active units.
- * @example await resolveTargets(repos, ["xa", "PHONG_VHTT"]) // → { units: [...], unknown: [] }
+ * Retires units that were merged or abolished (as districts and many communes were on 1/7/2025):
+ * from `date` (default today) they no longer exist. They are never reminded nor assigned again and
+ * a plan re-import does not bring them back (only /donvi_them does); their open assignments due
+ * from that day on are cancelled, earlier ones stay as they are (a period they had to report for);
+ * their reports and rollups are kept. Their people are unregistered and their chats unbound, so
+ * the officers and groups can register for the unit that took over. `target` is unit codes
+ * separated by commas, or a plan number: every unit only that plan lists (a preview until `confirm`).
+ * @example await retireUnits(deps, "telegram:111", { target: "XA_THACH_BINH,XA_THACH_LAM", date: "01/07/2025", note: "Sáp nhập", confirm: true })
  */
-export async function resolveTargets(repos: Repositories, targets: string[]): Promise<{ units: UnitRecord[]; unknown: string[] }> {
-  return matchTargets(await repos.units.list(), targets);
+export async function retireUnits(
+  deps: { repos: Repositories; clock: Clock; timezone: string },
+  actor: string,
+  input: { target: string; date?: string; note: string; confirm: boolean },
+): Promise<RetireResult> {
+  const { repos } = deps;
+  const today = localDateOf(deps.clock.now(), deps.timezone);
+  const date = input.date ? parseDmy(input.date) : today;
+  if (!date) return { ok: false, error: "bad_date", detail: input.date };
+  if (date > today) return { ok: false, error: "future_date", detail: input.date };
+  const plan = input.target.includes("/") ? await repos.plans.findByNumber(input.target.trim().toUpperCase()) : null;
+  let units: UnitRecord[];
+  if (input.target.includes("/")) {
+    if (!plan) return { ok: false, error: "not_found", detail: input.target };
+    // Only units no other plan lists: a unit two plans share is still someone's.
+    const others = new Set<number>();
+    for (const p of await repos.plans.list()) if (p.id !== plan.id) for (const id of await repos.plans.unitIds(p.id)) others.add(id);
+    const own = new Set((await repos.plans.unitIds(plan.id)).filter((id) => !others.has(id)));
+    units = (await repos.units.list()).filter((u) => own.has(u.id));
+    if (!units.length) return { ok: false, error: "no_units", detail: plan.number };
+  } else {
+    units = [];
+    for (const code of input.target.split(/[,;]/).map((c) => normaliseCode(c.trim())).filter(Boolean)) {
+      const unit = await repos.units.findByCode(code);
+      if (!unit?.active) return { ok: false, error: "not_found", detail: code };
+      if (!units.some((u) => u.id === unit.id)) units.push(unit);
+    }
+    if (!units.length) return { ok: false, error: "not_found", detail: input.target };
+  }
+  if (plan && !input.confirm) return { ok: true, units, date, cancelled: 0, preview: true, plan: plan.number };
+  const at = zonedInstant(date, "00:00", deps.timezone);
+  const dueAfter = endOfLocalDay(addDays(date, -1), deps.timezone);
+  let cancelled = 0;
+  for (const unit of units) {
+    await repos.units.retire(unit.id, at, input.note.normalize("NFC").trim().slice(0, 200));
+    cancelled += await repos.assignments.cancelForUnit(unit.id, { dueAfter });
+    for (const person of await repos.people.listByUnit(unit.id)) await unbindPerson(repos, person);
+    for (const chat of await repos.chats.listForUnit(unit.id)) await repos.chats.unbind(chat.channel, chat.chatId);
+    await repos.audit.log({ actor, action: "unit.retire", entity: "unit", entityId: unit.code, detail: { date, note: input.note, plan: plan?.number }, at: deps.clock.now() });
+  }
+  return { ok: true, units: units.map((u) => ({ ...u, active: false, retiredAt: at, retiredNote: input.note })), date, cancelled, preview: false, ...(plan ? { plan: plan.number } : {}) };
+}
+
+/**
+ * Resolves task targets (unit codes or tags, case- and diacritic-insensitive) to active units;
+ * with `within` (the ids of the units a plan lists), only among those: a tag shared by two plans
+ * (`xa`) never reaches the other plan's units. An empty `within` is a plan without a list.
+ * @example await resolveTargets(repos, ["xa", "PHONG_VHTT"], planUnitIds) // → { units: [...], unknown: [] }
+ */
+export async function resolveTargets(repos: Repositories, targets: string[], within?: readonly number[]): Promise<{ units: UnitRecord[]; unknown: string[] }> {
+  const active = await repos.units.list();
+  const scope = within?.length ? new Set(within) : null;
+  return matchTargets(scope ? active.filter((u) => scope.has(u.id)) : active, targets);
 }
 
 /**
