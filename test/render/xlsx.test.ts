@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createTranslator } from "../../src/i18n.js";
 import { renderRollupXlsx } from "../../src/render/xlsx.js";
 import { unzip } from "../support/unzip.js";
-import { fixtureView, oneOffTask, quarterlyTask, seedQuarterTask } from "./fixture.js";
+import { fixtureView, oneOffTask, quarterlyTask, scaleTask, seedQuarterTask } from "./fixture.js";
 
 const vi = createTranslator({ defaultLanguage: "vi" }).t("vi");
 
@@ -102,6 +102,22 @@ describe("renderRollupXlsx", () => {
       expect(n).not.toMatch(/[[\]:*?/\\]/);
     }
     expect(names[2]).toMatch(/ \(2\)$/);
+  });
+
+  it("keeps names with XML's special characters and drops control characters XML cannot carry", async () => {
+    const task = quarterlyTask();
+    task.rows[0] = { ...task.rows[0]!, unitName: `UBND xã "A" & <B> 'C'\u0007` };
+    const wb = await open(await renderRollupXlsx(fixtureView([task]), vi));
+    expect(wb.worksheets[1]!.getCell("B5").value).toBe(`UBND xã "A" & <B> 'C'`);
+  });
+
+  it("writes 3,321 units' rows: every unit once, the totals summing all of them", async () => {
+    const data = await renderRollupXlsx(fixtureView([scaleTask()]), vi);
+    const sheet = [...sheetXml(data).values()][1]!;
+    expect(sheet.match(/<row r="/g)).toHaveLength(3 + 3321 + 1);
+    expect(sheet).toContain("<f>SUM(G5:G3325)</f>");
+    const wb = await open(data);
+    expect(wb.worksheets[1]!.getCell("B3325").value).toBe(scaleTask().rows.at(-1)!.unitName);
   });
 
   it("uses the English locale for headers", async () => {
