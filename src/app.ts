@@ -140,6 +140,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       t,
       pollTimeoutSeconds: options.zaloPollTimeoutSeconds,
       unreachableWarnEveryMs: options.unreachableWarnEveryMs,
+      // A group registered before a restart keeps the group pace before it writes again.
+      isGroupChat: async (chatId) => (await repos.chats.find("zalo", chatId))?.chatType === "group",
     });
   }
   if (zalo && !fileLinks) logger.warn({}, "PUBLIC_BASE_URL is not set: charts and files cannot be sent on Zalo");

@@ -70,6 +70,10 @@ const schema = z
     if (env.ZALO_MODE === "webhook" && env.ZALO_BOT_TOKEN) {
       if (!env.ZALO_WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["ZALO_WEBHOOK_URL"], message: "is required when ZALO_MODE=webhook" });
       if (!env.ZALO_WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["ZALO_WEBHOOK_SECRET"], message: "is required when ZALO_MODE=webhook" });
+      // The platform posts only to HTTPS (setWebhook refuses any other URL): say so before it does.
+      if (env.ZALO_WEBHOOK_URL && !env.ZALO_WEBHOOK_URL.startsWith("https://")) {
+        ctx.addIssue({ code: "custom", path: ["ZALO_WEBHOOK_URL"], message: "must be an https:// URL: Zalo sends webhooks over HTTPS only" });
+      }
     }
   });
 
@@ -132,6 +136,7 @@ const VI_RULES: Record<string, string> = {
   "is not an IANA time zone such as Asia/Ho_Chi_Minh": "không phải múi giờ IANA, ví dụ Asia/Ho_Chi_Minh",
   "is required when TELEGRAM_MODE=webhook": "là bắt buộc khi TELEGRAM_MODE=webhook",
   "is required when ZALO_MODE=webhook": "là bắt buộc khi ZALO_MODE=webhook",
+  "must be an https:// URL: Zalo sends webhooks over HTTPS only": "phải là địa chỉ https://: Zalo chỉ gửi webhook qua HTTPS",
   "must be 1 (on) or 0 (off)": "phải là 1 (bật) hoặc 0 (tắt)",
   "must start with http:// or https://": "phải bắt đầu bằng http:// hoặc https://",
 };

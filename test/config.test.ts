@@ -48,6 +48,7 @@ describe("configuration", () => {
     [{ ZALO_BOT_TOKEN: "no-colon" }, "ZALO_BOT_TOKEN"],
     [{ ZALO_BOT_TOKEN: "123:abcdefghij", ZALO_MODE: "webhook" }, "ZALO_WEBHOOK_URL"],
     [{ ZALO_BOT_TOKEN: "123:abcdefghij", ZALO_MODE: "webhook", ZALO_WEBHOOK_URL: "https://bot.example.vn/zalo", ZALO_WEBHOOK_SECRET: "short" }, "ZALO_WEBHOOK_SECRET"],
+    [{ ZALO_BOT_TOKEN: "123:abcdefghij", ZALO_MODE: "webhook", ZALO_WEBHOOK_URL: "http://bot.example.vn/zalo", ZALO_WEBHOOK_SECRET: "zalo-secret-1" }, "ZALO_WEBHOOK_URL"],
     [{ ADMIN_ZALO_IDS: "8f3a 1c2b" }, "ADMIN_ZALO_IDS"],
     [{ PUBLIC_BASE_URL: "ftp://files.example.vn" }, "PUBLIC_BASE_URL"],
     [{ ZALO_RATE_PER_SECOND: "0" }, "ZALO_RATE_PER_SECOND"],

@@ -73,9 +73,10 @@ messengerContract("Zalo", async () => {
       return out;
     },
     failNextSend(kind) {
-      if (kind === "server") fake.failNext("sendMessage", { error_code: 502, description: "Bad gateway" });
-      if (kind === "rate") fake.failNext("sendMessage", { error_code: 429, description: "Too many requests", retry_after: 2 });
-      if (kind === "bad") fake.failNext("sendMessage", { error_code: 400, description: "text must be 1 to 2000 characters" });
+      // Zalo's table: 403 is "internal server error", 429 "quota exceeded" (no retry-after).
+      if (kind === "server") fake.failNext("sendMessage", { error_code: 403 });
+      if (kind === "rate") fake.failNext("sendMessage", { error_code: 429 });
+      if (kind === "bad") fake.failNext("sendMessage", { error_code: 400, description: "Bad request: text must be 1 to 2000 characters" });
     },
     async close() {
       await http.close();

@@ -29,15 +29,19 @@ describe("a channel meeting 429s", () => {
     }
   });
 
-  it("Zalo: a 429 is waited out (retry-after) and the message sent once", async () => {
+  it("Zalo: a 429 (quota exceeded, no retry-after) is waited out with the channel's own backoff, doubled per 429 in a row, and the message sent once", async () => {
     const fake = await createFakeZaloServer();
     try {
       const zalo = createZaloChannel({ token: fake.token, apiRoot: fake.url, logger: createTestLogger(), limits: LOOSE, t: createTranslator().t("vi"), retries: 2 });
-      fake.failNext("sendMessage", { error_code: 429, description: "Too many requests", retry_after: 1 });
+      fake.failNext("sendMessage", { error_code: 429 }, 2);
       const t0 = Date.now();
       await zalo.messenger.send({ channel: "zalo", chatId: "5a7e0c31d2f94b86" }, { type: "text", text: "Đề nghị đồng chí báo cáo." });
-      expect(Date.now() - t0).toBeGreaterThanOrEqual(1000);
+      // 1 s after the first 429, 2 s after the second.
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(3000);
       expect(fake.sent("5a7e0c31d2f94b86").map((s) => s.text)).toEqual(["Đề nghị đồng chí báo cáo."]);
+      const refused = fake.calls.filter((c) => c.status === 429);
+      expect(refused).toHaveLength(2);
+      expect(refused[1].at - refused[0].at).toBeGreaterThanOrEqual(1000);
     } finally {
       await fake.close();
     }

@@ -3,7 +3,7 @@ import { parsePlanFile } from "../../src/core/plans/plan-file.js";
 import { importPlan } from "../../src/core/plans/plan-import.js";
 import { createTranslator } from "../../src/i18n.js";
 import type { FakeZaloUser } from "../support/fake-zalo-server.js";
-import { startZaloHarness, ZALO_ADMIN, type ZaloHarness } from "../support/zalo-harness.js";
+import { startZaloHarness, ZALO_ADMIN, ZALO_WEBHOOK_URL, type ZaloHarness } from "../support/zalo-harness.js";
 
 const lan: FakeZaloUser = { id: "1a2b3c4d5e6f7081", display_name: "Nguyễn Thị Lan" };
 const leader: FakeZaloUser = { id: "c0ffee0000000001", display_name: "Trần Văn Chủ Tịch" };
@@ -88,18 +88,19 @@ describe("Zalo webhook mode", () => {
   const body = (text: string, messageId: string) =>
     JSON.stringify({ event_name: "message.text.received", message: { message_id: messageId, from: { ...lan, is_bot: false }, chat: { id: lan.id, chat_type: "PRIVATE" }, date: Date.now(), text } });
 
-  it("refuses a wrong or missing secret with 401 and processes nothing; takes both body forms; a redelivery is processed once", async () => {
+  it("registers the HTTPS address; refuses a wrong or missing secret with 401 and processes nothing; takes both body forms; a redelivery is processed once", async () => {
     h = await startZaloHarness({ webhook: true, fake: { webhookBody: "alternate" } });
-    const hook = h.zalo.webhook()!;
-    expect(hook.url).toBe(`${h.baseUrl}/zalo/webhook`);
-    const wrong = await fetch(hook.url, { method: "POST", headers: { "x-bot-api-secret-token": "zalo-secret-0123456788" }, body: body("/start", "w1") });
-    const missing = await fetch(hook.url, { method: "POST", body: body("/start", "w2") });
+    expect(h.zalo.webhook()?.url).toBe(ZALO_WEBHOOK_URL);
+    // What the TLS proxy forwards to: the same path on the bot's own port.
+    const local = `${h.baseUrl}/zalo/webhook`;
+    const wrong = await fetch(local, { method: "POST", headers: { "x-bot-api-secret-token": "zalo-secret-0123456788" }, body: body("/start", "w1") });
+    const missing = await fetch(local, { method: "POST", body: body("/start", "w2") });
     expect([wrong.status, missing.status]).toEqual([401, 401]);
     await new Promise((r) => setTimeout(r, 300));
     expect(h.zalo.sent(lan.id)).toEqual([]);
     expect(await h.app.repos.people.find("zalo", lan.id)).toBeNull();
 
-    // The fake posts the first update bare and the second wrapped in {ok, result}.
+    // The fake posts the first update wrapped in {ok, result} (as documented), the second bare.
     const first = await h.say(lan, "/start");
     expect(first.join("\n")).toContain(`ID Zalo của đồng chí: ${lan.id}`);
     expect((await h.say(lan, "/trogiup")).join("\n")).toContain("Để bắt đầu");
@@ -114,19 +115,19 @@ describe("Zalo webhook mode", () => {
 });
 
 describe("Zalo API failures", () => {
-  it("5xx and dropped requests for a while: no crash, polling resumes, outbox sends are retried and arrive once", async () => {
+  it("server errors (403 \"internal server error\", a proxy's 5xx page) and dropped requests for a while: no crash, polling resumes, outbox sends are retried and arrive once", async () => {
     h = await startZaloHarness();
     const code = await withPlan(h);
     await h.say(lan, `/dangky ${code}`);
 
-    h.zalo.failNext("getUpdates", { error_code: 502, description: "Bad gateway" }, 2);
+    h.zalo.failNext("getUpdates", { error_code: 403 }, 2);
     h.zalo.failNext("getUpdates", { hangMs: 300 }, 2);
     h.zalo.failNext("getUpdates", { httpStatus: 503, body: "<html>Service unavailable</html>" });
     const replies = await h.say(lan, "/nhiemvu");
     expect(replies.join("\n")).toContain("Báo cáo kết quả tuyên truyền cải cách hành chính");
 
     // Every send fails for a while (more than the adapter's quick retries): the outbox keeps the reminder.
-    h.zalo.failNext("sendMessage", { error_code: 500, description: "Internal error" }, 3);
+    h.zalo.failNext("sendMessage", { error_code: 403 }, 3);
     h.zalo.failNext("sendMessage", { hangMs: 200 }, 1);
     const before = h.zalo.sent(lan.id).length;
     await h.app.repos.outbox.enqueue({ dedupeKey: "test:reminder", channel: "zalo", chatId: lan.id, kind: "manual", message: { type: "text", text: "Nhắc thử qua hộp thư đi" }, notBefore: h.clock.now() });
@@ -153,5 +154,42 @@ describe("Zalo without PUBLIC_BASE_URL", () => {
     expect(text).toContain("PUBLIC_BASE_URL");
     expect(text).toContain("PUBLIC_BASE_URL=https://");
     expect(h.zalo.sent().filter((s) => s.method === "sendPhoto")).toEqual([]);
+  });
+});
+
+describe("Zalo groups (beta): a unit's group chat", () => {
+  const group = { id: "9a8b7c6d5e4f3a2b", chat_type: "GROUP" as const };
+
+  it("registers with a mention, gets the reminder, takes a reply to it as the report; hears nothing else", async () => {
+    h = await startZaloHarness();
+    const code = await withPlan(h);
+    const [registered] = await h.sayInGroup(lan, group, `/dangky ${code}`);
+    expect(registered).toContain("Đã đăng ký nhóm này cho UBND xã Thạch Bình");
+    expect((await h.app.repos.chats.find("zalo", group.id))?.chatType).toBe("group");
+
+    const before = h.zalo.sent(group.id).length;
+    await h.say(ZALO_ADMIN, "/nhacnho");
+    await h.zalo.waitForSent(before + 1, group.id);
+    const reminder = h.zalo.sent(group.id).at(-1)!;
+    expect(reminder.text).toContain("Nhắc hạn báo cáo — UBND xã Thạch Bình");
+
+    // Not a mention, not a reply: the platform does not deliver it.
+    h.zalo.userText({ from: lan, chat: group, text: "chiều nay họp thôn nhé" });
+    const [confirmation] = await h.sayInGroup(lan, group, "da treo 7 pano", { replyTo: reminder.message_id });
+    expect(confirmation).toContain("Đã ghi nhận báo cáo của UBND xã Thạch Bình");
+    expect(confirmation).toContain("• Pa nô: 7 cái");
+    const unit = (await h.app.repos.units.findByCode("XA_THACH_BINH"))!;
+    expect((await h.app.repos.reports.listForUnit(unit.id))[0].values).toEqual({ pano: 7 });
+    expect(h.zalo.undelivered.map((u) => u.message.text)).toEqual(["chiều nay họp thôn nhé"]);
+    // The bot's answers in the group are plain texts the API accepted.
+    expect(h.zalo.calls.filter((c) => c.status === 400)).toEqual([]);
+  });
+
+  it("answers a command after the bot's mention in the group", async () => {
+    h = await startZaloHarness();
+    const code = await withPlan(h);
+    await h.sayInGroup(lan, group, `/dangky ${code}`);
+    const [tasks] = await h.sayInGroup(lan, group, "/nhiemvu");
+    expect(tasks).toContain("Báo cáo kết quả tuyên truyền cải cách hành chính");
   });
 });

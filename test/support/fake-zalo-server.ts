@@ -4,10 +4,19 @@
  *   POST /bot<TOKEN>/<method>   JSON in, `{ok, result | error_code, description}` out
  *   GET  /photos/<id>.jpg       photos users "sent" (their public, expiring URLs)
  * getUpdates hands out ONE update per call (no offset, at-most-once) and answers an empty poll
- * with `ok:false, error_code:408`; it refuses while a webhook is set. Ids are hex strings, dates
- * milliseconds. Webhook deliveries carry `X-Bot-Api-Secret-Token`, flat or wrapped in `{ok, result}`.
- * sendMessage enforces 1–2,000 characters (400 otherwise); sendPhoto downloads the photo URL as the
- * platform would. Failures (API errors, 5xx, slow answers) can be injected per method.
+ * with `ok:false, error_code:408` (undocumented: the table only says "request timeout"); it refuses
+ * while a webhook is set. Ids are hex strings, dates milliseconds. Images carry `photo` (the
+ * documented field) or `photo_url` (seen in real payloads), voice messages `voice_url`, stickers
+ * `sticker` and `url`. setWebhook takes HTTPS URLs only; deliveries carry `X-Bot-Api-Secret-Token`,
+ * wrapped in `{ok, result}` as documented (or flat), and go to `webhookProxy` (the TLS-terminating
+ * proxy in front of the bot). sendMessage enforces 1–2,000 characters and takes `parse_mode`
+ * html/markdown; sendPhoto downloads the photo URL as the platform would.
+ *
+ * Errors keep to the documented table: 400 bad request, 401 unauthorized, 403 internal server
+ * error, 404 not found, 408 request timeout, 429 quota exceeded, with no retry-after (a Telegram
+ * field). Groups (beta): a message in a GROUP chat reaches the bot only when it mentions the bot
+ * ("@" + {@link BOT_NAME}) or replies to one of the bot's messages there; others are not delivered.
+ * Failures (API errors, proxy error pages, slow answers) can be injected per method.
  */
 import { randomBytes } from "node:crypto";
 import http from "node:http";
@@ -35,6 +44,8 @@ export interface FakeZaloSent {
   chat_id: string;
   message_id: string;
   text?: string;
+  /** sendMessage's `parse_mode`, when given. */
+  parse_mode?: "html" | "markdown";
   caption?: string;
   /** sendPhoto: the URL, and what the fake downloaded from it. */
   photo?: string;
@@ -44,9 +55,26 @@ export interface FakeZaloSent {
   at: number;
 }
 
-/** An injected failure: an API error, an HTTP error page, or a request that hangs then fails. */
+/** The documented error table (code → description). */
+export const ZALO_ERRORS = {
+  400: "Bad request",
+  401: "Unauthorized",
+  403: "Internal server error",
+  404: "Not found",
+  408: "Request timeout",
+  429: "Quota exceeded",
+} as const;
+export type ZaloErrorCode = keyof typeof ZALO_ERRORS;
+
+/** How the bot is shown in Zalo (names of bots start with "Bot"); group members mention it so. */
+export const BOT_NAME = "Bot Đôn Đốc";
+
+/**
+ * An injected failure: an API error from the table (its description by default), an HTTP error
+ * page (a proxy in front of the API), or a request that hangs then fails.
+ */
 export type FakeZaloFailure =
-  | { error_code: number; description?: string; retry_after?: number }
+  | { error_code: ZaloErrorCode; description?: string }
   | { httpStatus: number; body: string }
   | { hangMs: number };
 
@@ -54,8 +82,13 @@ export interface FakeZaloOptions {
   token?: string;
   /** Upper bound of a getUpdates long poll, whatever its `timeout` (default 1000 ms). */
   longPollMaxMs?: number;
-  /** Webhook body form: bare update, `{ok, result}`, or alternating (default "flat"). */
+  /** Webhook body form: `{ok, result}` as documented, bare, or alternating (default "wrapped"). */
   webhookBody?: "flat" | "wrapped" | "alternate";
+  /**
+   * Where webhook deliveries go: this origin (http://127.0.0.1:PORT) with the registered URL's
+   * path, as a TLS-terminating proxy in front of the bot forwards them. Without it, to the URL.
+   */
+  webhookProxy?: string;
   /** Webhook attempts per update until a 200 (default 3). */
   webhookMaxAttempts?: number;
 }
@@ -64,6 +97,11 @@ export interface UserMessage {
   from: FakeZaloUser;
   /** Default: the user's private chat (chat id = user id). */
   chat?: FakeZaloChat;
+  /**
+   * In a GROUP chat: the message replies to this message of the bot (which must have been sent
+   * there), so the platform delivers it. The update says nothing of it, as the real one.
+   */
+  replyTo?: string;
 }
 
 export interface FakeZalo {
@@ -76,11 +114,16 @@ export interface FakeZalo {
   waitForSent(count: number, chatId?: string, timeoutMs?: number): Promise<FakeZaloSent[]>;
   /** Queues an update for getUpdates, or delivers it to the webhook. Returns it. */
   inject(update: Record<string, any>): Record<string, any>;
+  /** Group messages the platform did not deliver (no mention of the bot, no reply to it). */
+  readonly undelivered: Record<string, any>[];
   /** Delivers the same update to the webhook once more (a platform redelivery). */
   redeliver(update: Record<string, any>): Promise<number | null>;
   userText(input: UserMessage & { text: string }): Record<string, any>;
-  /** The photo is served by the fake at a public URL in the update. */
-  userPhoto(input: UserMessage & { photo: Buffer; caption?: string; contentType?: string }): Record<string, any>;
+  /**
+   * The photo is served by the fake at a public URL in the update, under `photo` (documented,
+   * the default), `photo_url` (seen in real payloads) or both.
+   */
+  userPhoto(input: UserMessage & { photo: Buffer; caption?: string; contentType?: string; field?: "photo" | "photo_url" | "both" }): Record<string, any>;
   userSticker(input: UserMessage): Record<string, any>;
   userVoice(input: UserMessage): Record<string, any>;
   /** `message.unsupported.received`; without a message when `bare` is set. */
@@ -88,9 +131,15 @@ export interface FakeZalo {
   /** Makes photo URLs handed out so far answer 404, as expired ones do. */
   expirePhotos(): void;
   failNext(method: string | "*", failure: FakeZaloFailure, count?: number): void;
-  /** Sends to this chat fail with 403 (the user blocked the bot). */
-  blockChat(chatId: string): void;
+  /**
+   * Sends to this chat fail with 403 and this description (default "The user has blocked the bot").
+   * The table says nothing about blocked users: the description is what tells them apart from a
+   * 403 "Internal server error".
+   */
+  blockChat(chatId: string, description?: string): void;
   webhook(): { url: string; secret_token: string } | undefined;
+  /** Sets {@link FakeZaloOptions.webhookProxy} once the bot's address is known. */
+  proxyWebhooksTo(origin: string): void;
   pendingUpdates(): number;
   close(): Promise<void>;
 }
@@ -100,13 +149,15 @@ const hex = (bytes: number) => randomBytes(bytes).toString("hex");
 
 class ApiError extends Error {
   constructor(
-    readonly code: number,
+    readonly code: ZaloErrorCode,
     readonly description: string,
-    readonly retryAfter?: number,
   ) {
     super(description);
   }
 }
+
+/** The table's description, with what went wrong after it. */
+const describe = (code: ZaloErrorCode, detail?: string) => (detail ? `${ZALO_ERRORS[code]}: ${detail}` : ZALO_ERRORS[code]);
 
 export async function createFakeZaloServer(options: FakeZaloOptions = {}): Promise<FakeZalo> {
   const token = options.token ?? "1234567890:fake-zalo-secret-token";
@@ -117,13 +168,17 @@ export async function createFakeZaloServer(options: FakeZaloOptions = {}): Promi
   const sentRecords: FakeZaloSent[] = [];
   const webhookDeliveries: FakeZalo["webhookDeliveries"] = [];
   const failures = new Map<string, FakeZaloFailure[]>();
-  const blocked = new Set<string>();
+  const blocked = new Map<string, string>();
+  /** Message ids the bot sent, per chat (group replies must answer one of them). */
+  const botMessages = new Map<string, Set<string>>();
+  const undelivered: Record<string, any>[] = [];
   const photos = new Map<string, { data: Buffer; type: string; expired: boolean }>();
   const queue: Record<string, any>[] = [];
   const waiters = new Set<() => void>();
   const sentListeners = new Set<() => void>();
   const sockets = new Set<Socket>();
   let webhook: { url: string; secret_token: string } | undefined;
+  let webhookProxy = options.webhookProxy;
   let deliveries = 0;
   let closed = false;
   let baseUrl = "";
@@ -139,14 +194,18 @@ export async function createFakeZaloServer(options: FakeZaloOptions = {}): Promi
   function record(entry: Omit<FakeZaloSent, "message_id" | "at">): { message_id: string; date: number } {
     const result = { message_id: hex(16), date: Date.now() };
     sentRecords.push({ ...entry, message_id: result.message_id, at: result.date });
+    const ids = botMessages.get(entry.chat_id) ?? new Set<string>();
+    ids.add(result.message_id);
+    botMessages.set(entry.chat_id, ids);
     for (const listener of sentListeners) listener();
     return result;
   }
 
   function chatOf(payload: Record<string, any>): string {
     const chatId = payload.chat_id;
-    if (typeof chatId !== "string" || !chatId) throw new ApiError(400, "chat_id is required and must be a string");
-    if (blocked.has(chatId)) throw new ApiError(403, "The user has blocked the bot or has not interacted with it");
+    if (typeof chatId !== "string" || !chatId) throw new ApiError(400, describe(400, "chat_id is required and must be a string"));
+    const block = blocked.get(chatId);
+    if (block !== undefined) throw new ApiError(403, block);
     return chatId;
   }
 
@@ -178,15 +237,16 @@ export async function createFakeZaloServer(options: FakeZaloOptions = {}): Promi
   const methods: Record<string, (payload: Record<string, any>) => Promise<unknown>> = {
     getMe: async () => botInfo,
     async getUpdates(payload) {
-      if (webhook) throw new ApiError(400, "getUpdates is not available while a webhook is set; call deleteWebhook first");
+      if (webhook) throw new ApiError(400, describe(400, "getUpdates is not available while a webhook is set; call deleteWebhook first"));
+      // The documented type of timeout is a string of seconds.
       const update = await nextUpdate(Number(payload.timeout ?? 0));
-      if (!update) throw new ApiError(408, "Request timeout: no new update");
+      if (!update) throw new ApiError(408, ZALO_ERRORS[408]);
       return update;
     },
     async setWebhook(payload) {
       const { url, secret_token: secret } = payload;
-      if (typeof url !== "string" || !/^https?:\/\//.test(url)) throw new ApiError(400, "url is required and must be an http(s) URL");
-      if (typeof secret !== "string" || secret.length < 8 || secret.length > 256) throw new ApiError(400, "secret_token is required, 8 to 256 characters");
+      if (typeof url !== "string" || !/^https:\/\/[^/]/.test(url)) throw new ApiError(400, describe(400, "url is required and must be an HTTPS URL"));
+      if (typeof secret !== "string" || secret.length < 8 || secret.length > 256) throw new ApiError(400, describe(400, "secret_token is required, 8 to 256 characters"));
       webhook = { url, secret_token: secret };
       for (const update of queue.splice(0)) void deliver(update);
       return { url, updated_at: Date.now() };
@@ -200,27 +260,29 @@ export async function createFakeZaloServer(options: FakeZaloOptions = {}): Promi
       const chatId = chatOf(payload);
       const text = payload.text;
       if (typeof text !== "string" || text.length < 1 || text.length > TEXT_LIMIT) {
-        throw new ApiError(400, `text must be 1 to ${TEXT_LIMIT} characters (got ${typeof text === "string" ? text.length : typeof text})`);
+        throw new ApiError(400, describe(400, `text must be 1 to ${TEXT_LIMIT} characters (got ${typeof text === "string" ? text.length : typeof text})`));
       }
-      return record({ method: "sendMessage", chat_id: chatId, text });
+      const parseMode = payload.parse_mode;
+      if (parseMode !== undefined && parseMode !== "html" && parseMode !== "markdown") throw new ApiError(400, describe(400, "parse_mode must be html or markdown"));
+      return record({ method: "sendMessage", chat_id: chatId, text, ...(parseMode ? { parse_mode: parseMode } : {}) });
     },
     async sendPhoto(payload) {
       const chatId = chatOf(payload);
       const url = payload.photo;
-      if (typeof url !== "string" || !/^https?:\/\//.test(url)) throw new ApiError(400, "photo must be a public http(s) URL");
-      if (payload.caption !== undefined && (typeof payload.caption !== "string" || payload.caption.length > TEXT_LIMIT)) throw new ApiError(400, "caption is too long");
+      if (typeof url !== "string" || !/^https?:\/\//.test(url)) throw new ApiError(400, describe(400, "photo must be a public http(s) URL"));
+      if (payload.caption !== undefined && (typeof payload.caption !== "string" || payload.caption.length > TEXT_LIMIT)) throw new ApiError(400, describe(400, "caption is too long"));
       const photo = await fetchPhoto(url);
-      if (photo.status !== 200 || !photo.type.startsWith("image/")) throw new ApiError(400, `photo URL did not answer an image (HTTP ${photo.status})`);
+      if (photo.status !== 200 || !photo.type.startsWith("image/")) throw new ApiError(400, describe(400, `photo URL did not answer an image (HTTP ${photo.status})`));
       return record({ method: "sendPhoto", chat_id: chatId, caption: payload.caption, photo: url, photoStatus: photo.status, photoType: photo.type, photoBytes: photo.bytes });
     },
     async sendSticker(payload) {
       const chatId = chatOf(payload);
-      if (typeof payload.sticker !== "string" || !payload.sticker) throw new ApiError(400, "sticker is required");
+      if (typeof payload.sticker !== "string" || !payload.sticker) throw new ApiError(400, describe(400, "sticker is required"));
       return record({ method: "sendSticker", chat_id: chatId });
     },
     async sendChatAction(payload) {
       chatOf(payload);
-      if (payload.action !== "typing" && payload.action !== "upload_photo") throw new ApiError(400, "unknown action");
+      if (payload.action !== "typing" && payload.action !== "upload_photo") throw new ApiError(400, describe(400, "unknown action"));
       return true;
     },
   };
@@ -231,7 +293,7 @@ export async function createFakeZaloServer(options: FakeZaloOptions = {}): Promi
     const text = Buffer.concat(chunks).toString("utf8");
     if (!text) return {};
     const parsed = JSON.parse(text);
-    if (typeof parsed !== "object" || parsed === null) throw new ApiError(400, "body must be a JSON object");
+    if (typeof parsed !== "object" || parsed === null) throw new ApiError(400, describe(400, "body must be a JSON object"));
     return parsed;
   }
 
@@ -250,7 +312,7 @@ export async function createFakeZaloServer(options: FakeZaloOptions = {}): Promi
     try {
       call.payload = await readJson(req);
     } catch {
-      return fail(400, { ok: false, error_code: 400, description: "body is not JSON" });
+      return fail(400, { ok: false, error_code: 400, description: describe(400, "body is not JSON") });
     }
     const failure = takeFailure(method);
     if (failure && "hangMs" in failure) {
@@ -262,16 +324,16 @@ export async function createFakeZaloServer(options: FakeZaloOptions = {}): Promi
       call.status = failure.httpStatus;
       return void res.writeHead(failure.httpStatus, { "content-type": "text/html" }).end(failure.body);
     }
-    if (failure) return fail(failure.error_code, { ok: false, error_code: failure.error_code, description: failure.description ?? "Injected failure", ...(failure.retry_after ? { parameters: { retry_after: failure.retry_after } } : {}) });
+    if (failure) return fail(failure.error_code, { ok: false, error_code: failure.error_code, description: failure.description ?? ZALO_ERRORS[failure.error_code] });
     const handler = methods[method];
-    if (!handler) return fail(404, { ok: false, error_code: 404, description: `Method ${method} not found` });
+    if (!handler) return fail(404, { ok: false, error_code: 404, description: describe(404, `method ${method}`) });
     try {
       const result = await handler(call.payload);
       call.status = 200;
       answer(res, 200, { ok: true, result });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      fail(error.code, { ok: false, error_code: error.code, description: error.description, ...(error.retryAfter ? { parameters: { retry_after: error.retryAfter } } : {}) });
+      fail(error.code, { ok: false, error_code: error.code, description: error.description });
     }
   }
 
@@ -279,8 +341,8 @@ export async function createFakeZaloServer(options: FakeZaloOptions = {}): Promi
     const url = new URL(req.url ?? "/", "http://localhost");
     const api = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
     if (api && req.method === "POST") {
-      if (api[1] !== token) return answer(res, 401, { ok: false, error_code: 401, description: "Unauthorized: invalid bot token" });
-      return void onApi(req, res, api[2]).catch(() => answer(res, 500, { ok: false, error_code: 500, description: "fake server error" }));
+      if (api[1] !== token) return answer(res, 401, { ok: false, error_code: 401, description: describe(401, "invalid bot token") });
+      return void onApi(req, res, api[2]).catch(() => answer(res, 403, { ok: false, error_code: 403, description: ZALO_ERRORS[403] }));
     }
     const photo = /^\/photos\/([0-9a-f]+)\.jpg$/.exec(url.pathname);
     const stored = photo ? photos.get(photo[1]) : undefined;
@@ -295,7 +357,7 @@ export async function createFakeZaloServer(options: FakeZaloOptions = {}): Promi
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   function bodyFor(update: Record<string, any>): Record<string, any> {
-    const form = options.webhookBody ?? "flat";
+    const form = options.webhookBody ?? "wrapped";
     const wrapped = form === "wrapped" || (form === "alternate" && deliveries++ % 2 === 1);
     return wrapped ? { ok: true, result: update } : update;
   }
@@ -304,8 +366,9 @@ export async function createFakeZaloServer(options: FakeZaloOptions = {}): Promi
     const target = webhook;
     if (!target) return null;
     let status: number | null = null;
+    const to = webhookProxy ? new URL(new URL(target.url).pathname, webhookProxy) : target.url;
     try {
-      const response = await fetch(target.url, {
+      const response = await fetch(to, {
         method: "POST",
         headers: { "content-type": "application/json", "x-bot-api-secret-token": target.secret_token },
         body: JSON.stringify(bodyFor(update)),
@@ -338,10 +401,20 @@ export async function createFakeZaloServer(options: FakeZaloOptions = {}): Promi
 
   function messageEvent(event: string, input: UserMessage, fields: Record<string, unknown>): Record<string, any> {
     const chat = input.chat ?? { id: input.from.id, chat_type: "PRIVATE" as const };
-    return inject({
+    const update = {
       event_name: event,
       message: { message_id: hex(16), from: { ...input.from, is_bot: false }, chat, date: Date.now(), ...fields },
-    });
+    };
+    if (chat.chat_type === "GROUP") {
+      const text = String(fields.text ?? fields.caption ?? "");
+      const mentions = text.toLowerCase().includes(`@${BOT_NAME}`.toLowerCase());
+      const replies = input.replyTo !== undefined && (botMessages.get(chat.id)?.has(input.replyTo) ?? false);
+      if (!mentions && !replies) {
+        undelivered.push(update);
+        return update;
+      }
+    }
+    return inject(update);
   }
 
   return {
@@ -372,15 +445,22 @@ export async function createFakeZaloServer(options: FakeZaloOptions = {}): Promi
       });
     },
     inject,
+    undelivered,
     redeliver: (update) => postOnce(update, 2),
     userText: (input) => messageEvent("message.text.received", input, { text: input.text }),
     userPhoto(input) {
       const id = hex(16);
       photos.set(id, { data: input.photo, type: input.contentType ?? "image/jpeg", expired: false });
-      return messageEvent("message.image.received", input, { photo_url: `${baseUrl}/photos/${id}.jpg`, ...(input.caption ? { caption: input.caption } : {}) });
+      const url = `${baseUrl}/photos/${id}.jpg`;
+      const field = input.field ?? "photo";
+      const photo = field === "both" ? { photo: url, photo_url: url } : { [field]: url };
+      return messageEvent("message.image.received", input, { ...photo, ...(input.caption ? { caption: input.caption } : {}) });
     },
-    userSticker: (input) => messageEvent("message.sticker.received", input, { sticker: hex(4) }),
-    userVoice: (input) => messageEvent("message.voice.received", input, { url: `${baseUrl}/voice/${hex(8)}.aac` }),
+    userSticker(input) {
+      const sticker = hex(10);
+      return messageEvent("message.sticker.received", input, { sticker, url: `${baseUrl}/stickers/${sticker}.png` });
+    },
+    userVoice: (input) => messageEvent("message.voice.received", input, { voice_url: `${baseUrl}/voice/${hex(8)}.aac` }),
     userUnsupported: (input) => (input.bare ? inject({ event_name: "message.unsupported.received" }) : messageEvent("message.unsupported.received", input, {})),
     expirePhotos() {
       for (const photo of photos.values()) photo.expired = true;
@@ -390,8 +470,11 @@ export async function createFakeZaloServer(options: FakeZaloOptions = {}): Promi
       for (let i = 0; i < count; i++) list.push(failure);
       failures.set(method, list);
     },
-    blockChat: (chatId) => void blocked.add(chatId),
+    blockChat: (chatId, description = "The user has blocked the bot") => void blocked.set(chatId, description),
     webhook: () => webhook,
+    proxyWebhooksTo(origin) {
+      webhookProxy = origin;
+    },
     pendingUpdates: () => queue.length,
     async close() {
       closed = true;

@@ -5,10 +5,12 @@ import path from "node:path";
 import { createApp, type App } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { createFakeTelegramServer, type FakeTelegram } from "./fake-telegram-server.js";
-import { createFakeZaloServer, type FakeZalo, type FakeZaloOptions, type FakeZaloUser } from "./fake-zalo-server.js";
+import { BOT_NAME, createFakeZaloServer, type FakeZalo, type FakeZaloChat, type FakeZaloOptions, type FakeZaloUser } from "./fake-zalo-server.js";
 import { createManualClock, createTestLogger } from "./harness.js";
 
 export const ZALO_ADMIN: FakeZaloUser = { id: "ad0000000000a001", display_name: "Hoa Phòng VHTT" };
+/** The public HTTPS address of the bot's Zalo webhook; the fake forwards deliveries to the bot's port. */
+export const ZALO_WEBHOOK_URL = "https://bot.example.gov.vn/zalo/webhook";
 const FAST = { globalPerSecond: 1000, perChatPerSecond: 1000, perGroupPerMinute: 60_000 };
 
 export interface ZaloHarness {
@@ -23,6 +25,11 @@ export interface ZaloHarness {
   baseUrl: string;
   /** Sends a text as a user in their private chat; resolves with what the bot sent back there. */
   say(from: FakeZaloUser, text: string): Promise<string[]>;
+  /**
+   * Sends a text in a Zalo group, mentioning the bot ("@Bot Đôn Đốc …") unless `replyTo` names one
+   * of the bot's messages there; resolves with what the bot sent back to the group.
+   */
+  sayInGroup(from: FakeZaloUser, group: FakeZaloChat, text: string, options?: { replyTo?: string }): Promise<string[]>;
   /** Sends a photo; resolves with what the bot sent back. */
   sayPhoto(from: FakeZaloUser, photo: Buffer, caption?: string): Promise<string[]>;
   /** Waits until no message reached the chat for a short while, after at least one new one. */
@@ -45,11 +52,12 @@ async function freePort(): Promise<number> {
 export async function startZaloHarness(
   options: { now?: string; env?: Record<string, string>; webhook?: boolean; telegram?: boolean; fake?: FakeZaloOptions } = {},
 ): Promise<ZaloHarness> {
-  const zalo = await createFakeZaloServer({ longPollMaxMs: 300, ...options.fake });
-  const telegram = options.telegram ? await createFakeTelegramServer({ longPollMaxMs: 300 }) : undefined;
-  const dataDir = mkdtempSync(path.join(tmpdir(), "don-doc-zalo-"));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  // Zalo posts webhooks to an HTTPS address: the proxy there forwards them to the bot's port.
+  const zalo = await createFakeZaloServer({ longPollMaxMs: 300, webhookProxy: baseUrl, ...options.fake });
+  const telegram = options.telegram ? await createFakeTelegramServer({ longPollMaxMs: 300 }) : undefined;
+  const dataDir = mkdtempSync(path.join(tmpdir(), "don-doc-zalo-"));
   const config = loadConfig({
     ZALO_BOT_TOKEN: zalo.token,
     ZALO_API_ROOT: zalo.url,
@@ -58,7 +66,7 @@ export async function startZaloHarness(
     PORT: String(port),
     DATA_DIR: dataDir,
     LOG_LEVEL: "silent",
-    ...(options.webhook ? { ZALO_MODE: "webhook", ZALO_WEBHOOK_URL: `${baseUrl}/zalo/webhook`, ZALO_WEBHOOK_SECRET: "zalo-secret-0123456789" } : {}),
+    ...(options.webhook ? { ZALO_MODE: "webhook", ZALO_WEBHOOK_URL, ZALO_WEBHOOK_SECRET: "zalo-secret-0123456789" } : {}),
     ...(telegram ? { TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.url, ADMIN_TELEGRAM_IDS: "111" } : {}),
     ...options.env,
   });
@@ -82,11 +90,11 @@ export async function startZaloHarness(
     }
   }
 
-  async function exchange(from: FakeZaloUser, act: () => void): Promise<string[]> {
-    const before = zalo.sent(from.id).length;
+  async function exchange(chatId: string, act: () => void): Promise<string[]> {
+    const before = zalo.sent(chatId).length;
     act();
-    await settle(from.id, before);
-    return zalo.sent(from.id).slice(before).map((s) => s.text ?? s.caption ?? "");
+    await settle(chatId, before);
+    return zalo.sent(chatId).slice(before).map((s) => s.text ?? s.caption ?? "");
   }
 
   return {
@@ -98,8 +106,10 @@ export async function startZaloHarness(
     dataDir,
     baseUrl,
     settle,
-    say: (from, text) => exchange(from, () => zalo.userText({ from, text })),
-    sayPhoto: (from, photo, caption) => exchange(from, () => zalo.userPhoto({ from, photo, caption })),
+    say: (from, text) => exchange(from.id, () => zalo.userText({ from, text })),
+    sayPhoto: (from, photo, caption) => exchange(from.id, () => zalo.userPhoto({ from, photo, caption })),
+    sayInGroup: (from, group, text, extra = {}) =>
+      exchange(group.id, () => zalo.userText({ from, chat: group, text: extra.replyTo ? text : `@${BOT_NAME} ${text}`, replyTo: extra.replyTo })),
     async close() {
       await app.stop();
       await zalo.close();

@@ -120,7 +120,8 @@ export class Bot<C extends Context = Context> extends Composer<C> {
    * A Node HTTP handler for the webhook. Checks `X-Bot-Api-Secret-Token` in constant time (401,
    * nothing processed, when wrong or missing), accepts a bare or `{ok, result}`-wrapped body, drops
    * redeliveries of a message id it already handled, and answers 200 once the middleware finished
-   * (500 when the `catch` handler rethrew, so the platform delivers it again).
+   * (500 when the `catch` handler rethrew, so that the platform may deliver it again: that it
+   * redelivers after a non-200 is an assumption, undocumented; without it the update is lost either way).
    * @example http.createServer(bot.webhookCallback(process.env.ZALO_WEBHOOK_SECRET!)).listen(8443);
    */
   webhookCallback(secret: string): (req: IncomingMessage, res: ServerResponse) => Promise<void> {

@@ -1,6 +1,6 @@
 import { ZaloApiError, ZaloHttpError } from "./errors.js";
 import { normalizeUpdates } from "./update.js";
-import type { ApiResponse, BotInfo, ChatAction, SentMessage, Update, WebhookInfo } from "./types.js";
+import type { ApiResponse, BotInfo, ChatAction, ParseMode, SentMessage, Update, WebhookInfo } from "./types.js";
 
 export const DEFAULT_API_ROOT = "https://bot-api.zaloplatforms.com";
 
@@ -72,10 +72,8 @@ export class ZaloClient {
     if (typeof body !== "object" || body === null || typeof body.ok !== "boolean") {
       throw new ZaloHttpError(method, `HTTP ${response.status}, not an API answer`, response.status);
     }
-    if (!body.ok) {
-      const retryAfter = (body as { parameters?: { retry_after?: number } }).parameters?.retry_after;
-      throw new ZaloApiError(method, body.error_code ?? response.status, body.description ?? "", retryAfter);
-    }
+    // Zalo documents no retry-after (Telegram's `parameters.retry_after`): a 429 says only "quota exceeded".
+    if (!body.ok) throw new ZaloApiError(method, body.error_code ?? response.status, body.description ?? "");
     return body.result as T;
   }
 
@@ -85,14 +83,17 @@ export class ZaloClient {
 
   /**
    * Waits up to `timeout` seconds for the next update. Resolves with at most one update (the API
-   * hands out one per call, once); an empty poll resolves with `[]` (the API's 408).
+   * hands out one per call, once); an empty poll resolves with `[]`.
    */
   async getUpdates(params: { timeout?: number } = {}, options: CallOptions = {}): Promise<Update[]> {
     const timeout = params.timeout ?? 30;
     try {
-      const result = await this.callApi<unknown>("getUpdates", { timeout }, { ...options, timeoutMs: options.timeoutMs ?? this.timeoutMs + timeout * 1000 });
+      // The documented type of `timeout` is a string of seconds.
+      const result = await this.callApi<unknown>("getUpdates", { timeout: String(timeout) }, { ...options, timeoutMs: options.timeoutMs ?? this.timeoutMs + timeout * 1000 });
       return normalizeUpdates(result);
     } catch (error) {
+      // Assumption (undocumented): a poll that found nothing ends with error_code 408, which the
+      // error table only calls "request timeout". Seen so in practice; any other answer is an error.
       if (error instanceof ZaloApiError && error.code === 408) return [];
       throw error;
     }
@@ -111,9 +112,14 @@ export class ZaloClient {
     return this.callApi("getWebhookInfo", {}, options);
   }
 
-  /** `text` is 1–2,000 characters; there is no formatting, reply-to or keyboard. */
-  sendMessage(chatId: string, text: string, options?: CallOptions): Promise<SentMessage> {
-    return this.callApi("sendMessage", { chat_id: chatId, text }, options);
+  /**
+   * `text` is 1–2,000 characters. `parse_mode` "html" or "markdown" formats it (escape what users
+   * wrote with `escapeHtml`); without it the text is shown as written. There is no reply-to
+   * or keyboard.
+   * @example client.sendMessage(chatId, `<b>Tổng hợp</b>\n${escapeHtml(title)}`, { parse_mode: "html" })
+   */
+  sendMessage(chatId: string, text: string, extra: { parse_mode?: ParseMode } = {}, options?: CallOptions): Promise<SentMessage> {
+    return this.callApi("sendMessage", { chat_id: chatId, text, ...(extra.parse_mode ? { parse_mode: extra.parse_mode } : {}) }, options);
   }
 
   /** `photo` is a public http(s) URL: the platform downloads it (there is no upload). */

@@ -56,12 +56,13 @@ export class Composer<C extends Context = Context> {
 
   /**
    * Handles `/name` (any of `names`; matched without regard to case, since phones capitalise the
-   * first letter). Sets `ctx.command`, `ctx.payload` (the rest of the text) and `ctx.args`.
+   * first letter), in a group also after the bot's mention ("@Bot Đôn Đốc /name"). Sets
+   * `ctx.command`, `ctx.payload` (the rest of the text) and `ctx.args`.
    */
   command(names: string | string[], ...handlers: Middleware<C>[]): this {
     const wanted = new Set((Array.isArray(names) ? names : [names]).map((n) => n.replace(/^\//, "").toLowerCase()));
     return this.guard((ctx) => {
-      const m = COMMAND.exec((ctx.text ?? "").trim());
+      const m = COMMAND.exec((ctx.textWithoutMention ?? "").trim());
       if (!m || !wanted.has(m[1].toLowerCase())) return false;
       ctx.command = m[1].toLowerCase();
       ctx.payload = (m[2] ?? "").trim();

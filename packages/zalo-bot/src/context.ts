@@ -1,5 +1,6 @@
 import type { ZaloClient } from "./client.js";
-import type { BotInfo, Chat, ChatAction, Message, SentMessage, Update, User } from "./types.js";
+import type { BotInfo, Chat, ChatAction, Message, ParseMode, SentMessage, Update, User } from "./types.js";
+import { stripMention } from "./update.js";
 
 /** Telegraf's update type for every `message.*` event is "message"; other events keep their name. */
 export function updateTypeOf(update: Update): string {
@@ -58,6 +59,16 @@ export class Context {
     return this.update.message?.text ?? this.update.message?.caption;
   }
 
+  /**
+   * The text without the bot's mention in a group ("@Bot Đôn Đốc /baocao …" → "/baocao …"; see
+   * {@link stripMention}); in a private chat the same as {@link Context.text}.
+   */
+  get textWithoutMention(): string | undefined {
+    const text = this.text;
+    if (text === undefined || this.chat?.chat_type !== "GROUP") return text;
+    return stripMention(text, [this.botInfo?.display_name, this.botInfo?.account_name]);
+  }
+
   /** The command's arguments split on spaces (Telegraf's `ctx.args`). */
   get args(): string[] {
     return this.payload ? this.payload.split(/\s+/).filter(Boolean) : [];
@@ -69,9 +80,9 @@ export class Context {
     return id;
   }
 
-  /** Sends a text to this chat. Zalo has no reply-to: the answer is a new message. */
-  reply(text: string): Promise<SentMessage> {
-    return this.zalo.sendMessage(this.chatId("reply"), text);
+  /** Sends a text to this chat (`parse_mode` as in sendMessage). Zalo has no reply-to: the answer is a new message. */
+  reply(text: string, extra: { parse_mode?: ParseMode } = {}): Promise<SentMessage> {
+    return this.zalo.sendMessage(this.chatId("reply"), text, extra);
   }
 
   /** Sends a photo by public URL (a string or Telegraf's `{ url }`). */

@@ -1,16 +1,16 @@
 /**
- * The API answered `ok: false`. `code` is the API's `error_code` (408 from getUpdates means
- * "no update in this poll", not a failure).
+ * The API answered `ok: false`. `code` is the API's `error_code`; the documented table: 400 bad
+ * request, 401 unauthorized (bad token), 403 internal server error (transient, despite the number),
+ * 404 not found, 408 request timeout (from getUpdates: no update in this poll), 429 quota exceeded
+ * (no retry-after is given: back off yourself).
  * @example
- * try { await client.sendMessage(id, text) } catch (e) { if (e instanceof ZaloApiError && e.code === 429) wait(e.retryAfter) }
+ * try { await client.sendMessage(id, text) } catch (e) { if (e instanceof ZaloApiError && e.code === 429) await sleep(backoff *= 2) }
  */
 export class ZaloApiError extends Error {
   constructor(
     readonly method: string,
     readonly code: number,
     readonly description: string,
-    /** Seconds to wait, when the API said so (rate limits). */
-    readonly retryAfter?: number,
   ) {
     super(`Zalo API ${method} failed: ${code} ${description}`);
     this.name = "ZaloApiError";

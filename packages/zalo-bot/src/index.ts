@@ -3,5 +3,6 @@ export { ZaloClient, DEFAULT_API_ROOT, type CallOptions, type ClientOptions } fr
 export { Composer, type Middleware, type MiddlewareFn, type NextFn, type UpdateFilter } from "./composer.js";
 export { Context, updateTypeOf } from "./context.js";
 export { ZaloApiError, ZaloHttpError } from "./errors.js";
-export { normalizeUpdates } from "./update.js";
+export { escapeHtml } from "./format.js";
+export { normalizeUpdates, stripMention } from "./update.js";
 export * from "./types.js";

@@ -10,6 +10,8 @@ export interface BotInfo {
   account_name: string;
   account_type: string;
   can_join_groups: boolean;
+  /** The name shown in Zalo ("Bot …"), when the API gives it (undocumented); group mentions use it. */
+  display_name?: string;
 }
 
 export interface User {
@@ -19,6 +21,7 @@ export interface User {
   is_bot: boolean;
 }
 
+/** `GROUP` is in beta: a bot invited to a group receives only messages that mention it or reply to it. */
 export type ChatType = "PRIVATE" | "GROUP";
 
 export interface Chat {
@@ -26,7 +29,7 @@ export interface Chat {
   chat_type: ChatType;
 }
 
-/** A message inside an update. `photo_url` is public and may expire: download it at once. */
+/** A message inside an update. Media URLs are public and may expire: download them at once. */
 export interface Message {
   message_id: string;
   from: User;
@@ -34,13 +37,20 @@ export interface Message {
   /** Milliseconds since the epoch. */
   date: number;
   text?: string;
-  /** Image messages (older payloads: `photo`). */
+  /**
+   * Image messages: the image's URL. The documentation names the field `photo`; real payloads
+   * also carry `photo_url`. Whichever arrived, both are filled in with the same URL.
+   */
+  photo?: string;
+  /** The same URL as {@link Message.photo}. */
   photo_url?: string;
   caption?: string;
-  /** Sticker messages. */
+  /** Sticker messages: the sticker's id. */
   sticker?: string;
-  /** Voice messages. */
+  /** Sticker messages: the sticker image's URL. */
   url?: string;
+  /** Voice messages (`message.voice.received`): the recording's URL (AAC). */
+  voice_url?: string;
 }
 
 /** Known event names; others pass through as plain strings. */
@@ -78,6 +88,9 @@ export interface ApiResponse<T> {
   error_code?: number;
   description?: string;
 }
+
+/** `sendMessage` formatting: `html` (e.g. `<b>…</b>`) or `markdown`; without it the text is literal. */
+export type ParseMode = "html" | "markdown";
 
 /** `sendChatAction` actions. */
 export type ChatAction = "typing" | "upload_photo";

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createFakeZaloServer, type FakeZalo } from "../../../test/support/fake-zalo-server.js";
+import { BOT_NAME, createFakeZaloServer, type FakeZalo } from "../../../test/support/fake-zalo-server.js";
 import { Bot, Composer, type Context } from "../src/index.js";
 
 let fake: FakeZalo;
@@ -93,14 +93,44 @@ describe("Bot routing", () => {
   });
 });
 
+describe("Groups (beta)", () => {
+  const group = { id: "9a8b7c6d5e4f3a2b", chat_type: "GROUP" as const };
+
+  it("matches a command after the bot's mention; gets mentions and replies to the bot, nothing else", async () => {
+    const bot = new Bot(fake.token, { apiRoot: fake.url, botInfo: { ...fake.botInfo, display_name: BOT_NAME }, ...quiet });
+    bot.command("baocao", (ctx) => ctx.reply(`cmd ${ctx.payload}`));
+    bot.on("text", (ctx) => ctx.reply(`text ${ctx.textWithoutMention} (${ctx.chat?.chat_type})`));
+    launched(bot);
+    fake.userText({ from, chat: group, text: `@${BOT_NAME} /baocao 12 pa nô` });
+    await fake.waitForSent(1, group.id);
+    fake.userText({ from, chat: group, text: "chuyện riêng trong nhóm" });
+    fake.userText({ from, chat: group, text: `@${BOT_NAME} đã treo 3 pa nô` });
+    await fake.waitForSent(2, group.id);
+    fake.userText({ from, chat: group, text: "đã treo 5 pa nô", replyTo: fake.sent(group.id)[0].message_id });
+    await fake.waitForSent(3, group.id);
+    expect(fake.sent(group.id).map((s) => s.text)).toEqual(["cmd 12 pa nô", "text đã treo 3 pa nô (GROUP)", "text đã treo 5 pa nô (GROUP)"]);
+    expect(fake.undelivered.map((u) => u.message.text)).toEqual(["chuyện riêng trong nhóm"]);
+  });
+
+  it("finds a command after a mention even when getMe does not give the bot's shown name", async () => {
+    const bot = new Bot(fake.token, { apiRoot: fake.url, ...quiet });
+    bot.command("nhiemvu", (ctx) => ctx.reply("có"));
+    launched(bot);
+    fake.userText({ from, chat: group, text: `@${BOT_NAME} /NhiemVu` });
+    await fake.waitForSent(1, group.id);
+    expect(fake.sent(group.id)[0].text).toBe("có");
+  });
+});
+
 describe("Bot.launch", () => {
-  it("removes a webhook first, then survives 5xx, HTML pages and timeouts with backoff and resumes", async () => {
+  it("removes a webhook first, then survives server errors, HTML pages and timeouts with backoff and resumes", async () => {
     const errors: number[] = [];
     let recovered = 0;
     const bot = new Bot(fake.token, { apiRoot: fake.url, timeoutMs: 300, onPollingError: (_e, wait) => errors.push(wait), onPollingRecovered: () => recovered++ });
     bot.on("text", (ctx) => ctx.reply(`ok ${ctx.text}`));
     await bot.zalo.setWebhook({ url: "https://bot.example.vn/hook", secret_token: "12345678" });
-    fake.failNext("getUpdates", { error_code: 502, description: "Bad gateway" }, 2);
+    // 403 is the documented "internal server error"; a proxy's HTML page and a hang are not API answers.
+    fake.failNext("getUpdates", { error_code: 403 }, 2);
     fake.failNext("getUpdates", { httpStatus: 503, body: "<html>down</html>" });
     fake.failNext("getUpdates", { hangMs: 2000 });
     launched(bot);
@@ -114,7 +144,7 @@ describe("Bot.launch", () => {
   });
 
   it("keeps retrying getMe while the API is down at start", async () => {
-    fake.failNext("getMe", { error_code: 500 }, 2);
+    fake.failNext("getMe", { error_code: 403 }, 2);
     const bot = new Bot(fake.token, { apiRoot: fake.url, ...quiet });
     bot.on("text", (ctx) => ctx.reply("lên rồi"));
     let launchedAt = 0;
@@ -149,6 +179,13 @@ describe("Bot.webhookCallback", () => {
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
   }
 
+  it("is registered with an HTTPS URL only, as the platform requires", async () => {
+    const bot = new Bot(fake.token, { apiRoot: fake.url });
+    await expect(bot.zalo.setWebhook({ url: "http://bot.example.vn/hook", secret_token: SECRET })).rejects.toMatchObject({ code: 400 });
+    await bot.zalo.setWebhook({ url: "https://bot.example.vn/hook", secret_token: SECRET });
+    expect(fake.webhook()?.url).toBe("https://bot.example.vn/hook");
+  });
+
   it("answers 401 to a wrong or missing secret and processes nothing", async () => {
     const bot = new Bot(fake.token, { apiRoot: fake.url });
     const handled: string[] = [];
@@ -164,14 +201,15 @@ describe("Bot.webhookCallback", () => {
     expect(handled).toEqual([]);
   });
 
-  it("accepts flat and wrapped bodies from the platform and processes a redelivery once", async () => {
+  it("accepts wrapped (documented) and flat bodies from the platform and processes a redelivery once", async () => {
     const alternating = await createFakeZaloServer({ webhookBody: "alternate" });
     stops.push(() => alternating.close());
     const bot = new Bot(alternating.token, { apiRoot: alternating.url });
     const handled: string[] = [];
     bot.on("text", (ctx) => void handled.push(ctx.text!));
-    const url = await serve(bot);
-    await bot.zalo.setWebhook({ url, secret_token: SECRET });
+    // The platform posts to the public HTTPS address; the proxy there forwards to the bot.
+    alternating.proxyWebhooksTo(new URL(await serve(bot)).origin);
+    await bot.zalo.setWebhook({ url: "https://bot.example.vn/hook", secret_token: SECRET });
     const first = alternating.userText({ from, text: "một" });
     alternating.userText({ from, text: "hai" });
     await waitUntil(() => handled.length === 2);

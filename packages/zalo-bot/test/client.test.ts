@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createFakeZaloServer, type FakeZalo } from "../../../test/support/fake-zalo-server.js";
-import { normalizeUpdates, ZaloApiError, ZaloClient, ZaloHttpError } from "../src/index.js";
+import { escapeHtml, normalizeUpdates, stripMention, ZaloApiError, ZaloClient, ZaloHttpError } from "../src/index.js";
 
 let fake: FakeZalo;
 let client: ZaloClient;
@@ -36,8 +36,26 @@ describe("ZaloClient", () => {
     expect(error).toBeInstanceOf(ZaloApiError);
     expect(error).toMatchObject({ code: 400, method: "sendMessage" });
     expect((error as ZaloApiError).description).toMatch(/2000/);
-    fake.failNext("sendMessage", { error_code: 429, description: "Too many requests", retry_after: 3 });
-    expect(await client.sendMessage(from.id, "a").catch((e: unknown) => e)).toMatchObject({ code: 429, retryAfter: 3 });
+    // 429 is "quota exceeded" and says nothing of when to try again (retry_after is Telegram's).
+    fake.failNext("sendMessage", { error_code: 429 });
+    const quota = await client.sendMessage(from.id, "a").catch((e: unknown) => e);
+    expect(quota).toMatchObject({ code: 429, description: "Quota exceeded" });
+    expect(quota).not.toHaveProperty("retryAfter");
+    // 403 is the documented "internal server error", not a refusal.
+    fake.failNext("sendMessage", { error_code: 403 });
+    expect(await client.sendMessage(from.id, "a").catch((e: unknown) => e)).toMatchObject({ code: 403, description: "Internal server error" });
+  });
+
+  it("sends parse_mode html or markdown, and plain text without it", async () => {
+    await client.sendMessage(from.id, `<b>Tổng hợp</b> ${escapeHtml("Kế hoạch <số 1> & 2")}`, { parse_mode: "html" });
+    await client.sendMessage(from.id, "*đậm*", { parse_mode: "markdown" });
+    await client.sendMessage(from.id, "<b> như đã viết");
+    expect(fake.sent(from.id).map((s) => [s.text, s.parse_mode])).toEqual([
+      ["<b>Tổng hợp</b> Kế hoạch &lt;số 1&gt; &amp; 2", "html"],
+      ["*đậm*", "markdown"],
+      ["<b> như đã viết", undefined],
+    ]);
+    expect(fake.calls.at(-1)?.payload).not.toHaveProperty("parse_mode");
   });
 
   it("throws ZaloHttpError on a timeout, an HTML error page, and a wrong token, without the token in messages", async () => {
@@ -65,7 +83,8 @@ describe("ZaloClient", () => {
   it("sends a photo by URL, a sticker and a chat action", async () => {
     fake.userPhoto({ from, photo: Buffer.from([0xff, 0xd8, 0xff, 0xe0]) });
     const [update] = await client.getUpdates({ timeout: 1 });
-    await client.sendPhoto(from.id, { url: update.message!.photo_url! }, { caption: "Ảnh" });
+    expect(fake.calls.at(-1)?.payload).toEqual({ timeout: "1" });
+    await client.sendPhoto(from.id, { url: update.message!.photo! }, { caption: "Ảnh" });
     await client.sendSticker(from.id, "abc");
     await client.sendChatAction(from.id);
     expect(fake.sent(from.id).map((s) => [s.method, s.caption ?? "", s.photoStatus ?? 0])).toEqual([
@@ -83,7 +102,28 @@ describe("normalizeUpdates", () => {
     const flat = normalizeUpdates({ event_name: "message.image.received", message });
     expect(flat).toEqual(normalizeUpdates({ ok: true, result: { event_name: "message.image.received", message } }));
     expect(normalizeUpdates([{ event_name: "message.image.received", message }])).toEqual(flat);
-    expect(flat[0].message).toMatchObject({ photo_url: "https://x/p.jpg", from: { display_name: "Lan" }, date: 1612345678000 });
+    expect(flat[0].message).toMatchObject({ photo: "https://x/p.jpg", photo_url: "https://x/p.jpg", from: { display_name: "Lan" }, date: 1612345678000 });
+  });
+
+  it("reads an image's URL from photo (documented) or photo_url (real payloads), a voice's from voice_url", () => {
+    const { photo: _, ...bare } = message;
+    const viaPhotoUrl = normalizeUpdates({ event_name: "message.image.received", message: { ...bare, photo_url: "https://x/q.jpg" } })[0].message;
+    expect(viaPhotoUrl).toMatchObject({ photo: "https://x/q.jpg", photo_url: "https://x/q.jpg" });
+    const voice = normalizeUpdates({ event_name: "message.voice.received", message: { ...bare, voice_url: "https://x/v.aac" } })[0].message;
+    expect(voice).toMatchObject({ voice_url: "https://x/v.aac" });
+    expect(voice).not.toHaveProperty("url");
+    const sticker = normalizeUpdates({ event_name: "message.sticker.received", message: { ...bare, sticker: "s1", url: "https://x/s1.png" } })[0].message;
+    expect(sticker).toMatchObject({ sticker: "s1", url: "https://x/s1.png" });
+  });
+
+  it("takes the bot's mention out of a group message", () => {
+    expect(stripMention("@Bot Đôn Đốc /baocao 12 pa nô")).toBe("/baocao 12 pa nô");
+    expect(stripMention("@Bot Đôn Đốc đã treo 12 pa nô", ["Bot Đôn Đốc"])).toBe("đã treo 12 pa nô");
+    expect(stripMention("đã treo 12 pa nô @bot đôn đốc", ["Bot Đôn Đốc"])).toBe("đã treo 12 pa nô");
+    expect(stripMention("@Bot Đôn Đốc, thôn 3: 12 pa nô", ["Bot Đôn Đốc"])).toBe("thôn 3: 12 pa nô");
+    // Another member's mention, and a date, stay.
+    expect(stripMention("@Lan gửi giúp 12/3 nhé", ["Bot Đôn Đốc"])).toBe("@Lan gửi giúp 12/3 nhé");
+    expect(stripMention("/baocao 12 pa nô", ["Bot Đôn Đốc"])).toBe("/baocao 12 pa nô");
   });
 
   it("keeps events without a message and drops what is not an update", () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Bot, TEXT_LIMIT, ZaloApiError, ZaloHttpError, type BotInfo, type Update } from "@don-doc/zalo-bot";
+import { Bot, TEXT_LIMIT, ZaloApiError, ZaloHttpError, stripMention, type BotInfo, type Update } from "@don-doc/zalo-bot";
 import { FileTooLargeError, SendError, type Inbox, type Logger, type Messenger } from "../../core/ports.js";
 import { splitMessage } from "../../core/rollups/rollup-text.js";
 import { truncate } from "../../core/text-limits.js";
@@ -14,7 +14,7 @@ export const ZALO_TEXT_LIMIT = TEXT_LIMIT;
 
 /**
  * Zalo publishes no rate limits: an overall rate from ZALO_RATE_PER_SECOND, at most one message a
- * second per chat, and Telegram's pace for groups (bots are in practice private-chat only).
+ * second per chat, and Telegram's pace for groups (19 a minute; groups are in beta on Zalo).
  */
 export const zaloLimits = (ratePerSecond: number): RateLimits => ({ globalPerSecond: ratePerSecond, perChatPerSecond: 1, perGroupPerMinute: 19 });
 
@@ -37,6 +37,11 @@ export interface ZaloChannelOptions {
   downloadTimeoutMs?: number;
   /** While Zalo does not answer, a warning this often (default a minute; tests shorten it). */
   unreachableWarnEveryMs?: number;
+  /**
+   * Whether a chat is a group, for chats the channel has not heard from since it started (the
+   * registered chat's type); a group gets the group pace. Without it such chats count as private.
+   */
+  isGroupChat?: (chatId: string) => Promise<boolean>;
 }
 
 const UNSUPPORTED: Record<string, UnsupportedContent> = {
@@ -47,43 +52,67 @@ const UNSUPPORTED: Record<string, UnsupportedContent> = {
 
 /**
  * Converts a Zalo update to the neutral {@link Incoming}; undefined for events without a message
- * or a chat to answer in. Images become a photo whose `fileRef` is its (expiring) public URL.
+ * or a chat to answer in. Images become a photo whose `fileRef` is its (expiring) public URL. In a
+ * group the bot's mention is taken out of the text (`botNames`: the names it is mentioned by), so
+ * "@Bot Đôn Đốc /baocao …" reads as "/baocao …". A group message the bot receives without a mention
+ * is a reply to one of its messages (Zalo delivers nothing else from groups) but does not say to
+ * which: it reaches the core as any message in the unit's chat.
  */
-export function toIncoming(update: Update): Incoming | undefined {
+export function toIncoming(update: Update, botNames: readonly (string | undefined)[] = []): Incoming | undefined {
   const m = update.message;
   if (!m || !m.chat.id || m.from.is_bot) return undefined;
-  const image = update.event_name === "message.image.received" && m.photo_url;
-  const text = (m.text ?? m.caption ?? "").normalize("NFC");
+  const photo = m.photo ?? m.photo_url;
+  const image = update.event_name === "message.image.received" && photo;
+  const group = m.chat.chat_type === "GROUP";
+  const raw = (m.text ?? m.caption ?? "").normalize("NFC");
+  const text = group ? stripMention(raw, botNames.map((n) => n?.normalize("NFC"))) : raw;
   const unsupported = UNSUPPORTED[update.event_name] ?? (!image && !text ? "other" : undefined);
   return {
     channel: "zalo",
     chatId: m.chat.id,
-    chatType: m.chat.chat_type === "GROUP" ? "group" : "private",
+    chatType: group ? "group" : "private",
     userId: m.from.id,
     userName: m.from.display_name,
     // No id means no redelivery protection either: a fresh one keeps the message.
     messageId: m.message_id || `local-${randomUUID()}`,
     text: unsupported ? "" : text,
-    files: image ? [{ kind: "photo", fileRef: m.photo_url!, mime: "image/jpeg" }] : [],
+    files: image ? [{ kind: "photo", fileRef: photo, mime: "image/jpeg" }] : [],
     unsupported,
     date: new Date(m.date),
   };
 }
 
-/** Maps the SDK's errors to the outbox's categories. Zalo's error codes are not documented beyond HTTP-like numbers. */
-export function toSendError(error: unknown): SendError {
+/** A description that says the user blocked the bot or is gone: the only unreachable chats. */
+const UNREACHABLE = /block|chặn|not interacted|user not found|chat not found/i;
+
+/**
+ * Maps the SDK's errors to the outbox's categories, by Zalo's documented error table: 429 is
+ * "quota exceeded" (no retry-after is given: `backoffMs` is the channel's own wait), 403 is
+ * "internal server error" and 408 a timeout (transient, like 5xx, network errors and 401, a token
+ * problem the operator fixes); a chat is unreachable only when the description says the user
+ * blocked the bot or is not found; any other 4xx is a bad request.
+ * @example toSendError(new ZaloApiError("sendMessage", 403, "Internal server error")).failure // "transient"
+ */
+export function toSendError(error: unknown, backoffMs = 1000): SendError {
   if (error instanceof ZaloApiError) {
     const d = error.description || `error ${error.code}`;
-    if (error.code === 429) return new SendError("rate_limited", d, (error.retryAfter ?? 1) * 1000);
-    if (error.code === 403 || /blocked|not interacted|user not found|chat not found/i.test(d)) return new SendError("unreachable", d);
-    if (error.code >= 500 || error.code === 408) return new SendError("transient", d);
+    if (error.code === 429) return new SendError("rate_limited", d, backoffMs);
+    if (UNREACHABLE.test(d)) return new SendError("unreachable", d);
+    if (error.code >= 500 || error.code === 403 || error.code === 408 || error.code === 401) return new SendError("transient", d);
     return new SendError("bad_request", d);
   }
   if (error instanceof ZaloHttpError) return new SendError("transient", error.message);
   return new SendError("transient", error instanceof Error ? error.message : String(error));
 }
 
-const isServerError = (e: unknown) => (e instanceof ZaloApiError && e.code >= 500) || (e instanceof ZaloHttpError && (e.status ?? 0) >= 500);
+/** Worth a quick retry: the server's own trouble (5xx, and 403, which Zalo documents as "internal server error"). */
+const isServerError = (e: unknown) =>
+  (e instanceof ZaloApiError && (e.code >= 500 || (e.code === 403 && !UNREACHABLE.test(e.description)))) || (e instanceof ZaloHttpError && (e.status ?? 0) >= 500);
+/** Own backoff after a 429: 1 s, doubled per 429 in a row, at most a minute; reset by a send that went through. */
+const FIRST_BACKOFF_MS = 1000;
+const MAX_BACKOFF_MS = 60_000;
+/** Chat types remembered from inbound messages (and lookups); the oldest are forgotten past this. */
+const REMEMBERED_CHATS = 10_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -109,31 +138,58 @@ export function createZaloChannel(options: ZaloChannelOptions) {
   const pollTimeout = options.pollTimeoutSeconds ?? 30;
   let mode: "stopped" | "polling" | "webhook" = "stopped";
 
+  let backoffMs = 0;
   /**
-   * One API call under the rate limiter, with quick retries on 5xx and on 429 (the limiter holds
-   * every sender until the retry-after and lowers the pace); throws SendError.
+   * One API call under the rate limiter, with quick retries on 5xx/403 and on 429 (the limiter holds
+   * every sender for the channel's own backoff, which doubles per 429 in a row, and lowers the
+   * pace); throws SendError.
    */
   async function call<T>(chatId: string, isGroup: boolean, send: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       await limiter.acquire(chatId, isGroup);
       try {
         const result = await send();
+        backoffMs = 0;
         reach.ok();
         return result;
       } catch (error) {
-        if (error instanceof ZaloHttpError || isServerError(error)) reach.failed(scrub(error));
-        const failure = toSendError(error);
-        if (failure.retryAfterMs) {
-          limiter.rateLimited(chatId, isGroup, failure.retryAfterMs);
-          options.logger.warn({ chatId, retryAfterMs: failure.retryAfterMs, pace: limiter.current() }, "zalo: 429, sending held for retry-after and slowed");
+        const quota = error instanceof ZaloApiError && error.code === 429;
+        if (quota) backoffMs = Math.min(Math.max(FIRST_BACKOFF_MS, backoffMs * 2), MAX_BACKOFF_MS);
+        const failure = toSendError(error, backoffMs || FIRST_BACKOFF_MS);
+        if (failure.failure === "transient") reach.failed(scrub(error));
+        else reach.ok();
+        if (quota) {
+          limiter.rateLimited(chatId, isGroup, backoffMs);
+          options.logger.warn({ chatId, backoffMs, pace: limiter.current() }, "zalo: 429 (quota exceeded), sending held and slowed");
         }
-        if (attempt < retries && (failure.retryAfterMs || isServerError(error))) {
-          if (!failure.retryAfterMs) await sleep(500 * 2 ** attempt);
+        if (attempt < retries && (quota || isServerError(error))) {
+          if (!quota) await sleep(500 * 2 ** attempt);
           continue;
         }
         throw failure;
       }
     }
+  }
+
+  /** Group or private, from the chat's own messages, else from `isGroupChat` (private when unknown). */
+  const chatTypes = new Map<string, boolean>();
+  function rememberChat(chatId: string, group: boolean): void {
+    chatTypes.delete(chatId);
+    chatTypes.set(chatId, group);
+    if (chatTypes.size > REMEMBERED_CHATS) chatTypes.delete(chatTypes.keys().next().value!);
+  }
+  async function isGroupChat(chatId: string): Promise<boolean> {
+    const known = chatTypes.get(chatId);
+    if (known !== undefined) return known;
+    let group = false;
+    try {
+      group = (await options.isGroupChat?.(chatId)) ?? false;
+    } catch (err) {
+      logger.warn({ err, chatId }, "zalo: could not tell whether a chat is a group; sending at the private pace");
+      return false;
+    }
+    rememberChat(chatId, group);
+    return group;
   }
 
   async function sendText(chatId: string, isGroup: boolean, text: string): Promise<string> {
@@ -155,8 +211,8 @@ export function createZaloChannel(options: ZaloChannelOptions) {
     textLimit: () => ZALO_TEXT_LIMIT,
     async send(to, message: OutgoingMessage) {
       const chatId = to.chatId;
-      // Zalo group ids are indistinguishable from user ids; private chats are the rule.
-      const isGroup = false;
+      // Zalo group ids look like user ids: the type comes from the chat's messages or its registration.
+      const isGroup = await isGroupChat(chatId);
       if (message.type === "text") return { messageId: await sendText(chatId, isGroup, message.text) };
       const caption = message.caption?.trim() ?? "";
       const url = await linkFor(message.file);
@@ -213,7 +269,9 @@ export function createZaloChannel(options: ZaloChannelOptions) {
     /** Hands every message event to the inbox; the SDK handles one update at a time. */
     attach(inbox: Inbox) {
       bot.on("message", async (ctx) => {
-        const incoming = toIncoming(ctx.update);
+        const chat = ctx.chat;
+        if (chat?.id) rememberChat(chat.id, chat.chat_type === "GROUP");
+        const incoming = toIncoming(ctx.update, [bot.botInfo?.display_name, bot.botInfo?.account_name]);
         if (incoming) await inbox.accept(incoming);
       });
       bot.catch((err, ctx) => {
