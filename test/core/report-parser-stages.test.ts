@@ -134,6 +134,7 @@ describe("stage 2: findReferences", () => {
     ]);
     expect(refs("Ngày 10/02/2021 treo 5 pano. Theo KH 15/KH-UBND")).toEqual([{ number: "15/KH-UBND" }]);
     expect(refs("Ngày 10/02/2021 treo 5 pano theo KH 15/KH-UBND")).toEqual([{ number: "15/KH-UBND" }]);
+    expect(refs("Ngày 20/01/2026 xã tổ chức hội nghị quán triệt Nghị quyết 57-NQ/TW")).toEqual([{ number: "57-NQ/TW" }]);
   });
   it("reads Party-style numbers, symbols upper-cased", () => {
     expect(refs("Thực hiện Nghị quyết số 57-NQ/TW và Chỉ thị 05-ct/tu ngày 02/03/2026")).toEqual([
@@ -199,6 +200,11 @@ describe("stage 2b: readTables", () => {
     expect(table("Chỉ tiêu;ĐVT;Kỳ này;Lũy kế từ đầu năm\nPa nô;cái;3;7").read).toEqual([["pano", 3]]);
     expect(table("Báo cáo quý I/2026:\nChỉ tiêu | Quý I/2026 | Quý IV/2025\nPa nô | 7 | 5").read).toEqual([["pano", 7]]);
     expect(table("Chỉ tiêu | Quý IV/2025 | Quý I/2026\nPa nô | 5 | 7").read).toEqual([["pano", 7]]);
+  });
+  it("reads a quarter beside its months, or sums the months under a stated quarter", () => {
+    expect(table("Chỉ tiêu | Tháng 1 | Tháng 2 | Tháng 3 | Quý I\nPa nô | 1 | 2 | 3 | 6").read).toEqual([["pano", 6]]);
+    expect(table("Báo cáo quý I:\nChỉ tiêu | Tháng 1 | Tháng 2 | Tháng 3\nPa nô | 1 | 2 | 3").read).toEqual([["pano", 6]]);
+    expect(table("Báo cáo tháng 3:\nChỉ tiêu | Tháng 2 | Tháng 3\nPa nô | 1 | 4").read).toEqual([["pano", 4]]);
   });
   it("reads the total of one column per village, or their sum", () => {
     expect(table("chi tieu | thon 1 | thon 2 | tong\npano | 2 | 1 | 3\nbang ron | 6 | 4 | 10").read).toEqual([
@@ -290,6 +296,7 @@ describe("stage 4: pairNumbers", () => {
   });
   it("reads a product without a result as one number", () => {
     expect(read("phát thanh 3 buổi x 4 tuần")).toEqual([["phat_thanh", 12]]);
+    expect(read("treo 9 thôn x 2 pa nô")).toEqual([["pano", 18]]);
   });
 });
 
@@ -365,6 +372,8 @@ describe("corrections", () => {
     ["số người tham dự từ 95 người sửa thành 115 người", { nguoi_tham_du: 115 }],
     ["pano 6, ap phich 81\ne go nham, ap phich la 18 a", { pano: 6, ap_phich: 18 }],
     ["pano 12 -> 14 -> 15", { pano: 15 }],
+    ["pano 12 nhé, à không, 14 ạ", { pano: 14 }],
+    ["tờ rơi 600, em gõ sai: tờ rơi 800", { to_roi: 800 }],
   ])("the corrected figure wins: %s", (text, values) => {
     expect(corrected(text)).toEqual({ values, conflicts: [], unclear: [] });
   });
@@ -418,6 +427,11 @@ describe("period qualifiers", () => {
   ])("a stated period total wins: %s", (text, values) => {
     expect(read(text)).toEqual({ values, conflicts: [], unclear: [] });
   });
+  it("reads a part of the report's period only when nothing else is said", () => {
+    expect(read("6 tháng đầu năm: 20 pa nô; riêng quý II: 8 pa nô")).toEqual({ values: { pano: 20 }, conflicts: [], unclear: [] });
+    expect(read("Báo cáo 6 tháng đầu năm 2026: pano 12, quý 1 treo 5, tháng 4 treo 3")).toEqual({ values: { pano: 12 }, conflicts: [], unclear: [] });
+    expect(read("Báo cáo quý I: tháng 3 treo 5 pa nô").values).toEqual({ pano: 5 });
+  });
   it("keeps a shorter period inside the report's one, and a cumulative figure said alone", () => {
     expect(read("Tuần trước 20 tờ rơi, tuần này phát thêm 30 tờ rơi").values).toEqual({ to_roi: 50 });
     expect(read("Phát thanh từ đầu năm đến nay: 30 buổi").values).toEqual({ phat_thanh: 30 });
@@ -450,6 +464,9 @@ describe("stated zeros", () => {
     ["xe loa: ko co luot nao", ["xe_luu_dong"]],
     ["Hội nghị: không tổ chức (lồng ghép vào họp thôn)", ["hoi_nghi"]],
     ["Tờ gấp: không", ["to_roi"]],
+    ["phóng sự: không phát sinh", ["phong_su"]],
+    ["Hội nghị: chưa tổ chức", ["hoi_nghi"]],
+    ["tờ rơi không có, pano 3", ["to_roi"]],
   ])("%s", (text, codes) => {
     expect(zeros(text)).toEqual(codes);
   });
@@ -532,6 +549,10 @@ describe("multipliers and shared numbers", () => {
     ["hn 2 cuoc, dai bieu 60 + 85", { hoi_nghi: 2, nguoi_tham_du: 145 }],
     ["60 + 85 đại biểu", { nguoi_tham_du: 145 }],
     ["bang ron 10 (5 thon moi thon 2)", { bang_ron: 10 }],
+    ["treo 2 pa nô mỗi thôn, xã có 9 thôn", { pano: 18 }],
+    ["pa nô và áp phích đều 4 cái", { pano: 4, ap_phich: 4 }],
+    ["hội nghị 2 cuộc, bình quân 60 người/cuộc", { hoi_nghi: 2, nguoi_tham_du: 120 }],
+    ["phát 2 tờ/hộ cho 500 hộ", { to_roi: 1000 }],
   ])("%s", (text, values) => {
     expect(read(text)).toEqual({ values, unclear: [] });
   });

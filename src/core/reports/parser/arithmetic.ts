@@ -74,13 +74,15 @@ export function findArithmetic(toks: readonly Tok[], blocked: Uint8Array): Arith
       for (const op of operands.slice(1)) out.addends.add(op.start);
     } else {
       const last = operands[operands.length - 1]!;
-      for (let x = first.start; x < (result >= 0 ? result : last.end); x++) {
+      // without a result the last operand's unit stays a name ("9 thôn x 2 pa nô" is 18 pa nô)
+      const end = result >= 0 ? result : last.start + 1;
+      for (let x = first.start; x < end; x++) {
         out.operandTokens.add(x);
         if (result >= 0) out.fillerTokens.add(x);
       }
       if (result < 0) {
         const value = operands.reduce((p, op) => p * op.value, 1);
-        out.products.set(first.start, { end: last.end, value });
+        out.products.set(first.start, { end, value });
       }
     }
     i = (result >= 0 ? result : j) - 1;

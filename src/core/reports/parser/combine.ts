@@ -26,8 +26,8 @@ interface Entry {
   at: number;
   /** A corrected figure: the last one wins over everything else said for the indicator. */
   final?: boolean;
-  /** A cumulative or other-period figure: a value only when nothing else is said. */
-  cumulative?: boolean;
+  /** A cumulative figure or one of a part of the period: a value only when nothing else is said. */
+  fallback?: boolean;
   /** A stated zero: 0 only when nothing else is said. */
   zero?: boolean;
 }
@@ -41,8 +41,11 @@ export interface FigureRoles {
   final: ReadonlySet<number>;
   /** Figures a correction replaced: neither values, nor conflicts, nor unclear. */
   superseded: ReadonlySet<number>;
-  /** Cumulative figures ("lũy kế 30", "từ đầu năm đến nay 30"): a value only when nothing else is said. */
-  cumulative: ReadonlySet<number>;
+  /**
+   * Figures that count only when nothing else is said for their indicator: cumulative ones ("lũy kế
+   * 30", "từ đầu năm đến nay 30") and those of a part of the report's period ("riêng quý II: 8").
+   */
+  fallback: ReadonlySet<number>;
   /** Totals stated in words the pairing does not see ("nâng tổng số … lên 14", "Cộng quý I: 9"). */
   totals: ReadonlySet<number>;
   /** Indicators given to numbers that have no name of their own ("pa nô 12, à em nhầm, 14"). */
@@ -57,7 +60,7 @@ export interface FigureRoles {
 export const NO_ROLES: FigureRoles = {
   final: new Set(),
   superseded: new Set(),
-  cumulative: new Set(),
+  fallback: new Set(),
   totals: new Set(),
   owners: new Map(),
   parts: new Set(),
@@ -69,7 +72,7 @@ export const NO_ROLES: FigureRoles = {
  * @example mergeRoles({ final: new Set([4]) }, { zeros: [{ code: "pano", at: 0 }] }).final.has(4) // true
  */
 export function mergeRoles(...parts: readonly Partial<FigureRoles>[]): FigureRoles {
-  const set = (k: "final" | "superseded" | "cumulative" | "totals" | "parts") =>
+  const set = (k: "final" | "superseded" | "fallback" | "totals" | "parts") =>
     new Set(parts.flatMap((p) => [...(p[k] ?? [])]));
   const owners = new Map<number, string>();
   for (const p of parts) for (const [k, v] of p.owners ?? []) owners.set(k, v);
@@ -78,7 +81,7 @@ export function mergeRoles(...parts: readonly Partial<FigureRoles>[]): FigureRol
   return {
     final,
     superseded,
-    cumulative: set("cumulative"),
+    fallback: set("fallback"),
     totals: set("totals"),
     owners,
     parts: set("parts"),
@@ -155,7 +158,7 @@ export function combineValues(
     }
     const stated = roles.totals.has(num.start);
     const isTotal = stated || nv.arithmetic.results.has(num.start) || statesTotal(tk, num.start);
-    let owner = isTotal || roles.cumulative.has(num.start) ? nameBefore(pairing.items, num, sentence) : undefined;
+    let owner = isTotal || roles.fallback.has(num.start) ? nameBefore(pairing.items, num, sentence) : undefined;
     if (!owner && stated) owner = nameAbove(pairing.items, num);
     if (owner) add(owner, { value: num.value, additive: false, total: isTotal, at: num.start, ...flags(roles, num.start) });
     else leftovers.push(num);
@@ -180,21 +183,21 @@ export function combineValues(
 }
 
 /** The roles of the figure at token `at`. */
-function flags(roles: FigureRoles, at: number): Pick<Entry, "final" | "cumulative"> {
-  return { final: roles.final.has(at), cumulative: roles.cumulative.has(at) };
+function flags(roles: FigureRoles, at: number): Pick<Entry, "final" | "fallback"> {
+  return { final: roles.final.has(at), fallback: roles.fallback.has(at) };
 }
 
 function combineOne(code: string, all: readonly Entry[], out: Combined): void {
   // a correction wins (the last one, leaving out a figure it names as cumulative)
-  const finals = all.filter((e) => e.final && !e.cumulative).sort((a, b) => a.at - b.at);
+  const finals = all.filter((e) => e.final && !e.fallback).sort((a, b) => a.at - b.at);
   if (finals.length > 0) {
     out.values[code] = finals[finals.length - 1]!.value;
     return;
   }
   // this period's figures win over cumulative ones; a stated zero only when nothing else is said
-  const current = all.filter((e) => !e.cumulative && !e.zero);
-  const cumulative = all.filter((e) => e.cumulative);
-  const list = current.length > 0 ? current : cumulative;
+  const current = all.filter((e) => !e.fallback && !e.zero);
+  const fallback = all.filter((e) => e.fallback);
+  const list = current.length > 0 ? current : fallback;
   if (list.length === 0) {
     if (all.some((e) => e.zero)) out.values[code] = 0;
     return;

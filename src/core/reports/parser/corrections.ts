@@ -1,5 +1,5 @@
 /**
- * Corrections in a report: "… à em nhầm, pano là 14", "xin đính chính lại là 8 pa nô",
+ * Corrections in a report: "… à em nhầm, pano là 14", "em gõ sai", "à không, 14", "xin đính chính lại là 8 pa nô",
  * "160 người → sửa thành 180 người", "phóng sự 1 -> phóng sự 0", "số liệu cũ … số liệu mới …",
  * "25 chứ không phải 52", "(không phải 1.500 tờ như đã báo cáo)", "hồi nãy em báo 2 lượt là thiếu".
  * The corrected figure wins; the figure it replaces is neither a value, nor a conflict, nor unclear.
@@ -47,6 +47,11 @@ const FORWARD: readonly string[][] = [
   ["so", "dung"],
   ["bao", "lai"],
   ["cap", "nhat", "lai"],
+  ["go", "sai"],
+  ["ghi", "sai"],
+  ["bao", "sai"],
+  ["nhap", "sai"],
+  ["danh", "sai"],
   ["nham"],
 ];
 
@@ -115,6 +120,14 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
           for (let x = i + 1; x < num.end; x++) blocked.push(x);
         }
       }
+      continue;
+    }
+    // "pano 12 nhé, à không, 14 ạ": "à không" (oh no) followed by the right figure
+    if (t.o.toLowerCase() === "à" && NOT.has(key(toks[i + 1])) && (toks[i + 2]?.k === "," || toks[i + 2]?.type === "n")) {
+      const end = toks[i + 2]?.k === "," ? i + 3 : i + 2;
+      markers.push({ start: i, end });
+      for (let x = i; x < end; x++) breaks.push(x);
+      i = end - 1;
       continue;
     }
     const end = forwardAt(toks, i);

@@ -6,7 +6,9 @@
  *   rôn; xã có 14 thôn" → 14 and 28). Without the count the per-unit figure is quoted as unclear.
  *   A count of places used this way is neither a value nor unclear.
  * - "pa nô, áp phích: mỗi loại 4 cái" → 4 for each indicator named.
- * - A rate for a duration: "2 lượt/ngày trong 4 ngày" → 8.
+ * - A rate for a duration or a count: "2 lượt/ngày trong 4 ngày" → 8, "60 người/cuộc" with "2 cuộc"
+ *   → 120, "2 tờ/hộ cho 500 hộ" → 1,000.
+ * - "pa nô và áp phích đều 4 cái" → 4 each.
  * ("3 buổi/tuần x 12 tuần" and "60 + 85" are arithmetic: arithmetic.ts.)
  * Runs after stage 2 (non-values) and before the mentions (stage 3): the words "mỗi hội nghị"
  * must not be read as a mention of hội nghị.
@@ -32,7 +34,8 @@ const EACH_KIND = new Set(["loai", "thu"]);
 /** Words that may stand between "mỗi <unit>" and its number ("mỗi thôn treo 2 pa nô"). */
 const BETWEEN = new Set(["treo", "dan", "phat", "co", "dang", "to", "chuc", "lam", "dat", "khoang", "la", ":", "gom", "in", "dung", "xay"]);
 const CONJ = new Set([",", "/", "va", "&", "-", "hoac"]);
-const PERIOD_UNITS = new Set(["ngay", "tuan", "thang", "buoi", "dot"]);
+/** Periods a rate is given per ("2 lượt/ngày"): counted only with "trong N ngày". */
+const PERIOD_UNITS = new Set(["ngay", "tuan", "thang", "nam", "quy", "buoi", "dot"]);
 
 const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
 const isSentenceEnd = (t: Tok | undefined): boolean => !t || t.type === "nl" || t.k === ";" || t.k === "." || t.k === "!" || t.k === "?";
@@ -54,10 +57,12 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
   let counts: Map<string, Count[]> | null = null;
 
   for (let i = 0; i + 2 < toks.length; i++) {
-    if (key(toks[i]) !== "moi" || toks[i]!.type !== "w") continue;
-    // "mỗi loại 4 cái": shared by the names before it
-    if (EACH_KIND.has(key(toks[i + 1]))) {
-      const num = firstNumber(toks, nv, numbers, i + 2, 2);
+    const each = key(toks[i]) === "moi" && EACH_KIND.has(key(toks[i + 1]));
+    const both = key(toks[i]) === "deu" && toks[i]!.o.toLowerCase() !== "đếu";
+    if ((key(toks[i]) !== "moi" && !both) || toks[i]!.type !== "w") continue;
+    // "mỗi loại 4 cái", "pa nô và áp phích đều 4 cái": shared by the names before it
+    if (each || both) {
+      const num = firstNumber(toks, nv, numbers, each ? i + 2 : i + 1, 2);
       const named = namesBefore(toks, nv, nameAt, i);
       if (!num || named.length < 2) continue;
       const item = { kind: "N" as const, start: num[0], end: num[1], value: num[2], weak: false, bad: false, first: false };
@@ -72,7 +77,9 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     // "mỗi thôn 2 pa nô", "mỗi hội nghị 50 người", "mỗi tổ 1 cụm"
     const unit = unitAfter(toks, nameAt, i + 1);
     if (!unit) continue;
-    const figures = figuresInClause(toks, nv, numbers, unit.end);
+    let figures = figuresInClause(toks, nv, numbers, unit.end);
+    // "treo 2 pa nô mỗi thôn": the figure before
+    if (figures.length === 0) figures = figureBefore(toks, nv, numbers, i);
     if (figures.length === 0) continue;
     for (let x = i; x < unit.end; x++) transparent.push(x);
     counts ??= countsByWord(toks, numbers);
@@ -87,10 +94,27 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       // a count of places used here is no figure of its own ("xã có 9 thôn")
       if (PLACE_WORDS.has(unit.words[0]!) || unit.words[0] === "to") for (let x = count.start; x < count.end; x++) blocked.push(x);
     }
-    i = figures[figures.length - 1]![1] - 1;
+    i = Math.max(i, figures[figures.length - 1]![1] - 1);
   }
-  findRatesOverDurations(tk, nv, numbers, out);
+  findRates(tk, nv, numbers, nameAt, compiled, (counts ??= countsByWord(toks, numbers)), out);
   return out;
+}
+
+/** The figure right before "mỗi <unit>" in its clause ("treo 2 pa nô mỗi thôn"), as a list of one or none. */
+function figureBefore(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  moi: number,
+): [number, number, number][] {
+  for (let j = moi - 1; j >= 0 && j >= moi - 5; j--) {
+    const t = toks[j]!;
+    if (isSentenceEnd(t) || t.k === ",") return [];
+    if (nv.blocked[j] || t.type !== "n") continue;
+    const num = numbers.read(j, false);
+    return num && !num.bad && !num.weak ? [[j, num.end, num.value]] : [];
+  }
+  return [];
 }
 
 /** "mỗi thôn", "mỗi lớp", "mỗi hội nghị", "mỗi tổ": the unit's words (up to three) and where they end. */
@@ -210,27 +234,56 @@ function namesBefore(
   return run;
 }
 
-/** "2 lượt/ngày trong 4 ngày": a rate over a duration is their product. */
-function findRatesOverDurations(
+/**
+ * Rates: "2 lượt/ngày trong 4 ngày" → 8; "60 người/cuộc" with "2 cuộc" said → 120; "2 tờ/hộ cho
+ * 500 hộ" → 1,000. A rate the arithmetic reads ("3 buổi/tuần x 12 tuần") is left to it.
+ */
+function findRates(
   tk: Tokenised,
   nv: NonValues,
   numbers: ReturnType<typeof createNumberReader>,
+  nameAt: (i: number) => { end: number; code: string } | null,
+  compiled: CompiledIndicators,
+  counts: ReadonlyMap<string, Count[]>,
   out: Multipliers,
 ): void {
   const { toks } = tk;
-  for (let i = 0; i + 5 < toks.length; i++) {
+  const readings = out.readings as Map<number, { end: number; value: number }>;
+  const blocked = out.blocked as number[];
+  for (let i = 0; i + 3 < toks.length; i++) {
     if (toks[i]!.type !== "n") continue;
-    // N unit / period trong K period
     let j = i + 1;
     while (j < i + 4 && toks[j]?.type === "w") j++;
-    if (toks[j]?.k !== "/" || !PERIOD_UNITS.has(key(toks[j + 1]))) continue;
-    const period = key(toks[j + 1]);
-    if (key(toks[j + 2]) !== "trong" || toks[j + 3]?.type !== "n" || key(toks[j + 4]) !== period) continue;
+    const per = key(toks[j + 1]);
+    if (toks[j]?.k !== "/" || toks[j + 1]?.type !== "w" || j === i + 1) continue;
+    const after = toks[j + 2];
+    if (after && (after.k === "x" || after.k === "*" || after.k === "×" || after.k === "=" || key(after) === "nhan")) continue;
     const rate = numbers.read(i, false);
-    const span = numbers.read(j + 3, false);
-    if (!rate || !span || rate.bad || span.bad) continue;
-    (out.readings as Map<number, { end: number; value: number }>).set(i, { end: j + 5, value: rate.value * span.value });
+    if (!rate || rate.bad) continue;
+    let times: number | null = null;
+    let end = j + 2;
+    if (key(after) === "trong" && toks[j + 3]?.type === "n" && key(toks[j + 4]) === per) {
+      const span = numbers.read(j + 3, false);
+      if (span && !span.bad) {
+        times = span.value;
+        end = j + 5;
+      }
+    } else if (!PERIOD_UNITS.has(per) || per === "buoi") {
+      // a count said elsewhere: "2 cuộc", "cho 500 hộ" (not a week or a day: "3 buổi/tuần" stays a rate)
+      const count = countOf(toks, counts, [per]);
+      if (count && count.start !== i) times = count.value;
+    }
+    if (times === null) continue;
+    const value = rate.value * times;
+    // the unit names the indicator ("60 người/cuộc", "2 tờ/hộ"): read the pair here, else leave the name before
+    const name = nameAt(rate.end);
+    const code = name && name.end <= j ? name.code : compiled.measures.get(toks[rate.end]!.kt);
+    if (code) {
+      const num = { kind: "N" as const, start: i, end: rate.end, value, weak: false, bad: false, first: false };
+      out.pairs.push({ num, ind: { kind: "I", start: rate.end, end: j, code, first: false }, numFirst: true });
+      for (let x = i; x < end; x++) blocked.push(x);
+    } else readings.set(i, { end, value });
     out.settled.push(i);
-    i = j + 4;
+    i = end - 1;
   }
 }

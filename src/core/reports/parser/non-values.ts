@@ -269,9 +269,12 @@ function markLabels(
       const lower = t.o.toLowerCase();
       if (!/^[a-z]+$/.test(lower) && !forms!.includes(lower)) continue;
     }
-    if (isWordIn(toks[j], TASK_HINT_FILLERS) || toks[j]?.k === ":") j++;
+    const colon = toks[j]?.k === ":";
+    if (isWordIn(toks[j], TASK_HINT_FILLERS) || colon) j++;
     const nt = toks[j];
     if (!nt || blocked[j]) continue;
+    // "6 tháng đầu năm: 20 pa nô": after a colon a number is the field's value, unless it is a date ("Quý: I/2026")
+    if (colon && nt.type === "n" && toks[j + 1]?.k !== "/") continue;
     let end = -1;
     if (nt.type === "n") end = j + 1;
     else if (nt.type === "w" && /^[ivx]+$/.test(nt.k) && nt.k.length <= 4) end = j + 1; // quý II

@@ -1,7 +1,8 @@
 /**
  * Period qualifiers: a report gives this period's figures, and sometimes others beside them.
  * - Cumulative figures ("lũy kế 78 lượt", "từ đầu năm đến nay 3.000 tờ", "cả năm 2025 là 40 cái",
- *   "pano 7 là lũy kế") count only when nothing else is said for the indicator.
+ *   "pano 7 là lũy kế") and those of a part of the report's period ("riêng quý II: 8 pa nô" in a
+ *   six-month report, "quý 1 treo 5") count only when nothing else is said for the indicator.
  * - Last period's figures ("quý trước 5 phóng sự", "cùng kỳ 2025: 5 pano", "tháng trước 3" in a
  *   monthly report) and comparisons ("tăng 4 tin so với cùng kỳ", "nhiều hơn quý trước 1 cuộc")
  *   are never values; nor are plans ("phấn đấu treo thêm 8 pa nô", "dự kiến", "quý tới").
@@ -21,7 +22,7 @@ import { createNumberReader } from "./numbers.js";
 import type { Tok, Tokenised } from "./tokens.js";
 
 export interface PeriodQualifiers extends TokenMarks {
-  roles: Pick<FigureRoles, "cumulative" | "totals" | "parts">;
+  roles: Pick<FigureRoles, "fallback" | "totals" | "parts">;
   /** Rank of the period the report is about (1 week … 5 year), 0 when it does not say. */
   reportRank: number;
 }
@@ -48,7 +49,7 @@ const isClauseEnd = (t: Tok | undefined): boolean => !t || t.type === "nl" || CL
 
 /**
  * Finds the figures of other periods, comparisons, plans, cumulative figures and stated period totals.
- * @example qualifyPeriods(normaliseAndTokenise("ky nay phat thanh 26 luot, luy ke 78 luot"), nv).roles.cumulative // Set { 8 }
+ * @example qualifyPeriods(normaliseAndTokenise("ky nay phat thanh 26 luot, luy ke 78 luot"), nv).roles.fallback // Set { 8 }
  */
 export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
   const { toks } = tk;
@@ -123,6 +124,14 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       i += 2;
       continue;
     }
+    // a part of the report's period: "riêng quý II: 8" in a six-month report, "tháng 3 treo 5" in a quarterly one
+    if (RANK[k] !== undefined && reportRank > 0 && RANK[k]! < reportRank && nv.blocked[i + 1] && !nv.transparent[i + 1]) {
+      let j = i + 1;
+      while (j < n && nv.blocked[j] && !nv.transparent[j] && !isClauseEnd(toks[j])) j++;
+      for (const [s] of numbersIn(j)) cumulative.add(s);
+      i = j - 1;
+      continue;
+    }
     // "cả năm 2025 là 40", "cả tháng 22 buổi"
     if (k === "ca" && RANK[next] && t.o.toLowerCase() !== "cá") {
       const role = roleOfPeriod(RANK[next]!, reportRank);
@@ -186,7 +195,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       if (num && ![...totals].some((x) => x === j)) parts.add(j);
     }
   }
-  return { blocked, breaks, transparent, roles: { cumulative, totals, parts }, reportRank };
+  return { blocked, breaks, transparent, roles: { fallback: cumulative, totals, parts }, reportRank };
 }
 
 /** What a figure "for the whole X" / "since the start of X" is, against the report's period. */
@@ -230,17 +239,30 @@ function numberJustBefore(
 }
 
 /**
- * The period the report is about: the shortest period named on its first line ("quý I/2026",
- * "tháng 4", "6 tháng đầu năm"; "năm 2026" only when nothing shorter), 0 when none.
+ * The period the report is about: the one named right after "báo cáo", "bc", "số liệu", "kết quả",
+ * "tổng hợp" ("Báo cáo quý I/2026", "so lieu thang 5", "Kết quả quý I"), else the first one named
+ * ("6 tháng đầu năm: …; riêng quý II: …"); 0 when none.
  */
 function reportingRank(toks: readonly Tok[], nv: NonValues): number {
-  let best = 0;
-  for (let i = 0; i < toks.length && i < 60 && toks[i]!.type !== "nl"; i++) {
-    const k = key(toks[i]);
-    let r = 0;
-    if (toks[i]!.type === "n" && (toks[i]!.k === "6" || toks[i]!.k === "9") && key(toks[i + 1]) === "thang") r = 4;
-    else if (RANK[k] !== undefined && k !== "tuan" && nv.blocked[i + 1] && toks[i + 1]?.type !== "nl") r = RANK[k]!;
-    if (r && (!best || r < best)) best = r;
+  let first = 0;
+  for (let i = 0; i < toks.length && i < 80; i++) {
+    const r = periodRankAt(toks, nv, i);
+    if (!r) continue;
+    for (let b = i - 1; b >= 0 && b >= i - 4; b--) {
+      const k = key(toks[b]);
+      const k2 = `${key(toks[b - 1])} ${k}`;
+      if (k === "bc" || k2 === "bao cao" || k2 === "so lieu" || k2 === "ket qua" || k2 === "tong hop") return r;
+    }
+    if (!first) first = r;
   }
-  return best;
+  return first;
+}
+
+/** The rank of a period named at token i ("quý I", "tháng 4", "6 tháng", "năm 2026"), 0 when none. */
+function periodRankAt(toks: readonly Tok[], nv: NonValues, i: number): number {
+  const t = toks[i]!;
+  if (t.type === "n" && (t.k === "6" || t.k === "9") && key(toks[i + 1]) === "thang") return 4;
+  const k = key(t);
+  if (RANK[k] !== undefined && k !== "tuan" && nv.blocked[i + 1] && toks[i + 1]?.type !== "nl") return RANK[k]!;
+  return 0;
 }

@@ -19,6 +19,9 @@ export interface FoundReferences {
 const DATE_TAIL_RE =
   /(\d{1,2})[ \t]*[/.-][ \t]*(\d{1,2})[ \t]*[/.-][ \t]*(\d{4}|\d{2})(?!\d)|(\d{1,2})[ \t]+thang[ \t]+(\d{1,2})[ \t,]+nam[ \t]+(\d{4})/uy;
 
+/** Verbs of issuing a document between a date and its number ("…, UBND xã ban hành Kế hoạch số …"). */
+const ISSUED = /\b(?:ban hanh|ky|phe duyet|xay dung|ra|gui|co|cong bo)\b/;
+
 /** "ngày 20/01/2026" (or "ngày 20 tháng 01 năm 2026") in a stretch of text, for a date written before a number. */
 const DATE_BEFORE_RE =
   /\bngay[ \t]*:?[ \t]*(?:(\d{1,2})[ \t]*[/.-][ \t]*(\d{1,2})[ \t]*[/.-][ \t]*(\d{4}|\d{2})(?!\d)|(\d{1,2})[ \t]+thang[ \t]+(\d{1,2})[ \t,]+nam[ \t]+(\d{4}))/gu;
@@ -131,7 +134,9 @@ export function findReferences(folded: FoldedText, nfcText: string): FoundRefere
 
 /**
  * "Ngày 20/01/2026, UBND xã ban hành Kế hoạch số 08/KH-UBND": a date written before a number
- * without one, in the same sentence, with no other number in between and not already another's date.
+ * without one, in the same sentence, with an issuing verb and no other number in between, and not
+ * already another's date ("Ngày 20/01/2026 xã tổ chức hội nghị quán triệt Nghị quyết 57-NQ/TW"
+ * gives the meeting's date, not the resolution's).
  */
 function attachDatesBefore(
   f: string,
@@ -150,8 +155,9 @@ function attachDatesBefore(
     if (!last) continue;
     const s = from + last.index;
     const e = s + last[0].length;
-    // a sentence end or another figure in between: the date is about something else
-    if (/[.;!?\n]|\d/.test(f.slice(e, x.start))) continue;
+    // a sentence end or another figure in between, or no issuing verb: the date is about something else
+    const between = f.slice(e, x.start);
+    if (/[.;!?\n]|\d/.test(between) || !ISSUED.test(between)) continue;
     if (!isFreeSpan(taken, s, e)) continue;
     const date =
       last[1] !== undefined

@@ -3,7 +3,8 @@
  * A header row says what each column holds ("STT | Chỉ tiêu | ĐVT | Số lượng",
  * "TT;Nội dung;ĐVT;Kết quả", "Chỉ tiêu | Kế hoạch | Thực hiện | Tỷ lệ (%)", with or without
  * diacritics); the value is the column of what was done (Thực hiện, Kết quả, Số lượng, Kỳ này), else
- * the total (Tổng, Tổng cộng), else this period's column, else the sum of one column per village.
+ * the total (Tổng, Tổng cộng), else this period's column (the one the text names, a quarter beside
+ * its months, else the latest), else the sum of one column per village (or per month under a quarter).
  * Never the plan, the percentage, the cumulative or last period's figures, the row number (1, I, a)
  * or a note. A table with one column per indicator and one row per village reads its "Tổng" row
  * (else the sum of the rows). Without a header, rows of "label<sep>number" are read the same way.
@@ -305,33 +306,48 @@ function periodOf(key: string): { unit: string; n: number; year?: number } | nul
   return m[3] ? { unit: m[1]!, n, year: Number(m[3]) } : { unit: m[1]!, n };
 }
 
-/** Which column holds the value: what was done, else the total, else this period's, else -1 (sum the parts). */
-function chooseValueColumn(kinds: readonly ColumnKind[], cellsKey: readonly string[], before: string): number {
+/** Period units by length, for period columns. */
+const PERIOD_RANK: Readonly<Record<string, number>> = { tuan: 1, thang: 2, quy: 3, nam: 5, dot: 0, ky: 0 };
+
+/**
+ * Which column holds the value: what was done, else the total, else this period's (the period the
+ * text before the table names; a quarter beside its months; the latest), else -1: the sum of the
+ * parts (villages, or months under a stated quarter), -2: none.
+ */
+function chooseValueColumn(kinds: readonly ColumnKind[], cellsKey: readonly string[], before: string): { column: number; sum: number[] } {
+  const one = (column: number) => ({ column, sum: [] });
   const first = (k: ColumnKind) => kinds.indexOf(k);
-  if (first("value") >= 0) return first("value");
-  if (first("total") >= 0) return first("total");
+  if (first("value") >= 0) return one(first("value"));
+  if (first("total") >= 0) return one(first("total"));
   const periods = kinds.flatMap((k, i) => (k === "period" ? [i] : []));
-  if (periods.length === 1) return periods[0]!;
+  if (periods.length === 1) return one(periods[0]!);
   if (periods.length > 1) {
+    const of = periods.map((i) => periodOf(cellsKey[i]!) ?? { unit: "", n: 0 });
+    const rank = (p: { unit: string }) => PERIOD_RANK[p.unit] ?? 0;
     // the period the report is about, named before the table ("Báo cáo quý I/2026")
     const stated = periodOf(before);
     if (stated) {
-      const match = periods.find((i) => {
-        const p = periodOf(cellsKey[i]!);
-        return p && p.unit === stated.unit && p.n === stated.n && (!p.year || !stated.year || p.year === stated.year);
+      const match = periods.findIndex((_, x) => {
+        const p = of[x]!;
+        return p.unit === stated.unit && p.n === stated.n && (!p.year || !stated.year || p.year === stated.year);
       });
-      if (match !== undefined) return match;
+      if (match >= 0) return one(periods[match]!);
+      // months under a stated quarter: their sum
+      if (of.every((p) => p.unit === of[0]!.unit && rank(p) > 0 && rank(p) < rank(stated))) return { column: -1, sum: periods };
     }
+    // a longer period beside shorter ones is their total ("Tháng 1 | Tháng 2 | Tháng 3 | Quý I")
+    const longest = Math.max(...of.map(rank));
+    const candidates = periods.filter((_, x) => rank(of[x]!) === longest);
     // else the latest
     const score = (i: number) => {
       const p = periodOf(cellsKey[i]!);
       return p ? (p.year ?? 0) * 100 + p.n : 0;
     };
-    return periods.reduce((best, i) => (score(i) >= score(best) ? i : best), periods[0]!);
+    return one(candidates.reduce((best, i) => (score(i) >= score(best) ? i : best), candidates[0]!));
   }
-  if (kinds.includes("part")) return -1;
+  if (kinds.includes("part")) return { column: -1, sum: kinds.flatMap((k, i) => (k === "part" ? [i] : [])) };
   const unknown = kinds.flatMap((k, i) => (k === "unknown" ? [i] : []));
-  return unknown.length === 1 ? unknown[0]! : -2;
+  return one(unknown.length === 1 ? unknown[0]! : -2);
 }
 
 /** Reads the rows under a header; returns the column read (-1: sum of parts, -2: none). */
@@ -361,14 +377,14 @@ function readRows(
     .slice(Math.max(0, headerLine - 3), headerLine)
     .map((l) => searchKey(l.text))
     .join(" ");
-  const valueColumn = chooseValueColumn(kinds, keys, before);
+  const { column: valueColumn, sum } = chooseValueColumn(kinds, keys, before);
   const labelColumn = kinds.indexOf("label") >= 0 ? kinds.indexOf("label") : kinds.findIndex((k) => k === "unknown" || k === "place");
   for (const row of rows) {
     const label = row[labelColumn];
     if (!label || TOTAL_ROW.test(label.key)) continue;
     let num: NumItem | null = null;
     if (valueColumn >= 0) num = row[valueColumn] ? cellNumber(tk, row[valueColumn]!) : null;
-    else if (valueColumn === -1) num = sumOfParts(tk, kinds, row);
+    else if (valueColumn === -1) num = sumOf(tk, sum, row);
     if (!num) continue;
     const ind = labelCode(tk, mentionsIn(label, nameAt, tk));
     if (ind) out.pairs.push({ num, ind, numFirst: false });
@@ -377,14 +393,13 @@ function readRows(
   return valueColumn;
 }
 
-/** One column per village or month and no total column: the row's value is their sum. */
-function sumOfParts(tk: Tokenised, kinds: readonly ColumnKind[], row: readonly Cell[]): NumItem | null {
+/** One column per village (or per month under a stated quarter) and no total column: the row's value is their sum. */
+function sumOf(tk: Tokenised, columns: readonly number[], row: readonly Cell[]): NumItem | null {
   let value = 0;
   let start = -1;
   let end = -1;
-  for (let i = 0; i < row.length; i++) {
-    if (kinds[i] !== "part") continue;
-    const n = cellNumber(tk, row[i]!);
+  for (const i of columns) {
+    const n = row[i] ? cellNumber(tk, row[i]!) : null;
     if (!n) continue;
     value += n.value;
     if (start < 0) start = n.start;

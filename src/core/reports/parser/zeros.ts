@@ -3,7 +3,7 @@
  * "tap huan khong to chuc", "xe loa: ko co luot nao", "không phát thanh buổi nào" → 0.
  * A zero counts only when nothing else is said for the indicator (stage 5); a figure nobody gave
  * stays absent, and "chưa" without "nào" ("chưa treo được pa nô", "Áp phích: chưa có") says
- * "not yet", not zero. ("phóng sự: 0" needs nothing here: 0 is read as any number.)
+ * "not yet", not zero — except after a name and a colon with a doing verb ("Hội nghị: chưa tổ chức"). ("phóng sự: 0" needs nothing here: 0 is read as any number.)
  * Runs after the mentions are found (stage 3), on tokens.
  */
 
@@ -19,9 +19,11 @@ const NOT_YET = "chua";
 const VERBS = new Set(
   (
     "co to chuc treo phat dang dung thuc hien lam xay dung in dan trien khai duoc mo dieu huy dong " +
-    "san xuat song len bai luot buoi cuoc cai chiec tam to tin lan nao them ai"
+    "san xuat song len sinh bai luot buoi cuoc cai chiec tam to tin lan nao them ai"
   ).split(" "),
 );
+/** Doing verbs after "chưa" that say none was done in the period ("Hội nghị: chưa tổ chức"). */
+const DONE = new Set(["to chuc", "thuc hien", "trien khai", "phat song"]);
 /** Joiners between two things not done ("hội nghị, tập huấn nào"). */
 const JOIN = new Set([",", "/", "va", "hoac", "-", "&"]);
 /** Words after a "not done" that still close the statement ("… trong quý", "… do hỏng loa", "(lồng ghép …)"). */
@@ -80,7 +82,9 @@ export function findStatedZeros(tk: Tokenised, nv: NonValues, mentions: readonly
       if (key(toks[x]) === "nao") naoAfter = true;
       x++;
     }
-    if ((naoAfter || !notYet) && closes(toks, nv, x)) zeros.push({ code: before.code, at: before.start });
+    // "Hội nghị: chưa tổ chức" says none was held; "Áp phích: chưa có" only that there is nothing yet to say
+    const notYetDone = notYet && DONE.has(`${key(toks[i + 1])} ${key(toks[i + 2])}`);
+    if ((naoAfter || !notYet || notYetDone) && closes(toks, nv, x)) zeros.push({ code: before.code, at: before.start });
   }
   return { zeros };
 }
