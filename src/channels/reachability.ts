@@ -9,7 +9,14 @@ export const WARN_EVERY_MS = 60_000;
  * `onRecovered` listeners run (the outbox sends what waited at once instead of at its next probe).
  * @example const reach = createReachability("telegram", logger); reach.failed(err); reach.ok();
  */
-export function createReachability(channel: string, logger: Logger, now: () => number = Date.now, warnEveryMs = WARN_EVERY_MS) {
+export function createReachability(
+  channel: string,
+  logger: Logger,
+  now: () => number = Date.now,
+  warnEveryMs = WARN_EVERY_MS,
+  /** What is logged: the platform (polls) by default; "telegram sends failing" for sends alone. */
+  messages = { down: `${channel} unreachable`, up: `${channel} reachable again` },
+) {
   let downSince: number | undefined;
   let lastWarn = -Infinity;
   let lastError = "";
@@ -17,7 +24,7 @@ export function createReachability(channel: string, logger: Logger, now: () => n
   return {
     ok(): void {
       if (downSince === undefined) return;
-      logger.info({ channel, downForS: Math.round((now() - downSince) / 1000) }, `${channel} reachable again`);
+      logger.info({ channel, downForS: Math.round((now() - downSince) / 1000) }, messages.up);
       downSince = undefined;
       lastWarn = -Infinity;
       for (const listener of listeners) listener();
@@ -28,7 +35,7 @@ export function createReachability(channel: string, logger: Logger, now: () => n
       downSince ??= t;
       if (t - lastWarn < warnEveryMs) return;
       lastWarn = t;
-      logger.warn({ channel, downForS: Math.round((t - downSince) / 1000), error: lastError }, `${channel} unreachable`);
+      logger.warn({ channel, downForS: Math.round((t - downSince) / 1000), error: lastError }, messages.down);
     },
     /** Since when the platform has not answered, if it is down. */
     downSince: (): number | undefined => downSince,

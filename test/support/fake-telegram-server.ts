@@ -158,6 +158,14 @@ export interface FakeTelegram {
   /** Look up a known file by id. */
   getFileData(fileId: string): Buffer | undefined;
   failNext(method: string, failure: FakeFailure, count?: number): void;
+  /** Every call to these methods fails (or is delayed) until `until` (Date.now() ms): an outage of a given length. */
+  failUntil(methods: string[], failure: FakeFailure, until: number): void;
+  /**
+   * Stops listening and drops every connection (requests in flight fail): the bot's calls are
+   * refused until {@link FakeTelegram.goOnline} listens again on the same port. State is kept.
+   */
+  goOffline(): Promise<void>;
+  goOnline(): Promise<void>;
   setLimits(limits: FakeTelegramLimits | undefined): void;
   blockChat(chatId: number): void;
   unblockChat(chatId: number): void;
@@ -397,6 +405,7 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
   const webhookDeliveries: WebhookDelivery[] = [];
   let rejected429 = 0;
   const failures = new Map<string, FakeFailure[]>();
+  const timedFailures: { methods: Set<string>; failure: FakeFailure; until: number }[] = [];
   const blocked = new Set<number>();
   const chats = new Map<number, FakeChat>();
   const messages = new Map<string, any>(); // `${chat}:${id}` → Message
@@ -1122,6 +1131,17 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
     calls.push(call);
     const p = call.payload;
     try {
+      const timed = timedFailures.find((f) => f.methods.has(method) && Date.now() < f.until);
+      if (timed) {
+        if ("delayMs" in timed.failure) {
+          await sleep(timed.failure.delayMs);
+          if (res.destroyed) return;
+        }
+        else {
+          const err = failureToError(timed.failure);
+          return respond(err.error_code, errorBody(err));
+        }
+      }
       // injected failures / delays
       const list = failures.get(method);
       while (list && list.length) {
@@ -1130,6 +1150,8 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
         if ("delayMs" in f) {
           await sleep(f.delayMs);
           if (closed) return respond(503, errorBody(new ApiError(503, "Service Unavailable")));
+          // The connection was cut meanwhile (goOffline, the bot killed): the request never got through.
+          if (res.destroyed) return;
           continue;
         }
         const err = failureToError(f);
@@ -1319,6 +1341,10 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
   });
   const port = (server.address() as AddressInfo).port;
 
+  function failUntil(methods: string[], failure: FakeFailure, until: number) {
+    timedFailures.push({ methods: new Set(methods), failure, until });
+  }
+
   function failNext(method: string, failure: FakeFailure, count = 1) {
     const list = failures.get(method) ?? [];
     for (let i = 0; i < count; i++) list.push(failure);
@@ -1336,6 +1362,7 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
     sendTimes.length = 0;
     rejected429 = 0;
     failures.clear();
+    timedFailures.length = 0;
     blocked.clear();
     burst.injectedAt.clear();
     burst.latencies.length = 0;
@@ -1408,6 +1435,25 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
       return files.get(fileId)?.data;
     },
     failNext,
+    failUntil,
+    async goOffline() {
+      // Long polls end as if the network dropped: their sockets are destroyed below.
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections?.();
+        for (const s of sockets) s.destroy();
+      });
+      for (const w of [...pollWaiters]) pollWaiters.delete(w);
+    },
+    async goOnline() {
+      await new Promise<void>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, "127.0.0.1", () => {
+          server.off("error", reject);
+          resolve();
+        });
+      });
+    },
     setLimits,
     blockChat(chatId: number) {
       blocked.add(chatId);

@@ -8,7 +8,7 @@ import { readBody, type HttpServer } from "../../http/http-server.js";
 import { splitMessage } from "../../core/rollups/rollup-text.js";
 import { createRateLimiter, TELEGRAM_LIMITS, type RateLimits } from "../rate-limiter.js";
 import { createReachability } from "../reachability.js";
-import { createTelegramRetry, MAX_RETRY_DELAY_MS, retryDelayMs } from "./telegram-retry.js";
+import { createTelegramRetry, retryDelayMs } from "./telegram-retry.js";
 
 export const TELEGRAM_TEXT_LIMIT = 4096;
 /** The Bot API serves bots files up to 20 MB (getFile); larger ones can never be downloaded. */
@@ -130,7 +130,10 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
   const bot = new Bot(options.token, { client: { apiRoot: options.apiRoot, timeoutSeconds: POLL_TIMEOUT_S + 45 }, botInfo: options.botInfo });
   const retries = options.retries ?? 3;
   const limiter = createRateLimiter(options.limits ?? TELEGRAM_LIMITS);
+  // Polls (and other calls) tell whether Telegram answers at all; sends are tracked apart, so 5xx on
+  // sends alone neither looks like the platform coming and going at every poll nor hides it.
   const reach = createReachability("telegram", options.logger, Date.now, options.unreachableWarnEveryMs);
+  const sendReach = createReachability("telegram", options.logger, Date.now, options.unreachableWarnEveryMs, { down: "telegram sends failing", up: "telegram sends work again" });
   const stopping = new AbortController();
   // Bounded retries: a send's 429 comes straight back (the limiter waits its retry_after once for
   // every sender and lowers the pace) and so do its 5xx and network errors (the outbox retries).
@@ -182,12 +185,12 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
           const caption = message.caption?.slice(0, CAPTION_LIMIT);
           sent = await limited<Message>(() => (message.type === "photo" ? bot.api.sendPhoto(chatId, file, { caption }) : bot.api.sendDocument(chatId, file, { caption })));
         }
-        reach.ok();
+        sendReach.ok();
         return { messageId: String(sent.message_id) };
       } catch (error) {
         const failure = toSendError(error);
-        if (failure.failure === "transient") reach.failed(failure);
-        else reach.ok();
+        if (failure.failure === "transient") sendReach.failed(failure);
+        else sendReach.ok();
         throw failure;
       }
     },
@@ -243,7 +246,7 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
         if (stopping.signal.aborted) return;
         reach.failed(error);
         // Capped: polling is back within 30 s of Telegram, however long it was away.
-        await sleep(Math.min(MAX_RETRY_DELAY_MS, retryDelayMs(++failures)));
+        await sleep(retryDelayMs(++failures));
         continue;
       }
       if (!updates.length) continue;
@@ -273,7 +276,7 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
     },
     async startPolling() {
       // Side by side: one round trip to Telegram less before the first poll. Both are tried until
-      // Telegram answers (at most 30 s apart), so a bot started during an outage starts after it.
+      // Telegram answers (at most 25 s apart), so a bot started during an outage starts after it.
       await Promise.all([bot.init(), bot.api.deleteWebhook()]);
       lastPollAt = Date.now();
       polling = poll().catch((error) => options.logger.error({ err: error }, "telegram polling stopped"));

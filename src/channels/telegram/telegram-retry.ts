@@ -1,7 +1,10 @@
 import { HttpError, type Transformer } from "grammy";
 
-/** The longest wait between two tries of a Bot API call: once Telegram answers again, the bot does within this time. */
-export const MAX_RETRY_DELAY_MS = 30_000;
+/**
+ * The longest wait between two tries of a Bot API call (and two polls while Telegram is away): once
+ * it answers again, the bot polls within this time, and answers what came meanwhile within 30 s.
+ */
+export const MAX_RETRY_DELAY_MS = 25_000;
 /** A text send that has not been answered by then has failed (the outbox tries it again); files keep the client's timeout. */
 export const TEXT_SEND_TIMEOUT_MS = 30_000;
 /** Calls at start that must work before the bot can run: tried until Telegram answers (or the bot stops). */
@@ -16,7 +19,7 @@ export interface TelegramRetryOptions {
   onFailure?(error: unknown): void;
 }
 
-/** 0.5 s, 1 s, 2 s, … doubling, capped at {@link MAX_RETRY_DELAY_MS}, each with up to a fifth of jitter. */
+/** 0.5 s, 1 s, 2 s, … doubling, capped at {@link MAX_RETRY_DELAY_MS} (25 s), each with up to a fifth less as jitter. */
 export function retryDelayMs(attempt: number, random: () => number = Math.random): number {
   const ceiling = Math.min(MAX_RETRY_DELAY_MS, 500 * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling * (0.8 + 0.2 * random()));
@@ -44,12 +47,12 @@ function pause(ms: number, signals: (AbortSignal | undefined)[]): Promise<void> 
 /**
  * Retries of Bot API calls, bounded (instead of @grammyjs/auto-retry, which retries network
  * errors for ever and doubles its wait up to an hour, so a long outage meant a long deaf time after it):
- * - `getUpdates` is never retried here: the poll loop waits (capped at 30 s) and logs the outage;
+ * - `getUpdates` is never retried here: the poll loop waits (capped at 25 s) and logs the outage;
  * - sends are tried once (text sends time out after 30 s): the outbox retries them with its own
  *   backoff, and a 429 goes straight to the rate limiter, which holds every sender for it;
  * - getMe, deleteWebhook and setWebhook (start-up) are tried until Telegram answers;
  * - other calls (getFile…) up to `retries` more times.
- * Waits double from 0.5 s up to 30 s, so the bot is back within 30 s of Telegram.
+ * Waits double from 0.5 s up to 25 s, so the bot is back within 30 s of Telegram.
  * @example bot.api.config.use(createTelegramRetry({ stopSignal, onFailure: (e) => reach.failed(e) }));
  */
 export function createTelegramRetry(options: TelegramRetryOptions = {}): Transformer {

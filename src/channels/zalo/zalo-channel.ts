@@ -127,6 +127,8 @@ export function createZaloChannel(options: ZaloChannelOptions) {
   const { logger, t } = options;
   // Warns once a minute while Zalo does not answer (not once per failed poll), and once on recovery.
   const reach = createReachability("zalo", logger, Date.now, options.unreachableWarnEveryMs);
+  // Sends apart from polls: failing sends alone do not make the platform come and go at every poll.
+  const sendReach = createReachability("zalo", logger, Date.now, options.unreachableWarnEveryMs, { down: "zalo sends failing", up: "zalo sends work again" });
   const bot = new Bot(options.token, {
     apiRoot: options.apiRoot,
     botInfo: options.botInfo,
@@ -150,14 +152,14 @@ export function createZaloChannel(options: ZaloChannelOptions) {
       try {
         const result = await send();
         backoffMs = 0;
-        reach.ok();
+        sendReach.ok();
         return result;
       } catch (error) {
         const quota = error instanceof ZaloApiError && error.code === 429;
         if (quota) backoffMs = Math.min(Math.max(FIRST_BACKOFF_MS, backoffMs * 2), MAX_BACKOFF_MS);
         const failure = toSendError(error, backoffMs || FIRST_BACKOFF_MS);
-        if (failure.failure === "transient") reach.failed(scrub(error));
-        else reach.ok();
+        if (failure.failure === "transient") sendReach.failed(scrub(error));
+        else sendReach.ok();
         if (quota) {
           limiter.rateLimited(chatId, isGroup, backoffMs);
           options.logger.warn({ chatId, backoffMs, pace: limiter.current() }, "zalo: 429 (quota exceeded), sending held and slowed");
