@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import {
   AlignmentType,
@@ -27,6 +28,7 @@ import { expectedCount, formatIsoDate, formatLocalDate } from "../core/rollups/r
 import { localDateOf } from "../core/calendar/time.js";
 import type { PlanInfo, ReportSettings, RollupView, TaskRollup, UnitRollupRow } from "../core/rollups/rollup-types.js";
 import type { Translate } from "../core/types.js";
+import { createZip, readZip } from "./zip.js";
 
 /** Word measures pages in twips; Nghị định 30/2020 gives margins in millimetres. */
 const mm = (value: number): number => Math.round(value * 56.7);
@@ -337,73 +339,136 @@ function signatureTable(settings: ReportSettings, t: Translate): Table {
 const LANDSCAPE_CONTENT = PAGE_HEIGHT - MARGIN.left - MARGIN.right;
 const SIZE_APPENDIX = 20;
 
-/** Phụ lục I: every unit's figures and status, by group, with a total row. */
-function unitTable(task: TaskRollup, t: Translate, num: Intl.NumberFormat, tz: string): Table {
+const XML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+
+/** Text for a w:t element; control characters XML cannot carry are dropped, as the docx package does. */
+const escapeXml = (text: string): string => text.replace(/[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (c) => XML_ENTITIES[c] ?? "");
+
+const ALIGN = { left: "left", center: "center", right: "right" } as const;
+type Align = keyof typeof ALIGN;
+
+/**
+ * A cell of Phụ lục I up to its text, and what closes it: built once per column, so a row is a few
+ * string joins. Margins are the table's (w:tblCellMar), not repeated in every cell.
+ */
+function cellXml(width: number, options: { bold?: boolean; align?: Align; span?: number; shade?: boolean } = {}): { open: string; close: string } {
+  const tcPr =
+    `<w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>` +
+    (options.span ? `<w:gridSpan w:val="${options.span}"/>` : "") +
+    (options.shade ? '<w:shd w:fill="EDEDED" w:color="auto" w:val="clear"/>' : "") +
+    '<w:vAlign w:val="center"/></w:tcPr>';
+  // The size on the run, not the paragraph: an empty cell keeps the body's 14 pt paragraph mark, as before.
+  const rPr = `<w:rPr>${options.bold ? "<w:b/><w:bCs/>" : ""}<w:sz w:val="${SIZE_APPENDIX}"/><w:szCs w:val="${SIZE_APPENDIX}"/></w:rPr>`;
+  return {
+    open: `<w:tc>${tcPr}<w:p><w:pPr><w:jc w:val="${ALIGN[options.align ?? "left"]}"/></w:pPr><w:r>${rPr}<w:t xml:space="preserve">`,
+    close: "</w:t></w:r></w:p></w:tc>",
+  };
+}
+
+const cell = (c: { open: string; close: string }, text: string): string => c.open + escapeXml(text) + c.close;
+
+const TABLE_BORDERS =
+  '<w:tblBorders><w:top w:val="single" w:color="auto" w:sz="4"/><w:left w:val="single" w:color="auto" w:sz="4"/><w:bottom w:val="single" w:color="auto" w:sz="4"/>' +
+  '<w:right w:val="single" w:color="auto" w:sz="4"/><w:insideH w:val="single" w:color="auto" w:sz="4"/><w:insideV w:val="single" w:color="auto" w:sz="4"/></w:tblBorders>';
+const CELL_MARGINS = '<w:tblCellMar><w:top w:type="dxa" w:w="30"/><w:left w:type="dxa" w:w="60"/><w:bottom w:type="dxa" w:w="30"/><w:right w:type="dxa" w:w="60"/></w:tblCellMar>';
+
+/**
+ * Phụ lục I: every unit's figures and status, by group, with a total row, as WordprocessingML text
+ * (a row per unit: with 3,321 units, docx's objects for it took seconds and hundreds of MB).
+ */
+function unitTableXml(task: TaskRollup, t: Translate, num: Intl.NumberFormat, tz: string): string {
   const fixed = { index: 520, unit: 2900, status: 2350, date: 1250 };
   const rest = LANDSCAPE_CONTENT - fixed.index - fixed.unit - fixed.status - fixed.date;
   const indWidth = task.indicators.length > 0 ? Math.floor(rest / task.indicators.length) : 0;
   const widths = [fixed.index, fixed.unit + (task.indicators.length === 0 ? rest : 0), fixed.status, fixed.date, ...task.indicators.map(() => indWidth)];
-  const c = AlignmentType.CENTER;
-  const r = AlignmentType.RIGHT;
-  const size = SIZE_APPENDIX;
-  const header = new TableRow({
-    tableHeader: true,
-    children: [
-      t("render:docx.col_index"),
-      t("render:docx.col_unit"),
-      t("render:docx.col_status"),
-      t("render:docx.col_date"),
-      ...task.indicators.map((ind) => (ind.measure ? t("render:docx.col_indicator_measure", { label: ind.label, measure: ind.measure }) : ind.label)),
-    ].map((h, i) => gridCell(h, widths[i]!, { bold: true, alignment: c, size, shade: true })),
-  });
-  const rows: TableRow[] = [header];
+  const total = widths.reduce((a, b) => a + b, 0);
+  const head = widths.map((w) => cellXml(w, { bold: true, align: "center", shade: true }));
+  const body = widths.map((w, i) => cellXml(w, { align: i === 0 || i === 3 ? "center" : i >= 4 ? "right" : "left" }));
+  const group = cellXml(total, { bold: true, span: widths.length });
+  const foot = widths.map((w, i) => cellXml(w, { bold: i === 1 || i >= 4, align: i >= 4 ? "right" : "left", shade: true }));
+  const headers = [
+    t("render:docx.col_index"),
+    t("render:docx.col_unit"),
+    t("render:docx.col_status"),
+    t("render:docx.col_date"),
+    ...task.indicators.map((ind) => (ind.measure ? t("render:docx.col_indicator_measure", { label: ind.label, measure: ind.measure }) : ind.label)),
+  ];
+  const out: string[] = [
+    `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${total}"/>${TABLE_BORDERS}<w:tblLayout w:type="fixed"/>${CELL_MARGINS}</w:tblPr>`,
+    `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>`,
+    `<w:tr><w:trPr><w:tblHeader/></w:trPr>${headers.map((h, i) => cell(head[i]!, h)).join("")}</w:tr>`,
+  ];
+  // The same few statuses, dates and figures on thousands of rows: each written once.
+  const memo = <K,>(f: (k: K) => string) => {
+    const seen = new Map<K, string>();
+    return (k: K) => seen.get(k) ?? (seen.set(k, f(k)), seen.get(k)!);
+  };
+  const status = memo((s: string) => t(`render:status.${s}`));
+  const date = memo((ms: number) => formatLocalDate(new Date(ms), tz));
+  const number = memo((n: number) => num.format(n));
+  const cantSplit = "<w:tr><w:trPr><w:cantSplit/></w:trPr>";
+  const byGroup = new Map<string, UnitRollupRow[]>();
+  for (const row of task.rows) {
+    const list = byGroup.get(row.group);
+    if (list) list.push(row);
+    else byGroup.set(row.group, [row]);
+  }
   let index = 0;
-  for (const group of task.groups) {
-    rows.push(new TableRow({ cantSplit: true, children: [gridCell(group, widths.reduce((a, b) => a + b, 0), { bold: true, size, span: widths.length })] }));
-    for (const row of task.rows.filter((x) => x.group === group)) {
+  for (const name of task.groups) {
+    out.push(`${cantSplit}${cell(group, name)}</w:tr>`);
+    for (const row of byGroup.get(name) ?? []) {
       index++;
       const reported = row.status === "on_time" || row.status === "late";
-      rows.push(
-        new TableRow({
-          cantSplit: true,
-          children: [
-            gridCell(String(index), widths[0]!, { alignment: c, size }),
-            gridCell(row.unitName, widths[1]!, { size }),
-            gridCell(t(`render:status.${row.status}`), widths[2]!, { size }),
-            gridCell(row.submittedAt ? formatLocalDate(row.submittedAt, tz) : "", widths[3]!, { alignment: c, size }),
-            ...task.indicators.map((ind, i) =>
-              gridCell(reported && row.values[ind.code] !== undefined ? num.format(row.values[ind.code]!) : "", widths[4 + i]!, { alignment: r, size }),
-            ),
-          ],
-        }),
-      );
+      let xml = cantSplit + cell(body[0]!, String(index)) + cell(body[1]!, row.unitName) + cell(body[2]!, status(row.status)) + cell(body[3]!, row.submittedAt ? date(row.submittedAt.getTime()) : "");
+      task.indicators.forEach((ind, i) => {
+        const value = row.values[ind.code];
+        xml += cell(body[4 + i]!, reported && value !== undefined ? number(value) : "");
+      });
+      out.push(`${xml}</w:tr>`);
     }
   }
-  rows.push(
-    new TableRow({
-      cantSplit: true,
-      children: [
-        gridCell("", widths[0]!, { size, shade: true }),
-        gridCell(t("render:docx.total_row", { submitted: submittedOf(task), expected: expectedCount(task) }), widths[1]!, { bold: true, size, shade: true }),
-        gridCell("", widths[2]!, { size, shade: true }),
-        gridCell("", widths[3]!, { size, shade: true }),
-        ...task.indicators.map((ind, i) => gridCell(num.format(task.totals[ind.code] ?? 0), widths[4 + i]!, { alignment: r, bold: true, size, shade: true })),
-      ],
-    }),
-  );
-  return new Table({ width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows });
+  const totals = [
+    "",
+    t("render:docx.total_row", { submitted: submittedOf(task), expected: expectedCount(task) }),
+    "",
+    "",
+    ...task.indicators.map((ind) => num.format(task.totals[ind.code] ?? 0)),
+  ];
+  out.push(`${cantSplit}${totals.map((text, i) => cell(foot[i]!, text)).join("")}</w:tr></w:tbl>`);
+  return out.join("");
 }
 
-function figuresAppendix(tasks: TaskRollup[], subject: string, t: Translate, num: Intl.NumberFormat, tz: string): (Paragraph | Table)[] {
+/** Phụ lục I: a heading and a table per task; the tables are spliced in as XML after packing (see renderRollupDocx). */
+function figuresAppendix(tasks: TaskRollup[], subject: string, t: Translate, marker: (i: number) => string): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [
     para(t("render:docx.appendix_figures_title"), { alignment: AlignmentType.CENTER, run: { bold: true } }),
     para(t("render:docx.appendix_subtitle", { subject }), { alignment: AlignmentType.CENTER, run: { italics: true }, after: 120 }),
   ];
-  for (const task of tasks) {
+  tasks.forEach((task, i) => {
     const heading = task.periodLabel ? `${task.title} (${task.periodLabel})` : task.title;
-    out.push(para(heading, { alignment: AlignmentType.LEFT, before: 200, after: 80, run: { bold: true }, keepNext: true }), unitTable(task, t, num, tz));
-  }
+    out.push(para(heading, { alignment: AlignmentType.LEFT, before: 200, after: 80, run: { bold: true }, keepNext: true }), new Paragraph({ children: [new TextRun(marker(i))] }));
+  });
   return out;
+}
+
+/**
+ * Puts each table where its marker paragraph is in word/document.xml and zips the package again.
+ * The markers hold a random nonce, so no text of the report can be taken for one.
+ */
+async function spliceTables(packed: Uint8Array, marker: (i: number) => string, tables: string[]): Promise<Uint8Array> {
+  const files = readZip(packed);
+  let xml = files.get("word/document.xml")!.toString("utf8");
+  tables.forEach((table, i) => {
+    const at = xml.indexOf(marker(i));
+    if (at < 0) throw new Error(`docx: the marker of table ${i} is missing`);
+    const start = Math.max(xml.lastIndexOf("<w:p>", at), xml.lastIndexOf("<w:p ", at));
+    const end = xml.indexOf("</w:p>", at) + "</w:p>".length;
+    // The last paragraph of a section carries the section's properties (the landscape pages): they
+    // stay, in an empty paragraph after the table, where docx puts them after a table of its own.
+    const section = /<w:pPr><w:sectPr[\s\S]*?<\/w:sectPr><\/w:pPr>/.exec(xml.slice(start, at))?.[0];
+    xml = xml.slice(0, start) + table + (section ? `<w:p>${section}</w:p>` : "") + xml.slice(end);
+  });
+  return createZip([...files].map(([path, data]) => ({ path, data: path === "word/document.xml" ? xml : data })));
 }
 
 interface Picture {
@@ -535,6 +600,8 @@ export async function renderRollupDocx(
   options: { reportDate?: Date; includePhotos?: boolean; maxPhotosPerUnit?: number; orgName?: string } = {},
 ): Promise<Uint8Array> {
   const num = new Intl.NumberFormat(t("render:number_locale"));
+  const nonce = randomUUID();
+  const marker = (i: number) => `don-doc-table-${nonce}-${i}`;
   const reportDate = options.reportDate ?? view.generatedAt;
   const { plan } = view;
   const settings = resolveReportSettings(plan, t, options.orgName);
@@ -575,7 +642,7 @@ export async function renderRollupDocx(
         page: { size: { width: PAGE_WIDTH, height: PAGE_HEIGHT, orientation: PageOrientation.LANDSCAPE }, margin: { ...MARGIN, header: mm(10), footer: mm(10) } },
       },
       headers: { default: pageNumberHeaders().default },
-      children: figuresAppendix(tasks, subject, t, num, view.timezone),
+      children: figuresAppendix(tasks, subject, t, marker),
     });
   }
   if (photos.length > 0) {
@@ -587,5 +654,7 @@ export async function renderRollupDocx(
     styles: { default: { document: { run: { font: FONT, size: SIZE_BODY } } } },
     sections,
   });
-  return new Uint8Array(await Packer.toBuffer(doc));
+  const packed = new Uint8Array(await Packer.toBuffer(doc));
+  if (tasks.length === 0) return packed;
+  return spliceTables(packed, marker, tasks.map((task) => unitTableXml(task, t, num, view.timezone)));
 }

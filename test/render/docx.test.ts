@@ -6,7 +6,7 @@ import { Resvg } from "@resvg/resvg-js";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTranslator } from "../../src/i18n.js";
 import { renderRollupDocx } from "../../src/render/docx.js";
-import { fixtureView, oneOffTask, seedQuarterTask } from "./fixture.js";
+import { fixtureView, oneOffTask, scaleTask, seedQuarterTask } from "./fixture.js";
 
 const vi = createTranslator({ defaultLanguage: "vi" }).t("vi");
 
@@ -150,6 +150,29 @@ describe("renderRollupDocx", () => {
     expect(total).toContain("1.995");
     // Group headings from the plan's unit groups.
     for (const group of task.groups) expect(rows.some((r) => r.length === 1 && r[0] === group)).toBe(true);
+  });
+
+  it("writes Phụ lục I for 3,321 units: a row per unit, the cell margins once for the table, the landscape section kept", async () => {
+    const task = scaleTask();
+    const zip = unzip(await renderRollupDocx(fixtureView([task]), vi, { includePhotos: false }));
+    const xml = zip.get("word/document.xml")!.toString("utf8");
+    const appendix = xml.slice(xml.indexOf("PHỤ LỤC I: SỐ LIỆU CỦA CÁC ĐƠN VỊ"));
+    const table = appendix.slice(appendix.indexOf("<w:tbl>"), appendix.indexOf("</w:tbl>"));
+    // Header, a heading per group, a row per unit, the total.
+    expect(table.match(/<w:tr>/g)).toHaveLength(1 + task.groups.length + 3321 + 1);
+    expect(table).toContain('<w:tblCellMar><w:top w:type="dxa" w:w="30"/><w:left w:type="dxa" w:w="60"/>');
+    expect(table).not.toContain("<w:tcMar>");
+    expect(paragraphs(table)).toContain(task.rows.at(-1)!.unitName);
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838" w:orient="landscape"\/>|<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
+    // No marker of the splice is left.
+    expect(xml).not.toContain("don-doc-table-");
+  });
+
+  it("escapes the text of Phụ lục I's cells", async () => {
+    const task = seedQuarterTask();
+    task.rows[0] = { ...task.rows[0]!, unitName: `UBND xã "A" & <B>\u0007` };
+    const xml = unzip(await renderRollupDocx(fixtureView([task]), vi, { includePhotos: false })).get("word/document.xml")!.toString("utf8");
+    expect(paragraphs(xml)).toContain("UBND xã &quot;A&quot; &amp; &lt;B&gt;");
   });
 
   it("appends Phụ lục II: photos with the unit and the capture date", async () => {
