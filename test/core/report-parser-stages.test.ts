@@ -156,6 +156,7 @@ describe("number forms", () => {
     ["1,2k tờ", 1200],
     ["2 nghìn, 3 pa nô", 2000],
     ["1 nghìn 25", 1000],
+    ["1k2 tờ", 1200],
   ])("%s = %d", (text, value) => {
     expect(digits(text)).toBe(value);
   });
@@ -374,6 +375,7 @@ describe("corrections", () => {
     ["pano 12 -> 14 -> 15", { pano: 15 }],
     ["pano 12 nhé, à không, 14 ạ", { pano: 14 }],
     ["tờ rơi 600, em gõ sai: tờ rơi 800", { to_roi: 800 }],
+    ["tờ rơi 1.200 tờ (em ghi nhầm thành 2.100 tờ ở tin trước)", { to_roi: 1200 }],
   ])("the corrected figure wins: %s", (text, values) => {
     expect(corrected(text)).toEqual({ values, conflicts: [], unclear: [] });
   });
@@ -407,6 +409,9 @@ describe("period qualifiers", () => {
     ["quy truoc 5 phong su, quy nay 2 phong su", { phong_su: 2 }],
     ["quy I treo 8 pano (cung ky 2025: 5 pano)", { pano: 8 }],
     ["so lieu thang 5: tin bai 5 bai, thang truoc 3", { tin_bai: 5 }],
+    ["thang 3 phat thanh 30 luot, thang 2 la 26 luot", { phat_thanh: 30 }],
+    ["Báo cáo quý I/2026: pano 5 (quý IV/2025: 3)", { pano: 5 }],
+    ["lũy kế quý I: 35 tin bài; riêng tháng 3: 12 tin bài", { tin_bai: 12 }],
   ])("this period's figure wins: %s", (text, values) => {
     expect(read(text)).toEqual({ values, conflicts: [], unclear: [] });
   });
@@ -513,6 +518,9 @@ describe("look-alikes", () => {
     expect(read("Tổ dân phố số 5 báo cáo: treo 3 băng rôn")).toEqual({ values: { bang_ron: 3 }, unclear: [] });
     expect(read("to 5 treo 4 bang ron")).toEqual({ values: { bang_ron: 4 }, unclear: [] });
   });
+  it("does not take 'tuyên truyền tháng 4' for 'truyền thanh'", () => {
+    expect(read("Kết quả tuyên truyền tháng 4 như sau: pano 3")).toEqual({ values: { pano: 3 }, unclear: [] });
+  });
   it("does not take a broadcaster's name for a broadcast, nor 'tin nhắn' for 'tin'", () => {
     expect(read("Đài Phát thanh và Truyền hình tỉnh phát 1 phóng sự về xã").values).toEqual({ phong_su: 1 });
     expect(read("gui 120 tin nhan sms den cac ho dan, dang 5 tin bai").values).toEqual({ tin_bai: 5 });
@@ -542,6 +550,8 @@ describe("multipliers and shared numbers", () => {
     ["Tổ chức 2 lớp tập huấn, mỗi lớp 35 học viên", { hoi_nghi: 2, nguoi_tham_du: 70 }],
     ["Tổ chức 3 hội nghị, mỗi hội nghị 50 người tham dự", { hoi_nghi: 3, nguoi_tham_du: 150 }],
     ["hoi nghi 2 cuoc, moi cuoc 70 nguoi", { hoi_nghi: 2, nguoi_tham_du: 140 }],
+    ["tổ chức 2 lớp, mỗi lớp 35 học viên", { hoi_nghi: 2, nguoi_tham_du: 70 }],
+    ["xã có 11 thôn, thôn nào cũng treo 2 băng rôn", { bang_ron: 22 }],
     ["Mỗi thôn treo 1 pa nô và 2 băng rôn; xã có 14 thôn.", { pano: 14, bang_ron: 28 }],
     ["pano, ap phich moi loai 4 cai", { pano: 4, ap_phich: 4 }],
     ["Băng rôn: 20 cái; pa nô, áp phích: mỗi loại 2 cái", { bang_ron: 20, pano: 2, ap_phich: 2 }],

@@ -130,6 +130,11 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
       i = end - 1;
       continue;
     }
+    // "em ghi nhầm thành 2.100 tờ": the figure after is the wrong one
+    if (t.kt === "nham" && (key(toks[i + 1]) === "thanh" || key(toks[i + 1]) === "la") && toks[i + 2]?.type === "n") {
+      wrongNumberAt(i + 2);
+      continue;
+    }
     const end = forwardAt(toks, i);
     if (end === null) continue;
     // "Xin sửa lại: 14 pa nô" is a conflict to ask about, as the development corpus has it

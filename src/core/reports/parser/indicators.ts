@@ -20,6 +20,11 @@ export interface CompiledIndicators {
   maxWords: number;
   /** Measure word compact → code, only for measures owned by one indicator. */
   measures: Map<string, string>;
+  /**
+   * Counting nouns that head the synonyms of one indicator only ("lớp" of "lớp tập huấn", "xe" of
+   * "xe loa"): "2 lớp" counts that indicator. Key → the word as written in the synonym (lowercase).
+   */
+  heads: Map<string, { code: string; written: string }>;
   /** Codes in the task's order (values are reported in this order). */
   order: string[];
 }
@@ -97,5 +102,27 @@ function compile(indicators: readonly IndicatorDef[]): CompiledIndicators {
   }
   const measures = new Map<string, string>();
   for (const [m, owners] of measureOwners) if (owners.size === 1) measures.set(m, [...owners][0]!);
-  return { exact, list: [...exact.values()], maxWords: Math.min(maxWords + 1, 8), measures, order };
+  return { exact, list: [...exact.values()], maxWords: Math.min(maxWords + 1, 8), measures, heads: headsOf(indicators), order };
+}
+
+/** Counting nouns that may head a synonym ("2 lớp", "3 xe", "4 tranh"): a short list, as most heads are other words too. */
+const COUNTING_NOUNS: ReadonlySet<string> = new Set(["lop", "xe", "tranh"]);
+
+function headsOf(indicators: readonly IndicatorDef[]): Map<string, { code: string; written: string }> {
+  const owners = new Map<string, { codes: Set<string>; written: string }>();
+  for (const ind of indicators) {
+    if (!ind || typeof ind.code !== "string" || !ind.code) continue;
+    for (const name of [...(Array.isArray(ind.synonyms) ? ind.synonyms : []), ind.label]) {
+      if (typeof name !== "string") continue;
+      const written = name.normalize("NFC").toLowerCase().trim().split(/\s+/);
+      const first = searchKey(written[0] ?? "");
+      if (written.length < 2 || !COUNTING_NOUNS.has(first)) continue;
+      const entry = owners.get(first) ?? { codes: new Set<string>(), written: written[0]! };
+      entry.codes.add(ind.code);
+      owners.set(first, entry);
+    }
+  }
+  const heads = new Map<string, { code: string; written: string }>();
+  for (const [k, { codes, written }] of owners) if (codes.size === 1) heads.set(k, { code: [...codes][0]!, written });
+  return heads;
 }

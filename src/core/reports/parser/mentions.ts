@@ -193,6 +193,8 @@ function matchIndicator(
     // A person's name is no typo: "— Phạm Thanh Nam" is not "phát thanh".
     if (isPersonName(toks, i, ends[w]!)) continue;
     if (w === 0 && BREAK_WORDS.has(s)) continue;
+    // "tuyên truyền tháng 4" is no typo of "truyền thanh": a period word before its number
+    if (isWordIn(toks[ends[w]! - 1], TIME_UNITS) && toks[ends[w]!]?.type === "n") continue;
     const max = s.length >= 12 ? 2 : 1;
     for (const syn of c.list) {
       if (syn.compact.length < 5 || syn.compact[0] !== s[0] || syn.compact[1] !== s[1]) continue;

@@ -1,6 +1,6 @@
 /**
  * Multipliers and shared numbers:
- * - "mỗi thôn 2 pa nô" with the count given somewhere ("xã có 9 thôn", "12 thôn, mỗi thôn …",
+ * - "mỗi thôn 2 pa nô" (or "thôn nào cũng treo 2 pa nô") with the count given somewhere ("xã có 9 thôn", "12 thôn, mỗi thôn …",
  *   "6 tổ dân phố mỗi tổ 1 cụm") → 18; "2 lớp tập huấn, mỗi lớp 35 học viên" → 70 học viên (the
  *   2 classes stay a figure); every figure of the clause counts ("Mỗi thôn treo 1 pa nô và 2 băng
  *   rôn; xã có 14 thôn" → 14 and 28). Without the count the per-unit figure is quoted as unclear.
@@ -59,7 +59,9 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
   for (let i = 0; i + 2 < toks.length; i++) {
     const each = key(toks[i]) === "moi" && EACH_KIND.has(key(toks[i + 1]));
     const both = key(toks[i]) === "deu" && toks[i]!.o.toLowerCase() !== "đếu";
-    if ((key(toks[i]) !== "moi" && !both) || toks[i]!.type !== "w") continue;
+    // "thôn nào cũng treo 2 băng rôn" reads as "mỗi thôn treo 2 băng rôn"
+    const everyOne = toks[i]!.type === "w" && key(toks[i + 1]) === "nao" && key(toks[i + 2]) === "cung";
+    if ((key(toks[i]) !== "moi" && !both && !everyOne) || toks[i]!.type !== "w") continue;
     // "mỗi loại 4 cái", "pa nô và áp phích đều 4 cái": shared by the names before it
     if (each || both) {
       const num = firstNumber(toks, nv, numbers, each ? i + 2 : i + 1, 2);
@@ -75,7 +77,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       continue;
     }
     // "mỗi thôn 2 pa nô", "mỗi hội nghị 50 người", "mỗi tổ 1 cụm"
-    const unit = unitAfter(toks, nameAt, i + 1);
+    const unit = everyOne ? { words: [toks[i]!.kt], end: i + 3 } : unitAfter(toks, nameAt, i + 1);
     if (!unit) continue;
     let figures = figuresInClause(toks, nv, numbers, unit.end);
     // "treo 2 pa nô mỗi thôn": the figure before

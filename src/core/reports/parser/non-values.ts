@@ -284,7 +284,7 @@ function markLabels(
     }
     if (end < 0) continue;
     // "Trung tâm điều 3 lượt xe về xã": the verb "điều" (to send), not "Điều 3" (an article)
-    if (key === "dieu" && toks[end]?.type === "w" && (nameAt(end) || compiled.measures.has(toks[end]!.k) || toks[end]!.k === "luot")) continue;
+    if (key === "dieu" && toks[end]?.type === "w" && (nameAt(end) || compiled.measures.has(toks[end]!.k) || compiled.heads.has(toks[end]!.k) || toks[end]!.k === "luot")) continue;
     // "tháng 22", "quý 7" are no months nor quarters
     if (nt.type === "n" && end === j + 1 && Object.hasOwn(LABEL_MAX, key) && Number(nt.k) > LABEL_MAX[key]!) continue;
     // "quý I/2021", "tháng 2/2021"

@@ -1,6 +1,6 @@
 /**
  * Number forms officers type with digits: "1.200", "1,5 nghìn", "2 nghìn rưỡi", "1 nghìn 2" (1,200),
- * "1k" and "1,2k" (1,000 and 1,200); and keycap emoji used as list markers ("1️⃣ Pa nô: 5",
+ * "1k", "1,2k" and "1k2" (1,000, 1,200 and 1,200); and keycap emoji used as list markers ("1️⃣ Pa nô: 5",
  * "🔟 …"), which are list numbers, never values. Read by the number reader (numbers.ts) and by
  * stage 2 (non-values.ts, list numbering).
  */
@@ -41,8 +41,13 @@ export function readDigitForm(tk: Tokenised, at: number, acceptWord: (i: number)
   let value = digits;
   let end = at + 1;
   const next = toks[end];
-  // "1k", "1,2k": a thousand, typed short (money was marked before: "500k đồng")
-  if (next && next.k === "k" && !next.spaced) return { value: Math.round(value * 1000), end: end + 1 };
+  // "1k", "1,2k", "1k2": a thousand, typed short (money was marked before: "500k đồng")
+  if (next && next.k === "k" && !next.spaced) {
+    const tail = toks[end + 1];
+    if (tail && tail.type === "n" && !tail.spaced && /^\d$/.test(tail.k) && Number.isInteger(value))
+      return { value: Math.round((value + Number(tail.k) / 10) * 1000), end: end + 2 };
+    return { value: Math.round(value * 1000), end: end + 1 };
+  }
   const sk = nkeys[end];
   const scale = sk && acceptWord(end) ? (DIGIT_SCALES[sk] ?? 0) : 0;
   if (!scale) return { value, end };

@@ -156,7 +156,14 @@ function measureAfter(
   const endsHere = (x: number): boolean => isHard(toks[x]) || cls[x] === "filler" || isWordIn(toks[x], PREPS);
   const one = compiled.measures.get(t1.k) ?? compiled.measures.get(t1.kt);
   if (one && endsHere(it.end + 1)) return one;
-  if (t2 && t2.type === "w" && endsHere(it.end + 2)) return compiled.measures.get(t1.k + t2.k);
+  if (t2 && t2.type === "w" && endsHere(it.end + 2)) {
+    const two = compiled.measures.get(t1.k + t2.k);
+    if (two) return two;
+  }
+  // "2 lớp" (of "lớp tập huấn"): a counting noun heading one indicator's names, spelt as there
+  const head = compiled.heads.get(t1.k);
+  const plain = /^[a-z]+$/.test(t1.o.toLowerCase());
+  if (head && endsHere(it.end + 1) && (plain || t1.o.toLowerCase() === head.written)) return head.code;
   return undefined;
 }
 

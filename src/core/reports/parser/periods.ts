@@ -4,7 +4,7 @@
  *   "pano 7 là lũy kế") and those of a part of the report's period ("riêng quý II: 8 pa nô" in a
  *   six-month report, "quý 1 treo 5") count only when nothing else is said for the indicator.
  * - Last period's figures ("quý trước 5 phóng sự", "cùng kỳ 2025: 5 pano", "tháng trước 3" in a
- *   monthly report) and comparisons ("tăng 4 tin so với cùng kỳ", "nhiều hơn quý trước 1 cuộc")
+ *   monthly report, "tháng 2 là 26" in a report of tháng 3) and comparisons ("tăng 4 tin so với cùng kỳ", "nhiều hơn quý trước 1 cuộc")
  *   are never values; nor are plans ("phấn đấu treo thêm 8 pa nô", "dự kiến", "quý tới").
  *   A week before this one inside a longer report ("tuần trước 20 tờ rơi, tuần này thêm 30") is
  *   part of this period and stays.
@@ -61,7 +61,8 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
   const cumulative = new Set<number>();
   const totals = new Set<number>();
   const parts = new Set<number>();
-  const reportRank = reportingRank(toks, nv);
+  const report = reportPeriod(toks, nv);
+  const reportRank = report?.rank ?? 0;
 
   /** Numbers from token `from` to the end of its clause: [start, end) each. */
   const numbersIn = (from: number): [number, number][] => {
@@ -138,6 +139,15 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       const found = numberAfter(i + 2, 6, PERIOD_GLUE);
       if (found) (role === "cumulative" ? cumulative : role === "total" ? totals : parts).add(found[0]);
       i++;
+      continue;
+    }
+    // an earlier period of the report's unit: "thang 2 la 26 luot" in a report of "tháng 3", "(quý IV/2025: 3)"
+    if (RANK[k] !== undefined && isEarlier(periodAt(toks, nv, i), report)) {
+      breaks.push(i);
+      let j = i + 1;
+      while (j < n && nv.blocked[j] && !isClauseEnd(toks[j])) j++;
+      block(j);
+      i = j - 1;
       continue;
     }
     // last period: "quý trước 5", "cùng kỳ 2025: 5 pano", "kỳ trước"; a shorter unit is part of this period
@@ -238,31 +248,58 @@ function numberJustBefore(
   return null;
 }
 
+/** A period named in the text: its rank, unit and, when given, its number and year ("quý I/2026"). */
+interface NamedPeriod {
+  rank: number;
+  unit: string;
+  n?: number;
+  year?: number;
+}
+
+const ROMAN: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10, xi: 11, xii: 12 };
+/** Words before a period that make it another's ("lũy kế quý I", "cả năm 2025", "cùng kỳ", "so với quý IV"). */
+const NOT_THE_REPORTS = new Set(["luy ke", "tu dau", "so voi", "cung ky", "den het", "ke hoach"]);
+
 /**
  * The period the report is about: the one named right after "báo cáo", "bc", "số liệu", "kết quả",
  * "tổng hợp" ("Báo cáo quý I/2026", "so lieu thang 5", "Kết quả quý I"), else the first one named
- * ("6 tháng đầu năm: …; riêng quý II: …"); 0 when none.
+ * ("6 tháng đầu năm: …; riêng quý II: …"), leaving out those of cumulative or compared figures
+ * ("lũy kế quý I: 35"); null when none.
  */
-function reportingRank(toks: readonly Tok[], nv: NonValues): number {
-  let first = 0;
+function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
+  let first: NamedPeriod | null = null;
   for (let i = 0; i < toks.length && i < 80; i++) {
-    const r = periodRankAt(toks, nv, i);
-    if (!r) continue;
+    const p = periodAt(toks, nv, i);
+    if (!p) continue;
+    const before = `${key(toks[i - 2])} ${key(toks[i - 1])}`;
+    if (NOT_THE_REPORTS.has(before) || key(toks[i - 1]) === "ca") continue;
     for (let b = i - 1; b >= 0 && b >= i - 4; b--) {
       const k = key(toks[b]);
       const k2 = `${key(toks[b - 1])} ${k}`;
-      if (k === "bc" || k2 === "bao cao" || k2 === "so lieu" || k2 === "ket qua" || k2 === "tong hop") return r;
+      if (k === "bc" || k2 === "bao cao" || k2 === "so lieu" || k2 === "ket qua" || k2 === "tong hop") return p;
     }
-    if (!first) first = r;
+    first ??= p;
   }
   return first;
 }
 
-/** The rank of a period named at token i ("quý I", "tháng 4", "6 tháng", "năm 2026"), 0 when none. */
-function periodRankAt(toks: readonly Tok[], nv: NonValues, i: number): number {
+/** The period named at token i ("quý I/2026", "tháng 4", "6 tháng", "năm 2026"), or null. */
+function periodAt(toks: readonly Tok[], nv: NonValues, i: number): NamedPeriod | null {
   const t = toks[i]!;
-  if (t.type === "n" && (t.k === "6" || t.k === "9") && key(toks[i + 1]) === "thang") return 4;
+  if (t.type === "n" && (t.k === "6" || t.k === "9") && key(toks[i + 1]) === "thang") return { rank: 4, unit: `${t.k} thang` };
   const k = key(t);
-  if (RANK[k] !== undefined && k !== "tuan" && nv.blocked[i + 1] && toks[i + 1]?.type !== "nl") return RANK[k]!;
-  return 0;
+  const next = toks[i + 1];
+  if (RANK[k] === undefined || k === "tuan" || !nv.blocked[i + 1] || !next || next.type === "nl") return null;
+  const n = next.type === "n" ? Number(next.k) : ROMAN[next.k];
+  const year = toks[i + 2]?.k === "/" && /^\d{4}$/.test(toks[i + 3]?.k ?? "") ? Number(toks[i + 3]!.k) : undefined;
+  if (k === "nam") return { rank: RANK.nam!, unit: k, year: n };
+  return { rank: RANK[k]!, unit: k, ...(n ? { n } : {}), ...(year ? { year } : {}) };
+}
+
+/** Whether a named period comes before the report's own, in the same unit ("tháng 2" in a report of "tháng 3"). */
+function isEarlier(p: NamedPeriod | null, report: NamedPeriod | null): boolean {
+  if (!p || !report || p.unit !== report.unit || p.n === undefined || report.n === undefined) return false;
+  const y = p.year ?? report.year ?? 0;
+  const ry = report.year ?? p.year ?? 0;
+  return y < ry || (y === ry && p.n < report.n);
 }
