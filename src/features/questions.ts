@@ -24,7 +24,7 @@ export function renderAnswer(answer: QuestionAnswer, ctx: Context, deps: Feature
   if (answer.topic === "deadline" && (answer.assignments.length || answer.future.length)) lines.push(ctx.t("questions:deadline_header", { unit }));
   else if (answer.assignments.length) lines.push(ctx.t("tasks:open_header", { unit, count: answer.assignments.length }));
   lines.push(...answer.assignments.slice(0, MAX_LINES).map((a) => deadlineLine(a, answer, ctx, deps)));
-  lines.push(...answer.future.slice(0, MAX_LINES).map((f) => ctx.t("questions:future_line", { id: f.task.id, title: f.task.title, label: f.label, deadline: formatDeadline(f.dueAt, deps.timezone, ctx.t) })));
+  lines.push(...answer.future.slice(0, MAX_LINES).map((f) => ctx.t("questions:future_line", { id: f.task.id, title: f.task.title, label: f.label, deadline: formatDeadline(f.dueAt, deps.timezone, ctx.t, f.statedDate) })));
   if (answer.assignments.length > MAX_LINES) lines.push(ctx.t("tasks:more", { count: answer.assignments.length - MAX_LINES }));
   if (!answer.assignments.length && !answer.future.length) lines.push(ctx.t(answer.named ? "questions:nothing_matches" : "tasks:none_open", { unit }));
   if (answer.latest) {

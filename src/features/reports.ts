@@ -69,8 +69,11 @@ export function renderConfirmation(result: SubmitResult, t: Context["t"], deps: 
   }
   if (result.unclear.length) lines.push(t("reports:unclear", { list: result.unclear.map((u) => `"${u}"`).join(", ") }));
   lines.push(...fileProblems(result.files, t));
-  lines.push(result.late ? t("reports:late", { deadline: formatDeadline(a.dueAt, deps.timezone, t) }) : t("reports:on_time", { deadline: formatDeadline(a.dueAt, deps.timezone, t) }));
-  lines.push(t("reports:how_to_fix"));
+  const deadline = formatDeadline(a.dueAt, deps.timezone, t, a.occurrence.statedDate);
+  lines.push(result.late ? t("reports:late", { deadline }) : t("reports:on_time", { deadline }));
+  // The example corrects a figure this task asks for (the first reported one), or its text.
+  const first = a.task.indicators.find((i) => i.code in report.values) ?? a.task.indicators[0];
+  lines.push(first ? t("reports:how_to_fix", { example: `${first.synonyms[0] ?? first.label.toLowerCase()} 15` }) : t("reports:how_to_fix_text"));
   return lines.join("\n");
 }
 

@@ -19,6 +19,7 @@ import { selectDigest } from "../core/rollups/digest.js";
 import type { WorkingCalendar } from "../core/calendar/working-calendar.js";
 import type { PlanInfo, RollupView, TaskRollup } from "../core/rollups/rollup-types.js";
 import { findTask, loadCalendar } from "../core/plans/tasks.js";
+import { currentPlan, planSpans, type PlanSpan } from "../core/plans/periods.js";
 import { localDateOf } from "../core/calendar/time.js";
 import type { Address, OutgoingMessage, Translate } from "../core/types.js";
 import { renderRollupChart, renderRollupDocx, renderRollupXlsx } from "../render/lazy.js";
@@ -201,7 +202,7 @@ async function targetsOf(ctx: Context, deps: FeatureDeps): Promise<{ targets: Cu
   return { targets: [{ task, occurrence }], task };
 }
 
-function cancelledNote(ctx: Context, task: TaskRecord | undefined): string[] {
+function cancelledNote(ctx: Pick<Context, "t">, task: TaskRecord | undefined): string[] {
   return task && task.status !== "active" ? [ctx.t("status:cancelled_task", { id: task.id })] : [];
 }
 
@@ -212,9 +213,35 @@ async function sendAll(ctx: Context, to: Address, messages: OutgoingMessage[]): 
 
 type ViewGroup = { view: RollupView; planNumber: string };
 
+/** The plan a command means by default: the one running today, else the latest (see currentPlan). */
+async function homePlan(deps: Pick<RollupServiceDeps, "repos" | "timezone">, now: Date): Promise<PlanSpan | undefined> {
+  const spans = await planSpans(deps.repos, await loadCalendar(deps.repos), deps.timezone);
+  return currentPlan(spans, localDateOf(now, deps.timezone));
+}
+
+/**
+ * What /xuat and /baocaodocx cover: a named task's current period (see targetsOf); the tasks of a
+ * plan named by its number ("/xuat 20/KH-UBND"); by default the current plan's tasks and those
+ * given in chat — never another plan's (a 2026 report never drafts the 2021 plan's).
+ */
+async function exportTargets(ctx: Context, deps: FeatureDeps): Promise<{ targets: CurrentOccurrence[]; task?: TaskRecord } | null> {
+  const [ref] = splitArgs(ctx.command?.args ?? "");
+  const named = ref?.includes("/") ? await deps.repos.plans.findByNumber(ref.toUpperCase()) : null;
+  if (ref && !named) return targetsOf(ctx, deps);
+  const now = deps.clock.now();
+  const plan = named ?? (await homePlan(deps, now))?.plan;
+  const all = await currentOccurrences(deps.repos, now);
+  const targets = plan ? all.filter(({ task }) => task.planId === plan.id || (!named && task.planId === null)) : all;
+  if (targets.length === 0) {
+    await ctx.reply(ctx.t("status:no_tasks"));
+    return null;
+  }
+  return { targets };
+}
+
 /**
  * Rollup views for /xuat and /baocaodocx, one per plan: tasks made with /giao (no plan) join the
- * newest plan; with no plan at all they get `fallbackPlan`, or "no_plan" when none is given.
+ * current plan; with no plan at all they get `fallbackPlan`, or "no_plan" when none is given.
  */
 async function viewsOf(
   deps: RollupServiceDeps,
@@ -224,10 +251,10 @@ async function viewsOf(
   t: Translate,
 ): Promise<ViewGroup[] | "no_plan"> {
   const plans = await deps.repos.plans.list();
-  const newest = plans.reduce<(typeof plans)[number] | undefined>((a, p) => (!a || p.id > a.id ? p : a), undefined);
+  const home = (await homePlan(deps, now))?.plan;
   const groups = new Map<number | null, number[]>();
   for (const { task, occurrence } of targets) {
-    const planId = task.planId ?? newest?.id ?? null;
+    const planId = task.planId ?? home?.id ?? null;
     const list = groups.get(planId);
     if (list) list.push(occurrence.id);
     else groups.set(planId, [occurrence.id]);
@@ -278,6 +305,11 @@ export const rollupsFeature: Feature = (deps) => {
     const [ref] = splitArgs(ctx.command?.args ?? "");
     const now = deps.clock.now();
     const calendar = await loadCalendar(deps.repos);
+    const rollupChats = await deps.repos.chats.listRollupChats();
+    const groups = rollupChats.filter((c) => c.status === "active");
+    // A post speaks the group's language (the bot's default), whoever asked for it; only a post
+    // into the asker's own private chat (no rollup group yet) is in theirs.
+    const postT = groups.length === 0 && ctx.incoming.chatType === "private" ? ctx.t : deps.translations.t(deps.defaultLanguage);
     let render: (channel: Address["channel"]) => Promise<OutgoingMessage[]>;
     let task: TaskRecord | undefined;
     if (ref) {
@@ -285,30 +317,28 @@ export const rollupsFeature: Feature = (deps) => {
       const found = await targetsOf(ctx, deps);
       if (!found) return;
       task = found.task;
-      const rollup = await buildTaskRollup(deps.repos, found.targets[0]!.occurrence.id, { now, dataDir: deps.dataDir, t: ctx.t });
-      const head = [ctx.t("rollup:digest_title"), ctx.t("rollup:digest_subtitle", { time: formatDateTime(now, deps.timezone) }), ""];
+      const rollup = await buildTaskRollup(deps.repos, found.targets[0]!.occurrence.id, { now, dataDir: deps.dataDir, t: postT });
+      const head = [postT("rollup:digest_title"), postT("rollup:digest_subtitle", { time: formatDateTime(now, deps.timezone) }), ""];
       render = (channel) => {
         const limit = deps.messenger.textLimit(channel);
-        const text = fitText((detail) => [...head, ...renderTaskBlock(rollup, ctx.t, deps.timezone, calendar, detail)].join("\n"), limit);
-        return taskMessages(deps, rollup, text, ctx.t, limit);
+        const text = fitText((detail) => [...head, ...renderTaskBlock(rollup, postT, deps.timezone, calendar, detail)].join("\n"), limit);
+        return taskMessages(deps, rollup, text, postT, limit);
       };
     } else {
       // The digest: what matters now, one message.
       if ((await deps.repos.tasks.listActive()).length === 0) return ctx.reply(ctx.t("status:no_tasks"));
-      const digest = await buildDigest(deps, { now, t: ctx.t, calendar });
+      const digest = await buildDigest(deps, { now, t: postT, calendar });
       render = async (channel) => {
         const limit = deps.messenger.textLimit(channel);
-        return splitMessage(renderDigest({ ...digest, asOf: now }, ctx.t, deps.timezone, calendar, limit), limit).map((part) => ({ type: "text" as const, text: part }));
+        return splitMessage(renderDigest({ ...digest, asOf: now }, postT, deps.timezone, calendar, limit), limit).map((part) => ({ type: "text" as const, text: part }));
       };
     }
 
     const here: Address = { channel: ctx.incoming.channel, chatId: ctx.incoming.chatId };
-    const rollupChats = await deps.repos.chats.listRollupChats();
-    const groups = rollupChats.filter((c) => c.status === "active");
     if (groups.length === 0) {
       const lost = rollupChats.map((c) => chatName(c, ctx.t));
       await ctx.reply(lost.length ? ctx.t("status:rollup_group_unreachable", { groups: lost.join(", ") }) : ctx.t("status:no_rollup_group"));
-      await sendAll(ctx, here, [...cancelledNote(ctx, task).map((text) => ({ type: "text" as const, text })), ...(await render(here.channel))]);
+      await sendAll(ctx, here, [...cancelledNote({ t: postT }, task).map((text) => ({ type: "text" as const, text })), ...(await render(here.channel))]);
       return;
     }
     const sentTo: string[] = [];
@@ -332,7 +362,7 @@ export const rollupsFeature: Feature = (deps) => {
 
   composer.command("xuat", async (ctx) => {
     if (!(await allow(ctx, [...LEADERS]))) return;
-    const found = await targetsOf(ctx, deps);
+    const found = await exportTargets(ctx, deps);
     if (!found) return;
     const now = deps.clock.now();
     const groups = await viewsOf(deps, found.targets, now, adhocPlan(ctx.t), ctx.t);
@@ -359,7 +389,7 @@ export const rollupsFeature: Feature = (deps) => {
 
   composer.command("baocaodocx", async (ctx) => {
     if (!(await allow(ctx, [...LEADERS]))) return;
-    const found = await targetsOf(ctx, deps);
+    const found = await exportTargets(ctx, deps);
     if (!found) return;
     const now = deps.clock.now();
     const groups = await viewsOf(deps, found.targets, now, undefined, ctx.t);

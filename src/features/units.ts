@@ -40,10 +40,12 @@ export const unitsFeature: Feature = (deps) => {
     if (!(await allow(ctx, ["admin"]))) return;
     const [code, name, tags = ""] = splitArgs(ctx.command!.args);
     if (!code || !name) return ctx.reply(ctx.t("units:add_usage"));
-    const result = await addUnit(deps.repos, actorOf(ctx), { code, name, tags });
+    const result = await addUnit(deps.repos, actorOf(ctx), { code, name, tags }, { now: deps.clock.now(), timezone: deps.timezone });
     if (!result.ok) return replyUnitError(ctx, result, "units:add_usage");
     deps.onScheduleChange();
-    await ctx.reply(ctx.t("units:added", { code: result.unit.code, name: result.unit.name, tags: result.unit.tags.join(", ") || "—" }));
+    const lines = [ctx.t("units:added", { code: result.unit.code, name: result.unit.name, tags: result.unit.tags.join(", ") || "—" })];
+    if (result.plan) lines.push(ctx.t("units:added_to_plan", { plan: result.plan }));
+    await ctx.reply(lines.join("\n"));
   });
 
   composer.command("donvi_sua", async (ctx) => {

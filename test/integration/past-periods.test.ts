@@ -54,13 +54,14 @@ afterAll(async () => {
 });
 
 describe("a plan imported part-way through its year", () => {
-  it("assigns November (due 05/12) and December only, keeps January–October untracked, and says what it skipped", async () => {
+  it("assigns November (due 05/12, a Saturday: Monday 07/12) and December only, keeps January–October untracked, and says what it skipped", async () => {
     const summary = await importPlan(planFile("05/KH-UBND", "BC_THANG", false));
     expect(summary).toContain("Bỏ qua 10 kỳ đã qua hạn trước ngày nhập (20 lượt giao)");
     expect(summary).toContain("trả lời BỔ SUNG");
     const open = await openOf("THON_1");
     expect(open.map((a) => a.occurrence.periodKey).sort()).toEqual(["2026-11", "2026-12"]);
-    expect(open.find((a) => a.occurrence.periodKey === "2026-11")!.dueAt.toISOString()).toBe("2026-12-05T16:59:00.000Z");
+    // Stated 05/12/2026, a Saturday: the period ends on Monday 07/12 (Civil Code 2015, art. 148(5)).
+    expect(open.find((a) => a.occurrence.periodKey === "2026-11")!.dueAt.toISOString()).toBe("2026-12-07T16:59:00.000Z");
     const rows = await rowsOf("BC_THANG");
     const past = rows.filter((r) => r.dueAt < h.clock.now());
     expect(past).toHaveLength(20);
@@ -85,8 +86,9 @@ describe("a plan imported part-way through its year", () => {
     expect((await openOf("THON_1")).map((a) => a.occurrence.periodKey)).toEqual(["2026-12"]);
   });
 
-  it("a unit added later gets only the periods still ahead", async () => {
-    await h.say(ADMIN, adminChat, '/donvi_them THON_3 "Thôn 3" thon');
+  it("a unit added later joins the current plan and gets only the periods still ahead", async () => {
+    const [added] = await h.say(ADMIN, adminChat, '/donvi_them THON_3 "Thôn 3" thon');
+    expect(added).toContain("Đơn vị thuộc kế hoạch 05/KH-UBND");
     for (let i = 0; i < 100 && (await openOf("THON_3")).length < 2; i++) await new Promise((r) => setTimeout(r, 50));
     expect((await openOf("THON_3")).map((a) => a.occurrence.periodKey).sort()).toEqual(["2026-11", "2026-12"]);
     const thon3 = (await rowsOf("BC_THANG")).filter((r) => r.unit === "THON_3");
@@ -110,19 +112,20 @@ describe("a plan imported part-way through its year", () => {
   it("/boquakycu repairs a database imported the old way: no past assignment left open, rows kept, audit names who ran it", async () => {
     const before = await h.app.db.assignment.count();
     const pastOpen = () => h.app.db.assignment.count({ where: { status: "open", dueAt: { lt: h.clock.now() } } });
-    // Plan BC_THANG_DU (backfill) and the BỔ SUNG answer left 30 + 20 past periods open, never reminded.
-    expect(await pastOpen()).toBe(50);
+    // Plan BC_THANG_DU (backfill) and the BỔ SUNG answer left 20 + 20 past periods open, never
+    // reminded: plan 06 lists Thôn 1 and 2 only, so its tag "thon" never reaches Thôn 3 (issue 20).
+    expect(await pastOpen()).toBe(40);
     const [preview] = await h.say(ADMIN, adminChat, "/boquakycu");
-    expect(preview).toContain("Có 50 lượt giao (3 đơn vị)");
-    expect(await pastOpen()).toBe(50);
+    expect(preview).toContain("Có 40 lượt giao (2 đơn vị)");
+    expect(await pastOpen()).toBe(40);
     const [refused] = await h.say(hai, thon1, "/boquakycu xacnhan");
     expect(refused).not.toContain("Đã chuyển");
     const [done] = await h.say(ADMIN, adminChat, "/boquakycu xacnhan");
-    expect(done).toContain("Đã chuyển 50 lượt giao (3 đơn vị) sang không theo dõi");
+    expect(done).toContain("Đã chuyển 40 lượt giao (2 đơn vị) sang không theo dõi");
     expect(await pastOpen()).toBe(0);
     expect(await h.app.db.assignment.count()).toBe(before);
     const audit = await h.app.repos.audit.list(20);
-    expect(audit.find((e) => e.action === "assignment.untrack_past")).toMatchObject({ actor: `telegram:${ADMIN.id}`, entityId: "50" });
+    expect(audit.find((e) => e.action === "assignment.untrack_past")).toMatchObject({ actor: `telegram:${ADMIN.id}`, entityId: "40" });
     const [again] = await h.say(ADMIN, adminChat, "/boquakycu");
     expect(again).toContain("Không có lượt giao nào");
   });

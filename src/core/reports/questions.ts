@@ -20,6 +20,8 @@ export interface FuturePeriod {
   task: AssignmentView["task"];
   label: string;
   dueAt: Date;
+  /** The stated last day when it was a day off and dueAt moved off it. */
+  statedDate?: string;
 }
 
 export interface QuestionAnswer {
@@ -98,7 +100,7 @@ async function unassignedPeriods(known: AssignmentView[], named: ReturnType<type
     } catch {
       continue; // a schedule the calendar cannot expand has no answer to give
     }
-    for (const o of occurrences) if (periodMatches(o.periodKey, named) && o.periodKey.startsWith(String(year))) out.push({ task, label: o.label, dueAt: o.dueAt });
+    for (const o of occurrences) if (periodMatches(o.periodKey, named) && o.periodKey.startsWith(String(year))) out.push({ task, label: o.label, dueAt: o.dueAt, statedDate: o.statedDate });
   }
   return out;
 }

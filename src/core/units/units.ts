@@ -1,11 +1,13 @@
 import { CODE_PATTERN, normaliseCode, normaliseTag, TAG_PATTERN } from "../args.js";
 import { addDays, endOfLocalDay, localDateOf, parseDmy, zonedInstant } from "../calendar/time.js";
 import type { Clock, UnitRecord } from "../ports.js";
+import { createWorkingCalendar } from "../calendar/working-calendar.js";
+import { currentPlan, planSpans } from "../plans/periods.js";
 import type { Repositories } from "../repositories.js";
 import { unbindPerson } from "./access.js";
 
 export type UnitError = "bad_code" | "bad_name" | "bad_tag" | "exists" | "not_found";
-export type UnitResult = { ok: true; unit: UnitRecord } | { ok: false; error: UnitError; detail?: string };
+export type UnitResult = { ok: true; unit: UnitRecord; /** The plan the unit joined (see addUnit). */ plan?: string } | { ok: false; error: UnitError; detail?: string };
 
 const KIND_BY_TAG: Record<string, string> = { xa: "xa", "thi-tran": "xa", "phong-ban": "phong_ban", "trung-tam": "trung_tam", "doan-the": "doan_the", lead: "lead" };
 
@@ -28,11 +30,18 @@ export function isValidUnitName(name: string): boolean {
 }
 
 /**
- * Creates a unit (admin only; the caller checks the role). A soft-deleted unit with the same
- * code is brought back with the new name and tags.
- * @example await addUnit(repos, "telegram:1", { code: "XA_THACH_BINH", name: "UBND xã Thạch Bình", tags: "xa" })
+ * Creates a unit (admin only; the caller checks the role). A soft-deleted or retired unit with the
+ * same code is brought back with the new name and tags. With `at`, the unit joins the current plan
+ * (the one running on that day, else the latest; see currentPlan), so that plan's tasks reach it
+ * by its tags; other plans never do.
+ * @example await addUnit(repos, "telegram:1", { code: "XA_THACH_BINH", name: "UBND xã Thạch Bình", tags: "xa" }, { now, timezone })
  */
-export async function addUnit(repos: Repositories, actor: string, input: { code: string; name: string; tags: string }): Promise<UnitResult> {
+export async function addUnit(
+  repos: Repositories,
+  actor: string,
+  input: { code: string; name: string; tags: string },
+  at?: { now: Date; timezone: string },
+): Promise<UnitResult> {
   const code = normaliseCode(input.code);
   if (!CODE_PATTERN.test(code)) return { ok: false, error: "bad_code", detail: input.code };
   const name = input.name.normalize("NFC").trim();
@@ -45,8 +54,20 @@ export async function addUnit(repos: Repositories, actor: string, input: { code:
   const unit = existing
     ? await repos.units.update(existing.id, { name, tags, kind, active: true })
     : await repos.units.create({ code, name, kind, tags });
-  await repos.audit.log({ actor, action: existing ? "unit.restore" : "unit.create", entity: "unit", entityId: code, detail: { name, tags } });
-  return { ok: true, unit };
+  const plan = at ? await joinCurrentPlan(repos, unit.id, at.now, at.timezone) : undefined;
+  await repos.audit.log({ actor, action: existing ? "unit.restore" : "unit.create", entity: "unit", entityId: code, detail: { name, tags, plan } });
+  return { ok: true, unit, ...(plan ? { plan } : {}) };
+}
+
+/** Adds the unit to the units of the plan current at `now`; returns that plan's number. */
+async function joinCurrentPlan(repos: Repositories, unitId: number, now: Date, timezone: string): Promise<string | undefined> {
+  const calendar = createWorkingCalendar(await repos.calendar.list());
+  const current = currentPlan(await planSpans(repos, calendar, timezone), localDateOf(now, timezone));
+  if (!current) return undefined;
+  const ids = await repos.plans.unitIds(current.plan.id);
+  // A plan without a list (imported before lists existed) reaches every active unit already.
+  if (ids.length && !ids.includes(unitId)) await repos.plans.setUnits(current.plan.id, [...ids, unitId]);
+  return current.plan.number;
 }
 
 /**
