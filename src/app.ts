@@ -80,8 +80,6 @@ export interface AppOptions {
   zaloLimits?: RateLimits;
   /** Zalo long-poll wait in seconds (tests shorten it so stopping is quick). */
   zaloPollTimeoutSeconds?: number;
-  /** While a platform does not answer, a warning this often (default a minute; tests shorten it). */
-  unreachableWarnEveryMs?: number;
   outboxConcurrency?: number;
   scheduler?: boolean;
   sandbox?: EmbeddedChannel;
@@ -116,7 +114,6 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         logger,
         botInfo: options.botInfo,
         limits: options.telegramLimits,
-        unreachableWarnEveryMs: options.unreachableWarnEveryMs,
       })
     : undefined;
   const translations = createTranslator({ defaultLanguage: config.defaultLanguage });
@@ -139,7 +136,6 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       fileLinks,
       t,
       pollTimeoutSeconds: options.zaloPollTimeoutSeconds,
-      unreachableWarnEveryMs: options.unreachableWarnEveryMs,
       // A group registered before a restart keeps the group pace before it writes again.
       isGroupChat: async (chatId) => (await repos.chats.find("zalo", chatId))?.chatType === "group",
     });

@@ -5,7 +5,7 @@ let h: Harness;
 let base: string;
 const get = async (p: string) => {
   const res = await fetch(`${base}${p}`);
-  return { status: res.status, body: (await res.json()) as { ok: boolean; checks?: Record<string, { ok: boolean; detail: string }> } };
+  return { status: res.status, body: (await res.json()) as { ok: boolean; checks?: Record<string, { ok: boolean; detail: string }>; warnings?: string[] } };
 };
 
 beforeAll(async () => {
@@ -22,6 +22,16 @@ describe("/healthz and /readyz", () => {
     const ready = await get("/readyz");
     expect(ready.status).toBe(200);
     expect(ready.body.checks).toMatchObject({ database: { ok: true }, channel_telegram: { ok: true }, outbox: { ok: true } });
+  });
+
+  it("says while ready that alerts cannot reach an admin configured by id who never wrote to the bot, until they do", async () => {
+    const before = await get("/readyz");
+    expect(before.status).toBe(200);
+    expect(before.body.warnings).toEqual(["alerts have nowhere to go: no admin has written to the bot yet (telegram:111 must send /start in a private chat with it)"]);
+    await h.say({ id: 111, first_name: "Hoa" }, { id: 111, type: "private" }, "/start");
+    const after = await get("/readyz");
+    expect(after.status).toBe(200);
+    expect(after.body.warnings).toBeUndefined();
   });
 
   it("is not ready while the database refuses writes, and ready again once it takes them", async () => {

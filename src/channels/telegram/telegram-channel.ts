@@ -7,7 +7,7 @@ import { vietnameseFullName } from "../../core/units/person-name.js";
 import { readBody, type HttpServer } from "../../http/http-server.js";
 import { splitMessage } from "../../core/rollups/rollup-text.js";
 import { createRateLimiter, TELEGRAM_LIMITS, type RateLimits } from "../rate-limiter.js";
-import { createReachability } from "../reachability.js";
+import { createReachability, WARN_EVERY_MS } from "../reachability.js";
 import { createTelegramRetry, retryDelayMs } from "./telegram-retry.js";
 
 export const TELEGRAM_TEXT_LIMIT = 4096;
@@ -24,8 +24,6 @@ export interface TelegramChannelOptions {
   logger: Logger;
   /** Times a send refused with 429 queues again at the limiter before the error reaches the caller (default 3). */
   retries?: number;
-  /** While Telegram does not answer, a warning this often (default a minute; tests shorten it). */
-  unreachableWarnEveryMs?: number;
 }
 
 /** Telegram content the bot answers but does not keep; service messages (members joined…) are absent. */
@@ -132,8 +130,8 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
   const limiter = createRateLimiter(options.limits ?? TELEGRAM_LIMITS);
   // Polls (and other calls) tell whether Telegram answers at all; sends are tracked apart, so 5xx on
   // sends alone neither looks like the platform coming and going at every poll nor hides it.
-  const reach = createReachability("telegram", options.logger, Date.now, options.unreachableWarnEveryMs);
-  const sendReach = createReachability("telegram", options.logger, Date.now, options.unreachableWarnEveryMs, { down: "telegram sends failing", up: "telegram sends work again" });
+  const reach = createReachability("telegram", options.logger);
+  const sendReach = createReachability("telegram", options.logger, Date.now, WARN_EVERY_MS, { down: "telegram sends failing", up: "telegram sends work again" });
   const stopping = new AbortController();
   // Bounded retries: a send's 429 comes straight back (the limiter waits its retry_after once for
   // every sender and lowers the pace) and so do its 5xx and network errors (the outbox retries).

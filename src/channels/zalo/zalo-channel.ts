@@ -7,7 +7,7 @@ import type { Incoming, OutgoingFile, OutgoingMessage, Translate, UnsupportedCon
 import type { FileLinks } from "../../http/file-links.js";
 import type { HttpServer } from "../../http/http-server.js";
 import { createRateLimiter, type RateLimits } from "../rate-limiter.js";
-import { createReachability } from "../reachability.js";
+import { createReachability, WARN_EVERY_MS } from "../reachability.js";
 import type { ChannelStatus } from "../telegram/telegram-channel.js";
 
 export const ZALO_TEXT_LIMIT = TEXT_LIMIT;
@@ -35,8 +35,6 @@ export interface ZaloChannelOptions {
   pollTimeoutSeconds?: number;
   /** Longest wait for a photo download (default 30 s). */
   downloadTimeoutMs?: number;
-  /** While Zalo does not answer, a warning this often (default a minute; tests shorten it). */
-  unreachableWarnEveryMs?: number;
   /**
    * Whether a chat is a group, for chats the channel has not heard from since it started (the
    * registered chat's type); a group gets the group pace. Without it such chats count as private.
@@ -126,9 +124,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export function createZaloChannel(options: ZaloChannelOptions) {
   const { logger, t } = options;
   // Warns once a minute while Zalo does not answer (not once per failed poll), and once on recovery.
-  const reach = createReachability("zalo", logger, Date.now, options.unreachableWarnEveryMs);
+  const reach = createReachability("zalo", logger);
   // Sends apart from polls: failing sends alone do not make the platform come and go at every poll.
-  const sendReach = createReachability("zalo", logger, Date.now, options.unreachableWarnEveryMs, { down: "zalo sends failing", up: "zalo sends work again" });
+  const sendReach = createReachability("zalo", logger, Date.now, WARN_EVERY_MS, { down: "zalo sends failing", up: "zalo sends work again" });
   const bot = new Bot(options.token, {
     apiRoot: options.apiRoot,
     botInfo: options.botInfo,

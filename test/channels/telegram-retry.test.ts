@@ -1,0 +1,75 @@
+import { HttpError } from "grammy";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createTelegramRetry, MAX_RETRY_DELAY_MS, retryDelayMs } from "../../src/channels/telegram/telegram-retry.js";
+
+type Result = { ok: boolean; error_code?: number; description?: string; result?: unknown; parameters?: { retry_after?: number } };
+
+/** A Bot API call that answers from a script (an Error is thrown), counting calls. */
+function scripted(answers: (Result | Error)[]) {
+  const calls: string[] = [];
+  const prev = async (method: string) => {
+    calls.push(method);
+    const next = answers.length > 1 ? answers.shift()! : answers[0];
+    if (next instanceof Error) throw next;
+    return next;
+  };
+  return { calls, prev: prev as never };
+}
+
+const refused = () => new HttpError("Network request for 'x' failed!", new Error("connect ECONNREFUSED 127.0.0.1:443"));
+const ok: Result = { ok: true, result: true };
+
+afterEach(() => void vi.useRealTimers());
+
+async function run(method: string, answers: (Result | Error)[], options: Parameters<typeof createTelegramRetry>[0] = {}) {
+  vi.useFakeTimers();
+  const call = scripted(answers);
+  const transformer = createTelegramRetry(options);
+  const outcome = transformer(call.prev, method as never, {} as never).then(
+    (r) => ({ result: r as Result }),
+    (e: unknown) => ({ error: e }),
+  );
+  await vi.runAllTimersAsync();
+  return { ...(await outcome), calls: call.calls.length };
+}
+
+describe("Bot API retries (bounded, instead of auto-retry)", () => {
+  it("never retries getUpdates: the poll loop waits and logs the outage", async () => {
+    const r = await run("getUpdates", [refused()]);
+    expect(r.calls).toBe(1);
+    expect(r).toHaveProperty("error");
+  });
+
+  it("tries a send once: 5xx and network errors go back to the caller (the outbox retries), 429 to the limiter", async () => {
+    expect(await run("sendMessage", [{ ok: false, error_code: 500, description: "Internal Server Error" }])).toMatchObject({ calls: 1, result: { error_code: 500 } });
+    expect(await run("sendMessage", [{ ok: false, error_code: 429, parameters: { retry_after: 30 } }])).toMatchObject({ calls: 1, result: { error_code: 429 } });
+    expect(await run("sendPhoto", [refused()])).toMatchObject({ calls: 1 });
+  });
+
+  it("retries start-up calls until Telegram answers, and other calls (getFile) three more times", async () => {
+    const failures = [];
+    const seen: unknown[] = [];
+    for (let i = 0; i < 40; i++) failures.push(refused());
+    expect(await run("getMe", [...failures, ok], { onFailure: (e) => seen.push(e) })).toMatchObject({ calls: 41, result: ok });
+    expect(seen).toHaveLength(40);
+    expect(await run("getFile", [refused(), { ok: false, error_code: 502 }, refused(), refused(), ok])).toMatchObject({ calls: 4 });
+    expect(await run("getFile", [{ ok: false, error_code: 400, description: "Bad Request: wrong file_id" }])).toMatchObject({ calls: 1 });
+  });
+
+  it("waits at most 25 s between two tries, so the bot is back within 30 s of Telegram", () => {
+    expect(retryDelayMs(1, () => 1)).toBe(500);
+    expect(retryDelayMs(3, () => 1)).toBe(2_000);
+    for (let attempt = 1; attempt < 100; attempt++) expect(retryDelayMs(attempt)).toBeLessThanOrEqual(MAX_RETRY_DELAY_MS);
+    expect(MAX_RETRY_DELAY_MS).toBe(25_000);
+  });
+
+  it("stops waiting when the bot stops", async () => {
+    const stop = new AbortController();
+    vi.useFakeTimers();
+    const call = scripted([refused()]);
+    const pending = createTelegramRetry({ stopSignal: stop.signal })(call.prev, "getMe" as never, {} as never).catch((e: Error) => e);
+    await vi.advanceTimersByTimeAsync(10_000);
+    stop.abort();
+    expect(await pending).toMatchObject({ message: "stopped while waiting to retry" });
+  });
+});
