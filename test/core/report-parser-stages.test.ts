@@ -144,7 +144,7 @@ describe("stage 2: findReferences", () => {
   });
 });
 
-describe("number forms", () => {
+describe("stage 1: number forms (readDigitForm, isKeycap)", () => {
   const digits = (text: string) => readDigitForm(normaliseAndTokenise(text), 0, () => true)?.value;
   it.each([
     ["1.200 tờ", 1200],
@@ -174,7 +174,7 @@ describe("number forms", () => {
   });
 });
 
-describe("stage 2b: readTables", () => {
+describe("stage 2c: readTables", () => {
   const table = (text: string) => {
     const tk = normaliseAndTokenise(text);
     const nv = markNonValues(tk, compiled);
@@ -348,7 +348,7 @@ describe("stage 5: combineValues", () => {
   });
 });
 
-describe("corrections", () => {
+describe("stages 2d and 4b: findCorrections, correctionRoles", () => {
   const corrected = (text: string) => {
     const tk = normaliseAndTokenise(text);
     const found = findCorrections(tk, markNonValues(tk, compiled));
@@ -391,7 +391,7 @@ describe("corrections", () => {
   });
 });
 
-describe("period qualifiers", () => {
+describe("stage 2e: qualifyPeriods", () => {
   const read = (text: string) => {
     const tk = normaliseAndTokenise(text);
     const q = qualifyPeriods(tk, markNonValues(tk, compiled));
@@ -453,7 +453,7 @@ describe("period qualifiers", () => {
   });
 });
 
-describe("stated zeros", () => {
+describe("stage 4a: findStatedZeros", () => {
   const zeros = (text: string) => {
     const { tk, nv, mentions } = upToPairing(text);
     return findStatedZeros(tk, nv, mentions).zeros.map((z) => z.code);
@@ -491,7 +491,7 @@ describe("stated zeros", () => {
   });
 });
 
-describe("look-alikes", () => {
+describe("stage 2a: markLookAlikes", () => {
   const read = (text: string) => {
     const tk = normaliseAndTokenise(text);
     const marks = markLookAlikes(tk, markNonValues(tk, compiled), compiled);
@@ -531,7 +531,7 @@ describe("look-alikes", () => {
   });
 });
 
-describe("multipliers and shared numbers", () => {
+describe("stage 2b: findMultipliers", () => {
   const read = (text: string) => {
     const tk = normaliseAndTokenise(text);
     const found = findMultipliers(tk, markNonValues(tk, compiled), compiled);

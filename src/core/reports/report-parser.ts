@@ -1,15 +1,27 @@
 /**
- * Reads indicator values out of a short report typed in chat ("đã treo 12 pa nô, áp phích: ba").
- * Pure and total: never throws, returns data only (no user-facing sentences).
+ * Reads indicator values out of a report typed in chat ("đã treo 12 pa nô, áp phích: ba"), up to a
+ * long pasted report or table. Pure and total: never throws, returns data only (no user-facing sentences).
  *
  * A pipeline of named stages (each in ./parser/, each with its own tests):
- * 1. normaliseAndTokenise — fold to search keys with a map back to the original; tokens;
- * 2. markNonValues — dates, times, document numbers (kept as references), phones, percentages,
- *    money, rates, labels ("thôn 5", "quý 1"), task hints ("nv 3"), list numbering;
- * 3. findMentions — where indicators are named (longest synonym, typos tolerated);
- * 4. pairNumbers — numbers paired with neighbouring mentions (maximum-weight matching);
- * 5. combineValues — totals, "thêm" and conflicts per indicator;
- * 6. collectUnclear — numbers that could not be placed, quoted from the original.
+ * 1.  normaliseAndTokenise (tokens.ts) — fold to search keys with a map back to the original; tokens;
+ *     digits are read with their forms ("1.200", "1 nghìn 2", "1,2k": number-forms.ts);
+ * 2.  markNonValues (non-values.ts, non-value-spans.ts, references.ts, arithmetic.ts) — dates, times,
+ *     document numbers (kept as references, with a date written before or after them), phones,
+ *     percentages, money, rates, labels ("thôn 5", "quý 1"), task hints ("nv 3"), list numbering
+ *     ("1.", "1️⃣"), counts of places, arithmetic ("3 buổi/tuần x 12 tuần", "60 + 85");
+ * 2a. markLookAlikes (look-alikes.ts) — "lượt xem" is not "lượt xe", "tổ dân phố" is not "tờ";
+ * 2b. findMultipliers (multipliers.ts) — "xã có 9 thôn, mỗi thôn 2 pa nô", "mỗi loại 4 cái", rates;
+ * 2c. readTables (tables.ts) — pasted tables by their header (the "Thực hiện" or "Tổng" column);
+ * 2d. findCorrections (corrections.ts) — "à em nhầm", "→ sửa thành": the words end a clause;
+ * 2e. qualifyPeriods (periods.ts) — cumulative, last period's, compared and planned figures, stated
+ *     period totals ("Cộng quý I: 9");
+ * 3.  findMentions (mentions.ts) — where indicators are named (longest synonym, typos tolerated);
+ * 4.  pairNumbers (pairing.ts) — numbers paired with neighbouring mentions (maximum-weight
+ *     matching), with the pairs the tables and multipliers read added;
+ * 4a. findStatedZeros (zeros.ts) — "chưa treo pa nô nào", "Hội nghị: không tổ chức" → 0;
+ * 4b. correctionRoles (corrections.ts) — the corrected figure final, the replaced one dropped;
+ * 5.  combineValues (combine.ts) — totals, "thêm", the roles above and conflicts per indicator;
+ * 6.  collectUnclear (unclear.ts) — numbers that could not be placed, quoted from the original.
  */
 
 import type { DocumentReference, IndicatorDef } from "../types.js";

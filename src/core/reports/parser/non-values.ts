@@ -68,25 +68,35 @@ export interface TokenMarks {
  * @example withMarks(nv, { blocked: [3] }).blocked[3] // 1
  */
 export function withMarks(nv: NonValues, marks: TokenMarks): NonValues {
-  const blocked = nv.blocked.slice();
-  const transparent = nv.transparent.slice();
-  for (const i of marks.blocked ?? []) if (i >= 0 && i < blocked.length) blocked[i] = Math.max(blocked[i]!, 1);
-  for (const i of marks.transparent ?? []) {
-    if (i < 0 || i >= blocked.length) continue;
+  const toBlock = [...(marks.blocked ?? [])];
+  const toFill = [...(marks.transparent ?? [])];
+  const toBreak = [...(marks.breaks ?? [])];
+  const settled = new Set(marks.settled ?? []);
+  const unclear = marks.unclear ?? [];
+  if (!toBlock.length && !toFill.length && !toBreak.length && !settled.size && !unclear.length && !marks.readings?.size) return nv;
+  // copy only what changes: most stages mark a few tokens of a short message
+  const n = nv.blocked.length;
+  const blocked = toBlock.length || toFill.length || toBreak.length ? nv.blocked.slice() : nv.blocked;
+  const transparent = toFill.length ? nv.transparent.slice() : nv.transparent;
+  const breaks = toBreak.length ? nv.breaks.slice() : nv.breaks;
+  for (const i of toBlock) if (i >= 0 && i < n) blocked[i] = Math.max(blocked[i]!, 1);
+  for (const i of toFill) {
+    if (i < 0 || i >= n) continue;
     blocked[i] = Math.max(blocked[i]!, 1);
     transparent[i] = 1;
   }
-  const breaks = nv.breaks.slice();
-  for (const i of marks.breaks ?? []) {
-    if (i < 0 || i >= blocked.length) continue;
+  for (const i of toBreak) {
+    if (i < 0 || i >= n) continue;
     blocked[i] = Math.max(blocked[i]!, 1);
     breaks[i] = 1;
   }
-  const readings = new Map(nv.readings);
-  for (const [k, v] of marks.readings ?? []) readings.set(k, v);
-  const settled = new Set(marks.settled ?? []);
-  const unclear = [...nv.unclear.filter(([a]) => !settled.has(a)), ...(marks.unclear ?? [])];
-  return { ...nv, blocked, transparent, breaks, readings, unclear };
+  let readings = nv.readings;
+  if (marks.readings?.size) {
+    readings = new Map(nv.readings);
+    for (const [k, v] of marks.readings) readings.set(k, v);
+  }
+  const kept = settled.size ? nv.unclear.filter(([a]) => !settled.has(a)) : nv.unclear;
+  return { ...nv, blocked, transparent, breaks, readings, unclear: unclear.length ? [...kept, ...unclear] : kept };
 }
 
 const TASK_HINT_FILLERS: ReadonlySet<string> = new Set(["so", "thu"]);
