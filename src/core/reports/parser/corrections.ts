@@ -65,7 +65,7 @@ const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t
 
 /**
  * Finds correction words and the numbers named as wrong.
- * @example findCorrections(normaliseAndTokenise("pano 12, à em nhầm, 14"), nv).markers // [{ start: 6, end: 7 }]
+ * @example findCorrections(normaliseAndTokenise("pano 12, à em nhầm, 14"), nv).markers // [{ start: 5, end: 6 }] ("nhầm")
  */
 export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
   const { toks } = tk;
@@ -164,7 +164,7 @@ function forwardAt(toks: readonly Tok[], i: number): number | null {
  * The roles corrections give to the paired figures: final (after a correction, to the end of its
  * line or sentence), superseded (earlier figures of the indicators corrected) and owners (a figure
  * after a correction with no name takes the indicator named last before it).
- * @example correctionRoles(tk, pairing, corrections).final // Set { 8 } for "pa nô 12, à em nhầm, 14"
+ * @example correctionRoles(tk, pairing, corrections) // final Set { 7 }, superseded Set { 1 }, owners Map { 7 => "pano" } for "pano 12, à em nhầm, 14"
  */
 export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Corrections): Partial<FigureRoles> {
   const final = new Set<number>();

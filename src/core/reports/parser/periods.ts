@@ -49,7 +49,7 @@ const isClauseEnd = (t: Tok | undefined): boolean => !t || t.type === "nl" || CL
 
 /**
  * Finds the figures of other periods, comparisons, plans, cumulative figures and stated period totals.
- * @example qualifyPeriods(normaliseAndTokenise("ky nay phat thanh 26 luot, luy ke 78 luot"), nv).roles.fallback // Set { 8 }
+ * @example qualifyPeriods(normaliseAndTokenise("ky nay phat thanh 26 luot, luy ke 78 luot"), nv).roles.fallback // Set { 9 } (the 78)
  */
 export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
   const { toks } = tk;

@@ -34,7 +34,7 @@ const isEnd = (t: Tok | undefined): boolean => !t || t.type === "nl" || t.k === 
 
 /**
  * Finds the indicators stated as not done.
- * @example findStatedZeros(tk, nv, mentions).zeros // [{ code: "pano", at: 1 }] for "chưa treo pa nô nào"
+ * @example findStatedZeros(tk, nv, mentions).zeros // [{ code: "pano", at: 2 }] for "chưa treo pa nô nào"
  */
 export function findStatedZeros(tk: Tokenised, nv: NonValues, mentions: readonly Mention[]): Pick<FigureRoles, "zeros"> {
   const { toks } = tk;
