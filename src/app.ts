@@ -38,6 +38,7 @@ import { createOutboxDispatcher, type OutboxDispatcher } from "./scheduler/outbo
 import { createRollupPlanner } from "./scheduler/rollup-job.js";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.js";
 import { createBackupJob } from "./scheduler/backup-job.js";
+import { createRenderPool } from "./render/render-pool.js";
 
 export interface App {
   db: Db;
@@ -162,6 +163,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     orgName: config.orgName,
     onScheduleChange: () => scheduler.changed(),
     onOutboxQueued: (at) => dispatcher.wakeAt(at),
+    // Charts, workbooks and draft reports are drawn on a worker thread, never blocking the handling of reports.
+    renderer: createRenderPool({ translations, logger }),
   };
   const alerts = createAdminAlerts(deps);
 
@@ -271,6 +274,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     await telegram?.stop();
     await zalo?.stop();
     await Promise.all([scheduler.stop(left()), inbox.stop(left()), backupJob?.stop()]);
+    await deps.renderer?.close(left());
     storage.stop();
     await http.close();
     await db.$disconnect().catch((error) => logger.error({ err: error }, "database close failed"));

@@ -1,6 +1,7 @@
 import type { BotCoreDeps } from "../core/bot.js";
 import type { Composer, Context } from "../core/composer.js";
 import type { FileStore, Role } from "../core/ports.js";
+import type { Renderer } from "../render/render-pool.js";
 
 /** What features need: the core's dependencies plus settings. */
 export interface FeatureDeps extends BotCoreDeps {
@@ -13,6 +14,8 @@ export interface FeatureDeps extends BotCoreDeps {
   orgName?: string;
   /** Called after configuration changes that move deadlines or reminders. */
   onScheduleChange(): void;
+  /** Draws charts, workbooks and draft reports off the event loop (the app's render pool); without it they are drawn inline. */
+  renderer?: Renderer;
 }
 
 /** A feature is a function that builds a composer from its dependencies. */

@@ -22,7 +22,7 @@ import { findTask, loadCalendar } from "../core/plans/tasks.js";
 import { currentPlan, planSpans, type PlanSpan } from "../core/plans/periods.js";
 import { localDateOf } from "../core/calendar/time.js";
 import type { Address, OutgoingMessage, Translate } from "../core/types.js";
-import { renderRollupChart, renderRollupDocx, renderRollupXlsx } from "../render/lazy.js";
+import { createInlineRenderer, type Renderer } from "../render/render-pool.js";
 import { actorOf, allow, type Feature, type FeatureDeps } from "./deps.js";
 import { setRollupPolicy } from "../core/rollups/rollup-policy.js";
 
@@ -35,27 +35,47 @@ const NAMES_SINGLE = 20;
 const LEADERS = ["leader", "admin"] as const;
 
 /** What rollup rendering needs; `dataDir` is where attachments are stored (see attachmentPath). */
-export type RollupServiceDeps = Pick<FeatureDeps, "repos" | "translations" | "defaultLanguage" | "timezone" | "logger" | "messenger" | "dataDir">;
+export type RollupServiceDeps = Pick<FeatureDeps, "repos" | "translations" | "defaultLanguage" | "timezone" | "logger" | "messenger" | "dataDir" | "renderer">;
+
+/** Without a render pool (tests, tools), the files are drawn on the calling thread. */
+const inlineRenderers = new WeakMap<RollupServiceDeps["translations"], Renderer>();
+function rendererOf(deps: Pick<RollupServiceDeps, "renderer" | "translations">): Renderer {
+  if (deps.renderer) return deps.renderer;
+  let inline = inlineRenderers.get(deps.translations);
+  if (!inline) inlineRenderers.set(deps.translations, (inline = createInlineRenderer(deps.translations)));
+  return inline;
+}
 
 async function unitsById(repos: Repositories): Promise<Map<number, RollupUnit>> {
   return new Map((await repos.units.list({ includeInactive: true })).map((u) => [u.id, u]));
 }
 
 /**
- * One task occurrence as messages: `text` split at `textLimit`, then the chart PNG as a photo.
- * A chart that fails to render is logged and left out; the text carries everything.
- * @example const messages = await taskMessages(deps, rollup, renderAfterDeadline(rollup, t, tz, calendar), t, 4096);
+ * The chart PNG of a task occurrence in `language`, drawn by the render pool (off the event loop)
+ * when the app has one.
+ * @example const chart = renderChart(deps, rollup, "vi"); const messages = await taskMessages(deps, rollup, text, t, 4096, chart);
+ */
+export function renderChart(deps: Pick<RollupServiceDeps, "renderer" | "translations" | "timezone">, rollup: TaskRollup, language: string): Promise<Uint8Array> {
+  return rendererOf(deps).chart(rollup, { language, timezone: deps.timezone });
+}
+
+/**
+ * One task occurrence as messages: `text` split at `textLimit`, then the chart PNG (`chart`, drawn
+ * once for every group that gets the post) as a photo. A chart that fails to render is logged and
+ * left out; the text carries everything.
+ * @example const messages = await taskMessages(deps, rollup, renderAfterDeadline(rollup, t, tz, calendar), t, 4096, renderChart(deps, rollup, "vi"));
  */
 export async function taskMessages(
-  deps: Pick<RollupServiceDeps, "timezone" | "logger">,
+  deps: Pick<RollupServiceDeps, "logger">,
   rollup: TaskRollup,
   text: string,
   t: Translate,
   textLimit: number,
+  chart: Promise<Uint8Array>,
 ): Promise<OutgoingMessage[]> {
   const messages: OutgoingMessage[] = splitMessage(text, textLimit).map((part) => ({ type: "text", text: part }));
   try {
-    const png = await renderRollupChart(rollup, t, { timezone: deps.timezone });
+    const png = await chart;
     messages.push({
       type: "photo",
       file: { fileName: `tong-hop-${fileSlug(rollup.taskCode)}-${fileSlug(rollup.periodKey)}.png`, mime: "image/png", data: png },
@@ -120,12 +140,14 @@ export async function renderScheduledRollup(
   deps: RollupServiceDeps,
   options: { now: Date; textLimit: number; language?: string } & ({ taskIds: number[] } | { occurrenceId: number }),
 ): Promise<OutgoingMessage[]> {
-  const t = deps.translations.t(options.language ?? deps.defaultLanguage);
+  const language = options.language ?? deps.defaultLanguage;
+  const t = deps.translations.t(language);
   const calendar = await loadCalendar(deps.repos);
   if ("occurrenceId" in options) {
     const rollup = await buildTaskRollup(deps.repos, options.occurrenceId, { now: options.now, dataDir: deps.dataDir, t });
     if (rollup.counts.total === 0) return [];
-    return taskMessages(deps, rollup, renderAfterDeadline(rollup, t, deps.timezone, calendar, options.textLimit), t, options.textLimit);
+    const text = renderAfterDeadline(rollup, t, deps.timezone, calendar, options.textLimit);
+    return taskMessages(deps, rollup, text, t, options.textLimit, renderChart(deps, rollup, language));
   }
   const digest = await buildDigest(deps, { now: options.now, t, taskIds: options.taskIds, calendar });
   if (digest.tasks.length === 0) return [];
@@ -309,7 +331,8 @@ export const rollupsFeature: Feature = (deps) => {
     const groups = rollupChats.filter((c) => c.status === "active");
     // A post speaks the group's language (the bot's default), whoever asked for it; only a post
     // into the asker's own private chat (no rollup group yet) is in theirs.
-    const postT = groups.length === 0 && ctx.incoming.chatType === "private" ? ctx.t : deps.translations.t(deps.defaultLanguage);
+    const postLanguage = groups.length === 0 && ctx.incoming.chatType === "private" ? ctx.language : deps.defaultLanguage;
+    const postT = deps.translations.t(postLanguage);
     let render: (channel: Address["channel"]) => Promise<OutgoingMessage[]>;
     let task: TaskRecord | undefined;
     if (ref) {
@@ -319,10 +342,12 @@ export const rollupsFeature: Feature = (deps) => {
       task = found.task;
       const rollup = await buildTaskRollup(deps.repos, found.targets[0]!.occurrence.id, { now, dataDir: deps.dataDir, t: postT });
       const head = [postT("rollup:digest_title"), postT("rollup:digest_subtitle", { time: formatDateTime(now, deps.timezone) }), ""];
+      let chart: Promise<Uint8Array> | undefined;
       render = (channel) => {
         const limit = deps.messenger.textLimit(channel);
         const text = fitText((detail) => [...head, ...renderTaskBlock(rollup, postT, deps.timezone, calendar, detail)].join("\n"), limit);
-        return taskMessages(deps, rollup, text, postT, limit);
+        // One chart for every group the post goes to.
+        return taskMessages(deps, rollup, text, postT, limit, (chart ??= renderChart(deps, rollup, postLanguage)));
       };
     } else {
       // The digest: what matters now, one message.
@@ -371,7 +396,7 @@ export const rollupsFeature: Feature = (deps) => {
     for (const { view, planNumber } of groups) {
       let data: Uint8Array;
       try {
-        data = await renderRollupXlsx(view, ctx.t);
+        data = await rendererOf(deps).xlsx(view, { language: ctx.language });
       } catch (error) {
         deps.logger.error({ err: error }, "xlsx render failed");
         return ctx.reply(ctx.t("status:render_failed", { what: ctx.t("status:what_xlsx") }));
@@ -398,7 +423,7 @@ export const rollupsFeature: Feature = (deps) => {
     for (const { view, planNumber } of groups) {
       let data: Uint8Array;
       try {
-        data = await renderRollupDocx(view, ctx.t, { reportDate: now, orgName: deps.orgName });
+        data = await rendererOf(deps).docx(view, { language: ctx.language, reportDate: now, orgName: deps.orgName });
       } catch (error) {
         deps.logger.error({ err: error }, "docx render failed");
         return ctx.reply(ctx.t("status:render_failed", { what: ctx.t("status:what_docx") }));
