@@ -249,7 +249,8 @@ export async function remindNow(deps: ReminderDeps, taskId?: number, source?: st
     if (!chats.length) withoutChat.add(view.unit.name);
     const kind = now > view.dueAt ? "overdue" : "before";
     for (const chat of chats) {
-      const text = render(view, { kind, at: now }, chat.channel);
+      // Counted from when it goes out: a Sunday /nhacnho read on Monday says "today", not "1 day left".
+      const text = render(view, { kind, at: sendAt }, chat.channel);
       const dedupeKey = `manual:${view.id}:${day}:${chat.channel}:${chat.chatId}`;
       unitOf.set(dedupeKey, view.unitId);
       inputs.push({

@@ -70,7 +70,8 @@ export async function answerQuestion(repos: Repositories, unitId: number, input:
   if (isNamed) {
     for (const report of await repos.reports.listForUnit(unitId, { limit: MAX_REPORTED_READ })) {
       const a = await repos.assignments.findView(report.assignmentId);
-      if (!a || a.status === "cancelled" || reports.has(a.id)) continue;
+      // A closed period (its plan ended, or /dongky) is no longer asked about.
+      if (!a || a.status === "cancelled" || a.occurrence.closedAt || reports.has(a.id)) continue;
       reports.set(a.id, report);
       reported.push(a);
     }
@@ -100,7 +101,9 @@ async function unassignedPeriods(known: AssignmentView[], named: ReturnType<type
     } catch {
       continue; // a schedule the calendar cannot expand has no answer to give
     }
-    for (const o of occurrences) if (periodMatches(o.periodKey, named) && o.periodKey.startsWith(String(year))) out.push({ task, label: o.label, dueAt: o.dueAt, statedDate: o.statedDate });
+    // A period that exists already (closed, or not this unit's) is not a future one.
+    const existing = new Set((await repos.assignments.listOccurrences(task.id)).map((o) => o.periodKey));
+    for (const o of occurrences) if (periodMatches(o.periodKey, named) && o.periodKey.startsWith(String(year)) && !existing.has(o.periodKey)) out.push({ task, label: o.label, dueAt: o.dueAt, statedDate: o.statedDate });
   }
   return out;
 }
