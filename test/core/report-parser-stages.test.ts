@@ -109,6 +109,12 @@ describe("stage 2: markNonValues", () => {
     const { nv } = upToPairing("12 pano x Thạch Bình");
     expect(nv.arithmetic.results.size + nv.arithmetic.products.size).toBe(0);
   });
+  it("reads a label after a number unless the label's number counts something", () => {
+    const label = upToPairing("pano 5 tổ 3");
+    expect(blockedWords(label.tk, label.nv.blocked)).toEqual(["tổ", "3"]);
+    const counted = upToPairing("tap huan 1 lop 45 hoc vien");
+    expect(blockedWords(counted.tk, counted.nv.blocked)).toEqual([]);
+  });
   it("does not take a word inside an indicator name for a label", () => {
     const { tk, nv } = upToPairing("chuyên mục 2");
     expect(blockedWords(tk, nv.blocked)).toEqual([]);
@@ -420,6 +426,8 @@ describe("stage 2e: qualifyPeriods", () => {
     ["hoi nghi quy nay 3 cuoc, nhieu hon quy truoc 1 cuoc", { hoi_nghi: 3 }],
     ["xe luu dong thang nay 4 luot, giam 2 luot so voi thang truoc", { xe_luu_dong: 4 }],
     ["treo 6 pa nô; phấn đấu quý tới treo thêm 8 pa nô", { pano: 6 }],
+    ["đã treo 12 pa nô, nhiều hơn kế hoạch 2 cái", { pano: 12 }],
+    ["Xã đã treo 5 pa nô, sẽ treo thêm 3 pa nô", { pano: 5 }],
   ])("comparisons and plans are never values: %s", (text, values) => {
     expect(read(text)).toEqual({ values, conflicts: [], unclear: [] });
   });
@@ -568,6 +576,11 @@ describe("stage 2b: findMultipliers", () => {
   });
   it("quotes a figure per unit as unclear when the count is not given", () => {
     expect(read("mỗi thôn treo 2 pa nô")).toEqual({ values: {}, unclear: ["mỗi thôn treo 2 pa nô"] });
+  });
+  it("does not take 'mới' (just, new) for 'mỗi'", () => {
+    expect(read("pa nô mới treo 5 cái")).toEqual({ values: { pano: 5 }, unclear: [] });
+    expect(read("pano moi treo 5 cai")).toEqual({ values: { pano: 5 }, unclear: [] });
+    expect(read("treo 5 pa nô mới, 3 băng rôn mới")).toEqual({ values: { pano: 5, bang_ron: 3 }, unclear: [] });
   });
   it("leaves durations alone", () => {
     expect(read("Phát thanh 20 buổi trên đài, mỗi buổi 30 phút")).toEqual({ values: { phat_thanh: 20 }, unclear: [] });

@@ -34,6 +34,8 @@ const EACH_KIND = new Set(["loai", "thu"]);
 /** Words that may stand between "mỗi <unit>" and its number ("mỗi thôn treo 2 pa nô"). */
 const BETWEEN = new Set(["treo", "dan", "phat", "co", "dang", "to", "chuc", "lam", "dat", "khoang", "la", ":", "gom", "in", "dung", "xay"]);
 const CONJ = new Set([",", "/", "va", "&", "-", "hoac"]);
+/** Verbs after "moi" typed without marks that make it "mới" (just): "pano moi treo 5 cai". */
+const JUST_DONE = new Set(["treo", "phat", "dang", "dan", "in", "xay", "lam", "co", "duoc", "dung", "nhan", "gui", "hoan", "trien", "thuc", "bat"]);
 /** Periods a rate is given per ("2 lượt/ngày"): counted only with "trong N ngày". */
 const PERIOD_UNITS = new Set(["ngay", "tuan", "thang", "nam", "quy", "buoi", "dot"]);
 
@@ -62,6 +64,10 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     // "thôn nào cũng treo 2 băng rôn" reads as "mỗi thôn treo 2 băng rôn"
     const everyOne = toks[i]!.type === "w" && key(toks[i + 1]) === "nao" && key(toks[i + 2]) === "cung";
     if ((key(toks[i]) !== "moi" && !both && !everyOne) || toks[i]!.type !== "w") continue;
+    // "mới" (just, new) is no "mỗi": "pa nô mới treo 5 cái"
+    const written = toks[i]!.o.toLowerCase();
+    const verbAfter = JUST_DONE.has(key(toks[i + 1])) || (key(toks[i + 1]) === "to" && key(toks[i + 2]) === "chuc");
+    if (key(toks[i]) === "moi" && (written === "mới" || (written === "moi" && verbAfter))) continue;
     // "mỗi loại 4 cái", "pa nô và áp phích đều 4 cái": shared by the names before it
     if (each || both) {
       const num = firstNumber(toks, nv, numbers, each ? i + 2 : i + 1, 2);

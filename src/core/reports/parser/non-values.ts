@@ -14,7 +14,7 @@ import { findArithmetic, type Arithmetic } from "./arithmetic.js";
 import { markNonValueSpans } from "./non-value-spans.js";
 import { isKeycap } from "./number-forms.js";
 import { createNumberReader } from "./numbers.js";
-import { isWordIn, type Tokenised } from "./tokens.js";
+import { isWordIn, type Tok, type Tokenised } from "./tokens.js";
 import {
   HARD_PUNCT,
   LABEL_SECOND,
@@ -236,6 +236,14 @@ function markTaskHints(
   return taskHint;
 }
 
+/** Whether the number at token j counts something named right after it ("35 học viên", "20 tờ"). */
+function countsSomething(toks: readonly Tok[], j: number, nameAt: (i: number) => { end: number } | null, compiled: CompiledIndicators): boolean {
+  const t = toks[j];
+  const next = toks[j + 1];
+  if (!t || t.type !== "n" || !next || next.type !== "w") return false;
+  return !!nameAt(j + 1) || compiled.measures.has(next.k) || compiled.measures.has(next.kt);
+}
+
 /** Words before a label word that make it a counted noun ("mỗi thôn 2", "cả tháng 22"). */
 const COUNTED_BEFORE: ReadonlySet<string> = new Set(["moi", "ca"]);
 /** Largest number a period label takes. */
@@ -265,9 +273,10 @@ function markLabels(
     if (blocked[i] || inName[i] || t.type !== "w") continue;
     const key = Object.hasOwn(LABELS, t.k) ? t.k : Object.hasOwn(LABELS, t.kt) ? t.kt : "";
     if (!key) continue;
-    // "2 lớp 35 học viên", "mỗi thôn 2 pa nô", "cả tháng 22 buổi": a counted noun, not a label
+    // "mỗi thôn 2 pa nô", "cả tháng 22 buổi", "2 lớp 35 học viên": a counted noun, not a label
     const before = toks[i - 1];
-    if (before && !blocked[i - 1] && (before.type === "n" || isWordIn(before, COUNTED_BEFORE))) continue;
+    if (before && !blocked[i - 1] && isWordIn(before, COUNTED_BEFORE)) continue;
+    if (before && !blocked[i - 1] && before.type === "n" && countsSomething(toks, i + 1, nameAt, compiled)) continue;
     // "Loa thôn: 16 lượt": the place of a named indicator, then its figure
     if (inName[i - 1] && toks[i + 1]?.k === ":") continue;
     const forms = LABELS[key];

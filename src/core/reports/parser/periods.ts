@@ -30,6 +30,8 @@ export interface PeriodQualifiers extends TokenMarks {
 /** Period units by length: a week is inside a month, a month inside a quarter. */
 const RANK: Readonly<Record<string, number>> = { tuan: 1, thang: 2, quy: 3, nam: 5 };
 const COMPARATORS = new Set(["tang", "giam", "hon", "vuot", "chenh"]);
+/** Words between a comparison and its figure ("nhiều hơn quý trước 1", "hơn kế hoạch 2"). */
+const COMPARED_GLUE = new Set(["them", "so", "voi", "cung", "ky", "truoc", "quy", "thang", "nam", "tuan", "la", "khoang", "ke", "hoach"]);
 const CLAUSE_ENDS = new Set([",", ";", ".", ")", "!", "?", "(", "→"]);
 /** Words that may stand between "cộng"/"tổng" and a period's figure ("Cộng quý I: 9"). */
 const PERIOD_GLUE = new Set(["ca", "quy", "thang", "nam", "tuan", "dot", "ky", "la", "so", "cong", "tu", "dau", "den", "nay", "toan", "trong", "duoc", "dat", "co"]);
@@ -164,7 +166,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     }
     // comparisons: "tăng 4 tin so với cùng kỳ", "nhiều hơn quý trước 1 cuộc"
     if (COMPARATORS.has(k) && next !== "len" && next !== "cuong" && comparedInClause(toks, i)) {
-      const found = numberAfter(i + 1, 5, new Set(["them", "so", "voi", "cung", "ky", "truoc", "quy", "thang", "nam", "tuan", "la", "khoang"]));
+      const found = numberAfter(i + 1, 5, COMPARED_GLUE);
       if (found) for (let x = found[0]; x < found[1]; x++) blocked.push(x);
       continue;
     }
@@ -215,7 +217,7 @@ function roleOfPeriod(rank: number, reportRank: number): "cumulative" | "total" 
   return rank === reportRank ? "total" : "part";
 }
 
-/** Whether a comparison's clause names what it compares with ("so với", "cùng kỳ", "quý trước"). */
+/** Whether a comparison's clause names what it compares with ("so với", "cùng kỳ", "quý trước", "hơn kế hoạch"). */
 function comparedInClause(toks: readonly Tok[], i: number): boolean {
   let a = i;
   while (a > 0 && !isClauseEnd(toks[a - 1]) ) a--;
@@ -224,7 +226,13 @@ function comparedInClause(toks: readonly Tok[], i: number): boolean {
   for (let x = a; x < b; x++) {
     const k = key(toks[x]);
     const nx = key(toks[x + 1]);
-    if ((k === "so" && (nx === "voi" || nx === "cung")) || (k === "cung" && nx === "ky") || (RANK[k] !== undefined && nx === "truoc") || (k === "ky" && nx === "truoc"))
+    if (
+      (k === "so" && (nx === "voi" || nx === "cung")) ||
+      (k === "cung" && nx === "ky") ||
+      (RANK[k] !== undefined && nx === "truoc") ||
+      (k === "ky" && nx === "truoc") ||
+      (k === "ke" && nx === "hoach" && x > i) // "nhiều hơn kế hoạch 2 cái"
+    )
       return true;
   }
   return false;
