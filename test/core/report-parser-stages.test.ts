@@ -315,6 +315,9 @@ describe("stage 5: combineValues", () => {
   it("adds 'thêm' to what was said", () => {
     expect(combine("10 pa nô, thêm 2 pa nô").values).toEqual({ pano: 12 });
   });
+  it("adds what comes after 'Ngoài ra'", () => {
+    expect(combine("Treo 10 pa nô tại các thôn. Ngoài ra treo 2 pa nô tại trụ sở UBND xã.").values).toEqual({ pano: 12 });
+  });
   it("reports different plain values as a conflict", () => {
     expect(combine("pano 10, pano 12")).toMatchObject({ values: {}, conflicts: [{ code: "pano", values: [10, 12] }] });
   });
@@ -382,6 +385,7 @@ describe("stages 2d and 4b: findCorrections, correctionRoles", () => {
     ["pano 12 nhé, à không, 14 ạ", { pano: 14 }],
     ["tờ rơi 600, em gõ sai: tờ rơi 800", { to_roi: 800 }],
     ["tờ rơi 1.200 tờ (em ghi nhầm thành 2.100 tờ ở tin trước)", { to_roi: 1200 }],
+    ["tin bài 4 tin. Lúc nãy em báo tin bài 5 là nhầm ạ", { tin_bai: 4 }],
   ])("the corrected figure wins: %s", (text, values) => {
     expect(corrected(text)).toEqual({ values, conflicts: [], unclear: [] });
   });
@@ -428,6 +432,8 @@ describe("stage 2e: qualifyPeriods", () => {
     ["treo 6 pa nô; phấn đấu quý tới treo thêm 8 pa nô", { pano: 6 }],
     ["đã treo 12 pa nô, nhiều hơn kế hoạch 2 cái", { pano: 12 }],
     ["Xã đã treo 5 pa nô, sẽ treo thêm 3 pa nô", { pano: 5 }],
+    ["Kết quả quý I: treo 8 pa nô; 2 hội nghị.\nII. Phương hướng quý II\n- Tiếp tục treo 5 pa nô, tổ chức 1 hội nghị.", { pano: 8, hoi_nghi: 2 }],
+    ["bc thang 3: phat 150 to roi\nso lieu thang 2: 1 bang ron, 100 to roi", { to_roi: 150 }],
   ])("comparisons and plans are never values: %s", (text, values) => {
     expect(read(text)).toEqual({ values, conflicts: [], unclear: [] });
   });
@@ -568,6 +574,7 @@ describe("stage 2b: findMultipliers", () => {
     ["60 + 85 đại biểu", { nguoi_tham_du: 145 }],
     ["bang ron 10 (5 thon moi thon 2)", { bang_ron: 10 }],
     ["treo 2 pa nô mỗi thôn, xã có 9 thôn", { pano: 18 }],
+    ["Xã có 10 thôn. Mỗi thôn treo 1 pa nô, 3 băng rôn.", { pano: 10, bang_ron: 30 }],
     ["pa nô và áp phích đều 4 cái", { pano: 4, ap_phich: 4 }],
     ["hội nghị 2 cuộc, bình quân 60 người/cuộc", { hoi_nghi: 2, nguoi_tham_du: 120 }],
     ["phát 2 tờ/hộ cho 500 hộ", { to_roi: 1000 }],

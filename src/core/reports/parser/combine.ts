@@ -2,7 +2,7 @@
  * Stage 5 of the report parser: apply totals, "thêm" and arithmetic, and combine the values read
  * for each indicator. An explicit total ("tổng", "tổng cộng", "tổng số", "cộng", "tất cả", or the
  * result of "= 36") wins over its parts and is not a conflict; a total with no name counts for the
- * name before it ("tin bài: … , tổng số 9"). "thêm"/"nữa"/"bổ sung"/"+" add to what was said;
+ * name before it ("tin bài: … , tổng số 9"). "thêm"/"nữa"/"bổ sung"/"+"/"Ngoài ra" add to what was said;
  * different plain values are a conflict. Figures that are parts of a total (before it in the same
  * sentence, after "trong đó", or in brackets right after a value) are neither values nor unclear.
  */
@@ -131,6 +131,7 @@ export function combineValues(
       continue;
     }
     const additive =
+      besidesInSentence(tk, s, sentence) ||
       nv.arithmetic.addends.has(p.num.start) ||
       around.inside.includes(" them ") ||
       around.before.includes(" them ") ||
@@ -267,6 +268,14 @@ function nameAbove(items: readonly Item[], num: NumItem): string | undefined {
     if (it.kind === "I") codes.add(it.code);
   }
   return codes.size === 1 ? [...codes][0] : undefined;
+}
+
+/** Whether the sentence of token `at` starts with "Ngoài ra" (besides): its figures add to what was said. */
+function besidesInSentence(tk: Tokenised, at: number, sentence: Int32Array): boolean {
+  let x = at;
+  while (x > 0 && sentence[x - 1] === sentence[at]) x--;
+  while (x < at && tk.toks[x]!.type !== "w") x++;
+  return tk.toks[x]?.kt === "ngoai" && tk.toks[x + 1]?.kt === "ra";
 }
 
 /** Whether "trong đó" (of which) comes before token `at` in its sentence. */

@@ -93,6 +93,12 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
       i = end - 1;
       continue;
     }
+    // "tin bài 5 là nhầm", "5 là sai": the figure before is the wrong one
+    if (t.type === "n" && !nv.blocked[i] && key(toks[i + 1]) === "la" && (key(toks[i + 2]) === "nham" || key(toks[i + 2]) === "sai")) {
+      const num = numbers.read(i, false);
+      if (num && num.end === i + 1) blocked.push(i);
+      continue;
+    }
     if (t.type !== "w") continue;
     // "chứ không phải 52", "(không phải 1.500 tờ …)"
     if (NOT.has(t.kt) && key(toks[i + 1]) === "phai") {
@@ -106,6 +112,8 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
       if (SAID.has(key(toks[j]))) {
         j++;
         if (key(toks[j]) === "cao") j++;
+        // "lúc nãy em báo tin bài 5": the name may come before the figure
+        for (let k = 0; k < 3 && toks[j]?.type === "w" && key(toks[j]) !== "la"; k++) j++;
         wrongNumberAt(j);
       }
       continue;

@@ -147,7 +147,12 @@ function figuresInClause(
   from: number,
 ): [number, number, number][] {
   const out: [number, number, number][] = [];
-  for (let j = from; j < toks.length && !isSentenceEnd(toks[j]) && toks[j]!.k !== "," && toks[j]!.k !== "("; j++) {
+  for (let j = from; j < toks.length && !isSentenceEnd(toks[j]) && toks[j]!.k !== "("; j++) {
+    // "Mỗi thôn treo 1 pa nô, 3 băng rôn": the list goes on past a comma when a figure follows
+    if (toks[j]!.k === ",") {
+      if (out.length === 0 || toks[j + 1]?.type !== "n" || nv.blocked[j + 1]) break;
+      continue;
+    }
     if (nv.blocked[j]) {
       if (out.length === 0 && !BETWEEN.has(key(toks[j]))) return out;
       continue;

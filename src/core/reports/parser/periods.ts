@@ -148,7 +148,14 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       breaks.push(i);
       let j = i + 1;
       while (j < n && nv.blocked[j] && !isClauseEnd(toks[j])) j++;
-      block(j);
+      if (toks[j]?.k === ":") {
+        // "số liệu tháng 2: 1 băng rôn, 100 tờ rơi": the whole list after the colon
+        for (let x = j + 1; x < n && toks[x]!.type !== "nl" && toks[x]!.k !== ")" && toks[x]!.k !== ";"; x++) {
+          if (nv.blocked[x]) continue;
+          const num = numbers.read(x, false);
+          if (num) for (let y = x; y < num.end; y++) blocked.push(y);
+        }
+      } else block(j);
       i = j - 1;
       continue;
     }
@@ -176,8 +183,14 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     if (plan || future) {
       const from = i + (plan ? plan.length : 2);
       if (plan?.[0] === "phuong") {
-        // a "Phương hướng …" section: to the end of its line
-        for (let j = from; j < n && toks[j]!.type !== "nl"; j++) if (!nv.blocked[j] && numbers.read(j, false)) blocked.push(j);
+        // a "Phương hướng …" section: to the end of its line, or of the section when it is a heading
+        const heading = startsLine(toks, i);
+        for (let j = from; j < n; j++) {
+          if (toks[j]!.type === "nl" && (!heading || sectionStartsAt(toks, j + 1))) break;
+          if (nv.blocked[j]) continue;
+          const num = numbers.read(j, false);
+          if (num) for (let x = j; x < num.end; x++) blocked.push(x);
+        }
       } else block(from);
       continue;
     }
@@ -208,6 +221,23 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     }
   }
   return { blocked, breaks, transparent, roles: { fallback: cumulative, totals, parts }, reportRank };
+}
+
+/** Whether token i starts its line (after list numbering: "II. Phương hướng", "- Phương hướng"). */
+function startsLine(toks: readonly Tok[], i: number): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    const t = toks[j]!;
+    if (t.type === "nl") return true;
+    if (!(t.type === "p" || t.type === "n" || /^[ivx]+$/.test(t.k))) return false;
+  }
+  return true;
+}
+
+/** Whether a new section starts at token j: "III. …", "3. …" (a numbered heading). */
+function sectionStartsAt(toks: readonly Tok[], j: number): boolean {
+  const t = toks[j];
+  const next = toks[j + 1];
+  return !!t && !!next && (next.k === "." || next.k === ")") && (/^[ivx]+$/.test(t.k) || (t.type === "n" && /^\d{1,2}$/.test(t.k)));
 }
 
 /** What a figure "for the whole X" / "since the start of X" is, against the report's period. */
