@@ -234,6 +234,16 @@ describe("stage 2c: readTables", () => {
     expect([...t.blocked!].every((i) => i > firstLine)).toBe(true);
     expect(new Set(t.blocked).size).toBe(tk.toks.filter((x, i) => i > firstLine && x.type !== "nl").length);
   });
+  it("reads comma-separated tables under a header, and leaves prose cells and lists alone", () => {
+    expect(table("Chỉ tiêu,ĐVT,Số lượng\nPa nô,cái,5\nBăng rôn,cái,12").read).toEqual([["pano", 5], ["bang_ron", 12]]);
+    expect(table("pano 6, ap phich 81\ne go nham, ap phich la 18 a").read).toEqual([]);
+    expect(table("Hội nghị, tập huấn\n2 cuộc, 150 người").read).toEqual([]);
+    const prose = table("STT | Nội dung | Kết quả\n1 | Trực quan | treo 5 pa nô, 10 băng rôn");
+    expect(prose.read).toEqual([]);
+    expect(prose.blocked!.map((i) => normaliseAndTokenise("STT | Nội dung | Kết quả\n1 | Trực quan | treo 5 pa nô, 10 băng rôn").toks[i]!.o)).toEqual(
+      expect.not.arrayContaining(["5", "10"]),
+    );
+  });
   it("reads rows of label and number without a header, with any separator", () => {
     expect(table("Pa nô;12\nBăng rôn;30").read).toEqual([["pano", 12], ["bang_ron", 30]]);
     expect(table("1 | Pa nô | 0\n2 | Phóng sự | 3").read).toEqual([["pano", 0], ["phong_su", 3]]);

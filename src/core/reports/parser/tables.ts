@@ -1,5 +1,5 @@
 /**
- * Stage 2b of the report parser: tables pasted into chat, with tab, "|", ";" or " - " columns.
+ * Stage 2c of the report parser: tables pasted into chat, with tab, "|", ";", " - " or "," columns.
  * A header row says what each column holds ("STT | Chỉ tiêu | ĐVT | Số lượng",
  * "TT;Nội dung;ĐVT;Kết quả", "Chỉ tiêu | Kế hoạch | Thực hiện | Tỷ lệ (%)", with or without
  * diacritics); the value is the column of what was done (Thực hiện, Kết quả, Số lượng, Kỳ này), else
@@ -8,8 +8,8 @@
  * Never the plan, the percentage, the cumulative or last period's figures, the row number (1, I, a)
  * or a note. A table with one column per indicator and one row per village reads its "Tổng" row
  * (else the sum of the rows). Without a header, rows of "label<sep>number" are read the same way.
- * Rows are read into pairs directly (the label cell names the indicator); every token of a table
- * is then marked so later stages leave it alone.
+ * Rows are read into pairs directly (the label cell names the indicator); every token of a row read
+ * is then marked so later stages leave it alone (a row whose value cell is prose is left to them).
  */
 
 import { searchKey } from "../text-key.js";
@@ -67,8 +67,10 @@ interface Line {
   to: number;
 }
 
-const SEPARATORS = ["\t", "|", ";", " - "] as const;
+const SEPARATORS = ["\t", "|", ";", " - ", ","] as const;
 type Separator = (typeof SEPARATORS)[number];
+/** Separators that are also ordinary punctuation: a row must have as many cells as the header. */
+const STRICT: ReadonlySet<Separator> = new Set([" - ", ","]);
 
 /** Header words, tried in this order (the first match decides): search keys of the whole cell. */
 const HEADER_KINDS: readonly [ColumnKind, RegExp][] = [
@@ -101,7 +103,7 @@ const ROW_NUMBER = /^(?:\d{1,3}|[ivx]{1,5}|[a-dđ])[.)]?$/;
  */
 export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked: Uint8Array): TableReading {
   const out: TableReading = { pairs: [], tables: [], blocked: [], unclear: [] };
-  if (!/[\t|;]| - /.test(tk.nfcText)) return out;
+  if (!/[\t|;]| - |,.*\n.*,/.test(tk.nfcText)) return out;
   const lines = splitLines(tk);
   const nameAt = createNameMatcher(tk.toks, blocked, compiled);
   const block = out.blocked as number[];
@@ -113,7 +115,8 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
       const edges = edgesOf(line.text, sep);
       const cells = cellsOf(tk, line, sep, edges);
       const header = readHeader(tk, cells, nameAt);
-      if (header) {
+      // with a separator that is also punctuation, the header must name a column of its own ("Chỉ tiêu,ĐVT,Số lượng")
+      if (header && (!STRICT.has(sep) || header.kinds.some((k) => STRUCTURAL.has(k)))) {
         found = { sep, header, edges };
         break;
       }
@@ -130,7 +133,7 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
         }
         if (!l.text.includes(found.sep)) break;
         const cells = cellsOf(tk, l, found.sep, found.edges);
-        if (cells.length < 2) break;
+        if (cells.length < 2 || (STRICT.has(found.sep) && cells.length !== found.header.kinds.length)) break;
         rows.push(cells);
       }
       if (rows.length === 0) continue;
@@ -265,17 +268,25 @@ function readHeader(
         code = ms[0]!.code;
       }
     }
+    // a figure in a header cell only with a period or a place ("Quý I/2026", "Thôn 1"): "pano 6, ap phich 81" is no header
+    if (/\d/.test(c.key) && !HEADER_WITH_NUMBER.has(kind)) return null;
     kinds.push(kind);
     codes.push(code);
   }
   const known = kinds.filter((k) => k !== "unknown").length;
-  const structural = kinds.some((k) => k === "index" || k === "label" || k === "unit" || k === "value" || k === "plan");
+  const structural = kinds.some((k) => STRUCTURAL.has(k));
   const indicators = kinds.filter((k) => k === "indicator").length;
   if (known >= 2 && (structural || indicators >= 1 || kinds.includes("total") || kinds.includes("period"))) {
     return { kinds, codes, keys: cells.map((c) => c.key) };
   }
   return null;
 }
+
+/** Column kinds only a table header has (not a list of indicators). */
+const STRUCTURAL: ReadonlySet<ColumnKind> = new Set(["index", "label", "unit", "value", "plan"]);
+
+/** Column kinds whose header may hold a number ("Thôn 1", "Quý I/2026", "Thực hiện quý 1", "Kế hoạch năm 2026"). */
+const HEADER_WITH_NUMBER: ReadonlySet<ColumnKind> = new Set(["part", "period", "total", "value", "plan", "cumulative", "previous", "percent"]);
 
 const isNumeric = (key: string): boolean =>
   /^\d+(?:[.,]\d+)*\s*k?$/.test(key) || (key.length > 0 && parseVietnameseNumber(key) !== null);
@@ -363,13 +374,16 @@ function readRows(
   const { kinds, codes, keys } = header;
   const block = out.blocked as number[];
   const unclear = out.unclear as [number, number][];
-  for (const row of rows) for (const c of row) for (let x = c.from; x < c.to; x++) block.push(x);
-  // separators are not tokens of any cell: block whole lines
-  for (let li = headerLine + 1; li <= headerLine + rows.length && li < lines.length; li++)
-    for (let x = lines[li]!.from; x < lines[li]!.to; x++) block.push(x);
+  const blockRow = (row: readonly Cell[]): void => {
+    // separators are in no cell: from the first cell's start to the last one's end
+    const from = row[0]!.from;
+    const to = row[row.length - 1]!.to;
+    for (let x = from; x < to; x++) block.push(x);
+  };
 
   const indicatorColumns = kinds.flatMap((k, i) => (k === "indicator" ? [i] : []));
   if (indicatorColumns.length > 0 && !kinds.includes("label")) {
+    for (const row of rows) blockRow(row);
     readColumnsPerIndicator(tk, kinds, codes, rows, indicatorColumns, out);
     return indicatorColumns[0]!;
   }
@@ -381,9 +395,16 @@ function readRows(
   const labelColumn = kinds.indexOf("label") >= 0 ? kinds.indexOf("label") : kinds.findIndex((k) => k === "unknown" || k === "place");
   for (const row of rows) {
     const label = row[labelColumn];
+    const valueCell = valueColumn >= 0 ? row[valueColumn] : undefined;
+    // a value cell in words ("treo 5 pa nô, 10 băng rôn") is prose: left to the pairing
+    if (valueCell && valueCell.key !== "" && !isNumeric(valueCell.key) && !cellNumber(tk, valueCell) && !/^[-–.]+$/.test(valueCell.key)) {
+      if (row[0] && kinds[0] === "index") for (let x = row[0].from; x < row[0].to; x++) block.push(x);
+      continue;
+    }
+    blockRow(row);
     if (!label || TOTAL_ROW.test(label.key)) continue;
     let num: NumItem | null = null;
-    if (valueColumn >= 0) num = row[valueColumn] ? cellNumber(tk, row[valueColumn]!) : null;
+    if (valueCell) num = cellNumber(tk, valueCell);
     else if (valueColumn === -1) num = sumOf(tk, sum, row);
     if (!num) continue;
     const ind = labelCode(tk, mentionsIn(label, nameAt, tk));
