@@ -76,7 +76,7 @@ function cleanTitle(text: string): string {
   t = cutAt(t, /[\s,;]+(?:gui|nop)(?: bao cao)?(?: ket qua)? (?:ve|len|cho|toi) .*$/);
   t = cutAt(t, /\s+ve (?:ubnd|uy ban|so|phong|van phong|ban|thuong truc|chu tich|dang uy|huyen|tinh|xa|phuong)\b.*$/);
   // Qualifiers after the work itself ("… của đơn vị đảm bảo phù hợp với tình hình địa phương").
-  const qualifier = /(?:,\s*|\s+)(?:(?:dam bao|bao dam) (?:phu hop|dung|chat luong|tien do|hieu qua|thiet thuc|tiet kiem|theo)|nham|de)\s.*$|,\s*(?:dam bao|bao dam)\s.*$/.exec(foldKeepingLength(t));
+  const qualifier = /(?:,\s*|\s+)(?:(?:dam bao|bao dam) (?!an ninh|an toan|trat tu|quoc phong|nguon|kinh phi|co so|dieu kien)|nham|de)\S*\s.*$/.exec(foldKeepingLength(t));
   if (qualifier && t.slice(0, qualifier.index).trim().split(/\s+/).length >= 4) t = t.slice(0, qualifier.index);
   // What a deadline leaves behind: "…, hoàn thành", "thực hiện xong", "định kỳ", a dangling "và".
   for (let i = 0; i < 4; i++) {

@@ -94,6 +94,8 @@ export interface DraftTask {
   indicators: DraftIndicator[];
   /** Table of tasks: the assisting units' cell, as written. */
   assisting?: string;
+  /** Dropped by the admin during review ("#3 bỏ"): numbers of the other tasks stay. */
+  dropped?: boolean;
 }
 
 export interface PlanDraft {

@@ -14,27 +14,29 @@ export interface UnitCategory {
   namePrefixes: string[];
   /** The unit kind for a new unit of this category. */
   kind: string;
+  /** How rollups name the group (the plan file's unit_groups label) when no plan has named it. */
+  label: string;
 }
 
 export const UNIT_CATEGORIES: UnitCategory[] = [
-  { tag: "xa", words: ["xa", "cap xa"], namePrefixes: ["uy ban nhan dan xa ", "xa "], kind: "xa" },
-  { tag: "thi-tran", words: ["thi tran"], namePrefixes: ["uy ban nhan dan thi tran ", "thi tran "], kind: "xa" },
-  { tag: "phuong", words: ["phuong"], namePrefixes: ["uy ban nhan dan phuong ", "phuong "], kind: "phuong" },
-  { tag: "dac-khu", words: ["dac khu"], namePrefixes: ["uy ban nhan dan dac khu "], kind: "xa" },
-  { tag: "thon", words: ["thon", "ban", "xom", "lang", "ap", "khu dan cu", "thon ban", "thon xom"], namePrefixes: ["thon ", "ban ", "xom ", "lang ", "ap ", "khu dan cu "], kind: "thon" },
-  { tag: "to-dan-pho", words: ["to dan pho", "khu pho", "tdp"], namePrefixes: ["to dan pho ", "khu pho ", "tdp "], kind: "to_dan_pho" },
+  { tag: "xa", words: ["xa", "cap xa"], namePrefixes: ["uy ban nhan dan xa ", "xa "], label: "Xã", kind: "xa" },
+  { tag: "thi-tran", words: ["thi tran"], namePrefixes: ["uy ban nhan dan thi tran ", "thi tran "], label: "Thị trấn", kind: "xa" },
+  { tag: "phuong", words: ["phuong"], namePrefixes: ["uy ban nhan dan phuong ", "phuong "], label: "Phường", kind: "phuong" },
+  { tag: "dac-khu", words: ["dac khu"], namePrefixes: ["uy ban nhan dan dac khu "], label: "Đặc khu", kind: "xa" },
+  { tag: "thon", words: ["thon", "xom", "lang", "ap", "khu dan cu", "thon ban", "thon xom"], namePrefixes: ["thon ", "xom ", "lang ", "ap ", "khu dan cu "], label: "Thôn, bản", kind: "thon" },
+  { tag: "to-dan-pho", words: ["to dan pho", "khu pho", "tdp"], namePrefixes: ["to dan pho ", "khu pho ", "tdp "], label: "Tổ dân phố", kind: "to_dan_pho" },
   {
     tag: "phong-ban",
     words: ["phong ban", "phong chuyen mon", "co quan chuyen mon", "phong", "ban nganh", "ban"],
     namePrefixes: ["phong ", "van phong "],
-    kind: "phong_ban",
+    label: "Phòng, ban", kind: "phong_ban",
   },
-  { tag: "trung-tam", words: ["trung tam", "don vi su nghiep", "don vi su nghiep cong lap"], namePrefixes: ["trung tam ", "thu vien ", "bao tang ", "nha van hoa "], kind: "trung_tam" },
+  { tag: "trung-tam", words: ["trung tam", "don vi su nghiep", "don vi su nghiep cong lap"], namePrefixes: ["trung tam ", "thu vien ", "bao tang ", "nha van hoa "], label: "Đơn vị sự nghiệp", kind: "trung_tam" },
   {
     tag: "doan-the",
     words: ["to chuc chinh tri xa hoi", "khoi doan the", "doan the", "hoi doan the", "hoi", "mat tran"],
     namePrefixes: ["uy ban mat tran to quoc", "hoi ", "doan thanh nien", "huyen doan", "thi doan", "tinh doan", "thanh doan", "lien doan lao dong", "doan "],
-    kind: "doan_the",
+    label: "Mặt trận, đoàn thể", kind: "doan_the",
   },
 ];
 
