@@ -59,51 +59,54 @@ describe("sandbox page in a real browser (phone-sized)", () => {
     await s?.close();
   });
 
-  it("shows the sample plan's chats and the sandbox clock at 25/01/2021 08:00", async () => {
-    await expect.poll(() => page.locator(".chat-item").count()).toBeGreaterThan(30);
-    await expect.poll(() => page.locator("#clock-now").textContent()).toMatch(/Thứ Hai, 25\/01\/2021 08:0\d/);
-    expect(await page.locator(".chat-item", { hasText: "Nhóm UBND xã Thạch Bình" }).count()).toBe(1);
-    await shot("danh-sach");
+  it("shows today's sample by default: the Sở plan's chats and the sandbox clock at 02/02/2026 08:00", async () => {
+    await expect.poll(() => page.locator(".chat-item").count()).toBeGreaterThan(15);
+    await expect.poll(() => page.locator("#clock-now").textContent()).toMatch(/Thứ Hai, 02\/02\/2026 08:0\d/);
+    expect(await page.locator(".chat-item", { hasText: "Nhóm UBND xã Đồng Tâm" }).count()).toBe(1);
+    expect(await page.locator(".chat-item", { hasText: "Nhóm UBND phường Bắc Sơn" }).count()).toBe(1);
+    expect(await page.locator(".chat-item", { hasText: "thị trấn" }).count()).toBe(0);
+    await shot("danh-sach-2026");
   });
 
-  it("runs the whole flow: invite, registration, time travel, reminder, report with photo, rollup with chart", async () => {
+  it("runs the whole flow on the Sở sample: invite, registration, time travel, reminder, report with photo, rollup with chart", async () => {
     // The admin asks for an invite code in her private chat with the bot.
     await page.getByLabel("Tìm nhóm hoặc người").fill("Hoa");
     await page.locator(".chat-item", { hasText: "Nguyễn Thị Hoa" }).click();
-    await send("/moi XA_THACH_BINH");
+    await send("/moi X_DONG_TAM");
     await expect.poll(() => botSays("Mã đăng ký").count(), { timeout: 15_000 }).toBe(1);
     const code = /\/dangky ([2-9A-Z]{8})/.exec((await botSays("Mã đăng ký").textContent()) ?? "")![1];
     await shot("quan-tri-tao-ma");
 
-    // Thạch Bình's officer registers the new group with it.
+    // Đồng Tâm's officer registers the new group with it.
     await openChat("Nhóm mới");
     const sender = page.getByLabel("Gửi với tư cách");
-    const officer = await sender.locator("option", { hasText: "cán bộ UBND xã Thạch Bình" }).getAttribute("value");
+    const officer = await sender.locator("option", { hasText: "cán bộ UBND xã Đồng Tâm" }).getAttribute("value");
     await sender.selectOption(officer!);
     await send(`/dangky ${code}`);
-    await expect.poll(() => botSays("Đã đăng ký nhóm này cho UBND xã Thạch Bình").count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => botSays("Đã đăng ký nhóm này cho UBND xã Đồng Tâm").count(), { timeout: 15_000 }).toBe(1);
     await shot("can-bo-dang-ky");
 
-    // Time travel to Friday 29/01/2021 08:00: the first reminder arrives in that group.
-    await travelTo("2021-01-29", "08:00");
-    await expect.poll(() => page.locator("#clock-now").textContent()).toMatch(/Thứ Sáu, 29\/01\/2021 08:0\d/);
+    // Time travel to Wednesday 11/02/2026 08:00 (T−7 working days before 27/02, Tết 16–20/02 off).
+    await travelTo("2026-02-11", "08:00");
+    await expect.poll(() => page.locator("#clock-now").textContent()).toMatch(/Thứ Tư, 11\/02\/2026 08:0\d/);
     await expect.poll(() => botSays("Nhắc hạn báo cáo").count(), { timeout: 15_000 }).toBe(1);
+    expect(await botSays("Nhắc hạn báo cáo").textContent()).toContain("Hạn: Thứ Sáu, 27/02/2026 (còn 16 ngày)");
     await shot("doi-gio-nhac-han");
 
     // The officer answers the reminder with a report and a photo.
     await botSays("Nhắc hạn báo cáo").getByRole("button", { name: /^Trả lời/ }).click();
-    await page.locator("#file-input").setInputFiles({ name: "pano-thach-binh.png", mimeType: "image/png", buffer: Buffer.from(samplePng(120)) });
-    await send("Đã ban hành Kế hoạch số 15/KH-UBND ngày 28/01/2021 về tuyên truyền CCHC");
+    await page.locator("#file-input").setInputFiles({ name: "pano-dong-tam.png", mimeType: "image/png", buffer: Buffer.from(samplePng(120)) });
+    await send("Đã ban hành Kế hoạch số 15/KH-UBND ngày 10/02/2026 về tuyên truyền CCHC và chuyển đổi số");
     await expect.poll(() => botSays("Đã ghi nhận báo cáo").count(), { timeout: 20_000 }).toBe(1);
     const confirmation = (await botSays("Đã ghi nhận báo cáo").textContent()) ?? "";
-    expect(confirmation).toContain("UBND xã Thạch Bình");
-    expect(confirmation).toContain("số 15/KH-UBND ngày 28/01/2021");
+    expect(confirmation).toContain("UBND xã Đồng Tâm");
+    expect(confirmation).toContain("số 15/KH-UBND ngày 10/02/2026");
     expect(confirmation).toContain("1 ảnh");
     expect(await page.locator("#messages .msg.person img").count()).toBe(1);
     await shot("bao-cao-kem-anh");
 
-    // Past the deadline (09/02; Tết 10–16/02): the leader asks for the rollup in the rollup group.
-    await travelTo("2021-02-17", "08:00");
+    // Past the deadline (Friday 27/02): the leader asks for the rollup in the rollup group.
+    await travelTo("2026-03-02", "08:00");
     await openChat(/^Nhóm tổng hợp/);
     await expect.poll(() => page.getByLabel("Gửi với tư cách").inputValue()).toBe((await s.person((p) => p.role === "leader")).userId);
     // The digest (/tonghop) has no chart; one task's rollup (/tonghop #1) carries it.
@@ -112,7 +115,7 @@ describe("sandbox page in a real browser (phone-sized)", () => {
     const chart = page.locator("#messages .msg.bot img").first();
     await expect.poll(() => chart.evaluate((img) => { const i = img as unknown as { complete: boolean; naturalWidth: number }; return i.complete ? i.naturalWidth : 0; }), { timeout: 15_000 }).toBeGreaterThan(100);
     const rollup = (await botSays("Xây dựng kế hoạch tuyên truyền cải cách hành chính").first().textContent()) ?? "";
-    expect(rollup).toMatch(/Đã báo cáo 1\/\d+/);
+    expect(rollup).toMatch(/Đã báo cáo 1\/13/);
     await chart.scrollIntoViewIfNeeded();
     await shot("lanh-dao-tong-hop");
   });
@@ -128,12 +131,51 @@ describe("sandbox page in a real browser (phone-sized)", () => {
     await expect.poll(() => page.locator("label[for=sender]").textContent(), { timeout: 15_000 }).toBe("Gửi với tư cách");
   });
 
-  it("reset starts over from the sample plan", async () => {
+  it("the 2021 district plan is the second sample: its own communes, officers and first day", async () => {
     await openClockPanel();
+    await expect.poll(() => page.getByLabel("Mẫu dữ liệu").inputValue()).toBe("so-2026");
+    await page.getByLabel("Mẫu dữ liệu").selectOption("huyen-2021");
+    await shot("chon-mau-2021");
+    await page.getByRole("button", { name: "Làm lại từ đầu" }).click();
+    await expect.poll(() => page.locator("#toast").textContent(), { timeout: 30_000 }).toContain("Đã dựng lại hộp cát từ mẫu «Huyện Thạch Thành");
+    await expect.poll(() => page.locator("#clock-now").textContent()).toMatch(/Thứ Hai, 25\/01\/2021 08:0\d/);
+    await expect.poll(() => page.locator(".chat-item", { hasText: "Nhóm UBND xã Thạch Bình" }).count()).toBe(1);
+    expect(await page.locator(".chat-item", { hasText: "Nhóm UBND thị trấn Kim Tân" }).count()).toBe(1);
+    expect(await page.locator(".chat-item", { hasText: "Đồng Tâm" }).count()).toBe(0);
+    expect(await page.locator("#messages .msg").count()).toBe(0);
+
+    // The same steps with this sample's own people: Thạch Bình's officer, a reminder on 29/01/2021.
+    const back = page.getByRole("button", { name: "Quay lại danh sách" });
+    if (await back.isVisible()) await back.click();
+    await page.getByLabel("Tìm nhóm hoặc người").fill("Hoa");
+    await page.locator(".chat-item", { hasText: "Nguyễn Thị Hoa" }).click();
+    await send("/moi XA_THACH_BINH");
+    await expect.poll(() => botSays("Mã đăng ký").count(), { timeout: 15_000 }).toBe(1);
+    const code = /\/dangky ([2-9A-Z]{8})/.exec((await botSays("Mã đăng ký").textContent()) ?? "")![1];
+    await openChat("Nhóm mới");
+    const sender = page.getByLabel("Gửi với tư cách");
+    const officer = await sender.locator("option", { hasText: "cán bộ UBND xã Thạch Bình" }).getAttribute("value");
+    await sender.selectOption(officer!);
+    await send(`/dangky ${code}`);
+    await expect.poll(() => botSays("Đã đăng ký nhóm này cho UBND xã Thạch Bình").count(), { timeout: 15_000 }).toBe(1);
+    await travelTo("2021-01-29", "08:00");
+    await expect.poll(() => botSays("Nhắc hạn báo cáo").count(), { timeout: 15_000 }).toBe(1);
+    expect(await botSays("Nhắc hạn báo cáo").textContent()).toContain("Hạn: Thứ Ba, 09/02/2021 (còn 11 ngày)");
+    await shot("mau-2021-nhac-han");
+  });
+
+  it("reset starts over from the sample in use; picking today's sample brings it back", async () => {
+    await openClockPanel();
+    await expect.poll(() => page.getByLabel("Mẫu dữ liệu").inputValue()).toBe("huyen-2021");
     await page.getByRole("button", { name: "Làm lại từ đầu" }).click();
     await expect.poll(() => page.locator("#toast").textContent(), { timeout: 30_000 }).toContain("Đã dựng lại hộp cát");
     await expect.poll(() => page.locator("#clock-now").textContent()).toMatch(/25\/01\/2021 08:0\d/);
     expect(await page.locator("#messages .msg").count()).toBe(0);
+    await openClockPanel();
+    await page.getByLabel("Mẫu dữ liệu").selectOption("so-2026");
+    await page.getByRole("button", { name: "Làm lại từ đầu" }).click();
+    await expect.poll(() => page.locator("#clock-now").textContent(), { timeout: 30_000 }).toMatch(/02\/02\/2026 08:0\d/);
+    await expect.poll(() => page.locator(".chat-item", { hasText: "Nhóm UBND xã Đồng Tâm" }).count()).toBe(1);
     await shot("lam-lai");
   });
 });

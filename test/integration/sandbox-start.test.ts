@@ -65,8 +65,11 @@ describe("npm start: the sandbox as the embedded default", () => {
     const s = startMain({ SANDBOX_PORT: "0" });
     const [, url] = await waitFor(s, /(http:\/\/127\.0\.0\.1:\d+\/)/);
     await waitFor(s, /Telegram hoặc Zalo/);
-    const state = (await (await fetch(`${url}api/state`)).json()) as { chats: { sample: string }[] };
-    expect(state.chats.filter((c) => c.sample === "unit").length).toBeGreaterThan(30);
+    const state = (await (await fetch(`${url}api/state`)).json()) as { sample: string; chats: { sample: string; title: string }[] };
+    // Today's structure by default: the Sở plan's 16 units (communes, wards, the Sở's centres).
+    expect(state.sample).toBe("so-2026");
+    expect(state.chats.filter((c) => c.sample === "unit").length).toBe(16);
+    expect(state.chats.some((c) => c.title === "Nhóm UBND xã Đồng Tâm")).toBe(true);
     expect(existsSync(path.join(s.dataDir, "sandbox.db"))).toBe(true);
     expect(existsSync(path.join(s.dataDir, "don-doc.db"))).toBe(false);
   }, 90_000);

@@ -7,6 +7,7 @@ import { SUPPORTED_LANGUAGES } from "../../i18n.js";
 import { SANDBOX_MAX_FILES, type SandboxPost } from "./sandbox-channel.js";
 import type { SandboxMessage } from "./sandbox-transcript.js";
 import type { Sandbox, SandboxSession } from "./sandbox.js";
+import { SANDBOX_SAMPLES, type SandboxSampleId } from "./sandbox-samples.js";
 import type { TravelRequest } from "./time-travel.js";
 
 /** What the page hears live. */
@@ -85,7 +86,7 @@ function parseFiles(value: unknown): SandboxPost["files"] | undefined {
  * time travel, reset, and the files the chats carry.
  * @example installSandboxRoutes(http, sandbox, { timezone, maxFileBytes });
  */
-export function installSandboxRoutes(http: HttpServer, sandbox: Sandbox, settings: { timezone: string; maxFileBytes: number; start: Date }): void {
+export function installSandboxRoutes(http: HttpServer, sandbox: Sandbox, settings: { timezone: string; maxFileBytes: number }): void {
   const readLocale = (lng: string, ns: string) => JSON.parse(readFileSync(`${LOCALES_DIR}${lng}/${ns}.json`, "utf8")) as Record<string, unknown>;
   // The page's own texts, plus the weekday names every other message uses (weekday_0 = Sunday).
   const texts = Object.fromEntries(
@@ -106,7 +107,14 @@ export function installSandboxRoutes(http: HttpServer, sandbox: Sandbox, setting
 
   http.route("GET", "/api/state", async (_req, res) => {
     const session = await sandbox.ready();
-    json(res, 200, { timezone: settings.timezone, start: settings.start.toISOString(), maxFileMb: Math.round(settings.maxFileBytes / 1048576), ...(await describe(session)) });
+    json(res, 200, {
+      timezone: settings.timezone,
+      start: session.start.toISOString(),
+      sample: session.sample,
+      samples: SANDBOX_SAMPLES.map((s) => s.id),
+      maxFileMb: Math.round(settings.maxFileBytes / 1048576),
+      ...(await describe(session)),
+    });
   });
 
   http.route("GET", "/api/chats/*", async (_req, res, url) => {
@@ -152,9 +160,14 @@ export function installSandboxRoutes(http: HttpServer, sandbox: Sandbox, setting
   });
 
   http.route("POST", "/api/reset", async (req, res) => {
-    if (typeof (await readJson(req, 1024)) !== "object") return json(res, 400, { error: "bad_request" });
-    await sandbox.reset();
-    json(res, 200, { now: (await sandbox.ready()).clock.now().toISOString() });
+    const body = await readJson(req, 1024);
+    if (typeof body !== "object") return json(res, 400, { error: "bad_request" });
+    // The sample to rebuild from: the one named, else the one in use.
+    const sample = body.sample === undefined ? undefined : SANDBOX_SAMPLES.find((s) => s.id === body.sample)?.id;
+    if (body.sample !== undefined && !sample) return json(res, 400, { error: "bad_request" });
+    await sandbox.reset(sample as SandboxSampleId | undefined);
+    const session = await sandbox.ready();
+    json(res, 200, { now: session.clock.now().toISOString(), sample: session.sample });
   });
 
   http.route("GET", "/api/events", (req, res) => {

@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { createApp, type App } from "../../app.js";
 import type { Config } from "../../config.js";
 import { zonedInstant } from "../../core/calendar/time.js";
@@ -16,11 +15,9 @@ import { createSandboxChannel, type SandboxChannel } from "./sandbox-channel.js"
 import { ROLLUP_CHAT_ID, SANDBOX_ADMIN_ID, sampleDirectory, type SandboxDirectory } from "./sandbox-directory.js";
 import { installSandboxRoutes, type SandboxEvents } from "./sandbox-routes.js";
 import { createSandboxTranscript, type SandboxTranscript } from "./sandbox-transcript.js";
+import { sandboxSample, type SandboxSampleId } from "./sandbox-samples.js";
 import { createMovableClock, travelTarget, type MovableClock, type TravelRequest, type TravelTarget } from "./time-travel.js";
 
-export const SAMPLE_PLAN = fileURLToPath(new URL("../../../plans/thach-thanh-cchc-2021.yaml", import.meta.url));
-/** The sample plan's own day: 25/01/2021 08:00, the week before the plan's first reminders. */
-export const SANDBOX_START = { date: "2021-01-25", time: "08:00" };
 const SEED_ACTOR = "sandbox:sample";
 
 /** One life of the sandbox database: rebuilt by "reset". */
@@ -30,6 +27,9 @@ export interface SandboxSession {
   transcript: SandboxTranscript;
   directory: SandboxDirectory;
   clock: MovableClock;
+  /** Which sample this life was built from, and its first instant. */
+  sample: SandboxSampleId;
+  start: Date;
 }
 
 export interface SandboxOptions {
@@ -37,19 +37,19 @@ export interface SandboxOptions {
   logger: Logger;
   /** Translations for the sample's chat titles (the default language). */
   t: Translate;
-  planFile?: string;
 }
 
 /** Where the sandbox keeps its state, apart from the real database and files. */
 export function sandboxPaths(config: Config) {
   const dir = path.join(config.dataDir, "sandbox");
   const dbFile = path.join(config.dataDir, "sandbox.db");
-  return { dir, dbFile, databaseUrl: `file:${dbFile}`, clockFile: path.join(dir, "clock.json") };
+  return { dir, dbFile, databaseUrl: `file:${dbFile}`, clockFile: path.join(dir, "clock.json"), sampleFile: path.join(dir, "sample.json") };
 }
 
 /**
  * The local web sandbox: a second app instance on DATA_DIR/sandbox.db with the sandbox channel,
- * a movable clock, the sample plan, people and chats, and the web page on SANDBOX_HOST:SANDBOX_PORT.
+ * a movable clock, a sample plan (see SANDBOX_SAMPLES; "reset" may pick the other one), its
+ * people and chats, and the web page on SANDBOX_HOST:SANDBOX_PORT.
  * @example const sandbox = await startSandbox({ config, logger, t }); console.log(sandbox.url);
  */
 export async function startSandbox(options: SandboxOptions) {
@@ -58,8 +58,6 @@ export async function startSandbox(options: SandboxOptions) {
   if (path.resolve(config.databaseUrl.replace(/^file:/, "")) === paths.dbFile) {
     throw new Error(`DATABASE_URL must not be the sandbox's own database (${paths.dbFile})`);
   }
-  const planText = readFileSync(options.planFile ?? SAMPLE_PLAN, "utf8");
-  const startAt = zonedInstant(SANDBOX_START.date, SANDBOX_START.time, config.timezone);
   // No real channel and no backups of throwaway data: the sandbox app serves only the page.
   const sandboxConfig: Config = { ...config, telegram: undefined, zalo: undefined, databaseUrl: paths.databaseUrl, dataDir: paths.dir, backup: { ...config.backup, dir: undefined } };
   const events = new Set<SandboxEvents>();
@@ -67,6 +65,9 @@ export async function startSandbox(options: SandboxOptions) {
 
   async function openSession(): Promise<SandboxSession> {
     mkdirSync(paths.dir, { recursive: true });
+    const sample = sandboxSample(existsSync(paths.sampleFile) ? (JSON.parse(readFileSync(paths.sampleFile, "utf8")).sample as string) : undefined);
+    writeFileSync(paths.sampleFile, JSON.stringify({ sample: sample.id }));
+    const startAt = zonedInstant(sample.start.date, sample.start.time, config.timezone);
     const saved = existsSync(paths.clockFile) ? new Date(JSON.parse(readFileSync(paths.clockFile, "utf8")).now as string) : startAt;
     const clock = createMovableClock(Number.isNaN(saved.getTime()) ? startAt : saved);
     const transcript = createSandboxTranscript(paths.dir, emit.message);
@@ -75,14 +76,14 @@ export async function startSandbox(options: SandboxOptions) {
     const app = await createApp(sandboxConfig, { clock, logger, sandbox: channel });
     const fresh = (await app.repos.units.list()).length === 0;
     if (fresh) {
-      const parsed = parsePlanFile(planText, options.t);
+      const parsed = parsePlanFile(readFileSync(sample.planFile, "utf8"), options.t);
       if (!parsed.ok) throw new Error(`sample plan is invalid: ${parsed.errors.join("; ")}`);
       await importPlan(app.deps, SEED_ACTOR, parsed.file);
     }
     directory = sampleDirectory(await app.repos.units.list(), options.t);
     if (fresh) await seedPeopleAndChats(app, directory);
     await app.start();
-    return { app, channel, transcript, directory, clock };
+    return { app, channel, transcript, directory, clock, sample: sample.id, start: startAt };
   }
 
   let session!: SandboxSession;
@@ -128,12 +129,15 @@ export async function startSandbox(options: SandboxOptions) {
         return target;
       });
     },
-    /** Throws the sandbox database, files and messages away and builds them again from the sample plan. */
-    reset(): Promise<void> {
+    /** Throws the sandbox database, files and messages away and builds them again from a sample (the same one unless named). */
+    reset(sample?: SandboxSampleId): Promise<void> {
       return exclusive(async () => {
+        const next = sample ?? session.sample;
         await session.app.stop();
         for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(paths.dbFile + suffix, { force: true });
         rmSync(paths.dir, { recursive: true, force: true });
+        mkdirSync(paths.dir, { recursive: true });
+        writeFileSync(paths.sampleFile, JSON.stringify({ sample: next }));
         session = await openSession();
         emit.reset();
       });
@@ -148,7 +152,7 @@ export async function startSandbox(options: SandboxOptions) {
     },
   };
   const http = createHttpServer({ logger });
-  installSandboxRoutes(http, sandbox, { timezone: config.timezone, maxFileBytes: config.maxFileBytes, start: startAt });
+  installSandboxRoutes(http, sandbox, { timezone: config.timezone, maxFileBytes: config.maxFileBytes });
   try {
     await http.listen(config.sandbox.port, config.sandbox.host);
   } catch (error) {

@@ -5,7 +5,7 @@
 const $ = (id) => document.getElementById(id);
 const state = {
   texts: {}, lang: "vi", timezone: "Asia/Ho_Chi_Minh", maxFileMb: 10,
-  chats: [], people: [], current: null, seen: {}, messages: [],
+  chats: [], people: [], current: null, seen: {}, messages: [], sample: "", samples: [],
   clock: { at: 0, receivedAt: 0 }, replyTo: null, files: [], senderByChat: {},
 };
 
@@ -74,6 +74,9 @@ async function loadState() {
   state.maxFileMb = data.maxFileMb;
   state.chats = data.chats;
   state.people = data.people;
+  state.sample = data.sample;
+  state.samples = data.samples || [];
+  renderSamples();
   setClock(data.now);
   for (const c of state.chats) if (state.seen[c.chatId] === undefined) state.seen[c.chatId] = c.count;
   updateLanguage();
@@ -97,6 +100,7 @@ function updateLanguage() {
     state.lang = lang;
     applyTexts();
     renderClock();
+    renderSamples();
     renderChatList();
     if (state.current) {
       state.senderByChat[state.current] = $("sender").value;
@@ -382,6 +386,12 @@ async function send(event) {
 }
 
 // ---- time travel and reset ----------------------------------------------------------------
+// The samples to rebuild from, the one in use selected (texts follow the page's language).
+function renderSamples() {
+  const select = $("sample-select");
+  select.textContent = "";
+  for (const id of state.samples) select.append(new Option(tr(`sample_${id}`), id, false, id === state.sample));
+}
 async function travel(body) {
   const buttons = document.querySelectorAll("#clock-panel button");
   buttons.forEach((b) => (b.disabled = true));
@@ -410,8 +420,9 @@ function toggleClockPanel(open) {
   $("clock-toggle").setAttribute("aria-expanded", String(open));
 }
 async function reset() {
-  if (!window.confirm(tr("reset_confirm"))) return;
-  const { ok } = await api("/api/reset", {});
+  const sample = $("sample-select").value || state.sample;
+  if (!window.confirm(tr("reset_confirm", { sample: tr(`sample_${sample}`) }))) return;
+  const { ok } = await api("/api/reset", { sample });
   if (!ok) return toast(tr("error_offline"));
   state.seen = {};
   state.senderByChat = {};
@@ -419,7 +430,7 @@ async function reset() {
   await loadState();
   if (state.current) await openChat(state.current);
   closeClockPanelOnPhone();
-  toast(tr("reset_done"));
+  toast(tr("reset_done", { sample: tr(`sample_${state.sample}`) }));
 }
 
 // ---- live events --------------------------------------------------------------------------
