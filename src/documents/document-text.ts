@@ -103,5 +103,5 @@ export async function documentText(data: Uint8Array): Promise<DocumentTextResult
   text = text.normalize("NFC");
   if (!/\p{L}{2}/u.test(text)) return { ok: false, error: "empty" };
   if (text.length > PLAN_TEXT_MAX_CHARS) return { ok: false, error: "too_long" };
-  return { ok: true, kind, text };
+  return { ok: true, kind: kind === "zip" ? "docx" : (kind as "pdf" | "text"), text };
 }
