@@ -6,8 +6,8 @@ export const onboardingFeature: Feature = () => {
   const composer = new Composer();
   composer.command(["start", "trogiup", "help"], async (ctx) => {
     const lines = [ctx.t("help:greeting", { name: ctx.person.displayName || ctx.t("help:friend") })];
-    if (ctx.unit) lines.push(ctx.t("help:your_unit", { unit: ctx.unit.name }));
-    if (ctx.chat?.role === "rollup") lines.push(ctx.t("help:rollup_chat"));
+    if (ctx.unit) lines.push(ctx.t("help:your_unit", { unit: ctx.unit.name, context: ctx.incoming.channel }));
+    if (ctx.chat?.role === "rollup") lines.push(ctx.t("help:rollup_chat", { context: ctx.incoming.channel }));
     if (ctx.role === "none" && !ctx.unit) lines.push(ctx.t("help:onboarding"));
     if (ctx.unit || ctx.role === "officer") lines.push(ctx.t("help:officer", { context: ctx.incoming.channel }));
     if (ctx.role === "leader" || ctx.role === "admin") lines.push(ctx.t("help:leader"));

@@ -58,7 +58,7 @@ export const registrationFeature: Feature = (deps) => {
   }
 
   composer.command("themnguoi", async (ctx) => {
-    if (!ctx.unit) return ctx.reply(ctx.t("register:member_no_unit"));
+    if (!ctx.unit) return ctx.reply(ctx.t("register:member_no_unit", { context: ctx.incoming.channel }));
     const [who] = splitArgs(ctx.command!.args);
     const targetId = ctx.incoming.replyToUserId;
     if (!who && !targetId) return ctx.reply(ctx.t("register:member_usage"));
@@ -75,7 +75,7 @@ export const registrationFeature: Feature = (deps) => {
       return ctx.reply(ctx.t(`register:member_error_${result.error}`, { unit: ctx.unit.name, other: result.unit?.name ?? "", name, who: who ?? "" }));
     }
     deps.onScheduleChange();
-    await ctx.reply(ctx.t("register:member_added", { name: result.person.displayName || who, unit: ctx.unit.name }));
+    await ctx.reply(ctx.t("register:member_added", { name: result.person.displayName || who, unit: ctx.unit.name, context: ctx.incoming.channel }));
   });
 
   composer.command("moi", async (ctx) => {

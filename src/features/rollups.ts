@@ -362,7 +362,7 @@ export const rollupsFeature: Feature = (deps) => {
     const here: Address = { channel: ctx.incoming.channel, chatId: ctx.incoming.chatId };
     if (groups.length === 0) {
       const lost = rollupChats.map((c) => chatName(c, ctx.t));
-      await ctx.reply(lost.length ? ctx.t("status:rollup_group_unreachable", { groups: lost.join(", ") }) : ctx.t("status:no_rollup_group"));
+      await ctx.reply(lost.length ? ctx.t("status:rollup_group_unreachable", { groups: lost.join(", "), context: ctx.incoming.channel }) : ctx.t("status:no_rollup_group", { context: ctx.incoming.channel }));
       await sendAll(ctx, here, [...cancelledNote({ t: postT }, task).map((text) => ({ type: "text" as const, text })), ...(await render(here.channel))]);
       return;
     }
@@ -380,8 +380,8 @@ export const rollupsFeature: Feature = (deps) => {
       }
     }
     const inGroup = groups.some((g) => g.channel === here.channel && g.chatId === here.chatId);
-    const lines = failed.map((group) => ctx.t("status:group_failed", { group }));
-    if (!inGroup && sentTo.length > 0) lines.unshift(ctx.t("status:sent_to_groups", { groups: sentTo.join(", ") }));
+    const lines = failed.map((group) => ctx.t("status:group_failed", { group, context: ctx.incoming.channel }));
+    if (!inGroup && sentTo.length > 0) lines.unshift(ctx.t("status:sent_to_groups", { groups: sentTo.join(", "), context: ctx.incoming.channel }));
     if (lines.length > 0) await ctx.reply(lines.join("\n"));
   });
 
