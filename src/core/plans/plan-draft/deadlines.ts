@@ -228,7 +228,9 @@ export function findDeadlines(clause: string, ctx: DeadlineContext): DeadlineFin
   if (found.length) return found;
 
   // No date: a cycle without its day, a cycle the plan file cannot hold, or a report "định kỳ / đột xuất".
-  const unplaced = (why: UnplacedReason, at: Hit, every?: Cycle): DeadlineFinding[] => [{ schedule: { kind: "unplaced", why, ...(every ? { every } : {}) }, start: at.start, end: at.end }];
+  const unplaced = (why: UnplacedReason, at: Hit, every?: Cycle): DeadlineFinding[] => [
+    { schedule: { kind: "unplaced", why, ...(every ? { every } : {}), phrase: clause.slice(at.start, at.end).replace(/\s+/g, " ").trim() }, start: at.start, end: at.end },
+  ];
   if (cycle) return unplaced(cycle.every === "day" || cycle.every === "week" ? "cycle_unsupported" : "no_day", cycle, cycle.every);
   const after = /\b(?:sau (?:moi|tung|khi ket thuc) (?:dot|hoat dong|su kien|dip)|ngay sau khi[^,;.]*|sau khi ket thuc)\b/.exec(f);
   if (after) return unplaced("after_event", { start: after.index, end: after.index + after[0].length });

@@ -62,6 +62,10 @@ export function draftPlan(text: string, context: DraftContext): DraftResult {
     indicators: t.indicators,
     ...(t.assisting ? { assisting: t.assisting } : {}),
   }));
+  // A group's label: the bot's own plans first, else the words of the document's first mention of it.
+  const groupLabels: Record<string, string> = {};
+  for (const m of stage.mentions) if (m.label && m.targets.length === 1 && !context.units.some((u) => u.code === m.targets[0])) groupLabels[m.targets[0]] ??= m.label;
+  Object.assign(groupLabels, context.groupLabels ?? {});
   const draft: PlanDraft = {
     header,
     ...(stage.lead ? { lead: stage.lead } : {}),
@@ -70,6 +74,7 @@ export function draftPlan(text: string, context: DraftContext): DraftResult {
     tasks,
     degraded,
     year,
+    groupLabels,
   };
   draft.units = planUnits(draft, context.units, stage.proposed);
   if (!tasks.length) return { ok: false, error: "no_tasks", draft };

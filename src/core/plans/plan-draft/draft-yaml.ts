@@ -64,7 +64,7 @@ export function draftToYaml(draft: PlanDraft, t: Translate, options: { fileName?
 
   const body: Record<string, unknown> = { plan };
   if (Object.keys(report).length) body.report = report;
-  const groups = tagsUsed.map((tag) => ({ tag, label: options.groupLabels?.[tag] ?? UNIT_CATEGORIES.find((c) => c.tag === tag)?.label ?? tag }));
+  const groups = tagsUsed.map((tag) => ({ tag, label: options.groupLabels?.[tag] ?? draft.groupLabels[tag] ?? UNIT_CATEGORIES.find((c) => c.tag === tag)?.label ?? tag }));
   if (groups.length) body.unit_groups = groups;
   body.units = draft.units.map((u) => ({ code: u.code, name: u.name, kind: u.kind, tags: u.tags }));
   if (Object.keys(indicators).length) body.indicators = indicators;

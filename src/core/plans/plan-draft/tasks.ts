@@ -194,6 +194,7 @@ export function findTasks(doc: DocumentBlocks, deps: TaskStageDeps): TaskStageRe
     const sectionBlocks = section ? blocks.filter((x) => x.index === section.owner.index || chain(x).some((c) => c.index === section.owner.index)).map((x) => x.text) : [b.text];
     const sectionIsLead = Boolean(lead && section?.units.some((m) => m.targets.includes(lead!.value)));
     let previous: string | undefined;
+    let previousSentence = "";
     for (const sentence of sentences(text)) {
       const parts = clauses(sentence);
       let previousInSentence: string | undefined;
@@ -216,7 +217,10 @@ export function findTasks(doc: DocumentBlocks, deps: TaskStageDeps): TaskStageRe
         }
         const usable = findings.filter((x) => x.schedule.kind !== "unplaced" || (isReport && !(sectionIsLead && /\btong hop\b/.test(f) && !subject.length)));
         if (!usable.length) {
-          if (!findings.length) previous = previousInSentence = clause;
+          if (!findings.length) {
+            previous = previousInSentence = clause;
+            previousSentence = sentence;
+          }
           continue;
         }
         // One report "in the day, at 11:00 and 15:00; right after the count" is one task, not two.
@@ -245,6 +249,8 @@ export function findTasks(doc: DocumentBlocks, deps: TaskStageDeps): TaskStageRe
             if (before) title = GENERIC_TITLE.test(titleKey) && !GENERIC_REPORT.test(titleKey) ? before : `${before}; ${title.charAt(0).toLocaleLowerCase("vi")}${title.slice(1)}`;
           }
           if (!title) title = cleanTitle(clause);
+          // A title taken from the sentence before names both sentences as its source.
+          const titleSource = earlier && earlier === previous && previousSentence !== sentence ? `${previousSentence} ${sentence}` : sentence;
           from = finding.end;
           const targets = subject.length ? subject : (section?.units ?? []);
           if (subject.length) noteMentions(subject);
@@ -253,7 +259,7 @@ export function findTasks(doc: DocumentBlocks, deps: TaskStageDeps): TaskStageRe
           const via = viaOf(clause) ?? viaOf(b.text);
           const source = sentence;
           found.push({
-            title: { value: truncateTitle(show(title)), source },
+            title: { value: truncateTitle(show(title)), source: titleSource },
             schedule: { value: finding.schedule, source: clause.slice(finding.start, finding.end).trim() ? sentence : sentence },
             targets: { value: targets.flatMap((m) => m.targets), source: targets[0]?.source ?? source },
             ...(via ? { lead: via } : lead ? { lead } : {}),
@@ -286,7 +292,7 @@ export function findTasks(doc: DocumentBlocks, deps: TaskStageDeps): TaskStageRe
     // Group rows ("I | CẢI CÁCH THỂ CHẾ") have no lead and no time.
     if (!content || (!time && !leadCell)) continue;
     const findings: DeadlineFinding[] = time ? findDeadlines(time, { ...deps.deadlines, table: true }) : [];
-    const schedule: DraftSchedule = findings[0]?.schedule ?? { kind: "unplaced", why: "no_date" };
+    const schedule: DraftSchedule = findings[0]?.schedule ?? { kind: "unplaced", why: "no_date", ...(time ? { phrase: time } : {}) };
     const unitsHere = leadCell ? matcher.resolve(leadCell, b.text).filter((m) => m.targets.length || m.unmatched) : [];
     noteMentions(unitsHere);
     const isReport = REPORT.test(foldKeepingLength(content));

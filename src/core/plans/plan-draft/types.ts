@@ -60,7 +60,8 @@ export type DraftSchedule =
       start: string;
       end: string;
     }
-  | { kind: "unplaced"; why: UnplacedReason; every?: Cycle };
+  /** `phrase`: the document's words about when ("định kỳ hoặc đột xuất", "hằng tuần"). */
+  | { kind: "unplaced"; why: UnplacedReason; every?: Cycle; phrase?: string };
 
 /** A unit or group the document names, and what it matched. */
 export interface UnitMention {
@@ -73,6 +74,8 @@ export interface UnitMention {
   proposed?: KnownUnit;
   /** A group ("các Tổ bầu cử") with no unit of the bot in it, or a unit not matched and not proposed. */
   unmatched: boolean;
+  /** For a group: how rollups may name it ("Xã, thị trấn"). */
+  label?: string;
 }
 
 export interface DraftIndicator {
@@ -111,6 +114,8 @@ export interface PlanDraft {
   degraded: boolean;
   /** The year the plan covers (from its date), used for dates without a year. */
   year: number;
+  /** Labels of the unit groups its tasks reach (tag → "Xã, thị trấn"), for rollups and the review. */
+  groupLabels: Record<string, string>;
 }
 
 /** What the bot knows when it drafts: its units and indicators, and today. */
@@ -120,4 +125,6 @@ export interface DraftContext {
   indicators: IndicatorDef[];
   /** "YYYY-MM-DD": the plan date when the document has none, and the year of dates without one. */
   today: string;
+  /** Labels the bot's plans already give their unit groups (tag → label); they win over the document's words. */
+  groupLabels?: Record<string, string>;
 }
