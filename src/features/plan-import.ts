@@ -4,7 +4,8 @@ import { importNotes, importPlan } from "../core/plans/plan-import.js";
 import { resolveOrgName } from "../core/units/org-name.js";
 import { backfillAssignments, repairPastAssignments } from "../core/plans/past-periods.js";
 import { searchKey } from "../core/reports/text-key.js";
-import { actorOf, allow, type Feature } from "./deps.js";
+import type { PlanFile } from "../core/plans/plan-file.js";
+import { actorOf, allow, type Feature, type FeatureDeps } from "./deps.js";
 
 const BACKFILL_QUESTION = "plan_backfill";
 const BACKFILL_MINUTES = 30;
@@ -58,35 +59,7 @@ export const planImportFeature: Feature = (deps) => {
     const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
     const parsed = parsePlanFile(text, ctx.t);
     if (!parsed.ok) return ctx.reply([ctx.t("plan:invalid", { count: parsed.errors.length }), ...parsed.errors.map((e) => `• ${e}`)].join("\n"));
-    const s = await importPlan(deps, actorOf(ctx), parsed.file, {
-      onProgress: ({ unitsDone, unitsTotal }) => ctx.reply(ctx.t("plan:progress", { done: unitsDone.toLocaleString("vi-VN"), total: unitsTotal.toLocaleString("vi-VN") })),
-    });
-    // Messages name the office of the plan just imported.
-    deps.translations.setOrgName(await resolveOrgName(deps.repos, deps.orgName));
-    deps.onScheduleChange();
-    const lines = [
-      ctx.t("plan:imported", {
-        plan: s.plan,
-        unitsCreated: s.units.created,
-        unitsUpdated: s.units.updated,
-        tasksCreated: s.tasks.created,
-        tasksUpdated: s.tasks.updated,
-        calendar: s.calendarEntries,
-        assignments: s.assignmentsCreated,
-      }),
-      ...importNotes(s).map((n) => ctx.t(n.key, n.vars)),
-    ];
-    if (s.skipped.periods) {
-      lines.push(ctx.t("plan:skipped", { periods: s.skipped.periods, assignments: s.skipped.assignments }));
-      lines.push(ctx.t("plan:backfill_question", { periods: s.skipped.periods, assignments: s.skipped.assignments, minutes: BACKFILL_MINUTES }));
-      const state: BackfillState = { assignmentIds: s.skipped.assignmentIds, periods: s.skipped.periods };
-      await deps.repos.conversations.set(...conversation(ctx), {
-        kind: BACKFILL_QUESTION,
-        data: state,
-        expiresAt: new Date(deps.clock.now().getTime() + BACKFILL_MINUTES * 60_000),
-      });
-    }
-    await ctx.reply(lines.join("\n"));
+    await ctx.reply((await importPlanFile(deps, ctx, parsed.file)).join("\n"));
   });
 
   composer.command("boquakycu", async (ctx) => {
@@ -102,3 +75,42 @@ export const planImportFeature: Feature = (deps) => {
   });
   return composer;
 };
+
+/**
+ * Imports a validated plan file for an admin in chat (with progress for large plans) and returns
+ * the answer's lines; when periods already past were skipped, it asks whether to assign them too
+ * (the answer is handled above). Shared by /nhapkehoach and the plan draft's /xacnhan.
+ * @example await ctx.reply((await importPlanFile(deps, ctx, parsed.file)).join("\n"))
+ */
+export async function importPlanFile(deps: FeatureDeps, ctx: Context, file: PlanFile): Promise<string[]> {
+  const conversation = [ctx.incoming.channel, ctx.incoming.chatId, ctx.incoming.userId] as const;
+  const s = await importPlan(deps, actorOf(ctx), file, {
+    onProgress: ({ unitsDone, unitsTotal }) => ctx.reply(ctx.t("plan:progress", { done: unitsDone.toLocaleString("vi-VN"), total: unitsTotal.toLocaleString("vi-VN") })),
+  });
+  // Messages name the office of the plan just imported.
+  deps.translations.setOrgName(await resolveOrgName(deps.repos, deps.orgName));
+  deps.onScheduleChange();
+  const lines = [
+    ctx.t("plan:imported", {
+      plan: s.plan,
+      unitsCreated: s.units.created,
+      unitsUpdated: s.units.updated,
+      tasksCreated: s.tasks.created,
+      tasksUpdated: s.tasks.updated,
+      calendar: s.calendarEntries,
+      assignments: s.assignmentsCreated,
+    }),
+    ...importNotes(s).map((n) => ctx.t(n.key, n.vars)),
+  ];
+  if (s.skipped.periods) {
+    lines.push(ctx.t("plan:skipped", { periods: s.skipped.periods, assignments: s.skipped.assignments }));
+    lines.push(ctx.t("plan:backfill_question", { periods: s.skipped.periods, assignments: s.skipped.assignments, minutes: BACKFILL_MINUTES }));
+    const state: BackfillState = { assignmentIds: s.skipped.assignmentIds, periods: s.skipped.periods };
+    await deps.repos.conversations.set(...conversation, {
+      kind: BACKFILL_QUESTION,
+      data: state,
+      expiresAt: new Date(deps.clock.now().getTime() + BACKFILL_MINUTES * 60_000),
+    });
+  }
+  return lines;
+}
