@@ -292,34 +292,35 @@ export function createOutboxDispatcher(options: DispatcherOptions) {
     /** Channels held now because their platform did not answer. */
     held: heldChannels,
     /** Sends everything due now, then sets a timer for the next due row. Safe to call any time. */
-    async drain(): Promise<number> {
-      if (stopped) return 0;
+    drain(): Promise<number> {
+      if (stopped) return Promise.resolve(0);
       if (running) {
+        // The loop below looks at `again` once more before it ends, in the same turn that clears
+        // `running`: a call that finds it set is always served by it.
         again = true;
         return running;
       }
       running = (async () => {
         let total = 0;
-        do {
-          again = false;
-          total += await drainOnce();
-        } while (again && !stopped);
-        return total;
-      })();
-      try {
-        return await running;
-      } catch (error) {
-        logger.error({ err: error }, "outbox drain failed");
-        if (isStorageFault(error)) options.onStorageFault?.(error);
-        setTimer(RETRY_DRAIN_MS);
-        return 0;
-      } finally {
-        running = undefined;
+        try {
+          do {
+            again = false;
+            total += await drainOnce();
+          } while (again && !stopped);
+        } catch (error) {
+          logger.error({ err: error }, "outbox drain failed");
+          if (isStorageFault(error)) options.onStorageFault?.(error);
+          setTimer(RETRY_DRAIN_MS);
+        } finally {
+          running = undefined;
+        }
         await schedule().catch((error) => {
           logger.error({ err: error }, "outbox timer failed");
           setTimer(RETRY_DRAIN_MS);
         });
-      }
+        return total;
+      })();
+      return running;
     },
     /** Rows being sent right now. */
     inFlight: () => inFlight.size,

@@ -242,9 +242,10 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
         reach.ok();
       } catch (error) {
         if (stopping.signal.aborted) return;
-        reach.failed(error);
+        // One failure may be a kept-alive connection the server had just closed; two in a row are an outage.
+        if (++failures > 1) reach.failed(error);
         // Capped: polling is back within 30 s of Telegram, however long it was away.
-        await sleep(retryDelayMs(++failures));
+        await sleep(retryDelayMs(failures));
         continue;
       }
       if (!updates.length) continue;

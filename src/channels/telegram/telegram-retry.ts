@@ -7,6 +7,8 @@ import { HttpError, type Transformer } from "grammy";
 export const MAX_RETRY_DELAY_MS = 25_000;
 /** A text send that has not been answered by then has failed (the outbox tries it again); files keep the client's timeout. */
 export const TEXT_SEND_TIMEOUT_MS = 30_000;
+/** A send that failed on the network is tried once more after this (a reused connection reset). */
+const SEND_RETRY_DELAY_MS = 100;
 /** Calls at start that must work before the bot can run: tried until Telegram answers (or the bot stops). */
 const UNTIL_ANSWERED = new Set(["getMe", "deleteWebhook", "setWebhook"]);
 
@@ -48,8 +50,9 @@ function pause(ms: number, signals: (AbortSignal | undefined)[]): Promise<void> 
  * Retries of Bot API calls, bounded (instead of @grammyjs/auto-retry, which retries network
  * errors for ever and doubles its wait up to an hour, so a long outage meant a long deaf time after it):
  * - `getUpdates` is never retried here: the poll loop waits (capped at 25 s) and logs the outage;
- * - sends are tried once (text sends time out after 30 s): the outbox retries them with its own
- *   backoff, and a 429 goes straight to the rate limiter, which holds every sender for it;
+ * - sends are tried once, and once more at once after a network error (a reused keep-alive connection
+ *   the server had just closed); text sends time out after 30 s. The outbox retries them with its
+ *   own backoff, and a 429 goes straight to the rate limiter, which holds every sender for it;
  * - getMe, deleteWebhook and setWebhook (start-up) are tried until Telegram answers;
  * - other calls (getFile…) up to `retries` more times.
  * Waits double from 0.5 s up to 25 s, so the bot is back within 30 s of Telegram.
@@ -60,11 +63,20 @@ export function createTelegramRetry(options: TelegramRetryOptions = {}): Transfo
   return async (prev, method, payload, signal) => {
     if (method === "getUpdates") return prev(method, payload, signal);
     if (method.startsWith("send")) {
-      if (method !== "sendMessage") return prev(method, payload, signal);
-      // grammY types its signal with a polyfill's AbortSignal; at run time it is Node's.
-      const timeout = AbortSignal.timeout(TEXT_SEND_TIMEOUT_MS);
-      const combined = signal ? AbortSignal.any([signal as unknown as AbortSignal, timeout]) : timeout;
-      return prev(method, payload, combined as unknown as typeof signal);
+      for (let attempt = 1; ; attempt++) {
+        // grammY types its signal with a polyfill's AbortSignal; at run time it is Node's.
+        const timeout = method === "sendMessage" ? AbortSignal.timeout(TEXT_SEND_TIMEOUT_MS) : undefined;
+        const signals = [signal as unknown as AbortSignal | undefined, timeout].filter((s): s is AbortSignal => !!s);
+        const combined = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+        try {
+          return await prev(method, payload, combined as unknown as typeof signal);
+        } catch (error) {
+          // Once, at once: a keep-alive connection the server closed just as it was reused
+          // (ECONNRESET) fails before the request is read. Anything else is the outbox's to retry.
+          if (attempt > 1 || !(error instanceof HttpError) || combined?.aborted || options.stopSignal?.aborted) throw error;
+          await pause(SEND_RETRY_DELAY_MS, [signal as unknown as AbortSignal | undefined, options.stopSignal]);
+        }
+      }
     }
     const stop = [signal as unknown as AbortSignal | undefined, options.stopSignal];
     const tries = UNTIL_ANSWERED.has(method) ? Infinity : retries + 1;
