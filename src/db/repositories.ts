@@ -36,7 +36,8 @@ export function toPerson(p: { id: number; channel: string; userId: string; displ
 }
 
 /** Outbox kinds that remind a unit of its own assignment. */
-const REMINDER_KINDS = ["before", "due_day", "overdue", "manual"] as const;
+/** Outbox kinds that are reminders (a rollup counts those delivered). */
+export const REMINDER_KINDS = ["before", "due_day", "overdue", "manual"] as const;
 
 function toPlan(p: {
   id: number; number: string; date: string; title: string; issuer: string; parentIssuer: string; place: string;

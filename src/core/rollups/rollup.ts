@@ -311,6 +311,9 @@ export function previousOccurrence<O extends Pick<OccurrenceRecord, "id" | "dueA
   return best;
 }
 
+/** Lets the event loop take what is waiting (network, timers) before the next read. */
+const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** Thrown by the loaders when something they need is not in the database. */
 export class RollupError extends Error {
   constructor(
@@ -369,18 +372,23 @@ async function loadTaskRollup(
   const task = await repos.tasks.findById(occurrence.taskId);
   if (!task) throw new RollupError("task_not_found", `No task ${occurrence.taskId}`);
   const previous = task.schedule.kind === "periodic" ? previousOccurrence(await repos.assignments.listOccurrences(task.id), occurrence) : undefined;
-  const [units, assignments, plan, chats] = await Promise.all([
-    loadUnits(repos, options),
-    repos.assignments.listForOccurrences(previous ? [occurrence.id, previous.id] : [occurrence.id]),
-    planOfTask(repos, task),
-    repos.chats.listActiveUnitChats(),
-  ]);
+  // One read at a time, the event loop let through between them: SQLite answers synchronously, so
+  // reads run together would hold it for all of them (3,321 rows each at the country's size) while
+  // officers' reports wait.
+  const occurrenceIds = previous ? [occurrence.id, previous.id] : [occurrence.id];
+  const units = await loadUnits(repos, options);
+  await breathe();
+  const assignments = await repos.assignments.listForOccurrences(occurrenceIds);
+  await breathe();
+  const plan = await planOfTask(repos, task);
+  const chats = await repos.chats.listActiveUnitChats();
+  await breathe();
   // By occurrence, not by id lists: SQLite refuses thousands of bound ids in one query.
-  const [reports, attachments, reminders] = await Promise.all([
-    repos.reports.listForOccurrences(previous ? [occurrence.id, previous.id] : [occurrence.id]),
-    repos.attachments.listForOccurrences([occurrence.id]),
-    repos.outbox.deliveredReminders(assignments.map((a) => a.id)),
-  ]);
+  const reports = await repos.reports.listForOccurrences(occurrenceIds);
+  await breathe();
+  const attachments = await repos.attachments.listForOccurrences([occurrence.id]);
+  const reminders = await repos.outbox.deliveredReminders(assignments.map((a) => a.id));
+  await breathe();
   const currentAssignments = assignments.filter((a) => a.occurrenceId === occurrence.id);
   const currentIds = new Set(currentAssignments.map((a) => a.id));
   const currentReports = reports.filter((r) => currentIds.has(r.assignmentId));
