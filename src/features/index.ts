@@ -3,6 +3,7 @@ import { calendarFeature } from "./calendar.js";
 import type { Feature, FeatureDeps } from "./deps.js";
 import { languageFeature } from "./language.js";
 import { onboardingFeature, strangerGateFeature } from "./onboarding.js";
+import { planDraftFeature } from "./plan-draft.js";
 import { planImportFeature } from "./plan-import.js";
 import { registrationFeature } from "./registration.js";
 import { rollupsFeature } from "./rollups.js";
@@ -25,6 +26,7 @@ export const FEATURES: Feature[] = [
   remindersFeature,
   calendarFeature,
   planImportFeature,
+  planDraftFeature,
   rollupsFeature,
   reportsFeature,
   questionsFeature,

@@ -81,6 +81,11 @@ export function draftPlan(text: string, context: DraftContext): DraftResult {
   return { ok: true, draft };
 }
 
+/** Whether a task can go into a plan file: a deadline or a cycle with its day, and someone to do it. */
+export function isImportable(task: DraftTask): boolean {
+  return !task.dropped && task.schedule.value.kind !== "unplaced" && task.targets.value.length > 0;
+}
+
 /**
  * The units a plan file must list for a draft: every unit its tasks reach (by code or tag), its
  * lead, and the new units it proposes that a task uses. Recomputed after every correction.

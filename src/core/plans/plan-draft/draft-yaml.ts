@@ -8,13 +8,11 @@
 import { Document, isMap, isSeq, type YAMLMap } from "yaml";
 import { formatDmy } from "../../calendar/time.js";
 import type { Translate } from "../../types.js";
-import type { DraftSchedule, DraftTask, PlanDraft } from "./types.js";
+import { isImportable } from "./draft-plan.js";
+import type { DraftSchedule, PlanDraft } from "./types.js";
 import { UNIT_CATEGORIES } from "./unit-categories.js";
 
-/** Whether a task can go into a plan file: a deadline or a cycle with its day, and someone to do it. */
-export function isImportable(task: DraftTask): boolean {
-  return !task.dropped && task.schedule.value.kind !== "unplaced" && task.targets.value.length > 0;
-}
+export { isImportable };
 
 /** A schedule in the plan file's words ("deadline" or "periodic"). */
 function scheduleFields(s: DraftSchedule): Record<string, unknown> {

@@ -7,7 +7,7 @@
 
 import { formatDmy, weekdayOf } from "../../calendar/time.js";
 import type { Translate } from "../../types.js";
-import { isImportable } from "./draft-yaml.js";
+import { isImportable } from "./draft-plan.js";
 import type { DraftSchedule, DraftTask, PlanDraft } from "./types.js";
 import { UNIT_CATEGORIES } from "./unit-categories.js";
 

@@ -324,7 +324,7 @@ export function createUnitMatcher(known: readonly KnownUnit[], places: readonly 
             mentions.push({ text: show(raw), source, targets: [], unmatched: true });
             continue;
           }
-          const words = cats.map((c) => c.label.split(",")[0].trim());
+          const words = cats.length === 1 ? [cats[0].label] : cats.map((c) => c.label.split(",")[0].trim());
           const label = words.map((w, k) => (k === 0 ? w : w.charAt(0).toLocaleLowerCase("vi") + w.slice(1))).join(", ");
           mentions.push({ text: show(raw), source, targets: cover(members), unmatched: false, label });
           continue;
