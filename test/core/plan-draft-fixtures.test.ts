@@ -82,6 +82,27 @@ describe("plan documents drafted and compared with the expected drafts", () => {
   });
 });
 
+describe("held-out plans (test/fixtures/plan-drafts/held-out, written after the drafter)", () => {
+  const HELD = path.join(DIR, "held-out");
+  for (const file of readdirSync(HELD).filter((f) => f.endsWith(".txt")).sort()) {
+    it(file, () => {
+      const expected = parse(readFileSync(path.join(HELD, file.replace(/\.txt$/, ".expected.yaml")), "utf8")) as ExpectedDraft;
+      const result = draftPlan(readFileSync(path.join(HELD, file), "utf8"), { units: expected.known_units!, indicators: SAMPLE_INDICATORS, today: "2026-01-01" });
+      if (!result.draft) throw new Error(`${file}: no draft`);
+      const s = scoreDraft(result.draft, expected);
+      console.log(`held-out ${file}: ${line(s)}`);
+      for (const c of s.comparisons.filter((x) => x.differences.length)) console.log(`  ${c.expected.title.slice(0, 60)}: ${c.differences.join("; ")}`);
+      if (s.header.differences.length) console.log(`  header: ${s.header.differences.join("; ")}`);
+      // Floors, not targets: what the drafter reads of plans it was not built on, so a change that reads less shows.
+      expect(s.tasks.matched).toBe(s.tasks.expected);
+      expect(s.extra).toEqual([]);
+      expect(s.fields.deadline).toBe(s.tasks.matched);
+      expect(s.fields.targets).toBeGreaterThanOrEqual(s.tasks.matched - 1);
+      expect(s.fields.indicators).toBeGreaterThanOrEqual(s.tasks.matched - 1);
+    });
+  }
+});
+
 describe("the seed's draft against the sample plan made by hand (plans/thach-thanh-cchc-2021.yaml)", () => {
   const hand = readFileSync("plans/thach-thanh-cchc-2021.yaml", "utf8");
   const reference = parsePlanFile(hand, t);

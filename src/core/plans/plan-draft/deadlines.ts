@@ -201,7 +201,7 @@ export function findDeadlines(clause: string, ctx: DeadlineContext): DeadlineFin
   }
 
   // "trong tháng 3/2026", "hoàn thành trong quý II/2026", "6 tháng đầu năm 2026"; in a table, "Tháng 02/2026", "Quý III/2026".
-  const lead = ctx.table ? `(?:(?:${BY}|trong) )?` : `(?:${BY} |trong |hoan thanh trong )`;
+  const lead = ctx.table ? `(?:(?:${BY}|trong):? )?` : `(?:${BY}:? |trong |hoan thanh trong )`;
   for (const m of f.matchAll(new RegExp(`${lead}th${W}{0,4} (\\d{1,2})(?: ?[/-] ?| n${W}{0,3} )(\\d{4})`, "g"))) {
     const mo = Number(m[1]);
     const y = Number(m[2]);

@@ -154,9 +154,11 @@ export function readBlocks(text: string): DocumentBlocks {
     }
     const { kind, value, rest } = parseMarker(trimmed);
     const previous = open ? open.lines.join(" ") : "";
+    // A bracket left open continues on the next line, even one that starts like an item ("(qua Công chức Tư pháp\n- Hộ tịch)").
+    const openBracket = (previous.match(/\(/g)?.length ?? 0) > (previous.match(/\)/g)?.length ?? 0);
     const startsNew =
       !open ||
-      kind !== "none" ||
+      (!openBracket && kind !== "none") ||
       zone === "recipients" ||
       OPENERS.some((o) => key.startsWith(o)) ||
       // A short numbered heading ("1. Phòng Văn hóa và Thông tin") ends at its line.
@@ -166,7 +168,7 @@ export function readBlocks(text: string): DocumentBlocks {
     if (startsNew) {
       flush();
       open = { lines: [kind === "none" ? trimmed : rest], start: i + 1, kind, value, zone };
-    } else open!.lines.push(trimmed);
+    } else open!.lines.push(openBracket && /^[-–]\s/.test(trimmed) ? trimmed.replace(/^[-–]\s+/, "- ") : trimmed);
   }
   flush();
 

@@ -150,7 +150,7 @@ export function readHeader(doc: DocumentBlocks, text: string, restorer: Restorer
     const before = line.slice(0, line.search(/,\s*ng\S{2,4}\s+\d/u));
     const afterNumber = header.number && header.number.source === line ? before.replace(/^.*?S\S{1,2}[:.]?\s*:?\s*\d{1,5}\s*\/\s*\S+/u, "") : before;
     const place = (afterNumber.split(/\s{3,}|\t/).pop() ?? "").trim();
-    if (/\p{L}{2}/u.test(place)) header.place = sourced(restorer ? restorer.restore(place) : place, line);
+    if (/\p{L}{2}/u.test(place)) header.place = sourced(restorer ? restorer.restore(place, { name: true }) : place, line);
     break;
   }
 

@@ -11,6 +11,8 @@ import { editDistance, ocrWordKey } from "./ocr-text.js";
 import { searchKey } from "../../reports/text-key.js";
 
 const MAX_WORDS = 12;
+/** Words of a header in capitals that are restored alone ("HUYEN", "XA"): administrative levels and bodies. */
+const LEVELS = new Set(["huyen", "xa", "phuong", "tinh", "quan", "thi", "tran", "so", "phong", "ban", "uy", "nhan", "dan"]);
 
 interface Entry {
   words: string[];
@@ -19,8 +21,11 @@ interface Entry {
 
 /** Restores diacritics with a fixed vocabulary plus names given at creation. */
 export interface Restorer {
-  /** The text with diacritics restored where a phrase or syllable is known. */
-  restore(text: string): string;
+  /**
+   * The text with diacritics restored where a phrase or syllable is known. `name`: a proper name
+   * (a place): only phrases, never a lone syllable's usual reading ("Dong Ha" stays, not "Động Ha").
+   */
+  restore(text: string, options?: { name?: boolean }): string;
 }
 
 const splitPhrases = (list: string) =>
@@ -68,7 +73,7 @@ export function createRestorer(names: readonly string[] = []): Restorer {
   for (const n of names) for (const part of n.split(/\s*[;()]\s*/)) if (part.trim()) add(part.trim(), true);
 
   return {
-    restore(text) {
+    restore(text, options = {}) {
       const tokens = [...text.normalize("NFC").matchAll(/[\p{L}\p{N}@&¥]+|[^\p{L}\p{N}@&¥]+/gu)].map((m) => m[0]);
       const wordIdx = tokens.map((t, i) => (/[\p{L}\p{N}]/u.test(t) ? i : -1)).filter((i) => i >= 0);
       const keys = wordIdx.map((i) => ocrWordKey(tokens[i]));
@@ -92,6 +97,14 @@ export function createRestorer(names: readonly string[] = []): Restorer {
                 e.keys.length === n &&
                 e.keys.reduce((sum, k, j) => sum + (k === slice[j] ? 0 : garbled(j) && editDistance(k, slice[j], 2) <= 1 && k.length >= (n === 2 ? 3 : 2) ? 1 : 99), 0) <= allowed,
             );
+          }
+          // A lone syllable says little: a capitalised word in the middle of a text is a name ("Dong Ha"), left as written.
+          if (entry && n === 1 && options.name) entry = undefined;
+          if (entry && n === 1) {
+            const original = tokens[wordIdx[i]];
+            const before = tokens.slice(0, wordIdx[i]).join("");
+            const sentenceStart = !/\S/.test(before) || /[.:;!?(\n]\s*$/.test(before);
+            if (/^\p{Lu}/u.test(original) && !sentenceStart && !(original === original.toUpperCase() && LEVELS.has(slice[0]))) entry = undefined;
           }
           if (entry) {
             for (let j = 0; j < n; j++) {

@@ -76,13 +76,14 @@ function cleanTitle(text: string): string {
   t = cutAt(t, /[\s,;]+(?:gui|nop)(?: bao cao)?(?: ket qua)? (?:ve|len|cho|toi) .*$/);
   t = cutAt(t, /\s+ve (?:ubnd|uy ban|so|phong|van phong|ban|thuong truc|chu tich|dang uy|huyen|tinh|xa|phuong)\b.*$/);
   // Qualifiers after the work itself ("… của đơn vị đảm bảo phù hợp với tình hình địa phương").
-  const qualifier = /(?:,\s*|\s+)(?:(?:dam bao|bao dam) (?!an ninh|an toan|trat tu|quoc phong|nguon|kinh phi|co so|dieu kien)|nham|de)\S*\s.*$/.exec(foldKeepingLength(t));
+  const qualifier = /(?:,\s*|\s+)(?:(?:dam bao|bao dam) (?!an ninh|an toan|trat tu|quoc phong|nguon|kinh phi|co so|dieu kien)|nham\s|de\s).*$/.exec(foldKeepingLength(t));
   if (qualifier && t.slice(0, qualifier.index).trim().split(/\s+/).length >= 4) t = t.slice(0, qualifier.index);
   // What a deadline leaves behind: "…, hoàn thành", "thực hiện xong", "định kỳ", a dangling "và".
   for (let i = 0; i < 4; i++) {
     t = t.replace(/[\s,;:.\-–]+$/u, "");
-    t = cutAt(t, /[\s,;]+(?:hoan thanh|thuc hien xong|xong|va|dinh ky|hang|thoi gian(?: thuc hien| hoan thanh)?|thoi han|truoc|ke tu|tu|vao|vao sang|vao chieu|sang|chieu|truoc ngay|vao luc|luc)$/);
+    t = cutAt(t, /[\s,;]+(?:hoan thanh|thuc hien xong|xong|va|dinh ky|hang|thoi gian(?: thuc hien| hoan thanh)?|thoi han|truoc|ke tu|tu|vao|vao sang|vao chieu|sang|chieu|truoc ngay|vao luc)$/);
   }
+  t = t.replace(/\s*\(\s*\)/g, "");
   t = t.replace(/^[\s,;:.\-–+•]+/u, "");
   t = t.replace(/^(?:và|va|đồng thời|dong thoi)\s+/iu, "");
   // "Chủ trì rà soát …" → "Rà soát …".
@@ -99,6 +100,38 @@ function unitPart(b: Block): { text: string; rest: string } | undefined {
   if (colon > 0 && colon <= 150 && !/\d$/.test(b.text.slice(0, colon))) return { text: b.text.slice(0, colon), rest: b.text.slice(colon + 1).trim() };
   if (b.heading && !b.cells) return { text: b.text, rest: "" };
   return undefined;
+}
+
+/** "Đơn vị thực hiện:", "Thời gian hoàn thành:", "Phối hợp:" after a task item (or inside it). */
+const ATTRIBUTE = /(?:^|[.;]\s*|\s)(?<label>(?:don vi|co quan)(?: chu tri)?(?: thuc hien)?(?: chu tri)?|chu tri|trach nhiem(?: thuc hien)?|(?:don vi |co quan )?phoi hop|thoi gian(?: hoan thanh| thuc hien)?|thoi han(?: hoan thanh)?|tien do(?: hoan thanh)?)\s*:\s*/g;
+
+interface Attributes {
+  units?: string;
+  time?: string;
+  assisting?: string;
+}
+
+/** The content before the first attribute label and the attributes after it ("… Đơn vị thực hiện: X. Thời gian: Y."). */
+function attributesOf(text: string): { content: string; attrs: Attributes } | undefined {
+  const f = foldKeepingLength(text);
+  const hits = [...f.matchAll(ATTRIBUTE)].filter((m) => m.groups?.label !== "co quan" && m.groups?.label !== "don vi");
+  if (!hits.length) return undefined;
+  const attrs: Attributes = {};
+  hits.forEach((m, k) => {
+    const start = m.index! + m[0].length;
+    const end = k + 1 < hits.length ? hits[k + 1].index! : text.length;
+    const value = text.slice(start, end).replace(/^[\s:]+|[\s.;,]+$/g, "");
+    const label = m.groups!.label;
+    if (/^(?:thoi gian|thoi han|tien do)/.test(label)) attrs.time ??= value;
+    else if (/phoi hop/.test(label)) attrs.assisting ??= value;
+    else {
+      // "UBND các xã, phường; Trung tâm Chuyển đổi số tỉnh hướng dẫn": who helps is not who reports.
+      const doers = value.split(/\s*;\s*/).filter((part) => !/\s(?:hướng dẫn|phối hợp|hỗ trợ|tham gia|huong dan|phoi hop|ho tro)$/iu.test(part));
+      attrs.units ??= doers.join("; ");
+    }
+  });
+  const first = hits[0].index! + (/^[.;\s]/.test(hits[0][0]) ? hits[0][0].search(/\S/) : 0);
+  return { content: text.slice(0, first).replace(/[\s.;:]+$/, ""), attrs };
 }
 
 type Roles = { content: number; lead: number; assist: number; time: number };
@@ -185,8 +218,55 @@ export function findTasks(doc: DocumentBlocks, deps: TaskStageDeps): TaskStageRe
     return hit ? { value: hit.targets[0], source: text } : undefined;
   };
 
+  // Task items followed by their attributes on lines of their own ("Đơn vị thực hiện: …", "Thời gian hoàn thành: …").
+  const hosted = new Map<number, { attrs: Attributes; content: string; source: string }>();
+  const consumed = new Set<number>();
   for (const b of blocks) {
     if ((b.zone !== "body" && b.zone !== "appendix") || b.cells || inAims(b)) continue;
+    const parsed = attributesOf(b.text);
+    if (!parsed) continue;
+    if (parsed.content && ocrKey(parsed.content).split(" ").length >= 3) {
+      hosted.set(b.index, { attrs: parsed.attrs, content: parsed.content, source: b.text });
+      continue;
+    }
+    // An attribute line: it belongs to the item just above it.
+    let host = b.index - 1;
+    while (host >= 0 && consumed.has(host)) host--;
+    if (host < 0 || blocks[host].heading || blocks[host].cells || blocks[host].zone !== b.zone) continue;
+    const entry = hosted.get(host) ?? { attrs: {}, content: blocks[host].text, source: blocks[host].text };
+    entry.attrs = { ...parsed.attrs, ...entry.attrs };
+    entry.source = `${entry.source} ${b.text}`;
+    hosted.set(host, entry);
+    consumed.add(b.index);
+  }
+
+  for (const [index, { attrs, content, source }] of hosted) {
+    if (!attrs.time && !attrs.units) continue;
+    const b = blocks[index];
+    const findings = attrs.time ? findDeadlines(attrs.time, { ...deps.deadlines, table: true }) : findDeadlines(content, deps.deadlines);
+    const schedule: DraftSchedule | undefined = findings[0]?.schedule ?? (attrs.time ? { kind: "unplaced", why: "no_date", phrase: attrs.time } : undefined);
+    if (!schedule) continue;
+    const named = attrs.units ? matcher.resolve(attrs.units, source).filter((m) => m.targets.length || m.unmatched) : [];
+    noteMentions(named);
+    const targets = named.length ? named : (sectionOf(b)?.units ?? []);
+    const isReport = REPORT.test(foldKeepingLength(content));
+    const recurring = schedule.kind === "periodic" || (schedule.kind === "unplaced" && schedule.every !== undefined);
+    const via = named.find((m) => m.targets.length === 1 && matcher.unit(m.targets[0]));
+    const title = cleanTitle(findings[0] && !attrs.time ? removeSpans(content, [findings[0]]) : content);
+    found.push({
+      title: { value: truncateTitle(show(title)), source },
+      schedule: { value: schedule, source },
+      targets: { value: targets.flatMap((m) => m.targets), source: attrs.units ?? source },
+      ...(via ? { lead: { value: via.targets[0], source } } : lead ? { lead } : {}),
+      indicators: suggestIndicators({ clause: content, block: content, section: [], report: isReport, recurring, ocr: restorer !== null }, deps.indicators),
+      ...(attrs.assisting ? { assisting: show(attrs.assisting) } : {}),
+      at: [index, 0],
+    });
+    consumed.add(index);
+  }
+
+  for (const b of blocks) {
+    if ((b.zone !== "body" && b.zone !== "appendix") || b.cells || inAims(b) || consumed.has(b.index)) continue;
     const section = sectionOf(b);
     const own = unitPart(b);
     const text = own && unitsOfBlock(b).length ? own.rest : b.text;
@@ -249,6 +329,13 @@ export function findTasks(doc: DocumentBlocks, deps: TaskStageDeps): TaskStageRe
             if (before) title = GENERIC_TITLE.test(titleKey) && !GENERIC_REPORT.test(titleKey) ? before : `${before}; ${title.charAt(0).toLocaleLowerCase("vi")}${title.slice(1)}`;
           }
           if (!title) title = cleanTitle(clause);
+          // "…báo cáo 6 tháng (…), năm (…)": the second report is named after the first ("Báo cáo kết quả … năm").
+          const periodOnly = /^(?:bao cao )?(?:nam|6 thang|sau thang|quy|thang)(?: \d{4})?$/;
+          const previousTask = found[found.length - 1];
+          if (k > 0 && periodOnly.test(ocrKey(title)) && previousTask) {
+            const base = previousTask.title.value.replace(/\s+(?:định kỳ\s+)?(?:6|sáu)\s+tháng(?:\s+\S+\s+năm)?$|\s+(?:định kỳ\s+)?(?:hằng\s+)?(?:quý|năm|tháng)$/iu, "");
+            title = `${base} ${title.replace(/^(?:báo cáo|bao cao)\s+/iu, "").toLocaleLowerCase("vi")}`;
+          }
           // A title taken from the sentence before names both sentences as its source.
           const titleSource = earlier && earlier === previous && previousSentence !== sentence ? `${previousSentence} ${sentence}` : sentence;
           from = finding.end;
