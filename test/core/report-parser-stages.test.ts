@@ -505,6 +505,7 @@ describe("stage 4a: findStatedZeros", () => {
     "một số thôn chưa có loa truyền thanh hoạt động",
     "loa truyền thanh không hoạt động",
     "pano 12, không rõ bao nhiêu tờ rơi",
+    "phát 1 k tờ rơi",
   ])("not a stated zero: %s", (text) => {
     expect(zeros(text)).toEqual([]);
   });

@@ -46,6 +46,8 @@ export function findStatedZeros(tk: Tokenised, nv: NonValues, mentions: readonly
     const k = key(toks[i]);
     const notYet = k === NOT_YET;
     if (!(NOT.has(k) || notYet) || toks[i]!.type !== "w") continue;
+    // "1 k tờ rơi" is a thousand, not "không"
+    if (k === "k" && toks[i - 1]?.type === "n") continue;
     // (a) "không có phóng sự nào", "chưa treo pa nô nào", "không tổ chức hội nghị, tập huấn nào"
     const named: Mention[] = [];
     let j = i + 1;
