@@ -3,7 +3,7 @@ import { Composer, type Context } from "../core/composer.js";
 import { exampleFigures, formatDaysLeft, formatDue } from "../core/format.js";
 import type { AssignmentView, TaskRecord } from "../core/ports.js";
 import { orderByDueNext } from "../core/reports/task-choice.js";
-import { assignTask, cancelTask, findTask, requestAdhoc, type CreateTaskResult } from "../core/plans/tasks.js";
+import { assignTask, cancelTask, requestAdhoc, type CreateTaskResult } from "../core/plans/tasks.js";
 import { closePeriods } from "../core/plans/periods.js";
 import { formatDmy } from "../core/calendar/time.js";
 import { actorOf, allow, type Feature, type FeatureDeps } from "./deps.js";
@@ -116,7 +116,7 @@ export const tasksFeature: Feature = (deps) => {
     if (!(await allow(ctx, ["admin"]))) return;
     const [ref, ...period] = splitArgs(ctx.command!.args);
     if (!ref) return ctx.reply(ctx.t("tasks:close_usage"));
-    const result = await closePeriods(deps, actorOf(ctx), await findTask(deps.repos, ref), period.join(" "));
+    const result = await closePeriods(deps, actorOf(ctx), ref, period.join(" "));
     if (!result.ok) {
       const periods = result.periods?.length ? result.periods.join(", ") : "—";
       return ctx.reply(`${ctx.t(`tasks:close_${result.error}`, { ref, period: period.join(" "), id: result.task?.id, periods })}\n${ctx.t("tasks:close_usage")}`);

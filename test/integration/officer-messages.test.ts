@@ -135,6 +135,8 @@ describe("officers' messages in the sandbox", () => {
 
   beforeAll(async () => {
     s = await startTestSandbox();
+    // The 2021 district sample (today's Sở sample is the default).
+    await s.post("/api/reset", { sample: "huyen-2021" });
     const state = await s.state();
     officer = state.people.find((p) => p.unit === "UBND xã Thạch Bình")!.userId;
     group = state.chats.find((c) => c.sample === "unit" && c.unit === "UBND xã Thạch Bình")!.chatId;

@@ -11,6 +11,7 @@ import type { WorkingCalendar } from "../calendar/working-calendar.js";
 import { namedPeriods, namesAnyPeriod, periodMatches } from "../reports/named-periods.js";
 import { searchKey } from "../reports/text-key.js";
 import { occurrencesOf } from "./schedule.js";
+import { findTask } from "./tasks.js";
 
 const EARLIEST = "2000-01-01";
 const LATEST = "2999-12-31";
@@ -119,9 +120,10 @@ export function matchPeriod<O extends Pick<OccurrenceRecord, "periodKey" | "labe
 export async function closePeriods(
   deps: { repos: Repositories; clock: Clock },
   actor: string,
-  task: TaskRecord | null,
+  taskRef: string,
   periodText?: string,
 ): Promise<ClosePeriodsResult> {
+  const task = await findTask(deps.repos, taskRef);
   if (!task) return { ok: false, error: "task_not_found" };
   const now = deps.clock.now();
   const occurrences = await deps.repos.assignments.listOccurrences(task.id);
