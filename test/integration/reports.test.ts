@@ -138,8 +138,12 @@ describe("reports in Vietnamese chat", () => {
     const pdf = Buffer.from("%PDF-1.4\n1 0 obj << >> endobj\n%%EOF");
     const [reply] = await h.say(lan, thachBinh, "", { document: { data: pdf, file_name: "ke-hoach-15.pdf", mime_type: "application/pdf" } });
     expect(reply).toContain("tổng 3 ảnh, 1 tệp");
+    // The same photo again is named, not counted twice (issue 19).
     const [dup] = await h.say(lan, thachBinh, "", { photo: jpeg(1) });
-    expect(dup).toContain("tổng 3 ảnh, 1 tệp");
+    expect(dup).toContain("📎 Ảnh này đã có trong báo cáo #2");
+    expect(dup).toContain("không tính thêm");
+    const [report] = await h.app.repos.reports.listForUnit((await h.app.repos.units.findByCode("XA_THACH_BINH"))!.id);
+    expect(await h.app.repos.attachments.listForReports([report.id])).toHaveLength(4);
     expect(existsSync(h.dataDir)).toBe(true);
   });
 
