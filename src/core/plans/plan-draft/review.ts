@@ -48,7 +48,7 @@ export function describeSchedule(s: DraftSchedule, t: Translate): string {
   }
   const phrase = s.phrase ? quote(s.phrase, 80) : "";
   if (s.why === "cycle_unsupported") return t("plandraft:unplaced_unsupported", { phrase, cycle: t(`plandraft:cycle_${s.every ?? "week"}`) });
-  if (s.why === "no_day" && s.every) return t("plandraft:unplaced_no_day", { phrase, cycle: t(`plandraft:cycle_${s.every}`) });
+  if (s.why === "no_day" && s.every) return t("plandraft:unplaced_no_day", { phrase });
   return phrase ? t("plandraft:unplaced", { phrase }) : t("plandraft:unplaced_plain");
 }
 

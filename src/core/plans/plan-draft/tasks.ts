@@ -96,6 +96,9 @@ const truncateTitle = (t: string) => (t.length <= 160 ? t : `${t.slice(0, 157).r
 
 /** The part of a block naming its units: "X: …" before the colon, or a short heading. */
 function unitPart(b: Block): { text: string; rest: string } | undefined {
+  // "Sở Văn hóa, Thể thao và Du lịch là cơ quan chủ trì, …": the subject before "là".
+  const is = /^(.{3,120}?)\s+(?:là|la)\s+(?=(?:cơ quan|co quan|đơn vị|don vi|đầu mối|dau moi)\b)/iu.exec(b.text);
+  if (is && b.marker.kind !== "none") return { text: is[1], rest: b.text.slice(is[0].length) };
   const colon = b.text.indexOf(":");
   if (colon > 0 && colon <= 150 && !/\d$/.test(b.text.slice(0, colon))) return { text: b.text.slice(0, colon), rest: b.text.slice(colon + 1).trim() };
   if (b.heading && !b.cells) return { text: b.text, rest: "" };

@@ -22,7 +22,8 @@ export interface UpcomingReminder {
 }
 
 /**
- * The first `max` reminder times of a plan file after `now`, within `days` days.
+ * The next reminder of each task of a plan file after `now` (within `days` days), soonest first,
+ * at most `max` of them.
  * @example upcomingReminders(file, calendar, new Date("2021-01-29T01:00:00Z"), "Asia/Ho_Chi_Minh")[0] // { at: 29/01 08:00, task: 0, units: 25 }
  */
 export function upcomingReminders(file: PlanFile, calendar: WorkingCalendar, now: Date, tz: string, days = 60, max = 5): UpcomingReminder[] {
@@ -35,7 +36,9 @@ export function upcomingReminders(file: PlanFile, calendar: WorkingCalendar, now
     for (const occurrence of occurrencesOf(task.schedule, { from, to: addDays(to, 30) }, calendar, tz)) {
       for (const r of planReminders({ dueAt: occurrence.dueAt, policy: task.reminder ?? DEFAULT_REMINDER_POLICY, calendar, tz })) {
         if (r.kind === "escalation" || r.at <= now || localDateOf(r.at, tz) > to) continue;
-        if (!out.some((o) => o.task === index && o.at.getTime() === r.at.getTime())) out.push({ at: r.at, task: index, units });
+        const mine = out.find((o) => o.task === index);
+        if (!mine) out.push({ at: r.at, task: index, units });
+        else if (r.at < mine.at) mine.at = r.at;
       }
     }
   });
