@@ -141,10 +141,6 @@ beforeAll(async () => {
   });
 }, 900_000);
 afterAll(async () => {
-  if (process.env.PEEK) {
-    const silent = groups2026.find((g) => g.code === "P_BAC_SON")!;
-    console.log(JSON.stringify({ ...replies, reminders: h.fake.sent(silent.chat.id).map((s) => s.text).slice(0, 12) }, null, 1));
-  }
   await h?.close();
 });
 
