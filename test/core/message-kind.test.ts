@@ -18,6 +18,10 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     "quý 1 tổ chức 2 hội nghị, 150 lượt người",
     "đã treo 12 pa nô, có cần gửi ảnh không ạ?",
     "Báo cáo kết quả tuyên truyền quý I",
+    "Bao cao xa Thach Binh",
+    "bc: đã xong",
+    "baos caos",
+    "/baocao",
   ])("report: %s", (text) => expect(kind(text)).toBe("report"));
 
   it.each([
@@ -30,13 +34,13 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     "hạn nộp là bao giờ",
   ])("question: %s", (text) => expect(kind(text)).toBe("question"));
 
-  it.each(["ok", "ok ạ", "Dạ vâng", "dạ em cảm ơn ạ", "thanks", "👍", "🙏🙏", "..."])("chatter: %s", (text) => expect(kind(text)).toBe("chatter"));
+  it.each(["ok", "ok ạ", "Chào anh", "Dạ vâng", "dạ em cảm ơn ạ", "thanks", "👍", "🙏🙏", "..."])("chatter: %s", (text) => expect(kind(text)).toBe("chatter"));
 
   it.each(["xã chưa tổ chức hội nghị triển khai kế hoạch", "xã đang xây dựng kế hoạch tuyên truyền đợt 2", "kết quả tuyên truyền tốt"])("unsure (the bot asks): %s", (text) =>
     expect(kind(text)).toBe("unsure"),
   );
 
-  it.each(["mai anh em mình đi họp nhé", "chiều nay mất điện cả xã"])("other talk: %s", (text) => expect(kind(text)).toBe("other"));
+  it.each(["mai anh em mình đi họp nhé", "chiều nay mất điện cả xã", "Hôm nay trời mưa", "liên hệ 0912345678"])("other talk: %s", (text) => expect(kind(text)).toBe("other"));
 
   it("never throws on odd input", () => {
     for (const text of ["", "\u0000\u202e", "?".repeat(10_000), "a".repeat(50_000), "1️⃣2️⃣"]) expect(() => kind(text)).not.toThrow();

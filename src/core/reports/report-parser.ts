@@ -40,7 +40,6 @@ import { readTables } from "./parser/tables.js";
 import { normaliseAndTokenise } from "./parser/tokens.js";
 import { collectUnclear } from "./parser/unclear.js";
 import { findStatedZeros } from "./parser/zeros.js";
-import { searchKey, telexFold } from "./text-key.js";
 
 /** What a report says, as data. */
 export interface ParsedReport {
@@ -134,28 +133,4 @@ function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
   };
   if (nonValues.taskHint !== undefined) result.taskHint = nonValues.taskHint;
   return result;
-}
-
-/**
- * Whether a message looks like a report: it starts with "báo cáo"/"bc"/"/baocao" (also typed
- * "bao cao" or with Telex leftovers "baos caos"), or it names an indicator with a number.
- * @example looksLikeReport("bc: 12 pano", SAMPLE_INDICATORS) // true
- * @example looksLikeReport("Chào anh", SAMPLE_INDICATORS) // false
- */
-export function looksLikeReport(text: string, indicators: readonly IndicatorDef[]): boolean {
-  try {
-    const raw = typeof text === "string" ? text : String(text ?? "");
-    const head = searchKey(raw.slice(0, 60))
-      .split(/[^a-z0-9/]+/)
-      .filter(Boolean)
-      .slice(0, 2)
-      .map((w) => (w.startsWith("/") ? w : telexFold(w)));
-    const first = head[0] ?? "";
-    if (first === "/baocao" || first === "baocao" || first === "bc" || first === "/bc") return true;
-    if (first === "bao" && head[1] === "cao") return true;
-    const r = parseReport(raw, indicators);
-    return Object.keys(r.values).length > 0 || r.conflicts.length > 0;
-  } catch {
-    return false;
-  }
 }
