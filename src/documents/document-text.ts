@@ -57,7 +57,11 @@ function decodeText(data: Uint8Array): string | undefined {
   }
   text = text.replace(/^\uFEFF/, "");
   // Binary that happens to decode: mostly control characters.
-  const controls = (text.slice(0, 4000).match(/[\u0000-\u0008\u000e-\u001f]/g) ?? []).length;
+  let controls = 0;
+  for (const ch of text.slice(0, 4000)) {
+    const code = ch.charCodeAt(0);
+    if (code <= 8 || (code >= 14 && code <= 31)) controls++;
+  }
   return controls > 20 ? undefined : text;
 }
 

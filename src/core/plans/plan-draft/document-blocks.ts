@@ -50,13 +50,13 @@ const OPENERS = ["can cu", "thuc hien", "kinh gui", "noi nhan", "tren day la", "
 function parseMarker(line: string): { kind: MarkerKind; value: string; rest: string } {
   let m = ROMAN.exec(line);
   // "I11." is OCR's "III."; a lone "I" followed by a lower-case word is a pronoun-less sentence start, not a numeral.
-  if (m && m[2] && !/^\p{Ll}/u.test(m[2])) return { kind: "roman", value: m[1].replace(/[1l]/g, "I"), rest: m[2] };
+  if (m?.[2] && !/^\p{Ll}/u.test(m[2])) return { kind: "roman", value: m[1].replace(/[1l]/g, "I"), rest: m[2] };
   m = ARABIC.exec(line);
-  if (m && m[2] && !/^\d/.test(m[2]) && !/^[/%]/.test(m[2])) return { kind: "arabic", value: m[1], rest: m[2] };
+  if (m?.[2] && !/^\d/.test(m[2]) && !/^[/%]/.test(m[2])) return { kind: "arabic", value: m[1], rest: m[2] };
   m = LETTER.exec(line);
   if (m) return { kind: "letter", value: m[1] ?? m[3], rest: m[2] ?? m[4] };
   m = BULLET.exec(line);
-  if (m && m[1]) return { kind: "bullet", value: "-", rest: m[1] };
+  if (m?.[1]) return { kind: "bullet", value: "-", rest: m[1] };
   return { kind: "none", value: "", rest: line };
 }
 

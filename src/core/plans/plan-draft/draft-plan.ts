@@ -37,7 +37,7 @@ export function taskCodeOf(planNumber: string | undefined, year: number, n: numb
  * if (r.ok) r.draft.tasks.map((t) => t.schedule.value) // [{ kind: "once", dueDate: "2021-02-09", … }, …]
  */
 export function draftPlan(text: string, context: DraftContext): DraftResult {
-  const clean = text.normalize("NFC").replace(/\u0000/g, "");
+  const clean = text.normalize("NFC").replaceAll(String.fromCharCode(0), "");
   if (!/\p{L}{2,}/u.test(clean)) return { ok: false, error: "empty" };
   const degraded = isDegraded(clean);
   const names = [...context.units.map((u) => u.name), ...context.indicators.map((i) => i.label)];

@@ -110,7 +110,7 @@ export function draftToYaml(draft: PlanDraft, t: Translate, options: { fileName?
   }
   for (const key of ["units", "tasks", "indicators", "unit_groups", "report"]) {
     const pair = root.items.find((p) => (p.key as { value?: unknown })?.value === key);
-    if (pair && pair.key && typeof pair.key === "object") (pair.key as { spaceBefore?: boolean }).spaceBefore = true;
+    if (pair?.key && typeof pair.key === "object") (pair.key as { spaceBefore?: boolean }).spaceBefore = true;
   }
   return doc.toString({ lineWidth: 0 });
 }

@@ -141,7 +141,7 @@ type Roles = { content: number; lead: number; assist: number; time: number };
 
 function tableRoles(cells: string[]): Roles | undefined {
   const keys = cells.map((c) => ocrKey(c));
-  const find = (re: RegExp, not?: RegExp) => keys.findIndex((k) => re.test(k) && !(not && not.test(k)));
+  const find = (re: RegExp, not?: RegExp) => keys.findIndex((k) => re.test(k) && !not?.test(k));
   const time = find(/thoi gian|thoi han|tien do|han hoan thanh|moc thoi gian/);
   const content = find(/noi dung|nhiem vu|cong viec|hoat dong|ten nhiem vu/, /chu tri|phoi hop|thoi gian/);
   const assist = find(/phoi hop/);
