@@ -451,13 +451,23 @@ function figuresAppendix(tasks: TaskRollup[], subject: string, t: Translate, mar
   return out;
 }
 
+/** The package's parts before docx zips them: its Packer's compiler (not public API, hence the check). */
+type PackageParts = Map<string, string | Uint8Array>;
+function compileParts(doc: Document): PackageParts | undefined {
+  const compiler = (Packer as unknown as { compiler?: { compile?: (file: Document) => unknown } }).compiler;
+  const parts = typeof compiler?.compile === "function" ? compiler.compile(doc) : undefined;
+  return parts instanceof Map && typeof parts.get("word/document.xml") === "string" ? (parts as PackageParts) : undefined;
+}
+
 /**
- * Puts each table where its marker paragraph is in word/document.xml and zips the package again.
+ * The package with each table where its marker paragraph is in word/document.xml, zipped once.
  * The markers hold a random nonce, so no text of the report can be taken for one.
  */
-async function spliceTables(packed: Uint8Array, marker: (i: number) => string, tables: string[]): Promise<Uint8Array> {
-  const files = readZip(packed);
-  let xml = files.get("word/document.xml")!.toString("utf8");
+async function packWithTables(doc: Document, marker: (i: number) => string, tables: string[]): Promise<Uint8Array> {
+  // docx's own parts when its compiler can be reached; else its zip, read back (a docx upgrade).
+  const parts: PackageParts = compileParts(doc) ?? readZip(new Uint8Array(await Packer.toBuffer(doc)));
+  const document = parts.get("word/document.xml")!;
+  let xml = typeof document === "string" ? document : Buffer.from(document).toString("utf8");
   tables.forEach((table, i) => {
     const at = xml.indexOf(marker(i));
     if (at < 0) throw new Error(`docx: the marker of table ${i} is missing`);
@@ -468,7 +478,7 @@ async function spliceTables(packed: Uint8Array, marker: (i: number) => string, t
     const section = /<w:pPr><w:sectPr[\s\S]*?<\/w:sectPr><\/w:pPr>/.exec(xml.slice(start, at))?.[0];
     xml = xml.slice(0, start) + table + (section ? `<w:p>${section}</w:p>` : "") + xml.slice(end);
   });
-  return createZip([...files].map(([path, data]) => ({ path, data: path === "word/document.xml" ? xml : data })));
+  return createZip([...parts].map(([path, data]) => ({ path, data: path === "word/document.xml" ? xml : data })));
 }
 
 interface Picture {
@@ -654,7 +664,5 @@ export async function renderRollupDocx(
     styles: { default: { document: { run: { font: FONT, size: SIZE_BODY } } } },
     sections,
   });
-  const packed = new Uint8Array(await Packer.toBuffer(doc));
-  if (tasks.length === 0) return packed;
-  return spliceTables(packed, marker, tasks.map((task) => unitTableXml(task, t, num, view.timezone)));
+  return packWithTables(doc, marker, tasks.map((task) => unitTableXml(task, t, num, view.timezone)));
 }
