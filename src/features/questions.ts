@@ -19,7 +19,8 @@ function deadlineLine(a: AssignmentView, answer: QuestionAnswer, ctx: Context, d
 /** The answer as the officer reads it: what was asked about, then how to report. */
 export function renderAnswer(answer: QuestionAnswer, ctx: Context, deps: FeatureDeps): string {
   const unit = ctx.unit!.name;
-  const how = ctx.t("questions:how", { minutes: ATTACH_WINDOW_MS / 60_000 });
+  // A deadline question gets one line on how to report; the other questions the whole way.
+  const how = answer.topic === "deadline" ? ctx.t("questions:how_short") : ctx.t("questions:how", { minutes: ATTACH_WINDOW_MS / 60_000 });
   const lines: string[] = [];
   if (answer.topic === "deadline" && (answer.assignments.length || answer.future.length)) lines.push(ctx.t("questions:deadline_header", { unit }));
   else if (answer.assignments.length) lines.push(ctx.t("tasks:open_header", { unit, count: answer.assignments.length }));

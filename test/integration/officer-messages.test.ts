@@ -52,7 +52,7 @@ describe("officers' messages on Telegram", () => {
     const reply = await say("cho em hỏi hạn báo cáo quý 2 là ngày nào ạ");
     expect(reply).toContain("Thời hạn báo cáo của UBND xã Thạch Bình:");
     expect(reply).toMatch(/#2 Báo cáo quý kết quả tuyên truyền cải cách hành chính \(Quý II\/2021\): hạn Thứ Ba, 15\/06\/2021/);
-    expect(reply).toContain("Cách báo cáo:");
+    expect(reply).toContain("Để báo cáo: trả lời tin nhắn nhắc hạn");
     expect(await reports()).toHaveLength(1);
   });
 
@@ -61,6 +61,7 @@ describe("officers' messages on Telegram", () => {
     expect(reply).toMatch(/Nhiệm vụ đang mở của UBND xã Thạch Bình \(\d+\):/);
     expect(reply).toMatch(/#2 Báo cáo quý kết quả tuyên truyền cải cách hành chính \(Quý I\/2021\) — hạn Thứ Hai, 15\/03\/2021 \(còn 45 ngày\) — chưa báo cáo/);
     expect(reply).toContain("Báo cáo gần nhất đã nhận: #1 Xây dựng kế hoạch");
+    expect(reply).toContain("Cách báo cáo: trả lời (reply) tin nhắn nhắc hạn");
   });
 
   it("leaves acknowledgements unanswered in the group", async () => {
