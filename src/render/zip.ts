@@ -1,17 +1,49 @@
 /**
  * The ZIP container of XLSX and DOCX files, written and read with node:zlib: the renderers build
  * their XML as strings and need nothing more than deflate, inflate and CRC-32. Compression runs on
- * libuv's thread pool (zlib's async API), so a large part never holds up the event loop.
+ * libuv's thread pool (zlib's stream API), so a large part never holds up the event loop.
  */
-import { promisify } from "node:util";
-import { crc32, deflateRaw, inflateRawSync } from "node:zlib";
-
-const deflate = promisify(deflateRaw);
+import { crc32, createDeflateRaw, inflateRawSync } from "node:zlib";
 
 /** One file of a package: its path inside the ZIP and its content (strings are written as UTF-8). */
 export interface ZipEntry {
   path: string;
   data: string | Uint8Array;
+}
+
+/** UTF-16 units encoded at a time: pieces stay under glibc's mmap threshold (see deflatePart). */
+const PIECE = 16_384;
+
+/**
+ * Deflates a part piece by piece, never holding it whole as bytes: a 5 MB document.xml as one
+ * Buffer raised glibc's mmap threshold, after which the process kept megabytes it had freed.
+ */
+async function deflatePart(data: string | Uint8Array, level: number): Promise<{ body: Buffer; crc: number; size: number }> {
+  const stream = createDeflateRaw({ level });
+  const out: Buffer[] = [];
+  stream.on("data", (chunk: Buffer) => out.push(chunk));
+  const done = new Promise<void>((resolve, reject) => stream.once("end", resolve).once("error", reject));
+  let crc = 0;
+  let size = 0;
+  const write = (bytes: Uint8Array) => {
+    crc = crc32(bytes, crc);
+    size += bytes.length;
+    stream.write(bytes);
+  };
+  if (typeof data === "string") {
+    for (let at = 0; at < data.length; ) {
+      let end = Math.min(data.length, at + PIECE);
+      // Never between the two halves of a surrogate pair.
+      if (end < data.length && (data.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
+      write(Buffer.from(data.slice(at, end), "utf8"));
+      at = end;
+    }
+  } else {
+    for (let at = 0; at < data.length; at += 4 * PIECE) write(data.subarray(at, at + 4 * PIECE));
+  }
+  stream.end();
+  await done;
+  return { body: Buffer.concat(out), crc: crc >>> 0, size };
 }
 
 /** 1980-01-01 00:00 in MS-DOS form: a fixed time, so the same content gives the same bytes. */
@@ -26,14 +58,15 @@ const UTF8 = 0x0800;
  * @example const xlsx = await createZip([{ path: "[Content_Types].xml", data: types }, …]);
  */
 export async function createZip(entries: readonly ZipEntry[], options: { level?: number } = {}): Promise<Uint8Array> {
-  const parts = await Promise.all(
-    entries.map(async (entry) => {
-      const raw = typeof entry.data === "string" ? Buffer.from(entry.data, "utf8") : entry.data;
-      const packed = await deflate(raw, { level: options.level ?? 6 });
-      const stored = packed.length >= raw.length;
-      return { name: Buffer.from(entry.path, "utf8"), crc: crc32(raw), size: raw.length, body: stored ? raw : packed, method: stored ? 0 : 8 };
-    }),
-  );
+  const parts: { name: Buffer; crc: number; size: number; body: Uint8Array; method: number }[] = [];
+  // One part at a time: fewer buffers alive at once.
+  for (const entry of entries) {
+    const packed = await deflatePart(entry.data, options.level ?? 6);
+    // Stored when deflate does not help (a JPEG photo): only then are the raw bytes needed whole.
+    const stored = packed.body.length >= packed.size;
+    const body = stored ? (typeof entry.data === "string" ? Buffer.from(entry.data, "utf8") : entry.data) : packed.body;
+    parts.push({ name: Buffer.from(entry.path, "utf8"), crc: packed.crc, size: packed.size, body, method: stored ? 0 : 8 });
+  }
   const chunks: Uint8Array[] = [];
   const central: Buffer[] = [];
   let offset = 0;
