@@ -106,6 +106,23 @@ export const planDraftFeature: Feature = (deps) => {
     await ctx.reply(ctx.t("plandraft:paste_waiting", { part: state.parts, number: state.draft.header.number?.value ?? "", minutes: PASTE_MINUTES }));
   }
 
+  /**
+   * A document sent without /duthao by an admin who also reports for a unit may be evidence, not a
+   * plan: it is drafted only when its text reads like a plan; otherwise it goes on to the reports.
+   */
+  async function draftIfPlan(ctx: Context, file: IncomingFile, next: () => Promise<void>): Promise<void> {
+    if ((file.size ?? 0) > PLAN_DOCUMENT_MAX_BYTES) return next();
+    let bytes: Uint8Array;
+    try {
+      bytes = await deps.messenger.download(ctx.incoming.channel, file, PLAN_DOCUMENT_MAX_BYTES);
+    } catch {
+      return next();
+    }
+    const read = await documentText(bytes);
+    if (!read.ok || !looksLikePlan(read.text)) return next();
+    await startDraft(ctx, read.text, file.fileName ?? ctx.t("reports:document_word"), false);
+  }
+
   async function draftFromFile(ctx: Context, file: IncomingFile): Promise<void> {
     const name = file.fileName ?? ctx.t(`reports:${file.kind === "photo" ? "photo" : "document"}_word`);
     if (file.kind === "photo") return ctx.reply(ctx.t("plandraft:error_image"));
@@ -208,7 +225,7 @@ export const planDraftFeature: Feature = (deps) => {
     if (ctx.command || ctx.role !== "admin" || ctx.incoming.chatType !== "private") return next();
     const file = ctx.incoming.files[0];
     const text = ctx.incoming.text;
-    if (file && file.kind === "document" && !/\.ya?ml$/i.test(file.fileName ?? "")) return draftFromFile(ctx, file);
+    if (file && file.kind === "document" && !/\.ya?ml$/i.test(file.fileName ?? "")) return ctx.unit || ctx.person.unitId !== null ? draftIfPlan(ctx, file, next) : draftFromFile(ctx, file);
     const state = await load(ctx);
     if (file && file.kind === "photo" && state) return ctx.reply(ctx.t("plandraft:error_image"));
     if (state && text.trim()) {

@@ -54,4 +54,17 @@ describe("plan draft in the sandbox", () => {
     const inGroup = (await s.messages(group.chatId)).filter((x) => "bot" in x.from).map((x) => x.text);
     expect(inGroup.some((x) => x.includes(title.trim()))).toBe(true);
   }, 90_000);
+
+  it("an admin who also reports for a unit: a document that is no plan goes on to the reports, not the draft", async () => {
+    const invite = await s.say(admin, admin, "/moi SO_VHTTDL");
+    const code = /\/dangky ([2-9A-Z]{8})/.exec(invite.replies.map((m) => m.text).join("\n"))![1];
+    const registered = await s.say(admin, admin, `/dangky ${code}`);
+    expect(registered.replies.map((m) => m.text).join("\n")).toContain("Sở Văn hóa, Thể thao và Du lịch");
+    const letter = await planDocx("BÁO CÁO\nKết quả treo pa nô tại trụ sở Sở: 12 pa nô, 4 băng rôn.");
+    const sent = await s.say(admin, admin, "", { files: [{ name: "bao-cao.docx", mime: DOCX, data: letter }] });
+    const texts = sent.replies.map((m) => m.text).join("\n");
+    expect(texts).not.toContain("không thấy nhiệm vụ nào");
+    expect(texts).not.toContain("Dự thảo kế hoạch");
+    expect(texts).toContain("Minh chứng sẽ được gắn vào báo cáo");
+  }, 30_000);
 });
