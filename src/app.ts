@@ -170,9 +170,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
   /** Why alerts may not reach every admin (configured by id, never wrote to the bot), if so. */
   async function alertWarning(): Promise<string | undefined> {
-    const unheard = await alerts.unheard();
+    const recipients = await alerts.recipients();
+    if (!recipients.length) return "alerts have nowhere to go: no admin is configured (ADMIN_TELEGRAM_IDS, ADMIN_ZALO_IDS) or named with /quyen";
+    const unheard = recipients.filter((r) => !r.known).map((r) => `${r.channel}:${r.userId}`);
     if (!unheard.length) return undefined;
-    const reachable = (await alerts.recipients()).length - unheard.length;
+    const reachable = recipients.length - unheard.length;
     return reachable
       ? `alerts cannot reach admins ${unheard.join(", ")} until they write to the bot (e.g. /start in a private chat)`
       : `alerts have nowhere to go: no admin has written to the bot yet (${unheard.join(", ")} must send /start in a private chat with it)`;

@@ -3,7 +3,7 @@ import { messageSource, type Clock, type Inbox, type Logger, type Messenger, typ
 import type { Incoming } from "../core/types.js";
 import type { InboxStore, StoredMessage } from "./inbox-store.js";
 
-/** A message whose handling was interrupted this many times (it may be what kills the process) is given up. */
+/** A message whose handling started more than this many times without finishing (it may be what kills the process) is given up. */
 export const MAX_INTERRUPTIONS = 5;
 /** Handled messages are kept this long to recognise redeliveries. */
 const KEEP_DONE_MS = 7 * 86_400_000;
@@ -260,7 +260,8 @@ export function createDurableInbox(options: DurableInboxOptions): DurableInbox {
       for (const row of await store.resumeUnfinished()) {
         if (row.attempts > MAX_INTERRUPTIONS) {
           logger.error({ inboxId: row.id, chatId: row.incoming.chatId, attempts: row.attempts }, "inbox: message interrupted too often, given up");
-          // The sender and the admins are told first: a crash before "done" tells them again, not never.
+          // Told first, under keys of their own: a crash before "done" cannot lose the notices, and
+          // telling again queues nothing new.
           await options.gaveUp?.(row).catch((error) => logger.error({ err: error, inboxId: row.id }, "inbox: could not tell of a message given up"));
           await store.finish(row.id, clock.now(), `interrupted ${row.attempts} times`);
           continue;

@@ -25,7 +25,7 @@ export interface AlertRecipient {
  * Alerts to the admins, through the outbox (one row per admin, with its own dedupe key). The
  * recipients are the admins in the database and those configured by id who never wrote to the
  * bot yet: a platform delivers a bot's message to a user only once they wrote to it, and until
- * then {@link AdminAlerts.unheard} names them (logged at start, shown on /readyz).
+ * then they are `known: false` among the recipients (logged at start, shown on /readyz).
  * @example await alerts.queue("alert:gave-up:telegram:-5:42", (t) => t("system:gave_up_alert", { … }));
  */
 export function createAdminAlerts(options: AdminAlertsOptions) {
@@ -67,10 +67,6 @@ export function createAdminAlerts(options: AdminAlertsOptions) {
         if (inserted) queued++;
       }
       return queued;
-    },
-    /** Admins configured by id the bot has never heard from ("telegram:111"): alerts cannot reach them yet. */
-    async unheard(): Promise<string[]> {
-      return (await recipients()).filter((r) => !r.known).map((r) => `${r.channel}:${r.userId}`);
     },
   };
 }
