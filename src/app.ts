@@ -304,7 +304,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       heartbeatTimer = setInterval(() => void heartbeat().catch((error) => (isStorageFault(error) ? storage.fault(error) : logger.error({ err: error }, "heartbeat failed"))), HEARTBEAT_MS);
       heartbeatTimer.unref();
       // A file write cut short by a crash left a temp file: removed before anything stores a file.
-      const swept = await removeStaleTempFiles(config.dataDir).catch((error) => (logger.warn({ err: error }, "temp files not swept"), 0));
+      const swept = await removeStaleTempFiles(config.dataDir).catch((error) => {
+        logger.warn({ err: error }, "temp files not swept");
+        return 0;
+      });
       if (swept) logger.info({ files: swept }, "removed temp files left by an interrupted write");
       // Before anything can send (the inbox answers at once): rows a crash left "sending" go back
       // to pending, so none is claimed twice.

@@ -163,7 +163,12 @@ describe("durable inbox", () => {
     const messenger = createRecordingMessenger();
     const givenUp: string[] = [];
     const handled: string[] = [];
-    const lives = () => inboxWith(async (m) => (m.text === "ảnh treo" ? never : (handled.push(m.text), { ok: true })), messenger, { gaveUp: async (row) => void givenUp.push(`${row.incoming.text}:${row.attempts}`) });
+    const handler = async (m: Incoming): Promise<HandleOutcome> => {
+      if (m.text === "ảnh treo") return never;
+      handled.push(m.text);
+      return { ok: true };
+    };
+    const lives = () => inboxWith(handler, messenger, { gaveUp: async (row) => void givenUp.push(`${row.incoming.text}:${row.attempts}`) });
     const first = lives();
     await first.start();
     for (const [id, text] of [["1", "ảnh treo"], ["2", "12 pa nô"], ["3", "3 tin bài"]]) await first.accept(incoming("7", id, text));

@@ -132,7 +132,10 @@ describe("answers through outages (real process, counting fake)", () => {
     // A warning at once, then one a minute (the next failed poll after the minute: polls are at most 25 s apart).
     expect(figures.firstWarningAfterS).toBeLessThanOrEqual(5);
     expect(warnings.length).toBeGreaterThanOrEqual(Math.floor(REFUSED_S / 85) + 1);
-    for (const gap of gapsS) expect(gap).toBeGreaterThanOrEqual(60), expect(gap).toBeLessThan(90);
+    for (const gap of gapsS) {
+      expect(gap).toBeGreaterThanOrEqual(60);
+      expect(gap).toBeLessThan(90);
+    }
     expect(figures.reachableAgainLogged).toBe(1);
     expect(errorAnswers()).toBe(0);
     await db.$disconnect();
