@@ -118,7 +118,7 @@ export interface ChannelStatus {
 /**
  * The Telegram channel: updates go into the {@link Inbox} and are acknowledged to Telegram only once
  * stored (polling: the next getUpdates offset is sent after the store; webhook: 200 after it);
- * a {@link Messenger} sends through the Bot API with auto-retry and a rate limiter.
+ * a {@link Messenger} sends through the Bot API with bounded retries (telegram-retry.ts) and a rate limiter.
  * @example
  * const telegram = createTelegramChannel({ token, apiRoot, logger });
  * telegram.attach(inbox); await telegram.startPolling();
