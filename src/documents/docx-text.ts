@@ -143,6 +143,9 @@ function scan(xml: string, numbering: Map<string, Level[]>): Item[] {
       case "w:cr":
         if (para) para.push(" ");
         break;
+      case "w:noBreakHyphen":
+        if (para) para.push("-");
+        break;
       case "w:numId":
         numPr.id = attr(attrs, "w:val");
         break;

@@ -36,8 +36,9 @@ interface DraftState {
 }
 
 const looksLikePlan = (text: string) => {
+  if (text.length < PASTE_MIN_CHARS) return false;
   const key = searchKey(text);
-  return text.length >= PASTE_MIN_CHARS && (/(^|\n)\s*ke hoach\s*(\n|$)/.test(key) || /\d+\s*\/\s*kh-/.test(key) || /to chuc thuc hien/.test(key));
+  return text.split("\n").some((line) => searchKey(line) === "ke hoach") || /\d+\s*\/\s*kh-/.test(key) || /to chuc thuc hien/.test(key);
 };
 
 /**
@@ -183,8 +184,15 @@ export const planDraftFeature: Feature = (deps) => {
     const { draftToYaml } = await import("../core/plans/plan-draft/draft-yaml.js");
     const parsed = parsePlanFile(draftToYaml(draft, ctx.t, { fileName: state.fileName }), ctx.t);
     if (!parsed.ok) return ctx.reply([ctx.t("plandraft:confirm_invalid", { count: parsed.errors.length }), ...parsed.errors.map((e) => `• ${e}`)].join("\n"));
+    // Cleared first: the import may ask its own question (past periods) in this conversation.
     await deps.repos.conversations.clear(...who(ctx));
-    const lines = await importPlanFile(deps, ctx, parsed.file);
+    let lines: string[];
+    try {
+      lines = await importPlanFile(deps, ctx, parsed.file);
+    } catch (error) {
+      await save(ctx, state);
+      throw error;
+    }
     const upcoming = upcomingReminders(parsed.file, await loadCalendar(deps.repos), deps.clock.now(), deps.timezone);
     lines.push(upcoming.length ? ctx.t("plandraft:reminders_heading") : ctx.t("plandraft:reminders_none"));
     for (const r of upcoming) {
