@@ -35,7 +35,9 @@ export async function startFakeTelegram(token: string, readyTimeoutMs = 30_000):
     const control = async <T>(action: string, body?: unknown): Promise<T> => {
       const init = body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
       // Bounded: the fake answers a wait (burst-replies) within 600 s at most.
-      const response = await fetch(`${url}/__control/${action}`, { ...init, signal: AbortSignal.timeout(660_000) });
+      const call = () => fetch(`${url}/__control/${action}`, { ...init, signal: AbortSignal.timeout(660_000) });
+      // A kept-alive connection the fake closed while idle (after a long setup) fails once: a GET is tried again.
+      const response = await call().catch((error: { cause?: { code?: string } }) => (body === undefined && error.cause?.code === "UND_ERR_SOCKET" ? call() : Promise.reject(error)));
       if (!response.ok) throw new Error(`fake Telegram: ${action} → ${response.status} ${await response.text()}`);
       return (await response.json()) as T;
     };

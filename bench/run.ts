@@ -8,6 +8,7 @@ import { benchInbound } from "./inbound-bench.js";
 import { benchInbox } from "./inbox-bench.js";
 import { benchParser } from "./parser-bench.js";
 import { benchRollup } from "./rollup-bench.js";
+import { benchRollupLoad } from "./rollup-load-bench.js";
 import { benchSandboxStart } from "./sandbox-start-bench.js";
 import { benchStartup } from "./startup-bench.js";
 import { benchTick } from "./tick-bench.js";
@@ -19,7 +20,7 @@ const rows: BenchRow[] = [];
 
 if (want("inbound")) rows.push(...(await benchInbound()));
 if (want("inbox")) rows.push(...(await benchInbox()));
-if (want("rollup")) rows.push(...(await benchRollup()));
+if (want("rollup")) rows.push(...(await benchRollup()), ...(await benchRollupLoad()));
 if (want("parser")) rows.push(...benchParser());
 if (want("startup")) rows.push(...(await benchStartup()));
 if (want("tick")) rows.push(...(await benchTick()));
