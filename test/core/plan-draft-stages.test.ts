@@ -97,6 +97,9 @@ describe("deadlines", () => {
     expect(read("hoàn thành chậm nhất ngày 15 tháng 3 năm 2026")).toEqual([{ kind: "once", dueDate: "2026-03-15", phrase: "chậm nhất ngày 15/03/2026" }]);
     expect(read("hoàn thành trong quý II/2026")[0]).toMatchObject({ dueDate: "2026-06-30" });
     expect(read("Báo cáo 6 tháng trước ngày 15/6, báo cáo năm trước ngày 25/11").map((s) => (s.kind === "once" ? s.dueDate : ""))).toEqual(["2026-06-14", "2026-11-24"]);
+    // Before an hour of the day: that day is the last one.
+    expect(read("gửi báo cáo trước 16 giờ ngày 10/3/2026")[0]).toMatchObject({ dueDate: "2026-03-10" });
+    expect(read("báo cáo trước 15/6")[0]).toMatchObject({ dueDate: "2026-06-14" });
   });
 
   it("cycles with their day", () => {

@@ -188,7 +188,8 @@ export function findDeadlines(clause: string, ctx: DeadlineContext): DeadlineFin
     [new RegExp(`${keyword}${tail}${DM}`, "g"), "dm"],
   ] as const) {
     for (const m of f.matchAll(re)) {
-      const reading = m[1] ? "before" : "by";
+      // "trước 16 giờ ngày 10/3": before an hour of that day, so the day itself is the last one.
+      const reading = m[1] && !new RegExp(`^${BEFORE} ?(?:ngay )?${TIME}`).test(m[0]) ? "before" : "by";
       const word = m[2]?.startsWith("cham") ? "cham nhat" : "";
       const [d, mo, y] = [Number(m[3]), Number(m[4]), m[5] ? Number(m[5]) : undefined];
       if (kind === "long" && m[5] === undefined && /^ ?n/.test(f.slice(m.index! + m[0].length))) continue;
