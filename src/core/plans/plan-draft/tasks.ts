@@ -189,6 +189,16 @@ export function findTasks(doc: DocumentBlocks, deps: TaskStageDeps): TaskStageRe
     return undefined;
   };
   const inAims = (b: Block) => chain(b).some((c) => c.level < 9 && AIMS.test(c.key));
+  // The texts of each section (its heading and every block under it), built once.
+  const bySection = new Map<number, string[]>();
+  for (const x of blocks) {
+    for (const c of chain(x)) {
+      const texts = bySection.get(c.index);
+      if (texts) texts.push(x.text);
+      else bySection.set(c.index, [x.text]);
+    }
+  }
+  const sectionTexts = (owner: number) => bySection.get(owner) ?? [];
 
   // The plan's lead: the unit whose section says it leads ("cơ quan thường trực", "đầu mối", "chủ trì, phối hợp").
   let lead: Sourced<string> | undefined;
@@ -274,7 +284,7 @@ export function findTasks(doc: DocumentBlocks, deps: TaskStageDeps): TaskStageRe
     const own = unitPart(b);
     const text = own && unitsOfBlock(b).length ? own.rest : b.text;
     if (!text) continue;
-    const sectionBlocks = section ? blocks.filter((x) => x.index === section.owner.index || chain(x).some((c) => c.index === section.owner.index)).map((x) => x.text) : [b.text];
+    const sectionBlocks = section ? sectionTexts(section.owner.index) : [b.text];
     const sectionIsLead = Boolean(lead && section?.units.some((m) => m.targets.includes(lead!.value)));
     let previous: string | undefined;
     let previousSentence = "";

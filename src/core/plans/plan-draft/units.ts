@@ -182,20 +182,30 @@ export function createUnitMatcher(known: readonly KnownUnit[], places: readonly 
     return [...out, ...[...left].sort()];
   };
 
+  // Names indexed by their first word: a phrase is compared only with names starting like its words.
+  const byFirst = new Map<string, { unit: KnownUnit; target: string[] }[]>();
+  for (const p of prepared) {
+    for (const target of p.core === p.full ? [p.full] : [p.full, p.core]) {
+      const list = byFirst.get(target[0]) ?? [];
+      list.push({ unit: p.unit, target });
+      byFirst.set(target[0], list);
+    }
+  }
+  const firstKeys = [...byFirst.keys()];
+  const candidatesFor = (key: string) => firstKeys.filter((k) => k === key || sameWord(k, key) || similarity(k, key) >= 0.6).flatMap((k) => byFirst.get(k)!);
+  const resolved = new Map<string, UnitMention[]>();
+
   /** Named units of the bot found in the phrase, longest first, not overlapping. */
   const findNamed = (list: Item[]): { unit: KnownUnit; from: number; to: number }[] => {
     const hits: { unit: KnownUnit; from: number; to: number; score: number }[] = [];
-    for (const p of prepared) {
-      for (const target of p.core === p.full ? [p.full] : [p.full, p.core]) {
+    for (let i = 0; i < list.length; i++) {
+      for (const { unit, target } of candidatesFor(list[i].key)) {
         const n = target.length;
-        for (let i = 0; i < list.length; i++) {
-          if (!sameWord(list[i].key, target[0]) && similarity(list[i].key, target[0]) < 0.6) continue;
-          for (const len of [n, n + 1, n - 1]) {
-            if (len < 1 || i + len > list.length) continue;
-            const window = list.slice(i, i + len).map((x) => x.key).join(" ");
-            const score = similarity(window, target.join(" "));
-            if (score >= (n <= 2 ? 1 : 0.86)) hits.push({ unit: p.unit, from: i, to: i + len, score: score + len / 1000 });
-          }
+        for (const len of [n, n + 1, n - 1]) {
+          if (len < 1 || i + len > list.length) continue;
+          const window = list.slice(i, i + len).map((x) => x.key).join(" ");
+          const score = similarity(window, target.join(" "));
+          if (score >= (n <= 2 ? 1 : 0.86)) hits.push({ unit, from: i, to: i + len, score: score + len / 1000 });
         }
       }
     }
@@ -253,6 +263,16 @@ export function createUnitMatcher(known: readonly KnownUnit[], places: readonly 
       return [...out.values()];
     },
     resolve(phrase, source) {
+      const cached = resolved.get(phrase);
+      if (cached) return cached.map((m) => ({ ...m, source }));
+      const out = resolvePhrase(phrase, source);
+      if (resolved.size < 5_000) resolved.set(phrase, out);
+      return out;
+    },
+  };
+
+  function resolvePhrase(phrase: string, source: string): UnitMention[] {
+    {
       const text = phrase
         .normalize("NFC")
         .replace(/^[\s\-–+•*]+/, "")
@@ -336,8 +356,8 @@ export function createUnitMatcher(known: readonly KnownUnit[], places: readonly 
         mentions.push({ text: name, source, targets: [unit.code], proposed: unit, unmatched: true });
       }
       return mentions;
-    },
-  };
+    }
+  }
 }
 
 /** Words of a phrase, for callers that need positions (re-exported for the tasks stage). */
