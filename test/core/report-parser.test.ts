@@ -32,6 +32,22 @@ function expectWellFormed(r: ParsedReport): void {
   if (r.taskHint !== undefined) expect(Number.isInteger(r.taskHint)).toBe(true);
 }
 
+/** A development corpus line: every field read exactly, with a readable failure per field. */
+function expectReadExactly(line: CorpusCase): void {
+  const r = parseReport(line.text, SAMPLE_INDICATORS);
+  expectWellFormed(r);
+  expect(r.values).toEqual(line.expected.values);
+  expect(r.references).toEqual(line.expected.references);
+  expect(r.taskHint).toBe(line.expected.taskHint);
+  expect(r.conflicts).toEqual(line.expected.conflicts ?? []);
+  const unclear = line.expected.unclear ?? [];
+  for (const part of unclear) {
+    expect(r.unclear.some((u) => u.includes(part)), `unclear ${JSON.stringify(r.unclear)} ∌ ${part}`).toBe(true);
+  }
+  expect(r.unclear, "no other unclear fragment").toHaveLength(unclear.length);
+  expect(isExactMatch(r, line.expected)).toBe(true);
+}
+
 describe("report corpus", () => {
   const all = [...corpus, ...heldout];
   it("has at least 400 messages, a fifth of them held out, half in officers' style", () => {
@@ -55,18 +71,7 @@ describe("report corpus", () => {
   });
 
   it.each(corpus.map((c, i) => [i + 1, c.text, c] as const))("#%i %s", (_n, _t, line) => {
-    const r = parseReport(line.text, SAMPLE_INDICATORS);
-    expectWellFormed(r);
-    expect(r.values).toEqual(line.expected.values);
-    expect(r.references).toEqual(line.expected.references);
-    expect(r.taskHint).toBe(line.expected.taskHint);
-    expect(r.conflicts).toEqual(line.expected.conflicts ?? []);
-    const unclear = line.expected.unclear ?? [];
-    for (const part of unclear) {
-      expect(r.unclear.some((u) => u.includes(part)), `unclear ${JSON.stringify(r.unclear)} ∌ ${part}`).toBe(true);
-    }
-    expect(r.unclear, "no other unclear fragment").toHaveLength(unclear.length);
-    expect(isExactMatch(r, line.expected)).toBe(true);
+    expectReadExactly(line);
   });
 
   it("scores the held-out part (goal: at least 98% exact)", () => {
@@ -88,18 +93,7 @@ describe("real-style report corpus (development part)", () => {
   });
 
   it.each(real.map((c, i) => [i + 1, c.text.replace(/\s+/g, " ").slice(0, 100), c] as const))("#%i %s", (_n, _t, line) => {
-    const r = parseReport(line.text, SAMPLE_INDICATORS);
-    expectWellFormed(r);
-    expect(r.values).toEqual(line.expected.values);
-    expect(r.references).toEqual(line.expected.references);
-    expect(r.taskHint).toBe(line.expected.taskHint);
-    expect(r.conflicts).toEqual(line.expected.conflicts ?? []);
-    const unclear = line.expected.unclear ?? [];
-    for (const part of unclear) {
-      expect(r.unclear.some((u) => u.includes(part)), `unclear ${JSON.stringify(r.unclear)} ∌ ${part}`).toBe(true);
-    }
-    expect(r.unclear, "no other unclear fragment").toHaveLength(unclear.length);
-    expect(isExactMatch(r, line.expected)).toBe(true);
+    expectReadExactly(line);
   });
 });
 
