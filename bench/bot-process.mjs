@@ -10,7 +10,9 @@
 // over 50 ms in a 5 ms timer, with its time, to find what holds the event loop.
 // It answers the bench over IPC: { type, id } → { id, … }:
 //   "reset"  clears the event-loop delay histogram and the timings
-//   "stats"  event-loop delay (max, p99, mean in ms), process.memoryUsage(), timings, errors logged
+//   "drain"  waits (bounded) until the durable inbox has nothing left to handle
+//   "stats"  event-loop delay (max, p99, mean in ms), process.memoryUsage(), timings, SQLite's
+//            statements and time (the inbox's own apart), report versions stored, errors logged
 //   "stop"   app.stop(), then exits
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 if (process.env.BENCH_GC_LOG) {
@@ -71,6 +73,32 @@ if (options.instrument) {
 }
 
 const connection = connectionOf(app.db);
+/**
+ * The durable inbox's statements (on "InboxMessage") told from the report path's: statements run
+ * synchronously, so the SQL counted last is the one being timed; a batch of inbox inserts is
+ * timed as one, with its commit.
+ */
+const inbox = { statements: 0, ms: 0 };
+if (options.instrument) {
+  const [count, timed] = [connection.count.bind(connection), connection.timed.bind(connection)];
+  let last = "";
+  connection.count = (sql) => {
+    last = sql;
+    if (sql.includes("InboxMessage")) inbox.statements++;
+    count(sql);
+  };
+  connection.timed = (work) => {
+    const t0 = performance.now();
+    try {
+      return timed(work);
+    } finally {
+      if (last.includes("InboxMessage")) inbox.ms += performance.now() - t0;
+    }
+  };
+}
+// Number(): the shared connection reads integers as BigInt.
+const versions = () => Number(connection.sqlite.prepare(`SELECT COALESCE(SUM(revision), 0) AS n FROM Report`).get().n);
+const settings = () => `journal_mode=${connection.sqlite.pragma("journal_mode", { simple: true })} synchronous=${connection.sqlite.pragma("synchronous", { simple: true })}`;
 await app.start();
 process.send({ type: "ready" });
 
@@ -93,7 +121,9 @@ process.on("message", async (message) => {
         loop: { max: ms(loop.max), p99: ms(loop.percentile(99)), mean: ms(loop.mean), count: loop.count },
         memory: process.memoryUsage(),
         timings,
-        sqlite: { statements: connection.statements, ms: connection.sqliteMs },
+        sqlite: { statements: connection.statements, ms: connection.sqliteMs, settings: settings() },
+        inbox,
+        versions: versions(),
         errors,
       });
     }

@@ -16,12 +16,12 @@
  * load the process as fast as it can answer.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { spawn, type ChildProcess } from "node:child_process";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import type { BenchRow } from "./fanout-bench.js";
 import { startFakeTelegram, type FakeTelegramProcess } from "./fake-telegram-process.js";
-import { buildIfStale, minMedian, productionNodeFlags } from "./startup-bench.js";
+import { spawnBot } from "./bot-child.js";
+import { buildIfStale, minMedian } from "./startup-bench.js";
 
 const GROUPS = [
   { tag: "xa", label: "Xã", count: 2621 },
@@ -155,53 +155,6 @@ interface BotStats {
   errors: string[];
 }
 
-/** The bot in its own process; `ask` talks to it over IPC. */
-async function startBot(fake: FakeTelegramProcess, dataDir: string): Promise<{ child: ChildProcess; ask<T = unknown>(type: string): Promise<T>; stop(): Promise<void> }> {
-  // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the bot, to see what holds its event loop.
-  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = spawn(process.execPath, [...productionNodeFlags(), ...profile, "bench/bot-process.mjs"], {
-    env: {
-      PATH: process.env.PATH ?? "",
-      DATA_DIR: dataDir,
-      TELEGRAM_BOT_TOKEN: TOKEN,
-      TELEGRAM_API_ROOT: fake.url,
-      LOG_LEVEL: "silent",
-      PORT: "0",
-      BENCH_BOT: JSON.stringify({ limits: "unlimited", botInfo: fake.botInfo }),
-      ...(process.env.BENCH_GC_LOG ? { BENCH_GC_LOG: "1" } : {}),
-    },
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  const kill = () => void (child.exitCode === null && child.kill("SIGKILL"));
-  process.once("exit", kill);
-  let next = 1;
-  const waiting = new Map<number, (body: never) => void>();
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("bench bot: not ready after 60 s")), 60_000);
-    child.on("message", (m: { type?: string; id?: number }) => {
-      if (m.type === "ready") (clearTimeout(timer), resolve());
-      else if (m.id !== undefined) waiting.get(m.id)?.(m as never);
-    });
-    child.once("exit", (code) => (clearTimeout(timer), reject(new Error(`bench bot exited with ${code}`))));
-  });
-  const ask = <T>(type: string) =>
-    new Promise<T>((resolve, reject) => {
-      const id = next++;
-      const timer = setTimeout(() => reject(new Error(`bench bot: no answer to ${type}`)), 60_000);
-      waiting.set(id, (body) => (clearTimeout(timer), waiting.delete(id), resolve(body as T)));
-      child.send({ type, id });
-    });
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    await ask("stop").catch(() => undefined);
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-    kill();
-    process.off("exit", kill);
-  };
-  return { child, ask, stop };
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
@@ -240,7 +193,14 @@ async function round(fake: FakeTelegramProcess, seeded: string): Promise<Round> 
   const dir = mkdtempSync(path.join(tmpdir(), "don-doc-bench-rollup-load-"));
   cpSync(seeded, dir, { recursive: true });
   await fake.control("reset");
-  const bot = await startBot(fake, dir);
+  const bot = await spawnBot("bench/bot-process.mjs", {
+    DATA_DIR: dir,
+    TELEGRAM_BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: fake.url,
+    LOG_LEVEL: "silent",
+    PORT: "0",
+    BENCH_BOT: JSON.stringify({ limits: "unlimited", botInfo: fake.botInfo }),
+  });
   try {
     const pid = bot.child.pid!;
     await sleep(5_000);
