@@ -115,10 +115,18 @@ const polling = (async () => {
 const drained = (ms) =>
   Promise.race([busy.size || queues.size ? new Promise((resolve) => idle.push(resolve)) : Promise.resolve(), new Promise((resolve) => setTimeout(resolve, ms).unref())]);
 
+/** CPU time of the process since the last "reset", in ms. */
+let cpu = process.cpuUsage();
+const cpuSince = () => {
+  const used = process.cpuUsage(cpu);
+  return (used.user + used.system) / 1000;
+};
+
 process.send({ type: "ready" });
 process.on("message", async (message) => {
   const reply = (body) => process.send({ id: message.id, ...body });
   if (message.type === "reset") {
+    cpu = process.cpuUsage();
     for (const list of Object.values(timings)) list.length = 0;
     pending.clear();
     return reply({ ok: true, stored: stored() });
@@ -127,7 +135,7 @@ process.on("message", async (message) => {
     await drained(message.timeoutMs ?? 30_000);
     return reply({ ok: true });
   }
-  if (message.type === "stats") return reply({ timings, stored: stored(), sqlite: settings });
+  if (message.type === "stats") return reply({ timings, cpuMs: cpuSince(), stored: stored(), sqlite: settings });
   if (message.type === "stop") {
     stopping.abort();
     queues.clear();

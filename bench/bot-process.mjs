@@ -72,6 +72,12 @@ if (options.instrument) {
   };
 }
 
+/** CPU time of the whole process (its threads included) since the last "reset", in ms. */
+let cpu = process.cpuUsage();
+const cpuSince = () => {
+  const used = process.cpuUsage(cpu);
+  return (used.user + used.system) / 1000;
+};
 const connection = connectionOf(app.db);
 /**
  * The durable inbox's statements (on "InboxMessage") told from the report path's: statements run
@@ -106,6 +112,7 @@ process.on("message", async (message) => {
   const reply = (body) => process.send({ id: message.id, ...body });
   try {
     if (message.type === "reset") {
+      cpu = process.cpuUsage();
       loop.reset();
       for (const list of Object.values(timings)) list.length = 0;
       pending.clear();
@@ -121,6 +128,7 @@ process.on("message", async (message) => {
         loop: { max: ms(loop.max), p99: ms(loop.percentile(99)), mean: ms(loop.mean), count: loop.count },
         memory: process.memoryUsage(),
         timings,
+        cpuMs: cpuSince(),
         sqlite: { statements: connection.statements, ms: connection.sqliteMs, settings: settings() },
         inbox,
         versions: versions(),

@@ -96,10 +96,13 @@ interface Run {
   inboxMsPerMessage?: number;
   /** 429 answers the fake gave during the measured burst. */
   rejected429?: number;
+  /** The bot process's CPU time (all its threads) from the measured burst to its last message done, per message. */
+  cpuMsPerMessage: number;
 }
 
 interface OurStats {
   timings: Timings;
+  cpuMs: number;
   sqlite: { statements: number; ms: number; settings: string };
   inbox: { statements: number; ms: number };
   versions: number;
@@ -181,6 +184,7 @@ function ours(limits: "unlimited" | "deployed"): BotUnderTest {
         inboxStatementsPerMessage: inboxStatements / n,
         inboxMsPerMessage: inboxMs / n,
         rejected429,
+        cpuMsPerMessage: after.cpuMs / n,
       };
     },
   };
@@ -198,8 +202,8 @@ function baseline(kind: "echo" | "parse-insert"): BotUnderTest {
       const { stored: before } = await bot.ask<{ stored?: number }>("reset");
       const measured = await burst(fake, burstOf(measuredChat, CHATS, TOTAL));
       await bot.ask("drain");
-      const after = await bot.ask<{ timings: Timings; stored?: number; sqlite?: string }>("stats");
-      return { burst: measured, timings: after.timings, ...(after.stored !== undefined ? { stored: after.stored - (before ?? 0), sqlite: after.sqlite } : {}) };
+      const after = await bot.ask<{ timings: Timings; cpuMs: number; stored?: number; sqlite?: string }>("stats");
+      return { burst: measured, timings: after.timings, cpuMsPerMessage: after.cpuMs / (after.timings.handling.length || 1), ...(after.stored !== undefined ? { stored: after.stored - (before ?? 0), sqlite: after.sqlite } : {}) };
     },
   };
 }
@@ -304,6 +308,10 @@ export async function benchInbound(): Promise<BenchRow[]> {
     ...minMedian("inbound ours: SQL statements per report (report path, without the inbox's rows)", of(ro, (r) => r.reportStatementsPerMessage!), "count"),
     ...minMedian("inbound ours: inbox statements per message (InboxMessage rows)", of(ro, (r) => r.inboxStatementsPerMessage!), "count"),
     ...minMedian("inbound ours: time inside SQLite per message for the inbox's rows", of(ro, (r) => r.inboxMsPerMessage!), "ms", 3),
+    ...minMedian("inbound ours: CPU per report (the whole process, all threads, burst to last message done)", of(ro, (r) => r.cpuMsPerMessage), "ms", 3),
+    ...minMedian("inbound parse-and-insert: CPU per report", of(rp, (r) => r.cpuMsPerMessage), "ms", 3),
+    ...minMedian("inbound echo: CPU per report", of(re, (r) => r.cpuMsPerMessage), "ms", 3),
+    ...minMedian("inbound ours / parse-and-insert CPU per report (per round; issue 24's target ≤ 2)", ro.map((r, i) => r.cpuMsPerMessage / rp[i]!.cpuMsPerMessage), "ratio", 2),
     ...minMedian("inbound ours / parse-and-insert throughput (per round)", ro.map((r, i) => rate(r) / rate(rp[i]!)), "ratio", 3),
     ...minMedian("inbound ours / echo throughput (per round)", ro.map((r, i) => rate(r) / rate(re[i]!)), "ratio", 3),
   );
