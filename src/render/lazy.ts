@@ -1,6 +1,7 @@
 /**
- * The renderers, loaded on first use: ECharts + resvg, exceljs and docx together cost ~90 MiB of
- * memory, which a bot that renders a file once a week should not carry from start.
+ * The renderers, loaded on first use (by the render worker, or inline by the CLI and the pool's
+ * fallback): resvg and docx cost tens of MiB, which a bot that renders a file once a week should
+ * not carry from start.
  */
 type Chart = typeof import("./chart.js");
 type Docx = typeof import("./docx.js");
