@@ -29,10 +29,16 @@ export async function spawnBot(script: string, env: Record<string, string>, read
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${script}: not ready after ${readyTimeoutMs} ms`)), readyTimeoutMs);
     child.on("message", (m: { type?: string; id?: number }) => {
-      if (m.type === "ready") (clearTimeout(timer), resolve());
+      if (m.type === "ready") {
+        clearTimeout(timer);
+        resolve();
+      }
       else if (m.id !== undefined) waiting.get(m.id)?.(m);
     });
-    child.once("exit", (code) => (clearTimeout(timer), reject(new Error(`${script} exited with ${code}`))));
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${script} exited with ${code}`));
+    });
   });
   const ask = <T>(type: string, extra: Record<string, unknown> = {}) =>
     new Promise<T>((resolve, reject) => {

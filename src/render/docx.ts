@@ -401,7 +401,11 @@ function unitTableXml(task: TaskRollup, t: Translate, num: Intl.NumberFormat, tz
   // The same few statuses, dates and figures on thousands of rows: each written once.
   const memo = <K,>(f: (k: K) => string) => {
     const seen = new Map<K, string>();
-    return (k: K) => seen.get(k) ?? (seen.set(k, f(k)), seen.get(k)!);
+    return (k: K): string => {
+      let value = seen.get(k);
+      if (value === undefined) seen.set(k, (value = f(k)));
+      return value;
+    };
   };
   const status = memo((s: string) => t(`render:status.${s}`));
   const date = memo((ms: number) => formatLocalDate(new Date(ms), tz));

@@ -154,7 +154,10 @@ export function createRenderPool(options: RenderPoolOptions): Renderer & { stats
     }
     const job = slot.current;
     slot.current = undefined;
-    if (job) (clearTimeout(job.timer), fallBack(job, error));
+    if (job) {
+      clearTimeout(job.timer);
+      fallBack(job, error);
+    }
     if (broken) for (const waiting of queue.splice(0)) fallBack(waiting, error);
     pump();
   };
@@ -241,7 +244,10 @@ export function createRenderPool(options: RenderPoolOptions): Renderer & { stats
       const job = slot.current;
       slot.current = undefined;
       retire(slot);
-      if (job) (clearTimeout(job.timer), job.reject(new Error("render pool closed")));
+      if (job) {
+        clearTimeout(job.timer);
+        job.reject(new Error("render pool closed"));
+      }
     }
   }
 

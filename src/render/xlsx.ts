@@ -258,7 +258,11 @@ function taskSheet(strings: SharedStrings, task: TaskRollup, view: RollupView, t
   const firstIndicator = 7;
   // The same few texts on every row: looked up once.
   const statusText = new Map<string, string>();
-  const status = (s: string) => statusText.get(s) ?? (statusText.set(s, t(`render:status.${s}`)), statusText.get(s)!);
+  const status = (s: string): string => {
+    let text = statusText.get(s);
+    if (text === undefined) statusText.set(s, (text = t(`render:status.${s}`)));
+    return text;
+  };
   task.rows.forEach((row, i) => {
     // Evidence files get names a person can sort: <unit>-<date>-<n>.<ext>.
     const files = row.files.map((f, n) => evidenceFileName(row.unitName, localDateOf(f.capturedAt ?? f.receivedAt ?? row.submittedAt ?? task.dueAt, tz), n + 1, f.fileName, f.mime));

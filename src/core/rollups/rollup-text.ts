@@ -129,7 +129,11 @@ function groupedNames(task: TaskRollup, rows: UnitRollupRow[], t: Translate, nam
   for (let left = detail.names, given = true; left > 0 && given; ) {
     given = false;
     shown.forEach((g, i) => {
-      if (left > 0 && take[i]! < g.rows.length) (take[i]!++, left--, (given = true));
+      if (left > 0 && take[i]! < g.rows.length) {
+        take[i]!++;
+        left--;
+        given = true;
+      }
     });
   }
   const out = shown.map((g, i) => t("rollup:group_names", { group: g.group, names: first(g.rows, take[i]!) }));
