@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { defineConfig } from "prisma/config";
 
 // The CLI uses the JS engine with the better-sqlite3 adapter so it works offline (DESIGN.md §10).
 const url = process.env.DATABASE_URL ?? `file:${path.join(process.env.DATA_DIR ?? "./data", "don-doc.db")}`;

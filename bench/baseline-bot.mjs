@@ -18,7 +18,10 @@ const POLL_TIMEOUT_S = 30;
 const CONCURRENCY = 4;
 
 const kind = process.env.BASELINE;
-const bot = new Bot(process.env.BOT_TOKEN, { client: { apiRoot: process.env.API_ROOT }, botInfo: JSON.parse(process.env.BOT_INFO) });
+const bot = new Bot(process.env.BOT_TOKEN, {
+  client: { apiRoot: process.env.API_ROOT },
+  botInfo: JSON.parse(process.env.BOT_INFO),
+});
 
 /** Handling times, and inside them the time waiting for sendMessage's answer (per chat: one message of a chat at a time). */
 const timings = { handling: [], ownHandling: [], replyRoundTrips: [] };
@@ -52,21 +55,36 @@ if (kind === "parse-insert") {
   const file = process.env.DB_FILE;
   const setup = new Database(file);
   setup.pragma("journal_mode = WAL");
-  setup.exec(`CREATE TABLE IF NOT EXISTS report (id INTEGER PRIMARY KEY, chat_id TEXT NOT NULL, message_id INTEGER NOT NULL, user_id TEXT NOT NULL, text TEXT NOT NULL, numbers TEXT NOT NULL, created_at INTEGER NOT NULL)`);
+  setup.exec(
+    `CREATE TABLE IF NOT EXISTS report (id INTEGER PRIMARY KEY, chat_id TEXT NOT NULL, message_id INTEGER NOT NULL, user_id TEXT NOT NULL, text TEXT NOT NULL, numbers TEXT NOT NULL, created_at INTEGER NOT NULL)`,
+  );
   setup.close();
   db = new Database(file, { timeout: 5_000 });
   db.pragma("synchronous = NORMAL");
-  const insert = db.prepare(`INSERT INTO report (chat_id, message_id, user_id, text, numbers, created_at) VALUES (?, ?, ?, ?, ?, ?)`);
+  const insert = db.prepare(
+    `INSERT INTO report (chat_id, message_id, user_id, text, numbers, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
   const count = db.prepare(`SELECT COUNT(*) AS n FROM report`);
   stored = () => count.get().n;
   settings = `journal_mode=${db.pragma("journal_mode", { simple: true })} synchronous=${db.pragma("synchronous", { simple: true })}`;
   bot.on("message:text", (ctx) => {
     const numbers = ctx.message.text.match(/\d+/g) ?? [];
-    insert.run(String(ctx.message.chat.id), ctx.message.message_id, String(ctx.message.from.id), ctx.message.text, numbers.join(","), Date.now());
-    return ctx.reply(`Đã ghi nhận: ${numbers.join(", ")}`, { reply_parameters: { message_id: ctx.message.message_id } });
+    insert.run(
+      String(ctx.message.chat.id),
+      ctx.message.message_id,
+      String(ctx.message.from.id),
+      ctx.message.text,
+      numbers.join(","),
+      Date.now(),
+    );
+    return ctx.reply(`Đã ghi nhận: ${numbers.join(", ")}`, {
+      reply_parameters: { message_id: ctx.message.message_id },
+    });
   });
 } else if (kind === "echo") {
-  bot.on("message:text", (ctx) => ctx.reply(ctx.message.text, { reply_parameters: { message_id: ctx.message.message_id } }));
+  bot.on("message:text", (ctx) =>
+    ctx.reply(ctx.message.text, { reply_parameters: { message_id: ctx.message.message_id } }),
+  );
 } else {
   throw new Error(`BASELINE must be echo or parse-insert, not ${kind}`);
 }
@@ -97,7 +115,10 @@ const polling = (async () => {
   while (!stopping.signal.aborted) {
     let updates;
     try {
-      updates = await bot.api.getUpdates({ offset, timeout: POLL_TIMEOUT_S, allowed_updates: ["message"] }, stopping.signal);
+      updates = await bot.api.getUpdates(
+        { offset, timeout: POLL_TIMEOUT_S, allowed_updates: ["message"] },
+        stopping.signal,
+      );
     } catch {
       if (!stopping.signal.aborted) await new Promise((resolve) => setTimeout(resolve, 100));
       continue;
@@ -113,7 +134,10 @@ const polling = (async () => {
   }
 })();
 const drained = (ms) =>
-  Promise.race([busy.size || queues.size ? new Promise((resolve) => idle.push(resolve)) : Promise.resolve(), new Promise((resolve) => setTimeout(resolve, ms).unref())]);
+  Promise.race([
+    busy.size || queues.size ? new Promise((resolve) => idle.push(resolve)) : Promise.resolve(),
+    new Promise((resolve) => setTimeout(resolve, ms).unref()),
+  ]);
 
 /** CPU time of the process since the last "reset", in ms. */
 let cpu = process.cpuUsage();

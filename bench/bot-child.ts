@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { productionNodeFlags } from "./startup-bench.js";
 
 /** A bench's bot in its own process (bench/bot-process.mjs or bench/baseline-bot.mjs), asked over IPC. */
@@ -16,7 +16,11 @@ export interface BotChild {
  * BENCH_CPU_PROF=<dir> adds a V8 CPU profile of it, to see what holds its event loop.
  * @example const bot = await spawnBot("bench/bot-process.mjs", { DATA_DIR: dir, … }); await bot.ask("stats");
  */
-export async function spawnBot(script: string, env: Record<string, string>, readyTimeoutMs = 60_000): Promise<BotChild> {
+export async function spawnBot(
+  script: string,
+  env: Record<string, string>,
+  readyTimeoutMs = 60_000,
+): Promise<BotChild> {
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const child = spawn(process.execPath, [...productionNodeFlags(), ...profile, script], {
     env: { PATH: process.env.PATH ?? "", ...env, ...(process.env.BENCH_GC_LOG ? { BENCH_GC_LOG: "1" } : {}) },
@@ -27,13 +31,15 @@ export async function spawnBot(script: string, env: Record<string, string>, read
   let next = 1;
   const waiting = new Map<number, (body: unknown) => void>();
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script}: not ready after ${readyTimeoutMs} ms`)), readyTimeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${script}: not ready after ${readyTimeoutMs} ms`)),
+      readyTimeoutMs,
+    );
     child.on("message", (m: { type?: string; id?: number }) => {
       if (m.type === "ready") {
         clearTimeout(timer);
         resolve();
-      }
-      else if (m.id !== undefined) waiting.get(m.id)?.(m);
+      } else if (m.id !== undefined) waiting.get(m.id)?.(m);
     });
     child.once("exit", (code) => {
       clearTimeout(timer);

@@ -15,11 +15,21 @@
 //            statements and time (the inbox's own apart), report versions stored, errors logged
 //   "stop"   app.stop(), then exits
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
+
 if (process.env.BENCH_GC_LOG) {
   let last = performance.now();
-  setInterval(() => { const now = performance.now(); if (now - last > 50) process.stderr.write(`[stall] ${(now - last).toFixed(1)} ms ending at ${(now / 1000).toFixed(3)}\n`); last = now; }, 5).unref();
+  setInterval(() => {
+    const now = performance.now();
+    if (now - last > 50)
+      process.stderr.write(`[stall] ${(now - last).toFixed(1)} ms ending at ${(now / 1000).toFixed(3)}\n`);
+    last = now;
+  }, 5).unref();
 }
-if (process.env.BENCH_GC_LOG) new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.duration > 15) process.stderr.write(`[gc] kind ${e.detail?.kind} ${e.duration.toFixed(1)} ms\n`); }).observe({ entryTypes: ["gc"] });
+if (process.env.BENCH_GC_LOG)
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      if (e.duration > 15) process.stderr.write(`[gc] kind ${e.detail?.kind} ${e.duration.toFixed(1)} ms\n`);
+  }).observe({ entryTypes: ["gc"] });
 
 const dist = (file) => new URL(`../dist/${file}`, import.meta.url).href;
 const { createApp } = await import(dist("app.js"));
@@ -28,7 +38,13 @@ const { connectionOf } = await import(dist("db/database.js"));
 
 const options = JSON.parse(process.env.BENCH_BOT ?? "{}");
 const errors = [];
-const logger = { info() {}, debug() {}, warn() {}, error: (obj, msg) => void errors.push(msg ?? String(obj?.err ?? obj)), fatal: (obj, msg) => void errors.push(msg ?? String(obj)) };
+const logger = {
+  info() {},
+  debug() {},
+  warn() {},
+  error: (obj, msg) => void errors.push(msg ?? String(obj?.err ?? obj)),
+  fatal: (obj, msg) => void errors.push(msg ?? String(obj)),
+};
 const unlimited = { globalPerSecond: 1e6, perChatPerSecond: 1e6, perGroupPerMinute: 1e9 };
 const app = await createApp(loadConfig(process.env), {
   logger,
@@ -104,7 +120,8 @@ if (options.instrument) {
 }
 // Number(): the shared connection reads integers as BigInt.
 const versions = () => Number(connection.sqlite.prepare(`SELECT COALESCE(SUM(revision), 0) AS n FROM Report`).get().n);
-const settings = () => `journal_mode=${connection.sqlite.pragma("journal_mode", { simple: true })} synchronous=${connection.sqlite.pragma("synchronous", { simple: true })}`;
+const settings = () =>
+  `journal_mode=${connection.sqlite.pragma("journal_mode", { simple: true })} synchronous=${connection.sqlite.pragma("synchronous", { simple: true })}`;
 await app.start();
 process.send({ type: "ready" });
 
@@ -119,7 +136,10 @@ process.on("message", async (message) => {
       return reply({ ok: true });
     }
     if (message.type === "drain") {
-      await Promise.race([app.inbox.drain(), new Promise((resolve) => setTimeout(resolve, message.timeoutMs ?? 30_000))]);
+      await Promise.race([
+        app.inbox.drain(),
+        new Promise((resolve) => setTimeout(resolve, message.timeoutMs ?? 30_000)),
+      ]);
       return reply({ ok: true });
     }
     if (message.type === "stats") {

@@ -37,26 +37,67 @@ interface FanoutRun {
 }
 
 /** One fan-out through the real app to a fresh fake Bot API (in its own process) and a fresh database. */
-async function fanoutRun(chats: number, limitPerSecond: number, above: { globalPerSecond: number; perChatPerSecond: number; perGroupPerMinute: number }): Promise<FanoutRun> {
+async function fanoutRun(
+  chats: number,
+  limitPerSecond: number,
+  above: { globalPerSecond: number; perChatPerSecond: number; perGroupPerMinute: number },
+): Promise<FanoutRun> {
   const fake = await startFakeTelegram(TOKEN);
   const dir = mkdtempSync(path.join(tmpdir(), "don-doc-bench-"));
   const now = new Date("2021-02-09T01:30:00Z");
   await fake.control("limits", { globalPerSecond: limitPerSecond, perChatPerSecond: 1 });
-  const config = loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.url, DATA_DIR: dir, LOG_LEVEL: "silent", PORT: "0" });
+  const config = loadConfig({
+    TELEGRAM_BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: fake.url,
+    DATA_DIR: dir,
+    LOG_LEVEL: "silent",
+    PORT: "0",
+  });
   // The channel logs each 429 with the pace it sets: the last one is what the limiter learnt.
   let pace = above.globalPerSecond;
-  const logger = { ...createTestLogger(), warn: (o: object | string) => void (typeof o === "object" && "pace" in o && (pace = (o.pace as { globalPerSecond: number }).globalPerSecond)) };
-  const app = await createApp(config, { clock: { now: () => now }, logger, botInfo: fake.botInfo, scheduler: false, telegramLimits: above });
+  const logger = {
+    ...createTestLogger(),
+    warn: (o: object | string) =>
+      void (typeof o === "object" && "pace" in o && (pace = (o.pace as { globalPerSecond: number }).globalPerSecond)),
+  };
+  const app = await createApp(config, {
+    clock: { now: () => now },
+    logger,
+    botInfo: fake.botInfo,
+    scheduler: false,
+    telegramLimits: above,
+  });
   try {
     const { repos } = app;
     await app.db.$transaction(async () => {
       for (let i = 1; i <= chats; i++) {
-        const unit = await repos.units.create({ code: `XA_${i}`, name: `UBND xã Số ${i}`, kind: "xa", tags: i <= REPEATED ? ["xa", "lap"] : ["xa"] });
-        await repos.chats.bind({ channel: "telegram", chatId: String(10_000 + i), chatType: "private", role: "unit", unitId: unit.id });
+        const unit = await repos.units.create({
+          code: `XA_${i}`,
+          name: `UBND xã Số ${i}`,
+          kind: "xa",
+          tags: i <= REPEATED ? ["xa", "lap"] : ["xa"],
+        });
+        await repos.chats.bind({
+          channel: "telegram",
+          chatId: String(10_000 + i),
+          chatType: "private",
+          role: "unit",
+          unitId: unit.id,
+        });
       }
     });
     const task = (code: string, title: string, targets: string[]) =>
-      repos.tasks.upsert({ planId: null, code, title, targets, schedule: { kind: "once", dueDate: "2021-02-09" }, reminder: null, deadlineText: "09/02/2021", createdBy: "bench", indicators: [] });
+      repos.tasks.upsert({
+        planId: null,
+        code,
+        title,
+        targets,
+        schedule: { kind: "once", dueDate: "2021-02-09" },
+        reminder: null,
+        deadlineText: "09/02/2021",
+        createdBy: "bench",
+        indicators: [],
+      });
     for (let k = 2; k <= REPEATS; k++) await task(`NV_${k}`, `Báo cáo nhanh số tin bài, đợt ${k}`, ["lap"]);
     await task("NV_1", "Xây dựng kế hoạch tuyên truyền CCHC", ["xa"]);
     await syncAllTasks(app.deps);
@@ -64,16 +105,30 @@ async function fanoutRun(chats: number, limitPerSecond: number, above: { globalP
     const t0 = performance.now();
     await app.scheduler.tick();
     // Rows that ran out of quick retries wait in the outbox for their retry time: a lost message is one never sent.
-    for (let waited = 0; (await repos.outbox.nextAttemptAt()) && waited < 120_000; waited += 200) await new Promise((r) => setTimeout(r, 200));
+    for (let waited = 0; (await repos.outbox.nextAttemptAt()) && waited < 120_000; waited += 200)
+      await new Promise((r) => setTimeout(r, 200));
     const wallSeconds = (performance.now() - t0) / 1000;
     const sent = (await fake.control<FakeSentRecord[]>("sent")).filter((s) => s.method === "sendMessage");
-    const refused = (await fake.control<FakeCall[]>("calls")).filter((c) => c.method === "sendMessage" && c.status === 429);
+    const refused = (await fake.control<FakeCall[]>("calls")).filter(
+      (c) => c.method === "sendMessage" && c.status === 429,
+    );
     const distinct = new Set(sent.map((s) => `${s.chat_id}:${s.text}`)).size;
     // The send phase alone: first to last message as the fake server saw them.
     const sendSeconds = (sent[sent.length - 1].at - sent[0].at) / 1000;
     // A 429 whose chat had a message accepted in the second before it: the per-chat limit refused it.
-    const perChat429 = refused.filter((c) => sent.some((s) => s.chat_id === Number(c.payload.chat_id) && s.at >= c.at - 1000 && s.at <= c.at)).length;
-    return { wallSeconds, sendSeconds, rate: (sent.length - 1) / sendSeconds, rejected429: refused.length, perChat429, pace, lost: expected - distinct, duplicates: sent.length - distinct };
+    const perChat429 = refused.filter((c) =>
+      sent.some((s) => s.chat_id === Number(c.payload.chat_id) && s.at >= c.at - 1000 && s.at <= c.at),
+    ).length;
+    return {
+      wallSeconds,
+      sendSeconds,
+      rate: (sent.length - 1) / sendSeconds,
+      rejected429: refused.length,
+      perChat429,
+      pace,
+      lost: expected - distinct,
+      duplicates: sent.length - distinct,
+    };
   } finally {
     await app.stop();
     fake.stop();
@@ -104,7 +159,12 @@ export async function benchFanout(chats = 3321, limitPerSecond = 30, runs = 3): 
     ...minMedian("fan-out: wall time (plan + send)", of("wallSeconds"), "s"),
     ...minMedian("fan-out: send phase (first to last message)", of("sendSeconds"), "s"),
     ...minMedian("fan-out: rate", of("rate"), "msg/s"),
-    ...minMedian("fan-out: rate / limit", of("rate").map((r) => r / limitPerSecond), "ratio", 3),
+    ...minMedian(
+      "fan-out: rate / limit",
+      of("rate").map((r) => r / limitPerSecond),
+      "ratio",
+      3,
+    ),
     ...minMedian("fan-out: 429 answers", of("rejected429"), "count"),
     ...minMedian("fan-out: 429 answers for the per-chat limit", of("perChat429"), "count"),
     ...minMedian("fan-out: our overall pace as set by the last 429", of("pace"), "msg/s"),

@@ -2,9 +2,10 @@ import { readFileSync } from "node:fs";
 import { SAMPLE_INDICATORS } from "../src/core/plans/sample-indicators.js";
 import { readCorpus } from "../src/core/reports/corpus-score.js";
 import { parseReport } from "../src/core/reports/report-parser.js";
-import { round, type BenchRow } from "./fanout-bench.js";
+import { type BenchRow, round } from "./fanout-bench.js";
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 /** A small deterministic generator (LCG): the same seed gives the same message. */
 function rng(seed: number): () => number {
@@ -45,7 +46,16 @@ export function longReport(seed: number, minChars = 4_000): string {
   return text;
 }
 
-const TABLE_LABELS = ["Pa nô", "Băng rôn, khẩu hiệu", "Tờ rơi", "Tin bài", "Hội nghị", "Người tham dự", "Phóng sự", "Lượt phát thanh"];
+const TABLE_LABELS = [
+  "Pa nô",
+  "Băng rôn, khẩu hiệu",
+  "Tờ rơi",
+  "Tin bài",
+  "Hội nghị",
+  "Người tham dự",
+  "Phóng sự",
+  "Lượt phát thanh",
+];
 
 /**
  * A pasted table of `rows` rows built deterministically from `seed`: odd seeds one row per indicator
@@ -62,7 +72,9 @@ export function longTable(seed: number, rows = 200): string {
     for (let r = 1; r <= rows; r++) {
       const plan = n(100);
       const done = n(100);
-      lines.push(`${r} | ${TABLE_LABELS[r % TABLE_LABELS.length]} thôn ${r} | cái | ${plan} | ${done} | ${Math.round((100 * done) / plan)}`);
+      lines.push(
+        `${r} | ${TABLE_LABELS[r % TABLE_LABELS.length]} thôn ${r} | cái | ${plan} | ${done} | ${Math.round((100 * done) / plan)}`,
+      );
     }
   } else {
     lines.push("STT\tThôn\tPa nô\tBăng rôn\tTờ rơi");
@@ -86,7 +98,10 @@ function timeParses(texts: readonly string[], rounds: number): { wall: number[];
     for (const text of texts) {
       const cpu0 = process.cpuUsage();
       const started = performance.now();
-      parseReport(text, SAMPLE_INDICATORS.map((x) => ({ ...x })));
+      parseReport(
+        text,
+        SAMPLE_INDICATORS.map((x) => ({ ...x })),
+      );
       wall.push(performance.now() - started);
       const used = process.cpuUsage(cpu0);
       cpu.push((used.user + used.system) / 1000);
@@ -119,17 +134,33 @@ export function benchParser(rounds = 20): BenchRow[] {
   const us = (ms: number) => round(ms * 1000);
   const avgChars = (xs: string[]) => Math.round(xs.reduce((s, x) => s + x.length, 0) / xs.length);
   return [
-    { name: `parser: messages parsed (${texts.length} corpus messages × ${rounds})`, value: corpus.wall.length, unit: "messages" },
-    { name: "parser: throughput, fresh indicator list per message", value: round(corpus.wall.length / corpus.seconds), unit: "messages/s" },
+    {
+      name: `parser: messages parsed (${texts.length} corpus messages × ${rounds})`,
+      value: corpus.wall.length,
+      unit: "messages",
+    },
+    {
+      name: "parser: throughput, fresh indicator list per message",
+      value: round(corpus.wall.length / corpus.seconds),
+      unit: "messages/s",
+    },
     { name: "parser: time per message p50", value: us(percentile(corpus.wall, 50)), unit: "µs" },
     { name: "parser: time per message p99", value: us(percentile(corpus.wall, 99)), unit: "µs" },
     // on a shared machine wall-clock tails are other processes' time slices; CPU time is the parser's
     { name: "parser: CPU time per message p50", value: us(percentile(corpus.cpu, 50)), unit: "µs" },
     { name: "parser: CPU time per message p99", value: us(percentile(corpus.cpu, 99)), unit: "µs" },
-    { name: `parser: long reports (${reports.length} × ${longRounds}, ~${avgChars(reports)} chars, multi-line) p50`, value: us(percentile(long.wall, 50)), unit: "µs" },
+    {
+      name: `parser: long reports (${reports.length} × ${longRounds}, ~${avgChars(reports)} chars, multi-line) p50`,
+      value: us(percentile(long.wall, 50)),
+      unit: "µs",
+    },
     { name: "parser: long reports p99", value: us(percentile(long.wall, 99)), unit: "µs" },
     { name: "parser: long reports CPU p99", value: us(percentile(long.cpu, 99)), unit: "µs" },
-    { name: `parser: 200-row tables (${tables.length} × ${longRounds}, ~${avgChars(tables)} chars) p50`, value: us(percentile(table.wall, 50)), unit: "µs" },
+    {
+      name: `parser: 200-row tables (${tables.length} × ${longRounds}, ~${avgChars(tables)} chars) p50`,
+      value: us(percentile(table.wall, 50)),
+      unit: "µs",
+    },
     { name: "parser: 200-row tables p99", value: us(percentile(table.wall, 99)), unit: "µs" },
     { name: "parser: 200-row tables CPU p99", value: us(percentile(table.cpu, 99)), unit: "µs" },
   ];

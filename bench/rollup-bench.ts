@@ -10,7 +10,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { AssignmentRecord, ReportRecord } from "../src/core/ports.js";
-import { buildRollupView, buildTaskRollup, computeTaskRollup, type OccurrenceData, type RollupTask, type RollupUnit } from "../src/core/rollups/rollup.js";
+import {
+  buildRollupView,
+  buildTaskRollup,
+  computeTaskRollup,
+  type OccurrenceData,
+  type RollupTask,
+  type RollupUnit,
+} from "../src/core/rollups/rollup.js";
 import type { PlanInfo, RollupView, TaskRollup } from "../src/core/rollups/rollup-types.js";
 import { openDatabase } from "../src/db/database.js";
 import { createRepositories } from "../src/db/sqlite-repositories.js";
@@ -45,7 +52,12 @@ function makeUnits(): Map<number, RollupUnit> {
   const units = new Map<number, RollupUnit>();
   for (let i = 1; i <= UNITS; i++) {
     const province = String(((i - 1) % PROVINCES) + 1).padStart(2, "0");
-    units.set(i, { id: i, code: `XA_${String(i).padStart(4, "0")}`, name: `UBND xã Thử Nghiệm ${i}`, tags: [`tinh-${province}`, "xa"] });
+    units.set(i, {
+      id: i,
+      code: `XA_${String(i).padStart(4, "0")}`,
+      name: `UBND xã Thử Nghiệm ${i}`,
+      tags: [`tinh-${province}`, "xa"],
+    });
   }
   return units;
 }
@@ -67,15 +79,32 @@ function makePeriods(): OccurrenceData[] {
       const at = new Date(dueAt.getTime() + (i % 7 === 0 ? 86_400_000 : -86_400_000));
       assignments.push({ id, occurrenceId: p + 1, unitId: i, dueAt, status: "submitted", submittedAt: at });
       reports.push({
-        id: ++reportId, assignmentId: id, unitId: i, authorChannel: "telegram", authorUserId: String(i), authorName: `Cán bộ ${i}`,
+        id: ++reportId,
+        assignmentId: id,
+        unitId: i,
+        authorChannel: "telegram",
+        authorUserId: String(i),
+        authorName: `Cán bộ ${i}`,
         text: `Tháng ${p + 1}: treo ${i % 13} pa nô, ${i % 5} tin bài, ${i % 9} lượt phát thanh`,
         values: { pano: i % 13, tin_bai: i % 5, phat_thanh: i % 9, hoi_nghi: i % 2 },
-        references: [], unclear: [], late: i % 7 === 0, revision: 1, sourceChatId: "-1", sourceMessageId: String(reportId),
-        mediaGroupId: null, createdAt: at, updatedAt: at,
+        references: [],
+        unclear: [],
+        late: i % 7 === 0,
+        revision: 1,
+        sourceChatId: "-1",
+        sourceMessageId: String(reportId),
+        mediaGroupId: null,
+        createdAt: at,
+        updatedAt: at,
       });
     }
     periods.push({
-      occurrence: { id: p + 1, periodKey: `2021-${String(p + 1).padStart(2, "0")}`, label: `Tháng ${p + 1}/2021`, dueAt },
+      occurrence: {
+        id: p + 1,
+        periodKey: `2021-${String(p + 1).padStart(2, "0")}`,
+        label: `Tháng ${p + 1}/2021`,
+        dueAt,
+      },
       assignments,
       reports,
     });
@@ -141,29 +170,76 @@ async function benchDatabase(units: Map<number, RollupUnit>, periods: Occurrence
     // The app's repositories: the rollup's reads as prepared statements, as production runs them.
     const repos = createRepositories(db);
     const { task } = await repos.tasks.upsert({
-      planId: null, code: TASK.code, title: TASK.title, targets: ["xa"], reminder: null, deadlineText: "", createdBy: "bench",
-      schedule: { kind: "periodic", period: "month", rule: { type: "day_of_last_month", day: 5 }, start: "2021-01-01", end: "2021-12-31" },
-      indicators: TASK.indicators.map((i) => ({ code: i.code, label: i.label, measure: i.measure ?? "", synonyms: i.synonyms })),
+      planId: null,
+      code: TASK.code,
+      title: TASK.title,
+      targets: ["xa"],
+      reminder: null,
+      deadlineText: "",
+      createdBy: "bench",
+      schedule: {
+        kind: "periodic",
+        period: "month",
+        rule: { type: "day_of_last_month", day: 5 },
+        start: "2021-01-01",
+        end: "2021-12-31",
+      },
+      indicators: TASK.indicators.map((i) => ({
+        code: i.code,
+        label: i.label,
+        measure: i.measure ?? "",
+        synonyms: i.synonyms,
+      })),
     });
     const occurrenceIds: number[] = [];
     for (const period of periods) {
-      const o = await repos.assignments.ensureOccurrence({ taskId: task.id, periodKey: period.occurrence.periodKey, label: period.occurrence.label, dueAt: period.occurrence.dueAt });
+      const o = await repos.assignments.ensureOccurrence({
+        taskId: task.id,
+        periodKey: period.occurrence.periodKey,
+        label: period.occurrence.label,
+        dueAt: period.occurrence.dueAt,
+      });
       occurrenceIds.push(o.id);
     }
     const sqlite = new Database(file);
     try {
       const now = sqlTime(new Date());
-      const insertUnit = sqlite.prepare(`INSERT INTO "Unit" (id, code, name, kind, tags, active, updatedAt) VALUES (?, ?, ?, 'xa', ?, 1, ?)`);
-      const insertAssignment = sqlite.prepare(`INSERT INTO "Assignment" (id, occurrenceId, unitId, dueAt, status, submittedAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+      const insertUnit = sqlite.prepare(
+        `INSERT INTO "Unit" (id, code, name, kind, tags, active, updatedAt) VALUES (?, ?, ?, 'xa', ?, 1, ?)`,
+      );
+      const insertAssignment = sqlite.prepare(
+        `INSERT INTO "Assignment" (id, occurrenceId, unitId, dueAt, status, submittedAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      );
       const insertReport = sqlite.prepare(
         `INSERT INTO "Report" (id, assignmentId, unitId, authorChannel, authorUserId, authorName, text, valuesJson, late, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       sqlite.transaction(() => {
         for (const u of units.values()) insertUnit.run(u.id, u.code, u.name, u.tags.join(","), now);
         periods.forEach((period, p) => {
-          for (const a of period.assignments) insertAssignment.run(a.id, occurrenceIds[p], a.unitId, sqlTime(a.dueAt), a.status, sqlTime(a.submittedAt), now);
+          for (const a of period.assignments)
+            insertAssignment.run(
+              a.id,
+              occurrenceIds[p],
+              a.unitId,
+              sqlTime(a.dueAt),
+              a.status,
+              sqlTime(a.submittedAt),
+              now,
+            );
           for (const r of period.reports) {
-            insertReport.run(r.id, r.assignmentId, r.unitId, r.authorChannel, r.authorUserId, r.authorName, r.text, JSON.stringify(r.values), r.late ? 1 : 0, sqlTime(r.createdAt), sqlTime(r.updatedAt));
+            insertReport.run(
+              r.id,
+              r.assignmentId,
+              r.unitId,
+              r.authorChannel,
+              r.authorUserId,
+              r.authorName,
+              r.text,
+              JSON.stringify(r.values),
+              r.late ? 1 : 0,
+              sqlTime(r.createdAt),
+              sqlTime(r.updatedAt),
+            );
           }
         });
       })();
@@ -177,16 +253,36 @@ async function benchDatabase(units: Map<number, RollupUnit>, periods: Occurrence
       loaded = await buildTaskRollup(repos, last, { now: new Date("2021-12-06T03:00:00Z"), dataDir: dir });
     });
     // The same answer as the pure computation, or the figure means nothing.
-    const expected = computeTaskRollup({ task: TASK, units, dataDir: dir, now: new Date("2021-12-06T03:00:00Z"), reachableUnits: new Set(), current: { ...periods[PERIODS - 1], attachments: [] }, previous: periods[PERIODS - 2] });
-    if (loaded?.rows.length !== UNITS || JSON.stringify(loaded.totals) !== JSON.stringify(expected.totals) || JSON.stringify(loaded.counts) !== JSON.stringify(expected.counts)) {
+    const expected = computeTaskRollup({
+      task: TASK,
+      units,
+      dataDir: dir,
+      now: new Date("2021-12-06T03:00:00Z"),
+      reachableUnits: new Set(),
+      current: { ...periods[PERIODS - 1], attachments: [] },
+      previous: periods[PERIODS - 2],
+    });
+    if (
+      loaded?.rows.length !== UNITS ||
+      JSON.stringify(loaded.totals) !== JSON.stringify(expected.totals) ||
+      JSON.stringify(loaded.counts) !== JSON.stringify(expected.counts)
+    ) {
       throw new Error("the database loader disagrees with computeTaskRollup");
     }
     const viewMs = await time(3, () =>
       buildRollupView(repos, [last], { now: new Date(), dataDir: dir, timezone: "Asia/Ho_Chi_Minh", plan: PLAN }),
     );
     return [
-      { name: `rollup: seed temp SQLite (${UNITS} units × ${PERIODS} periods, raw SQL)`, value: Math.round(seedMs), unit: "ms" },
-      { name: `rollup: buildTaskRollup from SQLite, one period (${UNITS} units, with previous period)`, value: loadMs, unit: "ms" },
+      {
+        name: `rollup: seed temp SQLite (${UNITS} units × ${PERIODS} periods, raw SQL)`,
+        value: Math.round(seedMs),
+        unit: "ms",
+      },
+      {
+        name: `rollup: buildTaskRollup from SQLite, one period (${UNITS} units, with previous period)`,
+        value: loadMs,
+        unit: "ms",
+      },
       { name: "rollup: buildRollupView from SQLite, one period", value: viewMs, unit: "ms" },
     ];
   } finally {
@@ -222,13 +318,25 @@ export async function benchRollup(options: { database?: boolean } = {}): Promise
   const view = viewOf(one);
   // In this process (tsx, default flags), on the calling thread: the renderers' own time. The bot
   // draws them on its render worker (see rollup-load-bench.ts for the figures in production).
-  const png = await minMedianOf(`rollup: chart PNG, one period (${UNITS} units in ${PROVINCES} groups)`, 3, () => renderRollupChart(one, t, { timezone: "Asia/Ho_Chi_Minh" }));
+  const png = await minMedianOf(`rollup: chart PNG, one period (${UNITS} units in ${PROVINCES} groups)`, 3, () =>
+    renderRollupChart(one, t, { timezone: "Asia/Ho_Chi_Minh" }),
+  );
   const xlsx = await minMedianOf(`rollup: XLSX, one period (${UNITS} rows)`, 3, () => renderRollupXlsx(view, t));
-  const docx = await minMedianOf(`rollup: DOCX draft report, one period (${UNITS} units in Phụ lục I)`, 3, () => renderRollupDocx(view, t, { includePhotos: false }));
+  const docx = await minMedianOf(`rollup: DOCX draft report, one period (${UNITS} units in Phụ lục I)`, 3, () =>
+    renderRollupDocx(view, t, { includePhotos: false }),
+  );
 
   const results: BenchResult[] = [
-    { name: `rollup: computeTaskRollup, one period (${UNITS} units, with previous period)`, value: onePeriod, unit: "ms" },
-    { name: `rollup: computeTaskRollup, all ${PERIODS} periods (${UNITS * PERIODS} assignments)`, value: allPeriods, unit: "ms" },
+    {
+      name: `rollup: computeTaskRollup, one period (${UNITS} units, with previous period)`,
+      value: onePeriod,
+      unit: "ms",
+    },
+    {
+      name: `rollup: computeTaskRollup, all ${PERIODS} periods (${UNITS * PERIODS} assignments)`,
+      value: allPeriods,
+      unit: "ms",
+    },
     ...png,
     ...xlsx,
     ...docx,

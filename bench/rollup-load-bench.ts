@@ -18,9 +18,9 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import type { BenchRow } from "./fanout-bench.js";
-import { startFakeTelegram, type FakeTelegramProcess } from "./fake-telegram-process.js";
 import { spawnBot } from "./bot-child.js";
+import { type FakeTelegramProcess, startFakeTelegram } from "./fake-telegram-process.js";
+import type { BenchRow } from "./fanout-bench.js";
 import { buildIfStale, minMedian } from "./startup-bench.js";
 
 const GROUPS = [
@@ -56,7 +56,8 @@ async function production() {
   };
 }
 
-const dmy = (d: Date) => new Intl.DateTimeFormat("en-GB", { timeZone: TZ, day: "2-digit", month: "2-digit", year: "numeric" }).format(d);
+const dmy = (d: Date) =>
+  new Intl.DateTimeFormat("en-GB", { timeZone: TZ, day: "2-digit", month: "2-digit", year: "numeric" }).format(d);
 
 /** The plan file: the country's communes in three groups, one task due a week ago. */
 function planYaml(): string {
@@ -73,7 +74,11 @@ function planYaml(): string {
     "units:",
   ];
   let i = 0;
-  for (const g of GROUPS) for (let k = 0; k < g.count; k++) lines.push(`  - { code: DV_${++i}, name: "UBND ${g.label.toLowerCase()} Thử Nghiệm ${i}", kind: xa, tags: [${g.tag}] }`);
+  for (const g of GROUPS)
+    for (let k = 0; k < g.count; k++)
+      lines.push(
+        `  - { code: DV_${++i}, name: "UBND ${g.label.toLowerCase()} Thử Nghiệm ${i}", kind: xa, tags: [${g.tag}] }`,
+      );
   lines.push(
     "indicators:",
     '  pano: { label: "Pa nô", measure: "cái", synonyms: ["pa nô", "pano"] }',
@@ -99,26 +104,49 @@ export async function seed(dir: string): Promise<void> {
   const t = p.createTranslator().t("vi");
   const parsed = p.parsePlanFile(planYaml(), t);
   if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
-  const config = p.loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "http://127.0.0.1:9", DATA_DIR: dir, LOG_LEVEL: "silent", PORT: "0" });
+  const config = p.loadConfig({
+    TELEGRAM_BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: "http://127.0.0.1:9",
+    DATA_DIR: dir,
+    LOG_LEVEL: "silent",
+    PORT: "0",
+  });
   const silent = { info() {}, warn() {}, error() {}, debug() {} };
   const app = await p.createApp(config, { logger: silent, scheduler: false });
   try {
     // backfill: the task was due before the import; without it the past period is not tracked.
-    await p.importPlan({ repos: app.repos, clock: { now: () => new Date() }, timezone: TZ }, "bench", parsed.file, { backfill: true });
+    await p.importPlan({ repos: app.repos, clock: { now: () => new Date() }, timezone: TZ }, "bench", parsed.file, {
+      backfill: true,
+    });
     await p.syncAllTasks(app.deps);
     const sqlite = p.connectionOf(app.db).sqlite;
     const now = sqlTime(new Date());
-    const units = sqlite.prepare(`SELECT id, code FROM Unit WHERE code LIKE 'DV_%'`).all() as { id: number; code: string }[];
+    const units = sqlite.prepare(`SELECT id, code FROM Unit WHERE code LIKE 'DV_%'`).all() as {
+      id: number;
+      code: string;
+    }[];
     const idOf = new Map(units.map((u) => [Number(u.code.slice(3)), Number(u.id)]));
     const assignments = new Map(
-      (sqlite.prepare(`SELECT id, unitId, dueAt FROM Assignment`).all() as { id: number; unitId: number; dueAt: string }[]).map((a) => [Number(a.unitId), a]),
+      (
+        sqlite.prepare(`SELECT id, unitId, dueAt FROM Assignment`).all() as {
+          id: number;
+          unitId: number;
+          dueAt: string;
+        }[]
+      ).map((a) => [Number(a.unitId), a]),
     );
-    const chat = sqlite.prepare(`INSERT INTO ChatBinding (channel, chatId, chatType, title, role, unitId, updatedAt) VALUES ('telegram', ?, ?, ?, ?, ?, ?)`);
-    const person = sqlite.prepare(`INSERT INTO Person (channel, userId, displayName, role, unitId, updatedAt) VALUES ('telegram', ?, ?, ?, ?, ?)`);
+    const chat = sqlite.prepare(
+      `INSERT INTO ChatBinding (channel, chatId, chatType, title, role, unitId, updatedAt) VALUES ('telegram', ?, ?, ?, ?, ?, ?)`,
+    );
+    const person = sqlite.prepare(
+      `INSERT INTO Person (channel, userId, displayName, role, unitId, updatedAt) VALUES ('telegram', ?, ?, ?, ?, ?)`,
+    );
     const report = sqlite.prepare(
       `INSERT INTO Report (assignmentId, unitId, authorChannel, authorUserId, authorName, text, valuesJson, late, createdAt, updatedAt) VALUES (?, ?, 'telegram', ?, ?, ?, ?, 0, ?, ?)`,
     );
-    const submit = sqlite.prepare(`UPDATE Assignment SET status = 'submitted', submittedAt = ?, updatedAt = ? WHERE id = ?`);
+    const submit = sqlite.prepare(
+      `UPDATE Assignment SET status = 'submitted', submittedAt = ?, updatedAt = ? WHERE id = ?`,
+    );
     sqlite.transaction(() => {
       chat.run(String(GROUP_CHAT), "group", "Lãnh đạo Bộ", "rollup", null, now);
       person.run(String(LEADER), "Lãnh đạo", "leader", null, now);
@@ -130,7 +158,16 @@ export async function seed(dir: string): Promise<void> {
         const a = assignments.get(unitId)!;
         const at = sqlTime(new Date(new Date(a.dueAt).getTime() - 86_400_000));
         const values = { pano: i % 13, tin_bai: i % 5, phat_thanh: i % 9, hoi_nghi: i % 2 };
-        report.run(a.id, unitId, String(officer(i)), `Cán bộ ${i}`, `treo ${values.pano} pa nô, ${values.tin_bai} tin bài`, JSON.stringify(values), at, at);
+        report.run(
+          a.id,
+          unitId,
+          String(officer(i)),
+          `Cán bộ ${i}`,
+          `treo ${values.pano} pa nô, ${values.tin_bai} tin bài`,
+          JSON.stringify(values),
+          at,
+          at,
+        );
         submit.run(at, now, a.id);
       }
     })();
@@ -156,7 +193,8 @@ interface BotStats {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 interface Sent {
   method: string;
@@ -166,23 +204,42 @@ interface Sent {
 }
 
 /** Waits (bounded) until `done` holds for what was sent to `chat`, polling the fake; the time it held, as performance.now(). */
-async function sentUntil(fake: FakeTelegramProcess, chat: number, done: (sent: Sent[]) => boolean, timeoutMs = 120_000): Promise<number> {
+async function sentUntil(
+  fake: FakeTelegramProcess,
+  chat: number,
+  done: (sent: Sent[]) => boolean,
+  timeoutMs = 120_000,
+): Promise<number> {
   const t0 = performance.now();
   for (;;) {
     const sent = await fake.control<Sent[]>(`sent?chat_id=${chat}`);
     if (done(sent)) return performance.now();
-    if (performance.now() - t0 > timeoutMs) throw new Error(`chat ${chat}: not done after ${timeoutMs} ms (${sent.length} sent)`);
+    if (performance.now() - t0 > timeoutMs)
+      throw new Error(`chat ${chat}: not done after ${timeoutMs} ms (${sent.length} sent)`);
     await sleep(10);
   }
 }
 
-const reportText = (i: number) => `Báo cáo kết quả: đã treo ${i % 11} pa nô, đăng ${i % 7} tin bài, ${i % 9} lượt phát thanh — Cán bộ ${i}`;
-const fromUnit = (i: number) => ({ chat: { id: unitChat(i), type: "group" as const, title: `Xã ${i}` }, from: { id: officer(i), first_name: `Cán bộ ${i}` }, text: reportText(i) });
+const reportText = (i: number) =>
+  `Báo cáo kết quả: đã treo ${i % 11} pa nô, đăng ${i % 7} tin bài, ${i % 9} lượt phát thanh — Cán bộ ${i}`;
+const fromUnit = (i: number) => ({
+  chat: { id: unitChat(i), type: "group" as const, title: `Xã ${i}` },
+  from: { id: officer(i), first_name: `Cán bộ ${i}` },
+  text: reportText(i),
+});
 
 interface Round {
   idleRss: number;
   alone: { loopMax: number; p50: number; p99: number };
-  loaded: { loopMax: number; p50: number; p99: number; peakRss: number; chartMs: number; xlsxMs: number; docxMs: number };
+  loaded: {
+    loopMax: number;
+    p50: number;
+    p99: number;
+    peakRss: number;
+    chartMs: number;
+    xlsxMs: number;
+    docxMs: number;
+  };
   settledRss: number;
   digest: { messages: number; characters: number; longest: number };
   errors: number;
@@ -211,9 +268,21 @@ async function round(fake: FakeTelegramProcess, seeded: string): Promise<Round> 
       await fake.control("reset");
       const leaderMessages = leader
         ? [
-            { chat: { id: GROUP_CHAT, type: "group" as const, title: "Lãnh đạo Bộ" }, from: { id: LEADER, first_name: "Lãnh đạo" }, text: "/tonghop 1" },
-            { chat: { id: LEADER, type: "private" as const }, from: { id: LEADER, first_name: "Lãnh đạo" }, text: "/xuat" },
-            { chat: { id: LEADER, type: "private" as const }, from: { id: LEADER, first_name: "Lãnh đạo" }, text: "/baocaodocx" },
+            {
+              chat: { id: GROUP_CHAT, type: "group" as const, title: "Lãnh đạo Bộ" },
+              from: { id: LEADER, first_name: "Lãnh đạo" },
+              text: "/tonghop 1",
+            },
+            {
+              chat: { id: LEADER, type: "private" as const },
+              from: { id: LEADER, first_name: "Lãnh đạo" },
+              text: "/xuat",
+            },
+            {
+              chat: { id: LEADER, type: "private" as const },
+              from: { id: LEADER, first_name: "Lãnh đạo" },
+              text: "/baocaodocx",
+            },
           ]
         : [];
       const t0 = performance.now();
@@ -226,15 +295,25 @@ async function round(fake: FakeTelegramProcess, seeded: string): Promise<Round> 
             sentUntil(fake, LEADER, documents(2)),
           ]).then((at) => at.map((x) => x - t0))
         : Promise.resolve([]);
-      const replies = await fake.control<{ replies: number; latencies: number[] }>(`burst-replies?count=${units.length}&timeoutMs=120000`);
+      const replies = await fake.control<{ replies: number; latencies: number[] }>(
+        `burst-replies?count=${units.length}&timeoutMs=120000`,
+      );
       const fileMs = await files;
       await bot.ask("drain");
       const stats = await bot.ask<BotStats>("stats");
       if (replies.replies < units.length) {
         const sample = await fake.control<Sent[]>(`sent?chat_id=${unitChat(units[0]!)}`);
-        throw new Error(`only ${replies.replies} of ${units.length} reports answered (bot errors: ${stats.errors.slice(0, 3).join("; ")}; sent to the first: ${JSON.stringify(sample).slice(0, 400)})`);
+        throw new Error(
+          `only ${replies.replies} of ${units.length} reports answered (bot errors: ${stats.errors.slice(0, 3).join("; ")}; sent to the first: ${JSON.stringify(sample).slice(0, 400)})`,
+        );
       }
-      return { loopMax: stats.loop.max, p50: percentile(replies.latencies, 50), p99: percentile(replies.latencies, 99), fileMs, errors: stats.errors.length };
+      return {
+        loopMax: stats.loop.max,
+        p50: percentile(replies.latencies, 50),
+        p99: percentile(replies.latencies, 99),
+        fileMs,
+        errors: stats.errors.length,
+      };
     };
     const idleHeap = (await bot.ask<BotStats>("stats")).memory;
     const alone = await burst(senders.slice(0, REPORTS), false);
@@ -246,10 +325,25 @@ async function round(fake: FakeTelegramProcess, seeded: string): Promise<Round> 
     await sleep(SETTLE_MS);
     const settledRss = memoryOf(pid).rss;
     const settledHeap = (await bot.ask<BotStats>("stats")).memory;
-    const mib = (m: NodeJS.MemoryUsage) => ({ heapTotal: Math.round(m.heapTotal / 1048576), heapUsed: Math.round(m.heapUsed / 1048576), external: Math.round(m.external / 1048576), arrayBuffers: Math.round(m.arrayBuffers / 1048576) });
-    process.stderr.write(`rollup load memory: idle ${JSON.stringify(mib(idleHeap))}, after ${REPORTS} reports ${afterReports.rss.toFixed(1)} MiB ${JSON.stringify(mib(afterReports.heap))}, settled ${JSON.stringify(mib(settledHeap))}\n`);
+    const mib = (m: NodeJS.MemoryUsage) => ({
+      heapTotal: Math.round(m.heapTotal / 1048576),
+      heapUsed: Math.round(m.heapUsed / 1048576),
+      external: Math.round(m.external / 1048576),
+      arrayBuffers: Math.round(m.arrayBuffers / 1048576),
+    });
+    process.stderr.write(
+      `rollup load memory: idle ${JSON.stringify(mib(idleHeap))}, after ${REPORTS} reports ${afterReports.rss.toFixed(1)} MiB ${JSON.stringify(mib(afterReports.heap))}, settled ${JSON.stringify(mib(settledHeap))}\n`,
+    );
     await fake.control("reset");
-    await fake.control("user-messages", { messages: [{ chat: { id: GROUP_CHAT, type: "group", title: "Lãnh đạo Bộ" }, from: { id: LEADER, first_name: "Lãnh đạo" }, text: "/tonghop" }] });
+    await fake.control("user-messages", {
+      messages: [
+        {
+          chat: { id: GROUP_CHAT, type: "group", title: "Lãnh đạo Bộ" },
+          from: { id: LEADER, first_name: "Lãnh đạo" },
+          text: "/tonghop",
+        },
+      ],
+    });
     await sentUntil(fake, GROUP_CHAT, (s) => s.length > 0);
     // Every part the digest was split into (were it split) is sent within the same handling.
     await bot.ask("drain");
@@ -259,9 +353,21 @@ async function round(fake: FakeTelegramProcess, seeded: string): Promise<Round> 
     return {
       idleRss,
       alone: { loopMax: alone.loopMax, p50: alone.p50, p99: alone.p99 },
-      loaded: { loopMax: loaded.loopMax, p50: loaded.p50, p99: loaded.p99, peakRss, chartMs: loaded.fileMs[0]!, xlsxMs: loaded.fileMs[1]!, docxMs: loaded.fileMs[2]! },
+      loaded: {
+        loopMax: loaded.loopMax,
+        p50: loaded.p50,
+        p99: loaded.p99,
+        peakRss,
+        chartMs: loaded.fileMs[0]!,
+        xlsxMs: loaded.fileMs[1]!,
+        docxMs: loaded.fileMs[2]!,
+      },
       settledRss,
-      digest: { messages: all.length, characters: lengths.reduce((a, b) => a + b, 0), longest: Math.max(0, ...lengths) },
+      digest: {
+        messages: all.length,
+        characters: lengths.reduce((a, b) => a + b, 0),
+        longest: Math.max(0, ...lengths),
+      },
       errors: stats.errors.length,
       load: loadavg()[0],
     };
@@ -297,21 +403,99 @@ export async function benchRollupLoad(rounds = ROUNDS): Promise<BenchRow[]> {
   const of = (f: (r: Round) => number) => results.map(f);
   const label = `${UNITS} units`;
   return [
-    { name: "rollup load: load average (1 min) at start / end", value: Math.round(load0 * 100) / 100, unit: `/ ${Math.round(loadavg()[0] * 100) / 100}` },
-    ...minMedian(`rollup load: idle RSS of the bot process (${label}, 5 s after start)`, of((r) => r.idleRss), "MiB", 1),
-    ...minMedian(`rollup load: ${REPORTS} reports at once, longest event-loop stall`, of((r) => r.alone.loopMax), "ms", 1),
-    ...minMedian(`rollup load: ${REPORTS} reports at once, reply latency p99 (inject → reply)`, of((r) => r.alone.p99), "ms", 1),
-    ...minMedian(`rollup load: ${REPORTS} reports + /tonghop 1 + /xuat + /baocaodocx at once, longest event-loop stall`, of((r) => r.loaded.loopMax), "ms", 1),
-    ...minMedian(`rollup load: ${REPORTS} reports + the three renders, reply latency p50`, of((r) => r.loaded.p50), "ms", 1),
-    ...minMedian(`rollup load: ${REPORTS} reports + the three renders, reply latency p99`, of((r) => r.loaded.p99), "ms", 1),
-    ...minMedian("rollup load: /tonghop 1 → its chart in the group (text block, then the PNG)", of((r) => r.loaded.chartMs), "ms", 0),
-    ...minMedian("rollup load: /xuat → the workbook in the chat", of((r) => r.loaded.xlsxMs), "ms", 0),
-    ...minMedian("rollup load: /baocaodocx → the draft report in the chat (after /xuat, same chat)", of((r) => r.loaded.docxMs), "ms", 0),
-    ...minMedian("rollup load: peak RSS during the three renders (VmHWM, worker threads included)", of((r) => r.loaded.peakRss), "MiB", 1),
-    ...minMedian(`rollup load: RSS ${SETTLE_MS / 1000} s after the last file`, of((r) => r.settledRss), "MiB", 1),
-    ...minMedian("rollup load: settled RSS − idle RSS", of((r) => r.settledRss - r.idleRss), "MiB", 1),
-    ...minMedian(`rollup load: /tonghop digest at ${label}, messages`, of((r) => r.digest.messages), "count", 0),
-    ...minMedian(`rollup load: /tonghop digest at ${label}, characters`, of((r) => r.digest.characters), "chars", 0),
-    { name: "rollup load: errors logged by the bot (all rounds)", value: results.reduce((n, r) => n + r.errors, 0), unit: "count" },
+    {
+      name: "rollup load: load average (1 min) at start / end",
+      value: Math.round(load0 * 100) / 100,
+      unit: `/ ${Math.round(loadavg()[0] * 100) / 100}`,
+    },
+    ...minMedian(
+      `rollup load: idle RSS of the bot process (${label}, 5 s after start)`,
+      of((r) => r.idleRss),
+      "MiB",
+      1,
+    ),
+    ...minMedian(
+      `rollup load: ${REPORTS} reports at once, longest event-loop stall`,
+      of((r) => r.alone.loopMax),
+      "ms",
+      1,
+    ),
+    ...minMedian(
+      `rollup load: ${REPORTS} reports at once, reply latency p99 (inject → reply)`,
+      of((r) => r.alone.p99),
+      "ms",
+      1,
+    ),
+    ...minMedian(
+      `rollup load: ${REPORTS} reports + /tonghop 1 + /xuat + /baocaodocx at once, longest event-loop stall`,
+      of((r) => r.loaded.loopMax),
+      "ms",
+      1,
+    ),
+    ...minMedian(
+      `rollup load: ${REPORTS} reports + the three renders, reply latency p50`,
+      of((r) => r.loaded.p50),
+      "ms",
+      1,
+    ),
+    ...minMedian(
+      `rollup load: ${REPORTS} reports + the three renders, reply latency p99`,
+      of((r) => r.loaded.p99),
+      "ms",
+      1,
+    ),
+    ...minMedian(
+      "rollup load: /tonghop 1 → its chart in the group (text block, then the PNG)",
+      of((r) => r.loaded.chartMs),
+      "ms",
+      0,
+    ),
+    ...minMedian(
+      "rollup load: /xuat → the workbook in the chat",
+      of((r) => r.loaded.xlsxMs),
+      "ms",
+      0,
+    ),
+    ...minMedian(
+      "rollup load: /baocaodocx → the draft report in the chat (after /xuat, same chat)",
+      of((r) => r.loaded.docxMs),
+      "ms",
+      0,
+    ),
+    ...minMedian(
+      "rollup load: peak RSS during the three renders (VmHWM, worker threads included)",
+      of((r) => r.loaded.peakRss),
+      "MiB",
+      1,
+    ),
+    ...minMedian(
+      `rollup load: RSS ${SETTLE_MS / 1000} s after the last file`,
+      of((r) => r.settledRss),
+      "MiB",
+      1,
+    ),
+    ...minMedian(
+      "rollup load: settled RSS − idle RSS",
+      of((r) => r.settledRss - r.idleRss),
+      "MiB",
+      1,
+    ),
+    ...minMedian(
+      `rollup load: /tonghop digest at ${label}, messages`,
+      of((r) => r.digest.messages),
+      "count",
+      0,
+    ),
+    ...minMedian(
+      `rollup load: /tonghop digest at ${label}, characters`,
+      of((r) => r.digest.characters),
+      "chars",
+      0,
+    ),
+    {
+      name: "rollup load: errors logged by the bot (all rounds)",
+      value: results.reduce((n, r) => n + r.errors, 0),
+      unit: "count",
+    },
   ];
 }

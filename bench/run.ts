@@ -3,7 +3,7 @@
  * Prints one table of every measured figure. Loopback only; every loop is bounded.
  */
 import { parseArgs } from "node:util";
-import { benchFanout, type BenchRow } from "./fanout-bench.js";
+import { type BenchRow, benchFanout } from "./fanout-bench.js";
 import { benchInbound } from "./inbound-bench.js";
 import { benchInbox } from "./inbox-bench.js";
 import { benchParser } from "./parser-bench.js";

@@ -43,7 +43,11 @@ async function startOnce(dataDir: string): Promise<StartTimes> {
  * as `npm ci` does, so compiling is not counted.
  */
 export async function benchSandboxStart(): Promise<BenchRow[]> {
-  spawnSync(process.execPath, ["-e", "const m = await import('./scripts/build.mjs'); if (m.buildIsStale()) m.build();", "--input-type=module"], { stdio: "inherit" });
+  spawnSync(
+    process.execPath,
+    ["-e", "const m = await import('./scripts/build.mjs'); if (m.buildIsStale()) m.build();", "--input-type=module"],
+    { stdio: "inherit" },
+  );
   const dataDir = mkdtempSync(path.join(tmpdir(), "don-doc-bench-sandbox-"));
   try {
     const first = await startOnce(dataDir);

@@ -2,8 +2,8 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { BenchRow } from "./fanout-bench.js";
 import { startFakeTelegram } from "./fake-telegram-process.js";
+import type { BenchRow } from "./fanout-bench.js";
 
 /** A process and all its descendants (Linux /proc). */
 function processTree(root: number): Set<number> {
@@ -20,7 +20,7 @@ function processTree(root: number): Set<number> {
   const tree = new Set([root]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const [pid, ppid] of parent) if (tree.has(ppid) && !tree.has(pid)) (tree.add(pid), (grew = true));
+    for (const [pid, ppid] of parent) if (tree.has(ppid) && !tree.has(pid)) tree.add(pid), (grew = true);
   }
   return tree;
 }
@@ -76,11 +76,24 @@ export async function benchStartup(): Promise<BenchRow[]> {
         const before = (await fake.control<unknown[]>("calls")).length;
         const t0 = performance.now();
         const child = spawn(args[0], args.slice(1), {
-          env: { PATH: process.env.PATH ?? "", DATA_DIR: dataDir, TELEGRAM_BOT_TOKEN: "123456:TEST-TOKEN-bench-startup-0000000", TELEGRAM_API_ROOT: fake.url, LOG_LEVEL: "silent", PORT: "0" },
+          env: {
+            PATH: process.env.PATH ?? "",
+            DATA_DIR: dataDir,
+            TELEGRAM_BOT_TOKEN: "123456:TEST-TOKEN-bench-startup-0000000",
+            TELEGRAM_API_ROOT: fake.url,
+            LOG_LEVEL: "silent",
+            PORT: "0",
+          },
           stdio: ["ignore", "ignore", "inherit"],
         });
         try {
-          await until(async () => ((await fake.control<{ method: string }[]>("calls")).slice(before).some((c) => c.method === "getUpdates") ? true : undefined), 30_000);
+          await until(
+            async () =>
+              (await fake.control<{ method: string }[]>("calls")).slice(before).some((c) => c.method === "getUpdates")
+                ? true
+                : undefined,
+            30_000,
+          );
           firsts.push(performance.now() - t0);
           await new Promise((r) => setTimeout(r, 5_000));
           rss.push(treeRssMiB(processTree(child.pid!)));
@@ -91,7 +104,10 @@ export async function benchStartup(): Promise<BenchRow[]> {
           rmSync(dataDir, { recursive: true, force: true });
         }
       }
-      rows.push(...minMedian(`start (${label}): spawn → first getUpdates`, firsts, "ms"), ...minMedian(`start (${label}): idle RSS, whole process tree`, rss, "MiB"));
+      rows.push(
+        ...minMedian(`start (${label}): spawn → first getUpdates`, firsts, "ms"),
+        ...minMedian(`start (${label}): idle RSS, whole process tree`, rss, "MiB"),
+      );
     }
   } finally {
     fake.stop();
@@ -101,7 +117,11 @@ export async function benchStartup(): Promise<BenchRow[]> {
 
 /** Builds dist/ (npm run build) when it is missing or older than src/. */
 export function buildIfStale(): void {
-  const result = spawnSync(process.execPath, ["--input-type=module", "-e", "const m = await import('./scripts/build.mjs'); if (m.buildIsStale()) m.build();"], { stdio: "inherit" });
+  const result = spawnSync(
+    process.execPath,
+    ["--input-type=module", "-e", "const m = await import('./scripts/build.mjs'); if (m.buildIsStale()) m.build();"],
+    { stdio: "inherit" },
+  );
   if (result.status !== 0) throw new Error("npm run build failed");
 }
 

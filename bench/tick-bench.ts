@@ -36,17 +36,47 @@ export async function benchTick(units = 3321): Promise<BenchRow[]> {
   try {
     for (let run = 0; run < 3; run++) {
       const dir = mkdtempSync(path.join(tmpdir(), "don-doc-bench-tick-"));
-      const config = loadConfig({ TELEGRAM_BOT_TOKEN: "123456:TEST-TOKEN-bench-tick-000000000", TELEGRAM_API_ROOT: "http://127.0.0.1:9", DATA_DIR: dir, LOG_LEVEL: "silent", PORT: "0" });
-      const app = await createApp(config, { clock: { now: () => new Date("2021-02-09T01:30:00Z") }, logger: createTestLogger(), scheduler: false });
+      const config = loadConfig({
+        TELEGRAM_BOT_TOKEN: "123456:TEST-TOKEN-bench-tick-000000000",
+        TELEGRAM_API_ROOT: "http://127.0.0.1:9",
+        DATA_DIR: dir,
+        LOG_LEVEL: "silent",
+        PORT: "0",
+      });
+      const app = await createApp(config, {
+        clock: { now: () => new Date("2021-02-09T01:30:00Z") },
+        logger: createTestLogger(),
+        scheduler: false,
+      });
       try {
         const { repos } = app;
         await app.db.$transaction(async (tx) => {
           for (let i = 1; i <= units; i++) {
-            const unit = await tx.unit.create({ data: { code: `XA_${i}`, name: `UBND xã Số ${i}`, kind: "xa", tags: "xa" } });
-            await tx.chatBinding.create({ data: { channel: "telegram", chatId: String(10_000 + i), chatType: "private", role: "unit", unitId: unit.id } });
+            const unit = await tx.unit.create({
+              data: { code: `XA_${i}`, name: `UBND xã Số ${i}`, kind: "xa", tags: "xa" },
+            });
+            await tx.chatBinding.create({
+              data: {
+                channel: "telegram",
+                chatId: String(10_000 + i),
+                chatType: "private",
+                role: "unit",
+                unitId: unit.id,
+              },
+            });
           }
         });
-        await repos.tasks.upsert({ planId: null, code: "NV_1", title: "Xây dựng kế hoạch tuyên truyền CCHC", targets: ["xa"], schedule: { kind: "once", dueDate: "2021-02-09" }, reminder: null, deadlineText: "09/02/2021", createdBy: "bench", indicators: [] });
+        await repos.tasks.upsert({
+          planId: null,
+          code: "NV_1",
+          title: "Xây dựng kế hoạch tuyên truyền CCHC",
+          targets: ["xa"],
+          schedule: { kind: "once", dueDate: "2021-02-09" },
+          reminder: null,
+          deadlineText: "09/02/2021",
+          createdBy: "bench",
+          indicators: [],
+        });
         await syncAllTasks(app.deps);
         const connection = connectionOf(app.db);
         const time = async () => {
@@ -55,10 +85,16 @@ export async function benchTick(units = 3321): Promise<BenchRow[]> {
           const t0 = performance.now();
           const result = await enqueueDueReminders(app.deps);
           const cpu = process.cpuUsage(c0);
-          return { ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, statements: connection.statements - s0, result };
+          return {
+            ms: performance.now() - t0,
+            cpuMs: (cpu.user + cpu.system) / 1000,
+            statements: connection.statements - s0,
+            result,
+          };
         };
         const first = await time();
-        if (first.result.reminders !== units) throw new Error(`first tick queued ${first.result.reminders}, expected ${units}`);
+        if (first.result.reminders !== units)
+          throw new Error(`first tick queued ${first.result.reminders}, expected ${units}`);
         firsts.push(first.ms);
         firstCpu.push(first.cpuMs);
         firstStatements.push(first.statements);
@@ -82,10 +118,20 @@ export async function benchTick(units = 3321): Promise<BenchRow[]> {
   }
   rows.push(...minMedian(`tick: first tick at ${units} units, queuing ${units} reminders`, firsts, "ms"));
   rows.push(...minMedian(`tick: first tick, CPU time`, firstCpu, "ms"));
-  rows.push({ name: "tick: first tick, SQL statements (data; inserts in one transaction)", value: Math.max(...firstStatements), unit: "count" });
-  rows.push(...minMedian(`tick: later tick at ${units} units (nothing new), five minutes on: caches expired`, later, "ms"));
+  rows.push({
+    name: "tick: first tick, SQL statements (data; inserts in one transaction)",
+    value: Math.max(...firstStatements),
+    unit: "count",
+  });
+  rows.push(
+    ...minMedian(`tick: later tick at ${units} units (nothing new), five minutes on: caches expired`, later, "ms"),
+  );
   rows.push(...minMedian(`tick: later tick, caches expired, CPU time`, laterCpu, "ms"));
-  rows.push({ name: "tick: later tick, caches expired, SQL statements", value: Math.max(...laterStatements), unit: "count" });
+  rows.push({
+    name: "tick: later tick, caches expired, SQL statements",
+    value: Math.max(...laterStatements),
+    unit: "count",
+  });
   rows.push(...minMedian(`tick: later tick at once (caches warm)`, warm, "ms"));
   return rows;
 }

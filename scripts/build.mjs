@@ -11,7 +11,9 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const stamp = path.join(root, "dist", ".build-stamp");
 const PROJECTS = ["packages/zalo-bot/tsconfig.build.json", "tsconfig.build.json"];
-const inputs = ["src", "packages/zalo-bot/src", "tsconfig.json", ...PROJECTS, "package-lock.json"].map((p) => path.join(root, p));
+const inputs = ["src", "packages/zalo-bot/src", "tsconfig.json", ...PROJECTS, "package-lock.json"].map((p) =>
+  path.join(root, p),
+);
 
 function newestMtime(p) {
   if (!existsSync(p)) return 0;

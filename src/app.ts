@@ -1,44 +1,43 @@
 import path from "node:path";
 import type { UserFromGetMe } from "grammy/types";
 import pino from "pino";
+import { createMessengerHub } from "./channels/messenger-hub.js";
+import type { RateLimits } from "./channels/rate-limiter.js";
 import { createTelegramChannel, type TelegramChannel } from "./channels/telegram/telegram-channel.js";
 import type { ZaloChannel } from "./channels/zalo/zalo-channel.js";
-import type { RateLimits } from "./channels/rate-limiter.js";
-import { createMessengerHub } from "./channels/messenger-hub.js";
 import type { Config } from "./config.js";
-import { createBotCore, type BotCore } from "./core/bot.js";
-import { messageSource, type Clock, type Inbox, type Logger, type Messenger } from "./core/ports.js";
-import type { Repositories } from "./core/repositories.js";
-import type { Address } from "./core/types.js";
-import { enqueueDueReminders, nextReminderAt } from "./core/reminders/reminders.js";
+import { type BotCore, createBotCore } from "./core/bot.js";
+import { formatDateTime } from "./core/format.js";
 import { syncAllTasks } from "./core/plans/tasks.js";
+import { type Clock, type Inbox, type Logger, type Messenger, messageSource } from "./core/ports.js";
+import { enqueueDueReminders, nextReminderAt } from "./core/reminders/reminders.js";
 import { createQuestionExpiryPlanner } from "./core/reports/pending-question.js";
-import { openDatabase, sqlitePath, type Db } from "./db/database.js";
+import type { Repositories } from "./core/repositories.js";
+import { cleanName, truncate } from "./core/text-limits.js";
+import type { Address, Translate } from "./core/types.js";
+import { resolveOrgName } from "./core/units/org-name.js";
+import { type Db, openDatabase, sqlitePath } from "./db/database.js";
 import { oldestDuePending, writeHeartbeat } from "./db/health-queries.js";
 import { createInboxStore } from "./db/inbox-store.js";
-import type { StoredMessage } from "./inbox/inbox-store.js";
-import { formatDateTime } from "./core/format.js";
-import { cleanName, truncate } from "./core/text-limits.js";
-import type { Translate } from "./core/types.js";
 import { acquireInstanceLock } from "./db/instance-lock.js";
-import { isStorageFault } from "./db/storage-faults.js";
 import { createRepositories } from "./db/sqlite-repositories.js";
+import { isStorageFault } from "./db/storage-faults.js";
+import type { FeatureDeps } from "./features/deps.js";
 import { createFeatures } from "./features/index.js";
 import { installHealthRoutes } from "./health/health-routes.js";
 import { createStorageHealth, type StorageHealth } from "./health/storage-health.js";
-import { createHttpServer, type HttpServer } from "./http/http-server.js";
 import { createFileLinks } from "./http/file-links.js";
-import { createDurableInbox, type DurableInbox } from "./inbox/durable-inbox.js";
-import type { FeatureDeps } from "./features/deps.js";
+import { createHttpServer, type HttpServer } from "./http/http-server.js";
 import { createTranslator } from "./i18n.js";
-import { resolveOrgName } from "./core/units/org-name.js";
-import { createFileStore, removeStaleTempFiles } from "./storage/file-store.js";
+import { createDurableInbox, type DurableInbox } from "./inbox/durable-inbox.js";
+import type { StoredMessage } from "./inbox/inbox-store.js";
+import { createRenderPool } from "./render/render-pool.js";
 import { createAdminAlerts } from "./scheduler/admin-alerts.js";
+import { createBackupJob } from "./scheduler/backup-job.js";
 import { createOutboxDispatcher, type OutboxDispatcher } from "./scheduler/outbox-dispatcher.js";
 import { createRollupPlanner } from "./scheduler/rollup-job.js";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.js";
-import { createBackupJob } from "./scheduler/backup-job.js";
-import { createRenderPool } from "./render/render-pool.js";
+import { createFileStore, removeStaleTempFiles } from "./storage/file-store.js";
 
 export interface App {
   db: Db;
@@ -99,7 +98,10 @@ const HEARTBEAT_MS = 30_000;
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger: Logger = options.logger ?? pino({ level: config.logLevel, redact: ["token", "*.token"] });
   const clock = options.clock ?? systemClock;
-  const lock = sqlitePath(config.databaseUrl) === ":memory:" ? { release() {} } : acquireInstanceLock(sqlitePath(config.databaseUrl));
+  const lock =
+    sqlitePath(config.databaseUrl) === ":memory:"
+      ? { release() {} }
+      : acquireInstanceLock(sqlitePath(config.databaseUrl));
   let db: Db;
   try {
     db = await openDatabase(config.databaseUrl);
@@ -123,7 +125,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const http = createHttpServer({ logger });
   // Zalo takes photos and files only by URL: the bot serves them itself under PUBLIC_BASE_URL.
   const fileLinks = config.publicBaseUrl
-    ? createFileLinks({ baseUrl: config.publicBaseUrl, dir: path.join(config.dataDir, "links"), http, clock, logger, goneText: t("files:link_gone") })
+    ? createFileLinks({
+        baseUrl: config.publicBaseUrl,
+        dir: path.join(config.dataDir, "links"),
+        http,
+        clock,
+        logger,
+        goneText: t("files:link_gone"),
+      })
     : undefined;
   let zalo: ZaloChannel | undefined;
   if (config.zalo) {
@@ -142,7 +151,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     });
   }
   if (zalo && !fileLinks) logger.warn({}, "PUBLIC_BASE_URL is not set: charts and files cannot be sent on Zalo");
-  const messenger = createMessengerHub({ telegram: telegram?.messenger, zalo: zalo?.messenger, sandbox: options.sandbox?.messenger });
+  const messenger = createMessengerHub({
+    telegram: telegram?.messenger,
+    zalo: zalo?.messenger,
+    sandbox: options.sandbox?.messenger,
+  });
   const initialAdmins = [
     ...(config.telegram?.adminIds ?? []).map((userId) => ({ channel: "telegram" as const, userId })),
     ...(config.zalo?.adminIds ?? []).map((userId) => ({ channel: "zalo" as const, userId })),
@@ -171,7 +184,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   /** Why alerts may not reach every admin (configured by id, never wrote to the bot), if so. */
   async function alertWarning(): Promise<string | undefined> {
     const recipients = await alerts.recipients();
-    if (!recipients.length) return "alerts have nowhere to go: no admin is configured (ADMIN_TELEGRAM_IDS, ADMIN_ZALO_IDS) or named with /quyen";
+    if (!recipients.length)
+      return "alerts have nowhere to go: no admin is configured (ADMIN_TELEGRAM_IDS, ADMIN_ZALO_IDS) or named with /quyen";
     const unheard = recipients.filter((r) => !r.known).map((r) => `${r.channel}:${r.userId}`);
     if (!unheard.length) return undefined;
     const reachable = recipients.length - unheard.length;
@@ -189,7 +203,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const what = (tr: Translate) =>
       text
         ? tr("system:what_text", { text: text.length > 60 ? `${truncate(text, 60)}…` : text })
-        : tr(m.files.some((f) => f.kind === "photo") ? "system:what_photo" : m.files.length ? "system:what_file" : "system:what_other");
+        : tr(
+            m.files.some((f) => f.kind === "photo")
+              ? "system:what_photo"
+              : m.files.length
+                ? "system:what_file"
+                : "system:what_other",
+          );
     const sender = await repos.people.find(m.channel, m.userId);
     const tr = translations.t(sender?.language ?? config.defaultLanguage);
     await repos.outbox.enqueue({
@@ -201,8 +221,19 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       notBefore: clock.now(),
       source,
     });
-    const chat = (tr: Translate) => (m.chatType === "private" ? tr("system:private_chat") : cleanName(m.chatTitle ?? "") || tr("reminders:untitled_group"));
-    await alerts.queue(`alert:gave-up:${source}`, (tr) => tr("system:gave_up_alert", { what: what(tr), person: cleanName(m.userName) || m.userId, chat: chat(tr), time, tries: row.attempts }));
+    const chat = (tr: Translate) =>
+      m.chatType === "private"
+        ? tr("system:private_chat")
+        : cleanName(m.chatTitle ?? "") || tr("reminders:untitled_group");
+    await alerts.queue(`alert:gave-up:${source}`, (tr) =>
+      tr("system:gave_up_alert", {
+        what: what(tr),
+        person: cleanName(m.userName) || m.userId,
+        chat: chat(tr),
+        time,
+        tries: row.attempts,
+      }),
+    );
     dispatcher.wakeAt(clock.now());
   }
 
@@ -213,13 +244,26 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     probe: heartbeat,
     // Straight to the admins' private chats: the outbox lives in the database that is failing.
     async alert(error) {
-      const admins = new Map<string, Address>(initialAdmins.map((a) => [`${a.channel}:${a.userId}`, { channel: a.channel, chatId: a.userId }]));
-      for (const p of await repos.people.listByRole("admin").catch(() => [])) admins.set(`${p.channel}:${p.userId}`, { channel: p.channel, chatId: p.userId });
-      const text = t("system:storage_fault_alert", { error: error instanceof Error ? ((error as { code?: string }).code ?? error.name) : String(error) });
-      for (const to of admins.values()) await messenger.send(to, { type: "text", text }).catch((e) => logger.warn({ err: e }, "storage alert not sent"));
+      const admins = new Map<string, Address>(
+        initialAdmins.map((a) => [`${a.channel}:${a.userId}`, { channel: a.channel, chatId: a.userId }]),
+      );
+      for (const p of await repos.people.listByRole("admin").catch(() => []))
+        admins.set(`${p.channel}:${p.userId}`, { channel: p.channel, chatId: p.userId });
+      const text = t("system:storage_fault_alert", {
+        error: error instanceof Error ? ((error as { code?: string }).code ?? error.name) : String(error),
+      });
+      for (const to of admins.values())
+        await messenger
+          .send(to, { type: "text", text })
+          .catch((e) => logger.warn({ err: e }, "storage alert not sent"));
     },
   });
-  const dispatcher = createOutboxDispatcher({ ...deps, concurrency: options.outboxConcurrency, isStorageFault, onStorageFault: (e) => storage.fault(e) });
+  const dispatcher = createOutboxDispatcher({
+    ...deps,
+    concurrency: options.outboxConcurrency,
+    isStorageFault,
+    onStorageFault: (e) => storage.fault(e),
+  });
   const scheduler = createScheduler({
     dispatcher,
     logger,
@@ -241,7 +285,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     isStorageFault,
     onStorageFault: (e) => storage.fault(e),
     // Every answer goes through the outbox: sent at once, or kept there when that fails.
-    answers: { deliver: (input) => dispatcher.deliver(input), keptKeys: (prefix) => repos.outbox.keysWithPrefix(prefix) },
+    answers: {
+      deliver: (input) => dispatcher.deliver(input),
+      keptKeys: (prefix) => repos.outbox.keysWithPrefix(prefix),
+    },
     gaveUp: tellGivenUp,
     async notify(incoming, what) {
       const text = t(what === "delayed" ? "system:delayed" : "common:apology");
@@ -261,7 +308,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   installHealthRoutes(http, {
     storage,
     probeWrite: heartbeat,
-    channels: () => ({ ...(telegram ? { telegram: telegram.status() } : {}), ...(zalo ? { zalo: zalo.status() } : {}) }),
+    channels: () => ({
+      ...(telegram ? { telegram: telegram.status() } : {}),
+      ...(zalo ? { zalo: zalo.status() } : {}),
+    }),
     oldestDuePending: (now) => oldestDuePending(db, now),
     clock,
     warnings: async () => [await alertWarning()].filter((w): w is string => !!w),
@@ -284,7 +334,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   }
 
   const backupJob = config.backup.dir
-    ? createBackupJob({ databaseFile: sqlitePath(config.databaseUrl), dataDir: config.dataDir, outDir: config.backup.dir, keep: config.backup.keep, timezone: config.timezone, logger })
+    ? createBackupJob({
+        databaseFile: sqlitePath(config.databaseUrl),
+        dataDir: config.dataDir,
+        outDir: config.backup.dir,
+        keep: config.backup.keep,
+        timezone: config.timezone,
+        logger,
+      })
     : undefined;
 
   return {
@@ -301,7 +358,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     storage,
     async start() {
       await heartbeat();
-      heartbeatTimer = setInterval(() => void heartbeat().catch((error) => (isStorageFault(error) ? storage.fault(error) : logger.error({ err: error }, "heartbeat failed"))), HEARTBEAT_MS);
+      heartbeatTimer = setInterval(
+        () =>
+          void heartbeat().catch((error) =>
+            isStorageFault(error) ? storage.fault(error) : logger.error({ err: error }, "heartbeat failed"),
+          ),
+        HEARTBEAT_MS,
+      );
       heartbeatTimer.unref();
       // A file write cut short by a crash left a temp file: removed before anything stores a file.
       const swept = await removeStaleTempFiles(config.dataDir).catch((error) => {
@@ -318,11 +381,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       if (!options.sandbox) await http.listen(config.port, config.healthHost);
       // The channel first: the first tick may already send catch-up reminders.
       if (telegram && config.telegram) {
-        if (config.telegram.mode === "webhook") await telegram.startWebhook(http, config.telegram.webhookUrl!, config.telegram.webhookSecret!);
+        if (config.telegram.mode === "webhook")
+          await telegram.startWebhook(http, config.telegram.webhookUrl!, config.telegram.webhookSecret!);
         else await telegram.startPolling();
       }
       if (zalo && config.zalo) {
-        if (config.zalo.mode === "webhook") await zalo.startWebhook(http, config.zalo.webhookUrl!, config.zalo.webhookSecret!);
+        if (config.zalo.mode === "webhook")
+          await zalo.startWebhook(http, config.zalo.webhookUrl!, config.zalo.webhookSecret!);
         else zalo.startPolling();
       }
       if (options.scheduler !== false) {

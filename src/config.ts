@@ -10,27 +10,49 @@ const optionalString = z
 const idList = z
   .string()
   .optional()
-  .transform((v) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean))
+  .transform((v) =>
+    (v ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
   .refine((ids) => ids.every((id) => /^-?\d+$/.test(id)), "must be comma-separated numeric user ids, e.g. 12345,67890");
 
 const opaqueIdList = z
   .string()
   .optional()
-  .transform((v) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean))
-  .refine((ids) => ids.every((id) => /^[A-Za-z0-9_-]{1,64}$/.test(id)), "must be comma-separated Zalo user ids (what /start shows), e.g. 8f3a1c2b9d0e4f56");
+  .transform((v) =>
+    (v ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .refine(
+    (ids) => ids.every((id) => /^[A-Za-z0-9_-]{1,64}$/.test(id)),
+    "must be comma-separated Zalo user ids (what /start shows), e.g. 8f3a1c2b9d0e4f56",
+  );
 
 const schema = z
   .object({
-    TELEGRAM_BOT_TOKEN: optionalString.refine((v) => !v || /^\d+:[\w-]{20,}$/.test(v), "looks wrong: expected 123456:ABC-DEF... from @BotFather"),
+    TELEGRAM_BOT_TOKEN: optionalString.refine(
+      (v) => !v || /^\d+:[\w-]{20,}$/.test(v),
+      "looks wrong: expected 123456:ABC-DEF... from @BotFather",
+    ),
     TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
     TELEGRAM_MODE: z.enum(["polling", "webhook"]).default("polling"),
     WEBHOOK_URL: optionalString.pipe(z.url().optional()),
-    WEBHOOK_SECRET: optionalString.refine((v) => !v || /^[A-Za-z0-9_-]{8,256}$/.test(v), "must be 8–256 characters of A-Z a-z 0-9 _ -"),
+    WEBHOOK_SECRET: optionalString.refine(
+      (v) => !v || /^[A-Za-z0-9_-]{8,256}$/.test(v),
+      "must be 8–256 characters of A-Z a-z 0-9 _ -",
+    ),
     PORT: z.coerce.number().int().min(0).max(65535).default(8080),
     HEALTH_HOST: z.string().trim().min(1).default("127.0.0.1"),
     SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(10),
     DATA_DIR: z.string().default("./data"),
-    DATABASE_URL: optionalString.refine((v) => !v || v.startsWith("file:"), "must be a SQLite URL like file:./data/don-doc.db"),
+    DATABASE_URL: optionalString.refine(
+      (v) => !v || v.startsWith("file:"),
+      "must be a SQLite URL like file:./data/don-doc.db",
+    ),
     TIMEZONE: z
       .string()
       .default("Asia/Ho_Chi_Minh")
@@ -43,19 +65,33 @@ const schema = z
         }
       }, "is not an IANA time zone such as Asia/Ho_Chi_Minh"),
     ADMIN_TELEGRAM_IDS: idList,
-    ZALO_BOT_TOKEN: optionalString.refine((v) => !v || /^\d+:[\w-]{8,}$/.test(v), "looks wrong: expected <digits>:<secret> from Zalo Bot Creator"),
+    ZALO_BOT_TOKEN: optionalString.refine(
+      (v) => !v || /^\d+:[\w-]{8,}$/.test(v),
+      "looks wrong: expected <digits>:<secret> from Zalo Bot Creator",
+    ),
     ZALO_API_ROOT: z.url().default("https://bot-api.zaloplatforms.com"),
     ZALO_MODE: z.enum(["polling", "webhook"]).default("polling"),
     ZALO_WEBHOOK_URL: optionalString.pipe(z.url().optional()),
-    ZALO_WEBHOOK_SECRET: optionalString.refine((v) => !v || /^[A-Za-z0-9_-]{8,256}$/.test(v), "must be 8–256 characters of A-Z a-z 0-9 _ -"),
+    ZALO_WEBHOOK_SECRET: optionalString.refine(
+      (v) => !v || /^[A-Za-z0-9_-]{8,256}$/.test(v),
+      "must be 8–256 characters of A-Z a-z 0-9 _ -",
+    ),
     ADMIN_ZALO_IDS: opaqueIdList,
     ZALO_RATE_PER_SECOND: z.coerce.number().positive().max(100).default(5),
-    PUBLIC_BASE_URL: optionalString.pipe(z.url().regex(/^https?:\/\//, "must start with http:// or https://").optional()),
+    PUBLIC_BASE_URL: optionalString.pipe(
+      z
+        .url()
+        .regex(/^https?:\/\//, "must start with http:// or https://")
+        .optional(),
+    ),
     DEFAULT_LANGUAGE: z.enum(["vi", "en"]).default("vi"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     MAX_FILE_MB: z.coerce.number().positive().max(50).default(10),
     ORG_NAME: optionalString,
-    SANDBOX: z.enum(["0", "1", ""], { error: "must be 1 (on) or 0 (off)" }).optional().transform((v) => v === "1"),
+    SANDBOX: z
+      .enum(["0", "1", ""], { error: "must be 1 (on) or 0 (off)" })
+      .optional()
+      .transform((v) => v === "1"),
     SANDBOX_HOST: z.string().trim().min(1).default("127.0.0.1"),
     SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     CHROMIUM_PATH: z.string().trim().min(1).default("/usr/bin/chromium"),
@@ -64,15 +100,23 @@ const schema = z
   })
   .superRefine((env, ctx) => {
     if (env.TELEGRAM_MODE === "webhook" && env.TELEGRAM_BOT_TOKEN) {
-      if (!env.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when TELEGRAM_MODE=webhook" });
-      if (!env.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when TELEGRAM_MODE=webhook" });
+      if (!env.WEBHOOK_URL)
+        ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when TELEGRAM_MODE=webhook" });
+      if (!env.WEBHOOK_SECRET)
+        ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when TELEGRAM_MODE=webhook" });
     }
     if (env.ZALO_MODE === "webhook" && env.ZALO_BOT_TOKEN) {
-      if (!env.ZALO_WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["ZALO_WEBHOOK_URL"], message: "is required when ZALO_MODE=webhook" });
-      if (!env.ZALO_WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["ZALO_WEBHOOK_SECRET"], message: "is required when ZALO_MODE=webhook" });
+      if (!env.ZALO_WEBHOOK_URL)
+        ctx.addIssue({ code: "custom", path: ["ZALO_WEBHOOK_URL"], message: "is required when ZALO_MODE=webhook" });
+      if (!env.ZALO_WEBHOOK_SECRET)
+        ctx.addIssue({ code: "custom", path: ["ZALO_WEBHOOK_SECRET"], message: "is required when ZALO_MODE=webhook" });
       // The platform posts only to HTTPS (setWebhook refuses any other URL): say so before it does.
       if (env.ZALO_WEBHOOK_URL && !env.ZALO_WEBHOOK_URL.startsWith("https://")) {
-        ctx.addIssue({ code: "custom", path: ["ZALO_WEBHOOK_URL"], message: "must be an https:// URL: Zalo sends webhooks over HTTPS only" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["ZALO_WEBHOOK_URL"],
+          message: "must be an https:// URL: Zalo sends webhooks over HTTPS only",
+        });
       }
     }
   });
@@ -129,14 +173,16 @@ export class ConfigError extends Error {}
 
 /** Vietnamese for this file's own rule messages; zod's generic issues are worded by their code. */
 const VI_RULES: Record<string, string> = {
-  "must be comma-separated numeric user ids, e.g. 12345,67890": "phải là các số ID người dùng cách nhau bằng dấu phẩy, ví dụ 12345,67890",
+  "must be comma-separated numeric user ids, e.g. 12345,67890":
+    "phải là các số ID người dùng cách nhau bằng dấu phẩy, ví dụ 12345,67890",
   "looks wrong: expected 123456:ABC-DEF... from @BotFather": "có vẻ sai: cần dạng 123456:ABC-DEF... do @BotFather cấp",
   "must be 8–256 characters of A-Z a-z 0-9 _ -": "phải gồm 8–256 ký tự A-Z a-z 0-9 _ -",
   "must be a SQLite URL like file:./data/don-doc.db": "phải là địa chỉ SQLite dạng file:./data/don-doc.db",
   "is not an IANA time zone such as Asia/Ho_Chi_Minh": "không phải múi giờ IANA, ví dụ Asia/Ho_Chi_Minh",
   "is required when TELEGRAM_MODE=webhook": "là bắt buộc khi TELEGRAM_MODE=webhook",
   "is required when ZALO_MODE=webhook": "là bắt buộc khi ZALO_MODE=webhook",
-  "must be an https:// URL: Zalo sends webhooks over HTTPS only": "phải là địa chỉ https://: Zalo chỉ gửi webhook qua HTTPS",
+  "must be an https:// URL: Zalo sends webhooks over HTTPS only":
+    "phải là địa chỉ https://: Zalo chỉ gửi webhook qua HTTPS",
   "must be 1 (on) or 0 (off)": "phải là 1 (bật) hoặc 0 (tắt)",
   "must start with http:// or https://": "phải bắt đầu bằng http:// hoặc https://",
 };
@@ -169,7 +215,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!result.success) {
     const issue = result.error.issues[0];
     const key = String(issue.path[0] ?? "environment");
-    throw new ConfigError(`Cấu hình không hợp lệ: ${key} ${vietnameseIssue(issue)} (xem .env.example).\nInvalid configuration: ${key} ${issue.message}`);
+    throw new ConfigError(
+      `Cấu hình không hợp lệ: ${key} ${vietnameseIssue(issue)} (xem .env.example).\nInvalid configuration: ${key} ${issue.message}`,
+    );
   }
   const e = result.data;
   const dataDir = path.resolve(e.DATA_DIR);

@@ -34,7 +34,9 @@ export function createTranslator(options: { defaultLanguage?: string; localesDir
   const namespaces = new Set<string>();
   for (const lng of SUPPORTED_LANGUAGES) {
     resources[lng] = {};
-    for (const file of readdirSync(path.join(dir, lng)).filter((f) => f.endsWith(".json")).sort()) {
+    for (const file of readdirSync(path.join(dir, lng))
+      .filter((f) => f.endsWith(".json"))
+      .sort()) {
       const ns = file.slice(0, -".json".length);
       namespaces.add(ns);
       resources[lng][ns] = JSON.parse(readFileSync(path.join(dir, lng, file), "utf8"));
@@ -65,7 +67,8 @@ export function createTranslator(options: { defaultLanguage?: string; localesDir
       memo.clear();
     },
     t(lng) {
-      const language = lng && (SUPPORTED_LANGUAGES as readonly string[]).includes(lng) ? lng : (options.defaultLanguage ?? "vi");
+      const language =
+        lng && (SUPPORTED_LANGUAGES as readonly string[]).includes(lng) ? lng : (options.defaultLanguage ?? "vi");
       let translate = fixed.get(language);
       if (!translate) {
         const bound = instance.getFixedT(language);
@@ -73,12 +76,18 @@ export function createTranslator(options: { defaultLanguage?: string; localesDir
         const templates = new Map<string, Template | null>();
         const templateOf = (key: string) => {
           let template = templates.get(key);
-          if (template === undefined) templates.set(key, (template = compileTemplate(lookUp(resources, language, key) ?? lookUp(resources, "vi", key))));
+          if (template === undefined)
+            templates.set(
+              key,
+              (template = compileTemplate(lookUp(resources, language, key) ?? lookUp(resources, "vi", key))),
+            );
           return template;
         };
         translate = (key, vars) => {
           if (!vars || (vars.count === undefined && vars.context === undefined)) {
-            const filled = templateOf(key)?.((name) => (name === "org" ? (vars?.org ?? orgName ?? orgDefault) : vars?.[name]));
+            const filled = templateOf(key)?.((name) =>
+              name === "org" ? (vars?.org ?? orgName ?? orgDefault) : vars?.[name],
+            );
             if (filled !== undefined) return filled;
           }
           const id = `${language}\u0000${key}\u0000${vars ? JSON.stringify(vars) : ""}`;
@@ -106,7 +115,8 @@ type Template = (value: (name: string) => unknown) => string | undefined;
 function lookUp(resources: Record<string, Record<string, unknown>>, language: string, key: string): string | undefined {
   const colon = key.indexOf(":");
   let node: unknown = colon < 0 ? resources[language]?.common : resources[language]?.[key.slice(0, colon)];
-  for (const part of (colon < 0 ? key : key.slice(colon + 1)).split(".")) node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
+  for (const part of (colon < 0 ? key : key.slice(colon + 1)).split("."))
+    node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
   return typeof node === "string" ? node : undefined;
 }
 

@@ -1,5 +1,5 @@
 import pino from "pino";
-import { createApp, type App } from "./app.js";
+import { type App, createApp } from "./app.js";
 import type { Sandbox } from "./channels/sandbox/sandbox.js";
 import { setupCli } from "./cli/setup.js";
 import { InstanceLockedError } from "./db/instance-lock.js";
@@ -47,8 +47,14 @@ async function main(): Promise<void> {
 
   // Another instance on the same database: say so in both languages and stop, never a stack trace.
   const exitLocked = (error: InstanceLockedError): never => {
-    const holder = error.holder ? `pid ${error.holder.pid}, ${error.holder.host}, ${error.holder.startedAt}` : undefined;
-    const say = (lng: string) => translator.t(lng)("system:instance_locked", { holder: holder ?? translator.t(lng)("system:instance_locked_unknown"), file: error.lockFile });
+    const holder = error.holder
+      ? `pid ${error.holder.pid}, ${error.holder.host}, ${error.holder.startedAt}`
+      : undefined;
+    const say = (lng: string) =>
+      translator.t(lng)("system:instance_locked", {
+        holder: holder ?? translator.t(lng)("system:instance_locked_unknown"),
+        file: error.lockFile,
+      });
     console.error(`${say("vi")}\n\n${say("en")}`);
     process.exit(EXIT_LOCKED);
   };
@@ -68,14 +74,21 @@ async function main(): Promise<void> {
     try {
       sandbox = await startSandbox({ config, logger, t });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE" && (error as NodeJS.ErrnoException).code !== "EADDRNOTAVAIL") throw error;
-      const say = (lng: string) => translator.t(lng)("sandbox:port_busy", { host: config.sandbox.host, port: config.sandbox.port });
+      if (
+        (error as NodeJS.ErrnoException).code !== "EADDRINUSE" &&
+        (error as NodeJS.ErrnoException).code !== "EADDRNOTAVAIL"
+      )
+        throw error;
+      const say = (lng: string) =>
+        translator.t(lng)("sandbox:port_busy", { host: config.sandbox.host, port: config.sandbox.port });
       console.error(`${say("vi")}\n\n${say("en")}`);
       process.exit(1);
     }
     console.log(t("sandbox:started", { url: sandbox.url, db: sandboxPaths(config).dbFile }));
     if (!chatChannel) console.log(t("sandbox:connect_hint"));
-    await sandbox.started().catch((error: unknown) => (error instanceof InstanceLockedError ? exitLocked(error) : Promise.reject(error)));
+    await sandbox
+      .started()
+      .catch((error: unknown) => (error instanceof InstanceLockedError ? exitLocked(error) : Promise.reject(error)));
   }
 }
 

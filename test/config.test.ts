@@ -16,7 +16,9 @@ describe("configuration", () => {
   });
 
   it("reads the sandbox settings: SANDBOX=1 beside a channel, its host and port", () => {
-    expect(loadConfig({ SANDBOX: "1", SANDBOX_HOST: "0.0.0.0", SANDBOX_PORT: "3100", CHROMIUM_PATH: "/opt/chromium" })).toMatchObject({
+    expect(
+      loadConfig({ SANDBOX: "1", SANDBOX_HOST: "0.0.0.0", SANDBOX_PORT: "3100", CHROMIUM_PATH: "/opt/chromium" }),
+    ).toMatchObject({
       sandbox: { requested: true, host: "0.0.0.0", port: 3100 },
       chromiumPath: "/opt/chromium",
     });
@@ -24,14 +26,32 @@ describe("configuration", () => {
   });
 
   it("reads Telegram settings and the first admins", () => {
-    const config = loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "http://127.0.0.1:9999/", ADMIN_TELEGRAM_IDS: "111, 222" });
-    expect(config.telegram).toMatchObject({ token: TOKEN, apiRoot: "http://127.0.0.1:9999", mode: "polling", adminIds: ["111", "222"] });
+    const config = loadConfig({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: "http://127.0.0.1:9999/",
+      ADMIN_TELEGRAM_IDS: "111, 222",
+    });
+    expect(config.telegram).toMatchObject({
+      token: TOKEN,
+      apiRoot: "http://127.0.0.1:9999",
+      mode: "polling",
+      adminIds: ["111", "222"],
+    });
   });
 
   it("reads Zalo settings, its first admins and the public address for file links", () => {
-    const config = loadConfig({ ZALO_BOT_TOKEN: "1234567890:abcdEFGH_ij-kl", ADMIN_ZALO_IDS: "8f3a1c2b9d0e4f56, a1b2", PUBLIC_BASE_URL: "https://bot.example.gov.vn/" });
+    const config = loadConfig({
+      ZALO_BOT_TOKEN: "1234567890:abcdEFGH_ij-kl",
+      ADMIN_ZALO_IDS: "8f3a1c2b9d0e4f56, a1b2",
+      PUBLIC_BASE_URL: "https://bot.example.gov.vn/",
+    });
     expect(config.telegram).toBeUndefined();
-    expect(config.zalo).toMatchObject({ apiRoot: "https://bot-api.zaloplatforms.com", mode: "polling", adminIds: ["8f3a1c2b9d0e4f56", "a1b2"], ratePerSecond: 5 });
+    expect(config.zalo).toMatchObject({
+      apiRoot: "https://bot-api.zaloplatforms.com",
+      mode: "polling",
+      adminIds: ["8f3a1c2b9d0e4f56", "a1b2"],
+      ratePerSecond: 5,
+    });
     expect(config.publicBaseUrl).toBe("https://bot.example.gov.vn");
   });
 
@@ -47,12 +67,36 @@ describe("configuration", () => {
     [{ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_MODE: "webhook" }, "WEBHOOK_URL"],
     [{ ZALO_BOT_TOKEN: "no-colon" }, "ZALO_BOT_TOKEN"],
     [{ ZALO_BOT_TOKEN: "123:abcdefghij", ZALO_MODE: "webhook" }, "ZALO_WEBHOOK_URL"],
-    [{ ZALO_BOT_TOKEN: "123:abcdefghij", ZALO_MODE: "webhook", ZALO_WEBHOOK_URL: "https://bot.example.vn/zalo", ZALO_WEBHOOK_SECRET: "short" }, "ZALO_WEBHOOK_SECRET"],
-    [{ ZALO_BOT_TOKEN: "123:abcdefghij", ZALO_MODE: "webhook", ZALO_WEBHOOK_URL: "http://bot.example.vn/zalo", ZALO_WEBHOOK_SECRET: "zalo-secret-1" }, "ZALO_WEBHOOK_URL"],
+    [
+      {
+        ZALO_BOT_TOKEN: "123:abcdefghij",
+        ZALO_MODE: "webhook",
+        ZALO_WEBHOOK_URL: "https://bot.example.vn/zalo",
+        ZALO_WEBHOOK_SECRET: "short",
+      },
+      "ZALO_WEBHOOK_SECRET",
+    ],
+    [
+      {
+        ZALO_BOT_TOKEN: "123:abcdefghij",
+        ZALO_MODE: "webhook",
+        ZALO_WEBHOOK_URL: "http://bot.example.vn/zalo",
+        ZALO_WEBHOOK_SECRET: "zalo-secret-1",
+      },
+      "ZALO_WEBHOOK_URL",
+    ],
     [{ ADMIN_ZALO_IDS: "8f3a 1c2b" }, "ADMIN_ZALO_IDS"],
     [{ PUBLIC_BASE_URL: "ftp://files.example.vn" }, "PUBLIC_BASE_URL"],
     [{ ZALO_RATE_PER_SECOND: "0" }, "ZALO_RATE_PER_SECOND"],
-    [{ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_MODE: "webhook", WEBHOOK_URL: "https://bot.example.vn/tg", WEBHOOK_SECRET: "short" }, "WEBHOOK_SECRET"],
+    [
+      {
+        TELEGRAM_BOT_TOKEN: TOKEN,
+        TELEGRAM_MODE: "webhook",
+        WEBHOOK_URL: "https://bot.example.vn/tg",
+        WEBHOOK_SECRET: "short",
+      },
+      "WEBHOOK_SECRET",
+    ],
   ])("stops with a Vietnamese and an English line naming the bad key: %j", (env, key) => {
     let error: unknown;
     try {

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import i18next from "i18next";
+import { describe, expect, it } from "vitest";
 import { createTranslator } from "../src/i18n.js";
 
 describe("translator", () => {
@@ -16,7 +16,9 @@ describe("translator", () => {
     const before = vi("help:greeting", { name: "Lan" });
     expect(before).toContain(vi("common:org_default"));
     tr.setOrgName("Sở Văn hóa, Thể thao và Du lịch tỉnh Sơn Hà");
-    expect(vi("help:greeting", { name: "Lan" })).toBe(before.replace(vi("common:org_default"), "Sở Văn hóa, Thể thao và Du lịch tỉnh Sơn Hà"));
+    expect(vi("help:greeting", { name: "Lan" })).toBe(
+      before.replace(vi("common:org_default"), "Sở Văn hóa, Thể thao và Du lịch tỉnh Sơn Hà"),
+    );
     tr.setOrgName(undefined);
     expect(vi("help:greeting", { name: "Lan" })).toBe(before);
     // A long variable is translated each time, not kept: the result is still right.
@@ -31,16 +33,32 @@ describe("compiled texts", () => {
     const resources: Record<string, Record<string, unknown>> = {};
     for (const lng of ["vi", "en"]) {
       resources[lng] = {};
-      for (const file of readdirSync(`locales/${lng}`)) resources[lng][file.replace(/\.json$/, "")] = JSON.parse(readFileSync(`locales/${lng}/${file}`, "utf8"));
+      for (const file of readdirSync(`locales/${lng}`))
+        resources[lng][file.replace(/\.json$/, "")] = JSON.parse(readFileSync(`locales/${lng}/${file}`, "utf8"));
     }
     const instance = i18next.createInstance();
-    void instance.init({ resources: resources as never, lng: "vi", fallbackLng: "vi", ns: Object.keys(resources.vi), defaultNS: "common", interpolation: { escapeValue: false }, initAsync: false, returnNull: false });
+    void instance.init({
+      resources: resources as never,
+      lng: "vi",
+      fallbackLng: "vi",
+      ns: Object.keys(resources.vi),
+      defaultNS: "common",
+      interpolation: { escapeValue: false },
+      initAsync: false,
+      returnNull: false,
+    });
     return { instance, resources };
   }
 
   /** Every text key of a namespace, nested ones as a.b. */
   const keysOf = (node: Record<string, unknown>, prefix = ""): string[] =>
-    Object.entries(node).flatMap(([k, v]) => (typeof v === "string" ? [prefix + k] : v && typeof v === "object" ? keysOf(v as Record<string, unknown>, `${prefix}${k}.`) : []));
+    Object.entries(node).flatMap(([k, v]) =>
+      typeof v === "string"
+        ? [prefix + k]
+        : v && typeof v === "object"
+          ? keysOf(v as Record<string, unknown>, `${prefix}${k}.`)
+          : [],
+    );
 
   it("give what i18next gives for every key of both languages, with and without their variables", () => {
     const { instance, resources } = plainI18next();
@@ -56,7 +74,9 @@ describe("compiled texts", () => {
           const names = [...new Set([...text.matchAll(/\{\{([^{}]*)\}\}/g)].map((m) => m[1]))];
           const vars = Object.fromEntries(names.map((name, i) => [name, i % 2 ? `«${name} – Đắk Lắk»` : i * 7]));
           for (const given of [vars, {}, undefined]) {
-            expect(ours(`${ns}:${key}`, given), `${lng} ${ns}:${key}`).toBe(String(theirs(`${ns}:${key}`, { org, ...given } as never)));
+            expect(ours(`${ns}:${key}`, given), `${lng} ${ns}:${key}`).toBe(
+              String(theirs(`${ns}:${key}`, { org, ...given } as never)),
+            );
             compared++;
           }
         }

@@ -1,4 +1,4 @@
-import { SendError, type Messenger } from "../core/ports.js";
+import { type Messenger, SendError } from "../core/ports.js";
 import type { Channel } from "../core/types.js";
 
 /**

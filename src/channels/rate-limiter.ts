@@ -150,7 +150,8 @@ export function createRateLimiter(limits: RateLimits, now: () => number = Date.n
         const toChat = recentByChat.get(chatId) ?? [];
         // The refused send is the chat's latest; what the platform took is what went in the window before it.
         const sentAt = toChat.at(-1) ?? t;
-        const before = (times: number[], windowMs: number) => times.filter((at) => at >= sentAt - windowMs && at < sentAt).length;
+        const before = (times: number[], windowMs: number) =>
+          times.filter((at) => at >= sentAt - windowMs && at < sentAt).length;
         const toChatBefore = before(toChat, budget.windowMs);
         // Another send to this chat in its window: the chat's limit was overrun, else the overall one.
         if (toChatBefore > 0) budget.lower(toChatBefore, t);
@@ -161,7 +162,11 @@ export function createRateLimiter(limits: RateLimits, now: () => number = Date.n
     },
     current() {
       const t = now();
-      return { globalPerSecond: global.current(t), perChatPerSecond: chat.current(t), perGroupPerMinute: group.current(t) };
+      return {
+        globalPerSecond: global.current(t),
+        perChatPerSecond: chat.current(t),
+        perGroupPerMinute: group.current(t),
+      };
     },
   };
 }

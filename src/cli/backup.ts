@@ -23,7 +23,12 @@ if (!out) fail(t("cli:backup_needs_out"));
 const keep = values.keep === undefined ? config.backup.keep : Number(values.keep);
 if (!Number.isInteger(keep) || keep < 1) fail(t("cli:backup_bad_keep", { value: values.keep }));
 try {
-  const result = await createBackup({ databaseFile: sqlitePath(config.databaseUrl), dataDir: config.dataDir, outDir: out, keep });
+  const result = await createBackup({
+    databaseFile: sqlitePath(config.databaseUrl),
+    dataDir: config.dataDir,
+    outDir: out,
+    keep,
+  });
   console.log(
     t("cli:backup_done", {
       dir: result.snapshotDir,
@@ -33,7 +38,8 @@ try {
       removed: result.removed.length,
     }),
   );
-  if (result.manifest.missingFiles.length) console.error(t("cli:backup_missing_files", { count: result.manifest.missingFiles.length }));
+  if (result.manifest.missingFiles.length)
+    console.error(t("cli:backup_missing_files", { count: result.manifest.missingFiles.length }));
 } catch (error) {
   if (!(error instanceof BackupError)) throw error;
   console.error(t(error.code === "not_found" ? "cli:backup_not_found" : "cli:backup_corrupt", { file: error.detail }));

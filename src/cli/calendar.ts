@@ -5,9 +5,9 @@
  * plus a plan file's calendar section when given.
  */
 import { existsSync, readFileSync } from "node:fs";
+import { createWorkingCalendar } from "../core/calendar/working-calendar.js";
 import { parsePlanFile } from "../core/plans/plan-file.js";
 import type { CalendarEntryInput } from "../core/types.js";
-import { createWorkingCalendar } from "../core/calendar/working-calendar.js";
 import { openDatabase } from "../db/database.js";
 import { createPrismaRepositories } from "../db/repositories.js";
 import { setupCli } from "./setup.js";
@@ -25,7 +25,8 @@ function fail(message: string): never {
   return cli.fail(message);
 }
 const year = Number(positionals[0]);
-if (positionals.length !== 1 || !Number.isInteger(year) || year < 1900 || year > 2199) fail(t("cli:calendar_invalid_year", { value: positionals.join(" ") }));
+if (positionals.length !== 1 || !Number.isInteger(year) || year < 1900 || year > 2199)
+  fail(t("cli:calendar_invalid_year", { value: positionals.join(" ") }));
 
 const entries: CalendarEntryInput[] = [];
 if (existsSync(config.databaseUrl.replace(/^file:/, ""))) {

@@ -21,7 +21,12 @@ const cli = setupCli({
   script: "parse-report",
   synopsis: "--plan FILE --task CODE < messages.txt | --score CORPUS.jsonl [--misses]",
   help: "cli:help_parse_report",
-  options: { plan: { type: "string" }, task: { type: "string" }, score: { type: "string" }, misses: { type: "boolean" } },
+  options: {
+    plan: { type: "string" },
+    task: { type: "string" },
+    score: { type: "string" },
+    misses: { type: "boolean" },
+  },
 });
 const { t, values: args } = cli;
 /** Declared, not destructured: TypeScript narrows only after a declared `never` call. */
@@ -42,7 +47,8 @@ function taskIndicators(plan: string, taskCode: string): IndicatorDef[] {
   if (!parsed.ok) fail(parsed.errors.join("\n"));
   const code = normaliseCode(taskCode);
   const task = parsed.file.tasks.find((x) => x.code === code);
-  if (!task) fail(t("cli:parse_report_no_task", { task: taskCode, codes: parsed.file.tasks.map((x) => x.code).join(", ") }));
+  if (!task)
+    fail(t("cli:parse_report_no_task", { task: taskCode, codes: parsed.file.tasks.map((x) => x.code).join(", ") }));
   return task.indicators;
 }
 
@@ -58,7 +64,8 @@ if (args.score) {
   const score = scoreCorpus(cases, indicators);
   const percent = score.total ? ((100 * score.exact) / score.total).toFixed(1) : "0.0";
   console.log(t("cli:corpus_score", { file: args.score, exact: score.exact, total: score.total, percent }));
-  if (args.misses) for (const miss of score.misses) console.log(`${miss.line}\t${miss.text}\t${JSON.stringify(miss.got)}`);
+  if (args.misses)
+    for (const miss of score.misses) console.log(`${miss.line}\t${miss.text}\t${JSON.stringify(miss.got)}`);
   process.exit(0);
 }
 
@@ -67,5 +74,7 @@ const indicators = taskIndicators(args.plan, args.task);
 
 for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
   const result = parseReport(line, indicators);
-  process.stdout.write(`${JSON.stringify({ values: result.values, references: result.references, unclear: result.unclear })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ values: result.values, references: result.references, unclear: result.unclear })}\n`,
+  );
 }

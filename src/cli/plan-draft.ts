@@ -11,7 +11,7 @@ import path from "node:path";
 import { parse } from "yaml";
 import { localDateOf } from "../core/calendar/time.js";
 import { draftPlan } from "../core/plans/plan-draft/draft-plan.js";
-import { scoreDraft, type ExpectedDraft } from "../core/plans/plan-draft/draft-score.js";
+import { type ExpectedDraft, scoreDraft } from "../core/plans/plan-draft/draft-score.js";
 import { draftToYaml } from "../core/plans/plan-draft/draft-yaml.js";
 import { reviewSummary, reviewTask } from "../core/plans/plan-draft/review.js";
 import type { DraftContext } from "../core/plans/plan-draft/types.js";
@@ -45,10 +45,18 @@ async function knownContext(): Promise<DraftContext> {
       fail(t("plandraft:cli_cannot_read", { file: values.units }));
     }
     const parsed = parsePlanFile(text, t);
-    if (!parsed.ok) fail(`${t("plandraft:cli_units_invalid", { file: values.units })}\n${parsed.errors.map((e) => `  ${e}`).join("\n")}`);
+    if (!parsed.ok)
+      fail(
+        `${t("plandraft:cli_units_invalid", { file: values.units })}\n${parsed.errors.map((e) => `  ${e}`).join("\n")}`,
+      );
     const indicators = new Map<string, IndicatorDef>();
     for (const task of parsed.file.tasks) for (const i of task.indicators) indicators.set(i.code, i);
-    return { units: parsed.file.units, indicators: [...indicators.values()], groupLabels: Object.fromEntries(parsed.file.plan.unitGroups.map((g) => [g.tag, g.label])), today };
+    return {
+      units: parsed.file.units,
+      indicators: [...indicators.values()],
+      groupLabels: Object.fromEntries(parsed.file.plan.unitGroups.map((g) => [g.tag, g.label])),
+      today,
+    };
   }
   const dbFile = config.databaseUrl.startsWith("file:") ? config.databaseUrl.slice(5) : undefined;
   if (!dbFile || !existsSync(dbFile)) return { units: [], indicators: [], today };
@@ -59,7 +67,8 @@ async function knownContext(): Promise<DraftContext> {
     const repos = createPrismaRepositories(db);
     const units = (await repos.units.list()).map((u) => ({ code: u.code, name: u.name, kind: u.kind, tags: u.tags }));
     const indicators = new Map<string, IndicatorDef>();
-    for (const task of await repos.tasks.listActive()) for (const i of task.indicators) if (!indicators.has(i.code)) indicators.set(i.code, i);
+    for (const task of await repos.tasks.listActive())
+      for (const i of task.indicators) if (!indicators.has(i.code)) indicators.set(i.code, i);
     const groupLabels: Record<string, string> = {};
     for (const plan of await repos.plans.list()) for (const g of plan.unitGroups) groupLabels[g.tag] ??= g.label;
     return { units, indicators: [...indicators.values()], groupLabels, today };
@@ -71,15 +80,32 @@ async function knownContext(): Promise<DraftContext> {
 async function score(dir: string): Promise<void> {
   let files: string[] = [];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith(".txt") && existsSync(path.join(dir, f.replace(/\.txt$/, ".expected.yaml")))).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith(".txt") && existsSync(path.join(dir, f.replace(/\.txt$/, ".expected.yaml"))))
+      .sort();
   } catch {
     fail(t("plandraft:cli_cannot_read", { file: dir }));
   }
-  const total = { files: files.length, expected: 0, matched: 0, extra: 0, deadline: 0, cycle: 0, targets: 0, indicators: 0 };
+  const total = {
+    files: files.length,
+    expected: 0,
+    matched: 0,
+    extra: 0,
+    deadline: 0,
+    cycle: 0,
+    targets: 0,
+    indicators: 0,
+  };
   for (const file of files) {
-    const expected = parse(readFileSync(path.join(dir, file.replace(/\.txt$/, ".expected.yaml")), "utf8")) as ExpectedDraft;
+    const expected = parse(
+      readFileSync(path.join(dir, file.replace(/\.txt$/, ".expected.yaml")), "utf8"),
+    ) as ExpectedDraft;
     const units = expected.known_units ?? parse(readFileSync(expected.known_units_from!, "utf8")).units;
-    const result = draftPlan(readFileSync(path.join(dir, file), "utf8"), { units, indicators: SAMPLE_INDICATORS, today });
+    const result = draftPlan(readFileSync(path.join(dir, file), "utf8"), {
+      units,
+      indicators: SAMPLE_INDICATORS,
+      today,
+    });
     if (!result.draft) {
       console.log(`${file}: ${result.ok ? "" : result.error}`);
       total.expected += expected.tasks.length;
@@ -99,7 +125,8 @@ async function score(dir: string): Promise<void> {
         unmatched: yesNo(s.unmatched.matched),
       }),
     );
-    for (const c of s.comparisons.filter((x) => x.differences.length)) console.log(`  ${c.expected.title}: ${c.differences.join("; ")}`);
+    for (const c of s.comparisons.filter((x) => x.differences.length))
+      console.log(`  ${c.expected.title}: ${c.differences.join("; ")}`);
     for (const x of s.extra) console.log(`  + ${x.title.value}`);
     total.expected += s.tasks.expected;
     total.matched += s.tasks.matched;
@@ -132,7 +159,10 @@ if (values.score) {
     console.error(t(result.error === "empty" ? "plandraft:error_empty" : "plandraft:error_no_tasks", { name }));
     process.exit(1);
   }
-  const review = [reviewSummary(result.draft, t), ...result.draft.tasks.map((_, i) => reviewTask(result.draft, i, t))].join("\n\n");
+  const review = [
+    reviewSummary(result.draft, t),
+    ...result.draft.tasks.map((_, i) => reviewTask(result.draft, i, t)),
+  ].join("\n\n");
   const yaml = draftToYaml(result.draft, t, { fileName: name });
   if (values.out) {
     writeFileSync(values.out, yaml);

@@ -36,10 +36,16 @@ const parsed = parsePlanFile(text, t);
 if (!parsed.ok) fail(`${t("cli:plan_errors")}\n${parsed.errors.map((e) => `  ${e}`).join("\n")}`);
 const db = await openDatabase(config.databaseUrl);
 try {
-  const summary = await importPlan({ repos: createPrismaRepositories(db), clock: { now: () => new Date() }, timezone: config.timezone }, "cli", parsed.file, {
-    backfill,
-    onProgress: ({ unitsDone, unitsTotal }) => console.error(t("plan:progress", { done: unitsDone, total: unitsTotal })),
-  });
+  const summary = await importPlan(
+    { repos: createPrismaRepositories(db), clock: { now: () => new Date() }, timezone: config.timezone },
+    "cli",
+    parsed.file,
+    {
+      backfill,
+      onProgress: ({ unitsDone, unitsTotal }) =>
+        console.error(t("plan:progress", { done: unitsDone, total: unitsTotal })),
+    },
+  );
   console.log(
     t("cli:plan_imported", {
       plan: summary.plan,
@@ -52,7 +58,8 @@ try {
     }),
   );
   for (const note of importNotes(summary)) console.log(t(note.key, note.vars));
-  if (summary.skipped.periods) console.log(t("cli:plan_skipped", { periods: summary.skipped.periods, assignments: summary.skipped.assignments }));
+  if (summary.skipped.periods)
+    console.log(t("cli:plan_skipped", { periods: summary.skipped.periods, assignments: summary.skipped.assignments }));
 } finally {
   await db.$disconnect();
 }

@@ -4,13 +4,13 @@
  * One line per reminder: "YYYY-MM-DD HH:MM UNIT_CODE TASK_CODE kind" (local time, TIMEZONE).
  */
 import { readFileSync } from "node:fs";
-import { parsePlanFile } from "../core/plans/plan-file.js";
-import { planReminders } from "../core/reminders/reminder-plan.js";
-import { occurrencesOf } from "../core/plans/schedule.js";
 import { isIsoDate, localDateOf, localTimeOf, parseDmy } from "../core/calendar/time.js";
+import { createWorkingCalendar } from "../core/calendar/working-calendar.js";
+import { parsePlanFile } from "../core/plans/plan-file.js";
+import { occurrencesOf } from "../core/plans/schedule.js";
+import { planReminders } from "../core/reminders/reminder-plan.js";
 import { DEFAULT_REMINDER_POLICY } from "../core/types.js";
 import { matchTargets } from "../core/units/units.js";
-import { createWorkingCalendar } from "../core/calendar/working-calendar.js";
 import { setupCli } from "./setup.js";
 
 const cli = setupCli({
@@ -51,7 +51,12 @@ const lines: string[] = [];
 for (const task of file.tasks) {
   const { units } = matchTargets(file.units, task.targets);
   for (const occurrence of occurrencesOf(task.schedule, { from, to }, calendar, timezone)) {
-    const planned = planReminders({ dueAt: occurrence.dueAt, policy: task.reminder ?? DEFAULT_REMINDER_POLICY, calendar, tz: timezone });
+    const planned = planReminders({
+      dueAt: occurrence.dueAt,
+      policy: task.reminder ?? DEFAULT_REMINDER_POLICY,
+      calendar,
+      tz: timezone,
+    });
     for (const p of planned) {
       const day = localDateOf(p.at, timezone);
       if (day < from || day > to) continue;

@@ -8,7 +8,13 @@ import { sqlitePath } from "../db/database.js";
 import { BackupError, restoreBackup } from "../storage/backup.js";
 import { setupCli } from "./setup.js";
 
-const cli = setupCli({ script: "restore", synopsis: "BACKUP_DIR", help: "cli:help_restore", options: {}, allowPositionals: true });
+const cli = setupCli({
+  script: "restore",
+  synopsis: "BACKUP_DIR",
+  help: "cli:help_restore",
+  options: {},
+  allowPositionals: true,
+});
 const { config, t, positionals } = cli;
 /** Declared, not destructured: TypeScript narrows only after a declared `never` call. */
 function fail(message: string): never {
@@ -19,10 +25,17 @@ const from = positionals[0];
 try {
   const result = restoreBackup({ from, dataDir: config.dataDir, databaseFile: sqlitePath(config.databaseUrl) });
   const rows = Object.values(result.rowCounts).reduce((a, b) => a + b, 0);
-  console.log(t("cli:restore_done", { snapshot: result.snapshotDir, file: result.databaseFile, files: result.files, rows }));
+  console.log(
+    t("cli:restore_done", { snapshot: result.snapshotDir, file: result.databaseFile, files: result.files, rows }),
+  );
 } catch (error) {
   if (!(error instanceof BackupError)) throw error;
-  const key = { live_target: "cli:restore_live", no_snapshot: "cli:restore_no_snapshot", corrupt: "cli:backup_corrupt", not_found: "cli:restore_no_snapshot" }[error.code];
+  const key = {
+    live_target: "cli:restore_live",
+    no_snapshot: "cli:restore_no_snapshot",
+    corrupt: "cli:backup_corrupt",
+    not_found: "cli:restore_no_snapshot",
+  }[error.code];
   console.error(t(key, { file: error.detail, dir: error.detail }));
   process.exit(1);
 }

@@ -7,15 +7,14 @@
  * Text goes to stdout unless --out is given; png, xlsx and docx need --out.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import type { OccurrenceRecord, TaskRecord } from "../core/ports.js";
+import { endOfLocalDay, isIsoDate, parseDmy } from "../core/calendar/time.js";
 import { parsePlanFile } from "../core/plans/plan-file.js";
 import { importPlan } from "../core/plans/plan-import.js";
+import { findTask, loadCalendar } from "../core/plans/tasks.js";
+import type { OccurrenceRecord, TaskRecord } from "../core/ports.js";
 import { buildRollupView, planInfo, RollupError, selectOccurrence } from "../core/rollups/rollup.js";
 import { renderTaskBlock } from "../core/rollups/rollup-text.js";
-import { loadCalendar } from "../core/plans/tasks.js";
 import type { PlanInfo } from "../core/rollups/rollup-types.js";
-import { findTask } from "../core/plans/tasks.js";
-import { endOfLocalDay, isIsoDate, parseDmy } from "../core/calendar/time.js";
 import { openDatabase } from "../db/database.js";
 import { createPrismaRepositories } from "../db/repositories.js";
 import { renderRollupChart, renderRollupDocx, renderRollupXlsx } from "../render/lazy.js";
@@ -26,7 +25,8 @@ type Format = (typeof FORMATS)[number];
 
 const cli = setupCli({
   script: "rollup",
-  synopsis: "[--plan FILE] [--task CODE] [--period KEY] [--format text|png|xlsx|docx] [--out PATH] [--at YYYY-MM-DD] [--lang vi|en]",
+  synopsis:
+    "[--plan FILE] [--task CODE] [--period KEY] [--format text|png|xlsx|docx] [--out PATH] [--at YYYY-MM-DD] [--lang vi|en]",
   help: "cli:help_rollup",
   options: {
     plan: { type: "string" },
@@ -78,7 +78,12 @@ try {
     let record = await repos.plans.findByNumber(parsed.file.plan.number);
     if (!record) {
       // Every period is assigned (backfill): the rollup of a plan on file looks at past periods too.
-      const summary = await importPlan({ repos, clock: { now: () => new Date() }, timezone: config.timezone }, "cli:rollup", parsed.file, { backfill: true });
+      const summary = await importPlan(
+        { repos, clock: { now: () => new Date() }, timezone: config.timezone },
+        "cli:rollup",
+        parsed.file,
+        { backfill: true },
+      );
       console.error(msg("cli:rollup_imported", { plan: summary.plan }));
       record = await repos.plans.findByNumber(parsed.file.plan.number);
     }
@@ -94,35 +99,60 @@ try {
     if (!task) fail(msg("cli:rollup_no_task", { task: values.task }));
     tasks = [task];
   } else {
-    tasks = (await repos.tasks.listActive()).filter((task) => planId === undefined || task.planId === planId).sort((a, b) => a.id - b.id);
+    tasks = (await repos.tasks.listActive())
+      .filter((task) => planId === undefined || task.planId === planId)
+      .sort((a, b) => a.id - b.id);
     if (tasks.length === 0) fail(msg("cli:rollup_no_tasks"));
   }
 
   const occurrences: OccurrenceRecord[] = [];
   for (const task of tasks) {
     const all = await repos.assignments.listOccurrences(task.id);
-    const occurrence = values.period ? all.find((o) => o.periodKey === values.period) : selectOccurrence(task, all, now);
+    const occurrence = values.period
+      ? all.find((o) => o.periodKey === values.period)
+      : selectOccurrence(task, all, now);
     if (occurrence) occurrences.push(occurrence);
     else if (values.task)
-      fail(values.period ? msg("cli:rollup_task_no_period", { task: task.code, period: values.period }) : msg("cli:rollup_task_no_periods", { task: task.code }));
+      fail(
+        values.period
+          ? msg("cli:rollup_task_no_period", { task: task.code, period: values.period })
+          : msg("cli:rollup_task_no_periods", { task: task.code }),
+      );
   }
   if (occurrences.length === 0) fail(msg("cli:rollup_no_period", { period: values.period ?? "" }).trimEnd());
   if (format === "png" && occurrences.length > 1) fail(msg("cli:rollup_png_one_task"));
 
   // Text and the chart need no plan; the files fall back to a neutral header.
-  const fallback: PlanInfo = plan ?? { number: "", date: "", title: t("status:adhoc_plan_title"), issuer: t("status:adhoc_plan_issuer"), parentIssuer: "", place: "" };
+  const fallback: PlanInfo = plan ?? {
+    number: "",
+    date: "",
+    title: t("status:adhoc_plan_title"),
+    issuer: t("status:adhoc_plan_issuer"),
+    parentIssuer: "",
+    place: "",
+  };
   let view;
   try {
-    view = await buildRollupView(repos, occurrences.map((o) => o.id), { now, dataDir: config.dataDir, timezone: config.timezone, plan, t });
+    view = await buildRollupView(
+      repos,
+      occurrences.map((o) => o.id),
+      { now, dataDir: config.dataDir, timezone: config.timezone, plan, t },
+    );
   } catch (error) {
     if (!(error instanceof RollupError && error.code === "no_plan")) throw error;
     if (format === "docx") fail(msg("cli:rollup_no_plan"));
-    view = await buildRollupView(repos, occurrences.map((o) => o.id), { now, dataDir: config.dataDir, timezone: config.timezone, plan: fallback, t });
+    view = await buildRollupView(
+      repos,
+      occurrences.map((o) => o.id),
+      { now, dataDir: config.dataDir, timezone: config.timezone, plan: fallback, t },
+    );
   }
 
   let output: string | Uint8Array;
   const calendar = await loadCalendar(repos);
-  if (format === "text") output = view.tasks.map((task) => renderTaskBlock(task, t, config.timezone, calendar).join("\n")).join("\n\n") + "\n";
+  if (format === "text")
+    output =
+      view.tasks.map((task) => renderTaskBlock(task, t, config.timezone, calendar).join("\n")).join("\n\n") + "\n";
   else if (format === "png") output = await renderRollupChart(view.tasks[0], t, { timezone: config.timezone });
   else if (format === "xlsx") output = await renderRollupXlsx(view, t);
   else output = await renderRollupDocx(view, t, { reportDate: now });
@@ -132,7 +162,13 @@ try {
     try {
       writeFileSync(values.out, output);
     } catch (error) {
-      fail(msg("cli:cannot_write", { file: values.out, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }), 1);
+      fail(
+        msg("cli:cannot_write", {
+          file: values.out,
+          reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+        }),
+        1,
+      );
     }
     console.error(msg("cli:wrote", { file: values.out }));
   }

@@ -5,8 +5,8 @@
  * usage and exits 2; a bad environment exits 1 with a Vietnamese and an English line; any other
  * error prints one line (never a stack trace) and exits 1.
  */
-import { parseArgs, type ParseArgsConfig } from "node:util";
-import { ConfigError, loadConfig, loadDotEnv, type Config } from "../config.js";
+import { type ParseArgsConfig, parseArgs } from "node:util";
+import { type Config, ConfigError, loadConfig, loadDotEnv } from "../config.js";
 import type { Translate } from "../core/types.js";
 import { createTranslator, type Translator } from "../i18n.js";
 
@@ -54,8 +54,14 @@ function loadOrExit(): Config {
 /** Loads the configuration (the bot, and CLIs without arguments of their own). */
 export function setupCli(): CliSetup;
 /** Loads the configuration and reads the tool's arguments by `spec`. */
-export function setupCli<O extends NonNullable<ParseArgsConfig["options"]>>(spec: CliSpec<O>, argv?: string[]): CliRun<O>;
-export function setupCli<O extends NonNullable<ParseArgsConfig["options"]>>(spec?: CliSpec<O>, argv = process.argv.slice(2)): CliSetup | CliRun<O> {
+export function setupCli<O extends NonNullable<ParseArgsConfig["options"]>>(
+  spec: CliSpec<O>,
+  argv?: string[],
+): CliRun<O>;
+export function setupCli<O extends NonNullable<ParseArgsConfig["options"]>>(
+  spec?: CliSpec<O>,
+  argv = process.argv.slice(2),
+): CliSetup | CliRun<O> {
   loadDotEnv();
   if (!spec) {
     const config = loadOrExit();
@@ -90,7 +96,12 @@ export function setupCli<O extends NonNullable<ParseArgsConfig["options"]>>(spec
   process.on("unhandledRejection", stop);
   let parsed: { values: CliRun<O>["values"]; positionals: string[] };
   try {
-    parsed = parseArgs({ args: argv, options: spec.options, allowPositionals: spec.allowPositionals ?? false, strict: true }) as typeof parsed;
+    parsed = parseArgs({
+      args: argv,
+      options: spec.options,
+      allowPositionals: spec.allowPositionals ?? false,
+      strict: true,
+    }) as typeof parsed;
   } catch (error) {
     return fail(argumentProblem(error as Error & { code?: string }, t));
   }
@@ -102,7 +113,8 @@ function argumentProblem(error: Error & { code?: string }, t: Translate): string
   const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? "";
   if (error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return t("cli:unknown_option", { option: quoted });
   if (error.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") return t("cli:unexpected_argument", { argument: quoted });
-  if (error.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return t("cli:option_value", { option: /(--[\w-]+)/.exec(error.message)?.[1] ?? "" });
+  if (error.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
+    return t("cli:option_value", { option: /(--[\w-]+)/.exec(error.message)?.[1] ?? "" });
   return t("cli:bad_arguments", { message: error.message });
 }
 

@@ -1,5 +1,5 @@
 import type { Composer, Context } from "./composer.js";
-import { messageSource, type Clock, type Logger, type Messenger, type Role, type UnitRecord } from "./ports.js";
+import { type Clock, type Logger, type Messenger, messageSource, type Role, type UnitRecord } from "./ports.js";
 import type { Repositories } from "./repositories.js";
 import { splitMessage } from "./rollups/rollup-text.js";
 import { cleanName, cleanText, truncate } from "./text-limits.js";
@@ -75,7 +75,8 @@ export function createBotCore(deps: BotCoreDeps, features: Composer): BotCore {
     const chat = await repos.chats.find(incoming.channel, incoming.chatId);
     let unit: UnitRecord | null = null;
     if (chat?.role === "unit" && chat.unitId) unit = await repos.units.findById(chat.unitId);
-    else if (!chat && incoming.chatType === "private" && person.unitId) unit = await repos.units.findById(person.unitId);
+    else if (!chat && incoming.chatType === "private" && person.unitId)
+      unit = await repos.units.findById(person.unitId);
     if (unit && !unit.active) unit = null;
     const language = person.language ?? deps.defaultLanguage;
     const t = deps.translations.t(language);
@@ -94,7 +95,11 @@ export function createBotCore(deps: BotCoreDeps, features: Composer): BotCore {
       async reply(body, options) {
         const parts = splitMessage(body, limit);
         for (const [i, part] of parts.entries()) {
-          await messenger.send(to, { type: "text", text: part, replyToMessageId: options?.quote && i === 0 ? incoming.messageId : undefined });
+          await messenger.send(to, {
+            type: "text",
+            text: part,
+            replyToMessageId: options?.quote && i === 0 ? incoming.messageId : undefined,
+          });
         }
       },
       async replyLater(body, { key, delayMs }) {
@@ -124,11 +129,17 @@ export function createBotCore(deps: BotCoreDeps, features: Composer): BotCore {
         await run(ctx, async () => {});
         return { ok: true };
       } catch (error) {
-        deps.logger.error({ err: error, channel: incoming.channel, chatId: incoming.chatId, messageId: incoming.messageId }, "update failed");
+        deps.logger.error(
+          { err: error, channel: incoming.channel, chatId: incoming.chatId, messageId: incoming.messageId },
+          "update failed",
+        );
         if (options.apologise === false) return { ok: false, error };
         try {
           const t = ctx?.t ?? deps.translations.t(deps.defaultLanguage);
-          await deps.messenger.send({ channel: incoming.channel, chatId: incoming.chatId }, { type: "text", text: t("common:apology") });
+          await deps.messenger.send(
+            { channel: incoming.channel, chatId: incoming.chatId },
+            { type: "text", text: t("common:apology") },
+          );
         } catch (sendError) {
           deps.logger.warn({ err: sendError }, "could not send the apology");
         }

@@ -35,7 +35,12 @@ export function fileSlug(text: string): string {
     .replace(/-+$/, "");
 }
 
-const EXTENSIONS: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "application/pdf": "pdf" };
+const EXTENSIONS: Record<string, string> = {
+  "image/jpeg": "jpg",
+  "image/png": "png",
+  "image/webp": "webp",
+  "application/pdf": "pdf",
+};
 
 /**
  * The name an evidence file is listed under: `<unit>-<date>-<n>.<ext>`, the extension from the

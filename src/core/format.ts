@@ -74,7 +74,11 @@ export function nameList(names: string[], max: number, t: Translate): string {
  * lower case). Empty for a task asking for text.
  * @example exampleFigures([{ label: "Pa nô", synonyms: ["pa nô"] }, { label: "Tin bài", synonyms: [] }]) // "12 pa nô, 3 tin bài"
  */
-export function exampleFigures(indicators: readonly { label: string; synonyms?: readonly string[] }[], max = 2, numbers: readonly number[] = [12, 3]): string {
+export function exampleFigures(
+  indicators: readonly { label: string; synonyms?: readonly string[] }[],
+  max = 2,
+  numbers: readonly number[] = [12, 3],
+): string {
   return indicators
     .slice(0, max)
     .map((i, n) => `${numbers[n] ?? 2} ${i.synonyms?.[0] ?? i.label.toLowerCase()}`)

@@ -4,7 +4,16 @@
  */
 import type { PlanInfo, ReportSettings } from "./rollups/rollup-types.js";
 import type { UnitGroupDef } from "./rollups/unit-groups.js";
-import type { Address, Channel, DocumentReference, Incoming, IncomingFile, OutgoingMessage, ReminderPolicy, Schedule } from "./types.js";
+import type {
+  Address,
+  Channel,
+  DocumentReference,
+  Incoming,
+  IncomingFile,
+  OutgoingMessage,
+  ReminderPolicy,
+  Schedule,
+} from "./types.js";
 
 /** The current time. Tests pass a fixed or manually advanced clock. */
 export interface Clock {
@@ -75,7 +84,10 @@ export interface FileStore {
    * (saving the row that refers to the file) runs before any {@link FileStore.remove} of the same
    * content can look, so content stored again is never deleted under it.
    */
-  put<T = void>(bytes: Uint8Array, record?: (stored: { sha256: string; path: string }) => Promise<T>): Promise<{ sha256: string; path: string; recorded: T | undefined }>;
+  put<T = void>(
+    bytes: Uint8Array,
+    record?: (stored: { sha256: string; path: string }) => Promise<T>,
+  ): Promise<{ sha256: string; path: string; recorded: T | undefined }>;
   pathOf(sha256: string): string;
   /** Deletes the content when `unused()` says no row refers to it any more. */
   remove(sha256: string, unused: () => Promise<boolean>): Promise<boolean>;
@@ -277,7 +289,8 @@ export interface OutboxInput {
 }
 
 /** An incoming message's identity as outbox rows name their source: "telegram:-100123:42". */
-export const messageSource = (m: { channel: string; chatId: string; messageId: string }): string => `${m.channel}:${m.chatId}:${m.messageId}`;
+export const messageSource = (m: { channel: string; chatId: string; messageId: string }): string =>
+  `${m.channel}:${m.chatId}:${m.messageId}`;
 
 export interface ConversationRecord {
   kind: string;

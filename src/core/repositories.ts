@@ -37,7 +37,14 @@ export interface UnitRepository {
 
 export interface ChatRepository {
   find(channel: Channel, chatId: string): Promise<ChatRecord | null>;
-  bind(input: { channel: Channel; chatId: string; chatType: string; title?: string; role: "unit" | "rollup"; unitId: number | null }): Promise<ChatRecord>;
+  bind(input: {
+    channel: Channel;
+    chatId: string;
+    chatType: string;
+    title?: string;
+    role: "unit" | "rollup";
+    unitId: number | null;
+  }): Promise<ChatRecord>;
   listForUnit(unitId: number): Promise<ChatRecord[]>;
   listRollupChats(): Promise<ChatRecord[]>;
   /** Every active chat bound to a unit. */
@@ -61,7 +68,13 @@ export interface PersonRepository {
 }
 
 export interface InviteRepository {
-  create(input: { code: string; unitId: number; maxUses: number; expiresAt: Date; createdBy: string }): Promise<InviteRecord>;
+  create(input: {
+    code: string;
+    unitId: number;
+    maxUses: number;
+    expiresAt: Date;
+    createdBy: string;
+  }): Promise<InviteRecord>;
   findByCode(code: string): Promise<InviteRecord | null>;
   /** Atomically uses one slot; false when none is left. */
   consume(id: number): Promise<boolean>;
@@ -104,7 +117,15 @@ export interface TaskRepository {
 
 export interface AssignmentRepository {
   /** Creates the occurrence if missing and returns it (existing rows keep their due time: see moveOccurrenceDue). */
-  ensureOccurrence(input: { taskId: number; periodKey: string; label: string; periodStart?: Date; periodEnd?: Date; dueAt: Date; statedDate?: string | null }): Promise<OccurrenceRecord>;
+  ensureOccurrence(input: {
+    taskId: number;
+    periodKey: string;
+    label: string;
+    periodStart?: Date;
+    periodEnd?: Date;
+    dueAt: Date;
+    statedDate?: string | null;
+  }): Promise<OccurrenceRecord>;
   /**
    * Moves an occurrence's deadline and its assignments' (the calendar or the day-off rule changed):
    * submitted assignments become "submitted" or "late" again against the new time, and their
@@ -117,7 +138,13 @@ export interface AssignmentRepository {
   /** Units that already have an assignment for the occurrence. */
   unitIdsForOccurrence(occurrenceId: number): Promise<Set<number>>;
   /** Creates the assignment if missing (status "open" unless given). Returns its id when created, else null. */
-  ensure(input: { occurrenceId: number; unitId: number; dueAt: Date; status?: AssignmentStatus; createdAt?: Date }): Promise<number | null>;
+  ensure(input: {
+    occurrenceId: number;
+    unitId: number;
+    dueAt: Date;
+    status?: AssignmentStatus;
+    createdAt?: Date;
+  }): Promise<number | null>;
   findView(id: number): Promise<AssignmentView | null>;
   /** Open and late-but-not-submitted assignments of a unit, soonest first. */
   listOpenForUnit(unitId: number): Promise<AssignmentView[]>;
@@ -146,13 +173,27 @@ export interface ReportRepository {
    * one transaction (a report never exists for an assignment still shown as open). `source` names
    * the message that wrote it (see {@link ReportRepository.revise}).
    */
-  create(input: Omit<ReportRecord, "id" | "revision" | "createdAt" | "updatedAt"> & { createdAt: Date; source?: string }, mark?: { status: AssignmentStatus; at: Date }): Promise<ReportRecord>;
+  create(
+    input: Omit<ReportRecord, "id" | "revision" | "createdAt" | "updatedAt"> & { createdAt: Date; source?: string },
+    mark?: { status: AssignmentStatus; at: Date },
+  ): Promise<ReportRecord>;
   /**
    * Replaces text/values, bumps the revision and keeps the old one in history. When `source` (the
    * message, "channel:chat:message") already wrote the current revision, nothing is written: a
    * message handled again after a crash never makes a second revision.
    */
-  revise(id: number, input: { text: string; values: Record<string, number>; references: DocumentReference[]; unclear: string[]; authorName: string; at: Date; source?: string }): Promise<ReportRecord>;
+  revise(
+    id: number,
+    input: {
+      text: string;
+      values: Record<string, number>;
+      references: DocumentReference[];
+      unclear: string[];
+      authorName: string;
+      at: Date;
+      source?: string;
+    },
+  ): Promise<ReportRecord>;
   findById(id: number): Promise<ReportRecord | null>;
   findForAssignment(assignmentId: number): Promise<ReportRecord | null>;
   /** The newest report of this author in this chat since `since` (photos sent after a report join it). */
@@ -167,7 +208,14 @@ export interface ReportRepository {
 
 export interface AttachmentRepository {
   /** Records a stored file; the same content attached twice to one report is kept once. */
-  add(input: Omit<AttachmentRecord, "id" | "createdAt"> & { createdAt?: Date; sourceChannel: string; sourceChatId: string; sourceMessageId: string }): Promise<{ attachment: AttachmentRecord; duplicate: boolean }>;
+  add(
+    input: Omit<AttachmentRecord, "id" | "createdAt"> & {
+      createdAt?: Date;
+      sourceChannel: string;
+      sourceChatId: string;
+      sourceMessageId: string;
+    },
+  ): Promise<{ attachment: AttachmentRecord; duplicate: boolean }>;
   listForReports(reportIds: number[]): Promise<AttachmentRecord[]>;
   /** Files a person sent in a chat since `since` that belong to no report yet. */
   listPending(channel: Channel, chatId: string, since: Date): Promise<AttachmentRecord[]>;
@@ -183,7 +231,11 @@ export interface AttachmentRepository {
    * The same content already on one of the unit's reports (an officer re-sending a photo), with
    * that report's assignment; rows written by message `except` (the one being handled) do not count.
    */
-  findOnUnitReports(unitId: number, sha256: string, except: { channel: Channel; chatId: string; messageId: string }): Promise<{ attachment: AttachmentRecord; assignmentId: number } | null>;
+  findOnUnitReports(
+    unitId: number,
+    sha256: string,
+    except: { channel: Channel; chatId: string; messageId: string },
+  ): Promise<{ attachment: AttachmentRecord; assignmentId: number } | null>;
   /** Attachments of every report of these occurrences (a join, like reports.listForOccurrences). */
   listForOccurrences(occurrenceIds: number[]): Promise<AttachmentRecord[]>;
 }
@@ -241,14 +293,24 @@ export interface ConversationRepository {
   set(channel: Channel, chatId: string, userId: string, record: ConversationRecord): Promise<void>;
   clear(channel: Channel, chatId: string, userId: string): Promise<void>;
   /** Conversations of this kind that expired at or before `now`, with who they belong to. */
-  listExpired(kind: string, now: Date): Promise<(ConversationRecord & { channel: Channel; chatId: string; userId: string })[]>;
+  listExpired(
+    kind: string,
+    now: Date,
+  ): Promise<(ConversationRecord & { channel: Channel; chatId: string; userId: string })[]>;
   /** When the next conversation of this kind expires. */
   nextExpiry(kind: string): Promise<Date | null>;
 }
 
 export interface AuditRepository {
   /** `at` is the core clock's time (the database's clock when absent). */
-  log(entry: { actor: string; action: string; entity: string; entityId?: string; detail?: unknown; at?: Date }): Promise<void>;
+  log(entry: {
+    actor: string;
+    action: string;
+    entity: string;
+    entityId?: string;
+    detail?: unknown;
+    at?: Date;
+  }): Promise<void>;
   /** When this actor took this action since `since`, oldest first (rate limits such as invite guesses). */
   timesSince(actor: string, action: string, since: Date): Promise<Date[]>;
   list(limit: number): Promise<{ actor: string; action: string; entity: string; entityId: string; createdAt: Date }[]>;

@@ -2,8 +2,8 @@ import { createHash, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.js";
 
 export type Db = PrismaClient;
@@ -37,13 +37,18 @@ export function applyMigrations(url: string, migrationsDir = MIGRATIONS_DIR): st
       "started_at" DATETIME NOT NULL DEFAULT current_timestamp, "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`);
     const done = new Set(
       sqlite
-        .prepare(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)
+        .prepare(
+          `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+        )
         .all()
         .map((r) => (r as { migration_name: string }).migration_name),
     );
     const applied: string[] = [];
     const names = existsSync(migrationsDir)
-      ? readdirSync(migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+      ? readdirSync(migrationsDir, { withFileTypes: true })
+          .filter((d) => d.isDirectory())
+          .map((d) => d.name)
+          .sort()
       : [];
     for (const name of names) {
       if (done.has(name)) continue;
@@ -137,13 +142,22 @@ function sharedAdapter(url: string) {
     // The adapter runs the statement synchronously inside the call, so timing the call times SQLite.
     const queryRaw: Adapter["queryRaw"] = (query) => {
       if (!isControl(query.sql)) connection.count(query.sql);
-      return closeOnFailedCommit(query.sql, connection.timed(() => q.queryRaw(query)));
+      return closeOnFailedCommit(
+        query.sql,
+        connection.timed(() => q.queryRaw(query)),
+      );
     };
     const executeRaw: Adapter["executeRaw"] = (query) => {
       if (!isControl(query.sql)) connection.count(query.sql);
-      return closeOnFailedCommit(query.sql, connection.timed(() => q.executeRaw(query)));
+      return closeOnFailedCommit(
+        query.sql,
+        connection.timed(() => q.executeRaw(query)),
+      );
     };
-    return new Proxy(q, { get: (target, key) => (key === "queryRaw" ? queryRaw : key === "executeRaw" ? executeRaw : Reflect.get(target, key, target)) });
+    return new Proxy(q, {
+      get: (target, key) =>
+        key === "queryRaw" ? queryRaw : key === "executeRaw" ? executeRaw : Reflect.get(target, key, target),
+    });
   };
   const connection: SqliteConnection = {
     get sqlite() {
@@ -197,10 +211,17 @@ function sharedAdapter(url: string) {
         const commit = () => closeOnFailedCommit("COMMIT", tx.commit());
         const wrapped = counted(tx);
         return new Proxy(wrapped, {
-          get: (target, key) => (key === "commit" ? end(commit) : key === "rollback" ? end(() => tx.rollback()) : Reflect.get(target, key, target)),
+          get: (target, key) =>
+            key === "commit"
+              ? end(commit)
+              : key === "rollback"
+                ? end(() => tx.rollback())
+                : Reflect.get(target, key, target),
         });
       };
-      return new Proxy(counted(adapter), { get: (target, key) => (key === "startTransaction" ? startTransaction : Reflect.get(target, key, target)) });
+      return new Proxy(counted(adapter), {
+        get: (target, key) => (key === "startTransaction" ? startTransaction : Reflect.get(target, key, target)),
+      });
     },
     connectToShadowDb: () => inner.connectToShadowDb(),
   };

@@ -1,5 +1,5 @@
 import { hostname } from "node:os";
-import { connectionOf, sqliteDate, type Db } from "./database.js";
+import { connectionOf, type Db, sqliteDate } from "./database.js";
 
 /**
  * Writes the running instance's lease row (id 1): a real write, so it fails while the disk is
@@ -18,6 +18,10 @@ export async function writeHeartbeat(db: Db, startedAt: Date, at: Date): Promise
 
 /** The due time of the oldest outbox row that is due and still pending (not being sent), if any. */
 export async function oldestDuePending(db: Db, now: Date): Promise<Date | null> {
-  const row = await db.outboxMessage.findFirst({ where: { status: "pending", nextAttemptAt: { lte: now } }, orderBy: { nextAttemptAt: "asc" }, select: { nextAttemptAt: true } });
+  const row = await db.outboxMessage.findFirst({
+    where: { status: "pending", nextAttemptAt: { lte: now } },
+    orderBy: { nextAttemptAt: "asc" },
+    select: { nextAttemptAt: true },
+  });
   return row?.nextAttemptAt ?? null;
 }

@@ -1,8 +1,8 @@
 import type Database from "better-sqlite3";
+import { truncate } from "../core/text-limits.js";
 import type { Incoming } from "../core/types.js";
 import type { InboxStore, StoredMessage } from "../inbox/inbox-store.js";
-import { truncate } from "../core/text-limits.js";
-import { connectionOf, sqliteDate as iso, type Db } from "./database.js";
+import { connectionOf, type Db, sqliteDate as iso } from "./database.js";
 
 type Row = { id: number; payloadJson: string; sentJson: string; attempts: number };
 
@@ -11,7 +11,6 @@ function toStored(row: Row): StoredMessage {
   incoming.date = new Date(incoming.date);
   return { id: row.id, incoming, sent: JSON.parse(row.sentJson), attempts: row.attempts };
 }
-
 
 /**
  * The durable inbox's table (InboxMessage), unique by channel + chat + message id. A message
@@ -36,7 +35,12 @@ export function createInboxStore(db: Db): InboxStore {
   const run = <T>(sql: string, use: (s: Database.Statement) => T) => connection.exclusive(() => run0(sql, use));
   const insertSql = `INSERT INTO "InboxMessage" ("channel", "chatId", "messageId", "payloadJson", "receivedAt") VALUES (?, ?, ?, ?, ?)
      ON CONFLICT ("channel", "chatId", "messageId") DO NOTHING`;
-  type Waiting = { incoming: Incoming; at: Date; resolve(row: StoredMessage | null): void; reject(error: unknown): void };
+  type Waiting = {
+    incoming: Incoming;
+    at: Date;
+    resolve(row: StoredMessage | null): void;
+    reject(error: unknown): void;
+  };
   let waiting: Waiting[] = [];
 
   /**
@@ -58,7 +62,13 @@ export function createInboxStore(db: Db): InboxStore {
             sqlite.transaction(() =>
               batch.map(({ incoming, at }) => {
                 connection.count(insertSql);
-                const { changes, lastInsertRowid } = insert.run(incoming.channel, incoming.chatId, incoming.messageId, JSON.stringify(incoming), iso(at));
+                const { changes, lastInsertRowid } = insert.run(
+                  incoming.channel,
+                  incoming.chatId,
+                  incoming.messageId,
+                  JSON.stringify(incoming),
+                  iso(at),
+                );
                 return changes ? { id: Number(lastInsertRowid), incoming, sent: [], attempts: 0 } : null;
               }),
             )(),
@@ -82,7 +92,10 @@ export function createInboxStore(db: Db): InboxStore {
     },
     // At start, before the first poll: prepared statements, so Prisma's first query is not in its way.
     async resumeUnfinished() {
-      const rows = await run(`SELECT "id", "payloadJson", "sentJson", "attempts" FROM "InboxMessage" WHERE "status" = 'pending' ORDER BY "id"`, (s) => s.all() as Row[]);
+      const rows = await run(
+        `SELECT "id", "payloadJson", "sentJson", "attempts" FROM "InboxMessage" WHERE "status" = 'pending' ORDER BY "id"`,
+        (s) => s.all() as Row[],
+      );
       return rows.map(toStored);
     },
     async begin(id) {
@@ -92,12 +105,16 @@ export function createInboxStore(db: Db): InboxStore {
       await run(`UPDATE "InboxMessage" SET "sentJson" = ? WHERE "id" = ?`, (s) => s.run(JSON.stringify(sent), id));
     },
     async finish(id, at, error, sent) {
-      await run(`UPDATE "InboxMessage" SET "status" = 'done', "handledAt" = ?, "lastError" = ?, "sentJson" = COALESCE(?, "sentJson") WHERE "id" = ?`, (s) =>
-        s.run(iso(at), error ? truncate(error, 500) : null, sent ? JSON.stringify(sent) : null, id),
+      await run(
+        `UPDATE "InboxMessage" SET "status" = 'done', "handledAt" = ?, "lastError" = ?, "sentJson" = COALESCE(?, "sentJson") WHERE "id" = ?`,
+        (s) => s.run(iso(at), error ? truncate(error, 500) : null, sent ? JSON.stringify(sent) : null, id),
       );
     },
     async prune(before) {
-      return run(`DELETE FROM "InboxMessage" WHERE "status" = 'done' AND "receivedAt" < ?`, (s) => s.run(iso(before)).changes);
+      return run(
+        `DELETE FROM "InboxMessage" WHERE "status" = 'done' AND "receivedAt" < ?`,
+        (s) => s.run(iso(before)).changes,
+      );
     },
   };
 }

@@ -15,7 +15,9 @@ export class InstanceLockedError extends Error {
     readonly lockFile: string,
     readonly holder: LockHolder | null,
   ) {
-    super(`another instance holds ${lockFile}${holder ? ` (pid ${holder.pid} on ${holder.host}, since ${holder.startedAt})` : ""}`);
+    super(
+      `another instance holds ${lockFile}${holder ? ` (pid ${holder.pid} on ${holder.host}, since ${holder.startedAt})` : ""}`,
+    );
     this.name = "InstanceLockedError";
   }
 }
@@ -37,7 +39,11 @@ export function acquireInstanceLock(databaseFile: string): { release(): void } {
     db.exec(`CREATE TABLE IF NOT EXISTS holder (pid INTEGER NOT NULL, host TEXT NOT NULL, startedAt TEXT NOT NULL)`);
     db.exec("BEGIN IMMEDIATE");
     db.prepare("DELETE FROM holder").run();
-    db.prepare("INSERT INTO holder (pid, host, startedAt) VALUES (?, ?, ?)").run(process.pid, hostname(), new Date().toISOString());
+    db.prepare("INSERT INTO holder (pid, host, startedAt) VALUES (?, ?, ?)").run(
+      process.pid,
+      hostname(),
+      new Date().toISOString(),
+    );
     db.exec("COMMIT");
     // Held until release or death; readers (a refused second copy) still see who holds it (WAL).
     db.exec("BEGIN IMMEDIATE");
@@ -46,7 +52,8 @@ export function acquireInstanceLock(databaseFile: string): { release(): void } {
     let holder: LockHolder | null = null;
     if (busy) {
       try {
-        holder = (db.prepare("SELECT pid, host, startedAt FROM holder LIMIT 1").get() as LockHolder | undefined) ?? null;
+        holder =
+          (db.prepare("SELECT pid, host, startedAt FROM holder LIMIT 1").get() as LockHolder | undefined) ?? null;
       } catch {
         // The holder is still creating the file: no details.
       }

@@ -1,4 +1,3 @@
-import { sqliteDate, type Db } from "./database.js";
 import type {
   AssignmentRecord,
   AssignmentView,
@@ -17,22 +16,81 @@ import type {
 import type { Repositories } from "../core/repositories.js";
 import { truncate } from "../core/text-limits.js";
 import type { Channel } from "../core/types.js";
+import { type Db, sqliteDate } from "./database.js";
 
 // Row → record mappers: JSON columns parsed here so the core sees plain typed objects.
 
-const splitTags = (tags: string) => tags.split(",").map((t) => t.trim()).filter(Boolean);
+const splitTags = (tags: string) =>
+  tags
+    .split(",")
+    .map((t) => t.trim())
+    .filter(Boolean);
 
-export function toUnit(u: { id: number; code: string; name: string; kind: string; tags: string; active: boolean; retiredAt?: Date | string | null; retiredNote?: string }): UnitRecord {
+export function toUnit(u: {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+  tags: string;
+  active: boolean;
+  retiredAt?: Date | string | null;
+  retiredNote?: string;
+}): UnitRecord {
   const retiredAt = u.retiredAt ? new Date(u.retiredAt) : null;
-  return { id: u.id, code: u.code, name: u.name, kind: u.kind, tags: splitTags(u.tags), active: u.active, retiredAt, retiredNote: u.retiredNote ?? "" };
+  return {
+    id: u.id,
+    code: u.code,
+    name: u.name,
+    kind: u.kind,
+    tags: splitTags(u.tags),
+    active: u.active,
+    retiredAt,
+    retiredNote: u.retiredNote ?? "",
+  };
 }
 
-export function toChat(c: { id: number; channel: string; chatId: string; chatType: string; title: string | null; role: string; unitId: number | null; status: string }): ChatRecord {
-  return { id: c.id, channel: c.channel as Channel, chatId: c.chatId, chatType: c.chatType, title: c.title, role: c.role as ChatRecord["role"], unitId: c.unitId, status: c.status as ChatRecord["status"] };
+export function toChat(c: {
+  id: number;
+  channel: string;
+  chatId: string;
+  chatType: string;
+  title: string | null;
+  role: string;
+  unitId: number | null;
+  status: string;
+}): ChatRecord {
+  return {
+    id: c.id,
+    channel: c.channel as Channel,
+    chatId: c.chatId,
+    chatType: c.chatType,
+    title: c.title,
+    role: c.role as ChatRecord["role"],
+    unitId: c.unitId,
+    status: c.status as ChatRecord["status"],
+  };
 }
 
-export function toPerson(p: { id: number; channel: string; userId: string; displayName: string; username: string | null; role: string; unitId: number | null; language: string | null }): PersonRecord {
-  return { id: p.id, channel: p.channel as Channel, userId: p.userId, displayName: p.displayName, username: p.username, role: p.role as Role, unitId: p.unitId, language: p.language };
+export function toPerson(p: {
+  id: number;
+  channel: string;
+  userId: string;
+  displayName: string;
+  username: string | null;
+  role: string;
+  unitId: number | null;
+  language: string | null;
+}): PersonRecord {
+  return {
+    id: p.id,
+    channel: p.channel as Channel,
+    userId: p.userId,
+    displayName: p.displayName,
+    username: p.username,
+    role: p.role as Role,
+    unitId: p.unitId,
+    language: p.language,
+  };
 }
 
 /** Outbox kinds that remind a unit of its own assignment. */
@@ -40,19 +98,46 @@ export function toPerson(p: { id: number; channel: string; userId: string; displ
 export const REMINDER_KINDS = ["before", "due_day", "overdue", "manual"] as const;
 
 function toPlan(p: {
-  id: number; number: string; date: string; title: string; issuer: string; parentIssuer: string; place: string;
-  leadUnitCode: string | null; rollupJson: string; unitGroupsJson: string; reportJson: string; endDate?: string | null;
+  id: number;
+  number: string;
+  date: string;
+  title: string;
+  issuer: string;
+  parentIssuer: string;
+  place: string;
+  leadUnitCode: string | null;
+  rollupJson: string;
+  unitGroupsJson: string;
+  reportJson: string;
+  endDate?: string | null;
 }): PlanRecord {
   return {
-    id: p.id, number: p.number, date: p.date, title: p.title, issuer: p.issuer, parentIssuer: p.parentIssuer, place: p.place,
-    leadUnitCode: p.leadUnitCode, rollup: JSON.parse(p.rollupJson), unitGroups: JSON.parse(p.unitGroupsJson), report: JSON.parse(p.reportJson),
+    id: p.id,
+    number: p.number,
+    date: p.date,
+    title: p.title,
+    issuer: p.issuer,
+    parentIssuer: p.parentIssuer,
+    place: p.place,
+    leadUnitCode: p.leadUnitCode,
+    rollup: JSON.parse(p.rollupJson),
+    unitGroups: JSON.parse(p.unitGroupsJson),
+    report: JSON.parse(p.reportJson),
     endDate: p.endDate ?? null,
   };
 }
 
 export type TaskRow = {
-  id: number; planId: number | null; code: string; title: string; targetsJson: string; scheduleJson: string;
-  reminderJson: string; deadlineText: string; status: string; backfill: boolean;
+  id: number;
+  planId: number | null;
+  code: string;
+  title: string;
+  targetsJson: string;
+  scheduleJson: string;
+  reminderJson: string;
+  deadlineText: string;
+  status: string;
+  backfill: boolean;
   indicators: { code: string; label: string; measure: string; synonymsJson: string; position: number }[];
 };
 
@@ -74,11 +159,37 @@ export function toTask(t: TaskRow): TaskRecord {
   };
 }
 
-function toOccurrence(o: { id: number; taskId: number; periodKey: string; label: string; periodStart: Date | null; dueAt: Date; statedDate?: string | null; closedAt?: Date | null }): OccurrenceRecord {
-  return { id: o.id, taskId: o.taskId, periodKey: o.periodKey, label: o.label, periodStart: o.periodStart, dueAt: o.dueAt, statedDate: o.statedDate ?? null, closedAt: o.closedAt ?? null };
+function toOccurrence(o: {
+  id: number;
+  taskId: number;
+  periodKey: string;
+  label: string;
+  periodStart: Date | null;
+  dueAt: Date;
+  statedDate?: string | null;
+  closedAt?: Date | null;
+}): OccurrenceRecord {
+  return {
+    id: o.id,
+    taskId: o.taskId,
+    periodKey: o.periodKey,
+    label: o.label,
+    periodStart: o.periodStart,
+    dueAt: o.dueAt,
+    statedDate: o.statedDate ?? null,
+    closedAt: o.closedAt ?? null,
+  };
 }
 
-export type AssignmentRow = { id: number; occurrenceId: number; unitId: number; dueAt: Date; status: string; submittedAt: Date | null; occurrence: Parameters<typeof toOccurrence>[0] };
+export type AssignmentRow = {
+  id: number;
+  occurrenceId: number;
+  unitId: number;
+  dueAt: Date;
+  status: string;
+  submittedAt: Date | null;
+  occurrence: Parameters<typeof toOccurrence>[0];
+};
 
 /**
  * Units, tasks and plans change rarely but are read on every message: they are kept briefly in
@@ -107,47 +218,120 @@ function createCache<K, V>(load: (key: K) => Promise<V | null>, loadMany: (keys:
       const missing = [...new Set(keys)].filter((k) => !fresh(k));
       if (!missing.length) return;
       const at = Date.now();
-      for (const [key, value] of await loadMany(missing.length > 200 ? "all" : missing)) entries.set(key, { value, at });
+      for (const [key, value] of await loadMany(missing.length > 200 ? "all" : missing))
+        entries.set(key, { value, at });
     },
     clear: () => entries.clear(),
   };
 }
 
 function toReport(r: {
-  id: number; assignmentId: number; unitId: number; authorChannel: string; authorUserId: string; authorName: string; text: string;
-  valuesJson: string; referencesJson: string; unclearJson: string; late: boolean; revision: number; sourceChatId: string;
-  sourceMessageId: string; mediaGroupId: string | null; createdAt: Date; updatedAt: Date;
+  id: number;
+  assignmentId: number;
+  unitId: number;
+  authorChannel: string;
+  authorUserId: string;
+  authorName: string;
+  text: string;
+  valuesJson: string;
+  referencesJson: string;
+  unclearJson: string;
+  late: boolean;
+  revision: number;
+  sourceChatId: string;
+  sourceMessageId: string;
+  mediaGroupId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
 }): ReportRecord {
   return {
-    id: r.id, assignmentId: r.assignmentId, unitId: r.unitId, authorChannel: r.authorChannel, authorUserId: r.authorUserId,
-    authorName: r.authorName, text: r.text, values: JSON.parse(r.valuesJson), references: JSON.parse(r.referencesJson),
-    unclear: JSON.parse(r.unclearJson), late: r.late, revision: r.revision, sourceChatId: r.sourceChatId,
-    sourceMessageId: r.sourceMessageId, mediaGroupId: r.mediaGroupId, createdAt: r.createdAt, updatedAt: r.updatedAt,
+    id: r.id,
+    assignmentId: r.assignmentId,
+    unitId: r.unitId,
+    authorChannel: r.authorChannel,
+    authorUserId: r.authorUserId,
+    authorName: r.authorName,
+    text: r.text,
+    values: JSON.parse(r.valuesJson),
+    references: JSON.parse(r.referencesJson),
+    unclear: JSON.parse(r.unclearJson),
+    late: r.late,
+    revision: r.revision,
+    sourceChatId: r.sourceChatId,
+    sourceMessageId: r.sourceMessageId,
+    mediaGroupId: r.mediaGroupId,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
   };
 }
 
-function toAttachment(a: { id: number; reportId: number | null; sha256: string; size: number; mime: string; kind: string; fileName: string; capturedAt: Date | null; createdAt: Date }): AttachmentRecord {
+function toAttachment(a: {
+  id: number;
+  reportId: number | null;
+  sha256: string;
+  size: number;
+  mime: string;
+  kind: string;
+  fileName: string;
+  capturedAt: Date | null;
+  createdAt: Date;
+}): AttachmentRecord {
   return { ...a, kind: a.kind as AttachmentRecord["kind"] };
 }
 
-function toOutbox(o: { id: number; dedupeKey: string; channel: string; chatId: string; kind: string; payloadJson: string; status: string; attempts: number; notBefore: Date; nextAttemptAt: Date; assignmentId: number | null; providerMessageId: string | null; lastError: string | null }): OutboxRecord {
+function toOutbox(o: {
+  id: number;
+  dedupeKey: string;
+  channel: string;
+  chatId: string;
+  kind: string;
+  payloadJson: string;
+  status: string;
+  attempts: number;
+  notBefore: Date;
+  nextAttemptAt: Date;
+  assignmentId: number | null;
+  providerMessageId: string | null;
+  lastError: string | null;
+}): OutboxRecord {
   const message = JSON.parse(o.payloadJson);
   if (message.file?.data) message.file.data = Buffer.from(message.file.data, "base64");
   return {
-    id: o.id, dedupeKey: o.dedupeKey, channel: o.channel as Channel, chatId: o.chatId, kind: o.kind, message,
-    status: o.status as OutboxRecord["status"], attempts: o.attempts, notBefore: new Date(o.notBefore), nextAttemptAt: new Date(o.nextAttemptAt),
-    assignmentId: o.assignmentId, providerMessageId: o.providerMessageId, lastError: o.lastError,
+    id: o.id,
+    dedupeKey: o.dedupeKey,
+    channel: o.channel as Channel,
+    chatId: o.chatId,
+    kind: o.kind,
+    message,
+    status: o.status as OutboxRecord["status"],
+    attempts: o.attempts,
+    notBefore: new Date(o.notBefore),
+    nextAttemptAt: new Date(o.nextAttemptAt),
+    assignmentId: o.assignmentId,
+    providerMessageId: o.providerMessageId,
+    lastError: o.lastError,
   };
 }
 
 /** The stored form of an outbox input: files as base64 in the JSON payload. */
 export function toOutboxRow(input: OutboxInput) {
   const message =
-    input.message.type === "text" ? input.message : { ...input.message, file: { ...input.message.file, data: Buffer.from(input.message.file.data).toString("base64") } };
+    input.message.type === "text"
+      ? input.message
+      : {
+          ...input.message,
+          file: { ...input.message.file, data: Buffer.from(input.message.file.data).toString("base64") },
+        };
   return {
-    dedupeKey: input.dedupeKey, channel: input.channel, chatId: input.chatId, kind: input.kind,
-    payloadJson: JSON.stringify(message), assignmentId: input.assignmentId ?? null, source: input.source ?? null,
-    notBefore: input.notBefore, nextAttemptAt: input.notBefore,
+    dedupeKey: input.dedupeKey,
+    channel: input.channel,
+    chatId: input.chatId,
+    kind: input.kind,
+    payloadJson: JSON.stringify(message),
+    assignmentId: input.assignmentId ?? null,
+    source: input.source ?? null,
+    notBefore: input.notBefore,
+    nextAttemptAt: input.notBefore,
   };
 }
 
@@ -181,10 +365,12 @@ export interface CacheLoaders {
 /** The Prisma repositories and their view builder (the prepared-statement layer reuses both). */
 export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos: Repositories; toViews: ViewBuilder } {
   const ids = (keys: number[] | "all") => (keys === "all" ? {} : { id: { in: keys } });
-  const load = loaders ?? {
-    units: async (keys) => (await db.unit.findMany({ where: ids(keys) })).map(toUnit),
-    tasks: async (keys) => (await db.task.findMany({ where: ids(keys), include: { indicators: true } })).map(toTask),
-  } satisfies CacheLoaders;
+  const load =
+    loaders ??
+    ({
+      units: async (keys) => (await db.unit.findMany({ where: ids(keys) })).map(toUnit),
+      tasks: async (keys) => (await db.task.findMany({ where: ids(keys), include: { indicators: true } })).map(toTask),
+    } satisfies CacheLoaders);
   const units = createCache(
     async (id: number) => (await load.units([id]))[0] ?? null,
     async (keys) => (await load.units(keys)).map((u) => [u.id, u]),
@@ -234,7 +420,10 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
       },
       findById: (id) => units.get(id),
       async list(options) {
-        const rows = await db.unit.findMany({ where: options?.includeInactive ? {} : { active: true }, orderBy: { code: "asc" } });
+        const rows = await db.unit.findMany({
+          where: options?.includeInactive ? {} : { active: true },
+          orderBy: { code: "asc" },
+        });
         return rows.map(toUnit);
       },
       async create(input) {
@@ -243,7 +432,11 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
       async update(id, patch) {
         units.clear();
         const { tags, ...rest } = patch;
-        const data = { ...rest, ...(tags ? { tags: tags.join(",") } : {}), ...(patch.active ? { deletedAt: null, retiredAt: null, retiredNote: "" } : {}) };
+        const data = {
+          ...rest,
+          ...(tags ? { tags: tags.join(",") } : {}),
+          ...(patch.active ? { deletedAt: null, retiredAt: null, retiredNote: "" } : {}),
+        };
         return toUnit(await db.unit.update({ where: { id }, data }));
       },
       async deactivate(id) {
@@ -262,7 +455,14 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
         return c && toChat(c);
       },
       async bind(input) {
-        const data = { chatType: input.chatType, title: input.title ?? null, role: input.role, unitId: input.unitId, status: "active", statusReason: null };
+        const data = {
+          chatType: input.chatType,
+          title: input.title ?? null,
+          role: input.role,
+          unitId: input.unitId,
+          status: "active",
+          statusReason: null,
+        };
         const c = await db.chatBinding.upsert({
           where: { channel_chatId: { channel: input.channel, chatId: input.chatId } },
           create: { channel: input.channel, chatId: input.chatId, ...data },
@@ -277,7 +477,12 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
         return (await db.chatBinding.findMany({ where: { role: "rollup" }, orderBy: { id: "asc" } })).map(toChat);
       },
       async listActiveUnitChats() {
-        return (await db.chatBinding.findMany({ where: { role: "unit", status: "active", unitId: { not: null } }, orderBy: { id: "asc" } })).map(toChat);
+        return (
+          await db.chatBinding.findMany({
+            where: { role: "unit", status: "active", unitId: { not: null } },
+            orderBy: { id: "asc" },
+          })
+        ).map(toChat);
       },
       async setStatus(channel, chatId, status, reason) {
         await db.chatBinding.updateMany({ where: { channel, chatId }, data: { status, statusReason: reason ?? null } });
@@ -333,7 +538,8 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
       },
       async consume(id) {
         // Conditional update: two officers racing for the last slot cannot both win.
-        const n = await db.$executeRaw`UPDATE "Invite" SET "uses" = "uses" + 1 WHERE "id" = ${id} AND "uses" < "maxUses"`;
+        const n =
+          await db.$executeRaw`UPDATE "Invite" SET "uses" = "uses" + 1 WHERE "id" = ${id} AND "uses" < "maxUses"`;
         return n === 1;
       },
     },
@@ -372,12 +578,22 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
         // Ids as one JSON parameter: a province's thousands of units would exceed SQLite's bound-variable limit.
         const wanted = JSON.stringify([...new Set(unitIds)]);
         await db.$transaction([
-          db.$executeRawUnsafe(`DELETE FROM "PlanUnit" WHERE "planId" = ? AND "unitId" NOT IN (SELECT value FROM json_each(?))`, planId, wanted),
-          db.$executeRawUnsafe(`INSERT OR IGNORE INTO "PlanUnit" ("planId", "unitId") SELECT ?, value FROM json_each(?)`, planId, wanted),
+          db.$executeRawUnsafe(
+            `DELETE FROM "PlanUnit" WHERE "planId" = ? AND "unitId" NOT IN (SELECT value FROM json_each(?))`,
+            planId,
+            wanted,
+          ),
+          db.$executeRawUnsafe(
+            `INSERT OR IGNORE INTO "PlanUnit" ("planId", "unitId") SELECT ?, value FROM json_each(?)`,
+            planId,
+            wanted,
+          ),
         ]);
       },
       async unitIds(planId) {
-        return (await db.planUnit.findMany({ where: { planId }, select: { unitId: true }, orderBy: { unitId: "asc" } })).map((r) => r.unitId);
+        return (
+          await db.planUnit.findMany({ where: { planId }, select: { unitId: true }, orderBy: { unitId: "asc" } })
+        ).map((r) => r.unitId);
       },
     },
 
@@ -395,7 +611,11 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
           backfill: input.backfill ?? false,
         };
         const indicators = input.indicators.map((i, position) => ({
-          code: i.code, label: i.label, measure: i.measure, synonymsJson: JSON.stringify(i.synonyms), position,
+          code: i.code,
+          label: i.label,
+          measure: i.measure,
+          synonymsJson: JSON.stringify(i.synonyms),
+          position,
         }));
         tasks.clear();
         return db.$transaction(async (tx) => {
@@ -404,7 +624,8 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
             ? await tx.task.update({ where: { id: existing.id }, data })
             : await tx.task.create({ data: { code: input.code, ...data } });
           await tx.indicator.deleteMany({ where: { taskId: task.id } });
-          if (indicators.length) await tx.indicator.createMany({ data: indicators.map((i) => ({ ...i, taskId: task.id })) });
+          if (indicators.length)
+            await tx.indicator.createMany({ data: indicators.map((i) => ({ ...i, taskId: task.id })) });
           const full = await tx.task.findUniqueOrThrow({ where: { id: task.id }, include: { indicators: true } });
           return { task: toTask(full), created: !existing };
         });
@@ -415,7 +636,9 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
         return t && toTask(t);
       },
       async listActive() {
-        return (await db.task.findMany({ where: { status: "active" }, include: { indicators: true }, orderBy: { id: "asc" } })).map(toTask);
+        return (
+          await db.task.findMany({ where: { status: "active" }, include: { indicators: true }, orderBy: { id: "asc" } })
+        ).map(toTask);
       },
       async setStatus(id, status) {
         tasks.clear();
@@ -440,22 +663,43 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
         return toOccurrence(o);
       },
       async moveOccurrenceDue(occurrenceId, dueAt, statedDate) {
-        const rows = await db.assignment.findMany({ where: { occurrenceId }, select: { id: true, status: true, submittedAt: true } });
+        const rows = await db.assignment.findMany({
+          where: { occurrenceId },
+          select: { id: true, status: true, submittedAt: true },
+        });
         const late = (at: Date | null) => at !== null && at.getTime() > dueAt.getTime();
-        const restatus = rows.filter((a) => (a.status === "submitted" || a.status === "late") && a.submittedAt !== null);
-        const reports = await db.report.findMany({ where: { assignment: { occurrenceId } }, select: { id: true, createdAt: true, late: true } });
+        const restatus = rows.filter(
+          (a) => (a.status === "submitted" || a.status === "late") && a.submittedAt !== null,
+        );
+        const reports = await db.report.findMany({
+          where: { assignment: { occurrenceId } },
+          select: { id: true, createdAt: true, late: true },
+        });
         await db.$transaction([
           db.occurrence.update({ where: { id: occurrenceId }, data: { dueAt, statedDate } }),
           db.assignment.updateMany({ where: { occurrenceId }, data: { dueAt } }),
           ...restatus
             .filter((a) => (a.status === "late") !== late(a.submittedAt))
-            .map((a) => db.assignment.update({ where: { id: a.id }, data: { status: late(a.submittedAt) ? "late" : "submitted" } })),
-          ...reports.filter((r) => r.late !== late(r.createdAt)).map((r) => db.report.update({ where: { id: r.id }, data: { late: late(r.createdAt) } })),
+            .map((a) =>
+              db.assignment.update({
+                where: { id: a.id },
+                data: { status: late(a.submittedAt) ? "late" : "submitted" },
+              }),
+            ),
+          ...reports
+            .filter((r) => r.late !== late(r.createdAt))
+            .map((r) => db.report.update({ where: { id: r.id }, data: { late: late(r.createdAt) } })),
         ]);
       },
       async closeOccurrences(ids, at, by) {
         let closed = 0;
-        for (const chunk of chunks(ids, 500)) closed += (await db.occurrence.updateMany({ where: { id: { in: chunk }, closedAt: null }, data: { closedAt: at, closedBy: by } })).count;
+        for (const chunk of chunks(ids, 500))
+          closed += (
+            await db.occurrence.updateMany({
+              where: { id: { in: chunk }, closedAt: null },
+              data: { closedAt: at, closedBy: by },
+            })
+          ).count;
         return closed;
       },
       async listOccurrences(taskId) {
@@ -494,7 +738,11 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
         return toViews(rows);
       },
       async listForOccurrence(occurrenceId) {
-        const rows = await db.assignment.findMany({ where: { occurrenceId, status: { not: "cancelled" } }, include: { occurrence: true }, orderBy: { id: "asc" } });
+        const rows = await db.assignment.findMany({
+          where: { occurrenceId, status: { not: "cancelled" } },
+          include: { occurrence: true },
+          orderBy: { id: "asc" },
+        });
         return toViews(rows);
       },
       async findOccurrence(id) {
@@ -511,28 +759,50 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
         return rows.map((a) => ({ ...a, status: a.status as AssignmentRecord["status"] }));
       },
       async setStatus(id, status, submittedAt) {
-        await db.assignment.update({ where: { id }, data: { status, ...(submittedAt !== undefined ? { submittedAt } : {}) } });
+        await db.assignment.update({
+          where: { id },
+          data: { status, ...(submittedAt !== undefined ? { submittedAt } : {}) },
+        });
       },
       async moveStatus(ids, from, to) {
         let moved = 0;
-        for (const chunk of chunks(ids, 500)) moved += (await db.assignment.updateMany({ where: { id: { in: chunk }, status: from }, data: { status: to } })).count;
+        for (const chunk of chunks(ids, 500))
+          moved += (
+            await db.assignment.updateMany({ where: { id: { in: chunk }, status: from }, data: { status: to } })
+          ).count;
         return moved;
       },
       async listOpenAssignedAfterDeadline(now) {
         const rows = await db.assignment.findMany({
           where: { status: "open", dueAt: { lt: now } },
-          select: { id: true, occurrenceId: true, unitId: true, dueAt: true, status: true, submittedAt: true, createdAt: true },
+          select: {
+            id: true,
+            occurrenceId: true,
+            unitId: true,
+            dueAt: true,
+            status: true,
+            submittedAt: true,
+            createdAt: true,
+          },
           orderBy: { id: "asc" },
         });
-        return rows.filter((a) => a.createdAt >= a.dueAt).map(({ createdAt: _, ...a }) => ({ ...a, status: a.status as AssignmentRecord["status"] }));
+        return rows
+          .filter((a) => a.createdAt >= a.dueAt)
+          .map(({ createdAt: _, ...a }) => ({ ...a, status: a.status as AssignmentRecord["status"] }));
       },
       async cancelForTask(taskId) {
-        const r = await db.assignment.updateMany({ where: { status: "open", occurrence: { taskId } }, data: { status: "cancelled" } });
+        const r = await db.assignment.updateMany({
+          where: { status: "open", occurrence: { taskId } },
+          data: { status: "cancelled" },
+        });
         return r.count;
       },
       async cancelForUnit(unitId, options) {
         const after = options?.dueAfter ? { dueAt: { gt: options.dueAfter } } : {};
-        const r = await db.assignment.updateMany({ where: { status: "open", unitId, ...after }, data: { status: "cancelled" } });
+        const r = await db.assignment.updateMany({
+          where: { status: "open", unitId, ...after },
+          data: { status: "cancelled" },
+        });
         return r.count;
       },
       async cancelOutside(taskId, unitIds) {
@@ -550,17 +820,42 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
       async create(input, mark) {
         const create = db.report.create({
           data: {
-            assignmentId: input.assignmentId, unitId: input.unitId, authorChannel: input.authorChannel, authorUserId: input.authorUserId,
-            authorName: input.authorName, text: input.text, valuesJson: JSON.stringify(input.values),
-            referencesJson: JSON.stringify(input.references), unclearJson: JSON.stringify(input.unclear), late: input.late,
-            sourceChatId: input.sourceChatId, sourceMessageId: input.sourceMessageId, mediaGroupId: input.mediaGroupId,
+            assignmentId: input.assignmentId,
+            unitId: input.unitId,
+            authorChannel: input.authorChannel,
+            authorUserId: input.authorUserId,
+            authorName: input.authorName,
+            text: input.text,
+            valuesJson: JSON.stringify(input.values),
+            referencesJson: JSON.stringify(input.references),
+            unclearJson: JSON.stringify(input.unclear),
+            late: input.late,
+            sourceChatId: input.sourceChatId,
+            sourceMessageId: input.sourceMessageId,
+            mediaGroupId: input.mediaGroupId,
             // The core clock's time, as revisions write it: "sent within 10 minutes" is measured on it.
-            createdAt: input.createdAt, updatedAt: input.createdAt, lastSource: input.source ?? "",
-            revisions: { create: { revision: 1, text: input.text, valuesJson: JSON.stringify(input.values), authorName: input.authorName, createdAt: input.createdAt } },
+            createdAt: input.createdAt,
+            updatedAt: input.createdAt,
+            lastSource: input.source ?? "",
+            revisions: {
+              create: {
+                revision: 1,
+                text: input.text,
+                valuesJson: JSON.stringify(input.values),
+                authorName: input.authorName,
+                createdAt: input.createdAt,
+              },
+            },
           },
         });
         if (!mark) return toReport(await create);
-        const [r] = await db.$transaction([create, db.assignment.update({ where: { id: input.assignmentId }, data: { status: mark.status, submittedAt: mark.at } })]);
+        const [r] = await db.$transaction([
+          create,
+          db.assignment.update({
+            where: { id: input.assignmentId },
+            data: { status: mark.status, submittedAt: mark.at },
+          }),
+        ]);
         return toReport(r);
       },
       async revise(id, input) {
@@ -574,11 +869,25 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
           db.report.update({
             where: { id },
             data: {
-              text: input.text, valuesJson, referencesJson: JSON.stringify(input.references),
-              unclearJson: JSON.stringify(input.unclear), revision, updatedAt: input.at, lastSource: input.source ?? "",
+              text: input.text,
+              valuesJson,
+              referencesJson: JSON.stringify(input.references),
+              unclearJson: JSON.stringify(input.unclear),
+              revision,
+              updatedAt: input.at,
+              lastSource: input.source ?? "",
             },
           }),
-          db.reportRevision.create({ data: { reportId: id, revision, text: input.text, valuesJson, authorName: input.authorName, createdAt: input.at } }),
+          db.reportRevision.create({
+            data: {
+              reportId: id,
+              revision,
+              text: input.text,
+              valuesJson,
+              authorName: input.authorName,
+              createdAt: input.at,
+            },
+          }),
         ]);
         return toReport(r);
       },
@@ -587,7 +896,10 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
         return r && toReport(r);
       },
       async findForAssignment(assignmentId) {
-        const r = await db.report.findFirst({ where: { assignmentId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+        const r = await db.report.findFirst({
+          where: { assignmentId },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        });
         return r && toReport(r);
       },
       async latestInChat(channel, chatId, authorUserId, since) {
@@ -626,7 +938,13 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
       },
       async revisions(reportId) {
         const rows = await db.reportRevision.findMany({ where: { reportId }, orderBy: { revision: "asc" } });
-        return rows.map((r) => ({ revision: r.revision, text: r.text, values: JSON.parse(r.valuesJson), authorName: r.authorName, createdAt: r.createdAt }));
+        return rows.map((r) => ({
+          revision: r.revision,
+          text: r.text,
+          values: JSON.parse(r.valuesJson),
+          authorName: r.authorName,
+          createdAt: r.createdAt,
+        }));
       },
     },
 
@@ -634,19 +952,37 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
       async add(input) {
         const existing =
           input.reportId !== null
-            ? await db.attachment.findUnique({ where: { reportId_sha256: { reportId: input.reportId, sha256: input.sha256 } } })
+            ? await db.attachment.findUnique({
+                where: { reportId_sha256: { reportId: input.reportId, sha256: input.sha256 } },
+              })
             : // A pending file stored again by the same message (handled again after a crash) is the same file.
-              await db.attachment.findFirst({ where: { reportId: null, sha256: input.sha256, sourceChannel: input.sourceChannel, sourceChatId: input.sourceChatId, sourceMessageId: input.sourceMessageId } });
+              await db.attachment.findFirst({
+                where: {
+                  reportId: null,
+                  sha256: input.sha256,
+                  sourceChannel: input.sourceChannel,
+                  sourceChatId: input.sourceChatId,
+                  sourceMessageId: input.sourceMessageId,
+                },
+              });
         if (existing) return { attachment: toAttachment(existing), duplicate: true };
         return { attachment: toAttachment(await db.attachment.create({ data: input })), duplicate: false };
       },
       async listPending(channel, chatId, since) {
-        const rows = await db.attachment.findMany({ where: { reportId: null, sourceChannel: channel, sourceChatId: chatId, createdAt: { gte: since } }, orderBy: { id: "asc" } });
+        const rows = await db.attachment.findMany({
+          where: { reportId: null, sourceChannel: channel, sourceChatId: chatId, createdAt: { gte: since } },
+          orderBy: { id: "asc" },
+        });
         return rows.map(toAttachment);
       },
       async listForReportAndPending(reportId, channel, chatId, since) {
         const rows = await db.attachment.findMany({
-          where: { OR: [{ reportId }, { reportId: null, sourceChannel: channel, sourceChatId: chatId, createdAt: { gte: since } }] },
+          where: {
+            OR: [
+              { reportId },
+              { reportId: null, sourceChannel: channel, sourceChatId: chatId, createdAt: { gte: since } },
+            ],
+          },
           orderBy: { id: "asc" },
         });
         return rows.map(toAttachment);
@@ -666,7 +1002,10 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
         return moved;
       },
       async removePending(attachmentIds) {
-        const rows = await db.attachment.findMany({ where: { id: { in: attachmentIds }, reportId: null }, select: { id: true, sha256: true } });
+        const rows = await db.attachment.findMany({
+          where: { id: { in: attachmentIds }, reportId: null },
+          select: { id: true, sha256: true },
+        });
         await db.attachment.deleteMany({ where: { id: { in: rows.map((r) => r.id) }, reportId: null } });
         return rows.map((r) => r.sha256);
       },
@@ -675,7 +1014,11 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
       },
       async findOnUnitReports(unitId, sha256, except) {
         const row = await db.attachment.findFirst({
-          where: { sha256, report: { unitId }, NOT: { sourceChannel: except.channel, sourceChatId: except.chatId, sourceMessageId: except.messageId } },
+          where: {
+            sha256,
+            report: { unitId },
+            NOT: { sourceChannel: except.channel, sourceChatId: except.chatId, sourceMessageId: except.messageId },
+          },
           orderBy: { id: "desc" },
           include: { report: { select: { assignmentId: true } } },
         });
@@ -685,12 +1028,16 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
       },
       async listForReports(reportIds) {
         const out: AttachmentRecord[] = [];
-        for (const ids of chunks(reportIds, 500)) out.push(...(await db.attachment.findMany({ where: { reportId: { in: ids } } })).map(toAttachment));
+        for (const ids of chunks(reportIds, 500))
+          out.push(...(await db.attachment.findMany({ where: { reportId: { in: ids } } })).map(toAttachment));
         return out.sort((a, b) => a.id - b.id);
       },
       async listForOccurrences(occurrenceIds) {
         if (!occurrenceIds.length) return [];
-        const rows = await db.attachment.findMany({ where: { report: { assignment: { occurrenceId: { in: occurrenceIds } } } }, orderBy: { id: "asc" } });
+        const rows = await db.attachment.findMany({
+          where: { report: { assignment: { occurrenceId: { in: occurrenceIds } } } },
+          orderBy: { id: "asc" },
+        });
         return rows.map(toAttachment);
       },
     },
@@ -709,8 +1056,15 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
         const unique = [...new Map(inputs.map((i) => [i.dedupeKey, i])).values()];
         return db.$transaction(async (tx) => {
           const existing = new Map<string, string | null>();
-          for (const keys of chunks(unique.map((i) => i.dedupeKey), 500)) {
-            for (const r of await tx.outboxMessage.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true, source: true } })) existing.set(r.dedupeKey, r.source);
+          for (const keys of chunks(
+            unique.map((i) => i.dedupeKey),
+            500,
+          )) {
+            for (const r of await tx.outboxMessage.findMany({
+              where: { dedupeKey: { in: keys } },
+              select: { dedupeKey: true, source: true },
+            }))
+              existing.set(r.dedupeKey, r.source);
           }
           const fresh = unique.filter((i) => !existing.has(i.dedupeKey));
           for (const batch of chunks(fresh, 500)) await tx.outboxMessage.createMany({ data: batch.map(toOutboxRow) });
@@ -727,7 +1081,10 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
         if (!count) await repos.outbox.enqueue(input);
       },
       async keysWithPrefix(prefix) {
-        const rows = await db.outboxMessage.findMany({ where: { dedupeKey: { gte: prefix, lt: `${prefix}\uffff` } }, select: { dedupeKey: true } });
+        const rows = await db.outboxMessage.findMany({
+          where: { dedupeKey: { gte: prefix, lt: `${prefix}\uffff` } },
+          select: { dedupeKey: true },
+        });
         return rows.map((r) => r.dedupeKey);
       },
       async exists(dedupeKey) {
@@ -741,22 +1098,34 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
                          AND "channel" NOT IN (SELECT value FROM json_each(${JSON.stringify(skipChannels)}))
                          ORDER BY "nextAttemptAt" ASC, "id" ASC LIMIT ${limit})
           RETURNING "id", "dedupeKey", "channel", "chatId", "kind", "payloadJson", "status", "attempts", "notBefore", "nextAttemptAt", "assignmentId", "providerMessageId", "lastError"`;
-        return rows
-          .map(toOutbox)
-          .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id - b.id);
+        return rows.map(toOutbox).sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id - b.id);
       },
       async release(ids) {
         if (!ids.length) return 0;
-        return (await db.outboxMessage.updateMany({ where: { id: { in: ids }, status: "sending" }, data: { status: "pending" } })).count;
+        return (
+          await db.outboxMessage.updateMany({
+            where: { id: { in: ids }, status: "sending" },
+            data: { status: "pending" },
+          })
+        ).count;
       },
       async markSent(id, providerMessageId, at) {
-        await db.outboxMessage.update({ where: { id }, data: { status: "sent", providerMessageId, sentAt: at, attempts: { increment: 1 }, lastError: null } });
+        await db.outboxMessage.update({
+          where: { id },
+          data: { status: "sent", providerMessageId, sentAt: at, attempts: { increment: 1 }, lastError: null },
+        });
       },
       async retryLater(id, at, error) {
-        await db.outboxMessage.update({ where: { id }, data: { status: "pending", nextAttemptAt: at, attempts: { increment: 1 }, lastError: truncate(error, 500) } });
+        await db.outboxMessage.update({
+          where: { id },
+          data: { status: "pending", nextAttemptAt: at, attempts: { increment: 1 }, lastError: truncate(error, 500) },
+        });
       },
       async markFailed(id, error) {
-        await db.outboxMessage.update({ where: { id }, data: { status: "failed", attempts: { increment: 1 }, lastError: truncate(error, 500) } });
+        await db.outboxMessage.update({
+          where: { id },
+          data: { status: "failed", attempts: { increment: 1 }, lastError: truncate(error, 500) },
+        });
       },
       async recoverInFlight() {
         return (await db.outboxMessage.updateMany({ where: { status: "sending" }, data: { status: "pending" } })).count;
@@ -768,7 +1137,10 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
       async keysForAssignments(assignmentIds) {
         const out = new Map<number, string[]>();
         for (const ids of chunks(assignmentIds, 500)) {
-          const rows = await db.outboxMessage.findMany({ where: { assignmentId: { in: ids } }, select: { dedupeKey: true, assignmentId: true } });
+          const rows = await db.outboxMessage.findMany({
+            where: { assignmentId: { in: ids } },
+            select: { dedupeKey: true, assignmentId: true },
+          });
           for (const r of rows) out.set(r.assignmentId!, [...(out.get(r.assignmentId!) ?? []), r.dedupeKey]);
         }
         return out;
@@ -787,7 +1159,10 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
       async existingKeys(dedupeKeys) {
         const out = new Set<string>();
         for (const keys of chunks(dedupeKeys, 500)) {
-          const rows = await db.outboxMessage.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true } });
+          const rows = await db.outboxMessage.findMany({
+            where: { dedupeKey: { in: keys } },
+            select: { dedupeKey: true },
+          });
           for (const r of rows) out.add(r.dedupeKey);
         }
         return out;
@@ -809,7 +1184,12 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
     calendar: {
       async list() {
         const rows = await db.calendarEntry.findMany({ orderBy: { date: "asc" } });
-        return rows.map((r) => ({ date: r.date, kind: r.kind as "holiday" | "workday", name: r.name, source: r.source }));
+        return rows.map((r) => ({
+          date: r.date,
+          kind: r.kind as "holiday" | "workday",
+          name: r.name,
+          source: r.source,
+        }));
       },
       async upsert(entries, source) {
         for (const e of entries) {
@@ -819,7 +1199,9 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
             update: { name: e.name, source },
           });
           // A day cannot be both a holiday and a swapped working day.
-          await db.calendarEntry.deleteMany({ where: { date: e.date, kind: e.kind === "holiday" ? "workday" : "holiday" } });
+          await db.calendarEntry.deleteMany({
+            where: { date: e.date, kind: e.kind === "holiday" ? "workday" : "holiday" },
+          });
         }
         return entries.length;
       },
@@ -843,11 +1225,26 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
         await db.conversation.deleteMany({ where: { channel, chatId, userId } });
       },
       async listExpired(kind, now) {
-        const rows = await db.conversation.findMany({ where: { kind, expiresAt: { lte: now } }, orderBy: { expiresAt: "asc" }, take: 500 });
-        return rows.map((c) => ({ channel: c.channel as Channel, chatId: c.chatId, userId: c.userId, kind: c.kind, data: JSON.parse(c.dataJson), expiresAt: c.expiresAt }));
+        const rows = await db.conversation.findMany({
+          where: { kind, expiresAt: { lte: now } },
+          orderBy: { expiresAt: "asc" },
+          take: 500,
+        });
+        return rows.map((c) => ({
+          channel: c.channel as Channel,
+          chatId: c.chatId,
+          userId: c.userId,
+          kind: c.kind,
+          data: JSON.parse(c.dataJson),
+          expiresAt: c.expiresAt,
+        }));
       },
       async nextExpiry(kind) {
-        const row = await db.conversation.findFirst({ where: { kind }, orderBy: { expiresAt: "asc" }, select: { expiresAt: true } });
+        const row = await db.conversation.findFirst({
+          where: { kind },
+          orderBy: { expiresAt: "asc" },
+          select: { expiresAt: true },
+        });
         return row?.expiresAt ?? null;
       },
     },
@@ -866,11 +1263,19 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
         });
       },
       async timesSince(actor, action, since) {
-        const rows = await db.auditLog.findMany({ where: { actor, action, createdAt: { gte: since } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } });
+        const rows = await db.auditLog.findMany({
+          where: { actor, action, createdAt: { gte: since } },
+          orderBy: { createdAt: "asc" },
+          select: { createdAt: true },
+        });
         return rows.map((r) => r.createdAt);
       },
       async list(limit) {
-        return db.auditLog.findMany({ orderBy: { id: "desc" }, take: limit, select: { actor: true, action: true, entity: true, entityId: true, createdAt: true } });
+        return db.auditLog.findMany({
+          orderBy: { id: "desc" },
+          take: limit,
+          select: { actor: true, action: true, entity: true, entityId: true, createdAt: true },
+        });
       },
     },
   };

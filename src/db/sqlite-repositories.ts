@@ -5,11 +5,38 @@
  * stays on the Prisma repositories. Same ports, same rows: the repository tests run on both.
  */
 import type Database from "better-sqlite3";
-import type { AssignmentRecord, AssignmentView, AttachmentRecord, ChatRecord, TaskRecord, ConversationRecord, PersonRecord, ReportRecord } from "../core/ports.js";
-import type { ChatRepository, ConversationRepository, PersonRepository, Repositories, TaskRepository } from "../core/repositories.js";
+import type {
+  AssignmentRecord,
+  AssignmentView,
+  AttachmentRecord,
+  ChatRecord,
+  ConversationRecord,
+  PersonRecord,
+  ReportRecord,
+  TaskRecord,
+} from "../core/ports.js";
+import type {
+  ChatRepository,
+  ConversationRepository,
+  PersonRepository,
+  Repositories,
+  TaskRepository,
+} from "../core/repositories.js";
 import type { Channel } from "../core/types.js";
-import { connectionOf, sqliteDate as iso, type Db, type SqliteConnection } from "./database.js";
-import { buildPrismaRepositories, REMINDER_KINDS, toChat, toOutboxRow, toPerson, toTask, toUnit, type AssignmentRow, type CacheLoaders, type TaskRow, type ViewBuilder } from "./repositories.js";
+import { connectionOf, type Db, sqliteDate as iso, type SqliteConnection } from "./database.js";
+import {
+  type AssignmentRow,
+  buildPrismaRepositories,
+  type CacheLoaders,
+  REMINDER_KINDS,
+  type TaskRow,
+  toChat,
+  toOutboxRow,
+  toPerson,
+  toTask,
+  toUnit,
+  type ViewBuilder,
+} from "./repositories.js";
 
 const date = (v: string) => new Date(v);
 const dateOrNull = (v: string | null) => (v === null ? null : new Date(v));
@@ -120,7 +147,9 @@ export function withCaches(repos: Repositories): Repositories {
   const conversationsRepo: ConversationRepository = invalidating(repos.conversations, conversations, {
     async get(channel, chatId, userId, now) {
       // Cached with its expiry; "now" is the caller's clock, so expiry is checked on every read.
-      const hit = await conversations.through(conversationKey(channel, chatId, userId), () => repos.conversations.get(channel, chatId, userId, new Date(0)));
+      const hit = await conversations.through(conversationKey(channel, chatId, userId), () =>
+        repos.conversations.get(channel, chatId, userId, new Date(0)),
+      );
       return hit && hit.expiresAt > now ? hit : null;
     },
     async set(channel, chatId, userId, record) {
@@ -157,26 +186,52 @@ function toAssignmentRow(r: Row): AssignmentRow {
     dueAt: date(r.dueAt as string),
     status: r.status as string,
     submittedAt: dateOrNull(r.submittedAt as string | null),
-    occurrence: { id: r.o_id as number, taskId: r.o_taskId as number, periodKey: r.o_periodKey as string, label: r.o_label as string,
-      periodStart: dateOrNull(r.o_periodStart as string | null), dueAt: date(r.o_dueAt as string),
-      statedDate: r.o_statedDate as string | null, closedAt: dateOrNull(r.o_closedAt as string | null) },
+    occurrence: {
+      id: r.o_id as number,
+      taskId: r.o_taskId as number,
+      periodKey: r.o_periodKey as string,
+      label: r.o_label as string,
+      periodStart: dateOrNull(r.o_periodStart as string | null),
+      dueAt: date(r.o_dueAt as string),
+      statedDate: r.o_statedDate as string | null,
+      closedAt: dateOrNull(r.o_closedAt as string | null),
+    },
   };
 }
 
 function toReport(r: Row): ReportRecord {
   return {
-    id: r.id as number, assignmentId: r.assignmentId as number, unitId: r.unitId as number, authorChannel: r.authorChannel as string,
-    authorUserId: r.authorUserId as string, authorName: r.authorName as string, text: r.text as string,
-    values: JSON.parse(r.valuesJson as string), references: JSON.parse(r.referencesJson as string), unclear: JSON.parse(r.unclearJson as string),
-    late: r.late === 1, revision: r.revision as number, sourceChatId: r.sourceChatId as string, sourceMessageId: r.sourceMessageId as string,
-    mediaGroupId: r.mediaGroupId as string | null, createdAt: date(r.createdAt as string), updatedAt: date(r.updatedAt as string),
+    id: r.id as number,
+    assignmentId: r.assignmentId as number,
+    unitId: r.unitId as number,
+    authorChannel: r.authorChannel as string,
+    authorUserId: r.authorUserId as string,
+    authorName: r.authorName as string,
+    text: r.text as string,
+    values: JSON.parse(r.valuesJson as string),
+    references: JSON.parse(r.referencesJson as string),
+    unclear: JSON.parse(r.unclearJson as string),
+    late: r.late === 1,
+    revision: r.revision as number,
+    sourceChatId: r.sourceChatId as string,
+    sourceMessageId: r.sourceMessageId as string,
+    mediaGroupId: r.mediaGroupId as string | null,
+    createdAt: date(r.createdAt as string),
+    updatedAt: date(r.updatedAt as string),
   };
 }
 
 function toAttachment(a: Row): AttachmentRecord {
   return {
-    id: a.id as number, reportId: a.reportId as number | null, sha256: a.sha256 as string, size: a.size as number, mime: a.mime as string,
-    kind: a.kind as AttachmentRecord["kind"], fileName: a.fileName as string, capturedAt: dateOrNull(a.capturedAt as string | null), createdAt: date(a.createdAt as string),
+    id: a.id as number,
+    reportId: a.reportId as number | null,
+    sha256: a.sha256 as string,
+    size: a.size as number,
+    mime: a.mime as string,
+    kind: a.kind as AttachmentRecord["kind"],
+    fileName: a.fileName as string,
+    capturedAt: dateOrNull(a.capturedAt as string | null),
+    createdAt: date(a.createdAt as string),
   };
 }
 
@@ -197,7 +252,8 @@ function createStatements(connection: SqliteConnection) {
     /** Runs `work` holding the connection (never inside a Prisma transaction). */
     exclusive: <T>(work: () => T) => connection.exclusive(work),
     all: (sql: string, ...params: unknown[]) => connection.timed(() => statement(sql).all(...params) as Row[]),
-    get: (sql: string, ...params: unknown[]) => connection.timed(() => statement(sql).get(...params) as Row | undefined),
+    get: (sql: string, ...params: unknown[]) =>
+      connection.timed(() => statement(sql).get(...params) as Row | undefined),
     run: (sql: string, ...params: unknown[]) => connection.timed(() => statement(sql).run(...params)),
   };
 }
@@ -218,14 +274,26 @@ type Statements = ReturnType<typeof createStatements>;
 
 /** Rows of a table by id (all of them for "all"), in one statement. */
 const byIds = (sql: Statements, table: string, keys: number[] | "all") =>
-  keys === "all" ? sql.all(`SELECT * FROM "${table}" ORDER BY id`) : sql.all(`SELECT * FROM "${table}" WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`, JSON.stringify(keys));
+  keys === "all"
+    ? sql.all(`SELECT * FROM "${table}" ORDER BY id`)
+    : sql.all(
+        `SELECT * FROM "${table}" WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+        JSON.stringify(keys),
+      );
 
 /** Tasks with their indicators: two statements for any number of tasks. */
 function readTasks(sql: Statements, taskRows: Row[]): TaskRecord[] {
   if (!taskRows.length) return [];
-  const indicators = sql.all(`SELECT * FROM "Indicator" WHERE taskId IN (SELECT value FROM json_each(?))`, JSON.stringify(taskRows.map((t) => t.id)));
+  const indicators = sql.all(
+    `SELECT * FROM "Indicator" WHERE taskId IN (SELECT value FROM json_each(?))`,
+    JSON.stringify(taskRows.map((t) => t.id)),
+  );
   return taskRows.map((t) =>
-    toTask({ ...(t as TaskRow), backfill: t.backfill === 1, indicators: indicators.filter((i) => i.taskId === t.id) as TaskRow["indicators"] }),
+    toTask({
+      ...(t as TaskRow),
+      backfill: t.backfill === 1,
+      indicators: indicators.filter((i) => i.taskId === t.id) as TaskRow["indicators"],
+    }),
   );
 }
 
@@ -233,7 +301,10 @@ function readTasks(sql: Statements, taskRows: Row[]): TaskRecord[] {
 function preparedLoaders(sql: Statements): CacheLoaders {
   const run = sql.exclusive;
   return {
-    units: (keys) => run(() => byIds(sql, "Unit", keys).map((u) => toUnit({ ...(u as Parameters<typeof toUnit>[0]), active: u.active === 1 }))),
+    units: (keys) =>
+      run(() =>
+        byIds(sql, "Unit", keys).map((u) => toUnit({ ...(u as Parameters<typeof toUnit>[0]), active: u.active === 1 })),
+      ),
     tasks: (keys) => run(() => readTasks(sql, byIds(sql, "Task", keys))),
   };
 }
@@ -242,7 +313,12 @@ const PERSON_SQL = `SELECT * FROM "Person" WHERE channel = ? AND userId = ?`;
 const toPersonRow = (p: Row) => toPerson(p as Parameters<typeof toPerson>[0]);
 const toChatRow = (c: Row) => toChat(c as Parameters<typeof toChat>[0]);
 
-function withPreparedHotPath(repos: Repositories, connection: SqliteConnection, sql: Statements, toViews: ViewBuilder): Repositories {
+function withPreparedHotPath(
+  repos: Repositories,
+  connection: SqliteConnection,
+  sql: Statements,
+  toViews: ViewBuilder,
+): Repositories {
   const run = sql.exclusive;
   const views = async (rows: Row[]): Promise<AssignmentView[]> => toViews(rows.map(toAssignmentRow));
 
@@ -253,7 +329,11 @@ function withPreparedHotPath(repos: Repositories, connection: SqliteConnection, 
     units: {
       ...repos.units,
       list: (options) =>
-        run(() => sql.all(`SELECT * FROM "Unit"${options?.includeInactive ? "" : " WHERE active = 1"} ORDER BY code`).map((u) => toUnit({ ...(u as Parameters<typeof toUnit>[0]), active: u.active === 1 }))),
+        run(() =>
+          sql
+            .all(`SELECT * FROM "Unit"${options?.includeInactive ? "" : " WHERE active = 1"} ORDER BY code`)
+            .map((u) => toUnit({ ...(u as Parameters<typeof toUnit>[0]), active: u.active === 1 })),
+        ),
     },
     people: {
       ...repos.people,
@@ -265,12 +345,18 @@ function withPreparedHotPath(repos: Repositories, connection: SqliteConnection, 
         return run(() => {
           // Every message touches its sender: read first, write only when the name changed.
           const known = sql.get(PERSON_SQL, channel, userId);
-          if (known && known.displayName === displayName && known.username === (username ?? null)) return toPersonRow(known);
+          if (known && known.displayName === displayName && known.username === (username ?? null))
+            return toPersonRow(known);
           const now = iso(new Date());
           const p = sql.get(
             `INSERT INTO "Person" (channel, userId, displayName, username, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)
              ON CONFLICT (channel, userId) DO UPDATE SET displayName = excluded.displayName, username = excluded.username, updatedAt = excluded.updatedAt RETURNING *`,
-            channel, userId, displayName, username ?? null, now, now,
+            channel,
+            userId,
+            displayName,
+            username ?? null,
+            now,
+            now,
           )!;
           return toPersonRow(p);
         });
@@ -279,20 +365,40 @@ function withPreparedHotPath(repos: Repositories, connection: SqliteConnection, 
     chats: {
       ...repos.chats,
       async find(channel, chatId) {
-        const c = await run(() => sql.get(`SELECT * FROM "ChatBinding" WHERE channel = ? AND chatId = ?`, channel, chatId));
+        const c = await run(() =>
+          sql.get(`SELECT * FROM "ChatBinding" WHERE channel = ? AND chatId = ?`, channel, chatId),
+        );
         return c ? toChatRow(c) : null;
       },
       // Every scheduler tick reads these (3,321 rows at a province's size).
       listActiveUnitChats: () =>
-        run(() => sql.all(`SELECT * FROM "ChatBinding" WHERE role = 'unit' AND status = 'active' AND unitId IS NOT NULL ORDER BY id`).map(toChatRow)),
-      listRollupChats: () => run(() => sql.all(`SELECT * FROM "ChatBinding" WHERE role = 'rollup' ORDER BY id`).map(toChatRow)),
+        run(() =>
+          sql
+            .all(
+              `SELECT * FROM "ChatBinding" WHERE role = 'unit' AND status = 'active' AND unitId IS NOT NULL ORDER BY id`,
+            )
+            .map(toChatRow),
+        ),
+      listRollupChats: () =>
+        run(() => sql.all(`SELECT * FROM "ChatBinding" WHERE role = 'rollup' ORDER BY id`).map(toChatRow)),
     },
     conversations: {
       ...repos.conversations,
       async get(channel, chatId, userId, now) {
-        const c = await run(() => sql.get(`SELECT * FROM "Conversation" WHERE channel = ? AND chatId = ? AND userId = ?`, channel, chatId, userId));
+        const c = await run(() =>
+          sql.get(
+            `SELECT * FROM "Conversation" WHERE channel = ? AND chatId = ? AND userId = ?`,
+            channel,
+            chatId,
+            userId,
+          ),
+        );
         if (!c || date(c.expiresAt as string) <= now) return null;
-        return { kind: c.kind as string, data: JSON.parse(c.dataJson as string), expiresAt: date(c.expiresAt as string) };
+        return {
+          kind: c.kind as string,
+          data: JSON.parse(c.dataJson as string),
+          expiresAt: date(c.expiresAt as string),
+        };
       },
     },
     tasks: {
@@ -304,9 +410,19 @@ function withPreparedHotPath(repos: Repositories, connection: SqliteConnection, 
       async listForOccurrences(occurrenceIds) {
         if (!occurrenceIds.length) return [];
         const rows = await run(() =>
-          sql.all(`SELECT id, occurrenceId, unitId, dueAt, status, submittedAt FROM "Assignment" WHERE occurrenceId IN (SELECT value FROM json_each(?)) AND status <> 'cancelled' ORDER BY id`, JSON.stringify(occurrenceIds)),
+          sql.all(
+            `SELECT id, occurrenceId, unitId, dueAt, status, submittedAt FROM "Assignment" WHERE occurrenceId IN (SELECT value FROM json_each(?)) AND status <> 'cancelled' ORDER BY id`,
+            JSON.stringify(occurrenceIds),
+          ),
         );
-        return rows.map((a) => ({ id: a.id as number, occurrenceId: a.occurrenceId as number, unitId: a.unitId as number, dueAt: date(a.dueAt as string), status: a.status as AssignmentRecord["status"], submittedAt: dateOrNull(a.submittedAt as string | null) }));
+        return rows.map((a) => ({
+          id: a.id as number,
+          occurrenceId: a.occurrenceId as number,
+          unitId: a.unitId as number,
+          dueAt: date(a.dueAt as string),
+          status: a.status as AssignmentRecord["status"],
+          submittedAt: dateOrNull(a.submittedAt as string | null),
+        }));
       },
       async findView(id) {
         const rows = await run(() => sql.all(`${ASSIGNMENT_VIEW_SQL} WHERE a.id = ?`, id));
@@ -314,7 +430,10 @@ function withPreparedHotPath(repos: Repositories, connection: SqliteConnection, 
       },
       async listOpenForUnit(unitId) {
         const rows = await run(() =>
-          sql.all(`${ASSIGNMENT_VIEW_SQL} JOIN "Task" t ON t.id = o.taskId WHERE a.unitId = ? AND a.status = 'open' AND o.closedAt IS NULL AND t.status = 'active' ORDER BY a.dueAt, a.id`, unitId),
+          sql.all(
+            `${ASSIGNMENT_VIEW_SQL} JOIN "Task" t ON t.id = o.taskId WHERE a.unitId = ? AND a.status = 'open' AND o.closedAt IS NULL AND t.status = 'active' ORDER BY a.dueAt, a.id`,
+            unitId,
+          ),
         );
         return views(rows);
       },
@@ -331,7 +450,13 @@ function withPreparedHotPath(repos: Repositories, connection: SqliteConnection, 
         await run(() =>
           submittedAt === undefined
             ? sql.run(`UPDATE "Assignment" SET status = ?, updatedAt = ? WHERE id = ?`, status, iso(new Date()), id)
-            : sql.run(`UPDATE "Assignment" SET status = ?, submittedAt = ?, updatedAt = ? WHERE id = ?`, status, submittedAt && iso(submittedAt), iso(new Date()), id),
+            : sql.run(
+                `UPDATE "Assignment" SET status = ?, submittedAt = ?, updatedAt = ? WHERE id = ?`,
+                status,
+                submittedAt && iso(submittedAt),
+                iso(new Date()),
+                id,
+              ),
         );
       },
     },
@@ -340,16 +465,26 @@ function withPreparedHotPath(repos: Repositories, connection: SqliteConnection, 
       async listForOccurrences(occurrenceIds) {
         if (!occurrenceIds.length) return [];
         const rows = await run(() =>
-          sql.all(`SELECT r.* FROM "Report" r JOIN "Assignment" a ON a.id = r.assignmentId WHERE a.occurrenceId IN (SELECT value FROM json_each(?)) ORDER BY r.createdAt, r.id`, JSON.stringify(occurrenceIds)),
+          sql.all(
+            `SELECT r.* FROM "Report" r JOIN "Assignment" a ON a.id = r.assignmentId WHERE a.occurrenceId IN (SELECT value FROM json_each(?)) ORDER BY r.createdAt, r.id`,
+            JSON.stringify(occurrenceIds),
+          ),
         );
         return rows.map(toReport);
       },
       async latestForUnit(unitId) {
-        const r = await run(() => sql.get(`SELECT * FROM "Report" WHERE unitId = ? ORDER BY createdAt DESC, id DESC LIMIT 1`, unitId));
+        const r = await run(() =>
+          sql.get(`SELECT * FROM "Report" WHERE unitId = ? ORDER BY createdAt DESC, id DESC LIMIT 1`, unitId),
+        );
         return r ? toReport(r) : null;
       },
       async findForAssignment(assignmentId) {
-        const r = await run(() => sql.get(`SELECT * FROM "Report" WHERE assignmentId = ? ORDER BY createdAt DESC, id DESC LIMIT 1`, assignmentId));
+        const r = await run(() =>
+          sql.get(
+            `SELECT * FROM "Report" WHERE assignmentId = ? ORDER BY createdAt DESC, id DESC LIMIT 1`,
+            assignmentId,
+          ),
+        );
         return r ? toReport(r) : null;
       },
       async create(input, mark) {
@@ -361,13 +496,40 @@ function withPreparedHotPath(repos: Repositories, connection: SqliteConnection, 
               `INSERT INTO "Report" (assignmentId, unitId, authorChannel, authorUserId, authorName, text, valuesJson, referencesJson, unclearJson,
                  late, revision, sourceChatId, sourceMessageId, mediaGroupId, createdAt, updatedAt, lastSource)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?) RETURNING *`,
-              input.assignmentId, input.unitId, input.authorChannel, input.authorUserId, input.authorName, input.text, valuesJson,
-              JSON.stringify(input.references), JSON.stringify(input.unclear), input.late ? 1 : 0, input.sourceChatId, input.sourceMessageId,
+              input.assignmentId,
+              input.unitId,
+              input.authorChannel,
+              input.authorUserId,
+              input.authorName,
+              input.text,
+              valuesJson,
+              JSON.stringify(input.references),
+              JSON.stringify(input.unclear),
+              input.late ? 1 : 0,
+              input.sourceChatId,
+              input.sourceMessageId,
               // updatedAt is the core clock's time, as revisions write it: "sent within 10 minutes" is measured on it.
-              input.mediaGroupId, at, at, input.source ?? "",
+              input.mediaGroupId,
+              at,
+              at,
+              input.source ?? "",
             )!;
-            sql.run(`INSERT INTO "ReportRevision" (reportId, revision, text, valuesJson, authorName, createdAt) VALUES (?, 1, ?, ?, ?, ?)`, r.id, input.text, valuesJson, input.authorName, at);
-            if (mark) sql.run(`UPDATE "Assignment" SET status = ?, submittedAt = ?, updatedAt = ? WHERE id = ?`, mark.status, iso(mark.at), iso(new Date()), input.assignmentId);
+            sql.run(
+              `INSERT INTO "ReportRevision" (reportId, revision, text, valuesJson, authorName, createdAt) VALUES (?, 1, ?, ?, ?, ?)`,
+              r.id,
+              input.text,
+              valuesJson,
+              input.authorName,
+              at,
+            );
+            if (mark)
+              sql.run(
+                `UPDATE "Assignment" SET status = ?, submittedAt = ?, updatedAt = ? WHERE id = ?`,
+                mark.status,
+                iso(mark.at),
+                iso(new Date()),
+                input.assignmentId,
+              );
             return toReport(r);
           })(),
         );
@@ -382,14 +544,30 @@ function withPreparedHotPath(repos: Repositories, connection: SqliteConnection, 
             const r = sql.get(
               `UPDATE "Report" SET text = ?, valuesJson = ?, referencesJson = ?, unclearJson = ?, revision = revision + 1, updatedAt = ?, lastSource = ?
                WHERE id = ? AND (? = '' OR lastSource <> ?) RETURNING *`,
-              input.text, valuesJson, JSON.stringify(input.references), JSON.stringify(input.unclear), at, source, id, source, source,
+              input.text,
+              valuesJson,
+              JSON.stringify(input.references),
+              JSON.stringify(input.unclear),
+              at,
+              source,
+              id,
+              source,
+              source,
             );
             if (!r) {
               const current = sql.get(`SELECT * FROM "Report" WHERE id = ?`, id);
               if (!current) throw new Error(`Report ${id} not found`);
               return toReport(current);
             }
-            sql.run(`INSERT INTO "ReportRevision" (reportId, revision, text, valuesJson, authorName, createdAt) VALUES (?, ?, ?, ?, ?, ?)`, id, r.revision, input.text, valuesJson, input.authorName, at);
+            sql.run(
+              `INSERT INTO "ReportRevision" (reportId, revision, text, valuesJson, authorName, createdAt) VALUES (?, ?, ?, ?, ?, ?)`,
+              id,
+              r.revision,
+              input.text,
+              valuesJson,
+              input.authorName,
+              at,
+            );
             return toReport(r);
           })(),
         );
@@ -399,19 +577,35 @@ function withPreparedHotPath(repos: Repositories, connection: SqliteConnection, 
       ...repos.attachments,
       async listPending(channel, chatId, since) {
         const rows = await run(() =>
-          sql.all(`SELECT * FROM "Attachment" WHERE reportId IS NULL AND sourceChannel = ? AND sourceChatId = ? AND createdAt >= ? ORDER BY id`, channel, chatId, iso(since)),
+          sql.all(
+            `SELECT * FROM "Attachment" WHERE reportId IS NULL AND sourceChannel = ? AND sourceChatId = ? AND createdAt >= ? ORDER BY id`,
+            channel,
+            chatId,
+            iso(since),
+          ),
         );
         return rows.map(toAttachment);
       },
       async listForReportAndPending(reportId, channel, chatId, since) {
         const rows = await run(() =>
-          sql.all(`SELECT * FROM "Attachment" WHERE reportId = ? OR (reportId IS NULL AND sourceChannel = ? AND sourceChatId = ? AND createdAt >= ?) ORDER BY id`, reportId, channel, chatId, iso(since)),
+          sql.all(
+            `SELECT * FROM "Attachment" WHERE reportId = ? OR (reportId IS NULL AND sourceChannel = ? AND sourceChatId = ? AND createdAt >= ?) ORDER BY id`,
+            reportId,
+            channel,
+            chatId,
+            iso(since),
+          ),
         );
         return rows.map(toAttachment);
       },
       async listForReports(reportIds) {
         if (!reportIds.length) return [];
-        const rows = await run(() => sql.all(`SELECT * FROM "Attachment" WHERE reportId IN (SELECT value FROM json_each(?)) ORDER BY id`, JSON.stringify(reportIds)));
+        const rows = await run(() =>
+          sql.all(
+            `SELECT * FROM "Attachment" WHERE reportId IN (SELECT value FROM json_each(?)) ORDER BY id`,
+            JSON.stringify(reportIds),
+          ),
+        );
         return rows.map(toAttachment);
       },
     },
@@ -423,7 +617,8 @@ function withPreparedHotPath(repos: Repositories, connection: SqliteConnection, 
         const rows = await run(() =>
           sql.all(
             `SELECT assignmentId, sentAt FROM "OutboxMessage" WHERE assignmentId IN (SELECT value FROM json_each(?)) AND status = 'sent' AND kind IN (SELECT value FROM json_each(?)) AND sentAt IS NOT NULL ORDER BY id`,
-            JSON.stringify(assignmentIds), JSON.stringify(REMINDER_KINDS),
+            JSON.stringify(assignmentIds),
+            JSON.stringify(REMINDER_KINDS),
           ),
         );
         for (const r of rows) {
@@ -446,7 +641,17 @@ function withPreparedHotPath(repos: Repositories, connection: SqliteConnection, 
                 `INSERT INTO "OutboxMessage" (dedupeKey, channel, chatId, kind, payloadJson, assignmentId, source, notBefore, nextAttemptAt, createdAt, updatedAt)
                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupeKey) DO UPDATE SET source = excluded.source
                  WHERE "OutboxMessage".source = excluded.source`,
-                r.dedupeKey, r.channel, r.chatId, r.kind, r.payloadJson, r.assignmentId, r.source, iso(r.notBefore), iso(r.nextAttemptAt), now, now,
+                r.dedupeKey,
+                r.channel,
+                r.chatId,
+                r.kind,
+                r.payloadJson,
+                r.assignmentId,
+                r.source,
+                iso(r.notBefore),
+                iso(r.nextAttemptAt),
+                now,
+                now,
               );
               if (changes) inserted.add(r.dedupeKey);
             }
@@ -459,7 +664,10 @@ function withPreparedHotPath(repos: Repositories, connection: SqliteConnection, 
         if (!assignmentIds.length) return out;
         // One statement for any number of ids: the list travels as one JSON parameter.
         const rows = await run(() =>
-          sql.all(`SELECT assignmentId, dedupeKey FROM "OutboxMessage" WHERE assignmentId IN (SELECT value FROM json_each(?))`, JSON.stringify(assignmentIds)),
+          sql.all(
+            `SELECT assignmentId, dedupeKey FROM "OutboxMessage" WHERE assignmentId IN (SELECT value FROM json_each(?))`,
+            JSON.stringify(assignmentIds),
+          ),
         );
         for (const r of rows) {
           const id = r.assignmentId as number;

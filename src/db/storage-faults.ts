@@ -13,11 +13,22 @@ const PRISMA_FAULT = new Set(["P1008", "P2028"]);
  * @example isStorageFault(Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" })) // → true
  */
 export function isStorageFault(error: unknown): boolean {
-  for (let e = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e = error, depth = 0;
+    e && typeof e === "object" && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && (SQLITE_FAULT.test(code) || FS_FAULT.has(code) || PRISMA_FAULT.has(code))) return true;
+    if (typeof code === "string" && (SQLITE_FAULT.test(code) || FS_FAULT.has(code) || PRISMA_FAULT.has(code)))
+      return true;
     const message = (e as { message?: unknown }).message;
-    if (typeof message === "string" && /database or disk is full|disk I\/O error|attempt to write a readonly database|Transaction already closed/i.test(message)) return true;
+    if (
+      typeof message === "string" &&
+      /database or disk is full|disk I\/O error|attempt to write a readonly database|Transaction already closed/i.test(
+        message,
+      )
+    )
+      return true;
   }
   return false;
 }

@@ -5,7 +5,7 @@
  */
 
 import { docxText } from "./docx-text.js";
-import { pdfText, PdfTextError } from "./pdf-text.js";
+import { PdfTextError, pdfText } from "./pdf-text.js";
 import { ZipError, zipNames } from "./zip-entry.js";
 
 /** Largest plan document accepted (a plan's .docx is tens of kB; a PDF with a text layer a few MB at most). */
@@ -27,7 +27,9 @@ export type DocumentTextError =
   | "unsupported"
   | "too_long";
 
-export type DocumentTextResult = { ok: true; kind: DocumentKind; text: string } | { ok: false; error: DocumentTextError };
+export type DocumentTextResult =
+  | { ok: true; kind: DocumentKind; text: string }
+  | { ok: false; error: DocumentTextError };
 
 const startsWith = (data: Uint8Array, bytes: number[], at = 0) => bytes.every((b, i) => data[at + i] === b);
 
@@ -36,7 +38,12 @@ export function sniff(data: Uint8Array): DocumentKind | "image" | "doc_binary" |
   if (startsWith(data, [0x25, 0x50, 0x44, 0x46])) return "pdf"; // %PDF
   if (startsWith(data, [0x50, 0x4b, 0x03, 0x04])) return "zip";
   if (startsWith(data, [0xd0, 0xcf, 0x11, 0xe0])) return "doc_binary"; // OLE2: .doc, .xls
-  if (startsWith(data, [0xff, 0xd8, 0xff]) || startsWith(data, [0x89, 0x50, 0x4e, 0x47]) || startsWith(data, [0x47, 0x49, 0x46, 0x38])) return "image";
+  if (
+    startsWith(data, [0xff, 0xd8, 0xff]) ||
+    startsWith(data, [0x89, 0x50, 0x4e, 0x47]) ||
+    startsWith(data, [0x47, 0x49, 0x46, 0x38])
+  )
+    return "image";
   if (startsWith(data, [0x52, 0x49, 0x46, 0x46]) && startsWith(data, [0x57, 0x45, 0x42, 0x50], 8)) return "image"; // WEBP
   if (startsWith(data, [0x66, 0x74, 0x79, 0x70], 4)) return "image"; // HEIC/AVIF ("ftyp")
   if (startsWith(data, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return "rtf";
@@ -101,7 +108,8 @@ export async function documentText(data: Uint8Array): Promise<DocumentTextResult
     }
   } catch (error) {
     if (error instanceof PdfTextError) return { ok: false, error: error.reason };
-    if (error instanceof ZipError) return { ok: false, error: error.reason === "too_large" ? "too_large" : "unreadable" };
+    if (error instanceof ZipError)
+      return { ok: false, error: error.reason === "too_large" ? "too_large" : "unreadable" };
     return { ok: false, error: "unreadable" };
   }
   text = text.normalize("NFC");

@@ -55,7 +55,21 @@ function readNumbering(xml: string | undefined): Map<string, Level[]> {
 }
 
 function roman(n: number): string {
-  const table: [number, string][] = [[1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"], [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
+  const table: [number, string][] = [
+    [1000, "M"],
+    [900, "CM"],
+    [500, "D"],
+    [400, "CD"],
+    [100, "C"],
+    [90, "XC"],
+    [50, "L"],
+    [40, "XL"],
+    [10, "X"],
+    [9, "IX"],
+    [5, "V"],
+    [4, "IV"],
+    [1, "I"],
+  ];
   let out = "";
   for (const [v, s] of table) while (n >= v) [out, n] = [out + s, n - v];
   return out;
@@ -119,11 +133,20 @@ function scan(xml: string, numbering: Map<string, Level[]>): Item[] {
             const level = Math.min(numPr.level ?? 0, 8);
             const list = counters.get(numPr.id) ?? [];
             list[level] = (list[level] ?? (levels[level]?.start ?? 1) - 1) + 1;
-            for (let deeper = level + 1; deeper < list.length; deeper++) list[deeper] = (levels[deeper]?.start ?? 1) - 1;
+            for (let deeper = level + 1; deeper < list.length; deeper++)
+              list[deeper] = (levels[deeper]?.start ?? 1) - 1;
             counters.set(numPr.id, list);
             const def = levels[level];
             if (def) {
-              const label = def.format === "bullet" ? "-" : def.text.replace(/%(\d)/g, (_, k: string) => formatNumber(list[Number(k) - 1] ?? levels[Number(k) - 1]?.start ?? 1, levels[Number(k) - 1]?.format ?? "decimal"));
+              const label =
+                def.format === "bullet"
+                  ? "-"
+                  : def.text.replace(/%(\d)/g, (_, k: string) =>
+                      formatNumber(
+                        list[Number(k) - 1] ?? levels[Number(k) - 1]?.start ?? 1,
+                        levels[Number(k) - 1]?.format ?? "decimal",
+                      ),
+                    );
               if (label.trim()) text = `${label.trim()} ${text}`;
             }
           }
@@ -192,7 +215,18 @@ const TASK_HEADER = /\b(stt|tt|nội dung|nhiệm vụ|công việc|chủ trì|p
 function tableText(rows: Row[]): string[] {
   const width = Math.max(...rows.map((r) => r.length));
   const headerHits = (rows[0] ?? []).filter((c) => TASK_HEADER.test(c.join(" "))).length;
-  if (width >= 3 || headerHits >= 2) return rows.map((r) => `| ${r.map((c) => c.join(" ").replace(/[|\s]+/g, " ").trim()).join(" | ")} |`);
+  if (width >= 3 || headerHits >= 2)
+    return rows.map(
+      (r) =>
+        `| ${r
+          .map((c) =>
+            c
+              .join(" ")
+              .replace(/[|\s]+/g, " ")
+              .trim(),
+          )
+          .join(" | ")} |`,
+    );
   const out: string[] = [];
   for (const row of rows) {
     const height = Math.max(...row.map((c) => c.length));

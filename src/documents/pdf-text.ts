@@ -33,9 +33,17 @@ export async function pdfText(data: Uint8Array): Promise<string> {
   const { getDocumentProxy } = await import("unpdf");
   let doc: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
-    doc = await getDocumentProxy(new Uint8Array(data), { verbosity: 0, isEvalSupported: false, disableFontFace: true } as never);
+    doc = await getDocumentProxy(new Uint8Array(data), {
+      verbosity: 0,
+      isEvalSupported: false,
+      disableFontFace: true,
+    } as never);
   } catch (error) {
-    throw new PdfTextError(/password/i.test(String((error as Error)?.name ?? "") + String((error as Error)?.message ?? "")) ? "encrypted" : "unreadable");
+    throw new PdfTextError(
+      /password/i.test(String((error as Error)?.name ?? "") + String((error as Error)?.message ?? ""))
+        ? "encrypted"
+        : "unreadable",
+    );
   }
   const pages: string[] = [];
   let letters = 0;
@@ -63,7 +71,12 @@ export async function pdfText(data: Uint8Array): Promise<string> {
           const size = Math.abs(part.transform[3]) || 10;
           if (end !== undefined) {
             const gap = x - end;
-            out += gap > size * 2.5 ? "          " : gap > size * 0.15 && !/\s$/.test(out) && !/^\s/.test(part.str) ? " " : "";
+            out +=
+              gap > size * 2.5
+                ? "          "
+                : gap > size * 0.15 && !/\s$/.test(out) && !/^\s/.test(part.str)
+                  ? " "
+                  : "";
           }
           out += part.str;
           end = x + part.width;

@@ -74,7 +74,11 @@ export function readZipEntry(data: Uint8Array, name: string, maxBytes: number): 
   try {
     return inflateRawSync(raw, { maxOutputLength: maxBytes });
   } catch (error) {
-    if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" || /maxOutputLength|too large|Cannot create a Buffer/i.test(String(error))) throw new ZipError("too_large");
+    if (
+      (error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" ||
+      /maxOutputLength|too large|Cannot create a Buffer/i.test(String(error))
+    )
+      throw new ZipError("too_large");
     throw new ZipError("not_zip");
   }
 }

@@ -5,15 +5,15 @@ import { languageFeature } from "./language.js";
 import { onboardingFeature, strangerGateFeature } from "./onboarding.js";
 import { planDraftFeature } from "./plan-draft.js";
 import { planImportFeature } from "./plan-import.js";
-import { registrationFeature } from "./registration.js";
-import { rollupsFeature } from "./rollups.js";
 import { questionsFeature } from "./questions.js";
+import { registrationFeature } from "./registration.js";
 import { remindersFeature } from "./reminders.js";
 import { reportsFeature } from "./reports.js";
+import { rollupsFeature } from "./rollups.js";
 import { tasksFeature } from "./tasks.js";
 import { unhandledFeature } from "./unhandled.js";
-import { unsupportedContentFeature } from "./unsupported-content.js";
 import { unitsFeature } from "./units.js";
+import { unsupportedContentFeature } from "./unsupported-content.js";
 
 /** Every feature, in the order it sees messages. The stranger gate comes after the open commands. */
 export const FEATURES: Feature[] = [

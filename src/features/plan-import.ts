@@ -1,10 +1,10 @@
 import { Composer, type Context } from "../core/composer.js";
-import { FileTooLargeError } from "../core/ports.js";
-import { importNotes, importPlan } from "../core/plans/plan-import.js";
-import { resolveOrgName } from "../core/units/org-name.js";
 import { backfillAssignments, repairPastAssignments } from "../core/plans/past-periods.js";
-import { searchKey } from "../core/reports/text-key.js";
 import type { PlanFile } from "../core/plans/plan-file.js";
+import { importNotes, importPlan } from "../core/plans/plan-import.js";
+import { FileTooLargeError } from "../core/ports.js";
+import { searchKey } from "../core/reports/text-key.js";
+import { resolveOrgName } from "../core/units/org-name.js";
 import { actorOf, allow, type Feature, type FeatureDeps } from "./deps.js";
 
 const BACKFILL_QUESTION = "plan_backfill";
@@ -43,7 +43,8 @@ export const planImportFeature: Feature = (deps) => {
     if (!(await allow(ctx, ["admin"]))) return;
     const file = ctx.incoming.files.find((f) => f.kind === "document");
     if (!file) return ctx.reply(ctx.t("plan:usage"));
-    if (!/\.ya?ml$/i.test(file.fileName ?? "")) return ctx.reply(ctx.t("plan:wrong_type", { name: file.fileName ?? "?" }));
+    if (!/\.ya?ml$/i.test(file.fileName ?? ""))
+      return ctx.reply(ctx.t("plan:wrong_type", { name: file.fileName ?? "?" }));
     // The plan reader (YAML and its schema, ~100 ms to load) is loaded on first use, not at start.
     const { parsePlanFile, PLAN_LIMITS } = await import("../core/plans/plan-file.js");
     const tooBig = () => ctx.reply(ctx.t("plan:too_big", { max: PLAN_LIMITS.bytes / 1048576 }));
@@ -58,7 +59,10 @@ export const planImportFeature: Feature = (deps) => {
     }
     const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
     const parsed = parsePlanFile(text, ctx.t);
-    if (!parsed.ok) return ctx.reply([ctx.t("plan:invalid", { count: parsed.errors.length }), ...parsed.errors.map((e) => `• ${e}`)].join("\n"));
+    if (!parsed.ok)
+      return ctx.reply(
+        [ctx.t("plan:invalid", { count: parsed.errors.length }), ...parsed.errors.map((e) => `• ${e}`)].join("\n"),
+      );
     await ctx.reply((await importPlanFile(deps, ctx, parsed.file)).join("\n"));
   });
 
@@ -85,7 +89,10 @@ export const planImportFeature: Feature = (deps) => {
 export async function importPlanFile(deps: FeatureDeps, ctx: Context, file: PlanFile): Promise<string[]> {
   const conversation = [ctx.incoming.channel, ctx.incoming.chatId, ctx.incoming.userId] as const;
   const s = await importPlan(deps, actorOf(ctx), file, {
-    onProgress: ({ unitsDone, unitsTotal }) => ctx.reply(ctx.t("plan:progress", { done: unitsDone.toLocaleString("vi-VN"), total: unitsTotal.toLocaleString("vi-VN") })),
+    onProgress: ({ unitsDone, unitsTotal }) =>
+      ctx.reply(
+        ctx.t("plan:progress", { done: unitsDone.toLocaleString("vi-VN"), total: unitsTotal.toLocaleString("vi-VN") }),
+      ),
   });
   // Messages name the office of the plan just imported.
   deps.translations.setOrgName(await resolveOrgName(deps.repos, deps.orgName));
@@ -104,7 +111,13 @@ export async function importPlanFile(deps: FeatureDeps, ctx: Context, file: Plan
   ];
   if (s.skipped.periods) {
     lines.push(ctx.t("plan:skipped", { periods: s.skipped.periods, assignments: s.skipped.assignments }));
-    lines.push(ctx.t("plan:backfill_question", { periods: s.skipped.periods, assignments: s.skipped.assignments, minutes: BACKFILL_MINUTES }));
+    lines.push(
+      ctx.t("plan:backfill_question", {
+        periods: s.skipped.periods,
+        assignments: s.skipped.assignments,
+        minutes: BACKFILL_MINUTES,
+      }),
+    );
     const state: BackfillState = { assignmentIds: s.skipped.assignmentIds, periods: s.skipped.periods };
     await deps.repos.conversations.set(...conversation, {
       kind: BACKFILL_QUESTION,

@@ -1,17 +1,22 @@
 import { Composer, type Context } from "../core/composer.js";
 import { formatDateTime, formatDeadline } from "../core/format.js";
+import type { AssignmentView } from "../core/ports.js";
 import { isQuestion } from "../core/reports/message-kind.js";
 import { answerQuestion, type QuestionAnswer } from "../core/reports/questions.js";
 import { ATTACH_WINDOW_MS } from "../core/reports/reports.js";
-import type { AssignmentView } from "../core/ports.js";
-import { describeAssignment } from "./tasks.js";
 import { type Feature, type FeatureDeps } from "./deps.js";
+import { describeAssignment } from "./tasks.js";
 
 const MAX_LINES = 8;
 
 function deadlineLine(a: AssignmentView, answer: QuestionAnswer, ctx: Context, deps: FeatureDeps): string {
   const report = answer.reports.get(a.id);
-  const status = report ? ctx.t("questions:status_reported", { at: formatDateTime(report.updatedAt, deps.timezone), revision: report.revision }) : ctx.t("questions:status_open");
+  const status = report
+    ? ctx.t("questions:status_reported", {
+        at: formatDateTime(report.updatedAt, deps.timezone),
+        revision: report.revision,
+      })
+    : ctx.t("questions:status_open");
   // "#2 Báo cáo quý (Quý II/2021) — hạn …, còn 3 ngày" from the task list, with the unit's status after it.
   return `• ${describeAssignment(a, ctx, deps)} — ${status}`;
 }
@@ -20,17 +25,41 @@ function deadlineLine(a: AssignmentView, answer: QuestionAnswer, ctx: Context, d
 export function renderAnswer(answer: QuestionAnswer, ctx: Context, deps: FeatureDeps): string {
   const unit = ctx.unit!.name;
   // A deadline question gets one line on how to report; the other questions the whole way.
-  const how = answer.topic === "deadline" ? ctx.t("questions:how_short") : ctx.t("questions:how", { minutes: ATTACH_WINDOW_MS / 60_000 });
+  const how =
+    answer.topic === "deadline"
+      ? ctx.t("questions:how_short")
+      : ctx.t("questions:how", { minutes: ATTACH_WINDOW_MS / 60_000 });
   const lines: string[] = [];
-  if (answer.topic === "deadline" && (answer.assignments.length || answer.future.length)) lines.push(ctx.t("questions:deadline_header", { unit }));
-  else if (answer.assignments.length) lines.push(ctx.t("tasks:open_header", { unit, count: answer.assignments.length }));
+  if (answer.topic === "deadline" && (answer.assignments.length || answer.future.length))
+    lines.push(ctx.t("questions:deadline_header", { unit }));
+  else if (answer.assignments.length)
+    lines.push(ctx.t("tasks:open_header", { unit, count: answer.assignments.length }));
   lines.push(...answer.assignments.slice(0, MAX_LINES).map((a) => deadlineLine(a, answer, ctx, deps)));
-  lines.push(...answer.future.slice(0, MAX_LINES).map((f) => ctx.t("questions:future_line", { id: f.task.id, title: f.task.title, label: f.label, deadline: formatDeadline(f.dueAt, deps.timezone, ctx.t, f.statedDate) })));
-  if (answer.assignments.length > MAX_LINES) lines.push(ctx.t("tasks:more", { count: answer.assignments.length - MAX_LINES }));
-  if (!answer.assignments.length && !answer.future.length) lines.push(ctx.t(answer.named ? "questions:nothing_matches" : "tasks:none_open", { unit }));
+  lines.push(
+    ...answer.future.slice(0, MAX_LINES).map((f) =>
+      ctx.t("questions:future_line", {
+        id: f.task.id,
+        title: f.task.title,
+        label: f.label,
+        deadline: formatDeadline(f.dueAt, deps.timezone, ctx.t, f.statedDate),
+      }),
+    ),
+  );
+  if (answer.assignments.length > MAX_LINES)
+    lines.push(ctx.t("tasks:more", { count: answer.assignments.length - MAX_LINES }));
+  if (!answer.assignments.length && !answer.future.length)
+    lines.push(ctx.t(answer.named ? "questions:nothing_matches" : "tasks:none_open", { unit }));
   if (answer.latest) {
     const { assignment: a, report } = answer.latest;
-    lines.push(ctx.t("questions:latest", { id: a.task.id, title: a.task.title, period: a.occurrence.label ? ` (${a.occurrence.label})` : "", at: formatDateTime(report.updatedAt, deps.timezone), revision: report.revision }));
+    lines.push(
+      ctx.t("questions:latest", {
+        id: a.task.id,
+        title: a.task.title,
+        period: a.occurrence.label ? ` (${a.occurrence.label})` : "",
+        at: formatDateTime(report.updatedAt, deps.timezone),
+        revision: report.revision,
+      }),
+    );
   }
   lines.push("", how, ctx.t("questions:more_questions"));
   return lines.join("\n");
@@ -41,7 +70,11 @@ export const questionsFeature: Feature = (deps) => {
   const composer = new Composer();
   composer.use(async (ctx, next) => {
     if (ctx.command || !ctx.unit || ctx.incoming.files.length || !isQuestion(ctx.incoming.text)) return next();
-    const answer = await answerQuestion(deps.repos, ctx.unit.id, { text: ctx.incoming.text, now: deps.clock.now(), timezone: deps.timezone });
+    const answer = await answerQuestion(deps.repos, ctx.unit.id, {
+      text: ctx.incoming.text,
+      now: deps.clock.now(),
+      timezone: deps.timezone,
+    });
     await ctx.reply(renderAnswer(answer, ctx, deps), { quote: true });
   });
   return composer;

@@ -1,10 +1,16 @@
 import { splitArgs } from "../core/args.js";
-import { Composer } from "../core/composer.js";
-import { createInvite, createInvitesForTag, grantRole, INVITE_GUESS_LIMIT, redeemInvite } from "../core/units/registration.js";
-import { addMember } from "../core/units/access.js";
-import { formatDateTime } from "../core/format.js";
 import type { Context } from "../core/composer.js";
+import { Composer } from "../core/composer.js";
+import { formatDateTime } from "../core/format.js";
 import { truncate } from "../core/text-limits.js";
+import { addMember } from "../core/units/access.js";
+import {
+  createInvite,
+  createInvitesForTag,
+  grantRole,
+  INVITE_GUESS_LIMIT,
+  redeemInvite,
+} from "../core/units/registration.js";
 import { actorOf, allow, type Feature } from "./deps.js";
 
 /**
@@ -26,16 +32,26 @@ export const registrationFeature: Feature = (deps) => {
       person: ctx.person,
     });
     if (!result.ok) {
-      if (result.error === "locked") return ctx.reply(ctx.t("register:error_locked", { limit: INVITE_GUESS_LIMIT, time: formatDateTime(result.retryAt, deps.timezone) }));
+      if (result.error === "locked")
+        return ctx.reply(
+          ctx.t("register:error_locked", {
+            limit: INVITE_GUESS_LIMIT,
+            time: formatDateTime(result.retryAt, deps.timezone),
+          }),
+        );
       if (result.error === "unknown") {
         if (result.guesses === INVITE_GUESS_LIMIT) await alertGuessing(ctx);
         return ctx.reply(ctx.t("register:error_unknown", { code: truncate(code, 40) }));
       }
-      const key = result.error === "chat_taken" && ctx.incoming.chatType === "private" ? "error_chat_taken_private" : `error_${result.error}`;
+      const key =
+        result.error === "chat_taken" && ctx.incoming.chatType === "private"
+          ? "error_chat_taken_private"
+          : `error_${result.error}`;
       return ctx.reply(ctx.t(`register:${key}`, { code, unit: result.unit?.name ?? "" }));
     }
     deps.onScheduleChange();
-    const where = ctx.incoming.chatType === "private" ? ctx.t("register:this_private_chat") : ctx.t("register:this_group");
+    const where =
+      ctx.incoming.chatType === "private" ? ctx.t("register:this_private_chat") : ctx.t("register:this_group");
     await ctx.reply(ctx.t("register:done", { unit: result.unit.name, where, name: ctx.person.displayName }));
   });
 
@@ -50,7 +66,10 @@ export const registrationFeature: Feature = (deps) => {
         channel: admin.channel,
         chatId: admin.userId,
         kind: "alert",
-        message: { type: "text", text: t("register:guess_alert", { name: ctx.person.displayName || who, who, limit: INVITE_GUESS_LIMIT }) },
+        message: {
+          type: "text",
+          text: t("register:guess_alert", { name: ctx.person.displayName || who, who, limit: INVITE_GUESS_LIMIT }),
+        },
         notBefore: now,
       });
     }
@@ -65,17 +84,31 @@ export const registrationFeature: Feature = (deps) => {
     const { channel } = ctx.incoming;
     // A replied-to colleague may never have written to the bot: the reply itself names them.
     const target = !who
-      ? ((await deps.repos.people.find(channel, targetId!)) ?? (await deps.repos.people.touch({ channel, userId: targetId!, displayName: "" })))
+      ? ((await deps.repos.people.find(channel, targetId!)) ??
+        (await deps.repos.people.touch({ channel, userId: targetId!, displayName: "" })))
       : /^\d+$/.test(who)
         ? await deps.repos.people.find(channel, who)
         : await deps.repos.people.findByUsername(channel, who);
     const result = await addMember(deps.repos, deps.clock, { actor: ctx.person, unit: ctx.unit, target });
     if (!result.ok) {
       const name = result.person?.displayName || who || "";
-      return ctx.reply(ctx.t(`register:member_error_${result.error}`, { unit: ctx.unit.name, other: result.unit?.name ?? "", name, who: who ?? "" }));
+      return ctx.reply(
+        ctx.t(`register:member_error_${result.error}`, {
+          unit: ctx.unit.name,
+          other: result.unit?.name ?? "",
+          name,
+          who: who ?? "",
+        }),
+      );
     }
     deps.onScheduleChange();
-    await ctx.reply(ctx.t("register:member_added", { name: result.person.displayName || who, unit: ctx.unit.name, context: ctx.incoming.channel }));
+    await ctx.reply(
+      ctx.t("register:member_added", {
+        name: result.person.displayName || who,
+        unit: ctx.unit.name,
+        context: ctx.incoming.channel,
+      }),
+    );
   });
 
   composer.command("moi", async (ctx) => {
@@ -88,9 +121,20 @@ export const registrationFeature: Feature = (deps) => {
       // Not a unit code: a tag gives every unit with it a code at once ("/moi xa").
       const batch = await createInvitesForTag(deps.repos, deps.clock, actorOf(ctx), unitCode, uses);
       if (batch.ok) {
-        const lines = batch.invites.map(({ unit, code }) => ctx.t("register:invite_batch_line", { unit: unit.name, code }));
+        const lines = batch.invites.map(({ unit, code }) =>
+          ctx.t("register:invite_batch_line", { unit: unit.name, code }),
+        );
         return ctx.reply(
-          [ctx.t("register:invite_batch", { count: batch.invites.length, tag: batch.tag, uses: batch.maxUses, expires: formatDateTime(batch.expiresAt, deps.timezone) }), ...lines, ctx.t("register:invite_batch_how")].join("\n"),
+          [
+            ctx.t("register:invite_batch", {
+              count: batch.invites.length,
+              tag: batch.tag,
+              uses: batch.maxUses,
+              expires: formatDateTime(batch.expiresAt, deps.timezone),
+            }),
+            ...lines,
+            ctx.t("register:invite_batch_how"),
+          ].join("\n"),
         );
       }
     }
@@ -109,11 +153,27 @@ export const registrationFeature: Feature = (deps) => {
     if (!(await allow(ctx, ["admin"]))) return;
     const [who, role] = splitArgs(ctx.command!.args);
     if (!who || !role) return ctx.reply(ctx.t("roles:usage"));
-    const roleName = ({ "quan-tri": "admin", quantri: "admin", "lanh-dao": "leader", lanhdao: "leader", "can-bo": "officer", canbo: "officer", xoa: "none", bo: "none" } as Record<string, string>)[role.toLowerCase()] ?? role.toLowerCase();
+    const roleName =
+      (
+        {
+          "quan-tri": "admin",
+          quantri: "admin",
+          "lanh-dao": "leader",
+          lanhdao: "leader",
+          "can-bo": "officer",
+          canbo: "officer",
+          xoa: "none",
+          bo: "none",
+        } as Record<string, string>
+      )[role.toLowerCase()] ?? role.toLowerCase();
     const result = await grantRole(deps.repos, ctx.person, who, roleName);
     if (!result.ok) return ctx.reply(ctx.t(`roles:error_${result.error}`, { who }));
     const name = result.person.displayName || who;
-    await ctx.reply(result.role === "none" ? ctx.t("roles:revoked", { name }) : ctx.t("roles:done", { name, role: ctx.t(`roles:role_${result.role}`) }));
+    await ctx.reply(
+      result.role === "none"
+        ? ctx.t("roles:revoked", { name })
+        : ctx.t("roles:done", { name, role: ctx.t(`roles:role_${result.role}`) }),
+    );
   });
 
   composer.command("nhomtonghop", async (ctx) => {
@@ -129,8 +189,17 @@ export const registrationFeature: Feature = (deps) => {
       role: "rollup",
       unitId: null,
     });
-    await deps.repos.audit.log({ actor: actorOf(ctx), action: "chat.rollup", entity: "chat", entityId: `${ctx.incoming.channel}:${ctx.incoming.chatId}` });
-    await ctx.reply(privateChat ? ctx.t("roles:rollup_set_private") : ctx.t("roles:rollup_set", { title: ctx.incoming.chatTitle ?? ctx.t("roles:this_chat") }));
+    await deps.repos.audit.log({
+      actor: actorOf(ctx),
+      action: "chat.rollup",
+      entity: "chat",
+      entityId: `${ctx.incoming.channel}:${ctx.incoming.chatId}`,
+    });
+    await ctx.reply(
+      privateChat
+        ? ctx.t("roles:rollup_set_private")
+        : ctx.t("roles:rollup_set", { title: ctx.incoming.chatTitle ?? ctx.t("roles:this_chat") }),
+    );
   });
 
   return composer;

@@ -1,10 +1,10 @@
-import { nameList } from "../core/format.js";
-import { formatDmy, localDateOf, localTimeOf, weekdayOf } from "../core/calendar/time.js";
 import { splitArgs } from "../core/args.js";
+import { formatDmy, localDateOf, localTimeOf, weekdayOf } from "../core/calendar/time.js";
 import { Composer } from "../core/composer.js";
+import { nameList } from "../core/format.js";
+import { findTask } from "../core/plans/tasks.js";
 import { messageSource } from "../core/ports.js";
 import { remindNow, setReminderPolicy } from "../core/reminders/reminders.js";
-import { findTask } from "../core/plans/tasks.js";
 import { actorOf, allow, type Feature } from "./deps.js";
 
 /** /nhacnho [TASK]: remind now every unit that has not reported; /lichnhac: a task's reminder policy. */
@@ -14,17 +14,35 @@ export const remindersFeature: Feature = (deps) => {
     if (!(await allow(ctx, ["admin"]))) return;
     const [ref] = splitArgs(ctx.command!.args);
     const task = ref ? await findTask(deps.repos, ref) : null;
-    if (ref && !task) return ctx.reply(`${ctx.t("tasks:cancel_not_found", { ref })}\n${ctx.t("reminders:remind_usage")}`);
+    if (ref && !task)
+      return ctx.reply(`${ctx.t("tasks:cancel_not_found", { ref })}\n${ctx.t("reminders:remind_usage")}`);
     const result = await remindNow(deps, task?.id, messageSource(ctx.incoming));
     deps.onScheduleChange();
     // Outside office hours (a Sunday, an evening) nothing goes out until the next working window: say when.
     const later = result.sendAt.getTime() > deps.clock.now().getTime();
     const day = localDateOf(result.sendAt, deps.timezone);
     const when = later
-      ? ctx.t("reminders:remind_when_later", { time: localTimeOf(result.sendAt, deps.timezone), day: `${ctx.t(`common:weekday_${weekdayOf(day)}`)}, ${formatDmy(day)}` })
+      ? ctx.t("reminders:remind_when_later", {
+          time: localTimeOf(result.sendAt, deps.timezone),
+          day: `${ctx.t(`common:weekday_${weekdayOf(day)}`)}, ${formatDmy(day)}`,
+        })
       : ctx.t("reminders:remind_when_now");
-    const lines = [ctx.t(result.messages ? "reminders:remind_done" : "reminders:remind_nothing", { count: result.units, messages: result.messages, when, context: ctx.incoming.channel })];
-    if (result.withoutChat.length) lines.push(ctx.t("reminders:without_chat", { count: result.withoutChat.length, names: nameList(result.withoutChat, 20, ctx.t), context: ctx.incoming.channel }));
+    const lines = [
+      ctx.t(result.messages ? "reminders:remind_done" : "reminders:remind_nothing", {
+        count: result.units,
+        messages: result.messages,
+        when,
+        context: ctx.incoming.channel,
+      }),
+    ];
+    if (result.withoutChat.length)
+      lines.push(
+        ctx.t("reminders:without_chat", {
+          count: result.withoutChat.length,
+          names: nameList(result.withoutChat, 20, ctx.t),
+          context: ctx.incoming.channel,
+        }),
+      );
     await ctx.reply(lines.join("\n"));
   });
   composer.command("lichnhac", async (ctx) => {
@@ -34,7 +52,10 @@ export const remindersFeature: Feature = (deps) => {
     if (!settings.length && !(await allow(ctx, ["admin", "leader"]))) return;
     const result = await setReminderPolicy(deps.repos, actorOf(ctx), ref, settings);
     if (!result.ok) {
-      const reason = result.error === "not_found" ? ctx.t("tasks:cancel_not_found", { ref }) : ctx.t("reminders:policy_bad", { setting: result.detail });
+      const reason =
+        result.error === "not_found"
+          ? ctx.t("tasks:cancel_not_found", { ref })
+          : ctx.t("reminders:policy_bad", { setting: result.detail });
       return ctx.reply(`${reason}\n${ctx.t("reminders:policy_usage")}`);
     }
     if (result.changed) deps.onScheduleChange();
@@ -47,7 +68,10 @@ export const remindersFeature: Feature = (deps) => {
         before: list(p.before),
         dueDay: ctx.t(p.onDueDay ? "reminders:policy_yes" : "reminders:policy_no"),
         after: list(p.after),
-        escalate: p.escalateAfter > 0 ? ctx.t("reminders:policy_after_days", { count: p.escalateAfter }) : ctx.t("reminders:policy_never"),
+        escalate:
+          p.escalateAfter > 0
+            ? ctx.t("reminders:policy_after_days", { count: p.escalateAfter })
+            : ctx.t("reminders:policy_never"),
         time: p.time,
         which: ctx.t(result.isDefault ? "reminders:policy_default" : "reminders:policy_custom"),
       }),

@@ -1,16 +1,34 @@
 import { normaliseCode, splitArgs } from "../core/args.js";
+import { formatDmy } from "../core/calendar/time.js";
 import { Composer, type Context } from "../core/composer.js";
-import { createKeyedLock } from "../core/keyed-lock.js";
 import { formatDateTime, formatDeadline } from "../core/format.js";
+import { createKeyedLock } from "../core/keyed-lock.js";
+import { SAMPLE_INDICATORS } from "../core/plans/sample-indicators.js";
 import type { AssignmentView, ReportRecord, UnitRecord } from "../core/ports.js";
-import { parseReport } from "../core/reports/report-parser.js";
-import { ATTACH_WINDOW_MS, attachLooseFiles, countFiles, resolveAssignment, reviseLatest, sourceOf, submitReport, type FileOutcome, type SubmitResult } from "../core/reports/reports.js";
-import { askWhichTask, closeQuestion, keepFilesForNextReport, keepFilesForQuestion, openQuestion, QUESTION_MINUTES, type WhichTaskQuestion } from "../core/reports/pending-question.js";
 import { classifyMessage } from "../core/reports/message-kind.js";
+import {
+  askWhichTask,
+  closeQuestion,
+  keepFilesForNextReport,
+  keepFilesForQuestion,
+  openQuestion,
+  QUESTION_MINUTES,
+  type WhichTaskQuestion,
+} from "../core/reports/pending-question.js";
+import { parseReport } from "../core/reports/report-parser.js";
+import {
+  ATTACH_WINDOW_MS,
+  attachLooseFiles,
+  countFiles,
+  type FileOutcome,
+  resolveAssignment,
+  reviseLatest,
+  type SubmitResult,
+  sourceOf,
+  submitReport,
+} from "../core/reports/reports.js";
 import { narrowChoices } from "../core/reports/task-choice.js";
 import { searchKey } from "../core/reports/text-key.js";
-import { SAMPLE_INDICATORS } from "../core/plans/sample-indicators.js";
-import { formatDmy } from "../core/calendar/time.js";
 import { truncate } from "../core/text-limits.js";
 import type { IndicatorDef } from "../core/types.js";
 import { historyAccess, reportAccess, type UnitAccess } from "../core/units/access.js";
@@ -28,10 +46,19 @@ const TITLE_CHARS = 90;
 const YES = /^(?:co|dung|phai|vang|da|ok|oke|u|uh|yes|1)(?:\s+(?:a|ah|co|phai|dung|roi|nhe|nha))*[.!\s]*$/;
 const NO = /^(?:khong|ko|k|no|khong phai|bo qua|thoi)(?:\s+(?:a|ah|phai|nhe|nha))*[.!\s]*$/;
 
-function valueLines(values: Record<string, number>, indicators: IndicatorDef[], t: Context["t"], key = "reports:value_line"): string[] {
+function valueLines(
+  values: Record<string, number>,
+  indicators: IndicatorDef[],
+  t: Context["t"],
+  key = "reports:value_line",
+): string[] {
   return Object.entries(values).map(([code, value]) => {
     const def = indicators.find((i) => i.code === code);
-    return t(key, { label: def?.label ?? code, value: value.toLocaleString("vi-VN"), measure: def?.measure ?? "" }).trimEnd();
+    return t(key, {
+      label: def?.label ?? code,
+      value: value.toLocaleString("vi-VN"),
+      measure: def?.measure ?? "",
+    }).trimEnd();
   });
 }
 
@@ -42,30 +69,67 @@ function fileProblems(files: FileOutcome, t: Context["t"]): string[] {
   return [
     ...files.rejected.map((r) =>
       // A photo without a name gets its own wording ("Tệp ảnh không phải ảnh" reads badly).
-      t(`reports:file_${r.reason}`, { name: r.name ?? t(`reports:${r.kind}_word`), max: Math.round((r.limitBytes ?? 0) / 104857.6) / 10, context: r.name ? undefined : r.kind }),
+      t(`reports:file_${r.reason}`, {
+        name: r.name ?? t(`reports:${r.kind}_word`),
+        max: Math.round((r.limitBytes ?? 0) / 104857.6) / 10,
+        context: r.name ? undefined : r.kind,
+      }),
     ),
     ...files.already.map(({ kind, name, assignment: a }) =>
-      t(kind === "photo" ? "reports:file_already_photo" : "reports:file_already_document", { name: name ?? t(`reports:${kind}_word`), id: a.task.id, title: a.task.title, period: periodOf(a) }),
+      t(kind === "photo" ? "reports:file_already_photo" : "reports:file_already_document", {
+        name: name ?? t(`reports:${kind}_word`),
+        id: a.task.id,
+        title: a.task.title,
+        period: periodOf(a),
+      }),
     ),
   ];
 }
 
 /** The confirmation: unit, task, each value, references, files, on time or late, how to correct. */
-export function renderConfirmation(result: SubmitResult, t: Context["t"], deps: Pick<FeatureDeps, "timezone" | "maxFileBytes">): string {
+export function renderConfirmation(
+  result: SubmitResult,
+  t: Context["t"],
+  deps: Pick<FeatureDeps, "timezone" | "maxFileBytes">,
+): string {
   const { assignment: a, parsed, report } = result;
   const period = a.occurrence.label ? ` (${a.occurrence.label})` : "";
-  const lines = [t(result.created ? "reports:recorded" : "reports:updated", { unit: a.unit.name, id: a.task.id, title: a.task.title, period, revision: report.revision })];
+  const lines = [
+    t(result.created ? "reports:recorded" : "reports:updated", {
+      unit: a.unit.name,
+      id: a.task.id,
+      title: a.task.title,
+      period,
+      revision: report.revision,
+    }),
+  ];
   const values = valueLines(report.values, a.task.indicators, t);
   lines.push(...(values.length ? values : [t(a.task.indicators.length ? "reports:no_values" : "reports:text_only")]));
   for (const c of parsed.conflicts) {
     const label = a.task.indicators.find((i) => i.code === c.code)?.label ?? c.code;
-    lines.push(t("reports:conflict", { label, values: c.values.join(t("reports:or")), example: `${label.toLowerCase()} ${c.values[c.values.length - 1]}` }));
+    lines.push(
+      t("reports:conflict", {
+        label,
+        values: c.values.join(t("reports:or")),
+        example: `${label.toLowerCase()} ${c.values[c.values.length - 1]}`,
+      }),
+    );
   }
-  if (report.references.length) lines.push(t("reports:references", { list: report.references.map((r) => (r.date ? t("reports:reference_dated", { number: r.number, date: formatDmy(r.date) }) : r.number)).join("; ") }));
-  if (result.photoCount || result.documentCount) lines.push(t("reports:files", { photos: result.photoCount, documents: result.documentCount }));
+  if (report.references.length)
+    lines.push(
+      t("reports:references", {
+        list: report.references
+          .map((r) => (r.date ? t("reports:reference_dated", { number: r.number, date: formatDmy(r.date) }) : r.number))
+          .join("; "),
+      }),
+    );
+  if (result.photoCount || result.documentCount)
+    lines.push(t("reports:files", { photos: result.photoCount, documents: result.documentCount }));
   for (const other of result.elsewhere) {
     const figures = other.values.map((v) => `${v.value.toLocaleString("vi-VN")} ${v.label.toLowerCase()}`).join(", ");
-    lines.push(t("reports:figures_elsewhere", { figures, id: a.task.id, other: other.task.id, title: other.task.title }));
+    lines.push(
+      t("reports:figures_elsewhere", { figures, id: a.task.id, other: other.task.id, title: other.task.title }),
+    );
   }
   if (result.unclear.length) lines.push(t("reports:unclear", { list: result.unclear.map((u) => `"${u}"`).join(", ") }));
   lines.push(...fileProblems(result.files, t));
@@ -73,7 +137,11 @@ export function renderConfirmation(result: SubmitResult, t: Context["t"], deps: 
   lines.push(result.late ? t("reports:late", { deadline }) : t("reports:on_time", { deadline }));
   // The example corrects a figure this task asks for (the first reported one), or its text.
   const first = a.task.indicators.find((i) => i.code in report.values) ?? a.task.indicators[0];
-  lines.push(first ? t("reports:how_to_fix", { example: `${first.synonyms[0] ?? first.label.toLowerCase()} 15` }) : t("reports:how_to_fix_text"));
+  lines.push(
+    first
+      ? t("reports:how_to_fix", { example: `${first.synonyms[0] ?? first.label.toLowerCase()} 15` })
+      : t("reports:how_to_fix_text"),
+  );
   return lines.join("\n");
 }
 
@@ -116,15 +184,25 @@ export const reportsFeature: Feature = (deps) => {
   }
 
   async function countKept(fileIds: number[], ctx: Context) {
-    const pending = (await deps.repos.attachments.listPending(ctx.incoming.channel, ctx.incoming.chatId, new Date(0))).filter((a) => fileIds.includes(a.id));
+    const pending = (
+      await deps.repos.attachments.listPending(ctx.incoming.channel, ctx.incoming.chatId, new Date(0))
+    ).filter((a) => fileIds.includes(a.id));
     const photos = pending.filter((a) => a.kind === "photo").length;
     return { photos, documents: pending.length - photos };
   }
 
   /** The assignment a report goes to (with its report when finding it read that), or the reply that asks or refuses. */
-  async function findAssignment(ctx: Context, unit: UnitRecord, text: string, known?: AssignmentView[]): Promise<{ assignment: AssignmentView; report?: ReportRecord } | string> {
+  async function findAssignment(
+    ctx: Context,
+    unit: UnitRecord,
+    text: string,
+    known?: AssignmentView[],
+  ): Promise<{ assignment: AssignmentView; report?: ReportRecord } | string> {
     const open = known ?? (await deps.repos.assignments.listOpenForUnit(unit.id));
-    const taskHint = parseReport(text, open.flatMap((a) => a.task.indicators)).taskHint;
+    const taskHint = parseReport(
+      text,
+      open.flatMap((a) => a.task.indicators),
+    ).taskHint;
     const resolution = await resolveAssignment(deps.repos, unit.id, ctx.incoming, {
       now: deps.clock.now(),
       timezone: deps.timezone,
@@ -134,27 +212,50 @@ export const reportsFeature: Feature = (deps) => {
       readValues: (t, indicators) => parseReport(t, indicators).values,
     });
     if (resolution.kind === "found") return resolution;
-    if (resolution.kind === "other_unit") return ctx.t("access:other_unit", { own: unit.name, unit: resolution.assignment.unit.name });
+    if (resolution.kind === "other_unit")
+      return ctx.t("access:other_unit", { own: unit.name, unit: resolution.assignment.unit.name });
     if (resolution.kind === "none") return ctx.t("reports:no_open_task", { unit: unit.name });
-    const { files, fileIds } = await askWhichTask(deps, ctx.incoming, { text, options: resolution.options.map((o) => o.id) });
+    const { files, fileIds } = await askWhichTask(deps, ctx.incoming, {
+      text,
+      options: resolution.options.map((o) => o.id),
+    });
     const options = resolution.options.map((o, i) => `${i + 1}. ${describeChoice(o, ctx, deps)}`);
     if (resolution.more) options.push(ctx.t("reports:which_task_more", { count: resolution.more }));
-    const lines = [ctx.t("reports:which_task"), ...options, filesKeptLine(ctx, fileIds, await countKept(fileIds, ctx)), ...fileProblems(files, ctx.t), ctx.t("reports:which_task_hint", { minutes: QUESTION_MINUTES })];
+    const lines = [
+      ctx.t("reports:which_task"),
+      ...options,
+      filesKeptLine(ctx, fileIds, await countKept(fileIds, ctx)),
+      ...fileProblems(files, ctx.t),
+      ctx.t("reports:which_task_hint", { minutes: QUESTION_MINUTES }),
+    ];
     return lines.filter(Boolean).join("\n");
   }
 
-  async function submit(ctx: Context, text: string, target?: AssignmentView | { open: AssignmentView[] }): Promise<void> {
+  async function submit(
+    ctx: Context,
+    text: string,
+    target?: AssignmentView | { open: AssignmentView[] },
+  ): Promise<void> {
     const unit = await reportingUnit(ctx);
     if (!unit) return;
     // One lock from finding the task to recording the report: the report read while finding it
     // is still the latest when it is revised (the unit may report from two chats at once).
     const reply = await unitLock.run(unit.id, async () => {
-      const found = target && "id" in target ? { assignment: target } : await findAssignment(ctx, unit, text, target?.open);
+      const found =
+        target && "id" in target ? { assignment: target } : await findAssignment(ctx, unit, text, target?.open);
       if (typeof found === "string") return { text: found };
-      if (!text.trim() && !ctx.incoming.files.length) return { text: ctx.t("reports:usage", { context: ctx.incoming.channel }) };
+      if (!text.trim() && !ctx.incoming.files.length)
+        return { text: ctx.t("reports:usage", { context: ctx.incoming.channel }) };
       // A report that goes to a task takes the files kept for an unanswered question of this sender.
       const question = await openQuestion(deps.repos, ctx.incoming, deps.clock.now());
-      const result = await submitReport(deps, { assignment: found.assignment, report: found.report, incoming: ctx.incoming, text, authorName: ctx.person.displayName, fileIds: question?.fileIds });
+      const result = await submitReport(deps, {
+        assignment: found.assignment,
+        report: found.report,
+        incoming: ctx.incoming,
+        text,
+        authorName: ctx.person.displayName,
+        fileIds: question?.fileIds,
+      });
       if (question) await closeQuestion(deps.repos, ctx.incoming);
       return { text: renderConfirmation(result, ctx.t, deps), quote: true };
     });
@@ -190,7 +291,9 @@ export const reportsFeature: Feature = (deps) => {
     const yes = question.purpose === "confirm" && question.options.length === 1 && YES.test(key);
     if (!m && !yes) return next();
     if (question.purpose === "evidence") return attachToChosenReport(ctx, question, Number(m![2]));
-    const options = (await Promise.all(question.options.map((id) => deps.repos.assignments.findView(id)))).filter((a): a is AssignmentView => !!a);
+    const options = (await Promise.all(question.options.map((id) => deps.repos.assignments.findView(id)))).filter(
+      (a): a is AssignmentView => !!a,
+    );
     const n = yes ? 1 : Number(m![2]);
     const chosen = m?.[1] ? options.find((o) => o.task.id === n) : options[n - 1];
     if (!chosen) return ctx.reply(ctx.t("reports:pick_invalid", { max: options.length }));
@@ -198,22 +301,39 @@ export const reportsFeature: Feature = (deps) => {
   });
 
   /** "Which report do these photos go to?": the unit's recent reports, then "a new report". */
-  async function whichReportText(ctx: Context, reportIds: number[], counts: { photos: number; documents: number }): Promise<string> {
+  async function whichReportText(
+    ctx: Context,
+    reportIds: number[],
+    counts: { photos: number; documents: number },
+  ): Promise<string> {
     const lines = [ctx.t("reports:which_report", { ...counts, minutes: ATTACH_WINDOW_MS / 60_000 })];
     const recent = await deps.repos.reports.listForUnit(ctx.unit!.id, { limit: RECENT_REPORTS });
     for (const [i, id] of reportIds.entries()) {
       const report = recent.find((r) => r.id === id);
       const a = report && (await deps.repos.assignments.findView(report.assignmentId));
       // Titles are cut: the question must stay one message whatever the plan calls its tasks.
-      if (a) lines.push(ctx.t("reports:which_report_line", { n: i + 1, id: a.task.id, title: truncate(a.task.title, TITLE_CHARS), period: periodOf(a), at: formatDateTime(report.updatedAt, deps.timezone) }));
+      if (a)
+        lines.push(
+          ctx.t("reports:which_report_line", {
+            n: i + 1,
+            id: a.task.id,
+            title: truncate(a.task.title, TITLE_CHARS),
+            period: periodOf(a),
+            at: formatDateTime(report.updatedAt, deps.timezone),
+          }),
+        );
     }
-    lines.push(ctx.t("reports:which_report_new", { n: reportIds.length + 1, minutes: ATTACH_WINDOW_MS / 60_000 }), ctx.t("reports:which_report_hint", { minutes: QUESTION_MINUTES }));
+    lines.push(
+      ctx.t("reports:which_report_new", { n: reportIds.length + 1, minutes: ATTACH_WINDOW_MS / 60_000 }),
+      ctx.t("reports:which_report_hint", { minutes: QUESTION_MINUTES }),
+    );
     return lines.join("\n");
   }
 
   /** The answer to "which report?": the kept files join that report, or wait for a new one. */
   async function attachToChosenReport(ctx: Context, question: WhichTaskQuestion, n: number): Promise<void> {
-    if (n < 1 || n > question.options.length + 1) return ctx.reply(ctx.t("reports:pick_invalid", { max: question.options.length + 1 }));
+    if (n < 1 || n > question.options.length + 1)
+      return ctx.reply(ctx.t("reports:pick_invalid", { max: question.options.length + 1 }));
     const counts = await countKept(question.fileIds, ctx);
     if (n === question.options.length + 1) {
       // The question stays open without choices: the report this sender sends next takes the files.
@@ -224,11 +344,18 @@ export const reportsFeature: Feature = (deps) => {
     const reportId = question.options[n - 1];
     await deps.repos.attachments.assign(question.fileIds, reportId);
     const totals = await countFiles(deps.repos, reportId);
-    await ctx.reply(ctx.t("reports:files_added", { unit: ctx.unit!.name, photos: totals.photoCount, documents: totals.documentCount }));
+    await ctx.reply(
+      ctx.t("reports:files_added", {
+        unit: ctx.unit!.name,
+        photos: totals.photoCount,
+        documents: totals.documentCount,
+      }),
+    );
   }
 
   composer.command("baocao", async (ctx) => {
-    if (!ctx.command!.args && !ctx.incoming.files.length && !ctx.incoming.replyToMessageId) return ctx.reply(ctx.t("reports:usage", { context: ctx.incoming.channel }));
+    if (!ctx.command!.args && !ctx.incoming.files.length && !ctx.incoming.replyToMessageId)
+      return ctx.reply(ctx.t("reports:usage", { context: ctx.incoming.channel }));
     await submit(ctx, ctx.command!.args);
   });
 
@@ -236,10 +363,22 @@ export const reportsFeature: Feature = (deps) => {
     const unit = await reportingUnit(ctx);
     if (!unit) return;
     if (!ctx.command!.args) return ctx.reply(ctx.t("reports:fix_usage"));
-    const result = await unitLock.run(unit.id, () => reviseLatest(deps, { unitId: unit.id, text: ctx.command!.args, authorName: ctx.person.displayName, source: sourceOf(ctx.incoming) }));
+    const result = await unitLock.run(unit.id, () =>
+      reviseLatest(deps, {
+        unitId: unit.id,
+        text: ctx.command!.args,
+        authorName: ctx.person.displayName,
+        source: sourceOf(ctx.incoming),
+      }),
+    );
     if (!result.ok) return ctx.reply(ctx.t("reports:no_report", { unit: unit.name }));
     const values = valueLines(result.report.values, result.assignment.task.indicators, ctx.t);
-    await ctx.reply([ctx.t("reports:fixed", { unit: unit.name, id: result.assignment.task.id, revision: result.report.revision }), ...values].join("\n"));
+    await ctx.reply(
+      [
+        ctx.t("reports:fixed", { unit: unit.name, id: result.assignment.task.id, revision: result.report.revision }),
+        ...values,
+      ].join("\n"),
+    );
   });
 
   composer.command("lichsu", async (ctx) => {
@@ -270,11 +409,23 @@ export const reportsFeature: Feature = (deps) => {
 
   async function historyEntry(r: ReportRecord, a: AssignmentView, ctx: Context): Promise<string> {
     const period = a.occurrence.label ? ` (${a.occurrence.label})` : "";
-    const head = ctx.t("reports:history_entry", { id: a.task.id, title: a.task.title, period, status: ctx.t(r.late ? "reports:status_late" : "reports:status_on_time") });
+    const head = ctx.t("reports:history_entry", {
+      id: a.task.id,
+      title: a.task.title,
+      period,
+      status: ctx.t(r.late ? "reports:status_late" : "reports:status_on_time"),
+    });
     const revisions = await deps.repos.reports.revisions(r.id);
     const body = revisions.map((rev) => {
-      const values = valueLines(rev.values, a.task.indicators, ctx.t, "reports:value_short").join(", ") || ctx.t("reports:no_values_short");
-      return ctx.t("reports:history_revision", { revision: rev.revision, at: formatDateTime(rev.createdAt, deps.timezone), author: rev.authorName || "—", values });
+      const values =
+        valueLines(rev.values, a.task.indicators, ctx.t, "reports:value_short").join(", ") ||
+        ctx.t("reports:no_values_short");
+      return ctx.t("reports:history_revision", {
+        revision: rev.revision,
+        at: formatDateTime(rev.createdAt, deps.timezone),
+        author: rev.authorName || "—",
+        values,
+      });
     });
     return [head, ...body].join("\n");
   }
@@ -285,14 +436,16 @@ export const reportsFeature: Feature = (deps) => {
     if (ctx.command || !ctx.unit) return next();
     const { incoming } = ctx;
     const repliesToBot = incoming.replyToMessageId
-      ? !!(await deps.repos.outbox.findByProviderMessage(incoming.channel, incoming.chatId, incoming.replyToMessageId))?.assignmentId
+      ? !!(await deps.repos.outbox.findByProviderMessage(incoming.channel, incoming.chatId, incoming.replyToMessageId))
+          ?.assignmentId
       : false;
     if (repliesToBot) return submit(ctx, incoming.text);
     if (incoming.text.trim()) {
       const open = await deps.repos.assignments.listOpenForUnit(ctx.unit.id);
       const own = open.flatMap((a) => a.task.indicators);
       const kind = classifyMessage(incoming.text, own.length ? own : SAMPLE_INDICATORS);
-      if (kind === "report" || (kind === "unsure" && incoming.files.length)) return submit(ctx, incoming.text, { open });
+      if (kind === "report" || (kind === "unsure" && incoming.files.length))
+        return submit(ctx, incoming.text, { open });
       if (kind === "question") return next();
       if (kind === "unsure" && (await askIfReport(ctx, open))) return;
       // In groups chatter is left alone; a private chat always gets an answer (the final "not understood").
@@ -311,14 +464,29 @@ export const reportsFeature: Feature = (deps) => {
     const unit = ctx.unit!;
     // Other people in the group talk about the work too; only the unit's officers are asked.
     if (reportAccess(ctx.person, unit) !== "ok") return false;
-    const choices = narrowChoices(open, { text: ctx.incoming.text, now: deps.clock.now(), timezone: deps.timezone, readValues: (t, indicators) => parseReport(t, indicators).values });
+    const choices = narrowChoices(open, {
+      text: ctx.incoming.text,
+      now: deps.clock.now(),
+      timezone: deps.timezone,
+      readValues: (t, indicators) => parseReport(t, indicators).values,
+    });
     if (!choices.length) return false;
     const options = choices.slice(0, MAX_CONFIRM_CHOICES);
-    await askWhichTask(deps, ctx.incoming, { text: ctx.incoming.text, options: options.map((o) => o.id), purpose: "confirm", unitId: unit.id });
+    await askWhichTask(deps, ctx.incoming, {
+      text: ctx.incoming.text,
+      options: options.map((o) => o.id),
+      purpose: "confirm",
+      unitId: unit.id,
+    });
     const [first] = options;
-    const lines = options.length === 1
-      ? [ctx.t("reports:confirm_one", { id: first.task.id, title: first.task.title, period: periodOf(first) })]
-      : [ctx.t("reports:confirm_which"), ...options.map((o, i) => `${i + 1}. ${describeChoice(o, ctx, deps)}`), ctx.t("reports:confirm_hint")];
+    const lines =
+      options.length === 1
+        ? [ctx.t("reports:confirm_one", { id: first.task.id, title: first.task.title, period: periodOf(first) })]
+        : [
+            ctx.t("reports:confirm_which"),
+            ...options.map((o, i) => `${i + 1}. ${describeChoice(o, ctx, deps)}`),
+            ctx.t("reports:confirm_hint"),
+          ];
     await ctx.reply(lines.join("\n"), { quote: true });
     return true;
   }
@@ -335,16 +503,32 @@ export const reportsFeature: Feature = (deps) => {
     // Nothing kept: the problem above is the whole answer, not "0 photos added".
     if (!result.files.stored && !result.files.duplicates) return;
     if (result.report) {
-      const text = ctx.t("reports:files_added", { unit: unit.name, photos: result.photoCount, documents: result.documentCount });
+      const text = ctx.t("reports:files_added", {
+        unit: unit.name,
+        photos: result.photoCount,
+        documents: result.documentCount,
+      });
       return summariseLater(ctx, () => text);
     }
-    const recent = (await deps.repos.reports.listForUnit(unit.id, { limit: RECENT_REPORTS })).filter((r) => r.assignmentId > 0);
+    const recent = (await deps.repos.reports.listForUnit(unit.id, { limit: RECENT_REPORTS })).filter(
+      (r) => r.assignmentId > 0,
+    );
     if (!recent.length) {
       const text = ctx.t("reports:files_pending", { photos: result.photoCount, documents: result.documentCount });
       return summariseLater(ctx, () => text);
     }
-    const { fileIds } = await askWhichTask(deps, incoming, { text: incoming.text, options: recent.map((r) => r.id), purpose: "evidence", unitId: unit.id, stored: result.files });
-    const text = await whichReportText(ctx, recent.map((r) => r.id), await countKept(fileIds, ctx));
+    const { fileIds } = await askWhichTask(deps, incoming, {
+      text: incoming.text,
+      options: recent.map((r) => r.id),
+      purpose: "evidence",
+      unitId: unit.id,
+      stored: result.files,
+    });
+    const text = await whichReportText(
+      ctx,
+      recent.map((r) => r.id),
+      await countKept(fileIds, ctx),
+    );
     await summariseLater(ctx, () => text);
   }
 

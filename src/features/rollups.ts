@@ -1,30 +1,39 @@
 import { splitArgs } from "../core/args.js";
-import { fileSlug } from "../core/file-paths.js";
-import { truncate } from "../core/text-limits.js";
+import { localDateOf } from "../core/calendar/time.js";
+import type { WorkingCalendar } from "../core/calendar/working-calendar.js";
 import { Composer, type Context } from "../core/composer.js";
+import { fileSlug } from "../core/file-paths.js";
 import { formatDateTime, formatDeadline } from "../core/format.js";
+import { currentPlan, type PlanSpan, planSpans } from "../core/plans/periods.js";
+import { findTask, loadCalendar } from "../core/plans/tasks.js";
 import type { ChatRecord, TaskRecord } from "../core/ports.js";
 import type { Repositories } from "../core/repositories.js";
+import { selectDigest } from "../core/rollups/digest.js";
 import {
   buildRollupView,
   buildTaskRollup,
+  type CurrentOccurrence,
   currentOccurrences,
   planInfo,
-  selectOccurrence,
-  type CurrentOccurrence,
   type RollupUnit,
+  selectOccurrence,
 } from "../core/rollups/rollup.js";
-import { expectedCount, fitText, renderAfterDeadline, renderDigest, renderTaskBlock, splitMessage, statusLine, type UpcomingItem } from "../core/rollups/rollup-text.js";
-import { selectDigest } from "../core/rollups/digest.js";
-import type { WorkingCalendar } from "../core/calendar/working-calendar.js";
+import { setRollupPolicy } from "../core/rollups/rollup-policy.js";
+import {
+  expectedCount,
+  fitText,
+  renderAfterDeadline,
+  renderDigest,
+  renderTaskBlock,
+  splitMessage,
+  statusLine,
+  type UpcomingItem,
+} from "../core/rollups/rollup-text.js";
 import type { PlanInfo, RollupView, TaskRollup } from "../core/rollups/rollup-types.js";
-import { findTask, loadCalendar } from "../core/plans/tasks.js";
-import { currentPlan, planSpans, type PlanSpan } from "../core/plans/periods.js";
-import { localDateOf } from "../core/calendar/time.js";
+import { truncate } from "../core/text-limits.js";
 import type { Address, OutgoingMessage, Translate } from "../core/types.js";
 import { createInlineRenderer, type Renderer } from "../render/render-pool.js";
 import { actorOf, allow, type Feature, type FeatureDeps } from "./deps.js";
-import { setRollupPolicy } from "../core/rollups/rollup-policy.js";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -35,7 +44,10 @@ const NAMES_SINGLE = 20;
 const LEADERS = ["leader", "admin"] as const;
 
 /** What rollup rendering needs; `dataDir` is where attachments are stored (see attachmentPath). */
-export type RollupServiceDeps = Pick<FeatureDeps, "repos" | "translations" | "defaultLanguage" | "timezone" | "logger" | "messenger" | "dataDir" | "renderer">;
+export type RollupServiceDeps = Pick<
+  FeatureDeps,
+  "repos" | "translations" | "defaultLanguage" | "timezone" | "logger" | "messenger" | "dataDir" | "renderer"
+>;
 
 /** Without a render pool (tests, tools), the files are drawn on the calling thread. */
 const inlineRenderers = new WeakMap<RollupServiceDeps["translations"], Renderer>();
@@ -55,7 +67,11 @@ async function unitsById(repos: Repositories): Promise<Map<number, RollupUnit>> 
  * when the app has one.
  * @example const chart = renderChart(deps, rollup, "vi"); const messages = await taskMessages(deps, rollup, text, t, 4096, chart);
  */
-export function renderChart(deps: Pick<RollupServiceDeps, "renderer" | "translations" | "timezone">, rollup: TaskRollup, language: string): Promise<Uint8Array> {
+export function renderChart(
+  deps: Pick<RollupServiceDeps, "renderer" | "translations" | "timezone">,
+  rollup: TaskRollup,
+  language: string,
+): Promise<Uint8Array> {
   return rendererOf(deps).chart(rollup, { language, timezone: deps.timezone });
 }
 
@@ -78,7 +94,11 @@ export async function taskMessages(
     const png = await chart;
     messages.push({
       type: "photo",
-      file: { fileName: `tong-hop-${fileSlug(rollup.taskCode)}-${fileSlug(rollup.periodKey)}.png`, mime: "image/png", data: png },
+      file: {
+        fileName: `tong-hop-${fileSlug(rollup.taskCode)}-${fileSlug(rollup.periodKey)}.png`,
+        mime: "image/png",
+        data: png,
+      },
       caption: rollup.periodLabel
         ? t("status:chart_caption_period", { title: rollup.title, period: rollup.periodLabel })
         : t("status:chart_caption", { title: rollup.title }),
@@ -108,8 +128,12 @@ export async function buildDigest(
 ): Promise<Digest> {
   const { now, t } = options;
   const calendar = options.calendar ?? (await loadCalendar(deps.repos));
-  const tasks = (await deps.repos.tasks.listActive()).filter((task) => !options.taskIds || options.taskIds.includes(task.id));
-  const inputs = await Promise.all(tasks.map(async (task) => ({ task, occurrences: await deps.repos.assignments.listOccurrences(task.id) })));
+  const tasks = (await deps.repos.tasks.listActive()).filter(
+    (task) => !options.taskIds || options.taskIds.includes(task.id),
+  );
+  const inputs = await Promise.all(
+    tasks.map(async (task) => ({ task, occurrences: await deps.repos.assignments.listOccurrences(task.id) })),
+  );
   const selection = selectDigest(inputs, { now, calendar, tz: deps.timezone });
   const units = await unitsById(deps.repos);
   const rollups: TaskRollup[] = [];
@@ -125,7 +149,11 @@ export async function buildDigest(
   const plan = planIds.size === 1 && planId ? await deps.repos.plans.findById(planId) : null;
   return {
     tasks: rollups,
-    upcoming: selection.upcoming.map(({ task, occurrence }) => ({ title: task.title, periodLabel: occurrence.label, dueAt: occurrence.dueAt })),
+    upcoming: selection.upcoming.map(({ task, occurrence }) => ({
+      title: task.title,
+      periodLabel: occurrence.label,
+      dueAt: occurrence.dueAt,
+    })),
     ...(plan ? { planNumber: plan.number } : {}),
   };
 }
@@ -144,14 +172,21 @@ export async function renderScheduledRollup(
   const t = deps.translations.t(language);
   const calendar = await loadCalendar(deps.repos);
   if ("occurrenceId" in options) {
-    const rollup = await buildTaskRollup(deps.repos, options.occurrenceId, { now: options.now, dataDir: deps.dataDir, t });
+    const rollup = await buildTaskRollup(deps.repos, options.occurrenceId, {
+      now: options.now,
+      dataDir: deps.dataDir,
+      t,
+    });
     if (rollup.counts.total === 0) return [];
     const text = renderAfterDeadline(rollup, t, deps.timezone, calendar, options.textLimit);
     return taskMessages(deps, rollup, text, t, options.textLimit, renderChart(deps, rollup, language));
   }
   const digest = await buildDigest(deps, { now: options.now, t, taskIds: options.taskIds, calendar });
   if (digest.tasks.length === 0) return [];
-  return splitMessage(renderDigest({ ...digest, asOf: options.now }, t, deps.timezone, calendar, options.textLimit), options.textLimit).map((text) => ({ type: "text", text }));
+  return splitMessage(
+    renderDigest({ ...digest, asOf: options.now }, t, deps.timezone, calendar, options.textLimit),
+    options.textLimit,
+  ).map((text) => ({ type: "text", text }));
 }
 
 /**
@@ -172,7 +207,11 @@ export async function planScheduledRollup(
     let messages = byLimit.get(limit);
     if (!messages) byLimit.set(limit, (messages = await renderScheduledRollup(deps, { ...options, textLimit: limit })));
     messages.forEach((message, i) => {
-      out.push({ to: { channel: chat.channel, chatId: chat.chatId }, message, dedupeKey: `${options.key}:${chat.channel}:${chat.chatId}:${i}` });
+      out.push({
+        to: { channel: chat.channel, chatId: chat.chatId },
+        message,
+        dedupeKey: `${options.key}:${chat.channel}:${chat.chatId}:${i}`,
+      });
     });
   }
   return out;
@@ -182,7 +221,13 @@ export async function planScheduledRollup(
  * The name of an exported file: `<prefix>-<plan number>[-<task code>]-<local date>.<ext>`.
  * @example exportFileName("tong-hop", "20/KH-UBND", undefined, "2021-02-26", "xlsx") // "tong-hop-20-KH-UBND-2021-02-26.xlsx"
  */
-export function exportFileName(prefix: string, planNumber: string, taskCode: string | undefined, date: string, ext: string): string {
+export function exportFileName(
+  prefix: string,
+  planNumber: string,
+  taskCode: string | undefined,
+  date: string,
+  ext: string,
+): string {
   const parts = [prefix, fileSlug(planNumber), taskCode ? fileSlug(taskCode) : "", date].filter(Boolean);
   return `${parts.join("-")}.${ext}`;
 }
@@ -197,7 +242,10 @@ async function knownTasks(ctx: Context, repos: Repositories): Promise<string> {
  * The occurrences a command is about: the named task's current one, or every active task's.
  * Replies and returns null when there is none.
  */
-async function targetsOf(ctx: Context, deps: FeatureDeps): Promise<{ targets: CurrentOccurrence[]; task?: TaskRecord } | null> {
+async function targetsOf(
+  ctx: Context,
+  deps: FeatureDeps,
+): Promise<{ targets: CurrentOccurrence[]; task?: TaskRecord } | null> {
   const [ref] = splitArgs(ctx.command?.args ?? "");
   const now = deps.clock.now();
   if (!ref) {
@@ -228,7 +276,6 @@ function cancelledNote(ctx: Pick<Context, "t">, task: TaskRecord | undefined): s
   return task && task.status !== "active" ? [ctx.t("status:cancelled_task", { id: task.id })] : [];
 }
 
-
 async function sendAll(ctx: Context, to: Address, messages: OutgoingMessage[]): Promise<void> {
   for (const message of messages) await ctx.send(to, message);
 }
@@ -246,7 +293,10 @@ async function homePlan(deps: Pick<RollupServiceDeps, "repos" | "timezone">, now
  * plan named by its number ("/xuat 20/KH-UBND"); by default the current plan's tasks and those
  * given in chat — never another plan's (a 2026 report never drafts the 2021 plan's).
  */
-async function exportTargets(ctx: Context, deps: FeatureDeps): Promise<{ targets: CurrentOccurrence[]; task?: TaskRecord } | null> {
+async function exportTargets(
+  ctx: Context,
+  deps: FeatureDeps,
+): Promise<{ targets: CurrentOccurrence[]; task?: TaskRecord } | null> {
   const [ref] = splitArgs(ctx.command?.args ?? "");
   const named = ref?.includes("/") ? await deps.repos.plans.findByNumber(ref.toUpperCase()) : null;
   if (ref && !named) return targetsOf(ctx, deps);
@@ -287,14 +337,28 @@ async function viewsOf(
     const record = planId === null ? undefined : plans.find((p) => p.id === planId);
     const plan = record ? planInfo(record) : fallbackPlan;
     if (!plan) return "no_plan";
-    const view = await buildRollupView(deps.repos, occurrenceIds, { now, dataDir: deps.dataDir, timezone: deps.timezone, plan, units, t });
+    const view = await buildRollupView(deps.repos, occurrenceIds, {
+      now,
+      dataDir: deps.dataDir,
+      timezone: deps.timezone,
+      plan,
+      units,
+      t,
+    });
     out.push({ view, planNumber: record?.number ?? "" });
   }
   return out;
 }
 
 function adhocPlan(t: Translate): PlanInfo {
-  return { number: "", date: "", title: t("status:adhoc_plan_title"), issuer: t("status:adhoc_plan_issuer"), parentIssuer: "", place: "" };
+  return {
+    number: "",
+    date: "",
+    title: t("status:adhoc_plan_title"),
+    issuer: t("status:adhoc_plan_issuer"),
+    parentIssuer: "",
+    place: "",
+  };
 }
 
 const chatName = (chat: ChatRecord, t: Context["t"]): string => chat.title || t("reminders:untitled_group");
@@ -314,7 +378,10 @@ export const rollupsFeature: Feature = (deps) => {
     const now = deps.clock.now();
     const units = await unitsById(deps.repos);
     const maxNames = found.task ? NAMES_SINGLE : NAMES_OVERVIEW;
-    const lines = [...cancelledNote(ctx, found.task), ctx.t("status:header", { time: formatDateTime(now, deps.timezone) })];
+    const lines = [
+      ...cancelledNote(ctx, found.task),
+      ctx.t("status:header", { time: formatDateTime(now, deps.timezone) }),
+    ];
     for (const { occurrence } of found.targets) {
       const rollup = await buildTaskRollup(deps.repos, occurrence.id, { now, dataDir: deps.dataDir, units, t: ctx.t });
       lines.push(statusLine(rollup, ctx.t, deps.timezone, maxNames));
@@ -331,7 +398,8 @@ export const rollupsFeature: Feature = (deps) => {
     const groups = rollupChats.filter((c) => c.status === "active");
     // A post speaks the group's language (the bot's default), whoever asked for it; only a post
     // into the asker's own private chat (no rollup group yet) is in theirs.
-    const postLanguage = groups.length === 0 && ctx.incoming.chatType === "private" ? ctx.language : deps.defaultLanguage;
+    const postLanguage =
+      groups.length === 0 && ctx.incoming.chatType === "private" ? ctx.language : deps.defaultLanguage;
     const postT = deps.translations.t(postLanguage);
     let render: (channel: Address["channel"]) => Promise<OutgoingMessage[]>;
     let task: TaskRecord | undefined;
@@ -340,12 +408,23 @@ export const rollupsFeature: Feature = (deps) => {
       const found = await targetsOf(ctx, deps);
       if (!found) return;
       task = found.task;
-      const rollup = await buildTaskRollup(deps.repos, found.targets[0]!.occurrence.id, { now, dataDir: deps.dataDir, t: postT });
-      const head = [postT("rollup:digest_title"), postT("rollup:digest_subtitle", { time: formatDateTime(now, deps.timezone) }), ""];
+      const rollup = await buildTaskRollup(deps.repos, found.targets[0]!.occurrence.id, {
+        now,
+        dataDir: deps.dataDir,
+        t: postT,
+      });
+      const head = [
+        postT("rollup:digest_title"),
+        postT("rollup:digest_subtitle", { time: formatDateTime(now, deps.timezone) }),
+        "",
+      ];
       let chart: Promise<Uint8Array> | undefined;
       render = (channel) => {
         const limit = deps.messenger.textLimit(channel);
-        const text = fitText((detail) => [...head, ...renderTaskBlock(rollup, postT, deps.timezone, calendar, detail)].join("\n"), limit);
+        const text = fitText(
+          (detail) => [...head, ...renderTaskBlock(rollup, postT, deps.timezone, calendar, detail)].join("\n"),
+          limit,
+        );
         // One chart for every group the post goes to.
         return taskMessages(deps, rollup, text, postT, limit, (chart ??= renderChart(deps, rollup, postLanguage)));
       };
@@ -355,15 +434,24 @@ export const rollupsFeature: Feature = (deps) => {
       const digest = await buildDigest(deps, { now, t: postT, calendar });
       render = async (channel) => {
         const limit = deps.messenger.textLimit(channel);
-        return splitMessage(renderDigest({ ...digest, asOf: now }, postT, deps.timezone, calendar, limit), limit).map((part) => ({ type: "text" as const, text: part }));
+        return splitMessage(renderDigest({ ...digest, asOf: now }, postT, deps.timezone, calendar, limit), limit).map(
+          (part) => ({ type: "text" as const, text: part }),
+        );
       };
     }
 
     const here: Address = { channel: ctx.incoming.channel, chatId: ctx.incoming.chatId };
     if (groups.length === 0) {
       const lost = rollupChats.map((c) => chatName(c, ctx.t));
-      await ctx.reply(lost.length ? ctx.t("status:rollup_group_unreachable", { groups: lost.join(", "), context: ctx.incoming.channel }) : ctx.t("status:no_rollup_group", { context: ctx.incoming.channel }));
-      await sendAll(ctx, here, [...cancelledNote({ t: postT }, task).map((text) => ({ type: "text" as const, text })), ...(await render(here.channel))]);
+      await ctx.reply(
+        lost.length
+          ? ctx.t("status:rollup_group_unreachable", { groups: lost.join(", "), context: ctx.incoming.channel })
+          : ctx.t("status:no_rollup_group", { context: ctx.incoming.channel }),
+      );
+      await sendAll(ctx, here, [
+        ...cancelledNote({ t: postT }, task).map((text) => ({ type: "text" as const, text })),
+        ...(await render(here.channel)),
+      ]);
       return;
     }
     const sentTo: string[] = [];
@@ -381,7 +469,8 @@ export const rollupsFeature: Feature = (deps) => {
     }
     const inGroup = groups.some((g) => g.channel === here.channel && g.chatId === here.chatId);
     const lines = failed.map((group) => ctx.t("status:group_failed", { group, context: ctx.incoming.channel }));
-    if (!inGroup && sentTo.length > 0) lines.unshift(ctx.t("status:sent_to_groups", { groups: sentTo.join(", "), context: ctx.incoming.channel }));
+    if (!inGroup && sentTo.length > 0)
+      lines.unshift(ctx.t("status:sent_to_groups", { groups: sentTo.join(", "), context: ctx.incoming.channel }));
     if (lines.length > 0) await ctx.reply(lines.join("\n"));
   });
 
@@ -405,8 +494,16 @@ export const rollupsFeature: Feature = (deps) => {
         { channel: ctx.incoming.channel, chatId: ctx.incoming.chatId },
         {
           type: "document",
-          file: { fileName: exportFileName("tong-hop", planNumber, found.task?.code, date, "xlsx"), mime: XLSX_MIME, data },
-          caption: ctx.t("status:xlsx_caption", { plan: planNumber ? ctx.t("status:plan_ref", { number: planNumber }) : view.plan.title, count: view.tasks.length, time: formatDateTime(now, deps.timezone) }),
+          file: {
+            fileName: exportFileName("tong-hop", planNumber, found.task?.code, date, "xlsx"),
+            mime: XLSX_MIME,
+            data,
+          },
+          caption: ctx.t("status:xlsx_caption", {
+            plan: planNumber ? ctx.t("status:plan_ref", { number: planNumber }) : view.plan.title,
+            count: view.tasks.length,
+            time: formatDateTime(now, deps.timezone),
+          }),
         },
       );
     }
@@ -432,8 +529,15 @@ export const rollupsFeature: Feature = (deps) => {
         { channel: ctx.incoming.channel, chatId: ctx.incoming.chatId },
         {
           type: "document",
-          file: { fileName: exportFileName("bao-cao", planNumber, found.task?.code, date, "docx"), mime: DOCX_MIME, data },
-          caption: ctx.t("status:docx_caption", { plan: planNumber ? ctx.t("status:plan_ref", { number: planNumber }) : view.plan.title, time: formatDateTime(now, deps.timezone) }),
+          file: {
+            fileName: exportFileName("bao-cao", planNumber, found.task?.code, date, "docx"),
+            mime: DOCX_MIME,
+            data,
+          },
+          caption: ctx.t("status:docx_caption", {
+            plan: planNumber ? ctx.t("status:plan_ref", { number: planNumber }) : view.plan.title,
+            time: formatDateTime(now, deps.timezone),
+          }),
         },
       );
     }
@@ -443,11 +547,18 @@ export const rollupsFeature: Feature = (deps) => {
     if (!(await allow(ctx, [...LEADERS]))) return;
     const result = await setRollupPolicy(deps.repos, actorOf(ctx), splitArgs(ctx.command?.args ?? ""));
     if (!result.ok) {
-      if (result.error === "no_plan") return ctx.reply(ctx.t(result.detail ? "rollup:policy_unknown_plan" : "rollup:policy_no_plan", { plan: truncate(result.detail ?? "", 40) }));
+      if (result.error === "no_plan")
+        return ctx.reply(
+          ctx.t(result.detail ? "rollup:policy_unknown_plan" : "rollup:policy_no_plan", {
+            plan: truncate(result.detail ?? "", 40),
+          }),
+        );
       return ctx.reply(ctx.t("rollup:policy_bad_setting", { setting: truncate(result.detail ?? "", 40) }));
     }
     const p = result.policy;
-    const weekly = p.weekly ? ctx.t("rollup:policy_weekly", { weekday: ctx.t(`common:weekday_${p.weeklyDay}`), time: p.weeklyTime }) : ctx.t("rollup:policy_no_weekly");
+    const weekly = p.weekly
+      ? ctx.t("rollup:policy_weekly", { weekday: ctx.t(`common:weekday_${p.weeklyDay}`), time: p.weeklyTime })
+      : ctx.t("rollup:policy_no_weekly");
     const lines = [
       ctx.t(result.changed ? "rollup:policy_changed" : "rollup:policy_show", { plan: result.plan.number }),
       weekly,

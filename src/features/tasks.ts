@@ -1,11 +1,11 @@
 import { normaliseCode, splitArgs } from "../core/args.js";
+import { formatDmy } from "../core/calendar/time.js";
 import { Composer, type Context } from "../core/composer.js";
 import { exampleFigures, formatDaysLeft, formatDue } from "../core/format.js";
+import { closePeriods } from "../core/plans/periods.js";
+import { assignTask, type CreateTaskResult, cancelTask, requestAdhoc } from "../core/plans/tasks.js";
 import type { AssignmentView, TaskRecord } from "../core/ports.js";
 import { orderByDueNext } from "../core/reports/task-choice.js";
-import { assignTask, cancelTask, requestAdhoc, type CreateTaskResult } from "../core/plans/tasks.js";
-import { closePeriods } from "../core/plans/periods.js";
-import { formatDmy } from "../core/calendar/time.js";
 import { actorOf, allow, type Feature, type FeatureDeps } from "./deps.js";
 
 const MAX_LISTED = 15;
@@ -13,7 +13,12 @@ const MAX_LISTED = 15;
 function deadlineParts(a: AssignmentView, ctx: Pick<Context, "t">, deps: Pick<FeatureDeps, "clock" | "timezone">) {
   const period = a.occurrence.label ? ` (${a.occurrence.label})` : "";
   const deadline = formatDue({ dueAt: a.dueAt, statedDate: a.occurrence.statedDate }, deps.timezone, ctx.t);
-  return { title: a.task.title, period, deadline, left: formatDaysLeft(deps.clock.now(), a.dueAt, deps.timezone, ctx.t) };
+  return {
+    title: a.task.title,
+    period,
+    deadline,
+    left: formatDaysLeft(deps.clock.now(), a.dueAt, deps.timezone, ctx.t),
+  };
 }
 
 /**
@@ -22,17 +27,27 @@ function deadlineParts(a: AssignmentView, ctx: Pick<Context, "t">, deps: Pick<Fe
  */
 function howToReport(first: AssignmentView, ctx: Context): string {
   const figures = exampleFigures(first.task.indicators);
-  const example = figures ? ctx.t("tasks:example_figures", { id: first.task.id, figures }) : ctx.t("tasks:example_text", { id: first.task.id });
+  const example = figures
+    ? ctx.t("tasks:example_figures", { id: first.task.id, figures })
+    : ctx.t("tasks:example_text", { id: first.task.id });
   return ctx.t("tasks:how_to_report", { example, context: ctx.incoming.channel });
 }
 
 /** One line per open assignment: "#2 Báo cáo quý (Quý I/2021) — hạn Thứ Hai, 15/03/2021 (còn 3 ngày)". */
-export function describeAssignment(a: AssignmentView, ctx: Pick<Context, "t">, deps: Pick<FeatureDeps, "clock" | "timezone">): string {
+export function describeAssignment(
+  a: AssignmentView,
+  ctx: Pick<Context, "t">,
+  deps: Pick<FeatureDeps, "clock" | "timezone">,
+): string {
   return ctx.t("tasks:line", { id: a.task.id, ...deadlineParts(a, ctx, deps) });
 }
 
 /** One choice of the "which task?" question, numbered by the caller: "Báo cáo quý (Quý I/2021) — hạn …". */
-export function describeChoice(a: AssignmentView, ctx: Pick<Context, "t">, deps: Pick<FeatureDeps, "clock" | "timezone">): string {
+export function describeChoice(
+  a: AssignmentView,
+  ctx: Pick<Context, "t">,
+  deps: Pick<FeatureDeps, "clock" | "timezone">,
+): string {
   return ctx.t("tasks:choice_line", deadlineParts(a, ctx, deps));
 }
 
@@ -47,28 +62,44 @@ export function describeAsks(task: TaskRecord, ctx: Pick<Context, "t">): string 
 function splitIndicators(text: string): { title: string; indicators: string[] } {
   const m = /^([\s\S]*?)[\s,;.]*\b(?:chỉ tiêu|chi tieu)\s*:\s*([\s\S]*)$/iu.exec(text);
   if (!m) return { title: text, indicators: [] };
-  return { title: m[1], indicators: m[2].split(/[,;]/).map((x) => x.trim()).filter(Boolean) };
+  return {
+    title: m[1],
+    indicators: m[2]
+      .split(/[,;]/)
+      .map((x) => x.trim())
+      .filter(Boolean),
+  };
 }
 
-async function replyCreated(ctx: Context, deps: FeatureDeps, result: CreateTaskResult, usageKey: string): Promise<void> {
+async function replyCreated(
+  ctx: Context,
+  deps: FeatureDeps,
+  result: CreateTaskResult,
+  usageKey: string,
+): Promise<void> {
   if (!result.ok) {
     const vars =
       result.error === "unknown_targets"
         ? { unknown: result.unknown.join(", "), tags: result.knownTags.join(", ") || "—" }
         : result.error === "unknown_indicators"
           ? { unknown: result.unknown.join(", "), known: result.known.join(", ") }
-        : result.error === "past_deadline"
-          ? { date: formatDmy(result.dueDate) }
-          : result.error === "bad_deadline"
-            ? { reason: ctx.t(`tasks:deadline_${result.reason}`) }
-            : {};
+          : result.error === "past_deadline"
+            ? { date: formatDmy(result.dueDate) }
+            : result.error === "bad_deadline"
+              ? { reason: ctx.t(`tasks:deadline_${result.reason}`) }
+              : {};
     return ctx.reply(`${ctx.t(`tasks:error_${result.error}`, vars)}\n${ctx.t(usageKey)}`);
   }
   deps.onScheduleChange();
   const reading = result.reading ? `\n${ctx.t(`tasks:reading_${result.reading}`)}` : "";
   await ctx.reply(
     [
-      ctx.t("tasks:created", { id: result.task.id, title: result.task.title, units: result.units, deadline: formatDue(result, deps.timezone, ctx.t) }) + reading,
+      ctx.t("tasks:created", {
+        id: result.task.id,
+        title: result.task.title,
+        units: result.units,
+        deadline: formatDue(result, deps.timezone, ctx.t),
+      }) + reading,
       describeAsks(result.task, ctx),
     ].join("\n"),
   );
@@ -85,20 +116,38 @@ export const tasksFeature: Feature = (deps) => {
       unit = await deps.repos.units.findByCode(normaliseCode(code));
       if (!unit?.active) return ctx.reply(ctx.t("units:error_not_found", { detail: code }));
     }
-    if (!unit) return ctx.reply(ctx.t(ctx.role === "admin" || ctx.role === "leader" ? "tasks:which_unit" : "tasks:no_unit"));
+    if (!unit)
+      return ctx.reply(ctx.t(ctx.role === "admin" || ctx.role === "leader" ? "tasks:which_unit" : "tasks:no_unit"));
     const open = orderByDueNext(await deps.repos.assignments.listOpenForUnit(unit.id), deps.clock.now());
     if (!open.length) return ctx.reply(ctx.t("tasks:none_open", { unit: unit.name }));
-    const lines = open.slice(0, MAX_LISTED).map((a) => `${describeAssignment(a, ctx, deps)}\n   ${describeAsks(a.task, ctx)}`);
+    const lines = open
+      .slice(0, MAX_LISTED)
+      .map((a) => `${describeAssignment(a, ctx, deps)}\n   ${describeAsks(a.task, ctx)}`);
     if (open.length > MAX_LISTED) lines.push(ctx.t("tasks:more", { count: open.length - MAX_LISTED }));
-    await ctx.reply([ctx.t("tasks:open_header", { unit: unit.name, count: open.length }), ...lines, "", howToReport(open[0]!, ctx)].join("\n"));
+    await ctx.reply(
+      [
+        ctx.t("tasks:open_header", { unit: unit.name, count: open.length }),
+        ...lines,
+        "",
+        howToReport(open[0]!, ctx),
+      ].join("\n"),
+    );
   });
 
   composer.command("giao", async (ctx) => {
     if (!(await allow(ctx, ["admin"]))) return;
-    const m = /^(\S+)\s+((?:(?:trước|truoc|hạn|han|chậm nhất|cham nhat|đến|den)\s+(?:ngày\s+|ngay\s+)?)?\S+)\s+([\s\S]+)$/iu.exec(ctx.command!.args);
+    const m =
+      /^(\S+)\s+((?:(?:trước|truoc|hạn|han|chậm nhất|cham nhat|đến|den)\s+(?:ngày\s+|ngay\s+)?)?\S+)\s+([\s\S]+)$/iu.exec(
+        ctx.command!.args,
+      );
     if (!m) return ctx.reply(ctx.t("tasks:assign_usage"));
     const { title, indicators } = splitIndicators(m[3]);
-    const result = await assignTask(deps, actorOf(ctx), { targets: m[1].split(","), deadline: m[2], title, indicators });
+    const result = await assignTask(deps, actorOf(ctx), {
+      targets: m[1].split(","),
+      deadline: m[2],
+      title,
+      indicators,
+    });
     await replyCreated(ctx, deps, result, "tasks:assign_usage");
   });
 
@@ -108,7 +157,12 @@ export const tasksFeature: Feature = (deps) => {
     if (!m) return ctx.reply(ctx.t("tasks:request_usage"));
     const days = /^\d{1,3}$/.test(m[2]) ? Number(m[2]) : Number.NaN;
     const { title, indicators } = splitIndicators(m[3]);
-    const result = await requestAdhoc(deps, actorOf(ctx), { targets: m[1].split(","), workingDays: days, title, indicators });
+    const result = await requestAdhoc(deps, actorOf(ctx), {
+      targets: m[1].split(","),
+      workingDays: days,
+      title,
+      indicators,
+    });
     await replyCreated(ctx, deps, result, "tasks:request_usage");
   });
 
@@ -119,7 +173,9 @@ export const tasksFeature: Feature = (deps) => {
     const result = await closePeriods(deps, actorOf(ctx), ref, period.join(" "));
     if (!result.ok) {
       const periods = result.periods?.length ? result.periods.join(", ") : "—";
-      return ctx.reply(`${ctx.t(`tasks:close_${result.error}`, { ref, period: period.join(" "), id: result.task?.id, periods })}\n${ctx.t("tasks:close_usage")}`);
+      return ctx.reply(
+        `${ctx.t(`tasks:close_${result.error}`, { ref, period: period.join(" "), id: result.task?.id, periods })}\n${ctx.t("tasks:close_usage")}`,
+      );
     }
     deps.onScheduleChange();
     const lines = result.closed.map((c) =>
@@ -129,7 +185,13 @@ export const tasksFeature: Feature = (deps) => {
         count: c.unreported,
       }),
     );
-    await ctx.reply([ctx.t("tasks:closed", { id: result.task.id, title: result.task.title }), ...lines, ctx.t("tasks:closed_effect")].join("\n"));
+    await ctx.reply(
+      [
+        ctx.t("tasks:closed", { id: result.task.id, title: result.task.title }),
+        ...lines,
+        ctx.t("tasks:closed_effect"),
+      ].join("\n"),
+    );
   });
 
   composer.command("huy", async (ctx) => {
@@ -137,9 +199,12 @@ export const tasksFeature: Feature = (deps) => {
     const [ref] = splitArgs(ctx.command!.args);
     if (!ref) return ctx.reply(ctx.t("tasks:cancel_usage"));
     const result = await cancelTask(deps, actorOf(ctx), ref);
-    if (!result.ok) return ctx.reply(`${ctx.t(`tasks:cancel_${result.error}`, { ref })}\n${ctx.t("tasks:cancel_usage")}`);
+    if (!result.ok)
+      return ctx.reply(`${ctx.t(`tasks:cancel_${result.error}`, { ref })}\n${ctx.t("tasks:cancel_usage")}`);
     deps.onScheduleChange();
-    await ctx.reply(ctx.t("tasks:cancelled", { id: result.task.id, title: result.task.title, count: result.cancelled }));
+    await ctx.reply(
+      ctx.t("tasks:cancelled", { id: result.task.id, title: result.task.title, count: result.cancelled }),
+    );
   });
 
   return composer;

@@ -15,7 +15,10 @@ export const unsupportedContentFeature: Feature = () => {
     const officer = ctx.unit !== null && reportAccess(ctx.person, ctx.unit) === "ok";
     if (ctx.incoming.chatType !== "private" && !officer) return;
     const what = ctx.t(`common:content_${kind}`);
-    await ctx.reply(ctx.t(officer ? "common:unsupported_officer" : "common:unsupported", { what, context: ctx.incoming.channel }), { quote: ctx.incoming.chatType !== "private" });
+    await ctx.reply(
+      ctx.t(officer ? "common:unsupported_officer" : "common:unsupported", { what, context: ctx.incoming.channel }),
+      { quote: ctx.incoming.chatType !== "private" },
+    );
   });
   return composer;
 };

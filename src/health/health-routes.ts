@@ -25,13 +25,21 @@ interface Check {
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  return Promise.race([promise, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms))),
+  ]).finally(() => clearTimeout(timer));
 }
 
-const message = (error: unknown) => (error instanceof Error ? `${(error as { code?: string }).code ?? error.name}: ${error.message.split("\n").pop()}` : String(error));
+const message = (error: unknown) =>
+  error instanceof Error
+    ? `${(error as { code?: string }).code ?? error.name}: ${error.message.split("\n").pop()}`
+    : String(error);
 
 /** Runs the readiness checks: database writable, channels alive, outbox not stuck; and lists the warnings. */
-export async function checkReadiness(options: ReadinessOptions): Promise<{ ok: boolean; checks: Record<string, Check>; warnings?: string[] }> {
+export async function checkReadiness(
+  options: ReadinessOptions,
+): Promise<{ ok: boolean; checks: Record<string, Check>; warnings?: string[] }> {
   const checks: Record<string, Check> = {};
   try {
     await withTimeout(options.probeWrite(), PROBE_TIMEOUT_MS);
@@ -41,16 +49,22 @@ export async function checkReadiness(options: ReadinessOptions): Promise<{ ok: b
     options.storage.fault(error);
     checks.database = { ok: false, detail: message(error) };
   }
-  for (const [name, status] of Object.entries(options.channels())) checks[`channel_${name}`] = { ok: status.alive, detail: status.detail };
+  for (const [name, status] of Object.entries(options.channels()))
+    checks[`channel_${name}`] = { ok: status.alive, detail: status.detail };
   try {
     const now = options.clock.now();
     const oldest = await withTimeout(options.oldestDuePending(now), PROBE_TIMEOUT_MS);
     const ageMs = oldest ? now.getTime() - oldest.getTime() : 0;
-    checks.outbox = { ok: ageMs < OUTBOX_STUCK_MS, detail: oldest ? `oldest due message waiting ${Math.round(ageMs / 1000)} s` : "nothing due" };
+    checks.outbox = {
+      ok: ageMs < OUTBOX_STUCK_MS,
+      detail: oldest ? `oldest due message waiting ${Math.round(ageMs / 1000)} s` : "nothing due",
+    };
   } catch (error) {
     checks.outbox = { ok: false, detail: message(error) };
   }
-  const warnings = options.warnings ? await withTimeout(options.warnings(), PROBE_TIMEOUT_MS).catch((error) => [`warnings: ${message(error)}`]) : [];
+  const warnings = options.warnings
+    ? await withTimeout(options.warnings(), PROBE_TIMEOUT_MS).catch((error) => [`warnings: ${message(error)}`])
+    : [];
   return { ok: Object.values(checks).every((c) => c.ok), checks, ...(warnings.length ? { warnings } : {}) };
 }
 
@@ -63,8 +77,12 @@ export async function checkReadiness(options: ReadinessOptions): Promise<{ ok: b
 export function installHealthRoutes(http: HttpServer, options: ReadinessOptions): void {
   const started = Date.now();
   const json = (res: Parameters<Parameters<HttpServer["route"]>[2]>[1], status: number, body: unknown) =>
-    void res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" }).end(JSON.stringify(body));
-  http.route("GET", "/healthz", (_req, res) => json(res, 200, { ok: true, uptimeS: Math.round((Date.now() - started) / 1000) }));
+    void res
+      .writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" })
+      .end(JSON.stringify(body));
+  http.route("GET", "/healthz", (_req, res) =>
+    json(res, 200, { ok: true, uptimeS: Math.round((Date.now() - started) / 1000) }),
+  );
   http.route("GET", "/readyz", async (_req, res) => {
     const result = await checkReadiness(options);
     json(res, result.ok ? 200 : 503, result);

@@ -44,14 +44,23 @@ export function createStorageHealth(options: StorageHealthOptions) {
     /** Reports a storage fault seen anywhere. */
     fault(error: unknown): void {
       if (stopped) return;
-      lastError = error instanceof Error ? `${(error as { code?: string }).code ?? error.name}: ${error.message.split("\n").pop()}` : String(error);
+      lastError =
+        error instanceof Error
+          ? `${(error as { code?: string }).code ?? error.name}: ${error.message.split("\n").pop()}`
+          : String(error);
       const first = faultedSince === undefined;
       faultedSince ??= Date.now();
       if (first || Date.now() - lastLog >= LOG_EVERY_MS) {
         lastLog = Date.now();
-        logger.error({ err: error, faultForS: Math.round((Date.now() - faultedSince) / 1000) }, "storage fault: work is kept and tried again when storage works");
+        logger.error(
+          { err: error, faultForS: Math.round((Date.now() - faultedSince) / 1000) },
+          "storage fault: work is kept and tried again when storage works",
+        );
       }
-      if (first) options.alert(error).catch((alertError) => logger.warn({ err: alertError }, "storage fault: admins could not be alerted"));
+      if (first)
+        options
+          .alert(error)
+          .catch((alertError) => logger.warn({ err: alertError }, "storage fault: admins could not be alerted"));
       if (!timer) {
         timer = setTimeout(() => void probe(), options.probeEveryMs ?? PROBE_EVERY_MS);
         timer.unref();

@@ -33,7 +33,14 @@ export interface FileLinks {
  * Registers `GET /files/<token>/<name>` on `http` and stores published files under `dir` (kept
  * across restarts until they expire). `baseUrl` is the public address of that server.
  */
-export function createFileLinks(options: { baseUrl: string; dir: string; http: HttpServer; clock: Clock; logger: Logger; goneText: string }): FileLinks {
+export function createFileLinks(options: {
+  baseUrl: string;
+  dir: string;
+  http: HttpServer;
+  clock: Clock;
+  logger: Logger;
+  goneText: string;
+}): FileLinks {
   const { dir, clock, logger } = options;
   let lastSweep = 0;
 
@@ -57,12 +64,14 @@ export function createFileLinks(options: { baseUrl: string; dir: string; http: H
     }
   }
 
-  const remove = (token: string) => Promise.all([rm(path.join(dir, token), { force: true }), rm(path.join(dir, `${token}.json`), { force: true })]);
+  const remove = (token: string) =>
+    Promise.all([rm(path.join(dir, token), { force: true }), rm(path.join(dir, `${token}.json`), { force: true })]);
 
   options.http.route("GET", `${ROUTE}*`, async (_req, res, url) => {
     const [token] = url.pathname.slice(ROUTE.length).split("/");
     const meta = TOKEN.test(token) ? await readMeta(token) : undefined;
-    if (!meta || Date.parse(meta.expiresAt) <= clock.now().getTime()) return void res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end(options.goneText);
+    if (!meta || Date.parse(meta.expiresAt) <= clock.now().getTime())
+      return void res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end(options.goneText);
     const data = await readFile(path.join(dir, token));
     const disposition = meta.mime.startsWith("image/") ? "inline" : "attachment";
     res

@@ -27,7 +27,9 @@ export function createHttpServer(options: { logger: Logger }): HttpServer {
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://localhost");
-    const match = routes.find((r) => (r.prefix ? url.pathname.startsWith(r.path) : url.pathname === r.path) && r.method === req.method);
+    const match = routes.find(
+      (r) => (r.prefix ? url.pathname.startsWith(r.path) : url.pathname === r.path) && r.method === req.method,
+    );
     if (!match) {
       const known = routes.some((r) => (r.prefix ? url.pathname.startsWith(r.path) : url.pathname === r.path));
       return void res.writeHead(known ? 405 : 404).end();

@@ -1,5 +1,5 @@
 import type { HandleOptions, HandleOutcome } from "../core/bot.js";
-import { messageSource, type Clock, type Inbox, type Logger, type Messenger, type OutboxInput } from "../core/ports.js";
+import { type Clock, type Inbox, type Logger, type Messenger, messageSource, type OutboxInput } from "../core/ports.js";
 import type { Incoming } from "../core/types.js";
 import type { InboxStore, StoredMessage } from "./inbox-store.js";
 
@@ -135,7 +135,10 @@ export function createDurableInbox(options: DurableInboxOptions): DurableInbox {
    * turn of the event loop, or with the message's "done" when that comes first (the usual case:
    * the reply is a handler's last step), so most messages write once.
    */
-  function journaled(row: StoredMessage, kept: Set<string>): Messenger & { restart(): void; takeUnrecorded(): string[] | undefined } {
+  function journaled(
+    row: StoredMessage,
+    kept: Set<string>,
+  ): Messenger & { restart(): void; takeUnrecorded(): string[] | undefined } {
     const sent = [...row.sent];
     const prefix = answerKeyPrefix(row.incoming);
     let next = 0;
@@ -165,7 +168,15 @@ export function createDurableInbox(options: DurableInboxOptions): DurableInbox {
         // Kept by a run that crashed before recording it: the outbox sends it.
         if (kept.has(dedupeKey)) return { messageId: "" };
         const result = options.answers
-          ? await options.answers.deliver({ dedupeKey, channel: to.channel, chatId: to.chatId, kind: "reply", message, notBefore: clock.now(), source: messageSource(row.incoming) })
+          ? await options.answers.deliver({
+              dedupeKey,
+              channel: to.channel,
+              chatId: to.chatId,
+              kind: "reply",
+              message,
+              notBefore: clock.now(),
+              source: messageSource(row.incoming),
+            })
           : await messenger.send(to, message);
         sent.push(result.messageId);
         unrecorded ??= setImmediate(record);
@@ -175,7 +186,9 @@ export function createDurableInbox(options: DurableInboxOptions): DurableInbox {
   }
 
   function tell(incoming: Incoming, what: "delayed" | "failed"): Promise<void> {
-    return (options.notify?.(incoming, what) ?? Promise.resolve()).catch((error) => logger.warn({ err: error }, "inbox: could not tell the sender"));
+    return (options.notify?.(incoming, what) ?? Promise.resolve()).catch((error) =>
+      logger.warn({ err: error }, "inbox: could not tell the sender"),
+    );
   }
 
   async function handleRow(row: StoredMessage): Promise<void> {
@@ -190,7 +203,10 @@ export function createDurableInbox(options: DurableInboxOptions): DurableInbox {
             // Counted before anything is done, so a message that kills the process is recognised.
             await store.begin(row.id);
             // Handled before: answers it kept in the outbox are not kept (or sent) again.
-            const kept = row.attempts > 0 && options.answers ? new Set(await options.answers.keptKeys(answerKeyPrefix(row.incoming))) : new Set<string>();
+            const kept =
+              row.attempts > 0 && options.answers
+                ? new Set(await options.answers.keptKeys(answerKeyPrefix(row.incoming)))
+                : new Set<string>();
             replies = journaled(row, kept);
           }
           replies.restart();
@@ -259,10 +275,17 @@ export function createDurableInbox(options: DurableInboxOptions): DurableInbox {
     async start() {
       for (const row of await store.resumeUnfinished()) {
         if (row.attempts > MAX_INTERRUPTIONS) {
-          logger.error({ inboxId: row.id, chatId: row.incoming.chatId, attempts: row.attempts }, "inbox: message interrupted too often, given up");
+          logger.error(
+            { inboxId: row.id, chatId: row.incoming.chatId, attempts: row.attempts },
+            "inbox: message interrupted too often, given up",
+          );
           // Told first, under keys of their own: a crash before "done" cannot lose the notices, and
           // telling again queues nothing new.
-          await options.gaveUp?.(row).catch((error) => logger.error({ err: error, inboxId: row.id }, "inbox: could not tell of a message given up"));
+          await options
+            .gaveUp?.(row)
+            .catch((error) =>
+              logger.error({ err: error, inboxId: row.id }, "inbox: could not tell of a message given up"),
+            );
           await store.finish(row.id, clock.now(), `interrupted ${row.attempts} times`);
           continue;
         }
@@ -284,7 +307,11 @@ export function createDurableInbox(options: DurableInboxOptions): DurableInbox {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([finished, new Promise<void>((resolve) => (timer = setTimeout(resolve, deadlineMs)))]);
       clearTimeout(timer);
-      if (busy.size) logger.warn({ chats: busy.size }, "inbox: stopped with messages still being handled; they are handled again at the next start");
+      if (busy.size)
+        logger.warn(
+          { chats: busy.size },
+          "inbox: stopped with messages still being handled; they are handled again at the next start",
+        );
     },
     backlog: () => queued.size,
     wake() {

@@ -7,11 +7,10 @@
  */
 import { createRequire } from "node:module";
 import { Resvg } from "@resvg/resvg-js";
-import { formatDeadline } from "../core/format.js";
-import { formatDateTime } from "../core/format.js";
+import { formatDateTime, formatDeadline } from "../core/format.js";
 import type { TaskRollup, UnitStatus } from "../core/rollups/rollup-types.js";
 import type { Translate } from "../core/types.js";
-import { loadFontMetrics, textWidth, wrapText, type FontMetrics } from "./text-metrics.js";
+import { type FontMetrics, loadFontMetrics, textWidth, wrapText } from "./text-metrics.js";
 
 const require = createRequire(import.meta.url);
 
@@ -109,7 +108,14 @@ class Canvas {
   }
 
   /** Wraps `text` into `maxWidth` at (x, y) and returns the height used. */
-  paragraph(text: string, x: number, y: number, maxWidth: number, size: number, options: { bold?: boolean; fill?: string; anchor?: ChartText["anchor"] } = {}): number {
+  paragraph(
+    text: string,
+    x: number,
+    y: number,
+    maxWidth: number,
+    size: number,
+    options: { bold?: boolean; fill?: string; anchor?: ChartText["anchor"] } = {},
+  ): number {
     const bold = options.bold ?? false;
     const lines = wrapText(bold ? this.fonts.bold : this.fonts.regular, text, size, maxWidth);
     lines.forEach((line, i) => this.line(line, x, y + i * this.lineHeight(size), maxWidth, size, options));
@@ -121,9 +127,26 @@ class Canvas {
     return wrapText(bold ? this.fonts.bold : this.fonts.regular, text, size, maxWidth).length * this.lineHeight(size);
   }
 
-  line(text: string, x: number, y: number, maxWidth: number, size: number, options: { bold?: boolean; fill?: string; anchor?: ChartText["anchor"] } = {}): void {
+  line(
+    text: string,
+    x: number,
+    y: number,
+    maxWidth: number,
+    size: number,
+    options: { bold?: boolean; fill?: string; anchor?: ChartText["anchor"] } = {},
+  ): void {
     const bold = options.bold ?? false;
-    this.texts.push({ text, x, y, size, bold, width: this.width(text, size, bold), maxWidth, anchor: options.anchor ?? "start", fill: options.fill ?? INK });
+    this.texts.push({
+      text,
+      x,
+      y,
+      size,
+      bold,
+      width: this.width(text, size, bold),
+      maxWidth,
+      anchor: options.anchor ?? "start",
+      fill: options.fill ?? INK,
+    });
   }
 
   rect(x: number, y: number, width: number, height: number, fill: string, radius?: number): void {
@@ -149,7 +172,9 @@ function layoutHeader(c: Canvas, task: TaskRollup, t: Translate, tz: string, num
   y += c.paragraph(task.title, PAD, y, INNER, 34, { bold: true });
   const due = t("render:chart.due", { deadline: formatDeadline(task.dueAt, tz, t) });
   y += c.paragraph(task.periodLabel ? `${task.periodLabel} · ${due}` : due, PAD, y + 4, INNER, 24) + 4;
-  y += c.paragraph(t("render:chart.as_of", { time: formatDateTime(task.asOf, tz) }), PAD, y, INNER, 20, { fill: MUTED });
+  y += c.paragraph(t("render:chart.as_of", { time: formatDateTime(task.asOf, tz) }), PAD, y, INNER, 20, {
+    fill: MUTED,
+  });
   const k = task.counts;
   y += 14;
   y += c.paragraph(
@@ -163,7 +188,14 @@ function layoutHeader(c: Canvas, task: TaskRollup, t: Translate, tz: string, num
   return y;
 }
 
-function layoutStatus(c: Canvas, task: TaskRollup, t: Translate, num: Intl.NumberFormat, y: number, barHeight: number): number {
+function layoutStatus(
+  c: Canvas,
+  task: TaskRollup,
+  t: Translate,
+  num: Intl.NumberFormat,
+  y: number,
+  barHeight: number,
+): number {
   y += 24;
   y += c.paragraph(t("render:chart.status_heading"), PAD, y, INNER, 24, { bold: true });
   // Legend: only the states that occur.
@@ -216,20 +248,40 @@ function statusGroups(task: TaskRollup, t: Translate): { group: string; rows: Ta
   const all = task.groups.map((group) => ({ group, rows: task.rows.filter((r) => r.group === group) }));
   if (all.length <= MAX_STATUS_GROUPS) return all;
   const rest = all.slice(MAX_STATUS_GROUPS - 1);
-  return [...all.slice(0, MAX_STATUS_GROUPS - 1), { group: t("render:chart.other_groups", { count: rest.length }), rows: rest.flatMap((g) => g.rows) }];
+  return [
+    ...all.slice(0, MAX_STATUS_GROUPS - 1),
+    { group: t("render:chart.other_groups", { count: rest.length }), rows: rest.flatMap((g) => g.rows) },
+  ];
 }
 
 /** One stacked bar: a segment per state, each with its count. */
-function drawBar(c: Canvas, rows: TaskRollup["rows"], x: number, y: number, width: number, height: number, num: Intl.NumberFormat): void {
+function drawBar(
+  c: Canvas,
+  rows: TaskRollup["rows"],
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+  num: Intl.NumberFormat,
+): void {
   const counts = STATUS_ORDER.map((s) => rows.filter((r) => r.status === s).length);
   const labels = counts.map((n) => num.format(n));
-  const widths = segmentWidths(counts, rows.length, width, labels.map((l) => c.width(l, 20, true) + 16));
+  const widths = segmentWidths(
+    counts,
+    rows.length,
+    width,
+    labels.map((l) => c.width(l, 20, true) + 16),
+  );
   let sx = x;
   STATUS_ORDER.forEach((status, i) => {
     const w = widths[i]!;
     if (w <= 0) return;
     c.rect(sx, y, w, height, STATUS_FILL[status]);
-    c.line(labels[i]!, sx + w / 2, y + (height - c.lineHeight(20)) / 2 + 1, w, 20, { bold: true, fill: STATUS_INK[status], anchor: "middle" });
+    c.line(labels[i]!, sx + w / 2, y + (height - c.lineHeight(20)) / 2 + 1, w, 20, {
+      bold: true,
+      fill: STATUS_INK[status],
+      anchor: "middle",
+    });
     sx += w;
   });
 }
@@ -272,7 +324,8 @@ function layoutPanels(c: Canvas, task: TaskRollup, num: Intl.NumberFormat, y: nu
   const reported = task.rows.filter((r) => r.status === "on_time" || r.status === "late");
   // Only groups with a report get a bar: a row of zeros says nothing the status bars did not.
   const groups = task.groups.filter((group) => reported.some((r) => r.group === group));
-  const groupValues = (code: string) => groups.map((group) => reported.filter((r) => r.group === group).reduce((s, r) => s + (r.values[code] ?? 0), 0));
+  const groupValues = (code: string) =>
+    groups.map((group) => reported.filter((r) => r.group === group).reduce((s, r) => s + (r.values[code] ?? 0), 0));
   const withBars = groups.length > 1;
   if (withBars) y += layoutGroupLegend(c, groups, y) + 6;
   const bars = withBars ? groups.length * barRow : 0;
@@ -289,7 +342,8 @@ function layoutPanels(c: Canvas, task: TaskRollup, num: Intl.NumberFormat, y: nu
       const total = indicatorTotal(task, ind.code, num);
       const totalWidth = c.width(total, 34, true);
       c.line(total, x + 14, py, content, 34, { bold: true, fill: INK });
-      if (ind.measure) c.paragraph(ind.measure, x + 14 + totalWidth + 10, py + 12, content - totalWidth - 10, 20, { fill: MUTED });
+      if (ind.measure)
+        c.paragraph(ind.measure, x + 14 + totalWidth + 10, py + 12, content - totalWidth - 10, 20, { fill: MUTED });
       py += c.lineHeight(34) + 6;
       if (!withBars) return;
       const values = groupValues(ind.code);
@@ -313,31 +367,53 @@ function layoutTable(c: Canvas, task: TaskRollup, t: Translate, num: Intl.Number
   const labelCol = INNER - valueCol - measureCol;
   c.rect(PAD, y, INNER, 40, "#d9e1f2");
   c.line(t("render:chart.col_indicator"), PAD + 12, y + 7, labelCol - 24, 20, { bold: true });
-  c.line(t("render:chart.col_total"), PAD + labelCol + valueCol - 12, y + 7, valueCol - 24, 20, { bold: true, anchor: "end" });
+  c.line(t("render:chart.col_total"), PAD + labelCol + valueCol - 12, y + 7, valueCol - 24, 20, {
+    bold: true,
+    anchor: "end",
+  });
   c.line(t("render:chart.col_measure"), PAD + labelCol + valueCol + 12, y + 7, measureCol - 24, 20, { bold: true });
   y += 40;
   task.indicators.forEach((ind, i) => {
     const h = Math.max(c.measure(ind.label, labelCol - 24, 20), c.measure(ind.measure ?? "", measureCol - 24, 20)) + 12;
     if (i % 2 === 1) c.rect(PAD, y, INNER, h, PANEL_FILL);
     c.paragraph(ind.label, PAD + 12, y + 6, labelCol - 24, 20);
-    c.line(indicatorTotal(task, ind.code, num), PAD + labelCol + valueCol - 12, y + 6, valueCol - 24, 20, { bold: true, anchor: "end" });
+    c.line(indicatorTotal(task, ind.code, num), PAD + labelCol + valueCol - 12, y + 6, valueCol - 24, 20, {
+      bold: true,
+      anchor: "end",
+    });
     c.paragraph(ind.measure ?? "", PAD + labelCol + valueCol + 12, y + 6, measureCol - 24, 20, { fill: MUTED });
     y += h;
   });
   return y + 12;
 }
 
-function layoutIndicators(c: Canvas, task: TaskRollup, t: Translate, num: Intl.NumberFormat, y: number, mode: ChartLayout["indicatorMode"]): number {
+function layoutIndicators(
+  c: Canvas,
+  task: TaskRollup,
+  t: Translate,
+  num: Intl.NumberFormat,
+  y: number,
+  mode: ChartLayout["indicatorMode"],
+): number {
   if (mode === "none") return y;
   y += 12;
   const k = task.counts;
-  const heading = t("render:chart.indicators_heading", { submitted: num.format(k.onTime + k.late), expected: num.format(k.total - k.excused) });
+  const heading = t("render:chart.indicators_heading", {
+    submitted: num.format(k.onTime + k.late),
+    expected: num.format(k.total - k.excused),
+  });
   y += c.paragraph(heading, PAD, y, INNER, 24, { bold: true }) + 12;
   if (k.onTime + k.late === 0) return y + c.paragraph(t("render:chart.no_values"), PAD, y, INNER, 20, { fill: MUTED });
   return mode === "panels" ? layoutPanels(c, task, num, y) : layoutTable(c, task, t, num, y);
 }
 
-function layout(task: TaskRollup, t: Translate, tz: string, mode: ChartLayout["indicatorMode"], barHeight: number): ChartLayout {
+function layout(
+  task: TaskRollup,
+  t: Translate,
+  tz: string,
+  mode: ChartLayout["indicatorMode"],
+  barHeight: number,
+): ChartLayout {
   const num = new Intl.NumberFormat(t("render:number_locale"));
   const c = new Canvas(metrics());
   let y = layoutHeader(c, task, t, tz, num);
@@ -353,7 +429,8 @@ function layout(task: TaskRollup, t: Translate, tz: string, mode: ChartLayout["i
  */
 export function layoutRollupChart(task: TaskRollup, t: Translate, options: { timezone?: string } = {}): ChartLayout {
   const tz = options.timezone ?? "Asia/Ho_Chi_Minh";
-  const wanted: ChartLayout["indicatorMode"] = task.indicators.length === 0 ? "none" : task.indicators.length <= MAX_PANELS ? "panels" : "table";
+  const wanted: ChartLayout["indicatorMode"] =
+    task.indicators.length === 0 ? "none" : task.indicators.length <= MAX_PANELS ? "panels" : "table";
   const attempts: [ChartLayout["indicatorMode"], number][] = [
     [wanted, 44],
     [wanted === "panels" ? "table" : wanted, 44],
@@ -367,7 +444,8 @@ export function layoutRollupChart(task: TaskRollup, t: Translate, options: { tim
   return best!;
 }
 
-const escapeXml = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeXml = (s: string): string =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The layout as an SVG document (text baselines at 0.95 em below each line's top). */
 export function chartSvg(layout: ChartLayout): string {
@@ -376,7 +454,9 @@ export function chartSvg(layout: ChartLayout): string {
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
   ];
   for (const r of layout.rects) {
-    parts.push(`<rect x="${r.x.toFixed(1)}" y="${r.y.toFixed(1)}" width="${r.width.toFixed(1)}" height="${r.height.toFixed(1)}" rx="${r.radius ?? 0}" fill="${r.fill}"/>`);
+    parts.push(
+      `<rect x="${r.x.toFixed(1)}" y="${r.y.toFixed(1)}" width="${r.width.toFixed(1)}" height="${r.height.toFixed(1)}" rx="${r.radius ?? 0}" fill="${r.fill}"/>`,
+    );
   }
   for (const tx of layout.texts) {
     const baseline = tx.y + tx.size * 0.95;
@@ -394,7 +474,11 @@ export function chartSvg(layout: ChartLayout): string {
  * const png = await renderRollupChart(task, translator.t("vi"), { timezone: "Asia/Ho_Chi_Minh" });
  * await messenger.send(group, { type: "photo", file: { fileName: "tonghop.png", mime: "image/png", data: png } });
  */
-export async function renderRollupChart(task: TaskRollup, t: Translate, options: { timezone?: string } = {}): Promise<Uint8Array> {
+export async function renderRollupChart(
+  task: TaskRollup,
+  t: Translate,
+  options: { timezone?: string } = {},
+): Promise<Uint8Array> {
   const svg = chartSvg(layoutRollupChart(task, t, options));
   const resvg = new Resvg(svg, {
     background: "#ffffff",

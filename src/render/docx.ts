@@ -7,6 +7,8 @@ import {
   Header,
   HighlightColor,
   ImageRun,
+  type IRunOptions,
+  type ISectionOptions,
   Packer,
   PageNumber,
   PageOrientation,
@@ -21,11 +23,9 @@ import {
   TextRun,
   VerticalAlign,
   WidthType,
-  type IRunOptions,
-  type ISectionOptions,
 } from "docx";
-import { expectedCount, formatIsoDate, formatLocalDate } from "../core/rollups/rollup-text.js";
 import { localDateOf } from "../core/calendar/time.js";
+import { expectedCount, formatIsoDate, formatLocalDate } from "../core/rollups/rollup-text.js";
 import type { PlanInfo, ReportSettings, RollupView, TaskRollup, UnitRollupRow } from "../core/rollups/rollup-types.js";
 import type { Translate } from "../core/types.js";
 import { createZip, readZip } from "./zip.js";
@@ -150,7 +150,9 @@ function headerTable(settings: ReportSettings, t: Translate, reportDate: Date, t
   const motto = t("render:docx.motto");
   const center = AlignmentType.CENTER;
   const left = [
-    ...(settings.parent ? [para(settings.parent.toLocaleUpperCase("vi"), { alignment: center, run: { size: SIZE_HEADER } })] : []),
+    ...(settings.parent
+      ? [para(settings.parent.toLocaleUpperCase("vi"), { alignment: center, run: { size: SIZE_HEADER } })]
+      : []),
     para(bodyName, { alignment: center, run: { size: SIZE_HEADER, bold: true } }),
     rule(Math.round(RULE_SHARE * Math.min(HEADER_LEFT, estimatedWidth(bodyName, SIZE_HEADER, true))), HEADER_LEFT),
   ];
@@ -160,8 +162,16 @@ function headerTable(settings: ReportSettings, t: Translate, reportDate: Date, t
     // The motto's rule is as long as the motto.
     rule(Math.min(HEADER_RIGHT, estimatedWidth(motto, SIZE_BODY, true)), HEADER_RIGHT),
   ];
-  const number = para(t("render:docx.number", { abbr: settings.abbreviation }), { alignment: center, run: { size: SIZE_HEADER }, before: 120 });
-  const dateLine = para(placeDate(t, settings.place, reportDate, tz), { alignment: center, run: { size: SIZE_BODY, italics: true }, before: 120 });
+  const number = para(t("render:docx.number", { abbr: settings.abbreviation }), {
+    alignment: center,
+    run: { size: SIZE_HEADER },
+    before: 120,
+  });
+  const dateLine = para(placeDate(t, settings.place, reportDate, tz), {
+    alignment: center,
+    run: { size: SIZE_BODY, italics: true },
+    before: 120,
+  });
   return new Table({
     width: { size: CONTENT_WIDTH, type: WidthType.DXA },
     columnWidths: [HEADER_LEFT, HEADER_RIGHT],
@@ -177,7 +187,13 @@ function headerTable(settings: ReportSettings, t: Translate, reportDate: Date, t
 function gridCell(
   text: string,
   width: number,
-  options: { bold?: boolean; alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]; size?: number; span?: number; shade?: boolean } = {},
+  options: {
+    bold?: boolean;
+    alignment?: (typeof AlignmentType)[keyof typeof AlignmentType];
+    size?: number;
+    span?: number;
+    shade?: boolean;
+  } = {},
 ): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
@@ -207,7 +223,9 @@ export function reportSubject(view: RollupView, tasks: TaskRollup[], t: Translat
   const planWord = t("render:docx.plan_word");
   const title = view.plan.title;
   // "Kế hoạch tuyên truyền X" reads "kết quả tuyên truyền X".
-  const subject = title.toLocaleLowerCase("vi").startsWith(`${planWord.toLocaleLowerCase("vi")} `) ? title.slice(planWord.length + 1) : title;
+  const subject = title.toLocaleLowerCase("vi").startsWith(`${planWord.toLocaleLowerCase("vi")} `)
+    ? title.slice(planWord.length + 1)
+    : title;
   const periods = [...new Set(tasks.map((task) => task.periodLabel).filter(Boolean))].map((p) => periodPhrase(p, t));
   const asOf = formatLocalDate(view.generatedAt, view.timezone);
   // "… năm 2021" + "quý I năm 2021" would name the year twice.
@@ -231,7 +249,10 @@ function totalsTable(task: TaskRollup, t: Translate, num: Intl.NumberFormat): Ta
     ...(prev ? [t("render:docx.col_previous", { period: prev.periodLabel || prev.periodKey })] : []),
   ];
   const rows = [
-    new TableRow({ tableHeader: true, children: header.map((h, i) => gridCell(h, widths[i]!, { bold: true, alignment: c })) }),
+    new TableRow({
+      tableHeader: true,
+      children: header.map((h, i) => gridCell(h, widths[i]!, { bold: true, alignment: c })),
+    }),
     ...task.indicators.map((ind, i) => {
       const total = task.totals[ind.code] ?? 0;
       const cells = [
@@ -242,31 +263,49 @@ function totalsTable(task: TaskRollup, t: Translate, num: Intl.NumberFormat): Ta
       ];
       if (prev) {
         const delta = total - (prev.totals[ind.code] ?? 0);
-        cells.push(gridCell(delta > 0 ? `+${num.format(delta)}` : delta < 0 ? `-${num.format(-delta)}` : "0", widths[4]!, { alignment: r }));
+        cells.push(
+          gridCell(delta > 0 ? `+${num.format(delta)}` : delta < 0 ? `-${num.format(-delta)}` : "0", widths[4]!, {
+            alignment: r,
+          }),
+        );
       }
       return new TableRow({ children: cells });
     }),
   ];
-  return new Table({ width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows });
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    rows,
+  });
 }
 
 /** More units than this are named in the appendix only. */
 const NAMES_IN_BODY = 10;
 
-const names = (rows: UnitRollupRow[], t: Translate): string => rows.map((r) => r.unitName).join(t("render:docx.name_separator"));
+const names = (rows: UnitRollupRow[], t: Translate): string =>
+  rows.map((r) => r.unitName).join(t("render:docx.name_separator"));
 
 /** The documents units cited ("Kế hoạch số 15/KH-UBND ngày 05/02/2021 của UBND xã Thạch Bình"). */
 function citedDocuments(task: TaskRollup, t: Translate): string[] {
-  return task.rows.filter((row) => row.status === "on_time" || row.status === "late").flatMap((row) =>
-    row.references.map((ref) =>
-      ref.date
-        ? t("render:docx.cited_with_date", { number: ref.number, date: formatIsoDate(ref.date), unit: row.unitName })
-        : t("render:docx.cited", { number: ref.number, unit: row.unitName }),
-    ),
-  );
+  return task.rows
+    .filter((row) => row.status === "on_time" || row.status === "late")
+    .flatMap((row) =>
+      row.references.map((ref) =>
+        ref.date
+          ? t("render:docx.cited_with_date", { number: ref.number, date: formatIsoDate(ref.date), unit: row.unitName })
+          : t("render:docx.cited", { number: ref.number, unit: row.unitName }),
+      ),
+    );
 }
 
-function taskSection(task: TaskRollup, index: number, view: RollupView, t: Translate, num: Intl.NumberFormat): (Paragraph | Table)[] {
+function taskSection(
+  task: TaskRollup,
+  index: number,
+  view: RollupView,
+  t: Translate,
+  num: Intl.NumberFormat,
+): (Paragraph | Table)[] {
   const c = task.counts;
   const expected = expectedCount(task);
   const heading = task.periodLabel
@@ -285,7 +324,8 @@ function taskSection(task: TaskRollup, index: number, view: RollupView, t: Trans
     ),
   ];
   const missing = task.rows.filter((r) => r.status === "missing");
-  if (missing.length > 0) out.push(bodyPara(t("render:docx.units_missing", { count: missing.length, names: names(missing, t) })));
+  if (missing.length > 0)
+    out.push(bodyPara(t("render:docx.units_missing", { count: missing.length, names: names(missing, t) })));
   const notDue = task.rows.filter((r) => r.status === "not_due");
   if (notDue.length > 0) out.push(bodyPara(t("render:docx.units_not_due", { count: notDue.length })));
   const unreachable = task.rows.filter((r) => r.status === "unreachable");
@@ -297,11 +337,18 @@ function taskSection(task: TaskRollup, index: number, view: RollupView, t: Trans
   const excused = task.rows.filter((r) => r.status === "excused");
   if (excused.length > 0) out.push(bodyPara(t("render:docx.units_excused", { names: names(excused, t) })));
   if (task.indicators.length > 0) {
-    out.push(para(t("render:docx.task_totals", { submitted: submittedOf(task), expected }), { indent: true, before: 120, keepNext: true }));
+    out.push(
+      para(t("render:docx.task_totals", { submitted: submittedOf(task), expected }), {
+        indent: true,
+        before: 120,
+        keepNext: true,
+      }),
+    );
     out.push(totalsTable(task, t, num));
   }
   const cited = citedDocuments(task, t);
-  if (cited.length > 0) out.push(bodyPara(t("render:docx.cited_header", { list: cited.join(t("render:docx.cited_separator")) })));
+  if (cited.length > 0)
+    out.push(bodyPara(t("render:docx.cited_header", { list: cited.join(t("render:docx.cited_separator")) })));
   if (task.photoCount > 0) out.push(bodyPara(t("render:docx.task_photos", { count: num.format(task.photoCount) })));
   return out;
 }
@@ -313,14 +360,22 @@ function placeholder(t: Translate): Paragraph {
 function signatureTable(settings: ReportSettings, t: Translate): Table {
   const leftWidth = 4300;
   const rightWidth = CONTENT_WIDTH - leftWidth;
-  const items = [...settings.recipients.map((r) => t("render:docx.recipient_item", { text: r.replace(/[;.]+$/, "") })), t("render:docx.recipient_archive")];
+  const items = [
+    ...settings.recipients.map((r) => t("render:docx.recipient_item", { text: r.replace(/[;.]+$/, "") })),
+    t("render:docx.recipient_archive"),
+  ];
   const left = [
-    para(t("render:docx.recipients_title"), { alignment: AlignmentType.LEFT, run: { bold: true, italics: true, size: SIZE_RECIPIENTS_TITLE } }),
+    para(t("render:docx.recipients_title"), {
+      alignment: AlignmentType.LEFT,
+      run: { bold: true, italics: true, size: SIZE_RECIPIENTS_TITLE },
+    }),
     ...items.map((text) => para(text, { alignment: AlignmentType.LEFT, run: { size: SIZE_RECIPIENTS } })),
   ];
   const center = AlignmentType.CENTER;
   const right = [
-    ...(settings.signerAuthority ? [para(settings.signerAuthority.toLocaleUpperCase("vi"), { alignment: center, run: { bold: true } })] : []),
+    ...(settings.signerAuthority
+      ? [para(settings.signerAuthority.toLocaleUpperCase("vi"), { alignment: center, run: { bold: true } })]
+      : []),
     para(settings.signerTitle.toLocaleUpperCase("vi"), { alignment: center, run: { bold: true } }),
     // Room for the signature and the seal.
     ...Array.from({ length: 4 }, () => para("", { alignment: center })),
@@ -342,7 +397,8 @@ const SIZE_APPENDIX = 20;
 const XML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 
 /** Text for a w:t element; control characters XML cannot carry are dropped, as the docx package does. */
-const escapeXml = (text: string): string => text.replace(/[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (c) => XML_ENTITIES[c] ?? "");
+const escapeXml = (text: string): string =>
+  text.replace(/[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (c) => XML_ENTITIES[c] ?? "");
 
 const ALIGN = { left: "left", center: "center", right: "right" } as const;
 type Align = keyof typeof ALIGN;
@@ -351,7 +407,10 @@ type Align = keyof typeof ALIGN;
  * A cell of Phụ lục I up to its text, and what closes it: built once per column, so a row is a few
  * string joins. Margins are the table's (w:tblCellMar), not repeated in every cell.
  */
-function cellXml(width: number, options: { bold?: boolean; align?: Align; span?: number; shade?: boolean } = {}): { open: string; close: string } {
+function cellXml(
+  width: number,
+  options: { bold?: boolean; align?: Align; span?: number; shade?: boolean } = {},
+): { open: string; close: string } {
   const tcPr =
     `<w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>` +
     (options.span ? `<w:gridSpan w:val="${options.span}"/>` : "") +
@@ -370,7 +429,8 @@ const cell = (c: { open: string; close: string }, text: string): string => c.ope
 const TABLE_BORDERS =
   '<w:tblBorders><w:top w:val="single" w:color="auto" w:sz="4"/><w:left w:val="single" w:color="auto" w:sz="4"/><w:bottom w:val="single" w:color="auto" w:sz="4"/>' +
   '<w:right w:val="single" w:color="auto" w:sz="4"/><w:insideH w:val="single" w:color="auto" w:sz="4"/><w:insideV w:val="single" w:color="auto" w:sz="4"/></w:tblBorders>';
-const CELL_MARGINS = '<w:tblCellMar><w:top w:type="dxa" w:w="30"/><w:left w:type="dxa" w:w="60"/><w:bottom w:type="dxa" w:w="30"/><w:right w:type="dxa" w:w="60"/></w:tblCellMar>';
+const CELL_MARGINS =
+  '<w:tblCellMar><w:top w:type="dxa" w:w="30"/><w:left w:type="dxa" w:w="60"/><w:bottom w:type="dxa" w:w="30"/><w:right w:type="dxa" w:w="60"/></w:tblCellMar>';
 
 /**
  * Phụ lục I: every unit's figures and status, by group, with a total row, as WordprocessingML text
@@ -380,18 +440,28 @@ function unitTableXml(task: TaskRollup, t: Translate, num: Intl.NumberFormat, tz
   const fixed = { index: 520, unit: 2900, status: 2350, date: 1250 };
   const rest = LANDSCAPE_CONTENT - fixed.index - fixed.unit - fixed.status - fixed.date;
   const indWidth = task.indicators.length > 0 ? Math.floor(rest / task.indicators.length) : 0;
-  const widths = [fixed.index, fixed.unit + (task.indicators.length === 0 ? rest : 0), fixed.status, fixed.date, ...task.indicators.map(() => indWidth)];
+  const widths = [
+    fixed.index,
+    fixed.unit + (task.indicators.length === 0 ? rest : 0),
+    fixed.status,
+    fixed.date,
+    ...task.indicators.map(() => indWidth),
+  ];
   const total = widths.reduce((a, b) => a + b, 0);
   const head = widths.map((w) => cellXml(w, { bold: true, align: "center", shade: true }));
   const body = widths.map((w, i) => cellXml(w, { align: i === 0 || i === 3 ? "center" : i >= 4 ? "right" : "left" }));
   const group = cellXml(total, { bold: true, span: widths.length });
-  const foot = widths.map((w, i) => cellXml(w, { bold: i === 1 || i >= 4, align: i >= 4 ? "right" : "left", shade: true }));
+  const foot = widths.map((w, i) =>
+    cellXml(w, { bold: i === 1 || i >= 4, align: i >= 4 ? "right" : "left", shade: true }),
+  );
   const headers = [
     t("render:docx.col_index"),
     t("render:docx.col_unit"),
     t("render:docx.col_status"),
     t("render:docx.col_date"),
-    ...task.indicators.map((ind) => (ind.measure ? t("render:docx.col_indicator_measure", { label: ind.label, measure: ind.measure }) : ind.label)),
+    ...task.indicators.map((ind) =>
+      ind.measure ? t("render:docx.col_indicator_measure", { label: ind.label, measure: ind.measure }) : ind.label,
+    ),
   ];
   const out: string[] = [
     `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${total}"/>${TABLE_BORDERS}<w:tblLayout w:type="fixed"/>${CELL_MARGINS}</w:tblPr>`,
@@ -399,7 +469,7 @@ function unitTableXml(task: TaskRollup, t: Translate, num: Intl.NumberFormat, tz
     `<w:tr><w:trPr><w:tblHeader/></w:trPr>${headers.map((h, i) => cell(head[i]!, h)).join("")}</w:tr>`,
   ];
   // The same few statuses, dates and figures on thousands of rows: each written once.
-  const memo = <K,>(f: (k: K) => string) => {
+  const memo = <K>(f: (k: K) => string) => {
     const seen = new Map<K, string>();
     return (k: K): string => {
       let value = seen.get(k);
@@ -423,7 +493,12 @@ function unitTableXml(task: TaskRollup, t: Translate, num: Intl.NumberFormat, tz
     for (const row of byGroup.get(name) ?? []) {
       index++;
       const reported = row.status === "on_time" || row.status === "late";
-      let xml = cantSplit + cell(body[0]!, String(index)) + cell(body[1]!, row.unitName) + cell(body[2]!, status(row.status)) + cell(body[3]!, row.submittedAt ? date(row.submittedAt.getTime()) : "");
+      let xml =
+        cantSplit +
+        cell(body[0]!, String(index)) +
+        cell(body[1]!, row.unitName) +
+        cell(body[2]!, status(row.status)) +
+        cell(body[3]!, row.submittedAt ? date(row.submittedAt.getTime()) : "");
       task.indicators.forEach((ind, i) => {
         const value = row.values[ind.code];
         xml += cell(body[4 + i]!, reported && value !== undefined ? number(value) : "");
@@ -443,14 +518,26 @@ function unitTableXml(task: TaskRollup, t: Translate, num: Intl.NumberFormat, tz
 }
 
 /** Phụ lục I: a heading and a table per task; the tables are spliced in as XML after packing (see renderRollupDocx). */
-function figuresAppendix(tasks: TaskRollup[], subject: string, t: Translate, marker: (i: number) => string): (Paragraph | Table)[] {
+function figuresAppendix(
+  tasks: TaskRollup[],
+  subject: string,
+  t: Translate,
+  marker: (i: number) => string,
+): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [
     para(t("render:docx.appendix_figures_title"), { alignment: AlignmentType.CENTER, run: { bold: true } }),
-    para(t("render:docx.appendix_subtitle", { subject }), { alignment: AlignmentType.CENTER, run: { italics: true }, after: 120 }),
+    para(t("render:docx.appendix_subtitle", { subject }), {
+      alignment: AlignmentType.CENTER,
+      run: { italics: true },
+      after: 120,
+    }),
   ];
   tasks.forEach((task, i) => {
     const heading = task.periodLabel ? `${task.title} (${task.periodLabel})` : task.title;
-    out.push(para(heading, { alignment: AlignmentType.LEFT, before: 200, after: 80, run: { bold: true }, keepNext: true }), new Paragraph({ children: [new TextRun(marker(i))] }));
+    out.push(
+      para(heading, { alignment: AlignmentType.LEFT, before: 200, after: 80, run: { bold: true }, keepNext: true }),
+      new Paragraph({ children: [new TextRun(marker(i))] }),
+    );
   });
   return out;
 }
@@ -460,7 +547,9 @@ type PackageParts = Map<string, string | Uint8Array>;
 function compileParts(doc: Document): PackageParts | undefined {
   const compiler = (Packer as unknown as { compiler?: { compile?: (file: Document) => unknown } }).compiler;
   const parts = typeof compiler?.compile === "function" ? compiler.compile(doc) : undefined;
-  return parts instanceof Map && typeof parts.get("word/document.xml") === "string" ? (parts as PackageParts) : undefined;
+  return parts instanceof Map && typeof parts.get("word/document.xml") === "string"
+    ? (parts as PackageParts)
+    : undefined;
 }
 
 /**
@@ -535,7 +624,13 @@ function fit(width: number, height: number): { width: number; height: number } {
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }
 
-async function photoAppendix(tasks: TaskRollup[], subject: string, t: Translate, tz: string, maxPerUnit: number): Promise<Paragraph[]> {
+async function photoAppendix(
+  tasks: TaskRollup[],
+  subject: string,
+  t: Translate,
+  tz: string,
+  maxPerUnit: number,
+): Promise<Paragraph[]> {
   const body: Paragraph[] = [];
   for (const task of tasks) {
     const taskBody: Paragraph[] = [];
@@ -575,12 +670,18 @@ async function photoAppendix(tasks: TaskRollup[], subject: string, t: Translate,
     }
     if (taskBody.length > 0) {
       const heading = task.periodLabel ? `${task.title} (${task.periodLabel})` : task.title;
-      body.push(para(heading, { alignment: AlignmentType.LEFT, before: 240, run: { bold: true }, keepNext: true }), ...taskBody);
+      body.push(
+        para(heading, { alignment: AlignmentType.LEFT, before: 240, run: { bold: true }, keepNext: true }),
+        ...taskBody,
+      );
     }
   }
   if (body.length === 0) return [];
   return [
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: t("render:docx.appendix_photos_title"), bold: true })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: t("render:docx.appendix_photos_title"), bold: true })],
+    }),
     para(t("render:docx.appendix_subtitle", { subject }), { alignment: AlignmentType.CENTER, run: { italics: true } }),
     ...body,
   ];
@@ -590,7 +691,12 @@ async function photoAppendix(tasks: TaskRollup[], subject: string, t: Translate,
 function pageNumberHeaders(): { default: Header; first: Header } {
   return {
     default: new Header({
-      children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: SIZE_BODY })] })],
+      children: [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [new TextRun({ children: [PageNumber.CURRENT], size: SIZE_BODY })],
+        }),
+      ],
     }),
     first: new Header({ children: [new Paragraph({ children: [] })] }),
   };
@@ -629,14 +735,24 @@ export async function renderRollupDocx(
     para(t("render:docx.doc_type"), { alignment: center, before: 360, run: { bold: true } }),
     para(subject, { alignment: center, run: { bold: true } }),
     rule(Math.round(RULE_SHARE * subjectWidth), CONTENT_WIDTH),
-    ...(settings.to ? [para(t("render:docx.recipient", { to: settings.to }), { alignment: center, before: 240, after: 120 })] : []),
+    ...(settings.to
+      ? [para(t("render:docx.recipient", { to: settings.to }), { alignment: center, before: 240, after: 120 })]
+      : []),
     bodyPara(
       plan.number
-        ? t("render:docx.intro", { number: plan.number, date: formatIsoDate(plan.date), parent: settings.parent || plan.parentIssuer, title: plan.title, office: settings.office })
+        ? t("render:docx.intro", {
+            number: plan.number,
+            date: formatIsoDate(plan.date),
+            parent: settings.parent || plan.parentIssuer,
+            title: plan.title,
+            office: settings.office,
+          })
         : t("render:docx.intro_no_plan", { office: settings.office }),
     ),
     para(t("render:docx.section_results"), { indent: true, before: 120, run: { bold: true }, keepNext: true }),
-    ...(tasks.length > 0 ? tasks.flatMap((task, i) => taskSection(task, i + 1, view, t, num)) : [bodyPara(t("render:docx.no_data"))]),
+    ...(tasks.length > 0
+      ? tasks.flatMap((task, i) => taskSection(task, i + 1, view, t, num))
+      : [bodyPara(t("render:docx.no_data"))]),
     para(t("render:docx.section_issues"), { indent: true, before: 240, run: { bold: true }, keepNext: true }),
     placeholder(t),
     para(t("render:docx.section_next"), { indent: true, before: 240, run: { bold: true }, keepNext: true }),
@@ -645,22 +761,43 @@ export async function renderRollupDocx(
     para("", { before: 120 }),
     signatureTable(settings, t),
   ];
-  const photos = options.includePhotos ?? true ? await photoAppendix(tasks, subject, t, view.timezone, Math.max(0, options.maxPhotosPerUnit ?? DEFAULT_PHOTOS_PER_UNIT)) : [];
+  const photos =
+    (options.includePhotos ?? true)
+      ? await photoAppendix(
+          tasks,
+          subject,
+          t,
+          view.timezone,
+          Math.max(0, options.maxPhotosPerUnit ?? DEFAULT_PHOTOS_PER_UNIT),
+        )
+      : [];
 
-  const portrait = { size: { width: PAGE_WIDTH, height: PAGE_HEIGHT }, margin: { ...MARGIN, header: mm(10), footer: mm(10) } };
-  const sections: ISectionOptions[] = [{ properties: { page: portrait, titlePage: true }, headers: pageNumberHeaders(), children }];
+  const portrait = {
+    size: { width: PAGE_WIDTH, height: PAGE_HEIGHT },
+    margin: { ...MARGIN, header: mm(10), footer: mm(10) },
+  };
+  const sections: ISectionOptions[] = [
+    { properties: { page: portrait, titlePage: true }, headers: pageNumberHeaders(), children },
+  ];
   if (tasks.length > 0) {
     sections.push({
       properties: {
         type: SectionType.NEXT_PAGE,
-        page: { size: { width: PAGE_WIDTH, height: PAGE_HEIGHT, orientation: PageOrientation.LANDSCAPE }, margin: { ...MARGIN, header: mm(10), footer: mm(10) } },
+        page: {
+          size: { width: PAGE_WIDTH, height: PAGE_HEIGHT, orientation: PageOrientation.LANDSCAPE },
+          margin: { ...MARGIN, header: mm(10), footer: mm(10) },
+        },
       },
       headers: { default: pageNumberHeaders().default },
       children: figuresAppendix(tasks, subject, t, marker),
     });
   }
   if (photos.length > 0) {
-    sections.push({ properties: { type: SectionType.NEXT_PAGE, page: portrait }, headers: { default: pageNumberHeaders().default }, children: photos });
+    sections.push({
+      properties: { type: SectionType.NEXT_PAGE, page: portrait },
+      headers: { default: pageNumberHeaders().default },
+      children: photos,
+    });
   }
   const doc = new Document({
     creator: settings.office,
@@ -668,5 +805,9 @@ export async function renderRollupDocx(
     styles: { default: { document: { run: { font: FONT, size: SIZE_BODY } } } },
     sections,
   });
-  return packWithTables(doc, marker, tasks.map((task) => unitTableXml(task, t, num, view.timezone)));
+  return packWithTables(
+    doc,
+    marker,
+    tasks.map((task) => unitTableXml(task, t, num, view.timezone)),
+  );
 }

@@ -14,7 +14,7 @@ import { Worker } from "node:worker_threads";
 import type { Logger } from "../core/ports.js";
 import type { RollupView, TaskRollup } from "../core/rollups/rollup-types.js";
 import type { Translate } from "../core/types.js";
-import { runRenderJob, type ChartJobOptions, type DocxJobOptions, type RenderJob } from "./render-jobs.js";
+import { type ChartJobOptions, type DocxJobOptions, type RenderJob, runRenderJob } from "./render-jobs.js";
 
 export type { ChartJobOptions, DocxJobOptions } from "./render-jobs.js";
 
@@ -49,7 +49,10 @@ function renderer(run: (job: RenderJob) => Promise<Uint8Array>, close: (graceMs?
  * @example const png = await createInlineRenderer(translator).chart(task, { language: "vi", timezone });
  */
 export function createInlineRenderer(translations: Translations): Renderer {
-  return renderer((job) => runRenderJob(job, (language) => translations.t(language)), async () => {});
+  return renderer(
+    (job) => runRenderJob(job, (language) => translations.t(language)),
+    async () => {},
+  );
 }
 
 export interface RenderPoolOptions {
@@ -103,7 +106,9 @@ function startWorker(url: URL): Worker {
   if (extname(fileURLToPath(url)) !== ".ts") return new Worker(url);
   // tsx's ESM entry (require.resolve would give its CommonJS one, whose register() cannot load in a worker).
   const manifest = createRequire(import.meta.url).resolve("tsx/package.json");
-  const entry = (JSON.parse(readFileSync(manifest, "utf8")) as { exports: Record<string, { import: { default: string } }> }).exports["./esm/api"]!.import.default;
+  const entry = (
+    JSON.parse(readFileSync(manifest, "utf8")) as { exports: Record<string, { import: { default: string } }> }
+  ).exports["./esm/api"]!.import.default;
   const tsx = new URL(entry, pathToFileURL(manifest)).href;
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
   return new Worker(boot, { eval: true, execArgv: [] });
@@ -120,7 +125,8 @@ export function createRenderPool(options: RenderPoolOptions): Renderer & { stats
   const size = Math.max(1, options.size ?? 1);
   const idleMs = options.idleMs ?? 30_000;
   const timeoutMs = options.timeoutMs ?? 120_000;
-  const url = options.workerUrl ?? new URL(`./render-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
+  const url =
+    options.workerUrl ?? new URL(`./render-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
   const inline = (job: RenderJob) => runRenderJob(job, (language) => options.translations.t(language));
   const slots: Slot[] = [];
   const queue: Job[] = [];
@@ -165,23 +171,26 @@ export function createRenderPool(options: RenderPoolOptions): Renderer & { stats
   const spawn = (): Slot => {
     const slot: Slot = { worker: startWorker(url), retired: false };
     stats.started++;
-    slot.worker.on("message", (message: { id: number; data?: Uint8Array; error?: { message: string; stack?: string } }) => {
-      const job = slot.current;
-      if (!job || job.id !== message.id) return;
-      clearTimeout(job.timer);
-      slot.current = undefined;
-      failures = 0;
-      if (message.data) {
-        stats.rendered++;
-        job.resolve(message.data);
-      } else {
-        // The renderer itself threw: the same input would throw on the main thread too.
-        const error = new Error(message.error?.message ?? "render failed");
-        if (message.error?.stack) error.stack = message.error.stack;
-        job.reject(error);
-      }
-      pump();
-    });
+    slot.worker.on(
+      "message",
+      (message: { id: number; data?: Uint8Array; error?: { message: string; stack?: string } }) => {
+        const job = slot.current;
+        if (!job || job.id !== message.id) return;
+        clearTimeout(job.timer);
+        slot.current = undefined;
+        failures = 0;
+        if (message.data) {
+          stats.rendered++;
+          job.resolve(message.data);
+        } else {
+          // The renderer itself threw: the same input would throw on the main thread too.
+          const error = new Error(message.error?.message ?? "render failed");
+          if (message.error?.stack) error.stack = message.error.stack;
+          job.reject(error);
+        }
+        pump();
+      },
+    );
     slot.worker.on("error", (error) => failed(slot, error));
     slot.worker.on("exit", (code) => failed(slot, new Error(`render worker exited with code ${code}`)));
     slots.push(slot);
@@ -239,7 +248,8 @@ export function createRenderPool(options: RenderPoolOptions): Renderer & { stats
     closed = true;
     for (const job of queue.splice(0)) inline(job.job).then(job.resolve, job.reject);
     const deadline = Date.now() + graceMs;
-    while (slots.some((s) => s.current) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (slots.some((s) => s.current) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     for (const slot of [...slots]) {
       const job = slot.current;
       slot.current = undefined;

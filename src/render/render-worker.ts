@@ -4,7 +4,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import { createTranslator } from "../i18n.js";
-import { runRenderJob, type RenderJob } from "./render-jobs.js";
+import { type RenderJob, runRenderJob } from "./render-jobs.js";
 
 const translator = createTranslator();
 const port = parentPort;
@@ -17,6 +17,9 @@ port.on("message", async ({ id, job }: { id: number; job: RenderJob }) => {
     if (data.byteOffset !== 0 || data.byteLength !== data.buffer.byteLength) data = data.slice();
     port.postMessage({ id, data }, [data.buffer as ArrayBuffer]);
   } catch (error) {
-    port.postMessage({ id, error: error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) } });
+    port.postMessage({
+      id,
+      error: error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) },
+    });
   }
 });

@@ -6,9 +6,10 @@
  * wrote, cell for cell): a row per unit costs a few string joins instead of a style object per
  * cell, so 3,321 units take tens of milliseconds and a few MB, not half a second and hundreds.
  */
-import { formatDateTime } from "../core/format.js";
+
 import { localDateOf, localTimeOf } from "../core/calendar/time.js";
 import { evidenceFileName } from "../core/file-paths.js";
+import { formatDateTime } from "../core/format.js";
 import { expectedCount, formatIsoDate, formatLocalDate } from "../core/rollups/rollup-text.js";
 import type { RollupView, TaskRollup } from "../core/rollups/rollup-types.js";
 import type { IndicatorDef, Translate } from "../core/types.js";
@@ -21,7 +22,18 @@ const MAX_COL_WIDTH = 45;
 const HEADER_ROW = 4;
 
 /** Indexes into cellXfs of STYLES below. */
-const S = { title: 1, subtitle: 2, bold: 3, header: 4, number: 5, text: 6, date: 7, dateTime: 8, totalText: 9, totalNumber: 10 } as const;
+const S = {
+  title: 1,
+  subtitle: 2,
+  bold: 3,
+  header: 4,
+  number: 5,
+  text: 6,
+  date: 7,
+  dateTime: 8,
+  totalText: 9,
+  totalNumber: 10,
+} as const;
 
 /**
  * Fonts, fills, borders and the eleven cell styles the workbook uses: the body's thin grey
@@ -96,7 +108,12 @@ function createSharedStrings() {
     },
     xml(): string {
       const items: string[] = [];
-      for (const text of index.keys()) items.push(/^\s|\s$/.test(text) ? `<si><t xml:space="preserve">${escapeXml(text)}</t></si>` : `<si><t>${escapeXml(text)}</t></si>`);
+      for (const text of index.keys())
+        items.push(
+          /^\s|\s$/.test(text)
+            ? `<si><t xml:space="preserve">${escapeXml(text)}</t></si>`
+            : `<si><t>${escapeXml(text)}</t></si>`,
+        );
       return `${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${uses}" uniqueCount="${index.size}">${items.join("")}</sst>`;
     },
   };
@@ -106,7 +123,14 @@ type SharedStrings = ReturnType<typeof createSharedStrings>;
 /** The longest line a column's widths go by (the header row: its longest word, since it wraps). */
 function widthText(value: CellValue, header: boolean): number {
   if (value === null) return 0;
-  const text = value instanceof Date ? "00/00/0000 00:00" : typeof value === "number" ? value.toLocaleString("en-US") : typeof value === "object" ? "0000000" : value;
+  const text =
+    value instanceof Date
+      ? "00/00/0000 00:00"
+      : typeof value === "number"
+        ? value.toLocaleString("en-US")
+        : typeof value === "object"
+          ? "0000000"
+          : value;
   let longest = 0;
   for (const piece of header ? text.split(/\s+/) : text.split("\n")) longest = Math.max(longest, [...piece].length);
   return longest;
@@ -120,7 +144,12 @@ function createSheet(strings: SharedStrings, columns: number) {
   let last = 0;
   return {
     /** Adds row `r` with a style per cell; rows from the header on count for the column widths. */
-    row(r: number, values: CellValue[], styles: (value: CellValue, column: number) => number, options: { height?: number; rowStyle?: number } = {}): void {
+    row(
+      r: number,
+      values: CellValue[],
+      styles: (value: CellValue, column: number) => number,
+      options: { height?: number; rowStyle?: number } = {},
+    ): void {
       const cells: string[] = [];
       for (let c = 1; c <= columns; c++) {
         const value = values[c - 1] ?? null;
@@ -181,7 +210,12 @@ function excelDateTime(at: Date, tz: string): Date {
  * so an emoji never makes two names equal once cut.
  */
 function sheetName(title: string, period: string, taken: Set<string>): string {
-  const clean = (s: string) => s.replace(/[[\]:*?/\\]/g, "-").replace(/\s+/g, " ").trim().replace(/^'+|'+$/g, "");
+  const clean = (s: string) =>
+    s
+      .replace(/[[\]:*?/\\]/g, "-")
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/^'+|'+$/g, "");
   const suffix = clean(period);
   for (let n = 1; ; n++) {
     const tail = [suffix, n === 1 ? "" : `(${n})`].filter(Boolean).join(" ");
@@ -192,7 +226,10 @@ function sheetName(title: string, period: string, taken: Set<string>): string {
       if (next.length > room) break;
       head = next;
     }
-    if (!head) for (const ch of clean(title)) if (head.length + ch.length <= room) head += ch; else break;
+    if (!head)
+      for (const ch of clean(title))
+        if (head.length + ch.length <= room) head += ch;
+        else break;
     const name = [head, tail].filter(Boolean).join(" ") || "Sheet";
     if (!taken.has(name.toLocaleLowerCase("vi"))) {
       taken.add(name.toLocaleLowerCase("vi"));
@@ -205,7 +242,8 @@ function indicatorHeader(ind: IndicatorDef, t: Translate): string {
   return ind.measure ? t("render:xlsx.indicator_header", { label: ind.label, measure: ind.measure }) : ind.label;
 }
 
-const isNumeric = (v: CellValue): boolean => typeof v === "number" || (v !== null && typeof v === "object" && !(v instanceof Date));
+const isNumeric = (v: CellValue): boolean =>
+  typeof v === "number" || (v !== null && typeof v === "object" && !(v instanceof Date));
 const bodyStyle = (v: CellValue): number => (isNumeric(v) ? S.number : S.text);
 const totalStyle = (v: CellValue): number => (isNumeric(v) ? S.totalNumber : S.totalText);
 
@@ -222,7 +260,13 @@ function top(sheet: Sheet, headers: string[], title: string, subtitle: string): 
 
 function planLine(view: RollupView, t: Translate): string {
   const parts = [
-    view.plan.number ? t("render:xlsx.plan_line", { number: view.plan.number, date: formatIsoDate(view.plan.date), issuer: view.plan.parentIssuer || view.plan.issuer }) : "",
+    view.plan.number
+      ? t("render:xlsx.plan_line", {
+          number: view.plan.number,
+          date: formatIsoDate(view.plan.date),
+          issuer: view.plan.parentIssuer || view.plan.issuer,
+        })
+      : "",
     t("render:xlsx.generated_at", { time: formatDateTime(view.generatedAt, view.timezone) }),
   ];
   return parts.filter(Boolean).join(" · ");
@@ -237,7 +281,13 @@ interface TaskSheetRef {
   photoColumn: number;
 }
 
-function taskSheet(strings: SharedStrings, task: TaskRollup, view: RollupView, t: Translate, name: string): { xml: string; ref: TaskSheetRef } {
+function taskSheet(
+  strings: SharedStrings,
+  task: TaskRollup,
+  view: RollupView,
+  t: Translate,
+  name: string,
+): { xml: string; ref: TaskSheetRef } {
   const tz = view.timezone;
   const headers = [
     t("render:xlsx.col_index"),
@@ -252,8 +302,15 @@ function taskSheet(strings: SharedStrings, task: TaskRollup, view: RollupView, t
     t("render:xlsx.col_files"),
   ];
   const sheet = createSheet(strings, headers.length);
-  const title = task.periodLabel ? t("render:xlsx.task_title_period", { title: task.title, period: task.periodLabel }) : task.title;
-  top(sheet, headers, title, `${t("render:xlsx.due", { date: formatLocalDate(task.dueAt, tz) })} · ${planLine(view, t)}`);
+  const title = task.periodLabel
+    ? t("render:xlsx.task_title_period", { title: task.title, period: task.periodLabel })
+    : task.title;
+  top(
+    sheet,
+    headers,
+    title,
+    `${t("render:xlsx.due", { date: formatLocalDate(task.dueAt, tz) })} · ${planLine(view, t)}`,
+  );
 
   const firstIndicator = 7;
   // The same few texts on every row: looked up once.
@@ -265,7 +322,15 @@ function taskSheet(strings: SharedStrings, task: TaskRollup, view: RollupView, t
   };
   task.rows.forEach((row, i) => {
     // Evidence files get names a person can sort: <unit>-<date>-<n>.<ext>.
-    const files = row.files.map((f, n) => evidenceFileName(row.unitName, localDateOf(f.capturedAt ?? f.receivedAt ?? row.submittedAt ?? task.dueAt, tz), n + 1, f.fileName, f.mime));
+    const files = row.files.map((f, n) =>
+      evidenceFileName(
+        row.unitName,
+        localDateOf(f.capturedAt ?? f.receivedAt ?? row.submittedAt ?? task.dueAt, tz),
+        n + 1,
+        f.fileName,
+        f.mime,
+      ),
+    );
     const reported = row.status === "on_time" || row.status === "late";
     const values: CellValue[] = [
       i + 1,
@@ -276,7 +341,11 @@ function taskSheet(strings: SharedStrings, task: TaskRollup, view: RollupView, t
       row.submittedBy ?? "",
       // A missing value stays blank so "not reported" differs from a reported 0.
       ...task.indicators.map((ind) => (reported ? (row.values[ind.code] ?? null) : null)),
-      row.references.map((ref) => (ref.date ? t("render:xlsx.reference", { number: ref.number, date: formatIsoDate(ref.date) }) : ref.number)).join("; "),
+      row.references
+        .map((ref) =>
+          ref.date ? t("render:xlsx.reference", { number: ref.number, date: formatIsoDate(ref.date) }) : ref.number,
+        )
+        .join("; "),
       row.photoCount,
       files.join("\n"),
     ];
@@ -285,31 +354,44 @@ function taskSheet(strings: SharedStrings, task: TaskRollup, view: RollupView, t
 
   const first = HEADER_ROW + 1;
   const last = HEADER_ROW + task.rows.length;
-  const sum = (c: number, result: number): CellValue => (task.rows.length ? { formula: `SUM(${col(c)}${first}:${col(c)}${last})`, result } : 0);
+  const sum = (c: number, result: number): CellValue =>
+    task.rows.length ? { formula: `SUM(${col(c)}${first}:${col(c)}${last})`, result } : 0;
   const photoColumn = firstIndicator + task.indicators.length + 1;
   const totals: CellValue[] = [
     null,
     t("render:xlsx.total_row"),
     null,
-    t("render:xlsx.submitted_ratio", { submitted: task.counts.onTime + task.counts.late, expected: expectedCount(task) }),
+    t("render:xlsx.submitted_ratio", {
+      submitted: task.counts.onTime + task.counts.late,
+      expected: expectedCount(task),
+    }),
     null,
     null,
     ...task.indicators.map((ind, i) => sum(firstIndicator + i, task.totals[ind.code] ?? 0)),
     null,
-    sum(photoColumn, task.rows.reduce((s, r) => s + r.photoCount, 0)),
+    sum(
+      photoColumn,
+      task.rows.reduce((s, r) => s + r.photoCount, 0),
+    ),
     null,
   ];
   const totalRow = last + 1;
   sheet.row(totalRow, totals, totalStyle, { rowStyle: S.bold });
   return {
     xml: sheet.xml({ xSplit: 2, autoFilter: `A${HEADER_ROW}:${col(headers.length)}${last}` }),
-    ref: { name, totalRow, columns: new Map(task.indicators.map((ind, i) => [ind.code, firstIndicator + i])), photoColumn },
+    ref: {
+      name,
+      totalRow,
+      columns: new Map(task.indicators.map((ind, i) => [ind.code, firstIndicator + i])),
+      photoColumn,
+    },
   };
 }
 
 function summarySheet(strings: SharedStrings, view: RollupView, t: Translate, refs: TaskSheetRef[]): string {
   const indicators = new Map<string, IndicatorDef>();
-  for (const task of view.tasks) for (const ind of task.indicators) if (!indicators.has(ind.code)) indicators.set(ind.code, ind);
+  for (const task of view.tasks)
+    for (const ind of task.indicators) if (!indicators.has(ind.code)) indicators.set(ind.code, ind);
   const headers = [
     t("render:xlsx.col_index"),
     t("render:xlsx.col_task"),
@@ -330,7 +412,10 @@ function summarySheet(strings: SharedStrings, view: RollupView, t: Translate, re
     const ref = refs[i]!;
     const quoted = `'${ref.name.replace(/'/g, "''")}'`;
     // Totals come from the task sheets' SUM rows, so a corrected unit figure flows through.
-    const link = (column: number, result: number): CellValue => ({ formula: `${quoted}!${col(column)}${ref.totalRow}`, result });
+    const link = (column: number, result: number): CellValue => ({
+      formula: `${quoted}!${col(column)}${ref.totalRow}`,
+      result,
+    });
     const values: CellValue[] = [
       i + 1,
       task.title,
@@ -343,7 +428,9 @@ function summarySheet(strings: SharedStrings, view: RollupView, t: Translate, re
       c.unreachable,
       link(ref.photoColumn, task.photoCount),
       // Blank, not 0, where the task does not ask for the indicator at all.
-      ...[...indicators.keys()].map((code) => (ref.columns.has(code) ? link(ref.columns.get(code)!, task.totals[code] ?? 0) : null)),
+      ...[...indicators.keys()].map((code) =>
+        ref.columns.has(code) ? link(ref.columns.get(code)!, task.totals[code] ?? 0) : null,
+      ),
     ];
     sheet.row(HEADER_ROW + 1 + i, values, (v, column) => (column === 4 ? S.date : bodyStyle(v)));
   });
@@ -352,9 +439,14 @@ function summarySheet(strings: SharedStrings, view: RollupView, t: Translate, re
 
 /** workbook.xml: the sheets in order, each printing its header row on every page. */
 function workbookXml(names: string[]): string {
-  const sheets = names.map((name, i) => `<sheet name="${escapeXml(name)}" sheetId="${i + 1}" r:id="rId${i + 3}"/>`).join("");
+  const sheets = names
+    .map((name, i) => `<sheet name="${escapeXml(name)}" sheetId="${i + 1}" r:id="rId${i + 3}"/>`)
+    .join("");
   const titles = names
-    .map((name, i) => `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(`'${name.replace(/'/g, "''")}'!$${HEADER_ROW}:$${HEADER_ROW}`)}</definedName>`)
+    .map(
+      (name, i) =>
+        `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(`'${name.replace(/'/g, "''")}'!$${HEADER_ROW}:$${HEADER_ROW}`)}</definedName>`,
+    )
     .join("");
   return `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><workbookPr/><sheets>${sheets}</sheets><definedNames>${titles}</definedNames><calcPr calcId="171027"/></workbook>`;
 }
@@ -370,12 +462,17 @@ function packageParts(names: string[], creator: string, created: Date): { path: 
     '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
     '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
     '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>';
-  const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`;
+  const rel = (id: string, type: string, target: string) =>
+    `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`;
   const officeRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
   const rootRels =
     `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
     rel("rId1", `${officeRel}/officeDocument`, "xl/workbook.xml") +
-    rel("rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml") +
+    rel(
+      "rId2",
+      "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+      "docProps/core.xml",
+    ) +
     rel("rId3", `${officeRel}/extended-properties`, "docProps/app.xml") +
     "</Relationships>";
   const workbookRels =
@@ -412,11 +509,19 @@ function packageParts(names: string[], creator: string, created: Date): { path: 
  */
 export async function renderRollupXlsx(view: RollupView, t: Translate): Promise<Uint8Array> {
   const taken = new Set<string>();
-  const names = [sheetName(t("render:xlsx.summary_sheet"), "", taken), ...view.tasks.map((task) => sheetName(task.title, task.periodLabel, taken))];
+  const names = [
+    sheetName(t("render:xlsx.summary_sheet"), "", taken),
+    ...view.tasks.map((task) => sheetName(task.title, task.periodLabel, taken)),
+  ];
   const strings = createSharedStrings();
   // The summary is the first sheet but links to the task sheets' totals: they are built first.
   const tasks = view.tasks.map((task, i) => taskSheet(strings, task, view, t, names[i + 1]!));
-  const summary = summarySheet(strings, view, t, tasks.map((s) => s.ref));
+  const summary = summarySheet(
+    strings,
+    view,
+    t,
+    tasks.map((s) => s.ref),
+  );
   return createZip([
     ...packageParts(names, view.plan.report?.office || view.plan.issuer, view.generatedAt),
     { path: "xl/sharedStrings.xml", data: strings.xml() },

@@ -18,7 +18,10 @@ const PIECE = 16_384;
  * Deflates a part piece by piece, never holding it whole as bytes: a 5 MB document.xml as one
  * Buffer raised glibc's mmap threshold, after which the process kept megabytes it had freed.
  */
-async function deflatePart(data: string | Uint8Array, level: number): Promise<{ body: Buffer; crc: number; size: number }> {
+async function deflatePart(
+  data: string | Uint8Array,
+  level: number,
+): Promise<{ body: Buffer; crc: number; size: number }> {
   const stream = createDeflateRaw({ level });
   const out: Buffer[] = [];
   stream.on("data", (chunk: Buffer) => out.push(chunk));
@@ -65,7 +68,13 @@ export async function createZip(entries: readonly ZipEntry[], options: { level?:
     // Stored when deflate does not help (a JPEG photo): only then are the raw bytes needed whole.
     const stored = packed.body.length >= packed.size;
     const body = stored ? (typeof entry.data === "string" ? Buffer.from(entry.data, "utf8") : entry.data) : packed.body;
-    parts.push({ name: Buffer.from(entry.path, "utf8"), crc: packed.crc, size: packed.size, body, method: stored ? 0 : 8 });
+    parts.push({
+      name: Buffer.from(entry.path, "utf8"),
+      crc: packed.crc,
+      size: packed.size,
+      body,
+      method: stored ? 0 : 8,
+    });
   }
   const chunks: Uint8Array[] = [];
   const central: Buffer[] = [];
@@ -131,7 +140,8 @@ export function readZip(data: Uint8Array): Map<string, Buffer> {
     const name = buf.toString("utf8", at + 46, at + 46 + nameLength);
     const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
     const body = buf.subarray(start, start + size);
-    if (method !== 0 && method !== 8) throw new Error(`ZIP entry ${name}: compression method ${method} is not supported`);
+    if (method !== 0 && method !== 8)
+      throw new Error(`ZIP entry ${name}: compression method ${method} is not supported`);
     files.set(name, method === 8 ? inflateRawSync(body) : Buffer.from(body));
     at += 46 + nameLength + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
   }

@@ -1,6 +1,6 @@
+import type { Translations } from "../core/bot.js";
 import type { Clock, PersonRecord } from "../core/ports.js";
 import type { Repositories } from "../core/repositories.js";
-import type { Translations } from "../core/bot.js";
 import type { Channel, Translate } from "../core/types.js";
 
 export interface AdminAlertsOptions {
@@ -34,13 +34,24 @@ export function createAdminAlerts(options: AdminAlertsOptions) {
   async function recipients(): Promise<AlertRecipient[]> {
     const admins: PersonRecord[] = await repos.people.listByRole("admin");
     const out = new Map<string, AlertRecipient>();
-    for (const a of admins) out.set(`${a.channel}:${a.userId}`, { channel: a.channel, userId: a.userId, language: a.language ?? options.defaultLanguage, known: true });
+    for (const a of admins)
+      out.set(`${a.channel}:${a.userId}`, {
+        channel: a.channel,
+        userId: a.userId,
+        language: a.language ?? options.defaultLanguage,
+        known: true,
+      });
     for (const a of options.initialAdmins) {
       const key = `${a.channel}:${a.userId}`;
       if (out.has(key)) continue;
       // Seen once (any message) makes a person row; until then the admin has not written to the bot.
       const person = await repos.people.find(a.channel, a.userId);
-      out.set(key, { channel: a.channel, userId: a.userId, language: person?.language ?? options.defaultLanguage, known: !!person });
+      out.set(key, {
+        channel: a.channel,
+        userId: a.userId,
+        language: person?.language ?? options.defaultLanguage,
+        known: !!person,
+      });
     }
     return [...out.values()];
   }
@@ -51,7 +62,11 @@ export function createAdminAlerts(options: AdminAlertsOptions) {
      * Queues one alert per admin (`only` picks some); the dedupe key is `key` plus the admin, so
      * the same alert queued again is not sent twice. Resolves with the number queued.
      */
-    async queue(key: string, render: (t: Translate) => string, only?: (admin: AlertRecipient) => boolean): Promise<number> {
+    async queue(
+      key: string,
+      render: (t: Translate) => string,
+      only?: (admin: AlertRecipient) => boolean,
+    ): Promise<number> {
       let queued = 0;
       for (const admin of await recipients()) {
         if (only && !only(admin)) continue;

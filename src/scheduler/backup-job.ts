@@ -11,7 +11,14 @@ const BACKUP_CRON = "30 2 * * *";
  * `npm run backup`, so the bot keeps running while it is taken. A failure is logged, never fatal.
  * @example const job = createBackupJob({ databaseFile, dataDir, outDir: "/backup", keep: 14, timezone, logger }); await job.start();
  */
-export function createBackupJob(options: { databaseFile: string; dataDir: string; outDir: string; keep: number; timezone: string; logger: Logger }) {
+export function createBackupJob(options: {
+  databaseFile: string;
+  dataDir: string;
+  outDir: string;
+  keep: number;
+  timezone: string;
+  logger: Logger;
+}) {
   let job: Job | null = null;
   let running: Promise<unknown> | undefined;
   const backupJob = {
@@ -19,7 +26,12 @@ export function createBackupJob(options: { databaseFile: string; dataDir: string
     async run(): Promise<void> {
       const { outDir, keep, logger } = options;
       running = createBackup({ databaseFile: options.databaseFile, dataDir: options.dataDir, outDir, keep })
-        .then((r) => logger.info({ snapshot: r.snapshotDir, filesCopied: r.filesCopied, removed: r.removed.length }, "backup done"))
+        .then((r) =>
+          logger.info(
+            { snapshot: r.snapshotDir, filesCopied: r.filesCopied, removed: r.removed.length },
+            "backup done",
+          ),
+        )
         .catch((error) => logger.error({ err: error, outDir }, "backup failed"));
       await running;
     },

@@ -7,4 +7,5 @@ let loading: Promise<typeof NodeSchedule> | undefined;
  * the scheduler starts after the channels, so this is not in the way of the first poll.
  * @example const schedule = await loadNodeSchedule(); schedule.scheduleJob(at, run);
  */
-export const loadNodeSchedule = (): Promise<typeof NodeSchedule> => (loading ??= import("node-schedule").then((m) => m.default));
+export const loadNodeSchedule = (): Promise<typeof NodeSchedule> =>
+  (loading ??= import("node-schedule").then((m) => m.default));

@@ -1,10 +1,17 @@
-import { SendError, type Clock, type Logger, type Messenger, type OutboxInput, type OutboxRecord } from "../core/ports.js";
-import type { Repositories } from "../core/repositories.js";
 import type { Translations } from "../core/bot.js";
-import type { Channel } from "../core/types.js";
 import { formatDateTime } from "../core/format.js";
 import { loadCalendar } from "../core/plans/tasks.js";
+import {
+  type Clock,
+  type Logger,
+  type Messenger,
+  type OutboxInput,
+  type OutboxRecord,
+  SendError,
+} from "../core/ports.js";
 import { usefulUntil } from "../core/reminders/useful-life.js";
+import type { Repositories } from "../core/repositories.js";
+import type { Channel } from "../core/types.js";
 import { createAdminAlerts } from "./admin-alerts.js";
 
 export interface DispatcherOptions {
@@ -41,7 +48,8 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
-const asSendError = (error: unknown): SendError => (error instanceof SendError ? error : new SendError("transient", String(error)));
+const asSendError = (error: unknown): SendError =>
+  error instanceof SendError ? error : new SendError("transient", String(error));
 
 /**
  * Sends outbox rows. A row is claimed ("sending", atomically) before the platform call and marked
@@ -79,7 +87,9 @@ export function createOutboxDispatcher(options: DispatcherOptions) {
   /** Channels that did not answer: held until `until` (the clock's time), `failures` in a row. */
   const holds = new Map<Channel, { until: number; failures: number }>();
   const stopping = new AbortController();
-  const stopSignal = new Promise<void>((resolve) => stopping.signal.addEventListener("abort", () => resolve(), { once: true }));
+  const stopSignal = new Promise<void>((resolve) =>
+    stopping.signal.addEventListener("abort", () => resolve(), { once: true }),
+  );
   /** Rows being sent now, by id. */
   const inFlight = new Map<number, Promise<void>>();
   /** Outcomes of sends whose write failed (storage fault): written before anything else is claimed. */
@@ -129,15 +139,32 @@ export function createOutboxDispatcher(options: DispatcherOptions) {
     for (const row of rows.slice(0, MAX_UNDELIVERED_LINES)) {
       const chat = await repos.chats.find(row.channel, row.chatId);
       const unit = chat?.unitId ? await repos.units.findById(chat.unitId) : null;
-      const kind = t(`system:kind_${["before", "due_day"].includes(row.kind) ? "reminder" : row.kind}`, { defaultValue: t("system:kind_other") });
-      const target = unit ? t("system:target_unit", { unit: unit.name, chat: chat?.title ?? row.chatId }) : t("system:target_chat", { chat: chat?.title ?? row.chatId });
-      lines.push(t("system:undelivered_line", { kind, target, at: formatDateTime(row.notBefore, options.timezone), error: row.lastError ?? "—" }));
+      const kind = t(`system:kind_${["before", "due_day"].includes(row.kind) ? "reminder" : row.kind}`, {
+        defaultValue: t("system:kind_other"),
+      });
+      const target = unit
+        ? t("system:target_unit", { unit: unit.name, chat: chat?.title ?? row.chatId })
+        : t("system:target_chat", { chat: chat?.title ?? row.chatId });
+      lines.push(
+        t("system:undelivered_line", {
+          kind,
+          target,
+          at: formatDateTime(row.notBefore, options.timezone),
+          error: row.lastError ?? "—",
+        }),
+      );
     }
-    if (rows.length > MAX_UNDELIVERED_LINES) lines.push(t("system:undelivered_more", { count: rows.length - MAX_UNDELIVERED_LINES }));
-    const text = [t("system:undelivered_title", { count: rows.length }), ...lines, t("system:undelivered_hint")].join("\n");
+    if (rows.length > MAX_UNDELIVERED_LINES)
+      lines.push(t("system:undelivered_more", { count: rows.length - MAX_UNDELIVERED_LINES }));
+    const text = [t("system:undelivered_title", { count: rows.length }), ...lines, t("system:undelivered_hint")].join(
+      "\n",
+    );
     const batch = `${rows[0].id}-${rows[rows.length - 1].id}-${rows.length}`;
     await alerts.queue(`alert:undelivered:${batch}`, () => text);
-    logger.error({ count: rows.length, ids: rows.map((r) => r.id).slice(0, 100) }, "outbox messages not delivered within their useful life");
+    logger.error(
+      { count: rows.length, ids: rows.map((r) => r.id).slice(0, 100) },
+      "outbox messages not delivered within their useful life",
+    );
   }
 
   /** Runs a write; on a storage fault keeps it for the next drain instead of losing the outcome. */
@@ -272,7 +299,10 @@ export function createOutboxDispatcher(options: DispatcherOptions) {
         } catch (error) {
           const failure = asSendError(error);
           if (failure.failure === "transient") hold(input.channel);
-          logger.warn({ chatId: input.chatId, key: input.dedupeKey, reason: failure.message }, "answer not sent now; kept in the outbox");
+          logger.warn(
+            { chatId: input.chatId, key: input.dedupeKey, reason: failure.message },
+            "answer not sent now; kept in the outbox",
+          );
         }
       }
       await repos.outbox.enqueue(input);
@@ -334,17 +364,23 @@ export function createOutboxDispatcher(options: DispatcherOptions) {
       if (timer) clearTimeout(timer);
       timerAt = Infinity;
       let deadline: NodeJS.Timeout | undefined;
-      await Promise.race([Promise.all(inFlight.values()), new Promise((resolve) => (deadline = setTimeout(resolve, deadlineMs)))]);
+      await Promise.race([
+        Promise.all(inFlight.values()),
+        new Promise((resolve) => (deadline = setTimeout(resolve, deadlineMs))),
+      ]);
       clearTimeout(deadline);
       while (unrecorded.length) {
-        await unrecorded
-          .shift()!()
-          .catch((error) => logger.error({ err: error }, "outbox: an outcome could not be recorded before stopping"));
+        await unrecorded.shift()!().catch((error) =>
+          logger.error({ err: error }, "outbox: an outcome could not be recorded before stopping"),
+        );
       }
       if (inFlight.size) {
         const ids = [...inFlight.keys()];
         const released = await repos.outbox.release(ids).catch((error) => {
-          logger.error({ err: error }, "outbox: rows in flight could not be released; they are sent again at the next start");
+          logger.error(
+            { err: error },
+            "outbox: rows in flight could not be released; they are sent again at the next start",
+          );
           return 0;
         });
         logger.warn({ released, ids }, "outbox: stopped with sends in flight; released them for the next start");

@@ -1,7 +1,7 @@
+import { loadCalendar } from "../core/plans/tasks.js";
 import type { Messenger } from "../core/ports.js";
 import type { Repositories } from "../core/repositories.js";
 import { planGroups, scheduledRollups } from "../core/rollups/rollup-planner.js";
-import { loadCalendar } from "../core/plans/tasks.js";
 import { planScheduledRollup, type RollupServiceDeps } from "../features/rollups.js";
 import type { Planner } from "./scheduler.js";
 
@@ -10,7 +10,9 @@ import type { Planner } from "./scheduler.js";
  * active rollup chat, and tells the scheduler when the next one is due. A digest with nothing that
  * matters now is not posted.
  */
-export function createRollupPlanner(deps: RollupServiceDeps & { repos: Repositories; messenger: Messenger; clock: { now(): Date } }): Planner {
+export function createRollupPlanner(
+  deps: RollupServiceDeps & { repos: Repositories; messenger: Messenger; clock: { now(): Date } },
+): Planner {
   return {
     name: "rollups",
     async enqueueDue() {
@@ -23,9 +25,21 @@ export function createRollupPlanner(deps: RollupServiceDeps & { repos: Repositor
       for (const due of scheduledRollups(groups, { now, calendar, tz: deps.timezone })) {
         const firstKeys = chats.map((c) => `${due.dedupeKey}:${c.channel}:${c.chatId}:0`);
         if ((await deps.repos.outbox.existingKeys(firstKeys)).size === firstKeys.length) continue;
-        const what = due.kind === "after_deadline" ? { occurrenceId: due.occurrenceId } : { taskIds: due.group.tasks.map((t) => t.id) };
+        const what =
+          due.kind === "after_deadline"
+            ? { occurrenceId: due.occurrenceId }
+            : { taskIds: due.group.tasks.map((t) => t.id) };
         for (const m of await planScheduledRollup(deps, { now, key: due.dedupeKey, ...what })) {
-          if (await deps.repos.outbox.enqueue({ ...m.to, dedupeKey: m.dedupeKey, kind: "rollup", message: m.message, notBefore: now })) queued++;
+          if (
+            await deps.repos.outbox.enqueue({
+              ...m.to,
+              dedupeKey: m.dedupeKey,
+              kind: "rollup",
+              message: m.message,
+              notBefore: now,
+            })
+          )
+            queued++;
         }
       }
       return queued;
@@ -33,7 +47,12 @@ export function createRollupPlanner(deps: RollupServiceDeps & { repos: Repositor
     async nextAt() {
       if (!(await deps.repos.chats.listRollupChats()).some((c) => c.status === "active")) return null;
       const calendar = await loadCalendar(deps.repos);
-      const [next] = scheduledRollups(await planGroups(deps.repos), { now: deps.clock.now(), calendar, tz: deps.timezone, ahead: true });
+      const [next] = scheduledRollups(await planGroups(deps.repos), {
+        now: deps.clock.now(),
+        calendar,
+        tz: deps.timezone,
+        ahead: true,
+      });
       return next?.at ?? null;
     },
   };

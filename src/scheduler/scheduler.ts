@@ -1,6 +1,6 @@
 import type { Job } from "node-schedule";
-import { loadNodeSchedule } from "./node-schedule.js";
 import type { Logger } from "../core/ports.js";
+import { loadNodeSchedule } from "./node-schedule.js";
 import type { OutboxDispatcher } from "./outbox-dispatcher.js";
 
 /** Something that queues due messages (reminders, rollups) and knows when it is due next. */

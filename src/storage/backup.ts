@@ -9,7 +9,17 @@
  * the first copies only the new photos and documents.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, copyFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { attachmentPath } from "../core/file-paths.js";
@@ -63,10 +73,22 @@ const snapshotName = (at: Date) => at.toISOString().replace(/[-:.]/g, "");
 /** Rows per user table (not SQLite's or Prisma's own). */
 export function tableRowCounts(db: Database.Database): Record<string, number> {
   const tables = db
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name`)
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name`,
+    )
     .pluck()
     .all() as string[];
-  return Object.fromEntries(tables.map((t) => [t, Number(db.prepare(`SELECT COUNT(*) FROM "${t.replace(/"/g, '""')}"`).pluck().get())]));
+  return Object.fromEntries(
+    tables.map((t) => [
+      t,
+      Number(
+        db
+          .prepare(`SELECT COUNT(*) FROM "${t.replace(/"/g, '""')}"`)
+          .pluck()
+          .get(),
+      ),
+    ]),
+  );
 }
 
 /**
@@ -74,7 +96,13 @@ export function tableRowCounts(db: Database.Database): Record<string, number> {
  * files the copy refers to that OUT does not have yet, then keeps only the newest `keep` snapshots.
  * @example await createBackup({ databaseFile: "data/don-doc.db", dataDir: "data", outDir: "/backup", keep: 14 })
  */
-export async function createBackup(options: { databaseFile: string; dataDir: string; outDir: string; keep?: number; now?: Date }): Promise<BackupResult> {
+export async function createBackup(options: {
+  databaseFile: string;
+  dataDir: string;
+  outDir: string;
+  keep?: number;
+  now?: Date;
+}): Promise<BackupResult> {
   const { databaseFile, dataDir, outDir } = options;
   if (!existsSync(databaseFile)) throw new BackupError("not_found", databaseFile);
   const snapshotDir = path.join(outDir, SNAPSHOTS, snapshotName(options.now ?? new Date()));
@@ -161,7 +189,8 @@ export function listSnapshots(outDir: string): string[] {
     .sort();
 }
 
-const readManifest = (snapshotDir: string): BackupManifest => JSON.parse(readFileSync(path.join(snapshotDir, MANIFEST), "utf8"));
+const readManifest = (snapshotDir: string): BackupManifest =>
+  JSON.parse(readFileSync(path.join(snapshotDir, MANIFEST), "utf8"));
 
 /** Keeps the newest `keep` snapshots; drops the others, their partial leftovers and files no snapshot needs. */
 function rotate(outDir: string, keep: number): string[] {
@@ -174,7 +203,8 @@ function rotate(outDir: string, keep: number): string[] {
   const filesDir = path.join(outDir, "files");
   if (existsSync(filesDir)) {
     for (const fan of readdirSync(filesDir)) {
-      for (const name of readdirSync(path.join(filesDir, fan))) if (!needed.has(name)) rmSync(path.join(filesDir, fan, name), { force: true });
+      for (const name of readdirSync(path.join(filesDir, fan)))
+        if (!needed.has(name)) rmSync(path.join(filesDir, fan, name), { force: true });
     }
   }
   return removed;

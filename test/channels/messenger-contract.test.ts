@@ -4,12 +4,12 @@ import path from "node:path";
 import { createSandboxChannel } from "../../src/channels/sandbox/sandbox-channel.js";
 import { sampleDirectory } from "../../src/channels/sandbox/sandbox-directory.js";
 import { createSandboxTranscript, type SandboxTranscript } from "../../src/channels/sandbox/sandbox-transcript.js";
-import { createFileStore } from "../../src/storage/file-store.js";
 import { createTelegramChannel } from "../../src/channels/telegram/telegram-channel.js";
 import { createZaloChannel } from "../../src/channels/zalo/zalo-channel.js";
 import { createFileLinks } from "../../src/http/file-links.js";
 import { createHttpServer } from "../../src/http/http-server.js";
 import { createTranslator } from "../../src/i18n.js";
+import { createFileStore } from "../../src/storage/file-store.js";
 import { createFakeTelegramServer, type FakeFilePart } from "../support/fake-telegram-server.js";
 import { createFakeZaloServer } from "../support/fake-zalo-server.js";
 import { createTestLogger } from "../support/harness.js";
@@ -19,7 +19,14 @@ const FAST = { globalPerSecond: 1000, perChatPerSecond: 1000, perGroupPerMinute:
 
 messengerContract("Telegram", async () => {
   const fake = await createFakeTelegramServer();
-  const telegram = createTelegramChannel({ token: fake.token, apiRoot: fake.url, botInfo: fake.botInfo, logger: createTestLogger(), limits: FAST, retries: 0 });
+  const telegram = createTelegramChannel({
+    token: fake.token,
+    apiRoot: fake.url,
+    botInfo: fake.botInfo,
+    logger: createTestLogger(),
+    limits: FAST,
+    retries: 0,
+  });
   fake.blockChat(-1009);
   const bytesOf = (file: FakeFilePart | string | undefined) => (typeof file === "object" ? file.data : Buffer.alloc(0));
   return {
@@ -37,7 +44,8 @@ messengerContract("Telegram", async () => {
     failNextSend(kind) {
       if (kind === "server") fake.failNext("sendMessage", { error_code: 502 });
       if (kind === "rate") fake.failNext("sendMessage", { error_code: 429, retry_after: 2 });
-      if (kind === "bad") fake.failNext("sendMessage", { error_code: 400, description: "Bad Request: message text is empty" });
+      if (kind === "bad")
+        fake.failNext("sendMessage", { error_code: 400, description: "Bad Request: message text is empty" });
     },
     close: () => fake.close(),
   };
@@ -49,9 +57,24 @@ messengerContract("Zalo", async () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "don-doc-links-"));
   const http = createHttpServer({ logger });
   await http.listen(0, "127.0.0.1");
-  const fileLinks = createFileLinks({ baseUrl: `http://127.0.0.1:${http.port()}`, dir: dataDir, http, clock: { now: () => new Date() }, logger, goneText: "gone" });
+  const fileLinks = createFileLinks({
+    baseUrl: `http://127.0.0.1:${http.port()}`,
+    dir: dataDir,
+    http,
+    clock: { now: () => new Date() },
+    logger,
+    goneText: "gone",
+  });
   const t = createTranslator({ defaultLanguage: "vi" }).t("vi");
-  const zalo = createZaloChannel({ token: fake.token, apiRoot: fake.url, logger, limits: FAST, fileLinks, t, retries: 0 });
+  const zalo = createZaloChannel({
+    token: fake.token,
+    apiRoot: fake.url,
+    logger,
+    limits: FAST,
+    fileLinks,
+    t,
+    retries: 0,
+  });
   fake.blockChat("b10c4ed0000000ff");
   return {
     messenger: zalo.messenger,
@@ -76,7 +99,11 @@ messengerContract("Zalo", async () => {
       // Zalo's table: 403 is "internal server error", 429 "quota exceeded" (no retry-after).
       if (kind === "server") fake.failNext("sendMessage", { error_code: 403 });
       if (kind === "rate") fake.failNext("sendMessage", { error_code: 429 });
-      if (kind === "bad") fake.failNext("sendMessage", { error_code: 400, description: "Bad request: text must be 1 to 2000 characters" });
+      if (kind === "bad")
+        fake.failNext("sendMessage", {
+          error_code: 400,
+          description: "Bad request: text must be 1 to 2000 characters",
+        });
     },
     async close() {
       await http.close();
@@ -104,8 +131,17 @@ messengerContract(
         return transcript.add(input);
       },
     };
-    const directory = sampleDirectory([{ code: "XA_THACH_BINH", name: "UBND xã Thạch Bình", kind: "xa" }], createTranslator().t("vi"));
-    const sandbox = createSandboxChannel({ transcript: failing, files, clock: { now: () => new Date() }, directory: () => directory, adminIds: [] });
+    const directory = sampleDirectory(
+      [{ code: "XA_THACH_BINH", name: "UBND xã Thạch Bình", kind: "xa" }],
+      createTranslator().t("vi"),
+    );
+    const sandbox = createSandboxChannel({
+      transcript: failing,
+      files,
+      clock: { now: () => new Date() },
+      directory: () => directory,
+      adminIds: [],
+    });
     const group = directory.chats.find((c) => c.sample === "unit")!.chatId;
     return {
       messenger: sandbox.messenger,
@@ -116,7 +152,11 @@ messengerContract(
         return transcript.messages(chatId).map((m): Received => {
           const [file] = m.files;
           if (!file) return { kind: "text", text: m.text };
-          return { kind: file.kind === "photo" ? "photo" : "document", bytes: readFileSync(files.pathOf(file.sha256)), caption: m.text || undefined };
+          return {
+            kind: file.kind === "photo" ? "photo" : "document",
+            bytes: readFileSync(files.pathOf(file.sha256)),
+            caption: m.text || undefined,
+          };
         });
       },
       failNextSend() {

@@ -13,8 +13,18 @@ describe("a channel meeting 429s", () => {
   it("Telegram: a split text refused part-way waits out retry_after once and sends each part once, in order", async () => {
     const fake = await createFakeTelegramServer({ limits: { perChatPerSecond: 1 } });
     try {
-      const telegram = createTelegramChannel({ token: fake.token, apiRoot: fake.url, botInfo: fake.botInfo, logger: createTestLogger(), limits: LOOSE, retries: 3 });
-      const lines = Array.from({ length: 300 }, (_, i) => `${String(i + 1).padStart(3, "0")}. UBND xã đã báo cáo đủ số liệu tuần này.`);
+      const telegram = createTelegramChannel({
+        token: fake.token,
+        apiRoot: fake.url,
+        botInfo: fake.botInfo,
+        logger: createTestLogger(),
+        limits: LOOSE,
+        retries: 3,
+      });
+      const lines = Array.from(
+        { length: 300 },
+        (_, i) => `${String(i + 1).padStart(3, "0")}. UBND xã đã báo cáo đủ số liệu tuần này.`,
+      );
       await telegram.messenger.send({ channel: "telegram", chatId: "42" }, { type: "text", text: lines.join("\n") });
       const sent = fake.sent(42);
       expect(sent.length).toBeGreaterThanOrEqual(3);
@@ -32,10 +42,20 @@ describe("a channel meeting 429s", () => {
   it("Zalo: a 429 (quota exceeded, no retry-after) is waited out with the channel's own backoff, doubled per 429 in a row, and the message sent once", async () => {
     const fake = await createFakeZaloServer();
     try {
-      const zalo = createZaloChannel({ token: fake.token, apiRoot: fake.url, logger: createTestLogger(), limits: LOOSE, t: createTranslator().t("vi"), retries: 2 });
+      const zalo = createZaloChannel({
+        token: fake.token,
+        apiRoot: fake.url,
+        logger: createTestLogger(),
+        limits: LOOSE,
+        t: createTranslator().t("vi"),
+        retries: 2,
+      });
       fake.failNext("sendMessage", { error_code: 429 }, 2);
       const t0 = Date.now();
-      await zalo.messenger.send({ channel: "zalo", chatId: "5a7e0c31d2f94b86" }, { type: "text", text: "Đề nghị đồng chí báo cáo." });
+      await zalo.messenger.send(
+        { channel: "zalo", chatId: "5a7e0c31d2f94b86" },
+        { type: "text", text: "Đề nghị đồng chí báo cáo." },
+      );
       // 1 s after the first 429, 2 s after the second.
       expect(Date.now() - t0).toBeGreaterThanOrEqual(3000);
       expect(fake.sent("5a7e0c31d2f94b86").map((s) => s.text)).toEqual(["Đề nghị đồng chí báo cáo."]);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createRateLimiter, RECOVERY_PERIOD_MS, type RateLimiter } from "../../src/channels/rate-limiter.js";
+import { createRateLimiter, type RateLimiter, RECOVERY_PERIOD_MS } from "../../src/channels/rate-limiter.js";
 
 const T0 = Date.parse("2026-12-01T08:00:00Z");
 

@@ -2,7 +2,13 @@ import { HttpError } from "grammy";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createTelegramRetry, MAX_RETRY_DELAY_MS, retryDelayMs } from "../../src/channels/telegram/telegram-retry.js";
 
-type Result = { ok: boolean; error_code?: number; description?: string; result?: unknown; parameters?: { retry_after?: number } };
+type Result = {
+  ok: boolean;
+  error_code?: number;
+  description?: string;
+  result?: unknown;
+  parameters?: { retry_after?: number };
+};
 
 /** A Bot API call that answers from a script (an Error is thrown), counting calls. */
 function scripted(answers: (Result | Error)[]) {
@@ -21,7 +27,11 @@ const ok: Result = { ok: true, result: true };
 
 afterEach(() => void vi.useRealTimers());
 
-async function run(method: string, answers: (Result | Error)[], options: Parameters<typeof createTelegramRetry>[0] = {}) {
+async function run(
+  method: string,
+  answers: (Result | Error)[],
+  options: Parameters<typeof createTelegramRetry>[0] = {},
+) {
   vi.useFakeTimers();
   const call = scripted(answers);
   const transformer = createTelegramRetry(options);
@@ -41,8 +51,13 @@ describe("Bot API retries (bounded, instead of auto-retry)", () => {
   });
 
   it("tries a send once (once more at once after a network error): 5xx and outages go back to the caller (the outbox retries), 429 to the limiter", async () => {
-    expect(await run("sendMessage", [{ ok: false, error_code: 500, description: "Internal Server Error" }])).toMatchObject({ calls: 1, result: { error_code: 500 } });
-    expect(await run("sendMessage", [{ ok: false, error_code: 429, parameters: { retry_after: 30 } }])).toMatchObject({ calls: 1, result: { error_code: 429 } });
+    expect(
+      await run("sendMessage", [{ ok: false, error_code: 500, description: "Internal Server Error" }]),
+    ).toMatchObject({ calls: 1, result: { error_code: 500 } });
+    expect(await run("sendMessage", [{ ok: false, error_code: 429, parameters: { retry_after: 30 } }])).toMatchObject({
+      calls: 1,
+      result: { error_code: 429 },
+    });
     // A reused keep-alive connection reset by the server: the second try goes through.
     expect(await run("sendMessage", [refused(), ok])).toMatchObject({ calls: 2, result: ok });
     const down = await run("sendPhoto", [refused()]);
@@ -54,16 +69,24 @@ describe("Bot API retries (bounded, instead of auto-retry)", () => {
     const failures = [];
     const seen: unknown[] = [];
     for (let i = 0; i < 40; i++) failures.push(refused());
-    expect(await run("getMe", [...failures, ok], { onFailure: (e) => seen.push(e) })).toMatchObject({ calls: 41, result: ok });
+    expect(await run("getMe", [...failures, ok], { onFailure: (e) => seen.push(e) })).toMatchObject({
+      calls: 41,
+      result: ok,
+    });
     expect(seen).toHaveLength(40);
-    expect(await run("getFile", [refused(), { ok: false, error_code: 502 }, refused(), refused(), ok])).toMatchObject({ calls: 4 });
-    expect(await run("getFile", [{ ok: false, error_code: 400, description: "Bad Request: wrong file_id" }])).toMatchObject({ calls: 1 });
+    expect(await run("getFile", [refused(), { ok: false, error_code: 502 }, refused(), refused(), ok])).toMatchObject({
+      calls: 4,
+    });
+    expect(
+      await run("getFile", [{ ok: false, error_code: 400, description: "Bad Request: wrong file_id" }]),
+    ).toMatchObject({ calls: 1 });
   });
 
   it("waits at most 25 s between two tries, so the bot is back within 30 s of Telegram", () => {
     expect(retryDelayMs(1, () => 1)).toBe(500);
     expect(retryDelayMs(3, () => 1)).toBe(2_000);
-    for (let attempt = 1; attempt < 100; attempt++) expect(retryDelayMs(attempt)).toBeLessThanOrEqual(MAX_RETRY_DELAY_MS);
+    for (let attempt = 1; attempt < 100; attempt++)
+      expect(retryDelayMs(attempt)).toBeLessThanOrEqual(MAX_RETRY_DELAY_MS);
     expect(MAX_RETRY_DELAY_MS).toBe(25_000);
   });
 
@@ -71,7 +94,9 @@ describe("Bot API retries (bounded, instead of auto-retry)", () => {
     const stop = new AbortController();
     vi.useFakeTimers();
     const call = scripted([refused()]);
-    const pending = createTelegramRetry({ stopSignal: stop.signal })(call.prev, "getMe" as never, {} as never).catch((e: Error) => e);
+    const pending = createTelegramRetry({ stopSignal: stop.signal })(call.prev, "getMe" as never, {} as never).catch(
+      (e: Error) => e,
+    );
     await vi.advanceTimersByTimeAsync(10_000);
     stop.abort();
     expect(await pending).toMatchObject({ message: "stopped while waiting to retry" });

@@ -40,7 +40,11 @@ describe("every command-line tool", () => {
   });
 
   it("a missing file prints the usage and exits 2", () => {
-    for (const [script, args] of [["plan-import", ["/nonexistent/plan.yaml"]], ["calendar", ["2021", "--plan", "/nonexistent/plan.yaml"]], ["reminders-plan", ["--plan", "/nonexistent/plan.yaml", "--from", "2021-01-01", "--to", "2021-02-01"]]] as const) {
+    for (const [script, args] of [
+      ["plan-import", ["/nonexistent/plan.yaml"]],
+      ["calendar", ["2021", "--plan", "/nonexistent/plan.yaml"]],
+      ["reminders-plan", ["--plan", "/nonexistent/plan.yaml", "--from", "2021-01-01", "--to", "2021-02-01"]],
+    ] as const) {
       const r = run(script, [...args]);
       expect(r.code, script).toBe(2);
       expect(r.err).toContain("/nonexistent/plan.yaml");

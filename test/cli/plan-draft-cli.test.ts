@@ -23,13 +23,21 @@ describe("npm run plan:draft", () => {
   it("--help prints the usage with an example", () => {
     const r = run(["--help"]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("Cách dùng: npm run -s plan:draft -- FILE [--units FILE.yaml] [--out FILE.yaml] | --score DIR");
+    expect(r.out).toContain(
+      "Cách dùng: npm run -s plan:draft -- FILE [--units FILE.yaml] [--out FILE.yaml] | --score DIR",
+    );
     expect(r.out).toMatch(/Ví dụ: npm run -s plan:draft -- /);
   });
 
   it("drafts the seed with the sample plan's units: the review on stdout, a plan file the importer accepts", () => {
     const out = path.join(dir, "du-thao.yaml");
-    const r = run(["test/fixtures/plan-drafts/thach-thanh-cchc-2021.ocr.txt", "--units", "plans/thach-thanh-cchc-2021.yaml", "--out", out]);
+    const r = run([
+      "test/fixtures/plan-drafts/thach-thanh-cchc-2021.ocr.txt",
+      "--units",
+      "plans/thach-thanh-cchc-2021.yaml",
+      "--out",
+      out,
+    ]);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain("Dự thảo kế hoạch 20/KH-UBND: 3 nhiệm vụ, 27 đơn vị, 0 chưa khớp.");
     expect(r.out).toContain(`Đã ghi dự thảo vào ${out}.`);
@@ -43,7 +51,10 @@ describe("npm run plan:draft", () => {
     expect(r.out).toMatch(/^# Dự thảo kế hoạch do Đôn Đốc đọc từ văn bản xa-quang-phu-bau-cu-2026.txt/);
     expect(r.err).toContain("Dự thảo kế hoạch 09/KH-UBND: 11 nhiệm vụ");
     const letter = path.join(dir, "giay-moi.txt");
-    writeFileSync(letter, "GIẤY MỜI\nUBND xã kính mời các đồng chí dự họp giao ban lúc 8 giờ ngày 05/3/2026 tại hội trường.\n");
+    writeFileSync(
+      letter,
+      "GIẤY MỜI\nUBND xã kính mời các đồng chí dự họp giao ban lúc 8 giờ ngày 05/3/2026 tại hội trường.\n",
+    );
     const none = run([letter]);
     expect(none.code).toBe(1);
     expect(none.err).toContain("không thấy nhiệm vụ nào");

@@ -11,15 +11,24 @@ import { createTestLogger } from "../support/harness.js";
 function fakeRepos(): Repositories {
   const people = new Map<string, PersonRecord>();
   const personRepo: Pick<PersonRepository, "touch" | "setRole"> = {
-      async touch({ channel, userId, displayName }) {
-        const key = `${channel}:${userId}`;
-        const p = people.get(key) ?? { id: people.size + 1, channel, userId, displayName, username: null, role: "none", unitId: null, language: null };
-        people.set(key, p);
-        return p;
-      },
-      async setRole(id, role) {
-        for (const p of people.values()) if (p.id === id) p.role = role;
-      },
+    async touch({ channel, userId, displayName }) {
+      const key = `${channel}:${userId}`;
+      const p = people.get(key) ?? {
+        id: people.size + 1,
+        channel,
+        userId,
+        displayName,
+        username: null,
+        role: "none",
+        unitId: null,
+        language: null,
+      };
+      people.set(key, p);
+      return p;
+    },
+    async setRole(id, role) {
+      for (const p of people.values()) if (p.id === id) p.role = role;
+    },
   };
   return {
     people: personRepo,
@@ -41,7 +50,17 @@ function recordingMessenger() {
   return { sent, messenger };
 }
 
-const incoming = (text: string): Incoming => ({ channel: "telegram", chatId: "7", chatType: "private", userId: "7", userName: "Lan", messageId: "1", text, files: [], date: new Date() });
+const incoming = (text: string): Incoming => ({
+  channel: "telegram",
+  chatId: "7",
+  chatType: "private",
+  userId: "7",
+  userName: "Lan",
+  messageId: "1",
+  text,
+  files: [],
+  date: new Date(),
+});
 
 describe("bot core", () => {
   it("answers a failing update with a short apology and logs the error, never the stack", async () => {
@@ -50,9 +69,25 @@ describe("bot core", () => {
     const features = new Composer().command("boom", async () => {
       throw new Error("database is on fire");
     });
-    const core = createBotCore({ repos: fakeRepos(), messenger, clock: { now: () => new Date() }, translations: createTranslator(), logger, defaultLanguage: "vi", initialAdmins: [] }, features);
+    const core = createBotCore(
+      {
+        repos: fakeRepos(),
+        messenger,
+        clock: { now: () => new Date() },
+        translations: createTranslator(),
+        logger,
+        defaultLanguage: "vi",
+        initialAdmins: [],
+      },
+      features,
+    );
     await core.handle(incoming("/boom@don_doc_bot"));
-    expect(sent).toEqual([{ type: "text", text: "Đã có lỗi khi xử lý tin nhắn này. Đề nghị đồng chí thử lại sau ít phút; nếu vẫn lỗi, đề nghị báo quản trị viên." }]);
+    expect(sent).toEqual([
+      {
+        type: "text",
+        text: "Đã có lỗi khi xử lý tin nhắn này. Đề nghị đồng chí thử lại sau ít phút; nếu vẫn lỗi, đề nghị báo quản trị viên.",
+      },
+    ]);
     expect(logger.errors).toHaveLength(1);
   });
 
@@ -63,7 +98,18 @@ describe("bot core", () => {
       seen = ctx.command;
       await ctx.reply(Array.from({ length: 6 }, (_, i) => `dòng số ${i} ${"x".repeat(20)}`).join("\n"));
     });
-    const core = createBotCore({ repos: fakeRepos(), messenger, clock: { now: () => new Date() }, translations: createTranslator(), logger: createTestLogger(), defaultLanguage: "vi", initialAdmins: [{ channel: "telegram", userId: "7" }] }, features);
+    const core = createBotCore(
+      {
+        repos: fakeRepos(),
+        messenger,
+        clock: { now: () => new Date() },
+        translations: createTranslator(),
+        logger: createTestLogger(),
+        defaultLanguage: "vi",
+        initialAdmins: [{ channel: "telegram", userId: "7" }],
+      },
+      features,
+    );
     await core.handle(incoming("/ECHO@don_doc_bot  a b "));
     expect(seen).toEqual({ name: "echo", args: "a b" });
     expect(sent.length).toBeGreaterThan(1);

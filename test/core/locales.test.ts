@@ -7,7 +7,8 @@ function flatten(value: unknown, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();
   if (typeof value === "string") out.set(prefix, value);
   else if (value && typeof value === "object") {
-    for (const [k, v] of Object.entries(value)) for (const [key, text] of flatten(v, prefix ? `${prefix}.${k}` : k)) out.set(key, text);
+    for (const [k, v] of Object.entries(value))
+      for (const [key, text] of flatten(v, prefix ? `${prefix}.${k}` : k)) out.set(key, text);
   }
   return out;
 }
@@ -16,7 +17,8 @@ const load = (lang: string) => {
   const all = new Map<string, string>();
   for (const file of readdirSync(path.join("locales", lang)).filter((f) => f.endsWith(".json"))) {
     const ns = file.replace(/\.json$/, "");
-    for (const [key, text] of flatten(JSON.parse(readFileSync(path.join("locales", lang, file), "utf8")))) all.set(`${ns}:${key}`, text);
+    for (const [key, text] of flatten(JSON.parse(readFileSync(path.join("locales", lang, file), "utf8"))))
+      all.set(`${ns}:${key}`, text);
   }
   return all;
 };
@@ -30,7 +32,8 @@ const merge = (texts: Map<string, string>) => {
 };
 const vi = merge(load("vi"));
 const en = merge(load("en"));
-const placeholders = (text: string) => [...new Set([...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]))].sort();
+const placeholders = (text: string) =>
+  [...new Set([...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]))].sort();
 
 /** Words locales/README.md excludes from Vietnamese texts (whole words). */
 const EXCLUDED = ["bạn", "hãy", "vui lòng", "xin lỗi", "tôi", "sai?", "nhé"];
@@ -42,7 +45,9 @@ describe("locale files (locales/README.md)", () => {
   });
 
   it("every key has the same placeholders in both languages", () => {
-    const differ = [...vi].filter(([k, text]) => en.has(k) && placeholders(text).join() !== placeholders(en.get(k)!).join()).map(([k]) => k);
+    const differ = [...vi]
+      .filter(([k, text]) => en.has(k) && placeholders(text).join() !== placeholders(en.get(k)!).join())
+      .map(([k]) => k);
     expect(differ).toEqual([]);
   });
 
@@ -50,7 +55,10 @@ describe("locale files (locales/README.md)", () => {
     const offending = [...vi]
       .filter(([, text]) => {
         const lower = text.toLowerCase();
-        return EXCLUDED.some((w) => new RegExp(`(^|[^\\p{L}])${w.replace("?", "\\?")}($|[^\\p{L}])`, "u").test(lower)) || /Phòng Văn hóa và Thông tin/.test(text);
+        return (
+          EXCLUDED.some((w) => new RegExp(`(^|[^\\p{L}])${w.replace("?", "\\?")}($|[^\\p{L}])`, "u").test(lower)) ||
+          /Phòng Văn hóa và Thông tin/.test(text)
+        );
       })
       .map(([k, text]) => `${k}: ${text.slice(0, 80)}`);
     expect(offending).toEqual([]);

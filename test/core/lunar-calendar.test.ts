@@ -1,6 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { deltaTSeconds, lunarToSolar, newMoonJde, newMoonTime, solarToLunar } from "../../src/core/calendar/lunar-calendar.js";
+import {
+  deltaTSeconds,
+  lunarToSolar,
+  newMoonJde,
+  newMoonTime,
+  solarToLunar,
+} from "../../src/core/calendar/lunar-calendar.js";
 import { addDays } from "../../src/core/calendar/time.js";
 
 /** Rows of a table written by scripts/new-moons-ephem.py (comments and the header skipped). */
@@ -18,9 +24,16 @@ const MEEUS_SECONDS = 20;
 
 describe("Vietnamese lunar calendar", () => {
   const tet: [number, string][] = [
-    [2000, "2000-02-05"], [2007, "2007-02-17"], [2020, "2020-01-25"], [2021, "2021-02-12"],
-    [2022, "2022-02-01"], [2023, "2023-01-22"], [2024, "2024-02-10"], [2025, "2025-01-29"],
-    [2026, "2026-02-17"], [2027, "2027-02-06"],
+    [2000, "2000-02-05"],
+    [2007, "2007-02-17"],
+    [2020, "2020-01-25"],
+    [2021, "2021-02-12"],
+    [2022, "2022-02-01"],
+    [2023, "2023-01-22"],
+    [2024, "2024-02-10"],
+    [2025, "2025-01-29"],
+    [2026, "2026-02-17"],
+    [2027, "2027-02-06"],
   ];
 
   it.each(tet)("Tết %i is %s", (year, date) => {
@@ -97,9 +110,20 @@ describe("against an ephemeris (PyEphem, new moons and lunar months 1900–2100 
     // k = 0 is the new moon of 2000-01-06 18:14 UT.
     const k = Math.round((at - Date.parse("2000-01-06T18:14:00Z")) / (29.530588861 * DAY_MS));
     const fromMidnight = ((((at + ZONE_MS) % DAY_MS) + DAY_MS) % DAY_MS) / 1000;
-    return { at, deltaT: Number(deltaT), localDate, k, secondsToMidnight: Math.min(fromMidnight, 86_400 - fromMidnight) };
+    return {
+      at,
+      deltaT: Number(deltaT),
+      localDate,
+      k,
+      secondsToMidnight: Math.min(fromMidnight, 86_400 - fromMidnight),
+    };
   });
-  const months = table("lunar-months-1900-2100.tsv").map(([year, month, leap, firstDay]) => ({ year: Number(year), month: Number(month), leap: leap === "1", firstDay }));
+  const months = table("lunar-months-1900-2100.tsv").map(([year, month, leap, firstDay]) => ({
+    year: Number(year),
+    month: Number(month),
+    leap: leap === "1",
+    firstDay,
+  }));
 
   it("has every new moon of the tables (2,487) and numbers them without gaps", () => {
     expect(moons).toHaveLength(2487);
@@ -138,10 +162,19 @@ describe("against an ephemeris (PyEphem, new moons and lunar months 1900–2100 
       } catch (error) {
         first = String(error);
       }
-      if (first === m.firstDay && lunar.day === 1 && lunar.month === m.month && lunar.year === m.year && lunar.leap === m.leap) continue;
+      if (
+        first === m.firstDay &&
+        lunar.day === 1 &&
+        lunar.month === m.month &&
+        lunar.year === m.year &&
+        lunar.leap === m.leap
+      )
+        continue;
       // Within Meeus's error of midnight the day is a coin toss: only such new moons may differ.
       expect(moons[i].localDate).toBe(m.firstDay);
-      expect(moons[i].secondsToMidnight, `${m.year}/${m.month}: ${m.firstDay}, ours ${first}`).toBeLessThan(MEEUS_SECONDS);
+      expect(moons[i].secondsToMidnight, `${m.year}/${m.month}: ${m.firstDay}, ours ${first}`).toBeLessThan(
+        MEEUS_SECONDS,
+      );
       differ.push(`${m.year}/${m.month} ${m.firstDay}`);
     }
     // The one left: 1967-07-08 00:00:03 (UTC+7) by the ephemeris, 23:59:58 the day before by
@@ -151,8 +184,21 @@ describe("against an ephemeris (PyEphem, new moons and lunar months 1900–2100 
 
   it("fixes the month starts issue 21 found a day off (new moons minutes from midnight)", () => {
     const fixed = [
-      "1912-12-09", "1944-06-20", "1950-08-13", "1956-11-02", "1979-02-26", "1995-09-24", "2031-04-21", "2051-03-12",
-      "2054-05-08", "2073-12-28", "2077-11-15", "2078-11-04", "2084-03-07", "2085-10-18", "2099-09-14",
+      "1912-12-09",
+      "1944-06-20",
+      "1950-08-13",
+      "1956-11-02",
+      "1979-02-26",
+      "1995-09-24",
+      "2031-04-21",
+      "2051-03-12",
+      "2054-05-08",
+      "2073-12-28",
+      "2077-11-15",
+      "2078-11-04",
+      "2084-03-07",
+      "2085-10-18",
+      "2099-09-14",
     ];
     for (const date of fixed) expect(solarToLunar(date).day, date).toBe(1);
   });

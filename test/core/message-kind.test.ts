@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { SAMPLE_INDICATORS } from "../../src/core/plans/sample-indicators.js";
 import { classifyMessage, isQuestion } from "../../src/core/reports/message-kind.js";
-import { questionTopic } from "../../src/core/reports/questions.js";
 import { namedPeriods, periodMatches } from "../../src/core/reports/named-periods.js";
+import { questionTopic } from "../../src/core/reports/questions.js";
 
 const kind = (text: string) => classifyMessage(text, SAMPLE_INDICATORS);
 
@@ -34,16 +34,25 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     "hạn nộp là bao giờ",
   ])("question: %s", (text) => expect(kind(text)).toBe("question"));
 
-  it.each(["ok", "ok ạ", "Chào anh", "Dạ vâng", "dạ em cảm ơn ạ", "thanks", "👍", "🙏🙏", "..."])("chatter: %s", (text) => expect(kind(text)).toBe("chatter"));
-
-  it.each(["xã chưa tổ chức hội nghị triển khai kế hoạch", "xã đang xây dựng kế hoạch tuyên truyền đợt 2", "kết quả tuyên truyền tốt"])("unsure (the bot asks): %s", (text) =>
-    expect(kind(text)).toBe("unsure"),
+  it.each(["ok", "ok ạ", "Chào anh", "Dạ vâng", "dạ em cảm ơn ạ", "thanks", "👍", "🙏🙏", "..."])(
+    "chatter: %s",
+    (text) => expect(kind(text)).toBe("chatter"),
   );
 
-  it.each(["mai anh em mình đi họp nhé", "chiều nay mất điện cả xã", "Hôm nay trời mưa", "liên hệ 0912345678"])("other talk: %s", (text) => expect(kind(text)).toBe("other"));
+  it.each([
+    "xã chưa tổ chức hội nghị triển khai kế hoạch",
+    "xã đang xây dựng kế hoạch tuyên truyền đợt 2",
+    "kết quả tuyên truyền tốt",
+  ])("unsure (the bot asks): %s", (text) => expect(kind(text)).toBe("unsure"));
+
+  it.each(["mai anh em mình đi họp nhé", "chiều nay mất điện cả xã", "Hôm nay trời mưa", "liên hệ 0912345678"])(
+    "other talk: %s",
+    (text) => expect(kind(text)).toBe("other"),
+  );
 
   it("never throws on odd input", () => {
-    for (const text of ["", "\u0000\u202e", "?".repeat(10_000), "a".repeat(50_000), "1️⃣2️⃣"]) expect(() => kind(text)).not.toThrow();
+    for (const text of ["", "\u0000\u202e", "?".repeat(10_000), "a".repeat(50_000), "1️⃣2️⃣"])
+      expect(() => kind(text)).not.toThrow();
     expect(isQuestion("")).toBe(false);
   });
 });

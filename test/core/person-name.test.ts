@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { vietnameseFullName } from "../../src/core/units/person-name.js";
 import { toIncoming } from "../../src/channels/telegram/telegram-channel.js";
+import { vietnameseFullName } from "../../src/core/units/person-name.js";
 
 describe("vietnameseFullName (family name first)", () => {
   it.each([
@@ -19,7 +19,13 @@ describe("vietnameseFullName (family name first)", () => {
 
   it("is what the Telegram adapter gives the core", () => {
     const incoming = toIncoming(
-      { message_id: 1, date: 0, chat: { id: 5, type: "private", first_name: "Tuấn" }, from: { id: 5, is_bot: false, first_name: "Tuấn", last_name: "Lê Văn" }, text: "/start" } as never,
+      {
+        message_id: 1,
+        date: 0,
+        chat: { id: 5, type: "private", first_name: "Tuấn" },
+        from: { id: 5, is_bot: false, first_name: "Tuấn", last_name: "Lê Văn" },
+        text: "/start",
+      } as never,
       "dondoc_bot",
     );
     expect(incoming?.userName).toBe("Lê Văn Tuấn");

@@ -4,11 +4,16 @@
 // layer. The seed's draft is also compared with plans/thach-thanh-cchc-2021.yaml, made by hand.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { applyCorrections, parseCorrections } from "../../src/core/plans/plan-draft/corrections.js";
 import { draftPlan } from "../../src/core/plans/plan-draft/draft-plan.js";
-import { planFileDifferences, scoreDraft, type DraftScore, type ExpectedDraft } from "../../src/core/plans/plan-draft/draft-score.js";
+import {
+  type DraftScore,
+  type ExpectedDraft,
+  planFileDifferences,
+  scoreDraft,
+} from "../../src/core/plans/plan-draft/draft-score.js";
 import { draftToYaml } from "../../src/core/plans/plan-draft/draft-yaml.js";
 import { parsePlanFile } from "../../src/core/plans/plan-file.js";
 import { SAMPLE_INDICATORS } from "../../src/core/plans/sample-indicators.js";
@@ -18,10 +23,14 @@ import { planDocx, planPdf } from "../support/plan-documents.js";
 
 const DIR = "test/fixtures/plan-drafts";
 const t = createTranslator().t("vi");
-const FIXTURES = readdirSync(DIR).filter((f) => f.endsWith(".txt")).sort();
+const FIXTURES = readdirSync(DIR)
+  .filter((f) => f.endsWith(".txt"))
+  .sort();
 
 function expectedOf(file: string): ExpectedDraft & { units: ExpectedDraft["known_units"] } {
-  const expected = parse(readFileSync(path.join(DIR, file.replace(/\.txt$/, ".expected.yaml")), "utf8")) as ExpectedDraft;
+  const expected = parse(
+    readFileSync(path.join(DIR, file.replace(/\.txt$/, ".expected.yaml")), "utf8"),
+  ) as ExpectedDraft;
   const units = expected.known_units ?? parse(readFileSync(expected.known_units_from!, "utf8")).units;
   return { ...expected, units };
 }
@@ -47,12 +56,17 @@ describe("plan documents drafted and compared with the expected drafts", () => {
         const read = await documentText(bytes);
         expect(read.ok, format).toBe(true);
         if (!read.ok) continue;
-        const result = draftPlan(read.text, { units: expected.units!, indicators: SAMPLE_INDICATORS, today: "2026-01-01" });
+        const result = draftPlan(read.text, {
+          units: expected.units!,
+          indicators: SAMPLE_INDICATORS,
+          today: "2026-01-01",
+        });
         expect(result.ok, format).toBe(true);
         if (!result.ok) continue;
         const score = scoreDraft(result.draft, expected);
         console.log(`${file} [${format}] ${line(score)}`);
-        for (const c of score.comparisons.filter((x) => x.differences.length)) console.log(`  ${c.expected.title.slice(0, 60)}: ${c.differences.join("; ")}`);
+        for (const c of score.comparisons.filter((x) => x.differences.length))
+          console.log(`  ${c.expected.title.slice(0, 60)}: ${c.differences.join("; ")}`);
         scores.push(score);
         // Every format reads the same plan: the same score as the text.
         expect(line(score), format).toBe(line(scores[0]));
@@ -77,21 +91,32 @@ describe("plan documents drafted and compared with the expected drafts", () => {
     });
   }
   it("totals", () => {
-    console.log(`All plans: tasks ${totals.matched}/${totals.expected} (+${totals.extra}), deadline ${totals.deadline}, cycle ${totals.cycle}, targets ${totals.targets}, indicators ${totals.indicators}`);
+    console.log(
+      `All plans: tasks ${totals.matched}/${totals.expected} (+${totals.extra}), deadline ${totals.deadline}, cycle ${totals.cycle}, targets ${totals.targets}, indicators ${totals.indicators}`,
+    );
     expect(totals.matched).toBe(totals.expected);
   });
 });
 
 describe("held-out plans (test/fixtures/plan-drafts/held-out, written after the drafter)", () => {
   const HELD = path.join(DIR, "held-out");
-  for (const file of readdirSync(HELD).filter((f) => f.endsWith(".txt")).sort()) {
+  for (const file of readdirSync(HELD)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()) {
     it(file, () => {
-      const expected = parse(readFileSync(path.join(HELD, file.replace(/\.txt$/, ".expected.yaml")), "utf8")) as ExpectedDraft;
-      const result = draftPlan(readFileSync(path.join(HELD, file), "utf8"), { units: expected.known_units!, indicators: SAMPLE_INDICATORS, today: "2026-01-01" });
+      const expected = parse(
+        readFileSync(path.join(HELD, file.replace(/\.txt$/, ".expected.yaml")), "utf8"),
+      ) as ExpectedDraft;
+      const result = draftPlan(readFileSync(path.join(HELD, file), "utf8"), {
+        units: expected.known_units!,
+        indicators: SAMPLE_INDICATORS,
+        today: "2026-01-01",
+      });
       if (!result.draft) throw new Error(`${file}: no draft`);
       const s = scoreDraft(result.draft, expected);
       console.log(`held-out ${file}: ${line(s)}`);
-      for (const c of s.comparisons.filter((x) => x.differences.length)) console.log(`  ${c.expected.title.slice(0, 60)}: ${c.differences.join("; ")}`);
+      for (const c of s.comparisons.filter((x) => x.differences.length))
+        console.log(`  ${c.expected.title.slice(0, 60)}: ${c.differences.join("; ")}`);
       if (s.header.differences.length) console.log(`  header: ${s.header.differences.join("; ")}`);
       // Floors, not targets: what the drafter reads of plans it was not built on, so a change that reads less shows.
       expect(s.tasks.matched).toBe(s.tasks.expected);
@@ -130,16 +155,29 @@ describe("the seed's draft against the sample plan made by hand (plans/thach-tha
       'task BC_QUY_CCHC "Báo cáo quý kết quả tuyên truyền cải cách hành chính": no task in the draft',
       'task BC_THANG_TRUNG_TAM "Báo cáo tháng hoạt động thông tin, tuyên truyền CCHC của Trung tâm": no task in the draft',
     ]);
-    expect(file.file.plan.report).toMatchObject({ office: "Phòng Văn hóa và Thông tin", parent: "UBND huyện Thạch Thành", place: "Thạch Thành", abbreviation: "VHTT" });
+    expect(file.file.plan.report).toMatchObject({
+      office: "Phòng Văn hóa và Thông tin",
+      parent: "UBND huyện Thạch Thành",
+      place: "Thạch Thành",
+      abbreviation: "VHTT",
+    });
   });
 
   it("after the admin's three corrections, what remains are wordings and the sample's own additions", () => {
-    const corrected = applyCorrections(result.draft, parseCorrections("#1 hạn hằng tháng ngày 05 tháng sau\n#3 hạn hằng quý ngày 15\n#3 đơn vị: thêm phong-ban, doan-the")!, { units, indicators: SAMPLE_INDICATORS });
+    const corrected = applyCorrections(
+      result.draft,
+      parseCorrections(
+        "#1 hạn hằng tháng ngày 05 tháng sau\n#3 hạn hằng quý ngày 15\n#3 đơn vị: thêm phong-ban, doan-the",
+      )!,
+      { units, indicators: SAMPLE_INDICATORS },
+    );
     expect(corrected.outcomes.every((o) => o.ok)).toBe(true);
     const file = parsePlanFile(draftToYaml(corrected.draft, t), t);
     if (!file.ok) throw new Error(file.errors.join());
     const differences = planFileDifferences(file.file, reference.file);
-    console.log(`Seed draft after "#1 hạn hằng tháng ngày 05 tháng sau", "#3 hạn hằng quý ngày 15", "#3 đơn vị: thêm phong-ban, doan-the":\n  ${differences.join("\n  ")}`);
+    console.log(
+      `Seed draft after "#1 hạn hằng tháng ngày 05 tháng sau", "#3 hạn hằng quý ngày 15", "#3 đơn vị: thêm phong-ban, doan-the":\n  ${differences.join("\n  ")}`,
+    );
     expect(differences.filter((d) => / schedule: | targets: |no task|not in the reference|units /.test(d))).toEqual([]);
   });
 });

@@ -1,21 +1,30 @@
 import { describe, expect, it } from "vitest";
-import { parsePlanFile, PLAN_LIMITS } from "../../src/core/plans/plan-file.js";
+import { PLAN_LIMITS, parsePlanFile } from "../../src/core/plans/plan-file.js";
 import { createTranslator } from "../../src/i18n.js";
 
 const t = createTranslator({ defaultLanguage: "vi" }).t("vi");
 const HEAD = "plan:\n  number: 21/KH-UBND\n  date: 01/03/2021\n  title: Kế hoạch thử\n";
-const unitsYaml = (names: string[]) => `units:\n${names.map((n, i) => `  - code: XA_${i}\n    name: ${JSON.stringify(n)}\n    tags: [xa]`).join("\n")}\n`;
+const unitsYaml = (names: string[]) =>
+  `units:\n${names.map((n, i) => `  - code: XA_${i}\n    name: ${JSON.stringify(n)}\n    tags: [xa]`).join("\n")}\n`;
 
 describe("plan files are bounded", () => {
   it("refuses an alias bomb with a clear reason, without expanding it", () => {
     const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 1; i < 9; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(",")}]`);
+    for (let i = 1; i < 9; i++)
+      lines.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(",")}]`,
+      );
     const result = parsePlanFile(`${HEAD}x:\n  ${lines.join("\n  ")}\n`, t);
     expect(result).toEqual({ ok: false, errors: [expect.stringContaining("quá nhiều tham chiếu YAML")] });
   });
 
   it("refuses more than 5,000 units, saying how many it got", () => {
-    const result = parsePlanFile(HEAD + unitsYaml(Array.from({ length: PLAN_LIMITS.units + 1 }, (_, i) => `UBND xã ${i}`)), t);
+    const result = parsePlanFile(
+      HEAD + unitsYaml(Array.from({ length: PLAN_LIMITS.units + 1 }, (_, i) => `UBND xã ${i}`)),
+      t,
+    );
     expect(result).toEqual({ ok: false, errors: [expect.stringContaining("có 5001 đơn vị, vượt giới hạn 5000")] });
   });
 

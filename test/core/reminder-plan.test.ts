@@ -1,13 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { parseDeadlinePhrase } from "../../src/core/calendar/deadline-phrase.js";
-import { planReminders, reminderToSendNow, type PlannedReminder } from "../../src/core/reminders/reminder-plan.js";
-import { addDays, endOfLocalDay, localDateOf, localTimeOf, weekdayOf, zonedInstant } from "../../src/core/calendar/time.js";
-import { DEFAULT_REMINDER_POLICY, type CalendarEntryInput, type ReminderPolicy } from "../../src/core/types.js";
+import {
+  addDays,
+  endOfLocalDay,
+  localDateOf,
+  localTimeOf,
+  weekdayOf,
+  zonedInstant,
+} from "../../src/core/calendar/time.js";
 import { createWorkingCalendar } from "../../src/core/calendar/working-calendar.js";
+import { type PlannedReminder, planReminders, reminderToSendNow } from "../../src/core/reminders/reminder-plan.js";
+import { type CalendarEntryInput, DEFAULT_REMINDER_POLICY, type ReminderPolicy } from "../../src/core/types.js";
 
 const TZ = "Asia/Ho_Chi_Minh";
 const tet: CalendarEntryInput[] = [];
-for (let d = "2021-02-10"; d <= "2021-02-16"; d = addDays(d, 1)) tet.push({ date: d, kind: "holiday", name: "Nghỉ Tết Tân Sửu" });
+for (let d = "2021-02-10"; d <= "2021-02-16"; d = addDays(d, 1))
+  tet.push({ date: d, kind: "holiday", name: "Nghỉ Tết Tân Sửu" });
 const calendar = createWorkingCalendar(tet);
 const at = (date: string, time: string) => zonedInstant(date, time, TZ);
 const local = (plan: PlannedReminder[]) =>
@@ -159,9 +167,17 @@ describe("planReminders", () => {
 
   it("rejects malformed times", () => {
     const dueAt = endOfLocalDay("2021-03-10", TZ);
-    expect(() => planReminders({ dueAt, policy: { ...DEFAULT_REMINDER_POLICY, time: "8:00" }, calendar, tz: TZ })).toThrow(RangeError);
     expect(() =>
-      planReminders({ dueAt, policy: DEFAULT_REMINDER_POLICY, calendar, tz: TZ, officeHours: { start: "17:00", end: "07:30" } }),
+      planReminders({ dueAt, policy: { ...DEFAULT_REMINDER_POLICY, time: "8:00" }, calendar, tz: TZ }),
+    ).toThrow(RangeError);
+    expect(() =>
+      planReminders({
+        dueAt,
+        policy: DEFAULT_REMINDER_POLICY,
+        calendar,
+        tz: TZ,
+        officeHours: { start: "17:00", end: "07:30" },
+      }),
     ).toThrow(RangeError);
   });
 });
@@ -184,12 +200,20 @@ describe("reminderToSendNow", () => {
 
   it("after downtime sends only the latest missed reminder", () => {
     expect(pick(at("2021-02-08", "10:00"))).toEqual(["2021-02-08", "before", -1]);
-    expect(pick(at("2021-02-08", "10:00"), { lastSentAt: at("2021-01-29", "08:00") })).toEqual(["2021-02-08", "before", -1]);
+    expect(pick(at("2021-02-08", "10:00"), { lastSentAt: at("2021-01-29", "08:00") })).toEqual([
+      "2021-02-08",
+      "before",
+      -1,
+    ]);
   });
 
   it("sends nothing already covered by the last send", () => {
     expect(pick(at("2021-02-08", "10:00"), { lastSentAt: at("2021-02-08", "08:00") })).toBeUndefined();
-    expect(pick(at("2021-02-09", "08:00"), { lastSentAt: at("2021-02-08", "08:00") })).toEqual(["2021-02-09", "due_day", 0]);
+    expect(pick(at("2021-02-09", "08:00"), { lastSentAt: at("2021-02-08", "08:00") })).toEqual([
+      "2021-02-09",
+      "due_day",
+      0,
+    ]);
   });
 
   it("does not send 'before'/'due day' after the deadline when dueAt is known", () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { readCorpus, scoreCorpus } from "../../src/core/reports/corpus-score.js";
 import { SAMPLE_INDICATORS } from "../../src/core/plans/sample-indicators.js";
+import { readCorpus, scoreCorpus } from "../../src/core/reports/corpus-score.js";
 
 /**
  * The held-out part of the real-style corpus: written before the parser's new stages, never read
@@ -16,7 +16,9 @@ const FLOOR = 75;
 
 describe("real-style report corpus (held-out part)", () => {
   it(`scores the held-out part (floor: ${FLOOR}% exact)`, () => {
-    const cases = readCorpus(readFileSync(new URL("../fixtures/report-corpus-real-heldout.jsonl", import.meta.url), "utf8"));
+    const cases = readCorpus(
+      readFileSync(new URL("../fixtures/report-corpus-real-heldout.jsonl", import.meta.url), "utf8"),
+    );
     const score = scoreCorpus(cases, SAMPLE_INDICATORS);
     const percent = (100 * score.exact) / score.total;
     console.log(`real-style held-out exact match: ${score.exact}/${score.total} (${percent.toFixed(1)}%)`);

@@ -3,20 +3,20 @@ import { SAMPLE_INDICATORS } from "../../src/core/plans/sample-indicators.js";
 import { combineValues, mergeRoles } from "../../src/core/reports/parser/combine.js";
 import { correctionRoles, findCorrections } from "../../src/core/reports/parser/corrections.js";
 import { compileIndicators } from "../../src/core/reports/parser/indicators.js";
+import { markLookAlikes } from "../../src/core/reports/parser/look-alikes.js";
 import { createNameMatcher, findMentions } from "../../src/core/reports/parser/mentions.js";
+import { findMultipliers } from "../../src/core/reports/parser/multipliers.js";
 import { markNonValues, withMarks } from "../../src/core/reports/parser/non-values.js";
+import { isKeycap, readDigitForm } from "../../src/core/reports/parser/number-forms.js";
 import { createNumberReader } from "../../src/core/reports/parser/numbers.js";
 import { pairNumbers, withPairs } from "../../src/core/reports/parser/pairing.js";
-import { findReferences } from "../../src/core/reports/parser/references.js";
-import { isKeycap, readDigitForm } from "../../src/core/reports/parser/number-forms.js";
-import { readTables } from "../../src/core/reports/parser/tables.js";
 import { qualifyPeriods } from "../../src/core/reports/parser/periods.js";
-import { findStatedZeros } from "../../src/core/reports/parser/zeros.js";
-import { markLookAlikes } from "../../src/core/reports/parser/look-alikes.js";
-import { findMultipliers } from "../../src/core/reports/parser/multipliers.js";
-import { foldWithMap } from "../../src/core/reports/text-key.js";
+import { findReferences } from "../../src/core/reports/parser/references.js";
+import { readTables } from "../../src/core/reports/parser/tables.js";
 import { normaliseAndTokenise, type Tokenised } from "../../src/core/reports/parser/tokens.js";
 import { collectUnclear } from "../../src/core/reports/parser/unclear.js";
+import { findStatedZeros } from "../../src/core/reports/parser/zeros.js";
+import { foldWithMap } from "../../src/core/reports/text-key.js";
 
 const compiled = compileIndicators(SAMPLE_INDICATORS);
 
@@ -131,7 +131,9 @@ describe("stage 2: findReferences", () => {
     expect(refs("Ngày 20/01/2026, UBND xã ban hành Kế hoạch số 08/KH-UBND")).toEqual([
       { number: "08/KH-UBND", date: "2026-01-20" },
     ]);
-    expect(refs("ngay 5 thang 3 nam 2026 xa ban hanh KH so 12/KH-UBND")).toEqual([{ number: "12/KH-UBND", date: "2026-03-05" }]);
+    expect(refs("ngay 5 thang 3 nam 2026 xa ban hanh KH so 12/KH-UBND")).toEqual([
+      { number: "12/KH-UBND", date: "2026-03-05" },
+    ]);
   });
   it("does not take a date that is another number's, or one across a sentence or a figure", () => {
     expect(refs("Công văn số 56/UBND ngày 10/02/2021 và Kế hoạch số 15/KH-UBND")).toEqual([
@@ -140,7 +142,9 @@ describe("stage 2: findReferences", () => {
     ]);
     expect(refs("Ngày 10/02/2021 treo 5 pano. Theo KH 15/KH-UBND")).toEqual([{ number: "15/KH-UBND" }]);
     expect(refs("Ngày 10/02/2021 treo 5 pano theo KH 15/KH-UBND")).toEqual([{ number: "15/KH-UBND" }]);
-    expect(refs("Ngày 20/01/2026 xã tổ chức hội nghị quán triệt Nghị quyết 57-NQ/TW")).toEqual([{ number: "57-NQ/TW" }]);
+    expect(refs("Ngày 20/01/2026 xã tổ chức hội nghị quán triệt Nghị quyết 57-NQ/TW")).toEqual([
+      { number: "57-NQ/TW" },
+    ]);
   });
   it("reads Party-style numbers, symbols upper-cased", () => {
     expect(refs("Thực hiện Nghị quyết số 57-NQ/TW và Chỉ thị 05-ct/tu ngày 02/03/2026")).toEqual([
@@ -188,16 +192,42 @@ describe("stage 2c: readTables", () => {
     return { ...r, read: r.pairs.map((p) => [p.ind.code, p.num.value] as const) };
   };
   it.each([
-    ["STT | Chỉ tiêu | ĐVT | Số lượng\n1 | Pa nô | cái | 12\n2 | Băng rôn | cái | 30", [["pano", 12], ["bang_ron", 30]]],
-    ["TT;Nội dung;ĐVT;Kết quả\n1;Treo pa nô;cái;12\n2;Phát tờ rơi;tờ;1.500", [["pano", 12], ["to_roi", 1500]]],
-    ["stt\tchi tieu\tdvt\tso luong\nI\tTruc quan\t\t\n1\tpano\tcai\t4\na\tphat thanh\tluot\t36", [["pano", 4], ["phat_thanh", 36]]],
-    ["stt - chi tieu - dvt - sl\n1 - pano - cai - 5\n2 - to roi - to - 700", [["pano", 5], ["to_roi", 700]]],
+    [
+      "STT | Chỉ tiêu | ĐVT | Số lượng\n1 | Pa nô | cái | 12\n2 | Băng rôn | cái | 30",
+      [
+        ["pano", 12],
+        ["bang_ron", 30],
+      ],
+    ],
+    [
+      "TT;Nội dung;ĐVT;Kết quả\n1;Treo pa nô;cái;12\n2;Phát tờ rơi;tờ;1.500",
+      [
+        ["pano", 12],
+        ["to_roi", 1500],
+      ],
+    ],
+    [
+      "stt\tchi tieu\tdvt\tso luong\nI\tTruc quan\t\t\n1\tpano\tcai\t4\na\tphat thanh\tluot\t36",
+      [
+        ["pano", 4],
+        ["phat_thanh", 36],
+      ],
+    ],
+    [
+      "stt - chi tieu - dvt - sl\n1 - pano - cai - 5\n2 - to roi - to - 700",
+      [
+        ["pano", 5],
+        ["to_roi", 700],
+      ],
+    ],
     ["| Chỉ tiêu | Số lượng |\n|---|---|\n| Pa nô | 3 |", [["pano", 3]]],
   ])("reads the value column under a header: %s", (text, expected) => {
     expect(table(text).read).toEqual(expected);
   });
   it("reads what was done, not the plan nor the percentage", () => {
-    expect(table("Chỉ tiêu | Kế hoạch | Thực hiện | Tỷ lệ (%)\nPa nô | 10 | 8 | 80\nTờ rơi | 1000 | 1200 | 120").read).toEqual([
+    expect(
+      table("Chỉ tiêu | Kế hoạch | Thực hiện | Tỷ lệ (%)\nPa nô | 10 | 8 | 80\nTờ rơi | 1000 | 1200 | 120").read,
+    ).toEqual([
       ["pano", 8],
       ["to_roi", 1200],
     ]);
@@ -205,12 +235,16 @@ describe("stage 2c: readTables", () => {
   });
   it("reads this period, not the cumulative nor last period's column", () => {
     expect(table("Chỉ tiêu;ĐVT;Kỳ này;Lũy kế từ đầu năm\nPa nô;cái;3;7").read).toEqual([["pano", 3]]);
-    expect(table("Báo cáo quý I/2026:\nChỉ tiêu | Quý I/2026 | Quý IV/2025\nPa nô | 7 | 5").read).toEqual([["pano", 7]]);
+    expect(table("Báo cáo quý I/2026:\nChỉ tiêu | Quý I/2026 | Quý IV/2025\nPa nô | 7 | 5").read).toEqual([
+      ["pano", 7],
+    ]);
     expect(table("Chỉ tiêu | Quý IV/2025 | Quý I/2026\nPa nô | 5 | 7").read).toEqual([["pano", 7]]);
   });
   it("reads a quarter beside its months, or sums the months under a stated quarter", () => {
     expect(table("Chỉ tiêu | Tháng 1 | Tháng 2 | Tháng 3 | Quý I\nPa nô | 1 | 2 | 3 | 6").read).toEqual([["pano", 6]]);
-    expect(table("Báo cáo quý I:\nChỉ tiêu | Tháng 1 | Tháng 2 | Tháng 3\nPa nô | 1 | 2 | 3").read).toEqual([["pano", 6]]);
+    expect(table("Báo cáo quý I:\nChỉ tiêu | Tháng 1 | Tháng 2 | Tháng 3\nPa nô | 1 | 2 | 3").read).toEqual([
+      ["pano", 6],
+    ]);
     expect(table("Báo cáo tháng 3:\nChỉ tiêu | Tháng 2 | Tháng 3\nPa nô | 1 | 4").read).toEqual([["pano", 4]]);
   });
   it("reads the total of one column per village, or their sum", () => {
@@ -222,31 +256,52 @@ describe("stage 2c: readTables", () => {
   });
   it("reads one column per indicator from the total row, else the sum of the rows", () => {
     const text = "STT | Thôn | Pa nô | Tờ rơi\n1 | Thôn 1 | 1 | 150\n2 | Thôn 2 | 2 | 200\n | Tổng | 3 | 350";
-    expect(table(text).read).toEqual([["pano", 3], ["to_roi", 350]]);
-    expect(table("Thôn | Pa nô | Tờ rơi\nThôn 1 | 1 | 150\nThôn 2 | 2 | 200").read).toEqual([["pano", 3], ["to_roi", 350]]);
+    expect(table(text).read).toEqual([
+      ["pano", 3],
+      ["to_roi", 350],
+    ]);
+    expect(table("Thôn | Pa nô | Tờ rơi\nThôn 1 | 1 | 150\nThôn 2 | 2 | 200").read).toEqual([
+      ["pano", 3],
+      ["to_roi", 350],
+    ]);
   });
   it("never reads row numbers, notes or the header, and marks the whole table", () => {
-    const text = "Xã báo cáo quý 1:\nSTT;Nội dung;ĐVT;Số lượng;Ghi chú\n1;Pa nô;cái;5;treo tại 5 thôn\n2;Hội nghị;cuộc;1;";
+    const text =
+      "Xã báo cáo quý 1:\nSTT;Nội dung;ĐVT;Số lượng;Ghi chú\n1;Pa nô;cái;5;treo tại 5 thôn\n2;Hội nghị;cuộc;1;";
     const t = table(text);
-    expect(t.read).toEqual([["pano", 5], ["hoi_nghi", 1]]);
+    expect(t.read).toEqual([
+      ["pano", 5],
+      ["hoi_nghi", 1],
+    ]);
     const tk = normaliseAndTokenise(text);
     const firstLine = tk.toks.findIndex((x) => x.type === "nl");
     expect([...t.blocked!].every((i) => i > firstLine)).toBe(true);
     expect(new Set(t.blocked).size).toBe(tk.toks.filter((x, i) => i > firstLine && x.type !== "nl").length);
   });
   it("reads comma-separated tables under a header, and leaves prose cells and lists alone", () => {
-    expect(table("Chỉ tiêu,ĐVT,Số lượng\nPa nô,cái,5\nBăng rôn,cái,12").read).toEqual([["pano", 5], ["bang_ron", 12]]);
+    expect(table("Chỉ tiêu,ĐVT,Số lượng\nPa nô,cái,5\nBăng rôn,cái,12").read).toEqual([
+      ["pano", 5],
+      ["bang_ron", 12],
+    ]);
     expect(table("pano 6, ap phich 81\ne go nham, ap phich la 18 a").read).toEqual([]);
     expect(table("Hội nghị, tập huấn\n2 cuộc, 150 người").read).toEqual([]);
     const prose = table("STT | Nội dung | Kết quả\n1 | Trực quan | treo 5 pa nô, 10 băng rôn");
     expect(prose.read).toEqual([]);
-    expect([...prose.blocked!].map((i) => normaliseAndTokenise("STT | Nội dung | Kết quả\n1 | Trực quan | treo 5 pa nô, 10 băng rôn").toks[i]!.o)).toEqual(
-      expect.not.arrayContaining(["5", "10"]),
-    );
+    expect(
+      [...prose.blocked!].map(
+        (i) => normaliseAndTokenise("STT | Nội dung | Kết quả\n1 | Trực quan | treo 5 pa nô, 10 băng rôn").toks[i]!.o,
+      ),
+    ).toEqual(expect.not.arrayContaining(["5", "10"]));
   });
   it("reads rows of label and number without a header, with any separator", () => {
-    expect(table("Pa nô;12\nBăng rôn;30").read).toEqual([["pano", 12], ["bang_ron", 30]]);
-    expect(table("1 | Pa nô | 0\n2 | Phóng sự | 3").read).toEqual([["pano", 0], ["phong_su", 3]]);
+    expect(table("Pa nô;12\nBăng rôn;30").read).toEqual([
+      ["pano", 12],
+      ["bang_ron", 30],
+    ]);
+    expect(table("1 | Pa nô | 0\n2 | Phóng sự | 3").read).toEqual([
+      ["pano", 0],
+      ["phong_su", 3],
+    ]);
     expect(table("pano 20; băng rôn 45; tờ rơi 1.000").read).toEqual([]);
     expect(table("Pa nô: 12; áp phích: 3\nBăng rôn: 5; tin: 2").read).toEqual([]);
   });
@@ -277,12 +332,29 @@ describe("stage 3: findMentions", () => {
 });
 
 describe("stage 4: pairNumbers", () => {
-  const read = (text: string) =>
-    upToPairing(text).pairing.pairs.map((p) => [p.ind.code, p.num.value] as const);
+  const read = (text: string) => upToPairing(text).pairing.pairs.map((p) => [p.ind.code, p.num.value] as const);
   it.each([
-    ["12 pa nô 3 áp phích", [["pano", 12], ["ap_phich", 3]]],
-    ["pa nô 12 áp phích 3", [["pano", 12], ["ap_phich", 3]]],
-    ["pano: 12, băng rôn: 30", [["pano", 12], ["bang_ron", 30]]],
+    [
+      "12 pa nô 3 áp phích",
+      [
+        ["pano", 12],
+        ["ap_phich", 3],
+      ],
+    ],
+    [
+      "pa nô 12 áp phích 3",
+      [
+        ["pano", 12],
+        ["ap_phich", 3],
+      ],
+    ],
+    [
+      "pano: 12, băng rôn: 30",
+      [
+        ["pano", 12],
+        ["bang_ron", 30],
+      ],
+    ],
     ["phát 500 tờ", [["to_roi", 500]]],
     ["5 bài trên fanpage", [["bai_mxh", 5]]],
   ])("%s", (text, expected) => {
@@ -309,7 +381,10 @@ describe("stage 4: pairNumbers", () => {
     expect(read(text)).toEqual(expected);
   });
   it("keeps two names apart when a number stands before the first", () => {
-    expect(read("12 pa nô về hội nghị 3")).toEqual([["pano", 12], ["hoi_nghi", 3]]);
+    expect(read("12 pa nô về hội nghị 3")).toEqual([
+      ["pano", 12],
+      ["hoi_nghi", 3],
+    ]);
   });
   it("reads a product without a result as one number", () => {
     expect(read("phát thanh 3 buổi x 4 tuần")).toEqual([["phat_thanh", 12]]);
@@ -326,7 +401,9 @@ describe("stage 5: combineValues", () => {
     expect(combine("10 pa nô, thêm 2 pa nô").values).toEqual({ pano: 12 });
   });
   it("adds what comes after 'Ngoài ra'", () => {
-    expect(combine("Treo 10 pa nô tại các thôn. Ngoài ra treo 2 pa nô tại trụ sở UBND xã.").values).toEqual({ pano: 12 });
+    expect(combine("Treo 10 pa nô tại các thôn. Ngoài ra treo 2 pa nô tại trụ sở UBND xã.").values).toEqual({
+      pano: 12,
+    });
   });
   it("reports different plain values as a conflict", () => {
     expect(combine("pano 10, pano 12")).toMatchObject({ values: {}, conflicts: [{ code: "pano", values: [10, 12] }] });
@@ -352,7 +429,11 @@ describe("stage 5: combineValues", () => {
     ]);
   });
   it("keeps parts after 'trong đó' out of values and unclear", () => {
-    expect(combine("Treo pano: 12, trong đó thôn 1: 5 cái, thôn 2: 7 cái")).toEqual({ values: { pano: 12 }, conflicts: [], unclear: [] });
+    expect(combine("Treo pano: 12, trong đó thôn 1: 5 cái, thôn 2: 7 cái")).toEqual({
+      values: { pano: 12 },
+      conflicts: [],
+      unclear: [],
+    });
   });
   it("keeps a breakdown in brackets after a value out of unclear", () => {
     expect(combine("pano 10 cái (thôn 1: 4, thôn 2: 6)")).toEqual({ values: { pano: 10 }, conflicts: [], unclear: [] });
@@ -400,7 +481,9 @@ describe("stages 2d and 4b: findCorrections, correctionRoles", () => {
     expect(corrected(text)).toEqual({ values, conflicts: [], unclear: [] });
   });
   it("keeps 'Xin sửa lại' after a figure a conflict, and 'nhầm lẫn' no correction", () => {
-    expect(corrected("Đã treo 12 pa nô. Xin sửa lại: 14 pa nô").conflicts).toEqual([{ code: "pano", values: [12, 14] }]);
+    expect(corrected("Đã treo 12 pa nô. Xin sửa lại: 14 pa nô").conflicts).toEqual([
+      { code: "pano", values: [12, 14] },
+    ]);
     expect(corrected("tránh nhầm lẫn, pano 12").values).toEqual({ pano: 12 });
   });
   it("marks the correction words as a clause break", () => {
@@ -442,7 +525,10 @@ describe("stage 2e: qualifyPeriods", () => {
     ["treo 6 pa nô; phấn đấu quý tới treo thêm 8 pa nô", { pano: 6 }],
     ["đã treo 12 pa nô, nhiều hơn kế hoạch 2 cái", { pano: 12 }],
     ["Xã đã treo 5 pa nô, sẽ treo thêm 3 pa nô", { pano: 5 }],
-    ["Kết quả quý I: treo 8 pa nô; 2 hội nghị.\nII. Phương hướng quý II\n- Tiếp tục treo 5 pa nô, tổ chức 1 hội nghị.", { pano: 8, hoi_nghi: 2 }],
+    [
+      "Kết quả quý I: treo 8 pa nô; 2 hội nghị.\nII. Phương hướng quý II\n- Tiếp tục treo 5 pa nô, tổ chức 1 hội nghị.",
+      { pano: 8, hoi_nghi: 2 },
+    ],
     ["bc thang 3: phat 150 to roi\nso lieu thang 2: 1 bang ron, 100 to roi", { to_roi: 150 }],
   ])("comparisons and plans are never values: %s", (text, values) => {
     expect(read(text)).toEqual({ values, conflicts: [], unclear: [] });
@@ -457,8 +543,16 @@ describe("stage 2e: qualifyPeriods", () => {
     expect(read(text)).toEqual({ values, conflicts: [], unclear: [] });
   });
   it("reads a part of the report's period only when nothing else is said", () => {
-    expect(read("6 tháng đầu năm: 20 pa nô; riêng quý II: 8 pa nô")).toEqual({ values: { pano: 20 }, conflicts: [], unclear: [] });
-    expect(read("Báo cáo 6 tháng đầu năm 2026: pano 12, quý 1 treo 5, tháng 4 treo 3")).toEqual({ values: { pano: 12 }, conflicts: [], unclear: [] });
+    expect(read("6 tháng đầu năm: 20 pa nô; riêng quý II: 8 pa nô")).toEqual({
+      values: { pano: 20 },
+      conflicts: [],
+      unclear: [],
+    });
+    expect(read("Báo cáo 6 tháng đầu năm 2026: pano 12, quý 1 treo 5, tháng 4 treo 3")).toEqual({
+      values: { pano: 12 },
+      conflicts: [],
+      unclear: [],
+    });
     expect(read("Báo cáo quý I: tháng 3 treo 5 pa nô").values).toEqual({ pano: 5 });
   });
   it("keeps a shorter period inside the report's one, and a cumulative figure said alone", () => {
@@ -539,7 +633,10 @@ describe("stage 2a: markLookAlikes", () => {
   });
   it("does not take 'tổ dân phố' for 'tờ', and reads its number as a label", () => {
     expect(read("treo 5 pano tại 3 tổ dân phố")).toEqual({ values: { pano: 5 }, unclear: [] });
-    expect(read("To dan pho 3 treo 2 pano, phat 150 to roi")).toEqual({ values: { pano: 2, to_roi: 150 }, unclear: [] });
+    expect(read("To dan pho 3 treo 2 pano, phat 150 to roi")).toEqual({
+      values: { pano: 2, to_roi: 150 },
+      unclear: [],
+    });
     expect(read("Tổ dân phố số 5 báo cáo: treo 3 băng rôn")).toEqual({ values: { bang_ron: 3 }, unclear: [] });
     expect(read("to 5 treo 4 bang ron")).toEqual({ values: { bang_ron: 4 }, unclear: [] });
   });
@@ -608,7 +705,12 @@ describe("stage 2b: findMultipliers", () => {
 describe("stage 6: collectUnclear", () => {
   it("quotes up to three tokens of context within the clause, once", () => {
     const tk = normaliseAndTokenise("xin gửi kèm theo 4 ảnh minh chứng đẹp, pano 6");
-    expect(collectUnclear(tk, [[4, 4], [4, 4]])).toEqual(["gửi kèm theo 4 ảnh minh chứng"]);
+    expect(
+      collectUnclear(tk, [
+        [4, 4],
+        [4, 4],
+      ]),
+    ).toEqual(["gửi kèm theo 4 ảnh minh chứng"]);
   });
   it("keeps at most 20 fragments", () => {
     const text = Array.from({ length: 30 }, (_, i) => `${i + 1} quả`).join("; ");

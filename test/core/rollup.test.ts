@@ -1,9 +1,16 @@
 import { describe, expect, it } from "vitest";
+import { createWorkingCalendar } from "../../src/core/calendar/working-calendar.js";
 import type { AssignmentRecord, AttachmentRecord, ReportRecord } from "../../src/core/ports.js";
-import { attachmentPath, computeTaskRollup, previousOccurrence, selectOccurrence, type RollupTask, type RollupUnit } from "../../src/core/rollups/rollup.js";
+import {
+  attachmentPath,
+  computeTaskRollup,
+  previousOccurrence,
+  type RollupTask,
+  type RollupUnit,
+  selectOccurrence,
+} from "../../src/core/rollups/rollup.js";
 import { rollupTimes } from "../../src/core/rollups/rollup-schedule.js";
 import { unitGrouper } from "../../src/core/rollups/unit-groups.js";
-import { createWorkingCalendar } from "../../src/core/calendar/working-calendar.js";
 
 const TZ = "Asia/Ho_Chi_Minh";
 const SHA = (c: string) => c.repeat(64);
@@ -36,22 +43,60 @@ const q4 = { id: 10, periodKey: "2020-Q4", label: "Quý IV/2020", dueAt: Q4_DUE 
 /** The rollup's "now": after the Q1 deadline, so unreported units are missing. */
 const AFTER = new Date("2021-03-20T03:00:00Z");
 
-function assignment(id: number, occurrenceId: number, unitId: number, dueAt: Date, status: AssignmentRecord["status"], submittedAt: string | null): AssignmentRecord {
+function assignment(
+  id: number,
+  occurrenceId: number,
+  unitId: number,
+  dueAt: Date,
+  status: AssignmentRecord["status"],
+  submittedAt: string | null,
+): AssignmentRecord {
   return { id, occurrenceId, unitId, dueAt, status, submittedAt: submittedAt ? new Date(submittedAt) : null };
 }
 
 let reportId = 0;
-function report(assignmentId: number, unitId: number, createdAt: string, values: Record<string, number>, extra: Partial<ReportRecord> = {}): ReportRecord {
+function report(
+  assignmentId: number,
+  unitId: number,
+  createdAt: string,
+  values: Record<string, number>,
+  extra: Partial<ReportRecord> = {},
+): ReportRecord {
   reportId++;
   return {
-    id: reportId, assignmentId, unitId, authorChannel: "telegram", authorUserId: "7", authorName: "Cán bộ", text: `báo cáo ${reportId}`,
-    values, references: [], unclear: [], late: false, revision: 1, sourceChatId: "-1", sourceMessageId: String(reportId),
-    mediaGroupId: null, createdAt: new Date(createdAt), updatedAt: new Date(createdAt), ...extra,
+    id: reportId,
+    assignmentId,
+    unitId,
+    authorChannel: "telegram",
+    authorUserId: "7",
+    authorName: "Cán bộ",
+    text: `báo cáo ${reportId}`,
+    values,
+    references: [],
+    unclear: [],
+    late: false,
+    revision: 1,
+    sourceChatId: "-1",
+    sourceMessageId: String(reportId),
+    mediaGroupId: null,
+    createdAt: new Date(createdAt),
+    updatedAt: new Date(createdAt),
+    ...extra,
   };
 }
 
 function photo(id: number, reportId: number, sha: string, fileName = `anh-${id}.jpg`): AttachmentRecord {
-  return { id, reportId, sha256: sha, size: 1000, mime: "image/jpeg", kind: "photo", fileName, capturedAt: null, createdAt: new Date("2021-03-10T00:00:00Z") };
+  return {
+    id,
+    reportId,
+    sha256: sha,
+    size: 1000,
+    mime: "image/jpeg",
+    kind: "photo",
+    fileName,
+    capturedAt: null,
+    createdAt: new Date("2021-03-10T00:00:00Z"),
+  };
 }
 
 function fixture() {
@@ -70,11 +115,17 @@ function fixture() {
   };
   const first = report(101, 1, "2021-03-10T02:15:00Z", { pano: 10, tin_bai: 1 });
   // A second message from the same unit restates the numbers: the latest one counts, not the sum.
-  const second = report(101, 1, "2021-03-11T03:00:00Z", { pano: 12, tin_bai: 3 }, {
-    authorName: "Nguyễn Thị Lan",
-    text: "Đã treo 12 pa nô, 3 tin bài",
-    references: [{ number: "15/KH-UBND", date: "2021-02-05" }],
-  });
+  const second = report(
+    101,
+    1,
+    "2021-03-11T03:00:00Z",
+    { pano: 12, tin_bai: 3 },
+    {
+      authorName: "Nguyễn Thị Lan",
+      text: "Đã treo 12 pa nô, 3 tin bài",
+      references: [{ number: "15/KH-UBND", date: "2021-02-05" }],
+    },
+  );
   const late = report(102, 2, "2021-03-18T08:40:00Z", { pano: 5, tin_bai: 7 });
   const exact = report(104, 4, "2021-03-15T16:59:00Z", { pano: 20 });
   current.reports.push(second, late, first, exact);
@@ -111,7 +162,13 @@ describe("computeTaskRollup", () => {
       ["XA_NGOC_TRAO", "on_time"],
       ["TT_KIM_TAN", "missing"],
     ]);
-    expect(r).toMatchObject({ taskId: 2, taskCode: "BC_QUY_CCHC", periodKey: "2021-Q1", periodLabel: "Quý I/2021", dueAt: Q1_DUE });
+    expect(r).toMatchObject({
+      taskId: 2,
+      taskCode: "BC_QUY_CCHC",
+      periodKey: "2021-Q1",
+      periodLabel: "Quý I/2021",
+      dueAt: Q1_DUE,
+    });
   });
 
   it("totals the latest report of each submitted unit (hand sums), not every message", () => {
@@ -134,9 +191,15 @@ describe("computeTaskRollup", () => {
     const { current } = fixture();
     const r = computeTaskRollup({ task, current, units, dataDir: "/srv/data/", now: AFTER });
     expect(r.rows[0].photoCount).toBe(2);
-    expect(r.rows[0].files.map((f) => f.path)).toEqual([`/srv/data/files/aa/${SHA("a")}`, `/srv/data/files/bb/${SHA("b")}`]);
+    expect(r.rows[0].files.map((f) => f.path)).toEqual([
+      `/srv/data/files/aa/${SHA("a")}`,
+      `/srv/data/files/bb/${SHA("b")}`,
+    ]);
     expect(r.rows[1].photoCount).toBe(1);
-    expect(r.rows[1].files.map((f) => [f.fileName, f.kind])).toEqual([["anh-4.jpg", "photo"], ["bao-cao.pdf", "document"]]);
+    expect(r.rows[1].files.map((f) => [f.fileName, f.kind])).toEqual([
+      ["anh-4.jpg", "photo"],
+      ["bao-cao.pdf", "document"],
+    ]);
     expect(r.photoCount).toBe(3);
   });
 
@@ -181,26 +244,58 @@ describe("computeTaskRollup", () => {
 
   it("shows units nobody could remind apart: no chat, or no reminder before the deadline", () => {
     const { current } = fixture();
-    const reminders = new Map([[103, [new Date("2021-03-12T01:00:00Z")]], [105, [new Date("2021-03-16T01:00:00Z")]]]);
+    const reminders = new Map([
+      [103, [new Date("2021-03-12T01:00:00Z")]],
+      [105, [new Date("2021-03-16T01:00:00Z")]],
+    ]);
     // Unit 3 has a chat and was reminded before the deadline; unit 5 got its chat after it.
-    const after = computeTaskRollup({ task, current, units, dataDir: "/data", now: AFTER, reachableUnits: new Set([1, 2, 3, 4, 5]), reminders });
-    expect(after.rows.filter((r) => r.status !== "on_time" && r.status !== "late").map((r) => [r.unitCode, r.status, r.unreachableReason, r.reminded])).toEqual([
+    const after = computeTaskRollup({
+      task,
+      current,
+      units,
+      dataDir: "/data",
+      now: AFTER,
+      reachableUnits: new Set([1, 2, 3, 4, 5]),
+      reminders,
+    });
+    expect(
+      after.rows
+        .filter((r) => r.status !== "on_time" && r.status !== "late")
+        .map((r) => [r.unitCode, r.status, r.unreachableReason, r.reminded]),
+    ).toEqual([
       ["XA_THACH_DINH", "missing", undefined, 1],
       ["TT_KIM_TAN", "unreachable", "not_reminded", 1],
     ]);
     // Without any chat a unit is unreachable before the deadline too.
-    const before = computeTaskRollup({ task, current, units, dataDir: "/data", now: new Date("2021-03-12T03:00:00Z"), reachableUnits: new Set([1, 2, 4, 5]) });
+    const before = computeTaskRollup({
+      task,
+      current,
+      units,
+      dataDir: "/data",
+      now: new Date("2021-03-12T03:00:00Z"),
+      reachableUnits: new Set([1, 2, 4, 5]),
+    });
     expect(before.rows.map((r) => r.status)).toEqual(["on_time", "late", "unreachable", "on_time", "not_due"]);
     expect(before.counts).toMatchObject({ total: 5, notDue: 1, unreachable: 1, missing: 0 });
   });
 
   it("never expects the lead unit, ignores statuses it does not know (untracked), and groups by the plan", () => {
     const { current } = fixture();
-    current.assignments[2] = { ...assignment(103, 11, 3, Q1_DUE, "open", null), status: "untracked" as AssignmentRecord["status"] };
+    current.assignments[2] = {
+      ...assignment(103, 11, 3, Q1_DUE, "open", null),
+      status: "untracked" as AssignmentRecord["status"],
+    };
     const r = computeTaskRollup({
-      task, current, units, dataDir: "/data", now: AFTER,
+      task,
+      current,
+      units,
+      dataDir: "/data",
+      now: AFTER,
       excludeUnitIds: new Set([4]),
-      groupOf: unitGrouper([{ tag: "thi-tran", label: "Thị trấn" }, { tag: "xa", label: "Xã" }]),
+      groupOf: unitGrouper([
+        { tag: "thi-tran", label: "Thị trấn" },
+        { tag: "xa", label: "Xã" },
+      ]),
     });
     expect(r.rows.map((row) => [row.unitCode, row.group])).toEqual([
       ["TT_KIM_TAN", "Thị trấn"],
@@ -225,7 +320,18 @@ describe("computeTaskRollup", () => {
         assignments.push(assignment(id, p, i, dueAt, done ? "submitted" : "open", done ? dueAt.toISOString() : null));
         if (done) reports.push(report(id, i, dueAt.toISOString(), { pano: 1 }));
       }
-      const r = computeTaskRollup({ task, current: { occurrence: { id: p, periodKey: `2021-${p}`, label: "", dueAt }, assignments, reports, attachments: [] }, units: many, dataDir: "/d", now: AFTER });
+      const r = computeTaskRollup({
+        task,
+        current: {
+          occurrence: { id: p, periodKey: `2021-${p}`, label: "", dueAt },
+          assignments,
+          reports,
+          attachments: [],
+        },
+        units: many,
+        dataDir: "/d",
+        now: AFTER,
+      });
       submitted += r.counts.onTime;
       expect(r.totals.pano).toBe(2214);
     }
@@ -234,7 +340,14 @@ describe("computeTaskRollup", () => {
 });
 
 describe("selectOccurrence / previousOccurrence", () => {
-  const periodic = { schedule: { kind: "periodic", period: "quarter", rule: { type: "day_of_last_month", day: 15 }, start: "2021-01-01" } } as const;
+  const periodic = {
+    schedule: {
+      kind: "periodic",
+      period: "quarter",
+      rule: { type: "day_of_last_month", day: 15 },
+      start: "2021-01-01",
+    },
+  } as const;
   const q2 = { id: 12, periodKey: "2021-Q2", label: "Quý II/2021", dueAt: new Date("2021-06-15T16:59:00Z") };
   const all = [q4, q1, q2];
 
@@ -244,7 +357,9 @@ describe("selectOccurrence / previousOccurrence", () => {
     expect(selectOccurrence(periodic, [q1, q2], new Date("2021-02-26T00:00:00Z"))).toBe(q1);
     expect(selectOccurrence(periodic, all, new Date("2022-01-01T00:00:00Z"))).toBe(q2);
     expect(selectOccurrence(periodic, [], new Date())).toBeUndefined();
-    expect(selectOccurrence({ schedule: { kind: "once", dueDate: "2021-02-09" } }, [q1], new Date("2020-01-01T00:00:00Z"))).toBe(q1);
+    expect(
+      selectOccurrence({ schedule: { kind: "once", dueDate: "2021-02-09" } }, [q1], new Date("2020-01-01T00:00:00Z")),
+    ).toBe(q1);
   });
 
   it("finds the previous period by due time", () => {
@@ -264,9 +379,13 @@ describe("attachmentPath", () => {
 });
 
 describe("rollupTimes around Tết 2021", () => {
-  const calendar = createWorkingCalendar([
-    "2021-02-10", "2021-02-11", "2021-02-12", "2021-02-13", "2021-02-14", "2021-02-15", "2021-02-16",
-  ].map((date) => ({ date, kind: "holiday" as const, name: "Nghỉ Tết Tân Sửu" })));
+  const calendar = createWorkingCalendar(
+    ["2021-02-10", "2021-02-11", "2021-02-12", "2021-02-13", "2021-02-14", "2021-02-15", "2021-02-16"].map((date) => ({
+      date,
+      kind: "holiday" as const,
+      name: "Nghỉ Tết Tân Sửu",
+    })),
+  );
   const from = new Date("2021-02-01T00:00:00Z");
   const to = new Date("2021-02-28T00:00:00Z");
   const deadline = { id: 7, dueAt: new Date("2021-02-09T16:59:00Z") }; // 23:59 09/02 local
@@ -283,9 +402,22 @@ describe("rollupTimes around Tết 2021", () => {
   it("posts the after-deadline rollup at 09:00 on the first working day after the break", () => {
     const times = rollupTimes({ from, to, calendar, tz: TZ, occurrences: [deadline] });
     const after = times.filter((r) => r.kind === "after_deadline");
-    expect(after).toEqual([{ kind: "after_deadline", at: new Date("2021-02-17T02:00:00Z"), date: "2021-02-17", key: "rollup:after:7", occurrenceId: 7 }]);
+    expect(after).toEqual([
+      {
+        kind: "after_deadline",
+        at: new Date("2021-02-17T02:00:00Z"),
+        date: "2021-02-17",
+        key: "rollup:after:7",
+        occurrenceId: 7,
+      },
+    ]);
     // Sorted by time: 05/02 weekly, 17/02 after, 19/02 weekly, 26/02 weekly.
-    expect(times.map((r) => r.key)).toEqual(["rollup:weekly:2021-02-05", "rollup:after:7", "rollup:weekly:2021-02-19", "rollup:weekly:2021-02-26"]);
+    expect(times.map((r) => r.key)).toEqual([
+      "rollup:weekly:2021-02-05",
+      "rollup:after:7",
+      "rollup:weekly:2021-02-19",
+      "rollup:weekly:2021-02-26",
+    ]);
   });
 
   it("uses a half-open window so consecutive windows never repeat an instant", () => {
@@ -298,10 +430,23 @@ describe("rollupTimes around Tết 2021", () => {
   });
 
   it("follows a custom policy", () => {
-    const times = rollupTimes({ from, to, calendar, tz: TZ, occurrences: [deadline], policy: { weeklyDay: 1, weeklyTime: "08:30", afterDeadlineTime: "10:00" } });
+    const times = rollupTimes({
+      from,
+      to,
+      calendar,
+      tz: TZ,
+      occurrences: [deadline],
+      policy: { weeklyDay: 1, weeklyTime: "08:30", afterDeadlineTime: "10:00" },
+    });
     // Mondays 01, 08, 22/02 (15/02 is inside the break).
-    expect(times.filter((r) => r.kind === "weekly").map((r) => r.date)).toEqual(["2021-02-01", "2021-02-08", "2021-02-22"]);
+    expect(times.filter((r) => r.kind === "weekly").map((r) => r.date)).toEqual([
+      "2021-02-01",
+      "2021-02-08",
+      "2021-02-22",
+    ]);
     expect(times.find((r) => r.kind === "after_deadline")?.at).toEqual(new Date("2021-02-17T03:00:00Z"));
-    expect(() => rollupTimes({ from, to, calendar, tz: TZ, occurrences: [], policy: { weeklyDay: 7 } })).toThrow(RangeError);
+    expect(() => rollupTimes({ from, to, calendar, tz: TZ, occurrences: [], policy: { weeklyDay: 7 } })).toThrow(
+      RangeError,
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { CalendarEntryInput } from "../../src/core/types.js";
-import { createWorkingCalendar, statutoryHolidays } from "../../src/core/calendar/working-calendar.js";
 import { addDays } from "../../src/core/calendar/time.js";
+import { createWorkingCalendar, statutoryHolidays } from "../../src/core/calendar/working-calendar.js";
+import type { CalendarEntryInput } from "../../src/core/types.js";
 
 function range(from: string, to: string, kind: CalendarEntryInput["kind"], name: string): CalendarEntryInput[] {
   const out: CalendarEntryInput[] = [];
@@ -29,7 +29,9 @@ describe("statutoryHolidays", () => {
   });
 
   it("follows the lunar calendar for Tết and Giỗ Tổ", () => {
-    const days = statutoryHolidays(2024).filter((e) => e.name === "Tết Nguyên đán").map((e) => e.date);
+    const days = statutoryHolidays(2024)
+      .filter((e) => e.name === "Tết Nguyên đán")
+      .map((e) => e.date);
     expect(days).toEqual(["2024-02-09", "2024-02-10", "2024-02-11", "2024-02-12", "2024-02-13"]);
     expect(statutoryHolidays(2024).find((e) => e.name === "Giỗ Tổ Hùng Vương")?.date).toBe("2024-04-18");
   });

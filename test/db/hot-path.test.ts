@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectionOf } from "../../src/db/database.js";
-import { ADMIN, startHarness, type Harness } from "../support/harness.js";
+import { ADMIN, type Harness, startHarness } from "../support/harness.js";
 
 const adminChat = { id: ADMIN.id, type: "private" as const };
 const group = { id: -7001, type: "supergroup" as const, title: "Xã Thạch Bình" };
@@ -27,7 +27,11 @@ async function statementsFor(text: string): Promise<{ count: number; sql: string
   try {
     const replies = await h.say(lan, group, text);
     const inbox = (connection.log ?? []).filter((sql) => sql.includes("InboxMessage")).length;
-    return { count: counts[0] - inbox, sql: (connection.log ?? []).filter((sql) => !sql.includes("InboxMessage")), replies };
+    return {
+      count: counts[0] - inbox,
+      sql: (connection.log ?? []).filter((sql) => !sql.includes("InboxMessage")),
+      replies,
+    };
   } finally {
     h.app.core.handle = handle;
     connection.log = undefined;
@@ -36,12 +40,21 @@ async function statementsFor(text: string): Promise<{ count: number; sql: string
 
 beforeAll(async () => {
   h = await startHarness({ now: "2021-03-10T01:00:00Z" });
-  await h.say(ADMIN, adminChat, "", { caption: "/nhapkehoach", document: { data: readFileSync("plans/thach-thanh-cchc-2021.yaml"), file_name: "plan.yaml", mime_type: "text/yaml" } });
+  await h.say(ADMIN, adminChat, "", {
+    caption: "/nhapkehoach",
+    document: {
+      data: readFileSync("plans/thach-thanh-cchc-2021.yaml"),
+      file_name: "plan.yaml",
+      mime_type: "text/yaml",
+    },
+  });
   const [invite] = await h.say(ADMIN, adminChat, "/moi XA_THACH_BINH");
   await h.say(lan, group, `/dangky ${/: ([2-9A-Z]{8})\n/.exec(invite)![1]}`);
   // Only the quarterly report stays open, so a plain report goes to it without a question.
   const unit = (await h.app.repos.units.findByCode("XA_THACH_BINH"))!;
-  for (const a of await h.app.repos.assignments.listOpenForUnit(unit.id)) if (a.task.code !== "BC_QUY_CCHC" || a.occurrence.periodKey !== "2021-Q1") await h.app.repos.assignments.setStatus(a.id, "excused");
+  for (const a of await h.app.repos.assignments.listOpenForUnit(unit.id))
+    if (a.task.code !== "BC_QUY_CCHC" || a.occurrence.periodKey !== "2021-Q1")
+      await h.app.repos.assignments.setStatus(a.id, "excused");
   // Any earlier message of Lan's in this group has read her person, the chat and her conversation state.
   await h.say(lan, group, "/nhiemvu");
   await h.app.repos.conversations.get("telegram", String(group.id), String(lan.id), h.clock.now());

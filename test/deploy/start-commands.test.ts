@@ -10,7 +10,9 @@ const startScript = () => JSON.parse(readFileSync("package.json", "utf8")).scrip
 describe("production start commands", () => {
   it("systemd, Docker and npm start run node with the same flags", () => {
     const flags = productionNodeFlags();
-    expect(flags).toEqual(expect.arrayContaining(["--conditions=production", "--max-semi-space-size=4", "--liftoff-only"]));
+    expect(flags).toEqual(
+      expect.arrayContaining(["--conditions=production", "--max-semi-space-size=4", "--liftoff-only"]),
+    );
     const docker = /^CMD (\[.*\])$/m.exec(readFileSync("deploy/Dockerfile", "utf8"))![1];
     expect(JSON.parse(docker)).toEqual(["node", ...flags, "dist/main.js"]);
     // exec: node replaces npm's shell, so the stop signal npm forwards reaches the bot itself.
@@ -28,8 +30,15 @@ describe("production start commands", () => {
         `import { writeFileSync } from "node:fs";\nprocess.on("SIGTERM", () => { writeFileSync(${JSON.stringify(marker)}, "SIGTERM"); process.exit(0); });\nconsole.log("READY");\nsetInterval(() => {}, 1000);\n`,
       );
       const script = startScript().replace("scripts/start.mjs", "stand-in.mjs");
-      writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "start-check", version: "1.0.0", private: true, scripts: { start: script } }));
-      const npm = spawn("npm", ["start", "--silent"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"], env: { PATH: process.env.PATH ?? "" } });
+      writeFileSync(
+        path.join(dir, "package.json"),
+        JSON.stringify({ name: "start-check", version: "1.0.0", private: true, scripts: { start: script } }),
+      );
+      const npm = spawn("npm", ["start", "--silent"], {
+        cwd: dir,
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { PATH: process.env.PATH ?? "" },
+      });
       await new Promise<void>((resolve, reject) => {
         npm.stdout!.on("data", (d) => String(d).includes("READY") && resolve());
         npm.once("exit", (code) => reject(new Error(`npm exited ${code} before the stand-in started`)));

@@ -53,8 +53,12 @@ describe("a .docx", () => {
     expect(lines[0]).toMatch(/^ỦY BAN NHÂN DÂN\s{3,}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$/);
     expect(lines).toContain("IV. TỔ CHỨC THỰC HIỆN");
     expect(lines.some((l) => l.startsWith("1. Văn phòng HĐND và UBND phường: là cơ quan thường trực"))).toBe(true);
-    expect(lines).toContain("| STT | Nội dung nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành | Sản phẩm |");
-    expect(lines).toContain("| 4 | Khảo sát mức độ hài lòng của người dân, tổ chức đối với dịch vụ hành chính công | Trung tâm Phục vụ hành chính công phường | Các tổ dân phố | Quý III/2026 | Báo cáo kết quả khảo sát |");
+    expect(lines).toContain(
+      "| STT | Nội dung nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành | Sản phẩm |",
+    );
+    expect(lines).toContain(
+      "| 4 | Khảo sát mức độ hài lòng của người dân, tổ chức đối với dịch vụ hành chính công | Trung tâm Phục vụ hành chính công phường | Các tổ dân phố | Quý III/2026 | Báo cáo kết quả khảo sát |",
+    );
   });
 
   it("a zip bomb stops at the bound; a spreadsheet and a ZIP without a document are named as such", async () => {
@@ -62,15 +66,26 @@ describe("a .docx", () => {
     expect(bomb.length).toBeLessThan(PLAN_DOCUMENT_MAX_BYTES);
     expect(() => readZipEntry(bomb, "word/document.xml", 30 * 1024 * 1024)).toThrow(ZipError);
     expect(await documentText(bomb)).toEqual({ ok: false, error: "too_large" });
-    expect(await documentText(zip({ "xl/workbook.xml": Buffer.from("<workbook/>") }))).toEqual({ ok: false, error: "spreadsheet" });
-    expect(await documentText(zip({ "content.xml": Buffer.from("<office/>") }))).toEqual({ ok: false, error: "unsupported" });
-    expect(await documentText(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100)]))).toEqual({ ok: false, error: "unreadable" });
+    expect(await documentText(zip({ "xl/workbook.xml": Buffer.from("<workbook/>") }))).toEqual({
+      ok: false,
+      error: "spreadsheet",
+    });
+    expect(await documentText(zip({ "content.xml": Buffer.from("<office/>") }))).toEqual({
+      ok: false,
+      error: "unsupported",
+    });
+    expect(await documentText(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100)]))).toEqual({
+      ok: false,
+      error: "unreadable",
+    });
   });
 });
 
 describe("a PDF", () => {
   it("reads its text layer: the header's two columns apart, lines as the page has them", async () => {
-    const read = await documentText(planPdf(readFileSync("test/fixtures/plan-drafts/xa-dong-son-chuyen-doi-so-2026.txt", "utf8")));
+    const read = await documentText(
+      planPdf(readFileSync("test/fixtures/plan-drafts/xa-dong-son-chuyen-doi-so-2026.txt", "utf8")),
+    );
     expect(read.ok && read.kind).toBe("pdf");
     if (!read.ok) return;
     expect(read.text.split("\n")[0]).toMatch(/^ỦY BAN NHÂN DÂN\s{3,}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$/);
@@ -86,13 +101,30 @@ describe("a PDF", () => {
 
 describe("text and what is not a document", () => {
   it("UTF-8 and UTF-16 text; binary, photos, old Word files, empty and large files", async () => {
-    expect(await documentText(Buffer.from("KẾ HOẠCH\nTuyên truyền", "utf8"))).toEqual({ ok: true, kind: "text", text: "KẾ HOẠCH\nTuyên truyền" });
-    expect(await documentText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("KẾ HOẠCH", "utf16le")]))).toMatchObject({ ok: true, text: "KẾ HOẠCH" });
-    expect(await documentText(Buffer.from(Array.from({ length: 600 }, (_, i) => (i * 37) % 256)))).toMatchObject({ ok: false });
+    expect(await documentText(Buffer.from("KẾ HOẠCH\nTuyên truyền", "utf8"))).toEqual({
+      ok: true,
+      kind: "text",
+      text: "KẾ HOẠCH\nTuyên truyền",
+    });
+    expect(
+      await documentText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("KẾ HOẠCH", "utf16le")])),
+    ).toMatchObject({ ok: true, text: "KẾ HOẠCH" });
+    expect(await documentText(Buffer.from(Array.from({ length: 600 }, (_, i) => (i * 37) % 256)))).toMatchObject({
+      ok: false,
+    });
     expect(await documentText(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]))).toEqual({ ok: false, error: "image" });
-    expect(await documentText(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]))).toEqual({ ok: false, error: "image" });
-    expect(await documentText(Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(100)]))).toEqual({ ok: false, error: "doc_binary" });
+    expect(await documentText(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]))).toEqual({
+      ok: false,
+      error: "image",
+    });
+    expect(await documentText(Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(100)]))).toEqual({
+      ok: false,
+      error: "doc_binary",
+    });
     expect(await documentText(Buffer.alloc(0))).toEqual({ ok: false, error: "empty" });
-    expect(await documentText(Buffer.alloc(PLAN_DOCUMENT_MAX_BYTES + 1, 0x61))).toEqual({ ok: false, error: "too_large" });
+    expect(await documentText(Buffer.alloc(PLAN_DOCUMENT_MAX_BYTES + 1, 0x61))).toEqual({
+      ok: false,
+      error: "too_large",
+    });
   });
 });

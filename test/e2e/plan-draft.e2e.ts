@@ -4,10 +4,10 @@
 // commune's group. Screenshots go to .test-output/e2e/ (git-ignored).
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestSandbox, type TestSandbox } from "../support/sandbox-client.js";
 import { planDocx } from "../support/plan-documents.js";
+import { startTestSandbox, type TestSandbox } from "../support/sandbox-client.js";
 
 const OUT = path.resolve(".test-output/e2e");
 const PHONE = { width: 390, height: 844 };
@@ -19,7 +19,10 @@ describe("plan draft in the sandbox page (phone-sized)", () => {
   let step = 0;
   const shot = async (name: string) => {
     step++;
-    await page.screenshot({ path: path.join(OUT, `plan-draft-${String(step).padStart(2, "0")}-${name}.png`), fullPage: false });
+    await page.screenshot({
+      path: path.join(OUT, `plan-draft-${String(step).padStart(2, "0")}-${name}.png`),
+      fullPage: false,
+    });
   };
   const openChat = async (title: string | RegExp) => {
     const back = page.getByRole("button", { name: "Quay lại danh sách" });
@@ -38,11 +41,22 @@ describe("plan draft in the sandbox page (phone-sized)", () => {
     s = await startTestSandbox({ ...(process.env.CHROMIUM_PATH ? { CHROMIUM_PATH: process.env.CHROMIUM_PATH } : {}) });
     const executablePath = s.config.chromiumPath;
     if (!existsSync(executablePath)) {
-      throw new Error(`Chromium not found at ${executablePath}. Install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary.`);
+      throw new Error(
+        `Chromium not found at ${executablePath}. Install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary.`,
+      );
     }
     mkdirSync(OUT, { recursive: true });
-    browser = await chromium.launch({ executablePath, headless: true, args: ["--headless", "--no-sandbox", "--disable-gpu"] });
-    page = await browser.newPage({ viewport: PHONE, deviceScaleFactor: 2, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+    browser = await chromium.launch({
+      executablePath,
+      headless: true,
+      args: ["--headless", "--no-sandbox", "--disable-gpu"],
+    });
+    page = await browser.newPage({
+      viewport: PHONE,
+      deviceScaleFactor: 2,
+      locale: "vi-VN",
+      timezoneId: "Asia/Ho_Chi_Minh",
+    });
     page.on("dialog", (d) => void d.accept());
     await page.goto(s.base);
   }, 90_000);
@@ -57,17 +71,33 @@ describe("plan draft in the sandbox page (phone-sized)", () => {
     await page.locator(".chat-item", { hasText: "Nguyễn Thị Hoa" }).click();
 
     // The admin attaches the plan's .docx and sends it with /duthao.
-    const docx = await planDocx(readFileSync("test/fixtures/plan-drafts/sandbox/so-son-ha-bau-cu-2026.txt", "utf8"), { numbering: true });
-    await page.locator("#file-input").setInputFiles({ name: "ke-hoach-52-KH-SVHTTDL.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: docx });
+    const docx = await planDocx(readFileSync("test/fixtures/plan-drafts/sandbox/so-son-ha-bau-cu-2026.txt", "utf8"), {
+      numbering: true,
+    });
+    await page.locator("#file-input").setInputFiles({
+      name: "ke-hoach-52-KH-SVHTTDL.docx",
+      mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      buffer: docx,
+    });
     await send("/duthao");
-    await expect.poll(() => botSays("Dự thảo kế hoạch 52/KH-SVHTTDL: 3 nhiệm vụ, 15 đơn vị, 0 chưa khớp.").count(), { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(() => botSays("Dự thảo kế hoạch 52/KH-SVHTTDL: 3 nhiệm vụ, 15 đơn vị, 0 chưa khớp.").count(), {
+        timeout: 30_000,
+      })
+      .toBe(1);
     await expect.poll(() => botSays("#3 Báo cáo kết quả tuyên truyền").count(), { timeout: 15_000 }).toBe(1);
-    await expect.poll(() => page.locator("#messages .msg.bot", { hasText: "du-thao-52-KH-SVHTTDL.yaml" }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator("#messages .msg.bot", { hasText: "du-thao-52-KH-SVHTTDL.yaml" }).count(), {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(0);
     await botSays("Dự thảo kế hoạch 52/KH-SVHTTDL").scrollIntoViewIfNeeded();
     await shot("du-thao");
 
     // Task #3 has no day: the admin replies to its message with the deadline.
-    await botSays("#3 Báo cáo kết quả tuyên truyền").getByRole("button", { name: /^Trả lời/ }).click();
+    await botSays("#3 Báo cáo kết quả tuyên truyền")
+      .getByRole("button", { name: /^Trả lời/ })
+      .click();
     await send("hạn hằng quý ngày 20");
     await expect.poll(() => botSays("Hạn: hằng quý, ngày 20 tháng cuối quý").count(), { timeout: 15_000 }).toBe(1);
     await shot("sua-bang-tra-loi");
@@ -83,7 +113,8 @@ describe("plan draft in the sandbox page (phone-sized)", () => {
 
     // Time travel to the communes' first reminder: it arrives in a commune's group.
     const [, d, m, y, time, title] = second;
-    if ((await page.getByRole("button", { name: "Đổi giờ" }).getAttribute("aria-expanded")) !== "true") await page.getByRole("button", { name: "Đổi giờ" }).click();
+    if ((await page.getByRole("button", { name: "Đổi giờ" }).getAttribute("aria-expanded")) !== "true")
+      await page.getByRole("button", { name: "Đổi giờ" }).click();
     await page.getByLabel("Ngày", { exact: true }).fill(`${y}-${m}-${d}`);
     await page.getByLabel("Giờ", { exact: true }).fill(time);
     await page.getByRole("button", { name: "Đi tới" }).click();

@@ -3,7 +3,7 @@
 // to .test-output/e2e/ (git-ignored). Without Chromium the test fails and says how to install it.
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { samplePng, startTestSandbox, type TestSandbox } from "../support/sandbox-client.js";
 
@@ -32,7 +32,8 @@ describe("sandbox page in a real browser (phone-sized)", () => {
   };
   const botSays = (text: string | RegExp) => page.locator("#messages .msg.bot", { hasText: text });
   const openClockPanel = async () => {
-    if ((await page.getByRole("button", { name: "Đổi giờ" }).getAttribute("aria-expanded")) !== "true") await page.getByRole("button", { name: "Đổi giờ" }).click();
+    if ((await page.getByRole("button", { name: "Đổi giờ" }).getAttribute("aria-expanded")) !== "true")
+      await page.getByRole("button", { name: "Đổi giờ" }).click();
   };
   const travelTo = async (date: string, time: string) => {
     await openClockPanel();
@@ -46,11 +47,22 @@ describe("sandbox page in a real browser (phone-sized)", () => {
     s = await startTestSandbox({ ...(process.env.CHROMIUM_PATH ? { CHROMIUM_PATH: process.env.CHROMIUM_PATH } : {}) });
     const executablePath = s.config.chromiumPath;
     if (!existsSync(executablePath)) {
-      throw new Error(`Chromium not found at ${executablePath}. Install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary.`);
+      throw new Error(
+        `Chromium not found at ${executablePath}. Install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary.`,
+      );
     }
     mkdirSync(OUT, { recursive: true });
-    browser = await chromium.launch({ executablePath, headless: true, args: ["--headless", "--no-sandbox", "--disable-gpu"] });
-    page = await browser.newPage({ viewport: PHONE, deviceScaleFactor: 2, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+    browser = await chromium.launch({
+      executablePath,
+      headless: true,
+      args: ["--headless", "--no-sandbox", "--disable-gpu"],
+    });
+    page = await browser.newPage({
+      viewport: PHONE,
+      deviceScaleFactor: 2,
+      locale: "vi-VN",
+      timezoneId: "Asia/Ho_Chi_Minh",
+    });
     page.on("dialog", (d) => void d.accept());
     await page.goto(s.base);
   }, 90_000);
@@ -94,8 +106,12 @@ describe("sandbox page in a real browser (phone-sized)", () => {
     await shot("doi-gio-nhac-han");
 
     // The officer answers the reminder with a report and a photo.
-    await botSays("Nhắc hạn báo cáo").getByRole("button", { name: /^Trả lời/ }).click();
-    await page.locator("#file-input").setInputFiles({ name: "pano-dong-tam.png", mimeType: "image/png", buffer: Buffer.from(samplePng(120)) });
+    await botSays("Nhắc hạn báo cáo")
+      .getByRole("button", { name: /^Trả lời/ })
+      .click();
+    await page
+      .locator("#file-input")
+      .setInputFiles({ name: "pano-dong-tam.png", mimeType: "image/png", buffer: Buffer.from(samplePng(120)) });
     await send("Đã ban hành Kế hoạch số 15/KH-UBND ngày 10/02/2026 về tuyên truyền CCHC và chuyển đổi số");
     await expect.poll(() => botSays("Đã ghi nhận báo cáo").count(), { timeout: 20_000 }).toBe(1);
     const confirmation = (await botSays("Đã ghi nhận báo cáo").textContent()) ?? "";
@@ -108,12 +124,25 @@ describe("sandbox page in a real browser (phone-sized)", () => {
     // Past the deadline (Friday 27/02): the leader asks for the rollup in the rollup group.
     await travelTo("2026-03-02", "08:00");
     await openChat(/^Nhóm tổng hợp/);
-    await expect.poll(() => page.getByLabel("Gửi với tư cách").inputValue()).toBe((await s.person((p) => p.role === "leader")).userId);
+    await expect
+      .poll(() => page.getByLabel("Gửi với tư cách").inputValue())
+      .toBe((await s.person((p) => p.role === "leader")).userId);
     // The digest (/tonghop) has no chart; one task's rollup (/tonghop #1) carries it.
     await send("/tonghop #1");
-    await expect.poll(() => botSays("Xây dựng kế hoạch tuyên truyền cải cách hành chính").count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => botSays("Xây dựng kế hoạch tuyên truyền cải cách hành chính").count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
     const chart = page.locator("#messages .msg.bot img").first();
-    await expect.poll(() => chart.evaluate((img) => { const i = img as unknown as { complete: boolean; naturalWidth: number }; return i.complete ? i.naturalWidth : 0; }), { timeout: 15_000 }).toBeGreaterThan(100);
+    await expect
+      .poll(
+        () =>
+          chart.evaluate((img) => {
+            const i = img as unknown as { complete: boolean; naturalWidth: number };
+            return i.complete ? i.naturalWidth : 0;
+          }),
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThan(100);
     const rollup = (await botSays("Xây dựng kế hoạch tuyên truyền cải cách hành chính").first().textContent()) ?? "";
     expect(rollup).toMatch(/Đã báo cáo 1\/13/);
     await chart.scrollIntoViewIfNeeded();
@@ -128,7 +157,9 @@ describe("sandbox page in a real browser (phone-sized)", () => {
     await shot("tieng-anh");
     await page.getByLabel("Message", { exact: true }).fill("/ngonngu vi");
     await page.getByRole("button", { name: "Send", exact: true }).click();
-    await expect.poll(() => page.locator("label[for=sender]").textContent(), { timeout: 15_000 }).toBe("Gửi với tư cách");
+    await expect
+      .poll(() => page.locator("label[for=sender]").textContent(), { timeout: 15_000 })
+      .toBe("Gửi với tư cách");
   });
 
   it("the 2021 district plan is the second sample: its own communes, officers and first day", async () => {
@@ -137,7 +168,9 @@ describe("sandbox page in a real browser (phone-sized)", () => {
     await page.getByLabel("Mẫu dữ liệu").selectOption("huyen-2021");
     await shot("chon-mau-2021");
     await page.getByRole("button", { name: "Làm lại từ đầu" }).click();
-    await expect.poll(() => page.locator("#toast").textContent(), { timeout: 30_000 }).toContain("Đã dựng lại hộp cát từ mẫu «Huyện Thạch Thành");
+    await expect
+      .poll(() => page.locator("#toast").textContent(), { timeout: 30_000 })
+      .toContain("Đã dựng lại hộp cát từ mẫu «Huyện Thạch Thành");
     await expect.poll(() => page.locator("#clock-now").textContent()).toMatch(/Thứ Hai, 25\/01\/2021 08:0\d/);
     await expect.poll(() => page.locator(".chat-item", { hasText: "Nhóm UBND xã Thạch Bình" }).count()).toBe(1);
     expect(await page.locator(".chat-item", { hasText: "Nhóm UBND thị trấn Kim Tân" }).count()).toBe(1);
@@ -174,7 +207,9 @@ describe("sandbox page in a real browser (phone-sized)", () => {
     await openClockPanel();
     await page.getByLabel("Mẫu dữ liệu").selectOption("so-2026");
     await page.getByRole("button", { name: "Làm lại từ đầu" }).click();
-    await expect.poll(() => page.locator("#clock-now").textContent(), { timeout: 30_000 }).toMatch(/02\/02\/2026 08:0\d/);
+    await expect
+      .poll(() => page.locator("#clock-now").textContent(), { timeout: 30_000 })
+      .toMatch(/02\/02\/2026 08:0\d/);
     await expect.poll(() => page.locator(".chat-item", { hasText: "Nhóm UBND xã Đồng Tâm" }).count()).toBe(1);
     await shot("lam-lai");
   });

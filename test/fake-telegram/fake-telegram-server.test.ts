@@ -1,11 +1,11 @@
-import http from "node:http";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { fileURLToPath } from "node:url";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { fileURLToPath } from "node:url";
 import { Bot, GrammyError, InputFile, InputMediaBuilder, webhookCallback } from "grammy";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createFakeTelegramServer, type FakeTelegram } from "../support/fake-telegram-server.js";
 
 const PNG = Buffer.from(
@@ -83,11 +83,19 @@ describe("fake Telegram Bot API server", () => {
 
   it("accepts GET query strings and urlencoded bodies", async () => {
     const r1 = await fetch(`${fake.url}/bot${fake.token}/sendMessage?chat_id=1001&text=hi%20there`);
-    expect(((await r1.json()) as any).result).toMatchObject({ message_id: 1, chat: { id: 1001, type: "private" }, text: "hi there" });
+    expect(((await r1.json()) as any).result).toMatchObject({
+      message_id: 1,
+      chat: { id: 1001, type: "private" },
+      text: "hi there",
+    });
     const r2 = await fetch(`${fake.url}/bot${fake.token}/sendMessage`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ chat_id: "-2002", text: "123", reply_markup: JSON.stringify({ inline_keyboard: [[{ text: "OK", callback_data: "ok" }]] }) }),
+      body: new URLSearchParams({
+        chat_id: "-2002",
+        text: "123",
+        reply_markup: JSON.stringify({ inline_keyboard: [[{ text: "OK", callback_data: "ok" }]] }),
+      }),
     });
     const body = (await r2.json()) as any;
     expect(body.result).toMatchObject({ message_id: 1, chat: { id: -2002, type: "group" }, text: "123" });
@@ -100,14 +108,21 @@ describe("fake Telegram Bot API server", () => {
 
   it("long polling delivers an injected message and records the reply", async () => {
     const bot = makeBot(false);
-    bot.on("message:text", (ctx) => ctx.reply(`Đã nhận: ${ctx.message.text}`, { reply_parameters: { message_id: ctx.message.message_id } }));
+    bot.on("message:text", (ctx) =>
+      ctx.reply(`Đã nhận: ${ctx.message.text}`, { reply_parameters: { message_id: ctx.message.message_id } }),
+    );
     const { running } = await startPolling(bot);
 
     const update = fake.sendUserMessage({ chat: privateChat, from: alice, text: "Báo cáo tuần" });
     const call = await fake.waitFor((c) => c.method === "sendMessage");
     expect(call.payload).toMatchObject({ chat_id: 1001, text: "Đã nhận: Báo cáo tuần" });
     const [rec] = fake.sent(1001);
-    expect(rec).toMatchObject({ method: "sendMessage", chat_id: 1001, text: "Đã nhận: Báo cáo tuần", message_id: update.message.message_id + 1 });
+    expect(rec).toMatchObject({
+      method: "sendMessage",
+      chat_id: 1001,
+      text: "Đã nhận: Báo cáo tuần",
+      message_id: update.message.message_id + 1,
+    });
     expect(rec.message.reply_to_message.message_id).toBe(update.message.message_id);
     expect(rec.message.chat).toMatchObject({ id: 1001, type: "private", first_name: "Alice" });
 
@@ -185,7 +200,15 @@ describe("fake Telegram Bot API server", () => {
     const u = fake.sendUserMessage({ chat: privateChat, from: alice, photo: PNG, caption: "ảnh" });
     expect(u.message.photo[0]).toMatchObject({ width: 2, height: 3, file_size: PNG.length });
     const xlsx = Buffer.from("PK\u0003\u0004 fake xlsx");
-    fake.sendUserMessage({ chat: privateChat, from: alice, document: { data: xlsx, file_name: "bc.xlsx", mime_type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } });
+    fake.sendUserMessage({
+      chat: privateChat,
+      from: alice,
+      document: {
+        data: xlsx,
+        file_name: "bc.xlsx",
+        mime_type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      },
+    });
     await fake.waitForSent(2);
     expect(got[0].equals(PNG)).toBe(true);
     expect(got[1].equals(xlsx)).toBe(true);
@@ -372,7 +395,11 @@ describe("fake Telegram Bot API server", () => {
       });
       const bot = new Bot("42:standalone-token", { client: { apiRoot: url } });
       const post = (p: string, body: unknown) =>
-        fetch(`${url}/__control/${p}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).then((r) => r.json());
+        fetch(`${url}/__control/${p}`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(body),
+        }).then((r) => r.json());
       await post("user-message", { chat: privateChat, from: alice, text: "/start" });
       const [upd] = await bot.api.getUpdates();
       expect(upd.message?.text).toBe("/start");
@@ -397,16 +424,22 @@ describe("fake Telegram Bot API server", () => {
         if (calls.some((c) => c.method === "getUpdates" && c.status === undefined)) break;
         await new Promise((r) => setTimeout(r, 20));
       }
-      expect(await post("user-messages", { messages: [1, 2, 3].map((n) => ({ chat: n === 3 ? group : privateChat, from: alice, text: `báo cáo ${n}` })) })).toEqual({ ok: true, injected: 3 });
+      expect(
+        await post("user-messages", {
+          messages: [1, 2, 3].map((n) => ({ chat: n === 3 ? group : privateChat, from: alice, text: `báo cáo ${n}` })),
+        }),
+      ).toEqual({ ok: true, injected: 3 });
       const burst = await waiting;
       expect(burst.map((u) => u.message?.text)).toEqual(["báo cáo 1", "báo cáo 2", "báo cáo 3"]);
-      const replyTo = (u: (typeof burst)[number]) => bot.api.sendMessage(u.message!.chat.id, "đã nhận", { reply_parameters: { message_id: u.message!.message_id } });
+      const replyTo = (u: (typeof burst)[number]) =>
+        bot.api.sendMessage(u.message!.chat.id, "đã nhận", { reply_parameters: { message_id: u.message!.message_id } });
       await replyTo(burst[0]);
       await replyTo(burst[0]); // a second reply to the same message is not counted again
       await bot.api.sendMessage(group.id, "không phải trả lời");
       await replyTo(burst[2]);
       type Replies = { replies: number; seconds: number; latencies: number[] };
-      const replies = (query: string) => fetch(`${url}/__control/burst-replies?${query}`).then((r) => r.json() as Promise<Replies>);
+      const replies = (query: string) =>
+        fetch(`${url}/__control/burst-replies?${query}`).then((r) => r.json() as Promise<Replies>);
       const partial = await replies("count=3&timeoutMs=100");
       expect(partial.replies).toBe(2);
       expect(partial.latencies).toHaveLength(2);

@@ -13,7 +13,13 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { PROBLEM_KINDS, runCoreFuzz, summarizeProblems, type FuzzOptions, type FuzzReport } from "../support/core-fuzz-engine.js";
+import {
+  type FuzzOptions,
+  type FuzzReport,
+  PROBLEM_KINDS,
+  runCoreFuzz,
+  summarizeProblems,
+} from "../support/core-fuzz-engine.js";
 
 const SEED = 20210310;
 const MESSAGES = 10_000;
@@ -24,7 +30,10 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** Runs one shard in its own Node process, so two shards use two cores. */
 function runShard(options: FuzzOptions): Promise<FuzzReport> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", ENGINE, JSON.stringify(options)], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", ENGINE, JSON.stringify(options)], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => (out += d));
@@ -33,7 +42,10 @@ function runShard(options: FuzzOptions): Promise<FuzzReport> {
     child.on("exit", (code) => {
       const line = out.split("\n").find((l) => l.startsWith("FUZZ_REPORT "));
       if (code === 0 && line) resolve(JSON.parse(line.slice("FUZZ_REPORT ".length)) as FuzzReport);
-      else reject(new Error(`fuzz shard (seed ${options.seed}) exited ${code}:\n${err.slice(-4000)}\n${out.slice(-2000)}`));
+      else
+        reject(
+          new Error(`fuzz shard (seed ${options.seed}) exited ${code}:\n${err.slice(-4000)}\n${out.slice(-2000)}`),
+        );
     });
   });
 }
@@ -43,10 +55,21 @@ const perShard = Math.ceil(MESSAGES / seeds.length);
 
 describe(`core fuzz: ${MESSAGES} messages, seed${seeds.length > 1 ? "s" : ""} ${seeds.join(", ")}`, () => {
   let reports: FuzzReport[] = [];
-  const problems = (kinds: string[]) => reports.map((r) => (r.problems.some((p) => kinds.includes(p.kind)) ? `seed ${r.seed}:\n${summarizeProblems(r.problems, kinds)}` : "")).filter(Boolean).join("\n");
+  const problems = (kinds: string[]) =>
+    reports
+      .map((r) =>
+        r.problems.some((p) => kinds.includes(p.kind))
+          ? `seed ${r.seed}:\n${summarizeProblems(r.problems, kinds)}`
+          : "",
+      )
+      .filter(Boolean)
+      .join("\n");
 
   beforeAll(async () => {
-    reports = SHARDS > 0 ? await Promise.all(seeds.map((seed) => runShard({ seed, messages: perShard }))) : [await runCoreFuzz({ seed: SEED, messages: MESSAGES })];
+    reports =
+      SHARDS > 0
+        ? await Promise.all(seeds.map((seed) => runShard({ seed, messages: perShard })))
+        : [await runCoreFuzz({ seed: SEED, messages: MESSAGES })];
     for (const r of reports) {
       console.log(
         `fuzz seed ${r.seed}: ${r.handled} messages in ${(r.runtimeMs / 1000).toFixed(1)} s; ${r.sends} sends, ${r.downloads} downloads, ${r.warnings} warnings; ` +
@@ -64,7 +87,9 @@ describe(`core fuzz: ${MESSAGES} messages, seed${seeds.length > 1 ? "s" : ""} ${
       expect(r.counts.tasks, `seed ${r.seed}: /giao and /yeucau created tasks`).toBeGreaterThan(3);
       expect(r.invitesSeen, `seed ${r.seed}: /moi gave invite codes`).toBeGreaterThan(0);
       expect(r.counts.lateReports, `seed ${r.seed}: late reports`).toBeGreaterThan(0);
-      expect(Object.keys(r.counts.auditActions), `seed ${r.seed}: admin actions`).toEqual(expect.arrayContaining(["plan.import", "invite.create", "role.set", "calendar.add", "task.create"]));
+      expect(Object.keys(r.counts.auditActions), `seed ${r.seed}: admin actions`).toEqual(
+        expect.arrayContaining(["plan.import", "invite.create", "role.set", "calendar.add", "task.create"]),
+      );
     }
   });
 
@@ -77,7 +102,16 @@ describe(`core fuzz: ${MESSAGES} messages, seed${seeds.length > 1 ? "s" : ""} ${
   });
 
   it("sends only non-blank, well-formed text within the channel's limit, without internals", () => {
-    expect(problems([PROBLEM_KINDS.overLimit, PROBLEM_KINDS.blank, PROBLEM_KINDS.stackTrace, PROBLEM_KINDS.leak, PROBLEM_KINDS.rawKey, PROBLEM_KINDS.surrogate])).toBe("");
+    expect(
+      problems([
+        PROBLEM_KINDS.overLimit,
+        PROBLEM_KINDS.blank,
+        PROBLEM_KINDS.stackTrace,
+        PROBLEM_KINDS.leak,
+        PROBLEM_KINDS.rawKey,
+        PROBLEM_KINDS.surrogate,
+      ]),
+    ).toBe("");
   });
 
   it("answers every message in a private chat", () => {

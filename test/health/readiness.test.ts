@@ -1,11 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness, type Harness } from "../support/harness.js";
+import { type Harness, startHarness } from "../support/harness.js";
 
 let h: Harness;
 let base: string;
 const get = async (p: string) => {
   const res = await fetch(`${base}${p}`);
-  return { status: res.status, body: (await res.json()) as { ok: boolean; checks?: Record<string, { ok: boolean; detail: string }>; warnings?: string[] } };
+  return {
+    status: res.status,
+    body: (await res.json()) as {
+      ok: boolean;
+      checks?: Record<string, { ok: boolean; detail: string }>;
+      warnings?: string[];
+    },
+  };
 };
 
 beforeAll(async () => {
@@ -21,13 +28,19 @@ describe("/healthz and /readyz", () => {
     expect((await get("/healthz")).status).toBe(200);
     const ready = await get("/readyz");
     expect(ready.status).toBe(200);
-    expect(ready.body.checks).toMatchObject({ database: { ok: true }, channel_telegram: { ok: true }, outbox: { ok: true } });
+    expect(ready.body.checks).toMatchObject({
+      database: { ok: true },
+      channel_telegram: { ok: true },
+      outbox: { ok: true },
+    });
   });
 
   it("says while ready that alerts cannot reach an admin configured by id who never wrote to the bot, until they do", async () => {
     const before = await get("/readyz");
     expect(before.status).toBe(200);
-    expect(before.body.warnings).toEqual(["alerts have nowhere to go: no admin has written to the bot yet (telegram:111 must send /start in a private chat with it)"]);
+    expect(before.body.warnings).toEqual([
+      "alerts have nowhere to go: no admin has written to the bot yet (telegram:111 must send /start in a private chat with it)",
+    ]);
     await h.say({ id: 111, first_name: "Hoa" }, { id: 111, type: "private" }, "/start");
     const after = await get("/readyz");
     expect(after.status).toBe(200);
@@ -49,7 +62,14 @@ describe("/healthz and /readyz", () => {
 
   it("is not ready when a due outbox message has waited ten minutes (the dispatcher stopped)", async () => {
     await h.app.dispatcher.stop(0);
-    await h.app.repos.outbox.enqueue({ dedupeKey: "stuck", channel: "telegram", chatId: "5", kind: "reminder", message: { type: "text", text: "x" }, notBefore: new Date(h.clock.now().getTime() - 11 * 60_000) });
+    await h.app.repos.outbox.enqueue({
+      dedupeKey: "stuck",
+      channel: "telegram",
+      chatId: "5",
+      kind: "reminder",
+      message: { type: "text", text: "x" },
+      notBefore: new Date(h.clock.now().getTime() - 11 * 60_000),
+    });
     const stuck = await get("/readyz");
     expect(stuck.status).toBe(503);
     expect(stuck.body.checks!.outbox).toMatchObject({ ok: false });

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { HandleOptions, HandleOutcome } from "../../src/core/bot.js";
 import type { Messenger, OutboxInput } from "../../src/core/ports.js";
 import type { Address, Incoming, OutgoingMessage } from "../../src/core/types.js";
-import { connectionOf, openDatabase, type Db } from "../../src/db/database.js";
+import { connectionOf, type Db, openDatabase } from "../../src/db/database.js";
 import { createInboxStore } from "../../src/db/inbox-store.js";
 import { isStorageFault } from "../../src/db/storage-faults.js";
 import { createDurableInbox } from "../../src/inbox/durable-inbox.js";
@@ -28,7 +28,15 @@ function createRecordingMessenger() {
 }
 
 const incoming = (chatId: string, messageId: string, text: string): Incoming => ({
-  channel: "telegram", chatId, chatType: "private", userId: chatId, userName: "Lan", messageId, text, files: [], date: new Date("2021-02-01T02:00:00Z"),
+  channel: "telegram",
+  chatId,
+  chatType: "private",
+  userId: chatId,
+  userName: "Lan",
+  messageId,
+  text,
+  files: [],
+  date: new Date("2021-02-01T02:00:00Z"),
 });
 
 let dir: string;
@@ -47,8 +55,21 @@ afterEach(async () => {
 
 type Handler = (m: Incoming, o: HandleOptions) => Promise<HandleOutcome>;
 
-function inboxWith(handle: Handler, messenger: Messenger, extra: Partial<Parameters<typeof createDurableInbox>[0]> = {}) {
-  return createDurableInbox({ store: createInboxStore(db), handle, messenger, clock, logger: createTestLogger(), isStorageFault, retryDelayMs: () => 20, ...extra });
+function inboxWith(
+  handle: Handler,
+  messenger: Messenger,
+  extra: Partial<Parameters<typeof createDurableInbox>[0]> = {},
+) {
+  return createDurableInbox({
+    store: createInboxStore(db),
+    handle,
+    messenger,
+    clock,
+    logger: createTestLogger(),
+    isStorageFault,
+    retryDelayMs: () => 20,
+    ...extra,
+  });
 }
 
 describe("durable inbox", () => {
@@ -79,7 +100,13 @@ describe("durable inbox", () => {
       return { ok: true };
     }, messenger);
     await inbox.start();
-    for (const [chat, id, text] of [["1", "1", "a1"], ["1", "2", "a2"], ["2", "1", "b1"], ["1", "3", "a3"]] as const) await inbox.accept(incoming(chat, id, text));
+    for (const [chat, id, text] of [
+      ["1", "1", "a1"],
+      ["1", "2", "a2"],
+      ["2", "1", "b1"],
+      ["1", "3", "a3"],
+    ] as const)
+      await inbox.accept(incoming(chat, id, text));
     await inbox.drain();
     expect(order.filter((t) => t.startsWith("a"))).toEqual(["a1", "a2", "a3"]);
     expect(order.indexOf("b1")).toBeLessThan(order.indexOf("a1"));
@@ -105,12 +132,23 @@ describe("durable inbox", () => {
     expect((await db.inboxMessage.findFirstOrThrow({ where: { messageId: "1" } })).sentJson).toBe('["1"]');
 
     await inbox.accept(incoming("1", "2", "dài"));
-    for (let i = 0; i < 50 && !(await db.inboxMessage.findFirstOrThrow({ where: { messageId: "2" } })).sentJson.includes("2"); i++) await new Promise((r) => setTimeout(r, 10));
+    for (
+      let i = 0;
+      i < 50 && !(await db.inboxMessage.findFirstOrThrow({ where: { messageId: "2" } })).sentJson.includes("2");
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 10));
     // Still handling, and the reply is already recorded: a crash now would not send it again.
-    expect(await db.inboxMessage.findFirstOrThrow({ where: { messageId: "2" } })).toMatchObject({ status: "pending", sentJson: '["2"]' });
+    expect(await db.inboxMessage.findFirstOrThrow({ where: { messageId: "2" } })).toMatchObject({
+      status: "pending",
+      sentJson: '["2"]',
+    });
     goOn();
     await inbox.drain();
-    expect(await db.inboxMessage.findFirstOrThrow({ where: { messageId: "2" } })).toMatchObject({ status: "done", sentJson: '["2"]' });
+    expect(await db.inboxMessage.findFirstOrThrow({ where: { messageId: "2" } })).toMatchObject({
+      status: "done",
+      sentJson: '["2"]',
+    });
     connection.log = undefined;
     await inbox.stop(100);
   });
@@ -156,7 +194,10 @@ describe("durable inbox", () => {
       await again.stop(10);
     }
     expect(handled).toBe(5);
-    expect(await db.inboxMessage.findFirstOrThrow()).toMatchObject({ status: "done", lastError: "interrupted 6 times" });
+    expect(await db.inboxMessage.findFirstOrThrow()).toMatchObject({
+      status: "done",
+      lastError: "interrupted 6 times",
+    });
   });
 
   it("counts only starts: a stuck message is given up (sender and admins told) and the chat's messages behind it, never started, are handled", async () => {
@@ -168,10 +209,18 @@ describe("durable inbox", () => {
       handled.push(m.text);
       return { ok: true };
     };
-    const lives = () => inboxWith(handler, messenger, { gaveUp: async (row) => void givenUp.push(`${row.incoming.text}:${row.attempts}`) });
+    const lives = () =>
+      inboxWith(handler, messenger, {
+        gaveUp: async (row) => void givenUp.push(`${row.incoming.text}:${row.attempts}`),
+      });
     const first = lives();
     await first.start();
-    for (const [id, text] of [["1", "ảnh treo"], ["2", "12 pa nô"], ["3", "3 tin bài"]]) await first.accept(incoming("7", id, text));
+    for (const [id, text] of [
+      ["1", "ảnh treo"],
+      ["2", "12 pa nô"],
+      ["3", "3 tin bài"],
+    ])
+      await first.accept(incoming("7", id, text));
     await new Promise((r) => setTimeout(r, 50));
     await first.stop(10);
     // Six restarts, each stuck on the same message again.
@@ -184,7 +233,11 @@ describe("durable inbox", () => {
     expect(givenUp).toEqual(["ảnh treo:6"]);
     expect(handled).toEqual(["12 pa nô", "3 tin bài"]);
     const rows = await db.inboxMessage.findMany({ orderBy: { id: "asc" } });
-    expect(rows.map((r) => [r.status, r.attempts])).toEqual([["done", 6], ["done", 1], ["done", 1]]);
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual([
+      ["done", 6],
+      ["done", 1],
+      ["done", 1],
+    ]);
   });
 
   it("an answer that cannot be sent is kept in the outbox; the message handled again does not keep or send it twice", async () => {
@@ -216,13 +269,17 @@ describe("durable inbox", () => {
     // As if the process died before the journal was written: only the outbox knows.
     await db.inboxMessage.updateMany({ data: { sentJson: "[]" } });
     platformUp = true;
-    const second = inboxWith(async (m, o) => {
-      const to = { channel: m.channel, chatId: m.chatId };
-      await o.messenger!.send(to, { type: "text", text: "Đã ghi nhận báo cáo" });
-      await o.messenger!.send(to, { type: "text", text: "Đã thêm 2 ảnh" });
-      await o.messenger!.send(to, { type: "text", text: "Minh chứng: 2 ảnh" });
-      return { ok: true };
-    }, messenger, { answers });
+    const second = inboxWith(
+      async (m, o) => {
+        const to = { channel: m.channel, chatId: m.chatId };
+        await o.messenger!.send(to, { type: "text", text: "Đã ghi nhận báo cáo" });
+        await o.messenger!.send(to, { type: "text", text: "Đã thêm 2 ảnh" });
+        await o.messenger!.send(to, { type: "text", text: "Minh chứng: 2 ảnh" });
+        return { ok: true };
+      },
+      messenger,
+      { answers },
+    );
     await second.start();
     await second.drain();
     // The two kept ones are the outbox's to send; only the new third went out here.
@@ -238,7 +295,8 @@ describe("durable inbox", () => {
     const notices: string[] = [];
     const inbox = inboxWith(
       async (m, o) => {
-        if (diskFull) return { ok: false, error: Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" }) };
+        if (diskFull)
+          return { ok: false, error: Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" }) };
         await o.messenger!.send({ channel: m.channel, chatId: m.chatId }, { type: "text", text: "Đã ghi nhận" });
         return { ok: true };
       },
@@ -262,7 +320,9 @@ describe("durable inbox", () => {
     const messenger = createRecordingMessenger();
     const notices: string[] = [];
     let runs = 0;
-    const inbox = inboxWith(async () => (runs++, { ok: false, error: new Error("bug") }), messenger, { notify: async (_m, what) => void notices.push(what) });
+    const inbox = inboxWith(async () => (runs++, { ok: false, error: new Error("bug") }), messenger, {
+      notify: async (_m, what) => void notices.push(what),
+    });
     await inbox.start();
     await inbox.accept(incoming("3", "1", "x"));
     await inbox.drain();
@@ -290,8 +350,12 @@ describe("inbox store", () => {
   it("stores a batch in one transaction: when one message cannot be stored, none is, and every add fails", async () => {
     const store = createInboxStore(db);
     const connection = connectionOf(db);
-    connection.sqlite.exec("CREATE TRIGGER refuse BEFORE INSERT ON InboxMessage WHEN NEW.messageId = '13' BEGIN SELECT RAISE(ABORT, 'refused'); END");
-    const results = await Promise.allSettled(["11", "12", "13"].map((id) => store.add(incoming("1", id, "x"), clock.now())));
+    connection.sqlite.exec(
+      "CREATE TRIGGER refuse BEFORE INSERT ON InboxMessage WHEN NEW.messageId = '13' BEGIN SELECT RAISE(ABORT, 'refused'); END",
+    );
+    const results = await Promise.allSettled(
+      ["11", "12", "13"].map((id) => store.add(incoming("1", id, "x"), clock.now())),
+    );
     expect(results.map((r) => r.status)).toEqual(["rejected", "rejected", "rejected"]);
     expect(await db.inboxMessage.count()).toBe(0);
     expect(connection.sqlite.inTransaction).toBe(false);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, startHarness, type Harness } from "../support/harness.js";
+import { ADMIN, type Harness, startHarness } from "../support/harness.js";
 
 const adminChat = { id: ADMIN.id, type: "private" as const };
 const groupA = { id: -3001, type: "supergroup" as const, title: "UBND xã An" };
@@ -104,7 +104,12 @@ describe("invite codes cannot be guessed", () => {
     expect(sixth).toContain("10:00");
     expect((await h.app.repos.people.find("telegram", String(guesser.id)))?.unitId).toBeNull();
     await h.fake.waitForSent(alerts + 1, ADMIN.id);
-    expect(h.fake.sent(ADMIN.id).map((m) => m.text).join("\n")).toContain("Đoán (@doan_ma) đã gửi sai mã đăng ký 5 lần");
+    expect(
+      h.fake
+        .sent(ADMIN.id)
+        .map((m) => m.text)
+        .join("\n"),
+    ).toContain("Đoán (@doan_ma) đã gửi sai mã đăng ký 5 lần");
 
     h.clock.advance(61 * 60_000);
     const [later] = await h.say(guesser, chat, `/dangky ${good}`);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, startHarness, type Harness } from "../support/harness.js";
+import { ADMIN, type Harness, startHarness } from "../support/harness.js";
 
 const adminChat = { id: ADMIN.id, type: "private" as const };
 const groupA = { id: -4001, type: "group" as const, title: "Xã A" };
@@ -13,7 +13,10 @@ beforeAll(async () => {
   h = await startHarness({ now: "2021-03-01T02:00:00Z" }); // Mon 01/03/2021 09:00
   await h.say(ADMIN, adminChat, '/donvi_them XA_A "UBND xã A" xa');
   await h.say(ADMIN, adminChat, '/donvi_them XA_B "UBND xã B" xa');
-  for (const [unit, chat, officer] of [["XA_A", groupA, officerA], ["XA_B", groupB, officerB]] as const) {
+  for (const [unit, chat, officer] of [
+    ["XA_A", groupA, officerA],
+    ["XA_B", groupB, officerB],
+  ] as const) {
     const [invite] = await h.say(ADMIN, adminChat, `/moi ${unit}`);
     await h.say(officer, chat, `/dangky ${/: ([2-9A-Z]{8})\n/.exec(invite)![1]}`);
   }
@@ -26,7 +29,9 @@ describe("admin task commands", () => {
   it("/yeucau gives an ad hoc request due in N working days", async () => {
     const [reply] = await h.say(ADMIN, adminChat, "/yeucau xa 3 Báo cáo nhanh số tin bài về CCHC");
     // Mon 01/03 + 3 working days = Thu 04/03.
-    expect(reply).toMatch(/Đã giao nhiệm vụ #1: Báo cáo nhanh số tin bài về CCHC\nCho 2 đơn vị, hạn Thứ Năm, 04\/03\/2021/);
+    expect(reply).toMatch(
+      /Đã giao nhiệm vụ #1: Báo cáo nhanh số tin bài về CCHC\nCho 2 đơn vị, hạn Thứ Năm, 04\/03\/2021/,
+    );
   });
 
   it("/nhacnho reminds every unit that has not reported, once a day", async () => {
@@ -49,7 +54,13 @@ describe("admin task commands", () => {
     expect(changed).toContain("• Trước hạn: 2 ngày làm việc");
     expect(changed).toContain("• Giờ nhắc: 07:45");
     expect(changed).toContain("• Báo đơn vị chậm vào nhóm tổng hợp: không báo");
-    expect((await h.app.repos.tasks.findById(1))?.reminder).toEqual({ before: [2], onDueDay: true, after: [1], escalateAfter: 0, time: "07:45" });
+    expect((await h.app.repos.tasks.findById(1))?.reminder).toEqual({
+      before: [2],
+      onDueDay: true,
+      after: [1],
+      escalateAfter: 0,
+      time: "07:45",
+    });
     const [bad] = await h.say(ADMIN, adminChat, "/lichnhac #1 truoc=abc");
     expect(bad).toContain('Không hiểu thiết lập "truoc=abc"');
     const [refused] = await h.say(officerA, groupA, "/lichnhac #1 truoc=1");

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -13,11 +13,20 @@ const CONCURRENCY = 4;
 const NOW = "2021-02-09T01:30:00Z"; // 08:30 in Hà Nội on the due day: every unit's due-day reminder is due.
 
 function startBot(env: Record<string, string>): Promise<ChildProcess> {
-    // One process (no npx/tsx wrapper) so SIGKILL hits the bot itself.
-  const child = spawn(process.execPath, ["--import", "tsx", "test/support/bot-process.ts", JSON.stringify({ clockStart: NOW, outboxConcurrency: CONCURRENCY })], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  // One process (no npx/tsx wrapper) so SIGKILL hits the bot itself.
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "test/support/bot-process.ts",
+      JSON.stringify({ clockStart: NOW, outboxConcurrency: CONCURRENCY }),
+    ],
+    {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   return new Promise((resolve, reject) => {
     let err = "";
     child.stderr!.on("data", (d) => (err += d));
@@ -50,13 +59,36 @@ describe("crash safety of the reminder fan-out", () => {
     const repos = createPrismaRepositories(db);
     for (let i = 1; i <= CHATS; i++) {
       const unit = await repos.units.create({ code: `XA_${i}`, name: `UBND xã Số ${i}`, kind: "xa", tags: ["xa"] });
-      await repos.chats.bind({ channel: "telegram", chatId: String(5000 + i), chatType: "private", role: "unit", unitId: unit.id });
+      await repos.chats.bind({
+        channel: "telegram",
+        chatId: String(5000 + i),
+        chatType: "private",
+        role: "unit",
+        unitId: unit.id,
+      });
     }
-    await repos.tasks.upsert({ planId: null, code: "NV_1", title: "Xây dựng kế hoạch tuyên truyền", targets: ["xa"], schedule: { kind: "once", dueDate: "2021-02-09" }, reminder: null, deadlineText: "09/02/2021", createdBy: "test", indicators: [] });
+    await repos.tasks.upsert({
+      planId: null,
+      code: "NV_1",
+      title: "Xây dựng kế hoạch tuyên truyền",
+      targets: ["xa"],
+      schedule: { kind: "once", dueDate: "2021-02-09" },
+      reminder: null,
+      deadlineText: "09/02/2021",
+      createdBy: "test",
+      indicators: [],
+    });
     await syncAllTasks({ repos, clock: { now: () => new Date(NOW) }, timezone: "Asia/Ho_Chi_Minh" });
     await db.$disconnect();
 
-    const env = { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, DATA_DIR: dir, DATABASE_URL: url, LOG_LEVEL: "silent", PORT: "0" };
+    const env = {
+      TELEGRAM_BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.url,
+      DATA_DIR: dir,
+      DATABASE_URL: url,
+      LOG_LEVEL: "silent",
+      PORT: "0",
+    };
     const sentChats = () => fake.sent().map((s) => s.chat_id);
     const first = await startBot(env);
     await until(() => fake.sent().length >= CHATS / 3, 30_000);

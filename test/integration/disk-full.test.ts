@@ -3,8 +3,8 @@
  * /readyz fails while /healthz answers; once space is back the report is answered and every
  * reminder goes out, with nothing lost and no restart. Needs root (mount); skipped otherwise.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, openSync, rmSync, writeSync, closeSync } from "node:fs";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -76,16 +76,33 @@ describe.skipIf(!mounted)("disk full", () => {
     const repos = createPrismaRepositories(db);
     for (let i = 1; i <= UNITS; i++) {
       const unit = await repos.units.create({ code: `XA_${i}`, name: `UBND xã Số ${i}`, kind: "xa", tags: ["xa"] });
-      await repos.chats.bind({ channel: "telegram", chatId: String(i === 1 ? GROUP.id : 5000 + i), chatType: i === 1 ? "group" : "private", title: `Xã Số ${i}`, role: "unit", unitId: unit.id });
+      await repos.chats.bind({
+        channel: "telegram",
+        chatId: String(i === 1 ? GROUP.id : 5000 + i),
+        chatType: i === 1 ? "group" : "private",
+        title: `Xã Số ${i}`,
+        role: "unit",
+        unitId: unit.id,
+      });
       if (i === 1) {
-        const officer = await repos.people.touch({ channel: "telegram", userId: String(OFFICER.id), displayName: "Lan" });
+        const officer = await repos.people.touch({
+          channel: "telegram",
+          userId: String(OFFICER.id),
+          displayName: "Lan",
+        });
         await repos.people.setRole(officer.id, "officer");
         await repos.people.setUnit(officer.id, unit.id);
       }
     }
     await repos.tasks.upsert({
-      planId: null, code: "NV_1", title: "Treo pa nô tuyên truyền", targets: ["xa"], schedule: { kind: "once", dueDate: "2021-02-09" },
-      reminder: { before: [], onDueDay: false, after: [], escalateAfter: 0, time: "08:00" }, deadlineText: "09/02/2021", createdBy: "test",
+      planId: null,
+      code: "NV_1",
+      title: "Treo pa nô tuyên truyền",
+      targets: ["xa"],
+      schedule: { kind: "once", dueDate: "2021-02-09" },
+      reminder: { before: [], onDueDay: false, after: [], escalateAfter: 0, time: "08:00" },
+      deadlineText: "09/02/2021",
+      createdBy: "test",
       indicators: [{ code: "pano", label: "Pa nô", measure: "cái", synonyms: ["pa nô", "pano"] }],
     });
     await syncAllTasks({ repos, clock: { now: () => new Date(NOW) }, timezone: "Asia/Ho_Chi_Minh" });
@@ -94,10 +111,19 @@ describe.skipIf(!mounted)("disk full", () => {
 
   it("keeps everything through a full disk and carries on by itself once space is back", async () => {
     const env = {
-      TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, DATA_DIR: mountPoint, DATABASE_URL: `file:${mountPoint}/db.sqlite`,
-      LOG_LEVEL: "silent", PORT: "0", ADMIN_TELEGRAM_IDS: String(ADMIN.id),
+      TELEGRAM_BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.url,
+      DATA_DIR: mountPoint,
+      DATABASE_URL: `file:${mountPoint}/db.sqlite`,
+      LOG_LEVEL: "silent",
+      PORT: "0",
+      ADMIN_TELEGRAM_IDS: String(ADMIN.id),
     };
-    bot = spawn(process.execPath, ["--import", "tsx", "test/support/bot-process.ts", JSON.stringify({ clockStart: NOW })], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    bot = spawn(
+      process.execPath,
+      ["--import", "tsx", "test/support/bot-process.ts", JSON.stringify({ clockStart: NOW })],
+      { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] },
+    );
     let stderr = "";
     bot.stderr!.on("data", (d) => (stderr += d));
     const port = await new Promise<number>((resolve, reject) => {
@@ -107,7 +133,8 @@ describe.skipIf(!mounted)("disk full", () => {
       });
       bot!.once("exit", (code) => reject(new Error(`bot exited ${code}: ${stderr}`)));
     });
-    const get = (p: string) => fetch(`http://127.0.0.1:${port}${p}`, { signal: AbortSignal.timeout(10_000) }).then((r) => r.status);
+    const get = (p: string) =>
+      fetch(`http://127.0.0.1:${port}${p}`, { signal: AbortSignal.timeout(10_000) }).then((r) => r.status);
     expect(await get("/readyz")).toBe(200);
 
     const filler = fillDisk(mountPoint);
@@ -122,7 +149,17 @@ describe.skipIf(!mounted)("disk full", () => {
     rmSync(filler);
     // Nothing is restarted: the report is answered and every reminder goes out.
     await until(() => fake.sent(GROUP.id).some((s) => s.text?.includes("Đã ghi nhận báo cáo")), 60_000);
-    await until(() => new Set(fake.sent().map((s) => s.chat_id).filter((c) => c !== ADMIN.id && c !== GROUP.id)).size >= UNITS - 1, 60_000);
+    await until(
+      () =>
+        new Set(
+          fake
+            .sent()
+            .map((s) => s.chat_id)
+            .filter((c) => c !== ADMIN.id && c !== GROUP.id),
+        ).size >=
+        UNITS - 1,
+      60_000,
+    );
     await until(() => fake.sent(ADMIN.id).some((s) => s.text?.includes("tin nhắc")), 30_000);
     await until(async () => (await get("/readyz")) === 200, 20_000);
     expect(bot.exitCode).toBeNull();

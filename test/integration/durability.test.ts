@@ -2,7 +2,7 @@
  * Issue 13's acceptance with real processes: kill -9 in the middle of an album report and of
  * /nhacnho, SIGTERM while Telegram does not answer, a second copy on the same database.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -25,10 +25,14 @@ interface Bot {
 
 function startBot(env: Record<string, string>): Promise<Bot> {
   // One process (no npx/tsx wrapper) so a signal hits the bot itself.
-  const child = spawn(process.execPath, ["--import", "tsx", "test/support/bot-process.ts", JSON.stringify({ clockStart: NOW, outboxConcurrency: 4 })], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "test/support/bot-process.ts", JSON.stringify({ clockStart: NOW, outboxConcurrency: 4 })],
+    {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let err = "";
   child.stderr!.on("data", (d) => (err += d));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
@@ -46,7 +50,8 @@ async function until(cond: () => boolean | Promise<boolean>, timeoutMs: number):
   }
 }
 
-const jpeg = (seed: number) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xdb]), Buffer.alloc(256, seed), Buffer.from([0xff, 0xd9])]);
+const jpeg = (seed: number) =>
+  Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xdb]), Buffer.alloc(256, seed), Buffer.from([0xff, 0xd9])]);
 
 /** A database with `units` communes, each with a group chat bound, and one task due today. */
 async function seed(url: string, units: number): Promise<void> {
@@ -54,9 +59,20 @@ async function seed(url: string, units: number): Promise<void> {
   const repos = createPrismaRepositories(db);
   for (let i = 1; i <= units; i++) {
     const unit = await repos.units.create({ code: `XA_${i}`, name: `UBND xã Số ${i}`, kind: "xa", tags: ["xa"] });
-    await repos.chats.bind({ channel: "telegram", chatId: String(i === 1 ? GROUP.id : 5000 + i), chatType: i === 1 ? "group" : "private", title: `Xã Số ${i}`, role: "unit", unitId: unit.id });
+    await repos.chats.bind({
+      channel: "telegram",
+      chatId: String(i === 1 ? GROUP.id : 5000 + i),
+      chatType: i === 1 ? "group" : "private",
+      title: `Xã Số ${i}`,
+      role: "unit",
+      unitId: unit.id,
+    });
     if (i === 1) {
-      const officer = await repos.people.touch({ channel: "telegram", userId: String(OFFICER.id), displayName: "Lan Nguyễn" });
+      const officer = await repos.people.touch({
+        channel: "telegram",
+        userId: String(OFFICER.id),
+        displayName: "Lan Nguyễn",
+      });
       await repos.people.setRole(officer.id, "officer");
       await repos.people.setUnit(officer.id, unit.id);
     }
@@ -64,10 +80,15 @@ async function seed(url: string, units: number): Promise<void> {
   const admin = await repos.people.touch({ channel: "telegram", userId: String(ADMIN.id), displayName: "Hoa" });
   await repos.people.setRole(admin.id, "admin");
   await repos.tasks.upsert({
-    planId: null, code: "NV_1", title: "Treo pa nô tuyên truyền", targets: ["xa"], schedule: { kind: "once", dueDate: "2021-02-09" },
+    planId: null,
+    code: "NV_1",
+    title: "Treo pa nô tuyên truyền",
+    targets: ["xa"],
+    schedule: { kind: "once", dueDate: "2021-02-09" },
     // No planned reminder today: only /nhacnho queues messages.
     reminder: { before: [], onDueDay: false, after: [], escalateAfter: 0, time: "08:00" },
-    deadlineText: "09/02/2021", createdBy: "test",
+    deadlineText: "09/02/2021",
+    createdBy: "test",
     indicators: [{ code: "pano", label: "Pa nô", measure: "cái", synonyms: ["pa nô", "pano"] }],
   });
   await syncAllTasks({ repos, clock: { now: () => new Date(NOW) }, timezone: "Asia/Ho_Chi_Minh" });
@@ -82,7 +103,19 @@ function setup(): { dir: string; url: string; env: Record<string, string> } {
   const dir = mkdtempSync(path.join(tmpdir(), "don-doc-durable-"));
   dirs.push(dir);
   const url = `file:${dir}/db.sqlite`;
-  return { dir, url, env: { TELEGRAM_BOT_TOKEN: fake!.token, TELEGRAM_API_ROOT: fake!.url, DATA_DIR: dir, DATABASE_URL: url, LOG_LEVEL: "silent", PORT: "0", ADMIN_TELEGRAM_IDS: String(ADMIN.id) } };
+  return {
+    dir,
+    url,
+    env: {
+      TELEGRAM_BOT_TOKEN: fake!.token,
+      TELEGRAM_API_ROOT: fake!.url,
+      DATA_DIR: dir,
+      DATABASE_URL: url,
+      LOG_LEVEL: "silent",
+      PORT: "0",
+      ADMIN_TELEGRAM_IDS: String(ADMIN.id),
+    },
+  };
 }
 
 async function kill9(bot: Bot): Promise<void> {
@@ -108,7 +141,13 @@ describe("durability with real processes", () => {
     fake.failNext("getFile", { delayMs: 30_000 });
     const first = await startBot(env);
     children.push(first.child);
-    fake.sendUserMessage({ from: OFFICER, chat: GROUP, caption: "Đã treo 12 pa nô", photo: jpeg(1), media_group_id: "A1" });
+    fake.sendUserMessage({
+      from: OFFICER,
+      chat: GROUP,
+      caption: "Đã treo 12 pa nô",
+      photo: jpeg(1),
+      media_group_id: "A1",
+    });
     fake.sendUserMessage({ from: OFFICER, chat: GROUP, photo: jpeg(2), media_group_id: "A1" });
     fake.sendUserMessage({ from: OFFICER, chat: GROUP, photo: jpeg(3), media_group_id: "A1" });
     await until(() => fake!.calls.some((c) => c.method === "getFile"), 20_000);
@@ -152,7 +191,16 @@ describe("durability with real processes", () => {
     const second = await startBot(env);
     children.push(second.child);
     await until(() => fake!.sent(ADMIN.id).some((s) => s.text?.includes("tin nhắc")), 30_000);
-    await until(() => new Set(fake!.sent().filter((s) => s.chat_id !== ADMIN.id).map((s) => s.chat_id)).size >= UNITS, 60_000);
+    await until(
+      () =>
+        new Set(
+          fake!
+            .sent()
+            .filter((s) => s.chat_id !== ADMIN.id)
+            .map((s) => s.chat_id),
+        ).size >= UNITS,
+      60_000,
+    );
     second.child.kill("SIGTERM");
     expect(await second.exited).toBe(0);
 
@@ -198,7 +246,10 @@ describe("durability with real processes", () => {
     await seed(url, 1);
     const first = await startBot(env);
     children.push(first.child);
-    const second = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const second = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     children.push(second);
     let err = "";
     second.stderr!.on("data", (d) => (err += d));

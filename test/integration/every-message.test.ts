@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, startHarness, type Harness } from "../support/harness.js";
+import { ADMIN, type Harness, startHarness } from "../support/harness.js";
 
 const adminChat = { id: ADMIN.id, type: "private" as const };
 const group = { id: -4001, type: "supergroup" as const, title: "UBND xã Đông" };
@@ -30,7 +30,20 @@ afterAll(async () => {
 describe("every message gets an answer", () => {
   it("answers stickers, voice, locations and contacts in a private chat, saying what is accepted", async () => {
     const cases: [Record<string, unknown>, string][] = [
-      [{ sticker: { file_id: "S1", file_unique_id: "s1", type: "regular", width: 512, height: 512, is_animated: false, is_video: false } }, "nhãn dán"],
+      [
+        {
+          sticker: {
+            file_id: "S1",
+            file_unique_id: "s1",
+            type: "regular",
+            width: 512,
+            height: 512,
+            is_animated: false,
+            is_video: false,
+          },
+        },
+        "nhãn dán",
+      ],
       [{ voice: { file_id: "V1", file_unique_id: "v1", duration: 3 } }, "tin nhắn thoại"],
       [{ location: { latitude: 20.1, longitude: 105.6 } }, "vị trí"],
       [{ contact: { phone_number: "0912345678", first_name: "An" } }, "danh thiếp"],
@@ -40,23 +53,44 @@ describe("every message gets an answer", () => {
       expect(reply, word).toContain(`chưa đọc được ${word}`);
       expect(reply).toContain("/baocao");
     }
-    const [admin] = await h.say(ADMIN, adminChat, "", { extra: { voice: { file_id: "V2", file_unique_id: "v2", duration: 3 } } });
+    const [admin] = await h.say(ADMIN, adminChat, "", {
+      extra: { voice: { file_id: "V2", file_unique_id: "v2", duration: 3 } },
+    });
     expect(admin).toContain("chưa đọc được tin nhắn thoại");
   });
 
   it("in a unit group answers its officer's sticker, and leaves other members' stickers alone", async () => {
-    const sticker = { sticker: { file_id: "S2", file_unique_id: "s2", type: "regular", width: 512, height: 512, is_animated: false, is_video: false } };
+    const sticker = {
+      sticker: {
+        file_id: "S2",
+        file_unique_id: "s2",
+        type: "regular",
+        width: 512,
+        height: 512,
+        is_animated: false,
+        is_video: false,
+      },
+    };
     const [officer] = await h.say(lan, group, "", { extra: sticker });
     expect(officer).toContain("nên chưa ghi nhận gì");
     const before = h.fake.sent(group.id).length;
     h.fake.sendUserMessage({ from: guest, chat: group, extra: sticker });
     // A message that gets an answer, sent after the sticker, proves the sticker was handled (in order).
     await h.say(lan, group, "/nhiemvu");
-    expect(h.fake.sent(group.id).slice(before).map((m) => m.text).join("\n")).not.toContain("chưa đọc được");
+    expect(
+      h.fake
+        .sent(group.id)
+        .slice(before)
+        .map((m) => m.text)
+        .join("\n"),
+    ).not.toContain("chưa đọc được");
   });
 
   it("takes a video as evidence, within the size limit", async () => {
-    const [reply] = await h.say(lan, group, "", { caption: "/baocao đã treo 12 pa nô", video: { data: mp4(), file_name: "pano.mp4" } });
+    const [reply] = await h.say(lan, group, "", {
+      caption: "/baocao đã treo 12 pa nô",
+      video: { data: mp4(), file_name: "pano.mp4" },
+    });
     expect(reply).toContain("Đã ghi nhận");
     expect(reply).toMatch(/0 ảnh, 1 tệp/);
     const unit = (await h.app.repos.units.findByCode("XA_DONG"))!;
@@ -66,7 +100,15 @@ describe("every message gets an answer", () => {
   });
 
   it("says a file over Telegram's 20 MB is too big, never 'send it again'", async () => {
-    const huge = { document: { file_id: "HUGE", file_unique_id: "huge", file_name: "quay-phim.mp4", mime_type: "video/mp4", file_size: 25 * 1024 * 1024 } };
+    const huge = {
+      document: {
+        file_id: "HUGE",
+        file_unique_id: "huge",
+        file_name: "quay-phim.mp4",
+        mime_type: "video/mp4",
+        file_size: 25 * 1024 * 1024,
+      },
+    };
     const [reply] = await h.say(lan, group, "", { extra: huge });
     expect(reply).toContain("quay-phim.mp4");
     expect(reply).toContain("20 MB");
@@ -74,9 +116,17 @@ describe("every message gets an answer", () => {
   });
 
   it("a 'photo' that is really HTML is refused once, with no '0 photos added' after it", async () => {
-    const replies = await h.say(lan, group, "", { photo: Buffer.from("<!DOCTYPE html><html><body>not a photo</body></html>") });
+    const replies = await h.say(lan, group, "", {
+      photo: Buffer.from("<!DOCTYPE html><html><body>not a photo</body></html>"),
+    });
     await new Promise((r) => setTimeout(r, 1_500));
-    const all = [...replies, ...h.fake.sent(group.id).slice(-2).map((m) => m.text ?? "")].join("\n");
+    const all = [
+      ...replies,
+      ...h.fake
+        .sent(group.id)
+        .slice(-2)
+        .map((m) => m.text ?? ""),
+    ].join("\n");
     expect(replies[0]).toContain("không phải ảnh");
     expect(all).not.toContain("Đã thêm minh chứng");
     expect(all).not.toContain("0 ảnh");
@@ -90,7 +140,11 @@ describe("unreachable chats are named as people know them", () => {
     const before = h.fake.sent(ADMIN.id).length;
     await h.say(ADMIN, adminChat, "/nhacnho");
     await h.fake.waitForSent(before + 2, ADMIN.id);
-    const alert = h.fake.sent(ADMIN.id).slice(before).map((m) => m.text ?? "").find((t) => t.startsWith("⚠️"));
+    const alert = h.fake
+      .sent(ADMIN.id)
+      .slice(before)
+      .map((m) => m.text ?? "")
+      .find((t) => t.startsWith("⚠️"));
     expect(alert).toContain("tin nhắn riêng cho đồng chí Minh (UBND xã Đông)");
     expect(alert).not.toContain(String(minh.id));
     expect(alert).not.toContain("nhóm");
@@ -115,7 +169,8 @@ describe("texts say what happened", () => {
   });
 
   it("a code refused in a private chat talks about the private chat, not 'this group'", async () => {
-    const codeFor = async (unit: string) => /: ([2-9A-Z]{8})\n/.exec((await h.say(ADMIN, adminChat, `/moi ${unit}`))[0])![1];
+    const codeFor = async (unit: string) =>
+      /: ([2-9A-Z]{8})\n/.exec((await h.say(ADMIN, adminChat, `/moi ${unit}`))[0])![1];
     await h.say(ADMIN, adminChat, '/donvi_them XA_TAY "UBND xã Tây" xa');
     const leader = { id: 504, first_name: "Hùng" };
     await h.say(leader, privateOf(leader), "/start");

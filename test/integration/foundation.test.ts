@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, startHarness, type Harness } from "../support/harness.js";
+import { ADMIN, type Harness, startHarness } from "../support/harness.js";
 
 const adminChat = { id: ADMIN.id, type: "private" as const };
 const communeGroup = { id: -1001, type: "supergroup" as const, title: "UBND xã Thạch Bình" };
@@ -53,10 +53,16 @@ describe("foundation flows over the Telegram Bot API", () => {
 
   it("refuses a plan file with errors, naming line and field", async () => {
     const bad = Buffer.from("plan:\n  number: 21/KH-UBND\n  date: 31/02/2021\n  title: Kế hoạch thử\n");
-    const [reply] = await h.say(ADMIN, adminChat, "", { caption: "/nhapkehoach", document: { data: bad, file_name: "x.yaml", mime_type: "text/yaml" } });
+    const [reply] = await h.say(ADMIN, adminChat, "", {
+      caption: "/nhapkehoach",
+      document: { data: bad, file_name: "x.yaml", mime_type: "text/yaml" },
+    });
     expect(reply).toContain("dòng 3");
     expect(reply).toContain("plan.date");
-    const [wrongType] = await h.say(ADMIN, adminChat, "", { caption: "/nhapkehoach", document: { data: bad, file_name: "x.pdf", mime_type: "application/pdf" } });
+    const [wrongType] = await h.say(ADMIN, adminChat, "", {
+      caption: "/nhapkehoach",
+      document: { data: bad, file_name: "x.pdf", mime_type: "application/pdf" },
+    });
     expect(wrongType).toContain("không phải tệp kế hoạch .yaml");
   });
 
@@ -82,8 +88,12 @@ describe("foundation flows over the Telegram Bot API", () => {
   it("refuses a reused code and an officer of another unit", async () => {
     const code = await inviteCode("XA_THANH_VINH");
     expect((await h.say(minh, otherGroup, `/dangky ${code}`))[0]).toContain("UBND xã Thành Vinh");
-    expect((await h.say(stranger, { id: stranger.id, type: "private" }, `/dangky ${code}`))[0]).toContain("đã dùng hết số lần");
-    expect((await h.say(stranger, { id: stranger.id, type: "private" }, "/dangky ZZZZZZZZ"))[0]).toContain("không đúng");
+    expect((await h.say(stranger, { id: stranger.id, type: "private" }, `/dangky ${code}`))[0]).toContain(
+      "đã dùng hết số lần",
+    );
+    expect((await h.say(stranger, { id: stranger.id, type: "private" }, "/dangky ZZZZZZZZ"))[0]).toContain(
+      "không đúng",
+    );
 
     // Lan (Thạch Bình) cannot register for Thành Vinh, nor take over its group.
     const second = await inviteCode("XA_THANH_VINH");
@@ -95,7 +105,13 @@ describe("foundation flows over the Telegram Bot API", () => {
   });
 
   it("refuses configuration from non-admins", async () => {
-    for (const command of ['/donvi_them XA_X "UBND xã X" xa', "/moi XA_THACH_BINH", "/giao xa 10/10/2021 Việc", "/quyen 202 admin", "/nhomtonghop"]) {
+    for (const command of [
+      '/donvi_them XA_X "UBND xã X" xa',
+      "/moi XA_THACH_BINH",
+      "/giao xa 10/10/2021 Việc",
+      "/quyen 202 admin",
+      "/nhomtonghop",
+    ]) {
       const [reply] = await h.say(lan, communeGroup, command);
       expect(reply, command).toContain("chỉ dành cho quản trị viên");
     }
@@ -126,7 +142,11 @@ describe("foundation flows over the Telegram Bot API", () => {
   });
 
   it("assigns a task with /giao, shows the effective deadline, and the officer sees it", async () => {
-    const [created] = await h.say(ADMIN, adminChat, "/giao XA_THACH_BINH trước 10/03/2021 Báo cáo tình hình treo pa nô");
+    const [created] = await h.say(
+      ADMIN,
+      adminChat,
+      "/giao XA_THACH_BINH trước 10/03/2021 Báo cáo tình hình treo pa nô",
+    );
     expect(created).toContain("hạn Thứ Ba, 09/03/2021");
     expect(created).toContain("ngày hôm trước");
     const [tasks] = await h.say(lan, communeGroup, "/nhiemvu");
@@ -140,9 +160,21 @@ describe("foundation flows over the Telegram Bot API", () => {
     const rollup = { id: -1009, type: "supergroup" as const, title: "Phòng VHTT - Tổng hợp" };
     expect((await h.say(ADMIN, rollup, "/nhomtonghop"))[0]).toContain("Đã đặt Phòng VHTT - Tổng hợp làm nhóm tổng hợp");
     expect((await h.say(lan, { id: lan.id, type: "private" }, "/ngonngu en"))[0]).toBe("Switched to English.");
-    expect((await h.say(lan, { id: lan.id, type: "private" }, "/nhiemvu"))[0]).toContain("Open tasks of UBND xã Thạch Bình");
+    expect((await h.say(lan, { id: lan.id, type: "private" }, "/nhiemvu"))[0]).toContain(
+      "Open tasks of UBND xã Thạch Bình",
+    );
     const actions = (await h.app.repos.audit.list(100)).map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(["plan.import", "unit.create", "invite.create", "chat.register", "role.set", "chat.rollup", "task.create"]));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "plan.import",
+        "unit.create",
+        "invite.create",
+        "chat.register",
+        "role.set",
+        "chat.rollup",
+        "task.create",
+      ]),
+    );
   });
 
   it("deletes a unit softly and keeps it out of targets", async () => {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attachmentPath } from "../../src/core/file-paths.js";
-import { ADMIN, startHarness, type Harness } from "../support/harness.js";
+import { ADMIN, type Harness, startHarness } from "../support/harness.js";
 
 // Issue 11: files kept across "which task?", the question's wording and choices, guessing the task,
 // figures that belong to another task, EXIF time zones, indicators for ad hoc tasks.
@@ -56,7 +56,16 @@ beforeAll(async () => {
   h = await startHarness({ now: "2021-03-10T03:00:00Z" }); // Wed 10/03/2021 10:00: Quý I due 15/03, Quý II not begun
   // Importing 38 units can outlast the harness's quiet wait on a busy machine: wait for the summary.
   const before = h.fake.sent(adminChat.id).length;
-  h.fake.sendUserMessage({ from: ADMIN, chat: adminChat, caption: "/nhapkehoach", document: { data: readFileSync("plans/thach-thanh-cchc-2021.yaml"), file_name: "plan.yaml", mime_type: "text/yaml" } });
+  h.fake.sendUserMessage({
+    from: ADMIN,
+    chat: adminChat,
+    caption: "/nhapkehoach",
+    document: {
+      data: readFileSync("plans/thach-thanh-cchc-2021.yaml"),
+      file_name: "plan.yaml",
+      mime_type: "text/yaml",
+    },
+  });
   await h.fake.waitForSent(before + 1, adminChat.id, 30_000);
   await register("XA_THACH_BINH", thachBinh, lan);
   await register("XA_THANH_VINH", thanhVinh, minh);
@@ -73,14 +82,26 @@ const pendingFiles = () => h.app.db.attachment.findMany({ where: { reportId: nul
 describe("the which-task question", () => {
   it("keeps an album sent with the report while it asks; answering 1 records the report with every photo", async () => {
     const before = h.fake.sent(thachBinh.id).length;
-    h.fake.sendUserMessage({ from: lan, chat: thachBinh, caption: "/baocao Xã đã tổ chức tuyên truyền cải cách hành chính tại các thôn", photo: jpeg(11), media_group_id: "album-q" });
+    h.fake.sendUserMessage({
+      from: lan,
+      chat: thachBinh,
+      caption: "/baocao Xã đã tổ chức tuyên truyền cải cách hành chính tại các thôn",
+      photo: jpeg(11),
+      media_group_id: "album-q",
+    });
     h.fake.sendUserMessage({ from: lan, chat: thachBinh, photo: jpeg(12), media_group_id: "album-q" });
     h.fake.sendUserMessage({ from: lan, chat: thachBinh, photo: jpeg(13), media_group_id: "album-q" });
     await h.fake.waitForSent(before + 2, thachBinh.id, 8000);
-    const question = h.fake.sent(thachBinh.id).slice(before).map((s) => s.text!).find((t) => t.includes("nhiệm vụ nào"))!;
+    const question = h.fake
+      .sent(thachBinh.id)
+      .slice(before)
+      .map((s) => s.text!)
+      .find((t) => t.includes("nhiệm vụ nào"))!;
     expect(question).toContain("Báo cáo chưa được ghi nhận cho đến khi đồng chí chọn");
     // Numbered once, due next first, and Quý II (not begun in March) is not offered.
-    expect(question).toMatch(/\n1\. Báo cáo quý kết quả tuyên truyền cải cách hành chính \(Quý I\/2021\) — hạn Thứ Hai, 15\/03\/2021/);
+    expect(question).toMatch(
+      /\n1\. Báo cáo quý kết quả tuyên truyền cải cách hành chính \(Quý I\/2021\) — hạn Thứ Hai, 15\/03\/2021/,
+    );
     expect(question).toMatch(/\n2\. Báo cáo nhanh tình hình tuyên truyền — hạn/);
     expect(question).not.toMatch(/\d\. #/);
     expect(question).not.toContain("Quý II");
@@ -109,7 +130,9 @@ describe("the which-task question", () => {
     // Later, a photo alone waits for the report that follows; the revision takes it.
     h.clock.advance(11 * 60_000);
     await h.say(lan, thachBinh, "", { photo: jpeg(16) });
-    expect((await pendingFiles()).map((f) => f.sourceChatId).sort()).toEqual([String(thachBinh.id), String(thanhVinh.id)].sort());
+    expect((await pendingFiles()).map((f) => f.sourceChatId).sort()).toEqual(
+      [String(thachBinh.id), String(thanhVinh.id)].sort(),
+    );
     const [joined] = await h.say(lan, thachBinh, `/baocao #${quarterly.id} đã treo 7 pa nô`);
     expect(joined).toContain("Minh chứng: 5 ảnh, 0 tệp");
     // Another chat's pending photo stays pending.
@@ -118,7 +141,10 @@ describe("the which-task question", () => {
   });
 
   it("when the question expires, the officer is told nothing was recorded and the kept files are deleted", async () => {
-    const [question] = await h.say(minh, thanhVinh, "", { caption: "/baocao Đã tuyên truyền trên loa truyền thanh xã", photo: jpeg(21) });
+    const [question] = await h.say(minh, thanhVinh, "", {
+      caption: "/baocao Đã tuyên truyền trên loa truyền thanh xã",
+      photo: jpeg(21),
+    });
     expect(question).toContain("Đã nhận 1 ảnh, 0 tệp kèm báo cáo");
     const [kept] = await pendingFiles();
     const stored = attachmentPath(h.dataDir, kept.sha256);
@@ -129,7 +155,9 @@ describe("the which-task question", () => {
     await h.app.scheduler.tick();
     await h.fake.waitForSent(before + 1, thanhVinh.id, 5000);
     const notice = h.fake.sent(thanhVinh.id).at(-1)!;
-    expect(notice.text).toContain("Báo cáo \"Đã tuyên truyền trên loa truyền thanh xã\" và 1 ảnh, 0 tệp kèm theo chưa được ghi nhận");
+    expect(notice.text).toContain(
+      'Báo cáo "Đã tuyên truyền trên loa truyền thanh xã" và 1 ảnh, 0 tệp kèm theo chưa được ghi nhận',
+    );
     expect(notice.text).toContain("/baocao #2");
     const thanhVinhId = (await h.app.repos.units.findByCode("XA_THANH_VINH"))!.id;
     expect(await h.app.repos.reports.listForUnit(thanhVinhId)).toHaveLength(0);
@@ -142,26 +170,40 @@ describe("the which-task question", () => {
   });
 
   it("'quý I' in the text resolves the task without a question", async () => {
-    const [confirmation] = await h.say(minh, thanhVinh, "/baocao Báo cáo quý I: xã đã tuyên truyền trên loa truyền thanh và fanpage");
+    const [confirmation] = await h.say(
+      minh,
+      thanhVinh,
+      "/baocao Báo cáo quý I: xã đã tuyên truyền trên loa truyền thanh và fanpage",
+    );
     expect(confirmation).toContain("Đã ghi nhận báo cáo của UBND xã Thành Vinh");
     expect(confirmation).toContain("(Quý I/2021)");
   });
 
   it("names the task that has the figures when the chosen one does not ask for them", async () => {
-    const [created] = await h.say(ADMIN, adminChat, "/yeucau XA_THACH_BINH 3 Báo cáo nhanh số tin bài về CCHC chỉ tiêu: tin bài");
+    const [created] = await h.say(
+      ADMIN,
+      adminChat,
+      "/yeucau XA_THACH_BINH 3 Báo cáo nhanh số tin bài về CCHC chỉ tiêu: tin bài",
+    );
     const taskId = /#(\d+)/.exec(created)![1];
     expect(created).toContain("Chỉ tiêu cần báo cáo: tin bài");
     const quarterly = (await h.app.repos.tasks.findByCode("BC_QUY_CCHC"))!;
     const [reply] = await h.say(lan, thachBinh, `/baocao #${taskId} đã đăng 4 tin bài, treo 3 pa nô`);
     expect(reply).toContain("• Tin bài: 4 tin");
-    expect(reply).toContain(`• 3 pa nô: nhiệm vụ #${taskId} không có chỉ tiêu này nên chưa ghi. Chỉ tiêu này thuộc nhiệm vụ #${quarterly.id}: ${quarterly.title}`);
+    expect(reply).toContain(
+      `• 3 pa nô: nhiệm vụ #${taskId} không có chỉ tiêu này nên chưa ghi. Chỉ tiêu này thuộc nhiệm vụ #${quarterly.id}: ${quarterly.title}`,
+    );
     expect(reply).not.toContain("Chưa xác định được");
   });
 });
 
 describe("ad hoc tasks collect figures, and /nhiemvu says what each task asks for", () => {
   it("/giao with indicators by label or code; unknown ones get the list of known ones", async () => {
-    const [created] = await h.say(ADMIN, adminChat, "/giao XA_THANH_VINH 30/03/2021 Treo pa nô tuyên truyền chỉ tiêu: pa nô, bang_ron");
+    const [created] = await h.say(
+      ADMIN,
+      adminChat,
+      "/giao XA_THANH_VINH 30/03/2021 Treo pa nô tuyên truyền chỉ tiêu: pa nô, bang_ron",
+    );
     expect(created).toContain("Chỉ tiêu cần báo cáo: pa nô, băng rôn, khẩu hiệu");
     const [unknown] = await h.say(ADMIN, adminChat, "/giao XA_THANH_VINH 30/03/2021 Treo cờ chỉ tiêu: lá cờ");
     expect(unknown).toContain("Không có chỉ tiêu: lá cờ");

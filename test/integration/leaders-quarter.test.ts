@@ -5,17 +5,28 @@
  * post per passed deadline, nobody red before a deadline, units without a chat shown apart.
  */
 import { readFileSync } from "node:fs";
-import { syncAllTasks } from "../../src/core/plans/tasks.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localDateOf, localTimeOf, weekdayOf } from "../../src/core/calendar/time.js";
-import { ADMIN, startHarness, type Harness } from "../support/harness.js";
+import { syncAllTasks } from "../../src/core/plans/tasks.js";
+import { ADMIN, type Harness, startHarness } from "../support/harness.js";
 
 const TZ = "Asia/Ho_Chi_Minh";
 const adminChat = { id: ADMIN.id, type: "private" as const };
 const rollupGroup = { id: -5000, type: "supergroup" as const, title: "Lãnh đạo huyện — tổng hợp" };
 /** Officers give their family name as Telegram's last name, as many Vietnamese users do. */
 const GIVEN = ["Tuấn", "Lan", "Hải", "Mai", "Đức", "Hoa", "Nam", "Thu", "Bình", "Yến"];
-const FAMILY = ["Lê Văn", "Nguyễn Thị", "Trần Minh", "Phạm Thị", "Hoàng Văn", "Đỗ Thị", "Vũ Văn", "Bùi Thị", "Đặng Văn", "Ngô Thị"];
+const FAMILY = [
+  "Lê Văn",
+  "Nguyễn Thị",
+  "Trần Minh",
+  "Phạm Thị",
+  "Hoàng Văn",
+  "Đỗ Thị",
+  "Vũ Văn",
+  "Bùi Thị",
+  "Đặng Văn",
+  "Ngô Thị",
+];
 
 interface Post {
   at: string;
@@ -35,7 +46,10 @@ const isEscalation = (p: Post) => p.text.startsWith("⚠️");
 beforeAll(async () => {
   h = await startHarness({ now: "2021-01-25T01:00:00Z" });
   const yaml = readFileSync("plans/thach-thanh-cchc-2021.yaml");
-  const [imported] = await h.say(ADMIN, adminChat, "", { caption: "/nhapkehoach", document: { data: yaml, file_name: "ke-hoach.yaml", mime_type: "text/yaml" } });
+  const [imported] = await h.say(ADMIN, adminChat, "", {
+    caption: "/nhapkehoach",
+    document: { data: yaml, file_name: "ke-hoach.yaml", mime_type: "text/yaml" },
+  });
   expect(imported).toContain("20/KH-UBND");
   await h.say(ADMIN, rollupGroup, "/nhomtonghop");
   // One command issues a code for every commune; the first ten register in their own groups.
@@ -50,7 +64,10 @@ beforeAll(async () => {
   const seen = new Set(h.fake.sent(rollupGroup.id).map((s) => s.message_id));
   const report = async (i: number, text: string) => {
     const officer = { id: 700 + i, first_name: GIVEN[i]!, last_name: FAMILY[i]! };
-    replies.set(`${text}:${i}`, await h.say(officer, { id: -3000 - i, type: "supergroup", title: lines[i]![1]! }, text));
+    replies.set(
+      `${text}:${i}`,
+      await h.say(officer, { id: -3000 - i, type: "supergroup", title: lines[i]![1]! }, text),
+    );
   };
   // Reports at 10:00 local on these days: five communes on time, two late, three never.
   const plan: Record<string, [number[], string][]> = {
@@ -68,7 +85,8 @@ beforeAll(async () => {
     h.clock.set(now);
     // The daily job (00:05) creates the next periods; here it runs with the day's first tick.
     if (hour === 7) await syncAllTasks(h.app.deps);
-    if (hour === 10) for (const [units, text] of plan[localDateOf(now, TZ)] ?? []) for (const i of units) await report(i, text);
+    if (hour === 10)
+      for (const [units, text] of plan[localDateOf(now, TZ)] ?? []) for (const i of units) await report(i, text);
     await h.app.scheduler.tick();
     for (const s of h.fake.sent(rollupGroup.id)) {
       if (seen.has(s.message_id)) continue;
@@ -102,8 +120,17 @@ describe("a quarter of the sample plan, hour by hour", () => {
     for (const [week, n] of weeks) expect(n, week).toBe(1);
     // 12 Fridays from 29/01 to 16/04 minus Tết (12/02); every other week had a task due or overdue.
     expect(digests.map((d) => d.at.slice(0, 10))).toEqual([
-      "2021-01-29", "2021-02-05", "2021-02-19", "2021-02-26", "2021-03-05", "2021-03-12",
-      "2021-03-19", "2021-03-26", "2021-04-02", "2021-04-09", "2021-04-16",
+      "2021-01-29",
+      "2021-02-05",
+      "2021-02-19",
+      "2021-02-26",
+      "2021-03-05",
+      "2021-03-12",
+      "2021-03-19",
+      "2021-03-26",
+      "2021-04-02",
+      "2021-04-09",
+      "2021-04-16",
     ]);
     // A digest is one message: the only charts are those of the after-deadline posts.
     expect(posts.filter((p) => p.method === "sendPhoto")).toHaveLength(posts.filter(isAfter).length);
@@ -111,7 +138,12 @@ describe("a quarter of the sample plan, hour by hour", () => {
 
   it("posts once the first working day after each deadline, that task alone, with its chart", () => {
     const after = posts.filter(isAfter);
-    expect(after.map((p) => p.at)).toEqual(["2021-02-17 09:00", "2021-03-08 09:00", "2021-03-16 09:00", "2021-04-06 09:00"]);
+    expect(after.map((p) => p.at)).toEqual([
+      "2021-02-17 09:00",
+      "2021-03-08 09:00",
+      "2021-03-16 09:00",
+      "2021-04-06 09:00",
+    ]);
     expect(after.map((p) => p.text.split("\n")[2])).toEqual([
       "▶ Xây dựng kế hoạch tuyên truyền cải cách hành chính năm 2021 của đơn vị",
       "▶ Báo cáo tháng hoạt động thông tin, tuyên truyền CCHC của Trung tâm — Tháng 2/2021",
@@ -130,7 +162,12 @@ describe("a quarter of the sample plan, hour by hour", () => {
 
   it("keeps the group quiet: digests + one post per deadline + at most one escalation per deadline", () => {
     const escalations = posts.filter(isEscalation);
-    expect(escalations.map((p) => p.at)).toEqual(["2021-02-22 08:00", "2021-03-11 08:00", "2021-03-19 08:00", "2021-04-09 08:00"]);
+    expect(escalations.map((p) => p.at)).toEqual([
+      "2021-02-22 08:00",
+      "2021-03-11 08:00",
+      "2021-03-19 08:00",
+      "2021-04-09 08:00",
+    ]);
     const texts = posts.filter((p) => p.method === "sendMessage");
     expect(texts.length).toBe(posts.filter(isDigest).length + posts.filter(isAfter).length + escalations.length);
     // 11 digests, 4 after-deadline posts (text and chart), 4 escalations: 23 messages in 12 weeks.
@@ -153,7 +190,9 @@ describe("a quarter of the sample plan, hour by hour", () => {
     expect(first.text).toContain("• Xã, thị trấn: 0/25 — chưa đến hạn 10, chưa có người nhận nhắc 15");
     // The quarterly report is far away: one "sắp tới" line, no block.
     expect(first.text).not.toContain("▶ Báo cáo quý");
-    expect(first.text).toMatch(/Sắp tới: .*Báo cáo quý kết quả tuyên truyền cải cách hành chính \(Quý I\/2021\), hạn 15\/03\/2021/);
+    expect(first.text).toMatch(
+      /Sắp tới: .*Báo cáo quý kết quả tuyên truyền cải cách hành chính \(Quý I\/2021\), hạn 15\/03\/2021/,
+    );
   });
 
   it("after the quarterly deadline: X/Y, the missing by group with their reminders, the unreachable apart with what to do", () => {
@@ -168,10 +207,16 @@ describe("a quarter of the sample plan, hour by hour", () => {
     expect(q1).toContain("UBND xã Thành Long (đã nhắc 5 lần)");
     expect(q1).toContain("⚪ Chưa có người nhận nhắc (26 đơn vị, tính riêng, không coi là chậm):");
     // Ten names at most, shared among the groups in turn; the rest counted (the workbook has them all).
-    expect(q1).toContain("  Xã, thị trấn: UBND xã Thành Thọ, UBND xã Thành Tiến, UBND xã Thành Trực, UBND xã Thành Vinh và 11 đơn vị khác");
+    expect(q1).toContain(
+      "  Xã, thị trấn: UBND xã Thành Thọ, UBND xã Thành Tiến, UBND xã Thành Trực, UBND xã Thành Vinh và 11 đơn vị khác",
+    );
     expect(q1).toContain("  Phòng, ban: Phòng Nội vụ, Văn phòng HĐND và UBND huyện, Phòng Tư pháp và 2 đơn vị khác");
-    expect(q1).toContain("→ Việc cần làm: quản trị viên gõ /moi xa, /moi phong-ban, /moi doan-the (mỗi lệnh cấp mã đăng ký cho mọi đơn vị có thẻ đó)");
-    expect(q1).toContain("Kết quả (tổng hợp từ 5/36 đơn vị đã báo cáo): Pa nô 60 cái · Áp phích 150 cái · Tin bài 25 tin");
+    expect(q1).toContain(
+      "→ Việc cần làm: quản trị viên gõ /moi xa, /moi phong-ban, /moi doan-the (mỗi lệnh cấp mã đăng ký cho mọi đơn vị có thẻ đó)",
+    );
+    expect(q1).toContain(
+      "Kết quả (tổng hợp từ 5/36 đơn vị đã báo cáo): Pa nô 60 cái · Áp phích 150 cái · Tin bài 25 tin",
+    );
     // The coordinating office is never a unit that has not reported to itself.
     for (const p of posts) expect(p.text).not.toContain("Phòng Văn hóa và Thông tin");
   });

@@ -6,8 +6,8 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeFilePart } from "../support/fake-telegram-server.js";
+import { ADMIN, type Harness, startHarness } from "../support/harness.js";
 import { unzip } from "../support/unzip.js";
-import { ADMIN, startHarness, type Harness } from "../support/harness.js";
 
 const adminChat = { id: ADMIN.id, type: "private" as const };
 const stranger = { id: 901, first_name: "An" };
@@ -25,7 +25,10 @@ describe("office names, /moi by tag, /lichtonghop on the 2026 sample plan", () =
     const [before] = await h.say(stranger, { id: stranger.id, type: "private" }, "/start");
     expect(before).toContain("Văn phòng UBND xã Minh Họa");
     const yaml = readFileSync("plans/so-vhttdl-2026.yaml");
-    const [imported] = await h.say(ADMIN, adminChat, "", { caption: "/nhapkehoach", document: { data: yaml, file_name: "so-vhttdl-2026.yaml", mime_type: "text/yaml" } });
+    const [imported] = await h.say(ADMIN, adminChat, "", {
+      caption: "/nhapkehoach",
+      document: { data: yaml, file_name: "so-vhttdl-2026.yaml", mime_type: "text/yaml" },
+    });
     expect(imported).toContain("45/KH-SVHTTDL");
     const [after] = await h.say(stranger, { id: stranger.id, type: "private" }, "/start");
     expect(after).toContain("Sở Văn hóa, Thể thao và Du lịch");
@@ -35,7 +38,9 @@ describe("office names, /moi by tag, /lichtonghop on the 2026 sample plan", () =
   it("/moi phuong issues a code for each ward at once; an unknown tag gets a specific answer", async () => {
     const [codes] = await h.say(ADMIN, adminChat, "/moi phuong");
     expect(codes!.split("\n").slice(0, 4)).toEqual([
-      expect.stringMatching(/^Mã đăng ký cho 3 đơn vị có thẻ phuong \(mỗi mã dùng được 1 lần, hết hạn 10\/12\/2026 09:00\):$/),
+      expect.stringMatching(
+        /^Mã đăng ký cho 3 đơn vị có thẻ phuong \(mỗi mã dùng được 1 lần, hết hạn 10\/12\/2026 09:00\):$/,
+      ),
       expect.stringMatching(/^- UBND phường Bắc Sơn: [2-9A-Z]{8}$/),
       expect.stringMatching(/^- UBND phường Nam Sơn: [2-9A-Z]{8}$/),
       expect.stringMatching(/^- UBND phường Hà Thành: [2-9A-Z]{8}$/),
@@ -61,7 +66,11 @@ describe("office names, /moi by tag, /lichtonghop on the 2026 sample plan", () =
   it("/tonghop on Monday 07/12 shows the quarter due within 7 working days, by the plan's groups, nobody red", async () => {
     h.clock.set("2026-12-07T02:00:00Z");
     const [digest] = await h.say(ADMIN, adminChat, "/tonghop");
-    const text = h.fake.sent(adminChat.id).map((s) => s.text ?? "").find((t) => t.startsWith("📊")) ?? digest!;
+    const text =
+      h.fake
+        .sent(adminChat.id)
+        .map((s) => s.text ?? "")
+        .find((t) => t.startsWith("📊")) ?? digest!;
     expect(text).toContain("▶ Báo cáo quý kết quả tuyên truyền cải cách hành chính và chuyển đổi số — Quý IV/2026");
     expect(text).toContain("Hạn: Thứ Ba, 15/12/2026 (còn 6 ngày làm việc)");
     expect(text).not.toContain("🔴");

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncAllTasks } from "../../src/core/plans/tasks.js";
-import { ADMIN, startHarness, type Harness } from "../support/harness.js";
+import { ADMIN, type Harness, startHarness } from "../support/harness.js";
 import { samplePng, startTestSandbox, type TestSandbox } from "../support/sandbox-client.js";
 
 // Issue 19: nothing an officer writes is lost or misfiled — text-only reports, questions, chatter,
@@ -11,7 +11,32 @@ const adminChat = { id: ADMIN.id, type: "private" as const };
 const thachBinh = { id: -6001, type: "supergroup" as const, title: "Xã Thạch Bình" };
 const lan = { id: 601, first_name: "Lan" };
 /** A distinct minimal JPEG per seed (the file check reads its magic bytes). */
-const jpeg = (seed: number) => Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9, seed]);
+const jpeg = (seed: number) =>
+  Buffer.from([
+    0xff,
+    0xd8,
+    0xff,
+    0xe0,
+    0,
+    0x10,
+    0x4a,
+    0x46,
+    0x49,
+    0x46,
+    0,
+    1,
+    1,
+    0,
+    0,
+    1,
+    0,
+    1,
+    0,
+    0,
+    0xff,
+    0xd9,
+    seed,
+  ]);
 
 describe("officers' messages on Telegram", () => {
   let h: Harness;
@@ -27,7 +52,16 @@ describe("officers' messages on Telegram", () => {
   beforeAll(async () => {
     h = await startHarness({ now: "2021-01-29T01:00:00Z" }); // Fri 29/01/2021 08:00
     const before = h.fake.sent(adminChat.id).length;
-    h.fake.sendUserMessage({ from: ADMIN, chat: adminChat, caption: "/nhapkehoach", document: { data: readFileSync("plans/thach-thanh-cchc-2021.yaml"), file_name: "plan.yaml", mime_type: "text/yaml" } });
+    h.fake.sendUserMessage({
+      from: ADMIN,
+      chat: adminChat,
+      caption: "/nhapkehoach",
+      document: {
+        data: readFileSync("plans/thach-thanh-cchc-2021.yaml"),
+        file_name: "plan.yaml",
+        mime_type: "text/yaml",
+      },
+    });
     await h.fake.waitForSent(before + 1, adminChat.id, 30_000);
     const [invite] = await h.say(ADMIN, adminChat, "/moi XA_THACH_BINH");
     await h.say(lan, thachBinh, `/dangky ${/: ([2-9A-Z]{8})\n/.exec(invite)![1]}`);
@@ -39,7 +73,9 @@ describe("officers' messages on Telegram", () => {
 
   it("records a text-only report (no figures, no reply, no 'báo cáo' first) for the task that asks for text", async () => {
     const reply = await say("Xã Thạch Bình báo cáo: đã ban hành Kế hoạch số 15/KH-UBND ngày 28/01/2021");
-    expect(reply).toContain("✅ Đã ghi nhận báo cáo của UBND xã Thạch Bình — nhiệm vụ #1: Xây dựng kế hoạch tuyên truyền");
+    expect(reply).toContain(
+      "✅ Đã ghi nhận báo cáo của UBND xã Thạch Bình — nhiệm vụ #1: Xây dựng kế hoạch tuyên truyền",
+    );
     expect(reply).toContain("Văn bản: số 15/KH-UBND ngày 28/01/2021");
     const [report] = await reports();
     expect(report.references).toEqual([{ number: "15/KH-UBND", date: "2021-01-28" }]);
@@ -51,7 +87,9 @@ describe("officers' messages on Telegram", () => {
   it("answers a question from the data: a later quarter's deadline, worked out from the schedule", async () => {
     const reply = await say("cho em hỏi hạn báo cáo quý 2 là ngày nào ạ");
     expect(reply).toContain("Thời hạn báo cáo của UBND xã Thạch Bình:");
-    expect(reply).toMatch(/#2 Báo cáo quý kết quả tuyên truyền cải cách hành chính \(Quý II\/2021\): hạn Thứ Ba, 15\/06\/2021/);
+    expect(reply).toMatch(
+      /#2 Báo cáo quý kết quả tuyên truyền cải cách hành chính \(Quý II\/2021\): hạn Thứ Ba, 15\/06\/2021/,
+    );
     expect(reply).toContain("Để báo cáo: trả lời tin nhắn nhắc hạn");
     expect(await reports()).toHaveLength(1);
   });
@@ -59,7 +97,9 @@ describe("officers' messages on Telegram", () => {
   it("answers 'what is open' with the open tasks and the latest report received", async () => {
     const reply = await say("em phải báo cáo những gì ạ");
     expect(reply).toMatch(/Nhiệm vụ đang mở của UBND xã Thạch Bình \(\d+\):/);
-    expect(reply).toMatch(/#2 Báo cáo quý kết quả tuyên truyền cải cách hành chính \(Quý I\/2021\) — hạn Thứ Hai, 15\/03\/2021 \(còn 45 ngày\) — chưa báo cáo/);
+    expect(reply).toMatch(
+      /#2 Báo cáo quý kết quả tuyên truyền cải cách hành chính \(Quý I\/2021\) — hạn Thứ Hai, 15\/03\/2021 \(còn 45 ngày\) — chưa báo cáo/,
+    );
     expect(reply).toContain("Báo cáo gần nhất đã nhận: #1 Xây dựng kế hoạch");
     expect(reply).toContain("Cách báo cáo: trả lời (reply) tin nhắn nhắc hạn");
   });
@@ -71,7 +111,9 @@ describe("officers' messages on Telegram", () => {
 
   it("asks when a message about the work may be a report, records it on 'có', drops it on 'không'", async () => {
     const asked = await say("xã chưa tổ chức hội nghị triển khai kế hoạch");
-    expect(asked).toContain("Đồng chí muốn gửi nội dung trên là báo cáo nhiệm vụ #2: Báo cáo quý kết quả tuyên truyền cải cách hành chính (Quý I/2021)?");
+    expect(asked).toContain(
+      "Đồng chí muốn gửi nội dung trên là báo cáo nhiệm vụ #2: Báo cáo quý kết quả tuyên truyền cải cách hành chính (Quý I/2021)?",
+    );
     expect(await say("không ạ")).toContain("Đã bỏ qua");
     expect(await reports()).toHaveLength(1);
     await say("xã đang xây dựng kế hoạch tuyên truyền đợt 2");
@@ -82,23 +124,37 @@ describe("officers' messages on Telegram", () => {
 
   it("files a report under the period it names: Quý I sent in April revises Quý I; 'tháng 4' goes to Quý II", async () => {
     await travel("2021-03-10T03:00:00Z");
-    expect(await say("bc quy 1: treo 5 pano")).toContain("Đã cập nhật báo cáo của UBND xã Thạch Bình (lần 2) — nhiệm vụ #2: Báo cáo quý kết quả tuyên truyền cải cách hành chính (Quý I/2021)");
+    expect(await say("bc quy 1: treo 5 pano")).toContain(
+      "Đã cập nhật báo cáo của UBND xã Thạch Bình (lần 2) — nhiệm vụ #2: Báo cáo quý kết quả tuyên truyền cải cách hành chính (Quý I/2021)",
+    );
     await travel("2021-04-22T03:00:00Z");
     const q1 = await say("quý 1 tổ chức 2 hội nghị, 150 lượt người");
-    expect(q1).toContain("Đã cập nhật báo cáo của UBND xã Thạch Bình (lần 3) — nhiệm vụ #2: Báo cáo quý kết quả tuyên truyền cải cách hành chính (Quý I/2021)");
+    expect(q1).toContain(
+      "Đã cập nhật báo cáo của UBND xã Thạch Bình (lần 3) — nhiệm vụ #2: Báo cáo quý kết quả tuyên truyền cải cách hành chính (Quý I/2021)",
+    );
     expect(q1).toContain("Hội nghị, tập huấn: 2 cuộc");
     const april = await say("bao cao thang 4 treo 3 pano");
-    expect(april).toContain("✅ Đã ghi nhận báo cáo của UBND xã Thạch Bình — nhiệm vụ #2: Báo cáo quý kết quả tuyên truyền cải cách hành chính (Quý II/2021)");
+    expect(april).toContain(
+      "✅ Đã ghi nhận báo cáo của UBND xã Thạch Bình — nhiệm vụ #2: Báo cáo quý kết quả tuyên truyền cải cách hành chính (Quý II/2021)",
+    );
     expect(april).not.toContain("nhiệm vụ nào");
-    const quarters = await Promise.all((await reports()).map(async (r) => [(await h.app.repos.assignments.findView(r.assignmentId))!.occurrence.label, r.values] as const));
+    const quarters = await Promise.all(
+      (await reports()).map(
+        async (r) => [(await h.app.repos.assignments.findView(r.assignmentId))!.occurrence.label, r.values] as const,
+      ),
+    );
     expect(quarters).toContainEqual(["Quý I/2021", { pano: 5, hoi_nghi: 2, nguoi_tham_du: 150 }]);
     expect(quarters).toContainEqual(["Quý II/2021", { pano: 3 }]);
   });
 
   it("joins a photo sent within 10 minutes; names a re-sent photo instead of counting it twice", async () => {
-    expect(await say("em gửi ảnh ạ", { photo: jpeg(1) })).toContain("📎 Đã thêm minh chứng vào báo cáo của UBND xã Thạch Bình: tổng 1 ảnh, 0 tệp.");
+    expect(await say("em gửi ảnh ạ", { photo: jpeg(1) })).toContain(
+      "📎 Đã thêm minh chứng vào báo cáo của UBND xã Thạch Bình: tổng 1 ảnh, 0 tệp.",
+    );
     const again = await say("", { photo: jpeg(1) });
-    expect(again).toContain("📎 Ảnh này đã có trong báo cáo #2 Báo cáo quý kết quả tuyên truyền cải cách hành chính (Quý II/2021), không tính thêm.");
+    expect(again).toContain(
+      "📎 Ảnh này đã có trong báo cáo #2 Báo cáo quý kết quả tuyên truyền cải cách hành chính (Quý II/2021), không tính thêm.",
+    );
     expect(again).not.toContain("Đã thêm");
     const [q2] = await reports();
     expect(await h.app.repos.attachments.listForReports([q2.id])).toHaveLength(1);
@@ -151,16 +207,28 @@ describe("officers' messages in the sandbox", () => {
     const plan = text(await s.say(group, officer, "UBND xa Thach Binh da ban hanh ke hoach so 12/KH-UBND"));
     expect(plan).toContain("Đã ghi nhận báo cáo của UBND xã Thạch Bình — nhiệm vụ #1");
     expect(plan).toContain("12/KH-UBND");
-    expect(text(await s.say(group, officer, "cho em hỏi hạn báo cáo quý 1 là ngày nào ạ"))).toContain("(Quý I/2021) — hạn Thứ Hai, 15/03/2021");
+    expect(text(await s.say(group, officer, "cho em hỏi hạn báo cáo quý 1 là ngày nào ạ"))).toContain(
+      "(Quý I/2021) — hạn Thứ Hai, 15/03/2021",
+    );
     const photo = samplePng();
-    const withPhoto = text(await s.say(group, officer, "bc quy 1: treo 4 pano", { files: [{ name: "anh.png", mime: "image/png", data: photo }] }));
+    const withPhoto = text(
+      await s.say(group, officer, "bc quy 1: treo 4 pano", {
+        files: [{ name: "anh.png", mime: "image/png", data: photo }],
+      }),
+    );
     expect(withPhoto).toContain("(Quý I/2021)");
     expect(withPhoto).toContain("Minh chứng: 1 ảnh");
-    expect(text(await s.say(group, officer, "", { files: [{ name: "anh.png", mime: "image/png", data: photo }] }))).toContain("Ảnh này đã có trong báo cáo #2");
+    expect(
+      text(await s.say(group, officer, "", { files: [{ name: "anh.png", mime: "image/png", data: photo }] })),
+    ).toContain("Ảnh này đã có trong báo cáo #2");
     await s.post("/api/clock", { to: "date", date: "2021-04-22", time: "09:00" });
-    expect(text(await s.say(group, officer, "quý 1 tổ chức 2 hội nghị, 150 lượt người"))).toContain("Đã cập nhật báo cáo của UBND xã Thạch Bình (lần 2) — nhiệm vụ #2: Báo cáo quý kết quả tuyên truyền cải cách hành chính (Quý I/2021)");
+    expect(text(await s.say(group, officer, "quý 1 tổ chức 2 hội nghị, 150 lượt người"))).toContain(
+      "Đã cập nhật báo cáo của UBND xã Thạch Bình (lần 2) — nhiệm vụ #2: Báo cáo quý kết quả tuyên truyền cải cách hành chính (Quý I/2021)",
+    );
     await s.post("/api/clock", { to: "date", date: "2021-05-10", time: "09:00" });
-    const late = text(await s.say(group, officer, "", { files: [{ name: "moi.png", mime: "image/png", data: samplePng(64) }] }));
+    const late = text(
+      await s.say(group, officer, "", { files: [{ name: "moi.png", mime: "image/png", data: samplePng(64) }] }),
+    );
     expect(late).toContain("Đề nghị trả lời số thứ tự báo cáo cần gắn");
   });
 });

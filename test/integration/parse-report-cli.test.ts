@@ -15,7 +15,10 @@ describe("npm run parse-report -- --score", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "don-doc-corpus-"));
     const file = path.join(dir, "corpus.jsonl");
     const expected = { values: { pano: 12 }, references: [] };
-    writeFileSync(file, `${JSON.stringify({ text: "đã treo 12 pa nô", expected })}\n${JSON.stringify({ text: "pano 13", expected })}\n`);
+    writeFileSync(
+      file,
+      `${JSON.stringify({ text: "đã treo 12 pa nô", expected })}\n${JSON.stringify({ text: "pano 13", expected })}\n`,
+    );
     const r = run("--score", file, "--misses");
     expect(r.status).toBe(0);
     const [score, miss] = r.stdout.trim().split("\n");

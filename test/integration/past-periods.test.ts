@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AssignmentView } from "../../src/core/ports.js";
-import { ADMIN, startHarness, type Harness } from "../support/harness.js";
+import { ADMIN, type Harness, startHarness } from "../support/harness.js";
 
 // Issue 14: a village-level plan dated 02/01 with a monthly report due 5 days after each month,
 // imported on 1 December.
@@ -29,7 +29,12 @@ let h: Harness;
 
 async function importPlan(yaml: string): Promise<string> {
   const before = h.fake.sent(adminChat.id).length;
-  h.fake.sendUserMessage({ from: ADMIN, chat: adminChat, caption: "/nhapkehoach", document: { data: Buffer.from(yaml), file_name: "ke-hoach.yaml", mime_type: "text/yaml" } });
+  h.fake.sendUserMessage({
+    from: ADMIN,
+    chat: adminChat,
+    caption: "/nhapkehoach",
+    document: { data: Buffer.from(yaml), file_name: "ke-hoach.yaml", mime_type: "text/yaml" },
+  });
   return (await h.fake.waitForSent(before + 1, adminChat.id, 30_000))[before].text!;
 }
 
@@ -42,7 +47,10 @@ async function openOf(code: string): Promise<AssignmentView[]> {
 async function rowsOf(taskCode: string) {
   const task = (await h.app.repos.tasks.findByCode(taskCode))!;
   const occurrences = await h.app.repos.assignments.listOccurrences(task.id);
-  const rows = await h.app.db.assignment.findMany({ where: { occurrenceId: { in: occurrences.map((o) => o.id) } }, include: { occurrence: true, unit: true } });
+  const rows = await h.app.db.assignment.findMany({
+    where: { occurrenceId: { in: occurrences.map((o) => o.id) } },
+    include: { occurrence: true, unit: true },
+  });
   return rows.map((r) => ({ unit: r.unit.code, period: r.occurrence.periodKey, status: r.status, dueAt: r.dueAt }));
 }
 
@@ -61,7 +69,9 @@ describe("a plan imported part-way through its year", () => {
     const open = await openOf("THON_1");
     expect(open.map((a) => a.occurrence.periodKey).sort()).toEqual(["2026-11", "2026-12"]);
     // Stated 05/12/2026, a Saturday: the period ends on Monday 07/12 (Civil Code 2015, art. 148(5)).
-    expect(open.find((a) => a.occurrence.periodKey === "2026-11")!.dueAt.toISOString()).toBe("2026-12-07T16:59:00.000Z");
+    expect(open.find((a) => a.occurrence.periodKey === "2026-11")!.dueAt.toISOString()).toBe(
+      "2026-12-07T16:59:00.000Z",
+    );
     const rows = await rowsOf("BC_THANG");
     const past = rows.filter((r) => r.dueAt < h.clock.now());
     expect(past).toHaveLength(20);
@@ -80,7 +90,9 @@ describe("a plan imported part-way through its year", () => {
 
     const [question] = await h.say(hai, thon1, "/baocao Thôn 1 đã tổ chức tuyên truyền trên loa truyền thanh");
     expect(question).toContain("Báo cáo chưa được ghi nhận cho đến khi đồng chí chọn");
-    expect(question).toMatch(/\n1\. Báo cáo tháng kết quả tuyên truyền \(Tháng 11\/2026\)[^\n]*\n2\. Báo cáo tháng kết quả tuyên truyền \(Tháng 12\/2026\)/);
+    expect(question).toMatch(
+      /\n1\. Báo cáo tháng kết quả tuyên truyền \(Tháng 11\/2026\)[^\n]*\n2\. Báo cáo tháng kết quả tuyên truyền \(Tháng 12\/2026\)/,
+    );
     const [confirmation] = await h.say(hai, thon1, "1");
     expect(confirmation).toContain("(Tháng 11/2026)");
     expect((await openOf("THON_1")).map((a) => a.occurrence.periodKey)).toEqual(["2026-12"]);
@@ -105,7 +117,9 @@ describe("a plan imported part-way through its year", () => {
     const summary = await importPlan(planFile("06/KH-UBND", "BC_THANG_DU", true));
     expect(summary).not.toContain("Bỏ qua");
     const rows = (await rowsOf("BC_THANG_DU")).filter((r) => r.unit === "THON_1");
-    expect(rows.map((r) => r.period).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, "0")}`));
+    expect(rows.map((r) => r.period).sort()).toEqual(
+      Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, "0")}`),
+    );
     expect(new Set(rows.map((r) => r.status))).toEqual(new Set(["open"]));
   });
 
@@ -125,7 +139,10 @@ describe("a plan imported part-way through its year", () => {
     expect(await pastOpen()).toBe(0);
     expect(await h.app.db.assignment.count()).toBe(before);
     const audit = await h.app.repos.audit.list(20);
-    expect(audit.find((e) => e.action === "assignment.untrack_past")).toMatchObject({ actor: `telegram:${ADMIN.id}`, entityId: "40" });
+    expect(audit.find((e) => e.action === "assignment.untrack_past")).toMatchObject({
+      actor: `telegram:${ADMIN.id}`,
+      entityId: "40",
+    });
     const [again] = await h.say(ADMIN, adminChat, "/boquakycu");
     expect(again).toContain("Không có lượt giao nào");
   });

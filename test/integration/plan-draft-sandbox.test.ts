@@ -3,8 +3,8 @@
 // planned, and after time travel the first of them reaches a commune's group.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestSandbox, type TestSandbox } from "../support/sandbox-client.js";
 import { planDocx } from "../support/plan-documents.js";
+import { startTestSandbox, type TestSandbox } from "../support/sandbox-client.js";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -22,7 +22,9 @@ describe("plan draft in the sandbox", () => {
 
   it("upload, correct by reply, confirm, reminders planned and sent", async () => {
     const text = readFileSync("test/fixtures/plan-drafts/sandbox/so-son-ha-bau-cu-2026.txt", "utf8");
-    const upload = await s.say(admin, admin, "", { files: [{ name: "ke-hoach-52-KH-SVHTTDL.docx", mime: DOCX, data: await planDocx(text) }] });
+    const upload = await s.say(admin, admin, "", {
+      files: [{ name: "ke-hoach-52-KH-SVHTTDL.docx", mime: DOCX, data: await planDocx(text) }],
+    });
     expect(upload.status).toBe(202);
     // The review: summary, three task messages and the YAML file (waited for: it comes last).
     let messages = await s.messages(admin);
@@ -31,13 +33,17 @@ describe("plan draft in the sandbox", () => {
       messages = await s.messages(admin);
     }
     const bot = messages.filter((m) => "bot" in m.from);
-    expect(bot.some((m) => m.text.includes("Dự thảo kế hoạch 52/KH-SVHTTDL: 3 nhiệm vụ, 15 đơn vị, 0 chưa khớp."))).toBe(true);
+    expect(
+      bot.some((m) => m.text.includes("Dự thảo kế hoạch 52/KH-SVHTTDL: 3 nhiệm vụ, 15 đơn vị, 0 chưa khớp.")),
+    ).toBe(true);
     expect(bot.some((m) => m.files.some((f) => f.name === "du-thao-52-KH-SVHTTDL.yaml"))).toBe(true);
     const third = bot.find((m) => m.text.startsWith("#3 Báo cáo kết quả tuyên truyền"))!;
     expect(third.text).toContain("Hạn: chưa có ngày (văn bản ghi «định kỳ hằng quý»)");
 
     const corrected = await s.say(admin, admin, "hạn hằng quý ngày 20", { replyTo: third.id });
-    expect(corrected.replies.map((m) => m.text).join("\n")).toContain("Hạn: hằng quý, ngày 20 tháng cuối quý, kỳ đầu hạn Thứ Sáu, 20/03/2026");
+    expect(corrected.replies.map((m) => m.text).join("\n")).toContain(
+      "Hạn: hằng quý, ngày 20 tháng cuối quý, kỳ đầu hạn Thứ Sáu, 20/03/2026",
+    );
 
     const confirmed = await s.say(admin, admin, "/xacnhan");
     const answer = confirmed.replies.map((m) => m.text).join("\n");

@@ -2,9 +2,9 @@
 // (as the .txt it is), reads the draft, corrects it by command and by reply, confirms, and sees the
 // reminders planned; bad inputs each get a short answer with an example; pasted text in two parts.
 import { readFileSync } from "node:fs";
-import { parse, stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, startHarness, type Harness } from "../support/harness.js";
+import { parse, stringify } from "yaml";
+import { ADMIN, type Harness, startHarness } from "../support/harness.js";
 import { planDocx, scannedPdf } from "../support/plan-documents.js";
 
 const adminChat = { id: ADMIN.id, type: "private" as const };
@@ -15,11 +15,16 @@ let h: Harness;
 /** The bot's units before any plan: those of the sample plan, imported under another number. */
 function unitsOnlyPlan(): Buffer {
   const sample = parse(readFileSync("plans/thach-thanh-cchc-2021.yaml", "utf8"));
-  return Buffer.from(stringify({ plan: { number: "01/DV-TEST", date: "2021-01-04", title: "Danh sách đơn vị" }, units: sample.units }));
+  return Buffer.from(
+    stringify({ plan: { number: "01/DV-TEST", date: "2021-01-04", title: "Danh sách đơn vị" }, units: sample.units }),
+  );
 }
 
 const sendFile = (data: Buffer, fileName: string, mime: string, caption?: string) =>
-  h.say(ADMIN, adminChat, "", { ...(caption ? { caption } : {}), document: { data, file_name: fileName, mime_type: mime } });
+  h.say(ADMIN, adminChat, "", {
+    ...(caption ? { caption } : {}),
+    document: { data, file_name: fileName, mime_type: mime },
+  });
 
 /** Sends and returns every record (texts and documents) the bot sent to the admin after it. */
 async function sendAndCollect(send: () => Promise<string[]>) {
@@ -74,7 +79,9 @@ describe("plan draft from the seed document, in chat", () => {
     expect(byReply[1]).toContain("#3 Báo cáo kết quả thực hiện công tác tuyên truyền cải cách hành chính");
     expect(byReply[1]).toContain("Hạn: hằng quý, ngày 15 tháng cuối quý, kỳ đầu hạn Thứ Hai, 15/03/2021");
     const units = await h.say(ADMIN, adminChat, "#3 đơn vị: thêm phong-ban, doan-the");
-    expect(units[1]).toContain("Đơn vị: Xã, thị trấn (nhãn xa, 25 đơn vị); Phòng, ban (nhãn phong-ban, 6 đơn vị); Mặt trận, đoàn thể (nhãn doan-the, 6 đơn vị)");
+    expect(units[1]).toContain(
+      "Đơn vị: Xã, thị trấn (nhãn xa, 25 đơn vị); Phòng, ban (nhãn phong-ban, 6 đơn vị); Mặt trận, đoàn thể (nhãn doan-the, 6 đơn vị)",
+    );
     const wrong = await h.say(ADMIN, adminChat, "#3 đơn vị: HTX_NONG_NGHIEP");
     expect(wrong[0]).toContain("Không tìm thấy đơn vị hoặc nhãn «HTX_NONG_NGHIEP» cho #3");
     const bad = await h.say(ADMIN, adminChat, "#2 hạn 31/02");
@@ -85,12 +92,18 @@ describe("plan draft from the seed document, in chat", () => {
     const [reply] = await h.say(ADMIN, adminChat, "/xacnhan");
     expect(reply).toContain("Đã nhập kế hoạch 20/KH-UBND");
     expect(reply).toContain("Lịch nhắc sắp tới:");
-    expect(reply).toContain("29/01/2021 08:00: #2 Xây dựng kế hoạch tuyên truyền cải cách hành chính của đơn vị, 25 đơn vị");
+    expect(reply).toContain(
+      "29/01/2021 08:00: #2 Xây dựng kế hoạch tuyên truyền cải cách hành chính của đơn vị, 25 đơn vị",
+    );
     const tasks = await h.app.deps.repos.tasks.listActive();
     const codes = tasks.map((t) => t.code).sort();
     expect(codes).toEqual(["KH20_2021_NV01", "KH20_2021_NV02", "KH20_2021_NV03"]);
     const quarterly = tasks.find((t) => t.code === "KH20_2021_NV03")!;
-    expect(quarterly.schedule).toMatchObject({ kind: "periodic", period: "quarter", rule: { type: "day_of_last_month", day: 15 } });
+    expect(quarterly.schedule).toMatchObject({
+      kind: "periodic",
+      period: "quarter",
+      rule: { type: "day_of_last_month", day: 15 },
+    });
     expect(quarterly.targets).toEqual(["xa", "phong-ban", "doan-the"]);
     // The draft is gone: a second /xacnhan has nothing to confirm.
     const [again] = await h.say(ADMIN, adminChat, "/xacnhan");
@@ -100,7 +113,10 @@ describe("plan draft from the seed document, in chat", () => {
 
 describe("bad inputs get a short answer with an example", () => {
   it("a photo", async () => {
-    const [reply] = await h.say(ADMIN, adminChat, "", { caption: "/duthao", photo: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]) });
+    const [reply] = await h.say(ADMIN, adminChat, "", {
+      caption: "/duthao",
+      photo: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]),
+    });
     expect(reply).toContain("Đôn Đốc chưa đọc chữ trong ảnh chụp");
     expect(reply).toContain("ví dụ: /duthao KẾ HOẠCH");
   });
@@ -118,8 +134,13 @@ describe("bad inputs get a short answer with an example", () => {
   });
 
   it("a document with no tasks", async () => {
-    const letter = "ỦY BAN NHÂN DÂN XÃ ĐÔNG SƠN\nSố: 12/GM-UBND\n\nGIẤY MỜI\nHọp giao ban tháng 3\n\nUBND xã kính mời các đồng chí dự họp giao ban lúc 8 giờ ngày 05/3/2026 tại hội trường UBND xã.";
-    const [reply] = await sendFile(await planDocx(letter), "giay-moi.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    const letter =
+      "ỦY BAN NHÂN DÂN XÃ ĐÔNG SƠN\nSố: 12/GM-UBND\n\nGIẤY MỜI\nHọp giao ban tháng 3\n\nUBND xã kính mời các đồng chí dự họp giao ban lúc 8 giờ ngày 05/3/2026 tại hội trường UBND xã.";
+    const [reply] = await sendFile(
+      await planDocx(letter),
+      "giay-moi.docx",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
     expect(reply).toContain("không thấy nhiệm vụ nào có thời hạn");
     expect(reply).toContain("ví dụ: /giao xa 10/02/2027");
   });
@@ -127,7 +148,11 @@ describe("bad inputs get a short answer with an example", () => {
   it("a scanned PDF and an old .doc", async () => {
     const [scan] = await sendFile(scannedPdf(), "ban-quet.pdf", "application/pdf");
     expect(scan).toContain("là bản quét (chỉ có ảnh, không có lớp chữ)");
-    const [doc] = await sendFile(Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]), "ke-hoach.doc", "application/msword");
+    const [doc] = await sendFile(
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]),
+      "ke-hoach.doc",
+      "application/msword",
+    );
     expect(doc).toContain("định dạng Word cũ (.doc)");
   });
 });

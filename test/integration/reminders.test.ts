@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localDateOf, localTimeOf } from "../../src/core/calendar/time.js";
-import { ADMIN, startHarness, type Harness } from "../support/harness.js";
+import { ADMIN, type Harness, startHarness } from "../support/harness.js";
 
 const TZ = "Asia/Ho_Chi_Minh";
 const adminChat = { id: ADMIN.id, type: "private" as const };
@@ -23,12 +23,31 @@ const EXPECTED_THACH_BINH = [
 
 describe("reminders for the seed's own case (deadline 'trước ngày 10/02/2021', Tết break 10–16/02)", () => {
   it("reminders:plan prints exactly the planned reminders", () => {
-    const out = execFileSync("npx", ["tsx", "src/cli/reminders-plan.ts", "--plan", "plans/thach-thanh-cchc-2021.yaml", "--from", "2021-01-25", "--to", "2021-02-28"], {
-      encoding: "utf8",
-      env: { ...process.env, DATA_DIR: "/nonexistent-don-doc", TIMEZONE: TZ },
-    });
-    const lines = out.trim().split("\n").filter((l) => l.includes(" XA_THACH_BINH "));
-    expect(lines).toEqual([...EXPECTED_THACH_BINH.map((l) => l.replace(/ (\w+)$/, " XA_THACH_BINH KH_TUYEN_TRUYEN_XA $1")), "2021-02-22 08:00 XA_THACH_BINH KH_TUYEN_TRUYEN_XA escalation"]);
+    const out = execFileSync(
+      "npx",
+      [
+        "tsx",
+        "src/cli/reminders-plan.ts",
+        "--plan",
+        "plans/thach-thanh-cchc-2021.yaml",
+        "--from",
+        "2021-01-25",
+        "--to",
+        "2021-02-28",
+      ],
+      {
+        encoding: "utf8",
+        env: { ...process.env, DATA_DIR: "/nonexistent-don-doc", TIMEZONE: TZ },
+      },
+    );
+    const lines = out
+      .trim()
+      .split("\n")
+      .filter((l) => l.includes(" XA_THACH_BINH "));
+    expect(lines).toEqual([
+      ...EXPECTED_THACH_BINH.map((l) => l.replace(/ (\w+)$/, " XA_THACH_BINH KH_TUYEN_TRUYEN_XA $1")),
+      "2021-02-22 08:00 XA_THACH_BINH KH_TUYEN_TRUYEN_XA escalation",
+    ]);
     expect(out).not.toMatch(/2021-02-1[0-6]/);
   });
 
@@ -39,8 +58,14 @@ describe("reminders for the seed's own case (deadline 'trước ngày 10/02/2021
     beforeAll(async () => {
       h = await startHarness({ now: "2021-01-27T03:00:00Z" });
       const yaml = readFileSync("plans/thach-thanh-cchc-2021.yaml");
-      await h.say(ADMIN, adminChat, "", { caption: "/nhapkehoach", document: { data: yaml, file_name: "plan.yaml", mime_type: "text/yaml" } });
-      for (const [unit, chat, officer] of [["XA_THACH_BINH", thachBinh, lan], ["XA_THANH_VINH", thanhVinh, minh]] as const) {
+      await h.say(ADMIN, adminChat, "", {
+        caption: "/nhapkehoach",
+        document: { data: yaml, file_name: "plan.yaml", mime_type: "text/yaml" },
+      });
+      for (const [unit, chat, officer] of [
+        ["XA_THACH_BINH", thachBinh, lan],
+        ["XA_THANH_VINH", thanhVinh, minh],
+      ] as const) {
         const [invite] = await h.say(ADMIN, adminChat, `/moi ${unit}`);
         const code = /: ([2-9A-Z]{8})\n/.exec(invite)![1];
         await h.say(officer, chat, `/dangky ${code}`);
@@ -52,7 +77,9 @@ describe("reminders for the seed's own case (deadline 'trước ngày 10/02/2021
         h.clock.set(new Date(t));
         if (t === Date.parse("2021-02-05T03:00:00Z")) {
           // Thành Vinh reports on 05/02: it must not be reminded again nor escalated.
-          const [a] = (await h.app.repos.assignments.listOpenForUnit((await h.app.repos.units.findByCode("XA_THANH_VINH"))!.id)).filter((x) => x.task.code === "KH_TUYEN_TRUYEN_XA");
+          const [a] = (
+            await h.app.repos.assignments.listOpenForUnit((await h.app.repos.units.findByCode("XA_THANH_VINH"))!.id)
+          ).filter((x) => x.task.code === "KH_TUYEN_TRUYEN_XA");
           await h.app.repos.assignments.setStatus(a.id, "submitted", new Date(t));
         }
         await h.app.scheduler.tick();
@@ -60,7 +87,11 @@ describe("reminders for the seed's own case (deadline 'trước ngày 10/02/2021
           const key = s.message_id + ":" + s.chat_id;
           if (seen.has(key)) continue;
           seen.add(key);
-          log.push({ at: `${localDateOf(new Date(t), TZ)} ${localTimeOf(new Date(t), TZ)}`, chat: s.chat_id, text: s.text ?? "" });
+          log.push({
+            at: `${localDateOf(new Date(t), TZ)} ${localTimeOf(new Date(t), TZ)}`,
+            chat: s.chat_id,
+            text: s.text ?? "",
+          });
         }
       }
     }, 120_000);
@@ -68,7 +99,8 @@ describe("reminders for the seed's own case (deadline 'trước ngày 10/02/2021
       await h?.close();
     });
 
-    const kindOf = (text: string) => (text.startsWith("⏰") ? "overdue" : text.includes("(hôm nay là hạn cuối)") ? "due_day" : "before");
+    const kindOf = (text: string) =>
+      text.startsWith("⏰") ? "overdue" : text.includes("(hôm nay là hạn cuối)") ? "due_day" : "before";
 
     it("reminds Thạch Bình at 08:00 on the planned working days, never during Tết", () => {
       const reminders = log.filter((l) => l.chat === thachBinh.id && l.text.includes("Xây dựng kế hoạch tuyên truyền"));
@@ -86,7 +118,9 @@ describe("reminders for the seed's own case (deadline 'trước ngày 10/02/2021
     });
 
     it("stops reminding a unit once it has reported", () => {
-      const afterReport = log.filter((l) => l.chat === thanhVinh.id && l.at > "2021-02-05" && l.text.includes("Xây dựng kế hoạch"));
+      const afterReport = log.filter(
+        (l) => l.chat === thanhVinh.id && l.at > "2021-02-05" && l.text.includes("Xây dựng kế hoạch"),
+      );
       expect(afterReport).toEqual([]);
       expect(log.filter((l) => l.chat === thanhVinh.id && l.at < "2021-02-05").length).toBe(2);
     });
@@ -95,8 +129,12 @@ describe("reminders for the seed's own case (deadline 'trước ngày 10/02/2021
       const escalations = log.filter((l) => l.chat === rollup.id && l.text.startsWith("⚠️"));
       expect(escalations.map((e) => e.at)).toEqual(["2021-02-22 08:00"]);
       // It says exactly what happened: who was reminded how often, and who never could be.
-      expect(escalations[0].text).toContain("⚠️ Cảnh báo quá hạn: Xây dựng kế hoạch tuyên truyền cải cách hành chính năm 2021 của đơn vị, hạn Thứ Ba, 09/02/2021. Đã báo cáo 1/25 đơn vị.");
-      expect(escalations[0].text).toContain("🔴 Chưa báo cáo sau hạn (1 đơn vị, đã được nhắc):\n  UBND xã Thạch Bình (đã nhắc 6 lần)");
+      expect(escalations[0].text).toContain(
+        "⚠️ Cảnh báo quá hạn: Xây dựng kế hoạch tuyên truyền cải cách hành chính năm 2021 của đơn vị, hạn Thứ Ba, 09/02/2021. Đã báo cáo 1/25 đơn vị.",
+      );
+      expect(escalations[0].text).toContain(
+        "🔴 Chưa báo cáo sau hạn (1 đơn vị, đã được nhắc):\n  UBND xã Thạch Bình (đã nhắc 6 lần)",
+      );
       expect(escalations[0].text).toContain("⚪ Chưa có người nhận nhắc (23 đơn vị, tính riêng, không coi là chậm):");
       expect(escalations[0].text).toContain("/moi xa");
       expect(escalations[0].text).not.toContain("UBND xã Thành Vinh");

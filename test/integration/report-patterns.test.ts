@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, startHarness, type Harness } from "../support/harness.js";
+import { ADMIN, type Harness, startHarness } from "../support/harness.js";
 
 const adminChat = { id: ADMIN.id, type: "private" as const };
 const thachBinh = { id: -3101, type: "supergroup" as const, title: "Xã Thạch Bình" };
@@ -10,13 +10,21 @@ let h: Harness;
 
 beforeAll(async () => {
   h = await startHarness({ now: "2021-03-10T01:00:00Z" });
-  await h.say(ADMIN, adminChat, "", { caption: "/nhapkehoach", document: { data: readFileSync("plans/thach-thanh-cchc-2021.yaml"), file_name: "plan.yaml", mime_type: "text/yaml" } });
+  await h.say(ADMIN, adminChat, "", {
+    caption: "/nhapkehoach",
+    document: {
+      data: readFileSync("plans/thach-thanh-cchc-2021.yaml"),
+      file_name: "plan.yaml",
+      mime_type: "text/yaml",
+    },
+  });
   const [invite] = await h.say(ADMIN, adminChat, "/moi XA_THACH_BINH");
   await h.say(lan, thachBinh, `/dangky ${/: ([2-9A-Z]{8})\n/.exec(invite)![1]}`);
   // Only the quarterly report stays open, so the message needs no "which task?" question.
   const unit = (await h.app.repos.units.findByCode("XA_THACH_BINH"))!;
   for (const a of await h.app.repos.assignments.listOpenForUnit(unit.id))
-    if (a.task.code !== "BC_QUY_CCHC" || a.occurrence.periodKey !== "2021-Q1") await h.app.repos.assignments.setStatus(a.id, "excused");
+    if (a.task.code !== "BC_QUY_CCHC" || a.occurrence.periodKey !== "2021-Q1")
+      await h.app.repos.assignments.setStatus(a.id, "excused");
 }, 60_000);
 afterAll(async () => {
   await h?.close();
@@ -29,7 +37,13 @@ describe("a report in an officer's own words, over the Telegram Bot API", () => 
       "so nguoi tham du hoi nghi: 210, da dang 7 tin bai, them 4 tin bai nua, tong cong la 11 tin bai";
     const [confirmation] = await h.say(lan, thachBinh, text);
     expect(confirmation).toContain("Đã ghi nhận báo cáo của UBND xã Thạch Bình");
-    for (const line of ["• Băng rôn, khẩu hiệu: 20 cái", "• Tin bài: 11 tin", "• Lượt phát thanh: 36 lượt", "• Bài đăng mạng xã hội: 25 bài", "• Lượt người tham dự: 210 người"])
+    for (const line of [
+      "• Băng rôn, khẩu hiệu: 20 cái",
+      "• Tin bài: 11 tin",
+      "• Lượt phát thanh: 36 lượt",
+      "• Bài đăng mạng xã hội: 25 bài",
+      "• Lượt người tham dự: 210 người",
+    ])
       expect(confirmation).toContain(line);
     expect(confirmation).not.toContain("Chưa rõ");
     const unit = (await h.app.repos.units.findByCode("XA_THACH_BINH"))!;

@@ -11,7 +11,18 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/database.js";
 import { createFakeTelegramServer, type FakeTelegram } from "../support/fake-telegram-server.js";
-import { ADMIN, groupOf, jpeg, kill9, officerOf, seedUnits, sleep, startRealBot, until, type RealBot } from "../support/real-bot.js";
+import {
+  ADMIN,
+  groupOf,
+  jpeg,
+  kill9,
+  officerOf,
+  type RealBot,
+  seedUnits,
+  sleep,
+  startRealBot,
+  until,
+} from "../support/real-bot.js";
 
 let fake: FakeTelegram | undefined;
 const bots: RealBot[] = [];
@@ -21,7 +32,18 @@ function setup(): { url: string; env: Record<string, string> } {
   const dir = mkdtempSync(path.join(tmpdir(), "don-doc-restarts-"));
   dirs.push(dir);
   const url = `file:${dir}/db.sqlite`;
-  return { url, env: { TELEGRAM_BOT_TOKEN: fake!.token, TELEGRAM_API_ROOT: fake!.url, DATA_DIR: dir, DATABASE_URL: url, LOG_LEVEL: "silent", PORT: "0", ADMIN_TELEGRAM_IDS: String(ADMIN.id) } };
+  return {
+    url,
+    env: {
+      TELEGRAM_BOT_TOKEN: fake!.token,
+      TELEGRAM_API_ROOT: fake!.url,
+      DATA_DIR: dir,
+      DATABASE_URL: url,
+      LOG_LEVEL: "silent",
+      PORT: "0",
+      ADMIN_TELEGRAM_IDS: String(ADMIN.id),
+    },
+  };
 }
 
 async function start(env: Record<string, string>): Promise<RealBot> {
@@ -38,7 +60,13 @@ afterEach(async () => {
 });
 
 const repliesTo = (chatId: number, messageId: number) =>
-  fake!.calls.filter((c) => c.method === "sendMessage" && c.status === 200 && Number(c.payload.chat_id) === chatId && c.payload.reply_parameters?.message_id === messageId);
+  fake!.calls.filter(
+    (c) =>
+      c.method === "sendMessage" &&
+      c.status === 200 &&
+      Number(c.payload.chat_id) === chatId &&
+      c.payload.reply_parameters?.message_id === messageId,
+  );
 
 describe("restarts (real process, counting fake)", () => {
   it("six restarts with a message whose download hangs: the chat's other messages are handled, the stuck one is answered and the admin told", async () => {
@@ -50,10 +78,16 @@ describe("restarts (real process, counting fake)", () => {
     const getFiles = () => fake!.calls.filter((c) => c.method === "getFile").length;
     let bot = await start(env);
     const photo = fake.sendUserMessage({ from: officerOf(1), chat: groupOf(1), photo: jpeg(1) });
-    const texts = [1, 2, 3].map((n) => fake!.sendUserMessage({ from: officerOf(1), chat: groupOf(1), text: `Đã treo ${n * 10} pa nô` }));
+    const texts = [1, 2, 3].map((n) =>
+      fake!.sendUserMessage({ from: officerOf(1), chat: groupOf(1), text: `Đã treo ${n * 10} pa nô` }),
+    );
     const other = fake.sendUserMessage({ from: officerOf(2), chat: groupOf(2), text: "Đã treo 9 pa nô" });
     await until(() => getFiles() === 1, 20_000, "the photo's download");
-    await until(() => repliesTo(groupOf(2).id, other.message.message_id).length === 1, 20_000, "the other chat's answer");
+    await until(
+      () => repliesTo(groupOf(2).id, other.message.message_id).length === 1,
+      20_000,
+      "the other chat's answer",
+    );
     let restarts = 0;
     // Each life starts the stuck message again and is killed in its download.
     for (; restarts < 5; ) {
@@ -66,7 +100,11 @@ describe("restarts (real process, counting fake)", () => {
     // The sixth restart: started six times and never finished, the photo is given up.
     bot = await start(env);
     restarts++;
-    await until(() => texts.every((m) => repliesTo(groupOf(1).id, m.message.message_id).length >= 1), 30_000, "the three reports' answers");
+    await until(
+      () => texts.every((m) => repliesTo(groupOf(1).id, m.message.message_id).length >= 1),
+      30_000,
+      "the three reports' answers",
+    );
     await until(() => fake!.sent(ADMIN.id).some((s) => s.text?.includes("đã bị bỏ qua")), 20_000, "the admin's alert");
     await sleep(1_500);
     const notice = repliesTo(groupOf(1).id, photo.message.message_id).map((c) => String(c.payload.text));
@@ -86,7 +124,12 @@ describe("restarts (real process, counting fake)", () => {
     expect(notice[0]).toContain("chưa xử lý được");
     expect(notice[0]).toContain("Đề nghị đồng chí gửi lại");
     expect(figures.adminAlerts).toBe(1);
-    expect(rows.map((r) => [r.status, r.attempts])).toEqual([["done", 6], ["done", 1], ["done", 1], ["done", 1]]);
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual([
+      ["done", 6],
+      ["done", 1],
+      ["done", 1],
+      ["done", 1],
+    ]);
     expect(await db.reportRevision.count({ where: { report: { unitId: 1 } } })).toBe(3);
     await db.$disconnect();
     bot.child.kill("SIGTERM");
@@ -98,7 +141,13 @@ describe("restarts (real process, counting fake)", () => {
     const results: Record<string, unknown>[] = [];
     const moments: [string, (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<boolean>][] = [
       // As soon as a getUpdates answer carried the command (the bot may not have stored it yet).
-      ["update fetched", async () => fake!.calls.some((c) => c.method === "getUpdates" && Array.isArray(c.response?.result) && c.response.result.length > 0)],
+      [
+        "update fetched",
+        async () =>
+          fake!.calls.some(
+            (c) => c.method === "getUpdates" && Array.isArray(c.response?.result) && c.response.result.length > 0,
+          ),
+      ],
       ["reminders queued", async (db) => (await db.outboxMessage.count({ where: { kind: "manual" } })) === UNITS],
       ["admin answered", async () => fake!.sent(ADMIN.id).length > 0],
       ["first reminder sent", async () => fake!.sent().filter((s) => s.chat_id !== ADMIN.id).length >= 1],
@@ -113,11 +162,18 @@ describe("restarts (real process, counting fake)", () => {
       fake.sendUserMessage({ from: ADMIN, chat: { id: ADMIN.id, type: "private" }, text: "/nhacnho" });
       await until(() => reached(db), 30_000, moment);
       await kill9(first);
-      const atKill = await db.outboxMessage.findMany({ where: { kind: "manual" }, select: { chatId: true, status: true } });
+      const atKill = await db.outboxMessage.findMany({
+        where: { kind: "manual" },
+        select: { chatId: true, status: true },
+      });
       const inFlight = new Set(atKill.filter((r) => r.status === "sending").map((r) => Number(r.chatId)));
       const second = await start(env);
       const unitChats = () => fake!.sent().filter((s) => s.chat_id !== ADMIN.id);
-      await until(() => new Set(unitChats().map((s) => s.chat_id)).size >= UNITS, 60_000, `every reminder after "${moment}"`);
+      await until(
+        () => new Set(unitChats().map((s) => s.chat_id)).size >= UNITS,
+        60_000,
+        `every reminder after "${moment}"`,
+      );
       await until(() => fake!.sent(ADMIN.id).length > 0, 30_000, "the admin's answer");
       await sleep(1_500);
       second.child.kill("SIGTERM");
@@ -126,7 +182,16 @@ describe("restarts (real process, counting fake)", () => {
       for (const s of unitChats()) perChat.set(s.chat_id, (perChat.get(s.chat_id) ?? 0) + 1);
       const repeated = [...perChat].filter(([, n]) => n > 1).map(([chat]) => chat);
       const answers = fake.sent(ADMIN.id).map((s) => s.text ?? "");
-      results.push({ moment, queuedAtKill: atKill.length, inFlightAtKill: inFlight.size, reminders: unitChats().length, repeated: repeated.length, repeatedNotInFlight: repeated.filter((c) => !inFlight.has(c)).length, answers: answers.length, answer: answers.at(-1)?.slice(0, 60) });
+      results.push({
+        moment,
+        queuedAtKill: atKill.length,
+        inFlightAtKill: inFlight.size,
+        reminders: unitChats().length,
+        repeated: repeated.length,
+        repeatedNotInFlight: repeated.filter((c) => !inFlight.has(c)).length,
+        answers: answers.length,
+        answer: answers.at(-1)?.slice(0, 60),
+      });
       expect(perChat.size).toBe(UNITS);
       expect(repeated.filter((c) => !inFlight.has(c))).toEqual([]);
       // The answer reports what was queued, also when the command ran again after the kill.
@@ -152,7 +217,11 @@ describe("restarts (real process, counting fake)", () => {
       await until(() => fake!.sent(groupOf(1).id).length === 1, 20_000, "the report's confirmation");
       fake.sendUserMessage({ from: officerOf(1), chat: groupOf(1), photo: jpeg(7) });
       // Stopped as soon as the photo is stored and its summary waits in the outbox.
-      await until(async () => (await db.outboxMessage.count({ where: { dedupeKey: { startsWith: "later:" } } })) === 1, 20_000, "the summary row");
+      await until(
+        async () => (await db.outboxMessage.count({ where: { dedupeKey: { startsWith: "later:" } } })) === 1,
+        20_000,
+        "the summary row",
+      );
       const stoppedAt = Date.now();
       first.child.kill(stop);
       const code = await first.exited;
@@ -160,10 +229,22 @@ describe("restarts (real process, counting fake)", () => {
       const summaryBeforeStop = fake.sent(groupOf(1).id).length > 1;
       const second = await start(env);
       const startedAt = Date.now();
-      await until(() => fake!.sent(groupOf(1).id).some((s) => s.text?.includes("Đã thêm minh chứng")), 20_000, "the summary after the restart");
+      await until(
+        () => fake!.sent(groupOf(1).id).some((s) => s.text?.includes("Đã thêm minh chứng")),
+        20_000,
+        "the summary after the restart",
+      );
       await sleep(2_000);
       const summaries = fake.sent(groupOf(1).id).filter((s) => s.text?.includes("Đã thêm minh chứng"));
-      runs.push({ stop, exit: code, stopMs, summaryBeforeStop, summaries: summaries.length, summaryAfterRestartMs: summaries[0].at - startedAt, text: summaries[0]?.text });
+      runs.push({
+        stop,
+        exit: code,
+        stopMs,
+        summaryBeforeStop,
+        summaries: summaries.length,
+        summaryAfterRestartMs: summaries[0].at - startedAt,
+        text: summaries[0]?.text,
+      });
       expect(summaryBeforeStop).toBe(false);
       expect(summaries).toHaveLength(1);
       expect(summaries[0].text).toContain("tổng 1 ảnh, 0 tệp");

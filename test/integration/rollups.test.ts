@@ -1,9 +1,9 @@
-import { unzip } from "../support/unzip.js";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FakeFilePart } from "../support/fake-telegram-server.js";
 import { planScheduledRollup, renderScheduledRollup } from "../../src/features/rollups.js";
-import { ADMIN, startHarness, type Harness } from "../support/harness.js";
+import type { FakeFilePart } from "../support/fake-telegram-server.js";
+import { ADMIN, type Harness, startHarness } from "../support/harness.js";
+import { unzip } from "../support/unzip.js";
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -41,19 +41,40 @@ const member = { id: 302, first_name: "Mai" };
 let h: Harness;
 
 /** Sends a command and returns everything the bot sent to that chat for it (texts, photos, documents). */
-async function run(from: typeof leader, chat: { id: number; type: "private" | "group" | "supergroup"; title?: string }, text: string) {
+async function run(
+  from: typeof leader,
+  chat: { id: number; type: "private" | "group" | "supergroup"; title?: string },
+  text: string,
+) {
   const before = h.fake.sent(chat.id).length;
   await h.say(from, chat, text);
   return h.fake.sent(chat.id).slice(before);
 }
 
-async function submit(unitCode: string, occurrenceId: number, at: string, values: Record<string, number>, text: string): Promise<number> {
+async function submit(
+  unitCode: string,
+  occurrenceId: number,
+  at: string,
+  values: Record<string, number>,
+  text: string,
+): Promise<number> {
   const views = await h.app.repos.assignments.listForOccurrence(occurrenceId);
   const a = views.find((v) => v.unit.code === unitCode)!;
   const report = await h.app.repos.reports.create({
-    assignmentId: a.id, unitId: a.unitId, authorChannel: "telegram", authorUserId: "900", authorName: "Cán bộ xã",
-    text, values, references: [], unclear: [], late: new Date(at) > a.dueAt, sourceChatId: "-2000", sourceMessageId: "1",
-    mediaGroupId: null, createdAt: new Date(at),
+    assignmentId: a.id,
+    unitId: a.unitId,
+    authorChannel: "telegram",
+    authorUserId: "900",
+    authorName: "Cán bộ xã",
+    text,
+    values,
+    references: [],
+    unclear: [],
+    late: new Date(at) > a.dueAt,
+    sourceChatId: "-2000",
+    sourceMessageId: "1",
+    mediaGroupId: null,
+    createdAt: new Date(at),
   });
   await h.app.repos.assignments.setStatus(a.id, "submitted", new Date(at));
   return report.id;
@@ -62,7 +83,11 @@ async function submit(unitCode: string, occurrenceId: number, at: string, values
 beforeAll(async () => {
   // The bot loads its renderers on first use (about a second); load them here so the harness's
   // quiet-period wait times the bot's answers, not module loading.
-  await Promise.all([import("../../src/render/chart.js"), import("../../src/render/xlsx.js"), import("../../src/render/docx.js")]);
+  await Promise.all([
+    import("../../src/render/chart.js"),
+    import("../../src/render/xlsx.js"),
+    import("../../src/render/docx.js"),
+  ]);
   h = await startHarness({ now: "2021-02-01T02:00:00Z" });
   const [imported] = await h.say(ADMIN, adminChat, "", {
     caption: "/nhapkehoach",
@@ -76,13 +101,33 @@ beforeAll(async () => {
   const [jan, feb] = await h.app.repos.assignments.listOccurrences(task.id);
   expect([jan.periodKey, feb.periodKey]).toEqual(["2021-01", "2021-02"]);
   // February (due 25/02 23:59): two on time, one late, two missing. January: one report, for comparison.
-  const binh = await submit("XA_THACH_BINH", feb.id, "2021-02-20T03:00:00Z", { pano: 12, tin_bai: 3 }, "Đã treo 12 pa nô, đăng 3 tin bài");
-  await submit("XA_THANH_VINH", feb.id, "2021-02-26T01:00:00Z", { pano: 5, tin_bai: 7 }, "Thành Vinh: 5 pa nô, 7 tin bài");
+  const binh = await submit(
+    "XA_THACH_BINH",
+    feb.id,
+    "2021-02-20T03:00:00Z",
+    { pano: 12, tin_bai: 3 },
+    "Đã treo 12 pa nô, đăng 3 tin bài",
+  );
+  await submit(
+    "XA_THANH_VINH",
+    feb.id,
+    "2021-02-26T01:00:00Z",
+    { pano: 5, tin_bai: 7 },
+    "Thành Vinh: 5 pa nô, 7 tin bài",
+  );
   await submit("XA_NGOC_TRAO", feb.id, "2021-02-24T09:00:00Z", { pano: 20 }, "Ngọc Trạo treo 20 pa nô");
   await submit("XA_THACH_BINH", jan.id, "2021-01-20T03:00:00Z", { pano: 8, tin_bai: 2 }, "Tháng 1: 8 pa nô, 2 tin bài");
   await h.app.repos.attachments.add({
-    reportId: binh, sha256: "ab".repeat(32), size: 2048, mime: "image/jpeg", kind: "photo", fileName: "pano.jpg", capturedAt: null,
-    sourceChannel: "telegram", sourceChatId: "-2000", sourceMessageId: "2",
+    reportId: binh,
+    sha256: "ab".repeat(32),
+    size: 2048,
+    mime: "image/jpeg",
+    kind: "photo",
+    fileName: "pano.jpg",
+    capturedAt: null,
+    sourceChannel: "telegram",
+    sourceChatId: "-2000",
+    sourceMessageId: "2",
   });
   h.clock.set("2021-02-26T02:00:00Z"); // Friday 26/02/2021 09:00 in Vietnam
 });
@@ -98,7 +143,9 @@ describe("rollups over the Telegram Bot API", () => {
     // The digest is one message, no chart.
     expect(sent.map((s) => s.method)).toEqual(["sendMessage", "sendMessage"]);
     expect(sent[1].text).toContain("Đã báo cáo 3/5");
-    expect((await h.say(ADMIN, rollupGroup, "/nhomtonghop"))[0]).toContain("Đã đặt Phòng VHTT - Tổng hợp làm nhóm tổng hợp");
+    expect((await h.say(ADMIN, rollupGroup, "/nhomtonghop"))[0]).toContain(
+      "Đã đặt Phòng VHTT - Tổng hợp làm nhóm tổng hợp",
+    );
   });
 
   it("/tonghop in the rollup group posts the digest: the overdue month, units without a chat apart", async () => {
@@ -110,7 +157,9 @@ describe("rollups over the Telegram Bot API", () => {
     expect(text).toContain("Đã báo cáo 3/5 đơn vị (đúng hạn 2, muộn 1)");
     // No unit has registered a chat, so the two that did not report were never reminded: not "late".
     expect(text).not.toContain("🔴");
-    expect(text).toContain("⚪ Chưa có người nhận nhắc (2 đơn vị, tính riêng, không coi là chậm):\n  UBND xã Thạch Định, UBND thị trấn Kim Tân");
+    expect(text).toContain(
+      "⚪ Chưa có người nhận nhắc (2 đơn vị, tính riêng, không coi là chậm):\n  UBND xã Thạch Định, UBND thị trấn Kim Tân",
+    );
     expect(text).toContain("🟠 Báo cáo muộn (1): UBND xã Thành Vinh");
     expect(text).toContain("Kết quả (tổng hợp từ 3/5 đơn vị đã báo cáo): Pa nô 37 cái · Tin, bài 10 tin/bài");
     expect(text).toContain("Ảnh minh chứng: 1");
@@ -158,7 +207,9 @@ describe("rollups over the Telegram Bot API", () => {
     await wb.xlsx.load(file.data as unknown as ArrayBuffer);
     const summary = wb.worksheets[0];
     expect(summary.getCell("A1").value).toBe("Kế hoạch tuyên truyền cải cách hành chính năm 2021");
-    expect(String(summary.getCell("A2").value)).toContain("Kế hoạch số 20/KH-UBND ngày 29/01/2021 của UBND huyện Thạch Thành");
+    expect(String(summary.getCell("A2").value)).toContain(
+      "Kế hoạch số 20/KH-UBND ngày 29/01/2021 của UBND huyện Thạch Thành",
+    );
     const sheet = wb.worksheets[1];
     expect(sheet.name).toBe("Báo cáo tháng kết Tháng 2-2021");
     const rows = [5, 6, 7, 8, 9].map((n) => [sheet.getCell(n, 2).value, sheet.getCell(n, 4).value]);
@@ -199,14 +250,22 @@ describe("rollups over the Telegram Bot API", () => {
 
   it("plans a scheduled rollup for every rollup group with dedupe keys", async () => {
     const deps = { ...h.app.deps, dataDir: h.dataDir };
-    const weekly = await planScheduledRollup(deps, { now: h.clock.now(), key: "rollup:weekly:2021-02-26:p1", taskIds: [1] });
+    const weekly = await planScheduledRollup(deps, {
+      now: h.clock.now(),
+      key: "rollup:weekly:2021-02-26:p1",
+      taskIds: [1],
+    });
     expect(weekly.map((p) => [p.to.chatId, p.message.type, p.dedupeKey])).toEqual([
       [String(rollupGroup.id), "text", `rollup:weekly:2021-02-26:p1:telegram:${rollupGroup.id}:0`],
     ]);
     const first = weekly[0].message;
     expect(first.type === "text" && first.text).toContain("Pa nô 37 cái");
     const feb = (await h.app.repos.assignments.listOccurrences(1)).find((o) => o.periodKey === "2021-02")!;
-    const after = await planScheduledRollup(deps, { now: h.clock.now(), key: `rollup:after:${feb.id}:p1`, occurrenceId: feb.id });
+    const after = await planScheduledRollup(deps, {
+      now: h.clock.now(),
+      key: `rollup:after:${feb.id}:p1`,
+      occurrenceId: feb.id,
+    });
     expect(after.map((p) => p.message.type)).toEqual(["text", "photo"]);
     const photo = after[1].message;
     expect(photo.type === "photo" && Buffer.from(photo.file.data).subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);

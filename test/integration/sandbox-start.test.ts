@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -35,7 +35,8 @@ async function waitFor(started: Started, pattern: RegExp, timeoutMs = 60_000): P
   for (;;) {
     const m = pattern.exec(started.out());
     if (m) return m;
-    if (started.child.exitCode !== null || Date.now() - t0 > timeoutMs) throw new Error(`no ${pattern} in output:\n${started.out()}`);
+    if (started.child.exitCode !== null || Date.now() - t0 > timeoutMs)
+      throw new Error(`no ${pattern} in output:\n${started.out()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -65,7 +66,10 @@ describe("npm start: the sandbox as the embedded default", () => {
     const s = startMain({ SANDBOX_PORT: "0" });
     const [, url] = await waitFor(s, /(http:\/\/127\.0\.0\.1:\d+\/)/);
     await waitFor(s, /Telegram hoặc Zalo/);
-    const state = (await (await fetch(`${url}api/state`)).json()) as { sample: string; chats: { sample: string; title: string }[] };
+    const state = (await (await fetch(`${url}api/state`)).json()) as {
+      sample: string;
+      chats: { sample: string; title: string }[];
+    };
     // Today's structure by default: the Sở plan's 16 units (communes, wards, the Sở's centres).
     expect(state.sample).toBe("so-2026");
     expect(state.chats.filter((c) => c.sample === "unit").length).toBe(16);
@@ -77,9 +81,18 @@ describe("npm start: the sandbox as the embedded default", () => {
   it("with Telegram configured, runs no sandbox: nothing answers on the sandbox port, so its clock cannot be moved", async () => {
     fake = await createFakeTelegramServer({ longPollMaxMs: 200 });
     const port = await freePort();
-    const s = startMain({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, SANDBOX_PORT: String(port), LOG_LEVEL: "info" });
+    const s = startMain({
+      TELEGRAM_BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.url,
+      SANDBOX_PORT: String(port),
+      LOG_LEVEL: "info",
+    });
     await waitFor(s, /telegram polling started/);
-    const move = fetch(`http://127.0.0.1:${port}/api/clock`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"to":"day"}' });
+    const move = fetch(`http://127.0.0.1:${port}/api/clock`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"to":"day"}',
+    });
     await expect(move).rejects.toThrow();
     expect(s.out()).not.toMatch(/127\.0\.0\.1:\d+\//);
     expect(existsSync(path.join(s.dataDir, "sandbox.db"))).toBe(false);
@@ -87,10 +100,20 @@ describe("npm start: the sandbox as the embedded default", () => {
 
   it("with Telegram configured and SANDBOX=1, runs both, each on its own database", async () => {
     fake = await createFakeTelegramServer({ longPollMaxMs: 200 });
-    const s = startMain({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, SANDBOX: "1", SANDBOX_PORT: "0", LOG_LEVEL: "info" });
+    const s = startMain({
+      TELEGRAM_BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.url,
+      SANDBOX: "1",
+      SANDBOX_PORT: "0",
+      LOG_LEVEL: "info",
+    });
     const [, url] = await waitFor(s, /(http:\/\/127\.0\.0\.1:\d+\/)/);
     await waitFor(s, /telegram polling started/);
-    const moved = await fetch(`${url}api/clock`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"to":"hour"}' });
+    const moved = await fetch(`${url}api/clock`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"to":"hour"}',
+    });
     expect(moved.status).toBe(200);
     expect(existsSync(path.join(s.dataDir, "don-doc.db"))).toBe(true);
     expect(existsSync(path.join(s.dataDir, "sandbox.db"))).toBe(true);

@@ -4,9 +4,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sandboxSample } from "../../src/channels/sandbox/sandbox-samples.js";
 import { travelTarget } from "../../src/channels/sandbox/time-travel.js";
+import { createWorkingCalendar } from "../../src/core/calendar/working-calendar.js";
 import { parsePlanFile } from "../../src/core/plans/plan-file.js";
 import { createTranslator } from "../../src/i18n.js";
-import { createWorkingCalendar } from "../../src/core/calendar/working-calendar.js";
 import { samplePng, startTestSandbox, type TestSandbox } from "../support/sandbox-client.js";
 
 const TZ = "Asia/Ho_Chi_Minh";
@@ -39,7 +39,10 @@ describe("the sandbox: same bot, local web chat, movable clock", () => {
   });
 
   it("starts with today's structure by default: the Sở plan's units, people and chats at 02/02/2026 08:00, registered through the core", async () => {
-    const state = (await s.state()) as Awaited<ReturnType<TestSandbox["state"]>> & { sample: string; samples: string[] };
+    const state = (await s.state()) as Awaited<ReturnType<TestSandbox["state"]>> & {
+      sample: string;
+      samples: string[];
+    };
     expect(state.sample).toBe("so-2026");
     expect(state.samples).toEqual(["so-2026", "huyen-2021"]);
     expect(Date.parse(state.now) - Date.parse("2026-02-02T01:00:00Z")).toBeLessThan(60_000);
@@ -49,7 +52,10 @@ describe("the sandbox: same bot, local web chat, movable clock", () => {
     expect(unitGroups).toHaveLength(units);
     expect(unitGroups.every((c) => c.role === "unit" && c.unit)).toBe(true);
     expect(unitGroups.map((c) => c.unit)).toContain("UBND phường Bắc Sơn");
-    expect(state.chats.find((c) => c.sample === "rollup")).toMatchObject({ role: "rollup", title: "Nhóm tổng hợp — Sở Văn hóa, Thể thao và Du lịch" });
+    expect(state.chats.find((c) => c.sample === "rollup")).toMatchObject({
+      role: "rollup",
+      title: "Nhóm tổng hợp — Sở Văn hóa, Thể thao và Du lịch",
+    });
     expect(state.chats.find((c) => c.sample === "new_group")).toMatchObject({ role: null, unit: null });
     expect(state.people.filter((p) => p.role === "officer")).toHaveLength(units);
     expect(state.people.filter((p) => p.role === "admin")).toHaveLength(1);
@@ -95,7 +101,10 @@ describe("the sandbox: same bot, local web chat, movable clock", () => {
     expect(reminder.text).toContain("Hạn: Thứ Sáu, 27/02/2026 (còn 16 ngày)");
 
     const photo = samplePng();
-    const report = await s.say(newGroup, officer, "Đã ban hành Kế hoạch số 15/KH-UBND ngày 10/02/2026", { replyTo: reminder.id, files: [{ name: "anh.png", mime: "image/png", data: photo }] });
+    const report = await s.say(newGroup, officer, "Đã ban hành Kế hoạch số 15/KH-UBND ngày 10/02/2026", {
+      replyTo: reminder.id,
+      files: [{ name: "anh.png", mime: "image/png", data: photo }],
+    });
     const confirmation = report.replies.map((m) => m.text).join("\n");
     expect(confirmation).toContain("Đã ghi nhận báo cáo của UBND xã Đồng Tâm");
     expect(confirmation).toContain("15/KH-UBND");
@@ -118,7 +127,9 @@ describe("the sandbox: same bot, local web chat, movable clock", () => {
   }, 60_000);
 
   it("serves uploads that are not images as downloads, never as pages", async () => {
-    await s.say(dongTamGroup, officer, "", { files: [{ name: "trang.html", mime: "text/html", data: Buffer.from("<script>alert(1)</script>") }] });
+    await s.say(dongTamGroup, officer, "", {
+      files: [{ name: "trang.html", mime: "text/html", data: Buffer.from("<script>alert(1)</script>") }],
+    });
     const upload = (await s.messages(dongTamGroup)).findLast((m) => m.files.some((f) => f.name === "trang.html"))!;
     const served = await fetch(`${s.base}/files/${upload.files[0].sha256}`);
     expect(served.headers.get("content-type")).toBe("application/octet-stream");
@@ -129,28 +140,50 @@ describe("the sandbox: same bot, local web chat, movable clock", () => {
 
   it("only moves time forward, and refuses bad dates", async () => {
     const now = (await s.state()).now;
-    expect(await s.post("/api/clock", { to: "date", date: "2026-01-20", time: "08:00" })).toMatchObject({ status: 400, body: { error: "not_forward" } });
-    expect(await s.post("/api/clock", { to: "date", date: "2026-02-30", time: "08:00" })).toMatchObject({ status: 400, body: { error: "bad_date" } });
-    expect(await s.post("/api/clock", { to: "yesterday" })).toMatchObject({ status: 400, body: { error: "bad_request" } });
+    expect(await s.post("/api/clock", { to: "date", date: "2026-01-20", time: "08:00" })).toMatchObject({
+      status: 400,
+      body: { error: "not_forward" },
+    });
+    expect(await s.post("/api/clock", { to: "date", date: "2026-02-30", time: "08:00" })).toMatchObject({
+      status: 400,
+      body: { error: "bad_date" },
+    });
+    expect(await s.post("/api/clock", { to: "yesterday" })).toMatchObject({
+      status: 400,
+      body: { error: "bad_request" },
+    });
     expect(Date.parse((await s.state()).now) - Date.parse(now)).toBeLessThan(60_000);
   });
 
   it("binds to 127.0.0.1 only: another interface of this machine gets no answer", async () => {
     expect(new URL(s.base).hostname).toBe("127.0.0.1");
     const port = new URL(s.base).port;
-    const other = Object.values(networkInterfaces()).flat().find((a) => a && a.family === "IPv4" && !a.internal);
+    const other = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === "IPv4" && !a.internal);
     // Containers without a second interface still check the bound address above.
-    if (other) await expect(fetch(`http://${other.address}:${port}/api/state`, { signal: AbortSignal.timeout(3000) })).rejects.toThrow();
+    if (other)
+      await expect(
+        fetch(`http://${other.address}:${port}/api/state`, { signal: AbortSignal.timeout(3000) }),
+      ).rejects.toThrow();
   });
 
   it("offers the 2021 district plan as the second sample, with its own units, officers and start day", async () => {
-    expect(await s.post("/api/reset", { sample: "nowhere" })).toMatchObject({ status: 400, body: { error: "bad_request" } });
-    expect(await s.post("/api/reset", { sample: "huyen-2021" })).toMatchObject({ status: 200, body: { sample: "huyen-2021" } });
+    expect(await s.post("/api/reset", { sample: "nowhere" })).toMatchObject({
+      status: 400,
+      body: { error: "bad_request" },
+    });
+    expect(await s.post("/api/reset", { sample: "huyen-2021" })).toMatchObject({
+      status: 200,
+      body: { sample: "huyen-2021" },
+    });
     const state = (await s.state()) as Awaited<ReturnType<TestSandbox["state"]>> & { sample: string };
     expect(state.sample).toBe("huyen-2021");
     expect(Date.parse(state.now) - Date.parse("2021-01-25T01:00:00Z")).toBeLessThan(60_000);
     expect(state.chats.filter((c) => c.sample === "unit")).toHaveLength(unitCount("huyen-2021"));
-    expect(state.chats.find((c) => c.sample === "rollup")).toMatchObject({ title: "Nhóm tổng hợp — Phòng Văn hóa và Thông tin" });
+    expect(state.chats.find((c) => c.sample === "rollup")).toMatchObject({
+      title: "Nhóm tổng hợp — Phòng Văn hóa và Thông tin",
+    });
     // Its own officers: Thạch Bình's, none of the Sở plan's communes.
     expect(state.people.some((p) => p.unit === "UBND xã Đồng Tâm")).toBe(false);
     const thachBinh = state.people.find((p) => p.unit === "UBND xã Thạch Bình")!.userId;
@@ -180,14 +213,27 @@ describe("the sandbox: same bot, local web chat, movable clock", () => {
   it("refuses to move the clock once the sandbox is stopped (nothing listens)", async () => {
     const base = s.base;
     await s.sandbox.stop();
-    await expect(fetch(`${base}/api/clock`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"to":"day"}' })).rejects.toThrow();
+    await expect(
+      fetch(`${base}/api/clock`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: '{"to":"day"}',
+      }),
+    ).rejects.toThrow();
   });
 });
 
 describe("time travel targets", () => {
-  const calendar = createWorkingCalendar([{ date: "2021-02-10", kind: "holiday", name: "Nghỉ Tết Tân Sửu" }, { date: "2021-02-11", kind: "holiday", name: "Nghỉ Tết Tân Sửu" }, { date: "2021-02-12", kind: "holiday", name: "Nghỉ Tết Tân Sửu" }, { date: "2021-02-15", kind: "holiday", name: "Nghỉ Tết Tân Sửu" }, { date: "2021-02-16", kind: "holiday", name: "Nghỉ Tết Tân Sửu" }]);
+  const calendar = createWorkingCalendar([
+    { date: "2021-02-10", kind: "holiday", name: "Nghỉ Tết Tân Sửu" },
+    { date: "2021-02-11", kind: "holiday", name: "Nghỉ Tết Tân Sửu" },
+    { date: "2021-02-12", kind: "holiday", name: "Nghỉ Tết Tân Sửu" },
+    { date: "2021-02-15", kind: "holiday", name: "Nghỉ Tết Tân Sửu" },
+    { date: "2021-02-16", kind: "holiday", name: "Nghỉ Tết Tân Sửu" },
+  ]);
   const at = (iso: string) => new Date(iso);
-  const go = (request: Parameters<typeof travelTarget>[0], now: string, nextPlanned: Date | null = null) => travelTarget(request, at(now), { calendar, timezone: TZ, nextPlanned });
+  const go = (request: Parameters<typeof travelTarget>[0], now: string, nextPlanned: Date | null = null) =>
+    travelTarget(request, at(now), { calendar, timezone: TZ, nextPlanned });
 
   it("+1 giờ, +1 ngày", () => {
     expect(go({ to: "hour" }, "2021-01-25T01:00:00Z")).toEqual({ ok: true, at: at("2021-01-25T02:00:00Z") });
@@ -201,15 +247,33 @@ describe("time travel targets", () => {
   });
 
   it("the next due time comes from the scheduler; none left is said plainly", () => {
-    expect(go({ to: "next_due" }, "2021-01-25T01:00:00Z", at("2021-01-29T01:00:00Z"))).toEqual({ ok: true, at: at("2021-01-29T01:00:00Z") });
+    expect(go({ to: "next_due" }, "2021-01-25T01:00:00Z", at("2021-01-29T01:00:00Z"))).toEqual({
+      ok: true,
+      at: at("2021-01-29T01:00:00Z"),
+    });
     expect(go({ to: "next_due" }, "2021-01-25T01:00:00Z", null)).toEqual({ ok: false, error: "nothing_due" });
   });
 
   it("a picked date is local time; backwards and malformed dates are refused", () => {
-    expect(go({ to: "date", date: "2021-02-17", time: "08:00" }, "2021-01-25T01:00:00Z")).toEqual({ ok: true, at: at("2021-02-17T01:00:00Z") });
-    expect(go({ to: "date", date: "2021-01-24", time: "08:00" }, "2021-01-25T01:00:00Z")).toEqual({ ok: false, error: "not_forward" });
-    expect(go({ to: "date", date: "2021-13-01", time: "08:00" }, "2021-01-25T01:00:00Z")).toEqual({ ok: false, error: "bad_date" });
-    expect(go({ to: "date", date: "2021-02-01", time: "25:00" }, "2021-01-25T01:00:00Z")).toEqual({ ok: false, error: "bad_date" });
-    expect(go({ to: "date", date: "9999-01-01", time: "08:00" }, "2021-01-25T01:00:00Z")).toEqual({ ok: false, error: "bad_date" });
+    expect(go({ to: "date", date: "2021-02-17", time: "08:00" }, "2021-01-25T01:00:00Z")).toEqual({
+      ok: true,
+      at: at("2021-02-17T01:00:00Z"),
+    });
+    expect(go({ to: "date", date: "2021-01-24", time: "08:00" }, "2021-01-25T01:00:00Z")).toEqual({
+      ok: false,
+      error: "not_forward",
+    });
+    expect(go({ to: "date", date: "2021-13-01", time: "08:00" }, "2021-01-25T01:00:00Z")).toEqual({
+      ok: false,
+      error: "bad_date",
+    });
+    expect(go({ to: "date", date: "2021-02-01", time: "25:00" }, "2021-01-25T01:00:00Z")).toEqual({
+      ok: false,
+      error: "bad_date",
+    });
+    expect(go({ to: "date", date: "9999-01-01", time: "08:00" }, "2021-01-25T01:00:00Z")).toEqual({
+      ok: false,
+      error: "bad_date",
+    });
   });
 });

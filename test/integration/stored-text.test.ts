@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, startHarness, type Harness } from "../support/harness.js";
+import { ADMIN, type Harness, startHarness } from "../support/harness.js";
 
 const adminChat = { id: ADMIN.id, type: "private" as const };
 const group = { id: -7101, type: "supergroup" as const, title: "Xã\u202E Thạch\u0007 Bình" };
@@ -10,7 +10,14 @@ let h: Harness;
 
 beforeAll(async () => {
   h = await startHarness({ now: "2021-03-10T01:00:00Z" });
-  await h.say(ADMIN, adminChat, "", { caption: "/nhapkehoach", document: { data: readFileSync("plans/thach-thanh-cchc-2021.yaml"), file_name: "plan.yaml", mime_type: "text/yaml" } });
+  await h.say(ADMIN, adminChat, "", {
+    caption: "/nhapkehoach",
+    document: {
+      data: readFileSync("plans/thach-thanh-cchc-2021.yaml"),
+      file_name: "plan.yaml",
+      mime_type: "text/yaml",
+    },
+  });
   const [invite] = await h.say(ADMIN, adminChat, "/moi XA_THACH_BINH");
   await h.say(lan, group, `/dangky ${/: ([2-9A-Z]{8})\n/.exec(invite)![1]}`);
 }, 60_000);
@@ -21,7 +28,11 @@ afterAll(async () => {
 
 describe("what is stored from a message", () => {
   it("keeps no control characters (but newline and tab) and no bidirectional overrides", async () => {
-    const replies = await h.say(lan, group, "/baocao #2 Đã treo 12 pa nô\u0000\u0007\u000B,\r\n\u202Eđăng 3 tin bài\u0085");
+    const replies = await h.say(
+      lan,
+      group,
+      "/baocao #2 Đã treo 12 pa nô\u0000\u0007\u000B,\r\n\u202Eđăng 3 tin bài\u0085",
+    );
     expect(replies.join("\n")).toContain("Đã ghi nhận");
     const report = await h.app.db.report.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(report.text).toBe("#2 Đã treo 12 pa nô,\nđăng 3 tin bài");

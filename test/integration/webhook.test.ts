@@ -1,10 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp, type App } from "../../src/app.js";
+import { type App, createApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { createFakeTelegramServer, type FakeTelegram } from "../support/fake-telegram-server.js";
 import { ADMIN, createTestLogger } from "../support/harness.js";
@@ -59,9 +58,25 @@ describe("webhook mode", () => {
   });
 
   it("refuses posts without the right secret token", async () => {
-    const update = { update_id: 999, message: { message_id: 1, date: 0, chat: { id: 1, type: "private" }, from: { id: 1, is_bot: false, first_name: "X" }, text: "/start" } };
+    const update = {
+      update_id: 999,
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: 1, type: "private" },
+        from: { id: 1, is_bot: false, first_name: "X" },
+        text: "/start",
+      },
+    };
     const post = (secret?: string) =>
-      fetch(url, { method: "POST", headers: { "content-type": "application/json", ...(secret ? { "x-telegram-bot-api-secret-token": secret } : {}) }, body: JSON.stringify(update) });
+      fetch(url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          ...(secret ? { "x-telegram-bot-api-secret-token": secret } : {}),
+        },
+        body: JSON.stringify(update),
+      });
     expect((await post()).status).toBe(401);
     expect((await post("wrong-secret-token!!")).status).toBe(401);
     expect((await post(SECRET.slice(0, -1))).status).toBe(401);
@@ -70,7 +85,12 @@ describe("webhook mode", () => {
   });
 
   it("answers a body that is not an update with 400 and keeps working", async () => {
-    const post = (body: string) => fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET }, body });
+    const post = (body: string) =>
+      fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+        body,
+      });
     expect((await post("<html>" + "x".repeat(5_000))).status).toBe(400);
     expect((await post("[1,2,3]")).status).toBe(400);
     expect((await post("null")).status).toBe(400);
@@ -82,16 +102,28 @@ describe("webhook mode", () => {
     const before = fake.sent(ADMIN.id).length;
     fake.failNext("getFile", { delayMs: 15_000 });
     const update = fake.sendUserMessage({
-      from: ADMIN, chat: { id: ADMIN.id, type: "private" }, caption: "/nhapkehoach",
-      document: { data: readFileSync("plans/thach-thanh-cchc-2021.yaml"), file_name: "plan.yaml", mime_type: "text/yaml" },
+      from: ADMIN,
+      chat: { id: ADMIN.id, type: "private" },
+      caption: "/nhapkehoach",
+      document: {
+        data: readFileSync("plans/thach-thanh-cchc-2021.yaml"),
+        file_name: "plan.yaml",
+        mime_type: "text/yaml",
+      },
     });
     const t0 = Date.now();
-    while (!fake.webhookDeliveries.some((d) => d.update_id === update.update_id && d.status !== null)) await new Promise((r) => setTimeout(r, 20));
+    while (!fake.webhookDeliveries.some((d) => d.update_id === update.update_id && d.status !== null))
+      await new Promise((r) => setTimeout(r, 20));
     const delivery = fake.webhookDeliveries.find((d) => d.update_id === update.update_id)!;
     expect(delivery.status).toBe(200);
     expect(Date.now() - t0).toBeLessThan(3_000);
     const sent = await fake.waitForSent(before + 1, ADMIN.id, 40_000);
-    expect(sent.slice(before).map((s) => s.text).join("\n")).toContain("Đã nhập kế hoạch");
+    expect(
+      sent
+        .slice(before)
+        .map((s) => s.text)
+        .join("\n"),
+    ).toContain("Đã nhập kế hoạch");
     expect(Date.now() - t0).toBeGreaterThanOrEqual(15_000);
     expect(fake.webhookDeliveries.filter((d) => d.update_id === update.update_id)).toHaveLength(1);
     expect(unhandled).toEqual([]);

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, localDateOf, localTimeOf, zonedInstant } from "../../src/core/calendar/time.js";
 import { loadCalendar, syncAllTasks } from "../../src/core/plans/tasks.js";
 import { buildTaskRollup } from "../../src/core/rollups/rollup.js";
-import { ADMIN, startHarness, type Harness } from "../support/harness.js";
+import { ADMIN, type Harness, startHarness } from "../support/harness.js";
 
 const TZ = "Asia/Ho_Chi_Minh";
 const adminChat = { id: ADMIN.id, type: "private" as const };
@@ -27,7 +27,8 @@ const leaderChat = { id: LEADER.id, type: "private" as const };
 const PLAN_2021 = readFileSync("plans/thach-thanh-cchc-2021.yaml");
 const PLAN_2026 = readFileSync("plans/so-vhttdl-2026.yaml");
 /** Units of a plan file, in its order. */
-const unitsOf = (yaml: Buffer) => [...yaml.toString("utf8").matchAll(/\{ code: (\w+), name: "([^"]+)"/g)].map((m) => ({ code: m[1]!, name: m[2]! }));
+const unitsOf = (yaml: Buffer) =>
+  [...yaml.toString("utf8").matchAll(/\{ code: (\w+), name: "([^"]+)"/g)].map((m) => ({ code: m[1]!, name: m[2]! }));
 /** The two 2021 communes nobody retired. */
 const KEPT = ["XA_THACH_BINH", "XA_THANH_AN"];
 
@@ -66,7 +67,11 @@ async function registerByTag(tag: string, only: Set<string>, into: Group[], base
 }
 
 /** Day by day at 08:00 local: the daily sync (00:05 in production) then a tick; `each` runs first. */
-async function playDays(from: string, to: string, each: (day: string) => Promise<void> = async () => {}): Promise<void> {
+async function playDays(
+  from: string,
+  to: string,
+  each: (day: string) => Promise<void> = async () => {},
+): Promise<void> {
   for (let day = from; day <= to; day = addDays(day, 1)) {
     h.clock.set(at(day));
     await each(day);
@@ -80,30 +85,60 @@ const group = (list: Group[], code: string) => list.find((g) => g.code === code)
 beforeAll(async () => {
   h = await startHarness({ now: at("2021-01-25").toISOString() });
   // ── 2021: the district plan, ten communes registered, a few reports.
-  const [imported] = await h.say(ADMIN, adminChat, "", { caption: "/nhapkehoach", document: { data: PLAN_2021, file_name: "20-KH-UBND.yaml", mime_type: "text/yaml" } });
+  const [imported] = await h.say(ADMIN, adminChat, "", {
+    caption: "/nhapkehoach",
+    document: { data: PLAN_2021, file_name: "20-KH-UBND.yaml", mime_type: "text/yaml" },
+  });
   replies.import2021 = [imported!];
   await h.say(ADMIN, rollupGroup, "/nhomtonghop");
-  const first10 = unitsOf(PLAN_2021).filter((u) => u.code.startsWith("XA_")).slice(0, 8).map((u) => u.name);
+  const first10 = unitsOf(PLAN_2021)
+    .filter((u) => u.code.startsWith("XA_"))
+    .slice(0, 8)
+    .map((u) => u.name);
   await registerByTag("xa", new Set([...first10, "UBND xã Thạch Bình", "UBND xã Thành An"]), groups2021, -3000);
   await playDays("2021-01-25", "2021-03-20", async (day) => {
-    if (day === "2021-02-03") for (const g of groups2021) await h.say(g.officer, g.chat, "/baocao #1 Đã ban hành Kế hoạch số 12/KH-UBND ngày 02/02/2021");
-    if (day === "2021-03-10") await h.say(group(groups2021, "XA_THACH_BINH").officer, group(groups2021, "XA_THACH_BINH").chat, "/baocao #2 Quý I: treo 12 pa nô, 5 tin bài");
+    if (day === "2021-02-03")
+      for (const g of groups2021)
+        await h.say(g.officer, g.chat, "/baocao #1 Đã ban hành Kế hoạch số 12/KH-UBND ngày 02/02/2021");
+    if (day === "2021-03-10")
+      await h.say(
+        group(groups2021, "XA_THACH_BINH").officer,
+        group(groups2021, "XA_THACH_BINH").chat,
+        "/baocao #2 Quý I: treo 12 pa nô, 5 tin bài",
+      );
   });
 
   // ── 01/07/2025: districts abolished. The whole plan is previewed, then all but two units retired.
   h.clock.set(at("2025-07-01", "09:00"));
   await syncAllTasks(h.app.deps);
   replies.retirePreview = await h.say(ADMIN, adminChat, "/donvi_nghi 20/KH-UBND 01/07/2025");
-  const retire = unitsOf(PLAN_2021).map((u) => u.code).filter((c) => !KEPT.includes(c));
-  replies.retire = await h.say(ADMIN, adminChat, `/donvi_nghi ${retire.join(",")} 01/07/2025 Giải thể cấp huyện, sáp nhập xã`);
+  const retire = unitsOf(PLAN_2021)
+    .map((u) => u.code)
+    .filter((c) => !KEPT.includes(c));
+  replies.retire = await h.say(
+    ADMIN,
+    adminChat,
+    `/donvi_nghi ${retire.join(",")} 01/07/2025 Giải thể cấp huyện, sáp nhập xã`,
+  );
   retiredAt = at("2025-07-01", "00:00");
-  replies.keptNhiemvu = await h.say(group(groups2021, "XA_THACH_BINH").officer, group(groups2021, "XA_THACH_BINH").chat, "/nhiemvu");
+  replies.keptNhiemvu = await h.say(
+    group(groups2021, "XA_THACH_BINH").officer,
+    group(groups2021, "XA_THACH_BINH").chat,
+    "/nhiemvu",
+  );
 
   // ── 2026: the Sở plan, imported months later into the same bot; its 15 units registered.
   h.clock.set(at("2026-01-15", "09:00"));
-  const [imported2026] = await h.say(ADMIN, adminChat, "", { caption: "/nhapkehoach", document: { data: PLAN_2026, file_name: "45-KH-SVHTTDL.yaml", mime_type: "text/yaml" } });
+  const [imported2026] = await h.say(ADMIN, adminChat, "", {
+    caption: "/nhapkehoach",
+    document: { data: PLAN_2026, file_name: "45-KH-SVHTTDL.yaml", mime_type: "text/yaml" },
+  });
   replies.import2026 = [imported2026!];
-  const names2026 = new Set(unitsOf(PLAN_2026).filter((u) => u.code !== "SO_VHTTDL").map((u) => u.name));
+  const names2026 = new Set(
+    unitsOf(PLAN_2026)
+      .filter((u) => u.code !== "SO_VHTTDL")
+      .map((u) => u.name),
+  );
   for (const tag of ["xa", "phuong", "don-vi-thuoc-so"]) await registerByTag(tag, names2026, groups2026, -4000);
   await h.say(LEADER, leaderChat, "/start");
   await h.say(ADMIN, adminChat, `/quyen ${LEADER.id} leader`);
@@ -111,8 +146,11 @@ beforeAll(async () => {
 
   const reporters = groups2026.filter((g) => g.code.startsWith("X_")).slice(0, 5);
   await playDays("2026-01-16", "2027-01-10", async (day) => {
-    if (day === "2026-02-10") for (const g of groups2026.filter((x) => x.code !== "TT_VHDA")) await h.say(g.officer, g.chat, "/baocao #4 Đã ban hành Kế hoạch số 05/KH-UBND ngày 09/02/2026");
-    if (day === "2026-03-10") for (const g of reporters) await h.say(g.officer, g.chat, "/baocao #5 Quý I: treo 10 pa nô, 4 tin bài");
+    if (day === "2026-02-10")
+      for (const g of groups2026.filter((x) => x.code !== "TT_VHDA"))
+        await h.say(g.officer, g.chat, "/baocao #4 Đã ban hành Kế hoạch số 05/KH-UBND ngày 09/02/2026");
+    if (day === "2026-03-10")
+      for (const g of reporters) await h.say(g.officer, g.chat, "/baocao #5 Quý I: treo 10 pa nô, 4 tin bài");
     if (day === "2026-03-15") {
       // Sunday: /nhacnho queues, nothing goes out until Monday 07:30.
       h.clock.set(at(day, "10:00"));
@@ -122,7 +160,10 @@ beforeAll(async () => {
     if (day === "2026-03-17") {
       h.clock.set(at(day, "10:00"));
       replies.englishTonghop = await h.say(LEADER, leaderChat, "/tonghop #5");
-      replies.tonghopInGroup = h.fake.sent(rollupGroup.id).slice(-2).map((s) => s.text ?? s.caption ?? "");
+      replies.tonghopInGroup = h.fake
+        .sent(rollupGroup.id)
+        .slice(-2)
+        .map((s) => s.text ?? s.caption ?? "");
       h.clock.set(at(day));
     }
     if (day === "2026-03-23") {
@@ -134,7 +175,11 @@ beforeAll(async () => {
       replies.silentQuestion = await h.say(silent.officer, silent.chat, "cho em hỏi hạn báo cáo quý 1 là ngày nào ạ");
       const kept = group(groups2021, "XA_THACH_BINH");
       replies.keptQuestion = await h.say(kept.officer, kept.chat, "cho em hỏi hạn báo cáo quý 1 là ngày nào ạ");
-      replies.keptReport = await h.say(kept.officer, kept.chat, "/baocao Xã đã tổ chức tuyên truyền cải cách hành chính tại các thôn");
+      replies.keptReport = await h.say(
+        kept.officer,
+        kept.chat,
+        "/baocao Xã đã tổ chức tuyên truyền cải cách hành chính tại các thôn",
+      );
       replies.docx = await h.say(LEADER, leaderChat, "/baocaodocx");
       h.clock.set(at(day));
     }
@@ -147,7 +192,15 @@ afterAll(async () => {
 /** Every assignment with its plan and unit. */
 async function assignments() {
   const rows = await h.app.db.assignment.findMany({ include: { unit: true, occurrence: { include: { task: true } } } });
-  return rows.map((a) => ({ id: a.id, unit: a.unit, status: a.status, planId: a.occurrence.task.planId, task: a.occurrence.task.code, period: a.occurrence.periodKey, occurrence: a.occurrence }));
+  return rows.map((a) => ({
+    id: a.id,
+    unit: a.unit,
+    status: a.status,
+    planId: a.occurrence.task.planId,
+    task: a.occurrence.task.code,
+    period: a.occurrence.periodKey,
+    occurrence: a.occurrence,
+  }));
 }
 
 describe("a year with two plans in one bot", () => {
@@ -195,16 +248,23 @@ describe("a year with two plans in one bot", () => {
   });
 
   it("sends no reminder to a retired unit, and no 2026 reminder to a 2021 unit", async () => {
-    const rows = await h.app.db.outboxMessage.findMany({ where: { kind: { in: ["before", "due_day", "overdue", "manual"] } } });
+    const rows = await h.app.db.outboxMessage.findMany({
+      where: { kind: { in: ["before", "due_day", "overdue", "manual"] } },
+    });
     const units = new Map((await assignments()).map((a) => [a.id, a.unit]));
-    const toRetired = rows.filter((r) => r.assignmentId !== null && units.get(r.assignmentId)?.retiredAt && r.notBefore >= retiredAt);
+    const toRetired = rows.filter(
+      (r) => r.assignmentId !== null && units.get(r.assignmentId)?.retiredAt && r.notBefore >= retiredAt,
+    );
     expect(toRetired).toEqual([]);
     // Nothing at all reached a 2021 group after the district was abolished.
     const chats2021 = new Set(groups2021.map((g) => String(g.chat.id)));
     expect(rows.filter((r) => chats2021.has(r.chatId) && r.notBefore >= retiredAt)).toEqual([]);
     for (const g of groups2021) {
       const after = h.fake.sent(g.chat.id).filter((s) => /2026/.test(s.text ?? ""));
-      expect(after.map((s) => s.text), g.name).toEqual([]);
+      expect(
+        after.map((s) => s.text),
+        g.name,
+      ).toEqual([]);
     }
     // The 2026 units were reminded.
     const chats2026 = new Set(groups2026.map((g) => String(g.chat.id)));
@@ -216,27 +276,43 @@ describe("a year with two plans in one bot", () => {
     const occurrences = await h.app.db.occurrence.findMany({ include: { task: true } });
     const offDays = occurrences.filter((o) => !calendar.isWorkingDay(localDateOf(o.dueAt, TZ)));
     expect(offDays.map((o) => `${o.task.code} ${o.periodKey} ${localDateOf(o.dueAt, TZ)}`)).toEqual([]);
-    const moved = occurrences.filter((o) => o.statedDate).map((o) => `${o.task.code} ${o.periodKey}: ${o.statedDate} → ${localDateOf(o.dueAt, TZ)}`);
+    const moved = occurrences
+      .filter((o) => o.statedDate)
+      .map((o) => `${o.task.code} ${o.periodKey}: ${o.statedDate} → ${localDateOf(o.dueAt, TZ)}`);
     expect(moved).toContain("BC_QUY_2026 2026-Q1: 2026-03-15 → 2026-03-16");
 
     const silent = groups2026.find((g) => g.code === "P_BAC_SON")!;
-    const march = h.fake.sent(silent.chat.id).map((s) => s.text ?? "").filter((t) => t.includes("Quý I/2026"));
+    const march = h.fake
+      .sent(silent.chat.id)
+      .map((s) => s.text ?? "")
+      .filter((t) => t.includes("Quý I/2026"));
     expect(march.length).toBeGreaterThan(2);
     for (const text of march) expect(text).toContain("Hạn: Thứ Hai, 16/03/2026 (15/03 là Chủ nhật)");
     // The due-day reminder on Monday 16/03 (not Friday 13/03), the first overdue one on Tuesday 17/03.
-    const q1 = await h.app.db.outboxMessage.findMany({ where: { chatId: String(silent.chat.id), kind: { in: ["due_day", "overdue"] } }, orderBy: { notBefore: "asc" } });
+    const q1 = await h.app.db.outboxMessage.findMany({
+      where: { chatId: String(silent.chat.id), kind: { in: ["due_day", "overdue"] } },
+      orderBy: { notBefore: "asc" },
+    });
     const q1Rows = q1.filter((r) => JSON.parse(r.payloadJson).text.includes("Quý I/2026"));
-    expect(q1Rows.map((r) => `${r.kind} ${localDateOf(r.notBefore, TZ)} ${localTimeOf(r.notBefore, TZ)}`)).toEqual(["due_day 2026-03-16 08:00", "overdue 2026-03-17 08:00", "overdue 2026-03-19 08:00"]);
+    expect(q1Rows.map((r) => `${r.kind} ${localDateOf(r.notBefore, TZ)} ${localTimeOf(r.notBefore, TZ)}`)).toEqual([
+      "due_day 2026-03-16 08:00",
+      "overdue 2026-03-17 08:00",
+      "overdue 2026-03-19 08:00",
+    ]);
     expect(march.find((t) => t.startsWith("🔔"))).toMatch(/\(hôm nay là hạn cuối\)|\(còn \d+ ngày\)/);
   });
 
   it("closes Quý I/2026 with /dongky: out of /nhiemvu, questions and reminders, still in the rollup", async () => {
     expect(replies.dongky![0]).toContain("Đã đóng kỳ báo cáo của nhiệm vụ #5");
-    expect(replies.dongky![0]).toMatch(/Quý I\/2026 \(hạn Thứ Hai, 16\/03\/2026 \(15\/03 là Chủ nhật\)\): 10 đơn vị không báo cáo/);
+    expect(replies.dongky![0]).toMatch(
+      /Quý I\/2026 \(hạn Thứ Hai, 16\/03\/2026 \(15\/03 là Chủ nhật\)\): 10 đơn vị không báo cáo/,
+    );
     expect(replies.silentNhiemvu![0]).not.toContain("Quý I/2026");
     expect(replies.silentQuestion![0]).not.toContain("Quý I/2026");
     const silent = groups2026.find((g) => g.code === "P_BAC_SON")!;
-    const after = await h.app.db.outboxMessage.findMany({ where: { chatId: String(silent.chat.id), notBefore: { gt: closedAt } } });
+    const after = await h.app.db.outboxMessage.findMany({
+      where: { chatId: String(silent.chat.id), notBefore: { gt: closedAt } },
+    });
     expect(after.filter((r) => JSON.parse(r.payloadJson).text.includes("Quý I/2026"))).toEqual([]);
     const task = (await h.app.repos.tasks.findByCode("BC_QUY_2026"))!;
     const q1 = (await h.app.repos.assignments.listOccurrences(task.id)).find((o) => o.periodKey === "2026-Q1")!;
@@ -263,7 +339,9 @@ describe("a year with two plans in one bot", () => {
     // Read on Monday, it counts from Monday.
     const silent = groups2026.find((g) => g.code === "P_BAC_SON")!;
     const manual = await h.app.db.outboxMessage.findMany({ where: { chatId: String(silent.chat.id), kind: "manual" } });
-    expect(manual.map((r) => `${localDateOf(r.notBefore, TZ)} ${localTimeOf(r.notBefore, TZ)} ${r.status}`)).toEqual(["2026-03-16 07:30 sent"]);
+    expect(manual.map((r) => `${localDateOf(r.notBefore, TZ)} ${localTimeOf(r.notBefore, TZ)} ${r.status}`)).toEqual([
+      "2026-03-16 07:30 sent",
+    ]);
     expect(JSON.parse(manual[0]!.payloadJson).text).toContain("(hôm nay là hạn cuối)");
     expect(replies.englishTonghop!.join("\n")).toContain("The rollup was posted to the rollup group");
     const post = replies.tonghopInGroup!.join("\n");

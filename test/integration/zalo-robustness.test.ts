@@ -36,7 +36,11 @@ afterEach(async () => {
 async function withPlan(harness: ZaloHarness): Promise<string> {
   const parsed = parsePlanFile(PLAN, createTranslator().t("vi"));
   if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
-  await importPlan({ repos: harness.app.repos, clock: harness.clock, timezone: "Asia/Ho_Chi_Minh" }, "cli", parsed.file);
+  await importPlan(
+    { repos: harness.app.repos, clock: harness.clock, timezone: "Asia/Ho_Chi_Minh" },
+    "cli",
+    parsed.file,
+  );
   const [invite] = await harness.say(ZALO_ADMIN, "/moi XA_THACH_BINH 2");
   return /: ([2-9A-Z]{8})\n/.exec(invite)![1];
 }
@@ -86,14 +90,27 @@ describe("Telegram and Zalo in one process", () => {
 
 describe("Zalo webhook mode", () => {
   const body = (text: string, messageId: string) =>
-    JSON.stringify({ event_name: "message.text.received", message: { message_id: messageId, from: { ...lan, is_bot: false }, chat: { id: lan.id, chat_type: "PRIVATE" }, date: Date.now(), text } });
+    JSON.stringify({
+      event_name: "message.text.received",
+      message: {
+        message_id: messageId,
+        from: { ...lan, is_bot: false },
+        chat: { id: lan.id, chat_type: "PRIVATE" },
+        date: Date.now(),
+        text,
+      },
+    });
 
   it("registers the HTTPS address; refuses a wrong or missing secret with 401 and processes nothing; takes both body forms; a redelivery is processed once", async () => {
     h = await startZaloHarness({ webhook: true, fake: { webhookBody: "alternate" } });
     expect(h.zalo.webhook()?.url).toBe(ZALO_WEBHOOK_URL);
     // What the TLS proxy forwards to: the same path on the bot's own port.
     const local = `${h.baseUrl}/zalo/webhook`;
-    const wrong = await fetch(local, { method: "POST", headers: { "x-bot-api-secret-token": "zalo-secret-0123456788" }, body: body("/start", "w1") });
+    const wrong = await fetch(local, {
+      method: "POST",
+      headers: { "x-bot-api-secret-token": "zalo-secret-0123456788" },
+      body: body("/start", "w1"),
+    });
     const missing = await fetch(local, { method: "POST", body: body("/start", "w2") });
     expect([wrong.status, missing.status]).toEqual([401, 401]);
     await new Promise((r) => setTimeout(r, 300));
@@ -115,7 +132,7 @@ describe("Zalo webhook mode", () => {
 });
 
 describe("Zalo API failures", () => {
-  it("server errors (403 \"internal server error\", a proxy's 5xx page) and dropped requests for a while: no crash, polling resumes, outbox sends are retried and arrive once", async () => {
+  it('server errors (403 "internal server error", a proxy\'s 5xx page) and dropped requests for a while: no crash, polling resumes, outbox sends are retried and arrive once', async () => {
     h = await startZaloHarness();
     const code = await withPlan(h);
     await h.say(lan, `/dangky ${code}`);
@@ -130,7 +147,14 @@ describe("Zalo API failures", () => {
     h.zalo.failNext("sendMessage", { error_code: 403 }, 3);
     h.zalo.failNext("sendMessage", { hangMs: 200 }, 1);
     const before = h.zalo.sent(lan.id).length;
-    await h.app.repos.outbox.enqueue({ dedupeKey: "test:reminder", channel: "zalo", chatId: lan.id, kind: "manual", message: { type: "text", text: "Nhắc thử qua hộp thư đi" }, notBefore: h.clock.now() });
+    await h.app.repos.outbox.enqueue({
+      dedupeKey: "test:reminder",
+      channel: "zalo",
+      chatId: lan.id,
+      kind: "manual",
+      message: { type: "text", text: "Nhắc thử qua hộp thư đi" },
+      notBefore: h.clock.now(),
+    });
     await h.app.dispatcher.drain();
     expect(h.zalo.sent(lan.id).length).toBe(before);
     for (let i = 0; i < 4 && h.zalo.sent(lan.id).length === before; i++) {
@@ -138,7 +162,12 @@ describe("Zalo API failures", () => {
       await h.app.dispatcher.drain();
     }
     await h.app.dispatcher.drain();
-    expect(h.zalo.sent(lan.id).slice(before).map((s) => s.text)).toEqual(["Nhắc thử qua hộp thư đi"]);
+    expect(
+      h.zalo
+        .sent(lan.id)
+        .slice(before)
+        .map((s) => s.text),
+    ).toEqual(["Nhắc thử qua hộp thư đi"]);
     expect(h.app.zalo!.status().alive).toBe(true);
   });
 });

@@ -10,10 +10,18 @@ const lan: FakeZaloUser = { id: "1a2b3c4d5e6f7081", display_name: "Nguyễn Th�
 const tuan: FakeZaloUser = { id: "1a2b3c4d5e6f7082", display_name: "Lê Văn Tuấn" };
 const leader: FakeZaloUser = { id: "c0ffee0000000001", display_name: "Trần Văn Chủ Tịch" };
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from("pa no thon 3"), Buffer.from([0xff, 0xd9])]);
+const JPEG = Buffer.concat([
+  Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+  Buffer.from("pa no thon 3"),
+  Buffer.from([0xff, 0xd9]),
+]);
 
 /** A plan with one commune task and 180 other communes, so the rollup has many missing units to list. */
-const COMMUNES = Array.from({ length: 180 }, (_, i) => `  - { code: XA_SO_${String(i + 1).padStart(3, "0")}, name: "UBND xã Thử Nghiệm Số ${String(i + 1).padStart(3, "0")}", kind: xa, tags: [xa] }`);
+const COMMUNES = Array.from(
+  { length: 180 },
+  (_, i) =>
+    `  - { code: XA_SO_${String(i + 1).padStart(3, "0")}, name: "UBND xã Thử Nghiệm Số ${String(i + 1).padStart(3, "0")}", kind: xa, tags: [xa] }`,
+);
 const PLAN = `plan:
   number: 20/KH-UBND
   date: 2021-01-29
@@ -112,11 +120,14 @@ describe("Zalo end to end (only Zalo configured)", () => {
     expect((await h.app.repos.attachments.listForReports([report.id])).map((a) => a.kind)).toEqual(["photo"]);
   });
 
-  it("a sticker and a \"photo\" that is not an image get specific answers and store nothing", async () => {
+  it('a sticker and a "photo" that is not an image get specific answers and store nothing', async () => {
     const before = h.zalo.sent(lan.id).length;
     h.zalo.userSticker({ from: lan });
     await h.settle(lan.id, before);
-    const [sticker] = h.zalo.sent(lan.id).slice(before).map((s) => s.text!);
+    const [sticker] = h.zalo
+      .sent(lan.id)
+      .slice(before)
+      .map((s) => s.text!);
     transcript.push(`» ${lan.display_name}: [nhãn dán]`, `« ${sticker}`);
     expect(sticker).toContain("nhãn dán");
     expect(sticker).toContain("ảnh minh chứng gửi ngay sau báo cáo");
@@ -141,7 +152,12 @@ describe("Zalo end to end (only Zalo configured)", () => {
     const before = h.zalo.sent(leader.id).length;
     await say(leader, "/tonghop BC_CCHC");
     // The chart renderer loads on first use: wait for the photo, not for a quiet moment.
-    await waitUntil(() => h.zalo.sent(leader.id).slice(before).some((s) => s.method === "sendPhoto"));
+    await waitUntil(() =>
+      h.zalo
+        .sent(leader.id)
+        .slice(before)
+        .some((s) => s.method === "sendPhoto"),
+    );
     const sent = h.zalo.sent(leader.id).slice(before);
     const texts = sent.filter((s) => s.method === "sendMessage").map((s) => s.text!);
     // The rollup of 181 units fits Zalo's 2,000 characters (texts longer than that are split in
@@ -161,7 +177,10 @@ describe("Zalo end to end (only Zalo configured)", () => {
   });
 
   it("/xuat and /baocaodocx answer with links that download a valid XLSX and DOCX", async () => {
-    for (const [command, part] of [["/xuat", "xl/workbook.xml"], ["/baocaodocx", "word/document.xml"]] as const) {
+    for (const [command, part] of [
+      ["/xuat", "xl/workbook.xml"],
+      ["/baocaodocx", "word/document.xml"],
+    ] as const) {
       const [reply] = await say(leader, command);
       const link = /https?:\/\/\S+\/files\/\S+/.exec(reply)?.[0];
       expect(link, reply).toBeDefined();
@@ -185,7 +204,12 @@ describe("Zalo end to end (only Zalo configured)", () => {
     const before = h.zalo.sent(leader.id).length;
     h.clock.set("2021-03-12T09:00:00Z"); // Friday 16:00
     await h.app.scheduler.tick();
-    await waitUntil(() => h.zalo.sent(leader.id).slice(before).some((s) => s.text?.includes("12/03/2021 16:00")));
+    await waitUntil(() =>
+      h.zalo
+        .sent(leader.id)
+        .slice(before)
+        .some((s) => s.text?.includes("12/03/2021 16:00")),
+    );
     const sent = h.zalo.sent(leader.id).slice(before);
     expect(sent.some((s) => s.text?.includes("Báo cáo kết quả tuyên truyền cải cách hành chính"))).toBe(true);
   });

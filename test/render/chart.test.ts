@@ -1,11 +1,11 @@
 import { createRequire } from "node:module";
-import { Resvg } from "@resvg/resvg-js";
 import { inflateSync } from "node:zlib";
+import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "../../src/i18n.js";
 import { layoutRollupChart, renderRollupChart } from "../../src/render/chart.js";
 import { loadFontMetrics, textWidth } from "../../src/render/text-metrics.js";
-import { TZ, seedQuarterTask } from "./fixture.js";
+import { seedQuarterTask, TZ } from "./fixture.js";
 
 const require = createRequire(import.meta.url);
 
@@ -48,7 +48,9 @@ function decodePng(png: Uint8Array): Decoded {
       else if (filter === 3) v += (a + b) >> 1;
       else if (filter === 4) {
         const p = a + b - c;
-        const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+        const pa = Math.abs(p - a),
+          pb = Math.abs(p - b),
+          pc = Math.abs(p - c);
         v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
       }
       pixels[y * stride + x] = v & 0xff;
@@ -60,7 +62,9 @@ function decodePng(png: Uint8Array): Decoded {
 function colourCounts(img: Decoded): Map<string, number> {
   const counts = new Map<string, number>();
   for (let i = 0; i < img.pixels.length; i += 4) {
-    const hex = [img.pixels[i]!, img.pixels[i + 1]!, img.pixels[i + 2]!].map((v) => v.toString(16).padStart(2, "0")).join("");
+    const hex = [img.pixels[i]!, img.pixels[i + 1]!, img.pixels[i + 2]!]
+      .map((v) => v.toString(16).padStart(2, "0"))
+      .join("");
     counts.set(hex, (counts.get(hex) ?? 0) + 1);
   }
   return counts;
@@ -78,7 +82,8 @@ describe("renderRollupChart", () => {
     expect(img.height).toBeLessThanOrEqual(1600);
     const colours = colourCounts(img);
     // Status bars: green on time, orange late, red missing; the panels' group bars.
-    for (const hex of ["2e7d32", "ef6c00", "c62828", "d7ccc8", INDIGO]) expect(colours.get(hex) ?? 0, hex).toBeGreaterThan(300);
+    for (const hex of ["2e7d32", "ef6c00", "c62828", "d7ccc8", INDIGO])
+      expect(colours.get(hex) ?? 0, hex).toBeGreaterThan(300);
     // Anti-aliased glyphs give many shades: text was drawn with the font.
     expect(colours.size).toBeGreaterThan(100);
   });
@@ -107,27 +112,43 @@ describe("renderRollupChart", () => {
   it("never cuts a name: every line fits its box and the words of every name are all there", () => {
     const task = seedQuarterTask();
     // The longest names the plan has, as group labels, and a long title.
-    task.title = "Báo cáo quý kết quả tuyên truyền cải cách hành chính của Trung tâm Văn hóa, Thông tin, Thể thao và Du lịch huyện";
-    task.rows = task.rows.map((r) => (r.group === "Đơn vị sự nghiệp" ? { ...r, group: "Trung tâm Văn hóa, Thông tin, Thể thao và Du lịch và các đơn vị sự nghiệp công lập trực thuộc" } : r));
-    task.groups = task.groups.map((g) => (g === "Đơn vị sự nghiệp" ? "Trung tâm Văn hóa, Thông tin, Thể thao và Du lịch và các đơn vị sự nghiệp công lập trực thuộc" : g));
+    task.title =
+      "Báo cáo quý kết quả tuyên truyền cải cách hành chính của Trung tâm Văn hóa, Thông tin, Thể thao và Du lịch huyện";
+    task.rows = task.rows.map((r) =>
+      r.group === "Đơn vị sự nghiệp"
+        ? {
+            ...r,
+            group: "Trung tâm Văn hóa, Thông tin, Thể thao và Du lịch và các đơn vị sự nghiệp công lập trực thuộc",
+          }
+        : r,
+    );
+    task.groups = task.groups.map((g) =>
+      g === "Đơn vị sự nghiệp"
+        ? "Trung tâm Văn hóa, Thông tin, Thể thao và Du lịch và các đơn vị sự nghiệp công lập trực thuộc"
+        : g,
+    );
     const layout = layoutRollupChart(task, vi, { timezone: TZ });
     expect(layout.height).toBeLessThanOrEqual(1600);
     for (const text of layout.texts) {
       expect(text.width, text.text).toBeLessThanOrEqual(text.maxWidth + 0.01);
-      const left = text.anchor === "start" ? text.x : text.anchor === "end" ? text.x - text.width : text.x - text.width / 2;
+      const left =
+        text.anchor === "start" ? text.x : text.anchor === "end" ? text.x - text.width : text.x - text.width / 2;
       expect(left, text.text).toBeGreaterThanOrEqual(0);
       expect(left + text.width, text.text).toBeLessThanOrEqual(1080);
       expect(text.text).not.toContain("…");
     }
     const all = layout.texts.map((x) => x.text).join(" ");
-    for (const name of [task.title, ...task.groups, ...task.indicators.map((i) => i.label)]) expect(all).toContain(name);
+    for (const name of [task.title, ...task.groups, ...task.indicators.map((i) => i.label)])
+      expect(all).toContain(name);
   });
 
   it("measures text as resvg draws it (the layout's widths are real)", () => {
     const sample = "Trung tâm Văn hóa, Thông tin, Thể thao và Du lịch";
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="60"><text x="0" y="40" font-family="Be Vietnam Pro" font-size="24">${sample}</text></svg>`;
     const fontFiles = [require.resolve("@expo-google-fonts/be-vietnam-pro/400Regular/BeVietnamPro_400Regular.ttf")];
-    const box = new Resvg(svg, { font: { fontFiles, loadSystemFonts: false, defaultFontFamily: "Be Vietnam Pro" } }).getBBox()!;
+    const box = new Resvg(svg, {
+      font: { fontFiles, loadSystemFonts: false, defaultFontFamily: "Be Vietnam Pro" },
+    }).getBBox()!;
     const measured = textWidth(loadFontMetrics(fontFiles[0]!), sample, 24);
     expect(Math.abs(box.width - measured) / measured).toBeLessThan(0.03);
   });
@@ -138,7 +159,8 @@ describe("renderRollupChart", () => {
     // 9 panels × 3 reporting groups.
     expect(bars.length).toBe(27);
     const widest = Math.max(...bars.map((b) => b.width));
-    for (let p = 0; p < 9; p++) expect(Math.max(...bars.slice(p * 3, p * 3 + 3).map((b) => b.width))).toBeCloseTo(widest, 5);
+    for (let p = 0; p < 9; p++)
+      expect(Math.max(...bars.slice(p * 3, p * 3 + 3).map((b) => b.width))).toBeCloseTo(widest, 5);
   });
 
   it("stays within 1600 px with many groups: one row per group, the smallest merged into one bar", () => {
@@ -154,7 +176,10 @@ describe("renderRollupChart", () => {
 
   it("uses a compact table when there are many indicators", () => {
     const task = seedQuarterTask();
-    task.indicators = [...task.indicators, ...task.indicators.map((i) => ({ ...i, code: `${i.code}_2`, label: `${i.label} (đợt 2)` }))];
+    task.indicators = [
+      ...task.indicators,
+      ...task.indicators.map((i) => ({ ...i, code: `${i.code}_2`, label: `${i.label} (đợt 2)` })),
+    ];
     const layout = layoutRollupChart(task, vi, { timezone: TZ });
     expect(layout.indicatorMode).toBe("table");
     expect(layout.height).toBeLessThanOrEqual(1600);

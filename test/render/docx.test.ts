@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { unzip } from "../support/unzip.js";
 import { Resvg } from "@resvg/resvg-js";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTranslator } from "../../src/i18n.js";
 import { renderRollupDocx } from "../../src/render/docx.js";
+import { unzip } from "../support/unzip.js";
 import { fixtureView, oneOffTask, scaleTask, seedQuarterTask } from "./fixture.js";
 
 const vi = createTranslator({ defaultLanguage: "vi" }).t("vi");
@@ -21,16 +21,18 @@ const dir = mkdtempSync(path.join(tmpdir(), "dondoc-docx-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function pictures(): { photoPng: string; photoJpg: string; missingFile: string } {
-  const png = new Resvg('<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><rect width="800" height="600" fill="#1565c0"/><circle cx="400" cy="300" r="200" fill="#ffca28"/></svg>')
+  const png = new Resvg(
+    '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><rect width="800" height="600" fill="#1565c0"/><circle cx="400" cy="300" r="200" fill="#ffca28"/></svg>',
+  )
     .render()
     .asPng();
   const photoPng = path.join(dir, "pano.png");
   writeFileSync(photoPng, png);
   // Only the headers matter to the renderer: SOI, a JFIF APP0, and SOF0 with 300×200 pixels.
   const jpg = Buffer.from([
-    0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
-    0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0xc8, 0x01, 0x2c, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01,
-    0xff, 0xd9,
+    0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00,
+    0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0xc8, 0x01, 0x2c, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11,
+    0x01, 0xff, 0xd9,
   ]);
   const photoJpg = path.join(dir, "ap-phich.jpg");
   writeFileSync(photoJpg, jpg);
@@ -56,8 +58,27 @@ describe("renderRollupDocx", () => {
   async function render(report = REPORT, options: Parameters<typeof renderRollupDocx>[2] = {}) {
     const task = seedQuarterTask();
     const an = task.rows.findIndex((r) => r.unitName === "UBND xã Thành An");
-    task.rows[an] = { ...task.rows[an]!, references: [{ number: "15/KH-UBND", date: "2021-02-05" }], files: [{ path: files.photoJpg, fileName: "a.jpg", kind: "photo", mime: "image/jpeg", capturedAt: new Date("2021-03-10T02:00:00Z") }] };
-    const view = fixtureView([task, { ...oneOffTask(), rows: oneOffTask().rows.map((r) => ({ ...r, status: "not_due" as const, submittedAt: undefined })), counts: { ...oneOffTask().counts, onTime: 0, late: 0, notDue: 5 } }]);
+    task.rows[an] = {
+      ...task.rows[an]!,
+      references: [{ number: "15/KH-UBND", date: "2021-02-05" }],
+      files: [
+        {
+          path: files.photoJpg,
+          fileName: "a.jpg",
+          kind: "photo",
+          mime: "image/jpeg",
+          capturedAt: new Date("2021-03-10T02:00:00Z"),
+        },
+      ],
+    };
+    const view = fixtureView([
+      task,
+      {
+        ...oneOffTask(),
+        rows: oneOffTask().rows.map((r) => ({ ...r, status: "not_due" as const, submittedAt: undefined })),
+        counts: { ...oneOffTask().counts, onTime: 0, late: 0, notDue: 5 },
+      },
+    ]);
     view.plan.report = report;
     const zip = unzip(await renderRollupDocx(view, vi, { reportDate: new Date("2021-03-16T03:00:00Z"), ...options }));
     return { zip, xml: zip.get("word/document.xml")!.toString("utf8"), task };
@@ -101,7 +122,9 @@ describe("renderRollupDocx", () => {
     expect(text).toContain("Kết quả (từ 7/37 đơn vị)");
     const at = text.indexOf("Áp phích");
     expect(text.slice(at, at + 3)).toEqual(["Áp phích", "cái", "1.995"]);
-    expect(text).toContain("- 3 đơn vị chưa báo cáo dù đã được nhắc: UBND xã Thành Minh, UBND xã Thành Mỹ, UBND xã Thành Tâm.");
+    expect(text).toContain(
+      "- 3 đơn vị chưa báo cáo dù đã được nhắc: UBND xã Thành Minh, UBND xã Thành Mỹ, UBND xã Thành Tâm.",
+    );
     expect(text).toContain("- Văn bản các đơn vị đã ban hành: số 15/KH-UBND ngày 05/02/2021 của UBND xã Thành An.");
     // The one-off task has no report yet: it is not in the report at all.
     expect(xml).not.toContain("Xây dựng kế hoạch tuyên truyền CCHC năm 2021");
@@ -113,7 +136,9 @@ describe("renderRollupDocx", () => {
     expect(first).toContain("<w:titlePg/>");
     const ref = (type: string) => new RegExp(`<w:headerReference w:type="${type}" r:id="(rId\\d+)"`).exec(first)![1];
     const rels = zip.get("word/_rels/document.xml.rels")!.toString("utf8");
-    const target = (id: string) => new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1];
+    const target = (id: string) =>
+      new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+      new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1];
     const header = zip.get(`word/${target(ref("default")!)}`)!.toString("utf8");
     expect(header).toMatch(/PAGE/);
     expect(header).toContain('<w:jc w:val="center"/>');
@@ -138,9 +163,15 @@ describe("renderRollupDocx", () => {
   it("appends Phụ lục I, landscape: one row per unit with its status and figures, and the total", async () => {
     const { xml, task } = await render();
     const appendix = xml.slice(xml.indexOf("PHỤ LỤC I: SỐ LIỆU CỦA CÁC ĐƠN VỊ"));
-    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838" w:orient="landscape"\/>|<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
+    expect(xml).toMatch(
+      /<w:pgSz w:w="11906" w:h="16838" w:orient="landscape"\/>|<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/,
+    );
     const rows = [...appendix.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => paragraphs(m[0]));
-    for (const row of task.rows) expect(rows.filter((r) => r[1] === row.unitName), row.unitName).toHaveLength(1);
+    for (const row of task.rows)
+      expect(
+        rows.filter((r) => r[1] === row.unitName),
+        row.unitName,
+      ).toHaveLength(1);
     const thanhAn = rows.find((r) => r[1] === "UBND xã Thành An")!;
     expect(thanhAn.slice(2, 6)).toEqual(["Đúng hạn", "12/03/2021", "7", "240"]);
     expect(rows.find((r) => r[1] === "UBND xã Thành Minh")![2]).toBe("Chưa báo cáo");
@@ -163,7 +194,9 @@ describe("renderRollupDocx", () => {
     expect(table).toContain('<w:tblCellMar><w:top w:type="dxa" w:w="30"/><w:left w:type="dxa" w:w="60"/>');
     expect(table).not.toContain("<w:tcMar>");
     expect(paragraphs(table)).toContain(task.rows.at(-1)!.unitName);
-    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838" w:orient="landscape"\/>|<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
+    expect(xml).toMatch(
+      /<w:pgSz w:w="11906" w:h="16838" w:orient="landscape"\/>|<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/,
+    );
     // No marker of the splice is left.
     expect(xml).not.toContain("don-doc-table-");
   });
@@ -171,14 +204,18 @@ describe("renderRollupDocx", () => {
   it("escapes the text of Phụ lục I's cells", async () => {
     const task = seedQuarterTask();
     task.rows[0] = { ...task.rows[0]!, unitName: `UBND xã "A" & <B>\u0007` };
-    const xml = unzip(await renderRollupDocx(fixtureView([task]), vi, { includePhotos: false })).get("word/document.xml")!.toString("utf8");
+    const xml = unzip(await renderRollupDocx(fixtureView([task]), vi, { includePhotos: false }))
+      .get("word/document.xml")!
+      .toString("utf8");
     expect(paragraphs(xml)).toContain("UBND xã &quot;A&quot; &amp; &lt;B&gt;");
   });
 
   it("appends Phụ lục II: photos with the unit and the capture date", async () => {
     const { xml } = await render();
     const text = paragraphs(xml);
-    expect(text.indexOf("PHỤ LỤC II: HÌNH ẢNH MINH CHỨNG")).toBeGreaterThan(text.indexOf("PHỤ LỤC I: SỐ LIỆU CỦA CÁC ĐƠN VỊ"));
+    expect(text.indexOf("PHỤ LỤC II: HÌNH ẢNH MINH CHỨNG")).toBeGreaterThan(
+      text.indexOf("PHỤ LỤC I: SỐ LIỆU CỦA CÁC ĐƠN VỊ"),
+    );
     expect(text).toContain("UBND xã Thành An — ảnh chụp ngày 10/03/2021");
     expect(xml.match(/<w:drawing>/g)).toHaveLength(1);
     const none = (await render(REPORT, { includePhotos: false })).xml;
@@ -186,6 +223,8 @@ describe("renderRollupDocx", () => {
     // Days below 10 and months 1–2 get a leading zero, as the decree asks.
     const view = fixtureView([seedQuarterTask()]);
     const early = unzip(await renderRollupDocx(view, vi, { reportDate: new Date("2021-02-04T03:00:00Z") }));
-    expect(paragraphs(early.get("word/document.xml")!.toString("utf8"))).toContain("Thạch Thành, ngày 04 tháng 02 năm 2021");
+    expect(paragraphs(early.get("word/document.xml")!.toString("utf8"))).toContain(
+      "Thạch Thành, ngày 04 tháng 02 năm 2021",
+    );
   });
 });

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { parsePlanFile } from "../../src/core/plans/plan-file.js";
-import { createTranslator } from "../../src/i18n.js";
 import type { RollupView, TaskRollup, UnitRollupRow } from "../../src/core/rollups/rollup-types.js";
 import type { IndicatorDef } from "../../src/core/types.js";
+import { createTranslator } from "../../src/i18n.js";
 
 export const TZ = "Asia/Ho_Chi_Minh";
 
@@ -44,8 +44,12 @@ export function quarterlyTask(files: { photoPng?: string; photoJpg?: string; mis
         ...(files.missingFile
           ? [{ path: files.missingFile, fileName: "khong-con.jpg", kind: "photo" as const, mime: "image/jpeg" }]
           : []),
-        ...(files.photoPng ? [{ path: files.photoPng, fileName: "pano-thon-1.png", kind: "photo" as const, mime: "image/png" }] : []),
-        ...(files.photoJpg ? [{ path: files.photoJpg, fileName: "ap-phich.jpg", kind: "photo" as const, mime: "image/jpeg" }] : []),
+        ...(files.photoPng
+          ? [{ path: files.photoPng, fileName: "pano-thon-1.png", kind: "photo" as const, mime: "image/png" }]
+          : []),
+        ...(files.photoJpg
+          ? [{ path: files.photoJpg, fileName: "ap-phich.jpg", kind: "photo" as const, mime: "image/jpeg" }]
+          : []),
       ],
     },
     {
@@ -78,8 +82,30 @@ export function quarterlyTask(files: { photoPng?: string; photoJpg?: string; mis
       photoCount: 3,
       files: [{ path: "/nonexistent/x.txt", fileName: "bao-cao.pdf", kind: "document", mime: "application/pdf" }],
     },
-    { unitCode: "XA_THACH_DINH", unitName: UNIT_NAMES[3]!, tags: ["xa"], group: "Xã, thị trấn", reminded: 4, status: "missing", values: {}, references: [], photoCount: 0, files: [] },
-    { unitCode: "XA_THANH_TAM", unitName: UNIT_NAMES[4]!, tags: ["xa"], group: "Xã, thị trấn", reminded: 4, status: "missing", values: {}, references: [], photoCount: 0, files: [] },
+    {
+      unitCode: "XA_THACH_DINH",
+      unitName: UNIT_NAMES[3]!,
+      tags: ["xa"],
+      group: "Xã, thị trấn",
+      reminded: 4,
+      status: "missing",
+      values: {},
+      references: [],
+      photoCount: 0,
+      files: [],
+    },
+    {
+      unitCode: "XA_THANH_TAM",
+      unitName: UNIT_NAMES[4]!,
+      tags: ["xa"],
+      group: "Xã, thị trấn",
+      reminded: 4,
+      status: "missing",
+      values: {},
+      references: [],
+      photoCount: 0,
+      files: [],
+    },
   ];
   return {
     taskId: 1,
@@ -180,7 +206,15 @@ export function bigTask(): TaskRollup {
   return {
     ...quarterlyTask(),
     rows,
-    counts: { total: 60, onTime: count("on_time"), late: count("late"), notDue: 0, missing: count("missing"), unreachable: 0, excused: 0 },
+    counts: {
+      total: 60,
+      onTime: count("on_time"),
+      late: count("late"),
+      notDue: 0,
+      missing: count("missing"),
+      unreachable: 0,
+      excused: 0,
+    },
     totals: { pano: reported, ap_phich: 0, tin_bai: 2 * reported },
     photoCount: 0,
     groups: GROUP_LABELS,
@@ -200,14 +234,29 @@ export function seedQuarterTask(): TaskRollup {
   const labels = new Map(plan.file.plan.unitGroups.map((g) => [g.tag, g.label]));
   const units = plan.file.units.filter((u) => u.code !== plan.file.plan.leadUnitCode);
   const values = (i: number): Record<string, number> => ({
-    pano: 4 + (i % 5), ap_phich: 120 + i * 15, bang_ron: 10 + i, to_roi: 2500 + i * 100, tin_bai: 3 + (i % 4),
-    phat_thanh: 24 + i, bai_mxh: 6 + i, hoi_nghi: 1 + (i % 2), nguoi_tham_du: 150 + i * 20,
+    pano: 4 + (i % 5),
+    ap_phich: 120 + i * 15,
+    bang_ron: 10 + i,
+    to_roi: 2500 + i * 100,
+    tin_bai: 3 + (i % 4),
+    phat_thanh: 24 + i,
+    bai_mxh: 6 + i,
+    hoi_nghi: 1 + (i % 2),
+    nguoi_tham_du: 150 + i * 20,
   });
   const rows: UnitRollupRow[] = units.map((u, i) => {
     const group = labels.get(u.tags.find((tag) => labels.has(tag)) ?? "") ?? u.kind;
     const base = { unitCode: u.code, unitName: u.name, tags: u.tags, group, references: [], photoCount: 0, files: [] };
-    if ([1, 7, 8, 9, 31].includes(i)) return { ...base, status: "on_time", reminded: 4, values: values(i), submittedAt: new Date("2021-03-12T03:00:00Z") };
-    if ([10, 11].includes(i)) return { ...base, status: "late", reminded: 5, values: values(i), submittedAt: new Date("2021-03-16T03:00:00Z") };
+    if ([1, 7, 8, 9, 31].includes(i))
+      return {
+        ...base,
+        status: "on_time",
+        reminded: 4,
+        values: values(i),
+        submittedAt: new Date("2021-03-12T03:00:00Z"),
+      };
+    if ([10, 11].includes(i))
+      return { ...base, status: "late", reminded: 5, values: values(i), submittedAt: new Date("2021-03-16T03:00:00Z") };
     if ([12, 13, 14].includes(i)) return { ...base, status: "missing", reminded: 5, values: {} };
     return { ...base, status: "unreachable", unreachableReason: "no_chat", reminded: 0, values: {} };
   });
@@ -227,7 +276,15 @@ export function seedQuarterTask(): TaskRollup {
     indicators: task.indicators,
     groups,
     rows: groups.flatMap((g) => rows.filter((r) => r.group === g)),
-    counts: { total: rows.length, onTime: count("on_time"), late: count("late"), notDue: 0, missing: count("missing"), unreachable: count("unreachable"), excused: 0 },
+    counts: {
+      total: rows.length,
+      onTime: count("on_time"),
+      late: count("late"),
+      notDue: 0,
+      missing: count("missing"),
+      unreachable: count("unreachable"),
+      excused: 0,
+    },
     totals,
     photoCount: 12,
   };
@@ -260,12 +317,22 @@ export function scaleTask(units = 3321, groups = 34): TaskRollup {
   });
   const count = (s: string) => rows.filter((r) => r.status === s).length;
   const reported = rows.filter((r) => r.status === "on_time" || r.status === "late");
-  const totals = Object.fromEntries(INDICATORS.map((ind) => [ind.code, reported.reduce((s, r) => s + (r.values[ind.code] ?? 0), 0)]));
+  const totals = Object.fromEntries(
+    INDICATORS.map((ind) => [ind.code, reported.reduce((s, r) => s + (r.values[ind.code] ?? 0), 0)]),
+  );
   return {
     ...quarterlyTask(),
     rows: labels.flatMap((label) => rows.filter((r) => r.group === label)),
     groups: labels,
-    counts: { total: units, onTime: count("on_time"), late: count("late"), notDue: 0, missing: count("missing"), unreachable: count("unreachable"), excused: count("excused") },
+    counts: {
+      total: units,
+      onTime: count("on_time"),
+      late: count("late"),
+      notDue: 0,
+      missing: count("missing"),
+      unreachable: count("unreachable"),
+      excused: count("excused"),
+    },
     totals,
     photoCount: 0,
     previous: undefined,

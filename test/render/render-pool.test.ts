@@ -29,9 +29,15 @@ describe("createRenderPool", () => {
       p.xlsx(view(), { language: "en" }),
       p.docx(view(), { language: "vi", reportDate: new Date("2021-03-16T03:00:00Z"), includePhotos: false }),
     ]);
-    expect(Buffer.from(png).equals(Buffer.from(await inline.chart(task, { language: "vi", timezone: "Asia/Ho_Chi_Minh" })))).toBe(true);
+    expect(
+      Buffer.from(png).equals(Buffer.from(await inline.chart(task, { language: "vi", timezone: "Asia/Ho_Chi_Minh" }))),
+    ).toBe(true);
     expect(Buffer.from(xlsx).equals(Buffer.from(await inline.xlsx(view(), { language: "en" })))).toBe(true);
-    const expected = await inline.docx(view(), { language: "vi", reportDate: new Date("2021-03-16T03:00:00Z"), includePhotos: false });
+    const expected = await inline.docx(view(), {
+      language: "vi",
+      reportDate: new Date("2021-03-16T03:00:00Z"),
+      includePhotos: false,
+    });
     expect(unzip(docx).get("word/document.xml")!.equals(unzip(expected).get("word/document.xml")!)).toBe(true);
     // One worker (the default) drew all three, one after the other.
     expect(p.stats()).toMatchObject({ started: 1, rendered: 3, fallbacks: 0, broken: false });
@@ -47,7 +53,8 @@ describe("createRenderPool", () => {
   it("draws on the main thread when its worker dies, and stops using workers after three failures in a row", async () => {
     const p = pool({ workerUrl: worker("exits.mjs") });
     const expected = await inline.xlsx(view(), { language: "vi" });
-    for (let i = 0; i < 4; i++) expect(Buffer.from(await p.xlsx(view(), { language: "vi" })).equals(Buffer.from(expected))).toBe(true);
+    for (let i = 0; i < 4; i++)
+      expect(Buffer.from(await p.xlsx(view(), { language: "vi" })).equals(Buffer.from(expected))).toBe(true);
     // Three workers tried and died; the fourth job went straight to the main thread.
     expect(p.stats()).toMatchObject({ started: 3, rendered: 0, fallbacks: 3, broken: true, workers: 0 });
     expect(p.logger.errors.length).toBe(1);

@@ -1,11 +1,17 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { formatDateTime as formatLocalDateTime } from "../../src/core/format.js";
-import { DETAIL_LEVELS, renderAfterDeadline, renderDigest, renderTaskBlock, splitMessage } from "../../src/core/rollups/rollup-text.js";
-import { renderEscalation } from "../../src/core/reminders/reminders.js";
 import { createWorkingCalendar } from "../../src/core/calendar/working-calendar.js";
+import { formatDateTime as formatLocalDateTime } from "../../src/core/format.js";
+import { renderEscalation } from "../../src/core/reminders/reminders.js";
+import {
+  DETAIL_LEVELS,
+  renderAfterDeadline,
+  renderDigest,
+  renderTaskBlock,
+  splitMessage,
+} from "../../src/core/rollups/rollup-text.js";
 import { createTranslator } from "../../src/i18n.js";
-import { TZ, oneOffTask, quarterlyTask, scaleTask } from "./fixture.js";
+import { oneOffTask, quarterlyTask, scaleTask, TZ } from "./fixture.js";
 
 const translator = createTranslator({ defaultLanguage: "vi" });
 const vi = translator.t("vi");
@@ -39,21 +45,33 @@ describe("renderTaskBlock / renderDigest / renderAfterDeadline", () => {
     expect(text).toContain("Hạn: Thứ Ba, 16/03/2021 (còn 2 ngày làm việc)");
     expect(text).toContain("• Xã, thị trấn: 3/5 — đúng hạn 2, muộn 1, chưa đến hạn 1, chưa có người nhận nhắc 1");
     expect(text).not.toContain("🔴");
-    expect(text).toContain("⚪ Chưa có người nhận nhắc (1 đơn vị, tính riêng, không coi là chậm):\n  UBND xã Thành Tâm");
+    expect(text).toContain(
+      "⚪ Chưa có người nhận nhắc (1 đơn vị, tính riêng, không coi là chậm):\n  UBND xã Thành Tâm",
+    );
     expect(text).toContain("quản trị viên gõ /moi xa (mỗi lệnh cấp mã đăng ký cho mọi đơn vị có thẻ đó)");
   });
 
   it("the digest is one message: every task that matters, then one line for the rest", () => {
     const text = renderDigest(
-      { tasks: [quarterlyTask()], upcoming: [{ title: "Báo cáo tháng", periodLabel: "Tháng 4/2021", dueAt: new Date("2021-05-05T16:59:00Z") }], asOf: new Date("2021-03-19T09:00:00Z"), planNumber: "20/KH-UBND" },
+      {
+        tasks: [quarterlyTask()],
+        upcoming: [{ title: "Báo cáo tháng", periodLabel: "Tháng 4/2021", dueAt: new Date("2021-05-05T16:59:00Z") }],
+        asOf: new Date("2021-03-19T09:00:00Z"),
+        planNumber: "20/KH-UBND",
+      },
       vi,
       TZ,
       calendar,
     );
     const lines = text.split("\n");
-    expect(lines.slice(0, 2)).toEqual(["📊 TỔNG HỢP TÌNH HÌNH BÁO CÁO", "Kế hoạch số 20/KH-UBND · số liệu lúc 19/03/2021 16:00"]);
+    expect(lines.slice(0, 2)).toEqual([
+      "📊 TỔNG HỢP TÌNH HÌNH BÁO CÁO",
+      "Kế hoạch số 20/KH-UBND · số liệu lúc 19/03/2021 16:00",
+    ]);
     expect(lines.at(-1)).toBe("Sắp tới: Báo cáo tháng (Tháng 4/2021), hạn 05/05/2021");
-    expect(renderAfterDeadline(oneOffTask(), vi, TZ, calendar).split("\n")[0]).toBe("📌 KẾT QUẢ SAU HẠN BÁO CÁO (số liệu lúc 17/02/2021 09:00)");
+    expect(renderAfterDeadline(oneOffTask(), vi, TZ, calendar).split("\n")[0]).toBe(
+      "📌 KẾT QUẢ SAU HẠN BÁO CÁO (số liệu lúc 17/02/2021 09:00)",
+    );
   });
 
   it("speaks English from the en locale", () => {
@@ -74,31 +92,54 @@ describe("rollup texts at the country's scale (3,321 communes in 34 groups)", ()
   /** Names on each line that lists units, at most. */
   const mostNamesOnALine = (text: string) => Math.max(...text.split("\n").map(unitsNamed));
 
-  it.each([4096, 2000])("the digest is one message within %i characters, each list capped, with what was left out", (limit) => {
-    const text = renderDigest({ tasks: [scaleTask()], upcoming: [], asOf, planNumber: "20/KH-UBND" }, vi, TZ, calendar, limit);
-    expect(text.length).toBeLessThanOrEqual(limit);
-    expect(splitMessage(text, limit)).toHaveLength(1);
-    // Four lists (not reported, nobody to remind, late, excused), each capped.
-    expect(unitsNamed(text)).toBeLessThanOrEqual(4 * DETAIL_LEVELS[0]!.names);
-    expect(mostNamesOnALine(text)).toBeLessThanOrEqual(DETAIL_LEVELS[0]!.names);
-    // The counts stay whole: 3,321 units, every state counted.
-    expect(text).toContain("Đã báo cáo 1899/2847 đơn vị (đúng hạn 1424, muộn 475)");
-    expect(text).toContain("🔴 Chưa báo cáo sau hạn (474 đơn vị, đã được nhắc):");
-    expect(text).toMatch(/nhóm đơn vị còn lại: \d+ đơn vị \(danh sách đầy đủ trong tệp Excel, gửi \/xuat\)/);
-    expect(text).toMatch(/🟠 Báo cáo muộn \(475\): (UBND xã Thử Nghiệm \d+, )*UBND xã Thử Nghiệm \d+ và \d+ đơn vị khác/);
-    expect(text).toMatch(/• \d+ nhóm đơn vị còn lại: \d+\/\d+ — /);
-  });
+  it.each([4096, 2000])(
+    "the digest is one message within %i characters, each list capped, with what was left out",
+    (limit) => {
+      const text = renderDigest(
+        { tasks: [scaleTask()], upcoming: [], asOf, planNumber: "20/KH-UBND" },
+        vi,
+        TZ,
+        calendar,
+        limit,
+      );
+      expect(text.length).toBeLessThanOrEqual(limit);
+      expect(splitMessage(text, limit)).toHaveLength(1);
+      // Four lists (not reported, nobody to remind, late, excused), each capped.
+      expect(unitsNamed(text)).toBeLessThanOrEqual(4 * DETAIL_LEVELS[0]!.names);
+      expect(mostNamesOnALine(text)).toBeLessThanOrEqual(DETAIL_LEVELS[0]!.names);
+      // The counts stay whole: 3,321 units, every state counted.
+      expect(text).toContain("Đã báo cáo 1899/2847 đơn vị (đúng hạn 1424, muộn 475)");
+      expect(text).toContain("🔴 Chưa báo cáo sau hạn (474 đơn vị, đã được nhắc):");
+      expect(text).toMatch(/nhóm đơn vị còn lại: \d+ đơn vị \(danh sách đầy đủ trong tệp Excel, gửi \/xuat\)/);
+      expect(text).toMatch(
+        /🟠 Báo cáo muộn \(475\): (UBND xã Thử Nghiệm \d+, )*UBND xã Thử Nghiệm \d+ và \d+ đơn vị khác/,
+      );
+      expect(text).toMatch(/• \d+ nhóm đơn vị còn lại: \d+\/\d+ — /);
+    },
+  );
 
   it("keeps the most detail that fits: the Telegram limit shows more than Zalo's", () => {
     const input = { tasks: [scaleTask()], upcoming: [], asOf };
-    expect(unitsNamed(renderDigest(input, vi, TZ, calendar, 4096))).toBeGreaterThan(unitsNamed(renderDigest(input, vi, TZ, calendar, 2000)));
+    expect(unitsNamed(renderDigest(input, vi, TZ, calendar, 4096))).toBeGreaterThan(
+      unitsNamed(renderDigest(input, vi, TZ, calendar, 2000)),
+    );
     // Without a limit, a task's block still names at most the first level's units per list.
-    expect(mostNamesOnALine(renderTaskBlock(scaleTask(), vi, TZ, calendar).join("\n"))).toBeLessThanOrEqual(DETAIL_LEVELS[0]!.names);
+    expect(mostNamesOnALine(renderTaskBlock(scaleTask(), vi, TZ, calendar).join("\n"))).toBeLessThanOrEqual(
+      DETAIL_LEVELS[0]!.names,
+    );
   });
 
   it("with more tasks than one message holds, shows the soonest and counts the rest", () => {
-    const tasks = Array.from({ length: 12 }, (_, i) => ({ ...scaleTask(), taskId: i + 1, title: `Nhiệm vụ số ${i + 1}` }));
-    const upcoming = Array.from({ length: 9 }, (_, i) => ({ title: `Báo cáo ${i + 1}`, periodLabel: "", dueAt: new Date("2021-05-05T16:59:00Z") }));
+    const tasks = Array.from({ length: 12 }, (_, i) => ({
+      ...scaleTask(),
+      taskId: i + 1,
+      title: `Nhiệm vụ số ${i + 1}`,
+    }));
+    const upcoming = Array.from({ length: 9 }, (_, i) => ({
+      title: `Báo cáo ${i + 1}`,
+      periodLabel: "",
+      dueAt: new Date("2021-05-05T16:59:00Z"),
+    }));
     for (const limit of [4096, 2000]) {
       const text = renderDigest({ tasks, upcoming, asOf }, vi, TZ, calendar, limit);
       expect(text.length).toBeLessThanOrEqual(limit);
@@ -110,7 +151,8 @@ describe("rollup texts at the country's scale (3,321 communes in 34 groups)", ()
 
   it("the after-deadline post and the escalation are one message too", () => {
     const task = scaleTask();
-    for (const limit of [4096, 2000]) expect(renderAfterDeadline(task, vi, TZ, calendar, limit).length).toBeLessThanOrEqual(limit);
+    for (const limit of [4096, 2000])
+      expect(renderAfterDeadline(task, vi, TZ, calendar, limit).length).toBeLessThanOrEqual(limit);
     const escalation = renderEscalation(task, vi, TZ);
     expect(escalation.length).toBeLessThanOrEqual(2000);
     expect(mostNamesOnALine(escalation)).toBeLessThanOrEqual(DETAIL_LEVELS[0]!.names);
@@ -169,7 +211,8 @@ describe("locales", () => {
       v && typeof v === "object" ? keys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`],
     );
   it.each(["render", "rollup"])("%s.json has the same keys in vi and en", (ns) => {
-    const load = (lng: string) => JSON.parse(readFileSync(new URL(`../../locales/${lng}/${ns}.json`, import.meta.url), "utf8"));
+    const load = (lng: string) =>
+      JSON.parse(readFileSync(new URL(`../../locales/${lng}/${ns}.json`, import.meta.url), "utf8"));
     // English plural forms (key_one, key_other) are one key, as in Vietnamese.
     const base = (list: string[]) => [...new Set(list.map((k) => k.replace(/_(one|other)$/, "")))].sort();
     expect(base(keys(load("en")))).toEqual(base(keys(load("vi"))));

@@ -41,7 +41,11 @@ describe("renderRollupXlsx", () => {
   it("prints: A4 landscape, one page wide, the header row repeated on every page (from the XML)", async () => {
     const data = await renderRollupXlsx(fixtureView([seedQuarterTask(), oneOffTask()]), vi);
     const sheets = sheetXml(data);
-    expect([...sheets.keys()]).toEqual(["Tổng hợp", "Báo cáo quý kết quả Quý I-2021", "Xây dựng kế hoạch tuyên truyền"]);
+    expect([...sheets.keys()]).toEqual([
+      "Tổng hợp",
+      "Báo cáo quý kết quả Quý I-2021",
+      "Xây dựng kế hoạch tuyên truyền",
+    ]);
     for (const [name, xml] of sheets) {
       expect(xml, name).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
       const setup = /<pageSetup [^>]*\/>/.exec(xml)![0];
@@ -51,7 +55,9 @@ describe("renderRollupXlsx", () => {
       expect(setup, name).toContain('fitToHeight="0"');
     }
     const workbook = unzip(data).get("xl/workbook.xml")!.toString("utf8");
-    const titles = [...workbook.matchAll(/<definedName name="_xlnm.Print_Titles"[^>]*>([^<]+)<\/definedName>/g)].map((m) => m[1]);
+    const titles = [...workbook.matchAll(/<definedName name="_xlnm.Print_Titles"[^>]*>([^<]+)<\/definedName>/g)].map(
+      (m) => m[1],
+    );
     expect(titles).toHaveLength(3);
     for (const title of titles) expect(title).toMatch(/!\$4:\$4$/);
   });
@@ -85,15 +91,26 @@ describe("renderRollupXlsx", () => {
   });
 
   it("names evidence files <unit>-<date>-<n>.<ext>, not anh.jpg", async () => {
-    const wb = await open(await renderRollupXlsx(fixtureView([quarterlyTask({ photoPng: "/x/a.png", photoJpg: "/x/b.jpg" })]), vi));
+    const wb = await open(
+      await renderRollupXlsx(fixtureView([quarterlyTask({ photoPng: "/x/a.png", photoJpg: "/x/b.jpg" })]), vi),
+    );
     const sheet = wb.worksheets[1]!;
     const files = rowValues(sheet, 5).at(-1);
     expect(files).toBe("UBND-xa-Thach-Binh-2021-03-10-1.png\nUBND-xa-Thach-Binh-2021-03-10-2.jpg");
   });
 
   it("makes sheet names valid and unique from long titles", async () => {
-    const long = (period: string) => ({ ...quarterlyTask(), title: "Báo cáo [tổng hợp]: kết quả tuyên truyền * cải cách hành chính?", periodLabel: period });
-    const wb = await open(await renderRollupXlsx(fixtureView([long("Tháng 3/2021"), long("Tháng 3/2021"), { ...oneOffTask(), title: "Tổng hợp" }]), vi));
+    const long = (period: string) => ({
+      ...quarterlyTask(),
+      title: "Báo cáo [tổng hợp]: kết quả tuyên truyền * cải cách hành chính?",
+      periodLabel: period,
+    });
+    const wb = await open(
+      await renderRollupXlsx(
+        fixtureView([long("Tháng 3/2021"), long("Tháng 3/2021"), { ...oneOffTask(), title: "Tổng hợp" }]),
+        vi,
+      ),
+    );
     const names = wb.worksheets.map((s) => s.name);
     expect(names).toHaveLength(4);
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(4);

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SendError, type Messenger } from "../../src/core/ports.js";
+import { type Messenger, SendError } from "../../src/core/ports.js";
 import type { Repositories } from "../../src/core/repositories.js";
 import type { Address, OutgoingMessage } from "../../src/core/types.js";
-import { openDatabase, type Db } from "../../src/db/database.js";
+import { type Db, openDatabase } from "../../src/db/database.js";
 import { createPrismaRepositories } from "../../src/db/repositories.js";
 import { createTranslator } from "../../src/i18n.js";
 import { backoffMs, createOutboxDispatcher, MAX_BACKOFF_MS } from "../../src/scheduler/outbox-dispatcher.js";
@@ -49,7 +49,15 @@ afterEach(async () => {
 });
 
 function dispatcherWith(messenger: Messenger) {
-  return createOutboxDispatcher({ repos, messenger, clock, logger: createTestLogger(), translations: createTranslator(), defaultLanguage: "vi", timezone: "Asia/Ho_Chi_Minh" });
+  return createOutboxDispatcher({
+    repos,
+    messenger,
+    clock,
+    logger: createTestLogger(),
+    translations: createTranslator(),
+    defaultLanguage: "vi",
+    timezone: "Asia/Ho_Chi_Minh",
+  });
 }
 
 const text = (t: string): OutgoingMessage => ({ type: "text", text: t });
@@ -57,8 +65,26 @@ const text = (t: string): OutgoingMessage => ({ type: "text", text: t });
 describe("outbox dispatcher", () => {
   it("sends each queued message once, even when the same key is queued twice", async () => {
     const messenger = createFakeMessenger();
-    expect(await repos.outbox.enqueue({ dedupeKey: "k1", channel: "telegram", chatId: "1", kind: "reminder", message: text("a"), notBefore: clock.now() })).toBe(true);
-    expect(await repos.outbox.enqueue({ dedupeKey: "k1", channel: "telegram", chatId: "1", kind: "reminder", message: text("a"), notBefore: clock.now() })).toBe(false);
+    expect(
+      await repos.outbox.enqueue({
+        dedupeKey: "k1",
+        channel: "telegram",
+        chatId: "1",
+        kind: "reminder",
+        message: text("a"),
+        notBefore: clock.now(),
+      }),
+    ).toBe(true);
+    expect(
+      await repos.outbox.enqueue({
+        dedupeKey: "k1",
+        channel: "telegram",
+        chatId: "1",
+        kind: "reminder",
+        message: text("a"),
+        notBefore: clock.now(),
+      }),
+    ).toBe(false);
     const d = dispatcherWith(messenger);
     expect(await d.drain()).toBe(1);
     expect(await d.drain()).toBe(0);
@@ -69,7 +95,14 @@ describe("outbox dispatcher", () => {
   it("waits for retry_after on 429 and retries 5xx with backoff, then succeeds", async () => {
     const messenger = createFakeMessenger();
     messenger.failNext(new SendError("rate_limited", "Too Many Requests", 7_000));
-    await repos.outbox.enqueue({ dedupeKey: "k", channel: "telegram", chatId: "1", kind: "reminder", message: text("x"), notBefore: clock.now() });
+    await repos.outbox.enqueue({
+      dedupeKey: "k",
+      channel: "telegram",
+      chatId: "1",
+      kind: "reminder",
+      message: text("x"),
+      notBefore: clock.now(),
+    });
     const d = dispatcherWith(messenger);
     await d.drain();
     expect(messenger.sent).toHaveLength(0);
@@ -89,12 +122,26 @@ describe("outbox dispatcher", () => {
 
   it("retries a reminder until the next working window opens, then tells the admins what was not delivered", async () => {
     const unit = await repos.units.create({ code: "XA_A", name: "UBND xã A", kind: "xa", tags: ["xa"] });
-    await repos.chats.bind({ channel: "telegram", chatId: "-5", chatType: "group", title: "Nhóm xã A", role: "unit", unitId: unit.id });
+    await repos.chats.bind({
+      channel: "telegram",
+      chatId: "-5",
+      chatType: "group",
+      title: "Nhóm xã A",
+      role: "unit",
+      unitId: unit.id,
+    });
     const admin = await repos.people.touch({ channel: "telegram", userId: "111", displayName: "Hoa" });
     await repos.people.setRole(admin.id, "admin");
     const messenger = createFakeMessenger();
     // Monday 01/02/2021 09:00 in Hà Nội; Telegram answers 5xx for the whole working day.
-    await repos.outbox.enqueue({ dedupeKey: "k", channel: "telegram", chatId: "-5", kind: "before", message: text("x"), notBefore: clock.now() });
+    await repos.outbox.enqueue({
+      dedupeKey: "k",
+      channel: "telegram",
+      chatId: "-5",
+      kind: "before",
+      message: text("x"),
+      notBefore: clock.now(),
+    });
     const d = dispatcherWith(messenger);
     let tries = 0;
     while (clock.now() < new Date("2021-02-02T00:30:00Z")) {
@@ -122,7 +169,14 @@ describe("outbox dispatcher", () => {
 
   it("gives a rollup twelve hours", async () => {
     const messenger = createFakeMessenger();
-    await repos.outbox.enqueue({ dedupeKey: "r", channel: "telegram", chatId: "-9", kind: "rollup", message: text("x"), notBefore: clock.now() });
+    await repos.outbox.enqueue({
+      dedupeKey: "r",
+      channel: "telegram",
+      chatId: "-9",
+      kind: "rollup",
+      message: text("x"),
+      notBefore: clock.now(),
+    });
     const d = dispatcherWith(messenger);
     clock.advance(12 * 3_600_000 - 60_000);
     messenger.failNext(new SendError("transient", "timeout"));
@@ -136,9 +190,19 @@ describe("outbox dispatcher", () => {
   });
 
   it("claims atomically: two dispatchers on one database never get the same row", async () => {
-    for (let i = 0; i < 40; i++) await repos.outbox.enqueue({ dedupeKey: `c${i}`, channel: "telegram", chatId: String(i), kind: "reminder", message: text("x"), notBefore: clock.now() });
+    for (let i = 0; i < 40; i++)
+      await repos.outbox.enqueue({
+        dedupeKey: `c${i}`,
+        channel: "telegram",
+        chatId: String(i),
+        kind: "reminder",
+        message: text("x"),
+        notBefore: clock.now(),
+      });
     const other = createPrismaRepositories(await openDatabase(`file:${dir}/db.sqlite`));
-    const claims = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? repos : other).outbox.claimDue(clock.now(), 7)));
+    const claims = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => (i % 2 ? repos : other).outbox.claimDue(clock.now(), 7)),
+    );
     const ids = claims.flat().map((r) => r.id);
     expect(ids).toHaveLength(40);
     expect(new Set(ids).size).toBe(40);
@@ -147,7 +211,14 @@ describe("outbox dispatcher", () => {
   it("stops within its deadline while a send hangs, and puts the row back to pending", async () => {
     const messenger = createFakeMessenger();
     messenger.send = () => new Promise(() => {});
-    await repos.outbox.enqueue({ dedupeKey: "h", channel: "telegram", chatId: "1", kind: "reminder", message: text("x"), notBefore: clock.now() });
+    await repos.outbox.enqueue({
+      dedupeKey: "h",
+      channel: "telegram",
+      chatId: "1",
+      kind: "reminder",
+      message: text("x"),
+      notBefore: clock.now(),
+    });
     const d = dispatcherWith(messenger);
     void d.drain();
     await new Promise((r) => setTimeout(r, 200));
@@ -160,23 +231,46 @@ describe("outbox dispatcher", () => {
 
   it("marks a blocked chat unreachable and tells the admins once", async () => {
     const unit = await repos.units.create({ code: "XA_A", name: "UBND xã A", kind: "xa", tags: ["xa"] });
-    await repos.chats.bind({ channel: "telegram", chatId: "-5", chatType: "group", title: "Nhóm xã A", role: "unit", unitId: unit.id });
+    await repos.chats.bind({
+      channel: "telegram",
+      chatId: "-5",
+      chatType: "group",
+      title: "Nhóm xã A",
+      role: "unit",
+      unitId: unit.id,
+    });
     const admin = await repos.people.touch({ channel: "telegram", userId: "111", displayName: "Hoa" });
     await repos.people.setRole(admin.id, "admin");
     const messenger = createFakeMessenger();
     messenger.failNext(new SendError("unreachable", "Forbidden: bot was kicked from the group chat"));
-    await repos.outbox.enqueue({ dedupeKey: "k", channel: "telegram", chatId: "-5", kind: "reminder", message: text("x"), notBefore: clock.now() });
+    await repos.outbox.enqueue({
+      dedupeKey: "k",
+      channel: "telegram",
+      chatId: "-5",
+      kind: "reminder",
+      message: text("x"),
+      notBefore: clock.now(),
+    });
     const d = dispatcherWith(messenger);
     await d.drain();
     expect((await repos.chats.find("telegram", "-5"))?.status).toBe("unreachable");
     expect(messenger.sent).toHaveLength(1);
     expect(messenger.sent[0].to).toEqual({ channel: "telegram", chatId: "111" });
-    expect((messenger.sent[0].message as { text: string }).text).toContain("Không gửi được tin nhắn vào nhóm «Nhóm xã A» của UBND xã A");
+    expect((messenger.sent[0].message as { text: string }).text).toContain(
+      "Không gửi được tin nhắn vào nhóm «Nhóm xã A» của UBND xã A",
+    );
     await d.stop();
   });
 
   it("puts rows left in flight by a crash back in the queue", async () => {
-    await repos.outbox.enqueue({ dedupeKey: "k", channel: "telegram", chatId: "1", kind: "reminder", message: text("x"), notBefore: clock.now() });
+    await repos.outbox.enqueue({
+      dedupeKey: "k",
+      channel: "telegram",
+      chatId: "1",
+      kind: "reminder",
+      message: text("x"),
+      notBefore: clock.now(),
+    });
     const claimed = await repos.outbox.claimDue(clock.now(), 10);
     expect(claimed).toHaveLength(1);
     expect(await repos.outbox.claimDue(clock.now(), 10)).toHaveLength(0);
@@ -189,7 +283,14 @@ describe("outbox dispatcher", () => {
   });
 
   it("recovers rows left 'sending' once: a second call (the scheduler's) does not release rows claimed since", async () => {
-    await repos.outbox.enqueue({ dedupeKey: "a", channel: "telegram", chatId: "1", kind: "reminder", message: text("x"), notBefore: clock.now() });
+    await repos.outbox.enqueue({
+      dedupeKey: "a",
+      channel: "telegram",
+      chatId: "1",
+      kind: "reminder",
+      message: text("x"),
+      notBefore: clock.now(),
+    });
     await repos.outbox.claimDue(clock.now(), 10);
     const d = dispatcherWith(createFakeMessenger());
     expect(await d.recover()).toBe(1);
@@ -203,7 +304,14 @@ describe("outbox dispatcher", () => {
   it("sends an answer at once; when the platform does not answer, keeps it and sends it once the channel is probed again", async () => {
     const messenger = createFakeMessenger();
     const d = dispatcherWith(messenger);
-    const answer = (n: number) => ({ dedupeKey: `reply:telegram:-5:4${n}:0`, channel: "telegram" as const, chatId: "-5", kind: "reply", message: text(`Đã ghi nhận ${n}`), notBefore: clock.now() });
+    const answer = (n: number) => ({
+      dedupeKey: `reply:telegram:-5:4${n}:0`,
+      channel: "telegram" as const,
+      chatId: "-5",
+      kind: "reply",
+      message: text(`Đã ghi nhận ${n}`),
+      notBefore: clock.now(),
+    });
     expect(await d.deliver(answer(1))).toEqual({ messageId: "1" });
     expect(await repos.outbox.countByStatus()).toEqual({});
     messenger.failNext(new SendError("transient", "Internal Server Error"));
@@ -217,7 +325,11 @@ describe("outbox dispatcher", () => {
     // The probe comes at most 30 s later; both answers go then, once each.
     clock.advance(MAX_BACKOFF_MS);
     expect(await d.drain()).toBe(2);
-    expect(messenger.sent.map((s) => (s.message as { text: string }).text)).toEqual(["Đã ghi nhận 1", "Đã ghi nhận 2", "Đã ghi nhận 3"]);
+    expect(messenger.sent.map((s) => (s.message as { text: string }).text)).toEqual([
+      "Đã ghi nhận 1",
+      "Đã ghi nhận 2",
+      "Đã ghi nhận 3",
+    ]);
     expect(await repos.outbox.countByStatus()).toEqual({ sent: 2 });
     // Kept again under the same key (the message handled again): no second row.
     messenger.failNext(new SendError("transient", "Internal Server Error"));
@@ -236,7 +348,15 @@ describe("outbox dispatcher", () => {
       if (down) throw new SendError("transient", "connect ECONNREFUSED 127.0.0.1:443");
       return send(to, message);
     };
-    for (let i = 0; i < 50; i++) await repos.outbox.enqueue({ dedupeKey: `r${i}`, channel: "telegram", chatId: String(i), kind: "reminder", message: text("x"), notBefore: clock.now() });
+    for (let i = 0; i < 50; i++)
+      await repos.outbox.enqueue({
+        dedupeKey: `r${i}`,
+        channel: "telegram",
+        chatId: String(i),
+        kind: "reminder",
+        message: text("x"),
+        notBefore: clock.now(),
+      });
     const d = dispatcherWith(messenger);
     await d.drain();
     expect(tries).toBeLessThanOrEqual(8);
@@ -263,11 +383,34 @@ describe("outbox dispatcher", () => {
 
   it("alerts admins configured by id too, even before the database knows them", async () => {
     const unit = await repos.units.create({ code: "XA_A", name: "UBND xã A", kind: "xa", tags: ["xa"] });
-    await repos.chats.bind({ channel: "telegram", chatId: "-5", chatType: "group", title: "Nhóm xã A", role: "unit", unitId: unit.id });
+    await repos.chats.bind({
+      channel: "telegram",
+      chatId: "-5",
+      chatType: "group",
+      title: "Nhóm xã A",
+      role: "unit",
+      unitId: unit.id,
+    });
     const messenger = createFakeMessenger();
     messenger.failNext(new SendError("unreachable", "Forbidden: bot was kicked from the group chat"));
-    await repos.outbox.enqueue({ dedupeKey: "k", channel: "telegram", chatId: "-5", kind: "reminder", message: text("x"), notBefore: clock.now() });
-    const d = createOutboxDispatcher({ repos, messenger, clock, logger: createTestLogger(), translations: createTranslator(), defaultLanguage: "vi", timezone: "Asia/Ho_Chi_Minh", initialAdmins: [{ channel: "telegram", userId: "111" }] });
+    await repos.outbox.enqueue({
+      dedupeKey: "k",
+      channel: "telegram",
+      chatId: "-5",
+      kind: "reminder",
+      message: text("x"),
+      notBefore: clock.now(),
+    });
+    const d = createOutboxDispatcher({
+      repos,
+      messenger,
+      clock,
+      logger: createTestLogger(),
+      translations: createTranslator(),
+      defaultLanguage: "vi",
+      timezone: "Asia/Ho_Chi_Minh",
+      initialAdmins: [{ channel: "telegram", userId: "111" }],
+    });
     await d.drain();
     expect(messenger.sent.map((s) => s.to)).toEqual([{ channel: "telegram", chatId: "111" }]);
     await d.stop();
@@ -275,7 +418,14 @@ describe("outbox dispatcher", () => {
 
   it("keeps files intact through the queue", async () => {
     const data = new Uint8Array([137, 80, 78, 71, 0, 255, 1]);
-    await repos.outbox.enqueue({ dedupeKey: "f", channel: "telegram", chatId: "1", kind: "rollup", message: { type: "photo", file: { fileName: "a.png", mime: "image/png", data }, caption: "Biểu đồ" }, notBefore: clock.now() });
+    await repos.outbox.enqueue({
+      dedupeKey: "f",
+      channel: "telegram",
+      chatId: "1",
+      kind: "rollup",
+      message: { type: "photo", file: { fileName: "a.png", mime: "image/png", data }, caption: "Biểu đồ" },
+      notBefore: clock.now(),
+    });
     const messenger = createFakeMessenger();
     const d = dispatcherWith(messenger);
     await d.drain();

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp, type App } from "../../src/app.js";
+import { type App, createApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { attachmentPath } from "../../src/core/file-paths.js";
 import { syncAllTasks } from "../../src/core/plans/tasks.js";
@@ -52,22 +52,76 @@ describe("backup and restore", () => {
     mkdirSync(dataDir);
     // Telegram's own limit: the fan-out takes a few seconds, long enough to back up in the middle.
     fake = await createFakeTelegramServer({ limits: { globalPerSecond: 40, perChatPerSecond: 1 } });
-    const config = loadConfig({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, DATA_DIR: dataDir, LOG_LEVEL: "silent" });
+    const config = loadConfig({
+      TELEGRAM_BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.url,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "silent",
+    });
     databaseFile = sqlitePath(config.databaseUrl);
-    app = await createApp(config, { clock: { now: () => NOW }, logger: createTestLogger(), botInfo: fake.botInfo, scheduler: false });
+    app = await createApp(config, {
+      clock: { now: () => NOW },
+      logger: createTestLogger(),
+      botInfo: fake.botInfo,
+      scheduler: false,
+    });
     const { repos } = app;
     let firstReport = 0;
     for (let i = 1; i <= CHATS; i++) {
       const unit = await repos.units.create({ code: `XA_${i}`, name: `UBND xã Số ${i}`, kind: "xa", tags: ["xa"] });
-      await repos.chats.bind({ channel: "telegram", chatId: String(20_000 + i), chatType: "private", role: "unit", unitId: unit.id });
+      await repos.chats.bind({
+        channel: "telegram",
+        chatId: String(20_000 + i),
+        chatType: "private",
+        role: "unit",
+        unitId: unit.id,
+      });
     }
-    await repos.tasks.upsert({ planId: null, code: "NV_1", title: "Xây dựng kế hoạch", targets: ["xa"], schedule: { kind: "once", dueDate: "2021-02-09" }, reminder: null, deadlineText: "09/02/2021", createdBy: "test", indicators: [] });
+    await repos.tasks.upsert({
+      planId: null,
+      code: "NV_1",
+      title: "Xây dựng kế hoạch",
+      targets: ["xa"],
+      schedule: { kind: "once", dueDate: "2021-02-09" },
+      reminder: null,
+      deadlineText: "09/02/2021",
+      createdBy: "test",
+      indicators: [],
+    });
     await syncAllTasks(app.deps);
     const [assignment] = await repos.assignments.listOpen();
-    firstReport = (await repos.reports.create({ assignmentId: assignment.id, unitId: assignment.unitId, authorChannel: "telegram", authorUserId: "1", authorName: "Lan", text: "đã treo 3 pa nô", values: {}, references: [], unclear: [], late: false, sourceChatId: "20001", sourceMessageId: "1", mediaGroupId: null, createdAt: NOW })).id;
+    firstReport = (
+      await repos.reports.create({
+        assignmentId: assignment.id,
+        unitId: assignment.unitId,
+        authorChannel: "telegram",
+        authorUserId: "1",
+        authorName: "Lan",
+        text: "đã treo 3 pa nô",
+        values: {},
+        references: [],
+        unclear: [],
+        late: false,
+        sourceChatId: "20001",
+        sourceMessageId: "1",
+        mediaGroupId: null,
+        createdAt: NOW,
+      })
+    ).id;
     for (let i = 0; i < PHOTOS; i++) {
       const { sha256 } = await app.deps.files.put(randomBytes(2048));
-      await repos.attachments.add({ reportId: firstReport, sha256, size: 2048, mime: "image/jpeg", kind: "photo", fileName: `anh-${i}.jpg`, capturedAt: null, sourceChannel: "telegram", sourceChatId: "20001", sourceMessageId: String(i) });
+      await repos.attachments.add({
+        reportId: firstReport,
+        sha256,
+        size: 2048,
+        mime: "image/jpeg",
+        kind: "photo",
+        fileName: `anh-${i}.jpg`,
+        capturedAt: null,
+        sourceChannel: "telegram",
+        sourceChatId: "20001",
+        sourceMessageId: String(i),
+      });
     }
   });
 
@@ -81,7 +135,13 @@ describe("backup and restore", () => {
     const fanOut = app.scheduler.tick();
     while (fake.sent().length < 20) await new Promise((r) => setTimeout(r, 10));
     const sentBefore = fake.sent().length;
-    const during = await createBackup({ databaseFile, dataDir, outDir: out, keep: 5, now: new Date("2021-02-09T01:31:00Z") });
+    const during = await createBackup({
+      databaseFile,
+      dataDir,
+      outDir: out,
+      keep: 5,
+      now: new Date("2021-02-09T01:31:00Z"),
+    });
     const sentAfter = fake.sent().length;
     await fanOut;
     expect(fake.sent().length).toBe(CHATS);
@@ -90,13 +150,19 @@ describe("backup and restore", () => {
     expect(during.manifest.rowCounts.OutboxMessage).toBe(CHATS);
 
     const first = path.join(root, "restore-during");
-    const restored = restoreBackup({ from: during.snapshotDir, dataDir: first, databaseFile: path.join(first, "don-doc.db") });
+    const restored = restoreBackup({
+      from: during.snapshotDir,
+      dataDir: first,
+      databaseFile: path.join(first, "don-doc.db"),
+    });
     expect(restored.rowCounts).toEqual(during.manifest.rowCounts);
     expect(fileHashes(first, restored.databaseFile)).toEqual(fileHashes(dataDir, databaseFile));
     for (const [name, hash] of fileHashes(first, restored.databaseFile)) expect(hash).toBe(name);
     // A consistent snapshot: every message marked sent there had reached Telegram by then.
     const db = new Database(restored.databaseFile, { readonly: true });
-    const sentInSnapshot = Number(db.prepare(`SELECT COUNT(*) FROM "OutboxMessage" WHERE status = 'sent'`).pluck().get());
+    const sentInSnapshot = Number(
+      db.prepare(`SELECT COUNT(*) FROM "OutboxMessage" WHERE status = 'sent'`).pluck().get(),
+    );
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
     db.close();
     expect(sentInSnapshot).toBeLessThanOrEqual(sentAfter);
@@ -104,7 +170,13 @@ describe("backup and restore", () => {
     expect(sentBefore).toBeGreaterThan(0);
 
     // After the fan-out: the same files are not copied again, and the restore equals the live data.
-    const after = await createBackup({ databaseFile, dataDir, outDir: out, keep: 5, now: new Date("2021-02-09T01:40:00Z") });
+    const after = await createBackup({
+      databaseFile,
+      dataDir,
+      outDir: out,
+      keep: 5,
+      now: new Date("2021-02-09T01:40:00Z"),
+    });
     expect(after.filesCopied).toBe(0);
     expect(after.filesReused).toBe(PHOTOS);
     const second = path.join(root, "restore-after");
@@ -116,7 +188,13 @@ describe("backup and restore", () => {
 
   it("keeps only the newest N snapshots", async () => {
     const before = listSnapshots(out).length;
-    const result = await createBackup({ databaseFile, dataDir, outDir: out, keep: 1, now: new Date("2021-02-09T02:00:00Z") });
+    const result = await createBackup({
+      databaseFile,
+      dataDir,
+      outDir: out,
+      keep: 1,
+      now: new Date("2021-02-09T02:00:00Z"),
+    });
     expect(before).toBeGreaterThan(1);
     expect(result.removed).toHaveLength(before);
     expect(listSnapshots(out)).toEqual([result.snapshotDir]);

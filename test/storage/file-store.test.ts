@@ -12,7 +12,11 @@ const tempDir = () => {
   return dir;
 };
 const allFiles = (root: string): string[] =>
-  existsSync(root) ? readdirSync(root, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name)) : [];
+  existsSync(root)
+    ? readdirSync(root, { recursive: true, withFileTypes: true })
+        .filter((d) => d.isFile())
+        .map((d) => path.join(d.parentPath, d.name))
+    : [];
 
 // A full disk needs a small file system of its own (root may mount a tmpfs; elsewhere that case is skipped).
 const small = tempDir();

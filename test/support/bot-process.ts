@@ -13,7 +13,11 @@ import { loadConfig } from "../../src/config.js";
 import { createTestLogger } from "./harness.js";
 
 process.on("unhandledRejection", (reason) => process.stderr.write(`UNHANDLED_REJECTION ${String(reason)}\n`));
-const options = JSON.parse(process.argv[2] ?? "{}") as { clockStart?: string; outboxConcurrency?: number; log?: boolean };
+const options = JSON.parse(process.argv[2] ?? "{}") as {
+  clockStart?: string;
+  outboxConcurrency?: number;
+  log?: boolean;
+};
 const offset = options.clockStart ? Date.parse(options.clockStart) - Date.now() : 0;
 const config = loadConfig();
 const app = await createApp(config, {

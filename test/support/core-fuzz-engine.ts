@@ -11,14 +11,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createBotCore, type BotCore } from "../../src/core/bot.js";
+import { type BotCore, createBotCore } from "../../src/core/bot.js";
 import { attachmentPath } from "../../src/core/file-paths.js";
 import { parsePlanFile } from "../../src/core/plans/plan-file.js";
 import { importPlan } from "../../src/core/plans/plan-import.js";
-import { SendError, type Messenger } from "../../src/core/ports.js";
+import { type Messenger, SendError } from "../../src/core/ports.js";
 import { enqueueDueReminders } from "../../src/core/reminders/reminders.js";
 import type { Channel, ChatType, Incoming, IncomingFile, OutgoingMessage } from "../../src/core/types.js";
-import { openDatabase, type Db } from "../../src/db/database.js";
+import { type Db, openDatabase } from "../../src/db/database.js";
 import { createPrismaRepositories } from "../../src/db/repositories.js";
 import type { FeatureDeps } from "../../src/features/deps.js";
 import { createFeatures } from "../../src/features/index.js";
@@ -36,7 +36,14 @@ const LIMITS: Record<Channel, number> = { telegram: 4096, zalo: 2000, sandbox: 1
  * Expensive commands (charts, XLSX, DOCX, whole-plan import, reminder fan-out) are capped per run;
  * past the cap they still come, but naming an unknown task (the cheap refusal).
  */
-export const DEFAULT_EXPENSIVE_CAPS: Record<string, number> = { xuat: 5, baocaodocx: 5, tonghop: 5, nhapkehoach: 4, nhacnho: 4, tinhhinh: 12 };
+export const DEFAULT_EXPENSIVE_CAPS: Record<string, number> = {
+  xuat: 5,
+  baocaodocx: 5,
+  tonghop: 5,
+  nhapkehoach: 4,
+  nhacnho: 4,
+  tinhhinh: 12,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness
@@ -81,17 +88,57 @@ class Rng {
 
 /** Code point ranges across all planes (surrogates excluded). */
 const RANGES: [number, number][] = [
-  [0x20, 0x7e], [0xa0, 0x24f], [0x1ea0, 0x1ef9], [0x300, 0x36f], [0x590, 0x6ff], [0x700, 0x8ff], [0x900, 0x97f],
-  [0xe00, 0xe7f], [0x1100, 0x11ff], [0x2000, 0x206f], [0x2190, 0x2bff], [0x3000, 0x30ff], [0x4e00, 0x9fff],
-  [0xac00, 0xd7a3], [0xe000, 0xf8ff], [0xfb00, 0xfdff], [0xfe00, 0xfe0f], [0xfe20, 0xfe2f], [0xfff0, 0xffff],
-  [0x10000, 0x1ffff], [0x1f300, 0x1faff], [0x20000, 0x2ffff], [0x30000, 0x3ffff], [0xe0000, 0xe01ef], [0xf0000, 0x10ffff],
+  [0x20, 0x7e],
+  [0xa0, 0x24f],
+  [0x1ea0, 0x1ef9],
+  [0x300, 0x36f],
+  [0x590, 0x6ff],
+  [0x700, 0x8ff],
+  [0x900, 0x97f],
+  [0xe00, 0xe7f],
+  [0x1100, 0x11ff],
+  [0x2000, 0x206f],
+  [0x2190, 0x2bff],
+  [0x3000, 0x30ff],
+  [0x4e00, 0x9fff],
+  [0xac00, 0xd7a3],
+  [0xe000, 0xf8ff],
+  [0xfb00, 0xfdff],
+  [0xfe00, 0xfe0f],
+  [0xfe20, 0xfe2f],
+  [0xfff0, 0xffff],
+  [0x10000, 0x1ffff],
+  [0x1f300, 0x1faff],
+  [0x20000, 0x2ffff],
+  [0x30000, 0x3ffff],
+  [0xe0000, 0xe01ef],
+  [0xf0000, 0x10ffff],
 ];
 const SPECIALS = [
   0x0, 0x1, 0x7, 0x8, 0x9, 0xa, 0xb, 0xc, 0xd, 0x1b, 0x7f, 0x85, 0xad, 0x34f, 0x61c, 0x180e, 0x200b, 0x200c, 0x200d,
   0x200e, 0x200f, 0x2028, 0x2029, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2060, 0x2066, 0x2067, 0x2068, 0x2069,
   0xfeff, 0xfffc, 0xfffd, 0xfffe, 0xffff, 0x1d173, 0xe0001, 0xe007f,
 ];
-const EMOJI = ["🎉", "👍🏽", "👨‍👩‍👧‍👦", "🏳️‍🌈", "🇻🇳", "❤️", "🙏", "😀", "🤖", "✅", "❌", "📎", "1️⃣", "🧑🏿‍🚀", "🫠", "©️", "⚠️", "#️⃣"];
+const EMOJI = [
+  "🎉",
+  "👍🏽",
+  "👨‍👩‍👧‍👦",
+  "🏳️‍🌈",
+  "🇻🇳",
+  "❤️",
+  "🙏",
+  "😀",
+  "🤖",
+  "✅",
+  "❌",
+  "📎",
+  "1️⃣",
+  "🧑🏿‍🚀",
+  "🫠",
+  "©️",
+  "⚠️",
+  "#️⃣",
+];
 
 function codePoint(rng: Rng): number {
   if (rng.chance(0.12)) return rng.pick(SPECIALS);
@@ -111,7 +158,8 @@ function randomUnicode(rng: Rng, length: number): string {
     } else if (r < 0.1) {
       out += rng.pick(EMOJI);
     } else if (r < 0.13) {
-      out += rng.pick(["\u202e", "\u200f", "\u200d", "\u2067", "\u061c"]) + rng.pick(["مرحبا", "שלום", "báo cáo", "12"]);
+      out +=
+        rng.pick(["\u202e", "\u200f", "\u200d", "\u2067", "\u061c"]) + rng.pick(["مرحبا", "שלום", "báo cáo", "12"]);
     } else if (r < 0.25) {
       out += rng.pick([" ", " ", "\n", "\t", "\r\n"]);
     } else {
@@ -121,10 +169,89 @@ function randomUnicode(rng: Rng, length: number): string {
   return out;
 }
 
-const UNIT_CODES = ["XA_THACH_BINH", "XA_THANH_VINH", "TT_VHTTTDL", "PHONG_NOI_VU", "XA_THANH_AN", "PHONG_VHTT", "xa", "phong-ban", "doan-the", "thi-tran", "xa-thạch bình", "KHONG_CO", "a", "_", "XA_" + "X".repeat(60)];
-const HUGE_NUMBERS = ["9999999999", "99999999999999999999", "-5", "-1", "0", "1e9", "1e99", "2147483648", "4294967296", "9007199254740993", "1.234.567", "12,5", "0x1F", "Infinity", "-0", "٣", "１２", "½", "mười hai", "một trăm nghìn tỷ"];
-const INDICATOR_WORDS = ["pa nô", "pano", "áp phích", "băng rôn", "khẩu hiệu", "tờ rơi", "tin bài", "tin bai", "bài viết", "phát thanh", "buổi phát thanh", "hội nghị", "người tham dự", "lượt", "cụm cổ động", "xe lưu động", "chuyên mục", "phóng sự", "bài mạng xã hội"];
-const DATES = ["15/03/2021", "20/03/2021", "31/12/2021", "1/1/1", "99/99/9999", "29/02/2021", "29/02/2024", "10/03/2021", "09/03/2021", "00/00/0000", "32/01/2021", "01/13/2021", "ngày mai", "thứ sáu", "cuối tháng", "trước 20/04/2021", "hạn 30/06/2021", "31/12/9999", "01/01/1900", "15/3", "2021-03-20"];
+const UNIT_CODES = [
+  "XA_THACH_BINH",
+  "XA_THANH_VINH",
+  "TT_VHTTTDL",
+  "PHONG_NOI_VU",
+  "XA_THANH_AN",
+  "PHONG_VHTT",
+  "xa",
+  "phong-ban",
+  "doan-the",
+  "thi-tran",
+  "xa-thạch bình",
+  "KHONG_CO",
+  "a",
+  "_",
+  "XA_" + "X".repeat(60),
+];
+const HUGE_NUMBERS = [
+  "9999999999",
+  "99999999999999999999",
+  "-5",
+  "-1",
+  "0",
+  "1e9",
+  "1e99",
+  "2147483648",
+  "4294967296",
+  "9007199254740993",
+  "1.234.567",
+  "12,5",
+  "0x1F",
+  "Infinity",
+  "-0",
+  "٣",
+  "１２",
+  "½",
+  "mười hai",
+  "một trăm nghìn tỷ",
+];
+const INDICATOR_WORDS = [
+  "pa nô",
+  "pano",
+  "áp phích",
+  "băng rôn",
+  "khẩu hiệu",
+  "tờ rơi",
+  "tin bài",
+  "tin bai",
+  "bài viết",
+  "phát thanh",
+  "buổi phát thanh",
+  "hội nghị",
+  "người tham dự",
+  "lượt",
+  "cụm cổ động",
+  "xe lưu động",
+  "chuyên mục",
+  "phóng sự",
+  "bài mạng xã hội",
+];
+const DATES = [
+  "15/03/2021",
+  "20/03/2021",
+  "31/12/2021",
+  "1/1/1",
+  "99/99/9999",
+  "29/02/2021",
+  "29/02/2024",
+  "10/03/2021",
+  "09/03/2021",
+  "00/00/0000",
+  "32/01/2021",
+  "01/13/2021",
+  "ngày mai",
+  "thứ sáu",
+  "cuối tháng",
+  "trước 20/04/2021",
+  "hạn 30/06/2021",
+  "31/12/9999",
+  "01/01/1900",
+  "15/3",
+  "2021-03-20",
+];
 
 function number(rng: Rng): string {
   return rng.chance(0.7) ? String(rng.int(0, 200)) : rng.pick(HUGE_NUMBERS);
@@ -161,14 +288,16 @@ function longText(rng: Rng): string {
   if (kind === 0) return "x".repeat(length);
   if (kind === 1) return "🎉".repeat(Math.ceil(length / 2));
   if (kind === 2) return (reportText(rng) + "\n").repeat(Math.ceil(length / 40)).slice(0, length);
-  if (kind === 3) return `${rng.pick(["/baocao ", "/sua ", "/giao xa 20/03/2021 ", "/donvi_them A_B ", "/lichsu "])}${"đã treo 12 pa nô ".repeat(Math.ceil(length / 17))}`;
+  if (kind === 3)
+    return `${rng.pick(["/baocao ", "/sua ", "/giao xa 20/03/2021 ", "/donvi_them A_B ", "/lichsu "])}${"đã treo 12 pa nô ".repeat(Math.ceil(length / 17))}`;
   return randomUnicode(rng, length);
 }
 
 function controlText(rng: Rng): string {
   let s = "";
   const n = rng.int(1, 50);
-  for (let i = 0; i < n; i++) s += String.fromCharCode(rng.pick([0, 1, 2, 7, 8, 9, 10, 11, 12, 13, 27, 127, 0x85, 0x9b]));
+  for (let i = 0; i < n; i++)
+    s += String.fromCharCode(rng.pick([0, 1, 2, 7, 8, 9, 10, 11, 12, 13, 27, 127, 0x85, 0x9b]));
   return rng.chance(0.5) ? s : `/baocao${s}12 pa nô${s}`;
 }
 
@@ -205,18 +334,56 @@ const ROLLUP_GROUP = "-1004";
 const UNBOUND_GROUP = "-1005";
 
 const ACTORS: Actor[] = [
-  { channel: "telegram", userId: "111", first: "Hoa", last: "Phòng VHTT", username: "hoa_vhtt", kind: "admin", groups: [] },
+  {
+    channel: "telegram",
+    userId: "111",
+    first: "Hoa",
+    last: "Phòng VHTT",
+    username: "hoa_vhtt",
+    kind: "admin",
+    groups: [],
+  },
   { channel: "telegram", userId: "112", first: "Tùng", username: "tung_admin", kind: "admin", groups: [] },
-  { channel: "telegram", userId: "120", first: "Chủ tịch", username: "chutich", kind: "leader", groups: [ROLLUP_GROUP] },
-  { channel: "telegram", userId: "201", first: "Lan", last: "Nguyễn", username: "lan_tb", kind: "officer", groups: ["-1001"] },
+  {
+    channel: "telegram",
+    userId: "120",
+    first: "Chủ tịch",
+    username: "chutich",
+    kind: "leader",
+    groups: [ROLLUP_GROUP],
+  },
+  {
+    channel: "telegram",
+    userId: "201",
+    first: "Lan",
+    last: "Nguyễn",
+    username: "lan_tb",
+    kind: "officer",
+    groups: ["-1001"],
+  },
   { channel: "telegram", userId: "202", first: "Minh", username: "minh_tv", kind: "officer", groups: ["-1002"] },
   { channel: "telegram", userId: "203", first: "Hải", last: "Trung tâm", kind: "officer", groups: ["-1003"] },
   { channel: "telegram", userId: "204", first: "Ngọc", username: "ngoc_nv", kind: "officer", groups: ["-1006"] },
   { channel: "telegram", userId: "205", first: "Bình", last: "Thành An", kind: "officer", groups: [] },
   { channel: "telegram", userId: "206", first: "Thu", last: "Thạch Bình 2", kind: "officer", groups: ["-1001"] },
   { channel: "telegram", userId: "901", first: "Khách", kind: "stranger", groups: [] },
-  { channel: "telegram", userId: "902", first: "👨‍👩‍👧‍👦".repeat(9), last: "🎉".repeat(32), kind: "stranger", groups: [] },
-  { channel: "telegram", userId: "903", first: "\u202eevil", last: "\u0000", username: "evil_bot", kind: "stranger", groups: [] },
+  {
+    channel: "telegram",
+    userId: "902",
+    first: "👨‍👩‍👧‍👦".repeat(9),
+    last: "🎉".repeat(32),
+    kind: "stranger",
+    groups: [],
+  },
+  {
+    channel: "telegram",
+    userId: "903",
+    first: "\u202eevil",
+    last: "\u0000",
+    username: "evil_bot",
+    kind: "stranger",
+    groups: [],
+  },
   { channel: "telegram", userId: "904", first: "", kind: "stranger", groups: [] },
   { channel: "telegram", userId: "9007199254740993", first: "Big", kind: "stranger", groups: [] },
   { channel: "sandbox", userId: "s1", first: "Sandbox Lan", kind: "officer", groups: ["s-g1"] },
@@ -224,7 +391,12 @@ const ACTORS: Actor[] = [
 ];
 
 const GROUPS: ChatDef[] = [
-  ...UNIT_GROUPS.map((g) => ({ channel: "telegram" as const, chatId: g.chatId, chatType: "supergroup" as const, title: g.title })),
+  ...UNIT_GROUPS.map((g) => ({
+    channel: "telegram" as const,
+    chatId: g.chatId,
+    chatType: "supergroup" as const,
+    title: g.title,
+  })),
   { channel: "telegram", chatId: ROLLUP_GROUP, chatType: "supergroup", title: "Tổng hợp CCHC" },
   { channel: "telegram", chatId: UNBOUND_GROUP, chatType: "group", title: "Nhóm lạ \u202e" },
   { channel: "sandbox", chatId: "s-g1", chatType: "group", title: "Sandbox Thạch Bình" },
@@ -287,22 +459,62 @@ function createRecordingMessenger(rng: Rng, planBytes: Uint8Array) {
       if (file.size !== undefined && file.size > maxBytes) throw new SendError("bad_request", "file too large");
       if (file.fileRef.startsWith("plan:")) return planBytes;
       const kind = rng.weighted<string>([
-        [30, "jpeg"], [6, "exif"], [10, "png"], [10, "pdf"], [5, "docx"], [5, "webp"], [10, "random"], [4, "empty"],
-        [6, "throw_transient"], [4, "throw_big"], [3, "yaml_garbage"], [3, "exe"],
+        [30, "jpeg"],
+        [6, "exif"],
+        [10, "png"],
+        [10, "pdf"],
+        [5, "docx"],
+        [5, "webp"],
+        [10, "random"],
+        [4, "empty"],
+        [6, "throw_transient"],
+        [4, "throw_big"],
+        [3, "yaml_garbage"],
+        [3, "exe"],
       ]);
       switch (kind) {
-        case "jpeg": return jpeg();
-        case "exif": return exifJpeg();
-        case "png": return new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...rng.bytes(rng.int(0, 300))]);
-        case "pdf": return new TextEncoder().encode(`%PDF-1.${rng.int(0, 7)}\n${"x".repeat(rng.int(0, 200))}\n%%EOF`);
-        case "docx": return new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...rng.bytes(rng.int(0, 200))]);
-        case "webp": return new Uint8Array([...new TextEncoder().encode("RIFF"), 1, 2, 3, 4, ...new TextEncoder().encode("WEBP"), ...rng.bytes(50)]);
-        case "random": return rng.bytes(rng.int(1, 2000));
-        case "empty": return new Uint8Array(0);
-        case "throw_transient": throw new SendError("transient", "download failed: 502");
-        case "throw_big": throw new SendError("bad_request", "file too large");
-        case "yaml_garbage": return new TextEncoder().encode(rng.pick(["plan: [", "tasks: 5", "units:\n  - code: \u0000", "a: *b", "{{{{", ":\n:\n", "plan:\n  number: 1\n"]));
-        default: return new TextEncoder().encode("MZ\x90\x00 this program cannot be run in DOS mode");
+        case "jpeg":
+          return jpeg();
+        case "exif":
+          return exifJpeg();
+        case "png":
+          return new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...rng.bytes(rng.int(0, 300))]);
+        case "pdf":
+          return new TextEncoder().encode(`%PDF-1.${rng.int(0, 7)}\n${"x".repeat(rng.int(0, 200))}\n%%EOF`);
+        case "docx":
+          return new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...rng.bytes(rng.int(0, 200))]);
+        case "webp":
+          return new Uint8Array([
+            ...new TextEncoder().encode("RIFF"),
+            1,
+            2,
+            3,
+            4,
+            ...new TextEncoder().encode("WEBP"),
+            ...rng.bytes(50),
+          ]);
+        case "random":
+          return rng.bytes(rng.int(1, 2000));
+        case "empty":
+          return new Uint8Array(0);
+        case "throw_transient":
+          throw new SendError("transient", "download failed: 502");
+        case "throw_big":
+          throw new SendError("bad_request", "file too large");
+        case "yaml_garbage":
+          return new TextEncoder().encode(
+            rng.pick([
+              "plan: [",
+              "tasks: 5",
+              "units:\n  - code: \u0000",
+              "a: *b",
+              "{{{{",
+              ":\n:\n",
+              "plan:\n  number: 1\n",
+            ]),
+          );
+        default:
+          return new TextEncoder().encode("MZ\x90\x00 this program cannot be run in DOS mode");
       }
     },
     textLimit: (channel) => LIMITS[channel],
@@ -339,10 +551,34 @@ function randomFile(rng: Rng, kind?: "photo" | "document"): IncomingFile {
   const file: IncomingFile = { kind: k, fileRef: `f${rng.int(1, 1e9)}`, size };
   if (k === "document") {
     file.fileName = rng.pick([
-      "ke-hoach.pdf", "bao-cao.docx", "so-lieu.xlsx", "anh.jpg", "../../etc/passwd", "..\\..\\boot.ini", "a\u0000b.pdf", "🎉.png", "",
-      "x".repeat(300), "a" + "🎉".repeat(80) + ".jpg", "🎉".repeat(70) + ".pdf", "con", "plan.yaml", "ảnh chụp màn hình.png", "/etc/shadow", "file\nname.pdf", "\u202egpj.exe",
+      "ke-hoach.pdf",
+      "bao-cao.docx",
+      "so-lieu.xlsx",
+      "anh.jpg",
+      "../../etc/passwd",
+      "..\\..\\boot.ini",
+      "a\u0000b.pdf",
+      "🎉.png",
+      "",
+      "x".repeat(300),
+      "a" + "🎉".repeat(80) + ".jpg",
+      "🎉".repeat(70) + ".pdf",
+      "con",
+      "plan.yaml",
+      "ảnh chụp màn hình.png",
+      "/etc/shadow",
+      "file\nname.pdf",
+      "\u202egpj.exe",
     ]);
-    file.mime = rng.pick(["application/pdf", "image/jpeg", "application/octet-stream", "text/plain", undefined, "\u0000", "image/png"]);
+    file.mime = rng.pick([
+      "application/pdf",
+      "image/jpeg",
+      "application/octet-stream",
+      "text/plain",
+      undefined,
+      "\u0000",
+      "image/png",
+    ]);
   } else {
     file.mime = "image/jpeg";
   }
@@ -353,27 +589,82 @@ function randomFile(rng: Rng, kind?: "photo" | "document"): IncomingFile {
 function commandText(g: Gen, actor: Actor): { text: string; files?: IncomingFile[] } {
   const { rng } = g;
   const name = rng.weighted<string>([
-    [6, "start"], [3, "trogiup"], [1, "help"], [3, "ngonngu"], [6, "dangky"], [6, "nhiemvu"], [18, "baocao"], [8, "sua"], [6, "lichsu"],
-    [3, "donvi"], [4, "donvi_them"], [3, "donvi_sua"], [2, "donvi_xoa"], [4, "giao"], [3, "yeucau"], [2, "huy"], [4, "moi"], [4, "quyen"],
-    [1, "nhomtonghop"], [3, "ngaynghi"], [2, "ngaylam"], [1, "nhacnho"], [2, "tinhhinh"], [1, "tonghop"], [1, "xuat"], [1, "baocaodocx"],
-    [2, "nhapkehoach"], [4, "garbage"], [3, "unknown"],
+    [6, "start"],
+    [3, "trogiup"],
+    [1, "help"],
+    [3, "ngonngu"],
+    [6, "dangky"],
+    [6, "nhiemvu"],
+    [18, "baocao"],
+    [8, "sua"],
+    [6, "lichsu"],
+    [3, "donvi"],
+    [4, "donvi_them"],
+    [3, "donvi_sua"],
+    [2, "donvi_xoa"],
+    [4, "giao"],
+    [3, "yeucau"],
+    [2, "huy"],
+    [4, "moi"],
+    [4, "quyen"],
+    [1, "nhomtonghop"],
+    [3, "ngaynghi"],
+    [2, "ngaylam"],
+    [1, "nhacnho"],
+    [2, "tinhhinh"],
+    [1, "tonghop"],
+    [1, "xuat"],
+    [1, "baocaodocx"],
+    [2, "nhapkehoach"],
+    [4, "garbage"],
+    [3, "unknown"],
   ]);
   const cap = g.caps[name];
   if (cap !== undefined) {
     // Past the cap: the same command naming a task that does not exist (a cheap refusal).
-    if ((g.expensive[name] ?? 0) >= cap) return { text: `/${name} ${rng.pick(["KHONG_CO_", "x", "🎉", "\u202e"])}${randomUnicode(rng, rng.int(0, 60))}` };
+    if ((g.expensive[name] ?? 0) >= cap)
+      return { text: `/${name} ${rng.pick(["KHONG_CO_", "x", "🎉", "\u202e"])}${randomUnicode(rng, rng.int(0, 60))}` };
     g.expensive[name] = (g.expensive[name] ?? 0) + 1;
   }
   const suffix = rng.chance(0.05) ? rng.pick(["@don_doc_bot", "@other_bot", "@" + "a".repeat(70)]) : "";
   const cmd = (n: string) => `/${rng.chance(0.05) ? n.toUpperCase() : n}${suffix}`;
-  const words = () => Array.from({ length: rng.int(0, 6) }, () => rng.pick([rng.pick(UNIT_CODES), rng.pick(DATES), number(rng), `"${randomUnicode(rng, rng.int(0, 12))}"`, randomUnicode(rng, rng.int(1, 8)), ",,,", "\"\"\"", "~", "../../etc", "@", "#"])).join(" ");
+  const words = () =>
+    Array.from({ length: rng.int(0, 6) }, () =>
+      rng.pick([
+        rng.pick(UNIT_CODES),
+        rng.pick(DATES),
+        number(rng),
+        `"${randomUnicode(rng, rng.int(0, 12))}"`,
+        randomUnicode(rng, rng.int(1, 8)),
+        ",,,",
+        '"""',
+        "~",
+        "../../etc",
+        "@",
+        "#",
+      ]),
+    ).join(" ");
   switch (name) {
-    case "ngonngu": return { text: `${cmd(name)} ${rng.pick(["vi", "en", "EN", "fr", "", "vi en", "🇻🇳"])}` };
+    case "ngonngu":
+      return { text: `${cmd(name)} ${rng.pick(["vi", "en", "EN", "fr", "", "vi en", "🇻🇳"])}` };
     case "dangky": {
-      const code = g.inviteCodes.length && rng.chance(0.5) ? rng.pick(g.inviteCodes) : rng.pick(["", "ABCDEFGH", "abcdefgh", "2345", "'; DROP TABLE Invite;--", randomUnicode(rng, 8), "0".repeat(500), "Ⅻ"]);
+      const code =
+        g.inviteCodes.length && rng.chance(0.5)
+          ? rng.pick(g.inviteCodes)
+          : rng.pick([
+              "",
+              "ABCDEFGH",
+              "abcdefgh",
+              "2345",
+              "'; DROP TABLE Invite;--",
+              randomUnicode(rng, 8),
+              "0".repeat(500),
+              "Ⅻ",
+            ]);
       return { text: `${cmd(name)} ${code}${rng.chance(0.2) ? " " + words() : ""}` };
     }
-    case "nhiemvu": return { text: `${cmd(name)} ${rng.chance(0.5) ? rng.pick(UNIT_CODES) : words()}` };
+    case "nhiemvu":
+      return { text: `${cmd(name)} ${rng.chance(0.5) ? rng.pick(UNIT_CODES) : words()}` };
     case "baocao": {
       const args = rng.weighted<() => string>([
         [8, () => reportText(rng)],
@@ -385,49 +676,121 @@ function commandText(g: Gen, actor: Actor): { text: string; files?: IncomingFile
       const files = rng.chance(0.2) ? Array.from({ length: rng.int(1, 3) }, () => randomFile(rng)) : undefined;
       return { text: `${cmd(name)} ${args}`, files };
     }
-    case "sua": return { text: `${cmd(name)}${rng.chance(0.2) ? "" : " " + (rng.chance(0.6) ? reportText(rng) : words())}` };
-    case "lichsu": return { text: `${cmd(name)} ${rng.pick(["", "../../etc", "#1", "#2", "#999999999", "1e9", rng.pick(UNIT_CODES), `${rng.pick(UNIT_CODES)} #2`, `${rng.pick(UNIT_CODES)} abc`, words()])}` };
-    case "donvi": return { text: `${cmd(name)} ${rng.pick(["", "xa", "phong-ban", "XA_", "%", "_", words()])}` };
-    case "donvi_them": return {
-      text: `${cmd(name)} ${rng.pick([
-        '""" ,,,',
-        `FUZZ_${rng.int(1, 50)} "Đơn vị thử ${rng.int(1, 99)}" ${rng.pick(["xa", "phong-ban", "thu-nghiem", "x,y,z", ",,,", "ĐẶC BIỆT", ""])}`,
-        `${rng.pick(UNIT_CODES)} "${randomUnicode(rng, rng.int(0, 150))}" ${randomUnicode(rng, 10)}`,
-        `FUZZ_${rng.int(1, 50)} "a${"🎉".repeat(rng.int(40, 120))}" xa`,
-        words(),
-      ])}`,
-    };
-    case "donvi_sua": return { text: `${cmd(name)} ${rng.pick([`FUZZ_${rng.int(1, 50)}`, rng.pick(UNIT_CODES)])} ${rng.pick(["ten", "tên", "nhan", "nhãn", "x", ""])} ${rng.pick([`"Tên mới ${rng.int(1, 9)}"`, "xa,phong-ban", randomUnicode(rng, rng.int(0, 200)), ""])}` };
-    case "donvi_xoa": return { text: `${cmd(name)} ${rng.chance(0.9) ? `FUZZ_${rng.int(1, 50)}` : rng.pick(["", "NOPE", "xa", ...UNIT_CODES.slice(3, 5)])}` };
-    case "giao": return {
-      text: `${cmd(name)} ${rng.pick([
-        ",,, 99/99/9999 x",
-        `${rng.pick(UNIT_CODES)} ${rng.pick(DATES)} ${rng.pick(["Báo cáo nhanh tình hình tuyên truyền", "x", "ab", randomUnicode(rng, rng.int(1, 400)), "Treo pa nô " + number(rng)])}`,
-        `${rng.pick(UNIT_CODES)},${rng.pick(UNIT_CODES)} trước ngày ${rng.pick(DATES)} Báo cáo ${number(rng)}`,
-        words(),
-      ])}`,
-    };
-    case "yeucau": return { text: `${cmd(name)} ${rng.pick(UNIT_CODES)} ${rng.pick(["3", "0", "61", "999", "-1", "1e9", "x", "60"])} ${rng.pick(["Báo cáo nhanh", "x", randomUnicode(rng, 20)])}` };
-    case "huy": return { text: `${cmd(name)} ${rng.pick(["", "#0", "#-1", "#999999999", `#${rng.int(4, 40)}`, `NV_${rng.int(1, 30)}`, "nv5", "../../etc", randomUnicode(rng, 5)])}` };
-    case "moi": return { text: `${cmd(name)} ${rng.pick(["", ...UNIT_CODES])} ${rng.pick(["", "1", "5", "0", "101", "-1", "1e9", "NaN", "2.5", "x"])}` };
+    case "sua":
+      return { text: `${cmd(name)}${rng.chance(0.2) ? "" : " " + (rng.chance(0.6) ? reportText(rng) : words())}` };
+    case "lichsu":
+      return {
+        text: `${cmd(name)} ${rng.pick(["", "../../etc", "#1", "#2", "#999999999", "1e9", rng.pick(UNIT_CODES), `${rng.pick(UNIT_CODES)} #2`, `${rng.pick(UNIT_CODES)} abc`, words()])}`,
+      };
+    case "donvi":
+      return { text: `${cmd(name)} ${rng.pick(["", "xa", "phong-ban", "XA_", "%", "_", words()])}` };
+    case "donvi_them":
+      return {
+        text: `${cmd(name)} ${rng.pick([
+          '""" ,,,',
+          `FUZZ_${rng.int(1, 50)} "Đơn vị thử ${rng.int(1, 99)}" ${rng.pick(["xa", "phong-ban", "thu-nghiem", "x,y,z", ",,,", "ĐẶC BIỆT", ""])}`,
+          `${rng.pick(UNIT_CODES)} "${randomUnicode(rng, rng.int(0, 150))}" ${randomUnicode(rng, 10)}`,
+          `FUZZ_${rng.int(1, 50)} "a${"🎉".repeat(rng.int(40, 120))}" xa`,
+          words(),
+        ])}`,
+      };
+    case "donvi_sua":
+      return {
+        text: `${cmd(name)} ${rng.pick([`FUZZ_${rng.int(1, 50)}`, rng.pick(UNIT_CODES)])} ${rng.pick(["ten", "tên", "nhan", "nhãn", "x", ""])} ${rng.pick([`"Tên mới ${rng.int(1, 9)}"`, "xa,phong-ban", randomUnicode(rng, rng.int(0, 200)), ""])}`,
+      };
+    case "donvi_xoa":
+      return {
+        text: `${cmd(name)} ${rng.chance(0.9) ? `FUZZ_${rng.int(1, 50)}` : rng.pick(["", "NOPE", "xa", ...UNIT_CODES.slice(3, 5)])}`,
+      };
+    case "giao":
+      return {
+        text: `${cmd(name)} ${rng.pick([
+          ",,, 99/99/9999 x",
+          `${rng.pick(UNIT_CODES)} ${rng.pick(DATES)} ${rng.pick(["Báo cáo nhanh tình hình tuyên truyền", "x", "ab", randomUnicode(rng, rng.int(1, 400)), "Treo pa nô " + number(rng)])}`,
+          `${rng.pick(UNIT_CODES)},${rng.pick(UNIT_CODES)} trước ngày ${rng.pick(DATES)} Báo cáo ${number(rng)}`,
+          words(),
+        ])}`,
+      };
+    case "yeucau":
+      return {
+        text: `${cmd(name)} ${rng.pick(UNIT_CODES)} ${rng.pick(["3", "0", "61", "999", "-1", "1e9", "x", "60"])} ${rng.pick(["Báo cáo nhanh", "x", randomUnicode(rng, 20)])}`,
+      };
+    case "huy":
+      return {
+        text: `${cmd(name)} ${rng.pick(["", "#0", "#-1", "#999999999", `#${rng.int(4, 40)}`, `NV_${rng.int(1, 30)}`, "nv5", "../../etc", randomUnicode(rng, 5)])}`,
+      };
+    case "moi":
+      return {
+        text: `${cmd(name)} ${rng.pick(["", ...UNIT_CODES])} ${rng.pick(["", "1", "5", "0", "101", "-1", "1e9", "NaN", "2.5", "x"])}`,
+      };
     case "quyen": {
-      const who = rng.pick(["@ x", "@chutich", "@lan_tb", "@minh_tv", "@nobody", "201", "202", "901", "902", "111", "112", "-1", "@", "@evil_bot", randomUnicode(rng, 6)]);
-      const role = rng.pick(["leader", "officer", "admin", "none", "lanh-dao", "can-bo", "quan-tri", "xoa", "bo", "root", "", "x"]);
+      const who = rng.pick([
+        "@ x",
+        "@chutich",
+        "@lan_tb",
+        "@minh_tv",
+        "@nobody",
+        "201",
+        "202",
+        "901",
+        "902",
+        "111",
+        "112",
+        "-1",
+        "@",
+        "@evil_bot",
+        randomUnicode(rng, 6),
+      ]);
+      const role = rng.pick([
+        "leader",
+        "officer",
+        "admin",
+        "none",
+        "lanh-dao",
+        "can-bo",
+        "quan-tri",
+        "xoa",
+        "bo",
+        "root",
+        "",
+        "x",
+      ]);
       return { text: `${cmd(name)} ${who} ${role}` };
     }
-    case "nhomtonghop": return { text: cmd(name) };
+    case "nhomtonghop":
+      return { text: cmd(name) };
     case "ngaynghi":
     case "ngaylam":
-      return { text: `${cmd(name)} ${rng.pick(["1/1/1-2/2/2 x", `${rng.pick(DATES)} Nghỉ bù`, `01/04/2021 a${"🎉".repeat(rng.int(40, 80))}`, `02/04/2021 ${randomUnicode(rng, rng.int(90, 200))}`, `${rng.pick(DATES)}-${rng.pick(DATES)} ${randomUnicode(rng, 20)}`, "01/05/2021 - 30/05/2021 Dài", "01/01/2021-31/12/2021 Cả năm", "", words()])}` };
-    case "nhacnho": return { text: `${cmd(name)} ${rng.pick(["", "#0", "#2", "#999999999", "BC_QUY_CCHC", "x"])}` };
-    case "tinhhinh": return { text: `${cmd(name)} ${rng.pick(["", "#2", "#-1", "#999999999", "BC_QUY_CCHC", randomUnicode(rng, 50)])}` };
-    case "tonghop": return { text: `${cmd(name)} ${rng.pick(["", "#-1", "#2", "#3", "BC_THANG_TRUNG_TAM", "~"])}` };
-    case "xuat": return { text: `${cmd(name)} ${rng.pick(["", "~", "#2", "#999999999"])}` };
-    case "baocaodocx": return { text: `${cmd(name)} ${rng.pick(["", "1e9", "#2", "#3"])}` };
+      return {
+        text: `${cmd(name)} ${rng.pick(["1/1/1-2/2/2 x", `${rng.pick(DATES)} Nghỉ bù`, `01/04/2021 a${"🎉".repeat(rng.int(40, 80))}`, `02/04/2021 ${randomUnicode(rng, rng.int(90, 200))}`, `${rng.pick(DATES)}-${rng.pick(DATES)} ${randomUnicode(rng, 20)}`, "01/05/2021 - 30/05/2021 Dài", "01/01/2021-31/12/2021 Cả năm", "", words()])}`,
+      };
+    case "nhacnho":
+      return { text: `${cmd(name)} ${rng.pick(["", "#0", "#2", "#999999999", "BC_QUY_CCHC", "x"])}` };
+    case "tinhhinh":
+      return {
+        text: `${cmd(name)} ${rng.pick(["", "#2", "#-1", "#999999999", "BC_QUY_CCHC", randomUnicode(rng, 50)])}`,
+      };
+    case "tonghop":
+      return { text: `${cmd(name)} ${rng.pick(["", "#-1", "#2", "#3", "BC_THANG_TRUNG_TAM", "~"])}` };
+    case "xuat":
+      return { text: `${cmd(name)} ${rng.pick(["", "~", "#2", "#999999999"])}` };
+    case "baocaodocx":
+      return { text: `${cmd(name)} ${rng.pick(["", "1e9", "#2", "#3"])}` };
     case "nhapkehoach": {
       const f = randomFile(rng, "document");
       const files = rng.weighted<IncomingFile[]>([
-        [4, [{ kind: "document", fileRef: "plan:1", fileName: rng.pick(["plan.yaml", "KE-HOACH.YML"]), mime: "text/yaml", size: 20_000 }]],
+        [
+          4,
+          [
+            {
+              kind: "document",
+              fileRef: "plan:1",
+              fileName: rng.pick(["plan.yaml", "KE-HOACH.YML"]),
+              mime: "text/yaml",
+              size: 20_000,
+            },
+          ],
+        ],
         [3, [{ ...f, fileName: rng.pick(["plan.yaml", "x.yml", "a.YAML"]) }]],
         [2, [f]],
         [1, []],
@@ -438,12 +801,36 @@ function commandText(g: Gen, actor: Actor): { text: string; files?: IncomingFile
     case "garbage":
       return {
         text: rng.pick([
-          '/donvi_them """ ,,,', "/giao ,,, 99/99/9999 x", "/baocao #999999999", "/sua", "/lichsu ../../etc", "/moi", "/quyen @ x",
-          "/ngaynghi 1/1/1-2/2/2 x", "/nhacnho #0", "/tinhhinh #-1", "/xuat@@", "/baocaodocx@", "/", "//", "/ ", "/_", "/a".repeat(40),
-          `/${"x".repeat(33)}`, "/baocao\u0000", "/\u202ebaocao", "/báocáo 12 pa nô", "/baocao@don_doc_bot@x", "/dangky\n\n\n", `/giao ${"x ".repeat(3000)}`,
+          '/donvi_them """ ,,,',
+          "/giao ,,, 99/99/9999 x",
+          "/baocao #999999999",
+          "/sua",
+          "/lichsu ../../etc",
+          "/moi",
+          "/quyen @ x",
+          "/ngaynghi 1/1/1-2/2/2 x",
+          "/nhacnho #0",
+          "/tinhhinh #-1",
+          "/xuat@@",
+          "/baocaodocx@",
+          "/",
+          "//",
+          "/ ",
+          "/_",
+          "/a".repeat(40),
+          `/${"x".repeat(33)}`,
+          "/baocao\u0000",
+          "/\u202ebaocao",
+          "/báocáo 12 pa nô",
+          "/baocao@don_doc_bot@x",
+          "/dangky\n\n\n",
+          `/giao ${"x ".repeat(3000)}`,
         ]),
       };
-    default: return { text: `/${rng.pick(["abc", "sudo", "rm_rf", "BAOCAO2", "trogiup_x", "start123", "0", "__proto__", "constructor", "toString"])} ${words()}` };
+    default:
+      return {
+        text: `/${rng.pick(["abc", "sudo", "rm_rf", "BAOCAO2", "trogiup_x", "start123", "0", "__proto__", "constructor", "toString"])} ${words()}`,
+      };
   }
 }
 
@@ -491,9 +878,19 @@ function replyTarget(g: Gen, chat: ChatDef): string | undefined {
   return rng.pick(["0", "-1", "1", "99999999999999999999", "abc", "", "1e9", String(rng.int(1, 1e6))]);
 }
 
-function makeIncoming(g: Gen, actor: Actor, chat: ChatDef, text: string, files: IncomingFile[], at: Date, extra: Partial<Incoming> = {}): Incoming {
+function makeIncoming(
+  g: Gen,
+  actor: Actor,
+  chat: ChatDef,
+  text: string,
+  files: IncomingFile[],
+  at: Date,
+  extra: Partial<Incoming> = {},
+): Incoming {
   const { rng } = g;
-  const userName = rng.chance(0.05) ? randomUnicode(rng, rng.int(0, 129)) : [actor.first, actor.last].filter(Boolean).join(" ");
+  const userName = rng.chance(0.05)
+    ? randomUnicode(rng, rng.int(0, 129))
+    : [actor.first, actor.last].filter(Boolean).join(" ");
   return {
     channel: chat.channel,
     chatId: chat.chatId,
@@ -532,7 +929,10 @@ function generateRace(g: Gen, at: Date, opening?: string): Incoming[] {
     { actor: sandbox, chat: privateChat(sandbox) },
   ];
   const n = opening ? senders.length : rng.int(2, senders.length);
-  const chosen = senders.slice().sort(() => rng.next() - 0.5).slice(0, n);
+  const chosen = senders
+    .slice()
+    .sort(() => rng.next() - 0.5)
+    .slice(0, n);
   return chosen.map(({ actor, chat }) => {
     // The opening race: everyone reports the same task at once, before any report exists.
     if (opening) return makeIncoming(g, actor, chat, `/baocao ${opening} đã treo ${rng.int(1, 20)} pa nô`, [], at);
@@ -553,13 +953,31 @@ function generate(g: Gen, at: Date): Incoming {
   if (g.album) {
     const a = g.album;
     if (--a.left <= 0) g.album = undefined;
-    return makeIncoming(g, a.actor, a.chat, rng.chance(0.2) ? reportText(rng) : "", [randomFile(rng, "photo")], at, { mediaGroupId: a.id });
+    return makeIncoming(g, a.actor, a.chat, rng.chance(0.2) ? reportText(rng) : "", [randomFile(rng, "photo")], at, {
+      mediaGroupId: a.id,
+    });
   }
-  const scenario = rng.weighted<string>([[45, "officer"], [20, "boss"], [12, "stranger"], [23, "random"]]);
+  const scenario = rng.weighted<string>([
+    [45, "officer"],
+    [20, "boss"],
+    [12, "stranger"],
+    [23, "random"],
+  ]);
   const { actor, chat } = pickActorAndChat(g, scenario);
   const content = rng.weighted<string>([
-    [22, "command"], [22, "report"], [8, "chatter"], [7, "unicode"], [3, "long"], [3, "emoji"], [3, "control"],
-    [4, "numbers"], [7, "file"], [3, "album"], [5, "pick"], [2, "empty"], [2, "boundary"],
+    [22, "command"],
+    [22, "report"],
+    [8, "chatter"],
+    [7, "unicode"],
+    [3, "long"],
+    [3, "emoji"],
+    [3, "control"],
+    [4, "numbers"],
+    [7, "file"],
+    [3, "album"],
+    [5, "pick"],
+    [2, "empty"],
+    [2, "boundary"],
   ]);
   switch (content) {
     case "command": {
@@ -570,17 +988,68 @@ function generate(g: Gen, at: Date): Incoming {
       const files = rng.chance(0.15) ? [randomFile(rng)] : [];
       return makeIncoming(g, actor, chat, reportText(rng), files, at);
     }
-    case "chatter": return makeIncoming(g, actor, chat, rng.pick(["chào mọi người", "ok", "Dạ vâng ạ", "ai biết hạn nộp không?", "hi", "???", ".", "cảm ơn anh", "họp lúc 2h chiều nhé", "12", "1", "#2", "nv 3"]), [], at);
-    case "unicode": return makeIncoming(g, actor, chat, randomUnicode(rng, rng.int(1, 300)), [], at);
-    case "long": return makeIncoming(g, actor, chat, longText(rng), [], at);
-    case "emoji": return makeIncoming(g, actor, chat, Array.from({ length: rng.int(1, 200) }, () => rng.pick(EMOJI)).join(""), [], at);
-    case "control": return makeIncoming(g, actor, chat, controlText(rng), [], at);
-    case "numbers": return makeIncoming(g, actor, chat, Array.from({ length: rng.int(1, 8) }, () => rng.pick(HUGE_NUMBERS)).join(rng.pick([" ", ", ", "\n"])), [], at);
-    case "file": return makeIncoming(g, actor, chat, rng.chance(0.3) ? rng.pick(["", "ảnh minh chứng", reportText(rng), "/baocao"]) : "", [randomFile(rng)], at);
+    case "chatter":
+      return makeIncoming(
+        g,
+        actor,
+        chat,
+        rng.pick([
+          "chào mọi người",
+          "ok",
+          "Dạ vâng ạ",
+          "ai biết hạn nộp không?",
+          "hi",
+          "???",
+          ".",
+          "cảm ơn anh",
+          "họp lúc 2h chiều nhé",
+          "12",
+          "1",
+          "#2",
+          "nv 3",
+        ]),
+        [],
+        at,
+      );
+    case "unicode":
+      return makeIncoming(g, actor, chat, randomUnicode(rng, rng.int(1, 300)), [], at);
+    case "long":
+      return makeIncoming(g, actor, chat, longText(rng), [], at);
+    case "emoji":
+      return makeIncoming(
+        g,
+        actor,
+        chat,
+        Array.from({ length: rng.int(1, 200) }, () => rng.pick(EMOJI)).join(""),
+        [],
+        at,
+      );
+    case "control":
+      return makeIncoming(g, actor, chat, controlText(rng), [], at);
+    case "numbers":
+      return makeIncoming(
+        g,
+        actor,
+        chat,
+        Array.from({ length: rng.int(1, 8) }, () => rng.pick(HUGE_NUMBERS)).join(rng.pick([" ", ", ", "\n"])),
+        [],
+        at,
+      );
+    case "file":
+      return makeIncoming(
+        g,
+        actor,
+        chat,
+        rng.chance(0.3) ? rng.pick(["", "ảnh minh chứng", reportText(rng), "/baocao"]) : "",
+        [randomFile(rng)],
+        at,
+      );
     case "album": {
       const id = `album-${rng.int(1, 1e9)}`;
       g.album = { actor, chat, id, left: rng.int(1, 6) };
-      return makeIncoming(g, actor, chat, rng.chance(0.6) ? reportText(rng) : "", [randomFile(rng, "photo")], at, { mediaGroupId: id });
+      return makeIncoming(g, actor, chat, rng.chance(0.6) ? reportText(rng) : "", [randomFile(rng, "photo")], at, {
+        mediaGroupId: id,
+      });
     }
     case "boundary": {
       // Text cut at a fixed length (names, titles, task refs) with an emoji across the cut.
@@ -598,8 +1067,17 @@ function generate(g: Gen, at: Date): Incoming {
       ]);
       return makeIncoming(g, boss, rng.chance(0.7) ? privateChat(boss) : chat, text, [], at);
     }
-    case "pick": return makeIncoming(g, actor, chat, rng.pick(["1", "2", "3", "9", "0", "#2", "#3", "nv2", "nv 999999", "#999999999", " 1 ", "１"]), [], at);
-    default: return makeIncoming(g, actor, chat, rng.pick(["", " ", "\n", "\u200b", "\u0000"]), [], at);
+    case "pick":
+      return makeIncoming(
+        g,
+        actor,
+        chat,
+        rng.pick(["1", "2", "3", "9", "0", "#2", "#3", "nv2", "nv 999999", "#999999999", " 1 ", "１"]),
+        [],
+        at,
+      );
+    default:
+      return makeIncoming(g, actor, chat, rng.pick(["", " ", "\n", "\u200b", "\u0000"]), [], at);
   }
 }
 
@@ -609,7 +1087,8 @@ function generate(g: Gen, at: Date): Incoming {
 const STACK_TRACE = /\bat .+\(.+:\d+:\d+\)/;
 const LEAKS = /Error:|\[object Object\]|\{\{|\}\}|\bundefined\b|\bNaN\b|PrismaClient|SQLITE_|prisma\./;
 /** An i18n key that was not translated ("reports:recorded" shown as-is). */
-const RAW_KEY = /\b(?:access|calendar|common|help|language|plan|register|reminders|render|reports|roles|rollup|status|tasks|units):[a-z_]+\b/;
+const RAW_KEY =
+  /\b(?:access|calendar|common|help|language|plan|register|reminders|render|reports|roles|rollup|status|tasks|units):[a-z_]+\b/;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -639,7 +1118,17 @@ export interface FuzzReport {
   problems: Problem[];
   /** Database inconsistencies found afterwards. */
   dbIssues: string[];
-  counts: { reports: number; revisions: number; attachments: number; assignmentsReported: number; auditEntries: number; tasks: number; lateReports: number; auditActions: Record<string, number>; assignmentStatuses: Record<string, number> };
+  counts: {
+    reports: number;
+    revisions: number;
+    attachments: number;
+    assignmentsReported: number;
+    auditEntries: number;
+    tasks: number;
+    lateReports: number;
+    auditActions: Record<string, number>;
+    assignmentStatuses: Record<string, number>;
+  };
 }
 
 export const PROBLEM_KINDS = {
@@ -656,7 +1145,16 @@ export const PROBLEM_KINDS = {
 } as const;
 
 const describeInput = (m: Incoming) =>
-  JSON.stringify({ chat: `${m.channel}:${m.chatId}`, user: m.userId, userName: m.userName.slice(0, 40), text: m.text.slice(0, 160), textLength: m.text.length, files: m.files, reply: m.replyToMessageId, album: m.mediaGroupId });
+  JSON.stringify({
+    chat: `${m.channel}:${m.chatId}`,
+    user: m.userId,
+    userName: m.userName.slice(0, 40),
+    text: m.text.slice(0, 160),
+    textLength: m.text.length,
+    files: m.files,
+    reply: m.replyToMessageId,
+    album: m.mediaGroupId,
+  });
 
 /**
  * Runs `messages` random messages through a fresh core and checks everything it sent, logged and
@@ -680,7 +1178,14 @@ export async function runCoreFuzz(options: FuzzOptions): Promise<FuzzReport> {
     const rng = new Rng(mulberry32(seed));
     const planBytes = readFileSync(new URL("../../plans/thach-thanh-cchc-2021.yaml", import.meta.url));
     const recorder = createRecordingMessenger(new Rng(mulberry32(seed ^ 0x5eed)), planBytes);
-    const gen: Gen = { rng, inviteCodes: [], botMessageIds: recorder.botMessageIds, expensive: {}, caps: options.caps ?? DEFAULT_EXPENSIVE_CAPS, messageIds: new Map() };
+    const gen: Gen = {
+      rng,
+      inviteCodes: [],
+      botMessageIds: recorder.botMessageIds,
+      expensive: {},
+      caps: options.caps ?? DEFAULT_EXPENSIVE_CAPS,
+      messageIds: new Map(),
+    };
 
     db = await openDatabase(`file:${dir}/fuzz.db`);
     const repos = createPrismaRepositories(db);
@@ -706,14 +1211,55 @@ export async function runCoreFuzz(options: FuzzOptions): Promise<FuzzReport> {
     // open, so overdue tasks and late reports are exercised.
     await importPlan(deps, "telegram:111", parsed.file, { backfill: true });
     const unitId = async (code: string) => (await repos.units.findByCode(code))!.id;
-    for (const g of UNIT_GROUPS) await repos.chats.bind({ channel: "telegram", chatId: g.chatId, chatType: "supergroup", title: g.title, role: "unit", unitId: await unitId(g.unit) });
-    await repos.chats.bind({ channel: "telegram", chatId: ROLLUP_GROUP, chatType: "supergroup", title: "Tổng hợp CCHC", role: "rollup", unitId: null });
-    await repos.chats.bind({ channel: "sandbox", chatId: "s-g1", chatType: "group", title: "Sandbox Thạch Bình", role: "unit", unitId: await unitId("XA_THACH_BINH") });
+    for (const g of UNIT_GROUPS)
+      await repos.chats.bind({
+        channel: "telegram",
+        chatId: g.chatId,
+        chatType: "supergroup",
+        title: g.title,
+        role: "unit",
+        unitId: await unitId(g.unit),
+      });
+    await repos.chats.bind({
+      channel: "telegram",
+      chatId: ROLLUP_GROUP,
+      chatType: "supergroup",
+      title: "Tổng hợp CCHC",
+      role: "rollup",
+      unitId: null,
+    });
+    await repos.chats.bind({
+      channel: "sandbox",
+      chatId: "s-g1",
+      chatType: "group",
+      title: "Sandbox Thạch Bình",
+      role: "unit",
+      unitId: await unitId("XA_THACH_BINH"),
+    });
     // Officer 205 reports from a private chat bound to the unit.
-    await repos.chats.bind({ channel: "telegram", chatId: "205", chatType: "private", role: "unit", unitId: await unitId("XA_THANH_AN") });
-    const homeUnit: Record<string, string> = { "201": "XA_THACH_BINH", "202": "XA_THANH_VINH", "203": "TT_VHTTTDL", "204": "PHONG_NOI_VU", "205": "XA_THANH_AN", "206": "XA_THACH_BINH", s1: "XA_THACH_BINH" };
+    await repos.chats.bind({
+      channel: "telegram",
+      chatId: "205",
+      chatType: "private",
+      role: "unit",
+      unitId: await unitId("XA_THANH_AN"),
+    });
+    const homeUnit: Record<string, string> = {
+      "201": "XA_THACH_BINH",
+      "202": "XA_THANH_VINH",
+      "203": "TT_VHTTTDL",
+      "204": "PHONG_NOI_VU",
+      "205": "XA_THANH_AN",
+      "206": "XA_THACH_BINH",
+      s1: "XA_THACH_BINH",
+    };
     for (const a of ACTORS) {
-      const p = await repos.people.touch({ channel: a.channel, userId: a.userId, displayName: [a.first, a.last].filter(Boolean).join(" ").slice(0, 100), username: a.username });
+      const p = await repos.people.touch({
+        channel: a.channel,
+        userId: a.userId,
+        displayName: [a.first, a.last].filter(Boolean).join(" ").slice(0, 100),
+        username: a.username,
+      });
       if (a.kind === "admin") await repos.people.setRole(p.id, "admin");
       if (a.kind === "leader") await repos.people.setRole(p.id, "leader");
       if (a.kind === "officer") {
@@ -755,8 +1301,20 @@ export async function runCoreFuzz(options: FuzzOptions): Promise<FuzzReport> {
         await enqueueDueReminders(deps);
       }
       // Like the Telegram runner: now and then several chats at once, one message per chat.
-      const mode = handled === 0 ? "opening" : rng.weighted<string>([[89, "one"], [8, "burst"], [3, "race"]]);
-      const candidates = mode === "opening" ? generateRace(gen, clock.now(), "#2") : mode === "race" ? generateRace(gen, clock.now()) : Array.from({ length: mode === "burst" ? rng.int(2, 4) : 1 }, () => generate(gen, clock.now()));
+      const mode =
+        handled === 0
+          ? "opening"
+          : rng.weighted<string>([
+              [89, "one"],
+              [8, "burst"],
+              [3, "race"],
+            ]);
+      const candidates =
+        mode === "opening"
+          ? generateRace(gen, clock.now(), "#2")
+          : mode === "race"
+            ? generateRace(gen, clock.now())
+            : Array.from({ length: mode === "burst" ? rng.int(2, 4) : 1 }, () => generate(gen, clock.now()));
       const batch: Incoming[] = [];
       const seen = new Set<string>();
       for (const m of candidates) {
@@ -792,7 +1350,13 @@ export async function runCoreFuzz(options: FuzzOptions): Promise<FuzzReport> {
     const runtimeMs = Date.now() - t0;
 
     for (const s of silentPrivate) {
-      const summary = recorder.sent.some((x) => x.seq >= s.afterSeq && chatKey(x.channel, x.chatId) === s.key && x.message.type === "text" && x.message.text.startsWith("📎"));
+      const summary = recorder.sent.some(
+        (x) =>
+          x.seq >= s.afterSeq &&
+          chatKey(x.channel, x.chatId) === s.key &&
+          x.message.type === "text" &&
+          x.message.text.startsWith("📎"),
+      );
       if (!summary) problems.push({ kind: PROBLEM_KINDS.silence, detail: `(files, no summary) ${s.input}` });
     }
     checkSent(recorder.sent, problems);
@@ -826,15 +1390,27 @@ export async function runCoreFuzz(options: FuzzOptions): Promise<FuzzReport> {
 function checkSent(sent: Sent[], problems: Problem[]): void {
   for (const s of sent) {
     const limit = LIMITS[s.channel];
-    const texts = s.message.type === "text" ? [s.message.text] : s.message.caption !== undefined ? [s.message.caption] : [];
+    const texts =
+      s.message.type === "text" ? [s.message.text] : s.message.caption !== undefined ? [s.message.caption] : [];
     for (const text of texts) {
       const where = `${s.channel}:${s.chatId} #${s.seq}`;
-      if (s.message.type === "text" && text.length > limit) problems.push({ kind: PROBLEM_KINDS.overLimit, detail: `${where} ${text.length} > ${limit}: ${text.slice(0, 120)}` });
+      if (s.message.type === "text" && text.length > limit)
+        problems.push({
+          kind: PROBLEM_KINDS.overLimit,
+          detail: `${where} ${text.length} > ${limit}: ${text.slice(0, 120)}`,
+        });
       if (!/\S/.test(text)) problems.push({ kind: PROBLEM_KINDS.blank, detail: `${where} ${JSON.stringify(text)}` });
-      if (STACK_TRACE.test(text)) problems.push({ kind: PROBLEM_KINDS.stackTrace, detail: `${where} ${text.slice(0, 300)}` });
-      if (LEAKS.test(text)) problems.push({ kind: PROBLEM_KINDS.leak, detail: `${where} ${text.match(LEAKS)?.[0]} in ${text.slice(0, 300)}` });
-      if (RAW_KEY.test(text)) problems.push({ kind: PROBLEM_KINDS.rawKey, detail: `${where} ${text.match(RAW_KEY)?.[0]}` });
-      if (LONE_SURROGATE.test(text)) problems.push({ kind: PROBLEM_KINDS.surrogate, detail: `${where} ${JSON.stringify(text.slice(0, 200))}` });
+      if (STACK_TRACE.test(text))
+        problems.push({ kind: PROBLEM_KINDS.stackTrace, detail: `${where} ${text.slice(0, 300)}` });
+      if (LEAKS.test(text))
+        problems.push({
+          kind: PROBLEM_KINDS.leak,
+          detail: `${where} ${text.match(LEAKS)?.[0]} in ${text.slice(0, 300)}`,
+        });
+      if (RAW_KEY.test(text))
+        problems.push({ kind: PROBLEM_KINDS.rawKey, detail: `${where} ${text.match(RAW_KEY)?.[0]}` });
+      if (LONE_SURROGATE.test(text))
+        problems.push({ kind: PROBLEM_KINDS.surrogate, detail: `${where} ${JSON.stringify(text.slice(0, 200))}` });
     }
   }
 }
@@ -849,11 +1425,13 @@ async function checkDatabase(db: Db, dataDir: string): Promise<{ issues: string[
   for (const r of reports) {
     const a = assignments.get(r.assignmentId);
     if (!a) issues.push(`report ${r.id}: assignment ${r.assignmentId} missing`);
-    else if (a.unitId !== r.unitId) issues.push(`report ${r.id}: unit ${r.unitId} but assignment ${a.id} belongs to unit ${a.unitId}`);
+    else if (a.unitId !== r.unitId)
+      issues.push(`report ${r.id}: unit ${r.unitId} but assignment ${a.id} belongs to unit ${a.unitId}`);
     else if (a.status === "open") issues.push(`report ${r.id}: assignment ${a.id} still open`);
     perAssignment.set(r.assignmentId, [...(perAssignment.get(r.assignmentId) ?? []), r.id]);
     const revs = r.revisions.map((v) => v.revision).sort((x, y) => x - y);
-    if (revs.length !== r.revision || revs.some((v, k) => v !== k + 1)) issues.push(`report ${r.id}: revision ${r.revision} but history ${JSON.stringify(revs)}`);
+    if (revs.length !== r.revision || revs.some((v, k) => v !== k + 1))
+      issues.push(`report ${r.id}: revision ${r.revision} but history ${JSON.stringify(revs)}`);
     for (const json of [r.valuesJson, r.referencesJson, r.unclearJson]) {
       try {
         JSON.parse(json);
@@ -862,18 +1440,23 @@ async function checkDatabase(db: Db, dataDir: string): Promise<{ issues: string[
       }
     }
     for (const [code, v] of Object.entries(JSON.parse(r.valuesJson) as Record<string, unknown>)) {
-      if (typeof v !== "number" || !Number.isFinite(v)) issues.push(`report ${r.id}: value ${code}=${String(v)} is not a finite number`);
+      if (typeof v !== "number" || !Number.isFinite(v))
+        issues.push(`report ${r.id}: value ${code}=${String(v)} is not a finite number`);
     }
   }
   // One report per assignment: a second message revises it.
-  for (const [assignmentId, ids] of perAssignment) if (ids.length > 1) issues.push(`assignment ${assignmentId} has ${ids.length} reports: ${ids.join(", ")}`);
+  for (const [assignmentId, ids] of perAssignment)
+    if (ids.length > 1) issues.push(`assignment ${assignmentId} has ${ids.length} reports: ${ids.join(", ")}`);
   for (const a of assignments.values()) {
-    if (!["open", "submitted", "late", "excused", "cancelled", "untracked"].includes(a.status)) issues.push(`assignment ${a.id}: status ${a.status}`);
-    if ((a.status === "submitted" || a.status === "late") && !a.submittedAt) issues.push(`assignment ${a.id}: ${a.status} without submittedAt`);
+    if (!["open", "submitted", "late", "excused", "cancelled", "untracked"].includes(a.status))
+      issues.push(`assignment ${a.id}: status ${a.status}`);
+    if ((a.status === "submitted" || a.status === "late") && !a.submittedAt)
+      issues.push(`assignment ${a.id}: ${a.status} without submittedAt`);
   }
   const attachments = await db.attachment.findMany();
   for (const f of attachments) {
-    if (f.reportId !== null && !reportIds.has(f.reportId)) issues.push(`attachment ${f.id}: report ${f.reportId} missing`);
+    if (f.reportId !== null && !reportIds.has(f.reportId))
+      issues.push(`attachment ${f.id}: report ${f.reportId} missing`);
     if (!["photo", "document"].includes(f.kind)) issues.push(`attachment ${f.id}: kind ${f.kind}`);
     let file: string;
     try {
@@ -887,8 +1470,10 @@ async function checkDatabase(db: Db, dataDir: string): Promise<{ issues: string[
       continue;
     }
     const bytes = readFileSync(file);
-    if (createHash("sha256").update(bytes).digest("hex") !== f.sha256) issues.push(`attachment ${f.id}: content does not match ${f.sha256}`);
-    if (bytes.length !== f.size) issues.push(`attachment ${f.id}: size ${f.size} but the file has ${bytes.length} bytes`);
+    if (createHash("sha256").update(bytes).digest("hex") !== f.sha256)
+      issues.push(`attachment ${f.id}: content does not match ${f.sha256}`);
+    if (bytes.length !== f.size)
+      issues.push(`attachment ${f.id}: size ${f.size} but the file has ${bytes.length} bytes`);
   }
   const units = new Set((await db.unit.findMany()).map((u) => u.id));
   for (const p of await db.person.findMany()) {
@@ -896,8 +1481,10 @@ async function checkDatabase(db: Db, dataDir: string): Promise<{ issues: string[
     if (p.unitId !== null && !units.has(p.unitId)) issues.push(`person ${p.id}: unit ${p.unitId} missing`);
   }
   for (const c of await db.chatBinding.findMany()) {
-    if (c.role === "unit" && (c.unitId === null || !units.has(c.unitId))) issues.push(`chat ${c.channel}:${c.chatId}: unit chat without a unit`);
-    if (c.role === "rollup" && c.unitId !== null) issues.push(`chat ${c.channel}:${c.chatId}: rollup chat with unit ${c.unitId}`);
+    if (c.role === "unit" && (c.unitId === null || !units.has(c.unitId)))
+      issues.push(`chat ${c.channel}:${c.chatId}: unit chat without a unit`);
+    if (c.role === "rollup" && c.unitId !== null)
+      issues.push(`chat ${c.channel}:${c.chatId}: rollup chat with unit ${c.unitId}`);
   }
   for (const o of await db.outboxMessage.findMany({ where: { assignmentId: { not: null } } })) {
     if (!assignments.has(o.assignmentId!)) issues.push(`outbox ${o.id}: assignment ${o.assignmentId} missing`);
@@ -961,7 +1548,13 @@ function summarize(problems: Problem[]): string {
   return [...byKind]
     .map(([kind, bySignature]) => {
       const total = [...bySignature.values()].reduce((n, d) => n + d.length, 0);
-      const groups = [...bySignature].map(([sig, details]) => `  [${details.length}× ${sig}]\n${details.slice(0, 3).map((d) => `  - ${d.slice(0, 1500)}`).join("\n")}`);
+      const groups = [...bySignature].map(
+        ([sig, details]) =>
+          `  [${details.length}× ${sig}]\n${details
+            .slice(0, 3)
+            .map((d) => `  - ${d.slice(0, 1500)}`)
+            .join("\n")}`,
+      );
       return `${kind} (${total}):\n${groups.join("\n")}`;
     })
     .join("\n");
@@ -970,10 +1563,13 @@ function summarize(problems: Problem[]): string {
 /** The cause of an error log: its message line and the first frame in src/, without numbers. */
 function signature(detail: string): string {
   const lines = detail.split("\n");
-  const cause = lines.find((l) => /Error\b.*:|constraint|hex escape/i.test(l) && !/^\w*Error:\s*$/.test(l.trim())) ?? "";
+  const cause =
+    lines.find((l) => /Error\b.*:|constraint|hex escape/i.test(l) && !/^\w*Error:\s*$/.test(l.trim())) ?? "";
   const invocation = lines.find((l) => /^Invalid `.*` invocation/.test(l)) ?? "";
   const frame = lines.find((l) => /\/src\/(?!generated)/.test(l) && !/node_modules/.test(l) && /\bat\b/.test(l)) ?? "";
-  const sig = `${cause.trim()} ${invocation.trim()} ${frame.trim().replace(/^at\s+/, "")}`.replace(/column \d+/, "column N").trim();
+  const sig = `${cause.trim()} ${invocation.trim()} ${frame.trim().replace(/^at\s+/, "")}`
+    .replace(/column \d+/, "column N")
+    .trim();
   return sig || "(no stack)";
 }
 

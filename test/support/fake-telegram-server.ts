@@ -277,7 +277,8 @@ export function parseMultipart(body: Buffer, boundary: string): MultipartPart[] 
         parts.push({
           name: cd.params.name,
           filename: cd.params.filename,
-          contentType: headers["content-type"] ?? (cd.params.filename !== undefined ? "application/octet-stream" : "text/plain"),
+          contentType:
+            headers["content-type"] ?? (cd.params.filename !== undefined ? "application/octet-stream" : "text/plain"),
           data: Buffer.from(seg.subarray(hdrEnd + 4)),
         });
       }
@@ -308,8 +309,22 @@ function chatTypeFor(id: number): FakeChat["type"] {
 }
 
 const HTML_TAGS = new Set([
-  "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler",
-  "a", "code", "pre", "blockquote", "tg-emoji",
+  "b",
+  "strong",
+  "i",
+  "em",
+  "u",
+  "ins",
+  "s",
+  "strike",
+  "del",
+  "span",
+  "tg-spoiler",
+  "a",
+  "code",
+  "pre",
+  "blockquote",
+  "tg-emoji",
 ]);
 
 /** Light-weight validation of Telegram HTML; returns plain text or throws a Telegram-like description. */
@@ -322,18 +337,23 @@ function parseTelegramHtml(src: string): string {
     if (ch === "<") {
       const close = src.indexOf(">", i);
       const byteOffset = Buffer.byteLength(src.slice(0, i));
-      if (close < 0) throw new Error(`Bad Request: can't parse entities: Unclosed start tag at byte offset ${byteOffset}`);
+      if (close < 0)
+        throw new Error(`Bad Request: can't parse entities: Unclosed start tag at byte offset ${byteOffset}`);
       const inner = src.slice(i + 1, close);
       if (inner.startsWith("/")) {
         const name = inner.slice(1).trim().toLowerCase();
         const open = stack.pop();
         if (open === undefined || (name !== "" && name !== open)) {
-          throw new Error(`Bad Request: can't parse entities: Unmatched end tag at byte offset ${byteOffset}, expected "</${open ?? ""}>", found "</${name}>"`);
+          throw new Error(
+            `Bad Request: can't parse entities: Unmatched end tag at byte offset ${byteOffset}, expected "</${open ?? ""}>", found "</${name}>"`,
+          );
         }
       } else {
         const name = (/^[A-Za-z-]+/.exec(inner)?.[0] ?? "").toLowerCase();
         if (!HTML_TAGS.has(name)) {
-          throw new Error(`Bad Request: can't parse entities: Unsupported start tag "${name}" at byte offset ${byteOffset}`);
+          throw new Error(
+            `Bad Request: can't parse entities: Unsupported start tag "${name}" at byte offset ${byteOffset}`,
+          );
         }
         stack.push(name);
       }
@@ -356,7 +376,9 @@ function parseTelegramHtml(src: string): string {
     i++;
   }
   if (stack.length) {
-    throw new Error(`Bad Request: can't parse entities: Can't find end tag corresponding to start tag "${stack[stack.length - 1]}"`);
+    throw new Error(
+      `Bad Request: can't parse entities: Can't find end tag corresponding to start tag "${stack[stack.length - 1]}"`,
+    );
   }
   return out;
 }
@@ -426,13 +448,24 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
   const pollWaiters = new Set<Waiter>();
   const callListeners = new Set<() => void>();
   // Burst timing (control endpoints, for the inbound bench): measured here so none of it runs in the bot's process.
-  const burst = { injectedAt: new Map<string, number>(), start: 0, lastReply: 0, latencies: [] as number[], waiters: new Set<(closing?: boolean) => void>() };
+  const burst = {
+    injectedAt: new Map<string, number>(),
+    start: 0,
+    lastReply: 0,
+    latencies: [] as number[],
+    waiters: new Set<(closing?: boolean) => void>(),
+  };
   let holdPollers = false;
   let closed = false;
 
-  let webhook:
-    | { url: string; secret_token?: string; max_connections?: number; allowed_updates?: string[]; last_error_date?: number; last_error_message?: string }
-    | null = null;
+  let webhook: {
+    url: string;
+    secret_token?: string;
+    max_connections?: number;
+    allowed_updates?: string[];
+    last_error_date?: number;
+    last_error_message?: string;
+  } | null = null;
   let webhookQueue: any[] = [];
   let webhookRunning = false;
   const webhookControllers = new Set<AbortController>();
@@ -467,7 +500,12 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
     if (msg.message_id > cur) nextMessageId.set(msg.chat.id, msg.message_id);
   }
 
-  function registerFile(data: Buffer, path?: string, kind = "documents", ext = "bin"): { file_id: string; file_unique_id: string; file_path: string; file_size: number } {
+  function registerFile(
+    data: Buffer,
+    path?: string,
+    kind = "documents",
+    ext = "bin",
+  ): { file_id: string; file_unique_id: string; file_path: string; file_size: number } {
     fileCounter++;
     const file_id = `FAKE-FILE-${fileCounter}-${Math.random().toString(36).slice(2, 10)}`;
     const file_unique_id = `U${fileCounter}`;
@@ -480,7 +518,15 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
   function photoSizes(data: Buffer, path?: string) {
     const f = registerFile(data, path, "photos", "jpg");
     const size = pngSize(data) ?? { width: 800, height: 600 };
-    return [{ file_id: f.file_id, file_unique_id: f.file_unique_id, width: size.width, height: size.height, file_size: f.file_size }];
+    return [
+      {
+        file_id: f.file_id,
+        file_unique_id: f.file_unique_id,
+        width: size.width,
+        height: size.height,
+        file_size: f.file_size,
+      },
+    ];
   }
 
   function extFromName(name: string | undefined, fallback: string) {
@@ -533,7 +579,13 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
         let delivered = false;
         for (let attempt = 1; attempt <= webhookMaxAttempts && !closed && webhook === target; attempt++) {
           const res = await postJson(target.url, update, target.secret_token);
-          webhookDeliveries.push({ update_id: update.update_id, attempt, status: res.status, error: res.error, at: now() });
+          webhookDeliveries.push({
+            update_id: update.update_id,
+            attempt,
+            status: res.status,
+            error: res.error,
+            at: now(),
+          });
           notify();
           if (res.status !== null && res.status >= 200 && res.status < 300) {
             delivered = true;
@@ -569,17 +621,21 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
         "content-length": data.length,
       };
       if (secret) headers["x-telegram-bot-api-secret-token"] = secret;
-      const req = mod.request(target, { method: "POST", headers, agent: false, signal: ac.signal, timeout: 5000 }, (res) => {
-        res.resume();
-        res.on("end", () => {
-          webhookControllers.delete(ac);
-          resolve({ status: res.statusCode ?? null });
-        });
-        res.on("error", (e) => {
-          webhookControllers.delete(ac);
-          resolve({ status: null, error: String(e) });
-        });
-      });
+      const req = mod.request(
+        target,
+        { method: "POST", headers, agent: false, signal: ac.signal, timeout: 5000 },
+        (res) => {
+          res.resume();
+          res.on("end", () => {
+            webhookControllers.delete(ac);
+            resolve({ status: res.statusCode ?? null });
+          });
+          res.on("error", (e) => {
+            webhookControllers.delete(ac);
+            resolve({ status: null, error: String(e) });
+          });
+        },
+      );
       req.on("timeout", () => req.destroy(new Error("Timeout expired")));
       req.on("error", (e) => {
         webhookControllers.delete(ac);
@@ -623,8 +679,11 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
     };
     if (input.media_group_id) msg.media_group_id = input.media_group_id;
     if (input.reply_to_message_id !== undefined) {
-      msg.reply_to_message =
-        messages.get(`${chat.id}:${input.reply_to_message_id}`) ?? { message_id: input.reply_to_message_id, chat: { ...chat }, date: unix() };
+      msg.reply_to_message = messages.get(`${chat.id}:${input.reply_to_message_id}`) ?? {
+        message_id: input.reply_to_message_id,
+        chat: { ...chat },
+        date: unix(),
+      };
     }
     if (input.text !== undefined) {
       msg.text = input.text;
@@ -646,7 +705,16 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
     }
     if (input.video) {
       const f = registerFile(input.video.data, undefined, "videos", "mp4");
-      msg.video = { file_id: f.file_id, file_unique_id: f.file_unique_id, width: 640, height: 360, duration: 5, file_name: input.video.file_name, mime_type: input.video.mime_type ?? "video/mp4", file_size: f.file_size };
+      msg.video = {
+        file_id: f.file_id,
+        file_unique_id: f.file_unique_id,
+        width: 640,
+        height: 360,
+        duration: 5,
+        file_name: input.video.file_name,
+        mime_type: input.video.mime_type ?? "video/mp4",
+        file_size: f.file_size,
+      };
     }
     if (input.caption !== undefined) {
       msg.caption = input.caption;
@@ -667,7 +735,13 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
     if (input.chat) {
       const chat = chats.get(input.chat.id) ?? rememberChat(input.chat, input.from);
       const mid = input.message_id ?? nextMessageId.get(chat.id) ?? 1;
-      cq.message = messages.get(`${chat.id}:${mid}`) ?? { message_id: mid, chat: { ...chat }, date: unix(), from: botUser, text: "" };
+      cq.message = messages.get(`${chat.id}:${mid}`) ?? {
+        message_id: mid,
+        chat: { ...chat },
+        date: unix(),
+        from: botUser,
+        text: "",
+      };
     }
     return injectUpdate({ callback_query: cq });
   }
@@ -742,17 +816,32 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
     const reply = replyTarget(chatId, p);
     if (reply) msg.reply_to_message = reply;
     if (p.message_thread_id !== undefined) msg.message_thread_id = p.message_thread_id;
-    if (p.reply_markup && typeof p.reply_markup === "object" && p.reply_markup.inline_keyboard) msg.reply_markup = p.reply_markup;
+    if (p.reply_markup && typeof p.reply_markup === "object" && p.reply_markup.inline_keyboard)
+      msg.reply_markup = p.reply_markup;
     return msg;
   }
 
-  function mediaFromInput(kind: "photo" | "document" | "video" | "audio" | "animation" | "voice", input: unknown): { value: any; file?: FakeFilePart | string } {
+  function mediaFromInput(
+    kind: "photo" | "document" | "video" | "audio" | "animation" | "voice",
+    input: unknown,
+  ): { value: any; file?: FakeFilePart | string } {
     if (input && typeof input === "object" && Buffer.isBuffer((input as FakeFilePart).data)) {
       const fp = input as FakeFilePart;
       if (kind === "photo") return { value: photoSizes(fp.data), file: fp };
-      const f = registerFile(fp.data, undefined, kind === "document" ? "documents" : `${kind}s`, extFromName(fp.filename, "bin"));
+      const f = registerFile(
+        fp.data,
+        undefined,
+        kind === "document" ? "documents" : `${kind}s`,
+        extFromName(fp.filename, "bin"),
+      );
       return {
-        value: { file_id: f.file_id, file_unique_id: f.file_unique_id, file_name: fp.filename, mime_type: fp.contentType, file_size: f.file_size },
+        value: {
+          file_id: f.file_id,
+          file_unique_id: f.file_unique_id,
+          file_name: fp.filename,
+          mime_type: fp.contentType,
+          file_size: f.file_size,
+        },
         file: fp,
       };
     }
@@ -761,9 +850,23 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
       if (known) {
         if (kind === "photo") {
           const size = pngSize(known.data) ?? { width: 800, height: 600 };
-          return { value: [{ file_id: input, file_unique_id: known.file_unique_id, width: size.width, height: size.height, file_size: known.data.length }], file: input };
+          return {
+            value: [
+              {
+                file_id: input,
+                file_unique_id: known.file_unique_id,
+                width: size.width,
+                height: size.height,
+                file_size: known.data.length,
+              },
+            ],
+            file: input,
+          };
         }
-        return { value: { file_id: input, file_unique_id: known.file_unique_id, file_size: known.data.length }, file: input };
+        return {
+          value: { file_id: input, file_unique_id: known.file_unique_id, file_size: known.data.length },
+          file: input,
+        };
       }
       if (/^https?:\/\//.test(input)) {
         if (kind === "photo") return { value: photoSizes(Buffer.alloc(0)), file: input };
@@ -817,13 +920,20 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
   }
 
   /** Waits (at most `timeoutMs`) for `count` burst replies; latencies sorted, seconds from the first burst to the last reply. */
-  function burstReplies(count: number, timeoutMs: number): Promise<{ replies: number; seconds: number; latencies: number[] }> {
+  function burstReplies(
+    count: number,
+    timeoutMs: number,
+  ): Promise<{ replies: number; seconds: number; latencies: number[] }> {
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
         burst.waiters.delete(check);
         const latencies = [...burst.latencies].sort((a, b) => a - b);
-        resolve({ replies: latencies.length, seconds: latencies.length ? (burst.lastReply - burst.start) / 1000 : 0, latencies });
+        resolve({
+          replies: latencies.length,
+          seconds: latencies.length ? (burst.lastReply - burst.start) / 1000 : 0,
+          latencies,
+        });
       };
       const check = (closing?: boolean) => void ((closing || burst.latencies.length >= count) && done());
       const timer = setTimeout(done, timeoutMs);
@@ -864,7 +974,12 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
         if (p.secret_token !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(String(p.secret_token))) {
           throw new ApiError(400, "Bad Request: bad webhook: secret token contains unallowed characters");
         }
-        webhook = { url: p.url, secret_token: p.secret_token, max_connections: p.max_connections, allowed_updates: p.allowed_updates };
+        webhook = {
+          url: p.url,
+          secret_token: p.secret_token,
+          max_connections: p.max_connections,
+          allowed_updates: p.allowed_updates,
+        };
         if (p.drop_pending_updates) queue = [];
         webhookQueue.push(...queue);
         queue = [];
@@ -884,7 +999,8 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
         return webhookInfo();
       case "sendMessage": {
         const chatId = requireChatId(p);
-        if (typeof p.text !== "string" || p.text.trim() === "") throw new ApiError(400, "Bad Request: message text is empty");
+        if (typeof p.text !== "string" || p.text.trim() === "")
+          throw new ApiError(400, "Bad Request: message text is empty");
         const plain = formatText(p.text, p.parse_mode);
         if (plain.length > 4096) throw new ApiError(400, "Bad Request: message is too long");
         const msg = baseMessage(chatId, p);
@@ -919,7 +1035,8 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
         const groupId = String(1_000_000 + Math.floor(Math.random() * 9_000_000));
         const built = items.map((item: any) => {
           const kind = item?.type;
-          if (!["photo", "document", "video", "audio"].includes(kind)) throw new ApiError(400, "Bad Request: unsupported media type in the group");
+          if (!["photo", "document", "video", "audio"].includes(kind))
+            throw new ApiError(400, "Bad Request: unsupported media type in the group");
           const msg = baseMessage(chatId, p);
           msg.media_group_id = groupId;
           const media = mediaFromInput(kind, item.media);
@@ -935,14 +1052,16 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
       }
       case "sendChatAction":
         requireChatId(p);
-        if (typeof p.action !== "string" || p.action === "") throw new ApiError(400, "Bad Request: wrong parameter action in request");
+        if (typeof p.action !== "string" || p.action === "")
+          throw new ApiError(400, "Bad Request: wrong parameter action in request");
         return true;
       case "editMessageText": {
         if (p.inline_message_id) return true;
         const chatId = requireChatId(p);
         const msg = messages.get(`${chatId}:${Number(p.message_id)}`);
         if (!msg) throw new ApiError(400, "Bad Request: message to edit not found");
-        if (typeof p.text !== "string" || p.text.trim() === "") throw new ApiError(400, "Bad Request: message text is empty");
+        if (typeof p.text !== "string" || p.text.trim() === "")
+          throw new ApiError(400, "Bad Request: message text is empty");
         const plain = formatText(p.text, p.parse_mode);
         if (plain.length > 4096) throw new ApiError(400, "Bad Request: message is too long");
         const newMarkup = p.reply_markup?.inline_keyboard ? p.reply_markup : undefined;
@@ -976,7 +1095,8 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
         return true;
       }
       case "answerCallbackQuery":
-        if (!p.callback_query_id) throw new ApiError(400, "Bad Request: query is too old and response timeout expired or query ID is invalid");
+        if (!p.callback_query_id)
+          throw new ApiError(400, "Bad Request: query is too old and response timeout expired or query ID is invalid");
         return true;
       case "setMyCommands":
         if (!Array.isArray(p.commands)) throw new ApiError(400, "Bad Request: can't parse commands JSON object");
@@ -996,7 +1116,12 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
       case "getFile": {
         const f = typeof p.file_id === "string" ? files.get(p.file_id) : undefined;
         if (!f) throw new ApiError(400, "Bad Request: invalid file_id");
-        return { file_id: p.file_id, file_unique_id: f.file_unique_id, file_size: f.data.length, file_path: f.file_path };
+        return {
+          file_id: p.file_id,
+          file_unique_id: f.file_unique_id,
+          file_size: f.data.length,
+          file_path: f.file_path,
+        };
       }
       default:
         throw new ApiError(404, "Not Found: method not found");
@@ -1046,7 +1171,12 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
       const fileParts = new Map<string, FakeFilePart>();
       for (const part of parseMultipart(body, ct.params.boundary)) {
         if (part.filename !== undefined) {
-          fileParts.set(part.name, { filename: part.filename, size: part.data.length, contentType: part.contentType, data: part.data });
+          fileParts.set(part.name, {
+            filename: part.filename,
+            size: part.data.length,
+            contentType: part.contentType,
+            data: part.data,
+          });
         } else {
           payload[part.name] = coerceFormValue(part.name, part.data.toString("utf8"));
         }
@@ -1099,7 +1229,9 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
   function failureToError(f: Exclude<FakeFailure, { delayMs: number }>): ApiError {
     switch (f.error_code) {
       case 429:
-        return new ApiError(429, f.description ?? `Too Many Requests: retry after ${f.retry_after}`, { retry_after: f.retry_after });
+        return new ApiError(429, f.description ?? `Too Many Requests: retry after ${f.retry_after}`, {
+          retry_after: f.retry_after,
+        });
       case 500:
         return new ApiError(500, f.description ?? "Internal Server Error");
       case 502:
@@ -1136,8 +1268,7 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
         if ("delayMs" in timed.failure) {
           await sleep(timed.failure.delayMs);
           if (res.destroyed) return;
-        }
-        else {
+        } else {
           const err = failureToError(timed.failure);
           return respond(err.error_code, errorBody(err));
         }
@@ -1179,14 +1310,22 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
   async function handleGetUpdates(res: http.ServerResponse, call: FakeCall, respond: (s: number, b: any) => void) {
     const p = call.payload;
     if (webhook) {
-      throw new ApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+      throw new ApiError(
+        409,
+        "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+      );
     }
     // Let pending 'close' events (e.g. the poll grammY just aborted in bot.stop()) run first.
     await new Promise((r) => setImmediate(r));
     // A newer getUpdates terminates older pending ones (like Telegram).
     for (const w of [...pollWaiters]) {
       pollWaiters.delete(w);
-      w.done(new ApiError(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"));
+      w.done(
+        new ApiError(
+          409,
+          "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
+        ),
+      );
     }
     const limit = p.limit;
     const ready = takeUpdates(p);
@@ -1248,7 +1387,8 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
   function fromJson(json: any): UserMessageInput {
     const input = { ...json };
     if (typeof input.photo === "string") input.photo = Buffer.from(input.photo, "base64");
-    if (input.document && typeof input.document.data === "string") input.document = { ...input.document, data: Buffer.from(input.document.data, "base64") };
+    if (input.document && typeof input.document.data === "string")
+      input.document = { ...input.document, data: Buffer.from(input.document.data, "base64") };
     return input;
   }
 
@@ -1274,7 +1414,14 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
         case "user-messages":
           return writeJson(res, 200, { ok: true, injected: injectBurst((json.messages as unknown[]).map(fromJson)) });
         case "burst-replies":
-          return writeJson(res, 200, await burstReplies(Number(url.searchParams.get("count") ?? 0), Math.min(Number(url.searchParams.get("timeoutMs") ?? 60_000), 600_000)));
+          return writeJson(
+            res,
+            200,
+            await burstReplies(
+              Number(url.searchParams.get("count") ?? 0),
+              Math.min(Number(url.searchParams.get("timeoutMs") ?? 60_000), 600_000),
+            ),
+          );
         case "callback-query":
           return writeJson(res, 200, sendCallbackQuery(json));
         case "limits":
@@ -1311,7 +1458,8 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
     let m = /^\/file\/bot([^/]+)\/(.+)$/.exec(path);
     if (m) {
       req.resume();
-      if (decodeURIComponent(m[1]) !== token) return writeJson(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
+      if (decodeURIComponent(m[1]) !== token)
+        return writeJson(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
       return serveFile(res, decodeURIComponent(m[2]));
     }
     m = /^\/bot([^/]+)\/([A-Za-z0-9_]*)\/?$/.exec(path);
@@ -1415,7 +1563,11 @@ export async function createFakeTelegramServer(options: FakeTelegramOptions = {}
         };
         const timer = setTimeout(() => {
           cleanup();
-          reject(new Error(`fake-telegram waitForSent(${count}) timed out after ${timeoutMs} ms; have ${fake.sent(chatId).length}`));
+          reject(
+            new Error(
+              `fake-telegram waitForSent(${count}) timed out after ${timeoutMs} ms; have ${fake.sent(chatId).length}`,
+            ),
+          );
         }, timeoutMs);
         const cleanup = () => {
           clearTimeout(timer);

@@ -123,7 +123,14 @@ export interface FakeZalo {
    * The photo is served by the fake at a public URL in the update, under `photo` (documented,
    * the default), `photo_url` (seen in real payloads) or both.
    */
-  userPhoto(input: UserMessage & { photo: Buffer; caption?: string; contentType?: string; field?: "photo" | "photo_url" | "both" }): Record<string, any>;
+  userPhoto(
+    input: UserMessage & {
+      photo: Buffer;
+      caption?: string;
+      contentType?: string;
+      field?: "photo" | "photo_url" | "both";
+    },
+  ): Record<string, any>;
   userSticker(input: UserMessage): Record<string, any>;
   userVoice(input: UserMessage): Record<string, any>;
   /** `message.unsupported.received`; without a message when `bare` is set. */
@@ -157,7 +164,8 @@ class ApiError extends Error {
 }
 
 /** The table's description, with what went wrong after it. */
-const describe = (code: ZaloErrorCode, detail?: string) => (detail ? `${ZALO_ERRORS[code]}: ${detail}` : ZALO_ERRORS[code]);
+const describe = (code: ZaloErrorCode, detail?: string) =>
+  detail ? `${ZALO_ERRORS[code]}: ${detail}` : ZALO_ERRORS[code];
 
 export async function createFakeZaloServer(options: FakeZaloOptions = {}): Promise<FakeZalo> {
   const token = options.token ?? "1234567890:fake-zalo-secret-token";
@@ -203,7 +211,8 @@ export async function createFakeZaloServer(options: FakeZaloOptions = {}): Promi
 
   function chatOf(payload: Record<string, any>): string {
     const chatId = payload.chat_id;
-    if (typeof chatId !== "string" || !chatId) throw new ApiError(400, describe(400, "chat_id is required and must be a string"));
+    if (typeof chatId !== "string" || !chatId)
+      throw new ApiError(400, describe(400, "chat_id is required and must be a string"));
     const block = blocked.get(chatId);
     if (block !== undefined) throw new ApiError(403, block);
     return chatId;
@@ -212,7 +221,11 @@ export async function createFakeZaloServer(options: FakeZaloOptions = {}): Promi
   async function fetchPhoto(url: string): Promise<{ status: number; type: string; bytes: Buffer }> {
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
-      return { status: response.status, type: response.headers.get("content-type") ?? "", bytes: Buffer.from(await response.arrayBuffer()) };
+      return {
+        status: response.status,
+        type: response.headers.get("content-type") ?? "",
+        bytes: Buffer.from(await response.arrayBuffer()),
+      };
     } catch {
       return { status: 0, type: "", bytes: Buffer.alloc(0) };
     }
@@ -237,7 +250,11 @@ export async function createFakeZaloServer(options: FakeZaloOptions = {}): Promi
   const methods: Record<string, (payload: Record<string, any>) => Promise<unknown>> = {
     getMe: async () => botInfo,
     async getUpdates(payload) {
-      if (webhook) throw new ApiError(400, describe(400, "getUpdates is not available while a webhook is set; call deleteWebhook first"));
+      if (webhook)
+        throw new ApiError(
+          400,
+          describe(400, "getUpdates is not available while a webhook is set; call deleteWebhook first"),
+        );
       // The documented type of timeout is a string of seconds.
       const update = await nextUpdate(Number(payload.timeout ?? 0));
       if (!update) throw new ApiError(408, ZALO_ERRORS[408]);
@@ -245,8 +262,10 @@ export async function createFakeZaloServer(options: FakeZaloOptions = {}): Promi
     },
     async setWebhook(payload) {
       const { url, secret_token: secret } = payload;
-      if (typeof url !== "string" || !/^https:\/\/[^/]/.test(url)) throw new ApiError(400, describe(400, "url is required and must be an HTTPS URL"));
-      if (typeof secret !== "string" || secret.length < 8 || secret.length > 256) throw new ApiError(400, describe(400, "secret_token is required, 8 to 256 characters"));
+      if (typeof url !== "string" || !/^https:\/\/[^/]/.test(url))
+        throw new ApiError(400, describe(400, "url is required and must be an HTTPS URL"));
+      if (typeof secret !== "string" || secret.length < 8 || secret.length > 256)
+        throw new ApiError(400, describe(400, "secret_token is required, 8 to 256 characters"));
       webhook = { url, secret_token: secret };
       for (const update of queue.splice(0)) void deliver(update);
       return { url, updated_at: Date.now() };
@@ -260,29 +279,49 @@ export async function createFakeZaloServer(options: FakeZaloOptions = {}): Promi
       const chatId = chatOf(payload);
       const text = payload.text;
       if (typeof text !== "string" || text.length < 1 || text.length > TEXT_LIMIT) {
-        throw new ApiError(400, describe(400, `text must be 1 to ${TEXT_LIMIT} characters (got ${typeof text === "string" ? text.length : typeof text})`));
+        throw new ApiError(
+          400,
+          describe(
+            400,
+            `text must be 1 to ${TEXT_LIMIT} characters (got ${typeof text === "string" ? text.length : typeof text})`,
+          ),
+        );
       }
       const parseMode = payload.parse_mode;
-      if (parseMode !== undefined && parseMode !== "html" && parseMode !== "markdown") throw new ApiError(400, describe(400, "parse_mode must be html or markdown"));
+      if (parseMode !== undefined && parseMode !== "html" && parseMode !== "markdown")
+        throw new ApiError(400, describe(400, "parse_mode must be html or markdown"));
       return record({ method: "sendMessage", chat_id: chatId, text, ...(parseMode ? { parse_mode: parseMode } : {}) });
     },
     async sendPhoto(payload) {
       const chatId = chatOf(payload);
       const url = payload.photo;
-      if (typeof url !== "string" || !/^https?:\/\//.test(url)) throw new ApiError(400, describe(400, "photo must be a public http(s) URL"));
-      if (payload.caption !== undefined && (typeof payload.caption !== "string" || payload.caption.length > TEXT_LIMIT)) throw new ApiError(400, describe(400, "caption is too long"));
+      if (typeof url !== "string" || !/^https?:\/\//.test(url))
+        throw new ApiError(400, describe(400, "photo must be a public http(s) URL"));
+      if (payload.caption !== undefined && (typeof payload.caption !== "string" || payload.caption.length > TEXT_LIMIT))
+        throw new ApiError(400, describe(400, "caption is too long"));
       const photo = await fetchPhoto(url);
-      if (photo.status !== 200 || !photo.type.startsWith("image/")) throw new ApiError(400, describe(400, `photo URL did not answer an image (HTTP ${photo.status})`));
-      return record({ method: "sendPhoto", chat_id: chatId, caption: payload.caption, photo: url, photoStatus: photo.status, photoType: photo.type, photoBytes: photo.bytes });
+      if (photo.status !== 200 || !photo.type.startsWith("image/"))
+        throw new ApiError(400, describe(400, `photo URL did not answer an image (HTTP ${photo.status})`));
+      return record({
+        method: "sendPhoto",
+        chat_id: chatId,
+        caption: payload.caption,
+        photo: url,
+        photoStatus: photo.status,
+        photoType: photo.type,
+        photoBytes: photo.bytes,
+      });
     },
     async sendSticker(payload) {
       const chatId = chatOf(payload);
-      if (typeof payload.sticker !== "string" || !payload.sticker) throw new ApiError(400, describe(400, "sticker is required"));
+      if (typeof payload.sticker !== "string" || !payload.sticker)
+        throw new ApiError(400, describe(400, "sticker is required"));
       return record({ method: "sendSticker", chat_id: chatId });
     },
     async sendChatAction(payload) {
       chatOf(payload);
-      if (payload.action !== "typing" && payload.action !== "upload_photo") throw new ApiError(400, describe(400, "unknown action"));
+      if (payload.action !== "typing" && payload.action !== "upload_photo")
+        throw new ApiError(400, describe(400, "unknown action"));
       return true;
     },
   };
@@ -293,7 +332,8 @@ export async function createFakeZaloServer(options: FakeZaloOptions = {}): Promi
     const text = Buffer.concat(chunks).toString("utf8");
     if (!text) return {};
     const parsed = JSON.parse(text);
-    if (typeof parsed !== "object" || parsed === null) throw new ApiError(400, describe(400, "body must be a JSON object"));
+    if (typeof parsed !== "object" || parsed === null)
+      throw new ApiError(400, describe(400, "body must be a JSON object"));
     return parsed;
   }
 
@@ -324,7 +364,12 @@ export async function createFakeZaloServer(options: FakeZaloOptions = {}): Promi
       call.status = failure.httpStatus;
       return void res.writeHead(failure.httpStatus, { "content-type": "text/html" }).end(failure.body);
     }
-    if (failure) return fail(failure.error_code, { ok: false, error_code: failure.error_code, description: failure.description ?? ZALO_ERRORS[failure.error_code] });
+    if (failure)
+      return fail(failure.error_code, {
+        ok: false,
+        error_code: failure.error_code,
+        description: failure.description ?? ZALO_ERRORS[failure.error_code],
+      });
     const handler = methods[method];
     if (!handler) return fail(404, { ok: false, error_code: 404, description: describe(404, `method ${method}`) });
     try {
@@ -341,12 +386,18 @@ export async function createFakeZaloServer(options: FakeZaloOptions = {}): Promi
     const url = new URL(req.url ?? "/", "http://localhost");
     const api = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
     if (api && req.method === "POST") {
-      if (api[1] !== token) return answer(res, 401, { ok: false, error_code: 401, description: describe(401, "invalid bot token") });
-      return void onApi(req, res, api[2]).catch(() => answer(res, 403, { ok: false, error_code: 403, description: ZALO_ERRORS[403] }));
+      if (api[1] !== token)
+        return answer(res, 401, { ok: false, error_code: 401, description: describe(401, "invalid bot token") });
+      return void onApi(req, res, api[2]).catch(() =>
+        answer(res, 403, { ok: false, error_code: 403, description: ZALO_ERRORS[403] }),
+      );
     }
     const photo = /^\/photos\/([0-9a-f]+)\.jpg$/.exec(url.pathname);
     const stored = photo ? photos.get(photo[1]) : undefined;
-    if (stored && !stored.expired && req.method === "GET") return void res.writeHead(200, { "content-type": stored.type, "content-length": stored.data.length }).end(stored.data);
+    if (stored && !stored.expired && req.method === "GET")
+      return void res
+        .writeHead(200, { "content-type": stored.type, "content-length": stored.data.length })
+        .end(stored.data);
     res.writeHead(404).end();
   });
   server.on("connection", (socket) => {
@@ -434,7 +485,11 @@ export async function createFakeZaloServer(options: FakeZaloOptions = {}): Promi
         };
         const timer = setTimeout(() => {
           cleanup();
-          reject(new Error(`fake zalo: ${matching().length}/${count} messages to ${chatId ?? "any chat"} after ${timeoutMs} ms`));
+          reject(
+            new Error(
+              `fake zalo: ${matching().length}/${count} messages to ${chatId ?? "any chat"} after ${timeoutMs} ms`,
+            ),
+          );
         }, timeoutMs);
         const cleanup = () => {
           clearTimeout(timer);
@@ -454,14 +509,21 @@ export async function createFakeZaloServer(options: FakeZaloOptions = {}): Promi
       const url = `${baseUrl}/photos/${id}.jpg`;
       const field = input.field ?? "photo";
       const photo = field === "both" ? { photo: url, photo_url: url } : { [field]: url };
-      return messageEvent("message.image.received", input, { ...photo, ...(input.caption ? { caption: input.caption } : {}) });
+      return messageEvent("message.image.received", input, {
+        ...photo,
+        ...(input.caption ? { caption: input.caption } : {}),
+      });
     },
     userSticker(input) {
       const sticker = hex(10);
       return messageEvent("message.sticker.received", input, { sticker, url: `${baseUrl}/stickers/${sticker}.png` });
     },
-    userVoice: (input) => messageEvent("message.voice.received", input, { voice_url: `${baseUrl}/voice/${hex(8)}.aac` }),
-    userUnsupported: (input) => (input.bare ? inject({ event_name: "message.unsupported.received" }) : messageEvent("message.unsupported.received", input, {})),
+    userVoice: (input) =>
+      messageEvent("message.voice.received", input, { voice_url: `${baseUrl}/voice/${hex(8)}.aac` }),
+    userUnsupported: (input) =>
+      input.bare
+        ? inject({ event_name: "message.unsupported.received" })
+        : messageEvent("message.unsupported.received", input, {}),
     expirePhotos() {
       for (const photo of photos.values()) photo.expired = true;
     },

@@ -1,13 +1,15 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createApp, type App } from "../../src/app.js";
+import { type App, createApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import type { Clock, Logger } from "../../src/core/ports.js";
 import { createFakeTelegramServer, type FakeTelegram, type UserMessageInput } from "./fake-telegram-server.js";
 
 /** A clock tests move by hand. */
-export function createManualClock(start: string | Date): Clock & { set(at: string | Date): void; advance(ms: number): void } {
+export function createManualClock(
+  start: string | Date,
+): Clock & { set(at: string | Date): void; advance(ms: number): void } {
   let now = new Date(start);
   return {
     now: () => new Date(now),
@@ -31,7 +33,12 @@ export interface Harness {
   logger: ReturnType<typeof createTestLogger>;
   dataDir: string;
   /** Sends a message as a user and resolves with the texts the bot sent back to that chat. */
-  say(from: UserMessageInput["from"], chat: UserMessageInput["chat"], text: string, extra?: Partial<UserMessageInput>): Promise<string[]>;
+  say(
+    from: UserMessageInput["from"],
+    chat: UserMessageInput["chat"],
+    text: string,
+    extra?: Partial<UserMessageInput>,
+  ): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -54,7 +61,12 @@ export async function startHarness(options: { now?: string; env?: Record<string,
   const clock = createManualClock(options.now ?? "2021-02-01T02:00:00Z");
   const logger = createTestLogger();
   // Real Telegram limits would make a test of twenty commands in one group take a minute.
-  const app = await createApp(config, { clock, logger, botInfo: fake.botInfo, telegramLimits: { globalPerSecond: 1000, perChatPerSecond: 1000, perGroupPerMinute: 60_000 } });
+  const app = await createApp(config, {
+    clock,
+    logger,
+    botInfo: fake.botInfo,
+    telegramLimits: { globalPerSecond: 1000, perChatPerSecond: 1000, perGroupPerMinute: 60_000 },
+  });
   await app.start();
   return {
     fake,
@@ -70,7 +82,10 @@ export async function startHarness(options: { now?: string; env?: Record<string,
       await waitFor(() => !fake.pendingUpdates().some((u) => u.update_id === update.update_id), 30_000);
       await app.inbox.drain();
       await waitQuiet(fake, chat.id, before);
-      return fake.sent(chat.id).slice(before).map((s) => s.text ?? s.caption ?? "");
+      return fake
+        .sent(chat.id)
+        .slice(before)
+        .map((s) => s.text ?? s.caption ?? "");
     },
     async close() {
       await app.stop();

@@ -5,22 +5,53 @@
  * a PDF with a real text layer (Type0 font, Identity-H, a ToUnicode map: what Word's "Save as PDF"
  * writes), so the readers are tested on files of the kind offices send.
  */
-import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
+import {
+  AlignmentType,
+  Document,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
 
 const isRow = (line: string) => /^\|.*\|$/.test(line.trim());
-const columns = (line: string) => line.split(/\s{3,}/).map((s) => s.trim()).filter(Boolean);
+const columns = (line: string) =>
+  line
+    .split(/\s{3,}/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function layoutTable(lines: string[]): Table {
   const left = lines.map((l) => columns(l)[0] ?? "");
   const right = lines.map((l) => columns(l)[1] ?? "");
-  const cell = (texts: string[]) => new TableCell({ width: { size: 50, type: WidthType.PERCENTAGE }, children: texts.map((t) => new Paragraph({ children: [new TextRun(t)] })) });
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [new TableRow({ children: [cell(left), cell(right)] })] });
+  const cell = (texts: string[]) =>
+    new TableCell({
+      width: { size: 50, type: WidthType.PERCENTAGE },
+      children: texts.map((t) => new Paragraph({ children: [new TextRun(t)] })),
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [new TableRow({ children: [cell(left), cell(right)] })],
+  });
 }
 
 function taskTable(lines: string[]): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: lines.map((l) => new TableRow({ children: l.trim().slice(1, -1).split("|").map((c) => new TableCell({ children: [new Paragraph(c.trim())] })) })),
+    rows: lines.map(
+      (l) =>
+        new TableRow({
+          children: l
+            .trim()
+            .slice(1, -1)
+            .split("|")
+            .map((c) => new TableCell({ children: [new Paragraph(c.trim())] })),
+        }),
+    ),
   });
 }
 
@@ -47,7 +78,8 @@ export async function planDocx(text: string, options: { numbering?: boolean } = 
     }
     if (/^Nơi nhận:/u.test(line.trim())) {
       const block: string[] = [];
-      while (i < lines.length && lines[i].trim() && !isRow(lines[i]) && !/^PHỤ LỤC/u.test(lines[i].trim())) block.push(lines[i++]);
+      while (i < lines.length && lines[i].trim() && !isRow(lines[i]) && !/^PHỤ LỤC/u.test(lines[i].trim()))
+        block.push(lines[i++]);
       children.push(layoutTable(block));
       continue;
     }
@@ -59,7 +91,13 @@ export async function planDocx(text: string, options: { numbering?: boolean } = 
     if (options.numbering && (roman || arabic || letter || bullet)) {
       const [level, rest] = roman ? [0, roman[2]] : arabic ? [1, arabic[2]] : letter ? [2, letter[2]] : [3, bullet![1]];
       children.push(new Paragraph({ children: [new TextRun(rest)], numbering: { reference: "plan", level } }));
-    } else children.push(new Paragraph({ alignment: /^KẾ HOẠCH$/u.test(t) ? AlignmentType.CENTER : AlignmentType.JUSTIFIED, children: [new TextRun(t)] }));
+    } else
+      children.push(
+        new Paragraph({
+          alignment: /^KẾ HOẠCH$/u.test(t) ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
+          children: [new TextRun(t)],
+        }),
+      );
     i++;
   }
   const doc = new Document({
@@ -119,9 +157,15 @@ export function planPdf(text: string): Buffer {
     ops.push("ET");
     pages.push(ops.join("\n"));
   }
-  const cmapEntries = chars.map((c) => `<${hex(code.get(c)!)}> <${[...Buffer.from(c, "utf16le")].reduce((s, b, i, a) => (i % 2 ? s : s + ((a[i + 1] << 8) | b).toString(16).padStart(4, "0").toUpperCase()), "")}>`);
+  const cmapEntries = chars.map(
+    (c) =>
+      `<${hex(code.get(c)!)}> <${[...Buffer.from(c, "utf16le")].reduce((s, b, i, a) => (i % 2 ? s : s + ((a[i + 1] << 8) | b).toString(16).padStart(4, "0").toUpperCase()), "")}>`,
+  );
   const chunks: string[] = [];
-  for (let i = 0; i < cmapEntries.length; i += 100) chunks.push(`${Math.min(100, cmapEntries.length - i)} beginbfchar\n${cmapEntries.slice(i, i + 100).join("\n")}\nendbfchar`);
+  for (let i = 0; i < cmapEntries.length; i += 100)
+    chunks.push(
+      `${Math.min(100, cmapEntries.length - i)} beginbfchar\n${cmapEntries.slice(i, i + 100).join("\n")}\nendbfchar`,
+    );
   const cmap = `/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n${chunks.join("\n")}\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend`;
   // Objects: 1 catalog, 2 pages, 3 font, 4 descendant, 5 ToUnicode, 6 descriptor, then page + content pairs.
   const pageIds = pages.map((_, i) => 7 + i * 2);
@@ -135,7 +179,9 @@ export function planPdf(text: string): Buffer {
   ];
   for (const content of pages) {
     const id = objects.length + 1;
-    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${id + 1} 0 R >>`);
+    objects.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${id + 1} 0 R >>`,
+    );
     objects.push(`<< /Length ${Buffer.byteLength(content)} >>\nstream\n${content}\nendstream`);
   }
   let out = "%PDF-1.4\n";
@@ -151,7 +197,12 @@ export function planPdf(text: string): Buffer {
 
 /** A PDF with pages but no text layer, as a scanner makes (an image would be there; none is needed). */
 export function scannedPdf(): Buffer {
-  const objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>", "<< /Length 8 >>\nstream\n0 0 m S\n\nendstream"];
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+    "<< /Length 8 >>\nstream\n0 0 m S\n\nendstream",
+  ];
   let out = "%PDF-1.4\n";
   const offsets: number[] = [];
   objects.forEach((o, i) => {

@@ -2,7 +2,7 @@
  * Helpers for tests that run the real bot as its own process (test/support/bot-process.ts) against
  * a fake Bot API on 127.0.0.1: start it, kill it, seed a database, wait for a condition.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { syncAllTasks } from "../../src/core/plans/tasks.js";
 import { openDatabase } from "../../src/db/database.js";
 import { createPrismaRepositories } from "../../src/db/repositories.js";
@@ -24,11 +24,23 @@ export interface RealBot {
 }
 
 /** Starts bot-process.ts as one process (no npx/tsx wrapper, so a signal hits the bot itself). */
-export function startRealBot(env: Record<string, string>, options: { outboxConcurrency?: number; log?: boolean } = {}): Promise<RealBot> {
-  const child = spawn(process.execPath, ["--import", "tsx", "test/support/bot-process.ts", JSON.stringify({ clockStart: NOW, outboxConcurrency: options.outboxConcurrency ?? 4, log: options.log })], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+export function startRealBot(
+  env: Record<string, string>,
+  options: { outboxConcurrency?: number; log?: boolean } = {},
+): Promise<RealBot> {
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "test/support/bot-process.ts",
+      JSON.stringify({ clockStart: NOW, outboxConcurrency: options.outboxConcurrency ?? 4, log: options.log }),
+    ],
+    {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let out = "";
   let err = "";
   child.stderr!.on("data", (d) => (err += d));
@@ -48,7 +60,11 @@ export async function kill9(bot: RealBot): Promise<void> {
   await bot.exited;
 }
 
-export async function until(cond: () => boolean | Promise<boolean>, timeoutMs: number, what = "condition"): Promise<void> {
+export async function until(
+  cond: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what = "condition",
+): Promise<void> {
   const t0 = Date.now();
   while (!(await cond())) {
     if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
@@ -70,24 +86,41 @@ export async function seedUnits(url: string, units: number, options: { privateCh
   for (let i = 1; i <= units; i++) {
     const unit = await repos.units.create({ code: `XA_${i}`, name: `UBND xã Số ${i}`, kind: "xa", tags: ["xa"] });
     const chatId = options.privateChats ? String(5000 + i) : String(groupOf(i).id);
-    await repos.chats.bind({ channel: "telegram", chatId, chatType: options.privateChats ? "private" : "group", title: `Xã Số ${i}`, role: "unit", unitId: unit.id });
-    const officer = await repos.people.touch({ channel: "telegram", userId: String(officerOf(i).id), displayName: `Cán bộ ${i}` });
+    await repos.chats.bind({
+      channel: "telegram",
+      chatId,
+      chatType: options.privateChats ? "private" : "group",
+      title: `Xã Số ${i}`,
+      role: "unit",
+      unitId: unit.id,
+    });
+    const officer = await repos.people.touch({
+      channel: "telegram",
+      userId: String(officerOf(i).id),
+      displayName: `Cán bộ ${i}`,
+    });
     await repos.people.setRole(officer.id, "officer");
     await repos.people.setUnit(officer.id, unit.id);
   }
   const admin = await repos.people.touch({ channel: "telegram", userId: String(ADMIN.id), displayName: "Hoa" });
   await repos.people.setRole(admin.id, "admin");
   await repos.tasks.upsert({
-    planId: null, code: "NV_1", title: "Treo pa nô tuyên truyền", targets: ["xa"], schedule: { kind: "once", dueDate: "2021-02-09" },
+    planId: null,
+    code: "NV_1",
+    title: "Treo pa nô tuyên truyền",
+    targets: ["xa"],
+    schedule: { kind: "once", dueDate: "2021-02-09" },
     reminder: { before: [], onDueDay: false, after: [], escalateAfter: 0, time: "08:00" },
-    deadlineText: "09/02/2021", createdBy: "test",
+    deadlineText: "09/02/2021",
+    createdBy: "test",
     indicators: [{ code: "pano", label: "Pa nô", measure: "cái", synonyms: ["pa nô", "pano"] }],
   });
   await syncAllTasks({ repos, clock: { now: () => new Date(NOW) }, timezone: "Asia/Ho_Chi_Minh" });
   await db.$disconnect();
 }
 
-export const jpeg = (seed: number) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xdb]), Buffer.alloc(256, seed), Buffer.from([0xff, 0xd9])]);
+export const jpeg = (seed: number) =>
+  Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xdb]), Buffer.alloc(256, seed), Buffer.from([0xff, 0xd9])]);
 
 /** Lines the bot logged (pino JSON on stdout, with `"log": true`) with this message. */
 export function logLines(bot: RealBot, msg: string): { time: number; [key: string]: unknown }[] {

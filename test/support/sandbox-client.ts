@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { deflateSync } from "node:zlib";
-import { startSandbox, type Sandbox } from "../../src/channels/sandbox/sandbox.js";
+import { type Sandbox, startSandbox } from "../../src/channels/sandbox/sandbox.js";
 import type { SandboxMessage } from "../../src/channels/sandbox/sandbox-transcript.js";
-import { loadConfig, type Config } from "../../src/config.js";
+import { type Config, loadConfig } from "../../src/config.js";
 import { createTranslator } from "../../src/i18n.js";
 import { createTestLogger } from "./harness.js";
 
@@ -34,11 +34,21 @@ export async function startTestSandbox(env: Record<string, string> = {}) {
   await sandbox.started();
   const base = sandbox.url.replace(/\/$/, "");
   const post = async (route: string, body: unknown) => {
-    const response = await fetch(base + route, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const response = await fetch(base + route, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
-  const state = async () => (await (await fetch(`${base}/api/state`)).json()) as { now: string; chats: SandboxChatView[]; people: SandboxPerson[] };
-  const messages = async (chatId: string) => ((await (await fetch(`${base}/api/chats/${chatId}/messages`)).json()) as { messages: SandboxMessage[] }).messages;
+  const state = async () =>
+    (await (await fetch(`${base}/api/state`)).json()) as {
+      now: string;
+      chats: SandboxChatView[];
+      people: SandboxPerson[];
+    };
+  const messages = async (chatId: string) =>
+    ((await (await fetch(`${base}/api/chats/${chatId}/messages`)).json()) as { messages: SandboxMessage[] }).messages;
   const client = {
     config,
     dataDir,
@@ -59,15 +69,25 @@ export async function startTestSandbox(env: Record<string, string> = {}) {
       return found;
     },
     /** Sends as a person and waits until the bot has answered (or `timeoutMs` passed); gives the bot's new messages. */
-    async say(chatId: string, userId: string, text: string, extra: { replyTo?: string; files?: { name: string; mime: string; data: Uint8Array }[] } = {}) {
+    async say(
+      chatId: string,
+      userId: string,
+      text: string,
+      extra: { replyTo?: string; files?: { name: string; mime: string; data: Uint8Array }[] } = {},
+    ) {
       const before = (await messages(chatId)).length;
       const result = await post(`/api/chats/${chatId}/messages`, {
         userId,
         text,
         replyTo: extra.replyTo,
-        files: (extra.files ?? []).map((f) => ({ name: f.name, mime: f.mime, data: Buffer.from(f.data).toString("base64") })),
+        files: (extra.files ?? []).map((f) => ({
+          name: f.name,
+          mime: f.mime,
+          data: Buffer.from(f.data).toString("base64"),
+        })),
       });
-      if (result.status !== 202) return { status: result.status, error: result.body.error as string, replies: [] as SandboxMessage[] };
+      if (result.status !== 202)
+        return { status: result.status, error: result.body.error as string, replies: [] as SandboxMessage[] };
       const replies = await waitForBot(() => messages(chatId), before + 1);
       return { status: result.status, error: undefined, replies };
     },
@@ -82,7 +102,11 @@ export async function startTestSandbox(env: Record<string, string> = {}) {
 export type TestSandbox = Awaited<ReturnType<typeof startTestSandbox>>;
 
 /** Waits for the bot's messages after index `from`, until none arrive for a while (a chart takes time). */
-async function waitForBot(read: () => Promise<SandboxMessage[]>, from: number, timeoutMs = 15_000): Promise<SandboxMessage[]> {
+async function waitForBot(
+  read: () => Promise<SandboxMessage[]>,
+  from: number,
+  timeoutMs = 15_000,
+): Promise<SandboxMessage[]> {
   const t0 = Date.now();
   let seen = -1;
   for (;;) {
@@ -120,5 +144,10 @@ export function samplePng(size = 48): Uint8Array {
   ihdr.set([8, 2, 0, 0, 0], 8);
   const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(size * 3, Buffer.from([40, 120, 200]))]);
   const raw = Buffer.concat(Array.from({ length: size }, () => row));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }

@@ -2,10 +2,17 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createApp, type App } from "../../src/app.js";
+import { type App, createApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { createFakeTelegramServer, type FakeTelegram } from "./fake-telegram-server.js";
-import { BOT_NAME, createFakeZaloServer, type FakeZalo, type FakeZaloChat, type FakeZaloOptions, type FakeZaloUser } from "./fake-zalo-server.js";
+import {
+  BOT_NAME,
+  createFakeZaloServer,
+  type FakeZalo,
+  type FakeZaloChat,
+  type FakeZaloOptions,
+  type FakeZaloUser,
+} from "./fake-zalo-server.js";
 import { createManualClock, createTestLogger } from "./harness.js";
 
 export const ZALO_ADMIN: FakeZaloUser = { id: "ad0000000000a001", display_name: "Hoa Phòng VHTT" };
@@ -50,7 +57,13 @@ async function freePort(): Promise<number> {
  * configured (plus Telegram when asked), polling or webhook, with PUBLIC_BASE_URL on the app's port.
  */
 export async function startZaloHarness(
-  options: { now?: string; env?: Record<string, string>; webhook?: boolean; telegram?: boolean; fake?: FakeZaloOptions } = {},
+  options: {
+    now?: string;
+    env?: Record<string, string>;
+    webhook?: boolean;
+    telegram?: boolean;
+    fake?: FakeZaloOptions;
+  } = {},
 ): Promise<ZaloHarness> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -66,13 +79,24 @@ export async function startZaloHarness(
     PORT: String(port),
     DATA_DIR: dataDir,
     LOG_LEVEL: "silent",
-    ...(options.webhook ? { ZALO_MODE: "webhook", ZALO_WEBHOOK_URL, ZALO_WEBHOOK_SECRET: "zalo-secret-0123456789" } : {}),
-    ...(telegram ? { TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.url, ADMIN_TELEGRAM_IDS: "111" } : {}),
+    ...(options.webhook
+      ? { ZALO_MODE: "webhook", ZALO_WEBHOOK_URL, ZALO_WEBHOOK_SECRET: "zalo-secret-0123456789" }
+      : {}),
+    ...(telegram
+      ? { TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.url, ADMIN_TELEGRAM_IDS: "111" }
+      : {}),
     ...options.env,
   });
   const clock = createManualClock(options.now ?? "2021-03-10T02:00:00Z");
   const logger = createTestLogger();
-  const app = await createApp(config, { clock, logger, botInfo: telegram?.botInfo, telegramLimits: FAST, zaloLimits: FAST, zaloPollTimeoutSeconds: 1 });
+  const app = await createApp(config, {
+    clock,
+    logger,
+    botInfo: telegram?.botInfo,
+    telegramLimits: FAST,
+    zaloLimits: FAST,
+    zaloPollTimeoutSeconds: 1,
+  });
   await app.start();
 
   async function settle(chatId: string, before: number, timeoutMs = 15_000): Promise<void> {
@@ -94,7 +118,10 @@ export async function startZaloHarness(
     const before = zalo.sent(chatId).length;
     act();
     await settle(chatId, before);
-    return zalo.sent(chatId).slice(before).map((s) => s.text ?? s.caption ?? "");
+    return zalo
+      .sent(chatId)
+      .slice(before)
+      .map((s) => s.text ?? s.caption ?? "");
   }
 
   return {
@@ -109,7 +136,14 @@ export async function startZaloHarness(
     say: (from, text) => exchange(from.id, () => zalo.userText({ from, text })),
     sayPhoto: (from, photo, caption) => exchange(from.id, () => zalo.userPhoto({ from, photo, caption })),
     sayInGroup: (from, group, text, extra = {}) =>
-      exchange(group.id, () => zalo.userText({ from, chat: group, text: extra.replyTo ? text : `@${BOT_NAME} ${text}`, replyTo: extra.replyTo })),
+      exchange(group.id, () =>
+        zalo.userText({
+          from,
+          chat: group,
+          text: extra.replyTo ? text : `@${BOT_NAME} ${text}`,
+          replyTo: extra.replyTo,
+        }),
+      ),
     async close() {
       await app.stop();
       await zalo.close();

@@ -1,10 +1,10 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { ZaloClient, type ClientOptions } from "./client.js";
+import { type ClientOptions, ZaloClient } from "./client.js";
 import { Composer } from "./composer.js";
 import { Context } from "./context.js";
-import { normalizeUpdates } from "./update.js";
 import type { BotInfo, Update } from "./types.js";
+import { normalizeUpdates } from "./update.js";
 
 export interface BotOptions extends ClientOptions {
   /** Skips getMe when known. */
@@ -125,7 +125,8 @@ export class Bot<C extends Context = Context> extends Composer<C> {
    * @example http.createServer(bot.webhookCallback(process.env.ZALO_WEBHOOK_SECRET!)).listen(8443);
    */
   webhookCallback(secret: string): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-    if (secret.length < 8 || secret.length > 256) throw new RangeError("zalo-bot: the webhook secret must be 8–256 characters");
+    if (secret.length < 8 || secret.length > 256)
+      throw new RangeError("zalo-bot: the webhook secret must be 8–256 characters");
     const expected = digest(secret);
     return async (req, res) => {
       if (req.method !== "POST") return void res.writeHead(405).end();
@@ -163,7 +164,9 @@ export class Bot<C extends Context = Context> extends Composer<C> {
   private async pollLoop(options: LaunchOptions, signal: AbortSignal, onLaunch?: () => void): Promise<void> {
     const first = options.backoffMs ?? 1000;
     const max = options.maxBackoffMs ?? 30_000;
-    const onError = this.options.onPollingError ?? ((error, wait) => console.warn(`zalo-bot: polling failed, retrying in ${wait} ms`, error));
+    const onError =
+      this.options.onPollingError ??
+      ((error, wait) => console.warn(`zalo-bot: polling failed, retrying in ${wait} ms`, error));
     let wait = first;
     let live = false;
     while (!signal.aborted) {

@@ -1,6 +1,6 @@
 import { ZaloApiError, ZaloHttpError } from "./errors.js";
-import { normalizeUpdates } from "./update.js";
 import type { ApiResponse, BotInfo, ChatAction, ParseMode, SentMessage, Update, WebhookInfo } from "./types.js";
+import { normalizeUpdates } from "./update.js";
 
 export const DEFAULT_API_ROOT = "https://bot-api.zaloplatforms.com";
 
@@ -61,7 +61,9 @@ export class ZaloClient {
       if (options.signal?.aborted) throw error;
       const timedOut = timeout.aborted;
       // The token is part of the URL: never let it reach a log through the cause's message.
-      throw new ZaloHttpError(method, timedOut ? "request timed out" : "network error", undefined, timedOut, { cause: scrub(error, this.token) });
+      throw new ZaloHttpError(method, timedOut ? "request timed out" : "network error", undefined, timedOut, {
+        cause: scrub(error, this.token),
+      });
     }
     let body: ApiResponse<T>;
     try {
@@ -89,7 +91,11 @@ export class ZaloClient {
     const timeout = params.timeout ?? 30;
     try {
       // The documented type of `timeout` is a string of seconds.
-      const result = await this.callApi<unknown>("getUpdates", { timeout: String(timeout) }, { ...options, timeoutMs: options.timeoutMs ?? this.timeoutMs + timeout * 1000 });
+      const result = await this.callApi<unknown>(
+        "getUpdates",
+        { timeout: String(timeout) },
+        { ...options, timeoutMs: options.timeoutMs ?? this.timeoutMs + timeout * 1000 },
+      );
       return normalizeUpdates(result);
     } catch (error) {
       // Assumption (undocumented): a poll that found nothing ends with error_code 408, which the
@@ -118,14 +124,32 @@ export class ZaloClient {
    * or keyboard.
    * @example client.sendMessage(chatId, `<b>Tổng hợp</b>\n${escapeHtml(title)}`, { parse_mode: "html" })
    */
-  sendMessage(chatId: string, text: string, extra: { parse_mode?: ParseMode } = {}, options?: CallOptions): Promise<SentMessage> {
-    return this.callApi("sendMessage", { chat_id: chatId, text, ...(extra.parse_mode ? { parse_mode: extra.parse_mode } : {}) }, options);
+  sendMessage(
+    chatId: string,
+    text: string,
+    extra: { parse_mode?: ParseMode } = {},
+    options?: CallOptions,
+  ): Promise<SentMessage> {
+    return this.callApi(
+      "sendMessage",
+      { chat_id: chatId, text, ...(extra.parse_mode ? { parse_mode: extra.parse_mode } : {}) },
+      options,
+    );
   }
 
   /** `photo` is a public http(s) URL: the platform downloads it (there is no upload). */
-  sendPhoto(chatId: string, photo: string | { url: string }, extra: { caption?: string } = {}, options?: CallOptions): Promise<SentMessage> {
+  sendPhoto(
+    chatId: string,
+    photo: string | { url: string },
+    extra: { caption?: string } = {},
+    options?: CallOptions,
+  ): Promise<SentMessage> {
     const url = typeof photo === "string" ? photo : photo.url;
-    return this.callApi("sendPhoto", { chat_id: chatId, photo: url, ...(extra.caption ? { caption: extra.caption } : {}) }, options);
+    return this.callApi(
+      "sendPhoto",
+      { chat_id: chatId, photo: url, ...(extra.caption ? { caption: extra.caption } : {}) },
+      options,
+    );
   }
 
   sendSticker(chatId: string, sticker: string, options?: CallOptions): Promise<SentMessage> {

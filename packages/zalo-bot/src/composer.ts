@@ -86,7 +86,12 @@ export class Composer<C extends Context = Context> {
       const text = ctx.text;
       if (text === undefined) return false;
       for (const trigger of list) {
-        const m = typeof trigger === "string" ? (text === trigger ? Object.assign([text], { index: 0, input: text }) as RegExpExecArray : null) : new RegExp(trigger.source, trigger.flags.replace("g", "")).exec(text);
+        const m =
+          typeof trigger === "string"
+            ? text === trigger
+              ? (Object.assign([text], { index: 0, input: text }) as RegExpExecArray)
+              : null
+            : new RegExp(trigger.source, trigger.flags.replace("g", "")).exec(text);
         if (m) {
           ctx.match = m;
           return true;

@@ -2,7 +2,8 @@ import type { ChatType, Message, Update } from "./types.js";
 
 type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | undefined => (typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined);
+const str = (v: unknown): string | undefined =>
+  typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined;
 
 /**
  * Turns what the API or a webhook delivered into {@link Update}s: a bare update, one wrapped as
@@ -27,10 +28,15 @@ function normalizeMessage(raw: Raw): Message | undefined {
   const chatId = str(chat.id) ?? str(from.id);
   if (!chatId) return undefined;
   const date = typeof raw.date === "number" ? raw.date : Number(raw.date);
-  const chatType: ChatType = String(chat.chat_type ?? chat.type ?? "PRIVATE").toUpperCase() === "GROUP" ? "GROUP" : "PRIVATE";
+  const chatType: ChatType =
+    String(chat.chat_type ?? chat.type ?? "PRIVATE").toUpperCase() === "GROUP" ? "GROUP" : "PRIVATE";
   const message: Message = {
     message_id: str(raw.message_id) ?? "",
-    from: { id: str(from.id) ?? chatId, display_name: str(from.display_name) ?? str(from.name) ?? "", is_bot: from.is_bot === true },
+    from: {
+      id: str(from.id) ?? chatId,
+      display_name: str(from.display_name) ?? str(from.name) ?? "",
+      is_bot: from.is_bot === true,
+    },
     chat: { id: chatId, chat_type: chatType },
     // Milliseconds per the docs; a value in seconds would land in 1970.
     date: Number.isFinite(date) ? (date < 1e11 ? date * 1000 : date) : Date.now(),
@@ -71,5 +77,10 @@ export function stripMention(text: string, names: readonly (string | undefined)[
     out = out.replace(new RegExp(`(^|\\s)@${escapeRegExp(n)}(?=$|[\\s,.:;!?])`, "giu"), "$1");
   }
   out = out.replace(/^\s*@[^\n/@]{1,64}?\s+(?=\/[A-Za-z0-9_]+(?:\s|$))/u, "");
-  return out === text ? text : out.replace(/^[\s,:]+/u, "").replace(/[ \t]{2,}/g, " ").trim();
+  return out === text
+    ? text
+    : out
+        .replace(/^[\s,:]+/u, "")
+        .replace(/[ \t]{2,}/g, " ")
+        .trim();
 }

@@ -32,7 +32,9 @@ describe("Bot routing", () => {
       await next();
     });
     const feature = new Composer();
-    feature.command(["baocao", "bc"], (ctx) => ctx.reply(`cmd=${ctx.command} payload=${ctx.payload} args=${ctx.args.join("|")}`));
+    feature.command(["baocao", "bc"], (ctx) =>
+      ctx.reply(`cmd=${ctx.command} payload=${ctx.payload} args=${ctx.args.join("|")}`),
+    );
     bot.use(feature);
     bot.start((ctx) => ctx.reply(`start ${ctx.from?.display_name} ${ctx.state.seenBy}`));
     bot.help((ctx) => ctx.reply("help"));
@@ -97,7 +99,11 @@ describe("Groups (beta)", () => {
   const group = { id: "9a8b7c6d5e4f3a2b", chat_type: "GROUP" as const };
 
   it("matches a command after the bot's mention; gets mentions and replies to the bot, nothing else", async () => {
-    const bot = new Bot(fake.token, { apiRoot: fake.url, botInfo: { ...fake.botInfo, display_name: BOT_NAME }, ...quiet });
+    const bot = new Bot(fake.token, {
+      apiRoot: fake.url,
+      botInfo: { ...fake.botInfo, display_name: BOT_NAME },
+      ...quiet,
+    });
     bot.command("baocao", (ctx) => ctx.reply(`cmd ${ctx.payload}`));
     bot.on("text", (ctx) => ctx.reply(`text ${ctx.textWithoutMention} (${ctx.chat?.chat_type})`));
     launched(bot);
@@ -108,7 +114,11 @@ describe("Groups (beta)", () => {
     await fake.waitForSent(2, group.id);
     fake.userText({ from, chat: group, text: "đã treo 5 pa nô", replyTo: fake.sent(group.id)[0].message_id });
     await fake.waitForSent(3, group.id);
-    expect(fake.sent(group.id).map((s) => s.text)).toEqual(["cmd 12 pa nô", "text đã treo 3 pa nô (GROUP)", "text đã treo 5 pa nô (GROUP)"]);
+    expect(fake.sent(group.id).map((s) => s.text)).toEqual([
+      "cmd 12 pa nô",
+      "text đã treo 3 pa nô (GROUP)",
+      "text đã treo 5 pa nô (GROUP)",
+    ]);
     expect(fake.undelivered.map((u) => u.message.text)).toEqual(["chuyện riêng trong nhóm"]);
   });
 
@@ -126,7 +136,12 @@ describe("Bot.launch", () => {
   it("removes a webhook first, then survives server errors, HTML pages and timeouts with backoff and resumes", async () => {
     const errors: number[] = [];
     let recovered = 0;
-    const bot = new Bot(fake.token, { apiRoot: fake.url, timeoutMs: 300, onPollingError: (_e, wait) => errors.push(wait), onPollingRecovered: () => recovered++ });
+    const bot = new Bot(fake.token, {
+      apiRoot: fake.url,
+      timeoutMs: 300,
+      onPollingError: (_e, wait) => errors.push(wait),
+      onPollingRecovered: () => recovered++,
+    });
     bot.on("text", (ctx) => ctx.reply(`ok ${ctx.text}`));
     await bot.zalo.setWebhook({ url: "https://bot.example.vn/hook", secret_token: "12345678" });
     // 403 is the documented "internal server error"; a proxy's HTML page and a hang are not API answers.
@@ -181,7 +196,9 @@ describe("Bot.webhookCallback", () => {
 
   it("is registered with an HTTPS URL only, as the platform requires", async () => {
     const bot = new Bot(fake.token, { apiRoot: fake.url });
-    await expect(bot.zalo.setWebhook({ url: "http://bot.example.vn/hook", secret_token: SECRET })).rejects.toMatchObject({ code: 400 });
+    await expect(
+      bot.zalo.setWebhook({ url: "http://bot.example.vn/hook", secret_token: SECRET }),
+    ).rejects.toMatchObject({ code: 400 });
     await bot.zalo.setWebhook({ url: "https://bot.example.vn/hook", secret_token: SECRET });
     expect(fake.webhook()?.url).toBe("https://bot.example.vn/hook");
   });
@@ -191,8 +208,15 @@ describe("Bot.webhookCallback", () => {
     const handled: string[] = [];
     bot.on("text", (ctx) => void handled.push(ctx.text!));
     const url = await serve(bot);
-    const body = JSON.stringify({ event_name: "message.text.received", message: { message_id: "m1", from, chat: { id: from.id, chat_type: "PRIVATE" }, date: Date.now(), text: "x" } });
-    const wrong = await fetch(url, { method: "POST", headers: { "x-bot-api-secret-token": "webhook-secret-0124" }, body });
+    const body = JSON.stringify({
+      event_name: "message.text.received",
+      message: { message_id: "m1", from, chat: { id: from.id, chat_type: "PRIVATE" }, date: Date.now(), text: "x" },
+    });
+    const wrong = await fetch(url, {
+      method: "POST",
+      headers: { "x-bot-api-secret-token": "webhook-secret-0124" },
+      body,
+    });
     const missing = await fetch(url, { method: "POST", body });
     const short = await fetch(url, { method: "POST", headers: { "x-bot-api-secret-token": "w" }, body });
     expect([wrong.status, missing.status, short.status]).toEqual([401, 401, 401]);
@@ -229,8 +253,15 @@ describe("Bot.webhookCallback", () => {
       throw error;
     });
     const url = await serve(bot);
-    const body = JSON.stringify({ ok: true, result: { event_name: "message.text.received", message: { message_id: "m9", from, chat: { id: from.id, chat_type: "PRIVATE" }, date: Date.now(), text: "x" } } });
-    const post = () => fetch(url, { method: "POST", headers: { "x-bot-api-secret-token": SECRET }, body }).then((r) => r.status);
+    const body = JSON.stringify({
+      ok: true,
+      result: {
+        event_name: "message.text.received",
+        message: { message_id: "m9", from, chat: { id: from.id, chat_type: "PRIVATE" }, date: Date.now(), text: "x" },
+      },
+    });
+    const post = () =>
+      fetch(url, { method: "POST", headers: { "x-bot-api-secret-token": SECRET }, body }).then((r) => r.status);
     expect(await post()).toBe(500);
     expect(await post()).toBe(200);
     expect(await post()).toBe(200);

@@ -43,7 +43,10 @@ describe("ZaloClient", () => {
     expect(quota).not.toHaveProperty("retryAfter");
     // 403 is the documented "internal server error", not a refusal.
     fake.failNext("sendMessage", { error_code: 403 });
-    expect(await client.sendMessage(from.id, "a").catch((e: unknown) => e)).toMatchObject({ code: 403, description: "Internal server error" });
+    expect(await client.sendMessage(from.id, "a").catch((e: unknown) => e)).toMatchObject({
+      code: 403,
+      description: "Internal server error",
+    });
   });
 
   it("sends parse_mode html or markdown, and plain text without it", async () => {
@@ -64,7 +67,10 @@ describe("ZaloClient", () => {
     expect(timeout).toBeInstanceOf(ZaloHttpError);
     expect(timeout).toMatchObject({ timedOut: true });
     fake.failNext("sendMessage", { httpStatus: 502, body: "<html>Bad gateway</html>" });
-    expect(await client.sendMessage(from.id, "a").catch((e: unknown) => e)).toMatchObject({ name: "ZaloHttpError", status: 502 });
+    expect(await client.sendMessage(from.id, "a").catch((e: unknown) => e)).toMatchObject({
+      name: "ZaloHttpError",
+      status: 502,
+    });
     const wrong = new ZaloClient("999:wrong-token", { apiRoot: fake.url });
     const unauthorized = await wrong.getMe().catch((e: unknown) => e);
     expect(unauthorized).toMatchObject({ code: 401 });
@@ -72,7 +78,9 @@ describe("ZaloClient", () => {
   });
 
   it("sets, reads and deletes a webhook; getUpdates refuses while one is set", async () => {
-    await expect(client.setWebhook({ url: "https://bot.example.vn/zalo", secret_token: "short" })).rejects.toMatchObject({ code: 400 });
+    await expect(
+      client.setWebhook({ url: "https://bot.example.vn/zalo", secret_token: "short" }),
+    ).rejects.toMatchObject({ code: 400 });
     await client.setWebhook({ url: "https://bot.example.vn/zalo", secret_token: "s3cret-token" });
     expect((await client.getWebhookInfo()).url).toBe("https://bot.example.vn/zalo");
     await expect(client.getUpdates({ timeout: 0 })).rejects.toBeInstanceOf(ZaloApiError);
@@ -96,23 +104,43 @@ describe("ZaloClient", () => {
 });
 
 describe("normalizeUpdates", () => {
-  const message = { message_id: "m1", from: { id: "u1", name: "Lan" }, chat: { id: "u1", chat_type: "PRIVATE" }, date: 1612345678, photo: "https://x/p.jpg" };
+  const message = {
+    message_id: "m1",
+    from: { id: "u1", name: "Lan" },
+    chat: { id: "u1", chat_type: "PRIVATE" },
+    date: 1612345678,
+    photo: "https://x/p.jpg",
+  };
 
   it("accepts flat, wrapped and array bodies and older field names", () => {
     const flat = normalizeUpdates({ event_name: "message.image.received", message });
     expect(flat).toEqual(normalizeUpdates({ ok: true, result: { event_name: "message.image.received", message } }));
     expect(normalizeUpdates([{ event_name: "message.image.received", message }])).toEqual(flat);
-    expect(flat[0].message).toMatchObject({ photo: "https://x/p.jpg", photo_url: "https://x/p.jpg", from: { display_name: "Lan" }, date: 1612345678000 });
+    expect(flat[0].message).toMatchObject({
+      photo: "https://x/p.jpg",
+      photo_url: "https://x/p.jpg",
+      from: { display_name: "Lan" },
+      date: 1612345678000,
+    });
   });
 
   it("reads an image's URL from photo (documented) or photo_url (real payloads), a voice's from voice_url", () => {
     const { photo: _, ...bare } = message;
-    const viaPhotoUrl = normalizeUpdates({ event_name: "message.image.received", message: { ...bare, photo_url: "https://x/q.jpg" } })[0].message;
+    const viaPhotoUrl = normalizeUpdates({
+      event_name: "message.image.received",
+      message: { ...bare, photo_url: "https://x/q.jpg" },
+    })[0].message;
     expect(viaPhotoUrl).toMatchObject({ photo: "https://x/q.jpg", photo_url: "https://x/q.jpg" });
-    const voice = normalizeUpdates({ event_name: "message.voice.received", message: { ...bare, voice_url: "https://x/v.aac" } })[0].message;
+    const voice = normalizeUpdates({
+      event_name: "message.voice.received",
+      message: { ...bare, voice_url: "https://x/v.aac" },
+    })[0].message;
     expect(voice).toMatchObject({ voice_url: "https://x/v.aac" });
     expect(voice).not.toHaveProperty("url");
-    const sticker = normalizeUpdates({ event_name: "message.sticker.received", message: { ...bare, sticker: "s1", url: "https://x/s1.png" } })[0].message;
+    const sticker = normalizeUpdates({
+      event_name: "message.sticker.received",
+      message: { ...bare, sticker: "s1", url: "https://x/s1.png" },
+    })[0].message;
     expect(sticker).toMatchObject({ sticker: "s1", url: "https://x/s1.png" });
   });
 
@@ -127,9 +155,16 @@ describe("normalizeUpdates", () => {
   });
 
   it("keeps events without a message and drops what is not an update", () => {
-    expect(normalizeUpdates({ event_name: "message.unsupported.received" })).toEqual([{ event_name: "message.unsupported.received" }]);
+    expect(normalizeUpdates({ event_name: "message.unsupported.received" })).toEqual([
+      { event_name: "message.unsupported.received" },
+    ]);
     expect(normalizeUpdates({ ok: false, error_code: 408 })).toEqual([]);
     expect(normalizeUpdates("nonsense")).toEqual([]);
-    expect(normalizeUpdates({ event_name: "message.text.received", message: { message_id: 5, from: { id: 42 }, chat: { id: 42 }, text: "hi" } })[0].message).toMatchObject({ message_id: "5", chat: { id: "42", chat_type: "PRIVATE" } });
+    expect(
+      normalizeUpdates({
+        event_name: "message.text.received",
+        message: { message_id: 5, from: { id: 42 }, chat: { id: 42 }, text: "hi" },
+      })[0].message,
+    ).toMatchObject({ message_id: "5", chat: { id: "42", chat_type: "PRIVATE" } });
   });
 });

@@ -37,7 +37,11 @@ async function underTelegraf(): Promise<{ replies: string[]; log: string[] }> {
   const user = { id: 501, first_name: "Lan" };
   const chat = { id: 501, type: "private" as const };
   for (const [i, step] of STEPS.entries()) {
-    fake.sendUserMessage("text" in step ? { from: user, chat, text: step.text } : { from: user, chat, photo: step.photo, caption: step.caption });
+    fake.sendUserMessage(
+      "text" in step
+        ? { from: user, chat, text: step.text }
+        : { from: user, chat, photo: step.photo, caption: step.caption },
+    );
     await fake.waitForSent(i + 1, chat.id);
   }
   await waitUntil(() => log.length === STEPS.length);

@@ -1,8 +1,15 @@
 import { readFile, stat } from "node:fs/promises";
-import { FileTooLargeError, SendError, type Clock, type FileStore, type Inbox, type Messenger } from "../../core/ports.js";
+import type { EmbeddedChannel } from "../../app.js";
+import {
+  type Clock,
+  type FileStore,
+  FileTooLargeError,
+  type Inbox,
+  type Messenger,
+  SendError,
+} from "../../core/ports.js";
 import { splitMessage } from "../../core/rollups/rollup-text.js";
 import type { Incoming, IncomingFile } from "../../core/types.js";
-import type { EmbeddedChannel } from "../../app.js";
 import type { SandboxDirectory } from "./sandbox-directory.js";
 import type { SandboxFile, SandboxMessage, SandboxTranscript } from "./sandbox-transcript.js";
 
@@ -21,7 +28,9 @@ export interface SandboxPost {
   files: { name: string; mime: string; data: Uint8Array }[];
 }
 
-export type PostResult = { ok: true; message: SandboxMessage } | { ok: false; error: "unknown_chat" | "unknown_person" | "not_owner" | "empty" | "too_many_files" };
+export type PostResult =
+  | { ok: true; message: SandboxMessage }
+  | { ok: false; error: "unknown_chat" | "unknown_person" | "not_owner" | "empty" | "too_many_files" };
 
 /**
  * The sandbox channel: the page's messages become {@link Incoming} for the inbox (as a Telegram
@@ -29,7 +38,13 @@ export type PostResult = { ok: true; message: SandboxMessage } | { ok: false; er
  * Nothing here decides who may do what: the core does, as for every channel.
  * @example const channel = createSandboxChannel({ transcript, files, clock, directory }); channel.attach(app.inbox);
  */
-export function createSandboxChannel(options: { transcript: SandboxTranscript; files: FileStore; clock: Clock; directory: () => SandboxDirectory; adminIds: string[] }) {
+export function createSandboxChannel(options: {
+  transcript: SandboxTranscript;
+  files: FileStore;
+  clock: Clock;
+  directory: () => SandboxDirectory;
+  adminIds: string[];
+}) {
   const { transcript, files, clock, directory } = options;
   let inbox: Inbox | undefined;
   const chatOf = (chatId: string) => directory().chats.find((c) => c.chatId === chatId);
@@ -37,19 +52,40 @@ export function createSandboxChannel(options: { transcript: SandboxTranscript; f
   const messenger: Messenger = {
     textLimit: () => SANDBOX_TEXT_LIMIT,
     async send(to, message) {
-      if (to.channel !== "sandbox" || !chatOf(to.chatId)) throw new SendError("unreachable", `no sandbox chat ${to.chatId}`);
+      if (to.channel !== "sandbox" || !chatOf(to.chatId))
+        throw new SendError("unreachable", `no sandbox chat ${to.chatId}`);
       const at = clock.now().toISOString();
       try {
         if (message.type === "text") {
           // Longer texts become several messages, split at line boundaries, as on Telegram.
           const [first, ...rest] = splitMessage(message.text, SANDBOX_TEXT_LIMIT);
-          const sent = transcript.add({ chatId: to.chatId, from: { bot: true }, at, text: first ?? "", files: [], replyTo: message.replyToMessageId });
-          for (const part of rest) transcript.add({ chatId: to.chatId, from: { bot: true }, at, text: part, files: [] });
+          const sent = transcript.add({
+            chatId: to.chatId,
+            from: { bot: true },
+            at,
+            text: first ?? "",
+            files: [],
+            replyTo: message.replyToMessageId,
+          });
+          for (const part of rest)
+            transcript.add({ chatId: to.chatId, from: { bot: true }, at, text: part, files: [] });
           return { messageId: sent.id };
         }
         const { sha256 } = await files.put(message.file.data);
-        const file: SandboxFile = { sha256, name: message.file.fileName, mime: message.file.mime, kind: message.type, size: message.file.data.byteLength };
-        const sent = transcript.add({ chatId: to.chatId, from: { bot: true }, at, text: message.caption ?? "", files: [file] });
+        const file: SandboxFile = {
+          sha256,
+          name: message.file.fileName,
+          mime: message.file.mime,
+          kind: message.type,
+          size: message.file.data.byteLength,
+        };
+        const sent = transcript.add({
+          chatId: to.chatId,
+          from: { bot: true },
+          at,
+          text: message.caption ?? "",
+          files: [file],
+        });
         return { messageId: sent.id };
       } catch (error) {
         // The sandbox's "platform" is its own files: a failed write (disk full, I/O) is worth a retry.
@@ -59,7 +95,10 @@ export function createSandboxChannel(options: { transcript: SandboxTranscript; f
     async download(_channel, file, maxBytes) {
       if (!SHA256_HEX.test(file.fileRef)) throw new SendError("bad_request", "not a sandbox file");
       const path = files.pathOf(file.fileRef);
-      const size = await stat(path).then((s) => s.size, () => undefined);
+      const size = await stat(path).then(
+        (s) => s.size,
+        () => undefined,
+      );
       if (size === undefined) throw new SendError("bad_request", "file not found");
       if (size > maxBytes) throw new FileTooLargeError(maxBytes);
       return readFile(path);
@@ -86,7 +125,13 @@ export function createSandboxChannel(options: { transcript: SandboxTranscript; f
       for (const f of input.files) {
         const { sha256 } = await files.put(f.data);
         const mime = f.mime || "application/octet-stream";
-        stored.push({ sha256, name: f.name, mime, kind: PHOTO_TYPES.has(mime) ? "photo" : mime.startsWith("video/") ? "video" : "document", size: f.data.byteLength });
+        stored.push({
+          sha256,
+          name: f.name,
+          mime,
+          kind: PHOTO_TYPES.has(mime) ? "photo" : mime.startsWith("video/") ? "video" : "document",
+          size: f.data.byteLength,
+        });
       }
       const date = clock.now();
       const message = transcript.add({
@@ -107,7 +152,9 @@ export function createSandboxChannel(options: { transcript: SandboxTranscript; f
         username: person.username,
         messageId: message.id,
         text,
-        files: stored.map((f): IncomingFile => ({ kind: f.kind, fileRef: f.sha256, fileName: f.name, mime: f.mime, size: f.size })),
+        files: stored.map(
+          (f): IncomingFile => ({ kind: f.kind, fileRef: f.sha256, fileName: f.name, mime: f.mime, size: f.size }),
+        ),
         replyToMessageId: input.replyTo,
         date,
       };

@@ -29,7 +29,20 @@ export interface SandboxDirectory {
 
 // Sample names (data, not interface text): family and given names combined without repeats.
 const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đỗ", "Bùi", "Ngô", "Đặng"];
-const GIVEN = ["Thị Lan", "Văn Hùng", "Thị Mai", "Văn Nam", "Thị Hằng", "Đức Thắng", "Thị Thu", "Văn Long", "Thị Hương", "Quang Huy", "Thị Ngọc", "Minh Tuấn"];
+const GIVEN = [
+  "Thị Lan",
+  "Văn Hùng",
+  "Thị Mai",
+  "Văn Nam",
+  "Thị Hằng",
+  "Đức Thắng",
+  "Thị Thu",
+  "Văn Long",
+  "Thị Hương",
+  "Quang Huy",
+  "Thị Ngọc",
+  "Minh Tuấn",
+];
 
 export const SANDBOX_ADMIN_ID = "1001";
 const LEADER_ID = "1002";
@@ -46,22 +59,45 @@ const NEW_GROUP_CHAT_ID = "-1999";
 export function sampleDirectory(units: Pick<UnitRecord, "code" | "name" | "kind">[], t: Translate): SandboxDirectory {
   const lead = units.find((u) => u.kind === "lead");
   const people: SandboxPerson[] = [
-    { userId: SANDBOX_ADMIN_ID, name: "Nguyễn Thị Hoa", username: "hoa_quantri", sample: "admin", unitCode: lead?.code },
+    {
+      userId: SANDBOX_ADMIN_ID,
+      name: "Nguyễn Thị Hoa",
+      username: "hoa_quantri",
+      sample: "admin",
+      unitCode: lead?.code,
+    },
     { userId: LEADER_ID, name: "Lê Văn Minh", username: "minh_lanhdao", sample: "leader" },
-    ...units.map((u, i): SandboxPerson => ({
-      userId: String(2001 + i),
-      name: `${FAMILY[i % FAMILY.length]} ${GIVEN[i % GIVEN.length]}`,
-      username: `canbo_${u.code.toLowerCase()}`,
-      sample: "officer",
-      unitCode: u.code,
-    })),
+    ...units.map(
+      (u, i): SandboxPerson => ({
+        userId: String(2001 + i),
+        name: `${FAMILY[i % FAMILY.length]} ${GIVEN[i % GIVEN.length]}`,
+        username: `canbo_${u.code.toLowerCase()}`,
+        sample: "officer",
+        unitCode: u.code,
+      }),
+    ),
     { userId: STRANGER_ID, name: "Trần Văn Khách", username: "khach", sample: "stranger" },
   ];
   const chats: SandboxChat[] = [
-    { chatId: ROLLUP_CHAT_ID, type: "group", title: t("sandbox:rollup_group", { office: lead?.name ?? "" }).trim(), sample: "rollup" },
-    ...units.map((u, i): SandboxChat => ({ chatId: String(-1001 - i), type: "group", title: t("sandbox:unit_group", { unit: u.name }), sample: "unit", unitCode: u.code })),
+    {
+      chatId: ROLLUP_CHAT_ID,
+      type: "group",
+      title: t("sandbox:rollup_group", { office: lead?.name ?? "" }).trim(),
+      sample: "rollup",
+    },
+    ...units.map(
+      (u, i): SandboxChat => ({
+        chatId: String(-1001 - i),
+        type: "group",
+        title: t("sandbox:unit_group", { unit: u.name }),
+        sample: "unit",
+        unitCode: u.code,
+      }),
+    ),
     { chatId: NEW_GROUP_CHAT_ID, type: "group", title: t("sandbox:new_group"), sample: "new_group" },
-    ...people.map((p): SandboxChat => ({ chatId: p.userId, type: "private", title: p.name, sample: "private", ownerId: p.userId })),
+    ...people.map(
+      (p): SandboxChat => ({ chatId: p.userId, type: "private", title: p.name, sample: "private", ownerId: p.userId }),
+    ),
   ];
   return { people, chats };
 }

@@ -2,12 +2,12 @@ import { createReadStream, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
 import type { PersonRecord } from "../../core/ports.js";
-import { readBody, type HttpServer } from "../../http/http-server.js";
+import { type HttpServer, readBody } from "../../http/http-server.js";
 import { SUPPORTED_LANGUAGES } from "../../i18n.js";
-import { SANDBOX_MAX_FILES, type SandboxPost } from "./sandbox-channel.js";
-import type { SandboxMessage } from "./sandbox-transcript.js";
 import type { Sandbox, SandboxSession } from "./sandbox.js";
+import { SANDBOX_MAX_FILES, type SandboxPost } from "./sandbox-channel.js";
 import { SANDBOX_SAMPLES, type SandboxSampleId } from "./sandbox-samples.js";
+import type { SandboxMessage } from "./sandbox-transcript.js";
 import type { TravelRequest } from "./time-travel.js";
 
 /** What the page hears live. */
@@ -31,10 +31,15 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 const KEEPALIVE_MS = 20_000;
 
 const json = (res: ServerResponse, status: number, body: unknown) =>
-  void res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" }).end(JSON.stringify(body));
+  void res
+    .writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" })
+    .end(JSON.stringify(body));
 
 /** JSON bodies only: a page on another site cannot send one here without a CORS preflight we never answer. */
-async function readJson(req: IncomingMessage, maxBytes: number): Promise<Record<string, unknown> | "too_large" | "bad_request"> {
+async function readJson(
+  req: IncomingMessage,
+  maxBytes: number,
+): Promise<Record<string, unknown> | "too_large" | "bad_request"> {
   if (!String(req.headers["content-type"] ?? "").startsWith("application/json")) return "bad_request";
   const body = await readBody(req, maxBytes);
   if (!body) return "too_large";
@@ -50,7 +55,11 @@ async function readJson(req: IncomingMessage, maxBytes: number): Promise<Record<
 async function describe(session: SandboxSession) {
   const { repos } = session.app;
   const units = new Map((await repos.units.list({ includeInactive: true })).map((u) => [u.id, u]));
-  const bound = new Map([...(await repos.chats.listActiveUnitChats()), ...(await repos.chats.listRollupChats())].filter((c) => c.channel === "sandbox").map((c) => [c.chatId, c]));
+  const bound = new Map(
+    [...(await repos.chats.listActiveUnitChats()), ...(await repos.chats.listRollupChats())]
+      .filter((c) => c.channel === "sandbox")
+      .map((c) => [c.chatId, c]),
+  );
   const people = new Map<string, PersonRecord>();
   for (const role of ["admin", "leader", "officer", "none"] as const) {
     for (const p of await repos.people.listByRole(role)) if (p.channel === "sandbox") people.set(p.userId, p);
@@ -60,11 +69,23 @@ async function describe(session: SandboxSession) {
     now: session.clock.now().toISOString(),
     chats: session.directory.chats.map((c) => {
       const b = bound.get(c.chatId);
-      return { ...c, role: b?.role ?? null, unit: b?.unitId ? (units.get(b.unitId)?.name ?? null) : null, count: counts[c.chatId] ?? 0 };
+      return {
+        ...c,
+        role: b?.role ?? null,
+        unit: b?.unitId ? (units.get(b.unitId)?.name ?? null) : null,
+        count: counts[c.chatId] ?? 0,
+      };
     }),
     people: session.directory.people.map((p) => {
       const record = people.get(p.userId);
-      return { userId: p.userId, name: p.name, username: p.username, role: record?.role ?? "none", unit: record?.unitId ? (units.get(record.unitId)?.name ?? null) : null, language: record?.language ?? null };
+      return {
+        userId: p.userId,
+        name: p.name,
+        username: p.username,
+        role: record?.role ?? "none",
+        unit: record?.unitId ? (units.get(record.unitId)?.name ?? null) : null,
+        language: record?.language ?? null,
+      };
     }),
   };
 }
@@ -76,7 +97,11 @@ function parseFiles(value: unknown): SandboxPost["files"] | undefined {
   for (const f of value as unknown[]) {
     const { name, mime, data } = (f ?? {}) as Record<string, unknown>;
     if (typeof name !== "string" || typeof data !== "string") return undefined;
-    files.push({ name: name.slice(0, 200), mime: typeof mime === "string" ? mime.slice(0, 100) : "", data: Buffer.from(data, "base64") });
+    files.push({
+      name: name.slice(0, 200),
+      mime: typeof mime === "string" ? mime.slice(0, 100) : "",
+      data: Buffer.from(data, "base64"),
+    });
   }
   return files;
 }
@@ -86,8 +111,13 @@ function parseFiles(value: unknown): SandboxPost["files"] | undefined {
  * time travel, reset, and the files the chats carry.
  * @example installSandboxRoutes(http, sandbox, { timezone, maxFileBytes });
  */
-export function installSandboxRoutes(http: HttpServer, sandbox: Sandbox, settings: { timezone: string; maxFileBytes: number }): void {
-  const readLocale = (lng: string, ns: string) => JSON.parse(readFileSync(`${LOCALES_DIR}${lng}/${ns}.json`, "utf8")) as Record<string, unknown>;
+export function installSandboxRoutes(
+  http: HttpServer,
+  sandbox: Sandbox,
+  settings: { timezone: string; maxFileBytes: number },
+): void {
+  const readLocale = (lng: string, ns: string) =>
+    JSON.parse(readFileSync(`${LOCALES_DIR}${lng}/${ns}.json`, "utf8")) as Record<string, unknown>;
   // The page's own texts, plus the weekday names every other message uses (weekday_0 = Sunday).
   const texts = Object.fromEntries(
     SUPPORTED_LANGUAGES.map((lng) => {
@@ -100,7 +130,14 @@ export function installSandboxRoutes(http: HttpServer, sandbox: Sandbox, setting
   const maxPostBytes = Math.ceil(((settings.maxFileBytes * 2 * 4) / 3) * 2) + 64 * 1024;
 
   for (const [route, { file, type }] of Object.entries(STATIC)) {
-    http.route("GET", route, (_req, res) => void res.writeHead(200, { "content-type": type, "cache-control": "no-cache" }).end(readFileSync(WEB_DIR + file)));
+    http.route(
+      "GET",
+      route,
+      (_req, res) =>
+        void res
+          .writeHead(200, { "content-type": type, "cache-control": "no-cache" })
+          .end(readFileSync(WEB_DIR + file)),
+    );
   }
 
   http.route("GET", "/api/texts", (_req, res) => json(res, 200, texts));
@@ -150,8 +187,11 @@ export function installSandboxRoutes(http: HttpServer, sandbox: Sandbox, setting
     const body = await readJson(req, 4096);
     if (typeof body !== "object") return json(res, 400, { error: "bad_request" });
     const to = body.to;
-    if (!["hour", "day", "next_workday", "next_due", "date"].includes(String(to))) return json(res, 400, { error: "bad_request" });
-    const request = (to === "date" ? { to, date: String(body.date ?? ""), time: String(body.time ?? "08:00") } : { to }) as TravelRequest;
+    if (!["hour", "day", "next_workday", "next_due", "date"].includes(String(to)))
+      return json(res, 400, { error: "bad_request" });
+    const request = (
+      to === "date" ? { to, date: String(body.date ?? ""), time: String(body.time ?? "08:00") } : { to }
+    ) as TravelRequest;
     const before = Object.values((await sandbox.ready()).transcript.counts()).reduce((a, b) => a + b, 0);
     const target = await sandbox.travel(request);
     if (!target.ok) return json(res, 400, { error: target.error });
@@ -171,7 +211,11 @@ export function installSandboxRoutes(http: HttpServer, sandbox: Sandbox, setting
   });
 
   http.route("GET", "/api/events", (req, res) => {
-    res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", connection: "keep-alive" });
+    res.writeHead(200, {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-store",
+      connection: "keep-alive",
+    });
     const write = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     res.write("retry: 2000\n\n");
     const listener: SandboxEvents = {

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { createApp, type App } from "../../app.js";
+import { type App, createApp } from "../../app.js";
 import type { Config } from "../../config.js";
 import { zonedInstant } from "../../core/calendar/time.js";
 import { parsePlanFile } from "../../core/plans/plan-file.js";
@@ -12,11 +12,17 @@ import { createInvite, redeemInvite } from "../../core/units/registration.js";
 import { createHttpServer } from "../../http/http-server.js";
 import { createFileStore } from "../../storage/file-store.js";
 import { createSandboxChannel, type SandboxChannel } from "./sandbox-channel.js";
-import { ROLLUP_CHAT_ID, SANDBOX_ADMIN_ID, sampleDirectory, type SandboxDirectory } from "./sandbox-directory.js";
+import { ROLLUP_CHAT_ID, SANDBOX_ADMIN_ID, type SandboxDirectory, sampleDirectory } from "./sandbox-directory.js";
 import { installSandboxRoutes, type SandboxEvents } from "./sandbox-routes.js";
+import { type SandboxSampleId, sandboxSample } from "./sandbox-samples.js";
 import { createSandboxTranscript, type SandboxTranscript } from "./sandbox-transcript.js";
-import { sandboxSample, type SandboxSampleId } from "./sandbox-samples.js";
-import { createMovableClock, travelTarget, type MovableClock, type TravelRequest, type TravelTarget } from "./time-travel.js";
+import {
+  createMovableClock,
+  type MovableClock,
+  type TravelRequest,
+  type TravelTarget,
+  travelTarget,
+} from "./time-travel.js";
 
 const SEED_ACTOR = "sandbox:sample";
 
@@ -43,7 +49,13 @@ export interface SandboxOptions {
 export function sandboxPaths(config: Config) {
   const dir = path.join(config.dataDir, "sandbox");
   const dbFile = path.join(config.dataDir, "sandbox.db");
-  return { dir, dbFile, databaseUrl: `file:${dbFile}`, clockFile: path.join(dir, "clock.json"), sampleFile: path.join(dir, "sample.json") };
+  return {
+    dir,
+    dbFile,
+    databaseUrl: `file:${dbFile}`,
+    clockFile: path.join(dir, "clock.json"),
+    sampleFile: path.join(dir, "sample.json"),
+  };
 }
 
 /**
@@ -59,20 +71,41 @@ export async function startSandbox(options: SandboxOptions) {
     throw new Error(`DATABASE_URL must not be the sandbox's own database (${paths.dbFile})`);
   }
   // No real channel and no backups of throwaway data: the sandbox app serves only the page.
-  const sandboxConfig: Config = { ...config, telegram: undefined, zalo: undefined, databaseUrl: paths.databaseUrl, dataDir: paths.dir, backup: { ...config.backup, dir: undefined } };
+  const sandboxConfig: Config = {
+    ...config,
+    telegram: undefined,
+    zalo: undefined,
+    databaseUrl: paths.databaseUrl,
+    dataDir: paths.dir,
+    backup: { ...config.backup, dir: undefined },
+  };
   const events = new Set<SandboxEvents>();
-  const emit: SandboxEvents = { message: (m) => events.forEach((e) => e.message(m)), clock: (at) => events.forEach((e) => e.clock(at)), reset: () => events.forEach((e) => e.reset()) };
+  const emit: SandboxEvents = {
+    message: (m) => events.forEach((e) => e.message(m)),
+    clock: (at) => events.forEach((e) => e.clock(at)),
+    reset: () => events.forEach((e) => e.reset()),
+  };
 
   async function openSession(): Promise<SandboxSession> {
     mkdirSync(paths.dir, { recursive: true });
-    const sample = sandboxSample(existsSync(paths.sampleFile) ? (JSON.parse(readFileSync(paths.sampleFile, "utf8")).sample as string) : undefined);
+    const sample = sandboxSample(
+      existsSync(paths.sampleFile) ? (JSON.parse(readFileSync(paths.sampleFile, "utf8")).sample as string) : undefined,
+    );
     writeFileSync(paths.sampleFile, JSON.stringify({ sample: sample.id }));
     const startAt = zonedInstant(sample.start.date, sample.start.time, config.timezone);
-    const saved = existsSync(paths.clockFile) ? new Date(JSON.parse(readFileSync(paths.clockFile, "utf8")).now as string) : startAt;
+    const saved = existsSync(paths.clockFile)
+      ? new Date(JSON.parse(readFileSync(paths.clockFile, "utf8")).now as string)
+      : startAt;
     const clock = createMovableClock(Number.isNaN(saved.getTime()) ? startAt : saved);
     const transcript = createSandboxTranscript(paths.dir, emit.message);
     let directory: SandboxDirectory = { people: [], chats: [] };
-    const channel = createSandboxChannel({ transcript, files: createFileStore(paths.dir), clock, directory: () => directory, adminIds: [SANDBOX_ADMIN_ID] });
+    const channel = createSandboxChannel({
+      transcript,
+      files: createFileStore(paths.dir),
+      clock,
+      directory: () => directory,
+      adminIds: [SANDBOX_ADMIN_ID],
+    });
     const app = await createApp(sandboxConfig, { clock, logger, sandbox: channel });
     const fresh = (await app.repos.units.list()).length === 0;
     if (fresh) {
@@ -118,7 +151,11 @@ export async function startSandbox(options: SandboxOptions) {
       return exclusive(async () => {
         const { app, clock } = session;
         const nextPlanned = request.to === "next_due" ? await app.scheduler.rebuild() : null;
-        const target = travelTarget(request, clock.now(), { calendar: await loadCalendar(app.repos), timezone: config.timezone, nextPlanned });
+        const target = travelTarget(request, clock.now(), {
+          calendar: await loadCalendar(app.repos),
+          timezone: config.timezone,
+          nextPlanned,
+        });
         if (!target.ok) return target;
         clock.set(target.at);
         writeFileSync(paths.clockFile, JSON.stringify({ now: target.at.toISOString() }));
@@ -173,17 +210,36 @@ export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 async function seedPeopleAndChats(app: App, directory: SandboxDirectory): Promise<void> {
   const { repos, clock } = app.deps;
   for (const p of directory.people) {
-    const person = await repos.people.touch({ channel: "sandbox", userId: p.userId, displayName: p.name, username: p.username });
+    const person = await repos.people.touch({
+      channel: "sandbox",
+      userId: p.userId,
+      displayName: p.name,
+      username: p.username,
+    });
     if (p.sample === "admin" || p.sample === "leader") await repos.people.setRole(person.id, p.sample);
   }
   const rollup = directory.chats.find((c) => c.chatId === ROLLUP_CHAT_ID)!;
-  await repos.chats.bind({ channel: "sandbox", chatId: rollup.chatId, chatType: "group", title: rollup.title, role: "rollup", unitId: null });
+  await repos.chats.bind({
+    channel: "sandbox",
+    chatId: rollup.chatId,
+    chatType: "group",
+    title: rollup.title,
+    role: "rollup",
+    unitId: null,
+  });
   for (const chat of directory.chats.filter((c) => c.sample === "unit")) {
     const officer = directory.people.find((p) => p.sample === "officer" && p.unitCode === chat.unitCode)!;
     const invite = await createInvite(repos, clock, SEED_ACTOR, chat.unitCode!);
     if (!invite.ok) throw new Error(`sample invite for ${chat.unitCode} failed: ${invite.error}`);
     const person = (await repos.people.find("sandbox", officer.userId))!;
-    const done = await redeemInvite(repos, clock, { code: invite.code, channel: "sandbox", chatId: chat.chatId, chatType: "group", chatTitle: chat.title, person });
+    const done = await redeemInvite(repos, clock, {
+      code: invite.code,
+      channel: "sandbox",
+      chatId: chat.chatId,
+      chatType: "group",
+      chatTitle: chat.title,
+      person,
+    });
     if (!done.ok) throw new Error(`sample registration for ${chat.unitCode} failed: ${done.error}`);
   }
 }

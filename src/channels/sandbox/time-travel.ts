@@ -1,6 +1,6 @@
-import type { Clock } from "../../core/ports.js";
 import { isIsoDate, localDateOf, localTimeOf, zonedInstant } from "../../core/calendar/time.js";
 import type { WorkingCalendar } from "../../core/calendar/working-calendar.js";
+import type { Clock } from "../../core/ports.js";
 
 /** A clock that runs like a real one from wherever it was last set. Only the sandbox has one. */
 export interface MovableClock extends Clock {
@@ -69,7 +69,8 @@ export function travelTarget(
       at = context.nextPlanned;
       break;
     case "date":
-      if (!isIsoDate(request.date) || request.date >= LAST_DATE || !/^([01]\d|2[0-3]):[0-5]\d$/.test(request.time)) return { ok: false, error: "bad_date" };
+      if (!isIsoDate(request.date) || request.date >= LAST_DATE || !/^([01]\d|2[0-3]):[0-5]\d$/.test(request.time))
+        return { ok: false, error: "bad_date" };
       at = zonedInstant(request.date, request.time, tz);
       break;
   }

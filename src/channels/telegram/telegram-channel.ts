@@ -1,12 +1,12 @@
 import { timingSafeEqual } from "node:crypto";
 import { Bot, GrammyError, HttpError, InputFile } from "grammy";
 import type { Message, Update, UserFromGetMe } from "grammy/types";
-import { FileTooLargeError, SendError, type Inbox, type Logger, type Messenger } from "../../core/ports.js";
+import { FileTooLargeError, type Inbox, type Logger, type Messenger, SendError } from "../../core/ports.js";
+import { splitMessage } from "../../core/rollups/rollup-text.js";
 import type { ChatType, Incoming, IncomingFile, OutgoingMessage, UnsupportedContent } from "../../core/types.js";
 import { vietnameseFullName } from "../../core/units/person-name.js";
-import { readBody, type HttpServer } from "../../http/http-server.js";
-import { splitMessage } from "../../core/rollups/rollup-text.js";
-import { createRateLimiter, TELEGRAM_LIMITS, type RateLimits } from "../rate-limiter.js";
+import { type HttpServer, readBody } from "../../http/http-server.js";
+import { createRateLimiter, type RateLimits, TELEGRAM_LIMITS } from "../rate-limiter.js";
 import { createReachability, WARN_EVERY_MS } from "../reachability.js";
 import { createTelegramRetry, retryDelayMs } from "./telegram-retry.js";
 
@@ -94,7 +94,10 @@ function toSendError(error: unknown): SendError {
   if (error instanceof GrammyError) {
     const d = error.description;
     if (error.error_code === 429) return new SendError("rate_limited", d, (error.parameters.retry_after ?? 1) * 1000);
-    if (error.error_code === 403 || /chat not found|user is deactivated|bot was kicked|chat_write_forbidden|group chat was upgraded/i.test(d)) {
+    if (
+      error.error_code === 403 ||
+      /chat not found|user is deactivated|bot was kicked|chat_write_forbidden|group chat was upgraded/i.test(d)
+    ) {
       return new SendError("unreachable", d);
     }
     if (error.error_code >= 500) return new SendError("transient", d);
@@ -125,13 +128,19 @@ export interface ChannelStatus {
  */
 export function createTelegramChannel(options: TelegramChannelOptions) {
   // A call never hangs longer than a long poll and a margin (Telegram unreachable, a stuck socket).
-  const bot = new Bot(options.token, { client: { apiRoot: options.apiRoot, timeoutSeconds: POLL_TIMEOUT_S + 45 }, botInfo: options.botInfo });
+  const bot = new Bot(options.token, {
+    client: { apiRoot: options.apiRoot, timeoutSeconds: POLL_TIMEOUT_S + 45 },
+    botInfo: options.botInfo,
+  });
   const retries = options.retries ?? 3;
   const limiter = createRateLimiter(options.limits ?? TELEGRAM_LIMITS);
   // Polls (and other calls) tell whether Telegram answers at all; sends are tracked apart, so 5xx on
   // sends alone neither looks like the platform coming and going at every poll nor hides it.
   const reach = createReachability("telegram", options.logger);
-  const sendReach = createReachability("telegram", options.logger, Date.now, WARN_EVERY_MS, { down: "telegram sends failing", up: "telegram sends work again" });
+  const sendReach = createReachability("telegram", options.logger, Date.now, WARN_EVERY_MS, {
+    down: "telegram sends failing",
+    up: "telegram sends work again",
+  });
   const stopping = new AbortController();
   // Bounded retries: a send's 429 comes straight back (the limiter waits its retry_after once for
   // every sender and lowers the pace) and so do its 5xx and network errors (the outbox retries).
@@ -155,7 +164,10 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
         if (!(error instanceof GrammyError && error.error_code === 429)) throw error;
         const retryAfterMs = (error.parameters.retry_after ?? 1) * 1000;
         limiter.rateLimited(chatId, isGroup, retryAfterMs);
-        options.logger.warn({ chatId, retryAfterMs, pace: limiter.current() }, "telegram: 429, sending held for retry_after and slowed");
+        options.logger.warn(
+          { chatId, retryAfterMs, pace: limiter.current() },
+          "telegram: 429, sending held for retry_after and slowed",
+        );
         if (attempt >= retries) throw error;
       }
     }
@@ -174,14 +186,26 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
           sent = await limited(() =>
             bot.api.sendMessage(chatId, first, {
               link_preview_options: { is_disabled: true },
-              ...(message.replyToMessageId ? { reply_parameters: { message_id: Number(message.replyToMessageId), allow_sending_without_reply: true } } : {}),
+              ...(message.replyToMessageId
+                ? {
+                    reply_parameters: {
+                      message_id: Number(message.replyToMessageId),
+                      allow_sending_without_reply: true,
+                    },
+                  }
+                : {}),
             }),
           );
-          for (const part of rest) await limited(() => bot.api.sendMessage(chatId, part, { link_preview_options: { is_disabled: true } }));
+          for (const part of rest)
+            await limited(() => bot.api.sendMessage(chatId, part, { link_preview_options: { is_disabled: true } }));
         } else {
           const file = new InputFile(message.file.data, message.file.fileName);
           const caption = message.caption?.slice(0, CAPTION_LIMIT);
-          sent = await limited<Message>(() => (message.type === "photo" ? bot.api.sendPhoto(chatId, file, { caption }) : bot.api.sendDocument(chatId, file, { caption })));
+          sent = await limited<Message>(() =>
+            message.type === "photo"
+              ? bot.api.sendPhoto(chatId, file, { caption })
+              : bot.api.sendDocument(chatId, file, { caption }),
+          );
         }
         sendReach.ok();
         return { messageId: String(sent.message_id) };
@@ -196,11 +220,15 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
       const limit = Math.min(maxBytes, TELEGRAM_DOWNLOAD_LIMIT);
       if (file.size !== undefined && file.size > limit) throw new FileTooLargeError(limit);
       const info = await bot.api.getFile(file.fileRef).catch((error) => {
-        throw error instanceof GrammyError && /file is too big/i.test(error.description) ? new FileTooLargeError(limit) : error;
+        throw error instanceof GrammyError && /file is too big/i.test(error.description)
+          ? new FileTooLargeError(limit)
+          : error;
       });
       if (!info.file_path) throw new SendError("bad_request", "file has no path");
       if ((info.file_size ?? 0) > limit) throw new FileTooLargeError(limit);
-      const response = await fetch(`${options.apiRoot}/file/bot${options.token}/${info.file_path}`, { signal: AbortSignal.timeout(120_000) });
+      const response = await fetch(`${options.apiRoot}/file/bot${options.token}/${info.file_path}`, {
+        signal: AbortSignal.timeout(120_000),
+      });
       if (!response.ok || !response.body) throw new SendError("transient", `download failed: ${response.status}`);
       const chunks: Uint8Array[] = [];
       let total = 0;
@@ -221,10 +249,11 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
     return true;
   }
 
-  const sleep = (ms: number) => new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    stopping.signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
-  });
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      stopping.signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+    });
 
   /**
    * Our own getUpdates loop (not grammY's runner, which confirms updates with the next offset
@@ -236,7 +265,10 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
     while (!stopping.signal.aborted) {
       let updates: Update[];
       try {
-        updates = await bot.api.getUpdates({ offset, timeout: POLL_TIMEOUT_S, allowed_updates: ["message"] }, stopping.signal as Parameters<typeof bot.api.getUpdates>[1]);
+        updates = await bot.api.getUpdates(
+          { offset, timeout: POLL_TIMEOUT_S, allowed_updates: ["message"] },
+          stopping.signal as Parameters<typeof bot.api.getUpdates>[1],
+        );
         lastPollAt = Date.now();
         failures = 0;
         reach.ok();
@@ -258,7 +290,10 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
         } catch (error) {
           // Not stored (disk full…): not confirmed either; Telegram keeps it until we can.
           if (stopping.signal.aborted) return;
-          options.logger.error({ err: error, updates: updates.length, first: updates[0].update_id }, "telegram: updates not stored, trying again");
+          options.logger.error(
+            { err: error, updates: updates.length, first: updates[0].update_id },
+            "telegram: updates not stored, trying again",
+          );
           await sleep(Math.min(5_000, 500 * 2 ** attempt));
         }
       }
@@ -297,9 +332,13 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
         let update: Update;
         try {
           update = JSON.parse(body.toString("utf8")) as Update;
-          if (typeof update !== "object" || update === null || typeof update.update_id !== "number") throw new Error("not an update");
+          if (typeof update !== "object" || update === null || typeof update.update_id !== "number")
+            throw new Error("not an update");
         } catch {
-          options.logger.warn({ body: body.subarray(0, 200).toString("utf8"), bytes: body.length }, "telegram webhook: body is not an update");
+          options.logger.warn(
+            { body: body.subarray(0, 200).toString("utf8"), bytes: body.length },
+            "telegram webhook: body is not an update",
+          );
           return void res.writeHead(400).end();
         }
         try {

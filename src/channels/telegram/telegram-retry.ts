@@ -73,7 +73,8 @@ export function createTelegramRetry(options: TelegramRetryOptions = {}): Transfo
         } catch (error) {
           // Once, at once: a keep-alive connection the server closed just as it was reused
           // (ECONNRESET) fails before the request is read. Anything else is the outbox's to retry.
-          if (attempt > 1 || !(error instanceof HttpError) || combined?.aborted || options.stopSignal?.aborted) throw error;
+          if (attempt > 1 || !(error instanceof HttpError) || combined?.aborted || options.stopSignal?.aborted)
+            throw error;
           await pause(SEND_RETRY_DELAY_MS, [signal as unknown as AbortSignal | undefined, options.stopSignal]);
         }
       }
@@ -85,7 +86,8 @@ export function createTelegramRetry(options: TelegramRetryOptions = {}): Transfo
       try {
         result = await prev(method, payload, signal);
       } catch (error) {
-        if (!(error instanceof HttpError) || signal?.aborted || options.stopSignal?.aborted || attempt >= tries) throw error;
+        if (!(error instanceof HttpError) || signal?.aborted || options.stopSignal?.aborted || attempt >= tries)
+          throw error;
         options.onFailure?.(error);
         await pause(retryDelayMs(attempt), stop);
         continue;

@@ -1,6 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { Bot, TEXT_LIMIT, ZaloApiError, ZaloHttpError, stripMention, type BotInfo, type Update } from "@don-doc/zalo-bot";
-import { FileTooLargeError, SendError, type Inbox, type Logger, type Messenger } from "../../core/ports.js";
+import {
+  Bot,
+  type BotInfo,
+  stripMention,
+  TEXT_LIMIT,
+  type Update,
+  ZaloApiError,
+  ZaloHttpError,
+} from "@don-doc/zalo-bot";
+import { FileTooLargeError, type Inbox, type Logger, type Messenger, SendError } from "../../core/ports.js";
 import { splitMessage } from "../../core/rollups/rollup-text.js";
 import { truncate } from "../../core/text-limits.js";
 import type { Incoming, OutgoingFile, OutgoingMessage, Translate, UnsupportedContent } from "../../core/types.js";
@@ -16,7 +24,11 @@ export const ZALO_TEXT_LIMIT = TEXT_LIMIT;
  * Zalo publishes no rate limits: an overall rate from ZALO_RATE_PER_SECOND, at most one message a
  * second per chat, and Telegram's pace for groups (19 a minute; groups are in beta on Zalo).
  */
-export const zaloLimits = (ratePerSecond: number): RateLimits => ({ globalPerSecond: ratePerSecond, perChatPerSecond: 1, perGroupPerMinute: 19 });
+export const zaloLimits = (ratePerSecond: number): RateLimits => ({
+  globalPerSecond: ratePerSecond,
+  perChatPerSecond: 1,
+  perGroupPerMinute: 19,
+});
 
 export interface ZaloChannelOptions {
   token: string;
@@ -63,7 +75,12 @@ export function toIncoming(update: Update, botNames: readonly (string | undefine
   const image = update.event_name === "message.image.received" && photo;
   const group = m.chat.chat_type === "GROUP";
   const raw = (m.text ?? m.caption ?? "").normalize("NFC");
-  const text = group ? stripMention(raw, botNames.map((n) => n?.normalize("NFC"))) : raw;
+  const text = group
+    ? stripMention(
+        raw,
+        botNames.map((n) => n?.normalize("NFC")),
+      )
+    : raw;
   const unsupported = UNSUPPORTED[update.event_name] ?? (!image && !text ? "other" : undefined);
   return {
     channel: "zalo",
@@ -96,7 +113,8 @@ export function toSendError(error: unknown, backoffMs = 1000): SendError {
     const d = error.description || `error ${error.code}`;
     if (error.code === 429) return new SendError("rate_limited", d, backoffMs);
     if (UNREACHABLE.test(d)) return new SendError("unreachable", d);
-    if (error.code >= 500 || error.code === 403 || error.code === 408 || error.code === 401) return new SendError("transient", d);
+    if (error.code >= 500 || error.code === 403 || error.code === 408 || error.code === 401)
+      return new SendError("transient", d);
     return new SendError("bad_request", d);
   }
   if (error instanceof ZaloHttpError) return new SendError("transient", error.message);
@@ -105,7 +123,8 @@ export function toSendError(error: unknown, backoffMs = 1000): SendError {
 
 /** Worth a quick retry: the server's own trouble (5xx, and 403, which Zalo documents as "internal server error"). */
 const isServerError = (e: unknown) =>
-  (e instanceof ZaloApiError && (e.code >= 500 || (e.code === 403 && !UNREACHABLE.test(e.description)))) || (e instanceof ZaloHttpError && (e.status ?? 0) >= 500);
+  (e instanceof ZaloApiError && (e.code >= 500 || (e.code === 403 && !UNREACHABLE.test(e.description)))) ||
+  (e instanceof ZaloHttpError && (e.status ?? 0) >= 500);
 /** Own backoff after a 429: 1 s, doubled per 429 in a row, at most a minute; reset by a send that went through. */
 const FIRST_BACKOFF_MS = 1000;
 const MAX_BACKOFF_MS = 60_000;
@@ -126,7 +145,10 @@ export function createZaloChannel(options: ZaloChannelOptions) {
   // Warns once a minute while Zalo does not answer (not once per failed poll), and once on recovery.
   const reach = createReachability("zalo", logger);
   // Sends apart from polls: failing sends alone do not make the platform come and go at every poll.
-  const sendReach = createReachability("zalo", logger, Date.now, WARN_EVERY_MS, { down: "zalo sends failing", up: "zalo sends work again" });
+  const sendReach = createReachability("zalo", logger, Date.now, WARN_EVERY_MS, {
+    down: "zalo sends failing",
+    up: "zalo sends work again",
+  });
   const bot = new Bot(options.token, {
     apiRoot: options.apiRoot,
     botInfo: options.botInfo,
@@ -160,7 +182,10 @@ export function createZaloChannel(options: ZaloChannelOptions) {
         else sendReach.ok();
         if (quota) {
           limiter.rateLimited(chatId, isGroup, backoffMs);
-          options.logger.warn({ chatId, backoffMs, pace: limiter.current() }, "zalo: 429 (quota exceeded), sending held and slowed");
+          options.logger.warn(
+            { chatId, backoffMs, pace: limiter.current() },
+            "zalo: 429 (quota exceeded), sending held and slowed",
+          );
         }
         if (attempt < retries && (quota || isServerError(error))) {
           if (!quota) await sleep(500 * 2 ** attempt);
@@ -221,7 +246,9 @@ export function createZaloChannel(options: ZaloChannelOptions) {
         return { messageId: await sendText(chatId, isGroup, caption ? `${caption}\n\n${notice}` : notice) };
       }
       if (message.type === "photo") {
-        const sent = await call(chatId, isGroup, () => bot.zalo.sendPhoto(chatId, url, caption ? { caption: truncate(caption, ZALO_TEXT_LIMIT) } : {}));
+        const sent = await call(chatId, isGroup, () =>
+          bot.zalo.sendPhoto(chatId, url, caption ? { caption: truncate(caption, ZALO_TEXT_LIMIT) } : {}),
+        );
         return { messageId: sent.message_id };
       }
       const link = t("files:link", { name: message.file.fileName, url });
@@ -234,7 +261,8 @@ export function createZaloChannel(options: ZaloChannelOptions) {
       } catch {
         throw new SendError("bad_request", "photo reference is not a URL");
       }
-      if (url.protocol !== "https:" && url.protocol !== "http:") throw new SendError("bad_request", `refusing ${url.protocol} URL`);
+      if (url.protocol !== "https:" && url.protocol !== "http:")
+        throw new SendError("bad_request", `refusing ${url.protocol} URL`);
       let response: Response;
       try {
         response = await fetch(url, { signal: AbortSignal.timeout(options.downloadTimeoutMs ?? 30_000) });
@@ -242,7 +270,11 @@ export function createZaloChannel(options: ZaloChannelOptions) {
         throw new SendError("transient", `download failed: ${error instanceof Error ? error.message : String(error)}`);
       }
       // Photo URLs expire: a 4xx will not get better.
-      if (!response.ok || !response.body) throw new SendError(response.status >= 500 ? "transient" : "bad_request", `download failed: HTTP ${response.status}`);
+      if (!response.ok || !response.body)
+        throw new SendError(
+          response.status >= 500 ? "transient" : "bad_request",
+          `download failed: HTTP ${response.status}`,
+        );
       if (Number(response.headers.get("content-length") ?? 0) > maxBytes) {
         await response.body.cancel();
         throw new FileTooLargeError(maxBytes);
@@ -283,7 +315,9 @@ export function createZaloChannel(options: ZaloChannelOptions) {
     /** Long polling in the background; the first getMe and a webhook removal are retried until the API answers. */
     startPolling() {
       mode = "polling";
-      void bot.launch({ pollTimeout }, () => logger.info({ account: bot.botInfo?.account_name }, "zalo polling started"));
+      void bot.launch({ pollTimeout }, () =>
+        logger.info({ account: bot.botInfo?.account_name }, "zalo polling started"),
+      );
     },
     /** Serves the webhook on the shared HTTP server (path = URL path of `url`) and registers it with Zalo. */
     async startWebhook(http: HttpServer, url: string, secret: string) {
@@ -296,7 +330,8 @@ export function createZaloChannel(options: ZaloChannelOptions) {
     reachability: reach,
     status(): ChannelStatus {
       if (mode === "webhook") return { alive: true, detail: "webhook" };
-      if (mode === "stopped" || bot.lastPollAt === undefined) return { alive: false, detail: mode === "stopped" ? "not started" : "no poll answered yet" };
+      if (mode === "stopped" || bot.lastPollAt === undefined)
+        return { alive: false, detail: mode === "stopped" ? "not started" : "no poll answered yet" };
       const age = Date.now() - bot.lastPollAt;
       return { alive: age < (2 * pollTimeout + 30) * 1000, detail: `last poll ${Math.round(age / 1000)} s ago` };
     },

@@ -46,15 +46,16 @@ function resolveYearless(day: string, month: string, today: string): string | un
  * // { ok: true, dueDate: "2021-02-09", reading: "before" }
  */
 export function parseDeadlinePhrase(text: string, today: string): DeadlinePhraseResult {
-  const folded = fold(text).replace(/[.;,!]+$/, "").trim();
+  const folded = fold(text)
+    .replace(/[.;,!]+$/, "")
+    .trim();
   const m = /^(.*?)\s*:?\s*(\d{1,2})([/.-])(\d{1,2})(?:\3(\d{1,4}))?$/.exec(folded);
   if (!m) return { ok: false, error: "unrecognised" };
-  const keyword = m[1].replace(/:$/, "").replace(/(?:^|\s)ngay$/, "").trim();
-  const reading: DeadlineReading | undefined = BEFORE.test(keyword)
-    ? "before"
-    : BY.test(keyword)
-      ? "by"
-      : undefined;
+  const keyword = m[1]
+    .replace(/:$/, "")
+    .replace(/(?:^|\s)ngay$/, "")
+    .trim();
+  const reading: DeadlineReading | undefined = BEFORE.test(keyword) ? "before" : BY.test(keyword) ? "by" : undefined;
   if (!reading) return { ok: false, error: "unrecognised" };
   const [, , day, sep, month, year] = m;
   let date: string | undefined;

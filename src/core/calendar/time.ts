@@ -41,7 +41,14 @@ function intlParts(instant: Date, tz: string): ZonedParts {
   for (const p of formatterFor(tz).formatToParts(instant)) {
     if (p.type !== "literal") out[p.type] = Number(p.value);
   }
-  return { year: out.year, month: out.month, day: out.day, hour: out.hour === 24 ? 0 : out.hour, minute: out.minute, second: out.second };
+  return {
+    year: out.year,
+    month: out.month,
+    day: out.day,
+    hour: out.hour === 24 ? 0 : out.hour,
+    minute: out.minute,
+    second: out.second,
+  };
 }
 
 const QUARTER_HOUR_MS = 900_000;

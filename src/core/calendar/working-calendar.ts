@@ -24,9 +24,7 @@ const MAX_SCAN_DAYS = 3660;
 export function statutoryHolidays(year: number): CalendarEntryInput[] {
   const y = String(year).padStart(4, "0");
   const tet = lunarToSolar(year, 1, 1);
-  const days: CalendarEntryInput[] = [
-    { date: `${y}-01-01`, kind: "holiday", name: "Tết Dương lịch" },
-  ];
+  const days: CalendarEntryInput[] = [{ date: `${y}-01-01`, kind: "holiday", name: "Tết Dương lịch" }];
   for (let i = -1; i <= 3; i++) {
     days.push({ date: addDays(tet, i), kind: "holiday", name: "Tết Nguyên đán" });
   }

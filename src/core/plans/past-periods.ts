@@ -16,9 +16,19 @@ export interface PastPeriodDeps {
  * "assign the past periods too?" answer). Only rows still untracked move; audit-logged.
  * @example await backfillAssignments(deps, "telegram:111", summary.skipped.assignmentIds) // → 120
  */
-export async function backfillAssignments(deps: PastPeriodDeps, actor: string, assignmentIds: number[]): Promise<number> {
+export async function backfillAssignments(
+  deps: PastPeriodDeps,
+  actor: string,
+  assignmentIds: number[],
+): Promise<number> {
   const opened = await deps.repos.assignments.moveStatus(assignmentIds, "untracked", "open");
-  await deps.repos.audit.log({ actor, action: "assignment.backfill", entity: "assignment", entityId: String(opened), detail: { opened, asked: assignmentIds.length } });
+  await deps.repos.audit.log({
+    actor,
+    action: "assignment.backfill",
+    entity: "assignment",
+    entityId: String(opened),
+    detail: { opened, asked: assignmentIds.length },
+  });
   return opened;
 }
 
@@ -40,14 +50,24 @@ export interface RepairResult {
  * real misses, which rollups show as "nobody received the reminder".
  * @example await repairPastAssignments(deps, "telegram:111", { apply: true }) // → { found: 120, units: 12, marked: 120 }
  */
-export async function repairPastAssignments(deps: PastPeriodDeps, actor: string, options: { apply: boolean }): Promise<RepairResult> {
+export async function repairPastAssignments(
+  deps: PastPeriodDeps,
+  actor: string,
+  options: { apply: boolean },
+): Promise<RepairResult> {
   const candidates = await deps.repos.assignments.listOpenAssignedAfterDeadline(deps.clock.now());
   const reminded = await deps.repos.outbox.keysForAssignments(candidates.map((a) => a.id));
-  const targets = candidates.filter((a) => !(reminded.get(a.id)?.length));
+  const targets = candidates.filter((a) => !reminded.get(a.id)?.length);
   const units = new Set(targets.map((a) => a.unitId)).size;
   if (!options.apply || !targets.length) return { found: targets.length, units, marked: 0 };
   const ids = targets.map((a) => a.id);
   const marked = await deps.repos.assignments.moveStatus(ids, "open", "untracked");
-  await deps.repos.audit.log({ actor, action: "assignment.untrack_past", entity: "assignment", entityId: String(marked), detail: { marked, units, ids } });
+  await deps.repos.audit.log({
+    actor,
+    action: "assignment.untrack_past",
+    entity: "assignment",
+    entityId: String(marked),
+    detail: { marked, units, ids },
+  });
   return { found: targets.length, units, marked };
 }

@@ -4,12 +4,13 @@
  * period leaves reminders, questions and /nhiemvu; rollups keep it, its silent units as
  * "không báo cáo".
  */
-import type { Clock, OccurrenceRecord, PlanRecord, TaskRecord } from "../ports.js";
-import type { Repositories } from "../repositories.js";
+
 import { localDateOf } from "../calendar/time.js";
 import type { WorkingCalendar } from "../calendar/working-calendar.js";
+import type { Clock, OccurrenceRecord, PlanRecord, TaskRecord } from "../ports.js";
 import { namedPeriods, namesAnyPeriod, periodMatches } from "../reports/named-periods.js";
 import { searchKey } from "../reports/text-key.js";
+import type { Repositories } from "../repositories.js";
 import { occurrencesOf } from "./schedule.js";
 import { findTask } from "./tasks.js";
 
@@ -52,7 +53,15 @@ export interface PlanSpan {
  */
 export async function planSpans(repos: Repositories, calendar: WorkingCalendar, tz: string): Promise<PlanSpan[]> {
   const [plans, tasks] = await Promise.all([repos.plans.list(), repos.tasks.listActive()]);
-  return plans.map((plan) => ({ plan, end: planEndDate(plan, tasks.filter((t) => t.planId === plan.id), calendar, tz) }));
+  return plans.map((plan) => ({
+    plan,
+    end: planEndDate(
+      plan,
+      tasks.filter((t) => t.planId === plan.id),
+      calendar,
+      tz,
+    ),
+  }));
 }
 
 /**
@@ -61,8 +70,11 @@ export async function planSpans(repos: Repositories, calendar: WorkingCalendar, 
  * @example currentPlan(spans, "2026-03-20")?.plan.number // "45/KH-SVHTTDL" (the 2021 plan ended on 05/01/2022)
  */
 export function currentPlan(spans: readonly PlanSpan[], today: string): PlanSpan | undefined {
-  const later = (a: PlanSpan | undefined, b: PlanSpan) => (!a || b.plan.date > a.plan.date || (b.plan.date === a.plan.date && b.plan.id > a.plan.id) ? b : a);
-  const running = spans.filter((s) => s.plan.date <= today && today <= s.end).reduce<PlanSpan | undefined>(later, undefined);
+  const later = (a: PlanSpan | undefined, b: PlanSpan) =>
+    !a || b.plan.date > a.plan.date || (b.plan.date === a.plan.date && b.plan.id > a.plan.id) ? b : a;
+  const running = spans
+    .filter((s) => s.plan.date <= today && today <= s.end)
+    .reduce<PlanSpan | undefined>(later, undefined);
   return running ?? spans.reduce<PlanSpan | undefined>(later, undefined);
 }
 
@@ -79,7 +91,12 @@ export interface PlanScope {
  * active unit and never ends by itself.
  * @example await planScope(repos, task.planId, cal, tz) // { end: "2026-12-31", unitIds: [1, 2, …] }
  */
-export async function planScope(repos: Repositories, planId: number | null, calendar: WorkingCalendar, tz: string): Promise<PlanScope | null> {
+export async function planScope(
+  repos: Repositories,
+  planId: number | null,
+  calendar: WorkingCalendar,
+  tz: string,
+): Promise<PlanScope | null> {
   if (planId === null) return null;
   const plan = await repos.plans.findById(planId);
   if (!plan) return null;
@@ -96,14 +113,22 @@ export interface ClosedPeriod {
 
 export type ClosePeriodsResult =
   | { ok: true; task: TaskRecord; closed: ClosedPeriod[] }
-  | { ok: false; error: "task_not_found" | "period_not_found" | "nothing_to_close"; task?: TaskRecord; periods?: string[] };
+  | {
+      ok: false;
+      error: "task_not_found" | "period_not_found" | "nothing_to_close";
+      task?: TaskRecord;
+      periods?: string[];
+    };
 
 /**
  * The occurrences a period text names: its key ("2026-Q1"), its label ("Quý I/2026", with or
  * without diacritics) or the period words officers use ("quý 1", "quy I/2026", "tháng 3").
  * @example matchPeriod(occurrences, "quy 1") // [the Q1 occurrences of every year the task has]
  */
-export function matchPeriod<O extends Pick<OccurrenceRecord, "periodKey" | "label">>(occurrences: readonly O[], text: string): O[] {
+export function matchPeriod<O extends Pick<OccurrenceRecord, "periodKey" | "label">>(
+  occurrences: readonly O[],
+  text: string,
+): O[] {
   const key = searchKey(text).replace(/\s+/g, " ").trim();
   const exact = occurrences.filter((o) => o.periodKey.toLowerCase() === key || (o.label && searchKey(o.label) === key));
   if (exact.length) return exact;
@@ -127,13 +152,19 @@ export async function closePeriods(
   if (!task) return { ok: false, error: "task_not_found" };
   const now = deps.clock.now();
   const occurrences = await deps.repos.assignments.listOccurrences(task.id);
-  const named = periodText?.trim() ? matchPeriod(occurrences, periodText) : occurrences.filter((o) => o.dueAt.getTime() <= now.getTime());
+  const named = periodText?.trim()
+    ? matchPeriod(occurrences, periodText)
+    : occurrences.filter((o) => o.dueAt.getTime() <= now.getTime());
   const periods = occurrences.filter((o) => o.label).map((o) => o.label);
   if (periodText?.trim() && !named.length) return { ok: false, error: "period_not_found", task, periods };
   const open = named.filter((o) => !o.closedAt);
   if (!open.length) return { ok: false, error: "nothing_to_close", task, periods };
   const assignments = await deps.repos.assignments.listForOccurrences(open.map((o) => o.id));
-  await deps.repos.assignments.closeOccurrences(open.map((o) => o.id), now, actor);
+  await deps.repos.assignments.closeOccurrences(
+    open.map((o) => o.id),
+    now,
+    actor,
+  );
   const closed = open.map((occurrence) => ({
     occurrence: { ...occurrence, closedAt: now },
     unreported: assignments.filter((a) => a.occurrenceId === occurrence.id && a.status === "open").length,

@@ -5,14 +5,14 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
 import { z } from "zod";
 import { CODE_PATTERN, normaliseCode, normaliseTag, TAG_PATTERN } from "../args.js";
-import { truncate } from "../text-limits.js";
-import { isValidUnitName } from "../units/units.js";
 import { parseDeadlinePhrase } from "../calendar/deadline-phrase.js";
 import { addDays, isIsoDate, parseDmy } from "../calendar/time.js";
 import type { PlanRecord } from "../ports.js";
 import type { PlanInput } from "../repositories.js";
+import { truncate } from "../text-limits.js";
 import type { CalendarEntryInput, DayOffRule, ReminderPolicy, Schedule, Translate } from "../types.js";
 import { DEFAULT_REMINDER_POLICY } from "../types.js";
+import { isValidUnitName } from "../units/units.js";
 
 /** The schema, with custom messages in the language of `t`. */
 function buildSchema(t: Translate) {
@@ -38,7 +38,11 @@ function buildSchema(t: Translate) {
   // The same rule as /donvi_them: no 5,000-character names, NUL or right-to-left overrides.
   const unitName = z.string().transform((v, ctx) => {
     const name = v.normalize("NFC").trim();
-    if (!isValidUnitName(name)) ctx.addIssue({ code: "custom", message: t("planfile:bad_unit_name", { name: truncate(name.replace(/[\p{Cc}\p{Cf}]/gu, "?"), 40) }) });
+    if (!isValidUnitName(name))
+      ctx.addIssue({
+        code: "custom",
+        message: t("planfile:bad_unit_name", { name: truncate(name.replace(/[\p{Cc}\p{Cf}]/gu, "?"), 40) }),
+      });
     return name;
   });
 
@@ -57,7 +61,10 @@ function buildSchema(t: Translate) {
       on_due_day: z.boolean().default(true),
       after: z.array(z.number().int().min(1).max(60)).default(DEFAULT_REMINDER_POLICY.after),
       escalate_after: z.number().int().min(0).max(60).default(DEFAULT_REMINDER_POLICY.escalateAfter),
-      time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, t("planfile:time_format")).default(DEFAULT_REMINDER_POLICY.time),
+      time: z
+        .string()
+        .regex(/^([01]\d|2[0-3]):[0-5]\d$/, t("planfile:time_format"))
+        .default(DEFAULT_REMINDER_POLICY.time),
     })
     .strict();
 
@@ -86,11 +93,16 @@ function buildSchema(t: Translate) {
       deadline_on_day_off: dayOff.optional(),
     })
     .strict()
-    .refine((x) => [x.deadline, x.periodic, x.adhoc_working_days].filter((v) => v !== undefined).length === 1, t("planfile:one_schedule"));
+    .refine(
+      (x) => [x.deadline, x.periodic, x.adhoc_working_days].filter((v) => v !== undefined).length === 1,
+      t("planfile:one_schedule"),
+    );
 
   const calendarEntry = z
     .object({
-      date: z.union([z.string(), z.date()]).transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v.trim())),
+      date: z
+        .union([z.string(), z.date()])
+        .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v.trim())),
       kind: z.enum(["holiday", "workday"]),
       name: z.string().min(1),
     })
@@ -114,8 +126,14 @@ function buildSchema(t: Translate) {
             .object({
               weekly: z.boolean().optional(),
               weekly_day: z.number().int().min(0).max(6).optional(),
-              weekly_time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, t("planfile:time_format")).optional(),
-              after_deadline_time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, t("planfile:time_format")).optional(),
+              weekly_time: z
+                .string()
+                .regex(/^([01]\d|2[0-3]):[0-5]\d$/, t("planfile:time_format"))
+                .optional(),
+              after_deadline_time: z
+                .string()
+                .regex(/^([01]\d|2[0-3]):[0-5]\d$/, t("planfile:time_format"))
+                .optional(),
             })
             .strict()
             .optional(),
@@ -126,19 +144,31 @@ function buildSchema(t: Translate) {
           office: z.string().min(2).optional(),
           parent: z.string().optional(),
           place: z.string().optional(),
-          abbreviation: z.string().regex(/^[\p{Lu}\d.&-]{1,20}$/u, t("planfile:bad_abbreviation")).optional(),
+          abbreviation: z
+            .string()
+            .regex(/^[\p{Lu}\d.&-]{1,20}$/u, t("planfile:bad_abbreviation"))
+            .optional(),
           to: z.string().optional(),
           recipients: z.array(z.string().min(1)).max(20).optional(),
           signer: z
-            .object({ authority: z.string().optional(), title: z.string().min(2).optional(), name: z.string().optional() })
+            .object({
+              authority: z.string().optional(),
+              title: z.string().min(2).optional(),
+              name: z.string().optional(),
+            })
             .strict()
             .optional(),
         })
         .strict()
         .optional(),
-      unit_groups: z.array(z.object({ tag, label: z.string().min(2) }).strict()).max(20).default([]),
+      unit_groups: z
+        .array(z.object({ tag, label: z.string().min(2) }).strict())
+        .max(20)
+        .default([]),
       units: z
-        .array(z.object({ code, name: unitName, kind: z.string().default("khac"), tags: z.array(tag).default([]) }).strict())
+        .array(
+          z.object({ code, name: unitName, kind: z.string().default("khac"), tags: z.array(tag).default([]) }).strict(),
+        )
         .default([]),
       calendar: z.array(calendarEntry).default([]),
       indicators: z.record(z.string(), indicator).default({}),
@@ -158,7 +188,11 @@ type RawPlanFile = z.infer<ReturnType<typeof buildSchema>>;
 
 /** A validated plan file, ready to import. */
 export interface PlanFile {
-  plan: PlanInput & { rollup: PlanRecord["rollup"]; unitGroups: PlanRecord["unitGroups"]; report: PlanRecord["report"] };
+  plan: PlanInput & {
+    rollup: PlanRecord["rollup"];
+    unitGroups: PlanRecord["unitGroups"];
+    report: PlanRecord["report"];
+  };
   units: { code: string; name: string; kind: string; tags: string[] }[];
   calendar: CalendarEntryInput[];
   tasks: {
@@ -194,17 +228,26 @@ function lineOf(doc: ReturnType<typeof parseDocument>, counter: LineCounter, pat
   return line;
 }
 
-function expandDates(entry: { date: string; kind: "holiday" | "workday"; name: string }, t: Translate): CalendarEntryInput[] | string {
+function expandDates(
+  entry: { date: string; kind: "holiday" | "workday"; name: string },
+  t: Translate,
+): CalendarEntryInput[] | string {
   const [fromText, toText] = entry.date.split("..").map((s) => s.trim());
   const from = isIsoDate(fromText) ? fromText : parseDmy(fromText);
   const to = toText === undefined ? from : isIsoDate(toText) ? toText : parseDmy(toText);
   if (!from || !to || to < from) return t("planfile:bad_date_range", { text: entry.date });
   const out: CalendarEntryInput[] = [];
-  for (let d = from; d <= to && out.length < 366; d = addDays(d, 1)) out.push({ date: d, kind: entry.kind, name: entry.name });
+  for (let d = from; d <= to && out.length < 366; d = addDays(d, 1))
+    out.push({ date: d, kind: entry.kind, name: entry.name });
   return out;
 }
 
-function toSchedule(raw: RawPlanFile["tasks"][number], planDate: string, planDayOff: DayOffRule | undefined, t: Translate): { schedule: Schedule; deadlineText: string } | string {
+function toSchedule(
+  raw: RawPlanFile["tasks"][number],
+  planDate: string,
+  planDayOff: DayOffRule | undefined,
+  t: Translate,
+): { schedule: Schedule; deadlineText: string } | string {
   // The task's own rule, else the plan's; absent means the law's default (next working day).
   const rule = raw.deadline_on_day_off ?? planDayOff;
   const onDayOff = rule ? { onDayOff: rule } : {};
@@ -215,10 +258,26 @@ function toSchedule(raw: RawPlanFile["tasks"][number], planDate: string, planDay
   }
   if (raw.periodic) {
     const p = raw.periodic;
-    const rule = p.day !== undefined ? { type: "day_of_last_month" as const, day: p.day } : { type: "days_after_end" as const, days: p.days_after_end! };
-    return { schedule: { kind: "periodic", period: p.every, rule, start: p.start, ...(p.end ? { end: p.end } : {}), ...onDayOff }, deadlineText: "" };
+    const rule =
+      p.day !== undefined
+        ? { type: "day_of_last_month" as const, day: p.day }
+        : { type: "days_after_end" as const, days: p.days_after_end! };
+    return {
+      schedule: {
+        kind: "periodic",
+        period: p.every,
+        rule,
+        start: p.start,
+        ...(p.end ? { end: p.end } : {}),
+        ...onDayOff,
+      },
+      deadlineText: "",
+    };
   }
-  return { schedule: { kind: "adhoc", workingDays: raw.adhoc_working_days!, issuedAt: `${planDate}T00:00:00.000Z` }, deadlineText: `${raw.adhoc_working_days}` };
+  return {
+    schedule: { kind: "adhoc", workingDays: raw.adhoc_working_days!, issuedAt: `${planDate}T00:00:00.000Z` },
+    deadlineText: `${raw.adhoc_working_days}`,
+  };
 }
 
 /**
@@ -233,11 +292,17 @@ export const PLAN_LIMITS = { bytes: 1024 * 1024, units: 5_000, aliases: 100 };
  * @example const r = parsePlanFile(readFileSync("plans/thach-thanh-cchc-2021.yaml", "utf8"), t); if (r.ok) r.file.tasks
  */
 export function parsePlanFile(text: string, t: Translate): PlanFileResult {
-  if (new TextEncoder().encode(text).length > PLAN_LIMITS.bytes) return { ok: false, errors: [t("planfile:too_big", { max: PLAN_LIMITS.bytes / 1048576 })] };
+  if (new TextEncoder().encode(text).length > PLAN_LIMITS.bytes)
+    return { ok: false, errors: [t("planfile:too_big", { max: PLAN_LIMITS.bytes / 1048576 })] };
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   if (doc.errors.length) {
-    return { ok: false, errors: doc.errors.slice(0, 10).map((e) => t("planfile:yaml_error", { line: counter.linePos(e.pos[0]).line, code: e.code })) };
+    return {
+      ok: false,
+      errors: doc.errors
+        .slice(0, 10)
+        .map((e) => t("planfile:yaml_error", { line: counter.linePos(e.pos[0]).line, code: e.code })),
+    };
   }
   let js: unknown;
   try {
@@ -257,7 +322,9 @@ export function parsePlanFile(text: string, t: Translate): PlanFileResult {
   if (!parsed.success) {
     return {
       ok: false,
-      errors: parsed.error.issues.slice(0, 20).map((i) => at(lineOf(doc, counter, i.path) || undefined, i.path.join(".") || t("planfile:root"), i.message)),
+      errors: parsed.error.issues
+        .slice(0, 20)
+        .map((i) => at(lineOf(doc, counter, i.path) || undefined, i.path.join(".") || t("planfile:root"), i.message)),
     };
   }
   const raw = parsed.data;
@@ -265,7 +332,8 @@ export function parsePlanFile(text: string, t: Translate): PlanFileResult {
   const calendar: CalendarEntryInput[] = [];
   raw.calendar.forEach((entry, i) => {
     const days = expandDates(entry, t);
-    if (typeof days === "string") errors.push(at(lineOf(doc, counter, ["calendar", i]) ?? "?", `calendar.${i}.date`, days));
+    if (typeof days === "string")
+      errors.push(at(lineOf(doc, counter, ["calendar", i]) ?? "?", `calendar.${i}.date`, days));
     else calendar.push(...days);
   });
   const unitCodes = new Set(raw.units.map((u) => u.code));
@@ -273,30 +341,49 @@ export function parsePlanFile(text: string, t: Translate): PlanFileResult {
   const tasks: PlanFile["tasks"] = [];
   raw.tasks.forEach((task, i) => {
     const where = (field: string, message: string) =>
-      at(lineOf(doc, counter, ["tasks", i, field]) ?? lineOf(doc, counter, ["tasks", i]) ?? "?", `tasks.${i}.${field}`, message);
+      at(
+        lineOf(doc, counter, ["tasks", i, field]) ?? lineOf(doc, counter, ["tasks", i]) ?? "?",
+        `tasks.${i}.${field}`,
+        message,
+      );
     const schedule = toSchedule(task, raw.plan.date, raw.plan.deadline_on_day_off, t);
     if (typeof schedule === "string") return void errors.push(where("deadline", schedule));
     for (const target of task.targets) {
-      if (!unitCodes.has(normaliseCode(target)) && !tags.has(normaliseTag(target))) errors.push(where("targets", t("planfile:unknown_target", { target })));
+      if (!unitCodes.has(normaliseCode(target)) && !tags.has(normaliseTag(target)))
+        errors.push(where("targets", t("planfile:unknown_target", { target })));
     }
     const indicators = task.indicators.map((c) => ({ c, def: raw.indicators[c] }));
-    for (const { c, def } of indicators) if (!def) errors.push(where("indicators", t("planfile:unknown_indicator", { code: c })));
+    for (const { c, def } of indicators)
+      if (!def) errors.push(where("indicators", t("planfile:unknown_indicator", { code: c })));
     const r = task.reminders;
     tasks.push({
       code: task.code,
       title: task.title,
       targets: task.targets,
       ...schedule,
-      reminder: r ? { before: r.before, onDueDay: r.on_due_day, after: r.after, escalateAfter: r.escalate_after, time: r.time } : null,
+      reminder: r
+        ? { before: r.before, onDueDay: r.on_due_day, after: r.after, escalateAfter: r.escalate_after, time: r.time }
+        : null,
       backfill: task.backfill,
-      indicators: indicators.filter((x) => x.def).map(({ c, def }) => ({ code: c, label: def.label, measure: def.measure, synonyms: def.synonyms })),
+      indicators: indicators
+        .filter((x) => x.def)
+        .map(({ c, def }) => ({ code: c, label: def.label, measure: def.measure, synonyms: def.synonyms })),
     });
   });
   raw.unit_groups.forEach((g, i) => {
-    if (!tags.has(g.tag)) errors.push(at(lineOf(doc, counter, ["unit_groups", i]) ?? "?", `unit_groups.${i}.tag`, t("planfile:unknown_group_tag", { tag: g.tag })));
+    if (!tags.has(g.tag))
+      errors.push(
+        at(
+          lineOf(doc, counter, ["unit_groups", i]) ?? "?",
+          `unit_groups.${i}.tag`,
+          t("planfile:unknown_group_tag", { tag: g.tag }),
+        ),
+      );
   });
-  if (raw.plan.lead_unit && !unitCodes.has(raw.plan.lead_unit)) errors.push(at(undefined, "plan.lead_unit", t("planfile:unknown_lead_unit", { code: raw.plan.lead_unit })));
-  if (raw.plan.end && raw.plan.end < raw.plan.date) errors.push(at(lineOf(doc, counter, ["plan", "end"]), "plan.end", t("planfile:end_before_date")));
+  if (raw.plan.lead_unit && !unitCodes.has(raw.plan.lead_unit))
+    errors.push(at(undefined, "plan.lead_unit", t("planfile:unknown_lead_unit", { code: raw.plan.lead_unit })));
+  if (raw.plan.end && raw.plan.end < raw.plan.date)
+    errors.push(at(lineOf(doc, counter, ["plan", "end"]), "plan.end", t("planfile:end_before_date")));
   if (errors.length) return { ok: false, errors };
   const p = raw.plan;
   const r = raw.report;
@@ -325,7 +412,12 @@ export function parsePlanFile(text: string, t: Translate): PlanFileResult {
         place: p.place,
         leadUnitCode: p.lead_unit,
         ...(p.end ? { endDate: p.end } : {}),
-        rollup: { weekly: p.rollup?.weekly, weeklyDay: p.rollup?.weekly_day, weeklyTime: p.rollup?.weekly_time, afterDeadlineTime: p.rollup?.after_deadline_time },
+        rollup: {
+          weekly: p.rollup?.weekly,
+          weeklyDay: p.rollup?.weekly_day,
+          weeklyTime: p.rollup?.weekly_time,
+          afterDeadlineTime: p.rollup?.after_deadline_time,
+        },
         unitGroups: raw.unit_groups,
         report,
       },

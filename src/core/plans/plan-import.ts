@@ -1,5 +1,5 @@
-import type { PlanFile } from "./plan-file.js";
 import { planScope } from "./periods.js";
+import type { PlanFile } from "./plan-file.js";
 import { loadCalendar, syncTask, type TaskDeps } from "./tasks.js";
 
 export interface ImportSummary {
@@ -40,7 +40,12 @@ export interface ImportOptions {
  * has passed assigns nothing.
  * @example const summary = await importPlan(deps, "telegram:1", file) // summary.skipped.periods → 10
  */
-export async function importPlan(deps: TaskDeps, actor: string, file: PlanFile, options: ImportOptions = {}): Promise<ImportSummary> {
+export async function importPlan(
+  deps: TaskDeps,
+  actor: string,
+  file: PlanFile,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
   const { repos } = deps;
   const units = { created: 0, updated: 0 };
   const unitIds: number[] = [];
@@ -51,7 +56,12 @@ export async function importPlan(deps: TaskDeps, actor: string, file: PlanFile, 
     if (existing) {
       // A retired unit is not brought back by a file that still lists it (only /donvi_them does).
       if (existing.retiredAt) retiredUnits++;
-      await repos.units.update(existing.id, { name: u.name, kind: u.kind, tags: u.tags, ...(existing.retiredAt ? {} : { active: true }) });
+      await repos.units.update(existing.id, {
+        name: u.name,
+        kind: u.kind,
+        tags: u.tags,
+        ...(existing.retiredAt ? {} : { active: true }),
+      });
       units.updated++;
       unitIds.push(existing.id);
     } else {
@@ -59,7 +69,9 @@ export async function importPlan(deps: TaskDeps, actor: string, file: PlanFile, 
       units.created++;
     }
   }
-  const calendarEntries = file.calendar.length ? await repos.calendar.upsert(file.calendar, `plan:${file.plan.number}`) : 0;
+  const calendarEntries = file.calendar.length
+    ? await repos.calendar.upsert(file.calendar, `plan:${file.plan.number}`)
+    : 0;
   const { plan, created } = await repos.plans.upsert(file.plan);
   await repos.plans.setUnits(plan.id, unitIds);
   const tasks = { created: 0, updated: 0 };
@@ -91,9 +103,29 @@ export async function importPlan(deps: TaskDeps, actor: string, file: PlanFile, 
     action: "plan.import",
     entity: "plan",
     entityId: plan.number,
-    detail: { units, tasks, calendarEntries, backfill: options.backfill === true, retiredUnits, cancelledOutside, skipped: { periods: skipped.periods, assignments: skipped.assignments } },
+    detail: {
+      units,
+      tasks,
+      calendarEntries,
+      backfill: options.backfill === true,
+      retiredUnits,
+      cancelledOutside,
+      skipped: { periods: skipped.periods, assignments: skipped.assignments },
+    },
   });
-  return { plan: plan.number, created, units, tasks, calendarEntries, assignmentsCreated, retiredUnits, cancelledOutside, end: scope?.end ?? "", ended, skipped };
+  return {
+    plan: plan.number,
+    created,
+    units,
+    tasks,
+    calendarEntries,
+    assignmentsCreated,
+    retiredUnits,
+    cancelledOutside,
+    end: scope?.end ?? "",
+    ended,
+    skipped,
+  };
 }
 
 /**

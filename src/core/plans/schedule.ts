@@ -2,9 +2,9 @@
  * Expands a task's Schedule into dated occurrences (one per period for periodic tasks).
  */
 
-import { DEFAULT_DAY_OFF_RULE, type DayOffRule, type Schedule } from "../types.js";
-import type { WorkingCalendar } from "../calendar/working-calendar.js";
 import { addDays, endOfLocalDay, isIsoDate, localDateOf } from "../calendar/time.js";
+import type { WorkingCalendar } from "../calendar/working-calendar.js";
+import { type DayOffRule, DEFAULT_DAY_OFF_RULE, type Schedule } from "../types.js";
 
 /** One deadline of a task: a period (for periodic tasks) and its due day. */
 export interface Occurrence {
@@ -35,7 +35,12 @@ export function effectiveDueDate(stated: string, rule: DayOffRule | undefined, c
 }
 
 /** An occurrence due on `stated` (moved by the rule), with the stated day kept when it moved. */
-function dueOn(stated: string, rule: DayOffRule | undefined, calendar: WorkingCalendar, tz: string): Pick<Occurrence, "dueDate" | "statedDate" | "dueAt"> {
+function dueOn(
+  stated: string,
+  rule: DayOffRule | undefined,
+  calendar: WorkingCalendar,
+  tz: string,
+): Pick<Occurrence, "dueDate" | "statedDate" | "dueAt"> {
   const dueDate = effectiveDueDate(stated, rule, calendar);
   return { dueDate, ...(dueDate !== stated ? { statedDate: stated } : {}), dueAt: endOfLocalDay(dueDate, tz) };
 }
@@ -114,9 +119,7 @@ export function occurrencesOf(
         throw new RangeError(`Invalid working days: ${schedule.workingDays}`);
       }
       // A bare date is already local; an instant is converted to the local day.
-      const issued = isIsoDate(schedule.issuedAt)
-        ? schedule.issuedAt
-        : localDateOf(new Date(schedule.issuedAt), tz);
+      const issued = isIsoDate(schedule.issuedAt) ? schedule.issuedAt : localDateOf(new Date(schedule.issuedAt), tz);
       // Always a working day already.
       return single("adhoc", dueOn(calendar.addWorkingDays(issued, schedule.workingDays), "keep", calendar, tz));
     }
@@ -125,7 +128,12 @@ export function occurrencesOf(
   }
 }
 
-function periodicOccurrences(schedule: Periodic, window: { from: string; to: string }, calendar: WorkingCalendar, tz: string): Occurrence[] {
+function periodicOccurrences(
+  schedule: Periodic,
+  window: { from: string; to: string },
+  calendar: WorkingCalendar,
+  tz: string,
+): Occurrence[] {
   assertDate(schedule.start, "schedule start");
   if (schedule.end !== undefined) assertDate(schedule.end, "schedule end");
   const { rule } = schedule;

@@ -1,14 +1,14 @@
-import type { Clock, TaskRecord } from "../ports.js";
-import type { Repositories } from "../repositories.js";
-import { occurrencesOf } from "./schedule.js";
+import { parseDeadlinePhrase } from "../calendar/deadline-phrase.js";
 import { localDateOf } from "../calendar/time.js";
+import { createWorkingCalendar, type WorkingCalendar } from "../calendar/working-calendar.js";
+import type { Clock, TaskRecord } from "../ports.js";
+import { searchKey } from "../reports/text-key.js";
+import type { Repositories } from "../repositories.js";
 import type { CalendarEntryInput, IndicatorDef, Schedule } from "../types.js";
 import { matchTargets, resolveTargets } from "../units/units.js";
-import { createWorkingCalendar, type WorkingCalendar } from "../calendar/working-calendar.js";
-import { parseDeadlinePhrase } from "../calendar/deadline-phrase.js";
-import { searchKey } from "../reports/text-key.js";
+import { type PlanScope, planEnded, planScope } from "./periods.js";
 import { SAMPLE_INDICATORS } from "./sample-indicators.js";
-import { planEnded, planScope, type PlanScope } from "./periods.js";
+import { occurrencesOf } from "./schedule.js";
 
 /** What task services need. */
 export interface TaskDeps {
@@ -84,21 +84,41 @@ export interface SyncOptions {
  * - Once the plan has ended (see planEndDate) nothing is assigned and its periods close.
  * @example await syncTask(deps, task, calendar) // → { occurrences: 2, created: 50, moved: 0, closed: 0, … }
  */
-export async function syncTask(deps: TaskDeps, task: TaskRecord, calendar: WorkingCalendar, options: SyncOptions = {}): Promise<SyncResult> {
-  const result: SyncResult = { occurrences: 0, created: 0, moved: 0, closed: 0, cancelled: 0, ended: false, skipped: { periods: 0, assignmentIds: [] } };
+export async function syncTask(
+  deps: TaskDeps,
+  task: TaskRecord,
+  calendar: WorkingCalendar,
+  options: SyncOptions = {},
+): Promise<SyncResult> {
+  const result: SyncResult = {
+    occurrences: 0,
+    created: 0,
+    moved: 0,
+    closed: 0,
+    cancelled: 0,
+    ended: false,
+    skipped: { periods: 0, assignmentIds: [] },
+  };
   if (task.status !== "active") return result;
   const now = deps.clock.now();
-  const scope = options.scope !== undefined ? options.scope : await planScope(deps.repos, task.planId, calendar, deps.timezone);
+  const scope =
+    options.scope !== undefined ? options.scope : await planScope(deps.repos, task.planId, calendar, deps.timezone);
   if (scope && planEnded(scope.end, now, deps.timezone)) {
     const open = (await deps.repos.assignments.listOccurrences(task.id)).filter((o) => !o.closedAt);
-    result.closed = await deps.repos.assignments.closeOccurrences(open.map((o) => o.id), now, "plan_end");
+    result.closed = await deps.repos.assignments.closeOccurrences(
+      open.map((o) => o.id),
+      now,
+      "plan_end",
+    );
     result.ended = true;
     return result;
   }
   const backfill = options.backfill || task.backfill === true;
   const today = localDateOf(now, deps.timezone);
   // Periods that begin after the plan's end are not the plan's.
-  const occurrences = currentOccurrences(task, today, calendar, deps.timezone).filter((o) => !scope || !o.periodStart || o.periodStart <= scope.end);
+  const occurrences = currentOccurrences(task, today, calendar, deps.timezone).filter(
+    (o) => !scope || !o.periodStart || o.periodStart <= scope.end,
+  );
   result.occurrences = occurrences.length;
   const { units } = await resolveTargets(deps.repos, task.targets, scope?.unitIds);
   if (options.prune) {
@@ -106,7 +126,10 @@ export async function syncTask(deps: TaskDeps, task: TaskRecord, calendar: Worki
     const all = await deps.repos.units.list({ includeInactive: true });
     const within = scope?.unitIds.length ? new Set(scope.unitIds) : null;
     const reach = matchTargets(within ? all.filter((u) => within.has(u.id)) : all, task.targets).units;
-    result.cancelled = await deps.repos.assignments.cancelOutside(task.id, reach.map((u) => u.id));
+    result.cancelled = await deps.repos.assignments.cancelOutside(
+      task.id,
+      reach.map((u) => u.id),
+    );
   }
   for (const o of occurrences) {
     let occurrence = await deps.repos.assignments.ensureOccurrence({
@@ -132,7 +155,13 @@ export async function syncTask(deps: TaskDeps, task: TaskRecord, calendar: Worki
     let skippedHere = 0;
     for (const unit of units) {
       if (existing.has(unit.id)) continue;
-      const id = await deps.repos.assignments.ensure({ occurrenceId: occurrence.id, unitId: unit.id, dueAt: occurrence.dueAt, status: past ? "untracked" : "open", createdAt: now });
+      const id = await deps.repos.assignments.ensure({
+        occurrenceId: occurrence.id,
+        unitId: unit.id,
+        dueAt: occurrence.dueAt,
+        status: past ? "untracked" : "open",
+        createdAt: now,
+      });
       if (id === null) continue;
       if (past) {
         result.skipped.assignmentIds.push(id);
@@ -148,13 +177,16 @@ export async function syncTask(deps: TaskDeps, task: TaskRecord, calendar: Worki
  * Syncs every active task (at start, daily, and after units or the calendar change): new periods
  * and units, moved deadlines, and the periods of plans that have ended closed.
  */
-export async function syncAllTasks(deps: TaskDeps): Promise<{ tasks: number; created: number; untracked: number; moved: number; closed: number }> {
+export async function syncAllTasks(
+  deps: TaskDeps,
+): Promise<{ tasks: number; created: number; untracked: number; moved: number; closed: number }> {
   const calendar = await loadCalendar(deps.repos);
   const totals = { created: 0, untracked: 0, moved: 0, closed: 0 };
   const tasks = await deps.repos.tasks.listActive();
   const scopes = new Map<number | null, Awaited<ReturnType<typeof planScope>>>();
   for (const task of tasks) {
-    if (!scopes.has(task.planId)) scopes.set(task.planId, await planScope(deps.repos, task.planId, calendar, deps.timezone));
+    if (!scopes.has(task.planId))
+      scopes.set(task.planId, await planScope(deps.repos, task.planId, calendar, deps.timezone));
     const r = await syncTask(deps, task, calendar, { scope: scopes.get(task.planId) });
     totals.created += r.created;
     totals.untracked += r.skipped.assignmentIds.length;
@@ -195,19 +227,33 @@ const MAX_TITLE = 300;
  * with the labels that exist.
  * @example await resolveIndicators(repos, ["pa nô", "tin bài"]) // { ok: true, indicators: [{ code: "pano", … }, { code: "tin_bai", … }] }
  */
-export async function resolveIndicators(repos: Repositories, names: string[]): Promise<{ ok: true; indicators: IndicatorDef[] } | { ok: false; unknown: string[]; known: string[] }> {
+export async function resolveIndicators(
+  repos: Repositories,
+  names: string[],
+): Promise<{ ok: true; indicators: IndicatorDef[] } | { ok: false; unknown: string[]; known: string[] }> {
   const known = new Map<string, IndicatorDef>();
-  for (const task of await repos.tasks.listActive()) for (const i of task.indicators) if (!known.has(i.code)) known.set(i.code, i);
+  for (const task of await repos.tasks.listActive())
+    for (const i of task.indicators) if (!known.has(i.code)) known.set(i.code, i);
   for (const i of SAMPLE_INDICATORS) if (!known.has(i.code)) known.set(i.code, i);
   const found: IndicatorDef[] = [];
   const unknown: string[] = [];
   for (const name of names) {
     const k = searchKey(name).replace(/_/g, " ");
-    const def = [...known.values()].find((i) => searchKey(i.code).replace(/_/g, " ") === k || searchKey(i.label) === k || i.synonyms.some((s) => searchKey(s) === k));
+    const def = [...known.values()].find(
+      (i) =>
+        searchKey(i.code).replace(/_/g, " ") === k ||
+        searchKey(i.label) === k ||
+        i.synonyms.some((s) => searchKey(s) === k),
+    );
     if (!def) unknown.push(name);
     else if (!found.some((f) => f.code === def.code)) found.push(def);
   }
-  if (unknown.length) return { ok: false, unknown, known: [...known.values()].map((i) => i.label.toLowerCase()).sort((a, b) => a.localeCompare(b, "vi")) };
+  if (unknown.length)
+    return {
+      ok: false,
+      unknown,
+      known: [...known.values()].map((i) => i.label.toLowerCase()).sort((a, b) => a.localeCompare(b, "vi")),
+    };
   return { ok: true, indicators: found };
 }
 
@@ -219,7 +265,8 @@ async function createTask(
   const title = input.title.normalize("NFC").trim();
   if (title.length < 3 || title.length > MAX_TITLE) return { ok: false, error: "bad_title" };
   const indicators = await resolveIndicators(deps.repos, input.indicators ?? []);
-  if (!indicators.ok) return { ok: false, error: "unknown_indicators", unknown: indicators.unknown, known: indicators.known };
+  if (!indicators.ok)
+    return { ok: false, error: "unknown_indicators", unknown: indicators.unknown, known: indicators.known };
   const { units, unknown } = await resolveTargets(deps.repos, input.targets);
   if (unknown.length) {
     const all = await deps.repos.units.list();
@@ -236,12 +283,23 @@ async function createTask(
     reminder: null,
     deadlineText: input.deadlineText,
     createdBy: actor,
-    indicators: indicators.indicators.map((i) => ({ code: i.code, label: i.label, measure: i.measure ?? "", synonyms: i.synonyms })),
+    indicators: indicators.indicators.map((i) => ({
+      code: i.code,
+      label: i.label,
+      measure: i.measure ?? "",
+      synonyms: i.synonyms,
+    })),
   });
   const calendar = await loadCalendar(deps.repos);
   await syncTask(deps, task, calendar);
   const occurrences = await deps.repos.assignments.listOccurrences(task.id);
-  await deps.repos.audit.log({ actor, action: "task.create", entity: "task", entityId: code, detail: { title, schedule: input.schedule, targets: input.targets, indicators: task.indicators.map((i) => i.code) } });
+  await deps.repos.audit.log({
+    actor,
+    action: "task.create",
+    entity: "task",
+    entityId: code,
+    detail: { title, schedule: input.schedule, targets: input.targets, indicators: task.indicators.map((i) => i.code) },
+  });
   return { ok: true, task, dueAt: occurrences[0].dueAt, statedDate: occurrences[0].statedDate, units: units.length };
 }
 
@@ -279,7 +337,8 @@ export async function requestAdhoc(
   actor: string,
   input: { targets: string[]; workingDays: number; title: string; indicators?: string[] },
 ): Promise<CreateTaskResult> {
-  if (!Number.isInteger(input.workingDays) || input.workingDays < 1 || input.workingDays > 60) return { ok: false, error: "bad_days" };
+  if (!Number.isInteger(input.workingDays) || input.workingDays < 1 || input.workingDays > 60)
+    return { ok: false, error: "bad_days" };
   return createTask(deps, actor, {
     targets: input.targets,
     title: input.title,
@@ -290,19 +349,39 @@ export async function requestAdhoc(
 }
 
 /** `/huy`: cancels a task and its open assignments; reports already sent stay. */
-export async function cancelTask(deps: TaskDeps, actor: string, ref: string): Promise<{ ok: true; task: TaskRecord; cancelled: number } | { ok: false; error: "not_found" | "already" }> {
+export async function cancelTask(
+  deps: TaskDeps,
+  actor: string,
+  ref: string,
+): Promise<{ ok: true; task: TaskRecord; cancelled: number } | { ok: false; error: "not_found" | "already" }> {
   const task = await findTask(deps.repos, ref);
   if (!task) return { ok: false, error: "not_found" };
   if (task.status === "cancelled") return { ok: false, error: "already" };
   await deps.repos.tasks.setStatus(task.id, "cancelled");
   const cancelled = await deps.repos.assignments.cancelForTask(task.id);
-  await deps.repos.audit.log({ actor, action: "task.cancel", entity: "task", entityId: task.code, detail: { cancelled } });
+  await deps.repos.audit.log({
+    actor,
+    action: "task.cancel",
+    entity: "task",
+    entityId: task.code,
+    detail: { cancelled },
+  });
   return { ok: true, task, cancelled };
 }
 
 /** Adds admin calendar entries and re-syncs tasks (ad hoc deadlines depend on working days). */
-export async function addCalendarEntries(deps: TaskDeps, actor: string, entries: CalendarEntryInput[]): Promise<number> {
+export async function addCalendarEntries(
+  deps: TaskDeps,
+  actor: string,
+  entries: CalendarEntryInput[],
+): Promise<number> {
   const n = await deps.repos.calendar.upsert(entries, "admin");
-  await deps.repos.audit.log({ actor, action: "calendar.add", entity: "calendar", entityId: entries[0]?.date ?? "", detail: { entries } });
+  await deps.repos.audit.log({
+    actor,
+    action: "calendar.add",
+    entity: "calendar",
+    entityId: entries[0]?.date ?? "",
+    detail: { entries },
+  });
   return n;
 }

@@ -6,9 +6,9 @@
  * rollup group — a different audience, so it is planned and caught up independently.
  */
 
-import type { ReminderPolicy } from "../types.js";
-import type { WorkingCalendar } from "../calendar/working-calendar.js";
 import { localDateOf, zonedInstant } from "../calendar/time.js";
+import type { WorkingCalendar } from "../calendar/working-calendar.js";
+import type { ReminderPolicy } from "../types.js";
 
 export type ReminderKind = "before" | "due_day" | "overdue" | "escalation";
 

@@ -4,18 +4,18 @@
  * running it twice, or after a crash, queues nothing twice.
  */
 import type { Translations } from "../bot.js";
+import { formatDmy, localDateOf, localTimeOf, zonedInstant } from "../calendar/time.js";
+import type { WorkingCalendar } from "../calendar/working-calendar.js";
 import { formatDaysLeft, formatDeadline, formatDue } from "../format.js";
+import { findTask, loadCalendar } from "../plans/tasks.js";
 import type { AssignmentView, ChatRecord, Clock, Logger, OutboxInput, TaskRecord } from "../ports.js";
-import { planReminders, type PlannedReminder } from "./reminder-plan.js";
+import { searchKey } from "../reports/text-key.js";
+import type { Repositories } from "../repositories.js";
 import { buildTaskRollup } from "../rollups/rollup.js";
 import { expectedCount, renderMissingAndUnreachable } from "../rollups/rollup-text.js";
 import type { TaskRollup } from "../rollups/rollup-types.js";
-import type { Repositories } from "../repositories.js";
-import { findTask, loadCalendar } from "../plans/tasks.js";
-import { searchKey } from "../reports/text-key.js";
-import { formatDmy, localDateOf, localTimeOf, zonedInstant } from "../calendar/time.js";
-import { DEFAULT_REMINDER_POLICY, type Channel, type ReminderPolicy, type Translate } from "../types.js";
-import type { WorkingCalendar } from "../calendar/working-calendar.js";
+import { type Channel, DEFAULT_REMINDER_POLICY, type ReminderPolicy, type Translate } from "../types.js";
+import { type PlannedReminder, planReminders } from "./reminder-plan.js";
 
 export interface ReminderDeps {
   repos: Repositories;
@@ -54,12 +54,29 @@ function renderReminderTitle(view: AssignmentView, planned: Pick<PlannedReminder
 }
 
 /** Every line after the title: the same for all units of one occurrence, reminder and channel. */
-function renderReminderBody(view: AssignmentView, planned: Pick<PlannedReminder, "kind" | "at">, t: Translate, tz: string, channel: Channel): string {
+function renderReminderBody(
+  view: AssignmentView,
+  planned: Pick<PlannedReminder, "kind" | "at">,
+  t: Translate,
+  tz: string,
+  channel: Channel,
+): string {
   const lines = [
-    view.plan ? t("reminders:plan", { number: view.plan.number, date: formatDmy(view.plan.date), title: view.plan.title }) : "",
-    t("reminders:task", { id: view.task.id, title: view.task.title, period: view.occurrence.label ? ` (${view.occurrence.label})` : "" }),
-    t("reminders:deadline", { deadline: formatDue({ dueAt: view.dueAt, statedDate: view.occurrence.statedDate }, tz, t), left: formatDaysLeft(planned.at, view.dueAt, tz, t) }),
-    view.task.indicators.length ? t("reminders:indicators", { list: view.task.indicators.map((i) => i.label.toLowerCase()).join(", ") }) : "",
+    view.plan
+      ? t("reminders:plan", { number: view.plan.number, date: formatDmy(view.plan.date), title: view.plan.title })
+      : "",
+    t("reminders:task", {
+      id: view.task.id,
+      title: view.task.title,
+      period: view.occurrence.label ? ` (${view.occurrence.label})` : "",
+    }),
+    t("reminders:deadline", {
+      deadline: formatDue({ dueAt: view.dueAt, statedDate: view.occurrence.statedDate }, tz, t),
+      left: formatDaysLeft(planned.at, view.dueAt, tz, t),
+    }),
+    view.task.indicators.length
+      ? t("reminders:indicators", { list: view.task.indicators.map((i) => i.label.toLowerCase()).join(", ") })
+      : "",
     planned.kind === "overdue" ? t("reminders:late_accepted") : "",
     t("reminders:how_to_answer", { id: view.task.id, context: channel }),
   ];
@@ -107,7 +124,10 @@ interface Planned {
   planned: PlannedReminder[];
 }
 
-async function planOpen(deps: ReminderDeps, filter?: (a: AssignmentView) => boolean): Promise<{ items: Planned[]; calendar: WorkingCalendar }> {
+async function planOpen(
+  deps: ReminderDeps,
+  filter?: (a: AssignmentView) => boolean,
+): Promise<{ items: Planned[]; calendar: WorkingCalendar }> {
   const calendar = await loadCalendar(deps.repos);
   const cache = new Map<string, PlannedReminder[]>();
   const items: Planned[] = [];
@@ -119,7 +139,13 @@ async function planOpen(deps: ReminderDeps, filter?: (a: AssignmentView) => bool
     const key = `${view.task.id}|${view.dueAt.getTime()}`;
     let planned = cache.get(key);
     if (!planned) {
-      planned = planReminders({ dueAt: view.dueAt, policy: view.task.reminder ?? DEFAULT_REMINDER_POLICY, calendar, tz: deps.timezone, officeHours: OFFICE });
+      planned = planReminders({
+        dueAt: view.dueAt,
+        policy: view.task.reminder ?? DEFAULT_REMINDER_POLICY,
+        calendar,
+        tz: deps.timezone,
+        officeHours: OFFICE,
+      });
       cache.set(key, planned);
     }
     items.push({ view, planned });
@@ -152,7 +178,15 @@ export async function enqueueDueReminders(deps: ReminderDeps): Promise<{ reminde
     if (next && next.at.getTime() - sendAt.getTime() <= MOOT_WITHIN_MS && next.at > now) continue;
     for (const chat of chatsByUnit.get(view.unitId) ?? []) {
       const text = render(view, due, chat.channel);
-      inputs.push({ dedupeKey: reminderKey(view.id, due.offset, chat), channel: chat.channel, chatId: chat.chatId, kind: due.kind, message: { type: "text", text }, notBefore: sendAt, assignmentId: view.id });
+      inputs.push({
+        dedupeKey: reminderKey(view.id, due.offset, chat),
+        channel: chat.channel,
+        chatId: chat.chatId,
+        kind: due.kind,
+        message: { type: "text", text },
+        notBefore: sendAt,
+        assignmentId: view.id,
+      });
     }
   }
 
@@ -169,7 +203,12 @@ function offsetsQueued(keys: string[] | undefined): Set<number> {
   return offsets;
 }
 
-function latestDue(planned: PlannedReminder[], now: Date, lastSentAt: Date | undefined, dueAt: Date): PlannedReminder | undefined {
+function latestDue(
+  planned: PlannedReminder[],
+  now: Date,
+  lastSentAt: Date | undefined,
+  dueAt: Date,
+): PlannedReminder | undefined {
   const [nowMs, sentMs, overdue] = [now.getTime(), lastSentAt?.getTime(), now.getTime() >= dueAt.getTime()];
   let latest: PlannedReminder | undefined;
   for (const p of planned) {
@@ -187,7 +226,13 @@ function groupChats(chats: ChatRecord[]): Map<number, ChatRecord[]> {
   return out;
 }
 
-async function enqueueEscalations(deps: ReminderDeps, items: Planned[], now: Date, sendAt: Date, t: Translate): Promise<number> {
+async function enqueueEscalations(
+  deps: ReminderDeps,
+  items: Planned[],
+  now: Date,
+  sendAt: Date,
+  t: Translate,
+): Promise<number> {
   const rollupChats = (await deps.repos.chats.listRollupChats()).filter((c) => c.status === "active");
   if (!rollupChats.length) return 0;
   // An occurrence escalates once its escalation time has come and some unit is still open.
@@ -207,7 +252,17 @@ async function enqueueEscalations(deps: ReminderDeps, items: Planned[], now: Dat
     if (rollup.counts.missing + rollup.counts.unreachable === 0) continue;
     const text = renderEscalation(rollup, t, deps.timezone);
     for (const [i, chat] of rollupChats.entries()) {
-      if (await deps.repos.outbox.enqueue({ dedupeKey: keys[i], channel: chat.channel, chatId: chat.chatId, kind: "escalation", message: { type: "text", text }, notBefore: sendAt })) count++;
+      if (
+        await deps.repos.outbox.enqueue({
+          dedupeKey: keys[i],
+          channel: chat.channel,
+          chatId: chat.chatId,
+          kind: "escalation",
+          message: { type: "text", text },
+          notBefore: sendAt,
+        })
+      )
+        count++;
     }
   }
   return count;
@@ -233,7 +288,11 @@ export async function nextReminderAt(deps: ReminderDeps): Promise<Date | null> {
  * they go out: now in office hours, else the next working window (a Sunday's go out on Monday 07:30).
  * @example await remindNow(deps, task?.id, "telegram:111:42") // → { units: 12, messages: 14, sendAt, … }
  */
-export async function remindNow(deps: ReminderDeps, taskId?: number, source?: string): Promise<{ units: number; messages: number; withoutChat: string[]; sendAt: Date }> {
+export async function remindNow(
+  deps: ReminderDeps,
+  taskId?: number,
+  source?: string,
+): Promise<{ units: number; messages: number; withoutChat: string[]; sendAt: Date }> {
   const now = deps.clock.now();
   const t = deps.translations.t(deps.defaultLanguage);
   const { items, calendar } = await planOpen(deps, (a) => taskId === undefined || a.task.id === taskId);
@@ -284,16 +343,29 @@ const DAYS_LIST = /^\d{1,2}(,\d{1,2}){0,9}$|^-$/;
  * Keys are read without diacritics, so "trước=" and "truoc=" are the same.
  * @example await setReminderPolicy(repos, "telegram:1", "#2", "truoc=5,1 sau=2")
  */
-export async function setReminderPolicy(repos: Repositories, actor: string, ref: string, settings: string[]): Promise<PolicyResult> {
+export async function setReminderPolicy(
+  repos: Repositories,
+  actor: string,
+  ref: string,
+  settings: string[],
+): Promise<PolicyResult> {
   const task = await findTask(repos, ref);
   if (!task) return { ok: false, error: "not_found" };
-  if (!settings.length) return { ok: true, task, policy: task.reminder ?? DEFAULT_REMINDER_POLICY, isDefault: !task.reminder, changed: false };
+  if (!settings.length)
+    return {
+      ok: true,
+      task,
+      policy: task.reminder ?? DEFAULT_REMINDER_POLICY,
+      isDefault: !task.reminder,
+      changed: false,
+    };
   let policy: ReminderPolicy = { ...(task.reminder ?? DEFAULT_REMINDER_POLICY) };
   let reset = false;
   for (const setting of settings) {
     const [rawKey, value = ""] = searchKey(setting).split("=");
     const key = rawKey.replace(/\s/g, "");
-    const days = (v: string) => (v === "-" ? [] : [...new Set(v.split(",").map(Number))].filter((n) => n > 0).sort((a, b) => b - a));
+    const days = (v: string) =>
+      v === "-" ? [] : [...new Set(v.split(",").map(Number))].filter((n) => n > 0).sort((a, b) => b - a);
     if (key === "macdinh") reset = true;
     else if (key === "truoc" && DAYS_LIST.test(value)) policy.before = days(value);
     else if (key === "sau" && DAYS_LIST.test(value)) policy.after = days(value).reverse();
@@ -304,6 +376,12 @@ export async function setReminderPolicy(repos: Repositories, actor: string, ref:
   }
   if (reset) policy = DEFAULT_REMINDER_POLICY;
   await repos.tasks.setReminder(task.id, reset ? null : policy);
-  await repos.audit.log({ actor, action: "task.reminders", entity: "task", entityId: task.code, detail: { policy: reset ? "default" : policy } });
+  await repos.audit.log({
+    actor,
+    action: "task.reminders",
+    entity: "task",
+    entityId: task.code,
+    detail: { policy: reset ? "default" : policy },
+  });
   return { ok: true, task, policy, isDefault: reset, changed: true };
 }

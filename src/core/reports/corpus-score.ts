@@ -5,7 +5,7 @@
  */
 
 import type { DocumentReference, IndicatorDef } from "../types.js";
-import { parseReport, type ParsedReport } from "./report-parser.js";
+import { type ParsedReport, parseReport } from "./report-parser.js";
 
 /** One corpus message and what must be read from it. */
 export interface CorpusCase {

@@ -4,7 +4,20 @@
  */
 import { zonedInstant } from "../calendar/time.js";
 
-export type FileKind = "jpeg" | "png" | "webp" | "heic" | "pdf" | "docx" | "xlsx" | "doc" | "zip" | "mp4" | "mov" | "3gp" | "webm";
+export type FileKind =
+  | "jpeg"
+  | "png"
+  | "webp"
+  | "heic"
+  | "pdf"
+  | "docx"
+  | "xlsx"
+  | "doc"
+  | "zip"
+  | "mp4"
+  | "mov"
+  | "3gp"
+  | "webm";
 
 const MIME: Record<FileKind, string> = {
   jpeg: "image/jpeg",
@@ -40,7 +53,8 @@ export function sniffFile(bytes: Uint8Array, fileName = ""): { kind: FileKind; m
   else if (startsWith(bytes, [0x1a, 0x45, 0xdf, 0xa3])) kind = "webm";
   else if (ascii(bytes, 0, 5) === "%PDF-") kind = "pdf";
   else if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) kind = "doc";
-  else if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) kind = /\.docx$/i.test(fileName) ? "docx" : /\.xlsx$/i.test(fileName) ? "xlsx" : "zip";
+  else if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]))
+    kind = /\.docx$/i.test(fileName) ? "docx" : /\.xlsx$/i.test(fileName) ? "xlsx" : "zip";
   return kind && { kind, mime: MIME[kind] };
 }
 
@@ -53,7 +67,16 @@ function videoBrand(brand: string): FileKind | undefined {
 
 /** Kinds accepted as photos, as evidence documents, and as videos. */
 export const PHOTO_KINDS: ReadonlySet<FileKind> = new Set(["jpeg", "png", "webp", "heic"]);
-export const DOCUMENT_KINDS: ReadonlySet<FileKind> = new Set(["jpeg", "png", "webp", "heic", "pdf", "docx", "doc", "xlsx"]);
+export const DOCUMENT_KINDS: ReadonlySet<FileKind> = new Set([
+  "jpeg",
+  "png",
+  "webp",
+  "heic",
+  "pdf",
+  "docx",
+  "doc",
+  "xlsx",
+]);
 export const VIDEO_KINDS: ReadonlySet<FileKind> = new Set(["mp4", "mov", "3gp", "webm"]);
 
 /** A camera's capture time: local wall time, and the zone offset when the camera recorded one. */
@@ -76,7 +99,8 @@ export function exifCaptureTime(bytes: Uint8Array): ExifTime | undefined {
     while (p + 4 <= bytes.length && bytes[p] === 0xff) {
       const marker = bytes[p + 1];
       const length = (bytes[p + 2] << 8) | bytes[p + 3];
-      if (marker === 0xe1 && ascii(bytes, p + 4, p + 10) === "Exif\0\0") return readTiffTime(bytes.subarray(p + 10, p + 2 + length));
+      if (marker === 0xe1 && ascii(bytes, p + 4, p + 10) === "Exif\0\0")
+        return readTiffTime(bytes.subarray(p + 10, p + 2 + length));
       if (marker === 0xda || length < 2) return undefined;
       p += 2 + length;
     }
@@ -128,7 +152,9 @@ function readTiffTime(tiff: Uint8Array): ExifTime | undefined {
  */
 export function captureInstant(time: ExifTime, tz: string): Date | undefined {
   try {
-    const at = time.offset ? new Date(`${time.local}${time.offset}`) : zonedInstant(time.local.slice(0, 10), time.local.slice(11), tz);
+    const at = time.offset
+      ? new Date(`${time.local}${time.offset}`)
+      : zonedInstant(time.local.slice(0, 10), time.local.slice(11), tz);
     return Number.isNaN(at.getTime()) ? undefined : at;
   } catch {
     return undefined; // 31/02 and the like

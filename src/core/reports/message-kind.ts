@@ -25,11 +25,14 @@ const QUESTION =
 const QUESTION_TAIL = /\b(?:chua|khong|ko|k) (?:a|ah|ha|nhi|vay|the)\s*$/;
 const COMPLETED =
   /\b(?:da|vua|moi)\s+(?:(?:\S+)\s+){0,2}?(?:ban hanh|trien khai|to chuc|hoan thanh|hoan tat|xay dung|thuc hien|gui|nop|treo|phat|dang|lap|ky|phe duyet|tuyen truyen|hop|lam xong|xong)\b|\b(?:xong|hoan thanh|hoan tat)\b/;
-const NOT_DONE = /\b(?:chua|khong|ko|se|dang)\s+(?:(?:\S+)\s+){0,1}?(?:ban hanh|trien khai|to chuc|hoan thanh|xay dung|thuc hien|gui|nop|treo|phat|dang|lap|ky|xong)\b/;
+const NOT_DONE =
+  /\b(?:chua|khong|ko|se|dang)\s+(?:(?:\S+)\s+){0,1}?(?:ban hanh|trien khai|to chuc|hoan thanh|xay dung|thuc hien|gui|nop|treo|phat|dang|lap|ky|xong)\b/;
 const ABOUT_WORK =
   /\b(?:ke hoach|tuyen truyen|bao cao|van ban|trien khai|ban hanh|to chuc|thuc hien|hoan thanh|xay dung|nhiem vu|minh chung|so lieu|ket qua|cai cach|cong van|quyet dinh)\b/;
 const ACK_WORDS = new Set(
-  "ok oke okie okay okey vang da uh um u cam on camon thank thanks tks thks nhan duoc nhe nha a ah anh chi em a roi ro chao xin hi hello chuc moi nguoi cac dong chi ca nha sep vay the".split(" "),
+  "ok oke okie okay okey vang da uh um u cam on camon thank thanks tks thks nhan duoc nhe nha a ah anh chi em a roi ro chao xin hi hello chuc moi nguoi cac dong chi ca nha sep vay the".split(
+    " ",
+  ),
 );
 
 /**
@@ -75,7 +78,14 @@ export function startsAsReport(key: string): boolean {
     .slice(0, 2)
     .map((w) => (w.startsWith("/") ? w : telexFold(w)));
   const first = head[0] ?? "";
-  if (first === "/baocao" || first === "baocao" || first === "bc" || first === "/bc" || (first === "bao" && head[1] === "cao")) return true;
+  if (
+    first === "/baocao" ||
+    first === "baocao" ||
+    first === "bc" ||
+    first === "/bc" ||
+    (first === "bao" && head[1] === "cao")
+  )
+    return true;
   // "Xã Thạch Bình báo cáo: …", "Dạ em xin báo cáo: …": the sender announces a report.
   return /^(?:\S+\s+){0,6}?(?:bao cao|bc)\s*:/.test(key.slice(0, 80));
 }

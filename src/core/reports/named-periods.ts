@@ -18,9 +18,22 @@ const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
 const QUARTER_WORDS: Record<string, number> = { mot: 1, nhat: 1, hai: 2, ba: 3, bon: 4, tu: 4 };
 /** Month names after "tháng" ("tháng giêng", "tháng tư", "tháng mười một"). Left out as ambiguous without diacritics: "tháng năm" (also "months and years") and "tháng sáu" ("thang sau" is also "next month"). */
 const MONTH_WORDS: Record<string, number> = {
-  gieng: 1, mot: 1, hai: 2, ba: 3, tu: 4, bay: 7, tam: 8, chin: 9, muoi: 10, "muoi mot": 11, "muoi hai": 12, chap: 12,
+  gieng: 1,
+  mot: 1,
+  hai: 2,
+  ba: 3,
+  tu: 4,
+  bay: 7,
+  tam: 8,
+  chin: 9,
+  muoi: 10,
+  "muoi mot": 11,
+  "muoi hai": 12,
+  chap: 12,
 };
-const MONTH_WORD_RE = Object.keys(MONTH_WORDS).sort((a, b) => b.length - a.length).join("|");
+const MONTH_WORD_RE = Object.keys(MONTH_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .join("|");
 
 /**
  * Reads the period words of a report, with or without diacritics. Dates ("ngày 15 tháng 3",
@@ -38,13 +51,16 @@ export function namedPeriods(text: string, today?: string): NamedPeriods {
   const add = (list: number[], n: number) => !list.includes(n) && list.push(n);
   for (const m of key.matchAll(/\bquy\s*(iv|iii|ii|i|[1-4])\b/g)) add(out.quarters, ROMAN[m[1]] ?? Number(m[1]));
   for (const m of key.matchAll(/\bquy\s+(mot|nhat|hai|ba|bon|tu)\b/g)) add(out.quarters, QUARTER_WORDS[m[1]]);
-  for (const m of key.matchAll(/\b(?:(?:6|sau)\s*thang|nua)\s*(dau|cuoi)\s*nam\b/g)) add(out.halves, m[1] === "dau" ? 1 : 2);
+  for (const m of key.matchAll(/\b(?:(?:6|sau)\s*thang|nua)\s*(dau|cuoi)\s*nam\b/g))
+    add(out.halves, m[1] === "dau" ? 1 : 2);
   for (const m of key.matchAll(/\bthang\s*(\d{1,2})\b/g)) {
     const month = Number(m[1]);
     if (month >= 1 && month <= 12) add(out.months, month);
   }
-  for (const m of key.matchAll(new RegExp(`\\bthang\\s+(${MONTH_WORD_RE})\\b(?!\\s*(?:dau|cuoi)\\s*nam)`, "g"))) add(out.months, MONTH_WORDS[m[1]]);
-  for (const m of key.matchAll(/(?:\bnam\s*|\b(?:thang|quy)\s*\w{1,3}\s*\/\s*)(20\d\d)\b/g)) add(out.years, Number(m[1]));
+  for (const m of key.matchAll(new RegExp(`\\bthang\\s+(${MONTH_WORD_RE})\\b(?!\\s*(?:dau|cuoi)\\s*nam)`, "g")))
+    add(out.months, MONTH_WORDS[m[1]]);
+  for (const m of key.matchAll(/(?:\bnam\s*|\b(?:thang|quy)\s*\w{1,3}\s*\/\s*)(20\d\d)\b/g))
+    add(out.years, Number(m[1]));
   if (today) addRelative(key, today, out, add);
   return out;
 }
@@ -67,7 +83,8 @@ function addRelative(key: string, today: string, out: NamedPeriods, add: (list: 
 }
 
 /** True when the text names any period. */
-export const namesAnyPeriod = (n: NamedPeriods): boolean => n.months.length + n.quarters.length + n.halves.length + n.years.length > 0;
+export const namesAnyPeriod = (n: NamedPeriods): boolean =>
+  n.months.length + n.quarters.length + n.halves.length + n.years.length > 0;
 
 /**
  * True when the period key ("2021-03", "2021-Q1", "2021-H1", "2021") is one the text names. A

@@ -7,9 +7,9 @@
 import type { Translations } from "../bot.js";
 import type { Clock, FileStore, Logger } from "../ports.js";
 import type { Repositories } from "../repositories.js";
-import type { Incoming } from "../types.js";
 import { truncate } from "../text-limits.js";
-import { ATTACH_WINDOW_MS, storeFiles, type FileOutcome, type ReportDeps } from "./reports.js";
+import type { Incoming } from "../types.js";
+import { ATTACH_WINDOW_MS, type FileOutcome, type ReportDeps, storeFiles } from "./reports.js";
 
 /** Conversation kind of the question. */
 export const WHICH_TASK = "pick_task";
@@ -56,16 +56,36 @@ export async function closeQuestion(repos: Repositories, who: Who): Promise<void
 export async function askWhichTask(
   deps: ReportDeps,
   incoming: Incoming,
-  input: { text: string; options: number[]; purpose?: WhichTaskQuestion["purpose"]; unitId?: number; stored?: FileOutcome },
+  input: {
+    text: string;
+    options: number[];
+    purpose?: WhichTaskQuestion["purpose"];
+    unitId?: number;
+    stored?: FileOutcome;
+  },
 ): Promise<{ files: FileOutcome; fileIds: number[] }> {
   const now = deps.clock.now();
   const earlier = await openQuestion(deps.repos, incoming, now);
   // `stored`: the caller already stored this message's files (as pending).
   const files = input.stored ?? (await storeFiles(deps, incoming, null, input.unitId));
-  const justBefore = await deps.repos.attachments.listPending(incoming.channel, incoming.chatId, new Date(now.getTime() - ATTACH_WINDOW_MS));
+  const justBefore = await deps.repos.attachments.listPending(
+    incoming.channel,
+    incoming.chatId,
+    new Date(now.getTime() - ATTACH_WINDOW_MS),
+  );
   const fileIds = [...new Set([...(earlier?.fileIds ?? []), ...justBefore.map((a) => a.id), ...files.ids])];
-  const question: WhichTaskQuestion = { text: input.text, options: input.options, fileIds, messageId: incoming.messageId, ...(input.purpose ? { purpose: input.purpose } : {}) };
-  await deps.repos.conversations.set(...key(incoming), { kind: WHICH_TASK, data: question, expiresAt: new Date(now.getTime() + QUESTION_MINUTES * 60_000) });
+  const question: WhichTaskQuestion = {
+    text: input.text,
+    options: input.options,
+    fileIds,
+    messageId: incoming.messageId,
+    ...(input.purpose ? { purpose: input.purpose } : {}),
+  };
+  await deps.repos.conversations.set(...key(incoming), {
+    kind: WHICH_TASK,
+    data: question,
+    expiresAt: new Date(now.getTime() + QUESTION_MINUTES * 60_000),
+  });
   return { files, fileIds };
 }
 
@@ -74,7 +94,11 @@ export async function askWhichTask(
  * kept for it. Returns null when no question is open.
  * @example await keepFilesForQuestion(deps, incoming) // { files, fileIds: [4, 5, 6] }
  */
-export async function keepFilesForQuestion(deps: ReportDeps, incoming: Incoming, unitId?: number): Promise<{ files: FileOutcome; fileIds: number[]; question: WhichTaskQuestion } | null> {
+export async function keepFilesForQuestion(
+  deps: ReportDeps,
+  incoming: Incoming,
+  unitId?: number,
+): Promise<{ files: FileOutcome; fileIds: number[]; question: WhichTaskQuestion } | null> {
   const now = deps.clock.now();
   const c = await deps.repos.conversations.get(...key(incoming), now);
   if (c?.kind !== WHICH_TASK) return null;
@@ -91,7 +115,8 @@ export async function keepFilesForQuestion(deps: ReportDeps, incoming: Incoming,
  */
 export async function keepFilesForNextReport(repos: Repositories, who: Who, now: Date): Promise<void> {
   const c = await repos.conversations.get(...key(who), now);
-  if (c?.kind === WHICH_TASK) await repos.conversations.set(...key(who), { ...c, data: { ...(c.data as WhichTaskQuestion), options: [] } });
+  if (c?.kind === WHICH_TASK)
+    await repos.conversations.set(...key(who), { ...c, data: { ...(c.data as WhichTaskQuestion), options: [] } });
 }
 
 export interface QuestionExpiryDeps {
@@ -138,7 +163,10 @@ export async function expireQuestions(deps: QuestionExpiryDeps): Promise<number>
       },
       notBefore: now,
     });
-    await deleteFiles(deps, kept.map((a) => a.id));
+    await deleteFiles(
+      deps,
+      kept.map((a) => a.id),
+    );
     await deps.repos.conversations.clear(c.channel, c.chatId, c.userId);
   }
   return expired.length;
@@ -148,7 +176,8 @@ export async function expireQuestions(deps: QuestionExpiryDeps): Promise<number>
 async function deleteFiles(deps: Pick<QuestionExpiryDeps, "repos" | "files">, attachmentIds: number[]): Promise<void> {
   if (!attachmentIds.length) return;
   const hashes = await deps.repos.attachments.removePending(attachmentIds);
-  for (const sha256 of new Set(hashes)) await deps.files.remove(sha256, async () => !(await deps.repos.attachments.isReferenced(sha256)));
+  for (const sha256 of new Set(hashes))
+    await deps.files.remove(sha256, async () => !(await deps.repos.attachments.isReferenced(sha256)));
 }
 
 /** When the next question expires (for the scheduler). */
@@ -157,6 +186,10 @@ export function nextQuestionExpiry(repos: Repositories): Promise<Date | null> {
 }
 
 /** The planner the scheduler runs: expired questions are answered at their expiry time. */
-export function createQuestionExpiryPlanner(deps: QuestionExpiryDeps): { name: string; enqueueDue(): Promise<number>; nextAt(): Promise<Date | null> } {
+export function createQuestionExpiryPlanner(deps: QuestionExpiryDeps): {
+  name: string;
+  enqueueDue(): Promise<number>;
+  nextAt(): Promise<Date | null>;
+} {
   return { name: "questions", enqueueDue: () => expireQuestions(deps), nextAt: () => nextQuestionExpiry(deps.repos) };
 }

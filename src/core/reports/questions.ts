@@ -3,14 +3,15 @@
  * from the unit's own assignments: the deadline of the period or task asked about, what is still
  * open, how to report. Returns data; the feature words it.
  */
+
+import { localDateOf } from "../calendar/time.js";
+import { occurrencesOf } from "../plans/schedule.js";
+import { loadCalendar } from "../plans/tasks.js";
 import type { AssignmentView, ReportRecord } from "../ports.js";
 import type { Repositories } from "../repositories.js";
-import { loadCalendar } from "../plans/tasks.js";
-import { occurrencesOf } from "../plans/schedule.js";
-import { localDateOf } from "../calendar/time.js";
 import { namedPeriods, namesAnyPeriod, periodMatches } from "./named-periods.js";
-import { orderByDueNext } from "./task-choice.js";
 import { parseReport } from "./report-parser.js";
+import { orderByDueNext } from "./task-choice.js";
 import { searchKey } from "./text-key.js";
 
 export type QuestionTopic = "deadline" | "open_tasks" | "how_to_report";
@@ -38,7 +39,8 @@ export interface QuestionAnswer {
   latest?: { assignment: AssignmentView; report: ReportRecord };
 }
 
-const HOW = /\b(?:the nao|nhu nao|ra sao|lam sao|cach (?:bao cao|gui|nop)|(?:gui|nop|bao cao) (?:\S+ )?(?:o dau|cho ai|qua dau|bang gi)|o dau)\b/;
+const HOW =
+  /\b(?:the nao|nhu nao|ra sao|lam sao|cach (?:bao cao|gui|nop)|(?:gui|nop|bao cao) (?:\S+ )?(?:o dau|cho ai|qua dau|bang gi)|o dau)\b/;
 const DEADLINE = /\b(?:han|bao gio|khi nao|luc nao|ngay nao|hom nao|may gio|truoc ngay|cham nhat|het han|qua han)\b/;
 
 /** What the question asks: a deadline, how to report, or (by default) what is open. */
@@ -58,12 +60,18 @@ const MAX_REPORTED_READ = 50;
  * @example await answerQuestion(repos, unitId, { text: "hạn báo cáo quý 2 là ngày nào ạ", now, timezone })
  * // { topic: "deadline", assignments: [], future: [{ task, label: "Quý II/2021", dueAt }] , reports }
  */
-export async function answerQuestion(repos: Repositories, unitId: number, input: { text: string; now: Date; timezone: string }): Promise<QuestionAnswer> {
+export async function answerQuestion(
+  repos: Repositories,
+  unitId: number,
+  input: { text: string; now: Date; timezone: string },
+): Promise<QuestionAnswer> {
   const topic = questionTopic(input.text);
   const open = await repos.assignments.listOpenForUnit(unitId);
   const named = namedPeriods(input.text, localDateOf(input.now, input.timezone));
   const taskHint = parseReport(input.text, []).taskHint;
-  const asked = (a: AssignmentView) => (taskHint === undefined || a.task.id === taskHint) && (!namesAnyPeriod(named) || periodMatches(a.occurrence.periodKey, named));
+  const asked = (a: AssignmentView) =>
+    (taskHint === undefined || a.task.id === taskHint) &&
+    (!namesAnyPeriod(named) || periodMatches(a.occurrence.periodKey, named));
   const isNamed = namesAnyPeriod(named) || taskHint !== undefined;
   const reports = new Map<number, ReportRecord>();
   const reported: AssignmentView[] = [];
@@ -77,8 +85,23 @@ export async function answerQuestion(repos: Repositories, unitId: number, input:
     }
   }
   const matching = [...open, ...reported].filter(asked);
-  const future = matching.length || !namesAnyPeriod(named) ? [] : await unassignedPeriods([...open, ...reported].filter((a) => taskHint === undefined || a.task.id === taskHint), named, input.now, input.timezone, repos);
-  const answer: QuestionAnswer = { topic, assignments: orderByDueNext(isNamed ? matching : open, input.now), reports, future, named: isNamed };
+  const future =
+    matching.length || !namesAnyPeriod(named)
+      ? []
+      : await unassignedPeriods(
+          [...open, ...reported].filter((a) => taskHint === undefined || a.task.id === taskHint),
+          named,
+          input.now,
+          input.timezone,
+          repos,
+        );
+  const answer: QuestionAnswer = {
+    topic,
+    assignments: orderByDueNext(isNamed ? matching : open, input.now),
+    reports,
+    future,
+    named: isNamed,
+  };
   if (topic === "open_tasks") {
     const report = await repos.reports.latestForUnit(unitId);
     const assignment = report && (await repos.assignments.findView(report.assignmentId));
@@ -88,7 +111,13 @@ export async function answerQuestion(repos: Repositories, unitId: number, input:
 }
 
 /** Periods the text names of the unit's periodic tasks that have no occurrence yet. */
-async function unassignedPeriods(known: AssignmentView[], named: ReturnType<typeof namedPeriods>, now: Date, timezone: string, repos: Repositories): Promise<FuturePeriod[]> {
+async function unassignedPeriods(
+  known: AssignmentView[],
+  named: ReturnType<typeof namedPeriods>,
+  now: Date,
+  timezone: string,
+  repos: Repositories,
+): Promise<FuturePeriod[]> {
   const tasks = new Map(known.filter((a) => a.task.schedule.kind === "periodic").map((a) => [a.task.id, a.task]));
   if (!tasks.size) return [];
   const calendar = await loadCalendar(repos);
@@ -103,7 +132,9 @@ async function unassignedPeriods(known: AssignmentView[], named: ReturnType<type
     }
     // A period that exists already (closed, or not this unit's) is not a future one.
     const existing = new Set((await repos.assignments.listOccurrences(task.id)).map((o) => o.periodKey));
-    for (const o of occurrences) if (periodMatches(o.periodKey, named) && o.periodKey.startsWith(String(year)) && !existing.has(o.periodKey)) out.push({ task, label: o.label, dueAt: o.dueAt, statedDate: o.statedDate });
+    for (const o of occurrences)
+      if (periodMatches(o.periodKey, named) && o.periodKey.startsWith(String(year)) && !existing.has(o.periodKey))
+        out.push({ task, label: o.label, dueAt: o.dueAt, statedDate: o.statedDate });
   }
   return out;
 }

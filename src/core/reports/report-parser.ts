@@ -24,11 +24,11 @@
  * 6.  collectUnclear (unclear.ts) — numbers that could not be placed, quoted from the original.
  */
 
-import type { DocumentReference, IndicatorDef } from "../types.js";
 import { truncate } from "../text-limits.js";
+import type { DocumentReference, IndicatorDef } from "../types.js";
 import { combineValues, mergeRoles } from "./parser/combine.js";
 import { correctionRoles, findCorrections } from "./parser/corrections.js";
-import { compileIndicators, type CompiledIndicators } from "./parser/indicators.js";
+import { type CompiledIndicators, compileIndicators } from "./parser/indicators.js";
 import { markLookAlikes } from "./parser/look-alikes.js";
 import { createNameMatcher, findMentions } from "./parser/mentions.js";
 import { findMultipliers } from "./parser/multipliers.js";

@@ -3,15 +3,34 @@
  * One report per assignment; a second report or a correction becomes a new revision of it, with
  * the history kept.
  */
-import { captureInstant, DOCUMENT_KINDS, exifCaptureTime, PHOTO_KINDS, sniffFile, VIDEO_KINDS, type FileKind } from "./file-check.js";
-import { FileTooLargeError, type AssignmentView, type AttachmentRecord, type Clock, type FileStore, type Logger, type Messenger, type ReportRecord, type TaskRecord } from "../ports.js";
-import { parseReport, type ParsedReport } from "./report-parser.js";
-import type { Repositories } from "../repositories.js";
-import { narrowChoices, orderByDueNext, type ValueReader } from "./task-choice.js";
-import { namedPeriods, namesAnyPeriod, periodMatches, type NamedPeriods } from "./named-periods.js";
+
 import { localDateOf } from "../calendar/time.js";
+import {
+  type AssignmentView,
+  type AttachmentRecord,
+  type Clock,
+  type FileStore,
+  FileTooLargeError,
+  type Logger,
+  type Messenger,
+  type ReportRecord,
+  type TaskRecord,
+} from "../ports.js";
+import type { Repositories } from "../repositories.js";
 import { truncate } from "../text-limits.js";
 import type { Incoming, IncomingFile } from "../types.js";
+import {
+  captureInstant,
+  DOCUMENT_KINDS,
+  exifCaptureTime,
+  type FileKind,
+  PHOTO_KINDS,
+  sniffFile,
+  VIDEO_KINDS,
+} from "./file-check.js";
+import { type NamedPeriods, namedPeriods, namesAnyPeriod, periodMatches } from "./named-periods.js";
+import { type ParsedReport, parseReport } from "./report-parser.js";
+import { narrowChoices, orderByDueNext, type ValueReader } from "./task-choice.js";
 
 export interface ReportDeps {
   repos: Repositories;
@@ -52,14 +71,22 @@ export async function resolveAssignment(
   repos: Repositories,
   unitId: number,
   incoming: Incoming,
-  options: { now: Date; timezone: string; text: string; taskHint?: number; open?: AssignmentView[]; readValues: ValueReader },
+  options: {
+    now: Date;
+    timezone: string;
+    text: string;
+    taskHint?: number;
+    open?: AssignmentView[];
+    readValues: ValueReader;
+  },
 ): Promise<Resolution> {
   const { now, taskHint } = options;
   if (incoming.replyToMessageId) {
     const row = await repos.outbox.findByProviderMessage(incoming.channel, incoming.chatId, incoming.replyToMessageId);
     if (row?.assignmentId) {
       const assignment = await repos.assignments.findView(row.assignmentId);
-      if (assignment) return assignment.unitId === unitId ? { kind: "found", assignment } : { kind: "other_unit", assignment };
+      if (assignment)
+        return assignment.unitId === unitId ? { kind: "found", assignment } : { kind: "other_unit", assignment };
     }
   }
   const open = options.open ?? (await repos.assignments.listOpenForUnit(unitId));
@@ -76,7 +103,14 @@ export async function resolveAssignment(
     return { kind: "none" };
   }
   const citesDocument = parseReport(options.text, []).references.length > 0;
-  let choices = narrowChoices(open, { text: options.text, taskHint, now, timezone: options.timezone, readValues: options.readValues, citesDocument });
+  let choices = narrowChoices(open, {
+    text: options.text,
+    taskHint,
+    now,
+    timezone: options.timezone,
+    readValues: options.readValues,
+    citesDocument,
+  });
   if (!choices.length) {
     // Nothing open has started: more news within a month updates the latest report.
     const latest = await repos.reports.latestForUnit(unitId);
@@ -84,7 +118,14 @@ export async function resolveAssignment(
     const assignment = recent ? await repos.assignments.findView(latest.assignmentId) : null;
     // Never into another period than the one the text names ("tháng 4" is no news for Quý I).
     const samePeriod = !assignment || !namesAnyPeriod(named) || periodMatches(assignment.occurrence.periodKey, named);
-    if (taskHint === undefined && assignment && samePeriod && assignment.status !== "cancelled" && assignment.status !== "untracked") return { kind: "found", assignment, report: latest ?? undefined };
+    if (
+      taskHint === undefined &&
+      assignment &&
+      samePeriod &&
+      assignment.status !== "cancelled" &&
+      assignment.status !== "untracked"
+    )
+      return { kind: "found", assignment, report: latest ?? undefined };
     choices = orderByDueNext(taskHint === undefined ? open : open.filter((a) => a.task.id === taskHint), now);
   }
   if (choices.length === 0) return { kind: "none" };
@@ -97,7 +138,13 @@ export async function resolveAssignment(
  * ("quý 1 …" sent in April after Quý I was filed): that report is revised, never a new period's
  * report made of it. The most recent matching report wins (a task named by number narrows first).
  */
-async function filedPeriodNamed(repos: Repositories, unitId: number, open: AssignmentView[], named: NamedPeriods, taskHint?: number): Promise<Resolution | null> {
+async function filedPeriodNamed(
+  repos: Repositories,
+  unitId: number,
+  open: AssignmentView[],
+  named: NamedPeriods,
+  taskHint?: number,
+): Promise<Resolution | null> {
   if (!namesAnyPeriod(named) || open.some((a) => periodMatches(a.occurrence.periodKey, named))) return null;
   for (const report of await repos.reports.listForUnit(unitId, { limit: 50 })) {
     const a = await repos.assignments.findView(report.assignmentId);
@@ -114,7 +161,12 @@ export interface FileOutcome {
   ids: number[];
   /** `name` is the file's own name; without one, the caller words it from `kind`. */
   /** `limitBytes`: the size limit that refused a too-big file. */
-  rejected: { name?: string; kind: IncomingFile["kind"]; reason: "too_big" | "bad_type" | "download_failed"; limitBytes?: number }[];
+  rejected: {
+    name?: string;
+    kind: IncomingFile["kind"];
+    reason: "too_big" | "bad_type" | "download_failed";
+    limitBytes?: number;
+  }[];
   /** Files whose content is already on another of the unit's reports: not counted twice. */
   already: { name?: string; kind: IncomingFile["kind"]; assignment: AssignmentView }[];
 }
@@ -123,7 +175,12 @@ export interface FileOutcome {
  * Downloads, checks (size, magic bytes) and stores a message's files, on a report or pending.
  * A rejected file never stops the report itself.
  */
-export async function storeFiles(deps: ReportDeps, incoming: Incoming, reportId: number | null, unitId?: number): Promise<FileOutcome> {
+export async function storeFiles(
+  deps: ReportDeps,
+  incoming: Incoming,
+  reportId: number | null,
+  unitId?: number,
+): Promise<FileOutcome> {
   const outcome: FileOutcome = { stored: 0, duplicates: 0, ids: [], rejected: [], already: [] };
   for (const file of incoming.files) {
     const name = file.fileName;
@@ -153,7 +210,14 @@ export async function storeFiles(deps: ReportDeps, incoming: Incoming, reportId:
     const exif = sniffed.kind === "jpeg" ? exifCaptureTime(bytes) : undefined;
     const { recorded } = await deps.files.put(bytes, async ({ sha256 }) => {
       // The same photo sent again (to this report or another of the unit's) is named, never counted twice.
-      const earlier = unitId === undefined ? null : await deps.repos.attachments.findOnUnitReports(unitId, sha256, { channel: incoming.channel, chatId: incoming.chatId, messageId: incoming.messageId });
+      const earlier =
+        unitId === undefined
+          ? null
+          : await deps.repos.attachments.findOnUnitReports(unitId, sha256, {
+              channel: incoming.channel,
+              chatId: incoming.chatId,
+              messageId: incoming.messageId,
+            });
       if (earlier) return { earlierAssignmentId: earlier.assignmentId };
       return deps.repos.attachments.add({
         reportId,
@@ -189,7 +253,9 @@ const ALLOWED: Record<IncomingFile["kind"], ReadonlySet<FileKind>> = {
   video: VIDEO_KINDS,
 };
 
-const isPhoto = (file: IncomingFile, kind: string) => file.kind === "photo" || (PHOTO_KINDS.has(kind as never) && file.kind === "document" && /^image\//.test(file.mime ?? ""));
+const isPhoto = (file: IncomingFile, kind: string) =>
+  file.kind === "photo" ||
+  (PHOTO_KINDS.has(kind as never) && file.kind === "document" && /^image\//.test(file.mime ?? ""));
 
 /** A display name only: files are stored by hash, never under this name. */
 function safeName(file: IncomingFile, kind: string): string {
@@ -204,7 +270,8 @@ export interface FiguresElsewhere {
 }
 
 /** The message that wrote a report revision, as the report repository records it. */
-export const sourceOf = (incoming: Pick<Incoming, "channel" | "chatId" | "messageId">) => `${incoming.channel}:${incoming.chatId}:${incoming.messageId}`;
+export const sourceOf = (incoming: Pick<Incoming, "channel" | "chatId" | "messageId">) =>
+  `${incoming.channel}:${incoming.chatId}:${incoming.messageId}`;
 
 export interface SubmitResult {
   report: ReportRecord;
@@ -233,7 +300,14 @@ export interface SubmitResult {
  */
 export async function submitReport(
   deps: ReportDeps,
-  input: { assignment: AssignmentView; report?: ReportRecord; incoming: Incoming; text: string; authorName: string; fileIds?: number[] },
+  input: {
+    assignment: AssignmentView;
+    report?: ReportRecord;
+    incoming: Incoming;
+    text: string;
+    authorName: string;
+    fileIds?: number[];
+  },
 ): Promise<SubmitResult> {
   const { repos } = deps;
   const now = deps.clock.now();
@@ -242,9 +316,16 @@ export async function submitReport(
   const parsed = parseReport(text, assignment.task.indicators);
   const late = now.getTime() > assignment.dueAt.getTime();
   const source = sourceOf(incoming);
-  const found = input.report?.assignmentId === assignment.id ? input.report : await repos.reports.findForAssignment(assignment.id);
+  const found =
+    input.report?.assignmentId === assignment.id ? input.report : await repos.reports.findForAssignment(assignment.id);
   // This very message created it before a crash: handled again, it is the same new report.
-  const createdByThis = found?.revision === 1 && sourceOf({ channel: found.authorChannel as Incoming["channel"], chatId: found.sourceChatId, messageId: found.sourceMessageId }) === source;
+  const createdByThis =
+    found?.revision === 1 &&
+    sourceOf({
+      channel: found.authorChannel as Incoming["channel"],
+      chatId: found.sourceChatId,
+      messageId: found.sourceMessageId,
+    }) === source;
   const existing = createdByThis ? null : found;
   let report: ReportRecord;
   if (createdByThis) {
@@ -261,34 +342,55 @@ export async function submitReport(
     });
   } else {
     // The assignment is marked in the same transaction as the report.
-    const mark = assignment.status === "open" ? { status: late ? ("late" as const) : ("submitted" as const), at: now } : undefined;
-    report = await repos.reports.create({
-      assignmentId: assignment.id,
-      unitId: assignment.unitId,
-      authorChannel: incoming.channel,
-      authorUserId: incoming.userId,
-      authorName: input.authorName,
-      text,
-      values: parsed.values,
-      references: parsed.references,
-      unclear: parsed.unclear,
-      late,
-      sourceChatId: incoming.chatId,
-      sourceMessageId: incoming.messageId,
-      mediaGroupId: incoming.mediaGroupId ?? null,
-      createdAt: now,
-      source,
-    }, mark);
+    const mark =
+      assignment.status === "open" ? { status: late ? ("late" as const) : ("submitted" as const), at: now } : undefined;
+    report = await repos.reports.create(
+      {
+        assignmentId: assignment.id,
+        unitId: assignment.unitId,
+        authorChannel: incoming.channel,
+        authorUserId: incoming.userId,
+        authorName: input.authorName,
+        text,
+        values: parsed.values,
+        references: parsed.references,
+        unclear: parsed.unclear,
+        late,
+        sourceChatId: incoming.chatId,
+        sourceMessageId: incoming.messageId,
+        mediaGroupId: incoming.mediaGroupId ?? null,
+        createdAt: now,
+        source,
+      },
+      mark,
+    );
   }
   // One read: the files sent just before (to attach) and those the report has (for the counts).
-  const near = await repos.attachments.listForReportAndPending(report.id, incoming.channel, incoming.chatId, new Date(now.getTime() - ATTACH_WINDOW_MS));
-  const pendingIds = [...new Set([...(input.fileIds ?? []), ...near.filter((a) => a.reportId === null).map((a) => a.id)])];
+  const near = await repos.attachments.listForReportAndPending(
+    report.id,
+    incoming.channel,
+    incoming.chatId,
+    new Date(now.getTime() - ATTACH_WINDOW_MS),
+  );
+  const pendingIds = [
+    ...new Set([...(input.fileIds ?? []), ...near.filter((a) => a.reportId === null).map((a) => a.id)]),
+  ];
   if (pendingIds.length) await repos.attachments.assign(pendingIds, report.id);
   const files = await storeFiles(deps, incoming, report.id, assignment.unitId);
   // Kept files, new files or duplicates change what the report holds: counted again.
   const counts = pendingIds.length || incoming.files.length ? await countFiles(repos, report.id) : tally(near);
   const { elsewhere, unclear } = await figuresElsewhere(repos, assignment, text, parsed);
-  return { report, assignment, parsed, elsewhere, unclear, created: !existing, late: existing ? existing.late : late, files, ...counts };
+  return {
+    report,
+    assignment,
+    parsed,
+    elsewhere,
+    unclear,
+    created: !existing,
+    late: existing ? existing.late : late,
+    files,
+    ...counts,
+  };
 }
 
 /**
@@ -305,15 +407,20 @@ export async function figuresElsewhere(
 ): Promise<{ elsewhere: FiguresElsewhere[]; unclear: string[] }> {
   if (!parsed.unclear.length && Object.keys(parsed.values).length) return { elsewhere: [], unclear: parsed.unclear };
   const own = new Set(assignment.task.indicators.map((i) => i.code));
-  const planTasks = (await repos.tasks.listActive()).filter((t) => t.id !== assignment.task.id && (assignment.task.planId === null || t.planId === assignment.task.planId));
+  const planTasks = (await repos.tasks.listActive()).filter(
+    (t) => t.id !== assignment.task.id && (assignment.task.planId === null || t.planId === assignment.task.planId),
+  );
   const others = new Map<string, TaskRecord["indicators"][number]>();
-  for (const t of planTasks) for (const i of t.indicators) if (!own.has(i.code) && !others.has(i.code)) others.set(i.code, i);
+  for (const t of planTasks)
+    for (const i of t.indicators) if (!own.has(i.code) && !others.has(i.code)) others.set(i.code, i);
   if (!others.size) return { elsewhere: [], unclear: parsed.unclear };
   const all = parseReport(text, [...assignment.task.indicators, ...others.values()]);
   const foreign = Object.entries(all.values).filter(([code]) => others.has(code));
   if (!foreign.length) return { elsewhere: [], unclear: parsed.unclear };
   const openTaskIds = new Set((await repos.assignments.listOpenForUnit(assignment.unitId)).map((a) => a.task.id));
-  const owners = [...planTasks].sort((a, b) => Number(openTaskIds.has(b.id)) - Number(openTaskIds.has(a.id)) || a.id - b.id);
+  const owners = [...planTasks].sort(
+    (a, b) => Number(openTaskIds.has(b.id)) - Number(openTaskIds.has(a.id)) || a.id - b.id,
+  );
   const byTask = new Map<number, FiguresElsewhere>();
   for (const [code, value] of foreign) {
     const owner = owners.find((t) => t.indicators.some((i) => i.code === code))!;
@@ -327,7 +434,10 @@ export async function figuresElsewhere(
 }
 
 /** Photos and documents on a report. */
-export async function countFiles(repos: Repositories, reportId: number): Promise<{ photoCount: number; documentCount: number }> {
+export async function countFiles(
+  repos: Repositories,
+  reportId: number,
+): Promise<{ photoCount: number; documentCount: number }> {
   return tally(await repos.attachments.listForReports([reportId]));
 }
 
@@ -348,7 +458,11 @@ function mergeReferences<R extends { number: string; date?: string }>(a: R[], b:
  * chat, or wait (pending) for the report that follows or the officer's choice. Content already on
  * one of the unit's reports is named, not stored again.
  */
-export async function attachLooseFiles(deps: ReportDeps, incoming: Incoming, unitId: number): Promise<{ report: ReportRecord | null; files: FileOutcome; photoCount: number; documentCount: number }> {
+export async function attachLooseFiles(
+  deps: ReportDeps,
+  incoming: Incoming,
+  unitId: number,
+): Promise<{ report: ReportRecord | null; files: FileOutcome; photoCount: number; documentCount: number }> {
   const since = new Date(deps.clock.now().getTime() - ATTACH_WINDOW_MS);
   const report = await deps.repos.reports.latestInChat(incoming.channel, incoming.chatId, incoming.userId, since);
   const files = await storeFiles(deps, incoming, report?.id ?? null, unitId);
@@ -367,7 +481,10 @@ export async function attachLooseFiles(deps: ReportDeps, incoming: Incoming, uni
 export async function reviseLatest(
   deps: ReportDeps,
   input: { unitId: number; text: string; authorName: string; source?: string },
-): Promise<{ ok: true; report: ReportRecord; assignment: AssignmentView; parsed: ParsedReport } | { ok: false; error: "no_report" }> {
+): Promise<
+  | { ok: true; report: ReportRecord; assignment: AssignmentView; parsed: ParsedReport }
+  | { ok: false; error: "no_report" }
+> {
   const latest = await deps.repos.reports.latestForUnit(input.unitId);
   if (!latest) return { ok: false, error: "no_report" };
   const assignment = (await deps.repos.assignments.findView(latest.assignmentId))!;

@@ -3,8 +3,9 @@
  * "tháng 3", "6 tháng đầu năm"), whether a period has started, the tasks whose indicators the text
  * gives, and the order choices are listed in (what is due next first).
  */
-import type { AssignmentView } from "../ports.js";
+
 import { localDateOf } from "../calendar/time.js";
+import type { AssignmentView } from "../ports.js";
 import type { IndicatorDef } from "../types.js";
 import { namedPeriods, namesAnyPeriod, periodMatches } from "./named-periods.js";
 
@@ -43,7 +44,14 @@ export type ValueReader = (text: string, indicators: IndicatorDef[]) => Record<s
  */
 export function narrowChoices(
   open: readonly AssignmentView[],
-  input: { text: string; taskHint?: number; now: Date; timezone: string; readValues: ValueReader; citesDocument?: boolean },
+  input: {
+    text: string;
+    taskHint?: number;
+    now: Date;
+    timezone: string;
+    readValues: ValueReader;
+    citesDocument?: boolean;
+  },
 ): AssignmentView[] {
   let candidates = [...open];
   const narrow = (keep: (a: AssignmentView) => boolean) => {

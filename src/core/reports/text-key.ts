@@ -60,12 +60,7 @@ function foldCodePoint(ch: string): string {
   else if (/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(ch)) out = " ";
   else if (/\p{Zs}/u.test(ch)) out = " ";
   else {
-    out = ch
-      .normalize("NFD")
-      .replace(MARKS, "")
-      .replace(/[đĐ]/g, "d")
-      .toLowerCase()
-      .replace(MARKS, "");
+    out = ch.normalize("NFD").replace(MARKS, "").replace(/[đĐ]/g, "d").toLowerCase().replace(MARKS, "");
   }
   if (foldCache.size < 4096) foldCache.set(ch, out);
   return out;

@@ -3,9 +3,10 @@
  * is within 7 working days, or its latest deadline has passed within the current period and some
  * unit has still not reported. Everything else is at most one "sắp tới" line.
  */
-import type { OccurrenceRecord, TaskRecord } from "../ports.js";
+
 import { addDays, localDateOf } from "../calendar/time.js";
 import type { WorkingCalendar } from "../calendar/working-calendar.js";
+import type { OccurrenceRecord, TaskRecord } from "../ports.js";
 import type { Schedule } from "../types.js";
 
 /** Working days ahead in which a deadline makes a task "due soon". */
@@ -15,7 +16,10 @@ export const DIGEST_HORIZON_WORKING_DAYS = 7;
 export type DigestStage = "due_soon" | "past_due";
 
 /** One task with its occurrences, as the selection needs it. */
-export interface DigestTaskInput<T extends Pick<TaskRecord, "id" | "schedule">, O extends Pick<OccurrenceRecord, "id" | "dueAt">> {
+export interface DigestTaskInput<
+  T extends Pick<TaskRecord, "id" | "schedule">,
+  O extends Pick<OccurrenceRecord, "id" | "dueAt">,
+> {
   task: T;
   occurrences: readonly O[];
 }
@@ -47,7 +51,10 @@ function periodEnd(schedule: Schedule, date: string): string | undefined {
  * @example
  * const { current, upcoming } = selectDigest(tasks, { now, calendar, tz: "Asia/Ho_Chi_Minh" });
  */
-export function selectDigest<T extends Pick<TaskRecord, "id" | "schedule">, O extends Pick<OccurrenceRecord, "id" | "dueAt">>(
+export function selectDigest<
+  T extends Pick<TaskRecord, "id" | "schedule">,
+  O extends Pick<OccurrenceRecord, "id" | "dueAt">,
+>(
   tasks: readonly DigestTaskInput<T, O>[],
   options: { now: Date; calendar: WorkingCalendar; tz: string; horizon?: number },
 ): DigestSelection<T, O> {
@@ -77,6 +84,7 @@ export function selectDigest<T extends Pick<TaskRecord, "id" | "schedule">, O ex
     }
     if (!chosen && next) upcoming.push({ task, occurrence: next });
   }
-  const byDue = (a: { occurrence: O }, b: { occurrence: O }) => a.occurrence.dueAt.getTime() - b.occurrence.dueAt.getTime();
+  const byDue = (a: { occurrence: O }, b: { occurrence: O }) =>
+    a.occurrence.dueAt.getTime() - b.occurrence.dueAt.getTime();
   return { current: current.sort(byDue), upcoming: upcoming.sort(byDue) };
 }

@@ -2,10 +2,11 @@
  * Scheduled rollups for the Culture office group: weekly and after each deadline, per plan (each
  * plan may set its own times), queued in the outbox with dedupe keys so none is posted twice.
  */
-import type { AssignmentRepository, PlanRepository, TaskRepository } from "../repositories.js";
-import type { OccurrenceRecord, PlanRecord, TaskRecord } from "../ports.js";
-import { rollupTimes, type RollupPolicy, type RollupTime } from "./rollup-schedule.js";
+
 import type { WorkingCalendar } from "../calendar/working-calendar.js";
+import type { OccurrenceRecord, PlanRecord, TaskRecord } from "../ports.js";
+import type { AssignmentRepository, PlanRepository, TaskRepository } from "../repositories.js";
+import { type RollupPolicy, type RollupTime, rollupTimes } from "./rollup-schedule.js";
 
 /** A scheduled rollup that missed its time by more than this (bot down) is not posted late. */
 const CATCH_UP_MS = 12 * 3_600_000;
@@ -23,7 +24,11 @@ const definedOnly = (policy: PlanRecord["rollup"]): Partial<RollupPolicy> =>
   Object.fromEntries(Object.entries(policy).filter(([, v]) => v !== undefined)) as Partial<RollupPolicy>;
 
 /** Active tasks grouped by plan ("p0" for tasks given in chat), with their occurrences. */
-export async function planGroups(repos: { tasks: TaskRepository; plans: PlanRepository; assignments: AssignmentRepository }): Promise<PlanGroup[]> {
+export async function planGroups(repos: {
+  tasks: TaskRepository;
+  plans: PlanRepository;
+  assignments: AssignmentRepository;
+}): Promise<PlanGroup[]> {
   const groups = new Map<number, PlanGroup>();
   for (const task of await repos.tasks.listActive()) {
     const planId = task.planId ?? 0;

@@ -3,8 +3,8 @@
  * only after deadlines) and the time of the post after each deadline.
  */
 import type { PlanRecord } from "../ports.js";
-import type { Repositories } from "../repositories.js";
 import { searchKey } from "../reports/text-key.js";
+import type { Repositories } from "../repositories.js";
 import { DEFAULT_ROLLUP_POLICY, type RollupPolicy } from "./rollup-schedule.js";
 
 export type RollupPolicyResult =

@@ -17,7 +17,12 @@ export interface RollupPolicy {
 }
 
 /** Each working Friday at 16:00, and 09:00 on the first working day after each deadline. */
-export const DEFAULT_ROLLUP_POLICY: RollupPolicy = { weekly: true, weeklyDay: 5, weeklyTime: "16:00", afterDeadlineTime: "09:00" };
+export const DEFAULT_ROLLUP_POLICY: RollupPolicy = {
+  weekly: true,
+  weeklyDay: 5,
+  weeklyTime: "16:00",
+  afterDeadlineTime: "09:00",
+};
 
 /** One scheduled rollup. */
 export type RollupTime =

@@ -1,8 +1,8 @@
-import type { TaskRollup, UnitRollupRow, UnitStatus } from "./rollup-types.js";
-import { formatDateTime, formatDeadline } from "../format.js";
 import { formatDmy, localDateOf } from "../calendar/time.js";
 import type { WorkingCalendar } from "../calendar/working-calendar.js";
+import { formatDateTime, formatDeadline } from "../format.js";
 import type { Translate } from "../types.js";
+import type { TaskRollup, UnitRollupRow, UnitStatus } from "./rollup-types.js";
 
 /**
  * "dd/mm/yyyy" of an instant in `tz`.
@@ -33,7 +33,8 @@ function dueLine(task: TaskRollup, t: Translate, tz: string, calendar: WorkingCa
   const dueDate = localDateOf(task.dueAt, tz);
   if (!calendar) return t("rollup:due", { deadline });
   if (today === dueDate) return t("rollup:due_today", { deadline });
-  if (task.asOf.getTime() < task.dueAt.getTime()) return t("rollup:due_ahead", { deadline, count: calendar.workingDaysBetween(today, dueDate) });
+  if (task.asOf.getTime() < task.dueAt.getTime())
+    return t("rollup:due_ahead", { deadline, count: calendar.workingDaysBetween(today, dueDate) });
   return t("rollup:due_passed", { deadline, count: Math.max(1, calendar.workingDaysBetween(dueDate, today)) });
 }
 
@@ -112,7 +113,13 @@ function byGroup(task: TaskRollup, rows: UnitRollupRow[]): { group: string; rows
  * (at most `detail.groups` lines), each line saying how many of its group it leaves out; the
  * groups left without a line are counted on the last.
  */
-function groupedNames(task: TaskRollup, rows: UnitRollupRow[], t: Translate, name: (row: UnitRollupRow) => string, detail: RollupDetail): string[] {
+function groupedNames(
+  task: TaskRollup,
+  rows: UnitRollupRow[],
+  t: Translate,
+  name: (row: UnitRollupRow) => string,
+  detail: RollupDetail,
+): string[] {
   const separator = t("rollup:list_separator");
   // Only the names shown are written: a list of 3,000 units costs as little as one of ten.
   const first = (list: UnitRollupRow[], take: number): string => {
@@ -138,7 +145,10 @@ function groupedNames(task: TaskRollup, rows: UnitRollupRow[], t: Translate, nam
   }
   const out = shown.map((g, i) => t("rollup:group_names", { group: g.group, names: first(g.rows, take[i]!) }));
   const rest = groups.slice(shown.length);
-  if (rest.length > 0) out.push(t("rollup:other_groups_names", { groups: rest.length, count: rest.reduce((n, g) => n + g.rows.length, 0) }));
+  if (rest.length > 0)
+    out.push(
+      t("rollup:other_groups_names", { groups: rest.length, count: rest.reduce((n, g) => n + g.rows.length, 0) }),
+    );
   return out;
 }
 
@@ -147,22 +157,48 @@ function groupedNames(task: TaskRollup, rows: UnitRollupRow[], t: Translate, nam
  * (shown apart, with what to do), grouped by the plan's unit groups, at most `detail.names` named
  * in each list. Shared by the digest, the after-deadline post and the escalation.
  */
-export function renderMissingAndUnreachable(task: TaskRollup, t: Translate, detail: RollupDetail = FULL_DETAIL): string[] {
+export function renderMissingAndUnreachable(
+  task: TaskRollup,
+  t: Translate,
+  detail: RollupDetail = FULL_DETAIL,
+): string[] {
   const lines: string[] = [];
   const missing = task.rows.filter((r) => r.status === "missing");
   if (missing.length > 0) {
     lines.push(t("rollup:missing_header", { count: missing.length }));
-    lines.push(...groupedNames(task, missing, t, (r) => t("rollup:reminded_name", { name: r.unitName, count: r.reminded }), detail));
+    lines.push(
+      ...groupedNames(
+        task,
+        missing,
+        t,
+        (r) => t("rollup:reminded_name", { name: r.unitName, count: r.reminded }),
+        detail,
+      ),
+    );
   }
   const unreachable = task.rows.filter((r) => r.status === "unreachable");
   if (unreachable.length > 0) {
     lines.push(t("rollup:unreachable_header", { count: unreachable.length }));
     lines.push(
-      ...groupedNames(task, unreachable, t, (r) => (r.unreachableReason === "not_reminded" ? t("rollup:unreachable_bound_late", { name: r.unitName }) : r.unitName), detail),
+      ...groupedNames(
+        task,
+        unreachable,
+        t,
+        (r) =>
+          r.unreachableReason === "not_reminded"
+            ? t("rollup:unreachable_bound_late", { name: r.unitName })
+            : r.unitName,
+        detail,
+      ),
     );
     // One /moi per tag covers every unit without a chat ("/moi xa, /moi phong-ban").
-    const tags = [...new Set(unreachable.filter((r) => r.unreachableReason !== "not_reminded").map((r) => r.tags[0] ?? r.unitCode))];
-    const commands = tags.slice(0, 5).map((tag) => `/moi ${tag}`).join(t("rollup:list_separator"));
+    const tags = [
+      ...new Set(unreachable.filter((r) => r.unreachableReason !== "not_reminded").map((r) => r.tags[0] ?? r.unitCode)),
+    ];
+    const commands = tags
+      .slice(0, 5)
+      .map((tag) => `/moi ${tag}`)
+      .join(t("rollup:list_separator"));
     lines.push(tags.length > 0 ? t("rollup:unreachable_todo", { commands }) : t("rollup:unreachable_todo_bound"));
   }
   return lines;
@@ -192,7 +228,8 @@ function groupLines(task: TaskRollup, t: Translate, max: number): string[] {
   const own = groups.length > max ? groups.slice(0, Math.max(0, max - 1)) : groups;
   const lines = own.map(({ group, rows }) => t("rollup:group_line", { group, ...line(rows) }));
   const rest = groups.slice(own.length);
-  if (rest.length > 0) lines.push(t("rollup:other_groups_line", { groups: rest.length, ...line(rest.flatMap((g) => g.rows)) }));
+  if (rest.length > 0)
+    lines.push(t("rollup:other_groups_line", { groups: rest.length, ...line(rest.flatMap((g) => g.rows)) }));
   return lines;
 }
 
@@ -204,27 +241,65 @@ function groupLines(task: TaskRollup, t: Translate, max: number): string[] {
  * group lines are capped by `detail` (see DETAIL_LEVELS).
  * @example renderTaskBlock(rollup, t, "Asia/Ho_Chi_Minh", calendar).join("\n")
  */
-export function renderTaskBlock(task: TaskRollup, t: Translate, tz: string, calendar?: WorkingCalendar, detail: RollupDetail = FULL_DETAIL): string[] {
+export function renderTaskBlock(
+  task: TaskRollup,
+  t: Translate,
+  tz: string,
+  calendar?: WorkingCalendar,
+  detail: RollupDetail = FULL_DETAIL,
+): string[] {
   const num = new Intl.NumberFormat(t("rollup:number_locale"));
   const c = task.counts;
   const submitted = c.onTime + c.late;
   const separator = t("rollup:list_separator");
   const lines: string[] = [
-    task.periodLabel ? t("rollup:task_title", { title: task.title, period: task.periodLabel }) : t("rollup:task_title_no_period", { title: task.title }),
+    task.periodLabel
+      ? t("rollup:task_title", { title: task.title, period: task.periodLabel })
+      : t("rollup:task_title_no_period", { title: task.title }),
     dueLine(task, t, tz, calendar),
     t("rollup:reported", { submitted, expected: expectedCount(task), onTime: c.onTime, late: c.late }),
     ...groupLines(task, t, detail.groups),
   ];
   lines.push(...renderMissingAndUnreachable(task, t, detail));
   const late = task.rows.filter((r) => r.status === "late");
-  if (late.length > 0) lines.push(t("rollup:late_header", { count: late.length, names: cappedList(late.map((r) => r.unitName), detail.names, t, separator) }));
+  if (late.length > 0)
+    lines.push(
+      t("rollup:late_header", {
+        count: late.length,
+        names: cappedList(
+          late.map((r) => r.unitName),
+          detail.names,
+          t,
+          separator,
+        ),
+      }),
+    );
   const excused = task.rows.filter((r) => r.status === "excused");
-  if (excused.length > 0) lines.push(t("rollup:excused_line", { names: cappedList(excused.map((r) => r.unitName), detail.names, t, separator) }));
+  if (excused.length > 0)
+    lines.push(
+      t("rollup:excused_line", {
+        names: cappedList(
+          excused.map((r) => r.unitName),
+          detail.names,
+          t,
+          separator,
+        ),
+      }),
+    );
   if (task.indicators.length > 0 && submitted > 0) {
     const list = task.indicators
       .filter((ind) => (task.totals[ind.code] ?? 0) !== 0)
-      .map((ind) => t("rollup:total_item", { label: ind.label, value: num.format(task.totals[ind.code] ?? 0), measure: ind.measure ?? "" }).trim());
-    if (list.length > 0) lines.push(t("rollup:totals", { submitted, expected: expectedCount(task), list: list.join(t("rollup:total_separator")) }));
+      .map((ind) =>
+        t("rollup:total_item", {
+          label: ind.label,
+          value: num.format(task.totals[ind.code] ?? 0),
+          measure: ind.measure ?? "",
+        }).trim(),
+      );
+    if (list.length > 0)
+      lines.push(
+        t("rollup:totals", { submitted, expected: expectedCount(task), list: list.join(t("rollup:total_separator")) }),
+      );
   }
   if (task.photoCount > 0) lines.push(t("rollup:photos", { count: num.format(task.photoCount) }));
   return lines;
@@ -254,13 +329,18 @@ export function renderDigest(
   const time = formatDateTime(input.asOf, tz);
   const head = [
     t("rollup:digest_title"),
-    input.planNumber ? t("rollup:digest_subtitle_plan", { number: input.planNumber, time }) : t("rollup:digest_subtitle", { time }),
+    input.planNumber
+      ? t("rollup:digest_subtitle_plan", { number: input.planNumber, time })
+      : t("rollup:digest_subtitle", { time }),
   ];
   const tail: string[] = [];
   if (input.tasks.length === 0) tail.push("", t("rollup:digest_nothing_now"));
   if (input.upcoming.length > 0) {
     const items = input.upcoming.map((u) =>
-      t("rollup:upcoming_item", { title: u.periodLabel ? `${u.title} (${u.periodLabel})` : u.title, date: formatLocalDate(u.dueAt, tz) }),
+      t("rollup:upcoming_item", {
+        title: u.periodLabel ? `${u.title} (${u.periodLabel})` : u.title,
+        date: formatLocalDate(u.dueAt, tz),
+      }),
     );
     tail.push("", t("rollup:upcoming", { list: cappedUpcoming(items, t) }));
   }
@@ -298,14 +378,22 @@ const UPCOMING_SHOWN = 5;
 
 function cappedUpcoming(items: string[], t: Translate): string {
   const shown = items.slice(0, UPCOMING_SHOWN).join(t("rollup:upcoming_separator"));
-  return items.length > UPCOMING_SHOWN ? t("rollup:upcoming_more", { list: shown, count: items.length - UPCOMING_SHOWN }) : shown;
+  return items.length > UPCOMING_SHOWN
+    ? t("rollup:upcoming_more", { list: shown, count: items.length - UPCOMING_SHOWN })
+    : shown;
 }
 
 /**
  * The post the first working day after a deadline: that task alone, fitted to `limit`.
  * @example renderAfterDeadline(rollup, t, tz, calendar, 4096)
  */
-export function renderAfterDeadline(task: TaskRollup, t: Translate, tz: string, calendar?: WorkingCalendar, limit = Number.POSITIVE_INFINITY): string {
+export function renderAfterDeadline(
+  task: TaskRollup,
+  t: Translate,
+  tz: string,
+  calendar?: WorkingCalendar,
+  limit = Number.POSITIVE_INFINITY,
+): string {
   const title = t("rollup:after_deadline_title", { time: formatDateTime(task.asOf, tz) });
   return fitText((detail) => [title, "", ...renderTaskBlock(task, t, tz, calendar, detail)].join("\n"), limit);
 }
@@ -370,7 +458,10 @@ export function statusLine(rollup: TaskRollup, t: Translate, tz: string, maxName
     late: c.late,
   };
   const names = (rows: UnitRollupRow[]): string => {
-    const shown = rows.slice(0, maxNames).map((r) => r.unitName).join(t("status:name_separator"));
+    const shown = rows
+      .slice(0, maxNames)
+      .map((r) => r.unitName)
+      .join(t("status:name_separator"));
     return rows.length > maxNames ? t("status:more_names", { names: shown, count: rows.length - maxNames }) : shown;
   };
   const parts = [t(c.onTime + c.late === c.total - c.excused ? "status:line_all" : "status:line", vars)];
@@ -378,7 +469,8 @@ export function statusLine(rollup: TaskRollup, t: Translate, tz: string, maxName
   if (missing.length > 0) parts.push(t("status:missing_part", { count: missing.length, names: names(missing) }));
   if (c.notDue > 0) parts.push(t("status:not_due_part", { count: c.notDue }));
   const unreachable = rollup.rows.filter((r) => r.status === "unreachable");
-  if (unreachable.length > 0) parts.push(t("status:unreachable_part", { count: unreachable.length, names: names(unreachable) }));
+  if (unreachable.length > 0)
+    parts.push(t("status:unreachable_part", { count: unreachable.length, names: names(unreachable) }));
   if (c.excused > 0) parts.push(t("status:excused_part", { count: c.excused }));
   return parts.join(" ");
 }

@@ -32,7 +32,14 @@ export interface UnitRollupRow {
   text?: string;
   photoCount: number;
   /** Stored evidence files (absolute paths under DATA_DIR) with their display names and capture time. */
-  files: { path: string; fileName: string; kind: "photo" | "document"; mime: string; capturedAt?: Date; receivedAt?: Date }[];
+  files: {
+    path: string;
+    fileName: string;
+    kind: "photo" | "document";
+    mime: string;
+    capturedAt?: Date;
+    receivedAt?: Date;
+  }[];
 }
 
 export interface StatusCounts {

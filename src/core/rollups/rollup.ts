@@ -4,11 +4,19 @@
  * are thin loaders over the repository ports.
  */
 import { attachmentPath } from "../file-paths.js";
-import type { AssignmentRecord, AttachmentRecord, OccurrenceRecord, PlanRecord, ReportRecord, TaskRecord, UnitRecord } from "../ports.js";
+import type {
+  AssignmentRecord,
+  AttachmentRecord,
+  OccurrenceRecord,
+  PlanRecord,
+  ReportRecord,
+  TaskRecord,
+  UnitRecord,
+} from "../ports.js";
 import type { Repositories } from "../repositories.js";
 import type { Translate } from "../types.js";
 import type { PlanInfo, RollupView, StatusCounts, TaskRollup, UnitRollupRow, UnitStatus } from "./rollup-types.js";
-import { unitGrouper, type UnitGrouper } from "./unit-groups.js";
+import { type UnitGrouper, unitGrouper } from "./unit-groups.js";
 
 export { attachmentPath } from "../file-paths.js";
 
@@ -19,7 +27,8 @@ export type RollupUnit = Pick<UnitRecord, "id" | "code" | "name" | "tags"> & Par
 
 /** One occurrence's raw data. */
 export interface OccurrenceData {
-  occurrence: Pick<OccurrenceRecord, "id" | "periodKey" | "label" | "dueAt"> & Partial<Pick<OccurrenceRecord, "statedDate" | "closedAt">>;
+  occurrence: Pick<OccurrenceRecord, "id" | "periodKey" | "label" | "dueAt"> &
+    Partial<Pick<OccurrenceRecord, "statedDate" | "closedAt">>;
   /** Assignments of the occurrence; cancelled ones are ignored. */
   assignments: AssignmentRecord[];
   /** Reports of those assignments, any order. */
@@ -103,11 +112,21 @@ function statusOf(
   if (submittedAt) return { status: submittedAt.getTime() <= a.dueAt.getTime() ? "on_time" : "late", submittedAt };
   if (!ctx.reachable(a.unitId)) return { status: "unreachable", reason: "no_chat" };
   if (ctx.now.getTime() <= a.dueAt.getTime()) return { status: "not_due" };
-  const remindedBeforeDue = ctx.reminders ? (ctx.reminders.get(a.id) ?? []).some((d) => d.getTime() <= a.dueAt.getTime()) : true;
+  const remindedBeforeDue = ctx.reminders
+    ? (ctx.reminders.get(a.id) ?? []).some((d) => d.getTime() <= a.dueAt.getTime())
+    : true;
   return remindedBeforeDue ? { status: "missing" } : { status: "unreachable", reason: "not_reminded" };
 }
 
-const emptyCounts = (): StatusCounts => ({ total: 0, onTime: 0, late: 0, notDue: 0, missing: 0, unreachable: 0, excused: 0 });
+const emptyCounts = (): StatusCounts => ({
+  total: 0,
+  onTime: 0,
+  late: 0,
+  notDue: 0,
+  missing: 0,
+  unreachable: 0,
+  excused: 0,
+});
 const COUNT_FIELD: Record<UnitStatus, keyof StatusCounts> = {
   on_time: "onTime",
   late: "late",
@@ -135,7 +154,10 @@ function addValues(totals: Record<string, number>, values: Record<string, number
 }
 
 /** Counts and totals only: what the previous period contributes to a comparison. */
-function countAndTotal(data: OccurrenceData, input: TaskRollupInput): { counts: StatusCounts; totals: Record<string, number> } {
+function countAndTotal(
+  data: OccurrenceData,
+  input: TaskRollupInput,
+): { counts: StatusCounts; totals: Record<string, number> } {
   const summaries = summariseReports(data.reports);
   const counts = emptyCounts();
   const totals: Record<string, number> = {};
@@ -241,7 +263,10 @@ export function computeTaskRollup(input: TaskRollupInput): TaskRollup {
     rows.push(row);
   }
   // Groups in the plan's order, other kinds after them; rows keep the plan's order inside a group.
-  const order = groups.map((g, i) => ({ ...g, i })).sort((a, b) => a.rank - b.rank || a.i - b.i).map((g) => g.label);
+  const order = groups
+    .map((g, i) => ({ ...g, i }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i)
+    .map((g) => g.label);
   rows.sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group));
 
   const rollup: TaskRollup = {
@@ -255,7 +280,12 @@ export function computeTaskRollup(input: TaskRollupInput): TaskRollup {
     ...(current.occurrence.closedAt ? { closedAt: current.occurrence.closedAt } : {}),
     asOf: input.now,
     groups: order,
-    indicators: task.indicators.map((i) => ({ code: i.code, label: i.label, measure: i.measure, synonyms: i.synonyms })),
+    indicators: task.indicators.map((i) => ({
+      code: i.code,
+      label: i.label,
+      measure: i.measure,
+      synonyms: i.synonyms,
+    })),
     rows,
     counts,
     totals,
@@ -302,7 +332,10 @@ export function selectOccurrence<O extends Pick<OccurrenceRecord, "dueAt">>(
  * The occurrence right before `occurrence` by due time, for period-over-period comparison.
  * @example previousOccurrence(occurrences, q2)?.periodKey // "2021-Q1"
  */
-export function previousOccurrence<O extends Pick<OccurrenceRecord, "id" | "dueAt">>(occurrences: readonly O[], occurrence: O): O | undefined {
+export function previousOccurrence<O extends Pick<OccurrenceRecord, "id" | "dueAt">>(
+  occurrences: readonly O[],
+  occurrence: O,
+): O | undefined {
   let best: O | undefined;
   for (const o of occurrences) {
     if (o.id === occurrence.id || o.dueAt.getTime() >= occurrence.dueAt.getTime()) continue;
@@ -358,7 +391,11 @@ export async function planOfTask(repos: Repositories, task: Pick<TaskRecord, "pl
  * the units' chats and the reminders delivered, and computes its rollup (see {@link computeTaskRollup}).
  * @example const rollup = await buildTaskRollup(repos, occurrence.id, { now: clock.now(), dataDir: config.dataDir });
  */
-export async function buildTaskRollup(repos: Repositories, occurrenceId: number, options: RollupLoadOptions): Promise<TaskRollup> {
+export async function buildTaskRollup(
+  repos: Repositories,
+  occurrenceId: number,
+  options: RollupLoadOptions,
+): Promise<TaskRollup> {
   return (await loadTaskRollup(repos, occurrenceId, options)).rollup;
 }
 
@@ -371,7 +408,10 @@ async function loadTaskRollup(
   if (!occurrence) throw new RollupError("occurrence_not_found", `No occurrence ${occurrenceId}`);
   const task = await repos.tasks.findById(occurrence.taskId);
   if (!task) throw new RollupError("task_not_found", `No task ${occurrence.taskId}`);
-  const previous = task.schedule.kind === "periodic" ? previousOccurrence(await repos.assignments.listOccurrences(task.id), occurrence) : undefined;
+  const previous =
+    task.schedule.kind === "periodic"
+      ? previousOccurrence(await repos.assignments.listOccurrences(task.id), occurrence)
+      : undefined;
   // One read at a time, the event loop let through between them: SQLite answers synchronously, so
   // reads run together would hold it for all of them (3,321 rows each at the country's size) while
   // officers' reports wait.
@@ -417,7 +457,15 @@ async function loadTaskRollup(
  * @example planInfo(await repos.plans.findById(1)).number // "20/KH-UBND"
  */
 export function planInfo(plan: PlanRecord): PlanInfo {
-  return { number: plan.number, date: plan.date, title: plan.title, issuer: plan.issuer, parentIssuer: plan.parentIssuer, place: plan.place, report: plan.report };
+  return {
+    number: plan.number,
+    date: plan.date,
+    title: plan.title,
+    issuer: plan.issuer,
+    parentIssuer: plan.parentIssuer,
+    place: plan.place,
+    report: plan.report,
+  };
 }
 
 /**

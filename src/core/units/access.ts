@@ -31,15 +31,25 @@ export function historyAccess(person: Pick<PersonRecord, "role" | "unitId">, uni
  * id is its person's user id on every channel.
  * @example await unbindPerson(repos, person) // true when a private chat was bound
  */
-export async function unbindPerson(repos: Repositories, person: Pick<PersonRecord, "id" | "channel" | "userId" | "unitId">): Promise<boolean> {
+export async function unbindPerson(
+  repos: Repositories,
+  person: Pick<PersonRecord, "id" | "channel" | "userId" | "unitId">,
+): Promise<boolean> {
   if (person.unitId !== null) await repos.people.setUnit(person.id, null);
   const chat = await repos.chats.find(person.channel, person.userId);
-  return chat?.chatType === "private" && chat.role === "unit" ? repos.chats.unbind(person.channel, person.userId) : false;
+  return chat?.chatType === "private" && chat.role === "unit"
+    ? repos.chats.unbind(person.channel, person.userId)
+    : false;
 }
 
 export type AddMemberResult =
   | { ok: true; person: PersonRecord }
-  | { ok: false; error: "not_allowed" | "not_found" | "already_member" | "other_unit"; unit?: UnitRecord; person?: PersonRecord };
+  | {
+      ok: false;
+      error: "not_allowed" | "not_found" | "already_member" | "other_unit";
+      unit?: UnitRecord;
+      person?: PersonRecord;
+    };
 
 /**
  * An officer registers a colleague for their own unit (`/themnguoi`); admins may add anyone to any
@@ -54,7 +64,8 @@ export async function addMember(
   const { actor, unit, target } = input;
   if (actor.role !== "admin" && reportAccess(actor, unit) !== "ok") return { ok: false, error: "not_allowed" };
   if (!target) return { ok: false, error: "not_found" };
-  if (target.unitId === unit.id && target.role !== "none") return { ok: false, error: "already_member", person: target };
+  if (target.unitId === unit.id && target.role !== "none")
+    return { ok: false, error: "already_member", person: target };
   if (target.unitId !== null && target.unitId !== unit.id) {
     const other = await repos.units.findById(target.unitId);
     if (other?.active) return { ok: false, error: "other_unit", unit: other, person: target };

@@ -22,14 +22,26 @@ export type InviteResult =
  * Creates an invite code for a unit, valid 7 days, single use unless `maxUses` says otherwise.
  * @example await createInvite(repos, clock, "telegram:1", "XA_THACH_BINH", 1)
  */
-export async function createInvite(repos: Repositories, clock: Clock, actor: string, unitCode: string, maxUses = 1): Promise<InviteResult> {
+export async function createInvite(
+  repos: Repositories,
+  clock: Clock,
+  actor: string,
+  unitCode: string,
+  maxUses = 1,
+): Promise<InviteResult> {
   const unit = await repos.units.findByCode(normaliseCode(unitCode));
   if (!unit?.active) return { ok: false, error: "not_found", detail: unitCode };
   if (!Number.isInteger(maxUses) || maxUses < 1 || maxUses > 100) return { ok: false, error: "bad_uses" };
   const expiresAt = new Date(clock.now().getTime() + INVITE_DAYS * 86_400_000);
   const code = newInviteCode();
   await repos.invites.create({ code, unitId: unit.id, maxUses, expiresAt, createdBy: actor });
-  await repos.audit.log({ actor, action: "invite.create", entity: "unit", entityId: unit.code, detail: { maxUses, expiresAt } });
+  await repos.audit.log({
+    actor,
+    action: "invite.create",
+    entity: "unit",
+    entityId: unit.code,
+    detail: { maxUses, expiresAt },
+  });
   return { ok: true, code, unit, expiresAt, maxUses };
 }
 
@@ -46,7 +58,13 @@ export type InviteBatchResult =
  * as {@link createInvite}), in the units' order.
  * @example await createInvitesForTag(repos, clock, "telegram:1", "xa") // → { ok: true, invites: [25 codes] }
  */
-export async function createInvitesForTag(repos: Repositories, clock: Clock, actor: string, tagText: string, maxUses = 1): Promise<InviteBatchResult> {
+export async function createInvitesForTag(
+  repos: Repositories,
+  clock: Clock,
+  actor: string,
+  tagText: string,
+  maxUses = 1,
+): Promise<InviteBatchResult> {
   const tag = normaliseTag(tagText);
   if (!Number.isInteger(maxUses) || maxUses < 1 || maxUses > 100) return { ok: false, error: "bad_uses" };
   const units = (await repos.units.list()).filter((u) => u.active && u.tags.includes(tag)).sort((a, b) => a.id - b.id);
@@ -58,7 +76,13 @@ export async function createInvitesForTag(repos: Repositories, clock: Clock, act
     await repos.invites.create({ code, unitId: unit.id, maxUses, expiresAt, createdBy: actor });
     invites.push({ unit, code });
   }
-  await repos.audit.log({ actor, action: "invite.create_tag", entity: "tag", entityId: tag, detail: { units: units.length, maxUses, expiresAt } });
+  await repos.audit.log({
+    actor,
+    action: "invite.create_tag",
+    entity: "tag",
+    entityId: tag,
+    detail: { units: units.length, maxUses, expiresAt },
+  });
   return { ok: true, tag, invites, expiresAt, maxUses };
 }
 
@@ -84,12 +108,22 @@ export async function redeemInvite(
   const now = clock.now();
   const wrong = await repos.audit.timesSince(actor, "invite.wrong", new Date(now.getTime() - GUESS_WINDOW_MS));
   if (wrong.length >= INVITE_GUESS_LIMIT) {
-    return { ok: false, error: "locked", retryAt: new Date(wrong[wrong.length - INVITE_GUESS_LIMIT].getTime() + GUESS_WINDOW_MS) };
+    return {
+      ok: false,
+      error: "locked",
+      retryAt: new Date(wrong[wrong.length - INVITE_GUESS_LIMIT].getTime() + GUESS_WINDOW_MS),
+    };
   }
   const invite = await repos.invites.findByCode(input.code.trim().toUpperCase());
   const unit = invite && (await repos.units.findById(invite.unitId));
   if (!invite || !unit?.active) {
-    await repos.audit.log({ actor, action: "invite.wrong", entity: "invite", detail: { code: input.code.slice(0, 40) }, at: now });
+    await repos.audit.log({
+      actor,
+      action: "invite.wrong",
+      entity: "invite",
+      detail: { code: input.code.slice(0, 40) },
+      at: now,
+    });
     return { ok: false, error: "unknown", guesses: wrong.length + 1 };
   }
   if (invite.expiresAt <= now) return { ok: false, error: "expired", unit };
@@ -103,14 +137,30 @@ export async function redeemInvite(
     if (other?.active) return { ok: false, error: "other_unit", unit: other };
   }
   if (!(await repos.invites.consume(invite.id))) return { ok: false, error: "used", unit };
-  await repos.chats.bind({ channel: input.channel, chatId: input.chatId, chatType: input.chatType, title: input.chatTitle, role: "unit", unitId: unit.id });
+  await repos.chats.bind({
+    channel: input.channel,
+    chatId: input.chatId,
+    chatType: input.chatType,
+    title: input.chatTitle,
+    role: "unit",
+    unitId: unit.id,
+  });
   await repos.people.setUnit(input.person.id, unit.id);
   if (input.person.role === "none") await repos.people.setRole(input.person.id, "officer");
-  await repos.audit.log({ actor, action: "chat.register", entity: "unit", entityId: unit.code, detail: { chatId: input.chatId, invite: invite.code }, at: now });
+  await repos.audit.log({
+    actor,
+    action: "chat.register",
+    entity: "unit",
+    entityId: unit.code,
+    detail: { chatId: input.chatId, invite: invite.code },
+    at: now,
+  });
   return { ok: true, unit };
 }
 
-export type GrantResult = { ok: true; person: PersonRecord; role: Role } | { ok: false; error: "not_found" | "bad_role" | "self" };
+export type GrantResult =
+  | { ok: true; person: PersonRecord; role: Role }
+  | { ok: false; error: "not_found" | "bad_role" | "self" };
 
 /**
  * Who `/quyen` names: "zalo:8f3a…" or "telegram:123" on that channel, else an id or @username on
@@ -120,7 +170,9 @@ async function findPerson(repos: Repositories, channel: Channel, who: string): P
   const prefixed = /^(telegram|zalo|sandbox):(.+)$/i.exec(who);
   if (prefixed) return repos.people.find(prefixed[1].toLowerCase() as Channel, prefixed[2]);
   if (who.startsWith("@")) return repos.people.findByUsername(channel, who);
-  return (await repos.people.find(channel, who)) ?? (/^-?\d+$/.test(who) ? null : repos.people.findByUsername(channel, who));
+  return (
+    (await repos.people.find(channel, who)) ?? (/^-?\d+$/.test(who) ? null : repos.people.findByUsername(channel, who))
+  );
 }
 
 /**
@@ -130,13 +182,28 @@ async function findPerson(repos: Repositories, channel: Channel, who: string): P
  * private chat ({@link unbindPerson}).
  * @example await grantRole(repos, admin, "zalo:8f3a1c2b9d0e4f56", "leader")
  */
-export async function grantRole(repos: Repositories, actor: PersonRecord, who: string, role: string): Promise<GrantResult> {
+export async function grantRole(
+  repos: Repositories,
+  actor: PersonRecord,
+  who: string,
+  role: string,
+): Promise<GrantResult> {
   if (!["admin", "leader", "officer", "none"].includes(role)) return { ok: false, error: "bad_role" };
   const target = await findPerson(repos, actor.channel, who);
   if (!target) return { ok: false, error: "not_found" };
   if (target.id === actor.id && role !== "admin") return { ok: false, error: "self" };
   await repos.people.setRole(target.id, role as Role);
   if (role === "none") await unbindPerson(repos, target);
-  await repos.audit.log({ actor: `${actor.channel}:${actor.userId}`, action: "role.set", entity: "person", entityId: `${target.channel}:${target.userId}`, detail: { from: target.role, to: role } });
-  return { ok: true, person: { ...target, role: role as Role, unitId: role === "none" ? null : target.unitId }, role: role as Role };
+  await repos.audit.log({
+    actor: `${actor.channel}:${actor.userId}`,
+    action: "role.set",
+    entity: "person",
+    entityId: `${target.channel}:${target.userId}`,
+    detail: { from: target.role, to: role },
+  });
+  return {
+    ok: true,
+    person: { ...target, role: role as Role, unitId: role === "none" ? null : target.unitId },
+    role: role as Role,
+  };
 }

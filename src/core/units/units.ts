@@ -1,19 +1,35 @@
 import { CODE_PATTERN, normaliseCode, normaliseTag, TAG_PATTERN } from "../args.js";
 import { addDays, endOfLocalDay, localDateOf, parseDmy, zonedInstant } from "../calendar/time.js";
-import type { Clock, UnitRecord } from "../ports.js";
 import { createWorkingCalendar } from "../calendar/working-calendar.js";
 import { currentPlan, planSpans } from "../plans/periods.js";
+import type { Clock, UnitRecord } from "../ports.js";
 import type { Repositories } from "../repositories.js";
 import { unbindPerson } from "./access.js";
 
 export type UnitError = "bad_code" | "bad_name" | "bad_tag" | "exists" | "not_found";
-export type UnitResult = { ok: true; unit: UnitRecord; /** The plan the unit joined (see addUnit). */ plan?: string } | { ok: false; error: UnitError; detail?: string };
+export type UnitResult =
+  | { ok: true; unit: UnitRecord /** The plan the unit joined (see addUnit). */; plan?: string }
+  | { ok: false; error: UnitError; detail?: string };
 
-const KIND_BY_TAG: Record<string, string> = { xa: "xa", "thi-tran": "xa", "phong-ban": "phong_ban", "trung-tam": "trung_tam", "doan-the": "doan_the", lead: "lead" };
+const KIND_BY_TAG: Record<string, string> = {
+  xa: "xa",
+  "thi-tran": "xa",
+  "phong-ban": "phong_ban",
+  "trung-tam": "trung_tam",
+  "doan-the": "doan_the",
+  lead: "lead",
+};
 
 /** Parses "xa,thi-tran" into tags; returns the first bad tag when there is one. */
 export function parseTags(text: string): { tags: string[]; bad?: string } {
-  const tags = [...new Set(text.split(/[,;]/).map((t) => normaliseTag(t.trim())).filter(Boolean))];
+  const tags = [
+    ...new Set(
+      text
+        .split(/[,;]/)
+        .map((t) => normaliseTag(t.trim()))
+        .filter(Boolean),
+    ),
+  ];
   return { tags, bad: tags.find((t) => !TAG_PATTERN.test(t)) };
 }
 
@@ -26,7 +42,9 @@ const MAX_NAME = 120;
  * @example isValidUnitName("UBND xã Thạch Bình") // true
  */
 export function isValidUnitName(name: string): boolean {
-  return name.trim().length >= 2 && name.length <= MAX_NAME && !/[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/u.test(name);
+  return (
+    name.trim().length >= 2 && name.length <= MAX_NAME && !/[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/u.test(name)
+  );
 }
 
 /**
@@ -55,12 +73,23 @@ export async function addUnit(
     ? await repos.units.update(existing.id, { name, tags, kind, active: true })
     : await repos.units.create({ code, name, kind, tags });
   const plan = at ? await joinCurrentPlan(repos, unit.id, at.now, at.timezone) : undefined;
-  await repos.audit.log({ actor, action: existing ? "unit.restore" : "unit.create", entity: "unit", entityId: code, detail: { name, tags, plan } });
+  await repos.audit.log({
+    actor,
+    action: existing ? "unit.restore" : "unit.create",
+    entity: "unit",
+    entityId: code,
+    detail: { name, tags, plan },
+  });
   return { ok: true, unit, ...(plan ? { plan } : {}) };
 }
 
 /** Adds the unit to the units of the plan current at `now`; returns that plan's number. */
-async function joinCurrentPlan(repos: Repositories, unitId: number, now: Date, timezone: string): Promise<string | undefined> {
+async function joinCurrentPlan(
+  repos: Repositories,
+  unitId: number,
+  now: Date,
+  timezone: string,
+): Promise<string | undefined> {
   const calendar = createWorkingCalendar(await repos.calendar.list());
   const current = currentPlan(await planSpans(repos, calendar, timezone), localDateOf(now, timezone));
   if (!current) return undefined;
@@ -74,7 +103,12 @@ async function joinCurrentPlan(repos: Repositories, unitId: number, now: Date, t
  * Renames a unit and/or replaces its tags.
  * @example await editUnit(repos, actor, "XA_A", { name: "UBND xã A mới" })
  */
-export async function editUnit(repos: Repositories, actor: string, codeText: string, patch: { name?: string; tags?: string }): Promise<UnitResult> {
+export async function editUnit(
+  repos: Repositories,
+  actor: string,
+  codeText: string,
+  patch: { name?: string; tags?: string },
+): Promise<UnitResult> {
   const unit = await repos.units.findByCode(normaliseCode(codeText));
   if (!unit?.active) return { ok: false, error: "not_found", detail: codeText };
   const update: { name?: string; tags?: string[]; kind?: string } = {};
@@ -90,7 +124,13 @@ export async function editUnit(repos: Repositories, actor: string, codeText: str
     update.kind = KIND_BY_TAG[tags[0] ?? ""] ?? "khac";
   }
   const updated = await repos.units.update(unit.id, update);
-  await repos.audit.log({ actor, action: "unit.update", entity: "unit", entityId: unit.code, detail: { before: { name: unit.name, tags: unit.tags }, after: update } });
+  await repos.audit.log({
+    actor,
+    action: "unit.update",
+    entity: "unit",
+    entityId: unit.code,
+    detail: { before: { name: unit.name, tags: unit.tags }, after: update },
+  });
   return { ok: true, unit: updated };
 }
 
@@ -105,7 +145,8 @@ export async function removeUnit(repos: Repositories, actor: string, codeText: s
   const cancelled = await repos.assignments.cancelForUnit(unit.id);
   // Its people are no longer registered anywhere; their private chats stop receiving reminders.
   for (const person of await repos.people.listByUnit(unit.id)) await unbindPerson(repos, person);
-  for (const chat of await repos.chats.listForUnit(unit.id)) if (chat.chatType === "private") await repos.chats.unbind(chat.channel, chat.chatId);
+  for (const chat of await repos.chats.listForUnit(unit.id))
+    if (chat.chatType === "private") await repos.chats.unbind(chat.channel, chat.chatId);
   await repos.audit.log({ actor, action: "unit.delete", entity: "unit", entityId: unit.code, detail: { cancelled } });
   return { ok: true, unit: { ...unit, active: false } };
 }
@@ -152,13 +193,17 @@ export async function retireUnits(
     if (!plan) return { ok: false, error: "not_found", detail: input.target };
     // Only units no other plan lists: a unit two plans share is still someone's.
     const others = new Set<number>();
-    for (const p of await repos.plans.list()) if (p.id !== plan.id) for (const id of await repos.plans.unitIds(p.id)) others.add(id);
+    for (const p of await repos.plans.list())
+      if (p.id !== plan.id) for (const id of await repos.plans.unitIds(p.id)) others.add(id);
     const own = new Set((await repos.plans.unitIds(plan.id)).filter((id) => !others.has(id)));
     units = (await repos.units.list()).filter((u) => own.has(u.id));
     if (!units.length) return { ok: false, error: "no_units", detail: plan.number };
   } else {
     units = [];
-    for (const code of input.target.split(/[,;]/).map((c) => normaliseCode(c.trim())).filter(Boolean)) {
+    for (const code of input.target
+      .split(/[,;]/)
+      .map((c) => normaliseCode(c.trim()))
+      .filter(Boolean)) {
       const unit = await repos.units.findByCode(code);
       if (!unit?.active) return { ok: false, error: "not_found", detail: code };
       if (!units.some((u) => u.id === unit.id)) units.push(unit);
@@ -174,9 +219,23 @@ export async function retireUnits(
     cancelled += await repos.assignments.cancelForUnit(unit.id, { dueAfter });
     for (const person of await repos.people.listByUnit(unit.id)) await unbindPerson(repos, person);
     for (const chat of await repos.chats.listForUnit(unit.id)) await repos.chats.unbind(chat.channel, chat.chatId);
-    await repos.audit.log({ actor, action: "unit.retire", entity: "unit", entityId: unit.code, detail: { date, note: input.note, plan: plan?.number }, at: deps.clock.now() });
+    await repos.audit.log({
+      actor,
+      action: "unit.retire",
+      entity: "unit",
+      entityId: unit.code,
+      detail: { date, note: input.note, plan: plan?.number },
+      at: deps.clock.now(),
+    });
   }
-  return { ok: true, units: units.map((u) => ({ ...u, active: false, retiredAt: at, retiredNote: input.note })), date, cancelled, preview: false, ...(plan ? { plan: plan.number } : {}) };
+  return {
+    ok: true,
+    units: units.map((u) => ({ ...u, active: false, retiredAt: at, retiredNote: input.note })),
+    date,
+    cancelled,
+    preview: false,
+    ...(plan ? { plan: plan.number } : {}),
+  };
 }
 
 /**
@@ -185,7 +244,11 @@ export async function retireUnits(
  * (`xa`) never reaches the other plan's units. An empty `within` is a plan without a list.
  * @example await resolveTargets(repos, ["xa", "PHONG_VHTT"], planUnitIds) // → { units: [...], unknown: [] }
  */
-export async function resolveTargets(repos: Repositories, targets: string[], within?: readonly number[]): Promise<{ units: UnitRecord[]; unknown: string[] }> {
+export async function resolveTargets(
+  repos: Repositories,
+  targets: string[],
+  within?: readonly number[],
+): Promise<{ units: UnitRecord[]; unknown: string[] }> {
   const active = await repos.units.list();
   const scope = within?.length ? new Set(within) : null;
   return matchTargets(scope ? active.filter((u) => scope.has(u.id)) : active, targets);
@@ -195,7 +258,10 @@ export async function resolveTargets(repos: Repositories, targets: string[], wit
  * The units a target list names (codes or tags; "tat-ca" means all), and the targets naming none.
  * @example matchTargets(units, ["xa"]).units.length // 23
  */
-export function matchTargets<U extends Pick<UnitRecord, "code" | "tags">>(all: U[], targets: string[]): { units: U[]; unknown: string[] } {
+export function matchTargets<U extends Pick<UnitRecord, "code" | "tags">>(
+  all: U[],
+  targets: string[],
+): { units: U[]; unknown: string[] } {
   const chosen = new Map<string, U>();
   const unknown: string[] = [];
   for (const target of targets) {

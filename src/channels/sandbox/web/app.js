@@ -4,9 +4,21 @@
 
 const $ = (id) => document.getElementById(id);
 const state = {
-  texts: {}, lang: "vi", timezone: "Asia/Ho_Chi_Minh", maxFileMb: 10,
-  chats: [], people: [], current: null, seen: {}, messages: [], sample: "", samples: [],
-  clock: { at: 0, receivedAt: 0 }, replyTo: null, files: [], senderByChat: {},
+  texts: {},
+  lang: "vi",
+  timezone: "Asia/Ho_Chi_Minh",
+  maxFileMb: 10,
+  chats: [],
+  people: [],
+  current: null,
+  seen: {},
+  messages: [],
+  sample: "",
+  samples: [],
+  clock: { at: 0, receivedAt: 0 },
+  replyTo: null,
+  files: [],
+  senderByChat: {},
 };
 
 // ---- texts -------------------------------------------------------------------------------
@@ -23,12 +35,22 @@ function applyTexts() {
     el.textContent = tr(el.dataset.t);
   }
   for (const el of document.querySelectorAll("[data-t-placeholder]")) el.placeholder = tr(el.dataset.tPlaceholder);
-  for (const el of document.querySelectorAll("[data-t-aria-label]")) el.setAttribute("aria-label", tr(el.dataset.tAriaLabel));
+  for (const el of document.querySelectorAll("[data-t-aria-label]"))
+    el.setAttribute("aria-label", tr(el.dataset.tAriaLabel));
 }
 
 // ---- time --------------------------------------------------------------------------------
 function parts(date) {
-  const f = new Intl.DateTimeFormat("en-GB", { timeZone: state.timezone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", weekday: "short", hourCycle: "h23" });
+  const f = new Intl.DateTimeFormat("en-GB", {
+    timeZone: state.timezone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    weekday: "short",
+    hourCycle: "h23",
+  });
   return Object.fromEntries(f.formatToParts(date).map((p) => [p.type, p.value]));
 }
 const WEEKDAY_INDEX = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
@@ -56,7 +78,12 @@ function renderClock() {
 
 // ---- server ------------------------------------------------------------------------------
 async function api(path, body) {
-  const response = await fetch(path, body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(
+    path,
+    body === undefined
+      ? {}
+      : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) },
+  );
   const data = await response.json().catch(() => ({}));
   return { ok: response.ok, status: response.status, data };
 }
@@ -113,7 +140,8 @@ function updateLanguage() {
 function defaultSender(chat) {
   if (chat.ownerId) return chat.ownerId;
   const people = state.people;
-  if (chat.sample === "unit") return (people.find((p) => p.role === "officer" && p.unit === chat.unit) || people[0]).userId;
+  if (chat.sample === "unit")
+    return (people.find((p) => p.role === "officer" && p.unit === chat.unit) || people[0]).userId;
   if (chat.sample === "rollup") return (people.find((p) => p.role === "leader") || people[0]).userId;
   return (people.find((p) => p.role === "admin") || people[0]).userId;
 }
@@ -134,7 +162,8 @@ function renderSenderPicker(chat) {
     for (const role of ["admin", "leader", "officer", "none"]) {
       const group = document.createElement("optgroup");
       group.label = tr(`group_${role}`);
-      for (const p of state.people.filter((x) => x.role === role)) group.append(new Option(`${p.name} — ${roleText(p)}`, p.userId));
+      for (const p of state.people.filter((x) => x.role === role))
+        group.append(new Option(`${p.name} — ${roleText(p)}`, p.userId));
       if (group.children.length) select.append(group);
     }
   }
@@ -153,16 +182,30 @@ function chatSubtitle(chat) {
   return tr("sub_unbound");
 }
 function renderChatList() {
-  const filter = $("chat-filter").value.trim().toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d");
+  const filter = $("chat-filter")
+    .value.trim()
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d");
   const box = $("chat-list");
   // The list is rebuilt as messages arrive: keyboard focus stays on the same chat.
   const focused = box.contains(document.activeElement) ? document.activeElement.dataset.chat : undefined;
   box.textContent = "";
-  const sections = [["section_rollup", (c) => c.sample === "rollup"], ["section_units", (c) => c.sample === "unit"], ["section_new", (c) => c.sample === "new_group"], ["section_private", (c) => c.type === "private"]];
+  const sections = [
+    ["section_rollup", (c) => c.sample === "rollup"],
+    ["section_units", (c) => c.sample === "unit"],
+    ["section_new", (c) => c.sample === "new_group"],
+    ["section_private", (c) => c.type === "private"],
+  ];
   for (const [key, test] of sections) {
     const chats = state.chats.filter(test).filter((c) => {
       if (!filter) return true;
-      const hay = `${c.title} ${chatSubtitle(c)}`.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d");
+      const hay = `${c.title} ${chatSubtitle(c)}`
+        .toLowerCase()
+        .normalize("NFD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .replace(/đ/g, "d");
       return hay.includes(filter);
     });
     if (!chats.length) continue;
@@ -359,16 +402,27 @@ async function send(event) {
   toast("");
   const text = $("message-input").value;
   if (!text.trim() && !state.files.length) return void (error.textContent = tr("error_empty"));
-  if (state.files.some((f) => f.size > state.maxFileMb * 2 * 1048576)) return void (error.textContent = tr("error_too_large", { mb: state.maxFileMb }));
+  if (state.files.some((f) => f.size > state.maxFileMb * 2 * 1048576))
+    return void (error.textContent = tr("error_too_large", { mb: state.maxFileMb }));
   const button = $("send");
   button.disabled = true;
   button.textContent = tr("sending");
   try {
     const files = [];
     for (const f of state.files) files.push({ name: f.name, mime: f.type, data: await readFileBase64(f) });
-    const { ok, data, status } = await api(`/api/chats/${state.current}/messages`, { userId: $("sender").value, text, replyTo: state.replyTo || undefined, files });
+    const { ok, data, status } = await api(`/api/chats/${state.current}/messages`, {
+      userId: $("sender").value,
+      text,
+      replyTo: state.replyTo || undefined,
+      files,
+    });
     if (!ok) {
-      error.textContent = status === 413 ? tr("error_too_large", { mb: state.maxFileMb }) : tr(`error_${data.error}`) === `error_${data.error}` ? tr("error_send") : tr(`error_${data.error}`);
+      error.textContent =
+        status === 413
+          ? tr("error_too_large", { mb: state.maxFileMb })
+          : tr(`error_${data.error}`) === `error_${data.error}`
+            ? tr("error_send")
+            : tr(`error_${data.error}`);
       return;
     }
     $("message-input").value = "";
@@ -491,7 +545,8 @@ async function start() {
     showFiles();
   });
   $("clock-toggle").addEventListener("click", () => toggleClockPanel($("clock-panel").hidden));
-  for (const b of document.querySelectorAll("[data-travel]")) b.addEventListener("click", () => travel({ to: b.dataset.travel }));
+  for (const b of document.querySelectorAll("[data-travel]"))
+    b.addEventListener("click", () => travel({ to: b.dataset.travel }));
   $("date-form").addEventListener("submit", (e) => {
     e.preventDefault();
     travel({ to: "date", date: $("date-input").value, time: $("time-input").value || "08:00" });

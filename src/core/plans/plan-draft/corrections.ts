@@ -46,7 +46,12 @@ const PLAN_FIELDS: [RegExp, Correction["field"]][] = [
 /** Cuts the field's words off the front of `rest` (the fold keeps positions). */
 function valueAfter(rest: string, re: RegExp): string {
   const m = re.exec(searchKey(rest).length === rest.length ? searchKey(rest) : foldKeepingLength(rest));
-  return m ? rest.slice(m[0].length).replace(/^\s*[:：=-]?\s*/, "").trim() : rest.trim();
+  return m
+    ? rest
+        .slice(m[0].length)
+        .replace(/^\s*[:：=-]?\s*/, "")
+        .trim()
+    : rest.trim();
 }
 
 /**
@@ -57,19 +62,34 @@ function valueAfter(rest: string, re: RegExp): string {
  */
 export function parseCorrections(text: string, replyTo?: number): Correction[] | null {
   const out: Correction[] = [];
-  for (const raw of text.split(/\n+/).map((l) => l.trim()).filter(Boolean)) {
-    const m = /^#\s*(\d{1,3})\s*[:.)-]?\s*(.*)$/su.exec(raw) ?? /^(?:nv|nhiệm vụ|nhiem vu)\s*(\d{1,3})\s*[:.)-]?\s*(.*)$/iu.exec(raw);
+  for (const raw of text
+    .split(/\n+/)
+    .map((l) => l.trim())
+    .filter(Boolean)) {
+    const m =
+      /^#\s*(\d{1,3})\s*[:.)-]?\s*(.*)$/su.exec(raw) ??
+      /^(?:nv|nhiệm vụ|nhiem vu)\s*(\d{1,3})\s*[:.)-]?\s*(.*)$/iu.exec(raw);
     const task = m ? Number(m[1]) : (replyTo ?? null);
     const rest = (m ? m[2] : raw).trim();
     const key = foldKeepingLength(rest);
     const table = task === null ? PLAN_FIELDS : FIELDS;
     const hit = table.find(([re]) => re.test(key));
     if (hit) {
-      out.push({ task, field: hit[1], value: hit[1] === "drop" || hit[1] === "restore" ? "" : valueAfter(rest, hit[0]) });
+      out.push({
+        task,
+        field: hit[1],
+        value: hit[1] === "drop" || hit[1] === "restore" ? "" : valueAfter(rest, hit[0]),
+      });
       continue;
     }
     // "#2 15/7", "#2 hằng quý ngày 15": a deadline without the word "hạn".
-    if (task !== null && /\d/.test(rest) && (findDeadlines(`hạn ${rest}`, { year: 2000, planDate: "2000-01-01", planEnd: "2000-12-31", table: true }).length || /\bngay \d/.test(key))) {
+    if (
+      task !== null &&
+      /\d/.test(rest) &&
+      (findDeadlines(`hạn ${rest}`, { year: 2000, planDate: "2000-01-01", planEnd: "2000-12-31", table: true })
+        .length ||
+        /\bngay \d/.test(key))
+    ) {
       out.push({ task, field: "deadline", value: rest });
       continue;
     }
@@ -78,7 +98,15 @@ export function parseCorrections(text: string, replyTo?: number): Correction[] |
   return out.length ? out : null;
 }
 
-export type CorrectionError = "unknown_task" | "bad_deadline" | "unknown_units" | "no_units" | "empty_title" | "bad_number" | "bad_date" | "unknown_lead";
+export type CorrectionError =
+  | "unknown_task"
+  | "bad_deadline"
+  | "unknown_units"
+  | "no_units"
+  | "empty_title"
+  | "bad_number"
+  | "bad_date"
+  | "unknown_lead";
 
 export interface CorrectionOutcome {
   correction: Correction;
@@ -100,11 +128,18 @@ export function scheduleFromWords(text: string, draft: Pick<PlanDraft, "year" | 
   const ctx = { year: draft.year, planDate, planEnd: `${draft.year}-12-31`, table: true };
   const f = foldKeepingLength(text);
   // "hằng quý ngày 15", "hằng tháng trước ngày 20": the day of the period's last month.
-  const cycle = /\b(?:hang|moi|dinh ky(?: hang)?) (thang|quy|nam|6 thang|sau thang)\b.*?\b(?:(truoc)\s+)?(?:ngay )?(\d{1,2})(?![/\d])(?! thang (?:sau|tiep))/.exec(f);
-  const found = findDeadlines(/^(?:truoc|cham nhat|han|hoan thanh)/.test(f) ? text : `hạn ${text}`, ctx).find((x) => x.schedule.kind !== "unplaced");
+  const cycle =
+    /\b(?:hang|moi|dinh ky(?: hang)?) (thang|quy|nam|6 thang|sau thang)\b.*?\b(?:(truoc)\s+)?(?:ngay )?(\d{1,2})(?![/\d])(?! thang (?:sau|tiep))/.exec(
+      f,
+    );
+  const found = findDeadlines(/^(?:truoc|cham nhat|han|hoan thanh)/.test(f) ? text : `hạn ${text}`, ctx).find(
+    (x) => x.schedule.kind !== "unplaced",
+  );
   if (found && !(found.schedule.kind === "once" && cycle)) return found.schedule;
   if (cycle) {
-    const every = ({ thang: "month", quy: "quarter", nam: "year", "6 thang": "half_year", "sau thang": "half_year" } as const)[cycle[1] as "thang"];
+    const every = (
+      { thang: "month", quy: "quarter", nam: "year", "6 thang": "half_year", "sau thang": "half_year" } as const
+    )[cycle[1] as "thang"];
     const day = Number(cycle[3]) - (cycle[2] ? 1 : 0);
     if (day < 1 || day > 31) return undefined;
     const m = Number(planDate.slice(5, 7));
@@ -117,17 +152,27 @@ export function scheduleFromWords(text: string, draft: Pick<PlanDraft, "year" | 
 
 function indicatorsFromWords(text: string, context: CorrectionContext): DraftIndicator[] {
   if (/^(?:khong|khong co|bo|xoa|-)$/.test(searchKey(text))) return [];
-  const vocabulary = [...context.indicators, ...SAMPLE_INDICATORS.filter((s) => !context.indicators.some((k) => k.code === s.code))];
+  const vocabulary = [
+    ...context.indicators,
+    ...SAMPLE_INDICATORS.filter((s) => !context.indicators.some((k) => k.code === s.code)),
+  ];
   const out: DraftIndicator[] = [];
   for (const name of figureNames(text)) {
     const key = searchKey(name);
     const known =
-      vocabulary.find((d) => d.code === name.trim() || searchKey(d.label) === key || d.synonyms.some((s) => searchKey(s) === key)) ??
+      vocabulary.find(
+        (d) => d.code === name.trim() || searchKey(d.label) === key || d.synonyms.some((s) => searchKey(s) === key),
+      ) ??
       (() => {
         const hit = formsIn(name)[0];
         return hit ? vocabulary.find((d) => d.code === hit.code) : undefined;
       })();
-    const def: IndicatorDef = known ?? { code: indicatorCode(name), label: name.charAt(0).toLocaleUpperCase("vi") + name.slice(1), measure: "", synonyms: [name.toLocaleLowerCase("vi"), searchKey(name)] };
+    const def: IndicatorDef = known ?? {
+      code: indicatorCode(name),
+      label: name.charAt(0).toLocaleUpperCase("vi") + name.slice(1),
+      measure: "",
+      synonyms: [name.toLocaleLowerCase("vi"), searchKey(name)],
+    };
     if (!out.some((o) => o.def.code === def.code)) out.push({ def, isNew: !known, source: text });
   }
   return out;
@@ -138,7 +183,11 @@ function indicatorsFromWords(text: string, context: CorrectionContext): DraftInd
  * list follows the tasks' targets afterwards.
  * @example applyCorrections(draft, parseCorrections("#3 bỏ")!, context).draft.tasks[2].dropped // true
  */
-export function applyCorrections(draft: PlanDraft, corrections: readonly Correction[], context: CorrectionContext): { draft: PlanDraft; outcomes: CorrectionOutcome[] } {
+export function applyCorrections(
+  draft: PlanDraft,
+  corrections: readonly Correction[],
+  context: CorrectionContext,
+): { draft: PlanDraft; outcomes: CorrectionOutcome[] } {
   const next: PlanDraft = structuredClone(draft);
   const proposed = next.units.filter((u) => u.isNew).map(({ isNew: _new, ...u }) => u);
   const places = [next.header.place?.value].filter((p): p is string => Boolean(p));
@@ -150,7 +199,13 @@ export function applyCorrections(draft: PlanDraft, corrections: readonly Correct
   const targetsFrom = (text: string): { targets: string[]; unknown: string[] } => {
     const tokens = text.split(/[,;\s]+/).filter(Boolean);
     const tags = new Set(allUnits.flatMap((u) => u.tags));
-    const direct = tokens.map((tok) => (allUnits.some((u) => u.code === normaliseCode(tok)) ? normaliseCode(tok) : tags.has(normaliseTag(tok)) ? normaliseTag(tok) : undefined));
+    const direct = tokens.map((tok) =>
+      allUnits.some((u) => u.code === normaliseCode(tok))
+        ? normaliseCode(tok)
+        : tags.has(normaliseTag(tok))
+          ? normaliseTag(tok)
+          : undefined,
+    );
     if (direct.every(Boolean)) return { targets: direct as string[], unknown: [] };
     const mentions = matcher.resolve(text, text);
     const targets = mentions.flatMap((m) => (m.unmatched ? [] : m.targets.filter((x) => x !== "*")));
@@ -160,7 +215,8 @@ export function applyCorrections(draft: PlanDraft, corrections: readonly Correct
   };
 
   for (const c of corrections) {
-    const fail = (error: CorrectionError, detail?: string) => outcomes.push({ correction: c, ok: false, error, ...(detail ? { detail } : {}) });
+    const fail = (error: CorrectionError, detail?: string) =>
+      outcomes.push({ correction: c, ok: false, error, ...(detail ? { detail } : {}) });
     if (c.task === null) {
       if (c.field === "number") {
         const m = /^(\d{1,5})\s*\/\s*([\p{Lu}Đ][\p{Lu}Đ0-9&.-]*)$/u.exec(c.value.trim());
@@ -225,7 +281,11 @@ export function applyCorrections(draft: PlanDraft, corrections: readonly Correct
         if (unknown.length) fail("unknown_units", unknown.join(", "));
         else if (!targets.length && !remove) fail("no_units");
         else {
-          const value = add ? [...new Set([...task.targets.value, ...targets])] : remove ? task.targets.value.filter((x) => !targets.includes(x)) : targets;
+          const value = add
+            ? [...new Set([...task.targets.value, ...targets])]
+            : remove
+              ? task.targets.value.filter((x) => !targets.includes(x))
+              : targets;
           task.targets = { value, source: c.value };
           outcomes.push({ correction: c, ok: true });
         }

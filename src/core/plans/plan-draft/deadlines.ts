@@ -43,10 +43,13 @@ const DIGIT_LETTER: Record<string, string> = { "0": "o", "1": "l", "4": "a", "6"
 
 /** A single digit inside a word of letters is OCR's misread letter ("b4o" → "bao", "x4" → "xa", "1a" → "la"). */
 function undoDigits(f: string): string {
-  return f.replace(/(?<![a-z0-9/.-])([a-z]+)(\d)([a-z]*)(?![a-z0-9/-])|(?<![a-z0-9/.-])(\d)([a-z]+)(?![a-z0-9/-])/g, (m, a?: string, d?: string, b?: string, d2?: string, c?: string) => {
-    if (d !== undefined) return DIGIT_LETTER[d] ? `${a}${DIGIT_LETTER[d]}${b}` : m;
-    return d2 !== undefined && DIGIT_LETTER[d2] && c!.length <= 3 ? `${DIGIT_LETTER[d2]}${c}` : m;
-  });
+  return f.replace(
+    /(?<![a-z0-9/.-])([a-z]+)(\d)([a-z]*)(?![a-z0-9/-])|(?<![a-z0-9/.-])(\d)([a-z]+)(?![a-z0-9/-])/g,
+    (m, a?: string, d?: string, b?: string, d2?: string, c?: string) => {
+      if (d !== undefined) return DIGIT_LETTER[d] ? `${a}${DIGIT_LETTER[d]}${b}` : m;
+      return d2 !== undefined && DIGIT_LETTER[d2] && c!.length <= 3 ? `${DIGIT_LETTER[d2]}${c}` : m;
+    },
+  );
 }
 
 function foldChars(text: string): string {
@@ -56,7 +59,12 @@ function foldChars(text: string): string {
       out += "?".repeat(ch.length);
       continue;
     }
-    let f = ch === "đ" || ch === "Đ" ? "d" : ch === "@" || ch === "&" ? "e" : ch.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+    let f =
+      ch === "đ" || ch === "Đ"
+        ? "d"
+        : ch === "@" || ch === "&"
+          ? "e"
+          : ch.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
     if (f.length !== 1) f = ch.length === 1 ? ch.toLowerCase().slice(0, 1) || "?" : "?";
     out += f;
   }
@@ -70,7 +78,20 @@ function iso(y: number, m: number, d: number): string | undefined {
 }
 const lastDayOf = (y: number, m: number) => iso(y, m, new Date(Date.UTC(y, m, 0)).getUTCDate())!;
 
-const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, "1": 1, "2": 2, "3": 3, "4": 4, mot: 1, hai: 2, ba: 3, bon: 4 };
+const ROMAN: Record<string, number> = {
+  i: 1,
+  ii: 2,
+  iii: 3,
+  iv: 4,
+  "1": 1,
+  "2": 2,
+  "3": 3,
+  "4": 4,
+  mot: 1,
+  hai: 2,
+  ba: 3,
+  bon: 4,
+};
 
 /** Keyword before a date, in the fold. */
 const W = "[a-z]"; // a letter of the fold (OCR may have changed one)
@@ -92,23 +113,33 @@ const overlaps = (a: Hit, b: Hit) => a.start < b.end && b.start < a.end;
 /** Spans that are periods of activity, not deadlines: "từ ngày 10/5 đến ngày 25/5", "(03/02/1930 - 03/02/2026)". */
 export function rangeSpans(f: string): { start: number; end: number }[] {
   const out: Hit[] = [];
-  for (const m of f.matchAll(/\btu (?:ngay )?\d{1,2}(?: ?[/.-] ?\d{1,2}| th[a-z]{0,4} \d{1,2})(?: ?[/.-] ?\d{4}| n[a-z]{0,3} \d{4})? (?:den|toi)\b(?: (?:het )?(?:ngay )?(?:\d{1,2}(?: ?[/.-] ?\d{1,2}| th[a-z]{0,4} \d{1,2})(?: ?[/.-] ?\d{4}| n[a-z]{0,3} \d{4})?|[a-z ]{1,30}))?/g)) {
+  for (const m of f.matchAll(
+    /\btu (?:ngay )?\d{1,2}(?: ?[/.-] ?\d{1,2}| th[a-z]{0,4} \d{1,2})(?: ?[/.-] ?\d{4}| n[a-z]{0,3} \d{4})? (?:den|toi)\b(?: (?:het )?(?:ngay )?(?:\d{1,2}(?: ?[/.-] ?\d{1,2}| th[a-z]{0,4} \d{1,2})(?: ?[/.-] ?\d{4}| n[a-z]{0,3} \d{4})?|[a-z ]{1,30}))?/g,
+  )) {
     out.push({ start: m.index!, end: m.index! + m[0].length });
   }
-  for (const m of f.matchAll(/\(\s*\d{1,2}[/.]\d{1,2}[/.]\d{4}\s*-\s*\d{1,2}[/.]\d{1,2}[/.]\d{4}\s*\)/g)) out.push({ start: m.index!, end: m.index! + m[0].length });
+  for (const m of f.matchAll(/\(\s*\d{1,2}[/.]\d{1,2}[/.]\d{4}\s*-\s*\d{1,2}[/.]\d{1,2}[/.]\d{4}\s*\)/g))
+    out.push({ start: m.index!, end: m.index! + m[0].length });
   return out;
 }
 
 function onceOf(date: string, reading: "before" | "by", word: string): DraftSchedule {
   const dueDate = reading === "before" ? addDays(date, -1) : date;
-  const phrase = reading === "before" ? `trước ngày ${formatDmy(date)}` : word === "cham nhat" ? `chậm nhất ngày ${formatDmy(date)}` : `hạn ${formatDmy(date)}`;
+  const phrase =
+    reading === "before"
+      ? `trước ngày ${formatDmy(date)}`
+      : word === "cham nhat"
+        ? `chậm nhất ngày ${formatDmy(date)}`
+        : `hạn ${formatDmy(date)}`;
   return { kind: "once", dueDate, phrase };
 }
 
 function yearFor(day: number, month: number, ctx: DeadlineContext): number {
   // A date without a year belongs to the plan's year, or the next one if it would be before the plan.
   const candidate = iso(ctx.year, month, day);
-  return candidate && candidate < ctx.planDate && month < Number(ctx.planDate.slice(5, 7)) - 2 ? ctx.year + 1 : ctx.year;
+  return candidate && candidate < ctx.planDate && month < Number(ctx.planDate.slice(5, 7)) - 2
+    ? ctx.year + 1
+    : ctx.year;
 }
 
 /** The first period of a cycle containing the plan's date. */
@@ -156,26 +187,45 @@ export function findDeadlines(clause: string, ctx: DeadlineContext): DeadlineFin
   // A cycle with its day: "hằng quý, trước ngày 15 của tháng cuối quý", "trước ngày 25 hằng tháng", "trước ngày 05 tháng sau".
   if (cycle && cycle.every !== "day" && cycle.every !== "week") {
     const every = cycle.every;
-    const lastMonth = new RegExp(`(?:(${BEFORE})|${BY})? ?${DAY}(\\d{1,2}) (?:cua )?th${W}{0,4} cuoi (?:quy|nam|ky|6 thang)`).exec(f);
-    const nextMonth = new RegExp(`(?:(${BEFORE})|${BY})? ?${DAY}(\\d{1,2}) (?:cua )?th${W}{0,4} (?:sau|tiep theo|ke tiep|dau (?:cua )?(?:quy|ky|nam) (?:sau|tiep theo)|dau tien cua (?:quy|ky) (?:sau|tiep theo))`).exec(f);
+    const lastMonth = new RegExp(
+      `(?:(${BEFORE})|${BY})? ?${DAY}(\\d{1,2}) (?:cua )?th${W}{0,4} cuoi (?:quy|nam|ky|6 thang)`,
+    ).exec(f);
+    const nextMonth = new RegExp(
+      `(?:(${BEFORE})|${BY})? ?${DAY}(\\d{1,2}) (?:cua )?th${W}{0,4} (?:sau|tiep theo|ke tiep|dau (?:cua )?(?:quy|ky|nam) (?:sau|tiep theo)|dau tien cua (?:quy|ky) (?:sau|tiep theo))`,
+    ).exec(f);
     const eachMonth = new RegExp(`(?:(${BEFORE})|${BY}) ?${DAY}(\\d{1,2}) (?:cua )?(?:hang|moi) th${W}{0,4}`).exec(f);
-    const bareDay = new RegExp(`(?:(${BEFORE})|${BY}) ?${DAY}(\\d{1,2})(?![/.-]?\\d)(?! th${W}{0,4} \\d)(?! (?:gio|h)\\b)`).exec(f);
+    const bareDay = new RegExp(
+      `(?:(${BEFORE})|${BY}) ?${DAY}(\\d{1,2})(?![/.-]?\\d)(?! th${W}{0,4} \\d)(?! (?:gio|h)\\b)`,
+    ).exec(f);
     const ruleOf = (m: RegExpExecArray, after: boolean) => {
       const n = Number(m[2]);
       const before = Boolean(m[1]);
-      return after ? { type: "days_after_end" as const, days: before ? n - 1 : n } : { type: "day_of_last_month" as const, day: before ? n - 1 : n };
+      return after
+        ? { type: "days_after_end" as const, days: before ? n - 1 : n }
+        : { type: "day_of_last_month" as const, day: before ? n - 1 : n };
     };
     let rule: ReturnType<typeof ruleOf> | undefined;
     let m: RegExpExecArray | null = null;
     if (nextMonth) rule = ruleOf((m = nextMonth), true);
     else if (lastMonth && every !== "month") rule = ruleOf((m = lastMonth), false);
     else if (eachMonth && every === "month") rule = ruleOf((m = eachMonth), false);
-    else if (bareDay && every === "month" && !new RegExp(DMY).test(f.slice(bareDay.index)) && !new RegExp(DM).test(f.slice(bareDay.index))) rule = ruleOf((m = bareDay), false);
-    const valid = rule && (rule.type === "days_after_end" ? rule.days >= 0 && rule.days <= 90 : rule.day >= 1 && rule.day <= 31);
+    else if (
+      bareDay &&
+      every === "month" &&
+      !new RegExp(DMY).test(f.slice(bareDay.index)) &&
+      !new RegExp(DM).test(f.slice(bareDay.index))
+    )
+      rule = ruleOf((m = bareDay), false);
+    const valid =
+      rule && (rule.type === "days_after_end" ? rule.days >= 0 && rule.days <= 90 : rule.day >= 1 && rule.day <= 31);
     if (rule && m && valid && (every === "month" || every === "quarter" || every === "half_year" || every === "year")) {
       const start = Math.min(cycle.start, m.index);
       const end = Math.max(cycle.end, m.index + m[0].length);
-      found.push({ schedule: { kind: "periodic", every, rule, start: periodStart(every, ctx.planDate), end: ctx.planEnd }, start, end });
+      found.push({
+        schedule: { kind: "periodic", every, rule, start: periodStart(every, ctx.planDate), end: ctx.planEnd },
+        start,
+        end,
+      });
     }
   }
 
@@ -196,7 +246,14 @@ export function findDeadlines(clause: string, ctx: DeadlineContext): DeadlineFin
       const date = iso(y ?? yearFor(d, mo, ctx), mo, d);
       if (!date) continue;
       // "đến" alone only ends a range or a stretch of work; it is a deadline after "hoàn thành" words only.
-      if (m[2] && /^(?:den|vao)/.test(m[2]) && !/(?:hoan thanh|xong|thuc hien|nop|gui|bao cao)\S*\s*(?:\S+\s*){0,3}$/.test(f.slice(Math.max(0, m.index! - 30), m.index!))) continue;
+      if (
+        m[2] &&
+        /^(?:den|vao)/.test(m[2]) &&
+        !/(?:hoan thanh|xong|thuc hien|nop|gui|bao cao)\S*\s*(?:\S+\s*){0,3}$/.test(
+          f.slice(Math.max(0, m.index! - 30), m.index!),
+        )
+      )
+        continue;
       push(onceOf(date, reading, word), m.index!, m.index! + m[0].length);
     }
   }
@@ -208,7 +265,9 @@ export function findDeadlines(clause: string, ctx: DeadlineContext): DeadlineFin
     const y = Number(m[2]);
     if (mo >= 1 && mo <= 12) push(onceOf(lastDayOf(y, mo), "by", ""), m.index!, m.index! + m[0].length);
   }
-  for (const m of f.matchAll(new RegExp(`${lead}qu${W}{0,2} (iv|iii|ii|i|[1-4]|mot|hai|ba|bon)\\b(?: ?[/-] ?| n${W}{0,3} )?(\\d{4})?`, "g"))) {
+  for (const m of f.matchAll(
+    new RegExp(`${lead}qu${W}{0,2} (iv|iii|ii|i|[1-4]|mot|hai|ba|bon)\\b(?: ?[/-] ?| n${W}{0,3} )?(\\d{4})?`, "g"),
+  )) {
     const q = ROMAN[m[1]];
     const y = m[2] ? Number(m[2]) : ctx.year;
     if (q) push(onceOf(lastDayOf(y, q * 3), "by", ""), m.index!, m.index! + m[0].length);
@@ -230,12 +289,30 @@ export function findDeadlines(clause: string, ctx: DeadlineContext): DeadlineFin
 
   // No date: a cycle without its day, a cycle the plan file cannot hold, or a report "định kỳ / đột xuất".
   const unplaced = (why: UnplacedReason, at: Hit, every?: Cycle): DeadlineFinding[] => [
-    { schedule: { kind: "unplaced", why, ...(every ? { every } : {}), phrase: clause.slice(at.start, at.end).replace(/\s+/g, " ").trim() }, start: at.start, end: at.end },
+    {
+      schedule: {
+        kind: "unplaced",
+        why,
+        ...(every ? { every } : {}),
+        phrase: clause.slice(at.start, at.end).replace(/\s+/g, " ").trim(),
+      },
+      start: at.start,
+      end: at.end,
+    },
   ];
-  if (cycle) return unplaced(cycle.every === "day" || cycle.every === "week" ? "cycle_unsupported" : "no_day", cycle, cycle.every);
-  const after = /\b(?:sau (?:moi|tung|khi ket thuc) (?:dot|hoat dong|su kien|dip)|ngay sau khi[^,;.]*|sau khi ket thuc)\b/.exec(f);
+  if (cycle)
+    return unplaced(
+      cycle.every === "day" || cycle.every === "week" ? "cycle_unsupported" : "no_day",
+      cycle,
+      cycle.every,
+    );
+  const after =
+    /\b(?:sau (?:moi|tung|khi ket thuc) (?:dot|hoat dong|su kien|dip)|ngay sau khi[^,;.]*|sau khi ket thuc)\b/.exec(f);
   if (after) return unplaced("after_event", { start: after.index, end: after.index + after[0].length });
-  const adhoc = /\b(?:dinh ky|dot xuat|theo y[a-z]{0,2}u cau|khi (?:co )?y[a-z]{0,2}u cau)\b(?:(?: h[a-z]{1,3}c| va)? (?:dot xuat|dinh ky))?(?: (?:theo|khi co) y[a-z]{0,2}u cau)?/.exec(f);
+  const adhoc =
+    /\b(?:dinh ky|dot xuat|theo y[a-z]{0,2}u cau|khi (?:co )?y[a-z]{0,2}u cau)\b(?:(?: h[a-z]{1,3}c| va)? (?:dot xuat|dinh ky))?(?: (?:theo|khi co) y[a-z]{0,2}u cau)?/.exec(
+      f,
+    );
   if (adhoc) return unplaced("no_date", { start: adhoc.index, end: adhoc.index + adhoc[0].length });
   if (ctx.table) {
     const ongoing = /\b(?:thuong xuyen|ca nam|hang nam|lien tuc|xuyen suot)\b/.exec(f);

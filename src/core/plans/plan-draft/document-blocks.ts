@@ -75,12 +75,19 @@ function isCapitals(text: string): boolean {
 }
 
 const isTableRow = (line: string) => /^\|.*\|$/.test(line) && line.length > 2;
-const cellsOf = (line: string) => line.slice(1, -1).split("|").map((c) => c.replace(/\s+/g, " ").trim());
+const cellsOf = (line: string) =>
+  line
+    .slice(1, -1)
+    .split("|")
+    .map((c) => c.replace(/\s+/g, " ").trim());
 
 /** "KẾ HOẠCH" alone on its line (OCR: "KE HOACH", "KÉ HOẠCH"). */
 function isPlanWord(text: string): boolean {
   const key = ocrKey(text);
-  return /^(?:ke hoach|k[e&]? ?hoach)$/.test(key) || (hasPhrase(text, "ke hoach") && words(text).length === 2 && isCapitals(text));
+  return (
+    /^(?:ke hoach|k[e&]? ?hoach)$/.test(key) ||
+    (hasPhrase(text, "ke hoach") && words(text).length === 2 && isCapitals(text))
+  );
 }
 
 /**
@@ -88,7 +95,11 @@ function isPlanWord(text: string): boolean {
  * @example readBlocks("I. MỤC ĐÍCH\n1. Mục đích\n- Nâng cao nhận thức").blocks.map((b) => b.level) // [1, 2, 9]
  */
 export function readBlocks(text: string): DocumentBlocks {
-  const lines = text.normalize("NFC").replace(/\r\n?/g, "\n").replace(/[\f\v\u00a0\u200b]/g, " ").split("\n");
+  const lines = text
+    .normalize("NFC")
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\f\v\u00a0\u200b]/g, " ")
+    .split("\n");
   const headerLines: DocumentBlocks["headerLines"] = [];
   const blocks: Block[] = [];
   let titleIndex = -1;
@@ -97,8 +108,22 @@ export function readBlocks(text: string): DocumentBlocks {
   const push = (text: string, start: number, kind: MarkerKind, value: string, zone: Zone, cells?: string[]) => {
     const joined = text.replace(/\s+/g, " ").trim();
     if (!joined) return;
-    const heading = !cells && ((kind !== "bullet" && kind !== "none" && joined.length <= 110 && !TERMINATOR.test(joined)) || isCapitals(joined));
-    blocks.push({ index: blocks.length, text: joined, key: ocrKey(joined), marker: { kind, value }, level: cells ? 9 : levelOf(kind, value), heading, zone, ...(cells ? { cells } : {}), line: start, parent: -1 });
+    const heading =
+      !cells &&
+      ((kind !== "bullet" && kind !== "none" && joined.length <= 110 && !TERMINATOR.test(joined)) ||
+        isCapitals(joined));
+    blocks.push({
+      index: blocks.length,
+      text: joined,
+      key: ocrKey(joined),
+      marker: { kind, value },
+      level: cells ? 9 : levelOf(kind, value),
+      heading,
+      zone,
+      ...(cells ? { cells } : {}),
+      line: start,
+      parent: -1,
+    });
   };
   const flush = () => {
     if (open) push(open.lines.join(" "), open.start, open.kind, open.value, open.zone);
@@ -110,7 +135,8 @@ export function readBlocks(text: string): DocumentBlocks {
   const planLine = lines.findIndex((l, i) => i < 40 && isPlanWord(l.trim()));
   let i = 0;
   if (planLine >= 0) {
-    for (; i < planLine; i++) if (lines[i].trim()) headerLines.push({ text: lines[i].replace(/\s+$/, ""), line: i + 1 });
+    for (; i < planLine; i++)
+      if (lines[i].trim()) headerLines.push({ text: lines[i].replace(/\s+$/, ""), line: i + 1 });
     push(lines[planLine].trim(), planLine + 1, "none", "", "title");
     titleIndex = blocks.length - 1;
     i = planLine + 1;
@@ -162,7 +188,12 @@ export function readBlocks(text: string): DocumentBlocks {
       zone === "recipients" ||
       OPENERS.some((o) => key.startsWith(o)) ||
       // A short numbered heading ("1. Phòng Văn hóa và Thông tin") ends at its line.
-      (open.kind !== "none" && open.kind !== "bullet" && open.lines.length === 1 && previous.length <= 110 && !TERMINATOR.test(previous) && /^\p{Lu}/u.test(trimmed)) ||
+      (open.kind !== "none" &&
+        open.kind !== "bullet" &&
+        open.lines.length === 1 &&
+        previous.length <= 110 &&
+        !TERMINATOR.test(previous) &&
+        /^\p{Lu}/u.test(trimmed)) ||
       (TERMINATOR.test(previous) && /^\p{Lu}/u.test(trimmed)) ||
       (isCapitals(previous) && !isCapitals(trimmed));
     if (startsNew) {

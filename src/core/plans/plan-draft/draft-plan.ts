@@ -14,12 +14,15 @@ import { findTasks } from "./tasks.js";
 import type { DraftContext, DraftTask, KnownUnit, PlanDraft } from "./types.js";
 import { createUnitMatcher } from "./units.js";
 
-export type DraftResult = { ok: true; draft: PlanDraft } | { ok: false; error: "empty" | "no_tasks"; draft?: PlanDraft };
+export type DraftResult =
+  | { ok: true; draft: PlanDraft }
+  | { ok: false; error: "empty" | "no_tasks"; draft?: PlanDraft };
 
 /** Runs of capitalised words in names ("Huyện đoàn Thạch Thành" → "Thạch Thành"): places the restorer should know. */
 function properNames(names: readonly string[]): string[] {
   const out = new Set<string>();
-  for (const n of names) for (const m of n.matchAll(/(?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*)+/gu)) out.add(m[0]);
+  for (const n of names)
+    for (const m of n.matchAll(/(?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*)+/gu)) out.add(m[0]);
   return [...out];
 }
 
@@ -49,9 +52,17 @@ export function draftPlan(text: string, context: DraftContext): DraftResult {
   // "giai đoạn 2021 - 2025": periodic tasks run to the end of the last year.
   const span = /giai\s+đoạn\s+(\d{4})\s*[-–]\s*(\d{4})/iu.exec(header.title?.value ?? "");
   const planEnd = `${span ? span[2] : year}-12-31`;
-  const places = [header.place?.value, ...(header.issuer ? [header.issuer.value.replace(/^UBND\s+\S+\s+/u, "")] : [])].filter((p): p is string => Boolean(p));
+  const places = [
+    header.place?.value,
+    ...(header.issuer ? [header.issuer.value.replace(/^UBND\s+\S+\s+/u, "")] : []),
+  ].filter((p): p is string => Boolean(p));
   const matcher = createUnitMatcher(context.units, places, restorer);
-  const stage = findTasks(doc, { matcher, restorer, deadlines: { year, planDate: date, planEnd }, indicators: context.indicators });
+  const stage = findTasks(doc, {
+    matcher,
+    restorer,
+    deadlines: { year, planDate: date, planEnd },
+    indicators: context.indicators,
+  });
 
   const tasks: DraftTask[] = stage.tasks.map((t, i) => ({
     code: taskCodeOf(header.number?.value, year, i + 1),
@@ -64,7 +75,9 @@ export function draftPlan(text: string, context: DraftContext): DraftResult {
   }));
   // A group's label: the bot's own plans first, else the words of the document's first mention of it.
   const groupLabels: Record<string, string> = {};
-  for (const m of stage.mentions) if (m.label && m.targets.length === 1 && !context.units.some((u) => u.code === m.targets[0])) groupLabels[m.targets[0]] ??= m.label;
+  for (const m of stage.mentions)
+    if (m.label && m.targets.length === 1 && !context.units.some((u) => u.code === m.targets[0]))
+      groupLabels[m.targets[0]] ??= m.label;
   Object.assign(groupLabels, context.groupLabels ?? {});
   const draft: PlanDraft = {
     header,
@@ -91,10 +104,19 @@ export function isImportable(task: DraftTask): boolean {
  * lead, and the new units it proposes that a task uses. Recomputed after every correction.
  * @example planUnits(draft, knownUnits, proposed).filter((u) => u.isNew).map((u) => u.code) // ["CONG_AN_XA"]
  */
-export function planUnits(draft: Pick<PlanDraft, "tasks" | "lead">, known: readonly KnownUnit[], proposed: readonly KnownUnit[]): PlanDraft["units"] {
-  const all = [...known.map((u) => ({ ...u, isNew: false })), ...proposed.filter((p) => !known.some((k) => k.code === p.code)).map((u) => ({ ...u, isNew: true }))];
+export function planUnits(
+  draft: Pick<PlanDraft, "tasks" | "lead">,
+  known: readonly KnownUnit[],
+  proposed: readonly KnownUnit[],
+): PlanDraft["units"] {
+  const all = [
+    ...known.map((u) => ({ ...u, isNew: false })),
+    ...proposed.filter((p) => !known.some((k) => k.code === p.code)).map((u) => ({ ...u, isNew: true })),
+  ];
   const wanted = new Set<string>();
-  for (const t of draft.tasks) for (const target of t.targets.value) for (const u of all) if (u.code === target || u.tags.includes(target)) wanted.add(u.code);
+  for (const t of draft.tasks)
+    for (const target of t.targets.value)
+      for (const u of all) if (u.code === target || u.tags.includes(target)) wanted.add(u.code);
   if (draft.lead) wanted.add(draft.lead.value);
   return all.filter((u) => wanted.has(u.code));
 }

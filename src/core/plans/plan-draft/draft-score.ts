@@ -53,7 +53,12 @@ export interface DraftScore {
   extra: DraftTask[];
 }
 
-const tokens = (s: string) => new Set(ocrKey(s).split(" ").filter((w) => w.length > 1));
+const tokens = (s: string) =>
+  new Set(
+    ocrKey(s)
+      .split(" ")
+      .filter((w) => w.length > 1),
+  );
 function jaccard(a: string, b: string): number {
   const x = tokens(a);
   const y = tokens(b);
@@ -80,7 +85,9 @@ function sameDeadline(s: DraftSchedule, e: ExpectedTask, planDate: string): bool
   }
   if (e.periodic) {
     if (s.kind !== "periodic" || s.every !== e.periodic.every) return false;
-    return e.periodic.day !== undefined ? s.rule.type === "day_of_last_month" && s.rule.day === e.periodic.day : s.rule.type === "days_after_end" && s.rule.days === e.periodic.days_after_end;
+    return e.periodic.day !== undefined
+      ? s.rule.type === "day_of_last_month" && s.rule.day === e.periodic.day
+      : s.rule.type === "days_after_end" && s.rule.days === e.periodic.days_after_end;
   }
   return s.kind === "unplaced" && (e.every === undefined || s.every === e.every);
 }
@@ -106,7 +113,8 @@ const list = (a: readonly string[]) => `[${a.join(", ")}]`;
 
 function describe(s: DraftSchedule): string {
   if (s.kind === "once") return s.phrase;
-  if (s.kind === "periodic") return `${s.every} ${s.rule.type === "day_of_last_month" ? `day ${s.rule.day}` : `+${s.rule.days}`}`;
+  if (s.kind === "periodic")
+    return `${s.every} ${s.rule.type === "day_of_last_month" ? `day ${s.rule.day}` : `+${s.rule.days}`}`;
   return `unplaced (${s.why}${s.every ? `, ${s.every}` : ""})`;
 }
 
@@ -139,20 +147,36 @@ export function scoreDraft(draft: PlanDraft, expected: ExpectedDraft): DraftScor
   const comparisons: TaskComparison[] = expected.tasks.map((e, ei) => {
     const di = byExpected.get(ei);
     const found = di === undefined ? undefined : live[di];
-    if (!found) return { expected: e, deadline: false, cycle: false, targets: false, indicators: false, differences: ["not found"] };
+    if (!found)
+      return {
+        expected: e,
+        deadline: false,
+        cycle: false,
+        targets: false,
+        indicators: false,
+        differences: ["not found"],
+      };
     const wantTargets = expectedTargets(e, draft);
     const c: TaskComparison = {
       expected: e,
       found,
       deadline: sameDeadline(found.schedule.value, e, planDate),
-      cycle: cycleOf(found.schedule.value) === expectedCycle(e) || (expectedCycle(e) === "unplaced:" && found.schedule.value.kind === "unplaced"),
+      cycle:
+        cycleOf(found.schedule.value) === expectedCycle(e) ||
+        (expectedCycle(e) === "unplaced:" && found.schedule.value.kind === "unplaced"),
       targets: setEqual(wantTargets, found.targets.value),
       indicators: sameIndicators(found, e.indicators),
       differences: [],
     };
-    if (!c.deadline) c.differences.push(`deadline: ${describe(found.schedule.value)} ≠ ${e.deadline ?? (e.periodic ? JSON.stringify(e.periodic) : `unplaced${e.every ? ` ${e.every}` : ""}`)}`);
+    if (!c.deadline)
+      c.differences.push(
+        `deadline: ${describe(found.schedule.value)} ≠ ${e.deadline ?? (e.periodic ? JSON.stringify(e.periodic) : `unplaced${e.every ? ` ${e.every}` : ""}`)}`,
+      );
     if (!c.targets) c.differences.push(`targets: ${list(found.targets.value)} ≠ ${list(wantTargets)}`);
-    if (!c.indicators) c.differences.push(`indicators: ${list(found.indicators.map((i) => (i.isNew ? i.def.label : i.def.code)))} ≠ ${list(e.indicators)}`);
+    if (!c.indicators)
+      c.differences.push(
+        `indicators: ${list(found.indicators.map((i) => (i.isNew ? i.def.label : i.def.code)))} ≠ ${list(e.indicators)}`,
+      );
     return c;
   });
   const h = draft.header;
@@ -164,9 +188,13 @@ export function scoreDraft(draft: PlanDraft, expected: ExpectedDraft): DraftScor
     ["place", h.place?.value, expected.header.place],
     ["title", h.title?.value, expected.header.title],
   ];
-  const headerDiffs = headerFields.filter(([, got, want]) => (got ?? "").normalize("NFC") !== want.normalize("NFC")).map(([k, got, want]) => `${k}: "${got ?? ""}" ≠ "${want}"`);
+  const headerDiffs = headerFields
+    .filter(([, got, want]) => (got ?? "").normalize("NFC") !== want.normalize("NFC"))
+    .map(([k, got, want]) => `${k}: "${got ?? ""}" ≠ "${want}"`);
   const foundUnmatched = [...new Set(draft.mentions.filter((m) => m.unmatched).map((m) => m.text))];
-  const unmatchedOk = foundUnmatched.length === expected.unmatched.length && expected.unmatched.every((u) => foundUnmatched.some((f) => searchKey(f) === searchKey(u)));
+  const unmatchedOk =
+    foundUnmatched.length === expected.unmatched.length &&
+    expected.unmatched.every((u) => foundUnmatched.some((f) => searchKey(f) === searchKey(u)));
   const matched = comparisons.filter((c) => c.found);
   return {
     tasks: { expected: expected.tasks.length, found: live.length, matched: matched.length },
@@ -197,8 +225,10 @@ export function planFileDifferences(draft: PlanFile, reference: PlanFile): strin
     const y = JSON.stringify(b ?? null);
     if (x !== y) out.push(`${path}: ${x} ≠ ${y}`);
   };
-  for (const key of ["number", "date", "title", "issuer", "parentIssuer", "place", "leadUnitCode"] as const) cmp(`plan.${key}`, draft.plan[key], reference.plan[key]);
-  for (const key of ["office", "parent", "place", "abbreviation"] as const) cmp(`report.${key}`, draft.plan.report[key], reference.plan.report[key]);
+  for (const key of ["number", "date", "title", "issuer", "parentIssuer", "place", "leadUnitCode"] as const)
+    cmp(`plan.${key}`, draft.plan[key], reference.plan[key]);
+  for (const key of ["office", "parent", "place", "abbreviation"] as const)
+    cmp(`report.${key}`, draft.plan.report[key], reference.plan.report[key]);
   const codes = (f: PlanFile) => f.units.map((u) => u.code).sort();
   const missing = codes(reference).filter((c) => !codes(draft).includes(c));
   const added = codes(draft).filter((c) => !codes(reference).includes(c));
@@ -219,10 +249,17 @@ export function planFileDifferences(draft: PlanFile, reference: PlanFile): strin
     }
     used.add(best);
     const d = draft.tasks[best];
-    const schedule = (s: PlanFile["tasks"][number]["schedule"]) => (s.kind === "once" ? `once ${s.dueDate}` : s.kind === "periodic" ? `${s.period} ${s.rule.type === "day_of_last_month" ? `day ${s.rule.day}` : `+${s.rule.days}`}` : `adhoc ${s.workingDays}`);
+    const schedule = (s: PlanFile["tasks"][number]["schedule"]) =>
+      s.kind === "once"
+        ? `once ${s.dueDate}`
+        : s.kind === "periodic"
+          ? `${s.period} ${s.rule.type === "day_of_last_month" ? `day ${s.rule.day}` : `+${s.rule.days}`}`
+          : `adhoc ${s.workingDays}`;
     const prefix = `task ${r.code} ~ ${d.code}`;
-    if (schedule(d.schedule) !== schedule(r.schedule)) out.push(`${prefix} schedule: ${schedule(d.schedule)} ≠ ${schedule(r.schedule)}`);
-    if (!setEqual([...d.targets].sort(), [...r.targets].sort())) out.push(`${prefix} targets: ${list(d.targets)} ≠ ${list(r.targets)}`);
+    if (schedule(d.schedule) !== schedule(r.schedule))
+      out.push(`${prefix} schedule: ${schedule(d.schedule)} ≠ ${schedule(r.schedule)}`);
+    if (!setEqual([...d.targets].sort(), [...r.targets].sort()))
+      out.push(`${prefix} targets: ${list(d.targets)} ≠ ${list(r.targets)}`);
     const di = d.indicators.map((i) => i.code).sort();
     const ri = r.indicators.map((i) => i.code).sort();
     if (!setEqual(di, ri)) out.push(`${prefix} indicators: ${list(di)} ≠ ${list(ri)}`);

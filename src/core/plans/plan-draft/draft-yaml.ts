@@ -34,14 +34,22 @@ const oneLine = (s: string, max = 300) => {
  * (tag → label); `fileName` is the document it was read from, for the first comment.
  * @example const yaml = draftToYaml(draft, t, { fileName: "ke-hoach.docx" }); parsePlanFile(yaml, t).ok // true
  */
-export function draftToYaml(draft: PlanDraft, t: Translate, options: { fileName?: string; groupLabels?: Record<string, string> } = {}): string {
+export function draftToYaml(
+  draft: PlanDraft,
+  t: Translate,
+  options: { fileName?: string; groupLabels?: Record<string, string> } = {},
+): string {
   const h = draft.header;
   const lead = draft.lead ? draft.units.find((u) => u.code === draft.lead!.value) : undefined;
   const issuer = h.issuer?.value ?? "";
   const importable = draft.tasks.filter(isImportable);
-  const tagsUsed = [...new Set(importable.flatMap((task) => task.targets.value).filter((x) => !draft.units.some((u) => u.code === x)))];
+  const tagsUsed = [
+    ...new Set(importable.flatMap((task) => task.targets.value).filter((x) => !draft.units.some((u) => u.code === x))),
+  ];
   const indicators: Record<string, { label: string; measure: string; synonyms: string[] }> = {};
-  for (const task of importable) for (const i of task.indicators) indicators[i.def.code] ??= { label: i.def.label, measure: i.def.measure ?? "", synonyms: i.def.synonyms };
+  for (const task of importable)
+    for (const i of task.indicators)
+      indicators[i.def.code] ??= { label: i.def.label, measure: i.def.measure ?? "", synonyms: i.def.synonyms };
 
   const plan: Record<string, unknown> = {
     number: h.number?.value ?? "",
@@ -62,7 +70,11 @@ export function draftToYaml(draft: PlanDraft, t: Translate, options: { fileName?
 
   const body: Record<string, unknown> = { plan };
   if (Object.keys(report).length) body.report = report;
-  const groups = tagsUsed.map((tag) => ({ tag, label: options.groupLabels?.[tag] ?? draft.groupLabels[tag] ?? UNIT_CATEGORIES.find((c) => c.tag === tag)?.label ?? tag }));
+  const groups = tagsUsed.map((tag) => ({
+    tag,
+    label:
+      options.groupLabels?.[tag] ?? draft.groupLabels[tag] ?? UNIT_CATEGORIES.find((c) => c.tag === tag)?.label ?? tag,
+  }));
   if (groups.length) body.unit_groups = groups;
   body.units = draft.units.map((u) => ({ code: u.code, name: u.name, kind: u.kind, tags: u.tags }));
   if (Object.keys(indicators).length) body.indicators = indicators;
@@ -100,7 +112,8 @@ export function draftToYaml(draft: PlanDraft, t: Translate, options: { fileName?
       const node = tasks.items[i];
       if (!isMap(node)) continue;
       const lines = [`#${draft.tasks.indexOf(task) + 1} ${t("plandraft:yaml_source")}: ${oneLine(task.title.source)}`];
-      if (task.schedule.source !== task.title.source) lines.push(`${t("plandraft:yaml_deadline_source")}: ${oneLine(task.schedule.source)}`);
+      if (task.schedule.source !== task.title.source)
+        lines.push(`${t("plandraft:yaml_deadline_source")}: ${oneLine(task.schedule.source)}`);
       const s = task.schedule.value;
       if (s.kind === "once") lines.push(t("plandraft:yaml_due", { date: formatDmy(s.dueDate) }));
       if (task.lead) lines.push(`${t("plandraft:yaml_lead")}: ${task.lead.value}`);

@@ -59,7 +59,8 @@ function normalCase(text: string): string {
   }
   return list
     .map((w, i) => {
-      if (ACRONYMS.has(keys[i]) && w.length <= 6 && !/^[\p{Lu}][\p{Ll}]/u.test(w) && (keys[i] !== "uy" || i > 0)) return w;
+      if (ACRONYMS.has(keys[i]) && w.length <= 6 && !/^[\p{Lu}][\p{Ll}]/u.test(w) && (keys[i] !== "uy" || i > 0))
+        return w;
       const lower = w.toLocaleLowerCase("vi");
       if (i === 0 || i >= properFrom) return lower.charAt(0).toLocaleUpperCase("vi") + lower.slice(1);
       return lower;
@@ -74,7 +75,13 @@ function bodySpelling(caps: string, body: string): string | undefined {
   const list = words(body);
   const n = target.split(" ").length;
   for (let i = 0; i + n <= list.length; i++) {
-    if (list.slice(i, i + n).map((w) => w.key).join(" ") !== target) continue;
+    if (
+      list
+        .slice(i, i + n)
+        .map((w) => w.key)
+        .join(" ") !== target
+    )
+      continue;
     const text = body.slice(list[i].start, list[i + n - 1].end);
     const letters = text.replace(/[^\p{L}]/gu, "");
     if (letters !== letters.toUpperCase()) return text;
@@ -84,17 +91,25 @@ function bodySpelling(caps: string, body: string): string | undefined {
 
 function issuerOf(lines: string[], body: string, restorer: Restorer | null): { issuer?: string; parent?: string } {
   const fix = (s: string) => {
-    const clean = s.replace(/[_=~*]+/g, " ").replace(/\s+/g, " ").trim();
+    const clean = s
+      .replace(/[_=~*]+/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
     const spelled = bodySpelling(clean, body);
     const text = spelled ?? normalCase(clean);
     return restorer ? restorer.restore(text) : text;
   };
   const parts = lines.map((l) => l.replace(/[_=~*—-]{3,}/g, "").trim()).filter((l) => /\p{L}{2}/u.test(l));
   if (!parts.length) return {};
-  const isCouncil = (s: string) => /^(?:uy ban nhan dan|ubnd)$/.test(ocrKey(s)) || findPhrase(words(s), "uy ban nhan dan") === 0 && words(s).length === 4;
+  const isCouncil = (s: string) =>
+    /^(?:uy ban nhan dan|ubnd)$/.test(ocrKey(s)) ||
+    (findPhrase(words(s), "uy ban nhan dan") === 0 && words(s).length === 4);
   const placeWord = (s: string) => LEVELS.some(([k]) => ocrKey(s).startsWith(`${k} `));
   if (parts.length >= 2 && isCouncil(parts[0]) && placeWord(parts[1])) {
-    return { issuer: `UBND ${fix(parts[1]).replace(/^\p{Lu}/u, (c) => c.toLocaleLowerCase("vi"))}`, parent: parts[2] ? fix(parts[2]) : undefined };
+    return {
+      issuer: `UBND ${fix(parts[1]).replace(/^\p{Lu}/u, (c) => c.toLocaleLowerCase("vi"))}`,
+      parent: parts[2] ? fix(parts[2]) : undefined,
+    };
   }
   const council = (s: string) => {
     const key = ocrKey(s);
@@ -123,13 +138,19 @@ function isoOf(day: string, month: string, year: string): string | undefined {
  */
 export function readHeader(doc: DocumentBlocks, text: string, restorer: Restorer | null): DraftHeader {
   const header: DraftHeader = {};
-  const body = doc.blocks.filter((b) => b.zone === "body").map((b) => b.text).join("\n");
+  const body = doc.blocks
+    .filter((b) => b.zone === "body")
+    .map((b) => b.text)
+    .join("\n");
   // Without a header (a pasted extract), the first lines may still say the number and date.
   const lines = doc.headerLines.length ? doc.headerLines.map((l) => l.text) : text.split("\n").slice(0, 8);
 
   let numberLine = -1;
   for (const [i, line] of lines.entries()) {
-    const m = /(?:^|\s)S[ốoôồớ6ÔỐO0][:.]?\s*:?\s*(\d{1,5})\s*\/\s*([\p{Lu}Đ][\p{Lu}Đ0-9&.]*(?:\s?-\s?[\p{Lu}Đ0-9&.]+)*)/u.exec(line);
+    const m =
+      /(?:^|\s)S[ốoôồớ6ÔỐO0][:.]?\s*:?\s*(\d{1,5})\s*\/\s*([\p{Lu}Đ][\p{Lu}Đ0-9&.]*(?:\s?-\s?[\p{Lu}Đ0-9&.]+)*)/u.exec(
+        line,
+      );
     if (m) {
       header.number = sourced(`${m[1]}/${m[2].replace(/\s+/g, "")}`, line);
       numberLine = i;
@@ -139,7 +160,9 @@ export function readHeader(doc: DocumentBlocks, text: string, restorer: Restorer
 
   for (const line of lines) {
     const key = ocrKey(line);
-    const long = /(?:^| )ngay (\d{1,2}) th\w{0,5} (\d{1,2}) n\w{0,4} (\d{4})(?: |$)/.exec(key) ?? /(?:^| )ngay (\d{1,2}) (?:th\w{0,5} )?(\d{1,2}) (?:n\w{0,4} )?(\d{4})(?: |$)/.exec(key);
+    const long =
+      /(?:^| )ngay (\d{1,2}) th\w{0,5} (\d{1,2}) n\w{0,4} (\d{4})(?: |$)/.exec(key) ??
+      /(?:^| )ngay (\d{1,2}) (?:th\w{0,5} )?(\d{1,2}) (?:n\w{0,4} )?(\d{4})(?: |$)/.exec(key);
     const short = /(?:^| )ngay (\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/.exec(key);
     const m = long ?? short;
     if (!m || !/,\s*ng\S{2,4}\s+\d/u.test(line)) continue;
@@ -148,15 +171,25 @@ export function readHeader(doc: DocumentBlocks, text: string, restorer: Restorer
     header.date = sourced(date, line);
     // The place is what stands before ", ngày" in the right column.
     const before = line.slice(0, line.search(/,\s*ng\S{2,4}\s+\d/u));
-    const afterNumber = header.number && header.number.source === line ? before.replace(/^.*?S\S{1,2}[:.]?\s*:?\s*\d{1,5}\s*\/\s*\S+/u, "") : before;
+    const afterNumber =
+      header.number && header.number.source === line
+        ? before.replace(/^.*?S\S{1,2}[:.]?\s*:?\s*\d{1,5}\s*\/\s*\S+/u, "")
+        : before;
     const place = (afterNumber.split(/\s{3,}|\t/).pop() ?? "").trim();
-    if (/\p{L}{2}/u.test(place)) header.place = sourced(restorer ? restorer.restore(place, { name: true }) : place, line);
+    if (/\p{L}{2}/u.test(place))
+      header.place = sourced(restorer ? restorer.restore(place, { name: true }) : place, line);
     break;
   }
 
-  const issuerLines = lines.slice(0, numberLine >= 0 ? numberLine : lines.length).map(leftColumn).filter(Boolean);
+  const issuerLines = lines
+    .slice(0, numberLine >= 0 ? numberLine : lines.length)
+    .map(leftColumn)
+    .filter(Boolean);
   const { issuer, parent } = doc.headerLines.length ? issuerOf(issuerLines, body, restorer) : {};
-  const issuerSource = doc.headerLines.slice(0, numberLine >= 0 ? numberLine : undefined).map((l) => l.text.trim()).join(" / ");
+  const issuerSource = doc.headerLines
+    .slice(0, numberLine >= 0 ? numberLine : undefined)
+    .map((l) => l.text.trim())
+    .join(" / ");
   if (issuer) header.issuer = sourced(issuer, issuerSource);
   if (parent) header.parent = sourced(parent, issuerSource);
 
@@ -164,12 +197,15 @@ export function readHeader(doc: DocumentBlocks, text: string, restorer: Restorer
   if (title && title.zone === "title") {
     let subject = title.text.replace(/\s+/g, " ").trim();
     if (restorer) subject = restorer.restore(subject);
-    const lowered = /^\p{Lu}\p{Ll}/u.test(subject) ? subject.charAt(0).toLocaleLowerCase("vi") + subject.slice(1) : subject;
+    const lowered = /^\p{Lu}\p{Ll}/u.test(subject)
+      ? subject.charAt(0).toLocaleLowerCase("vi") + subject.slice(1)
+      : subject;
     header.title = sourced(/^kế hoạch\b/iu.test(subject) ? subject : `Kế hoạch ${lowered}`, title.text);
   }
 
   const keep = doc.blocks.find((b) => b.zone === "recipients" && /^L\S{1,2}u\s*:?\s*VT\b/u.test(b.text));
   const abbreviation = keep && /VT\s*,\s*([\p{Lu}Đ][\p{Lu}Đ0-9&-]{0,19})(?![\p{Ll}])/u.exec(keep.text)?.[1];
-  if (keep && abbreviation && abbreviation !== "VT") header.abbreviation = sourced(abbreviation.replace(/[&-]/g, ""), keep.text);
+  if (keep && abbreviation && abbreviation !== "VT")
+    header.abbreviation = sourced(abbreviation.replace(/[&-]/g, ""), keep.text);
   return header;
 }

@@ -7,9 +7,9 @@
  * named as the plan names it ("Hồ sơ tiếp nhận").
  */
 
-import { SAMPLE_INDICATORS } from "../sample-indicators.js";
 import { searchKey } from "../../reports/text-key.js";
 import type { IndicatorDef } from "../../types.js";
+import { SAMPLE_INDICATORS } from "../sample-indicators.js";
 import { foldKeepingLength } from "./deadlines.js";
 import { sameWord, words } from "./ocr-text.js";
 import type { DraftIndicator } from "./types.js";
@@ -21,13 +21,37 @@ export const FORM_PHRASES: { code: string; phrases: string[] }[] = [
   { code: "bang_ron", phrases: ["bang ron", "bang zon", "bang don", "khau hieu", "bang khau hieu"] },
   { code: "to_roi", phrases: ["to roi", "to gap"] },
   { code: "cum_co_dong", phrases: ["cum co dong", "cum pa no co dong", "cum pano"] },
-  { code: "tin_bai", phrases: ["tin bai", "tin, bai", "tin, bai viet", "bai viet", "tin tuc", "trang thong tin dien tu", "cong thong tin dien tu"] },
-  { code: "phat_thanh", phrases: ["phat thanh", "truyen thanh", "loa truyen thanh", "loa cong cong", "he thong loa", "loa phat thanh"] },
+  {
+    code: "tin_bai",
+    phrases: [
+      "tin bai",
+      "tin, bai",
+      "tin, bai viet",
+      "bai viet",
+      "tin tuc",
+      "trang thong tin dien tu",
+      "cong thong tin dien tu",
+    ],
+  },
+  {
+    code: "phat_thanh",
+    phrases: ["phat thanh", "truyen thanh", "loa truyen thanh", "loa cong cong", "he thong loa", "loa phat thanh"],
+  },
   { code: "chuyen_muc", phrases: ["chuyen muc", "chuyen trang"] },
   { code: "phong_su", phrases: ["phong su"] },
   { code: "bai_mxh", phrases: ["mang xa hoi", "fanpage", "facebook", "nhom zalo", "trang zalo"] },
   { code: "hoi_nghi", phrases: ["hoi nghi", "hoi thao", "tap huan", "lop tap huan", "lop boi duong", "toa dam"] },
-  { code: "xe_luu_dong", phrases: ["xe thong tin luu dong", "xe luu dong", "xe loa", "xe tuyen truyen", "tuyen truyen luu dong", "thong tin luu dong"] },
+  {
+    code: "xe_luu_dong",
+    phrases: [
+      "xe thong tin luu dong",
+      "xe luu dong",
+      "xe loa",
+      "xe tuyen truyen",
+      "tuyen truyen luu dong",
+      "thong tin luu dong",
+    ],
+  },
 ];
 
 /** Counting words: the measure a new indicator takes from its first word. */
@@ -51,10 +75,14 @@ const MEASURES: Record<string, string> = {
 };
 
 /** Words that end a figure's name ("… được kích hoạt hằng tháng", "… về UBND xã"). */
-const NAME_STOP = /\s(?:hang|hàng|hằng|dinh ky|định kỳ|truoc|trước|ve|về|gui|gửi|cho|theo|tai|tại|trong|da|đã|de|để|len|lên|qua|tu|từ|den|đến|cham nhat|chậm nhất)(?=\s|$)/iu;
+const NAME_STOP =
+  /\s(?:hang|hàng|hằng|dinh ky|định kỳ|truoc|trước|ve|về|gui|gửi|cho|theo|tai|tại|trong|da|đã|de|để|len|lên|qua|tu|từ|den|đến|cham nhat|chậm nhất)(?=\s|$)/iu;
 
 function figureKey(text: string): string {
-  return searchKey(text).replace(/[^a-z0-9 ]/g, " ").replace(/\s+/g, " ").trim();
+  return searchKey(text)
+    .replace(/[^a-z0-9 ]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /**
@@ -92,7 +120,9 @@ export function formsIn(text: string, ocr = false): { code: string; start: numbe
 export function figureLists(text: string): string[] {
   const out: string[] = [];
   const f = foldKeepingLength(text);
-  for (const m of f.matchAll(/(?:^|[(,;:]\s*|\b(?:bao cao|tong hop|thong ke|gom|va)\s+)so(?: luong| luot)?\s+(?![\d/])(?!(?:hoa|lieu|hieu|dien thoai|ky|thu tu|tt|chi)\b)/g)) {
+  for (const m of f.matchAll(
+    /(?:^|[(,;:]\s*|\b(?:bao cao|tong hop|thong ke|gom|va)\s+)so(?: luong| luot)?\s+(?![\d/])(?!(?:hoa|lieu|hieu|dien thoai|ky|thu tu|tt|chi)\b)/g,
+  )) {
     const start = m.index! + m[0].length;
     const rest = text.slice(start);
     const endRel = rest.search(/[;)]|\.(?:\s|$)/);
@@ -174,7 +204,8 @@ export function suggestIndicators(scope: IndicatorScope, known: readonly Indicat
         if (d) add({ def: d, isNew: false, source: text });
       }
       let rest = list;
-      for (const hit of [...forms].sort((a, b) => b.start - a.start)) rest = `${rest.slice(0, hit.start)}${rest.slice(hit.end)}`;
+      for (const hit of [...forms].sort((a, b) => b.start - a.start))
+        rest = `${rest.slice(0, hit.start)}${rest.slice(hit.end)}`;
       for (const name of figureNames(rest)) {
         if (Object.keys(MEASURES).includes(figureKey(name))) continue; // a counting word left alone ("số buổi phát thanh")
         const def = knownByName(name);
@@ -184,7 +215,10 @@ export function suggestIndicators(scope: IndicatorScope, known: readonly Indicat
     }
   };
 
-  const counted = (text: string) => /\b(?:cac|nhung|mot so|\d+)\s+(?:lop|buoi|cuoc|dot|hoi nghi|hoi thao|lop tap huan|chuyen muc|phong su|tin|bai)\b/.test(foldKeepingLength(text));
+  const counted = (text: string) =>
+    /\b(?:cac|nhung|mot so|\d+)\s+(?:lop|buoi|cuoc|dot|hoi nghi|hoi thao|lop tap huan|chuyen muc|phong su|tin|bai)\b/.test(
+      foldKeepingLength(text),
+    );
 
   if (scope.report) {
     if (figureLists(scope.clause).length) listed(scope.clause);
@@ -193,7 +227,11 @@ export function suggestIndicators(scope: IndicatorScope, known: readonly Indicat
       fromForms(scope.clause);
       // A results report ("báo cáo kết quả") covers the forms of work its section lists; a progress
       // or situation report ("tiến độ", "tình hình") does not.
-      if (!out.length && /\bket qua\b/.test(foldKeepingLength(scope.clause)) && !/\b(?:tien do|tinh hinh)\b/.test(foldKeepingLength(scope.clause))) {
+      if (
+        !out.length &&
+        /\bket qua\b/.test(foldKeepingLength(scope.clause)) &&
+        !/\b(?:tien do|tinh hinh)\b/.test(foldKeepingLength(scope.clause))
+      ) {
         fromForms(scope.block);
         if (!out.length) for (const b of scope.section) fromForms(b);
       }
@@ -204,7 +242,8 @@ export function suggestIndicators(scope: IndicatorScope, known: readonly Indicat
   // A conference or training counts its participants too, unless the plan names them otherwise.
   const meeting = out.find((d) => d.def.code === "hoi_nghi");
   const participants = out.some((d) => /tham du|tham gia|hoc vien|dai bieu/.test(figureKey(d.def.label)));
-  if (meeting && !participants && byCode.has("nguoi_tham_du")) add({ def: byCode.get("nguoi_tham_du")!, isNew: false, source: meeting.source });
+  if (meeting && !participants && byCode.has("nguoi_tham_du"))
+    add({ def: byCode.get("nguoi_tham_du")!, isNew: false, source: meeting.source });
   return out;
 }
 
@@ -216,7 +255,12 @@ function newIndicator(name: string, taken: readonly DraftIndicator[]): Indicator
   let measure = Object.entries(MEASURES).find(([k]) => key === k || key.startsWith(`${k} `))?.[1];
   if (!measure) {
     const previous = [...taken].reverse().find((t) => t.isNew);
-    const carried = previous && Object.entries(MEASURES).find(([k]) => figureKey(previous.def.label).startsWith(`${k} `) && !["cu tri", "nguoi", "tai khoan", "ho so"].includes(k));
+    const carried =
+      previous &&
+      Object.entries(MEASURES).find(
+        ([k]) =>
+          figureKey(previous.def.label).startsWith(`${k} `) && !["cu tri", "nguoi", "tai khoan", "ho so"].includes(k),
+      );
     if (carried) {
       measure = carried[1];
       label = `${carried[1]} ${label}`;

@@ -41,7 +41,21 @@ export function ocrWordKey(original: string): string {
 }
 
 /** Short words OCR garbles in ways no rule above undoes ("céc" = các, "ctia" = của). */
-const OCR_ALIASES: Record<string, string> = { cec: "cac", ceac: "cac", cic: "cac", ciac: "cac", cc: "cac", caa: "cua", cta: "cua", ctia: "cua", cia: "cua", ciaa: "cua", nim: "nam", ndm: "nam", niam: "nam" };
+const OCR_ALIASES: Record<string, string> = {
+  cec: "cac",
+  ceac: "cac",
+  cic: "cac",
+  ciac: "cac",
+  cc: "cac",
+  caa: "cua",
+  cta: "cua",
+  ctia: "cua",
+  cia: "cua",
+  ciaa: "cua",
+  nim: "nam",
+  ndm: "nam",
+  niam: "nam",
+};
 
 /** A word of a text with its position, as written and as a key. */
 export interface Word {

@@ -6,13 +6,27 @@
  * nothing knows is left as written: the source sentence is always shown next to it.
  */
 
-import { LEXICON_PHRASES, LEXICON_SYLLABLES } from "./vietnamese-lexicon.js";
-import { editDistance, ocrWordKey } from "./ocr-text.js";
 import { searchKey } from "../../reports/text-key.js";
+import { editDistance, ocrWordKey } from "./ocr-text.js";
+import { LEXICON_PHRASES, LEXICON_SYLLABLES } from "./vietnamese-lexicon.js";
 
 const MAX_WORDS = 12;
 /** Words of a header in capitals that are restored alone ("HUYEN", "XA"): administrative levels and bodies. */
-const LEVELS = new Set(["huyen", "xa", "phuong", "tinh", "quan", "thi", "tran", "so", "phong", "ban", "uy", "nhan", "dan"]);
+const LEVELS = new Set([
+  "huyen",
+  "xa",
+  "phuong",
+  "tinh",
+  "quan",
+  "thi",
+  "tran",
+  "so",
+  "phong",
+  "ban",
+  "uy",
+  "nhan",
+  "dan",
+]);
 
 interface Entry {
   words: string[];
@@ -35,7 +49,10 @@ const splitPhrases = (list: string) =>
     .filter(Boolean);
 
 function entryOf(phrase: string): Entry | null {
-  const words = phrase.normalize("NFC").split(/[\s,]+/).filter(Boolean);
+  const words = phrase
+    .normalize("NFC")
+    .split(/[\s,]+/)
+    .filter(Boolean);
   const keys = words.map((w) => ocrWordKey(w));
   if (!keys.length || keys.some((k) => !k)) return null;
   return { words, keys };
@@ -79,7 +96,8 @@ export function createRestorer(names: readonly string[] = []): Restorer {
       const keys = wordIdx.map((i) => ocrWordKey(tokens[i]));
       const out = [...tokens];
       // Only separators made of spaces (and commas inside names) may lie inside a phrase.
-      const joinable = (a: number, b: number) => tokens.slice(wordIdx[a] + 1, wordIdx[b]).every((s) => /^[\s,]+$/.test(s));
+      const joinable = (a: number, b: number) =>
+        tokens.slice(wordIdx[a] + 1, wordIdx[b]).every((s) => /^[\s,]+$/.test(s));
       let i = 0;
       while (i < wordIdx.length) {
         let done = 0;
@@ -92,11 +110,22 @@ export function createRestorer(names: readonly string[] = []): Restorer {
             // visibly garbled (odd marks, digits, symbols: "céo", "B4o"), in a long one in any word.
             const allowed = n >= 5 ? Math.floor(n / 3) + 1 : Math.floor(n / 2);
             const garbled = (j: number) => n >= 5 || /[^a-zA-Z]/.test(tokens[wordIdx[i + j]]);
-            entry = byFirst.get(slice[0])?.find(
-              (e) =>
-                e.keys.length === n &&
-                e.keys.reduce((sum, k, j) => sum + (k === slice[j] ? 0 : garbled(j) && editDistance(k, slice[j], 2) <= 1 && k.length >= (n === 2 ? 3 : 2) ? 1 : 99), 0) <= allowed,
-            );
+            entry = byFirst
+              .get(slice[0])
+              ?.find(
+                (e) =>
+                  e.keys.length === n &&
+                  e.keys.reduce(
+                    (sum, k, j) =>
+                      sum +
+                      (k === slice[j]
+                        ? 0
+                        : garbled(j) && editDistance(k, slice[j], 2) <= 1 && k.length >= (n === 2 ? 3 : 2)
+                          ? 1
+                          : 99),
+                    0,
+                  ) <= allowed,
+              );
           }
           // A lone syllable says little: a capitalised word in the middle of a text is a name ("Dong Ha"), left as written.
           if (entry && n === 1 && options.name) entry = undefined;
@@ -104,7 +133,12 @@ export function createRestorer(names: readonly string[] = []): Restorer {
             const original = tokens[wordIdx[i]];
             const before = tokens.slice(0, wordIdx[i]).join("");
             const sentenceStart = !/\S/.test(before) || /[.:;!?(\n]\s*$/.test(before);
-            if (/^\p{Lu}/u.test(original) && !sentenceStart && !(original === original.toUpperCase() && LEVELS.has(slice[0]))) entry = undefined;
+            if (
+              /^\p{Lu}/u.test(original) &&
+              !sentenceStart &&
+              !(original === original.toUpperCase() && LEVELS.has(slice[0]))
+            )
+              entry = undefined;
           }
           if (entry) {
             for (let j = 0; j < n; j++) {
@@ -118,7 +152,11 @@ export function createRestorer(names: readonly string[] = []): Restorer {
         }
         if (!done) {
           // "nim 2021", "ndm 2021": the word before a year is "năm".
-          if (/^n\p{L}{1,3}$/u.test(tokens[wordIdx[i]]) && /^(?:19|20)\d\d$/.test(tokens[wordIdx[i + 1]] ?? "") && searchKey(tokens[wordIdx[i]]) !== "nay") {
+          if (
+            /^n\p{L}{1,3}$/u.test(tokens[wordIdx[i]]) &&
+            /^(?:19|20)\d\d$/.test(tokens[wordIdx[i + 1]] ?? "") &&
+            searchKey(tokens[wordIdx[i]]) !== "nay"
+          ) {
             out[wordIdx[i]] = withCase("năm", tokens[wordIdx[i]]);
           }
           done = 1;

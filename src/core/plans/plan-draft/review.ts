@@ -43,24 +43,37 @@ export function describeSchedule(s: DraftSchedule, t: Translate): string {
     return stated ? t("plandraft:once_before", { deadline: day(s.dueDate, t), stated }) : day(s.dueDate, t);
   }
   if (s.kind === "periodic") {
-    const rule = s.rule.type === "day_of_last_month" ? t(`plandraft:periodic_day_${s.every}`, { day: s.rule.day }) : t(`plandraft:periodic_after_${s.every}`, { days: s.rule.days });
+    const rule =
+      s.rule.type === "day_of_last_month"
+        ? t(`plandraft:periodic_day_${s.every}`, { day: s.rule.day })
+        : t(`plandraft:periodic_after_${s.every}`, { days: s.rule.days });
     return t("plandraft:periodic", { rule, first: day(firstDue(s), t), end: formatDmy(s.end) });
   }
   const phrase = s.phrase ? quote(s.phrase, 80) : "";
-  if (s.why === "cycle_unsupported") return t("plandraft:unplaced_unsupported", { phrase, cycle: t(`plandraft:cycle_${s.every ?? "week"}`) });
+  if (s.why === "cycle_unsupported")
+    return t("plandraft:unplaced_unsupported", { phrase, cycle: t(`plandraft:cycle_${s.every ?? "week"}`) });
   if (s.why === "no_day" && s.every) return t("plandraft:unplaced_no_day", { phrase });
   return phrase ? t("plandraft:unplaced", { phrase }) : t("plandraft:unplaced_plain");
 }
 
 /** Targets in words: a tag as its group with how many units, a code as the unit's name. */
-export function describeTargets(task: DraftTask, draft: PlanDraft, t: Translate, groupLabels: Record<string, string> = {}): string {
+export function describeTargets(
+  task: DraftTask,
+  draft: PlanDraft,
+  t: Translate,
+  groupLabels: Record<string, string> = {},
+): string {
   if (!task.targets.value.length) return t("plandraft:targets_unknown", { n: draft.tasks.indexOf(task) + 1 });
   return task.targets.value
     .map((target) => {
       const unit = draft.units.find((u) => u.code === target);
       if (unit) return unit.isNew ? t("plandraft:target_new", { name: unit.name }) : unit.name;
       const count = draft.units.filter((u) => u.tags.includes(target)).length;
-      const label = groupLabels[target] ?? draft.groupLabels[target] ?? UNIT_CATEGORIES.find((c) => c.tag === target)?.label ?? target;
+      const label =
+        groupLabels[target] ??
+        draft.groupLabels[target] ??
+        UNIT_CATEGORIES.find((c) => c.tag === target)?.label ??
+        target;
       return t("plandraft:target_group", { label, tag: target, count });
     })
     .join("; ");
@@ -74,7 +87,11 @@ export function unmatchedMentions(draft: PlanDraft): PlanDraft["mentions"] {
 
 /** How many units the draft reaches, and how many names match nothing (the summary's figures). */
 export function draftCounts(draft: PlanDraft): { tasks: number; units: number; unmatched: number } {
-  return { tasks: draft.tasks.filter((x) => !x.dropped).length, units: draft.units.length, unmatched: unmatchedMentions(draft).length };
+  return {
+    tasks: draft.tasks.filter((x) => !x.dropped).length,
+    units: draft.units.length,
+    unmatched: unmatchedMentions(draft).length,
+  };
 }
 
 /**
@@ -86,23 +103,52 @@ export function reviewSummary(draft: PlanDraft, t: Translate): string {
   const counts = draftCounts(draft);
   const lines = [t("plandraft:summary", { number: h.number?.value ?? t("plandraft:number_unknown"), ...counts })];
   if (h.title) lines.push(t("plandraft:header_title", { title: h.title.value }));
-  if (h.issuer) lines.push(h.parent ? t("plandraft:header_issuer_parent", { issuer: h.issuer.value, parent: h.parent.value }) : t("plandraft:header_issuer", { issuer: h.issuer.value }));
-  if (h.date || h.place) lines.push(t("plandraft:header_date", { place: h.place?.value ?? "…", date: h.date ? formatDmy(h.date.value) : "…" }));
+  if (h.issuer)
+    lines.push(
+      h.parent
+        ? t("plandraft:header_issuer_parent", { issuer: h.issuer.value, parent: h.parent.value })
+        : t("plandraft:header_issuer", { issuer: h.issuer.value }),
+    );
+  if (h.date || h.place)
+    lines.push(
+      t("plandraft:header_date", { place: h.place?.value ?? "…", date: h.date ? formatDmy(h.date.value) : "…" }),
+    );
   const lead = draft.lead && draft.units.find((u) => u.code === draft.lead!.value);
   if (lead) lines.push(t("plandraft:header_lead", { lead: lead.name }));
-  const missing = (["number", "date", "title", "issuer"] as const).filter((k) => !h[k]).map((k) => t(`plandraft:field_${k}`));
+  const missing = (["number", "date", "title", "issuer"] as const)
+    .filter((k) => !h[k])
+    .map((k) => t(`plandraft:field_${k}`));
   if (missing.length) lines.push(t("plandraft:header_missing", { fields: missing.join(", ") }));
   if (draft.degraded) lines.push(t("plandraft:degraded"));
   const unmatched = unmatchedMentions(draft);
   if (unmatched.length) {
     lines.push(t("plandraft:unmatched_heading", { count: unmatched.length }));
-    for (const m of unmatched) lines.push(m.proposed ? t("plandraft:unmatched_new", { name: m.text, code: m.proposed.code }) : t("plandraft:unmatched_none", { name: m.text }));
+    for (const m of unmatched)
+      lines.push(
+        m.proposed
+          ? t("plandraft:unmatched_new", { name: m.text, code: m.proposed.code })
+          : t("plandraft:unmatched_none", { name: m.text }),
+      );
   }
   const numbers = (list: DraftTask[]) => list.map((x) => `#${draft.tasks.indexOf(x) + 1}`).join(", ");
   const undated = draft.tasks.filter((x) => !x.dropped && x.schedule.value.kind === "unplaced");
-  if (undated.length) lines.push(t("plandraft:undated", { count: undated.length, list: numbers(undated), example: `#${draft.tasks.indexOf(undated[0]) + 1}` }));
+  if (undated.length)
+    lines.push(
+      t("plandraft:undated", {
+        count: undated.length,
+        list: numbers(undated),
+        example: `#${draft.tasks.indexOf(undated[0]) + 1}`,
+      }),
+    );
   const noTargets = draft.tasks.filter((x) => !x.dropped && !x.targets.value.length);
-  if (noTargets.length) lines.push(t("plandraft:no_targets", { count: noTargets.length, list: numbers(noTargets), example: `#${draft.tasks.indexOf(noTargets[0]) + 1}` }));
+  if (noTargets.length)
+    lines.push(
+      t("plandraft:no_targets", {
+        count: noTargets.length,
+        list: numbers(noTargets),
+        example: `#${draft.tasks.indexOf(noTargets[0]) + 1}`,
+      }),
+    );
   lines.push(t(draft.tasks.some(isImportable) ? "plandraft:how_to" : "plandraft:how_to_nothing_yet"));
   return lines.join("\n");
 }
@@ -111,7 +157,12 @@ export function reviewSummary(draft: PlanDraft, t: Translate): string {
  * One task's message: title, deadline, units, lead, indicators, source sentence.
  * @example reviewTask(draft, 0, t) // "#1 Xây dựng kế hoạch …\nHạn: Thứ Ba, 09/02/2021 (văn bản ghi: trước ngày 10/02/2021)\n…"
  */
-export function reviewTask(draft: PlanDraft, index: number, t: Translate, groupLabels: Record<string, string> = {}): string {
+export function reviewTask(
+  draft: PlanDraft,
+  index: number,
+  t: Translate,
+  groupLabels: Record<string, string> = {},
+): string {
   const task = draft.tasks[index];
   const n = index + 1;
   if (task.dropped) return t("plandraft:task_dropped", { n, title: task.title.value });
@@ -123,10 +174,15 @@ export function reviewTask(draft: PlanDraft, index: number, t: Translate, groupL
   if (task.assisting) lines.push(t("plandraft:task_assisting", { text: quote(task.assisting, 200) }));
   lines.push(
     task.indicators.length
-      ? t("plandraft:task_indicators", { list: task.indicators.map((i) => (i.isNew ? t("plandraft:new_indicator", { label: i.def.label }) : i.def.label)).join(", ") })
+      ? t("plandraft:task_indicators", {
+          list: task.indicators
+            .map((i) => (i.isNew ? t("plandraft:new_indicator", { label: i.def.label }) : i.def.label))
+            .join(", "),
+        })
       : t("plandraft:task_no_indicators"),
   );
   lines.push(t("plandraft:task_source", { text: quote(task.title.source) }));
-  if (task.schedule.source !== task.title.source && !task.title.source.includes(task.schedule.source)) lines.push(t("plandraft:task_deadline_source", { text: quote(task.schedule.source) }));
+  if (task.schedule.source !== task.title.source && !task.title.source.includes(task.schedule.source))
+    lines.push(t("plandraft:task_deadline_source", { text: quote(task.schedule.source) }));
   return lines.join("\n");
 }

@@ -8,14 +8,20 @@
  * unit's own consolidation ("tổng hợp, báo cáo … định kỳ") is what the bot's rollups do: no task.
  */
 
-import { clauses, sentences, type Block, type DocumentBlocks } from "./document-blocks.js";
-import { findDeadlines, foldKeepingLength, rangeSpans, type DeadlineContext, type DeadlineFinding } from "./deadlines.js";
+import type { IndicatorDef } from "../../types.js";
+import {
+  type DeadlineContext,
+  type DeadlineFinding,
+  findDeadlines,
+  foldKeepingLength,
+  rangeSpans,
+} from "./deadlines.js";
+import { type Block, clauses, type DocumentBlocks, sentences } from "./document-blocks.js";
 import { suggestIndicators } from "./indicators.js";
 import { ocrKey } from "./ocr-text.js";
 import type { Restorer } from "./restore-diacritics.js";
 import type { DraftIndicator, DraftSchedule, KnownUnit, Sourced, UnitMention } from "./types.js";
 import type { UnitMatcher } from "./units.js";
-import type { IndicatorDef } from "../../types.js";
 
 /** A task as found, before codes are given. */
 export interface FoundTask {
@@ -51,7 +57,8 @@ const VERBS =
 const VERB_AT = new RegExp(`(?:^|[\\s,;:])(?:${VERBS})(?=\\s|$|[,;.:])`);
 /** "báo cáo" (OCR: "bao ceo", "bdo cdo"), "tổng hợp kết quả", "thống kê". */
 const REPORT = /\bb[a-z]?o c[a-z]{1,2}o\b|\btong hop ket qua\b|\bthong ke\b/;
-const GENERIC_TITLE = /^(?:|thuc hien xong|hoan thanh|xong|thuc hien|thoi gian(?: thuc hien| hoan thanh)?|thoi han(?: hoan thanh)?|han|bao cao|bao cao ket qua|bao cao ket qua thuc hien|gui bao cao|gui ve)$/;
+const GENERIC_TITLE =
+  /^(?:|thuc hien xong|hoan thanh|xong|thuc hien|thoi gian(?: thuc hien| hoan thanh)?|thoi han(?: hoan thanh)?|han|bao cao|bao cao ket qua|bao cao ket qua thuc hien|gui bao cao|gui ve)$/;
 const GENERIC_REPORT = /^(?:bao cao|bao cao ket qua|bao cao ket qua thuc hien|gui bao cao)$/;
 
 /** Cuts the text where a pattern on its fold matches (the fold keeps positions). */
@@ -76,12 +83,18 @@ function cleanTitle(text: string): string {
   t = cutAt(t, /[\s,;]+(?:gui|nop)(?: bao cao)?(?: ket qua)? (?:ve|len|cho|toi) .*$/);
   t = cutAt(t, /\s+ve (?:ubnd|uy ban|so|phong|van phong|ban|thuong truc|chu tich|dang uy|huyen|tinh|xa|phuong)\b.*$/);
   // Qualifiers after the work itself ("… của đơn vị đảm bảo phù hợp với tình hình địa phương").
-  const qualifier = /(?:,\s*|\s+)(?:(?:dam bao|bao dam) (?!an ninh|an toan|trat tu|quoc phong|nguon|kinh phi|co so|dieu kien)|nham\s|de\s).*$/.exec(foldKeepingLength(t));
+  const qualifier =
+    /(?:,\s*|\s+)(?:(?:dam bao|bao dam) (?!an ninh|an toan|trat tu|quoc phong|nguon|kinh phi|co so|dieu kien)|nham\s|de\s).*$/.exec(
+      foldKeepingLength(t),
+    );
   if (qualifier && t.slice(0, qualifier.index).trim().split(/\s+/).length >= 4) t = t.slice(0, qualifier.index);
   // What a deadline leaves behind: "…, hoàn thành", "thực hiện xong", "định kỳ", a dangling "và".
   for (let i = 0; i < 4; i++) {
     t = t.replace(/[\s,;:.\-–]+$/u, "");
-    t = cutAt(t, /[\s,;]+(?:hoan thanh|thuc hien xong|xong|va|dinh ky|hang|thoi gian(?: thuc hien| hoan thanh)?|thoi han|truoc|ke tu|tu|vao|vao sang|vao chieu|sang|chieu|truoc ngay|vao luc)$/);
+    t = cutAt(
+      t,
+      /[\s,;]+(?:hoan thanh|thuc hien xong|xong|va|dinh ky|hang|thoi gian(?: thuc hien| hoan thanh)?|thoi han|truoc|ke tu|tu|vao|vao sang|vao chieu|sang|chieu|truoc ngay|vao luc)$/,
+    );
   }
   t = t.replace(/\s*\(\s*\)/g, "");
   t = t.replace(/^[\s,;:.\-–+•]+/u, "");
@@ -100,13 +113,15 @@ function unitPart(b: Block): { text: string; rest: string } | undefined {
   const is = /^(.{3,120}?)\s+(?:là|la)\s+(?=(?:cơ quan|co quan|đơn vị|don vi|đầu mối|dau moi)\b)/iu.exec(b.text);
   if (is && b.marker.kind !== "none") return { text: is[1], rest: b.text.slice(is[0].length) };
   const colon = b.text.indexOf(":");
-  if (colon > 0 && colon <= 150 && !/\d$/.test(b.text.slice(0, colon))) return { text: b.text.slice(0, colon), rest: b.text.slice(colon + 1).trim() };
+  if (colon > 0 && colon <= 150 && !/\d$/.test(b.text.slice(0, colon)))
+    return { text: b.text.slice(0, colon), rest: b.text.slice(colon + 1).trim() };
   if (b.heading && !b.cells) return { text: b.text, rest: "" };
   return undefined;
 }
 
 /** "Đơn vị thực hiện:", "Thời gian hoàn thành:", "Phối hợp:" after a task item (or inside it). */
-const ATTRIBUTE = /(?:^|[.;]\s*|\s)(?<label>(?:don vi|co quan)(?: chu tri)?(?: thuc hien)?(?: chu tri)?|chu tri|trach nhiem(?: thuc hien)?|(?:don vi |co quan )?phoi hop|thoi gian(?: hoan thanh| thuc hien)?|thoi han(?: hoan thanh)?|tien do(?: hoan thanh)?)\s*:\s*/g;
+const ATTRIBUTE =
+  /(?:^|[.;]\s*|\s)(?<label>(?:don vi|co quan)(?: chu tri)?(?: thuc hien)?(?: chu tri)?|chu tri|trach nhiem(?: thuc hien)?|(?:don vi |co quan )?phoi hop|thoi gian(?: hoan thanh| thuc hien)?|thoi han(?: hoan thanh)?|tien do(?: hoan thanh)?)\s*:\s*/g;
 
 interface Attributes {
   units?: string;
@@ -129,7 +144,9 @@ function attributesOf(text: string): { content: string; attrs: Attributes } | un
     else if (/phoi hop/.test(label)) attrs.assisting ??= value;
     else {
       // "UBND các xã, phường; Trung tâm Chuyển đổi số tỉnh hướng dẫn": who helps is not who reports.
-      const doers = value.split(/\s*;\s*/).filter((part) => !/\s(?:hướng dẫn|phối hợp|hỗ trợ|tham gia|huong dan|phoi hop|ho tro)$/iu.test(part));
+      const doers = value
+        .split(/\s*;\s*/)
+        .filter((part) => !/\s(?:hướng dẫn|phối hợp|hỗ trợ|tham gia|huong dan|phoi hop|ho tro)$/iu.test(part));
       attrs.units ??= doers.join("; ");
     }
   });
@@ -145,7 +162,9 @@ function tableRoles(cells: string[]): Roles | undefined {
   const time = find(/thoi gian|thoi han|tien do|han hoan thanh|moc thoi gian/);
   const content = find(/noi dung|nhiem vu|cong viec|hoat dong|ten nhiem vu/, /chu tri|phoi hop|thoi gian/);
   const assist = find(/phoi hop/);
-  const lead = keys.findIndex((k, i) => i !== time && i !== content && i !== assist && /chu tri|thuc hien|trach nhiem|don vi|co quan/.test(k));
+  const lead = keys.findIndex(
+    (k, i) => i !== time && i !== content && i !== assist && /chu tri|thuc hien|trach nhiem|don vi|co quan/.test(k),
+  );
   if (content < 0 || (time < 0 && lead < 0)) return undefined;
   return { content, lead, assist, time };
 }
@@ -160,7 +179,8 @@ export function findTasks(doc: DocumentBlocks, deps: TaskStageDeps): TaskStageRe
   const show = (s: string) => (restorer ? restorer.restore(s) : s);
   const mentions: UnitMention[] = [];
   const noteMentions = (list: UnitMention[]) => {
-    for (const m of list) if (!mentions.some((x) => x.text === m.text && x.targets.join() === m.targets.join())) mentions.push(m);
+    for (const m of list)
+      if (!mentions.some((x) => x.text === m.text && x.targets.join() === m.targets.join())) mentions.push(m);
   };
 
   // The units each numbered block speaks for (its own "X:" or heading), cached.
@@ -205,7 +225,8 @@ export function findTasks(doc: DocumentBlocks, deps: TaskStageDeps): TaskStageRe
   for (const b of blocks) {
     if (b.zone !== "body" || lead) continue;
     const key = (unitPart(b)?.rest ? ocrKey(unitPart(b)!.rest) : b.key).trim();
-    if (!/(?:^|\s)(?:co quan thuong truc|dau moi|co quan chu tri)\b/.test(key) && !/^(?:chu tri|la co quan)/.test(key)) continue;
+    if (!/(?:^|\s)(?:co quan thuong truc|dau moi|co quan chu tri)\b/.test(key) && !/^(?:chu tri|la co quan)/.test(key))
+      continue;
     const section = sectionOf(b);
     const single = section?.units.find((m) => m.targets.length === 1 && matcher.unit(m.targets[0]) && !m.unmatched);
     if (single) lead = { value: single.targets[0], source: b.text };
@@ -256,10 +277,15 @@ export function findTasks(doc: DocumentBlocks, deps: TaskStageDeps): TaskStageRe
   for (const [index, { attrs, content, source }] of hosted) {
     if (!attrs.time && !attrs.units) continue;
     const b = blocks[index];
-    const findings = attrs.time ? findDeadlines(attrs.time, { ...deps.deadlines, table: true }) : findDeadlines(content, deps.deadlines);
-    const schedule: DraftSchedule | undefined = findings[0]?.schedule ?? (attrs.time ? { kind: "unplaced", why: "no_date", phrase: attrs.time } : undefined);
+    const findings = attrs.time
+      ? findDeadlines(attrs.time, { ...deps.deadlines, table: true })
+      : findDeadlines(content, deps.deadlines);
+    const schedule: DraftSchedule | undefined =
+      findings[0]?.schedule ?? (attrs.time ? { kind: "unplaced", why: "no_date", phrase: attrs.time } : undefined);
     if (!schedule) continue;
-    const named = attrs.units ? matcher.resolve(attrs.units, source).filter((m) => m.targets.length || m.unmatched) : [];
+    const named = attrs.units
+      ? matcher.resolve(attrs.units, source).filter((m) => m.targets.length || m.unmatched)
+      : [];
     noteMentions(named);
     const targets = named.length ? named : (sectionOf(b)?.units ?? []);
     const isReport = REPORT.test(foldKeepingLength(content));
@@ -271,7 +297,10 @@ export function findTasks(doc: DocumentBlocks, deps: TaskStageDeps): TaskStageRe
       schedule: { value: schedule, source },
       targets: { value: targets.flatMap((m) => m.targets), source: attrs.units ?? source },
       ...(via ? { lead: { value: via.targets[0], source } } : lead ? { lead } : {}),
-      indicators: suggestIndicators({ clause: content, block: content, section: [], report: isReport, recurring, ocr: restorer !== null }, deps.indicators),
+      indicators: suggestIndicators(
+        { clause: content, block: content, section: [], report: isReport, recurring, ocr: restorer !== null },
+        deps.indicators,
+      ),
       ...(attrs.assisting ? { assisting: show(attrs.assisting) } : {}),
       at: [index, 0],
     });
@@ -304,11 +333,17 @@ export function findTasks(doc: DocumentBlocks, deps: TaskStageDeps): TaskStageRe
           if (verb && verb.index > 0) {
             const prefix = clause.slice(0, verb.index);
             const afterComma = prefix.lastIndexOf(",") + 1;
-            subject = matcher.resolve(prefix.slice(afterComma), sentence).filter((m) => m.targets.length || m.unmatched);
+            subject = matcher
+              .resolve(prefix.slice(afterComma), sentence)
+              .filter((m) => m.targets.length || m.unmatched);
             if (subject.length) subjectEnd = verb.index;
           }
         }
-        const usable = findings.filter((x) => x.schedule.kind !== "unplaced" || (isReport && !(sectionIsLead && /\btong hop\b/.test(f) && !subject.length)));
+        const usable = findings.filter(
+          (x) =>
+            x.schedule.kind !== "unplaced" ||
+            (isReport && !(sectionIsLead && /\btong hop\b/.test(f) && !subject.length)),
+        );
         if (!usable.length) {
           if (!findings.length) {
             previous = previousInSentence = clause;
@@ -333,34 +368,62 @@ export function findTasks(doc: DocumentBlocks, deps: TaskStageDeps): TaskStageRe
         for (const [k, finding] of usable.entries()) {
           const segEnd = bounds[k];
           const segStart = k === 0 ? from : bounds[k - 1];
-          const spans = [finding, ...ranges, ...findings.filter((x) => x !== finding && x.start >= segStart && x.end <= segEnd)].map((s) => ({ start: s.start - segStart, end: s.end - segStart })).filter((s) => s.end > 0 && s.start < segEnd - segStart);
+          const spans = [
+            finding,
+            ...ranges,
+            ...findings.filter((x) => x !== finding && x.start >= segStart && x.end <= segEnd),
+          ]
+            .map((s) => ({ start: s.start - segStart, end: s.end - segStart }))
+            .filter((s) => s.end > 0 && s.start < segEnd - segStart);
           let title = cleanTitle(removeSpans(clause.slice(segStart, segEnd), spans));
           const titleKey = ocrKey(title);
-          const earlier = GENERIC_TITLE.test(titleKey) ? previous : k === 0 && titleKey.split(" ").length <= 8 ? previousInSentence : undefined;
+          const earlier = GENERIC_TITLE.test(titleKey)
+            ? previous
+            : k === 0 && titleKey.split(" ").length <= 8
+              ? previousInSentence
+              : undefined;
           if (earlier) {
             const before = cleanTitle(removeSpans(earlier, rangeSpans(foldKeepingLength(earlier))));
-            if (before) title = GENERIC_TITLE.test(titleKey) && !GENERIC_REPORT.test(titleKey) ? before : `${before}; ${title.charAt(0).toLocaleLowerCase("vi")}${title.slice(1)}`;
+            if (before)
+              title =
+                GENERIC_TITLE.test(titleKey) && !GENERIC_REPORT.test(titleKey)
+                  ? before
+                  : `${before}; ${title.charAt(0).toLocaleLowerCase("vi")}${title.slice(1)}`;
           }
           if (!title) title = cleanTitle(clause);
           // "…báo cáo 6 tháng (…), năm (…)": the second report is named after the first ("Báo cáo kết quả … năm").
           const periodOnly = /^(?:bao cao )?(?:nam|6 thang|sau thang|quy|thang)(?: \d{4})?$/;
           const previousTask = found[found.length - 1];
           if (k > 0 && periodOnly.test(ocrKey(title)) && previousTask) {
-            const base = previousTask.title.value.replace(/\s+(?:định kỳ\s+)?(?:6|sáu)\s+tháng(?:\s+\S+\s+năm)?$|\s+(?:định kỳ\s+)?(?:hằng\s+)?(?:quý|năm|tháng)$/iu, "");
+            const base = previousTask.title.value.replace(
+              /\s+(?:định kỳ\s+)?(?:6|sáu)\s+tháng(?:\s+\S+\s+năm)?$|\s+(?:định kỳ\s+)?(?:hằng\s+)?(?:quý|năm|tháng)$/iu,
+              "",
+            );
             title = `${base} ${title.replace(/^(?:báo cáo|bao cao)\s+/iu, "").toLocaleLowerCase("vi")}`;
           }
           // A title taken from the sentence before names both sentences as its source.
-          const titleSource = earlier && earlier === previous && previousSentence !== sentence ? `${previousSentence} ${sentence}` : sentence;
+          const titleSource =
+            earlier && earlier === previous && previousSentence !== sentence
+              ? `${previousSentence} ${sentence}`
+              : sentence;
           from = finding.end;
           const targets = subject.length ? subject : (section?.units ?? []);
           if (subject.length) noteMentions(subject);
-          const recurring = finding.schedule.kind === "periodic" || (finding.schedule.kind === "unplaced" && finding.schedule.every !== undefined);
-          const indicators = suggestIndicators({ clause, block: b.text, section: sectionBlocks, report: isReport, recurring, ocr: restorer !== null }, deps.indicators);
+          const recurring =
+            finding.schedule.kind === "periodic" ||
+            (finding.schedule.kind === "unplaced" && finding.schedule.every !== undefined);
+          const indicators = suggestIndicators(
+            { clause, block: b.text, section: sectionBlocks, report: isReport, recurring, ocr: restorer !== null },
+            deps.indicators,
+          );
           const via = viaOf(clause) ?? viaOf(b.text);
           const source = sentence;
           found.push({
             title: { value: truncateTitle(show(title)), source: titleSource },
-            schedule: { value: finding.schedule, source: clause.slice(finding.start, finding.end).trim() ? sentence : sentence },
+            schedule: {
+              value: finding.schedule,
+              source: clause.slice(finding.start, finding.end).trim() ? sentence : sentence,
+            },
             targets: { value: targets.flatMap((m) => m.targets), source: targets[0]?.source ?? source },
             ...(via ? { lead: via } : lead ? { lead } : {}),
             indicators,
@@ -392,7 +455,11 @@ export function findTasks(doc: DocumentBlocks, deps: TaskStageDeps): TaskStageRe
     // Group rows ("I | CẢI CÁCH THỂ CHẾ") have no lead and no time.
     if (!content || (!time && !leadCell)) continue;
     const findings: DeadlineFinding[] = time ? findDeadlines(time, { ...deps.deadlines, table: true }) : [];
-    const schedule: DraftSchedule = findings[0]?.schedule ?? { kind: "unplaced", why: "no_date", ...(time ? { phrase: time } : {}) };
+    const schedule: DraftSchedule = findings[0]?.schedule ?? {
+      kind: "unplaced",
+      why: "no_date",
+      ...(time ? { phrase: time } : {}),
+    };
     const unitsHere = leadCell ? matcher.resolve(leadCell, b.text).filter((m) => m.targets.length || m.unmatched) : [];
     noteMentions(unitsHere);
     const isReport = REPORT.test(foldKeepingLength(content));
@@ -404,7 +471,10 @@ export function findTasks(doc: DocumentBlocks, deps: TaskStageDeps): TaskStageRe
       schedule: { value: schedule, source },
       targets: { value: unitsHere.flatMap((m) => m.targets), source },
       ...(via ? { lead: { value: via.targets[0], source } } : {}),
-      indicators: suggestIndicators({ clause: content, block: content, section: [], report: isReport, recurring, ocr: restorer !== null }, deps.indicators),
+      indicators: suggestIndicators(
+        { clause: content, block: content, section: [], report: isReport, recurring, ocr: restorer !== null },
+        deps.indicators,
+      ),
       ...(cell(roles.assist) ? { assisting: show(cell(roles.assist)) } : {}),
       at: [b.index, 0],
     });
@@ -412,8 +482,19 @@ export function findTasks(doc: DocumentBlocks, deps: TaskStageDeps): TaskStageRe
 
   // "các đơn vị": every unit the plan gives a section of its own.
   // Bodies the plan only requests ("Đề nghị Ủy ban MTTQ …") are not among "các đơn vị" it directs.
-  const requested = new Set([...ownUnits.entries()].filter(([i]) => /^(?:de nghi|trân trọng đề nghị)/.test(blocks[i].key)).map(([i]) => i));
-  const responsible = [...new Set([...ownUnits.entries()].filter(([i]) => !requested.has(i)).flatMap(([, list]) => list).filter((m) => !m.unmatched).flatMap((m) => m.targets).filter((t) => t !== "*"))];
+  const requested = new Set(
+    [...ownUnits.entries()].filter(([i]) => /^(?:de nghi|trân trọng đề nghị)/.test(blocks[i].key)).map(([i]) => i),
+  );
+  const responsible = [
+    ...new Set(
+      [...ownUnits.entries()]
+        .filter(([i]) => !requested.has(i))
+        .flatMap(([, list]) => list)
+        .filter((m) => !m.unmatched)
+        .flatMap((m) => m.targets)
+        .filter((t) => t !== "*"),
+    ),
+  ];
   const tasks: FoundTask[] = [];
   for (const t of found.sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1])) {
     const targets = [...new Set(t.targets.value.flatMap((x) => (x === "*" ? responsible : [x])))];
@@ -426,6 +507,8 @@ export function findTasks(doc: DocumentBlocks, deps: TaskStageDeps): TaskStageRe
     tasks.push(task);
   }
   const proposed = new Map<string, KnownUnit>();
-  for (const m of mentions) if (m.proposed && tasks.some((t) => t.targets.value.includes(m.proposed!.code))) proposed.set(m.proposed.code, m.proposed);
+  for (const m of mentions)
+    if (m.proposed && tasks.some((t) => t.targets.value.includes(m.proposed!.code)))
+      proposed.set(m.proposed.code, m.proposed);
   return { tasks, mentions, proposed: [...proposed.values()], ...(lead ? { lead } : {}) };
 }

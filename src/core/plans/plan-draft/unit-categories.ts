@@ -20,28 +20,79 @@ export interface UnitCategory {
 
 export const UNIT_CATEGORIES: UnitCategory[] = [
   { tag: "xa", words: ["xa", "cap xa"], namePrefixes: ["uy ban nhan dan xa ", "xa "], label: "Xã", kind: "xa" },
-  { tag: "thi-tran", words: ["thi tran"], namePrefixes: ["uy ban nhan dan thi tran ", "thi tran "], label: "Thị trấn", kind: "xa" },
-  { tag: "phuong", words: ["phuong"], namePrefixes: ["uy ban nhan dan phuong ", "phuong "], label: "Phường", kind: "phuong" },
+  {
+    tag: "thi-tran",
+    words: ["thi tran"],
+    namePrefixes: ["uy ban nhan dan thi tran ", "thi tran "],
+    label: "Thị trấn",
+    kind: "xa",
+  },
+  {
+    tag: "phuong",
+    words: ["phuong"],
+    namePrefixes: ["uy ban nhan dan phuong ", "phuong "],
+    label: "Phường",
+    kind: "phuong",
+  },
   { tag: "dac-khu", words: ["dac khu"], namePrefixes: ["uy ban nhan dan dac khu "], label: "Đặc khu", kind: "xa" },
-  { tag: "thon", words: ["thon", "xom", "lang", "ap", "khu dan cu", "thon ban", "thon xom"], namePrefixes: ["thon ", "xom ", "lang ", "ap ", "khu dan cu "], label: "Thôn, bản", kind: "thon" },
-  { tag: "to-dan-pho", words: ["to dan pho", "khu pho", "tdp"], namePrefixes: ["to dan pho ", "khu pho ", "tdp "], label: "Tổ dân phố", kind: "to_dan_pho" },
+  {
+    tag: "thon",
+    words: ["thon", "xom", "lang", "ap", "khu dan cu", "thon ban", "thon xom"],
+    namePrefixes: ["thon ", "xom ", "lang ", "ap ", "khu dan cu "],
+    label: "Thôn, bản",
+    kind: "thon",
+  },
+  {
+    tag: "to-dan-pho",
+    words: ["to dan pho", "khu pho", "tdp"],
+    namePrefixes: ["to dan pho ", "khu pho ", "tdp "],
+    label: "Tổ dân phố",
+    kind: "to_dan_pho",
+  },
   {
     tag: "phong-ban",
     words: ["phong ban", "phong chuyen mon", "co quan chuyen mon", "phong", "ban nganh", "ban"],
     namePrefixes: ["phong ", "van phong "],
-    label: "Phòng, ban", kind: "phong_ban",
+    label: "Phòng, ban",
+    kind: "phong_ban",
   },
-  { tag: "trung-tam", words: ["trung tam", "don vi su nghiep", "don vi su nghiep cong lap"], namePrefixes: ["trung tam ", "thu vien ", "bao tang ", "nha van hoa "], label: "Đơn vị sự nghiệp", kind: "trung_tam" },
+  {
+    tag: "trung-tam",
+    words: ["trung tam", "don vi su nghiep", "don vi su nghiep cong lap"],
+    namePrefixes: ["trung tam ", "thu vien ", "bao tang ", "nha van hoa "],
+    label: "Đơn vị sự nghiệp",
+    kind: "trung_tam",
+  },
   {
     tag: "doan-the",
     words: ["to chuc chinh tri xa hoi", "khoi doan the", "doan the", "hoi doan the", "hoi", "mat tran"],
-    namePrefixes: ["uy ban mat tran to quoc", "hoi ", "doan thanh nien", "huyen doan", "thi doan", "tinh doan", "thanh doan", "lien doan lao dong", "doan "],
-    label: "Mặt trận, đoàn thể", kind: "doan_the",
+    namePrefixes: [
+      "uy ban mat tran to quoc",
+      "hoi ",
+      "doan thanh nien",
+      "huyen doan",
+      "thi doan",
+      "tinh doan",
+      "thanh doan",
+      "lien doan lao dong",
+      "doan ",
+    ],
+    label: "Mặt trận, đoàn thể",
+    kind: "doan_the",
   },
 ];
 
 /** Words that stand for no particular unit in a list ("các phòng, ban, cơ quan, đơn vị"). */
-export const GENERIC_WORDS = ["co quan", "don vi", "dia phuong", "nganh", "co quan don vi", "don vi dia phuong", "cac cap", "cac nganh"];
+export const GENERIC_WORDS = [
+  "co quan",
+  "don vi",
+  "dia phuong",
+  "nganh",
+  "co quan don vi",
+  "don vi dia phuong",
+  "cac cap",
+  "cac nganh",
+];
 
 /** Nouns that start a unit's name: a list item starting with one is a new unit, not part of the previous name. */
 export const HEAD_NOUNS = [

@@ -8,8 +8,8 @@
  * named unit is proposed as a new unit, a group with no unit of the bot stays unmatched.
  */
 
-import { normaliseCode, CODE_PATTERN } from "../../args.js";
-import { ocrWordKey, sameWord, similarity, words, type Word } from "./ocr-text.js";
+import { CODE_PATTERN, normaliseCode } from "../../args.js";
+import { ocrWordKey, sameWord, similarity, type Word, words } from "./ocr-text.js";
 import type { Restorer } from "./restore-diacritics.js";
 import type { KnownUnit, UnitMention } from "./types.js";
 import { ABBREVIATIONS, GENERIC_WORDS, HEAD_NOUNS, UNIT_CATEGORIES, type UnitCategory } from "./unit-categories.js";
@@ -28,14 +28,29 @@ function items(text: string): Item[] {
   for (const w of words(text)) {
     for (const part of w.key.split(/[-/.]/).filter(Boolean)) {
       const key = /[-/.]/.test(w.key) ? ocrWordKey(part) || part : part;
-      const expanded = ABBREVIATIONS[key] ?? (w.text.length <= 3 && w.text === w.text.toUpperCase() ? EXTRA_ABBREVIATIONS[key] : undefined);
+      const expanded =
+        ABBREVIATIONS[key] ??
+        (w.text.length <= 3 && w.text === w.text.toUpperCase() ? EXTRA_ABBREVIATIONS[key] : undefined);
       for (const k of (expanded ?? key).split(" ")) out.push({ key: k, start: w.start, end: w.end });
     }
   }
   return out;
 }
 
-const LEVEL_WORDS = ["xa", "phuong", "huyen", "tinh", "quan", "thi tran", "thi xa", "thanh pho", "dac khu", "cap xa", "cap huyen", "cap tinh"];
+const LEVEL_WORDS = [
+  "xa",
+  "phuong",
+  "huyen",
+  "tinh",
+  "quan",
+  "thi tran",
+  "thi xa",
+  "thanh pho",
+  "dac khu",
+  "cap xa",
+  "cap huyen",
+  "cap tinh",
+];
 
 /**
  * A name's key without what only says where it is: "Ủy ban MTTQ Việt Nam huyện" → "uy ban mat tran to
@@ -46,7 +61,10 @@ export function coreKey(name: string, places: readonly string[] = []): string[] 
   const stripped = name
     .normalize("NFC")
     .replace(/\s+(?:trên địa bàn|thuộc|của)\s.*$/iu, "")
-    .replace(/\s+(?:cấp\s+)?(?:xã|phường|huyện|tỉnh|quận|thị trấn|thị xã|thành phố|đặc khu)(?:\s+\p{Lu}[\p{L}-]*)*\s*$/u, "");
+    .replace(
+      /\s+(?:cấp\s+)?(?:xã|phường|huyện|tỉnh|quận|thị trấn|thị xã|thành phố|đặc khu)(?:\s+\p{Lu}[\p{L}-]*)*\s*$/u,
+      "",
+    );
   let keys = items(stripped).map((i) => i.key);
   const drop = (seq: string[]) => {
     for (let i = 0; i + seq.length <= keys.length; i++) {
@@ -59,11 +77,13 @@ export function coreKey(name: string, places: readonly string[] = []): string[] 
   drop(["viet", "nam"]);
   for (const p of places) {
     const seq = items(p).map((i) => i.key);
-    if (seq.length && keys.length > seq.length && seq.every((s, j) => keys[keys.length - seq.length + j] === s)) keys = keys.slice(0, keys.length - seq.length);
+    if (seq.length && keys.length > seq.length && seq.every((s, j) => keys[keys.length - seq.length + j] === s))
+      keys = keys.slice(0, keys.length - seq.length);
   }
   for (const level of LEVEL_WORDS) {
     const seq = level.split(" ");
-    if (keys.length > seq.length + 1 && seq.every((s, j) => keys[keys.length - seq.length + j] === s)) keys = keys.slice(0, keys.length - seq.length);
+    if (keys.length > seq.length + 1 && seq.every((s, j) => keys[keys.length - seq.length + j] === s))
+      keys = keys.slice(0, keys.length - seq.length);
   }
   return keys;
 }
@@ -86,15 +106,24 @@ const HEAD_CODES: [string, string][] = [
  * Triển lãm tỉnh" → "TT_VHDATL_TINH").
  */
 export function codeFor(name: string, places: readonly string[] = []): string {
-  let stripped = name.normalize("NFC").replace(/\s+(?:xã|phường|huyện|tỉnh|quận|thị trấn|thị xã|thành phố)((?:\s+\p{Lu}[\p{L}-]*)+)\s*$/u, (m, place: string) => m.slice(0, m.length - place.length));
-  for (const p of places) if (stripped.endsWith(` ${p}`) && stripped.length > p.length + 4) stripped = stripped.slice(0, -p.length - 1);
+  let stripped = name
+    .normalize("NFC")
+    .replace(
+      /\s+(?:xã|phường|huyện|tỉnh|quận|thị trấn|thị xã|thành phố)((?:\s+\p{Lu}[\p{L}-]*)+)\s*$/u,
+      (m, place: string) => m.slice(0, m.length - place.length),
+    );
+  for (const p of places)
+    if (stripped.endsWith(` ${p}`) && stripped.length > p.length + 4) stripped = stripped.slice(0, -p.length - 1);
   const keys = items(stripped).map((i) => i.key);
   const full = normaliseCode(keys.join(" ")).replace(/[^A-Z0-9_]/g, "");
   if (full.length <= 24 && CODE_PATTERN.test(full)) return full;
   const head = HEAD_CODES.find(([k]) => k.split(" ").every((w, j) => keys[j] === w));
   const rest = keys.slice(head ? head[0].split(" ").length : 0).filter((k) => k !== "va" && k !== "cua");
   const level = rest.length > 1 && LEVEL_WORDS.includes(rest[rest.length - 1]) ? rest.pop()! : undefined;
-  const initials = rest.map((k) => k[0]).join("").toUpperCase();
+  const initials = rest
+    .map((k) => k[0])
+    .join("")
+    .toUpperCase();
   const code = [head?.[1] ?? "", initials, level ? normaliseCode(level) : ""].filter(Boolean).join("_").slice(0, 30);
   return CODE_PATTERN.test(code) ? code : `DV_${code}`.slice(0, 30);
 }
@@ -128,7 +157,39 @@ function startsWithAt(list: readonly Item[], i: number, phrase: string): boolean
 }
 
 /** Words that look like a head noun but start something else ("tổ chức", "báo cáo", "đối tượng"). */
-const NOT_HEADS = ["to chuc", "bao cao", "bao dam", "bao gom", "doi tuong", "doi moi", "doi voi", "dai bieu", "dai hoi", "dai dien", "hoi nghi", "hoi thao", "hoi vien", "so lieu", "so luong", "so hoa", "ban hanh", "cac noi dung", "cac hoat dong", "cac van ban", "cac hinh thuc", "cac quy dinh", "cac thu tuc", "cac giai phap", "cac nhiem vu", "doan vien", "truong hop", "truong hoc", "thon tin", "to roi", "dai truyen thanh"];
+const NOT_HEADS = [
+  "to chuc",
+  "bao cao",
+  "bao dam",
+  "bao gom",
+  "doi tuong",
+  "doi moi",
+  "doi voi",
+  "dai bieu",
+  "dai hoi",
+  "dai dien",
+  "hoi nghi",
+  "hoi thao",
+  "hoi vien",
+  "so lieu",
+  "so luong",
+  "so hoa",
+  "ban hanh",
+  "cac noi dung",
+  "cac hoat dong",
+  "cac van ban",
+  "cac hinh thuc",
+  "cac quy dinh",
+  "cac thu tuc",
+  "cac giai phap",
+  "cac nhiem vu",
+  "doan vien",
+  "truong hop",
+  "truong hoc",
+  "thon tin",
+  "to roi",
+  "dai truyen thanh",
+];
 
 /** A unit's name starts here: a head noun written exactly ("Tổ", "Ban"; OCR-tolerant only for longer ones), not "tổ chức". */
 function headAt(list: readonly Item[], i: number): boolean {
@@ -137,19 +198,37 @@ function headAt(list: readonly Item[], i: number): boolean {
   if (list[i]?.key === "bao" && /^c[a-z]{1,2}o$/.test(list[i + 1]?.key ?? "")) return false;
   return HEAD_NOUNS.some((h) => {
     const parts = h.split(" ");
-    return parts.every((p, j) => list[i + j] !== undefined && (p.length <= 4 ? list[i + j].key === p : sameWord(list[i + j].key, p)));
+    return parts.every(
+      (p, j) => list[i + j] !== undefined && (p.length <= 4 ? list[i + j].key === p : sameWord(list[i + j].key, p)),
+    );
   });
 }
 
 /** Role words before a group ("Trưởng các thôn", "Chủ tịch UBND các xã", "Thủ trưởng các cơ quan"). */
-const ROLE_WORDS = ["truong", "thu truong", "chu tich", "lanh dao", "giam doc", "to", "uy ban nhan dan", "ban", "hoi dong", "to cong nghe so cong dong", "to truong"];
+const ROLE_WORDS = [
+  "truong",
+  "thu truong",
+  "chu tich",
+  "lanh dao",
+  "giam doc",
+  "to",
+  "uy ban nhan dan",
+  "ban",
+  "hoi dong",
+  "to cong nghe so cong dong",
+  "to truong",
+];
 
 /**
  * Builds a matcher over the bot's units. `places` are the plan's place names (stripped from the
  * ends of names before comparing).
  * @example createUnitMatcher(units, ["Thạch Thành"], restorer).resolve("Phòng Văn hóa và Thông tin", s)[0].targets // ["PHONG_VHTT"]
  */
-export function createUnitMatcher(known: readonly KnownUnit[], places: readonly string[], restorer: Restorer | null): UnitMatcher {
+export function createUnitMatcher(
+  known: readonly KnownUnit[],
+  places: readonly string[],
+  restorer: Restorer | null,
+): UnitMatcher {
   const prepared: PreparedUnit[] = known.map((unit) => {
     const full = items(unit.name).map((i) => i.key);
     const core = coreKey(unit.name, places);
@@ -161,7 +240,12 @@ export function createUnitMatcher(known: readonly KnownUnit[], places: readonly 
 
   /** Members of a category among the bot's units. */
   const membersOf = (c: UnitCategory) =>
-    prepared.filter((p) => p.unit.tags.includes(c.tag) || c.namePrefixes.some((prefix) => `${p.full.join(" ")} `.startsWith(prefix))).map((p) => p.unit);
+    prepared
+      .filter(
+        (p) =>
+          p.unit.tags.includes(c.tag) || c.namePrefixes.some((prefix) => `${p.full.join(" ")} `.startsWith(prefix)),
+      )
+      .map((p) => p.unit);
 
   /** The fewest tags (then codes) that reach exactly these units. */
   const cover = (units: KnownUnit[]): string[] => {
@@ -192,7 +276,8 @@ export function createUnitMatcher(known: readonly KnownUnit[], places: readonly 
     }
   }
   const firstKeys = [...byFirst.keys()];
-  const candidatesFor = (key: string) => firstKeys.filter((k) => k === key || sameWord(k, key) || similarity(k, key) >= 0.6).flatMap((k) => byFirst.get(k)!);
+  const candidatesFor = (key: string) =>
+    firstKeys.filter((k) => k === key || sameWord(k, key) || similarity(k, key) >= 0.6).flatMap((k) => byFirst.get(k)!);
   const resolved = new Map<string, UnitMention[]>();
 
   /** Named units of the bot found in the phrase, longest first, not overlapping. */
@@ -203,7 +288,10 @@ export function createUnitMatcher(known: readonly KnownUnit[], places: readonly 
         const n = target.length;
         for (const len of [n, n + 1, n - 1]) {
           if (len < 1 || i + len > list.length) continue;
-          const window = list.slice(i, i + len).map((x) => x.key).join(" ");
+          const window = list
+            .slice(i, i + len)
+            .map((x) => x.key)
+            .join(" ");
           const score = similarity(window, target.join(" "));
           if (score >= (n <= 2 ? 1 : 0.86)) hits.push({ unit, from: i, to: i + len, score: score + len / 1000 });
         }
@@ -218,7 +306,9 @@ export function createUnitMatcher(known: readonly KnownUnit[], places: readonly 
   const categoriesIn = (list: Item[], from: number, to: number): { cats: UnitCategory[]; rest: string[] } => {
     const cats: UnitCategory[] = [];
     const rest: string[] = [];
-    const entries = UNIT_CATEGORIES.flatMap((c) => c.words.map((w) => ({ c, w }))).sort((a, b) => b.w.length - a.w.length);
+    const entries = UNIT_CATEGORIES.flatMap((c) => c.words.map((w) => ({ c, w }))).sort(
+      (a, b) => b.w.length - a.w.length,
+    );
     const generic = [...GENERIC_WORDS].sort((a, b) => b.length - a.length);
     for (let i = from; i < to; ) {
       const hit = entries.find((e) => startsWithAt(list, i, e.w) && i + e.w.split(" ").length <= to);
@@ -244,10 +334,18 @@ export function createUnitMatcher(known: readonly KnownUnit[], places: readonly 
     const existing = [...proposedUnits.values()].find((u) => u.name === name);
     if (existing) return existing;
     let code = CODE_PATTERN.test(key) ? key : `DV_${key}`.slice(0, 40);
-    for (let n = 2; byCode.has(code) || [...proposedUnits.values()].some((u) => u.code === code); n++) code = `${key.slice(0, 36)}_${n}`;
-    const head = items(name).map((i) => i.key).join(" ");
+    for (let n = 2; byCode.has(code) || [...proposedUnits.values()].some((u) => u.code === code); n++)
+      code = `${key.slice(0, 36)}_${n}`;
+    const head = items(name)
+      .map((i) => i.key)
+      .join(" ");
     const category = UNIT_CATEGORIES.find((c) => c.namePrefixes.some((p) => `${head} `.startsWith(p)));
-    const unit: KnownUnit = { code, name, kind: category?.kind ?? "khac", tags: category && allTags.has(category.tag) ? [category.tag] : [] };
+    const unit: KnownUnit = {
+      code,
+      name,
+      kind: category?.kind ?? "khac",
+      tags: category && allTags.has(category.tag) ? [category.tag] : [],
+    };
     proposedUnits.set(code, unit);
     return unit;
   };
@@ -290,7 +388,9 @@ export function createUnitMatcher(known: readonly KnownUnit[], places: readonly 
         at = n.to;
       }
       if (at < list.length) gaps.push([at, list.length]);
-      const pieces: { from: number; to: number; named?: KnownUnit }[] = [...named.map((n) => ({ from: n.from, to: n.to, named: n.unit }))];
+      const pieces: { from: number; to: number; named?: KnownUnit }[] = [
+        ...named.map((n) => ({ from: n.from, to: n.to, named: n.unit })),
+      ];
       for (const [from, to] of gaps) {
         // Split a gap at separators ("," "và" ";") when what follows starts a new unit or group.
         let segStart = from;
@@ -304,11 +404,23 @@ export function createUnitMatcher(known: readonly KnownUnit[], places: readonly 
           const inGroup = list.slice(segStart, i).some((x) => x.key === "cac" || x.key === "nhung");
           // In a group, a bare category word continues it ("các phòng, ban"); a longer name starts a unit ("…, Trung tâm Phục vụ hành chính công").
           let nextEnd = next;
-          while (nextEnd + 1 < to && !/[,;]/.test(text.slice(list[nextEnd].end, list[nextEnd + 1].start)) && list[nextEnd + 1].key !== "va") nextEnd++;
-          const categoryWord = UNIT_CATEGORIES.flatMap((c) => c.words).filter((w) => startsWithAt(list, next, w)).sort((a, b) => b.length - a.length)[0];
-          const continuesGroup = inGroup && categoryWord !== undefined && nextEnd - next + 1 <= categoryWord.split(" ").length + 1 && !startsWithAt(list, next, "cac");
+          while (
+            nextEnd + 1 < to &&
+            !/[,;]/.test(text.slice(list[nextEnd].end, list[nextEnd + 1].start)) &&
+            list[nextEnd + 1].key !== "va"
+          )
+            nextEnd++;
+          const categoryWord = UNIT_CATEGORIES.flatMap((c) => c.words)
+            .filter((w) => startsWithAt(list, next, w))
+            .sort((a, b) => b.length - a.length)[0];
+          const continuesGroup =
+            inGroup &&
+            categoryWord !== undefined &&
+            nextEnd - next + 1 <= categoryWord.split(" ").length + 1 &&
+            !startsWithAt(list, next, "cac");
           // "Văn phòng HĐND và UBND xã" is one office.
-          const councilPair = isAnd && startsWithAt(list, segStart, "van phong") && startsWithAt(list, next, "uy ban nhan dan");
+          const councilPair =
+            isAnd && startsWithAt(list, segStart, "van phong") && startsWithAt(list, next, "uy ban nhan dan");
           if (startsUnit && !continuesGroup && !councilPair) {
             pieces.push({ from: segStart, to: i });
             segStart = next;
@@ -319,7 +431,12 @@ export function createUnitMatcher(known: readonly KnownUnit[], places: readonly 
       }
       pieces.sort((a, b) => a.from - b.from);
       for (const piece of pieces) {
-        const slice = list.slice(piece.from, piece.to).filter((x, k, arr) => !(k === 0 && (x.key === "va" || x.key === "cung")) && !(k === arr.length - 1 && x.key === "va"));
+        const slice = list
+          .slice(piece.from, piece.to)
+          .filter(
+            (x, k, arr) =>
+              !(k === 0 && (x.key === "va" || x.key === "cung")) && !(k === arr.length - 1 && x.key === "va"),
+          );
         if (!slice.length) continue;
         const raw = text.slice(slice[0].start, slice[slice.length - 1].end);
         if (piece.named) {
@@ -329,12 +446,38 @@ export function createUnitMatcher(known: readonly KnownUnit[], places: readonly 
         const keys = slice.map((x) => x.key);
         // A group starts with "các" (or a role or head noun before it: "Trưởng các thôn", "UBND các xã").
         const cacAt = keys.findIndex((k) => k === "cac" || k === "nhung" || k === "toan");
-        const group = cacAt === 0 || (cacAt > 0 && (headAt(slice, 0) || ROLE_WORDS.some((r) => startsWithAt(slice, 0, r))) && !NOT_HEADS.some((n) => startsWithAt(slice, cacAt, n)));
+        const group =
+          cacAt === 0 ||
+          (cacAt > 0 &&
+            (headAt(slice, 0) || ROLE_WORDS.some((r) => startsWithAt(slice, 0, r))) &&
+            !NOT_HEADS.some((n) => startsWithAt(slice, cacAt, n)));
         if (cacAt === 0 && NOT_HEADS.some((n) => startsWithAt(slice, 0, n))) continue;
         if (group) {
-          const from = piece.from + Math.max(0, list.slice(piece.from, piece.to).findIndex((x) => x.key === "cac" || x.key === "nhung") + 1);
+          const from =
+            piece.from +
+            Math.max(0, list.slice(piece.from, piece.to).findIndex((x) => x.key === "cac" || x.key === "nhung") + 1);
           const { cats, rest } = categoriesIn(list, from, piece.to);
-          const meaningful = rest.filter((r) => !GENERIC_WORDS.includes(r) && !["khoi", "cap", "tren", "dia", "ban", "huyen", "xa", "tinh", "truc", "thuoc", "lien", "quan", "co", "so", "cua"].includes(r));
+          const meaningful = rest.filter(
+            (r) =>
+              !GENERIC_WORDS.includes(r) &&
+              ![
+                "khoi",
+                "cap",
+                "tren",
+                "dia",
+                "ban",
+                "huyen",
+                "xa",
+                "tinh",
+                "truc",
+                "thuoc",
+                "lien",
+                "quan",
+                "co",
+                "so",
+                "cua",
+              ].includes(r),
+          );
           if (!cats.length && !meaningful.length) {
             mentions.push({ text: show(raw), source, targets: ["*"], unmatched: false });
             continue;
@@ -345,7 +488,9 @@ export function createUnitMatcher(known: readonly KnownUnit[], places: readonly 
             continue;
           }
           const words = cats.length === 1 ? [cats[0].label] : cats.map((c) => c.label.split(",")[0].trim());
-          const label = words.map((w, k) => (k === 0 ? w : w.charAt(0).toLocaleLowerCase("vi") + w.slice(1))).join(", ");
+          const label = words
+            .map((w, k) => (k === 0 ? w : w.charAt(0).toLocaleLowerCase("vi") + w.slice(1)))
+            .join(", ");
           mentions.push({ text: show(raw), source, targets: cover(members), unmatched: false, label });
           continue;
         }

@@ -6,7 +6,7 @@
  * them, this only tells when.
  */
 
-import { localDateOf, addDays } from "../../calendar/time.js";
+import { addDays, localDateOf } from "../../calendar/time.js";
 import type { WorkingCalendar } from "../../calendar/working-calendar.js";
 import { planReminders } from "../../reminders/reminder-plan.js";
 import { DEFAULT_REMINDER_POLICY } from "../../types.js";
@@ -26,7 +26,14 @@ export interface UpcomingReminder {
  * at most `max` of them.
  * @example upcomingReminders(file, calendar, new Date("2021-01-29T01:00:00Z"), "Asia/Ho_Chi_Minh")[0] // { at: 29/01 08:00, task: 0, units: 25 }
  */
-export function upcomingReminders(file: PlanFile, calendar: WorkingCalendar, now: Date, tz: string, days = 60, max = 5): UpcomingReminder[] {
+export function upcomingReminders(
+  file: PlanFile,
+  calendar: WorkingCalendar,
+  now: Date,
+  tz: string,
+  days = 60,
+  max = 5,
+): UpcomingReminder[] {
   const from = localDateOf(now, tz);
   const to = addDays(from, days);
   const out: UpcomingReminder[] = [];
@@ -34,7 +41,12 @@ export function upcomingReminders(file: PlanFile, calendar: WorkingCalendar, now
     const units = matchTargets(file.units, task.targets).units.length;
     if (!units) return;
     for (const occurrence of occurrencesOf(task.schedule, { from, to: addDays(to, 30) }, calendar, tz)) {
-      for (const r of planReminders({ dueAt: occurrence.dueAt, policy: task.reminder ?? DEFAULT_REMINDER_POLICY, calendar, tz })) {
+      for (const r of planReminders({
+        dueAt: occurrence.dueAt,
+        policy: task.reminder ?? DEFAULT_REMINDER_POLICY,
+        calendar,
+        tz,
+      })) {
         if (r.kind === "escalation" || r.at <= now || localDateOf(r.at, tz) > to) continue;
         const mine = out.find((o) => o.task === index);
         if (!mine) out.push({ at: r.at, task: index, units });

@@ -124,7 +124,7 @@ export function combineValues(
     if (
       !roles.final.has(p.num.start) &&
       (around.before.includes(" trong do ") ||
-      around.before.includes(" trong so do ") ||
+        around.before.includes(" trong so do ") ||
         bracketAfterValueOf(tk, s, pairing.pairs) === p.ind.code)
     ) {
       partials.push({ code: p.ind.code, range: [s, e - 1] });
@@ -161,13 +161,17 @@ export function combineValues(
     const isTotal = stated || nv.arithmetic.results.has(num.start) || statesTotal(tk, num.start);
     let owner = isTotal || roles.fallback.has(num.start) ? nameBefore(pairing.items, num, sentence) : undefined;
     if (!owner && stated) owner = nameAbove(pairing.items, num);
-    if (owner) add(owner, { value: num.value, additive: false, total: isTotal, at: num.start, ...flags(roles, num.start) });
+    if (owner)
+      add(owner, { value: num.value, additive: false, total: isTotal, at: num.start, ...flags(roles, num.start) });
     else leftovers.push(num);
   }
   for (const z of roles.zeros) add(z.code, { value: 0, additive: false, total: false, at: z.at, zero: true });
 
   // Parts of a stated total, or of a figure broken down after "trong đó", are not unclear.
-  const totalsAt = [...entries.values()].flat().filter((e) => e.total).map((e) => e.at);
+  const totalsAt = [...entries.values()]
+    .flat()
+    .filter((e) => e.total)
+    .map((e) => e.at);
   const pairEnds = pairing.pairs.map((p) => Math.max(p.num.end, p.ind.end));
   const isPart = (at: number): boolean =>
     totalsAt.some((t) => t > at && sentence[t] === sentence[at]) ||

@@ -84,7 +84,11 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
     const t = toks[i]!;
     if (nv.blocked[i]) continue;
     // arrows: "->", "=>", "→", "⇒"
-    if (t.k === "→" || t.k === "⇒" || ((t.k === "-" || t.k === "=") && toks[i + 1]?.k === ">" && !toks[i + 1]!.spaced)) {
+    if (
+      t.k === "→" ||
+      t.k === "⇒" ||
+      ((t.k === "-" || t.k === "=") && toks[i + 1]?.k === ">" && !toks[i + 1]!.spaced)
+    ) {
       let end = t.k === "→" || t.k === "⇒" ? i + 1 : i + 2;
       const fw = forwardAt(toks, end);
       if (fw) end = fw;
@@ -94,7 +98,12 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
       continue;
     }
     // "tin bài 5 là nhầm", "5 là sai": the figure before is the wrong one
-    if (t.type === "n" && !nv.blocked[i] && key(toks[i + 1]) === "la" && (key(toks[i + 2]) === "nham" || key(toks[i + 2]) === "sai")) {
+    if (
+      t.type === "n" &&
+      !nv.blocked[i] &&
+      key(toks[i + 1]) === "la" &&
+      (key(toks[i + 2]) === "nham" || key(toks[i + 2]) === "sai")
+    ) {
       const num = numbers.read(i, false);
       if (num && num.end === i + 1) blocked.push(i);
       continue;
@@ -131,7 +140,11 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
       continue;
     }
     // "pano 12 nhé, à không, 14 ạ": "à không" (oh no) followed by the right figure
-    if (t.o.toLowerCase() === "à" && NOT.has(key(toks[i + 1])) && (toks[i + 2]?.k === "," || toks[i + 2]?.type === "n")) {
+    if (
+      t.o.toLowerCase() === "à" &&
+      NOT.has(key(toks[i + 1])) &&
+      (toks[i + 2]?.k === "," || toks[i + 2]?.type === "n")
+    ) {
       const end = toks[i + 2]?.k === "," ? i + 3 : i + 2;
       markers.push({ start: i, end });
       for (let x = i; x < end; x++) breaks.push(x);

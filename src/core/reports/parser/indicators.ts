@@ -102,7 +102,14 @@ function compile(indicators: readonly IndicatorDef[]): CompiledIndicators {
   }
   const measures = new Map<string, string>();
   for (const [m, owners] of measureOwners) if (owners.size === 1) measures.set(m, [...owners][0]!);
-  return { exact, list: [...exact.values()], maxWords: Math.min(maxWords + 1, 8), measures, heads: headsOf(indicators), order };
+  return {
+    exact,
+    list: [...exact.values()],
+    maxWords: Math.min(maxWords + 1, 8),
+    measures,
+    heads: headsOf(indicators),
+    order,
+  };
 }
 
 /** Counting nouns that may head a synonym ("2 lớp", "3 xe", "4 tranh"): a short list, as most heads are other words too. */

@@ -5,8 +5,8 @@
  */
 
 import { isNumberWordKey } from "../vietnamese-numbers.js";
-import type { CompiledIndicators } from "./indicators.js";
 import { osaDistance } from "./fuzzy.js";
+import type { CompiledIndicators } from "./indicators.js";
 import type { NumberReader } from "./numbers.js";
 import { isHard, isWordIn, type Tok, type Tokenised } from "./tokens.js";
 import { BREAK_WORDS, COMPOUND_STOP, FILLER_WORDS, FUZZY_STOP, TIME_UNITS } from "./vocabulary.js";
@@ -138,16 +138,14 @@ function inCompound(toks: readonly Tok[], i: number): boolean {
   const prev = toks[i - 1];
   const next = toks[i + 1];
   const k = toks[i]!.k;
-  return (prev?.type === "w" && COMPOUND_STOP.has(`${prev.k} ${k}`)) || (next?.type === "w" && COMPOUND_STOP.has(`${k} ${next.k}`));
+  return (
+    (prev?.type === "w" && COMPOUND_STOP.has(`${prev.k} ${k}`)) ||
+    (next?.type === "w" && COMPOUND_STOP.has(`${k} ${next.k}`))
+  );
 }
 
 /** Indicator mention starting at token i: longest synonym, then Telex, then a small typo. */
-function matchIndicator(
-  toks: readonly Tok[],
-  blocked: Uint8Array,
-  i: number,
-  c: CompiledIndicators,
-): NameMatch {
+function matchIndicator(toks: readonly Tok[], blocked: Uint8Array, i: number, c: CompiledIndicators): NameMatch {
   if (c.exact.size === 0) return null;
   const ends: number[] = [];
   const ck: string[] = [];

@@ -32,15 +32,50 @@ export interface Multipliers extends TokenMarks {
 /** "mỗi loại", "mỗi thứ": the number is each named indicator's. */
 const EACH_KIND = new Set(["loai", "thu"]);
 /** Words that may stand between "mỗi <unit>" and its number ("mỗi thôn treo 2 pa nô"). */
-const BETWEEN = new Set(["treo", "dan", "phat", "co", "dang", "to", "chuc", "lam", "dat", "khoang", "la", ":", "gom", "in", "dung", "xay"]);
+const BETWEEN = new Set([
+  "treo",
+  "dan",
+  "phat",
+  "co",
+  "dang",
+  "to",
+  "chuc",
+  "lam",
+  "dat",
+  "khoang",
+  "la",
+  ":",
+  "gom",
+  "in",
+  "dung",
+  "xay",
+]);
 const CONJ = new Set([",", "/", "va", "&", "-", "hoac"]);
 /** Verbs after "moi" typed without marks that make it "mới" (just): "pano moi treo 5 cai". */
-const JUST_DONE = new Set(["treo", "phat", "dang", "dan", "in", "xay", "lam", "co", "duoc", "dung", "nhan", "gui", "hoan", "trien", "thuc", "bat"]);
+const JUST_DONE = new Set([
+  "treo",
+  "phat",
+  "dang",
+  "dan",
+  "in",
+  "xay",
+  "lam",
+  "co",
+  "duoc",
+  "dung",
+  "nhan",
+  "gui",
+  "hoan",
+  "trien",
+  "thuc",
+  "bat",
+]);
 /** Periods a rate is given per ("2 lượt/ngày"): counted only with "trong N ngày". */
 const PERIOD_UNITS = new Set(["ngay", "tuan", "thang", "nam", "quy", "buoi", "dot"]);
 
 const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
-const isSentenceEnd = (t: Tok | undefined): boolean => !t || t.type === "nl" || t.k === ";" || t.k === "." || t.k === "!" || t.k === "?";
+const isSentenceEnd = (t: Tok | undefined): boolean =>
+  !t || t.type === "nl" || t.k === ";" || t.k === "." || t.k === "!" || t.k === "?";
 
 /**
  * Finds "mỗi …" multipliers, "mỗi loại N" shared numbers and rates over a duration.
@@ -73,7 +108,15 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       const num = firstNumber(toks, nv, numbers, each ? i + 2 : i + 1, 2);
       const named = namesBefore(toks, nv, nameAt, i);
       if (!num || named.length < 2) continue;
-      const item = { kind: "N" as const, start: num[0], end: num[1], value: num[2], weak: false, bad: false, first: false };
+      const item = {
+        kind: "N" as const,
+        start: num[0],
+        end: num[1],
+        value: num[2],
+        weak: false,
+        bad: false,
+        first: false,
+      };
       for (const ind of named) {
         out.pairs.push({ num: item, ind, numFirst: false });
         for (let x = ind.start; x < ind.end; x++) blocked.push(x);
@@ -100,7 +143,8 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     } else {
       for (const [s, e, v] of figures) readings.set(s, { end: e, value: v * count.value });
       // a count of places used here is no figure of its own ("xã có 9 thôn")
-      if (PLACE_WORDS.has(unit.words[0]!) || unit.words[0] === "to") for (let x = count.start; x < count.end; x++) blocked.push(x);
+      if (PLACE_WORDS.has(unit.words[0]!) || unit.words[0] === "to")
+        for (let x = count.start; x < count.end; x++) blocked.push(x);
     }
     i = Math.max(i, figures[figures.length - 1]![1] - 1);
   }
@@ -240,7 +284,8 @@ function namesBefore(
   let end = moi;
   for (let k = found.length - 1; k >= 0; k--) {
     const m = found[k]!;
-    for (let x = m.end; x < end; x++) if (!(CONJ.has(key(toks[x])) || toks[x]!.k === ":" || key(toks[x]) === "deu")) return run;
+    for (let x = m.end; x < end; x++)
+      if (!(CONJ.has(key(toks[x])) || toks[x]!.k === ":" || key(toks[x]) === "deu")) return run;
     if (!run.some((r) => r.code === m.code)) run.unshift(m);
     end = m.start;
   }
@@ -270,7 +315,8 @@ function findRates(
     const per = key(toks[j + 1]);
     if (toks[j]?.k !== "/" || toks[j + 1]?.type !== "w" || j === i + 1) continue;
     const after = toks[j + 2];
-    if (after && (after.k === "x" || after.k === "*" || after.k === "×" || after.k === "=" || key(after) === "nhan")) continue;
+    if (after && (after.k === "x" || after.k === "*" || after.k === "×" || after.k === "=" || key(after) === "nhan"))
+      continue;
     const rate = numbers.read(i, false);
     if (!rate || rate.bad) continue;
     let times: number | null = null;

@@ -61,12 +61,9 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
   const { references, spans } = findReferences(folded, nfcText);
   for (const [s, e] of spans) mark(s, e, 1);
   // Phone numbers: 0912345678, 0912 345 678, +84 912 345 678, 0237 3xxx xxx
-  each(
-    /(?<![\d\p{L}+])(?:\+[ \t]?84|84|0)[ \t.-]?(?:2(?:[ \t.-]?\d){9}|[1-9](?:[ \t.-]?\d){8})(?!\d)/gu,
-    (m) => {
-      if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
-    },
-  );
+  each(/(?<![\d\p{L}+])(?:\+[ \t]?84|84|0)[ \t.-]?(?:2(?:[ \t.-]?\d){9}|[1-9](?:[ \t.-]?\d){8})(?!\d)/gu, (m) => {
+    if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
+  });
   // Dates: 10/02/2021, 10.02.2021, 10-02-21
   each(/(?<![\d/.,])(\d{1,2})[ \t]*([/.-])[ \t]*(\d{1,2})[ \t]*\2[ \t]*(\d{4}|\d{2})(?![\d/])/g, (m) => {
     const s = m.index;
@@ -150,4 +147,3 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
 
   return { arr, when, unclearSpans, references };
 }
-

@@ -8,9 +8,9 @@
 
 import type { DocumentReference } from "../../types.js";
 import { parseDigitNumber } from "../vietnamese-numbers.js";
+import { type Arithmetic, findArithmetic } from "./arithmetic.js";
 import type { CompiledIndicators } from "./indicators.js";
 import { createNameMatcher } from "./mentions.js";
-import { findArithmetic, type Arithmetic } from "./arithmetic.js";
 import { markNonValueSpans } from "./non-value-spans.js";
 import { isKeycap } from "./number-forms.js";
 import { createNumberReader } from "./numbers.js";
@@ -73,7 +73,8 @@ export function withMarks(nv: NonValues, marks: TokenMarks): NonValues {
   const toBreak = [...(marks.breaks ?? [])];
   const settled = new Set(marks.settled ?? []);
   const unclear = marks.unclear ?? [];
-  if (!toBlock.length && !toFill.length && !toBreak.length && !settled.size && !unclear.length && !marks.readings?.size) return nv;
+  if (!toBlock.length && !toFill.length && !toBreak.length && !settled.size && !unclear.length && !marks.readings?.size)
+    return nv;
   // copy only what changes: most stages mark a few tokens of a short message
   const n = nv.blocked.length;
   const blocked = toBlock.length || toFill.length || toBreak.length ? nv.blocked.slice() : nv.blocked;
@@ -237,7 +238,12 @@ function markTaskHints(
 }
 
 /** Whether the number at token j counts something named right after it ("35 học viên", "20 tờ"). */
-function countsSomething(toks: readonly Tok[], j: number, nameAt: (i: number) => { end: number } | null, compiled: CompiledIndicators): boolean {
+function countsSomething(
+  toks: readonly Tok[],
+  j: number,
+  nameAt: (i: number) => { end: number } | null,
+  compiled: CompiledIndicators,
+): boolean {
   const t = toks[j];
   const next = toks[j + 1];
   if (!t || t.type !== "n" || !next || next.type !== "w") return false;
@@ -296,14 +302,23 @@ function markLabels(
     if (colon && nt.type === "n" && toks[j + 1]?.k !== "/") continue;
     let end = -1;
     if (nt.type === "n") end = j + 1;
-    else if (nt.type === "w" && /^[ivx]+$/.test(nt.k) && nt.k.length <= 4) end = j + 1; // quý II
+    else if (nt.type === "w" && /^[ivx]+$/.test(nt.k) && nt.k.length <= 4)
+      end = j + 1; // quý II
     else {
       const nw = numbers.wordsAt(j);
       if (nw) end = nw.end;
     }
     if (end < 0) continue;
     // "Trung tâm điều 3 lượt xe về xã": the verb "điều" (to send), not "Điều 3" (an article)
-    if (key === "dieu" && toks[end]?.type === "w" && (nameAt(end) || compiled.measures.has(toks[end]!.k) || compiled.heads.has(toks[end]!.k) || toks[end]!.k === "luot")) continue;
+    if (
+      key === "dieu" &&
+      toks[end]?.type === "w" &&
+      (nameAt(end) ||
+        compiled.measures.has(toks[end]!.k) ||
+        compiled.heads.has(toks[end]!.k) ||
+        toks[end]!.k === "luot")
+    )
+      continue;
     // "tháng 22", "quý 7" are no months nor quarters
     if (nt.type === "n" && end === j + 1 && Object.hasOwn(LABEL_MAX, key) && Number(nt.k) > LABEL_MAX[key]!) continue;
     // "quý I/2021", "tháng 2/2021"

@@ -56,7 +56,14 @@ export function readDigitForm(tk: Tokenised, at: number, acceptWord: (i: number)
   if (nkeys[end] === "ruoi" && acceptWord(end)) return { value: value + scale / 2, end: end + 1 };
   // "1 nghìn 2", "3 trăm 5": one digit after the scale is its next place, as in words
   const tail = toks[end];
-  if (scale >= 100 && tail && tail.type === "n" && /^[1-9]$/.test(tail.k) && Number.isInteger(value) && glued(tk, end)) {
+  if (
+    scale >= 100 &&
+    tail &&
+    tail.type === "n" &&
+    /^[1-9]$/.test(tail.k) &&
+    Number.isInteger(value) &&
+    glued(tk, end)
+  ) {
     return { value: value + (Number(tail.k) * scale) / 10, end: end + 1 };
   }
   return { value, end };

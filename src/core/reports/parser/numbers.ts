@@ -3,7 +3,7 @@
  * ("mười hai", "hai mươi lăm"), with the checks that keep homographs out ("như sau", "năm nay").
  */
 
-import { acceptsNumberWord, parseNumberWords, type NumberWordMatch } from "../vietnamese-numbers.js";
+import { acceptsNumberWord, type NumberWordMatch, parseNumberWords } from "../vietnamese-numbers.js";
 import { readDigitForm } from "./number-forms.js";
 import type { Tokenised } from "./tokens.js";
 import { NUMBER_WORD_STOP_NEXT, NUMBER_WORD_STOP_PREV } from "./vocabulary.js";

@@ -87,7 +87,8 @@ export function pairNumbers(
       continue;
     }
     const code = measureAfter(tk, nv, cls, compiled, it);
-    if (code) pairs.push({ num: it, ind: { kind: "I", start: it.end, end: it.end + 1, code, first: false }, numFirst: true });
+    if (code)
+      pairs.push({ num: it, ind: { kind: "I", start: it.end, end: it.end + 1, code, first: false }, numFirst: true });
     else if (!it.weak) unplaced.push(it);
   }
   pairs.sort((x, y) => x.num.start - y.num.start);
@@ -106,7 +107,12 @@ export function withPairs(pairing: Pairing, extra: readonly Pair[]): Pairing {
 }
 
 /** "pa nô, áp phích: 15" — one number for two indicators: not a value, quoted to ask. */
-function dropSharedNumbers(tk: Tokenised, merged: readonly Item[], pairs: readonly Pair[], unclear: [number, number][]): Pair[] {
+function dropSharedNumbers(
+  tk: Tokenised,
+  merged: readonly Item[],
+  pairs: readonly Pair[],
+  unclear: [number, number][],
+): Pair[] {
   const { toks } = tk;
   const pairedInds = new Set<IndItem>(pairs.map((p) => p.ind));
   const indexOf = new Map<Item, number>(merged.map((it, idx) => [it, idx]));
@@ -120,7 +126,13 @@ function dropSharedNumbers(tk: Tokenised, merged: readonly Item[], pairs: readon
     let shared: IndItem | null = null;
     if (!p.numFirst) {
       const prev = merged[idx - 1];
-      if (prev && prev.kind === "I" && prev.code !== p.ind.code && !pairedInds.has(prev) && conjOnly(prev.end, p.ind.start))
+      if (
+        prev &&
+        prev.kind === "I" &&
+        prev.code !== p.ind.code &&
+        !pairedInds.has(prev) &&
+        conjOnly(prev.end, p.ind.start)
+      )
         shared = prev;
     } else {
       const next = merged[idx + 1];
@@ -187,7 +199,15 @@ function chainItems(
     const product = nv.readings.get(i) ?? nv.arithmetic.products.get(i);
     if (product) {
       // "3 buổi x 4 tuần", a table row's villages: one number, the product or the sum
-      items.push({ kind: "N", start: i, end: product.end, value: product.value, weak: false, bad: false, first: firstInClause });
+      items.push({
+        kind: "N",
+        start: i,
+        end: product.end,
+        value: product.value,
+        weak: false,
+        bad: false,
+        first: firstInClause,
+      });
       firstInClause = false;
       for (let x = i; x < product.end; x++) cls[x] = "item";
       i = product.end;
@@ -256,7 +276,9 @@ function mergeMentions(tk: Tokenised, items: readonly Item[], cls: TokenClass[])
       for (let x = last.end; x < it.start; x++) gap.push(x);
       const conjOnly = gap.every((x) => CONJ.has(toks[x]!.k) || CONJ.has(toks[x]!.kt));
       const code =
-        last.code === it.code && conjOnly ? it.code : mergedCode(tk, cls, merged[merged.length - 2], last, it, items[idx + 1], gap);
+        last.code === it.code && conjOnly
+          ? it.code
+          : mergedCode(tk, cls, merged[merged.length - 2], last, it, items[idx + 1], gap);
       if (code) {
         for (const x of gap) cls[x] = "item";
         merged[merged.length - 1] = { ...last, end: it.end, code };

@@ -31,10 +31,45 @@ export interface PeriodQualifiers extends TokenMarks {
 const RANK: Readonly<Record<string, number>> = { tuan: 1, thang: 2, quy: 3, nam: 5 };
 const COMPARATORS = new Set(["tang", "giam", "hon", "vuot", "chenh"]);
 /** Words between a comparison and its figure ("nhiều hơn quý trước 1", "hơn kế hoạch 2"). */
-const COMPARED_GLUE = new Set(["them", "so", "voi", "cung", "ky", "truoc", "quy", "thang", "nam", "tuan", "la", "khoang", "ke", "hoach"]);
+const COMPARED_GLUE = new Set([
+  "them",
+  "so",
+  "voi",
+  "cung",
+  "ky",
+  "truoc",
+  "quy",
+  "thang",
+  "nam",
+  "tuan",
+  "la",
+  "khoang",
+  "ke",
+  "hoach",
+]);
 const CLAUSE_ENDS = new Set([",", ";", ".", ")", "!", "?", "(", "→"]);
 /** Words that may stand between "cộng"/"tổng" and a period's figure ("Cộng quý I: 9"). */
-const PERIOD_GLUE = new Set(["ca", "quy", "thang", "nam", "tuan", "dot", "ky", "la", "so", "cong", "tu", "dau", "den", "nay", "toan", "trong", "duoc", "dat", "co"]);
+const PERIOD_GLUE = new Set([
+  "ca",
+  "quy",
+  "thang",
+  "nam",
+  "tuan",
+  "dot",
+  "ky",
+  "la",
+  "so",
+  "cong",
+  "tu",
+  "dau",
+  "den",
+  "nay",
+  "toan",
+  "trong",
+  "duoc",
+  "dat",
+  "co",
+]);
 const PLAN_WORDS: readonly string[][] = [
   ["phan", "dau"],
   ["du", "kien"],
@@ -123,12 +158,19 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     if (k === "tu" && next === "dau" && RANK[key(toks[i + 2])]) {
       const r = RANK[key(toks[i + 2])]!;
       const role = roleOfPeriod(r, reportRank);
-      for (const [s] of numbersIn(i + 3)) (role === "cumulative" ? cumulative : role === "total" ? totals : parts).add(s);
+      for (const [s] of numbersIn(i + 3))
+        (role === "cumulative" ? cumulative : role === "total" ? totals : parts).add(s);
       i += 2;
       continue;
     }
     // a part of the report's period: "riêng quý II: 8" in a six-month report, "tháng 3 treo 5" in a quarterly one
-    if (RANK[k] !== undefined && reportRank > 0 && RANK[k]! < reportRank && nv.blocked[i + 1] && !nv.transparent[i + 1]) {
+    if (
+      RANK[k] !== undefined &&
+      reportRank > 0 &&
+      RANK[k]! < reportRank &&
+      nv.blocked[i + 1] &&
+      !nv.transparent[i + 1]
+    ) {
       let j = i + 1;
       while (j < n && nv.blocked[j] && !nv.transparent[j] && !isClauseEnd(toks[j])) j++;
       for (const [s] of numbersIn(j)) cumulative.add(s);
@@ -179,7 +221,9 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     }
     // plans: "phấn đấu treo thêm 8 pa nô", "dự kiến", "quý tới", "sẽ"
     const plan = PLAN_WORDS.find((seq) => seq.every((w, j) => key(toks[i + j]) === w));
-    const future = (RANK[k] !== undefined && next === "toi") || (k === "se" && (t.o.toLowerCase() === "sẽ" || (!tk.accented && key(toks[i - 1]) !== "chia")));
+    const future =
+      (RANK[k] !== undefined && next === "toi") ||
+      (k === "se" && (t.o.toLowerCase() === "sẽ" || (!tk.accented && key(toks[i - 1]) !== "chia")));
     if (plan || future) {
       const from = i + (plan ? plan.length : 2);
       if (plan?.[0] === "phuong") {
@@ -204,7 +248,10 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       }
       continue;
     }
-    if ((k === "tong" || k === "cong") && (RANK[next] || (next === "ca" && RANK[key(toks[i + 2])]) || (next === "cong" && RANK[key(toks[i + 2])]))) {
+    if (
+      (k === "tong" || k === "cong") &&
+      (RANK[next] || (next === "ca" && RANK[key(toks[i + 2])]) || (next === "cong" && RANK[key(toks[i + 2])]))
+    ) {
       const found = numberAfter(i + 1, 7, PERIOD_GLUE);
       if (found) totals.add(found[0]);
     }
@@ -237,7 +284,12 @@ function startsLine(toks: readonly Tok[], i: number): boolean {
 function sectionStartsAt(toks: readonly Tok[], j: number): boolean {
   const t = toks[j];
   const next = toks[j + 1];
-  return !!t && !!next && (next.k === "." || next.k === ")") && (/^[ivx]+$/.test(t.k) || (t.type === "n" && /^\d{1,2}$/.test(t.k)));
+  return (
+    !!t &&
+    !!next &&
+    (next.k === "." || next.k === ")") &&
+    (/^[ivx]+$/.test(t.k) || (t.type === "n" && /^\d{1,2}$/.test(t.k)))
+  );
 }
 
 /** What a figure "for the whole X" / "since the start of X" is, against the report's period. */
@@ -250,7 +302,7 @@ function roleOfPeriod(rank: number, reportRank: number): "cumulative" | "total" 
 /** Whether a comparison's clause names what it compares with ("so với", "cùng kỳ", "quý trước", "hơn kế hoạch"). */
 function comparedInClause(toks: readonly Tok[], i: number): boolean {
   let a = i;
-  while (a > 0 && !isClauseEnd(toks[a - 1]) ) a--;
+  while (a > 0 && !isClauseEnd(toks[a - 1])) a--;
   let b = i;
   while (b < toks.length && !isClauseEnd(toks[b])) b++;
   for (let x = a; x < b; x++) {
@@ -294,7 +346,20 @@ interface NamedPeriod {
   year?: number;
 }
 
-const ROMAN: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10, xi: 11, xii: 12 };
+const ROMAN: Readonly<Record<string, number>> = {
+  i: 1,
+  ii: 2,
+  iii: 3,
+  iv: 4,
+  v: 5,
+  vi: 6,
+  vii: 7,
+  viii: 8,
+  ix: 9,
+  x: 10,
+  xi: 11,
+  xii: 12,
+};
 /** Words before a period that make it another's ("lũy kế quý I", "cả năm 2025", "cùng kỳ", "so với quý IV"). */
 const NOT_THE_REPORTS = new Set(["luy ke", "tu dau", "so voi", "cung ky", "den het", "ke hoach"]);
 
@@ -324,7 +389,8 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
 /** The period named at token i ("quý I/2026", "tháng 4", "6 tháng", "năm 2026"), or null. */
 function periodAt(toks: readonly Tok[], nv: NonValues, i: number): NamedPeriod | null {
   const t = toks[i]!;
-  if (t.type === "n" && (t.k === "6" || t.k === "9") && key(toks[i + 1]) === "thang") return { rank: 4, unit: `${t.k} thang` };
+  if (t.type === "n" && (t.k === "6" || t.k === "9") && key(toks[i + 1]) === "thang")
+    return { rank: 4, unit: `${t.k} thang` };
   const k = key(t);
   const next = toks[i + 1];
   if (RANK[k] === undefined || k === "tuan" || !nv.blocked[i + 1] || !next || next.type === "nl") return null;

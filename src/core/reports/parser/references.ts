@@ -116,7 +116,13 @@ export function findReferences(folded: FoldedText, nfcText: string): FoundRefere
     const looksOfficial =
       /\p{Lu}/u.test(symbolOriginal) || m[2]!.includes("-") || DOC_ABBR.test(m[2]!) || DOC_WORDS_BEFORE.test(before);
     if (!looksOfficial || !free(s, e)) return;
-    add(s, e, original(s, e).replace(/[\u2010-\u2015\u2212]/g, "-").toUpperCase());
+    add(
+      s,
+      e,
+      original(s, e)
+        .replace(/[\u2010-\u2015\u2212]/g, "-")
+        .toUpperCase(),
+    );
   });
   // "Kế hoạch số 20 ngày 29/01/2021"
   each(

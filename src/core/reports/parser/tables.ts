@@ -78,18 +78,40 @@ const HEADER_KINDS: readonly [ColumnKind, RegExp][] = [
   ["cumulative", /\b(?:luy ke|cong don|tu dau nam|tu dau quy|ca nam)\b/],
   ["previous", /\b(?:ky truoc|quy truoc|thang truoc|nam truoc|tuan truoc|cung ky|nam ngoai)\b/],
   ["percent", /%|\b(?:ty le|ti le|so sanh|so voi)\b|^dat$/],
-  ["plan", /^(?:ke hoach|kh|chi tieu giao|chi tieu ke hoach|chi tieu kh|muc tieu|kh giao|ke hoach giao|kh nam|ke hoach nam|giao)\b/],
-  ["value", /^(?:so luong|sl|ket qua|kq|thuc hien|th|so lieu|gia tri|ky nay|trong ky|da thuc hien|ket qua thuc hien|ket qua dat duoc|so luong thuc hien)\b/],
+  [
+    "plan",
+    /^(?:ke hoach|kh|chi tieu giao|chi tieu ke hoach|chi tieu kh|muc tieu|kh giao|ke hoach giao|kh nam|ke hoach nam|giao)\b/,
+  ],
+  [
+    "value",
+    /^(?:so luong|sl|ket qua|kq|thuc hien|th|so lieu|gia tri|ky nay|trong ky|da thuc hien|ket qua thuc hien|ket qua dat duoc|so luong thuc hien)\b/,
+  ],
   ["total", /^(?:tong|tong cong|cong|tong so|toan xa|ca xa)\b/],
   ["note", /^(?:ghi chu|gc)\b/],
   ["unit", /^(?:dvt|don vi tinh|dv tinh|dv|don vi)\.?$/],
-  ["label", /^(?:chi tieu|noi dung|ten chi tieu|hang muc|cong viec|noi dung cong viec|loai hinh|hinh thuc|danh muc|noi dung tuyen truyen|ten|loai|muc|chi tieu\/noi dung)\b/],
+  [
+    "label",
+    /^(?:chi tieu|noi dung|ten chi tieu|hang muc|cong viec|noi dung cong viec|loai hinh|hinh thuc|danh muc|noi dung tuyen truyen|ten|loai|muc|chi tieu\/noi dung)\b/,
+  ],
   ["part", /^(?:thon|xom|to|tdp|to dan pho|ban|khu|ap|doi|khoi|lang|cum|phuong|xa)\b.+/],
   ["place", /^(?:thon|xom|tdp|to dan pho|ban|khu|dia ban|don vi|ten thon|thon\/xom|thon, xom)$/],
   ["period", /^(?:thang|quy|nam|tuan|dot|ky)\s*(?:\d|[ivx]+\b)|^\d+ thang\b/],
 ];
 
-const ROMAN: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10, xi: 11, xii: 12 };
+const ROMAN: Readonly<Record<string, number>> = {
+  i: 1,
+  ii: 2,
+  iii: 3,
+  iv: 4,
+  v: 5,
+  vi: 6,
+  vii: 7,
+  viii: 8,
+  ix: 9,
+  x: 10,
+  xi: 11,
+  xii: 12,
+};
 
 /** Row labels of a total row ("Tổng", "Cộng", "Tổng cộng"). */
 const TOTAL_ROW = /^(?:tong|tong cong|cong|tong so|toan xa|ca xa)\b/;
@@ -203,7 +225,8 @@ function cellsOf(tk: Tokenised, line: Line, sep: Separator, edges: Edges): Cell[
     if (parts.length > MAX_COLUMNS) return [];
   }
   if (edges.lead && parts.length && !line.text.slice(parts[0]![0], parts[0]![1]).trim()) parts.shift();
-  if (edges.trail && parts.length && !line.text.slice(parts[parts.length - 1]![0], parts[parts.length - 1]![1]).trim()) parts.pop();
+  if (edges.trail && parts.length && !line.text.slice(parts[parts.length - 1]![0], parts[parts.length - 1]![1]).trim())
+    parts.pop();
   let t = line.from;
   for (const [a, b] of parts) {
     const start = line.start + a;
@@ -286,7 +309,16 @@ function readHeader(
 const STRUCTURAL: ReadonlySet<ColumnKind> = new Set(["index", "label", "unit", "value", "plan"]);
 
 /** Column kinds whose header may hold a number ("Thôn 1", "Quý I/2026", "Thực hiện quý 1", "Kế hoạch năm 2026"). */
-const HEADER_WITH_NUMBER: ReadonlySet<ColumnKind> = new Set(["part", "period", "total", "value", "plan", "cumulative", "previous", "percent"]);
+const HEADER_WITH_NUMBER: ReadonlySet<ColumnKind> = new Set([
+  "part",
+  "period",
+  "total",
+  "value",
+  "plan",
+  "cumulative",
+  "previous",
+  "percent",
+]);
 
 const isNumeric = (key: string): boolean =>
   /^\d+(?:[.,]\d+)*\s*k?$/.test(key) || (key.length > 0 && parseVietnameseNumber(key) !== null);
@@ -325,7 +357,11 @@ const PERIOD_RANK: Readonly<Record<string, number>> = { tuan: 1, thang: 2, quy: 
  * text before the table names; a quarter beside its months; the latest), else -1: the sum of the
  * parts (villages, or months under a stated quarter), -2: none.
  */
-function chooseValueColumn(kinds: readonly ColumnKind[], cellsKey: readonly string[], before: string): { column: number; sum: number[] } {
+function chooseValueColumn(
+  kinds: readonly ColumnKind[],
+  cellsKey: readonly string[],
+  before: string,
+): { column: number; sum: number[] } {
   const one = (column: number) => ({ column, sum: [] });
   const first = (k: ColumnKind) => kinds.indexOf(k);
   if (first("value") >= 0) return one(first("value"));
@@ -344,7 +380,8 @@ function chooseValueColumn(kinds: readonly ColumnKind[], cellsKey: readonly stri
       });
       if (match >= 0) return one(periods[match]!);
       // months under a stated quarter: their sum
-      if (of.every((p) => p.unit === of[0]!.unit && rank(p) > 0 && rank(p) < rank(stated))) return { column: -1, sum: periods };
+      if (of.every((p) => p.unit === of[0]!.unit && rank(p) > 0 && rank(p) < rank(stated)))
+        return { column: -1, sum: periods };
     }
     // a longer period beside shorter ones is their total ("Tháng 1 | Tháng 2 | Tháng 3 | Quý I")
     const longest = Math.max(...of.map(rank));
@@ -392,12 +429,19 @@ function readRows(
     .map((l) => searchKey(l.text))
     .join(" ");
   const { column: valueColumn, sum } = chooseValueColumn(kinds, keys, before);
-  const labelColumn = kinds.indexOf("label") >= 0 ? kinds.indexOf("label") : kinds.findIndex((k) => k === "unknown" || k === "place");
+  const labelColumn =
+    kinds.indexOf("label") >= 0 ? kinds.indexOf("label") : kinds.findIndex((k) => k === "unknown" || k === "place");
   for (const row of rows) {
     const label = row[labelColumn];
     const valueCell = valueColumn >= 0 ? row[valueColumn] : undefined;
     // a value cell in words ("treo 5 pa nô, 10 băng rôn") is prose: left to the pairing
-    if (valueCell && valueCell.key !== "" && !isNumeric(valueCell.key) && !cellNumber(tk, valueCell) && !/^[-–.]+$/.test(valueCell.key)) {
+    if (
+      valueCell &&
+      valueCell.key !== "" &&
+      !isNumeric(valueCell.key) &&
+      !cellNumber(tk, valueCell) &&
+      !/^[-–.]+$/.test(valueCell.key)
+    ) {
       if (row[0] && kinds[0] === "index") for (let x = row[0].from; x < row[0].to; x++) block.push(x);
       continue;
     }
@@ -456,7 +500,8 @@ function readColumnsPerIndicator(
       }
       if (start >= 0) num = { kind: "N", start, end, value, weak: false, bad: false, first: false };
     }
-    if (num) out.pairs.push({ num, ind: { kind: "I", start: num.start, end: num.end, code, first: false }, numFirst: false });
+    if (num)
+      out.pairs.push({ num, ind: { kind: "I", start: num.start, end: num.end, code, first: false }, numFirst: false });
   }
 }
 

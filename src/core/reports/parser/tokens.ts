@@ -4,7 +4,7 @@
  * the original, so later stages match on keys and quote the officer's own words.
  */
 
-import { foldWithMap, telexFold, type FoldedText } from "../text-key.js";
+import { type FoldedText, foldWithMap, telexFold } from "../text-key.js";
 import { isNumberWordKey } from "../vietnamese-numbers.js";
 import { ABBREVIATIONS, HARD_PUNCT, HARD_WORDS } from "./vocabulary.js";
 

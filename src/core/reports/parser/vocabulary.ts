@@ -22,10 +22,9 @@ export const HARD_PUNCT: ReadonlySet<string> = new Set([",", ";", ".", "!", "?",
 export const CONJ: ReadonlySet<string> = new Set([",", "/", "-", "&", "+", "va", "hoac"]);
 /** Words an indicator name and its number cannot be separated by (without a colon). */
 export const BREAK_WORDS: ReadonlySet<string> = new Set(
-  (
-    "tai o trong cua cho tu den tren duoi chua khong nhung voi va con sau truoc ngay thang nam " +
-    "quy dot moi"
-  ).split(" "),
+  ("tai o trong cua cho tu den tren duoi chua khong nhung voi va con sau truoc ngay thang nam " + "quy dot moi").split(
+    " ",
+  ),
 );
 /** Prepositions allowed in "5 bài trên fanpage", "10 tin qua zalo". */
 export const PREPS: ReadonlySet<string> = new Set(["tren", "qua", "len", "vao"]);
@@ -72,10 +71,35 @@ export const LABELS: Readonly<Record<string, readonly string[] | null>> = {
 export const LABEL_SECOND: Readonly<Record<string, string>> = { giai: "doan", tieu: "khu" };
 
 /** Units of time: "6 tháng", "15 phút", "2 năm" are durations, not values. */
-export const TIME_UNITS: ReadonlySet<string> = new Set(["thang", "nam", "ngay", "tuan", "quy", "gio", "phut", "giay", "tieng", "h"]);
+export const TIME_UNITS: ReadonlySet<string> = new Set([
+  "thang",
+  "nam",
+  "ngay",
+  "tuan",
+  "quy",
+  "gio",
+  "phut",
+  "giay",
+  "tieng",
+  "h",
+]);
 
 /** Words that introduce a date or time ("từ ngày 1/3", "vào lúc 8h", "sáng 10/2"). */
-export const TIME_INTRO: ReadonlySet<string> = new Set(["tu", "den", "toi", "vao", "luc", "hom", "sang", "chieu", "trua", "ngay", "trong", "tai", "khoang"]);
+export const TIME_INTRO: ReadonlySet<string> = new Set([
+  "tu",
+  "den",
+  "toi",
+  "vao",
+  "luc",
+  "hom",
+  "sang",
+  "chieu",
+  "trua",
+  "ngay",
+  "trong",
+  "tai",
+  "khoang",
+]);
 
 /** Word pairs where a one-word synonym is part of another word ("thông tin" is not "tin"). */
 export const COMPOUND_STOP: ReadonlySet<string> = new Set([
@@ -155,9 +179,33 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** Places counted in a report ("tại 8 thôn", "cho 200 hộ"): a number before them is never a value. */
-export const PLACE_WORDS: ReadonlySet<string> = new Set(["thon", "xom", "lang", "xa", "phuong", "diem", "truong", "ho", "khu"]);
+export const PLACE_WORDS: ReadonlySet<string> = new Set([
+  "thon",
+  "xom",
+  "lang",
+  "xa",
+  "phuong",
+  "diem",
+  "truong",
+  "ho",
+  "khu",
+]);
 /** Words before a count of places ("tại 8 thôn", "ở cả 14 thôn", "cho 200 hộ", "và 3 trường"). */
-export const PLACE_INTRO: ReadonlySet<string> = new Set(["tai", "o", "cho", "den", "toi", "khap", "ca", "cac", "co", "gom", "va", "x", "tren"]);
+export const PLACE_INTRO: ReadonlySet<string> = new Set([
+  "tai",
+  "o",
+  "cho",
+  "den",
+  "toi",
+  "khap",
+  "ca",
+  "cac",
+  "co",
+  "gom",
+  "va",
+  "x",
+  "tren",
+]);
 /** Two-word places, as "first second" keys ("tổ dân phố", "hộ gia đình", "địa điểm"). */
 export const PLACE_PHRASES: ReadonlySet<string> = new Set([
   "to dan",

@@ -30,13 +30,18 @@ const JOIN = new Set([",", "/", "va", "hoac", "-", "&"]);
 const TAIL = new Set(["trong", "do", "vi", "(", "a", "nhe", "ah", "ha"]);
 
 const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
-const isEnd = (t: Tok | undefined): boolean => !t || t.type === "nl" || t.k === ";" || t.k === "." || t.k === "!" || t.k === "?";
+const isEnd = (t: Tok | undefined): boolean =>
+  !t || t.type === "nl" || t.k === ";" || t.k === "." || t.k === "!" || t.k === "?";
 
 /**
  * Finds the indicators stated as not done.
  * @example findStatedZeros(tk, nv, mentions).zeros // [{ code: "pano", at: 2 }] for "chưa treo pa nô nào"
  */
-export function findStatedZeros(tk: Tokenised, nv: NonValues, mentions: readonly Mention[]): Pick<FigureRoles, "zeros"> {
+export function findStatedZeros(
+  tk: Tokenised,
+  nv: NonValues,
+  mentions: readonly Mention[],
+): Pick<FigureRoles, "zeros"> {
   const { toks } = tk;
   const zeros: { code: string; at: number }[] = [];
   const mentionAt = new Map(mentions.map((m) => [m.start, m]));
@@ -80,7 +85,12 @@ export function findStatedZeros(tk: Tokenised, nv: NonValues, mentions: readonly
     if (!before) continue;
     let x = i + 1;
     let naoAfter = false;
-    while (x < toks.length && !isEnd(toks[x]) && toks[x]!.k !== "," && (VERBS.has(key(toks[x])) || key(toks[x]) === "nao")) {
+    while (
+      x < toks.length &&
+      !isEnd(toks[x]) &&
+      toks[x]!.k !== "," &&
+      (VERBS.has(key(toks[x])) || key(toks[x]) === "nao")
+    ) {
       if (key(toks[x]) === "nao") naoAfter = true;
       x++;
     }
@@ -96,7 +106,8 @@ function closes(toks: readonly Tok[], nv: NonValues, j: number): boolean {
   const t = toks[j];
   if (isEnd(t) || t!.k === ",") return true;
   if (!TAIL.has(key(t))) return false;
-  for (let x = j; x < toks.length && !isEnd(toks[x]) && toks[x]!.k !== ","; x++) if (toks[x]!.type === "n" && !nv.blocked[x]) return false;
+  for (let x = j; x < toks.length && !isEnd(toks[x]) && toks[x]!.k !== ","; x++)
+    if (toks[x]!.type === "n" && !nv.blocked[x]) return false;
   return true;
 }
 
