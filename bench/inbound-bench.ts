@@ -507,7 +507,7 @@ export async function benchInbound(): Promise<BenchRow[]> {
       3,
     ),
     ...minMedian(
-      "inbound ours / parse-and-insert CPU per report (per round; issue 24's target ≤ 2)",
+      "inbound ours / parse-and-insert CPU per report (per round; target ≤ 2)",
       ro.map((r, i) => r.cpuMsPerMessage / rp[i]!.cpuMsPerMessage),
       "ratio",
       2,

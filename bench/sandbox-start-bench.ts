@@ -38,7 +38,7 @@ async function startOnce(dataDir: string): Promise<StartTimes> {
 }
 
 /**
- * The embedded default's start-up (issue 9: a URL within 10 s on a fresh clone): a first start on
+ * The embedded default's start-up (target: a URL within 10 s on a fresh clone): a first start on
  * an empty DATA_DIR (imports the sample) and a restart on the same one. dist/ is built beforehand,
  * as `npm ci` does, so compiling is not counted.
  */

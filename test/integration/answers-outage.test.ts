@@ -2,7 +2,7 @@
  * Issue 25's acceptance, outages, with the real bot as its own process and a counting fake Bot API
  * on 127.0.0.1: 5xx on every send for 60 s while 20 officers report (every report confirmed once,
  * no "error"), and Telegram refusing connections (answers within 30 s of its return, a warning a
- * minute while it is away). The refused period is 100 s here; ISSUE25_OUTAGE_SECONDS=300 runs the
+ * minute while it is away). The refused period is 100 s here; ANSWERS_OUTAGE_SECONDS=300 runs the
  * issue's 5 minutes (same code, same timers: only the fake's outage is longer).
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -17,36 +17,21 @@ import {
   logLines,
   officerOf,
   type RealBot,
+  realBotSetup,
   seedUnits,
   sleep,
   startRealBot,
   until,
 } from "../support/real-bot.js";
 
-const REFUSED_S = Number(process.env.ISSUE25_OUTAGE_SECONDS ?? 100);
+const REFUSED_S = Number(process.env.ANSWERS_OUTAGE_SECONDS ?? 100);
 const FIVE_XX_MS = 60_000;
 
 let fake: FakeTelegram | undefined;
 const bots: RealBot[] = [];
 const dirs: string[] = [];
 
-function setup(): { url: string; env: Record<string, string> } {
-  const dir = mkdtempSync(path.join(tmpdir(), "don-doc-outage-"));
-  dirs.push(dir);
-  const url = `file:${dir}/db.sqlite`;
-  return {
-    url,
-    env: {
-      TELEGRAM_BOT_TOKEN: fake!.token,
-      TELEGRAM_API_ROOT: fake!.url,
-      DATA_DIR: dir,
-      DATABASE_URL: url,
-      LOG_LEVEL: "info",
-      PORT: "0",
-      ADMIN_TELEGRAM_IDS: String(ADMIN.id),
-    },
-  };
-}
+const setup = () => realBotSetup(fake!, dirs, { prefix: "don-doc-outage-", logLevel: "info" });
 
 afterEach(async () => {
   for (const b of bots.splice(0)) if (b.child.exitCode === null) b.child.kill("SIGKILL");

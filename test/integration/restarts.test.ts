@@ -18,6 +18,7 @@ import {
   kill9,
   officerOf,
   type RealBot,
+  realBotSetup,
   seedUnits,
   sleep,
   startRealBot,
@@ -28,23 +29,7 @@ let fake: FakeTelegram | undefined;
 const bots: RealBot[] = [];
 const dirs: string[] = [];
 
-function setup(): { url: string; env: Record<string, string> } {
-  const dir = mkdtempSync(path.join(tmpdir(), "don-doc-restarts-"));
-  dirs.push(dir);
-  const url = `file:${dir}/db.sqlite`;
-  return {
-    url,
-    env: {
-      TELEGRAM_BOT_TOKEN: fake!.token,
-      TELEGRAM_API_ROOT: fake!.url,
-      DATA_DIR: dir,
-      DATABASE_URL: url,
-      LOG_LEVEL: "silent",
-      PORT: "0",
-      ADMIN_TELEGRAM_IDS: String(ADMIN.id),
-    },
-  };
-}
+const setup = () => realBotSetup(fake!, dirs, { prefix: "don-doc-restarts-", logLevel: "silent" });
 
 async function start(env: Record<string, string>): Promise<RealBot> {
   const bot = await startRealBot(env);

@@ -3,6 +3,9 @@
  * a fake Bot API on 127.0.0.1: start it, kill it, seed a database, wait for a condition.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { syncAllTasks } from "../../src/core/plans/tasks.js";
 import { openDatabase } from "../../src/db/database.js";
 import { createPrismaRepositories } from "../../src/db/repositories.js";
@@ -136,4 +139,30 @@ export function logLines(bot: RealBot, msg: string): { time: number; [key: strin
       }
     })
     .filter((l): l is { time: number; msg: string } => !!l && l.msg === msg);
+}
+
+/**
+ * A fresh data folder and SQLite database for a real bot against the fake at `api`, with the
+ * environment to start it; the folder is pushed onto `dirs` for the test's clean-up.
+ */
+export function realBotSetup(
+  api: { token: string; url: string },
+  dirs: string[],
+  options: { prefix: string; logLevel: string },
+): { url: string; env: Record<string, string> } {
+  const dir = mkdtempSync(path.join(tmpdir(), options.prefix));
+  dirs.push(dir);
+  const url = `file:${dir}/db.sqlite`;
+  return {
+    url,
+    env: {
+      TELEGRAM_BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.url,
+      DATA_DIR: dir,
+      DATABASE_URL: url,
+      LOG_LEVEL: options.logLevel,
+      PORT: "0",
+      ADMIN_TELEGRAM_IDS: String(ADMIN.id),
+    },
+  };
 }

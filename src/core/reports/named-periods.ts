@@ -3,6 +3,7 @@
  * năm", "năm 2026", "quý này") and whether a task's period is one of them. The period an officer
  * names decides which occurrence a report is filed under, never the date it was sent.
  */
+import { ROMAN_NUMERALS as ROMAN } from "./roman-numerals.js";
 import { searchKey } from "./text-key.js";
 
 /** Periods named in a report's text; empty lists when it names none. */
@@ -13,7 +14,6 @@ export interface NamedPeriods {
   years: number[];
 }
 
-const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
 /** Number words after "quý" ("quý một", "quý tư"). */
 const QUARTER_WORDS: Record<string, number> = { mot: 1, nhat: 1, hai: 2, ba: 3, bon: 4, tu: 4 };
 /** Month names after "tháng" ("tháng giêng", "tháng tư", "tháng mười một"). Left out as ambiguous without diacritics: "tháng năm" (also "months and years") and "tháng sáu" ("thang sau" is also "next month"). */

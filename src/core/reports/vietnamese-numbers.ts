@@ -65,7 +65,7 @@ const PLAIN_FORMS = new Set(["hai", "ba", "linh"]);
 
 /** True when the key names a number word (any position). */
 export function isNumberWordKey(key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(NUMBER_WORD_FORMS, key);
+  return Object.hasOwn(NUMBER_WORD_FORMS, key);
 }
 
 /**

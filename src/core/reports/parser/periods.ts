@@ -16,6 +16,7 @@
  * durations, marked in stage 2. Runs before the pairing (stage 4): it blocks numbers there.
  */
 
+import { ROMAN_NUMERALS as ROMAN } from "../roman-numerals.js";
 import type { FigureRoles } from "./combine.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
@@ -346,20 +347,6 @@ interface NamedPeriod {
   year?: number;
 }
 
-const ROMAN: Readonly<Record<string, number>> = {
-  i: 1,
-  ii: 2,
-  iii: 3,
-  iv: 4,
-  v: 5,
-  vi: 6,
-  vii: 7,
-  viii: 8,
-  ix: 9,
-  x: 10,
-  xi: 11,
-  xii: 12,
-};
 /** Words before a period that make it another's ("lũy kế quý I", "cả năm 2025", "cùng kỳ", "so với quý IV"). */
 const NOT_THE_REPORTS = new Set(["luy ke", "tu dau", "so voi", "cung ky", "den het", "ke hoach"]);
 

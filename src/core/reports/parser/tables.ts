@@ -12,6 +12,7 @@
  * is then marked so later stages leave it alone (a row whose value cell is prose is left to them).
  */
 
+import { ROMAN_NUMERALS as ROMAN } from "../roman-numerals.js";
 import { searchKey } from "../text-key.js";
 import { parseVietnameseNumber } from "../vietnamese-numbers.js";
 import type { CompiledIndicators } from "./indicators.js";
@@ -97,21 +98,6 @@ const HEADER_KINDS: readonly [ColumnKind, RegExp][] = [
   ["place", /^(?:thon|xom|tdp|to dan pho|ban|khu|dia ban|don vi|ten thon|thon\/xom|thon, xom)$/],
   ["period", /^(?:thang|quy|nam|tuan|dot|ky)\s*(?:\d|[ivx]+\b)|^\d+ thang\b/],
 ];
-
-const ROMAN: Readonly<Record<string, number>> = {
-  i: 1,
-  ii: 2,
-  iii: 3,
-  iv: 4,
-  v: 5,
-  vi: 6,
-  vii: 7,
-  viii: 8,
-  ix: 9,
-  x: 10,
-  xi: 11,
-  xii: 12,
-};
 
 /** Row labels of a total row ("Tổng", "Cộng", "Tổng cộng"). */
 const TOTAL_ROW = /^(?:tong|tong cong|cong|tong so|toan xa|ca xa)\b/;
