@@ -120,7 +120,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       })
     : undefined;
   const translations = createTranslator({ defaultLanguage: config.defaultLanguage });
-  translations.setOrgName(await resolveOrgName(repos, config.orgName));
+  translations.setOrgName(await resolveOrgName(repos, config.orgName, { now: clock.now(), timezone: config.timezone }));
   const t = translations.t(config.defaultLanguage);
   const http = createHttpServer({ logger });
   // Zalo takes photos and files only by URL: the bot serves them itself under PUBLIC_BASE_URL.
@@ -268,7 +268,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     dispatcher,
     logger,
     timezone: config.timezone,
-    sync: () => syncAllTasks(deps),
+    // The daily sync also follows the office's name into a new plan's first day.
+    sync: async () => {
+      const result = await syncAllTasks(deps);
+      translations.setOrgName(
+        await resolveOrgName(repos, config.orgName, { now: clock.now(), timezone: config.timezone }),
+      );
+      return result;
+    },
     planners: [
       { name: "reminders", enqueueDue: () => enqueueDueReminders(deps), nextAt: () => nextReminderAt(deps) },
       createRollupPlanner(deps),

@@ -94,8 +94,10 @@ export async function importPlanFile(deps: FeatureDeps, ctx: Context, file: Plan
         ctx.t("plan:progress", { done: unitsDone.toLocaleString("vi-VN"), total: unitsTotal.toLocaleString("vi-VN") }),
       ),
   });
-  // Messages name the office of the plan just imported.
-  deps.translations.setOrgName(await resolveOrgName(deps.repos, deps.orgName));
+  // Messages name the office of the plan now in force (next year's plan takes over when it starts).
+  deps.translations.setOrgName(
+    await resolveOrgName(deps.repos, deps.orgName, { now: deps.clock.now(), timezone: deps.timezone }),
+  );
   deps.onScheduleChange();
   const lines = [
     ctx.t("plan:imported", {

@@ -11,11 +11,12 @@ import {
   INVITE_GUESS_LIMIT,
   redeemInvite,
 } from "../core/units/registration.js";
+import { findCurrentPlan } from "../core/units/units.js";
 import { actorOf, allow, type Feature } from "./deps.js";
 
 /**
  * /dangky CODE (anyone, 5 wrong codes an hour), /themnguoi (a unit's officer adds a colleague),
- * /moi UNIT [uses] (admin), /quyen USER ROLE (admin), /nhomtonghop (admin; a leader in a private chat).
+ * /moi UNIT|TAG [uses] [plan] (admin; a tag: the current or named plan's active units), /quyen USER ROLE (admin), /nhomtonghop (admin; a leader in a private chat).
  */
 export const registrationFeature: Feature = (deps) => {
   const composer = new Composer();
@@ -113,28 +114,58 @@ export const registrationFeature: Feature = (deps) => {
 
   composer.command("moi", async (ctx) => {
     if (!(await allow(ctx, ["admin"]))) return;
-    const [unitCode, usesText] = splitArgs(ctx.command!.args);
-    if (!unitCode) return ctx.reply(ctx.t("register:invite_usage"));
+    // "/moi xa [2] [45/KH-SVHTTDL]": a plan number has a slash, the uses are a number.
+    const [unitCode, ...rest] = splitArgs(ctx.command!.args);
+    if (!unitCode) return ctx.reply(await inviteUsage(ctx));
+    const planNumber = rest.find((a) => a.includes("/"));
+    const usesText = rest.find((a) => !a.includes("/"));
     const uses = usesText === undefined ? 1 : Number(usesText);
     const result = await createInvite(deps.repos, deps.clock, actorOf(ctx), unitCode, uses);
     if (!result.ok && result.error === "not_found") {
-      // Not a unit code: a tag gives every unit with it a code at once ("/moi xa").
-      const batch = await createInvitesForTag(deps.repos, deps.clock, actorOf(ctx), unitCode, uses);
+      // Not a unit code: a tag gives every unit with it in the plan a code at once ("/moi xa").
+      const batch = await createInvitesForTag(deps.repos, deps.clock, actorOf(ctx), unitCode, uses, {
+        timezone: deps.timezone,
+        planNumber,
+      });
       if (batch.ok) {
         const lines = batch.invites.map(({ unit, code }) =>
           ctx.t("register:invite_batch_line", { unit: unit.name, code }),
         );
         return ctx.reply(
           [
-            ctx.t("register:invite_batch", {
+            ctx.t(batch.plan ? "register:invite_batch_plan" : "register:invite_batch", {
               count: batch.invites.length,
               tag: batch.tag,
+              plan: batch.plan,
               uses: batch.maxUses,
               expires: formatDateTime(batch.expiresAt, deps.timezone),
             }),
             ...lines,
             ctx.t("register:invite_batch_how"),
           ].join("\n"),
+        );
+      }
+      if (batch.error === "bad_uses") return ctx.reply(ctx.t("register:invite_error_bad_uses"));
+      if (batch.error === "plan_not_found") {
+        const plans = (await deps.repos.plans.list()).map((p) => p.number);
+        return ctx.reply(
+          ctx.t("register:invite_error_plan_not_found", {
+            code: unitCode,
+            plan: batch.detail,
+            plans: plans.join(", ") || "—",
+            example: plans.at(-1) ?? "",
+          }),
+        );
+      }
+      if (batch.error === "not_in_plan") {
+        const example = await exampleUnit();
+        return ctx.reply(
+          ctx.t("register:invite_error_not_in_plan", {
+            code: unitCode,
+            plan: batch.plan,
+            count: batch.outside,
+            unit: example?.code ?? "",
+          }),
         );
       }
     }
@@ -144,10 +175,26 @@ export const registrationFeature: Feature = (deps) => {
         unit: result.unit.name,
         code: result.code,
         uses: result.maxUses,
+        count: result.maxUses,
         expires: formatDateTime(result.expiresAt, deps.timezone),
       }),
     );
   });
+
+  /** The first active unit of the current plan (else of all), for examples that name a real code. */
+  async function exampleUnit() {
+    const units = (await deps.repos.units.list()).filter((u) => u.active).sort((a, b) => a.id - b.id);
+    const current = await findCurrentPlan(deps.repos, deps.clock.now(), deps.timezone);
+    const listed = new Set(current ? await deps.repos.plans.unitIds(current.plan.id) : []);
+    return units.find((u) => listed.has(u.id) && u.tags.length) ?? units.find((u) => u.tags.length) ?? units[0];
+  }
+
+  /** /moi's usage, its example built from a unit and tag that exist. */
+  async function inviteUsage(ctx: Context): Promise<string> {
+    const unit = await exampleUnit();
+    if (!unit) return ctx.t("register:invite_usage_no_units");
+    return ctx.t("register:invite_usage", { unit: unit.code, tag: unit.tags[0] ?? unit.code });
+  }
 
   composer.command("quyen", async (ctx) => {
     if (!(await allow(ctx, ["admin"]))) return;

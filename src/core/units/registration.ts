@@ -4,6 +4,7 @@ import type { Clock, PersonRecord, Role, UnitRecord } from "../ports.js";
 import type { Repositories } from "../repositories.js";
 import type { Channel } from "../types.js";
 import { unbindPerson } from "./access.js";
+import { findCurrentPlan } from "./units.js";
 
 const INVITE_DAYS = 7;
 // No 0/O/1/I/L: codes are read aloud and retyped on phones.
@@ -50,13 +51,27 @@ export const INVITE_GUESS_LIMIT = 5;
 const GUESS_WINDOW_MS = 3_600_000;
 
 export type InviteBatchResult =
-  | { ok: true; tag: string; invites: { unit: UnitRecord; code: string }[]; expiresAt: Date; maxUses: number }
-  | { ok: false; error: "not_found" | "bad_uses"; detail?: string };
+  | {
+      ok: true;
+      tag: string;
+      invites: { unit: UnitRecord; code: string }[];
+      expiresAt: Date;
+      maxUses: number;
+      /** The plan whose units were invited; absent when no plan was imported. */
+      plan?: string;
+    }
+  | { ok: false; error: "not_found" | "bad_uses"; detail?: string }
+  /** The plan named does not exist. */
+  | { ok: false; error: "plan_not_found"; detail: string }
+  /** Active units carry the tag, but the plan lists none of them. */
+  | { ok: false; error: "not_in_plan"; detail: string; plan: string; outside: number };
 
 /**
- * `/moi xa`: an invite code for every active unit with the tag, at once (same validity and uses
- * as {@link createInvite}), in the units' order.
- * @example await createInvitesForTag(repos, clock, "telegram:1", "xa") // → { ok: true, invites: [25 codes] }
+ * `/moi xa`: an invite code for every active unit with the tag that the current plan lists (the one
+ * in force today, see findCurrentPlan), or the plan named by `planNumber`, at once (same validity
+ * and uses as {@link createInvite}), in the units' order. Units of an ended plan and retired units
+ * get none; a plan without a list (imported before lists existed) covers every active unit.
+ * @example await createInvitesForTag(repos, clock, "telegram:1", "xa", 1, { timezone }) // → { ok: true, plan: "45/KH-SVHTTDL", invites: [10 codes] }
  */
 export async function createInvitesForTag(
   repos: Repositories,
@@ -64,11 +79,20 @@ export async function createInvitesForTag(
   actor: string,
   tagText: string,
   maxUses = 1,
+  scope: { timezone: string; planNumber?: string },
 ): Promise<InviteBatchResult> {
   const tag = normaliseTag(tagText);
   if (!Number.isInteger(maxUses) || maxUses < 1 || maxUses > 100) return { ok: false, error: "bad_uses" };
-  const units = (await repos.units.list()).filter((u) => u.active && u.tags.includes(tag)).sort((a, b) => a.id - b.id);
-  if (units.length === 0) return { ok: false, error: "not_found", detail: tagText };
+  const plan = scope.planNumber
+    ? await repos.plans.findByNumber(scope.planNumber.trim().toUpperCase())
+    : (await findCurrentPlan(repos, clock.now(), scope.timezone))?.plan;
+  if (scope.planNumber && !plan) return { ok: false, error: "plan_not_found", detail: scope.planNumber };
+  const tagged = (await repos.units.list()).filter((u) => u.active && u.tags.includes(tag)).sort((a, b) => a.id - b.id);
+  if (tagged.length === 0) return { ok: false, error: "not_found", detail: tagText };
+  const listed = plan ? new Set(await repos.plans.unitIds(plan.id)) : new Set<number>();
+  const units = listed.size ? tagged.filter((u) => listed.has(u.id)) : tagged;
+  if (units.length === 0)
+    return { ok: false, error: "not_in_plan", detail: tagText, plan: plan!.number, outside: tagged.length };
   const expiresAt = new Date(clock.now().getTime() + INVITE_DAYS * 86_400_000);
   const invites: { unit: UnitRecord; code: string }[] = [];
   for (const unit of units) {
@@ -81,9 +105,9 @@ export async function createInvitesForTag(
     action: "invite.create_tag",
     entity: "tag",
     entityId: tag,
-    detail: { units: units.length, maxUses, expiresAt },
+    detail: { units: units.length, maxUses, expiresAt, plan: plan?.number },
   });
-  return { ok: true, tag, invites, expiresAt, maxUses };
+  return { ok: true, tag, invites, expiresAt, maxUses, ...(plan ? { plan: plan.number } : {}) };
 }
 
 export type RedeemResult =

@@ -1,7 +1,7 @@
 import { CODE_PATTERN, normaliseCode, normaliseTag, TAG_PATTERN } from "../args.js";
 import { addDays, endOfLocalDay, localDateOf, parseDmy, zonedInstant } from "../calendar/time.js";
 import { createWorkingCalendar } from "../calendar/working-calendar.js";
-import { currentPlan, planSpans } from "../plans/periods.js";
+import { currentPlan, type PlanSpan, planSpans } from "../plans/periods.js";
 import type { Clock, UnitRecord } from "../ports.js";
 import type { Repositories } from "../repositories.js";
 import { unbindPerson } from "./access.js";
@@ -83,6 +83,16 @@ export async function addUnit(
   return { ok: true, unit, ...(plan ? { plan } : {}) };
 }
 
+/**
+ * The plan in force at `now` (the one running that day, else the latest by date; see currentPlan),
+ * with its span; undefined when no plan was imported.
+ * @example (await findCurrentPlan(repos, new Date("2026-12-20"), "Asia/Ho_Chi_Minh"))?.plan.number // "45/KH-SVHTTDL", even with the 2027 plan imported
+ */
+export async function findCurrentPlan(repos: Repositories, now: Date, timezone: string): Promise<PlanSpan | undefined> {
+  const calendar = createWorkingCalendar(await repos.calendar.list());
+  return currentPlan(await planSpans(repos, calendar, timezone), localDateOf(now, timezone));
+}
+
 /** Adds the unit to the units of the plan current at `now`; returns that plan's number. */
 async function joinCurrentPlan(
   repos: Repositories,
@@ -90,8 +100,7 @@ async function joinCurrentPlan(
   now: Date,
   timezone: string,
 ): Promise<string | undefined> {
-  const calendar = createWorkingCalendar(await repos.calendar.list());
-  const current = currentPlan(await planSpans(repos, calendar, timezone), localDateOf(now, timezone));
+  const current = await findCurrentPlan(repos, now, timezone);
   if (!current) return undefined;
   const ids = await repos.plans.unitIds(current.plan.id);
   // A plan without a list (imported before lists existed) reaches every active unit already.
