@@ -316,6 +316,20 @@ export interface AuditRepository {
   list(limit: number): Promise<{ actor: string; action: string; entity: string; entityId: string; createdAt: Date }[]>;
 }
 
+/** Why a unit was told to the leaders' group as not reported for an occurrence. */
+export type RollupMentionKind = "overdue" | "closed";
+
+/**
+ * What the leaders' group was already told, per occurrence × unit: a digest names a unit the first
+ * time it is overdue and counts it by unit group afterwards; a closed period is told once.
+ */
+export interface RollupMentionRepository {
+  /** The mentions recorded for these occurrences. */
+  list(occurrenceIds: number[]): Promise<{ occurrenceId: number; unitId: number; kind: RollupMentionKind }[]>;
+  /** Records mentions at `at`; those already recorded stay as they are. */
+  record(entries: { occurrenceId: number; unitId: number; kind: RollupMentionKind }[], at: Date): Promise<void>;
+}
+
 /** All repositories, as the composition root hands them to the core. */
 export interface Repositories {
   units: UnitRepository;
@@ -331,4 +345,5 @@ export interface Repositories {
   calendar: CalendarRepository;
   conversations: ConversationRepository;
   audit: AuditRepository;
+  rollupMentions: RollupMentionRepository;
 }

@@ -13,7 +13,7 @@ import type {
   TaskRecord,
   UnitRecord,
 } from "../core/ports.js";
-import type { Repositories } from "../core/repositories.js";
+import type { Repositories, RollupMentionKind } from "../core/repositories.js";
 import { truncate } from "../core/text-limits.js";
 import type { Channel } from "../core/types.js";
 import { type Db, sqliteDate } from "./database.js";
@@ -1276,6 +1276,41 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
           take: limit,
           select: { actor: true, action: true, entity: true, entityId: true, createdAt: true },
         });
+      },
+    },
+    rollupMentions: {
+      async list(occurrenceIds) {
+        const out: { occurrenceId: number; unitId: number; kind: RollupMentionKind }[] = [];
+        for (const part of chunks(occurrenceIds, 500)) {
+          const rows = await db.rollupMention.findMany({
+            where: { occurrenceId: { in: part } },
+            select: { occurrenceId: true, unitId: true, kind: true },
+          });
+          for (const r of rows) out.push({ ...r, kind: r.kind as RollupMentionKind });
+        }
+        return out;
+      },
+      async record(entries, at) {
+        if (entries.length === 0) return;
+        const key = (e: { occurrenceId: number; unitId: number; kind: string }) =>
+          `${e.occurrenceId}:${e.unitId}:${e.kind}`;
+        const known = new Set<string>();
+        for (const part of chunks([...new Set(entries.map((e) => e.occurrenceId))], 500))
+          for (const r of await db.rollupMention.findMany({ where: { occurrenceId: { in: part } } })) known.add(key(r));
+        const fresh = [...new Map(entries.filter((e) => !known.has(key(e))).map((e) => [key(e), e])).values()];
+        for (const part of chunks(fresh, 500)) {
+          const data = part.map((e) => ({ ...e, createdAt: at }));
+          try {
+            await db.rollupMention.createMany({ data });
+          } catch (error) {
+            if (!isUniqueViolation(error)) throw error;
+            // Another post recorded some of them meanwhile: the rest one by one.
+            for (const row of data)
+              await db.rollupMention.create({ data: row }).catch((e: unknown) => {
+                if (!isUniqueViolation(e)) throw e;
+              });
+          }
+        }
       },
     },
   };
