@@ -7,13 +7,19 @@ import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { POSTGRES_SCHEMA, writePostgresSchema } from "./postgres-schema.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const stamp = path.join(root, "dist", ".build-stamp");
 const PROJECTS = ["packages/zalo-bot/tsconfig.build.json", "tsconfig.build.json"];
-const inputs = ["src", "packages/zalo-bot/src", "tsconfig.json", ...PROJECTS, "package-lock.json"].map((p) =>
-  path.join(root, p),
-);
+const inputs = [
+  "src",
+  "prisma/schema.prisma",
+  "packages/zalo-bot/src",
+  "tsconfig.json",
+  ...PROJECTS,
+  "package-lock.json",
+].map((p) => path.join(root, p));
 
 function newestMtime(p) {
   if (!existsSync(p)) return 0;
@@ -31,8 +37,34 @@ export function buildIsStale() {
   return inputs.some((p) => newestMtime(p) > built);
 }
 
+/**
+ * Writes prisma/postgresql/schema.prisma from prisma/schema.prisma and generates its client
+ * (src/generated/prisma-postgres) when either is newer than the generated one: the two schemas
+ * never drift, and tsc finds both clients.
+ */
+export function generatePostgresClient() {
+  const changed = writePostgresSchema();
+  const generated = path.join(root, "src", "generated", "prisma-postgres", "client.ts");
+  if (!changed && existsSync(generated) && statSync(generated).mtimeMs >= statSync(POSTGRES_SCHEMA).mtimeMs) return;
+  const prisma = createRequire(import.meta.url).resolve("prisma/build/index.js");
+  const result = spawnSync(
+    process.execPath,
+    [
+      prisma,
+      "generate",
+      "--schema",
+      POSTGRES_SCHEMA,
+      "--config",
+      path.join(root, "prisma", "postgresql", "prisma.config.ts"),
+    ],
+    { stdio: "inherit", cwd: root },
+  );
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
 /** Runs tsc; exits the process with tsc's code on failure. */
 export function build() {
+  generatePostgresClient();
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
   for (const project of PROJECTS) {
     const result = spawnSync(process.execPath, [tsc, "-p", path.join(root, project)], { stdio: "inherit", cwd: root });

@@ -50,8 +50,8 @@ const schema = z
     SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(10),
     DATA_DIR: z.string().default("./data"),
     DATABASE_URL: optionalString.refine(
-      (v) => !v || v.startsWith("file:"),
-      "must be a SQLite URL like file:./data/don-doc.db",
+      (v) => !v || v.startsWith("file:") || /^postgres(ql)?:\/\/./.test(v),
+      "must be a SQLite URL like file:./data/don-doc.db or a PostgreSQL URL like postgresql://user:pass@host/db",
     ),
     TIMEZONE: z
       .string()

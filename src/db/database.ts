@@ -4,9 +4,31 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
+import type pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.js";
+import { openPostgres, type PostgresConnection } from "./postgres-database.js";
 
+/**
+ * The Prisma client of either database. Typed as the SQLite client: the PostgreSQL client is
+ * generated from the same models (prisma/postgresql/schema.prisma), so its model APIs are the
+ * same; {@link openDatabase} casts it once so every caller keeps one type.
+ */
 export type Db = PrismaClient;
+
+/** Which database a `DATABASE_URL` names. */
+export type DatabaseKind = "sqlite" | "postgresql";
+
+/**
+ * The kind of database of a URL: `file:` is SQLite, `postgresql://` or `postgres://` PostgreSQL.
+ * @example databaseKind("postgres://u:p@db/dondoc") // → "postgresql"
+ */
+export function databaseKind(url: string): DatabaseKind {
+  if (url.startsWith("file:")) return "sqlite";
+  if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
+  throw new Error(
+    `DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL), got ${url.split(":")[0]}:`,
+  );
+}
 
 const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
 const BUSY_TIMEOUT_MS = 5_000;
@@ -109,12 +131,35 @@ export interface SqliteConnection {
 }
 
 const connections = new WeakMap<object, SqliteConnection>();
+const postgres = new WeakMap<object, PostgresConnection>();
 
-/** The shared connection of a client made by {@link openDatabase}. */
+/** The shared connection of a SQLite client made by {@link openDatabase}. */
 export function connectionOf(db: Db): SqliteConnection {
   const connection = connections.get(db);
-  if (!connection) throw new Error("not a client from openDatabase");
+  if (!connection)
+    throw new Error(
+      postgres.has(db) ? "a PostgreSQL client has no SQLite connection" : "not a client from openDatabase",
+    );
   return connection;
+}
+
+/** The kind of database a client made by {@link openDatabase} runs on. */
+export function kindOf(db: Db): DatabaseKind {
+  return postgres.has(db) ? "postgresql" : "sqlite";
+}
+
+/** The pool and statement counters of a PostgreSQL client, or null for SQLite. */
+export function postgresOf(db: Db): PostgresConnection | null {
+  return postgres.get(db) ?? null;
+}
+
+/**
+ * The pg.Pool of a PostgreSQL client (Prisma's adapter runs on it; direct queries may share it),
+ * or null for SQLite.
+ * @example const pool = poolOf(db); if (pool) await pool.query("SELECT 1");
+ */
+export function poolOf(db: Db): pg.Pool | null {
+  return postgres.get(db)?.pool ?? null;
 }
 
 const isControl = (sql: string) => /^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b/i.test(sql);
@@ -229,11 +274,20 @@ function sharedAdapter(url: string) {
 }
 
 /**
- * Opens the database: migrations first, then a Prisma client over better-sqlite3 with a busy
- * timeout. Its connection is available to prepared statements through {@link connectionOf}.
+ * Opens the database the URL names, migrations first. `file:` → a Prisma client over
+ * better-sqlite3 with a busy timeout, its connection available to prepared statements through
+ * {@link connectionOf}; `postgresql://` → Prisma over `@prisma/adapter-pg` on a pool of its own
+ * ({@link poolOf}).
  * @example const db = await openDatabase("file:/tmp/test.db"); await db.unit.count(); await db.$disconnect();
  */
 export async function openDatabase(url: string): Promise<Db> {
+  if (databaseKind(url) === "postgresql") {
+    const { prisma, connection } = await openPostgres(url);
+    // The one cast: same models, another provider's generated client (see Db).
+    const db = prisma as unknown as Db;
+    postgres.set(db, connection);
+    return db;
+  }
   applyMigrations(url);
   const { factory, connection } = sharedAdapter(url);
   const prisma = new PrismaClient({

@@ -1,5 +1,6 @@
 import { hostname } from "node:os";
-import { connectionOf, type Db, sqliteDate } from "./database.js";
+import { connectionOf, type Db, poolOf, sqliteDate } from "./database.js";
+import { pgDate } from "./postgres-database.js";
 
 /**
  * Writes the running instance's lease row (id 1): a real write, so it fails while the disk is
@@ -8,6 +9,15 @@ import { connectionOf, type Db, sqliteDate } from "./database.js";
  */
 export async function writeHeartbeat(db: Db, startedAt: Date, at: Date): Promise<void> {
   // Not through Prisma: it runs every few seconds and before the first poll.
+  const pool = poolOf(db);
+  if (pool) {
+    await pool.query(
+      `INSERT INTO "InstanceLease" (id, pid, host, "startedAt", "beatAt") VALUES (1, $1, $2, $3::timestamp(3), $4::timestamp(3))
+       ON CONFLICT (id) DO UPDATE SET pid = excluded.pid, host = excluded.host, "startedAt" = excluded."startedAt", "beatAt" = excluded."beatAt"`,
+      [process.pid, hostname(), pgDate(startedAt), pgDate(at)],
+    );
+    return;
+  }
   await connectionOf(db).exclusive((sqlite) =>
     sqlite
       .prepare(`INSERT INTO "InstanceLease" (id, pid, host, startedAt, beatAt) VALUES (1, ?, ?, ?, ?)

@@ -16,7 +16,9 @@ import type {
 import type { Repositories, RollupMentionKind } from "../core/repositories.js";
 import { truncate } from "../core/text-limits.js";
 import type { Channel } from "../core/types.js";
-import { type Db, sqliteDate } from "./database.js";
+import { type Db, kindOf, postgresOf, sqliteDate } from "./database.js";
+import { pgDate } from "./postgres-database.js";
+import { NOT_LIVE_CLAIM } from "./postgres-session.js";
 
 // Row → record mappers: JSON columns parsed here so the core sees plain typed objects.
 
@@ -363,7 +365,12 @@ export interface CacheLoaders {
 }
 
 /** The Prisma repositories and their view builder (the prepared-statement layer reuses both). */
-export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos: Repositories; toViews: ViewBuilder } {
+export function buildPrismaRepositories(
+  db: Db,
+  loaders?: CacheLoaders,
+): { repos: Repositories; toViews: ViewBuilder; forget(table: string): void } {
+  const postgresql = kindOf(db) === "postgresql";
+  const instance = postgresOf(db);
   const ids = (keys: number[] | "all") => (keys === "all" ? {} : { id: { in: keys } });
   const load =
     loaders ??
@@ -577,18 +584,33 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
       async setUnits(planId, unitIds) {
         // Ids as one JSON parameter: a province's thousands of units would exceed SQLite's bound-variable limit.
         const wanted = JSON.stringify([...new Set(unitIds)]);
-        await db.$transaction([
-          db.$executeRawUnsafe(
-            `DELETE FROM "PlanUnit" WHERE "planId" = ? AND "unitId" NOT IN (SELECT value FROM json_each(?))`,
-            planId,
-            wanted,
-          ),
-          db.$executeRawUnsafe(
-            `INSERT OR IGNORE INTO "PlanUnit" ("planId", "unitId") SELECT ?, value FROM json_each(?)`,
-            planId,
-            wanted,
-          ),
-        ]);
+        await db.$transaction(
+          postgresql
+            ? [
+                db.$executeRawUnsafe(
+                  `DELETE FROM "PlanUnit" WHERE "planId" = $1 AND "unitId" NOT IN (SELECT value::int FROM json_array_elements_text($2::json))`,
+                  planId,
+                  wanted,
+                ),
+                db.$executeRawUnsafe(
+                  `INSERT INTO "PlanUnit" ("planId", "unitId") SELECT $1, value::int FROM json_array_elements_text($2::json) ON CONFLICT DO NOTHING`,
+                  planId,
+                  wanted,
+                ),
+              ]
+            : [
+                db.$executeRawUnsafe(
+                  `DELETE FROM "PlanUnit" WHERE "planId" = ? AND "unitId" NOT IN (SELECT value FROM json_each(?))`,
+                  planId,
+                  wanted,
+                ),
+                db.$executeRawUnsafe(
+                  `INSERT OR IGNORE INTO "PlanUnit" ("planId", "unitId") SELECT ?, value FROM json_each(?)`,
+                  planId,
+                  wanted,
+                ),
+              ],
+        );
       },
       async unitIds(planId) {
         return (
@@ -806,6 +828,14 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
         return r.count;
       },
       async cancelOutside(taskId, unitIds) {
+        if (postgresql)
+          return db.$executeRawUnsafe(
+            `UPDATE "Assignment" SET "status" = 'cancelled', "updatedAt" = CAST($1 AS timestamp(3)) WHERE "status" = 'open' AND "occurrenceId" IN (SELECT "id" FROM "Occurrence" WHERE "taskId" = $2)
+               AND "unitId" NOT IN (SELECT value::int FROM json_array_elements_text($3::json))`,
+            pgDate(new Date()),
+            taskId,
+            JSON.stringify(unitIds),
+          );
         return db.$executeRawUnsafe(
           `UPDATE "Assignment" SET "status" = 'cancelled', "updatedAt" = ? WHERE "status" = 'open' AND "occurrenceId" IN (SELECT "id" FROM "Occurrence" WHERE "taskId" = ?)
              AND "unitId" NOT IN (SELECT value FROM json_each(?))`,
@@ -1091,6 +1121,27 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
         return (await db.outboxMessage.count({ where: { dedupeKey } })) > 0;
       },
       async claimDue(now, limit, skipChannels = []) {
+        if (instance) {
+          // PostgreSQL, maybe several instances: rows locked by another claim are skipped, never
+          // claimed twice; each row names its claimer, and rows of an instance that is gone (its
+          // session's advisory lock released) are claimed again with the pending ones.
+          const rows = await db.$queryRawUnsafe<Parameters<typeof toOutbox>[0][]>(
+            `UPDATE "OutboxMessage" SET "status" = 'sending', "claimedBy" = $1, "claimedAt" = CAST($2 AS timestamp(3))
+             WHERE "id" IN (SELECT "id" FROM "OutboxMessage"
+                            WHERE ("status" = 'pending' OR ("status" = 'sending' AND ${NOT_LIVE_CLAIM}))
+                              AND "nextAttemptAt" <= CAST($2 AS timestamp(3))
+                              AND "channel" NOT IN (SELECT value FROM json_array_elements_text($3::json))
+                            ORDER BY "nextAttemptAt" ASC, "id" ASC LIMIT $4 FOR UPDATE SKIP LOCKED)
+             RETURNING "id", "dedupeKey", "channel", "chatId", "kind", "payloadJson", "status", "attempts", "notBefore", "nextAttemptAt", "assignmentId", "providerMessageId", "lastError"`,
+            instance.instanceId,
+            pgDate(now),
+            JSON.stringify(skipChannels),
+            limit,
+          );
+          return rows
+            .map(toOutbox)
+            .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id - b.id);
+        }
         // One statement: the rows picked are the rows marked, even with another process claiming.
         const rows = await db.$queryRaw<Parameters<typeof toOutbox>[0][]>`
           UPDATE "OutboxMessage" SET "status" = 'sending'
@@ -1128,6 +1179,11 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
         });
       },
       async recoverInFlight() {
+        // PostgreSQL: only the rows of instances that are gone; a live instance keeps its own.
+        if (instance)
+          return db.$executeRawUnsafe(
+            `UPDATE "OutboxMessage" SET "status" = 'pending', "claimedBy" = NULL WHERE "status" = 'sending' AND ${NOT_LIVE_CLAIM}`,
+          );
         return (await db.outboxMessage.updateMany({ where: { status: "sending" }, data: { status: "pending" } })).count;
       },
       async findByProviderMessage(channel, chatId, messageId) {
@@ -1314,5 +1370,12 @@ export function buildPrismaRepositories(db: Db, loaders?: CacheLoaders): { repos
       },
     },
   };
-  return { repos, toViews };
+  /** Forgets what the caches hold of a table another process changed (PostgreSQL's change notifications). */
+  function forget(table: string): void {
+    if (table === "Unit" || table === "*") units.clear();
+    if (table === "Task" || table === "Indicator" || table === "*") tasks.clear();
+    if (table === "Plan" || table === "*") plans.clear();
+  }
+
+  return { repos, toViews, forget };
 }
