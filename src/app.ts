@@ -16,10 +16,12 @@ import type { Repositories } from "./core/repositories.js";
 import { cleanName, truncate } from "./core/text-limits.js";
 import type { Address, Translate } from "./core/types.js";
 import { resolveOrgName } from "./core/units/org-name.js";
-import { type Db, openDatabase, sqlitePath } from "./db/database.js";
+import { type Db, databaseKind, openDatabase, sqlitePath } from "./db/database.js";
 import { oldestDuePending, writeHeartbeat } from "./db/health-queries.js";
 import { createInboxStore } from "./db/inbox-store.js";
 import { acquireInstanceLock } from "./db/instance-lock.js";
+import { createPostgresInboxStore } from "./db/postgres-inbox-store.js";
+import { createPostgresRepositories } from "./db/postgres-repositories.js";
 import { createRepositories } from "./db/sqlite-repositories.js";
 import { isStorageFault } from "./db/storage-faults.js";
 import type { FeatureDeps } from "./features/deps.js";
@@ -98,8 +100,10 @@ const HEARTBEAT_MS = 30_000;
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger: Logger = options.logger ?? pino({ level: config.logLevel, redact: ["token", "*.token"] });
   const clock = options.clock ?? systemClock;
+  // PostgreSQL serves several instances: no file lock (the cluster's leader election decides roles).
+  const postgresql = databaseKind(config.databaseUrl) === "postgresql";
   const lock =
-    sqlitePath(config.databaseUrl) === ":memory:"
+    postgresql || sqlitePath(config.databaseUrl) === ":memory:"
       ? { release() {} }
       : acquireInstanceLock(sqlitePath(config.databaseUrl));
   let db: Db;
@@ -109,7 +113,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     lock.release();
     throw error;
   }
-  const repos = createRepositories(db);
+  const repos = postgresql ? await createPostgresRepositories(db) : createRepositories(db);
   const telegram = config.telegram
     ? createTelegramChannel({
         token: config.telegram.token,
@@ -284,7 +288,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
   const core = createBotCore(deps, createFeatures(deps));
   const inbox = createDurableInbox({
-    store: createInboxStore(db),
+    store: postgresql ? createPostgresInboxStore(db) : createInboxStore(db),
     handle: (incoming, handleOptions) => core.handle(incoming, handleOptions),
     messenger,
     clock,
@@ -340,16 +344,19 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     lock.release();
   }
 
-  const backupJob = config.backup.dir
-    ? createBackupJob({
-        databaseFile: sqlitePath(config.databaseUrl),
-        dataDir: config.dataDir,
-        outDir: config.backup.dir,
-        keep: config.backup.keep,
-        timezone: config.timezone,
-        logger,
-      })
-    : undefined;
+  // The SQLite file backup; PostgreSQL is backed up with pg_dump or point-in-time recovery (README).
+  if (postgresql && config.backup.dir) logger.warn({}, "BACKUP_DIR is ignored on PostgreSQL: back up with pg_dump");
+  const backupJob =
+    config.backup.dir && !postgresql
+      ? createBackupJob({
+          databaseFile: sqlitePath(config.databaseUrl),
+          dataDir: config.dataDir,
+          outDir: config.backup.dir,
+          keep: config.backup.keep,
+          timezone: config.timezone,
+          logger,
+        })
+      : undefined;
 
   return {
     db,
