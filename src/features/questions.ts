@@ -3,8 +3,9 @@ import { formatDateTime, formatDeadline } from "../core/format.js";
 import type { AssignmentView } from "../core/ports.js";
 import { isQuestion } from "../core/reports/message-kind.js";
 import { answerQuestion, type QuestionAnswer } from "../core/reports/questions.js";
+import { exampleReport } from "../core/reports/report-example.js";
 import { ATTACH_WINDOW_MS } from "../core/reports/reports.js";
-import { type Feature, type FeatureDeps } from "./deps.js";
+import type { Feature, FeatureDeps } from "./deps.js";
 import { describeAssignment } from "./tasks.js";
 
 const MAX_LINES = 8;
@@ -25,10 +26,15 @@ function deadlineLine(a: AssignmentView, answer: QuestionAnswer, ctx: Context, d
 export function renderAnswer(answer: QuestionAnswer, ctx: Context, deps: FeatureDeps): string {
   const unit = ctx.unit!.name;
   // A deadline question gets one line on how to report; the other questions the whole way.
+  // The example reports for the task asked about (else the first listed), with what that task asks.
+  const task = answer.assignments[0]?.task ?? answer.future[0]?.task ?? answer.latest?.assignment.task;
+  const minutes = ATTACH_WINDOW_MS / 60_000;
   const how =
     answer.topic === "deadline"
       ? ctx.t("questions:how_short")
-      : ctx.t("questions:how", { minutes: ATTACH_WINDOW_MS / 60_000 });
+      : task
+        ? ctx.t("questions:how", { minutes, id: task.id, example: exampleReport(task, ctx.t) })
+        : ctx.t("questions:how_no_task", { minutes });
   const lines: string[] = [];
   if (answer.topic === "deadline" && (answer.assignments.length || answer.future.length))
     lines.push(ctx.t("questions:deadline_header", { unit }));

@@ -6,6 +6,7 @@ import { findTask } from "../core/plans/tasks.js";
 import { messageSource } from "../core/ports.js";
 import { remindNow, setReminderPolicy } from "../core/reminders/reminders.js";
 import { actorOf, allow, type Feature } from "./deps.js";
+import { exampleAdminTask } from "./tasks.js";
 
 /** /nhacnho [TASK]: remind now every unit that has not reported; /lichnhac: a task's reminder policy. */
 export const remindersFeature: Feature = (deps) => {
@@ -15,7 +16,9 @@ export const remindersFeature: Feature = (deps) => {
     const [ref] = splitArgs(ctx.command!.args);
     const task = ref ? await findTask(deps.repos, ref) : null;
     if (ref && !task)
-      return ctx.reply(`${ctx.t("tasks:cancel_not_found", { ref })}\n${ctx.t("reminders:remind_usage")}`);
+      return ctx.reply(
+        `${ctx.t("tasks:cancel_not_found", { ref })}\n${ctx.t("reminders:remind_usage", await exampleAdminTask(deps))}`,
+      );
     const result = await remindNow(deps, task?.id, messageSource(ctx.incoming));
     deps.onScheduleChange();
     // Outside office hours (a Sunday, an evening) nothing goes out until the next working window: say when.
@@ -47,7 +50,8 @@ export const remindersFeature: Feature = (deps) => {
   });
   composer.command("lichnhac", async (ctx) => {
     const [ref, ...settings] = splitArgs(ctx.command!.args);
-    if (!ref) return ctx.reply(ctx.t("reminders:policy_usage"));
+    const usage = async () => ctx.t("reminders:policy_usage", await exampleAdminTask(deps));
+    if (!ref) return ctx.reply(await usage());
     if (settings.length && !(await allow(ctx, ["admin"]))) return;
     if (!settings.length && !(await allow(ctx, ["admin", "leader"]))) return;
     const result = await setReminderPolicy(deps.repos, actorOf(ctx), ref, settings);
@@ -56,7 +60,7 @@ export const remindersFeature: Feature = (deps) => {
         result.error === "not_found"
           ? ctx.t("tasks:cancel_not_found", { ref })
           : ctx.t("reminders:policy_bad", { setting: result.detail });
-      return ctx.reply(`${reason}\n${ctx.t("reminders:policy_usage")}`);
+      return ctx.reply(`${reason}\n${await usage()}`);
     }
     if (result.changed) deps.onScheduleChange();
     const p = result.policy;

@@ -1,7 +1,7 @@
 import { normaliseCode, splitArgs } from "../core/args.js";
 import { formatDmy } from "../core/calendar/time.js";
 import { Composer, type Context } from "../core/composer.js";
-import { formatDateTime, formatDeadline } from "../core/format.js";
+import { exampleFigures, formatDateTime, formatDeadline } from "../core/format.js";
 import { createKeyedLock } from "../core/keyed-lock.js";
 import { SAMPLE_INDICATORS } from "../core/plans/sample-indicators.js";
 import type { AssignmentView, ReportRecord, UnitRecord } from "../core/ports.js";
@@ -15,6 +15,7 @@ import {
   QUESTION_MINUTES,
   type WhichTaskQuestion,
 } from "../core/reports/pending-question.js";
+import { exampleReport } from "../core/reports/report-example.js";
 import { parseReport } from "../core/reports/report-parser.js";
 import {
   ATTACH_WINDOW_MS,
@@ -32,8 +33,8 @@ import { searchKey } from "../core/reports/text-key.js";
 import { truncate } from "../core/text-limits.js";
 import type { IndicatorDef } from "../core/types.js";
 import { historyAccess, reportAccess, type UnitAccess } from "../core/units/access.js";
-import { type Feature, type FeatureDeps } from "./deps.js";
-import { describeChoice } from "./tasks.js";
+import type { Feature, FeatureDeps } from "./deps.js";
+import { describeChoice, exampleAdminTask, exampleArgs, exampleForUnit } from "./tasks.js";
 
 /** Album photos arrive as separate messages: one summary after the last of them. */
 const FILE_SUMMARY_DELAY_MS = 1_200;
@@ -104,7 +105,15 @@ export function renderConfirmation(
     }),
   ];
   const values = valueLines(report.values, a.task.indicators, t);
-  lines.push(...(values.length ? values : [t(a.task.indicators.length ? "reports:no_values" : "reports:text_only")]));
+  lines.push(
+    ...(values.length
+      ? values
+      : [
+          a.task.indicators.length
+            ? t("reports:no_values", { example: exampleFigures(a.task.indicators) })
+            : t("reports:text_only"),
+        ]),
+  );
   for (const c of parsed.conflicts) {
     const label = a.task.indicators.find((i) => i.code === c.code)?.label ?? c.code;
     lines.push(
@@ -140,7 +149,7 @@ export function renderConfirmation(
   lines.push(
     first
       ? t("reports:how_to_fix", { example: `${first.synonyms[0] ?? first.label.toLowerCase()} 15` })
-      : t("reports:how_to_fix_text"),
+      : t("reports:how_to_fix_text", { example: exampleReport(a.task, t) }),
   );
   return lines.join("\n");
 }
@@ -226,7 +235,7 @@ export const reportsFeature: Feature = (deps) => {
       ...options,
       filesKeptLine(ctx, fileIds, await countKept(fileIds, ctx)),
       ...fileProblems(files, ctx.t),
-      ctx.t("reports:which_task_hint", { minutes: QUESTION_MINUTES }),
+      ctx.t("reports:which_task_hint", { minutes: QUESTION_MINUTES, id: resolution.options[0]?.task.id }),
     ];
     return lines.filter(Boolean).join("\n");
   }
@@ -245,7 +254,12 @@ export const reportsFeature: Feature = (deps) => {
         target && "id" in target ? { assignment: target } : await findAssignment(ctx, unit, text, target?.open);
       if (typeof found === "string") return { text: found };
       if (!text.trim() && !ctx.incoming.files.length)
-        return { text: ctx.t("reports:usage", { context: ctx.incoming.channel }) };
+        return {
+          text: ctx.t("reports:usage", {
+            context: ctx.incoming.channel,
+            example: exampleArgs(found.assignment.task, ctx),
+          }),
+        };
       // A report that goes to a task takes the files kept for an unanswered question of this sender.
       const question = await openQuestion(deps.repos, ctx.incoming, deps.clock.now());
       const result = await submitReport(deps, {
@@ -285,7 +299,12 @@ export const reportsFeature: Feature = (deps) => {
     if (NO.test(key)) {
       await closeQuestion(deps.repos, ctx.incoming);
       if (question.purpose !== "evidence") return ctx.reply(ctx.t("reports:question_dropped"));
-      return ctx.reply(ctx.t("reports:files_pending", await countKept(question.fileIds, ctx)));
+      return ctx.reply(
+        ctx.t("reports:files_pending", {
+          ...(await countKept(question.fileIds, ctx)),
+          example: await exampleForUnit(deps, ctx),
+        }),
+      );
     }
     const m = /^\s*(?:(#|nv\s*)?(\d{1,6}))\s*$/i.exec(ctx.incoming.text);
     const yes = question.purpose === "confirm" && question.options.length === 1 && YES.test(key);
@@ -338,7 +357,13 @@ export const reportsFeature: Feature = (deps) => {
     if (n === question.options.length + 1) {
       // The question stays open without choices: the report this sender sends next takes the files.
       await keepFilesForNextReport(deps.repos, ctx.incoming, deps.clock.now());
-      return ctx.reply(ctx.t("reports:files_for_next", { ...counts, minutes: QUESTION_MINUTES }));
+      return ctx.reply(
+        ctx.t("reports:files_for_next", {
+          ...counts,
+          minutes: QUESTION_MINUTES,
+          example: await exampleForUnit(deps, ctx),
+        }),
+      );
     }
     await closeQuestion(deps.repos, ctx.incoming);
     const reportId = question.options[n - 1];
@@ -355,14 +380,16 @@ export const reportsFeature: Feature = (deps) => {
 
   composer.command("baocao", async (ctx) => {
     if (!ctx.command!.args && !ctx.incoming.files.length && !ctx.incoming.replyToMessageId)
-      return ctx.reply(ctx.t("reports:usage", { context: ctx.incoming.channel }));
+      return ctx.reply(
+        ctx.t("reports:usage", { context: ctx.incoming.channel, example: await exampleForUnit(deps, ctx) }),
+      );
     await submit(ctx, ctx.command!.args);
   });
 
   composer.command("sua", async (ctx) => {
     const unit = await reportingUnit(ctx);
     if (!unit) return;
-    if (!ctx.command!.args) return ctx.reply(ctx.t("reports:fix_usage"));
+    if (!ctx.command!.args) return ctx.reply(await fixUsage(ctx, unit));
     const result = await unitLock.run(unit.id, () =>
       reviseLatest(deps, {
         unitId: unit.id,
@@ -390,7 +417,7 @@ export const reportsFeature: Feature = (deps) => {
       if (!unit) return ctx.reply(ctx.t("units:error_not_found", { detail: first }));
       taskRef = second;
     } else if (!unit) {
-      if (ctx.role === "leader" || ctx.role === "admin") return ctx.reply(ctx.t("reports:history_usage"));
+      if (ctx.role === "leader" || ctx.role === "admin") return ctx.reply(await historyUsage(ctx));
       return ctx.reply(ctx.t(ctx.role === "none" ? "help:onboarding" : "tasks:no_unit"));
     }
     if (!(await refuseAccess(ctx, unit, historyAccess(ctx.person, unit)))) return;
@@ -406,6 +433,30 @@ export const reportsFeature: Feature = (deps) => {
     if (!lines.length) return ctx.reply(ctx.t("reports:history_empty", { unit: unit.name }));
     await ctx.reply([ctx.t("reports:history_header", { unit: unit.name }), ...lines].join("\n\n"));
   });
+
+  /**
+   * /sua's usage on the unit's latest report: a figure of its task to correct, or, for a text
+   * report, the whole text sent again; with no report yet, the next open task's example.
+   */
+  async function fixUsage(ctx: Context, unit: UnitRecord): Promise<string> {
+    const latest = await deps.repos.reports.latestForUnit(unit.id);
+    const a = latest && latest.assignmentId > 0 ? await deps.repos.assignments.findView(latest.assignmentId) : null;
+    if (!a) return ctx.t("reports:fix_usage", { example: await exampleForUnit(deps, ctx) });
+    const first = a.task.indicators.find((i) => latest && i.code in latest.values) ?? a.task.indicators[0];
+    return first
+      ? ctx.t("reports:fix_usage_figures", {
+          indicator: first.synonyms[0] ?? first.label.toLowerCase(),
+          id: a.task.id,
+        })
+      : ctx.t("reports:fix_usage_text", { id: a.task.id, example: exampleReport(a.task, ctx.t) });
+  }
+
+  /** /lichsu's usage for leaders: a unit and a task that exist. */
+  async function historyUsage(ctx: Context): Promise<string> {
+    const task = await exampleAdminTask(deps);
+    const units = (await deps.repos.units.list()).filter((u) => u.active).sort((x, y) => x.id - y.id);
+    return ctx.t("reports:history_usage", { unit: units[0]?.code ?? "", id: task.id });
+  }
 
   async function historyEntry(r: ReportRecord, a: AssignmentView, ctx: Context): Promise<string> {
     const period = a.occurrence.label ? ` (${a.occurrence.label})` : "";
@@ -514,7 +565,11 @@ export const reportsFeature: Feature = (deps) => {
       (r) => r.assignmentId > 0,
     );
     if (!recent.length) {
-      const text = ctx.t("reports:files_pending", { photos: result.photoCount, documents: result.documentCount });
+      const text = ctx.t("reports:files_pending", {
+        photos: result.photoCount,
+        documents: result.documentCount,
+        example: await exampleForUnit(deps, ctx),
+      });
       return summariseLater(ctx, () => text);
     }
     const { fileIds } = await askWhichTask(deps, incoming, {

@@ -1,11 +1,13 @@
 import { normaliseCode, splitArgs } from "../core/args.js";
 import { formatDmy } from "../core/calendar/time.js";
 import { Composer, type Context } from "../core/composer.js";
-import { exampleFigures, formatDaysLeft, formatDue } from "../core/format.js";
+import { formatDaysLeft, formatDue } from "../core/format.js";
 import { closePeriods } from "../core/plans/periods.js";
 import { assignTask, type CreateTaskResult, cancelTask, requestAdhoc } from "../core/plans/tasks.js";
 import type { AssignmentView, TaskRecord } from "../core/ports.js";
+import { exampleReport } from "../core/reports/report-example.js";
 import { orderByDueNext } from "../core/reports/task-choice.js";
+import { findCurrentPlan } from "../core/units/units.js";
 import { actorOf, allow, type Feature, type FeatureDeps } from "./deps.js";
 
 const MAX_LISTED = 15;
@@ -23,14 +25,56 @@ function deadlineParts(a: AssignmentView, ctx: Pick<Context, "t">, deps: Pick<Fe
 
 /**
  * How to report, with an example on the first task listed: its number and its own indicators
- * ("/baocao #4 12 pa nô, 3 tin bài"), or a text report for a task that asks for text.
+ * ("/baocao #4 12 pa nô, 3 tin bài"), or its work as done for a task that asks for text.
  */
 function howToReport(first: AssignmentView, ctx: Context): string {
-  const figures = exampleFigures(first.task.indicators);
-  const example = figures
-    ? ctx.t("tasks:example_figures", { id: first.task.id, figures })
-    : ctx.t("tasks:example_text", { id: first.task.id });
-  return ctx.t("tasks:how_to_report", { example, context: ctx.incoming.channel });
+  return ctx.t("tasks:how_to_report", { example: exampleCommand(first.task, ctx), context: ctx.incoming.channel });
+}
+
+/** "/baocao #4 12 pa nô, 3 tin bài" or "/baocao #1 đã xây dựng kế hoạch …": a report for this task. */
+export function exampleCommand(task: Pick<TaskRecord, "id" | "title" | "indicators">, ctx: Pick<Context, "t">): string {
+  return ctx.t("tasks:example_text", { id: task.id, text: exampleReport(task, ctx.t) });
+}
+
+/** "#4 12 pa nô, 3 tin bài": what follows /baocao for this task. */
+export function exampleArgs(task: Pick<TaskRecord, "id" | "title" | "indicators">, ctx: Pick<Context, "t">): string {
+  return `#${task.id} ${exampleReport(task, ctx.t)}`;
+}
+
+/** The unit's open task due next (the first /nhiemvu lists), for examples; undefined when none is open. */
+export async function nextOpenTask(
+  deps: Pick<FeatureDeps, "repos" | "clock">,
+  unitId: number | undefined,
+): Promise<TaskRecord | undefined> {
+  if (unitId === undefined) return undefined;
+  return orderByDueNext(await deps.repos.assignments.listOpenForUnit(unitId), deps.clock.now())[0]?.task;
+}
+
+/**
+ * What follows /baocao in an example for this chat's unit: its next open task's report, else a
+ * text that names no task.
+ */
+export async function exampleForUnit(deps: FeatureDeps, ctx: Context): Promise<string> {
+  const task = await nextOpenTask(deps, ctx.unit?.id);
+  return task ? exampleArgs(task, ctx) : ctx.t("tasks:example_any");
+}
+
+/**
+ * A task an admin's usage example may name: the first active task of the plan in force (or given
+ * in chat), else the first active one; its number and a period it has ("quý I/2026").
+ */
+export async function exampleAdminTask(deps: FeatureDeps): Promise<{ id: number; period: string }> {
+  const tasks = (await deps.repos.tasks.listActive()).sort((a, b) => a.id - b.id);
+  const current = await findCurrentPlan(deps.repos, deps.clock.now(), deps.timezone);
+  const task =
+    tasks.find((t) => current && t.planId === current.plan.id) ?? tasks.find((t) => t.planId === null) ?? tasks[0];
+  if (!task) return { id: 1, period: "" };
+  const now = deps.clock.now().getTime();
+  const occurrences = (await deps.repos.assignments.listOccurrences(task.id)).filter((o) => o.label);
+  // A period already due is what one closes; else the first listed.
+  const due = occurrences.filter((o) => o.dueAt.getTime() <= now && !o.closedAt).at(-1) ?? occurrences[0];
+  const label = due?.label ?? "";
+  return { id: task.id, period: label ? ` ${label.charAt(0).toLocaleLowerCase("vi")}${label.slice(1)}` : "" };
 }
 
 /** One line per open assignment: "#2 Báo cáo quý (Quý I/2021) — hạn Thứ Hai, 15/03/2021 (còn 3 ngày)". */
@@ -169,12 +213,13 @@ export const tasksFeature: Feature = (deps) => {
   composer.command("dongky", async (ctx) => {
     if (!(await allow(ctx, ["admin"]))) return;
     const [ref, ...period] = splitArgs(ctx.command!.args);
-    if (!ref) return ctx.reply(ctx.t("tasks:close_usage"));
+    const usage = async () => ctx.t("tasks:close_usage", await exampleAdminTask(deps));
+    if (!ref) return ctx.reply(await usage());
     const result = await closePeriods(deps, actorOf(ctx), ref, period.join(" "));
     if (!result.ok) {
       const periods = result.periods?.length ? result.periods.join(", ") : "—";
       return ctx.reply(
-        `${ctx.t(`tasks:close_${result.error}`, { ref, period: period.join(" "), id: result.task?.id, periods })}\n${ctx.t("tasks:close_usage")}`,
+        `${ctx.t(`tasks:close_${result.error}`, { ref, period: period.join(" "), id: result.task?.id, periods })}\n${await usage()}`,
       );
     }
     deps.onScheduleChange();
@@ -197,10 +242,10 @@ export const tasksFeature: Feature = (deps) => {
   composer.command("huy", async (ctx) => {
     if (!(await allow(ctx, ["admin"]))) return;
     const [ref] = splitArgs(ctx.command!.args);
-    if (!ref) return ctx.reply(ctx.t("tasks:cancel_usage"));
+    const usage = async () => ctx.t("tasks:cancel_usage", { id: (await exampleAdminTask(deps)).id });
+    if (!ref) return ctx.reply(await usage());
     const result = await cancelTask(deps, actorOf(ctx), ref);
-    if (!result.ok)
-      return ctx.reply(`${ctx.t(`tasks:cancel_${result.error}`, { ref })}\n${ctx.t("tasks:cancel_usage")}`);
+    if (!result.ok) return ctx.reply(`${ctx.t(`tasks:cancel_${result.error}`, { ref })}\n${await usage()}`);
     deps.onScheduleChange();
     await ctx.reply(
       ctx.t("tasks:cancelled", { id: result.task.id, title: result.task.title, count: result.cancelled }),

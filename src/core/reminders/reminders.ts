@@ -9,6 +9,7 @@ import type { WorkingCalendar } from "../calendar/working-calendar.js";
 import { formatDaysLeft, formatDeadline, formatDue } from "../format.js";
 import { findTask, loadCalendar } from "../plans/tasks.js";
 import type { AssignmentView, ChatRecord, Clock, Logger, OutboxInput, TaskRecord } from "../ports.js";
+import { exampleReport } from "../reports/report-example.js";
 import { searchKey } from "../reports/text-key.js";
 import type { Repositories } from "../repositories.js";
 import { buildTaskRollup } from "../rollups/rollup.js";
@@ -78,7 +79,7 @@ function renderReminderBody(
       ? t("reminders:indicators", { list: view.task.indicators.map((i) => i.label.toLowerCase()).join(", ") })
       : "",
     planned.kind === "overdue" ? t("reminders:late_accepted") : "",
-    t("reminders:how_to_answer", { id: view.task.id, context: channel }),
+    t("reminders:how_to_answer", { id: view.task.id, context: channel, example: exampleReport(view.task, t) }),
   ];
   return lines.filter(Boolean).join("\n");
 }

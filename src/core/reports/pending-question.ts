@@ -145,6 +145,11 @@ export async function expireQuestions(deps: QuestionExpiryDeps): Promise<number>
     const photos = kept.filter((a) => a.kind === "photo").length;
     const person = await deps.repos.people.find(c.channel, c.userId);
     const t = deps.translations.t(person?.language ?? deps.defaultLanguage);
+    // The example names the first task the question offered (evidence questions offer reports).
+    const offered =
+      question.purpose === "evidence" || !question.options[0]
+        ? null
+        : await deps.repos.assignments.findView(question.options[0]);
     await deps.repos.outbox.enqueue({
       dedupeKey: `question-expired:${c.channel}:${c.chatId}:${c.userId}:${c.expiresAt.getTime()}`,
       channel: c.channel,
@@ -157,6 +162,7 @@ export async function expireQuestions(deps: QuestionExpiryDeps): Promise<number>
           photos,
           documents: kept.length - photos,
           minutes: QUESTION_MINUTES,
+          id: offered?.task.id ?? "",
           context: question.purpose === "evidence" ? "evidence" : undefined,
         }),
         replyToMessageId: question.messageId,
