@@ -227,7 +227,7 @@ function createCache<K, V>(load: (key: K) => Promise<V | null>, loadMany: (keys:
   };
 }
 
-function toReport(r: {
+export function toReport(r: {
   id: number;
   assignmentId: number;
   unitId: number;
