@@ -293,6 +293,36 @@ describe("stage 2c: readTables", () => {
       ),
     ).toEqual(expect.not.arrayContaining(["5", "10"]));
   });
+  it("reads tables aligned with runs of spaces, an empty or '-' cell being no figure", () => {
+    expect(
+      table("STT   Nội dung      ĐVT    Kết quả\n1     Áp phích      cái    9\n2     Hội nghị      cuộc   -").read,
+    ).toEqual([["ap_phich", 9]]);
+    expect(
+      table("noi dung    KH giao   TH    ty le\ntin bai     10        12    120\nphong su    2         1     50").read,
+    ).toEqual([
+      ["tin_bai", 12],
+      ["phong_su", 1],
+    ]);
+    // a cell left empty: the others stay under their own columns
+    expect(
+      table("Nội dung     Thôn 1   Thôn 2   Tổng\nTờ rơi       300               300\nPa nô        1        2        3")
+        .read,
+    ).toEqual([
+      ["to_roi", 300],
+      ["pano", 3],
+    ]);
+    // prose with double spaces is no table
+    expect(table("hom nay  xa treo 3 pano  va 2 bang ron\ntuan sau  lam tiep").read).toEqual([]);
+  });
+  it("reads short month and quarter headers (T1, T.2, Q1) and the quarter's total", () => {
+    expect(table("Chỉ tiêu|T1|T2|T3|Cộng quý\nTờ rơi|100|0|50|150").read).toEqual([["to_roi", 150]]);
+    expect(table("Báo cáo quý I\nChỉ tiêu;T.1;T.2;T.3\nPa nô;1;2;0").read).toEqual([["pano", 3]]);
+  });
+  it("voids what earlier stages read inside a table's cells (a note's '3x6m', '1 - 1')", () => {
+    const t = table("TT;Nội dung;Số lượng;Ghi chú\n1;Pa nô;2;khổ 2x4m");
+    expect(t.read).toEqual([["pano", 2]]);
+    expect(t.cleared && [...t.cleared].length).toBeGreaterThan(0);
+  });
   it("reads rows of label and number without a header, with any separator", () => {
     expect(table("Pa nô;12\nBăng rôn;30").read).toEqual([
       ["pano", 12],

@@ -61,6 +61,11 @@ export interface TokenMarks {
   unclear?: readonly [number, number][];
   /** First tokens of unclear ranges a stage has read after all ("2 lượt/ngày trong 4 ngày"): no longer unclear. */
   settled?: Iterable<number>;
+  /**
+   * Tokens a stage has read whole (a table's rows): what earlier stages found there (unclear ranges,
+   * products such as a note's "3x6m") starting at them is void.
+   */
+  cleared?: Iterable<number>;
 }
 
 /**
@@ -72,6 +77,8 @@ export function withMarks(nv: NonValues, marks: TokenMarks): NonValues {
   const toFill = [...(marks.transparent ?? [])];
   const toBreak = [...(marks.breaks ?? [])];
   const settled = new Set(marks.settled ?? []);
+  const cleared = new Set(marks.cleared ?? []);
+  for (const i of cleared) settled.add(i);
   const unclear = marks.unclear ?? [];
   if (!toBlock.length && !toFill.length && !toBreak.length && !settled.size && !unclear.length && !marks.readings?.size)
     return nv;
@@ -92,12 +99,25 @@ export function withMarks(nv: NonValues, marks: TokenMarks): NonValues {
     breaks[i] = 1;
   }
   let readings = nv.readings;
+  let arithmetic = nv.arithmetic;
+  if (cleared.size) {
+    readings = new Map([...nv.readings].filter(([k]) => !cleared.has(k)));
+    arithmetic = { ...nv.arithmetic, products: new Map([...nv.arithmetic.products].filter(([k]) => !cleared.has(k))) };
+  }
   if (marks.readings?.size) {
-    readings = new Map(nv.readings);
+    readings = new Map(readings);
     for (const [k, v] of marks.readings) readings.set(k, v);
   }
   const kept = settled.size ? nv.unclear.filter(([a]) => !settled.has(a)) : nv.unclear;
-  return { ...nv, blocked, transparent, breaks, readings, unclear: unclear.length ? [...kept, ...unclear] : kept };
+  return {
+    ...nv,
+    blocked,
+    transparent,
+    breaks,
+    readings,
+    arithmetic,
+    unclear: unclear.length ? [...kept, ...unclear] : kept,
+  };
 }
 
 const TASK_HINT_FILLERS: ReadonlySet<string> = new Set(["so", "thu"]);

@@ -68,10 +68,11 @@ interface Line {
   to: number;
 }
 
-const SEPARATORS = ["\t", "|", ";", " - ", ","] as const;
+/** "  ": columns aligned with runs of two or more spaces (a table typed or pasted as plain text). */
+const SEPARATORS = ["\t", "|", ";", " - ", ",", "  "] as const;
 type Separator = (typeof SEPARATORS)[number];
-/** Separators that are also ordinary punctuation: a row must have as many cells as the header. */
-const STRICT: ReadonlySet<Separator> = new Set([" - ", ","]);
+/** Separators that are also ordinary punctuation or spacing: a row must have as many cells as the header. */
+const STRICT: ReadonlySet<Separator> = new Set([" - ", ",", "  "]);
 
 /** Header words, tried in this order (the first match decides): search keys of the whole cell. */
 const HEADER_KINDS: readonly [ColumnKind, RegExp][] = [
@@ -111,7 +112,7 @@ const ROW_NUMBER = /^(?:\d{1,3}|[ivx]{1,5}|[a-dđ])[.)]?$/;
  */
 export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked: Uint8Array): TableReading {
   const out: TableReading = { pairs: [], tables: [], blocked: [], unclear: [] };
-  if (!/[\t|;]| - |,.*\n.*,/.test(tk.nfcText)) return out;
+  if (!/[\t|;]| - |,.*\n.*,|\S {2,}\S/.test(tk.nfcText)) return out;
   const lines = splitLines(tk);
   const nameAt = createNameMatcher(tk.toks, blocked, compiled);
   const block = out.blocked as number[];
@@ -122,7 +123,7 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
       if (!line.text.includes(sep)) continue;
       const edges = edgesOf(line.text, sep);
       const cells = cellsOf(tk, line, sep, edges);
-      const header = readHeader(tk, cells, nameAt);
+      const header = readHeader(tk, cells, nameAt, line.start);
       // with a separator that is also punctuation, the header must name a column of its own ("Chỉ tiêu,ĐVT,Số lượng")
       if (header && (!STRICT.has(sep) || header.kinds.some((k) => STRUCTURAL.has(k)))) {
         found = { sep, header, edges };
@@ -140,7 +141,10 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
           continue;
         }
         if (!l.text.includes(found.sep)) break;
-        const cells = cellsOf(tk, l, found.sep, found.edges);
+        let cells = cellsOf(tk, l, found.sep, found.edges);
+        // a space-aligned row with an empty cell: its cells placed under the header's columns
+        if (found.sep === "  " && cells.length !== found.header.kinds.length)
+          cells = alignCells(cells, found.header.spans, l.start);
         if (cells.length < 2 || (STRICT.has(found.sep) && cells.length !== found.header.kinds.length)) break;
         rows.push(cells);
       }
@@ -155,6 +159,8 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
     const plain = readPlainRows(tk, lines, li, nameAt, out);
     if (plain > li) li = plain;
   }
+  // a table's cells are read here: what an earlier stage found in them ("1 - 1", a note's "3x6m") is void
+  if (block.length) out.cleared = block;
   return out;
 }
 
@@ -165,6 +171,8 @@ interface Header {
   kinds: ColumnKind[];
   codes: (string | null)[];
   keys: string[];
+  /** Each column's [start, end) in its line (for space-aligned rows). */
+  spans: [number, number][];
 }
 
 function splitLines(tk: Tokenised): Line[] {
@@ -196,11 +204,57 @@ function edgesOf(text: string, sep: Separator): Edges {
 /** No pasted table has more columns than this; a line with more separators is not a table row. */
 const MAX_COLUMNS = 40;
 
+/** Cells split at runs of two or more spaces (or tabs), leading and trailing spaces dropped. */
+function spacedParts(text: string): [number, number][] {
+  const parts: [number, number][] = [];
+  const re = /\S+(?: \S+)*/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    parts.push([m.index, m.index + m[0].length]);
+    if (parts.length > MAX_COLUMNS) return [];
+  }
+  return parts;
+}
+
+/**
+ * Space-aligned cells placed under the header's columns: each cell goes to the column it overlaps
+ * most (a column reaching to the next one's start); columns left empty get an empty cell. [] when
+ * two cells fall under one column (not a row of this table).
+ */
+function alignCells(cells: readonly Cell[], spans: readonly [number, number][], lineStart: number): Cell[] {
+  if (cells.length === 0 || cells.length > spans.length) return [];
+  const out: (Cell | undefined)[] = spans.map(() => undefined);
+  for (const c of cells) {
+    const a = c.start - lineStart;
+    const b = c.end - lineStart;
+    let best = -1;
+    let bestOverlap = 0;
+    spans.forEach(([s, e], i) => {
+      const reach = i + 1 < spans.length ? spans[i + 1]![0] : Number.MAX_SAFE_INTEGER;
+      const overlap = Math.min(b, Math.max(e, reach)) - Math.max(a, s);
+      if (overlap > bestOverlap) {
+        best = i;
+        bestOverlap = overlap;
+      }
+    });
+    if (best < 0 || out[best]) return [];
+    out[best] = c;
+  }
+  return out.map((c, i) => {
+    if (c) return c;
+    const at = lineStart + spans[i]![0];
+    const next = out.slice(i + 1).find(Boolean);
+    const from = next ? next.from : cells[cells.length - 1]!.to;
+    return { start: at, end: at, key: "", from, to: from };
+  });
+}
+
 function cellsOf(tk: Tokenised, line: Line, sep: Separator, edges: Edges): Cell[] {
   const cells: Cell[] = [];
   let s = 0;
-  const parts: [number, number][] = [];
-  for (;;) {
+  const parts: [number, number][] = sep === "  " ? spacedParts(line.text) : [];
+  if (sep === "  " && parts.length === 0) return [];
+  for (; sep !== "  "; ) {
     const at = line.text.indexOf(sep, s);
     if (at < 0) {
       parts.push([s, line.text.length]);
@@ -256,15 +310,19 @@ function readHeader(
   tk: Tokenised,
   cells: readonly Cell[],
   nameAt: (i: number) => { end: number; code: string } | null,
+  lineStart: number,
 ): Header | null {
   if (cells.length < 2) return null;
   const kinds: ColumnKind[] = [];
   const codes: (string | null)[] = [];
+  const keys: string[] = [];
   for (const c of cells) {
     if (isNumeric(c.key)) return null;
+    const key = expandPeriod(c.key);
+    keys.push(key);
     let kind: ColumnKind = "unknown";
     for (const [k, re] of HEADER_KINDS) {
-      if (re.test(c.key)) {
+      if (re.test(key)) {
         kind = k;
         break;
       }
@@ -278,7 +336,7 @@ function readHeader(
       }
     }
     // a figure in a header cell only with a period or a place ("Quý I/2026", "Thôn 1"): "pano 6, ap phich 81" is no header
-    if (/\d/.test(c.key) && !HEADER_WITH_NUMBER.has(kind)) return null;
+    if (/\d/.test(key) && !HEADER_WITH_NUMBER.has(kind)) return null;
     kinds.push(kind);
     codes.push(code);
   }
@@ -286,9 +344,18 @@ function readHeader(
   const structural = kinds.some((k) => STRUCTURAL.has(k));
   const indicators = kinds.filter((k) => k === "indicator").length;
   if (known >= 2 && (structural || indicators >= 1 || kinds.includes("total") || kinds.includes("period"))) {
-    return { kinds, codes, keys: cells.map((c) => c.key) };
+    return { kinds, codes, keys, spans: cells.map((c) => [c.start - lineStart, c.end - lineStart]) };
   }
   return null;
+}
+
+/** A header's short period ("T4", "T.4", "Q2", "Q.II/2026") written out ("thang 4", "quy 2"). */
+function expandPeriod(key: string): string {
+  const m = /^([tq])\s?\.?\s?(\d{1,2}|[ivx]{1,4})(\s*[/-]\s*\d{4})?$/.exec(key);
+  if (!m) return key;
+  const n = /^\d/.test(m[2]!) ? Number(m[2]) : (ROMAN[m[2]!] ?? 0);
+  if (m[1] === "t" ? n < 1 || n > 12 : n < 1 || n > 4) return key;
+  return `${m[1] === "t" ? "thang" : "quy"} ${m[2]}${m[3] ?? ""}`;
 }
 
 /** Column kinds only a table header has (not a list of indicators). */
