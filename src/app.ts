@@ -3,8 +3,14 @@ import type { UserFromGetMe } from "grammy/types";
 import pino from "pino";
 import { createMessengerHub } from "./channels/messenger-hub.js";
 import type { RateLimits } from "./channels/rate-limiter.js";
-import { createTelegramChannel, type TelegramChannel } from "./channels/telegram/telegram-channel.js";
+import {
+  type ChannelStatus,
+  createTelegramChannel,
+  type TelegramChannel,
+} from "./channels/telegram/telegram-channel.js";
 import type { ZaloChannel } from "./channels/zalo/zalo-channel.js";
+import { type Cluster, createCluster, STEP_DOWN_DEADLINE_MS } from "./cluster/cluster.js";
+import { createLeaderJobs, type LeaderStage } from "./cluster/leader-jobs.js";
 import type { Config } from "./config.js";
 import { type BotCore, createBotCore } from "./core/bot.js";
 import { formatDateTime } from "./core/format.js";
@@ -51,8 +57,12 @@ export interface App {
   telegram?: TelegramChannel;
   zalo?: ZaloChannel;
   deps: FeatureDeps;
-  dispatcher: OutboxDispatcher;
-  scheduler: Scheduler;
+  /** The outbox dispatcher of this leadership term (a standby's is stopped: it only delivers answers). */
+  readonly dispatcher: OutboxDispatcher;
+  /** The scheduler of this leadership term. */
+  readonly scheduler: Scheduler;
+  /** The leader lease among the instances on one database (SQLite: always the leader). */
+  cluster: Cluster;
   storage: StorageHealth;
   start(): Promise<void>;
   /**
@@ -114,15 +124,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     throw error;
   }
   const repos = postgresql ? await createPostgresRepositories(db) : createRepositories(db);
-  const telegram = config.telegram
-    ? createTelegramChannel({
-        token: config.telegram.token,
-        apiRoot: config.telegram.apiRoot,
-        logger,
-        botInfo: options.botInfo,
-        limits: options.telegramLimits,
-      })
-    : undefined;
+  const newTelegramChannel = (telegramConfig: NonNullable<Config["telegram"]>) =>
+    createTelegramChannel({
+      token: telegramConfig.token,
+      apiRoot: telegramConfig.apiRoot,
+      logger,
+      botInfo: options.botInfo,
+      limits: options.telegramLimits,
+    });
+  const telegram = config.telegram ? newTelegramChannel(config.telegram) : undefined;
   const translations = createTranslator({ defaultLanguage: config.defaultLanguage });
   translations.setOrgName(await resolveOrgName(repos, config.orgName, { now: clock.now(), timezone: config.timezone }));
   const t = translations.t(config.defaultLanguage);
@@ -138,22 +148,22 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         goneText: t("files:link_gone"),
       })
     : undefined;
-  let zalo: ZaloChannel | undefined;
-  if (config.zalo) {
+  const newZaloChannel = async (zaloConfig: NonNullable<Config["zalo"]>) => {
     // Loaded only for a bot that has Zalo: one that has not starts without it.
     const { createZaloChannel, zaloLimits } = await import("./channels/zalo/zalo-channel.js");
-    zalo = createZaloChannel({
-      token: config.zalo.token,
-      apiRoot: config.zalo.apiRoot,
+    return createZaloChannel({
+      token: zaloConfig.token,
+      apiRoot: zaloConfig.apiRoot,
       logger,
-      limits: options.zaloLimits ?? zaloLimits(config.zalo.ratePerSecond),
+      limits: options.zaloLimits ?? zaloLimits(zaloConfig.ratePerSecond),
       fileLinks,
       t,
       pollTimeoutSeconds: options.zaloPollTimeoutSeconds,
       // A group registered before a restart keeps the group pace before it writes again.
       isGroupChat: async (chatId) => (await repos.chats.find("zalo", chatId))?.chatType === "group",
     });
-  }
+  };
+  const zalo: ZaloChannel | undefined = config.zalo ? await newZaloChannel(config.zalo) : undefined;
   if (zalo && !fileLinks) logger.warn({}, "PUBLIC_BASE_URL is not set: charts and files cannot be sent on Zalo");
   const messenger = createMessengerHub({
     telegram: telegram?.messenger,
@@ -178,8 +188,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     files: createFileStore(config.dataDir),
     dataDir: config.dataDir,
     orgName: config.orgName,
-    onScheduleChange: () => scheduler.changed(),
-    onOutboxQueued: (at) => dispatcher.wakeAt(at),
+    onScheduleChange: () => scheduleChanged(),
+    onOutboxQueued: (at) => outboxQueued(at),
     // Charts, workbooks and draft reports are drawn on a worker thread, never blocking the handling of reports.
     renderer: createRenderPool({ translations, logger }),
   };
@@ -238,7 +248,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         tries: row.attempts,
       }),
     );
-    dispatcher.wakeAt(clock.now());
+    outboxQueued(clock.now());
   }
 
   const startedAt = clock.now();
@@ -262,30 +272,50 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           .catch((e) => logger.warn({ err: e }, "storage alert not sent"));
     },
   });
-  const dispatcher = createOutboxDispatcher({
-    ...deps,
-    concurrency: options.outboxConcurrency,
-    isStorageFault,
-    onStorageFault: (e) => storage.fault(e),
-  });
-  const scheduler = createScheduler({
-    dispatcher,
-    logger,
-    timezone: config.timezone,
-    // The daily sync also follows the office's name into a new plan's first day.
-    sync: async () => {
-      const result = await syncAllTasks(deps);
-      translations.setOrgName(
-        await resolveOrgName(repos, config.orgName, { now: clock.now(), timezone: config.timezone }),
-      );
-      return result;
-    },
-    planners: [
-      { name: "reminders", enqueueDue: () => enqueueDueReminders(deps), nextAt: () => nextReminderAt(deps) },
-      createRollupPlanner(deps),
-      createQuestionExpiryPlanner(deps),
-    ],
-  });
+  // Several instances may share a PostgreSQL database: one leads (see leaderStages below).
+  const cluster = await createCluster(config.databaseUrl, config.instanceId, logger);
+  const leading = () => cluster.role() === "leader";
+  // A dispatcher or a scheduler cannot start again once stopped: each leadership term has its own.
+  const newDispatcher = () =>
+    createOutboxDispatcher({
+      ...deps,
+      concurrency: options.outboxConcurrency,
+      isStorageFault,
+      onStorageFault: (e) => storage.fault(e),
+    });
+  const newScheduler = () =>
+    createScheduler({
+      dispatcher,
+      logger,
+      timezone: config.timezone,
+      // The daily sync also follows the office's name into a new plan's first day.
+      sync: async () => {
+        const result = await syncAllTasks(deps);
+        translations.setOrgName(
+          await resolveOrgName(repos, config.orgName, { now: clock.now(), timezone: config.timezone }),
+        );
+        return result;
+      },
+      planners: [
+        { name: "reminders", enqueueDue: () => enqueueDueReminders(deps), nextAt: () => nextReminderAt(deps) },
+        createRollupPlanner(deps),
+        createQuestionExpiryPlanner(deps),
+      ],
+    });
+  let dispatcher = newDispatcher();
+  let scheduler = newScheduler();
+  /** False once this term's dispatcher was stopped (a standby keeps it only to deliver answers). */
+  let dispatcherLive = true;
+  /** Outbox rows queued: the leader's timer, or a signal to the leader from a standby. */
+  function outboxQueued(at: Date): void {
+    if (leading()) dispatcher.wakeAt(at);
+    else cluster.outboxQueued(at);
+  }
+  function scheduleChanged(): void {
+    if (leading()) scheduler.changed();
+    else cluster.scheduleChanged();
+  }
+  cluster.listen({ outboxQueued: (at) => dispatcher.wakeAt(at), scheduleChanged: () => scheduler.changed() });
   const core = createBotCore(deps, createFeatures(deps));
   const inbox = createDurableInbox({
     store: postgresql ? createPostgresInboxStore(db) : createInboxStore(db),
@@ -297,7 +327,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     onStorageFault: (e) => storage.fault(e),
     // Every answer goes through the outbox: sent at once, or kept there when that fails.
     answers: {
-      deliver: (input) => dispatcher.deliver(input),
+      async deliver(input) {
+        const result = await dispatcher.deliver(input);
+        // Kept for later on a standby: the leader's dispatcher sends it.
+        if (!result.messageId && !leading()) cluster.outboxQueued(input.notBefore);
+        return result;
+      },
       keptKeys: (prefix) => repos.outbox.keysWithPrefix(prefix),
     },
     gaveUp: tellGivenUp,
@@ -308,7 +343,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
   storage.onRecover(() => {
     inbox.wake();
-    void dispatcher.drain();
+    if (leading()) void dispatcher.drain();
   });
   // A platform that answers again: what waited for it goes now, not at the outbox's next probe.
   telegram?.reachability.onRecovered(() => dispatcher.resume("telegram"));
@@ -320,12 +355,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     storage,
     probeWrite: heartbeat,
     channels: () => ({
-      ...(telegram ? { telegram: telegram.status() } : {}),
-      ...(zalo ? { zalo: zalo.status() } : {}),
+      ...(telegram ? { telegram: pollerStatus(config.telegram!.mode, telegramPoller, telegram.status()) } : {}),
+      ...(zalo ? { zalo: pollerStatus(config.zalo!.mode, zaloPoller, zalo.status()) } : {}),
     }),
     oldestDuePending: (now) => oldestDuePending(db, now),
     clock,
     warnings: async () => [await alertWarning()].filter((w): w is string => !!w),
+    cluster: () => ({ instanceId: cluster.instanceId, role: cluster.role() }),
   });
   let heartbeatTimer: NodeJS.Timeout | undefined;
   let stopping: Promise<void> | undefined;
@@ -334,15 +370,100 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const deadline = Date.now() + deadlineMs;
     const left = () => Math.max(0, deadline - Date.now());
     clearInterval(heartbeatTimer);
-    await telegram?.stop();
-    await zalo?.stop();
-    await Promise.all([scheduler.stop(left()), inbox.stop(left()), backupJob?.stop()]);
+    stopDeadlineMs = left();
+    // The leader jobs (polling included) stop within the lease's stop, then another instance may lead.
+    await Promise.all([cluster.stop(), telegram?.stop(), zalo?.stop()]);
+    await Promise.all([dispatcher.stop(left()), inbox.stop(left())]);
     await deps.renderer?.close(left());
     storage.stop();
     await http.close();
     await db.$disconnect().catch((error) => logger.error({ err: error }, "database close failed"));
     lock.release();
   }
+
+  /** How long the leader jobs may take to stop: the shutdown's time left, or a step-down's. */
+  let stopDeadlineMs = STEP_DOWN_DEADLINE_MS;
+  // On SQLite (one term for the life of the process) a channel polls itself, as it always did; on
+  // a shared database each term polls with a channel of its own, since a stopped one cannot poll again.
+  let telegramPoller: TelegramChannel | undefined;
+  let zaloPoller: ZaloChannel | undefined;
+
+  /** A channel's readiness: its own (webhook; SQLite), the term's poller, or a standby's (the leader polls). */
+  function pollerStatus(
+    mode: "polling" | "webhook",
+    poller: { status(): ChannelStatus } | undefined,
+    own: ChannelStatus,
+  ) {
+    if (mode === "webhook" || !cluster.shared) return own;
+    if (poller) return poller.status();
+    return leading()
+      ? { alive: false, detail: "leader: polling not started" }
+      : { alive: true, detail: "standby: the leader polls" };
+  }
+
+  /** Leader-only work, in start order (stopped in reverse): see src/cluster/leader-jobs.ts. */
+  const leaderStages: LeaderStage[] = [
+    {
+      name: "outbox",
+      async start() {
+        if (!dispatcherLive) {
+          dispatcher = newDispatcher();
+          dispatcherLive = true;
+        }
+        // Before it sends: rows the previous leader (this process before a crash, or another
+        // instance that died or stepped down) left "sending" go back to pending.
+        await dispatcher.recover();
+      },
+      async stop(deadlineMs) {
+        dispatcherLive = false;
+        await dispatcher.stop(deadlineMs);
+      },
+    },
+    {
+      name: "polling",
+      // The channel before the scheduler: the first tick may already send catch-up reminders.
+      async start() {
+        if (config.telegram?.mode === "polling") {
+          telegramPoller = cluster.shared ? newTelegramChannel(config.telegram) : telegram;
+          if (telegramPoller !== telegram) {
+            telegramPoller!.attach(inbox);
+            telegramPoller!.reachability.onRecovered(() => dispatcher.resume("telegram"));
+          }
+          await telegramPoller!.startPolling();
+        }
+        if (config.zalo?.mode === "polling") {
+          zaloPoller = cluster.shared ? await newZaloChannel(config.zalo) : zalo;
+          if (zaloPoller !== zalo) {
+            zaloPoller!.attach(inbox);
+            zaloPoller!.reachability.onRecovered(() => dispatcher.resume("zalo"));
+          }
+          zaloPoller!.startPolling();
+        }
+      },
+      async stop() {
+        await Promise.all([telegramPoller?.stop(), zaloPoller?.stop()]);
+        telegramPoller = undefined;
+        zaloPoller = undefined;
+      },
+    },
+    {
+      name: "scheduler",
+      async start() {
+        if (options.scheduler === false) {
+          await syncAllTasks(deps);
+          void dispatcher.drain();
+          return;
+        }
+        // A new term's scheduler drives the new term's dispatcher.
+        if (scheduler.stopped()) scheduler = newScheduler();
+        await scheduler.start();
+      },
+      stop: (deadlineMs) => scheduler.stop(deadlineMs),
+    },
+    { name: "backups", start: async () => backupJob?.start(), stop: async () => backupJob?.stop() },
+  ];
+  const leaderJobs = createLeaderJobs(leaderStages, logger);
+  cluster.onChange((role) => (role === "leader" ? leaderJobs.start() : leaderJobs.stop(stopDeadlineMs)));
 
   // The SQLite file backup; PostgreSQL is backed up with pg_dump or point-in-time recovery (README).
   if (postgresql && config.backup.dir) logger.warn({}, "BACKUP_DIR is ignored on PostgreSQL: back up with pg_dump");
@@ -367,8 +488,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     telegram,
     zalo,
     deps,
-    dispatcher,
-    scheduler,
+    get dispatcher() {
+      return dispatcher;
+    },
+    get scheduler() {
+      return scheduler;
+    },
+    cluster,
     storage,
     async start() {
       await heartbeat();
@@ -387,30 +513,24 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       });
       if (swept) logger.info({ files: swept }, "removed temp files left by an interrupted write");
       // Before anything can send (the inbox answers at once): rows a crash left "sending" go back
-      // to pending, so none is claimed twice.
-      await dispatcher.recover();
+      // to pending, so none is claimed twice. On a shared database only a new leader does that (the
+      // "outbox" leader stage): until then this instance's dispatcher only delivers answers.
+      if (cluster.shared) {
+        dispatcherLive = false;
+        await dispatcher.stop(0);
+      } else await dispatcher.recover();
       // What a crash or a stop left unfinished is queued before any new update arrives.
       await inbox.start();
       // The embedded sandbox is served by its own page server; the bot's port belongs to the real bot.
       if (!options.sandbox) await http.listen(config.port, config.healthHost);
-      // The channel first: the first tick may already send catch-up reminders.
-      if (telegram && config.telegram) {
-        if (config.telegram.mode === "webhook")
-          await telegram.startWebhook(http, config.telegram.webhookUrl!, config.telegram.webhookSecret!);
-        else await telegram.startPolling();
-      }
-      if (zalo && config.zalo) {
-        if (config.zalo.mode === "webhook")
-          await zalo.startWebhook(http, config.zalo.webhookUrl!, config.zalo.webhookSecret!);
-        else zalo.startPolling();
-      }
-      if (options.scheduler !== false) {
-        await scheduler.start();
-        await backupJob?.start();
-      } else {
-        await syncAllTasks(deps);
-        void dispatcher.drain();
-      }
+      // Webhooks on every instance (the inbox's unique key makes an update sent twice a no-op);
+      // polling only on the leader (a leader stage).
+      if (telegram && config.telegram?.mode === "webhook")
+        await telegram.startWebhook(http, config.telegram.webhookUrl!, config.telegram.webhookSecret!);
+      if (zalo && config.zalo?.mode === "webhook")
+        await zalo.startWebhook(http, config.zalo.webhookUrl!, config.zalo.webhookSecret!);
+      // When leading (always on SQLite), the leader stages have started when this resolves.
+      await cluster.start();
       const warning = await alertWarning().catch(() => undefined);
       if (warning) logger.warn({}, warning);
     },

@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -97,6 +98,10 @@ const schema = z
     CHROMIUM_PATH: z.string().trim().min(1).default("/usr/bin/chromium"),
     BACKUP_DIR: optionalString,
     BACKUP_KEEP: z.coerce.number().int().min(1).max(3650).default(14),
+    INSTANCE_ID: optionalString.refine(
+      (v) => !v || /^[A-Za-z0-9_.:-]{1,60}$/.test(v),
+      "must be 1–60 characters of A-Z a-z 0-9 _ . : -, e.g. bot-1",
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.TELEGRAM_MODE === "webhook" && env.TELEGRAM_BOT_TOKEN) {
@@ -163,6 +168,8 @@ export interface Config {
   backup: { dir?: string; keep: number };
   /** The coordinating office's name when no imported plan names it (ORG_NAME). */
   orgName?: string;
+  /** This instance's name among those on one database (logs, /healthz): INSTANCE_ID, or host-pid. */
+  instanceId: string;
 }
 
 /**
@@ -185,6 +192,7 @@ const VI_RULES: Record<string, string> = {
     "phải là địa chỉ https://: Zalo chỉ gửi webhook qua HTTPS",
   "must be 1 (on) or 0 (off)": "phải là 1 (bật) hoặc 0 (tắt)",
   "must start with http:// or https://": "phải bắt đầu bằng http:// hoặc https://",
+  "must be 1–60 characters of A-Z a-z 0-9 _ . : -, e.g. bot-1": "phải gồm 1–60 ký tự A-Z a-z 0-9 _ . : -, ví dụ bot-1",
 };
 
 function vietnameseIssue(issue: z.core.$ZodIssue): string {
@@ -257,6 +265,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sandbox: { requested: e.SANDBOX, host: e.SANDBOX_HOST, port: e.SANDBOX_PORT },
     chromiumPath: e.CHROMIUM_PATH,
     backup: { dir: e.BACKUP_DIR ? path.resolve(e.BACKUP_DIR) : undefined, keep: e.BACKUP_KEEP },
+    instanceId: e.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
   };
 }
 

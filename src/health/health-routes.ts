@@ -1,3 +1,4 @@
+import type { Role } from "../cluster/leader-lease.js";
 import type { Clock } from "../core/ports.js";
 import type { HttpServer } from "../http/http-server.js";
 import type { StorageHealth } from "./storage-health.js";
@@ -16,6 +17,8 @@ export interface ReadinessOptions {
   clock: Clock;
   /** What works but needs an operator's attention (alerts with nowhere to go); never fails readiness. */
   warnings?(): Promise<string[]>;
+  /** This instance's name and role among the instances on one database (a standby is ready too). */
+  cluster?(): { instanceId: string; role: Role };
 }
 
 interface Check {
@@ -72,6 +75,7 @@ export async function checkReadiness(
  * `GET /healthz`: the process is up (always 200). `GET /readyz`: 200 when the database takes a
  * write, every channel takes updates and no due outbox row has waited ten minutes; else 503 with
  * the failing checks (JSON). Warnings (admins whom alerts cannot reach yet) are listed either way.
+ * Both name the instance and its role ("leader" or "standby").
  * @example installHealthRoutes(http, { storage, probeWrite, channels, oldestDuePending, clock });
  */
 export function installHealthRoutes(http: HttpServer, options: ReadinessOptions): void {
@@ -81,10 +85,10 @@ export function installHealthRoutes(http: HttpServer, options: ReadinessOptions)
       .writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" })
       .end(JSON.stringify(body));
   http.route("GET", "/healthz", (_req, res) =>
-    json(res, 200, { ok: true, uptimeS: Math.round((Date.now() - started) / 1000) }),
+    json(res, 200, { ok: true, uptimeS: Math.round((Date.now() - started) / 1000), ...options.cluster?.() }),
   );
   http.route("GET", "/readyz", async (_req, res) => {
     const result = await checkReadiness(options);
-    json(res, result.ok ? 200 : 503, result);
+    json(res, result.ok ? 200 : 503, { ...options.cluster?.(), ...result });
   });
 }

@@ -9,6 +9,8 @@ const get = async (p: string) => {
     status: res.status,
     body: (await res.json()) as {
       ok: boolean;
+      role?: string;
+      instanceId?: string;
       checks?: Record<string, { ok: boolean; detail: string }>;
       warnings?: string[];
     },
@@ -24,10 +26,14 @@ afterAll(async () => {
 });
 
 describe("/healthz and /readyz", () => {
-  it("answers both when all is well, bound to HEALTH_HOST", async () => {
-    expect((await get("/healthz")).status).toBe(200);
+  it("answers both when all is well, bound to HEALTH_HOST, naming the instance and its role", async () => {
+    const health = await get("/healthz");
+    expect(health.status).toBe(200);
+    // SQLite: one process, always the leader.
+    expect(health.body).toMatchObject({ ok: true, role: "leader", instanceId: expect.stringMatching(/.+-\d+$/) });
     const ready = await get("/readyz");
     expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ role: "leader", instanceId: health.body.instanceId });
     expect(ready.body.checks).toMatchObject({
       database: { ok: true },
       channel_telegram: { ok: true },

@@ -1,0 +1,38 @@
+import type { Logger } from "../core/ports.js";
+import { type ClusterSignals, createSoleLeader, type LeaderLease } from "./leader-lease.js";
+
+/** A lease and its signals, and whether other instances may share the database. */
+export type Cluster = LeaderLease &
+  ClusterSignals & {
+    /** True on PostgreSQL: other instances may run; false on SQLite (one process, always leader). */
+    shared: boolean;
+  };
+
+/** How long a leader that lost its lease gives its sends in flight before releasing them. */
+export const STEP_DOWN_DEADLINE_MS = 2_000;
+
+/**
+ * The lease for a database URL: on PostgreSQL an advisory-lock lease shared with the other
+ * instances (loaded only then, so a SQLite bot never loads pg); on SQLite the sole leader.
+ * @example const cluster = await createCluster("postgresql://…", "web-1", logger);
+ */
+export async function createCluster(
+  databaseUrl: string,
+  instanceId: string,
+  logger: Logger,
+  tuning: { retryMs?: number; checkMs?: number; stepDownMs?: number; takeoverDelayMs?: number } = {},
+): Promise<Cluster> {
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    const { createPostgresLease } = await import("./postgres-lease.js");
+    const lease = createPostgresLease({
+      url: databaseUrl,
+      instanceId,
+      logger,
+      // No wait at takeover: a previous leader that lost only its lease connection still holds its
+      // instance lock (src/db/postgres-session.ts), so its rows in flight are not claimed again.
+      ...tuning,
+    });
+    return Object.assign(lease, { shared: true });
+  }
+  return Object.assign(createSoleLeader(instanceId), { shared: false });
+}
