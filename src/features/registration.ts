@@ -141,7 +141,7 @@ export const registrationFeature: Feature = (deps) => {
               expires: formatDateTime(batch.expiresAt, deps.timezone),
             }),
             ...lines,
-            ctx.t("register:invite_batch_how"),
+            ctx.t("register:invite_batch_how", { context: ctx.incoming.channel }),
           ].join("\n"),
         );
       }
@@ -177,6 +177,7 @@ export const registrationFeature: Feature = (deps) => {
         uses: result.maxUses,
         count: result.maxUses,
         expires: formatDateTime(result.expiresAt, deps.timezone),
+        context: ctx.incoming.channel,
       }),
     );
   });
@@ -227,7 +228,8 @@ export const registrationFeature: Feature = (deps) => {
     // A leader may receive rollups in their own private chat (on Zalo there are no groups).
     const privateChat = ctx.incoming.chatType === "private";
     if (!(await allow(ctx, privateChat ? ["admin", "leader"] : ["admin"]))) return;
-    if (ctx.chat?.role === "unit" && ctx.chat.unitId) return ctx.reply(ctx.t("roles:rollup_is_unit_chat"));
+    if (ctx.chat?.role === "unit" && ctx.chat.unitId)
+      return ctx.reply(ctx.t("roles:rollup_is_unit_chat", { context: privateChat ? "private" : undefined }));
     await deps.repos.chats.bind({
       channel: ctx.incoming.channel,
       chatId: ctx.incoming.chatId,

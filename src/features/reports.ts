@@ -398,7 +398,8 @@ export const reportsFeature: Feature = (deps) => {
         source: sourceOf(ctx.incoming),
       }),
     );
-    if (!result.ok) return ctx.reply(ctx.t("reports:no_report", { unit: unit.name }));
+    if (!result.ok)
+      return ctx.reply(ctx.t("reports:no_report", { unit: unit.name, example: await exampleForUnit(deps, ctx) }));
     const values = valueLines(result.report.values, result.assignment.task.indicators, ctx.t);
     await ctx.reply(
       [
@@ -436,12 +437,12 @@ export const reportsFeature: Feature = (deps) => {
 
   /**
    * /sua's usage on the unit's latest report: a figure of its task to correct, or, for a text
-   * report, the whole text sent again; with no report yet, the next open task's example.
+   * report, the whole text sent again; with no report yet, how to send one.
    */
   async function fixUsage(ctx: Context, unit: UnitRecord): Promise<string> {
     const latest = await deps.repos.reports.latestForUnit(unit.id);
     const a = latest && latest.assignmentId > 0 ? await deps.repos.assignments.findView(latest.assignmentId) : null;
-    if (!a) return ctx.t("reports:fix_usage", { example: await exampleForUnit(deps, ctx) });
+    if (!a) return ctx.t("reports:no_report", { unit: unit.name, example: await exampleForUnit(deps, ctx) });
     const first = a.task.indicators.find((i) => latest && i.code in latest.values) ?? a.task.indicators[0];
     return first
       ? ctx.t("reports:fix_usage_figures", {
