@@ -1,31 +1,45 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it as vitestIt } from "vitest";
 import type { Repositories } from "../../src/core/repositories.js";
 import { type Db, openDatabase } from "../../src/db/database.js";
+import { createPostgresRepositories } from "../../src/db/postgres-repositories.js";
 import { createPrismaRepositories } from "../../src/db/repositories.js";
 import { createRepositories } from "../../src/db/sqlite-repositories.js";
+import { databases } from "../support/databases.js";
 
 const AT = new Date("2021-03-10T03:00:00.000Z");
+const [sqlite, postgres] = databases;
 
-/** The same checks on both layers: Prisma alone, and prepared statements + caches over it. */
+/**
+ * The same checks on every layer and database: Prisma alone, and the app's layer (SQLite:
+ * prepared statements + caches; PostgreSQL: direct queries + caches kept by change notifications).
+ */
 describe.each([
-  ["Prisma", createPrismaRepositories],
-  ["prepared statements + caches", createRepositories],
-] as const)("repositories (%s)", (_name, create) => {
+  { name: "SQLite, Prisma", database: sqlite, create: createPrismaRepositories },
+  { name: "SQLite, prepared statements + caches", database: sqlite, create: createRepositories },
+  { name: `${postgres.title}, Prisma`, database: postgres, create: createPrismaRepositories },
+  { name: `${postgres.title}, direct queries + caches`, database: postgres, create: createPostgresRepositories },
+] as const)("repositories ($name)", ({ database, create: createLayer }) => {
+  const it = database.skip ? vitestIt.skip : vitestIt;
+  const create = async (db: Db): Promise<Repositories> => createLayer(db);
   const dir = mkdtempSync(path.join(tmpdir(), "don-doc-repos-"));
   let db: Db;
   let repos: Repositories;
+  let drop = async () => {};
 
   afterAll(async () => {
     await db?.$disconnect();
+    await drop();
     rmSync(dir, { recursive: true, force: true });
   });
 
   async function setUp() {
-    db = await openDatabase(`file:${path.join(dir, "t.db")}`);
-    repos = create(db);
+    const made = await database.create(dir);
+    drop = made.drop;
+    db = await openDatabase(made.url);
+    repos = await create(db);
     const unit = await repos.units.create({ code: "XA_1", name: "UBND xã Một", kind: "xa", tags: ["xa"] });
     const { task } = await repos.tasks.upsert({
       planId: null,
@@ -334,13 +348,16 @@ describe.each([
       data: { options: [2, 3] },
       expiresAt: new Date(AT.getTime() + 60_000),
     });
-    const cold = create(db);
+    const cold = await create(db);
     expect(await cold.people.find("telegram", "7")).toEqual(await repos.people.find("telegram", "7"));
     expect(await cold.people.find("telegram", "404")).toBeNull();
     expect(
       await cold.people.touch({ channel: "telegram", userId: "7", displayName: "Lan Nguyễn", username: "lan" }),
     ).toMatchObject({ displayName: "Lan Nguyễn", username: "lan", role: "admin" });
-    expect(await create(db).people.find("telegram", "7")).toMatchObject({ displayName: "Lan Nguyễn", username: "lan" });
+    expect(await (await create(db)).people.find("telegram", "7")).toMatchObject({
+      displayName: "Lan Nguyễn",
+      username: "lan",
+    });
     expect(await cold.people.touch({ channel: "zalo", userId: "99", displayName: "Hà" })).toMatchObject({
       channel: "zalo",
       userId: "99",
@@ -523,7 +540,7 @@ describe.each([
       retiredAt: new Date("2026-04-01T00:00:00Z"),
       retiredNote: "Sáp nhập",
     });
-    expect(await create(db).units.findById(b.id)).toMatchObject({ active: false, retiredNote: "Sáp nhập" });
+    expect(await (await create(db)).units.findById(b.id)).toMatchObject({ active: false, retiredNote: "Sáp nhập" });
     expect((await repos.units.list()).map((u) => u.code)).not.toContain("X_B");
     // Brought back only by /donvi_them (an update to active).
     expect(await repos.units.update(b.id, { active: true })).toMatchObject({
