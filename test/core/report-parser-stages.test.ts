@@ -589,6 +589,25 @@ describe("stage 2e: qualifyPeriods", () => {
     expect(read("Tuần trước 20 tờ rơi, tuần này phát thêm 30 tờ rơi").values).toEqual({ to_roi: 50 });
     expect(read("Phát thanh từ đầu năm đến nay: 30 buổi").values).toEqual({ phat_thanh: 30 });
   });
+  it("reads another year's figures as no value, even 'cả năm' or 'cả quý' of it", () => {
+    expect(read("bc thang 5/2026: tin bai 6. ca nam 2025 la 70 tin")).toEqual({
+      values: { tin_bai: 6 },
+      conflicts: [],
+      unclear: [],
+    });
+    expect(read("Báo cáo quý II/2026: hội nghị 2 cuộc; quý IV/2025 có 5 cuộc").values).toEqual({ hoi_nghi: 2 });
+  });
+  it("takes 'quý này' / 'tháng này' as the report's period, and reads 'cả quý I' as its total", () => {
+    expect(read("Áp phích: tháng này 4 (năm 2024 cả năm 30)").values).toEqual({ ap_phich: 4 });
+    expect(read("BC quý II: tuần đầu tháng 4 đăng 2 tin bài, cả quý II là 15 tin bài.").values).toEqual({
+      tin_bai: 15,
+    });
+  });
+  it("gives a cumulative figure on a line of its own to the one indicator named above", () => {
+    expect(read("phong su thang nay 2\nluy ke 9")).toEqual({ values: { phong_su: 2 }, conflicts: [], unclear: [] });
+    // two indicators above: whose it is cannot be told
+    expect(read("pano 2, bang ron 4\nluy ke 9").unclear).toHaveLength(1);
+  });
   it("knows the report's period", () => {
     const rank = (text: string) => {
       const tk = normaliseAndTokenise(text);
@@ -620,6 +639,10 @@ describe("stage 4a: findStatedZeros", () => {
     ["phóng sự: không phát sinh", ["phong_su"]],
     ["Hội nghị: chưa tổ chức", ["hoi_nghi"]],
     ["tờ rơi không có, pano 3", ["to_roi"]],
+    ["trang zalo thôn tháng này không đăng bài nào vì mất mạng", ["bai_mxh"]],
+    ["Phóng sự của Đài huyện chưa về xã lần nào trong quý", ["phong_su"]],
+    ["tin bai 4, con ap phich va cum co dong thi khong lam cai nao", ["ap_phich", "cum_co_dong"]],
+    ["khong co luot xe loa nao", ["xe_luu_dong"]],
   ])("%s", (text, codes) => {
     expect(zeros(text)).toEqual(codes);
   });
@@ -630,6 +653,8 @@ describe("stage 4a: findStatedZeros", () => {
     "loa truyền thanh không hoạt động",
     "pano 12, không rõ bao nhiêu tờ rơi",
     "phát 1 k tờ rơi",
+    "pano 3 cái, không biết nhập vào mục nào",
+    "treo 5 băng rôn nhưng không rõ thôn nào",
   ])("not a stated zero: %s", (text) => {
     expect(zeros(text)).toEqual([]);
   });
@@ -677,6 +702,20 @@ describe("stage 2a: markLookAlikes", () => {
     expect(read("Đài Phát thanh và Truyền hình tỉnh phát 1 phóng sự về xã").values).toEqual({ phong_su: 1 });
     expect(read("gui 120 tin nhan sms den cac ho dan, dang 5 tin bai").values).toEqual({ tin_bai: 5 });
   });
+  it("counts loudspeakers repaired or installed as equipment, not broadcasts", () => {
+    expect(read("Thay mới 4 cụm loa ở thôn 2; phát thanh 12 buổi")).toEqual({
+      values: { phat_thanh: 12 },
+      unclear: [],
+    });
+    expect(read("lap dat 1 loa truyen thanh khong day, tin bai 2")).toEqual({ values: { tin_bai: 2 }, unclear: [] });
+    expect(read("loa truyền thanh phát 30 lượt").values).toEqual({ phat_thanh: 30 });
+  });
+  it("quotes a group's members as a reach figure", () => {
+    expect(read("Fanpage xã có 1.250 thành viên, đăng 6 bài")).toEqual({
+      values: { bai_mxh: 6 },
+      unclear: ["Fanpage xã có 1.250 thành viên"],
+    });
+  });
   it("reads 'điều 3 lượt xe' as sending three, and a term of years as no range", () => {
     expect(read("Trung tâm điều 3 lượt xe thông tin lưu động về xã").values).toEqual({ xe_luu_dong: 3 });
     expect(read("nhiệm kỳ 2026-2031: treo 20 băng rôn")).toEqual({ values: { bang_ron: 20 }, unclear: [] });
@@ -716,6 +755,11 @@ describe("stage 2b: findMultipliers", () => {
     ["pa nô và áp phích đều 4 cái", { pano: 4, ap_phich: 4 }],
     ["hội nghị 2 cuộc, bình quân 60 người/cuộc", { hoi_nghi: 2, nguoi_tham_du: 120 }],
     ["phát 2 tờ/hộ cho 500 hộ", { to_roi: 1000 }],
+    ["Mỗi khu phố treo 3 pa nô; phường có 7 khu phố.", { pano: 21 }],
+    ["moi to dan pho 1 cum co dong, phuong co 5 to dan pho", { cum_co_dong: 5 }],
+    ["Hai thôn vùng giáo mỗi thôn treo 5 băng rôn", { bang_ron: 10 }],
+    ["4 đợt phát thanh lưu động, mỗi đợt 3 buổi", { phat_thanh: 12 }],
+    ["2 dot xe tuyen truyen, moi dot 5 luot", { xe_luu_dong: 10 }],
   ])("%s", (text, values) => {
     expect(read(text)).toEqual({ values, unclear: [] });
   });

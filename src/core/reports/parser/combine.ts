@@ -160,7 +160,8 @@ export function combineValues(
     const stated = roles.totals.has(num.start);
     const isTotal = stated || nv.arithmetic.results.has(num.start) || statesTotal(tk, num.start);
     let owner = isTotal || roles.fallback.has(num.start) ? nameBefore(pairing.items, num, sentence) : undefined;
-    if (!owner && stated) owner = nameAbove(pairing.items, num);
+    // a stated total or a cumulative figure on a line of its own ("lũy kế 5"): the one indicator named above
+    if (!owner && (stated || roles.fallback.has(num.start))) owner = nameAbove(pairing.items, num);
     if (owner)
       add(owner, { value: num.value, additive: false, total: isTotal, at: num.start, ...flags(roles, num.start) });
     else leftovers.push(num);

@@ -4,7 +4,10 @@
  *   "lượt tiếp cận", "người theo dõi": their number is quoted as unclear, never a value;
  * - places: "tổ dân phố" / "to dan pho" / "TDP" is not "tờ" (leaflets), and "Tổ dân phố (số) 5" is a
  *   place's label like "tổ 5";
- * - names of organisations: "Đài Phát thanh và Truyền hình tỉnh" is not a radio broadcast.
+ * - names of organisations: "Đài Phát thanh và Truyền hình tỉnh" is not a radio broadcast;
+ * - equipment: "sửa chữa 3 loa truyền thanh", "lắp mới 2 cụm loa" count loudspeakers, not broadcasts
+ *   (the count and the words are neither figures nor names);
+ * - members: "nhóm Zalo có 310 thành viên" is a reach figure like "người theo dõi".
  * ("tin nhắn" is not "tin": see COMPOUND_STOP in vocabulary.ts.)
  * Runs after stage 2 (non-values), before the tables and the mentions.
  */
@@ -27,11 +30,37 @@ const REACH: readonly string[][] = [
   ["luot", "tuong", "tac"],
   ["luot", "theo", "doi"],
   ["nguoi", "theo", "doi"],
+  ["thanh", "vien"],
   ["view"],
   ["views"],
   ["like"],
   ["likes"],
 ];
+/** Work on equipment: "sửa chữa 3 loa truyền thanh" counts loudspeakers, not broadcasts. */
+const EQUIPMENT_WORK: readonly string[][] = [
+  ["sua", "chua"],
+  ["lap", "moi"],
+  ["lap", "dat"],
+  ["lap"],
+  ["thay", "moi"],
+  ["thay", "the"],
+  ["thay"],
+  ["trang", "bi"],
+  ["mua", "moi"],
+  ["mua"],
+  ["bao", "duong"],
+  ["bao", "tri"],
+  ["kiem", "tra"],
+];
+/** Words of a loudspeaker and its kind, after the work ("cụm loa truyền thanh không dây"). */
+const EQUIPMENT_CLASSIFIERS: ReadonlySet<string> = new Set(["cum", "chiec", "cai", "bo", "he", "thong", "cot"]);
+const EQUIPMENT_TAIL: readonly string[][] = [
+  ["truyen", "thanh", "khong", "day"],
+  ["truyen", "thanh"],
+  ["phat", "thanh"],
+  ["khong", "day"],
+];
+
 /** Places whose words are no indicator's ("tổ dân phố" is not "tờ"). */
 const PLACES: readonly string[][] = [["to", "dan", "pho"], ["tdp"], ["khu", "pho"]];
 /** Organisations named like an indicator. */
@@ -78,6 +107,15 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
       i = end - 1;
       continue;
     }
+    const work = seqAt(i, EQUIPMENT_WORK);
+    if (work) {
+      const end = equipmentEnd(toks, nv, numbers, i + work);
+      if (end > 0) {
+        for (let x = i + work; x < end; x++) blocked.push(x);
+        i = end - 1;
+        continue;
+      }
+    }
     const reach = seqAt(i, REACH);
     if (!reach) continue;
     const phrase = toks
@@ -94,6 +132,34 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
     i += reach - 1;
   }
   return { blocked, unclear };
+}
+
+/**
+ * After work on equipment: "3 loa truyền thanh", "2 cụm loa", "loa thôn 3" — the end of the count
+ * and the loudspeaker's words (then never a figure nor a name), or -1 when no loudspeaker follows.
+ */
+function equipmentEnd(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  from: number,
+): number {
+  let j = from;
+  if (key(toks[j]) === "them" || key(toks[j]) === "lai") j++;
+  if (toks[j] && !nv.blocked[j]) {
+    const num = numbers.read(j, false);
+    if (num && !num.bad) j = num.end;
+  }
+  for (let k = 0; k < 2 && EQUIPMENT_CLASSIFIERS.has(key(toks[j])); k++) j++;
+  if (key(toks[j]) !== "loa") return -1;
+  j++;
+  for (const seq of EQUIPMENT_TAIL) {
+    if (seq.every((w, k) => key(toks[j + k]) === w)) {
+      j += seq.length;
+      break;
+    }
+  }
+  return j;
 }
 
 /** "2.300 lượt xem", "khoảng 4 nghìn lượt xem": the number right before. */

@@ -70,6 +70,13 @@ const JUST_DONE = new Set([
   "thuc",
   "bat",
 ]);
+/** Places of several words a "mỗi" may count ("mỗi tổ dân phố"). */
+const PLACE_UNITS: readonly (readonly string[])[] = [
+  ["to", "dan", "pho"],
+  ["khu", "dan", "cu"],
+  ["khu", "pho"],
+  ["to", "dan", "cu"],
+];
 /** Periods a rate is given per ("2 lượt/ngày"): counted only with "trong N ngày". */
 const PERIOD_UNITS = new Set(["ngay", "tuan", "thang", "nam", "quy", "buoi", "dot"]);
 
@@ -141,6 +148,17 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         unclear.push([i, e - 1]);
       }
     } else {
+      // "3 đợt xe lưu động, mỗi đợt 2 lượt": the count names what the figure, unnamed, is of
+      const counted = countedName(toks, nameAt, count, unit.words.length);
+      const [fs, fe] = figures[0]!;
+      if (counted && figures.length === 1 && !PLACE_WORDS.has(unit.words[0]!) && !namedAfter(toks, nameAt, fe)) {
+        const num = { kind: "N" as const, start: fs, end: fe, value: figures[0]![2] * count.value };
+        out.pairs.push({ num: { ...num, weak: false, bad: false, first: false }, ind: counted, numFirst: true });
+        for (let x = count.start; x < count.end; x++) blocked.push(x);
+        for (let x = fs; x < fe; x++) blocked.push(x);
+        i = Math.max(i, fe - 1);
+        continue;
+      }
       for (const [s, e, v] of figures) readings.set(s, { end: e, value: v * count.value });
       // a count of places used here is no figure of its own ("xã có 9 thôn")
       if (PLACE_WORDS.has(unit.words[0]!) || unit.words[0] === "to")
@@ -177,6 +195,9 @@ function unitAfter(
 ): { words: string[]; end: number } | null {
   const t = toks[i];
   if (!t || t.type !== "w") return null;
+  // "mỗi tổ dân phố", "mỗi khu phố": a place of several words
+  const phrase = PLACE_UNITS.find((seq) => seq.every((w, k) => toks[i + k]?.type === "w" && toks[i + k]!.kt === w));
+  if (phrase) return { words: [...phrase], end: i + phrase.length };
   const m = nameAt(i);
   const end = m && m.end - i <= 3 ? m.end : i + 1;
   const words = toks.slice(i, end).map((x) => x.kt);
@@ -224,9 +245,10 @@ interface Count {
 function countsByWord(toks: readonly Tok[], numbers: ReturnType<typeof createNumberReader>): Map<string, Count[]> {
   const out = new Map<string, Count[]>();
   for (let j = 0; j + 1 < toks.length; j++) {
-    if (toks[j]!.type !== "n") continue;
+    // digits, or number words ("Ba thôn trọng điểm")
+    if (toks[j]!.type !== "n" && (toks[j]!.type !== "w" || !numbers.acceptWord(j))) continue;
     const num = numbers.read(j, false);
-    if (!num || num.bad || !Number.isInteger(num.value) || num.value <= 0 || num.value > 1000) continue;
+    if (!num || num.bad || num.weak || !Number.isInteger(num.value) || num.value <= 0 || num.value > 1000) continue;
     const w = toks[num.end];
     if (!w || w.type !== "w") continue;
     const list = out.get(w.kt) ?? [];
@@ -234,6 +256,34 @@ function countsByWord(toks: readonly Tok[], numbers: ReturnType<typeof createNum
     out.set(w.kt, list);
   }
   return out;
+}
+
+/** The indicator named right after a count's unit ("3 đợt xe lưu động", "2 đợt phát tờ rơi"), or null. */
+function countedName(
+  toks: readonly Tok[],
+  nameAt: (i: number) => { end: number; code: string } | null,
+  count: Count,
+  unitWords: number,
+): IndItem | null {
+  for (let j = count.end + unitWords; j <= count.end + unitWords + 1; j++) {
+    if (toks[j]?.type !== "w") return null;
+    const m = nameAt(j);
+    if (m) return { kind: "I", start: j, end: m.end, code: m.code, first: false };
+  }
+  return null;
+}
+
+/** Whether an indicator is named right after a figure, past its measure ("2 lượt xe", "50 người tham dự"). */
+function namedAfter(
+  toks: readonly Tok[],
+  nameAt: (i: number) => { end: number; code: string } | null,
+  end: number,
+): boolean {
+  for (let j = end; j <= end + 1; j++) {
+    if (toks[j]?.type !== "w") return false;
+    if (nameAt(j)) return true;
+  }
+  return false;
 }
 
 /** The count of the unit said elsewhere: "9 thôn", "2 lớp", "3 hội nghị", "6 tổ dân phố"; one value or none. */

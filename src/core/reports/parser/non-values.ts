@@ -301,7 +301,12 @@ function markLabels(
     if (!key) continue;
     // "mỗi thôn 2 pa nô", "cả tháng 22 buổi", "2 lớp 35 học viên": a counted noun, not a label
     const before = toks[i - 1];
-    if (before && !blocked[i - 1] && isWordIn(before, COUNTED_BEFORE)) continue;
+    // "cả năm 2025", "cả quý I": a year or a Roman numeral is a label even after a counting word
+    const nextK = toks[i + 1]?.k ?? "";
+    const year =
+      (key === "nam" && /^(?:19|20)\d\d$/.test(nextK)) ||
+      ((key === "quy" || key === "thang") && toks[i + 1]?.type === "w" && /^[ivx]{1,4}$/.test(nextK));
+    if (before && !year && !blocked[i - 1] && isWordIn(before, COUNTED_BEFORE)) continue;
     if (before && !blocked[i - 1] && before.type === "n" && countsSomething(toks, i + 1, nameAt, compiled)) continue;
     // "Loa thôn: 16 lượt": the place of a named indicator, then its figure
     if (inName[i - 1] && toks[i + 1]?.k === ":") continue;

@@ -178,8 +178,8 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       i = j - 1;
       continue;
     }
-    // "cả năm 2025 là 40", "cả tháng 22 buổi"
-    if (k === "ca" && RANK[next] && t.o.toLowerCase() !== "cá") {
+    // "cả năm 2025 là 40", "cả tháng 22 buổi"; "cả năm 2025" in a report of 2026 is an earlier period (below)
+    if (k === "ca" && RANK[next] && t.o.toLowerCase() !== "cá" && !isEarlier(periodAt(toks, nv, i + 1), report)) {
       const role = roleOfPeriod(RANK[next]!, reportRank);
       const found = numberAfter(i + 2, 6, PERIOD_GLUE);
       if (found) (role === "cumulative" ? cumulative : role === "total" ? totals : parts).add(found[0]);
@@ -380,6 +380,9 @@ function periodAt(toks: readonly Tok[], nv: NonValues, i: number): NamedPeriod |
     return { rank: 4, unit: `${t.k} thang` };
   const k = key(t);
   const next = toks[i + 1];
+  // "quý này", "tháng này", "năm nay": the report's own period, not numbered
+  if (RANK[k] !== undefined && k !== "tuan" && key(next) === "nay" && !nv.blocked[i + 1])
+    return { rank: RANK[k]!, unit: k };
   if (RANK[k] === undefined || k === "tuan" || !nv.blocked[i + 1] || !next || next.type === "nl") return null;
   const n = next.type === "n" ? Number(next.k) : ROMAN[next.k];
   const year = toks[i + 2]?.k === "/" && /^\d{4}$/.test(toks[i + 3]?.k ?? "") ? Number(toks[i + 3]!.k) : undefined;
@@ -387,8 +390,10 @@ function periodAt(toks: readonly Tok[], nv: NonValues, i: number): NamedPeriod |
   return { rank: RANK[k]!, unit: k, ...(n ? { n } : {}), ...(year ? { year } : {}) };
 }
 
-/** Whether a named period comes before the report's own, in the same unit ("tháng 2" in a report of "tháng 3"). */
+/** Whether a named period comes before the report's own: an earlier year, or the same unit before it ("tháng 2" in a report of "tháng 3"). */
 function isEarlier(p: NamedPeriod | null, report: NamedPeriod | null): boolean {
+  // an earlier year, whatever the unit ("năm 2025", "quý IV/2025" in a report of quý I/2026)
+  if (p?.year && report?.year && p.year < report.year) return true;
   if (!p || !report || p.unit !== report.unit || p.n === undefined || report.n === undefined) return false;
   const y = p.year ?? report.year ?? 0;
   const ry = report.year ?? p.year ?? 0;

@@ -60,7 +60,9 @@ export function findStatedZeros(
     for (let steps = 0; j < toks.length && steps < 14 && !isEnd(toks[j]); steps++) {
       const m = mentionAt.get(j);
       if (m) {
-        named.push(m);
+        // "lượt xe loa": a name right after another, with no joiner, qualifies it (the head comes first)
+        const prev = named[named.length - 1];
+        if (!prev || prev.end !== m.start) named.push(m);
         j = m.end;
         continue;
       }
@@ -79,6 +81,15 @@ export function findStatedZeros(
     if (named.length > 0 && (nao || (!notYet && closes(toks, nv, j)))) {
       for (const m of named) zeros.push({ code: m.code, at: m.start });
       continue;
+    }
+    // (c) "còn pa nô và băng rôn thì quý này không làm cái nào", "xe loa của Trung tâm chưa về lượt nào":
+    // the names earlier in the clause, none with a figure after it, and "nào" after the negation
+    if (named.length === 0 && naoWithin(toks, nv, mentionAt, i + 1)) {
+      const earlier = namesBefore(toks, nv, mentions, i);
+      if (earlier.length > 0) {
+        for (const m of earlier) zeros.push({ code: m.code, at: m.start });
+        continue;
+      }
     }
     // (b) "Hội nghị: không tổ chức", "tap huan khong to chuc", "xe loa: ko co luot nao"
     const before = mentionEndingAt(mentions, toks, i);
@@ -99,6 +110,45 @@ export function findStatedZeros(
     if ((naoAfter || !notYet || notYetDone) && closes(toks, nv, x)) zeros.push({ code: before.code, at: before.start });
   }
   return { zeros };
+}
+
+/** Words that start a clause of their own ("…, còn pa nô thì …", "nhưng"): names before them are another clause's. */
+const CLAUSE_START = new Set(["con", "nhung", "rieng"]);
+const MAX_BACK = 10;
+
+/** Whether "nào" follows the negation within a few words, with no number nor name between ("không làm cái nào"). */
+function naoWithin(
+  toks: readonly Tok[],
+  nv: NonValues,
+  mentionAt: ReadonlyMap<number, Mention>,
+  from: number,
+): boolean {
+  for (let j = from; j < toks.length && j < from + 6 && !isEnd(toks[j]) && toks[j]!.k !== ","; j++) {
+    if (mentionAt.has(j) || (toks[j]!.type === "n" && !nv.blocked[j])) return false;
+    if (key(toks[j]) === "nao") return true;
+  }
+  return false;
+}
+
+/** The names before a negation in its clause that no figure follows (a head name, not a qualifier after it). */
+function namesBefore(toks: readonly Tok[], nv: NonValues, mentions: readonly Mention[], i: number): Mention[] {
+  const out: Mention[] = [];
+  let j = i - 1;
+  for (let steps = 0; j >= 0 && steps < MAX_BACK; steps++) {
+    const t = toks[j]!;
+    if (isEnd(t) || t.k === "," || (t.type === "n" && !nv.blocked[j])) break;
+    const m = mentions.find((x) => x.end === j + 1);
+    if (m) {
+      // "lượt xe loa": the earlier name is the head
+      if (out.length && out[0]!.start === m.end) out.shift();
+      out.unshift(m);
+      j = m.start - 1;
+      continue;
+    }
+    if (CLAUSE_START.has(key(t))) break;
+    j--;
+  }
+  return out;
 }
 
 /** Whether a "not done" statement ends at token j: its clause ends there or goes on without a number. */
