@@ -3,7 +3,7 @@ import { localDateOf } from "../core/calendar/time.js";
 import type { WorkingCalendar } from "../core/calendar/working-calendar.js";
 import { Composer, type Context } from "../core/composer.js";
 import { fileSlug } from "../core/file-paths.js";
-import { formatDateTime, formatDeadline } from "../core/format.js";
+import { formatDateTime } from "../core/format.js";
 import { currentPlan, type PlanSpan, planSpans } from "../core/plans/periods.js";
 import { findTask, loadCalendar } from "../core/plans/tasks.js";
 import type { ChatRecord, TaskRecord } from "../core/ports.js";
@@ -14,14 +14,16 @@ import {
   buildTaskRollup,
   type CurrentOccurrence,
   currentOccurrences,
+  mentionsOf,
+  notReported,
   planInfo,
   type RollupUnit,
   selectOccurrence,
 } from "../core/rollups/rollup.js";
 import { setRollupPolicy } from "../core/rollups/rollup-policy.js";
 import {
-  expectedCount,
   fitText,
+  LEADER_POST_MAX,
   renderAfterDeadline,
   renderDigest,
   renderTaskBlock,
@@ -38,9 +40,8 @@ import { actorOf, allow, type Feature, type FeatureDeps } from "./deps.js";
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-/** Units named per list in the all-tasks overview and for one task; the rest are counted (the full list is in /xuat). */
+/** Units named per list in the all-tasks overview; the rest are counted (/tinhhinh #N names all of them). */
 const NAMES_OVERVIEW = 5;
-const NAMES_SINGLE = 20;
 const LEADERS = ["leader", "admin"] as const;
 
 /** What rollup rendering needs; `dataDir` is where attachments are stored (see attachmentPath). */
@@ -119,7 +120,8 @@ export interface Digest {
 
 /**
  * Builds the digest at `now` over the active tasks (or `taskIds`): tasks due within 7 working
- * days, and past-due ones of the current period that still miss reports (see selectDigest).
+ * days; every period past its deadline that still misses reports and is not closed; a period
+ * closed within the last month, once, when some unit never reported (see selectDigest).
  * @example const digest = await buildDigest(deps, { now: clock.now(), t });
  */
 export async function buildDigest(
@@ -139,9 +141,9 @@ export async function buildDigest(
   const rollups: TaskRollup[] = [];
   for (const { occurrence, stage } of selection.current) {
     const rollup = await buildTaskRollup(deps.repos, occurrence.id, { now, dataDir: deps.dataDir, units, t });
-    const complete = rollup.counts.onTime + rollup.counts.late === expectedCount(rollup);
-    // The day-after post already said who reported; a finished past task is not news.
-    if (stage === "past_due" && complete) continue;
+    // A past period where everyone reported is not news; a closed one is told once, if anyone was missing.
+    if (stage === "past_due" && notReported(rollup).length === 0) continue;
+    if (stage === "closed" && (rollup.closureTold || notReported(rollup).length === 0)) continue;
     rollups.push(rollup);
   }
   const planIds = new Set(tasks.map((task) => task.planId));
@@ -159,15 +161,28 @@ export async function buildDigest(
 }
 
 /**
- * The messages of a scheduled post, in the configured language: the weekly digest of `taskIds`
- * (one text message; none when nothing matters now), or the after-deadline post of one
- * occurrence (text and chart).
- * @example const messages = await renderScheduledRollup(deps, { now, textLimit: 4096, taskIds: [1, 2] });
+ * Records what a post to the leaders' group told (see mentionsOf): the next digest counts those
+ * units instead of naming them again, and a closed period is not told twice.
  */
-export async function renderScheduledRollup(
+export async function recordMentions(
+  deps: Pick<RollupServiceDeps, "repos">,
+  rollups: readonly TaskRollup[],
+  at: Date,
+): Promise<void> {
+  const mentions = mentionsOf(rollups);
+  if (mentions.length > 0) await deps.repos.rollupMentions.record(mentions, at);
+}
+
+/** A scheduled post's rollups, and its messages at a channel's text limit. */
+interface PreparedRollup {
+  rollups: TaskRollup[];
+  render(textLimit: number): Promise<OutgoingMessage[]>;
+}
+
+async function prepareScheduledRollup(
   deps: RollupServiceDeps,
-  options: { now: Date; textLimit: number; language?: string } & ({ taskIds: number[] } | { occurrenceId: number }),
-): Promise<OutgoingMessage[]> {
+  options: { now: Date; language?: string } & ({ taskIds: number[] } | { occurrenceId: number }),
+): Promise<PreparedRollup> {
   const language = options.language ?? deps.defaultLanguage;
   const t = deps.translations.t(language);
   const calendar = await loadCalendar(deps.repos);
@@ -177,22 +192,47 @@ export async function renderScheduledRollup(
       dataDir: deps.dataDir,
       t,
     });
-    if (rollup.counts.total === 0) return [];
-    const text = renderAfterDeadline(rollup, t, deps.timezone, calendar, options.textLimit);
-    return taskMessages(deps, rollup, text, t, options.textLimit, renderChart(deps, rollup, language));
+    if (rollup.counts.total === 0) return { rollups: [], render: async () => [] };
+    let chart: Promise<Uint8Array> | undefined;
+    return {
+      rollups: [rollup],
+      render: (textLimit) => {
+        const text = renderAfterDeadline(rollup, t, deps.timezone, calendar, textLimit);
+        return taskMessages(deps, rollup, text, t, textLimit, (chart ??= renderChart(deps, rollup, language)));
+      },
+    };
   }
   const digest = await buildDigest(deps, { now: options.now, t, taskIds: options.taskIds, calendar });
-  if (digest.tasks.length === 0) return [];
-  return splitMessage(
-    renderDigest({ ...digest, asOf: options.now }, t, deps.timezone, calendar, options.textLimit),
-    options.textLimit,
-  ).map((text) => ({ type: "text", text }));
+  if (digest.tasks.length === 0) return { rollups: [], render: async () => [] };
+  return {
+    rollups: digest.tasks,
+    render: async (textLimit) =>
+      splitMessage(
+        renderDigest({ ...digest, asOf: options.now }, t, deps.timezone, calendar, textLimit),
+        textLimit,
+      ).map((text) => ({ type: "text", text })),
+  };
+}
+
+/**
+ * The messages of a scheduled post, in the configured language (the group's, whoever reads it):
+ * the weekly digest of `taskIds` (one text message of at most LEADER_POST_MAX characters; none
+ * when nothing matters now), or the after-deadline post of one occurrence (text and chart).
+ * Records nothing: see planScheduledRollup.
+ * @example const messages = await renderScheduledRollup(deps, { now, textLimit: 4096, taskIds: [1, 2] });
+ */
+export async function renderScheduledRollup(
+  deps: RollupServiceDeps,
+  options: { now: Date; textLimit: number; language?: string } & ({ taskIds: number[] } | { occurrenceId: number }),
+): Promise<OutgoingMessage[]> {
+  return (await prepareScheduledRollup(deps, options)).render(options.textLimit);
 }
 
 /**
  * A scheduled post ready for the outbox: its messages for every active rollup chat, each with a
  * dedupe key `<key>:<channel>:<chatId>:<n>` so a restart never posts a part twice. `key` comes
- * from rollupTimes (e.g. "rollup:weekly:2021-02-26:p1", "rollup:after:12:p1").
+ * from rollupTimes (e.g. "rollup:weekly:2021-02-26:p1", "rollup:after:12:p1"). What the post
+ * tells is recorded (see recordMentions) when it has any message.
  * @example for (const m of await planScheduledRollup(deps, { now, key, taskIds })) await repos.outbox.enqueue({ ...m.to, dedupeKey: m.dedupeKey, kind: "rollup", message: m.message });
  */
 export async function planScheduledRollup(
@@ -201,11 +241,13 @@ export async function planScheduledRollup(
 ): Promise<{ to: Address; message: OutgoingMessage; dedupeKey: string }[]> {
   const chats = (await deps.repos.chats.listRollupChats()).filter((c) => c.status === "active");
   const out: { to: Address; message: OutgoingMessage; dedupeKey: string }[] = [];
+  if (chats.length === 0) return out;
+  const prepared = await prepareScheduledRollup(deps, options);
   const byLimit = new Map<number, OutgoingMessage[]>();
   for (const chat of chats) {
     const limit = deps.messenger.textLimit(chat.channel);
     let messages = byLimit.get(limit);
-    if (!messages) byLimit.set(limit, (messages = await renderScheduledRollup(deps, { ...options, textLimit: limit })));
+    if (!messages) byLimit.set(limit, (messages = await prepared.render(limit)));
     messages.forEach((message, i) => {
       out.push({
         to: { channel: chat.channel, chatId: chat.chatId },
@@ -214,6 +256,7 @@ export async function planScheduledRollup(
       });
     });
   }
+  if (out.length > 0) await recordMentions(deps, prepared.rollups, options.now);
   return out;
 }
 
@@ -286,6 +329,39 @@ type ViewGroup = { view: RollupView; planNumber: string };
 async function homePlan(deps: Pick<RollupServiceDeps, "repos" | "timezone">, now: Date): Promise<PlanSpan | undefined> {
   const spans = await planSpans(deps.repos, await loadCalendar(deps.repos), deps.timezone);
   return currentPlan(spans, localDateOf(now, deps.timezone));
+}
+
+/**
+ * What /tinhhinh covers: by default the current occurrence of the current plan's tasks and of those
+ * given in chat (never an ended plan's); a task named by number or code, whatever its plan: its
+ * periods past the deadline and not closed, oldest first, then its current one.
+ */
+async function statusTargets(
+  ctx: Context,
+  deps: FeatureDeps,
+): Promise<{ targets: CurrentOccurrence[]; task?: TaskRecord } | null> {
+  const [ref] = splitArgs(ctx.command?.args ?? "");
+  const now = deps.clock.now();
+  if (ref) {
+    const found = await targetsOf(ctx, deps);
+    if (!found?.task) return found;
+    const current = found.targets[0]!.occurrence;
+    const open = (await deps.repos.assignments.listOccurrences(found.task.id))
+      .filter((o) => o.id !== current.id && o.dueAt <= now && !(o.closedAt && o.closedAt <= now))
+      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+    return {
+      task: found.task,
+      targets: [...open.map((o) => ({ task: found.task!, occurrence: o })), found.targets[0]!],
+    };
+  }
+  const plan = (await homePlan(deps, now))?.plan;
+  const all = await currentOccurrences(deps.repos, now);
+  const targets = plan ? all.filter(({ task }) => task.planId === plan.id || task.planId === null) : all;
+  if (targets.length === 0) {
+    await ctx.reply(ctx.t("status:no_tasks"));
+    return null;
+  }
+  return { targets };
 }
 
 /**
@@ -373,17 +449,23 @@ export const rollupsFeature: Feature = (deps) => {
 
   composer.command("tinhhinh", async (ctx) => {
     if (!(await allow(ctx, [...LEADERS]))) return;
-    const found = await targetsOf(ctx, deps);
+    const found = await statusTargets(ctx, deps);
     if (!found) return;
     const now = deps.clock.now();
     const units = await unitsById(deps.repos);
-    const maxNames = found.task ? NAMES_SINGLE : NAMES_OVERVIEW;
+    // One task: every unit not reported, named (the on-demand full list; the reply is split into
+    // messages within the channel's limit). All tasks: a few names each.
+    const maxNames = found.task ? Number.POSITIVE_INFINITY : NAMES_OVERVIEW;
     const lines = [
       ...cancelledNote(ctx, found.task),
       ctx.t("status:header", { time: formatDateTime(now, deps.timezone) }),
     ];
     for (const { occurrence } of found.targets) {
       const rollup = await buildTaskRollup(deps.repos, occurrence.id, { now, dataDir: deps.dataDir, units, t: ctx.t });
+      // A named task's older periods only while some unit still has not reported.
+      if (found.task && occurrence !== found.targets[found.targets.length - 1]!.occurrence) {
+        if (notReported(rollup).length === 0) continue;
+      }
       lines.push(statusLine(rollup, ctx.t, deps.timezone, maxNames));
     }
     await ctx.reply(lines.join("\n"));
@@ -403,6 +485,7 @@ export const rollupsFeature: Feature = (deps) => {
     const postT = deps.translations.t(postLanguage);
     let render: (channel: Address["channel"]) => Promise<OutgoingMessage[]>;
     let task: TaskRecord | undefined;
+    let shown: TaskRollup[];
     if (ref) {
       // One named task: its block and chart, whatever its deadline.
       const found = await targetsOf(ctx, deps);
@@ -413,6 +496,7 @@ export const rollupsFeature: Feature = (deps) => {
         dataDir: deps.dataDir,
         t: postT,
       });
+      shown = [rollup];
       const head = [
         postT("rollup:digest_title"),
         postT("rollup:digest_subtitle", { time: formatDateTime(now, deps.timezone) }),
@@ -423,7 +507,7 @@ export const rollupsFeature: Feature = (deps) => {
         const limit = deps.messenger.textLimit(channel);
         const text = fitText(
           (detail) => [...head, ...renderTaskBlock(rollup, postT, deps.timezone, calendar, detail)].join("\n"),
-          limit,
+          Math.min(limit, LEADER_POST_MAX),
         );
         // One chart for every group the post goes to.
         return taskMessages(deps, rollup, text, postT, limit, (chart ??= renderChart(deps, rollup, postLanguage)));
@@ -432,6 +516,7 @@ export const rollupsFeature: Feature = (deps) => {
       // The digest: what matters now, one message.
       if ((await deps.repos.tasks.listActive()).length === 0) return ctx.reply(ctx.t("status:no_tasks"));
       const digest = await buildDigest(deps, { now, t: postT, calendar });
+      shown = digest.tasks;
       render = async (channel) => {
         const limit = deps.messenger.textLimit(channel);
         return splitMessage(renderDigest({ ...digest, asOf: now }, postT, deps.timezone, calendar, limit), limit).map(
@@ -467,6 +552,8 @@ export const rollupsFeature: Feature = (deps) => {
         failed.push(chatName(group, ctx.t));
       }
     }
+    // Told only when it reached the leaders' group: the next digest counts those units.
+    if (sentTo.length > 0) await recordMentions(deps, shown, now);
     const inGroup = groups.some((g) => g.channel === here.channel && g.chatId === here.chatId);
     const lines = failed.map((group) => ctx.t("status:group_failed", { group, context: ctx.incoming.channel }));
     if (!inGroup && sentTo.length > 0)

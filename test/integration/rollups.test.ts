@@ -142,29 +142,35 @@ describe("rollups over the Telegram Bot API", () => {
     expect(sent[0].text).toContain("/nhomtonghop");
     // The digest is one message, no chart.
     expect(sent.map((s) => s.method)).toEqual(["sendMessage", "sendMessage"]);
-    expect(sent[1].text).toContain("Đã báo cáo 3/5");
+    expect(sent[1].text).toContain("• #1 Báo cáo tháng kết quả tuyên truyền — Tháng 2/2021 — đã quá hạn 1 ngày:");
     expect((await h.say(ADMIN, rollupGroup, "/nhomtonghop"))[0]).toContain(
       "Đã đặt Phòng VHTT - Tổng hợp làm nhóm tổng hợp",
     );
   });
 
-  it("/tonghop in the rollup group posts the digest: the overdue month, units without a chat apart", async () => {
+  it("/tonghop in the rollup group posts the digest: the overdue month on one line, its units named the first time", async () => {
     const sent = await run(leader, rollupGroup, "/tonghop");
     expect(sent.map((s) => s.method)).toEqual(["sendMessage"]);
     const text = sent[0].text!;
-    expect(text).toContain("📊 TỔNG HỢP TÌNH HÌNH BÁO CÁO\nKế hoạch số 20/KH-UBND · số liệu lúc 26/02/2021 09:00");
-    expect(text).toContain("▶ Báo cáo tháng kết quả tuyên truyền — Tháng 2/2021");
-    expect(text).toContain("Đã báo cáo 3/5 đơn vị (đúng hạn 2, muộn 1)");
-    // No unit has registered a chat, so the two that did not report were never reminded: not "late".
-    expect(text).not.toContain("🔴");
-    expect(text).toContain(
-      "⚪ Chưa có người nhận nhắc (2 đơn vị, tính riêng, không coi là chậm):\n  UBND xã Thạch Định, UBND thị trấn Kim Tân",
+    expect(text.length).toBeLessThanOrEqual(1200);
+    expect(text).toBe(
+      [
+        "📊 TỔNG HỢP TÌNH HÌNH BÁO CÁO",
+        "Kế hoạch số 20/KH-UBND · số liệu lúc 26/02/2021 09:00",
+        "",
+        "⏰ Quá hạn, còn đơn vị chưa báo cáo (1 kỳ báo cáo):",
+        "• #1 Báo cáo tháng kết quả tuyên truyền — Tháng 2/2021 — đã quá hạn 1 ngày: Xã, phường, thị trấn 2/5 chưa báo cáo",
+        "  Lần đầu quá hạn (2 đơn vị): UBND xã Thạch Định, UBND thị trấn Kim Tân",
+        "Danh sách đầy đủ các đơn vị chưa báo cáo: gửi /tinhhinh kèm số nhiệm vụ (ví dụ /tinhhinh #1) hoặc /xuat (tệp Excel).",
+      ].join("\n"),
     );
-    expect(text).toContain("🟠 Báo cáo muộn (1): UBND xã Thành Vinh");
-    expect(text).toContain("Kết quả (tổng hợp từ 3/5 đơn vị đã báo cáo): Pa nô 37 cái · Tin, bài 10 tin/bài");
-    expect(text).toContain("Ảnh minh chứng: 1");
     // In the rollup group itself the post is the answer: no "sent to the group" confirmation.
     expect(text).not.toContain("Đã gửi bản tổng hợp");
+    // Told once: the group's next digest counts them instead of naming them.
+    const [again] = (await run(leader, rollupGroup, "/tonghop")).map((s) => s.text ?? "");
+    expect(again).toContain("Xã, phường, thị trấn 2/5 chưa báo cáo");
+    expect(again).not.toContain("Lần đầu quá hạn");
+    expect(again).not.toContain("UBND xã Thạch Định");
   });
 
   it("/tonghop TASK posts that task's block and its chart", async () => {
@@ -183,14 +189,27 @@ describe("rollups over the Telegram Bot API", () => {
     expect(confirm).toBe("Đã gửi bản tổng hợp vào nhóm tổng hợp: Phòng VHTT - Tổng hợp.");
     const posted = h.fake.sent(rollupGroup.id).slice(groupBefore);
     expect(posted.map((s) => s.method)).toEqual(["sendMessage", "sendPhoto"]);
-    expect(posted[0].text).toContain("Đã báo cáo 3/5 đơn vị");
+    const text = posted[0].text!;
+    expect(text.length).toBeLessThanOrEqual(1200);
+    expect(text).toContain("Hạn: Thứ Năm, 25/02/2021 (đã quá hạn 1 ngày)");
+    expect(text).toContain("Đã báo cáo 3/5 đơn vị (đúng hạn 2, muộn 1)");
+    // No unit has registered a chat, so the two that did not report were never reminded: not "late".
+    expect(text).not.toContain("🔴");
+    expect(text).toContain("⚪ Chưa có người nhận nhắc (2 đơn vị, tính riêng, không coi là chậm):");
+    // The group was told their names already: counted, with the full list one command away.
+    expect(text).toContain(
+      "Đã nêu tên ở bản tổng hợp trước (2 đơn vị): Xã, phường, thị trấn 2; danh sách đầy đủ: gửi /tinhhinh #1",
+    );
+    expect(text).toContain("🟠 Báo cáo muộn (1): UBND xã Thành Vinh");
+    expect(text).toContain("Kết quả (tổng hợp từ 3/5 đơn vị đã báo cáo): Pa nô 37 cái · Tin, bài 10 tin/bài");
+    expect(text).toContain("Ảnh minh chứng: 1");
   });
 
   it("/tinhhinh gives the short status with the missing units by name", async () => {
     const [all] = await h.say(leader, leaderChat, "/tinhhinh");
     expect(all).toContain("Tình hình báo cáo lúc 26/02/2021 09:00:");
     expect(all).toContain(
-      "#1 Báo cáo tháng kết quả tuyên truyền (Tháng 2/2021, hạn Thứ Năm, 25/02/2021): 3/5 đã báo cáo (2 đúng hạn, 1 muộn). Chưa có người nhận nhắc (2): UBND xã Thạch Định, UBND thị trấn Kim Tân.",
+      "#1 Báo cáo tháng kết quả tuyên truyền (Tháng 2/2021, hạn Thứ Năm, 25/02/2021, đã quá hạn 1 ngày): 3/5 đã báo cáo (2 đúng hạn, 1 muộn). Chưa có người nhận nhắc (2): UBND xã Thạch Định, UBND thị trấn Kim Tân.",
     );
     const [one] = await h.say(ADMIN, adminChat, "/tinhhinh #1");
     expect(one).toContain("3/5 đã báo cáo");
@@ -259,7 +278,9 @@ describe("rollups over the Telegram Bot API", () => {
       [String(rollupGroup.id), "text", `rollup:weekly:2021-02-26:p1:telegram:${rollupGroup.id}:0`],
     ]);
     const first = weekly[0].message;
-    expect(first.type === "text" && first.text).toContain("Pa nô 37 cái");
+    expect(first.type === "text" && first.text).toContain(
+      "• #1 Báo cáo tháng kết quả tuyên truyền — Tháng 2/2021 — đã quá hạn 1 ngày: Xã, phường, thị trấn 2/5 chưa báo cáo",
+    );
     const feb = (await h.app.repos.assignments.listOccurrences(1)).find((o) => o.periodKey === "2021-02")!;
     const after = await planScheduledRollup(deps, {
       now: h.clock.now(),
@@ -271,7 +292,16 @@ describe("rollups over the Telegram Bot API", () => {
     expect(photo.type === "photo" && Buffer.from(photo.file.data).subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     // English when asked, from the same data.
     const en = await renderScheduledRollup(deps, { now: h.clock.now(), textLimit: 4096, language: "en", taskIds: [1] });
-    expect(en[0].type === "text" && en[0].text).toContain("Reported 3/5 units (on time 2, late 1)");
+    expect(en[0].type === "text" && en[0].text).toContain(
+      "• #1 Báo cáo tháng kết quả tuyên truyền — Tháng 2/2021 — 1 day overdue: Communes and towns 2/5 not reported",
+    );
+    const enAfter = await renderScheduledRollup(deps, {
+      now: h.clock.now(),
+      textLimit: 4096,
+      language: "en",
+      occurrenceId: feb.id,
+    });
+    expect(enAfter[0].type === "text" && enAfter[0].text).toContain("Reported 3/5 units (on time 2, late 1)");
   });
 
   it("logged no error", () => {

@@ -5,6 +5,7 @@ import { formatDateTime as formatLocalDateTime } from "../../src/core/format.js"
 import { renderEscalation } from "../../src/core/reminders/reminders.js";
 import {
   DETAIL_LEVELS,
+  LEADER_POST_MAX,
   renderAfterDeadline,
   renderDigest,
   renderTaskBlock,
@@ -23,7 +24,7 @@ describe("renderTaskBlock / renderDigest / renderAfterDeadline", () => {
     const lines = renderTaskBlock(quarterlyTask(), vi, TZ, calendar);
     expect(lines).toEqual([
       "▶ Báo cáo kết quả tuyên truyền CCHC — Quý I/2021",
-      "Hạn: Thứ Ba, 16/03/2021 (đã quá hạn 3 ngày làm việc)",
+      "Hạn: Thứ Ba, 16/03/2021 (đã quá hạn 3 ngày)",
       "Đã báo cáo 3/5 đơn vị (đúng hạn 2, muộn 1)",
       "• Xã, thị trấn: 3/5 — đúng hạn 2, muộn 1, chưa báo cáo 2",
       "🔴 Chưa báo cáo sau hạn (2 đơn vị, đã được nhắc):",
@@ -42,7 +43,8 @@ describe("renderTaskBlock / renderDigest / renderAfterDeadline", () => {
     task.rows[4] = { ...task.rows[4]!, status: "unreachable", unreachableReason: "no_chat", reminded: 0 };
     task.counts = { ...task.counts, missing: 0, notDue: 1, unreachable: 1 };
     const text = renderTaskBlock(task, vi, TZ, calendar).join("\n");
-    expect(text).toContain("Hạn: Thứ Ba, 16/03/2021 (còn 2 ngày làm việc)");
+    // Calendar days, as every text counts them: Friday 12/03 to Tuesday 16/03.
+    expect(text).toContain("Hạn: Thứ Ba, 16/03/2021 (còn 4 ngày)");
     expect(text).toContain("• Xã, thị trấn: 3/5 — đúng hạn 2, muộn 1, chưa đến hạn 1, chưa có người nhận nhắc 1");
     expect(text).not.toContain("🔴");
     expect(text).toContain(
@@ -93,7 +95,7 @@ describe("rollup texts at the country's scale (3,321 communes in 34 groups)", ()
   const mostNamesOnALine = (text: string) => Math.max(...text.split("\n").map(unitsNamed));
 
   it.each([4096, 2000])(
-    "the digest is one message within %i characters, each list capped, with what was left out",
+    "the digest is one screen within %i characters: the overdue period on one line, the first few named",
     (limit) => {
       const text = renderDigest(
         { tasks: [scaleTask()], upcoming: [], asOf, planNumber: "20/KH-UBND" },
@@ -102,38 +104,44 @@ describe("rollup texts at the country's scale (3,321 communes in 34 groups)", ()
         calendar,
         limit,
       );
-      expect(text.length).toBeLessThanOrEqual(limit);
+      expect(text.length).toBeLessThanOrEqual(LEADER_POST_MAX);
       expect(splitMessage(text, limit)).toHaveLength(1);
-      // Four lists (not reported, nobody to remind, late, excused), each capped.
-      expect(unitsNamed(text)).toBeLessThanOrEqual(4 * DETAIL_LEVELS[0]!.names);
-      expect(mostNamesOnALine(text)).toBeLessThanOrEqual(DETAIL_LEVELS[0]!.names);
-      // The counts stay whole: 3,321 units, every state counted.
-      expect(text).toContain("Đã báo cáo 1899/2847 đơn vị (đúng hạn 1424, muộn 475)");
-      expect(text).toContain("🔴 Chưa báo cáo sau hạn (474 đơn vị, đã được nhắc):");
-      expect(text).toMatch(/nhóm đơn vị còn lại: \d+ đơn vị \(danh sách đầy đủ trong tệp Excel, gửi \/xuat\)/);
+      // Missing and nobody to remind, per group over the units expected, the rest of the groups added up.
       expect(text).toMatch(
-        /🟠 Báo cáo muộn \(475\): (UBND xã Thử Nghiệm \d+, )*UBND xã Thử Nghiệm \d+ và \d+ đơn vị khác/,
+        /• #1 Báo cáo kết quả tuyên truyền CCHC — Quý I\/2021 — đã quá hạn 3 ngày: Tỉnh số 1 28\/84 · .* chưa báo cáo/,
       );
-      expect(text).toMatch(/• \d+ nhóm đơn vị còn lại: \d+\/\d+ — /);
+      expect(text).toMatch(/\d+ nhóm khác \d+\/\d+ chưa báo cáo/);
+      // Named the first time: at most a few names, the rest counted.
+      expect(text).toMatch(
+        /Lần đầu quá hạn \(948 đơn vị\): (UBND xã Thử Nghiệm \d+, )*UBND xã Thử Nghiệm \d+ và \d+ đơn vị khác/,
+      );
+      expect(mostNamesOnALine(text)).toBeLessThanOrEqual(5);
+      expect(text).toContain("/tinhhinh #1");
     },
   );
 
-  it("keeps the most detail that fits: the Telegram limit shows more than Zalo's", () => {
-    const input = { tasks: [scaleTask()], upcoming: [], asOf };
-    expect(unitsNamed(renderDigest(input, vi, TZ, calendar, 4096))).toBeGreaterThan(
-      unitsNamed(renderDigest(input, vi, TZ, calendar, 2000)),
-    );
-    // Without a limit, a task's block still names at most the first level's units per list.
+  it("a task's block and the after-deadline post cap their lists at any limit", () => {
     expect(mostNamesOnALine(renderTaskBlock(scaleTask(), vi, TZ, calendar).join("\n"))).toBeLessThanOrEqual(
       DETAIL_LEVELS[0]!.names,
     );
+    const after = renderAfterDeadline(scaleTask(), vi, TZ, calendar, 4096);
+    expect(after.length).toBeLessThanOrEqual(LEADER_POST_MAX);
+    expect(after).toContain("Đã báo cáo 1899/2847 đơn vị (đúng hạn 1424, muộn 475)");
+    expect(after).toContain("🔴 Chưa báo cáo sau hạn (474 đơn vị, đã được nhắc):");
+    expect(after).toMatch(/nhóm đơn vị còn lại: \d+ đơn vị \(danh sách đầy đủ trong tệp Excel, gửi \/xuat\)/);
   });
 
-  it("with more tasks than one message holds, shows the soonest and counts the rest", () => {
+  it("with more tasks than one screen holds, every overdue period keeps its line; blocks ahead are counted", () => {
     const tasks = Array.from({ length: 12 }, (_, i) => ({
       ...scaleTask(),
       taskId: i + 1,
       title: `Nhiệm vụ số ${i + 1}`,
+    }));
+    const ahead = Array.from({ length: 3 }, (_, i) => ({
+      ...scaleTask(),
+      taskId: 20 + i,
+      title: `Báo cáo tháng ${i + 1}`,
+      dueAt: new Date("2021-03-25T16:59:00Z"),
     }));
     const upcoming = Array.from({ length: 9 }, (_, i) => ({
       title: `Báo cáo ${i + 1}`,
@@ -141,11 +149,12 @@ describe("rollup texts at the country's scale (3,321 communes in 34 groups)", ()
       dueAt: new Date("2021-05-05T16:59:00Z"),
     }));
     for (const limit of [4096, 2000]) {
-      const text = renderDigest({ tasks, upcoming, asOf }, vi, TZ, calendar, limit);
-      expect(text.length).toBeLessThanOrEqual(limit);
-      expect(text).toContain("▶ Nhiệm vụ số 1 — Quý I/2021");
-      expect(text).toMatch(/Còn \d+ nhiệm vụ khác cần theo dõi: gửi \/tinhhinh/);
-      expect(text.split("\n").at(-1)).toMatch(/^Sắp tới: .* và 4 nhiệm vụ khác$/);
+      const text = renderDigest({ tasks: [...ahead, ...tasks], upcoming, asOf }, vi, TZ, calendar, limit);
+      expect(text.length).toBeLessThanOrEqual(LEADER_POST_MAX);
+      for (let i = 1; i <= 12; i++) expect(text).toContain(`• #${i} Nhiệm vụ số ${i} — Quý I/2021 — đã quá hạn 3 ngày`);
+      // The three blocks ahead give way to the overdue lines; what is coming up is left out last.
+      expect(text).toContain("Còn 3 nhiệm vụ sắp đến hạn: gửi /tinhhinh.");
+      expect(text).toContain("Danh sách đầy đủ: /tinhhinh kèm số nhiệm vụ (ví dụ /tinhhinh #1), /xuat.");
     }
   });
 
@@ -160,9 +169,10 @@ describe("rollup texts at the country's scale (3,321 communes in 34 groups)", ()
 
   it("the English texts say what was left out", () => {
     const text = renderDigest({ tasks: [scaleTask()], upcoming: [], asOf }, translator.t("en"), TZ, calendar, 2000);
-    expect(text.length).toBeLessThanOrEqual(2000);
-    expect(text).toMatch(/other unit groups: \d+ units \(the full list is in the workbook: send \/xuat\)/);
-    expect(text).toMatch(/and \d+ more units/);
+    expect(text.length).toBeLessThanOrEqual(LEADER_POST_MAX);
+    expect(text).toMatch(/Overdue for the first time \(948 units\): .* and \d+ more units/);
+    const after = renderAfterDeadline(scaleTask(), translator.t("en"), TZ, calendar, 4096);
+    expect(after).toMatch(/other unit groups: \d+ units \(the full list is in the workbook: send \/xuat\)/);
   });
 });
 

@@ -1,25 +1,27 @@
 /**
  * The digest: which task occurrences matter to leaders now. A task matters when its next deadline
- * is within 7 working days, or its latest deadline has passed within the current period and some
- * unit has still not reported. Everything else is at most one "sắp tới" line.
+ * is within 7 working days; a period past its deadline matters until every unit reported or the
+ * period is closed (/dongky, or its plan ended), and once more right after it closed (who never
+ * reported). Everything else is at most one "sắp tới" line.
  */
 
-import { addDays, localDateOf } from "../calendar/time.js";
+import { localDateOf } from "../calendar/time.js";
 import type { WorkingCalendar } from "../calendar/working-calendar.js";
 import type { OccurrenceRecord, TaskRecord } from "../ports.js";
-import type { Schedule } from "../types.js";
 
-/** Working days ahead in which a deadline makes a task "due soon". */
+/** Working days ahead in which a deadline makes a task "due soon" (a window, not a day count shown). */
 export const DIGEST_HORIZON_WORKING_DAYS = 7;
 
+/** A period closed longer ago than this is no news: it leaves the digest without its closing line. */
+export const CLOSED_NEWS_MS = 31 * 86_400_000;
+
 /** Why an occurrence is in the digest. */
-export type DigestStage = "due_soon" | "past_due";
+export type DigestStage = "due_soon" | "past_due" | "closed";
+
+type DigestOccurrence = Pick<OccurrenceRecord, "id" | "dueAt"> & Partial<Pick<OccurrenceRecord, "closedAt">>;
 
 /** One task with its occurrences, as the selection needs it. */
-export interface DigestTaskInput<
-  T extends Pick<TaskRecord, "id" | "schedule">,
-  O extends Pick<OccurrenceRecord, "id" | "dueAt">,
-> {
+export interface DigestTaskInput<T extends Pick<TaskRecord, "id" | "schedule">, O extends DigestOccurrence> {
   task: T;
   occurrences: readonly O[];
 }
@@ -30,59 +32,40 @@ export interface DigestSelection<T, O> {
   upcoming: { task: T; occurrence: O }[];
 }
 
-/** Last local date of the schedule's period that contains `date` (periodic tasks only). */
-function periodEnd(schedule: Schedule, date: string): string | undefined {
-  if (schedule.kind !== "periodic") return undefined;
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  const months = { month: 1, quarter: 3, half_year: 6, year: 12 }[schedule.period];
-  const lastMonth = Math.ceil(month / months) * months;
-  // The day before the first day of the next month.
-  const next = lastMonth === 12 ? `${year + 1}-01-01` : `${year}-${String(lastMonth + 1).padStart(2, "0")}-01`;
-  return addDays(next, -1);
-}
-
 /**
- * Picks what the digest covers at `now` (see the module comment). A past deadline stays "current"
- * until the end of the task's period that contains it (the quarter of a quarterly report due on
- * 15/03 → 31/03), and at least 7 working days after it (one-off and ad hoc tasks: exactly that).
- * Tasks in neither stage with a future occurrence go to `upcoming`, soonest first.
- * Whether a past-due occurrence is still incomplete is the caller's check (it needs the rollup).
+ * Picks what the digest covers at `now` (see the module comment):
+ * - `past_due`: every period whose deadline has passed and that is not closed, however old (the
+ *   caller drops those where every unit reported);
+ * - `closed`: a period closed at or before `now`, within {@link CLOSED_NEWS_MS}, whose deadline had
+ *   passed (the caller drops it once the group was told, or when nobody was missing);
+ * - `due_soon`: the next open deadline within 7 working days;
+ * - `upcoming`: the next open deadline of the other tasks, soonest first.
  * @example
  * const { current, upcoming } = selectDigest(tasks, { now, calendar, tz: "Asia/Ho_Chi_Minh" });
  */
-export function selectDigest<
-  T extends Pick<TaskRecord, "id" | "schedule">,
-  O extends Pick<OccurrenceRecord, "id" | "dueAt">,
->(
+export function selectDigest<T extends Pick<TaskRecord, "id" | "schedule">, O extends DigestOccurrence>(
   tasks: readonly DigestTaskInput<T, O>[],
   options: { now: Date; calendar: WorkingCalendar; tz: string; horizon?: number },
 ): DigestSelection<T, O> {
   const { now, calendar, tz } = options;
+  const nowMs = now.getTime();
   const today = localDateOf(now, tz);
   const horizonEnd = calendar.addWorkingDays(today, options.horizon ?? DIGEST_HORIZON_WORKING_DAYS);
   const current: DigestSelection<T, O>["current"] = [];
   const upcoming: DigestSelection<T, O>["upcoming"] = [];
+  const closedBy = (o: O): boolean => !!o.closedAt && o.closedAt.getTime() <= nowMs;
   for (const { task, occurrences } of tasks) {
     const sorted = [...occurrences].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
-    const next = sorted.find((o) => o.dueAt.getTime() > now.getTime());
-    const past = [...sorted].reverse().find((o) => o.dueAt.getTime() <= now.getTime());
-    let chosen = false;
-    if (past) {
-      const dueDate = localDateOf(past.dueAt, tz);
-      const grace = calendar.addWorkingDays(dueDate, DIGEST_HORIZON_WORKING_DAYS);
-      const end = periodEnd(task.schedule, dueDate);
-      const until = end && end > grace ? end : grace;
-      if (today <= until) {
-        current.push({ task, occurrence: past, stage: "past_due" });
-        chosen = true;
-      }
+    for (const o of sorted) {
+      if (o.dueAt.getTime() > nowMs) continue;
+      if (!closedBy(o)) current.push({ task, occurrence: o, stage: "past_due" });
+      else if (nowMs - o.closedAt!.getTime() <= CLOSED_NEWS_MS && o.dueAt.getTime() <= o.closedAt!.getTime())
+        current.push({ task, occurrence: o, stage: "closed" });
     }
-    if (next && localDateOf(next.dueAt, tz) <= horizonEnd) {
-      current.push({ task, occurrence: next, stage: "due_soon" });
-      chosen = true;
-    }
-    if (!chosen && next) upcoming.push({ task, occurrence: next });
+    const next = sorted.find((o) => o.dueAt.getTime() > nowMs && !closedBy(o));
+    if (!next) continue;
+    if (localDateOf(next.dueAt, tz) <= horizonEnd) current.push({ task, occurrence: next, stage: "due_soon" });
+    else upcoming.push({ task, occurrence: next });
   }
   const byDue = (a: { occurrence: O }, b: { occurrence: O }) =>
     a.occurrence.dueAt.getTime() - b.occurrence.dueAt.getTime();

@@ -1,6 +1,6 @@
 import { formatDmy, localDateOf } from "../calendar/time.js";
 import type { WorkingCalendar } from "../calendar/working-calendar.js";
-import { formatDateTime, formatDeadline } from "../format.js";
+import { formatDateTime, formatDaysLeft, formatDue } from "../format.js";
 import type { Translate } from "../types.js";
 import type { TaskRollup, UnitRollupRow, UnitStatus } from "./rollup-types.js";
 
@@ -26,16 +26,19 @@ export function expectedCount(task: TaskRollup): number {
   return task.counts.total - task.counts.excused;
 }
 
-/** What a rollup block says about time: days left, due today, or days past the deadline. */
-function dueLine(task: TaskRollup, t: Translate, tz: string, calendar: WorkingCalendar | undefined): string {
-  const deadline = formatDeadline(task.dueAt, tz, t);
-  const today = localDateOf(task.asOf, tz);
-  const dueDate = localDateOf(task.dueAt, tz);
-  if (!calendar) return t("rollup:due", { deadline });
-  if (today === dueDate) return t("rollup:due_today", { deadline });
-  if (task.asOf.getTime() < task.dueAt.getTime())
-    return t("rollup:due_ahead", { deadline, count: calendar.workingDaysBetween(today, dueDate) });
-  return t("rollup:due_passed", { deadline, count: Math.max(1, calendar.workingDaysBetween(dueDate, today)) });
+/**
+ * The longest post to the leaders' group, in UTF-16 units: one phone screen (about 1,200
+ * characters fill a 390 px wide screen in Telegram's default font). Digests, after-deadline posts
+ * and /tonghop's are fitted to it; only /tinhhinh's on-demand full list is longer (split).
+ */
+export const LEADER_POST_MAX = 1200;
+
+/**
+ * The deadline (the effective one, with the stated day when it moved) and the CALENDAR days left
+ * or past, as every text counts them (see daysLeft in format.ts).
+ */
+function dueLine(task: TaskRollup, t: Translate, tz: string): string {
+  return t("rollup:due_days", { deadline: formatDue(task, tz, t), days: formatDaysLeft(task.asOf, task.dueAt, tz, t) });
 }
 
 /** Statuses in the order leaders read them; "unreachable" last since it is shown apart. */
@@ -153,9 +156,32 @@ function groupedNames(
 }
 
 /**
+ * "Xã, thị trấn 21 · Phường 3": how many of `rows` each unit group has, at most `max` groups (the
+ * rest added up as "N nhóm khác M"). The counted form of a list the leaders were already given.
+ */
+function groupCounts(task: TaskRollup, rows: UnitRollupRow[], t: Translate, max: number): string {
+  const groups = byGroup(task, rows);
+  const own = groups.length > max ? groups.slice(0, Math.max(1, max - 1)) : groups;
+  const parts = own.map((g) => t("rollup:group_count", { group: g.group, count: g.rows.length }));
+  const rest = groups.slice(own.length);
+  if (rest.length > 0)
+    parts.push(
+      t("rollup:other_groups_count", { groups: rest.length, count: rest.reduce((n, g) => n + g.rows.length, 0) }),
+    );
+  return parts.join(t("rollup:group_separator"));
+}
+
+/** The list command that gives a task's full list of units not reported ("/tinhhinh #3"). */
+export function fullListCommand(task: Pick<TaskRollup, "taskId">): string {
+  return `/tinhhinh #${task.taskId}`;
+}
+
+/**
  * The missing units (after the deadline, reminded N times) and the units nobody could remind
  * (shown apart, with what to do), grouped by the plan's unit groups, at most `detail.names` named
- * in each list. Shared by the digest, the after-deadline post and the escalation.
+ * in each list. Units the leaders' group was already told of (`row.told`) are not named again:
+ * they are counted by unit group, with the command that lists them all. Shared by the
+ * after-deadline post, /tonghop of one task and the escalation.
  */
 export function renderMissingAndUnreachable(
   task: TaskRollup,
@@ -163,44 +189,62 @@ export function renderMissingAndUnreachable(
   detail: RollupDetail = FULL_DETAIL,
 ): string[] {
   const lines: string[] = [];
+  const told: UnitRollupRow[] = [];
   const missing = task.rows.filter((r) => r.status === "missing");
+  const freshMissing = missing.filter((r) => !r.told);
   if (missing.length > 0) {
     lines.push(t("rollup:missing_header", { count: missing.length }));
-    lines.push(
-      ...groupedNames(
-        task,
-        missing,
-        t,
-        (r) => t("rollup:reminded_name", { name: r.unitName, count: r.reminded }),
-        detail,
-      ),
-    );
+    if (freshMissing.length > 0)
+      lines.push(
+        ...groupedNames(
+          task,
+          freshMissing,
+          t,
+          (r) => t("rollup:reminded_name", { name: r.unitName, count: r.reminded }),
+          detail,
+        ),
+      );
+    told.push(...missing.filter((r) => r.told));
   }
   const unreachable = task.rows.filter((r) => r.status === "unreachable");
+  const freshUnreachable = unreachable.filter((r) => !r.told);
   if (unreachable.length > 0) {
     lines.push(t("rollup:unreachable_header", { count: unreachable.length }));
-    lines.push(
-      ...groupedNames(
-        task,
-        unreachable,
-        t,
-        (r) =>
-          r.unreachableReason === "not_reminded"
-            ? t("rollup:unreachable_bound_late", { name: r.unitName })
-            : r.unitName,
-        detail,
-      ),
-    );
-    // One /moi per tag covers every unit without a chat ("/moi xa, /moi phong-ban").
-    const tags = [
-      ...new Set(unreachable.filter((r) => r.unreachableReason !== "not_reminded").map((r) => r.tags[0] ?? r.unitCode)),
-    ];
-    const commands = tags
-      .slice(0, 5)
-      .map((tag) => `/moi ${tag}`)
-      .join(t("rollup:list_separator"));
-    lines.push(tags.length > 0 ? t("rollup:unreachable_todo", { commands }) : t("rollup:unreachable_todo_bound"));
+    if (freshUnreachable.length > 0) {
+      lines.push(
+        ...groupedNames(
+          task,
+          freshUnreachable,
+          t,
+          (r) =>
+            r.unreachableReason === "not_reminded"
+              ? t("rollup:unreachable_bound_late", { name: r.unitName })
+              : r.unitName,
+          detail,
+        ),
+      );
+      // One /moi per tag covers every unit without a chat ("/moi xa, /moi phong-ban").
+      const tags = [
+        ...new Set(
+          freshUnreachable.filter((r) => r.unreachableReason !== "not_reminded").map((r) => r.tags[0] ?? r.unitCode),
+        ),
+      ];
+      const commands = tags
+        .slice(0, 5)
+        .map((tag) => `/moi ${tag}`)
+        .join(t("rollup:list_separator"));
+      lines.push(tags.length > 0 ? t("rollup:unreachable_todo", { commands }) : t("rollup:unreachable_todo_bound"));
+    }
+    told.push(...unreachable.filter((r) => r.told));
   }
+  if (told.length > 0)
+    lines.push(
+      t("rollup:told_counted", {
+        count: told.length,
+        groups: groupCounts(task, told, t, detail.groups),
+        command: fullListCommand(task),
+      }),
+    );
   return lines;
 }
 
@@ -245,7 +289,7 @@ export function renderTaskBlock(
   task: TaskRollup,
   t: Translate,
   tz: string,
-  calendar?: WorkingCalendar,
+  _calendar?: WorkingCalendar,
   detail: RollupDetail = FULL_DETAIL,
 ): string[] {
   const num = new Intl.NumberFormat(t("rollup:number_locale"));
@@ -256,8 +300,14 @@ export function renderTaskBlock(
     task.periodLabel
       ? t("rollup:task_title", { title: task.title, period: task.periodLabel })
       : t("rollup:task_title_no_period", { title: task.title }),
-    dueLine(task, t, tz, calendar),
-    t("rollup:reported", { submitted, expected: expectedCount(task), onTime: c.onTime, late: c.late }),
+    dueLine(task, t, tz),
+    t("rollup:reported", {
+      submitted,
+      expected: expectedCount(task),
+      count: expectedCount(task),
+      onTime: c.onTime,
+      late: c.late,
+    }),
     ...groupLines(task, t, detail.groups),
   ];
   lines.push(...renderMissingAndUnreachable(task, t, detail));
@@ -298,7 +348,12 @@ export function renderTaskBlock(
       );
     if (list.length > 0)
       lines.push(
-        t("rollup:totals", { submitted, expected: expectedCount(task), list: list.join(t("rollup:total_separator")) }),
+        t("rollup:totals", {
+          submitted,
+          expected: expectedCount(task),
+          count: expectedCount(task),
+          list: list.join(t("rollup:total_separator")),
+        }),
       );
   }
   if (task.photoCount > 0) lines.push(t("rollup:photos", { count: num.format(task.photoCount) }));
@@ -312,20 +367,144 @@ export interface UpcomingItem {
   dueAt: Date;
 }
 
+/** Titles in the digest's one-line forms are cut to this many characters. */
+const SHORT_TITLE = 48;
+
+function shortTitle(task: TaskRollup): string {
+  return task.title.length > SHORT_TITLE ? `${task.title.slice(0, SHORT_TITLE - 1).trimEnd()}…` : task.title;
+}
+
+/** "#3 Báo cáo quý — Quý I/2026": a task and period on one line. */
+function taskRef(task: TaskRollup, t: Translate): string {
+  return task.periodLabel
+    ? t("rollup:task_ref", { id: task.taskId, title: shortTitle(task), period: task.periodLabel })
+    : t("rollup:task_ref_no_period", { id: task.taskId, title: shortTitle(task) });
+}
+
+/** Units of the rollup not reported after its deadline (missing, or nobody could remind them). */
+function notReportedRows(task: TaskRollup): UnitRollupRow[] {
+  const due = task.asOf.getTime() > task.dueAt.getTime();
+  return task.rows.filter((r) => r.status === "missing" || (due && r.status === "unreachable"));
+}
+
 /**
- * The digest: one message for all tasks that matter now (see selectDigest), each as a
- * {@link renderTaskBlock}, then one "sắp tới" line for the rest. Fitted to `limit` UTF-16 units:
- * less detail first (see DETAIL_LEVELS), then the tasks with the latest deadlines are counted on
- * one line instead of shown, so the digest is one message at any number of units and tasks.
+ * "Xã 21/25, Phường 3/6": per unit group, units not reported over units expected, the groups that
+ * have any, at most `max` (the rest added up).
+ */
+function notReportedByGroup(task: TaskRollup, t: Translate, max: number): string {
+  const all = byGroup(task, task.rows).map(({ group, rows }) => {
+    let missing = 0;
+    let expected = 0;
+    for (const r of rows) {
+      if (r.status !== "excused") expected++;
+      if (r.status === "missing" || r.status === "unreachable") missing++;
+    }
+    return { group, missing, expected };
+  });
+  if (max <= 0)
+    return t("rollup:total_ratio", {
+      missing: all.reduce((n, g) => n + g.missing, 0),
+      expected: all.reduce((n, g) => n + g.expected, 0),
+    });
+  const groups = all.filter((g) => g.missing > 0);
+  const own = groups.length > max ? groups.slice(0, Math.max(1, max - 1)) : groups;
+  const parts = own.map((g) => t("rollup:group_ratio", g));
+  const rest = groups.slice(own.length);
+  if (rest.length > 0)
+    parts.push(
+      t("rollup:other_groups_ratio", {
+        groups: rest.length,
+        missing: rest.reduce((n, g) => n + g.missing, 0),
+        expected: rest.reduce((n, g) => n + g.expected, 0),
+      }),
+    );
+  // Group labels may hold commas ("Xã, thị trấn").
+  return parts.join(t("rollup:group_separator"));
+}
+
+/** The least a digest says: no unit named, no unit group apart (a task's line gives its total). */
+const BARE: RollupDetail = { names: 0, groups: 0 };
+
+/** At most this many units are named in a digest's line of units first overdue or never reported. */
+export const DIGEST_NAMES = 5;
+
+/**
+ * A past deadline in the digest, compactly: "• #3 Báo cáo quý — Quý I/2026 — đã quá hạn 18 ngày:
+ * Xã 21/25, Phường 3/6 chưa báo cáo"; the units overdue for the first time (not told before)
+ * named on a second line, the first few of them, then counted.
+ */
+export function renderOverdueLines(task: TaskRollup, t: Translate, tz: string, detail: RollupDetail): string[] {
+  const lines = [
+    t("rollup:overdue_line", {
+      task: taskRef(task, t),
+      days: formatDaysLeft(task.asOf, task.dueAt, tz, t),
+      groups: notReportedByGroup(task, t, detail.groups),
+    }),
+  ];
+  const fresh = notReportedRows(task).filter((r) => !r.told);
+  const names = Math.min(detail.names, DIGEST_NAMES);
+  if (fresh.length > 0 && names > 0)
+    lines.push(
+      t("rollup:overdue_first", {
+        count: fresh.length,
+        names: cappedList(
+          fresh.map((r) => r.unitName),
+          names,
+          t,
+          t("rollup:list_separator"),
+        ),
+      }),
+    );
+  return lines;
+}
+
+/**
+ * A period closed without every report, told once: "• #5 … — Quý I/2026: 10 đơn vị không báo cáo:
+ * A, B và 8 đơn vị khác".
+ */
+export function renderClosedLines(task: TaskRollup, t: Translate, detail: RollupDetail): string[] {
+  const rows = notReportedRows(task);
+  return [
+    t("rollup:closed_line", {
+      task: taskRef(task, t),
+      count: rows.length,
+      names: cappedList(
+        rows.map((r) => r.unitName),
+        Math.min(detail.names, DIGEST_NAMES),
+        t,
+        t("rollup:list_separator"),
+      ),
+    }),
+  ];
+}
+
+/** Where a digest's task belongs: a block (deadline ahead or today), an overdue line, a closing line. */
+export function digestPart(task: TaskRollup): "block" | "overdue" | "closed" {
+  if (task.closedAt && task.closedAt.getTime() <= task.asOf.getTime()) return "closed";
+  return task.asOf.getTime() > task.dueAt.getTime() ? "overdue" : "block";
+}
+
+/**
+ * The digest: one message of at most {@link LEADER_POST_MAX} characters (and `limit`), whatever
+ * the number of units and tasks:
+ * - each task whose deadline is ahead (or today), as a {@link renderTaskBlock};
+ * - each period past its deadline with units still not reported, one line (see
+ *   {@link renderOverdueLines}): it stays in every digest until all reported or the period closes;
+ *   the units overdue for the first time are named there (the first few), later only counted;
+ * - a period that closed since the last post, once, with its units that never reported;
+ * - where the full lists are (/tinhhinh #N, /xuat), and one "sắp tới" line for the rest.
+ * Fitted by less detail first (see DETAIL_LEVELS), then the blocks with the latest deadlines are
+ * counted instead of shown; the overdue lines stay.
  * @example renderDigest({ tasks, upcoming, asOf: now, planNumber: "20/KH-UBND" }, t, tz, calendar, 4096)
  */
 export function renderDigest(
   input: { tasks: TaskRollup[]; upcoming: UpcomingItem[]; asOf: Date; planNumber?: string },
   t: Translate,
   tz: string,
-  calendar?: WorkingCalendar,
+  _calendar?: WorkingCalendar,
   limit = Number.POSITIVE_INFINITY,
 ): string {
+  const max = Math.min(limit, LEADER_POST_MAX);
   const time = formatDateTime(input.asOf, tz);
   const head = [
     t("rollup:digest_title"),
@@ -333,6 +512,9 @@ export function renderDigest(
       ? t("rollup:digest_subtitle_plan", { number: input.planNumber, time })
       : t("rollup:digest_subtitle", { time }),
   ];
+  const blocks = input.tasks.filter((task) => digestPart(task) === "block");
+  const overdue = input.tasks.filter((task) => digestPart(task) === "overdue");
+  const closed = input.tasks.filter((task) => digestPart(task) === "closed");
   const tail: string[] = [];
   if (input.tasks.length === 0) tail.push("", t("rollup:digest_nothing_now"));
   if (input.upcoming.length > 0) {
@@ -345,32 +527,46 @@ export function renderDigest(
     tail.push("", t("rollup:upcoming", { list: cappedUpcoming(items, t) }));
   }
   // Each block once per detail: the loops below compose the same blocks again and again.
-  const blocks = new Map<RollupDetail, Map<TaskRollup, string[]>>();
+  const cache = new Map<RollupDetail, Map<TaskRollup, string[]>>();
   const block = (task: TaskRollup, detail: RollupDetail): string[] => {
-    let byTask = blocks.get(detail);
-    if (!byTask) blocks.set(detail, (byTask = new Map()));
+    let byTask = cache.get(detail);
+    if (!byTask) cache.set(detail, (byTask = new Map()));
     let lines = byTask.get(task);
-    if (!lines) byTask.set(task, (lines = renderTaskBlock(task, t, tz, calendar, detail)));
+    if (!lines) byTask.set(task, (lines = renderTaskBlock(task, t, tz, undefined, detail)));
     return lines;
   };
-  const compose = (tasks: TaskRollup[], detail: RollupDetail): string => {
+  const compose = (shown: TaskRollup[], detail: RollupDetail): string => {
+    const bare = detail === BARE;
     const lines = [...head];
-    for (const task of tasks) lines.push("", ...block(task, detail));
-    const left = input.tasks.length - tasks.length;
-    if (left > 0) lines.push("", t("rollup:more_tasks", { count: left }));
-    return [...lines, ...tail].join("\n");
+    for (const task of shown) lines.push("", ...block(task, detail));
+    const left = blocks.length - shown.length;
+    if (left > 0) lines.push("", t(bare ? "rollup:more_tasks_short" : "rollup:more_tasks", { count: left }));
+    if (overdue.length > 0) {
+      lines.push("", t("rollup:overdue_header", { count: overdue.length }));
+      for (const task of overdue) lines.push(...renderOverdueLines(task, t, tz, detail));
+    }
+    if (closed.length > 0) {
+      lines.push("", t("rollup:closed_header"));
+      for (const task of closed) lines.push(...renderClosedLines(task, t, detail));
+    }
+    const listed = [...overdue, ...closed];
+    if (listed.length > 0)
+      lines.push(t(bare ? "rollup:full_list_short" : "rollup:full_list", { command: fullListCommand(listed[0]!) }));
+    // The barest form leaves out what is coming up: the overdue periods come first.
+    return [...lines, ...(bare && input.tasks.length > 0 ? [] : tail)].join("\n");
   };
   const least = DETAIL_LEVELS[DETAIL_LEVELS.length - 1]!;
   for (const detail of DETAIL_LEVELS) {
-    const text = compose(input.tasks, detail);
-    if (text.length <= limit) return text;
+    const text = compose(blocks, detail);
+    if (text.length <= max) return text;
   }
-  // Too many tasks for one message even in brief: the soonest deadlines are shown, the rest counted.
-  for (let shown = input.tasks.length - 1; shown >= 1; shown--) {
-    const text = compose(input.tasks.slice(0, shown), least);
-    if (text.length <= limit) return text;
+  // Too many tasks for one screen even in brief: the soonest deadlines are shown, the rest counted.
+  for (let shown = blocks.length - 1; shown >= 0; shown--) {
+    const text = compose(blocks.slice(0, shown), least);
+    if (text.length <= max) return text;
   }
-  return cutText(compose(input.tasks.slice(0, 1), least), limit);
+  // Many overdue periods: each keeps its line, with its total only.
+  return cutText(compose([], BARE), max);
 }
 
 /** At most this many "sắp tới" items are named; the rest are counted. */
@@ -384,18 +580,23 @@ function cappedUpcoming(items: string[], t: Translate): string {
 }
 
 /**
- * The post the first working day after a deadline: that task alone, fitted to `limit`.
+ * The post the first working day after a deadline: that task alone, fitted to `limit` and to
+ * {@link LEADER_POST_MAX}. The units not reported are named the first time (see
+ * renderMissingAndUnreachable), counted when the group was already told.
  * @example renderAfterDeadline(rollup, t, tz, calendar, 4096)
  */
 export function renderAfterDeadline(
   task: TaskRollup,
   t: Translate,
   tz: string,
-  calendar?: WorkingCalendar,
+  _calendar?: WorkingCalendar,
   limit = Number.POSITIVE_INFINITY,
 ): string {
   const title = t("rollup:after_deadline_title", { time: formatDateTime(task.asOf, tz) });
-  return fitText((detail) => [title, "", ...renderTaskBlock(task, t, tz, calendar, detail)].join("\n"), limit);
+  return fitText(
+    (detail) => [title, "", ...renderTaskBlock(task, t, tz, undefined, detail)].join("\n"),
+    Math.min(limit, LEADER_POST_MAX),
+  );
 }
 
 /**
@@ -441,7 +642,8 @@ function splitLongLine(line: string, limit: number): string[] {
 }
 
 /**
- * One /tinhhinh line, naming at most `maxNames` units that have not reported after the deadline.
+ * One /tinhhinh line, naming at most `maxNames` units that have not reported after the deadline
+ * (Infinity: all of them, the on-demand full list; the reply is split into messages).
  * @example statusLine(rollup, t, "Asia/Ho_Chi_Minh", 30)
  * // "#2 Báo cáo quý (Quý I/2021, hạn Thứ Hai, 15/03/2021): 12/30 đã báo cáo (10 đúng hạn, 2 muộn). Chưa báo cáo: UBND xã …"
  */
@@ -451,7 +653,8 @@ export function statusLine(rollup: TaskRollup, t: Translate, tz: string, maxName
     id: rollup.taskId,
     title: rollup.title,
     period: rollup.periodLabel ? t("status:period_prefix", { period: rollup.periodLabel }) : "",
-    deadline: formatDeadline(rollup.dueAt, tz, t),
+    deadline: formatDue(rollup, tz, t),
+    days: formatDaysLeft(rollup.asOf, rollup.dueAt, tz, t),
     submitted: c.onTime + c.late,
     expected: c.total - c.excused,
     onTime: c.onTime,
@@ -472,5 +675,6 @@ export function statusLine(rollup: TaskRollup, t: Translate, tz: string, maxName
   if (unreachable.length > 0)
     parts.push(t("status:unreachable_part", { count: unreachable.length, names: names(unreachable) }));
   if (c.excused > 0) parts.push(t("status:excused_part", { count: c.excused }));
+  if (rollup.closedAt) parts.push(t("status:closed_part"));
   return parts.join(" ");
 }

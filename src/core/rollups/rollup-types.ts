@@ -13,6 +13,8 @@ export type UnitStatus = "on_time" | "late" | "not_due" | "missing" | "unreachab
 
 /** One unit's row in a rollup. */
 export interface UnitRollupRow {
+  /** The unit's id (absent in rollups made by hand). */
+  unitId?: number;
   unitCode: string;
   unitName: string;
   tags: string[];
@@ -25,6 +27,11 @@ export interface UnitRollupRow {
   submittedBy?: string;
   /** Reminders delivered to the unit's chats for this assignment. */
   reminded: number;
+  /**
+   * Already told to the leaders' group as not reported after the deadline (see
+   * RollupMentionRepository): texts count it by unit group instead of naming it again.
+   */
+  told?: boolean;
   /** Indicator code → value of the unit's latest report revision. */
   values: Record<string, number>;
   references: DocumentReference[];
@@ -59,6 +66,8 @@ export interface StatusCounts {
  */
 export interface TaskRollup {
   taskId: number;
+  /** The occurrence's id (absent in rollups made by hand). */
+  occurrenceId?: number;
   taskCode: string;
   title: string;
   periodKey: string;
@@ -73,6 +82,8 @@ export interface TaskRollup {
    * reported by then did not report ("không báo cáo"); it leaves reminders, questions and /nhiemvu.
    */
   closedAt?: Date;
+  /** The leaders' group was already told which units never reported for this closed period. */
+  closureTold?: boolean;
   /** The time the rollup describes; statuses before/after the deadline depend on it. */
   asOf: Date;
   indicators: IndicatorDef[];

@@ -13,7 +13,7 @@ import type {
   TaskRecord,
   UnitRecord,
 } from "../ports.js";
-import type { Repositories } from "../repositories.js";
+import type { Repositories, RollupMentionKind } from "../repositories.js";
 import type { Translate } from "../types.js";
 import type { PlanInfo, RollupView, StatusCounts, TaskRollup, UnitRollupRow, UnitStatus } from "./rollup-types.js";
 import { type UnitGrouper, unitGrouper } from "./unit-groups.js";
@@ -58,6 +58,8 @@ export interface TaskRollupInput {
   excludeUnitIds?: ReadonlySet<number>;
   /** The unit's group label (default: its first tag). */
   groupOf?: UnitGrouper;
+  /** What the leaders' group was already told of this occurrence (see RollupMentionRepository). */
+  mentions?: { overdue: ReadonlySet<number>; closed: boolean };
 }
 
 /** Per assignment: its latest report, the time it was first submitted, and all its report ids. */
@@ -218,6 +220,7 @@ export function computeTaskRollup(input: TaskRollupInput): TaskRollup {
     const group = groupOf({ tags: unit.tags, kind: unit.kind ?? "khac" });
     if (!groups.some((g) => g.label === group.label)) groups.push(group);
     const row: UnitRollupRow = {
+      unitId: unit.id,
       unitCode: unit.code,
       unitName: unit.name,
       tags: unit.tags,
@@ -229,6 +232,7 @@ export function computeTaskRollup(input: TaskRollupInput): TaskRollup {
       photoCount: 0,
       files: [],
     };
+    if (input.mentions?.overdue.has(unit.id)) row.told = true;
     if (submittedAt) row.submittedAt = submittedAt;
     if (reason) row.unreachableReason = reason;
     if (summary) {
@@ -271,6 +275,7 @@ export function computeTaskRollup(input: TaskRollupInput): TaskRollup {
 
   const rollup: TaskRollup = {
     taskId: task.id,
+    occurrenceId: current.occurrence.id,
     taskCode: task.code,
     title: task.title,
     periodKey: current.occurrence.periodKey,
@@ -278,6 +283,7 @@ export function computeTaskRollup(input: TaskRollupInput): TaskRollup {
     dueAt: current.occurrence.dueAt,
     ...(current.occurrence.statedDate ? { statedDate: current.occurrence.statedDate } : {}),
     ...(current.occurrence.closedAt ? { closedAt: current.occurrence.closedAt } : {}),
+    ...(input.mentions?.closed ? { closureTold: true } : {}),
     asOf: input.now,
     groups: order,
     indicators: task.indicators.map((i) => ({
@@ -428,6 +434,7 @@ async function loadTaskRollup(
   await breathe();
   const attachments = await repos.attachments.listForOccurrences([occurrence.id]);
   const reminders = await repos.outbox.deliveredReminders(assignments.map((a) => a.id));
+  const told = await repos.rollupMentions.list([occurrence.id]);
   await breathe();
   const currentAssignments = assignments.filter((a) => a.occurrenceId === occurrence.id);
   const currentIds = new Set(currentAssignments.map((a) => a.id));
@@ -442,6 +449,10 @@ async function loadTaskRollup(
     reminders,
     excludeUnitIds: new Set(lead ? [lead.id] : []),
     groupOf: unitGrouper(plan?.unitGroups ?? [], options.t),
+    mentions: {
+      overdue: new Set(told.filter((m) => m.kind === "overdue").map((m) => m.unitId)),
+      closed: told.some((m) => m.kind === "closed"),
+    },
     current: { occurrence, assignments: currentAssignments, reports: currentReports, attachments },
     previous: previous && {
       occurrence: previous,
@@ -514,6 +525,33 @@ export async function currentOccurrences(repos: Repositories, now: Date): Promis
   for (const task of tasks) {
     const occurrence = selectOccurrence(task, await repos.assignments.listOccurrences(task.id), now);
     if (occurrence) out.push({ task, occurrence });
+  }
+  return out;
+}
+
+/** Units not reported after the deadline: missing, or nobody could remind them. */
+export function notReported(task: Pick<TaskRollup, "rows" | "asOf" | "dueAt">): UnitRollupRow[] {
+  return task.rows.filter((r) => r.status === "missing" || (r.status === "unreachable" && task.asOf > task.dueAt));
+}
+
+/**
+ * What a post to the leaders' group tells of `tasks`, to record (see RollupMentionRepository):
+ * every unit not reported after the deadline ("overdue": named or counted, it was told), and for a
+ * closed period shown as closed, its units that never reported ("closed").
+ * @example await repos.rollupMentions.record(mentionsOf(digest.tasks), now);
+ */
+export function mentionsOf(
+  tasks: readonly TaskRollup[],
+): { occurrenceId: number; unitId: number; kind: RollupMentionKind }[] {
+  const out: { occurrenceId: number; unitId: number; kind: RollupMentionKind }[] = [];
+  for (const task of tasks) {
+    const occurrenceId = task.occurrenceId;
+    if (occurrenceId === undefined || task.asOf.getTime() <= task.dueAt.getTime()) continue;
+    for (const row of notReported(task)) {
+      if (row.unitId === undefined) continue;
+      if (!row.told) out.push({ occurrenceId, unitId: row.unitId, kind: "overdue" });
+      if (task.closedAt && !task.closureTold) out.push({ occurrenceId, unitId: row.unitId, kind: "closed" });
+    }
   }
   return out;
 }
