@@ -2,6 +2,7 @@ import { splitArgs } from "../core/args.js";
 import type { Context } from "../core/composer.js";
 import { Composer } from "../core/composer.js";
 import { formatDateTime } from "../core/format.js";
+import type { UnitRecord } from "../core/ports.js";
 import { truncate } from "../core/text-limits.js";
 import { addMember } from "../core/units/access.js";
 import {
@@ -187,7 +188,9 @@ export const registrationFeature: Feature = (deps) => {
     const units = (await deps.repos.units.list()).filter((u) => u.active).sort((a, b) => a.id - b.id);
     const current = await findCurrentPlan(deps.repos, deps.clock.now(), deps.timezone);
     const listed = new Set(current ? await deps.repos.plans.unitIds(current.plan.id) : []);
-    return units.find((u) => listed.has(u.id) && u.tags.length) ?? units.find((u) => u.tags.length) ?? units[0];
+    // The coordinating office itself (tag "lead") is not whom one invites.
+    const invitable = (u: UnitRecord) => u.tags.length > 0 && !u.tags.includes("lead");
+    return units.find((u) => listed.has(u.id) && invitable(u)) ?? units.find(invitable) ?? units[0];
   }
 
   /** /moi's usage, its example built from a unit and tag that exist. */

@@ -51,6 +51,7 @@ beforeAll(async () => {
   replies.moiJanuary = await say("/moi xa");
 }, 300_000);
 afterAll(async () => {
+  if (process.env.PRINT_REPLIES) for (const [k, v] of Object.entries(replies)) console.log(`── ${k}\n${v}`);
   await h?.close();
 });
 
@@ -95,7 +96,7 @@ describe("plans apart: invites and the office's name", () => {
     expect(replies.moiPhuong).toContain("3 đơn vị mang thẻ này thuộc kế hoạch khác");
     expect(replies.moiPhuong).toContain("/moi phuong SỐ_KẾ_HOẠCH");
     // The usage's example is a unit of the plan in force.
-    expect(replies.moiUsage).toContain("Ví dụ: /moi PHONG_VHTT");
+    expect(replies.moiUsage).toContain("Ví dụ: /moi TT_VHTTTDL, /moi TT_VHTTTDL 3 hoặc /moi trung-tam");
   });
 
   it("keeps naming the plan in force's office after next year's plan is imported in December", async () => {

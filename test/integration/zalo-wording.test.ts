@@ -45,6 +45,7 @@ beforeAll(async () => {
   r.reminder = h.zalo.sent(lan.id).at(-1)!.text ?? "";
 }, 120_000);
 afterAll(async () => {
+  if (process.env.PRINT_REPLIES) for (const [k, v] of Object.entries(r)) console.log(`── ${k}\n${v}`);
   await h?.close();
 });
 
