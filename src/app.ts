@@ -10,6 +10,8 @@ import {
 } from "./channels/telegram/telegram-channel.js";
 import type { ZaloChannel } from "./channels/zalo/zalo-channel.js";
 import { type Cluster, createCluster, STEP_DOWN_DEADLINE_MS } from "./cluster/cluster.js";
+import { createInboxClaims } from "./cluster/inbox-claims.js";
+import { createInboxSweep } from "./cluster/inbox-sweep.js";
 import { createLeaderJobs, type LeaderStage } from "./cluster/leader-jobs.js";
 import type { Config } from "./config.js";
 import { type BotCore, createBotCore } from "./core/bot.js";
@@ -37,7 +39,7 @@ import { createStorageHealth, type StorageHealth } from "./health/storage-health
 import { createFileLinks } from "./http/file-links.js";
 import { createHttpServer, type HttpServer } from "./http/http-server.js";
 import { createTranslator } from "./i18n.js";
-import { createDurableInbox, type DurableInbox } from "./inbox/durable-inbox.js";
+import { createDurableInbox, type DurableInbox, type DurableInboxOptions } from "./inbox/durable-inbox.js";
 import type { StoredMessage } from "./inbox/inbox-store.js";
 import { createRenderPool } from "./render/render-pool.js";
 import { createAdminAlerts } from "./scheduler/admin-alerts.js";
@@ -317,8 +319,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   }
   cluster.listen({ outboxQueued: (at) => dispatcher.wakeAt(at), scheduleChanged: () => scheduler.changed() });
   const core = createBotCore(deps, createFeatures(deps));
-  const inbox = createDurableInbox({
-    store: postgresql ? createPostgresInboxStore(db) : createInboxStore(db),
+  const baseInboxStore = postgresql ? createPostgresInboxStore(db) : createInboxStore(db);
+  // Shared database: each stored message is claimed by the instance handling it (src/cluster/inbox-claims.ts).
+  const inboxClaims = cluster.shared
+    ? await createInboxClaims({ url: config.databaseUrl, logger, instanceId: config.instanceId })
+    : undefined;
+  const inboxStore = inboxClaims ? inboxClaims.wrap(baseInboxStore) : baseInboxStore;
+  const inboxOptions: Omit<DurableInboxOptions, "store"> = {
     handle: (incoming, handleOptions) => core.handle(incoming, handleOptions),
     messenger,
     clock,
@@ -340,7 +347,18 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       const text = t(what === "delayed" ? "system:delayed" : "common:apology");
       await messenger.send({ channel: incoming.channel, chatId: incoming.chatId }, { type: "text", text });
     },
-  });
+  };
+  const inbox = createDurableInbox({ ...inboxOptions, store: inboxStore });
+  // The leader takes up what an instance that is gone left unfinished.
+  const inboxSweep = inboxClaims
+    ? createInboxSweep({
+        claims: inboxClaims,
+        base: baseInboxStore,
+        store: inboxStore,
+        newInbox: (store) => createDurableInbox({ ...inboxOptions, store }),
+        logger,
+      })
+    : undefined;
   storage.onRecover(() => {
     inbox.wake();
     if (leading()) void dispatcher.drain();
@@ -373,7 +391,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     stopDeadlineMs = left();
     // The leader jobs (polling included) stop within the lease's stop, then another instance may lead.
     await Promise.all([cluster.stop(), telegram?.stop(), zalo?.stop()]);
-    await Promise.all([dispatcher.stop(left()), inbox.stop(left())]);
+    await Promise.all([dispatcher.stop(left()), inbox.stop(left()), inboxSweep?.close(left())]);
+    // Unfinished messages' claims go with the connection: another instance takes them up.
+    await inboxClaims?.close();
     await deps.renderer?.close(left());
     storage.stop();
     await http.close();
@@ -409,6 +429,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         if (!dispatcherLive) {
           dispatcher = newDispatcher();
           dispatcherLive = true;
+          // Not started yet, or stopped with the last term: the new one drives the new dispatcher.
+          scheduler = newScheduler();
         }
         // Before it sends: rows the previous leader (this process before a crash, or another
         // instance that died or stepped down) left "sending" go back to pending.
@@ -454,13 +476,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           void dispatcher.drain();
           return;
         }
-        // A new term's scheduler drives the new term's dispatcher.
-        if (scheduler.stopped()) scheduler = newScheduler();
         await scheduler.start();
       },
       stop: (deadlineMs) => scheduler.stop(deadlineMs),
     },
     { name: "backups", start: async () => backupJob?.start(), stop: async () => backupJob?.stop() },
+    ...(inboxSweep ? [inboxSweep] : []),
   ];
   const leaderJobs = createLeaderJobs(leaderStages, logger);
   cluster.onChange((role) => (role === "leader" ? leaderJobs.start() : leaderJobs.stop(stopDeadlineMs)));

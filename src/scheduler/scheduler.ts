@@ -80,8 +80,6 @@ export function createScheduler(options: SchedulerOptions) {
       // Catch-up sends may take minutes at Telegram's rate: start returns while they go out.
       void scheduler.tick().catch((error) => logger.error({ err: error }, "first tick failed"));
     },
-    /** True once stopped: a stopped scheduler never starts again (a new leadership term makes a new one). */
-    stopped: () => stopped,
     /** Call after a change that moves deadlines or reminders; cheap and safe to call often. */
     changed(): void {
       if (stopped) return;

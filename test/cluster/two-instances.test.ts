@@ -1,0 +1,216 @@
+/**
+ * Two real bot processes (test/support/bot-process.ts) on one PostgreSQL database against a fake
+ * Bot API on 127.0.0.1: a leader's kill -9 in the middle of a reminder fan-out, webhook updates
+ * sent to both instances at once, and a message left unfinished by an instance that is gone.
+ */
+import { rmSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import { syncAllTasks } from "../../src/core/plans/tasks.js";
+import { openDatabase } from "../../src/db/database.js";
+import { createPrismaRepositories } from "../../src/db/repositories.js";
+import { createFakeTelegramServer, type FakeTelegram } from "../support/fake-telegram-server.js";
+import { kill9, NOW, type RealBot, realBotSetup, startRealBot, until } from "../support/real-bot.js";
+import { createThrowawayDatabase, postgresSkipReason, query } from "./postgres.js";
+
+const skip = await postgresSkipReason();
+if (skip) console.warn(`[cluster] two-instance tests skipped: ${skip}`);
+
+const CHATS = 300;
+const CONCURRENCY = 4;
+
+/** Units 1…n, each with a private chat 5000+i, and one task due today whose due-day reminder is due now. */
+async function seedFanOut(url: string, units: number): Promise<void> {
+  const db = await openDatabase(url);
+  const repos = createPrismaRepositories(db);
+  for (let i = 1; i <= units; i++) {
+    const unit = await repos.units.create({ code: `XA_${i}`, name: `UBND xã Số ${i}`, kind: "xa", tags: ["xa"] });
+    await repos.chats.bind({
+      channel: "telegram",
+      chatId: String(5000 + i),
+      chatType: "private",
+      role: "unit",
+      unitId: unit.id,
+    });
+  }
+  await repos.tasks.upsert({
+    planId: null,
+    code: "NV_1",
+    title: "Xây dựng kế hoạch tuyên truyền",
+    targets: ["xa"],
+    schedule: { kind: "once", dueDate: "2021-02-09" },
+    reminder: null,
+    deadlineText: "09/02/2021",
+    createdBy: "test",
+    indicators: [],
+  });
+  await syncAllTasks({ repos, clock: { now: () => new Date(NOW) }, timezone: "Asia/Ho_Chi_Minh" });
+  await db.$disconnect();
+}
+
+async function health(bot: RealBot): Promise<{ role?: string; instanceId?: string }> {
+  const res = await fetch(`http://127.0.0.1:${bot.port}/healthz`, { signal: AbortSignal.timeout(2_000) });
+  return (await res.json()) as { role?: string; instanceId?: string };
+}
+
+const roleOf = async (bot: RealBot) => (await health(bot).catch(() => ({ role: "unreachable" }))).role;
+
+describe.skipIf(!!skip)("two bot processes on one PostgreSQL database", () => {
+  const dirs: string[] = [];
+  const bots: RealBot[] = [];
+  let fake: FakeTelegram | undefined;
+  let db: Awaited<ReturnType<typeof createThrowawayDatabase>> | undefined;
+
+  afterAll(async () => {
+    for (const bot of bots) if (bot.child.exitCode === null) bot.child.kill("SIGKILL");
+    await Promise.all(bots.map((b) => b.exited));
+    await fake?.close();
+    await db?.drop();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("kill -9 of the leader mid fan-out: the standby leads within 30 s and every reminder is delivered", async () => {
+    db = await createThrowawayDatabase("failover");
+    await seedFanOut(db.url, CHATS);
+    // Telegram's overall limit, enforced by the fake: the fan-out takes about ten seconds.
+    fake = await createFakeTelegramServer({ limits: { globalPerSecond: 30, perChatPerSecond: 1 } });
+    const setup = (id: string) => {
+      const { env } = realBotSetup(fake!, dirs, { prefix: "don-doc-cluster-", logLevel: "silent" });
+      return { ...env, DATABASE_URL: db!.url, INSTANCE_ID: id };
+    };
+    const a = await startRealBot(setup("bot-a"), { outboxConcurrency: CONCURRENCY });
+    bots.push(a);
+    expect(await health(a)).toMatchObject({ role: "leader", instanceId: "bot-a" });
+    const b = await startRealBot(setup("bot-b"), { outboxConcurrency: CONCURRENCY });
+    bots.push(b);
+    expect(await health(b)).toMatchObject({ role: "standby", instanceId: "bot-b" });
+
+    await until(() => fake!.sent().length >= CHATS / 3, 60_000, "a third of the fan-out");
+    const sentAtKill = fake.sent().length;
+    const killedAt = Date.now();
+    await kill9(a);
+    let leadsAt = 0;
+    await until(
+      async () => {
+        if ((await roleOf(b)) !== "leader") return false;
+        leadsAt = Date.now();
+        return true;
+      },
+      30_000,
+      "the standby to lead",
+    );
+    const chats = () => new Set(fake!.sent().map((s) => s.chat_id));
+    await until(() => chats().size >= CHATS, 90_000, "every reminder");
+    await new Promise((r) => setTimeout(r, 2_000)); // anything sent twice late shows up now
+    const sent = fake.sent();
+    const firstAfter = sent.find((s) => s.at > killedAt);
+    const counts = new Map<number, number>();
+    for (const s of sent) counts.set(s.chat_id, (counts.get(s.chat_id) ?? 0) + 1);
+    const repeated = [...counts.values()].filter((n) => n > 1).length;
+    const figures = {
+      chats: CHATS,
+      sentAtKill,
+      delivered: counts.size,
+      sends: sent.length,
+      repeated,
+      killToLeaderMs: leadsAt - killedAt,
+      killToFirstSendMs: firstAfter ? firstAfter.at - killedAt : null,
+    };
+    console.log(`cluster failover: ${JSON.stringify(figures)}`);
+    expect(counts.size).toBe(CHATS); // nothing lost
+    expect(leadsAt - killedAt).toBeLessThan(30_000);
+    // Only a send in flight at the kill (at most the dispatcher's concurrency) may be repeated.
+    expect(repeated).toBeLessThanOrEqual(CONCURRENCY);
+    const [{ left }] = await query<{ left: number }>(
+      db.url,
+      `SELECT count(*)::int AS left FROM "OutboxMessage" WHERE "status" <> 'sent'`,
+    );
+    expect(left).toBe(0);
+  }, 180_000);
+
+  it("webhook updates sent to both instances at once are each handled once; a dead instance's message is taken up", async () => {
+    for (const bot of bots.splice(0)) {
+      if (bot.child.exitCode === null) bot.child.kill("SIGKILL");
+      await bot.exited;
+    }
+    await db?.drop();
+    await fake?.close();
+    db = await createThrowawayDatabase("webhook");
+    fake = await createFakeTelegramServer();
+    const secret = "cluster-secret-1";
+    const setup = (id: string) => {
+      const { env } = realBotSetup(fake!, dirs, { prefix: "don-doc-cluster-", logLevel: "silent" });
+      return {
+        ...env,
+        DATABASE_URL: db!.url,
+        INSTANCE_ID: id,
+        TELEGRAM_MODE: "webhook",
+        WEBHOOK_URL: "http://127.0.0.1:9/telegram-hook",
+        WEBHOOK_SECRET: secret,
+      };
+    };
+    const a = await startRealBot(setup("hook-a"));
+    const b = await startRealBot(setup("hook-b"));
+    bots.push(a, b);
+    expect([await roleOf(a), await roleOf(b)].sort()).toEqual(["leader", "standby"]);
+
+    const USERS = 40;
+    const update = (i: number) => ({
+      update_id: 1000 + i,
+      message: {
+        message_id: 10 + i,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: 9000 + i, type: "private", first_name: `Người ${i}` },
+        from: { id: 9000 + i, is_bot: false, first_name: `Người ${i}`, language_code: "vi" },
+        text: "/start",
+      },
+    });
+    const post = (bot: RealBot, body: unknown) =>
+      fetch(`http://127.0.0.1:${bot.port}/telegram-hook`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
+        body: JSON.stringify(body),
+      }).then((r) => r.status);
+    // Each update to both instances at the same instant (a retried delivery, two proxies…).
+    const statuses = await Promise.all(
+      Array.from({ length: USERS }, (_, i) => [post(a, update(i + 1)), post(b, update(i + 1))]).flat(),
+    );
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    const repliedChats = () => new Set(fake!.sent().map((s) => s.chat_id));
+    await until(() => repliedChats().size >= USERS, 60_000, "an answer in every chat");
+    await new Promise((r) => setTimeout(r, 2_000));
+    const perChat = new Map<number, number>();
+    for (const s of fake.sent()) perChat.set(s.chat_id, (perChat.get(s.chat_id) ?? 0) + 1);
+    // One answer each: the same update was stored once and handled by one instance.
+    expect([...perChat.values()].every((n) => n === 1)).toBe(true);
+    expect(perChat.size).toBe(USERS);
+    const [{ rows }] = await query<{ rows: number }>(db.url, `SELECT count(*)::int AS rows FROM "InboxMessage"`);
+    expect(rows).toBe(USERS);
+
+    // A message an instance stored and died before handling: pending, claimed by nobody.
+    const incoming = {
+      channel: "telegram",
+      chatId: "9999",
+      chatType: "private",
+      userId: "9999",
+      userName: "Người mồ côi",
+      messageId: "77",
+      text: "/start",
+      files: [],
+      date: new Date().toISOString(),
+    };
+    await query(
+      db.url,
+      `INSERT INTO "InboxMessage" ("channel", "chatId", "messageId", "payloadJson", "receivedAt") VALUES ('telegram', '9999', '77', $1, now())`,
+      [JSON.stringify(incoming)],
+    );
+    // The leader's sweep (every 10 s) takes it up.
+    await until(() => fake!.sent(9999).length > 0, 30_000, "the orphan message's answer");
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(fake.sent(9999)).toHaveLength(1);
+    const [row] = await query<{ status: string; attempts: number }>(
+      db.url,
+      `SELECT "status", "attempts" FROM "InboxMessage" WHERE "chatId" = '9999'`,
+    );
+    expect(row).toEqual({ status: "done", attempts: 1 });
+  }, 120_000);
+});
