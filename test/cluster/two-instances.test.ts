@@ -125,6 +125,66 @@ describe.skipIf(!!skip)("two bot processes on one PostgreSQL database", () => {
       `SELECT count(*)::int AS left FROM "OutboxMessage" WHERE "status" <> 'sent'`,
     );
     expect(left).toBe(0);
+    // Polling moved with the lead: a new message is answered, once, by the new leader.
+    fake.sendUserMessage({
+      from: { id: 4242, first_name: "Lan" },
+      chat: { id: 4242, type: "private" },
+      text: "/start",
+    });
+    await until(() => fake!.sent(4242).length > 0, 30_000, "an answer from the new leader's polling");
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(fake.sent(4242)).toHaveLength(1);
+  }, 180_000);
+
+  it("a leader whose lease connection is cut stops leading at once; the standby takes over, the fan-out completes", async () => {
+    for (const bot of bots.splice(0)) {
+      if (bot.child.exitCode === null) bot.child.kill("SIGKILL");
+      await bot.exited;
+    }
+    await db?.drop();
+    await fake?.close();
+    db = await createThrowawayDatabase("stepdown");
+    const units = 150;
+    await seedFanOut(db.url, units);
+    fake = await createFakeTelegramServer({ limits: { globalPerSecond: 30, perChatPerSecond: 1 } });
+    const setup = (id: string) => {
+      const { env } = realBotSetup(fake!, dirs, { prefix: "don-doc-cluster-", logLevel: "silent" });
+      return { ...env, DATABASE_URL: db!.url, INSTANCE_ID: id };
+    };
+    const a = await startRealBot(setup("cut-a"), { outboxConcurrency: CONCURRENCY });
+    const b = await startRealBot(setup("cut-b"), { outboxConcurrency: CONCURRENCY });
+    bots.push(a, b);
+    expect([await roleOf(a), await roleOf(b)]).toEqual(["leader", "standby"]);
+    await until(() => fake!.sent().length >= units / 3, 60_000, "a third of the fan-out");
+    const cutAt = Date.now();
+    const [{ cut }] = await query<{ cut: boolean }>(
+      db.url,
+      "SELECT bool_and(pg_terminate_backend(pid)) AS cut FROM pg_stat_activity WHERE application_name = 'don-doc lease cut-a'",
+    );
+    expect(cut).toBe(true);
+    await until(async () => (await roleOf(a)) === "standby", 5_000, "the cut leader to stand by");
+    const steppedDownMs = Date.now() - cutAt;
+    await until(async () => (await roleOf(b)) === "leader", 30_000, "the standby to lead");
+    const chats = () => new Set(fake!.sent().map((s) => s.chat_id));
+    await until(() => chats().size >= units, 90_000, "every reminder");
+    await new Promise((r) => setTimeout(r, 2_000));
+    const counts = new Map<number, number>();
+    for (const s of fake.sent()) counts.set(s.chat_id, (counts.get(s.chat_id) ?? 0) + 1);
+    const repeated = [...counts.values()].filter((n) => n > 1).length;
+    console.log(`cluster step-down: ${JSON.stringify({ units, steppedDownMs, repeated, sends: fake.sent().length })}`);
+    expect(counts.size).toBe(units);
+    // The old leader released what it had in flight before the new one could claim it.
+    expect(repeated).toBeLessThanOrEqual(CONCURRENCY);
+    // Still alive, still a standby (the lease is the other's), and it does not poll: one answer.
+    expect(await roleOf(a)).toBe("standby");
+    fake.sendUserMessage({
+      from: { id: 4343, first_name: "Mai" },
+      chat: { id: 4343, type: "private" },
+      text: "/start",
+    });
+    await until(() => fake!.sent(4343).length > 0, 30_000, "an answer");
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(fake.sent(4343)).toHaveLength(1);
   }, 180_000);
 
   it("webhook updates sent to both instances at once are each handled once; a dead instance's message is taken up", async () => {
