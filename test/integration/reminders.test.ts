@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localDateOf, localTimeOf } from "../../src/core/calendar/time.js";
+import { eachDatabase } from "../support/databases.js";
 import { ADMIN, type Harness, startHarness } from "../support/harness.js";
 
 const TZ = "Asia/Ho_Chi_Minh";
@@ -51,12 +52,12 @@ describe("reminders for the seed's own case (deadline 'trước ngày 10/02/2021
     expect(out).not.toMatch(/2021-02-1[0-6]/);
   });
 
-  describe("through the running bot with a fake clock", () => {
+  eachDatabase("through the running bot with a fake clock", ({ fresh }) => {
     let h: Harness;
     const log: { at: string; chat: number; text: string }[] = [];
 
     beforeAll(async () => {
-      h = await startHarness({ now: "2021-01-27T03:00:00Z" });
+      h = await startHarness({ now: "2021-01-27T03:00:00Z", env: { DATABASE_URL: await fresh() } });
       const yaml = readFileSync("plans/thach-thanh-cchc-2021.yaml");
       await h.say(ADMIN, adminChat, "", {
         caption: "/nhapkehoach",

@@ -1,5 +1,9 @@
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
+import { afterAll, describe } from "vitest";
 
 /**
  * The PostgreSQL server tests may use: TEST_POSTGRES_URL (e.g.
@@ -71,8 +75,6 @@ export interface TestDatabase {
   create(dir: string): Promise<{ url: string; drop(): Promise<void> }>;
 }
 
-let files = 0;
-
 /**
  * Both databases, for `describe.each(databases)`; the PostgreSQL one skipped (with its reason in
  * the title) when TEST_POSTGRES_URL is unset or unreachable.
@@ -83,7 +85,13 @@ export const databases: TestDatabase[] = [
     kind: "sqlite",
     title: "SQLite",
     skip: false,
-    create: async (dir) => ({ url: `file:${dir}/db-${process.pid}-${++files}.db`, drop: async () => {} }),
+    create: async (parent) => {
+      const dir = mkdtempSync(path.join(parent, "don-doc-db-"));
+      return {
+        url: `file:${path.join(dir, "don-doc.db")}`,
+        drop: async () => rmSync(dir, { recursive: true, force: true }),
+      };
+    },
   },
   {
     kind: "postgresql",
@@ -92,3 +100,31 @@ export const databases: TestDatabase[] = [
     create: () => createPostgresDatabase(),
   },
 ];
+
+/**
+ * Declares `suite` once per database: SQLite, then PostgreSQL (skipped, its reason in the title,
+ * when TEST_POSTGRES_URL is unset or unreachable). `fresh()` makes an empty database for it
+ * (its URL, for DATABASE_URL), removed after the suite.
+ * @example eachDatabase("reports", ({ fresh }) => { beforeAll(async () => { h = await startHarness({ env: { DATABASE_URL: await fresh() } }); }); … });
+ */
+export function eachDatabase(
+  name: string,
+  suite: (database: { kind: TestDatabase["kind"]; fresh(): Promise<string> }) => void,
+) {
+  for (const database of databases)
+    describe.skipIf(database.skip)(`${name} (${database.title})`, () => {
+      const drops: (() => Promise<void>)[] = [];
+      // Registered first, so it runs after the suite's own afterAll (which stops the app).
+      afterAll(async () => {
+        for (const drop of drops) await drop();
+      });
+      suite({
+        kind: database.kind,
+        async fresh() {
+          const made = await database.create(tmpdir());
+          drops.push(made.drop);
+          return made.url;
+        },
+      });
+    });
+}
