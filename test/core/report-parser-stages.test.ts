@@ -7,6 +7,7 @@ import { markLookAlikes } from "../../src/core/reports/parser/look-alikes.js";
 import { createNameMatcher, findMentions } from "../../src/core/reports/parser/mentions.js";
 import { findMultipliers } from "../../src/core/reports/parser/multipliers.js";
 import { markNonValues, withMarks } from "../../src/core/reports/parser/non-values.js";
+import { markNotDone } from "../../src/core/reports/parser/not-done.js";
 import { isKeycap, readDigitForm } from "../../src/core/reports/parser/number-forms.js";
 import { createNumberReader } from "../../src/core/reports/parser/numbers.js";
 import { pairNumbers, withPairs } from "../../src/core/reports/parser/pairing.js";
@@ -507,6 +508,12 @@ describe("stages 2d and 4b: findCorrections, correctionRoles", () => {
     ["tờ rơi 600, em gõ sai: tờ rơi 800", { to_roi: 800 }],
     ["tờ rơi 1.200 tờ (em ghi nhầm thành 2.100 tờ ở tin trước)", { to_roi: 1200 }],
     ["tin bài 4 tin. Lúc nãy em báo tin bài 5 là nhầm ạ", { tin_bai: 4 }],
+    ["pano 4, bang ron 10\nem xin sua: bang ron 12", { pano: 4, bang_ron: 12 }],
+    ["tin bai 7, to roi 300. sua: to roi 350", { tin_bai: 7, to_roi: 350 }],
+    ["phong su 2 a. a khong, 1 phong su thoi", { phong_su: 1 }],
+    ["hội nghị 3 cuộc, xin lỗi chị, 2 cuộc ạ", { hoi_nghi: 2 }],
+    ["tin bai 5, sorry, 6 tin moi dung", { tin_bai: 6 }],
+    ["pano: 3 / ap phich: 8\nsua pano → 4", { pano: 4, ap_phich: 8 }],
   ])("the corrected figure wins: %s", (text, values) => {
     expect(corrected(text)).toEqual({ values, conflicts: [], unclear: [] });
   });
@@ -607,6 +614,10 @@ describe("stage 2e: qualifyPeriods", () => {
     expect(read("phong su thang nay 2\nluy ke 9")).toEqual({ values: { phong_su: 2 }, conflicts: [], unclear: [] });
     // two indicators above: whose it is cannot be told
     expect(read("pano 2, bang ron 4\nluy ke 9").unclear).toHaveLength(1);
+  });
+  it("reads the same unit's 'trước' as last period's in a report that states its period", () => {
+    expect(read("Báo cáo tuần này: tin bài 4; tuần trước 3").values).toEqual({ tin_bai: 4 });
+    expect(read("bc thang nay: pano 5, 2 cai kia la cua thang truoc").values).toEqual({ pano: 5 });
   });
   it("knows the report's period", () => {
     const rank = (text: string) => {
@@ -720,6 +731,28 @@ describe("stage 2a: markLookAlikes", () => {
     expect(read("Trung tâm điều 3 lượt xe thông tin lưu động về xã").values).toEqual({ xe_luu_dong: 3 });
     expect(read("nhiệm kỳ 2026-2031: treo 20 băng rôn")).toEqual({ values: { bang_ron: 20 }, unclear: [] });
   });
+});
+
+describe("stage 2a′: markNotDone", () => {
+  const notDone = (text: string) => {
+    const tk = normaliseAndTokenise(text);
+    return [...(markNotDone(tk, markNonValues(tk, compiled)).blocked ?? [])].map((i) => tk.toks[i]!.o);
+  };
+  it.each([
+    ["xe lưu động 3 lượt, 2 lượt bị hoãn do mưa", ["2"]],
+    ["in 500 tờ rơi, 120 tờ còn lưu ở nhà văn hóa", ["120"]],
+    ["phát 400 tờ, còn lại 100 tờ", ["100"]],
+    ["xây dựng 3 chuyên mục, 1 chuyên mục chưa phát sóng", ["1"]],
+    ["treo 6 pa nô, 2 pa nô chưa treo được do gió", ["2"]],
+  ])("what was not done is no figure: %s", (text, words) => {
+    expect(notDone(text)).toEqual(words);
+  });
+  it.each(["phát 300 tờ rơi chưa kể 50 tờ gấp", "pano 3, chưa có số liệu băng rôn", "treo 5 pano"])(
+    "leaves done figures alone: %s",
+    (text) => {
+      expect(notDone(text)).toEqual([]);
+    },
+  );
 });
 
 describe("stage 2b: findMultipliers", () => {

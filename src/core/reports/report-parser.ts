@@ -10,6 +10,7 @@
  *     percentages, money, rates, labels ("thôn 5", "quý 1"), task hints ("nv 3"), list numbering
  *     ("1.", "1️⃣"), counts of places, arithmetic ("3 buổi/tuần x 12 tuần", "60 + 85");
  * 2a. markLookAlikes (look-alikes.ts) — "lượt xem" is not "lượt xe", "tổ dân phố" is not "tờ";
+ *     markNotDone (not-done.ts) — "1 lượt bị hoãn", "200 tờ còn lưu": what was not done is no figure;
  * 2b. findMultipliers (multipliers.ts) — "xã có 9 thôn, mỗi thôn 2 pa nô", "mỗi loại 4 cái", rates;
  * 2c. readTables (tables.ts) — pasted tables by their header (the "Thực hiện" or "Tổng" column);
  * 2d. findCorrections (corrections.ts) — "à em nhầm", "→ sửa thành": the words end a clause;
@@ -33,6 +34,7 @@ import { markLookAlikes } from "./parser/look-alikes.js";
 import { createNameMatcher, findMentions } from "./parser/mentions.js";
 import { findMultipliers } from "./parser/multipliers.js";
 import { markNonValues, withMarks } from "./parser/non-values.js";
+import { markNotDone } from "./parser/not-done.js";
 import { createNumberReader } from "./parser/numbers.js";
 import { pairNumbers, withPairs } from "./parser/pairing.js";
 import { qualifyPeriods } from "./parser/periods.js";
@@ -108,6 +110,7 @@ function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
   const tk = normaliseAndTokenise(text);
   let nonValues = markNonValues(tk, compiled);
   nonValues = withMarks(nonValues, markLookAlikes(tk, nonValues, compiled));
+  nonValues = withMarks(nonValues, markNotDone(tk, nonValues));
   const multipliers = findMultipliers(tk, nonValues, compiled);
   nonValues = withMarks(nonValues, multipliers);
   const tables = readTables(tk, compiled, nonValues.blocked);

@@ -53,6 +53,8 @@ const FORWARD: readonly string[][] = [
   ["nhap", "sai"],
   ["danh", "sai"],
   ["nham"],
+  ["xin", "loi"],
+  ["sorry"],
 ];
 
 /** Words before a figure that name it as what was wrongly said ("hồi nãy em báo 2"). */
@@ -139,12 +141,10 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
       }
       continue;
     }
-    // "pano 12 nhé, à không, 14 ạ": "à không" (oh no) followed by the right figure
-    if (
-      t.o.toLowerCase() === "à" &&
-      NOT.has(key(toks[i + 1])) &&
-      (toks[i + 2]?.k === "," || toks[i + 2]?.type === "n")
-    ) {
+    // "pano 12 nhé, à không, 14 ạ": "à không" (oh no) followed by the right figure; typed without
+    // marks ("a khong, 4 luot") only at the start of a clause
+    const ah = t.o.toLowerCase() === "à" || (!tk.accented && t.k === "a" && startsClause(toks[i - 1]));
+    if (ah && NOT.has(key(toks[i + 1])) && (toks[i + 2]?.k === "," || toks[i + 2]?.type === "n")) {
       const end = toks[i + 2]?.k === "," ? i + 3 : i + 2;
       markers.push({ start: i, end });
       for (let x = i; x < end; x++) breaks.push(x);
@@ -156,10 +156,24 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
       wrongNumberAt(i + 2);
       continue;
     }
+    // "em xin sửa: áp phích 6", "sửa: tờ rơi 700": "sửa" alone, said by the officer or before a colon
+    if (
+      t.kt === "sua" &&
+      (toks[i + 1]?.k === ":" || (key(toks[i - 1]) === "xin" && PERSON.has(key(toks[i - 2])))) &&
+      forwardAt(toks, i) === null
+    ) {
+      const end = toks[i + 1]?.k === ":" ? i + 2 : i + 1;
+      markers.push({ start: i, end });
+      for (let x = i; x < end; x++) breaks.push(x);
+      i = end - 1;
+      continue;
+    }
     const end = forwardAt(toks, i);
     if (end === null) continue;
-    // "Xin sửa lại: 14 pa nô" is a conflict to ask about, as the development corpus has it
-    if (t.kt === "sua" && key(toks[i + 1]) === "lai" && key(toks[i - 1]) === "xin") continue;
+    // "Xin sửa lại: 14 pa nô" is a conflict to ask about, as the development corpus has it, unless
+    // the officer says it is their own figure ("em xin sửa lại: …")
+    if (t.kt === "sua" && key(toks[i + 1]) === "lai" && key(toks[i - 1]) === "xin" && !PERSON.has(key(toks[i - 2])))
+      continue;
     // "nhầm lẫn" (confusion) is no correction
     if (t.kt === "nham" && key(toks[i + 1]) === "lan") continue;
     markers.push({ start: i, end });
@@ -235,6 +249,10 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
   return { final, superseded, owners };
 }
 
+/** Whether a clause starts after this token (or at the start of the text). */
+const startsClause = (t: Tok | undefined): boolean =>
+  !t || t.type === "nl" || t.k === "." || t.k === "," || t.k === ";" || t.k === "!" || t.k === "?";
+
 const isScopeEnd = (t: Tok): boolean => t.type === "nl" || t.k === "." || t.k === "!" || t.k === "?";
 
 function sameLine(toks: readonly Tok[], a: number, b: number): boolean {
@@ -249,6 +267,10 @@ function nameBefore(pairing: Pairing, m: CorrectionMarker, at: number): string |
     if (it.kind === "I" && it.start >= m.end && it.start < at) inside = it.code;
   }
   if (inside) return inside;
+  // "sửa bangron → 16": a name right before the correction, with no figure of its own after it
+  let last: Pairing["items"][number] | undefined;
+  for (const it of pairing.items) if (it.start < m.start) last = it;
+  if (last?.kind === "I" && m.start - last.end <= 1) return last.code;
   let before: { at: number; code: string } | undefined;
   for (const p of pairing.pairs) {
     if (p.num.start < m.start && (!before || p.num.start > before.at)) before = { at: p.num.start, code: p.ind.code };

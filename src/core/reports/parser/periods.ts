@@ -204,13 +204,20 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     }
     // last period: "quý trước 5", "cùng kỳ 2025: 5 pano", "kỳ trước"; a shorter unit is part of this period
     const previous =
-      (next === "truoc" && RANK[k] !== undefined && RANK[k]! >= Math.max(reportRank, 2)) ||
+      (next === "truoc" &&
+        RANK[k] !== undefined &&
+        (RANK[k]! >= Math.max(reportRank, 2) || (RANK[k] === reportRank && report?.stated))) ||
       (next === "truoc" && k === "ky") ||
       (k === "cung" && next === "ky") ||
       (k === "nam" && next === "ngoai");
     if (previous) {
       breaks.push(i, i + 1);
       block(i + 2);
+      // "3 cái kia là của tuần trước": the figure before, in the same clause
+      if (key(toks[i - 1]) === "cua") {
+        const before = figureBeforeInClause(toks, nv, numbers, i - 1);
+        if (before) for (let x = before[0]; x < before[1]; x++) blocked.push(x);
+      }
       i++;
       continue;
     }
@@ -321,6 +328,22 @@ function comparedInClause(toks: readonly Tok[], i: number): boolean {
   return false;
 }
 
+/** The last figure before token i in its clause (at most 8 tokens back): [start, end), or null. */
+function figureBeforeInClause(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  i: number,
+): [number, number] | null {
+  for (let j = i - 1; j >= 0 && j >= i - 8; j--) {
+    if (isClauseEnd(toks[j])) return null;
+    if (nv.blocked[j] || toks[j]!.type !== "n") continue;
+    const num = numbers.read(j, false);
+    return num && !num.bad ? [j, num.end] : null;
+  }
+  return null;
+}
+
 /** "pano 7 là lũy kế": the number right before "(là) lũy kế" in its clause, or null. */
 function numberJustBefore(
   toks: readonly Tok[],
@@ -343,6 +366,8 @@ function numberJustBefore(
 interface NamedPeriod {
   rank: number;
   unit: string;
+  /** Named as the report's ("Báo cáo tuần này", "bc quý I"): then the same unit's "trước" is last period's. */
+  stated?: boolean;
   n?: number;
   year?: number;
 }
@@ -366,7 +391,8 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
     for (let b = i - 1; b >= 0 && b >= i - 4; b--) {
       const k = key(toks[b]);
       const k2 = `${key(toks[b - 1])} ${k}`;
-      if (k === "bc" || k2 === "bao cao" || k2 === "so lieu" || k2 === "ket qua" || k2 === "tong hop") return p;
+      if (k === "bc" || k2 === "bao cao" || k2 === "so lieu" || k2 === "ket qua" || k2 === "tong hop")
+        return { ...p, stated: true };
     }
     first ??= p;
   }
@@ -380,9 +406,8 @@ function periodAt(toks: readonly Tok[], nv: NonValues, i: number): NamedPeriod |
     return { rank: 4, unit: `${t.k} thang` };
   const k = key(t);
   const next = toks[i + 1];
-  // "quý này", "tháng này", "năm nay": the report's own period, not numbered
-  if (RANK[k] !== undefined && k !== "tuan" && key(next) === "nay" && !nv.blocked[i + 1])
-    return { rank: RANK[k]!, unit: k };
+  // "quý này", "tháng này", "tuần này", "năm nay": the report's own period, not numbered
+  if (RANK[k] !== undefined && key(next) === "nay" && !nv.blocked[i + 1]) return { rank: RANK[k]!, unit: k };
   if (RANK[k] === undefined || k === "tuan" || !nv.blocked[i + 1] || !next || next.type === "nl") return null;
   const n = next.type === "n" ? Number(next.k) : ROMAN[next.k];
   const year = toks[i + 2]?.k === "/" && /^\d{4}$/.test(toks[i + 3]?.k ?? "") ? Number(toks[i + 3]!.k) : undefined;

@@ -1,0 +1,81 @@
+/**
+ * Figures of what was not done: "1 lượt bị hoãn", "200 tờ còn lưu tại UBND xã", "1 chuyên mục chưa
+ * phát sóng", "còn lại 300 tờ". They say how much of something is left or postponed, never what was
+ * done: neither values nor unclear. ("chưa kể", "chưa tính" — not counting — are not such words.)
+ * Runs after the look-alikes (stage 2a), before the multipliers and the tables.
+ */
+
+import type { NonValues, TokenMarks } from "./non-values.js";
+import { createNumberReader } from "./numbers.js";
+import type { Tok, Tokenised } from "./tokens.js";
+
+/** Words after a figure (and its measure or name) that say it was not done. */
+const AFTER: readonly string[][] = [
+  ["bi", "hoan"],
+  ["bi", "huy"],
+  ["bi", "cat"],
+  ["tam", "hoan"],
+  ["con", "luu"],
+  ["con", "ton"],
+  ["con", "lai"],
+  ["chua", "phat"],
+  ["chua", "treo"],
+  ["chua", "dang"],
+  ["chua", "to", "chuc"],
+  ["chua", "thuc", "hien"],
+  ["chua", "trien", "khai"],
+  ["chua", "in"],
+  ["chua", "lam"],
+  ["chua", "xay", "dung"],
+  ["chua", "hoan", "thanh"],
+  ["chua", "duoc"],
+];
+/** Words before a figure that say it is what is left ("còn lại 300 tờ", "tồn 200 tờ"). */
+const BEFORE: readonly string[][] = [
+  ["con", "lai"],
+  ["con", "ton"],
+  ["con", "luu"],
+  ["ton", "kho"],
+];
+/** At most this many words (measure, name) between a figure and the words after it. */
+const REACH = 4;
+
+const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
+const seqAt = (toks: readonly Tok[], i: number, list: readonly string[][]): number => {
+  for (const seq of list)
+    if (seq.every((w, k) => toks[i + k]?.type === "w" && key(toks[i + k]) === w)) return seq.length;
+  return 0;
+};
+
+/**
+ * Marks the figures of what was not done, left or postponed.
+ * @example markNotDone(normaliseAndTokenise("xe lưu động 4 lượt, 1 lượt bị hoãn"), nv).blocked // [6] (the 1)
+ */
+export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
+  const { toks } = tk;
+  const blocked: number[] = [];
+  if (!/chua|con|bi |hoan|ton/.test(tk.folded.key)) return { blocked };
+  const numbers = createNumberReader(tk, nv.blocked);
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.type === "w") {
+      const before = seqAt(toks, i, BEFORE);
+      if (!before) continue;
+      const j = i + before + (toks[i + before]?.k === ":" || key(toks[i + before]) === "la" ? 1 : 0);
+      const num = !nv.blocked[j] && toks[j] ? numbers.read(j, false) : null;
+      if (num && !num.bad) for (let x = j; x < num.end; x++) blocked.push(x);
+      continue;
+    }
+    if (t.type !== "n" || nv.blocked[i]) continue;
+    const num = numbers.read(i, false);
+    if (!num || num.bad) continue;
+    // only words between the figure and "bị hoãn" / "còn lưu" / "chưa phát" (its measure or name)
+    for (let j = num.end; j <= num.end + REACH && toks[j]?.type === "w"; j++) {
+      if (!seqAt(toks, j, AFTER)) continue;
+      for (let x = i; x < num.end; x++) blocked.push(x);
+      break;
+    }
+    i = num.end - 1;
+  }
+  return { blocked };
+}
