@@ -187,9 +187,7 @@ describe("named once, then counted", () => {
     expect(mentionsOf([later])).toEqual([]);
     // The block of /tonghop #5 (and the escalation) counts them too.
     const block = renderTaskBlock(later, vi, TZ).join("\n");
-    expect(block).toContain(
-      "Đã nêu tên ở bản tổng hợp trước (5 đơn vị): Xã 4 · Phường 1; danh sách đầy đủ: gửi /tinhhinh #5",
-    );
+    expect(block).toContain("Đã nêu tên ở bản tổng hợp trước: Xã 4 · Phường 1 (danh sách đầy đủ: gửi /tinhhinh #5)");
     expect(namesIn(block)).toBe(0);
   });
 

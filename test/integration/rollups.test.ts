@@ -206,7 +206,7 @@ eachDatabase("rollups", ({ fresh }) => {
       expect(text).toContain("⚪ Chưa có người nhận nhắc (2 đơn vị, tính riêng, không coi là chậm):");
       // The group was told their names already: counted, with the full list one command away.
       expect(text).toContain(
-        "Đã nêu tên ở bản tổng hợp trước (2 đơn vị): Xã, phường, thị trấn 2; danh sách đầy đủ: gửi /tinhhinh #1",
+        "⚪ Chưa có người nhận nhắc (2 đơn vị, tính riêng, không coi là chậm):\n  Đã nêu tên ở bản tổng hợp trước: Xã, phường, thị trấn 2 (danh sách đầy đủ: gửi /tinhhinh #1)",
       );
       expect(text).toContain("🟠 Báo cáo muộn (1): UBND xã Thành Vinh");
       expect(text).toContain("Kết quả (tổng hợp từ 3/5 đơn vị đã báo cáo): Pa nô 37 cái · Tin, bài 10 tin/bài");

@@ -50,6 +50,8 @@ export interface RollupDetail {
   names: number;
   /** Unit groups with a line of their own (at least 1); the others share one line. */
   groups: number;
+  /** Whether the "what to do" line under the units nobody could remind is written (default: yes). */
+  todo?: boolean;
 }
 
 /**
@@ -62,6 +64,7 @@ export const DETAIL_LEVELS: readonly RollupDetail[] = [
   { names: 6, groups: 5 },
   { names: 3, groups: 3 },
   { names: 2, groups: 1 },
+  { names: 2, groups: 1, todo: false },
 ];
 
 /** The detail of a text that has no limit to fit (the escalation, a task's block by default). */
@@ -189,7 +192,16 @@ export function renderMissingAndUnreachable(
   detail: RollupDetail = FULL_DETAIL,
 ): string[] {
   const lines: string[] = [];
-  const told: UnitRollupRow[] = [];
+  // Under its list's header: the units of that list the group was already told of, counted.
+  const toldLine = (told: UnitRollupRow[]): void => {
+    if (told.length > 0)
+      lines.push(
+        t("rollup:told_counted", {
+          groups: groupCounts(task, told, t, detail.groups),
+          command: fullListCommand(task),
+        }),
+      );
+  };
   const missing = task.rows.filter((r) => r.status === "missing");
   const freshMissing = missing.filter((r) => !r.told);
   if (missing.length > 0) {
@@ -204,7 +216,7 @@ export function renderMissingAndUnreachable(
           detail,
         ),
       );
-    told.push(...missing.filter((r) => r.told));
+    toldLine(missing.filter((r) => r.told));
   }
   const unreachable = task.rows.filter((r) => r.status === "unreachable");
   const freshUnreachable = unreachable.filter((r) => !r.told);
@@ -233,18 +245,11 @@ export function renderMissingAndUnreachable(
         .slice(0, 5)
         .map((tag) => `/moi ${tag}`)
         .join(t("rollup:list_separator"));
-      lines.push(tags.length > 0 ? t("rollup:unreachable_todo", { commands }) : t("rollup:unreachable_todo_bound"));
+      if (detail.todo !== false)
+        lines.push(tags.length > 0 ? t("rollup:unreachable_todo", { commands }) : t("rollup:unreachable_todo_bound"));
     }
-    told.push(...unreachable.filter((r) => r.told));
+    toldLine(unreachable.filter((r) => r.told));
   }
-  if (told.length > 0)
-    lines.push(
-      t("rollup:told_counted", {
-        count: told.length,
-        groups: groupCounts(task, told, t, detail.groups),
-        command: fullListCommand(task),
-      }),
-    );
   return lines;
 }
 
