@@ -15,6 +15,7 @@ import {
   renderDigest,
   renderTaskBlock,
   splitMessage,
+  statusLine,
 } from "../../src/core/rollups/rollup-text.js";
 import type { TaskRollup } from "../../src/core/rollups/rollup-types.js";
 import { unitGrouper } from "../../src/core/rollups/unit-groups.js";
@@ -248,5 +249,29 @@ describe("selectDigest", () => {
     expect(at(early).current).toEqual([]);
     expect(at(early).upcoming.map((u) => u.occurrence.id)).toEqual([1]);
     expect(at(soon).current.map((c) => `${c.occurrence.id} ${c.stage}`)).toEqual(["1 due_soon"]);
+  });
+});
+
+describe("/tinhhinh #N: the full list, on demand", () => {
+  it("names every unit not reported at 3,321 units, in messages within the channel's limit", () => {
+    const units = makeUnits(3321);
+    const now = new Date("2026-04-03T09:00:00Z");
+    const q1 = rollupOf(units, { id: 1, label: "Quý I/2026", dueAt: Q1_DUE }, now);
+    const text = statusLine(q1, vi, TZ, Number.POSITIVE_INFINITY);
+    expect(text).toContain("(Quý I/2026, hạn Thứ Hai, 16/03/2026, đã quá hạn 18 ngày): 2767/3321 đã báo cáo");
+    const silent = [...units.values()].filter((u) => u.id % 6 === 0 || u.id === 10);
+    expect(silent).toHaveLength(554);
+    expect(text).toContain("Chưa báo cáo sau hạn (554): ");
+    expect(text).not.toContain("đơn vị khác");
+    for (const limit of [4096, 2000]) {
+      const parts = splitMessage(text, limit);
+      expect(parts.length).toBeGreaterThan(1);
+      for (const part of parts) expect(part.length).toBeLessThanOrEqual(limit);
+      // A line cut at a space keeps the space with its first part.
+      const names = new Set(parts.join("").match(/UBND (xã|phường|đặc khu) Thử Nghiệm \d+/g));
+      for (const u of silent) expect(names.has(u.name), u.name).toBe(true);
+    }
+    // The overview names five per task.
+    expect(statusLine(q1, vi, TZ, 5)).toContain("và 549 đơn vị khác");
   });
 });
