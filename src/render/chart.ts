@@ -10,6 +10,7 @@ import { Resvg } from "@resvg/resvg-js";
 import { formatDateTime, formatDeadline } from "../core/format.js";
 import type { TaskRollup, UnitStatus } from "../core/rollups/rollup-types.js";
 import type { Translate } from "../core/types.js";
+import { groupTotals, NOT_REPORTED, reportedTotals } from "./figures.js";
 import { type FontMetrics, loadFontMetrics, textWidth, wrapText } from "./text-metrics.js";
 
 const require = createRequire(import.meta.url);
@@ -52,7 +53,6 @@ const STATUS_INK: Record<UnitStatus, string> = {
 const INK = "#212121";
 const MUTED = "#5f6368";
 const PANEL_FILL = "#f3f6f9";
-const BAR_FILL = "#1565c0";
 
 /** One line of text as laid out: its box (top-left x/y, width) and the width it was allowed. */
 export interface ChartText {
@@ -286,8 +286,10 @@ function drawBar(
   });
 }
 
-function indicatorTotal(task: TaskRollup, code: string, num: Intl.NumberFormat): string {
-  return num.format(task.totals[code] ?? 0);
+/** The total, or "—" when no unit stated the figure (a stated 0 stays 0). */
+function indicatorTotal(totals: Map<string, number | undefined>, code: string, num: Intl.NumberFormat): string {
+  const total = totals.get(code);
+  return total === undefined ? NOT_REPORTED : num.format(total);
 }
 
 /** Colours of the unit groups in the indicator panels (the status colours stay for statuses). */
@@ -324,8 +326,7 @@ function layoutPanels(c: Canvas, task: TaskRollup, num: Intl.NumberFormat, y: nu
   const reported = task.rows.filter((r) => r.status === "on_time" || r.status === "late");
   // Only groups with a report get a bar: a row of zeros says nothing the status bars did not.
   const groups = task.groups.filter((group) => reported.some((r) => r.group === group));
-  const groupValues = (code: string) =>
-    groups.map((group) => reported.filter((r) => r.group === group).reduce((s, r) => s + (r.values[code] ?? 0), 0));
+  const totals = reportedTotals(task);
   const withBars = groups.length > 1;
   if (withBars) y += layoutGroupLegend(c, groups, y) + 6;
   const bars = withBars ? groups.length * barRow : 0;
@@ -339,19 +340,23 @@ function layoutPanels(c: Canvas, task: TaskRollup, num: Intl.NumberFormat, y: nu
       let py = y + 14;
       c.paragraph(ind.label, x + 14, py, content, 20, { bold: true });
       py += labelHeight + 4;
-      const total = indicatorTotal(task, ind.code, num);
+      const total = indicatorTotal(totals, ind.code, num);
       const totalWidth = c.width(total, 34, true);
       c.line(total, x + 14, py, content, 34, { bold: true, fill: INK });
       if (ind.measure)
         c.paragraph(ind.measure, x + 14 + totalWidth + 10, py + 12, content - totalWidth - 10, 20, { fill: MUTED });
       py += c.lineHeight(34) + 6;
       if (!withBars) return;
-      const values = groupValues(ind.code);
-      const max = Math.max(1, ...values);
+      // A group none of whose units stated the figure gets "—", not a bar of 0.
+      const values = groupTotals(task, ind.code, groups);
+      const max = Math.max(1, ...values.map((v) => v ?? 0));
       values.forEach((value, g) => {
-        const w = value > 0 ? Math.max(3, (value / max) * (content - valueWidth)) : 0;
+        const w = value !== undefined && value > 0 ? Math.max(3, (value / max) * (content - valueWidth)) : 0;
         if (w > 0) c.rect(x + 14, py + 3, w, barRow - 8, GROUP_FILLS[g % GROUP_FILLS.length]!, 2);
-        c.line(num.format(value), x + 14 + w + 8, py, valueWidth - 8, 16, { bold: true });
+        c.line(value === undefined ? NOT_REPORTED : num.format(value), x + 14 + w + 8, py, valueWidth - 8, 16, {
+          bold: true,
+          fill: value === undefined ? MUTED : INK,
+        });
         py += barRow;
       });
     });
@@ -373,11 +378,12 @@ function layoutTable(c: Canvas, task: TaskRollup, t: Translate, num: Intl.Number
   });
   c.line(t("render:chart.col_measure"), PAD + labelCol + valueCol + 12, y + 7, measureCol - 24, 20, { bold: true });
   y += 40;
+  const totals = reportedTotals(task);
   task.indicators.forEach((ind, i) => {
     const h = Math.max(c.measure(ind.label, labelCol - 24, 20), c.measure(ind.measure ?? "", measureCol - 24, 20)) + 12;
     if (i % 2 === 1) c.rect(PAD, y, INNER, h, PANEL_FILL);
     c.paragraph(ind.label, PAD + 12, y + 6, labelCol - 24, 20);
-    c.line(indicatorTotal(task, ind.code, num), PAD + labelCol + valueCol - 12, y + 6, valueCol - 24, 20, {
+    c.line(indicatorTotal(totals, ind.code, num), PAD + labelCol + valueCol - 12, y + 6, valueCol - 24, 20, {
       bold: true,
       anchor: "end",
     });

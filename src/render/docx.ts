@@ -28,6 +28,7 @@ import { localDateOf } from "../core/calendar/time.js";
 import { expectedCount, formatIsoDate, formatLocalDate } from "../core/rollups/rollup-text.js";
 import type { PlanInfo, ReportSettings, RollupView, TaskRollup, UnitRollupRow } from "../core/rollups/rollup-types.js";
 import type { Translate } from "../core/types.js";
+import { NOT_REPORTED, reportedTotals } from "./figures.js";
 import { createZip, readZip } from "./zip.js";
 
 /** Word measures pages in twips; Nghị định 30/2020 gives margins in millimetres. */
@@ -62,6 +63,7 @@ function para(
     before?: number;
     after?: number;
     keepNext?: boolean;
+    keepLines?: boolean;
   } = {},
 ): Paragraph {
   return new Paragraph({
@@ -69,6 +71,7 @@ function para(
     indent: options.indent ? { firstLine: mm(10) } : undefined,
     spacing: { before: options.before ?? 0, after: options.after ?? 0, line: 288 },
     keepNext: options.keepNext,
+    keepLines: options.keepLines,
     children: [new TextRun({ text, ...options.run })],
   });
 }
@@ -77,12 +80,28 @@ function bodyPara(text: string): Paragraph {
   return para(text, { indent: true, before: 120 });
 }
 
+/** A heading: kept on the page of the paragraph after it, never split over two pages. */
+function heading(text: string, options: Parameters<typeof para>[1] = {}): Paragraph {
+  return para(text, {
+    indent: true,
+    before: 120,
+    ...options,
+    run: { bold: true, ...options.run },
+    keepNext: true,
+    keepLines: true,
+  });
+}
+
+/** Clear space above a rule (the line under the text above never touches it) and below it. */
+export const RULE_SPACE_BEFORE = 80;
+export const RULE_SPACE_AFTER = 40;
+
 /** A short centred rule under a header line, as the decree draws one under the body name and the motto. */
 function rule(width: number, cellWidth: number): Paragraph {
   const side = Math.max(0, Math.round((cellWidth - width) / 2));
   return new Paragraph({
     indent: { left: side, right: side },
-    spacing: { before: 0, after: 0, line: 120, lineRule: "exact" },
+    spacing: { before: RULE_SPACE_BEFORE, after: RULE_SPACE_AFTER, line: 120, lineRule: "exact" },
     border: { top: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
     children: [],
   });
@@ -115,7 +134,7 @@ function issuerAbbreviation(issuer: string): string {
  */
 export function resolveReportSettings(plan: PlanInfo, t: Translate, orgName = ""): ReportSettings {
   const r = plan.report ?? {};
-  const office = r.office || plan.issuer || orgName || t("render:docx.office_default");
+  const office = r.office || plan.issuer || orgName || t("render:docx.office_default", { org: orgName || undefined });
   const parent = r.parent ?? plan.parentIssuer;
   return {
     office,
@@ -144,8 +163,53 @@ function estimatedWidth(text: string, halfPoints: number, bold: boolean): number
 /** Width of the rule under a line: 40 % of the line (the decree asks for 1/3 to 1/2). */
 export const RULE_SHARE = 0.4;
 
+/** Word's default cell margins, left and right (0.08 inch each). */
+const CELL_PADDING = 2 * 115;
+
+/**
+ * A centred line too long for its width, broken in two lines ("SỞ VĂN HÓA, THỂ THAO / VÀ DU LỊCH",
+ * not "SỞ VĂN HÓA, THỂ THAO VÀ / DU LỊCH"; a subject's last word never alone on its line): before
+ * "và" when both lines fit, else after a comma, else where the longer line is shortest. One line when
+ * `measure` says it fits; as it is when no break fits.
+ * @example balancedLines("PHÒNG VĂN HÓA VÀ THÔNG TIN", 3670, upperWidth(SIZE_HEADER)) // ["PHÒNG VĂN HÓA", "VÀ THÔNG TIN"]
+ */
+export function balancedLines(text: string, room: number, measure: (line: string) => number): string[] {
+  if (measure(text) <= room) return [text];
+  const words = text.split(" ");
+  let best: { lines: string[]; longest: number; rank: number } | undefined;
+  for (let i = 1; i < words.length; i++) {
+    const lines = [words.slice(0, i).join(" "), words.slice(i).join(" ")];
+    const longest = Math.max(measure(lines[0]!), measure(lines[1]!));
+    if (longest > room) continue;
+    // Before "và" first, then after a comma, then anywhere.
+    const rank = words[i]!.toLocaleLowerCase("vi") === "và" ? 2 : words[i - 1]!.endsWith(",") ? 1 : 0;
+    if (!best || rank > best.rank || (rank === best.rank && longest < best.longest)) best = { lines, longest, rank };
+  }
+  return best?.lines ?? [text];
+}
+
+/** Width of an upper-case bold line (the body's name): about 0.7 em a letter in Times New Roman. */
+const upperWidth =
+  (halfPoints: number) =>
+  (line: string): number =>
+    Math.round(Array.from(line).length * halfPoints * 10 * 0.7);
+
+/** Width of a bold mixed-case line (the subject): about 0.45 em a letter. */
+const subjectLineWidth = (line: string): number => Math.round(Array.from(line).length * SIZE_BODY * 10 * 0.45);
+
+/** A centred paragraph of given lines (line breaks, not separate paragraphs). */
+function linesPara(lines: string[], run: Omit<Runs, "text">): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 0, after: 0, line: 288 },
+    children: lines.map((text, i) => new TextRun({ text, ...run, break: i > 0 ? 1 : undefined })),
+  });
+}
+
 function headerTable(settings: ReportSettings, t: Translate, reportDate: Date, tz: string): Table {
   const bodyName = settings.office.toLocaleUpperCase("vi");
+  const nameLines = balancedLines(bodyName, HEADER_LEFT - CELL_PADDING, upperWidth(SIZE_HEADER));
+  const nameWidth = Math.max(...nameLines.map((line) => estimatedWidth(line, SIZE_HEADER, true)));
   const national = t("render:docx.national_title");
   const motto = t("render:docx.motto");
   const center = AlignmentType.CENTER;
@@ -153,8 +217,8 @@ function headerTable(settings: ReportSettings, t: Translate, reportDate: Date, t
     ...(settings.parent
       ? [para(settings.parent.toLocaleUpperCase("vi"), { alignment: center, run: { size: SIZE_HEADER } })]
       : []),
-    para(bodyName, { alignment: center, run: { size: SIZE_HEADER, bold: true } }),
-    rule(Math.round(RULE_SHARE * Math.min(HEADER_LEFT, estimatedWidth(bodyName, SIZE_HEADER, true))), HEADER_LEFT),
+    linesPara(nameLines, { size: SIZE_HEADER, bold: true }),
+    rule(Math.round(RULE_SHARE * Math.min(HEADER_LEFT, nameWidth)), HEADER_LEFT),
   ];
   const right = [
     para(national, { alignment: center, run: { size: SIZE_HEADER - 2, bold: true } }),
@@ -193,6 +257,7 @@ function gridCell(
     size?: number;
     span?: number;
     shade?: boolean;
+    keepNext?: boolean;
   } = {},
 ): TableCell {
   return new TableCell({
@@ -204,6 +269,7 @@ function gridCell(
     children: [
       new Paragraph({
         alignment: options.alignment ?? AlignmentType.LEFT,
+        keepNext: options.keepNext,
         children: [new TextRun({ text, bold: options.bold, size: options.size ?? SIZE_TABLE })],
       }),
     ],
@@ -218,14 +284,23 @@ function periodPhrase(label: string, t: Translate): string {
   return m ? t("render:docx.period_phrase", { kind: m[1]!.toLocaleLowerCase("vi"), n: m[2], year: m[3] }) : label;
 }
 
-/** The subject (trích yếu): the plan's subject and the period(s) the report covers. */
-export function reportSubject(view: RollupView, tasks: TaskRollup[], t: Translate): string {
+/**
+ * What a plan is about, its title without its leading "Kế hoạch": "Kế hoạch số 45 … về tuyên
+ * truyền …", not "về Kế hoạch tuyên truyền …".
+ * @example planAbout("Kế hoạch tuyên truyền CCHC năm 2026", t) // "tuyên truyền CCHC năm 2026"
+ */
+export function planAbout(title: string, t: Translate): string {
   const planWord = t("render:docx.plan_word");
-  const title = view.plan.title;
-  // "Kế hoạch tuyên truyền X" reads "kết quả tuyên truyền X".
-  const subject = title.toLocaleLowerCase("vi").startsWith(`${planWord.toLocaleLowerCase("vi")} `)
+  return title.toLocaleLowerCase("vi").startsWith(`${planWord.toLocaleLowerCase("vi")} `)
     ? title.slice(planWord.length + 1)
     : title;
+}
+
+/** The subject (trích yếu): the plan's subject and the period(s) the report covers. */
+export function reportSubject(view: RollupView, tasks: TaskRollup[], t: Translate): string {
+  const title = view.plan.title;
+  // "Kế hoạch tuyên truyền X" reads "kết quả tuyên truyền X".
+  const subject = planAbout(title, t);
   const periods = [...new Set(tasks.map((task) => task.periodLabel).filter(Boolean))].map((p) => periodPhrase(p, t));
   const asOf = formatLocalDate(view.generatedAt, view.timezone);
   // "… năm 2021" + "quý I năm 2021" would name the year twice.
@@ -235,7 +310,12 @@ export function reportSubject(view: RollupView, tasks: TaskRollup[], t: Translat
     : t("render:docx.subject_until", { subject, date: asOf });
 }
 
+/** A total as printed: "—" when nobody stated the figure (a stated 0 stays 0). */
+const figure = (value: number | undefined, num: Intl.NumberFormat): string =>
+  value === undefined ? NOT_REPORTED : num.format(value);
+
 function totalsTable(task: TaskRollup, t: Translate, num: Intl.NumberFormat): Table {
+  const reported = reportedTotals(task);
   const base = { submitted: submittedOf(task), expected: expectedCount(task) };
   const prev = task.previous;
   const widths = prev ? [700, 3554, 1400, 2100, 1600] : [700, 4654, 1600, 2400];
@@ -251,22 +331,34 @@ function totalsTable(task: TaskRollup, t: Translate, num: Intl.NumberFormat): Ta
   const rows = [
     new TableRow({
       tableHeader: true,
-      children: header.map((h, i) => gridCell(h, widths[i]!, { bold: true, alignment: c })),
+      children: header.map((h, i) => gridCell(h, widths[i]!, { bold: true, alignment: c, keepNext: true })),
     }),
     ...task.indicators.map((ind, i) => {
-      const total = task.totals[ind.code] ?? 0;
+      const total = reported.get(ind.code);
+      // A short table stays on one page: every row but the last keeps with the next.
+      const keepNext = i < task.indicators.length - 1;
       const cells = [
-        gridCell(String(i + 1), widths[0]!, { alignment: c }),
-        gridCell(ind.label, widths[1]!),
-        gridCell(ind.measure ?? "", widths[2]!, { alignment: c }),
-        gridCell(num.format(total), widths[3]!, { alignment: r, bold: true }),
+        gridCell(String(i + 1), widths[0]!, { alignment: c, keepNext }),
+        gridCell(ind.label, widths[1]!, { keepNext }),
+        gridCell(ind.measure ?? "", widths[2]!, { alignment: c, keepNext }),
+        gridCell(figure(total, num), widths[3]!, { alignment: r, bold: true, keepNext }),
       ];
       if (prev) {
-        const delta = total - (prev.totals[ind.code] ?? 0);
+        // The previous period's totals hold only what its units stated: no figure, no comparison.
+        const before = prev.totals[ind.code];
+        const delta = total === undefined || before === undefined ? undefined : total - before;
         cells.push(
-          gridCell(delta > 0 ? `+${num.format(delta)}` : delta < 0 ? `-${num.format(-delta)}` : "0", widths[4]!, {
-            alignment: r,
-          }),
+          gridCell(
+            delta === undefined
+              ? NOT_REPORTED
+              : delta > 0
+                ? `+${num.format(delta)}`
+                : delta < 0
+                  ? `-${num.format(-delta)}`
+                  : "0",
+            widths[4]!,
+            { alignment: r, keepNext },
+          ),
         );
       }
       return new TableRow({ children: cells });
@@ -308,19 +400,17 @@ function taskSection(
 ): (Paragraph | Table)[] {
   const c = task.counts;
   const expected = expectedCount(task);
-  const heading = task.periodLabel
+  const title = task.periodLabel
     ? t("render:docx.task_heading_period", { index, title: task.title, period: task.periodLabel })
     : t("render:docx.task_heading", { index, title: task.title });
+  const date = formatLocalDate(task.dueAt, view.timezone);
+  const submitted = submittedOf(task);
   const out: (Paragraph | Table)[] = [
-    para(heading, { indent: true, before: 120, run: { bold: true }, keepNext: true }),
+    heading(title),
     bodyPara(
-      t("render:docx.task_submitted", {
-        date: formatLocalDate(task.dueAt, view.timezone),
-        submitted: submittedOf(task),
-        expected,
-        onTime: c.onTime,
-        late: c.late,
-      }),
+      submitted > 0
+        ? t("render:docx.task_submitted", { date, submitted, expected, onTime: c.onTime, late: c.late })
+        : t("render:docx.task_none", { date, expected }),
     ),
   ];
   const missing = task.rows.filter((r) => r.status === "missing");
@@ -336,12 +426,14 @@ function taskSection(
   }
   const excused = task.rows.filter((r) => r.status === "excused");
   if (excused.length > 0) out.push(bodyPara(t("render:docx.units_excused", { names: names(excused, t) })));
-  if (task.indicators.length > 0) {
+  if (task.indicators.length > 0 && submitted > 0) {
     out.push(
-      para(t("render:docx.task_totals", { submitted: submittedOf(task), expected }), {
+      para(t("render:docx.task_totals", { submitted, expected }), {
         indent: true,
         before: 120,
+        after: 60,
         keepNext: true,
+        keepLines: true,
       }),
     );
     out.push(totalsTable(task, t, num));
@@ -481,6 +573,7 @@ function unitTableXml(task: TaskRollup, t: Translate, num: Intl.NumberFormat, tz
   const date = memo((ms: number) => formatLocalDate(new Date(ms), tz));
   const number = memo((n: number) => num.format(n));
   const cantSplit = "<w:tr><w:trPr><w:cantSplit/></w:trPr>";
+  const stated = reportedTotals(task);
   const byGroup = new Map<string, UnitRollupRow[]>();
   for (const row of task.rows) {
     const list = byGroup.get(row.group);
@@ -501,7 +594,7 @@ function unitTableXml(task: TaskRollup, t: Translate, num: Intl.NumberFormat, tz
         cell(body[3]!, row.submittedAt ? date(row.submittedAt.getTime()) : "");
       task.indicators.forEach((ind, i) => {
         const value = row.values[ind.code];
-        xml += cell(body[4 + i]!, reported && value !== undefined ? number(value) : "");
+        xml += cell(body[4 + i]!, reported && value !== undefined ? number(value) : NOT_REPORTED);
       });
       out.push(`${xml}</w:tr>`);
     }
@@ -511,7 +604,7 @@ function unitTableXml(task: TaskRollup, t: Translate, num: Intl.NumberFormat, tz
     t("render:docx.total_row", { submitted: submittedOf(task), expected: expectedCount(task) }),
     "",
     "",
-    ...task.indicators.map((ind) => num.format(task.totals[ind.code] ?? 0)),
+    ...task.indicators.map((ind) => figure(stated.get(ind.code), num)),
   ];
   out.push(`${cantSplit}${totals.map((text, i) => cell(foot[i]!, text)).join("")}</w:tr></w:tbl>`);
   return out.join("");
@@ -525,17 +618,19 @@ function figuresAppendix(
   marker: (i: number) => string,
 ): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [
-    para(t("render:docx.appendix_figures_title"), { alignment: AlignmentType.CENTER, run: { bold: true } }),
+    heading(t("render:docx.appendix_figures_title"), { alignment: AlignmentType.CENTER, indent: false, before: 0 }),
     para(t("render:docx.appendix_subtitle", { subject }), {
       alignment: AlignmentType.CENTER,
       run: { italics: true },
       after: 120,
+      keepNext: true,
+      keepLines: true,
     }),
   ];
   tasks.forEach((task, i) => {
-    const heading = task.periodLabel ? `${task.title} (${task.periodLabel})` : task.title;
+    const title = task.periodLabel ? `${task.title} (${task.periodLabel})` : task.title;
     out.push(
-      para(heading, { alignment: AlignmentType.LEFT, before: 200, after: 80, run: { bold: true }, keepNext: true }),
+      heading(title, { alignment: AlignmentType.LEFT, indent: false, before: 200, after: 80 }),
       new Paragraph({ children: [new TextRun(marker(i))] }),
     );
   });
@@ -669,20 +764,19 @@ async function photoAppendix(
       }
     }
     if (taskBody.length > 0) {
-      const heading = task.periodLabel ? `${task.title} (${task.periodLabel})` : task.title;
-      body.push(
-        para(heading, { alignment: AlignmentType.LEFT, before: 240, run: { bold: true }, keepNext: true }),
-        ...taskBody,
-      );
+      const title = task.periodLabel ? `${task.title} (${task.periodLabel})` : task.title;
+      body.push(heading(title, { alignment: AlignmentType.LEFT, indent: false, before: 240 }), ...taskBody);
     }
   }
   if (body.length === 0) return [];
   return [
-    new Paragraph({
+    heading(t("render:docx.appendix_photos_title"), { alignment: AlignmentType.CENTER, indent: false, before: 0 }),
+    para(t("render:docx.appendix_subtitle", { subject }), {
       alignment: AlignmentType.CENTER,
-      children: [new TextRun({ text: t("render:docx.appendix_photos_title"), bold: true })],
+      run: { italics: true },
+      keepNext: true,
+      keepLines: true,
     }),
-    para(t("render:docx.appendix_subtitle", { subject }), { alignment: AlignmentType.CENTER, run: { italics: true } }),
     ...body,
   ];
 }
@@ -710,7 +804,8 @@ function pageNumberHeaders(): { default: Header; first: Header } {
  * indicator's total "tổng hợp từ X/Y đơn vị đã báo cáo", the documents units cited; placeholders
  * for shortcomings and next steps; Nơi nhận and the signer from the plan's `report:` section.
  * Appendix I (landscape): every unit's status and figures; appendix II: evidence photos with the
- * unit and the capture date. Tasks nobody has reported on are left out.
+ * unit and the capture date. Every task is listed: one nobody has reported on says so ("chưa có đơn vị
+ * báo cáo"); a figure nobody stated prints "—", never 0.
  * @example
  * const data = await renderRollupDocx(view, translator.t("vi"), { reportDate: new Date(), orgName: config.orgName });
  */
@@ -725,15 +820,27 @@ export async function renderRollupDocx(
   const reportDate = options.reportDate ?? view.generatedAt;
   const { plan } = view;
   const settings = resolveReportSettings(plan, t, options.orgName);
-  const tasks = view.tasks.filter((task) => submittedOf(task) > 0);
+  // Every task of the view is listed, reported on or not ("chưa có đơn vị báo cáo").
+  const tasks = view.tasks;
   const subject = reportSubject(view, tasks, t);
   const center = AlignmentType.CENTER;
-  const subjectWidth = Math.min(CONTENT_WIDTH, estimatedWidth(subject, SIZE_BODY, true));
+  const subjectLines = balancedLines(subject, CONTENT_WIDTH, subjectLineWidth);
+  // The rule goes by the longer line of the subject.
+  const subjectWidth = Math.min(
+    CONTENT_WIDTH,
+    Math.max(...subjectLines.map((line) => estimatedWidth(line, SIZE_BODY, true))),
+  );
 
   const children: (Paragraph | Table)[] = [
     headerTable(settings, t, reportDate, view.timezone),
-    para(t("render:docx.doc_type"), { alignment: center, before: 360, run: { bold: true } }),
-    para(subject, { alignment: center, run: { bold: true } }),
+    para(t("render:docx.doc_type"), { alignment: center, before: 360, run: { bold: true }, keepNext: true }),
+    new Paragraph({
+      alignment: center,
+      spacing: { before: 0, after: 0, line: 288 },
+      keepNext: true,
+      keepLines: true,
+      children: subjectLines.map((text, i) => new TextRun({ text, bold: true, break: i > 0 ? 1 : undefined })),
+    }),
     rule(Math.round(RULE_SHARE * subjectWidth), CONTENT_WIDTH),
     ...(settings.to
       ? [para(t("render:docx.recipient", { to: settings.to }), { alignment: center, before: 240, after: 120 })]
@@ -743,22 +850,24 @@ export async function renderRollupDocx(
         ? t("render:docx.intro", {
             number: plan.number,
             date: formatIsoDate(plan.date),
-            parent: settings.parent || plan.parentIssuer,
-            title: plan.title,
+            // The plan's own issuer: a Sở's plan is the Sở's, not its province's.
+            issuer: plan.issuer || plan.parentIssuer || settings.office,
+            about: planAbout(plan.title, t),
             office: settings.office,
           })
         : t("render:docx.intro_no_plan", { office: settings.office }),
     ),
-    para(t("render:docx.section_results"), { indent: true, before: 120, run: { bold: true }, keepNext: true }),
+    heading(t("render:docx.section_results")),
     ...(tasks.length > 0
       ? tasks.flatMap((task, i) => taskSection(task, i + 1, view, t, num))
       : [bodyPara(t("render:docx.no_data"))]),
-    para(t("render:docx.section_issues"), { indent: true, before: 240, run: { bold: true }, keepNext: true }),
+    heading(t("render:docx.section_issues"), { before: 240 }),
     placeholder(t),
-    para(t("render:docx.section_next"), { indent: true, before: 240, run: { bold: true }, keepNext: true }),
+    heading(t("render:docx.section_next"), { before: 240 }),
     placeholder(t),
-    bodyPara(t("render:docx.closing", { office: settings.office })),
-    para("", { before: 120 }),
+    // The closing sentence goes to the signature's page with it: a signature never stands alone.
+    para(t("render:docx.closing", { office: settings.office }), { indent: true, before: 120, keepNext: true }),
+    para("", { before: 120, keepNext: true }),
     signatureTable(settings, t),
   ];
   const photos =

@@ -10,11 +10,20 @@ import { fixtureView, oneOffTask, scaleTask, seedQuarterTask } from "./fixture.j
 
 const vi = createTranslator({ defaultLanguage: "vi" }).t("vi");
 
-/** The visible text of document.xml, paragraph by paragraph. */
+/** The visible text of document.xml, paragraph by paragraph (a line break read as a space). */
 function paragraphs(xml: string): string[] {
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) =>
-    [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""),
+    [...m[0].replace(/<w:br\/>/g, "<w:t> </w:t>").matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+      .map((t) => t[1])
+      .join(""),
   );
+}
+
+/** The XML of the paragraph whose text is `text`. */
+function paragraphXml(xml: string, text: string): string {
+  const found = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].find((m) => paragraphs(m[0])[0] === text);
+  if (!found) throw new Error(`no paragraph "${text}"`);
+  return found[0];
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), "dondoc-docx-"));
@@ -112,7 +121,7 @@ describe("renderRollupDocx", () => {
     expect(text).toContain("[Họ và tên]");
   });
 
-  it("is a results report: a period-specific subject, X/Y, every indicator's total, cited documents; no task without data", async () => {
+  it("is a results report: a period-specific subject, X/Y, every indicator's total, cited documents; every task listed", async () => {
     const { xml } = await render();
     const text = paragraphs(xml);
     const subject = text[text.indexOf("BÁO CÁO") + 1];
@@ -126,8 +135,13 @@ describe("renderRollupDocx", () => {
       "- 3 đơn vị chưa báo cáo dù đã được nhắc: UBND xã Thành Minh, UBND xã Thành Mỹ, UBND xã Thành Tâm.",
     );
     expect(text).toContain("- Văn bản các đơn vị đã ban hành: số 15/KH-UBND ngày 05/02/2021 của UBND xã Thành An.");
-    // The one-off task has no report yet: it is not in the report at all.
-    expect(xml).not.toContain("Xây dựng kế hoạch tuyên truyền CCHC năm 2021");
+    // The one-off task has no report yet: it is listed all the same, and says so.
+    const heading = text.indexOf("2. Xây dựng kế hoạch tuyên truyền CCHC năm 2021");
+    expect(heading).toBeGreaterThan(
+      text.indexOf("1. Báo cáo quý kết quả tuyên truyền cải cách hành chính (Quý I/2021)"),
+    );
+    expect(text[heading + 1]).toBe("- Hạn báo cáo 09/02/2021; chưa có đơn vị báo cáo (0/5 đơn vị).");
+    expect(text[heading + 2]).toBe("- 5 đơn vị chưa đến hạn báo cáo.");
   });
 
   it("numbers pages from page 2, centred in the top margin", async () => {
@@ -162,7 +176,9 @@ describe("renderRollupDocx", () => {
 
   it("appends Phụ lục I, landscape: one row per unit with its status and figures, and the total", async () => {
     const { xml, task } = await render();
-    const appendix = xml.slice(xml.indexOf("PHỤ LỤC I: SỐ LIỆU CỦA CÁC ĐƠN VỊ"));
+    const from = xml.indexOf("PHỤ LỤC I: SỐ LIỆU CỦA CÁC ĐƠN VỊ");
+    // The first task's table (the one-off task, listed too, has the same units).
+    const appendix = xml.slice(from, xml.indexOf("</w:tbl>", from));
     expect(xml).toMatch(
       /<w:pgSz w:w="11906" w:h="16838" w:orient="landscape"\/>|<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/,
     );
