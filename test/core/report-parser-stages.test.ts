@@ -106,6 +106,11 @@ describe("stage 2: markNonValues", () => {
     expect([...nv.arithmetic.results].map((i) => tk.toks[i]!.o)).toEqual(["8"]);
     expect(blockedWords(tk, nv.blocked)).toEqual([]);
   });
+  it("finds sums whose parts are named by a time of day ('+ chiều 70 người')", () => {
+    const { tk, nv } = upToPairing("sáng 45 đại biểu + chiều 50 đại biểu");
+    expect([...nv.arithmetic.addends].map((i) => tk.toks[i]!.o)).toEqual(["50"]);
+    expect(upToPairing("treo 5 pano + thôn 3 treo 2").nv.arithmetic.addends.size).toBe(0);
+  });
   it("reads 'x' as the commune, not a sign, when no number follows", () => {
     const { nv } = upToPairing("12 pano x Thạch Bình");
     expect(nv.arithmetic.results.size + nv.arithmetic.products.size).toBe(0);
@@ -391,6 +396,11 @@ describe("stage 4: pairNumbers", () => {
   ])("%s", (text, expected) => {
     expect(read(text)).toEqual(expected);
   });
+  it("does not give a name a number that another indicator's measure follows, across other words", () => {
+    expect(read("hội nghị buổi sáng có 90 người")).toEqual([["nguoi_tham_du", 90]]);
+    // side by side, the name still takes it (the measure may be loose: "áp phích 5 tờ")
+    expect(read("áp phích 5 tờ")).toEqual([["ap_phich", 5]]);
+  });
   it("leaves a number shared by two names unpaired and unclear", () => {
     const { tk, pairing } = upToPairing("Pa nô, áp phích: 15");
     expect(pairing.pairs).toEqual([]);
@@ -428,6 +438,14 @@ describe("stage 5: combineValues", () => {
     const { tk, nv, pairing } = upToPairing(text);
     return combineValues(tk, nv, pairing, compiled.order);
   };
+  it("adds up one indicator's figures said for different parts of the same kind", () => {
+    expect(combine("đợt 1 phát 200 tờ rơi; đợt 2 phát 350 tờ rơi").values).toEqual({ to_roi: 550 });
+    expect(combine("buổi sáng 60 người tham dự, buổi chiều 45 người tham dự").values).toEqual({ nguoi_tham_du: 105 });
+    expect(combine("xom 3: 2 pano, xom 4: 1 pano").values).toEqual({ pano: 3 });
+    // the same part twice, or parts of different kinds: a conflict to ask about
+    expect(combine("thôn 2 treo 3 pano, thôn 2 treo 4 pano").conflicts).toEqual([{ code: "pano", values: [3, 4] }]);
+    expect(combine("thôn 2 treo 3 pano, đợt 2 treo 4 pano").conflicts).toEqual([{ code: "pano", values: [3, 4] }]);
+  });
   it("adds 'thêm' to what was said", () => {
     expect(combine("10 pa nô, thêm 2 pa nô").values).toEqual({ pano: 12 });
   });
@@ -789,6 +807,7 @@ describe("stage 2b: findMultipliers", () => {
     ["hội nghị 2 cuộc, bình quân 60 người/cuộc", { hoi_nghi: 2, nguoi_tham_du: 120 }],
     ["phát 2 tờ/hộ cho 500 hộ", { to_roi: 1000 }],
     ["Mỗi khu phố treo 3 pa nô; phường có 7 khu phố.", { pano: 21 }],
+    ["tin bài: mỗi tuần 2 tin, cả tháng 9 tin", { tin_bai: 9 }],
     ["moi to dan pho 1 cum co dong, phuong co 5 to dan pho", { cum_co_dong: 5 }],
     ["Hai thôn vùng giáo mỗi thôn treo 5 băng rôn", { bang_ron: 10 }],
     ["4 đợt phát thanh lưu động, mỗi đợt 3 buổi", { phat_thanh: 12 }],

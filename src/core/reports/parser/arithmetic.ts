@@ -55,7 +55,9 @@ export function findArithmetic(toks: readonly Tok[], blocked: Uint8Array): Arith
       const sign = toks[j];
       const signKind = isTimes(sign) ? "times" : sign?.k === "+" ? "plus" : null;
       if (!signKind || (kind && signKind !== kind)) break;
-      const next = operandAt(toks, blocked, j + 1);
+      // "sáng 80 người + chiều 70 người": a time of day may name the operand after "+"
+      const skip = signKind === "plus" && isWordIn(toks[j + 1], TIMES_OF_DAY) ? 1 : 0;
+      const next = operandAt(toks, blocked, j + 1 + skip);
       if (!next) break;
       kind = signKind;
       signs.push(j);
@@ -89,6 +91,9 @@ export function findArithmetic(toks: readonly Tok[], blocked: Uint8Array): Arith
   }
   return out;
 }
+
+/** Times of day that name a part of a sum ("+ chiều 70 người"). */
+const TIMES_OF_DAY: ReadonlySet<string> = new Set(["sang", "chieu", "toi", "trua", "dem"]);
 
 function isTimes(t: Tok | undefined): boolean {
   return !!t && (TIMES_SIGNS.has(t.k) || isWordIn(t, TIMES_SIGNS));

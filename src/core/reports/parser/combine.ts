@@ -184,8 +184,57 @@ export function combineValues(
   out.unclear.unshift(...stageTwo);
 
   const codes = [...entries.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  for (const code of codes) combineOne(code, entries.get(code)!, out);
+  for (const code of codes) combineOne(code, labelledParts(tk, nv, entries.get(code)!), out);
   return out;
+}
+
+/** Labels of the parts of a whole ("lớp 1 …, lớp 2 …", "thôn 3: …"), and times of day ("sáng …, chiều …"). */
+const PART_LABELS: ReadonlySet<string> = new Set([
+  "thon",
+  "xom",
+  "lop",
+  "dot",
+  "to",
+  "khu",
+  "doi",
+  "ban",
+  "ap",
+  "lang",
+  "cum",
+  "diem",
+  "khoi",
+  "buoi",
+]);
+const TIMES_OF_DAY: ReadonlySet<string> = new Set(["sang", "chieu", "toi", "trua"]);
+const PART_CLAUSE_ENDS: ReadonlySet<string> = new Set([",", ";", ".", "!", "?", "(", ")", "\n"]);
+
+/** The part a figure is said for, from the start of its clause ("lớp 2 có 52" → "lop 2"), or null. */
+function partLabel(tk: Tokenised, nv: NonValues, at: number): string | null {
+  const { toks } = tk;
+  for (let x = at - 1; x >= 0 && x >= at - 6; x--) {
+    const t = toks[x]!;
+    if (t.type === "nl" || PART_CLAUSE_ENDS.has(t.k)) return null;
+    if (t.type !== "w") continue;
+    if (TIMES_OF_DAY.has(t.kt)) return t.kt;
+    const next = toks[x + 1];
+    if (PART_LABELS.has(t.kt) && next && nv.blocked[x + 1] && (next.type === "n" || /^[ivx]+$/.test(next.k)))
+      return `${t.kt} ${next.k}`;
+  }
+  return null;
+}
+
+/**
+ * Figures of one indicator each said for a different part of the same kind ("lớp 1 có 45 học viên,
+ * lớp 2 có 52 học viên"; "sáng 80 người, chiều 70 người") are parts of the whole: they add up.
+ */
+function labelledParts(tk: Tokenised, nv: NonValues, list: Entry[]): Entry[] {
+  const plain = list.filter((e) => !e.final && !e.fallback && !e.zero && !e.total && !e.additive);
+  if (plain.length < 2) return list;
+  const labels = plain.map((e) => partLabel(tk, nv, e.at));
+  if (labels.some((l) => l === null) || new Set(labels).size !== labels.length) return list;
+  const kinds = new Set(labels.map((l) => (TIMES_OF_DAY.has(l!) ? "time" : l!.split(" ")[0])));
+  if (kinds.size !== 1) return list;
+  return list.map((e) => (plain.includes(e) ? { ...e, additive: true } : e));
 }
 
 /** The roles of the figure at token `at`. */

@@ -143,9 +143,11 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     counts ??= countsByWord(toks, numbers);
     const count = countOf(toks, counts, unit.words);
     if (count === null) {
+      // "mỗi tháng 1 chuyên mục, cả quý I có 3": a part of the whole the sentence states, not unclear
+      const part = PERIOD_UNITS.has(unit.words[0]!) && statesWhole(toks, i);
       for (const [s, e] of figures) {
         for (let x = s; x < e; x++) blocked.push(x);
-        unclear.push([i, e - 1]);
+        if (!part) unclear.push([i, e - 1]);
       }
     } else {
       // "3 đợt xe lưu động, mỗi đợt 2 lượt": the count names what the figure, unnamed, is of
@@ -168,6 +170,18 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
   }
   findRates(tk, nv, numbers, nameAt, compiled, (counts ??= countsByWord(toks, numbers)), out);
   return out;
+}
+
+/** Whether the sentence of token i states a whole period's figure ("cả quý I có 3", "tổng cả tháng", "cộng quý"). */
+function statesWhole(toks: readonly Tok[], i: number): boolean {
+  let a = i;
+  while (a > 0 && !isSentenceEnd(toks[a - 1])) a--;
+  for (let x = a; x + 1 < toks.length && !isSentenceEnd(toks[x]); x++) {
+    const k = key(toks[x]);
+    if ((k === "ca" || k === "tong" || k === "cong") && PERIOD_UNITS.has(key(toks[x + 1])) && x + 1 !== i + 1)
+      return true;
+  }
+  return false;
 }
 
 /** The figure right before "mỗi <unit>" in its clause ("treo 2 pa nô mỗi thôn"), as a list of one or none. */

@@ -74,7 +74,15 @@ export function pairNumbers(
   const { items, cls } = chainItems(tk, nv, mentions, numbers);
   const merged = mergeMentions(tk, items, cls);
   const unclear: [number, number][] = [];
-  const matched = bestPairs(tk, merged, cls);
+  // a number followed by another indicator's own measure, with words between the name and it
+  // ("hội nghị sáng 80 người"), is not the name's before it
+  const measured = new Map<Item, string>();
+  for (const it of merged) {
+    if (it.kind !== "N") continue;
+    const code = measureAfter(tk, nv, cls, compiled, it);
+    if (code) measured.set(it, code);
+  }
+  const matched = bestPairs(tk, merged, cls, measured);
   const pairs = dropSharedNumbers(tk, merged, matched, unclear);
   const paired = new Set<Item>(matched.map((p) => p.num));
 
@@ -372,15 +380,29 @@ function edgeCost(tk: Tokenised, cls: readonly TokenClass[], a: Item, b: Item): 
   return cost;
 }
 
+/** Whether words other than fillers stand between two items. */
+function wordsBetween(cls: readonly TokenClass[], a: Item, b: Item): boolean {
+  for (let x = a.end; x < b.start; x++) if (cls[x] === "other") return true;
+  return false;
+}
+
 /** Maximum-weight matching of neighbouring items on the chain. */
-function bestPairs(tk: Tokenised, merged: readonly Item[], cls: readonly TokenClass[]): Pair[] {
+function bestPairs(
+  tk: Tokenised,
+  merged: readonly Item[],
+  cls: readonly TokenClass[],
+  measured: ReadonlyMap<Item, string>,
+): Pair[] {
   const W = 1000;
   const m = merged.length;
   const best = new Float64Array(m + 1);
   const took = new Uint8Array(m + 1);
   for (let k = 2; k <= m; k++) {
     best[k] = best[k - 1]!;
-    const c = edgeCost(tk, cls, merged[k - 2]!, merged[k - 1]!);
+    const a = merged[k - 2]!;
+    const b = merged[k - 1]!;
+    const other = a.kind === "I" ? measured.get(b) : undefined;
+    const c = other && other !== (a as IndItem).code && wordsBetween(cls, a, b) ? null : edgeCost(tk, cls, a, b);
     if (c !== null && best[k - 2]! + W - c > best[k]!) {
       best[k] = best[k - 2]! + W - c;
       took[k] = 1;
