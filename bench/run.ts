@@ -1,8 +1,9 @@
 /**
- * npm run bench [-- --only fanout,inbound,inbox,rollup,parser,startup,tick,sandbox] [--chats N]
+ * npm run bench [-- --only fanout,inbound,inbox,rollup,parser,startup,tick,sandbox,cluster] [--chats N]
  * Prints one table of every measured figure. Loopback only; every loop is bounded.
  */
 import { parseArgs } from "node:util";
+import { benchCluster } from "./cluster-bench.js";
 import { type BenchRow, benchFanout } from "./fanout-bench.js";
 import { benchInbound } from "./inbound-bench.js";
 import { benchInbox } from "./inbox-bench.js";
@@ -26,5 +27,6 @@ if (want("startup")) rows.push(...(await benchStartup()));
 if (want("tick")) rows.push(...(await benchTick()));
 if (want("sandbox")) rows.push(...(await benchSandboxStart()));
 if (want("fanout")) rows.push(...(await benchFanout(values.chats ? Number(values.chats) : 3321)));
+if (want("cluster")) rows.push(...(await benchCluster()));
 
 console.table(rows);

@@ -435,6 +435,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         // Before it sends: rows the previous leader (this process before a crash, or another
         // instance that died or stepped down) left "sending" go back to pending.
         await dispatcher.recover();
+        // Taking over: what the previous leader left due goes now, not after the scheduler's sync.
+        if (cluster.shared) void dispatcher.drain();
       },
       async stop(deadlineMs) {
         dispatcherLive = false;

@@ -1,5 +1,9 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { syncAllTasks } from "../../src/core/plans/tasks.js";
+import { openDatabase } from "../../src/db/database.js";
+import { createPrismaRepositories } from "../../src/db/repositories.js";
+import { NOW } from "../support/real-bot.js";
 
 /** TEST_POSTGRES_URL (a database the test role may connect to, e.g. .../postgres), if set. */
 export const testPostgresUrl = process.env.TEST_POSTGRES_URL;
@@ -62,4 +66,33 @@ export async function query<T extends pg.QueryResultRow>(url: string, sql: strin
   } finally {
     await c.end();
   }
+}
+
+/** Units 1…n, each with a private chat 5000+i, and one task due today whose due-day reminder is due now. */
+export async function seedFanOut(url: string, units: number): Promise<void> {
+  const db = await openDatabase(url);
+  const repos = createPrismaRepositories(db);
+  for (let i = 1; i <= units; i++) {
+    const unit = await repos.units.create({ code: `XA_${i}`, name: `UBND xã Số ${i}`, kind: "xa", tags: ["xa"] });
+    await repos.chats.bind({
+      channel: "telegram",
+      chatId: String(5000 + i),
+      chatType: "private",
+      role: "unit",
+      unitId: unit.id,
+    });
+  }
+  await repos.tasks.upsert({
+    planId: null,
+    code: "NV_1",
+    title: "Xây dựng kế hoạch tuyên truyền",
+    targets: ["xa"],
+    schedule: { kind: "once", dueDate: "2021-02-09" },
+    reminder: null,
+    deadlineText: "09/02/2021",
+    createdBy: "test",
+    indicators: [],
+  });
+  await syncAllTasks({ repos, clock: { now: () => new Date(NOW) }, timezone: "Asia/Ho_Chi_Minh" });
+  await db.$disconnect();
 }
