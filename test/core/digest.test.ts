@@ -200,8 +200,16 @@ describe("named once, then counted", () => {
     const closed = rollupOf(units, { id: 1, label: "Quý I/2026", dueAt: Q1_DUE, closedAt }, now, { overdue: all });
     const text = renderDigest({ tasks: [closed], upcoming: [], asOf: now }, vi, TZ, calendar, 4096);
     expect(text).toContain("🔒 Kỳ báo cáo đã đóng:");
+    // The group was told of them as overdue: counted by unit group, nobody named twice.
     expect(text).toContain(
-      "• #5 Báo cáo quý kết quả tuyên truyền cải cách hành… — Quý I/2026: 5 đơn vị không báo cáo: UBND xã Thử Nghiệm 6, UBND xã Thử Nghiệm 12, UBND xã Thử Nghiệm 18, UBND xã Thử Nghiệm 24, UBND phường Thử Nghiệm 10",
+      "• #5 Báo cáo quý kết quả tuyên truyền cải cách hành… — Quý I/2026: 5 đơn vị không báo cáo (Xã 4 · Phường 1)",
+    );
+    expect(namesIn(text)).toBe(0);
+    // Closed before any post told them: named once, here.
+    const untold = rollupOf(units, { id: 1, label: "Quý I/2026", dueAt: Q1_DUE, closedAt }, now);
+    const named = renderDigest({ tasks: [untold], upcoming: [], asOf: now }, vi, TZ, calendar, 4096);
+    expect(named).toContain(
+      "  Trong đó chưa nêu tên trước đây: UBND xã Thử Nghiệm 6, UBND xã Thử Nghiệm 12, UBND xã Thử Nghiệm 18, UBND xã Thử Nghiệm 24, UBND phường Thử Nghiệm 10",
     );
     expect(text).not.toContain("⏰");
     expect(mentionsOf([closed]).map((m) => m.kind)).toEqual(["closed", "closed", "closed", "closed", "closed"]);

@@ -464,23 +464,33 @@ export function renderOverdueLines(task: TaskRollup, t: Translate, tz: string, d
 }
 
 /**
- * A period closed without every report, told once: "• #5 … — Quý I/2026: 10 đơn vị không báo cáo:
- * A, B và 8 đơn vị khác".
+ * A period closed without every report, told once: "• #5 … — Quý I/2026: 10 đơn vị không báo cáo
+ * (Xã 5 · Phường 3 · Đơn vị thuộc Sở 2)"; units never told before (a period closed on its
+ * deadline's day) are named on a second line, the first few of them.
  */
 export function renderClosedLines(task: TaskRollup, t: Translate, detail: RollupDetail): string[] {
   const rows = notReportedRows(task);
-  return [
+  const lines = [
     t("rollup:closed_line", {
       task: taskRef(task, t),
       count: rows.length,
-      names: cappedList(
-        rows.map((r) => r.unitName),
-        Math.min(detail.names, DIGEST_NAMES),
-        t,
-        t("rollup:list_separator"),
-      ),
+      groups: groupCounts(task, rows, t, Math.max(1, detail.groups)),
     }),
   ];
+  const fresh = rows.filter((r) => !r.told);
+  const names = Math.min(detail.names, DIGEST_NAMES);
+  if (fresh.length > 0 && names > 0)
+    lines.push(
+      t("rollup:closed_names", {
+        names: cappedList(
+          fresh.map((r) => r.unitName),
+          names,
+          t,
+          t("rollup:list_separator"),
+        ),
+      }),
+    );
+  return lines;
 }
 
 /** Where a digest's task belongs: a block (deadline ahead or today), an overdue line, a closing line. */
