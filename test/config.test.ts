@@ -15,6 +15,12 @@ describe("configuration", () => {
     expect(config.chromiumPath).toBe("/usr/bin/chromium");
   });
 
+  it("names the instance for the cluster: INSTANCE_ID, else host name and process id; refuses a bad one", () => {
+    expect(loadConfig({ INSTANCE_ID: "bot-1" }).instanceId).toBe("bot-1");
+    expect(loadConfig({}).instanceId).toMatch(new RegExp(`-${process.pid}$`));
+    expect(() => loadConfig({ INSTANCE_ID: "bot 1" })).toThrow(/INSTANCE_ID phải gồm 1–60 ký tự/);
+  });
+
   it("reads the sandbox settings: SANDBOX=1 beside a channel, its host and port", () => {
     expect(
       loadConfig({ SANDBOX: "1", SANDBOX_HOST: "0.0.0.0", SANDBOX_PORT: "3100", CHROMIUM_PATH: "/opt/chromium" }),
