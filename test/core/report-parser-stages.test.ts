@@ -320,6 +320,12 @@ describe("stage 2c: readTables", () => {
     // prose with double spaces is no table
     expect(table("hom nay  xa treo 3 pano  va 2 bang ron\ntuan sau  lam tiep").read).toEqual([]);
   });
+  it("sums the months of one quarter, or the weeks, when no period is stated; else the latest", () => {
+    expect(table("Nội dung | Tháng 4 | Tháng 5 | Tháng 6\nTin bài | 2 | 3 | 1").read).toEqual([["tin_bai", 6]]);
+    expect(table("chi tieu;tuan 1;tuan 2\npano;1;2").read).toEqual([["pano", 3]]);
+    // two months across quarters, or quarters of two years: the latest
+    expect(table("Chỉ tiêu | Tháng 3 | Tháng 4\nPa nô | 1 | 2").read).toEqual([["pano", 2]]);
+  });
   it("reads short month and quarter headers (T1, T.2, Q1) and the quarter's total", () => {
     expect(table("Chỉ tiêu|T1|T2|T3|Cộng quý\nTờ rơi|100|0|50|150").read).toEqual([["to_roi", 150]]);
     expect(table("Báo cáo quý I\nChỉ tiêu;T.1;T.2;T.3\nPa nô;1;2;0").read).toEqual([["pano", 3]]);
@@ -636,6 +642,10 @@ describe("stage 2e: qualifyPeriods", () => {
   it("reads the same unit's 'trước' as last period's in a report that states its period", () => {
     expect(read("Báo cáo tuần này: tin bài 4; tuần trước 3").values).toEqual({ tin_bai: 4 });
     expect(read("bc thang nay: pano 5, 2 cai kia la cua thang truoc").values).toEqual({ pano: 5 });
+  });
+  it("reads a numbered period said beside 'năm nay' / 'quý này' as an earlier one", () => {
+    expect(read("năm 2025 có 12 phóng sự, năm nay có 15 phóng sự").values).toEqual({ phong_su: 15 });
+    expect(read("quy 2 dang 5 tin bai, quy nay dang 8 tin bai").values).toEqual({ tin_bai: 8 });
   });
   it("knows the report's period", () => {
     const rank = (text: string) => {

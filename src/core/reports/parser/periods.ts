@@ -368,6 +368,8 @@ interface NamedPeriod {
   unit: string;
   /** Named as the report's ("Báo cáo tuần này", "bc quý I"): then the same unit's "trước" is last period's. */
   stated?: boolean;
+  /** "quý này", "năm nay": the officer's present; a numbered period of its unit said beside it is an earlier one. */
+  current?: boolean;
   n?: number;
   year?: number;
 }
@@ -383,6 +385,7 @@ const NOT_THE_REPORTS = new Set(["luy ke", "tu dau", "so voi", "cung ky", "den h
  */
 function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
   let first: NamedPeriod | null = null;
+  let current: NamedPeriod | null = null;
   for (let i = 0; i < toks.length && i < 80; i++) {
     const p = periodAt(toks, nv, i);
     if (!p) continue;
@@ -395,8 +398,10 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
         return { ...p, stated: true };
     }
     first ??= p;
+    if (p.current) current ??= p;
   }
-  return first;
+  // "năm 2025 treo 30, năm nay treo 42": the officer's "this year" over a period named before it
+  return current ?? first;
 }
 
 /** The period named at token i ("quý I/2026", "tháng 4", "6 tháng", "năm 2026"), or null. */
@@ -407,7 +412,8 @@ function periodAt(toks: readonly Tok[], nv: NonValues, i: number): NamedPeriod |
   const k = key(t);
   const next = toks[i + 1];
   // "quý này", "tháng này", "tuần này", "năm nay": the report's own period, not numbered
-  if (RANK[k] !== undefined && key(next) === "nay" && !nv.blocked[i + 1]) return { rank: RANK[k]!, unit: k };
+  if (RANK[k] !== undefined && key(next) === "nay" && !nv.blocked[i + 1])
+    return { rank: RANK[k]!, unit: k, current: true };
   if (RANK[k] === undefined || k === "tuan" || !nv.blocked[i + 1] || !next || next.type === "nl") return null;
   const n = next.type === "n" ? Number(next.k) : ROMAN[next.k];
   const year = toks[i + 2]?.k === "/" && /^\d{4}$/.test(toks[i + 3]?.k ?? "") ? Number(toks[i + 3]!.k) : undefined;
@@ -419,6 +425,9 @@ function periodAt(toks: readonly Tok[], nv: NonValues, i: number): NamedPeriod |
 function isEarlier(p: NamedPeriod | null, report: NamedPeriod | null): boolean {
   // an earlier year, whatever the unit ("năm 2025", "quý IV/2025" in a report of quý I/2026)
   if (p?.year && report?.year && p.year < report.year) return true;
+  // "năm 2025 … năm nay …", "quý 1 … quý này …": the numbered one is another, earlier period
+  if (p && report?.current && !p.current && p.unit === report.unit && (p.n !== undefined || p.year !== undefined))
+    return true;
   if (!p || !report || p.unit !== report.unit || p.n === undefined || report.n === undefined) return false;
   const y = p.year ?? report.year ?? 0;
   const ry = report.year ?? p.year ?? 0;

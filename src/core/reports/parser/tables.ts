@@ -436,6 +436,9 @@ function chooseValueColumn(
       if (of.every((p) => p.unit === of[0]!.unit && rank(p) > 0 && rank(p) < rank(stated)))
         return { column: -1, sum: periods };
     }
+    // no period stated: the months of one quarter (or three months and more), or the weeks, are
+    // the parts of the period reported on ("Tháng 1 | Tháng 2 | Tháng 3")
+    if (!stated && partsOfOnePeriod(of)) return { column: -1, sum: periods };
     // a longer period beside shorter ones is their total ("Tháng 1 | Tháng 2 | Tháng 3 | Quý I")
     const longest = Math.max(...of.map(rank));
     const candidates = periods.filter((_, x) => rank(of[x]!) === longest);
@@ -449,6 +452,16 @@ function chooseValueColumn(
   if (kinds.includes("part")) return { column: -1, sum: kinds.flatMap((k, i) => (k === "part" ? [i] : [])) };
   const unknown = kinds.flatMap((k, i) => (k === "unknown" ? [i] : []));
   return one(unknown.length === 1 ? unknown[0]! : -2);
+}
+
+/** Whether period columns are consecutive months of one quarter (or 3+ months), or weeks, of one year. */
+function partsOfOnePeriod(of: readonly { unit: string; n: number; year?: number }[]): boolean {
+  const unit = of[0]!.unit;
+  if ((unit !== "thang" && unit !== "tuan") || of.some((p) => p.unit !== unit || p.year !== of[0]!.year)) return false;
+  if (!of.every((p, x) => x === 0 || p.n === of[x - 1]!.n + 1)) return false;
+  if (unit === "tuan") return true;
+  const quarter = (n: number) => Math.ceil(n / 3);
+  return of.length >= 3 || of.every((p) => quarter(p.n) === quarter(of[0]!.n));
 }
 
 /** Reads the rows under a header; returns the column read (-1: sum of parts, -2: none). */
