@@ -136,7 +136,8 @@ function groupedNames(
   // One group needs no group label.
   if (groups.length === 1 && task.groups.length === 1) return [t("rollup:names", { names: first(rows, detail.names) })];
   const lines = Math.max(1, Math.min(detail.groups, detail.names));
-  const shown = groups.slice(0, groups.length > lines ? lines - 1 : lines);
+  // At least the first group by name: "3 nhóm đơn vị còn lại" with none shown reads wrong.
+  const shown = groups.slice(0, groups.length > lines ? Math.max(1, lines - 1) : lines);
   // In turn, one name per group, so every group shown has its first units named.
   const take = shown.map(() => 0);
   for (let left = detail.names, given = true; left > 0 && given; ) {
@@ -274,7 +275,7 @@ function groupLines(task: TaskRollup, t: Translate, max: number): string[] {
     }
     return { submitted, expected: rows.length - excused, parts: stateParts(rows, t) };
   };
-  const own = groups.length > max ? groups.slice(0, Math.max(0, max - 1)) : groups;
+  const own = groups.length > max ? groups.slice(0, Math.max(1, max - 1)) : groups;
   const lines = own.map(({ group, rows }) => t("rollup:group_line", { group, ...line(rows) }));
   const rest = groups.slice(own.length);
   if (rest.length > 0)
