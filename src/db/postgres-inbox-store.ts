@@ -15,8 +15,8 @@ function toStored(row: Row): StoredMessage {
 /**
  * The durable inbox's table (InboxMessage) on PostgreSQL, same contract as the SQLite store
  * (src/db/inbox-store.ts): direct queries on the client's pool, one statement each. The messages
- * added meanwhile (a getUpdates batch) are stored by one INSERT, committed (synchronously, the
- * server's default) before `add` resolves and the platform is told "received".
+ * added meanwhile (a getUpdates batch) are stored by one INSERT, committed durably (flushed to
+ * disk) before `add` resolves and the platform is told "received".
  * @example const store = createPostgresInboxStore(db); await store.add(incoming, new Date());
  */
 export function createPostgresInboxStore(db: Db): InboxStore {
@@ -39,10 +39,13 @@ export function createPostgresInboxStore(db: Db): InboxStore {
         receivedAt: pgDate(w.at),
       }));
       // One statement for the batch; the rows stored come back by their key (a duplicate does not).
+      // Its transaction (this statement alone) commits with synchronous_commit on: flushed to disk
+      // before `add` resolves, whatever the pool's setting (see createCountedPool).
       const { rows: stored } = await pool.query<{ id: number; channel: string; chatId: string; messageId: string }>(
-        `INSERT INTO "InboxMessage" ("channel", "chatId", "messageId", "payloadJson", "receivedAt")
+        `WITH durable AS (SELECT set_config('synchronous_commit', 'on', true))
+         INSERT INTO "InboxMessage" ("channel", "chatId", "messageId", "payloadJson", "receivedAt")
          SELECT r.channel, r."chatId", r."messageId", r."payloadJson", r."receivedAt"::timestamp(3)
-         FROM json_to_recordset($1::json) AS r(i int, channel text, "chatId" text, "messageId" text, "payloadJson" text, "receivedAt" text)
+         FROM durable, json_to_recordset($1::json) AS r(i int, channel text, "chatId" text, "messageId" text, "payloadJson" text, "receivedAt" text)
          ORDER BY r.i
          ON CONFLICT ("channel", "chatId", "messageId") DO NOTHING
          RETURNING "id", "channel", "chatId", "messageId"`,
