@@ -343,7 +343,8 @@ function layoutPanels(c: Canvas, task: TaskRollup, num: Intl.NumberFormat, y: nu
       const total = indicatorTotal(totals, ind.code, num);
       const totalWidth = c.width(total, 34, true);
       c.line(total, x + 14, py, content, 34, { bold: true, fill: INK });
-      if (ind.measure)
+      // "— cái" would read as a figure: the dash stands alone.
+      if (ind.measure && total !== NOT_REPORTED)
         c.paragraph(ind.measure, x + 14 + totalWidth + 10, py + 12, content - totalWidth - 10, 20, { fill: MUTED });
       py += c.lineHeight(34) + 6;
       if (!withBars) return;

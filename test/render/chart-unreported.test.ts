@@ -31,11 +31,15 @@ describe("the chart's figures", () => {
     expect(layout.indicatorMode).toBe("panels");
     const texts = layout.texts.map((x) => x.text);
     const panel = (label: string) => texts.slice(texts.indexOf(label), texts.indexOf(label) + 3);
-    // Label, total, measure: the total of "Tờ rơi" is "—".
+    // Label, total, measure: the total of "Tờ rơi" is "—", with no measure after it ("— tờ" reads as a figure).
     expect(panel("Tờ rơi")[1]).toBe("—");
+    expect(panel("Tờ rơi")[2]).not.toBe("tờ");
     const groups = task.groups.filter((g) => task.rows.some((r) => r.group === g && r.status === "on_time"));
-    // The per-group values come after the total and the measure.
-    const bars = (label: string) => texts.slice(texts.indexOf(label) + 3, texts.indexOf(label) + 3 + groups.length);
+    // The per-group values come after the total (and the measure, when there is one).
+    const bars = (label: string) => {
+      const at = texts.indexOf(label) + (texts[texts.indexOf(label) + 1] === "—" ? 2 : 3);
+      return texts.slice(at, at + groups.length);
+    };
     expect(bars("Tờ rơi").every((v) => v === "—")).toBe(true);
     expect(bars("Hội nghị, tập huấn")[groups.indexOf("Phòng, ban")]).toBe("—");
     expect(bars("Hội nghị, tập huấn")[groups.indexOf("Xã, thị trấn")]).not.toBe("—");
