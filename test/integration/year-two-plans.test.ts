@@ -12,11 +12,12 @@
  * of /nhiemvu, the which-task question and questions, still in the rollup; /baocaodocx drafts the
  * current plan; /nhacnho on a Sunday says when; a leader reading English posts in Vietnamese.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, localDateOf, localTimeOf, zonedInstant } from "../../src/core/calendar/time.js";
+import { addDays, localDateOf, localTimeOf, weekdayOf, zonedInstant } from "../../src/core/calendar/time.js";
 import { loadCalendar, syncAllTasks } from "../../src/core/plans/tasks.js";
-import { buildTaskRollup } from "../../src/core/rollups/rollup.js";
+import { buildTaskRollup, notReported } from "../../src/core/rollups/rollup.js";
+import { LEADER_POST_MAX } from "../../src/core/rollups/rollup-text.js";
 import { ADMIN, type Harness, startHarness } from "../support/harness.js";
 
 const TZ = "Asia/Ho_Chi_Minh";
@@ -66,7 +67,27 @@ async function registerByTag(tag: string, only: Set<string>, into: Group[], base
   }
 }
 
-/** Day by day at 08:00 local: the daily sync (00:05 in production) then a tick; `each` runs first. */
+/** A post in the rollup group, with the time of the tick that sent it. */
+interface Post {
+  at: Date;
+  text: string;
+}
+const posts: Post[] = [];
+const seenPosts = new Set<number>();
+function collectPosts(): void {
+  for (const s of h.fake.sent(rollupGroup.id)) {
+    if (seenPosts.has(s.message_id)) continue;
+    seenPosts.add(s.message_id);
+    if (s.text) posts.push({ at: h.clock.now(), text: s.text });
+  }
+}
+
+/**
+ * Day by day at 08:00 local: the daily sync (00:05 in production) then a tick; `each` runs first.
+ * On weekdays the scheduler ticks again at 09:00 (posts after a deadline: 09:00 in 2021, 08:30 in
+ * 2026) and 16:00 (weekly digests: Friday 16:00 in 2021, Thursday 15:00 in 2026), so the leaders'
+ * group gets what it gets in production (a post is sent up to 12 hours late, not later).
+ */
 async function playDays(
   from: string,
   to: string,
@@ -77,6 +98,15 @@ async function playDays(
     await each(day);
     await syncAllTasks(h.app.deps);
     await h.app.scheduler.tick();
+    collectPosts();
+    const weekday = weekdayOf(day);
+    if (weekday === 0 || weekday === 6) continue;
+    for (const time of ["09:00", "16:00"]) {
+      h.clock.set(at(day, time));
+      await h.app.scheduler.tick();
+      collectPosts();
+    }
+    h.clock.set(at(day));
   }
 }
 
@@ -181,11 +211,26 @@ beforeAll(async () => {
         "/baocao Xã đã tổ chức tuyên truyền cải cách hành chính tại các thôn",
       );
       replies.docx = await h.say(LEADER, leaderChat, "/baocaodocx");
+      replies.tinhhinh = await h.say(ADMIN, adminChat, "/tinhhinh");
+      h.clock.set(at(day));
+    }
+    if (day === "2026-10-01") {
+      h.clock.set(at(day, "10:00"));
+      replies.tinhhinhTask = await h.say(ADMIN, adminChat, "/tinhhinh #5");
       h.clock.set(at(day));
     }
   });
 }, 900_000);
 afterAll(async () => {
+  // What the leaders read, to look at: DIGEST_DUMP=/tmp/year.txt npx vitest run test/integration/year-two-plans.test.ts
+  const dump = process.env.DIGEST_DUMP;
+  if (dump)
+    writeFileSync(
+      dump,
+      posts
+        .map((p) => `── ${localDateOf(p.at, TZ)} ${localTimeOf(p.at, TZ)} (${p.text.length} characters)\n${p.text}\n`)
+        .join("\n"),
+    );
   await h?.close();
 });
 
@@ -348,5 +393,93 @@ describe("a year with two plans in one bot", () => {
     expect(post).toContain("Quý I/2026");
     expect(post).toMatch(/Hạn|đơn vị/);
     expect(post).not.toMatch(/\bDue\b|\bunits\b/);
+  });
+});
+
+describe("the leaders' group over the year", () => {
+  /** Weekly digests (a plan's number under the title), not /tonghop #N's block. */
+  const digests = () => posts.filter((p) => /^📊 .*\nKế hoạch số /.test(p.text));
+  const afterDeadline = () => posts.filter((p) => p.text.startsWith("📌"));
+  const when = (p: Post) => `${localDateOf(p.at, TZ)} ${localTimeOf(p.at, TZ)}`;
+
+  it("gets digests and after-deadline posts of one screen each (at most 1,200 characters)", () => {
+    expect(digests().length).toBeGreaterThan(20);
+    expect(afterDeadline().length).toBeGreaterThan(3);
+    const long = [...digests(), ...afterDeadline()].filter((p) => p.text.length > LEADER_POST_MAX);
+    expect(long.map((p) => `${when(p)}: ${p.text.length}`)).toEqual([]);
+    expect(Math.max(...digests().map((p) => p.text.length))).toBeLessThanOrEqual(LEADER_POST_MAX);
+  });
+
+  it("keeps every overdue period with units not reported in each digest until it is closed", async () => {
+    const plans = await h.app.repos.plans.list();
+    const tasks = await h.app.db.task.findMany({ where: { planId: { not: null } } });
+    let checked = 0;
+    for (const post of digests()) {
+      const plan = plans.find((p) => post.text.includes(`Kế hoạch số ${p.number} `))!;
+      for (const task of tasks.filter((t) => t.planId === plan.id)) {
+        for (const o of await h.app.repos.assignments.listOccurrences(task.id)) {
+          if (o.dueAt >= post.at || (o.closedAt && o.closedAt <= post.at)) continue;
+          const rollup = await buildTaskRollup(h.app.repos, o.id, { now: post.at, dataDir: h.dataDir });
+          if (notReported(rollup).length === 0) continue;
+          const line = post.text
+            .split("\n")
+            .find(
+              (l) => l.startsWith(`• #${task.id} `) && l.includes(o.label ? `— ${o.label} — đã quá hạn` : "đã quá hạn"),
+            );
+          expect(line, `${when(post)} #${task.id} ${o.label}\n${post.text}`).toBeDefined();
+          checked++;
+        }
+      }
+    }
+    // Quý I/2026 from 17/03 to its closing, Quý II–IV/2026 until the plan ended, the 2021 plan's in 2021.
+    expect(checked).toBeGreaterThan(30);
+  });
+
+  it("names a unit the first time it is overdue, then counts it; a closed period is told once, then leaves", () => {
+    const silent = groups2026.find((g) => g.code === "P_BAC_SON")!.name;
+    const q1 = (p: Post) => p.text.includes("Quý I/2026");
+    // The English leader's /tonghop #5 on Tuesday 17/03 (10:00) was the first post after the
+    // deadline: it named them; the after-deadline post and the escalation count them.
+    const named = posts.filter((p) => q1(p) && p.text.includes(silent));
+    expect(named.map((p) => p.text.split("\n")[1])).toEqual(["Số liệu lúc 17/03/2026 10:00"]);
+    const after = afterDeadline().find((p) => q1(p))!;
+    expect(after.text).toContain("Đã nêu tên ở bản tổng hợp trước: Xã 5 · Phường 3 · Đơn vị thuộc Sở 2");
+    // The digest of Thursday 19/03: Quý I/2026 on one line, counted by unit group, nobody named.
+    const thursday = digests().find((p) => when(p) === "2026-03-19 16:00")!;
+    const line = thursday.text.split("\n").find((l) => l.includes("— Quý I/2026 — đã quá hạn 3 ngày:"));
+    expect(line).toMatch(/: Xã \d+\/\d+ · Phường \d+\/\d+ · .* chưa báo cáo$/);
+    expect(thursday.text).not.toContain(silent);
+    expect(thursday.text).not.toContain("Lần đầu quá hạn");
+    expect(thursday.text).toContain("/tinhhinh #5");
+    // Closed by /dongky on Monday 23/03: told once on Thursday 26/03, with who never reported.
+    const closing = digests().find((p) => when(p) === "2026-03-26 16:00")!;
+    expect(closing.text).toContain("🔒 Kỳ báo cáo đã đóng:");
+    expect(closing.text).toContain("— Quý I/2026: 10 đơn vị không báo cáo (Xã 5 · Phường 3 · Đơn vị thuộc Sở 2)");
+    expect(closing.text).not.toContain(silent);
+    const later = digests().filter((p) => p.at > closing.at);
+    expect(later.length).toBeGreaterThan(10);
+    expect(later.filter(q1).map(when)).toEqual([]);
+    // Quý II/2026 (due 15/06) is still there months later: nobody closed it.
+    const autumn = digests().find((p) => when(p) === "2026-10-01 16:00")!;
+    expect(autumn.text).toMatch(/— Quý II\/2026 — đã quá hạn 108 ngày: /);
+  });
+});
+
+describe("/tinhhinh with two plans", () => {
+  it("lists the current plan's tasks by default, never the ended 2021 plan's", () => {
+    const text = replies.tinhhinh!.join("\n");
+    expect(text).toContain("#5 Báo cáo quý kết quả tuyên truyền cải cách hành chính và chuyển đổi số");
+    expect(text).not.toContain("2021");
+  });
+
+  it("names every unit not reported for each open overdue period of the task named", () => {
+    const text = replies.tinhhinhTask!.join("\n");
+    const silent = groups2026.find((g) => g.code === "P_BAC_SON")!.name;
+    // Quý I/2026 was closed; Quý II/2026 is still open and overdue, Quý III/2026 is the current one.
+    expect(text).not.toContain("Quý I/2026");
+    expect(text).toContain("(Quý II/2026, hạn Thứ Hai, 15/06/2026, đã quá hạn 108 ngày)");
+    expect(text).toMatch(/\(Quý III\/2026, hạn [^)]*, đã quá hạn \d+ ngày\)/);
+    expect(text.split(silent).length - 1).toBe(2);
+    expect(text).not.toContain("đơn vị khác");
   });
 });
