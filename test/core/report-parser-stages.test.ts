@@ -586,6 +586,8 @@ describe("stage 2e: qualifyPeriods", () => {
     ["treo 6 pa nô; phấn đấu quý tới treo thêm 8 pa nô", { pano: 6 }],
     ["đã treo 12 pa nô, nhiều hơn kế hoạch 2 cái", { pano: 12 }],
     ["Xã đã treo 5 pa nô, sẽ treo thêm 3 pa nô", { pano: 5 }],
+    ["ke hoach 20 bang ron, thuc hien 18 bang ron", { bang_ron: 18 }],
+    ["Tờ rơi: kế hoạch: 1.000 tờ; đã phát 1.100 tờ", { to_roi: 1100 }],
     [
       "Kết quả quý I: treo 8 pa nô; 2 hội nghị.\nII. Phương hướng quý II\n- Tiếp tục treo 5 pa nô, tổ chức 1 hội nghị.",
       { pano: 8, hoi_nghi: 2 },
@@ -682,6 +684,7 @@ describe("stage 4a: findStatedZeros", () => {
     ["Phóng sự của Đài huyện chưa về xã lần nào trong quý", ["phong_su"]],
     ["tin bai 4, con ap phich va cum co dong thi khong lam cai nao", ["ap_phich", "cum_co_dong"]],
     ["khong co luot xe loa nao", ["xe_luu_dong"]],
+    ["không có xe tuyên truyền lưu động về thôn trong quý", ["xe_luu_dong"]],
   ])("%s", (text, codes) => {
     expect(zeros(text)).toEqual(codes);
   });

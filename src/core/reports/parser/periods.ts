@@ -227,6 +227,13 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       if (found) for (let x = found[0]; x < found[1]; x++) blocked.push(x);
       continue;
     }
+    // a plan's figure: "kế hoạch 10 pano, thực hiện 8", "KH: 10" (not "Kế hoạch số 15/KH-UBND")
+    if (((k === "ke" && next === "hoach") || k === "kh") && !nv.blocked[i]) {
+      let j = i + (k === "ke" ? 2 : 1);
+      if (toks[j]?.k === ":" || key(toks[j]) === "la" || key(toks[j]) === "giao") j++;
+      const num = toks[j] && !nv.blocked[j] ? numbers.read(j, false) : null;
+      if (num && !num.bad && toks[j]!.type === "n") for (let x = j; x < num.end; x++) blocked.push(x);
+    }
     // plans: "phấn đấu treo thêm 8 pa nô", "dự kiến", "quý tới", "sẽ"
     const plan = PLAN_WORDS.find((seq) => seq.every((w, j) => key(toks[i + j]) === w));
     const future =

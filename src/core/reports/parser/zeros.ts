@@ -26,8 +26,8 @@ const VERBS = new Set(
 const DONE = new Set(["to chuc", "thuc hien", "trien khai", "phat song"]);
 /** Joiners between two things not done ("hội nghị, tập huấn nào"). */
 const JOIN = new Set([",", "/", "va", "hoac", "-", "&"]);
-/** Words after a "not done" that still close the statement ("… trong quý", "… do hỏng loa", "(lồng ghép …)"). */
-const TAIL = new Set(["trong", "do", "vi", "(", "a", "nhe", "ah", "ha"]);
+/** Words after a "not done" that still close the statement ("… trong quý", "… do hỏng loa", "… về xã", "(lồng ghép …)"). */
+const TAIL = new Set(["trong", "do", "vi", "(", "a", "nhe", "ah", "ha", "ve"]);
 
 const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
 const isEnd = (t: Tok | undefined): boolean =>
