@@ -283,7 +283,9 @@ function fitWidths(longest: number[], bounds: ColumnBounds[], columns: number): 
   if (total > budget) {
     const slack = final.map((w, i) => Math.max(0, w - (bounds[i]?.floor ?? w)));
     const room = slack.reduce((a, b) => a + b, 0);
-    const excess = Math.min(room, total - budget);
+    // Too wide even at the floors: it prints on pages side by side, its columns as they were.
+    if (total - room > budget) return final;
+    const excess = total - budget;
     let cut = 0;
     slack.forEach((s, i) => {
       const by = Math.min(s, Math.ceil((excess * s) / room), excess - cut);
