@@ -47,6 +47,27 @@ const TITLE_CHARS = 90;
 const YES = /^(?:co|dung|phai|vang|da|ok|oke|u|uh|yes|1)(?:\s+(?:a|ah|co|phai|dung|roi|nhe|nha))*[.!\s]*$/;
 const NO = /^(?:khong|ko|k|no|khong phai|bo qua|thoi)(?:\s+(?:a|ah|phai|nhe|nha))*[.!\s]*$/;
 
+/** Figures as Vietnamese write them ("1.500"); one formatter, not one lookup per figure. */
+const formatNumber = (value: number): string => VI_NUMBER.format(value);
+const VI_NUMBER = new Intl.NumberFormat("vi-VN");
+
+/**
+ * The open tasks' indicators as one list, the same array while the tasks are the same (cached)
+ * objects: the parser then finds its compiled indicators by the array, without keying them by content.
+ */
+function createIndicatorList(): (open: AssignmentView[]) => readonly IndicatorDef[] {
+  let sources: readonly (readonly IndicatorDef[])[] = [];
+  let list: readonly IndicatorDef[] = [];
+  return (open) => {
+    if (open.length === 1) return open[0].task.indicators;
+    if (open.length !== sources.length || open.some((a, i) => a.task.indicators !== sources[i])) {
+      sources = open.map((a) => a.task.indicators);
+      list = sources.flat();
+    }
+    return list;
+  };
+}
+
 function valueLines(
   values: Record<string, number>,
   indicators: IndicatorDef[],
@@ -57,7 +78,7 @@ function valueLines(
     const def = indicators.find((i) => i.code === code);
     return t(key, {
       label: def?.label ?? code,
-      value: value.toLocaleString("vi-VN"),
+      value: formatNumber(value),
       measure: def?.measure ?? "",
     }).trimEnd();
   });
@@ -135,7 +156,7 @@ export function renderConfirmation(
   if (result.photoCount || result.documentCount)
     lines.push(t("reports:files", { photos: result.photoCount, documents: result.documentCount }));
   for (const other of result.elsewhere) {
-    const figures = other.values.map((v) => `${v.value.toLocaleString("vi-VN")} ${v.label.toLowerCase()}`).join(", ");
+    const figures = other.values.map((v) => `${formatNumber(v.value)} ${v.label.toLowerCase()}`).join(", ");
     lines.push(
       t("reports:figures_elsewhere", { figures, id: a.task.id, other: other.task.id, title: other.task.title }),
     );
@@ -164,6 +185,7 @@ export const reportsFeature: Feature = (deps) => {
   }
   // One unit may report from its group and its officers' private chats at the same moment.
   const unitLock = createKeyedLock();
+  const indicatorsOf = createIndicatorList();
 
   /** The unit this sender may report for here, or a reply explaining why not. */
   async function reportingUnit(ctx: Context) {
@@ -208,10 +230,7 @@ export const reportsFeature: Feature = (deps) => {
     known?: AssignmentView[],
   ): Promise<{ assignment: AssignmentView; report?: ReportRecord } | string> {
     const open = known ?? (await deps.repos.assignments.listOpenForUnit(unit.id));
-    const taskHint = parseReport(
-      text,
-      open.flatMap((a) => a.task.indicators),
-    ).taskHint;
+    const taskHint = parseReport(text, indicatorsOf(open)).taskHint;
     const resolution = await resolveAssignment(deps.repos, unit.id, ctx.incoming, {
       now: deps.clock.now(),
       timezone: deps.timezone,
@@ -494,7 +513,7 @@ export const reportsFeature: Feature = (deps) => {
     if (repliesToBot) return submit(ctx, incoming.text);
     if (incoming.text.trim()) {
       const open = await deps.repos.assignments.listOpenForUnit(ctx.unit.id);
-      const own = open.flatMap((a) => a.task.indicators);
+      const own = indicatorsOf(open);
       const kind = classifyMessage(incoming.text, own.length ? own : SAMPLE_INDICATORS);
       if (kind === "report" || (kind === "unsure" && incoming.files.length))
         return submit(ctx, incoming.text, { open });
