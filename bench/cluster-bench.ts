@@ -64,6 +64,8 @@ export async function benchCluster(chats = 600, failoverChats = 300, rounds = 3)
         killedAt = Date.now();
         await kill9(leader);
         await until(async () => (await role(standby)) === "leader", 60_000, "the standby to lead");
+        // Its stdout may come a moment after /healthz said so.
+        await until(() => logLines(standby, "cluster: leading").length > 0, 10_000, "the 'leading' line");
         leadsAt = logLines(standby, "cluster: leading")[0].time;
       }
       await until(async () => new Set((await sent()).map((s) => s.chat_id)).size >= units, 180_000, "every reminder");

@@ -10,6 +10,12 @@ export type Cluster = LeaderLease &
 
 /** How long a leader that lost its lease gives its sends in flight before releasing them. */
 export const STEP_DOWN_DEADLINE_MS = 2_000;
+/**
+ * A new leader waits this long after taking the lock before it starts the leader jobs: a leader
+ * that lost only its connection (its process lives) noticed at once and has stopped its polling,
+ * scheduler and sends by then, so two never run together.
+ */
+export const TAKEOVER_DELAY_MS = STEP_DOWN_DEADLINE_MS + 1_000;
 
 /**
  * The lease for a database URL: on PostgreSQL an advisory-lock lease shared with the other
@@ -28,8 +34,7 @@ export async function createCluster(
       url: databaseUrl,
       instanceId,
       logger,
-      // No wait at takeover: a previous leader that lost only its lease connection still holds its
-      // instance lock (src/db/postgres-session.ts), so its rows in flight are not claimed again.
+      takeoverDelayMs: TAKEOVER_DELAY_MS,
       ...tuning,
     });
     return Object.assign(lease, { shared: true });

@@ -56,6 +56,8 @@ export function createPostgresLease(options: PostgresLeaseOptions): LeaderLease 
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   let lastAnswer = 0;
+  /** A leader that lost its connection lets the standbys try first (it is likely the one in trouble). */
+  let holdOffUntil = 0;
   /** Role changes run one after the other: jobs stop before they can start again. */
   let changes: Promise<void> = Promise.resolve();
 
@@ -87,6 +89,7 @@ export function createPostgresLease(options: PostgresLeaseOptions): LeaderLease 
     }
     if (role === "leader") {
       logger.warn({ err: reason, instanceId }, "cluster: lease connection lost, stepping down");
+      holdOffUntil = Date.now() + 2 * retryMs;
       void setRole("standby");
     } else if (!stopped) logger.debug({ err: reason }, "cluster: lease connection not available");
   }
@@ -155,6 +158,7 @@ export function createPostgresLease(options: PostgresLeaseOptions): LeaderLease 
       }
       return;
     }
+    if (Date.now() < holdOffUntil) return;
     try {
       client ??= await connect();
     } catch (error) {

@@ -1,5 +1,5 @@
 import net from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/cluster/leader-lease.js";
 import { createSoleLeader } from "../../src/cluster/leader-lease.js";
 import { createPostgresLease } from "../../src/cluster/postgres-lease.js";
@@ -48,8 +48,16 @@ describe.skipIf(!!skip)("leader lease on PostgreSQL", () => {
     await db?.drop();
   });
 
-  const lease = (instanceId: string, url = db.url, more: object = {}) =>
-    createPostgresLease({ url, instanceId, logger: quiet, retryMs: 200, checkMs: 200, ...more });
+  // Every lease a test made is stopped after it, passed or failed, so none holds the lock into the next.
+  const made: ReturnType<typeof createPostgresLease>[] = [];
+  afterEach(async () => {
+    for (const l of made.splice(0)) await l.stop();
+  });
+  const lease = (instanceId: string, url = db.url, more: object = {}) => {
+    const l = createPostgresLease({ url, instanceId, logger: quiet, retryMs: 200, checkMs: 200, ...more });
+    made.push(l);
+    return l;
+  };
 
   it("two instances on one database: exactly one leads; when it stops, the other leads", async () => {
     const a = lease("a");
@@ -82,6 +90,7 @@ describe.skipIf(!!skip)("leader lease on PostgreSQL", () => {
     );
     expect(terminated).toBe(true);
     await until(() => a.role() === "standby", 1_000);
+    // The one that lost its connection lets the standby try first.
     await until(() => b.role() === "leader", 2_000);
     // The killed one reconnects as a standby and does not take the lease back.
     await new Promise((resolve) => setTimeout(resolve, 800));
@@ -153,6 +162,15 @@ describe.skipIf(!!skip)("leader lease on PostgreSQL", () => {
     expect(heard).toEqual(["a outbox 2026-12-06T08:00:00.000Z", "a schedule"]);
     await a.stop();
     await b.stop();
+  });
+
+  it("a new leader waits its takeover delay after taking the lock before it says leader", async () => {
+    const a = lease("patient", db.url, { takeoverDelayMs: 600 });
+    const seen = watch(a);
+    const t0 = Date.now();
+    await a.start();
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(600);
+    expect(seen).toEqual(["leader"]);
   });
 
   it("two leases started at the same instant: never two leaders", async () => {

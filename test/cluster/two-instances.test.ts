@@ -72,6 +72,7 @@ describe.skipIf(!!skip)("two bot processes on one PostgreSQL database", () => {
     const sent = fake.sent();
     // When it took the lease (its own log line), and its first send: the killed leader's last
     // requests, still being read by the fake, come before that.
+    await until(() => logLines(b, "cluster: leading").length > 0, 10_000, "the 'leading' line");
     const tookOver = logLines(b, "cluster: leading")[0].time;
     const firstAfter = sent.find((s) => s.at >= tookOver);
     const counts = new Map<number, number>();
