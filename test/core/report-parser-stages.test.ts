@@ -538,8 +538,13 @@ describe("stages 2d and 4b: findCorrections, correctionRoles", () => {
     ["hội nghị 3 cuộc, xin lỗi chị, 2 cuộc ạ", { hoi_nghi: 2 }],
     ["tin bai 5, sorry, 6 tin moi dung", { tin_bai: 6 }],
     ["pano: 3 / ap phich: 8\nsua pano → 4", { pano: 4, ap_phich: 8 }],
+    ["Tờ rơi 800 tờ, à không phải, 850 tờ", { to_roi: 850 }],
+    ["phong su 1. ko phai, 2 phong su a", { phong_su: 2 }],
   ])("the corrected figure wins: %s", (text, values) => {
     expect(corrected(text)).toEqual({ values, conflicts: [], unclear: [] });
+  });
+  it("ends a correction at a bracket: the remark in it is no corrected figure", () => {
+    expect(corrected("tin bai 5 → 8 (them 3 tin tren trang xa)").values).toEqual({ tin_bai: 8 });
   });
   it("keeps 'Xin sửa lại' after a figure a conflict, and 'nhầm lẫn' no correction", () => {
     expect(corrected("Đã treo 12 pa nô. Xin sửa lại: 14 pa nô").conflicts).toEqual([

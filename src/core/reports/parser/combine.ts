@@ -173,7 +173,11 @@ export function combineValues(
     .flat()
     .filter((e) => e.total)
     .map((e) => e.at);
-  const pairEnds = pairing.pairs.map((p) => Math.max(p.num.end, p.ind.end));
+  // values: the pairs, and the figures a correction gave an owner ("→ 15 (bổ sung 3 cái)")
+  const pairEnds = [
+    ...pairing.pairs.map((p) => Math.max(p.num.end, p.ind.end)),
+    ...pairing.unplaced.filter((u) => roles.owners.has(u.start)).map((u) => u.end),
+  ];
   const isPart = (at: number): boolean =>
     totalsAt.some((t) => t > at && sentence[t] === sentence[at]) ||
     afterBreakdown(tk, at, sentence) ||

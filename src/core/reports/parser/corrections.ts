@@ -111,6 +111,19 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
       continue;
     }
     if (t.type !== "w") continue;
+    // "…, à không phải, 5 cái", "ko phai, 3 cuoc": "not so," at the start of a clause, then the right figure
+    if (NOT.has(t.kt) && key(toks[i + 1]) === "phai" && toks[i + 2]?.k === ",") {
+      const prev = toks[i - 1];
+      const ahBefore =
+        prev?.type === "w" && (prev.o.toLowerCase() === "à" || prev.k === "a") && startsClause(toks[i - 2]);
+      if (startsClause(prev) || ahBefore) {
+        const start = ahBefore ? i - 1 : i;
+        markers.push({ start, end: i + 3 });
+        for (let x = start; x < i + 3; x++) breaks.push(x);
+        i += 2;
+        continue;
+      }
+    }
     // "chứ không phải 52", "(không phải 1.500 tờ …)"
     if (NOT.has(t.kt) && key(toks[i + 1]) === "phai") {
       wrongNumberAt(i + 2);
@@ -253,7 +266,8 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
 const startsClause = (t: Tok | undefined): boolean =>
   !t || t.type === "nl" || t.k === "." || t.k === "," || t.k === ";" || t.k === "!" || t.k === "?";
 
-const isScopeEnd = (t: Tok): boolean => t.type === "nl" || t.k === "." || t.k === "!" || t.k === "?";
+/** A correction's figures end at its sentence, or at a bracket (a remark: "→ 15 (bổ sung 3 cái ở thôn 4)"). */
+const isScopeEnd = (t: Tok): boolean => t.type === "nl" || t.k === "." || t.k === "!" || t.k === "?" || t.k === "(";
 
 function sameLine(toks: readonly Tok[], a: number, b: number): boolean {
   for (let x = a; x < b; x++) if (toks[x]!.type === "nl") return false;
