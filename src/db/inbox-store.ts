@@ -15,7 +15,8 @@ function toStored(row: Row): StoredMessage {
 /**
  * The durable inbox's table (InboxMessage), unique by channel + chat + message id. A message
  * passes here three or four times (stored; begun; reply recorded, unless "done" records it; done): prepared
- * statements on Prisma's own connection, one statement each (the stores grouped per batch, see `flush`).
+ * statements on Prisma's own connection, one statement each (the stores grouped per batch, see `flush`;
+ * the updates grouped per turn of the event loop, see `update`).
  * @example const store = createInboxStore(db); await store.add(incoming, new Date());
  */
 export function createInboxStore(db: Db): InboxStore {
@@ -42,6 +43,44 @@ export function createInboxStore(db: Db): InboxStore {
     reject(error: unknown): void;
   };
   let waiting: Waiting[] = [];
+  type Write = { sql: string; params: unknown[]; resolve(): void; reject(error: unknown): void };
+  let writes: Write[] = [];
+
+  /**
+   * The updates of a message's handling (begun, replies, done) queued in the same turn of the
+   * event loop, a few chats' at a time, are committed together: one commit instead of one each
+   * (a commit costs more CPU than such an update). Each resolves once committed, so a message is
+   * still counted as begun before its handling starts.
+   */
+  function update(sql: string, params: unknown[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      writes.push({ sql, params, resolve, reject });
+      if (writes.length === 1) setImmediate(() => void flushWrites());
+    });
+  }
+
+  async function flushWrites(): Promise<void> {
+    const batch = writes;
+    writes = [];
+    try {
+      await connection.exclusive((sqlite) => {
+        if (batch.length === 1) return void run0(batch[0].sql, (s) => s.run(...batch[0].params));
+        connection.timed(() =>
+          sqlite.transaction(() => {
+            for (const w of batch) {
+              connection.count(w.sql);
+              statement(w.sql).run(...w.params);
+            }
+          })(),
+        );
+      });
+      for (const w of batch) w.resolve();
+    } catch (error) {
+      if (batch.length === 1) return batch[0].reject(error);
+      // One failed update must not fail the others: each is tried alone.
+      for (const w of batch) await run(w.sql, (s) => s.run(...w.params)).then(w.resolve, w.reject);
+    }
+  }
 
   /**
    * Group commit: the messages added meanwhile (a getUpdates batch is accepted all at once) are
@@ -98,18 +137,14 @@ export function createInboxStore(db: Db): InboxStore {
       );
       return rows.map(toStored);
     },
-    async begin(id) {
-      await run(`UPDATE "InboxMessage" SET "attempts" = "attempts" + 1 WHERE "id" = ?`, (s) => s.run(id));
-    },
-    async recordSent(id, sent) {
-      await run(`UPDATE "InboxMessage" SET "sentJson" = ? WHERE "id" = ?`, (s) => s.run(JSON.stringify(sent), id));
-    },
-    async finish(id, at, error, sent) {
-      await run(
+    begin: (id) => update(`UPDATE "InboxMessage" SET "attempts" = "attempts" + 1 WHERE "id" = ?`, [id]),
+    recordSent: (id, sent) =>
+      update(`UPDATE "InboxMessage" SET "sentJson" = ? WHERE "id" = ?`, [JSON.stringify(sent), id]),
+    finish: (id, at, error, sent) =>
+      update(
         `UPDATE "InboxMessage" SET "status" = 'done', "handledAt" = ?, "lastError" = ?, "sentJson" = COALESCE(?, "sentJson") WHERE "id" = ?`,
-        (s) => s.run(iso(at), error ? truncate(error, 500) : null, sent ? JSON.stringify(sent) : null, id),
-      );
-    },
+        [iso(at), error ? truncate(error, 500) : null, sent ? JSON.stringify(sent) : null, id],
+      ),
     async prune(before) {
       return run(
         `DELETE FROM "InboxMessage" WHERE "status" = 'done' AND "receivedAt" < ?`,

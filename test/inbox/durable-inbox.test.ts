@@ -361,4 +361,52 @@ describe("inbox store", () => {
     expect(connection.sqlite.inTransaction).toBe(false);
     expect(Number(connection.sqlite.pragma("synchronous", { simple: true }))).toBe(1);
   });
+
+  it("commits the updates of one turn together, each resolved once its row is written", async () => {
+    const store = createInboxStore(db);
+    const sqlite = connectionOf(db).sqlite;
+    const rows = await Promise.all(["1", "2", "3"].map((id) => store.add(incoming(id, id, "x"), clock.now())));
+    const transaction = sqlite.transaction.bind(sqlite);
+    let commits = 0;
+    sqlite.transaction = ((fn: never) => (commits++, transaction(fn))) as typeof sqlite.transaction;
+    try {
+      const attempts = () =>
+        sqlite.prepare(`SELECT "attempts" AS n FROM "InboxMessage" ORDER BY "id"`).safeIntegers(false).all();
+      const begun = rows.map((r) => store.begin(r!.id).then(attempts));
+      // Begun, each sees its own row counted (and the others of the turn too: one commit).
+      for (const seen of await Promise.all(begun)) expect(seen).toEqual([{ n: 1 }, { n: 1 }, { n: 1 }]);
+      expect(commits).toBe(1);
+      await Promise.all([
+        store.finish(rows[0]!.id, clock.now(), undefined, ["501"]),
+        store.recordSent(rows[1]!.id, ["502"]),
+      ]);
+      expect(commits).toBe(2);
+      expect(
+        await db.inboxMessage.findMany({ orderBy: { id: "asc" }, select: { status: true, sentJson: true } }),
+      ).toEqual([
+        { status: "done", sentJson: '["501"]' },
+        { status: "pending", sentJson: '["502"]' },
+        { status: "pending", sentJson: "[]" },
+      ]);
+    } finally {
+      sqlite.transaction = transaction;
+    }
+  });
+
+  it("an update that fails does not fail the others of its turn", async () => {
+    const store = createInboxStore(db);
+    const connection = connectionOf(db);
+    const rows = await Promise.all(["1", "2", "3"].map((id) => store.add(incoming(id, id, "x"), clock.now())));
+    connection.sqlite.exec(
+      `CREATE TRIGGER refuse BEFORE UPDATE ON InboxMessage WHEN NEW.id = ${rows[1]!.id} BEGIN SELECT RAISE(ABORT, 'refused'); END`,
+    );
+    const results = await Promise.allSettled(rows.map((r) => store.finish(r!.id, clock.now())));
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect((await db.inboxMessage.findMany({ orderBy: { id: "asc" } })).map((m) => m.status)).toEqual([
+      "done",
+      "pending",
+      "done",
+    ]);
+    expect(connection.sqlite.inTransaction).toBe(false);
+  });
 });
