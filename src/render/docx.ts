@@ -29,6 +29,7 @@ import { expectedCount, formatIsoDate, formatLocalDate } from "../core/rollups/r
 import type { PlanInfo, ReportSettings, RollupView, TaskRollup, UnitRollupRow } from "../core/rollups/rollup-types.js";
 import type { Translate } from "../core/types.js";
 import { NOT_REPORTED, reportedTotals } from "./figures.js";
+import { issuerAbbreviation, planIssuer } from "./issuer.js";
 import { createZip, readZip } from "./zip.js";
 
 /** Word measures pages in twips; Nghị định 30/2020 gives margins in millimetres. */
@@ -111,20 +112,6 @@ const NO_BORDERS = TableBorders.NONE;
 
 function plainCell(children: Paragraph[], width: number): TableCell {
   return new TableCell({ children, width: { size: width, type: WidthType.DXA }, verticalAlign: VerticalAlign.TOP });
-}
-
-/** Initials of the issuing office for "Số: /BC-VHTT": "Phòng Văn hóa và Thông tin" → "VHTT". */
-function issuerAbbreviation(issuer: string): string {
-  const words = issuer
-    .normalize("NFC")
-    .split(/[\s,\-–]+/)
-    .filter(Boolean);
-  // "Phòng" names the kind of office and "và" is a conjunction: neither appears in the abbreviation.
-  if (words[0]?.toLocaleLowerCase("vi") === "phòng") words.shift();
-  return words
-    .filter((w) => w.toLocaleLowerCase("vi") !== "và")
-    .map((w) => w[0]!.normalize("NFD").replace(/\p{M}/gu, "").toLocaleUpperCase("vi"))
-    .join("");
 }
 
 /**
@@ -850,8 +837,8 @@ export async function renderRollupDocx(
         ? t("render:docx.intro", {
             number: plan.number,
             date: formatIsoDate(plan.date),
-            // The plan's own issuer: a Sở's plan is the Sở's, not its province's.
-            issuer: plan.issuer || plan.parentIssuer || settings.office,
+            // The plan's own issuer: a Sở's plan is the Sở's, not its province's (see planIssuer).
+            issuer: planIssuer(plan) || settings.office,
             about: planAbout(plan.title, t),
             office: settings.office,
           })

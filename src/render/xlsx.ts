@@ -17,6 +17,7 @@ import { expectedCount, formatIsoDate, formatLocalDate } from "../core/rollups/r
 import type { RollupView, TaskRollup } from "../core/rollups/rollup-types.js";
 import type { IndicatorDef, Translate } from "../core/types.js";
 import { NOT_REPORTED, reportedTotals } from "./figures.js";
+import { planIssuer } from "./issuer.js";
 import { createZip } from "./zip.js";
 
 const SHEET_NAME_MAX = 31;
@@ -514,8 +515,8 @@ function planLine(view: RollupView, t: Translate): string {
       ? t("render:xlsx.plan_line", {
           number: view.plan.number,
           date: formatIsoDate(view.plan.date),
-          // The plan's own issuer: a Sở's plan is the Sở's, not its province's.
-          issuer: view.plan.issuer || view.plan.parentIssuer,
+          // The plan's own issuer: a Sở's plan is the Sở's, not its province's (see planIssuer).
+          issuer: planIssuer(view.plan),
         })
       : "",
     t("render:xlsx.generated_at", { time: formatDateTime(view.generatedAt, view.timezone) }),
@@ -626,12 +627,13 @@ function taskSheet(
   const last = HEADER_ROW + task.rows.length;
   const sum = (c: number, result: number): CellValue =>
     task.rows.length ? { formula: `SUM(${col(c)}${first}:${col(c)}${last})`, result } : 0;
-  // "—" while no unit has a figure in the column; the sum once one has (a figure typed in later counts).
+  // A column nobody filled shows "—" until a figure is typed in (then its sum): never a total of 0.
   const indicatorSum = (c: number, result: number | undefined): CellValue => {
     const range = `${col(c)}${first}:${col(c)}${last}`;
-    return task.rows.length
-      ? { formula: `IF(COUNT(${range})=0,"${NOT_REPORTED}",SUM(${range}))`, result: result ?? NOT_REPORTED }
-      : NOT_REPORTED;
+    if (!task.rows.length) return NOT_REPORTED;
+    return result === undefined
+      ? { formula: `IF(COUNT(${range})=0,"${NOT_REPORTED}",SUM(${range}))`, result: NOT_REPORTED }
+      : { formula: `SUM(${range})`, result };
   };
   const stated = reportedTotals(task);
   const photoColumn = firstIndicator + task.indicators.length + 1;

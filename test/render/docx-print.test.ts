@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { RollupView, TaskRollup } from "../../src/core/rollups/rollup-types.js";
 import { createTranslator } from "../../src/i18n.js";
 import { balancedLines, RULE_SPACE_AFTER, RULE_SPACE_BEFORE, renderRollupDocx } from "../../src/render/docx.js";
+import { planIssuer } from "../../src/render/issuer.js";
 import { unzip } from "../support/unzip.js";
 import { fixtureView, oneOffTask, quarterlyTask, seedQuarterTask } from "./fixture.js";
 
@@ -60,6 +61,11 @@ describe("the draft report as printed", () => {
     );
     expect(intro).not.toContain("UBND tỉnh Sơn Hà");
     expect(intro.match(/Kế hoạch/g)).toHaveLength(1);
+    // The seed plan "20/KH-UBND", run by the district's Phòng: the plan is the UBND's.
+    const seed = paragraphs(await documentXml(fixtureView([quarterlyTask()])));
+    expect(seed.find((p) => p.startsWith("Thực hiện"))).toBe(
+      "Thực hiện Kế hoạch số 20/KH-UBND ngày 29/01/2021 của UBND huyện Thạch Thành về tuyên truyền cải cách hành chính năm 2021, Phòng Văn hóa và Thông tin báo cáo kết quả thực hiện như sau:",
+    );
     // A district office reporting on its district's plan: the plan is the district's.
     const district = paragraphs(
       await documentXml({
@@ -140,6 +146,22 @@ describe("the draft report as printed", () => {
       expect(Number(/w:after="(\d+)"/.exec(spacing)![1])).toBeGreaterThanOrEqual(RULE_SPACE_AFTER);
     }
     expect(RULE_SPACE_BEFORE).toBeGreaterThanOrEqual(60);
+  });
+
+  it("finds the plan's issuer from its number: the office's own code, or its parent's", () => {
+    const plan = { issuer: "Sở Văn hóa, Thể thao và Du lịch", parentIssuer: "UBND tỉnh Sơn Hà" };
+    expect(planIssuer({ ...plan, number: "45/KH-SVHTTDL" })).toBe("Sở Văn hóa, Thể thao và Du lịch");
+    expect(planIssuer({ ...plan, number: "12/KH-UBND" })).toBe("UBND tỉnh Sơn Hà");
+    expect(planIssuer({ ...plan, number: "7/KH-UTSH" })).toBe("UBND tỉnh Sơn Hà");
+    expect(planIssuer({ ...plan, number: "" })).toBe("Sở Văn hóa, Thể thao và Du lịch");
+    expect(planIssuer({ issuer: "", parentIssuer: "UBND huyện X", number: "3/KH-VHTT" })).toBe("UBND huyện X");
+    expect(
+      planIssuer({
+        issuer: "Phòng Văn hóa và Thông tin",
+        parentIssuer: "UBND huyện Thạch Thành",
+        number: "20/KH-UBND",
+      }),
+    ).toBe("UBND huyện Thạch Thành");
   });
 
   it("breaks a long office name before 'và', and a long subject so its last words are not alone", async () => {

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import type { TaskRollup } from "../../src/core/rollups/rollup-types.js";
+import type { RollupView, TaskRollup } from "../../src/core/rollups/rollup-types.js";
 import type { IndicatorDef } from "../../src/core/types.js";
 import { createTranslator } from "../../src/i18n.js";
 import { renderRollupXlsx, sheetName } from "../../src/render/xlsx.js";
@@ -165,7 +165,8 @@ describe("the workbook as printed", () => {
     });
     expect(sheet.getRow(5).getCell(pano).value).toBe(0);
     const total = sheet.getRow(5 + task.rows.length);
-    expect(total.getCell(apPhich).value).toMatchObject({ result: "—" });
+    // "—" until a figure is typed in the column, then its sum.
+    expect(total.getCell(apPhich).value).toEqual({ formula: 'IF(COUNT(H5:H9)=0,"—",SUM(H5:H9))', result: "—" });
     expect(total.getCell(pano).value).toMatchObject({ result: 25 });
     // No cell anywhere holds 0 where nothing was stated: the only zeros are Thạch Bình's pa nô and photo counts.
     const photos = column("Số ảnh");
@@ -205,13 +206,24 @@ describe("the workbook as printed", () => {
   });
 
   it("names the plan's own issuer on the plan line", async () => {
-    const view = fixtureView([quarterlyTask()]);
-    view.plan = { ...view.plan, issuer: "Sở Văn hóa, Thể thao và Du lịch", parentIssuer: "UBND tỉnh Sơn Hà" };
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(await renderRollupXlsx(view, vi)) as unknown as ArrayBuffer);
-    const line = wb.worksheets[0]!.getCell("A2").value as string;
-    expect(line).toContain("Kế hoạch số 20/KH-UBND ngày 29/01/2021 của Sở Văn hóa, Thể thao và Du lịch");
-    expect(line).not.toContain("UBND tỉnh Sơn Hà");
+    const line = async (plan: Partial<RollupView["plan"]>) => {
+      const view = fixtureView([quarterlyTask()]);
+      view.plan = { ...view.plan, ...plan };
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(await renderRollupXlsx(view, vi)) as unknown as ArrayBuffer);
+      return wb.worksheets[0]!.getCell("A2").value as string;
+    };
+    // The Sở's own plan, not its province's.
+    const so = await line({
+      number: "45/KH-SVHTTDL",
+      date: "2026-01-15",
+      issuer: "Sở Văn hóa, Thể thao và Du lịch",
+      parentIssuer: "UBND tỉnh Sơn Hà",
+    });
+    expect(so).toContain("Kế hoạch số 45/KH-SVHTTDL ngày 15/01/2026 của Sở Văn hóa, Thể thao và Du lịch");
+    expect(so).not.toContain("UBND tỉnh Sơn Hà");
+    // A "KH-UBND" plan is its People's Committee's, run by the office.
+    expect(await line({})).toContain("Kế hoạch số 20/KH-UBND ngày 29/01/2021 của UBND huyện Thạch Thành");
   });
 
   it("still writes 3,321 units' rows with their heights and a print setup", async () => {
