@@ -103,6 +103,24 @@ describe("real-style report corpus (development part)", () => {
   );
 });
 
+/** Second real-style development part, written by someone who never saw the parser: scored, with a floor. */
+const real2 = readFixture("report-corpus-real-2.jsonl");
+
+describe("real-style report corpus, second development part", () => {
+  it("reads at least 155 of its 160 messages exactly", () => {
+    const score = scoreCorpus(real2, SAMPLE_INDICATORS);
+    expect(score.total).toBe(160);
+    expect(score.exact).toBeGreaterThanOrEqual(155);
+  });
+  it("reads a pasted table's note and '-' cells as nothing", () => {
+    const r = parseReport(
+      "TT  Nội dung   ĐVT   Số lượng   Ghi chú\n1   Pa nô      cái   3          khổ 2x4m\n2   Tờ rơi     tờ    -",
+      SAMPLE_INDICATORS,
+    );
+    expect(r).toEqual({ values: { pano: 3 }, references: [], unclear: [], conflicts: [] });
+  });
+});
+
 describe("corpus scoring", () => {
   const expected = { values: { pano: 3 }, references: [] };
   it("counts a match only when values, references, conflicts, hint and unclear all agree", () => {
