@@ -284,7 +284,7 @@ function groupLines(task: TaskRollup, t: Translate, max: number): string[] {
 }
 
 /**
- * The block for one task occurrence: title and period, deadline with working days left or past,
+ * The block for one task occurrence: title and period, deadline with calendar days left or past,
  * reported X/Y, one line per unit group with its states, the missing and late units by name, the
  * units without anyone to remind (apart, with what to do), indicator totals "from X/Y units",
  * photo count. Before the deadline nobody is "chưa báo cáo": they are "chưa đến hạn". Lists and
