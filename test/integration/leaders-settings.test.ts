@@ -39,7 +39,7 @@ describe("office names, /moi by tag, /lichtonghop on the 2026 sample plan", () =
     const [codes] = await h.say(ADMIN, adminChat, "/moi phuong");
     expect(codes!.split("\n").slice(0, 4)).toEqual([
       expect.stringMatching(
-        /^Mã đăng ký cho 3 đơn vị có thẻ phuong \(mỗi mã dùng được 1 lần, hết hạn 10\/12\/2026 09:00\):$/,
+        /^Mã đăng ký cho 3 đơn vị đang hoạt động có thẻ phuong của kế hoạch 45\/KH-SVHTTDL \(mỗi mã dùng được 1 lần, hết hạn 10\/12\/2026 09:00\):$/,
       ),
       expect.stringMatching(/^- UBND phường Bắc Sơn: [2-9A-Z]{8}$/),
       expect.stringMatching(/^- UBND phường Nam Sơn: [2-9A-Z]{8}$/),
