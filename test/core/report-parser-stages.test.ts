@@ -106,6 +106,19 @@ describe("stage 2: markNonValues", () => {
     expect([...nv.arithmetic.results].map((i) => tk.toks[i]!.o)).toEqual(["8"]);
     expect(blockedWords(tk, nv.blocked)).toEqual([]);
   });
+  it("quotes whom something was given to as unclear only when the clause gives no figure of what", () => {
+    const alone = upToPairing("nhắn tin qua zalo cho 120 hộ dân, đăng 2 tin bài");
+    expect(
+      alone.nv.unclear.map(([a, b]) =>
+        alone.tk.toks
+          .slice(a, b + 1)
+          .map((t) => t.o)
+          .join(" "),
+      ),
+    ).toEqual(["120"]);
+    expect(upToPairing("phát 300 tờ rơi cho 300 hộ").nv.unclear).toEqual([]);
+    expect(upToPairing("treo băng rôn tại 8 thôn").nv.unclear).toEqual([]);
+  });
   it("finds sums whose parts are named by a time of day ('+ chiều 70 người')", () => {
     const { tk, nv } = upToPairing("sáng 45 đại biểu + chiều 50 đại biểu");
     expect([...nv.arithmetic.addends].map((i) => tk.toks[i]!.o)).toEqual(["50"]);

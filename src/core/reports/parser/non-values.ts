@@ -163,7 +163,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   if (taskHint !== undefined) out.taskHint = taskHint;
   markLabels(tk, blocked, compiled, numbers);
   markListNumbering(tk, blocked);
-  markPlaceCounts(tk, blocked, compiled, numbers);
+  markPlaceCounts(tk, blocked, compiled, numbers, out.unclear);
   markVagueQuantities(tk, blocked, out.unclear);
   for (const [s, e] of marks.unclearSpans) {
     const a = charToTok[s] ?? -1;
@@ -182,6 +182,7 @@ function markPlaceCounts(
   blocked: Uint8Array,
   compiled: CompiledIndicators,
   numbers: ReturnType<typeof createNumberReader>,
+  unclear: [number, number][],
 ): void {
   const { toks } = tk;
   const nameAt = createNameMatcher(toks, blocked, compiled);
@@ -198,8 +199,22 @@ function markPlaceCounts(
     if (nameAt(num.end) || (!phrase && compiled.measures.has(w.k))) continue;
     const end = phrase ? num.end + 2 : num.end + 1;
     for (let x = i; x < end; x++) blocked[x] = 1;
+    // "gửi tin nhắn cho 85 hộ": whom something was given to, with no figure of what: quoted to ask
+    if (isWordIn(toks[i - 1], RECIPIENT_INTRO) && aloneInClause(toks, blocked, i, end)) unclear.push([i, num.end - 1]);
     i = end - 1;
   }
+}
+
+const RECIPIENT_INTRO: ReadonlySet<string> = new Set(["cho"]);
+const CLAUSE_PUNCT: ReadonlySet<string> = new Set([",", ";", ".", "!", "?", "(", ")"]);
+
+/** Whether no other digit figure stands in the clause of tokens [from, to) ("phát 200 tờ rơi cho 200 hộ" has one). */
+function aloneInClause(toks: readonly Tok[], blocked: Uint8Array, from: number, to: number): boolean {
+  for (let x = from - 1; x >= 0 && toks[x]!.type !== "nl" && !CLAUSE_PUNCT.has(toks[x]!.k); x--)
+    if (toks[x]!.type === "n" && !blocked[x]) return false;
+  for (let x = to; x < toks.length && toks[x]!.type !== "nl" && !CLAUSE_PUNCT.has(toks[x]!.k); x++)
+    if (toks[x]!.type === "n" && !blocked[x]) return false;
+  return true;
 }
 
 /** "từ ngày 1/3 đến nay", "vào 8h sáng 10/2", "từ đầu năm đến nay": transparent, never values. */
