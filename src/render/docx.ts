@@ -561,6 +561,8 @@ function unitTableXml(task: TaskRollup, t: Translate, num: Intl.NumberFormat, tz
   const number = memo((n: number) => num.format(n));
   const cantSplit = "<w:tr><w:trPr><w:cantSplit/></w:trPr>";
   const stated = reportedTotals(task);
+  // The cell of a figure not reported, once per column.
+  const dash = task.indicators.map((_, i) => cell(body[4 + i]!, NOT_REPORTED));
   const byGroup = new Map<string, UnitRollupRow[]>();
   for (const row of task.rows) {
     const list = byGroup.get(row.group);
@@ -581,7 +583,7 @@ function unitTableXml(task: TaskRollup, t: Translate, num: Intl.NumberFormat, tz
         cell(body[3]!, row.submittedAt ? date(row.submittedAt.getTime()) : "");
       task.indicators.forEach((ind, i) => {
         const value = row.values[ind.code];
-        xml += cell(body[4 + i]!, reported && value !== undefined ? number(value) : NOT_REPORTED);
+        xml += reported && value !== undefined ? cell(body[4 + i]!, number(value)) : dash[i]!;
       });
       out.push(`${xml}</w:tr>`);
     }

@@ -377,15 +377,20 @@ function createSheet(strings: SharedStrings, columns: number, bounds: ColumnBoun
       const print = printSetup(final);
       const mergedWidth = final.slice(0, print.firstPageColumns).reduce((a, b) => a + b, 0);
       const cols = final.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`);
+      // A body row's room per column, worked out once for thousands of rows.
+      const plainRoom = final.map((w) => lineRoom(w, false, BODY_POINTS));
+      const boldRoom = final.map((w) => lineRoom(w, true, BODY_POINTS));
       const body = rows.map((row) => {
         let lines = 1;
-        row.values.forEach((value, i) => {
-          if (typeof value !== "string" || i >= columns) return;
-          const width = row.merged ? mergedWidth : final[i]!;
-          const room = lineRoom(width, row.bold || row.r === HEADER_ROW, row.points);
+        const bold = row.bold || row.r === HEADER_ROW;
+        const rooms = bold ? boldRoom : plainRoom;
+        for (let i = 0; i < columns; i++) {
+          const value = row.values[i];
+          if (typeof value !== "string") continue;
+          const room = row.merged ? lineRoom(mergedWidth, bold, row.points) : rooms[i]!;
           // Most cells are one short line: counted only when they could wrap.
           if (value.length > room || value.includes("\n")) lines = Math.max(lines, linesIn(value, room));
-        });
+        }
         const points =
           lines * (row.points > BODY_POINTS ? TITLE_LINE_POINTS : LINE_POINTS) + (row.r === HEADER_ROW ? 4 : 0);
         const height = points > LINE_POINTS ? ` ht="${points}" customHeight="1"` : "";
