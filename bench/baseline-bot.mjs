@@ -11,6 +11,8 @@
 // messages in order. Configured by BOT_TOKEN, API_ROOT, BOT_INFO (getMe's answer, JSON) and, for
 // parse-insert, DB_FILE. IPC as bot-process.mjs: "reset", "stats" (timings, rows stored, SQLite
 // settings), "stop".
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import Database from "better-sqlite3";
 import { Bot } from "grammy";
 
@@ -146,6 +148,7 @@ const cpuSince = () => {
   return (used.user + used.system) / 1000;
 };
 
+let session;
 process.send({ type: "ready" });
 process.on("message", async (message) => {
   const reply = (body) => process.send({ id: message.id, ...body });
@@ -157,6 +160,21 @@ process.on("message", async (message) => {
   }
   if (message.type === "drain") {
     await drained(message.timeoutMs ?? 30_000);
+    return reply({ ok: true });
+  }
+  // Diagnosis: a V8 CPU profile of one window (as bot-process.mjs).
+  if (message.type === "profile-start") {
+    session = new Session();
+    session.connect();
+    await session.post("Profiler.enable");
+    await session.post("Profiler.setSamplingInterval", { interval: 200 });
+    await session.post("Profiler.start");
+    return reply({ ok: true });
+  }
+  if (message.type === "profile-stop") {
+    const { profile } = await session.post("Profiler.stop");
+    session.disconnect();
+    writeFileSync(message.file, JSON.stringify(profile));
     return reply({ ok: true });
   }
   if (message.type === "stats") return reply({ timings, cpuMs: cpuSince(), stored: stored(), sqlite: settings });

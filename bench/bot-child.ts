@@ -13,7 +13,8 @@ export interface BotChild {
 /**
  * Starts `script` with the service's node flags (deploy/don-doc.service) and `env` only (plus
  * PATH), waits for its "ready" message, and kills it when this process exits.
- * BENCH_CPU_PROF=<dir> adds a V8 CPU profile of it, to see what holds its event loop.
+ * BENCH_CPU_PROF=<dir> adds a V8 CPU profile of it, to see what holds its event loop; BENCH_NODE_FLAGS
+ * adds node flags (diagnosis, e.g. --perf-basic-prof).
  * @example const bot = await spawnBot("bench/bot-process.mjs", { DATA_DIR: dir, … }); await bot.ask("stats");
  */
 export async function spawnBot(
@@ -22,6 +23,8 @@ export async function spawnBot(
   readyTimeoutMs = 60_000,
 ): Promise<BotChild> {
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  // Diagnosis only (e.g. --perf-basic-prof for `perf record`): added to every bot alike.
+  profile.push(...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []));
   const child = spawn(process.execPath, [...productionNodeFlags(), ...profile, script], {
     env: { PATH: process.env.PATH ?? "", ...env, ...(process.env.BENCH_GC_LOG ? { BENCH_GC_LOG: "1" } : {}) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],

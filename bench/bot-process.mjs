@@ -14,6 +14,9 @@
 //   "stats"  event-loop delay (max, p99, mean in ms), process.memoryUsage(), timings, SQLite's
 //            statements and time (the inbox's own apart), report versions stored, errors logged
 //   "stop"   app.stop(), then exits
+//   "profile-start" / "profile-stop" (diagnosis, { file }) a V8 CPU profile of just that window
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 
 if (process.env.BENCH_GC_LOG) {
@@ -155,6 +158,8 @@ process.on("message", async (message) => {
         errors,
       });
     }
+    if (message.type === "profile-start" || message.type === "profile-stop")
+      return reply(await profiler(message.type, message.file));
     if (message.type === "stop") {
       await app.stop();
       reply({ ok: true });
@@ -164,5 +169,21 @@ process.on("message", async (message) => {
     reply({ error: String(error?.stack ?? error) });
   }
 });
+/** A CPU profile of one window (the measured burst), not of start-up and warm-up as --cpu-prof gives. */
+let session;
+async function profiler(type, file) {
+  if (type === "profile-start") {
+    session = new Session();
+    session.connect();
+    await session.post("Profiler.enable");
+    await session.post("Profiler.setSamplingInterval", { interval: 200 });
+    await session.post("Profiler.start");
+    return { ok: true };
+  }
+  const { profile } = await session.post("Profiler.stop");
+  session.disconnect();
+  writeFileSync(file, JSON.stringify(profile));
+  return { ok: true };
+}
 // The bench is this process's lifeline: when it goes, so does the bot.
 process.on("disconnect", () => process.exit(0));
