@@ -211,9 +211,9 @@ const CLAUSE_PUNCT: ReadonlySet<string> = new Set([",", ";", ".", "!", "?", "(",
 /** Whether no other digit figure stands in the clause of tokens [from, to) ("phát 200 tờ rơi cho 200 hộ" has one). */
 function aloneInClause(toks: readonly Tok[], blocked: Uint8Array, from: number, to: number): boolean {
   for (let x = from - 1; x >= 0 && toks[x]!.type !== "nl" && !CLAUSE_PUNCT.has(toks[x]!.k); x--)
-    if (toks[x]!.type === "n" && !blocked[x]) return false;
+    if (toks[x]!.type === "n" && blocked[x] !== 1) return false;
   for (let x = to; x < toks.length && toks[x]!.type !== "nl" && !CLAUSE_PUNCT.has(toks[x]!.k); x++)
-    if (toks[x]!.type === "n" && !blocked[x]) return false;
+    if (toks[x]!.type === "n" && blocked[x] !== 1) return false;
   return true;
 }
 
