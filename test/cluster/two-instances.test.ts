@@ -6,7 +6,17 @@
 import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { createFakeTelegramServer, type FakeTelegram } from "../support/fake-telegram-server.js";
-import { kill9, logLines, type RealBot, realBotSetup, startRealBot, until } from "../support/real-bot.js";
+import {
+  ADMIN,
+  groupOf,
+  kill9,
+  logLines,
+  type RealBot,
+  realBotSetup,
+  seedUnits,
+  startRealBot,
+  until,
+} from "../support/real-bot.js";
 import { createThrowawayDatabase, postgresSkipReason, query, seedFanOut } from "./postgres.js";
 
 const skip = await postgresSkipReason();
@@ -168,6 +178,8 @@ describe.skipIf(!!skip)("two bot processes on one PostgreSQL database", () => {
     await db?.drop();
     await fake?.close();
     db = await createThrowawayDatabase("webhook");
+    const UNITS = 20;
+    await seedUnits(db.url, UNITS);
     fake = await createFakeTelegramServer();
     const secret = "cluster-secret-1";
     const setup = (id: string) => {
@@ -245,5 +257,33 @@ describe.skipIf(!!skip)("two bot processes on one PostgreSQL database", () => {
       `SELECT "status", "attempts" FROM "InboxMessage" WHERE "chatId" = '9999'`,
     );
     expect(row).toEqual({ status: "done", attempts: 1 });
+
+    // An admin's /nhacnho reaching the standby: it queues the reminders and tells the leader (a
+    // schedule change, LISTEN/NOTIFY), whose tick sends them at once, not at its five-minute safety
+    // tick (checked: with the standby's signals switched off this part fails).
+    const standby = (await roleOf(a)) === "standby" ? a : b;
+    const nhacnho = {
+      update_id: 5000,
+      message: {
+        message_id: 500,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: ADMIN.id, type: "private", first_name: ADMIN.first_name },
+        from: { id: ADMIN.id, is_bot: false, first_name: ADMIN.first_name, language_code: "vi" },
+        text: "/nhacnho",
+      },
+    };
+    const askedAt = Date.now();
+    expect(await post(standby, nhacnho)).toBe(200);
+    const groups = Array.from({ length: UNITS }, (_, i) => groupOf(i + 1).id);
+    await until(() => groups.every((g) => fake!.sent(g).length > 0), 15_000, "the reminders from the leader");
+    const reminded = Date.now() - askedAt;
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(groups.map((g) => fake!.sent(g).length)).toEqual(groups.map(() => 1));
+    const [{ sent }] = await query<{ sent: number }>(
+      db.url,
+      `SELECT count(*)::int AS sent FROM "OutboxMessage" WHERE "kind" = 'manual' AND "status" = 'sent'`,
+    );
+    expect(sent).toBe(UNITS);
+    console.log(`cluster: /nhacnho on the standby → ${UNITS} reminders sent by the leader in ${reminded} ms`);
   }, 120_000);
 });
