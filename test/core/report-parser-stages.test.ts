@@ -411,6 +411,8 @@ describe("stage 4: pairNumbers", () => {
       ],
     ],
     ["phát 500 tờ", [["to_roi", 500]]],
+    // a measure two indicators share: the verb that starts one's names decides
+    ["phát 12 lượt", [["phat_thanh", 12]]],
     ["5 bài trên fanpage", [["bai_mxh", 5]]],
   ])("%s", (text, expected) => {
     expect(read(text)).toEqual(expected);
@@ -887,5 +889,11 @@ describe("compiled indicators", () => {
   it("keep only measures owned by one indicator", () => {
     expect(compiled.measures.get("to")).toBe("to_roi");
     expect(compiled.measures.has("cai")).toBe(false);
+  });
+  it("keep shared measures with the first words of each owner's names", () => {
+    const luot = compiled.shared.get("luot")!;
+    expect(luot.map((o) => o.code).sort()).toEqual(["phat_thanh", "xe_luu_dong"]);
+    expect(luot.find((o) => o.code === "phat_thanh")!.firstWords.has("phat")).toBe(true);
+    expect(luot.find((o) => o.code === "xe_luu_dong")!.firstWords.has("phat")).toBe(false);
   });
 });

@@ -21,6 +21,11 @@ export interface CompiledIndicators {
   /** Measure word compact → code, only for measures owned by one indicator. */
   measures: Map<string, string>;
   /**
+   * Measures several indicators share ("lượt"), with the first words of each owner's names of two
+   * words or more ("phát" of "phát thanh"): "phát 16 lượt" is the broadcasts'.
+   */
+  shared: Map<string, { code: string; firstWords: Set<string> }[]>;
+  /**
    * Counting nouns that head the synonyms of one indicator only ("lớp" of "lớp tập huấn", "xe" of
    * "xe loa"): "2 lớp" counts that indicator. Key → the word as written in the synonym (lowercase).
    */
@@ -102,14 +107,41 @@ function compile(indicators: readonly IndicatorDef[]): CompiledIndicators {
   }
   const measures = new Map<string, string>();
   for (const [m, owners] of measureOwners) if (owners.size === 1) measures.set(m, [...owners][0]!);
+  const shared = new Map<string, { code: string; firstWords: Set<string> }[]>();
+  for (const [m, owners] of measureOwners) {
+    if (owners.size < 2) continue;
+    shared.set(
+      m,
+      [...owners].map((code) => ({ code, firstWords: firstWordsOf(indicators, code, measureOwners) })),
+    );
+  }
   return {
     exact,
     list: [...exact.values()],
     maxWords: Math.min(maxWords + 1, 8),
     measures,
+    shared,
     heads: headsOf(indicators),
     order,
   };
+}
+
+/** First words of an indicator's names of two words or more, leaving out measure words ("lượt phát thanh"). */
+function firstWordsOf(
+  indicators: readonly IndicatorDef[],
+  code: string,
+  measureOwners: ReadonlyMap<string, Set<string>>,
+): Set<string> {
+  const out = new Set<string>();
+  for (const ind of indicators) {
+    if (ind?.code !== code) continue;
+    for (const name of [...(Array.isArray(ind.synonyms) ? ind.synonyms : []), ind.label]) {
+      if (typeof name !== "string") continue;
+      const words = searchKey(name).split(" ");
+      if (words.length >= 2 && words[0] && !measureOwners.has(words[0])) out.add(words[0]);
+    }
+  }
+  return out;
 }
 
 /** Counting nouns that may head a synonym ("2 lớp", "3 xe", "4 tranh"): a short list, as most heads are other words too. */

@@ -180,6 +180,13 @@ function measureAfter(
     const two = compiled.measures.get(t1.k + t2.k);
     if (two) return two;
   }
+  // "phát 16 lượt": a measure several share, with the verb before the number that starts the names of one of them
+  const owners = compiled.shared.get(t1.k) ?? compiled.shared.get(t1.kt);
+  const verb = toks[it.start - 1];
+  if (owners && endsHere(it.end + 1) && verb?.type === "w" && !nv.blocked[it.start - 1]) {
+    const by = owners.filter((o) => o.firstWords.has(verb.k) || o.firstWords.has(verb.kt));
+    if (by.length === 1) return by[0]!.code;
+  }
   // "2 lớp" (of "lớp tập huấn"): a counting noun heading one indicator's names, spelt as there
   const head = compiled.heads.get(t1.k);
   const plain = /^[a-z]+$/.test(t1.o.toLowerCase());
