@@ -336,6 +336,8 @@ describe("stage 2c: readTables", () => {
   it("sums the months of one quarter, or the weeks, when no period is stated; else the latest", () => {
     expect(table("Nội dung | Tháng 4 | Tháng 5 | Tháng 6\nTin bài | 2 | 3 | 1").read).toEqual([["tin_bai", 6]]);
     expect(table("chi tieu;tuan 1;tuan 2\npano;1;2").read).toEqual([["pano", 3]]);
+    expect(table("Chỉ tiêu | Quý I | Quý II | 6 tháng\nPa nô | 3 | 4 | 7").read).toEqual([["pano", 7]]);
+    expect(table("Báo cáo 6 tháng đầu năm\nChỉ tiêu | Quý I | Quý II\nPa nô | 3 | 4").read).toEqual([["pano", 7]]);
     // two months across quarters, or quarters of two years: the latest
     expect(table("Chỉ tiêu | Tháng 3 | Tháng 4\nPa nô | 1 | 2").read).toEqual([["pano", 2]]);
   });

@@ -395,6 +395,9 @@ function cellNumber(tk: Tokenised, cell: Cell): NumItem | null {
 
 /** The period a header or a text names, as "unit:ordinal[:year]" ("Quý I/2026" → "quy:1:2026"). */
 function periodOf(key: string): { unit: string; n: number; year?: number } | null {
+  // "6 tháng", "6 tháng đầu năm", "9 tháng": longer than a quarter
+  const months = /(?:^|\s)([69]) thang\b/.exec(key);
+  if (months) return { unit: "thangs", n: Number(months[1]) };
   const m = /\b(thang|quy|nam|tuan|dot|ky)\s*(\d{1,4}|[ivx]{1,4}\b)(?:\s*[/-]\s*(\d{4}))?/.exec(key);
   if (!m) return null;
   const n = /^\d/.test(m[2]!) ? Number(m[2]) : (ROMAN[m[2]!] ?? 0);
@@ -403,7 +406,7 @@ function periodOf(key: string): { unit: string; n: number; year?: number } | nul
 }
 
 /** Period units by length, for period columns. */
-const PERIOD_RANK: Readonly<Record<string, number>> = { tuan: 1, thang: 2, quy: 3, nam: 5, dot: 0, ky: 0 };
+const PERIOD_RANK: Readonly<Record<string, number>> = { tuan: 1, thang: 2, quy: 3, thangs: 4, nam: 5, dot: 0, ky: 0 };
 
 /**
  * Which column holds the value: what was done, else the total, else this period's (the period the
