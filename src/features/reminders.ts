@@ -30,7 +30,7 @@ export const remindersFeature: Feature = (deps) => {
     const task = ref ? await findTask(deps.repos, ref) : null;
     if (ref && !task)
       return ctx.reply(
-        `${ctx.t("tasks:cancel_not_found", { ref })}\n${ctx.t("reminders:remind_usage", await exampleAdminTask(deps))}`,
+        `${ctx.t("tasks:cancel_not_found", { ref })}\n${ctx.t("reminders:remind_usage", await exampleAdminTask(deps, ctx.t))}`,
       );
     const result = await remindNow(deps, task?.id, messageSource(ctx.incoming));
     deps.onScheduleChange();
@@ -67,7 +67,7 @@ export const remindersFeature: Feature = (deps) => {
   });
   composer.command("lichnhac", async (ctx) => {
     const [ref, ...settings] = splitArgs(ctx.command!.args);
-    const usage = async () => ctx.t("reminders:policy_usage", await exampleAdminTask(deps));
+    const usage = async () => ctx.t("reminders:policy_usage", await exampleAdminTask(deps, ctx.t));
     if (!ref) return ctx.reply(await usage());
     if (settings.length && !(await allow(ctx, ["admin"]))) return;
     if (!settings.length && !(await allow(ctx, ["admin", "leader"]))) return;

@@ -63,12 +63,16 @@ export async function exampleForUnit(deps: FeatureDeps, ctx: Context): Promise<s
  * A task an admin's usage example may name: the first active task of the plan in force (or given
  * in chat), else the first active one; its number and a period it has ("quý I/2026").
  */
-export async function exampleAdminTask(deps: FeatureDeps): Promise<{ id: number; period: string }> {
+export async function exampleAdminTask(
+  deps: FeatureDeps,
+  t?: Context["t"],
+): Promise<{ id: number | string; period: string }> {
   const tasks = (await deps.repos.tasks.listActive()).sort((a, b) => a.id - b.id);
   const current = await findCurrentPlan(deps.repos, deps.clock.now(), deps.timezone);
   const task =
     tasks.find((t) => current && t.planId === current.plan.id) ?? tasks.find((t) => t.planId === null) ?? tasks[0];
-  if (!task) return { id: 1, period: "" };
+  // No task at all: the number's placeholder, not a number that does not exist.
+  if (!task) return { id: t ? t("tasks:example_number") : 1, period: "" };
   const now = deps.clock.now().getTime();
   const occurrences = (await deps.repos.assignments.listOccurrences(task.id)).filter((o) => o.label);
   // A period already due is what one closes; else the first listed.
@@ -213,7 +217,7 @@ export const tasksFeature: Feature = (deps) => {
   composer.command("dongky", async (ctx) => {
     if (!(await allow(ctx, ["admin"]))) return;
     const [ref, ...period] = splitArgs(ctx.command!.args);
-    const usage = async () => ctx.t("tasks:close_usage", await exampleAdminTask(deps));
+    const usage = async () => ctx.t("tasks:close_usage", await exampleAdminTask(deps, ctx.t));
     if (!ref) return ctx.reply(await usage());
     const result = await closePeriods(deps, actorOf(ctx), ref, period.join(" "));
     if (!result.ok) {
@@ -242,7 +246,7 @@ export const tasksFeature: Feature = (deps) => {
   composer.command("huy", async (ctx) => {
     if (!(await allow(ctx, ["admin"]))) return;
     const [ref] = splitArgs(ctx.command!.args);
-    const usage = async () => ctx.t("tasks:cancel_usage", { id: (await exampleAdminTask(deps)).id });
+    const usage = async () => ctx.t("tasks:cancel_usage", { id: (await exampleAdminTask(deps, ctx.t)).id });
     if (!ref) return ctx.reply(await usage());
     const result = await cancelTask(deps, actorOf(ctx), ref);
     if (!result.ok) return ctx.reply(`${ctx.t(`tasks:cancel_${result.error}`, { ref })}\n${await usage()}`);

@@ -27,6 +27,8 @@ afterAll(async () => {
 
 describe("admin task commands", () => {
   it("/yeucau gives an ad hoc request due in N working days", async () => {
+    // No task yet: the usage's example names no task that does not exist.
+    expect((await h.say(ADMIN, adminChat, "/huy"))[0]).toContain("Ví dụ: /huy #SỐ (");
     const [reply] = await h.say(ADMIN, adminChat, "/yeucau xa 3 Báo cáo nhanh số tin bài về CCHC");
     // Mon 01/03 + 3 working days = Thu 04/03.
     expect(reply).toMatch(
