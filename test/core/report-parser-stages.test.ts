@@ -424,6 +424,9 @@ describe("stage 4: pairNumbers", () => {
     // side by side, the name still takes it (the measure may be loose: "áp phích 5 tờ")
     expect(read("áp phích 5 tờ")).toEqual([["ap_phich", 5]]);
   });
+  it("shares no number with a name said as not done ('chưa có X, Y 20')", () => {
+    expect(read("không có phóng sự, chuyên mục 2")).toEqual([["chuyen_muc", 2]]);
+  });
   it("leaves a number shared by two names unpaired and unclear", () => {
     const { tk, pairing } = upToPairing("Pa nô, áp phích: 15");
     expect(pairing.pairs).toEqual([]);

@@ -112,6 +112,12 @@ describe("real-style report corpus, second development part", () => {
     expect(score.total).toBe(160);
     expect(score.exact).toBeGreaterThanOrEqual(155);
   });
+  it("reads 'X tháng này: không …' as a stated zero (this period's words between)", () => {
+    expect(parseReport("phong su thang nay khong co, tin bai 4", SAMPLE_INDICATORS).values).toEqual({
+      phong_su: 0,
+      tin_bai: 4,
+    });
+  });
   it("reads a pasted table's note and '-' cells as nothing", () => {
     const r = parseReport(
       "TT  Nội dung   ĐVT   Số lượng   Ghi chú\n1   Pa nô      cái   3          khổ 2x4m\n2   Tờ rơi     tờ    -",

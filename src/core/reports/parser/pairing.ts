@@ -139,7 +139,8 @@ function dropSharedNumbers(
         prev.kind === "I" &&
         prev.code !== p.ind.code &&
         !pairedInds.has(prev) &&
-        conjOnly(prev.end, p.ind.start)
+        conjOnly(prev.end, p.ind.start) &&
+        !negated(tk, prev.start)
       )
         shared = prev;
     } else {
@@ -158,6 +159,16 @@ function dropSharedNumbers(
     else kept.push(p);
   }
   return kept;
+}
+
+const NEGATIONS: ReadonlySet<string> = new Set(["khong", "ko", "chua", "chang"]);
+
+/** Whether a name is said as not done ("chưa có xe lưu động, phát thanh 20"): it shares no number after it. */
+function negated(tk: Tokenised, start: number): boolean {
+  const t1 = tk.toks[start - 1];
+  const t2 = tk.toks[start - 2];
+  if (isWordIn(t1, NEGATIONS)) return true;
+  return t1?.type === "w" && t1.kt === "co" && isWordIn(t2, NEGATIONS);
 }
 
 /** The indicator whose own measure word follows a number ("500 tờ", "150 người."), if any. */

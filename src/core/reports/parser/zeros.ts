@@ -92,7 +92,7 @@ export function findStatedZeros(
       }
     }
     // (b) "Hội nghị: không tổ chức", "tap huan khong to chuc", "xe loa: ko co luot nao"
-    const before = mentionEndingAt(mentions, toks, i);
+    const before = mentionEndingAt(mentions, toks, i, nv);
     if (!before) continue;
     let x = i + 1;
     let naoAfter = false;
@@ -162,9 +162,17 @@ function closes(toks: readonly Tok[], nv: NonValues, j: number): boolean {
 }
 
 /** The mention right before a negation, with only ":" / "là" between ("Hội nghị: không …"), at the start of its clause. */
-function mentionEndingAt(mentions: readonly Mention[], toks: readonly Tok[], i: number): Mention | undefined {
+function mentionEndingAt(
+  mentions: readonly Mention[],
+  toks: readonly Tok[],
+  i: number,
+  nv: NonValues,
+): Mention | undefined {
   let j = i;
   if (toks[j - 1]?.k === ":" || key(toks[j - 1]) === "la") j--;
+  // "hội nghị tháng này: không tổ chức": this period's words may stand between
+  while (j > 0 && nv.transparent[j - 1] && toks[j - 1]!.type === "w") j--;
+  if (toks[j - 1]?.k === ":") j--;
   const m = mentions.find((x) => x.end === j);
   if (!m) return undefined;
   // only fillers or a line start before the name: "Phóng sự: không", not "12 pa nô, phóng sự không rõ"
