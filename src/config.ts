@@ -184,7 +184,8 @@ const VI_RULES: Record<string, string> = {
     "phải là các số ID người dùng cách nhau bằng dấu phẩy, ví dụ 12345,67890",
   "looks wrong: expected 123456:ABC-DEF... from @BotFather": "có vẻ sai: cần dạng 123456:ABC-DEF... do @BotFather cấp",
   "must be 8–256 characters of A-Z a-z 0-9 _ -": "phải gồm 8–256 ký tự A-Z a-z 0-9 _ -",
-  "must be a SQLite URL like file:./data/don-doc.db": "phải là địa chỉ SQLite dạng file:./data/don-doc.db",
+  "must be a SQLite URL like file:./data/don-doc.db or a PostgreSQL URL like postgresql://user:pass@host/db":
+    "phải là địa chỉ SQLite dạng file:./data/don-doc.db hoặc PostgreSQL dạng postgresql://user:pass@host/db",
   "is not an IANA time zone such as Asia/Ho_Chi_Minh": "không phải múi giờ IANA, ví dụ Asia/Ho_Chi_Minh",
   "is required when TELEGRAM_MODE=webhook": "là bắt buộc khi TELEGRAM_MODE=webhook",
   "is required when ZALO_MODE=webhook": "là bắt buộc khi ZALO_MODE=webhook",

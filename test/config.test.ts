@@ -69,7 +69,7 @@ describe("configuration", () => {
     [{ SANDBOX: "yes" }, "SANDBOX"],
     [{ SANDBOX_PORT: "http" }, "SANDBOX_PORT"],
     [{ ADMIN_TELEGRAM_IDS: "abc" }, "ADMIN_TELEGRAM_IDS"],
-    [{ DATABASE_URL: "postgres://x" }, "DATABASE_URL"],
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
     [{ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_MODE: "webhook" }, "WEBHOOK_URL"],
     [{ ZALO_BOT_TOKEN: "no-colon" }, "ZALO_BOT_TOKEN"],
     [{ ZALO_BOT_TOKEN: "123:abcdefghij", ZALO_MODE: "webhook" }, "ZALO_WEBHOOK_URL"],
