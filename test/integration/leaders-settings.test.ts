@@ -72,7 +72,8 @@ describe("office names, /moi by tag, /lichtonghop on the 2026 sample plan", () =
         .map((s) => s.text ?? "")
         .find((t) => t.startsWith("📊")) ?? digest!;
     expect(text).toContain("▶ Báo cáo quý kết quả tuyên truyền cải cách hành chính và chuyển đổi số — Quý IV/2026");
-    expect(text).toContain("Hạn: Thứ Ba, 15/12/2026 (còn 6 ngày làm việc)");
+    // Calendar days, as every text counts them (Monday 07/12 to Tuesday 15/12).
+    expect(text).toContain("Hạn: Thứ Ba, 15/12/2026 (còn 8 ngày)");
     expect(text).not.toContain("🔴");
     expect(text).toContain("• Xã: 0/10 — chưa có người nhận nhắc 10");
     expect(text).toContain("• Phường: 0/3 — chưa có người nhận nhắc 3");

@@ -133,11 +133,20 @@ describe("reminders for the seed's own case (deadline 'trước ngày 10/02/2021
       expect(escalations[0].text).toContain(
         "⚠️ Cảnh báo quá hạn: Xây dựng kế hoạch tuyên truyền cải cách hành chính năm 2021 của đơn vị, hạn Thứ Ba, 09/02/2021. Đã báo cáo 1/25 đơn vị.",
       );
-      expect(escalations[0].text).toContain(
-        "🔴 Chưa báo cáo sau hạn (1 đơn vị, đã được nhắc):\n  UBND xã Thạch Bình (đã nhắc 6 lần)",
+      // The post after the deadline (17/02) named them and said what to do; the escalation counts them.
+      const after = log.find((l) => l.chat === rollup.id && l.text.startsWith("📌"))!;
+      expect(after.at).toBe("2021-02-17 09:00");
+      expect(after.text).toContain(
+        "🔴 Chưa báo cáo sau hạn (1 đơn vị, đã được nhắc):\n  UBND xã Thạch Bình (đã nhắc 5 lần)",
       );
-      expect(escalations[0].text).toContain("⚪ Chưa có người nhận nhắc (23 đơn vị, tính riêng, không coi là chậm):");
-      expect(escalations[0].text).toContain("/moi xa");
+      expect(after.text).toContain("/moi xa");
+      expect(escalations[0].text).toContain(
+        "🔴 Chưa báo cáo sau hạn (1 đơn vị, đã được nhắc):\n  Đã nêu tên ở bản tổng hợp trước: Xã, thị trấn 1 (danh sách đầy đủ: gửi /tinhhinh #1)",
+      );
+      expect(escalations[0].text).toContain(
+        "⚪ Chưa có người nhận nhắc (23 đơn vị, tính riêng, không coi là chậm):\n  Đã nêu tên ở bản tổng hợp trước: Xã, thị trấn 23",
+      );
+      expect(escalations[0].text).not.toContain("UBND xã Thạch Bình");
       expect(escalations[0].text).not.toContain("UBND xã Thành Vinh");
     });
 
