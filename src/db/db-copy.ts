@@ -65,7 +65,10 @@ export async function copyDatabase(options: {
   to: string;
   force?: boolean;
   onTable?: (table: string, rows: number) => void;
+  /** Rows read and written at a time. */
+  batch?: number;
 }): Promise<{ tables: TableCount[]; ok: boolean }> {
+  const batch = options.batch ?? BATCH;
   const models = modelsInDependencyOrder();
   const source = await openDatabase(options.from);
   let target: Db | undefined;
@@ -83,11 +86,13 @@ export async function copyDatabase(options: {
       const from = delegate(source, model);
       const to = delegate(target, model);
       let copied = 0;
-      for (let skip = 0; ; skip += BATCH) {
-        const rows = await from.findMany({ orderBy: { id: "asc" }, skip, take: BATCH });
+      // Keyset pages (after the last id; ids are 32-bit), not offsets: each page is an index range however far in.
+      for (let after = -2_147_483_648; ; ) {
+        const rows = await from.findMany({ where: { id: { gt: after } }, orderBy: { id: "asc" }, take: batch });
         if (!rows.length) break;
         await to.createMany({ data: rows });
         copied += rows.length;
+        after = rows.at(-1)!.id as number;
       }
       options.onTable?.(model, copied);
       tables.push({ table: model, source: await from.count(), target: 0 });

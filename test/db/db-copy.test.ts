@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/database.js";
-import { modelsInDependencyOrder } from "../../src/db/db-copy.js";
+import { copyDatabase, modelsInDependencyOrder } from "../../src/db/db-copy.js";
 import { createPostgresDatabase, postgresSkipReason, postgresTitle } from "../support/databases.js";
 import { ADMIN, startHarness } from "../support/harness.js";
 
@@ -103,6 +103,33 @@ describe.skipIf(!!postgresSkipReason)(`npm run db:copy, SQLite → ${postgresTit
     const forced = copy(["--from", sqliteUrl, "--to", target.url, "--force"]);
     expect(forced.code, forced.err).toBe(0);
     expect(forced.out).toContain(`  Unit: ${counts.Unit} dòng`);
+  }, 120_000);
+
+  it("pages through tables larger than a batch, and copies back to SQLite", async () => {
+    const second = await createPostgresDatabase();
+    const back = `file:${path.join(dir, "back.db")}`;
+    try {
+      const there = await copyDatabase({ from: sqliteUrl, to: second.url, batch: 7 });
+      expect(there.ok).toBe(true);
+      expect(there.tables.find((t) => t.table === "Unit")).toEqual({
+        table: "Unit",
+        source: counts.Unit,
+        target: counts.Unit,
+      });
+      const home = await copyDatabase({ from: second.url, to: back, batch: 5 });
+      expect(home.ok).toBe(true);
+      const [a, b] = [await openDatabase(sqliteUrl), await openDatabase(back)];
+      try {
+        expect(await b.assignment.findMany({ orderBy: { id: "asc" } })).toEqual(
+          await a.assignment.findMany({ orderBy: { id: "asc" } }),
+        );
+      } finally {
+        await a.$disconnect();
+        await b.$disconnect();
+      }
+    } finally {
+      await second.drop();
+    }
   }, 120_000);
 
   it("bad arguments: usage and exit 2", () => {
