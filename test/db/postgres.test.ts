@@ -7,6 +7,7 @@ import type { Repositories } from "../../src/core/repositories.js";
 import { type Db, openDatabase, poolOf, postgresOf } from "../../src/db/database.js";
 import { applyPostgresMigrations, createCountedPool } from "../../src/db/postgres-database.js";
 import { createPostgresRepositories } from "../../src/db/postgres-repositories.js";
+import { INSTANCE_LOCK_CLASS } from "../../src/db/postgres-session.js";
 import { createPostgresDatabase, postgresSkipReason, postgresTitle } from "../support/databases.js";
 
 const skip = !!postgresSkipReason;
@@ -259,5 +260,44 @@ describe.skipIf(skip)(`PostgreSQL migrations, claims and change notifications ($
     expect(
       await until(async () => (await a.repos.conversations.get("telegram", "-77", "77", new Date(0))) === null),
     ).toBe(true);
+  });
+
+  it("a lost listening connection comes back: the instance lock is taken again and changes are heard again", async () => {
+    const [a, b] = [await client(), await client()];
+    const session = postgresOf(a.db)!.session!;
+    const lockNumber = session.instanceId.split(":")[0];
+    const admin = poolOf(b.db)!;
+    const holder = async () =>
+      (
+        await admin.query(
+          `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND classid = $1 AND objid::text = $2 AND granted`,
+          [INSTANCE_LOCK_CLASS, lockNumber],
+        )
+      ).rows[0]?.pid as number | undefined;
+    const before = await holder();
+    expect(before).toBeGreaterThan(0);
+    await a.repos.people.touch({ channel: "zalo", userId: "88", displayName: "Minh" });
+    expect(await a.repos.people.find("zalo", "88")).toMatchObject({ role: "none" });
+    // The server ends A's session connection (as a restart or a network cut would).
+    await admin.query("SELECT pg_terminate_backend($1)", [before]);
+    let after: number | undefined;
+    for (let i = 0; i < 100 && (!after || after === before); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      after = await holder();
+    }
+    expect(after).toBeGreaterThan(0);
+    expect(after).not.toBe(before);
+    expect(session.instanceId.split(":")[0]).toBe(lockNumber);
+    // Once back (LISTEN again, the caches forgotten), A caches the row again: only a notification can change it now.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await a.repos.people.find("zalo", "88")).toMatchObject({ role: "none" });
+    const person = (await b.repos.people.find("zalo", "88"))!;
+    await b.repos.people.setRole(person.id, "leader");
+    let role: string | undefined;
+    for (let i = 0; i < 100 && role !== "leader"; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      role = (await a.repos.people.find("zalo", "88"))?.role;
+    }
+    expect(role).toBe("leader");
   });
 });
