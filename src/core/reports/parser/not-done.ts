@@ -54,7 +54,8 @@ const seqAt = (toks: readonly Tok[], i: number, list: readonly string[][]): numb
 export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
   const { toks } = tk;
   const blocked: number[] = [];
-  if (!/chua|con|bi |hoan|ton/.test(tk.folded.key)) return { blocked };
+  // most messages say none of these words: nothing to read
+  if (!/\b(?:chua|con|bi|tam|ton)\b/.test(tk.folded.key)) return { blocked };
   const numbers = createNumberReader(tk, nv.blocked);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;

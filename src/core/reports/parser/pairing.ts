@@ -77,8 +77,10 @@ export function pairNumbers(
   // a number followed by another indicator's own measure, with words between the name and it
   // ("hội nghị sáng 80 người"), is not the name's before it
   const measured = new Map<Item, string>();
-  for (const it of merged) {
-    if (it.kind !== "N") continue;
+  for (let k = 1; k < merged.length; k++) {
+    const it = merged[k]!;
+    // only a number right after a name can be taken by it
+    if (it.kind !== "N" || merged[k - 1]!.kind !== "I") continue;
     const code = measureAfter(tk, nv, cls, compiled, it);
     if (code) measured.set(it, code);
   }
