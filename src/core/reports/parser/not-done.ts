@@ -1,6 +1,6 @@
 /**
  * Figures of what was not done: "1 lượt bị hoãn", "200 tờ còn lưu tại UBND xã", "1 chuyên mục chưa
- * phát sóng", "còn lại 300 tờ". They say how much of something is left or postponed, never what was
+ * phát sóng", "còn tồn 300 tờ". They say how much of something is left or postponed, never what was
  * done: neither values nor unclear. ("chưa kể", "chưa tính" — not counting — are not such words.)
  * Runs after the look-alikes (stage 2a), before the multipliers and the tables.
  */
@@ -17,7 +17,6 @@ const AFTER: readonly string[][] = [
   ["tam", "hoan"],
   ["con", "luu"],
   ["con", "ton"],
-  ["con", "lai"],
   ["chua", "phat"],
   ["chua", "treo"],
   ["chua", "dang"],
@@ -30,9 +29,11 @@ const AFTER: readonly string[][] = [
   ["chua", "hoan", "thanh"],
   ["chua", "duoc"],
 ];
-/** Words before a figure that say it is what is left ("còn lại 300 tờ", "tồn 200 tờ"). */
+/**
+ * Words before a figure that say it is what is left ("còn tồn 300 tờ", "tồn kho 200 tờ"). Not "còn
+ * lại": "còn lại 300 tờ phát cho thôn 2" was done too.
+ */
 const BEFORE: readonly string[][] = [
-  ["con", "lai"],
   ["con", "ton"],
   ["con", "luu"],
   ["ton", "kho"],
