@@ -153,7 +153,18 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       // "3 đợt xe lưu động, mỗi đợt 2 lượt": the count names what the figure, unnamed, is of
       const counted = countedName(toks, nameAt, count, unit.words.length);
       const [fs, fe] = figures[0]!;
-      if (counted && figures.length === 1 && !PLACE_WORDS.has(unit.words[0]!) && !namedAfter(toks, nameAt, fe)) {
+      // not when the unit is what the indicator counts ("2 lớp tập huấn, mỗi lớp 35 người": 2 classes,
+      // 70 people), nor when the figure's measure is another indicator's
+      const measure = toks[fe]?.type === "w" ? compiled.measures.get(toks[fe]!.kt) : undefined;
+      const ownUnit = compiled.heads.get(unit.words[0]!)?.code === counted?.code || nameAt(unit.end - 1) !== null;
+      if (
+        counted &&
+        figures.length === 1 &&
+        !PLACE_WORDS.has(unit.words[0]!) &&
+        !ownUnit &&
+        (!measure || measure === counted.code) &&
+        !namedAfter(toks, nameAt, fe)
+      ) {
         const num = { kind: "N" as const, start: fs, end: fe, value: figures[0]![2] * count.value };
         out.pairs.push({ num: { ...num, weak: false, bad: false, first: false }, ind: counted, numFirst: true });
         for (let x = count.start; x < count.end; x++) blocked.push(x);
