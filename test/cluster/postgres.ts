@@ -1,61 +1,20 @@
-import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { syncAllTasks } from "../../src/core/plans/tasks.js";
 import { openDatabase } from "../../src/db/database.js";
 import { createPrismaRepositories } from "../../src/db/repositories.js";
+import { createPostgresDatabase, postgresSkipReason as skipReason } from "../support/databases.js";
 import { NOW } from "../support/real-bot.js";
 
-/** TEST_POSTGRES_URL (a database the test role may connect to, e.g. .../postgres), if set. */
-export const testPostgresUrl = process.env.TEST_POSTGRES_URL;
-
-/** Why PostgreSQL tests are skipped, or undefined when they can run. */
+/** Why PostgreSQL tests are skipped (TEST_POSTGRES_URL unset or unreachable, see test/support/databases.ts), or undefined. */
 export async function postgresSkipReason(): Promise<string | undefined> {
-  if (!testPostgresUrl) return "TEST_POSTGRES_URL is not set";
-  const client = new pg.Client({ connectionString: testPostgresUrl, connectionTimeoutMillis: 3_000 });
-  try {
-    await client.connect();
-    await client.query("SELECT 1");
-    return undefined;
-  } catch (error) {
-    return `PostgreSQL at TEST_POSTGRES_URL is not reachable (${(error as Error).message})`;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-/** The URL of `base` with another database name. */
-export function withDatabase(base: string, name: string): string {
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return url.toString();
+  return skipReason ?? undefined;
 }
 
 /**
- * Creates a throwaway database; `drop` ends its connections and drops it.
+ * A throwaway database on TEST_POSTGRES_URL's server; `drop` ends its sessions and removes it.
  * @example const db = await createThrowawayDatabase("lease"); … await db.drop();
  */
-export async function createThrowawayDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `dd_${prefix}_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: testPostgresUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  return {
-    url: withDatabase(testPostgresUrl!, name),
-    async drop() {
-      const c = new pg.Client({ connectionString: testPostgresUrl });
-      await c.connect();
-      try {
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await c.end();
-      }
-    },
-  };
-}
+export const createThrowawayDatabase = (prefix: string) => createPostgresDatabase(`dd_${prefix}`);
 
 /** Runs one query on a fresh connection. */
 export async function query<T extends pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []) {
