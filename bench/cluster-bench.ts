@@ -16,7 +16,9 @@ const CONCURRENCY = 4;
  * no PostgreSQL is reachable (BENCH_POSTGRES_URL or TEST_POSTGRES_URL).
  */
 export async function benchCluster(chats = 600, failoverChats = 300, rounds = 3): Promise<BenchRow[]> {
-  process.env.TEST_POSTGRES_URL ??= process.env.BENCH_POSTGRES_URL;
+  // (process.env turns an assigned undefined into the string "undefined")
+  if (process.env.BENCH_POSTGRES_URL && !process.env.TEST_POSTGRES_URL)
+    process.env.TEST_POSTGRES_URL = process.env.BENCH_POSTGRES_URL;
   const pgSupport = await import("../test/cluster/postgres.js");
   const skip = await pgSupport.postgresSkipReason();
   if (skip) {
