@@ -554,6 +554,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         await zalo.startWebhook(http, config.zalo.webhookUrl!, config.zalo.webhookSecret!);
       // When leading (always on SQLite), the leader stages have started when this resolves.
       await cluster.start();
+      if (cluster.shared) logger.info({ instanceId: cluster.instanceId, role: cluster.role() }, "cluster: started");
       const warning = await alertWarning().catch(() => undefined);
       if (warning) logger.warn({}, warning);
     },
