@@ -4,26 +4,28 @@ import { SAMPLE_INDICATORS } from "../../src/core/plans/sample-indicators.js";
 import { readCorpus, scoreCorpus } from "../../src/core/reports/corpus-score.js";
 
 /**
- * The held-out part of the real-style corpus: written before the parser's new stages, never read
- * nor run by whoever works on the parser (this file is kept apart so the parser's own test runs
- * leave it out: `npx vitest run --exclude test/core/report-parser-real-heldout.test.ts`); only scored.
+ * The held-out parts of the real-style corpora: each written and committed before the parser stages
+ * it measures, never read nor run by whoever works on the parser (this file is kept apart so the
+ * parser's own test runs leave it out: `npx vitest run --exclude test/core/report-parser-real-heldout.test.ts`);
+ * only scored. The floors guard against regressions; the goal is 98%. Scores so far:
+ * - report-corpus-real-heldout.jsonl: 15/61 before the real-style stages, 46/61 after them,
+ *   49/61 (80.3%) after tuning on the second development part;
+ * - report-corpus-real-2-heldout.jsonl (written with the second development part): 61/70 (87.1%)
+ *   before that tuning, 63/70 (90.0%) after.
  */
-/**
- * A guard against regressions, not the goal (98%, issue 19): 15/61 (24.6%) before the new stages,
- * 46/61 (75.4%) after them. The score is printed on every run.
- */
-const FLOOR = 75;
+const PARTS = [
+  { file: "report-corpus-real-heldout.jsonl", floor: 80 },
+  { file: "report-corpus-real-2-heldout.jsonl", floor: 90 },
+];
 
-describe("real-style report corpus (held-out part)", () => {
-  it(`scores the held-out part (floor: ${FLOOR}% exact)`, () => {
-    const cases = readCorpus(
-      readFileSync(new URL("../fixtures/report-corpus-real-heldout.jsonl", import.meta.url), "utf8"),
-    );
+describe("real-style report corpora (held-out parts)", () => {
+  it.each(PARTS)("scores $file (floor: $floor% exact)", ({ file, floor }) => {
+    const cases = readCorpus(readFileSync(new URL(`../fixtures/${file}`, import.meta.url), "utf8"));
     const score = scoreCorpus(cases, SAMPLE_INDICATORS);
     const percent = (100 * score.exact) / score.total;
-    console.log(`real-style held-out exact match: ${score.exact}/${score.total} (${percent.toFixed(1)}%)`);
+    console.log(`${file} exact match: ${score.exact}/${score.total} (${percent.toFixed(1)}%)`);
     expect(score.total).toBe(cases.length);
     expect(score.total).toBeGreaterThan(0);
-    expect(percent).toBeGreaterThanOrEqual(FLOOR);
+    expect(percent).toBeGreaterThanOrEqual(floor);
   });
 });
