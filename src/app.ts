@@ -382,12 +382,25 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     cluster: () => ({ instanceId: cluster.instanceId, role: cluster.role() }),
   });
   let heartbeatTimer: NodeJS.Timeout | undefined;
+  // Only the leader runs the daily sync that follows the office's name into a new plan: on a shared
+  // database every instance also looks again every ten minutes, so a standby's answers follow it.
+  const orgNameTimer = cluster.shared
+    ? setInterval(
+        () =>
+          void resolveOrgName(repos, config.orgName, { now: clock.now(), timezone: config.timezone })
+            .then((name) => translations.setOrgName(name))
+            .catch((error) => logger.warn({ err: error }, "office name not refreshed")),
+        600_000,
+      )
+    : undefined;
+  orgNameTimer?.unref();
   let stopping: Promise<void> | undefined;
 
   async function stop(deadlineMs: number): Promise<void> {
     const deadline = Date.now() + deadlineMs;
     const left = () => Math.max(0, deadline - Date.now());
     clearInterval(heartbeatTimer);
+    clearInterval(orgNameTimer);
     stopDeadlineMs = left();
     // The leader jobs (polling included) stop within the lease's stop, then another instance may lead.
     await Promise.all([cluster.stop(), telegram?.stop(), zalo?.stop()]);
