@@ -3,6 +3,7 @@ import { syncAllTasks } from "../../src/core/plans/tasks.js";
 import { openDatabase } from "../../src/db/database.js";
 import { createPrismaRepositories } from "../../src/db/repositories.js";
 import { createPostgresDatabase, postgresSkipReason as skipReason } from "../support/databases.js";
+import { seedFanOutUnits } from "../support/fan-out.js";
 import { NOW } from "../support/real-bot.js";
 
 /** Why PostgreSQL tests are skipped (TEST_POSTGRES_URL unset or unreachable, see test/support/databases.ts), or undefined. */
@@ -31,27 +32,7 @@ export async function query<T extends pg.QueryResultRow>(url: string, sql: strin
 export async function seedFanOut(url: string, units: number): Promise<void> {
   const db = await openDatabase(url);
   const repos = createPrismaRepositories(db);
-  for (let i = 1; i <= units; i++) {
-    const unit = await repos.units.create({ code: `XA_${i}`, name: `UBND xã Số ${i}`, kind: "xa", tags: ["xa"] });
-    await repos.chats.bind({
-      channel: "telegram",
-      chatId: String(5000 + i),
-      chatType: "private",
-      role: "unit",
-      unitId: unit.id,
-    });
-  }
-  await repos.tasks.upsert({
-    planId: null,
-    code: "NV_1",
-    title: "Xây dựng kế hoạch tuyên truyền",
-    targets: ["xa"],
-    schedule: { kind: "once", dueDate: "2021-02-09" },
-    reminder: null,
-    deadlineText: "09/02/2021",
-    createdBy: "test",
-    indicators: [],
-  });
+  await seedFanOutUnits(repos, { units });
   await syncAllTasks({ repos, clock: { now: () => new Date(NOW) }, timezone: "Asia/Ho_Chi_Minh" });
   await db.$disconnect();
 }

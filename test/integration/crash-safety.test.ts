@@ -7,6 +7,7 @@ import { syncAllTasks } from "../../src/core/plans/tasks.js";
 import { openDatabase } from "../../src/db/database.js";
 import { createPrismaRepositories } from "../../src/db/repositories.js";
 import { createFakeTelegramServer, type FakeTelegram } from "../support/fake-telegram-server.js";
+import { seedFanOutUnits } from "../support/fan-out.js";
 
 const CHATS = 150;
 const CONCURRENCY = 4;
@@ -57,27 +58,7 @@ describe("crash safety of the reminder fan-out", () => {
     const url = `file:${dir}/db.sqlite`;
     const db = await openDatabase(url);
     const repos = createPrismaRepositories(db);
-    for (let i = 1; i <= CHATS; i++) {
-      const unit = await repos.units.create({ code: `XA_${i}`, name: `UBND xã Số ${i}`, kind: "xa", tags: ["xa"] });
-      await repos.chats.bind({
-        channel: "telegram",
-        chatId: String(5000 + i),
-        chatType: "private",
-        role: "unit",
-        unitId: unit.id,
-      });
-    }
-    await repos.tasks.upsert({
-      planId: null,
-      code: "NV_1",
-      title: "Xây dựng kế hoạch tuyên truyền",
-      targets: ["xa"],
-      schedule: { kind: "once", dueDate: "2021-02-09" },
-      reminder: null,
-      deadlineText: "09/02/2021",
-      createdBy: "test",
-      indicators: [],
-    });
+    await seedFanOutUnits(repos, { units: CHATS });
     await syncAllTasks({ repos, clock: { now: () => new Date(NOW) }, timezone: "Asia/Ho_Chi_Minh" });
     await db.$disconnect();
 

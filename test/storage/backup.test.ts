@@ -12,6 +12,7 @@ import { syncAllTasks } from "../../src/core/plans/tasks.js";
 import { sqlitePath } from "../../src/db/database.js";
 import { BackupError, createBackup, listSnapshots, restoreBackup, tableRowCounts } from "../../src/storage/backup.js";
 import { createFakeTelegramServer, type FakeTelegram } from "../support/fake-telegram-server.js";
+import { seedFanOutUnits } from "../support/fan-out.js";
 import { createTestLogger } from "../support/harness.js";
 
 const CHATS = 120;
@@ -67,27 +68,7 @@ describe("backup and restore", () => {
     });
     const { repos } = app;
     let firstReport = 0;
-    for (let i = 1; i <= CHATS; i++) {
-      const unit = await repos.units.create({ code: `XA_${i}`, name: `UBND xã Số ${i}`, kind: "xa", tags: ["xa"] });
-      await repos.chats.bind({
-        channel: "telegram",
-        chatId: String(20_000 + i),
-        chatType: "private",
-        role: "unit",
-        unitId: unit.id,
-      });
-    }
-    await repos.tasks.upsert({
-      planId: null,
-      code: "NV_1",
-      title: "Xây dựng kế hoạch",
-      targets: ["xa"],
-      schedule: { kind: "once", dueDate: "2021-02-09" },
-      reminder: null,
-      deadlineText: "09/02/2021",
-      createdBy: "test",
-      indicators: [],
-    });
+    await seedFanOutUnits(repos, { units: CHATS, firstChatId: 20_000, title: "Xây dựng kế hoạch" });
     await syncAllTasks(app.deps);
     const [assignment] = await repos.assignments.listOpen();
     firstReport = (
