@@ -560,6 +560,13 @@ describe("stages 2d and 4b: findCorrections, correctionRoles", () => {
     ["pano: 3 / ap phich: 8\nsua pano → 4", { pano: 4, ap_phich: 8 }],
     ["Tờ rơi 800 tờ, à không phải, 850 tờ", { to_roi: 850 }],
     ["phong su 1. ko phai, 2 phong su a", { phong_su: 2 }],
+    ["ap phich 4 cai nhe, sang nay e bao 3 cai la sai", { ap_phich: 4 }],
+    ["xin điều chỉnh số bài fanpage từ 10 bài thành 12 bài", { bai_mxh: 12 }],
+    ["tờ rơi: 300 ➡️ 350", { to_roi: 350 }],
+    ["pano 5, bang ron 7. a bang ron 8 moi dung", { pano: 5, bang_ron: 8 }],
+    ["hội nghị 3 cuộc, 4 cuộc mới chính xác ạ", { hoi_nghi: 4 }],
+    ["phong su 3\nem nham a\nphong su 2", { phong_su: 2 }],
+    ["áp phích em báo 5 nhưng kiểm tra lại thì dán 6 cái", { ap_phich: 6 }],
   ])("the corrected figure wins: %s", (text, values) => {
     expect(corrected(text)).toEqual({ values, conflicts: [], unclear: [] });
   });
@@ -710,6 +717,13 @@ describe("stage 4a: findStatedZeros", () => {
     ["tin bai 4, con ap phich va cum co dong thi khong lam cai nao", ["ap_phich", "cum_co_dong"]],
     ["khong co luot xe loa nao", ["xe_luu_dong"]],
     ["không có xe tuyên truyền lưu động về thôn trong quý", ["xe_luu_dong"]],
+    ["Quý này xã không dựng áp phích mới; tin bài 3", ["ap_phich"]],
+    ["khong lam moi bang ron nao, pano 2", ["bang_ron"]],
+    ["e ko viet phong su nao", ["phong_su"]],
+    ["ko phong su, chuyen muc 1", ["phong_su"]],
+    ["chưa phát tờ rơi, treo 4 pa nô", ["to_roi"]],
+    ["ap phich chua dan", ["ap_phich"]],
+    ["không in tờ rơi, 3 lượt xe loa lưu động", ["to_roi"]],
   ])("%s", (text, codes) => {
     expect(zeros(text)).toEqual(codes);
   });
@@ -722,6 +736,8 @@ describe("stage 4a: findStatedZeros", () => {
     "phát 1 k tờ rơi",
     "pano 3 cái, không biết nhập vào mục nào",
     "treo 5 băng rôn nhưng không rõ thôn nào",
+    "tờ rơi chưa phát được",
+    "chưa in có tờ rơi",
   ])("not a stated zero: %s", (text) => {
     expect(zeros(text)).toEqual([]);
   });

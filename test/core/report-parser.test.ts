@@ -127,6 +127,26 @@ describe("real-style report corpus, second development part", () => {
   });
 });
 
+/** Third real-style development part, written by someone who never saw the parser: scored, with a floor. */
+const real3 = readFixture("report-corpus-real-3.jsonl");
+
+describe("real-style report corpus, third development part", () => {
+  it("reads at least 169 of its 200 messages exactly", () => {
+    const score = scoreCorpus(real3, SAMPLE_INDICATORS);
+    expect(score.total).toBe(200);
+    expect(score.exact).toBeGreaterThanOrEqual(169);
+  });
+  it("reads 'X không xây dựng tháng này' as a stated zero (this period's words after the verb)", () => {
+    expect(parseReport("tin bai 5\nphong su ko xay dung thang nay", SAMPLE_INDICATORS).values).toEqual({
+      tin_bai: 5,
+      phong_su: 0,
+    });
+  });
+  it("never fails on a negation at the very end of a message", () => {
+    expect(parseReport("pano 2, không phát tờ rơi", SAMPLE_INDICATORS).values).toEqual({ pano: 2, to_roi: 0 });
+  });
+});
+
 describe("corpus scoring", () => {
   const expected = { values: { pano: 3 }, references: [] };
   it("counts a match only when values, references, conflicts, hint and unclear all agree", () => {

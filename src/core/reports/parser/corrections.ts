@@ -55,6 +55,8 @@ const FORWARD: readonly string[][] = [
   ["nham"],
   ["xin", "loi"],
   ["sorry"],
+  ["kiem", "tra", "lai", "thi"],
+  ["kiem", "tra", "lai"],
 ];
 
 /** Words before a figure that name it as what was wrongly said ("hồi nãy em báo 2"). */
@@ -64,6 +66,7 @@ const PERSON = new Set(["em", "e", "minh", "toi"]);
 const NOT = new Set(["khong", "ko", "k", "hong"]);
 
 const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
+const ARROWS = new Set(["→", "⇒", "➡"]);
 
 /**
  * Finds correction words and the numbers named as wrong.
@@ -85,13 +88,10 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (nv.blocked[i]) continue;
-    // arrows: "->", "=>", "→", "⇒"
-    if (
-      t.k === "→" ||
-      t.k === "⇒" ||
-      ((t.k === "-" || t.k === "=") && toks[i + 1]?.k === ">" && !toks[i + 1]!.spaced)
-    ) {
-      let end = t.k === "→" || t.k === "⇒" ? i + 1 : i + 2;
+    // arrows: "->", "=>", "→", "⇒", "➡️"
+    if (ARROWS.has(t.k) || ((t.k === "-" || t.k === "=") && toks[i + 1]?.k === ">" && !toks[i + 1]!.spaced)) {
+      let end = ARROWS.has(t.k) ? i + 1 : i + 2;
+      if (toks[end]?.k === "\uFE0F") end++;
       const fw = forwardAt(toks, end);
       if (fw) end = fw;
       markers.push({ start: i, end });
@@ -99,15 +99,28 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
       i = end - 1;
       continue;
     }
-    // "tin bài 5 là nhầm", "5 là sai": the figure before is the wrong one
-    if (
-      t.type === "n" &&
-      !nv.blocked[i] &&
-      key(toks[i + 1]) === "la" &&
-      (key(toks[i + 2]) === "nham" || key(toks[i + 2]) === "sai")
-    ) {
+    // "tin bài 5 là nhầm", "5 là sai", "báo 1 cuộc là nhầm": the figure before is the wrong one
+    if (t.type === "n" && !nv.blocked[i]) {
       const num = numbers.read(i, false);
-      if (num && num.end === i + 1) blocked.push(i);
+      if (num) {
+        // one unit word may follow the figure ("1 cuộc", "3 cái")
+        const u = toks[num.end]?.type === "w" && key(toks[num.end]) !== "la" && key(toks[num.end]) !== "moi" ? 1 : 0;
+        const a = num.end + u;
+        if (key(toks[a]) === "la" && (key(toks[a + 1]) === "nham" || key(toks[a + 1]) === "sai")) {
+          for (let x = i; x < num.end; x++) blocked.push(x);
+          i = num.end - 1;
+          continue;
+        }
+        // "chuyên mục 3 mới đúng", "8 cái mới chính xác": this figure is the right one
+        if (
+          key(toks[a]) === "moi" &&
+          (key(toks[a + 1]) === "dung" || (key(toks[a + 1]) === "chinh" && key(toks[a + 2]) === "xac"))
+        ) {
+          markers.push({ start: i, end: i });
+          i = num.end - 1;
+          continue;
+        }
+      }
       continue;
     }
     if (t.type !== "w") continue;
@@ -142,13 +155,16 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
       }
       continue;
     }
-    // "từ 95 người sửa thành 115 người"
+    // "từ 95 người sửa thành 115 người", "sửa … từ 6 tin thành 8 tin"
     if (t.kt === "tu" && toks[i + 1]?.type === "n" && !nv.blocked[i + 1]) {
       const num = numbers.read(i + 1, false);
       if (num) {
         let j = num.end;
-        while (j < num.end + 2 && toks[j]?.type === "w" && key(toks[j]) !== "sua") j++;
-        if (key(toks[j]) === "sua" && (key(toks[j + 1]) === "thanh" || key(toks[j + 2]) === "thanh")) {
+        while (j < num.end + 2 && toks[j]?.type === "w" && key(toks[j]) !== "sua" && key(toks[j]) !== "thanh") j++;
+        if (
+          key(toks[j]) === "thanh" ||
+          (key(toks[j]) === "sua" && (key(toks[j + 1]) === "thanh" || key(toks[j + 2]) === "thanh"))
+        ) {
           for (let x = i + 1; x < num.end; x++) blocked.push(x);
         }
       }
@@ -224,6 +240,11 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
     let scopeEnd = m.end;
     const next = markers[idx + 1]?.start ?? toks.length;
     while (scopeEnd < next && !isScopeEnd(toks[scopeEnd]!)) scopeEnd++;
+    // "xin lỗi ạ" alone on its line: the right figures come on the next line
+    if (toks[scopeEnd]?.type === "nl" && !hasNumber(toks, m.end, scopeEnd)) {
+      scopeEnd++;
+      while (scopeEnd < next && !isScopeEnd(toks[scopeEnd]!)) scopeEnd++;
+    }
     const codes = new Set<string>();
     const finalHere: number[] = [];
     for (const p of pairing.pairs) {
@@ -268,6 +289,11 @@ const startsClause = (t: Tok | undefined): boolean =>
 
 /** A correction's figures end at its sentence, or at a bracket (a remark: "→ 15 (bổ sung 3 cái ở thôn 4)"). */
 const isScopeEnd = (t: Tok): boolean => t.type === "nl" || t.k === "." || t.k === "!" || t.k === "?" || t.k === "(";
+
+function hasNumber(toks: readonly Tok[], a: number, b: number): boolean {
+  for (let x = a; x < b; x++) if (toks[x]!.type === "n") return true;
+  return false;
+}
 
 function sameLine(toks: readonly Tok[], a: number, b: number): boolean {
   for (let x = a; x < b; x++) if (toks[x]!.type === "nl") return false;

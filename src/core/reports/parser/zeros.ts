@@ -19,15 +19,17 @@ const NOT_YET = "chua";
 const VERBS = new Set(
   (
     "co to chuc treo phat dang dung thuc hien lam xay dung in dan trien khai duoc mo dieu huy dong " +
-    "san xuat song len sinh bai luot buoi cuoc cai chiec tam to tin lan nao them ai"
+    "san xuat song len sinh bai luot buoi cuoc cai chiec tam to tin lan nao them ai moi viet gi"
   ).split(" "),
 );
 /** Doing verbs after "chưa" that say none was done in the period ("Hội nghị: chưa tổ chức"). */
 const DONE = new Set(["to chuc", "thuc hien", "trien khai", "phat song"]);
+/** One-word doing verbs after "chưa" that say none was done ("chưa phát tờ rơi", "tờ rơi chưa phát"); not "có", "được". */
+const DONE_ONE = new Set(["phat", "treo", "dang", "dung", "lam", "in", "dan", "viet", "to", "thuc", "trien"]);
 /** Joiners between two things not done ("hội nghị, tập huấn nào"). */
 const JOIN = new Set([",", "/", "va", "hoac", "-", "&"]);
 /** Words after a "not done" that still close the statement ("… trong quý", "… do hỏng loa", "… về xã", "(lồng ghép …)"). */
-const TAIL = new Set(["trong", "do", "vi", "(", "a", "nhe", "ah", "ha", "ve"]);
+const TAIL = new Set(["trong", "do", "vi", "(", "a", "nhe", "ah", "ha", "ve", "moi"]);
 
 const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
 const isEnd = (t: Tok | undefined): boolean =>
@@ -45,7 +47,7 @@ export function findStatedZeros(
   const { toks } = tk;
   const zeros: { code: string; at: number }[] = [];
   const mentionAt = new Map(mentions.map((m) => [m.start, m]));
-  const isNumber = (i: number): boolean => toks[i]!.type === "n" && !nv.blocked[i];
+  const isNumber = (i: number): boolean => toks[i]?.type === "n" && !nv.blocked[i];
 
   for (let i = 0; i < toks.length; i++) {
     const k = key(toks[i]);
@@ -78,7 +80,19 @@ export function findStatedZeros(
       }
       break;
     }
-    if (named.length > 0 && (nao || (!notYet && closes(toks, nv, j)))) {
+    // "không phát tờ rơi, 2 lượt xe loa", "ko phóng sự, chuyên mục 1": the statement ends at the last
+    // joiner before a number; the names after it are the number's
+    if (named.length > 0 && !nao && isNumber(j)) {
+      let cut = j - 1;
+      while (cut > i && !JOIN.has(key(toks[cut]))) cut--;
+      if (cut > i) {
+        while (named.length > 0 && named[named.length - 1]!.start > cut) named.pop();
+        j = cut;
+      }
+    }
+    // "chưa phát tờ rơi," says none; "chưa treo được pa nô" / "chưa có" only "not yet"
+    const notYetDoing = notYet && DONE_ONE.has(key(toks[i + 1])) && !saysCan(toks, i + 1, j);
+    if (named.length > 0 && (nao || ((!notYet || notYetDoing) && closes(toks, nv, j)))) {
       for (const m of named) zeros.push({ code: m.code, at: m.start });
       continue;
     }
@@ -106,7 +120,10 @@ export function findStatedZeros(
       x++;
     }
     // "Hội nghị: chưa tổ chức" says none was held; "Áp phích: chưa có" only that there is nothing yet to say
-    const notYetDone = notYet && DONE.has(`${key(toks[i + 1])} ${key(toks[i + 2])}`);
+    const notYetDone =
+      notYet &&
+      (DONE.has(`${key(toks[i + 1])} ${key(toks[i + 2])}`) ||
+        (DONE_ONE.has(key(toks[i + 1])) && !saysCan(toks, i + 1, x)));
     if ((naoAfter || !notYet || notYetDone) && closes(toks, nv, x)) zeros.push({ code: before.code, at: before.start });
   }
   return { zeros };
@@ -115,6 +132,12 @@ export function findStatedZeros(
 /** Words that start a clause of their own ("…, còn pa nô thì …", "nhưng"): names before them are another clause's. */
 const CLAUSE_START = new Set(["con", "nhung", "rieng"]);
 const MAX_BACK = 10;
+
+/** Whether "được" or "có" stands between tokens a and b ("chưa treo được"): "not yet able", no zero. */
+function saysCan(toks: readonly Tok[], a: number, b: number): boolean {
+  for (let x = a; x < b; x++) if (key(toks[x]) === "duoc" || key(toks[x]) === "co") return true;
+  return false;
+}
 
 /** Whether "nào" follows the negation within a few words, with no number nor name between ("không làm cái nào"). */
 function naoWithin(
@@ -153,6 +176,8 @@ function namesBefore(toks: readonly Tok[], nv: NonValues, mentions: readonly Men
 
 /** Whether a "not done" statement ends at token j: its clause ends there or goes on without a number. */
 function closes(toks: readonly Tok[], nv: NonValues, j: number): boolean {
+  // "… không xây dựng tháng này": this period's words may close the statement
+  while (j < toks.length && toks[j]!.type === "w" && nv.transparent[j]) j++;
   const t = toks[j];
   if (isEnd(t) || t!.k === ",") return true;
   if (!TAIL.has(key(t))) return false;
