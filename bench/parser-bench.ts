@@ -81,7 +81,7 @@ export function longTable(seed: number, rows = 200): string {
     const sums = [0, 0, 0];
     for (let r = 1; r <= rows; r++) {
       const v = [n(5), n(10), n(300)];
-      v.forEach((x, i) => (sums[i]! += x));
+      for (const [i, x] of v.entries()) sums[i]! += x;
       lines.push(`${r}\tThôn ${r}\t${v.join("\t")}`);
     }
     lines.push(`\tTổng\t${sums.join("\t")}`);
@@ -119,7 +119,12 @@ function timeParses(texts: readonly string[], rounds: number): { wall: number[];
  * generated deterministically (p50/p99 per message). Bounded: `rounds` passes.
  */
 export function benchParser(rounds = 20): BenchRow[] {
-  const texts = ["report-corpus.jsonl", "report-corpus-real.jsonl", "report-corpus-real-2.jsonl"].flatMap((name) =>
+  const texts = [
+    "report-corpus.jsonl",
+    "report-corpus-real.jsonl",
+    "report-corpus-real-2.jsonl",
+    "report-corpus-real-3.jsonl",
+  ].flatMap((name) =>
     readCorpus(readFileSync(new URL(`../test/fixtures/${name}`, import.meta.url), "utf8")).map((c) => c.text),
   );
   for (const text of texts) parseReport(text, [...SAMPLE_INDICATORS]); // warm up
