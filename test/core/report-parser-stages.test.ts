@@ -58,6 +58,14 @@ describe("stage 1: normaliseAndTokenise", () => {
     expect(long[long.length - 1]!.k).toBe("1.200");
     expect(normaliseAndTokenise(undefined).toks).toEqual([]);
   });
+  it("reads 'br' as băng rôn, and 'tr' as tờ rơi only before a figure (not in '5 tr', a million)", () => {
+    const kt = (text: string) => normaliseAndTokenise(text).toks.map((t) => t.kt);
+    expect(kt("br 12")).toEqual(["bangron", "12"]);
+    expect(kt("tr: 2k")).toEqual(["toroi", ":", "2", "k"]);
+    expect(kt("hn 1 tr 250")).toEqual(["hoinghi", "1", "toroi", "250"]);
+    expect(kt("kinh phi 5 tr 300")).toEqual(["kinh", "phi", "5", "tr", "300"]);
+    expect(kt("tr cuoi")).toEqual(["tr", "cuoi"]);
+  });
 });
 
 describe("stage 2: markNonValues", () => {

@@ -6,7 +6,7 @@
 
 import { type FoldedText, foldWithMap, telexFold } from "../text-key.js";
 import { isNumberWordKey } from "../vietnamese-numbers.js";
-import { ABBREVIATIONS, HARD_PUNCT, HARD_WORDS } from "./vocabulary.js";
+import { ABBREVIATIONS, ABBREVIATIONS_BEFORE_FIGURE, HARD_PUNCT, HARD_WORDS } from "./vocabulary.js";
 
 export type TokType = "w" | "n" | "p" | "nl";
 
@@ -104,6 +104,18 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
       spaced: s > prevEnd || s === 0,
     });
     prevEnd = e;
+  }
+  // "tr 400", "tr: 1k": an abbreviation read only before a figure, and after one only in a run of
+  // abbreviations ("pn 2 br 6 tr 300"); "kinh phí 5 tr" is five million
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    const full = t.type === "w" ? ABBREVIATIONS_BEFORE_FIGURE.get(t.k) : undefined;
+    if (!full) continue;
+    const before = toks[i - 2];
+    const inRun = before?.type === "w" && (ABBREVIATIONS.has(before.k) || ABBREVIATIONS_BEFORE_FIGURE.has(before.k));
+    if (toks[i - 1]?.type === "n" && !inRun) continue;
+    const next = toks[i + 1]?.k === ":" ? toks[i + 2] : toks[i + 1];
+    if (next?.type === "n") t.kt = full;
   }
   return toks;
 }

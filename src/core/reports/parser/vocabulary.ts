@@ -171,12 +171,19 @@ export const FUZZY_STOP: ReadonlySet<string> = new Set([
 /** Chat abbreviations officers use, read as the word they stand for ("pn 5" is "pa nô 5"). */
 export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ["pn", "pano"],
+  ["br", "bangron"],
   ["hn", "hoinghi"],
   ["ng", "nguoi"],
   ["mxh", "mangxahoi"],
   ["fb", "facebook"],
   ["vs", "voi"],
 ]);
+
+/**
+ * Abbreviations read only right before a figure and never right after one: "tr 400" is "tờ rơi 400",
+ * but "5 tr" / "5tr" is five million (triệu) and "tr." alone a page.
+ */
+export const ABBREVIATIONS_BEFORE_FIGURE: ReadonlyMap<string, string> = new Map([["tr", "toroi"]]);
 
 /** Places counted in a report ("tại 8 thôn", "cho 200 hộ"): a number before them is never a value. */
 export const PLACE_WORDS: ReadonlySet<string> = new Set([
