@@ -616,6 +616,11 @@ describe("stage 2e: qualifyPeriods", () => {
     ["thang 3 phat thanh 30 luot, thang 2 la 26 luot", { phat_thanh: 30 }],
     ["Báo cáo quý I/2026: pano 5 (quý IV/2025: 3)", { pano: 5 }],
     ["lũy kế quý I: 35 tin bài; riêng tháng 3: 12 tin bài", { tin_bai: 12 }],
+    ["Kỳ này 3 phóng sự, 6 chuyên mục; lũy kế: 9 phóng sự, 20 chuyên mục.", { phong_su: 3, chuyen_muc: 6 }],
+    ["thang nay dang 5 tin bai, 2 phong su; tu dau nam: 40 tin bai, 12 phong su", { tin_bai: 5, phong_su: 2 }],
+    ["pano: quy nay treo them 2, tu truoc toi nay tong 9 cai", { pano: 2 }],
+    ["Tháng này 4 hội nghị, cả năm mới được 15 hội nghị", { hoi_nghi: 4 }],
+    ["Năm 2025 phát 900 tờ rơi; tháng 3/2026 phát 150 tờ rơi", { to_roi: 150 }],
   ])("this period's figure wins: %s", (text, values) => {
     expect(read(text)).toEqual({ values, conflicts: [], unclear: [] });
   });
@@ -628,6 +633,8 @@ describe("stage 2e: qualifyPeriods", () => {
     ["Xã đã treo 5 pa nô, sẽ treo thêm 3 pa nô", { pano: 5 }],
     ["ke hoach 20 bang ron, thuc hien 18 bang ron", { bang_ron: 18 }],
     ["Tờ rơi: kế hoạch: 1.000 tờ; đã phát 1.100 tờ", { to_roi: 1100 }],
+    ["Quý này treo 5 băng rôn, bằng 25% kế hoạch cả năm (20 băng rôn)", { bang_ron: 5 }],
+    ["dat 3 phong su tren ke hoach quy (4 phong su)", { phong_su: 3 }],
     [
       "Kết quả quý I: treo 8 pa nô; 2 hội nghị.\nII. Phương hướng quý II\n- Tiếp tục treo 5 pa nô, tổ chức 1 hội nghị.",
       { pano: 8, hoi_nghi: 2 },

@@ -70,6 +70,7 @@ const PERIOD_GLUE = new Set([
   "duoc",
   "dat",
   "co",
+  "moi",
 ]);
 const PLAN_WORDS: readonly string[][] = [
   ["phan", "dau"],
@@ -83,6 +84,8 @@ const PLAN_WORDS: readonly string[][] = [
 ];
 
 const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
+const TO = new Set(["den", "toi"]);
+const NOW = new Set(["nay", "gio"]);
 const isClauseEnd = (t: Tok | undefined): boolean => !t || t.type === "nl" || CLAUSE_ENDS.has(t.k) || key(t) === "con";
 
 /**
@@ -117,6 +120,23 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
   const block = (from: number): void => {
     for (const [s, e] of numbersIn(from)) for (let x = s; x < e; x++) blocked.push(x);
   };
+  /** "lũy kế từ đầu năm: 5 hội nghị, 390 người": with a colon right after the qualifier, every number of the list after it (to its line, sentence or ";"); else null. */
+  const listAfterColon = (from: number): number[] | null => {
+    let j = from;
+    while (j < n && j < from + 6 && toks[j]!.k !== ":" && !isClauseEnd(toks[j]) && toks[j]!.type !== "n") j++;
+    if (toks[j]?.k !== ":") return null;
+    const out: number[] = [];
+    for (let x = j + 1; x < n; x++) {
+      const t = toks[x]!;
+      if (t.type === "nl" || t.k === "." || t.k === ";" || t.k === "!" || t.k === "?") break;
+      if (nv.blocked[x]) continue;
+      const num = numbers.read(x, false);
+      if (!num) continue;
+      out.push(x);
+      x = num.end - 1;
+    }
+    return out;
+  };
   /** The first number within `reach` tokens after `from`, skipping period words and blocked labels. */
   const numberAfter = (from: number, reach: number, glue: ReadonlySet<string>): [number, number] | null => {
     for (let j = from; j < n && j < from + reach && !isClauseEnd(toks[j]); j++) {
@@ -149,7 +169,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     }
     // cumulative: "lũy kế …", "cộng dồn …", and "7 là lũy kế"
     if ((k === "luy" && next === "ke") || (k === "cong" && next === "don")) {
-      for (const [s] of numbersIn(i + 2)) cumulative.add(s);
+      for (const s of listAfterColon(i + 2) ?? numbersIn(i + 2).map(([a]) => a)) cumulative.add(s);
       const before = numberJustBefore(toks, nv, numbers, i);
       if (before !== null) cumulative.add(before);
       i++;
@@ -159,9 +179,15 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     if (k === "tu" && next === "dau" && RANK[key(toks[i + 2])]) {
       const r = RANK[key(toks[i + 2])]!;
       const role = roleOfPeriod(r, reportRank);
-      for (const [s] of numbersIn(i + 3))
+      for (const s of listAfterColon(i + 3) ?? numbersIn(i + 3).map(([a]) => a))
         (role === "cumulative" ? cumulative : role === "total" ? totals : parts).add(s);
       i += 2;
+      continue;
+    }
+    // "từ trước đến giờ 3 cụm", "tu truoc toi nay": everything so far, cumulative
+    if (k === "tu" && next === "truoc" && TO.has(key(toks[i + 2])) && NOW.has(key(toks[i + 3]))) {
+      for (const s of listAfterColon(i + 4) ?? numbersIn(i + 4).map(([a]) => a)) cumulative.add(s);
+      i += 3;
       continue;
     }
     // a part of the report's period: "riêng quý II: 8" in a six-month report, "tháng 3 treo 5" in a quarterly one
@@ -230,7 +256,15 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     // a plan's figure: "kế hoạch 10 pano, thực hiện 8", "KH: 10" (not "Kế hoạch số 15/KH-UBND")
     if (((k === "ke" && next === "hoach") || k === "kh") && !nv.blocked[i]) {
       let j = i + (k === "ke" ? 2 : 1);
-      if (toks[j]?.k === ":" || key(toks[j]) === "la" || key(toks[j]) === "giao") j++;
+      // "kế hoạch cả năm (1.000 tờ)", "kế hoạch năm (24 chuyên mục)": the plan's figure in brackets
+      let x = j;
+      if (key(toks[x]) === "ca") x++;
+      if (RANK[key(toks[x])] !== undefined) {
+        x++;
+        while (x < n && nv.blocked[x] && toks[x]!.type !== "nl" && toks[x]!.k !== "(") x++;
+        if (toks[x]?.k === "(") j = x;
+      }
+      if (toks[j]?.k === ":" || toks[j]?.k === "(" || key(toks[j]) === "la" || key(toks[j]) === "giao") j++;
       const num = toks[j] && !nv.blocked[j] ? numbers.read(j, false) : null;
       if (num && !num.bad && toks[j]!.type === "n") for (let x = j; x < num.end; x++) blocked.push(x);
     }
@@ -404,7 +438,8 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
       if (k === "bc" || k2 === "bao cao" || k2 === "so lieu" || k2 === "ket qua" || k2 === "tong hop")
         return { ...p, stated: true };
     }
-    first ??= p;
+    // "Năm 2025 xã treo 40; quý I/2026 treo 12": a later year named after the first is the report's
+    if (!first || (p.year !== undefined && first.year !== undefined && p.year > first.year)) first = p;
     if (p.current) current ??= p;
   }
   // "năm 2025 treo 30, năm nay treo 42": the officer's "this year" over a period named before it
