@@ -883,6 +883,13 @@ describe("stage 2b: findMultipliers", () => {
     ["Hai thôn vùng giáo mỗi thôn treo 5 băng rôn", { bang_ron: 10 }],
     ["4 đợt phát thanh lưu động, mỗi đợt 3 buổi", { phat_thanh: 12 }],
     ["2 dot xe tuyen truyen, moi dot 5 luot", { xe_luu_dong: 10 }],
+    // the indicator named before the count
+    ["Dán áp phích ở 4 chợ, mỗi chợ 5 cái", { ap_phich: 20 }],
+    ["phat thanh luu dong 5 buoi, moi buoi 2 luot", { phat_thanh: 10 }],
+    ["đăng fanpage 2 trang, mỗi trang 3 bài", { bai_mxh: 6 }],
+    // the officer states the product: it is the value, the per-unit figure its part
+    ["3 cụm cổ động, mỗi cụm 2 pa nô → 6 pa nô", { cum_co_dong: 3, pano: 6 }],
+    ["5 thon, moi thon 2 bang ron = tong 10 bang ron", { bang_ron: 10 }],
     // the classes are what the indicator counts: 2 of them, and 70 people
     ["Tổ chức 2 lớp tập huấn, mỗi lớp 35 người", { hoi_nghi: 2, nguoi_tham_du: 70 }],
   ])("%s", (text, values) => {

@@ -139,6 +139,13 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     // "treo 2 pa nô mỗi thôn": the figure before
     if (figures.length === 0) figures = figureBefore(toks, nv, numbers, i);
     if (figures.length === 0) continue;
+    // "mỗi cụm gồm 2 pa nô → tổng 8 pa nô": the officer states the product; the per-unit figure is its part
+    if (statedResultAfter(toks, nv, figures[figures.length - 1]![1])) {
+      for (let x = i; x < unit.end; x++) transparent.push(x);
+      for (const [s, e] of figures) for (let x = s; x < e; x++) blocked.push(x);
+      i = Math.max(i, figures[figures.length - 1]![1] - 1);
+      continue;
+    }
     for (let x = i; x < unit.end; x++) transparent.push(x);
     counts ??= countsByWord(toks, numbers);
     const count = countOf(toks, counts, unit.words);
@@ -237,7 +244,7 @@ function figuresInClause(
   from: number,
 ): [number, number, number][] {
   const out: [number, number, number][] = [];
-  for (let j = from; j < toks.length && !isSentenceEnd(toks[j]) && toks[j]!.k !== "("; j++) {
+  for (let j = from; j < toks.length && !isSentenceEnd(toks[j]) && toks[j]!.k !== "(" && !RESULT.has(toks[j]!.k); j++) {
     // "Mỗi thôn treo 1 pa nô, 3 băng rôn": the list goes on past a comma when a figure follows
     if (toks[j]!.k === ",") {
       if (out.length === 0 || toks[j + 1]?.type !== "n" || nv.blocked[j + 1]) break;
@@ -257,6 +264,21 @@ function figuresInClause(
     if (out.length === 0 && toks[j]!.type === "w" && !BETWEEN.has(key(toks[j]))) return out;
   }
   return out;
+}
+
+/** Signs before a stated product ("→ 8 pa nô", "= 12"). */
+const RESULT = new Set(["→", "=", "⇒", "➡"]);
+
+/** Whether a stated product follows the per-unit figure ending at `from`: "2 pa nô → tổng 8 pa nô", "3 cái = 18". */
+function statedResultAfter(toks: readonly Tok[], nv: NonValues, from: number): boolean {
+  let j = from;
+  // the figure's unit or name ("2 pa nô", "3 cái")
+  while (j < toks.length && j < from + 4 && toks[j]!.type === "w") j++;
+  if (!RESULT.has(toks[j]?.k ?? "")) return false;
+  j++;
+  if (toks[j]?.k === ">") j++;
+  while (key(toks[j]) === "tong" || key(toks[j]) === "cong" || key(toks[j]) === "la" || key(toks[j]) === "so") j++;
+  return toks[j]?.type === "n" && !nv.blocked[j];
 }
 
 /** A number followed by a word: a count of something ("9 thôn", "2 lớp"). */
@@ -291,9 +313,21 @@ function countedName(
   unitWords: number,
 ): IndItem | null {
   for (let j = count.end + unitWords; j <= count.end + unitWords + 1; j++) {
-    if (toks[j]?.type !== "w") return null;
+    if (toks[j]?.type !== "w") break;
     const m = nameAt(j);
     if (m) return { kind: "I", start: j, end: m.end, code: m.code, first: false };
+  }
+  // "treo băng rôn tại 6 tuyến đường", "đăng zalo 3 nhóm": named before the count, in its clause, with no figure between
+  for (let j = count.start - 1; j >= 0 && j >= count.start - 8; j--) {
+    const t = toks[j]!;
+    if (t.type !== "w") return null;
+    const m = nameAt(j);
+    if (m && m.end <= count.start) {
+      // the head of the name ("xe thông tin lưu động"): step back to where it starts
+      let start = j;
+      while (start > 0 && nameAt(start - 1)?.end === m.end) start--;
+      return { kind: "I", start, end: m.end, code: m.code, first: false };
+    }
   }
   return null;
 }
