@@ -5,24 +5,8 @@
  * stays on the Prisma repositories. Same ports, same rows: the repository tests run on both.
  */
 import type Database from "better-sqlite3";
-import type {
-  AssignmentRecord,
-  AssignmentView,
-  AttachmentRecord,
-  ChatRecord,
-  ConversationRecord,
-  PersonRecord,
-  ReportRecord,
-  TaskRecord,
-} from "../core/ports.js";
-import type {
-  ChatRepository,
-  ConversationRepository,
-  PersonRepository,
-  Repositories,
-  TaskRepository,
-} from "../core/repositories.js";
-import type { Channel } from "../core/types.js";
+import type { AssignmentRecord, AssignmentView, AttachmentRecord, ReportRecord, TaskRecord } from "../core/ports.js";
+import type { Repositories } from "../core/repositories.js";
 import { connectionOf, type Db, sqliteDate as iso, type SqliteConnection } from "./database.js";
 import {
   type AssignmentRow,
@@ -37,139 +21,10 @@ import {
   toUnit,
   type ViewBuilder,
 } from "./repositories.js";
+import { withCaches } from "./repository-caches.js";
 
 const date = (v: string) => new Date(v);
 const dateOrNull = (v: string | null) => (v === null ? null : new Date(v));
-
-/** Entries kept per cache; the oldest go first beyond this. */
-const MAX_ENTRIES = 20_000;
-/** A change made by another process (a CLI) shows within this time. */
-const CACHE_TTL_MS = 5 * 60_000;
-
-/** A small map with a size bound and a time to live; `undefined` = not cached, `null` = cached absence. */
-function createLru<V>() {
-  const entries = new Map<string, { value: V | null; at: number }>();
-  return {
-    get(key: string): V | null | undefined {
-      const hit = entries.get(key);
-      if (!hit) return undefined;
-      if (Date.now() - hit.at > CACHE_TTL_MS) {
-        entries.delete(key);
-        return undefined;
-      }
-      return hit.value;
-    },
-    set(key: string, value: V | null): void {
-      entries.delete(key);
-      entries.set(key, { value, at: Date.now() });
-      if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-    },
-    /** The cached value, or `load`'s, kept. */
-    async through(key: string, load: () => Promise<V | null>): Promise<V | null> {
-      const hit = this.get(key);
-      if (hit !== undefined) return hit;
-      const value = await load();
-      this.set(key, value);
-      return value;
-    },
-    delete: (key: string) => void entries.delete(key),
-    clear: () => entries.clear(),
-    values: () => [...entries.values()].map((e) => e.value),
-  };
-}
-
-/** Reads (find*, list*, count*) leave a cache alone; any other method may change rows, so it clears it. */
-function invalidating<R extends object>(inner: R, cache: { clear(): void }, overrides: Partial<R>): R {
-  const out = { ...overrides } as Record<string, unknown>;
-  for (const [name, fn] of Object.entries(inner)) {
-    if (name in out || typeof fn !== "function") continue;
-    out[name] = /^(find|list|count|get|exists)/.test(name)
-      ? fn
-      : async (...args: unknown[]) => {
-          try {
-            return await fn(...args);
-          } finally {
-            cache.clear();
-          }
-        };
-  }
-  return out as R;
-}
-
-/**
- * Write-through caches for the three reads every message makes (sender, chat binding, conversation
- * state) and for the active tasks, over any repositories. Writes go to the database first, then to
- * the cache; any write to tasks forgets the active ones.
- */
-export function withCaches(repos: Repositories): Repositories {
-  const people = createLru<PersonRecord>();
-  const chats = createLru<ChatRecord>();
-  const conversations = createLru<ConversationRecord>();
-  const personKey = (channel: Channel, userId: string) => `${channel}:${userId}`;
-  const chatKey = personKey;
-  const conversationKey = (channel: Channel, chatId: string, userId: string) => `${channel}:${chatId}:${userId}`;
-  const updatePerson = (id: number, patch: Partial<PersonRecord>) => {
-    for (const p of people.values()) if (p?.id === id) people.set(personKey(p.channel, p.userId), { ...p, ...patch });
-  };
-
-  const peopleRepo: PersonRepository = invalidating(repos.people, people, {
-    find: (channel, userId) => people.through(personKey(channel, userId), () => repos.people.find(channel, userId)),
-    async touch(input) {
-      const hit = people.get(personKey(input.channel, input.userId));
-      if (hit && hit.displayName === input.displayName && hit.username === (input.username ?? null)) return hit;
-      const p = await repos.people.touch(input);
-      people.set(personKey(p.channel, p.userId), p);
-      return p;
-    },
-    async setRole(id, role) {
-      await repos.people.setRole(id, role);
-      updatePerson(id, { role });
-    },
-    async setUnit(id, unitId) {
-      await repos.people.setUnit(id, unitId);
-      updatePerson(id, { unitId });
-    },
-    async setLanguage(id, language) {
-      await repos.people.setLanguage(id, language);
-      updatePerson(id, { language });
-    },
-  });
-
-  const chatsRepo: ChatRepository = invalidating(repos.chats, chats, {
-    find: (channel, chatId) => chats.through(chatKey(channel, chatId), () => repos.chats.find(channel, chatId)),
-    async bind(input) {
-      const c = await repos.chats.bind(input);
-      chats.set(chatKey(c.channel, c.chatId), c);
-      return c;
-    },
-  });
-
-  const conversationsRepo: ConversationRepository = invalidating(repos.conversations, conversations, {
-    async get(channel, chatId, userId, now) {
-      // Cached with its expiry; "now" is the caller's clock, so expiry is checked on every read.
-      const hit = await conversations.through(conversationKey(channel, chatId, userId), () =>
-        repos.conversations.get(channel, chatId, userId, new Date(0)),
-      );
-      return hit && hit.expiresAt > now ? hit : null;
-    },
-    async set(channel, chatId, userId, record) {
-      await repos.conversations.set(channel, chatId, userId, record);
-      conversations.set(conversationKey(channel, chatId, userId), record);
-    },
-    async clear(channel, chatId, userId) {
-      await repos.conversations.clear(channel, chatId, userId);
-      conversations.set(conversationKey(channel, chatId, userId), null);
-    },
-  });
-
-  // A report that names figures of another task reads every active task (figuresElsewhere).
-  const activeTasks = createLru<TaskRecord[]>();
-  const tasksRepo: TaskRepository = invalidating(repos.tasks, activeTasks, {
-    listActive: async () => [...((await activeTasks.through("active", () => repos.tasks.listActive())) ?? [])],
-  });
-
-  return { ...repos, people: peopleRepo, chats: chatsRepo, conversations: conversationsRepo, tasks: tasksRepo };
-}
 
 type Row = Record<string, unknown>;
 
@@ -267,7 +122,7 @@ export function createRepositories(db: Db): Repositories {
   const connection = connectionOf(db);
   const sql = createStatements(connection);
   const { repos, toViews } = buildPrismaRepositories(db, preparedLoaders(sql));
-  return withCaches(withPreparedHotPath(repos, connection, sql, toViews));
+  return withCaches(withPreparedHotPath(repos, connection, sql, toViews)).repos;
 }
 
 type Statements = ReturnType<typeof createStatements>;
