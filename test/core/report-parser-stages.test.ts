@@ -77,6 +77,8 @@ describe("stage 2: markNonValues", () => {
     ["thôn 5 treo 3 pa nô", ["thôn", "5"]],
     ["Báo cáo quý II/2021: 4 pano", ["quý", "II", "/", "2021"]],
     ["1. Pano: 3", ["1"]],
+    ["Thôn 2: 1) Pano: 3. 2) Tin bài: 4", ["Thôn", "2", "1", "2"]],
+    ["bao cao nhu sau: 1) tin bai 5; 2) phong su 1", ["1", "2"]],
   ])("%s: never values %j", (text, words) => {
     const { tk, nv } = upToPairing(text);
     expect(blockedWords(tk, nv.blocked)).toEqual(words);
@@ -149,6 +151,13 @@ describe("stage 2: markNonValues", () => {
   it("quotes ratios, ranges and vague quantities as unclear", () => {
     const { tk, nv } = upToPairing("Pano 12/15, treo vài chục băng rôn");
     expect(collectUnclear(tk, nv.unclear)).toEqual(["treo vài chục băng rôn", "Pano 12/15"]);
+  });
+});
+
+describe("stage 2: list numbering inside a line", () => {
+  it("leaves a figure in brackets and a figure before ')' a value", () => {
+    const tk = normaliseAndTokenise("pano 3 (thon 1: 2) tin bai 4");
+    expect(blockedWords(tk, markNonValues(tk, compiled).blocked)).toEqual(["thon", "1"]);
   });
 });
 

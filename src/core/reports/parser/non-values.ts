@@ -381,11 +381,27 @@ function markListNumbering(tk: Tokenised, blocked: Uint8Array): void {
     if (!/^\d{1,2}$/.test(t.k)) continue;
     let p = i - 1;
     while (p >= 0 && toks[p]!.type === "p" && !HARD_PUNCT.has(toks[p]!.k)) p--;
-    if (p >= 0 && toks[p]!.type !== "nl") continue;
     const next = toks[i + 1];
     if (!next || next.spaced || !(next.k === "." || next.k === ")" || next.k === "/")) continue;
+    // "Xã A: 1) Pa nô: 3 cái. 2) Băng rôn: 12": "N)" inside a line after a colon or a sentence's end, no bracket open
+    const inline =
+      next.k === ")" &&
+      (toks[i - 1]?.k === ":" || toks[i - 1]?.k === "." || toks[i - 1]?.k === ";") &&
+      toks[i + 2]?.type === "w" &&
+      !openBracketBefore(toks, i);
+    if (p >= 0 && toks[p]!.type !== "nl" && !inline) continue;
     blocked[i] = Math.max(blocked[i]!, 1);
   }
+}
+
+/** Whether a "(" is open before token i on its line. */
+function openBracketBefore(toks: readonly Tok[], i: number): boolean {
+  let depth = 0;
+  for (let j = i - 1; j >= 0 && toks[j]!.type !== "nl"; j--) {
+    if (toks[j]!.k === ")") depth--;
+    else if (toks[j]!.k === "(" && ++depth > 0) return true;
+  }
+  return false;
 }
 
 /** Vague quantities: "vài chục", "hàng trăm" — quoted as unclear. */
