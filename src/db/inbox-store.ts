@@ -1,16 +1,13 @@
 import type Database from "better-sqlite3";
 import { truncate } from "../core/text-limits.js";
 import type { Incoming } from "../core/types.js";
-import type { InboxStore, StoredMessage } from "../inbox/inbox-store.js";
+import {
+  type InboxRow,
+  type InboxStore,
+  type StoredMessage,
+  storedMessageOf as toStored,
+} from "../inbox/inbox-store.js";
 import { connectionOf, type Db, sqliteDate as iso } from "./database.js";
-
-type Row = { id: number; payloadJson: string; sentJson: string; attempts: number };
-
-function toStored(row: Row): StoredMessage {
-  const incoming = JSON.parse(row.payloadJson) as Incoming;
-  incoming.date = new Date(incoming.date);
-  return { id: row.id, incoming, sent: JSON.parse(row.sentJson), attempts: row.attempts };
-}
 
 /**
  * The durable inbox's table (InboxMessage), unique by channel + chat + message id. A message
@@ -133,7 +130,7 @@ export function createInboxStore(db: Db): InboxStore {
     async resumeUnfinished() {
       const rows = await run(
         `SELECT "id", "payloadJson", "sentJson", "attempts" FROM "InboxMessage" WHERE "status" = 'pending' ORDER BY "id"`,
-        (s) => s.all() as Row[],
+        (s) => s.all() as InboxRow[],
       );
       return rows.map(toStored);
     },

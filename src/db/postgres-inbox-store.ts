@@ -1,16 +1,13 @@
 import { truncate } from "../core/text-limits.js";
 import type { Incoming } from "../core/types.js";
-import type { InboxStore, StoredMessage } from "../inbox/inbox-store.js";
+import {
+  type InboxRow,
+  type InboxStore,
+  type StoredMessage,
+  storedMessageOf as toStored,
+} from "../inbox/inbox-store.js";
 import { type Db, postgresOf } from "./database.js";
 import { pgDate } from "./postgres-database.js";
-
-type Row = { id: number; payloadJson: string; sentJson: string; attempts: number };
-
-function toStored(row: Row): StoredMessage {
-  const incoming = JSON.parse(row.payloadJson) as Incoming;
-  incoming.date = new Date(incoming.date);
-  return { id: row.id, incoming, sent: JSON.parse(row.sentJson), attempts: row.attempts };
-}
 
 /**
  * The durable inbox's table (InboxMessage) on PostgreSQL, same contract as the SQLite store
@@ -72,7 +69,7 @@ export function createPostgresInboxStore(db: Db): InboxStore {
       });
     },
     async resumeUnfinished() {
-      const { rows } = await pool.query<Row>(
+      const { rows } = await pool.query<InboxRow>(
         `SELECT "id", "payloadJson", "sentJson", "attempts" FROM "InboxMessage" WHERE "status" = 'pending' ORDER BY "id"`,
       );
       return rows.map(toStored);

@@ -34,3 +34,13 @@ export interface InboxStore {
   /** Deletes handled messages received before `before` (redeliveries come within a day). */
   prune(before: Date): Promise<number>;
 }
+
+/** An inbox row as both databases store it: the message and its sent replies as JSON. */
+export type InboxRow = { id: number; payloadJson: string; sentJson: string; attempts: number };
+
+/** The stored message of an inbox row (its date revived from JSON). */
+export function storedMessageOf(row: InboxRow): StoredMessage {
+  const incoming = JSON.parse(row.payloadJson) as Incoming;
+  incoming.date = new Date(incoming.date);
+  return { id: row.id, incoming, sent: JSON.parse(row.sentJson), attempts: row.attempts };
+}
