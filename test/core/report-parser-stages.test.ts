@@ -66,6 +66,13 @@ describe("stage 1: normaliseAndTokenise", () => {
     expect(kt("kinh phi 5 tr 300")).toEqual(["kinh", "phi", "5", "tr", "300"]);
     expect(kt("tr cuoi")).toEqual(["tr", "cuoi"]);
   });
+  it("reads a dictated 'phẩy' between words as a comma, not between numbers", () => {
+    const k = (text: string) => normaliseAndTokenise(text).toks.map((t) => t.k);
+    expect(k("pano 3 cai phẩy bang ron 2")).toEqual(["pano", "3", "cai", ",", "bang", "ron", "2"]);
+    expect(k("phat thanh muoi luot phay tin bai hai")).toContain(",");
+    expect(k("ba phẩy năm")).toEqual(["ba", "phay", "nam"]);
+    expect(k("1 phay 5")).toEqual(["1", "phay", "5"]);
+  });
 });
 
 describe("stage 2: markNonValues", () => {
@@ -79,6 +86,7 @@ describe("stage 2: markNonValues", () => {
     ["1. Pano: 3", ["1"]],
     ["Thôn 2: 1) Pano: 3. 2) Tin bài: 4", ["Thôn", "2", "1", "2"]],
     ["bao cao nhu sau: 1) tin bai 5; 2) phong su 1", ["1", "2"]],
+    ["tdp 4 treo 2 pano, toàn phường 9 pano", ["tdp", "4"]],
   ])("%s: never values %j", (text, words) => {
     const { tk, nv } = upToPairing(text);
     expect(blockedWords(tk, nv.blocked)).toEqual(words);

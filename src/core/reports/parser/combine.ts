@@ -195,6 +195,7 @@ export function combineValues(
 /** Labels of the parts of a whole ("lớp 1 …, lớp 2 …", "thôn 3: …"), and times of day ("sáng …, chiều …"). */
 const PART_LABELS: ReadonlySet<string> = new Set([
   "thon",
+  "tdp",
   "xom",
   "lop",
   "dot",

@@ -287,6 +287,8 @@ function countsSomething(
 
 /** Words before a label word that make it a counted noun ("mỗi thôn 2", "cả tháng 22"). */
 const COUNTED_BEFORE: ReadonlySet<string> = new Set(["moi", "ca"]);
+/** Words before a place that make it the whole place ("tổng phường", "toàn xã"). */
+const WHOLE_BEFORE: ReadonlySet<string> = new Set(["tong", "toan"]);
 /** Largest number a period label takes. */
 const LABEL_MAX: Readonly<Record<string, number>> = { thang: 12, quy: 4, tuan: 53 };
 
@@ -322,6 +324,8 @@ function markLabels(
       (key === "nam" && /^(?:19|20)\d\d$/.test(nextK)) ||
       ((key === "quy" || key === "thang") && toks[i + 1]?.type === "w" && /^[ivx]{1,4}$/.test(nextK));
     if (before && !year && !blocked[i - 1] && isWordIn(before, COUNTED_BEFORE)) continue;
+    // "tổng phường 5 băng rôn", "toàn xã 12": the whole place's figure, not a numbered place
+    if (before && !blocked[i - 1] && isWordIn(before, WHOLE_BEFORE) && PLACE_WORDS.has(key)) continue;
     if (before && !blocked[i - 1] && before.type === "n" && countsSomething(toks, i + 1, nameAt, compiled)) continue;
     // "Loa thôn: 16 lượt": the place of a named indicator, then its figure
     if (inName[i - 1] && toks[i + 1]?.k === ":") continue;

@@ -105,6 +105,18 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
     });
     prevEnd = e;
   }
+  // dictated text: "phẩy" said between words is a comma ("20 lượt phẩy tin bài 3"); between
+  // numbers it is the decimal comma ("hai phẩy năm") and stays a word
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.type !== "w" || t.k !== "phay" || !/^ph[aẩ]y$/i.test(t.o)) continue;
+    const numeric = (u: Tok | undefined): boolean =>
+      !!u && (u.type === "n" || (u.type === "w" && isNumberWordKey(u.k)));
+    if (numeric(toks[i - 1]) && numeric(toks[i + 1])) continue;
+    t.type = "p";
+    t.k = ",";
+    t.kt = ",";
+  }
   // "tr 400", "tr: 1k": an abbreviation read only before a figure, and after one only in a run of
   // abbreviations ("pn 2 br 6 tr 300"); "kinh phí 5 tr" is five million
   for (let i = 0; i < toks.length; i++) {

@@ -55,6 +55,7 @@ export const LABELS: Readonly<Record<string, readonly string[] | null>> = {
   chuong: ["chương"],
   phien: ["phiên"],
   to: ["tổ"],
+  tdp: ["tdp"], // "tdp 3": tổ dân phố 3
   thu: ["thứ"],
   tap: ["tập"],
   buoc: ["bước"],
