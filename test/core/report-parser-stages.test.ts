@@ -171,6 +171,17 @@ describe("stage 2: list numbering inside a line", () => {
 
 describe("stage 2: findReferences", () => {
   const refs = (text: string) => findReferences(foldWithMap(text.normalize("NFC")), text.normalize("NFC")).references;
+  it("restores 'Đ' in symbol parts typed without it, and keeps one reference for both spellings", () => {
+    expect(refs("theo qd 14/qd-ubnd va 30/2020/nd-cp")).toEqual([
+      { number: "14/QĐ-UBND" },
+      { number: "30/2020/NĐ-CP" },
+    ]);
+    expect(refs("NQ 03/NQ-HDND; 14/QĐ-UBND và 14/QD-UBND")).toEqual([
+      { number: "03/NQ-HĐND" },
+      { number: "14/QĐ-UBND" },
+    ]);
+    expect(refs("KH 7/KH-QDND")).toEqual([{ number: "7/KH-QDND" }]);
+  });
   it("takes a date written before the number", () => {
     expect(refs("Ngày 20/01/2026, UBND xã ban hành Kế hoạch số 08/KH-UBND")).toEqual([
       { number: "08/KH-UBND", date: "2026-01-20" },

@@ -66,9 +66,18 @@ function findRefDate(f: string, pos: number): { date?: string; end: number } {
   return { end: pos };
 }
 
+/** Symbol parts typed without "Đ": "QD" is always "QĐ" (quyết định), "ND" "NĐ" (nghị định), "HDND" "HĐND". */
+const WITH_D: Readonly<Record<string, string>> = { QD: "QĐ", ND: "NĐ", HDND: "HĐND", BCD: "BCĐ" };
+
+/** "29/QD-UBND" → "29/QĐ-UBND": the official spelling of the symbol's parts (the number is left alone). */
+function withD(number: string): string {
+  return number.replace(/(?<=[/-])[A-Z]+(?=$|[-/.])/g, (part) => WITH_D[part] ?? part);
+}
+
 /**
  * Finds the document references of a folded text. Symbols are upper-cased as written
- * ("15/kh-ubnd" → "15/KH-UBND", "57-nq/tw" → "57-NQ/TW"); a number cited twice is kept once.
+ * ("15/kh-ubnd" → "15/KH-UBND", "57-nq/tw" → "57-NQ/TW"), with "Đ" restored in the parts typed
+ * without it ("29/qd-ubnd" → "29/QĐ-UBND"); a number cited twice is kept once.
  * @example findReferences(foldWithMap("Ngày 20/01/2026, UBND xã ban hành Kế hoạch số 08/KH-UBND"), "…").references
  * // [{ number: "08/KH-UBND", date: "2026-01-20" }]
  */
@@ -119,9 +128,11 @@ export function findReferences(folded: FoldedText, nfcText: string): FoundRefere
     add(
       s,
       e,
-      original(s, e)
-        .replace(/[\u2010-\u2015\u2212]/g, "-")
-        .toUpperCase(),
+      withD(
+        original(s, e)
+          .replace(/[\u2010-\u2015\u2212]/g, "-")
+          .toUpperCase(),
+      ),
     );
   });
   // "Kế hoạch số 20 ngày 29/01/2021"
