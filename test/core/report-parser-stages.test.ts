@@ -17,6 +17,7 @@ import { readTables } from "../../src/core/reports/parser/tables.js";
 import { normaliseAndTokenise, type Tokenised } from "../../src/core/reports/parser/tokens.js";
 import { collectUnclear } from "../../src/core/reports/parser/unclear.js";
 import { findStatedZeros } from "../../src/core/reports/parser/zeros.js";
+import { parseReport } from "../../src/core/reports/report-parser.js";
 import { foldWithMap } from "../../src/core/reports/text-key.js";
 
 const compiled = compileIndicators(SAMPLE_INDICATORS);
@@ -181,6 +182,14 @@ describe("stage 2: findReferences", () => {
       { number: "14/QĐ-UBND" },
     ]);
     expect(refs("KH 7/KH-QDND")).toEqual([{ number: "7/KH-QDND" }]);
+  });
+  it("takes a size ('2,4m x 3,6m', '60x90cm') as never a value nor unclear", () => {
+    for (const text of ["treo 2 pano 2,4m x 3,6m", "treo 2 pano kho 60x90cm", "treo 2 pano 3 x 4 m"]) {
+      const r = parseReport(text, SAMPLE_INDICATORS);
+      expect(r.values).toEqual({ pano: 2 });
+      expect(r.unclear).toEqual([]);
+    }
+    expect(parseReport("3 buoi x 4 tuan = 12 luot phat thanh", SAMPLE_INDICATORS).values).toEqual({ phat_thanh: 12 });
   });
   it("takes a date written before the number", () => {
     expect(refs("Ngày 20/01/2026, UBND xã ban hành Kế hoạch số 08/KH-UBND")).toEqual([
@@ -603,6 +612,8 @@ describe("stages 2d and 4b: findCorrections, correctionRoles", () => {
     ["hội nghị 3 cuộc, 4 cuộc mới chính xác ạ", { hoi_nghi: 4 }],
     ["phong su 3\nem nham a\nphong su 2", { phong_su: 2 }],
     ["áp phích em báo 5 nhưng kiểm tra lại thì dán 6 cái", { ap_phich: 6 }],
+    ["tờ rơi 500 chứ không phải 50, em gõ thiếu số 0", { to_roi: 500 }],
+    ["pano 4 chu ko phai 44, e bam thua so 4 a", { pano: 4 }],
   ])("the corrected figure wins: %s", (text, values) => {
     expect(corrected(text)).toEqual({ values, conflicts: [], unclear: [] });
   });

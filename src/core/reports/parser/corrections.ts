@@ -137,6 +137,14 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
         continue;
       }
     }
+    // "em bấm thừa số 1", "gõ thiếu số 0": the digit a typo added or left out, no figure
+    if ((t.kt === "thua" || t.kt === "thieu") && key(toks[i + 1]) === "so" && toks[i + 2]?.type === "n") {
+      const num = numbers.read(i + 2, false);
+      const after = toks[i + 3];
+      const ends = after?.type !== "w" || after.kt === "a" || after.kt === "nhe";
+      if (num && num.end === i + 3 && /^\d$/.test(toks[i + 2]!.k) && ends) blocked.push(i + 2);
+      continue;
+    }
     // "chứ không phải 52", "(không phải 1.500 tờ …)"
     if (NOT.has(t.kt) && key(toks[i + 1]) === "phai") {
       wrongNumberAt(i + 2);

@@ -104,6 +104,13 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
   each(/(?<![\d.,/])\d+(?:[.,]\d+)?[ \t]*(?:phut|giay|tieng)(?!\p{L})/gu, (m) => {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
   });
+  // Sizes: "2,4m x 3,6m", "2 x 4 m", "60x90cm" — the measure of a thing, never a count
+  each(
+    /(?<![\d.,])\d+(?:[.,]\d+)?[ \t]*(?:c?m|mm)?[ \t]*[x×*][ \t]*\d+(?:[.,]\d+)?[ \t]*(?:c?m|mm|met)(?![\p{L}\d])/gu,
+    (m) => {
+      if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
+    },
+  );
   // Percentages: 85%, 85 phần trăm
   each(/(?<![\d.,])\d+(?:[.,]\d+)?[ \t]*(?:%|phan[ \t]+tram)/g, (m) => {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
