@@ -101,6 +101,11 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
     }
     // "tin bài 5 là nhầm", "5 là sai", "báo 1 cuộc là nhầm": the figure before is the wrong one
     if (t.type === "n" && !nv.blocked[i]) {
+      // cheap test first: only a "là" or "mới" close after the figure can make it one of these
+      const k1 = key(toks[i + 1]);
+      const k2 = key(toks[i + 2]);
+      const k3 = key(toks[i + 3]);
+      if (k1 !== "la" && k2 !== "la" && k3 !== "la" && k1 !== "moi" && k2 !== "moi" && k3 !== "moi") continue;
       const num = numbers.read(i, false);
       if (num) {
         // one unit word may follow the figure ("1 cuộc", "3 cái")

@@ -105,23 +105,21 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
     });
     prevEnd = e;
   }
-  // dictated text: "phẩy" said between words is a comma ("20 lượt phẩy tin bài 3"); between
-  // numbers it is the decimal comma ("hai phẩy năm") and stays a word
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if (t.type !== "w" || t.k !== "phay" || !/^ph[aẩ]y$/i.test(t.o)) continue;
-    const numeric = (u: Tok | undefined): boolean =>
-      !!u && (u.type === "n" || (u.type === "w" && isNumberWordKey(u.k)));
-    if (numeric(toks[i - 1]) && numeric(toks[i + 1])) continue;
-    t.type = "p";
-    t.k = ",";
-    t.kt = ",";
-  }
-  // "tr 400", "tr: 1k": an abbreviation read only before a figure, and after one only in a run of
-  // abbreviations ("pn 2 br 6 tr 300"); "kinh phí 5 tr" is five million
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i]!;
-    const full = t.type === "w" ? ABBREVIATIONS_BEFORE_FIGURE.get(t.k) : undefined;
+    if (t.type !== "w" || t.k.length > 4) continue;
+    // dictated text: "phẩy" said between words is a comma ("20 lượt phẩy tin bài 3"); between
+    // numbers it is the decimal comma ("hai phẩy năm") and stays a word
+    if (t.k === "phay") {
+      if (!/^ph[aẩ]y$/i.test(t.o) || (numeric(toks[i - 1]) && numeric(toks[i + 1]))) continue;
+      t.type = "p";
+      t.k = ",";
+      t.kt = ",";
+      continue;
+    }
+    // "tr 400", "tr: 1k": an abbreviation read only before a figure, and after one only in a run of
+    // abbreviations ("pn 2 br 6 tr 300"); "kinh phí 5 tr" is five million
+    const full = ABBREVIATIONS_BEFORE_FIGURE.get(t.k);
     if (!full) continue;
     const before = toks[i - 2];
     const inRun = before?.type === "w" && (ABBREVIATIONS.has(before.k) || ABBREVIATIONS_BEFORE_FIGURE.has(before.k));
@@ -131,6 +129,8 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
   }
   return toks;
 }
+
+const numeric = (u: Tok | undefined): boolean => !!u && (u.type === "n" || (u.type === "w" && isNumberWordKey(u.k)));
 
 function isAccented(toks: readonly Tok[]): boolean {
   let wordCount = 0;
