@@ -12,6 +12,10 @@ import { findReferences, isoDate } from "./references.js";
 type MarkKind = 1 | 2; // 1: not a value, silently; 2: unclear
 
 /** Words that make a bare "500k" money ("kinh phí 500k", "ủng hộ 200k"), in the same line before it. */
+/** Sizes ("2,4m x 3,6m", "60x90cm") on the folded text, and a cheap test that one may be there. */
+const SIZE_RE =
+  /(?<![\d.,])\d+(?:[.,]\d+)?[ \t]*(?:c?m|mm)?[ \t]*[x×*][ \t]*\d+(?:[.,]\d+)?[ \t]*(?:c?m|mm|met)(?![a-z\d])/g;
+const SIZE_HINT = /\d[ \t]*(?:c?m|mm)?[ \t]*[x×*][ \t]*\d/;
 const MONEY_BEFORE =
   /\b(?:kinh phi|tien|chi phi|ho tro|ung ho|gia|phi|thuong|luong|mua|dong gop|chi|thu|ngan sach|tai tro|boi duong)\b[^\n]*$/;
 
@@ -104,13 +108,12 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
   each(/(?<![\d.,/])\d+(?:[.,]\d+)?[ \t]*(?:phut|giay|tieng)(?!\p{L})/gu, (m) => {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
   });
-  // Sizes: "2,4m x 3,6m", "2 x 4 m", "60x90cm" — the measure of a thing, never a count
-  each(
-    /(?<![\d.,])\d+(?:[.,]\d+)?[ \t]*(?:c?m|mm)?[ \t]*[x×*][ \t]*\d+(?:[.,]\d+)?[ \t]*(?:c?m|mm|met)(?![\p{L}\d])/gu,
-    (m) => {
+  // Sizes: "2,4m x 3,6m", "2 x 4 m", "60x90cm" — the measure of a thing, never a count (a cheap test
+  // first: most messages have no digit right before an "x")
+  if (SIZE_HINT.test(f))
+    each(SIZE_RE, (m) => {
       if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
-    },
-  );
+    });
   // Percentages: 85%, 85 phần trăm
   each(/(?<![\d.,])\d+(?:[.,]\d+)?[ \t]*(?:%|phan[ \t]+tram)/g, (m) => {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);

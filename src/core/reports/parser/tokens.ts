@@ -81,6 +81,7 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
   TOKEN_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   let prevEnd = 0;
+  let rare = false;
   while ((m = TOKEN_RE.exec(f)) !== null) {
     const s = m.index;
     const e = s + m[0].length;
@@ -88,8 +89,10 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
     let type: TokType;
     if (k === "\n") type = "nl";
     else if (/^\d/.test(k)) type = "n";
-    else if (/^\p{L}/u.test(k)) type = "w";
-    else type = "p";
+    else if (/^\p{L}/u.test(k)) {
+      type = "w";
+      if (k.length <= 4 && (k === "phay" || ABBREVIATIONS_BEFORE_FIGURE.has(k))) rare = true;
+    } else type = "p";
     const os = folded.start[s] ?? 0;
     const oe = folded.end[e - 1] ?? os;
     toks.push({
@@ -105,7 +108,8 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
     });
     prevEnd = e;
   }
-  for (let i = 0; i < toks.length; i++) {
+  // only messages with "phẩy" or "tr" need the pass below
+  for (let i = 0; rare && i < toks.length; i++) {
     const t = toks[i]!;
     if (t.type !== "w" || t.k.length > 4) continue;
     // dictated text: "phẩy" said between words is a comma ("20 lượt phẩy tin bài 3"); between
