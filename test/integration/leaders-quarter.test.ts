@@ -104,7 +104,9 @@ afterAll(async () => {
 
 describe("a quarter of the sample plan, hour by hour", () => {
   it("registers every commune's code with one /moi xa and greets officers by their full Vietnamese name", () => {
-    expect(replies.get("moi")![0]).toMatch(/^Mã đăng ký cho 25 đơn vị đang hoạt động có thẻ xa của kế hoạch 20\/KH-UBND/);
+    expect(replies.get("moi")![0]).toMatch(
+      /^Mã đăng ký cho 25 đơn vị đang hoạt động có thẻ xa của kế hoạch 20\/KH-UBND/,
+    );
     expect(replies.get("register:0")![0]).toContain("Đồng chí Lê Văn Tuấn là cán bộ");
     expect(replies.get("register:1")![0]).toContain("Nguyễn Thị Lan");
   });
