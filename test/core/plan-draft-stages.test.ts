@@ -293,6 +293,24 @@ describe("draft, plan file, corrections, review", () => {
     });
   });
 
+  it("the review's how-to example names a task the draft can import, not a fixed number", () => {
+    const howTo = (d: typeof draft.draft) => reviewSummary(d, t).split("\n").at(-1)!;
+    // #1 of the seed has no deadline yet: the first task the draft can import is #2.
+    expect(howTo(draft.draft)).toContain("gửi: #2 hạn 15/7 · #2 hạn hằng quý ngày 15 · #2 bỏ");
+    const { draft: withoutFirst } = applyCorrections(draft.draft, parseCorrections("#2 bỏ")!, {
+      units: SAMPLE_UNITS,
+      indicators: SAMPLE_INDICATORS,
+    });
+    expect(howTo(withoutFirst)).toBe(
+      "Chưa có nhiệm vụ nào đủ hạn và đơn vị để nhập. Đề nghị sửa, ví dụ: #1 hạn 15/7 hoặc #1 đơn vị: xa; rồi gửi /xacnhan. Gửi /huyduthao để hủy dự thảo.",
+    );
+    const { draft: onlyThird } = applyCorrections(withoutFirst, parseCorrections("#1 bỏ")!, {
+      units: SAMPLE_UNITS,
+      indicators: SAMPLE_INDICATORS,
+    });
+    expect(howTo(onlyThird)).toContain("ví dụ: #3 hạn 15/7 hoặc #3 đơn vị: xa");
+  });
+
   it("the review's summary and schedules in words", () => {
     expect(reviewSummary(draft.draft, t).split("\n")[0]).toBe(
       "Dự thảo kế hoạch 20/KH-UBND: 3 nhiệm vụ, 27 đơn vị, 0 chưa khớp.",

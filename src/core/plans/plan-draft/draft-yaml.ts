@@ -90,7 +90,7 @@ export function draftToYaml(
   const comments = [t("plandraft:yaml_header", { file: options.fileName ?? "", count: draft.tasks.length })];
   const skipped = draft.tasks.filter((task) => !task.dropped && !isImportable(task));
   if (skipped.length) {
-    comments.push(t("plandraft:yaml_not_imported"));
+    comments.push(t("plandraft:yaml_not_imported", { n: draft.tasks.indexOf(skipped[0]) + 1 }));
     for (const task of skipped) {
       const n = draft.tasks.indexOf(task) + 1;
       comments.push(`  #${n} ${oneLine(task.title.value, 120)} — ${oneLine(task.schedule.source, 160)}`);

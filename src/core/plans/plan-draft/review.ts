@@ -149,7 +149,19 @@ export function reviewSummary(draft: PlanDraft, t: Translate): string {
         example: `#${draft.tasks.indexOf(noTargets[0]) + 1}`,
       }),
     );
-  lines.push(t(draft.tasks.some(isImportable) ? "plandraft:how_to" : "plandraft:how_to_nothing_yet"));
+  // The example names a task the officer can see in the list, not a fixed number.
+  const firstImportable = draft.tasks.findIndex(isImportable);
+  lines.push(
+    firstImportable >= 0
+      ? t("plandraft:how_to", { n: firstImportable + 1 })
+      : t("plandraft:how_to_nothing_yet", {
+          n:
+            Math.max(
+              0,
+              draft.tasks.findIndex((x) => !x.dropped),
+            ) + 1,
+        }),
+  );
   return lines.join("\n");
 }
 
