@@ -4,7 +4,7 @@ import type { AssignmentView } from "../core/ports.js";
 import { isQuestion } from "../core/reports/message-kind.js";
 import { answerQuestion, type QuestionAnswer } from "../core/reports/questions.js";
 import { exampleReport } from "../core/reports/report-example.js";
-import { ATTACH_WINDOW_MS } from "../core/reports/reports.js";
+import { ATTACH_WINDOW_MS, type ReportDeps, readingOf } from "../core/reports/reports.js";
 import type { Feature, FeatureDeps } from "./deps.js";
 import { describeAssignment } from "./tasks.js";
 
@@ -80,6 +80,8 @@ export const questionsFeature: Feature = (deps) => {
       text: ctx.incoming.text,
       now: deps.clock.now(),
       timezone: deps.timezone,
+      // The task hint reads no indicator: the parse made to classify the message gives it.
+      readTaskHint: (text) => readingOf(ctx.incoming, (deps as ReportDeps).parse).any(text).taskHint,
     });
     await ctx.reply(renderAnswer(answer, ctx, deps), { quote: true });
   });

@@ -16,12 +16,13 @@ import {
   type WhichTaskQuestion,
 } from "../core/reports/pending-question.js";
 import { exampleReport } from "../core/reports/report-example.js";
-import { parseReport } from "../core/reports/report-parser.js";
 import {
   ATTACH_WINDOW_MS,
   attachLooseFiles,
   countFiles,
   type FileOutcome,
+  type ReportDeps,
+  readingOf,
   resolveAssignment,
   reviseLatest,
   type SubmitResult,
@@ -67,6 +68,9 @@ function createIndicatorList(): (open: AssignmentView[]) => readonly IndicatorDe
     return list;
   };
 }
+
+/** The parser the deps name (a test's counting one), else the report parser itself. */
+const parserOf = (deps: ReportDeps) => deps.parse;
 
 function valueLines(
   values: Record<string, number>,
@@ -230,14 +234,17 @@ export const reportsFeature: Feature = (deps) => {
     known?: AssignmentView[],
   ): Promise<{ assignment: AssignmentView; report?: ReportRecord } | string> {
     const open = known ?? (await deps.repos.assignments.listOpenForUnit(unit.id));
-    const taskHint = parseReport(text, indicatorsOf(open)).taskHint;
+    const reading = readingOf(ctx.incoming, parserOf(deps));
+    // The task hint and the references read no indicator: the parse that classified the message gives them.
+    const { taskHint, references } = reading.any(text, indicatorsOf(open));
     const resolution = await resolveAssignment(deps.repos, unit.id, ctx.incoming, {
       now: deps.clock.now(),
       timezone: deps.timezone,
       text,
       taskHint,
       open,
-      readValues: (t, indicators) => parseReport(t, indicators).values,
+      readValues: (t, indicators) => reading.read(t, indicators).values,
+      citesDocument: references.length > 0,
     });
     if (resolution.kind === "found") return resolution;
     if (resolution.kind === "other_unit")
@@ -514,7 +521,11 @@ export const reportsFeature: Feature = (deps) => {
     if (incoming.text.trim()) {
       const open = await deps.repos.assignments.listOpenForUnit(ctx.unit.id);
       const own = indicatorsOf(open);
-      const kind = classifyMessage(incoming.text, own.length ? own : SAMPLE_INDICATORS);
+      const kind = classifyMessage(
+        incoming.text,
+        own.length ? own : SAMPLE_INDICATORS,
+        readingOf(incoming, parserOf(deps)).read,
+      );
       if (kind === "report" || (kind === "unsure" && incoming.files.length))
         return submit(ctx, incoming.text, { open });
       if (kind === "question") return next();
@@ -539,7 +550,7 @@ export const reportsFeature: Feature = (deps) => {
       text: ctx.incoming.text,
       now: deps.clock.now(),
       timezone: deps.timezone,
-      readValues: (t, indicators) => parseReport(t, indicators).values,
+      readValues: (t, indicators) => readingOf(ctx.incoming, parserOf(deps)).read(t, indicators).values,
     });
     if (!choices.length) return false;
     const options = choices.slice(0, MAX_CONFIRM_CHOICES);

@@ -4,7 +4,7 @@
  * Nothing an officer writes may go unanswered when it could be a report.
  */
 import type { IndicatorDef } from "../types.js";
-import { parseReport } from "./report-parser.js";
+import { type ParsedReport, parseReport } from "./report-parser.js";
 import { searchKey, telexFold } from "./text-key.js";
 
 export type MessageKind =
@@ -41,13 +41,19 @@ const ACK_WORDS = new Set(
  * @example classifyMessage("Xã Thạch Bình báo cáo: đã ban hành Kế hoạch số 15/KH-UBND", inds) // "report"
  * @example classifyMessage("cho em hỏi hạn báo cáo quý 2 là ngày nào ạ", inds) // "question"
  * @example classifyMessage("dạ vâng ạ", inds) // "chatter"
+ * `parse` is the parser to use: the handler passes its message's reading, so that the parse made
+ * here serves the steps that record the report.
  */
-export function classifyMessage(text: string, indicators: readonly IndicatorDef[]): MessageKind {
+export function classifyMessage(
+  text: string,
+  indicators: readonly IndicatorDef[],
+  parse: (text: string, indicators: readonly IndicatorDef[]) => ParsedReport = parseReport,
+): MessageKind {
   const raw = String(text ?? "").trim();
   if (!raw) return "chatter";
   const key = searchKey(raw.slice(0, 4_000));
   if (!/[a-z0-9]/.test(key)) return "chatter";
-  const parsed = parseReport(raw, indicators);
+  const parsed = parse(raw, indicators);
   if (Object.keys(parsed.values).length || parsed.conflicts.length) return "report";
   if (isQuestionKey(raw, key)) return "question";
   if (parsed.references.length || startsAsReport(key)) return "report";

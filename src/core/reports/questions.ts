@@ -63,12 +63,18 @@ const MAX_REPORTED_READ = 50;
 export async function answerQuestion(
   repos: Repositories,
   unitId: number,
-  input: { text: string; now: Date; timezone: string },
+  input: {
+    text: string;
+    now: Date;
+    timezone: string;
+    /** The task hint of the text when the caller's parse already knows it (else parsed here). */
+    readTaskHint?: (text: string) => number | undefined;
+  },
 ): Promise<QuestionAnswer> {
   const topic = questionTopic(input.text);
   const open = await repos.assignments.listOpenForUnit(unitId);
   const named = namedPeriods(input.text, localDateOf(input.now, input.timezone));
-  const taskHint = parseReport(input.text, []).taskHint;
+  const taskHint = input.readTaskHint ? input.readTaskHint(input.text) : parseReport(input.text, []).taskHint;
   const asked = (a: AssignmentView) =>
     (taskHint === undefined || a.task.id === taskHint) &&
     (!namesAnyPeriod(named) || periodMatches(a.occurrence.periodKey, named));

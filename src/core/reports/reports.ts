@@ -18,7 +18,7 @@ import {
 } from "../ports.js";
 import type { Repositories } from "../repositories.js";
 import { truncate } from "../text-limits.js";
-import type { Incoming, IncomingFile } from "../types.js";
+import type { Incoming, IncomingFile, IndicatorDef } from "../types.js";
 import {
   captureInstant,
   DOCUMENT_KINDS,
@@ -41,6 +41,61 @@ export interface ReportDeps {
   logger: Logger;
   /** The office's zone: EXIF capture times without an offset are read in it. */
   timezone: string;
+  /** The report parser (default {@link parseReport}); a test passes one that counts its runs. */
+  parse?: ReportParser;
+}
+
+/** Reads a report's text against indicators: {@link parseReport} or a wrapper of it. */
+export type ReportParser = (text: string, indicators: readonly IndicatorDef[]) => ParsedReport;
+
+/**
+ * One message's parses, shared by the steps that handle it (classifying it, finding its task,
+ * recording it): each (text, indicator list) is parsed once per message, not once per step.
+ */
+export interface MessageReading {
+  /** `text` parsed with `indicators` (the same list, or one with the same items, is parsed once). */
+  read(text: string, indicators: readonly IndicatorDef[]): ParsedReport;
+  /**
+   * A parse of `text` with whatever list was used first, for what does not depend on the
+   * indicators (references, task hint: the parser reads them before any indicator); parsed with
+   * `fallback` when the text was not parsed yet.
+   */
+  any(text: string, fallback?: readonly IndicatorDef[]): ParsedReport;
+}
+
+const sameList = (a: readonly IndicatorDef[], b: readonly IndicatorDef[]) =>
+  a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+
+/** A reading that parses through `parse` and keeps every result (a message is parsed a few times at most). */
+export function createMessageReading(parse: ReportParser = parseReport): MessageReading {
+  const byText = new Map<string, { list: readonly IndicatorDef[]; parsed: ParsedReport }[]>();
+  const read = (text: string, indicators: readonly IndicatorDef[]): ParsedReport => {
+    const reads = byText.get(text) ?? [];
+    const hit = reads.find((r) => sameList(r.list, indicators));
+    if (hit) return hit.parsed;
+    const parsed = parse(text, indicators);
+    reads.push({ list: indicators, parsed });
+    byText.set(text, reads);
+    return parsed;
+  };
+  return { read, any: (text, fallback = []) => byText.get(text)?.[0]?.parsed ?? read(text, fallback) };
+}
+
+/** Each incoming message's reading, dropped with the message (weak keys). */
+const readings = new WeakMap<Incoming, MessageReading>();
+
+/**
+ * The reading of one incoming message, shared by every feature and step that handles it. `parse`
+ * is used when this is the first step to read the message.
+ * @example readingOf(ctx.incoming, deps.parse).read(ctx.incoming.text, task.indicators).values
+ */
+export function readingOf(incoming: Incoming, parse?: ReportParser): MessageReading {
+  let reading = readings.get(incoming);
+  if (!reading) {
+    reading = createMessageReading(parse);
+    readings.set(incoming, reading);
+  }
+  return reading;
 }
 
 /** A report sent when nothing is open updates the unit's latest report if it is this recent. */
@@ -78,6 +133,8 @@ export async function resolveAssignment(
     taskHint?: number;
     open?: AssignmentView[];
     readValues: ValueReader;
+    /** Whether the text cites a document, when the caller's parse already knows (else parsed here). */
+    citesDocument?: boolean;
   },
 ): Promise<Resolution> {
   const { now, taskHint } = options;
@@ -102,7 +159,7 @@ export async function resolveAssignment(
     }
     return { kind: "none" };
   }
-  const citesDocument = parseReport(options.text, []).references.length > 0;
+  const citesDocument = options.citesDocument ?? parseReport(options.text, []).references.length > 0;
   let choices = narrowChoices(open, {
     text: options.text,
     taskHint,
@@ -313,7 +370,9 @@ export async function submitReport(
   const now = deps.clock.now();
   const { assignment, incoming } = input;
   const text = input.text.normalize("NFC");
-  const parsed = parseReport(text, assignment.task.indicators);
+  // The parses made while finding the task are reused (the same task's indicators are not read again).
+  const reading = readingOf(incoming, deps.parse);
+  const parsed = reading.read(text, assignment.task.indicators);
   const late = now.getTime() > assignment.dueAt.getTime();
   const source = sourceOf(incoming);
   const found =
@@ -379,7 +438,7 @@ export async function submitReport(
   const files = await storeFiles(deps, incoming, report.id, assignment.unitId);
   // Kept files, new files or duplicates change what the report holds: counted again.
   const counts = pendingIds.length || incoming.files.length ? await countFiles(repos, report.id) : tally(near);
-  const { elsewhere, unclear } = await figuresElsewhere(repos, assignment, text, parsed);
+  const { elsewhere, unclear } = await figuresElsewhere(repos, assignment, text, parsed, reading.read);
   return {
     report,
     assignment,
@@ -404,6 +463,7 @@ export async function figuresElsewhere(
   assignment: AssignmentView,
   text: string,
   parsed: ParsedReport,
+  parse: ReportParser = parseReport,
 ): Promise<{ elsewhere: FiguresElsewhere[]; unclear: string[] }> {
   if (!parsed.unclear.length && Object.keys(parsed.values).length) return { elsewhere: [], unclear: parsed.unclear };
   const own = new Set(assignment.task.indicators.map((i) => i.code));
@@ -414,7 +474,7 @@ export async function figuresElsewhere(
   for (const t of planTasks)
     for (const i of t.indicators) if (!own.has(i.code) && !others.has(i.code)) others.set(i.code, i);
   if (!others.size) return { elsewhere: [], unclear: parsed.unclear };
-  const all = parseReport(text, [...assignment.task.indicators, ...others.values()]);
+  const all = parse(text, [...assignment.task.indicators, ...others.values()]);
   const foreign = Object.entries(all.values).filter(([code]) => others.has(code));
   if (!foreign.length) return { elsewhere: [], unclear: parsed.unclear };
   const openTaskIds = new Set((await repos.assignments.listOpenForUnit(assignment.unitId)).map((a) => a.task.id));
@@ -489,7 +549,7 @@ export async function reviseLatest(
   if (!latest) return { ok: false, error: "no_report" };
   const assignment = (await deps.repos.assignments.findView(latest.assignmentId))!;
   const text = input.text.normalize("NFC");
-  const parsed = parseReport(text, assignment.task.indicators);
+  const parsed = (deps.parse ?? parseReport)(text, assignment.task.indicators);
   const hasValues = Object.keys(parsed.values).length > 0;
   const report = await deps.repos.reports.revise(latest.id, {
     text: hasValues ? latest.text : text,
