@@ -157,6 +157,9 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         if (!part) unclear.push([i, e - 1]);
       }
     } else {
+      // "băng rôn mỗi thôn 3 cái, 7 thôn": the count said after is no figure of the clause
+      figures = figures.filter(([s]) => s !== count.start);
+      if (figures.length === 0) continue;
       // "3 đợt xe lưu động, mỗi đợt 2 lượt": the count names what the figure, unnamed, is of
       const counted = countedName(toks, nameAt, count, unit.words.length);
       const [fs, fe] = figures[0]!;
@@ -167,7 +170,8 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       if (
         counted &&
         figures.length === 1 &&
-        !PLACE_WORDS.has(unit.words[0]!) &&
+        // a place counts what was named before it ("áp phích 4 thôn, mỗi thôn 5 cái"), not what follows
+        (!PLACE_WORDS.has(unit.words[0]!) || counted.end <= count.start) &&
         !ownUnit &&
         (!measure || measure === counted.code) &&
         !namedAfter(toks, nameAt, fe)
@@ -320,6 +324,7 @@ function countedName(
   // "treo băng rôn tại 6 tuyến đường", "đăng zalo 3 nhóm": named before the count, in its clause, with no figure between
   for (let j = count.start - 1; j >= 0 && j >= count.start - 8; j--) {
     const t = toks[j]!;
+    if (t.k === ":" && j === count.start - 1) continue;
     if (t.type !== "w") return null;
     const m = nameAt(j);
     if (m && m.end <= count.start) {

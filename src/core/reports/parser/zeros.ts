@@ -19,13 +19,13 @@ const NOT_YET = "chua";
 const VERBS = new Set(
   (
     "co to chuc treo phat dang dung thuc hien lam xay dung in dan trien khai duoc mo dieu huy dong " +
-    "san xuat song len sinh bai luot buoi cuoc cai chiec tam to tin lan nao them ai moi viet gi"
+    "san xuat song len sinh bai luot buoi cuoc cai chiec tam to tin lan nao them ai moi viet gi chay"
   ).split(" "),
 );
 /** Doing verbs after "chưa" that say none was done in the period ("Hội nghị: chưa tổ chức"). */
 const DONE = new Set(["to chuc", "thuc hien", "trien khai", "phat song"]);
 /** One-word doing verbs after "chưa" that say none was done ("chưa phát tờ rơi", "tờ rơi chưa phát"); not "có", "được". */
-const DONE_ONE = new Set(["phat", "treo", "dang", "dung", "lam", "in", "dan", "viet", "to", "thuc", "trien"]);
+const DONE_ONE = new Set(["phat", "treo", "dang", "dung", "lam", "in", "dan", "viet", "to", "thuc", "trien", "chay"]);
 /** Joiners between two things not done ("hội nghị, tập huấn nào"). */
 const JOIN = new Set([",", "/", "va", "hoac", "-", "&"]);
 /** Words after a "not done" that still close the statement ("… trong quý", "… do hỏng loa", "… về xã", "(lồng ghép …)"). */
@@ -180,10 +180,43 @@ function closes(toks: readonly Tok[], nv: NonValues, j: number): boolean {
   while (j < toks.length && toks[j]!.type === "w" && nv.transparent[j]) j++;
   const t = toks[j];
   if (isEnd(t) || t!.k === ",") return true;
+  // "không tổ chức hội nghị, không có người tham dự": a comma, then the next statement
+  if (toks[j - 1]?.k === "," && (NOT.has(key(t)) || key(t) === NOT_YET || CLAUSE_START.has(key(t)))) return true;
   if (!TAIL.has(key(t))) return false;
   for (let x = j; x < toks.length && !isEnd(toks[x]) && toks[x]!.k !== ","; x++)
     if (toks[x]!.type === "n" && !nv.blocked[x]) return false;
   return true;
+}
+
+/**
+ * "Tin bài trên trang thông tin điện tử: không có": a name opening its line or sentence, then a few
+ * words that say where (no number, no other name), then the colon.
+ */
+function qualifiedHead(
+  mentions: readonly Mention[],
+  toks: readonly Tok[],
+  colon: number,
+  nv: NonValues,
+): Mention | undefined {
+  for (let j = colon - 1, steps = 0; j >= 0 && steps < 8; j--, steps++) {
+    const t = toks[j]!;
+    if (isEnd(t) || t.k === "," || (t.type === "n" && !nv.blocked[j])) return undefined;
+    const m = mentions.find((x) => x.end === j + 1);
+    if (m) {
+      if (m.end === colon) return undefined;
+      const p = toks[m.start - 1];
+      return !p ||
+        isEnd(p) ||
+        p.k === "," ||
+        p.k === "-" ||
+        p.k === "+" ||
+        p.k === "*" ||
+        (p.type === "n" && nv.blocked[m.start - 1])
+        ? m
+        : undefined;
+    }
+  }
+  return undefined;
 }
 
 /** The mention right before a negation, with only ":" / "là" between ("Hội nghị: không …"), at the start of its clause. */
@@ -194,11 +227,13 @@ function mentionEndingAt(
   nv: NonValues,
 ): Mention | undefined {
   let j = i;
-  if (toks[j - 1]?.k === ":" || key(toks[j - 1]) === "la") j--;
+  // "Pa nô thì chưa làm": "thì" between the name and the negation, like a colon
+  if (toks[j - 1]?.k === ":" || key(toks[j - 1]) === "la" || key(toks[j - 1]) === "thi") j--;
   // "hội nghị tháng này: không tổ chức": this period's words may stand between
   while (j > 0 && nv.transparent[j - 1] && toks[j - 1]!.type === "w") j--;
   if (toks[j - 1]?.k === ":") j--;
-  const m = mentions.find((x) => x.end === j);
+  const m =
+    mentions.find((x) => x.end === j) ?? (toks[j]?.k === ":" ? qualifiedHead(mentions, toks, j, nv) : undefined);
   if (!m) return undefined;
   // only fillers or a line start before the name: "Phóng sự: không", not "12 pa nô, phóng sự không rõ"
   const p = toks[m.start - 1];
