@@ -658,6 +658,9 @@ describe("stage 2e: qualifyPeriods", () => {
     ["Kỳ này 3 phóng sự, 6 chuyên mục; lũy kế: 9 phóng sự, 20 chuyên mục.", { phong_su: 3, chuyen_muc: 6 }],
     ["thang nay dang 5 tin bai, 2 phong su; tu dau nam: 40 tin bai, 12 phong su", { tin_bai: 5, phong_su: 2 }],
     ["pano: quy nay treo them 2, tu truoc toi nay tong 9 cai", { pano: 2 }],
+    ["thang nay phat 400 to roi, nam nay tong cong 2.600 to", { to_roi: 400 }],
+    ["Tuần này 3 tin bài, 2 phóng sự. Từ đầu tháng tới nay 9 tin bài, 4 phóng sự.", { tin_bai: 3, phong_su: 2 }],
+    ["bang ron quy 3 treo 6 cai, ca nam 2026 duoc 20 cai", { bang_ron: 6 }],
     ["Tháng này 4 hội nghị, cả năm mới được 15 hội nghị", { hoi_nghi: 4 }],
     ["Năm 2025 phát 900 tờ rơi; tháng 3/2026 phát 150 tờ rơi", { to_roi: 150 }],
   ])("this period's figure wins: %s", (text, values) => {
@@ -826,6 +829,9 @@ describe("stage 2a: markLookAlikes", () => {
     expect(read("luot xem video tren zalo xa 900, so bai dang zalo 7")).toMatchObject({ values: { bai_mxh: 7 } });
     expect(read("dang 9 tin bai, luot xem khoang 4 nghin").unclear).toEqual(["luot xem khoang 4 nghin"]);
     expect(read("3 lượt xe thông tin lưu động").values).toEqual({ xe_luu_dong: 3 });
+  });
+  it("reads 'sửa N loa' as work on loudspeakers, not broadcasts", () => {
+    expect(read("phat thanh 12 luot, sua 3 loa hong")).toEqual({ values: { phat_thanh: 12 }, unclear: [] });
   });
   it("does not take 'tổ dân phố' for 'tờ', and reads its number as a label", () => {
     expect(read("treo 5 pano tại 3 tổ dân phố")).toEqual({ values: { pano: 5 }, unclear: [] });

@@ -39,6 +39,7 @@ const REACH: readonly string[][] = [
 /** Work on equipment: "sửa chữa 3 loa truyền thanh" counts loudspeakers, not broadcasts. */
 const EQUIPMENT_WORK: readonly string[][] = [
   ["sua", "chua"],
+  ["sua"],
   ["lap", "moi"],
   ["lap", "dat"],
   ["lap"],

@@ -137,6 +137,24 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     }
     return out;
   };
+  /**
+   * "Từ đầu năm đến nay 4 hội nghị, 310 người.": a qualifier opening its sentence covers the
+   * sentence, up to a clause that names its own period ("…, tháng này 1 hội nghị").
+   */
+  const sentenceNumbers = (from: number): number[] => {
+    const out: number[] = [];
+    for (let x = from; x < n; x++) {
+      const t = toks[x]!;
+      if (t.type === "nl" || t.k === "." || t.k === ";" || t.k === "!" || t.k === "?") break;
+      if (t.k === "," && (RANK[key(toks[x + 1])] !== undefined || OWN_CLAUSE.has(key(toks[x + 1])))) break;
+      if (nv.blocked[x]) continue;
+      const num = numbers.read(x, false);
+      if (!num) continue;
+      out.push(x);
+      x = num.end - 1;
+    }
+    return out;
+  };
   /** The first number within `reach` tokens after `from`, skipping period words and blocked labels. */
   const numberAfter = (from: number, reach: number, glue: ReadonlySet<string>): [number, number] | null => {
     for (let j = from; j < n && j < from + reach && !isClauseEnd(toks[j]); j++) {
@@ -158,6 +176,12 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     const next = key(toks[i + 1]);
     // this period: "tháng này", "quý này", "kỳ này", "năm nay", "trong quý" stand between a name and its figure
     if ((RANK[k] !== undefined || k === "ky") && next === "nay" && !nv.blocked[i + 1]) {
+      // "tuần này 2 lượt, quý này tổng cộng 11 lượt": a longer current period than the report's is a running total
+      if (report?.current && RANK[k] !== undefined && RANK[k]! > reportRank) {
+        for (const s of listAfterColon(i + 2) ?? numbersIn(i + 2).map(([a]) => a)) cumulative.add(s);
+        i++;
+        continue;
+      }
       transparent.push(i, i + 1);
       i++;
       continue;
@@ -179,7 +203,8 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     if (k === "tu" && next === "dau" && RANK[key(toks[i + 2])]) {
       const r = RANK[key(toks[i + 2])]!;
       const role = roleOfPeriod(r, reportRank);
-      for (const s of listAfterColon(i + 3) ?? numbersIn(i + 3).map(([a]) => a))
+      const scope = listAfterColon(i + 3) ?? (opensSentence(toks, i) ? sentenceNumbers(i + 3) : null);
+      for (const s of scope ?? numbersIn(i + 3).map(([a]) => a))
         (role === "cumulative" ? cumulative : role === "total" ? totals : parts).add(s);
       i += 2;
       continue;
@@ -189,6 +214,15 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       for (const s of listAfterColon(i + 4) ?? numbersIn(i + 4).map(([a]) => a)) cumulative.add(s);
       i += 3;
       continue;
+    }
+    // the report's own period named between a name and its figure: "pano tháng 12 treo 3 cái"
+    if (RANK[k] !== undefined && report && !report.current && nv.blocked[i + 1] && !nv.transparent[i + 1]) {
+      const p = periodAt(toks, nv, i);
+      if (p && p.unit === report.unit && p.n !== undefined && p.n === report.n && p.year === report.year) {
+        transparent.push(i, i + 1);
+        i++;
+        continue;
+      }
     }
     // a part of the report's period: "riêng quý II: 8" in a six-month report, "tháng 3 treo 5" in a quarterly one
     if (
@@ -317,6 +351,19 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     }
   }
   return { blocked, breaks, transparent, roles: { fallback: cumulative, totals, parts }, reportRank };
+}
+
+/** Words that open a clause of its own after a comma ("…, còn tháng này …", "…, riêng quý II …"). */
+const OWN_CLAUSE = new Set(["con", "rieng", "nhung", "trong", "ky", "luy", "tu", "cung"]);
+
+/** Whether token i opens its sentence (line start, or after ".", "!", "?", ";"), fillers aside ("Dạ từ đầu năm …"). */
+function opensSentence(toks: readonly Tok[], i: number): boolean {
+  for (let j = i - 1, steps = 0; j >= 0 && steps < 3; j--, steps++) {
+    const t = toks[j]!;
+    if (t.type === "nl" || t.k === "." || t.k === "!" || t.k === "?" || t.k === ";") return true;
+    if (!(t.type === "w" && (t.kt === "da" || t.kt === "con" || t.kt === "va"))) return false;
+  }
+  return i === 0 || toks.slice(0, i).every((t) => t.type === "w" && (t.kt === "da" || t.kt === "con" || t.kt === "va"));
 }
 
 /** Whether token i starts its line (after list numbering: "II. Phương hướng", "- Phương hướng"). */
