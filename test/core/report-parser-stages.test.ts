@@ -435,6 +435,13 @@ describe("stage 3: findMentions", () => {
 
 describe("stage 4: pairNumbers", () => {
   const read = (text: string) => upToPairing(text).pairing.pairs.map((p) => [p.ind.code, p.num.value] as const);
+  it("gives a number opening a name with that name's own measure to that name ('có 95 người tham dự')", () => {
+    expect(read("Buổi hội nghị sáng nay có 95 người tham dự")).toEqual([["nguoi_tham_du", 95]]);
+    expect(read("hoi nghi 1 nguoi tham du 40")).toEqual([
+      ["hoi_nghi", 1],
+      ["nguoi_tham_du", 40],
+    ]);
+  });
   it.each([
     [
       "12 pa nô 3 áp phích",

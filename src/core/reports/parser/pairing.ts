@@ -77,14 +77,23 @@ export function pairNumbers(
   // a number followed by another indicator's own measure, with words between the name and it
   // ("hội nghị sáng 80 người"), is not the name's before it
   const measured = new Map<Item, string>();
+  const claimed = new Set<Item>();
   for (let k = 1; k < merged.length; k++) {
     const it = merged[k]!;
     // only a number right after a name can be taken by it
     if (it.kind !== "N" || merged[k - 1]!.kind !== "I") continue;
     const code = measureAfter(tk, nv, cls, compiled, it);
     if (code) measured.set(it, code);
+    // "hội nghị có 140 người tham dự": the number opens the next name with that name's own measure
+    // (and that name has no figure of its own after it: "hn 1 ng tham du 50")
+    const next = merged[k + 1];
+    const t1 = tk.toks[it.end];
+    if (next?.kind === "I" && next.start === it.end && merged[k + 2]?.kind !== "N" && t1?.type === "w") {
+      const own = compiled.measures.get(t1.k) ?? compiled.measures.get(t1.kt);
+      if (own === next.code && own !== (merged[k - 1] as IndItem).code) claimed.add(it);
+    }
   }
-  const matched = bestPairs(tk, merged, cls, measured);
+  const matched = bestPairs(tk, merged, cls, measured, claimed);
   const pairs = dropSharedNumbers(tk, merged, matched, unclear);
   const paired = new Set<Item>(matched.map((p) => p.num));
 
@@ -412,6 +421,7 @@ function bestPairs(
   merged: readonly Item[],
   cls: readonly TokenClass[],
   measured: ReadonlyMap<Item, string>,
+  claimed: ReadonlySet<Item>,
 ): Pair[] {
   const W = 1000;
   const m = merged.length;
@@ -422,7 +432,10 @@ function bestPairs(
     const a = merged[k - 2]!;
     const b = merged[k - 1]!;
     const other = a.kind === "I" ? measured.get(b) : undefined;
-    const c = other && other !== (a as IndItem).code && wordsBetween(cls, a, b) ? null : edgeCost(tk, cls, a, b);
+    const c =
+      (other && other !== (a as IndItem).code && wordsBetween(cls, a, b)) || (a.kind === "I" && claimed.has(b))
+        ? null
+        : edgeCost(tk, cls, a, b);
     if (c !== null && best[k - 2]! + W - c > best[k]!) {
       best[k] = best[k - 2]! + W - c;
       took[k] = 1;
