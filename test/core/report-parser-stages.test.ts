@@ -837,6 +837,11 @@ describe("stage 2a: markLookAlikes", () => {
     expect(read("dang 9 tin bai, luot xem khoang 4 nghin").unclear).toEqual(["luot xem khoang 4 nghin"]);
     expect(read("3 lượt xe thông tin lưu động").values).toEqual({ xe_luu_dong: 3 });
   });
+  it("reads 'xe máy', 'ô tô' and 'tờ trình' as other things: their count is no figure", () => {
+    expect(read("xa mua them 1 o to, xe loa chay 4 luot")).toEqual({ values: { xe_luu_dong: 4 }, unclear: [] });
+    expect(read("Nhận 3 tờ trình; phát 120 tờ gấp")).toEqual({ values: { to_roi: 120 }, unclear: [] });
+    expect(read("cấp 2 xe máy cho cán bộ, đăng 5 tin bài")).toEqual({ values: { tin_bai: 5 }, unclear: [] });
+  });
   it("reads 'sửa N loa' as work on loudspeakers, not broadcasts", () => {
     expect(read("phat thanh 12 luot, sua 3 loa hong")).toEqual({ values: { phat_thanh: 12 }, unclear: [] });
   });

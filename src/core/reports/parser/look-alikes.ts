@@ -62,6 +62,19 @@ const EQUIPMENT_TAIL: readonly string[][] = [
   ["khong", "day"],
 ];
 
+/**
+ * Things counted like an indicator's measure that are no indicator's: "2 xe máy", "xe ô tô" (not
+ * the mobile vehicle), "6 tờ trình" (a document, not leaflets). Their count is neither a figure nor unclear.
+ */
+const OTHER_THINGS: readonly string[][] = [
+  ["xe", "may"],
+  ["xe", "o", "to"],
+  ["xe", "oto"],
+  ["o", "to"],
+  ["oto"],
+  ["to", "trinh"],
+];
+
 /** Places whose words are no indicator's ("tổ dân phố" is not "tờ"). */
 const PLACES: readonly string[][] = [["to", "dan", "pho"], ["tdp"], ["khu", "pho"]];
 /** Organisations named like an indicator. */
@@ -106,6 +119,21 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
       else end = i + place;
       for (let x = i; x < end; x++) blocked.push(x);
       i = end - 1;
+      continue;
+    }
+    const thing = seqAt(i, OTHER_THINGS);
+    if (
+      thing &&
+      !compiled.exact.has(
+        toks
+          .slice(i, i + thing)
+          .map((t) => t.k)
+          .join(""),
+      )
+    ) {
+      const figure = numberBefore(toks, nv, numbers, i);
+      for (let x = figure ? figure[0] : i; x < i + thing; x++) blocked.push(x);
+      i += thing - 1;
       continue;
     }
     const work = seqAt(i, EQUIPMENT_WORK);
