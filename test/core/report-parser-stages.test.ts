@@ -595,6 +595,8 @@ describe("stages 2d and 4b: findCorrections, correctionRoles", () => {
     ["Số liệu cũ: phát thanh 40 lượt. Số liệu mới: phát thanh 46 lượt.", { phat_thanh: 46 }],
     ["so lieu cu bai dang fanpage 10, so lieu moi 13", { bai_mxh: 13 }],
     ["bang ron 25 chu khong phai 52 a", { bang_ron: 25 }],
+    ["em ghi sai so tin bai, so cu 9, so moi 11", { tin_bai: 11 }],
+    ["chuyên mục: số liệu cũ 4, số liệu mới 3", { chuyen_muc: 3 }],
     ["số tờ rơi đã phát là 1.800 tờ (không phải 1.500 tờ như đã báo cáo)", { to_roi: 1800 }],
     ["xe luu dong 3 luot, hoi nay e bao 2 luot la thieu a", { xe_luu_dong: 3 }],
     ["số người tham dự từ 95 người sửa thành 115 người", { nguoi_tham_du: 115 }],

@@ -150,6 +150,13 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
       if (num && num.end === i + 3 && /^\d$/.test(toks[i + 2]!.k) && ends) blocked.push(i + 2);
       continue;
     }
+    // "số cũ 14 số mới 17", "số liệu cũ: 5": the old figure is the wrong one
+    if (t.kt === "so" && (key(toks[i + 1]) === "cu" || (key(toks[i + 1]) === "lieu" && key(toks[i + 2]) === "cu"))) {
+      let j = key(toks[i + 1]) === "cu" ? i + 2 : i + 3;
+      if (toks[j]?.k === ":") j++;
+      wrongNumberAt(j);
+      continue;
+    }
     // "chứ không phải 52", "(không phải 1.500 tờ …)"
     if (NOT.has(t.kt) && key(toks[i + 1]) === "phai") {
       wrongNumberAt(i + 2);
@@ -268,7 +275,7 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
     }
     for (const u of pairing.unplaced) {
       if (u.start < m.end || u.start >= scopeEnd || owners.has(u.start)) continue;
-      const owner = nameBefore(pairing, m, u.start);
+      const owner = nameBefore(toks, pairing, m, u.start);
       if (!owner) continue;
       owners.set(u.start, owner);
       codes.add(owner);
@@ -296,6 +303,12 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
   return { final, superseded, owners };
 }
 
+/** Whether a sentence ends (line break, ".", "!", "?") between tokens a and b. */
+function sentenceEndBetween(toks: readonly Tok[], a: number, b: number): boolean {
+  for (let x = a; x < b; x++) if (isScopeEnd(toks[x]!) && toks[x]!.k !== "(") return true;
+  return false;
+}
+
 /** Whether a clause starts after this token (or at the start of the text). */
 const startsClause = (t: Tok | undefined): boolean =>
   !t || t.type === "nl" || t.k === "." || t.k === "," || t.k === ";" || t.k === "!" || t.k === "?";
@@ -314,7 +327,7 @@ function sameLine(toks: readonly Tok[], a: number, b: number): boolean {
 }
 
 /** The indicator a correction's nameless figure is about: named after the correction word, else the figure right before it. */
-function nameBefore(pairing: Pairing, m: CorrectionMarker, at: number): string | undefined {
+function nameBefore(toks: readonly Tok[], pairing: Pairing, m: CorrectionMarker, at: number): string | undefined {
   let inside: string | undefined;
   for (const it of pairing.items) {
     if (it.kind === "I" && it.start >= m.end && it.start < at) inside = it.code;
@@ -324,6 +337,8 @@ function nameBefore(pairing: Pairing, m: CorrectionMarker, at: number): string |
   let last: Pairing["items"][number] | undefined;
   for (const it of pairing.items) if (it.start < m.start) last = it;
   if (last?.kind === "I" && m.start - last.end <= 1) return last.code;
+  // "báo nhầm số bài đăng, số cũ 14 số mới 17": the last thing named, in the same sentence, with no figure after it
+  if (last?.kind === "I" && !sentenceEndBetween(toks, last.end, m.start)) return last.code;
   let before: { at: number; code: string } | undefined;
   for (const p of pairing.pairs) {
     if (p.num.start < m.start && (!before || p.num.start > before.at)) before = { at: p.num.start, code: p.ind.code };
