@@ -923,6 +923,8 @@ describe("stage 2b: findMultipliers", () => {
     ["9 thôn mỗi thôn 2 pa nô", { pano: 18 }],
     ["12 thon, moi thon treo 3 bang ron a", { bang_ron: 36 }],
     ["pano moi xom 2 cai, 6 xom", { pano: 12 }],
+    ["dang fanpage tuan 3 bai trong 4 tuan", { bai_mxh: 12 }],
+    ["Loa phát thanh ngày 3 lượt trong 10 ngày", { phat_thanh: 30 }],
     ["to roi: 8 thon, moi thon 100 to", { to_roi: 800 }],
     ["treo bang ron o 5 khu pho moi khu pho 2 cai", { bang_ron: 10 }],
     ["6 to dan pho moi to 1 cum co dong", { cum_co_dong: 6 }],

@@ -156,10 +156,10 @@ describe("real-style report corpus, third development part", () => {
 const real4 = readFixture("report-corpus-real-4.jsonl");
 
 describe("real-style report corpus, fourth development part", () => {
-  it("reads at least 146 of its 160 messages exactly", () => {
+  it("reads at least 147 of its 160 messages exactly", () => {
     const score = scoreCorpus(real4, SAMPLE_INDICATORS);
     expect(score.total).toBe(160);
-    expect(score.exact).toBeGreaterThanOrEqual(146);
+    expect(score.exact).toBeGreaterThanOrEqual(147);
   });
 });
 

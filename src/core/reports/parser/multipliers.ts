@@ -424,6 +424,7 @@ function findRates(
   const blocked = out.blocked as number[];
   for (let i = 0; i + 3 < toks.length; i++) {
     if (toks[i]!.type !== "n") continue;
+    if (perUnitBefore(tk, nv, numbers, i, out)) continue;
     let j = i + 1;
     while (j < i + 4 && toks[j]?.type === "w") j++;
     const per = key(toks[j + 1]);
@@ -459,4 +460,39 @@ function findRates(
     out.settled.push(i);
     i = end - 1;
   }
+}
+
+/** Units a spoken rate is given per ("ngày 2 lượt", "tuần 3 bài"). */
+const RATE_UNITS = new Set(["ngay", "tuan", "thang", "buoi"]);
+
+/**
+ * A rate said with its unit first and the span after: "phát thanh ngày 2 lượt trong 15 ngày" → 30,
+ * "ngày 1 lượt x 7 ngày" → 7. The unit word stands aside; the figure reads as the product.
+ */
+function perUnitBefore(
+  tk: Tokenised,
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  i: number,
+  out: Multipliers,
+): boolean {
+  const { toks } = tk;
+  const per = key(toks[i - 1]);
+  if (!RATE_UNITS.has(per) || nv.blocked[i] || toks[i - 1]!.type !== "w") return false;
+  const rate = numbers.read(i, false);
+  if (!rate || rate.bad) return false;
+  let j = rate.end;
+  for (let k = 0; k < 2 && toks[j]?.type === "w" && key(toks[j]) !== "trong" && key(toks[j]) !== "nhan"; k++) j++;
+  if (j === rate.end) return false;
+  const op = toks[j];
+  if (!op || !(key(op) === "trong" || key(op) === "nhan" || op.k === "x" || op.k === "×" || op.k === "*")) return false;
+  const span = toks[j + 1]?.type === "n" ? numbers.read(j + 1, false) : null;
+  if (!span || span.bad || key(toks[span.end]) !== per) return false;
+  (out.transparent as number[]).push(i - 1);
+  (out.readings as Map<number, { end: number; value: number }>).set(i, {
+    end: span.end + 1,
+    value: rate.value * span.value,
+  });
+  out.settled.push(i);
+  return true;
 }

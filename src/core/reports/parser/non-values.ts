@@ -329,6 +329,8 @@ function markLabels(
     if (before && !blocked[i - 1] && before.type === "n" && countsSomething(toks, i + 1, nameAt, compiled)) continue;
     // "Loa thôn: 16 lượt": the place of a named indicator, then its figure
     if (inName[i - 1] && toks[i + 1]?.k === ":") continue;
+    // "ngày 2 lượt trong 15 ngày", "tuần 3 bài x 4 tuần": a spoken rate (stage 2b), not a date
+    if (spokenRateAt(toks, i, key)) continue;
     const forms = LABELS[key];
     let j = i + 1;
     if (forms === null) {
@@ -418,4 +420,16 @@ function markVagueQuantities(tk: Tokenised, blocked: Uint8Array, unclear: [numbe
       unclear.push([i, i + 1]);
     }
   }
+}
+
+/** Whether "<unit> N <measure> trong|x M <unit>" starts at token i ("ngày 2 lượt trong 15 ngày"). */
+function spokenRateAt(toks: readonly Tok[], i: number, unit: string): boolean {
+  if (unit !== "ngay" && unit !== "tuan" && unit !== "thang" && unit !== "buoi") return false;
+  if (toks[i + 1]?.type !== "n") return false;
+  let j = i + 2;
+  for (let k = 0; k < 2 && toks[j]?.type === "w" && toks[j]!.kt !== "trong" && toks[j]!.kt !== "nhan"; k++) j++;
+  if (j === i + 2) return false;
+  const op = toks[j];
+  if (!op || !(op.kt === "trong" || op.kt === "nhan" || op.k === "x" || op.k === "×" || op.k === "*")) return false;
+  return toks[j + 1]?.type === "n" && toks[j + 2]?.type === "w" && toks[j + 2]!.kt === unit;
 }
