@@ -178,6 +178,7 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ["mxh", "mangxahoi"],
   ["fb", "facebook"],
   ["vs", "voi"],
+  ["tt", "thongtin"],
 ]);
 
 /**
