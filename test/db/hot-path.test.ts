@@ -1,11 +1,9 @@
-import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectionOf, type Db, postgresOf } from "../../src/db/database.js";
 import { databases } from "../support/databases.js";
-import { ADMIN, type Harness, startHarness } from "../support/harness.js";
+import { type Harness, seedThachBinhOfficer, startHarness } from "../support/harness.js";
 
-const adminChat = { id: ADMIN.id, type: "private" as const };
 const group = { id: -7001, type: "supergroup" as const, title: "Xã Thạch Bình" };
 const lan = { id: 701, first_name: "Lan" };
 
@@ -53,21 +51,7 @@ describe.each(databases)("the report hot path ($title)", ({ kind, skip, create }
     const database = await create(tmpdir());
     drop = database.drop;
     h = await startHarness({ now: "2021-03-10T01:00:00Z", env: { DATABASE_URL: database.url } });
-    await h.say(ADMIN, adminChat, "", {
-      caption: "/nhapkehoach",
-      document: {
-        data: readFileSync("plans/thach-thanh-cchc-2021.yaml"),
-        file_name: "plan.yaml",
-        mime_type: "text/yaml",
-      },
-    });
-    const [invite] = await h.say(ADMIN, adminChat, "/moi XA_THACH_BINH");
-    await h.say(lan, group, `/dangky ${/: ([2-9A-Z]{8})\n/.exec(invite)![1]}`);
-    // Only the quarterly report stays open, so a plain report goes to it without a question.
-    const unit = (await h.app.repos.units.findByCode("XA_THACH_BINH"))!;
-    for (const a of await h.app.repos.assignments.listOpenForUnit(unit.id))
-      if (a.task.code !== "BC_QUY_CCHC" || a.occurrence.periodKey !== "2021-Q1")
-        await h.app.repos.assignments.setStatus(a.id, "excused");
+    await seedThachBinhOfficer(h, lan, group);
     // Any earlier message of Lan's in this group has read her person, the chat and her conversation state.
     await h.say(lan, group, "/nhiemvu");
     await h.app.repos.conversations.get("telegram", String(group.id), String(lan.id), h.clock.now());

@@ -1,14 +1,12 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseReport } from "../../src/core/reports/report-parser.js";
 import type { ReportDeps, ReportParser } from "../../src/core/reports/reports.js";
 import type { IndicatorDef } from "../../src/core/types.js";
-import { ADMIN, type Harness, startHarness } from "../support/harness.js";
+import { type Harness, seedThachBinhOfficer, startHarness } from "../support/harness.js";
 
 // How many times the report parser runs for one officer message handled end to end: classifying
 // it, finding its task and recording it share one parse (they used to parse it three to five times).
 
-const adminChat = { id: ADMIN.id, type: "private" as const };
 const thachBinh = { id: -3101, type: "supergroup" as const, title: "Xã Thạch Bình" };
 const lan = { id: 501, first_name: "Lan" };
 
@@ -22,21 +20,7 @@ const counting: ReportParser = (text, indicators) => {
 describe("parses per officer message", () => {
   beforeAll(async () => {
     h = await startHarness({ now: "2021-03-10T01:00:00Z" });
-    await h.say(ADMIN, adminChat, "", {
-      caption: "/nhapkehoach",
-      document: {
-        data: readFileSync("plans/thach-thanh-cchc-2021.yaml"),
-        file_name: "plan.yaml",
-        mime_type: "text/yaml",
-      },
-    });
-    const [invite] = await h.say(ADMIN, adminChat, "/moi XA_THACH_BINH");
-    await h.say(lan, thachBinh, `/dangky ${/: ([2-9A-Z]{8})\n/.exec(invite)![1]}`);
-    // Only the quarterly report stays open (the one-off task was due 09/02).
-    const unit = (await h.app.repos.units.findByCode("XA_THACH_BINH"))!;
-    for (const a of await h.app.repos.assignments.listOpenForUnit(unit.id))
-      if (a.task.code !== "BC_QUY_CCHC" || a.occurrence.periodKey !== "2021-Q1")
-        await h.app.repos.assignments.setStatus(a.id, "excused");
+    await seedThachBinhOfficer(h, lan, thachBinh);
     // The features read the parser from their deps when a message comes.
     Object.assign(h.app.deps, { parse: counting } satisfies Pick<ReportDeps, "parse">);
   }, 60_000);

@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, type Harness, startHarness } from "../support/harness.js";
+import { type Harness, seedThachBinhOfficer, startHarness } from "../support/harness.js";
 
-const adminChat = { id: ADMIN.id, type: "private" as const };
 const thachBinh = { id: -3101, type: "supergroup" as const, title: "Xã Thạch Bình" };
 const lan = { id: 411, first_name: "Lan" };
 
@@ -10,21 +8,7 @@ let h: Harness;
 
 beforeAll(async () => {
   h = await startHarness({ now: "2021-03-10T01:00:00Z" });
-  await h.say(ADMIN, adminChat, "", {
-    caption: "/nhapkehoach",
-    document: {
-      data: readFileSync("plans/thach-thanh-cchc-2021.yaml"),
-      file_name: "plan.yaml",
-      mime_type: "text/yaml",
-    },
-  });
-  const [invite] = await h.say(ADMIN, adminChat, "/moi XA_THACH_BINH");
-  await h.say(lan, thachBinh, `/dangky ${/: ([2-9A-Z]{8})\n/.exec(invite)![1]}`);
-  // Only the quarterly report stays open, so the message needs no "which task?" question.
-  const unit = (await h.app.repos.units.findByCode("XA_THACH_BINH"))!;
-  for (const a of await h.app.repos.assignments.listOpenForUnit(unit.id))
-    if (a.task.code !== "BC_QUY_CCHC" || a.occurrence.periodKey !== "2021-Q1")
-      await h.app.repos.assignments.setStatus(a.id, "excused");
+  await seedThachBinhOfficer(h, lan, thachBinh);
 }, 60_000);
 afterAll(async () => {
   await h?.close();

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type App, createApp } from "../../src/app.js";
@@ -117,4 +117,31 @@ async function waitQuiet(fake: FakeTelegram, chatId: number, before: number, tim
     if (now === count) return;
     count = now;
   }
+}
+
+/**
+ * The seed plan imported by ADMIN, `officer` registered for Thạch Bình in `chat`, and only the
+ * quarterly report of Quý I/2021 left open, so a plain report needs no "which task?" question.
+ * @example await seedThachBinhOfficer(h, lan, group); await h.say(lan, group, "Đã treo 12 pa nô");
+ */
+export async function seedThachBinhOfficer(
+  h: Harness,
+  officer: UserMessageInput["from"],
+  chat: UserMessageInput["chat"],
+): Promise<void> {
+  const adminChat = { id: ADMIN.id, type: "private" as const };
+  await h.say(ADMIN, adminChat, "", {
+    caption: "/nhapkehoach",
+    document: {
+      data: readFileSync("plans/thach-thanh-cchc-2021.yaml"),
+      file_name: "plan.yaml",
+      mime_type: "text/yaml",
+    },
+  });
+  const [invite] = await h.say(ADMIN, adminChat, "/moi XA_THACH_BINH");
+  await h.say(officer, chat, `/dangky ${/: ([2-9A-Z]{8})\n/.exec(invite)![1]}`);
+  const unit = (await h.app.repos.units.findByCode("XA_THACH_BINH"))!;
+  for (const a of await h.app.repos.assignments.listOpenForUnit(unit.id))
+    if (a.task.code !== "BC_QUY_CCHC" || a.occurrence.periodKey !== "2021-Q1")
+      await h.app.repos.assignments.setStatus(a.id, "excused");
 }
