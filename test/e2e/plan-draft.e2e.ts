@@ -4,8 +4,8 @@
 // commune's group. Screenshots go to .test-output/e2e/ (git-ignored).
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { planDocx } from "../support/plan-documents.js";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox-client.js";
 
@@ -36,6 +36,9 @@ describe("plan draft in the sandbox page (phone-sized)", () => {
     await page.getByRole("button", { name: "Gửi", exact: true }).click();
   };
   const botSays = (text: string | RegExp) => page.locator("#messages .msg.bot", { hasText: text });
+  // The message list re-renders when the bot posts again, which can detach a found element: retry.
+  const scrollTo = (message: Locator) =>
+    vi.waitFor(() => message.scrollIntoViewIfNeeded({ timeout: 2_000 }), { timeout: 15_000, interval: 200 });
 
   beforeAll(async () => {
     s = await startTestSandbox({ ...(process.env.CHROMIUM_PATH ? { CHROMIUM_PATH: process.env.CHROMIUM_PATH } : {}) });
@@ -91,7 +94,7 @@ describe("plan draft in the sandbox page (phone-sized)", () => {
         timeout: 15_000,
       })
       .toBeGreaterThan(0);
-    await botSays("Dự thảo kế hoạch 52/KH-SVHTTDL").scrollIntoViewIfNeeded();
+    await scrollTo(botSays("Dự thảo kế hoạch 52/KH-SVHTTDL"));
     await shot("du-thao");
 
     // Task #3 has no day: the admin replies to its message with the deadline.
@@ -108,7 +111,7 @@ describe("plan draft in the sandbox page (phone-sized)", () => {
     expect(answer).toContain("Lịch nhắc sắp tới:");
     const second = /• (\d{2})\/(\d{2})\/(\d{4}) (\d{2}:\d{2}): #2 (.+?), 13 đơn vị/.exec(answer)!;
     expect(second).not.toBeNull();
-    await botSays("Đã nhập kế hoạch 52/KH-SVHTTDL").scrollIntoViewIfNeeded();
+    await scrollTo(botSays("Đã nhập kế hoạch 52/KH-SVHTTDL"));
     await shot("da-nhap-lich-nhac");
 
     // Time travel to the communes' first reminder: it arrives in a commune's group.
@@ -121,7 +124,7 @@ describe("plan draft in the sandbox page (phone-sized)", () => {
     await expect.poll(() => page.locator("#toast").textContent(), { timeout: 30_000 }).toMatch(/Đã chuyển tới/);
     await openChat("Nhóm UBND xã Đồng Tâm");
     await expect.poll(() => botSays(title.trim()).count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    await botSays(title.trim()).last().scrollIntoViewIfNeeded();
+    await scrollTo(botSays(title.trim()).last());
     await shot("nhac-han-xa");
   });
 });

@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { samplePng, startTestSandbox, type TestSandbox } from "../support/sandbox-client.js";
 
 const OUT = path.resolve(".test-output/e2e");
@@ -145,7 +145,8 @@ describe("sandbox page in a real browser (phone-sized)", () => {
       .toBeGreaterThan(100);
     const rollup = (await botSays("Xây dựng kế hoạch tuyên truyền cải cách hành chính").first().textContent()) ?? "";
     expect(rollup).toMatch(/Đã báo cáo 1\/13/);
-    await chart.scrollIntoViewIfNeeded();
+    // The message list re-renders when the bot posts again, which can detach the found image: retry.
+    await vi.waitFor(() => chart.scrollIntoViewIfNeeded({ timeout: 2_000 }), { timeout: 15_000, interval: 200 });
     await shot("lanh-dao-tong-hop");
   });
 
