@@ -747,6 +747,23 @@ describe("stage 2e: qualifyPeriods", () => {
     expect(read("năm 2025 có 12 phóng sự, năm nay có 15 phóng sự").values).toEqual({ phong_su: 15 });
     expect(read("quy 2 dang 5 tin bai, quy nay dang 8 tin bai").values).toEqual({ tin_bai: 8 });
   });
+  it.each([
+    ["Trong tuần qua phát 12 tờ rơi; tính từ đầu tháng đến nay 40 tờ.", { to_roi: 12 }],
+    ["bao cao tuan 3 thang 10: dang 2 tin bai, tu dau thang toi nay 7 tin bai", { tin_bai: 2 }],
+    ["so lieu thang 8: pano 2 cai, quy 3 tong cong 6 cai", { pano: 2 }],
+    ["Báo cáo tháng 11: tin bài 4; quý IV được 9 tin bài", { tin_bai: 4 }],
+    ["quý này: pa nô 5, tin bài 3\ncùng kỳ năm trước: pa nô 4, tin bài 6", { pano: 5, tin_bai: 3 }],
+    [
+      "tuần 1: 2 phóng sự, 10 tin bài\ntuần 2: 1 phóng sự, 6 tin bài\nTổng tháng 5: 3 phóng sự, 16 tin bài",
+      { phong_su: 3, tin_bai: 16 },
+    ],
+    [
+      "T1: 100 tờ rơi, 1 hội nghị\nT2: 50 tờ rơi, 2 hội nghị\nCộng quý I: 150 tờ rơi, 3 hội nghị",
+      { to_roi: 150, hoi_nghi: 3 },
+    ],
+  ])("a running total or another period's list stands aside: %s", (text, values) => {
+    expect(read(text)).toEqual({ values, conflicts: [], unclear: [] });
+  });
   it("knows the report's period", () => {
     const rank = (text: string) => {
       const tk = normaliseAndTokenise(text);
@@ -756,6 +773,7 @@ describe("stage 2e: qualifyPeriods", () => {
     expect(rank("gui so lieu thang 5 a")).toBe(2);
     expect(rank("Báo cáo 6 tháng đầu năm 2026")).toBe(4);
     expect(rank("pano 3")).toBe(0);
+    expect(rank("Báo cáo tuần 2 tháng 9: pano 1")).toBe(1);
   });
 });
 

@@ -123,7 +123,14 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
   /** "lũy kế từ đầu năm: 5 hội nghị, 390 người": with a colon right after the qualifier, every number of the list after it (to its line, sentence or ";"); else null. */
   const listAfterColon = (from: number): number[] | null => {
     let j = from;
-    while (j < n && j < from + 6 && toks[j]!.k !== ":" && !isClauseEnd(toks[j]) && toks[j]!.type !== "n") j++;
+    while (
+      j < n &&
+      j < from + 6 &&
+      toks[j]!.k !== ":" &&
+      !isClauseEnd(toks[j]) &&
+      (toks[j]!.type !== "n" || nv.blocked[j])
+    )
+      j++;
     if (toks[j]?.k !== ":") return null;
     const out: number[] = [];
     for (let x = j + 1; x < n; x++) {
@@ -202,7 +209,8 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     // "từ đầu năm", "từ đầu quý" (…đến nay): cumulative when longer than the report's period
     if (k === "tu" && next === "dau" && RANK[key(toks[i + 2])]) {
       const r = RANK[key(toks[i + 2])]!;
-      const role = roleOfPeriod(r, reportRank);
+      // "từ đầu quý đến nay 41" beside a figure of no named period: a running total, not this period's
+      const role = reportRank === 0 ? "cumulative" : roleOfPeriod(r, reportRank);
       const scope = listAfterColon(i + 3) ?? (opensSentence(toks, i) ? sentenceNumbers(i + 3) : null);
       for (const s of scope ?? numbersIn(i + 3).map(([a]) => a))
         (role === "cumulative" ? cumulative : role === "total" ? totals : parts).add(s);
@@ -235,6 +243,25 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       let j = i + 1;
       while (j < n && nv.blocked[j] && !nv.transparent[j] && !isClauseEnd(toks[j])) j++;
       for (const [s] of numbersIn(j)) cumulative.add(s);
+      i = j - 1;
+      continue;
+    }
+    // a longer numbered period than the report's: "quý 1 tổng 9 lượt" in a report of tháng 3 is a running total
+    if (
+      RANK[k] !== undefined &&
+      k !== "nam" &&
+      reportRank > 0 &&
+      RANK[k]! > reportRank &&
+      (report?.stated || report?.n !== undefined) &&
+      nv.blocked[i + 1] &&
+      !nv.transparent[i + 1] &&
+      !(toks[i - 1]?.type === "n" && RANK[key(toks[i - 2])] !== undefined) &&
+      !STATED_TOTAL_BEFORE.has(key(toks[i - 1])) &&
+      !isEarlier(periodAt(toks, nv, i), report)
+    ) {
+      let j = i + 1;
+      while (j < n && nv.blocked[j] && !nv.transparent[j] && !isClauseEnd(toks[j])) j++;
+      for (const s of listAfterColon(j) ?? numbersIn(j).map(([a]) => a)) cumulative.add(s);
       i = j - 1;
       continue;
     }
@@ -272,7 +299,14 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       (k === "nam" && next === "ngoai");
     if (previous) {
       breaks.push(i, i + 1);
-      block(i + 2);
+      // "năm ngoái cùng kỳ: băng rôn 18, tờ rơi 1000": the whole list after the colon
+      const list = listAfterColon(i + 2);
+      if (list) {
+        for (const s of list) {
+          const num = numbers.read(s, false);
+          for (let x = s; x < (num?.end ?? s + 1); x++) blocked.push(x);
+        }
+      } else block(i + 2);
       // "3 cái kia là của tuần trước": the figure before, in the same clause
       if (key(toks[i - 1]) === "cua") {
         const before = figureBeforeInClause(toks, nv, numbers, i - 1);
@@ -335,23 +369,48 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       (k === "tong" || k === "cong") &&
       (RANK[next] || (next === "ca" && RANK[key(toks[i + 2])]) || (next === "cong" && RANK[key(toks[i + 2])]))
     ) {
-      const found = numberAfter(i + 1, 7, PERIOD_GLUE);
+      // "Cộng quý III: 3 HN, 180 người": every figure of the list after the colon
+      const list = listAfterColon(i + 1);
+      const found = list?.length ? null : numberAfter(i + 1, 7, PERIOD_GLUE);
+      for (const s of list ?? []) totals.add(s);
       if (found) totals.add(found[0]);
     }
   }
   // the weeks or months before a stated period total are its parts ("Tuần 1: 5 buổi, …")
   if (totals.size > 0) {
     for (let i = 0; i + 1 < n; i++) {
-      if (!RANK[key(toks[i])] || !nv.blocked[i + 1]) continue;
+      // "T7: 2 HN, 120 người" at a line's start: a month written short
+      const shortMonth =
+        key(toks[i]) === "t" &&
+        toks[i + 1]?.type === "n" &&
+        Number(toks[i + 1]!.k) <= 12 &&
+        toks[i + 2]?.k === ":" &&
+        (i === 0 || toks[i - 1]!.type === "nl");
+      if (shortMonth) blocked.push(i + 1);
+      else if (!RANK[key(toks[i])] || !nv.blocked[i + 1]) continue;
       let j = i + 1;
-      while (j < n && nv.blocked[j] && toks[j]!.type !== "nl" && !CLAUSE_ENDS.has(toks[j]!.k)) j++;
-      if (toks[j]?.k === ":") j++;
+      while (
+        j < n &&
+        (nv.blocked[j] || (shortMonth && j === i + 1)) &&
+        toks[j]!.type !== "nl" &&
+        !CLAUSE_ENDS.has(toks[j]!.k)
+      )
+        j++;
+      // "Tuần 1: 5 buổi, 120 người": every figure of the list after the colon is a part
+      const list = toks[j]?.k === ":" ? listAfterColon(j) : null;
+      if (list) {
+        for (const s of list) if (!totals.has(s)) parts.add(s);
+        continue;
+      }
       const num = !nv.blocked[j] && toks[j] ? numbers.read(j, false) : null;
-      if (num && ![...totals].some((x) => x === j)) parts.add(j);
+      if (num && !totals.has(j)) parts.add(j);
     }
   }
   return { blocked, breaks, transparent, roles: { fallback: cumulative, totals, parts }, reportRank };
 }
+
+/** Words before a period that make its figure a stated total ("Cộng quý I: 15", "cả quý 9"). */
+const STATED_TOTAL_BEFORE = new Set(["tong", "cong", "ca", "trong"]);
 
 /** Words that open a clause of its own after a comma ("…, còn tháng này …", "…, riêng quý II …"). */
 const OWN_CLAUSE = new Set(["con", "rieng", "nhung", "trong", "ky", "luy", "tu", "cung"]);
@@ -475,22 +534,30 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
   let first: NamedPeriod | null = null;
   let current: NamedPeriod | null = null;
   for (let i = 0; i < toks.length && i < 80; i++) {
+    // "báo cáo tuần 2 tháng 9": a numbered week the report names as its own
+    if (key(toks[i]) === "tuan" && toks[i + 1]?.type === "n" && statedBefore(toks, i))
+      return { rank: RANK.tuan!, unit: "tuan", n: Number(toks[i + 1]!.k), stated: true };
     const p = periodAt(toks, nv, i);
     if (!p) continue;
     const before = `${key(toks[i - 2])} ${key(toks[i - 1])}`;
     if (NOT_THE_REPORTS.has(before) || key(toks[i - 1]) === "ca") continue;
-    for (let b = i - 1; b >= 0 && b >= i - 4; b--) {
-      const k = key(toks[b]);
-      const k2 = `${key(toks[b - 1])} ${k}`;
-      if (k === "bc" || k2 === "bao cao" || k2 === "so lieu" || k2 === "ket qua" || k2 === "tong hop")
-        return { ...p, stated: true };
-    }
+    if (statedBefore(toks, i)) return { ...p, stated: true };
     // "Năm 2025 xã treo 40; quý I/2026 treo 12": a later year named after the first is the report's
     if (!first || (p.year !== undefined && first.year !== undefined && p.year > first.year)) first = p;
     if (p.current) current ??= p;
   }
   // "năm 2025 treo 30, năm nay treo 42": the officer's "this year" over a period named before it
   return current ?? first;
+}
+
+/** Whether "báo cáo", "bc", "số liệu", "kết quả" or "tổng hợp" stands within 4 tokens before token i. */
+function statedBefore(toks: readonly Tok[], i: number): boolean {
+  for (let b = i - 1; b >= 0 && b >= i - 4; b--) {
+    const k = key(toks[b]);
+    const k2 = `${key(toks[b - 1])} ${k}`;
+    if (k === "bc" || k2 === "bao cao" || k2 === "so lieu" || k2 === "ket qua" || k2 === "tong hop") return true;
+  }
+  return false;
 }
 
 /** The period named at token i ("quý I/2026", "tháng 4", "6 tháng", "năm 2026"), or null. */
