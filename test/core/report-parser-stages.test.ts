@@ -865,6 +865,12 @@ describe("stage 2a: markLookAlikes", () => {
   it("reads 'sửa N loa' as work on loudspeakers, not broadcasts", () => {
     expect(read("phat thanh 12 luot, sua 3 loa hong")).toEqual({ values: { phat_thanh: 12 }, unclear: [] });
   });
+  it("reads the number after 'mỗi tổ dân phố' as a figure per place, not a label", () => {
+    expect(parseReport("Treo pa nô ở 4 tổ dân phố, mỗi tổ dân phố 3 cái", SAMPLE_INDICATORS).values).toEqual({
+      pano: 12,
+    });
+    expect(read("TDP 4 treo 2 pano").values).toEqual({ pano: 2 });
+  });
   it("does not take 'tổ dân phố' for 'tờ', and reads its number as a label", () => {
     expect(read("treo 5 pano tại 3 tổ dân phố")).toEqual({ values: { pano: 5 }, unclear: [] });
     expect(read("To dan pho 3 treo 2 pano, phat 150 to roi")).toEqual({
@@ -938,6 +944,12 @@ describe("stage 2b: findMultipliers", () => {
   };
   it.each([
     ["moi thon treo 2 pano, xa co 9 thon", { pano: 18 }],
+    ["phóng sự 3 cái, mỗi phóng sự phát thanh 2 lượt", { phong_su: 3, phat_thanh: 6 }],
+    ["tại 5 xóm, mỗi xóm 2 hội nghị, mỗi hội nghị 40 người", { hoi_nghi: 10, nguoi_tham_du: 400 }],
+    ["hội nghị 3 cuộc, mỗi hội nghị 45 đại biểu", { hoi_nghi: 3, nguoi_tham_du: 135 }],
+    ["hn 3 buoi x 40 nguoi", { hoi_nghi: 3, nguoi_tham_du: 120 }],
+    ["tập huấn 2 lớp × 25 hv", { hoi_nghi: 2, nguoi_tham_du: 50 }],
+    ["xóm 2 có 3 tổ, mỗi tổ phát 50 tờ rơi", { to_roi: 150 }],
     ["9 thôn mỗi thôn 2 pa nô", { pano: 18 }],
     ["12 thon, moi thon treo 3 bang ron a", { bang_ron: 36 }],
     ["pano moi xom 2 cai, 6 xom", { pano: 12 }],

@@ -74,6 +74,11 @@ export function findArithmetic(toks: readonly Tok[], blocked: Uint8Array): Arith
       out.products.set(first.start, { end: last.start + 1, value: operands.reduce((sum, op) => sum + op.value, 0) });
     } else if (kind === "plus") {
       for (const op of operands.slice(1)) out.addends.add(op.start);
+    } else if (result < 0 && operands.length === 2 && eventsTimesPeople(toks, first, operands[1]!)) {
+      // "4 cuộc x 55 người": the events stay a figure of their own; the people are the product
+      const last = operands[1]!;
+      for (let x = first.end; x < last.start + 1; x++) out.operandTokens.add(x);
+      out.products.set(last.start, { end: last.start + 1, value: first.value * last.value });
     } else {
       const last = operands[operands.length - 1]!;
       // without a result the last operand's unit stays a name ("9 thôn x 2 pa nô" is 18 pa nô)
@@ -90,6 +95,18 @@ export function findArithmetic(toks: readonly Tok[], blocked: Uint8Array): Arith
     i = (result >= 0 ? result : j) - 1;
   }
   return out;
+}
+
+/** Units of events that people attend ("4 cuộc", "2 lớp", "3 buổi"). */
+const EVENT_UNITS: ReadonlySet<string> = new Set(["cuoc", "lop", "buoi", "hoinghi", "dot", "phien"]);
+/** Units of people ("55 người", "30 học viên", "40 đại biểu"). */
+const PEOPLE_UNITS: ReadonlySet<string> = new Set(["nguoi", "hocvien", "hoc", "daibieu", "dai"]);
+
+/** "4 cuộc x 55 người", "2 lớp × 30 học viên": a count of events times the people at each. */
+function eventsTimesPeople(toks: readonly Tok[], first: Operand, last: Operand): boolean {
+  const a = toks[first.start + 1];
+  const b = toks[last.start + 1];
+  return first.end > first.start + 1 && isWordIn(a, EVENT_UNITS) && isWordIn(b, PEOPLE_UNITS);
 }
 
 /** Times of day that name a part of a sum ("+ chiều 70 người"). */

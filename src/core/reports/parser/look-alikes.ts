@@ -114,8 +114,8 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
     if (place) {
       let end = i + place;
       if (key(toks[end]) === "so") end++;
-      // "Tổ dân phố số 5", "TDP 3": the place's label
-      if (toks[end]?.type === "n" && /^\d{1,3}$/.test(toks[end]!.k)) end++;
+      // "Tổ dân phố số 5", "TDP 3": the place's label; "mỗi tổ dân phố 2 băng rôn": a figure per place
+      if (toks[end]?.type === "n" && /^\d{1,3}$/.test(toks[end]!.k) && key(toks[i - 1]) !== "moi") end++;
       else end = i + place;
       for (let x = i; x < end; x++) blocked.push(x);
       i = end - 1;

@@ -136,6 +136,9 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     const unit = everyOne ? { words: [toks[i]!.kt], end: i + 3 } : unitAfter(toks, nameAt, i + 1);
     if (!unit) continue;
     let figures = figuresInClause(toks, nv, numbers, unit.end);
+    // "mỗi chuyên mục phát thanh 3 lượt": the figure of another indicator named right after the unit
+    const other = figures.length === 0 && unit.end - (i + 1) > 0 ? nameAt(unit.end) : null;
+    if (other) figures = figuresInClause(toks, nv, numbers, other.end);
     // "treo 2 pa nô mỗi thôn": the figure before
     if (figures.length === 0) figures = figureBefore(toks, nv, numbers, i);
     if (figures.length === 0) continue;
@@ -148,7 +151,9 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     }
     for (let x = i; x < unit.end; x++) transparent.push(x);
     counts ??= countsByWord(toks, numbers);
-    const count = countOf(toks, counts, unit.words);
+    const figureStarts = new Set([figures[0]![0]]);
+    const count =
+      countOf(toks, counts, unit.words, readings, figureStarts) ?? ownFigure(toks, nv, numbers, nameAt, i, unit.end);
     if (count === null) {
       // "mỗi tháng 1 chuyên mục, cả quý I có 3": a part of the whole the sentence states, not unclear
       const part = PERIOD_UNITS.has(unit.words[0]!) && statesWhole(toks, i);
@@ -161,7 +166,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       figures = figures.filter(([s]) => s !== count.start);
       if (figures.length === 0) continue;
       // "3 đợt xe lưu động, mỗi đợt 2 lượt": the count names what the figure, unnamed, is of
-      const counted = countedName(toks, nameAt, count, unit.words.length);
+      const counted = count.own ? null : countedName(toks, nameAt, count, unit.words.length);
       const [fs, fe] = figures[0]!;
       // not when the unit is what the indicator counts ("2 lớp tập huấn, mỗi lớp 35 người": 2 classes,
       // 70 people), nor when the figure's measure is another indicator's
@@ -290,6 +295,8 @@ interface Count {
   start: number;
   end: number;
   value: number;
+  /** The unit's own figure ("chuyên mục 2 cái"): it stays a value. */
+  own?: boolean;
 }
 
 /** Every "number word" in the message, by the word (read once per message, not once per "mỗi"). */
@@ -351,12 +358,50 @@ function namedAfter(
 }
 
 /** The count of the unit said elsewhere: "9 thôn", "2 lớp", "3 hội nghị", "6 tổ dân phố"; one value or none. */
-function countOf(toks: readonly Tok[], counts: ReadonlyMap<string, Count[]>, words: readonly string[]): Count | null {
-  const found = (counts.get(words[0]!) ?? []).filter((c) =>
-    words.every((w, k) => toks[c.end + k]?.type === "w" && toks[c.end + k]!.kt === w),
+function countOf(
+  toks: readonly Tok[],
+  counts: ReadonlyMap<string, Count[]>,
+  words: readonly string[],
+  readings?: ReadonlyMap<number, { value: number }>,
+  figures?: ReadonlySet<number>,
+): Count | null {
+  // the per-unit figure is never its own count ("mỗi tổ phát 100 tờ": "tờ" folds like "tổ")
+  const found = (counts.get(words[0]!) ?? []).filter(
+    (c) => !figures?.has(c.start) && words.every((w, k) => toks[c.end + k]?.type === "w" && toks[c.end + k]!.kt === w),
   );
-  const values = new Set(found.map((f) => f.value));
-  return values.size === 1 ? found[0]! : null;
+  // "4 thôn, mỗi thôn 1 hội nghị, mỗi hội nghị 50 người": a count itself multiplied is read as its product
+  const valueOf = (c: Count): number => readings?.get(c.start)?.value ?? c.value;
+  const values = new Set(found.map(valueOf));
+  return values.size === 1 ? { ...found[0]!, value: valueOf(found[0]!) } : null;
+}
+
+/** Words between an indicator and its own figure ("chuyên mục tháng này 2 cái", "hội nghị là 3"). */
+const OWN_FIGURE_GLUE = new Set(["thang", "quy", "tuan", "nam", "ky", "nay", "la", "co", "duoc", "dat", ":"]);
+
+/**
+ * "chuyên mục tháng này 2 cái, mỗi chuyên mục phát thanh 3 lượt": when the unit after "mỗi" is an
+ * indicator, its own figure said before in the sentence is the count (the figure stays a value).
+ */
+function ownFigure(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  nameAt: (i: number) => { end: number; code: string } | null,
+  moi: number,
+  unitEnd: number,
+): Count | null {
+  const unit = nameAt(moi + 1);
+  if (!unit || unit.end !== unitEnd) return null;
+  for (let j = moi - 1; j >= 0 && j >= moi - 12 && !isSentenceEnd(toks[j]); j--) {
+    const m = toks[j]!.type === "w" ? nameAt(j) : null;
+    if (!m || m.code !== unit.code || m.end > moi) continue;
+    let x = m.end;
+    while (x < moi && (OWN_FIGURE_GLUE.has(key(toks[x])) || (nv.blocked[x] && toks[x]!.type !== "n"))) x++;
+    const num = toks[x]?.type === "n" && !nv.blocked[x] ? numbers.read(x, false) : null;
+    if (!num || num.bad || num.weak || num.value <= 0 || num.value > 1000) return null;
+    return { start: x, end: num.end, value: num.value, own: true };
+  }
+  return null;
 }
 
 /** The number starting within `reach` tokens of `from`: [start, end, value]. */

@@ -179,6 +179,7 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ["fb", "facebook"],
   ["vs", "voi"],
   ["tt", "thongtin"],
+  ["hv", "hocvien"],
 ]);
 
 /**
