@@ -575,6 +575,20 @@ describe("stage 5: combineValues", () => {
   });
 });
 
+describe("stages 2d and 4b: corrections with their difference, the figure reported before, 'thực tế'", () => {
+  const read = (text: string) => parseReport(text, SAMPLE_INDICATORS);
+  it.each([
+    ["tin bai 8\ntin bai 10 moi dung, em dem thieu 2 tin", { tin_bai: 10 }],
+    ["pa nô 5 cái, báo thừa 1 cái, đúng ra 4 cái mới đúng", { pano: 4 }],
+    ["phát thanh 30 lượt (đã báo 28)", { phat_thanh: 30 }],
+    ["băng rôn 12 cái (trước báo 10)", { bang_ron: 12 }],
+    ["đại biểu 90\nnhưng 4 người vắng nên thực tế 86 người", { nguoi_tham_du: 86 }],
+    ["so lieu cu pano 2 cai, so lieu moi pano 4 cai", { pano: 4 }],
+  ])("%s", (text, values) => {
+    expect(read(text)).toMatchObject({ values, conflicts: [], unclear: [] });
+  });
+});
+
 describe("stages 2d and 4b: findCorrections, correctionRoles", () => {
   const corrected = (text: string) => {
     const tk = normaliseAndTokenise(text);
@@ -918,6 +932,8 @@ describe("stage 2a′: markNotDone", () => {
     ["phát 400 tờ, còn tồn 100 tờ", ["100"]],
     ["xây dựng 3 chuyên mục, 1 chuyên mục chưa phát sóng", ["1"]],
     ["treo 6 pa nô, 2 pa nô chưa treo được do gió", ["2"]],
+    ["hội nghị 80 đại biểu, 6 đại biểu vắng mặt", ["6"]],
+    ["mời 120 người, vắng 9 người", ["9"]],
   ])("what was not done is no figure: %s", (text, words) => {
     expect(notDone(text)).toEqual(words);
   });

@@ -28,6 +28,9 @@ export interface Corrections extends TokenMarks {
   markers: CorrectionMarker[];
 }
 
+/** Verbs of counting or reporting before "thiếu"/"thừa" ("đếm thiếu 2", "báo thừa 3"). */
+const MISCOUNT_VERBS = new Set(["dem", "bao", "tinh", "ghi", "go", "nhap", "cong", "danh", "bam"]);
+
 /** Word sequences (search keys, Telex folded) after which the corrected figures come. */
 const FORWARD: readonly string[][] = [
   ["dinh", "chinh", "lai", "la"],
@@ -57,6 +60,9 @@ const FORWARD: readonly string[][] = [
   ["sorry"],
   ["kiem", "tra", "lai", "thi"],
   ["kiem", "tra", "lai"],
+  ["thuc", "te", "la"],
+  ["thuc", "te", "chi"],
+  ["thuc", "te"],
 ];
 
 /** Words before a figure that name it as what was wrongly said ("hồi nãy em báo 2"). */
@@ -142,6 +148,17 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
         continue;
       }
     }
+    // "e đếm thiếu 2 bài", "báo thừa 3 cái": the difference a correction explains, no figure
+    if (
+      MISCOUNT_VERBS.has(t.kt) &&
+      (key(toks[i + 1]) === "thieu" || key(toks[i + 1]) === "thua" || key(toks[i + 1]) === "sot") &&
+      toks[i + 2]?.type === "n" &&
+      !nv.blocked[i + 2]
+    ) {
+      const num = numbers.read(i + 2, false);
+      if (num) for (let x = i + 2; x < num.end; x++) blocked.push(x);
+      continue;
+    }
     // "em bấm thừa số 1", "gõ thiếu số 0": the digit a typo added or left out, no figure
     if ((t.kt === "thua" || t.kt === "thieu") && key(toks[i + 1]) === "so" && toks[i + 2]?.type === "n") {
       const num = numbers.read(i + 2, false);
@@ -160,6 +177,14 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
     // "chứ không phải 52", "(không phải 1.500 tờ …)"
     if (NOT.has(t.kt) && key(toks[i + 1]) === "phai") {
       wrongNumberAt(i + 2);
+      continue;
+    }
+    // "64 học viên (đã báo 46)", "(trước báo 3)": the figure reported before, in brackets
+    if ((t.kt === "da" || t.kt === "truoc") && toks[i - 1]?.k === "(" && SAID.has(key(toks[i + 1]))) {
+      let j = i + 2;
+      if (key(toks[j]) === "cao") j++;
+      if (toks[j]?.k === ":") j++;
+      wrongNumberAt(j);
       continue;
     }
     // "hồi nãy em báo 2 lượt"

@@ -109,7 +109,9 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     // "mới" (just, new) is no "mỗi": "pa nô mới treo 5 cái"
     const written = toks[i]!.o.toLowerCase();
     const verbAfter = JUST_DONE.has(key(toks[i + 1])) || (key(toks[i + 1]) === "to" && key(toks[i + 2]) === "chuc");
-    if (key(toks[i]) === "moi" && (written === "mới" || (written === "moi" && verbAfter))) continue;
+    // "số liệu mới", "số mới" typed without marks: the new figure (corrections.ts), no "mỗi"
+    const newFigure = written === "moi" && (key(toks[i - 1]) === "lieu" || key(toks[i - 1]) === "so");
+    if (key(toks[i]) === "moi" && (written === "mới" || (written === "moi" && verbAfter) || newFigure)) continue;
     // "mỗi loại 4 cái", "pa nô và áp phích đều 4 cái": shared by the names before it
     if (each || both) {
       const num = firstNumber(toks, nv, numbers, each ? i + 2 : i + 1, 2);

@@ -1,6 +1,6 @@
 /**
  * Figures of what was not done: "1 lượt bị hoãn", "200 tờ còn lưu tại UBND xã", "1 chuyên mục chưa
- * phát sóng", "còn tồn 300 tờ". They say how much of something is left or postponed, never what was
+ * phát sóng", "còn tồn 300 tờ", "5 người vắng". They say how much of something is left or postponed, never what was
  * done: neither values nor unclear. ("chưa kể", "chưa tính" — not counting — are not such words.)
  * Runs after the look-alikes (stage 2a), before the multipliers and the tables.
  */
@@ -28,16 +28,14 @@ const AFTER: readonly string[][] = [
   ["chua", "xay", "dung"],
   ["chua", "hoan", "thanh"],
   ["chua", "duoc"],
+  ["vang", "mat"],
+  ["vang"],
 ];
 /**
  * Words before a figure that say it is what is left ("còn tồn 300 tờ", "tồn kho 200 tờ"). Not "còn
  * lại": "còn lại 300 tờ phát cho thôn 2" was done too.
  */
-const BEFORE: readonly string[][] = [
-  ["con", "ton"],
-  ["con", "luu"],
-  ["ton", "kho"],
-];
+const BEFORE: readonly string[][] = [["con", "ton"], ["con", "luu"], ["ton", "kho"], ["vang", "mat"], ["vang"]];
 /** At most this many words (measure, name) between a figure and the words after it. */
 const REACH = 4;
 
@@ -56,7 +54,7 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
   const { toks } = tk;
   const blocked: number[] = [];
   // most messages say none of these words: nothing to read
-  if (!/\b(?:chua|con|bi|tam|ton)\b/.test(tk.folded.key)) return { blocked };
+  if (!/\b(?:chua|con|bi|tam|ton|vang)\b/.test(tk.folded.key)) return { blocked };
   const numbers = createNumberReader(tk, nv.blocked);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
