@@ -88,6 +88,10 @@ describe("stage 2: markNonValues", () => {
     ["Thôn 2: 1) Pano: 3. 2) Tin bài: 4", ["Thôn", "2", "1", "2"]],
     ["bao cao nhu sau: 1) tin bai 5; 2) phong su 1", ["1", "2"]],
     ["tdp 4 treo 2 pano, toàn phường 9 pano", ["tdp", "4"]],
+    ["bc quy 3 2026 tin bai 4", ["quy", "3", "2026"]],
+    ["tháng 10 2025 tờ rơi 300", ["tháng", "10", "2025"]],
+    ["tờ rơi tháng 3 2025 tờ", ["tháng", "3"]],
+    ["tờ rơi 650 tháng 2 pa nô 4", ["tháng", "2"]],
   ])("%s: never values %j", (text, words) => {
     const { tk, nv } = upToPairing(text);
     expect(blockedWords(tk, nv.blocked)).toEqual(words);

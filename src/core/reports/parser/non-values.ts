@@ -272,6 +272,13 @@ function markTaskHints(
   return taskHint;
 }
 
+/** Whether a token is an indicator's measure ("tờ", "cái", "lượt"). */
+function isMeasureWord(t: Tok | undefined, compiled: CompiledIndicators): boolean {
+  return (
+    !!t && t.type === "w" && (compiled.measures.has(t.k) || compiled.shared.has(t.k) || compiled.measures.has(t.kt))
+  );
+}
+
 /** Whether the number at token j counts something named right after it ("35 học viên", "20 tờ"). */
 function countsSomething(
   toks: readonly Tok[],
@@ -326,7 +333,16 @@ function markLabels(
     if (before && !year && !blocked[i - 1] && isWordIn(before, COUNTED_BEFORE)) continue;
     // "tổng phường 5 băng rôn", "toàn xã 12": the whole place's figure, not a numbered place
     if (before && !blocked[i - 1] && isWordIn(before, WHOLE_BEFORE) && PLACE_WORDS.has(key)) continue;
-    if (before && !blocked[i - 1] && before.type === "n" && countsSomething(toks, i + 1, nameAt, compiled)) continue;
+    // ("tờ rơi 700 tháng 4 pa nô 2": no one counts 700 months; the month is a label)
+    const tooManyPeriods = LABEL_MAX[key] !== undefined && before?.type === "n" && Number(before.k) > 24;
+    if (
+      before &&
+      !blocked[i - 1] &&
+      before.type === "n" &&
+      !tooManyPeriods &&
+      countsSomething(toks, i + 1, nameAt, compiled)
+    )
+      continue;
     // "Loa thôn: 16 lượt": the place of a named indicator, then its figure
     if (inName[i - 1] && toks[i + 1]?.k === ":") continue;
     // "ngày 2 lượt trong 15 ngày", "tuần 3 bài x 4 tuần": a spoken rate (stage 2b), not a date
@@ -369,6 +385,15 @@ function markLabels(
     if (nt.type === "n" && end === j + 1 && Object.hasOwn(LABEL_MAX, key) && Number(nt.k) > LABEL_MAX[key]!) continue;
     // "quý I/2021", "tháng 2/2021"
     if (toks[end]?.k === "/" && toks[end + 1]?.type === "n" && /^\d{2}(?:\d{2})?$/.test(toks[end + 1]!.k)) end += 2;
+    // "quý 4 2026", "tháng 5 năm 2026" typed without the slash: the year goes with the period
+    else if (
+      Object.hasOwn(LABEL_MAX, key) &&
+      toks[end]?.type === "n" &&
+      /^20[1-3]\d$/.test(toks[end]!.k) &&
+      !blocked[end] &&
+      !(isMeasureWord(toks[end + 1], compiled) && !nameAt(end + 1))
+    )
+      end += 1;
     for (let x = i; x < end; x++) blocked[x] = Math.max(blocked[x]!, 1);
     i = end - 1;
   }
