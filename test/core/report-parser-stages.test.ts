@@ -259,6 +259,13 @@ describe("stage 2c: readTables", () => {
     const r = readTables(tk, compiled, nv.blocked);
     return { ...r, read: r.pairs.map((p) => [p.ind.code, p.num.value] as const) };
   };
+  it("reads a header without the label's column ('Tháng 1 | Tháng 2 | Tổng quý' over 'Tờ rơi | …')", () => {
+    expect(table("Tháng 4 | Tháng 5 | Tháng 6 | Cộng\nPa nô | 1 | 2 | 0 | 3\nBăng rôn | 4 | 4 | 2 | 10").read).toEqual([
+      ["pano", 3],
+      ["bang_ron", 10],
+    ]);
+    expect(table("Thực hiện\tKế hoạch\nTin bài\t7\t10").read).toEqual([["tin_bai", 7]]);
+  });
   it.each([
     [
       "STT | Chỉ tiêu | ĐVT | Số lượng\n1 | Pa nô | cái | 12\n2 | Băng rôn | cái | 30",

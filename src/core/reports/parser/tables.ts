@@ -100,6 +100,9 @@ const HEADER_KINDS: readonly [ColumnKind, RegExp][] = [
   ["period", /^(?:thang|quy|nam|tuan|dot|ky)\s*(?:\d|[ivx]+\b)|^\d+ thang\b/],
 ];
 
+/** Column kinds that hold a row's label (or its number): a header with one of them names its rows. */
+const LABEL_KINDS: ReadonlySet<ColumnKind> = new Set(["label", "index", "place", "unknown", "indicator"]);
+
 /** Row labels of a total row ("Tổng", "Cộng", "Tổng cộng"). */
 const TOTAL_ROW = /^(?:tong|tong cong|cong|tong so|toan xa|ca xa)\b/;
 /** Row numbers: 1, 1., I, II, a, b), -. */
@@ -131,6 +134,23 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
       }
     }
     if (found) {
+      // "Tháng 1 | Tháng 2 | Tổng quý" over "Tờ rơi | 200 | 150 | 350": a header without the label's column
+      const next = lines[li + 1];
+      if (next?.text.includes(found.sep) && !found.header.kinds.some((k) => LABEL_KINDS.has(k))) {
+        const first = cellsOf(tk, next, found.sep, found.edges);
+        if (first.length === found.header.kinds.length + 1 && first[0]!.key !== "" && !isNumeric(first[0]!.key)) {
+          const h = found.header;
+          found = {
+            ...found,
+            header: {
+              kinds: ["label", ...h.kinds],
+              codes: [null, ...h.codes],
+              keys: ["", ...h.keys],
+              spans: [[0, 0], ...h.spans],
+            },
+          };
+        }
+      }
       const rows: Cell[][] = [];
       let lj = li + 1;
       for (; lj < lines.length; lj++) {
