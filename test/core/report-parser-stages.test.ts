@@ -522,6 +522,17 @@ describe("stage 4: pairNumbers", () => {
   });
 });
 
+describe("stage 5: breakdowns in brackets, sums over channels", () => {
+  it.each([
+    ["Xe lưu động 10 lượt (gồm 6 lượt về bầu cử, 4 lượt về ATGT), tin bài 3", { xe_luu_dong: 10, tin_bai: 3 }],
+    ["phát thanh 20 lượt (bao gồm 12 lượt tin thời sự và 8 lượt nhạc)", { phat_thanh: 20 }],
+    ["bài mxh: fb 6 + zalo 5 = 11 bài", { bai_mxh: 11 }],
+    ["bai dang fanpage 4 + zalo 3", { bai_mxh: 7 }],
+  ])("%s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
+  });
+});
+
 describe("stage 5: combineValues", () => {
   const combine = (text: string) => {
     const { tk, nv, pairing } = upToPairing(text);

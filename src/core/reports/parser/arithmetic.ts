@@ -56,7 +56,9 @@ export function findArithmetic(toks: readonly Tok[], blocked: Uint8Array): Arith
       const signKind = isTimes(sign) ? "times" : sign?.k === "+" ? "plus" : null;
       if (!signKind || (kind && signKind !== kind)) break;
       // "sáng 80 người + chiều 70 người": a time of day may name the operand after "+"
-      const skip = signKind === "plus" && isWordIn(toks[j + 1], TIMES_OF_DAY) ? 1 : 0;
+      // "fanpage 10 + zalo 8 = 18 bài": so may a channel
+      const skip =
+        signKind === "plus" && (isWordIn(toks[j + 1], TIMES_OF_DAY) || isWordIn(toks[j + 1], CHANNELS)) ? 1 : 0;
       const next = operandAt(toks, blocked, j + 1 + skip);
       if (!next) break;
       kind = signKind;
@@ -108,6 +110,18 @@ function eventsTimesPeople(toks: readonly Tok[], first: Operand, last: Operand):
   const b = toks[last.start + 1];
   return first.end > first.start + 1 && isWordIn(a, EVENT_UNITS) && isWordIn(b, PEOPLE_UNITS);
 }
+
+/** Channels that name a part of a sum ("fanpage 10 + zalo 8"). */
+const CHANNELS: ReadonlySet<string> = new Set([
+  "zalo",
+  "fanpage",
+  "facebook",
+  "fb",
+  "web",
+  "website",
+  "tiktok",
+  "youtube",
+]);
 
 /** Times of day that name a part of a sum ("+ chiều 70 người"). */
 const TIMES_OF_DAY: ReadonlySet<string> = new Set(["sang", "chieu", "toi", "trua", "dem"]);

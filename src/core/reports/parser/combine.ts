@@ -118,6 +118,8 @@ export function combineValues(
 
   for (const p of pairing.pairs) {
     if (roles.superseded.has(p.num.start) || roles.parts.has(p.num.start)) continue;
+    // "36 lượt (gồm 24 lượt tin CCHC và 12 lượt …)": the parts of the figure before the bracket
+    if (inBreakdownBracket(tk, p.num.start)) continue;
     const s = Math.min(p.num.start, p.ind.start);
     const e = Math.max(p.num.end, p.ind.end);
     const around = contextWords(tk, cls, s, e);
@@ -365,6 +367,26 @@ function bracketAfterValueOf(tk: Tokenised, at: number, pairs: Pairing["pairs"])
 }
 
 /** Whether token `at` is inside brackets opened right after a value ("pano 10 cái (thôn 1: 4, thôn 2: 6)"). */
+/**
+ * Whether the figure at `at` is inside a bracket that breaks down the figure right before it, in the
+ * same measure: "Phát thanh 36 lượt (gồm 24 lượt tin CCHC và 12 lượt chuyên đề)".
+ */
+function inBreakdownBracket(tk: Tokenised, at: number): boolean {
+  const { toks } = tk;
+  const measure = toks[at + 1];
+  if (toks[at]!.type !== "n" || measure?.type !== "w") return false;
+  for (let x = at - 1; x >= 0 && x >= at - 12; x--) {
+    const k = toks[x]!.k;
+    if (k === ")" || toks[x]!.type === "nl") return false;
+    if (k !== "(") continue;
+    const w1 = toks[x + 1]?.type === "w" ? toks[x + 1]!.kt : "";
+    const w2 = toks[x + 2]?.type === "w" ? toks[x + 2]!.kt : "";
+    const opens = w1 === "gom" || (w1 === "bao" && w2 === "gom") || (w1 === "trong" && w2 === "do");
+    return opens && toks[x - 1]?.type === "w" && toks[x - 1]!.kt === measure.kt && toks[x - 2]?.type === "n";
+  }
+  return false;
+}
+
 function inBracketsAfterValue(tk: Tokenised, at: number, pairEnds: readonly number[]): boolean {
   const { toks } = tk;
   for (let x = at - 1; x >= 0; x--) {
