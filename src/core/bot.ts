@@ -93,7 +93,8 @@ export function createBotCore(deps: BotCoreDeps, features: Composer): BotCore {
       t,
       command: m ? { name: m[1].toLowerCase(), args: (m[2] ?? "").trim() } : undefined,
       async reply(body, options) {
-        const parts = splitMessage(body, limit);
+        // Nearly every reply fits one message: it is split only when it does not.
+        const parts = body.length <= limit ? (body ? [body] : []) : splitMessage(body, limit);
         for (const [i, part] of parts.entries()) {
           await messenger.send(to, {
             type: "text",

@@ -32,6 +32,9 @@ const ASSIGNMENT_VIEW_SQL = `SELECT a.id, a.occurrenceId, a.unitId, a.dueAt, a.s
   o.id AS o_id, o.taskId AS o_taskId, o.periodKey AS o_periodKey, o.label AS o_label, o.periodStart AS o_periodStart, o.dueAt AS o_dueAt,
   o.statedDate AS o_statedDate, o.closedAt AS o_closedAt
   FROM "Assignment" a JOIN "Occurrence" o ON o.id = a.occurrenceId`;
+// Built once: a statement's SQL is its key among the prepared ones, and a string made per call is hashed per call.
+const VIEW_BY_ID_SQL = `${ASSIGNMENT_VIEW_SQL} WHERE a.id = ?`;
+const OPEN_FOR_UNIT_SQL = `${ASSIGNMENT_VIEW_SQL} JOIN "Task" t ON t.id = o.taskId WHERE a.unitId = ? AND a.status = 'open' AND o.closedAt IS NULL AND t.status = 'active' ORDER BY a.dueAt, a.id`;
 
 function toAssignmentRow(r: Row): AssignmentRow {
   return {
@@ -280,16 +283,11 @@ function withPreparedHotPath(
         }));
       },
       async findView(id) {
-        const rows = await run(() => sql.all(`${ASSIGNMENT_VIEW_SQL} WHERE a.id = ?`, id));
+        const rows = await run(() => sql.all(VIEW_BY_ID_SQL, id));
         return (await views(rows))[0] ?? null;
       },
       async listOpenForUnit(unitId) {
-        const rows = await run(() =>
-          sql.all(
-            `${ASSIGNMENT_VIEW_SQL} JOIN "Task" t ON t.id = o.taskId WHERE a.unitId = ? AND a.status = 'open' AND o.closedAt IS NULL AND t.status = 'active' ORDER BY a.dueAt, a.id`,
-            unitId,
-          ),
-        );
+        const rows = await run(() => sql.all(OPEN_FOR_UNIT_SQL, unitId));
         return views(rows);
       },
       async listOpen() {

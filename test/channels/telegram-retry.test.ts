@@ -90,6 +90,40 @@ describe("Bot API retries (bounded, instead of auto-retry)", () => {
     expect(MAX_RETRY_DELAY_MS).toBe(25_000);
   });
 
+  it("gives a text send 30 s (its signal aborts then, or with the caller's), and clears that timer once answered", async () => {
+    vi.useFakeTimers();
+    const transformer = createTelegramRetry();
+    type Listener = () => void;
+    type Seen = { aborted: boolean; addEventListener(t: string, l: Listener): void };
+    // A call that hangs until its signal aborts, as grammY's client does.
+    const hanging = (async (_m: string, _p: unknown, signal: Seen) =>
+      new Promise((_, reject) =>
+        signal.addEventListener("abort", () => reject(new HttpError("aborted", new Error("aborted")))),
+      )) as never;
+    const slow = transformer(hanging, "sendMessage" as never, {} as never).catch((e: Error) => e);
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(vi.getTimerCount()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    // Aborted by its deadline: not tried again (the outbox retries it).
+    expect(await slow).toBeInstanceOf(HttpError);
+    expect(vi.getTimerCount()).toBe(0);
+    const caller = new AbortController();
+    const stopped = transformer(hanging, "sendMessage" as never, {} as never, caller.signal as never).catch(
+      (e: Error) => e,
+    );
+    caller.abort();
+    expect(await stopped).toBeInstanceOf(HttpError);
+    expect(vi.getTimerCount()).toBe(0);
+    let seen: Seen | undefined;
+    const answered = async (_m: string, _p: unknown, signal: Seen) => {
+      seen = signal;
+      return ok;
+    };
+    expect(await transformer(answered as never, "sendMessage" as never, {} as never)).toEqual(ok);
+    expect(seen?.aborted).toBe(false);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it("stops waiting when the bot stops", async () => {
     const stop = new AbortController();
     vi.useFakeTimers();

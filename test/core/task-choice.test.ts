@@ -73,6 +73,25 @@ describe("period words", () => {
     expect(namedPeriods("quy chế làm việc")).toMatchObject({ quarters: [] });
   });
 
+  it("reads the same text again alike (the last reading is kept), each caller with lists of its own", () => {
+    const first = namedPeriods("báo cáo quý này và tháng trước", "2026-05-10");
+    expect(first).toEqual({ months: [4], quarters: [2], halves: [], years: [] });
+    first.months.push(9);
+    expect(namedPeriods("báo cáo quý này và tháng trước", "2026-05-10")).toEqual({
+      months: [4],
+      quarters: [2],
+      halves: [],
+      years: [],
+    });
+    // Another day reads the relative words again.
+    expect(namedPeriods("báo cáo quý này và tháng trước", "2026-01-10")).toEqual({
+      months: [12],
+      quarters: [1],
+      halves: [],
+      years: [2025],
+    });
+  });
+
   it("matches period keys, the year when named", () => {
     expect(periodMatches("2021-Q1", namedPeriods("quý I"))).toBe(true);
     expect(periodMatches("2021-Q1", namedPeriods("quý I/2022"))).toBe(false);

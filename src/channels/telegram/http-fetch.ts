@@ -98,10 +98,12 @@ export function httpFetch(url: string, init: HttpFetchInit = {}): Promise<HttpFe
             text: async () => text(),
           });
         });
-        // Closed before its end (the connection dropped, or aborted): not an answer.
-        res.on("close", () =>
-          finish(new Error(`connection closed before the answer ended (${url.replace(/\/bot[^/]*/, "/bot…")})`)),
-        );
+        // Closed before its end (the connection dropped, or aborted): not an answer. (Every answer
+        // closes after its end: the error, and its stack, are made only when it counts.)
+        res.on("close", () => {
+          if (!settled)
+            finish(new Error(`connection closed before the answer ended (${url.replace(/\/bot[^/]*/, "/bot…")})`));
+        });
       },
     );
     function onAbort() {

@@ -184,7 +184,10 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
         let sent: Message;
         if (message.type === "text") {
           // Longer texts go out as several messages, split at line boundaries, in order.
-          const [first, ...rest] = splitMessage(message.text, TELEGRAM_TEXT_LIMIT);
+          const [first, ...rest] =
+            message.text && message.text.length <= TELEGRAM_TEXT_LIMIT
+              ? [message.text]
+              : splitMessage(message.text, TELEGRAM_TEXT_LIMIT);
           sent = await limited(() =>
             bot.api.sendMessage(chatId, first, {
               link_preview_options: { is_disabled: true },

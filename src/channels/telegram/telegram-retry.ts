@@ -46,6 +46,44 @@ function pause(ms: number, signals: (AbortSignal | undefined)[]): Promise<void> 
   });
 }
 
+/** What grammY's client reads of a call's signal: whether it is aborted, and its "abort" listeners. */
+type CallSignal = Pick<AbortSignal, "aborted" | "addEventListener" | "removeEventListener">;
+
+/**
+ * A signal aborted after `ms` or with `outer`, cleared once the call ends: one timer per send.
+ * AbortSignal.timeout (with AbortSignal.any for a caller's signal) kept every send's signal and
+ * timer alive for the full 30 s after its answer, a few thousand at once under a burst.
+ */
+function deadline(ms: number, outer?: CallSignal): { signal: CallSignal; clear(): void } {
+  type Listener = ((event: Event) => void) | { handleEvent(event: Event): void };
+  const listeners = new Set<Listener>();
+  const state = { aborted: false };
+  const signal = {
+    get aborted() {
+      return state.aborted;
+    },
+    addEventListener: (_type: string, listener: Listener | null) => void (listener && listeners.add(listener)),
+    removeEventListener: (_type: string, listener: Listener | null) => void (listener && listeners.delete(listener)),
+  } as unknown as CallSignal;
+  const clear = () => {
+    clearTimeout(timer);
+    outer?.removeEventListener("abort", abort);
+  };
+  function abort() {
+    if (state.aborted) return;
+    state.aborted = true;
+    clear();
+    const event = new Event("abort");
+    for (const listener of [...listeners])
+      typeof listener === "function" ? listener(event) : listener.handleEvent(event);
+  }
+  const timer = setTimeout(abort, ms);
+  timer.unref();
+  if (outer?.aborted) abort();
+  else outer?.addEventListener("abort", abort);
+  return { signal, clear };
+}
+
 /**
  * Retries of Bot API calls, bounded (instead of @grammyjs/auto-retry, which retries network
  * errors for ever and doubles its wait up to an hour, so a long outage meant a long deaf time after it):
@@ -65,9 +103,9 @@ export function createTelegramRetry(options: TelegramRetryOptions = {}): Transfo
     if (method.startsWith("send")) {
       for (let attempt = 1; ; attempt++) {
         // grammY types its signal with a polyfill's AbortSignal; at run time it is Node's.
-        const timeout = method === "sendMessage" ? AbortSignal.timeout(TEXT_SEND_TIMEOUT_MS) : undefined;
-        const signals = [signal as unknown as AbortSignal | undefined, timeout].filter((s): s is AbortSignal => !!s);
-        const combined = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+        const outer = signal as unknown as AbortSignal | undefined;
+        const timeout = method === "sendMessage" ? deadline(TEXT_SEND_TIMEOUT_MS, outer) : undefined;
+        const combined = timeout?.signal ?? outer;
         try {
           return await prev(method, payload, combined as unknown as typeof signal);
         } catch (error) {
@@ -75,7 +113,9 @@ export function createTelegramRetry(options: TelegramRetryOptions = {}): Transfo
           // (ECONNRESET) fails before the request is read. Anything else is the outbox's to retry.
           if (attempt > 1 || !(error instanceof HttpError) || combined?.aborted || options.stopSignal?.aborted)
             throw error;
-          await pause(SEND_RETRY_DELAY_MS, [signal as unknown as AbortSignal | undefined, options.stopSignal]);
+          await pause(SEND_RETRY_DELAY_MS, [outer, options.stopSignal]);
+        } finally {
+          timeout?.clear();
         }
       }
     }

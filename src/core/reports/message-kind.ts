@@ -51,10 +51,13 @@ export function classifyMessage(
 ): MessageKind {
   const raw = String(text ?? "").trim();
   if (!raw) return "chatter";
-  const key = searchKey(raw.slice(0, 4_000));
-  if (!/[a-z0-9]/.test(key)) return "chatter";
+  const head = raw.slice(0, 4_000);
+  // A plain letter or digit stays one in the search key: the key is made only when a figure does not settle it.
+  let key = /[A-Za-z0-9]/.test(head) ? undefined : searchKey(head);
+  if (key !== undefined && !/[a-z0-9]/.test(key)) return "chatter";
   const parsed = parse(raw, indicators);
   if (Object.keys(parsed.values).length || parsed.conflicts.length) return "report";
+  key ??= searchKey(head);
   if (isQuestionKey(raw, key)) return "question";
   if (parsed.references.length || startsAsReport(key)) return "report";
   if (COMPLETED.test(key) && !NOT_DONE.test(key)) return "report";

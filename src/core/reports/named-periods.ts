@@ -44,6 +44,23 @@ const MONTH_WORD_RE = Object.keys(MONTH_WORDS)
  * @example namedPeriods("kết quả tháng tư") // { months: [4], quarters: [], halves: [], years: [] }
  */
 export function namedPeriods(text: string, today?: string): NamedPeriods {
+  // One report's text is read here twice (finding its task, then narrowing the choices): the last one is kept.
+  if (last && last.text === text && last.today === today) return copyOf(last.periods);
+  const periods = readPeriods(text, today);
+  last = { text, today, periods: copyOf(periods) };
+  return periods;
+}
+
+let last: { text: string; today?: string; periods: NamedPeriods } | undefined;
+const copyOf = (p: NamedPeriods): NamedPeriods => ({
+  months: [...p.months],
+  quarters: [...p.quarters],
+  halves: [...p.halves],
+  years: [...p.years],
+});
+const MONTH_WORD = new RegExp(`\\bthang\\s+(${MONTH_WORD_RE})\\b(?!\\s*(?:dau|cuoi)\\s*nam)`, "g");
+
+function readPeriods(text: string, today?: string): NamedPeriods {
   const key = searchKey(text)
     .replace(/\bngay\s*\d{1,2}\s*thang\s*\d{1,2}\b/g, " ")
     .replace(/\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b/g, " ");
@@ -57,8 +74,7 @@ export function namedPeriods(text: string, today?: string): NamedPeriods {
     const month = Number(m[1]);
     if (month >= 1 && month <= 12) add(out.months, month);
   }
-  for (const m of key.matchAll(new RegExp(`\\bthang\\s+(${MONTH_WORD_RE})\\b(?!\\s*(?:dau|cuoi)\\s*nam)`, "g")))
-    add(out.months, MONTH_WORDS[m[1]]);
+  for (const m of key.matchAll(MONTH_WORD)) add(out.months, MONTH_WORDS[m[1]]);
   for (const m of key.matchAll(/(?:\bnam\s*|\b(?:thang|quy)\s*\w{1,3}\s*\/\s*)(20\d\d)\b/g))
     add(out.years, Number(m[1]));
   if (today) addRelative(key, today, out, add);
