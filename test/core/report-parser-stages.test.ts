@@ -800,6 +800,14 @@ describe("stage 2e: qualifyPeriods", () => {
   ])("a running total or another period's list stands aside: %s", (text, values) => {
     expect(read(text)).toEqual({ values, conflicts: [], unclear: [] });
   });
+  it("places a cumulative figure by a measure only one indicator has ('lũy kế 6 tháng 5 cuộc')", () => {
+    expect(
+      parseReport("tháng này 1 cuộc hội nghị, 50 người. Lũy kế 6 tháng 5 cuộc, 260 người", SAMPLE_INDICATORS),
+    ).toMatchObject({
+      values: { hoi_nghi: 1, nguoi_tham_du: 50 },
+      unclear: [],
+    });
+  });
   it("knows the report's period", () => {
     const rank = (text: string) => {
       const tk = normaliseAndTokenise(text);

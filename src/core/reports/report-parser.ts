@@ -126,7 +126,7 @@ function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
   pairing = withPairs(pairing, [...tables.pairs, ...multipliers.pairs]);
   const zeros = findStatedZeros(tk, nonValues, mentions);
   const roles = mergeRoles(periods.roles, correctionRoles(tk, pairing, corrections), zeros);
-  const combined = combineValues(tk, nonValues, pairing, compiled.order, roles);
+  const combined = combineValues(tk, nonValues, pairing, compiled.order, roles, compiled.measures);
   const unclear = collectUnclear(tk, [...pairing.unclear, ...combined.unclear]);
   const result: ParsedReport = {
     values: combined.values,

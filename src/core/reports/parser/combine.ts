@@ -104,6 +104,7 @@ export function combineValues(
   pairing: Pairing,
   order: readonly string[],
   roles: FigureRoles = NO_ROLES,
+  measures?: ReadonlyMap<string, string>,
 ): Combined {
   const { cls } = pairing;
   const sentence = sentenceIds(tk);
@@ -164,6 +165,9 @@ export function combineValues(
     let owner = isTotal || roles.fallback.has(num.start) ? nameBefore(pairing.items, num, sentence) : undefined;
     // a stated total or a cumulative figure on a line of its own ("lũy kế 5"): the one indicator named above
     if (!owner && (stated || roles.fallback.has(num.start))) owner = nameAbove(pairing.items, num);
+    // "lũy kế 5 tháng 6 cuộc": a cumulative figure with a measure only one indicator has
+    const m = tk.toks[num.end];
+    if (!owner && roles.fallback.has(num.start) && m?.type === "w") owner = measures?.get(m.kt);
     if (owner)
       add(owner, { value: num.value, additive: false, total: isTotal, at: num.start, ...flags(roles, num.start) });
     else leftovers.push(num);

@@ -200,7 +200,9 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     }
     // cumulative: "lũy kế …", "cộng dồn …", and "7 là lũy kế"
     if ((k === "luy" && next === "ke") || (k === "cong" && next === "don")) {
-      for (const s of listAfterColon(i + 2) ?? numbersIn(i + 2).map(([a]) => a)) cumulative.add(s);
+      // "Lũy kế 6 tháng: 5 cuộc, 260 người" / "Lũy kế 6 tháng 5 cuộc, 260 người.": opening its sentence, the sentence
+      const scope = listAfterColon(i + 2) ?? (opensSentence(toks, i) ? sentenceNumbers(i + 2) : null);
+      for (const s of scope ?? numbersIn(i + 2).map(([a]) => a)) cumulative.add(s);
       const before = numberJustBefore(toks, nv, numbers, i);
       if (before !== null) cumulative.add(before);
       i++;
