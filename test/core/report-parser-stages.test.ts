@@ -909,6 +909,10 @@ describe("stage 2a: markLookAlikes", () => {
   it("reads 'sửa N loa' as work on loudspeakers, not broadcasts", () => {
     expect(read("phat thanh 12 luot, sua 3 loa hong")).toEqual({ values: { phat_thanh: 12 }, unclear: [] });
   });
+  it("reads 'xe chở', 'xe khách' as other vehicles and 'N tổ' (with its marks) as groups, never 'tờ'", () => {
+    expect(read("thuê 2 xe chở đoàn, xe loa chạy 5 lượt")).toEqual({ values: { xe_luu_dong: 5 }, unclear: [] });
+    expect(read("Xóm Đông (8 tổ) phát 250 tờ rơi")).toEqual({ values: { to_roi: 250 }, unclear: [] });
+  });
   it("reads the number after 'mỗi tổ dân phố' as a figure per place, not a label", () => {
     expect(parseReport("Treo pa nô ở 4 tổ dân phố, mỗi tổ dân phố 3 cái", SAMPLE_INDICATORS).values).toEqual({
       pano: 12,
@@ -963,6 +967,7 @@ describe("stage 2a′: markNotDone", () => {
     ["xây dựng 3 chuyên mục, 1 chuyên mục chưa phát sóng", ["1"]],
     ["treo 6 pa nô, 2 pa nô chưa treo được do gió", ["2"]],
     ["hội nghị 80 đại biểu, 6 đại biểu vắng mặt", ["6"]],
+    ["rà soát 12 cụm loa thì 2 cụm bị hỏng", ["2"]],
     ["mời 120 người, vắng 9 người", ["9"]],
   ])("what was not done is no figure: %s", (text, words) => {
     expect(notDone(text)).toEqual(words);
@@ -990,6 +995,9 @@ describe("stage 2b: findMultipliers", () => {
   };
   it.each([
     ["moi thon treo 2 pano, xa co 9 thon", { pano: 18 }],
+    ["Thôn 2, thôn 5 và thôn 7 mỗi thôn 3 băng rôn", { bang_ron: 9 }],
+    ["TDP 1 va TDP 4 moi to 2 pano", { pano: 4 }],
+    ["tin bài 3 (mỗi bài dài 500 chữ)", { tin_bai: 3 }],
     ["phóng sự 3 cái, mỗi phóng sự phát thanh 2 lượt", { phong_su: 3, phat_thanh: 6 }],
     ["tại 5 xóm, mỗi xóm 2 hội nghị, mỗi hội nghị 40 người", { hoi_nghi: 10, nguoi_tham_du: 400 }],
     ["hội nghị 3 cuộc, mỗi hội nghị 45 đại biểu", { hoi_nghi: 3, nguoi_tham_du: 135 }],

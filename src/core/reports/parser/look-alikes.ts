@@ -3,7 +3,7 @@
  * - reach figures: "2.300 lượt xem" is not "lượt xe" (mobile vehicles); "lượt thích", "lượt chia sẻ",
  *   "lượt tiếp cận", "người theo dõi": their number is quoted as unclear, never a value;
  * - places: "tổ dân phố" / "to dan pho" / "TDP" is not "tờ" (leaflets), and "Tổ dân phố (số) 5" is a
- *   place's label like "tổ 5";
+ *   place's label like "tổ 5"; "12 tổ" written with its marks counts groups, neither a figure nor unclear;
  * - names of organisations: "Đài Phát thanh và Truyền hình tỉnh" is not a radio broadcast;
  * - equipment: "sửa chữa 3 loa truyền thanh", "lắp mới 2 cụm loa" count loudspeakers, not broadcasts
  *   (the count and the words are neither figures nor names);
@@ -63,8 +63,8 @@ const EQUIPMENT_TAIL: readonly string[][] = [
 ];
 
 /**
- * Things counted like an indicator's measure that are no indicator's: "2 xe máy", "xe ô tô" (not
- * the mobile vehicle), "6 tờ trình" (a document, not leaflets). Their count is neither a figure nor unclear.
+ * Things counted like an indicator's measure that are no indicator's: "2 xe máy", "xe ô tô", "3 xe
+ * chở dân" (not the mobile vehicle), "6 tờ trình" (a document, not leaflets). Their count is neither a figure nor unclear.
  */
 const OTHER_THINGS: readonly string[][] = [
   ["xe", "may"],
@@ -73,6 +73,11 @@ const OTHER_THINGS: readonly string[][] = [
   ["o", "to"],
   ["oto"],
   ["to", "trinh"],
+  ["xe", "cho"],
+  ["xe", "khach"],
+  ["xe", "buyt"],
+  ["xe", "bus"],
+  ["xe", "dua", "don"],
 ];
 
 /** Places whose words are no indicator's ("tổ dân phố" is not "tờ"). */
@@ -108,6 +113,16 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
     if (org) {
       for (let x = i; x < i + org; x++) blocked.push(x);
       i += org - 1;
+      continue;
+    }
+    // "(12 tổ)", "có 5 tổ tự quản": groups of people, written with their marks, are never "tờ"
+    if (
+      toks[i]!.o.toLowerCase() === "tổ" &&
+      key(toks[i + 1]) !== "chuc" &&
+      toks[i - 1]?.type === "n" &&
+      !nv.blocked[i - 1]
+    ) {
+      blocked.push(i - 1, i);
       continue;
     }
     const place = seqAt(i, PLACES);

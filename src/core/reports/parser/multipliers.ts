@@ -155,7 +155,9 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     counts ??= countsByWord(toks, numbers);
     const figureStarts = new Set([figures[0]![0]]);
     const count =
-      countOf(toks, counts, unit.words, readings, figureStarts) ?? ownFigure(toks, nv, numbers, nameAt, i, unit.end);
+      countOf(toks, counts, unit.words, readings, figureStarts) ??
+      namedPlaces(toks, nv, i, unit.words[0]!) ??
+      ownFigure(toks, nv, numbers, nameAt, i, unit.end);
     if (count === null) {
       // "mỗi tháng 1 chuyên mục, cả quý I có 3": a part of the whole the sentence states, not unclear
       const part = PERIOD_UNITS.has(unit.words[0]!) && statesWhole(toks, i);
@@ -222,7 +224,8 @@ function figureBefore(
 ): [number, number, number][] {
   for (let j = moi - 1; j >= 0 && j >= moi - 5; j--) {
     const t = toks[j]!;
-    if (isSentenceEnd(t) || t.k === ",") return [];
+    // "phóng sự 2 (mỗi cái dài 5 phút)": a bracket describes each of the figure's things, no rate
+    if (isSentenceEnd(t) || t.k === "," || t.k === "(") return [];
     if (nv.blocked[j] || t.type !== "n") continue;
     const num = numbers.read(j, false);
     return num && !num.bad && !num.weak ? [[j, num.end, num.value]] : [];
@@ -375,6 +378,29 @@ function countOf(
   const valueOf = (c: Count): number => readings?.get(c.start)?.value ?? c.value;
   const values = new Set(found.map(valueOf));
   return values.size === 1 ? { ...found[0]!, value: valueOf(found[0]!) } : null;
+}
+
+/** Heads of numbered places ("thôn 3", "TDP 5", "tổ 2"). */
+const PLACE_HEADS = new Set(["thon", "xom", "to", "tdp", "khu", "ap", "ban", "lang", "doi", "khoi"]);
+
+/**
+ * "Thôn 3 và thôn 6 mỗi thôn 1 cụm", "TDP 5, TDP 6 mỗi tổ treo 1 pano": the places named right
+ * before "mỗi", as their count (two or more), when the unit is a place.
+ */
+function namedPlaces(toks: readonly Tok[], nv: NonValues, moi: number, unit: string): Count | null {
+  if (!PLACE_HEADS.has(unit)) return null;
+  let j = moi - 1;
+  let places = 0;
+  for (;;) {
+    // a label: head word then its number ("thôn 3"), the number marked a label in stage 2
+    if (toks[j]?.type !== "n" || !nv.blocked[j] || !PLACE_HEADS.has(key(toks[j - 1]))) break;
+    places++;
+    j -= 2;
+    if (key(toks[j]) === "va" || toks[j]?.k === "," || toks[j]?.k === "&") j--;
+    else break;
+  }
+  // the count is the places' labels: not a figure, and nothing to block
+  return places >= 2 ? { start: -1, end: -1, value: places, own: true } : null;
 }
 
 /** Words between an indicator and its own figure ("chuyên mục tháng này 2 cái", "hội nghị là 3"). */

@@ -1,6 +1,6 @@
 /**
  * Figures of what was not done: "1 lượt bị hoãn", "200 tờ còn lưu tại UBND xã", "1 chuyên mục chưa
- * phát sóng", "còn tồn 300 tờ", "5 người vắng". They say how much of something is left or postponed, never what was
+ * phát sóng", "còn tồn 300 tờ", "5 người vắng", "1 cụm hỏng". They say how much of something is left or postponed, never what was
  * done: neither values nor unclear. ("chưa kể", "chưa tính" — not counting — are not such words.)
  * Runs after the look-alikes (stage 2a), before the multipliers and the tables.
  */
@@ -30,6 +30,8 @@ const AFTER: readonly string[][] = [
   ["chua", "duoc"],
   ["vang", "mat"],
   ["vang"],
+  ["bi", "hong"],
+  ["hong"],
 ];
 /**
  * Words before a figure that say it is what is left ("còn tồn 300 tờ", "tồn kho 200 tờ"). Not "còn
@@ -54,7 +56,7 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
   const { toks } = tk;
   const blocked: number[] = [];
   // most messages say none of these words: nothing to read
-  if (!/\b(?:chua|con|bi|tam|ton|vang)\b/.test(tk.folded.key)) return { blocked };
+  if (!/\b(?:chua|con|bi|tam|ton|vang|hong)\b/.test(tk.folded.key)) return { blocked };
   const numbers = createNumberReader(tk, nv.blocked);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
