@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { productionNodeFlags } from "./startup-bench.js";
+import { productionEnvironment, productionNodeFlags } from "./startup-bench.js";
 
 /** A bench's bot in its own process (bench/bot-process.mjs or bench/baseline-bot.mjs), asked over IPC. */
 export interface BotChild {
@@ -11,8 +11,8 @@ export interface BotChild {
 }
 
 /**
- * Starts `script` with the service's node flags (deploy/don-doc.service) and `env` only (plus
- * PATH), waits for its "ready" message, and kills it when this process exits.
+ * Starts `script` with the service's node flags and environment (deploy/don-doc.service) and `env`
+ * only (plus PATH), waits for its "ready" message, and kills it when this process exits.
  * BENCH_CPU_PROF=<dir> adds a V8 CPU profile of it, to see what holds its event loop; BENCH_NODE_FLAGS
  * adds node flags (diagnosis, e.g. --perf-basic-prof).
  * @example const bot = await spawnBot("bench/bot-process.mjs", { DATA_DIR: dir, … }); await bot.ask("stats");
@@ -26,7 +26,12 @@ export async function spawnBot(
   // Diagnosis only (e.g. --perf-basic-prof for `perf record`): added to every bot alike.
   profile.push(...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []));
   const child = spawn(process.execPath, [...productionNodeFlags(), ...profile, script], {
-    env: { PATH: process.env.PATH ?? "", ...env, ...(process.env.BENCH_GC_LOG ? { BENCH_GC_LOG: "1" } : {}) },
+    env: {
+      PATH: process.env.PATH ?? "",
+      ...productionEnvironment(),
+      ...env,
+      ...(process.env.BENCH_GC_LOG ? { BENCH_GC_LOG: "1" } : {}),
+    },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const kill = () => void (child.exitCode === null && child.kill("SIGKILL"));

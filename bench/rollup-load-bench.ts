@@ -177,10 +177,10 @@ export async function seed(dir: string): Promise<void> {
 }
 
 /** Resident memory of a process (its threads included), now and at its peak since the last reset, in MiB. */
-function memoryOf(pid: number): { rss: number; hwm: number } {
+function memoryOf(pid: number): { rss: number; hwm: number; anon: number; file: number } {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
-  return { rss: kb("VmRSS") / 1024, hwm: kb("VmHWM") / 1024 };
+  return { rss: kb("VmRSS") / 1024, hwm: kb("VmHWM") / 1024, anon: kb("RssAnon") / 1024, file: kb("RssFile") / 1024 };
 }
 
 /** Linux: "5" in clear_refs resets the peak resident size (VmHWM) to the current one. */
@@ -261,7 +261,8 @@ async function round(fake: FakeTelegramProcess, seeded: string): Promise<Round> 
   try {
     const pid = bot.child.pid!;
     await sleep(5_000);
-    const idleRss = memoryOf(pid).rss;
+    const idle = memoryOf(pid);
+    const idleRss = idle.rss;
     const senders = Array.from({ length: UNITS }, (_, i) => i + 1).filter((i) => !reported(i));
     const burst = async (units: number[], leader: boolean) => {
       await bot.ask("reset");
@@ -323,7 +324,8 @@ async function round(fake: FakeTelegramProcess, seeded: string): Promise<Round> 
     const loaded = await burst(senders.slice(REPORTS, 2 * REPORTS), true);
     const peakRss = memoryOf(pid).hwm;
     await sleep(SETTLE_MS);
-    const settledRss = memoryOf(pid).rss;
+    const settled = memoryOf(pid);
+    const settledRss = settled.rss;
     const settledHeap = (await bot.ask<BotStats>("stats")).memory;
     const mib = (m: NodeJS.MemoryUsage) => ({
       heapTotal: Math.round(m.heapTotal / 1048576),
@@ -332,7 +334,7 @@ async function round(fake: FakeTelegramProcess, seeded: string): Promise<Round> 
       arrayBuffers: Math.round(m.arrayBuffers / 1048576),
     });
     process.stderr.write(
-      `rollup load memory: idle ${JSON.stringify(mib(idleHeap))}, after ${REPORTS} reports ${afterReports.rss.toFixed(1)} MiB ${JSON.stringify(mib(afterReports.heap))}, settled ${JSON.stringify(mib(settledHeap))}\n`,
+      `rollup load memory: idle RSS anon/file ${idle.anon.toFixed(1)}/${idle.file.toFixed(1)} MiB, settled ${settled.anon.toFixed(1)}/${settled.file.toFixed(1)} MiB; heap: idle ${JSON.stringify(mib(idleHeap))}, after ${REPORTS} reports ${afterReports.rss.toFixed(1)} MiB ${JSON.stringify(mib(afterReports.heap))}, settled ${JSON.stringify(mib(settledHeap))}\n`,
     );
     await fake.control("reset");
     await fake.control("user-messages", {

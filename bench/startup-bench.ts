@@ -56,6 +56,16 @@ export function productionNodeFlags(): string[] {
 }
 
 /**
+ * The service's Environment= lines (deploy/don-doc.service) that shape the process, such as
+ * MALLOC_ARENA_MAX: the benches' bots run with them.
+ * @example spawn(process.execPath, [...productionNodeFlags(), "dist/main.js"], { env: { ...productionEnvironment(), … } })
+ */
+export function productionEnvironment(): Record<string, string> {
+  const unit = readFileSync("deploy/don-doc.service", "utf8");
+  return Object.fromEntries([...unit.matchAll(/^Environment=(\w+)=(\S*)$/gm)].map((m) => [m[1]!, m[2]!]));
+}
+
+/**
  * The production start (`node <flags> dist/main.js`, as systemd and Docker run it)
  * and `npm start`: time from spawn to the first getUpdates, and the resident memory of the whole
  * process tree once idle (5 s after the first poll). dist/ is built beforehand.
@@ -78,6 +88,7 @@ export async function benchStartup(): Promise<BenchRow[]> {
         const child = spawn(args[0], args.slice(1), {
           env: {
             PATH: process.env.PATH ?? "",
+            ...productionEnvironment(),
             DATA_DIR: dataDir,
             TELEGRAM_BOT_TOKEN: "123456:TEST-TOKEN-bench-startup-0000000",
             TELEGRAM_API_ROOT: fake.url,

@@ -1354,7 +1354,10 @@ export function buildPrismaRepositories(
         for (const part of chunks([...new Set(entries.map((e) => e.occurrenceId))], 500))
           for (const r of await db.rollupMention.findMany({ where: { occurrenceId: { in: part } } })) known.add(key(r));
         const fresh = [...new Map(entries.filter((e) => !known.has(key(e))).map((e) => [key(e), e])).values()];
-        for (const part of chunks(fresh, 500)) {
+        // Small batches with a turn of the event loop between them: at the country's size a post
+        // names thousands of units, and one insert of them all held the loop for tens of ms.
+        for (const [i, part] of chunks(fresh, 100).entries()) {
+          if (i > 0) await new Promise((resolve) => setImmediate(resolve));
           const data = part.map((e) => ({ ...e, createdAt: at }));
           try {
             await db.rollupMention.createMany({ data });

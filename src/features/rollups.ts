@@ -4,6 +4,7 @@ import type { WorkingCalendar } from "../core/calendar/working-calendar.js";
 import { Composer, type Context } from "../core/composer.js";
 import { fileSlug } from "../core/file-paths.js";
 import { formatDateTime } from "../core/format.js";
+import { createKeyedLock } from "../core/keyed-lock.js";
 import { currentPlan, type PlanSpan, planSpans } from "../core/plans/periods.js";
 import { findTask, loadCalendar } from "../core/plans/tasks.js";
 import type { ChatRecord, TaskRecord } from "../core/ports.js";
@@ -446,6 +447,10 @@ const chatName = (chat: ChatRecord, t: Context["t"]): string => chat.title || t(
  */
 export const rollupsFeature: Feature = (deps) => {
   const composer = new Composer();
+  // Rollups are built one at a time: each step reads thousands of rows synchronously, and three
+  // leaders' commands stepping together would hold the event loop for all three between turns.
+  const building = createKeyedLock();
+  const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => building.run("rollup", work);
 
   composer.command("tinhhinh", async (ctx) => {
     if (!(await allow(ctx, [...LEADERS]))) return;
@@ -461,7 +466,9 @@ export const rollupsFeature: Feature = (deps) => {
       ctx.t("status:header", { time: formatDateTime(now, deps.timezone) }),
     ];
     for (const { occurrence } of found.targets) {
-      const rollup = await buildTaskRollup(deps.repos, occurrence.id, { now, dataDir: deps.dataDir, units, t: ctx.t });
+      const rollup = await oneAtATime(() =>
+        buildTaskRollup(deps.repos, occurrence.id, { now, dataDir: deps.dataDir, units, t: ctx.t }),
+      );
       // A named task's older periods only while some unit still has not reported.
       if (found.task && occurrence !== found.targets[found.targets.length - 1]!.occurrence) {
         if (notReported(rollup).length === 0) continue;
@@ -491,11 +498,9 @@ export const rollupsFeature: Feature = (deps) => {
       const found = await targetsOf(ctx, deps);
       if (!found) return;
       task = found.task;
-      const rollup = await buildTaskRollup(deps.repos, found.targets[0]!.occurrence.id, {
-        now,
-        dataDir: deps.dataDir,
-        t: postT,
-      });
+      const rollup = await oneAtATime(() =>
+        buildTaskRollup(deps.repos, found.targets[0]!.occurrence.id, { now, dataDir: deps.dataDir, t: postT }),
+      );
       shown = [rollup];
       const head = [
         postT("rollup:digest_title"),
@@ -515,7 +520,7 @@ export const rollupsFeature: Feature = (deps) => {
     } else {
       // The digest: what matters now, one message.
       if ((await deps.repos.tasks.listActive()).length === 0) return ctx.reply(ctx.t("status:no_tasks"));
-      const digest = await buildDigest(deps, { now, t: postT, calendar });
+      const digest = await oneAtATime(() => buildDigest(deps, { now, t: postT, calendar }));
       shown = digest.tasks;
       render = async (channel) => {
         const limit = deps.messenger.textLimit(channel);
@@ -566,7 +571,7 @@ export const rollupsFeature: Feature = (deps) => {
     const found = await exportTargets(ctx, deps);
     if (!found) return;
     const now = deps.clock.now();
-    const groups = await viewsOf(deps, found.targets, now, adhocPlan(ctx.t), ctx.t);
+    const groups = await oneAtATime(() => viewsOf(deps, found.targets, now, adhocPlan(ctx.t), ctx.t));
     if (groups === "no_plan") return; // unreachable: a fallback plan is given
     const date = localDateOf(now, deps.timezone);
     for (const { view, planNumber } of groups) {
@@ -601,7 +606,7 @@ export const rollupsFeature: Feature = (deps) => {
     const found = await exportTargets(ctx, deps);
     if (!found) return;
     const now = deps.clock.now();
-    const groups = await viewsOf(deps, found.targets, now, undefined, ctx.t);
+    const groups = await oneAtATime(() => viewsOf(deps, found.targets, now, undefined, ctx.t));
     if (groups === "no_plan") return ctx.reply(ctx.t("status:no_plan_docx"));
     const date = localDateOf(now, deps.timezone);
     for (const { view, planNumber } of groups) {

@@ -264,6 +264,43 @@ eachDatabase("rollups", ({ fresh }) => {
       expect(xml).toContain("BÁO CÁO");
     });
 
+    it("rollups asked at the same moment are built one at a time, and each arrives", async () => {
+      // A build reads its occurrence's assignments first and what the group was told last.
+      const { assignments, rollupMentions } = h.app.repos;
+      const [listAssignments, listMentions] = [assignments.listForOccurrences, rollupMentions.list];
+      let building = 0;
+      let most = 0;
+      assignments.listForOccurrences = async (ids) => {
+        most = Math.max(most, ++building);
+        return listAssignments(ids);
+      };
+      rollupMentions.list = async (ids) => {
+        building--;
+        return listMentions(ids);
+      };
+      try {
+        const chats = [rollupGroup.id, leaderChat.id, adminChat.id];
+        const before = chats.map((id) => h.fake.sent(id).length);
+        h.fake.sendUserMessage({ from: leader, chat: rollupGroup, text: "/tonghop 1" });
+        h.fake.sendUserMessage({ from: leader, chat: leaderChat, text: "/xuat" });
+        h.fake.sendUserMessage({ from: ADMIN, chat: adminChat, text: "/baocaodocx 1" });
+        const arrived = () =>
+          chats.map((id, i) =>
+            h.fake
+              .sent(id)
+              .slice(before[i]!)
+              .map((s) => s.method),
+          );
+        await expect
+          .poll(arrived, { timeout: 20_000 })
+          .toEqual([["sendMessage", "sendPhoto"], ["sendDocument"], ["sendDocument"]]);
+        expect(most).toBe(1);
+      } finally {
+        Object.assign(assignments, { listForOccurrences: listAssignments });
+        Object.assign(rollupMentions, { list: listMentions });
+      }
+    });
+
     it("refuses non-leaders and answers unknown tasks specifically", async () => {
       const [refused] = await h.say(member, rollupGroup, "/tonghop");
       expect(refused).toContain("chỉ dành cho lãnh đạo và quản trị viên");
