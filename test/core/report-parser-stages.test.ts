@@ -89,6 +89,7 @@ describe("stage 2: markNonValues", () => {
     ["bao cao nhu sau: 1) tin bai 5; 2) phong su 1", ["1", "2"]],
     ["tdp 4 treo 2 pano, toàn phường 9 pano", ["tdp", "4"]],
     ["bc quy 3 2026 tin bai 4", ["quy", "3", "2026"]],
+    ["cán bộ mới (25 tuổi) đăng 3 tin bài", ["25", "tuổi"]],
     ["tháng 10 2025 tờ rơi 300", ["tháng", "10", "2025"]],
     ["tờ rơi tháng 3 2025 tờ", ["tháng", "3"]],
     ["tờ rơi 650 tháng 2 pa nô 4", ["tháng", "2"]],
@@ -996,6 +997,7 @@ describe("stage 2b: findMultipliers", () => {
   it.each([
     ["moi thon treo 2 pano, xa co 9 thon", { pano: 18 }],
     ["Thôn 2, thôn 5 và thôn 7 mỗi thôn 3 băng rôn", { bang_ron: 9 }],
+    ["phát tờ gấp cho 150 hộ, mỗi hộ 2 tờ", { to_roi: 300 }],
     ["TDP 1 va TDP 4 moi to 2 pano", { pano: 4 }],
     ["tin bài 3 (mỗi bài dài 500 chữ)", { tin_bai: 3 }],
     ["phóng sự 3 cái, mỗi phóng sự phát thanh 2 lượt", { phong_su: 3, phat_thanh: 6 }],

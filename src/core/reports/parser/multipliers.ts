@@ -189,13 +189,17 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         out.pairs.push({ num: { ...num, weak: false, bad: false, first: false }, ind: counted, numFirst: true });
         for (let x = count.start; x < count.end; x++) blocked.push(x);
         for (let x = fs; x < fe; x++) blocked.push(x);
+        // "phát tờ rơi cho 320 hộ, mỗi hộ 1 tờ": the recipients, counted here, are no longer unclear
+        if (count.start >= 0) out.settled.push(count.start);
         i = Math.max(i, fe - 1);
         continue;
       }
       for (const [s, e, v] of figures) readings.set(s, { end: e, value: v * count.value });
       // a count of places used here is no figure of its own ("xã có 9 thôn")
-      if (PLACE_WORDS.has(unit.words[0]!) || unit.words[0] === "to")
+      if (PLACE_WORDS.has(unit.words[0]!) || unit.words[0] === "to") {
         for (let x = count.start; x < count.end; x++) blocked.push(x);
+        if (count.start >= 0) out.settled.push(count.start);
+      }
     }
     i = Math.max(i, figures[figures.length - 1]![1] - 1);
   }

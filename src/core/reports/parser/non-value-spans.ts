@@ -105,7 +105,8 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
       if (free(m.index, m.index + m[0].length)) markWhen(m.index, m.index + m[0].length);
     },
   );
-  each(/(?<![\d.,/])\d+(?:[.,]\d+)?[ \t]*(?:phut|giay|tieng)(?!\p{L})/gu, (m) => {
+  // and ages: "28 tuổi"
+  each(/(?<![\d.,/])\d+(?:[.,]\d+)?[ \t]*(?:phut|giay|tieng|tuoi)(?!\p{L})/gu, (m) => {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
   });
   // Sizes: "2,4m x 3,6m", "2 x 4 m", "60x90cm" — the measure of a thing, never a count (a cheap test
