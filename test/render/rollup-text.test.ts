@@ -163,7 +163,7 @@ describe("rollup texts at the country's scale (3,321 communes in 34 groups)", ()
     for (const limit of [4096, 2000])
       expect(renderAfterDeadline(task, vi, TZ, calendar, limit).length).toBeLessThanOrEqual(limit);
     const escalation = renderEscalation(task, vi, TZ);
-    expect(escalation.length).toBeLessThanOrEqual(2000);
+    expect(escalation.length).toBeLessThanOrEqual(LEADER_POST_MAX);
     expect(mostNamesOnALine(escalation)).toBeLessThanOrEqual(DETAIL_LEVELS[0]!.names);
   });
 

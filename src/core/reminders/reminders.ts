@@ -13,7 +13,7 @@ import { exampleReport } from "../reports/report-example.js";
 import { searchKey } from "../reports/text-key.js";
 import type { Repositories } from "../repositories.js";
 import { buildTaskRollup } from "../rollups/rollup.js";
-import { expectedCount, renderMissingAndUnreachable } from "../rollups/rollup-text.js";
+import { expectedCount, fitText, LEADER_POST_MAX, renderMissingAndUnreachable } from "../rollups/rollup-text.js";
 import type { TaskRollup } from "../rollups/rollup-types.js";
 import { type Channel, DEFAULT_REMINDER_POLICY, type ReminderPolicy, type Translate } from "../types.js";
 import { type PlannedReminder, planReminders } from "./reminder-plan.js";
@@ -108,16 +108,15 @@ function createReminderRenderer(t: Translate, tz: string) {
  */
 export function renderEscalation(rollup: TaskRollup, t: Translate, tz: string): string {
   const c = rollup.counts;
-  return [
-    t("reminders:escalation_title", {
-      title: rollup.title,
-      period: rollup.periodLabel ? ` (${rollup.periodLabel})` : "",
-      deadline: formatDeadline(rollup.dueAt, tz, t, rollup.statedDate),
-      submitted: c.onTime + c.late,
-      expected: expectedCount(rollup),
-    }),
-    ...renderMissingAndUnreachable(rollup, t),
-  ].join("\n");
+  const title = t("reminders:escalation_title", {
+    title: rollup.title,
+    period: rollup.periodLabel ? ` (${rollup.periodLabel})` : "",
+    deadline: formatDeadline(rollup.dueAt, tz, t, rollup.statedDate),
+    submitted: c.onTime + c.late,
+    expected: expectedCount(rollup),
+  });
+  // Like every post to the leaders' group: one phone screen, fewer names when needed.
+  return fitText((detail) => [title, ...renderMissingAndUnreachable(rollup, t, detail)].join("\n"), LEADER_POST_MAX);
 }
 
 interface Planned {
