@@ -327,6 +327,18 @@ describe("draft, plan file, corrections, review", () => {
         t,
       ),
     ).toBe("hằng quý, ngày 15 tháng cuối quý, kỳ đầu hạn Thứ Hai, 15/03/2021, đến hết 31/12/2021");
+    const daysAfterEnd = (days: number) =>
+      ({
+        kind: "periodic",
+        every: "month",
+        rule: { type: "days_after_end", days },
+        start: "2021-01-01",
+        end: "2021-12-31",
+      }) as const;
+    const en = createTranslator().t("en");
+    expect(describeSchedule(daysAfterEnd(1), en)).toMatch(/^monthly, 1 day after the month ends,/);
+    expect(describeSchedule(daysAfterEnd(5), en)).toMatch(/^monthly, 5 days after the month ends,/);
+    expect(describeSchedule(daysAfterEnd(5), t)).toMatch(/^hằng tháng, 5 ngày sau khi hết tháng,/);
   });
 
   it("the next reminders of a confirmed plan", () => {

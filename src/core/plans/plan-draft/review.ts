@@ -46,7 +46,7 @@ export function describeSchedule(s: DraftSchedule, t: Translate): string {
     const rule =
       s.rule.type === "day_of_last_month"
         ? t(`plandraft:periodic_day_${s.every}`, { day: s.rule.day })
-        : t(`plandraft:periodic_after_${s.every}`, { days: s.rule.days });
+        : t(`plandraft:periodic_after_${s.every}`, { count: s.rule.days });
     return t("plandraft:periodic", { rule, first: day(firstDue(s), t), end: formatDmy(s.end) });
   }
   const phrase = s.phrase ? quote(s.phrase, 80) : "";
