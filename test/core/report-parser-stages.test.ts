@@ -439,6 +439,10 @@ describe("stage 3: findMentions", () => {
     expect(mentions.map((m) => m.code)).toEqual(["hoi_nghi", "pano", "bai_mxh"]);
     expect(tk.toks[2]!.kt).toBe("voi");
   });
+  it("takes no typo over a name written right inside it ('tờ hội nghị' is not 'tờ rơi')", () => {
+    const { mentions } = upToPairing("to roi 500 to hoi nghi 2 cuoc");
+    expect(mentions.map((m) => m.code)).toEqual(["to_roi", "hoi_nghi"]);
+  });
   it("skips marked tokens", () => {
     const { mentions } = upToPairing("theo 15/KH-UBND");
     expect(mentions).toEqual([]);
@@ -998,6 +1002,7 @@ describe("stage 2b: findMultipliers", () => {
     ["moi thon treo 2 pano, xa co 9 thon", { pano: 18 }],
     ["Thôn 2, thôn 5 và thôn 7 mỗi thôn 3 băng rôn", { bang_ron: 9 }],
     ["phát tờ gấp cho 150 hộ, mỗi hộ 2 tờ", { to_roi: 300 }],
+    ["da thay moi to roi 500 to", { to_roi: 500 }],
     ["TDP 1 va TDP 4 moi to 2 pano", { pano: 4 }],
     ["tin bài 3 (mỗi bài dài 500 chữ)", { tin_bai: 3 }],
     ["phóng sự 3 cái, mỗi phóng sự phát thanh 2 lượt", { phong_su: 3, phat_thanh: 6 }],

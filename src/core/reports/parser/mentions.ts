@@ -144,6 +144,18 @@ function inCompound(toks: readonly Tok[], i: number): boolean {
   );
 }
 
+/** Whether an indicator's name of one or two words, written right, starts at a token in [from, to). */
+function exactNameInside(toks: readonly Tok[], c: CompiledIndicators, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const a = toks[k];
+    const b = toks[k + 1];
+    if (a?.type !== "w") continue;
+    if (c.exact.has(a.kt) && a.kt.length >= 4) return true;
+    if (b?.type === "w" && (c.exact.has(a.k + b.k) || c.exact.has(a.kt + b.kt))) return true;
+  }
+  return false;
+}
+
 /** Indicator mention starting at token i: longest synonym, then Telex, then a small typo. */
 function matchIndicator(toks: readonly Tok[], blocked: Uint8Array, i: number, c: CompiledIndicators): NameMatch {
   if (c.exact.size === 0) return null;
@@ -193,6 +205,8 @@ function matchIndicator(toks: readonly Tok[], blocked: Uint8Array, i: number, c:
     if (w === 0 && BREAK_WORDS.has(s)) continue;
     // "tuyên truyền tháng 4" is no typo of "truyền thanh": a period word before its number
     if (isWordIn(toks[ends[w]! - 1], TIME_UNITS) && toks[ends[w]!]?.type === "n") continue;
+    // "900 tờ hội nghị 1 cuộc" is no typo of "tờ rơi": a name written right begins inside the span
+    if (w > 0 && exactNameInside(toks, c, i + 1, ends[w]!)) continue;
     const max = s.length >= 12 ? 2 : 1;
     for (const syn of c.list) {
       if (syn.compact.length < 5 || syn.compact[0] !== s[0] || syn.compact[1] !== s[1]) continue;

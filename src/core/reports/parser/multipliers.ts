@@ -70,6 +70,8 @@ const JUST_DONE = new Set([
   "thuc",
   "bat",
 ]);
+/** Verbs before "moi" typed without marks that make it "mới" (renewed): "thay moi", "lap moi". */
+const RENEW = new Set(["thay", "lap", "mua", "lam", "cap", "sua"]);
 /** Places of several words a "mỗi" may count ("mỗi tổ dân phố"). */
 const PLACE_UNITS: readonly (readonly string[])[] = [
   ["to", "dan", "pho"],
@@ -110,7 +112,9 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     const written = toks[i]!.o.toLowerCase();
     const verbAfter = JUST_DONE.has(key(toks[i + 1])) || (key(toks[i + 1]) === "to" && key(toks[i + 2]) === "chuc");
     // "số liệu mới", "số mới" typed without marks: the new figure (corrections.ts), no "mỗi"
-    const newFigure = written === "moi" && (key(toks[i - 1]) === "lieu" || key(toks[i - 1]) === "so");
+    // and "thay moi", "lap moi", "mua moi": renewed ("thay mới"), no "mỗi"
+    const newFigure =
+      written === "moi" && (key(toks[i - 1]) === "lieu" || key(toks[i - 1]) === "so" || RENEW.has(key(toks[i - 1])));
     if (key(toks[i]) === "moi" && (written === "mới" || (written === "moi" && verbAfter) || newFigure)) continue;
     // "mỗi loại 4 cái", "pa nô và áp phích đều 4 cái": shared by the names before it
     if (each || both) {
