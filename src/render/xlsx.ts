@@ -454,6 +454,64 @@ const DANGLING = new Set([
 ]);
 
 /**
+ * Two-syllable words of plan titles: a shortened name keeps both syllables or neither
+ * ("Báo cáo tháng kết" reads as a broken word; "Báo cáo tháng" does not).
+ */
+const COMPOUNDS = new Set(
+  [
+    "kết quả",
+    "báo cáo",
+    "kế hoạch",
+    "tuyên truyền",
+    "cải cách",
+    "hành chính",
+    "chuyển đổi",
+    "thực hiện",
+    "triển khai",
+    "tổ chức",
+    "hội nghị",
+    "tập huấn",
+    "văn hóa",
+    "văn hoá",
+    "thông tin",
+    "thể thao",
+    "du lịch",
+    "gia đình",
+    "xây dựng",
+    "công tác",
+    "phong trào",
+    "nông thôn",
+    "đô thị",
+    "học tập",
+    "chuyên đề",
+    "bầu cử",
+    "đại biểu",
+    "nhân dân",
+    "chính quyền",
+    "phòng chống",
+    "an toàn",
+    "giao thông",
+    "bảo vệ",
+    "môi trường",
+    "sơ kết",
+    "tổng kết",
+    "đánh giá",
+    "kiểm tra",
+    "giám sát",
+    "pháp luật",
+    "phổ biến",
+    "giáo dục",
+    "di tích",
+    "lễ hội",
+    "cổ động",
+    "trực quan",
+    "lưu động",
+    "điện tử",
+    "mạng xã hội",
+  ].map((w) => w.split(" ").slice(0, 2).join(" ")),
+);
+
+/**
  * A sheet name from a task title and its period: at most 31 characters (Excel's limit), the title
  * cut after a whole word and not on a word like "và" or "của", none of []:*?/\, unique regardless
  * of case. Lengths count UTF-16 units, as Excel does, so an emoji never makes two names equal once
@@ -476,8 +534,10 @@ export function sheetName(title: string, period: string, taken: Set<string>): st
     let kept = 0;
     let length = -1;
     while (kept < words.length && length + 1 + words[kept]!.length <= room) length += 1 + words[kept++]!.length;
-    // Cut short: not on a dangling word, unless nothing else is left.
-    if (kept < words.length) while (kept > 1 && DANGLING.has(words[kept - 1]!.toLocaleLowerCase("vi"))) kept--;
+    // Cut short: not inside a two-syllable word nor on a dangling word, unless nothing else is left.
+    const lower = (i: number) => words[i]!.toLocaleLowerCase("vi");
+    if (kept < words.length)
+      while (kept > 1 && (COMPOUNDS.has(`${lower(kept - 1)} ${lower(kept)}`) || DANGLING.has(lower(kept - 1)))) kept--;
     let head = words.slice(0, kept).join(" ");
     if (!head)
       // Whole letters only: a base letter keeps its marks (Intl.Segmenter's graphemes).

@@ -238,7 +238,7 @@ eachDatabase("rollups", ({ fresh }) => {
         "Kế hoạch số 20/KH-UBND ngày 29/01/2021 của UBND huyện Thạch Thành",
       );
       const sheet = wb.worksheets[1];
-      expect(sheet.name).toBe("Báo cáo tháng kết Tháng 2-2021");
+      expect(sheet.name).toBe("Báo cáo tháng Tháng 2-2021");
       const rows = [5, 6, 7, 8, 9].map((n) => [sheet.getCell(n, 2).value, sheet.getCell(n, 4).value]);
       expect(rows).toEqual([
         ["UBND xã Thạch Bình", "Đúng hạn"],

@@ -197,6 +197,13 @@ describe("the workbook as printed", () => {
     expect(sheetName("Tổ chức hội nghị tập huấn và kiểm tra đánh giá", "", new Set())).toBe(
       "Tổ chức hội nghị tập huấn",
     );
+    // Nor inside a two-syllable word: "kết quả" stays whole or goes.
+    expect(sheetName("Báo cáo tháng kết quả tuyên truyền", "Tháng 2/2021", new Set())).toBe(
+      "Báo cáo tháng Tháng 2-2021",
+    );
+    expect(sheetName("Tuyên truyền cải cách hành chính năm 2026", "Quý I/2026", new Set())).toBe(
+      "Tuyên truyền Quý I-2026",
+    );
     // A title typed with combining marks (NFD) is cut as whole letters, in NFC.
     const nfd = "Quảnlýnhànướcvềvănhóathểthaodulịch".normalize("NFD");
     const cut = sheetName(nfd, "", new Set());
