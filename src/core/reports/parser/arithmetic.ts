@@ -83,8 +83,19 @@ export function findArithmetic(toks: readonly Tok[], blocked: Uint8Array): Arith
       out.products.set(last.start, { end: last.start + 1, value: first.value * last.value });
     } else {
       const last = operands[operands.length - 1]!;
+      // "phát thanh ngày 1 lượt x 7 ngày": a rate said unit first; the unit, before and after, is no name
+      const lead = toks[first.start - 1];
+      const spoken =
+        result < 0 &&
+        isWordIn(lead, RATE_UNITS) &&
+        toks[last.start + 1]?.type === "w" &&
+        toks[last.start + 1]!.kt === lead!.kt;
+      if (spoken) {
+        out.operandTokens.add(first.start - 1);
+        out.fillerTokens.add(first.start - 1);
+      }
       // without a result the last operand's unit stays a name ("9 thôn x 2 pa nô" is 18 pa nô)
-      const end = result >= 0 ? result : last.start + 1;
+      const end = result >= 0 ? result : spoken ? last.start + 2 : last.start + 1;
       for (let x = first.start; x < end; x++) {
         out.operandTokens.add(x);
         if (result >= 0) out.fillerTokens.add(x);
@@ -98,6 +109,9 @@ export function findArithmetic(toks: readonly Tok[], blocked: Uint8Array): Arith
   }
   return out;
 }
+
+/** Units a rate is said per, before its figure ("ngày 2 lượt x 7 ngày"). */
+const RATE_UNITS: ReadonlySet<string> = new Set(["ngay", "tuan", "thang", "buoi"]);
 
 /** Units of events that people attend ("4 cuộc", "2 lớp", "3 buổi"). */
 const EVENT_UNITS: ReadonlySet<string> = new Set(["cuoc", "lop", "buoi", "hoinghi", "dot", "phien"]);

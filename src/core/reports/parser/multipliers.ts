@@ -174,7 +174,10 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       figures = figures.filter(([s]) => s !== count.start);
       if (figures.length === 0) continue;
       // "3 đợt xe lưu động, mỗi đợt 2 lượt": the count names what the figure, unnamed, is of
-      const counted = count.own ? null : countedName(toks, nameAt, count, unit.words.length);
+      // "…; pano mỗi tdp 1 cái": the indicator named right before "mỗi" is what each place has
+      const counted = count.own
+        ? null
+        : (nameRightBefore(toks, nameAt, i) ?? countedName(toks, nameAt, count, unit.words.length));
       const [fs, fe] = figures[0]!;
       // not when the unit is what the indicator counts ("2 lớp tập huấn, mỗi lớp 35 người": 2 classes,
       // 70 people), nor when the figure's measure is another indicator's
@@ -349,6 +352,24 @@ function countedName(
     const m = nameAt(j);
     if (m && m.end <= count.start) {
       // the head of the name ("xe thông tin lưu động"): step back to where it starts
+      let start = j;
+      while (start > 0 && nameAt(start - 1)?.end === m.end) start--;
+      return { kind: "I", start, end: m.end, code: m.code, first: false };
+    }
+  }
+  return null;
+}
+
+/** The indicator named right before token i ("pano mỗi …"), in its clause, or null. */
+function nameRightBefore(
+  toks: readonly Tok[],
+  nameAt: (i: number) => { end: number; code: string } | null,
+  i: number,
+): IndItem | null {
+  for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
+    if (toks[j]!.type !== "w") return null;
+    const m = nameAt(j);
+    if (m && m.end === i) {
       let start = j;
       while (start > 0 && nameAt(start - 1)?.end === m.end) start--;
       return { kind: "I", start, end: m.end, code: m.code, first: false };

@@ -367,7 +367,8 @@ function markLabels(
     else if (nt.type === "w" && /^[ivx]+$/.test(nt.k) && nt.k.length <= 4)
       end = j + 1; // quý II
     else {
-      const nw = numbers.wordsAt(j);
+      // "9 tháng năm 2026": after a count the period is a duration, its "năm" the year's word, not May
+      const nw = before?.type === "n" && !blocked[i - 1] ? null : numbers.wordsAt(j);
       if (nw) end = nw.end;
     }
     if (end < 0) continue;
