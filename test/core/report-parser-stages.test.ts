@@ -261,6 +261,13 @@ describe("stage 2c: readTables", () => {
     const r = readTables(tk, compiled, nv.blocked);
     return { ...r, read: r.pairs.map((p) => [p.ind.code, p.num.value] as const) };
   };
+  it("reads villages written with their number run in ('thon1 | thon2 | tong') as per-village columns", () => {
+    expect(table("noi dung | xom1 | xom2 | xom3 | tong\npano | 1 | 0 | 2 | 3\nbang ron | 2 | 2 | 1 | 5").read).toEqual([
+      ["pano", 3],
+      ["bang_ron", 5],
+    ]);
+    expect(table("chi tieu | thon1 | thon2\ntin bai | 2 | 3").read).toEqual([["tin_bai", 5]]);
+  });
   it("reads a header without the label's column ('Tháng 1 | Tháng 2 | Tổng quý' over 'Tờ rơi | …')", () => {
     expect(table("Tháng 4 | Tháng 5 | Tháng 6 | Cộng\nPa nô | 1 | 2 | 0 | 3\nBăng rôn | 4 | 4 | 2 | 10").read).toEqual([
       ["pano", 3],
