@@ -91,6 +91,8 @@ describe("stage 2: markNonValues", () => {
     ["bc quy 3 2026 tin bai 4", ["quy", "3", "2026"]],
     ["cán bộ mới (25 tuổi) đăng 3 tin bài", ["25", "tuổi"]],
     ["kết quả 6 tháng năm 2026: pano 3", ["năm", "2026"]],
+    ["phát tờ rơi 3 đợt: đợt 1 200 tờ, đợt 2 150 tờ, đợt 3 100 tờ", ["3", "đợt", "1", "đợt", "2", "đợt", "3"]],
+    ["tập huấn 2 lớp: lớp 1 40 học viên, lớp 2 35 học viên", ["lớp", "1", "lớp", "2"]],
     ["tháng 10 2025 tờ rơi 300", ["tháng", "10", "2025"]],
     ["tờ rơi tháng 3 2025 tờ", ["tháng", "3"]],
     ["tờ rơi 650 tháng 2 pa nô 4", ["tháng", "2"]],

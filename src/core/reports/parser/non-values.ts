@@ -162,6 +162,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   };
   if (taskHint !== undefined) out.taskHint = taskHint;
   markLabels(tk, blocked, compiled, numbers);
+  markCountsOfLabelledParts(tk, blocked);
   markListNumbering(tk, blocked);
   markPlaceCounts(tk, blocked, compiled, numbers, out.unclear);
   markVagueQuantities(tk, blocked, out.unclear);
@@ -397,6 +398,29 @@ function markLabels(
       end += 1;
     for (let x = i; x < end; x++) blocked[x] = Math.max(blocked[x]!, 1);
     i = end - 1;
+  }
+}
+
+/** Words that count the rounds a report then lists by label ("2 đợt: đợt 1 …, đợt 2 …"); "2 lớp" stays meetings. */
+const PART_COUNTS: ReadonlySet<string> = new Set(["dot"]);
+
+/**
+ * "tờ rơi phát 2 đợt: đợt 1 500, đợt 2 700": the count of parts that are then listed by their labels
+ * is no figure (the parts are, summed in stage 5).
+ */
+function markCountsOfLabelledParts(tk: Tokenised, blocked: Uint8Array): void {
+  const { toks } = tk;
+  for (let i = 0; i + 1 < toks.length; i++) {
+    const t = toks[i]!;
+    const w = toks[i + 1]!;
+    if (t.type !== "n" || blocked[i] || w.type !== "w" || !PART_COUNTS.has(w.kt)) continue;
+    let labels = 0;
+    for (let j = i + 2; j + 1 < toks.length && j < i + 60; j++) {
+      const x = toks[j]!;
+      if (x.type === "nl" || x.k === "." || x.k === ";") break;
+      if (x.type === "w" && x.kt === w.kt && toks[j + 1]!.type === "n" && blocked[j + 1]) labels++;
+    }
+    if (labels >= 2) blocked[i] = 1;
   }
 }
 
