@@ -7,7 +7,7 @@
  * Text goes to stdout unless --out is given; png, xlsx and docx need --out.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { endOfLocalDay, isIsoDate, parseDmy } from "../core/calendar/time.js";
+import { endOfLocalDay, isIsoDate, parseDmy, zonedInstant } from "../core/calendar/time.js";
 import { parsePlanFile } from "../core/plans/plan-file.js";
 import { importPlan } from "../core/plans/plan-import.js";
 import { findTask, loadCalendar } from "../core/plans/tasks.js";
@@ -77,9 +77,13 @@ try {
     if (!parsed.ok) fail(`${msg("cli:plan_errors")}\n${parsed.errors.join("\n")}`);
     let record = await repos.plans.findByNumber(parsed.file.plan.number);
     if (!record) {
-      // Every period is assigned (backfill): the rollup of a plan on file looks at past periods too.
+      // Every period is assigned (backfill): the rollup of a plan on file looks at past periods too,
+      // also of a plan that has ended (imported as of its own date, which assigns all its periods).
+      const importedAt = new Date(
+        Math.min(now.getTime(), zonedInstant(parsed.file.plan.date, "00:00", config.timezone).getTime()),
+      );
       const summary = await importPlan(
-        { repos, clock: { now: () => new Date() }, timezone: config.timezone },
+        { repos, clock: { now: () => importedAt }, timezone: config.timezone },
         "cli:rollup",
         parsed.file,
         { backfill: true },
