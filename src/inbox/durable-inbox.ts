@@ -85,7 +85,10 @@ export function createDurableInbox(options: DurableInboxOptions): DurableInbox {
   const concurrency = options.concurrency ?? 4;
   const retryDelay = options.retryDelayMs ?? defaultRetryDelay;
   const queues = new Map<string, StoredMessage[]>();
+  /** Chats with a message in hand (handled, or waiting for its "done" to commit). */
   const busy = new Set<string>();
+  /** Messages being handled: one only waiting for its "done" to commit no longer takes a place. */
+  let handling = 0;
   const queued = new Set<number>();
   const idle: (() => void)[] = [];
   const stopping = new AbortController();
@@ -105,17 +108,33 @@ export function createDurableInbox(options: DurableInboxOptions): DurableInbox {
   function pump(): void {
     if (stopping.signal.aborted) return;
     for (const [key, queue] of queues) {
-      if (busy.size >= concurrency) return;
+      if (handling >= concurrency) return;
       if (busy.has(key) || !queue.length) continue;
       busy.add(key);
+      handling++;
       void work(key, queue);
     }
   }
 
-  /** One message of a chat, then the slot goes round to the other chats. */
+  /**
+   * One message of a chat, then the slot goes round to the other chats: as soon as the message's
+   * "done" is queued, so the next message's "begin" is written in the same commit. The chat's own
+   * next message waits for that commit.
+   */
   async function work(key: string, queue: StoredMessage[]): Promise<void> {
     const row = queue[0];
-    await handleRow(row);
+    let placed = true;
+    const handOver = () => {
+      if (!placed) return;
+      placed = false;
+      handling--;
+      pump();
+    };
+    await handleRow(row, handOver);
+    if (placed) {
+      placed = false;
+      handling--;
+    }
     if (!stopping.signal.aborted) {
       queue.shift();
       queued.delete(row.id);
@@ -191,7 +210,8 @@ export function createDurableInbox(options: DurableInboxOptions): DurableInbox {
     );
   }
 
-  async function handleRow(row: StoredMessage): Promise<void> {
+  /** Handles a row and marks it done; `finishing` is called once its "done" is queued (before it commits). */
+  async function handleRow(row: StoredMessage, finishing: () => void = () => {}): Promise<void> {
     let replies: ReturnType<typeof journaled> | undefined;
     let outcome: HandleOutcome | undefined;
     let unrecorded: string[] | undefined;
@@ -225,7 +245,9 @@ export function createDurableInbox(options: DurableInboxOptions): DurableInbox {
       }
       try {
         unrecorded = replies?.takeUnrecorded() ?? unrecorded;
-        await store.finish(row.id, clock.now(), outcome.ok ? undefined : String(outcome.error), unrecorded);
+        const done = store.finish(row.id, clock.now(), outcome.ok ? undefined : String(outcome.error), unrecorded);
+        finishing();
+        await done;
         return;
       } catch (error) {
         logger.error({ err: error, inboxId: row.id }, "inbox: could not mark a message handled");

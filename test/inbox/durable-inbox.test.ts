@@ -113,6 +113,51 @@ describe("durable inbox", () => {
     await inbox.stop(100);
   });
 
+  it("writes a message's 'done' and the next message's 'begin' in one commit, never handling more chats at once than allowed", async () => {
+    const messenger = createRecordingMessenger();
+    const sqlite = connectionOf(db).sqlite;
+    const seen: { text: string; rows: unknown[] }[] = [];
+    let inHand = 0;
+    let most = 0;
+    const inbox = inboxWith(
+      async (m) => {
+        most = Math.max(most, ++inHand);
+        // What the handler sees: the message before it done, its own begun (attempts 1).
+        const rows = sqlite
+          .prepare(`SELECT "status", "attempts" FROM "InboxMessage" ORDER BY "id"`)
+          .safeIntegers(false)
+          .all();
+        seen.push({ text: m.text, rows });
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        inHand--;
+        return { ok: true };
+      },
+      messenger,
+      { concurrency: 1 },
+    );
+    await inbox.start();
+    await Promise.all(["1", "2", "3"].map((chat) => inbox.accept(incoming(chat, "1", `m${chat}`))));
+    const transaction = sqlite.transaction.bind(sqlite);
+    let commits = 0;
+    sqlite.transaction = ((fn: never) => (commits++, transaction(fn))) as typeof sqlite.transaction;
+    try {
+      await inbox.drain();
+    } finally {
+      sqlite.transaction = transaction;
+    }
+    expect(most).toBe(1);
+    expect(seen.map((s) => s.text)).toEqual(["m1", "m2", "m3"]);
+    expect(seen[1].rows).toEqual([
+      { status: "done", attempts: 1 },
+      { status: "pending", attempts: 1 },
+      { status: "pending", attempts: 0 },
+    ]);
+    // m1's done with m2's begin, m2's done with m3's begin (the first begin and the last done alone).
+    expect(commits).toBe(2);
+    expect((await db.inboxMessage.findMany()).map((m) => m.status)).toEqual(["done", "done", "done"]);
+    await inbox.stop(100);
+  });
+
   it("records a reply with the message's 'done' when it is the last step, and at once when handling goes on after it", async () => {
     const messenger = createRecordingMessenger();
     const connection = connectionOf(db);
