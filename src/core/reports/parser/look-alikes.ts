@@ -117,9 +117,10 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
     }
     // "(12 tổ)", "có 5 tổ tự quản": groups of people, written with their marks, are never "tờ"
     if (
+      toks[i - 1]?.type === "n" &&
+      toks[i]!.k === "to" &&
       toks[i]!.o.toLowerCase() === "tổ" &&
       key(toks[i + 1]) !== "chuc" &&
-      toks[i - 1]?.type === "n" &&
       !nv.blocked[i - 1]
     ) {
       blocked.push(i - 1, i);

@@ -205,15 +205,19 @@ function matchIndicator(toks: readonly Tok[], blocked: Uint8Array, i: number, c:
     if (w === 0 && BREAK_WORDS.has(s)) continue;
     // "tuyên truyền tháng 4" is no typo of "truyền thanh": a period word before its number
     if (isWordIn(toks[ends[w]! - 1], TIME_UNITS) && toks[ends[w]!]?.type === "n") continue;
-    // "900 tờ hội nghị 1 cuộc" is no typo of "tờ rơi": a name written right begins inside the span
-    if (w > 0 && exactNameInside(toks, c, i + 1, ends[w]!)) continue;
     const max = s.length >= 12 ? 2 : 1;
     for (const syn of c.list) {
       if (syn.compact.length < 5 || syn.compact[0] !== s[0] || syn.compact[1] !== s[1]) continue;
       if (Math.abs(syn.compact.length - s.length) > max || Math.abs(syn.words - (w + 1)) > 1) continue;
       let d = osaDistance(s, syn.compact, max);
       if (d > 0 && ct[w] !== s) d = Math.min(d, osaDistance(ct[w]!, syn.compact, max));
-      if (d <= max && (!bestHit || d < bestHit.dist || (d === bestHit.dist && s.length > bestHit.len))) {
+      // "900 tờ hội nghị 1 cuộc" is no typo of "tờ rơi": a name written right begins inside the span
+      // (checked only for a near name: the rare case)
+      if (
+        d <= max &&
+        (!bestHit || d < bestHit.dist || (d === bestHit.dist && s.length > bestHit.len)) &&
+        !(w > 0 && exactNameInside(toks, c, i + 1, ends[w]!))
+      ) {
         bestHit = { end: ends[w]!, code: syn.code, dist: d, len: s.length };
       }
     }
