@@ -31,6 +31,7 @@ const AFTER: readonly string[][] = [
   ["vang", "mat"],
   ["vang"],
   ["bi", "hong"],
+  ["hu", "hong"],
   ["hong"],
 ];
 /**
@@ -74,6 +75,8 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
     // only words between the figure and "bị hoãn" / "còn lưu" / "chưa phát" (its measure or name)
     for (let j = num.end; j <= num.end + REACH && toks[j]?.type === "w"; j++) {
       if (!seqAt(toks, j, AFTER)) continue;
+      // a lone "hong" typed without marks may be chat for "không": only "hỏng" written so is broken
+      if (key(toks[j]) === "hong" && toks[j]!.o.toLowerCase() !== "hỏng") continue;
       for (let x = i; x < num.end; x++) blocked.push(x);
       break;
     }
