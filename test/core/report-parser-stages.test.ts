@@ -984,6 +984,7 @@ describe("stage 2a′: markNotDone", () => {
     ["hội nghị 80 đại biểu, 6 đại biểu vắng mặt", ["6"]],
     ["rà soát 12 cụm loa thì 2 cụm bị hỏng", ["2"]],
     ["mời 120 người, vắng 9 người", ["9"]],
+    ["hoi nghi 60 nguoi, 4 nguoi vang", ["4"]],
   ])("what was not done is no figure: %s", (text, words) => {
     expect(notDone(text)).toEqual(words);
   });
@@ -993,6 +994,7 @@ describe("stage 2a′: markNotDone", () => {
     "treo 5 pano",
     "phát 500 tờ cho thôn 1, còn lại 300 tờ phát cho thôn 2",
     "tin bai 5 hong co anh",
+    "pano 5 cai vang a",
   ])("leaves done figures alone: %s", (text) => {
     expect(notDone(text)).toEqual([]);
   });

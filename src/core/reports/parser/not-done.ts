@@ -39,6 +39,8 @@ const AFTER: readonly string[][] = [
  * lại": "còn lại 300 tờ phát cho thôn 2" was done too.
  */
 const BEFORE: readonly string[][] = [["con", "ton"], ["con", "luu"], ["ton", "kho"], ["vang", "mat"], ["vang"]];
+/** People words before a lone "vang" typed without marks ("5 nguoi vang"). */
+const PEOPLE = new Set(["nguoi", "bieu", "vien", "hocvien"]);
 /** At most this many words (measure, name) between a figure and the words after it. */
 const REACH = 4;
 
@@ -77,6 +79,14 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
       if (!seqAt(toks, j, AFTER)) continue;
       // a lone "hong" typed without marks may be chat for "không": only "hỏng" written so is broken
       if (key(toks[j]) === "hong" && toks[j]!.o.toLowerCase() !== "hỏng") continue;
+      // and a lone "vang" may be "vâng" (yes): absent only written "vắng" or after people ("5 nguoi vang")
+      if (
+        key(toks[j]) === "vang" &&
+        key(toks[j + 1]) !== "mat" &&
+        toks[j]!.o.toLowerCase() !== "vắng" &&
+        !PEOPLE.has(key(toks[j - 1]))
+      )
+        continue;
       for (let x = i; x < num.end; x++) blocked.push(x);
       break;
     }
