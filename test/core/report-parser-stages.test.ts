@@ -927,6 +927,7 @@ describe("stage 2a: markLookAlikes", () => {
   it("reads 'xe chở', 'xe khách' as other vehicles and 'N tổ' (with its marks) as groups, never 'tờ'", () => {
     expect(read("thuê 2 xe chở đoàn, xe loa chạy 5 lượt")).toEqual({ values: { xe_luu_dong: 5 }, unclear: [] });
     expect(read("Xóm Đông (8 tổ) phát 250 tờ rơi")).toEqual({ values: { to_roi: 250 }, unclear: [] });
+    expect(read("chay 3 luot xe cho thon 2")).toEqual({ values: { xe_luu_dong: 3 }, unclear: [] });
   });
   it("reads the number after 'mỗi tổ dân phố' as a figure per place, not a label", () => {
     expect(parseReport("Treo pa nô ở 4 tổ dân phố, mỗi tổ dân phố 3 cái", SAMPLE_INDICATORS).values).toEqual({
