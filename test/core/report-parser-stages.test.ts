@@ -1021,6 +1021,7 @@ describe("stage 2b: findMultipliers", () => {
     ["phat thanh ngay 3 luot x 5 ngay", { phat_thanh: 15 }],
     ["da thay moi to roi 500 to", { to_roi: 500 }],
     ["TDP 1 va TDP 4 moi to 2 pano", { pano: 4 }],
+    ["thôn 1, thôn 4: mỗi thôn 2 pa nô", { pano: 4 }],
     ["tin bài 3 (mỗi bài dài 500 chữ)", { tin_bai: 3 }],
     ["phóng sự 3 cái, mỗi phóng sự phát thanh 2 lượt", { phong_su: 3, phat_thanh: 6 }],
     ["tại 5 xóm, mỗi xóm 2 hội nghị, mỗi hội nghị 40 người", { hoi_nghi: 10, nguoi_tham_du: 400 }],

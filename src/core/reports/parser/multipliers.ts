@@ -419,6 +419,7 @@ const PLACE_HEADS = new Set(["thon", "xom", "to", "tdp", "khu", "ap", "ban", "la
 function namedPlaces(toks: readonly Tok[], nv: NonValues, moi: number, unit: string): Count | null {
   if (!PLACE_HEADS.has(unit)) return null;
   let j = moi - 1;
+  if (toks[j]?.k === ":" || toks[j]?.k === ",") j--; // "Thôn 3, thôn 6: mỗi thôn 2"
   let places = 0;
   for (;;) {
     // a label: head word then its number ("thôn 3"), the number marked a label in stage 2
