@@ -723,6 +723,7 @@ describe("stage 2e: qualifyPeriods", () => {
     ["bang ron quy 3 treo 6 cai, ca nam 2026 duoc 20 cai", { bang_ron: 6 }],
     ["Tháng này 4 hội nghị, cả năm mới được 15 hội nghị", { hoi_nghi: 4 }],
     ["Năm 2025 phát 900 tờ rơi; tháng 3/2026 phát 150 tờ rơi", { to_roi: 150 }],
+    ["nam 2025 treo 10 pano, quy 1 2026 treo 3 pano", { pano: 3 }],
   ])("this period's figure wins: %s", (text, values) => {
     expect(read(text)).toEqual({ values, conflicts: [], unclear: [] });
   });
@@ -1022,6 +1023,7 @@ describe("stage 2b: findMultipliers", () => {
     ["da thay moi to roi 500 to", { to_roi: 500 }],
     ["TDP 1 va TDP 4 moi to 2 pano", { pano: 4 }],
     ["thôn 1, thôn 4: mỗi thôn 2 pa nô", { pano: 4 }],
+    ["xã có 7 thôn; thôn 2 và thôn 5 mỗi thôn thêm 1 băng rôn", { bang_ron: 2 }],
     ["tin bài 3 (mỗi bài dài 500 chữ)", { tin_bai: 3 }],
     ["phóng sự 3 cái, mỗi phóng sự phát thanh 2 lượt", { phong_su: 3, phat_thanh: 6 }],
     ["tại 5 xóm, mỗi xóm 2 hội nghị, mỗi hội nghị 40 người", { hoi_nghi: 10, nguoi_tham_du: 400 }],

@@ -49,6 +49,7 @@ const BETWEEN = new Set([
   "in",
   "dung",
   "xay",
+  "them",
 ]);
 const CONJ = new Set([",", "/", "va", "&", "-", "hoac"]);
 /** Verbs after "moi" typed without marks that make it "mới" (just): "pano moi treo 5 cai". */
@@ -159,8 +160,8 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     counts ??= countsByWord(toks, numbers);
     const figureStarts = new Set([figures[0]![0]]);
     const count =
-      countOf(toks, counts, unit.words, readings, figureStarts) ??
       namedPlaces(toks, nv, i, unit.words[0]!) ??
+      countOf(toks, counts, unit.words, readings, figureStarts) ??
       ownFigure(toks, nv, numbers, nameAt, i, unit.end);
     if (count === null) {
       // "mỗi tháng 1 chuyên mục, cả quý I có 3": a part of the whole the sentence states, not unclear

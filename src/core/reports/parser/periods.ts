@@ -574,7 +574,13 @@ function periodAt(toks: readonly Tok[], nv: NonValues, i: number): NamedPeriod |
     return { rank: RANK[k]!, unit: k, current: true };
   if (RANK[k] === undefined || k === "tuan" || !nv.blocked[i + 1] || !next || next.type === "nl") return null;
   const n = next.type === "n" ? Number(next.k) : ROMAN[next.k];
-  const year = toks[i + 2]?.k === "/" && /^\d{4}$/.test(toks[i + 3]?.k ?? "") ? Number(toks[i + 3]!.k) : undefined;
+  // "quý I/2026", and "quý 1 2026" typed without the slash (a label in stage 2)
+  const year =
+    toks[i + 2]?.k === "/" && /^\d{4}$/.test(toks[i + 3]?.k ?? "")
+      ? Number(toks[i + 3]!.k)
+      : toks[i + 2]?.type === "n" && nv.blocked[i + 2] && /^20\d\d$/.test(toks[i + 2]!.k)
+        ? Number(toks[i + 2]!.k)
+        : undefined;
   if (k === "nam") return { rank: RANK.nam!, unit: k, year: n };
   return { rank: RANK[k]!, unit: k, ...(n ? { n } : {}), ...(year ? { year } : {}) };
 }
