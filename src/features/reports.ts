@@ -101,6 +101,7 @@ const periodOf = (a: AssignmentView) => (a.occurrence.label ? ` (${a.occurrence.
 
 /** Files refused, and files already on one of the unit's reports (named with that report). */
 function fileProblems(files: FileOutcome, t: Context["t"]): string[] {
+  if (!files.rejected.length && !files.already.length) return [];
   return [
     ...files.rejected.map((r) =>
       // A photo without a name gets its own wording ("Tệp ảnh không phải ảnh" reads badly).

@@ -431,9 +431,11 @@ export async function submitReport(
     incoming.chatId,
     new Date(now.getTime() - ATTACH_WINDOW_MS),
   );
-  const pendingIds = [
-    ...new Set([...(input.fileIds ?? []), ...near.filter((a) => a.reportId === null).map((a) => a.id)]),
-  ];
+  // Plain loops: the spreads over these arrays (empty or not, from a question or the database) made
+  // V8 drop and recompile this whole function whenever a new kind of array came by.
+  const pending = new Set<number>(input.fileIds);
+  for (let i = 0; i < near.length; i++) if (near[i].reportId === null) pending.add(near[i].id);
+  const pendingIds = Array.from(pending);
   if (pendingIds.length) await repos.attachments.assign(pendingIds, report.id);
   const files = await storeFiles(deps, incoming, report.id, assignment.unitId);
   // Kept files, new files or duplicates change what the report holds: counted again.
@@ -503,9 +505,15 @@ export async function countFiles(
 
 /** Photos and documents among attachments (pending ones are not counted). */
 function tally(attachments: AttachmentRecord[]): { photoCount: number; documentCount: number } {
-  const attached = attachments.filter((a) => a.reportId !== null);
-  const photoCount = attached.filter((a) => a.kind === "photo").length;
-  return { photoCount, documentCount: attached.length - photoCount };
+  let photoCount = 0;
+  let documentCount = 0;
+  for (let i = 0; i < attachments.length; i++) {
+    const a = attachments[i];
+    if (a.reportId === null) continue;
+    if (a.kind === "photo") photoCount++;
+    else documentCount++;
+  }
+  return { photoCount, documentCount };
 }
 
 function mergeReferences<R extends { number: string; date?: string }>(a: R[], b: R[]): R[] {
