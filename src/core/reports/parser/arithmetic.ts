@@ -34,9 +34,14 @@ interface Operand {
 /**
  * Finds sums and products of quantities; a token marked 1 in `blocked` (a date, a phone) never
  * starts an operand, a rate marked unclear (2) may ("3 buổi/tuần x 12 tuần").
+ * `named(i)`: whether an indicator is named right before token i ("hn 4 cuộc x 55 người").
  * @example findArithmetic(normaliseAndTokenise("3 buổi/tuần x 12 tuần = 36 buổi").toks, new Uint8Array(10)).results // Set {8}
  */
-export function findArithmetic(toks: readonly Tok[], blocked: Uint8Array): Arithmetic {
+export function findArithmetic(
+  toks: readonly Tok[],
+  blocked: Uint8Array,
+  named: (i: number) => boolean = () => false,
+): Arithmetic {
   const out: Arithmetic = {
     results: new Set(),
     addends: new Set(),
@@ -76,8 +81,13 @@ export function findArithmetic(toks: readonly Tok[], blocked: Uint8Array): Arith
       out.products.set(first.start, { end: last.start + 1, value: operands.reduce((sum, op) => sum + op.value, 0) });
     } else if (kind === "plus") {
       for (const op of operands.slice(1)) out.addends.add(op.start);
-    } else if (result < 0 && operands.length === 2 && eventsTimesPeople(toks, first, operands[1]!)) {
-      // "4 cuộc x 55 người": the events stay a figure of their own; the people are the product
+    } else if (
+      result < 0 &&
+      operands.length === 2 &&
+      eventsTimesPeople(toks, first, operands[1]!) &&
+      named(first.start)
+    ) {
+      // "hn 4 cuộc x 55 người": the events, named, stay a figure of their own; the people are the product
       const last = operands[1]!;
       for (let x = first.end; x < last.start + 1; x++) out.operandTokens.add(x);
       out.products.set(last.start, { end: last.start + 1, value: first.value * last.value });

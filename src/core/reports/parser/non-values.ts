@@ -148,7 +148,14 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
 
   const numbers = createNumberReader(tk, blocked);
   const taskHint = markTaskHints(tk, blocked, numbers);
-  const arithmetic = findArithmetic(toks, blocked);
+  // an indicator named right before token i (asked only for "4 cuộc x 55 người"): a matcher made when asked
+  let nameAt: ((i: number) => { end: number } | null) | null = null;
+  const named = (i: number): boolean => {
+    nameAt ??= createNameMatcher(toks, blocked, compiled);
+    for (let j = i - 1; j >= 0 && j >= i - 4 && toks[j]!.type === "w"; j--) if (nameAt(j)?.end === i) return true;
+    return false;
+  };
+  const arithmetic = findArithmetic(toks, blocked, named);
   for (const x of arithmetic.operandTokens) blocked[x] = 1;
   for (const x of arithmetic.fillerTokens) transparent[x] = 1;
   const out: NonValues = {
