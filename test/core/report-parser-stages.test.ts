@@ -621,6 +621,8 @@ describe("stages 2d and 4b: corrections with their difference, the figure report
     ["băng rôn 12 cái (trước báo 10)", { bang_ron: 12 }],
     ["đại biểu 90\nnhưng 4 người vắng nên thực tế 86 người", { nguoi_tham_du: 86 }],
     ["so lieu cu pano 2 cai, so lieu moi pano 4 cai", { pano: 4 }],
+    ["pa nô 5 cái, em đếm thừa 1 cái, đúng là 4", { pano: 4 }],
+    ["tin bai 7, dung ra la 8", { tin_bai: 8 }],
   ])("%s", (text, values) => {
     expect(read(text)).toMatchObject({ values, conflicts: [], unclear: [] });
   });
