@@ -90,6 +90,8 @@ describe("stage 2: markNonValues", () => {
     ["tdp 4 treo 2 pano, toàn phường 9 pano", ["tdp", "4"]],
     ["bc quy 3 2026 tin bai 4", ["quy", "3", "2026"]],
     ["cán bộ mới (25 tuổi) đăng 3 tin bài", ["25", "tuổi"]],
+    ["T7: 2 tin bài\nT8: 3 tin bài", ["T", "7", "T", "8"]],
+    ["tin bài t 3: 4", []],
     ["kết quả 6 tháng năm 2026: pano 3", ["năm", "2026"]],
     ["phát tờ rơi 3 đợt: đợt 1 200 tờ, đợt 2 150 tờ, đợt 3 100 tờ", ["3", "đợt", "1", "đợt", "2", "đợt", "3"]],
     ["tập huấn 2 lớp: lớp 1 40 học viên, lớp 2 35 học viên", ["lớp", "1", "lớp", "2"]],

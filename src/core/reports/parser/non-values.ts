@@ -170,6 +170,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   if (taskHint !== undefined) out.taskHint = taskHint;
   markLabels(tk, blocked, compiled, numbers);
   markCountsOfLabelledParts(tk, blocked);
+  markShortMonths(tk, blocked);
   markListNumbering(tk, blocked);
   markPlaceCounts(tk, blocked, compiled, numbers, out.unclear);
   markVagueQuantities(tk, blocked, out.unclear);
@@ -405,6 +406,21 @@ function markLabels(
       end += 1;
     for (let x = i; x < end; x++) blocked[x] = Math.max(blocked[x]!, 1);
     i = end - 1;
+  }
+}
+
+/** "T7: 2 HN", "- T10: 3 tin bài": a month written short at a line's start, before a colon, is a label. */
+function markShortMonths(tk: Tokenised, blocked: Uint8Array): void {
+  const { toks } = tk;
+  for (let i = 0; i + 2 < toks.length; i++) {
+    const t = toks[i]!;
+    const d = toks[i + 1]!;
+    if (t.type !== "w" || t.k !== "t" || d.type !== "n" || d.spaced || toks[i + 2]!.k !== ":") continue;
+    if (!/^\d{1,2}$/.test(d.k) || Number(d.k) < 1 || Number(d.k) > 12) continue;
+    const prev = toks[i - 1];
+    if (prev && prev.type !== "nl" && prev.k !== "-" && prev.k !== "•" && prev.k !== "+") continue;
+    blocked[i] = Math.max(blocked[i]!, 1);
+    blocked[i + 1] = Math.max(blocked[i + 1]!, 1);
   }
 }
 
