@@ -820,6 +820,28 @@ describe("stage 2e: qualifyPeriods", () => {
   ])("a running total or another period's list stands aside: %s", (text, values) => {
     expect(read(text)).toEqual({ values, conflicts: [], unclear: [] });
   });
+  it.each([
+    ["Pano: kỳ này 11 cái; lũy kế 23\nPhóng sự: kỳ này 4 phóng sự; lũy kế 5", { pano: 11, phong_su: 4 }],
+    ["xe loa: ky nay 3 luot, luy ke 9\nto roi: ky nay 200 to, luy ke 900", { xe_luu_dong: 3, to_roi: 200 }],
+    ["Băng rôn 6 cái (lũy kế năm: 20)\nTin bài 13 tin (luy ke nam: 40)", { bang_ron: 6, tin_bai: 13 }],
+    ["Kết quả tháng 5: pano 2. Lũy kế năm: pano 9, tờ rơi 800.", { pano: 2, to_roi: 800 }],
+    ["chỉ tiêu năm: 30 tin bài, tháng này 4 tin bài", { tin_bai: 4 }],
+  ])(
+    "places a cumulative figure in a clause of its own with its line's indicator, 'năm' there the year: %s",
+    (text, values) => {
+      expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
+    },
+  );
+  it.each([
+    [
+      "hoi nghi thang nay 1 cuoc nguoi du 90 nguoi luy ke tu dau nam 4 cuoc 350 nguoi",
+      { hoi_nghi: 1, nguoi_tham_du: 90 },
+    ],
+    ["tháng này phát 200 tờ rơi lũy kế 1.500 tờ", { to_roi: 200 }],
+    ["dang 5 tin bai luy ke 31 tin", { tin_bai: 5 }],
+  ])("keeps the figure before 'lũy kế' when 'lũy kế' has its own: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
+  });
   it("places a cumulative figure by a measure only one indicator has ('lũy kế 6 tháng 5 cuộc')", () => {
     expect(
       parseReport("tháng này 1 cuộc hội nghị, 50 người. Lũy kế 6 tháng 5 cuộc, 260 người", SAMPLE_INDICATORS),
@@ -1078,6 +1100,24 @@ describe("stage 2b: findMultipliers", () => {
     ["Tổ chức 2 lớp tập huấn, mỗi lớp 35 người", { hoi_nghi: 2, nguoi_tham_du: 70 }],
   ])("%s", (text, values) => {
     expect(read(text)).toEqual({ values, unclear: [] });
+  });
+  it.each([
+    // a product written after "mỗi <place>": the product is the figure
+    ["Khẩu hiệu: mỗi thôn 4 cái x 3 thôn", { bang_ron: 12 }],
+    ["cum co dong: moi thon 2 cum x 9 thon", { cum_co_dong: 18 }],
+    ["pano mỗi tdp treo 2 cái × 6 tdp", { pano: 12 }],
+    ["Băng rôn: mỗi tổ dân phố 3 cái x 4 tổ", { bang_ron: 12 }],
+    // the unit is the indicator's own thing and the figure is in its measure: the count is no figure
+    ["xe tuyên truyền lưu động: 3 xe, mỗi xe chạy 2 lượt", { xe_luu_dong: 6 }],
+    ["3 xe loa, moi xe chay 4 luot", { xe_luu_dong: 12 }],
+    ["xe loa 2 xe moi xe 3 luot", { xe_luu_dong: 6 }],
+    // the kinds counted before "mỗi loại", of one indicator
+    ["e dán 4 loại áp phích, mỗi loại 12 tờ", { ap_phich: 48 }],
+    ["in 3 loai to roi moi loai 200 to", { to_roi: 600 }],
+    ["treo 2 loại băng rôn, mỗi loại 5 cái", { bang_ron: 10 }],
+    ["3 loại tờ rơi (mỗi loại 100 tờ)", { to_roi: 300 }],
+  ])("reads products and counts of kinds or things: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
   });
   it("quotes a figure per unit as unclear when the count is not given", () => {
     expect(read("mỗi thôn treo 2 pa nô")).toEqual({ values: {}, unclear: ["mỗi thôn treo 2 pa nô"] });

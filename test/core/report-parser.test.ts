@@ -183,6 +183,28 @@ describe("real-style report corpus, fifth development part", () => {
   });
 });
 
+/** Sixth real-style development part (officers on phones: no marks, Zalo bursts, voice typing): scored, with a floor. */
+const real6 = readFixture("report-corpus-real-6.jsonl");
+
+describe("real-style report corpus, sixth development part", () => {
+  it("reads at least 129 of its 160 messages exactly", () => {
+    const score = scoreCorpus(real6, SAMPLE_INDICATORS);
+    expect(score.total).toBe(160);
+    expect(score.exact).toBeGreaterThanOrEqual(129);
+  });
+});
+
+/** Seventh real-style development part (long formal reports): scored, with a floor. */
+const real7 = readFixture("report-corpus-real-7.jsonl");
+
+describe("real-style report corpus, seventh development part", () => {
+  it("reads at least 156 of its 160 messages exactly", () => {
+    const score = scoreCorpus(real7, SAMPLE_INDICATORS);
+    expect(score.total).toBe(160);
+    expect(score.exact).toBeGreaterThanOrEqual(156);
+  });
+});
+
 describe("corpus scoring", () => {
   const expected = { values: { pano: 3 }, references: [] };
   it("counts a match only when values, references, conflicts, hint and unclear all agree", () => {

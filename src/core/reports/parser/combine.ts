@@ -164,6 +164,8 @@ export function combineValues(
     const isTotal = stated || nv.arithmetic.results.has(num.start) || statesTotal(tk, num.start);
     let owner = isTotal || roles.fallback.has(num.start) ? nameBefore(pairing.items, num, sentence) : undefined;
     // a stated total or a cumulative figure on a line of its own ("lũy kế 5"): the one indicator named above
+    // "Pano: kỳ này 11 cái; lũy kế 23": a cumulative figure in a clause of its own is its line's indicator's
+    if (!owner && roles.fallback.has(num.start)) owner = nameOnLine(tk, pairing.items, num);
     if (!owner && (stated || roles.fallback.has(num.start))) owner = nameAbove(pairing.items, num);
     // "lũy kế 5 tháng 6 cuộc": a cumulative figure with a measure only one indicator has
     const m = tk.toks[num.end];
@@ -321,6 +323,18 @@ function nameBefore(items: readonly Item[], num: NumItem, sentence: Int32Array):
   for (const it of items) {
     if (it.start >= num.start) break;
     if (it.kind === "I" && sentence[it.start] === sentence[num.start]) code = it.code;
+  }
+  return code;
+}
+
+/** The indicator named last before a number on its line ("Pano: kỳ này 11 cái; lũy kế 23" → pano), when it names one. */
+function nameOnLine(tk: Tokenised, items: readonly Item[], num: NumItem): string | undefined {
+  let lineStart = num.start;
+  while (lineStart > 0 && tk.toks[lineStart - 1]!.type !== "nl") lineStart--;
+  let code: string | undefined;
+  for (const it of items) {
+    if (it.start >= num.start) break;
+    if (it.kind === "I" && it.start >= lineStart) code = it.code;
   }
   return code;
 }

@@ -50,6 +50,11 @@ const BETWEEN = new Set([
   "dung",
   "xay",
   "them",
+  "chay",
+  "di",
+  "duoc",
+  "nhan",
+  "gui",
 ]);
 const CONJ = new Set([",", "/", "va", "&", "-", "hoac"]);
 /** Verbs after "moi" typed without marks that make it "mới" (just): "pano moi treo 5 cai". */
@@ -121,6 +126,23 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     if (each || both) {
       const num = firstNumber(toks, nv, numbers, each ? i + 2 : i + 1, 2);
       const named = namesBefore(toks, nv, nameAt, i);
+      // "dán 4 loại áp phích, mỗi loại 12 tờ": the kinds counted before, of one indicator → 48
+      if (num && each && named.length < 2) {
+        counts ??= countsByWord(toks, numbers);
+        const kinds = countOf(toks, counts, [key(toks[i + 1])], undefined, new Set([num[0]]));
+        const counted = kinds && kinds.start < i ? countedName(toks, nameAt, kinds, 1) : null;
+        if (kinds && counted && counted.start < i) {
+          const item = { kind: "N" as const, start: num[0], end: num[1], value: num[2] * kinds.value };
+          out.pairs.push({ num: { ...item, weak: false, bad: false, first: false }, ind: counted, numFirst: false });
+          for (let x = kinds.start; x < kinds.end; x++) blocked.push(x);
+          for (let x = counted.start; x < counted.end; x++) blocked.push(x);
+          for (let x = i; x < num[1]; x++) blocked.push(x);
+          // the figure's measure ("12 tờ") is no mention of another indicator
+          if (toks[num[1]]?.type === "w") blocked.push(num[1]);
+          i = num[1];
+          continue;
+        }
+      }
       if (!num || named.length < 2) continue;
       const item = {
         kind: "N" as const,
@@ -142,6 +164,11 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     // "mỗi thôn 2 pa nô", "mỗi hội nghị 50 người", "mỗi tổ 1 cụm"
     const unit = everyOne ? { words: [toks[i]!.kt], end: i + 3 } : unitAfter(toks, nameAt, i + 1);
     if (!unit) continue;
+    // "Khẩu hiệu: mỗi thôn 4 cái x 3 thôn": the product (arithmetic.ts) is the figure; "mỗi thôn" stands between it and its name
+    if (productAfter(toks, nv, unit.end)) {
+      for (let x = i; x < unit.end; x++) transparent.push(x);
+      continue;
+    }
     let figures = figuresInClause(toks, nv, numbers, unit.end);
     // "mỗi chuyên mục phát thanh 3 lượt": the figure of another indicator named right after the unit
     const other = figures.length === 0 && unit.end - (i + 1) > 0 ? nameAt(unit.end) : null;
@@ -202,6 +229,27 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         i = Math.max(i, fe - 1);
         continue;
       }
+      // "xe lưu động: 3 xe, mỗi xe chạy 2 lượt": the unit is the indicator's own thing and the figure is
+      // in the indicator's measure → 6 lượt; the count of things is no figure of its own
+      const w = toks[fe]?.type === "w" ? toks[fe]!.kt : "";
+      const owner = ownUnit ? compiled.heads.get(unit.words[0]!)?.code : undefined;
+      if (
+        owner &&
+        count.start >= 0 &&
+        !count.own &&
+        figures.length === 1 &&
+        (compiled.measures.get(w) === owner || !!compiled.shared.get(w)?.some((o) => o.code === owner)) &&
+        !namedAfter(toks, nameAt, fe)
+      ) {
+        const num = { kind: "N" as const, start: fs, end: fe, value: figures[0]![2] * count.value };
+        const ind = { kind: "I" as const, start: fe, end: fe + 1, code: owner, first: false };
+        out.pairs.push({ num: { ...num, weak: false, bad: false, first: false }, ind, numFirst: true });
+        for (let x = count.start; x < count.end; x++) blocked.push(x);
+        for (let x = fs; x < fe + 1; x++) blocked.push(x);
+        out.settled.push(count.start);
+        i = Math.max(i, fe);
+        continue;
+      }
       for (const [s, e, v] of figures) readings.set(s, { end: e, value: v * count.value });
       // a count of places used here is no figure of its own ("xã có 9 thôn")
       if (PLACE_WORDS.has(unit.words[0]!) || unit.words[0] === "to") {
@@ -213,6 +261,13 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
   }
   findRates(tk, nv, numbers, nameAt, compiled, (counts ??= countsByWord(toks, numbers)), out);
   return out;
+}
+
+/** Whether a product read in stage 2 ("4 cái x 3 thôn") starts at token `from`, past a verb ("mỗi thôn treo 2 cái x 5 thôn"). */
+function productAfter(toks: readonly Tok[], nv: NonValues, from: number): boolean {
+  let j = from;
+  while (j < from + 3 && BETWEEN.has(key(toks[j])) && !nv.arithmetic.products.has(j)) j++;
+  return nv.arithmetic.products.has(j);
 }
 
 /** Whether the sentence of token i states a whole period's figure ("cả quý I có 3", "tổng cả tháng", "cộng quý"). */
@@ -340,6 +395,10 @@ function countedName(
   count: Count,
   unitWords: number,
 ): IndItem | null {
+  // "3 xe loa": a name that starts at the unit itself ("xe loa") is what is counted, not "loa" inside it
+  const whole = nameAt(count.end);
+  if (whole && whole.end > count.end + unitWords)
+    return { kind: "I", start: count.end, end: whole.end, code: whole.code, first: false };
   for (let j = count.end + unitWords; j <= count.end + unitWords + 1; j++) {
     if (toks[j]?.type !== "w") break;
     const m = nameAt(j);
@@ -355,7 +414,8 @@ function countedName(
       // the head of the name ("xe thông tin lưu động"): step back to where it starts
       let start = j;
       while (start > 0 && nameAt(start - 1)?.end === m.end) start--;
-      return { kind: "I", start, end: m.end, code: m.code, first: false };
+      // the longest name is what is meant ("xe loa" over the "loa" inside it)
+      return { kind: "I", start, end: m.end, code: nameAt(start)?.code ?? m.code, first: false };
     }
   }
   return null;
@@ -373,7 +433,8 @@ function nameRightBefore(
     if (m && m.end === i) {
       let start = j;
       while (start > 0 && nameAt(start - 1)?.end === m.end) start--;
-      return { kind: "I", start, end: m.end, code: m.code, first: false };
+      // the longest name is what is meant ("xe loa" over the "loa" inside it)
+      return { kind: "I", start, end: m.end, code: nameAt(start)?.code ?? m.code, first: false };
     }
   }
   return null;

@@ -77,6 +77,8 @@ const PLAN_WORDS: readonly string[][] = [
   ["du", "kien"],
   ["ke", "hoach", "giao"],
   ["chi", "tieu", "giao"],
+  ["chi", "tieu", "nam"],
+  ["chi", "tieu", "ca", "nam"],
   ["kh", "giao"],
   ["phuong", "huong"],
   ["thoi", "gian", "toi"],
@@ -202,8 +204,10 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     if ((k === "luy" && next === "ke") || (k === "cong" && next === "don")) {
       // "Lũy kế 6 tháng: 5 cuộc, 260 người" / "Lũy kế 6 tháng 5 cuộc, 260 người.": opening its sentence, the sentence
       const scope = listAfterColon(i + 2) ?? (opensSentence(toks, i) ? sentenceNumbers(i + 2) : null);
-      for (const s of scope ?? numbersIn(i + 2).map(([a]) => a)) cumulative.add(s);
-      const before = numberJustBefore(toks, nv, numbers, i);
+      const after = scope ?? numbersIn(i + 2).map(([a]) => a);
+      for (const s of after) cumulative.add(s);
+      // "pano 7 là lũy kế", "pano 7 (lũy kế)": the figure before; not when "lũy kế" has its own ("90 người lũy kế 350 người")
+      const before = after.length === 0 || key(toks[i - 1]) === "la" ? numberJustBefore(toks, nv, numbers, i) : null;
       if (before !== null) cumulative.add(before);
       i++;
       continue;
