@@ -272,6 +272,21 @@ describe("stage 2c: readTables", () => {
     ]);
     expect(table("chi tieu | thon1 | thon2\ntin bai | 2 | 3").read).toEqual([["tin_bai", 5]]);
   });
+  it.each([
+    [
+      "thang | 7 | 8 | 9 | cong\nxe loa | 1 | 2 | 1 | 4\nphat thanh | 10 | 8 | 12 | 30",
+      { xe_luu_dong: 4, phat_thanh: 30 },
+    ],
+    ["Tháng | 10 | 11 | 12 | Tổng quý\nPano | 2 | 1 | 0 | 3\nTờ rơi | 100 | 200 | 50 | 350", { pano: 3, to_roi: 350 }],
+    ["tháng\t7\t8\t9\tcộng\nxe loa\t1\t2\t1\t4", { xe_luu_dong: 4 }],
+    ["thon | 1 | 2 | 3 | tong\nbang ron | 2 | 3 | 1 | 6", { bang_ron: 6 }],
+    ["Thôn | 1 | 2 | 3\nPano | 2 | 1 | 1", { pano: 4 }],
+  ])(
+    "reads a first header cell naming the unit of bare numbered columns ('tháng | 7 | 8 | cộng'): %s",
+    (text, values) => {
+      expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
+    },
+  );
   it("reads a header without the label's column ('Tháng 1 | Tháng 2 | Tổng quý' over 'Tờ rơi | …')", () => {
     expect(table("Tháng 4 | Tháng 5 | Tháng 6 | Cộng\nPa nô | 1 | 2 | 0 | 3\nBăng rôn | 4 | 4 | 2 | 10").read).toEqual([
       ["pano", 3],

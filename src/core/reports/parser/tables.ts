@@ -336,12 +336,16 @@ function readHeader(
   const kinds: ColumnKind[] = [];
   const codes: (string | null)[] = [];
   const keys: string[] = [];
-  for (const c of cells) {
-    if (isNumeric(c.key)) return null;
-    const key = expandPeriod(c.key);
+  // "tháng | 7 | 8 | 9 | cộng", "thôn | 1 | 2 | tổng": the first cell names the unit of the numbered columns after it
+  const unitHead =
+    UNIT_HEAD.test(cells[0]!.key) && cells.slice(1).some((c) => ORDINAL.test(c.key)) ? cells[0]!.key : "";
+  for (const [ci, c] of cells.entries()) {
+    const numbered = unitHead !== "" && ci > 0 && ORDINAL.test(c.key);
+    if (isNumeric(c.key) && !numbered) return null;
+    const key = numbered ? `${unitHead} ${c.key}` : expandPeriod(c.key);
     keys.push(key);
-    let kind: ColumnKind = "unknown";
-    for (const [k, re] of HEADER_KINDS) {
+    let kind: ColumnKind = unitHead !== "" && ci === 0 ? "label" : "unknown";
+    for (const [k, re] of kind === "label" ? [] : HEADER_KINDS) {
       if (re.test(key)) {
         kind = k;
         break;
@@ -368,6 +372,11 @@ function readHeader(
   }
   return null;
 }
+
+/** A header cell naming the unit of numbered columns after it ("tháng | 7 | 8 | 9 | cộng"). */
+const UNIT_HEAD = /^(?:thang|quy|tuan|dot|ky|thon|xom|tdp|to|to dan pho|khu|ap|ban|doi)$/;
+/** A bare column number under such a head: 1–12, or I–IV. */
+const ORDINAL = /^(?:[1-9]|1[0-2]|i|ii|iii|iv)$/;
 
 /** A header's short period ("T4", "T.4", "Q2", "Q.II/2026") written out ("thang 4", "quy 2"). */
 function expandPeriod(key: string): string {
