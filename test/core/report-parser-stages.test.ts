@@ -848,6 +848,30 @@ describe("stage 2e: qualifyPeriods", () => {
     },
   );
   it.each([
+    ["tuần trước 3 buổi phát thanh, tuần này 5 buổi phát thanh", { phat_thanh: 5 }],
+    ["thang roi 4 pano, thang nay 6 pano", { pano: 6 }],
+    ["Tháng này 2 hội nghị; tháng trc 3 hội nghị", { hoi_nghi: 2 }],
+    ["ky roi dang 7 tin, ky nay dang 9 tin", { tin_bai: 9 }],
+    // what is added this period is on top of last period's
+    ["Tuần trước 20 tờ rơi, tuần này phát thêm 30 tờ rơi", { to_roi: 50 }],
+  ])("reads the period before the officer's own ('tuần này') as last period's: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
+  });
+  it.each([
+    ["bc quy: tuan nay them 1 pano\nca quy den nay 5 cai", { pano: 5 }],
+    ["báo cáo quý: tháng này treo 2 băng rôn, cả quý được 7 băng rôn", { bang_ron: 7 }],
+    ["Báo cáo tháng ạ: tuần này 2 hội nghị, cả tháng 5 hội nghị", { hoi_nghi: 5 }],
+  ])("knows a report's unit named without a number ('bc quý:'): its whole is the stated total: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
+  });
+  it.each([
+    ["Trong tháng 12/2026 phát hành 1.500 tờ gấp; cả năm 2026 phát hành 6.000 tờ.", { to_roi: 1500 }],
+    ["thang nay treo 3 pano, ca nam da treo duoc 15 pano", { pano: 3 }],
+    ["Quý II dựng 2 cụm cổ động, cả năm nay xây dựng 5 cụm", { cum_co_dong: 2 }],
+  ])("reads 'cả năm' past a verb as a running total: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
+  });
+  it.each([
     [
       "hoi nghi thang nay 1 cuoc nguoi du 90 nguoi luy ke tu dau nam 4 cuoc 350 nguoi",
       { hoi_nghi: 1, nguoi_tham_du: 90 },

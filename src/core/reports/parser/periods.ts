@@ -106,6 +106,8 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
   const parts = new Set<number>();
   const report = reportPeriod(toks, nv);
   const reportRank = report?.rank ?? 0;
+  let lastAdded = -1;
+  for (let x = 0; x < n; x++) if (key(toks[x]) === "them" || key(toks[x]) === "nua") lastAdded = x;
 
   /** Numbers from token `from` to the end of its clause: [start, end) each. */
   const numbersIn = (from: number): [number, number][] => {
@@ -274,7 +276,9 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     // "cả năm 2025 là 40", "cả tháng 22 buổi"; "cả năm 2025" in a report of 2026 is an earlier period (below)
     if (k === "ca" && RANK[next] && t.o.toLowerCase() !== "cá" && !isEarlier(periodAt(toks, nv, i + 1), report)) {
       const role = roleOfPeriod(RANK[next]!, reportRank);
-      const found = numberAfter(i + 2, 6, PERIOD_GLUE);
+      // "cả năm 2026 phát hành 6.000 tờ": a running total may stand past a verb; a total or a part only right after
+      const found =
+        numberAfter(i + 2, 6, PERIOD_GLUE) ?? (role === "cumulative" ? (numbersIn(i + 2)[0] ?? null) : null);
       if (found) (role === "cumulative" ? cumulative : role === "total" ? totals : parts).add(found[0]);
       i++;
       continue;
@@ -296,11 +300,16 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       continue;
     }
     // last period: "quý trước 5", "cùng kỳ 2025: 5 pano", "kỳ trước"; a shorter unit is part of this period
+    // "tuần rồi", "tháng rồi" (chat) say "trước"; not after a count ("đã 2 tuần rồi")
+    const last = next === "truoc" || (next === "roi" && toks[i - 1]?.type !== "n");
     const previous =
-      (next === "truoc" &&
+      (last &&
         RANK[k] !== undefined &&
-        (RANK[k]! >= Math.max(reportRank, 2) || (RANK[k] === reportRank && report?.stated))) ||
-      (next === "truoc" && k === "ky") ||
+        (RANK[k]! >= Math.max(reportRank, 2) ||
+          // "tuần trước 3 buổi, tuần này 5": beside the report's own period, the one before it
+          // ("tuần trước 20, tuần này thêm 30": what is added to it is on top, and it stays)
+          (RANK[k] === reportRank && (report?.stated || (report?.current && lastAdded < i))))) ||
+      (last && k === "ky") ||
       (k === "cung" && next === "ky") ||
       (k === "nam" && next === "ngoai");
     if (previous) {
@@ -544,6 +553,9 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
     if (key(toks[i]) === "tuan" && toks[i + 1]?.type === "n" && statedBefore(toks, i))
       return { rank: RANK.tuan!, unit: "tuan", n: Number(toks[i + 1]!.k), stated: true };
     const p = periodAt(toks, nv, i);
+    // "bc quý:", "báo cáo tháng ạ": the report names its unit without a number
+    if (!p && RANK[key(toks[i])] !== undefined && key(toks[i + 1]) !== "nay" && statedBefore(toks, i))
+      return { rank: RANK[key(toks[i])]!, unit: key(toks[i]), stated: true };
     if (!p) continue;
     const before = `${key(toks[i - 2])} ${key(toks[i - 1])}`;
     if (NOT_THE_REPORTS.has(before) || key(toks[i - 1]) === "ca") continue;

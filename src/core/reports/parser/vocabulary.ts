@@ -197,6 +197,8 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ["vs", "voi"],
   ["tt", "thongtin"],
   ["hv", "hocvien"],
+  ["trc", "truoc"], // "tháng trc"
+  ["dc", "duoc"],
 ]);
 
 /**
