@@ -987,6 +987,25 @@ describe("stage 2a: markLookAlikes", () => {
     expect(read("Nhận 3 tờ trình; phát 120 tờ gấp")).toEqual({ values: { to_roi: 120 }, unclear: [] });
     expect(read("cấp 2 xe máy cho cán bộ, đăng 5 tin bài")).toEqual({ values: { tin_bai: 5 }, unclear: [] });
   });
+  it.each([
+    ["thôn Trung Hòa có 312 hộ, 1027 nhân khẩu; đã dựng 6 pa nô", { pano: 6 }],
+    ["ra soat 230 ho gia dinh, dan 15 ap phich", { ap_phich: 15 }],
+    ["thăm 40 hộ dân; phát 40 tờ rơi", { to_roi: 40 }],
+    ["tiếp nhận 12 hồ sơ, đăng 3 tin bài", { tin_bai: 3 }],
+    ["xe cứu thương 1 chiếc tham gia diễn tập; xe loa lưu động chạy 3 lượt", { xe_luu_dong: 3 }],
+    ["huy dong 2 xe cuu hoa, xe loa chay 5 luot", { xe_luu_dong: 5 }],
+  ])("reads people, papers and other vehicles counted in passing as no figure: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
+  });
+  it("does not take 'ở tổ dân phố' for 'ô tô'", () => {
+    expect(read("e thay 2 loa o to dan pho 7, dang 6 bai fanpage")).toEqual({ values: { bai_mxh: 6 }, unclear: [] });
+    expect(read("đi 2 ô tô, phát 100 tờ rơi")).toEqual({ values: { to_roi: 100 }, unclear: [] });
+  });
+  it("still quotes recipients with no figure of what they got", () => {
+    expect(parseReport("phát tờ rơi cho 500 hộ dân", SAMPLE_INDICATORS).unclear).toEqual([
+      "phát tờ rơi cho 500 hộ dân",
+    ]);
+  });
   it("reads 'sửa N loa' as work on loudspeakers, not broadcasts", () => {
     expect(read("phat thanh 12 luot, sua 3 loa hong")).toEqual({ values: { phat_thanh: 12 }, unclear: [] });
   });

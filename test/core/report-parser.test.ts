@@ -187,10 +187,10 @@ describe("real-style report corpus, fifth development part", () => {
 const real6 = readFixture("report-corpus-real-6.jsonl");
 
 describe("real-style report corpus, sixth development part", () => {
-  it("reads at least 134 of its 160 messages exactly", () => {
+  it("reads at least 138 of its 160 messages exactly", () => {
     const score = scoreCorpus(real6, SAMPLE_INDICATORS);
     expect(score.total).toBe(160);
-    expect(score.exact).toBeGreaterThanOrEqual(134);
+    expect(score.exact).toBeGreaterThanOrEqual(138);
   });
 });
 
@@ -198,10 +198,10 @@ describe("real-style report corpus, sixth development part", () => {
 const real7 = readFixture("report-corpus-real-7.jsonl");
 
 describe("real-style report corpus, seventh development part", () => {
-  it("reads at least 156 of its 160 messages exactly", () => {
+  it("reads at least 158 of its 160 messages exactly", () => {
     const score = scoreCorpus(real7, SAMPLE_INDICATORS);
     expect(score.total).toBe(160);
-    expect(score.exact).toBeGreaterThanOrEqual(156);
+    expect(score.exact).toBeGreaterThanOrEqual(158);
   });
 });
 

@@ -82,7 +82,17 @@ const OTHER_THINGS: readonly string[][] = [
   ["xe", "buyt"],
   ["xe", "bus"],
   ["xe", "dua", "don"],
+  ["xe", "cuu", "thuong"],
+  ["xe", "cuu", "hoa"],
+  ["xe", "chua", "chay"],
+  // people and papers of the place, counted in passing ("312 hộ, 1027 nhân khẩu", "12 hồ sơ")
+  ["nhan", "khau"],
+  ["ho", "gia", "dinh"],
+  ["ho", "dan"],
+  ["ho", "so"],
 ];
+/** Counting words a thing's figure may take when written after it ("xe cứu thương 1 chiếc"). */
+const CLASSIFIERS: ReadonlySet<string> = new Set(["chiec", "cai", "xe"]);
 
 /** Places whose words are no indicator's ("tổ dân phố" is not "tờ"). */
 const PLACES: readonly string[][] = [["to", "dan", "pho"], ["tdp"], ["khu", "pho"]];
@@ -141,7 +151,8 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
       i = end - 1;
       continue;
     }
-    const thing = seqAt(i, OTHER_THINGS);
+    // "ở tổ dân phố 7": "ô tô" only when no place starts inside it
+    const thing = seqAt(i + 1, PLACES) ? 0 : seqAt(i, OTHER_THINGS);
     if (
       thing &&
       !compiled.exact.has(
@@ -152,8 +163,12 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
       )
     ) {
       const figure = numberBefore(toks, nv, numbers, i);
-      for (let x = figure ? figure[0] : i; x < i + thing; x++) blocked.push(x);
-      i += thing - 1;
+      let end = i + thing;
+      // "xe cứu thương 1 chiếc": the figure after, with its counting word
+      const after = !figure && !nv.blocked[end] ? numbers.read(end, false) : null;
+      if (after && !after.bad && CLASSIFIERS.has(key(toks[after.end]))) end = after.end + 1;
+      for (let x = figure ? figure[0] : i; x < end; x++) blocked.push(x);
+      i = end - 1;
       continue;
     }
     const work = seqAt(i, EQUIPMENT_WORK);
