@@ -241,6 +241,13 @@ describe("stage 1: number forms (readDigitForm, isKeycap)", () => {
     ["2 nghìn, 3 pa nô", 2000],
     ["1 nghìn 25", 1000],
     ["1k2 tờ", 1200],
+    ["1 trăm linh 5 người", 105],
+    ["1 tram linh 5 nguoi", 105],
+    ["2 nghìn lẻ 50 tờ", 2050],
+    ["3 trăm lẻ 2", 302],
+    // "linh" names the units: no more than the scale's next place
+    ["1 trăm linh 50", 100],
+    ["1 trăm, linh 5", 100],
   ])("%s = %d", (text, value) => {
     expect(digits(text)).toBe(value);
   });

@@ -28,6 +28,7 @@ export interface DigitForm {
 /**
  * Reads digits at token `at` with what may follow them: a scale word ("1,5 nghìn"), "rưỡi" after
  * the scale ("2 nghìn rưỡi"), one digit after the scale ("1 nghìn 2" = 1,200, as "một nghìn hai"),
+ * units after "linh"/"lẻ" ("1 trăm linh 5" = 105),
  * or a glued "k" ("1k", "1,2k"). `acceptWord(i)` says whether token i may be read as a number word.
  * @example readDigitForm(normaliseAndTokenise("1 nghìn 2 tờ rơi"), 0, () => true) // { value: 1200, end: 3 }
  * @example readDigitForm(normaliseAndTokenise("1,2k tờ"), 0, () => true) // { value: 1200, end: 2 }
@@ -54,6 +55,21 @@ export function readDigitForm(tk: Tokenised, at: number, acceptWord: (i: number)
   value *= scale;
   end++;
   if (nkeys[end] === "ruoi" && acceptWord(end)) return { value: value + scale / 2, end: end + 1 };
+  // "1 trăm linh 5", "2 nghìn lẻ 50": the units after "linh"/"lẻ", below the scale's next place
+  const link = toks[end];
+  const linked = toks[end + 1];
+  if (
+    scale >= 100 &&
+    link?.type === "w" &&
+    (link.kt === "linh" || link.kt === "le") &&
+    linked?.type === "n" &&
+    /^\d{1,3}$/.test(linked.k) &&
+    Number(linked.k) < scale / 10 &&
+    Number.isInteger(value) &&
+    glued(tk, end) &&
+    glued(tk, end + 1)
+  )
+    return { value: value + Number(linked.k), end: end + 2 };
   // "1 nghìn 2", "3 trăm 5": one digit after the scale is its next place, as in words
   const tail = toks[end];
   if (
