@@ -915,6 +915,15 @@ describe("stage 4a: findStatedZeros", () => {
     return findStatedZeros(tk, nv, mentions).zeros.map((z) => z.code);
   };
   it.each([
+    ["e bc: tuần này ko chạy xe loa, chỉ phát thanh 5 lượt", { xe_luu_dong: 0, phat_thanh: 5 }],
+    ["khong to chuc hoi nghi, moi dang 3 tin", { hoi_nghi: 0, tin_bai: 3 }],
+    ["chưa phát tờ rơi, mới treo 2 pano", { to_roi: 0, pano: 2 }],
+    ["không treo pa nô, băng rôn thì treo 4 cái", { pano: 0, bang_ron: 4 }],
+    ["ko chay xe loa, phat thanh 5 luot", { xe_luu_dong: 0, phat_thanh: 5 }],
+  ])("ends a 'not done' statement at the comma before the next clause: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
+  });
+  it.each([
     ["thon em treo 7 bang ron, chua treo pano nao a", ["pano"]],
     ["hoi nghi: khong to chuc; tin bai: 6", ["hoi_nghi"]],
     ["Quý này không có phóng sự nào, chuyên mục 2", ["phong_su"]],

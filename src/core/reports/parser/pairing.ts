@@ -176,11 +176,18 @@ const NEGATIONS: ReadonlySet<string> = new Set(["khong", "ko", "chua", "chang"])
 
 /** Whether a name is said as not done ("chưa có xe lưu động, phát thanh 20"): it shares no number after it. */
 function negated(tk: Tokenised, start: number): boolean {
-  const t1 = tk.toks[start - 1];
-  const t2 = tk.toks[start - 2];
-  if (isWordIn(t1, NEGATIONS)) return true;
-  return t1?.type === "w" && t1.kt === "co" && isWordIn(t2, NEGATIONS);
+  // "không pa nô", "chưa có xe", "không treo pa nô", "ko tổ chức hội nghị": a doing verb may stand between
+  for (let x = start - 1; x >= 0 && x >= start - 3; x--) {
+    const t = tk.toks[x];
+    if (isWordIn(t, NEGATIONS)) return true;
+    if (!isWordIn(t, NOT_DONE_VERBS)) return false;
+  }
+  return false;
 }
+/** Verbs between a negation and what is not done ("không treo pa nô", "ko tổ chức hội nghị"). */
+const NOT_DONE_VERBS: ReadonlySet<string> = new Set(
+  "co to chuc treo phat dang chay lam dung in dan thuc hien trien khai xay viet".split(" "),
+);
 
 /** The indicator whose own measure word follows a number ("500 tờ", "150 người."), if any. */
 function measureAfter(

@@ -89,6 +89,14 @@ export function findStatedZeros(
         while (named.length > 0 && named[named.length - 1]!.start > cut) named.pop();
         j = cut;
       }
+    } else if (named.length > 0 && !nao && !closes(toks, nv, j)) {
+      // "ko chạy xe loa, chỉ phát thanh 5 lượt": the statement ends at the comma before the next clause
+      let cut = j - 1;
+      while (cut > i && toks[cut]!.k !== ",") cut--;
+      if (cut > i) {
+        while (named.length > 0 && named[named.length - 1]!.start > cut) named.pop();
+        j = cut;
+      }
     }
     // "chưa phát tờ rơi," says none; "chưa treo được pa nô" / "chưa có" only "not yet"
     const notYetDoing = notYet && DONE_ONE.has(key(toks[i + 1])) && !saysCan(toks, i + 1, j);
