@@ -228,6 +228,25 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
       i = end - 1;
       continue;
     }
+    // "… 500 tờ. à tờ rơi 450 tờ thôi": "à" (oh) opening a later sentence restates a figure, unless it adds
+    // ("à thêm 50 tờ nữa", "à còn 2 pano")
+    if (ah && i > 0 && opensSentence(toks[i - 1]) && hasNumber(toks, 0, i) && !addsInSentence(toks, i + 1)) {
+      const end = toks[i + 1]?.k === "," ? i + 2 : i + 1;
+      markers.push({ start: i, end });
+      for (let x = i; x < end; x++) breaks.push(x);
+      i = end - 1;
+      continue;
+    }
+    // "(tin nhắn trước em ghi nhầm băng rôn 17)", "báo sai pano 12": what was said wrongly, named right after
+    if ((key(toks[i + 1]) === "nham" || key(toks[i + 1]) === "sai") && (SAID.has(t.kt) || MISCOUNT_VERBS.has(t.kt))) {
+      let j = i + 2;
+      for (let k = 0; k < 3 && toks[j]?.type === "w" && key(toks[j]) !== "la" && key(toks[j]) !== "thanh"; k++) j++;
+      if (j > i + 2 && toks[j]?.type === "n" && !nv.blocked[j]) {
+        wrongNumberAt(j);
+        i = j;
+        continue;
+      }
+    }
     // "em ghi nhầm thành 2.100 tờ": the figure after is the wrong one
     if (t.kt === "nham" && (key(toks[i + 1]) === "thanh" || key(toks[i + 1]) === "la") && toks[i + 2]?.type === "n") {
       wrongNumberAt(i + 2);
@@ -340,6 +359,15 @@ function sentenceEndBetween(toks: readonly Tok[], a: number, b: number): boolean
 /** Whether a clause starts after this token (or at the start of the text). */
 const startsClause = (t: Tok | undefined): boolean =>
   !t || t.type === "nl" || t.k === "." || t.k === "," || t.k === ";" || t.k === "!" || t.k === "?";
+
+const opensSentence = (t: Tok | undefined): boolean =>
+  !!t && (t.type === "nl" || t.k === "." || t.k === "!" || t.k === "?");
+/** Words that add to what was said ("thêm", "nữa", "bổ sung", "còn"): no correction. */
+const ADDING = new Set(["them", "nua", "bo", "con", "ngoai"]);
+function addsInSentence(toks: readonly Tok[], from: number): boolean {
+  for (let x = from; x < toks.length && !isScopeEnd(toks[x]!); x++) if (ADDING.has(key(toks[x]))) return true;
+  return false;
+}
 
 /** A correction's figures end at its sentence, or at a bracket (a remark: "→ 15 (bổ sung 3 cái ở thôn 4)"). */
 const isScopeEnd = (t: Tok): boolean => t.type === "nl" || t.k === "." || t.k === "!" || t.k === "?" || t.k === "(";
