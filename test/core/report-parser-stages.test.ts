@@ -653,6 +653,28 @@ describe("stages 2d and 4b: corrections with their difference, the figure report
 });
 
 describe("stages 2d and 4b: findCorrections, correctionRoles", () => {
+  it.each([
+    ["phat thanh 30 luot, tờ rơi 500 tờ. à tờ rơi 450 tờ thôi a", { phat_thanh: 30, to_roi: 450 }],
+    ["pano 4 cái.\nà pano 5 cái mới đúng", { pano: 5 }],
+    ["Tin bài 6.\nÀ, tin bài 8 ạ", { tin_bai: 8 }],
+    // an afterthought that adds is no correction
+    ["tờ rơi 500. à thêm 50 tờ rơi nữa", { to_roi: 550 }],
+    ["pano 3. à, tin bài 5", { pano: 3, tin_bai: 5 }],
+  ])("reads 'à' opening a later sentence as a restated figure: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
+  });
+  it.each([
+    [
+      "e gửi lại số liệu đúng ạ: pano 3, bang ron 11 (tin nhắn trước e ghi nhầm bang ron 17)",
+      { pano: 3, bang_ron: 11 },
+    ],
+    ["tin bài 9 (hôm qua em báo sai tin bài 7)", { tin_bai: 9 }],
+    ["hom truoc e nhap sai to roi 700, nay gui lai: to roi 750", { to_roi: 750 }],
+    ["em go nham pano 12, dung la 21", { pano: 21 }],
+    ["cụm cổ động e ghi 3 là sai, xã chỉ có 2 cụm thôi ạ", { cum_co_dong: 2 }],
+  ])("reads the figure named right after 'ghi nhầm', 'báo sai' as the wrong one: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
+  });
   const corrected = (text: string) => {
     const tk = normaliseAndTokenise(text);
     const found = findCorrections(tk, markNonValues(tk, compiled));
