@@ -1212,6 +1212,16 @@ describe("stage 2b: findMultipliers", () => {
     ["in 3 loai to roi moi loai 200 to", { to_roi: 600 }],
     ["treo 2 loại băng rôn, mỗi loại 5 cái", { bang_ron: 10 }],
     ["3 loại tờ rơi (mỗi loại 100 tờ)", { to_roi: 300 }],
+    // the count of places: by the head word only, the nearest of several, the places named before "mỗi"
+    ["5 tdp moi tdp 2 pano", { pano: 10 }],
+    ["moi to dan pho 1 cum co dong phuong co 6 to", { cum_co_dong: 6 }],
+    ["mỗi khu dân cư 1 pano, xã có 5 khu", { pano: 5 }],
+    ["Toàn xã 11 thôn, đến nay 10 thôn đã treo pa nô, mỗi thôn 2 cái", { pano: 20 }],
+    ["xã có 12 thôn, 8 thôn treo băng rôn, mỗi thôn 3 cái", { bang_ron: 24 }],
+    ["3 thon da dung pano, moi thon 1 cai", { pano: 3 }],
+    ["tổ dân phố Bắc Hà, tổ dân phố Nam Hà: mỗi tổ 1 cụm cổ động", { cum_co_dong: 2 }],
+    ["thôn Tân Thành và thôn Đồng Tâm mỗi thôn treo 2 băng rôn", { bang_ron: 4 }],
+    ["thôn Tân Thành, thôn 4: mỗi thôn 2 pa nô", { pano: 4 }],
   ])("reads products and counts of kinds or things: %s", (text, values) => {
     expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
   });

@@ -189,6 +189,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     const count =
       namedPlaces(toks, nv, i, unit.words[0]!) ??
       countOf(toks, counts, unit.words, readings, figureStarts) ??
+      placeCount(toks, counts, unit.words, i, figureStarts, blocked, out.settled) ??
       ownFigure(toks, nv, numbers, nameAt, i, unit.end);
     if (count === null) {
       // "mỗi tháng 1 chuyên mục, cả quý I có 3": a part of the whole the sentence states, not unclear
@@ -215,7 +216,8 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         counted &&
         figures.length === 1 &&
         // a place counts what was named before it ("áp phích 4 thôn, mỗi thôn 5 cái"), not what follows
-        (!PLACE_WORDS.has(unit.words[0]!) || counted.end <= count.start) &&
+        // or between the count and "mỗi" ("8 thôn treo băng rôn, mỗi thôn 3 cái")
+        (!PLACE_WORDS.has(unit.words[0]!) || counted.end <= count.start || counted.end <= i) &&
         !ownUnit &&
         (!measure || measure === counted.code) &&
         !namedAfter(toks, nameAt, fe)
@@ -252,7 +254,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       }
       for (const [s, e, v] of figures) readings.set(s, { end: e, value: v * count.value });
       // a count of places used here is no figure of its own ("xã có 9 thôn")
-      if (PLACE_WORDS.has(unit.words[0]!) || unit.words[0] === "to") {
+      if (PLACE_WORDS.has(unit.words[0]!) || PLACE_HEADS.has(unit.words[0]!)) {
         for (let x = count.start; x < count.end; x++) blocked.push(x);
         if (count.start >= 0) out.settled.push(count.start);
       }
@@ -399,10 +401,12 @@ function countedName(
   const whole = nameAt(count.end);
   if (whole && whole.end > count.end + unitWords)
     return { kind: "I", start: count.end, end: whole.end, code: whole.code, first: false };
-  for (let j = count.end + unitWords; j <= count.end + unitWords + 1; j++) {
+  for (let j = count.end + unitWords; j <= count.end + unitWords + 3; j++) {
     if (toks[j]?.type !== "w") break;
     const m = nameAt(j);
     if (m) return { kind: "I", start: j, end: m.end, code: m.code, first: false };
+    // "10 thôn đã treo pa nô": past the verbs of doing only
+    if (j > count.end + unitWords && !BETWEEN.has(key(toks[j])) && key(toks[j]) !== "da") break;
   }
   // "treo băng rôn tại 6 tuyến đường", "đăng zalo 3 nhóm": named before the count, in its clause, with no figure between
   for (let j = count.start - 1; j >= 0 && j >= count.start - 8; j--) {
@@ -471,6 +475,36 @@ function countOf(
   return values.size === 1 ? { ...found[0]!, value: valueOf(found[0]!) } : null;
 }
 
+/**
+ * The count of a place said another way: by its head word only ("mỗi tổ dân phố 1 cụm, phường có 6 tổ"),
+ * or, among several counts of it, the nearest before "mỗi" in its sentence ("Toàn xã 11 thôn, 10 thôn
+ * đã treo pa nô, mỗi thôn 2 cái" → 10); the other counts of the place are no figures either.
+ */
+function placeCount(
+  toks: readonly Tok[],
+  counts: ReadonlyMap<string, Count[]>,
+  words: readonly string[],
+  moi: number,
+  figures: ReadonlySet<number>,
+  blocked: number[],
+  settled: number[],
+): Count | null {
+  if (!PLACE_HEADS.has(words[0]!) && !PLACE_WORDS.has(words[0]!)) return null;
+  if (words.length > 1) {
+    const head = countOf(toks, counts, [words[0]!], undefined, figures);
+    if (head) return head;
+  }
+  const found = (counts.get(words[0]!) ?? []).filter((c) => !figures.has(c.start) && c.end <= moi);
+  if (found.length < 2) return null;
+  const nearest = found[found.length - 1]!;
+  for (let x = nearest.end; x < moi; x++) if (isSentenceEnd(toks[x])) return null;
+  for (const c of found.slice(0, -1)) {
+    for (let x = c.start; x < c.end; x++) blocked.push(x);
+    settled.push(c.start);
+  }
+  return nearest;
+}
+
 /** Heads of numbered places ("thôn 3", "TDP 5", "tổ 2"). */
 const PLACE_HEADS = new Set(["thon", "xom", "to", "tdp", "khu", "ap", "ban", "lang", "doi", "khoi"]);
 
@@ -485,15 +519,31 @@ function namedPlaces(toks: readonly Tok[], nv: NonValues, moi: number, unit: str
   let places = 0;
   for (;;) {
     // a label: head word then its number ("thôn 3"), the number marked a label in stage 2
-    if (toks[j]?.type !== "n" || !nv.blocked[j] || !PLACE_HEADS.has(key(toks[j - 1]))) break;
-    places++;
-    j -= 2;
+    if (toks[j]?.type === "n" && nv.blocked[j] && PLACE_HEADS.has(key(toks[j - 1]))) {
+      places++;
+      j -= 2;
+    } else {
+      // a name: head word(s) then one to three capitalised words ("tổ dân phố Bắc Hà", "thôn Tân Thành")
+      let a = j;
+      while (a > j - 3 && isCapitalised(toks[a])) a--;
+      if (a === j) break;
+      const phrase = PLACE_UNITS.find((seq) => seq.every((w, k) => key(toks[a - seq.length + 1 + k]) === w));
+      if (phrase) a -= phrase.length;
+      else if (PLACE_HEADS.has(key(toks[a]))) a--;
+      else break;
+      places++;
+      j = a;
+    }
     if (key(toks[j]) === "va" || toks[j]?.k === "," || toks[j]?.k === "&") j--;
     else break;
   }
   // the count is the places' labels: not a figure, and nothing to block
   return places >= 2 ? { start: -1, end: -1, value: places, own: true } : null;
 }
+
+/** A word written with a capital first letter (a proper name's word). */
+const isCapitalised = (t: Tok | undefined): boolean =>
+  t?.type === "w" && /^\p{Lu}/u.test(t.o) && t.o.length > 1 && t.o !== t.o.toUpperCase();
 
 /** Words between an indicator and its own figure ("chuyên mục tháng này 2 cái", "hội nghị là 3"). */
 const OWN_FIGURE_GLUE = new Set(["thang", "quy", "tuan", "nam", "ky", "nay", "la", "co", "duoc", "dat", ":"]);
