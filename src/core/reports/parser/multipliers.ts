@@ -470,9 +470,9 @@ function countOf(
     (c) => !figures?.has(c.start) && words.every((w, k) => toks[c.end + k]?.type === "w" && toks[c.end + k]!.kt === w),
   );
   // "4 thôn, mỗi thôn 1 hội nghị, mỗi hội nghị 50 người": a count itself multiplied is read as its product
-  const valueOf = (c: Count): number => readings?.get(c.start)?.value ?? c.value;
-  const values = new Set(found.map(valueOf));
-  return values.size === 1 ? { ...found[0]!, value: valueOf(found[0]!) } : null;
+  const countValue = (c: Count): number => readings?.get(c.start)?.value ?? c.value;
+  const values = new Set(found.map(countValue));
+  return values.size === 1 ? { ...found[0]!, value: countValue(found[0]!) } : null;
 }
 
 /**
