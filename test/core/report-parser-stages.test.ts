@@ -894,6 +894,14 @@ describe("stage 2e: qualifyPeriods", () => {
     expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
   });
   it.each([
+    ["phát thanh 24 lượt, tăng 6 lượt so với cùng kỳ năm 2025 (18 buổi).", { phat_thanh: 24 }],
+    ["tháng này 5 tin, so với cùng kỳ năm ngoái (3 tin)", { tin_bai: 5 }],
+    ["ky nay 7 pano, ky truoc (4 pano)", { pano: 7 }],
+    ["tờ rơi 900 tờ, giảm so với cùng kỳ (1.200 tờ)", { to_roi: 900 }],
+  ])("reads the figure in brackets right after last period's name as that period's: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
+  });
+  it.each([
     ["Trong tháng 12/2026 phát hành 1.500 tờ gấp; cả năm 2026 phát hành 6.000 tờ.", { to_roi: 1500 }],
     ["thang nay treo 3 pano, ca nam da treo duoc 15 pano", { pano: 3 }],
     ["Quý II dựng 2 cụm cổ động, cả năm nay xây dựng 5 cụm", { cum_co_dong: 2 }],

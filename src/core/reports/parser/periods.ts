@@ -322,6 +322,20 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
           for (let x = s; x < (num?.end ?? s + 1); x++) blocked.push(x);
         }
       } else block(i + 2);
+      // "so với cùng kỳ năm 2025 (18 buổi)": the figure in brackets right after is that period's
+      let b = i + 2;
+      const periodWord = (t: Tok): boolean =>
+        RANK[key(t)] !== undefined || /^(?:19|20)\d\d$/.test(t.k) || key(t) === "ngoai";
+      while (b < n && b < i + 6 && (nv.blocked[b] || periodWord(toks[b]!)) && toks[b]!.k !== "(") b++;
+      if (toks[b]?.k === "(") {
+        for (let x = b + 1; x < n && toks[x]!.k !== ")" && toks[x]!.type !== "nl"; x++) {
+          if (nv.blocked[x]) continue;
+          const num = numbers.read(x, false);
+          if (!num) continue;
+          for (let y = x; y < num.end; y++) blocked.push(y);
+          x = num.end - 1;
+        }
+      }
       // "3 cái kia là của tuần trước": the figure before, in the same clause
       if (key(toks[i - 1]) === "cua") {
         const before = figureBeforeInClause(toks, nv, numbers, i - 1);
