@@ -484,6 +484,13 @@ describe("stage 3: findMentions", () => {
 });
 
 describe("stage 4: pairNumbers", () => {
+  it.each([
+    ["Chuyên mục: 1 chuyên mục, Cụm cổ động 1 cụm", { chuyen_muc: 1, cum_co_dong: 1 }],
+    ["Chuyên mục: 1 chuyên mục, pano 2", { chuyen_muc: 1, pano: 2 }],
+    ["tin bai 3 tin bai, phong su 2", { tin_bai: 3, phong_su: 2 }],
+  ])("reads a name right after a figure as its measure, never one sharing the next figure: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
+  });
   const read = (text: string) => upToPairing(text).pairing.pairs.map((p) => [p.ind.code, p.num.value] as const);
   it("gives a number opening a name with that name's own measure to that name ('có 95 người tham dự')", () => {
     expect(read("Buổi hội nghị sáng nay có 95 người tham dự")).toEqual([["nguoi_tham_du", 95]]);

@@ -151,7 +151,9 @@ function dropSharedNumbers(
         prev.code !== p.ind.code &&
         !pairedInds.has(prev) &&
         conjOnly(prev.end, p.ind.start) &&
-        !negated(tk, prev.start)
+        !negated(tk, prev.start) &&
+        // "Chuyên mục: 1 chuyên mục, cụm cổ động 1": a name right after a figure is that figure's measure
+        !(merged[idx - 2]?.kind === "N" && merged[idx - 2]!.end === prev.start)
       )
         shared = prev;
     } else {
