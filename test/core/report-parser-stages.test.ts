@@ -1110,6 +1110,19 @@ describe("stage 2a: markLookAlikes", () => {
 });
 
 describe("stage 2a′: markNotDone", () => {
+  it.each([
+    ["kiểm tra 9 cụm loa, hỏng 2 cụm; phát thanh tuần này 6 buổi", { phat_thanh: 6 }],
+    ["bị hỏng 1 pano, treo mới 3 pano", { pano: 3 }],
+    ["sua chua 1 pano bi gio lat, treo moi 3 pano", { pano: 3 }],
+    ["bảo dưỡng 4 cụm cổ động, dựng mới 1 cụm", { cum_co_dong: 1 }],
+    ["sửa chữa 2 băng rôn rách; treo 6 băng rôn", { bang_ron: 6 }],
+  ])("reads what is broken ('hỏng 2 cụm') or repaired ('sửa chữa 1 pano') as no figure: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
+  });
+  it("still reads 'sửa:' as a correction and 'hong' typed without marks as chat for 'không'", () => {
+    expect(parseReport("sửa: pano 4", SAMPLE_INDICATORS).values).toEqual({ pano: 4 });
+    expect(parseReport("hong 2 pano nha, treo 5 pano", SAMPLE_INDICATORS).values).not.toEqual({ pano: 5 });
+  });
   const notDone = (text: string) => {
     const tk = normaliseAndTokenise(text);
     return [...(markNotDone(tk, markNonValues(tk, compiled)).blocked ?? [])].map((i) => tk.toks[i]!.o);

@@ -1,6 +1,6 @@
 /**
  * Figures of what was not done: "1 lượt bị hoãn", "200 tờ còn lưu tại UBND xã", "1 chuyên mục chưa
- * phát sóng", "còn tồn 300 tờ", "5 người vắng", "1 cụm hỏng". They say how much of something is left or postponed, never what was
+ * phát sóng", "còn tồn 300 tờ", "5 người vắng", "1 cụm hỏng", "hỏng 2 cụm". They say how much of something is left or postponed, never what was
  * done: neither values nor unclear. ("chưa kể", "chưa tính" — not counting — are not such words.)
  * Runs after the look-alikes (stage 2a), before the multipliers and the tables.
  */
@@ -38,7 +38,21 @@ const AFTER: readonly string[][] = [
  * Words before a figure that say it is what is left ("còn tồn 300 tờ", "tồn kho 200 tờ"). Not "còn
  * lại": "còn lại 300 tờ phát cho thôn 2" was done too.
  */
-const BEFORE: readonly string[][] = [["con", "ton"], ["con", "luu"], ["ton", "kho"], ["vang", "mat"], ["vang"]];
+const BEFORE: readonly string[][] = [
+  ["con", "ton"],
+  ["con", "luu"],
+  ["ton", "kho"],
+  ["vang", "mat"],
+  ["vang"],
+  // "kiểm tra 9 cụm loa, hỏng 2 cụm": what is broken
+  ["bi", "hong"],
+  ["hu", "hong"],
+  ["hong"],
+  // "sửa chữa 1 pano bị gió lật": repair or upkeep of what stands, nothing new made
+  ["sua", "chua"],
+  ["bao", "duong"],
+  ["bao", "tri"],
+];
 /** People words before a lone "vang" typed without marks ("5 nguoi vang"). */
 const PEOPLE = new Set(["nguoi", "bieu", "vien", "hocvien"]);
 /** At most this many words (measure, name) between a figure and the words after it. */
@@ -59,13 +73,15 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
   const { toks } = tk;
   const blocked: number[] = [];
   // most messages say none of these words: nothing to read
-  if (!/\b(?:chua|con|bi|tam|ton|vang|hong)\b/.test(tk.folded.key)) return { blocked };
+  if (!/\b(?:chua|con|bi|tam|ton|vang|hong|duong|tri)\b/.test(tk.folded.key)) return { blocked };
   const numbers = createNumberReader(tk, nv.blocked);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.type === "w") {
       const before = seqAt(toks, i, BEFORE);
       if (!before) continue;
+      // a lone "hong" typed without marks may be chat for "không"
+      if (before === 1 && key(t) === "hong" && t.o.toLowerCase() !== "hỏng") continue;
       const j = i + before + (toks[i + before]?.k === ":" || key(toks[i + before]) === "la" ? 1 : 0);
       const num = !nv.blocked[j] && toks[j] ? numbers.read(j, false) : null;
       if (num && !num.bad) for (let x = j; x < num.end; x++) blocked.push(x);
