@@ -485,6 +485,16 @@ describe("stage 3: findMentions", () => {
 
 describe("stage 4: pairNumbers", () => {
   it.each([
+    ["phát 2 chuyên mục trên đài truyền thanh xã", { chuyen_muc: 2 }],
+    ["3 phóng sự trên đài truyền thanh huyện", { phong_su: 3 }],
+    ["2 chuyen muc tren loa truyen thanh", { chuyen_muc: 2 }],
+    // content on a channel counted as posts is the channel's
+    ["12 tin tren zalo nhom thon", { bai_mxh: 12 }],
+    ["đăng 5 bài viết trên fanpage", { bai_mxh: 5 }],
+  ])("keeps a thing counted by its own name on a channel counted in times aired: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
+  });
+  it.each([
     ["Chuyên mục: 1 chuyên mục, Cụm cổ động 1 cụm", { chuyen_muc: 1, cum_co_dong: 1 }],
     ["Chuyên mục: 1 chuyên mục, pano 2", { chuyen_muc: 1, pano: 2 }],
     ["tin bai 3 tin bai, phong su 2", { tin_bai: 3, phong_su: 2 }],

@@ -72,7 +72,7 @@ export function pairNumbers(
   compiled: CompiledIndicators,
 ): Pairing {
   const { items, cls } = chainItems(tk, nv, mentions, numbers);
-  const merged = mergeMentions(tk, items, cls);
+  const merged = mergeMentions(tk, items, cls, compiled);
   const unclear: [number, number][] = [];
   // a number followed by another indicator's own measure, with words between the name and it
   // ("hội nghị sáng 80 người"), is not the name's before it
@@ -312,7 +312,7 @@ function chainItems(
  * channel ("bài viết trên fanpage" → the channel's indicator); a label and its complement
  * ("số người tham dự hội nghị: 210" → the head, people).
  */
-function mergeMentions(tk: Tokenised, items: readonly Item[], cls: TokenClass[]): Item[] {
+function mergeMentions(tk: Tokenised, items: readonly Item[], cls: TokenClass[], compiled: CompiledIndicators): Item[] {
   const { toks } = tk;
   const merged: Item[] = [];
   items.forEach((it, idx) => {
@@ -324,7 +324,7 @@ function mergeMentions(tk: Tokenised, items: readonly Item[], cls: TokenClass[])
       const code =
         last.code === it.code && conjOnly
           ? it.code
-          : mergedCode(tk, cls, merged[merged.length - 2], last, it, items[idx + 1], gap);
+          : mergedCode(tk, cls, merged[merged.length - 2], last, it, items[idx + 1], gap, compiled);
       if (code) {
         for (const x of gap) cls[x] = "item";
         merged[merged.length - 1] = { ...last, end: it.end, code };
@@ -336,6 +336,16 @@ function mergeMentions(tk: Tokenised, items: readonly Item[], cls: TokenClass[])
   return merged;
 }
 
+/** Measures that count times something was done ("lượt", "buổi", "lần"). */
+const TIMES_MEASURES: ReadonlySet<string> = new Set(["luot", "buoi", "lan"]);
+
+/** Whether an indicator is counted in times done ("Lượt phát thanh": lượt). */
+function countsTimes(compiled: CompiledIndicators, code: string): boolean {
+  for (const m of TIMES_MEASURES)
+    if (compiled.measures.get(m) === code || compiled.shared.get(m)?.some((o) => o.code === code)) return true;
+  return false;
+}
+
 /** The indicator of two names in a row read as one, or null when they are two mentions. */
 function mergedCode(
   tk: Tokenised,
@@ -345,11 +355,19 @@ function mergedCode(
   b: IndItem,
   after: Item | undefined,
   gap: readonly number[],
+  compiled: CompiledIndicators,
 ): string | null {
   const { toks } = tk;
   if (gap.some((x) => cls[x] === "hard" || CONJ.has(toks[x]!.k) || toks[x]!.type !== "w")) return null;
-  // "bài viết trên (trang) fanpage", "tin bài lên mạng xã hội"
-  if (gap.length >= 1 && gap.length <= 3 && isWordIn(toks[gap[0]!], CHANNEL_PREPS)) return b.code;
+  // "bài viết trên (trang) fanpage", "tin bài lên mạng xã hội"; but a thing counted by its own name on a
+  // channel counted in times aired ("2 chuyên mục trên đài truyền thanh": programmes, not broadcasts)
+  if (gap.length >= 1 && gap.length <= 3 && isWordIn(toks[gap[0]!], CHANNEL_PREPS)) {
+    const own = toks
+      .slice(a.start, a.end)
+      .map((t) => t.k)
+      .join("");
+    return compiled.measures.get(own) === a.code && countsTimes(compiled, b.code) ? null : b.code;
+  }
   if (gap.length > 3) return null;
   // a label's head: its value follows ("…: 210", "… là 85", "… 95"), and no number came before it
   if (!after || after.kind !== "N") return null;
