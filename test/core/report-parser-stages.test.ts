@@ -1263,6 +1263,15 @@ describe("stage 2b: findMultipliers", () => {
   ])("reads products and counts of kinds or things: %s", (text, values) => {
     expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
   });
+  it("reads 'mỗi cái' with a figure of no indicator as a detail of each thing, no figure", () => {
+    expect(read("2 phóng sự và 2 chuyên mục, mỗi cái phát 1 lần")).toEqual({
+      values: { phong_su: 2, chuyen_muc: 2 },
+      unclear: [],
+    });
+    expect(read("treo 3 pano, moi cai 2 mat")).toEqual({ values: { pano: 3 }, unclear: [] });
+    // an indicator's figure per thing, with no count of the things, is still quoted
+    expect(read("mỗi cái 50 tờ")).toEqual({ values: {}, unclear: ["mỗi cái 50 tờ"] });
+  });
   it("quotes a figure per unit as unclear when the count is not given", () => {
     expect(read("mỗi thôn treo 2 pa nô")).toEqual({ values: {}, unclear: ["mỗi thôn treo 2 pa nô"] });
   });

@@ -29,6 +29,8 @@ export interface Multipliers extends TokenMarks {
   settled: number[];
 }
 
+/** "mỗi cái", "mỗi chiếc": each of the things just counted; with no count of them, a detail, no figure. */
+const EACH_THING = new Set(["cai", "chiec"]);
 /** "mỗi loại", "mỗi thứ": the number is each named indicator's. */
 const EACH_KIND = new Set(["loai", "thu"]);
 /** Words that may stand between "mỗi <unit>" and its number ("mỗi thôn treo 2 pa nô"). */
@@ -193,10 +195,15 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       ownFigure(toks, nv, numbers, nameAt, i, unit.end);
     if (count === null) {
       // "mỗi tháng 1 chuyên mục, cả quý I có 3": a part of the whole the sentence states, not unclear
+      // "2 phóng sự và 2 chuyên mục, mỗi cái phát 1 lần": a detail of each thing counted, no figure
+      const detail = (e: number): boolean =>
+        EACH_THING.has(unit.words[0]!) &&
+        !namedAfter(toks, nameAt, e) &&
+        !(toks[e]?.type === "w" && compiled.measures.has(toks[e]!.kt));
       const part = PERIOD_UNITS.has(unit.words[0]!) && statesWhole(toks, i);
       for (const [s, e] of figures) {
         for (let x = s; x < e; x++) blocked.push(x);
-        if (!part) unclear.push([i, e - 1]);
+        if (!part && !detail(e)) unclear.push([i, e - 1]);
       }
     } else {
       // "băng rôn mỗi thôn 3 cái, 7 thôn": the count said after is no figure of the clause
