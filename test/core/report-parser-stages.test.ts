@@ -78,6 +78,15 @@ describe("stage 1: normaliseAndTokenise", () => {
 
 describe("stage 2: markNonValues", () => {
   it.each([
+    ["thôn Khe Giao 2 hoàn thành rồi a: 2 pano 1 cụm cổ động 50 tờ rơi", { pano: 2, cum_co_dong: 1, to_roi: 50 }],
+    ["bản Na Hươi 1 đã treo 3 băng rôn", { bang_ron: 3 }],
+    ["tổ dân phố Bắc Hà 2: 4 pano", { pano: 4 }],
+    // the place's figure, not part of its name
+    ["thôn Tân Thành 5 pano", { pano: 5 }],
+  ])("reads a number ending a place's name as part of the name: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
+  });
+  it.each([
     ["ngày 10/02/2021 treo 5 pano", ["ngày", "10", "/", "02", "/", "2021"]],
     ["lúc 8h30 phát thanh 2 buổi", ["lúc", "8", "h", "30"]],
     ["SĐT 0912 345 678 pano 3", ["0912", "345", "678"]],

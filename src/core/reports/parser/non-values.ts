@@ -301,6 +301,9 @@ function countsSomething(
   return !!nameAt(j + 1) || compiled.measures.has(next.k) || compiled.measures.has(next.kt);
 }
 
+/** Heads of places named by name ("thôn Khe Giao 2", "bản Na Hươi 1"). */
+const NAMED_PLACE_HEADS: ReadonlySet<string> = new Set(["thon", "xom", "ban", "ap", "lang", "khu", "pho", "to"]);
+
 /** Words before a label word that make it a counted noun ("mỗi thôn 2", "cả tháng 22"). */
 const COUNTED_BEFORE: ReadonlySet<string> = new Set(["moi", "ca"]);
 /** Words before a place that make it the whole place ("tổng phường", "toàn xã"). */
@@ -326,6 +329,17 @@ function markLabels(
       for (let x = i; x < mt.end; x++) inName[x] = 1;
       i = mt.end - 1;
     }
+  }
+  // "thôn Khe Giao 2 hoàn thành": a place's name ending in a number, the number part of the name
+  // (not "thôn Tân Thành 5 pano": the place's figure)
+  for (let i = 0; i + 2 < n; i++) {
+    if (!NAMED_PLACE_HEADS.has(toks[i]!.kt) || toks[i]!.type !== "w") continue;
+    let j = i + 1;
+    while (j < i + 4 && toks[j]?.type === "w" && /^\p{Lu}\p{Ll}/u.test(toks[j]!.o)) j++;
+    if (j === i + 1 || toks[j]?.type !== "n" || blocked[j] || !/^\d{1,2}$/.test(toks[j]!.k)) continue;
+    if (countsSomething(toks, j, nameAt, compiled) || toks[j + 1]?.type === "n") continue;
+    blocked[j] = 1;
+    i = j;
   }
   for (let i = 0; i < n; i++) {
     const t = toks[i]!;
