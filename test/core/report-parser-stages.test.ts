@@ -78,6 +78,16 @@ describe("stage 1: normaliseAndTokenise", () => {
 
 describe("stage 2: markNonValues", () => {
   it.each([
+    ["to truong to dan pho 2 nhan 40 to roi ve phat", { to_roi: 40 }],
+    ["thon 3 nhan 50 to roi", { to_roi: 50 }],
+    // after a quantity with its unit, or written with its marks, it multiplies
+    ["phat thanh 3 buoi nhan 4 tuan", { phat_thanh: 12 }],
+    ["phát thanh 3 buổi nhân 4 tuần", { phat_thanh: 12 }],
+    ["hn 4 cuoc nhan 55 nguoi", { hoi_nghi: 4, nguoi_tham_du: 220 }],
+  ])("reads 'nhan' typed without marks after a bare number as 'nhận' (received), no product: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
+  });
+  it.each([
     ["thôn Khe Giao 2 hoàn thành rồi a: 2 pano 1 cụm cổ động 50 tờ rơi", { pano: 2, cum_co_dong: 1, to_roi: 50 }],
     ["bản Na Hươi 1 đã treo 3 băng rôn", { bang_ron: 3 }],
     ["tổ dân phố Bắc Hà 2: 4 pano", { pano: 4 }],

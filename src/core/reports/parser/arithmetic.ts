@@ -58,7 +58,7 @@ export function findArithmetic(
     let j = first.end;
     for (;;) {
       const sign = toks[j];
-      const signKind = isTimes(sign) ? "times" : sign?.k === "+" ? "plus" : null;
+      const signKind = isTimes(sign, toks[j - 1]) ? "times" : sign?.k === "+" ? "plus" : null;
       if (!signKind || (kind && signKind !== kind)) break;
       // "sáng 80 người + chiều 70 người": a time of day may name the operand after "+"
       // "fanpage 10 + zalo 8 = 18 bài": so may a channel
@@ -150,8 +150,12 @@ const CHANNELS: ReadonlySet<string> = new Set([
 /** Times of day that name a part of a sum ("+ chiều 70 người"). */
 const TIMES_OF_DAY: ReadonlySet<string> = new Set(["sang", "chieu", "toi", "trua", "dem"]);
 
-function isTimes(t: Tok | undefined): boolean {
-  return !!t && (TIMES_SIGNS.has(t.k) || isWordIn(t, TIMES_SIGNS));
+function isTimes(t: Tok | undefined, before?: Tok): boolean {
+  if (!t) return false;
+  // "nhan" typed without marks is as often "nhận" (received: "tổ 2 nhan 40 tờ rơi"): times when written
+  // "nhân", or after a quantity with its unit ("3 buoi nhan 4 tuan")
+  if (t.type === "w" && t.k === "nhan") return t.o.toLowerCase() === "nhân" || before?.type === "w";
+  return TIMES_SIGNS.has(t.k) || isWordIn(t, TIMES_SIGNS);
 }
 
 /** A quantity at token i: digits, then up to four unit tokens ("buổi/tuần", "học viên"). */
@@ -163,7 +167,7 @@ function operandAt(toks: readonly Tok[], blocked: Uint8Array, i: number): Operan
   let end = i + 1;
   for (let k = 0; k < MAX_UNIT_TOKENS; k++) {
     const u = toks[end];
-    if (!u || isTimes(u)) break;
+    if (!u || isTimes(u, toks[end - 1])) break;
     if (u.type === "w" || (u.k === "/" && toks[end + 1]?.type === "w")) end++;
     else break;
   }
