@@ -1148,6 +1148,13 @@ describe("stage 2a′: markNotDone", () => {
   ])("reads what is broken ('hỏng 2 cụm') or repaired ('sửa chữa 1 pano') as no figure: %s", (text, values) => {
     expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
   });
+  it.each([
+    ["tháng này e bảo dưỡng xe loa 1 lần ko chạy lượt nào", { xe_luu_dong: 0 }],
+    ["bao duong loa 2 lan, phat thanh 10 luot", { phat_thanh: 10 }],
+    ["sửa chữa pano 1 lần; treo 2 pano", { pano: 2 }],
+  ])("reads how many times upkeep was done ('bảo dưỡng xe loa 1 lần') as no figure: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
+  });
   it("still reads 'sửa:' as a correction and 'hong' typed without marks as chat for 'không'", () => {
     expect(parseReport("sửa: pano 4", SAMPLE_INDICATORS).values).toEqual({ pano: 4 });
     expect(parseReport("hong 2 pano nha, treo 5 pano", SAMPLE_INDICATORS).values).not.toEqual({ pano: 5 });

@@ -53,6 +53,12 @@ const BEFORE: readonly string[][] = [
   ["bao", "duong"],
   ["bao", "tri"],
 ];
+/** Upkeep of what stands: "bảo dưỡng xe loa 1 lần" counts the upkeep, not the thing. */
+const UPKEEP: readonly string[][] = [
+  ["sua", "chua"],
+  ["bao", "duong"],
+  ["bao", "tri"],
+];
 /** People words before a lone "vang" typed without marks ("5 nguoi vang"). */
 const PEOPLE = new Set(["nguoi", "bieu", "vien", "hocvien"]);
 /** At most this many words (measure, name) between a figure and the words after it. */
@@ -78,6 +84,19 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.type === "w") {
+      // "bảo dưỡng xe loa 1 lần": how many times the upkeep was done, no figure
+      const upkeep = seqAt(toks, i, UPKEEP);
+      if (upkeep) {
+        for (let j = i + upkeep; j < i + upkeep + 4 && toks[j]; j++) {
+          if (toks[j]!.type !== "n" || nv.blocked[j]) {
+            if (toks[j]!.type !== "w") break;
+            continue;
+          }
+          const num = numbers.read(j, false);
+          if (num && !num.bad && key(toks[num.end]) === "lan") for (let x = j; x < num.end; x++) blocked.push(x);
+          break;
+        }
+      }
       const before = seqAt(toks, i, BEFORE);
       if (!before) continue;
       // a lone "hong" typed without marks may be chat for "không"
