@@ -139,7 +139,10 @@ describe("durable inbox", () => {
     await Promise.all(["1", "2", "3"].map((chat) => inbox.accept(incoming(chat, "1", `m${chat}`))));
     const transaction = sqlite.transaction.bind(sqlite);
     let commits = 0;
-    sqlite.transaction = ((fn: never) => (commits++, transaction(fn))) as typeof sqlite.transaction;
+    sqlite.transaction = ((fn: never) => {
+      commits++;
+      return transaction(fn);
+    }) as typeof sqlite.transaction;
     try {
       await inbox.drain();
     } finally {
