@@ -78,6 +78,16 @@ describe("stage 1: normaliseAndTokenise", () => {
 
 describe("stage 2: markNonValues", () => {
   it.each([
+    ["tdp 3 trong tháng 1 hội nghị 45 người, 2 băng rôn", { hoi_nghi: 1, nguoi_tham_du: 45, bang_ron: 2 }],
+    ["trong quý 2 pano, 3 băng rôn", { pano: 2, bang_ron: 3 }],
+    ["trong tuan 1 hoi nghi, 60 nguoi", { hoi_nghi: 1, nguoi_tham_du: 60 }],
+    // a month named before what was done stays a label
+    ["trong tháng 3 tổ chức 2 hội nghị", { hoi_nghi: 2 }],
+    ["trong tháng 1 phát 200 tờ rơi", { to_roi: 200 }],
+  ])("reads 'trong tháng' (during the month) then a count of an indicator as that count: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
+  });
+  it.each([
     ["to truong to dan pho 2 nhan 40 to roi ve phat", { to_roi: 40 }],
     ["thon 3 nhan 50 to roi", { to_roi: 50 }],
     // after a quantity with its unit, or written with its marks, it multiplies
@@ -1152,6 +1162,7 @@ describe("stage 2a′: markNotDone", () => {
     ["tháng này e bảo dưỡng xe loa 1 lần ko chạy lượt nào", { xe_luu_dong: 0 }],
     ["bao duong loa 2 lan, phat thanh 10 luot", { phat_thanh: 10 }],
     ["sửa chữa pano 1 lần; treo 2 pano", { pano: 2 }],
+    ["Bảo dưỡng xe ô tô của xã 1 lần, xe thông tin lưu động chạy 3 lượt", { xe_luu_dong: 3 }],
   ])("reads how many times upkeep was done ('bảo dưỡng xe loa 1 lần') as no figure: %s", (text, values) => {
     expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
   });

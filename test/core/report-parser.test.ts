@@ -156,10 +156,10 @@ describe("real-style report corpus, third development part", () => {
 const real4 = readFixture("report-corpus-real-4.jsonl");
 
 describe("real-style report corpus, fourth development part", () => {
-  it("reads at least 154 of its 160 messages exactly", () => {
+  it("reads at least 155 of its 160 messages exactly", () => {
     const score = scoreCorpus(real4, SAMPLE_INDICATORS);
     expect(score.total).toBe(160);
-    expect(score.exact).toBeGreaterThanOrEqual(154);
+    expect(score.exact).toBeGreaterThanOrEqual(155);
   });
   it("reads 'TT' as 'thông tin' ('xe TT lưu động'), and a 'TT' column header stays a header", () => {
     expect(parseReport("xe TT lưu động: 6 lượt; tin bài 2", SAMPLE_INDICATORS).values).toEqual({
@@ -176,10 +176,10 @@ describe("real-style report corpus, fourth development part", () => {
 const real5 = readFixture("report-corpus-real-5.jsonl");
 
 describe("real-style report corpus, fifth development part", () => {
-  it("reads at least 157 of its 160 messages exactly", () => {
+  it("reads at least 158 of its 160 messages exactly", () => {
     const score = scoreCorpus(real5, SAMPLE_INDICATORS);
     expect(score.total).toBe(160);
-    expect(score.exact).toBeGreaterThanOrEqual(157);
+    expect(score.exact).toBeGreaterThanOrEqual(158);
   });
 });
 

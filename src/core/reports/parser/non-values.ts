@@ -301,6 +301,8 @@ function countsSomething(
   return !!nameAt(j + 1) || compiled.measures.has(next.k) || compiled.measures.has(next.kt);
 }
 
+const key_ = (t: Tok | undefined): string => (t?.type === "w" ? t.kt : "");
+
 /** Heads of places named by name ("thôn Khe Giao 2", "bản Na Hươi 1"). */
 const NAMED_PLACE_HEADS: ReadonlySet<string> = new Set(["thon", "xom", "ban", "ap", "lang", "khu", "pho", "to"]);
 
@@ -370,6 +372,15 @@ function markLabels(
     if (inName[i - 1] && toks[i + 1]?.k === ":") continue;
     // "ngày 2 lượt trong 15 ngày", "tuần 3 bài x 4 tuần": a spoken rate (stage 2b), not a date
     if (spokenRateAt(toks, i, key)) continue;
+    // "trong tháng 1 hội nghị 45 người": "trong tháng" (during the month), then a count of something
+    if (
+      (key === "thang" || key === "quy" || key === "tuan") &&
+      key_(before) === "trong" &&
+      toks[i + 1]?.type === "n" &&
+      !(key_(toks[i + 2]) === "to" && key_(toks[i + 3]) === "chuc") &&
+      nameAt(i + 2) !== null
+    )
+      continue;
     const forms = LABELS[key];
     let j = i + 1;
     if (forms === null) {

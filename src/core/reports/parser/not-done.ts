@@ -87,7 +87,7 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
       // "bảo dưỡng xe loa 1 lần": how many times the upkeep was done, no figure
       const upkeep = seqAt(toks, i, UPKEEP);
       if (upkeep) {
-        for (let j = i + upkeep; j < i + upkeep + 4 && toks[j]; j++) {
+        for (let j = i + upkeep; j < i + upkeep + 6 && toks[j]; j++) {
           if (toks[j]!.type !== "n" || nv.blocked[j]) {
             if (toks[j]!.type !== "w") break;
             continue;
