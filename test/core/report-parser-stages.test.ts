@@ -485,6 +485,16 @@ describe("stage 2c: readTables", () => {
 });
 
 describe("stage 3: findMentions", () => {
+  it.each([
+    ["hoc vien tap huan quy 2: 60; so lop quy 2: 1", { nguoi_tham_du: 60, hoi_nghi: 1 }],
+    ["số lớp tập huấn: 3, số học viên 120", { hoi_nghi: 3, nguoi_tham_du: 120 }],
+    ["so xe: 2", { xe_luu_dong: 2 }],
+  ])(
+    "reads 'số' and a counting noun heading one indicator's names as that indicator ('số lớp'): %s",
+    (text, values) => {
+      expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
+    },
+  );
   it("finds the longest synonym, tolerating hyphens, missing spaces, typos", () => {
     const { mentions } = upToPairing("12 pa-nô, bangron 3, xe thông tin lưu động 2, ap phick 4");
     expect(mentions.map((m) => m.code)).toEqual(["pano", "bang_ron", "xe_luu_dong", "ap_phich"]);

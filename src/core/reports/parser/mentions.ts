@@ -71,10 +71,19 @@ export function createNameMatcher(
       if (hit) for (let x = i; x < hit.end; x++) if (blocked[x]) stillFree = false;
       if (stillFree) return hit;
     }
-    const r = matchIndicator(toks, blocked, i, compiled);
+    const r = matchIndicator(toks, blocked, i, compiled) ?? countOfHead(toks, blocked, i, compiled);
     memo.set(i, r);
     return r;
   };
+}
+
+/** "số lớp quý 2: 1", "so xe": "số" (the number of) and a counting noun heading one indicator's names name it. */
+function countOfHead(toks: readonly Tok[], blocked: Uint8Array, i: number, compiled: CompiledIndicators): NameMatch {
+  const t = toks[i];
+  const next = toks[i + 1];
+  if (t?.type !== "w" || t.kt !== "so" || next?.type !== "w" || blocked[i] || blocked[i + 1]) return null;
+  const head = compiled.heads.get(next.k);
+  return head ? { end: i + 2, code: head.code } : null;
 }
 
 /**
