@@ -524,6 +524,15 @@ describe("stage 3: findMentions", () => {
 
 describe("stage 4: pairNumbers", () => {
   it.each([
+    ["tap huan 60 hoc vien", { nguoi_tham_du: 60 }],
+    ["hội nghị 80 đại biểu", { nguoi_tham_du: 80 }],
+    ["Hội nghị tuyên truyền 95 người tham dự", { nguoi_tham_du: 95 }],
+    // a name with its own figure after it keeps it
+    ["hoi nghi 2 nguoi tham du 90", { hoi_nghi: 2, nguoi_tham_du: 90 }],
+  ])("gives a number followed right away by people named by their role to the people: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
+  });
+  it.each([
     ["phát 2 chuyên mục trên đài truyền thanh xã", { chuyen_muc: 2 }],
     ["3 phóng sự trên đài truyền thanh huyện", { phong_su: 3 }],
     ["2 chuyen muc tren loa truyen thanh", { chuyen_muc: 2 }],

@@ -91,6 +91,9 @@ export function pairNumbers(
     if (next?.kind === "I" && next.start === it.end && merged[k + 2]?.kind !== "N" && t1?.type === "w") {
       const own = compiled.measures.get(t1.k) ?? compiled.measures.get(t1.kt);
       if (own === next.code && own !== (merged[k - 1] as IndItem).code) claimed.add(it);
+      // "tập huấn 60 học viên", "hội nghị 80 đại biểu": people named by their role right after the number
+      else if (next.code !== (merged[k - 1] as IndItem).code && compiled.measures.get("nguoi") === next.code)
+        claimed.add(it);
     }
   }
   const matched = bestPairs(tk, merged, cls, measured, claimed);
