@@ -524,6 +524,13 @@ describe("stage 3: findMentions", () => {
 
 describe("stage 4: pairNumbers", () => {
   it.each([
+    ["nguoi tham du tap huan 1 tram linh 5 nguoi", { nguoi_tham_du: 105 }],
+    ["người tham dự hội nghị 80 người", { nguoi_tham_du: 80 }],
+    ["tờ rơi hội nghị 300 tờ", { to_roi: 300 }],
+  ])("reads two names in a row as one, the head's, when the figure has the head's own measure: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
+  });
+  it.each([
     ["tap huan 60 hoc vien", { nguoi_tham_du: 60 }],
     ["hội nghị 80 đại biểu", { nguoi_tham_du: 80 }],
     ["Hội nghị tuyên truyền 95 người tham dự", { nguoi_tham_du: 95 }],

@@ -385,7 +385,10 @@ function mergedCode(
     return false;
   })();
   const counted = isWordIn(toks[a.start - 1], COUNT_WORDS);
-  return gap.length > 0 || counted || colon ? a.code : null;
+  // "người tham dự tập huấn 105 người": the figure's measure is the head's own
+  const m = toks[after.end];
+  const headsMeasure = m?.type === "w" && (compiled.measures.get(m.k) ?? compiled.measures.get(m.kt)) === a.code;
+  return gap.length > 0 || counted || colon || headsMeasure ? a.code : null;
 }
 
 /** Cost of pairing two neighbouring items, or null when they cannot pair. */
