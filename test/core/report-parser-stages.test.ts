@@ -1124,6 +1124,13 @@ describe("stage 2a: markLookAlikes", () => {
       "phát tờ rơi cho 500 hộ dân",
     ]);
   });
+  it.each([
+    ["thay bình điện cho 2 loa không dây; phát thanh 9 lượt", { phat_thanh: 9 }],
+    ["thay pin cho 3 loa, phat thanh 12 luot", { phat_thanh: 12 }],
+    ["sửa dây cho 4 cụm loa; phát thanh 6 buổi", { phat_thanh: 6 }],
+  ])("reads a part replaced for loudspeakers ('thay bình điện cho 2 loa') as work on them: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
+  });
   it("reads 'sửa N loa' as work on loudspeakers, not broadcasts", () => {
     expect(read("phat thanh 12 luot, sua 3 loa hong")).toEqual({ values: { phat_thanh: 12 }, unclear: [] });
   });

@@ -210,6 +210,13 @@ function equipmentEnd(
 ): number {
   let j = from;
   if (key(toks[j]) === "them" || key(toks[j]) === "lai") j++;
+  // "thay bình điện cho 2 loa không dây": a part replaced for the loudspeakers
+  for (let k = j; k < j + 4 && toks[k]?.type === "w"; k++) {
+    if (key(toks[k]) === "cho" && k > j) {
+      j = k + 1;
+      break;
+    }
+  }
   if (toks[j] && !nv.blocked[j]) {
     const num = numbers.read(j, false);
     if (num && !num.bad) j = num.end;
