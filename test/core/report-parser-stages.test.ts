@@ -1199,6 +1199,15 @@ describe("stage 2a′: markNotDone", () => {
   ])("reads how many times upkeep was done ('bảo dưỡng xe loa 1 lần') as no figure: %s", (text, values) => {
     expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
   });
+  it.each([
+    ["e đi họp ở huyện 2 buổi, còn xã tổ chức 1 hội nghị 60 người", { hoi_nghi: 1, nguoi_tham_du: 60 }],
+    ["dự họp tại tỉnh 1 lần; phát thanh 8 lượt", { phat_thanh: 8 }],
+    ["di hop huyen 3 buoi, xa to chuc 2 hoi nghi", { hoi_nghi: 2 }],
+    // a meeting held stays
+    ["họp 2 cuộc", { hoi_nghi: 2 }],
+  ])("reads meetings attended elsewhere ('đi họp ở huyện 2 buổi') as no figure: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
+  });
   it("still reads 'sửa:' as a correction and 'hong' typed without marks as chat for 'không'", () => {
     expect(parseReport("sửa: pano 4", SAMPLE_INDICATORS).values).toEqual({ pano: 4 });
     expect(parseReport("hong 2 pano nha, treo 5 pano", SAMPLE_INDICATORS).values).not.toEqual({ pano: 5 });

@@ -53,6 +53,14 @@ const BEFORE: readonly string[][] = [
   ["bao", "duong"],
   ["bao", "tri"],
 ];
+/** Meetings attended elsewhere ("đi họp ở huyện 2 buổi", "dự họp 1 lần"): not the commune's own. */
+const ATTENDED: readonly string[][] = [
+  ["di", "hop"],
+  ["du", "hop"],
+  ["di", "du", "hop"],
+];
+/** Counting words of sessions attended. */
+const SESSIONS = new Set(["buoi", "lan", "cuoc", "ngay"]);
 /** Upkeep of what stands: "bảo dưỡng xe loa 1 lần" counts the upkeep, not the thing. */
 const UPKEEP: readonly string[][] = [
   ["sua", "chua"],
@@ -79,12 +87,25 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
   const { toks } = tk;
   const blocked: number[] = [];
   // most messages say none of these words: nothing to read
-  if (!/\b(?:chua|con|bi|tam|ton|vang|hong|duong|tri)\b/.test(tk.folded.key)) return { blocked };
+  if (!/\b(?:chua|con|bi|tam|ton|vang|hong|duong|tri|hop)\b/.test(tk.folded.key)) return { blocked };
   const numbers = createNumberReader(tk, nv.blocked);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.type === "w") {
       // "bảo dưỡng xe loa 1 lần": how many times the upkeep was done, no figure
+      // "e đi họp ở huyện 2 buổi": meetings attended elsewhere, not held, no figure
+      const attended = seqAt(toks, i, ATTENDED);
+      if (attended) {
+        for (let j = i + attended; j < i + attended + 5 && toks[j]; j++) {
+          if (toks[j]!.type !== "n" || nv.blocked[j]) {
+            if (toks[j]!.type !== "w") break;
+            continue;
+          }
+          const num = numbers.read(j, false);
+          if (num && !num.bad && SESSIONS.has(key(toks[num.end]))) for (let x = j; x < num.end; x++) blocked.push(x);
+          break;
+        }
+      }
       const upkeep = seqAt(toks, i, UPKEEP);
       if (upkeep) {
         for (let j = i + upkeep; j < i + upkeep + 6 && toks[j]; j++) {
