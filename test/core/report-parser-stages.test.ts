@@ -78,6 +78,13 @@ describe("stage 1: normaliseAndTokenise", () => {
 
 describe("stage 2: markNonValues", () => {
   it.each([
+    ["phát thanh 12 buổi, mỗi buổi 15-20 phút", { phat_thanh: 12 }],
+    ["hội nghị 1 cuộc, đại biểu từ 30 tới 60 tuổi, 80 người", { hoi_nghi: 1, nguoi_tham_du: 80 }],
+    ["tap huan 1 lop, hoc vien tu 18 den 45 tuoi, 50 nguoi", { hoi_nghi: 1, nguoi_tham_du: 50 }],
+  ])("reads a range of ages or minutes ('từ 25 đến 55 tuổi', '15-20 phút') as no figure: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
+  });
+  it.each([
     ["tdp 3 trong tháng 1 hội nghị 45 người, 2 băng rôn", { hoi_nghi: 1, nguoi_tham_du: 45, bang_ron: 2 }],
     ["trong quý 2 pano, 3 băng rôn", { pano: 2, bang_ron: 3 }],
     ["trong tuan 1 hoi nghi, 60 nguoi", { hoi_nghi: 1, nguoi_tham_du: 60 }],

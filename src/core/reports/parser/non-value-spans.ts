@@ -105,7 +105,10 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
       if (free(m.index, m.index + m[0].length)) markWhen(m.index, m.index + m[0].length);
     },
   );
-  // and ages: "28 tuổi"
+  // and ages: "28 tuổi"; a range of them, "từ 25 đến 55 tuổi", "15-20 phút", whole
+  each(/(?<![\d.,/])(?:tu[ \t]+)?\d+[ \t]*(?:-|–|den|toi)[ \t]*\d+[ \t]*(?:phut|giay|tieng|tuoi)(?!\p{L})/gu, (m) => {
+    if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
+  });
   each(/(?<![\d.,/])\d+(?:[.,]\d+)?[ \t]*(?:phut|giay|tieng|tuoi)(?!\p{L})/gu, (m) => {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
   });
