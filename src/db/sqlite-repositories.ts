@@ -6,7 +6,7 @@
  */
 import type Database from "better-sqlite3";
 import type { AssignmentRecord, AssignmentView, AttachmentRecord, ReportRecord, TaskRecord } from "../core/ports.js";
-import type { Repositories } from "../core/repositories.js";
+import type { Repositories, RollupMentionKind } from "../core/repositories.js";
 import { connectionOf, type Db, sqliteDate as iso, type SqliteConnection } from "./database.js";
 import {
   type AssignmentRow,
@@ -460,6 +460,25 @@ function withPreparedHotPath(
           ),
         );
         return rows.map(toAttachment);
+      },
+    },
+    rollupMentions: {
+      ...repos.rollupMentions,
+      // Every rollup reads what the group was told of its period (thousands of rows at the
+      // country's size): through Prisma it held the event loop ~60 ms.
+      async list(occurrenceIds) {
+        if (!occurrenceIds.length) return [];
+        const rows = await run(() =>
+          sql.all(
+            `SELECT occurrenceId, unitId, kind FROM "RollupMention" WHERE occurrenceId IN (SELECT value FROM json_each(?)) ORDER BY id`,
+            JSON.stringify(occurrenceIds),
+          ),
+        );
+        return rows.map((r) => ({
+          occurrenceId: r.occurrenceId as number,
+          unitId: r.unitId as number,
+          kind: r.kind as RollupMentionKind,
+        }));
       },
     },
     outbox: {

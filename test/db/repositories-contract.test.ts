@@ -549,4 +549,24 @@ describe.each([
       retiredNote: "",
     });
   });
+
+  it("rollup mentions: each unit and kind recorded once, listed by period, in batches", async () => {
+    const overdue = (occurrenceId: number, unitId: number) => ({ occurrenceId, unitId, kind: "overdue" as const });
+    await repos.rollupMentions.record(
+      [overdue(9001, 1), overdue(9001, 2), { occurrenceId: 9002, unitId: 1, kind: "closed" }],
+      AT,
+    );
+    await repos.rollupMentions.record([overdue(9001, 1)], AT);
+    const byUnit = (a: { unitId: number; kind: string }, b: { unitId: number; kind: string }) =>
+      a.unitId - b.unitId || a.kind.localeCompare(b.kind);
+    expect((await repos.rollupMentions.list([9001])).sort(byUnit)).toEqual([overdue(9001, 1), overdue(9001, 2)]);
+    expect(await repos.rollupMentions.list([9001, 9002])).toHaveLength(3);
+    expect(await repos.rollupMentions.list([])).toEqual([]);
+    // More than one batch of 100 at once.
+    await repos.rollupMentions.record(
+      Array.from({ length: 250 }, (_, i) => overdue(9003, i + 1)),
+      AT,
+    );
+    expect(await repos.rollupMentions.list([9003])).toHaveLength(250);
+  });
 });
