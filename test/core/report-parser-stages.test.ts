@@ -1176,10 +1176,10 @@ describe("stage 2a: markLookAlikes", () => {
     expect(read("lap dat 1 loa truyen thanh khong day, tin bai 2")).toEqual({ values: { tin_bai: 2 }, unclear: [] });
     expect(read("loa truyền thanh phát 30 lượt").values).toEqual({ phat_thanh: 30 });
   });
-  it("quotes a group's members as a reach figure", () => {
-    expect(read("Fanpage xã có 1.250 thành viên, đăng 6 bài")).toEqual({
+  it("quotes a chat group's members as a reach figure (a page's members are context)", () => {
+    expect(read("Nhóm Zalo xã có 1.250 thành viên, đăng 6 bài")).toEqual({
       values: { bai_mxh: 6 },
-      unclear: ["Fanpage xã có 1.250 thành viên"],
+      unclear: ["Zalo xã có 1.250 thành viên"],
     });
   });
   it("reads 'điều 3 lượt xe' as sending three, and a term of years as no range", () => {
@@ -1405,5 +1405,41 @@ describe("compiled indicators", () => {
     expect(luot.map((o) => o.code).sort()).toEqual(["phat_thanh", "xe_luu_dong"]);
     expect(luot.find((o) => o.code === "phat_thanh")!.firstWords.has("phat")).toBe(true);
     expect(luot.find((o) => o.code === "xe_luu_dong")!.firstWords.has("phat")).toBe(false);
+  });
+});
+
+describe("counts of context (places, things, people who do not attend)", () => {
+  const read = (text: string) => {
+    const r = parseReport(text, SAMPLE_INDICATORS);
+    return { values: r.values, unclear: r.unclear };
+  };
+  it("are neither values nor unclear, with or without a word before them", () => {
+    expect(read("thôn em có 9 xóm, treo 4 pa nô")).toEqual({ values: { pano: 4 }, unclear: [] });
+    expect(read("Dạ 7 xóm đã treo 14 băng rôn")).toEqual({ values: { bang_ron: 14 }, unclear: [] });
+    expect(read("xa co 12 thon, phat thanh 30 luot")).toEqual({ values: { phat_thanh: 30 }, unclear: [] });
+    expect(read("khu pho co 210 ho gia dinh, phat 210 to roi")).toEqual({ values: { to_roi: 210 }, unclear: [] });
+    expect(read("Xã có 6 cụm loa, phát thanh 20 lượt")).toEqual({ values: { phat_thanh: 20 }, unclear: [] });
+  });
+  it("cover people by role, markets, km and hospitals", () => {
+    expect(read("Trường có 450 học sinh, tổ chức 1 hội nghị")).toEqual({ values: { hoi_nghi: 1 }, unclear: [] });
+    expect(read("5 phong vien, dang 6 tin")).toEqual({ values: { tin_bai: 6 }, unclear: [] });
+    expect(read("30 doan vien thanh nien phat 900 to roi")).toEqual({ values: { to_roi: 900 }, unclear: [] });
+    expect(read("Fanpage xã có 5.200 thành viên, đăng 12 bài")).toEqual({ values: { bai_mxh: 12 }, unclear: [] });
+    expect(read("xe lưu động 2 lượt, đi 45 km")).toEqual({ values: { xe_luu_dong: 2 }, unclear: [] });
+    expect(read("treo 2 pano tren 3 km duong lien xa")).toEqual({ values: { pano: 2 }, unclear: [] });
+    expect(read("dan 4 ap phich o 3 cho")).toEqual({ values: { ap_phich: 4 }, unclear: [] });
+    expect(read("treo 3 áp phích ở 2 chợ và 1 bệnh viện")).toEqual({ values: { ap_phich: 3 }, unclear: [] });
+  });
+  it("never lose the plain figure beside them", () => {
+    expect(read("treo 5 bang ron o 4 thon").values).toEqual({ bang_ron: 5 });
+    expect(read("treo 8 pa nô ở 8 thôn").values).toEqual({ pano: 8 });
+    expect(read("phát 800 tờ rơi đến 800 hộ").values).toEqual({ to_roi: 800 });
+    expect(read("phat 300 to roi cho 300 ho").values).toEqual({ to_roi: 300 });
+    expect(read("phát tờ rơi 500 tờ tới 2 trường học").values).toEqual({ to_roi: 500 });
+    expect(read("hội nghị 80 đại biểu").values).toEqual({ nguoi_tham_du: 80 });
+  });
+  it("leave 'cho' (for) before a count of recipients alone, and people who attend", () => {
+    expect(read("tờ rơi 200 cho 150 hộ").values).toEqual({ to_roi: 200 });
+    expect(read("60 cán bộ dự hội nghị, 1 hội nghị").unclear).toHaveLength(1);
   });
 });

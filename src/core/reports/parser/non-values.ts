@@ -16,6 +16,9 @@ import { isKeycap } from "./number-forms.js";
 import { createNumberReader } from "./numbers.js";
 import { isWordIn, type Tok, type Tokenised } from "./tokens.js";
 import {
+  ATTEND_VERBS,
+  CONTEXT_PHRASES,
+  CONTEXT_WORDS,
   HARD_PUNCT,
   LABEL_SECOND,
   LABELS,
@@ -173,6 +176,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markShortMonths(tk, blocked);
   markListNumbering(tk, blocked);
   markPlaceCounts(tk, blocked, compiled, numbers, out.unclear);
+  markContextCounts(tk, blocked, compiled, numbers);
   markVagueQuantities(tk, blocked, out.unclear);
   for (const [s, e] of marks.unclearSpans) {
     const a = charToTok[s] ?? -1;
@@ -212,6 +216,83 @@ function markPlaceCounts(
     if (isWordIn(toks[i - 1], RECIPIENT_INTRO) && aloneInClause(toks, blocked, i, end)) unclear.push([i, num.end - 1]);
     i = end - 1;
   }
+}
+
+/**
+ * Counts of context with no word before them: "xã em 7 thôn", "trang có 2.300 thành viên", "3 phóng
+ * viên", "30 km", "Dạ 3 thôn đã treo": a number right before a counted place, thing or person who is
+ * no attendee is never a value and never unclear — unless the noun names an indicator or is its
+ * measure, or people are said to attend ("40 cán bộ dự hội nghị").
+ */
+function markContextCounts(
+  tk: Tokenised,
+  blocked: Uint8Array,
+  compiled: CompiledIndicators,
+  numbers: ReturnType<typeof createNumberReader>,
+): void {
+  const { toks } = tk;
+  let nameAt: ((i: number) => { end: number } | null) | null = null;
+  for (let j = 1; j < toks.length; j++) {
+    const w = toks[j]!;
+    if (w.type !== "w" || blocked[j]) continue;
+    const w2 = toks[j + 1];
+    const phrase = w2?.type === "w" && CONTEXT_PHRASES.has(`${w.k} ${w2.k}`);
+    if (!phrase && !CONTEXT_WORDS.has(w.k) && !isMarket(toks, j)) continue;
+    if (!phrase && (compiled.measures.has(w.k) || compiled.measures.has(w.kt))) continue;
+    // "pano 12 xa Thach Binh": a place named by its name follows the figure, it is not counted
+    if (!phrase && isProperName(toks[j + 1])) continue;
+    const i = numberStartBefore(toks, j);
+    if (i < 0 || blocked[i]) continue;
+    const num = numbers.read(i, false);
+    if (!num || num.bad || num.end !== j) continue;
+    nameAt ??= createNameMatcher(toks, blocked, compiled);
+    if (nameAt(j)) continue;
+    const end = phrase ? j + 2 : j + 1;
+    if (attendedAfter(toks, end) || (phrase && w.k === "thanh" && groupBefore(toks, i))) continue;
+    for (let x = i; x < end; x++) blocked[x] = 1;
+  }
+}
+
+/** A word starting with a capital letter, not the first of its line: a name ("Thạch Bình", "Gốm"). */
+function isProperName(t: Tok | undefined): boolean {
+  if (!t || t.type !== "w") return false;
+  const c = t.o[0] ?? "";
+  return c !== c.toLowerCase();
+}
+
+/** The first token of a digit figure ending right before token j ("1.450", "2 300"), or −1. */
+function numberStartBefore(toks: readonly Tok[], j: number): number {
+  const t = toks[j - 1];
+  return t?.type === "n" ? j - 1 : -1;
+}
+
+/** "chợ" (a market): typed with its mark, or plain "cho" closing its clause ("ở 2 cho", not "cho 200 hộ"). */
+function isMarket(toks: readonly Tok[], j: number): boolean {
+  const t = toks[j]!;
+  if (t.k !== "cho") return false;
+  if (t.o.toLowerCase() === "chợ") return true;
+  if (t.o.toLowerCase() !== "cho") return false;
+  const next = toks[j + 1];
+  return !next || next.type === "nl" || CLAUSE_PUNCT.has(next.k) || next.k === "va";
+}
+
+/**
+ * Whether a chat group is named shortly before token i: the members of a group ("nhóm zalo thôn có
+ * 230 thành viên") stay quoted to ask, since officers give them as the reach of their posts.
+ */
+function groupBefore(toks: readonly Tok[], i: number): boolean {
+  for (let x = i - 1; x >= 0 && x >= i - 5; x--) if (toks[x]!.k === "nhom") return true;
+  return false;
+}
+
+/** Whether people counted right before token `from` are said to attend ("40 cán bộ công chức dự hội nghị"). */
+function attendedAfter(toks: readonly Tok[], from: number): boolean {
+  for (let x = from; x < toks.length && x < from + 4; x++) {
+    const t = toks[x]!;
+    if (t.type !== "w") return false;
+    if (ATTEND_VERBS.has(t.k)) return true;
+  }
+  return false;
 }
 
 const RECIPIENT_INTRO: ReadonlySet<string> = new Set(["cho"]);

@@ -251,6 +251,64 @@ export const PLACE_PHRASES: ReadonlySet<string> = new Set([
   "ho gia",
 ]);
 
+/**
+ * Nouns officers count in passing, with no word before the number ("xã em 7 thôn", "trang có 2.300
+ * thành viên", "3 phóng viên", "30 km"): places, things and people who are not attendees. A number
+ * right before one is context — never a value, never unclear — unless the noun names an indicator or
+ * is its measure. One-word keys; two-word ones are in CONTEXT_PHRASES.
+ */
+export const CONTEXT_WORDS: ReadonlySet<string> = new Set([
+  "thon",
+  "xom",
+  "lang",
+  "xa",
+  "phuong",
+  "truong",
+  "ho",
+  "km",
+  "kiot",
+  "quay",
+  "em",
+]);
+/** Two-word context nouns, as "first second" keys (places, things, people by role who are not attendees). */
+export const CONTEXT_PHRASES: ReadonlySet<string> = new Set([
+  "to dan",
+  "khu dan",
+  "cum dan",
+  "khu pho",
+  "nha van",
+  "gia dinh",
+  "ho gia",
+  "co quan",
+  "don vi",
+  "thi tran",
+  "benh vien",
+  "tram y",
+  "ki ot",
+  "ky ot",
+  "cum loa",
+  "cot loa",
+  "thanh vien",
+  "phong vien",
+  "cong tac",
+  "bien tap",
+  "doan vien",
+  "hoi vien",
+  "dang vien",
+  "thanh nien",
+  "hoc sinh",
+  "sinh vien",
+  "giao vien",
+  "can bo",
+  "cong chuc",
+  "tinh nguyen",
+  "tuyen duong",
+  "truc duong",
+  "cay so",
+]);
+/** People who become attendees when a verb of attending follows ("40 cán bộ dự hội nghị"). */
+export const ATTEND_VERBS: ReadonlySet<string> = new Set(["du", "tham", "tg"]);
+
 /** Multiplication signs between two quantities ("3 buổi/tuần x 12 tuần"). */
 export const TIMES_SIGNS: ReadonlySet<string> = new Set(["x", "*", "×", "nhan"]);
 
