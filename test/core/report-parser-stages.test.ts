@@ -1443,3 +1443,24 @@ describe("counts of context (places, things, people who do not attend)", () => {
     expect(read("60 cán bộ dự hội nghị, 1 hội nghị").unclear).toHaveLength(1);
   });
 });
+
+describe("a lone indicator's figure left in the next clause", () => {
+  const read = (text: string) => {
+    const r = parseReport(text, SAMPLE_INDICATORS);
+    return { values: r.values, unclear: r.unclear };
+  };
+  it("is the indicator's when its neighbours were the plan ('kế hoạch', 'KH', 'chỉ tiêu')", () => {
+    expect(read("Pa nô: kế hoạch 10, thực hiện 8")).toEqual({ values: { pano: 8 }, unclear: [] });
+    expect(read("KH 12 bang ron, da thuc hien 12, dat 100%")).toEqual({ values: { bang_ron: 12 }, unclear: [] });
+    expect(read("to roi ke hoach 2000, thuc hien 1500")).toEqual({ values: { to_roi: 1500 }, unclear: [] });
+    expect(read("Chỉ tiêu: 6 áp phích; thực hiện: 6")).toEqual({ values: { ap_phich: 6 }, unclear: [] });
+  });
+  it("is the indicator's when its neighbours were context, with a shared measure", () => {
+    expect(read("xe lưu động qua 8 xóm, 3 lượt")).toEqual({ values: { xe_luu_dong: 3 }, unclear: [] });
+    expect(read("phat thanh tai 5 thon, 40 luot")).toEqual({ values: { phat_thanh: 40 }, unclear: [] });
+  });
+  it("stays unclear on another line, and goes to the owner of its measure", () => {
+    expect(read("xe luu dong di 6 thon\n2 luot")).toEqual({ values: {}, unclear: ["2 luot"] });
+    expect(read("xe lưu động đi 6 thôn, 200 tờ").values).toEqual({ to_roi: 200 });
+  });
+});

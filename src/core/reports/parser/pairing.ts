@@ -113,8 +113,45 @@ export function pairNumbers(
       pairs.push({ num: it, ind: { kind: "I", start: it.end, end: it.end + 1, code, first: false }, numFirst: true });
     else if (!it.weak) unplaced.push(it);
   }
+  const lone = loneFigure(tk, compiled, merged, pairs, unplaced);
+  if (lone) {
+    pairs.push(lone);
+    unplaced.splice(unplaced.indexOf(lone.num), 1);
+  }
   pairs.sort((x, y) => x.num.start - y.num.start);
   return { pairs, items: merged, unplaced, cls, unclear };
+}
+
+/**
+ * "xe lưu động đi 6 thôn, 2 lượt", "Băng rôn: kế hoạch 25, thực hiện 25", "KH 5 áp phích, thực hiện 5":
+ * the message names one indicator, which got no figure (its neighbours were context or the plan),
+ * and one figure is left after it on the same line with no measure of another: that figure is its.
+ */
+function loneFigure(
+  tk: Tokenised,
+  compiled: CompiledIndicators,
+  merged: readonly Item[],
+  pairs: readonly Pair[],
+  unplaced: readonly NumItem[],
+): Pair | null {
+  if (unplaced.length !== 1 || pairs.length !== 0) return null;
+  const num = unplaced[0]!;
+  let ind: IndItem | null = null;
+  for (const it of merged) {
+    if (it.kind !== "I") continue;
+    if (ind && ind.code !== it.code) return null;
+    ind ??= it;
+  }
+  if (!ind || ind.end > num.start) return null;
+  const { toks } = tk;
+  for (let x = ind.end; x < num.start; x++) if (toks[x]!.type === "nl") return null;
+  const w = toks[num.end];
+  if (w?.type === "w") {
+    const owner = compiled.measures.get(w.k) ?? compiled.measures.get(w.kt);
+    const shared = compiled.shared.get(w.k) ?? compiled.shared.get(w.kt);
+    if (owner ? owner !== ind.code : shared ? !shared.some((o) => o.code === ind.code) : false) return null;
+  }
+  return { num, ind, numFirst: false };
 }
 
 /**

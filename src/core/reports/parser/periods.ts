@@ -351,8 +351,10 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       continue;
     }
     // a plan's figure: "kế hoạch 10 pano, thực hiện 8", "KH: 10" (not "Kế hoạch số 15/KH-UBND")
-    if (((k === "ke" && next === "hoach") || k === "kh") && !nv.blocked[i]) {
-      let j = i + (k === "ke" ? 2 : 1);
+    // (and its other names: "chỉ tiêu 6 áp phích", "mục tiêu: 20 tin")
+    const planWords = (k === "ke" && next === "hoach") || ((k === "chi" || k === "muc") && next === "tieu");
+    if ((planWords || k === "kh") && !nv.blocked[i]) {
+      let j = i + (planWords ? 2 : 1);
       // "kế hoạch cả năm (1.000 tờ)", "kế hoạch năm (24 chuyên mục)": the plan's figure in brackets
       let x = j;
       if (key(toks[x]) === "ca") x++;
