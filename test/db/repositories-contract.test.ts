@@ -569,4 +569,67 @@ describe.each([
     );
     expect(await repos.rollupMentions.list([9003])).toHaveLength(250);
   });
+
+  it("long lists come whole and in order (the app's layer reads them in pages of 1,000)", async () => {
+    const { task } = await repos.tasks.upsert({
+      planId: null,
+      code: "NV_PAGES",
+      title: "Báo cáo dài",
+      targets: ["trang"],
+      schedule: { kind: "once", dueDate: "2021-03-15" },
+      reminder: null,
+      deadlineText: "15/03/2021",
+      createdBy: "t",
+      indicators: [],
+    });
+    const occurrence = await repos.assignments.ensureOccurrence({
+      taskId: task.id,
+      periodKey: "once",
+      label: "",
+      dueAt: new Date("2021-03-15T16:59:59Z"),
+    });
+    const count = 1_100;
+    const chatsBefore = (await repos.chats.listActiveUnitChats()).length;
+    for (let i = 0; i < count; i++) {
+      const unit = await repos.units.create({ code: `TRANG_${i}`, name: `Trang ${i}`, kind: "xa", tags: ["trang"] });
+      const assignmentId = (await repos.assignments.ensure({
+        occurrenceId: occurrence.id,
+        unitId: unit.id,
+        dueAt: occurrence.dueAt,
+      }))!;
+      await repos.chats.bind({
+        channel: "telegram",
+        chatId: String(-70_000 - i),
+        chatType: "group",
+        role: "unit",
+        unitId: unit.id,
+      });
+      // Two reports share each second (the 1,000th and the 1,001st too): the order falls back to the id.
+      await repos.reports.create(
+        {
+          assignmentId,
+          unitId: unit.id,
+          authorChannel: "telegram",
+          authorUserId: "7",
+          authorName: "Lan",
+          text: `${i} pa nô`,
+          values: {},
+          references: [],
+          unclear: [],
+          late: false,
+          sourceChatId: String(-70_000 - i),
+          sourceMessageId: "1",
+          mediaGroupId: null,
+          createdAt: new Date(AT.getTime() + Math.floor((i + 1) / 2) * 1_000),
+        },
+        { status: "submitted", at: AT },
+      );
+    }
+    const assignments = await repos.assignments.listForOccurrences([occurrence.id]);
+    expect(assignments).toHaveLength(count);
+    expect(assignments.map((a) => a.id)).toEqual([...assignments.map((a) => a.id)].sort((x, y) => x - y));
+    const reports = await repos.reports.listForOccurrences([occurrence.id]);
+    expect(reports.map((r) => r.text)).toEqual(Array.from({ length: count }, (_, i) => `${i} pa nô`));
+    expect((await repos.chats.listActiveUnitChats()).length - chatsBefore).toBe(count);
+  }, 120_000);
 });
