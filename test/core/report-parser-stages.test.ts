@@ -1464,3 +1464,20 @@ describe("a lone indicator's figure left in the next clause", () => {
     expect(read("xe lưu động đi 6 thôn, 200 tờ").values).toEqual({ to_roi: 200 });
   });
 });
+
+describe("road names ('QL1A', 'ĐT 741', 'tỉnh lộ 8')", () => {
+  const read = (text: string) => {
+    const r = parseReport(text, SAMPLE_INDICATORS);
+    return { values: r.values, unclear: r.unclear };
+  };
+  it("are no figures, glued or spaced, with or without diacritics", () => {
+    expect(read("Dọc ĐT741 treo 3 pa nô")).toEqual({ values: { pano: 3 }, unclear: [] });
+    expect(read("treo 6 bang ron doc QL 14")).toEqual({ values: { bang_ron: 6 }, unclear: [] });
+    expect(read("doc tinh lo 8 treo 4 pano")).toEqual({ values: { pano: 4 }, unclear: [] });
+    expect(read("dọc quốc lộ 1A treo 20 băng rôn")).toEqual({ values: { bang_ron: 20 }, unclear: [] });
+    expect(read("tren 3 km QL1A treo 9 bang ron")).toEqual({ values: { bang_ron: 9 }, unclear: [] });
+  });
+  it("leave glued figures of indicators alone", () => {
+    expect(read("treo15pano").values).toEqual({ pano: 15 });
+  });
+});

@@ -240,7 +240,7 @@ function markContextCounts(
     if (!phrase && !CONTEXT_WORDS.has(w.k) && !isMarket(toks, j)) continue;
     if (!phrase && (compiled.measures.has(w.k) || compiled.measures.has(w.kt))) continue;
     // "pano 12 xa Thach Binh": a place named by its name follows the figure, it is not counted
-    if (!phrase && isProperName(toks[j + 1])) continue;
+    if (!phrase && NAMED_CONTEXT.has(w.k) && isProperName(toks[j + 1])) continue;
     const i = numberStartBefore(toks, j);
     if (i < 0 || blocked[i]) continue;
     const num = numbers.read(i, false);
@@ -252,6 +252,9 @@ function markContextCounts(
     for (let x = i; x < end; x++) blocked[x] = 1;
   }
 }
+
+/** Context nouns that take a name after them ("xã Thạch Bình", "chợ Gốm"); "3 km QL1A" is still a count. */
+const NAMED_CONTEXT: ReadonlySet<string> = new Set(["thon", "xom", "lang", "xa", "phuong", "truong", "cho"]);
 
 /** A word starting with a capital letter, not the first of its line: a name ("Thạch Bình", "Gốm"). */
 function isProperName(t: Tok | undefined): boolean {
