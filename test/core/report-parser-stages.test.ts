@@ -1440,7 +1440,15 @@ describe("counts of context (places, things, people who do not attend)", () => {
   });
   it("leave 'cho' (for) before a count of recipients alone, and people who attend", () => {
     expect(read("tờ rơi 200 cho 150 hộ").values).toEqual({ to_roi: 200 });
-    expect(read("60 cán bộ dự hội nghị, 1 hội nghị").unclear).toHaveLength(1);
+    expect(read("60 cán bộ dự hội nghị, 1 hội nghị")).toEqual({
+      values: { hoi_nghi: 1, nguoi_tham_du: 60 },
+      unclear: [],
+    });
+  });
+  it("read people by role who are said to attend as the attendees", () => {
+    expect(read("1 hoi nghi, 45 doan vien tham du").values).toEqual({ hoi_nghi: 1, nguoi_tham_du: 45 });
+    expect(read("Hội nghị có 120 hội viên tham gia").values).toEqual({ nguoi_tham_du: 120 });
+    expect(read("tổ chức 2 hội nghị; 80 người dân tham dự").values).toEqual({ hoi_nghi: 2, nguoi_tham_du: 80 });
   });
 });
 

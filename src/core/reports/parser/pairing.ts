@@ -13,7 +13,17 @@ import type { Mention } from "./mentions.js";
 import type { NonValues } from "./non-values.js";
 import type { NumberReader } from "./numbers.js";
 import { isHard, isWordIn, type Tokenised } from "./tokens.js";
-import { BREAK_WORDS, CHANNEL_PREPS, CONJ, COUNT_WORDS, FILLER_WORDS, PREPS, TIME_UNITS } from "./vocabulary.js";
+import {
+  ATTEND_VERBS,
+  BREAK_WORDS,
+  CHANNEL_PREPS,
+  CONJ,
+  COUNT_WORDS,
+  FILLER_WORDS,
+  PEOPLE_PHRASES,
+  PREPS,
+  TIME_UNITS,
+} from "./vocabulary.js";
 
 /** How a token reads between items: a clause end, a filler word, another word, or part of an item. */
 export type TokenClass = "hard" | "filler" | "other" | "item";
@@ -108,7 +118,7 @@ export function pairNumbers(
       unclear.push([it.start, it.end - 1]);
       continue;
     }
-    const code = measureAfter(tk, nv, cls, compiled, it);
+    const code = measureAfter(tk, nv, cls, compiled, it) ?? attendingPeople(tk, compiled, it.end);
     if (code)
       pairs.push({ num: it, ind: { kind: "I", start: it.end, end: it.end + 1, code, first: false }, numFirst: true });
     else if (!it.weak) unplaced.push(it);
@@ -120,6 +130,23 @@ export function pairNumbers(
   }
   pairs.sort((x, y) => x.num.start - y.num.start);
   return { pairs, items: merged, unplaced, cls, unclear };
+}
+
+/**
+ * "40 cán bộ công chức dự hội nghị", "25 doan vien tham gia": people named by their role who are said
+ * to attend are the attendees (the indicator measured in "người"), else null.
+ */
+function attendingPeople(tk: Tokenised, compiled: CompiledIndicators, from: number): string | null {
+  const { toks } = tk;
+  const a = toks[from];
+  const b = toks[from + 1];
+  if (a?.type !== "w" || b?.type !== "w" || !PEOPLE_PHRASES.has(`${a.k} ${b.k}`)) return null;
+  for (let x = from + 2; x < toks.length && x < from + 6; x++) {
+    const t = toks[x]!;
+    if (t.type !== "w") return null;
+    if (ATTEND_VERBS.has(t.k)) return compiled.measures.get("nguoi") ?? null;
+  }
+  return null;
 }
 
 /**

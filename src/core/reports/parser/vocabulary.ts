@@ -306,6 +306,24 @@ export const CONTEXT_PHRASES: ReadonlySet<string> = new Set([
   "truc duong",
   "cay so",
 ]);
+/** People named by their role ("cán bộ", "đoàn viên", "hội viên"), as "first second" keys. */
+export const PEOPLE_PHRASES: ReadonlySet<string> = new Set([
+  "can bo",
+  "cong chuc",
+  "vien chuc",
+  "doan vien",
+  "hoi vien",
+  "dang vien",
+  "thanh nien",
+  "hoc sinh",
+  "sinh vien",
+  "giao vien",
+  "nguoi dan",
+  "phu nu",
+  "cuu chien",
+  "nhan dan",
+  "cong nhan",
+]);
 /** People who become attendees when a verb of attending follows ("40 cán bộ dự hội nghị"). */
 export const ATTEND_VERBS: ReadonlySet<string> = new Set(["du", "tham", "tg"]);
 
