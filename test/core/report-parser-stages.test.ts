@@ -1489,3 +1489,16 @@ describe("road names ('QL1A', 'ĐT 741', 'tỉnh lộ 8')", () => {
     expect(read("treo15pano").values).toEqual({ pano: 15 });
   });
 });
+
+describe("a thing on a channel counted in times aired", () => {
+  const values = (text: string) => parseReport(text, SAMPLE_INDICATORS).values;
+  it("is the thing's when the figure after it has the thing's own measure", () => {
+    expect(values("Chuyên mục trên đài truyền thanh: 5 chuyên mục")).toEqual({ chuyen_muc: 5 });
+    expect(values("chuyen muc tren dai truyen thanh 3 chuyen muc")).toEqual({ chuyen_muc: 3 });
+    expect(values("Phóng sự trên đài truyền thanh: 2 phóng sự")).toEqual({ phong_su: 2 });
+  });
+  it("is the broadcasts' when the figure after it counts times; the thing's when its figure comes first", () => {
+    expect(values("chuyên mục trên truyền thanh 12 lượt")).toEqual({ phat_thanh: 12 });
+    expect(values("2 chuyên mục trên đài truyền thanh")).toEqual({ chuyen_muc: 2 });
+  });
+});

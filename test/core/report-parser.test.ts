@@ -208,10 +208,10 @@ describe("real-style report corpus, seventh development part", () => {
 const real8 = readFixture("report-corpus-real-8.jsonl");
 
 describe("real-style report corpus, eighth development part (everyday short messages)", () => {
-  it("reads at least 145 of its 147 messages exactly", () => {
+  it("reads at least 146 of its 147 messages exactly", () => {
     const score = scoreCorpus(real8, SAMPLE_INDICATORS);
     expect(score.total).toBe(147);
-    expect(score.exact).toBeGreaterThanOrEqual(145);
+    expect(score.exact).toBeGreaterThanOrEqual(146);
   });
 });
 

@@ -132,6 +132,18 @@ export function pairNumbers(
   return { pairs, items: merged, unplaced, cls, unclear };
 }
 
+/** The indicator owning the measure at token i, of one word ("tờ") or two ("chuyên mục"), else undefined. */
+function measuredBy(tk: Tokenised, compiled: CompiledIndicators, i: number): string | undefined {
+  const m = tk.toks[i];
+  if (m?.type !== "w") return undefined;
+  const next = tk.toks[i + 1];
+  return (
+    compiled.measures.get(m.k) ??
+    compiled.measures.get(m.kt) ??
+    (next?.type === "w" ? compiled.measures.get(`${m.k}${next.k}`) : undefined)
+  );
+}
+
 /**
  * "40 cán bộ công chức dự hội nghị", "25 doan vien tham gia": people named by their role who are said
  * to attend are the attendees (the indicator measured in "người"), else null.
@@ -433,7 +445,9 @@ function mergedCode(
       .slice(a.start, a.end)
       .map((t) => t.k)
       .join("");
-    return compiled.measures.get(own) === a.code && countsTimes(compiled, b.code) ? null : b.code;
+    if (compiled.measures.get(own) !== a.code || !countsTimes(compiled, b.code)) return b.code;
+    // "Chuyên mục trên truyền thanh: 4 chuyên mục": the figure after it counts the head by its own name
+    return after?.kind === "N" && measuredBy(tk, compiled, after.end) === a.code ? a.code : null;
   }
   if (gap.length > 3) return null;
   // a label's head: its value follows ("…: 210", "… là 85", "… 95"), and no number came before it
