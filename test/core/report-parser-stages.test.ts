@@ -1127,9 +1127,9 @@ describe("stage 2a: markLookAlikes", () => {
     expect(read("đi 2 ô tô, phát 100 tờ rơi")).toEqual({ values: { to_roi: 100 }, unclear: [] });
   });
   it("still quotes recipients with no figure of what they got", () => {
-    expect(parseReport("phát tờ rơi cho 500 hộ dân", SAMPLE_INDICATORS).unclear).toEqual([
-      "phát tờ rơi cho 500 hộ dân",
-    ]);
+    const r = parseReport("phát tờ rơi cho 500 hộ dân", SAMPLE_INDICATORS);
+    expect(r.values).toEqual({});
+    expect(r.unclear).toEqual(["tờ rơi cho 500 hộ dân"]);
   });
   it.each([
     ["thay bình điện cho 2 loa không dây; phát thanh 9 lượt", { phat_thanh: 9 }],
@@ -1500,5 +1500,18 @@ describe("a thing on a channel counted in times aired", () => {
   it("is the broadcasts' when the figure after it counts times; the thing's when its figure comes first", () => {
     expect(values("chuyên mục trên truyền thanh 12 lượt")).toEqual({ phat_thanh: 12 });
     expect(values("2 chuyên mục trên đài truyền thanh")).toEqual({ chuyen_muc: 2 });
+  });
+});
+
+describe("a message ending with a thing counted in passing ('hộ gia đình', 'xe máy')", () => {
+  const read = (text: string) => {
+    const r = parseReport(text, SAMPLE_INDICATORS);
+    return { values: r.values, unclear: r.unclear };
+  };
+  it("keeps the plain figure before it (the look-alike read no number past the end)", () => {
+    expect(read("phát 300 tờ rơi cho hộ gia đình")).toEqual({ values: { to_roi: 300 }, unclear: [] });
+    expect(read("phat 500 to roi den 500 ho gia dinh")).toEqual({ values: { to_roi: 500 }, unclear: [] });
+    expect(read("treo 4 pano, di bang xe may").values).toEqual({ pano: 4 });
+    expect(read("Đã phát 120 tờ rơi tới các hộ dân").values).toEqual({ to_roi: 120 });
   });
 });

@@ -43,7 +43,8 @@ export function createNumberReader(tk: Tokenised, blocked: Uint8Array): NumberRe
   const wordsAt = (i: number): NumberWordMatch | null => (nkeys[i] ? parseNumberWords(nkeys, i, acceptWord) : null);
 
   const read = (at: number, afterNumber: boolean): NumberReading | null => {
-    const t = toks[at]!;
+    const t = toks[at];
+    if (!t) return null; // past the end: "… cho hộ gia đình" ends the message
     if (t.type === "n") {
       const form = readDigitForm(tk, at, acceptWord)!;
       const { value, end } = form;
