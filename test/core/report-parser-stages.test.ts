@@ -1515,3 +1515,22 @@ describe("a message ending with a thing counted in passing ('hộ gia đình', '
     expect(read("Đã phát 120 tờ rơi tới các hộ dân").values).toEqual({ to_roi: 120 });
   });
 });
+
+describe("counts of context in words, and before 'mỗi'", () => {
+  const read = (text: string) => {
+    const r = parseReport(text, SAMPLE_INDICATORS);
+    return { values: r.values, unclear: r.unclear };
+  };
+  it("are context when written in words ('hai chợ', 'Mười hai thôn')", () => {
+    expect(read("hai chợ treo 4 áp phích")).toEqual({ values: { ap_phich: 4 }, unclear: [] });
+    expect(read("Mười hai thôn đã treo 12 pa nô")).toEqual({ values: { pano: 12 }, unclear: [] });
+    expect(read("xã em có ba thôn, treo 5 pano")).toEqual({ values: { pano: 5 }, unclear: [] });
+  });
+  it("still count the places a figure 'mỗi' (each) is multiplied by, in digits or words", () => {
+    expect(read("Ba thôn trọng điểm mỗi thôn treo 4 băng rôn").values).toEqual({ bang_ron: 12 });
+    expect(read("ba thon, moi thon 2 pano").values).toEqual({ pano: 6 });
+    expect(read("xa em 7 thon, moi thon treo 2 pano").values).toEqual({ pano: 14 });
+    expect(read("5 chợ, mỗi chợ 2 áp phích").values).toEqual({ ap_phich: 10 });
+    expect(read("4 trường, mỗi trường 1 hội nghị").values).toEqual({ hoi_nghi: 4 });
+  });
+});

@@ -241,10 +241,10 @@ function markContextCounts(
     if (!phrase && (compiled.measures.has(w.k) || compiled.measures.has(w.kt))) continue;
     // "pano 12 xa Thach Binh": a place named by its name follows the figure, it is not counted
     if (!phrase && NAMED_CONTEXT.has(w.k) && isProperName(toks[j + 1])) continue;
-    const i = numberStartBefore(toks, j);
+    const i = numberStartBefore(tk, numbers, j);
     if (i < 0 || blocked[i]) continue;
-    const num = numbers.read(i, false);
-    if (!num || num.bad || num.end !== j) continue;
+    // "Ba thôn …, mỗi thôn 4": a count in words before "mỗi" is left for the multipliers
+    if (toks[i]!.type !== "n" && moiLater(toks, j)) continue;
     nameAt ??= createNameMatcher(toks, blocked, compiled);
     if (nameAt(j)) continue;
     const end = phrase ? j + 2 : j + 1;
@@ -263,10 +263,22 @@ function isProperName(t: Tok | undefined): boolean {
   return c !== c.toLowerCase();
 }
 
-/** The first token of a digit figure ending right before token j ("1.450", "2 300"), or −1. */
-function numberStartBefore(toks: readonly Tok[], j: number): number {
-  const t = toks[j - 1];
-  return t?.type === "n" ? j - 1 : -1;
+/** Whether "mỗi" (each) follows token j on its line. */
+function moiLater(toks: readonly Tok[], j: number): boolean {
+  for (let x = j + 1; x < toks.length && toks[x]!.type !== "nl"; x++) if (toks[x]!.k === "moi") return true;
+  return false;
+}
+
+/** The first token of a usable number ending right before token j ("1.450", "hai", "mười hai"), or −1. */
+function numberStartBefore(tk: Tokenised, numbers: ReturnType<typeof createNumberReader>, j: number): number {
+  const { toks, nkeys } = tk;
+  if (toks[j - 1]?.type !== "n" && !nkeys[j - 1]) return -1;
+  let start = -1;
+  for (let s = j - 1; s >= 0 && s >= j - 4 && (toks[s]!.type === "n" || nkeys[s]); s--) {
+    const num = numbers.read(s, false);
+    if (num && !num.bad && num.end === j) start = s;
+  }
+  return start;
 }
 
 /** "chợ" (a market): typed with its mark, or plain "cho" closing its clause ("ở 2 cho", not "cho 200 hộ"). */
