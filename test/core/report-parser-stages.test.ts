@@ -1534,3 +1534,16 @@ describe("counts of context in words, and before 'mỗi'", () => {
     expect(read("4 trường, mỗi trường 1 hội nghị").values).toEqual({ hoi_nghi: 4 });
   });
 });
+
+describe("an indicator left without a figure among others", () => {
+  const values = (text: string) => parseReport(text, SAMPLE_INDICATORS).values;
+  it("takes the figure right after it on its line when the plan's was set aside", () => {
+    expect(values("Hội nghị: KH 2, TH 2; người tham dự 120")).toEqual({ hoi_nghi: 2, nguoi_tham_du: 120 });
+    expect(values("pano ke hoach 5, thuc hien 4; to roi 300 to")).toEqual({ pano: 4, to_roi: 300 });
+    expect(values("Tin bài: mục tiêu 30, thực hiện 28")).toEqual({ tin_bai: 28 });
+  });
+  it("reads persons before their role ('30 em học sinh tham dự') as attendees", () => {
+    expect(values("hội nghị 1 cuộc, 30 em học sinh tham dự")).toEqual({ hoi_nghi: 1, nguoi_tham_du: 30 });
+    expect(values("tap huan 1 lop, 25 em doan vien tham gia")).toEqual({ hoi_nghi: 1, nguoi_tham_du: 25 });
+  });
+});

@@ -123,8 +123,7 @@ export function pairNumbers(
       pairs.push({ num: it, ind: { kind: "I", start: it.end, end: it.end + 1, code, first: false }, numFirst: true });
     else if (!it.weak) unplaced.push(it);
   }
-  const lone = loneFigure(tk, compiled, merged, pairs, unplaced);
-  if (lone) {
+  for (const lone of loneFigures(tk, compiled, merged, pairs, unplaced)) {
     pairs.push(lone);
     unplaced.splice(unplaced.indexOf(lone.num), 1);
   }
@@ -150,6 +149,8 @@ function measuredBy(tk: Tokenised, compiled: CompiledIndicators, i: number): str
  */
 function attendingPeople(tk: Tokenised, compiled: CompiledIndicators, from: number): string | null {
   const { toks } = tk;
+  // "30 em học sinh": a word for persons before their role
+  if (toks[from]?.k === "em") from++;
   const a = toks[from];
   const b = toks[from + 1];
   if (a?.type !== "w" || b?.type !== "w" || !PEOPLE_PHRASES.has(`${a.k} ${b.k}`)) return null;
@@ -162,35 +163,39 @@ function attendingPeople(tk: Tokenised, compiled: CompiledIndicators, from: numb
 }
 
 /**
- * "xe lưu động đi 6 thôn, 2 lượt", "Băng rôn: kế hoạch 25, thực hiện 25", "KH 5 áp phích, thực hiện 5":
- * the message names one indicator, which got no figure (its neighbours were context or the plan),
- * and one figure is left after it on the same line with no measure of another: that figure is its.
+ * "xe lưu động đi 6 thôn, 2 lượt", "Băng rôn: kế hoạch 25, thực hiện 25", "Hội nghị: KH 2, TH 2; người
+ * tham dự 120": an indicator that got no figure (its neighbours were context or the plan) takes the
+ * figure left right after it on its line, nothing between them, when no measure of another follows it.
  */
-function loneFigure(
+function loneFigures(
   tk: Tokenised,
   compiled: CompiledIndicators,
   merged: readonly Item[],
   pairs: readonly Pair[],
   unplaced: readonly NumItem[],
-): Pair | null {
-  if (unplaced.length !== 1 || pairs.length !== 0) return null;
-  const num = unplaced[0]!;
-  let ind: IndItem | null = null;
-  for (const it of merged) {
-    if (it.kind !== "I") continue;
-    if (ind && ind.code !== it.code) return null;
-    ind ??= it;
-  }
-  if (!ind || ind.end > num.start) return null;
+): Pair[] {
+  if (unplaced.length === 0) return [];
   const { toks } = tk;
-  for (let x = ind.end; x < num.start; x++) if (toks[x]!.type === "nl") return null;
-  const w = toks[num.end];
-  if (w?.type === "w") {
-    const owner = compiled.measures.get(w.k) ?? compiled.measures.get(w.kt);
-    const shared = compiled.shared.get(w.k) ?? compiled.shared.get(w.kt);
-    if (owner ? owner !== ind.code : shared ? !shared.some((o) => o.code === ind.code) : false) return null;
+  const left = new Set<Item>(unplaced);
+  const pairedCodes = new Set(pairs.map((p) => p.ind.code));
+  const out: Pair[] = [];
+  for (let k = 1; k < merged.length; k++) {
+    const num = merged[k]!;
+    const ind = merged[k - 1]!;
+    if (num.kind !== "N" || ind.kind !== "I" || !left.has(num) || pairedCodes.has(ind.code)) continue;
+    let sameLine = true;
+    for (let x = ind.end; x < num.start; x++) if (toks[x]!.type === "nl") sameLine = false;
+    if (!sameLine) continue;
+    const w = toks[num.end];
+    if (w?.type === "w") {
+      const owner = compiled.measures.get(w.k) ?? compiled.measures.get(w.kt);
+      const shared = compiled.shared.get(w.k) ?? compiled.shared.get(w.kt);
+      if (owner ? owner !== ind.code : shared ? !shared.some((o) => o.code === ind.code) : false) continue;
+    }
+    out.push({ num, ind, numFirst: false });
+    pairedCodes.add(ind.code);
   }
-  return { num, ind, numFirst: false };
+  return out;
 }
 
 /**
