@@ -1547,3 +1547,15 @@ describe("an indicator left without a figure among others", () => {
     expect(values("tap huan 1 lop, 25 em doan vien tham gia")).toEqual({ hoi_nghi: 1, nguoi_tham_du: 25 });
   });
 });
+
+describe("words after a figure that only look like counted people or places", () => {
+  const values = (text: string) => parseReport(text, SAMPLE_INDICATORS).values;
+  it("'em' is the officer unless beside a role; 'họ' is they; 'ho tro' is support", () => {
+    expect(values("pano 4 em da treo")).toEqual({ pano: 4 });
+    expect(values("tờ rơi 300 em phát rồi ạ")).toEqual({ to_roi: 300 });
+    expect(values("tin bai 3 em gui a")).toEqual({ tin_bai: 3 });
+    expect(values("tờ rơi 300 họ phát hết rồi")).toEqual({ to_roi: 300 });
+    expect(values("pa no 3 ho tro")).toEqual({ pano: 3 });
+    expect(values("Học sinh 40 em đi cùng xe loa lưu động, 2 lượt")).toEqual({ xe_luu_dong: 2 });
+  });
+});

@@ -22,6 +22,7 @@ import {
   HARD_PUNCT,
   LABEL_SECOND,
   LABELS,
+  PEOPLE_PHRASES,
   PLACE_INTRO,
   PLACE_PHRASES,
   PLACE_WORDS,
@@ -247,6 +248,10 @@ function markContextCounts(
     if (toks[i]!.type !== "n" && moiLater(toks, j)) continue;
     nameAt ??= createNameMatcher(toks, blocked, compiled);
     if (nameAt(j)) continue;
+    // "em" after a number is mostly the officer ("pano 4 em đã treo"): persons only beside their role
+    // ("35 em học sinh", "Đoàn viên 35 em"); "họ" (they) and "hỗ trợ" typed without marks are no household
+    if (w.k === "em" && !peopleAround(toks, i, j)) continue;
+    if (w.k === "ho" && (toks[j + 1]?.k === "tro" || w.o.toLowerCase() === "họ")) continue;
     const end = phrase ? j + 2 : j + 1;
     if (attendedAfter(toks, end) || (phrase && w.k === "thanh" && groupBefore(toks, i))) continue;
     for (let x = i; x < end; x++) blocked[x] = 1;
@@ -261,6 +266,13 @@ function isProperName(t: Tok | undefined): boolean {
   if (!t || t.type !== "w") return false;
   const c = t.o[0] ?? "";
   return c !== c.toLowerCase();
+}
+
+/** Whether people named by their role stand right after "em" at j, or right before the number at i. */
+function peopleAround(toks: readonly Tok[], i: number, j: number): boolean {
+  const pair = (a: Tok | undefined, b: Tok | undefined): boolean =>
+    a?.type === "w" && b?.type === "w" && PEOPLE_PHRASES.has(`${a.k} ${b.k}`);
+  return pair(toks[j + 1], toks[j + 2]) || pair(toks[i - 2], toks[i - 1]);
 }
 
 /** Whether "mỗi" (each) follows token j on its line. */
