@@ -1559,3 +1559,17 @@ describe("words after a figure that only look like counted people or places", ()
     expect(values("Học sinh 40 em đi cùng xe loa lưu động, 2 lượt")).toEqual({ xe_luu_dong: 2 });
   });
 });
+
+describe("a count of context that is the only figure of its sentence", () => {
+  const values = (text: string) => parseReport(text, SAMPLE_INDICATORS).values;
+  it("stays the figure (a round of rules never loses a plain figure)", () => {
+    expect(values("treo pano 3 thon")).toEqual({ pano: 3 });
+    expect(values("Băng rôn 4 trường")).toEqual({ bang_ron: 4 });
+    expect(values("phat to roi 500 ho")).toEqual({ to_roi: 500 });
+    expect(values("Pano 3 thôn\nTờ rơi 500 tờ")).toEqual({ pano: 3, to_roi: 500 });
+  });
+  it("is context when another figure stands in its sentence", () => {
+    expect(values("treo pano 3 thon, 6 cai")).toEqual({ pano: 6 });
+    expect(values("xe lưu động 4 lượt qua 9 thôn")).toEqual({ xe_luu_dong: 4 });
+  });
+});

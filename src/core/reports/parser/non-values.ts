@@ -253,6 +253,8 @@ function markContextCounts(
     if (w.k === "em" && !peopleAround(toks, i, j)) continue;
     if (w.k === "ho" && (toks[j + 1]?.k === "tro" || w.o.toLowerCase() === "họ")) continue;
     const end = phrase ? j + 2 : j + 1;
+    // "treo pano 3 thôn", "Băng rôn 4 trường": the only figure of its sentence stays a figure
+    if (onlyFigureOfSentence(toks, blocked, i, end)) continue;
     if (attendedAfter(toks, end) || (phrase && w.k === "thanh" && groupBefore(toks, i))) continue;
     for (let x = i; x < end; x++) blocked[x] = 1;
   }
@@ -273,6 +275,20 @@ function peopleAround(toks: readonly Tok[], i: number, j: number): boolean {
   const pair = (a: Tok | undefined, b: Tok | undefined): boolean =>
     a?.type === "w" && b?.type === "w" && PEOPLE_PHRASES.has(`${a.k} ${b.k}`);
   return pair(toks[j + 1], toks[j + 2]) || pair(toks[i - 2], toks[i - 1]);
+}
+
+const SENTENCE_END: ReadonlySet<string> = new Set([".", "!", "?", ";"]);
+
+/** Whether no other digit figure stands in the sentence (or line) of tokens [from, to). */
+function onlyFigureOfSentence(toks: readonly Tok[], blocked: Uint8Array, from: number, to: number): boolean {
+  for (let x = from - 1; x >= 0 && toks[x]!.type !== "nl" && !SENTENCE_END.has(toks[x]!.k); x--)
+    if (toks[x]!.type === "n" && !blocked[x]) return false;
+  // a next line opening with a bare figure ("…6 thôn\n2 lượt") continues the sentence
+  for (let x = to; x < toks.length && !SENTENCE_END.has(toks[x]!.k); x++) {
+    if (toks[x]!.type === "nl" && toks[x + 1]?.type !== "n") break;
+    if (toks[x]!.type === "n" && !blocked[x]) return false;
+  }
+  return true;
 }
 
 /** Whether "mỗi" (each) follows token j on its line. */
