@@ -1573,3 +1573,13 @@ describe("a count of context that is the only figure of its sentence", () => {
     expect(values("xe lưu động 4 lượt qua 9 thôn")).toEqual({ xe_luu_dong: 4 });
   });
 });
+
+describe("a figure said wrongly, right after 'báo nhầm' / 'ghi sai'", () => {
+  const values = (text: string) => parseReport(text, SAMPLE_INDICATORS).values;
+  it("is the superseded one, wherever the right figure stands", () => {
+    expect(values("Người tham dự hội nghị là 88 người (trước đây báo nhầm 80 người).")).toEqual({ nguoi_tham_du: 88 });
+    expect(values("to roi 450 to, hom qua e bao nham 540")).toEqual({ to_roi: 450 });
+    expect(values("Số pa nô đúng là 6 (đã ghi sai 9 pa nô)")).toEqual({ pano: 6 });
+    expect(values("bang ron 12 cai, luc truoc ghi nham 21 cai")).toEqual({ bang_ron: 12 });
+  });
+});

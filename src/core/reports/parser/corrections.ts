@@ -241,7 +241,8 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
     if ((key(toks[i + 1]) === "nham" || key(toks[i + 1]) === "sai") && (SAID.has(t.kt) || MISCOUNT_VERBS.has(t.kt))) {
       let j = i + 2;
       for (let k = 0; k < 3 && toks[j]?.type === "w" && key(toks[j]) !== "la" && key(toks[j]) !== "thanh"; k++) j++;
-      if (j > i + 2 && toks[j]?.type === "n" && !nv.blocked[j]) {
+      // "(trước đây báo nhầm 67 người)": the figure may follow at once
+      if (toks[j]?.type === "n" && !nv.blocked[j]) {
         wrongNumberAt(j);
         i = j;
         continue;
