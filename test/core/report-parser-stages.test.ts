@@ -1583,3 +1583,16 @@ describe("a figure said wrongly, right after 'báo nhầm' / 'ghi sai'", () => {
     expect(values("bang ron 12 cai, luc truoc ghi nham 21 cai")).toEqual({ bang_ron: 12 });
   });
 });
+
+describe("stage 4a: a name qualified by a few words before 'nào'", () => {
+  const values = (text: string) => parseReport(text, SAMPLE_INDICATORS).values;
+  it("is still stated as not done, with other figures kept", () => {
+    expect(values("Quý này không treo pa nô cổ động nào; phát 400 tờ rơi.")).toEqual({ pano: 0, to_roi: 400 });
+    expect(values("thang nay chua to chuc hoi nghi tuyen truyen nao, dang 5 bai fanpage")).toEqual({
+      hoi_nghi: 0,
+      bai_mxh: 5,
+    });
+    expect(values("Xã không làm phóng sự truyền hình nào trong tháng")).toEqual({ phong_su: 0 });
+    expect(values("ko co bang ron khau hieu nao")).toEqual({ bang_ron: 0 });
+  });
+});

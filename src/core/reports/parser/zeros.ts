@@ -78,6 +78,11 @@ export function findStatedZeros(
         j++;
         continue;
       }
+      // "chưa tổ chức hội nghị tuyên truyền nào": a few words qualifying the name, then "nào"
+      if (named.length > 0 && naoAfterQualifier(toks, mentionAt, j)) {
+        nao = true;
+        break;
+      }
       break;
     }
     // "không phát tờ rơi, 2 lượt xe loa", "ko phóng sự, chuyên mục 1": the statement ends at the last
@@ -144,6 +149,16 @@ const MAX_BACK = 10;
 /** Whether "được" or "có" stands between tokens a and b ("chưa treo được"): "not yet able", no zero. */
 function saysCan(toks: readonly Tok[], a: number, b: number): boolean {
   for (let x = a; x < b; x++) if (key(toks[x]) === "duoc" || key(toks[x]) === "co") return true;
+  return false;
+}
+
+/** Whether up to 3 plain words from j, no name nor number among them, end with "nào" ("pa nô cổ động nào"). */
+function naoAfterQualifier(toks: readonly Tok[], mentionAt: ReadonlyMap<number, Mention>, j: number): boolean {
+  for (let x = j; x < j + 4; x++) {
+    const t = toks[x];
+    if (!t || t.type !== "w" || mentionAt.has(x)) return false;
+    if (t.kt === "nao") return x > j;
+  }
   return false;
 }
 
