@@ -156,7 +156,7 @@ function saysCan(toks: readonly Tok[], a: number, b: number): boolean {
 function naoAfterQualifier(toks: readonly Tok[], mentionAt: ReadonlyMap<number, Mention>, j: number): boolean {
   for (let x = j; x < j + 4; x++) {
     const t = toks[x];
-    if (!t || t.type !== "w" || mentionAt.has(x)) return false;
+    if (t?.type !== "w" || mentionAt.has(x)) return false;
     if (t.kt === "nao") return x > j;
   }
   return false;
