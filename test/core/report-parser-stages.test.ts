@@ -1596,3 +1596,20 @@ describe("stage 4a: a name qualified by a few words before 'nào'", () => {
     expect(values("ko co bang ron khau hieu nao")).toEqual({ bang_ron: 0 });
   });
 });
+
+describe("stage 2e: a running total 'nâng tổng số từ đầu năm lên …' and the period of a plan", () => {
+  const values = (text: string) => parseReport(text, SAMPLE_INDICATORS).values;
+  it("keeps this period's figure; the year named for a plan is not the report's period", () => {
+    expect(values("Tháng 10 treo 3 pa nô, nâng tổng số từ đầu năm lên 10 pa nô")).toEqual({ pano: 3 });
+    expect(values("thang 11 treo 4 bang ron, nang tong so tu dau nam len 20 bang ron")).toEqual({ bang_ron: 4 });
+    expect(
+      values("Năm 2026 huyện giao kế hoạch 8 phóng sự. Quý IV làm 2 phóng sự, nâng tổng số từ đầu năm lên 7 phóng sự"),
+    ).toEqual({ phong_su: 2 });
+    expect(
+      values("Năm 2026 xã đặt chỉ tiêu 30 tin bài; tháng 9 đăng 4 tin bài, nâng tổng số từ đầu năm lên 25 tin bài."),
+    ).toEqual({ tin_bai: 4 });
+  });
+  it("still lets a stated total of the report's own period win", () => {
+    expect(values("Tháng 11 phát 500 tờ rơi, nâng tổng số trong quý lên 1.100 tờ")).toEqual({ to_roi: 1100 });
+  });
+});

@@ -389,6 +389,8 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     // stated period totals: "nâng tổng số trong quý lên 1.100", "Cộng quý I: 9", "tổng tháng 3: 20"
     if (k === "nang") {
       for (let j = i + 1; j < Math.min(n, i + 8) && !isClauseEnd(toks[j]); j++) {
+        // "nâng tổng số từ đầu năm lên 10": the running total is the "từ đầu …" rule's to qualify
+        if (key(toks[j]) === "tu" && key(toks[j + 1]) === "dau") break;
         if (key(toks[j]) !== "len") continue;
         const found = numberAfter(j + 1, 3, PERIOD_GLUE);
         if (found) totals.add(found[0]);
@@ -575,6 +577,8 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
     if (!p) continue;
     const before = `${key(toks[i - 2])} ${key(toks[i - 1])}`;
     if (NOT_THE_REPORTS.has(before) || key(toks[i - 1]) === "ca") continue;
+    // "Năm 2026 xã đề ra kế hoạch 12 pa nô": the period of a plan, not of the report
+    if (plansAfter(toks, i)) continue;
     if (statedBefore(toks, i)) return { ...p, stated: true };
     // "Năm 2025 xã treo 40; quý I/2026 treo 12": a later year named after the first is the report's
     if (!first || (p.year !== undefined && first.year !== undefined && p.year > first.year)) first = p;
@@ -582,6 +586,17 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
   }
   // "năm 2025 treo 30, năm nay treo 42": the officer's "this year" over a period named before it
   return current ?? first;
+}
+
+/** Whether "kế hoạch" or "chỉ tiêu" follows within 8 tokens of token i, in its clause. */
+function plansAfter(toks: readonly Tok[], i: number): boolean {
+  for (let j = i + 1; j < toks.length && j < i + 9; j++) {
+    const t = toks[j]!;
+    if (t.type === "nl" || t.k === ";" || t.k === ".") return false;
+    const k2 = `${key(t)} ${key(toks[j + 1])}`;
+    if (k2 === "ke hoach" || k2 === "chi tieu") return true;
+  }
+  return false;
 }
 
 /** Whether "báo cáo", "bc", "số liệu", "kết quả" or "tổng hợp" stands within 4 tokens before token i. */
