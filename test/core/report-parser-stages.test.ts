@@ -1613,3 +1613,18 @@ describe("stage 2e: a running total 'nâng tổng số từ đầu năm lên …
     expect(values("Tháng 11 phát 500 tờ rơi, nâng tổng số trong quý lên 1.100 tờ")).toEqual({ to_roi: 1100 });
   });
 });
+
+describe("stage 2e: 'năm nay' beside a shorter current period", () => {
+  const values = (text: string) => parseReport(text, SAMPLE_INDICATORS).values;
+  it("is a running total; the shorter current period is the report's", () => {
+    expect(values("Năm nay đã treo 14 pa nô, tháng này treo 2 pa nô")).toEqual({ pano: 2 });
+    expect(values("nam nay dang 40 tin bai; thang nay 5 tin bai")).toEqual({ tin_bai: 5 });
+    expect(values("năm nay xã làm 6 phóng sự. quý này 2 phóng sự")).toEqual({ phong_su: 2 });
+    expect(values("quy nay 3 hoi nghi, nam nay 11 hoi nghi")).toEqual({ hoi_nghi: 3 });
+  });
+  it("leaves a week inside the report's period alone", () => {
+    expect(parseReport("tháng này 20 tờ rơi, tuần này 5 tờ rơi", SAMPLE_INDICATORS).conflicts).toEqual([
+      { code: "to_roi", values: [20, 5] },
+    ]);
+  });
+});

@@ -582,7 +582,8 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
     if (statedBefore(toks, i)) return { ...p, stated: true };
     // "Năm 2025 xã treo 40; quý I/2026 treo 12": a later year named after the first is the report's
     if (!first || (p.year !== undefined && first.year !== undefined && p.year > first.year)) first = p;
-    if (p.current) current ??= p;
+    // "năm nay 3 phóng sự. quý này 1": of two current periods the shorter is the report's (not a week: a part)
+    if (p.current && (!current || (p.rank < current.rank && p.rank > RANK.tuan!))) current = p;
   }
   // "năm 2025 treo 30, năm nay treo 42": the officer's "this year" over a period named before it
   return current ?? first;
