@@ -1628,3 +1628,17 @@ describe("stage 2e: 'năm nay' beside a shorter current period", () => {
     ]);
   });
 });
+
+describe("stage 2e: 'riêng' singling out a shorter period than the report's", () => {
+  const values = (text: string) => parseReport(text, SAMPLE_INDICATORS).values;
+  it("is a part: the report's own figure wins, and it stays when alone", () => {
+    expect(values("Báo cáo quý IV: phát 1.200 tờ rơi trong quý; riêng tuần từ 01/12 đến 07/12 phát 150 tờ.")).toEqual({
+      to_roi: 1200,
+    });
+    expect(values("Báo cáo tháng 11: treo 12 băng rôn, riêng tuần cuối tháng treo 5 băng rôn")).toEqual({
+      bang_ron: 12,
+    });
+    expect(values("bc quy 4: dang 30 tin bai, rieng thang 12 dang 9 tin bai")).toEqual({ tin_bai: 30 });
+    expect(values("Báo cáo tháng 11: riêng tuần cuối treo 5 băng rôn")).toEqual({ bang_ron: 5 });
+  });
+});

@@ -240,6 +240,12 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
         continue;
       }
     }
+    // "riêng tuần từ 08/12 đến 14/12 phát 200 tờ" in a quarterly report: a shorter period singled out is a part
+    if (k === "rieng" && RANK[next] !== undefined && reportRank > 0 && RANK[next]! < reportRank) {
+      for (const [s] of numbersIn(i + 2)) cumulative.add(s);
+      i++;
+      continue;
+    }
     // a part of the report's period: "riêng quý II: 8" in a six-month report, "tháng 3 treo 5" in a quarterly one
     if (
       RANK[k] !== undefined &&
