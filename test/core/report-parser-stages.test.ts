@@ -1642,3 +1642,12 @@ describe("stage 2e: 'riêng' singling out a shorter period than the report's", (
     expect(values("Báo cáo tháng 11: riêng tuần cuối treo 5 băng rôn")).toEqual({ bang_ron: 5 });
   });
 });
+
+describe("stage 2b: 'mỗi <place> được cấp phát N'", () => {
+  const values = (text: string) => parseReport(text, SAMPLE_INDICATORS).values;
+  it("multiplies by the count of places like any doing verb", () => {
+    expect(values("12 tổ dân phố, mỗi tổ được cấp phát 2 pa nô")).toEqual({ pano: 24 });
+    expect(values("xa co 7 thon, moi thon cap phat 100 to roi")).toEqual({ to_roi: 700 });
+    expect(values("Mỗi trường được cấp phát 10 áp phích; xã có 4 trường")).toEqual({ ap_phich: 40 });
+  });
+});

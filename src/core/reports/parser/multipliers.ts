@@ -57,6 +57,7 @@ const BETWEEN = new Set([
   "duoc",
   "nhan",
   "gui",
+  "cap", // "mỗi thôn được cấp (phát) 150 tờ rơi"
 ]);
 const CONJ = new Set([",", "/", "va", "&", "-", "hoac"]);
 /** Verbs after "moi" typed without marks that make it "mới" (just): "pano moi treo 5 cai". */
