@@ -1651,3 +1651,16 @@ describe("stage 2b: 'mỗi <place> được cấp phát N'", () => {
     expect(values("Mỗi trường được cấp phát 10 áp phích; xã có 4 trường")).toEqual({ ap_phich: 40 });
   });
 });
+
+describe("stage 4: a figure right before a name after 'có'", () => {
+  const values = (text: string) => parseReport(text, SAMPLE_INDICATORS).values;
+  it("counts that name, not the one before 'có'", () => {
+    expect(values("hội nghị có 120 người tham dự, 2 tờ rơi")).toEqual({ nguoi_tham_du: 120, to_roi: 2 });
+    expect(values("hoi nghi co 80 nguoi du, 1 hoi nghi")).toEqual({ hoi_nghi: 1, nguoi_tham_du: 80 });
+    expect(values("Hội nghị có chín mươi người tham dự; tổ chức 1 hội nghị")).toEqual({
+      hoi_nghi: 1,
+      nguoi_tham_du: 90,
+    });
+    expect(values("pano 12 áp phích")).toEqual({ pano: 12 });
+  });
+});
