@@ -1664,3 +1664,14 @@ describe("stage 4: a figure right before a name after 'có'", () => {
     expect(values("pano 12 áp phích")).toEqual({ pano: 12 });
   });
 });
+
+describe("stage 2d: 'ah ko, N' corrects; 'hôm 30' is a day", () => {
+  const values = (text: string) => parseReport(text, SAMPLE_INDICATORS).values;
+  it("takes the figure after 'ah không'/'ah ko' and never a day after 'hôm'", () => {
+    expect(values("pano 4 cai. ah khong, 5 cai")).toEqual({ pano: 5 });
+    expect(values("Tờ rơi 300 tờ, ah không, 350 tờ")).toEqual({ to_roi: 350 });
+    expect(values("phóng sự 2. Ah ko, 1 phóng sự thôi")).toEqual({ phong_su: 1 });
+    expect(values("phát 200 tờ rơi hôm 12")).toEqual({ to_roi: 200 });
+    expect(values("hom 5 treo 3 pano")).toEqual({ pano: 3 });
+  });
+});

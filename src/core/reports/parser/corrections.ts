@@ -220,7 +220,9 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
     }
     // "pano 12 nhé, à không, 14 ạ": "à không" (oh no) followed by the right figure; typed without
     // marks ("a khong, 4 luot") only at the start of a clause
-    const ah = t.o.toLowerCase() === "à" || (!tk.accented && t.k === "a" && startsClause(toks[i - 1]));
+    // "ah ko, 3 chuyên mục": "ah" is "à" typed out
+    const ah =
+      t.o.toLowerCase() === "à" || ((t.k === "ah" || (!tk.accented && t.k === "a")) && startsClause(toks[i - 1]));
     if (ah && NOT.has(key(toks[i + 1])) && (toks[i + 2]?.k === "," || toks[i + 2]?.type === "n")) {
       const end = toks[i + 2]?.k === "," ? i + 3 : i + 2;
       markers.push({ start: i, end });

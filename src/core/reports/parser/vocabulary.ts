@@ -39,6 +39,7 @@ export const LABELS: Readonly<Record<string, readonly string[] | null>> = {
   dot: ["đợt"],
   lan: ["lần"],
   ngay: ["ngày"],
+  hom: ["hôm"], // "hôm 30": a day of the month
   tuan: ["tuần"],
   khu: ["khu"],
   doi: ["đội"],
