@@ -1675,3 +1675,12 @@ describe("stage 2d: 'ah ko, N' corrects; 'hôm 30' is a day", () => {
     expect(values("hom 5 treo 3 pano")).toEqual({ pano: 3 });
   });
 });
+
+describe("stage 2e: a message opening with 'tuần N tháng M'", () => {
+  const values = (text: string) => parseReport(text, SAMPLE_INDICATORS).values;
+  it("is a weekly report: 'tuần trước' is last period", () => {
+    expect(values("Tuần 2 tháng 11: phát 100 tờ rơi; tuần trước phát 80 tờ rơi")).toEqual({ to_roi: 100 });
+    expect(values("tuan 1 thang 10 treo 2 pano, tuan truoc 3 pano")).toEqual({ pano: 2 });
+    expect(values("tuần 4 tháng 9 không có phóng sự nào, tuần trước có 1 phóng sự")).toEqual({ phong_su: 0 });
+  });
+});

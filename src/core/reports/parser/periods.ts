@@ -576,6 +576,16 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
     // "báo cáo tuần 2 tháng 9": a numbered week the report names as its own
     if (key(toks[i]) === "tuan" && toks[i + 1]?.type === "n" && statedBefore(toks, i))
       return { rank: RANK.tuan!, unit: "tuan", n: Number(toks[i + 1]!.k), stated: true };
+    // "tuần 3 tháng 12 không có …" opening the report: that week is its period
+    if (
+      first === null &&
+      current === null &&
+      key(toks[i]) === "tuan" &&
+      toks[i + 1]?.type === "n" &&
+      key(toks[i + 2]) === "thang" &&
+      toks[i + 3]?.type === "n"
+    )
+      return { rank: RANK.tuan!, unit: "tuan", n: Number(toks[i + 1]!.k), stated: true };
     const p = periodAt(toks, nv, i);
     // "bc quý:", "báo cáo tháng ạ": the report names its unit without a number
     if (!p && RANK[key(toks[i])] !== undefined && key(toks[i + 1]) !== "nay" && statedBefore(toks, i))
