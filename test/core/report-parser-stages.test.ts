@@ -1684,3 +1684,15 @@ describe("stage 2e: a message opening with 'tuần N tháng M'", () => {
     expect(values("tuần 4 tháng 9 không có phóng sự nào, tuần trước có 1 phóng sự")).toEqual({ phong_su: 0 });
   });
 });
+
+describe("stage 2b: 'mỗi <place> N' after a stated total, with no count of the places", () => {
+  const parse = (text: string) => parseReport(text, SAMPLE_INDICATORS);
+  it("keeps the total and asks nothing about each place's share", () => {
+    expect(parse("treo 4 pano, mỗi thôn 1 cái")).toMatchObject({ values: { pano: 4 }, unclear: [] });
+    expect(parse("6 băng rôn, mỗi cổng 2 cái")).toMatchObject({ values: { bang_ron: 6 }, unclear: [] });
+    expect(parse("12 pano mỗi thôn 3 pano")).toMatchObject({ values: { pano: 12 }, unclear: [] });
+  });
+  it("still asks when no total is stated", () => {
+    expect(parse("mỗi thôn 3 pano")).toMatchObject({ values: {}, unclear: ["mỗi thôn 3 pano"] });
+  });
+});

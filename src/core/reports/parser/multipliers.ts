@@ -177,6 +177,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     const other = figures.length === 0 && unit.end - (i + 1) > 0 ? nameAt(unit.end) : null;
     if (other) figures = figuresInClause(toks, nv, numbers, other.end);
     // "treo 2 pa nô mỗi thôn": the figure before
+    const after = figures.length > 0;
     if (figures.length === 0) figures = figureBefore(toks, nv, numbers, i);
     if (figures.length === 0) continue;
     // "mỗi cụm gồm 2 pa nô → tổng 8 pa nô": the officer states the product; the per-unit figure is its part
@@ -202,9 +203,11 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         !namedAfter(toks, nameAt, e) &&
         !(toks[e]?.type === "w" && compiled.measures.has(toks[e]!.kt));
       const part = PERIOD_UNITS.has(unit.words[0]!) && statesWhole(toks, i);
+      // "2 cụm cổ động, mỗi đầu xã 1 cụm": the total is stated just before; each place's share is a detail
+      const shared = after && namedFigureBefore(toks, nv, numbers, nameAt, i);
       for (const [s, e] of figures) {
         for (let x = s; x < e; x++) blocked.push(x);
-        if (!part && !detail(e)) unclear.push([i, e - 1]);
+        if (!part && !shared && !detail(e)) unclear.push([i, e - 1]);
       }
     } else {
       // "băng rôn mỗi thôn 3 cái, 7 thôn": the count said after is no figure of the clause
@@ -308,6 +311,26 @@ function figureBefore(
     return num && !num.bad && !num.weak ? [[j, num.end, num.value]] : [];
   }
   return [];
+}
+
+/** Whether a figure right before a name ("2 cụm cổ động", "treo 4 pano,") stands in the clause before "mỗi" at token moi. */
+function namedFigureBefore(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  nameAt: (i: number) => { end: number; code: string } | null,
+  moi: number,
+): boolean {
+  for (let j = moi - 1; j >= 0 && j >= moi - 8; j--) {
+    const t = toks[j]!;
+    if (isSentenceEnd(t) || t.k === "(") return false;
+    if (nv.blocked[j] || t.type !== "n") continue;
+    const num = numbers.read(j, false);
+    if (!num || num.bad || num.weak) return false;
+    const name = nameAt(num.end);
+    return name !== null && (name.end === moi || toks[name.end]?.k === ",");
+  }
+  return false;
 }
 
 /** "mỗi thôn", "mỗi lớp", "mỗi hội nghị", "mỗi tổ": the unit's words (up to three) and where they end. */
