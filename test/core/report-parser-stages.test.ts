@@ -1696,3 +1696,16 @@ describe("stage 2b: 'mỗi <place> N' after a stated total, with no count of the
     expect(parse("mỗi thôn 3 pano")).toMatchObject({ values: {}, unclear: ["mỗi thôn 3 pano"] });
   });
 });
+
+describe("stages 2d and 4b: 'xem lại thì' corrects; a later figure of the same indicator explains it", () => {
+  const values = (text: string) => parseReport(text, SAMPLE_INDICATORS).values;
+  it("keeps the first corrected figure, not the difference explained after it", () => {
+    expect(values("Tờ rơi 500 tờ. Em xem lại thì 450 tờ, 50 tờ còn trong kho")).toEqual({ to_roi: 450 });
+    expect(values("bang ron 10. e dem lai thi 8 bang ron, 2 bang ron bi rach")).toEqual({ bang_ron: 8 });
+    expect(values("Pano 9 (sửa lại: 8, 1 cái bị đổ)")).toEqual({ pano: 8 });
+    expect(values("pano 6 cai, dem lai thi 5 cai thoi")).toEqual({ pano: 5 });
+  });
+  it("not when the first is qualified", () => {
+    expect(values("Pano: 7\nÀ em nhầm, pano 7 là lũy kế, quý này chỉ 3 cái thôi ạ")).toEqual({ pano: 3 });
+  });
+});

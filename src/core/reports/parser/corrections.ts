@@ -60,6 +60,8 @@ const FORWARD: readonly string[][] = [
   ["sorry"],
   ["kiem", "tra", "lai", "thi"],
   ["kiem", "tra", "lai"],
+  ["xem", "lai", "thi"], // "em xem lại thì 23 bài thôi"
+  ["dem", "lai", "thi"],
   ["dung", "ra", "la"],
   ["dung", "ra"],
   ["dung", "la"],
@@ -317,19 +319,31 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
     }
     const codes = new Set<string>();
     const finalHere: number[] = [];
+    const found: [number, string][] = [];
     for (const p of pairing.pairs) {
-      if (p.num.start >= m.end && p.num.start < scopeEnd) {
-        codes.add(p.ind.code);
-        finalHere.push(p.num.start);
-      }
+      if (p.num.start >= m.end && p.num.start < scopeEnd) found.push([p.num.start, p.ind.code]);
     }
     for (const u of pairing.unplaced) {
       if (u.start < m.end || u.start >= scopeEnd || owners.has(u.start)) continue;
       const owner = nameBefore(toks, pairing, m, u.start);
       if (!owner) continue;
       owners.set(u.start, owner);
-      codes.add(owner);
-      finalHere.push(u.start);
+      found.push([u.start, owner]);
+    }
+    found.sort((a, b) => a[0] - b[0]);
+    const firstAt = new Map<string, number>();
+    for (const [at, code] of found) {
+      // "xem lại thì 23 bài thôi, 2 bài là chia sẻ lại", "sửa lại: 6, 1 tin bị gỡ": the first figure is the
+      // corrected one, a later one of the same indicator explains the difference; not when the first is
+      // qualified ("pano 7 là lũy kế, quý này chỉ 3 cái")
+      const first = firstAt.get(code);
+      if (first !== undefined && !qualifiedBetween(toks, first, at)) {
+        superseded.add(at);
+        continue;
+      }
+      if (first === undefined) firstAt.set(code, at);
+      codes.add(code);
+      finalHere.push(at);
     }
     if (codes.size === 0) return;
     for (const p of pairing.pairs) {
@@ -351,6 +365,13 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
     for (const at of finalHere) final.add(at);
   });
   return { final, superseded, owners };
+}
+
+/** Words that qualify a figure ("là lũy kế", "quý này", "tháng trước"): the figures around them are no restatement. */
+const QUALIFYING = new Set(["la", "luy", "quy", "thang", "tuan", "nam", "ky", "tong", "cong"]);
+function qualifiedBetween(toks: readonly Tok[], a: number, b: number): boolean {
+  for (let x = a + 1; x < b; x++) if (QUALIFYING.has(key(toks[x]))) return true;
+  return false;
 }
 
 /** Whether a sentence ends (line break, ".", "!", "?") between tokens a and b. */
