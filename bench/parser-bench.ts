@@ -112,11 +112,26 @@ function timeParses(texts: readonly string[], rounds: number): { wall: number[];
   return { wall, cpu, seconds: (performance.now() - t0) / 1000 };
 }
 
+/** `texts` joined line by line into blocks of exactly `size` characters (the last partial one dropped). */
+function blocksOf(texts: readonly string[], size: number): string[] {
+  const blocks: string[] = [];
+  let block = "";
+  for (const text of texts) {
+    block += `${text}\n`;
+    if (block.length >= size) {
+      blocks.push(block.slice(0, size));
+      block = "";
+    }
+  }
+  return blocks;
+}
+
 /**
  * Report parsing over the development corpus (held-out parts are only ever scored, never run here), with the indicator list built afresh for every
  * message as the report feature does (open tasks' indicators, flattened): the compiled-indicator
  * cache must still hit. Then long messages: 4,000-character reports and 200-row pasted tables,
- * generated deterministically (p50/p99 per message). Bounded: `rounds` passes.
+ * generated deterministically, and 4,000 characters of the corpus's own messages run together
+ * (p50/p99 per message). Bounded: `rounds` passes.
  */
 export function benchParser(rounds = 20): BenchRow[] {
   const texts = [
@@ -137,10 +152,13 @@ export function benchParser(rounds = 20): BenchRow[] {
   const corpus = timeParses(texts, rounds);
   const reports = Array.from({ length: 40 }, (_, i) => longReport(i + 1));
   const tables = Array.from({ length: 40 }, (_, i) => longTable(i + 1));
-  for (const text of [...reports, ...tables]) parseReport(text, SAMPLE_INDICATORS); // warm up
+  // Officers' own text, not generated: the development messages run together, 4,000 characters each.
+  const dense = blocksOf(texts, 4_000).slice(0, 40);
+  for (const text of [...reports, ...tables, ...dense]) parseReport(text, SAMPLE_INDICATORS); // warm up
   const longRounds = Math.max(1, Math.round(rounds / 4));
   const long = timeParses(reports, longRounds);
   const table = timeParses(tables, longRounds);
+  const real = timeParses(dense, longRounds);
   const us = (ms: number) => round(ms * 1000);
   const avgChars = (xs: string[]) => Math.round(xs.reduce((s, x) => s + x.length, 0) / xs.length);
   return [
@@ -173,5 +191,12 @@ export function benchParser(rounds = 20): BenchRow[] {
     },
     { name: "parser: 200-row tables p99", value: us(percentile(table.wall, 99)), unit: "µs" },
     { name: "parser: 200-row tables CPU p99", value: us(percentile(table.cpu, 99)), unit: "µs" },
+    {
+      name: `parser: officers' messages run together (${dense.length} × ${longRounds}, 4,000 chars) p50`,
+      value: us(percentile(real.wall, 50)),
+      unit: "µs",
+    },
+    { name: "parser: officers' messages run together p99", value: us(percentile(real.wall, 99)), unit: "µs" },
+    { name: "parser: officers' messages run together CPU p99", value: us(percentile(real.cpu, 99)), unit: "µs" },
   ];
 }
