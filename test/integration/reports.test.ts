@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attachmentPath } from "../../src/core/file-paths.js";
 import { eachDatabase } from "../support/databases.js";
-import { ADMIN, type Harness, startHarness } from "../support/harness.js";
+import { ADMIN, type Harness, importSamplePlan, registerOfficer, startHarness } from "../support/harness.js";
 
 const adminChat = { id: ADMIN.id, type: "private" as const };
 const thachBinh = { id: -3001, type: "supergroup" as const, title: "Xã Thạch Bình" };
@@ -34,20 +34,12 @@ let reminderMessageId: number;
 eachDatabase("reports", ({ fresh }) => {
   beforeAll(async () => {
     h = await startHarness({ now: "2021-03-10T01:00:00Z", env: { DATABASE_URL: await fresh() } }); // Wed 10/03/2021 08:00: the quarterly T−3 reminder is due
-    await h.say(ADMIN, adminChat, "", {
-      caption: "/nhapkehoach",
-      document: {
-        data: readFileSync("plans/thach-thanh-cchc-2021.yaml"),
-        file_name: "plan.yaml",
-        mime_type: "text/yaml",
-      },
-    });
+    await importSamplePlan(h);
     for (const [unit, chat, officer] of [
       ["XA_THACH_BINH", thachBinh, lan],
       ["XA_THANH_VINH", thanhVinh, minh],
     ] as const) {
-      const [invite] = await h.say(ADMIN, adminChat, `/moi ${unit}`);
-      await h.say(officer, chat, `/dangky ${/: ([2-9A-Z]{8})\n/.exec(invite)![1]}`);
+      await registerOfficer(h, unit, officer, chat);
     }
     await h.say(leader, { id: leader.id, type: "private" }, "/start");
     await h.say(ADMIN, adminChat, "/quyen @chutich leader");

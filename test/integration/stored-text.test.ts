@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, type Harness, startHarness } from "../support/harness.js";
+import { type Harness, importSamplePlan, registerOfficer, startHarness } from "../support/harness.js";
 
-const adminChat = { id: ADMIN.id, type: "private" as const };
 const group = { id: -7101, type: "supergroup" as const, title: "Xã\u202E Thạch\u0007 Bình" };
 const lan = { id: 701, first_name: "Lan\u0000", last_name: "Nguyễn\u202E" };
 
@@ -10,16 +8,8 @@ let h: Harness;
 
 beforeAll(async () => {
   h = await startHarness({ now: "2021-03-10T01:00:00Z" });
-  await h.say(ADMIN, adminChat, "", {
-    caption: "/nhapkehoach",
-    document: {
-      data: readFileSync("plans/thach-thanh-cchc-2021.yaml"),
-      file_name: "plan.yaml",
-      mime_type: "text/yaml",
-    },
-  });
-  const [invite] = await h.say(ADMIN, adminChat, "/moi XA_THACH_BINH");
-  await h.say(lan, group, `/dangky ${/: ([2-9A-Z]{8})\n/.exec(invite)![1]}`);
+  await importSamplePlan(h);
+  await registerOfficer(h, "XA_THACH_BINH", lan, group);
 }, 60_000);
 
 afterAll(async () => {

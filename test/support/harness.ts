@@ -129,8 +129,20 @@ export async function seedThachBinhOfficer(
   officer: UserMessageInput["from"],
   chat: UserMessageInput["chat"],
 ): Promise<void> {
-  const adminChat = { id: ADMIN.id, type: "private" as const };
-  await h.say(ADMIN, adminChat, "", {
+  await importSamplePlan(h);
+  await registerOfficer(h, "XA_THACH_BINH", officer, chat);
+  const unit = (await h.app.repos.units.findByCode("XA_THACH_BINH"))!;
+  for (const a of await h.app.repos.assignments.listOpenForUnit(unit.id))
+    if (a.task.code !== "BC_QUY_CCHC" || a.occurrence.periodKey !== "2021-Q1")
+      await h.app.repos.assignments.setStatus(a.id, "excused");
+}
+
+/**
+ * ADMIN imports the 2021 sample plan (plans/thach-thanh-cchc-2021.yaml) through /nhapkehoach.
+ * @example await importSamplePlan(h);
+ */
+export async function importSamplePlan(h: Harness): Promise<void> {
+  await h.say(ADMIN, { id: ADMIN.id, type: "private" }, "", {
     caption: "/nhapkehoach",
     document: {
       data: readFileSync("plans/thach-thanh-cchc-2021.yaml"),
@@ -138,10 +150,18 @@ export async function seedThachBinhOfficer(
       mime_type: "text/yaml",
     },
   });
-  const [invite] = await h.say(ADMIN, adminChat, "/moi XA_THACH_BINH");
+}
+
+/**
+ * ADMIN invites the unit with /moi and `officer` registers in `chat` with the code it gave.
+ * @example await registerOfficer(h, "XA_THACH_BINH", lan, group);
+ */
+export async function registerOfficer(
+  h: Harness,
+  unitCode: string,
+  officer: UserMessageInput["from"],
+  chat: UserMessageInput["chat"],
+): Promise<void> {
+  const [invite] = await h.say(ADMIN, { id: ADMIN.id, type: "private" }, `/moi ${unitCode}`);
   await h.say(officer, chat, `/dangky ${/: ([2-9A-Z]{8})\n/.exec(invite)![1]}`);
-  const unit = (await h.app.repos.units.findByCode("XA_THACH_BINH"))!;
-  for (const a of await h.app.repos.assignments.listOpenForUnit(unit.id))
-    if (a.task.code !== "BC_QUY_CCHC" || a.occurrence.periodKey !== "2021-Q1")
-      await h.app.repos.assignments.setStatus(a.id, "excused");
 }

@@ -445,15 +445,23 @@ function countedName(
     if (t.k === ":" && j === count.start - 1) continue;
     if (t.type !== "w") return null;
     const m = nameAt(j);
-    if (m && m.end <= count.start) {
-      // the head of the name ("xe thông tin lưu động"): step back to where it starts
-      let start = j;
-      while (start > 0 && nameAt(start - 1)?.end === m.end) start--;
-      // the longest name is what is meant ("xe loa" over the "loa" inside it)
-      return { kind: "I", start, end: m.end, code: nameAt(start)?.code ?? m.code, first: false };
-    }
+    if (m && m.end <= count.start) return wholeName(nameAt, j, m);
   }
   return null;
+}
+
+/**
+ * The name found at token j stepped back to its head ("xe thông tin lưu động"): the longest name
+ * ending where it ends is what is meant ("xe loa" over the "loa" inside it).
+ */
+function wholeName(
+  nameAt: (i: number) => { end: number; code: string } | null,
+  j: number,
+  m: { end: number; code: string },
+): IndItem {
+  let start = j;
+  while (start > 0 && nameAt(start - 1)?.end === m.end) start--;
+  return { kind: "I", start, end: m.end, code: nameAt(start)?.code ?? m.code, first: false };
 }
 
 /** The indicator named right before token i ("pano mỗi …"), in its clause, or null. */
@@ -465,12 +473,7 @@ function nameRightBefore(
   for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
     if (toks[j]!.type !== "w") return null;
     const m = nameAt(j);
-    if (m && m.end === i) {
-      let start = j;
-      while (start > 0 && nameAt(start - 1)?.end === m.end) start--;
-      // the longest name is what is meant ("xe loa" over the "loa" inside it)
-      return { kind: "I", start, end: m.end, code: nameAt(start)?.code ?? m.code, first: false };
-    }
+    if (m && m.end === i) return wholeName(nameAt, j, m);
   }
   return null;
 }

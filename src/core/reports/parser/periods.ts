@@ -136,28 +136,18 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     )
       j++;
     if (toks[j]?.k !== ":") return null;
-    const out: number[] = [];
-    for (let x = j + 1; x < n; x++) {
-      const t = toks[x]!;
-      if (t.type === "nl" || t.k === "." || t.k === ";" || t.k === "!" || t.k === "?") break;
-      if (nv.blocked[x]) continue;
-      const num = numbers.read(x, false);
-      if (!num) continue;
-      out.push(x);
-      x = num.end - 1;
-    }
-    return out;
+    return numbersToSentenceEnd(j + 1, false);
   };
   /**
-   * "Từ đầu năm đến nay 4 hội nghị, 310 người.": a qualifier opening its sentence covers the
-   * sentence, up to a clause that names its own period ("…, tháng này 1 hội nghị").
+   * The numbers from `from` to the end of its line or sentence; with `ownClause`, also up to a
+   * clause that names its own period ("…, tháng này 1 hội nghị").
    */
-  const sentenceNumbers = (from: number): number[] => {
+  const numbersToSentenceEnd = (from: number, ownClause: boolean): number[] => {
     const out: number[] = [];
     for (let x = from; x < n; x++) {
       const t = toks[x]!;
       if (t.type === "nl" || t.k === "." || t.k === ";" || t.k === "!" || t.k === "?") break;
-      if (t.k === "," && (RANK[key(toks[x + 1])] !== undefined || OWN_CLAUSE.has(key(toks[x + 1])))) break;
+      if (ownClause && t.k === "," && (RANK[key(toks[x + 1])] !== undefined || OWN_CLAUSE.has(key(toks[x + 1])))) break;
       if (nv.blocked[x]) continue;
       const num = numbers.read(x, false);
       if (!num) continue;
@@ -166,6 +156,8 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     }
     return out;
   };
+  /** "Từ đầu năm đến nay 4 hội nghị, 310 người.": a qualifier opening its sentence covers the sentence. */
+  const sentenceNumbers = (from: number): number[] => numbersToSentenceEnd(from, true);
   /** The first number within `reach` tokens after `from`, skipping period words and blocked labels. */
   const numberAfter = (from: number, reach: number, glue: ReadonlySet<string>): [number, number] | null => {
     for (let j = from; j < n && j < from + reach && !isClauseEnd(toks[j]); j++) {
