@@ -1709,3 +1709,63 @@ describe("stages 2d and 4b: 'xem lại thì' corrects; a later figure of the sam
     expect(values("Pano: 7\nÀ em nhầm, pano 7 là lũy kế, quý này chỉ 3 cái thôi ạ")).toEqual({ pano: 3 });
   });
 });
+
+describe("stage 3: meetings under other names; attendees 'đến dự'", () => {
+  const values = (text: string) => parseReport(text, SAMPLE_INDICATORS).values;
+  it("reads 'họp dân' and 'tọa đàm' as meetings", () => {
+    expect(values("thôn đã họp dân 2 buổi, có 80 người đến dự")).toEqual({ hoi_nghi: 2, nguoi_tham_du: 80 });
+    expect(values("hop dan 1 lan co 45 nguoi den du")).toEqual({ hoi_nghi: 1, nguoi_tham_du: 45 });
+    expect(values("Tổ chức 2 buổi toạ đàm, 70 đại biểu")).toEqual({ hoi_nghi: 2, nguoi_tham_du: 70 });
+    expect(values("toa dam: 1; nguoi tham du: 30")).toEqual({ hoi_nghi: 1, nguoi_tham_du: 30 });
+  });
+  it("keeps 'chưa … nào' of another item apart from a meeting's count", () => {
+    expect(values("chưa treo pa nô nào; đã họp dân 1 lần, 40 người dự")).toEqual({
+      pano: 0,
+      hoi_nghi: 1,
+      nguoi_tham_du: 40,
+    });
+  });
+});
+
+describe("stage 2: 'hội viên' and 'chị em' are people, not attendees unless they attend", () => {
+  const values = (text: string) => parseReport(text, SAMPLE_INDICATORS).values;
+  it("never reads 'hội viên' as a typo of 'học viên'", () => {
+    expect(values("Hội Nông dân có 180 hội viên, tập huấn 1 lớp")).toEqual({ hoi_nghi: 1 });
+    expect(values("Hoi CCB co 95 hoi vien, tap huan 1 lop 40 hoc vien")).toEqual({ hoi_nghi: 1, nguoi_tham_du: 40 });
+  });
+  it("counts 'chị em' who attend, and not those who are only counted", () => {
+    expect(values("hội nghị 2 cuộc, 80 chị em tham gia")).toEqual({ hoi_nghi: 2, nguoi_tham_du: 80 });
+    expect(values("chi hội có 300 chị em, treo 4 pano")).toEqual({ pano: 4 });
+    expect(values("hoi nghi 1 cuoc co 45 chi em du")).toEqual({ hoi_nghi: 1, nguoi_tham_du: 45 });
+  });
+});
+
+describe("stage 2e: month lines with no colon before a stated quarter total", () => {
+  const parse = (text: string) => parseReport(text, SAMPLE_INDICATORS);
+  it("are the total's parts: the total is kept and nothing is asked", () => {
+    expect(parse("T7 xe lưu động 3 lượt\nT8 2 lượt\nT9 4 lượt\nTổng quý 9 lượt")).toMatchObject({
+      values: { xe_luu_dong: 9 },
+      unclear: [],
+    });
+    expect(parse("Tháng 7 treo 2 pano\nTháng 8 3 pano\nTháng 9 1 pano\nCộng quý 6 pano")).toMatchObject({
+      values: { pano: 6 },
+      unclear: [],
+    });
+    expect(parse("t10 phat 100 to roi\nt11 200 to roi\ntong quy 300 to roi")).toMatchObject({
+      values: { to_roi: 300 },
+      unclear: [],
+    });
+  });
+  it("leave month lines alone when no total is stated", () => {
+    expect(parse("T7 xe lưu động 3 lượt").values).toEqual({ xe_luu_dong: 3 });
+  });
+});
+
+describe("stage 4: people by role said to attend right after a meeting's name", () => {
+  const values = (text: string) => parseReport(text, SAMPLE_INDICATORS).values;
+  it("are the attendees, not the meetings", () => {
+    expect(values("hội nghị 120 đoàn viên tham dự")).toEqual({ nguoi_tham_du: 120 });
+    expect(values("Tap huan co 35 can bo tham gia")).toEqual({ nguoi_tham_du: 35 });
+    expect(values("1 hội nghị, có 60 hội viên dự")).toEqual({ hoi_nghi: 1, nguoi_tham_du: 60 });
+  });
+});

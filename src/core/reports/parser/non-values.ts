@@ -558,13 +558,18 @@ function markLabels(
   }
 }
 
-/** "T7: 2 HN", "- T10: 3 tin bài": a month written short at a line's start, before a colon, is a label. */
+/**
+ * "T7: 2 HN", "- T10: 3 tin bài", "T11 3 lượt": a month written short at a line's start, before a colon
+ * or more of its line, is a label.
+ */
 function markShortMonths(tk: Tokenised, blocked: Uint8Array): void {
   const { toks } = tk;
   for (let i = 0; i + 2 < toks.length; i++) {
     const t = toks[i]!;
     const d = toks[i + 1]!;
-    if (t.type !== "w" || t.k !== "t" || d.type !== "n" || d.spaced || toks[i + 2]!.k !== ":") continue;
+    const after = toks[i + 2]!;
+    if (t.type !== "w" || t.k !== "t" || d.type !== "n" || d.spaced) continue;
+    if (after.k !== ":" && (after.type === "nl" || !after.spaced || after.type === "p")) continue;
     if (!/^\d{1,2}$/.test(d.k) || Number(d.k) < 1 || Number(d.k) > 12) continue;
     const prev = toks[i - 1];
     if (prev && prev.type !== "nl" && prev.k !== "-" && prev.k !== "•" && prev.k !== "+") continue;

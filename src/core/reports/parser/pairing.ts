@@ -94,6 +94,9 @@ export function pairNumbers(
     if (it.kind !== "N" || merged[k - 1]!.kind !== "I") continue;
     const code = measureAfter(tk, nv, cls, compiled, it);
     if (code) measured.set(it, code);
+    // "Hội nghị có 120 đoàn viên tham gia": people said to attend are the attendees, not the meetings
+    const people = code ? null : attendingPeople(tk, compiled, it.end);
+    if (people && people !== (merged[k - 1] as IndItem).code) claimed.add(it);
     // "hội nghị có 140 người tham dự": the number opens the next name with that name's own measure
     // (and that name has no figure of its own after it: "hn 1 ng tham du 50")
     const next = merged[k + 1];

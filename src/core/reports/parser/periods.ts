@@ -410,12 +410,14 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
   // the weeks or months before a stated period total are its parts ("Tuần 1: 5 buổi, …")
   if (totals.size > 0) {
     for (let i = 0; i + 1 < n; i++) {
-      // "T7: 2 HN, 120 người" at a line's start: a month written short
+      const lineStart = i === 0 || toks[i - 1]!.type === "nl";
+      // "T7: 2 HN, 120 người", "T11 3 lượt" at a line's start: a month written short
       const shortMonth =
         key(toks[i]) === "t" &&
         toks[i + 1]?.type === "n" &&
+        !toks[i + 1]!.spaced &&
         Number(toks[i + 1]!.k) <= 12 &&
-        toks[i + 2]?.k === ":" &&
+        (toks[i + 2]?.k === ":" || (lineStart && !totals.has(i + 1))) &&
         (i === 0 || toks[i - 1]!.type === "nl");
       if (shortMonth) blocked.push(i + 1);
       else if (!RANK[key(toks[i])] || !nv.blocked[i + 1]) continue;
@@ -431,6 +433,11 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       const list = toks[j]?.k === ":" ? listAfterColon(j) : null;
       if (list) {
         for (const s of list) if (!totals.has(s)) parts.add(s);
+        continue;
+      }
+      // "T10 xe lưu động 2 lượt" on a line of its own: every figure of the line is a part
+      if (lineStart && toks[j]?.type !== "n" && (shortMonth || RANK[key(toks[i])]! <= RANK.thang!)) {
+        for (const s of numbersToSentenceEnd(j, false)) if (!totals.has(s)) parts.add(s);
         continue;
       }
       const num = !nv.blocked[j] && toks[j] ? numbers.read(j, false) : null;

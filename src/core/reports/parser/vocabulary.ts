@@ -185,6 +185,8 @@ export const FUZZY_STOP: ReadonlySet<string> = new Set([
   "hoinhap",
   "hoinong",
   "hoiphu",
+  "hoivien",
+  "hodan",
 ]);
 
 /** Chat abbreviations officers use, read as the word they stand for ("pn 5" is "pa nô 5"). */
@@ -306,6 +308,7 @@ export const CONTEXT_PHRASES: ReadonlySet<string> = new Set([
   "tuyen duong",
   "truc duong",
   "cay so",
+  "chi em",
 ]);
 /** People named by their role ("cán bộ", "đoàn viên", "hội viên"), as "first second" keys. */
 export const PEOPLE_PHRASES: ReadonlySet<string> = new Set([
@@ -324,6 +327,7 @@ export const PEOPLE_PHRASES: ReadonlySet<string> = new Set([
   "cuu chien",
   "nhan dan",
   "cong nhan",
+  "chi em",
 ]);
 /** People who become attendees when a verb of attending follows ("40 cán bộ dự hội nghị"). */
 export const ATTEND_VERBS: ReadonlySet<string> = new Set(["du", "tham", "tg"]);
