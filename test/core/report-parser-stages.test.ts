@@ -1769,3 +1769,41 @@ describe("stage 4: people by role said to attend right after a meeting's name", 
     expect(values("1 hội nghị, có 60 hội viên dự")).toEqual({ hoi_nghi: 1, nguoi_tham_du: 60 });
   });
 });
+
+describe("stage 2b: places counted by the names or labels listed before 'mỗi'", () => {
+  const values = (text: string) => parseReport(text, SAMPLE_INDICATORS).values;
+  it("counts names listed after one head word, and labels typed with no comma", () => {
+    expect(values("thôn Tân Lập và Tân Hòa mỗi thôn treo 2 băng rôn")).toEqual({ bang_ron: 4 });
+    expect(values("xom Dong, Doai, Giua moi xom 1 pano")).toEqual({ pano: 3 });
+    expect(values("thon 1 thon 4 thon 7 moi thon 1 pano")).toEqual({ pano: 3 });
+    expect(values("TDP 2 TDP 6 mỗi tổ phát 50 tờ rơi")).toEqual({ to_roi: 100 });
+  });
+  it("still asks when no head word names the places", () => {
+    expect(parseReport("Bắc Sơn, Nam Sơn mỗi thôn 1 pa nô", SAMPLE_INDICATORS).values).toEqual({});
+  });
+});
+
+describe("stage 2b: a unit of two words after 'mỗi'", () => {
+  const values = (text: string) => parseReport(text, SAMPLE_INDICATORS).values;
+  it("reads a part of a place ('mỗi đầu xã') and a unit counted the same way before", () => {
+    expect(values("2 cụm cổ động mỗi đầu xã 1 cụm")).toEqual({ cum_co_dong: 2 });
+    expect(values("4 pano, mỗi cổng trường 1 cái")).toEqual({ pano: 4 });
+    expect(values("hội nghị trực tuyến 1 cuộc, 4 điểm cầu, mỗi điểm cầu 25 người")).toEqual({
+      hoi_nghi: 1,
+      nguoi_tham_du: 100,
+    });
+    expect(values("xa co 3 nhom zalo, moi nhom zalo 2 bai")).toEqual({ bai_mxh: 6 });
+  });
+});
+
+describe("stage 2b: 'mỗi kênh' after channels of one indicator", () => {
+  const values = (text: string) => parseReport(text, SAMPLE_INDICATORS).values;
+  it("multiplies by the number of channels named", () => {
+    expect(values("fanpage + zalo mỗi kênh 5 bài")).toEqual({ bai_mxh: 10 });
+    expect(values("Facebook, Zalo và fanpage mỗi kênh 2 bài")).toEqual({ bai_mxh: 6 });
+    expect(values("dang len fanpage va zalo, moi trang 4 bai")).toEqual({ bai_mxh: 8 });
+  });
+  it("asks when only one channel is named", () => {
+    expect(parseReport("fanpage mỗi kênh 3 bài", SAMPLE_INDICATORS).values).toEqual({});
+  });
+});

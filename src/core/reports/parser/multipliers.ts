@@ -164,9 +164,38 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       i = num[1] - 1;
       continue;
     }
+    // "fanpage + zalo mỗi kênh 6 bài": channels of one indicator named before, each with the figure
+    if (EACH_CHANNEL.has(key(toks[i + 1])) && key(toks[i]) === "moi") {
+      const named = channelsBefore(toks, nv, nameAt, i);
+      const num = named.length >= 2 ? firstNumber(toks, nv, numbers, i + 2, 2) : null;
+      if (num) {
+        const item = { kind: "N" as const, start: num[0], end: num[1], value: num[2] * named.length };
+        out.pairs.push({ num: { ...item, weak: false, bad: false, first: false }, ind: named[0]!, numFirst: false });
+        for (const m of named) for (let x = m.start; x < m.end; x++) blocked.push(x);
+        for (let x = i; x < num[1]; x++) blocked.push(x);
+        if (toks[num[1]]?.type === "w" && !nameAt(num[1])) blocked.push(num[1]);
+        i = num[1];
+        continue;
+      }
+    }
     // "mỗi thôn 2 pa nô", "mỗi hội nghị 50 người", "mỗi tổ 1 cụm"
     const unit = everyOne ? { words: [toks[i]!.kt], end: i + 3 } : unitAfter(toks, nameAt, i + 1);
     if (!unit) continue;
+    if (!everyOne && unit.words.length === 1 && unit.end === i + 2) {
+      counts ??= countsByWord(toks, numbers);
+      const w2 = toks[unit.end];
+      // "mỗi đầu xã", "mỗi cổng trường": a part of a place; "5 điểm cầu, mỗi điểm cầu 30": the unit as counted
+      if (
+        w2?.type === "w" &&
+        !nv.blocked[unit.end] &&
+        !BETWEEN.has(w2.kt) &&
+        !nameAt(unit.end) &&
+        (PLACE_WORDS.has(w2.kt) || counts.get(unit.words[0]!)?.some((c) => key(toks[c.end + 1]) === w2.kt))
+      ) {
+        unit.words.push(w2.kt);
+        unit.end++;
+      }
+    }
     // "Khẩu hiệu: mỗi thôn 4 cái x 3 thôn": the product (arithmetic.ts) is the figure; "mỗi thôn" stands between it and its name
     if (productAfter(toks, nv, unit.end)) {
       for (let x = i; x < unit.end; x++) transparent.push(x);
@@ -551,11 +580,16 @@ function namedPlaces(toks: readonly Tok[], nv: NonValues, moi: number, unit: str
   let j = moi - 1;
   if (toks[j]?.k === ":" || toks[j]?.k === ",") j--; // "Thôn 3, thôn 6: mỗi thôn 2"
   let places = 0;
+  // names listed after one head word ("thôn Bắc Sơn, Nam Sơn, Đông Sơn"): counted once the head is found
+  let pending = 0;
   for (;;) {
     // a label: head word then its number ("thôn 3"), the number marked a label in stage 2
     if (toks[j]?.type === "n" && nv.blocked[j] && PLACE_HEADS.has(key(toks[j - 1]))) {
-      places++;
+      places += 1 + pending;
+      pending = 0;
       j -= 2;
+      // "tdp 3 tdp 5 mỗi tổ …": labels typed one after another with no comma
+      if (toks[j]?.type === "n" && nv.blocked[j] && PLACE_HEADS.has(key(toks[j - 1]))) continue;
     } else {
       // a name: head word(s) then one to three capitalised words ("tổ dân phố Bắc Hà", "thôn Tân Thành")
       let a = j;
@@ -564,8 +598,13 @@ function namedPlaces(toks: readonly Tok[], nv: NonValues, moi: number, unit: str
       const phrase = PLACE_UNITS.find((seq) => seq.every((w, k) => key(toks[a - seq.length + 1 + k]) === w));
       if (phrase) a -= phrase.length;
       else if (PLACE_HEADS.has(key(toks[a]))) a--;
-      else break;
-      places++;
+      else if (toks[a]?.k === "," || key(toks[a]) === "va") {
+        pending++;
+        j = a - 1;
+        continue;
+      } else break;
+      places += 1 + pending;
+      pending = 0;
       j = a;
     }
     if (key(toks[j]) === "va" || toks[j]?.k === "," || toks[j]?.k === "&") j--;
@@ -625,6 +664,33 @@ function firstNumber(
 }
 
 /** The indicators named right before "mỗi loại", joined by commas or "và" ("pa nô, áp phích: mỗi loại"). */
+/** "mỗi kênh", "mỗi trang": each of the channels named before, all of one indicator. */
+const EACH_CHANNEL = new Set(["kenh", "trang"]);
+
+/** The names joined right before "mỗi kênh" ("fanpage + zalo", "Facebook, Zalo và TikTok"), when all are of one indicator. */
+function channelsBefore(
+  toks: readonly Tok[],
+  nv: NonValues,
+  nameAt: (i: number) => { end: number; code: string } | null,
+  moi: number,
+): IndItem[] {
+  const run: IndItem[] = [];
+  let end = toks[moi - 1]?.k === "," || toks[moi - 1]?.k === ":" ? moi - 1 : moi;
+  for (let j = end - 1; j >= 0 && j >= moi - 16 && !isSentenceEnd(toks[j]); j--) {
+    if (toks[j]!.type !== "w" || nv.blocked[j]) continue;
+    const m = nameAt(j);
+    if (!m || m.end !== end) continue;
+    run.unshift({ kind: "I", start: j, end: m.end, code: m.code, first: false });
+    // only joiners between the names ("+", ",", "và")
+    let k = j - 1;
+    while (k >= 0 && (CONJ.has(key(toks[k])) || toks[k]!.k === "+")) k--;
+    if (k === j - 1) break;
+    end = k + 1;
+    j = k + 1;
+  }
+  return run.length >= 2 && run.every((r) => r.code === run[0]!.code) ? run : [];
+}
+
 function namesBefore(
   toks: readonly Tok[],
   nv: NonValues,
