@@ -1807,3 +1807,23 @@ describe("stage 2b: 'mỗi kênh' after channels of one indicator", () => {
     expect(parseReport("fanpage mỗi kênh 3 bài", SAMPLE_INDICATORS).values).toEqual({});
   });
 });
+
+describe("stage 2: things outside the indicators counted beside the figures", () => {
+  const parse = (text: string) => parseReport(text, SAMPLE_INDICATORS);
+  it("are context, neither values nor unclear", () => {
+    expect(parse("treo 4 pano, giá đỡ 4 bộ")).toMatchObject({ values: { pano: 4 }, unclear: [] });
+    expect(parse("in 3 tấm phông sân khấu, 5 băng rôn")).toMatchObject({ values: { bang_ron: 5 }, unclear: [] });
+    expect(parse("phat 40 so tay, treo 2 pano")).toMatchObject({ values: { pano: 2 }, unclear: [] });
+    expect(parse("lớp có 30 cháu; 2 băng rôn trước cổng")).toMatchObject({ values: { bang_ron: 2 }, unclear: [] });
+    expect(parse("tặng 20 cuốn sách pháp luật; hội nghị 1 cuộc")).toMatchObject({
+      values: { hoi_nghi: 1 },
+      unclear: [],
+    });
+  });
+  it("stay a figure when they classify a name, and are asked about when alone", () => {
+    expect(parse("treo 3 tấm pano").values).toEqual({ pano: 3 });
+    expect(parse("pano: 3 tấm").values).toEqual({ pano: 3 });
+    expect(parse("bang ron 4 bo").values).toEqual({ bang_ron: 4 });
+    expect(parse("Đã nhận 5 bộ tài liệu").unclear).toEqual(["Đã nhận 5 bộ tài liệu"]);
+  });
+});

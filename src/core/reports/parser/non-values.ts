@@ -238,7 +238,9 @@ function markContextCounts(
     if (w.type !== "w" || blocked[j]) continue;
     const w2 = toks[j + 1];
     const phrase = w2?.type === "w" && CONTEXT_PHRASES.has(`${w.k} ${w2.k}`);
-    if (!phrase && !CONTEXT_WORDS.has(w.k) && !isMarket(toks, j)) continue;
+    const thingPhrase = w2?.type === "w" && THING_PHRASES.has(`${w.k} ${w2.k}`);
+    const thing = thingPhrase || (!phrase && THINGS_COUNTED.has(w.k));
+    if (!phrase && !thing && !CONTEXT_WORDS.has(w.k) && !isMarket(toks, j)) continue;
     if (!phrase && (compiled.measures.has(w.k) || compiled.measures.has(w.kt))) continue;
     // "pano 12 xa Thach Binh": a place named by its name follows the figure, it is not counted
     if (!phrase && NAMED_CONTEXT.has(w.k) && isProperName(toks[j + 1])) continue;
@@ -252,12 +254,53 @@ function markContextCounts(
     // ("35 em học sinh", "Đoàn viên 35 em"); "họ" (they) and "hỗ trợ" typed without marks are no household
     if (w.k === "em" && !peopleAround(toks, i, j)) continue;
     if (w.k === "ho" && (toks[j + 1]?.k === "tro" || w.o.toLowerCase() === "họ")) continue;
-    const end = phrase ? j + 2 : j + 1;
-    // "treo pano 3 thôn", "Băng rôn 4 trường": the only figure of its sentence stays a figure
-    if (onlyFigureOfSentence(toks, blocked, i, end)) continue;
+    const end = phrase || thingPhrase ? j + 2 : j + 1;
+    // "3 tấm pano", "pano: 3 tấm": a classifier of a named thing is its measure, not another thing
+    if (thing && (nameAt(end) || nameEndsAt(nameAt, toks, i))) continue;
+    // "Đã nhận 3 bộ tài liệu": the message's only figure is asked about
+    if (thing && !otherFigure(toks, blocked, i, end)) continue;
+    // "treo pano 3 thôn", "Băng rôn 4 trường": the only figure of its sentence, after a name, stays a figure
+    if (onlyFigureOfSentence(toks, blocked, i, end) && (!thing || nameBeforeInSentence(nameAt, toks, blocked, i)))
+      continue;
     if (attendedAfter(toks, end) || (phrase && w.k === "thanh" && groupBefore(toks, i))) continue;
     for (let x = i; x < end; x++) blocked[x] = 1;
   }
+}
+
+/**
+ * Things other than the indicators, counted by a classifier ("5 bộ khung", "2 tấm phông", "35 cuốn
+ * sổ tay") or by their name ("35 sổ tay"), and children ("150 cháu"): context unless they classify a name.
+ */
+const THINGS_COUNTED: ReadonlySet<string> = new Set(["bo", "tam", "cuon", "quyen", "chau"]);
+/** Things of two words, as "first second" keys ("sổ tay"). */
+const THING_PHRASES: ReadonlySet<string> = new Set(["so tay"]);
+
+/** Whether an indicator's name ends right before token i (a colon between allowed): "pano 3", "pano: 3". */
+function nameEndsAt(nameAt: (i: number) => { end: number } | null, toks: readonly Tok[], i: number): boolean {
+  const end = toks[i - 1]?.k === ":" ? i - 1 : i;
+  for (let a = end - 1; a >= 0 && a >= end - 4; a--) {
+    if (toks[a]!.type !== "w") return false;
+    if (nameAt(a)?.end === end) return true;
+  }
+  return false;
+}
+
+/** Whether a digit figure stands anywhere in the message outside tokens [from, to). */
+function otherFigure(toks: readonly Tok[], blocked: Uint8Array, from: number, to: number): boolean {
+  for (let x = 0; x < toks.length; x++) if ((x < from || x >= to) && toks[x]!.type === "n" && !blocked[x]) return true;
+  return false;
+}
+
+/** Whether an indicator is named before token i in its sentence ("treo pano 3 thôn"). */
+function nameBeforeInSentence(
+  nameAt: (i: number) => { end: number } | null,
+  toks: readonly Tok[],
+  blocked: Uint8Array,
+  i: number,
+): boolean {
+  for (let x = i - 1; x >= 0 && toks[x]!.type !== "nl" && !SENTENCE_END.has(toks[x]!.k); x--)
+    if (toks[x]!.type === "w" && !blocked[x] && nameAt(x)) return true;
+  return false;
 }
 
 /** Context nouns that take a name after them ("xã Thạch Bình", "chợ Gốm"); "3 km QL1A" is still a count. */
