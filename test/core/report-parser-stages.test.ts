@@ -1827,3 +1827,27 @@ describe("stage 2: things outside the indicators counted beside the figures", ()
     expect(parse("Đã nhận 5 bộ tài liệu").unclear).toEqual(["Đã nhận 5 bộ tài liệu"]);
   });
 });
+
+describe("stage 1: 'tb' right before a figure is 'tin bài'", () => {
+  const values = (text: string) => parseReport(text, SAMPLE_INDICATORS).values;
+  it("reads it in a run of abbreviations and alone before a figure", () => {
+    expect(values("PN 4 | BR 2 | TB 6")).toEqual({ pano: 4, bang_ron: 2, tin_bai: 6 });
+    expect(values("tb: 4, pano 2")).toEqual({ pano: 2, tin_bai: 4 });
+    expect(values("TB 5 tin")).toEqual({ tin_bai: 5 });
+  });
+  it("leaves 'TB' of a document number alone", () => {
+    expect(parseReport("theo TB số 15/TB-UBND treo 3 pano", SAMPLE_INDICATORS).values).toEqual({ pano: 3 });
+  });
+});
+
+describe("stage 2: a short month ending a line of words", () => {
+  const parse = (text: string) => parseReport(text, SAMPLE_INDICATORS);
+  it("is a label, never a figure", () => {
+    expect(parse("Kết quả tuyên truyền T10\nPN 2 | BR 10")).toMatchObject({
+      values: { pano: 2, bang_ron: 10 },
+      unclear: [],
+    });
+    expect(parse("bao cao t11\npano 3")).toMatchObject({ values: { pano: 3 }, unclear: [] });
+    expect(parse("Báo cáo xã Thạch Bình T9\nTờ rơi: 300")).toMatchObject({ values: { to_roi: 300 }, unclear: [] });
+  });
+});

@@ -603,19 +603,22 @@ function markLabels(
 
 /**
  * "T7: 2 HN", "- T10: 3 tin bài", "T11 3 lượt": a month written short at a line's start, before a colon
- * or more of its line, is a label.
+ * or more of its line, is a label; so is one ending a line of words ("Kết quả tuyên truyền T10").
  */
 function markShortMonths(tk: Tokenised, blocked: Uint8Array): void {
   const { toks } = tk;
-  for (let i = 0; i + 2 < toks.length; i++) {
+  for (let i = 0; i + 1 < toks.length; i++) {
     const t = toks[i]!;
     const d = toks[i + 1]!;
-    const after = toks[i + 2]!;
+    const after = toks[i + 2];
     if (t.type !== "w" || t.k !== "t" || d.type !== "n" || d.spaced) continue;
-    if (after.k !== ":" && (after.type === "nl" || !after.spaced || after.type === "p")) continue;
     if (!/^\d{1,2}$/.test(d.k) || Number(d.k) < 1 || Number(d.k) > 12) continue;
     const prev = toks[i - 1];
-    if (prev && prev.type !== "nl" && prev.k !== "-" && prev.k !== "•" && prev.k !== "+") continue;
+    const endsLine = (!after || after.type === "nl") && prev?.type === "w" && t.spaced;
+    if (!endsLine) {
+      if (!after || (after.k !== ":" && (after.type === "nl" || !after.spaced || after.type === "p"))) continue;
+      if (prev && prev.type !== "nl" && prev.k !== "-" && prev.k !== "•" && prev.k !== "+") continue;
+    }
     blocked[i] = Math.max(blocked[i]!, 1);
     blocked[i + 1] = Math.max(blocked[i + 1]!, 1);
   }

@@ -206,9 +206,12 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
 
 /**
  * Abbreviations read only right before a figure and never right after one: "tr 400" is "tờ rơi 400",
- * but "5 tr" / "5tr" is five million (triệu) and "tr." alone a page.
+ * but "5 tr" / "5tr" is five million (triệu) and "tr." alone a page; "tb 3" is "tin bài 3".
  */
-export const ABBREVIATIONS_BEFORE_FIGURE: ReadonlyMap<string, string> = new Map([["tr", "toroi"]]);
+export const ABBREVIATIONS_BEFORE_FIGURE: ReadonlyMap<string, string> = new Map([
+  ["tr", "toroi"],
+  ["tb", "tinbai"], // "TB 3"; "TB" elsewhere is "thông báo" or "trung bình"
+]);
 
 /** Places counted in a report ("tại 8 thôn", "cho 200 hộ"): a number before them is never a value. */
 export const PLACE_WORDS: ReadonlySet<string> = new Set([
