@@ -1851,3 +1851,15 @@ describe("stage 2: a short month ending a line of words", () => {
     expect(parse("Báo cáo xã Thạch Bình T9\nTờ rơi: 300")).toMatchObject({ values: { to_roi: 300 }, unclear: [] });
   });
 });
+
+describe("stage 2: figures right after the labels of counted parts", () => {
+  const values = (text: string) => parseReport(text, SAMPLE_INDICATORS).values;
+  it("are summed even when only the last names its measure", () => {
+    expect(values("tờ rơi phát 2 đợt: đợt 1 500, đợt 2 700")).toEqual({ to_roi: 1200 });
+    expect(values("to roi phat 3 dot: dot 1 100, dot 2 200, dot 3 300 to")).toEqual({ to_roi: 600 });
+    expect(values("pano 2 đợt: đợt 1 3 cái, đợt 2 4 cái")).toEqual({ pano: 7 });
+  });
+  it("leave parts of different indicators to their names", () => {
+    expect(values("2 đợt: đợt 1 treo 3 pano, đợt 2 phát 200 tờ rơi")).toEqual({ pano: 3, to_roi: 200 });
+  });
+});

@@ -173,7 +173,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   };
   if (taskHint !== undefined) out.taskHint = taskHint;
   markLabels(tk, blocked, compiled, numbers);
-  markCountsOfLabelledParts(tk, blocked);
+  markCountsOfLabelledParts(tk, blocked, compiled, numbers, out.readings);
   markShortMonths(tk, blocked);
   markListNumbering(tk, blocked);
   markPlaceCounts(tk, blocked, compiled, numbers, out.unclear);
@@ -631,19 +631,37 @@ const PART_COUNTS: ReadonlySet<string> = new Set(["dot"]);
  * "tờ rơi phát 2 đợt: đợt 1 500, đợt 2 700": the count of parts that are then listed by their labels
  * is no figure (the parts are, summed in stage 5).
  */
-function markCountsOfLabelledParts(tk: Tokenised, blocked: Uint8Array): void {
+function markCountsOfLabelledParts(
+  tk: Tokenised,
+  blocked: Uint8Array,
+  compiled: CompiledIndicators,
+  numbers: ReturnType<typeof createNumberReader>,
+  readings: Map<number, { end: number; value: number }>,
+): void {
   const { toks } = tk;
   for (let i = 0; i + 1 < toks.length; i++) {
     const t = toks[i]!;
     const w = toks[i + 1]!;
     if (t.type !== "n" || blocked[i] || w.type !== "w" || !PART_COUNTS.has(w.kt)) continue;
     let labels = 0;
+    // the figure right after each label ("đợt 1 500, đợt 2 700"): read as one sum when every label has one
+    const figures: { start: number; end: number; value: number }[] = [];
     for (let j = i + 2; j + 1 < toks.length && j < i + 60; j++) {
       const x = toks[j]!;
       if (x.type === "nl" || x.k === "." || x.k === ";") break;
-      if (x.type === "w" && x.kt === w.kt && toks[j + 1]!.type === "n" && blocked[j + 1]) labels++;
+      if (x.type === "w" && x.kt === w.kt && toks[j + 1]!.type === "n" && blocked[j + 1]) {
+        labels++;
+        const num = toks[j + 2]?.type === "n" && !blocked[j + 2] ? numbers.read(j + 2, false) : null;
+        if (num && !num.bad && !num.weak) figures.push({ start: j + 2, end: num.end, value: num.value });
+      }
     }
-    if (labels >= 2) blocked[i] = 1;
+    if (labels < 2) continue;
+    blocked[i] = 1;
+    // when each figure names an indicator's own measure ("đợt 1 200 tờ, đợt 2 150 tờ") the pairs are summed later
+    if (figures.length !== labels || figures.every((f) => compiled.measures.has(toks[f.end]?.kt ?? ""))) continue;
+    const [first, ...rest] = figures;
+    readings.set(first!.start, { end: first!.end, value: figures.reduce((a, f) => a + f.value, 0) });
+    for (const f of rest) for (let x = f.start; x < f.end; x++) blocked[x] = 1;
   }
 }
 
