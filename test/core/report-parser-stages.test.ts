@@ -1863,3 +1863,20 @@ describe("stage 2: figures right after the labels of counted parts", () => {
     expect(values("2 đợt: đợt 1 treo 3 pano, đợt 2 phát 200 tờ rơi")).toEqual({ pano: 3, to_roi: 200 });
   });
 });
+
+describe("stage 4: attendees named right after a meeting, and the people it is held for", () => {
+  const values = (text: string) => parseReport(text, SAMPLE_INDICATORS).values;
+  it("binds a figure to the attendees' name even when a count of meetings follows in its own measure", () => {
+    expect(values("tập huấn 45 học viên ở 3 lớp")).toEqual({ hoi_nghi: 3, nguoi_tham_du: 45 });
+    expect(values("tap huan 30 + 25 hoc vien o 2 lop")).toEqual({ hoi_nghi: 2, nguoi_tham_du: 55 });
+    expect(values("hội nghị 80 đại biểu, 2 cuộc")).toEqual({ hoi_nghi: 2, nguoi_tham_du: 80 });
+  });
+  it("reads people by role after 'cho' following a meeting's name as attendees", () => {
+    expect(values("tap huan cho 40 hoi vien, 2 lop")).toEqual({ hoi_nghi: 2, nguoi_tham_du: 40 });
+    expect(values("tổ chức 2 hội nghị cho 150 đoàn viên thanh niên")).toEqual({ hoi_nghi: 2, nguoi_tham_du: 150 });
+    expect(values("Hội nghị cho 80 cán bộ, phát 200 tờ rơi")).toEqual({ nguoi_tham_du: 80, to_roi: 200 });
+  });
+  it("not after another indicator", () => {
+    expect(values("phát 200 tờ rơi cho 40 cán bộ, 1 hội nghị")).toEqual({ to_roi: 200, hoi_nghi: 1 });
+  });
+});

@@ -187,10 +187,10 @@ describe("real-style report corpus, fifth development part", () => {
 const real6 = readFixture("report-corpus-real-6.jsonl");
 
 describe("real-style report corpus, sixth development part", () => {
-  it("reads at least 156 of its 160 messages exactly", () => {
+  it("reads at least 157 of its 160 messages exactly", () => {
     const score = scoreCorpus(real6, SAMPLE_INDICATORS);
     expect(score.total).toBe(160);
-    expect(score.exact).toBeGreaterThanOrEqual(156);
+    expect(score.exact).toBeGreaterThanOrEqual(157);
   });
 });
 

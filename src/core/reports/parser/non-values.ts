@@ -263,6 +263,8 @@ function markContextCounts(
     if (onlyFigureOfSentence(toks, blocked, i, end) && (!thing || nameBeforeInSentence(nameAt, toks, blocked, i)))
       continue;
     if (attendedAfter(toks, end) || (phrase && w.k === "thanh" && groupBefore(toks, i))) continue;
+    // "tập huấn cho 40 hội viên": the people a meeting is held for attend it
+    if (phrase && PEOPLE_PHRASES.has(`${w.k} ${w2!.k}`) && meetingFor(toks, nameAt, compiled, i)) continue;
     for (let x = i; x < end; x++) blocked[x] = 1;
   }
 }
@@ -281,6 +283,22 @@ function nameEndsAt(nameAt: (i: number) => { end: number } | null, toks: readonl
   for (let a = end - 1; a >= 0 && a >= end - 4; a--) {
     if (toks[a]!.type !== "w") return false;
     if (nameAt(a)?.end === end) return true;
+  }
+  return false;
+}
+
+/** Whether "cho" right before token i follows a meeting's name ("tập huấn cho 40 hội viên"). */
+function meetingFor(
+  toks: readonly Tok[],
+  nameAt: (i: number) => { end: number; code?: string } | null,
+  compiled: CompiledIndicators,
+  i: number,
+): boolean {
+  if (toks[i - 1]?.type !== "w" || toks[i - 1]!.kt !== "cho") return false;
+  const meeting = compiled.measures.get("cuoc");
+  for (let a = i - 2; a >= 0 && a >= i - 5 && toks[a]!.type === "w"; a--) {
+    const m = nameAt(a);
+    if (m?.end === i - 1) return m.code === meeting;
   }
   return false;
 }

@@ -88,20 +88,33 @@ export function pairNumbers(
   // ("hội nghị sáng 80 người"), is not the name's before it
   const measured = new Map<Item, string>();
   const claimed = new Set<Item>();
+  const forPeople = new Map<Item, string>();
   for (let k = 1; k < merged.length; k++) {
     const it = merged[k]!;
     // only a number right after a name can be taken by it
     if (it.kind !== "N" || merged[k - 1]!.kind !== "I") continue;
     const code = measureAfter(tk, nv, cls, compiled, it);
     if (code) measured.set(it, code);
-    // "Hội nghị có 120 đoàn viên tham gia": people said to attend are the attendees, not the meetings
-    const people = code ? null : attendingPeople(tk, compiled, it.end);
-    if (people && people !== (merged[k - 1] as IndItem).code) claimed.add(it);
+    // "Hội nghị có 120 đoàn viên tham gia": people said to attend are the attendees, not the meetings;
+    // "tập huấn cho 60 cán bộ": people a meeting is held for, too
+    const prevCode = (merged[k - 1] as IndItem).code;
+    const people = code
+      ? null
+      : (attendingPeople(tk, compiled, it.end) ?? peopleMeetingIsFor(tk, compiled, merged[k - 1]!, it));
+    if (people && people !== prevCode) {
+      claimed.add(it);
+      forPeople.set(it, people);
+    }
     // "hội nghị có 140 người tham dự": the number opens the next name with that name's own measure
     // (and that name has no figure of its own after it: "hn 1 ng tham du 50")
     const next = merged[k + 1];
     const t1 = tk.toks[it.end];
-    if (next?.kind === "I" && next.start === it.end && merged[k + 2]?.kind !== "N" && t1?.type === "w") {
+    // ("tập huấn 45 học viên ở 3 lớp": a figure after that name in another indicator's own measure is not its)
+    const after2 = merged[k + 2];
+    const ownAfter =
+      after2?.kind === "N" && next?.kind === "I" ? measureAfter(tk, nv, cls, compiled, after2) : undefined;
+    const nextHasOwn = after2?.kind === "N" && (ownAfter === undefined || ownAfter === (next as IndItem).code);
+    if (next?.kind === "I" && next.start === it.end && !nextHasOwn && t1?.type === "w") {
       const own = compiled.measures.get(t1.k) ?? compiled.measures.get(t1.kt);
       if (own === next.code && own !== (merged[k - 1] as IndItem).code) claimed.add(it);
       // "tập huấn 60 học viên", "hội nghị 80 đại biểu": people named by their role right after the number
@@ -121,7 +134,7 @@ export function pairNumbers(
       unclear.push([it.start, it.end - 1]);
       continue;
     }
-    const code = measureAfter(tk, nv, cls, compiled, it) ?? attendingPeople(tk, compiled, it.end);
+    const code = measureAfter(tk, nv, cls, compiled, it) ?? forPeople.get(it) ?? attendingPeople(tk, compiled, it.end);
     if (code)
       pairs.push({ num: it, ind: { kind: "I", start: it.end, end: it.end + 1, code, first: false }, numFirst: true });
     else if (!it.weak) unplaced.push(it);
@@ -144,6 +157,19 @@ function measuredBy(tk: Tokenised, compiled: CompiledIndicators, i: number): str
     compiled.measures.get(m.kt) ??
     (next?.type === "w" ? compiled.measures.get(`${m.k}${next.k}`) : undefined)
   );
+}
+
+/** "tập huấn cho 60 cán bộ": people by role right after "cho" after a meeting's name are its attendees, else null. */
+function peopleMeetingIsFor(tk: Tokenised, compiled: CompiledIndicators, name: Item, it: NumItem): string | null {
+  const { toks } = tk;
+  const meeting = compiled.measures.get("cuoc");
+  if (name.kind !== "I" || name.code !== meeting || name.end !== it.start - 1) return null;
+  if (toks[it.start - 1]?.type !== "w" || toks[it.start - 1]!.kt !== "cho") return null;
+  const from = toks[it.end]?.k === "em" ? it.end + 1 : it.end;
+  const a = toks[from];
+  const b = toks[from + 1];
+  if (a?.type !== "w" || b?.type !== "w" || !PEOPLE_PHRASES.has(`${a.k} ${b.k}`)) return null;
+  return compiled.measures.get("nguoi") ?? null;
 }
 
 /**
