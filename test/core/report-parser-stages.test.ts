@@ -1880,3 +1880,16 @@ describe("stage 4: attendees named right after a meeting, and the people it is h
     expect(values("phát 200 tờ rơi cho 40 cán bộ, 1 hội nghị")).toEqual({ to_roi: 200, hoi_nghi: 1 });
   });
 });
+
+describe("stage 2: a place word before a number in the hundreds", () => {
+  const values = (text: string) => parseReport(text, SAMPLE_INDICATORS).values;
+  it("is no label: the number counts what follows", () => {
+    expect(values("nhóm zalo thôn 400 thành viên đăng 6 bài")).toEqual({ bai_mxh: 6 });
+    expect(values("nhom zalo xom 250 thanh vien, dang 3 bai")).toEqual({ bai_mxh: 3 });
+    expect(values("thôn 120 hộ treo 3 pano")).toEqual({ pano: 3 });
+  });
+  it("keeps small place numbers as labels", () => {
+    expect(values("Thôn 3: 200 tờ rơi")).toEqual({ to_roi: 200 });
+    expect(values("to 15 phat 100 to roi")).toEqual({ to_roi: 100 });
+  });
+});

@@ -497,6 +497,8 @@ const COUNTED_BEFORE: ReadonlySet<string> = new Set(["moi", "ca"]);
 const WHOLE_BEFORE: ReadonlySet<string> = new Set(["tong", "toan"]);
 /** Largest number a period label takes. */
 const LABEL_MAX: Readonly<Record<string, number>> = { thang: 12, quy: 4, tuan: 53 };
+/** Places numbered by a label ("thôn 5", "tổ 12"), never in the hundreds. */
+const PLACE_LABELS: ReadonlySet<string> = new Set(["thon", "xom", "to", "khu", "doi", "ban", "khoi"]);
 
 /** Labels: "thôn 5", "quý 1", "năm 2021", "lần thứ hai", "giai đoạn 2" — not inside a name ("chuyên mục 2"). */
 function markLabels(
@@ -603,6 +605,8 @@ function markLabels(
       continue;
     // "tháng 22", "quý 7" are no months nor quarters
     if (nt.type === "n" && end === j + 1 && Object.hasOwn(LABEL_MAX, key) && Number(nt.k) > LABEL_MAX[key]!) continue;
+    // "nhóm zalo thôn 400 thành viên": no village is numbered in the hundreds; a count follows the place
+    if (nt.type === "n" && end === j + 1 && PLACE_LABELS.has(key) && !colon && Number(nt.k) >= 100) continue;
     // "quý I/2021", "tháng 2/2021"
     if (toks[end]?.k === "/" && toks[end + 1]?.type === "n" && /^\d{2}(?:\d{2})?$/.test(toks[end + 1]!.k)) end += 2;
     // "quý 4 2026", "tháng 5 năm 2026" typed without the slash: the year goes with the period
