@@ -1893,3 +1893,19 @@ describe("stage 2: a place word before a number in the hundreds", () => {
     expect(values("to 15 phat 100 to roi")).toEqual({ to_roi: 100 });
   });
 });
+
+describe("stage 2b: a bound for each unit ('mỗi hộ ít nhất 1 tờ')", () => {
+  const parse = (text: string) => parseReport(text, SAMPLE_INDICATORS);
+  it("is no count: the stated figure stays, nothing is multiplied", () => {
+    expect(parse("Tờ rơi: 210 tờ\nThôn có 118 hộ, phát mỗi hộ ít nhất 1 tờ rơi")).toMatchObject({
+      values: { to_roi: 210 },
+      unclear: [],
+    });
+    expect(parse("phát 300 tờ rơi, mỗi hộ tối thiểu 1 tờ")).toMatchObject({ values: { to_roi: 300 }, unclear: [] });
+    expect(parse("mỗi thôn phát ít nhất 50 tờ rơi, tổng 600 tờ").values).toEqual({ to_roi: 600 });
+    expect(parse("xa co 8 thon, moi thon it nhat 1 pano; tong 10 pano").values).toEqual({ pano: 10 });
+  });
+  it("is asked about when nothing else is given", () => {
+    expect(parse("mỗi hộ ít nhất 1 tờ rơi")).toMatchObject({ values: {}, unclear: ["mỗi hộ ít nhất 1 tờ rơi"] });
+  });
+});

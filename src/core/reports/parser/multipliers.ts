@@ -209,6 +209,16 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     const after = figures.length > 0;
     if (figures.length === 0) figures = figureBefore(toks, nv, numbers, i);
     if (figures.length === 0) continue;
+    // "mỗi hộ ít nhất 1 tờ rơi": a bound for each unit is no count; asked about only when nothing else is given
+    if (after && boundBefore(toks, figures[0]![0])) {
+      for (let x = i; x < unit.end; x++) transparent.push(x);
+      const [s0] = figures[0]!;
+      const e1 = figures[figures.length - 1]![1];
+      for (const [s, e] of figures) for (let x = s; x < e; x++) blocked.push(x);
+      if (!figureOutside(toks, nv, i, e1)) unclear.push([i, e1 - 1]);
+      i = Math.max(i, e1 - 1, s0);
+      continue;
+    }
     // "mỗi cụm gồm 2 pa nô → tổng 8 pa nô": the officer states the product; the per-unit figure is its part
     if (statedResultAfter(toks, nv, figures[figures.length - 1]![1])) {
       for (let x = i; x < unit.end; x++) transparent.push(x);
@@ -303,6 +313,20 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
   }
   findRates(tk, nv, numbers, nameAt, compiled, (counts ??= countsByWord(toks, numbers)), out);
   return out;
+}
+
+/** Whether "ít nhất" / "tối thiểu" (at least) stands right before token j. */
+function boundBefore(toks: readonly Tok[], j: number): boolean {
+  const a = key(toks[j - 2]);
+  const b = key(toks[j - 1]);
+  return (a === "it" && b === "nhat") || (a === "toi" && b === "thieu");
+}
+
+/** Whether a digit figure free of the non-values stands outside tokens [from, to). */
+function figureOutside(toks: readonly Tok[], nv: NonValues, from: number, to: number): boolean {
+  for (let x = 0; x < toks.length; x++)
+    if ((x < from || x >= to) && toks[x]!.type === "n" && !nv.blocked[x]) return true;
+  return false;
 }
 
 /** Whether a product read in stage 2 ("4 cái x 3 thôn") starts at token `from`, past a verb ("mỗi thôn treo 2 cái x 5 thôn"). */
@@ -404,7 +428,15 @@ function figuresInClause(
       j = num.end - 1;
       continue;
     }
-    if (out.length === 0 && toks[j]!.type === "w" && !BETWEEN.has(key(toks[j]))) return out;
+    // "mỗi hộ ít nhất 1 tờ": the bound's words stand between too (the figure is then no count)
+    if (
+      out.length === 0 &&
+      toks[j]!.type === "w" &&
+      !BETWEEN.has(key(toks[j])) &&
+      !boundBefore(toks, j + 2) &&
+      !boundBefore(toks, j + 1)
+    )
+      return out;
   }
   return out;
 }
