@@ -1909,3 +1909,21 @@ describe("stage 2b: a bound for each unit ('mỗi hộ ít nhất 1 tờ')", () 
     expect(parse("mỗi hộ ít nhất 1 tờ rơi")).toMatchObject({ values: {}, unclear: ["mỗi hộ ít nhất 1 tờ rơi"] });
   });
 });
+
+describe("stage 2b: a rate whose product the officer states ('3 buổi/tuần, 4 tuần = 12 lượt')", () => {
+  const parse = (text: string) => parseReport(text, SAMPLE_INDICATORS);
+  it("keeps the stated product and asks nothing about the rate", () => {
+    expect(parse("phát thanh 3 buổi/tuần, 4 tuần = 12 lượt")).toMatchObject({
+      values: { phat_thanh: 12 },
+      unclear: [],
+    });
+    expect(parse("phat thanh 3 buoi/tuan, thang nay 4 tuan = 12 luot")).toMatchObject({
+      values: { phat_thanh: 12 },
+      unclear: [],
+    });
+    expect(parse("xe loa 2 lượt/ngày, 5 ngày = 10 lượt")).toMatchObject({ values: { xe_luu_dong: 10 }, unclear: [] });
+  });
+  it("still asks about a rate with no product", () => {
+    expect(parse("phát thanh 3 buổi/tuần").unclear).toEqual(["phát thanh 3 buổi/tuần"]);
+  });
+});

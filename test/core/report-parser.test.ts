@@ -131,10 +131,10 @@ describe("real-style report corpus, second development part", () => {
 const real3 = readFixture("report-corpus-real-3.jsonl");
 
 describe("real-style report corpus, third development part", () => {
-  it("reads at least 190 of its 200 messages exactly", () => {
+  it("reads at least 191 of its 200 messages exactly", () => {
     const score = scoreCorpus(real3, SAMPLE_INDICATORS);
     expect(score.total).toBe(200);
-    expect(score.exact).toBeGreaterThanOrEqual(190);
+    expect(score.exact).toBeGreaterThanOrEqual(191);
   });
   it("reads 'X không xây dựng tháng này' as a stated zero (this period's words after the verb)", () => {
     expect(parseReport("tin bai 5\nphong su ko xay dung thang nay", SAMPLE_INDICATORS).values).toEqual({

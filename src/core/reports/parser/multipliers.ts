@@ -794,7 +794,16 @@ function findRates(
       const count = countOf(toks, counts, [per]);
       if (count && count.start !== i) times = count.value;
     }
-    if (times === null) continue;
+    if (times === null) {
+      // "3 buổi/tuần, tháng này 4 tuần = 12 lượt": the officer states the product; rate and span are its operands
+      const span = statedSpan(toks, numbers, j + 2, per);
+      if (span) {
+        for (let x = i; x < rate.end; x++) blocked.push(x);
+        for (let x = span[0]; x < span[1]; x++) blocked.push(x);
+        out.settled.push(i);
+      }
+      continue;
+    }
     const value = rate.value * times;
     // the unit names the indicator ("60 người/cuộc", "2 tờ/hộ"): read the pair here, else leave the name before
     const name = nameAt(rate.end);
@@ -807,6 +816,22 @@ function findRates(
     out.settled.push(i);
     i = end - 1;
   }
+}
+
+/** "…, 4 tuần = 12 lượt": a count of the rate's unit right before "=" and a figure, in the sentence from `from`; [start, end) of the count. */
+function statedSpan(
+  toks: readonly Tok[],
+  numbers: ReturnType<typeof createNumberReader>,
+  from: number,
+  per: string,
+): [number, number] | null {
+  for (let x = from; x < toks.length && x < from + 12 && !isSentenceEnd(toks[x]); x++) {
+    if (toks[x]!.type !== "n" || key(toks[x + 1]) !== per || toks[x + 2]?.k !== "=" || toks[x + 3]?.type !== "n")
+      continue;
+    const num = numbers.read(x, false);
+    return num && !num.bad && num.end === x + 1 ? [x, x + 1] : null;
+  }
+  return null;
 }
 
 /** Units a spoken rate is given per ("ngày 2 lượt", "tuần 3 bài"). */
