@@ -1927,3 +1927,18 @@ describe("stage 2b: a rate whose product the officer states ('3 buổi/tuần, 4
     expect(parse("phát thanh 3 buổi/tuần").unclear).toEqual(["phát thanh 3 buổi/tuần"]);
   });
 });
+
+describe("stage 2b: times of day before 'mỗi buổi', with the days after", () => {
+  const parse = (text: string) => parseReport(text, SAMPLE_INDICATORS);
+  it("multiply the figure by the sessions and the days", () => {
+    expect(parse("loa sáng, chiều mỗi buổi 2 lượt trong 5 ngày")).toMatchObject({
+      values: { phat_thanh: 20 },
+      unclear: [],
+    });
+    expect(parse("phat thanh sang va chieu moi buoi 1 luot, 7 ngay").values).toEqual({ phat_thanh: 14 });
+    expect(parse("phát thanh sáng, trưa, chiều mỗi buổi 1 lượt, 10 ngày liền").values).toEqual({ phat_thanh: 30 });
+  });
+  it("ask when no days are given", () => {
+    expect(parse("phát thanh sáng chiều mỗi buổi 1 lượt").values).toEqual({});
+  });
+});

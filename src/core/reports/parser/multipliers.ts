@@ -230,6 +230,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     counts ??= countsByWord(toks, numbers);
     const figureStarts = new Set([figures[0]![0]]);
     const count =
+      sessionsByDays(toks, nv, numbers, i, unit.words[0]!, figures[0]![1], blocked) ??
       namedPlaces(toks, nv, i, unit.words[0]!) ??
       countOf(toks, counts, unit.words, readings, figureStarts) ??
       placeCount(toks, counts, unit.words, i, figureStarts, blocked, out.settled) ??
@@ -644,6 +645,42 @@ function namedPlaces(toks: readonly Tok[], nv: NonValues, moi: number, unit: str
   }
   // the count is the places' labels: not a figure, and nothing to block
   return places >= 2 ? { start: -1, end: -1, value: places, own: true } : null;
+}
+
+/** Times of day a broadcast is repeated at ("sáng chiều mỗi buổi 1 lượt"). */
+const SESSIONS: ReadonlySet<string> = new Set(["sang", "trua", "chieu", "toi"]);
+
+/**
+ * "phát thanh sáng chiều mỗi buổi 1 lượt, 10 ngày liền" → 2 × 10 = 20 sessions: the times of day named
+ * right before "mỗi buổi" (two or more), times the days said after the figure in its sentence. The days
+ * are blocked here; without them there is no count.
+ */
+function sessionsByDays(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  moi: number,
+  unit: string,
+  figureEnd: number,
+  blocked: number[],
+): Count | null {
+  if (unit !== "buoi") return null;
+  let sessions = 0;
+  for (let j = moi - 1; j >= 0 && j >= moi - 6; j--) {
+    const k = key(toks[j]);
+    if (SESSIONS.has(k)) sessions++;
+    else if (!(k === "va" || k === "," || k === "-" || k === "/")) break;
+  }
+  if (sessions < 2) return null;
+  for (let x = figureEnd; x < toks.length && x < figureEnd + 8 && !isSentenceEnd(toks[x]); x++) {
+    if (toks[x]!.type !== "n" || nv.blocked[x] || key(toks[x + 1]) !== "ngay") continue;
+    const days = numbers.read(x, false);
+    if (!days || days.bad || days.end !== x + 1) return null;
+    blocked.push(x, x + 1);
+    if (key(toks[x + 2]) === "lien") blocked.push(x + 2);
+    return { start: x, end: x + 1, value: sessions * days.value, own: true };
+  }
+  return null;
 }
 
 /** A word written with a capital first letter (a proper name's word). */
