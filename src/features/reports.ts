@@ -35,6 +35,7 @@ import { truncate } from "../core/text-limits.js";
 import type { IndicatorDef } from "../core/types.js";
 import { historyAccess, reportAccess, type UnitAccess } from "../core/units/access.js";
 import type { Feature, FeatureDeps } from "./deps.js";
+import { namedPeriodText } from "./named-period-text.js";
 import { describeChoice, exampleAdminTask, exampleArgs, exampleForUnit } from "./tasks.js";
 
 /** Album photos arrive as separate messages: one summary after the last of them. */
@@ -277,7 +278,10 @@ export const reportsFeature: Feature = (deps) => {
     if (resolution.kind === "found") return resolution;
     if (resolution.kind === "other_unit")
       return ctx.t("access:other_unit", { own: unit.name, unit: resolution.assignment.unit.name });
-    if (resolution.kind === "none") return ctx.t("reports:no_open_task", { unit: unit.name });
+    if (resolution.kind === "none")
+      return resolution.unmatched
+        ? ctx.t("reports:no_open_period", { unit: unit.name, period: namedPeriodText(resolution.unmatched, ctx.t) })
+        : ctx.t("reports:no_open_task", { unit: unit.name });
     const { files, fileIds } = await askWhichTask(deps, ctx.incoming, {
       text,
       options: resolution.options.map((o) => o.id),
@@ -285,6 +289,8 @@ export const reportsFeature: Feature = (deps) => {
     const options = resolution.options.map((o, i) => `${i + 1}. ${describeChoice(o, ctx, deps)}`);
     if (resolution.more) options.push(ctx.t("reports:which_task_more", { count: resolution.more }));
     const lines = [
+      resolution.unmatched &&
+        ctx.t("reports:unmatched_period", { unit: unit.name, period: namedPeriodText(resolution.unmatched, ctx.t) }),
       ctx.t("reports:which_task"),
       ...options,
       filesKeptLine(ctx, fileIds, await countKept(fileIds, ctx)),

@@ -182,6 +182,30 @@ describe("officers' messages on Telegram", () => {
     const reply = await say("khi nào hết hạn quý 4 ạ");
     expect(reply).toMatch(/\(Quý IV\/2021\): hạn Thứ Tư, 15\/12\/2021 \(kỳ báo cáo này chưa bắt đầu\)/);
   });
+
+  it("never files a report naming a period that is not open under another one: it says so, or asks", async () => {
+    // 02/06/2021: Quý II is reported and nothing else is open; Quý III has not begun.
+    const count = (await reports()).length;
+    const none = await say("Dạ quý III em phát 2 nghìn tờ rơi ạ");
+    expect(none).toContain(
+      "UBND xã Thạch Bình không có kỳ báo cáo Quý III đang mở (kỳ này chưa bắt đầu hoặc đã kết thúc), nên nội dung trên chưa được ghi vào kỳ nào.",
+    );
+    expect(await reports()).toHaveLength(count);
+    // 05/07/2021: Quý III is open; a report naming Quý IV is asked about, not filed under Quý III.
+    await travel("2021-07-05T03:00:00Z");
+    const asked = await say("quy 4 treo 4 pano");
+    expect(asked).toContain(
+      "Nội dung trên ghi Quý IV, nhưng UBND xã Thạch Bình không có kỳ báo cáo này đang mở (kỳ chưa bắt đầu hoặc đã kết thúc), nên chưa ghi vào kỳ khác.",
+    );
+    expect(asked).toMatch(/Báo cáo này cho nhiệm vụ nào\?[\s\S]*\n1\. Báo cáo quý .* \(Quý III\/2021\)/);
+    expect(asked).not.toContain("Đã ghi nhận");
+    expect(await reports()).toHaveLength(count);
+    // The officer meant this quarter: the answer files it there.
+    expect(await say("1")).toContain(
+      "✅ Đã ghi nhận báo cáo của UBND xã Thạch Bình — nhiệm vụ #2: Báo cáo quý kết quả tuyên truyền cải cách hành chính (Quý III/2021)",
+    );
+    expect(await reports()).toHaveLength(count + 1);
+  });
 });
 
 describe("officers' messages in the sandbox", () => {

@@ -102,6 +102,10 @@ function addRelative(key: string, today: string, out: NamedPeriods, add: (list: 
 export const namesAnyPeriod = (n: NamedPeriods): boolean =>
   n.months.length + n.quarters.length + n.halves.length + n.years.length > 0;
 
+/** True when the text names a month, quarter or half-year (a year alone is often a plan's or a document's). */
+export const namesReportingPeriod = (n: NamedPeriods): boolean =>
+  n.months.length + n.quarters.length + n.halves.length > 0;
+
 /**
  * True when the period key ("2021-03", "2021-Q1", "2021-H1", "2021") is one the text names. A
  * named month also names its quarter and half-year ("tháng 4" → Quý II), and a named quarter its

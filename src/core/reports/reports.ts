@@ -28,7 +28,13 @@ import {
   sniffFile,
   VIDEO_KINDS,
 } from "./file-check.js";
-import { type NamedPeriods, namedPeriods, namesAnyPeriod, periodMatches } from "./named-periods.js";
+import {
+  type NamedPeriods,
+  namedPeriods,
+  namesAnyPeriod,
+  namesReportingPeriod,
+  periodMatches,
+} from "./named-periods.js";
 import { type ParsedReport, parseReport } from "./report-parser.js";
 import { narrowChoices, orderByDueNext, type ValueReader } from "./task-choice.js";
 
@@ -107,8 +113,9 @@ export const ATTACH_WINDOW_MS = 10 * 60_000;
 export type Resolution =
   /** `report`: the assignment's report, when finding the assignment read it. */
   | { kind: "found"; assignment: AssignmentView; report?: ReportRecord }
-  | { kind: "ask"; options: AssignmentView[]; more: number }
-  | { kind: "none" }
+  /** `unmatched`: the period the text names, which no open or filed assignment has (why no choice was made). */
+  | { kind: "ask"; options: AssignmentView[]; more: number; unmatched?: NamedPeriods }
+  | { kind: "none"; unmatched?: NamedPeriods }
   | { kind: "other_unit"; assignment: AssignmentView };
 
 /** Choices offered in one question; the rest are counted ("… và 3 nhiệm vụ khác"). */
@@ -117,7 +124,8 @@ const MAX_CHOICES = 9;
 /**
  * Finds the assignment a message reports on, guessing before asking: the reminder it replies to;
  * the task number in the text ("#3", "nv3"); the periods it names ("quý I", "tháng 3"; one already
- * reported is revised), else the periods that have started; the task whose indicators it gives; the only one left. Asks only
+ * reported is revised; a month, quarter or half-year no open task has is asked about, never filed
+ * elsewhere), else the periods that have started; the task whose indicators it gives; the only one left. Asks only
  * when two or more remain, listing what is due next first. With nothing open (or nothing started),
  * more news within a month updates the unit's latest report.
  * @example await resolveAssignment(repos, unitId, incoming, { now, timezone, text, taskHint: parsed.taskHint, readValues })
@@ -150,6 +158,12 @@ export async function resolveAssignment(
   const named = namedPeriods(options.text, localDateOf(now, options.timezone));
   const filed = await filedPeriodNamed(repos, unitId, open, named, taskHint);
   if (filed) return filed;
+  if (namesReportingPeriod(named) && !open.some((a) => periodMatches(a.occurrence.periodKey, named))) {
+    // "quý 3 …" while only Quý I is open: never filed under another period unasked.
+    const choices = orderByDueNext(taskHint === undefined ? open : open.filter((a) => a.task.id === taskHint), now);
+    if (!choices.length) return { kind: "none", unmatched: named };
+    return askAmong(choices, named);
+  }
   if (taskHint !== undefined && !open.some((a) => a.task.id === taskHint)) {
     // Already reported: the new message revises that report.
     const reported = (await repos.reports.listForUnit(unitId, { limit: 50 })).map((r) => r.assignmentId);
@@ -187,8 +201,15 @@ export async function resolveAssignment(
   }
   if (choices.length === 0) return { kind: "none" };
   if (choices.length === 1) return { kind: "found", assignment: choices[0] };
-  return { kind: "ask", options: choices.slice(0, MAX_CHOICES), more: Math.max(0, choices.length - MAX_CHOICES) };
+  return askAmong(choices);
 }
+
+const askAmong = (choices: AssignmentView[], unmatched?: NamedPeriods): Resolution => ({
+  kind: "ask",
+  options: choices.slice(0, MAX_CHOICES),
+  more: Math.max(0, choices.length - MAX_CHOICES),
+  ...(unmatched ? { unmatched } : {}),
+});
 
 /**
  * The period the text names when no open assignment has it but the unit already reported it
