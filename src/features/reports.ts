@@ -37,6 +37,7 @@ import { historyAccess, reportAccess, type UnitAccess } from "../core/units/acce
 import type { Feature, FeatureDeps } from "./deps.js";
 import { namedPeriodText } from "./named-period-text.js";
 import { describeChoice, exampleAdminTask, exampleArgs, exampleForUnit } from "./tasks.js";
+import { joinOverlapping } from "./unclear-text.js";
 
 /** Album photos arrive as separate messages: one summary after the last of them. */
 const FILE_SUMMARY_DELAY_MS = 1_200;
@@ -194,7 +195,14 @@ export function renderConfirmation(
       t("reports:figures_elsewhere", { figures, id: a.task.id, other: other.task.id, title: other.task.title }),
     );
   }
-  if (result.unclear.length) lines.push(t("reports:unclear", { list: result.unclear.map((u) => `"${u}"`).join(", ") }));
+  if (result.unclear.length)
+    lines.push(
+      t("reports:unclear", {
+        list: joinOverlapping(result.unclear)
+          .map((u) => `"${u}"`)
+          .join(", "),
+      }),
+    );
   lines.push(...fileProblems(result.files, t));
   const deadline = deadlineText(a, deps.timezone, t);
   lines.push(result.late ? t("reports:late", { deadline }) : t("reports:on_time", { deadline }));
