@@ -195,6 +195,12 @@ export function renderConfirmation(
       t("reports:figures_elsewhere", { figures, id: a.task.id, other: other.task.id, title: other.task.title }),
     );
   }
+  if (result.outside.length)
+    lines.push(
+      t("reports:figures_outside", {
+        figures: result.outside.map((v) => `${formatNumber(v.value)} ${v.label.toLowerCase()}`).join(", "),
+      }),
+    );
   if (result.unclear.length)
     lines.push(
       t("reports:unclear", {

@@ -5,6 +5,7 @@
  */
 
 import { localDateOf } from "../calendar/time.js";
+import { SAMPLE_INDICATORS } from "../plans/sample-indicators.js";
 import {
   type AssignmentView,
   type AttachmentRecord,
@@ -344,7 +345,15 @@ function safeName(file: IncomingFile, kind: string): string {
 /** Figures the text gives for indicators of another task of the plan, grouped by that task. */
 export interface FiguresElsewhere {
   task: { id: number; title: string };
-  values: { code: string; label: string; measure: string; value: number }[];
+  values: FigureOutside[];
+}
+
+/** A figure for an indicator the task does not ask for. */
+export interface FigureOutside {
+  code: string;
+  label: string;
+  measure: string;
+  value: number;
 }
 
 /** The message that wrote a report revision, as the report repository records it. */
@@ -357,6 +366,8 @@ export interface SubmitResult {
   parsed: ParsedReport;
   /** Figures that belong to other tasks (not recorded on this one). */
   elsewhere: FiguresElsewhere[];
+  /** Figures for common indicators no task of the plan asks for (not recorded). */
+  outside: FigureOutside[];
   /** Fragments no indicator of the plan explains (shown as unclear). */
   unclear: string[];
   /** False when the message revised an earlier report of the same assignment. */
@@ -461,12 +472,13 @@ export async function submitReport(
   const files = await storeFiles(deps, incoming, report.id, assignment.unitId);
   // Kept files, new files or duplicates change what the report holds: counted again.
   const counts = pendingIds.length || incoming.files.length ? await countFiles(repos, report.id) : tally(near);
-  const { elsewhere, unclear } = await figuresElsewhere(repos, assignment, text, parsed, reading.read);
+  const { elsewhere, outside, unclear } = await figuresElsewhere(repos, assignment, text, parsed, reading.read);
   return {
     report,
     assignment,
     parsed,
     elsewhere,
+    outside,
     unclear,
     created: !existing,
     late: existing ? existing.late : late,
@@ -487,8 +499,9 @@ export async function figuresElsewhere(
   text: string,
   parsed: ParsedReport,
   parse: ReportParser = parseReport,
-): Promise<{ elsewhere: FiguresElsewhere[]; unclear: string[] }> {
-  if (!parsed.unclear.length && Object.keys(parsed.values).length) return { elsewhere: [], unclear: parsed.unclear };
+): Promise<{ elsewhere: FiguresElsewhere[]; outside: FigureOutside[]; unclear: string[] }> {
+  const none = { elsewhere: [], outside: [], unclear: parsed.unclear };
+  if (!parsed.unclear.length && Object.keys(parsed.values).length) return none;
   const own = new Set(assignment.task.indicators.map((i) => i.code));
   const planTasks = (await repos.tasks.listActive()).filter(
     (t) => t.id !== assignment.task.id && (assignment.task.planId === null || t.planId === assignment.task.planId),
@@ -496,10 +509,17 @@ export async function figuresElsewhere(
   const others = new Map<string, TaskRecord["indicators"][number]>();
   for (const t of planTasks)
     for (const i of t.indicators) if (!own.has(i.code) && !others.has(i.code)) others.set(i.code, i);
-  if (!others.size) return { elsewhere: [], unclear: parsed.unclear };
-  const all = parse(text, [...assignment.task.indicators, ...others.values()]);
+  // Indicators officers commonly report that no task of the plan asks for: said so, not "unclear".
+  const unasked = new Map(
+    SAMPLE_INDICATORS.filter((i) => !own.has(i.code) && !others.has(i.code)).map((i) => [i.code, i]),
+  );
+  const all = parse(text, [...assignment.task.indicators, ...others.values(), ...unasked.values()]);
   const foreign = Object.entries(all.values).filter(([code]) => others.has(code));
-  if (!foreign.length) return { elsewhere: [], unclear: parsed.unclear };
+  const outside = Object.entries(all.values).flatMap(([code, value]) => {
+    const def = unasked.get(code);
+    return def ? [{ code, label: def.label, measure: def.measure ?? "", value }] : [];
+  });
+  if (!foreign.length && !outside.length) return none;
   const openTaskIds = new Set((await repos.assignments.listOpenForUnit(assignment.unitId)).map((a) => a.task.id));
   const owners = [...planTasks].sort(
     (a, b) => Number(openTaskIds.has(b.id)) - Number(openTaskIds.has(a.id)) || a.id - b.id,
@@ -513,7 +533,7 @@ export async function figuresElsewhere(
     byTask.set(owner.id, group);
   }
   const stillUnclear = new Set(all.unclear);
-  return { elsewhere: [...byTask.values()], unclear: parsed.unclear.filter((u) => stillUnclear.has(u)) };
+  return { elsewhere: [...byTask.values()], outside, unclear: parsed.unclear.filter((u) => stillUnclear.has(u)) };
 }
 
 /** Photos and documents on a report. */

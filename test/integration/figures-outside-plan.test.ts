@@ -1,0 +1,31 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN, type Harness, registerOfficer, startHarness } from "../support/harness.js";
+
+// The 2026 plan's quarterly report asks for 7 indicators; officers also report others they count
+// (cụm cổ động, tờ rơi): the confirmation says those are not in the plan instead of "unclear".
+describe("figures for indicators the plan does not ask for", () => {
+  let h: Harness;
+  const group = { id: -7101, type: "supergroup" as const, title: "Xã Đồng Tâm" };
+  const lan = { id: 7101, first_name: "Lan" };
+
+  beforeAll(async () => {
+    h = await startHarness({ now: "2026-11-20T02:00:00Z" });
+    await h.say(ADMIN, { id: ADMIN.id, type: "private" }, "", {
+      caption: "/nhapkehoach",
+      document: { data: readFileSync("plans/so-vhttdl-2026.yaml"), file_name: "plan.yaml", mime_type: "text/yaml" },
+    });
+    await registerOfficer(h, "X_DONG_TAM", lan, group);
+  }, 60_000);
+  afterAll(() => h?.close());
+
+  it("records the task's figures and says the others are outside the plan, not unclear", async () => {
+    const reply = (await h.say(lan, group, "đã dựng 2 cụm cổ động, đăng 3 tin bài")).join("\n");
+    expect(reply).toContain("• Tin bài: 3 tin");
+    expect(reply).toContain("• 2 cụm cổ động: kế hoạch không có chỉ tiêu này nên chưa ghi.");
+    expect(reply).not.toContain("Chưa xác định được");
+    const unit = (await h.app.repos.units.findByCode("X_DONG_TAM"))!;
+    const [report] = await h.app.repos.reports.listForUnit(unit.id);
+    expect(report.values).toEqual({ tin_bai: 3 });
+  });
+});
