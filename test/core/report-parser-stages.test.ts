@@ -105,6 +105,16 @@ describe("stage 2: markNonValues", () => {
     expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
   });
   it.each([
+    ["Số liệu của phường An Lạc T11: pano 4, băng rôn 6", { pano: 4, bang_ron: 6 }],
+    ["so cua thon Dak Lao T9: to roi 150 to", { to_roi: 150 }],
+    ["Tin bài T3: 7 tin", { tin_bai: 7 }],
+    ["phat thanh T10 duoc 22 luot", { phat_thanh: 22 }],
+    ["e bo sung so hoi nghi T12 nhe: 3 cuoc, 140 nguoi", { hoi_nghi: 3, nguoi_tham_du: 140 }],
+    ["pano 5 cái, báo cáo T6.", { pano: 5 }],
+  ])("reads 'T12' typed as one word inside a line as the month, never a figure: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
+  });
+  it.each([
     ["thôn Khe Giao 2 hoàn thành rồi a: 2 pano 1 cụm cổ động 50 tờ rơi", { pano: 2, cum_co_dong: 1, to_roi: 50 }],
     ["bản Na Hươi 1 đã treo 3 băng rôn", { bang_ron: 3 }],
     ["tổ dân phố Bắc Hà 2: 4 pano", { pano: 4 }],

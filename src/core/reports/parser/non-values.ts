@@ -560,19 +560,22 @@ function markLabels(
 
 /**
  * "T7: 2 HN", "- T10: 3 tin bài", "T11 3 lượt": a month written short at a line's start, before a colon
- * or more of its line, is a label.
+ * or more of its line, is a label; inside a line "T12" typed as one word is always the month.
  */
 function markShortMonths(tk: Tokenised, blocked: Uint8Array): void {
   const { toks } = tk;
-  for (let i = 0; i + 2 < toks.length; i++) {
+  for (let i = 0; i + 1 < toks.length; i++) {
     const t = toks[i]!;
     const d = toks[i + 1]!;
-    const after = toks[i + 2]!;
     if (t.type !== "w" || t.k !== "t" || d.type !== "n" || d.spaced) continue;
-    if (after.k !== ":" && (after.type === "nl" || !after.spaced || after.type === "p")) continue;
+    const after = toks[i + 2] ?? { k: "", type: "nl", spaced: true };
     if (!/^\d{1,2}$/.test(d.k) || Number(d.k) < 1 || Number(d.k) > 12) continue;
     const prev = toks[i - 1];
-    if (prev && prev.type !== "nl" && prev.k !== "-" && prev.k !== "•" && prev.k !== "+") continue;
+    const lineStart = !prev || prev.type === "nl" || prev.k === "-" || prev.k === "•" || prev.k === "+";
+    if (lineStart) {
+      if (after.k !== ":" && (after.type === "nl" || !after.spaced || after.type === "p")) continue;
+      // inside a line "T12" typed as one word is the month too ("số của xã T12: …", "bài fanpage T12 nhé: 36")
+    } else if (after.k === "/" || (!after.spaced && after.type !== "p" && after.type !== "nl")) continue;
     blocked[i] = Math.max(blocked[i]!, 1);
     blocked[i + 1] = Math.max(blocked[i + 1]!, 1);
   }
