@@ -567,6 +567,18 @@ describe("stage 4: pairNumbers", () => {
     expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
   });
   it.each([
+    ["Hội Phụ nữ tổ chức 1 hội nghị với 95 hội viên", { hoi_nghi: 1, nguoi_tham_du: 95 }],
+    ["doan xa tap huan 2 lop, 70 doan vien", { hoi_nghi: 2, nguoi_tham_du: 70 }],
+    ["hn 1 cuộc có 48 cán bộ", { hoi_nghi: 1, nguoi_tham_du: 48 }],
+    ["tọa đàm 1 buổi gồm 30 cựu chiến binh", { hoi_nghi: 1, nguoi_tham_du: 30 }],
+    ["mo 1 lop tap huan cho 25 giao vien", { hoi_nghi: 1, nguoi_tham_du: 25 }],
+    // members of a place, or recipients of leaflets, are no attendees
+    ["1 hội nghị, xã có 300 đoàn viên", { hoi_nghi: 1 }],
+    ["phát 200 tờ rơi cho 150 hội viên", { to_roi: 200 }],
+  ])("reads people by role counted right after a gathering as its attendees: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
+  it.each([
     ["Chuyên mục: 1 chuyên mục, Cụm cổ động 1 cụm", { chuyen_muc: 1, cum_co_dong: 1 }],
     ["Chuyên mục: 1 chuyên mục, pano 2", { chuyen_muc: 1, pano: 2 }],
     ["tin bai 3 tin bai, phong su 2", { tin_bai: 3, phong_su: 2 }],

@@ -14,7 +14,7 @@ import { createNameMatcher } from "./mentions.js";
 import { markNonValueSpans } from "./non-value-spans.js";
 import { isKeycap } from "./number-forms.js";
 import { createNumberReader } from "./numbers.js";
-import { isWordIn, type Tok, type Tokenised } from "./tokens.js";
+import { gatheringBefore, isWordIn, type Tok, type Tokenised } from "./tokens.js";
 import {
   ATTEND_VERBS,
   CONTEXT_PHRASES,
@@ -256,6 +256,8 @@ function markContextCounts(
     // "treo pano 3 thôn", "Băng rôn 4 trường": the only figure of its sentence stays a figure
     if (onlyFigureOfSentence(toks, blocked, i, end)) continue;
     if (attendedAfter(toks, end) || (phrase && w.k === "thanh" && groupBefore(toks, i))) continue;
+    // "hội nghị với 120 đoàn viên": people by role right after a gathering are its attendees
+    if (phrase && PEOPLE_PHRASES.has(`${w.k} ${w2!.k}`) && gatheringBefore(toks, i)) continue;
     for (let x = i; x < end; x++) blocked[x] = 1;
   }
 }

@@ -12,7 +12,7 @@ import type { CompiledIndicators } from "./indicators.js";
 import type { Mention } from "./mentions.js";
 import type { NonValues } from "./non-values.js";
 import type { NumberReader } from "./numbers.js";
-import { isHard, isWordIn, type Tokenised } from "./tokens.js";
+import { gatheringBefore, isHard, isWordIn, type Tokenised } from "./tokens.js";
 import {
   ATTEND_VERBS,
   BREAK_WORDS,
@@ -95,7 +95,7 @@ export function pairNumbers(
     const code = measureAfter(tk, nv, cls, compiled, it);
     if (code) measured.set(it, code);
     // "Hội nghị có 120 đoàn viên tham gia": people said to attend are the attendees, not the meetings
-    const people = code ? null : attendingPeople(tk, compiled, it.end);
+    const people = code ? null : attendingPeople(tk, compiled, it.end, it.start);
     if (people && people !== (merged[k - 1] as IndItem).code) claimed.add(it);
     // "hội nghị có 140 người tham dự": the number opens the next name with that name's own measure
     // (and that name has no figure of its own after it: "hn 1 ng tham du 50")
@@ -121,7 +121,7 @@ export function pairNumbers(
       unclear.push([it.start, it.end - 1]);
       continue;
     }
-    const code = measureAfter(tk, nv, cls, compiled, it) ?? attendingPeople(tk, compiled, it.end);
+    const code = measureAfter(tk, nv, cls, compiled, it) ?? attendingPeople(tk, compiled, it.end, it.start);
     if (code)
       pairs.push({ num: it, ind: { kind: "I", start: it.end, end: it.end + 1, code, first: false }, numFirst: true });
     else if (!it.weak) unplaced.push(it);
@@ -148,15 +148,17 @@ function measuredBy(tk: Tokenised, compiled: CompiledIndicators, i: number): str
 
 /**
  * "40 cán bộ công chức dự hội nghị", "25 doan vien tham gia": people named by their role who are said
- * to attend are the attendees (the indicator measured in "người"), else null.
+ * to attend, or counted right after a gathering ("hội nghị với 120 đoàn viên"), are the attendees (the
+ * indicator measured in "người"), else null.
  */
-function attendingPeople(tk: Tokenised, compiled: CompiledIndicators, from: number): string | null {
+function attendingPeople(tk: Tokenised, compiled: CompiledIndicators, from: number, start: number): string | null {
   const { toks } = tk;
   // "30 em học sinh": a word for persons before their role
   if (toks[from]?.k === "em") from++;
   const a = toks[from];
   const b = toks[from + 1];
   if (a?.type !== "w" || b?.type !== "w" || !PEOPLE_PHRASES.has(`${a.k} ${b.k}`)) return null;
+  if (gatheringBefore(toks, start)) return compiled.measures.get("nguoi") ?? null;
   for (let x = from + 2; x < toks.length && x < from + 6; x++) {
     const t = toks[x]!;
     if (t.type !== "w") return null;

@@ -329,6 +329,10 @@ export const PEOPLE_PHRASES: ReadonlySet<string> = new Set([
   "cong nhan",
   "chi em",
 ]);
+/** Last words of a gathering ("hội nghị", "tập huấn", "2 lớp", "buổi họp") whose people by role are its attendees. */
+export const GATHERING_WORDS: ReadonlySet<string> = new Set(["nghi", "huan", "lop", "cuoc", "thao", "dam", "hop"]);
+/** Words joining a gathering to its people ("hội nghị với 120 đoàn viên", "tập huấn 2 lớp, 130 hội viên"). */
+export const GATHERING_LINKS: ReadonlySet<string> = new Set(["voi", "co", "gom", "cho", ","]);
 /** People who become attendees when a verb of attending follows ("40 cán bộ dự hội nghị"). */
 export const ATTEND_VERBS: ReadonlySet<string> = new Set(["du", "tham", "tg"]);
 
