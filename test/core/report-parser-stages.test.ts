@@ -1800,6 +1800,16 @@ describe("stage 2b: places counted by the names or labels listed before 'mỗi'"
     expect(values("thon 1 thon 4 thon 7 moi thon 1 pano")).toEqual({ pano: 3 });
     expect(values("TDP 2 TDP 6 mỗi tổ phát 50 tờ rơi")).toEqual({ to_roi: 100 });
   });
+  it("counts labels of places named in several words ('tổ dân phố 3, tổ dân phố 8')", () => {
+    expect(values("Tổ dân phố 2, tổ dân phố 5 mỗi tổ treo 3 băng rôn")).toEqual({ bang_ron: 6 });
+    expect(values("khu pho 1 va khu pho 4 moi khu pho 1 pano")).toEqual({ pano: 2 });
+    expect(values("tổ dân phố 1, tổ dân phố 3, tổ dân phố 9: mỗi tổ 20 tờ rơi")).toEqual({ to_roi: 60 });
+  });
+  it("never counts leaves ('tờ') as groups ('tổ'): a stated total after 'mỗi tổ' is no count of groups", () => {
+    expect(values("các tổ dân phố mỗi tổ phát 150 tờ rơi, tổng cộng 900 tờ")).toEqual({ to_roi: 900 });
+    expect(values("moi to phat 80 to roi, tong 400 to roi")).toEqual({ to_roi: 400 });
+    expect(values("phường có 6 tổ, mỗi tổ phát 100 tờ rơi")).toEqual({ to_roi: 600 });
+  });
   it("still asks when no head word names the places", () => {
     expect(parseReport("Bắc Sơn, Nam Sơn mỗi thôn 1 pa nô", SAMPLE_INDICATORS).values).toEqual({});
   });

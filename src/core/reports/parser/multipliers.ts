@@ -443,6 +443,8 @@ function countsByWord(toks: readonly Tok[], numbers: ReturnType<typeof createNum
     if (!num || num.bad || num.weak || !Number.isInteger(num.value) || num.value <= 0 || num.value > 1000) continue;
     const w = toks[num.end];
     if (!w || w.type !== "w") continue;
+    // "tổng 1000 tờ", "200 to roi": leaves of paper fold like "tổ" (a group of houses) but count none
+    if (w.kt === "to" && (w.o.toLowerCase() === "tờ" || key(toks[num.end + 1]) === "roi")) continue;
     const list = out.get(w.kt) ?? [];
     list.push({ start: j, end: num.end, value: num.value });
     out.set(w.kt, list);
@@ -583,11 +585,12 @@ function namedPlaces(toks: readonly Tok[], nv: NonValues, moi: number, unit: str
   // names listed after one head word ("thôn Bắc Sơn, Nam Sơn, Đông Sơn"): counted once the head is found
   let pending = 0;
   for (;;) {
-    // a label: head word then its number ("thôn 3"), the number marked a label in stage 2
-    if (toks[j]?.type === "n" && nv.blocked[j] && PLACE_HEADS.has(key(toks[j - 1]))) {
+    // a label: head word then its number ("thôn 3", "tổ dân phố 3"), the number marked a label in stage 2
+    const unitWords = toks[j]?.type === "n" && nv.blocked[j] ? placeUnitBefore(toks, j) : 0;
+    if (unitWords > 0) {
       places += 1 + pending;
       pending = 0;
-      j -= 2;
+      j -= 1 + unitWords;
       // "tdp 3 tdp 5 mỗi tổ …": labels typed one after another with no comma
       if (toks[j]?.type === "n" && nv.blocked[j] && PLACE_HEADS.has(key(toks[j - 1]))) continue;
     } else {
@@ -612,6 +615,13 @@ function namedPlaces(toks: readonly Tok[], nv: NonValues, moi: number, unit: str
   }
   // the count is the places' labels: not a figure, and nothing to block
   return places >= 2 ? { start: -1, end: -1, value: places, own: true } : null;
+}
+
+/** How many words name a place right before token j ("thôn" 1, "tổ dân phố" 3), or 0. */
+function placeUnitBefore(toks: readonly Tok[], j: number): number {
+  const phrase = PLACE_UNITS.find((seq) => seq.every((w, k) => key(toks[j - seq.length + k]) === w));
+  if (phrase) return phrase.length;
+  return PLACE_HEADS.has(key(toks[j - 1])) ? 1 : 0;
 }
 
 /** A word written with a capital first letter (a proper name's word). */
