@@ -275,6 +275,16 @@ describe("stage 2: findReferences", () => {
 });
 
 describe("stage 1: number forms (readDigitForm, isKeycap)", () => {
+  it.each([
+    ["pa nô nửa chục cái", { pano: 5 }],
+    ["bang ron nua chuc, to roi 300", { bang_ron: 5, to_roi: 300 }],
+    ["phát nửa trăm tờ rơi", { to_roi: 50 }],
+    ["áp phích: nữa chục", { ap_phich: 5 }],
+    // "nữa" (more) alone stays no number
+    ["treo thêm 2 pano nữa", { pano: 2 }],
+  ])("reads 'nửa chục' as 5 and 'nửa trăm' as 50: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
   const digits = (text: string) => readDigitForm(normaliseAndTokenise(text), 0, () => true)?.value;
   it.each([
     ["1.200 tờ", 1200],
