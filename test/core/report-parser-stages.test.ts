@@ -854,6 +854,15 @@ describe("stages 2d and 4b: findCorrections, correctionRoles", () => {
 });
 
 describe("stage 2e: qualifyPeriods", () => {
+  it.each([
+    ["băng rôn 8. tháng trước 12 cái, tháng này giảm 4 vì hết kinh phí", { bang_ron: 8 }],
+    ["to roi 200, quy nay giam 100 to do thieu kinh phi", { to_roi: 200 }],
+    ["Tin bài: 6 tin, kỳ này giảm 2 tin", { tin_bai: 6 }],
+    // "tăng" may say what was added: it stays a figure
+    ["thang nay tang 2 pano", { pano: 2 }],
+  ])("reads a decrease said of this period ('tháng này giảm 4') as a comparison, no figure: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
   const read = (text: string) => {
     const tk = normaliseAndTokenise(text);
     const q = qualifyPeriods(tk, markNonValues(tk, compiled));
@@ -1221,6 +1230,15 @@ describe("stage 2a: markLookAlikes", () => {
 });
 
 describe("stage 2a′: markNotDone", () => {
+  it.each([
+    ["xe cứu hỏa 2 lượt không tính ạ; xe loa của xã 6 lượt", { xe_luu_dong: 6 }],
+    ["phat thanh 10 luot, loa cua huyen 3 luot ko tinh", { phat_thanh: 10 }],
+    ["pa nô 4 cái (1 cái của trường không tính), băng rôn 2", { pano: 4, bang_ron: 2 }],
+    // "không tính" that goes on to what is left out keeps the figure before it
+    ["phát 30 tờ rơi không tính số phát lại", { to_roi: 30 }],
+  ])("reads a figure the officer leaves out ('3 lượt không tính ạ') as no figure: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
   it.each([
     ["kiểm tra 9 cụm loa, hỏng 2 cụm; phát thanh tuần này 6 buổi", { phat_thanh: 6 }],
     ["bị hỏng 1 pano, treo mới 3 pano", { pano: 3 }],

@@ -492,7 +492,10 @@ function roleOfPeriod(rank: number, reportRank: number): "cumulative" | "total" 
   return rank === reportRank ? "total" : "part";
 }
 
-/** Whether a comparison's clause names what it compares with ("so với", "cùng kỳ", "quý trước", "hơn kế hoạch"). */
+/**
+ * Whether a comparison's clause names what it compares with ("so với", "cùng kỳ", "quý trước", "hơn kế
+ * hoạch"), or opens with this period before a decrease ("tháng này giảm 4").
+ */
 function comparedInClause(toks: readonly Tok[], i: number): boolean {
   let a = i;
   while (a > 0 && !isClauseEnd(toks[a - 1])) a--;
@@ -506,7 +509,9 @@ function comparedInClause(toks: readonly Tok[], i: number): boolean {
       (k === "cung" && nx === "ky") ||
       (RANK[k] !== undefined && nx === "truoc") ||
       (k === "ky" && nx === "truoc") ||
-      (k === "ke" && nx === "hoach" && x > i) // "nhiều hơn kế hoạch 2 cái"
+      (k === "ke" && nx === "hoach" && x > i) || // "nhiều hơn kế hoạch 2 cái"
+      // "tháng này giảm 4", "kỳ này tăng 2": this period said against the last one
+      ((RANK[k] !== undefined || k === "ky") && nx === "nay" && x < i && key(toks[i]) !== "tang")
     )
       return true;
   }
