@@ -105,6 +105,16 @@ describe("stage 2: markNonValues", () => {
     expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
   });
   it.each([
+    ["treo 06 (sáu) pa nô và 3 (ba) băng rôn", { pano: 6, bang_ron: 3 }],
+    ["phat 1.200 (mot nghin hai tram) to roi", { to_roi: 1200 }],
+    ["Hội nghị: 01 (một) cuộc, 95 (chín mươi lăm) người tham dự", { hoi_nghi: 1, nguoi_tham_du: 95 }],
+  ])("reads a figure written again in words in brackets ('02 (hai)') as one figure: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
+  it("still asks when the words in brackets say another number ('3 (hai)')", () => {
+    expect(parseReport("treo 3 (hai) pano", SAMPLE_INDICATORS).unclear).not.toEqual([]);
+  });
+  it.each([
     ["Số liệu của phường An Lạc T11: pano 4, băng rôn 6", { pano: 4, bang_ron: 6 }],
     ["so cua thon Dak Lao T9: to roi 150 to", { to_roi: 150 }],
     ["Tin bài T3: 7 tin", { tin_bai: 7 }],

@@ -176,6 +176,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markCountsOfLabelledParts(tk, blocked);
   markShortMonths(tk, blocked);
   markListNumbering(tk, blocked);
+  markRestatedInWords(tk, blocked, transparent, numbers);
   markPlaceCounts(tk, blocked, compiled, numbers, out.unclear);
   markContextCounts(tk, blocked, compiled, numbers);
   markVagueQuantities(tk, blocked, out.unclear);
@@ -580,6 +581,31 @@ function markShortMonths(tk: Tokenised, blocked: Uint8Array): void {
     } else if (after.k === "/" || (!after.spaced && after.type !== "p" && after.type !== "nl")) continue;
     blocked[i] = Math.max(blocked[i]!, 1);
     blocked[i + 1] = Math.max(blocked[i + 1]!, 1);
+  }
+}
+
+/**
+ * "02 (hai) hội nghị", "185 (một trăm tám mươi lăm) đại biểu": a figure written again in words in
+ * brackets right after it, as formal documents do, is the same figure: the words are no number.
+ */
+function markRestatedInWords(
+  tk: Tokenised,
+  blocked: Uint8Array,
+  transparent: Uint8Array,
+  numbers: ReturnType<typeof createNumberReader>,
+): void {
+  const { toks } = tk;
+  for (let i = 0; i + 3 < toks.length; i++) {
+    if (toks[i]!.type !== "n" || toks[i + 1]!.k !== "(" || blocked[i]) continue;
+    const num = numbers.read(i, false);
+    if (!num || num.bad || num.end !== i + 1 || toks[i + 2]!.type !== "w") continue;
+    const words = numbers.wordsAt(i + 2);
+    if (!words || words.value !== num.value || toks[words.end]?.k !== ")") continue;
+    for (let x = i + 1; x <= words.end; x++) {
+      blocked[x] = Math.max(blocked[x]!, 1);
+      transparent[x] = 1;
+    }
+    i = words.end;
   }
 }
 
