@@ -561,6 +561,19 @@ describe("stage 3: findMentions", () => {
 
 describe("stage 4: pairNumbers", () => {
   it.each([
+    ["phát thanh tin CCHC 12 lượt", { phat_thanh: 12 }],
+    ["phat thanh tin phong chong lua dao 8 luot", { phat_thanh: 8 }],
+    ["Phát thanh tin bài về bầu cử 20 lượt", { phat_thanh: 20 }],
+  ])(
+    "gives a figure in a measure the head shares ('lượt') to the head of two names in a row, not to what was aired: %s",
+    (text, values) => {
+      expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+    },
+  );
+  it("still asks about a figure after two names joined by a comma", () => {
+    expect(parseReport("phát thanh, tin bài 12 lượt", SAMPLE_INDICATORS).unclear).not.toEqual([]);
+  });
+  it.each([
     ["nguoi tham du tap huan 1 tram linh 5 nguoi", { nguoi_tham_du: 105 }],
     ["người tham dự hội nghị 80 người", { nguoi_tham_du: 80 }],
     ["tờ rơi hội nghị 300 tờ", { to_roi: 300 }],
@@ -1138,6 +1151,13 @@ describe("stage 4a: findStatedZeros", () => {
 });
 
 describe("stage 2a: markLookAlikes", () => {
+  it.each([
+    ["xã tặng 3 loa kéo cho hội người cao tuổi; phát thanh 14 lượt", { phat_thanh: 14 }],
+    ["cap 2 loa cho thon Dong, phat thanh 9 luot", { phat_thanh: 9 }],
+    ["bàn giao 4 cụm loa không dây cho các thôn, tin bài 3", { tin_bai: 3 }],
+  ])("reads loudspeakers given ('tặng 2 loa kéo', 'cấp 3 loa') as equipment, not broadcasts: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
   const read = (text: string) => {
     const tk = normaliseAndTokenise(text);
     const marks = markLookAlikes(tk, markNonValues(tk, compiled), compiled);

@@ -52,6 +52,11 @@ const EQUIPMENT_WORK: readonly string[][] = [
   ["bao", "duong"],
   ["bao", "tri"],
   ["kiem", "tra"],
+  // "tặng 2 loa kéo cho nhà văn hóa", "cấp 3 loa": loudspeakers given, not broadcasts
+  ["tang"],
+  ["cap", "phat"],
+  ["cap"],
+  ["ban", "giao"],
 ];
 /** Words of a loudspeaker and its kind, after the work ("cụm loa truyền thanh không dây"). */
 const EQUIPMENT_CLASSIFIERS: ReadonlySet<string> = new Set(["cum", "chiec", "cai", "bo", "he", "thong", "cot"]);

@@ -462,7 +462,16 @@ function mergedCode(
   if (gap.length > 3) return null;
   // a label's head: its value follows ("…: 210", "… là 85", "… 95"), and no number came before it
   if (!after || after.kind !== "N") return null;
-  for (let x = b.end; x < after.start; x++) if (cls[x] === "hard" || cls[x] === "other") return null;
+  // "phát thanh tin CCHC 12 lượt": the figure's measure is one the head shares with others, never the
+  // second name's: the second name says what was aired, a few words may follow it
+  const m = toks[after.end];
+  const owners = m?.type === "w" ? (compiled.shared.get(m.k) ?? compiled.shared.get(m.kt)) : undefined;
+  const headsShared =
+    gap.length === 0 &&
+    !!owners?.some((o) => o.code === a.code) &&
+    !owners.some((o) => o.code === b.code) &&
+    after.start - b.end <= 5;
+  for (let x = b.end; x < after.start; x++) if (cls[x] === "hard" || (cls[x] === "other" && !headsShared)) return null;
   if (before && before.kind === "N") {
     let sameClause = true;
     for (let x = before.end; x < a.start; x++) if (cls[x] === "hard") sameClause = false;
@@ -474,9 +483,8 @@ function mergedCode(
   })();
   const counted = isWordIn(toks[a.start - 1], COUNT_WORDS);
   // "người tham dự tập huấn 105 người": the figure's measure is the head's own
-  const m = toks[after.end];
   const headsMeasure = m?.type === "w" && (compiled.measures.get(m.k) ?? compiled.measures.get(m.kt)) === a.code;
-  return gap.length > 0 || counted || colon || headsMeasure ? a.code : null;
+  return gap.length > 0 || counted || colon || headsMeasure || headsShared ? a.code : null;
 }
 
 /** Cost of pairing two neighbouring items, or null when they cannot pair. */
