@@ -878,6 +878,31 @@ describe("stages 2d and 4b: findCorrections, correctionRoles", () => {
 
 describe("stage 2e: qualifyPeriods", () => {
   it.each([
+    [
+      "Số liệu quý IV: tin bài 14, phóng sự 3. Trong đó riêng tháng 12: tin bài 5, phóng sự 1.",
+      { tin_bai: 14, phong_su: 3 },
+    ],
+    ["bc 6 thang: pano 8, bang ron 20. rieng thang 6: pano 2, bang ron 5", { pano: 8, bang_ron: 20 }],
+    [
+      "báo cáo năm 2026: 12 chuyên mục, 90 lượt phát thanh. (Quý IV riêng: 3 chuyên mục, 25 lượt.)",
+      { chuyen_muc: 12, phat_thanh: 90 },
+    ],
+    ["Báo cáo cả năm 2026: 5 phóng sự, 20 tin bài. Riêng quý 4: 1 phóng sự, 6 tin bài.", { phong_su: 5, tin_bai: 20 }],
+  ])("reads a shorter period singled out with 'riêng' as a part over its whole list: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
+  it.each([
+    ["Đây là báo cáo năm. Pano 6", { pano: 6 }],
+    ["so lieu nam: bang ron 14", { bang_ron: 14 }],
+    ["Em báo cáo số 6 tháng ạ: tin bài 30", { tin_bai: 30 }],
+    ["bc so 9 thang dau nam: pano 11", { pano: 11 }],
+  ])("reads 'báo cáo năm' as the year's report and 'báo cáo số 6 tháng' as no document number: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
+  it("still reads 'Báo cáo số 12' before a dated month as a document number", () => {
+    expect(parseReport("Báo cáo số 12 tháng 3 pano 4", SAMPLE_INDICATORS).references).toEqual([{ number: "12" }]);
+  });
+  it.each([
     ["băng rôn 8. tháng trước 12 cái, tháng này giảm 4 vì hết kinh phí", { bang_ron: 8 }],
     ["to roi 200, quy nay giam 100 to do thieu kinh phi", { to_roi: 200 }],
     ["Tin bài: 6 tin, kỳ này giảm 2 tin", { tin_bai: 6 }],

@@ -233,8 +233,9 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       }
     }
     // "riêng tuần từ 08/12 đến 14/12 phát 200 tờ" in a quarterly report: a shorter period singled out is a part
+    // ("Trong đó riêng tháng 12: chuyên mục 2, phát thanh 26 lượt": the whole list after its colon)
     if (k === "rieng" && RANK[next] !== undefined && reportRank > 0 && RANK[next]! < reportRank) {
-      for (const [s] of numbersIn(i + 2)) cumulative.add(s);
+      for (const s of listAfterColon(i + 2) ?? numbersIn(i + 2).map(([a]) => a)) cumulative.add(s);
       i++;
       continue;
     }
@@ -248,7 +249,8 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     ) {
       let j = i + 1;
       while (j < n && nv.blocked[j] && !nv.transparent[j] && !isClauseEnd(toks[j])) j++;
-      for (const [s] of numbersIn(j)) cumulative.add(s);
+      // "(Quý IV riêng: 1 phóng sự, 4 chuyên mục)": the whole list after its colon
+      for (const s of listAfterColon(j) ?? numbersIn(j).map(([a]) => a)) cumulative.add(s);
       i = j - 1;
       continue;
     }
@@ -272,7 +274,14 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       continue;
     }
     // "cả năm 2025 là 40", "cả tháng 22 buổi"; "cả năm 2025" in a report of 2026 is an earlier period (below)
-    if (k === "ca" && RANK[next] && t.o.toLowerCase() !== "cá" && !isEarlier(periodAt(toks, nv, i + 1), report)) {
+    // (not when the report names it as its own: "báo cáo cả năm 2026: 4 phóng sự, 16 chuyên mục")
+    if (
+      k === "ca" &&
+      RANK[next] &&
+      t.o.toLowerCase() !== "cá" &&
+      !isEarlier(periodAt(toks, nv, i + 1), report) &&
+      !(report?.stated && statedBefore(toks, i))
+    ) {
       const role = roleOfPeriod(RANK[next]!, reportRank);
       // "cả năm 2026 phát hành 6.000 tờ": a running total may stand past a verb; a total or a part only right after
       const found =
@@ -596,7 +605,8 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
       return { rank: RANK[key(toks[i])]!, unit: key(toks[i]), stated: true };
     if (!p) continue;
     const before = `${key(toks[i - 2])} ${key(toks[i - 1])}`;
-    if (NOT_THE_REPORTS.has(before) || key(toks[i - 1]) === "ca") continue;
+    // "cả năm 2026" is a whole period's figure, unless the report says it is its own ("báo cáo cả năm 2026:")
+    if (NOT_THE_REPORTS.has(before) || (key(toks[i - 1]) === "ca" && !statedBefore(toks, i - 1))) continue;
     // "Năm 2026 xã đề ra kế hoạch 12 pa nô": the period of a plan, not of the report
     if (plansAfter(toks, i)) continue;
     if (statedBefore(toks, i)) return { ...p, stated: true };

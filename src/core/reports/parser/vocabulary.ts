@@ -134,7 +134,7 @@ export const NUMBER_WORD_STOP_NEXT: Readonly<Record<string, readonly string[]>> 
 export const NUMBER_WORD_STOP_PREV: Readonly<Record<string, readonly string[]>> = {
   sau: ["nhu", "ngay", "phia", "truoc", "lan", "nga"],
   tam: ["trung"],
-  // "lũy kế năm: 23", "kế hoạch năm", "chỉ tiêu năm": the year, not five
+  // "lũy kế năm: 23", "kế hoạch năm", "chỉ tiêu năm", "báo cáo năm": the year, not five
   nam: [
     "trong",
     "hang",
@@ -151,6 +151,10 @@ export const NUMBER_WORD_STOP_PREV: Readonly<Record<string, readonly string[]>> 
     "ke",
     "hoach",
     "tieu",
+    // "báo cáo năm", "bc năm", "số liệu năm": the year's report
+    "cao",
+    "bc",
+    "lieu",
   ],
   mot: ["thu", "lan"],
   ba: ["ong", "nga"],
