@@ -878,6 +878,28 @@ describe("stages 2d and 4b: findCorrections, correctionRoles", () => {
 
 describe("stage 2e: qualifyPeriods", () => {
   it.each([
+    ["gửi cả 2 tháng: T9 pano 2, tờ rơi 100; T10 pano 5, tờ rơi 250. Báo cáo kỳ này là T10", { pano: 5, to_roi: 250 }],
+    ["bc T6 a: T5 tin bai 4, phong su 1; T6 tin bai 7, phong su 2", { tin_bai: 7, phong_su: 2 }],
+    ["báo cáo tháng 12: tháng 11 pano 2, băng rôn 5; tháng 12 pano 4, băng rôn 7", { pano: 4, bang_ron: 7 }],
+  ])(
+    "reads an earlier month opening a segment ('…: T11 …; T12 …') as last period over its whole segment: %s",
+    (text, values) => {
+      expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+    },
+  );
+  it.each([
+    [
+      "tuần 1 tháng 10 treo 2 băng rôn, 1 pano. Tháng 10 đến nay tổng cộng 6 băng rôn, 2 pano (bc tháng 10)",
+      { bang_ron: 6, pano: 2 },
+    ],
+    [
+      "tuan 3 thang 5 phat 100 to roi, xe loa 2 luot. Thang 5 tong cong 300 to roi, xe loa 5 luot. bc thang 5 a",
+      { to_roi: 300, xe_luu_dong: 5 },
+    ],
+  ])("reads a week opening the message as a part when the report names its month later: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
+  it.each([
     [
       "Số liệu quý IV: tin bài 14, phóng sự 3. Trong đó riêng tháng 12: tin bài 5, phóng sự 1.",
       { tin_bai: 14, phong_su: 3 },

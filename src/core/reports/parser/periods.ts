@@ -86,6 +86,20 @@ const PLAN_WORDS: readonly string[][] = [
 ];
 
 const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
+/** Words after which "T12" names the report's month ("bc T12", "kỳ này là T12"). */
+const SHORT_MONTH_PREV = new Set(["la", "bc", "cao", "lieu"]);
+/**
+ * The period word at token i, "T12" (a month label of stage 2) read as "tháng" when it opens a
+ * segment or is named as the report's ("…: T11 …; T12 …", "bc kỳ này là T12"); not inside a run of
+ * month labels ("t1 5 pano t2 3 pano": parts of a stated quarter).
+ */
+const periodKey = (toks: readonly Tok[], nv: NonValues, i: number): string => {
+  const t = toks[i];
+  const d = toks[i + 1];
+  if (t?.type !== "w" || t.kt !== "t" || d?.type !== "n" || d.spaced || !nv.blocked[i + 1]) return key(t);
+  const p = toks[i - 1];
+  return !p || p.type === "nl" || p.type === "p" || SHORT_MONTH_PREV.has(key(p)) ? "thang" : "t";
+};
 const TO = new Set(["den", "toi"]);
 const NOW = new Set(["nay", "gio"]);
 const isClauseEnd = (t: Tok | undefined): boolean => !t || t.type === "nl" || CLAUSE_ENDS.has(t.k) || key(t) === "con";
@@ -174,8 +188,9 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
   for (let i = 0; i < n; i++) {
     const t = toks[i]!;
     // keywords may be inside a time phrase ("từ đầu năm đến nay", transparent), never inside a reference
-    if (t.type !== "w" || (nv.blocked[i] && !nv.transparent[i] && !RANK[t.kt] && t.kt !== "ky")) continue;
-    const k = t.kt;
+    if (t.type !== "w") continue;
+    const k = periodKey(toks, nv, i);
+    if (nv.blocked[i] && !nv.transparent[i] && !RANK[k] && k !== "ky") continue;
     const next = key(toks[i + 1]);
     // this period: "tháng này", "quý này", "kỳ này", "năm nay", "trong quý" stand between a name and its figure
     if ((RANK[k] !== undefined || k === "ky") && next === "nay" && !nv.blocked[i + 1]) {
@@ -249,8 +264,10 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     ) {
       let j = i + 1;
       while (j < n && nv.blocked[j] && !nv.transparent[j] && !isClauseEnd(toks[j])) j++;
-      // "(Quý IV riêng: 1 phóng sự, 4 chuyên mục)": the whole list after its colon
-      for (const s of listAfterColon(j) ?? numbersIn(j).map(([a]) => a)) cumulative.add(s);
+      // "(Quý IV riêng: 1 phóng sự, 4 chuyên mục)": the whole list after its colon; opening its
+      // sentence ("tuần 2 tháng 12 treo 5 băng rôn, 2 pano.") the sentence
+      const scope = listAfterColon(j) ?? (opensSentence(toks, i) ? sentenceNumbers(j) : null);
+      for (const s of scope ?? numbersIn(j).map(([a]) => a)) cumulative.add(s);
       i = j - 1;
       continue;
     }
@@ -301,6 +318,12 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
           if (nv.blocked[x]) continue;
           const num = numbers.read(x, false);
           if (num) for (let y = x; y < num.end; y++) blocked.push(y);
+        }
+      } else if (opensSegment(toks, i)) {
+        // "…: T11 băng rôn 9, tờ rơi 300; T12 …": a label opening a segment covers it, to its ";" or sentence end
+        for (const x of numbersToSentenceEnd(j, true)) {
+          const num = numbers.read(x, false);
+          for (let y = x; y < (num?.end ?? x + 1); y++) blocked.push(y);
         }
       } else block(j);
       i = j - 1;
@@ -472,6 +495,12 @@ function opensSentence(toks: readonly Tok[], i: number): boolean {
   return i === 0 || toks.slice(0, i).every((t) => t.type === "w" && (t.kt === "da" || t.kt === "con" || t.kt === "va"));
 }
 
+/** Whether token i opens a segment of its message: after a colon, ";", a sentence's end or a line break. */
+function opensSegment(toks: readonly Tok[], i: number): boolean {
+  const p = toks[i - 1];
+  return !p || p.type === "nl" || p.k === ":" || p.k === ";" || p.k === "." || p.k === "-";
+}
+
 /** Whether token i starts its line (after list numbering: "II. Phương hướng", "- Phương hướng"). */
 function startsLine(toks: readonly Tok[], i: number): boolean {
   for (let j = i - 1; j >= 0; j--) {
@@ -585,20 +614,26 @@ const NOT_THE_REPORTS = new Set(["luy ke", "tu dau", "so voi", "cung ky", "den h
 function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
   let first: NamedPeriod | null = null;
   let current: NamedPeriod | null = null;
+  let opening: NamedPeriod | null = null;
   for (let i = 0; i < toks.length && i < 80; i++) {
     // "báo cáo tuần 2 tháng 9": a numbered week the report names as its own
     if (key(toks[i]) === "tuan" && toks[i + 1]?.type === "n" && statedBefore(toks, i))
       return { rank: RANK.tuan!, unit: "tuan", n: Number(toks[i + 1]!.k), stated: true };
-    // "tuần 3 tháng 12 không có …" opening the report: that week is its period
+    // "tuần 3 tháng 12 không có …" opening the report: that week is its period, unless the report
+    // names its own later ("… (bc tháng 12 ạ)")
     if (
       first === null &&
       current === null &&
+      opening === null &&
       key(toks[i]) === "tuan" &&
       toks[i + 1]?.type === "n" &&
       key(toks[i + 2]) === "thang" &&
       toks[i + 3]?.type === "n"
-    )
-      return { rank: RANK.tuan!, unit: "tuan", n: Number(toks[i + 1]!.k), stated: true };
+    ) {
+      opening = { rank: RANK.tuan!, unit: "tuan", n: Number(toks[i + 1]!.k), stated: true };
+      i += 3;
+      continue;
+    }
     const p = periodAt(toks, nv, i);
     // "bc quý:", "báo cáo tháng ạ": the report names its unit without a number
     if (!p && RANK[key(toks[i])] !== undefined && key(toks[i + 1]) !== "nay" && statedBefore(toks, i))
@@ -616,7 +651,7 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
     if (p.current && (!current || (p.rank < current.rank && p.rank > RANK.tuan!))) current = p;
   }
   // "năm 2025 treo 30, năm nay treo 42": the officer's "this year" over a period named before it
-  return current ?? first;
+  return opening ?? current ?? first;
 }
 
 /** Whether "kế hoạch" or "chỉ tiêu" follows within 8 tokens of token i, in its clause. */
@@ -645,7 +680,7 @@ function periodAt(toks: readonly Tok[], nv: NonValues, i: number): NamedPeriod |
   const t = toks[i]!;
   if (t.type === "n" && (t.k === "6" || t.k === "9") && key(toks[i + 1]) === "thang")
     return { rank: 4, unit: `${t.k} thang` };
-  const k = key(t);
+  const k = periodKey(toks, nv, i);
   const next = toks[i + 1];
   // "quý này", "tháng này", "tuần này", "năm nay": the report's own period, not numbered
   if (RANK[k] !== undefined && key(next) === "nay" && !nv.blocked[i + 1])
