@@ -707,6 +707,13 @@ describe("stage 5: breakdowns in brackets, sums over channels", () => {
 });
 
 describe("stage 5: combineValues", () => {
+  it.each([
+    ["tổ chức 2 hội nghị: hội nghị thứ nhất 70 người, hội nghị thứ hai 55 người", { hoi_nghi: 2, nguoi_tham_du: 125 }],
+    ["2 lop tap huan, lop thu nhat 40 hoc vien, lop thu 2 35 hoc vien", { hoi_nghi: 2, nguoi_tham_du: 75 }],
+    ["đợt thứ nhất phát 300 tờ rơi, đợt thứ hai phát 200 tờ rơi", { to_roi: 500 }],
+  ])("adds up figures of parts told apart by ordinals ('thứ nhất …, thứ hai …'): %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
   const combine = (text: string) => {
     const { tk, nv, pairing } = upToPairing(text);
     return combineValues(tk, nv, pairing, compiled.order);

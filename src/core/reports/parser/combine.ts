@@ -200,7 +200,10 @@ export function combineValues(
   return out;
 }
 
-/** Labels of the parts of a whole ("lớp 1 …, lớp 2 …", "thôn 3: …"), and times of day ("sáng …, chiều …"). */
+/**
+ * Labels of the parts of a whole ("lớp 1 …, lớp 2 …", "thôn 3: …"), and times of day ("sáng …, chiều
+ * …"); ordinals after "thứ" too ("hội nghị thứ nhất …, hội nghị thứ hai …").
+ */
 const PART_LABELS: ReadonlySet<string> = new Set([
   "thon",
   "tdp",
@@ -219,6 +222,8 @@ const PART_LABELS: ReadonlySet<string> = new Set([
   "buoi",
 ]);
 const TIMES_OF_DAY: ReadonlySet<string> = new Set(["sang", "chieu", "toi", "trua"]);
+/** Ordinal words after "thứ" ("thứ nhất", "thứ hai"). */
+const ORDINALS: ReadonlySet<string> = new Set(["nhat", "hai", "ba", "tu", "nam", "sau", "bay", "tam", "chin", "muoi"]);
 const PART_CLAUSE_ENDS: ReadonlySet<string> = new Set([",", ";", ".", "!", "?", "(", ")", "\n"]);
 
 /** The part a figure is said for, from the start of its clause ("lớp 2 có 52" → "lop 2"), or null. */
@@ -230,6 +235,9 @@ function partLabel(tk: Tokenised, nv: NonValues, at: number): string | null {
     if (t.type !== "w") continue;
     if (TIMES_OF_DAY.has(t.kt)) return t.kt;
     const next = toks[x + 1];
+    // "hội nghị thứ nhất 110 đại biểu, hội nghị thứ hai 95": parts told apart by ordinals
+    if (t.kt === "thu" && next && ((next.type === "n" && nv.blocked[x + 1]) || ORDINALS.has(next.kt)))
+      return `thu ${next.kt}`;
     if (PART_LABELS.has(t.kt) && next && nv.blocked[x + 1] && (next.type === "n" || /^[ivx]+$/.test(next.k)))
       return `${t.kt} ${next.k}`;
   }
