@@ -1206,6 +1206,27 @@ describe("stage 4a: findStatedZeros", () => {
 
 describe("stage 2a: markLookAlikes", () => {
   it.each([
+    ["người dân toàn xã khoảng 9.500 người, phát 1.200 tờ rơi", { to_roi: 1200 }],
+    ["dan so cua phuong la 15.000 nguoi; treo 6 bang ron", { bang_ron: 6 }],
+    ["Dân trong thôn 800 người. Hội nghị 1 cuộc, 90 người tham dự", { hoi_nghi: 1, nguoi_tham_du: 90 }],
+    // a meeting with the people ("họp dân"), or people said to attend, keep their figure
+    ["người dân tham dự 120 người", { nguoi_tham_du: 120 }],
+  ])("reads the population ('người dân trong xã 12.400 người', 'dân số') as no figure: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
+  it.each([
+    ["phường tiếp nhận 7 phản ánh qua đường dây nóng; đăng 3 bài trên fanpage", { bai_mxh: 3 }],
+    ["hoi nghi 1 cuoc 70 nguoi, co 9 y kien phat bieu", { hoi_nghi: 1, nguoi_tham_du: 70 }],
+    ["nhận 4 đơn thư, 12 kiến nghị; tin bài 5", { tin_bai: 5 }],
+  ])("reads counts of complaints, opinions and petitions as no figure: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
+  it("never takes pupils on a visit ('tham quan') for attendees", () => {
+    const r = parseReport("đón 30 học sinh tham quan nhà truyền thống; treo 2 pano", SAMPLE_INDICATORS);
+    expect(r.values).toEqual({ pano: 2 });
+    expect(parseReport("hội nghị có 40 học sinh tham dự", SAMPLE_INDICATORS).values).toEqual({ nguoi_tham_du: 40 });
+  });
+  it.each([
     ["xã tặng 3 loa kéo cho hội người cao tuổi; phát thanh 14 lượt", { phat_thanh: 14 }],
     ["cap 2 loa cho thon Dong, phat thanh 9 luot", { phat_thanh: 9 }],
     ["bàn giao 4 cụm loa không dây cho các thôn, tin bài 3", { tin_bai: 3 }],

@@ -336,7 +336,8 @@ function attendedAfter(toks: readonly Tok[], from: number): boolean {
   for (let x = from; x < toks.length && x < from + 4; x++) {
     const t = toks[x]!;
     if (t.type !== "w") return false;
-    if (ATTEND_VERBS.has(t.k)) return true;
+    // "tham quan" (a visit) is no "tham dự"
+    if (ATTEND_VERBS.has(t.k) && !(t.k === "tham" && toks[x + 1]?.k === "quan")) return true;
   }
   return false;
 }

@@ -162,7 +162,9 @@ function attendingPeople(tk: Tokenised, compiled: CompiledIndicators, from: numb
   for (let x = from + 2; x < toks.length && x < from + 6; x++) {
     const t = toks[x]!;
     if (t.type !== "w") return null;
-    if (ATTEND_VERBS.has(t.k)) return compiled.measures.get("nguoi") ?? null;
+    // "tham quan" (a visit) is no "tham dự"
+    if (ATTEND_VERBS.has(t.k) && !(t.k === "tham" && toks[x + 1]?.k === "quan"))
+      return compiled.measures.get("nguoi") ?? null;
   }
   return null;
 }
