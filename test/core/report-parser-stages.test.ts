@@ -1925,6 +1925,19 @@ describe("stage 4: people by role said to attend right after a meeting's name", 
   });
 });
 
+describe("stage 2b: '1 hộ 1 tờ', a rate said without 'mỗi'", () => {
+  it.each([
+    ["thôn có 85 hộ, phát 85 tờ rơi, 1 hộ 1 tờ", { to_roi: 85 }],
+    ["xa co 300 ho, 1 ho 2 to roi", { to_roi: 600 }],
+    ["bản có 40 hộ; phát tờ rơi, 1 hộ 3 tờ", { to_roi: 120 }],
+  ])("reads '1 hộ N' opening a clause like 'mỗi hộ N': %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
+  it("asks about the rate when no count of households is given", () => {
+    expect(parseReport("1 hộ 2 tờ rơi", SAMPLE_INDICATORS).unclear).not.toEqual([]);
+  });
+});
+
 describe("stage 2b: places counted by the names or labels listed before 'mỗi'", () => {
   const values = (text: string) => parseReport(text, SAMPLE_INDICATORS).values;
   it("counts names listed after one head word, and labels typed with no comma", () => {

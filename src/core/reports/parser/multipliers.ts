@@ -116,7 +116,9 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     const both = key(toks[i]) === "deu" && toks[i]!.o.toLowerCase() !== "đếu";
     // "thôn nào cũng treo 2 băng rôn" reads as "mỗi thôn treo 2 băng rôn"
     const everyOne = toks[i]!.type === "w" && key(toks[i + 1]) === "nao" && key(toks[i + 2]) === "cung";
-    if ((key(toks[i]) !== "moi" && !both && !everyOne) || toks[i]!.type !== "w") continue;
+    // ", 1 hộ 1 tờ", "1 người 2 tờ" opening a clause: a rate, read as "mỗi hộ 1 tờ"
+    const onePer = onePerAt(toks, nv, i);
+    if (!onePer && ((key(toks[i]) !== "moi" && !both && !everyOne) || toks[i]!.type !== "w")) continue;
     // "mới" (just, new) is no "mỗi": "pa nô mới treo 5 cái"
     const written = toks[i]!.o.toLowerCase();
     const verbAfter = JUST_DONE.has(key(toks[i + 1])) || (key(toks[i + 1]) === "to" && key(toks[i + 2]) === "chuc");
@@ -219,6 +221,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     for (let x = i; x < unit.end; x++) transparent.push(x);
     counts ??= countsByWord(toks, numbers);
     const figureStarts = new Set([figures[0]![0]]);
+    if (onePer) figureStarts.add(i); // "1 hộ" is the rate's own unit, no count of households
     const count =
       namedPlaces(toks, nv, i, unit.words[0]!) ??
       countOf(toks, counts, unit.words, readings, figureStarts) ??
@@ -303,6 +306,19 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
   }
   findRates(tk, nv, numbers, nameAt, compiled, (counts ??= countsByWord(toks, numbers)), out);
   return out;
+}
+
+/** Households and persons a rate is given per when said "1 hộ 1 tờ" (no "mỗi"). */
+const ONE_PER_UNITS = new Set(["ho", "nguoi"]);
+
+/** Whether "1 hộ N …" / "1 người N …" opens a clause at token i: a rate like "mỗi hộ N". */
+function onePerAt(toks: readonly Tok[], nv: NonValues, i: number): boolean {
+  const t = toks[i]!;
+  // (stage 2 took "1 hộ" for a count of households: read again here)
+  if (t.type !== "n" || t.k !== "1" || !ONE_PER_UNITS.has(key(toks[i + 1]))) return false;
+  const p = toks[i - 1];
+  if (p && p.type !== "nl" && p.k !== "," && p.k !== ";" && p.k !== "(") return false;
+  return toks[i + 2]?.type === "n" && !nv.blocked[i + 2] && toks[i + 3]?.type === "w";
 }
 
 /** Whether a product read in stage 2 ("4 cái x 3 thôn") starts at token `from`, past a verb ("mỗi thôn treo 2 cái x 5 thôn"). */
