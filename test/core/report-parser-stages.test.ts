@@ -1211,6 +1211,7 @@ describe("stage 2a: markLookAlikes", () => {
     ["Dân trong thôn 800 người. Hội nghị 1 cuộc, 90 người tham dự", { hoi_nghi: 1, nguoi_tham_du: 90 }],
     // a meeting with the people ("họp dân"), or people said to attend, keep their figure
     ["người dân tham dự 120 người", { nguoi_tham_du: 120 }],
+    ["Người dân có 150 người tham dự, phát 200 tờ rơi", { nguoi_tham_du: 150, to_roi: 200 }],
   ])("reads the population ('người dân trong xã 12.400 người', 'dân số') as no figure: %s", (text, values) => {
     expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
   });

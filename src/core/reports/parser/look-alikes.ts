@@ -191,7 +191,12 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
       while (j < i + 6 && POPULATION_GLUE.has(key(toks[j])) && !nv.blocked[j]) j++;
       const num = j > i && !nv.blocked[j] ? numbers.read(j, false) : null;
       const unit = num ? key(toks[num.end]) : "";
-      if (num && !num.bad && (unit === "nguoi" || unit === "khau" || unit === "dan")) {
+      // ("người dân có 150 người tham dự": attendees)
+      const v = num ? num.end + 1 : 0;
+      const attend =
+        (key(toks[v]) === "tham" && key(toks[v + 1]) !== "quan") ||
+        (key(toks[v]) === "du" && key(toks[v + 1]) !== "kien");
+      if (num && !num.bad && !attend && (unit === "nguoi" || unit === "khau" || unit === "dan")) {
         for (let x = j; x < num.end + 1; x++) blocked.push(x);
         i = num.end;
         continue;
