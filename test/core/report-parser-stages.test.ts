@@ -1926,6 +1926,21 @@ describe("stage 4: people by role said to attend right after a meeting's name", 
   });
 });
 
+describe("stage 2b: a minimum per unit ('mỗi hộ ít nhất 1 tờ')", () => {
+  it.each([
+    ["Tờ rơi: 240 tờ\nThôn có 130 hộ, mỗi hộ ít nhất 1 tờ ạ", { to_roi: 240 }],
+    ["phat 500 to roi, moi nguoi toi thieu 2 to", { to_roi: 500 }],
+    ["treo 12 băng rôn, mỗi thôn ít nhất 1 cái", { bang_ron: 12 }],
+  ])("reads it beside the stated figure as a detail, no product: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
+  it("asks about it when it is the only figure", () => {
+    const r = parseReport("thôn có 118 hộ, mỗi hộ ít nhất 1 tờ rơi", SAMPLE_INDICATORS);
+    expect(r.values).toEqual({});
+    expect(r.unclear).toEqual(["mỗi hộ ít nhất 1 tờ rơi"]);
+  });
+});
+
 describe("stage 2b: '1 hộ 1 tờ', a rate said without 'mỗi'", () => {
   it.each([
     ["thôn có 85 hộ, phát 85 tờ rơi, 1 hộ 1 tờ", { to_roi: 85 }],

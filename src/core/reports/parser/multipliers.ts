@@ -58,6 +58,10 @@ const BETWEEN = new Set([
   "nhan",
   "gui",
   "cap", // "mỗi thôn được cấp (phát) 150 tờ rơi"
+  "it", // "mỗi hộ ít nhất 1 tờ", "tối thiểu": a minimum, read apart
+  "nhat",
+  "toi",
+  "thieu",
 ]);
 const CONJ = new Set([",", "/", "va", "&", "-", "hoac"]);
 /** Verbs after "moi" typed without marks that make it "mới" (just): "pano moi treo 5 cai". */
@@ -211,6 +215,15 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     const after = figures.length > 0;
     if (figures.length === 0) figures = figureBefore(toks, nv, numbers, i);
     if (figures.length === 0) continue;
+    // "phát mỗi hộ ít nhất 1 tờ": a minimum per unit is no product; beside other figures a detail, else asked
+    if (after && figures.length === 1 && minimumBefore(toks, figures[0]![0])) {
+      const [fs, fe] = figures[0]!;
+      for (let x = i; x < unit.end; x++) transparent.push(x);
+      for (let x = fs; x < fe; x++) blocked.push(x);
+      if (!figureElsewhere(toks, nv, i, fe)) unclear.push([i, fe - 1]);
+      i = Math.max(i, fe - 1);
+      continue;
+    }
     // "mỗi cụm gồm 2 pa nô → tổng 8 pa nô": the officer states the product; the per-unit figure is its part
     if (statedResultAfter(toks, nv, figures[figures.length - 1]![1])) {
       for (let x = i; x < unit.end; x++) transparent.push(x);
@@ -306,6 +319,22 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
   }
   findRates(tk, nv, numbers, nameAt, compiled, (counts ??= countsByWord(toks, numbers)), out);
   return out;
+}
+
+/** Whether "ít nhất" / "tối thiểu" (at least) stands right before token `at`. */
+function minimumBefore(toks: readonly Tok[], at: number): boolean {
+  const a = key(toks[at - 2]);
+  const b = key(toks[at - 1]);
+  return (a === "it" && b === "nhat") || (a === "toi" && b === "thieu");
+}
+
+/** Whether a free digit figure stands outside tokens [from, to) of the message. */
+function figureElsewhere(toks: readonly Tok[], nv: NonValues, from: number, to: number): boolean {
+  for (let x = 0; x < toks.length; x++) {
+    if (x === from) x = to;
+    if (toks[x]?.type === "n" && !nv.blocked[x]) return true;
+  }
+  return false;
 }
 
 /** Households and persons a rate is given per when said "1 hộ 1 tờ" (no "mỗi"). */
