@@ -105,6 +105,13 @@ describe("stage 2: markNonValues", () => {
     expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
   });
   it.each([
+    ["pano 3 cái\nNguyễn Thị Hoa, cán bộ VHXH, ĐT 0987 654 321", { pano: 3 }],
+    ["bang ron 4. DT 0905.111.222 (Lan)", { bang_ron: 4 }],
+    ["treo 4 pano dọc ĐT 741, tờ rơi 200", { pano: 4, to_roi: 200 }],
+  ])("reads a phone number after 'ĐT' (điện thoại) as a phone, a road 'ĐT 741' as a road: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
+  it.each([
     ["treo 06 (sáu) pa nô và 3 (ba) băng rôn", { pano: 6, bang_ron: 3 }],
     ["phat 1.200 (mot nghin hai tram) to roi", { to_roi: 1200 }],
     ["Hội nghị: 01 (một) cuộc, 95 (chín mươi lăm) người tham dự", { hoi_nghi: 1, nguoi_tham_du: 95 }],
