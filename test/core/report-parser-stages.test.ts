@@ -105,6 +105,22 @@ describe("stage 2: markNonValues", () => {
     expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
   });
   it.each([
+    [
+      "Em báo cáo 5 chỉ tiêu như sau: pano 1, băng rôn 4, tờ rơi 200, tin bài 3, phóng sự 1",
+      { pano: 1, bang_ron: 4, to_roi: 200, tin_bai: 3, phong_su: 1 },
+    ],
+    ["e gui 2 noi dung: hoi nghi 1, nguoi tham du 60", { hoi_nghi: 1, nguoi_tham_du: 60 }],
+    ["Dạ bổ sung 3 đầu mục còn thiếu: pano 2, áp phích 6, tin bài 1", { pano: 2, ap_phich: 6, tin_bai: 1 }],
+  ])(
+    "reads a count of the message's own items ('4 chỉ tiêu như sau:', '3 nội dung') as no figure: %s",
+    (text, values) => {
+      expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+    },
+  );
+  it("still asks about messages sent to households ('gửi 120 tin nhắn')", () => {
+    expect(parseReport("gửi 120 tin nhắn đến các hộ, đăng 5 tin bài", SAMPLE_INDICATORS).unclear).not.toEqual([]);
+  });
+  it.each([
     ["pano 3 cái\nNguyễn Thị Hoa, cán bộ VHXH, ĐT 0987 654 321", { pano: 3 }],
     ["bang ron 4. DT 0905.111.222 (Lan)", { bang_ron: 4 }],
     ["treo 4 pano dọc ĐT 741, tờ rơi 200", { pano: 4, to_roi: 200 }],

@@ -314,6 +314,12 @@ export const CONTEXT_PHRASES: ReadonlySet<string> = new Set([
   "truc duong",
   "cay so",
   "chi em",
+  // items of the message itself ("Em báo cáo 4 chỉ tiêu như sau: …", "e gửi 3 nội dung:"); not "tin nhắn",
+  // which officers also send to households ("gửi 120 tin nhắn sms")
+  "chi tieu",
+  "noi dung",
+  "chi so",
+  "dau muc",
 ]);
 /** People named by their role ("cán bộ", "đoàn viên", "hội viên"), as "first second" keys. */
 export const PEOPLE_PHRASES: ReadonlySet<string> = new Set([
