@@ -731,6 +731,18 @@ describe("stage 5: breakdowns in brackets, sums over channels", () => {
 
 describe("stage 5: combineValues", () => {
   it.each([
+    ["treo 3 pano và 5 băng rôn, tổng cộng 8 sản phẩm trực quan", { pano: 3, bang_ron: 5 }],
+    ["pano 2, bang ron 4. Tong cong 6 san pham", { pano: 2, bang_ron: 4 }],
+    ["Tin bài 7, phóng sự 2, chuyên mục 3; tất cả 12 tác phẩm", { tin_bai: 7, phong_su: 2, chuyen_muc: 3 }],
+  ])("reads a stated sum over several indicators as no figure, never the last one's: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
+  it("still asks about a stated total that is not their sum", () => {
+    expect(parseReport("pano 2, bang ron 4. Tong cong 7 san pham", SAMPLE_INDICATORS).unclear).toEqual([
+      "Tong cong 7 san pham",
+    ]);
+  });
+  it.each([
     ["tổ chức 2 hội nghị: hội nghị thứ nhất 70 người, hội nghị thứ hai 55 người", { hoi_nghi: 2, nguoi_tham_du: 125 }],
     ["2 lop tap huan, lop thu nhat 40 hoc vien, lop thu 2 35 hoc vien", { hoi_nghi: 2, nguoi_tham_du: 75 }],
     ["đợt thứ nhất phát 300 tờ rơi, đợt thứ hai phát 200 tờ rơi", { to_roi: 500 }],

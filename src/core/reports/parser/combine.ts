@@ -162,6 +162,8 @@ export function combineValues(
     }
     const stated = roles.totals.has(num.start);
     const isTotal = stated || nv.arithmetic.results.has(num.start) || statesTotal(tk, num.start);
+    // "pano 2, băng rôn 4. Tổng cộng 6 sản phẩm": a stated sum over the indicators read before it, no figure
+    if (isTotal && sumsFiguresBefore(pairing, num)) continue;
     let owner = isTotal || roles.fallback.has(num.start) ? nameBefore(pairing.items, num, sentence) : undefined;
     // a stated total or a cumulative figure on a line of its own ("lũy kế 5"): the one indicator named above
     // "Pano: kỳ này 11 cái; lũy kế 23": a cumulative figure in a clause of its own is its line's indicator's
@@ -198,6 +200,13 @@ export function combineValues(
   const codes = [...entries.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b));
   for (const code of codes) combineOne(code, labelledParts(tk, nv, entries.get(code)!), out);
   return out;
+}
+
+/** Whether a number is the sum of the figures of two or more indicators paired before it. */
+function sumsFiguresBefore(pairing: Pairing, num: NumItem): boolean {
+  const before = pairing.pairs.filter((p) => p.num.end <= num.start);
+  if (new Set(before.map((p) => p.ind.code)).size < 2) return false;
+  return before.reduce((sum, p) => sum + p.num.value, 0) === num.value;
 }
 
 /**
