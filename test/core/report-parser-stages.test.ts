@@ -920,6 +920,23 @@ describe("stages 2d and 4b: findCorrections, correctionRoles", () => {
 
 describe("stage 2e: qualifyPeriods", () => {
   it.each([
+    ["quý 3: 5 tin bài; quý 4: 8 tin bài. Em báo quý 4 ạ", { tin_bai: 8 }],
+    ["thang 11 pano 2; thang 12 pano 5. e bao thang 12", { pano: 5 }],
+  ])("reads 'em báo quý 4' as the report naming its period: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
+  it.each([
+    ["năm 2026 tổng 40 pano, riêng tháng 12 là 5 pano (bc tháng 12)", { pano: 5 }],
+    ["Năm 2026 xã phát 3.000 tờ rơi. Báo cáo quý IV: 900 tờ rơi", { to_roi: 900 }],
+    // the report's own year after its month stays its label
+    ["báo cáo tháng 12 năm 2026: pano 5", { pano: 5 }],
+  ])(
+    "reads a numbered year opening its sentence in a shorter period's report as a running total: %s",
+    (text, values) => {
+      expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+    },
+  );
+  it.each([
     ["gửi cả 2 tháng: T9 pano 2, tờ rơi 100; T10 pano 5, tờ rơi 250. Báo cáo kỳ này là T10", { pano: 5, to_roi: 250 }],
     ["bc T6 a: T5 tin bai 4, phong su 1; T6 tin bai 7, phong su 2", { tin_bai: 7, phong_su: 2 }],
     ["báo cáo tháng 12: tháng 11 pano 2, băng rôn 5; tháng 12 pano 4, băng rôn 7", { pano: 4, bang_ron: 7 }],

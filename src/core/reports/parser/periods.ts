@@ -274,7 +274,8 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     // a longer numbered period than the report's: "quý 1 tổng 9 lượt" in a report of tháng 3 is a running total
     if (
       RANK[k] !== undefined &&
-      k !== "nam" &&
+      // a year only opening its sentence ("năm 2026 tổng 40 pano, riêng tháng 12 là 5"), not "tháng 12 năm 2026"
+      (k !== "nam" || (opensSentence(toks, i) && toks[i + 1]?.type === "n")) &&
       reportRank > 0 &&
       RANK[k]! > reportRank &&
       (report?.stated || report?.n !== undefined) &&
@@ -671,6 +672,8 @@ function statedBefore(toks: readonly Tok[], i: number): boolean {
     const k = key(toks[b]);
     const k2 = `${key(toks[b - 1])} ${k}`;
     if (k === "bc" || k2 === "bao cao" || k2 === "so lieu" || k2 === "ket qua" || k2 === "tong hop") return true;
+    // "em báo quý 4 ạ", "e bao thang 12"
+    if (k === "bao" && (k2 === "em bao" || k2 === "e bao")) return true;
   }
   return false;
 }
