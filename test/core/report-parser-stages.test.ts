@@ -78,6 +78,20 @@ describe("stage 1: normaliseAndTokenise", () => {
 
 describe("stage 2: markNonValues", () => {
   it.each([
+    ["Trường THCS có 540 học sinh, 32 giáo viên; treo 2 pano", { pano: 2 }],
+    ["xa moi sap nhap tu 3 xa cu, 25 thon; treo 30 bang ron", { bang_ron: 30 }],
+    ["Chi hội phụ nữ thôn 2 có 60 hội viên; đăng 4 bài trên fanpage", { bai_mxh: 4 }],
+    ["Trường mầm non có 150 cháu; cổng trường treo 1 pa nô", { pano: 1 }],
+  ])(
+    "reads counts describing a place ('có 620 học sinh, 35 giáo viên', 'có 45 đoàn viên') as context: %s",
+    (text, values) => {
+      expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+    },
+  );
+  it("keeps the only figure of a sentence naming an indicator ('treo pano 3 thôn')", () => {
+    expect(parseReport("treo pano 3 thôn", SAMPLE_INDICATORS).values).toEqual({ pano: 3 });
+  });
+  it.each([
     ["phát thanh 12 buổi, mỗi buổi 15-20 phút", { phat_thanh: 12 }],
     ["hội nghị 1 cuộc, đại biểu từ 30 tới 60 tuổi, 80 người", { hoi_nghi: 1, nguoi_tham_du: 80 }],
     ["tap huan 1 lop, hoc vien tu 18 den 45 tuoi, 50 nguoi", { hoi_nghi: 1, nguoi_tham_du: 50 }],

@@ -218,10 +218,10 @@ describe("real-style report corpus, eighth development part (everyday short mess
 const real9 = readFixture("report-corpus-real-9.jsonl");
 
 describe("real-style report corpus, ninth development part (officers of very different habits)", () => {
-  it("reads at least 142 of its 150 messages exactly", () => {
+  it("reads at least 143 of its 150 messages exactly", () => {
     const score = scoreCorpus(real9, SAMPLE_INDICATORS);
     expect(score.total).toBe(150);
-    expect(score.exact).toBeGreaterThanOrEqual(142);
+    expect(score.exact).toBeGreaterThanOrEqual(143);
   });
 });
 

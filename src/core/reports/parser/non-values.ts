@@ -234,6 +234,7 @@ function markContextCounts(
 ): void {
   const { toks } = tk;
   let nameAt: ((i: number) => { end: number } | null) | null = null;
+  const taken = new Set<number>();
   for (let j = 1; j < toks.length; j++) {
     const w = toks[j]!;
     if (w.type !== "w" || blocked[j]) continue;
@@ -254,12 +255,16 @@ function markContextCounts(
     if (w.k === "em" && !peopleAround(toks, i, j)) continue;
     if (w.k === "ho" && (toks[j + 1]?.k === "tro" || w.o.toLowerCase() === "họ")) continue;
     const end = phrase ? j + 2 : j + 1;
-    // "treo pano 3 thôn", "Băng rôn 4 trường": the only figure of its sentence stays a figure
-    if (onlyFigureOfSentence(toks, blocked, i, end)) continue;
+    // "treo pano 3 thôn", "Băng rôn 4 trường": the only figure of its sentence stays a figure (the
+    // counts this pass took count as figures: "có 620 học sinh, 35 giáo viên"); not a place described
+    // with "có" ("Chi đoàn thôn 3 có 45 đoàn viên")
+    const described = key_(toks[i - 1]) === "co" && !namedInSentence(toks, i, nameAt);
+    if (!described && onlyFigureOfSentence(toks, blocked, i, end, taken)) continue;
     if (attendedAfter(toks, end) || (phrase && w.k === "thanh" && groupBefore(toks, i))) continue;
     // "hội nghị với 120 đoàn viên": people by role right after a gathering are its attendees
     if (phrase && PEOPLE_PHRASES.has(`${w.k} ${w2!.k}`) && gatheringBefore(toks, i)) continue;
     for (let x = i; x < end; x++) blocked[x] = 1;
+    taken.add(i);
   }
 }
 
@@ -282,10 +287,25 @@ function peopleAround(toks: readonly Tok[], i: number, j: number): boolean {
 
 const SENTENCE_END: ReadonlySet<string> = new Set([".", "!", "?", ";"]);
 
+/** Whether an indicator is named in the sentence (or line) of token i ("pano: có 3 thôn" names one). */
+function namedInSentence(toks: readonly Tok[], i: number, nameAt: (i: number) => { end: number } | null): boolean {
+  let a = i;
+  while (a > 0 && toks[a - 1]!.type !== "nl" && !SENTENCE_END.has(toks[a - 1]!.k)) a--;
+  for (let x = a; x < toks.length && toks[x]!.type !== "nl" && !SENTENCE_END.has(toks[x]!.k); x++)
+    if (toks[x]!.type === "w" && nameAt(x)) return true;
+  return false;
+}
+
 /** Whether no other digit figure stands in the sentence (or line) of tokens [from, to). */
-function onlyFigureOfSentence(toks: readonly Tok[], blocked: Uint8Array, from: number, to: number): boolean {
+function onlyFigureOfSentence(
+  toks: readonly Tok[],
+  blocked: Uint8Array,
+  from: number,
+  to: number,
+  taken: ReadonlySet<number> = new Set(),
+): boolean {
   for (let x = from - 1; x >= 0 && toks[x]!.type !== "nl" && !SENTENCE_END.has(toks[x]!.k); x--)
-    if (toks[x]!.type === "n" && !blocked[x]) return false;
+    if (toks[x]!.type === "n" && (!blocked[x] || taken.has(x))) return false;
   // a next line opening with a bare figure ("…6 thôn\n2 lượt") continues the sentence
   for (let x = to; x < toks.length && !SENTENCE_END.has(toks[x]!.k); x++) {
     if (toks[x]!.type === "nl" && toks[x + 1]?.type !== "n") break;

@@ -277,6 +277,7 @@ export const CONTEXT_WORDS: ReadonlySet<string> = new Set([
   "kiot",
   "quay",
   "em",
+  "chau", // "Trường mầm non có 150 cháu" (children)
 ]);
 /** Two-word context nouns, as "first second" keys (places, things, people by role who are not attendees). */
 export const CONTEXT_PHRASES: ReadonlySet<string> = new Set([
