@@ -934,6 +934,21 @@ describe("stages 2d and 4b: findCorrections, correctionRoles", () => {
 
 describe("stage 2e: qualifyPeriods", () => {
   it.each([
+    ["TDP 1: pano 1, băng rôn 2; TDP 2: pano 2, băng rôn 1. Tổng: pano 3, băng rôn 3", { pano: 3, bang_ron: 3 }],
+    ["thon 1: pano 2, to roi 100\nthon 2: pano 1, to roi 150\nTong cong: pano 3, to roi 250", { pano: 3, to_roi: 250 }],
+  ])("reads a list after 'Tổng:' / 'Tổng cộng:' as stated totals over the details: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
+  it.each([
+    [
+      "em gửi cả tháng 11 và tháng 12: tháng 11 phát 200 tờ, tháng 12 phát 350 tờ rơi. Báo cáo tháng 12",
+      { to_roi: 350 },
+    ],
+    ["e gui ca quy 3 va quy 4: quy 3 tin bai 5; quy 4 tin bai 9. bc quy 4", { tin_bai: 9 }],
+  ])("reads 'cả tháng 11 và tháng 12' as two periods named, not a count: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
+  it.each([
     ["quý 3: 5 tin bài; quý 4: 8 tin bài. Em báo quý 4 ạ", { tin_bai: 8 }],
     ["thang 11 pano 2; thang 12 pano 5. e bao thang 12", { pano: 5 }],
   ])("reads 'em báo quý 4' as the report naming its period: %s", (text, values) => {

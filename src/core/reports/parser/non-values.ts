@@ -503,7 +503,10 @@ function markLabels(
     const year =
       (key === "nam" && /^(?:19|20)\d\d$/.test(nextK)) ||
       ((key === "quy" || key === "thang") && toks[i + 1]?.type === "w" && /^[ivx]{1,4}$/.test(nextK));
-    if (before && !year && !blocked[i - 1] && isWordIn(before, COUNTED_BEFORE)) continue;
+    // "cả tháng 11 và tháng 12": two periods named, labels
+    const twoPeriods =
+      toks[i + 1]?.type === "n" && (key_(toks[i + 2]) === "va" || toks[i + 2]?.k === ",") && key_(toks[i + 3]) === key;
+    if (before && !year && !twoPeriods && !blocked[i - 1] && isWordIn(before, COUNTED_BEFORE)) continue;
     // "tổng phường 5 băng rôn", "toàn xã 12": the whole place's figure, not a numbered place
     if (before && !blocked[i - 1] && isWordIn(before, WHOLE_BEFORE) && PLACE_WORDS.has(key)) continue;
     // ("tờ rơi 700 tháng 4 pa nô 2": no one counts 700 months; the month is a label)

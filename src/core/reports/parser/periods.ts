@@ -439,6 +439,10 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       for (const s of list ?? []) totals.add(s);
       if (found) totals.add(found[0]);
     }
+    // "Tổng: pano 3, băng rôn 3", "Tổng cộng: …" after the details: every figure of the list is a stated total
+    if ((k === "tong" || k === "cong") && (next === ":" || (next === "cong" && key(toks[i + 2]) === ":"))) {
+      for (const s of listAfterColon(i + 1) ?? []) totals.add(s);
+    }
   }
   // the weeks or months before a stated period total are its parts ("Tuần 1: 5 buổi, …")
   if (totals.size > 0) {
