@@ -88,6 +88,13 @@ describe("stage 2: markNonValues", () => {
       expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
     },
   );
+  it.each([
+    ["Đoàn phường: 1 hội nghị, 5 chi đoàn, 95 đoàn viên tham dự", { hoi_nghi: 1, nguoi_tham_du: 95 }],
+    ["Hoi phu nu co 12 chi hoi, dang 8 bai fanpage", { bai_mxh: 8 }],
+    ["Đảng ủy xã có 9 chi bộ; tin bài 3", { tin_bai: 3 }],
+  ])("reads branches of the mass organisations ('5 chi đoàn', '12 chi hội') as context: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
   it("keeps the only figure of a sentence naming an indicator ('treo pano 3 thôn')", () => {
     expect(parseReport("treo pano 3 thôn", SAMPLE_INDICATORS).values).toEqual({ pano: 3 });
   });

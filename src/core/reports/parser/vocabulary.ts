@@ -315,6 +315,10 @@ export const CONTEXT_PHRASES: ReadonlySet<string> = new Set([
   "truc duong",
   "cay so",
   "chi em",
+  // branches of the mass organisations and the Party ("5 chi đoàn", "12 chi hội")
+  "chi doan",
+  "chi hoi",
+  "chi bo",
   // items of the message itself ("Em báo cáo 4 chỉ tiêu như sau: …", "e gửi 3 nội dung:"); not "tin nhắn",
   // which officers also send to households ("gửi 120 tin nhắn sms")
   "chi tieu",
