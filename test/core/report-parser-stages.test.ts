@@ -78,6 +78,27 @@ describe("stage 1: normaliseAndTokenise", () => {
 
 describe("stage 2: markNonValues", () => {
   it.each([
+    ["Trường THCS có 540 học sinh, 32 giáo viên; treo 2 pano", { pano: 2 }],
+    ["xa moi sap nhap tu 3 xa cu, 25 thon; treo 30 bang ron", { bang_ron: 30 }],
+    ["Chi hội phụ nữ thôn 2 có 60 hội viên; đăng 4 bài trên fanpage", { bai_mxh: 4 }],
+    ["Trường mầm non có 150 cháu; cổng trường treo 1 pa nô", { pano: 1 }],
+  ])(
+    "reads counts describing a place ('có 620 học sinh, 35 giáo viên', 'có 45 đoàn viên') as context: %s",
+    (text, values) => {
+      expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+    },
+  );
+  it.each([
+    ["Đoàn phường: 1 hội nghị, 5 chi đoàn, 95 đoàn viên tham dự", { hoi_nghi: 1, nguoi_tham_du: 95 }],
+    ["Hoi phu nu co 12 chi hoi, dang 8 bai fanpage", { bai_mxh: 8 }],
+    ["Đảng ủy xã có 9 chi bộ; tin bài 3", { tin_bai: 3 }],
+  ])("reads branches of the mass organisations ('5 chi đoàn', '12 chi hội') as context: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
+  it("keeps the only figure of a sentence naming an indicator ('treo pano 3 thôn')", () => {
+    expect(parseReport("treo pano 3 thôn", SAMPLE_INDICATORS).values).toEqual({ pano: 3 });
+  });
+  it.each([
     ["phát thanh 12 buổi, mỗi buổi 15-20 phút", { phat_thanh: 12 }],
     ["hội nghị 1 cuộc, đại biểu từ 30 tới 60 tuổi, 80 người", { hoi_nghi: 1, nguoi_tham_du: 80 }],
     ["tap huan 1 lop, hoc vien tu 18 den 45 tuoi, 50 nguoi", { hoi_nghi: 1, nguoi_tham_du: 50 }],
@@ -102,6 +123,49 @@ describe("stage 2: markNonValues", () => {
     ["phát thanh 3 buổi nhân 4 tuần", { phat_thanh: 12 }],
     ["hn 4 cuoc nhan 55 nguoi", { hoi_nghi: 4, nguoi_tham_du: 220 }],
   ])("reads 'nhan' typed without marks after a bare number as 'nhận' (received), no product: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
+  });
+  it.each([
+    [
+      "Em báo cáo 5 chỉ tiêu như sau: pano 1, băng rôn 4, tờ rơi 200, tin bài 3, phóng sự 1",
+      { pano: 1, bang_ron: 4, to_roi: 200, tin_bai: 3, phong_su: 1 },
+    ],
+    ["e gui 2 noi dung: hoi nghi 1, nguoi tham du 60", { hoi_nghi: 1, nguoi_tham_du: 60 }],
+    ["Dạ bổ sung 3 đầu mục còn thiếu: pano 2, áp phích 6, tin bài 1", { pano: 2, ap_phich: 6, tin_bai: 1 }],
+  ])(
+    "reads a count of the message's own items ('4 chỉ tiêu như sau:', '3 nội dung') as no figure: %s",
+    (text, values) => {
+      expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+    },
+  );
+  it("still asks about messages sent to households ('gửi 120 tin nhắn')", () => {
+    expect(parseReport("gửi 120 tin nhắn đến các hộ, đăng 5 tin bài", SAMPLE_INDICATORS).unclear).not.toEqual([]);
+  });
+  it.each([
+    ["pano 3 cái\nNguyễn Thị Hoa, cán bộ VHXH, ĐT 0987 654 321", { pano: 3 }],
+    ["bang ron 4. DT 0905.111.222 (Lan)", { bang_ron: 4 }],
+    ["treo 4 pano dọc ĐT 741, tờ rơi 200", { pano: 4, to_roi: 200 }],
+  ])("reads a phone number after 'ĐT' (điện thoại) as a phone, a road 'ĐT 741' as a road: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
+  it.each([
+    ["treo 06 (sáu) pa nô và 3 (ba) băng rôn", { pano: 6, bang_ron: 3 }],
+    ["phat 1.200 (mot nghin hai tram) to roi", { to_roi: 1200 }],
+    ["Hội nghị: 01 (một) cuộc, 95 (chín mươi lăm) người tham dự", { hoi_nghi: 1, nguoi_tham_du: 95 }],
+  ])("reads a figure written again in words in brackets ('02 (hai)') as one figure: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
+  it("still asks when the words in brackets say another number ('3 (hai)')", () => {
+    expect(parseReport("treo 3 (hai) pano", SAMPLE_INDICATORS).unclear).not.toEqual([]);
+  });
+  it.each([
+    ["Số liệu của phường An Lạc T11: pano 4, băng rôn 6", { pano: 4, bang_ron: 6 }],
+    ["so cua thon Dak Lao T9: to roi 150 to", { to_roi: 150 }],
+    ["Tin bài T3: 7 tin", { tin_bai: 7 }],
+    ["phat thanh T10 duoc 22 luot", { phat_thanh: 22 }],
+    ["e bo sung so hoi nghi T12 nhe: 3 cuoc, 140 nguoi", { hoi_nghi: 3, nguoi_tham_du: 140 }],
+    ["pano 5 cái, báo cáo T6.", { pano: 5 }],
+  ])("reads 'T12' typed as one word inside a line as the month, never a figure: %s", (text, values) => {
     expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
   });
   it.each([
@@ -265,6 +329,16 @@ describe("stage 2: findReferences", () => {
 });
 
 describe("stage 1: number forms (readDigitForm, isKeycap)", () => {
+  it.each([
+    ["pa nô nửa chục cái", { pano: 5 }],
+    ["bang ron nua chuc, to roi 300", { bang_ron: 5, to_roi: 300 }],
+    ["phát nửa trăm tờ rơi", { to_roi: 50 }],
+    ["áp phích: nữa chục", { ap_phich: 5 }],
+    // "nữa" (more) alone stays no number
+    ["treo thêm 2 pano nữa", { pano: 2 }],
+  ])("reads 'nửa chục' as 5 and 'nửa trăm' as 50: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
   const digits = (text: string) => readDigitForm(normaliseAndTokenise(text), 0, () => true)?.value;
   it.each([
     ["1.200 tờ", 1200],
@@ -531,6 +605,19 @@ describe("stage 3: findMentions", () => {
 
 describe("stage 4: pairNumbers", () => {
   it.each([
+    ["phát thanh tin CCHC 12 lượt", { phat_thanh: 12 }],
+    ["phat thanh tin phong chong lua dao 8 luot", { phat_thanh: 8 }],
+    ["Phát thanh tin bài về bầu cử 20 lượt", { phat_thanh: 20 }],
+  ])(
+    "gives a figure in a measure the head shares ('lượt') to the head of two names in a row, not to what was aired: %s",
+    (text, values) => {
+      expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+    },
+  );
+  it("still asks about a figure after two names joined by a comma", () => {
+    expect(parseReport("phát thanh, tin bài 12 lượt", SAMPLE_INDICATORS).unclear).not.toEqual([]);
+  });
+  it.each([
     ["nguoi tham du tap huan 1 tram linh 5 nguoi", { nguoi_tham_du: 105 }],
     ["người tham dự hội nghị 80 người", { nguoi_tham_du: 80 }],
     ["tờ rơi hội nghị 300 tờ", { to_roi: 300 }],
@@ -555,6 +642,18 @@ describe("stage 4: pairNumbers", () => {
     ["đăng 5 bài viết trên fanpage", { bai_mxh: 5 }],
   ])("keeps a thing counted by its own name on a channel counted in times aired: %s", (text, values) => {
     expect(parseReport(text, SAMPLE_INDICATORS)).toMatchObject({ values, conflicts: [], unclear: [] });
+  });
+  it.each([
+    ["Hội Phụ nữ tổ chức 1 hội nghị với 95 hội viên", { hoi_nghi: 1, nguoi_tham_du: 95 }],
+    ["doan xa tap huan 2 lop, 70 doan vien", { hoi_nghi: 2, nguoi_tham_du: 70 }],
+    ["hn 1 cuộc có 48 cán bộ", { hoi_nghi: 1, nguoi_tham_du: 48 }],
+    ["tọa đàm 1 buổi gồm 30 cựu chiến binh", { hoi_nghi: 1, nguoi_tham_du: 30 }],
+    ["mo 1 lop tap huan cho 25 giao vien", { hoi_nghi: 1, nguoi_tham_du: 25 }],
+    // members of a place, or recipients of leaflets, are no attendees
+    ["1 hội nghị, xã có 300 đoàn viên", { hoi_nghi: 1 }],
+    ["phát 200 tờ rơi cho 150 hội viên", { to_roi: 200 }],
+  ])("reads people by role counted right after a gathering as its attendees: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
   });
   it.each([
     ["Chuyên mục: 1 chuyên mục, Cụm cổ động 1 cụm", { chuyen_muc: 1, cum_co_dong: 1 }],
@@ -652,6 +751,25 @@ describe("stage 5: breakdowns in brackets, sums over channels", () => {
 });
 
 describe("stage 5: combineValues", () => {
+  it.each([
+    ["treo 3 pano và 5 băng rôn, tổng cộng 8 sản phẩm trực quan", { pano: 3, bang_ron: 5 }],
+    ["pano 2, bang ron 4. Tong cong 6 san pham", { pano: 2, bang_ron: 4 }],
+    ["Tin bài 7, phóng sự 2, chuyên mục 3; tất cả 12 tác phẩm", { tin_bai: 7, phong_su: 2, chuyen_muc: 3 }],
+  ])("reads a stated sum over several indicators as no figure, never the last one's: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
+  it("still asks about a stated total that is not their sum", () => {
+    expect(parseReport("pano 2, bang ron 4. Tong cong 7 san pham", SAMPLE_INDICATORS).unclear).toEqual([
+      "Tong cong 7 san pham",
+    ]);
+  });
+  it.each([
+    ["tổ chức 2 hội nghị: hội nghị thứ nhất 70 người, hội nghị thứ hai 55 người", { hoi_nghi: 2, nguoi_tham_du: 125 }],
+    ["2 lop tap huan, lop thu nhat 40 hoc vien, lop thu 2 35 hoc vien", { hoi_nghi: 2, nguoi_tham_du: 75 }],
+    ["đợt thứ nhất phát 300 tờ rơi, đợt thứ hai phát 200 tờ rơi", { to_roi: 500 }],
+  ])("adds up figures of parts told apart by ordinals ('thứ nhất …, thứ hai …'): %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
   const combine = (text: string) => {
     const { tk, nv, pairing } = upToPairing(text);
     return combineValues(tk, nv, pairing, compiled.order);
@@ -822,6 +940,94 @@ describe("stages 2d and 4b: findCorrections, correctionRoles", () => {
 });
 
 describe("stage 2e: qualifyPeriods", () => {
+  it.each([
+    ["TDP 1: pano 1, băng rôn 2; TDP 2: pano 2, băng rôn 1. Tổng: pano 3, băng rôn 3", { pano: 3, bang_ron: 3 }],
+    ["thon 1: pano 2, to roi 100\nthon 2: pano 1, to roi 150\nTong cong: pano 3, to roi 250", { pano: 3, to_roi: 250 }],
+  ])("reads a list after 'Tổng:' / 'Tổng cộng:' as stated totals over the details: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
+  it.each([
+    [
+      "em gửi cả tháng 11 và tháng 12: tháng 11 phát 200 tờ, tháng 12 phát 350 tờ rơi. Báo cáo tháng 12",
+      { to_roi: 350 },
+    ],
+    ["e gui ca quy 3 va quy 4: quy 3 tin bai 5; quy 4 tin bai 9. bc quy 4", { tin_bai: 9 }],
+  ])("reads 'cả tháng 11 và tháng 12' as two periods named, not a count: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
+  it.each([
+    ["quý 3: 5 tin bài; quý 4: 8 tin bài. Em báo quý 4 ạ", { tin_bai: 8 }],
+    ["thang 11 pano 2; thang 12 pano 5. e bao thang 12", { pano: 5 }],
+  ])("reads 'em báo quý 4' as the report naming its period: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
+  it.each([
+    ["năm 2026 tổng 40 pano, riêng tháng 12 là 5 pano (bc tháng 12)", { pano: 5 }],
+    ["Năm 2026 xã phát 3.000 tờ rơi. Báo cáo quý IV: 900 tờ rơi", { to_roi: 900 }],
+    // the report's own year after its month stays its label
+    ["báo cáo tháng 12 năm 2026: pano 5", { pano: 5 }],
+  ])(
+    "reads a numbered year opening its sentence in a shorter period's report as a running total: %s",
+    (text, values) => {
+      expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+    },
+  );
+  it.each([
+    ["gửi cả 2 tháng: T9 pano 2, tờ rơi 100; T10 pano 5, tờ rơi 250. Báo cáo kỳ này là T10", { pano: 5, to_roi: 250 }],
+    ["bc T6 a: T5 tin bai 4, phong su 1; T6 tin bai 7, phong su 2", { tin_bai: 7, phong_su: 2 }],
+    ["báo cáo tháng 12: tháng 11 pano 2, băng rôn 5; tháng 12 pano 4, băng rôn 7", { pano: 4, bang_ron: 7 }],
+  ])(
+    "reads an earlier month opening a segment ('…: T11 …; T12 …') as last period over its whole segment: %s",
+    (text, values) => {
+      expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+    },
+  );
+  it.each([
+    [
+      "tuần 1 tháng 10 treo 2 băng rôn, 1 pano. Tháng 10 đến nay tổng cộng 6 băng rôn, 2 pano (bc tháng 10)",
+      { bang_ron: 6, pano: 2 },
+    ],
+    [
+      "tuan 3 thang 5 phat 100 to roi, xe loa 2 luot. Thang 5 tong cong 300 to roi, xe loa 5 luot. bc thang 5 a",
+      { to_roi: 300, xe_luu_dong: 5 },
+    ],
+  ])("reads a week opening the message as a part when the report names its month later: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
+  it.each([
+    [
+      "Số liệu quý IV: tin bài 14, phóng sự 3. Trong đó riêng tháng 12: tin bài 5, phóng sự 1.",
+      { tin_bai: 14, phong_su: 3 },
+    ],
+    ["bc 6 thang: pano 8, bang ron 20. rieng thang 6: pano 2, bang ron 5", { pano: 8, bang_ron: 20 }],
+    [
+      "báo cáo năm 2026: 12 chuyên mục, 90 lượt phát thanh. (Quý IV riêng: 3 chuyên mục, 25 lượt.)",
+      { chuyen_muc: 12, phat_thanh: 90 },
+    ],
+    ["Báo cáo cả năm 2026: 5 phóng sự, 20 tin bài. Riêng quý 4: 1 phóng sự, 6 tin bài.", { phong_su: 5, tin_bai: 20 }],
+  ])("reads a shorter period singled out with 'riêng' as a part over its whole list: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
+  it.each([
+    ["Đây là báo cáo năm. Pano 6", { pano: 6 }],
+    ["so lieu nam: bang ron 14", { bang_ron: 14 }],
+    ["Em báo cáo số 6 tháng ạ: tin bài 30", { tin_bai: 30 }],
+    ["bc so 9 thang dau nam: pano 11", { pano: 11 }],
+  ])("reads 'báo cáo năm' as the year's report and 'báo cáo số 6 tháng' as no document number: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
+  it("still reads 'Báo cáo số 12' before a dated month as a document number", () => {
+    expect(parseReport("Báo cáo số 12 tháng 3 pano 4", SAMPLE_INDICATORS).references).toEqual([{ number: "12" }]);
+  });
+  it.each([
+    ["băng rôn 8. tháng trước 12 cái, tháng này giảm 4 vì hết kinh phí", { bang_ron: 8 }],
+    ["to roi 200, quy nay giam 100 to do thieu kinh phi", { to_roi: 200 }],
+    ["Tin bài: 6 tin, kỳ này giảm 2 tin", { tin_bai: 6 }],
+    // "tăng" may say what was added: it stays a figure
+    ["thang nay tang 2 pano", { pano: 2 }],
+  ])("reads a decrease said of this period ('tháng này giảm 4') as a comparison, no figure: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
   const read = (text: string) => {
     const tk = normaliseAndTokenise(text);
     const q = qualifyPeriods(tk, markNonValues(tk, compiled));
@@ -1087,6 +1293,35 @@ describe("stage 4a: findStatedZeros", () => {
 });
 
 describe("stage 2a: markLookAlikes", () => {
+  it.each([
+    ["người dân toàn xã khoảng 9.500 người, phát 1.200 tờ rơi", { to_roi: 1200 }],
+    ["dan so cua phuong la 15.000 nguoi; treo 6 bang ron", { bang_ron: 6 }],
+    ["Dân trong thôn 800 người. Hội nghị 1 cuộc, 90 người tham dự", { hoi_nghi: 1, nguoi_tham_du: 90 }],
+    // a meeting with the people ("họp dân"), or people said to attend, keep their figure
+    ["người dân tham dự 120 người", { nguoi_tham_du: 120 }],
+    ["Người dân có 150 người tham dự, phát 200 tờ rơi", { nguoi_tham_du: 150, to_roi: 200 }],
+  ])("reads the population ('người dân trong xã 12.400 người', 'dân số') as no figure: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
+  it.each([
+    ["phường tiếp nhận 7 phản ánh qua đường dây nóng; đăng 3 bài trên fanpage", { bai_mxh: 3 }],
+    ["hoi nghi 1 cuoc 70 nguoi, co 9 y kien phat bieu", { hoi_nghi: 1, nguoi_tham_du: 70 }],
+    ["nhận 4 đơn thư, 12 kiến nghị; tin bài 5", { tin_bai: 5 }],
+  ])("reads counts of complaints, opinions and petitions as no figure: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
+  it("never takes pupils on a visit ('tham quan') for attendees", () => {
+    const r = parseReport("đón 30 học sinh tham quan nhà truyền thống; treo 2 pano", SAMPLE_INDICATORS);
+    expect(r.values).toEqual({ pano: 2 });
+    expect(parseReport("hội nghị có 40 học sinh tham dự", SAMPLE_INDICATORS).values).toEqual({ nguoi_tham_du: 40 });
+  });
+  it.each([
+    ["xã tặng 3 loa kéo cho hội người cao tuổi; phát thanh 14 lượt", { phat_thanh: 14 }],
+    ["cap 2 loa cho thon Dong, phat thanh 9 luot", { phat_thanh: 9 }],
+    ["bàn giao 4 cụm loa không dây cho các thôn, tin bài 3", { tin_bai: 3 }],
+  ])("reads loudspeakers given ('tặng 2 loa kéo', 'cấp 3 loa') as equipment, not broadcasts: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
   const read = (text: string) => {
     const tk = normaliseAndTokenise(text);
     const marks = markLookAlikes(tk, markNonValues(tk, compiled), compiled);
@@ -1189,6 +1424,15 @@ describe("stage 2a: markLookAlikes", () => {
 });
 
 describe("stage 2a′: markNotDone", () => {
+  it.each([
+    ["xe cứu hỏa 2 lượt không tính ạ; xe loa của xã 6 lượt", { xe_luu_dong: 6 }],
+    ["phat thanh 10 luot, loa cua huyen 3 luot ko tinh", { phat_thanh: 10 }],
+    ["pa nô 4 cái (1 cái của trường không tính), băng rôn 2", { pano: 4, bang_ron: 2 }],
+    // "không tính" that goes on to what is left out keeps the figure before it
+    ["phát 30 tờ rơi không tính số phát lại", { to_roi: 30 }],
+  ])("reads a figure the officer leaves out ('3 lượt không tính ạ') as no figure: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
   it.each([
     ["kiểm tra 9 cụm loa, hỏng 2 cụm; phát thanh tuần này 6 buổi", { phat_thanh: 6 }],
     ["bị hỏng 1 pano, treo mới 3 pano", { pano: 3 }],
@@ -1770,6 +2014,34 @@ describe("stage 4: people by role said to attend right after a meeting's name", 
   });
 });
 
+describe("stage 2b: a minimum per unit ('mỗi hộ ít nhất 1 tờ')", () => {
+  it.each([
+    ["Tờ rơi: 240 tờ\nThôn có 130 hộ, mỗi hộ ít nhất 1 tờ ạ", { to_roi: 240 }],
+    ["phat 500 to roi, moi nguoi toi thieu 2 to", { to_roi: 500 }],
+    ["treo 12 băng rôn, mỗi thôn ít nhất 1 cái", { bang_ron: 12 }],
+  ])("reads it beside the stated figure as a detail, no product: %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
+  it("asks about it when it is the only figure", () => {
+    const r = parseReport("thôn có 118 hộ, mỗi hộ ít nhất 1 tờ rơi", SAMPLE_INDICATORS);
+    expect(r.values).toEqual({});
+    expect(r.unclear).toEqual(["mỗi hộ ít nhất 1 tờ rơi"]);
+  });
+});
+
+describe("stage 2b: '1 hộ 1 tờ', a rate said without 'mỗi'", () => {
+  it.each([
+    ["thôn có 85 hộ, phát 85 tờ rơi, 1 hộ 1 tờ", { to_roi: 85 }],
+    ["xa co 300 ho, 1 ho 2 to roi", { to_roi: 600 }],
+    ["bản có 40 hộ; phát tờ rơi, 1 hộ 3 tờ", { to_roi: 120 }],
+  ])("reads '1 hộ N' opening a clause like 'mỗi hộ N': %s", (text, values) => {
+    expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
+  it("asks about the rate when no count of households is given", () => {
+    expect(parseReport("1 hộ 2 tờ rơi", SAMPLE_INDICATORS).unclear).not.toEqual([]);
+  });
+});
+
 describe("stage 2b: places counted by the names or labels listed before 'mỗi'", () => {
   const values = (text: string) => parseReport(text, SAMPLE_INDICATORS).values;
   it("counts names listed after one head word, and labels typed with no comma", () => {
@@ -1777,6 +2049,16 @@ describe("stage 2b: places counted by the names or labels listed before 'mỗi'"
     expect(values("xom Dong, Doai, Giua moi xom 1 pano")).toEqual({ pano: 3 });
     expect(values("thon 1 thon 4 thon 7 moi thon 1 pano")).toEqual({ pano: 3 });
     expect(values("TDP 2 TDP 6 mỗi tổ phát 50 tờ rơi")).toEqual({ to_roi: 100 });
+  });
+  it("counts labels of places named in several words ('tổ dân phố 3, tổ dân phố 8')", () => {
+    expect(values("Tổ dân phố 2, tổ dân phố 5 mỗi tổ treo 3 băng rôn")).toEqual({ bang_ron: 6 });
+    expect(values("khu pho 1 va khu pho 4 moi khu pho 1 pano")).toEqual({ pano: 2 });
+    expect(values("tổ dân phố 1, tổ dân phố 3, tổ dân phố 9: mỗi tổ 20 tờ rơi")).toEqual({ to_roi: 60 });
+  });
+  it("never counts leaves ('tờ') as groups ('tổ'): a stated total after 'mỗi tổ' is no count of groups", () => {
+    expect(values("các tổ dân phố mỗi tổ phát 150 tờ rơi, tổng cộng 900 tờ")).toEqual({ to_roi: 900 });
+    expect(values("moi to phat 80 to roi, tong 400 to roi")).toEqual({ to_roi: 400 });
+    expect(values("phường có 6 tổ, mỗi tổ phát 100 tờ rơi")).toEqual({ to_roi: 600 });
   });
   it("still asks when no head word names the places", () => {
     expect(parseReport("Bắc Sơn, Nam Sơn mỗi thôn 1 pa nô", SAMPLE_INDICATORS).values).toEqual({});
@@ -1940,5 +2222,17 @@ describe("stage 2b: times of day before 'mỗi buổi', with the days after", ()
   });
   it("ask when no days are given", () => {
     expect(parse("phát thanh sáng chiều mỗi buổi 1 lượt").values).toEqual({});
+  });
+});
+
+describe("'tb' before a figure", () => {
+  it("is 'tin bài' before a count, never before a document's number", () => {
+    expect(parseReport("PN 2 | BR 10 | TB 3", SAMPLE_INDICATORS).values).toMatchObject({ tin_bai: 3 });
+    expect(
+      parseReport("treo bang ron theo TB 55/TB-UBND ngay 1/12/2026, tong 20 cai", SAMPLE_INDICATORS).values,
+    ).toEqual({
+      bang_ron: 20,
+    });
+    expect(parseReport("theo tb 12/TB-UBND đã đăng 4 tin bài", SAMPLE_INDICATORS).values).toEqual({ tin_bai: 4 });
   });
 });

@@ -225,6 +225,16 @@ describe("real-style report corpus, ninth development part (officers of very dif
   });
 });
 
+const real10 = readFixture("report-corpus-real-10.jsonl");
+
+describe("real-style report corpus, tenth development part (merged communes, mass organisations, two periods)", () => {
+  it("reads at least 147 of its 148 messages exactly", () => {
+    const score = scoreCorpus(real10, SAMPLE_INDICATORS);
+    expect(score.total).toBe(148);
+    expect(score.exact).toBeGreaterThanOrEqual(147);
+  });
+});
+
 describe("corpus scoring", () => {
   const expected = { values: { pano: 3 }, references: [] };
   it("counts a match only when values, references, conflicts, hint and unclear all agree", () => {

@@ -58,6 +58,7 @@ export const NUMBER_WORD_FORMS: Readonly<Record<string, readonly string[]>> = {
   ty: ["tỷ", "tỉ"],
   ti: ["tỉ", "tỷ"],
   ruoi: ["rưỡi"],
+  nua: ["nửa", "nữa"],
 };
 
 /** Keys that are spelled the same with and without diacritics. */
@@ -103,6 +104,7 @@ export interface NumberWordMatch {
  * @example parseNumberWords(["hai", "muoi", "lam", "tin"]) // { value: 25, start: 0, end: 3 }
  * @example parseNumberWords(["mot", "tram", "linh", "nam"]) // { value: 105, start: 0, end: 4 }
  * @example parseNumberWords(["hai", "mot"]) // { value: 21, start: 0, end: 2 }
+ * @example parseNumberWords(["nua", "chuc"]) // { value: 5, start: 0, end: 2 }
  */
 export function parseNumberWords(
   keys: readonly string[],
@@ -131,6 +133,12 @@ export function parseNumberWords(
     best = { value: valueNow(), start, end: i + 1 };
   };
 
+  // "nửa chục" (5), "nửa trăm" (50): half a scale, only as the whole number ("nữa" typed for "nửa")
+  if (keys[start] === "nua") {
+    const half = keys[start + 1] === "chuc" ? 5 : keys[start + 1] === "tram" ? 50 : 0;
+    if (!half || !accept(start) || !accept(start + 1)) return null;
+    return { value: half, start, end: start + 2 };
+  }
   const max = Math.min(keys.length, start + 12);
   for (let i = start; i < max; i++) {
     const k = keys[i]!;

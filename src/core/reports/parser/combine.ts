@@ -162,6 +162,8 @@ export function combineValues(
     }
     const stated = roles.totals.has(num.start);
     const isTotal = stated || nv.arithmetic.results.has(num.start) || statesTotal(tk, num.start);
+    // "pano 2, băng rôn 4. Tổng cộng 6 sản phẩm": a stated sum over the indicators read before it, no figure
+    if (isTotal && sumsFiguresBefore(pairing, num)) continue;
     let owner = isTotal || roles.fallback.has(num.start) ? nameBefore(pairing.items, num, sentence) : undefined;
     // a stated total or a cumulative figure on a line of its own ("lũy kế 5"): the one indicator named above
     // "Pano: kỳ này 11 cái; lũy kế 23": a cumulative figure in a clause of its own is its line's indicator's
@@ -200,7 +202,17 @@ export function combineValues(
   return out;
 }
 
-/** Labels of the parts of a whole ("lớp 1 …, lớp 2 …", "thôn 3: …"), and times of day ("sáng …, chiều …"). */
+/** Whether a number is the sum of the figures of two or more indicators paired before it. */
+function sumsFiguresBefore(pairing: Pairing, num: NumItem): boolean {
+  const before = pairing.pairs.filter((p) => p.num.end <= num.start);
+  if (new Set(before.map((p) => p.ind.code)).size < 2) return false;
+  return before.reduce((sum, p) => sum + p.num.value, 0) === num.value;
+}
+
+/**
+ * Labels of the parts of a whole ("lớp 1 …, lớp 2 …", "thôn 3: …"), and times of day ("sáng …, chiều
+ * …"); ordinals after "thứ" too ("hội nghị thứ nhất …, hội nghị thứ hai …").
+ */
 const PART_LABELS: ReadonlySet<string> = new Set([
   "thon",
   "tdp",
@@ -219,6 +231,8 @@ const PART_LABELS: ReadonlySet<string> = new Set([
   "buoi",
 ]);
 const TIMES_OF_DAY: ReadonlySet<string> = new Set(["sang", "chieu", "toi", "trua"]);
+/** Ordinal words after "thứ" ("thứ nhất", "thứ hai"). */
+const ORDINALS: ReadonlySet<string> = new Set(["nhat", "hai", "ba", "tu", "nam", "sau", "bay", "tam", "chin", "muoi"]);
 const PART_CLAUSE_ENDS: ReadonlySet<string> = new Set([",", ";", ".", "!", "?", "(", ")", "\n"]);
 
 /** The part a figure is said for, from the start of its clause ("lớp 2 có 52" → "lop 2"), or null. */
@@ -230,6 +244,9 @@ function partLabel(tk: Tokenised, nv: NonValues, at: number): string | null {
     if (t.type !== "w") continue;
     if (TIMES_OF_DAY.has(t.kt)) return t.kt;
     const next = toks[x + 1];
+    // "hội nghị thứ nhất 110 đại biểu, hội nghị thứ hai 95": parts told apart by ordinals
+    if (t.kt === "thu" && next && ((next.type === "n" && nv.blocked[x + 1]) || ORDINALS.has(next.kt)))
+      return `thu ${next.kt}`;
     if (PART_LABELS.has(t.kt) && next && nv.blocked[x + 1] && (next.type === "n" || /^[ivx]+$/.test(next.k)))
       return `${t.kt} ${next.k}`;
   }

@@ -52,6 +52,11 @@ const EQUIPMENT_WORK: readonly string[][] = [
   ["bao", "duong"],
   ["bao", "tri"],
   ["kiem", "tra"],
+  // "tặng 2 loa kéo cho nhà văn hóa", "cấp 3 loa": loudspeakers given, not broadcasts
+  ["tang"],
+  ["cap", "phat"],
+  ["cap"],
+  ["ban", "giao"],
 ];
 /** Words of a loudspeaker and its kind, after the work ("cụm loa truyền thanh không dây"). */
 const EQUIPMENT_CLASSIFIERS: ReadonlySet<string> = new Set(["cum", "chiec", "cai", "bo", "he", "thong", "cot"]);
@@ -90,7 +95,32 @@ const OTHER_THINGS: readonly string[][] = [
   ["ho", "gia", "dinh"],
   ["ho", "dan"],
   ["ho", "so"],
+  // what people sent or said, counted in passing ("tiếp nhận 9 phản ánh", "15 ý kiến phát biểu")
+  ["phan", "anh"],
+  ["kien", "nghi"],
+  ["y", "kien"],
+  ["don", "thu"],
+  ["cuoc", "goi"],
 ];
+/** Words between "dân" (the population) and its count ("dân trong xã 12.400 người", "dân số toàn xã là 9.000"). */
+const POPULATION_GLUE: ReadonlySet<string> = new Set([
+  "so",
+  "trong",
+  "toan",
+  "ca",
+  "cua",
+  "xa",
+  "phuong",
+  "thon",
+  "ban",
+  "co",
+  "khoang",
+  "gan",
+  "hon",
+  "la",
+  "tren",
+  ":",
+]);
 /** Counting words a thing's figure may take when written after it ("xe cứu thương 1 chiếc"). */
 const CLASSIFIERS: ReadonlySet<string> = new Set(["chiec", "cai", "xe"]);
 
@@ -150,6 +180,27 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
       for (let x = i; x < end; x++) blocked.push(x);
       i = end - 1;
       continue;
+    }
+    // "dân trong xã 12.400 người", "dân số 9.000 người": the population, not attendees
+    // (the people themselves: "người dân", "dân số", or "dân" opening its clause; not "họp dân có 120 người")
+    const prevK = key(toks[i - 1]);
+    const people =
+      prevK === "nguoi" || prevK === "ng" || key(toks[i + 1]) === "so" || !prevK || isClauseEnd(toks[i - 1]);
+    if (key(toks[i]) === "dan" && people && toks[i]!.o.toLowerCase() !== "dán") {
+      let j = i + 1;
+      while (j < i + 6 && POPULATION_GLUE.has(key(toks[j])) && !nv.blocked[j]) j++;
+      const num = j > i && !nv.blocked[j] ? numbers.read(j, false) : null;
+      const unit = num ? key(toks[num.end]) : "";
+      // ("người dân có 150 người tham dự": attendees)
+      const v = num ? num.end + 1 : 0;
+      const attend =
+        (key(toks[v]) === "tham" && key(toks[v + 1]) !== "quan") ||
+        (key(toks[v]) === "du" && key(toks[v + 1]) !== "kien");
+      if (num && !num.bad && !attend && (unit === "nguoi" || unit === "khau" || unit === "dan")) {
+        for (let x = j; x < num.end + 1; x++) blocked.push(x);
+        i = num.end;
+        continue;
+      }
     }
     // "ở tổ dân phố 7": "ô tô" only when no place starts inside it
     const thing = seqAt(i + 1, PLACES) ? 0 : seqAt(i, OTHER_THINGS);

@@ -58,6 +58,10 @@ const BETWEEN = new Set([
   "nhan",
   "gui",
   "cap", // "mỗi thôn được cấp (phát) 150 tờ rơi"
+  "it", // "mỗi hộ ít nhất 1 tờ", "tối thiểu": a minimum, read apart
+  "nhat",
+  "toi",
+  "thieu",
 ]);
 const CONJ = new Set([",", "/", "va", "&", "-", "hoac"]);
 /** Verbs after "moi" typed without marks that make it "mới" (just): "pano moi treo 5 cai". */
@@ -116,7 +120,9 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     const both = key(toks[i]) === "deu" && toks[i]!.o.toLowerCase() !== "đếu";
     // "thôn nào cũng treo 2 băng rôn" reads as "mỗi thôn treo 2 băng rôn"
     const everyOne = toks[i]!.type === "w" && key(toks[i + 1]) === "nao" && key(toks[i + 2]) === "cung";
-    if ((key(toks[i]) !== "moi" && !both && !everyOne) || toks[i]!.type !== "w") continue;
+    // ", 1 hộ 1 tờ", "1 người 2 tờ" opening a clause: a rate, read as "mỗi hộ 1 tờ"
+    const onePer = onePerAt(toks, nv, i);
+    if (!onePer && ((key(toks[i]) !== "moi" && !both && !everyOne) || toks[i]!.type !== "w")) continue;
     // "mới" (just, new) is no "mỗi": "pa nô mới treo 5 cái"
     const written = toks[i]!.o.toLowerCase();
     const verbAfter = JUST_DONE.has(key(toks[i + 1])) || (key(toks[i + 1]) === "to" && key(toks[i + 2]) === "chuc");
@@ -229,6 +235,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     for (let x = i; x < unit.end; x++) transparent.push(x);
     counts ??= countsByWord(toks, numbers);
     const figureStarts = new Set([figures[0]![0]]);
+    if (onePer) figureStarts.add(i); // "1 hộ" is the rate's own unit, no count of households
     const count =
       sessionsByDays(toks, nv, numbers, i, unit.words[0]!, figures[0]![1], blocked) ??
       namedPlaces(toks, nv, i, unit.words[0]!) ??
@@ -328,6 +335,19 @@ function figureOutside(toks: readonly Tok[], nv: NonValues, from: number, to: nu
   for (let x = 0; x < toks.length; x++)
     if ((x < from || x >= to) && toks[x]!.type === "n" && !nv.blocked[x]) return true;
   return false;
+}
+
+/** Households and persons a rate is given per when said "1 hộ 1 tờ" (no "mỗi"). */
+const ONE_PER_UNITS = new Set(["ho", "nguoi"]);
+
+/** Whether "1 hộ N …" / "1 người N …" opens a clause at token i: a rate like "mỗi hộ N". */
+function onePerAt(toks: readonly Tok[], nv: NonValues, i: number): boolean {
+  const t = toks[i]!;
+  // (stage 2 took "1 hộ" for a count of households: read again here)
+  if (t.type !== "n" || t.k !== "1" || !ONE_PER_UNITS.has(key(toks[i + 1]))) return false;
+  const p = toks[i - 1];
+  if (p && p.type !== "nl" && p.k !== "," && p.k !== ";" && p.k !== "(") return false;
+  return toks[i + 2]?.type === "n" && !nv.blocked[i + 2] && toks[i + 3]?.type === "w";
 }
 
 /** Whether a product read in stage 2 ("4 cái x 3 thôn") starts at token `from`, past a verb ("mỗi thôn treo 2 cái x 5 thôn"). */
@@ -476,6 +496,8 @@ function countsByWord(toks: readonly Tok[], numbers: ReturnType<typeof createNum
     if (!num || num.bad || num.weak || !Number.isInteger(num.value) || num.value <= 0 || num.value > 1000) continue;
     const w = toks[num.end];
     if (!w || w.type !== "w") continue;
+    // "tổng 1000 tờ", "200 to roi": leaves of paper fold like "tổ" (a group of houses) but count none
+    if (w.kt === "to" && (w.o.toLowerCase() === "tờ" || key(toks[num.end + 1]) === "roi")) continue;
     const list = out.get(w.kt) ?? [];
     list.push({ start: j, end: num.end, value: num.value });
     out.set(w.kt, list);
@@ -616,11 +638,12 @@ function namedPlaces(toks: readonly Tok[], nv: NonValues, moi: number, unit: str
   // names listed after one head word ("thôn Bắc Sơn, Nam Sơn, Đông Sơn"): counted once the head is found
   let pending = 0;
   for (;;) {
-    // a label: head word then its number ("thôn 3"), the number marked a label in stage 2
-    if (toks[j]?.type === "n" && nv.blocked[j] && PLACE_HEADS.has(key(toks[j - 1]))) {
+    // a label: head word then its number ("thôn 3", "tổ dân phố 3"), the number marked a label in stage 2
+    const unitWords = toks[j]?.type === "n" && nv.blocked[j] ? placeUnitBefore(toks, j) : 0;
+    if (unitWords > 0) {
       places += 1 + pending;
       pending = 0;
-      j -= 2;
+      j -= 1 + unitWords;
       // "tdp 3 tdp 5 mỗi tổ …": labels typed one after another with no comma
       if (toks[j]?.type === "n" && nv.blocked[j] && PLACE_HEADS.has(key(toks[j - 1]))) continue;
     } else {
@@ -681,6 +704,13 @@ function sessionsByDays(
     return { start: x, end: x + 1, value: sessions * days.value, own: true };
   }
   return null;
+}
+
+/** How many words name a place right before token j ("thôn" 1, "tổ dân phố" 3), or 0. */
+function placeUnitBefore(toks: readonly Tok[], j: number): number {
+  const phrase = PLACE_UNITS.find((seq) => seq.every((w, k) => key(toks[j - seq.length + k]) === w));
+  if (phrase) return phrase.length;
+  return PLACE_HEADS.has(key(toks[j - 1])) ? 1 : 0;
 }
 
 /** A word written with a capital first letter (a proper name's word). */

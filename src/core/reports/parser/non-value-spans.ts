@@ -66,7 +66,7 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
   for (const [s, e] of spans) mark(s, e, 1);
   // Roads: "QL1A", "QL 14", "ĐT 741", "ĐH.12", "ĐX 3", "tỉnh lộ 8", "quốc lộ 1A", "TL8" (a name, not a figure)
   each(
-    /(?<![\p{L}\d])(?:(?:ql|tl|dt|dh|hl|dx)[ \t.]?\d+[a-z]?|(?:quoc|tinh|huong) lo[ \t]+\d+[a-z]?)(?![\p{L}\d])/gu,
+    /(?<![\p{L}\d])(?:(?:ql|tl|dt|dh|hl|dx)[ \t.]?[1-9]\d{0,3}[a-z]?|(?:quoc|tinh|huong) lo[ \t]+\d+[a-z]?)(?![\p{L}\d])/gu,
     (m) => {
       if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
     },

@@ -14,7 +14,7 @@ import { createNameMatcher } from "./mentions.js";
 import { markNonValueSpans } from "./non-value-spans.js";
 import { isKeycap } from "./number-forms.js";
 import { createNumberReader } from "./numbers.js";
-import { isWordIn, type Tok, type Tokenised } from "./tokens.js";
+import { gatheringBefore, isWordIn, type Tok, type Tokenised } from "./tokens.js";
 import {
   ATTEND_VERBS,
   CONTEXT_PHRASES,
@@ -176,6 +176,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markCountsOfLabelledParts(tk, blocked, compiled, numbers, out.readings);
   markShortMonths(tk, blocked);
   markListNumbering(tk, blocked);
+  markRestatedInWords(tk, blocked, transparent, numbers);
   markPlaceCounts(tk, blocked, compiled, numbers, out.unclear);
   markContextCounts(tk, blocked, compiled, numbers);
   markVagueQuantities(tk, blocked, out.unclear);
@@ -233,6 +234,7 @@ function markContextCounts(
 ): void {
   const { toks } = tk;
   let nameAt: ((i: number) => { end: number } | null) | null = null;
+  const taken = new Set<number>();
   for (let j = 1; j < toks.length; j++) {
     const w = toks[j]!;
     if (w.type !== "w" || blocked[j]) continue;
@@ -259,13 +261,27 @@ function markContextCounts(
     if (thing && (nameAt(end) || nameEndsAt(nameAt, toks, i))) continue;
     // "Đã nhận 3 bộ tài liệu": the message's only figure is asked about
     if (thing && !otherFigure(toks, blocked, i, end)) continue;
-    // "treo pano 3 thôn", "Băng rôn 4 trường": the only figure of its sentence, after a name, stays a figure
-    if (onlyFigureOfSentence(toks, blocked, i, end) && (!thing || nameBeforeInSentence(nameAt, toks, blocked, i)))
+    // "treo pano 3 thôn", "Băng rôn 4 trường": the only figure of its sentence, after a name, stays a
+    // figure (the counts this pass took count as figures: "có 620 học sinh, 35 giáo viên"); not a place
+    // described with "có" ("Chi đoàn thôn 3 có 45 đoàn viên")
+    const described = key_(toks[i - 1]) === "co" && !namedInSentence(toks, i, nameAt);
+    if (
+      !described &&
+      onlyFigureOfSentence(toks, blocked, i, end, taken) &&
+      (!thing || nameBeforeInSentence(nameAt, toks, blocked, i))
+    )
       continue;
     if (attendedAfter(toks, end) || (phrase && w.k === "thanh" && groupBefore(toks, i))) continue;
-    // "tập huấn cho 40 hội viên": the people a meeting is held for attend it
-    if (phrase && PEOPLE_PHRASES.has(`${w.k} ${w2!.k}`) && meetingFor(toks, nameAt, compiled, i)) continue;
+    // "tập huấn cho 40 hội viên", "hội nghị với 120 đoàn viên": people a meeting is held for, or by role
+    // right after a gathering, are its attendees
+    if (
+      phrase &&
+      PEOPLE_PHRASES.has(`${w.k} ${w2!.k}`) &&
+      (meetingFor(toks, nameAt, compiled, i) || gatheringBefore(toks, i))
+    )
+      continue;
     for (let x = i; x < end; x++) blocked[x] = 1;
+    taken.add(i);
   }
 }
 
@@ -340,10 +356,25 @@ function peopleAround(toks: readonly Tok[], i: number, j: number): boolean {
 
 const SENTENCE_END: ReadonlySet<string> = new Set([".", "!", "?", ";"]);
 
+/** Whether an indicator is named in the sentence (or line) of token i ("pano: có 3 thôn" names one). */
+function namedInSentence(toks: readonly Tok[], i: number, nameAt: (i: number) => { end: number } | null): boolean {
+  let a = i;
+  while (a > 0 && toks[a - 1]!.type !== "nl" && !SENTENCE_END.has(toks[a - 1]!.k)) a--;
+  for (let x = a; x < toks.length && toks[x]!.type !== "nl" && !SENTENCE_END.has(toks[x]!.k); x++)
+    if (toks[x]!.type === "w" && nameAt(x)) return true;
+  return false;
+}
+
 /** Whether no other digit figure stands in the sentence (or line) of tokens [from, to). */
-function onlyFigureOfSentence(toks: readonly Tok[], blocked: Uint8Array, from: number, to: number): boolean {
+function onlyFigureOfSentence(
+  toks: readonly Tok[],
+  blocked: Uint8Array,
+  from: number,
+  to: number,
+  taken: ReadonlySet<number> = new Set(),
+): boolean {
   for (let x = from - 1; x >= 0 && toks[x]!.type !== "nl" && !SENTENCE_END.has(toks[x]!.k); x--)
-    if (toks[x]!.type === "n" && !blocked[x]) return false;
+    if (toks[x]!.type === "n" && (!blocked[x] || taken.has(x))) return false;
   // a next line opening with a bare figure ("…6 thôn\n2 lượt") continues the sentence
   for (let x = to; x < toks.length && !SENTENCE_END.has(toks[x]!.k); x++) {
     if (toks[x]!.type === "nl" && toks[x + 1]?.type !== "n") break;
@@ -394,7 +425,8 @@ function attendedAfter(toks: readonly Tok[], from: number): boolean {
   for (let x = from; x < toks.length && x < from + 4; x++) {
     const t = toks[x]!;
     if (t.type !== "w") return false;
-    if (ATTEND_VERBS.has(t.k)) return true;
+    // "tham quan" (a visit) is no "tham dự"
+    if (ATTEND_VERBS.has(t.k) && !(t.k === "tham" && toks[x + 1]?.k === "quan")) return true;
   }
   return false;
 }
@@ -542,7 +574,10 @@ function markLabels(
     const year =
       (key === "nam" && /^(?:19|20)\d\d$/.test(nextK)) ||
       ((key === "quy" || key === "thang") && toks[i + 1]?.type === "w" && /^[ivx]{1,4}$/.test(nextK));
-    if (before && !year && !blocked[i - 1] && isWordIn(before, COUNTED_BEFORE)) continue;
+    // "cả tháng 11 và tháng 12": two periods named, labels
+    const twoPeriods =
+      toks[i + 1]?.type === "n" && (key_(toks[i + 2]) === "va" || toks[i + 2]?.k === ",") && key_(toks[i + 3]) === key;
+    if (before && !year && !twoPeriods && !blocked[i - 1] && isWordIn(before, COUNTED_BEFORE)) continue;
     // "tổng phường 5 băng rôn", "toàn xã 12": the whole place's figure, not a numbered place
     if (before && !blocked[i - 1] && isWordIn(before, WHOLE_BEFORE) && PLACE_WORDS.has(key)) continue;
     // ("tờ rơi 700 tháng 4 pa nô 2": no one counts 700 months; the month is a label)
@@ -625,24 +660,50 @@ function markLabels(
 
 /**
  * "T7: 2 HN", "- T10: 3 tin bài", "T11 3 lượt": a month written short at a line's start, before a colon
- * or more of its line, is a label; so is one ending a line of words ("Kết quả tuyên truyền T10").
+ * or more of its line, is a label; so is one ending a line of words ("Kết quả tuyên truyền T10");
+ * inside a line "T12" typed as one word is always the month.
  */
 function markShortMonths(tk: Tokenised, blocked: Uint8Array): void {
   const { toks } = tk;
   for (let i = 0; i + 1 < toks.length; i++) {
     const t = toks[i]!;
     const d = toks[i + 1]!;
-    const after = toks[i + 2];
     if (t.type !== "w" || t.k !== "t" || d.type !== "n" || d.spaced) continue;
+    const after = toks[i + 2] ?? { k: "", type: "nl", spaced: true };
     if (!/^\d{1,2}$/.test(d.k) || Number(d.k) < 1 || Number(d.k) > 12) continue;
     const prev = toks[i - 1];
-    const endsLine = (!after || after.type === "nl") && prev?.type === "w" && t.spaced;
-    if (!endsLine) {
-      if (!after || (after.k !== ":" && (after.type === "nl" || !after.spaced || after.type === "p"))) continue;
-      if (prev && prev.type !== "nl" && prev.k !== "-" && prev.k !== "•" && prev.k !== "+") continue;
-    }
+    const lineStart = !prev || prev.type === "nl" || prev.k === "-" || prev.k === "•" || prev.k === "+";
+    if (lineStart) {
+      if (after.k !== ":" && (after.type === "nl" || !after.spaced || after.type === "p")) continue;
+      // inside a line "T12" typed as one word is the month too ("số của xã T12: …", "bài fanpage T12 nhé: 36")
+    } else if (after.k === "/" || (!after.spaced && after.type !== "p" && after.type !== "nl")) continue;
     blocked[i] = Math.max(blocked[i]!, 1);
     blocked[i + 1] = Math.max(blocked[i + 1]!, 1);
+  }
+}
+
+/**
+ * "02 (hai) hội nghị", "185 (một trăm tám mươi lăm) đại biểu": a figure written again in words in
+ * brackets right after it, as formal documents do, is the same figure: the words are no number.
+ */
+function markRestatedInWords(
+  tk: Tokenised,
+  blocked: Uint8Array,
+  transparent: Uint8Array,
+  numbers: ReturnType<typeof createNumberReader>,
+): void {
+  const { toks } = tk;
+  for (let i = 0; i + 3 < toks.length; i++) {
+    if (toks[i]!.type !== "n" || toks[i + 1]!.k !== "(" || blocked[i]) continue;
+    const num = numbers.read(i, false);
+    if (!num || num.bad || num.end !== i + 1 || toks[i + 2]!.type !== "w") continue;
+    const words = numbers.wordsAt(i + 2);
+    if (!words || words.value !== num.value || toks[words.end]?.k !== ")") continue;
+    for (let x = i + 1; x <= words.end; x++) {
+      blocked[x] = Math.max(blocked[x]!, 1);
+      transparent[x] = 1;
+    }
+    i = words.end;
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * Figures of what was not done: "1 lượt bị hoãn", "200 tờ còn lưu tại UBND xã", "1 chuyên mục chưa
  * phát sóng", "còn tồn 300 tờ", "5 người vắng", "1 cụm hỏng", "hỏng 2 cụm". They say how much of something is left or postponed, never what was
- * done: neither values nor unclear. ("chưa kể", "chưa tính" — not counting — are not such words.)
+ * done: neither values nor unclear; nor is a figure said to be left out, "3 lượt không tính ạ".
+ * ("chưa kể", "chưa tính" — not counting — are not such words.)
  * Runs after the look-alikes (stage 2a), before the multipliers and the tables.
  */
 
@@ -79,6 +80,20 @@ const seqAt = (toks: readonly Tok[], i: number, list: readonly string[][]): numb
   return 0;
 };
 
+/** Particles that may close "không tính" ("… 3 lượt không tính ạ"). */
+const CLOSING = new Set(["a", "nhe", "nha", "vao", "do"]);
+
+/**
+ * "xe cứu thương 3 lượt không tính ạ", "2 buổi ko tính": the officer says the figure is left out; only
+ * when "không tính" closes its clause ("20 tờ không tính số phát lại" still counts the 20).
+ */
+function notCountedAt(toks: readonly Tok[], j: number): boolean {
+  const neg = key(toks[j]);
+  if ((neg !== "khong" && neg !== "ko" && neg !== "k") || key(toks[j + 1]) !== "tinh") return false;
+  const after = toks[j + 2];
+  return !after || after.type !== "w" || CLOSING.has(after.kt);
+}
+
 /**
  * Marks the figures of what was not done, left or postponed.
  * @example markNotDone(normaliseAndTokenise("xe lưu động 4 lượt, 1 lượt bị hoãn"), nv).blocked // [6] (the 1)
@@ -87,7 +102,7 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
   const { toks } = tk;
   const blocked: number[] = [];
   // most messages say none of these words: nothing to read
-  if (!/\b(?:chua|con|bi|tam|ton|vang|hong|duong|tri|hop)\b/.test(tk.folded.key)) return { blocked };
+  if (!/\b(?:chua|con|bi|tam|ton|vang|hong|duong|tri|hop|tinh)\b/.test(tk.folded.key)) return { blocked };
   const numbers = createNumberReader(tk, nv.blocked);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
@@ -132,6 +147,10 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
     if (!num || num.bad) continue;
     // only words between the figure and "bị hoãn" / "còn lưu" / "chưa phát" (its measure or name)
     for (let j = num.end; j <= num.end + REACH && toks[j]?.type === "w"; j++) {
+      if (notCountedAt(toks, j)) {
+        for (let x = i; x < num.end; x++) blocked.push(x);
+        break;
+      }
       if (!seqAt(toks, j, AFTER)) continue;
       // a lone "hong" typed without marks may be chat for "không": only "hỏng" written so is broken
       if (key(toks[j]) === "hong" && toks[j]!.o.toLowerCase() !== "hỏng") continue;

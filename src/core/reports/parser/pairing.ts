@@ -12,7 +12,7 @@ import type { CompiledIndicators } from "./indicators.js";
 import type { Mention } from "./mentions.js";
 import type { NonValues } from "./non-values.js";
 import type { NumberReader } from "./numbers.js";
-import { isHard, isWordIn, type Tokenised } from "./tokens.js";
+import { gatheringBefore, isHard, isWordIn, type Tokenised } from "./tokens.js";
 import {
   ATTEND_VERBS,
   BREAK_WORDS,
@@ -100,7 +100,7 @@ export function pairNumbers(
     const prevCode = (merged[k - 1] as IndItem).code;
     const people = code
       ? null
-      : (attendingPeople(tk, compiled, it.end) ?? peopleMeetingIsFor(tk, compiled, merged[k - 1]!, it));
+      : (attendingPeople(tk, compiled, it.end, it.start) ?? peopleMeetingIsFor(tk, compiled, merged[k - 1]!, it));
     if (people && people !== prevCode) {
       claimed.add(it);
       forPeople.set(it, people);
@@ -134,7 +134,8 @@ export function pairNumbers(
       unclear.push([it.start, it.end - 1]);
       continue;
     }
-    const code = measureAfter(tk, nv, cls, compiled, it) ?? forPeople.get(it) ?? attendingPeople(tk, compiled, it.end);
+    const code =
+      measureAfter(tk, nv, cls, compiled, it) ?? forPeople.get(it) ?? attendingPeople(tk, compiled, it.end, it.start);
     if (code)
       pairs.push({ num: it, ind: { kind: "I", start: it.end, end: it.end + 1, code, first: false }, numFirst: true });
     else if (!it.weak) unplaced.push(it);
@@ -174,19 +175,23 @@ function peopleMeetingIsFor(tk: Tokenised, compiled: CompiledIndicators, name: I
 
 /**
  * "40 cán bộ công chức dự hội nghị", "25 doan vien tham gia": people named by their role who are said
- * to attend are the attendees (the indicator measured in "người"), else null.
+ * to attend, or counted right after a gathering ("hội nghị với 120 đoàn viên"), are the attendees (the
+ * indicator measured in "người"), else null.
  */
-function attendingPeople(tk: Tokenised, compiled: CompiledIndicators, from: number): string | null {
+function attendingPeople(tk: Tokenised, compiled: CompiledIndicators, from: number, start: number): string | null {
   const { toks } = tk;
   // "30 em học sinh": a word for persons before their role
   if (toks[from]?.k === "em") from++;
   const a = toks[from];
   const b = toks[from + 1];
   if (a?.type !== "w" || b?.type !== "w" || !PEOPLE_PHRASES.has(`${a.k} ${b.k}`)) return null;
+  if (gatheringBefore(toks, start)) return compiled.measures.get("nguoi") ?? null;
   for (let x = from + 2; x < toks.length && x < from + 6; x++) {
     const t = toks[x]!;
     if (t.type !== "w") return null;
-    if (ATTEND_VERBS.has(t.k)) return compiled.measures.get("nguoi") ?? null;
+    // "tham quan" (a visit) is no "tham dự"
+    if (ATTEND_VERBS.has(t.k) && !(t.k === "tham" && toks[x + 1]?.k === "quan"))
+      return compiled.measures.get("nguoi") ?? null;
   }
   return null;
 }
@@ -486,7 +491,16 @@ function mergedCode(
   if (gap.length > 3) return null;
   // a label's head: its value follows ("…: 210", "… là 85", "… 95"), and no number came before it
   if (!after || after.kind !== "N") return null;
-  for (let x = b.end; x < after.start; x++) if (cls[x] === "hard" || cls[x] === "other") return null;
+  // "phát thanh tin CCHC 12 lượt": the figure's measure is one the head shares with others, never the
+  // second name's: the second name says what was aired, a few words may follow it
+  const m = toks[after.end];
+  const owners = m?.type === "w" ? (compiled.shared.get(m.k) ?? compiled.shared.get(m.kt)) : undefined;
+  const headsShared =
+    gap.length === 0 &&
+    !!owners?.some((o) => o.code === a.code) &&
+    !owners.some((o) => o.code === b.code) &&
+    after.start - b.end <= 5;
+  for (let x = b.end; x < after.start; x++) if (cls[x] === "hard" || (cls[x] === "other" && !headsShared)) return null;
   if (before && before.kind === "N") {
     let sameClause = true;
     for (let x = before.end; x < a.start; x++) if (cls[x] === "hard") sameClause = false;
@@ -498,9 +512,8 @@ function mergedCode(
   })();
   const counted = isWordIn(toks[a.start - 1], COUNT_WORDS);
   // "người tham dự tập huấn 105 người": the figure's measure is the head's own
-  const m = toks[after.end];
   const headsMeasure = m?.type === "w" && (compiled.measures.get(m.k) ?? compiled.measures.get(m.kt)) === a.code;
-  return gap.length > 0 || counted || colon || headsMeasure ? a.code : null;
+  return gap.length > 0 || counted || colon || headsMeasure || headsShared ? a.code : null;
 }
 
 /** Cost of pairing two neighbouring items, or null when they cannot pair. */

@@ -86,6 +86,20 @@ const PLAN_WORDS: readonly string[][] = [
 ];
 
 const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
+/** Words after which "T12" names the report's month ("bc T12", "kỳ này là T12"). */
+const SHORT_MONTH_PREV = new Set(["la", "bc", "cao", "lieu"]);
+/**
+ * The period word at token i, "T12" (a month label of stage 2) read as "tháng" when it opens a
+ * segment or is named as the report's ("…: T11 …; T12 …", "bc kỳ này là T12"); not inside a run of
+ * month labels ("t1 5 pano t2 3 pano": parts of a stated quarter).
+ */
+const periodKey = (toks: readonly Tok[], nv: NonValues, i: number): string => {
+  const t = toks[i];
+  const d = toks[i + 1];
+  if (t?.type !== "w" || t.kt !== "t" || d?.type !== "n" || d.spaced || !nv.blocked[i + 1]) return key(t);
+  const p = toks[i - 1];
+  return !p || p.type === "nl" || p.type === "p" || SHORT_MONTH_PREV.has(key(p)) ? "thang" : "t";
+};
 const TO = new Set(["den", "toi"]);
 const NOW = new Set(["nay", "gio"]);
 const isClauseEnd = (t: Tok | undefined): boolean => !t || t.type === "nl" || CLAUSE_ENDS.has(t.k) || key(t) === "con";
@@ -174,8 +188,9 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
   for (let i = 0; i < n; i++) {
     const t = toks[i]!;
     // keywords may be inside a time phrase ("từ đầu năm đến nay", transparent), never inside a reference
-    if (t.type !== "w" || (nv.blocked[i] && !nv.transparent[i] && !RANK[t.kt] && t.kt !== "ky")) continue;
-    const k = t.kt;
+    if (t.type !== "w") continue;
+    const k = periodKey(toks, nv, i);
+    if (nv.blocked[i] && !nv.transparent[i] && !RANK[k] && k !== "ky") continue;
     const next = key(toks[i + 1]);
     // this period: "tháng này", "quý này", "kỳ này", "năm nay", "trong quý" stand between a name and its figure
     if ((RANK[k] !== undefined || k === "ky") && next === "nay" && !nv.blocked[i + 1]) {
@@ -233,8 +248,9 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       }
     }
     // "riêng tuần từ 08/12 đến 14/12 phát 200 tờ" in a quarterly report: a shorter period singled out is a part
+    // ("Trong đó riêng tháng 12: chuyên mục 2, phát thanh 26 lượt": the whole list after its colon)
     if (k === "rieng" && RANK[next] !== undefined && reportRank > 0 && RANK[next]! < reportRank) {
-      for (const [s] of numbersIn(i + 2)) cumulative.add(s);
+      for (const s of listAfterColon(i + 2) ?? numbersIn(i + 2).map(([a]) => a)) cumulative.add(s);
       i++;
       continue;
     }
@@ -248,14 +264,18 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     ) {
       let j = i + 1;
       while (j < n && nv.blocked[j] && !nv.transparent[j] && !isClauseEnd(toks[j])) j++;
-      for (const [s] of numbersIn(j)) cumulative.add(s);
+      // "(Quý IV riêng: 1 phóng sự, 4 chuyên mục)": the whole list after its colon; opening its
+      // sentence ("tuần 2 tháng 12 treo 5 băng rôn, 2 pano.") the sentence
+      const scope = listAfterColon(j) ?? (opensSentence(toks, i) ? sentenceNumbers(j) : null);
+      for (const s of scope ?? numbersIn(j).map(([a]) => a)) cumulative.add(s);
       i = j - 1;
       continue;
     }
     // a longer numbered period than the report's: "quý 1 tổng 9 lượt" in a report of tháng 3 is a running total
     if (
       RANK[k] !== undefined &&
-      k !== "nam" &&
+      // a year only opening its sentence ("năm 2026 tổng 40 pano, riêng tháng 12 là 5"), not "tháng 12 năm 2026"
+      (k !== "nam" || (opensSentence(toks, i) && toks[i + 1]?.type === "n")) &&
       reportRank > 0 &&
       RANK[k]! > reportRank &&
       (report?.stated || report?.n !== undefined) &&
@@ -272,7 +292,14 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       continue;
     }
     // "cả năm 2025 là 40", "cả tháng 22 buổi"; "cả năm 2025" in a report of 2026 is an earlier period (below)
-    if (k === "ca" && RANK[next] && t.o.toLowerCase() !== "cá" && !isEarlier(periodAt(toks, nv, i + 1), report)) {
+    // (not when the report names it as its own: "báo cáo cả năm 2026: 4 phóng sự, 16 chuyên mục")
+    if (
+      k === "ca" &&
+      RANK[next] &&
+      t.o.toLowerCase() !== "cá" &&
+      !isEarlier(periodAt(toks, nv, i + 1), report) &&
+      !(report?.stated && statedBefore(toks, i))
+    ) {
       const role = roleOfPeriod(RANK[next]!, reportRank);
       // "cả năm 2026 phát hành 6.000 tờ": a running total may stand past a verb; a total or a part only right after
       const found =
@@ -292,6 +319,12 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
           if (nv.blocked[x]) continue;
           const num = numbers.read(x, false);
           if (num) for (let y = x; y < num.end; y++) blocked.push(y);
+        }
+      } else if (opensSegment(toks, i)) {
+        // "…: T11 băng rôn 9, tờ rơi 300; T12 …": a label opening a segment covers it, to its ";" or sentence end
+        for (const x of numbersToSentenceEnd(j, true)) {
+          const num = numbers.read(x, false);
+          for (let y = x; y < (num?.end ?? x + 1); y++) blocked.push(y);
         }
       } else block(j);
       i = j - 1;
@@ -406,6 +439,10 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       for (const s of list ?? []) totals.add(s);
       if (found) totals.add(found[0]);
     }
+    // "Tổng: pano 3, băng rôn 3", "Tổng cộng: …" after the details: every figure of the list is a stated total
+    if ((k === "tong" || k === "cong") && (next === ":" || (next === "cong" && key(toks[i + 2]) === ":"))) {
+      for (const s of listAfterColon(i + 1) ?? []) totals.add(s);
+    }
   }
   // the weeks or months before a stated period total are its parts ("Tuần 1: 5 buổi, …")
   if (totals.size > 0) {
@@ -463,6 +500,12 @@ function opensSentence(toks: readonly Tok[], i: number): boolean {
   return i === 0 || toks.slice(0, i).every((t) => t.type === "w" && (t.kt === "da" || t.kt === "con" || t.kt === "va"));
 }
 
+/** Whether token i opens a segment of its message: after a colon, ";", a sentence's end or a line break. */
+function opensSegment(toks: readonly Tok[], i: number): boolean {
+  const p = toks[i - 1];
+  return !p || p.type === "nl" || p.k === ":" || p.k === ";" || p.k === "." || p.k === "-";
+}
+
 /** Whether token i starts its line (after list numbering: "II. Phương hướng", "- Phương hướng"). */
 function startsLine(toks: readonly Tok[], i: number): boolean {
   for (let j = i - 1; j >= 0; j--) {
@@ -492,7 +535,10 @@ function roleOfPeriod(rank: number, reportRank: number): "cumulative" | "total" 
   return rank === reportRank ? "total" : "part";
 }
 
-/** Whether a comparison's clause names what it compares with ("so với", "cùng kỳ", "quý trước", "hơn kế hoạch"). */
+/**
+ * Whether a comparison's clause names what it compares with ("so với", "cùng kỳ", "quý trước", "hơn kế
+ * hoạch"), or opens with this period before a decrease ("tháng này giảm 4").
+ */
 function comparedInClause(toks: readonly Tok[], i: number): boolean {
   let a = i;
   while (a > 0 && !isClauseEnd(toks[a - 1])) a--;
@@ -506,7 +552,9 @@ function comparedInClause(toks: readonly Tok[], i: number): boolean {
       (k === "cung" && nx === "ky") ||
       (RANK[k] !== undefined && nx === "truoc") ||
       (k === "ky" && nx === "truoc") ||
-      (k === "ke" && nx === "hoach" && x > i) // "nhiều hơn kế hoạch 2 cái"
+      (k === "ke" && nx === "hoach" && x > i) || // "nhiều hơn kế hoạch 2 cái"
+      // "tháng này giảm 4", "kỳ này tăng 2": this period said against the last one
+      ((RANK[k] !== undefined || k === "ky") && nx === "nay" && x < i && key(toks[i]) !== "tang")
     )
       return true;
   }
@@ -571,27 +619,34 @@ const NOT_THE_REPORTS = new Set(["luy ke", "tu dau", "so voi", "cung ky", "den h
 function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
   let first: NamedPeriod | null = null;
   let current: NamedPeriod | null = null;
+  let opening: NamedPeriod | null = null;
   for (let i = 0; i < toks.length && i < 80; i++) {
     // "báo cáo tuần 2 tháng 9": a numbered week the report names as its own
     if (key(toks[i]) === "tuan" && toks[i + 1]?.type === "n" && statedBefore(toks, i))
       return { rank: RANK.tuan!, unit: "tuan", n: Number(toks[i + 1]!.k), stated: true };
-    // "tuần 3 tháng 12 không có …" opening the report: that week is its period
+    // "tuần 3 tháng 12 không có …" opening the report: that week is its period, unless the report
+    // names its own later ("… (bc tháng 12 ạ)")
     if (
       first === null &&
       current === null &&
+      opening === null &&
       key(toks[i]) === "tuan" &&
       toks[i + 1]?.type === "n" &&
       key(toks[i + 2]) === "thang" &&
       toks[i + 3]?.type === "n"
-    )
-      return { rank: RANK.tuan!, unit: "tuan", n: Number(toks[i + 1]!.k), stated: true };
+    ) {
+      opening = { rank: RANK.tuan!, unit: "tuan", n: Number(toks[i + 1]!.k), stated: true };
+      i += 3;
+      continue;
+    }
     const p = periodAt(toks, nv, i);
     // "bc quý:", "báo cáo tháng ạ": the report names its unit without a number
     if (!p && RANK[key(toks[i])] !== undefined && key(toks[i + 1]) !== "nay" && statedBefore(toks, i))
       return { rank: RANK[key(toks[i])]!, unit: key(toks[i]), stated: true };
     if (!p) continue;
     const before = `${key(toks[i - 2])} ${key(toks[i - 1])}`;
-    if (NOT_THE_REPORTS.has(before) || key(toks[i - 1]) === "ca") continue;
+    // "cả năm 2026" is a whole period's figure, unless the report says it is its own ("báo cáo cả năm 2026:")
+    if (NOT_THE_REPORTS.has(before) || (key(toks[i - 1]) === "ca" && !statedBefore(toks, i - 1))) continue;
     // "Năm 2026 xã đề ra kế hoạch 12 pa nô": the period of a plan, not of the report
     if (plansAfter(toks, i)) continue;
     if (statedBefore(toks, i)) return { ...p, stated: true };
@@ -601,7 +656,7 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
     if (p.current && (!current || (p.rank < current.rank && p.rank > RANK.tuan!))) current = p;
   }
   // "năm 2025 treo 30, năm nay treo 42": the officer's "this year" over a period named before it
-  return current ?? first;
+  return opening ?? current ?? first;
 }
 
 /** Whether "kế hoạch" or "chỉ tiêu" follows within 8 tokens of token i, in its clause. */
@@ -621,6 +676,8 @@ function statedBefore(toks: readonly Tok[], i: number): boolean {
     const k = key(toks[b]);
     const k2 = `${key(toks[b - 1])} ${k}`;
     if (k === "bc" || k2 === "bao cao" || k2 === "so lieu" || k2 === "ket qua" || k2 === "tong hop") return true;
+    // "em báo quý 4 ạ", "e bao thang 12"
+    if (k === "bao" && (k2 === "em bao" || k2 === "e bao")) return true;
   }
   return false;
 }
@@ -630,7 +687,7 @@ function periodAt(toks: readonly Tok[], nv: NonValues, i: number): NamedPeriod |
   const t = toks[i]!;
   if (t.type === "n" && (t.k === "6" || t.k === "9") && key(toks[i + 1]) === "thang")
     return { rank: 4, unit: `${t.k} thang` };
-  const k = key(t);
+  const k = periodKey(toks, nv, i);
   const next = toks[i + 1];
   // "quý này", "tháng này", "tuần này", "năm nay": the report's own period, not numbered
   if (RANK[k] !== undefined && key(next) === "nay" && !nv.blocked[i + 1])

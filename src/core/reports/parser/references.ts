@@ -135,9 +135,9 @@ export function findReferences(folded: FoldedText, nfcText: string): FoundRefere
       ),
     );
   });
-  // "Kế hoạch số 20 ngày 29/01/2021"
+  // "Kế hoạch số 20 ngày 29/01/2021"; not "báo cáo số 6 tháng" (the figures of six months)
   each(
-    /\b(?:ke hoach|cong van|cv|quyet dinh|qd|thong bao|tb|van ban|to trinh|chi thi|nghi quyet|nghi dinh|huong dan|bao cao|kh|bc)[ \t]+so[ \t]*:?[ \t]*(\d{1,6})(?![\d.,]*\d|[ \t]*[%/])/gu,
+    /\b(?:ke hoach|cong van|cv|quyet dinh|qd|thong bao|tb|van ban|to trinh|chi thi|nghi quyet|nghi dinh|huong dan|bao cao|kh|bc)[ \t]+so[ \t]*:?[ \t]*(\d{1,6})(?![\d.,]*\d|[ \t]*[%/]|[ \t]+(?:thang|quy|nam|tuan)\b(?![ \t]*(?:\d|[ivx]+\b)))/gu,
     (m) => {
       const e = m.index + m[0].length;
       const s = e - m[1]!.length;

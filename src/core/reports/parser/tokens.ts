@@ -6,7 +6,14 @@
 
 import { type FoldedText, foldWithMap, telexFold } from "../text-key.js";
 import { isNumberWordKey } from "../vietnamese-numbers.js";
-import { ABBREVIATIONS, ABBREVIATIONS_BEFORE_FIGURE, HARD_PUNCT, HARD_WORDS } from "./vocabulary.js";
+import {
+  ABBREVIATIONS,
+  ABBREVIATIONS_BEFORE_FIGURE,
+  GATHERING_LINKS,
+  GATHERING_WORDS,
+  HARD_PUNCT,
+  HARD_WORDS,
+} from "./vocabulary.js";
 
 export type TokType = "w" | "n" | "p" | "nl";
 
@@ -128,8 +135,9 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
     const before = toks[i - 2];
     const inRun = before?.type === "w" && (ABBREVIATIONS.has(before.k) || ABBREVIATIONS_BEFORE_FIGURE.has(before.k));
     if (toks[i - 1]?.type === "n" && !inRun) continue;
-    const next = toks[i + 1]?.k === ":" ? toks[i + 2] : toks[i + 1];
-    if (next?.type === "n") t.kt = full;
+    const n = toks[i + 1]?.k === ":" ? i + 2 : i + 1;
+    // "TB 55/TB-UBND" is a notice's number, not "tin bài 55"
+    if (toks[n]?.type === "n" && toks[n + 1]?.k !== "/") t.kt = full;
   }
   return toks;
 }
@@ -159,6 +167,22 @@ function numberWordKeys(toks: readonly Tok[]): string[] {
 /** Whether a token is a word of the set (by key or Telex-folded key). */
 export function isWordIn(t: Tok | undefined, set: ReadonlySet<string>): boolean {
   return !!t && t.type === "w" && (set.has(t.k) || set.has(t.kt));
+}
+
+/**
+ * Whether the people counted from token i are a gathering's attendees: "hội nghị với 120 đoàn viên",
+ * "tập huấn 2 lớp, 130 hội viên", "hoi nghi 1 voi 55 doan vien" (a gathering word a few words before,
+ * in the same clause, then "với"/"có"/"gồm"/"cho" or one comma).
+ */
+export function gatheringBefore(toks: readonly Tok[], i: number): boolean {
+  const link = toks[i - 1];
+  if (!link || !(GATHERING_LINKS.has(link.k) && (link.type === "w" || link.k === ","))) return false;
+  for (let x = i - 2; x >= 0 && x >= i - 6; x--) {
+    const t = toks[x]!;
+    if (t.type === "nl" || (t.type === "p" && t.k !== "(" && t.k !== ")")) return false;
+    if (t.type === "w" && GATHERING_WORDS.has(t.k)) return true;
+  }
+  return false;
 }
 
 /** Whether a token ends a clause (line break, hard punctuation, "và", "với", …); past the end too. */

@@ -125,7 +125,8 @@ export const COMPOUND_STOP: ReadonlySet<string> = new Set([
 export const NUMBER_WORD_STOP_NEXT: Readonly<Record<string, readonly string[]>> = {
   sau: ["do", "khi", "nay", "cung", "day", "nua"],
   nam: ["nay", "qua", "truoc", "toi", "hoc", "sau", "ngoai"],
-  mot: ["so", "cach", "vai", "it", "khi", "trong", "nua"],
+  // "bộ phận một cửa" (the one-stop desk)
+  mot: ["so", "cach", "vai", "it", "khi", "trong", "nua", "cua"],
   tam: ["thoi", "ung"],
   bay: ["gio"],
   ba: ["con"],
@@ -134,7 +135,7 @@ export const NUMBER_WORD_STOP_NEXT: Readonly<Record<string, readonly string[]>> 
 export const NUMBER_WORD_STOP_PREV: Readonly<Record<string, readonly string[]>> = {
   sau: ["nhu", "ngay", "phia", "truoc", "lan", "nga"],
   tam: ["trung"],
-  // "lũy kế năm: 23", "kế hoạch năm", "chỉ tiêu năm": the year, not five
+  // "lũy kế năm: 23", "kế hoạch năm", "chỉ tiêu năm", "báo cáo năm": the year, not five
   nam: [
     "trong",
     "hang",
@@ -151,6 +152,10 @@ export const NUMBER_WORD_STOP_PREV: Readonly<Record<string, readonly string[]>> 
     "ke",
     "hoach",
     "tieu",
+    // "báo cáo năm", "bc năm", "số liệu năm": the year's report
+    "cao",
+    "bc",
+    "lieu",
   ],
   mot: ["thu", "lan"],
   ba: ["ong", "nga"],
@@ -275,6 +280,7 @@ export const CONTEXT_WORDS: ReadonlySet<string> = new Set([
   "kiot",
   "quay",
   "em",
+  "chau", // "Trường mầm non có 150 cháu" (children)
 ]);
 /** Two-word context nouns, as "first second" keys (places, things, people by role who are not attendees). */
 export const CONTEXT_PHRASES: ReadonlySet<string> = new Set([
@@ -312,6 +318,16 @@ export const CONTEXT_PHRASES: ReadonlySet<string> = new Set([
   "truc duong",
   "cay so",
   "chi em",
+  // branches of the mass organisations and the Party ("5 chi đoàn", "12 chi hội")
+  "chi doan",
+  "chi hoi",
+  "chi bo",
+  // items of the message itself ("Em báo cáo 4 chỉ tiêu như sau: …", "e gửi 3 nội dung:"); not "tin nhắn",
+  // which officers also send to households ("gửi 120 tin nhắn sms")
+  "chi tieu",
+  "noi dung",
+  "chi so",
+  "dau muc",
 ]);
 /** People named by their role ("cán bộ", "đoàn viên", "hội viên"), as "first second" keys. */
 export const PEOPLE_PHRASES: ReadonlySet<string> = new Set([
@@ -332,6 +348,10 @@ export const PEOPLE_PHRASES: ReadonlySet<string> = new Set([
   "cong nhan",
   "chi em",
 ]);
+/** Last words of a gathering ("hội nghị", "tập huấn", "2 lớp", "buổi họp") whose people by role are its attendees. */
+export const GATHERING_WORDS: ReadonlySet<string> = new Set(["nghi", "huan", "lop", "cuoc", "thao", "dam", "hop"]);
+/** Words joining a gathering to its people ("hội nghị với 120 đoàn viên", "tập huấn 2 lớp, 130 hội viên"). */
+export const GATHERING_LINKS: ReadonlySet<string> = new Set(["voi", "co", "gom", "cho", ","]);
 /** People who become attendees when a verb of attending follows ("40 cán bộ dự hội nghị"). */
 export const ATTEND_VERBS: ReadonlySet<string> = new Set(["du", "tham", "tg"]);
 
