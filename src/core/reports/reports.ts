@@ -5,7 +5,6 @@
  */
 
 import { localDateOf } from "../calendar/time.js";
-import { SAMPLE_INDICATORS } from "../plans/sample-indicators.js";
 import {
   type AssignmentView,
   type AttachmentRecord,
@@ -36,6 +35,7 @@ import {
   namesReportingPeriod,
   periodMatches,
 } from "./named-periods.js";
+import { commonIndicatorsLacking, type ReadReport, readWithVocabulary } from "./read-with-vocabulary.js";
 import { type ParsedReport, parseReport } from "./report-parser.js";
 import { narrowChoices, orderByDueNext, type ValueReader } from "./task-choice.js";
 
@@ -60,8 +60,11 @@ export type ReportParser = (text: string, indicators: readonly IndicatorDef[]) =
  * recording it): each (text, indicator list) is parsed once per message, not once per step.
  */
 export interface MessageReading {
-  /** `text` parsed with `indicators` (the same list, or one with the same items, is parsed once). */
-  read(text: string, indicators: readonly IndicatorDef[]): ParsedReport;
+  /**
+   * `text` parsed with `indicators` and the common indicators they lack (see {@link readWithVocabulary});
+   * the same list, or one with the same items, is parsed once.
+   */
+  read(text: string, indicators: readonly IndicatorDef[]): ReadReport;
   /**
    * A parse of `text` with whatever list was used first, for what does not depend on the
    * indicators (references, task hint: the parser reads them before any indicator); parsed with
@@ -75,12 +78,12 @@ const sameList = (a: readonly IndicatorDef[], b: readonly IndicatorDef[]) =>
 
 /** A reading that parses through `parse` and keeps every result (a message is parsed a few times at most). */
 export function createMessageReading(parse: ReportParser = parseReport): MessageReading {
-  const byText = new Map<string, { list: readonly IndicatorDef[]; parsed: ParsedReport }[]>();
-  const read = (text: string, indicators: readonly IndicatorDef[]): ParsedReport => {
+  const byText = new Map<string, { list: readonly IndicatorDef[]; parsed: ReadReport }[]>();
+  const read = (text: string, indicators: readonly IndicatorDef[]): ReadReport => {
     const reads = byText.get(text) ?? [];
     const hit = reads.find((r) => sameList(r.list, indicators));
     if (hit) return hit.parsed;
-    const parsed = parse(text, indicators);
+    const parsed = readWithVocabulary(parse, text, indicators);
     reads.push({ list: indicators, parsed });
     byText.set(text, reads);
     return parsed;
@@ -501,7 +504,8 @@ export async function figuresElsewhere(
   parse: ReportParser = parseReport,
 ): Promise<{ elsewhere: FiguresElsewhere[]; outside: FigureOutside[]; unclear: string[] }> {
   const none = { elsewhere: [], outside: [], unclear: parsed.unclear };
-  if (!parsed.unclear.length && Object.keys(parsed.values).length) return none;
+  const readOutside = "outside" in parsed && Object.keys((parsed as ReadReport).outside).length > 0;
+  if (!parsed.unclear.length && !readOutside && Object.keys(parsed.values).length) return none;
   const own = new Set(assignment.task.indicators.map((i) => i.code));
   const planTasks = (await repos.tasks.listActive()).filter(
     (t) => t.id !== assignment.task.id && (assignment.task.planId === null || t.planId === assignment.task.planId),
@@ -511,7 +515,7 @@ export async function figuresElsewhere(
     for (const i of t.indicators) if (!own.has(i.code) && !others.has(i.code)) others.set(i.code, i);
   // Indicators officers commonly report that no task of the plan asks for: said so, not "unclear".
   const unasked = new Map(
-    SAMPLE_INDICATORS.filter((i) => !own.has(i.code) && !others.has(i.code)).map((i) => [i.code, i]),
+    commonIndicatorsLacking([...assignment.task.indicators, ...others.values()]).map((i) => [i.code, i]),
   );
   const all = parse(text, [...assignment.task.indicators, ...others.values(), ...unasked.values()]);
   const foreign = Object.entries(all.values).filter(([code]) => others.has(code));
@@ -598,7 +602,7 @@ export async function reviseLatest(
   if (!latest) return { ok: false, error: "no_report" };
   const assignment = (await deps.repos.assignments.findView(latest.assignmentId))!;
   const text = input.text.normalize("NFC");
-  const parsed = (deps.parse ?? parseReport)(text, assignment.task.indicators);
+  const parsed = readWithVocabulary(deps.parse ?? parseReport, text, assignment.task.indicators);
   const hasValues = Object.keys(parsed.values).length > 0;
   const report = await deps.repos.reports.revise(latest.id, {
     text: hasValues ? latest.text : text,

@@ -1,0 +1,58 @@
+import { SAMPLE_INDICATORS } from "../plans/sample-indicators.js";
+import type { IndicatorDef } from "../types.js";
+import type { ParsedReport } from "./report-parser.js";
+import { searchKey } from "./text-key.js";
+
+/** A parse kept to a task's indicators, with the figures read for common indicators it lacks. */
+export type ReadReport = ParsedReport & {
+  /** Code → value for common indicators outside the list read against (not recorded for it). */
+  outside: Record<string, number>;
+};
+
+const extended = new WeakMap<readonly IndicatorDef[], { list: IndicatorDef[]; codes: Set<string> }>();
+
+/**
+ * The common indicators (the sample vocabulary) `indicators` lack, leaving out any whose name one
+ * of `indicators` already uses (a plan's own "Tờ rơi" under another code wins).
+ * @example commonIndicatorsLacking(task.indicators).map((i) => i.code) // ["to_roi", "ap_phich", …]
+ */
+export function commonIndicatorsLacking(indicators: readonly IndicatorDef[]): IndicatorDef[] {
+  const codes = new Set(indicators.map((i) => i.code));
+  const names = new Set(indicators.flatMap((i) => [i.label, ...i.synonyms].map(searchKey)));
+  return SAMPLE_INDICATORS.filter(
+    (v) => !codes.has(v.code) && ![v.label, ...v.synonyms].some((n) => names.has(searchKey(n))),
+  );
+}
+
+function withVocabulary(indicators: readonly IndicatorDef[]) {
+  let hit = extended.get(indicators);
+  if (!hit) {
+    hit = {
+      list: [...indicators, ...commonIndicatorsLacking(indicators)],
+      codes: new Set(indicators.map((i) => i.code)),
+    };
+    extended.set(indicators, hit);
+  }
+  return hit;
+}
+
+/**
+ * Parses `text` against `indicators` and the common indicators they lack, then keeps values and
+ * conflicts to `indicators`: a figure for an indicator the task does not ask for ("phát 260 tờ rơi"
+ * under a plan without leaflets, "xe loa 5 lượt" beside broadcasts) is read as that indicator's and
+ * returned in `outside`, never pinned on one of the task's.
+ * @example readWithVocabulary(parseReport, "treo 4 pa nô, xe loa 5 lượt", [pano, phatThanh]) // values { pano: 4 }, outside { xe_luu_dong: 5 }
+ */
+export function readWithVocabulary(
+  parse: (text: string, indicators: readonly IndicatorDef[]) => ParsedReport,
+  text: string,
+  indicators: readonly IndicatorDef[],
+): ReadReport {
+  const { list, codes } = withVocabulary(indicators);
+  const parsed = parse(text, list);
+  if (list.length === indicators.length) return { ...parsed, outside: {} };
+  const values: Record<string, number> = {};
+  const outside: Record<string, number> = {};
+  for (const [code, value] of Object.entries(parsed.values)) (codes.has(code) ? values : outside)[code] = value;
+  return { ...parsed, values, outside, conflicts: parsed.conflicts.filter((c) => codes.has(c.code)) };
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { SAMPLE_INDICATORS } from "../../src/core/plans/sample-indicators.js";
+import { commonIndicatorsLacking, readWithVocabulary } from "../../src/core/reports/read-with-vocabulary.js";
+import { parseReport } from "../../src/core/reports/report-parser.js";
+import type { IndicatorDef } from "../../src/core/types.js";
+
+const pick = (...codes: string[]) => SAMPLE_INDICATORS.filter((i) => codes.includes(i.code));
+/** The 2026 sample plan's quarterly report: no leaflets, posters, clusters or loudspeaker vans. */
+const quarterly = pick("pano", "bang_ron", "tin_bai", "phat_thanh", "bai_mxh", "hoi_nghi", "nguoi_tham_du");
+
+describe("readWithVocabulary", () => {
+  it("reads figures of indicators the task lacks as theirs, never as one of the task's", () => {
+    // Read against the task's indicators alone these gave hoi_nghi 260, phat_thanh 5, and a conflict.
+    expect(parseReport("không tổ chức hội nghị; phát 260 tờ rơi, treo 4 pa nô", quarterly).values.hoi_nghi).toBe(260);
+    const leaflets = readWithVocabulary(
+      parseReport,
+      "không tổ chức hội nghị; phát 260 tờ rơi, treo 4 pa nô",
+      quarterly,
+    );
+    expect(leaflets.values).toEqual({ pano: 4, hoi_nghi: 0 });
+    expect(leaflets.outside).toEqual({ to_roi: 260 });
+    const van = readWithVocabulary(parseReport, "treo 4 pa nô, xe loa 5 lượt", quarterly);
+    expect(van.values).toEqual({ pano: 4 });
+    expect(van.outside).toEqual({ xe_luu_dong: 5 });
+    const both = readWithVocabulary(parseReport, "phát thanh 20 lượt, xe lưu động 4 lượt", quarterly);
+    expect(both.values).toEqual({ phat_thanh: 20 });
+    expect(both.conflicts).toEqual([]);
+  });
+
+  it("adds nothing to a list that has every common indicator", () => {
+    const r = readWithVocabulary(parseReport, "phát 300 tờ rơi, 2 cụm cổ động", SAMPLE_INDICATORS);
+    expect(r.values).toEqual({ to_roi: 300, cum_co_dong: 2 });
+    expect(r.outside).toEqual({});
+  });
+
+  it("never adds a common indicator whose name the plan already uses under its own code", () => {
+    const own: IndicatorDef = {
+      code: "to_gap",
+      label: "Tờ rơi, tờ gấp",
+      measure: "tờ",
+      synonyms: ["tờ rơi", "to roi"],
+    };
+    expect(commonIndicatorsLacking([own]).map((i) => i.code)).not.toContain("to_roi");
+    expect(readWithVocabulary(parseReport, "phát 300 tờ rơi", [own]).values).toEqual({ to_gap: 300 });
+  });
+});
