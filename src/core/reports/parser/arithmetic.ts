@@ -153,8 +153,12 @@ const TIMES_OF_DAY: ReadonlySet<string> = new Set(["sang", "chieu", "toi", "trua
 function isTimes(t: Tok | undefined, before?: Tok): boolean {
   if (!t) return false;
   // "nhan" typed without marks is as often "nhận" (received: "tổ 2 nhan 40 tờ rơi"): times when written
-  // "nhân", or after a quantity with its unit ("3 buoi nhan 4 tuan")
-  if (t.type === "w" && t.k === "nhan") return t.o.toLowerCase() === "nhân" || before?.type === "w";
+  // "nhân", or typed without marks after a quantity with its unit ("3 buoi nhan 4 tuan"); "nhận" with
+  // its marks is never times ("tháng 4 em nhận 25 tin nhắn")
+  if (t.type === "w" && t.k === "nhan") {
+    const o = t.o.toLowerCase();
+    return o === "nhân" || (o === "nhan" && before?.type === "w");
+  }
   return TIMES_SIGNS.has(t.k) || isWordIn(t, TIMES_SIGNS);
 }
 

@@ -238,10 +238,12 @@ function markContextCounts(
     if (w.type !== "w" || blocked[j]) continue;
     const w2 = toks[j + 1];
     const phrase = w2?.type === "w" && CONTEXT_PHRASES.has(`${w.k} ${w2.k}`);
-    const thingPhrase = w2?.type === "w" && THING_PHRASES.has(`${w.k} ${w2.k}`);
+    const thingPhrase =
+      w2?.type === "w" && (THING_PHRASES.has(`${w.k} ${w2.k}`) || receivedThing(tk, numbers, j, `${w.k} ${w2.k}`));
     const thing = thingPhrase || (!phrase && THINGS_COUNTED.has(w.k));
     if (!phrase && !thing && !CONTEXT_WORDS.has(w.k) && !isMarket(toks, j)) continue;
-    if (!phrase && (compiled.measures.has(w.k) || compiled.measures.has(w.kt))) continue;
+    // a thing of two words is no measure even when its first word is one ("3 bài hát", "25 tin nhắn")
+    if (!phrase && !thingPhrase && (compiled.measures.has(w.k) || compiled.measures.has(w.kt))) continue;
     // "pano 12 xa Thach Binh": a place named by its name follows the figure, it is not counted
     if (!phrase && NAMED_CONTEXT.has(w.k) && isProperName(toks[j + 1])) continue;
     const i = numberStartBefore(tk, numbers, j);
@@ -249,7 +251,7 @@ function markContextCounts(
     // "Ba thôn …, mỗi thôn 4": a count in words before "mỗi" is left for the multipliers
     if (toks[i]!.type !== "n" && moiLater(toks, j)) continue;
     nameAt ??= createNameMatcher(toks, blocked, compiled);
-    if (nameAt(j)) continue;
+    if (!thingPhrase && nameAt(j)) continue;
     // "em" after a number is mostly the officer ("pano 4 em đã treo"): persons only beside their role
     // ("35 em học sinh", "Đoàn viên 35 em"); "họ" (they) and "hỗ trợ" typed without marks are no household
     if (w.k === "em" && !peopleAround(toks, i, j)) continue;
@@ -262,7 +264,7 @@ function markContextCounts(
     // "treo pano 3 thôn", "Băng rôn 4 trường": the only figure of its sentence, after a name, stays a figure
     if (onlyFigureOfSentence(toks, blocked, i, end) && (!thing || nameBeforeInSentence(nameAt, toks, blocked, i)))
       continue;
-    if (attendedAfter(toks, end) || (phrase && w.k === "thanh" && groupBefore(toks, i))) continue;
+    if ((!thing && attendedAfter(toks, end)) || (phrase && w.k === "thanh" && groupBefore(toks, i))) continue;
     // "tập huấn cho 40 hội viên": the people a meeting is held for attend it
     if (phrase && PEOPLE_PHRASES.has(`${w.k} ${w2!.k}`) && meetingFor(toks, nameAt, compiled, i)) continue;
     for (let x = i; x < end; x++) blocked[x] = 1;
@@ -274,8 +276,28 @@ function markContextCounts(
  * sổ tay") or by their name ("35 sổ tay"), and children ("150 cháu"): context unless they classify a name.
  */
 const THINGS_COUNTED: ReadonlySet<string> = new Set(["bo", "tam", "cuon", "quyen", "chau"]);
-/** Things of two words, as "first second" keys ("sổ tay"). */
-const THING_PHRASES: ReadonlySet<string> = new Set(["so tay"]);
+/**
+ * Things and events of two words, as "first second" keys ("sổ tay", "25 tin nhắn" received, "3 bài
+ * hát", "3 đám cưới", "2 phòng chuyên môn"), none of them an indicator's output.
+ */
+const THING_PHRASES: ReadonlySet<string> = new Set([
+  "so tay",
+  "bai hat",
+  "dam cuoi",
+  "dam tang",
+  "dam gio",
+  "phong chuyen",
+  "phong ban",
+]);
+/** What an office receives ("nhận 25 tin nhắn phản ánh"); sent ones ("gửi 120 tin nhắn") may be its work. */
+const RECEIVED_THINGS: ReadonlySet<string> = new Set(["tin nhan", "cuoc goi", "y kien", "phan anh", "don thu"]);
+
+/** Whether the number before token j follows "nhận" and j starts a thing received ("nhận 25 tin nhắn"). */
+function receivedThing(tk: Tokenised, numbers: ReturnType<typeof createNumberReader>, j: number, key: string): boolean {
+  if (!RECEIVED_THINGS.has(key)) return false;
+  const i = numberStartBefore(tk, numbers, j);
+  return i > 0 && tk.toks[i - 1]!.k === "nhan";
+}
 
 /** Whether an indicator's name ends right before token i (a colon between allowed): "pano 3", "pano: 3". */
 function nameEndsAt(nameAt: (i: number) => { end: number } | null, toks: readonly Tok[], i: number): boolean {

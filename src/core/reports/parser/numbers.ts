@@ -6,7 +6,12 @@
 import { acceptsNumberWord, type NumberWordMatch, parseNumberWords } from "../vietnamese-numbers.js";
 import { readDigitForm } from "./number-forms.js";
 import type { Tokenised } from "./tokens.js";
-import { NUMBER_WORD_STOP_NEXT, NUMBER_WORD_STOP_PREV } from "./vocabulary.js";
+import { LABELS, NUMBER_WORD_STOP_NEXT, NUMBER_WORD_STOP_PREV } from "./vocabulary.js";
+
+const capitalised = (o: string): boolean => {
+  const c = o[0] ?? "";
+  return c !== c.toLowerCase();
+};
 
 const MAX_VALUE = 1e9;
 
@@ -66,6 +71,12 @@ export function createNumberReader(tk: Tokenised, blocked: Uint8Array): NumberRe
       const prevK = prev?.type === "w" ? prev.k : "";
       if (NUMBER_WORD_STOP_NEXT[k]?.includes(nextK)) return null;
       if (NUMBER_WORD_STOP_PREV[k]?.includes(prevK)) return null;
+      // "phường An Hai Bắc", "xã Tân Ba": a capitalised number word after a name's capitalised word,
+      // inside a line, is part of the name (a label's own word before it, "Thôn Hai", "Tháng Ba", is not)
+      if (capitalised(t.o) && prev?.type === "w" && capitalised(prev.o) && !(prevK in LABELS)) {
+        const before = toks[at - 2];
+        if (before && before.type !== "nl") return null;
+      }
     }
     const weak =
       len === 1 &&

@@ -135,9 +135,9 @@ export function findReferences(folded: FoldedText, nfcText: string): FoundRefere
       ),
     );
   });
-  // "Kế hoạch số 20 ngày 29/01/2021"
+  // "Kế hoạch số 20 ngày 29/01/2021"; "bc số 6 tháng" is the figures of six months, no document
   each(
-    /\b(?:ke hoach|cong van|cv|quyet dinh|qd|thong bao|tb|van ban|to trinh|chi thi|nghi quyet|nghi dinh|huong dan|bao cao|kh|bc)[ \t]+so[ \t]*:?[ \t]*(\d{1,6})(?![\d.,]*\d|[ \t]*[%/])/gu,
+    /\b(?:ke hoach|cong van|cv|quyet dinh|qd|thong bao|tb|van ban|to trinh|chi thi|nghi quyet|nghi dinh|huong dan|bao cao|kh|bc)[ \t]+so[ \t]*:?[ \t]*(\d{1,6})(?![\d.,]*\d|[ \t]*[%/]|[ \t]+(?:thang|tuan|quy|nam)(?![\p{L}]|[ \t]*\d))/gu,
     (m) => {
       const e = m.index + m[0].length;
       const s = e - m[1]!.length;

@@ -125,7 +125,8 @@ export const COMPOUND_STOP: ReadonlySet<string> = new Set([
 export const NUMBER_WORD_STOP_NEXT: Readonly<Record<string, readonly string[]>> = {
   sau: ["do", "khi", "nay", "cung", "day", "nua"],
   nam: ["nay", "qua", "truoc", "toi", "hoc", "sau", "ngoai"],
-  mot: ["so", "cach", "vai", "it", "khi", "trong", "nua"],
+  // "bộ phận một cửa": the one-stop office, no count
+  mot: ["so", "cach", "vai", "it", "khi", "trong", "nua", "cua"],
   tam: ["thoi", "ung"],
   bay: ["gio"],
   ba: ["con"],
@@ -151,6 +152,10 @@ export const NUMBER_WORD_STOP_PREV: Readonly<Record<string, readonly string[]>> 
     "ke",
     "hoach",
     "tieu",
+    // "báo cáo năm", "bc năm", "tổng kết năm": the annual report, not five
+    "cao",
+    "bc",
+    "ket",
   ],
   mot: ["thu", "lan"],
   ba: ["ong", "nga"],

@@ -1,0 +1,131 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { SAMPLE_INDICATORS } from "../../src/core/plans/sample-indicators.js";
+import { type CorpusCase, readCorpus, scoreCorpus } from "../../src/core/reports/corpus-score.js";
+import { findReferences } from "../../src/core/reports/parser/references.js";
+import { parseReport } from "../../src/core/reports/report-parser.js";
+import { foldWithMap } from "../../src/core/reports/text-key.js";
+
+const read = (text: string) => parseReport(text, SAMPLE_INDICATORS);
+const readFixture = (name: string): CorpusCase[] =>
+  readCorpus(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8"));
+
+describe("markNonValues: things counted in passing that are no indicator's output", () => {
+  it.each([
+    ["Thôn em có 2 đám cưới trong tháng, phát thanh 12 lượt", { phat_thanh: 12 }],
+    ["thang nay thon co 4 dam tang, hop dan 1 cuoc 40 nguoi", { hoi_nghi: 1, nguoi_tham_du: 40 }],
+    ["Em gửi 5 bài hát cho đài huyện; tin bài 3 tin", { tin_bai: 3 }],
+    ["co 3 phong ban tham du, pano 2 cai", { pano: 2 }],
+    ["Phường có 4 phòng chuyên môn phối hợp, treo 9 băng rôn", { bang_ron: 9 }],
+  ])("%s", (text, values) => {
+    expect(read(text)).toEqual({ values, references: [], unclear: [], conflicts: [] });
+  });
+
+  it.each([
+    ["tháng 5 xã nhận 40 tin nhắn phản ánh, đăng fanpage 9 bài", { bai_mxh: 9 }],
+    ["Bộ phận tiếp nhận 12 ý kiến của người dân; hội nghị 1 cuộc", { hoi_nghi: 1 }],
+    ["tiep nhan 7 cuoc goi cua dan, phat thanh 20 luot", { phat_thanh: 20 }],
+  ])("what the office received is no figure: %s", (text, values) => {
+    expect(read(text)).toEqual({ values, references: [], unclear: [], conflicts: [] });
+  });
+
+  it("messages the office sent are still asked about", () => {
+    expect(read("gửi 80 tin nhắn cho các hộ, đăng 4 tin bài").unclear).toHaveLength(1);
+  });
+
+  it("'nhận' written with its marks is never times", () => {
+    expect(read("tháng 6 em nhận 30 tin nhắn, pano 2").values).toEqual({ pano: 2 });
+    expect(read("Tổ 1 nhận 200 tờ rơi về phát").values).toEqual({ to_roi: 200 });
+  });
+});
+
+describe("number words that are names or fixed phrases", () => {
+  it.each([
+    ["Tiếp dân tại bộ phận một cửa; phóng sự 2", { phong_su: 2 }],
+    ["bo phan mot cua phat 50 to roi", { to_roi: 50 }],
+    ["xã em treo 10 pano. Cho em hỏi báo cáo năm nộp khi nào ạ?", { pano: 10 }],
+    ["Bc năm của thôn: tin bài 6", { tin_bai: 6 }],
+    ["Tổng kết năm: hội nghị 3 cuộc", { hoi_nghi: 3 }],
+  ])("%s", (text, values) => {
+    expect(read(text)).toEqual({ values, references: [], unclear: [], conflicts: [] });
+  });
+
+  it.each([
+    ["so lieu phuong An Hai Bac: pano 3", { pano: 3 }],
+    ["Xã Tân Ba gửi số liệu: băng rôn 7", { bang_ron: 7 }],
+    ["thon Dong Bay: to roi 400", { to_roi: 400 }],
+  ])("a capitalised number word inside a place's name: %s", (text, values) => {
+    expect(read(text)).toEqual({ values, references: [], unclear: [], conflicts: [] });
+  });
+
+  it("a number word after a label's word still counts", () => {
+    expect(read("treo Hai pano").values).toEqual({ pano: 2 });
+  });
+});
+
+describe("non-value spans: dates of events, money, forms", () => {
+  it.each([
+    ["xe loa chạy 2 lượt/ngày trong 3 ngày hội (12-14/9)", { xe_luu_dong: 6 }],
+    ["tu 3 - 5/9/2026 phat thanh 6 luot", { phat_thanh: 6 }],
+    ["Từ 20–22/11 treo 8 băng rôn", { bang_ron: 8 }],
+  ])("a range of days in one month is a date: %s", (text, values) => {
+    expect(read(text)).toEqual({ values, references: [], unclear: [], conflicts: [] });
+  });
+
+  it("a range that is no date is still asked about", () => {
+    expect(read("treo 10-12 bang ron").unclear).toHaveLength(1);
+  });
+
+  it.each([
+    ["pano 2 cái, còn sửa cổng làng hết 40 triệu ạ", { pano: 2 }],
+    ["phat thanh 15 luot, lam bien ton 3 trieu thoi", { phat_thanh: 15 }],
+    ["in tờ rơi 500 tờ, mất 1,5 triệu đồng", { to_roi: 500 }],
+  ])("a sum spent is money: %s", (text, values) => {
+    expect(read(text)).toEqual({ values, references: [], unclear: [], conflicts: [] });
+  });
+
+  it("a cost with no spending verb is still asked about", () => {
+    expect(read("Kinh phí 7 triệu, 2 pa nô").unclear).toEqual(["Kinh phí 7 triệu"]);
+  });
+
+  it.each([
+    ["Kinh phí: 12.000.000; pano 3", { pano: 3 }],
+    ["kinh phi het 4.500.000, to roi 300", { to_roi: 300 }],
+    ["Nội dung | ĐVT | Số lượng\nPa nô | cái | 3\nChi hỗ trợ | triệu đồng | 12", { pano: 3 }],
+    ["TT;Nội dung;ĐVT;Số lượng\n1;Băng rôn;cái;6\n2;Kinh phí;đồng;3.000.000", { bang_ron: 6 }],
+  ])("a figure labelled as a cost is money: %s", (text, values) => {
+    expect(read(text)).toEqual({ values, references: [], unclear: [], conflicts: [] });
+  });
+
+  it.each([
+    ["Xã gửi báo cáo (theo biểu mẫu số 03): pano 2", { pano: 2 }],
+    ["kem phu luc 2: bang ron 5", { bang_ron: 5 }],
+    ["Báo cáo theo mẫu số 1a, hội nghị 2 cuộc", { hoi_nghi: 2 }],
+  ])("a form's number names a paper: %s", (text, values) => {
+    expect(read(text)).toEqual({ values, references: [], unclear: [], conflicts: [] });
+  });
+
+  it("'mỗi mẫu 250 tờ' still counts", () => {
+    expect(read("in 2 mẫu tờ rơi, mỗi mẫu 300 tờ").values).toEqual({ to_roi: 600 });
+  });
+});
+
+describe("references: 'báo cáo số N tháng' is the figures of N months", () => {
+  it.each(["e bc so 6 thang a", "Em báo cáo số 9 tháng ạ", "gui bc so 3 quy"])("%s", (text) => {
+    const ref = findReferences(foldWithMap(text), text).references;
+    expect(ref).toEqual([]);
+  });
+
+  it("'Kế hoạch số 20 ngày …' is still a reference", () => {
+    const text = "Kế hoạch số 20 ngày 29/01/2026";
+    expect(findReferences(foldWithMap(text), text).references).toEqual([{ number: "20", date: "2026-01-29" }]);
+  });
+});
+
+describe("real-style report corpus, eleventh development part", () => {
+  it("reads at least 126 of its 145 messages exactly", () => {
+    const score = scoreCorpus(readFixture("report-corpus-real-11.jsonl"), SAMPLE_INDICATORS);
+    expect(score.total).toBe(145);
+    expect(score.exact).toBeGreaterThanOrEqual(126);
+  });
+});
