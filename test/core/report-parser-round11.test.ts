@@ -122,10 +122,39 @@ describe("references: 'báo cáo số N tháng' is the figures of N months", () 
   });
 });
 
+describe("markNonValues: numbered sessions and years in names", () => {
+  it.each([
+    [
+      "họp dân 2 buổi: buổi 1 ngày 3/10 có 30 người, buổi 2 ngày 17/10 có 44 người, tổng 74 người",
+      { hoi_nghi: 2, nguoi_tham_du: 74 },
+    ],
+    ["Hop dan buoi 1: 40 nguoi, buoi 2: 38 nguoi", { nguoi_tham_du: 78 }],
+    ["tập huấn 2 buổi, buổi 1 có 30 học viên, buổi 2 có 28 học viên", { hoi_nghi: 2, nguoi_tham_du: 58 }],
+  ])("'buổi 1' names the first session: %s", (text, values) => {
+    expect(read(text)).toEqual({ values, references: [], unclear: [], conflicts: [] });
+  });
+
+  it("'buổi 2 lượt' is a count per session, not a label", () => {
+    expect(read("phat thanh buoi 2 luot").values).toEqual({ phat_thanh: 2 });
+  });
+
+  it.each([
+    ["- Treo 12 băng rôn chào mừng Xuân Bính Ngọ 2026;\n- Đăng 9 bài trên fanpage", { bang_ron: 12, bai_mxh: 9 }],
+    ["tuyên truyền Đại hội Đoàn 2026, phát thanh 8 lượt", { phat_thanh: 8 }],
+    ["chao mung Tet Nguyen Dan 2026: pano 3", { pano: 3 }],
+  ])("a year closing an event's name: %s", (text, values) => {
+    expect(read(text)).toEqual({ values, references: [], unclear: [], conflicts: [] });
+  });
+
+  it("a figure after an indicator's name stays a figure even when it looks like a year", () => {
+    expect(read("em treo bang ron 2026").values).toEqual({ bang_ron: 2026 });
+  });
+});
+
 describe("real-style report corpus, eleventh development part", () => {
-  it("reads at least 126 of its 145 messages exactly", () => {
+  it("reads at least 128 of its 145 messages exactly", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-11.jsonl"), SAMPLE_INDICATORS);
     expect(score.total).toBe(145);
-    expect(score.exact).toBeGreaterThanOrEqual(126);
+    expect(score.exact).toBeGreaterThanOrEqual(128);
   });
 });

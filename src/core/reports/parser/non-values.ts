@@ -175,6 +175,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markLabels(tk, blocked, compiled, numbers);
   markCountsOfLabelledParts(tk, blocked, compiled, numbers, out.readings);
   markShortMonths(tk, blocked);
+  markYearsOfNames(tk, blocked, compiled);
   markListNumbering(tk, blocked);
   markPlaceCounts(tk, blocked, compiled, numbers, out.unclear);
   markContextCounts(tk, blocked, compiled, numbers);
@@ -577,6 +578,9 @@ function markLabels(
       countsSomething(toks, i + 1, nameAt, compiled)
     )
       continue;
+    // "buổi 2 lượt" (each session, two broadcasts): a rate's count, not the second session
+    if (key === "buoi" && toks[i + 1]?.type === "n" && (isMeasureWord(toks[i + 2], compiled) || nameAt(i + 2)))
+      continue;
     // "Loa thôn: 16 lượt": the place of a named indicator, then its figure
     if (inName[i - 1] && toks[i + 1]?.k === ":") continue;
     // "ngày 2 lượt trong 15 ngày", "tuần 3 bài x 4 tuần": a spoken rate (stage 2b), not a date
@@ -642,6 +646,26 @@ function markLabels(
       end += 1;
     for (let x = i; x < end; x++) blocked[x] = Math.max(blocked[x]!, 1);
     i = end - 1;
+  }
+}
+
+/**
+ * "chào mừng Xuân Bính Ngọ 2026;", "Đại hội Đoàn 2026": a year closing the name of an event or a season
+ * (a capitalised word inside its line, no indicator's name) is part of the name, no figure.
+ */
+function markYearsOfNames(tk: Tokenised, blocked: Uint8Array, compiled: CompiledIndicators): void {
+  const { toks } = tk;
+  let nameAt: ((i: number) => { end: number } | null) | null = null;
+  for (let i = 2; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.type !== "n" || blocked[i] || !/^(?:19[5-9]\d|20[0-4]\d)$/.test(t.k)) continue;
+    const prev = toks[i - 1]!;
+    if (prev.type !== "w" || !/^\p{Lu}/u.test(prev.o) || toks[i - 2]!.type !== "w") continue;
+    if (toks[i + 1]?.type === "w") continue;
+    nameAt ??= createNameMatcher(toks, blocked, compiled);
+    let named = false;
+    for (let a = i - 1; a >= 0 && a >= i - 4 && toks[a]!.type === "w"; a--) if (nameAt(a)?.end === i) named = true;
+    if (!named) blocked[i] = 1;
   }
 }
 

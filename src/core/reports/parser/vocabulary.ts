@@ -46,6 +46,7 @@ export const LABELS: Readonly<Record<string, readonly string[] | null>> = {
   ban: ["bản"],
   khoi: ["khối"],
   lop: ["lớp"],
+  buoi: ["buổi"], // "buổi 1 ngày 8/9 có 35 người": the first session
   khoa: ["khóa", "khoá"],
   ky: ["kỳ", "kì"],
   ki: ["kì", "kỳ"],
