@@ -175,10 +175,39 @@ describe("normaliseAndTokenise and number forms", () => {
   });
 });
 
+describe("markNonValues: the size of a team doing the work", () => {
+  it.each([
+    ["to cong tac 4 nguoi di phat 250 to roi", { to_roi: 250 }],
+    ["Đội xung kích gồm 12 người treo 20 băng rôn", { bang_ron: 20 }],
+    ["nhóm tình nguyện có 8 người, phát 500 tờ rơi", { to_roi: 500 }],
+  ])("%s", (text, values) => {
+    expect(read(text)).toEqual({ values, references: [], unclear: [], conflicts: [] });
+  });
+
+  it("a team said to attend is counted", () => {
+    expect(read("hội nghị 1 cuộc, tổ công tác 5 người dự").values).toEqual({ hoi_nghi: 1, nguoi_tham_du: 5 });
+  });
+});
+
+describe("findMultipliers: the product stated after the count", () => {
+  it.each([
+    ["ap phich moi thon 3 to, xa co 6 thon nen la 18 to", { ap_phich: 18 }],
+    ["Áp phích: mỗi thôn 5 tờ, 6 thôn, tổng 30 tờ", { ap_phich: 30 }],
+    ["tin bai moi tuan 3 tin, 4 tuan la 12 tin a", { tin_bai: 12 }],
+    ["phát thanh mỗi ngày 2 lượt, 15 ngày là 30 lượt", { phat_thanh: 30 }],
+  ])("%s", (text, values) => {
+    expect(read(text)).toEqual({ values, references: [], unclear: [], conflicts: [] });
+  });
+
+  it("a different figure after the count is still read", () => {
+    expect(read("Mỗi thôn treo 1 pa nô và 2 băng rôn; xã có 14 thôn").values).toEqual({ pano: 14, bang_ron: 28 });
+  });
+});
+
 describe("real-style report corpus, eleventh development part", () => {
-  it("reads at least 130 of its 145 messages exactly", () => {
+  it("reads at least 133 of its 145 messages exactly", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-11.jsonl"), SAMPLE_INDICATORS);
     expect(score.total).toBe(145);
-    expect(score.exact).toBeGreaterThanOrEqual(130);
+    expect(score.exact).toBeGreaterThanOrEqual(133);
   });
 });

@@ -253,6 +253,13 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       // "băng rôn mỗi thôn 3 cái, 7 thôn": the count said after is no figure of the clause
       figures = figures.filter(([s]) => s !== count.start);
       if (figures.length === 0) continue;
+      // "mỗi tuần 2 tin, 4 tuần là 8 tin": a figure after the count equal to the product is the product stated
+      if (figures.length > 1) {
+        const product = figures[0]![2] * count.value;
+        const stated = figures.filter(([s, , v], k) => k > 0 && s > count.start && v === product);
+        for (const [s, e] of stated) for (let x = s; x < e; x++) blocked.push(x);
+        if (stated.length) figures = figures.filter((f) => !stated.includes(f));
+      }
       // "3 đợt xe lưu động, mỗi đợt 2 lượt": the count names what the figure, unnamed, is of
       // "…; pano mỗi tdp 1 cái": the indicator named right before "mỗi" is what each place has
       const counted = count.own
@@ -277,6 +284,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         out.pairs.push({ num: { ...num, weak: false, bad: false, first: false }, ind: counted, numFirst: true });
         for (let x = count.start; x < count.end; x++) blocked.push(x);
         for (let x = fs; x < fe; x++) blocked.push(x);
+        statedProduct(toks, nv, numbers, Math.max(fe, count.end), num.value, blocked);
         // "phát tờ rơi cho 320 hộ, mỗi hộ 1 tờ": the recipients, counted here, are no longer unclear
         if (count.start >= 0) out.settled.push(count.start);
         i = Math.max(i, fe - 1);
@@ -299,11 +307,14 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         out.pairs.push({ num: { ...num, weak: false, bad: false, first: false }, ind, numFirst: true });
         for (let x = count.start; x < count.end; x++) blocked.push(x);
         for (let x = fs; x < fe + 1; x++) blocked.push(x);
+        statedProduct(toks, nv, numbers, Math.max(fe + 1, count.end), num.value, blocked);
         out.settled.push(count.start);
         i = Math.max(i, fe);
         continue;
       }
       for (const [s, e, v] of figures) readings.set(s, { end: e, value: v * count.value });
+      if (figures.length === 1)
+        statedProduct(toks, nv, numbers, Math.max(figures[0]![1], count.end), figures[0]![2] * count.value, blocked);
       // a count of places used here is no figure of its own ("xã có 9 thôn")
       if (PLACE_WORDS.has(unit.words[0]!) || PLACE_HEADS.has(unit.words[0]!)) {
         for (let x = count.start; x < count.end; x++) blocked.push(x);
@@ -440,6 +451,31 @@ function figuresInClause(
       return out;
   }
   return out;
+}
+
+const SENTENCE_ENDS = new Set([".", "!", "?", ";", "\n"]);
+
+/**
+ * "áp phích mỗi thôn 4 tờ, xã có 7 thôn nên là 28 tờ": the product the officer states later in its
+ * sentence is the product read, no second figure (nor one of another indicator sharing its measure).
+ */
+function statedProduct(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  from: number,
+  value: number,
+  blocked: number[],
+): void {
+  for (let j = from; j < toks.length && j < from + 12; j++) {
+    const t = toks[j]!;
+    if (t.type === "nl" || SENTENCE_ENDS.has(t.k)) return;
+    if (t.type !== "n" || nv.blocked[j]) continue;
+    const num = numbers.read(j, false);
+    if (!num || num.bad || num.value !== value) return;
+    for (let x = j; x < num.end; x++) blocked.push(x);
+    return;
+  }
 }
 
 /** Signs before a stated product ("→ 8 pa nô", "= 12"). */

@@ -179,6 +179,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markListNumbering(tk, blocked);
   markPlaceCounts(tk, blocked, compiled, numbers, out.unclear);
   markContextCounts(tk, blocked, compiled, numbers);
+  markTeamSizes(tk, blocked);
   markVagueQuantities(tk, blocked, out.unclear);
   for (const [s, e] of marks.unclearSpans) {
     const a = charToTok[s] ?? -1;
@@ -420,6 +421,31 @@ function attendedAfter(toks: readonly Tok[], from: number): boolean {
     if (ATTEND_VERBS.has(t.k)) return true;
   }
   return false;
+}
+
+/** Teams of people who do the work ("tổ công tác", "đội xung kích", "nhóm tình nguyện"), as "head kind" keys. */
+const TEAM_HEADS: ReadonlySet<string> = new Set(["to", "doan", "nhom", "doi"]);
+const TEAM_KINDS: ReadonlySet<string> = new Set(["cong tac", "xung kich", "tinh nguyen", "tuyen truyen"]);
+
+/**
+ * "tổ công tác 5 người đi phát tờ rơi", "đội xung kích gồm 12 người": the size of the team doing the
+ * work, not people attending anything (unless said to attend: "… 5 người dự").
+ */
+function markTeamSizes(tk: Tokenised, blocked: Uint8Array): void {
+  const { toks } = tk;
+  for (let i = 3; i + 1 < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.type !== "n" || blocked[i] || toks[i + 1]!.kt !== "nguoi") continue;
+    let k = i - 1;
+    if (toks[k]?.kt === "gom" || toks[k]?.kt === "co") k--;
+    const a = toks[k - 2];
+    const b = toks[k - 1];
+    const c = toks[k];
+    if (a?.type !== "w" || b?.type !== "w" || c?.type !== "w") continue;
+    if (!TEAM_HEADS.has(a.kt) || !TEAM_KINDS.has(`${b.kt} ${c.kt}`) || attendedAfter(toks, i + 2)) continue;
+    blocked[i] = 1;
+    blocked[i + 1] = 1;
+  }
 }
 
 const RECIPIENT_INTRO: ReadonlySet<string> = new Set(["cho"]);
