@@ -199,15 +199,25 @@ describe("findMultipliers: the product stated after the count", () => {
     expect(read(text)).toEqual({ values, references: [], unclear: [], conflicts: [] });
   });
 
+  it.each([
+    ["phuong co 7 to dan pho, moi TDP treo 1 pano", { pano: 7 }],
+    ["Phường có 8 tổ dân phố; mỗi tdp treo 2 băng rôn", { bang_ron: 16 }],
+    ["phuong co 6 TDP, moi to dan pho 1 pano", { pano: 6 }],
+    ["xa co 5 khu dan cu, moi KDC 1 cum co dong", { cum_co_dong: 5 }],
+    ["mỗi TDP 1 pano, phường có 6 tổ", { pano: 6 }],
+  ])("a place typed short or in full is one unit: %s", (text, values) => {
+    expect(read(text)).toEqual({ values, references: [], unclear: [], conflicts: [] });
+  });
+
   it("a different figure after the count is still read", () => {
     expect(read("Mỗi thôn treo 1 pa nô và 2 băng rôn; xã có 14 thôn").values).toEqual({ pano: 14, bang_ron: 28 });
   });
 });
 
 describe("real-style report corpus, eleventh development part", () => {
-  it("reads at least 133 of its 145 messages exactly", () => {
+  it("reads at least 134 of its 145 messages exactly", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-11.jsonl"), SAMPLE_INDICATORS);
     expect(score.total).toBe(145);
-    expect(score.exact).toBeGreaterThanOrEqual(133);
+    expect(score.exact).toBeGreaterThanOrEqual(134);
   });
 });

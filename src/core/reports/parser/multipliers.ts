@@ -88,6 +88,11 @@ const PLACE_UNITS: readonly (readonly string[])[] = [
   ["khu", "pho"],
   ["to", "dan", "cu"],
 ];
+/** Places typed short after "mỗi" ("mỗi TDP", "mỗi KDC"), as the words they are counted by. */
+const PLACE_ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map([
+  ["tdp", ["to", "dan", "pho"]],
+  ["kdc", ["khu", "dan", "cu"]],
+]);
 /** Periods a rate is given per ("2 lượt/ngày"): counted only with "trong N ngày". */
 const PERIOD_UNITS = new Set(["ngay", "tuan", "thang", "nam", "quy", "buoi", "dot"]);
 
@@ -233,7 +238,9 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       sessionsByDays(toks, nv, numbers, i, unit.words[0]!, figures[0]![1], blocked) ??
       namedPlaces(toks, nv, i, unit.words[0]!) ??
       countOf(toks, counts, unit.words, readings, figureStarts) ??
+      (unit.alt ? countOf(toks, counts, unit.alt, readings, figureStarts) : null) ??
       placeCount(toks, counts, unit.words, i, figureStarts, blocked, out.settled) ??
+      (unit.alt ? placeCount(toks, counts, unit.alt, i, figureStarts, blocked, out.settled) : null) ??
       ownFigure(toks, nv, numbers, nameAt, i, unit.end);
     if (count === null) {
       // "mỗi tháng 1 chuyên mục, cả quý I có 3": a part of the whole the sentence states, not unclear
@@ -403,12 +410,18 @@ function unitAfter(
   toks: readonly Tok[],
   nameAt: (i: number) => { end: number; code: string } | null,
   i: number,
-): { words: string[]; end: number } | null {
+): { words: string[]; end: number; alt?: string[] } | null {
   const t = toks[i];
   if (!t || t.type !== "w") return null;
   // "mỗi tổ dân phố", "mỗi khu phố": a place of several words
   const phrase = PLACE_UNITS.find((seq) => seq.every((w, k) => toks[i + k]?.type === "w" && toks[i + k]!.kt === w));
-  if (phrase) return { words: [...phrase], end: i + phrase.length };
+  // "mỗi TDP" after "6 tổ dân phố" (and "mỗi tổ dân phố" after "6 TDP"): the place typed short or in full
+  if (phrase) {
+    const short = [...PLACE_ABBREVIATIONS].find(([, full]) => full.join(" ") === phrase.join(" "))?.[0];
+    return { words: [...phrase], end: i + phrase.length, ...(short ? { alt: [short] } : {}) };
+  }
+  const full = PLACE_ABBREVIATIONS.get(t.kt);
+  if (full) return { words: [t.kt], end: i + 1, alt: [...full] };
   const m = nameAt(i);
   const end = m && m.end - i <= 3 ? m.end : i + 1;
   const words = toks.slice(i, end).map((x) => x.kt);
