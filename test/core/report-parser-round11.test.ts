@@ -214,10 +214,43 @@ describe("findMultipliers: the product stated after the count", () => {
   });
 });
 
+describe("qualifyPeriods: the period the officer names as the report's", () => {
+  it.each([
+    ["tuần 3 tháng 10 em đăng 5 bài fanpage, quý IV đến nay 40 bài, em báo số quý ạ", { bai_mxh: 40 }],
+    ["Dạ tuần 1 tháng 7 phát 3 tin bài, từ đầu quý đến nay 3 tin bài, em bc quý", { tin_bai: 3 }],
+    ["tuan 2 thang 9 dang 8 bai fanpage, quy III den nay 71 bai", { bai_mxh: 8 }],
+  ])("a week opening the message is the report's unless another period is named as its own: %s", (text, values) => {
+    expect(read(text).values).toEqual(values);
+  });
+
+  it.each([
+    ["9 tháng năm 2026 xã treo 14 pa nô; riêng quý III treo 5 pa nô. Xã báo cáo số liệu quý III.", { pano: 5 }],
+    ["Báo cáo quý II: 6 tháng đầu năm treo 10 pano; quý II treo 4 pano", { pano: 4 }],
+    ["bc quy III. 9 thang dau nam phat 2000 to roi, quy III phat 600 to roi", { to_roi: 600 }],
+  ])("a longer span than the stated report's is a running total: %s", (text, values) => {
+    expect(read(text)).toEqual({ values, references: [], unclear: [], conflicts: [] });
+  });
+
+  it("six months with no stated report period stay the figure", () => {
+    expect(read("9 tháng treo 14 pa nô").values).toEqual({ pano: 14 });
+  });
+
+  it.each([
+    [
+      "Em gửi số liệu cả năm 2026: họp dân 6 cuộc, 300 người dự. Riêng tháng 12 họp 1 cuộc 50 người",
+      { hoi_nghi: 6, nguoi_tham_du: 300 },
+    ],
+    ["Báo cáo cả năm: pano 12 cái, riêng quý IV 3 cái", { pano: 12 }],
+    ["so lieu ca nam: bang ron 40, rieng thang 12 la 6", { bang_ron: 40 }],
+  ])("'số liệu cả năm' names the report's year; its parts stand aside: %s", (text, values) => {
+    expect(read(text)).toEqual({ values, references: [], unclear: [], conflicts: [] });
+  });
+});
+
 describe("real-style report corpus, eleventh development part", () => {
-  it("reads at least 134 of its 145 messages exactly", () => {
+  it("reads at least 137 of its 145 messages exactly", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-11.jsonl"), SAMPLE_INDICATORS);
     expect(score.total).toBe(145);
-    expect(score.exact).toBeGreaterThanOrEqual(134);
+    expect(score.exact).toBeGreaterThanOrEqual(137);
   });
 });

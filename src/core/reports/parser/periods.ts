@@ -173,6 +173,18 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
 
   for (let i = 0; i < n; i++) {
     const t = toks[i]!;
+    // "9 tháng năm 2026, xã treo 14 pa nô" in a report that names quý III as its own: a longer span
+    // than the report's, opening its sentence, is a running total
+    if (t.type === "n" && report?.stated && reportRank > 0 && key(toks[i + 1]) === "thang") {
+      const p = periodAt(toks, nv, i);
+      if (p && p.rank > reportRank && (opensSentence(toks, i) || toks[i - 1]?.k === ":")) {
+        let j = i + 2;
+        while (j < n && nv.blocked[j] && !nv.transparent[j] && !isClauseEnd(toks[j])) j++;
+        for (const x of listAfterColon(j) ?? sentenceNumbers(j)) cumulative.add(x);
+        i = j - 1;
+        continue;
+      }
+    }
     // keywords may be inside a time phrase ("từ đầu năm đến nay", transparent), never inside a reference
     if (t.type !== "w" || (nv.blocked[i] && !nv.transparent[i] && !RANK[t.kt] && t.kt !== "ky")) continue;
     const k = t.kt;
@@ -571,27 +583,33 @@ const NOT_THE_REPORTS = new Set(["luy ke", "tu dau", "so voi", "cung ky", "den h
 function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
   let first: NamedPeriod | null = null;
   let current: NamedPeriod | null = null;
+  let opening: NamedPeriod | null = null;
   for (let i = 0; i < toks.length && i < 80; i++) {
     // "báo cáo tuần 2 tháng 9": a numbered week the report names as its own
     if (key(toks[i]) === "tuan" && toks[i + 1]?.type === "n" && statedBefore(toks, i))
       return { rank: RANK.tuan!, unit: "tuan", n: Number(toks[i + 1]!.k), stated: true };
     // "tuần 3 tháng 12 không có …" opening the report: that week is its period
+    // (unless the officer names the report's period later: "…, em báo số quý ạ")
     if (
       first === null &&
       current === null &&
+      opening === null &&
       key(toks[i]) === "tuan" &&
       toks[i + 1]?.type === "n" &&
       key(toks[i + 2]) === "thang" &&
       toks[i + 3]?.type === "n"
-    )
-      return { rank: RANK.tuan!, unit: "tuan", n: Number(toks[i + 1]!.k), stated: true };
+    ) {
+      opening = { rank: RANK.tuan!, unit: "tuan", n: Number(toks[i + 1]!.k), stated: true };
+      continue;
+    }
     const p = periodAt(toks, nv, i);
     // "bc quý:", "báo cáo tháng ạ": the report names its unit without a number
     if (!p && RANK[key(toks[i])] !== undefined && key(toks[i + 1]) !== "nay" && statedBefore(toks, i))
       return { rank: RANK[key(toks[i])]!, unit: key(toks[i]), stated: true };
     if (!p) continue;
     const before = `${key(toks[i - 2])} ${key(toks[i - 1])}`;
-    if (NOT_THE_REPORTS.has(before) || key(toks[i - 1]) === "ca") continue;
+    // ("số liệu cả năm 2026: …" names the report's own year)
+    if (NOT_THE_REPORTS.has(before) || (key(toks[i - 1]) === "ca" && !statedBefore(toks, i))) continue;
     // "Năm 2026 xã đề ra kế hoạch 12 pa nô": the period of a plan, not of the report
     if (plansAfter(toks, i)) continue;
     if (statedBefore(toks, i)) return { ...p, stated: true };
@@ -601,7 +619,7 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
     if (p.current && (!current || (p.rank < current.rank && p.rank > RANK.tuan!))) current = p;
   }
   // "năm 2025 treo 30, năm nay treo 42": the officer's "this year" over a period named before it
-  return current ?? first;
+  return opening ?? current ?? first;
 }
 
 /** Whether "kế hoạch" or "chỉ tiêu" follows within 8 tokens of token i, in its clause. */
@@ -615,12 +633,14 @@ function plansAfter(toks: readonly Tok[], i: number): boolean {
   return false;
 }
 
-/** Whether "báo cáo", "bc", "số liệu", "kết quả" or "tổng hợp" stands within 4 tokens before token i. */
+/** Whether "báo cáo", "bc", "báo số", "số liệu", "kết quả" or "tổng hợp" stands within 4 tokens before token i. */
 function statedBefore(toks: readonly Tok[], i: number): boolean {
   for (let b = i - 1; b >= 0 && b >= i - 4; b--) {
     const k = key(toks[b]);
     const k2 = `${key(toks[b - 1])} ${k}`;
-    if (k === "bc" || k2 === "bao cao" || k2 === "so lieu" || k2 === "ket qua" || k2 === "tong hop") return true;
+    // "em báo số quý", "bc số liệu quý III"
+    if (k === "bc" || k2 === "bao cao" || k2 === "so lieu" || k2 === "ket qua" || k2 === "tong hop" || k2 === "bao so")
+      return true;
   }
   return false;
 }
