@@ -247,10 +247,37 @@ describe("qualifyPeriods: the period the officer names as the report's", () => {
   });
 });
 
+describe("figures said one by one ('lần lượt') and sums of labelled parts", () => {
+  it.each([
+    [
+      "Tổ chức 2 buổi tọa đàm; số người tham gia lần lượt 40 và 38 người (tổng 78 người).",
+      { hoi_nghi: 2, nguoi_tham_du: 78 },
+    ],
+    ["hop dan 3 cuoc, so nguoi lan luot 45, 52 va 48 nguoi", { hoi_nghi: 3, nguoi_tham_du: 145 }],
+    ["3 thôn lần lượt treo 2, 3, 4 pano", { pano: 9 }],
+    ["so nguoi du lan luot la: 40, 35 nguoi", { nguoi_tham_du: 75 }],
+  ])("%s", (text, values) => {
+    expect(read(text)).toEqual({ values, references: [], unclear: [], conflicts: [] });
+  });
+
+  it("figures said one by one for several indicators are not summed", () => {
+    expect(read("treo pano và băng rôn lần lượt 3 và 5 cái").values).not.toEqual({ pano: 8 });
+    expect(read("treo pano và băng rôn lần lượt 3 và 5 cái").values).not.toEqual({ bang_ron: 8 });
+  });
+
+  it.each([
+    ["hop dan o 2 thon: thon Mot 40 nguoi + thon Hai 65 nguoi, tong 2 cuoc hop", { hoi_nghi: 2, nguoi_tham_du: 105 }],
+    ["tập huấn lớp 1 40 học viên + lớp 2 35 học viên", { nguoi_tham_du: 75 }],
+    ["hop dan thon 3 40 nguoi + thon 5 32 nguoi", { nguoi_tham_du: 72 }],
+  ])("a part's label after '+': %s", (text, values) => {
+    expect(read(text)).toEqual({ values, references: [], unclear: [], conflicts: [] });
+  });
+});
+
 describe("real-style report corpus, eleventh development part", () => {
-  it("reads at least 137 of its 145 messages exactly", () => {
+  it("reads at least 139 of its 145 messages exactly", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-11.jsonl"), SAMPLE_INDICATORS);
     expect(score.total).toBe(145);
-    expect(score.exact).toBeGreaterThanOrEqual(137);
+    expect(score.exact).toBeGreaterThanOrEqual(139);
   });
 });

@@ -62,8 +62,15 @@ export function findArithmetic(
       if (!signKind || (kind && signKind !== kind)) break;
       // "sáng 80 người + chiều 70 người": a time of day may name the operand after "+"
       // "fanpage 10 + zalo 8 = 18 bài": so may a channel
+      // "thôn Một 55 người + thôn Hai 70 người": so may a part's label, a head and its number or name
       const skip =
-        signKind === "plus" && (isWordIn(toks[j + 1], TIMES_OF_DAY) || isWordIn(toks[j + 1], CHANNELS)) ? 1 : 0;
+        signKind !== "plus"
+          ? 0
+          : isWordIn(toks[j + 1], TIMES_OF_DAY) || isWordIn(toks[j + 1], CHANNELS)
+            ? 1
+            : isWordIn(toks[j + 1], PART_HEADS) && toks[j + 2]?.type !== "nl" && toks[j + 3]?.type === "n"
+              ? 2
+              : 0;
       const next = operandAt(toks, blocked, j + 1 + skip);
       if (!next) break;
       kind = signKind;
@@ -146,6 +153,9 @@ const CHANNELS: ReadonlySet<string> = new Set([
   "tiktok",
   "youtube",
 ]);
+
+/** Heads of labelled parts that may name an operand after "+" ("+ thôn Hai 70 người", "+ lớp 2 35 học viên"). */
+const PART_HEADS: ReadonlySet<string> = new Set(["thon", "xom", "tdp", "khu", "lop", "dot", "buoi", "doi", "ap"]);
 
 /** Times of day that name a part of a sum ("+ chiều 70 người"). */
 const TIMES_OF_DAY: ReadonlySet<string> = new Set(["sang", "chieu", "toi", "trua", "dem"]);

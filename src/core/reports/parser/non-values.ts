@@ -180,6 +180,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markPlaceCounts(tk, blocked, compiled, numbers, out.unclear);
   markContextCounts(tk, blocked, compiled, numbers);
   markTeamSizes(tk, blocked);
+  markRespectively(tk, blocked, compiled, numbers, out.readings);
   markVagueQuantities(tk, blocked, out.unclear);
   for (const [s, e] of marks.unclearSpans) {
     const a = charToTok[s] ?? -1;
@@ -421,6 +422,72 @@ function attendedAfter(toks: readonly Tok[], from: number): boolean {
     if (ATTEND_VERBS.has(t.k)) return true;
   }
   return false;
+}
+
+const RESPECTIVE_VERBS: ReadonlySet<string> = new Set([
+  "treo",
+  "phat",
+  "dang",
+  "co",
+  "la",
+  "duoc",
+  "dat",
+  "in",
+  "gia",
+  "du",
+]);
+
+/**
+ * "số người tham gia lần lượt 45, 52 và 48 người": the figures said one by one for the parts of one
+ * thing are read as their sum (a stated total after them, "(tổng 145 người)", then agrees). Not when
+ * several indicators are named before them ("pa nô và băng rôn lần lượt 3 và 5": each its own).
+ */
+function markRespectively(
+  tk: Tokenised,
+  blocked: Uint8Array,
+  compiled: CompiledIndicators,
+  numbers: ReturnType<typeof createNumberReader>,
+  readings: Map<number, { end: number; value: number }>,
+): void {
+  const { toks } = tk;
+  let nameAt: ((i: number) => { end: number; code: string } | null) | null = null;
+  for (let i = 0; i + 3 < toks.length; i++) {
+    if (toks[i]!.kt !== "lan" || toks[i + 1]!.kt !== "luot" || blocked[i] || blocked[i + 1]) continue;
+    let j = i + 2;
+    // "lần lượt treo 2, 3, 4 pa nô", "lần lượt là: 45, 52"
+    while (j < i + 5 && (toks[j]?.k === ":" || RESPECTIVE_VERBS.has(toks[j]?.kt ?? ""))) j++;
+    const items: { start: number; end: number; value: number }[] = [];
+    let unit = "";
+    while (j < toks.length) {
+      if (toks[j]!.type !== "n" || blocked[j]) break;
+      const num = numbers.read(j, false);
+      if (!num || num.bad) break;
+      let end = num.end;
+      // "45 người, 52 người và 48 người": the same measure after each
+      const w = toks[end];
+      if (w?.type === "w" && w.kt !== "va" && (unit === "" || unit === w.kt)) {
+        unit = w.kt;
+        end++;
+      }
+      items.push({ start: j, end: num.end, value: num.value });
+      const sep = toks[end];
+      if (!sep || !(sep.k === "," || sep.kt === "va" || sep.k === "-")) break;
+      j = end + 1;
+    }
+    if (items.length < 2) continue;
+    nameAt ??= createNameMatcher(toks, blocked, compiled);
+    const codes = new Set<string>();
+    for (let x = i - 1; x >= 0 && toks[x]!.type !== "nl" && !SENTENCE_END.has(toks[x]!.k); x--) {
+      const m = toks[x]!.type === "w" && !blocked[x] ? nameAt(x) : null;
+      if (m && m.end <= i) codes.add(m.code);
+    }
+    if (codes.size >= 2) continue;
+    blocked[i] = 1;
+    blocked[i + 1] = 1;
+    const last = items[items.length - 1]!;
+    readings.set(items[0]!.start, { end: last.end, value: items.reduce((a, x) => a + x.value, 0) });
+    i = last.end;
+  }
 }
 
 /** Teams of people who do the work ("tổ công tác", "đội xung kích", "nhóm tình nguyện"), as "head kind" keys. */
