@@ -274,10 +274,20 @@ describe("figures said one by one ('lần lượt') and sums of labelled parts",
   });
 });
 
+describe("correctionRoles: a corrected figure in the unit of an earlier one", () => {
+  it.each([
+    ["hop dan 4 cuoc 200 nguoi. e sua lai la 3 cuoc 150 nguoi a", { hoi_nghi: 3, nguoi_tham_du: 150 }],
+    ["Hội nghị 2 cuộc, 90 người. Em sửa lại là 3 cuộc, 120 người", { hoi_nghi: 3, nguoi_tham_du: 120 }],
+    ["họp dân 5 buổi 230 người. Xin đính chính 4 buổi 190 người", { hoi_nghi: 4, nguoi_tham_du: 190 }],
+  ])("%s", (text, values) => {
+    expect(read(text)).toEqual({ values, references: [], unclear: [], conflicts: [] });
+  });
+});
+
 describe("real-style report corpus, eleventh development part", () => {
-  it("reads at least 139 of its 145 messages exactly", () => {
+  it("reads at least 140 of its 145 messages exactly", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-11.jsonl"), SAMPLE_INDICATORS);
     expect(score.total).toBe(145);
-    expect(score.exact).toBeGreaterThanOrEqual(139);
+    expect(score.exact).toBeGreaterThanOrEqual(140);
   });
 });
