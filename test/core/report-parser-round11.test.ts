@@ -284,10 +284,24 @@ describe("correctionRoles: a corrected figure in the unit of an earlier one", ()
   });
 });
 
+describe("combineValues: this period's stated zero over a running total", () => {
+  it.each([
+    ["tháng 11 xã em không làm phóng sự, cả năm được 3 phóng sự", { phong_su: 0 }],
+    ["chua treo pano nao, luy ke tu dau nam 5 pano", { pano: 0 }],
+    ["quý này không tổ chức hội nghị; lũy kế 6 tháng 2 cuộc", { hoi_nghi: 0 }],
+  ])("%s", (text, values) => {
+    expect(read(text)).toEqual({ values, references: [], unclear: [], conflicts: [] });
+  });
+
+  it("a running total alone is still read", () => {
+    expect(read("lũy kế từ đầu năm 5 pano").values).toEqual({ pano: 5 });
+  });
+});
+
 describe("real-style report corpus, eleventh development part", () => {
-  it("reads at least 140 of its 145 messages exactly", () => {
+  it("reads at least 141 of its 145 messages exactly", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-11.jsonl"), SAMPLE_INDICATORS);
     expect(score.total).toBe(145);
-    expect(score.exact).toBeGreaterThanOrEqual(140);
+    expect(score.exact).toBeGreaterThanOrEqual(141);
   });
 });

@@ -262,9 +262,14 @@ function combineOne(code: string, all: readonly Entry[], out: Combined): void {
     out.values[code] = finals[finals.length - 1]!.value;
     return;
   }
-  // this period's figures win over cumulative ones; a stated zero only when nothing else is said
+  // this period's figures win over cumulative ones; a stated zero only when nothing else is said for
+  // this period ("tháng 11 không làm phóng sự, cả năm được 3": the zero is this month's)
   const current = all.filter((e) => !e.fallback && !e.zero);
   const fallback = all.filter((e) => e.fallback);
+  if (current.length === 0 && fallback.length > 0 && all.some((e) => e.zero)) {
+    out.values[code] = 0;
+    return;
+  }
   const list = current.length > 0 ? current : fallback;
   if (list.length === 0) {
     if (all.some((e) => e.zero)) out.values[code] = 0;
