@@ -209,6 +209,15 @@ describe("findMultipliers: the product stated after the count", () => {
     expect(read(text)).toEqual({ values, references: [], unclear: [], conflicts: [] });
   });
 
+  it.each([
+    ["xe loa lưu động chạy 3 ngày, mỗi ngày 2 lượt", { xe_luu_dong: 6 }],
+    ["Dạ xe loa lưu động chạy 4 ngày (từ 8-11/5), mỗi ngày 2 lượt ạ", { xe_luu_dong: 8 }],
+    ["xe loa luu dong chay 5 ngay, moi ngay 1 luot", { xe_luu_dong: 5 }],
+    ["loa truyền thanh phát 5 ngày, mỗi ngày 3 lượt", { phat_thanh: 15 }],
+  ])("the longest name before the count is what is counted: %s", (text, values) => {
+    expect(read(text)).toEqual({ values, references: [], unclear: [], conflicts: [] });
+  });
+
   it("a different figure after the count is still read", () => {
     expect(read("Mỗi thôn treo 1 pa nô và 2 băng rôn; xã có 14 thôn").values).toEqual({ pano: 14, bang_ron: 28 });
   });
@@ -299,9 +308,9 @@ describe("combineValues: this period's stated zero over a running total", () => 
 });
 
 describe("real-style report corpus, eleventh development part", () => {
-  it("reads at least 141 of its 145 messages exactly", () => {
+  it("reads at least 142 of its 145 messages exactly", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-11.jsonl"), SAMPLE_INDICATORS);
     expect(score.total).toBe(145);
-    expect(score.exact).toBeGreaterThanOrEqual(141);
+    expect(score.exact).toBeGreaterThanOrEqual(142);
   });
 });

@@ -563,7 +563,8 @@ function countedName(
 
 /**
  * The name found at token j stepped back to its head ("xe thông tin lưu động"): the longest name
- * ending where it ends is what is meant ("xe loa" over the "loa" inside it).
+ * ending where it ends, or covering it, is what is meant ("xe loa" over the "loa" inside it, "xe loa
+ * lưu động" over its "loa").
  */
 function wholeName(
   nameAt: (i: number) => { end: number; code: string } | null,
@@ -571,8 +572,15 @@ function wholeName(
   m: { end: number; code: string },
 ): IndItem {
   let start = j;
-  while (start > 0 && nameAt(start - 1)?.end === m.end) start--;
-  return { kind: "I", start, end: m.end, code: nameAt(start)?.code ?? m.code, first: false };
+  let end = m.end;
+  // "xe loa lưu động": a longer name starting before covers the one found ("loa")
+  for (;;) {
+    const p = start > 0 ? nameAt(start - 1) : null;
+    if (!p || p.end < end) break;
+    start--;
+    end = p.end;
+  }
+  return { kind: "I", start, end, code: nameAt(start)?.code ?? m.code, first: false };
 }
 
 /** The indicator named right before token i ("pano mỗi …"), in its clause, or null. */
