@@ -302,15 +302,27 @@ describe("combineValues: this period's stated zero over a running total", () => 
     expect(read(text)).toEqual({ values, references: [], unclear: [], conflicts: [] });
   });
 
+  it.each([
+    ["treo bang ron o 4 thon, moi thon 2 cai, con o UBND 3 cai nua. tong 11 cai a", { bang_ron: 11 }],
+    ["Treo 4 pa nô. Tổng cộng 4 cái", { pano: 4 }],
+    ["treo 3 pano o thon 1, them 2 pano o thon 2. Tong cong 5 cai", { pano: 5 }],
+  ])("a total of no name equal to a value read asks nothing: %s", (text, values) => {
+    expect(read(text)).toEqual({ values, references: [], unclear: [], conflicts: [] });
+  });
+
+  it("a total of no name that differs is still asked about", () => {
+    expect(read("treo 4 pano. tong 6 cai").unclear).toEqual(["tong 6 cai"]);
+  });
+
   it("a running total alone is still read", () => {
     expect(read("lũy kế từ đầu năm 5 pano").values).toEqual({ pano: 5 });
   });
 });
 
 describe("real-style report corpus, eleventh development part", () => {
-  it("reads at least 142 of its 145 messages exactly", () => {
+  it("reads at least 143 of its 145 messages exactly", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-11.jsonl"), SAMPLE_INDICATORS);
     expect(score.total).toBe(145);
-    expect(score.exact).toBeGreaterThanOrEqual(142);
+    expect(score.exact).toBeGreaterThanOrEqual(143);
   });
 });

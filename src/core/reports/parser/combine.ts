@@ -153,6 +153,7 @@ export function combineValues(
   // A total with no name: "…, tổng số 9", "= 36" — for the name before it in the sentence;
   // a figure a stage gave an owner ("à em nhầm, 14"); a cumulative one for the name before it.
   const leftovers: NumItem[] = [];
+  const unnamedTotals = new Map<number, number>();
   for (const num of pairing.unplaced) {
     if (roles.superseded.has(num.start) || roles.parts.has(num.start)) continue;
     const given = roles.owners.get(num.start);
@@ -172,7 +173,10 @@ export function combineValues(
     if (!owner && roles.fallback.has(num.start) && m?.type === "w") owner = measures?.get(m.kt);
     if (owner)
       add(owner, { value: num.value, additive: false, total: isTotal, at: num.start, ...flags(roles, num.start) });
-    else leftovers.push(num);
+    else {
+      leftovers.push(num);
+      if (isTotal) unnamedTotals.set(num.start, num.value);
+    }
   }
   for (const z of roles.zeros) add(z.code, { value: 0, additive: false, total: false, at: z.at, zero: true });
 
@@ -197,6 +201,11 @@ export function combineValues(
 
   const codes = [...entries.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b));
   for (const code of codes) combineOne(code, labelledParts(tk, nv, entries.get(code)!), out);
+  // "…, còn ở trụ sở 2 cái nữa. tổng 17 cái": a total of no name that sums up a value read is no question
+  if (unnamedTotals.size) {
+    const read = new Set(Object.values(out.values));
+    out.unclear = out.unclear.filter(([a]) => !read.has(unnamedTotals.get(a) ?? Number.NaN));
+  }
   return out;
 }
 
