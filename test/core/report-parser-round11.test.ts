@@ -60,6 +60,7 @@ describe("number words that are names or fixed phrases", () => {
 
   it("a number word after a label's word still counts", () => {
     expect(read("treo Hai pano").values).toEqual({ pano: 2 });
+    expect(read("Em treo Pano Ba cái").values).toEqual({ pano: 3 });
   });
 });
 
@@ -230,6 +231,10 @@ describe("qualifyPeriods: the period the officer names as the report's", () => {
     ["tuan 2 thang 9 dang 8 bai fanpage, quy III den nay 71 bai", { bai_mxh: 8 }],
   ])("a week opening the message is the report's unless another period is named as its own: %s", (text, values) => {
     expect(read(text).values).toEqual(values);
+  });
+
+  it("after a week opening the message, a period named only as data ('số liệu tháng 8') is not the report's", () => {
+    expect(read("tuan 2 thang 9 phat 8 tin bai, so lieu thang 8 la 30 tin").values).toEqual({ tin_bai: 8 });
   });
 
   it.each([

@@ -604,7 +604,13 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
     }
     const p = periodAt(toks, nv, i);
     // "bc quý:", "báo cáo tháng ạ": the report names its unit without a number
-    if (!p && RANK[key(toks[i])] !== undefined && key(toks[i + 1]) !== "nay" && statedBefore(toks, i))
+    if (
+      !p &&
+      RANK[key(toks[i])] !== undefined &&
+      key(toks[i + 1]) !== "nay" &&
+      statedBefore(toks, i) &&
+      (!opening || reportedBefore(toks, i))
+    )
       return { rank: RANK[key(toks[i])]!, unit: key(toks[i]), stated: true };
     if (!p) continue;
     const before = `${key(toks[i - 2])} ${key(toks[i - 1])}`;
@@ -612,7 +618,8 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
     if (NOT_THE_REPORTS.has(before) || (key(toks[i - 1]) === "ca" && !statedBefore(toks, i))) continue;
     // "Năm 2026 xã đề ra kế hoạch 12 pa nô": the period of a plan, not of the report
     if (plansAfter(toks, i)) continue;
-    if (statedBefore(toks, i)) return { ...p, stated: true };
+    // after a week opening the message, only the officer's own "báo số quý" / "bc quý III" names another
+    if (statedBefore(toks, i) && (!opening || reportedBefore(toks, i))) return { ...p, stated: true };
     // "Năm 2025 xã treo 40; quý I/2026 treo 12": a later year named after the first is the report's
     if (!first || (p.year !== undefined && first.year !== undefined && p.year > first.year)) first = p;
     // "năm nay 3 phóng sự. quý này 1": of two current periods the shorter is the report's (not a week: a part)
@@ -620,6 +627,15 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
   }
   // "năm 2025 treo 30, năm nay treo 42": the officer's "this year" over a period named before it
   return opening ?? current ?? first;
+}
+
+/** Whether the officer's verb of reporting stands right before token i ("báo số quý", "bc quý", "báo cáo số quý"). */
+function reportedBefore(toks: readonly Tok[], i: number): boolean {
+  let b = i - 1;
+  if (key(toks[b]) === "so" || key(toks[b]) === "lieu") b--;
+  if (key(toks[b]) === "so") b--;
+  const k1 = key(toks[b]);
+  return k1 === "bc" || (key(toks[b - 1]) === "bao" && (k1 === "cao" || k1 === "so")) || k1 === "bao";
 }
 
 /** Whether "kế hoạch" or "chỉ tiêu" follows within 8 tokens of token i, in its clause. */
