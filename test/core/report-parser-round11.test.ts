@@ -85,6 +85,17 @@ describe("non-value spans: dates of events, money, forms", () => {
     expect(read(text)).toEqual({ values, references: [], unclear: [], conflicts: [] });
   });
 
+  it.each([
+    ["tiền in tờ rơi hết 800 nghìn, in 400 tờ", { to_roi: 400 }],
+    ["tốn 500 nghìn đồng tiền in, 300 tờ rơi", { to_roi: 300 }],
+  ])("a sum in thousands spent is money: %s", (text, values) => {
+    expect(read(text)).toEqual({ values, references: [], unclear: [], conflicts: [] });
+  });
+
+  it("'phát hết 2 nghìn tờ' is a count", () => {
+    expect(read("phát hết 2 nghìn tờ rơi").values).toEqual({ to_roi: 2000 });
+  });
+
   it("a cost with no spending verb is still asked about", () => {
     expect(read("Kinh phí 7 triệu, 2 pa nô").unclear).toEqual(["Kinh phí 7 triệu"]);
   });
@@ -108,6 +119,20 @@ describe("non-value spans: dates of events, money, forms", () => {
 
   it("'mỗi mẫu 250 tờ' still counts", () => {
     expect(read("in 2 mẫu tờ rơi, mỗi mẫu 300 tờ").values).toEqual({ to_roi: 600 });
+  });
+});
+
+describe("markNonValues: item numbers of the plan", () => {
+  it.each([
+    ["Nội dung 2: phát 400 tờ rơi", { to_roi: 400 }],
+    ["noi dung 3 treo 2 pano", { pano: 2 }],
+    ["Nội dung 2 của KH: treo 4 băng rôn; nội dung 3: hội nghị 1 cuộc", { bang_ron: 4, hoi_nghi: 1 }],
+  ])("%s", (text, values) => {
+    expect(read(text)).toEqual({ values, references: [], unclear: [], conflicts: [] });
+  });
+
+  it("'nội dung' with no number is no label", () => {
+    expect(read("noi dung: pano 3, bang ron 5").values).toEqual({ pano: 3, bang_ron: 5 });
   });
 });
 

@@ -148,10 +148,11 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
       if (free(s, e)) mark(s, e, 1);
     },
   );
-  // Sums spent, closing their clause: "hết 35 triệu ạ", "tốn 2,5 tỷ đồng"; a figure right after the
+  // Sums spent, closing their clause: "hết 35 triệu ạ", "tốn 2,5 tỷ đồng", "hết 800 nghìn" (not "phát hết
+  // 2 nghìn tờ"); a figure right after the
   // label of a cost, "Kinh phí;đồng;8.500.000", "kinh phí: 12.000.000": money, never a count
   each(
-    /(?<=\b(?:het|ton|mat|chi)[ \t]+)\d+(?:[.,]\d+)*[ \t]*(?:trieu|ty)(?:[ \t]+(?:dong|vnd))?(?=[ \t]*(?:$|[\n.,;:)!?]|(?:a|nua|thoi|roi|do|day|nhe)(?![\p{L}\d])))/gu,
+    /(?<=\b(?:het|ton|mat|chi)[ \t]+)\d+(?:[.,]\d+)*[ \t]*(?:trieu|ty|nghin|ngan)(?:[ \t]+(?:dong|vnd))?(?=[ \t]*(?:$|[\n.,;:)!?]|(?:a|nua|thoi|roi|do|day|nhe)(?![\p{L}\d])))/gu,
     (m) => {
       if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
     },

@@ -69,9 +69,10 @@ export const LABELS: Readonly<Record<string, readonly string[] | null>> = {
   cap: ["cấp"],
   dong: ["dòng"], // "sửa lại dòng 3"
   giai: null, // "giai đoạn 2"
+  noi: null, // "nội dung 2" of the plan
   tieu: null, // "tiểu khu 3"
 };
-export const LABEL_SECOND: Readonly<Record<string, string>> = { giai: "doan", tieu: "khu" };
+export const LABEL_SECOND: Readonly<Record<string, string>> = { giai: "doan", tieu: "khu", noi: "dung" };
 
 /** Units of time: "6 tháng", "15 phút", "2 năm" are durations, not values. */
 export const TIME_UNITS: ReadonlySet<string> = new Set([
