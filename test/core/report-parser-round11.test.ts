@@ -244,6 +244,18 @@ describe("findMultipliers: the product stated after the count", () => {
     expect(read(text)).toEqual({ values, references: [], unclear: [], conflicts: [] });
   });
 
+  it.each([
+    ["phat 150 to roi, 1 ho 1 to", { to_roi: 150 }],
+    ["Phát 320 tờ rơi cho các hộ, 1 hộ 1 tờ", { to_roi: 320 }],
+    ["phát 200 tờ rơi, 1 người 2 tờ", { to_roi: 200 }],
+  ])("'1 <place> N' after a stated total is a detail: %s", (text, values) => {
+    expect(read(text)).toEqual({ values, references: [], unclear: [], conflicts: [] });
+  });
+
+  it("'1 thôn 2 pano' alone stays a figure", () => {
+    expect(read("1 thon 2 pano").values).toEqual({ pano: 2 });
+  });
+
   it("a different figure after the count is still read", () => {
     expect(read("Mỗi thôn treo 1 pa nô và 2 băng rôn; xã có 14 thôn").values).toEqual({ pano: 14, bang_ron: 28 });
   });

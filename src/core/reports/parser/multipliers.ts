@@ -93,6 +93,9 @@ const PLACE_ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map([
   ["tdp", ["to", "dan", "pho"]],
   ["kdc", ["khu", "dan", "cu"]],
 ]);
+/** Places and people a "1 <unit> N" rate is said per ("1 hộ 1 tờ"). */
+const ONE_EACH_UNITS = new Set([...PLACE_WORDS, "tdp", "nguoi"]);
+const CLAUSE_OPEN = new Set([",", ";", ":", "(", "-"]);
 /** Periods a rate is given per ("2 lượt/ngày"): counted only with "trong N ngày". */
 const PERIOD_UNITS = new Set(["ngay", "tuan", "thang", "nam", "quy", "buoi", "dot"]);
 
@@ -121,6 +124,24 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     const both = key(toks[i]) === "deu" && toks[i]!.o.toLowerCase() !== "đếu";
     // "thôn nào cũng treo 2 băng rôn" reads as "mỗi thôn treo 2 băng rôn"
     const everyOne = toks[i]!.type === "w" && key(toks[i + 1]) === "nao" && key(toks[i + 2]) === "cung";
+    // "phát 150 tờ rơi, 1 hộ 1 tờ": "1 <place> N" opening a clause reads as "mỗi <place> N"
+    const oneEach =
+      toks[i]!.k === "1" &&
+      (i === 0 || CLAUSE_OPEN.has(toks[i - 1]!.k) || toks[i - 1]!.type === "nl") &&
+      ONE_EACH_UNITS.has(key(toks[i + 1])) &&
+      toks[i + 2]?.type === "n";
+    if (oneEach) {
+      const unit = unitAfter(toks, nameAt, i + 1);
+      const figures = unit ? figuresInClause(toks, nv, numbers, unit.end) : [];
+      // only as a detail of a total said before it, as "mỗi thôn 1 cái" after "treo 4 pano"
+      if (unit && figures.length === 1 && namedFigureInSentence(toks, nv, numbers, nameAt, i)) {
+        for (let x = i; x < unit.end; x++) transparent.push(x);
+        for (let x = figures[0]![0]; x < figures[0]![1]; x++) blocked.push(x);
+        out.settled.push(i);
+        i = figures[0]![1] - 1;
+      }
+      continue;
+    }
     if ((key(toks[i]) !== "moi" && !both && !everyOne) || toks[i]!.type !== "w") continue;
     // "mới" (just, new) is no "mỗi": "pa nô mới treo 5 cái"
     const written = toks[i]!.o.toLowerCase();
@@ -401,6 +422,22 @@ function namedFigureBefore(
     if (!num || num.bad || num.weak) return false;
     const name = nameAt(num.end);
     return name !== null && (name.end === moi || toks[name.end]?.k === ",");
+  }
+  return false;
+}
+
+/** Whether a figure right before an indicator's name stands earlier in the sentence of token i ("Phát 320 tờ rơi cho các hộ, …"). */
+function namedFigureInSentence(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  nameAt: (i: number) => { end: number; code: string } | null,
+  i: number,
+): boolean {
+  for (let j = i - 1; j >= 0 && !isSentenceEnd(toks[j]); j--) {
+    if (nv.blocked[j] || toks[j]!.type !== "n") continue;
+    const num = numbers.read(j, false);
+    if (num && !num.bad && !num.weak && nameAt(num.end) !== null) return true;
   }
   return false;
 }
