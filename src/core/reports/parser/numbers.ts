@@ -94,7 +94,8 @@ export function createNumberReader(tk: Tokenised, blocked: Uint8Array): NumberRe
         const after = toks[at + 1];
         const closesName = !after || after.type !== "w" || capitalised(after.o);
         const placeBefore = [2, 3, 4].some((d) => toks[at - d]?.type === "w" && PLACE_HEADS.has(toks[at - d]!.kt));
-        if (before && before.type !== "nl" && (closesName || placeBefore)) return null;
+        const insideLine = before !== undefined && before.type !== "nl";
+        if (insideLine && (closesName || placeBefore)) return null;
       }
     }
     const weak =
