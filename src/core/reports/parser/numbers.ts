@@ -92,7 +92,7 @@ export function createNumberReader(tk: Tokenised, blocked: Uint8Array): NumberRe
       if (capitalised(t.o) && prev?.type === "w" && capitalised(prev.o) && !(prevK in LABELS)) {
         const before = toks[at - 2];
         const after = toks[at + 1];
-        const closesName = !after || after.type !== "w" || capitalised(after.o);
+        const closesName = after?.type !== "w" || capitalised(after.o);
         const placeBefore = [2, 3, 4].some((d) => toks[at - d]?.type === "w" && PLACE_HEADS.has(toks[at - d]!.kt));
         const insideLine = before !== undefined && before.type !== "nl";
         if (insideLine && (closesName || placeBefore)) return null;
