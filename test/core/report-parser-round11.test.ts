@@ -16,6 +16,7 @@ describe("markNonValues: things counted in passing that are no indicator's outpu
     ["thang nay thon co 4 dam tang, hop dan 1 cuoc 40 nguoi", { hoi_nghi: 1, nguoi_tham_du: 40 }],
     ["Em gửi 5 bài hát cho đài huyện; tin bài 3 tin", { tin_bai: 3 }],
     ["co 3 phong ban tham du, pano 2 cai", { pano: 2 }],
+    ["Thôn em 3 đội văn nghệ tham gia, phát thanh 10 lượt", { phat_thanh: 10 }],
     ["Phường có 4 phòng chuyên môn phối hợp, treo 9 băng rôn", { bang_ron: 9 }],
   ])("%s", (text, values) => {
     expect(read(text)).toEqual({ values, references: [], unclear: [], conflicts: [] });
@@ -129,6 +130,18 @@ describe("markNonValues: item numbers of the plan", () => {
     ["Nội dung 2 của KH: treo 4 băng rôn; nội dung 3: hội nghị 1 cuộc", { bang_ron: 4, hoi_nghi: 1 }],
   ])("%s", (text, values) => {
     expect(read(text)).toEqual({ values, references: [], unclear: [], conflicts: [] });
+  });
+
+  it.each([
+    ["Mục II.2 kế hoạch: phát thanh 18 lượt", { phat_thanh: 18 }],
+    ["thuc hien muc III.1.2: treo 4 pano", { pano: 4 }],
+    ["Phần I.3: tin bài 5", { tin_bai: 5 }],
+  ])("a section's number after a Roman numeral: %s", (text, values) => {
+    expect(read(text)).toEqual({ values, references: [], unclear: [], conflicts: [] });
+  });
+
+  it("a figure after a label's full stop still counts", () => {
+    expect(read("Mục II. Pano 3").values).toEqual({ pano: 3 });
   });
 
   it("'nội dung' with no number is no label", () => {

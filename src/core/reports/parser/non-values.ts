@@ -276,9 +276,10 @@ function markContextCounts(
 
 /**
  * Things other than the indicators, counted by a classifier ("5 bộ khung", "2 tấm phông", "35 cuốn
- * sổ tay") or by their name ("35 sổ tay"), and children ("150 cháu"): context unless they classify a name.
+ * sổ tay") or by their name ("35 sổ tay"), children ("150 cháu") and teams ("3 đội văn nghệ"):
+ * context unless they classify a name.
  */
-const THINGS_COUNTED: ReadonlySet<string> = new Set(["bo", "tam", "cuon", "quyen", "chau"]);
+const THINGS_COUNTED: ReadonlySet<string> = new Set(["bo", "tam", "cuon", "quyen", "chau", "doi"]);
 /**
  * Things and events of two words, as "first second" keys ("sổ tay", "25 tin nhắn" received, "3 bài
  * hát", "3 đám cưới", "2 phòng chuyên môn"), none of them an indicator's output.
@@ -589,6 +590,11 @@ function isMeasureWord(t: Tok | undefined, compiled: CompiledIndicators): boolea
   );
 }
 
+/** Labels of a document's parts ("mục II.2", "phần I.3", "điều 5", "nội dung 2"). */
+const DOC_LABELS: ReadonlySet<string> = new Set(["muc", "phan", "dieu", "khoan", "chuong", "noi"]);
+/** Whether token i follows the one before it with nothing between. */
+const glued = (toks: readonly Tok[], i: number): boolean => toks[i]!.os === toks[i - 1]!.oe;
+
 /** Whether the number at token j counts something named right after it ("35 học viên", "20 tờ"). */
 function countsSomething(
   toks: readonly Tok[],
@@ -704,9 +710,13 @@ function markLabels(
     if (colon && nt.type === "n" && toks[j + 1]?.k !== "/") continue;
     let end = -1;
     if (nt.type === "n") end = j + 1;
-    else if (nt.type === "w" && /^[ivx]+$/.test(nt.k) && nt.k.length <= 4)
+    else if (nt.type === "w" && /^[ivx]+$/.test(nt.k) && nt.k.length <= 4) {
       end = j + 1; // quý II
-    else {
+      // "Mục II.2", "phần I.3.1": a section's number goes on after its dot, written with no space
+      if (DOC_LABELS.has(key))
+        while (toks[end]?.k === "." && toks[end + 1]?.type === "n" && glued(toks, end) && glued(toks, end + 1))
+          end += 2;
+    } else {
       // "9 tháng năm 2026": after a count the period is a duration, its "năm" the year's word, not May
       const nw = before?.type === "n" && !blocked[i - 1] ? null : numbers.wordsAt(j);
       if (nw) end = nw.end;
