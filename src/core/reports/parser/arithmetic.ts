@@ -62,8 +62,15 @@ export function findArithmetic(
       if (!signKind || (kind && signKind !== kind)) break;
       // "sáng 80 người + chiều 70 người": a time of day may name the operand after "+"
       // "fanpage 10 + zalo 8 = 18 bài": so may a channel
+      // "thôn Một 55 người + thôn Hai 70 người": so may a part's label, a head and its number or name
       const skip =
-        signKind === "plus" && (isWordIn(toks[j + 1], TIMES_OF_DAY) || isWordIn(toks[j + 1], CHANNELS)) ? 1 : 0;
+        signKind !== "plus"
+          ? 0
+          : isWordIn(toks[j + 1], TIMES_OF_DAY) || isWordIn(toks[j + 1], CHANNELS)
+            ? 1
+            : isWordIn(toks[j + 1], PART_HEADS) && toks[j + 2]?.type !== "nl" && toks[j + 3]?.type === "n"
+              ? 2
+              : 0;
       const next = operandAt(toks, blocked, j + 1 + skip);
       if (!next) break;
       kind = signKind;
@@ -147,14 +154,21 @@ const CHANNELS: ReadonlySet<string> = new Set([
   "youtube",
 ]);
 
+/** Heads of labelled parts that may name an operand after "+" ("+ thôn Hai 70 người", "+ lớp 2 35 học viên"). */
+const PART_HEADS: ReadonlySet<string> = new Set(["thon", "xom", "tdp", "khu", "lop", "dot", "buoi", "doi", "ap"]);
+
 /** Times of day that name a part of a sum ("+ chiều 70 người"). */
 const TIMES_OF_DAY: ReadonlySet<string> = new Set(["sang", "chieu", "toi", "trua", "dem"]);
 
 function isTimes(t: Tok | undefined, before?: Tok): boolean {
   if (!t) return false;
   // "nhan" typed without marks is as often "nhận" (received: "tổ 2 nhan 40 tờ rơi"): times when written
-  // "nhân", or after a quantity with its unit ("3 buoi nhan 4 tuan")
-  if (t.type === "w" && t.k === "nhan") return t.o.toLowerCase() === "nhân" || before?.type === "w";
+  // "nhân", or typed without marks after a quantity with its unit ("3 buoi nhan 4 tuan"); "nhận" with
+  // its marks is never times ("tháng 4 em nhận 25 tin nhắn")
+  if (t.type === "w" && t.k === "nhan") {
+    const o = t.o.toLowerCase();
+    return o === "nhân" || (o === "nhan" && before?.type === "w");
+  }
   return TIMES_SIGNS.has(t.k) || isWordIn(t, TIMES_SIGNS);
 }
 

@@ -153,6 +153,7 @@ export function combineValues(
   // A total with no name: "…, tổng số 9", "= 36" — for the name before it in the sentence;
   // a figure a stage gave an owner ("à em nhầm, 14"); a cumulative one for the name before it.
   const leftovers: NumItem[] = [];
+  const unnamedTotals = new Map<number, number>();
   for (const num of pairing.unplaced) {
     if (roles.superseded.has(num.start) || roles.parts.has(num.start)) continue;
     const given = roles.owners.get(num.start);
@@ -174,7 +175,10 @@ export function combineValues(
     if (!owner && roles.fallback.has(num.start) && m?.type === "w") owner = measures?.get(m.kt);
     if (owner)
       add(owner, { value: num.value, additive: false, total: isTotal, at: num.start, ...flags(roles, num.start) });
-    else leftovers.push(num);
+    else {
+      leftovers.push(num);
+      if (isTotal) unnamedTotals.set(num.start, num.value);
+    }
   }
   for (const z of roles.zeros) add(z.code, { value: 0, additive: false, total: false, at: z.at, zero: true });
 
@@ -199,6 +203,11 @@ export function combineValues(
 
   const codes = [...entries.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b));
   for (const code of codes) combineOne(code, labelledParts(tk, nv, entries.get(code)!), out);
+  // "…, còn ở trụ sở 2 cái nữa. tổng 17 cái": a total of no name that sums up a value read is no question
+  if (unnamedTotals.size) {
+    const read = new Set(Object.values(out.values));
+    out.unclear = out.unclear.filter(([a]) => !read.has(unnamedTotals.get(a) ?? Number.NaN));
+  }
   return out;
 }
 
@@ -279,9 +288,14 @@ function combineOne(code: string, all: readonly Entry[], out: Combined): void {
     out.values[code] = finals[finals.length - 1]!.value;
     return;
   }
-  // this period's figures win over cumulative ones; a stated zero only when nothing else is said
+  // this period's figures win over cumulative ones; a stated zero only when nothing else is said for
+  // this period ("tháng 11 không làm phóng sự, cả năm được 3": the zero is this month's)
   const current = all.filter((e) => !e.fallback && !e.zero);
   const fallback = all.filter((e) => e.fallback);
+  if (current.length === 0 && fallback.length > 0 && all.some((e) => e.zero)) {
+    out.values[code] = 0;
+    return;
+  }
   const list = current.length > 0 ? current : fallback;
   if (list.length === 0) {
     if (all.some((e) => e.zero)) out.values[code] = 0;

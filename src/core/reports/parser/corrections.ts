@@ -413,6 +413,15 @@ function nameBefore(toks: readonly Tok[], pairing: Pairing, m: CorrectionMarker,
     if (it.kind === "I" && it.start >= m.end && it.start < at) inside = it.code;
   }
   if (inside) return inside;
+  // "hop dan 4 cuoc 210 nguoi. e sua lai la 3 cuoc 165 nguoi": the figure in the unit of an earlier one corrects it
+  const unit = toks[at + 1]?.type === "w" ? toks[at + 1]!.kt : "";
+  if (unit) {
+    let same: { at: number; code: string } | undefined;
+    for (const p of pairing.pairs)
+      if (p.num.start < m.start && key(toks[p.num.end]) === unit && (!same || p.num.start > same.at))
+        same = { at: p.num.start, code: p.ind.code };
+    if (same) return same.code;
+  }
   // "sửa bangron → 16": a name right before the correction, with no figure of its own after it
   let last: Pairing["items"][number] | undefined;
   for (const it of pairing.items) if (it.start < m.start) last = it;

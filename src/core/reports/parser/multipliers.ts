@@ -92,6 +92,14 @@ const PLACE_UNITS: readonly (readonly string[])[] = [
   ["khu", "pho"],
   ["to", "dan", "cu"],
 ];
+/** Places typed short after "mỗi" ("mỗi TDP", "mỗi KDC"), as the words they are counted by. */
+const PLACE_ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map([
+  ["tdp", ["to", "dan", "pho"]],
+  ["kdc", ["khu", "dan", "cu"]],
+]);
+/** Places and people a "1 <unit> N" rate is said per ("1 hộ 1 tờ"). */
+const ONE_EACH_UNITS = new Set([...PLACE_WORDS, "tdp", "nguoi"]);
+const CLAUSE_OPEN = new Set([",", ";", ":", "(", "-"]);
 /** Periods a rate is given per ("2 lượt/ngày"): counted only with "trong N ngày". */
 const PERIOD_UNITS = new Set(["ngay", "tuan", "thang", "nam", "quy", "buoi", "dot"]);
 
@@ -120,6 +128,24 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     const both = key(toks[i]) === "deu" && toks[i]!.o.toLowerCase() !== "đếu";
     // "thôn nào cũng treo 2 băng rôn" reads as "mỗi thôn treo 2 băng rôn"
     const everyOne = toks[i]!.type === "w" && key(toks[i + 1]) === "nao" && key(toks[i + 2]) === "cung";
+    // "phát 150 tờ rơi, 1 hộ 1 tờ": "1 <place> N" opening a clause reads as "mỗi <place> N"
+    const oneEach =
+      toks[i]!.k === "1" &&
+      (i === 0 || CLAUSE_OPEN.has(toks[i - 1]!.k) || toks[i - 1]!.type === "nl") &&
+      ONE_EACH_UNITS.has(key(toks[i + 1])) &&
+      toks[i + 2]?.type === "n";
+    if (oneEach) {
+      const unit = unitAfter(toks, nameAt, i + 1);
+      const figures = unit ? figuresInClause(toks, nv, numbers, unit.end) : [];
+      // only as a detail of a total said before it, as "mỗi thôn 1 cái" after "treo 4 pano"
+      if (unit && figures.length === 1 && namedFigureInSentence(toks, nv, numbers, nameAt, i)) {
+        for (let x = i; x < unit.end; x++) transparent.push(x);
+        for (let x = figures[0]![0]; x < figures[0]![1]; x++) blocked.push(x);
+        out.settled.push(i);
+        i = figures[0]![1] - 1;
+        continue;
+      }
+    }
     // ", 1 hộ 1 tờ", "1 người 2 tờ" opening a clause: a rate, read as "mỗi hộ 1 tờ"
     const onePer = onePerAt(toks, nv, i);
     if (!onePer && ((key(toks[i]) !== "moi" && !both && !everyOne) || toks[i]!.type !== "w")) continue;
@@ -240,7 +266,9 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       sessionsByDays(toks, nv, numbers, i, unit.words[0]!, figures[0]![1], blocked) ??
       namedPlaces(toks, nv, i, unit.words[0]!) ??
       countOf(toks, counts, unit.words, readings, figureStarts) ??
+      (unit.alt ? countOf(toks, counts, unit.alt, readings, figureStarts) : null) ??
       placeCount(toks, counts, unit.words, i, figureStarts, blocked, out.settled) ??
+      (unit.alt ? placeCount(toks, counts, unit.alt, i, figureStarts, blocked, out.settled) : null) ??
       ownFigure(toks, nv, numbers, nameAt, i, unit.end);
     if (count === null) {
       // "mỗi tháng 1 chuyên mục, cả quý I có 3": a part of the whole the sentence states, not unclear
@@ -260,6 +288,13 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       // "băng rôn mỗi thôn 3 cái, 7 thôn": the count said after is no figure of the clause
       figures = figures.filter(([s]) => s !== count.start);
       if (figures.length === 0) continue;
+      // "mỗi tuần 2 tin, 4 tuần là 8 tin": a figure after the count equal to the product is the product stated
+      if (figures.length > 1) {
+        const product = figures[0]![2] * count.value;
+        const stated = figures.filter(([s, , v], k) => k > 0 && s > count.start && v === product);
+        for (const [s, e] of stated) for (let x = s; x < e; x++) blocked.push(x);
+        if (stated.length) figures = figures.filter((f) => !stated.includes(f));
+      }
       // "3 đợt xe lưu động, mỗi đợt 2 lượt": the count names what the figure, unnamed, is of
       // "…; pano mỗi tdp 1 cái": the indicator named right before "mỗi" is what each place has
       const counted = count.own
@@ -284,6 +319,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         out.pairs.push({ num: { ...num, weak: false, bad: false, first: false }, ind: counted, numFirst: true });
         for (let x = count.start; x < count.end; x++) blocked.push(x);
         for (let x = fs; x < fe; x++) blocked.push(x);
+        statedProduct(toks, nv, numbers, Math.max(fe, count.end), num.value, blocked);
         // "phát tờ rơi cho 320 hộ, mỗi hộ 1 tờ": the recipients, counted here, are no longer unclear
         if (count.start >= 0) out.settled.push(count.start);
         i = Math.max(i, fe - 1);
@@ -306,11 +342,14 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         out.pairs.push({ num: { ...num, weak: false, bad: false, first: false }, ind, numFirst: true });
         for (let x = count.start; x < count.end; x++) blocked.push(x);
         for (let x = fs; x < fe + 1; x++) blocked.push(x);
+        statedProduct(toks, nv, numbers, Math.max(fe + 1, count.end), num.value, blocked);
         out.settled.push(count.start);
         i = Math.max(i, fe);
         continue;
       }
       for (const [s, e, v] of figures) readings.set(s, { end: e, value: v * count.value });
+      if (figures.length === 1)
+        statedProduct(toks, nv, numbers, Math.max(figures[0]![1], count.end), figures[0]![2] * count.value, blocked);
       // a count of places used here is no figure of its own ("xã có 9 thôn")
       if (PLACE_WORDS.has(unit.words[0]!) || PLACE_HEADS.has(unit.words[0]!)) {
         for (let x = count.start; x < count.end; x++) blocked.push(x);
@@ -407,17 +446,39 @@ function namedFigureBefore(
   return false;
 }
 
+/** Whether a figure right before an indicator's name stands earlier in the sentence of token i ("Phát 320 tờ rơi cho các hộ, …"). */
+function namedFigureInSentence(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  nameAt: (i: number) => { end: number; code: string } | null,
+  i: number,
+): boolean {
+  for (let j = i - 1; j >= 0 && !isSentenceEnd(toks[j]); j--) {
+    if (nv.blocked[j] || toks[j]!.type !== "n") continue;
+    const num = numbers.read(j, false);
+    if (num && !num.bad && !num.weak && nameAt(num.end) !== null) return true;
+  }
+  return false;
+}
+
 /** "mỗi thôn", "mỗi lớp", "mỗi hội nghị", "mỗi tổ": the unit's words (up to three) and where they end. */
 function unitAfter(
   toks: readonly Tok[],
   nameAt: (i: number) => { end: number; code: string } | null,
   i: number,
-): { words: string[]; end: number } | null {
+): { words: string[]; end: number; alt?: string[] } | null {
   const t = toks[i];
   if (!t || t.type !== "w") return null;
   // "mỗi tổ dân phố", "mỗi khu phố": a place of several words
   const phrase = PLACE_UNITS.find((seq) => seq.every((w, k) => toks[i + k]?.type === "w" && toks[i + k]!.kt === w));
-  if (phrase) return { words: [...phrase], end: i + phrase.length };
+  // "mỗi TDP" after "6 tổ dân phố" (and "mỗi tổ dân phố" after "6 TDP"): the place typed short or in full
+  if (phrase) {
+    const short = [...PLACE_ABBREVIATIONS].find(([, full]) => full.join(" ") === phrase.join(" "))?.[0];
+    return { words: [...phrase], end: i + phrase.length, ...(short ? { alt: [short] } : {}) };
+  }
+  const full = PLACE_ABBREVIATIONS.get(t.kt);
+  if (full) return { words: [t.kt], end: i + 1, alt: [...full] };
   const m = nameAt(i);
   const end = m && m.end - i <= 3 ? m.end : i + 1;
   const words = toks.slice(i, end).map((x) => x.kt);
@@ -460,6 +521,31 @@ function figuresInClause(
       return out;
   }
   return out;
+}
+
+const SENTENCE_ENDS = new Set([".", "!", "?", ";", "\n"]);
+
+/**
+ * "áp phích mỗi thôn 4 tờ, xã có 7 thôn nên là 28 tờ": the product the officer states later in its
+ * sentence is the product read, no second figure (nor one of another indicator sharing its measure).
+ */
+function statedProduct(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  from: number,
+  value: number,
+  blocked: number[],
+): void {
+  for (let j = from; j < toks.length && j < from + 12; j++) {
+    const t = toks[j]!;
+    if (t.type === "nl" || SENTENCE_ENDS.has(t.k)) return;
+    if (t.type !== "n" || nv.blocked[j]) continue;
+    const num = numbers.read(j, false);
+    if (!num || num.bad || num.value !== value) return;
+    for (let x = j; x < num.end; x++) blocked.push(x);
+    return;
+  }
 }
 
 /** Signs before a stated product ("→ 8 pa nô", "= 12"). */
@@ -536,7 +622,8 @@ function countedName(
 
 /**
  * The name found at token j stepped back to its head ("xe thông tin lưu động"): the longest name
- * ending where it ends is what is meant ("xe loa" over the "loa" inside it).
+ * ending where it ends, or covering it, is what is meant ("xe loa" over the "loa" inside it, "xe loa
+ * lưu động" over its "loa").
  */
 function wholeName(
   nameAt: (i: number) => { end: number; code: string } | null,
@@ -544,8 +631,15 @@ function wholeName(
   m: { end: number; code: string },
 ): IndItem {
   let start = j;
-  while (start > 0 && nameAt(start - 1)?.end === m.end) start--;
-  return { kind: "I", start, end: m.end, code: nameAt(start)?.code ?? m.code, first: false };
+  let end = m.end;
+  // "xe loa lưu động": a longer name starting before covers the one found ("loa")
+  for (;;) {
+    const p = start > 0 ? nameAt(start - 1) : null;
+    if (!p || p.end < end) break;
+    start--;
+    end = p.end;
+  }
+  return { kind: "I", start, end, code: nameAt(start)?.code ?? m.code, first: false };
 }
 
 /** The indicator named right before token i ("pano mỗi …"), in its clause, or null. */

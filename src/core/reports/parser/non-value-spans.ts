@@ -75,6 +75,15 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
   each(/(?<![\d\p{L}+])(?:\+[ \t]?84|84|0)[ \t.-]?(?:2(?:[ \t.-]?\d){9}|[1-9](?:[ \t.-]?\d){8})(?!\d)/gu, (m) => {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
   });
+  // Ranges of days in one month: "15-18/10", "từ 8 - 10/5/2026" (the days of an event, no count)
+  each(/(?<![\d/.,-])(\d{1,2})[ \t]*[-–][ \t]*(\d{1,2})\/(\d{1,2})(?:\/(?:\d{4}|\d{2}))?(?![\d/])/g, (m) => {
+    const s = m.index;
+    const e = s + m[0].length;
+    const d1 = Number(m[1]);
+    const d2 = Number(m[2]);
+    const mo = Number(m[3]);
+    if (free(s, e) && d1 >= 1 && d1 < d2 && d2 <= 31 && mo >= 1 && mo <= 12) markWhen(s, e);
+  });
   // Dates: 10/02/2021, 10.02.2021, 10-02-21
   each(/(?<![\d/.,])(\d{1,2})[ \t]*([/.-])[ \t]*(\d{1,2})[ \t]*\2[ \t]*(\d{4}|\d{2})(?![\d/])/g, (m) => {
     const s = m.index;
@@ -136,6 +145,33 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
       const s = m.index;
       const e = s + m[0].length;
       if (m[1] && !MONEY_BEFORE.test(f.slice(Math.max(0, s - 40), s))) return;
+      if (free(s, e)) mark(s, e, 1);
+    },
+  );
+  // Sums spent, closing their clause: "hết 35 triệu ạ", "tốn 2,5 tỷ đồng", "hết 800 nghìn" (not "phát hết
+  // 2 nghìn tờ"); a figure right after the
+  // label of a cost, "Kinh phí;đồng;8.500.000", "kinh phí: 12.000.000": money, never a count
+  each(
+    /(?<=\b(?:het|ton|mat|chi)[ \t]+)\d+(?:[.,]\d+)*[ \t]*(?:trieu|ty|nghin|ngan)(?:[ \t]+(?:dong|vnd))?(?=[ \t]*(?:$|[\n.,;:)!?]|(?:a|nua|thoi|roi|do|day|nhe)(?![\p{L}\d])))/gu,
+    (m) => {
+      if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
+    },
+  );
+  each(
+    /\b(?:kinh phi|chi phi|ngan sach|so tien|thanh tien|tong tien)(?:[ \t]*[:;|=,()-][ \t]*|[ \t]*(?:dong|vnd|la|het|khoang)\b)+[ \t]*(\d+(?:[.,]\d+)*)/g,
+    (m) => {
+      const e = m.index + m[0].length;
+      const s = e - m[1]!.length;
+      if (free(s, e)) mark(s, e, 1);
+    },
+  );
+  // Forms and annexes: "biểu mẫu số 02", "phụ lục 3", "mẫu số 1a" name a paper, they count nothing
+  // ("mỗi mẫu 250 tờ" does)
+  each(
+    /\b(?:(?:bieu mau|mau bieu|phu luc)(?:[ \t]+so)?|(?:mau|bieu)[ \t]+so)[ \t]*[:.]?[ \t]*(\d{1,3}[a-z]?)(?![\p{L}\d]|[.,/]\d)/gu,
+    (m) => {
+      const e = m.index + m[0].length;
+      const s = e - m[1]!.length;
       if (free(s, e)) mark(s, e, 1);
     },
   );

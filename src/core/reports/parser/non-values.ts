@@ -175,10 +175,13 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markLabels(tk, blocked, compiled, numbers);
   markCountsOfLabelledParts(tk, blocked, compiled, numbers, out.readings);
   markShortMonths(tk, blocked);
+  markYearsOfNames(tk, blocked, compiled);
   markListNumbering(tk, blocked);
   markRestatedInWords(tk, blocked, transparent, numbers);
   markPlaceCounts(tk, blocked, compiled, numbers, out.unclear);
   markContextCounts(tk, blocked, compiled, numbers);
+  markTeamSizes(tk, blocked);
+  markRespectively(tk, blocked, compiled, numbers, out.readings);
   markVagueQuantities(tk, blocked, out.unclear);
   for (const [s, e] of marks.unclearSpans) {
     const a = charToTok[s] ?? -1;
@@ -240,10 +243,12 @@ function markContextCounts(
     if (w.type !== "w" || blocked[j]) continue;
     const w2 = toks[j + 1];
     const phrase = w2?.type === "w" && CONTEXT_PHRASES.has(`${w.k} ${w2.k}`);
-    const thingPhrase = w2?.type === "w" && THING_PHRASES.has(`${w.k} ${w2.k}`);
+    const thingPhrase =
+      w2?.type === "w" && (THING_PHRASES.has(`${w.k} ${w2.k}`) || receivedThing(tk, numbers, j, `${w.k} ${w2.k}`));
     const thing = thingPhrase || (!phrase && THINGS_COUNTED.has(w.k));
     if (!phrase && !thing && !CONTEXT_WORDS.has(w.k) && !isMarket(toks, j)) continue;
-    if (!phrase && (compiled.measures.has(w.k) || compiled.measures.has(w.kt))) continue;
+    // a thing of two words is no measure even when its first word is one ("3 bài hát", "25 tin nhắn")
+    if (!phrase && !thingPhrase && (compiled.measures.has(w.k) || compiled.measures.has(w.kt))) continue;
     // "pano 12 xa Thach Binh": a place named by its name follows the figure, it is not counted
     if (!phrase && NAMED_CONTEXT.has(w.k) && isProperName(toks[j + 1])) continue;
     const i = numberStartBefore(tk, numbers, j);
@@ -251,7 +256,7 @@ function markContextCounts(
     // "Ba thôn …, mỗi thôn 4": a count in words before "mỗi" is left for the multipliers
     if (toks[i]!.type !== "n" && moiLater(toks, j)) continue;
     nameAt ??= createNameMatcher(toks, blocked, compiled);
-    if (nameAt(j)) continue;
+    if (!thingPhrase && nameAt(j)) continue;
     // "em" after a number is mostly the officer ("pano 4 em đã treo"): persons only beside their role
     // ("35 em học sinh", "Đoàn viên 35 em"); "họ" (they) and "hỗ trợ" typed without marks are no household
     if (w.k === "em" && !peopleAround(toks, i, j)) continue;
@@ -271,7 +276,7 @@ function markContextCounts(
       (!thing || nameBeforeInSentence(nameAt, toks, blocked, i))
     )
       continue;
-    if (attendedAfter(toks, end) || (phrase && w.k === "thanh" && groupBefore(toks, i))) continue;
+    if ((!thing && attendedAfter(toks, end)) || (phrase && w.k === "thanh" && groupBefore(toks, i))) continue;
     // "tập huấn cho 40 hội viên", "hội nghị với 120 đoàn viên": people a meeting is held for, or by role
     // right after a gathering, are its attendees
     if (
@@ -287,11 +292,32 @@ function markContextCounts(
 
 /**
  * Things other than the indicators, counted by a classifier ("5 bộ khung", "2 tấm phông", "35 cuốn
- * sổ tay") or by their name ("35 sổ tay"), and children ("150 cháu"): context unless they classify a name.
+ * sổ tay") or by their name ("35 sổ tay"), children ("150 cháu") and teams ("3 đội văn nghệ"):
+ * context unless they classify a name.
  */
-const THINGS_COUNTED: ReadonlySet<string> = new Set(["bo", "tam", "cuon", "quyen", "chau"]);
-/** Things of two words, as "first second" keys ("sổ tay"). */
-const THING_PHRASES: ReadonlySet<string> = new Set(["so tay"]);
+const THINGS_COUNTED: ReadonlySet<string> = new Set(["bo", "tam", "cuon", "quyen", "chau", "doi"]);
+/**
+ * Things and events of two words, as "first second" keys ("sổ tay", "25 tin nhắn" received, "3 bài
+ * hát", "3 đám cưới", "2 phòng chuyên môn"), none of them an indicator's output.
+ */
+const THING_PHRASES: ReadonlySet<string> = new Set([
+  "so tay",
+  "bai hat",
+  "dam cuoi",
+  "dam tang",
+  "dam gio",
+  "phong chuyen",
+  "phong ban",
+]);
+/** What an office receives ("nhận 25 tin nhắn phản ánh"); sent ones ("gửi 120 tin nhắn") may be its work. */
+const RECEIVED_THINGS: ReadonlySet<string> = new Set(["tin nhan", "cuoc goi", "y kien", "phan anh", "don thu"]);
+
+/** Whether the number before token j follows "nhận" and j starts a thing received ("nhận 25 tin nhắn"). */
+function receivedThing(tk: Tokenised, numbers: ReturnType<typeof createNumberReader>, j: number, key: string): boolean {
+  if (!RECEIVED_THINGS.has(key)) return false;
+  const i = numberStartBefore(tk, numbers, j);
+  return i > 0 && tk.toks[i - 1]!.k === "nhan";
+}
 
 /** Whether an indicator's name ends right before token i (a colon between allowed): "pano 3", "pano: 3". */
 function nameEndsAt(nameAt: (i: number) => { end: number } | null, toks: readonly Tok[], i: number): boolean {
@@ -431,6 +457,97 @@ function attendedAfter(toks: readonly Tok[], from: number): boolean {
   return false;
 }
 
+const RESPECTIVE_VERBS: ReadonlySet<string> = new Set([
+  "treo",
+  "phat",
+  "dang",
+  "co",
+  "la",
+  "duoc",
+  "dat",
+  "in",
+  "gia",
+  "du",
+]);
+
+/**
+ * "số người tham gia lần lượt 45, 52 và 48 người": the figures said one by one for the parts of one
+ * thing are read as their sum (a stated total after them, "(tổng 145 người)", then agrees). Not when
+ * several indicators are named before them ("pa nô và băng rôn lần lượt 3 và 5": each its own).
+ */
+function markRespectively(
+  tk: Tokenised,
+  blocked: Uint8Array,
+  compiled: CompiledIndicators,
+  numbers: ReturnType<typeof createNumberReader>,
+  readings: Map<number, { end: number; value: number }>,
+): void {
+  const { toks } = tk;
+  let nameAt: ((i: number) => { end: number; code: string } | null) | null = null;
+  for (let i = 0; i + 3 < toks.length; i++) {
+    if (toks[i]!.kt !== "lan" || toks[i + 1]!.kt !== "luot" || blocked[i] || blocked[i + 1]) continue;
+    let j = i + 2;
+    // "lần lượt treo 2, 3, 4 pa nô", "lần lượt là: 45, 52"
+    while (j < i + 5 && (toks[j]?.k === ":" || RESPECTIVE_VERBS.has(toks[j]?.kt ?? ""))) j++;
+    const items: { start: number; end: number; value: number }[] = [];
+    let unit = "";
+    while (j < toks.length) {
+      if (toks[j]!.type !== "n" || blocked[j]) break;
+      const num = numbers.read(j, false);
+      if (!num || num.bad) break;
+      let end = num.end;
+      // "45 người, 52 người và 48 người": the same measure after each
+      const w = toks[end];
+      if (w?.type === "w" && w.kt !== "va" && (unit === "" || unit === w.kt)) {
+        unit = w.kt;
+        end++;
+      }
+      items.push({ start: j, end: num.end, value: num.value });
+      const sep = toks[end];
+      if (!sep || !(sep.k === "," || sep.kt === "va" || sep.k === "-")) break;
+      j = end + 1;
+    }
+    if (items.length < 2) continue;
+    nameAt ??= createNameMatcher(toks, blocked, compiled);
+    const codes = new Set<string>();
+    for (let x = i - 1; x >= 0 && toks[x]!.type !== "nl" && !SENTENCE_END.has(toks[x]!.k); x--) {
+      const m = toks[x]!.type === "w" && !blocked[x] ? nameAt(x) : null;
+      if (m && m.end <= i) codes.add(m.code);
+    }
+    if (codes.size >= 2) continue;
+    blocked[i] = 1;
+    blocked[i + 1] = 1;
+    const last = items[items.length - 1]!;
+    readings.set(items[0]!.start, { end: last.end, value: items.reduce((a, x) => a + x.value, 0) });
+    i = last.end;
+  }
+}
+
+/** Teams of people who do the work ("tổ công tác", "đội xung kích", "nhóm tình nguyện"), as "head kind" keys. */
+const TEAM_HEADS: ReadonlySet<string> = new Set(["to", "doan", "nhom", "doi"]);
+const TEAM_KINDS: ReadonlySet<string> = new Set(["cong tac", "xung kich", "tinh nguyen", "tuyen truyen"]);
+
+/**
+ * "tổ công tác 5 người đi phát tờ rơi", "đội xung kích gồm 12 người": the size of the team doing the
+ * work, not people attending anything (unless said to attend: "… 5 người dự").
+ */
+function markTeamSizes(tk: Tokenised, blocked: Uint8Array): void {
+  const { toks } = tk;
+  for (let i = 3; i + 1 < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.type !== "n" || blocked[i] || toks[i + 1]!.kt !== "nguoi") continue;
+    let k = i - 1;
+    if (toks[k]?.kt === "gom" || toks[k]?.kt === "co") k--;
+    const a = toks[k - 2];
+    const b = toks[k - 1];
+    const c = toks[k];
+    if (a?.type !== "w" || b?.type !== "w" || c?.type !== "w") continue;
+    if (!TEAM_HEADS.has(a.kt) || !TEAM_KINDS.has(`${b.kt} ${c.kt}`) || attendedAfter(toks, i + 2)) continue;
+    blocked[i] = 1;
+    blocked[i + 1] = 1;
+  }
+}
+
 const RECIPIENT_INTRO: ReadonlySet<string> = new Set(["cho"]);
 const CLAUSE_PUNCT: ReadonlySet<string> = new Set([",", ";", ".", "!", "?", "(", ")"]);
 
@@ -504,6 +621,11 @@ function isMeasureWord(t: Tok | undefined, compiled: CompiledIndicators): boolea
     !!t && t.type === "w" && (compiled.measures.has(t.k) || compiled.shared.has(t.k) || compiled.measures.has(t.kt))
   );
 }
+
+/** Labels of a document's parts ("mục II.2", "phần I.3", "điều 5", "nội dung 2"). */
+const DOC_LABELS: ReadonlySet<string> = new Set(["muc", "phan", "dieu", "khoan", "chuong", "noi"]);
+/** Whether token i follows the one before it with nothing between. */
+const glued = (toks: readonly Tok[], i: number): boolean => toks[i]!.os === toks[i - 1]!.oe;
 
 /** Whether the number at token j counts something named right after it ("35 học viên", "20 tờ"). */
 function countsSomething(
@@ -590,6 +712,9 @@ function markLabels(
       countsSomething(toks, i + 1, nameAt, compiled)
     )
       continue;
+    // "buổi 2 lượt" (each session, two broadcasts): a rate's count, not the second session
+    if (key === "buoi" && toks[i + 1]?.type === "n" && (isMeasureWord(toks[i + 2], compiled) || nameAt(i + 2)))
+      continue;
     // "Loa thôn: 16 lượt": the place of a named indicator, then its figure
     if (inName[i - 1] && toks[i + 1]?.k === ":") continue;
     // "ngày 2 lượt trong 15 ngày", "tuần 3 bài x 4 tuần": a spoken rate (stage 2b), not a date
@@ -620,9 +745,13 @@ function markLabels(
     if (colon && nt.type === "n" && toks[j + 1]?.k !== "/") continue;
     let end = -1;
     if (nt.type === "n") end = j + 1;
-    else if (nt.type === "w" && /^[ivx]+$/.test(nt.k) && nt.k.length <= 4)
+    else if (nt.type === "w" && /^[ivx]+$/.test(nt.k) && nt.k.length <= 4) {
       end = j + 1; // quý II
-    else {
+      // "Mục II.2", "phần I.3.1": a section's number goes on after its dot, written with no space
+      if (DOC_LABELS.has(key))
+        while (toks[end]?.k === "." && toks[end + 1]?.type === "n" && glued(toks, end) && glued(toks, end + 1))
+          end += 2;
+    } else {
       // "9 tháng năm 2026": after a count the period is a duration, its "năm" the year's word, not May
       const nw = before?.type === "n" && !blocked[i - 1] ? null : numbers.wordsAt(j);
       if (nw) end = nw.end;
@@ -655,6 +784,26 @@ function markLabels(
       end += 1;
     for (let x = i; x < end; x++) blocked[x] = Math.max(blocked[x]!, 1);
     i = end - 1;
+  }
+}
+
+/**
+ * "chào mừng Xuân Bính Ngọ 2026;", "Đại hội Đoàn 2026": a year closing the name of an event or a season
+ * (a capitalised word inside its line, no indicator's name) is part of the name, no figure.
+ */
+function markYearsOfNames(tk: Tokenised, blocked: Uint8Array, compiled: CompiledIndicators): void {
+  const { toks } = tk;
+  let nameAt: ((i: number) => { end: number } | null) | null = null;
+  for (let i = 2; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.type !== "n" || blocked[i] || !/^(?:19[5-9]\d|20[0-4]\d)$/.test(t.k)) continue;
+    const prev = toks[i - 1]!;
+    if (prev.type !== "w" || !/^\p{Lu}/u.test(prev.o) || toks[i - 2]!.type !== "w") continue;
+    if (toks[i + 1]?.type === "w") continue;
+    nameAt ??= createNameMatcher(toks, blocked, compiled);
+    let named = false;
+    for (let a = i - 1; a >= 0 && a >= i - 4 && toks[a]!.type === "w"; a--) if (nameAt(a)?.end === i) named = true;
+    if (!named) blocked[i] = 1;
   }
 }
 

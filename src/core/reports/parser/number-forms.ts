@@ -28,7 +28,7 @@ export interface DigitForm {
 /**
  * Reads digits at token `at` with what may follow them: a scale word ("1,5 nghìn"), "rưỡi" after
  * the scale ("2 nghìn rưỡi"), one digit after the scale ("1 nghìn 2" = 1,200, as "một nghìn hai"),
- * units after "linh"/"lẻ" ("1 trăm linh 5" = 105),
+ * units after "linh"/"lẻ" ("1 trăm linh 5" = 105), the places below written in full ("1 trăm 20" = 120),
  * or a glued "k" ("1k", "1,2k"). `acceptWord(i)` says whether token i may be read as a number word.
  * @example readDigitForm(normaliseAndTokenise("1 nghìn 2 tờ rơi"), 0, () => true) // { value: 1200, end: 3 }
  * @example readDigitForm(normaliseAndTokenise("1,2k tờ"), 0, () => true) // { value: 1200, end: 2 }
@@ -82,8 +82,15 @@ export function readDigitForm(tk: Tokenised, at: number, acceptWord: (i: number)
   ) {
     return { value: value + (Number(tail.k) * scale) / 10, end: end + 1 };
   }
+  // "1 trăm 20", "2 nghìn 350": the places below the scale written in full, as "một trăm hai mươi"
+  const places = scale === 100 ? TWO_PLACES : scale === 1000 ? THREE_PLACES : null;
+  if (places && tail?.type === "n" && places.test(tail.k) && Number.isInteger(value) && glued(tk, end))
+    return { value: value + Number(tail.k), end: end + 1 };
   return { value, end };
 }
+
+const TWO_PLACES = /^[1-9]\d$/;
+const THREE_PLACES = /^[1-9]\d\d$/;
 
 /** Whether token i follows the one before it with only spaces between (no punctuation, no line break). */
 function glued(tk: Tokenised, i: number): boolean {

@@ -6,7 +6,27 @@
 import { acceptsNumberWord, type NumberWordMatch, parseNumberWords } from "../vietnamese-numbers.js";
 import { readDigitForm } from "./number-forms.js";
 import type { Tokenised } from "./tokens.js";
-import { NUMBER_WORD_STOP_NEXT, NUMBER_WORD_STOP_PREV } from "./vocabulary.js";
+import { LABELS, NUMBER_WORD_STOP_NEXT, NUMBER_WORD_STOP_PREV } from "./vocabulary.js";
+
+/** Heads of places named by name ("phường An Hải Bắc", "xã Tân Ba"). */
+const PLACE_HEADS: ReadonlySet<string> = new Set([
+  "xa",
+  "phuong",
+  "thon",
+  "xom",
+  "ban",
+  "ap",
+  "khu",
+  "lang",
+  "huyen",
+  "tinh",
+  "quan",
+]);
+
+const capitalised = (o: string): boolean => {
+  const c = o[0] ?? "";
+  return c !== c.toLowerCase();
+};
 
 const MAX_VALUE = 1e9;
 
@@ -66,6 +86,17 @@ export function createNumberReader(tk: Tokenised, blocked: Uint8Array): NumberRe
       const prevK = prev?.type === "w" ? prev.k : "";
       if (NUMBER_WORD_STOP_NEXT[k]?.includes(nextK)) return null;
       if (NUMBER_WORD_STOP_PREV[k]?.includes(prevK)) return null;
+      // "phường An Hai Bắc", "xã Tân Ba": a capitalised number word after a name's capitalised word,
+      // inside a line, is part of the name (a label's own word before it, "Thôn Hai", "Tháng Ba", is not)
+      // (its place's head before it, or a name's word or the clause's end after it: "Em treo Pano Ba cái" counts)
+      if (capitalised(t.o) && prev?.type === "w" && capitalised(prev.o) && !(prevK in LABELS)) {
+        const before = toks[at - 2];
+        const after = toks[at + 1];
+        const closesName = after?.type !== "w" || capitalised(after.o);
+        const placeBefore = [2, 3, 4].some((d) => toks[at - d]?.type === "w" && PLACE_HEADS.has(toks[at - d]!.kt));
+        const insideLine = before !== undefined && before.type !== "nl";
+        if (insideLine && (closesName || placeBefore)) return null;
+      }
     }
     const weak =
       len === 1 &&

@@ -187,6 +187,18 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
 
   for (let i = 0; i < n; i++) {
     const t = toks[i]!;
+    // "9 tháng năm 2026, xã treo 14 pa nô" in a report that names quý III as its own: a longer span
+    // than the report's, opening its sentence, is a running total
+    if (t.type === "n" && report?.stated && reportRank > 0 && key(toks[i + 1]) === "thang") {
+      const p = periodAt(toks, nv, i);
+      if (p && p.rank > reportRank && (opensSentence(toks, i) || toks[i - 1]?.k === ":")) {
+        let j = i + 2;
+        while (j < n && nv.blocked[j] && !nv.transparent[j] && !isClauseEnd(toks[j])) j++;
+        for (const x of listAfterColon(j) ?? sentenceNumbers(j)) cumulative.add(x);
+        i = j - 1;
+        continue;
+      }
+    }
     // keywords may be inside a time phrase ("từ đầu năm đến nay", transparent), never inside a reference
     if (t.type !== "w") continue;
     const k = periodKey(toks, nv, i);
@@ -624,8 +636,8 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
     // "báo cáo tuần 2 tháng 9": a numbered week the report names as its own
     if (key(toks[i]) === "tuan" && toks[i + 1]?.type === "n" && statedBefore(toks, i))
       return { rank: RANK.tuan!, unit: "tuan", n: Number(toks[i + 1]!.k), stated: true };
-    // "tuần 3 tháng 12 không có …" opening the report: that week is its period, unless the report
-    // names its own later ("… (bc tháng 12 ạ)")
+    // "tuần 3 tháng 12 không có …" opening the report: that week is its period
+    // (unless the officer names the report's period later: "…, em báo số quý ạ")
     if (
       first === null &&
       current === null &&
@@ -641,7 +653,13 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
     }
     const p = periodAt(toks, nv, i);
     // "bc quý:", "báo cáo tháng ạ": the report names its unit without a number
-    if (!p && RANK[key(toks[i])] !== undefined && key(toks[i + 1]) !== "nay" && statedBefore(toks, i))
+    if (
+      !p &&
+      RANK[key(toks[i])] !== undefined &&
+      key(toks[i + 1]) !== "nay" &&
+      statedBefore(toks, i) &&
+      (!opening || reportedBefore(toks, i))
+    )
       return { rank: RANK[key(toks[i])]!, unit: key(toks[i]), stated: true };
     if (!p) continue;
     const before = `${key(toks[i - 2])} ${key(toks[i - 1])}`;
@@ -649,7 +667,8 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
     if (NOT_THE_REPORTS.has(before) || (key(toks[i - 1]) === "ca" && !statedBefore(toks, i - 1))) continue;
     // "Năm 2026 xã đề ra kế hoạch 12 pa nô": the period of a plan, not of the report
     if (plansAfter(toks, i)) continue;
-    if (statedBefore(toks, i)) return { ...p, stated: true };
+    // after a week opening the message, only the officer's own "báo số quý" / "bc quý III" names another
+    if (statedBefore(toks, i) && (!opening || reportedBefore(toks, i))) return { ...p, stated: true };
     // "Năm 2025 xã treo 40; quý I/2026 treo 12": a later year named after the first is the report's
     if (!first || (p.year !== undefined && first.year !== undefined && p.year > first.year)) first = p;
     // "năm nay 3 phóng sự. quý này 1": of two current periods the shorter is the report's (not a week: a part)
@@ -657,6 +676,15 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
   }
   // "năm 2025 treo 30, năm nay treo 42": the officer's "this year" over a period named before it
   return opening ?? current ?? first;
+}
+
+/** Whether the officer's verb of reporting stands right before token i ("báo số quý", "bc quý", "báo cáo số quý"). */
+function reportedBefore(toks: readonly Tok[], i: number): boolean {
+  let b = i - 1;
+  if (key(toks[b]) === "so" || key(toks[b]) === "lieu") b--;
+  if (key(toks[b]) === "so") b--;
+  const k1 = key(toks[b]);
+  return k1 === "bc" || (key(toks[b - 1]) === "bao" && (k1 === "cao" || k1 === "so")) || k1 === "bao";
 }
 
 /** Whether "kế hoạch" or "chỉ tiêu" follows within 8 tokens of token i, in its clause. */
@@ -670,12 +698,14 @@ function plansAfter(toks: readonly Tok[], i: number): boolean {
   return false;
 }
 
-/** Whether "báo cáo", "bc", "số liệu", "kết quả" or "tổng hợp" stands within 4 tokens before token i. */
+/** Whether "báo cáo", "bc", "báo số", "số liệu", "kết quả" or "tổng hợp" stands within 4 tokens before token i. */
 function statedBefore(toks: readonly Tok[], i: number): boolean {
   for (let b = i - 1; b >= 0 && b >= i - 4; b--) {
     const k = key(toks[b]);
     const k2 = `${key(toks[b - 1])} ${k}`;
-    if (k === "bc" || k2 === "bao cao" || k2 === "so lieu" || k2 === "ket qua" || k2 === "tong hop") return true;
+    // "em báo số quý", "bc số liệu quý III"
+    if (k === "bc" || k2 === "bao cao" || k2 === "so lieu" || k2 === "ket qua" || k2 === "tong hop" || k2 === "bao so")
+      return true;
     // "em báo quý 4 ạ", "e bao thang 12"
     if (k === "bao" && (k2 === "em bao" || k2 === "e bao")) return true;
   }

@@ -497,6 +497,9 @@ function partsOfOnePeriod(of: readonly { unit: string; n: number; year?: number 
 }
 
 /** Reads the rows under a header; returns the column read (-1: sum of parts, -2: none). */
+/** A unit cell of money: "đồng", "VNĐ", "triệu đồng", "nghìn đồng". */
+const MONEY_UNIT = /^(?:(?:trieu|nghin|ngan)[ \t]+)?(?:dong|vnd|d)$/;
+
 function readRows(
   tk: Tokenised,
   lines: readonly Line[],
@@ -551,7 +554,9 @@ function readRows(
     if (!num) continue;
     const ind = labelCode(tk, mentionsIn(label, nameAt, tk));
     if (ind) out.pairs.push({ num, ind, numFirst: false });
-    else unclear.push([label.from < label.to ? label.from : num.start, num.end - 1]);
+    // a cost in its row ("Kinh phí | đồng | 8.500.000") is no figure to ask about
+    else if (!row.some((c) => MONEY_UNIT.test(c.key)))
+      unclear.push([label.from < label.to ? label.from : num.start, num.end - 1]);
   }
   return valueColumn;
 }

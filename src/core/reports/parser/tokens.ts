@@ -135,9 +135,10 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
     const before = toks[i - 2];
     const inRun = before?.type === "w" && (ABBREVIATIONS.has(before.k) || ABBREVIATIONS_BEFORE_FIGURE.has(before.k));
     if (toks[i - 1]?.type === "n" && !inRun) continue;
-    const n = toks[i + 1]?.k === ":" ? i + 2 : i + 1;
-    // "TB 55/TB-UBND" is a notice's number, not "tin bài 55"
-    if (toks[n]?.type === "n" && toks[n + 1]?.k !== "/") t.kt = full;
+    const at = toks[i + 1]?.k === ":" ? i + 2 : i + 1;
+    const next = toks[at];
+    // "TB 09/TB-UBND": a document's number follows, "TB" is "thông báo"
+    if (next?.type === "n" && !(toks[at + 1]?.k === "/" && toks[at + 2]?.type === "w")) t.kt = full;
   }
   return toks;
 }

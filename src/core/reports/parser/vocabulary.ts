@@ -46,6 +46,7 @@ export const LABELS: Readonly<Record<string, readonly string[] | null>> = {
   ban: ["bản"],
   khoi: ["khối"],
   lop: ["lớp"],
+  buoi: ["buổi"], // "buổi 1 ngày 8/9 có 35 người": the first session
   khoa: ["khóa", "khoá"],
   ky: ["kỳ", "kì"],
   ki: ["kì", "kỳ"],
@@ -68,9 +69,10 @@ export const LABELS: Readonly<Record<string, readonly string[] | null>> = {
   cap: ["cấp"],
   dong: ["dòng"], // "sửa lại dòng 3"
   giai: null, // "giai đoạn 2"
+  noi: null, // "nội dung 2" of the plan
   tieu: null, // "tiểu khu 3"
 };
-export const LABEL_SECOND: Readonly<Record<string, string>> = { giai: "doan", tieu: "khu" };
+export const LABEL_SECOND: Readonly<Record<string, string>> = { giai: "doan", tieu: "khu", noi: "dung" };
 
 /** Units of time: "6 tháng", "15 phút", "2 năm" are durations, not values. */
 export const TIME_UNITS: ReadonlySet<string> = new Set([
@@ -152,10 +154,11 @@ export const NUMBER_WORD_STOP_PREV: Readonly<Record<string, readonly string[]>> 
     "ke",
     "hoach",
     "tieu",
-    // "báo cáo năm", "bc năm", "số liệu năm": the year's report
+    // "báo cáo năm", "bc năm", "số liệu năm", "tổng kết năm": the year's report, not five
     "cao",
     "bc",
     "lieu",
+    "ket",
   ],
   mot: ["thu", "lan"],
   ba: ["ong", "nga"],
