@@ -18,10 +18,16 @@ const extended = new WeakMap<readonly IndicatorDef[], { list: IndicatorDef[]; co
  */
 export function commonIndicatorsLacking(indicators: readonly IndicatorDef[]): IndicatorDef[] {
   const codes = new Set(indicators.map((i) => i.code));
-  const names = new Set(indicators.flatMap((i) => [i.label, ...i.synonyms].map(searchKey)));
-  return SAMPLE_INDICATORS.filter(
-    (v) => !codes.has(v.code) && ![v.label, ...v.synonyms].some((n) => names.has(searchKey(n))),
-  );
+  const names = new Set(indicators.flatMap(namesOf));
+  return SAMPLE_INDICATORS.filter((v) => !codes.has(v.code) && !namesOf(v).some((n) => names.has(n)));
+}
+
+/** An indicator's names as search keys, once per indicator object (task records are cached). */
+const names = new WeakMap<IndicatorDef, string[]>();
+function namesOf(indicator: IndicatorDef): string[] {
+  let keys = names.get(indicator);
+  if (!keys) names.set(indicator, (keys = [indicator.label, ...indicator.synonyms].map(searchKey)));
+  return keys;
 }
 
 function withVocabulary(indicators: readonly IndicatorDef[]) {
