@@ -8,6 +8,8 @@ describe("figures for indicators the plan does not ask for", () => {
   let h: Harness;
   const group = { id: -7101, type: "supergroup" as const, title: "Xã Đồng Tâm" };
   const lan = { id: 7101, first_name: "Lan" };
+  const tanLap = { id: -7102, type: "supergroup" as const, title: "Xã Tân Lập" };
+  const minh = { id: 7102, first_name: "Minh" };
 
   beforeAll(async () => {
     h = await startHarness({ now: "2026-11-20T02:00:00Z" });
@@ -16,6 +18,7 @@ describe("figures for indicators the plan does not ask for", () => {
       document: { data: readFileSync("plans/so-vhttdl-2026.yaml"), file_name: "plan.yaml", mime_type: "text/yaml" },
     });
     await registerOfficer(h, "X_DONG_TAM", lan, group);
+    await registerOfficer(h, "X_TAN_LAP", minh, tanLap);
   }, 60_000);
   afterAll(() => h?.close());
 
@@ -27,5 +30,17 @@ describe("figures for indicators the plan does not ask for", () => {
     const unit = (await h.app.repos.units.findByCode("X_DONG_TAM"))!;
     const [report] = await h.app.repos.reports.listForUnit(unit.id);
     expect(report.values).toEqual({ tin_bai: 3 });
+  });
+
+  it("answers a message whose only figures are outside the plan, instead of staying silent", async () => {
+    // The officer's first message in the group: nothing before it makes it a report.
+    const reply = (
+      await h.say(
+        minh,
+        tanLap,
+        "e gui nham so thang 11 vao muc thang 12 a. Dung thang 12 la: ap phich 7, cum co dong 1",
+      )
+    ).join("\n");
+    expect(reply).toContain("• 7 áp phích, 1 cụm cổ động: kế hoạch không có chỉ tiêu này nên chưa ghi.");
   });
 });
