@@ -36,7 +36,7 @@ import type { IndicatorDef } from "../core/types.js";
 import { historyAccess, reportAccess, type UnitAccess } from "../core/units/access.js";
 import type { Feature, FeatureDeps } from "./deps.js";
 import { namedPeriodText } from "./named-period-text.js";
-import { describeChoice, exampleAdminTask, exampleArgs, exampleForUnit } from "./tasks.js";
+import { describeAssignment, describeChoice, exampleAdminTask, exampleArgs, exampleForUnit } from "./tasks.js";
 import { joinOverlapping } from "./unclear-text.js";
 
 /** Album photos arrive as separate messages: one summary after the last of them. */
@@ -292,6 +292,14 @@ export const reportsFeature: Feature = (deps) => {
     if (resolution.kind === "found") return resolution;
     if (resolution.kind === "other_unit")
       return ctx.t("access:other_unit", { own: unit.name, unit: resolution.assignment.unit.name });
+    if (resolution.kind === "none" && resolution.taskHint !== undefined)
+      return [
+        ctx.t("reports:no_open_for_task", { unit: unit.name, id: resolution.taskHint }),
+        ...open.slice(0, MAX_CONFIRM_CHOICES).map((a) => `• ${describeAssignment(a, ctx, deps)}`),
+        ctx.t(open.length ? "reports:no_open_for_task_hint" : "reports:no_open_for_task_none", {
+          id: open[0]?.task.id,
+        }),
+      ].join("\n");
     if (resolution.kind === "none")
       return resolution.unmatched
         ? ctx.t("reports:no_open_period", { unit: unit.name, period: namedPeriodText(resolution.unmatched, ctx.t) })

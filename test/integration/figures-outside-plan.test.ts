@@ -10,6 +10,8 @@ describe("figures for indicators the plan does not ask for", () => {
   const lan = { id: 7101, first_name: "Lan" };
   const tanLap = { id: -7102, type: "supergroup" as const, title: "Xã Tân Lập" };
   const minh = { id: 7102, first_name: "Minh" };
+  const hoaBinh = { id: -7103, type: "supergroup" as const, title: "Xã Hòa Bình" };
+  const tuan = { id: 7103, first_name: "Tuấn" };
 
   beforeAll(async () => {
     h = await startHarness({ now: "2026-11-20T02:00:00Z" });
@@ -19,6 +21,7 @@ describe("figures for indicators the plan does not ask for", () => {
     });
     await registerOfficer(h, "X_DONG_TAM", lan, group);
     await registerOfficer(h, "X_TAN_LAP", minh, tanLap);
+    await registerOfficer(h, "X_HOA_BINH", tuan, hoaBinh);
   }, 60_000);
   afterAll(() => h?.close());
 
@@ -42,5 +45,14 @@ describe("figures for indicators the plan does not ask for", () => {
       )
     ).join("\n");
     expect(reply).toContain("• 7 áp phích, 1 cụm cổ động: kế hoạch không có chỉ tiêu này nên chưa ghi.");
+  });
+
+  it("says a task number with nothing open is not open, and lists what is, instead of 'no task open'", async () => {
+    const reply = (await h.say(tuan, hoaBinh, "e gui sl nhiem vu 3 thang 11 a: phat thanh 28 luot")).join("\n");
+    expect(reply).toContain(
+      "UBND xã Hòa Bình không có kỳ báo cáo nào đang mở của nhiệm vụ #3 (không có nhiệm vụ số này, hoặc kỳ báo cáo đã kết thúc), nên nội dung trên chưa được ghi. Nhiệm vụ đang mở:",
+    );
+    expect(reply).toMatch(/\n• #2 Báo cáo quý .* \(Quý IV\/2026\) — hạn Thứ Ba, 15\/12\/2026/);
+    expect(reply).not.toContain("không có nhiệm vụ nào đang mở");
   });
 });

@@ -119,7 +119,8 @@ export type Resolution =
   | { kind: "found"; assignment: AssignmentView; report?: ReportRecord }
   /** `unmatched`: the period the text names, which no open or filed assignment has (why no choice was made). */
   | { kind: "ask"; options: AssignmentView[]; more: number; unmatched?: NamedPeriods }
-  | { kind: "none"; unmatched?: NamedPeriods }
+  /** `taskHint`: the task the text names has nothing open and no report of the unit to revise. */
+  | { kind: "none"; unmatched?: NamedPeriods; taskHint?: number }
   | { kind: "other_unit"; assignment: AssignmentView };
 
 /** Choices offered in one question; the rest are counted ("… và 3 nhiệm vụ khác"). */
@@ -165,7 +166,8 @@ export async function resolveAssignment(
   if (namesReportingPeriod(named) && !open.some((a) => periodMatches(a.occurrence.periodKey, named))) {
     // "quý 3 …" while only Quý I is open: never filed under another period unasked.
     const choices = orderByDueNext(taskHint === undefined ? open : open.filter((a) => a.task.id === taskHint), now);
-    if (!choices.length) return { kind: "none", unmatched: named };
+    if (!choices.length)
+      return taskHint === undefined ? { kind: "none", unmatched: named } : { kind: "none", taskHint };
     return askAmong(choices, named);
   }
   if (taskHint !== undefined && !open.some((a) => a.task.id === taskHint)) {
@@ -175,7 +177,7 @@ export async function resolveAssignment(
       const a = await repos.assignments.findView(id);
       if (a?.task.id === taskHint) return { kind: "found", assignment: a };
     }
-    return { kind: "none" };
+    return { kind: "none", taskHint };
   }
   const citesDocument = options.citesDocument ?? parseReport(options.text, []).references.length > 0;
   let choices = narrowChoices(open, {
