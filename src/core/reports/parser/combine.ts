@@ -128,6 +128,7 @@ export function combineValues(
       !roles.final.has(p.num.start) &&
       (around.before.includes(" trong do ") ||
         around.before.includes(" trong so do ") ||
+        breakdownAfter(tk, e) ||
         bracketAfterValueOf(tk, s, pairing.pairs) === p.ind.code)
     ) {
       partials.push({ code: p.ind.code, range: [s, e - 1] });
@@ -196,7 +197,11 @@ export function combineValues(
     totalsAt.some((t) => t > at && sentence[t] === sentence[at]) ||
     afterBreakdown(tk, at, sentence) ||
     inBracketsAfterValue(tk, at, pairEnds);
-  for (const num of leftovers) if (!isPart(num.start)) out.unclear.push([num.start, num.end - 1]);
+  // "thôn 3 riêng phát 120 tờ trong số đó": a leftover, with its measure, closed by "trong số đó" beside a value
+  const closedAsPart = (end: number): boolean =>
+    entries.size > 0 && (breakdownAfter(tk, end) || breakdownAfter(tk, end + 1));
+  for (const num of leftovers)
+    if (!isPart(num.start) && !closedAsPart(num.end)) out.unclear.push([num.start, num.end - 1]);
   for (const { code, range } of partials) if (!entries.has(code)) out.unclear.push(range);
   const stageTwo = nv.unclear.filter(([a]) => !isPart(a));
   out.unclear.unshift(...stageTwo);
@@ -394,6 +399,20 @@ function afterBreakdown(tk: Tokenised, at: number, sentence: Int32Array): boolea
     if (tk.toks[x]!.k === "do" && tk.toks[x - 1]!.k === "trong") return true;
   }
   return false;
+}
+
+/** Fillers that may close a sentence after "trong số đó" ("… trong số đó ạ"). */
+const CLOSERS = new Set(["a", "nhe", "nha", "ah", "thoi"]);
+
+/** Whether "trong (số) đó" closes the clause right after a figure ("thôn 2 riêng treo 4 băng rôn trong số đó"): a part of a total said before. */
+function breakdownAfter(tk: Tokenised, e: number): boolean {
+  const { toks } = tk;
+  const w = (x: number): string => (toks[x]?.type === "w" ? toks[x]!.kt : "");
+  if (w(e) !== "trong") return false;
+  const x = w(e + 1) === "so" ? e + 2 : e + 1;
+  if (w(x) !== "do") return false;
+  const t = toks[x + 1];
+  return !t || t.type === "nl" || (t.type === "p" && t.k !== "(") || CLOSERS.has(w(x + 1));
 }
 
 /**

@@ -287,7 +287,8 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     if (
       RANK[k] !== undefined &&
       // a year only opening its sentence ("năm 2026 tổng 40 pano, riêng tháng 12 là 5"), not "tháng 12 năm 2026"
-      (k !== "nam" || (opensSentence(toks, i) && toks[i + 1]?.type === "n")) &&
+      // or a clause after a comma ("pano quý 4 là 3 cái, năm 2025 làm 9 cái")
+      (k !== "nam" || ((opensSentence(toks, i) || toks[i - 1]?.k === ",") && toks[i + 1]?.type === "n")) &&
       reportRank > 0 &&
       RANK[k]! > reportRank &&
       (report?.stated || report?.n !== undefined) &&
@@ -429,6 +430,25 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       } else block(from);
       continue;
     }
+    // a "Khó khăn" / "Hạn chế" / "Vướng mắc" heading: what is lacking or hard is no result ("thiếu 5 xe",
+    // "3 thôn sóng yếu"); to the end of its line, or of the section when the heading stands alone
+    if (HARDSHIP.has(`${k} ${next}`) && startsLine(toks, i)) {
+      let j = i + 2;
+      while (j < n && toks[j]!.type !== "nl" && (toks[j]!.type === "p" || toks[j]!.k === ":")) j++;
+      const heading = j >= n || toks[j]!.type === "nl";
+      for (; j < n; j++) {
+        if (
+          toks[j]!.type === "nl" &&
+          (!heading || j + 1 >= n || sectionStartsAt(toks, j + 1) || resultsAt(toks, j + 1))
+        )
+          break;
+        if (nv.blocked[j]) continue;
+        const num = numbers.read(j, false);
+        if (num) for (let x = j; x < num.end; x++) blocked.push(x);
+      }
+      i = j - 1;
+      continue;
+    }
     // stated period totals: "nâng tổng số trong quý lên 1.100", "Cộng quý I: 9", "tổng tháng 3: 20"
     if (k === "nang") {
       for (let j = i + 1; j < Math.min(n, i + 8) && !isClauseEnd(toks[j]); j++) {
@@ -494,6 +514,22 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     }
   }
   return { blocked, breaks, transparent, roles: { fallback: cumulative, totals, parts }, reportRank };
+}
+
+/** Headings of a report's difficulties: the figures under them are no results. */
+const HARDSHIP = new Set(["kho khan", "han che", "vuong mac", "ton tai"]);
+
+/** Whether a line of results starts at token j ("Kết quả …", "- Thực hiện …"), list marks aside. */
+function resultsAt(toks: readonly Tok[], j: number): boolean {
+  let x = j;
+  while (
+    x < toks.length &&
+    x < j + 3 &&
+    (toks[x]!.type === "p" || /^[ivx]+$/.test(toks[x]!.k) || toks[x]!.type === "n")
+  )
+    x++;
+  const two = `${key(toks[x])} ${key(toks[x + 1])}`;
+  return two === "ket qua" || two === "thuc hien";
 }
 
 /** Words before a period that make its figure a stated total ("Cộng quý I: 15", "cả quý 9"). */

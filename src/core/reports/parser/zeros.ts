@@ -18,12 +18,12 @@ const NOT_YET = "chua";
 /** Words between a negation and what is not done ("không tổ chức", "chưa có", "ko co luot"). */
 const VERBS = new Set(
   (
-    "co to chuc treo phat dang dung thuc hien lam xay dung in dan trien khai duoc mo dieu huy dong " +
+    "co to chuc treo phat hanh dang dung thuc hien lam xay dung in dan trien khai duoc mo dieu huy dong " +
     "san xuat song len sinh bai luot buoi cuoc cai chiec tam to tin lan nao them ai moi viet gi chay"
   ).split(" "),
 );
 /** Doing verbs after "chưa" that say none was done in the period ("Hội nghị: chưa tổ chức"). */
-const DONE = new Set(["to chuc", "thuc hien", "trien khai", "phat song"]);
+const DONE = new Set(["to chuc", "thuc hien", "trien khai", "phat song", "phat hanh"]);
 /** One-word doing verbs after "chưa" that say none was done ("chưa phát tờ rơi", "tờ rơi chưa phát"); not "có", "được". */
 const DONE_ONE = new Set(["phat", "treo", "dang", "dung", "lam", "in", "dan", "viet", "to", "thuc", "trien", "chay"]);
 /** Joiners between two things not done ("hội nghị, tập huấn nào"). */
