@@ -5,7 +5,7 @@ import { exampleFigures, formatDateTime, formatDeadline } from "../core/format.j
 import { createKeyedLock } from "../core/keyed-lock.js";
 import { SAMPLE_INDICATORS } from "../core/plans/sample-indicators.js";
 import type { AssignmentView, ReportRecord, UnitRecord } from "../core/ports.js";
-import { classifyMessage } from "../core/reports/message-kind.js";
+import { classifyMessage, isQuestion } from "../core/reports/message-kind.js";
 import {
   askWhichTask,
   closeQuestion,
@@ -353,7 +353,12 @@ export const reportsFeature: Feature = (deps) => {
         fileIds: question?.fileIds,
       });
       if (question) await closeQuestion(deps.repos, ctx.incoming);
-      return { text: renderConfirmation(result, ctx.t, deps), quote: true };
+      const confirmation = renderConfirmation(result, ctx.t, deps);
+      // "… 7 tin bài. Mẫu báo cáo mới ở đâu ạ?": the figures are recorded; the question is not left unanswered
+      return {
+        text: isQuestion(text) ? `${confirmation}\n${ctx.t("reports:question_too")}` : confirmation,
+        quote: true,
+      };
     });
     await ctx.reply(reply.text, { quote: reply.quote });
   }

@@ -206,6 +206,12 @@ describe("officers' messages on Telegram", () => {
     );
     expect(await reports()).toHaveLength(count + 1);
   });
+
+  it("records a report that also asks something, and answers the question part too", async () => {
+    const reply = await say("quy 3 treo them 2 pano a. Mau bao cao moi o dau a chi?");
+    expect(reply).toContain("Đã cập nhật báo cáo của UBND xã Thạch Bình (lần 2) — nhiệm vụ #2");
+    expect(reply).toContain("Về câu hỏi trong tin nhắn: hạn báo cáo ghi ở trên, /nhiemvu cho biết");
+  });
 });
 
 describe("officers' messages in the sandbox", () => {
