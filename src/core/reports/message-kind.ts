@@ -47,7 +47,7 @@ const ACK_WORDS = new Set(
 export function classifyMessage(
   text: string,
   indicators: readonly IndicatorDef[],
-  parse: (text: string, indicators: readonly IndicatorDef[]) => ParsedReport = parseReport,
+  parse: (text: string, indicators: readonly IndicatorDef[]) => ParsedReport & { outside?: object } = parseReport,
 ): MessageKind {
   const raw = String(text ?? "").trim();
   if (!raw) return "chatter";
@@ -68,8 +68,7 @@ export function classifyMessage(
 }
 
 /** Figures for common indicators the open tasks lack ("áp phích 7" under a plan without posters): still a report, told so. */
-const givesOtherFigures = (parsed: ParsedReport) =>
-  "outside" in parsed && Object.keys((parsed as ParsedReport & { outside: object }).outside).length > 0;
+const givesOtherFigures = (parsed: { outside?: object }) => Object.keys(parsed.outside ?? {}).length > 0;
 
 const isQuestionKey = (raw: string, key: string) => raw.includes("?") || QUESTION.test(key) || QUESTION_TAIL.test(key);
 

@@ -502,11 +502,11 @@ export async function figuresElsewhere(
   repos: Repositories,
   assignment: AssignmentView,
   text: string,
-  parsed: ParsedReport,
+  parsed: ParsedReport & Partial<Pick<ReadReport, "outside">>,
   parse: ReportParser = parseReport,
 ): Promise<{ elsewhere: FiguresElsewhere[]; outside: FigureOutside[]; unclear: string[] }> {
   const none = { elsewhere: [], outside: [], unclear: parsed.unclear };
-  const readOutside = "outside" in parsed && Object.keys((parsed as ReadReport).outside).length > 0;
+  const readOutside = Object.keys(parsed.outside ?? {}).length > 0;
   if (!parsed.unclear.length && !readOutside && Object.keys(parsed.values).length) return none;
   const own = new Set(assignment.task.indicators.map((i) => i.code));
   const planTasks = (await repos.tasks.listActive()).filter(
