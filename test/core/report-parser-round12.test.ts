@@ -65,10 +65,49 @@ describe("findStatedZeros: 'không phát hành' says none was issued", () => {
   });
 });
 
+describe("qualifyPeriods: a month named in passing beside the whole quarter", () => {
+  it.each([
+    ["pano tháng 11 là 2 cái, cả quý 6 cái", { pano: 6 }],
+    ["tin bai thang 12 dang 4 tin, ca quy IV 11 tin a", { tin_bai: 11 }],
+    ["Tháng 10 hội nghị 1 cuộc; cả quý 3 cuộc", { hoi_nghi: 3 }],
+    ["Tháng 12 họp dân 2 cuộc. Tính cả quý IV, xã họp 5 cuộc với 300 người.", { hoi_nghi: 5, nguoi_tham_du: 300 }],
+  ])("the quarter's figure: %s", (text, values) => {
+    expect(read(text)).toEqual(only(values));
+  });
+
+  it("a month the report names as its own keeps its figure", () => {
+    expect(read("báo cáo tháng 12: phát thanh 20 lượt, cả quý 60 lượt").values).toEqual({ phat_thanh: 20 });
+  });
+});
+
+describe("qualifyPeriods: an earlier period's figure in brackets after it", () => {
+  it.each([
+    ["quý IV/2026 treo 12 pano, tăng so với quý III/2026 (8 pano)", { pano: 12 }],
+    ["quy 4 phat thanh 40 luot, hon quy 3 (30 luot)", { phat_thanh: 40 }],
+    ["Tháng 12 in 500 tờ rơi, ít hơn tháng 11 (700 tờ)", { to_roi: 500 }],
+  ])("%s", (text, values) => {
+    expect(read(text)).toEqual(only(values));
+  });
+});
+
+describe("this period's share of a running total is its figure", () => {
+  it.each([
+    ["Lũy kế từ đầu năm 30 pano, trong đó quý này 8 pano", { pano: 8 }],
+    ["báo cáo: từ đầu năm đến hết tháng 12 in 900 tờ rơi, trong đó riêng quý IV in 300 tờ", { to_roi: 300 }],
+    ["Báo cáo: từ đầu năm tới hết quý 4 treo 25 băng rôn, trong đó riêng quý 4 treo 7 băng rôn", { bang_ron: 7 }],
+  ])("%s", (text, values) => {
+    expect(read(text)).toEqual(only(values));
+  });
+
+  it("a place's share of this period's figure stays a part", () => {
+    expect(read("xã treo 10 băng rôn, trong đó thôn 2 treo 4 băng rôn").values).toEqual({ bang_ron: 10 });
+  });
+});
+
 describe("real-style report corpus, twelfth development part", () => {
-  it("reads at least 132 of its 145 messages exactly", () => {
+  it("reads at least 136 of its 145 messages exactly", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-12.jsonl"), SAMPLE_INDICATORS);
     expect(score.total).toBe(145);
-    expect(score.exact).toBeGreaterThanOrEqual(132);
+    expect(score.exact).toBeGreaterThanOrEqual(136);
   });
 });

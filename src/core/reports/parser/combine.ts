@@ -117,6 +117,15 @@ export function combineValues(
   };
   const partials: { code: string; range: [number, number] }[] = [];
 
+  const shareOfRunningTotal = (p: Pairing["pairs"][number]): boolean =>
+    !roles.fallback.has(p.num.start) &&
+    pairing.pairs.some(
+      (q) =>
+        q.ind.code === p.ind.code &&
+        q.num.start < p.num.start &&
+        sentence[q.num.start] === sentence[p.num.start] &&
+        roles.fallback.has(q.num.start),
+    );
   for (const p of pairing.pairs) {
     if (roles.superseded.has(p.num.start) || roles.parts.has(p.num.start)) continue;
     // "36 lượt (gồm 24 lượt tin CCHC và 12 lượt …)": the parts of the figure before the bracket
@@ -126,6 +135,8 @@ export function combineValues(
     const around = contextWords(tk, cls, s, e);
     if (
       !roles.final.has(p.num.start) &&
+      // "từ đầu năm 40 băng rôn, trong đó quý IV 11": this period's share of a running total is its figure
+      !shareOfRunningTotal(p) &&
       (around.before.includes(" trong do ") ||
         around.before.includes(" trong so do ") ||
         breakdownAfter(tk, e) ||

@@ -313,11 +313,24 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       !isEarlier(periodAt(toks, nv, i + 1), report) &&
       !(report?.stated && statedBefore(toks, i))
     ) {
-      const role = roleOfPeriod(RANK[next]!, reportRank);
+      // a month named only in passing ("tháng 12 … 15 lượt, cả quý 45 lượt"): the quarter, the
+      // reports' usual period, is the total the officer gives; a month the report names stays its own
+      const quarterOverMonth = RANK[next] === RANK.quy && reportRank === RANK.thang && !report?.stated;
+      const role = quarterOverMonth ? "total" : roleOfPeriod(RANK[next]!, reportRank);
       // "cả năm 2026 phát hành 6.000 tờ": a running total may stand past a verb; a total or a part only right after
       const found =
         numberAfter(i + 2, 6, PERIOD_GLUE) ?? (role === "cumulative" ? (numbersIn(i + 2)[0] ?? null) : null);
       if (found) (role === "cumulative" ? cumulative : role === "total" ? totals : parts).add(found[0]);
+      else if (
+        role === "total" &&
+        (opensSentence(toks, i) || (key(toks[i - 1]) === "tinh" && opensSentence(toks, i - 1)))
+      ) {
+        // "Tính cả quý IV, xã tổ chức 3 cuộc với 210 người.": opening its sentence, the sentence's figures
+        let j = i + 2;
+        while (j < n && nv.blocked[j] && !isClauseEnd(toks[j])) j++;
+        if (toks[j]?.k === "," || toks[j]?.k === ":") j++;
+        for (const x of numbersToSentenceEnd(j, false)) totals.add(x);
+      }
       i++;
       continue;
     }
@@ -338,6 +351,15 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
         for (const x of numbersToSentenceEnd(j, true)) {
           const num = numbers.read(x, false);
           for (let y = x; y < (num?.end ?? x + 1); y++) blocked.push(y);
+        }
+      } else if (toks[j]?.k === "(") {
+        // "gấp đôi quý III (600 tờ)": the figure in brackets right after is that period's
+        for (let x = j + 1; x < n && toks[x]!.k !== ")" && toks[x]!.type !== "nl"; x++) {
+          if (nv.blocked[x]) continue;
+          const num = numbers.read(x, false);
+          if (!num) continue;
+          for (let y = x; y < num.end; y++) blocked.push(y);
+          x = num.end - 1;
         }
       } else block(j);
       i = j - 1;
@@ -693,6 +715,8 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
       !p &&
       RANK[key(toks[i])] !== undefined &&
       key(toks[i + 1]) !== "nay" &&
+      // not a running total's span ("báo cáo: từ đầu năm đến hết quý IV …")
+      !NOT_THE_REPORTS.has(`${key(toks[i - 2])} ${key(toks[i - 1])}`) &&
       statedBefore(toks, i) &&
       (!opening || reportedBefore(toks, i))
     )
