@@ -104,10 +104,25 @@ describe("this period's share of a running total is its figure", () => {
   });
 });
 
+describe("qualifyPeriods: the whole commune's figure after one of its places is the total", () => {
+  it.each([
+    ["thôn 1 treo 3 pano, cả xã 12 pano", { pano: 12 }],
+    ["to dan pho 5 phat thanh 10 luot, toan phuong 40 luot", { phat_thanh: 40 }],
+    ["Thôn Đông 100 tờ rơi; toàn xã phát 650 tờ rơi", { to_roi: 650 }],
+    ["thi tran: khu 2 treo 2 bang ron, ca thi tran treo 9 bang ron", { bang_ron: 9 }],
+  ])("%s", (text, values) => {
+    expect(read(text)).toEqual(only(values));
+  });
+
+  it("'cả xã có 9 thôn' is no total of an indicator", () => {
+    expect(read("cả xã có 9 thôn, treo 5 pano").values).toEqual({ pano: 5 });
+  });
+});
+
 describe("real-style report corpus, twelfth development part", () => {
-  it("reads at least 136 of its 145 messages exactly", () => {
+  it("reads at least 137 of its 145 messages exactly", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-12.jsonl"), SAMPLE_INDICATORS);
     expect(score.total).toBe(145);
-    expect(score.exact).toBeGreaterThanOrEqual(136);
+    expect(score.exact).toBeGreaterThanOrEqual(137);
   });
 });

@@ -334,6 +334,13 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       i++;
       continue;
     }
+    // the whole commune after one of its places: "tổ dân phố 2 phát 200 tờ, cả phường 900 tờ" (a stated total)
+    if ((k === "ca" || k === "toan") && WHOLE_UNITS.has(next) && !nv.blocked[i + 1]) {
+      const found = numberAfter(i + 2, 6, WHOLE_GLUE);
+      if (found) totals.add(found[0]);
+      i++;
+      continue;
+    }
     // an earlier period of the report's unit: "thang 2 la 26 luot" in a report of "tháng 3", "(quý IV/2025: 3)"
     if (RANK[k] !== undefined && isEarlier(periodAt(toks, nv, i), report)) {
       breaks.push(i);
@@ -537,6 +544,25 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
   }
   return { blocked, breaks, transparent, roles: { fallback: cumulative, totals, parts }, reportRank };
 }
+
+/** The reporting unit as a whole ("cả xã", "toàn phường"): its figure is a total over its places. */
+const WHOLE_UNITS = new Set(["xa", "phuong", "huyen", "tinh", "don", "thi"]);
+
+/** Words between "cả xã" and its figure: period words and the doing verbs ("toàn xã phát 650 tờ"). */
+const WHOLE_GLUE = new Set([
+  ...PERIOD_GLUE,
+  "phat",
+  "treo",
+  "dang",
+  "in",
+  "lam",
+  "chay",
+  "to",
+  "chuc",
+  "thuc",
+  "hien",
+  "tran",
+]);
 
 /** Headings of a report's difficulties: the figures under them are no results. */
 const HARDSHIP = new Set(["kho khan", "han che", "vuong mac", "ton tai"]);
