@@ -119,10 +119,26 @@ describe("qualifyPeriods: the whole commune's figure after one of its places is 
   });
 });
 
+describe("findMultipliers: 'mỗi buổi' / 'mỗi cuộc' after meetings counted just before", () => {
+  it.each([
+    ["Bảo tàng thực hiện 2 tọa đàm, mỗi buổi 55 người tham dự.", { hoi_nghi: 2, nguoi_tham_du: 110 }],
+    ["to chuc 3 hoi nghi, moi cuoc 40 nguoi", { hoi_nghi: 3, nguoi_tham_du: 120 }],
+    ["3 hội thảo, mỗi buổi khoảng 45 đại biểu", { hoi_nghi: 3, nguoi_tham_du: 135 }],
+    ["hop dan 3 cuoc, moi buoi 40 nguoi", { hoi_nghi: 3, nguoi_tham_du: 120 }],
+    ["Họp dân 2 cuộc, mỗi buổi có 35 người dự", { hoi_nghi: 2, nguoi_tham_du: 70 }],
+  ])("%s", (text, values) => {
+    expect(read(text)).toEqual(only(values));
+  });
+
+  it("a sitting's length after another indicator's figure multiplies nothing", () => {
+    expect(read("phat thanh 10 luot, moi buoi 30 phut").values).toEqual({ phat_thanh: 10 });
+  });
+});
+
 describe("real-style report corpus, twelfth development part", () => {
-  it("reads at least 137 of its 145 messages exactly", () => {
+  it("reads at least 138 of its 145 messages exactly", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-12.jsonl"), SAMPLE_INDICATORS);
     expect(score.total).toBe(145);
-    expect(score.exact).toBeGreaterThanOrEqual(137);
+    expect(score.exact).toBeGreaterThanOrEqual(138);
   });
 });

@@ -269,6 +269,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       (unit.alt ? countOf(toks, counts, unit.alt, readings, figureStarts) : null) ??
       placeCount(toks, counts, unit.words, i, figureStarts, blocked, out.settled) ??
       (unit.alt ? placeCount(toks, counts, unit.alt, i, figureStarts, blocked, out.settled) : null) ??
+      eventsBefore(toks, nv, numbers, nameAt, compiled, i, unit.words) ??
       ownFigure(toks, nv, numbers, nameAt, i, unit.end);
     if (count === null) {
       // "mỗi tháng 1 chuyên mục, cả quý I có 3": a part of the whole the sentence states, not unclear
@@ -796,6 +797,36 @@ function sessionsByDays(
     blocked.push(x, x + 1);
     if (key(toks[x + 2]) === "lien") blocked.push(x + 2);
     return { start: x, end: x + 1, value: sessions * days.value, own: true };
+  }
+  return null;
+}
+
+/** Words for one sitting of a meeting ("mỗi buổi", "mỗi cuộc"). */
+const SITTINGS = new Set(["buoi", "cuoc"]);
+
+/**
+ * "tổ chức 2 tọa đàm, mỗi buổi 50 người": the meetings counted by their name just before "mỗi buổi"
+ * (an indicator counted in "cuộc") are the sittings; the nearest figure before, in its sentence, only.
+ */
+function eventsBefore(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  nameAt: (i: number) => { end: number; code: string } | null,
+  compiled: CompiledIndicators,
+  moi: number,
+  unit: readonly string[],
+): Count | null {
+  if (unit.length !== 1 || !SITTINGS.has(unit[0]!)) return null;
+  const events = compiled.measures.get("cuoc");
+  for (let j = moi - 1; j >= 0 && j >= moi - 12 && !isSentenceEnd(toks[j]); j--) {
+    if (nv.blocked[j] || toks[j]!.type !== "n") continue;
+    const num = numbers.read(j, false);
+    if (!num || num.bad || num.end !== j + 1 || !Number.isInteger(num.value)) return null;
+    // "2 tọa đàm", "họp dân 3 cuộc": named after the figure, or counted in "cuộc"
+    const m = nameAt(num.end);
+    const counted = events !== undefined && (m?.code === events || key(toks[num.end]) === "cuoc");
+    return counted ? { start: j, end: num.end, value: num.value } : null;
   }
   return null;
 }
