@@ -135,10 +135,21 @@ describe("findMultipliers: 'mỗi buổi' / 'mỗi cuộc' after meetings counte
   });
 });
 
+describe("pairNumbers: people right after a meeting's name, the meetings counted in 'cuộc' later", () => {
+  it.each([
+    ["hop dan 45 nguoi, 3 cuoc a", { hoi_nghi: 3, nguoi_tham_du: 45 }],
+    ["họp dân 30 + 25 + 40 người, 3 cuộc", { hoi_nghi: 3, nguoi_tham_du: 95 }],
+    ["hội nghị 80 người, 2 cuộc", { hoi_nghi: 2, nguoi_tham_du: 80 }],
+    ["tap huan 40 nguoi, 1 lop", { hoi_nghi: 1, nguoi_tham_du: 40 }],
+  ])("%s", (text, values) => {
+    expect(read(text)).toEqual(only(values));
+  });
+});
+
 describe("real-style report corpus, twelfth development part", () => {
-  it("reads at least 138 of its 145 messages exactly", () => {
+  it("reads at least 139 of its 145 messages exactly", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-12.jsonl"), SAMPLE_INDICATORS);
     expect(score.total).toBe(145);
-    expect(score.exact).toBeGreaterThanOrEqual(138);
+    expect(score.exact).toBeGreaterThanOrEqual(139);
   });
 });

@@ -12,7 +12,7 @@ import type { CompiledIndicators } from "./indicators.js";
 import type { Mention } from "./mentions.js";
 import type { NonValues } from "./non-values.js";
 import type { NumberReader } from "./numbers.js";
-import { gatheringBefore, isHard, isWordIn, type Tokenised } from "./tokens.js";
+import { gatheringBefore, isHard, isWordIn, type Tok, type Tokenised } from "./tokens.js";
 import {
   ATTEND_VERBS,
   BREAK_WORDS,
@@ -95,6 +95,12 @@ export function pairNumbers(
     if (it.kind !== "N" || merged[k - 1]!.kind !== "I") continue;
     const code = measureAfter(tk, nv, cls, compiled, it);
     if (code) measured.set(it, code);
+    // "họp dân 45 người, 3 cuộc": right after the name, but the name's own figure is given in its own
+    // measure in the sentence: the number is its measure's ("người"), not the meetings'
+    if (code && code !== (merged[k - 1] as IndItem).code && ownFigureElsewhere(tk, nv, cls, compiled, merged, k)) {
+      claimed.add(it);
+      forPeople.set(it, code);
+    }
     // "Hội nghị có 120 đoàn viên tham gia": people said to attend are the attendees, not the meetings;
     // "tập huấn cho 60 cán bộ": people a meeting is held for, too
     const prevCode = (merged[k - 1] as IndItem).code;
@@ -308,6 +314,31 @@ function negated(tk: Tokenised, start: number): boolean {
 const NOT_DONE_VERBS: ReadonlySet<string> = new Set(
   "co to chuc treo phat dang chay lam dung in dan thuc hien trien khai xay viet".split(" "),
 );
+
+/**
+ * Whether the indicator named right before item k has a figure of its own measure elsewhere in the
+ * sentence ("họp dân 45 người, 3 cuộc": "3 cuộc" is the meetings' figure).
+ */
+function ownFigureElsewhere(
+  tk: Tokenised,
+  nv: NonValues,
+  cls: readonly TokenClass[],
+  compiled: CompiledIndicators,
+  merged: readonly Item[],
+  k: number,
+): boolean {
+  const code = (merged[k - 1] as IndItem).code;
+  const { toks } = tk;
+  const sentenceEnd = (t: Tok | undefined): boolean => !t || t.type === "nl" || t.k === "." || t.k === ";";
+  for (let q = k + 1; q < merged.length; q++) {
+    const other = merged[q]!;
+    let ended = false;
+    for (let x = merged[q - 1]!.end; x < other.start; x++) if (sentenceEnd(toks[x])) ended = true;
+    if (ended) return false;
+    if (other.kind === "N" && measureAfter(tk, nv, cls, compiled, other) === code) return true;
+  }
+  return false;
+}
 
 /** The indicator whose own measure word follows a number ("500 tờ", "150 người."), if any. */
 function measureAfter(
