@@ -57,7 +57,17 @@ export async function createPostgresDatabase(prefix = "dondoc_test"): Promise<{ 
       const c = new pg.Client({ connectionString: TEST_POSTGRES_URL });
       await c.connect();
       try {
-        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        // FORCE may meet an autovacuum worker (a superuser's backend) in the database just used: a
+        // role without pg_signal_backend cannot end it, so wait for it to finish and try again.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+            return;
+          } catch (error) {
+            if (attempt >= 10 || !/pg_signal_backend/.test(String(error))) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 300));
+          }
+        }
       } finally {
         await c.end();
       }
