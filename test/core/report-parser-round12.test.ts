@@ -146,10 +146,24 @@ describe("pairNumbers: people right after a meeting's name, the meetings counted
   });
 });
 
+describe("findMultipliers: '<period> nào … cũng N' beside a longer period's figure", () => {
+  it.each([
+    ["Dạ tháng nào bên xã cũng 2 chuyên mục, quý IV 6 chuyên mục ạ", { chuyen_muc: 6 }],
+    ["tuan nao xa cung phat thanh 3 luot, thang 12 duoc 13 luot", { phat_thanh: 13 }],
+    ["tháng nào cũng 2 tin bài, quý 4 được 6 tin", { tin_bai: 6 }],
+  ])("%s", (text, values) => {
+    expect(read(text)).toEqual(only(values));
+  });
+
+  it("'thôn nào cũng' still multiplies by the places counted", () => {
+    expect(read("thôn nào cũng treo 2 băng rôn, xã có 6 thôn").values).toEqual({ bang_ron: 12 });
+  });
+});
+
 describe("real-style report corpus, twelfth development part", () => {
-  it("reads at least 139 of its 145 messages exactly", () => {
+  it("reads at least 140 of its 145 messages exactly", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-12.jsonl"), SAMPLE_INDICATORS);
     expect(score.total).toBe(145);
-    expect(score.exact).toBeGreaterThanOrEqual(139);
+    expect(score.exact).toBeGreaterThanOrEqual(140);
   });
 });

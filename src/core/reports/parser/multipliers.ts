@@ -127,7 +127,9 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     const each = key(toks[i]) === "moi" && EACH_KIND.has(key(toks[i + 1]));
     const both = key(toks[i]) === "deu" && toks[i]!.o.toLowerCase() !== "đếu";
     // "thôn nào cũng treo 2 băng rôn" reads as "mỗi thôn treo 2 băng rôn"
-    const everyOne = toks[i]!.type === "w" && key(toks[i + 1]) === "nao" && key(toks[i + 2]) === "cung";
+    // ("tháng nào bên em cũng 1 chuyên mục": a few words between)
+    const cungAt = toks[i]!.type === "w" && key(toks[i + 1]) === "nao" ? everyOneEnd(toks, i + 2) : -1;
+    const everyOne = cungAt > 0;
     // "phát 150 tờ rơi, 1 hộ 1 tờ": "1 <place> N" opening a clause reads as "mỗi <place> N"
     const oneEach =
       toks[i]!.k === "1" &&
@@ -211,7 +213,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       }
     }
     // "mỗi thôn 2 pa nô", "mỗi hội nghị 50 người", "mỗi tổ 1 cụm"
-    const unit = everyOne ? { words: [toks[i]!.kt], end: i + 3 } : unitAfter(toks, nameAt, i + 1);
+    const unit = everyOne ? { words: [toks[i]!.kt], end: cungAt } : unitAfter(toks, nameAt, i + 1);
     if (!unit) continue;
     if (!everyOne && unit.words.length === 1 && unit.end === i + 2) {
       counts ??= countsByWord(toks, numbers);
@@ -278,7 +280,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         EACH_THING.has(unit.words[0]!) &&
         !namedAfter(toks, nameAt, e) &&
         !(toks[e]?.type === "w" && compiled.measures.has(toks[e]!.kt));
-      const part = PERIOD_UNITS.has(unit.words[0]!) && statesWhole(toks, i);
+      const part = PERIOD_UNITS.has(unit.words[0]!) && statesWhole(toks, i, unit.words[0]);
       // "2 cụm cổ động, mỗi đầu xã 1 cụm": the total is stated just before; each place's share is a detail
       const shared = after && namedFigureBefore(toks, nv, numbers, nameAt, i);
       for (const [s, e] of figures) {
@@ -363,6 +365,15 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
   return out;
 }
 
+/** "… nào cũng": the token after "cũng" when it is at j or up to three plain words later ("bên em cũng"), else -1. */
+function everyOneEnd(toks: readonly Tok[], j: number): number {
+  for (let x = j; x < toks.length && x < j + 4; x++) {
+    if (key(toks[x]) === "cung") return x + 1;
+    if (toks[x]!.type !== "w") return -1;
+  }
+  return -1;
+}
+
 /** Whether "ít nhất" / "tối thiểu" (at least) stands right before token j. */
 function boundBefore(toks: readonly Tok[], j: number): boolean {
   const a = key(toks[j - 2]);
@@ -398,16 +409,24 @@ function productAfter(toks: readonly Tok[], nv: NonValues, from: number): boolea
 }
 
 /** Whether the sentence of token i states a whole period's figure ("cả quý I có 3", "tổng cả tháng", "cộng quý"). */
-function statesWhole(toks: readonly Tok[], i: number): boolean {
+function statesWhole(toks: readonly Tok[], i: number, unit?: string): boolean {
   let a = i;
   while (a > 0 && !isSentenceEnd(toks[a - 1])) a--;
+  const rank = unit ? SPAN_RANK[unit] : undefined;
   for (let x = a; x + 1 < toks.length && !isSentenceEnd(toks[x]); x++) {
     const k = key(toks[x]);
     if ((k === "ca" || k === "tong" || k === "cong") && PERIOD_UNITS.has(key(toks[x + 1])) && x + 1 !== i + 1)
       return true;
+    // "tháng nào cũng 1 chuyên mục, quý IV 3 chuyên mục": a longer period named with its number
+    const longer = SPAN_RANK[k];
+    const numbered = toks[x + 1]?.type === "n" || /^[ivx]+$/.test(toks[x + 1]?.k ?? "");
+    if (rank !== undefined && longer !== undefined && longer > rank && x > i && numbered) return true;
   }
   return false;
 }
+
+/** Period units by length, for a rate per shorter unit beside a longer period's figure. */
+const SPAN_RANK: Readonly<Record<string, number>> = { ngay: 0, tuan: 1, thang: 2, quy: 3, nam: 5 };
 
 /** The figure right before "mỗi <unit>" in its clause ("treo 2 pa nô mỗi thôn"), as a list of one or none. */
 function figureBefore(
