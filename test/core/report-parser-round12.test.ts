@@ -160,10 +160,29 @@ describe("findMultipliers: '<period> nào … cũng N' beside a longer period's 
   });
 });
 
+describe("markNonValues: those a centre serves and who run its page are context", () => {
+  it.each([
+    [
+      "Bảo tàng đón 3.200 lượt khách tham quan; tổ chức 2 hội thảo với 90 đại biểu.",
+      { hoi_nghi: 2, nguoi_tham_du: 90 },
+    ],
+    ["thu vien phuc vu 6 diem truong, dang 20 bai fanpage", { bai_mxh: 20 }],
+    ["bài fanpage 14 bài. 2 người quản trị trang ạ", { bai_mxh: 14 }],
+    ["Đón 1.200 lượt khách, phát thanh 15 lượt", { phat_thanh: 15 }],
+    ["3 người quản lý trang, đăng 12 bài facebook", { bai_mxh: 12 }],
+  ])("%s", (text, values) => {
+    expect(read(text)).toEqual(only(values));
+  });
+
+  it("'lượt' of an indicator is still its measure", () => {
+    expect(read("xe lưu động 4 lượt").values).toEqual({ xe_luu_dong: 4 });
+  });
+});
+
 describe("real-style report corpus, twelfth development part", () => {
-  it("reads at least 140 of its 145 messages exactly", () => {
+  it("reads at least 143 of its 145 messages exactly", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-12.jsonl"), SAMPLE_INDICATORS);
     expect(score.total).toBe(145);
-    expect(score.exact).toBeGreaterThanOrEqual(140);
+    expect(score.exact).toBeGreaterThanOrEqual(143);
   });
 });

@@ -27,6 +27,7 @@ import {
   PLACE_PHRASES,
   PLACE_WORDS,
   SCALE_WORDS,
+  SERVED_PHRASES,
   TIME_INTRO,
   TIME_UNITS,
   VAGUE_BEFORE_SCALE,
@@ -273,7 +274,7 @@ function markContextCounts(
     if (
       !described &&
       onlyFigureOfSentence(toks, blocked, i, end, taken) &&
-      (!thing || nameBeforeInSentence(nameAt, toks, blocked, i))
+      (!(thing || (phrase && SERVED_PHRASES.has(`${w.k} ${w2!.k}`))) || nameBeforeInSentence(nameAt, toks, blocked, i))
     )
       continue;
     if ((!thing && attendedAfter(toks, end)) || (phrase && w.k === "thanh" && groupBefore(toks, i))) continue;
