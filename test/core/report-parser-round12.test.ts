@@ -179,10 +179,21 @@ describe("markNonValues: those a centre serves and who run its page are context"
   });
 });
 
+describe("markNotDone: what is disposed of ('thanh lý') is no figure", () => {
+  it.each([
+    ["pano 3 cái, khung pano cũ thanh lý 2 cái", { pano: 3 }],
+    ["treo 4 băng rôn; thanh lý 2 băng rôn cũ", { bang_ron: 4 }],
+    ["pa no 5 cai, 2 pa no cu da thanh ly", { pano: 5 }],
+    ["Thanh lý 3 pano hỏng, làm mới 2 pano", { pano: 2 }],
+  ])("%s", (text, values) => {
+    expect(read(text)).toEqual(only(values));
+  });
+});
+
 describe("real-style report corpus, twelfth development part", () => {
-  it("reads at least 143 of its 145 messages exactly", () => {
+  it("reads at least 144 of its 145 messages exactly", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-12.jsonl"), SAMPLE_INDICATORS);
     expect(score.total).toBe(145);
-    expect(score.exact).toBeGreaterThanOrEqual(143);
+    expect(score.exact).toBeGreaterThanOrEqual(144);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Figures of what was not done: "1 lượt bị hoãn", "200 tờ còn lưu tại UBND xã", "1 chuyên mục chưa
- * phát sóng", "còn tồn 300 tờ", "5 người vắng", "1 cụm hỏng", "hỏng 2 cụm". They say how much of something is left or postponed, never what was
+ * phát sóng", "còn tồn 300 tờ", "5 người vắng", "1 cụm hỏng", "hỏng 2 cụm", "thanh lý 3 cái". They say how much of something is left or postponed, never what was
  * done: neither values nor unclear; nor is a figure said to be left out, "3 lượt không tính ạ".
  * ("chưa kể", "chưa tính" — not counting — are not such words.)
  * Runs after the look-alikes (stage 2a), before the multipliers and the tables.
@@ -34,6 +34,7 @@ const AFTER: readonly string[][] = [
   ["bi", "hong"],
   ["hu", "hong"],
   ["hong"],
+  ["thanh", "ly"],
 ];
 /**
  * Words before a figure that say it is what is left ("còn tồn 300 tờ", "tồn kho 200 tờ"). Not "còn
@@ -53,6 +54,8 @@ const BEFORE: readonly string[][] = [
   ["sua", "chua"],
   ["bao", "duong"],
   ["bao", "tri"],
+  // "khung pa nô cũ thanh lý 3 cái": what is disposed of, not made
+  ["thanh", "ly"],
 ];
 /** Meetings attended elsewhere ("đi họp ở huyện 2 buổi", "dự họp 1 lần"): not the commune's own. */
 const ATTENDED: readonly string[][] = [
@@ -102,7 +105,7 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
   const { toks } = tk;
   const blocked: number[] = [];
   // most messages say none of these words: nothing to read
-  if (!/\b(?:chua|con|bi|tam|ton|vang|hong|duong|tri|hop|tinh)\b/.test(tk.folded.key)) return { blocked };
+  if (!/\b(?:chua|con|bi|tam|ton|vang|hong|duong|tri|hop|tinh|thanh ly)\b/.test(tk.folded.key)) return { blocked };
   const numbers = createNumberReader(tk, nv.blocked);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
