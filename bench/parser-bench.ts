@@ -147,6 +147,7 @@ export function benchParser(rounds = 20): BenchRow[] {
     "report-corpus-real-9.jsonl",
     "report-corpus-real-10.jsonl",
     "report-corpus-real-11.jsonl",
+    "report-corpus-real-12.jsonl",
   ].flatMap((name) =>
     readCorpus(readFileSync(new URL(`../test/fixtures/${name}`, import.meta.url), "utf8")).map((c) => c.text),
   );
