@@ -237,9 +237,18 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     if (k === "tu" && next === "dau" && RANK[key(toks[i + 2])]) {
       const r = RANK[key(toks[i + 2])]!;
       // "từ đầu quý đến nay 41" beside a figure of no named period: a running total, not this period's
-      const role = reportRank === 0 ? "cumulative" : roleOfPeriod(r, reportRank);
-      const scope = listAfterColon(i + 3) ?? (opensSentence(toks, i) ? sentenceNumbers(i + 3) : null);
-      for (const s of scope ?? numbersIn(i + 3).map(([a]) => a))
+      // "tuần này 2 lượt, tính từ đầu quý IV đến nay 7 lượt": beside a shorter period the report does not
+      // name as its own, the numbered quarter so far is the report's (an unnumbered "từ đầu quý" a running total)
+      // the period's number: a label, a Roman numeral, or "quý 4" before "đến nay" (no figure then)
+      const q = toks[i + 3];
+      const bareNumber = q?.type === "n" && !nv.blocked[i + 3] && /^[1-4]$/.test(q.k) && TO.has(key(toks[i + 4]));
+      const numbered = (q?.type === "n" && !!nv.blocked[i + 3]) || ROMAN[q?.k ?? ""] !== undefined || bareNumber;
+      const quarterSoFar = r === RANK.quy && reportRank > 0 && reportRank < r && !report?.stated && numbered;
+      const role = reportRank === 0 ? "cumulative" : quarterSoFar ? "total" : roleOfPeriod(r, reportRank);
+      const from = bareNumber ? i + 4 : i + 3;
+      if (bareNumber) blocked.push(i + 3);
+      const scope = listAfterColon(from) ?? (opensSentence(toks, i) ? sentenceNumbers(from) : null);
+      for (const s of scope ?? numbersIn(from).map(([a]) => a))
         (role === "cumulative" ? cumulative : role === "total" ? totals : parts).add(s);
       i += 2;
       continue;
