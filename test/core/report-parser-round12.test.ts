@@ -26,6 +26,15 @@ describe("qualifyPeriods: a 'Khó khăn' / 'Hạn chế' section holds no result
     expect(read("II. Khó khăn\nthiếu 2 loa\nIII. Kết quả bổ sung\ntreo 3 băng rôn").values).toEqual({ bang_ron: 3 });
   });
 
+  it.each([
+    ["Khó khăn: không có. Kết quả: treo 5 pano", { pano: 5 }],
+    ["Hạn chế: không. Đã treo 5 pano, 3 băng rôn", { pano: 5, bang_ron: 3 }],
+    ["khó khăn là thiếu kinh phí nhưng vẫn treo 4 băng rôn", { bang_ron: 4 }],
+    ["Khó khăn: thiếu 2 loa; kết quả treo 6 pano", { pano: 6 }],
+  ])("a difficulty on its heading's line ends with its sentence or a turn to results: %s", (text, values) => {
+    expect(read(text)).toEqual(only(values));
+  });
+
   it("'khó khăn' inside a sentence blocks nothing", () => {
     expect(read("dù khó khăn vẫn treo 5 băng rôn").values).toEqual({ bang_ron: 5 });
   });

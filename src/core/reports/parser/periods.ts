@@ -480,6 +480,8 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
           (!heading || j + 1 >= n || sectionStartsAt(toks, j + 1) || resultsAt(toks, j + 1))
         )
           break;
+        // on the heading's own line: to its sentence's end or a turn to what was done ("nhưng vẫn treo 4")
+        if (!heading && (SENTENCE_STOPS.has(toks[j]!.k) || DONE_TURN.has(key(toks[j])) || resultsAt(toks, j))) break;
         if (nv.blocked[j]) continue;
         const num = numbers.read(j, false);
         if (num) for (let x = j; x < num.end; x++) blocked.push(x);
@@ -575,6 +577,11 @@ const WHOLE_GLUE = new Set([
 
 /** Headings of a report's difficulties: the figures under them are no results. */
 const HARDSHIP = new Set(["kho khan", "han che", "vuong mac", "ton tai"]);
+
+/** Sentence ends that close a difficulty said on the heading's line. */
+const SENTENCE_STOPS = new Set([".", "!", "?", ";"]);
+/** Words turning from a difficulty to what was done ("… nhưng vẫn treo 4 băng rôn", "tuy vậy đã …"). */
+const DONE_TURN = new Set(["nhung", "van", "tuy", "song"]);
 
 /** Whether a line of results starts at token j ("Kết quả …", "- Thực hiện …"), list marks aside. */
 function resultsAt(toks: readonly Tok[], j: number): boolean {
