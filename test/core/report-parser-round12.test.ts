@@ -108,6 +108,14 @@ describe("this period's share of a running total is its figure", () => {
     expect(read(text)).toEqual(only(values));
   });
 
+  it.each([
+    ["lũy kế 30 pano, trong đó thôn 1 có 8 pano", { pano: 30 }],
+    ["luy ke tu dau nam 300 to roi, trong do thon 2 phat 100 to", { to_roi: 300 }],
+    ["Từ đầu năm đến nay 40 băng rôn, trong đó thôn Nam 9 băng rôn", { bang_ron: 40 }],
+  ])("a place's share of a running total stays a part: %s", (text, values) => {
+    expect(read(text)).toEqual(only(values));
+  });
+
   it("a place's share of this period's figure stays a part", () => {
     expect(read("xã treo 10 băng rôn, trong đó thôn 2 treo 4 băng rôn").values).toEqual({ bang_ron: 10 });
   });

@@ -119,6 +119,7 @@ export function combineValues(
 
   const shareOfRunningTotal = (p: Pairing["pairs"][number]): boolean =>
     !roles.fallback.has(p.num.start) &&
+    periodShare(tk, p.num.start, sentence) &&
     pairing.pairs.some(
       (q) =>
         q.ind.code === p.ind.code &&
@@ -402,6 +403,22 @@ function besidesInSentence(tk: Tokenised, at: number, sentence: Int32Array): boo
   while (x > 0 && sentence[x - 1] === sentence[at]) x--;
   while (x < at && tk.toks[x]!.type !== "w") x++;
   return tk.toks[x]?.kt === "ngoai" && tk.toks[x + 1]?.kt === "ra";
+}
+
+const PERIOD_WORDS = new Set(["quy", "thang", "tuan", "nam", "ky"]);
+
+/** Whether a period is named between "trong đó" and token `at` ("trong đó riêng quý IV 11"), not a place ("trong đó thôn 1 có 8"). */
+function periodShare(tk: Tokenised, at: number, sentence: Int32Array): boolean {
+  let period = false;
+  for (let x = at - 1; x > 0 && sentence[x] === sentence[at]; x--) {
+    const t = tk.toks[x]!;
+    if (t.k === "do" && tk.toks[x - 1]!.k === "trong") return period;
+    // "năm" only as a year ("năm 2026", "năm nay"), not a place's name ("thôn Nam")
+    const next = tk.toks[x + 1];
+    const year = next?.type === "n" || (next?.type === "w" && next.kt === "nay");
+    if (t.type === "w" && PERIOD_WORDS.has(t.kt) && (t.kt !== "nam" || year)) period = true;
+  }
+  return false;
 }
 
 /** Whether "trong đó" (of which) comes before token `at` in its sentence. */
