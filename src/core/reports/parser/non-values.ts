@@ -248,6 +248,8 @@ function markContextCounts(
       w2?.type === "w" && (THING_PHRASES.has(`${w.k} ${w2.k}`) || receivedThing(tk, numbers, j, `${w.k} ${w2.k}`));
     const thing = thingPhrase || (!phrase && THINGS_COUNTED.has(w.k));
     if (!phrase && !thing && !CONTEXT_WORDS.has(w.k) && !isMarket(toks, j)) continue;
+    // "3 người quản trị/quản lý" run a page; "80 người quán triệt nghị quyết" attend
+    if (phrase && w.k === "nguoi" && key_(toks[j + 2]) !== "tri" && key_(toks[j + 2]) !== "ly") continue;
     // a thing of two words is no measure even when its first word is one ("3 bài hát", "25 tin nhắn")
     if (!phrase && !thingPhrase && (compiled.measures.has(w.k) || compiled.measures.has(w.kt))) continue;
     // "pano 12 xa Thach Binh": a place named by its name follows the figure, it is not counted
