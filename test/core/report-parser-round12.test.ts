@@ -84,6 +84,14 @@ describe("qualifyPeriods: a month named in passing beside the whole quarter", ()
     expect(read(text)).toEqual(only(values));
   });
 
+  it.each([
+    ["tháng 11 treo 2 pano, cả quý 4 mới 5 pano, cả năm 20 pano", { pano: 5 }],
+    ["thang 12 phat thanh 15 luot, ca quy 4 duoc 45 luot", { phat_thanh: 45 }],
+    ["Tháng 12 treo 1 pano. Tính cả quý IV, xã treo 5 pano, 3 băng rôn.", { pano: 5, bang_ron: 3 }],
+  ])("a quarter's bare number is its label: %s", (text, values) => {
+    expect(read(text)).toEqual(only(values));
+  });
+
   it("a month the report names as its own keeps its figure", () => {
     expect(read("báo cáo tháng 12: phát thanh 20 lượt, cả quý 60 lượt").values).toEqual({ phat_thanh: 20 });
   });

@@ -327,8 +327,17 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       const quarterOverMonth = RANK[next] === RANK.quy && reportRank === RANK.thang && !report?.stated;
       const role = quarterOverMonth ? "total" : roleOfPeriod(RANK[next]!, reportRank);
       // "cả năm 2026 phát hành 6.000 tờ": a running total may stand past a verb; a total or a part only right after
-      const found =
-        numberAfter(i + 2, 6, PERIOD_GLUE) ?? (role === "cumulative" ? (numbersIn(i + 2)[0] ?? null) : null);
+      // "cả quý 4 mới 5 pano": a quarter's number typed bare before another figure is its label
+      const label = toks[i + 2];
+      const bareLabel =
+        RANK[next] === RANK.quy &&
+        label?.type === "n" &&
+        !nv.blocked[i + 2] &&
+        /^[1-4]$/.test(label.k) &&
+        toks[i + 3]?.type === "w" &&
+        numbersIn(i + 3).length > 0;
+      const from = bareLabel ? i + 3 : i + 2;
+      const found = numberAfter(from, 6, PERIOD_GLUE) ?? (role === "cumulative" ? (numbersIn(from)[0] ?? null) : null);
       if (found) (role === "cumulative" ? cumulative : role === "total" ? totals : parts).add(found[0]);
       else if (
         role === "total" &&
