@@ -29,10 +29,15 @@ import { readCorpus, scoreCorpus } from "../../src/core/reports/corpus-score.js"
  *   175/210 after those rounds, before any tuning on it).
  * After the rounds on sets 9, 10 and 11 (later on 6 Dec): 54/61, 66/70, 59/70, 66/70 (one lost to
  * the eleventh round), 63/70, 64/70, 69/70, 56/63, 53/60 — 550/604 (91.1%); 53/62 and 56/65.
+ * - report-corpus-real-12-heldout.jsonl (written with the twelfth development part, both halves kept
+ *   outside the repository until they were scored): the whole set read 177/210 with the parser of
+ *   the morning, 184/210 after the rounds on sets 9–11; the held-out half 57/65 before the twelfth
+ *   round, 59/65 after it. Then: 54/61, 67/70, 59/70, 66/70, 63/70, 64/70, 69/70, 56/63, 53/60 —
+ *   551/604 (91.2%); 53/62, 57/65, 59/65.
  */
 const PARTS = [
   { file: "report-corpus-real-heldout.jsonl", floor: 88 },
-  { file: "report-corpus-real-2-heldout.jsonl", floor: 94 },
+  { file: "report-corpus-real-2-heldout.jsonl", floor: 95 },
   { file: "report-corpus-real-3-heldout.jsonl", floor: 84 },
   { file: "report-corpus-real-4-heldout.jsonl", floor: 94 },
   { file: "report-corpus-real-5-heldout.jsonl", floor: 90 },
@@ -41,7 +46,8 @@ const PARTS = [
   { file: "report-corpus-real-8-heldout.jsonl", floor: 88 },
   { file: "report-corpus-real-9-heldout.jsonl", floor: 88 },
   { file: "report-corpus-real-10-heldout.jsonl", floor: 85 },
-  { file: "report-corpus-real-11-heldout.jsonl", floor: 86 },
+  { file: "report-corpus-real-11-heldout.jsonl", floor: 87 },
+  { file: "report-corpus-real-12-heldout.jsonl", floor: 90 },
 ];
 
 describe("real-style report corpora (held-out parts)", () => {
