@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, type Harness, registerOfficer, startHarness } from "../support/harness.js";
+import { type Harness, importSamplePlan, registerOfficer, startHarness } from "../support/harness.js";
 
 // The 2026 plan's quarterly report asks for 7 indicators; officers also report others they count
 // (cụm cổ động, tờ rơi): the confirmation says those are not in the plan instead of "unclear".
@@ -15,10 +14,7 @@ describe("figures for indicators the plan does not ask for", () => {
 
   beforeAll(async () => {
     h = await startHarness({ now: "2026-11-20T02:00:00Z" });
-    await h.say(ADMIN, { id: ADMIN.id, type: "private" }, "", {
-      caption: "/nhapkehoach",
-      document: { data: readFileSync("plans/so-vhttdl-2026.yaml"), file_name: "plan.yaml", mime_type: "text/yaml" },
-    });
+    await importSamplePlan(h, "plans/so-vhttdl-2026.yaml");
     await registerOfficer(h, "X_DONG_TAM", lan, group);
     await registerOfficer(h, "X_TAN_LAP", minh, tanLap);
     await registerOfficer(h, "X_HOA_BINH", tuan, hoaBinh);

@@ -138,14 +138,14 @@ export async function seedThachBinhOfficer(
 }
 
 /**
- * ADMIN imports the 2021 sample plan (plans/thach-thanh-cchc-2021.yaml) through /nhapkehoach.
- * @example await importSamplePlan(h);
+ * ADMIN imports a sample plan through /nhapkehoach (default the 2021 one, plans/thach-thanh-cchc-2021.yaml).
+ * @example await importSamplePlan(h); await importSamplePlan(h, "plans/so-vhttdl-2026.yaml");
  */
-export async function importSamplePlan(h: Harness): Promise<void> {
+export async function importSamplePlan(h: Harness, file = "plans/thach-thanh-cchc-2021.yaml"): Promise<void> {
   await h.say(ADMIN, { id: ADMIN.id, type: "private" }, "", {
     caption: "/nhapkehoach",
     document: {
-      data: readFileSync("plans/thach-thanh-cchc-2021.yaml"),
+      data: readFileSync(file),
       file_name: "plan.yaml",
       mime_type: "text/yaml",
     },

@@ -4,6 +4,7 @@
 
 import { addDays, endOfLocalDay, isIsoDate, localDateOf } from "../calendar/time.js";
 import type { WorkingCalendar } from "../calendar/working-calendar.js";
+import { romanOf } from "../reports/roman-numerals.js";
 import { type DayOffRule, DEFAULT_DAY_OFF_RULE, type Schedule } from "../types.js";
 
 /** One deadline of a task: a period (for periodic tasks) and its due day. */
@@ -48,7 +49,6 @@ function dueOn(
 type Periodic = Extract<Schedule, { kind: "periodic" }>;
 
 const PERIOD_MONTHS: Record<Periodic["period"], number> = { month: 1, quarter: 3, half_year: 6, year: 12 };
-const ROMAN = ["I", "II", "III", "IV"];
 
 const pad2 = (n: number): string => String(n).padStart(2, "0");
 
@@ -68,7 +68,7 @@ function describePeriod(period: Periodic["period"], firstAbs: number): { key: st
       return { key: `${y}-${pad2(m)}`, label: `Tháng ${m}/${y}` };
     case "quarter": {
       const q = Math.floor((m - 1) / 3) + 1;
-      return { key: `${y}-Q${q}`, label: `Quý ${ROMAN[q - 1]}/${y}` };
+      return { key: `${y}-Q${q}`, label: `Quý ${romanOf(q)}/${y}` };
     }
     case "half_year":
       return m <= 6

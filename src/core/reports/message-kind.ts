@@ -4,6 +4,7 @@
  * Nothing an officer writes may go unanswered when it could be a report.
  */
 import type { IndicatorDef } from "../types.js";
+import { hasOutsideFigures } from "./read-with-vocabulary.js";
 import { type ParsedReport, parseReport } from "./report-parser.js";
 import { searchKey, telexFold } from "./text-key.js";
 
@@ -56,7 +57,7 @@ export function classifyMessage(
   let key = /[A-Za-z0-9]/.test(head) ? undefined : searchKey(head);
   if (key !== undefined && !/[a-z0-9]/.test(key)) return "chatter";
   const parsed = parse(raw, indicators);
-  if (Object.keys(parsed.values).length || parsed.conflicts.length || givesOtherFigures(parsed)) return "report";
+  if (Object.keys(parsed.values).length || parsed.conflicts.length || hasOutsideFigures(parsed)) return "report";
   key ??= searchKey(head);
   if (isQuestionKey(raw, key)) return "question";
   if (parsed.references.length || startsAsReport(key)) return "report";
@@ -66,9 +67,6 @@ export function classifyMessage(
   if (words.length <= 8 && words.every((w) => ACK_WORDS.has(w))) return "chatter";
   return "other";
 }
-
-/** Figures for common indicators the open tasks lack ("áp phích 7" under a plan without posters): still a report, told so. */
-const givesOtherFigures = (parsed: { outside?: object }) => Object.keys(parsed.outside ?? {}).length > 0;
 
 const isQuestionKey = (raw: string, key: string) => raw.includes("?") || QUESTION.test(key) || QUESTION_TAIL.test(key);
 

@@ -9,6 +9,10 @@ export type ReadReport = ParsedReport & {
   outside: Record<string, number>;
 };
 
+/** Whether a read found figures for common indicators outside the list it was read against. */
+export const hasOutsideFigures = (parsed: { outside?: object }): boolean =>
+  Object.keys(parsed.outside ?? {}).length > 0;
+
 const extended = new WeakMap<readonly IndicatorDef[], { list: IndicatorDef[]; codes: Set<string> }>();
 
 /**

@@ -35,7 +35,12 @@ import {
   namesReportingPeriod,
   periodMatches,
 } from "./named-periods.js";
-import { commonIndicatorsLacking, type ReadReport, readWithVocabulary } from "./read-with-vocabulary.js";
+import {
+  commonIndicatorsLacking,
+  hasOutsideFigures,
+  type ReadReport,
+  readWithVocabulary,
+} from "./read-with-vocabulary.js";
 import { type ParsedReport, parseReport } from "./report-parser.js";
 import { narrowChoices, orderByDueNext, type ValueReader } from "./task-choice.js";
 
@@ -160,12 +165,15 @@ export async function resolveAssignment(
     }
   }
   const open = options.open ?? (await repos.assignments.listOpenForUnit(unitId));
+  /** The open assignments of the task the text names (all when it names none), what is due next first. */
+  const openOfHint = () =>
+    orderByDueNext(taskHint === undefined ? open : open.filter((a) => a.task.id === taskHint), now);
   const named = namedPeriods(options.text, localDateOf(now, options.timezone));
   const filed = await filedPeriodNamed(repos, unitId, open, named, taskHint);
   if (filed) return filed;
   if (namesReportingPeriod(named) && !open.some((a) => periodMatches(a.occurrence.periodKey, named))) {
     // "quý 3 …" while only Quý I is open: never filed under another period unasked.
-    const choices = orderByDueNext(taskHint === undefined ? open : open.filter((a) => a.task.id === taskHint), now);
+    const choices = openOfHint();
     if (!choices.length)
       return taskHint === undefined ? { kind: "none", unmatched: named } : { kind: "none", taskHint };
     return askAmong(choices, named);
@@ -203,7 +211,7 @@ export async function resolveAssignment(
       assignment.status !== "untracked"
     )
       return { kind: "found", assignment, report: latest ?? undefined };
-    choices = orderByDueNext(taskHint === undefined ? open : open.filter((a) => a.task.id === taskHint), now);
+    choices = openOfHint();
   }
   if (choices.length === 0) return { kind: "none" };
   if (choices.length === 1) return { kind: "found", assignment: choices[0] };
@@ -506,8 +514,7 @@ export async function figuresElsewhere(
   parse: ReportParser = parseReport,
 ): Promise<{ elsewhere: FiguresElsewhere[]; outside: FigureOutside[]; unclear: string[] }> {
   const none = { elsewhere: [], outside: [], unclear: parsed.unclear };
-  const readOutside = Object.keys(parsed.outside ?? {}).length > 0;
-  if (!parsed.unclear.length && !readOutside && Object.keys(parsed.values).length) return none;
+  if (!parsed.unclear.length && !hasOutsideFigures(parsed) && Object.keys(parsed.values).length) return none;
   const own = new Set(assignment.task.indicators.map((i) => i.code));
   const planTasks = (await repos.tasks.listActive()).filter(
     (t) => t.id !== assignment.task.id && (assignment.task.planId === null || t.planId === assignment.task.planId),

@@ -13,3 +13,9 @@ export const ROMAN_NUMERALS: Readonly<Record<string, number>> = {
   xi: 11,
   xii: 12,
 };
+
+/**
+ * The Roman numeral of 1–12 as a label writes it ("Quý III").
+ * @example romanOf(3) // "III"
+ */
+export const romanOf = (n: number): string => (Object.keys(ROMAN_NUMERALS)[n - 1] ?? String(n)).toUpperCase();

@@ -285,6 +285,11 @@ export const CONTEXT_WORDS: ReadonlySet<string> = new Set([
   "em",
   "chau", // "Trường mầm non có 150 cháu" (children)
 ]);
+/**
+ * Those a centre serves or receives ("4.500 lượt khách", "6 điểm trường") and who run a page ("3 người
+ * quản trị"): context even as the only figure of their sentence, unless an indicator is named before it.
+ */
+export const SERVED_PHRASES: ReadonlySet<string> = new Set(["luot khach", "diem truong", "nguoi quan"]);
 /** Two-word context nouns, as "first second" keys (places, things, people by role who are not attendees). */
 export const CONTEXT_PHRASES: ReadonlySet<string> = new Set([
   "to dan",
@@ -331,13 +336,8 @@ export const CONTEXT_PHRASES: ReadonlySet<string> = new Set([
   "noi dung",
   "chi so",
   "dau muc",
-  ...["luot khach", "diem truong", "nguoi quan"],
+  ...SERVED_PHRASES,
 ]);
-/**
- * Those a centre serves or receives ("4.500 lượt khách", "6 điểm trường") and who run a page ("3 người
- * quản trị"): context even as the only figure of their sentence, unless an indicator is named before it.
- */
-export const SERVED_PHRASES: ReadonlySet<string> = new Set(["luot khach", "diem truong", "nguoi quan"]);
 /** People named by their role ("cán bộ", "đoàn viên", "hội viên"), as "first second" keys. */
 export const PEOPLE_PHRASES: ReadonlySet<string> = new Set([
   "can bo",
