@@ -55,6 +55,10 @@ export interface ParsedReport {
   conflicts: { code: string; values: number[] }[];
   /** Task number the report names ("nv 3", "#3", "nhiệm vụ số 3"). */
   taskHint?: number;
+  /** Indicators whose value is only a running total ("lũy kế 78 lượt", "từ đầu năm 3 phóng sự"), when any. */
+  runningTotals?: string[];
+  /** Months of the period the report names as its own ("Báo cáo năm 2026: …" 12, "bc quý I" 3), when it says. */
+  reportMonths?: number;
 }
 
 /**
@@ -104,6 +108,7 @@ const copyOf = (r: ParsedReport): ParsedReport => ({
   references: r.references.map((ref) => ({ ...ref })),
   unclear: [...r.unclear],
   conflicts: r.conflicts.map((c) => ({ ...c, values: [...c.values] })),
+  ...(r.runningTotals ? { runningTotals: [...r.runningTotals] } : {}),
 });
 
 function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
@@ -135,5 +140,8 @@ function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
     conflicts: combined.conflicts,
   };
   if (nonValues.taskHint !== undefined) result.taskHint = nonValues.taskHint;
+  const running = combined.running.filter((code) => code in combined.values);
+  if (running.length) result.runningTotals = running;
+  if (periods.reportMonths !== undefined) result.reportMonths = periods.reportMonths;
   return result;
 }

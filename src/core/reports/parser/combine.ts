@@ -16,6 +16,8 @@ export interface Combined {
   conflicts: { code: string; values: number[] }[];
   /** Token ranges (inclusive) to quote as unclear. */
   unclear: [number, number][];
+  /** Indicators whose value is a running total ("lũy kế 78 lượt" said with nothing else for them). */
+  running: string[];
 }
 
 interface Entry {
@@ -28,6 +30,8 @@ interface Entry {
   final?: boolean;
   /** A cumulative figure or one of a part of the period: a value only when nothing else is said. */
   fallback?: boolean;
+  /** A running total (a fallback that is no part of the period). */
+  running?: boolean;
   /** A stated zero: 0 only when nothing else is said. */
   zero?: boolean;
 }
@@ -46,6 +50,8 @@ export interface FigureRoles {
    * 30", "từ đầu năm đến nay 30") and those of a part of the report's period ("riêng quý II: 8").
    */
   fallback: ReadonlySet<number>;
+  /** The fallback figures that are running totals ("lũy kế", "từ đầu năm", "cả năm"), not parts of the period. */
+  running: ReadonlySet<number>;
   /** Totals stated in words the pairing does not see ("nâng tổng số … lên 14", "Cộng quý I: 9"). */
   totals: ReadonlySet<number>;
   /** Indicators given to numbers that have no name of their own ("pa nô 12, à em nhầm, 14"). */
@@ -61,6 +67,7 @@ export const NO_ROLES: FigureRoles = {
   final: new Set(),
   superseded: new Set(),
   fallback: new Set(),
+  running: new Set(),
   totals: new Set(),
   owners: new Map(),
   parts: new Set(),
@@ -72,7 +79,7 @@ export const NO_ROLES: FigureRoles = {
  * @example mergeRoles({ final: new Set([4]) }, { zeros: [{ code: "pano", at: 0 }] }).final.has(4) // true
  */
 export function mergeRoles(...parts: readonly Partial<FigureRoles>[]): FigureRoles {
-  const set = (k: "final" | "superseded" | "fallback" | "totals" | "parts") =>
+  const set = (k: "final" | "superseded" | "fallback" | "running" | "totals" | "parts") =>
     new Set(parts.flatMap((p) => [...(p[k] ?? [])]));
   const owners = new Map<number, string>();
   for (const p of parts) for (const [k, v] of p.owners ?? []) owners.set(k, v);
@@ -82,6 +89,7 @@ export function mergeRoles(...parts: readonly Partial<FigureRoles>[]): FigureRol
     final,
     superseded,
     fallback: set("fallback"),
+    running: set("running"),
     totals: set("totals"),
     owners,
     parts: set("parts"),
@@ -108,7 +116,7 @@ export function combineValues(
 ): Combined {
   const { cls } = pairing;
   const sentence = sentenceIds(tk);
-  const out: Combined = { values: {}, conflicts: [], unclear: [] };
+  const out: Combined = { values: {}, conflicts: [], unclear: [], running: [] };
   const entries = new Map<string, Entry[]>();
   const add = (code: string, e: Entry): void => {
     const list = entries.get(code) ?? [];
@@ -294,8 +302,8 @@ function labelledParts(tk: Tokenised, nv: NonValues, list: Entry[]): Entry[] {
 }
 
 /** The roles of the figure at token `at`. */
-function flags(roles: FigureRoles, at: number): Pick<Entry, "final" | "fallback"> {
-  return { final: roles.final.has(at), fallback: roles.fallback.has(at) };
+function flags(roles: FigureRoles, at: number): Pick<Entry, "final" | "fallback" | "running"> {
+  return { final: roles.final.has(at), fallback: roles.fallback.has(at), running: roles.running.has(at) };
 }
 
 function combineOne(code: string, all: readonly Entry[], out: Combined): void {
@@ -318,6 +326,7 @@ function combineOne(code: string, all: readonly Entry[], out: Combined): void {
     if (all.some((e) => e.zero)) out.values[code] = 0;
     return;
   }
+  if (list === fallback && fallback.every((e) => e.running)) out.running.push(code);
   const distinct = (xs: number[]): number[] => [...new Set(xs)];
   const totals = distinct(list.filter((e) => e.total).map((e) => e.value));
   if (totals.length === 1) {

@@ -23,13 +23,17 @@ import { createNumberReader } from "./numbers.js";
 import type { Tok, Tokenised } from "./tokens.js";
 
 export interface PeriodQualifiers extends TokenMarks {
-  roles: Pick<FigureRoles, "fallback" | "totals" | "parts">;
+  roles: Pick<FigureRoles, "fallback" | "running" | "totals" | "parts">;
   /** Rank of the period the report is about (1 week … 5 year), 0 when it does not say. */
   reportRank: number;
+  /** Months of the period the report names as its own ("báo cáo năm 2026" 12, "báo cáo quý I" 3), when it says. */
+  reportMonths?: number;
 }
 
 /** Period units by length: a week is inside a month, a month inside a quarter. */
 const RANK: Readonly<Record<string, number>> = { tuan: 1, thang: 2, quy: 3, nam: 5 };
+/** Months in a period named as the report's own (a week has none). */
+const MONTHS_OF: Readonly<Record<string, number>> = { thang: 1, quy: 3, "6 thang": 6, "9 thang": 9, nam: 12 };
 const COMPARATORS = new Set(["tang", "giam", "hon", "vuot", "chenh"]);
 /** Words between a comparison and its figure ("nhiều hơn quý trước 1", "hơn kế hoạch 2"). */
 const COMPARED_GLUE = new Set([
@@ -116,6 +120,12 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
   const breaks: number[] = [];
   const transparent: number[] = [];
   const cumulative = new Set<number>();
+  /** Fallback figures of a part of the report's period ("riêng quý II: 8"): not running totals. */
+  const shares = new Set<number>();
+  const addShare = (x: number): void => {
+    shares.add(x);
+    cumulative.add(x);
+  };
   const totals = new Set<number>();
   const parts = new Set<number>();
   const report = reportPeriod(toks, nv);
@@ -271,7 +281,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     // "riêng tuần từ 08/12 đến 14/12 phát 200 tờ" in a quarterly report: a shorter period singled out is a part
     // ("Trong đó riêng tháng 12: chuyên mục 2, phát thanh 26 lượt": the whole list after its colon)
     if (k === "rieng" && RANK[next] !== undefined && reportRank > 0 && RANK[next]! < reportRank) {
-      for (const s of listAfterColon(i + 2) ?? numbersIn(i + 2).map(([a]) => a)) cumulative.add(s);
+      for (const s of listAfterColon(i + 2) ?? numbersIn(i + 2).map(([a]) => a)) addShare(s);
       i++;
       continue;
     }
@@ -288,7 +298,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       // "(Quý IV riêng: 1 phóng sự, 4 chuyên mục)": the whole list after its colon; opening its
       // sentence ("tuần 2 tháng 12 treo 5 băng rôn, 2 pano.") the sentence
       const scope = listAfterColon(j) ?? (opensSentence(toks, i) ? sentenceNumbers(j) : null);
-      for (const s of scope ?? numbersIn(j).map(([a]) => a)) cumulative.add(s);
+      for (const s of scope ?? numbersIn(j).map(([a]) => a)) addShare(s);
       i = j - 1;
       continue;
     }
@@ -562,7 +572,16 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       if (num && !totals.has(j)) parts.add(j);
     }
   }
-  return { blocked, breaks, transparent, roles: { fallback: cumulative, totals, parts }, reportRank };
+  const running = new Set([...cumulative].filter((x) => !shares.has(x)));
+  const reportMonths = report?.stated ? MONTHS_OF[report.unit] : undefined;
+  return {
+    blocked,
+    breaks,
+    transparent,
+    roles: { fallback: cumulative, running, totals, parts },
+    reportRank,
+    reportMonths,
+  };
 }
 
 /** The reporting unit as a whole ("cả xã", "toàn phường"): its figure is a total over its places. */
@@ -809,13 +828,21 @@ function plansAfter(toks: readonly Tok[], i: number): boolean {
   return false;
 }
 
-/** Whether "báo cáo", "bc", "báo số", "số liệu", "kết quả" or "tổng hợp" stands within 4 tokens before token i. */
+/** Whether "báo cáo", "bc", "báo số", "số liệu", "kết quả", "tổng hợp" or "tổng kết" stands within 4 tokens before token i. */
 function statedBefore(toks: readonly Tok[], i: number): boolean {
   for (let b = i - 1; b >= 0 && b >= i - 4; b--) {
     const k = key(toks[b]);
     const k2 = `${key(toks[b - 1])} ${k}`;
     // "em báo số quý", "bc số liệu quý III"
-    if (k === "bc" || k2 === "bao cao" || k2 === "so lieu" || k2 === "ket qua" || k2 === "tong hop" || k2 === "bao so")
+    if (
+      k === "bc" ||
+      k2 === "bao cao" ||
+      k2 === "so lieu" ||
+      k2 === "ket qua" ||
+      k2 === "tong hop" ||
+      k2 === "tong ket" ||
+      k2 === "bao so"
+    )
       return true;
     // "em báo quý 4 ạ", "e bao thang 12"
     if (k === "bao" && (k2 === "em bao" || k2 === "e bao")) return true;
