@@ -15,12 +15,15 @@ import {
   QUESTION_MINUTES,
   type WhichTaskQuestion,
 } from "../core/reports/pending-question.js";
+import { figuresOfPeriod } from "../core/reports/period-figures.js";
 import { exampleReport } from "../core/reports/report-example.js";
 import {
   ATTACH_WINDOW_MS,
   attachLooseFiles,
   countFiles,
   type FileOutcome,
+  type NotOfPeriodFigures,
+  notOfPeriodFigures,
   type ReportDeps,
   readingOf,
   resolveAssignment,
@@ -201,6 +204,8 @@ export function renderConfirmation(
         figures: result.outside.map((v) => `${formatNumber(v.value)} ${v.label.toLowerCase()}`).join(", "),
       }),
     );
+  const notOfPeriod = notOfPeriodLine(result.notOfPeriod, a.occurrence.label, t);
+  if (notOfPeriod) lines.push(notOfPeriod);
   if (result.unclear.length)
     lines.push(
       t("reports:unclear", {
@@ -220,6 +225,19 @@ export function renderConfirmation(
       : t("reports:how_to_fix_text", { example: exampleReport(a.task, t) }),
   );
   return lines.join("\n");
+}
+
+/** "• 170 lượt phát thanh: số lũy kế, không phải số liệu riêng của Quý IV/2026, nên chưa ghi."; null when none. */
+function notOfPeriodLine(held: NotOfPeriodFigures, period: string, t: Context["t"]): string | null {
+  if (!held.figures.length) return null;
+  const figures = held.figures.map((v) => `${formatNumber(v.value)} ${v.label.toLowerCase()}`).join(", ");
+  const what =
+    held.reason === "running"
+      ? t("reports:span_running")
+      : held.months === 12
+        ? t("reports:span_year")
+        : t("reports:span_months", { months: held.months });
+  return t("reports:not_of_period", { figures, what, period });
 }
 
 /** /baocao, replies to reminders, report-like text and photos in unit chats; /sua; /lichsu. */
@@ -344,6 +362,13 @@ export const reportsFeature: Feature = (deps) => {
         };
       // A report that goes to a task takes the files kept for an unanswered question of this sender.
       const question = await openQuestion(deps.repos, ctx.incoming, deps.clock.now());
+      const withheld = withheldText(
+        ctx,
+        found.assignment,
+        text,
+        !!(ctx.incoming.files.length || question?.fileIds.length),
+      );
+      if (withheld) return { text: withheld, quote: true };
       const result = await submitReport(deps, {
         assignment: found.assignment,
         report: found.report,
@@ -361,6 +386,31 @@ export const reportsFeature: Feature = (deps) => {
       };
     });
     await ctx.reply(reply.text, { quote: reply.quote });
+  }
+
+  /**
+   * "Báo cáo cả năm 2026: 40 tin bài" to Quý IV, "lũy kế 170 lượt" to Quý III: when nothing else is
+   * said (no figure of the period, no document, no file) nothing is recorded and the officer is asked
+   * for the period's own figures; null when the report goes on.
+   */
+  function withheldText(ctx: Context, a: AssignmentView, text: string, hasFiles: boolean): string | null {
+    const parsed = readingOf(ctx.incoming, parserOf(deps)).read(text, a.task.indicators);
+    const split = figuresOfPeriod(parsed, a.occurrence.periodKey);
+    if (Object.keys(split.values).length || parsed.references.length || hasFiles) return null;
+    const held = notOfPeriodFigures(split, a.task.indicators);
+    const line = notOfPeriodLine(held, a.occurrence.label, ctx.t);
+    if (!line) return null;
+    // the example names what the officer wrote about ("/baocao #2 12 tin bài, 3 lượt phát thanh")
+    const named = a.task.indicators.filter((i) => held.figures.some((f) => f.code === i.code));
+    return [
+      ctx.t("reports:withheld", { unit: a.unit.name, id: a.task.id, period: a.occurrence.label }),
+      line,
+      ctx.t("reports:withheld_hint", {
+        period: a.occurrence.label,
+        id: a.task.id,
+        example: exampleFigures(named),
+      }),
+    ].join("\n");
   }
 
   // While a question waits ("which task?", "is this a report?", "which report do these photos go to?"):

@@ -35,6 +35,7 @@ import {
   namesReportingPeriod,
   periodMatches,
 } from "./named-periods.js";
+import { figuresOfPeriod, type PeriodFigures } from "./period-figures.js";
 import {
   commonIndicatorsLacking,
   hasOutsideFigures,
@@ -369,6 +370,23 @@ export interface FigureOutside {
   value: number;
 }
 
+/** Figures a report gives that are not its period's own, labelled, with why. */
+export interface NotOfPeriodFigures extends Pick<PeriodFigures, "reason" | "months"> {
+  figures: FigureOutside[];
+}
+
+/** The labelled figures of `split.notOfPeriod`, in the task's indicator order. */
+export function notOfPeriodFigures(split: PeriodFigures, indicators: TaskRecord["indicators"]): NotOfPeriodFigures {
+  const figures = indicators
+    .filter((i) => i.code in split.notOfPeriod)
+    .map((i) => ({ code: i.code, label: i.label, measure: i.measure ?? "", value: split.notOfPeriod[i.code]! }));
+  return {
+    figures,
+    ...(split.reason ? { reason: split.reason } : {}),
+    ...(split.months ? { months: split.months } : {}),
+  };
+}
+
 /** The message that wrote a report revision, as the report repository records it. */
 export const sourceOf = (incoming: Pick<Incoming, "channel" | "chatId" | "messageId">) =>
   `${incoming.channel}:${incoming.chatId}:${incoming.messageId}`;
@@ -381,6 +399,8 @@ export interface SubmitResult {
   elsewhere: FiguresElsewhere[];
   /** Figures for common indicators no task of the plan asks for (not recorded). */
   outside: FigureOutside[];
+  /** Running totals or a longer span's figures (not recorded as the period's). */
+  notOfPeriod: NotOfPeriodFigures;
   /** Fragments no indicator of the plan explains (shown as unclear). */
   unclear: string[];
   /** False when the message revised an earlier report of the same assignment. */
@@ -418,6 +438,8 @@ export async function submitReport(
   // The parses made while finding the task are reused (the same task's indicators are not read again).
   const reading = readingOf(incoming, deps.parse);
   const parsed = reading.read(text, assignment.task.indicators);
+  // Running totals and a longer span's figures are told to the officer, never recorded as the period's.
+  const ofPeriod = figuresOfPeriod(parsed, assignment.occurrence.periodKey);
   const late = now.getTime() > assignment.dueAt.getTime();
   const source = sourceOf(incoming);
   const found =
@@ -437,7 +459,7 @@ export async function submitReport(
   } else if (existing) {
     report = await repos.reports.revise(existing.id, {
       text,
-      values: { ...existing.values, ...parsed.values },
+      values: { ...existing.values, ...ofPeriod.values },
       references: mergeReferences(existing.references, parsed.references),
       unclear: parsed.unclear,
       authorName: input.authorName,
@@ -456,7 +478,7 @@ export async function submitReport(
         authorUserId: incoming.userId,
         authorName: input.authorName,
         text,
-        values: parsed.values,
+        values: ofPeriod.values,
         references: parsed.references,
         unclear: parsed.unclear,
         late,
@@ -490,6 +512,7 @@ export async function submitReport(
     report,
     assignment,
     parsed,
+    notOfPeriod: notOfPeriodFigures(ofPeriod, assignment.task.indicators),
     elsewhere,
     outside,
     unclear,

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, importSamplePlan, registerOfficer, startHarness } from "../support/harness.js";
+
+// The 2026 plan's report is quarterly: a year's figures or a running total sent in December are not
+// Quý IV's (the rollups would count Quý I–III again), so they are never recorded as Quý IV's.
+describe("figures that are not the period's own", () => {
+  let h: Harness;
+  const group = { id: -7201, type: "supergroup" as const, title: "Xã Đồng Tâm" };
+  const lan = { id: 7201, first_name: "Lan" };
+  const tanLap = { id: -7202, type: "supergroup" as const, title: "Xã Tân Lập" };
+  const minh = { id: 7202, first_name: "Minh" };
+
+  beforeAll(async () => {
+    h = await startHarness({ now: "2026-11-20T02:00:00Z" });
+    await importSamplePlan(h, "plans/so-vhttdl-2026.yaml");
+    await registerOfficer(h, "X_DONG_TAM", lan, group);
+    await registerOfficer(h, "X_TAN_LAP", minh, tanLap);
+    h.clock.set("2026-12-10T02:00:00Z");
+  }, 60_000);
+  afterAll(() => h?.close());
+
+  const reportsOf = async (code: string) => {
+    const unit = (await h.app.repos.units.findByCode(code))!;
+    return h.app.repos.reports.listForUnit(unit.id);
+  };
+
+  it("records nothing from a year's report sent to the quarter, and asks for the quarter's figures", async () => {
+    const reply = (await h.say(lan, group, "Dạ xã em báo cáo cả năm 2026: tin bài 40, phát thanh 150 lượt ạ")).join(
+      "\n",
+    );
+    expect(reply).toContain("Chưa ghi báo cáo của UBND xã Đồng Tâm — nhiệm vụ #2 (Quý IV/2026):");
+    expect(reply).toContain(
+      "• 40 tin bài, 150 lượt phát thanh: số liệu cả năm, không phải số liệu riêng của Quý IV/2026, nên chưa ghi.",
+    );
+    expect(reply).toContain(
+      "Đề nghị gửi số liệu riêng của Quý IV/2026, ví dụ: /baocao #2 12 tin bài, 3 lượt phát thanh",
+    );
+    expect(await reportsOf("X_DONG_TAM")).toEqual([]);
+    // still open: the unit is reminded and shown as not reported until the quarter's figures come
+    expect((await h.say(lan, group, "/nhiemvu")).join("\n")).toContain("(Quý IV/2026) — hạn");
+  });
+
+  it("records the quarter's figures sent after it", async () => {
+    const reply = (
+      await h.say(lan, group, "Báo cáo quý IV: tin bài 12, phát thanh 40 lượt, lũy kế cả năm 170 lượt")
+    ).join("\n");
+    expect(reply).toContain("✅ Đã ghi nhận báo cáo của UBND xã Đồng Tâm");
+    expect(reply).not.toContain("chưa ghi");
+    const [report] = await reportsOf("X_DONG_TAM");
+    expect(report.values).toEqual({ tin_bai: 12, phat_thanh: 40 });
+  });
+
+  it("records the period's figures and names the running totals beside them as not recorded", async () => {
+    const reply = (await h.say(minh, tanLap, "bc quy 4: dang 9 tin bai; luy ke tu dau nam 5 hoi nghi")).join("\n");
+    expect(reply).toContain("• Tin bài: 9 tin");
+    expect(reply).toContain(
+      "• 5 hội nghị, tập huấn: số lũy kế, không phải số liệu riêng của Quý IV/2026, nên chưa ghi.",
+    );
+    const [report] = await reportsOf("X_TAN_LAP");
+    expect(report.values).toEqual({ tin_bai: 9 });
+  });
+
+  it("keeps a revision's earlier figures when the new message is only a running total", async () => {
+    const reply = (await h.say(minh, tanLap, "lũy kế từ đầu năm tin bài 35")).join("\n");
+    expect(reply).toContain("• 35 tin bài: số lũy kế, không phải số liệu riêng của Quý IV/2026, nên chưa ghi.");
+    const [report] = await reportsOf("X_TAN_LAP");
+    expect(report.values).toEqual({ tin_bai: 9 });
+    expect(report.revision).toBe(1);
+  });
+});
