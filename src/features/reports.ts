@@ -20,6 +20,7 @@ import { exampleReport } from "../core/reports/report-example.js";
 import {
   ATTACH_WINDOW_MS,
   attachLooseFiles,
+  confirmChoices,
   countFiles,
   type FileOutcome,
   type NotOfPeriodFigures,
@@ -32,7 +33,6 @@ import {
   sourceOf,
   submitReport,
 } from "../core/reports/reports.js";
-import { narrowChoices } from "../core/reports/task-choice.js";
 import { searchKey } from "../core/reports/text-key.js";
 import { truncate } from "../core/text-limits.js";
 import type { IndicatorDef } from "../core/types.js";
@@ -657,7 +657,7 @@ export const reportsFeature: Feature = (deps) => {
     const unit = ctx.unit!;
     // Other people in the group talk about the work too; only the unit's officers are asked.
     if (reportAccess(ctx.person, unit) !== "ok") return false;
-    const choices = narrowChoices(open, {
+    const choices = await confirmChoices(deps.repos, unit.id, open, {
       text: ctx.incoming.text,
       now: deps.clock.now(),
       timezone: deps.timezone,

@@ -67,4 +67,27 @@ describe("figures that are not the period's own", () => {
     expect(report.values).toEqual({ tin_bai: 9 });
     expect(report.revision).toBe(1);
   });
+
+  // Quý IV is filed, so nothing is open: more news within a month goes to that report.
+  it("asks about a message whose figure it cannot place after the period is filed, instead of silence", async () => {
+    const asked = (await h.say(lan, group, "5 thon x 3 bang ron = 15 cai a")).join("\n");
+    expect(asked).toContain("Đồng chí muốn gửi nội dung trên là báo cáo nhiệm vụ #2");
+    expect(asked).toContain("(Quý IV/2026)?");
+    const answered = (await h.say(lan, group, "có")).join("\n");
+    expect(answered).toContain("✅ Đã cập nhật báo cáo của UBND xã Đồng Tâm (lần 2)");
+    expect(answered).toContain('Chưa xác định được: "');
+  });
+
+  it("takes news naming only a year (a plan's or a law's) as news for the filed quarter", async () => {
+    const reply = (
+      await h.say(
+        lan,
+        group,
+        "Ngày 20/01/2026, UBND xã ban hành Kế hoạch số 08/KH-UBND về tuyên truyền cải cách hành chính năm 2026. Đã treo 12 băng rôn.",
+      )
+    ).join("\n");
+    expect(reply).toContain("✅ Đã cập nhật báo cáo của UBND xã Đồng Tâm (lần 3)");
+    expect(reply).toContain("• Băng rôn, khẩu hiệu: 12 cái");
+    expect(reply).toContain("Văn bản: số 08/KH-UBND ngày 20/01/2026");
+  });
 });

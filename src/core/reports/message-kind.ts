@@ -3,6 +3,7 @@
  * answer, an acknowledgement to leave alone, or something that may be a report (the bot asks).
  * Nothing an officer writes may go unanswered when it could be a report.
  */
+import { SAMPLE_INDICATORS } from "../plans/sample-indicators.js";
 import type { IndicatorDef } from "../types.js";
 import { hasOutsideFigures } from "./read-with-vocabulary.js";
 import { type ParsedReport, parseReport } from "./report-parser.js";
@@ -62,10 +63,28 @@ export function classifyMessage(
   if (isQuestionKey(raw, key)) return "question";
   if (parsed.references.length || startsAsReport(key)) return "report";
   if (COMPLETED.test(key) && !NOT_DONE.test(key)) return "report";
-  if (ABOUT_WORK.test(key)) return "unsure";
+  // "5 thon x 3 bang ron = 15 cai a": an indicator and a number the parser could not place
+  if (ABOUT_WORK.test(key) || (parsed.unclear.length && namesIndicator(key, indicators))) return "unsure";
   const words = key.split(/[^a-z0-9]+/).filter(Boolean);
   if (words.length <= 8 && words.every((w) => ACK_WORDS.has(w))) return "chatter";
   return "other";
+}
+
+const indicatorNames = new WeakMap<readonly IndicatorDef[], RegExp>();
+
+/** Whether the search key names one of the indicators or a common one ("bang ron", "tin bai"). */
+function namesIndicator(key: string, indicators: readonly IndicatorDef[]): boolean {
+  let re = indicatorNames.get(indicators);
+  if (!re) {
+    const names = [...indicators, ...SAMPLE_INDICATORS]
+      .flatMap((i) => [i.label, ...i.synonyms])
+      .map(searchKey)
+      .filter((n) => n.length > 2)
+      .map((n) => n.replace(/[^a-z0-9 ]/g, "\\$&"));
+    re = new RegExp(`(?:^|[^a-z0-9])(?:${[...new Set(names)].join("|")})(?=[^a-z0-9]|$)`);
+    indicatorNames.set(indicators, re);
+  }
+  return re.test(key);
 }
 
 const isQuestionKey = (raw: string, key: string) => raw.includes("?") || QUESTION.test(key) || QUESTION_TAIL.test(key);

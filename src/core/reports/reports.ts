@@ -199,24 +199,51 @@ export async function resolveAssignment(
   });
   if (!choices.length) {
     // Nothing open has started: more news within a month updates the latest report.
-    const latest = await repos.reports.latestForUnit(unitId);
-    const recent = latest && now.getTime() - latest.updatedAt.getTime() <= FOLLOW_UP_MS;
-    const assignment = recent ? await repos.assignments.findView(latest.assignmentId) : null;
-    // Never into another period than the one the text names ("tháng 4" is no news for Quý I).
-    const samePeriod = !assignment || !namesAnyPeriod(named) || periodMatches(assignment.occurrence.periodKey, named);
-    if (
-      taskHint === undefined &&
-      assignment &&
-      samePeriod &&
-      assignment.status !== "cancelled" &&
-      assignment.status !== "untracked"
-    )
-      return { kind: "found", assignment, report: latest ?? undefined };
+    const followUp = taskHint === undefined ? await followUpOf(repos, unitId, now, named) : null;
+    if (followUp) return { kind: "found", ...followUp };
     choices = openOfHint();
   }
   if (choices.length === 0) return { kind: "none" };
   if (choices.length === 1) return { kind: "found", assignment: choices[0] };
   return askAmong(choices);
+}
+
+/**
+ * The unit's latest report when it was sent or updated within a month, and the text names no other
+ * period ("tháng 4" is no news for Quý I; a year alone is often a plan's or a law's): more news
+ * sent when nothing is open updates it. Null otherwise.
+ * @example await followUpOf(repos, unitId, now, namedPeriods("thêm 2 pa nô", today)) // { assignment, report }
+ */
+export async function followUpOf(
+  repos: Repositories,
+  unitId: number,
+  now: Date,
+  named: NamedPeriods,
+): Promise<{ assignment: AssignmentView; report: ReportRecord } | null> {
+  const latest = await repos.reports.latestForUnit(unitId);
+  if (!latest || now.getTime() - latest.updatedAt.getTime() > FOLLOW_UP_MS) return null;
+  const assignment = await repos.assignments.findView(latest.assignmentId);
+  if (!assignment || assignment.status === "cancelled" || assignment.status === "untracked") return null;
+  if (namesReportingPeriod(named) && !periodMatches(assignment.occurrence.periodKey, named)) return null;
+  return { assignment, report: latest };
+}
+
+/**
+ * What to offer when asking whether a message is a report: the open assignments it may be about,
+ * else (nothing open) the latest report it may be more news for.
+ * @example await confirmChoices(repos, unitId, open, { text: "5 thon x 3 bang ron", now, timezone, readValues })
+ */
+export async function confirmChoices(
+  repos: Repositories,
+  unitId: number,
+  open: AssignmentView[],
+  options: { text: string; now: Date; timezone: string; readValues: ValueReader },
+): Promise<AssignmentView[]> {
+  const choices = narrowChoices(open, options);
+  if (choices.length) return choices;
+  const named = namedPeriods(options.text, localDateOf(options.now, options.timezone));
+  const followUp = await followUpOf(repos, unitId, options.now, named);
+  return followUp ? [followUp.assignment] : [];
 }
 
 const askAmong = (choices: AssignmentView[], unmatched?: NamedPeriods): Resolution => ({
