@@ -15,7 +15,6 @@ import {
   QUESTION_MINUTES,
   type WhichTaskQuestion,
 } from "../core/reports/pending-question.js";
-import { figuresOfPeriod } from "../core/reports/period-figures.js";
 import { exampleReport } from "../core/reports/report-example.js";
 import {
   ATTACH_WINDOW_MS,
@@ -23,8 +22,6 @@ import {
   confirmChoices,
   countFiles,
   type FileOutcome,
-  type NotOfPeriodFigures,
-  notOfPeriodFigures,
   type ReportDeps,
   readingOf,
   resolveAssignment,
@@ -32,6 +29,8 @@ import {
   type SubmitResult,
   sourceOf,
   submitReport,
+  type WithheldFigures,
+  withheldFigures,
 } from "../core/reports/reports.js";
 import { searchKey } from "../core/reports/text-key.js";
 import { truncate } from "../core/text-limits.js";
@@ -192,20 +191,7 @@ export function renderConfirmation(
     );
   if (result.photoCount || result.documentCount)
     lines.push(t("reports:files", { photos: result.photoCount, documents: result.documentCount }));
-  for (const other of result.elsewhere) {
-    const figures = other.values.map((v) => `${formatNumber(v.value)} ${v.label.toLowerCase()}`).join(", ");
-    lines.push(
-      t("reports:figures_elsewhere", { figures, id: a.task.id, other: other.task.id, title: other.task.title }),
-    );
-  }
-  if (result.outside.length)
-    lines.push(
-      t("reports:figures_outside", {
-        figures: result.outside.map((v) => `${formatNumber(v.value)} ${v.label.toLowerCase()}`).join(", "),
-      }),
-    );
-  const notOfPeriod = notOfPeriodLine(result.notOfPeriod, a.occurrence.label, t);
-  if (notOfPeriod) lines.push(notOfPeriod);
+  lines.push(...notRecordedLines(result, a, t));
   if (result.unclear.length)
     lines.push(
       t("reports:unclear", {
@@ -227,17 +213,35 @@ export function renderConfirmation(
   return lines.join("\n");
 }
 
-/** "• 170 lượt phát thanh: số lũy kế, không phải số liệu riêng của Quý IV/2026, nên chưa ghi."; null when none. */
-function notOfPeriodLine(held: NotOfPeriodFigures, period: string, t: Context["t"]): string | null {
-  if (!held.figures.length) return null;
-  const figures = held.figures.map((v) => `${formatNumber(v.value)} ${v.label.toLowerCase()}`).join(", ");
-  const what =
-    held.reason === "running"
-      ? t("reports:span_running")
-      : held.months === 12
-        ? t("reports:span_year")
-        : t("reports:span_months", { months: held.months });
-  return t("reports:not_of_period", { figures, what, period });
+const figureList = (values: readonly { value: number; label: string }[]): string =>
+  values.map((v) => `${formatNumber(v.value)} ${v.label.toLowerCase()}`).join(", ");
+
+/**
+ * One line per kind of figure read but not recorded for the task: another task's ("• 3 pa nô: nhiệm
+ * vụ #5 không có chỉ tiêu này …"), none of the plan's ("… kế hoạch không có chỉ tiêu này nên chưa
+ * ghi."), not the period's own ("• 170 lượt phát thanh: số lũy kế, không phải số liệu riêng của Quý IV/2026, nên chưa ghi.").
+ */
+function notRecordedLines(held: WithheldFigures, a: AssignmentView, t: Context["t"]): string[] {
+  const lines = held.elsewhere.map((other) =>
+    t("reports:figures_elsewhere", {
+      figures: figureList(other.values),
+      id: a.task.id,
+      other: other.task.id,
+      title: other.task.title,
+    }),
+  );
+  if (held.outside.length) lines.push(t("reports:figures_outside", { figures: figureList(held.outside) }));
+  const { figures, reason, months } = held.notOfPeriod;
+  if (figures.length) {
+    const what =
+      reason === "running"
+        ? t("reports:span_running")
+        : months === 12
+          ? t("reports:span_year")
+          : t("reports:span_months", { months });
+    lines.push(t("reports:not_of_period", { figures: figureList(figures), what, period: a.occurrence.label }));
+  }
+  return lines;
 }
 
 /** /baocao, replies to reminders, report-like text and photos in unit chats; /sua; /lichsu. */
@@ -362,7 +366,7 @@ export const reportsFeature: Feature = (deps) => {
         };
       // A report that goes to a task takes the files kept for an unanswered question of this sender.
       const question = await openQuestion(deps.repos, ctx.incoming, deps.clock.now());
-      const withheld = withheldText(
+      const withheld = await withheldText(
         ctx,
         found.assignment,
         text,
@@ -389,27 +393,31 @@ export const reportsFeature: Feature = (deps) => {
   }
 
   /**
-   * "Báo cáo cả năm 2026: 40 tin bài" to Quý IV, "lũy kế 170 lượt" to Quý III: when nothing else is
-   * said (no figure of the period, no document, no file) nothing is recorded and the officer is asked
-   * for the period's own figures; null when the report goes on.
+   * "Báo cáo cả năm 2026: 40 tin bài" to Quý IV, "ap phich 7" to a task without posters: when the
+   * message gives nothing the task records, nothing is recorded and the reply says what the task
+   * needs; null when the report goes on.
    */
-  function withheldText(ctx: Context, a: AssignmentView, text: string, hasFiles: boolean): string | null {
-    const parsed = readingOf(ctx.incoming, parserOf(deps)).read(text, a.task.indicators);
-    const split = figuresOfPeriod(parsed, a.occurrence.periodKey);
-    if (Object.keys(split.values).length || parsed.references.length || hasFiles) return null;
-    const held = notOfPeriodFigures(split, a.task.indicators);
-    const line = notOfPeriodLine(held, a.occurrence.label, ctx.t);
-    if (!line) return null;
+  async function withheldText(
+    ctx: Context,
+    a: AssignmentView,
+    text: string,
+    hasFiles: boolean,
+  ): Promise<string | null> {
+    const held = await withheldFigures(deps, { assignment: a, incoming: ctx.incoming, text, hasFiles });
+    if (!held) return null;
+    const period = a.occurrence.label;
     // the example names what the officer wrote about ("/baocao #2 12 tin bài, 3 lượt phát thanh")
-    const named = a.task.indicators.filter((i) => held.figures.some((f) => f.code === i.code));
+    const named = a.task.indicators.filter((i) => held.notOfPeriod.figures.some((f) => f.code === i.code));
     return [
-      ctx.t("reports:withheld", { unit: a.unit.name, id: a.task.id, period: a.occurrence.label }),
-      line,
-      ctx.t("reports:withheld_hint", {
-        period: a.occurrence.label,
-        id: a.task.id,
-        example: exampleFigures(named),
-      }),
+      ctx.t("reports:withheld", { unit: a.unit.name, id: a.task.id, period }),
+      ...notRecordedLines(held, a, ctx.t),
+      named.length
+        ? ctx.t("reports:withheld_hint", { period, id: a.task.id, example: exampleFigures(named) })
+        : ctx.t("reports:withheld_indicators", {
+            id: a.task.id,
+            indicators: a.task.indicators.map((i) => i.label.toLowerCase()).join(", "),
+            example: exampleFigures(a.task.indicators),
+          }),
     ].join("\n");
   }
 

@@ -27,6 +27,12 @@ describe("readWithVocabulary", () => {
     expect(both.conflicts).toEqual([]);
   });
 
+  it("names the later of two figures for an indicator the task lacks (only named, never recorded)", () => {
+    const read = readWithVocabulary(parseReport, "phat 1500 to roi a\nem check lai thi la 1.350 to a", quarterly);
+    expect(read.outside).toEqual({ to_roi: 1350 });
+    expect(read.conflicts).toEqual([]);
+  });
+
   it("adds nothing to a list that has every common indicator", () => {
     const r = readWithVocabulary(parseReport, "phát 300 tờ rơi, 2 cụm cổ động", SAMPLE_INDICATORS);
     expect(r.values).toEqual({ to_roi: 300, cum_co_dong: 2 });

@@ -41,6 +41,13 @@ describe("figures for indicators the plan does not ask for", () => {
       )
     ).join("\n");
     expect(reply).toContain("• 7 áp phích, 1 cụm cổ động: kế hoạch không có chỉ tiêu này nên chưa ghi.");
+    // nothing the task records: no empty report that would show the unit as having reported
+    expect(reply).toContain("Chưa ghi báo cáo của UBND xã Tân Lập — nhiệm vụ #2 (Quý IV/2026):");
+    expect(reply).toContain("Nhiệm vụ #2 ghi các chỉ tiêu: pa nô, băng rôn, khẩu hiệu, tin bài,");
+    const unit = (await h.app.repos.units.findByCode("X_TAN_LAP"))!;
+    expect(await h.app.repos.reports.listForUnit(unit.id)).toEqual([]);
+    const [open] = await h.app.repos.assignments.listOpenForUnit(unit.id);
+    expect(open?.status).toBe("open");
   });
 
   it("says a task number with nothing open is not open, and lists what is, instead of 'no task open'", async () => {

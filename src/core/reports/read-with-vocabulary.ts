@@ -64,5 +64,7 @@ export function readWithVocabulary(
   const values: Record<string, number> = {};
   const outside: Record<string, number> = {};
   for (const [code, value] of Object.entries(parsed.values)) (codes.has(code) ? values : outside)[code] = value;
+  // never recorded, only named: of two figures for one ("1500 tờ rơi … à 1.350 tờ"), the later
+  for (const c of parsed.conflicts) if (!codes.has(c.code)) outside[c.code] = c.values[c.values.length - 1]!;
   return { ...parsed, values, outside, conflicts: parsed.conflicts.filter((c) => codes.has(c.code)) };
 }

@@ -550,6 +550,36 @@ export async function submitReport(
   };
 }
 
+/** What a message gives that its task does not record, when that is all it gives. */
+export interface WithheldFigures {
+  notOfPeriod: NotOfPeriodFigures;
+  elsewhere: FiguresElsewhere[];
+  outside: FigureOutside[];
+}
+
+/**
+ * A message whose only figures are ones its task does not record (running totals or a longer span's,
+ * another task's, indicators no task asks for), with no document, no file and no figure in doubt:
+ * nothing is recorded, since an empty report would show the unit as having reported. Null when the
+ * report goes on (a task without indicators takes any text).
+ * @example await withheldFigures(deps, { assignment, incoming, text: "lũy kế 170 lượt", hasFiles: false }) // { notOfPeriod: { figures: [phat_thanh 170], reason: "running" }, … }
+ */
+export async function withheldFigures(
+  deps: ReportDeps,
+  input: { assignment: AssignmentView; incoming: Incoming; text: string; hasFiles: boolean },
+): Promise<WithheldFigures | null> {
+  const { assignment } = input;
+  if (!assignment.task.indicators.length || input.hasFiles) return null;
+  const reading = readingOf(input.incoming, deps.parse);
+  const parsed = reading.read(input.text, assignment.task.indicators);
+  if (parsed.references.length || parsed.conflicts.length) return null;
+  const split = figuresOfPeriod(parsed, assignment.occurrence.periodKey);
+  if (Object.keys(split.values).length) return null;
+  const notOfPeriod = notOfPeriodFigures(split, assignment.task.indicators);
+  const { elsewhere, outside } = await figuresElsewhere(deps.repos, assignment, input.text, parsed, reading.read);
+  return notOfPeriod.figures.length || elsewhere.length || outside.length ? { notOfPeriod, elsewhere, outside } : null;
+}
+
 /**
  * Reads the text against every indicator of the plan (all active tasks for a task without plan)
  * when the chosen task could not place all of it: figures for another task's indicators are named
@@ -578,7 +608,12 @@ export async function figuresElsewhere(
   );
   const all = parse(text, [...assignment.task.indicators, ...others.values(), ...unasked.values()]);
   const foreign = Object.entries(all.values).filter(([code]) => others.has(code));
-  const outside = Object.entries(all.values).flatMap(([code, value]) => {
+  // figures no task asks for are only named, never recorded: of two for one, the later
+  const named = {
+    ...Object.fromEntries(all.conflicts.map((c) => [c.code, c.values[c.values.length - 1]!])),
+    ...all.values,
+  };
+  const outside = Object.entries(named).flatMap(([code, value]) => {
     const def = unasked.get(code);
     return def ? [{ code, label: def.label, measure: def.measure ?? "", value }] : [];
   });
