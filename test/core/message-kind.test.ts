@@ -46,7 +46,6 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     // an indicator and a number the parser could not place: asked about, never silence
     "5 thon x 3 bang ron = 15 cai a",
     "to dan pho so 9 va to dan pho so 10: moi to 2 bang ron",
-    "Tháng 2/2026: phát thanh 24 lượt; tổng cả năm 2025 là 280 lượt.",
   ])("unsure (the bot asks): %s", (text) => expect(kind(text)).toBe("unsure"));
 
   it.each([
@@ -57,6 +56,8 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     // numbers but no indicator named
     "3 tre em 10 tuoi di phat cung doan",
     "hẹn 2 giờ chiều họp nhé mọi người",
+    // a photo's caption naming a place: the photo joins the report
+    "ảnh pa nô thôn 3",
   ])("other talk: %s", (text) => expect(kind(text)).toBe("other"));
 
   it("never throws on odd input", () => {

@@ -63,9 +63,9 @@ export function classifyMessage(
   if (isQuestionKey(raw, key)) return "question";
   if (parsed.references.length || startsAsReport(key)) return "report";
   if (COMPLETED.test(key) && !NOT_DONE.test(key)) return "report";
-  // "5 thon x 3 bang ron = 15 cai a": an indicator and a number the parser could not place or read
-  if (ABOUT_WORK.test(key) || ((parsed.unclear.length || /\d/.test(head)) && namesIndicator(key, indicators)))
-    return "unsure";
+  // "5 thon x 3 bang ron = 15 cai a": an indicator and a number the parser could not place
+  // (not any digit: "ảnh pa nô thôn 3" is a caption whose photo joins the report)
+  if (ABOUT_WORK.test(key) || (parsed.unclear.length && namesIndicator(key, indicators))) return "unsure";
   const words = key.split(/[^a-z0-9]+/).filter(Boolean);
   if (words.length <= 8 && words.every((w) => ACK_WORDS.has(w))) return "chatter";
   return "other";
