@@ -140,7 +140,7 @@ function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
     conflicts: combined.conflicts,
   };
   if (nonValues.taskHint !== undefined) result.taskHint = nonValues.taskHint;
-  const running = combined.running.filter((code) => code in combined.values);
+  const running = (combined.running ?? []).filter((code) => code in combined.values);
   if (running.length) result.runningTotals = running;
   if (periods.reportMonths !== undefined) result.reportMonths = periods.reportMonths;
   return result;

@@ -16,8 +16,8 @@ export interface Combined {
   conflicts: { code: string; values: number[] }[];
   /** Token ranges (inclusive) to quote as unclear. */
   unclear: [number, number][];
-  /** Indicators whose value is a running total ("lũy kế 78 lượt" said with nothing else for them). */
-  running: string[];
+  /** Indicators whose value is a running total ("lũy kế 78 lượt" said with nothing else for them), when any. */
+  running?: string[];
 }
 
 interface Entry {
@@ -116,7 +116,7 @@ export function combineValues(
 ): Combined {
   const { cls } = pairing;
   const sentence = sentenceIds(tk);
-  const out: Combined = { values: {}, conflicts: [], unclear: [], running: [] };
+  const out: Combined = { values: {}, conflicts: [], unclear: [] };
   const entries = new Map<string, Entry[]>();
   const add = (code: string, e: Entry): void => {
     const list = entries.get(code) ?? [];
@@ -326,7 +326,7 @@ function combineOne(code: string, all: readonly Entry[], out: Combined): void {
     if (all.some((e) => e.zero)) out.values[code] = 0;
     return;
   }
-  if (list === fallback && fallback.every((e) => e.running)) out.running.push(code);
+  if (list === fallback && fallback.every((e) => e.running)) (out.running ??= []).push(code);
   const distinct = (xs: number[]): number[] => [...new Set(xs)];
   const totals = distinct(list.filter((e) => e.total).map((e) => e.value));
   if (totals.length === 1) {
