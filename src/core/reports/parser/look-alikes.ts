@@ -152,6 +152,23 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
     return 0;
   };
   for (let i = 0; i < toks.length; i++) {
+    // "xã có 12 loa truyền thanh thông minh": loudspeakers counted, not broadcasts (after a word: a row's
+    // number opening its line, "4\tLoa truyền thanh\t30 lượt", is no count)
+    if (
+      toks[i]!.type === "n" &&
+      !nv.blocked[i] &&
+      toks[i - 1]?.type === "w" &&
+      key(toks[i - 1]) !== "xe" &&
+      !compiled.measures.has("loa")
+    ) {
+      const num = numbers.read(i, false);
+      const end = num && !num.bad ? equipmentEnd(toks, nv, numbers, i) : -1;
+      if (end > 0) {
+        for (let x = i; x < end; x++) blocked.push(x);
+        i = end - 1;
+        continue;
+      }
+    }
     if (toks[i]!.type !== "w") continue;
     const org = seqAt(i, ORGANISATIONS);
     if (org) {

@@ -182,6 +182,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markPlaceCounts(tk, blocked, compiled, numbers, out.unclear);
   markContextCounts(tk, blocked, compiled, numbers);
   markTeamSizes(tk, blocked);
+  markCapacities(tk, blocked, numbers);
   markRespectively(tk, blocked, compiled, numbers, out.readings);
   markVagueQuantities(tk, blocked, out.unclear);
   for (const [s, e] of marks.unclearSpans) {
@@ -276,7 +277,10 @@ function markContextCounts(
     if (
       !described &&
       onlyFigureOfSentence(toks, blocked, i, end, taken) &&
-      (!(thing || (phrase && SERVED_PHRASES.has(`${w.k} ${w2!.k}`))) || nameBeforeInSentence(nameAt, toks, blocked, i))
+      (!(thing || (phrase && SERVED_PHRASES.has(`${w.k} ${w2!.k}`)))
+        ? // "tổ em 110 hộ" beside the report's figures in other sentences: no indicator, so context
+          namedInSentence(toks, i, nameAt) || !otherFigure(toks, blocked, i, end)
+        : nameBeforeInSentence(nameAt, toks, blocked, i))
     )
       continue;
     if ((!thing && attendedAfter(toks, end)) || (phrase && w.k === "thanh" && groupBefore(toks, i))) continue;
@@ -530,6 +534,53 @@ function markRespectively(
 const TEAM_HEADS: ReadonlySet<string> = new Set(["to", "doan", "nhom", "doi"]);
 const TEAM_KINDS: ReadonlySet<string> = new Set(["cong tac", "xung kich", "tinh nguyen", "tuyen truyen"]);
 
+/** Words between "sức chứa" (capacity) and its number ("sức chứa khoảng 150 người", "sức chứa: 200"). */
+const CAPACITY_GLUE: ReadonlySet<string> = new Set([":", "khoang", "toi", "len", "tren", "gan", "la", "duoc", "da"]);
+
+/**
+ * "nhà văn hóa (sức chứa 150 người)", "sức chứa tối đa 200 chỗ": how many a place holds, no attendees
+ * and no figure; its unit ("người", "chỗ") goes with it.
+ */
+function markCapacities(tk: Tokenised, blocked: Uint8Array, numbers: ReturnType<typeof createNumberReader>): void {
+  const { toks } = tk;
+  if (!tk.folded.key.includes("suc chua")) return;
+  for (let i = 0; i + 1 < toks.length; i++) {
+    if (toks[i]!.kt !== "suc" || toks[i + 1]!.kt !== "chua") continue;
+    let j = i + 2;
+    while (j < i + 6 && toks[j] && CAPACITY_GLUE.has(toks[j]!.type === "w" ? toks[j]!.kt : toks[j]!.k)) j++;
+    if (!toks[j] || blocked[j]) continue;
+    const num = numbers.read(j, false);
+    if (!num || num.bad) continue;
+    let end = num.end;
+    if (key_(toks[end]) === "nguoi" || key_(toks[end]) === "cho") end++;
+    for (let x = j; x < end; x++) blocked[x] = 1;
+    i = end - 1;
+  }
+}
+
+/** Staff by role ("cán bộ", "chuyên viên") and the duty they hold ("trực", "phụ trách", "đầu mối"). */
+const STAFF_ROLES: ReadonlySet<string> = new Set(["can bo", "chuyen vien", "cong chuc", "nhan vien", "vien chuc"]);
+const STAFF_DUTIES: ReadonlySet<string> = new Set(["truc", "phu trach", "dau moi", "thuong truc"]);
+
+/**
+ * Whether the words ending at token k are a role and its duty ("cán bộ trực", "chuyên viên phụ trách",
+ * "cb trực:"): the number of people after them is the staff on duty, no attendees.
+ */
+function staffOnDuty(toks: readonly Tok[], k: number): boolean {
+  let end = k;
+  if (toks[end]?.k === ":") end--;
+  for (const len of [2, 1]) {
+    const duty = toks.slice(end - len + 1, end + 1);
+    if (duty.length !== len || duty.some((t) => t.type !== "w")) continue;
+    if (!STAFF_DUTIES.has(duty.map((t) => t.kt).join(" "))) continue;
+    const r = end - len;
+    const a = toks[r - 1];
+    const b = toks[r];
+    if (b?.type === "w" && (b.kt === "cb" || (a?.type === "w" && STAFF_ROLES.has(`${a.kt} ${b.kt}`)))) return true;
+  }
+  return false;
+}
+
 /**
  * "tổ công tác 5 người đi phát tờ rơi", "đội xung kích gồm 12 người": the size of the team doing the
  * work, not people attending anything (unless said to attend: "… 5 người dự").
@@ -541,6 +592,11 @@ function markTeamSizes(tk: Tokenised, blocked: Uint8Array): void {
     if (t.type !== "n" || blocked[i] || toks[i + 1]!.kt !== "nguoi") continue;
     let k = i - 1;
     if (toks[k]?.kt === "gom" || toks[k]?.kt === "co") k--;
+    if (staffOnDuty(toks, k) && !attendedAfter(toks, i + 2)) {
+      blocked[i] = 1;
+      blocked[i + 1] = 1;
+      continue;
+    }
     const a = toks[k - 2];
     const b = toks[k - 1];
     const c = toks[k];

@@ -56,7 +56,16 @@ const BEFORE: readonly string[][] = [
   ["bao", "tri"],
   // "khung pa nô cũ thanh lý 3 cái": what is disposed of, not made
   ["thanh", "ly"],
+  // "thu hồi 4 băng rôn cũ", "tháo dỡ 2 pano": what is taken down, not put up
+  ["thu", "hoi"],
+  ["thao", "do"],
+  ["thao", "go"],
+  ["go", "bo"],
 ];
+/** Repair of a part of what stands ("sửa lại khung pano cũ 2 cái", "sửa chữa chân pa nô 1 cái"). */
+const REPAIR: readonly string[][] = [["sua", "chua"], ["sua", "lai"], ["sua"], ["gia", "co"]];
+/** Parts of a board or a loudspeaker that are repaired ("khung", "chân", "cột", "mặt"). */
+const PARTS = new Set(["khung", "chan", "cot", "mat", "bat", "day"]);
 /** Meetings attended elsewhere ("đi họp ở huyện 2 buổi", "dự họp 1 lần"): not the commune's own. */
 const ATTENDED: readonly string[][] = [
   ["di", "hop"],
@@ -98,6 +107,16 @@ function notCountedAt(toks: readonly Tok[], j: number): boolean {
 }
 
 /**
+ * "2 lượt xe công an phối hợp (không tính)": a bracket saying "không tính" right after the words of
+ * the figure (checked at the bracket) leaves it out like "không tính" closing the clause.
+ */
+function bracketedNotCounted(toks: readonly Tok[], j: number): boolean {
+  if (toks[j + 1]?.k !== "(" || !notCountedAt(toks, j + 2)) return false;
+  const close = toks[j + 4];
+  return !close || close.k === ")" || (close.type === "w" && CLOSING.has(close.kt) && toks[j + 5]?.k === ")");
+}
+
+/**
  * Marks the figures of what was not done, left or postponed.
  * @example markNotDone(normaliseAndTokenise("xe lưu động 4 lượt, 1 lượt bị hoãn"), nv).blocked // [6] (the 1)
  */
@@ -105,7 +124,12 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
   const { toks } = tk;
   const blocked: number[] = [];
   // most messages say none of these words: nothing to read
-  if (!/\b(?:chua|con|bi|tam|ton|vang|hong|duong|tri|hop|tinh|thanh ly)\b/.test(tk.folded.key)) return { blocked };
+  if (
+    !/\b(?:chua|con|bi|tam|ton|vang|hong|duong|tri|hop|tinh|thanh ly|thu hoi|thao|go bo|sua|gia co)\b/.test(
+      tk.folded.key,
+    )
+  )
+    return { blocked };
   const numbers = createNumberReader(tk, nv.blocked);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
@@ -136,6 +160,19 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
           break;
         }
       }
+      // "sửa lại khung pano cũ 2 cái": a part of what stands repaired, nothing new made
+      const repair = seqAt(toks, i, REPAIR);
+      if (repair && PARTS.has(key(toks[i + repair]))) {
+        for (let j = i + repair + 1; j < i + repair + 6 && toks[j]; j++) {
+          if (toks[j]!.type !== "n" || nv.blocked[j]) {
+            if (toks[j]!.type !== "w") break;
+            continue;
+          }
+          const num = numbers.read(j, false);
+          if (num && !num.bad) for (let x = j; x < num.end; x++) blocked.push(x);
+          break;
+        }
+      }
       const before = seqAt(toks, i, BEFORE);
       if (!before) continue;
       // a lone "hong" typed without marks may be chat for "không"
@@ -149,8 +186,12 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
     const num = numbers.read(i, false);
     if (!num || num.bad) continue;
     // only words between the figure and "bị hoãn" / "còn lưu" / "chưa phát" (its measure or name)
-    for (let j = num.end; j <= num.end + REACH && toks[j]?.type === "w"; j++) {
-      if (notCountedAt(toks, j)) {
+    for (let j = num.end; j <= num.end + REACH + 3 && toks[j]?.type === "w"; j++) {
+      if (j > num.end + REACH) {
+        if (bracketedNotCounted(toks, j)) for (let x = i; x < num.end; x++) blocked.push(x);
+        continue;
+      }
+      if (notCountedAt(toks, j) || bracketedNotCounted(toks, j)) {
         for (let x = i; x < num.end; x++) blocked.push(x);
         break;
       }

@@ -308,6 +308,7 @@ export const CONTEXT_PHRASES: ReadonlySet<string> = new Set([
   "ky ot",
   "cum loa",
   "cot loa",
+  "cho ngoi", // "hội trường 120 chỗ ngồi": the hall's size
   "thanh vien",
   "phong vien",
   "cong tac",

@@ -1,0 +1,76 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { SAMPLE_INDICATORS } from "../../src/core/plans/sample-indicators.js";
+import { readCorpus, scoreCorpus } from "../../src/core/reports/corpus-score.js";
+import { parseReport } from "../../src/core/reports/report-parser.js";
+
+const read = (text: string) => parseReport(text, SAMPLE_INDICATORS);
+const only = (values: Record<string, number>) => ({ values, references: [], unclear: [], conflicts: [] });
+const expectOnly = (text: string, values: Record<string, number>) => {
+  const got = read(text);
+  expect({ values: got.values, references: got.references, unclear: got.unclear, conflicts: got.conflicts }).toEqual(
+    only(values),
+  );
+};
+
+describe("markNonValues: a count of places in a sentence naming no indicator is context", () => {
+  it.each([
+    ["to 5 thang 4: phat 90 to roi, br 2. to em 95 ho", { to_roi: 90, bang_ron: 2 }],
+    ["Thôn Đông: họp dân 1 buổi, 52 người. Thôn em có 140 hộ.", { hoi_nghi: 1, nguoi_tham_du: 52 }],
+    ["áp phích 4 cái; xóm em 3 xóm nhỏ", { ap_phich: 4 }],
+  ])("%s", (text, values) => expectOnly(text, values));
+
+  it("the only figure of the message stays a figure: 'treo pano 3 thôn'", () => {
+    expect(read("treo pano 3 thôn").values).toEqual({ pano: 3 });
+  });
+});
+
+describe("markNonValues: staff on duty are no attendees", () => {
+  it.each([
+    ["Tin bài 4, chuyên mục 1. Cán bộ trực 2 người", { tin_bai: 4, chuyen_muc: 1 }],
+    ["pano 2, ap phich 6. chuyen vien phu trach: 1 nguoi", { pano: 2, ap_phich: 6 }],
+    ["hop dan 1 cuoc 55 nguoi, cb truc 2 nguoi", { hoi_nghi: 1, nguoi_tham_du: 55 }],
+    ["Phát 300 tờ rơi; công chức đầu mối 1 người", { to_roi: 300 }],
+  ])("%s", (text, values) => expectOnly(text, values));
+});
+
+describe("markNonValues: a place's capacity is no figure", () => {
+  it.each([
+    ["Họp dân 1 buổi tại nhà văn hóa (sức chứa 120 người), 75 người dự", { hoi_nghi: 1, nguoi_tham_du: 75 }],
+    ["hoi nghi 1 cuoc o hoi truong suc chua khoang 200 nguoi, 140 dai bieu", { hoi_nghi: 1, nguoi_tham_du: 140 }],
+    ["Tập huấn 1 hội nghị, 60 người dự, hội trường 150 chỗ ngồi", { hoi_nghi: 1, nguoi_tham_du: 60 }],
+  ])("%s", (text, values) => expectOnly(text, values));
+});
+
+describe("markLookAlikes: loudspeakers counted are no broadcasts", () => {
+  it.each([
+    ["phuong co 20 loa truyen thanh, thang nay phat 45 luot", { phat_thanh: 45 }],
+    ["Thôn có 4 chiếc loa truyền thanh không dây; phát thanh 12 lượt.", { phat_thanh: 12 }],
+    ["phát thanh 30 lượt qua 9 loa", { phat_thanh: 30 }],
+  ])("%s", (text, values) => expectOnly(text, values));
+
+  it("a row's number before 'Loa truyền thanh' is no count of loudspeakers", () => {
+    expect(read("TT\tNội dung\tSố lượng\n1\tPa nô\t2\n2\tLoa truyền thanh\t15 lượt").values).toEqual({
+      pano: 2,
+      phat_thanh: 15,
+    });
+  });
+});
+
+describe("markNotDone: taken down, repaired parts and bracketed 'không tính' are no figures", () => {
+  it.each([
+    ["treo 6 băng rôn mới, thu hồi 3 băng rôn cũ", { bang_ron: 6 }],
+    ["thao do 2 pano hong; treo 1 pano moi", { pano: 1 }],
+    ["Pano 2 cái. Sửa lại khung pa nô 3 cái", { pano: 2 }],
+    ["ap phich 8, sua chua chan pano cu 1 cai, pano moi 2", { ap_phich: 8, pano: 2 }],
+    ["xe lưu động 3 lượt; 1 lượt xe của huyện về hỗ trợ (không tính)", { xe_luu_dong: 3 }],
+    ["tin bai 5, 2 bai chia se lai tu huyen (ko tinh a)", { tin_bai: 5 }],
+  ])("%s", (text, values) => expectOnly(text, values));
+});
+
+describe("report-corpus-real-13.jsonl (village heads and commune officers after the merger)", () => {
+  it("reads at least the floor of the thirteenth development set exactly", () => {
+    const cases = readCorpus(readFileSync(new URL("../fixtures/report-corpus-real-13.jsonl", import.meta.url), "utf8"));
+    expect(scoreCorpus(cases, SAMPLE_INDICATORS).exact).toBeGreaterThanOrEqual(125);
+  });
+});
