@@ -78,6 +78,7 @@ const OTHER_THINGS: readonly string[][] = [
   ["o", "to"],
   ["oto"],
   ["to", "trinh"],
+  ["to", "khai"], // "tiếp nhận 40 tờ khai": forms filed, not leaflets
   ["xe", "cho", "dan"],
   ["xe", "cho", "nguoi"],
   ["xe", "cho", "khach"],

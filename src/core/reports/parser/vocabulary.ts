@@ -68,6 +68,10 @@ export const LABELS: Readonly<Record<string, readonly string[] | null>> = {
   hang: ["hạng"],
   cap: ["cấp"],
   dong: ["dòng"], // "sửa lại dòng 3"
+  ngo: ["ngõ"], // "đầu ngõ 45": an address
+  ngach: ["ngách"],
+  hem: ["hẻm"],
+  kiet: ["kiệt"],
   giai: null, // "giai đoạn 2"
   noi: null, // "nội dung 2" of the plan
   tieu: null, // "tiểu khu 3"
@@ -283,6 +287,7 @@ export const CONTEXT_WORDS: ReadonlySet<string> = new Set([
   "kiot",
   "quay",
   "em",
+  "tdp", // "14 tdp đều đã nhận tài liệu": places counted
   "chau", // "Trường mầm non có 150 cháu" (children)
 ]);
 /**
@@ -309,6 +314,7 @@ export const CONTEXT_PHRASES: ReadonlySet<string> = new Set([
   "cum loa",
   "cot loa",
   "cho ngoi", // "hội trường 120 chỗ ngồi": the hall's size
+  "to tu", // "3 tổ tự quản" typed without marks: groups, never leaflets
   "thanh vien",
   "phong vien",
   "cong tac",
