@@ -174,6 +174,10 @@ export const SCALE_WORDS: ReadonlySet<string> = new Set(["chuc", "tram", "nghin"
 
 /** Stems that must not be fuzzy-matched to a synonym (real words one letter away). */
 export const FUZZY_STOP: ReadonlySet<string> = new Set([
+  // "nhà văn hóa thôn 14" is no typo of "họp thôn"
+  "hoathon",
+  "hoaxom",
+  "hoato",
   "phathanh",
   "truyenthong",
   "thongtin",
