@@ -28,8 +28,11 @@ const DONE = new Set(["to chuc", "thuc hien", "trien khai", "phat song", "phat h
 const DONE_ONE = new Set(["phat", "treo", "dang", "dung", "lam", "in", "dan", "viet", "to", "thuc", "trien", "chay"]);
 /** Joiners between two things not done ("hội nghị, tập huấn nào"). */
 const JOIN = new Set([",", "/", "va", "hoac", "-", "&"]);
-/** Words after a "not done" that still close the statement ("… trong quý", "… do hỏng loa", "… về xã", "(lồng ghép …)"). */
-const TAIL = new Set(["trong", "do", "vi", "(", "a", "nhe", "ah", "ha", "ve", "moi"]);
+/**
+ * Words after a "not done" that still close the statement ("… trong quý", "… do hỏng loa", "… về xã", "(lồng ghép …)",
+ * where: "… trên trang thông tin điện tử", "… ở thôn").
+ */
+const TAIL = new Set(["trong", "do", "vi", "(", "a", "nhe", "ah", "ha", "ve", "moi", "tren", "o", "tai"]);
 
 const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
 const isEnd = (t: Tok | undefined): boolean =>
