@@ -178,6 +178,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markShortMonths(tk, blocked);
   markYearsOfNames(tk, blocked, compiled);
   markListNumbering(tk, blocked);
+  markRowNumbers(tk, blocked);
   markRestatedInWords(tk, blocked, transparent, numbers);
   markPlaceCounts(tk, blocked, compiled, numbers, out.unclear);
   markContextCounts(tk, blocked, compiled, numbers);
@@ -979,6 +980,41 @@ function markListNumbering(tk: Tokenised, blocked: Uint8Array): void {
       !openBracketBefore(toks, i);
     if (p >= 0 && toks[p]!.type !== "nl" && !inline) continue;
     blocked[i] = Math.max(blocked[i]!, 1);
+  }
+}
+
+/** First words of a header whose first column numbers the rows ("STT", "TT"). */
+const ROW_NUMBER_HEADS: ReadonlySet<string> = new Set(["stt", "tt"]);
+
+/**
+ * A table typed with single spaces under a header like "stt chi tieu dvt sl": the number opening each
+ * row after it is the row's number, never a figure ("2 ap phich cai 6" is 6 posters). Tables with tabs,
+ * "|" or ";" between their columns are the tables stage's.
+ */
+function markRowNumbers(tk: Tokenised, blocked: Uint8Array): void {
+  const { toks, nfcText } = tk;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.type !== "w" || !ROW_NUMBER_HEADS.has(t.k) || (i > 0 && toks[i - 1]!.type !== "nl")) continue;
+    let e = i + 1;
+    let words = 0;
+    let plain = true;
+    for (; e < toks.length && toks[e]!.type !== "nl"; e++) {
+      if (toks[e]!.type === "w") words++;
+      else plain = false;
+    }
+    const line = nfcText.slice(t.os, toks[e - 1]!.oe);
+    if (!plain || words < 2 || /[\t|;]/.test(line)) continue;
+    // the rows: lines opening with 1, 2, 3 … and a word after the number
+    let row = 1;
+    let x = e + 1;
+    while (x < toks.length && toks[x]!.type === "n" && toks[x]!.k === String(row) && toks[x + 1]?.type === "w") {
+      blocked[x] = 1;
+      row++;
+      while (x < toks.length && toks[x]!.type !== "nl") x++;
+      x++;
+    }
+    i = x - 1;
   }
 }
 
