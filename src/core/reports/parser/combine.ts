@@ -359,17 +359,31 @@ function sentenceIds(tk: Tokenised): Int32Array {
   return ids;
 }
 
+/** Words before "cong" that make it the portal ("trên cổng", "lên cổng"), not "cộng". */
+const PORTAL_BEFORE: ReadonlySet<string> = new Set(["tren", "len", "qua", "vao", "o", "tai"]);
+
 /** Whether the words right before token `at` state a total ("tổng cộng là", "cộng:", "tất cả có"). */
 function statesTotal(tk: Tokenised, at: number): boolean {
   const words: string[] = [];
+  const at_: number[] = [];
   for (let x = at - 1; x >= 0 && words.length < 4; x--) {
     const t = tk.toks[x]!;
     if (t.type === "w") words.unshift(t.kt);
     else if (t.k === ":") words.unshift(":");
     else break;
+    at_.unshift(x);
   }
-  while (words.length && TOTAL_GLUE.has(words[words.length - 1]!)) words.pop();
+  while (words.length && TOTAL_GLUE.has(words[words.length - 1]!)) {
+    words.pop();
+    at_.pop();
+  }
   const last = words[words.length - 1];
+  // "tin bài trên cổng 0 bài": the portal ("cổng", or "cong" after where), not a sum
+  if (
+    last === "cong" &&
+    (PORTAL_BEFORE.has(words[words.length - 2] ?? "") || /ổ/i.test(tk.toks[at_[at_.length - 1]!]!.o))
+  )
+    return false;
   const two = words.slice(-2).join(" ");
   return last === "tong" || last === "cong" || two === "tong so" || two === "tat ca" || two === "ca thay";
 }

@@ -220,6 +220,16 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
         continue;
       }
     }
+    // "tin nhắn hỏi đáp 40 tin": a thing that is no indicator, counted after it by its own head word
+    const headed = seqAt(i, HEADED_THINGS);
+    if (headed) {
+      const end = headedCountEnd(toks, nv, numbers, i, headed);
+      if (end > 0) {
+        for (let x = i; x < end; x++) blocked.push(x);
+        i = end - 1;
+        continue;
+      }
+    }
     // "ở tổ dân phố 7": "ô tô" only when no place starts inside it
     const thing = seqAt(i + 1, PLACES) ? 0 : seqAt(i, OTHER_THINGS);
     if (
@@ -265,6 +275,33 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
     i += reach - 1;
   }
   return { blocked, unclear };
+}
+
+/** Things whose first word is an indicator's measure ("tin", "tờ"), counted after them by it. */
+const HEADED_THINGS: readonly string[][] = [
+  ["tin", "nhan"],
+  ["to", "trinh"],
+  ["to", "khai"],
+];
+
+/**
+ * "tin nhắn hỏi đáp 40 tin", "tờ khai: 12 tờ": up to four plain words, then a figure whose unit is the
+ * thing's first word — the end of that unit, or -1.
+ */
+function headedCountEnd(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  i: number,
+  len: number,
+): number {
+  let j = i + len;
+  for (let k = 0; k < 4 && toks[j]?.type === "w" && !nv.blocked[j]; k++) j++;
+  if (toks[j]?.k === ":") j++;
+  if (toks[j]?.type !== "n" || nv.blocked[j]) return -1;
+  const num = numbers.read(j, false);
+  if (!num || num.bad || key(toks[num.end]) !== key(toks[i])) return -1;
+  return num.end + 1;
 }
 
 /**
