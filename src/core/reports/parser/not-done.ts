@@ -107,6 +107,40 @@ function notCountedAt(toks: readonly Tok[], j: number): boolean {
 }
 
 /**
+ * After "nhận": a figure, up to four words (its measure, name) and "từ" (from); or "từ", up to three
+ * words and a figure ending its clause ("nhận từ huyện 300 tờ"). The figure's tokens, or null.
+ */
+function receivedFrom(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  from: number,
+): [number, number] | null {
+  let j = from;
+  if (key(toks[j]) === "duoc") j++;
+  if (key(toks[j]) === "tu") {
+    let n = j + 1;
+    for (let k = 0; k < 3 && toks[n]?.type === "w"; k++) n++;
+    if (toks[n]?.type !== "n" || nv.blocked[n]) return null;
+    const num = numbers.read(n, false);
+    return num && !num.bad ? [n, num.end] : null;
+  }
+  if (toks[j]?.type !== "n" || nv.blocked[j]) return null;
+  const num = numbers.read(j, false);
+  if (!num || num.bad) return null;
+  for (let x = num.end; x < num.end + 5 && toks[x]?.type === "w"; x++) {
+    if (key(toks[x]) !== "tu") continue;
+    // "nhận 5 băng rôn từ xã về treo": received, then put up — the figure of what was done
+    for (let y = x + 1; y < x + 6 && toks[y]?.type === "w"; y++) if (PUT_UP.has(key(toks[y]))) return null;
+    return [j, num.end];
+  }
+  return null;
+}
+
+/** Doing verbs after what was received ("… về treo", "… để phát"): it was used, so it counts. */
+const PUT_UP = new Set(["treo", "phat", "dan", "lap", "dung"]);
+
+/**
  * "2 lượt xe công an phối hợp (không tính)": a bracket saying "không tính" right after the words of
  * the figure (checked at the bracket) leaves it out like "không tính" closing the clause.
  */
@@ -125,7 +159,7 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
   const blocked: number[] = [];
   // most messages say none of these words: nothing to read
   if (
-    !/\b(?:chua|con|bi|tam|ton|vang|hong|duong|tri|hop|tinh|thanh ly|thu hoi|thao|go bo|sua|gia co)\b/.test(
+    !/\b(?:chua|con|bi|tam|ton|vang|hong|duong|tri|hop|tinh|thanh ly|thu hoi|thao|go bo|sua|gia co|nhan)\b/.test(
       tk.folded.key,
     )
   )
@@ -172,6 +206,11 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
           if (num && !num.bad) for (let x = j; x < num.end; x++) blocked.push(x);
           break;
         }
+      }
+      // "nhận 200 tờ rơi từ xã", "nhận từ huyện 300 tờ": what came from above, not what was done
+      if (key(t) === "nhan") {
+        const got = receivedFrom(toks, nv, numbers, i + 1);
+        if (got) for (let x = got[0]; x < got[1]; x++) blocked.push(x);
       }
       const before = seqAt(toks, i, BEFORE);
       if (!before) continue;
