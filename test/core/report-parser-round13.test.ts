@@ -196,6 +196,14 @@ describe("markNotDone: what was received from above is no figure", () => {
   });
 });
 
+describe("markPlaceCounts: village gates are places counted", () => {
+  it.each([
+    ["treo 2 băng rôn ở 2 cổng làng", { bang_ron: 2 }],
+    ["e treo 3 pano o 3 cong lang, ap phich 4", { pano: 3, ap_phich: 4 }],
+    ["phat to roi tai 4 cong lang 200 to", { to_roi: 200 }],
+  ])("%s", (text, values) => expectOnly(text, values));
+});
+
 describe("report-corpus-real-13.jsonl (village heads and commune officers after the merger)", () => {
   it("reads at least the floor of the thirteenth development set exactly", () => {
     const cases = readCorpus(readFileSync(new URL("../fixtures/report-corpus-real-13.jsonl", import.meta.url), "utf8"));

@@ -271,6 +271,7 @@ export const PLACE_PHRASES: ReadonlySet<string> = new Set([
   "tuyen duong",
   "truc duong",
   "ho gia",
+  "cong lang", // "ở 3 cổng làng": village gates
 ]);
 
 /**
