@@ -204,6 +204,31 @@ describe("markPlaceCounts: village gates are places counted", () => {
   ])("%s", (text, values) => expectOnly(text, values));
 });
 
+describe("combineValues: per-village figures listed after one name are summed", () => {
+  it.each([
+    ["pano thon 1: 2, thon 2: 1, thon 3: 3", { pano: 6 }],
+    ["Băng rôn: thôn 1 treo 2, thôn 2 treo 3", { bang_ron: 5 }],
+    ["thôn Đông phát 100 tờ rơi, thôn Tây phát 120 tờ rơi", { to_roi: 220 }],
+    ["tờ rơi: thôn Đông 100, thôn Tây 120, thôn Nam 80", { to_roi: 300 }],
+    ["pano: thôn Bắc 2, thôn Nam 3", { pano: 5 }],
+    ["Xóm Trên 4 băng rôn, xóm Dưới 3 băng rôn", { bang_ron: 7 }],
+  ])("%s", (text, values) => expectOnly(text, values));
+
+  it("a breakdown after 'trong đó' stays a part of the total", () => {
+    expect(read("phát 900 tờ rơi (trong đó thôn 1: 400, thôn 2: 500)").values).toEqual({ to_roi: 900 });
+  });
+
+  it("a place's figure beside an unlabelled one is still asked about", () => {
+    const got = read("pano 5, thôn 2: 3");
+    expect(got.values).toEqual({ pano: 5 });
+    expect(got.unclear).toHaveLength(1);
+  });
+
+  it("a place's name ending in a number is still part of the name", () => {
+    expect(read("thôn Khe Giao 2 hoàn thành treo 3 pano").values).toEqual({ pano: 3 });
+  });
+});
+
 describe("report-corpus-real-13.jsonl (village heads and commune officers after the merger)", () => {
   it("reads at least the floor of the thirteenth development set exactly", () => {
     const cases = readCorpus(readFileSync(new URL("../fixtures/report-corpus-real-13.jsonl", import.meta.url), "utf8"));

@@ -741,6 +741,8 @@ function markLabels(
     while (j < i + 4 && toks[j]?.type === "w" && /^\p{Lu}\p{Ll}/u.test(toks[j]!.o)) j++;
     if (j === i + 1 || toks[j]?.type !== "n" || blocked[j] || !/^\d{1,2}$/.test(toks[j]!.k)) continue;
     if (countsSomething(toks, j, nameAt, compiled) || toks[j + 1]?.type === "n") continue;
+    // "thôn Đông 100, thôn Tây 120, thôn Nam 80": the last of a list of places' figures is a figure too
+    if (endsClause(toks[j + 1]) && headElsewhereOnLine(toks, i)) continue;
     blocked[j] = 1;
     i = j;
   }
@@ -760,6 +762,15 @@ function markLabels(
     const twoPeriods =
       toks[i + 1]?.type === "n" && (key_(toks[i + 2]) === "va" || toks[i + 2]?.k === ",") && key_(toks[i + 3]) === key;
     if (before && !year && !twoPeriods && !blocked[i - 1] && isWordIn(before, COUNTED_BEFORE)) continue;
+    // "thôn Nam 80", "xóm Đông 3": a capitalised word after a place's head is the place's name, not "năm"
+    if (
+      !year &&
+      before?.type === "w" &&
+      NAMED_PLACE_HEADS.has(before.kt) &&
+      /^\p{Lu}/u.test(t.o) &&
+      toks[i + 1]?.type === "n"
+    )
+      continue;
     // "tổng phường 5 băng rôn", "toàn xã 12": the whole place's figure, not a numbered place
     if (before && !blocked[i - 1] && isWordIn(before, WHOLE_BEFORE) && PLACE_WORDS.has(key)) continue;
     // ("tờ rơi 700 tháng 4 pa nô 2": no one counts 700 months; the month is a label)
@@ -981,6 +992,16 @@ function markListNumbering(tk: Tokenised, blocked: Uint8Array): void {
     if (p >= 0 && toks[p]!.type !== "nl" && !inline) continue;
     blocked[i] = Math.max(blocked[i]!, 1);
   }
+}
+
+/** Whether a clause ends at this token (or the text does). */
+const endsClause = (t: Tok | undefined): boolean => !t || t.type === "nl" || CLAUSE_PUNCT.has(t.k);
+
+/** Whether the place head at token i ("thôn") stands elsewhere on its line too (a list of places). */
+function headElsewhereOnLine(toks: readonly Tok[], i: number): boolean {
+  for (let x = i - 1; x >= 0 && toks[x]!.type !== "nl"; x--) if (toks[x]!.kt === toks[i]!.kt) return true;
+  for (let x = i + 1; x < toks.length && toks[x]!.type !== "nl"; x++) if (toks[x]!.kt === toks[i]!.kt) return true;
+  return false;
 }
 
 /** First words of a header whose first column numbers the rows ("STT", "TT"). */
