@@ -229,6 +229,27 @@ describe("combineValues: per-village figures listed after one name are summed", 
   });
 });
 
+describe("background people and distances", () => {
+  it.each([
+    ["đoàn 5 người đi phát 300 tờ", { to_roi: 300 }],
+    ["3 người cùng treo 4 băng rôn", { bang_ron: 4 }],
+    ["tổ 4 người đi dán 20 áp phích", { ap_phich: 20 }],
+    ["loa phát 30 lượt, loa cách nhà văn hóa 200 m", { phat_thanh: 30 }],
+    ["xe luu dong 2 luot, diem xa nhat cach xa 7 km", { xe_luu_dong: 2 }],
+  ])("%s", (text, values) => expectOnly(text, values));
+
+  it("people said to attend stay attendees: 'họp dân 1 buổi, 60 người đi dự'", () => {
+    expect(read("họp dân 1 buổi, 60 người đi dự").values).toEqual({ hoi_nghi: 1, nguoi_tham_du: 60 });
+  });
+});
+
+describe("findCorrections: what was said before, named as such", () => {
+  it.each([
+    ["tin bai 3 (e bao lai, truoc la 2)", { tin_bai: 3 }],
+    ["pano 4 cái (cũ là 3)", { pano: 4 }],
+  ])("%s", (text, values) => expectOnly(text, values));
+});
+
 describe("report-corpus-real-13.jsonl (village heads and commune officers after the merger)", () => {
   it("reads at least the floor of the thirteenth development set exactly", () => {
     const cases = readCorpus(readFileSync(new URL("../fixtures/report-corpus-real-13.jsonl", import.meta.url), "utf8"));

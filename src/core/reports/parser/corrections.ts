@@ -240,6 +240,11 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
       wrongNumberAt(i + 2);
       continue;
     }
+    // "tin bài 3 (trước là 2)", "cũ là 4": what was said before, named as such
+    if ((t.kt === "truoc" || t.kt === "cu") && key(toks[i + 1]) === "la" && toks[i + 2]?.type === "n") {
+      wrongNumberAt(i + 2);
+      continue;
+    }
     // "64 học viên (đã báo 46)", "(trước báo 3)": the figure reported before, in brackets
     if ((t.kt === "da" || t.kt === "truoc") && toks[i - 1]?.k === "(" && SAID.has(key(toks[i + 1]))) {
       let j = i + 2;

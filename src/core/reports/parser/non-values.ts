@@ -559,6 +559,15 @@ function markCapacities(tk: Tokenised, blocked: Uint8Array, numbers: ReturnType<
   }
 }
 
+/** Work done by those counted ("5 người đi phát tờ rơi", "3 người cùng treo băng rôn"). */
+const WORK_VERBS: ReadonlySet<string> = new Set(["phat", "treo", "dan", "lap", "cho", "tuyen"]);
+
+/** Whether "đi"/"cùng" and a verb of the work follow token j: those people did the work, no attendees. */
+function goesToWork(toks: readonly Tok[], j: number): boolean {
+  const go = key_(toks[j]);
+  return (go === "di" || go === "cung") && WORK_VERBS.has(key_(toks[j + 1]));
+}
+
 /** Staff by role ("cán bộ", "chuyên viên") and the duty they hold ("trực", "phụ trách", "đầu mối"). */
 const STAFF_ROLES: ReadonlySet<string> = new Set(["can bo", "chuyen vien", "cong chuc", "nhan vien", "vien chuc"]);
 const STAFF_DUTIES: ReadonlySet<string> = new Set(["truc", "phu trach", "dau moi", "thuong truc"]);
@@ -588,6 +597,10 @@ function staffOnDuty(toks: readonly Tok[], k: number): boolean {
  */
 function markTeamSizes(tk: Tokenised, blocked: Uint8Array): void {
   const { toks } = tk;
+  // "đoàn 5 người đi phát tờ rơi", "3 người cùng treo băng rôn": those who did the work
+  for (let i = 0; i + 3 < toks.length; i++)
+    if (toks[i]!.type === "n" && !blocked[i] && toks[i + 1]!.kt === "nguoi" && goesToWork(toks, i + 2))
+      blocked[i] = blocked[i + 1] = 1;
   for (let i = 3; i + 1 < toks.length; i++) {
     const t = toks[i]!;
     if (t.type !== "n" || blocked[i] || toks[i + 1]!.kt !== "nguoi") continue;
