@@ -36,6 +36,15 @@ const REACH: readonly string[][] = [
   ["like"],
   ["likes"],
 ];
+/** Second words of reach figures told only in passing ("lượt chia sẻ", "lượt tiếp cận", "lượt share"). */
+const SILENT_REACH: ReadonlySet<string> = new Set(["chia", "share", "tiep"]);
+
+/** Whether "tổng" (total) stands right before token i ("tổng 12.000 lượt xem", "tổng lượt xem 25.000"). */
+function totalBefore(toks: readonly Tok[], i: number): boolean {
+  const k1 = key(toks[i - 1]);
+  return k1 === "tong" || (k1 === "so" && key(toks[i - 2]) === "tong") || (k1 === "la" && key(toks[i - 2]) === "tong");
+}
+
 /** Work on equipment: "sửa chữa 3 loa truyền thanh" counts loudspeakers, not broadcasts. */
 const EQUIPMENT_WORK: readonly string[][] = [
   ["sua", "chua"],
@@ -270,7 +279,10 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
     const figure = numberBefore(toks, nv, numbers, i) ?? numberAfter(toks, nv, numbers, i + reach);
     if (figure) {
       for (let x = figure[0]; x < figure[1]; x++) blocked.push(x);
-      unclear.push([figure[0], figure[1] - 1]);
+      // a post's views are asked about; shares, reach and a stated total of them ("tổng 21 nghìn lượt
+      // tiếp cận", "300 lượt chia sẻ") are only told in passing
+      const total = totalBefore(toks, figure[0]) || totalBefore(toks, i);
+      if (!SILENT_REACH.has(key(toks[i + 1])) && !total) unclear.push([figure[0], figure[1] - 1]);
     }
     i += reach - 1;
   }
