@@ -264,6 +264,19 @@ describe("markLookAlikes: shares, reach and stated totals of views are told in p
   });
 });
 
+describe("readTables: a table typed with single spaces under its header", () => {
+  it.each([
+    ["tt chi tieu kh th\n1 pano 5 4\n2 bang ron 10 10", { pano: 4, bang_ron: 10 }],
+    ["chi tieu ke hoach thuc hien ty le\nto roi 500 450 90%\npano 2 2 100%", { to_roi: 450, pano: 2 }],
+    ["Nội dung Kế hoạch Kết quả\nBăng rôn 10 12\nHội nghị 2 -", { bang_ron: 12 }],
+    ["STT Nội dung ĐVT Thực hiện\n1 Pa nô cái 2\n2 Tờ rơi tờ 300\n3 Hội nghị cuộc -", { pano: 2, to_roi: 300 }],
+  ])("%s", (text, values) => expectOnly(text, values));
+
+  it("two words that are no header leave the lines to the pairing", () => {
+    expect(read("chi tieu sl\npano 3\nbr 5").values).toEqual({ pano: 3, bang_ron: 5 });
+  });
+});
+
 describe("report-corpus-real-13.jsonl (village heads and commune officers after the merger)", () => {
   it("reads at least the floor of the thirteenth development set exactly", () => {
     const cases = readCorpus(readFileSync(new URL("../fixtures/report-corpus-real-13.jsonl", import.meta.url), "utf8"));
