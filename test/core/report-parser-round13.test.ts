@@ -272,6 +272,13 @@ describe("readTables: a table typed with single spaces under its header", () => 
     ["STT Nội dung ĐVT Thực hiện\n1 Pa nô cái 2\n2 Tờ rơi tờ 300\n3 Hội nghị cuộc -", { pano: 2, to_roi: 300 }],
   ])("%s", (text, values) => expectOnly(text, values));
 
+  it.each([
+    ["chi tieu thon1 thon2 tong\nbr 2 3 5\nto roi 100 150 250", { bang_ron: 5, to_roi: 250 }],
+    ["noi dung thon 1 thon 2 thon 3 cong\npano 1 1 - 2\nap phich 3 2 1 6", { pano: 2, ap_phich: 6 }],
+    ["chi tieu thon1 thon2\nbr 2 3\nto roi 100 150", { bang_ron: 5, to_roi: 250 }],
+    ["noi dung thon 1 thon 2 thon 3\npano 1 1 -\nap phich - - -\nhoi nghi 1 1 1", { pano: 2, hoi_nghi: 3 }],
+  ])("per-village columns: the Tổng column, else their sum: %s", (text, values) => expectOnly(text, values));
+
   it("two words that are no header leave the lines to the pairing", () => {
     expect(read("chi tieu sl\npano 3\nbr 5").values).toEqual({ pano: 3, bang_ron: 5 });
   });

@@ -661,10 +661,19 @@ function readPlainRows(
 
 /** A line opening with a table's first header word and naming a results column further on (cheap test). */
 const SINGLE_SPACED_HINT =
-  /(?:^|\n)[ \t]*(?:stt|tt|chi tieu|noi dung|ten chi tieu|hang muc)\b[^\n]*\b(?:th|thuc hien|sl|so luong|kq|ket qua|tong)\b/;
+  /(?:^|\n)[ \t]*(?:stt|tt|chi tieu|noi dung|ten chi tieu|hang muc)\b[^\n]*\b(?:th|thuc hien|sl|so luong|kq|ket qua|tong|cong|(?:thon|tdp|xom|to) ?\d+)\b/;
 
 /** Kinds a single-spaced header may hold; the others (places, periods) need real column separators. */
-const SINGLE_KINDS: ReadonlySet<ColumnKind> = new Set(["index", "label", "unit", "value", "plan", "percent", "total"]);
+const SINGLE_KINDS: ReadonlySet<ColumnKind> = new Set([
+  "index",
+  "label",
+  "unit",
+  "value",
+  "plan",
+  "percent",
+  "total",
+  "part",
+]);
 
 /**
  * The columns of a header typed with single spaces ("tt chi tieu kh th", "STT Nội dung ĐVT Thực hiện"):
@@ -677,10 +686,13 @@ function singleSpacedColumns(tk: Tokenised, line: Line, longest = 4): ColumnKind
     let taken = 0;
     for (let len = Math.min(longest, line.to - p); len >= 1 && !taken; len--) {
       const words = toks.slice(p, p + len);
-      if (words.some((t) => t.type !== "w")) continue;
+      // a place's number belongs to its column ("thon1", "thôn 2")
+      if (words[0]!.type !== "w" || words.some((t) => t.type !== "w" && t.type !== "n")) continue;
       const key = words.map((t) => t.k).join(" ");
       for (const [kind, re] of HEADER_KINDS) {
         const m = re.exec(key);
+        // a place's column is its head and its number or name ("thon 1", "thôn Đông"), never two places
+        if (kind === "part" && len > 2) continue;
         if (m && m.index === 0 && m[0].length === key.length && SINGLE_KINDS.has(kind)) {
           kinds.push(kind);
           taken = len;
@@ -715,8 +727,10 @@ function readSingleSpaced(
   if (!kinds || kinds.length < 3) return li;
   const labelAt = kinds.indexOf("label");
   const valueAt = kinds.includes("value") ? kinds.indexOf("value") : kinds.indexOf("total");
-  if (labelAt < 0 || valueAt <= labelAt || kinds.indexOf("index") > labelAt) return li;
   const tail = kinds.slice(labelAt + 1);
+  // "chi tieu thon1 thon2" with no Tổng: the villages' figures summed
+  const sumParts = valueAt < 0 && tail.includes("part") && tail.every((k) => k === "part" || k === "unit");
+  if (labelAt < 0 || (valueAt <= labelAt && !sumParts) || kinds.indexOf("index") > labelAt) return li;
   const toks = tk.toks;
   const rows: { line: Line; pair: Pair | null }[] = [];
   let lj = li + 1;
@@ -728,6 +742,7 @@ function readSingleSpaced(
     // the cells after the label, read from the line's end
     let b = line.to;
     let value: NumItem | null | undefined;
+    let sum = null as NumItem | null;
     let ok = true;
     for (let c = tail.length - 1; c >= 0 && ok; c--) {
       const kind = tail[c]!;
@@ -744,10 +759,13 @@ function readSingleSpaced(
         while (start > a && toks[start - 1]!.type === "n" && !toks[start]!.spaced) start--;
         const cell: Cell = { start: toks[start]!.os, end: t.oe, key: "", from: start, to: b };
         if (c === valueAt - labelAt - 1) value = cellNumber(tk, cell);
+        const part = sumParts ? cellNumber(tk, cell) : null;
+        if (part) sum = sum ? { ...sum, start: part.start, value: sum.value + part.value } : part;
         b = start;
       } else ok = false;
     }
     if (!ok || b <= a || toks.slice(a, b).some((t) => t.type !== "w")) break;
+    if (sumParts) value = sum;
     const label: Cell = { start: toks[a]!.os, end: toks[b - 1]!.oe, key: "", from: a, to: b };
     const ind = labelCode(tk, mentionsIn(label, nameAt, tk));
     if (!ind) break;
