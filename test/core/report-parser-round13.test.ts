@@ -279,6 +279,11 @@ describe("readTables: a table typed with single spaces under its header", () => 
     ["noi dung thon 1 thon 2 thon 3\npano 1 1 -\nap phich - - -\nhoi nghi 1 1 1", { pano: 2, hoi_nghi: 3 }],
   ])("per-village columns: the Tổng column, else their sum: %s", (text, values) => expectOnly(text, values));
 
+  it.each([
+    ["chi tieu thang 1 thang 2 thang 3 tong quy\nto roi 200 150 250 600\npano 1 - 1 2", { to_roi: 600, pano: 2 }],
+    ["chi tieu thang 4 thang 5 cong\nbr 2 1 3\nap phich 4 - 4", { bang_ron: 3, ap_phich: 4 }],
+  ])("month columns: the Cộng / Tổng quý column: %s", (text, values) => expectOnly(text, values));
+
   it("two words that are no header leave the lines to the pairing", () => {
     expect(read("chi tieu sl\npano 3\nbr 5").values).toEqual({ pano: 3, bang_ron: 5 });
   });

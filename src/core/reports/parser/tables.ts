@@ -673,6 +673,7 @@ const SINGLE_KINDS: ReadonlySet<ColumnKind> = new Set([
   "percent",
   "total",
   "part",
+  "period",
 ]);
 
 /**
@@ -692,7 +693,7 @@ function singleSpacedColumns(tk: Tokenised, line: Line, longest = 4): ColumnKind
       for (const [kind, re] of HEADER_KINDS) {
         const m = re.exec(key);
         // a place's column is its head and its number or name ("thon 1", "thôn Đông"), never two places
-        if (kind === "part" && len > 2) continue;
+        if ((kind === "part" || kind === "period") && len > 2) continue;
         if (m && m.index === 0 && m[0].length === key.length && SINGLE_KINDS.has(kind)) {
           kinds.push(kind);
           taken = len;
@@ -700,7 +701,9 @@ function singleSpacedColumns(tk: Tokenised, line: Line, longest = 4): ColumnKind
         }
       }
     }
-    if (!taken) return null;
+    // "tong quy", "cong ca quy": the total's period said after it
+    if (!taken && kinds[kinds.length - 1] === "total" && /^(?:quy|nam|thang|ca)$/.test(toks[p]!.k)) taken = 1;
+    else if (!taken) return null;
     p += taken;
   }
   // "chi tieu kh th": "chỉ tiêu KH" read whole is a plan column, but then no column names the rows
@@ -729,6 +732,7 @@ function readSingleSpaced(
   const valueAt = kinds.includes("value") ? kinds.indexOf("value") : kinds.indexOf("total");
   const tail = kinds.slice(labelAt + 1);
   // "chi tieu thon1 thon2" with no Tổng: the villages' figures summed
+  // (month columns with no Tổng are left alone: which month is the report's needs the period read)
   const sumParts = valueAt < 0 && tail.includes("part") && tail.every((k) => k === "part" || k === "unit");
   if (labelAt < 0 || (valueAt <= labelAt && !sumParts) || kinds.indexOf("index") > labelAt) return li;
   const toks = tk.toks;
