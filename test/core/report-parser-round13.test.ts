@@ -234,9 +234,16 @@ describe("background people and distances", () => {
     ["đoàn 5 người đi phát 300 tờ", { to_roi: 300 }],
     ["3 người cùng treo 4 băng rôn", { bang_ron: 4 }],
     ["tổ 4 người đi dán 20 áp phích", { ap_phich: 20 }],
+    ["làm 1 pano, 3 người dựng trong 2 ngày", { pano: 1 }],
+    ["hop dan 1 buoi 45 nguoi, 2 nguoi phat to roi 100 to", { hoi_nghi: 1, nguoi_tham_du: 45, to_roi: 100 }],
+    ["loa thôn hỏng 2 cái, sửa xong 1, phát thanh 15 lượt", { phat_thanh: 15 }],
     ["loa phát 30 lượt, loa cách nhà văn hóa 200 m", { phat_thanh: 30 }],
     ["xe luu dong 2 luot, diem xa nhat cach xa 7 km", { xe_luu_dong: 2 }],
   ])("%s", (text, values) => expectOnly(text, values));
+
+  it("people who speak at the meeting stay attendees: '60 người phát biểu'", () => {
+    expect(read("hội nghị 1 cuộc, 60 người phát biểu").values).toEqual({ hoi_nghi: 1, nguoi_tham_du: 60 });
+  });
 
   it("people said to attend stay attendees: 'họp dân 1 buổi, 60 người đi dự'", () => {
     expect(read("họp dân 1 buổi, 60 người đi dự").values).toEqual({ hoi_nghi: 1, nguoi_tham_du: 60 });

@@ -565,8 +565,11 @@ const WORK_VERBS: ReadonlySet<string> = new Set(["phat", "treo", "dan", "lap", "
 /** Whether "đi"/"cùng" and a verb of the work follow token j: those people did the work, no attendees. */
 function goesToWork(toks: readonly Tok[], j: number): boolean {
   const go = key_(toks[j]);
-  return (go === "di" || go === "cung") && WORK_VERBS.has(key_(toks[j + 1]));
+  if ((go === "di" || go === "cung") && WORK_VERBS.has(key_(toks[j + 1]))) return true;
+  // "3 người dựng pano", "2 người treo": the verb right after them ("60 người phát biểu" speak at a meeting)
+  return DOING_NOW.has(go) && key_(toks[j + 1]) !== "bieu";
 }
+const DOING_NOW: ReadonlySet<string> = new Set(["treo", "dung", "dan", "lap", "phat"]);
 
 /** Staff by role ("cán bộ", "chuyên viên") and the duty they hold ("trực", "phụ trách", "đầu mối"). */
 const STAFF_ROLES: ReadonlySet<string> = new Set(["can bo", "chuyen vien", "cong chuc", "nhan vien", "vien chuc"]);

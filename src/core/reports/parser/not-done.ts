@@ -50,8 +50,10 @@ const BEFORE: readonly string[][] = [
   ["bi", "hong"],
   ["hu", "hong"],
   ["hong"],
-  // "sửa chữa 1 pano bị gió lật": repair or upkeep of what stands, nothing new made
+  // "sửa chữa 1 pano bị gió lật": repair or upkeep of what stands, nothing new made ("sửa xong 1")
   ["sua", "chua"],
+  ["sua", "xong"],
+  ["sua", "duoc"],
   ["bao", "duong"],
   ["bao", "tri"],
   // "khung pa nô cũ thanh lý 3 cái": what is disposed of, not made
