@@ -567,9 +567,11 @@ function goesToWork(toks: readonly Tok[], j: number): boolean {
   const go = key_(toks[j]);
   if ((go === "di" || go === "cung") && WORK_VERBS.has(key_(toks[j + 1]))) return true;
   // "3 người dựng pano", "2 người treo": the verb right after them ("60 người phát biểu" speak at a meeting)
+  // ("80 người dân tham dự": the people, not "dán")
+  if (go === "dan") return toks[j]!.o.toLowerCase() === "dán";
   return DOING_NOW.has(go) && key_(toks[j + 1]) !== "bieu";
 }
-const DOING_NOW: ReadonlySet<string> = new Set(["treo", "dung", "dan", "lap", "phat"]);
+const DOING_NOW: ReadonlySet<string> = new Set(["treo", "dung", "lap", "phat"]);
 
 /** Staff by role ("cán bộ", "chuyên viên") and the duty they hold ("trực", "phụ trách", "đầu mối"). */
 const STAFF_ROLES: ReadonlySet<string> = new Set(["can bo", "chuyen vien", "cong chuc", "nhan vien", "vien chuc"]);
