@@ -146,6 +146,9 @@ describe("findStatedZeros: where it was not done may close the statement", () =>
     ["không có tin bài mới trên cổng thông tin; đăng 6 bài trên fanpage.", { tin_bai: 0, bai_mxh: 6 }],
     ["Không treo pa nô ở thôn; băng rôn 4", { pano: 0, bang_ron: 4 }],
     ["khong co phong su tren dai, chuyen muc 2", { phong_su: 0, chuyen_muc: 2 }],
+    ["xe loa thang 5 khong ve thon", { xe_luu_dong: 0 }],
+    ["phóng sự quý 2 không có", { phong_su: 0 }],
+    ["hội nghị tháng 5 không tổ chức, tờ rơi 200", { hoi_nghi: 0, to_roi: 200 }],
   ])("%s", (text, values) => expectOnly(text, values));
 
   it("a figure after the place is still the figure: 'không phát tờ rơi tại chợ 3 lần' says no zero", () => {
