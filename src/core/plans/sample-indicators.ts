@@ -114,6 +114,9 @@ export const SAMPLE_INDICATORS: IndicatorDef[] = [
       "họp dân",
       "buổi họp dân",
       "cuộc họp dân",
+      "họp tổ",
+      "họp thôn",
+      "họp xóm",
     ],
   },
   {

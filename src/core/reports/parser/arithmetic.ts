@@ -157,6 +157,9 @@ const CHANNELS: ReadonlySet<string> = new Set([
 /** Heads of labelled parts that may name an operand after "+" ("+ thôn Hai 70 người", "+ lớp 2 35 học viên"). */
 const PART_HEADS: ReadonlySet<string> = new Set(["thon", "xom", "tdp", "khu", "lop", "dot", "buoi", "doi", "ap"]);
 
+/** Period words whose number is a label ("tháng 2", "quý 1"), never a quantity. */
+const PERIOD_LABELS: ReadonlySet<string> = new Set(["thang", "quy", "nam", "tuan"]);
+
 /** Times of day that name a part of a sum ("+ chiều 70 người"). */
 const TIMES_OF_DAY: ReadonlySet<string> = new Set(["sang", "chieu", "toi", "trua", "dem"]);
 
@@ -179,8 +182,11 @@ function operandAt(toks: readonly Tok[], blocked: Uint8Array, i: number): Operan
   const value = parseDigitNumber(t.k);
   if (value === null) return null;
   let end = i + 1;
+  // "tháng 2 xã nhan 10 tờ trình": a period's number is its label, and "nhan" after it is "nhận" (received)
+  const period = toks[i - 1]?.type === "w" && PERIOD_LABELS.has(toks[i - 1]!.k);
   for (let k = 0; k < MAX_UNIT_TOKENS; k++) {
     const u = toks[end];
+    if (period && u?.type === "w" && u.o.toLowerCase() === "nhan") return null;
     if (!u || isTimes(u, toks[end - 1])) break;
     if (u.type === "w" || (u.k === "/" && toks[end + 1]?.type === "w")) end++;
     else break;

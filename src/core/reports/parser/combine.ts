@@ -187,6 +187,8 @@ export function combineValues(
     // "pano 2, băng rôn 4. Tổng cộng 6 sản phẩm": a stated sum over the indicators read before it, no figure
     if (isTotal && sumsFiguresBefore(pairing, num)) continue;
     let owner = isTotal || roles.fallback.has(num.start) ? nameBefore(pairing.items, num, sentence) : undefined;
+    // "pano thôn 1: 2, thôn 2: 1, thôn 3: 3": a place's figure after the first place's, in its sentence
+    if (!owner && !isTotal) owner = placeListOwner(tk, nv, pairing, num, sentence);
     // a stated total or a cumulative figure on a line of its own ("lũy kế 5"): the one indicator named above
     // "Pano: kỳ này 11 cái; lũy kế 23": a cumulative figure in a clause of its own is its line's indicator's
     if (!owner && roles.fallback.has(num.start)) owner = nameOnLine(tk, pairing.items, num);
@@ -269,6 +271,30 @@ const TIMES_OF_DAY: ReadonlySet<string> = new Set(["sang", "chieu", "toi", "trua
 const ORDINALS: ReadonlySet<string> = new Set(["nhat", "hai", "ba", "tu", "nam", "sau", "bay", "tam", "chin", "muoi"]);
 const PART_CLAUSE_ENDS: ReadonlySet<string> = new Set([",", ";", ".", "!", "?", "(", ")", "\n"]);
 
+/**
+ * The indicator of a nameless figure said for a place ("thôn 2: 1") when the figure of the indicator named
+ * before it in its sentence is said for another place of the same kind ("pano thôn 1: 2, thôn 2: 1").
+ */
+function placeListOwner(
+  tk: Tokenised,
+  nv: NonValues,
+  pairing: Pairing,
+  num: NumItem,
+  sentence: Int32Array,
+): string | undefined {
+  const label = partLabel(tk, nv, num.start);
+  if (!label || TIMES_OF_DAY.has(label)) return undefined;
+  const code = nameBefore(pairing.items, num, sentence);
+  if (!code) return undefined;
+  const kind = label.split(" ")[0];
+  for (const p of pairing.pairs) {
+    if (p.ind.code !== code || p.num.start > num.start || sentence[p.num.start] !== sentence[num.start]) continue;
+    const other = partLabel(tk, nv, p.num.start);
+    if (other && other !== label && other.split(" ")[0] === kind) return code;
+  }
+  return undefined;
+}
+
 /** The part a figure is said for, from the start of its clause ("lớp 2 có 52" → "lop 2"), or null. */
 function partLabel(tk: Tokenised, nv: NonValues, at: number): string | null {
   const { toks } = tk;
@@ -282,6 +308,9 @@ function partLabel(tk: Tokenised, nv: NonValues, at: number): string | null {
     if (t.kt === "thu" && next && ((next.type === "n" && nv.blocked[x + 1]) || ORDINALS.has(next.kt)))
       return `thu ${next.kt}`;
     if (PART_LABELS.has(t.kt) && next && nv.blocked[x + 1] && (next.type === "n" || /^[ivx]+$/.test(next.k)))
+      return `${t.kt} ${next.k}`;
+    // "thôn Đông 100, thôn Tây 120": places told apart by their names, written with a capital
+    if (PART_LABELS.has(t.kt) && next?.type === "w" && next.o[0] !== next.o[0]!.toLowerCase())
       return `${t.kt} ${next.k}`;
   }
   return null;
@@ -359,17 +388,31 @@ function sentenceIds(tk: Tokenised): Int32Array {
   return ids;
 }
 
+/** Words before "cong" that make it the portal ("trên cổng", "lên cổng"), not "cộng". */
+const PORTAL_BEFORE: ReadonlySet<string> = new Set(["tren", "len", "qua", "vao", "o", "tai"]);
+
 /** Whether the words right before token `at` state a total ("tổng cộng là", "cộng:", "tất cả có"). */
 function statesTotal(tk: Tokenised, at: number): boolean {
   const words: string[] = [];
+  const at_: number[] = [];
   for (let x = at - 1; x >= 0 && words.length < 4; x--) {
     const t = tk.toks[x]!;
     if (t.type === "w") words.unshift(t.kt);
     else if (t.k === ":") words.unshift(":");
     else break;
+    at_.unshift(x);
   }
-  while (words.length && TOTAL_GLUE.has(words[words.length - 1]!)) words.pop();
+  while (words.length && TOTAL_GLUE.has(words[words.length - 1]!)) {
+    words.pop();
+    at_.pop();
+  }
   const last = words[words.length - 1];
+  // "tin bài trên cổng 0 bài": the portal ("cổng", or "cong" after where), not a sum
+  if (
+    last === "cong" &&
+    (PORTAL_BEFORE.has(words[words.length - 2] ?? "") || /ổ/i.test(tk.toks[at_[at_.length - 1]!]!.o))
+  )
+    return false;
   const two = words.slice(-2).join(" ");
   return last === "tong" || last === "cong" || two === "tong so" || two === "tat ca" || two === "ca thay";
 }
@@ -425,7 +468,8 @@ function periodShare(tk: Tokenised, at: number, sentence: Int32Array): boolean {
     // "năm" only as a year ("năm 2026", "năm nay"), not a place's name ("thôn Nam")
     const next = tk.toks[x + 1];
     const year = next?.type === "n" || (next?.type === "w" && next.kt === "nay");
-    if (t.type === "w" && PERIOD_WORDS.has(t.kt) && (t.kt !== "nam" || year)) period = true;
+    const placeName = PART_LABELS.has(tk.toks[x - 1]!.kt) && /^\p{Lu}/u.test(t.o);
+    if (t.type === "w" && PERIOD_WORDS.has(t.kt) && (t.kt !== "nam" || (year && !placeName))) period = true;
   }
   return false;
 }

@@ -28,6 +28,9 @@ export interface Corrections extends TokenMarks {
   markers: CorrectionMarker[];
 }
 
+/** Words after "là" that call a figure wrong ("5 là nhầm", "10 là thiếu zalo", "12 là thừa"). */
+const WRONG_AFTER = new Set(["nham", "sai", "thieu", "thua"]);
+
 /** Verbs of counting or reporting before "thiếu"/"thừa" ("đếm thiếu 2", "báo thừa 3"). */
 const MISCOUNT_VERBS = new Set(["dem", "bao", "tinh", "ghi", "go", "nhap", "cong", "danh", "bam"]);
 
@@ -68,10 +71,26 @@ const FORWARD: readonly string[][] = [
   ["thuc", "te", "la"],
   ["thuc", "te", "chi"],
   ["thuc", "te"],
+  // "pano thay bằng 3 ạ", "đổi thành 5", "đổi lại là 4"
+  ["thay", "bang"],
+  ["doi", "lai", "thanh"],
+  ["doi", "thanh"],
+  ["doi", "lai", "la"],
 ];
 
 /** Words before a figure that name it as what was wrongly said ("hồi nãy em báo 2"). */
-const EARLIER = new Set(["hoi nay", "luc nay", "vua nay", "ban nay", "luc truoc", "truoc do", "hom truoc"]);
+const EARLIER = new Set([
+  "hoi nay",
+  "luc nay",
+  "vua nay",
+  "ban nay",
+  "luc truoc",
+  "truoc do",
+  "hom truoc",
+  "hom qua",
+  "lan truoc",
+  "tin truoc",
+]);
 const SAID = new Set(["bao", "gui", "ghi", "nhan", "go"]);
 const PERSON = new Set(["em", "e", "minh", "toi"]);
 const NOT = new Set(["khong", "ko", "k", "hong"]);
@@ -122,7 +141,7 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
         // one unit word may follow the figure ("1 cuộc", "3 cái")
         const u = toks[num.end]?.type === "w" && key(toks[num.end]) !== "la" && key(toks[num.end]) !== "moi" ? 1 : 0;
         const a = num.end + u;
-        if (key(toks[a]) === "la" && (key(toks[a + 1]) === "nham" || key(toks[a + 1]) === "sai")) {
+        if (key(toks[a]) === "la" && WRONG_AFTER.has(key(toks[a + 1]))) {
           for (let x = i; x < num.end; x++) blocked.push(x);
           i = num.end - 1;
           continue;
@@ -172,6 +191,43 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
       if (num && num.end === i + 3 && /^\d$/.test(toks[i + 2]!.k) && ends) blocked.push(i + 2);
       continue;
     }
+    // "em sửa người dự 39 thành 43", "đổi pano 2 thành 3": the figure before "thành" is the wrong one, the one
+    // after it final
+    if ((t.kt === "sua" || t.kt === "doi") && forwardAt(toks, i) === null) {
+      const fix = changedFigure(toks, nv, numbers, i + 1);
+      if (fix) {
+        for (let x = fix.wrong[0]; x < fix.wrong[1]; x++) blocked.push(x);
+        markers.push({ start: fix.to, end: fix.to + 1 });
+        breaks.push(fix.to);
+        i = fix.to;
+        continue;
+      }
+    }
+    // "họp dân cũ 1 buổi mới 2 buổi", "pano cu 2, moi 3": the old figure is the wrong one, the new one final
+    if (t.kt === "cu" && toks[i + 1]?.type === "n" && !nv.blocked[i + 1]) {
+      const num = numbers.read(i + 1, false);
+      if (num) {
+        let j = num.end;
+        if (toks[j]?.type === "w" && key(toks[j]) !== "moi") j++;
+        if (toks[j]?.k === ",") j++;
+        if (key(toks[j]) === "moi" && toks[j + 1]?.type === "n" && !nv.blocked[j + 1]) {
+          for (let x = i + 1; x < num.end; x++) blocked.push(x);
+          markers.push({ start: j, end: j + 1 });
+          breaks.push(j);
+          i = j;
+          continue;
+        }
+      }
+    }
+    // "8 pano thay cho 6", "(thay cho số 5 đã báo)": the figure after "thay cho" is the one replaced
+    if (t.kt === "thay" && key(toks[i + 1]) === "cho") {
+      let j = i + 2;
+      if (key(toks[j]) === "so") j++;
+      if (toks[j]?.type === "n") {
+        wrongNumberAt(j);
+        continue;
+      }
+    }
     // "số cũ 14 số mới 17", "số liệu cũ: 5": the old figure is the wrong one
     if (t.kt === "so" && (key(toks[i + 1]) === "cu" || (key(toks[i + 1]) === "lieu" && key(toks[i + 2]) === "cu"))) {
       let j = key(toks[i + 1]) === "cu" ? i + 2 : i + 3;
@@ -181,6 +237,11 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
     }
     // "chứ không phải 52", "(không phải 1.500 tờ …)"
     if (NOT.has(t.kt) && key(toks[i + 1]) === "phai") {
+      wrongNumberAt(i + 2);
+      continue;
+    }
+    // "tin bài 3 (trước là 2)", "cũ là 4": what was said before, named as such
+    if ((t.kt === "truoc" || t.kt === "cu") && key(toks[i + 1]) === "la" && toks[i + 2]?.type === "n") {
       wrongNumberAt(i + 2);
       continue;
     }
@@ -245,8 +306,9 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
     if ((key(toks[i + 1]) === "nham" || key(toks[i + 1]) === "sai") && (SAID.has(t.kt) || MISCOUNT_VERBS.has(t.kt))) {
       let j = i + 2;
       for (let k = 0; k < 3 && toks[j]?.type === "w" && key(toks[j]) !== "la" && key(toks[j]) !== "thanh"; k++) j++;
-      // "(trước đây báo nhầm 67 người)": the figure may follow at once
-      if (toks[j]?.type === "n" && !nv.blocked[j]) {
+      // "(trước đây báo nhầm 67 người)": the figure may follow at once; a line of its own, "e gõ nhầm ng 77 ạ",
+      // gives the right figure instead (no bracket, no earlier message named)
+      if (toks[j]?.type === "n" && !nv.blocked[j] && saysWhatWasWrong(toks, i)) {
         wrongNumberAt(j);
         i = j;
         continue;
@@ -282,6 +344,44 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
     i = end - 1;
   }
   return { markers, breaks, blocked };
+}
+
+/**
+ * "sửa người dự 39 thành 43", "sửa 18 thành 20", "đổi pano 2 cái thành 3": up to three words, a figure
+ * (and its unit), "thành" and a figure — the first figure's tokens and where "thành" stands.
+ */
+function changedFigure(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  from: number,
+): { wrong: [number, number]; to: number } | null {
+  let j = from;
+  if (key(toks[j]) === "lai") j++;
+  for (let k = 0; k < 3 && toks[j]?.type === "w"; k++) j++;
+  if (toks[j]?.type !== "n" || nv.blocked[j]) return null;
+  const num = numbers.read(j, false);
+  if (!num || num.bad) return null;
+  let t = num.end;
+  if (toks[t]?.type === "w" && key(toks[t]) !== "thanh") t++;
+  if (key(toks[t]) !== "thanh" || toks[t + 1]?.type !== "n") return null;
+  return { wrong: [j, num.end], to: t };
+}
+
+/** Words naming the earlier message ("tin trước", "hôm qua", "trước đây", "lúc nãy"). */
+const EARLIER_WORDS = new Set(["truoc", "qua", "nay", "hom"]);
+
+/**
+ * Whether "ghi nhầm …" at token i names what was said wrongly: inside brackets, or after words naming the
+ * earlier message in its clause ("tin nhắn trước em ghi nhầm băng rôn 17").
+ */
+function saysWhatWasWrong(toks: readonly Tok[], i: number): boolean {
+  for (let x = i - 1; x >= 0 && x >= i - 8 && toks[x]!.type !== "nl"; x--) {
+    if (toks[x]!.k === "(") return true;
+    if (toks[x]!.k === ")" || toks[x]!.k === "." || toks[x]!.k === "!" || toks[x]!.k === "?") return false;
+    if (EARLIER_WORDS.has(key(toks[x]))) return true;
+  }
+  return false;
 }
 
 /** End of a forward correction phrase starting at token i (with a trailing ":"), or null. */

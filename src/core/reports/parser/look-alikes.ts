@@ -36,6 +36,15 @@ const REACH: readonly string[][] = [
   ["like"],
   ["likes"],
 ];
+/** Second words of reach figures told only in passing ("lượt chia sẻ", "lượt tiếp cận", "lượt share"). */
+const SILENT_REACH: ReadonlySet<string> = new Set(["chia", "share", "tiep"]);
+
+/** Whether "tổng" (total) stands right before token i ("tổng 12.000 lượt xem", "tổng lượt xem 25.000"). */
+function totalBefore(toks: readonly Tok[], i: number): boolean {
+  const k1 = key(toks[i - 1]);
+  return k1 === "tong" || (k1 === "so" && key(toks[i - 2]) === "tong") || (k1 === "la" && key(toks[i - 2]) === "tong");
+}
+
 /** Work on equipment: "sửa chữa 3 loa truyền thanh" counts loudspeakers, not broadcasts. */
 const EQUIPMENT_WORK: readonly string[][] = [
   ["sua", "chua"],
@@ -78,6 +87,7 @@ const OTHER_THINGS: readonly string[][] = [
   ["o", "to"],
   ["oto"],
   ["to", "trinh"],
+  ["to", "khai"], // "tiếp nhận 40 tờ khai": forms filed, not leaflets
   ["xe", "cho", "dan"],
   ["xe", "cho", "nguoi"],
   ["xe", "cho", "khach"],
@@ -152,6 +162,23 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
     return 0;
   };
   for (let i = 0; i < toks.length; i++) {
+    // "xã có 12 loa truyền thanh thông minh": loudspeakers counted, not broadcasts (after a word: a row's
+    // number opening its line, "4\tLoa truyền thanh\t30 lượt", is no count)
+    if (
+      toks[i]!.type === "n" &&
+      !nv.blocked[i] &&
+      toks[i - 1]?.type === "w" &&
+      key(toks[i - 1]) !== "xe" &&
+      !compiled.measures.has("loa")
+    ) {
+      const num = numbers.read(i, false);
+      const end = num && !num.bad ? equipmentEnd(toks, nv, numbers, i) : -1;
+      if (end > 0) {
+        for (let x = i; x < end; x++) blocked.push(x);
+        i = end - 1;
+        continue;
+      }
+    }
     if (toks[i]!.type !== "w") continue;
     const org = seqAt(i, ORGANISATIONS);
     if (org) {
@@ -202,6 +229,16 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
         continue;
       }
     }
+    // "tin nhắn hỏi đáp 40 tin": a thing that is no indicator, counted after it by its own head word
+    const headed = seqAt(i, HEADED_THINGS);
+    if (headed) {
+      const end = headedCountEnd(toks, nv, numbers, i, headed);
+      if (end > 0) {
+        for (let x = i; x < end; x++) blocked.push(x);
+        i = end - 1;
+        continue;
+      }
+    }
     // "ở tổ dân phố 7": "ô tô" only when no place starts inside it
     const thing = seqAt(i + 1, PLACES) ? 0 : seqAt(i, OTHER_THINGS);
     if (
@@ -242,11 +279,41 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
     const figure = numberBefore(toks, nv, numbers, i) ?? numberAfter(toks, nv, numbers, i + reach);
     if (figure) {
       for (let x = figure[0]; x < figure[1]; x++) blocked.push(x);
-      unclear.push([figure[0], figure[1] - 1]);
+      // a post's views are asked about; shares, reach and a stated total of them ("tổng 21 nghìn lượt
+      // tiếp cận", "300 lượt chia sẻ") are only told in passing
+      const total = totalBefore(toks, figure[0]) || totalBefore(toks, i);
+      if (!SILENT_REACH.has(key(toks[i + 1])) && !total) unclear.push([figure[0], figure[1] - 1]);
     }
     i += reach - 1;
   }
   return { blocked, unclear };
+}
+
+/** Things whose first word is an indicator's measure ("tin", "tờ"), counted after them by it. */
+const HEADED_THINGS: readonly string[][] = [
+  ["tin", "nhan"],
+  ["to", "trinh"],
+  ["to", "khai"],
+];
+
+/**
+ * "tin nhắn hỏi đáp 40 tin", "tờ khai: 12 tờ": up to four plain words, then a figure whose unit is the
+ * thing's first word — the end of that unit, or -1.
+ */
+function headedCountEnd(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  i: number,
+  len: number,
+): number {
+  let j = i + len;
+  for (let k = 0; k < 4 && toks[j]?.type === "w" && !nv.blocked[j]; k++) j++;
+  if (toks[j]?.k === ":") j++;
+  if (toks[j]?.type !== "n" || nv.blocked[j]) return -1;
+  const num = numbers.read(j, false);
+  if (!num || num.bad || key(toks[num.end]) !== key(toks[i])) return -1;
+  return num.end + 1;
 }
 
 /**

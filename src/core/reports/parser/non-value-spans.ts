@@ -134,6 +134,18 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
     each(SIZE_RE, (m) => {
       if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
     });
+  // Lengths: "pa nô cao 2,5 m", "dài 3 mét", "băng rôn 1,2m": a thing's measure, never a count (after a
+  // word of size, or a decimal, which no count is)
+  each(
+    /(?:\b(?:cao|dai|rong|ngang|kho|kich thuoc|kich co)(?:[ \t]+(?:khoang|la|tam|gan))?[ \t]*:?[ \t]*\d+(?:[.,]\d+)?|(?<![\d.,])\d+[.,]\d+)[ \t]*(?:m|met|cm|mm)(?![\p{L}\d])/gu,
+    (m) => {
+      if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
+    },
+  );
+  // Distances: "loa cách nhà văn hóa 200 m", "cách trung tâm xã 3 km"
+  each(/(?<=\bcach\b[^\n,.;:\d]{0,30})\d+(?:[.,]\d+)?[ \t]*(?:m|met|km|cay so)(?![\p{L}\d])/gu, (m) => {
+    if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
+  });
   // Percentages: 85%, 85 phần trăm
   each(/(?<![\d.,])\d+(?:[.,]\d+)?[ \t]*(?:%|phan[ \t]+tram)/g, (m) => {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
@@ -179,6 +191,13 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
   each(/(?<![\d/.,-])(?:19|20)\d\d[ \t]*[-–][ \t]*(?:19|20)\d\d(?![\d/])/g, (m) => {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
   });
+  // Prices: "xe thuê 800k/lượt", "50 nghìn/buổi", "2 triệu đồng/tháng": money per unit, never a count
+  each(
+    /(?<![\d/.,])\d+(?:[.,]\d+)*[ \t]*(?:k|nghin|ngan|trieu|tr|dong|d|vnd)(?:[ \t]*(?:dong|d|vnd))?[ \t]*\/[ \t]*\p{L}+/gu,
+    (m) => {
+      if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
+    },
+  );
   // Rates: "2 buổi/tuần", "3 lần / ngày", "2 tờ/hộ"
   each(
     /(?<![\d/.,])\d+(?:[.,]\d+)?(?:[ \t]+\p{L}+){0,2}[ \t]*\/[ \t]*(?:ngay|tuan|thang|nam|quy|buoi|lan|thon|xom|xa|ho|nguoi|lop)(?!\p{L})/gu,

@@ -178,10 +178,12 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markShortMonths(tk, blocked);
   markYearsOfNames(tk, blocked, compiled);
   markListNumbering(tk, blocked);
+  markRowNumbers(tk, blocked);
   markRestatedInWords(tk, blocked, transparent, numbers);
   markPlaceCounts(tk, blocked, compiled, numbers, out.unclear);
   markContextCounts(tk, blocked, compiled, numbers);
   markTeamSizes(tk, blocked);
+  markCapacities(tk, blocked, numbers);
   markRespectively(tk, blocked, compiled, numbers, out.readings);
   markVagueQuantities(tk, blocked, out.unclear);
   for (const [s, e] of marks.unclearSpans) {
@@ -276,7 +278,10 @@ function markContextCounts(
     if (
       !described &&
       onlyFigureOfSentence(toks, blocked, i, end, taken) &&
-      (!(thing || (phrase && SERVED_PHRASES.has(`${w.k} ${w2!.k}`))) || nameBeforeInSentence(nameAt, toks, blocked, i))
+      (!(thing || (phrase && SERVED_PHRASES.has(`${w.k} ${w2!.k}`)))
+        ? // "tổ em 110 hộ" beside the report's figures in other sentences: no indicator, so context
+          namedInSentence(toks, i, nameAt) || !otherFigure(toks, blocked, i, end)
+        : nameBeforeInSentence(nameAt, toks, blocked, i))
     )
       continue;
     if ((!thing && attendedAfter(toks, end)) || (phrase && w.k === "thanh" && groupBefore(toks, i))) continue;
@@ -530,17 +535,87 @@ function markRespectively(
 const TEAM_HEADS: ReadonlySet<string> = new Set(["to", "doan", "nhom", "doi"]);
 const TEAM_KINDS: ReadonlySet<string> = new Set(["cong tac", "xung kich", "tinh nguyen", "tuyen truyen"]);
 
+/** Words between "sức chứa" (capacity) and its number ("sức chứa khoảng 150 người", "sức chứa: 200"). */
+const CAPACITY_GLUE: ReadonlySet<string> = new Set([":", "khoang", "toi", "len", "tren", "gan", "la", "duoc", "da"]);
+
+/**
+ * "nhà văn hóa (sức chứa 150 người)", "sức chứa tối đa 200 chỗ": how many a place holds, no attendees
+ * and no figure; its unit ("người", "chỗ") goes with it.
+ */
+function markCapacities(tk: Tokenised, blocked: Uint8Array, numbers: ReturnType<typeof createNumberReader>): void {
+  const { toks } = tk;
+  if (!tk.folded.key.includes("suc chua")) return;
+  for (let i = 0; i + 1 < toks.length; i++) {
+    if (toks[i]!.kt !== "suc" || toks[i + 1]!.kt !== "chua") continue;
+    let j = i + 2;
+    while (j < i + 6 && toks[j] && CAPACITY_GLUE.has(toks[j]!.type === "w" ? toks[j]!.kt : toks[j]!.k)) j++;
+    if (!toks[j] || blocked[j]) continue;
+    const num = numbers.read(j, false);
+    if (!num || num.bad) continue;
+    let end = num.end;
+    if (key_(toks[end]) === "nguoi" || key_(toks[end]) === "cho") end++;
+    for (let x = j; x < end; x++) blocked[x] = 1;
+    i = end - 1;
+  }
+}
+
+/** Work done by those counted ("5 người đi phát tờ rơi", "3 người cùng treo băng rôn"). */
+const WORK_VERBS: ReadonlySet<string> = new Set(["phat", "treo", "dan", "lap", "cho", "tuyen"]);
+
+/** Whether "đi"/"cùng" and a verb of the work follow token j: those people did the work, no attendees. */
+function goesToWork(toks: readonly Tok[], j: number): boolean {
+  const go = key_(toks[j]);
+  if ((go === "di" || go === "cung") && WORK_VERBS.has(key_(toks[j + 1]))) return true;
+  // "3 người dựng pano", "2 người treo": the verb right after them ("60 người phát biểu" speak at a meeting)
+  // ("80 người dân tham dự": the people, not "dán")
+  if (go === "dan") return toks[j]!.o.toLowerCase() === "dán";
+  return DOING_NOW.has(go) && key_(toks[j + 1]) !== "bieu";
+}
+const DOING_NOW: ReadonlySet<string> = new Set(["treo", "dung", "lap", "phat"]);
+
+/** Staff by role ("cán bộ", "chuyên viên") and the duty they hold ("trực", "phụ trách", "đầu mối"). */
+const STAFF_ROLES: ReadonlySet<string> = new Set(["can bo", "chuyen vien", "cong chuc", "nhan vien", "vien chuc"]);
+const STAFF_DUTIES: ReadonlySet<string> = new Set(["truc", "phu trach", "dau moi", "thuong truc"]);
+
+/**
+ * Whether the words ending at token k are a role and its duty ("cán bộ trực", "chuyên viên phụ trách",
+ * "cb trực:"): the number of people after them is the staff on duty, no attendees.
+ */
+function staffOnDuty(toks: readonly Tok[], k: number): boolean {
+  let end = k;
+  if (toks[end]?.k === ":") end--;
+  for (const len of [2, 1]) {
+    const duty = toks.slice(end - len + 1, end + 1);
+    if (duty.length !== len || duty.some((t) => t.type !== "w")) continue;
+    if (!STAFF_DUTIES.has(duty.map((t) => t.kt).join(" "))) continue;
+    const r = end - len;
+    const a = toks[r - 1];
+    const b = toks[r];
+    if (b?.type === "w" && (b.kt === "cb" || (a?.type === "w" && STAFF_ROLES.has(`${a.kt} ${b.kt}`)))) return true;
+  }
+  return false;
+}
+
 /**
  * "tổ công tác 5 người đi phát tờ rơi", "đội xung kích gồm 12 người": the size of the team doing the
  * work, not people attending anything (unless said to attend: "… 5 người dự").
  */
 function markTeamSizes(tk: Tokenised, blocked: Uint8Array): void {
   const { toks } = tk;
+  // "đoàn 5 người đi phát tờ rơi", "3 người cùng treo băng rôn": those who did the work
+  for (let i = 0; i + 3 < toks.length; i++)
+    if (toks[i]!.type === "n" && !blocked[i] && toks[i + 1]!.kt === "nguoi" && goesToWork(toks, i + 2))
+      blocked[i] = blocked[i + 1] = 1;
   for (let i = 3; i + 1 < toks.length; i++) {
     const t = toks[i]!;
     if (t.type !== "n" || blocked[i] || toks[i + 1]!.kt !== "nguoi") continue;
     let k = i - 1;
     if (toks[k]?.kt === "gom" || toks[k]?.kt === "co") k--;
+    if (staffOnDuty(toks, k) && !attendedAfter(toks, i + 2)) {
+      blocked[i] = 1;
+      blocked[i + 1] = 1;
+      continue;
+    }
     const a = toks[k - 2];
     const b = toks[k - 1];
     const c = toks[k];
@@ -684,6 +759,8 @@ function markLabels(
     while (j < i + 4 && toks[j]?.type === "w" && /^\p{Lu}\p{Ll}/u.test(toks[j]!.o)) j++;
     if (j === i + 1 || toks[j]?.type !== "n" || blocked[j] || !/^\d{1,2}$/.test(toks[j]!.k)) continue;
     if (countsSomething(toks, j, nameAt, compiled) || toks[j + 1]?.type === "n") continue;
+    // "thôn Đông 100, thôn Tây 120, thôn Nam 80": the last of a list of places' figures is a figure too
+    if (endsClause(toks[j + 1]) && headElsewhereOnLine(toks, i)) continue;
     blocked[j] = 1;
     i = j;
   }
@@ -703,6 +780,15 @@ function markLabels(
     const twoPeriods =
       toks[i + 1]?.type === "n" && (key_(toks[i + 2]) === "va" || toks[i + 2]?.k === ",") && key_(toks[i + 3]) === key;
     if (before && !year && !twoPeriods && !blocked[i - 1] && isWordIn(before, COUNTED_BEFORE)) continue;
+    // "thôn Nam 80", "xóm Đông 3": a capitalised word after a place's head is the place's name, not "năm"
+    if (
+      !year &&
+      before?.type === "w" &&
+      NAMED_PLACE_HEADS.has(before.kt) &&
+      /^\p{Lu}/u.test(t.o) &&
+      toks[i + 1]?.type === "n"
+    )
+      continue;
     // "tổng phường 5 băng rôn", "toàn xã 12": the whole place's figure, not a numbered place
     if (before && !blocked[i - 1] && isWordIn(before, WHOLE_BEFORE) && PLACE_WORDS.has(key)) continue;
     // ("tờ rơi 700 tháng 4 pa nô 2": no one counts 700 months; the month is a label)
@@ -923,6 +1009,51 @@ function markListNumbering(tk: Tokenised, blocked: Uint8Array): void {
       !openBracketBefore(toks, i);
     if (p >= 0 && toks[p]!.type !== "nl" && !inline) continue;
     blocked[i] = Math.max(blocked[i]!, 1);
+  }
+}
+
+/** Whether a clause ends at this token (or the text does). */
+const endsClause = (t: Tok | undefined): boolean => !t || t.type === "nl" || CLAUSE_PUNCT.has(t.k);
+
+/** Whether the place head at token i ("thôn") stands elsewhere on its line too (a list of places). */
+function headElsewhereOnLine(toks: readonly Tok[], i: number): boolean {
+  for (let x = i - 1; x >= 0 && toks[x]!.type !== "nl"; x--) if (toks[x]!.kt === toks[i]!.kt) return true;
+  for (let x = i + 1; x < toks.length && toks[x]!.type !== "nl"; x++) if (toks[x]!.kt === toks[i]!.kt) return true;
+  return false;
+}
+
+/** First words of a header whose first column numbers the rows ("STT", "TT"). */
+const ROW_NUMBER_HEADS: ReadonlySet<string> = new Set(["stt", "tt"]);
+
+/**
+ * A table typed with single spaces under a header like "stt chi tieu dvt sl": the number opening each
+ * row after it is the row's number, never a figure ("2 ap phich cai 6" is 6 posters). Tables with tabs,
+ * "|" or ";" between their columns are the tables stage's.
+ */
+function markRowNumbers(tk: Tokenised, blocked: Uint8Array): void {
+  const { toks, nfcText } = tk;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.type !== "w" || !ROW_NUMBER_HEADS.has(t.k) || (i > 0 && toks[i - 1]!.type !== "nl")) continue;
+    let e = i + 1;
+    let words = 0;
+    let plain = true;
+    for (; e < toks.length && toks[e]!.type !== "nl"; e++) {
+      if (toks[e]!.type === "w") words++;
+      else plain = false;
+    }
+    const line = nfcText.slice(t.os, toks[e - 1]!.oe);
+    if (!plain || words < 2 || /[\t|;]/.test(line)) continue;
+    // the rows: lines opening with 1, 2, 3 … and a word after the number
+    let row = 1;
+    let x = e + 1;
+    while (x < toks.length && toks[x]!.type === "n" && toks[x]!.k === String(row) && toks[x + 1]?.type === "w") {
+      blocked[x] = 1;
+      row++;
+      while (x < toks.length && toks[x]!.type !== "nl") x++;
+      x++;
+    }
+    i = x - 1;
   }
 }
 

@@ -50,13 +50,24 @@ const BEFORE: readonly string[][] = [
   ["bi", "hong"],
   ["hu", "hong"],
   ["hong"],
-  // "sửa chữa 1 pano bị gió lật": repair or upkeep of what stands, nothing new made
+  // "sửa chữa 1 pano bị gió lật": repair or upkeep of what stands, nothing new made ("sửa xong 1")
   ["sua", "chua"],
+  ["sua", "xong"],
+  ["sua", "duoc"],
   ["bao", "duong"],
   ["bao", "tri"],
   // "khung pa nô cũ thanh lý 3 cái": what is disposed of, not made
   ["thanh", "ly"],
+  // "thu hồi 4 băng rôn cũ", "tháo dỡ 2 pano": what is taken down, not put up
+  ["thu", "hoi"],
+  ["thao", "do"],
+  ["thao", "go"],
+  ["go", "bo"],
 ];
+/** Repair of a part of what stands ("sửa lại khung pano cũ 2 cái", "sửa chữa chân pa nô 1 cái"). */
+const REPAIR: readonly string[][] = [["sua", "chua"], ["sua", "lai"], ["sua"], ["gia", "co"]];
+/** Parts of a board or a loudspeaker that are repaired ("khung", "chân", "cột", "mặt"). */
+const PARTS = new Set(["khung", "chan", "cot", "mat", "bat", "day"]);
 /** Meetings attended elsewhere ("đi họp ở huyện 2 buổi", "dự họp 1 lần"): not the commune's own. */
 const ATTENDED: readonly string[][] = [
   ["di", "hop"],
@@ -98,6 +109,50 @@ function notCountedAt(toks: readonly Tok[], j: number): boolean {
 }
 
 /**
+ * After "nhận": a figure, up to four words (its measure, name) and "từ" (from); or "từ", up to three
+ * words and a figure ending its clause ("nhận từ huyện 300 tờ"). The figure's tokens, or null.
+ */
+function receivedFrom(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  from: number,
+): [number, number] | null {
+  let j = from;
+  if (key(toks[j]) === "duoc") j++;
+  if (key(toks[j]) === "tu") {
+    let n = j + 1;
+    for (let k = 0; k < 3 && toks[n]?.type === "w"; k++) n++;
+    if (toks[n]?.type !== "n" || nv.blocked[n]) return null;
+    const num = numbers.read(n, false);
+    return num && !num.bad ? [n, num.end] : null;
+  }
+  if (toks[j]?.type !== "n" || nv.blocked[j]) return null;
+  const num = numbers.read(j, false);
+  if (!num || num.bad) return null;
+  for (let x = num.end; x < num.end + 5 && toks[x]?.type === "w"; x++) {
+    if (key(toks[x]) !== "tu") continue;
+    // "nhận 5 băng rôn từ xã về treo": received, then put up — the figure of what was done
+    for (let y = x + 1; y < x + 6 && toks[y]?.type === "w"; y++) if (PUT_UP.has(key(toks[y]))) return null;
+    return [j, num.end];
+  }
+  return null;
+}
+
+/** Doing verbs after what was received ("… về treo", "… để phát"): it was used, so it counts. */
+const PUT_UP = new Set(["treo", "phat", "dan", "lap", "dung"]);
+
+/**
+ * "2 lượt xe công an phối hợp (không tính)": a bracket saying "không tính" right after the words of
+ * the figure (checked at the bracket) leaves it out like "không tính" closing the clause.
+ */
+function bracketedNotCounted(toks: readonly Tok[], j: number): boolean {
+  if (toks[j + 1]?.k !== "(" || !notCountedAt(toks, j + 2)) return false;
+  const close = toks[j + 4];
+  return !close || close.k === ")" || (close.type === "w" && CLOSING.has(close.kt) && toks[j + 5]?.k === ")");
+}
+
+/**
  * Marks the figures of what was not done, left or postponed.
  * @example markNotDone(normaliseAndTokenise("xe lưu động 4 lượt, 1 lượt bị hoãn"), nv).blocked // [6] (the 1)
  */
@@ -105,7 +160,12 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
   const { toks } = tk;
   const blocked: number[] = [];
   // most messages say none of these words: nothing to read
-  if (!/\b(?:chua|con|bi|tam|ton|vang|hong|duong|tri|hop|tinh|thanh ly)\b/.test(tk.folded.key)) return { blocked };
+  if (
+    !/\b(?:chua|con|bi|tam|ton|vang|hong|duong|tri|hop|tinh|thanh ly|thu hoi|thao|go bo|sua|gia co|nhan)\b/.test(
+      tk.folded.key,
+    )
+  )
+    return { blocked };
   const numbers = createNumberReader(tk, nv.blocked);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
@@ -136,6 +196,24 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
           break;
         }
       }
+      // "sửa lại khung pano cũ 2 cái": a part of what stands repaired, nothing new made
+      const repair = seqAt(toks, i, REPAIR);
+      if (repair && PARTS.has(key(toks[i + repair]))) {
+        for (let j = i + repair + 1; j < i + repair + 6 && toks[j]; j++) {
+          if (toks[j]!.type !== "n" || nv.blocked[j]) {
+            if (toks[j]!.type !== "w") break;
+            continue;
+          }
+          const num = numbers.read(j, false);
+          if (num && !num.bad) for (let x = j; x < num.end; x++) blocked.push(x);
+          break;
+        }
+      }
+      // "nhận 200 tờ rơi từ xã", "nhận từ huyện 300 tờ": what came from above, not what was done
+      if (key(t) === "nhan") {
+        const got = receivedFrom(toks, nv, numbers, i + 1);
+        if (got) for (let x = got[0]; x < got[1]; x++) blocked.push(x);
+      }
       const before = seqAt(toks, i, BEFORE);
       if (!before) continue;
       // a lone "hong" typed without marks may be chat for "không"
@@ -149,8 +227,12 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
     const num = numbers.read(i, false);
     if (!num || num.bad) continue;
     // only words between the figure and "bị hoãn" / "còn lưu" / "chưa phát" (its measure or name)
-    for (let j = num.end; j <= num.end + REACH && toks[j]?.type === "w"; j++) {
-      if (notCountedAt(toks, j)) {
+    for (let j = num.end; j <= num.end + REACH + 3 && toks[j]?.type === "w"; j++) {
+      if (j > num.end + REACH) {
+        if (bracketedNotCounted(toks, j)) for (let x = i; x < num.end; x++) blocked.push(x);
+        continue;
+      }
+      if (notCountedAt(toks, j) || bracketedNotCounted(toks, j)) {
         for (let x = i; x < num.end; x++) blocked.push(x);
         break;
       }

@@ -93,7 +93,10 @@ export function pairNumbers(
     const it = merged[k]!;
     // only a number right after a name can be taken by it
     if (it.kind !== "N" || merged[k - 1]!.kind !== "I") continue;
-    const code = measureAfter(tk, nv, cls, compiled, it);
+    let code = measureAfter(tk, nv, cls, compiled, it);
+    // "tin bài trên cổng 5 bài": the measure is a word of the name before it, so it is that name's count
+    if (code && code !== (merged[k - 1] as IndItem).code && nameHasWord(tk, merged[k - 1]!, tk.toks[it.end]))
+      code = undefined;
     if (code) measured.set(it, code);
     // "họp dân 45 người, 3 cuộc": right after the name, but the name's own figure is given in its own
     // measure in the sentence: the number is its measure's ("người"), not the meetings'
@@ -341,6 +344,22 @@ function ownFigureElsewhere(
 }
 
 /** The indicator whose own measure word follows a number ("500 tờ", "150 người."), if any. */
+/**
+ * Whether up to three words after a preposition ("trên cổng", "lên trang") stand between the name a and the
+ * number b, with the name's own last word as b's measure ("tin bài trên cổng 5 bài").
+ */
+function qualifiedByPlace(tk: Tokenised, cls: readonly TokenClass[], a: Item, b: Item): boolean {
+  if (b.start - a.end > 4 || b.start - a.end < 2 || !isWordIn(tk.toks[a.end], PREPS)) return false;
+  for (let x = a.end; x < b.start; x++) if (cls[x] === "hard" || tk.toks[x]!.type !== "w") return false;
+  return nameHasWord(tk, a, tk.toks[b.end]);
+}
+
+/** Whether a word of the name item (its last one, "bài" of "tin bài") is the word w. */
+function nameHasWord(tk: Tokenised, name: Item, w: Tok | undefined): boolean {
+  const last = tk.toks[name.end - 1];
+  return !!w && w.type === "w" && last?.type === "w" && last.k === w.k;
+}
+
 function measureAfter(
   tk: Tokenised,
   nv: NonValues,
@@ -622,10 +641,12 @@ function bestPairs(
     const a = merged[k - 2]!;
     const b = merged[k - 1]!;
     const other = a.kind === "I" ? measured.get(b) : undefined;
-    const c =
+    let c =
       (other && other !== (a as IndItem).code && wordsBetween(cls, a, b)) || (a.kind === "I" && claimed.has(b))
         ? null
         : edgeCost(tk, cls, a, b);
+    // "tin bài trên cổng 5 bài": where the name was posted between it and a figure counted by the name's own word
+    if (c === null && a.kind === "I" && b.kind === "N" && !claimed.has(b) && qualifiedByPlace(tk, cls, a, b)) c = 3.5;
     if (c !== null && best[k - 2]! + W - c > best[k]!) {
       best[k] = best[k - 2]! + W - c;
       took[k] = 1;

@@ -115,7 +115,8 @@ const ROW_NUMBER = /^(?:\d{1,3}|[ivx]{1,5}|[a-dđ])[.)]?$/;
  */
 export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked: Uint8Array): TableReading {
   const out: TableReading = { pairs: [], tables: [], blocked: [], unclear: [] };
-  if (!/[\t|;]| - |,.*\n.*,|\S {2,}\S/.test(tk.nfcText)) return out;
+  const single = SINGLE_SPACED_HINT.test(tk.folded.key);
+  if (!single && !/[\t|;]| - |,.*\n.*,|\S {2,}\S/.test(tk.nfcText)) return out;
   const lines = splitLines(tk);
   const nameAt = createNameMatcher(tk.toks, blocked, compiled);
   const block = out.blocked as number[];
@@ -174,6 +175,14 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
       out.tables.push({ kinds: found.header.kinds, valueColumn, rows: rows.length });
       li = lj - 1;
       continue;
+    }
+    // "tt chi tieu kh th" over "1 pano 5 4": a header typed with single spaces
+    if (single) {
+      const end = readSingleSpaced(tk, lines, li, nameAt, out);
+      if (end > li) {
+        li = end;
+        continue;
+      }
     }
     // Without a header: at least two rows of "label<sep>number" (a row number first is allowed)
     const plain = readPlainRows(tk, lines, li, nameAt, out);
@@ -648,4 +657,131 @@ function readPlainRows(
     return lj - 1;
   }
   return li;
+}
+
+/** A line opening with a table's first header word and naming a results column further on (cheap test). */
+const SINGLE_SPACED_HINT =
+  /(?:^|\n)[ \t]*(?:stt|tt|chi tieu|noi dung|ten chi tieu|hang muc)\b[^\n]*\b(?:th|thuc hien|sl|so luong|kq|ket qua|tong|cong|(?:thon|tdp|xom|to) ?\d+)\b/;
+
+/** Kinds a single-spaced header may hold; the others (places, periods) need real column separators. */
+const SINGLE_KINDS: ReadonlySet<ColumnKind> = new Set([
+  "index",
+  "label",
+  "unit",
+  "value",
+  "plan",
+  "percent",
+  "total",
+  "part",
+  "period",
+]);
+
+/**
+ * The columns of a header typed with single spaces ("tt chi tieu kh th", "STT Nội dung ĐVT Thực hiện"):
+ * each run of one to four words one header kind reads whole, left to right; null when a word fits none.
+ */
+function singleSpacedColumns(tk: Tokenised, line: Line, longest = 4): ColumnKind[] | null {
+  const toks = tk.toks;
+  const kinds: ColumnKind[] = [];
+  for (let p = line.from; p < line.to; ) {
+    let taken = 0;
+    for (let len = Math.min(longest, line.to - p); len >= 1 && !taken; len--) {
+      const words = toks.slice(p, p + len);
+      // a place's number belongs to its column ("thon1", "thôn 2")
+      if (words[0]!.type !== "w" || words.some((t) => t.type !== "w" && t.type !== "n")) continue;
+      const key = words.map((t) => t.k).join(" ");
+      for (const [kind, re] of HEADER_KINDS) {
+        const m = re.exec(key);
+        // a place's column is its head and its number or name ("thon 1", "thôn Đông"), never two places
+        if ((kind === "part" || kind === "period") && len > 2) continue;
+        if (m && m.index === 0 && m[0].length === key.length && SINGLE_KINDS.has(kind)) {
+          kinds.push(kind);
+          taken = len;
+          break;
+        }
+      }
+    }
+    // "tong quy", "cong ca quy": the total's period said after it
+    if (!taken && kinds[kinds.length - 1] === "total" && /^(?:quy|nam|thang|ca)$/.test(toks[p]!.k)) taken = 1;
+    else if (!taken) return null;
+    p += taken;
+  }
+  // "chi tieu kh th": "chỉ tiêu KH" read whole is a plan column, but then no column names the rows
+  if (!kinds.includes("label") && longest > 2) return singleSpacedColumns(tk, line, 2);
+  return kinds;
+}
+
+/**
+ * A table typed with single spaces: its header ("tt chi tieu kh th"), then rows of an optional row
+ * number, the label's words, a unit word when the header has one, and one figure or "-" per column after
+ * the label ("1 pano 5 4"). The "Thực hiện" / "Số lượng" column is read (else "Tổng"), never "Kế hoạch"
+ * nor "Tỷ lệ"; "-" is not reported. Returns the last line read, or li when there is no such table.
+ */
+function readSingleSpaced(
+  tk: Tokenised,
+  lines: readonly Line[],
+  li: number,
+  nameAt: (i: number) => { end: number; code: string } | null,
+  out: TableReading,
+): number {
+  const header = lines[li]!;
+  if (/[\t|;]/.test(header.text)) return li;
+  const kinds = singleSpacedColumns(tk, header);
+  if (!kinds || kinds.length < 3) return li;
+  const labelAt = kinds.indexOf("label");
+  const valueAt = kinds.includes("value") ? kinds.indexOf("value") : kinds.indexOf("total");
+  const tail = kinds.slice(labelAt + 1);
+  // "chi tieu thon1 thon2" with no Tổng: the villages' figures summed
+  // (month columns with no Tổng are left alone: which month is the report's needs the period read)
+  const sumParts = valueAt < 0 && tail.includes("part") && tail.every((k) => k === "part" || k === "unit");
+  if (labelAt < 0 || (valueAt <= labelAt && !sumParts) || kinds.indexOf("index") > labelAt) return li;
+  const toks = tk.toks;
+  const rows: { line: Line; pair: Pair | null }[] = [];
+  let lj = li + 1;
+  for (; lj < lines.length; lj++) {
+    const line = lines[lj]!;
+    if (line.from >= line.to || /[\t|;]/.test(line.text)) break;
+    let a = line.from;
+    if (labelAt > 0 && toks[a]?.type === "n") a++;
+    // the cells after the label, read from the line's end
+    let b = line.to;
+    let value: NumItem | null | undefined;
+    let sum = null as NumItem | null;
+    let ok = true;
+    for (let c = tail.length - 1; c >= 0 && ok; c--) {
+      const kind = tail[c]!;
+      const t = toks[b - 1];
+      if (!t || b - 1 < a) ok = false;
+      else if (kind === "unit") ok = t.type === "w" && b-- > 0;
+      else if (t.k === "-" || t.k === "%") {
+        // "-": not reported; "90 %": a percentage, its number before the sign
+        if (t.k === "%" && toks[b - 2]?.type === "n") b--;
+        b--;
+        if (c === valueAt - labelAt - 1) value = null;
+      } else if (t.type === "n") {
+        let start = b - 1;
+        while (start > a && toks[start - 1]!.type === "n" && !toks[start]!.spaced) start--;
+        const cell: Cell = { start: toks[start]!.os, end: t.oe, key: "", from: start, to: b };
+        if (c === valueAt - labelAt - 1) value = cellNumber(tk, cell);
+        const part = sumParts ? cellNumber(tk, cell) : null;
+        if (part) sum = sum ? { ...sum, start: part.start, value: sum.value + part.value } : part;
+        b = start;
+      } else ok = false;
+    }
+    if (!ok || b <= a || toks.slice(a, b).some((t) => t.type !== "w")) break;
+    if (sumParts) value = sum;
+    const label: Cell = { start: toks[a]!.os, end: toks[b - 1]!.oe, key: "", from: a, to: b };
+    const ind = labelCode(tk, mentionsIn(label, nameAt, tk));
+    if (!ind) break;
+    rows.push({ line, pair: value ? { num: value, ind, numFirst: false } : null });
+  }
+  if (rows.length < 2) return li;
+  const block = out.blocked as number[];
+  for (let x = header.from; x < header.to; x++) block.push(x);
+  for (const r of rows) {
+    for (let x = r.line.from; x < r.line.to; x++) block.push(x);
+    if (r.pair) out.pairs.push(r.pair);
+  }
+  out.tables.push({ kinds, valueColumn: valueAt, rows: rows.length });
+  return lj - 1;
 }

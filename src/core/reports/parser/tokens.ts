@@ -98,7 +98,11 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
     else if (/^\d/.test(k)) type = "n";
     else if (/^\p{L}/u.test(k)) {
       type = "w";
-      if (k.length <= 4 && (k === "phay" || ABBREVIATIONS_BEFORE_FIGURE.has(k))) rare = true;
+      if (
+        k.length <= 5 &&
+        (k === "phay" || k === "ap" || k === "ng" || k === "nguoi" || ABBREVIATIONS_BEFORE_FIGURE.has(k))
+      )
+        rare = true;
     } else type = "p";
     const os = folded.start[s] ?? 0;
     const oe = folded.end[e - 1] ?? os;
@@ -118,7 +122,7 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
   // only messages with "phẩy" or "tr" need the pass below
   for (let i = 0; rare && i < toks.length; i++) {
     const t = toks[i]!;
-    if (t.type !== "w" || t.k.length > 4) continue;
+    if (t.type !== "w" || t.k.length > 5) continue;
     // dictated text: "phẩy" said between words is a comma ("20 lượt phẩy tin bài 3"); between
     // numbers it is the decimal comma ("hai phẩy năm") and stays a word
     if (t.k === "phay") {
@@ -126,6 +130,25 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
       t.type = "p";
       t.k = ",";
       t.kt = ",";
+      continue;
+    }
+    // "pn 3, ap 12, br 18": "ap" typed plain is "áp phích" only between figures (after one, before one);
+    // elsewhere it is a hamlet ("ap 3 treo 2 pano", "tại ấp 5")
+    // "hn 1 ng 70", "hội nghị 2 cuộc, người 150": people named before their figure, after a figure (and its
+    // unit), attended; not "80 người 3 pano", where the next figure has its own name
+    if (t.k === "ng" || t.k === "nguoi") {
+      let p = toks[i - 1]?.k === "," ? i - 2 : i - 1;
+      if (toks[p]?.type === "w" && toks[p - 1]?.type === "n") p--;
+      const at = toks[i + 1]?.k === ":" ? i + 2 : i + 1;
+      const after = toks[at + 1];
+      if (toks[p]?.type === "n" && toks[at]?.type === "n" && (!after || (after.type !== "w" && after.k !== "/")))
+        t.kt = "nguoidu";
+      continue;
+    }
+    if (t.k === "ap") {
+      const prev = toks[i - 1]?.k === "," ? toks[i - 2] : toks[i - 1];
+      const at = toks[i + 1]?.k === ":" ? i + 2 : i + 1;
+      if (t.o.toLowerCase() === "ap" && prev?.type === "n" && toks[at]?.type === "n") t.kt = "apphich";
       continue;
     }
     // "tr 400", "tr: 1k": an abbreviation read only before a figure, and after one only in a run of

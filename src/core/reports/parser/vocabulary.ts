@@ -68,6 +68,10 @@ export const LABELS: Readonly<Record<string, readonly string[] | null>> = {
   hang: ["hạng"],
   cap: ["cấp"],
   dong: ["dòng"], // "sửa lại dòng 3"
+  ngo: ["ngõ"], // "đầu ngõ 45": an address
+  ngach: ["ngách"],
+  hem: ["hẻm"],
+  kiet: ["kiệt"],
   giai: null, // "giai đoạn 2"
   noi: null, // "nội dung 2" of the plan
   tieu: null, // "tiểu khu 3"
@@ -170,6 +174,10 @@ export const SCALE_WORDS: ReadonlySet<string> = new Set(["chuc", "tram", "nghin"
 
 /** Stems that must not be fuzzy-matched to a synonym (real words one letter away). */
 export const FUZZY_STOP: ReadonlySet<string> = new Set([
+  // "nhà văn hóa thôn 14" is no typo of "họp thôn"
+  "hoathon",
+  "hoaxom",
+  "hoato",
   "phathanh",
   "truyenthong",
   "thongtin",
@@ -263,6 +271,7 @@ export const PLACE_PHRASES: ReadonlySet<string> = new Set([
   "tuyen duong",
   "truc duong",
   "ho gia",
+  "cong lang", // "ở 3 cổng làng": village gates
 ]);
 
 /**
@@ -283,6 +292,7 @@ export const CONTEXT_WORDS: ReadonlySet<string> = new Set([
   "kiot",
   "quay",
   "em",
+  "tdp", // "14 tdp đều đã nhận tài liệu": places counted
   "chau", // "Trường mầm non có 150 cháu" (children)
 ]);
 /**
@@ -308,6 +318,8 @@ export const CONTEXT_PHRASES: ReadonlySet<string> = new Set([
   "ky ot",
   "cum loa",
   "cot loa",
+  "cho ngoi", // "hội trường 120 chỗ ngồi": the hall's size
+  "to tu", // "3 tổ tự quản" typed without marks: groups, never leaflets
   "thanh vien",
   "phong vien",
   "cong tac",

@@ -28,8 +28,14 @@ const DONE = new Set(["to chuc", "thuc hien", "trien khai", "phat song", "phat h
 const DONE_ONE = new Set(["phat", "treo", "dang", "dung", "lam", "in", "dan", "viet", "to", "thuc", "trien", "chay"]);
 /** Joiners between two things not done ("hội nghị, tập huấn nào"). */
 const JOIN = new Set([",", "/", "va", "hoac", "-", "&"]);
-/** Words after a "not done" that still close the statement ("… trong quý", "… do hỏng loa", "… về xã", "(lồng ghép …)"). */
-const TAIL = new Set(["trong", "do", "vi", "(", "a", "nhe", "ah", "ha", "ve", "moi"]);
+/**
+ * Words after a "not done" that still close the statement ("… trong quý", "… do hỏng loa", "… về xã", "(lồng ghép …)",
+ * where: "… trên trang thông tin điện tử", "… ở thôn").
+ */
+const TAIL = new Set(["trong", "do", "vi", "(", "a", "nhe", "ah", "ha", "ve", "moi", "tren", "o", "tai"]);
+
+/** Period words whose number may stand between a name and its negation ("tháng 5", "quý 2"). */
+const PERIODS = new Set(["thang", "quy", "tuan", "nam"]);
 
 const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
 const isEnd = (t: Tok | undefined): boolean =>
@@ -252,8 +258,10 @@ function mentionEndingAt(
   let j = i;
   // "Pa nô thì chưa làm": "thì" between the name and the negation, like a colon
   if (toks[j - 1]?.k === ":" || key(toks[j - 1]) === "la" || key(toks[j - 1]) === "thi") j--;
-  // "hội nghị tháng này: không tổ chức": this period's words may stand between
+  // "hội nghị tháng này: không tổ chức": this period's words may stand between, and a numbered period
+  // ("xe loa tháng 5 không về thôn")
   while (j > 0 && nv.transparent[j - 1] && toks[j - 1]!.type === "w") j--;
+  if (j > 1 && toks[j - 1]!.type === "n" && nv.blocked[j - 1] && PERIODS.has(key(toks[j - 2]))) j -= 2;
   if (toks[j - 1]?.k === ":") j--;
   const m =
     mentions.find((x) => x.end === j) ?? (toks[j]?.k === ":" ? qualifiedHead(mentions, toks, j, nv) : undefined);
