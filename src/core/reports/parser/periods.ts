@@ -105,6 +105,21 @@ const periodKey = (toks: readonly Tok[], nv: NonValues, i: number): string => {
   return !p || p.type === "nl" || p.type === "p" || SHORT_MONTH_PREV.has(key(p)) ? "thang" : "t";
 };
 const TO = new Set(["den", "toi"]);
+/** Who holds a stock after "hiện" ("hiện xã có 4 cụm"). */
+const STOCK_HOLDERS = new Set([
+  "xa",
+  "phuong",
+  "thon",
+  "ban",
+  "to",
+  "khu",
+  "hoi",
+  "doan",
+  "truong",
+  "tram",
+  "minh",
+  "em",
+]);
 const NOW = new Set(["nay", "gio"]);
 const isClauseEnd = (t: Tok | undefined): boolean => !t || t.type === "nl" || CLAUSE_ENDS.has(t.k) || key(t) === "con";
 
@@ -268,6 +283,49 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       for (const s of listAfterColon(i + 4) ?? numbersIn(i + 4).map(([a]) => a)) cumulative.add(s);
       i += 3;
       continue;
+    }
+    // "tính đến hết tháng 5, xã đã treo 12 pa nô", "tinh den nay 30 buoi": everything up to then, cumulative
+    // (opening its sentence, the sentence to its ";" or "."; else its clause)
+    if (k === "tinh" && TO.has(next)) {
+      let j = i + 2;
+      if (key(toks[j]) === "het" || key(toks[j]) === "cuoi") j++;
+      // a period or "nay", not a day ("tính đến ngày 15/12, … trong quý" is the report's own)
+      const named = RANK[key(toks[j])] !== undefined || NOW.has(key(toks[j]));
+      if (NOW.has(key(toks[j]))) j++;
+      while (
+        named &&
+        j < n &&
+        j < i + 8 &&
+        (nv.blocked[j] || RANK[key(toks[j])] !== undefined) &&
+        !isClauseEnd(toks[j])
+      )
+        j++;
+      if (named) {
+        const from = toks[j]?.k === "," ? j + 1 : j;
+        const scope = listAfterColon(from) ?? (opensSentence(toks, i) ? sentenceNumbers(from) : null);
+        for (const s of scope ?? numbersIn(from).map(([a]) => a)) cumulative.add(s);
+        i = j - 1;
+        continue;
+      }
+    }
+    // "hiện xã có tổng 4 cụm", "hien nay thon co 12 pano": what the place has now is a stock, cumulative
+    if (k === "hien" && !nv.blocked[i]) {
+      let j = i + 1;
+      if (key(toks[j]) === "nay" || key(toks[j]) === "tai" || key(toks[j]) === "gio") j++;
+      if (STOCK_HOLDERS.has(key(toks[j]))) j++;
+      if (key(toks[j]) === "dang") j++;
+      if (key(toks[j]) === "co") {
+        j++;
+        if (key(toks[j]) === "tong" || key(toks[j]) === "tat")
+          j += key(toks[j + 1]) === "ca" || key(toks[j + 1]) === "cong" ? 2 : 1;
+        if (key(toks[j]) === "so" || key(toks[j]) === "la" || toks[j]?.k === ":") j++;
+        const num = toks[j] && !nv.blocked[j] ? numbers.read(j, false) : null;
+        if (num && !num.bad) {
+          cumulative.add(j);
+          i = num.end - 1;
+          continue;
+        }
+      }
     }
     // the report's own period named between a name and its figure: "pano tháng 12 treo 3 cái"
     if (RANK[k] !== undefined && report && !report.current && nv.blocked[i + 1] && !nv.transparent[i + 1]) {

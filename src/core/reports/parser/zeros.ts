@@ -250,6 +250,8 @@ function mentionEndingAt(
   nv: NonValues,
 ): Mention | undefined {
   let j = i;
+  // "phóng sự cũng không", "pano thì cũng ko có": "also" before the negation
+  if (key(toks[j - 1]) === "cung") j--;
   // "Pa nô thì chưa làm": "thì" between the name and the negation, like a colon
   if (toks[j - 1]?.k === ":" || key(toks[j - 1]) === "la" || key(toks[j - 1]) === "thi") j--;
   // "hội nghị tháng này: không tổ chức": this period's words may stand between

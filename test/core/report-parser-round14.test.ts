@@ -1,0 +1,79 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { SAMPLE_INDICATORS } from "../../src/core/plans/sample-indicators.js";
+import { type CorpusCase, readCorpus, scoreCorpus } from "../../src/core/reports/corpus-score.js";
+import { parseReport } from "../../src/core/reports/report-parser.js";
+
+const read = (text: string) => parseReport(text, SAMPLE_INDICATORS);
+const readFixture = (name: string): CorpusCase[] =>
+  readCorpus(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8"));
+const plain = (text: string) => {
+  const r = read(text);
+  return { values: r.values, unclear: r.unclear, conflicts: r.conflicts };
+};
+const only = (values: Record<string, number>) => ({ values, unclear: [], conflicts: [] });
+
+describe("findCorrections: a mistyped digit explained ('gõ thừa số 0') is a correction", () => {
+  it.each([
+    ["tờ rơi 1500 tờ, em gõ thừa số 0, 150 tờ thôi ạ", { to_roi: 150 }],
+    ["to roi 2000 to a, e go thua so 0, 200 to", { to_roi: 200 }],
+    ["Hội nghị 20 cuộc, em bấm thừa 1 số 0 ạ, đúng là 2 cuộc", { hoi_nghi: 2 }],
+    ["nguoi du 38 nguoi, e danh thieu so 0, 380 nguoi a", { nguoi_tham_du: 380 }],
+    ["pano 50 cai, minh nhap du so 0 nhe, 5 cai", { pano: 5 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("the digit alone, with no figure after it, leaves the earlier figure", () => {
+    expect(plain("băng rôn 40 cái, em bấm thừa số 0")).toEqual(only({ bang_ron: 40 }));
+  });
+});
+
+describe("findStatedZeros: 'cũng không' after a name says none", () => {
+  it.each([
+    ["pano 3 cái, phóng sự cũng không ạ", { pano: 3, phong_su: 0 }],
+    ["to roi 200 to, bang ron thi cung khong co", { to_roi: 200, bang_ron: 0 }],
+    ["chuyên mục không có, tin bài cũng ko ạ", { chuyen_muc: 0, tin_bai: 0 }],
+    ["hoi nghi 1 cuoc, ap phich cung khong lam", { hoi_nghi: 1, ap_phich: 0 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("'cũng không' with a figure after it is that figure", () => {
+    expect(plain("pano 3 cái, tờ rơi cũng không nhiều, 200 tờ").values).toEqual({ pano: 3, to_roi: 200 });
+  });
+});
+
+describe("qualifyPeriods: 'tính đến hết <kỳ>' and a place's stock ('hiện xã có') are running totals", () => {
+  it.each([
+    ["Tính đến hết quý I, xã đã treo 9 pa nô; trong tháng 4 treo thêm 1 pa nô.", { pano: 1 }],
+    ["tinh den cuoi thang 5 phat 2.000 to roi. Thang 6 phat 300 to roi", { to_roi: 300 }],
+    ["Tính đến nay hội đã tổ chức 14 hội nghị, tháng này 2 hội nghị", { hoi_nghi: 2 }],
+    ["tinh den het nam 2025 xa co 30 bang ron, nam nay lam 4 bang ron", { bang_ron: 4 }],
+  ])("%s", (text, values) => {
+    expect(read(text).values).toEqual(values);
+  });
+
+  it("a day, not a period, after 'tính đến' is the report's own span", () => {
+    expect(read("tính đến ngày 20/6 đã phát 450 tờ rơi trong tháng").values).toEqual({ to_roi: 450 });
+  });
+
+  it.each([
+    ["quý này làm mới 2 cụm cổ động, hiện xã có tổng 6 cụm", { cum_co_dong: 2 }],
+    ["thang nay treo 3 pano, hien nay phuong co 15 pano", { pano: 3 }],
+    ["Thôn làm 1 cụm cổ động. Hiện thôn đang có tất cả 3 cụm", { cum_co_dong: 1 }],
+  ])("%s", (text, values) => {
+    expect(read(text).values).toEqual(values);
+  });
+
+  it("a stock alone is still read (only figure of its indicator)", () => {
+    expect(read("hien xa co 5 cum co dong").values).toEqual({ cum_co_dong: 5 });
+  });
+});
+
+describe("fourteenth development set (mass organisations, schools, health stations)", () => {
+  it("keeps its floor", () => {
+    const score = scoreCorpus(readFixture("report-corpus-real-14.jsonl"), SAMPLE_INDICATORS);
+    expect(score.exact).toBeGreaterThanOrEqual(129);
+  });
+});
