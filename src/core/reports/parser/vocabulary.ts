@@ -284,6 +284,7 @@ export const CONTEXT_WORDS: ReadonlySet<string> = new Set([
   "quay",
   "em",
   "chau", // "Trường mầm non có 150 cháu" (children)
+  "nhom", // "gửi tin nhắn vào 35 nhóm zalo": groups reached, not posts
 ]);
 /**
  * Those a centre serves or receives ("4.500 lượt khách", "6 điểm trường") and who run a page ("3 người
