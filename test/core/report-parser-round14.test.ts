@@ -102,9 +102,32 @@ describe("markLookAlikes: vehicles, their trips and groups reached are no figure
   });
 });
 
+describe("markNotDone: what was received or kept for later is no figure", () => {
+  it.each([
+    ["nhận được 500 tờ rơi từ huyện, đã phát 420 tờ", { to_roi: 420 }],
+    ["Hội nhận 1.000 tờ gấp, phát 900 tờ ạ", { to_roi: 900 }],
+    ["tiep nhan 300 to roi, da phat 250 to", { to_roi: 250 }],
+    ["nhan duoc 200 to roi, phat het 200 to", { to_roi: 200 }],
+  ])("received beside given out: %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a received figure alone is still read", () => {
+    expect(plain("nhận 200 tờ rơi").values).toEqual({ to_roi: 200 });
+  });
+
+  it.each([
+    ["phát 600 tờ rơi, còn 100 tờ để tháng sau", { to_roi: 600 }],
+    ["to roi phat 350 to, 50 to de danh", { to_roi: 350 }],
+    ["Tờ rơi: phát 700 tờ; 300 tờ để đợt sau", { to_roi: 700 }],
+  ])("kept for later: %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 describe("fourteenth development set (mass organisations, schools, health stations)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-14.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(132);
+    expect(score.exact).toBeGreaterThanOrEqual(133);
   });
 });

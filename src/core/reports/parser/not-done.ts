@@ -35,6 +35,22 @@ const AFTER: readonly string[][] = [
   ["hu", "hong"],
   ["hong"],
   ["thanh", "ly"],
+  // "còn 150 tờ để tháng sau", "50 tờ để dành": kept for later, not given out
+  ["de", "thang", "sau"],
+  ["de", "quy", "sau"],
+  ["de", "dot", "sau"],
+  ["de", "ky", "sau"],
+  ["de", "lan", "sau"],
+  ["de", "danh"],
+];
+/** Words before a figure that say it was received, not done ("nhận được 800 tờ rơi từ huyện"). */
+const RECEIVED: readonly string[][] = [
+  ["tiep", "nhan", "duoc"],
+  ["tiep", "nhan"],
+  ["nhan", "duoc"],
+  ["nhan", "ve"],
+  ["duoc", "cap"],
+  ["nhan"],
 ];
 /**
  * Words before a figure that say it is what is left ("còn tồn 300 tờ", "tồn kho 200 tờ"). Not "còn
@@ -97,6 +113,34 @@ function notCountedAt(toks: readonly Tok[], j: number): boolean {
   return !after || after.type !== "w" || CLOSING.has(after.kt);
 }
 
+/** Measure words of things handed out, by their search key ("tờ" for leaflets). */
+const HANDED = new Set(["to", "cai", "cuon", "quyen", "tam", "bo", "ban"]);
+
+/**
+ * The figure right after a "received" word ("nhận được 800 tờ"), when a later figure in the message
+ * counts the same thing ("đã phát 650 tờ"): [start, end); else null (a received figure alone stays).
+ */
+function receivedFigure(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  j: number,
+): [number, number] | null {
+  if (toks[j]?.type !== "n" || nv.blocked[j]) return null;
+  const num = numbers.read(j, false);
+  if (!num || num.bad) return null;
+  const unit = key(toks[num.end]);
+  if (!HANDED.has(unit)) return null;
+  for (let x = num.end; x < toks.length; x++) {
+    if (toks[x]!.type !== "n" || nv.blocked[x]) continue;
+    const other = numbers.read(x, false);
+    if (!other) continue;
+    if (!other.bad && key(toks[other.end]) === unit) return [j, num.end];
+    x = other.end - 1;
+  }
+  return null;
+}
+
 /**
  * Marks the figures of what was not done, left or postponed.
  * @example markNotDone(normaliseAndTokenise("xe lưu động 4 lượt, 1 lượt bị hoãn"), nv).blocked // [6] (the 1)
@@ -105,7 +149,8 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
   const { toks } = tk;
   const blocked: number[] = [];
   // most messages say none of these words: nothing to read
-  if (!/\b(?:chua|con|bi|tam|ton|vang|hong|duong|tri|hop|tinh|thanh ly)\b/.test(tk.folded.key)) return { blocked };
+  if (!/\b(?:chua|con|bi|tam|ton|vang|hong|duong|tri|hop|tinh|thanh ly|nhan|cap|de)\b/.test(tk.folded.key))
+    return { blocked };
   const numbers = createNumberReader(tk, nv.blocked);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
@@ -135,6 +180,13 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
           if (num && !num.bad && key(toks[num.end]) === "lan") for (let x = j; x < num.end; x++) blocked.push(x);
           break;
         }
+      }
+      // "nhận được 800 tờ rơi từ huyện, đã phát 650 tờ": what was received, beside what was given out
+      const received = seqAt(toks, i, RECEIVED);
+      if (received && (key(t) !== "nhan" || received > 1 || t.o.toLowerCase() === "nhận")) {
+        const got = receivedFigure(toks, nv, numbers, i + received);
+        if (got) for (let x = got[0]; x < got[1]; x++) blocked.push(x);
+        if (got) continue;
       }
       const before = seqAt(toks, i, BEFORE);
       if (!before) continue;
