@@ -683,7 +683,9 @@ function markLabels(
     let j = i + 1;
     while (j < i + 4 && toks[j]?.type === "w" && /^\p{Lu}\p{Ll}/u.test(toks[j]!.o)) j++;
     if (j === i + 1 || toks[j]?.type !== "n" || blocked[j] || !/^\d{1,2}$/.test(toks[j]!.k)) continue;
-    if (countsSomething(toks, j, nameAt, compiled) || toks[j + 1]?.type === "n") continue;
+    // ("thôn Đông 3 cái": a measure several indicators share counts too)
+    if (countsSomething(toks, j, nameAt, compiled) || toks[j + 1]?.type === "n" || isMeasureWord(toks[j + 1], compiled))
+      continue;
     blocked[j] = 1;
     i = j;
   }
@@ -703,6 +705,15 @@ function markLabels(
     const twoPeriods =
       toks[i + 1]?.type === "n" && (key_(toks[i + 2]) === "va" || toks[i + 2]?.k === ",") && key_(toks[i + 3]) === key;
     if (before && !year && !twoPeriods && !blocked[i - 1] && isWordIn(before, COUNTED_BEFORE)) continue;
+    // "thôn Nam 45 người", "thon dong 40 nguoi": after a place's head the word is its name, no label
+    if (
+      before &&
+      !year &&
+      !blocked[i - 1] &&
+      isWordIn(before, NAMED_PLACE_HEADS) &&
+      countsSomething(toks, i + 1, nameAt, compiled)
+    )
+      continue;
     // "tổng phường 5 băng rôn", "toàn xã 12": the whole place's figure, not a numbered place
     if (before && !blocked[i - 1] && isWordIn(before, WHOLE_BEFORE) && PLACE_WORDS.has(key)) continue;
     // ("tờ rơi 700 tháng 4 pa nô 2": no one counts 700 months; the month is a label)
