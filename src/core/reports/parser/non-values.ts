@@ -645,6 +645,15 @@ function countsSomething(
 
 const key_ = (t: Tok | undefined): string => (t?.type === "w" ? t.kt : "");
 
+/** Gatherings counted before their people ("1 buổi 45 chị em"). */
+const GATHERING_COUNTS: ReadonlySet<string> = new Set(["buoi", "lop", "cuoc"]);
+/** Whether people named by their role start at token j ("45 chị em", "50 đoàn viên"). */
+const peopleAt = (toks: readonly Tok[], j: number): boolean => {
+  const a = toks[j];
+  const b = toks[j + 1];
+  return a?.type === "w" && b?.type === "w" && PEOPLE_PHRASES.has(`${a.k} ${b.k}`);
+};
+
 /** Heads of places named by name ("thôn Khe Giao 2", "bản Na Hươi 1"). */
 const NAMED_PLACE_HEADS: ReadonlySet<string> = new Set(["thon", "xom", "ban", "ap", "lang", "khu", "pho", "to"]);
 
@@ -723,7 +732,9 @@ function markLabels(
       !blocked[i - 1] &&
       before.type === "n" &&
       !tooManyPeriods &&
-      countsSomething(toks, i + 1, nameAt, compiled)
+      (countsSomething(toks, i + 1, nameAt, compiled) ||
+        // "tọa đàm 1 buổi 45 chị em", "1 lớp 50 đoàn viên": a gathering's count, then its people
+        (GATHERING_COUNTS.has(key) && toks[i + 1]?.type === "n" && peopleAt(toks, i + 2)))
     )
       continue;
     // "buổi 2 lượt" (each session, two broadcasts): a rate's count, not the second session
