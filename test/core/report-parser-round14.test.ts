@@ -181,9 +181,28 @@ describe("findMultipliers: a rate over a count that is itself a product", () => 
   });
 });
 
+describe("readTables: a row its note leaves out", () => {
+  it("'không tính' in the note column: neither a figure nor a question", () => {
+    const text =
+      "STT | Nội dung | Số lượng | Ghi chú\n1 | Đoàn viên | 240 | không tính\n2 | Pa nô | 3 | \n3 | Tờ rơi | 500 | ";
+    expect(plain(text)).toEqual(only({ pano: 3, to_roi: 500 }));
+  });
+
+  it("'chỉ để biết', 'ko tính vào' left out too; other notes keep their row", () => {
+    const text =
+      "Nội dung | Số lượng | Ghi chú\nHội viên | 150 | chỉ để biết\nPano | 3 | mới\nTờ rơi | 200 | ko tính vào chỉ tiêu";
+    expect(plain(text)).toEqual(only({ pano: 3 }));
+  });
+
+  it("a row with another note and no indicator is still asked about", () => {
+    const text = "Nội dung | Số lượng | Ghi chú\nHội viên | 150 | cả xã\nPano | 3 | ";
+    expect(read(text).unclear).toHaveLength(1);
+  });
+});
+
 describe("fourteenth development set (mass organisations, schools, health stations)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-14.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(137);
+    expect(score.exact).toBeGreaterThanOrEqual(138);
   });
 });

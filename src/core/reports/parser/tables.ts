@@ -497,6 +497,9 @@ function partsOfOnePeriod(of: readonly { unit: string; n: number; year?: number 
 }
 
 /** Reads the rows under a header; returns the column read (-1: sum of parts, -2: none). */
+/** A note that leaves its row out: "không tính", "ko tính vào", "chỉ để biết", "tham khảo". */
+const LEFT_OUT_NOTE = /^(?:(?:khong|ko|k|chua) tinh\b|(?:chi )?de biet\b|(?:chi )?tham khao\b|ngoai chi tieu\b)/;
+
 /** A unit cell of money: "đồng", "VNĐ", "triệu đồng", "nghìn đồng". */
 const MONEY_UNIT = /^(?:(?:trieu|nghin|ngan)[ \t]+)?(?:dong|vnd|d)$/;
 
@@ -548,6 +551,8 @@ function readRows(
     }
     blockRow(row);
     if (!label || TOTAL_ROW.test(label.key)) continue;
+    // "Hội viên | 312 | không tính": a row its note leaves out is no figure, nor a question
+    if (kinds.some((k, c) => k === "note" && row[c] && LEFT_OUT_NOTE.test(row[c]!.key))) continue;
     let num: NumItem | null = null;
     if (valueCell) num = cellNumber(tk, valueCell);
     else if (valueColumn === -1) num = sumOf(tk, sum, row);
