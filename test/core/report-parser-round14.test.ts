@@ -200,9 +200,25 @@ describe("readTables: a row its note leaves out", () => {
   });
 });
 
+describe("qualifyPeriods: a week and its whole month in one message", () => {
+  it.each([
+    ["tuần 2 của tháng 6 đăng 4 bài zalo, cả tháng 6 đăng 13 bài, em báo số tháng", { bai_mxh: 13 }],
+    ["tuần 2 đăng 4 bài zalo, cả tháng 6 đăng 13 bài", { bai_mxh: 13 }],
+    ["bc thang 6: tuan 1 treo 2 pano, ca thang treo 5 pano", { pano: 5 }],
+    ["em báo số quý: tháng 4 phát 300 tờ rơi, cả quý phát 900 tờ rơi", { to_roi: 900 }],
+  ])("%s", (text, values) => {
+    expect(read(text).values).toEqual(values);
+  });
+
+  it("'cả tháng 22 buổi' still counts sessions, 'cả tháng 6 đăng' names the month", () => {
+    expect(read("cả tháng 22 buổi phát thanh").values).toEqual({ phat_thanh: 22 });
+    expect(read("cả tháng 6 đăng 9 bài fanpage").values).toEqual({ bai_mxh: 9 });
+  });
+});
+
 describe("fourteenth development set (mass organisations, schools, health stations)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-14.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(138);
+    expect(score.exact).toBeGreaterThanOrEqual(139);
   });
 });

@@ -713,7 +713,18 @@ function markLabels(
     // "cả tháng 11 và tháng 12": two periods named, labels
     const twoPeriods =
       toks[i + 1]?.type === "n" && (key_(toks[i + 2]) === "va" || toks[i + 2]?.k === ",") && key_(toks[i + 3]) === key;
-    if (before && !year && !twoPeriods && !blocked[i - 1] && isWordIn(before, COUNTED_BEFORE)) continue;
+    // "cả tháng 6 đăng 13 bài": a month's number then a verb is the month named, not "22 buổi" counted
+    const namedWhole =
+      key_(before) === "ca" &&
+      LABEL_MAX[key] !== undefined &&
+      toks[i + 1]?.type === "n" &&
+      Number(nextK) >= 1 &&
+      Number(nextK) <= LABEL_MAX[key]! &&
+      toks[i + 2]?.type === "w" &&
+      !countsSomething(toks, i + 1, nameAt, compiled) &&
+      !isMeasureWord(toks[i + 2], compiled) &&
+      !nameAt(i + 2);
+    if (before && !year && !twoPeriods && !namedWhole && !blocked[i - 1] && isWordIn(before, COUNTED_BEFORE)) continue;
     // "thôn Nam 45 người", "thon dong 40 nguoi": after a place's head the word is its name, no label
     if (
       before &&

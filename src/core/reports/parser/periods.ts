@@ -76,6 +76,24 @@ const PERIOD_GLUE = new Set([
   "co",
   "moi",
 ]);
+/** Period glue and one doing verb ("cả tháng 6 đăng 13 bài", "cả quý treo 9 pano"). */
+const PERIOD_VERB_GLUE: ReadonlySet<string> = new Set([
+  ...PERIOD_GLUE,
+  "dang",
+  "treo",
+  "phat",
+  "lam",
+  "dan",
+  "chay",
+  "viet",
+  "to",
+  "chuc",
+  "hop",
+  "xay",
+  "dung",
+  "thuc",
+  "hien",
+]);
 const PLAN_WORDS: readonly string[][] = [
   ["phan", "dau"],
   ["du", "kien"],
@@ -186,7 +204,15 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     for (let x = from; x < n; x++) {
       const t = toks[x]!;
       if (t.type === "nl" || t.k === "." || t.k === ";" || t.k === "!" || t.k === "?") break;
-      if (ownClause && t.k === "," && (RANK[key(toks[x + 1])] !== undefined || OWN_CLAUSE.has(key(toks[x + 1])))) break;
+      if (
+        ownClause &&
+        t.k === "," &&
+        (RANK[key(toks[x + 1])] !== undefined ||
+          OWN_CLAUSE.has(key(toks[x + 1])) ||
+          // "…, cả tháng 6 đăng 13 bài": a clause naming a whole period of its own
+          (key(toks[x + 1]) === "ca" && RANK[key(toks[x + 2])] !== undefined))
+      )
+        break;
       if (nv.blocked[x]) continue;
       const num = numbers.read(x, false);
       if (!num) continue;
@@ -405,7 +431,10 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
         toks[i + 3]?.type === "w" &&
         numbersIn(i + 3).length > 0;
       const from = bareLabel ? i + 3 : i + 2;
-      const found = numberAfter(from, 6, PERIOD_GLUE) ?? (role === "cumulative" ? (numbersIn(from)[0] ?? null) : null);
+      // ("cả tháng 6 đăng 13 bài": one doing verb may stand before a total too)
+      const found =
+        numberAfter(from, 6, PERIOD_GLUE) ??
+        (role === "cumulative" ? (numbersIn(from)[0] ?? null) : numberAfter(from, 6, PERIOD_VERB_GLUE));
       if (found) (role === "cumulative" ? cumulative : role === "total" ? totals : parts).add(found[0]);
       else if (
         role === "total" &&
