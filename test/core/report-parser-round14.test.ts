@@ -150,6 +150,13 @@ describe("markNonValues: a word after a place's head is its name", () => {
   ])("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));
   });
+
+  it.each([
+    ["Từ đầu năm đến nay 30 pa nô, trong đó thôn Nam 7 pa nô", { pano: 30 }],
+    ["luy ke 500 to roi, trong do thon nam 120 to", { to_roi: 500 }],
+  ])("a village 'Nam' inside 'trong đó' is a place's share, no year: %s", (text, values) => {
+    expect(read(text).values).toEqual(values);
+  });
 });
 
 describe("markNonValues: people right after a gathering's count are its attendees", () => {

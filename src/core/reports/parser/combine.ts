@@ -457,7 +457,9 @@ function periodShare(tk: Tokenised, at: number, sentence: Int32Array): boolean {
     if (t.k === "do" && tk.toks[x - 1]!.k === "trong") return period;
     // "năm" only as a year ("năm 2026", "năm nay"), not a place's name ("thôn Nam")
     const next = tk.toks[x + 1];
-    const year = next?.type === "n" || (next?.type === "w" && next.kt === "nay");
+    // ("thôn Nam 9 băng rôn": after a place's head it is the place's name)
+    const placeName = tk.toks[x - 1]?.type === "w" && PART_LABELS.has(tk.toks[x - 1]!.kt);
+    const year = !placeName && (next?.type === "n" || (next?.type === "w" && next.kt === "nay"));
     if (t.type === "w" && PERIOD_WORDS.has(t.kt) && (t.kt !== "nam" || year)) period = true;
   }
   return false;
