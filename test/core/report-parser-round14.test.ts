@@ -223,6 +223,21 @@ describe("qualifyPeriods: a week and its whole month in one message", () => {
   });
 });
 
+describe("pairNumbers: the gathering people attend is no second thing counted", () => {
+  it.each([
+    ["80 người tham dự hội nghị", { nguoi_tham_du: 80 }],
+    ["tổ chức 2 hội nghị, 75 người dự hội nghị", { hoi_nghi: 2, nguoi_tham_du: 75 }],
+    ["120 nguoi tham gia tap huan", { nguoi_tham_du: 120 }],
+    ["Tọa đàm 1 buổi; 45 người tham dự tọa đàm", { hoi_nghi: 1, nguoi_tham_du: 45 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("one number for two things is still asked about", () => {
+    expect(read("5 pano băng rôn").unclear).toHaveLength(1);
+  });
+});
+
 describe("fourteenth development set (mass organisations, schools, health stations)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-14.jsonl"), SAMPLE_INDICATORS);
