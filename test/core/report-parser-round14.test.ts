@@ -238,6 +238,20 @@ describe("pairNumbers: the gathering people attend is no second thing counted", 
   });
 });
 
+describe("markNonValues: a station's or school's staff is background", () => {
+  it.each([
+    ["Trạm y tế: 6 nhân viên, phát 300 tờ rơi", { to_roi: 300 }],
+    ["tram y te 5 nhan vien, 2 bac si, hoi nghi 1 cuoc", { hoi_nghi: 1 }],
+    ["trường 40 nhân viên, treo 2 băng rôn", { bang_ron: 2 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("staff said to attend are attendees", () => {
+    expect(plain("hội nghị 1 cuộc 25 nhân viên")).toEqual(only({ hoi_nghi: 1, nguoi_tham_du: 25 }));
+  });
+});
+
 describe("fourteenth development set (mass organisations, schools, health stations)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-14.jsonl"), SAMPLE_INDICATORS);

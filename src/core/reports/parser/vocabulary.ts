@@ -320,6 +320,9 @@ export const CONTEXT_PHRASES: ReadonlySet<string> = new Set([
   "hoc sinh",
   "sinh vien",
   "giao vien",
+  "nhan vien", // "trạm y tế 6 nhân viên": staff of a station or school, background
+  "bac si",
+  "y si",
   "can bo",
   "cong chuc",
   "tinh nguyen",
@@ -351,6 +354,7 @@ export const PEOPLE_PHRASES: ReadonlySet<string> = new Set([
   "hoc sinh",
   "sinh vien",
   "giao vien",
+  "nhan vien",
   "nguoi dan",
   "phu nu",
   "cuu chien",
