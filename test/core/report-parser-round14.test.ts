@@ -112,6 +112,14 @@ describe("markNotDone: what was received or kept for later is no figure", () => 
     expect(plain(text)).toEqual(only(values));
   });
 
+  it.each([
+    ["tờ rơi nhận 1.000, phát 800", { to_roi: 800 }],
+    ["to roi: nhan 500, da phat 450", { to_roi: 450 }],
+    ["Tờ gấp: nhận về 600, đã cấp phát 550", { to_roi: 550 }],
+  ])("received with no unit, then a figure given out: %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
   it("a received figure alone is still read", () => {
     expect(plain("nhận 200 tờ rơi").values).toEqual({ to_roi: 200 });
   });

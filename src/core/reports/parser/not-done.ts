@@ -116,6 +116,22 @@ function notCountedAt(toks: readonly Tok[], j: number): boolean {
 /** Measure words of things handed out, by their search key ("tờ" for leaflets). */
 const HANDED = new Set(["to", "cai", "cuon", "quyen", "tam", "bo", "ban"]);
 
+/** Verbs of giving out ("phát 800", "đã cấp phát 300"). */
+const GIVING = new Set(["phat", "cap", "trao", "tang", "dan", "treo"]);
+
+/** Whether a later figure in the sentence from `from` comes right after a verb of giving out ("…, phát 800"). */
+function givenOutAfter(toks: readonly Tok[], nv: NonValues, from: number): boolean {
+  for (let x = from; x < toks.length; x++) {
+    const t = toks[x]!;
+    if (t.type === "nl" || t.k === "." || t.k === ";" || t.k === "!" || t.k === "?") return false;
+    if (t.type !== "n" || nv.blocked[x]) continue;
+    for (let b = x - 1; b >= from && b >= x - 3 && toks[b]!.type === "w"; b--)
+      if (GIVING.has(key(toks[b]))) return true;
+    return false;
+  }
+  return false;
+}
+
 /**
  * The figure right after a "received" word ("nhận được 800 tờ"), when a later figure in the message
  * counts the same thing ("đã phát 650 tờ"): [start, end); else null (a received figure alone stays).
@@ -130,7 +146,8 @@ function receivedFigure(
   const num = numbers.read(j, false);
   if (!num || num.bad) return null;
   const unit = key(toks[num.end]);
-  if (!HANDED.has(unit)) return null;
+  // "tờ rơi nhận 1.000, phát 800": no unit, but a later figure of its sentence is given out
+  if (!HANDED.has(unit)) return givenOutAfter(toks, nv, num.end) ? [j, num.end] : null;
   for (let x = num.end; x < toks.length; x++) {
     if (toks[x]!.type !== "n" || nv.blocked[x]) continue;
     const other = numbers.read(x, false);
@@ -183,7 +200,7 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
       }
       // "nhận được 800 tờ rơi từ huyện, đã phát 650 tờ": what was received, beside what was given out
       const received = seqAt(toks, i, RECEIVED);
-      if (received && (key(t) !== "nhan" || received > 1 || t.o.toLowerCase() === "nhận")) {
+      if (received && (key(t) !== "nhan" || received > 1 || t.o.toLowerCase() === "nhận" || !tk.accented)) {
         const got = receivedFigure(toks, nv, numbers, i + received);
         if (got) for (let x = got[0]; x < got[1]; x++) blocked.push(x);
         if (got) continue;
