@@ -39,6 +39,18 @@ describe("findStatedZeros: 'cũng không' after a name says none", () => {
     expect(plain(text)).toEqual(only(values));
   });
 
+  it.each([
+    ["chuyên mục tháng này nghỉ, không phát", { chuyen_muc: 0 }],
+    ["phóng sự nghỉ ạ, chuyên mục 2", { phong_su: 0, chuyen_muc: 2 }],
+    ["Xe loa: nghỉ", { xe_luu_dong: 0 }],
+  ])("'nghỉ' (off) after a name says none: %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("'nghỉ' with a figure after it is no zero", () => {
+    expect(plain("tờ rơi tháng này nghỉ phát 1 tuần, phát 300 tờ").values).toEqual({ to_roi: 300 });
+  });
+
   it("'cũng không' with a figure after it is that figure", () => {
     expect(plain("pano 3 cái, tờ rơi cũng không nhiều, 200 tờ").values).toEqual({ pano: 3, to_roi: 200 });
   });

@@ -52,7 +52,9 @@ export function findStatedZeros(
   for (let i = 0; i < toks.length; i++) {
     const k = key(toks[i]);
     const notYet = k === NOT_YET;
-    if (!(NOT.has(k) || notYet) || toks[i]!.type !== "w") continue;
+    // "chuyên mục tháng này nghỉ": off for the period, written with its marks (never "hội nghị")
+    const off = k === "nghi" && toks[i]!.o.toLowerCase() === "nghỉ";
+    if (!(NOT.has(k) || notYet || off) || toks[i]!.type !== "w") continue;
     // "1 k tờ rơi" is a thousand, not "không"
     if (k === "k" && toks[i - 1]?.type === "n") continue;
     // (a) "không có phóng sự nào", "chưa treo pa nô nào", "không tổ chức hội nghị, tập huấn nào"
