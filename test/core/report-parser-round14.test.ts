@@ -272,6 +272,33 @@ describe("markNonValues: a station's or school's staff is background", () => {
   });
 });
 
+describe("markNonValues: ages and a school's classes are background", () => {
+  it.each([
+    ["hội viên độ tuổi 18-35, 40 người dự hội nghị", { nguoi_tham_du: 40 }],
+    ["đoàn viên tuổi từ 16 đến 30, đăng 4 bài", { bai_mxh: 4 }],
+    ["Độ tuổi 18 – 35; tập huấn 1 lớp 40 học viên", { hoi_nghi: 1, nguoi_tham_du: 40 }],
+    ["hội viên tuổi 60 trở lên: 45 người dự", { nguoi_tham_du: 45 }],
+  ])("ages: %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("people counted after 'tuổi' stay a figure", () => {
+    expect(plain("người cao tuổi 60 người dự tọa đàm")).toEqual(only({ nguoi_tham_du: 60 }));
+  });
+
+  it.each([
+    ["trường 28 lớp, 950 học sinh, phát 900 tờ rơi", { to_roi: 900 }],
+    ["Trường có 30 lớp; tập huấn 2 lớp 80 học viên", { hoi_nghi: 2, nguoi_tham_du: 80 }],
+    ["truong 20 lop, treo 2 bang ron", { bang_ron: 2 }],
+  ])("a school's classes: %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a training's classes still count", () => {
+    expect(plain("tập huấn 2 lớp, 130 hội viên")).toEqual(only({ hoi_nghi: 2, nguoi_tham_du: 130 }));
+  });
+});
+
 describe("fourteenth development set (mass organisations, schools, health stations)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-14.jsonl"), SAMPLE_INDICATORS);

@@ -243,6 +243,16 @@ function markContextCounts(
     const w = toks[j]!;
     if (w.type !== "w" || blocked[j]) continue;
     const w2 = toks[j + 1];
+    // "trường 28 lớp", "trường có 30 lớp": a school's classes are background, no training classes
+    if (w.k === "lop") {
+      const s = numberStartBefore(tk, numbers, j);
+      const b = key_(toks[s - 1]) === "co" ? s - 2 : s - 1;
+      if (s > 0 && !blocked[s] && key_(toks[b]) === "truong") {
+        for (let x = s; x <= j; x++) blocked[x] = 1;
+        taken.add(s);
+        continue;
+      }
+    }
     const phrase = w2?.type === "w" && CONTEXT_PHRASES.has(`${w.k} ${w2.k}`);
     const thingPhrase =
       w2?.type === "w" && (THING_PHRASES.has(`${w.k} ${w2.k}`) || receivedThing(tk, numbers, j, `${w.k} ${w2.k}`));
@@ -285,7 +295,7 @@ function markContextCounts(
     if (
       phrase &&
       PEOPLE_PHRASES.has(`${w.k} ${w2!.k}`) &&
-      (meetingFor(toks, nameAt, compiled, i) || gatheringBefore(toks, i))
+      (meetingFor(toks, nameAt, compiled, i) || gatheringBefore(toks, i, blocked))
     )
       continue;
     for (let x = i; x < end; x++) blocked[x] = 1;
