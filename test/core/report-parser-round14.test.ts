@@ -132,6 +132,14 @@ describe("markNotDone: what was received or kept for later is no figure", () => 
     expect(plain(text)).toEqual(only(values));
   });
 
+  it.each([
+    ["Trạm y tế phát 300 tờ rơi (nhận của huyện 500 tờ)", { to_roi: 300 }],
+    ["nhận từ Trung tâm 400 tờ rơi, đã phát 350 tờ", { to_roi: 350 }],
+    ["phat 250 to gap, nhan cua xa 300 to", { to_roi: 250 }],
+  ])("received from someone, before or after the figure given out: %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
   it("a received figure alone is still read", () => {
     expect(plain("nhận 200 tờ rơi").values).toEqual({ to_roi: 200 });
   });

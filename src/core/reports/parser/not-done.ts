@@ -116,6 +116,9 @@ function notCountedAt(toks: readonly Tok[], j: number): boolean {
 /** Measure words of things handed out, by their search key ("tờ" for leaflets). */
 const HANDED = new Set(["to", "cai", "cuon", "quyen", "tam", "bo", "ban"]);
 
+/** Words opening who something was received from ("của huyện", "từ Trung tâm"). */
+const FROM_WHOM = new Set(["cua", "tu"]);
+
 /** Verbs of giving out ("phát 800", "đã cấp phát 300"). */
 const GIVING = new Set(["phat", "cap", "trao", "tang", "dan", "treo"]);
 
@@ -142,14 +145,20 @@ function receivedFigure(
   numbers: ReturnType<typeof createNumberReader>,
   j: number,
 ): [number, number] | null {
+  // "nhận của huyện 500 tờ", "nhận từ Trung tâm 300 tờ": a few words saying from whom
+  if (FROM_WHOM.has(key(toks[j]))) {
+    j++;
+    for (let k = 0; k < 3 && toks[j]?.type === "w"; k++) j++;
+  }
   if (toks[j]?.type !== "n" || nv.blocked[j]) return null;
   const num = numbers.read(j, false);
   if (!num || num.bad) return null;
   const unit = key(toks[num.end]);
   // "tờ rơi nhận 1.000, phát 800": no unit, but a later figure of its sentence is given out
   if (!HANDED.has(unit)) return givenOutAfter(toks, nv, num.end) ? [j, num.end] : null;
-  for (let x = num.end; x < toks.length; x++) {
-    if (toks[x]!.type !== "n" || nv.blocked[x]) continue;
+  // another figure of the same thing, before or after ("phát 300 tờ (nhận của huyện 500 tờ)")
+  for (let x = 0; x < toks.length; x++) {
+    if (x === j || toks[x]!.type !== "n" || nv.blocked[x]) continue;
     const other = numbers.read(x, false);
     if (!other) continue;
     if (!other.bad && key(toks[other.end]) === unit) return [j, num.end];
