@@ -148,6 +148,9 @@ describe("markNotDone: what was received or kept for later is no figure", () => 
     ["phát 600 tờ rơi, còn 100 tờ để tháng sau", { to_roi: 600 }],
     ["to roi phat 350 to, 50 to de danh", { to_roi: 350 }],
     ["Tờ rơi: phát 700 tờ; 300 tờ để đợt sau", { to_roi: 700 }],
+    ["tờ rơi: nhận 2.000, phát 1.850, tồn 150", { to_roi: 1850 }],
+    ["to roi phat 300, ton 50", { to_roi: 300 }],
+    ["tờ rơi tồn lại 100 tờ, phát 400 tờ", { to_roi: 400 }],
   ])("kept for later: %s", (text, values) => {
     expect(plain(text)).toEqual(only(values));
   });

@@ -60,6 +60,8 @@ const BEFORE: readonly string[][] = [
   ["con", "ton"],
   ["con", "luu"],
   ["ton", "kho"],
+  ["ton", "lai"],
+  ["ton"], // "nhận 2.000, phát 1.850, tồn 150": what is left
   ["vang", "mat"],
   ["vang"],
   // "kiểm tra 9 cụm loa, hỏng 2 cụm": what is broken
@@ -218,6 +220,8 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
       if (!before) continue;
       // a lone "hong" typed without marks may be chat for "không"
       if (before === 1 && key(t) === "hong" && t.o.toLowerCase() !== "hỏng") continue;
+      // a lone "ton" only written "tồn" (or in a message typed without marks)
+      if (before === 1 && key(t) === "ton" && t.o.toLowerCase() !== "tồn" && tk.accented) continue;
       const j = i + before + (toks[i + before]?.k === ":" || key(toks[i + before]) === "la" ? 1 : 0);
       const num = !nv.blocked[j] && toks[j] ? numbers.read(j, false) : null;
       if (num && !num.bad) for (let x = j; x < num.end; x++) blocked.push(x);
