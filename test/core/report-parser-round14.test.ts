@@ -233,7 +233,7 @@ describe("readTables: a row its note leaves out", () => {
   });
 
   it("a row with another note and no indicator is still asked about", () => {
-    const text = "Nội dung | Số lượng | Ghi chú\nHội viên | 150 | cả xã\nPano | 3 | ";
+    const text = "Nội dung | Số lượng | Ghi chú\nSổ tay pháp luật | 150 | cả xã\nPano | 3 | ";
     expect(read(text).unclear).toHaveLength(1);
   });
 });
@@ -307,6 +307,35 @@ describe("markNonValues: ages and a school's classes are background", () => {
 
   it("a training's classes still count", () => {
     expect(plain("tập huấn 2 lớp, 130 hội viên")).toEqual(only({ hoi_nghi: 2, nguoi_tham_du: 130 }));
+  });
+});
+
+describe("readTables: received and given-out columns, attending and background rows", () => {
+  it.each([
+    ["Nội dung | Nhận | Đã phát\nTờ rơi | 1000 | 850", { to_roi: 850 }],
+    ["Loại | Số nhận | Số phát | Còn lại\nTờ rơi | 500 | 420 | 80", { to_roi: 420 }],
+    ["Nội dung;Tiếp nhận;Đã cấp phát\nTờ gấp;600;560", { to_roi: 560 }],
+  ])("the given-out column, never the received one: %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it.each([
+    [
+      "STT;Nội dung;Kế hoạch;Thực hiện\n1;Tờ rơi;500;480\n2;Hội viên tham gia;200;185",
+      { to_roi: 480, nguoi_tham_du: 185 },
+    ],
+    ["Nội dung | Số lượng\nTọa đàm | 2\nChị em tham dự | 85", { hoi_nghi: 2, nguoi_tham_du: 85 }],
+    ["Nội dung | Số lượng\nHội nghị | 1\nĐoàn viên dự | 60", { hoi_nghi: 1, nguoi_tham_du: 60 }],
+  ])("people by role said to attend are the attendees: %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it.each([
+    ["TT | Nội dung | ĐVT | Số lượng\n1 | Số hội viên | người | 245\n2 | Tờ rơi | tờ | 300", { to_roi: 300 }],
+    ["Nội dung | Số lượng\nSố hộ | 320\nPano | 2", { pano: 2 }],
+    ["Nội dung | Số lượng\nTổng số đoàn viên | 96\nBài zalo | 5", { bai_mxh: 5 }],
+  ])("the place's people are background: %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
   });
 });
 
