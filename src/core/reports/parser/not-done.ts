@@ -225,6 +225,7 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
       const j = i + before + (toks[i + before]?.k === ":" || key(toks[i + before]) === "la" ? 1 : 0);
       const num = !nv.blocked[j] && toks[j] ? numbers.read(j, false) : null;
       if (num && !num.bad) for (let x = j; x < num.end; x++) blocked.push(x);
+      i += before - 1; // ("còn tồn 100": "tồn" is not read again)
       continue;
     }
     if (t.type !== "n" || nv.blocked[i]) continue;
