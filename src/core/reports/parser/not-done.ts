@@ -177,7 +177,11 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
   const { toks } = tk;
   const blocked: number[] = [];
   // most messages say none of these words: nothing to read
-  if (!/\b(?:chua|con|bi|tam|ton|vang|hong|duong|tri|hop|tinh|thanh ly|nhan|cap|de)\b/.test(tk.folded.key))
+  if (
+    !/\b(?:chua|con|bi|tam|ton|vang|hong|duong|tri|hop|tinh|thanh ly|nhan|duoc cap|de (?:thang|quy|dot|ky|lan) sau|de danh)\b/.test(
+      tk.folded.key,
+    )
+  )
     return { blocked };
   const numbers = createNumberReader(tk, nv.blocked);
   for (let i = 0; i < toks.length; i++) {
