@@ -339,6 +339,20 @@ describe("readTables: received and given-out columns, attending and background r
   });
 });
 
+describe("markNonValues: replies and forwarded headers", () => {
+  it.each([
+    ["Trả lời tin nhắn của chị lúc 8:30: dạ tháng này đoàn đăng 7 bài fanpage ạ", { bai_mxh: 7 }],
+    ["08:00: họp dân 1 cuộc 40 người", { hoi_nghi: 1, nguoi_tham_du: 40 }],
+    [
+      "> Nhắc: báo cáo nhiệm vụ 3 trước ngày 25/6\nDạ hội em: tọa đàm 1 buổi 38 chị em",
+      { hoi_nghi: 1, nguoi_tham_du: 38 },
+    ],
+  ])("%s", (text, values) => {
+    expect(read(text).values).toEqual(values);
+    expect(read(text).unclear).toEqual([]);
+  });
+});
+
 describe("fourteenth development set (mass organisations, schools, health stations)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-14.jsonl"), SAMPLE_INDICATORS);

@@ -112,7 +112,8 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
     if (free(s, e) && d >= 1 && d <= 31 && mo >= 1 && mo <= 12) markWhen(s, e);
   });
   // Times: 08:00, 8h30, 14 giờ 30 phút; durations: 15 phút, 2 tiếng
-  each(/(?<![\d.,/:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])/g, (m) => {
+  // ("lúc 8:30: …": a colon after the time, then words)
+  each(/(?<![\d.,/:])\d{1,2}:\d{2}(?::\d{2})?(?!\d|:\d)/g, (m) => {
     if (free(m.index, m.index + m[0].length)) markWhen(m.index, m.index + m[0].length);
   });
   each(
