@@ -31,7 +31,8 @@ describe("running totals and the report's own span", () => {
     expect(read("bc 6 thang dau nam: 4 pano").reportMonths).toBe(6);
     expect(read("Báo cáo quý IV: phát thanh 40 lượt").reportMonths).toBe(3);
     expect(read("phát thanh 40 lượt").reportMonths).toBeUndefined();
-    // a year named in passing is no report's span
+    // a year named in passing, or a year's report asked about after the figures, is no report's span
+    expect(read("xã em treo 10 pano. Cho em hỏi báo cáo năm nộp khi nào ạ?").reportMonths).toBeUndefined();
     expect(read("Theo kế hoạch năm 2026, xã treo 4 pa nô").reportMonths).toBeUndefined();
   });
 });

@@ -9,7 +9,7 @@
 
 import type { NonValues } from "./non-values.js";
 import type { Item, NumItem, Pairing, TokenClass } from "./pairing.js";
-import type { Tokenised } from "./tokens.js";
+import type { Tok, Tokenised } from "./tokens.js";
 
 export interface Combined {
   values: Record<string, number>;
@@ -312,9 +312,42 @@ function partLabel(tk: Tokenised, nv: NonValues, at: number): string | null {
     // "thôn Đông 100, thôn Tây 120": places told apart by their names, written with a capital
     if (PART_LABELS.has(t.kt) && next?.type === "w" && next.o[0] !== next.o[0]!.toLowerCase())
       return `${t.kt} ${next.k}`;
+    // "thôn Đông 40 người, thôn Tây 35 người": a place named by words, opening its clause, right before the figure
+    if (PART_LABELS.has(t.kt) && at - x >= 2 && at - x <= 3 && opensPart(toks[x - 1]) && namedPart(toks, x + 1, at))
+      return toks
+        .slice(x, at)
+        .map((w) => w.kt)
+        .join(" ");
   }
   return null;
 }
+
+/** Whether a place's label may open a part here: its line, clause or list item starts. */
+const opensPart = (p: Tok | undefined): boolean =>
+  !p || p.type === "nl" || PART_CLAUSE_ENDS.has(p.k) || p.k === ":" || p.k === "-" || p.k === "+";
+
+/** Whether tokens [from, to) are a place's name: plain words, written capitalised when the message has marks. */
+function namedPart(toks: readonly Tok[], from: number, to: number): boolean {
+  for (let x = from; x < to; x++) {
+    const w = toks[x]!;
+    if (w.type !== "w" || NOT_NAMES.has(w.kt)) return false;
+  }
+  return true;
+}
+/** Words after a place's label that are no name ("thôn có 40", "thôn em 40"). */
+const NOT_NAMES: ReadonlySet<string> = new Set([
+  "co",
+  "em",
+  "la",
+  "thi",
+  "da",
+  "duoc",
+  "dat",
+  "tong",
+  "con",
+  "moi",
+  "nay",
+]);
 
 /**
  * Figures of one indicator each said for a different part of the same kind ("lớp 1 có 45 học viên,
@@ -467,9 +500,10 @@ function periodShare(tk: Tokenised, at: number, sentence: Int32Array): boolean {
     if (t.k === "do" && tk.toks[x - 1]!.k === "trong") return period;
     // "năm" only as a year ("năm 2026", "năm nay"), not a place's name ("thôn Nam")
     const next = tk.toks[x + 1];
-    const year = next?.type === "n" || (next?.type === "w" && next.kt === "nay");
-    const placeName = PART_LABELS.has(tk.toks[x - 1]!.kt) && /^\p{Lu}/u.test(t.o);
-    if (t.type === "w" && PERIOD_WORDS.has(t.kt) && (t.kt !== "nam" || (year && !placeName))) period = true;
+    // ("thôn Nam 9 băng rôn": after a place's head it is the place's name)
+    const placeName = tk.toks[x - 1]?.type === "w" && PART_LABELS.has(tk.toks[x - 1]!.kt);
+    const year = !placeName && (next?.type === "n" || (next?.type === "w" && next.kt === "nay"));
+    if (t.type === "w" && PERIOD_WORDS.has(t.kt) && (t.kt !== "nam" || year)) period = true;
   }
   return false;
 }

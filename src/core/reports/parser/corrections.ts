@@ -34,6 +34,9 @@ const WRONG_AFTER = new Set(["nham", "sai", "thieu", "thua"]);
 /** Verbs of counting or reporting before "thiếu"/"thừa" ("đếm thiếu 2", "báo thừa 3"). */
 const MISCOUNT_VERBS = new Set(["dem", "bao", "tinh", "ghi", "go", "nhap", "cong", "danh", "bam"]);
 
+/** Verbs of typing a figure: "gõ thừa số 0" explains a mistyped figure. */
+const TYPING_VERBS = new Set(["go", "bam", "nhap", "danh", "ghi"]);
+
 /** Word sequences (search keys, Telex folded) after which the corrected figures come. */
 const FORWARD: readonly string[][] = [
   ["dinh", "chinh", "lai", "la"],
@@ -184,11 +187,22 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
       continue;
     }
     // "em bấm thừa số 1", "gõ thiếu số 0": the digit a typo added or left out, no figure
-    if ((t.kt === "thua" || t.kt === "thieu") && key(toks[i + 1]) === "so" && toks[i + 2]?.type === "n") {
-      const num = numbers.read(i + 2, false);
-      const after = toks[i + 3];
+    // ("gõ dư 1 số 0", "thừa một số 0": the count of digits too)
+    const digitsAt = /^(?:1|mot)$/.test(key(toks[i + 1])) && key(toks[i + 2]) === "so" ? i + 2 : i + 1;
+    if ((t.kt === "thua" || t.kt === "thieu" || t.kt === "du") && key(toks[digitsAt]) === "so") {
+      const d = digitsAt + 1;
+      const num = toks[d]?.type === "n" ? numbers.read(d, false) : null;
+      const after = toks[d + 1];
       const ends = after?.type !== "w" || after.kt === "a" || after.kt === "nhe";
-      if (num && num.end === i + 3 && /^\d$/.test(toks[i + 2]!.k) && ends) blocked.push(i + 2);
+      if (num && num.end === d + 1 && /^\d$/.test(toks[d]!.k) && ends) {
+        for (let x = i + 1; x <= d; x++) blocked.push(x);
+        // typed by hand ("e gõ thừa số 0, 120 tờ thôi"): the figures after it replace the mistyped one
+        if (TYPING_VERBS.has(key(toks[i - 1]))) {
+          markers.push({ start: i - 1, end: d + 1 });
+          for (let x = i - 1; x <= d; x++) breaks.push(x);
+        }
+        i = d;
+      }
       continue;
     }
     // "em sửa người dự 39 thành 43", "đổi pano 2 thành 3": the figure before "thành" is the wrong one, the one

@@ -97,6 +97,10 @@ const OTHER_THINGS: readonly string[][] = [
   ["xe", "buyt"],
   ["xe", "bus"],
   ["xe", "dua", "don"],
+  ["xe", "tai"],
+  ["xe", "cho", "hang"],
+  ["xe", "cho", "do"],
+  ["xe", "cau"],
   ["xe", "cuu", "thuong"],
   ["xe", "cuu", "hoa"],
   ["xe", "chua", "chay"],
@@ -180,6 +184,11 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
       }
     }
     if (toks[i]!.type !== "w") continue;
+    // "chạy 2 lượt tuyên truyền lưu động, 1 xe thôi": the vehicles beside their trips are no figure
+    if (key(toks[i]) === "xe" && toks[i - 1]?.type === "n" && vehiclesBesideTrips(toks, nv, numbers, i)) {
+      blocked.push(i - 1, i);
+      continue;
+    }
     const org = seqAt(i, ORGANISATIONS);
     if (org) {
       for (let x = i; x < i + org; x++) blocked.push(x);
@@ -256,6 +265,11 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
       const after = !figure && !nv.blocked[end] ? numbers.read(end, false) : null;
       if (after && !after.bad && CLASSIFIERS.has(key(toks[after.end]))) end = after.end + 1;
       for (let x = figure ? figure[0] : i; x < end; x++) blocked.push(x);
+      // "xe tải chở pano về xã 1 chuyến": the trips of such a vehicle, later in its clause, are no figure
+      if (key(toks[i]) === "xe" && end === i + thing) {
+        const trips = tripsAfter(toks, nv, numbers, end);
+        if (trips) for (let x = trips[0]; x < trips[1]; x++) blocked.push(x);
+      }
       i = end - 1;
       continue;
     }
@@ -349,6 +363,51 @@ function equipmentEnd(
     }
   }
   return j;
+}
+
+/** Words closing "1 xe" as a count of vehicles ("1 xe thôi ạ"). */
+const VEHICLE_TAIL: ReadonlySet<string> = new Set(["thoi", "a", "nhe", "ah", "do", "cua"]);
+/**
+ * "…, 1 xe thôi", "(2 xe)": a bare count of vehicles ending its clause (no "mỗi xe" after it, no name
+ * after it) in a message that counts trips ("lượt", "chuyến") with another figure.
+ */
+function vehiclesBesideTrips(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  i: number,
+): boolean {
+  if (nv.blocked[i - 1] || /^0\d/.test(toks[i - 1]!.k)) return false;
+  // opening its clause: "xe lưu động 3 xe" names its figure
+  const before = toks[i - 2];
+  if (before && !isClauseEnd(before) && before.type !== "p") return false;
+  let j = i + 1;
+  while (VEHICLE_TAIL.has(key(toks[j]))) j++;
+  if (!isClauseEnd(toks[j]) && toks[j]?.type !== "p") return false;
+  if (key(toks[j + 1]) === "moi" || key(toks[j + 2]) === "moi") return false;
+  for (let x = 0; x < toks.length; x++) {
+    if (x === i - 1 || toks[x]!.type !== "n" || nv.blocked[x]) continue;
+    const num = numbers.read(x, false);
+    const w = num ? key(toks[num.end]) : "";
+    if (w === "luot" || w === "chuyen") return true;
+  }
+  return false;
+}
+
+/** "… về xã 2 chuyến": a count of trips within the clause from `from`, with its word: [start, end). */
+function tripsAfter(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  from: number,
+): [number, number] | null {
+  for (let j = from; j < toks.length && j < from + 8 && !isClauseEnd(toks[j]); j++) {
+    if (nv.blocked[j] || toks[j]!.type !== "n") continue;
+    const num = numbers.read(j, false);
+    if (!num || num.bad) return null;
+    return key(toks[num.end]) === "chuyen" ? [j, num.end + 1] : null;
+  }
+  return null;
 }
 
 /** "2.300 lượt xem", "khoảng 4 nghìn lượt xem": the number right before. */

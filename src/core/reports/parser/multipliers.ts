@@ -119,6 +119,8 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
   const transparent = out.transparent as number[];
   const unclear = out.unclear as [number, number][];
   const readings = out.readings as Map<number, { end: number; value: number }>;
+  // "2 đợt, mỗi đợt 3 lớp, mỗi lớp 30 học viên": a count read here as a product (6 lớp) multiplies the next rate
+  const products = new Map<number, { end: number; value: number }>();
   const numbers = createNumberReader(tk, nv.blocked);
   const nameAt = createNameMatcher(toks, nv.blocked, compiled);
   let counts: Map<string, Count[]> | null = null;
@@ -267,7 +269,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     const count =
       sessionsByDays(toks, nv, numbers, i, unit.words[0]!, figures[0]![1], blocked) ??
       namedPlaces(toks, nv, i, unit.words[0]!) ??
-      countOf(toks, counts, unit.words, readings, figureStarts) ??
+      countOf(toks, counts, unit.words, products.size ? new Map([...readings, ...products]) : readings, figureStarts) ??
       (unit.alt ? countOf(toks, counts, unit.alt, readings, figureStarts) : null) ??
       placeCount(toks, counts, unit.words, i, figureStarts, blocked, out.settled) ??
       (unit.alt ? placeCount(toks, counts, unit.alt, i, figureStarts, blocked, out.settled) : null) ??
@@ -320,6 +322,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       ) {
         const num = { kind: "N" as const, start: fs, end: fe, value: figures[0]![2] * count.value };
         out.pairs.push({ num: { ...num, weak: false, bad: false, first: false }, ind: counted, numFirst: true });
+        products.set(fs, { end: fe, value: num.value });
         for (let x = count.start; x < count.end; x++) blocked.push(x);
         for (let x = fs; x < fe; x++) blocked.push(x);
         statedProduct(toks, nv, numbers, Math.max(fe, count.end), num.value, blocked);
@@ -343,6 +346,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         const num = { kind: "N" as const, start: fs, end: fe, value: figures[0]![2] * count.value };
         const ind = { kind: "I" as const, start: fe, end: fe + 1, code: owner, first: false };
         out.pairs.push({ num: { ...num, weak: false, bad: false, first: false }, ind, numFirst: true });
+        products.set(fs, { end: fe, value: num.value });
         for (let x = count.start; x < count.end; x++) blocked.push(x);
         for (let x = fs; x < fe + 1; x++) blocked.push(x);
         statedProduct(toks, nv, numbers, Math.max(fe + 1, count.end), num.value, blocked);

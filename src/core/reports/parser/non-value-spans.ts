@@ -112,7 +112,8 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
     if (free(s, e) && d >= 1 && d <= 31 && mo >= 1 && mo <= 12) markWhen(s, e);
   });
   // Times: 08:00, 8h30, 14 giờ 30 phút; durations: 15 phút, 2 tiếng
-  each(/(?<![\d.,/:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])/g, (m) => {
+  // ("lúc 8:30: …": a colon after the time, then words)
+  each(/(?<![\d.,/:])\d{1,2}:\d{2}(?::\d{2})?(?!\d|:\d)/g, (m) => {
     if (free(m.index, m.index + m[0].length)) markWhen(m.index, m.index + m[0].length);
   });
   each(
@@ -127,6 +128,14 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
   });
   each(/(?<![\d.,/])\d+(?:[.,]\d+)?[ \t]*(?:phut|giay|tieng|tuoi)(?!\p{L})/gu, (m) => {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
+  });
+  // ages named first: "độ tuổi 18-35", "tuổi từ 16 đến 30", "tuổi 60 trở lên"
+  // (one number only before "trở lên" / "trở xuống": "người cao tuổi 60 người" counts people)
+  const AGE_RE =
+    /(?<!\p{L})tuoi[ \t]*(?:tu[ \t]+)?\d{1,3}(?:[ \t]*(?:-|–|den|toi)[ \t]*\d{1,3}(?![\d\p{L}]|[.,]\d)|(?=[ \t]*tro[ \t]+(?:len|xuong)\b))/gu;
+  each(AGE_RE, (m) => {
+    const s = m.index + m[0].search(/\d/);
+    if (free(s, m.index + m[0].length)) mark(s, m.index + m[0].length, 1);
   });
   // Sizes: "2,4m x 3,6m", "2 x 4 m", "60x90cm" — the measure of a thing, never a count (a cheap test
   // first: most messages have no digit right before an "x")

@@ -245,6 +245,16 @@ function markContextCounts(
     const w = toks[j]!;
     if (w.type !== "w" || blocked[j]) continue;
     const w2 = toks[j + 1];
+    // "trường 28 lớp", "trường có 30 lớp": a school's classes are background, no training classes
+    if (w.k === "lop") {
+      const s = numberStartBefore(tk, numbers, j);
+      const b = key_(toks[s - 1]) === "co" ? s - 2 : s - 1;
+      if (s > 0 && !blocked[s] && key_(toks[b]) === "truong") {
+        for (let x = s; x <= j; x++) blocked[x] = 1;
+        taken.add(s);
+        continue;
+      }
+    }
     const phrase = w2?.type === "w" && CONTEXT_PHRASES.has(`${w.k} ${w2.k}`);
     const thingPhrase =
       w2?.type === "w" && (THING_PHRASES.has(`${w.k} ${w2.k}`) || receivedThing(tk, numbers, j, `${w.k} ${w2.k}`));
@@ -290,7 +300,7 @@ function markContextCounts(
     if (
       phrase &&
       PEOPLE_PHRASES.has(`${w.k} ${w2!.k}`) &&
-      (meetingFor(toks, nameAt, compiled, i) || gatheringBefore(toks, i))
+      (meetingFor(toks, nameAt, compiled, i) || gatheringBefore(toks, i, blocked))
     )
       continue;
     for (let x = i; x < end; x++) blocked[x] = 1;
@@ -720,6 +730,15 @@ function countsSomething(
 
 const key_ = (t: Tok | undefined): string => (t?.type === "w" ? t.kt : "");
 
+/** Gatherings counted before their people ("1 buổi 45 chị em"). */
+const GATHERING_COUNTS: ReadonlySet<string> = new Set(["buoi", "lop", "cuoc"]);
+/** Whether people named by their role start at token j ("45 chị em", "50 đoàn viên"). */
+const peopleAt = (toks: readonly Tok[], j: number): boolean => {
+  const a = toks[j];
+  const b = toks[j + 1];
+  return a?.type === "w" && b?.type === "w" && PEOPLE_PHRASES.has(`${a.k} ${b.k}`);
+};
+
 /** Heads of places named by name ("thôn Khe Giao 2", "bản Na Hươi 1"). */
 const NAMED_PLACE_HEADS: ReadonlySet<string> = new Set(["thon", "xom", "ban", "ap", "lang", "khu", "pho", "to"]);
 
@@ -758,7 +777,9 @@ function markLabels(
     let j = i + 1;
     while (j < i + 4 && toks[j]?.type === "w" && /^\p{Lu}\p{Ll}/u.test(toks[j]!.o)) j++;
     if (j === i + 1 || toks[j]?.type !== "n" || blocked[j] || !/^\d{1,2}$/.test(toks[j]!.k)) continue;
-    if (countsSomething(toks, j, nameAt, compiled) || toks[j + 1]?.type === "n") continue;
+    // ("thôn Đông 3 cái": a measure several indicators share counts too)
+    if (countsSomething(toks, j, nameAt, compiled) || toks[j + 1]?.type === "n" || isMeasureWord(toks[j + 1], compiled))
+      continue;
     // "thôn Đông 100, thôn Tây 120, thôn Nam 80": the last of a list of places' figures is a figure too
     if (endsClause(toks[j + 1]) && headElsewhereOnLine(toks, i)) continue;
     blocked[j] = 1;
@@ -779,7 +800,18 @@ function markLabels(
     // "cả tháng 11 và tháng 12": two periods named, labels
     const twoPeriods =
       toks[i + 1]?.type === "n" && (key_(toks[i + 2]) === "va" || toks[i + 2]?.k === ",") && key_(toks[i + 3]) === key;
-    if (before && !year && !twoPeriods && !blocked[i - 1] && isWordIn(before, COUNTED_BEFORE)) continue;
+    // "cả tháng 6 đăng 13 bài": a month's number then a verb is the month named, not "22 buổi" counted
+    const namedWhole =
+      key_(before) === "ca" &&
+      LABEL_MAX[key] !== undefined &&
+      toks[i + 1]?.type === "n" &&
+      Number(nextK) >= 1 &&
+      Number(nextK) <= LABEL_MAX[key]! &&
+      toks[i + 2]?.type === "w" &&
+      !countsSomething(toks, i + 1, nameAt, compiled) &&
+      !isMeasureWord(toks[i + 2], compiled) &&
+      !nameAt(i + 2);
+    if (before && !year && !twoPeriods && !namedWhole && !blocked[i - 1] && isWordIn(before, COUNTED_BEFORE)) continue;
     // "thôn Nam 80", "xóm Đông 3": a capitalised word after a place's head is the place's name, not "năm"
     if (
       !year &&
@@ -787,6 +819,15 @@ function markLabels(
       NAMED_PLACE_HEADS.has(before.kt) &&
       /^\p{Lu}/u.test(t.o) &&
       toks[i + 1]?.type === "n"
+    )
+      continue;
+    // "thôn Nam 45 người", "thon dong 40 nguoi": after a place's head the word is its name, no label
+    if (
+      before &&
+      !year &&
+      !blocked[i - 1] &&
+      isWordIn(before, NAMED_PLACE_HEADS) &&
+      countsSomething(toks, i + 1, nameAt, compiled)
     )
       continue;
     // "tổng phường 5 băng rôn", "toàn xã 12": the whole place's figure, not a numbered place
@@ -798,7 +839,9 @@ function markLabels(
       !blocked[i - 1] &&
       before.type === "n" &&
       !tooManyPeriods &&
-      countsSomething(toks, i + 1, nameAt, compiled)
+      (countsSomething(toks, i + 1, nameAt, compiled) ||
+        // "tọa đàm 1 buổi 45 chị em", "1 lớp 50 đoàn viên": a gathering's count, then its people
+        (GATHERING_COUNTS.has(key) && toks[i + 1]?.type === "n" && peopleAt(toks, i + 2)))
     )
       continue;
     // "buổi 2 lượt" (each session, two broadcasts): a rate's count, not the second session

@@ -35,6 +35,22 @@ const AFTER: readonly string[][] = [
   ["hu", "hong"],
   ["hong"],
   ["thanh", "ly"],
+  // "còn 150 tờ để tháng sau", "50 tờ để dành": kept for later, not given out
+  ["de", "thang", "sau"],
+  ["de", "quy", "sau"],
+  ["de", "dot", "sau"],
+  ["de", "ky", "sau"],
+  ["de", "lan", "sau"],
+  ["de", "danh"],
+];
+/** Words before a figure that say it was received, not done ("nhận được 800 tờ rơi từ huyện"). */
+const RECEIVED: readonly string[][] = [
+  ["tiep", "nhan", "duoc"],
+  ["tiep", "nhan"],
+  ["nhan", "duoc"],
+  ["nhan", "ve"],
+  ["duoc", "cap"],
+  ["nhan"],
 ];
 /**
  * Words before a figure that say it is what is left ("còn tồn 300 tờ", "tồn kho 200 tờ"). Not "còn
@@ -44,6 +60,8 @@ const BEFORE: readonly string[][] = [
   ["con", "ton"],
   ["con", "luu"],
   ["ton", "kho"],
+  ["ton", "lai"],
+  ["ton"], // "nhận 2.000, phát 1.850, tồn 150": what is left
   ["vang", "mat"],
   ["vang"],
   // "kiểm tra 9 cụm loa, hỏng 2 cụm": what is broken
@@ -108,6 +126,60 @@ function notCountedAt(toks: readonly Tok[], j: number): boolean {
   return !after || after.type !== "w" || CLOSING.has(after.kt);
 }
 
+/** Measure words of things handed out, by their search key ("tờ" for leaflets). */
+const HANDED = new Set(["to", "cai", "cuon", "quyen", "tam", "bo", "ban"]);
+
+/** Words opening who something was received from ("của huyện", "từ Trung tâm"). */
+const FROM_WHOM = new Set(["cua", "tu"]);
+
+/** Verbs of giving out ("phát 800", "đã cấp phát 300"). */
+const GIVING = new Set(["phat", "cap", "trao", "tang", "dan", "treo"]);
+
+/** Whether a later figure in the sentence from `from` comes right after a verb of giving out ("…, phát 800"). */
+function givenOutAfter(toks: readonly Tok[], nv: NonValues, from: number): boolean {
+  for (let x = from; x < toks.length; x++) {
+    const t = toks[x]!;
+    if (t.type === "nl" || t.k === "." || t.k === ";" || t.k === "!" || t.k === "?") return false;
+    if (t.type !== "n" || nv.blocked[x]) continue;
+    for (let b = x - 1; b >= from && b >= x - 3 && toks[b]!.type === "w"; b--)
+      if (GIVING.has(key(toks[b]))) return true;
+    return false;
+  }
+  return false;
+}
+
+/**
+ * The figure right after a "received" word ("nhận được 800 tờ"), when a later figure in the message
+ * counts the same thing ("đã phát 650 tờ"): [start, end); else null (a received figure alone stays).
+ */
+function receivedFigure(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  j: number,
+): [number, number] | null {
+  // "nhận của huyện 500 tờ", "nhận từ Trung tâm 300 tờ": a few words saying from whom
+  if (FROM_WHOM.has(key(toks[j]))) {
+    j++;
+    for (let k = 0; k < 3 && toks[j]?.type === "w"; k++) j++;
+  }
+  if (toks[j]?.type !== "n" || nv.blocked[j]) return null;
+  const num = numbers.read(j, false);
+  if (!num || num.bad) return null;
+  const unit = key(toks[num.end]);
+  // "tờ rơi nhận 1.000, phát 800": no unit, but a later figure of its sentence is given out
+  if (!HANDED.has(unit)) return givenOutAfter(toks, nv, num.end) ? [j, num.end] : null;
+  // another figure of the same thing, before or after ("phát 300 tờ (nhận của huyện 500 tờ)")
+  for (let x = 0; x < toks.length; x++) {
+    if (x === j || toks[x]!.type !== "n" || nv.blocked[x]) continue;
+    const other = numbers.read(x, false);
+    if (!other) continue;
+    if (!other.bad && key(toks[other.end]) === unit) return [j, num.end];
+    x = other.end - 1;
+  }
+  return null;
+}
+
 /**
  * After "nhận": a figure, up to four words (its measure, name) and "từ" (from); or "từ", up to three
  * words and a figure ending its clause ("nhận từ huyện 300 tờ"). The figure's tokens, or null.
@@ -161,7 +233,7 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
   const blocked: number[] = [];
   // most messages say none of these words: nothing to read
   if (
-    !/\b(?:chua|con|bi|tam|ton|vang|hong|duong|tri|hop|tinh|thanh ly|thu hoi|thao|go bo|sua|gia co|nhan)\b/.test(
+    !/\b(?:chua|con|bi|tam|ton|vang|hong|duong|tri|hop|tinh|thanh ly|thu hoi|thao|go bo|sua|gia co|nhan|duoc cap|de (?:thang|quy|dot|ky|lan) sau|de danh)\b/.test(
       tk.folded.key,
     )
   )
@@ -214,13 +286,23 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
         const got = receivedFrom(toks, nv, numbers, i + 1);
         if (got) for (let x = got[0]; x < got[1]; x++) blocked.push(x);
       }
+      // "nhận được 800 tờ rơi từ huyện, đã phát 650 tờ": what was received, beside what was given out
+      const received = seqAt(toks, i, RECEIVED);
+      if (received && (key(t) !== "nhan" || received > 1 || t.o.toLowerCase() === "nhận" || !tk.accented)) {
+        const got = receivedFigure(toks, nv, numbers, i + received);
+        if (got) for (let x = got[0]; x < got[1]; x++) blocked.push(x);
+        if (got) continue;
+      }
       const before = seqAt(toks, i, BEFORE);
       if (!before) continue;
       // a lone "hong" typed without marks may be chat for "không"
       if (before === 1 && key(t) === "hong" && t.o.toLowerCase() !== "hỏng") continue;
+      // a lone "ton" only written "tồn" (or in a message typed without marks)
+      if (before === 1 && key(t) === "ton" && t.o.toLowerCase() !== "tồn" && tk.accented) continue;
       const j = i + before + (toks[i + before]?.k === ":" || key(toks[i + before]) === "la" ? 1 : 0);
       const num = !nv.blocked[j] && toks[j] ? numbers.read(j, false) : null;
       if (num && !num.bad) for (let x = j; x < num.end; x++) blocked.push(x);
+      i += before - 1; // ("còn tồn 100": "tồn" is not read again)
       continue;
     }
     if (t.type !== "n" || nv.blocked[i]) continue;

@@ -1,3 +1,6 @@
+/** Last words of a name of people who attend ("người tham dự", "người tham gia", "người dự"). */
+const ATTENDED_BY: ReadonlySet<string> = new Set(["du", "gia"]);
+
 /**
  * Stage 4 of the report parser: pair numbers with indicator mentions. Numbers and mentions form
  * a chain; a number pairs with a neighbouring mention when only filler words stand between them.
@@ -291,7 +294,9 @@ function dropSharedNumbers(
         next.code !== p.ind.code &&
         !pairedInds.has(next) &&
         conjOnly(p.ind.end, next.start) &&
-        isHard(toks[next.end])
+        isHard(toks[next.end]) &&
+        // "80 người tham dự hội nghị": the gathering the people attend, no second thing counted
+        !ATTENDED_BY.has(toks[p.ind.end - 1]?.type === "w" ? toks[p.ind.end - 1]!.kt : "")
       )
         shared = next;
     }

@@ -76,6 +76,24 @@ const PERIOD_GLUE = new Set([
   "co",
   "moi",
 ]);
+/** Period glue and one doing verb ("cả tháng 6 đăng 13 bài", "cả quý treo 9 pano"). */
+const PERIOD_VERB_GLUE: ReadonlySet<string> = new Set([
+  ...PERIOD_GLUE,
+  "dang",
+  "treo",
+  "phat",
+  "lam",
+  "dan",
+  "chay",
+  "viet",
+  "to",
+  "chuc",
+  "hop",
+  "xay",
+  "dung",
+  "thuc",
+  "hien",
+]);
 const PLAN_WORDS: readonly string[][] = [
   ["phan", "dau"],
   ["du", "kien"],
@@ -105,6 +123,21 @@ const periodKey = (toks: readonly Tok[], nv: NonValues, i: number): string => {
   return !p || p.type === "nl" || p.type === "p" || SHORT_MONTH_PREV.has(key(p)) ? "thang" : "t";
 };
 const TO = new Set(["den", "toi"]);
+/** Who holds a stock after "hiện" ("hiện xã có 4 cụm"). */
+const STOCK_HOLDERS = new Set([
+  "xa",
+  "phuong",
+  "thon",
+  "ban",
+  "to",
+  "khu",
+  "hoi",
+  "doan",
+  "truong",
+  "tram",
+  "minh",
+  "em",
+]);
 const NOW = new Set(["nay", "gio"]);
 const isClauseEnd = (t: Tok | undefined): boolean => !t || t.type === "nl" || CLAUSE_ENDS.has(t.k) || key(t) === "con";
 
@@ -171,7 +204,15 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     for (let x = from; x < n; x++) {
       const t = toks[x]!;
       if (t.type === "nl" || t.k === "." || t.k === ";" || t.k === "!" || t.k === "?") break;
-      if (ownClause && t.k === "," && (RANK[key(toks[x + 1])] !== undefined || OWN_CLAUSE.has(key(toks[x + 1])))) break;
+      if (
+        ownClause &&
+        t.k === "," &&
+        (RANK[key(toks[x + 1])] !== undefined ||
+          OWN_CLAUSE.has(key(toks[x + 1])) ||
+          // "…, cả tháng 6 đăng 13 bài": a clause naming a whole period of its own
+          (key(toks[x + 1]) === "ca" && RANK[key(toks[x + 2])] !== undefined))
+      )
+        break;
       if (nv.blocked[x]) continue;
       const num = numbers.read(x, false);
       if (!num) continue;
@@ -269,6 +310,49 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       i += 3;
       continue;
     }
+    // "tính đến hết tháng 5, xã đã treo 12 pa nô", "tinh den nay 30 buoi": everything up to then, cumulative
+    // (opening its sentence, the sentence to its ";" or "."; else its clause)
+    if (k === "tinh" && TO.has(next)) {
+      let j = i + 2;
+      if (key(toks[j]) === "het" || key(toks[j]) === "cuoi") j++;
+      // a period or "nay", not a day ("tính đến ngày 15/12, … trong quý" is the report's own)
+      const named = RANK[key(toks[j])] !== undefined || NOW.has(key(toks[j]));
+      if (NOW.has(key(toks[j]))) j++;
+      while (
+        named &&
+        j < n &&
+        j < i + 8 &&
+        (nv.blocked[j] || RANK[key(toks[j])] !== undefined) &&
+        !isClauseEnd(toks[j])
+      )
+        j++;
+      if (named) {
+        const from = toks[j]?.k === "," ? j + 1 : j;
+        const scope = listAfterColon(from) ?? (opensSentence(toks, i) ? sentenceNumbers(from) : null);
+        for (const s of scope ?? numbersIn(from).map(([a]) => a)) cumulative.add(s);
+        i = j - 1;
+        continue;
+      }
+    }
+    // "hiện xã có tổng 4 cụm", "hien nay thon co 12 pano": what the place has now is a stock, cumulative
+    if (k === "hien" && !nv.blocked[i]) {
+      let j = i + 1;
+      if (key(toks[j]) === "nay" || key(toks[j]) === "tai" || key(toks[j]) === "gio") j++;
+      if (STOCK_HOLDERS.has(key(toks[j]))) j++;
+      if (key(toks[j]) === "dang") j++;
+      if (key(toks[j]) === "co") {
+        j++;
+        if (key(toks[j]) === "tong" || key(toks[j]) === "tat")
+          j += key(toks[j + 1]) === "ca" || key(toks[j + 1]) === "cong" ? 2 : 1;
+        if (key(toks[j]) === "so" || key(toks[j]) === "la" || toks[j]?.k === ":") j++;
+        const num = toks[j] && !nv.blocked[j] ? numbers.read(j, false) : null;
+        if (num && !num.bad) {
+          cumulative.add(j);
+          i = num.end - 1;
+          continue;
+        }
+      }
+    }
     // the report's own period named between a name and its figure: "pano tháng 12 treo 3 cái"
     if (RANK[k] !== undefined && report && !report.current && nv.blocked[i + 1] && !nv.transparent[i + 1]) {
       const p = periodAt(toks, nv, i);
@@ -347,7 +431,10 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
         toks[i + 3]?.type === "w" &&
         numbersIn(i + 3).length > 0;
       const from = bareLabel ? i + 3 : i + 2;
-      const found = numberAfter(from, 6, PERIOD_GLUE) ?? (role === "cumulative" ? (numbersIn(from)[0] ?? null) : null);
+      // ("cả tháng 6 đăng 13 bài": one doing verb may stand before a total too)
+      const found =
+        numberAfter(from, 6, PERIOD_GLUE) ??
+        (role === "cumulative" ? (numbersIn(from)[0] ?? null) : numberAfter(from, 6, PERIOD_VERB_GLUE));
       if (found) (role === "cumulative" ? cumulative : role === "total" ? totals : parts).add(found[0]);
       else if (
         role === "total" &&
@@ -573,7 +660,10 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     }
   }
   const running = new Set([...cumulative].filter((x) => !shares.has(x)));
-  const reportMonths = report?.stated ? MONTHS_OF[report.unit] : undefined;
+  // only a period named before any figure spans the figures ("xã treo 10 pano. Báo cáo năm nộp khi nào?" does not)
+  const figureBefore = (at: number) => toks.slice(0, at).some((t, j) => t.type === "n" && !nv.blocked[j]);
+  const reportMonths =
+    report?.stated && report.at !== undefined && !figureBefore(report.at) ? MONTHS_OF[report.unit] : undefined;
   return {
     blocked,
     breaks,
@@ -741,6 +831,8 @@ interface NamedPeriod {
   unit: string;
   /** Named as the report's ("Báo cáo tuần này", "bc quý I"): then the same unit's "trước" is last period's. */
   stated?: boolean;
+  /** Token where a stated period is named. */
+  at?: number;
   /** "quý này", "năm nay": the officer's present; a numbered period of its unit said beside it is an earlier one. */
   current?: boolean;
   n?: number;
@@ -790,7 +882,7 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
       statedBefore(toks, i) &&
       (!opening || reportedBefore(toks, i))
     )
-      return { rank: RANK[key(toks[i])]!, unit: key(toks[i]), stated: true };
+      return { rank: RANK[key(toks[i])]!, unit: key(toks[i]), stated: true, at: i };
     if (!p) continue;
     const before = `${key(toks[i - 2])} ${key(toks[i - 1])}`;
     // "cả năm 2026" is a whole period's figure, unless the report says it is its own ("báo cáo cả năm 2026:")
@@ -798,7 +890,7 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
     // "Năm 2026 xã đề ra kế hoạch 12 pa nô": the period of a plan, not of the report
     if (plansAfter(toks, i)) continue;
     // after a week opening the message, only the officer's own "báo số quý" / "bc quý III" names another
-    if (statedBefore(toks, i) && (!opening || reportedBefore(toks, i))) return { ...p, stated: true };
+    if (statedBefore(toks, i) && (!opening || reportedBefore(toks, i))) return { ...p, stated: true, at: i };
     // "Năm 2025 xã treo 40; quý I/2026 treo 12": a later year named after the first is the report's
     if (!first || (p.year !== undefined && first.year !== undefined && p.year > first.year)) first = p;
     // "năm nay 3 phóng sự. quý này 1": of two current periods the shorter is the report's (not a week: a part)

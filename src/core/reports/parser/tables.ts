@@ -84,9 +84,11 @@ const HEADER_KINDS: readonly [ColumnKind, RegExp][] = [
     "plan",
     /^(?:ke hoach|kh|chi tieu giao|chi tieu ke hoach|chi tieu kh|muc tieu|kh giao|ke hoach giao|kh nam|ke hoach nam|giao)\b/,
   ],
+  // what was received ("Nhận | Đã phát"): like a plan, never this period's figure
+  ["plan", /^(?:nhan|da nhan|so nhan|tiep nhan|duoc cap|so duoc cap|nhan ve)$/],
   [
     "value",
-    /^(?:so luong|sl|ket qua|kq|thuc hien|th|so lieu|gia tri|ky nay|trong ky|da thuc hien|ket qua thuc hien|ket qua dat duoc|so luong thuc hien)\b/,
+    /^(?:so luong|sl|ket qua|kq|thuc hien|th|so lieu|gia tri|ky nay|trong ky|da thuc hien|ket qua thuc hien|ket qua dat duoc|so luong thuc hien|da phat|so phat|phat ra|da cap phat)\b/,
   ],
   ["total", /^(?:tong|tong cong|cong|tong so|toan xa|ca xa)\b/],
   ["note", /^(?:ghi chu|gc)\b/],
@@ -171,7 +173,7 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
       }
       if (rows.length === 0) continue;
       for (let x = line.from; x < line.to; x++) block.push(x);
-      const valueColumn = readRows(tk, lines, li, found.header, rows, nameAt, out);
+      const valueColumn = readRows(tk, lines, li, found.header, rows, nameAt, out, compiled.measures.get("nguoi"));
       out.tables.push({ kinds: found.header.kinds, valueColumn, rows: rows.length });
       li = lj - 1;
       continue;
@@ -506,6 +508,17 @@ function partsOfOnePeriod(of: readonly { unit: string; n: number; year?: number 
 }
 
 /** Reads the rows under a header; returns the column read (-1: sum of parts, -2: none). */
+/** A note that leaves its row out: "không tính", "ko tính vào", "chỉ để biết", "tham khảo". */
+const LEFT_OUT_NOTE = /^(?:(?:khong|ko|k|chua) tinh\b|(?:chi )?de biet\b|(?:chi )?tham khao\b|ngoai chi tieu\b)/;
+
+/** A row of the place's people or members ("Số hội viên", "Tổng số đoàn viên", "Số hộ"): background. */
+const BACKGROUND_LABEL =
+  /^(?:so |tong so )?(?:hoi vien|doan vien|dang vien|chi em|ho|ho dan|ho gia dinh|nhan khau|dan so|giao vien|hoc sinh|nhan vien|thanh vien)$/;
+
+/** A row of people by role said to attend: "Chị em tham dự", "Hội viên tham gia", "Số đoàn viên dự". */
+const ATTENDING_LABEL =
+  /^(?:so |luot )?(?:chi em|hoi vien|doan vien|dang vien|can bo|hoc sinh|giao vien|nhan dan|nguoi dan|dai bieu|phu nu|thanh nien|cuu chien binh)(?: \p{L}+)? (?:tham du|tham gia|du)$/u;
+
 /** A unit cell of money: "đồng", "VNĐ", "triệu đồng", "nghìn đồng". */
 const MONEY_UNIT = /^(?:(?:trieu|nghin|ngan)[ \t]+)?(?:dong|vnd|d)$/;
 
@@ -517,6 +530,7 @@ function readRows(
   rows: readonly Cell[][],
   nameAt: (i: number) => { end: number; code: string } | null,
   out: TableReading,
+  attendees?: string,
 ): number {
   const { kinds, codes, keys } = header;
   const block = out.blocked as number[];
@@ -557,11 +571,19 @@ function readRows(
     }
     blockRow(row);
     if (!label || TOTAL_ROW.test(label.key)) continue;
+    // "Hội viên | 312 | không tính": a row its note leaves out is no figure, nor a question
+    if (kinds.some((k, c) => k === "note" && row[c] && LEFT_OUT_NOTE.test(row[c]!.key))) continue;
+    // "Số hội viên | 245", "Số hộ | 320": the place's people, background like "320 hộ" in a sentence
+    if (BACKGROUND_LABEL.test(label.key)) continue;
     let num: NumItem | null = null;
     if (valueCell) num = cellNumber(tk, valueCell);
     else if (valueColumn === -1) num = sumOf(tk, sum, row);
     if (!num) continue;
-    const ind = labelCode(tk, mentionsIn(label, nameAt, tk));
+    const ind =
+      labelCode(tk, mentionsIn(label, nameAt, tk)) ??
+      (attendees && ATTENDING_LABEL.test(label.key)
+        ? { kind: "I" as const, start: label.from, end: label.to, code: attendees, first: false }
+        : null);
     if (ind) out.pairs.push({ num, ind, numFirst: false });
     // a cost in its row ("Kinh phí | đồng | 8.500.000") is no figure to ask about
     else if (!row.some((c) => MONEY_UNIT.test(c.key)))

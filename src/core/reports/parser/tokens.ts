@@ -198,16 +198,22 @@ export function isWordIn(t: Tok | undefined, set: ReadonlySet<string>): boolean 
  * "tập huấn 2 lớp, 130 hội viên", "hoi nghi 1 voi 55 doan vien" (a gathering word a few words before,
  * in the same clause, then "với"/"có"/"gồm"/"cho" or one comma).
  */
-export function gatheringBefore(toks: readonly Tok[], i: number): boolean {
+export function gatheringBefore(toks: readonly Tok[], i: number, blocked?: Uint8Array): boolean {
   const link = toks[i - 1];
-  if (!link || !(GATHERING_LINKS.has(link.k) && (link.type === "w" || link.k === ","))) return false;
-  for (let x = i - 2; x >= 0 && x >= i - 6; x--) {
+  // "tọa đàm 1 buổi 45 chị em", "1 lớp 50 đoàn viên": right after the gathering's count, no link needed
+  const counted = link?.type === "w" && SESSION_WORDS.has(link.kt) && toks[i - 2]?.type === "n";
+  if (!link || !(counted || (GATHERING_LINKS.has(link.k) && (link.type === "w" || link.k === ",")))) return false;
+  for (let x = counted ? i - 1 : i - 2; x >= 0 && x >= i - 6; x--) {
     const t = toks[x]!;
     if (t.type === "nl" || (t.type === "p" && t.k !== "(" && t.k !== ")")) return false;
-    if (t.type === "w" && GATHERING_WORDS.has(t.k)) return true;
+    // ("trường 28 lớp, 950 học sinh": a school's classes, marked context, gather no one)
+    if (t.type === "w" && GATHERING_WORDS.has(t.k)) return !blocked?.[x];
   }
   return false;
 }
+
+/** Counting words of a gathering's sessions ("1 buổi", "2 lớp", "3 cuộc"). */
+const SESSION_WORDS: ReadonlySet<string> = new Set(["buoi", "lop", "cuoc"]);
 
 /** Whether a token ends a clause (line break, hard punctuation, "và", "với", …); past the end too. */
 export function isHard(t: Tok | undefined): boolean {

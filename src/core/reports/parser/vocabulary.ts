@@ -294,6 +294,7 @@ export const CONTEXT_WORDS: ReadonlySet<string> = new Set([
   "em",
   "tdp", // "14 tdp đều đã nhận tài liệu": places counted
   "chau", // "Trường mầm non có 150 cháu" (children)
+  "nhom", // "gửi tin nhắn vào 35 nhóm zalo": groups reached, not posts
 ]);
 /**
  * Those a centre serves or receives ("4.500 lượt khách", "6 điểm trường") and who run a page ("3 người
@@ -331,6 +332,9 @@ export const CONTEXT_PHRASES: ReadonlySet<string> = new Set([
   "hoc sinh",
   "sinh vien",
   "giao vien",
+  "nhan vien", // "trạm y tế 6 nhân viên": staff of a station or school, background
+  "bac si",
+  "y si",
   "can bo",
   "cong chuc",
   "tinh nguyen",
@@ -362,6 +366,7 @@ export const PEOPLE_PHRASES: ReadonlySet<string> = new Set([
   "hoc sinh",
   "sinh vien",
   "giao vien",
+  "nhan vien",
   "nguoi dan",
   "phu nu",
   "cuu chien",

@@ -58,7 +58,9 @@ export function findStatedZeros(
   for (let i = 0; i < toks.length; i++) {
     const k = key(toks[i]);
     const notYet = k === NOT_YET;
-    if (!(NOT.has(k) || notYet) || toks[i]!.type !== "w") continue;
+    // "chuyên mục tháng này nghỉ": off for the period, written with its marks (never "hội nghị")
+    const off = k === "nghi" && toks[i]!.o.toLowerCase() === "nghỉ";
+    if (!(NOT.has(k) || notYet || off) || toks[i]!.type !== "w") continue;
     // "1 k tờ rơi" is a thousand, not "không"
     if (k === "k" && toks[i - 1]?.type === "n") continue;
     // (a) "không có phóng sự nào", "chưa treo pa nô nào", "không tổ chức hội nghị, tập huấn nào"
@@ -256,6 +258,8 @@ function mentionEndingAt(
   nv: NonValues,
 ): Mention | undefined {
   let j = i;
+  // "phóng sự cũng không", "pano thì cũng ko có": "also" before the negation
+  if (key(toks[j - 1]) === "cung") j--;
   // "Pa nô thì chưa làm": "thì" between the name and the negation, like a colon
   if (toks[j - 1]?.k === ":" || key(toks[j - 1]) === "la" || key(toks[j - 1]) === "thi") j--;
   // "hội nghị tháng này: không tổ chức": this period's words may stand between, and a numbered period
