@@ -372,7 +372,11 @@ export const reportsFeature: Feature = (deps) => {
         text,
         !!(ctx.incoming.files.length || question?.fileIds.length),
       );
-      if (withheld) return { text: withheld, quote: true };
+      if (withheld) {
+        // the question it answered is settled: nothing waits for it (it kept no files, or this would not be withheld)
+        if (question) await closeQuestion(deps.repos, ctx.incoming);
+        return { text: withheld, quote: true };
+      }
       const result = await submitReport(deps, {
         assignment: found.assignment,
         report: found.report,

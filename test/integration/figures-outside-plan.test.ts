@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openQuestion } from "../../src/core/reports/pending-question.js";
 import { type Harness, importSamplePlan, registerOfficer, startHarness } from "../support/harness.js";
 
 // The 2026 plan's quarterly report asks for 7 indicators; officers also report others they count
@@ -57,5 +58,15 @@ describe("figures for indicators the plan does not ask for", () => {
     );
     expect(reply).toMatch(/\n• #2 Báo cáo quý .* \(Quý IV\/2026\) — hạn Thứ Ba, 15\/12\/2026/);
     expect(reply).not.toContain("không có nhiệm vụ nào đang mở");
+  });
+
+  it("settles the question a withheld answer came through: nothing is left waiting to expire", async () => {
+    const asked = (await h.say(tuan, hoaBinh, "quý 3 xã em phát 200 tờ rơi ạ")).join("\n");
+    expect(asked).toContain("Báo cáo này cho nhiệm vụ nào?");
+    const answered = (await h.say(tuan, hoaBinh, "1")).join("\n");
+    expect(answered).toContain("Chưa ghi báo cáo của UBND xã Hòa Bình — nhiệm vụ #2 (Quý IV/2026):");
+    expect(answered).toContain("• 200 tờ rơi: kế hoạch không có chỉ tiêu này nên chưa ghi.");
+    const who = { channel: "telegram" as const, chatId: String(hoaBinh.id), userId: String(tuan.id) };
+    expect(await openQuestion(h.app.repos, who, h.clock.now())).toBeNull();
   });
 });
