@@ -401,13 +401,8 @@ function tripsAfter(
   numbers: ReturnType<typeof createNumberReader>,
   from: number,
 ): [number, number] | null {
-  for (let j = from; j < toks.length && j < from + 8 && !isClauseEnd(toks[j]); j++) {
-    if (nv.blocked[j] || toks[j]!.type !== "n") continue;
-    const num = numbers.read(j, false);
-    if (!num || num.bad) return null;
-    return key(toks[num.end]) === "chuyen" ? [j, num.end + 1] : null;
-  }
-  return null;
+  const num = numberAfter(toks, nv, numbers, from);
+  return num && key(toks[num[1]]) === "chuyen" ? [num[0], num[1] + 1] : null;
 }
 
 /** "2.300 lượt xem", "khoảng 4 nghìn lượt xem": the number right before. */
