@@ -66,6 +66,13 @@ const FORWARD: readonly string[][] = [
   ["sorry"],
   ["kiem", "tra", "lai", "thi"],
   ["kiem", "tra", "lai"],
+  // "em check lại phiếu xuất kho thì là 1.350", "rà soát lại thì"
+  ["check", "lai", "thi"],
+  ["check", "lai"],
+  ["ra", "soat", "lai", "thi"],
+  ["ra", "soat", "lai"],
+  ["doi", "chieu", "lai", "thi"],
+  ["doi", "chieu", "lai"],
   ["xem", "lai", "thi"], // "em xem lại thì 23 bài thôi"
   ["dem", "lai", "thi"],
   ["dung", "ra", "la"],
@@ -93,6 +100,7 @@ const EARLIER = new Set([
   "hom qua",
   "lan truoc",
   "tin truoc",
+  "cao truoc", // "báo cáo trước ghi 1 phóng sự"
 ]);
 const SAID = new Set(["bao", "gui", "ghi", "nhan", "go"]);
 const PERSON = new Set(["em", "e", "minh", "toi"]);
@@ -134,16 +142,29 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
     }
     // "tin bài 5 là nhầm", "5 là sai", "báo 1 cuộc là nhầm": the figure before is the wrong one
     if (t.type === "n" && !nv.blocked[i]) {
-      // cheap test first: only a "là" or "mới" close after the figure can make it one of these
+      // cheap test first: only a "là", "mới" or "(cũ)" close after the figure can make it one of these
       const k1 = key(toks[i + 1]);
       const k2 = key(toks[i + 2]);
       const k3 = key(toks[i + 3]);
-      if (k1 !== "la" && k2 !== "la" && k3 !== "la" && k1 !== "moi" && k2 !== "moi" && k3 !== "moi") continue;
+      if (k1 !== "la" && k2 !== "la" && k3 !== "la" && k1 !== "moi" && k2 !== "moi" && k3 !== "moi" && k2 !== "cu")
+        continue;
       const num = numbers.read(i, false);
       if (num) {
         // one unit word may follow the figure ("1 cuộc", "3 cái")
         const u = toks[num.end]?.type === "w" && key(toks[num.end]) !== "la" && key(toks[num.end]) !== "moi" ? 1 : 0;
         const a = num.end + u;
+        // "băng rôn 10 (cũ), 12 (mới)": the figure marked old is the wrong one when a new one follows
+        if (toks[num.end]?.k === "(" && key(toks[num.end + 1]) === "cu" && toks[num.end + 2]?.k === ")") {
+          let j = num.end + 3;
+          if (toks[j]?.k === ",") j++;
+          const moiNext = key(toks[j]) === "moi" && toks[j + 1]?.type === "n";
+          const moiAfter = toks[j]?.type === "n" && toks[j + 1]?.k === "(" && key(toks[j + 2]) === "moi";
+          if (moiNext || moiAfter) {
+            for (let x = i; x < num.end; x++) blocked.push(x);
+            i = num.end + 2;
+            continue;
+          }
+        }
         if (key(toks[a]) === "la" && WRONG_AFTER.has(key(toks[a + 1]))) {
           for (let x = i; x < num.end; x++) blocked.push(x);
           i = num.end - 1;

@@ -740,7 +740,18 @@ const peopleAt = (toks: readonly Tok[], j: number): boolean => {
 };
 
 /** Heads of places named by name ("thôn Khe Giao 2", "bản Na Hươi 1"). */
-const NAMED_PLACE_HEADS: ReadonlySet<string> = new Set(["thon", "xom", "ban", "ap", "lang", "khu", "pho", "to"]);
+const NAMED_PLACE_HEADS: ReadonlySet<string> = new Set([
+  "thon",
+  "xom",
+  "ban",
+  "ap",
+  "lang",
+  "khu",
+  "pho",
+  "to",
+  "xa",
+  "phuong",
+]);
 
 /** Words before a label word that make it a counted noun ("mỗi thôn 2", "cả tháng 22"). */
 const COUNTED_BEFORE: ReadonlySet<string> = new Set(["moi", "ca"]);

@@ -1,0 +1,102 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { SAMPLE_INDICATORS } from "../../src/core/plans/sample-indicators.js";
+import { type CorpusCase, readCorpus, scoreCorpus } from "../../src/core/reports/corpus-score.js";
+import { parseReport } from "../../src/core/reports/report-parser.js";
+
+const read = (text: string) => parseReport(text, SAMPLE_INDICATORS);
+const readFixture = (name: string): CorpusCase[] =>
+  readCorpus(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8"));
+const plain = (text: string) => {
+  const r = read(text);
+  return { values: r.values, unclear: r.unclear, conflicts: r.conflicts };
+};
+const only = (values: Record<string, number>) => ({ values, unclear: [], conflicts: [] });
+
+describe("number forms: 'vạn' after digits is ten thousand, only written with its marks", () => {
+  it.each([
+    ["xã phát 2 vạn tờ rơi", { to_roi: 20000 }],
+    ["Tờ rơi: 1,5 vạn tờ", { to_roi: 15000 }],
+    ["phường em in 1 vạn tờ rơi ạ", { to_roi: 10000 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("plain 'van' is 'văn' (a document), never ten thousand", () => {
+    expect(read("da ban hanh 3 van ban, treo 2 pano").values).toEqual({ pano: 2 });
+  });
+});
+
+describe("markNonValues: a kilometre post and a numbered commune's name are no figures", () => {
+  it.each([
+    ["treo 4 băng rôn tại Km 15 quốc lộ 9", { bang_ron: 4 }],
+    ["treo 3 pano o km 45+200", { pano: 3 }],
+    ["Dựng 2 pa nô cạnh km7 đường tỉnh", { pano: 2 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a distance before 'km' keeps the figure after it", () => {
+    expect(read("xe loa chạy 30 km 12 lượt").values).toEqual({ xe_luu_dong: 12 });
+  });
+
+  it.each([
+    ["UBND xã Hòa Bình 2 báo cáo: áp phích 9 cái", { ap_phich: 9 }],
+    ["Phường Tân Thành 2 gửi số liệu: tờ rơi 500", { to_roi: 500 }],
+    ["xa Tien Phong 1 bao cao: pano 3, bang ron 5", { pano: 3, bang_ron: 5 }],
+  ])("a commune named with a number: %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a figure right after a commune's name with its measure is still its figure", () => {
+    expect(read("xã Tân Thành 5 pano").values).toEqual({ pano: 5 });
+  });
+});
+
+describe("markNotDone: what is torn down and what is asked for are no figures", () => {
+  it.each([
+    ["bang ron cu bi rach 4 cai da thao, treo moi 9 cai", { bang_ron: 9 }],
+    ["Băng rôn cũ 4 cái đã tháo, treo mới 6 cái", { bang_ron: 6 }],
+    ["pano bị rách 2 cái, làm mới 3 pano", { pano: 3 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it.each([
+    ["Treo 8 áp phích. Đề nghị huyện hỗ trợ 4 pa nô cho năm sau.", { ap_phich: 8 }],
+    ["treo 4 pano. Kiến nghị: huyện cấp thêm 10 bộ loa", { pano: 4 }],
+    ["de xuat tinh ho tro 3 pano; da treo 2 pano", { pano: 2 }],
+  ])("a request: %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("done at someone's request is done", () => {
+    expect(read("Theo đề nghị của huyện, xã đã treo 5 pano").values).toEqual({ pano: 5 });
+  });
+});
+
+describe("findCorrections: checked again, 'báo cáo trước ghi', '(cũ)' / '(mới)'", () => {
+  it.each([
+    ["treo 12 băng rôn. Em check lại sổ thì 14 băng rôn ạ", { bang_ron: 14 }],
+    ["tin bài 9, rà soát lại thì 11 tin bài", { tin_bai: 11 }],
+    ["phat 900 to roi\nem doi chieu lai phieu xuat thi la 850 to", { to_roi: 850 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it.each([
+    ["hội nghị 3 cuộc (báo cáo trước gửi 2 cuộc)", { hoi_nghi: 3 }],
+    ["Bổ sung: chuyên mục quý này là 4 (báo cáo trước ghi 3 chuyên mục)", { chuyen_muc: 4 }],
+    ["tin bai 7 tin (bao cao truoc ghi 5 tin la thieu)", { tin_bai: 7 }],
+  ])("the earlier report's figure: %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it.each([
+    ["pano 3 (cũ), mới 5", { pano: 5 }],
+    ["tờ rơi 300 (cũ), 450 (mới)", { to_roi: 450 }],
+    ["nguoi du 80 (cu), 95 (moi); hoi nghi 2", { nguoi_tham_du: 95, hoi_nghi: 2 }],
+  ])("old and new figure: %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
