@@ -100,3 +100,51 @@ describe("findCorrections: checked again, 'báo cáo trước ghi', '(cũ)' / '(
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("qualifyPeriods: a plan's or a whole year's list covers its clauses", () => {
+  it.each([
+    [
+      "Quý IV tổ chức 2 lớp tập huấn với 70 học viên; kế hoạch cả năm 5 lớp, 300 học viên.",
+      { hoi_nghi: 2, nguoi_tham_du: 70 },
+    ],
+    ["Tháng 12 treo 3 pano, 200 tờ rơi. Kế hoạch năm: 12 pano, 2.000 tờ rơi", { pano: 3, to_roi: 200 }],
+    [
+      "quy 4 to chuc 2 hoi nghi, 120 nguoi; ke hoach ca nam 6 hoi nghi va 400 nguoi",
+      { hoi_nghi: 2, nguoi_tham_du: 120 },
+    ],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a plan's figure before what was done leaves the done figure", () => {
+    expect(plain("kế hoạch 10 pano, thực hiện 8 pano")).toEqual(only({ pano: 8 }));
+  });
+
+  it.each([
+    [
+      "Kết quả quý IV: 3 hội nghị, 150 người tham dự. Cả năm 2026 đã tổ chức 9 hội nghị, 610 người tham dự.",
+      { hoi_nghi: 3, nguoi_tham_du: 150 },
+    ],
+    ["bc quy 4: hoi nghi 2 cuoc 90 nguoi. ca nam 2026 to chuc 6 cuoc, 300 nguoi", { hoi_nghi: 2, nguoi_tham_du: 90 }],
+  ])("'cả năm' opening its sentence: %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it.each([
+    ["Anh ơi tờ rơi 1.200 tờ là số cả năm ạ; tháng 12 phát 150 tờ rơi", { to_roi: 150 }],
+    ["bc quy 4: pano 9 cai la ca nam, quy nay 2 pano", { pano: 2 }],
+    ["Người tham dự 520 là số cả năm, quý IV có 140 người tham dự", { nguoi_tham_du: 140 }],
+  ])("a figure said to be the year's ('là số cả năm'): %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("combineValues: this period's figure in the measure of a running total in its sentence", () => {
+  it.each([
+    ["phát thanh 75 lượt là số cả năm, quý 4 chỉ 20 lượt thôi", { phat_thanh: 20 }],
+    ["xe lưu động lũy kế 40 lượt, tháng này 6 lượt", { xe_luu_dong: 6 }],
+    ["pano tu dau nam 12 cai, ky nay 3 cai", { pano: 3 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -193,8 +193,17 @@ export function combineValues(
     // "Pano: kỳ này 11 cái; lũy kế 23": a cumulative figure in a clause of its own is its line's indicator's
     if (!owner && roles.fallback.has(num.start)) owner = nameOnLine(tk, pairing.items, num);
     if (!owner && (stated || roles.fallback.has(num.start))) owner = nameAbove(pairing.items, num);
-    // "lũy kế 5 tháng 6 cuộc": a cumulative figure with a measure only one indicator has
     const m = tk.toks[num.end];
+    // "phát thanh 60 lượt là số cả năm, quý 4 chỉ 18 lượt": this period's figure in the measure of a running
+    // total read in its sentence is that indicator's
+    if (!owner && !isTotal && !roles.fallback.has(num.start) && m?.type === "w")
+      owner = pairing.pairs.find(
+        (p) =>
+          roles.fallback.has(p.num.start) &&
+          sentence[p.num.start] === sentence[num.start] &&
+          tk.toks[p.num.end]?.kt === m.kt,
+      )?.ind.code;
+    // "lũy kế 5 tháng 6 cuộc": a cumulative figure with a measure only one indicator has
     if (!owner && roles.fallback.has(num.start) && m?.type === "w") owner = measures?.get(m.kt);
     if (owner)
       add(owner, { value: num.value, additive: false, total: isTotal, at: num.start, ...flags(roles, num.start) });
