@@ -148,3 +148,32 @@ describe("combineValues: this period's figure in the measure of a running total 
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("findStatedZeros: 'không sử dụng' / 'không vận hành' say none", () => {
+  it.each([
+    ["Trong tháng, xã không sử dụng xe thông tin lưu động; đăng 5 tin bài.", { xe_luu_dong: 0, tin_bai: 5 }],
+    ["Tháng này không vận hành xe lưu động, treo 2 pano", { xe_luu_dong: 0, pano: 2 }],
+    ["Quý IV phường không sử dụng xe loa, phát 300 tờ rơi", { xe_luu_dong: 0, to_roi: 300 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("findMultipliers: people by their role per sitting, places labelled with 'số'", () => {
+  it.each([
+    ["Hội Phụ nữ tổ chức 3 buổi tọa đàm, mỗi buổi 40 hội viên tham gia.", { hoi_nghi: 3, nguoi_tham_du: 120 }],
+    ["to chuc 3 buoi toa dam, moi buoi 25 doan vien tham du", { hoi_nghi: 3, nguoi_tham_du: 75 }],
+    ["2 buổi tọa đàm, mỗi buổi 30 người tham gia", { hoi_nghi: 2, nguoi_tham_du: 60 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it.each([
+    ["to dan pho so 4 va to dan pho so 11: moi to 3 bang ron", { bang_ron: 6 }],
+    ["thôn số 3 và thôn số 5 mỗi thôn 1 pa nô", { pano: 2 }],
+    ["tdp so 2, tdp so 4, tdp so 7 moi to 50 to roi", { to_roi: 150 }],
+    ["Tổ dân phố số 1, tổ dân phố số 6: mỗi tổ 1 cụm cổ động", { cum_co_dong: 2 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
