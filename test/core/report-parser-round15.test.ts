@@ -177,3 +177,40 @@ describe("findMultipliers: people by their role per sitting, places labelled wit
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("qualifyPeriods: a longer current period beside the report's stated one is a running total", () => {
+  it.each([
+    ["e bc thang 11 a: pano 2 cai. Nam nay tong cong 15 cai roi a", { pano: 2 }],
+    ["Báo cáo tháng 11: phát thanh 26 lượt, quý này 70 lượt", { phat_thanh: 26 }],
+    ["bc tuan 2: treo 3 pano, thang nay tong 8 pano", { pano: 3 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("labelled parts with a colon ('đợt 1: 400') and a stated product of a rate", () => {
+  it.each([
+    ["tờ rơi phát 2 đợt, đợt 1: 300, đợt 2: 250 tờ", { to_roi: 550 }],
+    ["xe lưu động chạy 3 đợt, đợt 1: 4, đợt 2: 5, đợt 3: 3 lượt", { xe_luu_dong: 12 }],
+    ["phat 2 dot: dot 1: 300 to, dot 2: 250 to", { to_roi: 550 }],
+    ["Tờ rơi phát 2 đợt, đợt 1: 600, đợt 2: 400 tờ. Tổng 1.000 tờ", { to_roi: 1000 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a stated total that differs from the parts' sum still asks about them", () => {
+    expect(plain("tờ rơi phát 2 đợt, đợt 1: 400, đợt 2: 350 tờ. tổng 800 tờ").unclear).toEqual(["đợt 1: 400"]);
+  });
+
+  it.each([
+    ["loa phat 3 luot/ngay trong 10 ngay = 30 luot", { phat_thanh: 30 }],
+    ["phát thanh 2 lượt/ngày trong 12 ngày = 24 lượt", { phat_thanh: 24 }],
+    ["xe loa 2 luot/ngay trong 6 ngay = 12 luot", { xe_luu_dong: 12 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a stated product that differs from the rate's is asked about", () => {
+    expect(plain("xe loa 2 luot/ngay trong 5 ngay = 12 luot").unclear).toEqual(["5 ngay = 12 luot"]);
+  });
+});

@@ -231,8 +231,18 @@ export function combineValues(
   // "thôn 3 riêng phát 120 tờ trong số đó": a leftover, with its measure, closed by "trong số đó" beside a value
   const closedAsPart = (end: number): boolean =>
     entries.size > 0 && (breakdownAfter(tk, end) || breakdownAfter(tk, end + 1));
+  // "đợt 1: 400, đợt 2: 350 tờ. tổng 750 tờ": parts summed in stage 2 that a stated total repeats are no question
+  const statedSums = new Set(
+    [...entries.values()]
+      .flat()
+      .filter((e) => e.total)
+      .map((e) => e.value),
+  );
+  const summedAndStated = (num: NumItem): boolean =>
+    nv.readings.has(num.start) && statedSums.has(nv.readings.get(num.start)!.value);
   for (const num of leftovers)
-    if (!isPart(num.start) && !closedAsPart(num.end)) out.unclear.push([num.start, num.end - 1]);
+    if (!isPart(num.start) && !closedAsPart(num.end) && !summedAndStated(num))
+      out.unclear.push([num.start, num.end - 1]);
   for (const { code, range } of partials) if (!entries.has(code)) out.unclear.push(range);
   const stageTwo = nv.unclear.filter(([a]) => !isPart(a));
   out.unclear.unshift(...stageTwo);

@@ -1027,6 +1027,8 @@ function findRates(
       continue;
     }
     const value = rate.value * times;
+    // "2 lượt/ngày trong 15 ngày = 30 lượt": the product the officer states again is the same figure
+    statedProduct(toks, nv, numbers, end, value, blocked);
     // the unit names the indicator ("60 người/cuộc", "2 tờ/hộ"): read the pair here, else leave the name before
     const name = nameAt(rate.end);
     const code = name && name.end <= j ? name.code : compiled.measures.get(toks[rate.end]!.kt);

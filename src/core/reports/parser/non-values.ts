@@ -1026,8 +1026,10 @@ function markCountsOfLabelledParts(
       if (x.type === "nl" || x.k === "." || x.k === ";") break;
       if (x.type === "w" && x.kt === w.kt && toks[j + 1]!.type === "n" && blocked[j + 1]) {
         labels++;
-        const num = toks[j + 2]?.type === "n" && !blocked[j + 2] ? numbers.read(j + 2, false) : null;
-        if (num && !num.bad && !num.weak) figures.push({ start: j + 2, end: num.end, value: num.value });
+        // ("đợt 1: 400, đợt 2: 350 tờ": a colon after the label)
+        const f = toks[j + 2]?.k === ":" ? j + 3 : j + 2;
+        const num = toks[f]?.type === "n" && !blocked[f] ? numbers.read(f, false) : null;
+        if (num && !num.bad && !num.weak) figures.push({ start: f, end: num.end, value: num.value });
       }
     }
     if (labels < 2) continue;

@@ -266,7 +266,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     // this period: "tháng này", "quý này", "kỳ này", "năm nay", "trong quý" stand between a name and its figure
     if ((RANK[k] !== undefined || k === "ky") && next === "nay" && !nv.blocked[i + 1]) {
       // "tuần này 2 lượt, quý này tổng cộng 11 lượt": a longer current period than the report's is a running total
-      if (report?.current && RANK[k] !== undefined && RANK[k]! > reportRank) {
+      if ((report?.current || report?.stated) && RANK[k] !== undefined && RANK[k]! > reportRank) {
         for (const s of listAfterColon(i + 2) ?? numbersIn(i + 2).map(([a]) => a)) cumulative.add(s);
         i++;
         continue;
