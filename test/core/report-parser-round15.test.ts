@@ -214,3 +214,34 @@ describe("labelled parts with a colon ('đợt 1: 400') and a stated product of 
     expect(plain("xe loa 2 luot/ngay trong 5 ngay = 12 luot").unclear).toEqual(["5 ngay = 12 luot"]);
   });
 });
+
+describe("markLookAlikes: 'phát thanh viên' is a person, no broadcast", () => {
+  it.each([
+    ["Phát thanh viên thôn được tập huấn 1 lớp với 20 học viên.", { hoi_nghi: 1, nguoi_tham_du: 20 }],
+    ["phat thanh vien cua xa du tap huan 2 lop, 40 hoc vien", { hoi_nghi: 2, nguoi_tham_du: 40 }],
+    ["Phát thanh viên của đài xã dự hội nghị 1 cuộc, 30 người tham dự", { hoi_nghi: 1, nguoi_tham_du: 30 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("pairNumbers: a heading alone on its line names the figure of the next line", () => {
+  it.each([
+    [
+      "Kết quả quý IV\nI. Trực quan\n  - Pa nô: 3 cái\nII. Hội nghị\n  - Số cuộc: 2\n  - Người tham dự: 175",
+      { pano: 3, hoi_nghi: 2, nguoi_tham_du: 175 },
+    ],
+    ["2. Phóng sự\n- Số lượng: 3\n3. Chuyên mục\n- Số lượng: 4", { phong_su: 3, chuyen_muc: 4 }],
+    ["Hội nghị\nSố cuộc: 2, người tham dự 90", { hoi_nghi: 2, nguoi_tham_du: 90 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a name with its figure two lines down is no heading's", () => {
+    expect(plain("Hội nghị\nkhông có gì đặc biệt\nSố cuộc: 2")).toEqual({
+      values: {},
+      unclear: ["Số cuộc: 2"],
+      conflicts: [],
+    });
+  });
+});
