@@ -245,3 +245,39 @@ describe("pairNumbers: a heading alone on its line names the figure of the next 
     });
   });
 });
+
+describe("readTables: a note after the table naming the report's period picks its column", () => {
+  it("quarter columns under a year's title, the note names the quarter", () => {
+    const text =
+      "Đoàn Thanh niên báo cáo kết quả năm 2026\nSTT\tNội dung\tQuý III\tQuý IV\n1\tTờ rơi\t300\t450\n2\tHội nghị\t1\t2\nGhi chú: số liệu báo cáo kỳ này là quý IV.";
+    expect(plain(text)).toEqual(only({ to_roi: 450, hoi_nghi: 2 }));
+  });
+
+  it("month columns, the note typed without marks", () => {
+    const text =
+      "KQ tuyen truyen\nNoi dung | Thang 10 | Thang 11 | Thang 12\nPano | 1 | 2 | 3\nTo roi | 100 | 200 | 300\nbc ky nay la thang 11";
+    expect(plain(text)).toEqual(only({ pano: 2, to_roi: 200 }));
+  });
+
+  it("with no note, quarters under a year's title are summed as before", () => {
+    const text = "Kết quả năm 2026\nNội dung | Quý III | Quý IV\nTờ rơi | 400 | 550\nHội nghị | 2 | 3";
+    expect(plain(text)).toEqual(only({ to_roi: 950, hoi_nghi: 5 }));
+  });
+});
+
+describe("markNonValues: 'Tổng quý 4 chuyên mục' is the quarter's total, not quarter 4", () => {
+  it.each([
+    ["thang 10 2 chuyen muc, thang 11 1 chuyen muc, thang 12 1 chuyen muc. Tong quy 4 chuyen muc a", { chuyen_muc: 4 }],
+    ["Tháng 10: 2 phóng sự, tháng 11: 1 phóng sự. Cộng quý 3 phóng sự", { phong_su: 3 }],
+    ["Tổng quý 2 hội nghị", { hoi_nghi: 2 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it.each([
+    ["Tổng quý 4 là 5 chuyên mục", { chuyen_muc: 5 }],
+    ["tong quy 4: pano 3 cai", { pano: 3 }],
+  ])("a quarter's number before another figure stays the quarter: %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -871,6 +871,15 @@ function markLabels(
       nameAt(i + 2) !== null
     )
       continue;
+    // "Tổng quý 4 chuyên mục": the quarter's total, then a count of something with no other figure after it
+    if (
+      key === "quy" &&
+      (key_(before) === "tong" || key_(before) === "cong") &&
+      toks[i + 1]?.type === "n" &&
+      (nameAt(i + 2) !== null || isMeasureWord(toks[i + 2], compiled)) &&
+      !numberLaterInClause(toks, i + 2)
+    )
+      continue;
     const forms = LABELS[key];
     let j = i + 1;
     if (forms === null) {
@@ -1066,6 +1075,12 @@ function markListNumbering(tk: Tokenised, blocked: Uint8Array): void {
     if (p >= 0 && toks[p]!.type !== "nl" && !inline) continue;
     blocked[i] = Math.max(blocked[i]!, 1);
   }
+}
+
+/** Whether a digit stands from token `from` to the end of its clause. */
+function numberLaterInClause(toks: readonly Tok[], from: number): boolean {
+  for (let x = from; x < toks.length && !endsClause(toks[x]); x++) if (toks[x]!.type === "n") return true;
+  return false;
 }
 
 /** Whether a clause ends at this token (or the text does). */
