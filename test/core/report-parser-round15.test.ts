@@ -281,3 +281,33 @@ describe("markNonValues: 'Tổng quý 4 chuyên mục' is the quarter's total, n
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("qualifyPeriods: 'tính cả quý' beside this week's figure is the quarter's figure to report", () => {
+  it.each([
+    ["tuan nay phat 150 to roi, tinh ca quy la 900 to a", { to_roi: 900 }],
+    ["Tuần này phát thanh 6 lượt, tính cả quý 40 lượt", { phat_thanh: 40 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it.each([
+    ["tuần này đăng 3 bài fanpage, cả quý được 30 bài rồi ạ", { bai_mxh: 3 }],
+    ["bc tuan nay: phat 200 to roi, tinh ca quy 850 to", { to_roi: 200 }],
+  ])("without 'tính', or in a report that names its week, the week stays: %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("combineValues: a zero left after a figure read in its sentence is a part, no question", () => {
+  it.each([
+    ["bai tren web xa 5 tin, tren trang huyen 0", { tin_bai: 5 }],
+    ["Tin bài trên cổng xã 4 tin, trên trang huyện 0", { tin_bai: 4 }],
+    ["treo pano 3 cai, thon 2 la 0", { pano: 3 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a zero before any figure is still asked about", () => {
+    expect(plain("0, pano 3").unclear).toEqual(["0"]);
+  });
+});

@@ -240,8 +240,13 @@ export function combineValues(
   );
   const summedAndStated = (num: NumItem): boolean =>
     nv.readings.has(num.start) && statedSums.has(nv.readings.get(num.start)!.value);
+  // "bài trên web xã 6 tin, trên trang tỉnh 0": a zero left after a figure read in its sentence is a part
+  // that adds nothing, no question
+  const zeroPart = (num: NumItem): boolean =>
+    num.value === 0 &&
+    pairing.pairs.some((p) => p.num.start < num.start && sentence[p.num.start] === sentence[num.start]);
   for (const num of leftovers)
-    if (!isPart(num.start) && !closedAsPart(num.end) && !summedAndStated(num))
+    if (!isPart(num.start) && !closedAsPart(num.end) && !summedAndStated(num) && !zeroPart(num))
       out.unclear.push([num.start, num.end - 1]);
   for (const { code, range } of partials) if (!entries.has(code)) out.unclear.push(range);
   const stageTwo = nv.unclear.filter(([a]) => !isPart(a));

@@ -426,7 +426,10 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     ) {
       // a month named only in passing ("tháng 12 … 15 lượt, cả quý 45 lượt"): the quarter, the
       // reports' usual period, is the total the officer gives; a month the report names stays its own
-      const quarterOverMonth = RANK[next] === RANK.quy && reportRank === RANK.thang && !report?.stated;
+      // ("tuần này 200 tờ, tính cả quý là 850 tờ": the officer counts the quarter, the figure to report;
+      // "tuần này 4 bài, cả quý được 37 bài rồi" stays a running total)
+      const counted = key(toks[i - 1]) === "tinh" && reportRank > 0 && reportRank < RANK.quy!;
+      const quarterOverMonth = RANK[next] === RANK.quy && (reportRank === RANK.thang || counted) && !report?.stated;
       const role = quarterOverMonth ? "total" : roleOfPeriod(RANK[next]!, reportRank);
       // "cả năm 2026 phát hành 6.000 tờ": a running total may stand past a verb; a total or a part only right after
       // "cả quý 4 mới 5 pano": a quarter's number typed bare before another figure is its label
