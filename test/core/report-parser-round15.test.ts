@@ -318,3 +318,17 @@ describe("fifteenth development set (every kind of message, evenly)", () => {
     expect(score.exact).toBeGreaterThanOrEqual(147);
   });
 });
+
+describe("findCorrections: checked again a few words before 'thì', '(cũ)'/'(mới)' after a unit", () => {
+  it.each([
+    ["Phát 1500 tờ rơi. Em xem lại sổ thì chỉ 1.350 tờ", { to_roi: 1350 }],
+    ["pano 4 cai, dem lai so thon thi 5 cai", { pano: 5 }],
+    ["bang ron 10 cai (cu), 12 cai (moi)", { bang_ron: 12 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("checking again with no 'thì' and no figure after it changes nothing", () => {
+    expect(plain("em xem lại rồi báo sau ạ, pano 3")).toEqual(only({ pano: 3 }));
+  });
+});
