@@ -332,3 +332,15 @@ describe("findCorrections: checked again a few words before 'thì', '(cũ)'/'(m�
     expect(plain("em xem lại rồi báo sau ạ, pano 3")).toEqual(only({ pano: 3 }));
   });
 });
+
+describe("pairNumbers: a heading's next line must count, not list places", () => {
+  it("'Pa nô' over 'Thôn 1: 2 / Thôn 2: 3' still asks", () => {
+    expect(plain("Pa nô\nThôn 1: 2\nThôn 2: 3").values).toEqual({});
+  });
+
+  it("'Tổng: 4 lượt' under a heading is the heading's", () => {
+    expect(plain("1. Phát thanh\nSố lượt: 30\n2. Xe lưu động\nTổng: 4 lượt")).toEqual(
+      only({ phat_thanh: 30, xe_luu_dong: 4 }),
+    );
+  });
+});

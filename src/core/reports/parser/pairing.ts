@@ -246,7 +246,7 @@ function loneFigures(
 
 /**
  * "III. Hội nghị\n - Số cuộc: 2": the indicator is a heading alone on its line (after a list number) and
- * the figure is on the next line with no name of its own.
+ * the figure is on the next line, which opens with a count's word ("Số", "Tổng", "Cộng"), with no name of its own.
  */
 function headingAbove(toks: readonly Tok[], ind: Item, num: Item): boolean {
   let a = ind.start - 1;
@@ -258,6 +258,11 @@ function headingAbove(toks: readonly Tok[], ind: Item, num: Item): boolean {
   let b = ind.end;
   while (b < toks.length && toks[b]!.type === "p") b++;
   if (toks[b]?.type !== "nl") return false;
+  // the next line counts ("Số cuộc:", "Số lượng:", "Tổng:"), not a place ("Thôn 1: 2" lists places' figures)
+  let c = b + 1;
+  while (c < num.start && toks[c]!.type === "p") c++;
+  const head = toks[c]?.type === "w" ? toks[c]!.kt : "";
+  if (head !== "so" && head !== "tong" && head !== "cong") return false;
   for (let x = b + 1; x < num.start; x++) if (toks[x]!.type === "nl") return false;
   return true;
 }
