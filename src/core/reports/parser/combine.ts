@@ -193,8 +193,17 @@ export function combineValues(
     // "Pano: kỳ này 11 cái; lũy kế 23": a cumulative figure in a clause of its own is its line's indicator's
     if (!owner && roles.fallback.has(num.start)) owner = nameOnLine(tk, pairing.items, num);
     if (!owner && (stated || roles.fallback.has(num.start))) owner = nameAbove(pairing.items, num);
-    // "lũy kế 5 tháng 6 cuộc": a cumulative figure with a measure only one indicator has
     const m = tk.toks[num.end];
+    // "phát thanh 60 lượt là số cả năm, quý 4 chỉ 18 lượt": this period's figure in the measure of a running
+    // total read in its sentence is that indicator's
+    if (!owner && !isTotal && !roles.fallback.has(num.start) && m?.type === "w")
+      owner = pairing.pairs.find(
+        (p) =>
+          roles.fallback.has(p.num.start) &&
+          sentence[p.num.start] === sentence[num.start] &&
+          tk.toks[p.num.end]?.kt === m.kt,
+      )?.ind.code;
+    // "lũy kế 5 tháng 6 cuộc": a cumulative figure with a measure only one indicator has
     if (!owner && roles.fallback.has(num.start) && m?.type === "w") owner = measures?.get(m.kt);
     if (owner)
       add(owner, { value: num.value, additive: false, total: isTotal, at: num.start, ...flags(roles, num.start) });
@@ -222,8 +231,23 @@ export function combineValues(
   // "thôn 3 riêng phát 120 tờ trong số đó": a leftover, with its measure, closed by "trong số đó" beside a value
   const closedAsPart = (end: number): boolean =>
     entries.size > 0 && (breakdownAfter(tk, end) || breakdownAfter(tk, end + 1));
+  // "đợt 1: 400, đợt 2: 350 tờ. tổng 750 tờ": parts summed in stage 2 that a stated total repeats are no question
+  const statedSums = new Set(
+    [...entries.values()]
+      .flat()
+      .filter((e) => e.total)
+      .map((e) => e.value),
+  );
+  const summedAndStated = (num: NumItem): boolean =>
+    nv.readings.has(num.start) && statedSums.has(nv.readings.get(num.start)!.value);
+  // "bài trên web xã 6 tin, trên trang tỉnh 0": a zero left after a figure read in its sentence is a part
+  // that adds nothing, no question
+  const zeroPart = (num: NumItem): boolean =>
+    num.value === 0 &&
+    pairing.pairs.some((p) => p.num.start < num.start && sentence[p.num.start] === sentence[num.start]);
   for (const num of leftovers)
-    if (!isPart(num.start) && !closedAsPart(num.end)) out.unclear.push([num.start, num.end - 1]);
+    if (!isPart(num.start) && !closedAsPart(num.end) && !summedAndStated(num) && !zeroPart(num))
+      out.unclear.push([num.start, num.end - 1]);
   for (const { code, range } of partials) if (!entries.has(code)) out.unclear.push(range);
   const stageTwo = nv.unclear.filter(([a]) => !isPart(a));
   out.unclear.unshift(...stageTwo);

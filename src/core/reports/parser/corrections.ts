@@ -66,6 +66,13 @@ const FORWARD: readonly string[][] = [
   ["sorry"],
   ["kiem", "tra", "lai", "thi"],
   ["kiem", "tra", "lai"],
+  // "em check lại phiếu xuất kho thì là 1.350", "rà soát lại thì"
+  ["check", "lai", "thi"],
+  ["check", "lai"],
+  ["ra", "soat", "lai", "thi"],
+  ["ra", "soat", "lai"],
+  ["doi", "chieu", "lai", "thi"],
+  ["doi", "chieu", "lai"],
   ["xem", "lai", "thi"], // "em xem lại thì 23 bài thôi"
   ["dem", "lai", "thi"],
   ["dung", "ra", "la"],
@@ -81,6 +88,17 @@ const FORWARD: readonly string[][] = [
   ["doi", "lai", "la"],
 ];
 
+/** Checking again ("xem lại", "đếm lại"), before a few words and "thì". */
+const CHECKED_AGAIN: readonly string[][] = [
+  ["xem", "lai"],
+  ["dem", "lai"],
+  ["tinh", "lai"],
+  ["kiem", "tra", "lai"],
+  ["check", "lai"],
+  ["ra", "soat", "lai"],
+  ["doi", "chieu", "lai"],
+];
+
 /** Words before a figure that name it as what was wrongly said ("hồi nãy em báo 2"). */
 const EARLIER = new Set([
   "hoi nay",
@@ -93,6 +111,7 @@ const EARLIER = new Set([
   "hom qua",
   "lan truoc",
   "tin truoc",
+  "cao truoc", // "báo cáo trước ghi 1 phóng sự"
 ]);
 const SAID = new Set(["bao", "gui", "ghi", "nhan", "go"]);
 const PERSON = new Set(["em", "e", "minh", "toi"]);
@@ -134,16 +153,41 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
     }
     // "tin bài 5 là nhầm", "5 là sai", "báo 1 cuộc là nhầm": the figure before is the wrong one
     if (t.type === "n" && !nv.blocked[i]) {
-      // cheap test first: only a "là" or "mới" close after the figure can make it one of these
+      // cheap test first: only a "là", "mới" or "(cũ)" close after the figure can make it one of these
       const k1 = key(toks[i + 1]);
       const k2 = key(toks[i + 2]);
       const k3 = key(toks[i + 3]);
-      if (k1 !== "la" && k2 !== "la" && k3 !== "la" && k1 !== "moi" && k2 !== "moi" && k3 !== "moi") continue;
+      if (
+        k1 !== "la" &&
+        k2 !== "la" &&
+        k3 !== "la" &&
+        k1 !== "moi" &&
+        k2 !== "moi" &&
+        k3 !== "moi" &&
+        k2 !== "cu" &&
+        k3 !== "cu"
+      )
+        continue;
       const num = numbers.read(i, false);
       if (num) {
         // one unit word may follow the figure ("1 cuộc", "3 cái")
         const u = toks[num.end]?.type === "w" && key(toks[num.end]) !== "la" && key(toks[num.end]) !== "moi" ? 1 : 0;
         const a = num.end + u;
+        // "băng rôn 10 (cũ), 12 (mới)": the figure marked old is the wrong one when a new one follows
+        // ("10 cái (cũ), 12 cái (mới)": one unit word may stand before each bracket)
+        const b = toks[num.end]?.type === "w" ? num.end + 1 : num.end;
+        if (toks[b]?.k === "(" && key(toks[b + 1]) === "cu" && toks[b + 2]?.k === ")") {
+          let j = b + 3;
+          if (toks[j]?.k === ",") j++;
+          const moiNext = key(toks[j]) === "moi" && toks[j + 1]?.type === "n";
+          const jb = toks[j + 1]?.type === "w" ? j + 2 : j + 1;
+          const moiAfter = toks[j]?.type === "n" && toks[jb]?.k === "(" && key(toks[jb + 1]) === "moi";
+          if (moiNext || moiAfter) {
+            for (let x = i; x < num.end; x++) blocked.push(x);
+            i = b + 2;
+            continue;
+          }
+        }
         if (key(toks[a]) === "la" && WRONG_AFTER.has(key(toks[a + 1]))) {
           for (let x = i; x < num.end; x++) blocked.push(x);
           i = num.end - 1;
@@ -400,6 +444,11 @@ function saysWhatWasWrong(toks: readonly Tok[], i: number): boolean {
 
 /** End of a forward correction phrase starting at token i (with a trailing ":"), or null. */
 function forwardAt(toks: readonly Tok[], i: number): number | null {
+  // "em xem lại sổ thì chỉ 1.350 tờ", "đếm lại số phiếu thì …": checked again, a few words, then "thì"
+  const check = CHECKED_AGAIN.find((seq) => seq.every((w, k) => toks[i + k]?.type === "w" && key(toks[i + k]) === w));
+  if (check)
+    for (let j = i + check.length; j < i + check.length + 6 && toks[j]?.type === "w"; j++)
+      if (key(toks[j]) === "thi") return j + 1;
   for (const seq of FORWARD) {
     if (seq.every((w, k) => toks[i + k]?.type === "w" && key(toks[i + k]) === w)) {
       let end = i + seq.length;

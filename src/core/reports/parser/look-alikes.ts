@@ -140,12 +140,14 @@ const CLASSIFIERS: ReadonlySet<string> = new Set(["chiec", "cai", "xe"]);
 
 /** Places whose words are no indicator's ("tổ dân phố" is not "tờ"). */
 const PLACES: readonly string[][] = [["to", "dan", "pho"], ["tdp"], ["khu", "pho"]];
-/** Organisations named like an indicator. */
+/** Organisations and people named like an indicator. */
 const ORGANISATIONS: readonly string[][] = [
   ["dai", "phat", "thanh", "va", "truyen", "hinh"],
   ["dai", "phat", "thanh", "truyen", "hinh"],
   ["dai", "phat", "thanh", "-", "truyen", "hinh"],
   ["dai", "ptth"],
+  // people: "phát thanh viên" (a broadcaster) is no broadcast
+  ["phat", "thanh", "vien"],
 ];
 
 const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);

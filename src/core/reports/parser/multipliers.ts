@@ -20,7 +20,7 @@ import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
 import type { IndItem, Pair } from "./pairing.js";
 import type { Tok, Tokenised } from "./tokens.js";
-import { PLACE_WORDS } from "./vocabulary.js";
+import { PEOPLE_PHRASES, PLACE_WORDS } from "./vocabulary.js";
 
 export interface Multipliers extends TokenMarks {
   /** Pairs read here ("mỗi loại 4 cái" → one per indicator named). */
@@ -308,7 +308,12 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       const [fs, fe] = figures[0]!;
       // not when the unit is what the indicator counts ("2 lớp tập huấn, mỗi lớp 35 người": 2 classes,
       // 70 people), nor when the figure's measure is another indicator's
-      const measure = toks[fe]?.type === "w" ? compiled.measures.get(toks[fe]!.kt) : undefined;
+      // ("mỗi buổi 30 hội viên tham gia": people named by their role are counted in "người")
+      const people = toks[fe + 1] && PEOPLE_PHRASES.has(`${key(toks[fe])} ${key(toks[fe + 1])}`);
+      const measure =
+        toks[fe]?.type === "w"
+          ? (compiled.measures.get(toks[fe]!.kt) ?? (people ? compiled.measures.get("nguoi") : undefined))
+          : undefined;
       const ownUnit = compiled.heads.get(unit.words[0]!)?.code === counted?.code || nameAt(unit.end - 1) !== null;
       if (
         counted &&
@@ -757,7 +762,9 @@ function namedPlaces(toks: readonly Tok[], nv: NonValues, moi: number, unit: str
   let pending = 0;
   for (;;) {
     // a label: head word then its number ("thôn 3", "tổ dân phố 3"), the number marked a label in stage 2
-    const unitWords = toks[j]?.type === "n" && nv.blocked[j] ? placeUnitBefore(toks, j) : 0;
+    // ("tổ dân phố số 9": "số" between the head and its number)
+    const numbered = key(toks[j - 1]) === "so" && placeUnitBefore(toks, j - 1) > 0 ? 1 : 0;
+    const unitWords = toks[j]?.type === "n" && nv.blocked[j] ? placeUnitBefore(toks, j - numbered) + numbered : 0;
     if (unitWords > 0) {
       places += 1 + pending;
       pending = 0;
@@ -1020,6 +1027,8 @@ function findRates(
       continue;
     }
     const value = rate.value * times;
+    // "2 lượt/ngày trong 15 ngày = 30 lượt": the product the officer states again is the same figure
+    statedProduct(toks, nv, numbers, end, value, blocked);
     // the unit names the indicator ("60 người/cuộc", "2 tờ/hộ"): read the pair here, else leave the name before
     const name = nameAt(rate.end);
     const code = name && name.end <= j ? name.code : compiled.measures.get(toks[rate.end]!.kt);

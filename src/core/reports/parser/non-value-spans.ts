@@ -71,6 +71,10 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
       if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
     },
   );
+  // Kilometre posts: "Km 12", "km12+300" (a place on a road; "30 km 12 lượt" keeps its figure)
+  each(/(?<![\p{L}\d])(?<!\d[ \t]+)km[ \t.]?\d{1,4}(?:\+\d{1,3})?(?![\p{L}\d])/gu, (m) => {
+    if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
+  });
   // Phone numbers: 0912345678, 0912 345 678, +84 912 345 678, 0237 3xxx xxx
   each(/(?<![\d\p{L}+])(?:\+[ \t]?84|84|0)[ \t.-]?(?:2(?:[ \t.-]?\d){9}|[1-9](?:[ \t.-]?\d){8})(?!\d)/gu, (m) => {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);

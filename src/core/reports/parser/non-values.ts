@@ -740,7 +740,18 @@ const peopleAt = (toks: readonly Tok[], j: number): boolean => {
 };
 
 /** Heads of places named by name ("thôn Khe Giao 2", "bản Na Hươi 1"). */
-const NAMED_PLACE_HEADS: ReadonlySet<string> = new Set(["thon", "xom", "ban", "ap", "lang", "khu", "pho", "to"]);
+const NAMED_PLACE_HEADS: ReadonlySet<string> = new Set([
+  "thon",
+  "xom",
+  "ban",
+  "ap",
+  "lang",
+  "khu",
+  "pho",
+  "to",
+  "xa",
+  "phuong",
+]);
 
 /** Words before a label word that make it a counted noun ("mỗi thôn 2", "cả tháng 22"). */
 const COUNTED_BEFORE: ReadonlySet<string> = new Set(["moi", "ca"]);
@@ -858,6 +869,15 @@ function markLabels(
       toks[i + 1]?.type === "n" &&
       !(key_(toks[i + 2]) === "to" && key_(toks[i + 3]) === "chuc") &&
       nameAt(i + 2) !== null
+    )
+      continue;
+    // "Tổng quý 4 chuyên mục": the quarter's total, then a count of something with no other figure after it
+    if (
+      key === "quy" &&
+      (key_(before) === "tong" || key_(before) === "cong") &&
+      toks[i + 1]?.type === "n" &&
+      (nameAt(i + 2) !== null || isMeasureWord(toks[i + 2], compiled)) &&
+      !numberLaterInClause(toks, i + 2)
     )
       continue;
     const forms = LABELS[key];
@@ -1015,8 +1035,10 @@ function markCountsOfLabelledParts(
       if (x.type === "nl" || x.k === "." || x.k === ";") break;
       if (x.type === "w" && x.kt === w.kt && toks[j + 1]!.type === "n" && blocked[j + 1]) {
         labels++;
-        const num = toks[j + 2]?.type === "n" && !blocked[j + 2] ? numbers.read(j + 2, false) : null;
-        if (num && !num.bad && !num.weak) figures.push({ start: j + 2, end: num.end, value: num.value });
+        // ("đợt 1: 400, đợt 2: 350 tờ": a colon after the label)
+        const f = toks[j + 2]?.k === ":" ? j + 3 : j + 2;
+        const num = toks[f]?.type === "n" && !blocked[f] ? numbers.read(f, false) : null;
+        if (num && !num.bad && !num.weak) figures.push({ start: f, end: num.end, value: num.value });
       }
     }
     if (labels < 2) continue;
@@ -1053,6 +1075,12 @@ function markListNumbering(tk: Tokenised, blocked: Uint8Array): void {
     if (p >= 0 && toks[p]!.type !== "nl" && !inline) continue;
     blocked[i] = Math.max(blocked[i]!, 1);
   }
+}
+
+/** Whether a digit stands from token `from` to the end of its clause. */
+function numberLaterInClause(toks: readonly Tok[], from: number): boolean {
+  for (let x = from; x < toks.length && !endsClause(toks[x]); x++) if (toks[x]!.type === "n") return true;
+  return false;
 }
 
 /** Whether a clause ends at this token (or the text does). */

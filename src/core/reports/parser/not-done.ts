@@ -42,7 +42,22 @@ const AFTER: readonly string[][] = [
   ["de", "ky", "sau"],
   ["de", "lan", "sau"],
   ["de", "danh"],
+  // "3 cái đã tháo", "2 pano bị rách": taken down or torn (not "đã thảo luận")
+  ["da", "thao"],
+  ["bi", "thao"],
+  ["thao", "xuong"],
+  ["bi", "rach"],
 ];
+/** A request for what the commune lacks ("Đề nghị Sở hỗ trợ 5 pa nô"): asked for, not done. */
+const REQUEST: readonly string[][] = [
+  ["de", "nghi"],
+  ["de", "xuat"],
+  ["kien", "nghi"],
+];
+/** Giving verbs a request asks for ("hỗ trợ", "cấp", "bổ sung"). */
+const SUPPLY: readonly string[][] = [["ho", "tro"], ["cap"], ["bo", "sung"], ["trang", "bi"], ["dau", "tu"]];
+/** Tokens ending a request's clause. */
+const CLAUSE_END = new Set([".", ";", "\n", "!", "?"]);
 /** Words before a figure that say it was received, not done ("nhận được 800 tờ rơi từ huyện"). */
 const RECEIVED: readonly string[][] = [
   ["tiep", "nhan", "duoc"],
@@ -81,6 +96,9 @@ const BEFORE: readonly string[][] = [
   ["thao", "do"],
   ["thao", "go"],
   ["go", "bo"],
+  // "băng rôn cũ bị rách 3 cái": what is torn down or worn out, not put up
+  ["bi", "rach"],
+  ["bi", "thao"],
 ];
 /** Repair of a part of what stands ("sửa lại khung pano cũ 2 cái", "sửa chữa chân pa nô 1 cái"). */
 const REPAIR: readonly string[][] = [["sua", "chua"], ["sua", "lai"], ["sua"], ["gia", "co"]];
@@ -233,7 +251,7 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
   const blocked: number[] = [];
   // most messages say none of these words: nothing to read
   if (
-    !/\b(?:chua|con|bi|tam|ton|vang|hong|duong|tri|hop|tinh|thanh ly|thu hoi|thao|go bo|sua|gia co|nhan|duoc cap|de (?:thang|quy|dot|ky|lan) sau|de danh)\b/.test(
+    !/\b(?:chua|con|bi|tam|de nghi|de xuat|kien nghi|ton|vang|hong|duong|tri|hop|tinh|thanh ly|thu hoi|thao|go bo|sua|gia co|nhan|duoc cap|de (?:thang|quy|dot|ky|lan) sau|de danh)\b/.test(
       tk.folded.key,
     )
   )
@@ -242,6 +260,16 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.type === "w") {
+      // "Đề nghị Sở hỗ trợ 5 pa nô cho năm 2027": what is asked for up to the clause's end
+      // (not "theo đề nghị của huyện, xã đã treo 5 pano": done at someone's request)
+      const req = seqAt(toks, i, REQUEST);
+      if (req && key(toks[i - 1]) !== "theo") {
+        let asks = false;
+        for (let j = i + req; j < i + req + 5 && toks[j]?.type === "w"; j++) if (seqAt(toks, j, SUPPLY)) asks = true;
+        if (asks)
+          for (let j = i + req; toks[j] && !CLAUSE_END.has(toks[j]!.k) && toks[j]!.type !== "nl"; j++)
+            if (toks[j]!.type === "n") blocked.push(j);
+      }
       // "bảo dưỡng xe loa 1 lần": how many times the upkeep was done, no figure
       // "e đi họp ở huyện 2 buổi": meetings attended elsewhere, not held, no figure
       const attended = seqAt(toks, i, ATTENDED);
@@ -319,6 +347,9 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
         break;
       }
       if (!seqAt(toks, j, AFTER)) continue;
+      // "tháo" is taken down; "thảo luận" (discussed) or "thảo" written so is no such word
+      if (key(toks[j + 1]) === "thao" && (key(toks[j + 2]) === "luan" || !/^th(?:áo|ao)$/i.test(toks[j + 1]!.o)))
+        continue;
       // a lone "hong" typed without marks may be chat for "không": only "hỏng" written so is broken
       if (key(toks[j]) === "hong" && toks[j]!.o.toLowerCase() !== "hỏng") continue;
       // and a lone "vang" may be "vâng" (yes): absent only written "vắng" or after people ("5 nguoi vang")

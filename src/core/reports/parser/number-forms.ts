@@ -19,6 +19,10 @@ export const DIGIT_SCALES: Readonly<Record<string, number>> = {
   ti: 1e9,
 };
 
+/** "1 vạn" (ten thousand), only written with its marks: plain "van" is as often "văn" ("3 van ban"). */
+const isVan = (t: { o: string; type: string } | undefined): boolean =>
+  !!t && t.type === "w" && t.o.normalize("NFC").toLowerCase() === "vạn";
+
 /** A number read from digits: its value (NaN when malformed) and the token after it. */
 export interface DigitForm {
   value: number;
@@ -50,7 +54,7 @@ export function readDigitForm(tk: Tokenised, at: number, acceptWord: (i: number)
     return { value: Math.round(value * 1000), end: end + 1 };
   }
   const sk = nkeys[end];
-  const scale = sk && acceptWord(end) ? (DIGIT_SCALES[sk] ?? 0) : 0;
+  const scale = sk && acceptWord(end) ? (DIGIT_SCALES[sk] ?? 0) : isVan(next) ? 10_000 : 0;
   if (!scale) return { value, end };
   value *= scale;
   end++;

@@ -231,7 +231,7 @@ function loneFigures(
     if (num.kind !== "N" || ind.kind !== "I" || !left.has(num) || pairedCodes.has(ind.code)) continue;
     let sameLine = true;
     for (let x = ind.end; x < num.start; x++) if (toks[x]!.type === "nl") sameLine = false;
-    if (!sameLine) continue;
+    if (!sameLine && !headingAbove(toks, ind, num)) continue;
     const w = toks[num.end];
     if (w?.type === "w") {
       const owner = compiled.measures.get(w.k) ?? compiled.measures.get(w.kt);
@@ -242,6 +242,29 @@ function loneFigures(
     pairedCodes.add(ind.code);
   }
   return out;
+}
+
+/**
+ * "III. Hội nghị\n - Số cuộc: 2": the indicator is a heading alone on its line (after a list number) and
+ * the figure is on the next line, which opens with a count's word ("Số", "Tổng", "Cộng"), with no name of its own.
+ */
+function headingAbove(toks: readonly Tok[], ind: Item, num: Item): boolean {
+  let a = ind.start - 1;
+  while (a >= 0 && toks[a]!.type !== "nl") {
+    const t = toks[a]!;
+    if (!(t.type === "p" || t.type === "n" || (t.type === "w" && /^[ivxl]{1,4}$/.test(t.k)))) return false;
+    a--;
+  }
+  let b = ind.end;
+  while (b < toks.length && toks[b]!.type === "p") b++;
+  if (toks[b]?.type !== "nl") return false;
+  // the next line counts ("Số cuộc:", "Số lượng:", "Tổng:"), not a place ("Thôn 1: 2" lists places' figures)
+  let c = b + 1;
+  while (c < num.start && toks[c]!.type === "p") c++;
+  const head = toks[c]?.type === "w" ? toks[c]!.kt : "";
+  if (head !== "so" && head !== "tong" && head !== "cong") return false;
+  for (let x = b + 1; x < num.start; x++) if (toks[x]!.type === "nl") return false;
+  return true;
 }
 
 /**

@@ -221,6 +221,14 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     }
     return out;
   };
+  /** After a plan's figure: the next figure when the next clause opens with it ("…4 lớp, 240 học viên"), else -1. */
+  const planListNext = (from: number): number => {
+    let j = from;
+    for (let w = 0; w < 3 && toks[j]?.type === "w" && key(toks[j]) !== "va"; w++) j++;
+    if (toks[j]?.k !== "," && key(toks[j]) !== "va") return -1;
+    const e = j + 1;
+    return toks[e]?.type === "n" && !nv.blocked[e] ? e : -1;
+  };
   /** "Từ đầu năm đến nay 4 hội nghị, 310 người.": a qualifier opening its sentence covers the sentence. */
   const sentenceNumbers = (from: number): number[] => numbersToSentenceEnd(from, true);
   /** The first number within `reach` tokens after `from`, skipping period words and blocked labels. */
@@ -258,7 +266,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     // this period: "tháng này", "quý này", "kỳ này", "năm nay", "trong quý" stand between a name and its figure
     if ((RANK[k] !== undefined || k === "ky") && next === "nay" && !nv.blocked[i + 1]) {
       // "tuần này 2 lượt, quý này tổng cộng 11 lượt": a longer current period than the report's is a running total
-      if (report?.current && RANK[k] !== undefined && RANK[k]! > reportRank) {
+      if ((report?.current || report?.stated) && RANK[k] !== undefined && RANK[k]! > reportRank) {
         for (const s of listAfterColon(i + 2) ?? numbersIn(i + 2).map(([a]) => a)) cumulative.add(s);
         i++;
         continue;
@@ -418,7 +426,10 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     ) {
       // a month named only in passing ("tháng 12 … 15 lượt, cả quý 45 lượt"): the quarter, the
       // reports' usual period, is the total the officer gives; a month the report names stays its own
-      const quarterOverMonth = RANK[next] === RANK.quy && reportRank === RANK.thang && !report?.stated;
+      // ("tuần này 200 tờ, tính cả quý là 850 tờ": the officer counts the quarter, the figure to report;
+      // "tuần này 4 bài, cả quý được 37 bài rồi" stays a running total)
+      const counted = key(toks[i - 1]) === "tinh" && reportRank > 0 && reportRank < RANK.quy!;
+      const quarterOverMonth = RANK[next] === RANK.quy && (reportRank === RANK.thang || counted) && !report?.stated;
       const role = quarterOverMonth ? "total" : roleOfPeriod(RANK[next]!, reportRank);
       // "cả năm 2026 phát hành 6.000 tờ": a running total may stand past a verb; a total or a part only right after
       // "cả quý 4 mới 5 pano": a quarter's number typed bare before another figure is its label
@@ -435,6 +446,15 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       const found =
         numberAfter(from, 6, PERIOD_GLUE) ??
         (role === "cumulative" ? (numbersIn(from)[0] ?? null) : numberAfter(from, 6, PERIOD_VERB_GLUE));
+      // "phát thanh 60 lượt là số cả năm, quý 4 chỉ 18": the figure before "là (số) cả năm" is that period's
+      const said = key(toks[i - 1]) === "la" || (key(toks[i - 1]) === "so" && key(toks[i - 2]) === "la");
+      if (said && role === "cumulative" && !found) {
+        const before = numberJustBefore(toks, nv, numbers, key(toks[i - 1]) === "la" ? i : i - 1);
+        if (before !== null) cumulative.add(before);
+      }
+      // "Cả năm 2026 đã tổ chức 7 hội nghị, 520 lượt người.": a running total opening its sentence covers it
+      if (found && role === "cumulative" && opensSentence(toks, i))
+        for (const x of sentenceNumbers(found[0])) cumulative.add(x);
       if (found) (role === "cumulative" ? cumulative : role === "total" ? totals : parts).add(found[0]);
       else if (
         role === "total" &&
@@ -549,11 +569,22 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       if (RANK[key(toks[x])] !== undefined) {
         x++;
         while (x < n && nv.blocked[x] && toks[x]!.type !== "nl" && toks[x]!.k !== "(") x++;
-        if (toks[x]?.k === "(") j = x;
+        // or right after the period ("kế hoạch cả năm 4 lớp", "Kế hoạch năm: 12 pano")
+        if (toks[x]?.k === "(" || toks[x]?.k === ":" || (toks[x]?.type === "n" && !nv.blocked[x])) j = x;
       }
       if (toks[j]?.k === ":" || toks[j]?.k === "(" || key(toks[j]) === "la" || key(toks[j]) === "giao") j++;
       const num = toks[j] && !nv.blocked[j] ? numbers.read(j, false) : null;
-      if (num && !num.bad && toks[j]!.type === "n") for (let x = j; x < num.end; x++) blocked.push(x);
+      if (num && !num.bad && toks[j]!.type === "n") {
+        for (let x = j; x < num.end; x++) blocked.push(x);
+        // "kế hoạch cả năm 4 lớp, 240 học viên": the plan's list goes on while each clause opens with a
+        // figure (not "kế hoạch 10 pano, thực hiện 8")
+        for (let e = planListNext(num.end); e >= 0; ) {
+          const more = numbers.read(e, false);
+          if (!more || more.bad) break;
+          for (let x = e; x < more.end; x++) blocked.push(x);
+          e = planListNext(more.end);
+        }
+      }
     }
     // plans: "phấn đấu treo thêm 8 pa nô", "dự kiến", "quý tới", "sẽ"
     const plan = PLAN_WORDS.find((seq) => seq.every((w, j) => key(toks[i + j]) === w));

@@ -457,6 +457,7 @@ function chooseValueColumn(
   kinds: readonly ColumnKind[],
   cellsKey: readonly string[],
   before: string,
+  note?: string,
 ): { column: number; sum: number[] } {
   const one = (column: number) => ({ column, sum: [] });
   const first = (k: ColumnKind) => kinds.indexOf(k);
@@ -467,7 +468,10 @@ function chooseValueColumn(
   if (periods.length > 1) {
     const of = periods.map((i) => periodOf(cellsKey[i]!) ?? { unit: "", n: 0 });
     const rank = (p: { unit: string }) => PERIOD_RANK[p.unit] ?? 0;
-    // the period the report is about, named before the table ("Báo cáo quý I/2026")
+    // the period the report is about, named in a note after the table or before it ("Báo cáo quý I/2026")
+    const noted = note ? periodOf(note) : null;
+    const noteMatch = noted ? of.findIndex((p) => p.unit === noted.unit && p.n === noted.n) : -1;
+    if (noteMatch >= 0) return one(periods[noteMatch]!);
     const stated = periodOf(before);
     if (stated) {
       const match = periods.findIndex((_, x) => {
@@ -552,7 +556,12 @@ function readRows(
     .slice(Math.max(0, headerLine - 3), headerLine)
     .map((l) => searchKey(l.text))
     .join(" ");
-  const { column: valueColumn, sum } = chooseValueColumn(kinds, keys, before);
+  // a note after the table naming the report's period ("Ghi chú: số liệu kỳ này là quý IV")
+  const note = lines
+    .slice(headerLine + rows.length + 1, headerLine + rows.length + 4)
+    .map((l) => searchKey(l.text))
+    .find((k) => /\b(?:ky nay|bao cao|bc)\b/.test(k) && periodOf(k) !== null);
+  const { column: valueColumn, sum } = chooseValueColumn(kinds, keys, before, note);
   const labelColumn =
     kinds.indexOf("label") >= 0 ? kinds.indexOf("label") : kinds.findIndex((k) => k === "unknown" || k === "place");
   for (const row of rows) {

@@ -19,7 +19,7 @@ const NOT_YET = "chua";
 const VERBS = new Set(
   (
     "co to chuc treo phat hanh dang dung thuc hien lam xay dung in dan trien khai duoc mo dieu huy dong " +
-    "san xuat song len sinh bai luot buoi cuoc cai chiec tam to tin lan nao them ai moi viet gi chay"
+    "san xuat song len sinh bai luot buoi cuoc cai chiec tam to tin lan nao them ai moi viet gi chay su van"
   ).split(" "),
 );
 /** Doing verbs after "chưa" that say none was done in the period ("Hội nghị: chưa tổ chức"). */
