@@ -45,7 +45,9 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     "kết quả tuyên truyền tốt",
     // an indicator and a number the parser could not place: asked about, never silence
     "5 thon x 3 bang ron = 15 cai a",
-    "to dan pho so 9 va to dan pho so 10: moi to 2 bang ron",
+    "pa nô, áp phích: 15",
+    // a count the parser read nothing from
+    "Tháng 2/2026: phát thanh 24 lượt; tổng cả năm 2025 là 280 lượt.",
   ])("unsure (the bot asks): %s", (text) => expect(kind(text)).toBe("unsure"));
 
   it.each([

@@ -63,13 +63,18 @@ export function classifyMessage(
   if (isQuestionKey(raw, key)) return "question";
   if (parsed.references.length || startsAsReport(key)) return "report";
   if (COMPLETED.test(key) && !NOT_DONE.test(key)) return "report";
-  // "5 thon x 3 bang ron = 15 cai a": an indicator and a number the parser could not place
-  // (not any digit: "ảnh pa nô thôn 3" is a caption whose photo joins the report)
-  if (ABOUT_WORK.test(key) || (parsed.unclear.length && namesIndicator(key, indicators))) return "unsure";
+  // "5 thon x 3 bang ron = 15 cai a", "phát thanh 24 lượt; tổng cả năm 2025 là 280 lượt": an indicator
+  // and a number the parser could not place, or a count it read nothing from (not any digit: "ảnh pa nô
+  // thôn 3" is a caption whose photo joins the report)
+  const counted = (parsed.unclear.length || COUNT.test(key)) && namesIndicator(key, indicators);
+  if (ABOUT_WORK.test(key) || counted) return "unsure";
   const words = key.split(/[^a-z0-9]+/).filter(Boolean);
   if (words.length <= 8 && words.every((w) => ACK_WORDS.has(w))) return "chatter";
   return "other";
 }
+
+/** A number with a measure word after it ("24 luot", "3 cai", "150 nguoi"). */
+const COUNT = /\d(?:[.,]?\d)*\s*(?:cai|luot|to|tin|bai|cuoc|buoi|nguoi|cum|chuyen muc|phong su|lop|dot)(?=[^a-z0-9]|$)/;
 
 const indicatorNames = new WeakMap<readonly IndicatorDef[], RegExp>();
 
