@@ -34,20 +34,29 @@ import { readCorpus, scoreCorpus } from "../../src/core/reports/corpus-score.js"
  *   the morning, 184/210 after the rounds on sets 9–11; the held-out half 57/65 before the twelfth
  *   round, 59/65 after it. Then: 54/61, 67/70, 59/70, 66/70, 63/70, 64/70, 69/70, 56/63, 53/60 —
  *   551/604 (91.2%); 53/62, 57/65, 59/65.
+ * - report-corpus-real-13-heldout.jsonl .. report-corpus-real-15-heldout.jsonl (written with the
+ *   thirteenth to fifteenth development parts, every file kept outside the repository until scored):
+ *   46/68, 59/67 and 53/61 when written. The fifteenth set, both halves, stayed outside through the
+ *   rounds on sets 13 and 14: 172/210 before them, 177/210 after. After the rounds on sets 13–15:
+ *   54/61, 67/70, 61/70, 66/70, 65/70, 66/70, 69/70, 58/63, 55/60, 53/62, 59/65, 59/65 — 732/796
+ *   (92.0%); 51/68, 60/67, 53/61 — 896/992 (90.3%) over the fifteen parts.
  */
 const PARTS = [
   { file: "report-corpus-real-heldout.jsonl", floor: 88 },
   { file: "report-corpus-real-2-heldout.jsonl", floor: 95 },
-  { file: "report-corpus-real-3-heldout.jsonl", floor: 84 },
+  { file: "report-corpus-real-3-heldout.jsonl", floor: 87 },
   { file: "report-corpus-real-4-heldout.jsonl", floor: 94 },
-  { file: "report-corpus-real-5-heldout.jsonl", floor: 90 },
-  { file: "report-corpus-real-6-heldout.jsonl", floor: 91 },
+  { file: "report-corpus-real-5-heldout.jsonl", floor: 92 },
+  { file: "report-corpus-real-6-heldout.jsonl", floor: 94 },
   { file: "report-corpus-real-7-heldout.jsonl", floor: 98 },
-  { file: "report-corpus-real-8-heldout.jsonl", floor: 88 },
-  { file: "report-corpus-real-9-heldout.jsonl", floor: 88 },
+  { file: "report-corpus-real-8-heldout.jsonl", floor: 92 },
+  { file: "report-corpus-real-9-heldout.jsonl", floor: 91 },
   { file: "report-corpus-real-10-heldout.jsonl", floor: 85 },
-  { file: "report-corpus-real-11-heldout.jsonl", floor: 87 },
+  { file: "report-corpus-real-11-heldout.jsonl", floor: 90 },
   { file: "report-corpus-real-12-heldout.jsonl", floor: 90 },
+  { file: "report-corpus-real-13-heldout.jsonl", floor: 75 },
+  { file: "report-corpus-real-14-heldout.jsonl", floor: 89 },
+  { file: "report-corpus-real-15-heldout.jsonl", floor: 86 },
 ];
 
 describe("real-style report corpora (held-out parts)", () => {
