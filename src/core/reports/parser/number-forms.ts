@@ -54,7 +54,7 @@ export function readDigitForm(tk: Tokenised, at: number, acceptWord: (i: number)
     return { value: Math.round(value * 1000), end: end + 1 };
   }
   const sk = nkeys[end];
-  const scale = sk && acceptWord(end) ? (DIGIT_SCALES[sk] ?? 0) : isVan(next) ? 10_000 : 0;
+  const scale = sk && acceptWord(end) ? (DIGIT_SCALES[sk] ?? 0) : next?.k === "van" && isVan(next) ? 10_000 : 0;
   if (!scale) return { value, end };
   value *= scale;
   end++;
