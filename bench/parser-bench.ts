@@ -148,6 +148,9 @@ export function benchParser(rounds = 20): BenchRow[] {
     "report-corpus-real-10.jsonl",
     "report-corpus-real-11.jsonl",
     "report-corpus-real-12.jsonl",
+    "report-corpus-real-13.jsonl",
+    "report-corpus-real-14.jsonl",
+    "report-corpus-real-15.jsonl",
   ].flatMap((name) =>
     readCorpus(readFileSync(new URL(`../test/fixtures/${name}`, import.meta.url), "utf8")).map((c) => c.text),
   );
