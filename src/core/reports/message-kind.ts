@@ -5,7 +5,7 @@
  */
 import { SAMPLE_INDICATORS } from "../plans/sample-indicators.js";
 import type { IndicatorDef } from "../types.js";
-import { hasOutsideFigures } from "./read-with-vocabulary.js";
+import { hasOutsideFigures, namesOf } from "./read-with-vocabulary.js";
 import { type ParsedReport, parseReport } from "./report-parser.js";
 import { searchKey, telexFold } from "./text-key.js";
 
@@ -66,31 +66,35 @@ export function classifyMessage(
   // "5 thon x 3 bang ron = 15 cai a", "phát thanh 24 lượt; tổng cả năm 2025 là 280 lượt": an indicator
   // and a number the parser could not place, or a count it read nothing from (not any digit: "ảnh pa nô
   // thôn 3" is a caption whose photo joins the report)
-  const counted = (parsed.unclear.length || COUNT.test(key)) && namesIndicator(key, indicators);
+  const vocabulary = vocabularyOf(indicators);
+  const counted = (parsed.unclear.length || vocabulary.count.test(key)) && vocabulary.name.test(key);
   if (ABOUT_WORK.test(key) || counted) return "unsure";
   const words = key.split(/[^a-z0-9]+/).filter(Boolean);
   if (words.length <= 8 && words.every((w) => ACK_WORDS.has(w))) return "chatter";
   return "other";
 }
 
-/** A number with a measure word after it ("24 luot", "3 cai", "150 nguoi"). */
-const COUNT = /\d(?:[.,]?\d)*\s*(?:cai|luot|to|tin|bai|cuoc|buoi|nguoi|cum|chuyen muc|phong su|lop|dot)(?=[^a-z0-9]|$)/;
+/** Measures officers count in besides the indicators' own ("3 buổi", "2 lớp", "1 đợt"). */
+const COMMON_MEASURES = ["buoi", "lop", "dot"];
 
-const indicatorNames = new WeakMap<readonly IndicatorDef[], RegExp>();
+const vocabularies = new WeakMap<readonly IndicatorDef[], { name: RegExp; count: RegExp }>();
 
-/** Whether the search key names one of the indicators or a common one ("bang ron", "tin bai"). */
-function namesIndicator(key: string, indicators: readonly IndicatorDef[]): boolean {
-  let re = indicatorNames.get(indicators);
-  if (!re) {
-    const names = [...indicators, ...SAMPLE_INDICATORS]
-      .flatMap((i) => [i.label, ...i.synonyms])
-      .map(searchKey)
-      .filter((n) => n.length > 2)
-      .map((n) => n.replace(/[^a-z0-9 ]/g, "\\$&"));
-    re = new RegExp(`(?:^|[^a-z0-9])(?:${[...new Set(names)].join("|")})(?=[^a-z0-9]|$)`);
-    indicatorNames.set(indicators, re);
+/** The indicators' and the common ones' names, and a number with one of their measures after it ("24 luot"). */
+function vocabularyOf(indicators: readonly IndicatorDef[]): { name: RegExp; count: RegExp } {
+  let hit = vocabularies.get(indicators);
+  if (!hit) {
+    const all = [...indicators, ...SAMPLE_INDICATORS];
+    const alternation = (words: string[]) =>
+      [...new Set(words.filter((w) => w.length > 0))].map((w) => w.replace(/[^a-z0-9 ]/g, "\\$&")).join("|");
+    const names = alternation(all.flatMap(namesOf).filter((n) => n.length > 2));
+    const measures = alternation([...all.map((i) => searchKey(i.measure ?? "")), ...COMMON_MEASURES]);
+    hit = {
+      name: new RegExp(`(?:^|[^a-z0-9])(?:${names})(?=[^a-z0-9]|$)`),
+      count: new RegExp(`\\d(?:[.,]?\\d)*\\s*(?:${measures})(?=[^a-z0-9]|$)`),
+    };
+    vocabularies.set(indicators, hit);
   }
-  return re.test(key);
+  return hit;
 }
 
 const isQuestionKey = (raw: string, key: string) => raw.includes("?") || QUESTION.test(key) || QUESTION_TAIL.test(key);

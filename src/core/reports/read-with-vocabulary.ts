@@ -9,6 +9,13 @@ export type ReadReport = ParsedReport & {
   outside: Record<string, number>;
 };
 
+/**
+ * Of two figures for an indicator no task asks for ("1500 tờ rơi … à 1.350 tờ"), the later: such
+ * figures are only named to the officer, never recorded.
+ */
+export const laterOf = (conflict: { values: readonly number[] }): number =>
+  conflict.values[conflict.values.length - 1]!;
+
 /** Whether a read found figures for common indicators outside the list it was read against. */
 export const hasOutsideFigures = (parsed: { outside?: object }): boolean =>
   Object.keys(parsed.outside ?? {}).length > 0;
@@ -26,9 +33,12 @@ export function commonIndicatorsLacking(indicators: readonly IndicatorDef[]): In
   return SAMPLE_INDICATORS.filter((v) => !codes.has(v.code) && !namesOf(v).some((n) => names.has(n)));
 }
 
-/** An indicator's names as search keys, once per indicator object (task records are cached). */
+/**
+ * An indicator's names (label and synonyms) as search keys, once per indicator object (task records are cached).
+ * @example namesOf(panoIndicator) // ["pa no", "pano", …]
+ */
 const names = new WeakMap<IndicatorDef, string[]>();
-function namesOf(indicator: IndicatorDef): string[] {
+export function namesOf(indicator: IndicatorDef): string[] {
   let keys = names.get(indicator);
   if (!keys) names.set(indicator, (keys = [indicator.label, ...indicator.synonyms].map(searchKey)));
   return keys;
@@ -64,7 +74,6 @@ export function readWithVocabulary(
   const values: Record<string, number> = {};
   const outside: Record<string, number> = {};
   for (const [code, value] of Object.entries(parsed.values)) (codes.has(code) ? values : outside)[code] = value;
-  // never recorded, only named: of two figures for one ("1500 tờ rơi … à 1.350 tờ"), the later
-  for (const c of parsed.conflicts) if (!codes.has(c.code)) outside[c.code] = c.values[c.values.length - 1]!;
+  for (const c of parsed.conflicts) if (!codes.has(c.code)) outside[c.code] = laterOf(c);
   return { ...parsed, values, outside, conflicts: parsed.conflicts.filter((c) => codes.has(c.code)) };
 }

@@ -39,6 +39,7 @@ import { figuresOfPeriod, type PeriodFigures } from "./period-figures.js";
 import {
   commonIndicatorsLacking,
   hasOutsideFigures,
+  laterOf,
   type ReadReport,
   readWithVocabulary,
 } from "./read-with-vocabulary.js";
@@ -402,11 +403,18 @@ export interface NotOfPeriodFigures extends Pick<PeriodFigures, "reason" | "mont
   figures: FigureOutside[];
 }
 
+const figureOf = (def: IndicatorDef, value: number): FigureOutside => ({
+  code: def.code,
+  label: def.label,
+  measure: def.measure ?? "",
+  value,
+});
+
 /** The labelled figures of `split.notOfPeriod`, in the task's indicator order. */
-export function notOfPeriodFigures(split: PeriodFigures, indicators: TaskRecord["indicators"]): NotOfPeriodFigures {
+function notOfPeriodFigures(split: PeriodFigures, indicators: TaskRecord["indicators"]): NotOfPeriodFigures {
   const figures = indicators
     .filter((i) => i.code in split.notOfPeriod)
-    .map((i) => ({ code: i.code, label: i.label, measure: i.measure ?? "", value: split.notOfPeriod[i.code]! }));
+    .map((i) => figureOf(i, split.notOfPeriod[i.code]!));
   return {
     figures,
     ...(split.reason ? { reason: split.reason } : {}),
@@ -608,14 +616,10 @@ export async function figuresElsewhere(
   );
   const all = parse(text, [...assignment.task.indicators, ...others.values(), ...unasked.values()]);
   const foreign = Object.entries(all.values).filter(([code]) => others.has(code));
-  // figures no task asks for are only named, never recorded: of two for one, the later
-  const named = {
-    ...Object.fromEntries(all.conflicts.map((c) => [c.code, c.values[c.values.length - 1]!])),
-    ...all.values,
-  };
+  const named = { ...Object.fromEntries(all.conflicts.map((c) => [c.code, laterOf(c)])), ...all.values };
   const outside = Object.entries(named).flatMap(([code, value]) => {
     const def = unasked.get(code);
-    return def ? [{ code, label: def.label, measure: def.measure ?? "", value }] : [];
+    return def ? [figureOf(def, value)] : [];
   });
   if (!foreign.length && !outside.length) return none;
   const openTaskIds = new Set((await repos.assignments.listOpenForUnit(assignment.unitId)).map((a) => a.task.id));
@@ -627,7 +631,7 @@ export async function figuresElsewhere(
     const owner = owners.find((t) => t.indicators.some((i) => i.code === code))!;
     const def = others.get(code)!;
     const group = byTask.get(owner.id) ?? { task: { id: owner.id, title: owner.title }, values: [] };
-    group.values.push({ code, label: def.label, measure: def.measure, value });
+    group.values.push(figureOf(def, value));
     byTask.set(owner.id, group);
   }
   const stillUnclear = new Set(all.unclear);
