@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { figuresOfPeriod, periodSpan } from "../../src/core/reports/period-figures.js";
+import { figuresOfPeriod, ownPeriodPart, periodSpan } from "../../src/core/reports/period-figures.js";
 
 describe("periodSpan", () => {
   it("reads months, quarters, halves and years; nothing for one-off or weekly keys", () => {
@@ -42,5 +42,31 @@ describe("figuresOfPeriod", () => {
       values: { tin_bai: 4 },
       notOfPeriod: {},
     });
+  });
+
+  it("finds the part of a longer report that names the period: in brackets, on its line, under its heading", () => {
+    expect(
+      ownPeriodPart("Báo cáo cả năm 2026: tin bài 40 (riêng Quý IV: tin bài 12, phát thanh 45 lượt), hết ạ", "2026-Q4"),
+    ).toBe("Quý IV: tin bài 12, phát thanh 45 lượt)");
+    expect(ownPeriodPart("Cả năm: 40 tin bài. Riêng quý 4: 12 tin bài. Em cảm ơn", "2026-Q4")).toBe(
+      "quý 4: 12 tin bài.",
+    );
+    expect(
+      ownPeriodPart("Năm 2026:\n- tin bài 40\nQuý IV:\n- tin bài 12\n- phát thanh 45\n\nTrân trọng", "2026-Q4"),
+    ).toBe("Quý IV:\n- tin bài 12\n- phát thanh 45");
+    expect(ownPeriodPart("Năm 2026:\nQuý IV:\n- tin bài 12\nCả năm:\n- tin bài 40", "2026-Q4")).toBe(
+      "Quý IV:\n- tin bài 12",
+    );
+    expect(ownPeriodPart("bao cao nam 2026 tin bai 40, thang 12/2026 la 5 tin", "2026-12")).toBe(
+      "thang 12/2026 la 5 tin",
+    );
+    expect(ownPeriodPart("năm 2026 tin bài 40; 6 tháng cuối năm 22 tin", "2026-H2")).toBe("6 tháng cuối năm 22 tin");
+  });
+
+  it("finds no part where the period is not named, or only a date in its month is", () => {
+    expect(ownPeriodPart("Báo cáo cả năm 2026: tin bài 40, quý III là 10", "2026-Q4")).toBeNull();
+    expect(ownPeriodPart("Ngày 5 tháng 12 năm 2026 họp, cả năm 40 tin bài", "2026-12")).toBeNull();
+    expect(ownPeriodPart("Cả năm 40 tin bài, họp ngày 12/10", "2026-10")).toBeNull();
+    expect(ownPeriodPart("Cả năm 40 tin bài quý IV", "2026")).toBeNull();
   });
 });

@@ -50,6 +50,20 @@ describe("figures that are not the period's own", () => {
     expect(report.values).toEqual({ tin_bai: 12, phat_thanh: 40 });
   });
 
+  it("records the quarter's part of a year's report, and names the year's figures as not recorded", async () => {
+    const hoaBinh = { id: -7203, type: "supergroup" as const, title: "Xã Hòa Bình" };
+    const ha = { id: 7203, first_name: "Hà" };
+    await registerOfficer(h, "X_HOA_BINH", ha, hoaBinh);
+    const reply = (
+      await h.say(ha, hoaBinh, "bao cao ca nam 2026 tin bai 40. rieng quy 4 thi tin bai 12, phat thanh 45 luot")
+    ).join("\n");
+    expect(reply).toContain("✅ Đã ghi nhận báo cáo của UBND xã Hòa Bình");
+    expect(reply).toContain("• Tin bài: 12 tin");
+    expect(reply).toContain("• 40 tin bài: số liệu cả năm, không phải số liệu riêng của Quý IV/2026, nên chưa ghi.");
+    const [report] = await reportsOf("X_HOA_BINH");
+    expect(report.values).toEqual({ tin_bai: 12, phat_thanh: 45 });
+  });
+
   it("records the period's figures and names the running totals beside them as not recorded", async () => {
     const reply = (await h.say(minh, tanLap, "bc quy 4: dang 9 tin bai; luy ke tu dau nam 5 hoi nghi")).join("\n");
     expect(reply).toContain("• Tin bài: 9 tin");

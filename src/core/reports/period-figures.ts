@@ -1,3 +1,4 @@
+import { namedPeriods, namesAnyPeriod } from "./named-periods.js";
 import type { ParsedReport } from "./report-parser.js";
 
 /** Why figures read from a report are not the period's own. */
@@ -47,4 +48,65 @@ export function figuresOfPeriod(
   const notOfPeriod: Record<string, number> = {};
   for (const [code, value] of Object.entries(parsed.values)) (running.has(code) ? notOfPeriod : values)[code] = value;
   return { values, notOfPeriod, reason: "running" };
+}
+
+/** A line opening another span's figures: "Cả năm:", "Lũy kế …", "Từ đầu năm …". */
+const OTHER_SPAN = /^\W*(?:ca nam|luy ke|tu dau nam)\b/;
+const QUARTER_NAMES = ["i|1|mot|nhat", "ii|2|hai", "iii|3|ba", "iv|4|tu|bon"];
+
+/** The words naming a period key's own period in folded text ("2026-Q4" → "quý IV", "quý 4", "quý tư"). */
+function periodNamePattern(periodKey: string): RegExp | null {
+  const m = /^\d{4}-(?:(\d{2})|Q([1-4])|H([12]))$/.exec(periodKey);
+  if (!m) return null;
+  const [, month, quarter, half] = m;
+  // "tháng 12/2026" names the month; "ngày 5 tháng 12", "tháng 12/10" are dates.
+  if (month)
+    return new RegExp(`(?<!ngay\\s*\\d{1,2}\\s*)\\bthang\\s*0?${Number(month)}(?!\\d)(?!\\s*[/.-]\\s*\\d{1,2}(?!\\d))`);
+  if (quarter) return new RegExp(`\\bquy\\s*(?:${QUARTER_NAMES[Number(quarter) - 1]})\\b`);
+  return new RegExp(`\\b(?:6|sau)\\s*thang\\s*${half === "1" ? "dau" : "cuoi"}\\s*nam\\b`);
+}
+
+/** Lower case without marks, one character for each of the text's, so that positions carry over. */
+const foldKeepingPositions = (text: string): string =>
+  [...text]
+    .map((ch) =>
+      ch
+        .normalize("NFD")
+        .replace(/\p{M}/gu, "")
+        .replace(/[đĐ]/g, "d")
+        .toLowerCase()
+        .padEnd(ch.length, " ")
+        .slice(0, ch.length),
+    )
+    .join("");
+
+/**
+ * The part of a longer report that gives the period's own figures: "Báo cáo cả năm 2026: 40 tin bài
+ * (riêng Quý IV: 12 tin bài)" → "Quý IV: 12 tin bài)". It runs from the period's name to the end of its
+ * bracket, else of its line (or of the lines under a heading "Quý IV:"), else of its sentence.
+ * Null when the text does not name the period.
+ * @example ownPeriodPart("Cả năm: 40 tin bài. Riêng quý 4: 12 tin bài.", "2026-Q4") // "quý 4: 12 tin bài."
+ */
+export function ownPeriodPart(text: string, periodKey: string): string | null {
+  const pattern = periodNamePattern(periodKey);
+  const folded = foldKeepingPositions(text);
+  const found = pattern?.exec(folded);
+  if (!found) return null;
+  const start = found.index;
+  const open = text.lastIndexOf("(", start);
+  if (open >= 0 && text.lastIndexOf(")", start) < open) {
+    const close = text.indexOf(")", start);
+    return text.slice(start, close < 0 ? undefined : close + 1);
+  }
+  const lines = text.slice(start).split("\n");
+  const first = lines[0]!;
+  const sentenceEnd = /\.(?=\s+\p{Lu})/u.exec(first);
+  if (/\d/.test(first.slice(found[0].length))) return sentenceEnd ? first.slice(0, sentenceEnd.index + 1) : first;
+  // A heading "Quý IV:" takes the lines under it, up to a blank line or the next period's name.
+  const part = [first];
+  for (const line of lines.slice(1)) {
+    if (!line.trim() || namesAnyPeriod(namedPeriods(line)) || OTHER_SPAN.test(foldKeepingPositions(line))) break;
+    part.push(line);
+  }
+  return part.join("\n");
 }

@@ -35,7 +35,7 @@ import {
   namesReportingPeriod,
   periodMatches,
 } from "./named-periods.js";
-import { figuresOfPeriod, type PeriodFigures } from "./period-figures.js";
+import { figuresOfPeriod, ownPeriodPart, type PeriodFigures, periodSpan } from "./period-figures.js";
 import {
   commonIndicatorsLacking,
   hasOutsideFigures,
@@ -410,6 +410,38 @@ const figureOf = (def: IndicatorDef, value: number): FigureOutside => ({
   value,
 });
 
+/** A report's reading for its assignment's period: the text read, what it gave, and its split. */
+interface PeriodReading {
+  text: string;
+  parsed: ParsedReport;
+  split: PeriodFigures;
+}
+
+/**
+ * Reads a report for the assignment's period. A longer span's report that has a part naming the
+ * period ("cả năm 2026: 40 tin bài (riêng Quý IV: 12 tin bài)") is read for that part; the span's own
+ * figures are named, never recorded.
+ */
+function readForPeriod(reading: MessageReading, text: string, assignment: AssignmentView): PeriodReading {
+  const { periodKey } = assignment.occurrence;
+  const parsed = reading.read(text, assignment.task.indicators);
+  const months = periodSpan(periodKey)?.months;
+  const part = months && (parsed.reportMonths ?? 0) > months ? ownPeriodPart(text, periodKey) : null;
+  const own = part ? reading.read(part, assignment.task.indicators) : null;
+  if (!part || !own || !Object.keys(own.values).length)
+    return { text, parsed, split: figuresOfPeriod(parsed, periodKey) };
+  const ownParsed = { ...own, references: parsed.references, reportMonths: undefined };
+  // The span's figures, less those the part itself gave (read twice when the part is no bracket).
+  const notOfPeriod = Object.fromEntries(Object.entries(parsed.values).filter(([code, v]) => own.values[code] !== v));
+  const split = {
+    ...figuresOfPeriod(ownParsed, periodKey),
+    notOfPeriod,
+    reason: "longer" as const,
+    months: parsed.reportMonths,
+  };
+  return { text: part, parsed: ownParsed, split };
+}
+
 /** The labelled figures of `split.notOfPeriod`, in the task's indicator order. */
 function notOfPeriodFigures(split: PeriodFigures, indicators: TaskRecord["indicators"]): NotOfPeriodFigures {
   const figures = indicators
@@ -472,9 +504,8 @@ export async function submitReport(
   const text = input.text.normalize("NFC");
   // The parses made while finding the task are reused (the same task's indicators are not read again).
   const reading = readingOf(incoming, deps.parse);
-  const parsed = reading.read(text, assignment.task.indicators);
   // Running totals and a longer span's figures are told to the officer, never recorded as the period's.
-  const ofPeriod = figuresOfPeriod(parsed, assignment.occurrence.periodKey);
+  const { parsed, split: ofPeriod, text: ownText } = readForPeriod(reading, text, assignment);
   const late = now.getTime() > assignment.dueAt.getTime();
   const source = sourceOf(incoming);
   const found =
@@ -542,7 +573,7 @@ export async function submitReport(
   const files = await storeFiles(deps, incoming, report.id, assignment.unitId);
   // Kept files, new files or duplicates change what the report holds: counted again.
   const counts = pendingIds.length || incoming.files.length ? await countFiles(repos, report.id) : tally(near);
-  const { elsewhere, outside, unclear } = await figuresElsewhere(repos, assignment, text, parsed, reading.read);
+  const { elsewhere, outside, unclear } = await figuresElsewhere(repos, assignment, ownText, parsed, reading.read);
   return {
     report,
     assignment,
@@ -579,12 +610,10 @@ export async function withheldFigures(
   const { assignment } = input;
   if (!assignment.task.indicators.length || input.hasFiles) return null;
   const reading = readingOf(input.incoming, deps.parse);
-  const parsed = reading.read(input.text, assignment.task.indicators);
-  if (parsed.references.length || parsed.conflicts.length) return null;
-  const split = figuresOfPeriod(parsed, assignment.occurrence.periodKey);
-  if (Object.keys(split.values).length) return null;
+  const { parsed, split, text } = readForPeriod(reading, input.text, assignment);
+  if (parsed.references.length || parsed.conflicts.length || Object.keys(split.values).length) return null;
   const notOfPeriod = notOfPeriodFigures(split, assignment.task.indicators);
-  const { elsewhere, outside } = await figuresElsewhere(deps.repos, assignment, input.text, parsed, reading.read);
+  const { elsewhere, outside } = await figuresElsewhere(deps.repos, assignment, text, parsed, reading.read);
   return notOfPeriod.figures.length || elsewhere.length || outside.length ? { notOfPeriod, elsewhere, outside } : null;
 }
 
