@@ -48,6 +48,9 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     "pa nô, áp phích: 15",
     // a count the parser read nothing from
     "Tháng 2/2026: phát thanh 24 lượt; tổng cả năm 2025 là 280 lượt.",
+    // a count of an activity no indicator names
+    "Lớp bồi dưỡng kỹ năng số cho 30 thành viên tổ công nghệ số cộng đồng: 1 lớp.",
+    "chi doan sinh hoat chuyen de 2 buoi cho 40 doan vien",
   ])("unsure (the bot asks): %s", (text) => expect(kind(text)).toBe("unsure"));
 
   it.each([
@@ -58,6 +61,7 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     // numbers but no indicator named
     "3 tre em 10 tuoi di phat cung doan",
     "hẹn 2 giờ chiều họp nhé mọi người",
+    "tối nay 8 giờ có văn nghệ ở nhà văn hóa thôn",
     // a photo's caption naming a place: the photo joins the report
     "ảnh pa nô thôn 3",
   ])("other talk: %s", (text) => expect(kind(text)).toBe("other"));

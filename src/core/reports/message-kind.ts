@@ -31,6 +31,9 @@ const NOT_DONE =
   /\b(?:chua|khong|ko|se|dang)\s+(?:(?:\S+)\s+){0,1}?(?:ban hanh|trien khai|to chuc|hoan thanh|xay dung|thuc hien|gui|nop|treo|phat|dang|lap|ky|xong)\b/;
 const ABOUT_WORK =
   /\b(?:ke hoach|tuyen truyen|bao cao|van ban|trien khai|ban hanh|to chuc|thuc hien|hoan thanh|xay dung|nhiem vu|minh chung|so lieu|ket qua|cai cach|cong van|quyet dinh)\b/;
+/** Activities officers report by count that no indicator names ("lớp bồi dưỡng …: 1 lớp", "2 buổi tọa đàm"). */
+const ACTIVITY =
+  /\b(?:boi duong|hoi thao|toa dam|truyen thong|sinh hoat|giao luu|hoi thi|cuoc thi|phat dong|chuyen de|chieu phim|bieu dien|van nghe)\b/;
 const ACK_WORDS = new Set(
   "ok oke okie okay okey vang da uh um u cam on camon thank thanks tks thks nhan duoc nhe nha a ah anh chi em a roi ro chao xin hi hello chuc moi nguoi cac dong chi ca nha sep vay the".split(
     " ",
@@ -67,7 +70,8 @@ export function classifyMessage(
   // and a number the parser could not place, or a count it read nothing from (not any digit: "ảnh pa nô
   // thôn 3" is a caption whose photo joins the report)
   const vocabulary = vocabularyOf(indicators);
-  const counted = (parsed.unclear.length || vocabulary.count.test(key)) && vocabulary.name.test(key);
+  const counted =
+    (parsed.unclear.length || vocabulary.count.test(key)) && (vocabulary.name.test(key) || ACTIVITY.test(key));
   if (ABOUT_WORK.test(key) || counted) return "unsure";
   const words = key.split(/[^a-z0-9]+/).filter(Boolean);
   if (words.length <= 8 && words.every((w) => ACK_WORDS.has(w))) return "chatter";
