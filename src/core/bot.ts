@@ -1,5 +1,13 @@
 import type { Composer, Context } from "./composer.js";
-import { type Clock, type Logger, type Messenger, messageSource, type Role, type UnitRecord } from "./ports.js";
+import {
+  type Clock,
+  type Logger,
+  type Messenger,
+  messageKey,
+  messageSource,
+  type Role,
+  type UnitRecord,
+} from "./ports.js";
 import type { Repositories } from "./repositories.js";
 import { splitMessage } from "./rollups/rollup-text.js";
 import { cleanName, cleanText, truncate } from "./text-limits.js";
@@ -108,7 +116,7 @@ export function createBotCore(deps: BotCoreDeps, features: Composer): BotCore {
         // One pending row per sender, chat and key: a later call takes it over (and its time).
         const group = `later:${incoming.channel}:${incoming.chatId}:${incoming.userId}:${key}:`;
         await repos.outbox.replacePending(group, {
-          dedupeKey: `${group}${incoming.messageId}`,
+          dedupeKey: `${group}${messageKey(incoming)}`,
           channel: incoming.channel,
           chatId: incoming.chatId,
           kind: "reply",

@@ -288,9 +288,13 @@ export interface OutboxInput {
   source?: string;
 }
 
-/** An incoming message's identity as outbox rows name their source: "telegram:-100123:42". */
-export const messageSource = (m: { channel: string; chatId: string; messageId: string }): string =>
-  `${m.channel}:${m.chatId}:${m.messageId}`;
+/** A message's id within its chat; an edit of it has its own ("42~1767225600000"). */
+export const messageKey = (m: { messageId: string; editedAt?: Date }): string =>
+  m.editedAt ? `${m.messageId}~${m.editedAt.getTime()}` : m.messageId;
+
+/** An incoming message's identity as outbox rows and reports name their source: "telegram:-100123:42". */
+export const messageSource = (m: { channel: string; chatId: string; messageId: string; editedAt?: Date }): string =>
+  `${m.channel}:${m.chatId}:${messageKey(m)}`;
 
 export interface ConversationRecord {
   kind: string;

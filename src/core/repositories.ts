@@ -196,6 +196,14 @@ export interface ReportRepository {
   ): Promise<ReportRecord>;
   findById(id: number): Promise<ReportRecord | null>;
   findForAssignment(assignmentId: number): Promise<ReportRecord | null>;
+  /**
+   * The unit's report a message wrote (created it, or wrote its current revision, itself or by an
+   * edit of it); `current` is true when that message, or an edit of it, wrote the current revision.
+   */
+  findWrittenBy(
+    unitId: number,
+    message: { channel: string; chatId: string; messageId: string },
+  ): Promise<{ report: ReportRecord; current: boolean } | null>;
   /** The newest report of this author in this chat since `since` (photos sent after a report join it). */
   latestInChat(channel: Channel, chatId: string, authorUserId: string, since: Date): Promise<ReportRecord | null>;
   latestForUnit(unitId: number): Promise<ReportRecord | null>;

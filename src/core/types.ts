@@ -57,6 +57,11 @@ export interface Incoming {
   /** The author of the replied-to message, when the platform says (e.g. /themnguoi as a reply). */
   replyToUserId?: string;
   date: Date;
+  /**
+   * When this is an edited version of message `messageId` (Telegram's edited_message): handled as
+   * a message of its own ({@link messageKey}); replies still quote `messageId`.
+   */
+  editedAt?: Date;
   /** The client's language (e.g. "vi", "en"), a hint only. */
   languageCode?: string;
 }

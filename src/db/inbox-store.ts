@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { messageKey } from "../core/ports.js";
 import { truncate } from "../core/text-limits.js";
 import type { Incoming } from "../core/types.js";
 import {
@@ -101,7 +102,7 @@ export function createInboxStore(db: Db): InboxStore {
                 const { changes, lastInsertRowid } = insert.run(
                   incoming.channel,
                   incoming.chatId,
-                  incoming.messageId,
+                  messageKey(incoming),
                   JSON.stringify(incoming),
                   iso(at),
                 );

@@ -1,3 +1,4 @@
+import { messageKey } from "../core/ports.js";
 import { truncate } from "../core/text-limits.js";
 import type { Incoming } from "../core/types.js";
 import {
@@ -31,7 +32,7 @@ export function createPostgresInboxStore(db: Db): InboxStore {
         i,
         channel: w.incoming.channel,
         chatId: w.incoming.chatId,
-        messageId: w.incoming.messageId,
+        messageId: messageKey(w.incoming),
         payloadJson: JSON.stringify(w.incoming),
         receivedAt: pgDate(w.at),
       }));
@@ -50,7 +51,7 @@ export function createPostgresInboxStore(db: Db): InboxStore {
       );
       const ids = new Map(stored.map((r) => [`${r.channel}\n${r.chatId}\n${r.messageId}`, r.id]));
       for (const w of batch) {
-        const key = `${w.incoming.channel}\n${w.incoming.chatId}\n${w.incoming.messageId}`;
+        const key = `${w.incoming.channel}\n${w.incoming.chatId}\n${messageKey(w.incoming)}`;
         const id = ids.get(key);
         // The same message twice in one batch: the first is stored, the second is a duplicate.
         ids.delete(key);

@@ -13,6 +13,7 @@ import type {
   TaskRecord,
   UnitRecord,
 } from "../core/ports.js";
+import { messageSource } from "../core/ports.js";
 import type { Repositories, RollupMentionKind } from "../core/repositories.js";
 import { truncate } from "../core/text-limits.js";
 import type { Channel } from "../core/types.js";
@@ -931,6 +932,27 @@ export function buildPrismaRepositories(
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         });
         return r && toReport(r);
+      },
+      async findWrittenBy(unitId, message) {
+        // the message as first sent (an edit passed in names the message it edits)
+        const source = messageSource({
+          channel: message.channel,
+          chatId: message.chatId,
+          messageId: message.messageId,
+        });
+        const r = await db.report.findFirst({
+          where: {
+            unitId,
+            OR: [
+              { lastSource: source },
+              { lastSource: { startsWith: `${source}~` } },
+              { authorChannel: message.channel, sourceChatId: message.chatId, sourceMessageId: message.messageId },
+            ],
+          },
+          orderBy: { id: "desc" },
+        });
+        if (!r) return null;
+        return { report: toReport(r), current: r.lastSource === source || r.lastSource.startsWith(`${source}~`) };
       },
       async latestInChat(channel, chatId, authorUserId, since) {
         const r = await db.report.findFirst({

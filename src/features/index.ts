@@ -1,6 +1,7 @@
 import { Composer } from "../core/composer.js";
 import { calendarFeature } from "./calendar.js";
 import type { Feature, FeatureDeps } from "./deps.js";
+import { editsFeature } from "./edits.js";
 import { languageFeature } from "./language.js";
 import { onboardingFeature, strangerGateFeature } from "./onboarding.js";
 import { planDraftFeature } from "./plan-draft.js";
@@ -17,6 +18,7 @@ import { unsupportedContentFeature } from "./unsupported-content.js";
 
 /** Every feature, in the order it sees messages. The stranger gate comes after the open commands. */
 export const FEATURES: Feature[] = [
+  editsFeature,
   onboardingFeature,
   languageFeature,
   registrationFeature,

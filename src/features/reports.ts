@@ -203,14 +203,16 @@ export function renderConfirmation(
   lines.push(...fileProblems(result.files, t));
   const deadline = deadlineText(a, deps.timezone, t);
   lines.push(result.late ? t("reports:late", { deadline }) : t("reports:on_time", { deadline }));
-  // The example corrects a figure this task asks for (the first reported one), or its text.
-  const first = a.task.indicators.find((i) => i.code in report.values) ?? a.task.indicators[0];
-  lines.push(
-    first
-      ? t("reports:how_to_fix", { example: `${first.synonyms[0] ?? first.label.toLowerCase()} 15` })
-      : t("reports:how_to_fix_text", { example: exampleReport(a.task, t) }),
-  );
+  lines.push(howToFix(a, report, t));
   return lines.join("\n");
+}
+
+/** How to correct a report with /sua: the example corrects a figure the task asks for (the first reported one), or its text. */
+function howToFix(a: AssignmentView, report: ReportRecord, t: Context["t"]): string {
+  const first = a.task.indicators.find((i) => i.code in report.values) ?? a.task.indicators[0];
+  return first
+    ? t("reports:how_to_fix", { example: `${first.synonyms[0] ?? first.label.toLowerCase()} 15` })
+    : t("reports:how_to_fix_text", { example: exampleReport(a.task, t) });
 }
 
 const figureList = (values: readonly { value: number; label: string }[]): string =>
@@ -344,10 +346,12 @@ export const reportsFeature: Feature = (deps) => {
     return lines.filter(Boolean).join("\n");
   }
 
+  /** `edit`: the message is an edit of the one that wrote `report`'s current revision (its text `replaces`). */
   async function submit(
     ctx: Context,
     text: string,
     target?: AssignmentView | { open: AssignmentView[] },
+    edit?: { report: ReportRecord; replaces: string },
   ): Promise<void> {
     const unit = await reportingUnit(ctx);
     if (!unit) return;
@@ -366,12 +370,10 @@ export const reportsFeature: Feature = (deps) => {
         };
       // A report that goes to a task takes the files kept for an unanswered question of this sender.
       const question = await openQuestion(deps.repos, ctx.incoming, deps.clock.now());
-      const withheld = await withheldText(
-        ctx,
-        found.assignment,
-        text,
-        !!(ctx.incoming.files.length || question?.fileIds.length),
-      );
+      // An edit always revises: the report it corrects exists.
+      const withheld =
+        !edit &&
+        (await withheldText(ctx, found.assignment, text, !!(ctx.incoming.files.length || question?.fileIds.length)));
       if (withheld) {
         // the question it answered is settled: nothing waits for it (it kept no files, or this would not be withheld)
         if (question) await closeQuestion(deps.repos, ctx.incoming);
@@ -379,14 +381,15 @@ export const reportsFeature: Feature = (deps) => {
       }
       const result = await submitReport(deps, {
         assignment: found.assignment,
-        report: found.report,
+        report: edit?.report ?? found.report,
         incoming: ctx.incoming,
         text,
         authorName: ctx.person.displayName,
         fileIds: question?.fileIds,
+        replaces: edit?.replaces,
       });
       if (question) await closeQuestion(deps.repos, ctx.incoming);
-      const confirmation = renderConfirmation(result, ctx.t, deps);
+      const confirmation = (edit ? `${ctx.t("reports:edit_applied")}\n` : "") + renderConfirmation(result, ctx.t, deps);
       // "… 7 tin bài. Mẫu báo cáo mới ở đâu ạ?": the figures are recorded; the question is not left unanswered
       return {
         text: isQuestion(text) ? `${confirmation}\n${ctx.t("reports:question_too")}` : confirmation,
@@ -424,6 +427,41 @@ export const reportsFeature: Feature = (deps) => {
           }),
     ].join("\n");
   }
+
+  // An edit of the message that wrote a report revises that report with the edited text; an edit of
+  // another message goes on as a new one only when it is a report now (it was answered as first written).
+  composer.use(async (ctx, next) => {
+    const { incoming } = ctx;
+    if (!incoming.editedAt || !ctx.unit || (ctx.command && ctx.command.name !== "baocao")) return next();
+    const text = ctx.command ? ctx.command.args : incoming.text;
+    const written = await deps.repos.reports.findWrittenBy(ctx.unit.id, incoming);
+    if (!written) {
+      if (ctx.command) return next();
+      const open = await deps.repos.assignments.listOpenForUnit(ctx.unit.id);
+      const own = indicatorsOf(open);
+      const kind = classifyMessage(
+        text,
+        own.length ? own : SAMPLE_INDICATORS,
+        readingOf(incoming, parserOf(deps)).read,
+      );
+      return kind === "report" ? next() : undefined;
+    }
+    const assignment = await deps.repos.assignments.findView(written.report.assignmentId);
+    if (!assignment) return;
+    if (!written.current)
+      return ctx.reply(
+        [
+          ctx.t("reports:edit_superseded", {
+            unit: assignment.unit.name,
+            id: assignment.task.id,
+            period: assignment.occurrence.label,
+          }),
+          howToFix(assignment, written.report, ctx.t),
+        ].join("\n"),
+        { quote: true },
+      );
+    await submit(ctx, text, assignment, { report: written.report, replaces: written.report.text });
+  });
 
   // While a question waits ("which task?", "is this a report?", "which report do these photos go to?"):
   // "2", "#5", "nv5", "có", "không" answer it; files join it; other messages go on.

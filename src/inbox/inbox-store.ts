@@ -18,7 +18,7 @@ export interface StoredMessage {
  * @example const row = await store.add(incoming, now); if (row) handle(row);
  */
 export interface InboxStore {
-  /** Stores the message; null when (channel, chatId, messageId) is already stored. */
+  /** Stores the message; null when (channel, chatId, {@link messageKey}) is already stored. */
   add(incoming: Incoming, at: Date): Promise<StoredMessage | null>;
   /** Messages not handled to the end (never started, or interrupted by a crash or a stop), oldest first. */
   resumeUnfinished(): Promise<StoredMessage[]>;
@@ -42,5 +42,6 @@ export type InboxRow = { id: number; payloadJson: string; sentJson: string; atte
 export function storedMessageOf(row: InboxRow): StoredMessage {
   const incoming = JSON.parse(row.payloadJson) as Incoming;
   incoming.date = new Date(incoming.date);
+  if (incoming.editedAt) incoming.editedAt = new Date(incoming.editedAt);
   return { id: row.id, incoming, sent: JSON.parse(row.sentJson), attempts: row.attempts };
 }

@@ -124,6 +124,29 @@ describe.each([
       }),
     ).toMatchObject({ revision: 2 });
     expect((await repos.reports.revisions(report.id)).map((r) => r.revision)).toEqual([1, 2]);
+    // The message that wrote the current revision, or an edit of it, finds the report as current;
+    // the message that created it (revised since) finds it as not current; others find nothing.
+    const message = (messageId: string) => ({ channel: "telegram", chatId: "-1", messageId });
+    expect(await repos.reports.findWrittenBy(unit.id, message("6"))).toMatchObject({
+      report: { id: report.id, revision: 2 },
+      current: true,
+    });
+    expect(await repos.reports.findWrittenBy(unit.id, message("5"))).toMatchObject({ current: false });
+    expect(await repos.reports.findWrittenBy(unit.id, message("60"))).toBeNull();
+    expect(await repos.reports.findWrittenBy(unit.id + 1000, message("6"))).toBeNull();
+    await repos.reports.revise(report.id, {
+      text: "16 pa nô",
+      values: { pano: 16 },
+      references: [],
+      unclear: [],
+      authorName: "Lan",
+      at: later,
+      source: "telegram:-1:6~1767225600000",
+    });
+    expect(await repos.reports.findWrittenBy(unit.id, message("6"))).toMatchObject({
+      report: { revision: 3, values: { pano: 16 } },
+      current: true,
+    });
 
     await repos.attachments.add({
       reportId: null,
@@ -145,8 +168,8 @@ describe.each([
 
     expect(await repos.reports.latestForUnit(unit.id)).toMatchObject({
       id: report.id,
-      revision: 2,
-      values: { pano: 15 },
+      revision: 3,
+      values: { pano: 16 },
     });
     expect(await repos.reports.latestForUnit(unit.id + 1000)).toBeNull();
     const [pending] = await repos.attachments.listPending("telegram", "-1", new Date(0));

@@ -39,6 +39,13 @@ export interface Harness {
     text: string,
     extra?: Partial<UserMessageInput>,
   ): Promise<string[]>;
+  /**
+   * Edits a message sent with `say` (the last one in that chat unless `messageId` is given), as a
+   * user does in Telegram, and resolves with the texts the bot sent back.
+   */
+  edit(chat: UserMessageInput["chat"], text: string, messageId?: number): Promise<string[]>;
+  /** The id of the last message sent with `say` in that chat. */
+  lastSaid(chat: UserMessageInput["chat"]): number;
   close(): Promise<void>;
 }
 
@@ -68,6 +75,18 @@ export async function startHarness(options: { now?: string; env?: Record<string,
     telegramLimits: { globalPerSecond: 1000, perChatPerSecond: 1000, perGroupPerMinute: 60_000 },
   });
   await app.start();
+  const said = new Map<string, any>();
+  /** Done when the bot took the update (asked for the next one), the inbox handled it, and the sends it queued have settled. */
+  async function handled(chatId: number, update: { update_id: number }): Promise<string[]> {
+    const before = fake.sent(chatId).length;
+    await waitFor(() => !fake.pendingUpdates().some((u) => u.update_id === update.update_id), 30_000);
+    await app.inbox.drain();
+    await waitQuiet(fake, chatId, before);
+    return fake
+      .sent(chatId)
+      .slice(before)
+      .map((s) => s.text ?? s.caption ?? "");
+  }
   return {
     fake,
     app,
@@ -75,17 +94,24 @@ export async function startHarness(options: { now?: string; env?: Record<string,
     logger,
     dataDir,
     async say(from, chat, text, extra = {}) {
-      const before = fake.sent(chat.id).length;
       const update = fake.sendUserMessage({ from, chat, ...(text ? { text } : {}), ...extra });
-      // Done when the bot took the update (asked for the next one), the inbox handled it, and
-      // the sends it queued through the outbox have settled.
-      await waitFor(() => !fake.pendingUpdates().some((u) => u.update_id === update.update_id), 30_000);
-      await app.inbox.drain();
-      await waitQuiet(fake, chat.id, before);
-      return fake
-        .sent(chat.id)
-        .slice(before)
-        .map((s) => s.text ?? s.caption ?? "");
+      said.set(`${chat.id}:${update.message.message_id}`, update.message);
+      said.set(`${chat.id}:last`, update.message);
+      return handled(chat.id, update);
+    },
+    lastSaid(chat) {
+      return said.get(`${chat.id}:last`)?.message_id;
+    },
+    async edit(chat, text, messageId) {
+      const message = said.get(`${chat.id}:${messageId ?? "last"}`);
+      if (!message) throw new Error(`no message ${messageId ?? ""} said in chat ${chat.id}`);
+      // Telegram dates are in seconds: a second edit in the same second still gets a later date.
+      const edit_date = Math.max(Math.floor(clock.now().getTime() / 1000), (message.edit_date ?? 0) + 1);
+      const edited = { ...message, text, edit_date };
+      delete edited.entities;
+      said.set(`${chat.id}:${message.message_id}`, edited);
+      if (said.get(`${chat.id}:last`)?.message_id === message.message_id) said.set(`${chat.id}:last`, edited);
+      return handled(chat.id, fake.injectUpdate({ edited_message: edited }));
     },
     async close() {
       await app.stop();

@@ -43,6 +43,9 @@ const UNSUPPORTED: [keyof Message, UnsupportedContent][] = [
   ["paid_media", "other"],
 ];
 
+/** Updates the bot asks for: new messages, and edits (an officer corrects a figure by editing). */
+const ALLOWED_UPDATES: ("message" | "edited_message")[] = ["message", "edited_message"];
+
 /**
  * Converts a Telegram message to the neutral {@link Incoming}; undefined for messages the bot
  * should not see (service messages, commands addressed to another bot).
@@ -89,6 +92,16 @@ export function toIncoming(message: Message, botUsername: string): Incoming | un
     date: new Date(message.date * 1000),
     languageCode: from.language_code,
   };
+}
+
+/**
+ * An edited message (Telegram's `edited_message`) as an {@link Incoming} of its own: its text only
+ * (its files came with the message as first sent); undefined when the edit left no text.
+ */
+export function toEditedIncoming(message: Message, botUsername: string): Incoming | undefined {
+  const incoming = toIncoming(message, botUsername);
+  if (!incoming?.text.trim() || message.edit_date === undefined) return undefined;
+  return { ...incoming, files: [], unsupported: undefined, editedAt: new Date(message.edit_date * 1000) };
 }
 
 function toSendError(error: unknown): SendError {
@@ -248,7 +261,9 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
 
   /** Stores one update in the inbox; false when it carries nothing the bot handles. */
   async function accept(update: Update): Promise<boolean> {
-    const incoming = update.message && toIncoming(update.message, bot.botInfo.username);
+    const incoming = update.message
+      ? toIncoming(update.message, bot.botInfo.username)
+      : update.edited_message && toEditedIncoming(update.edited_message, bot.botInfo.username);
     if (!incoming) return false;
     await inbox!.accept(incoming);
     return true;
@@ -271,7 +286,7 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
       let updates: Update[];
       try {
         updates = await bot.api.getUpdates(
-          { offset, timeout: POLL_TIMEOUT_S, allowed_updates: ["message"] },
+          { offset, timeout: POLL_TIMEOUT_S, allowed_updates: ALLOWED_UPDATES },
           stopping.signal as Parameters<typeof bot.api.getUpdates>[1],
         );
         lastPollAt = Date.now();
@@ -354,7 +369,7 @@ export function createTelegramChannel(options: TelegramChannelOptions) {
         }
         res.writeHead(200).end();
       });
-      await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: ["message"] });
+      await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: ALLOWED_UPDATES });
       webhookSet = true;
       options.logger.info({ url }, "telegram webhook started");
     },

@@ -13,6 +13,7 @@ import {
   FileTooLargeError,
   type Logger,
   type Messenger,
+  messageSource,
   type ReportRecord,
   type TaskRecord,
 } from "../ports.js";
@@ -455,8 +456,7 @@ function notOfPeriodFigures(split: PeriodFigures, indicators: TaskRecord["indica
 }
 
 /** The message that wrote a report revision, as the report repository records it. */
-export const sourceOf = (incoming: Pick<Incoming, "channel" | "chatId" | "messageId">) =>
-  `${incoming.channel}:${incoming.chatId}:${incoming.messageId}`;
+export const sourceOf = messageSource;
 
 export interface SubmitResult {
   report: ReportRecord;
@@ -485,6 +485,8 @@ export interface SubmitResult {
  * indicators, others stay. `fileIds` are files kept while the bot asked which task (they join
  * whenever the answer comes); files sent alone in the last ten minutes join too. `report` is the
  * assignment's report when the caller has just read it under the unit's lock (not read again).
+ * `replaces` is the earlier text of an edited message that wrote the report's current revision:
+ * its figures and references give way to the edited text's (one it no longer gives is dropped).
  * @example await submitReport(deps, { assignment, incoming, text: "đã treo 12 pa nô", authorName: "Lan" })
  */
 export async function submitReport(
@@ -496,6 +498,7 @@ export async function submitReport(
     text: string;
     authorName: string;
     fileIds?: number[];
+    replaces?: string;
   },
 ): Promise<SubmitResult> {
   const { repos } = deps;
@@ -523,10 +526,12 @@ export async function submitReport(
   if (createdByThis) {
     report = found;
   } else if (existing) {
+    const base =
+      input.replaces === undefined ? existing : withoutWhatTextGave(existing, reading, input.replaces, assignment);
     report = await repos.reports.revise(existing.id, {
       text,
-      values: { ...existing.values, ...ofPeriod.values },
-      references: mergeReferences(existing.references, parsed.references),
+      values: { ...base.values, ...ofPeriod.values },
+      references: mergeReferences(base.references, parsed.references),
       unclear: parsed.unclear,
       authorName: input.authorName,
       at: now,
@@ -686,6 +691,19 @@ function tally(attachments: AttachmentRecord[]): { photoCount: number; documentC
     else documentCount++;
   }
   return { photoCount, documentCount };
+}
+
+/** A report's figures and references less those `text` gave it (the text an edit replaces). */
+function withoutWhatTextGave(
+  report: ReportRecord,
+  reading: MessageReading,
+  text: string,
+  assignment: AssignmentView,
+): Pick<ReportRecord, "values" | "references"> {
+  const { parsed, split } = readForPeriod(reading, text.normalize("NFC"), assignment);
+  const values = Object.fromEntries(Object.entries(report.values).filter(([code]) => !(code in split.values)));
+  const cited = new Set(parsed.references.map((r) => r.number));
+  return { values, references: report.references.filter((r) => !cited.has(r.number)) };
 }
 
 function mergeReferences<R extends { number: string; date?: string }>(a: R[], b: R[]): R[] {
