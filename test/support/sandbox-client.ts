@@ -25,9 +25,12 @@ export interface SandboxChatView {
   count: number;
 }
 
-/** A sandbox on a temp DATA_DIR and a free port, with a small client for its HTTP API. */
-export async function startTestSandbox(env: Record<string, string> = {}) {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "don-doc-sandbox-"));
+/**
+ * A sandbox on a temp DATA_DIR and a free port, with a small client for its HTTP API. Give the
+ * `dataDir` of a stopped one to start it again on the same state (a restart).
+ */
+export async function startTestSandbox(env: Record<string, string> = {}, reuse: { dataDir?: string } = {}) {
+  const dataDir = reuse.dataDir ?? mkdtempSync(path.join(tmpdir(), "don-doc-sandbox-"));
   const config: Config = loadConfig({ DATA_DIR: dataDir, SANDBOX_PORT: "0", LOG_LEVEL: "silent", ...env });
   const logger = createTestLogger();
   const sandbox: Sandbox = await startSandbox({ config, logger, t: createTranslator().t("vi") });
@@ -89,6 +92,15 @@ export async function startTestSandbox(env: Record<string, string> = {}) {
       if (result.status !== 202)
         return { status: result.status, error: result.body.error as string, replies: [] as SandboxMessage[] };
       const replies = await waitForBot(() => messages(chatId), before + 1);
+      return { status: result.status, error: undefined, replies };
+    },
+    /** Edits message `messageId` as `userId` and waits until the bot has answered the edit. */
+    async edit(chatId: string, messageId: string, userId: string, text: string) {
+      const before = (await messages(chatId)).length;
+      const result = await post(`/api/chats/${chatId}/messages/${messageId}/edit`, { userId, text });
+      if (result.status !== 200)
+        return { status: result.status, error: result.body.error as string, replies: [] as SandboxMessage[] };
+      const replies = await waitForBot(() => messages(chatId), before);
       return { status: result.status, error: undefined, replies };
     },
     async close() {

@@ -28,6 +28,18 @@ export interface SandboxPost {
   files: { name: string; mime: string; data: Uint8Array }[];
 }
 
+/** What the page sends when someone edits a message they sent. */
+export interface SandboxEdit {
+  chatId: string;
+  messageId: string;
+  userId: string;
+  text: string;
+}
+
+export type EditResult =
+  | { ok: true; message: SandboxMessage }
+  | { ok: false; error: "unknown_chat" | "unknown_person" | "unknown_message" | "not_sender" | "empty" | "unchanged" };
+
 export type PostResult =
   | { ok: true; message: SandboxMessage }
   | { ok: false; error: "unknown_chat" | "unknown_person" | "not_owner" | "empty" | "too_many_files" };
@@ -157,6 +169,45 @@ export function createSandboxChannel(options: {
         ),
         replyToMessageId: input.replyTo,
         date,
+      };
+      await inbox?.accept(incoming);
+      return { ok: true, message };
+    },
+    /**
+     * Edits a message its sender wrote, as Telegram lets one do: the transcript keeps the new text
+     * and the inbox gets it as an edit (same messageId, no files, `editedAt`), which it handles as
+     * a message of its own.
+     */
+    async edit(input: SandboxEdit): Promise<EditResult> {
+      const chat = chatOf(input.chatId);
+      if (!chat) return { ok: false, error: "unknown_chat" };
+      const person = directory().people.find((p) => p.userId === input.userId);
+      if (!person) return { ok: false, error: "unknown_person" };
+      const original = transcript.find(chat.chatId, input.messageId);
+      if (!original) return { ok: false, error: "unknown_message" };
+      if (original.from.bot || original.from.userId !== person.userId) return { ok: false, error: "not_sender" };
+      const text = input.text.normalize("NFC");
+      if (!text.trim()) return { ok: false, error: "empty" };
+      if (text === original.text) return { ok: false, error: "unchanged" };
+      // The inbox knows an edit by its time: a second edit within the same millisecond (or with
+      // the clock not moved) must still differ from the first, or it would be taken for a redelivery.
+      const last = original.editedAt ? Date.parse(original.editedAt) : Number.NEGATIVE_INFINITY;
+      const editedAt = new Date(Math.max(clock.now().getTime(), last + 1));
+      const message = transcript.edit(chat.chatId, original.id, text, editedAt.toISOString())!;
+      const incoming: Incoming = {
+        channel: "sandbox",
+        chatId: chat.chatId,
+        chatType: chat.type,
+        chatTitle: chat.type === "group" ? chat.title : undefined,
+        userId: person.userId,
+        userName: person.name,
+        username: person.username,
+        messageId: message.id,
+        text,
+        files: [],
+        replyToMessageId: message.replyTo,
+        date: new Date(message.at),
+        editedAt,
       };
       await inbox?.accept(incoming);
       return { ok: true, message };

@@ -13,6 +13,8 @@ import type { TravelRequest } from "./time-travel.js";
 /** What the page hears live. */
 export interface SandboxEvents {
   message(message: SandboxMessage): void;
+  /** A person edited a message they sent: the message as it now reads. */
+  edit(message: SandboxMessage): void;
   clock(at: Date): void;
   reset(): void;
 }
@@ -163,6 +165,23 @@ export function installSandboxRoutes(
   });
 
   http.route("POST", "/api/chats/*", async (req, res, url) => {
+    const edit = /^\/api\/chats\/(-?\d{1,12})\/messages\/(\d{1,12})\/edit$/.exec(url.pathname);
+    if (edit) {
+      const body = await readJson(req, 64 * 1024);
+      if (body === "too_large") return json(res, 413, { error: "too_large" });
+      if (body === "bad_request" || typeof body.userId !== "string" || typeof body.text !== "string")
+        return json(res, 400, { error: "bad_request" });
+      const session = await sandbox.ready();
+      const result = await session.channel.edit({
+        chatId: edit[1],
+        messageId: edit[2],
+        userId: body.userId,
+        text: body.text,
+      });
+      if (result.ok) return json(res, 200, { message: result.message });
+      const status = { unknown_chat: 404, unknown_message: 404, not_sender: 403 } as Record<string, number>;
+      return json(res, status[result.error] ?? 400, { error: result.error });
+    }
     const m = /^\/api\/chats\/(-?\d{1,12})\/messages$/.exec(url.pathname);
     if (!m) return json(res, 404, { error: "unknown_chat" });
     const body = await readJson(req, maxPostBytes);
@@ -220,6 +239,7 @@ export function installSandboxRoutes(
     res.write("retry: 2000\n\n");
     const listener: SandboxEvents = {
       message: (message) => write("message", message),
+      edit: (message) => write("edit", message),
       clock: (at) => write("clock", { now: at.toISOString() }),
       reset: () => write("reset", {}),
     };

@@ -21,14 +21,26 @@ export interface SandboxMessage {
   text: string;
   files: SandboxFile[];
   replyTo?: string;
+  /** When its sender last edited it (sandbox time, ISO); `text` is then the edited text. */
+  editedAt?: string;
+}
+
+/** An edit as the JSON-lines file keeps it: a line of its own, applied to its message on load. */
+interface EditLine {
+  edit: { chatId: string; id: string; text: string; at: string };
 }
 
 /**
  * Every message of every sandbox chat, in memory and appended to a JSON-lines file so the sandbox
- * survives a restart. `onAdd` hears each new message (the page's live stream).
+ * survives a restart; an edit is appended as a line of its own (the file is never rewritten).
+ * `onAdd` hears each new message and `onEdit` each edited one (the page's live stream).
  * @example const t = createSandboxTranscript(dir, (m) => broadcast(m)); t.add({ chatId: "-1001", from: { bot: true }, at, text: "Xin chào", files: [] });
  */
-export function createSandboxTranscript(dir: string, onAdd: (message: SandboxMessage) => void = () => {}) {
+export function createSandboxTranscript(
+  dir: string,
+  onAdd: (message: SandboxMessage) => void = () => {},
+  onEdit: (message: SandboxMessage) => void = () => {},
+) {
   const file = path.join(dir, "messages.jsonl");
   const byChat = new Map<string, SandboxMessage[]>();
   const filesBySha = new Map<string, SandboxFile>();
@@ -39,15 +51,22 @@ export function createSandboxTranscript(dir: string, onAdd: (message: SandboxMes
     byChat.set(message.chatId, list);
     for (const f of message.files) filesBySha.set(f.sha256, f);
   };
+  const find = (chatId: string, id: string) => byChat.get(chatId)?.find((m) => m.id === id);
+  const applyEdit = ({ chatId, id, text, at }: EditLine["edit"]) => {
+    const message = find(chatId, id);
+    if (message) Object.assign(message, { text, editedAt: at });
+    return message;
+  };
 
   if (existsSync(file)) {
     for (const line of readFileSync(file, "utf8").split("\n")) {
       // A line cut by a crash is skipped, the rest stays readable.
       try {
-        if (line) remember(JSON.parse(line) as SandboxMessage);
-      } catch {
-        continue;
-      }
+        if (!line) continue;
+        const record = JSON.parse(line) as SandboxMessage | EditLine;
+        if ("edit" in record) applyEdit(record.edit);
+        else remember(record);
+      } catch {}
     }
   }
 
@@ -63,6 +82,17 @@ export function createSandboxTranscript(dir: string, onAdd: (message: SandboxMes
       onAdd(message);
       return message;
     },
+    /** Gives message `id` of a chat the edited `text` (its sender's edit at sandbox time `at`). */
+    edit(chatId: string, id: string, text: string, at: string): SandboxMessage | undefined {
+      if (!find(chatId, id)) return undefined;
+      const line: EditLine = { edit: { chatId, id, text, at } };
+      appendFileSync(file, JSON.stringify(line) + "\n");
+      const message = applyEdit(line.edit)!;
+      onEdit(message);
+      return message;
+    },
+    /** One message of a chat, as last edited. */
+    find,
     messages: (chatId: string): SandboxMessage[] => byChat.get(chatId) ?? [],
     /** How many messages each chat has (for unread counts on the page). */
     counts(): Record<string, number> {

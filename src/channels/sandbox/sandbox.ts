@@ -82,6 +82,7 @@ export async function startSandbox(options: SandboxOptions) {
   const events = new Set<SandboxEvents>();
   const emit: SandboxEvents = {
     message: (m) => events.forEach((e) => e.message(m)),
+    edit: (m) => events.forEach((e) => e.edit(m)),
     clock: (at) => events.forEach((e) => e.clock(at)),
     reset: () => events.forEach((e) => e.reset()),
   };
@@ -97,7 +98,7 @@ export async function startSandbox(options: SandboxOptions) {
       ? new Date(JSON.parse(readFileSync(paths.clockFile, "utf8")).now as string)
       : startAt;
     const clock = createMovableClock(Number.isNaN(saved.getTime()) ? startAt : saved);
-    const transcript = createSandboxTranscript(paths.dir, emit.message);
+    const transcript = createSandboxTranscript(paths.dir, emit.message, emit.edit);
     let directory: SandboxDirectory = { people: [], chats: [] };
     const channel = createSandboxChannel({
       transcript,
