@@ -121,6 +121,26 @@ describe("sandbox page in a real browser (phone-sized)", () => {
     expect(await page.locator("#messages .msg.person img").count()).toBe(1);
     await shot("bao-cao-kem-anh");
 
+    // She corrects the plan's number by editing the message in place, as in Telegram.
+    const report = page.locator("#messages .msg.person", { hasText: "15/KH-UBND" });
+    await report.getByRole("button", { name: /^Sửa tin nhắn/ }).click();
+    const editBox = page.getByLabel("Đang sửa tin nhắn");
+    await expect.poll(() => editBox.evaluate((el) => el === document.activeElement)).toBe(true);
+    await editBox.fill("Đã ban hành Kế hoạch số 16/KH-UBND ngày 10/02/2026 về tuyên truyền CCHC và chuyển đổi số");
+    await shot("sua-tin-nhan");
+    await editBox.press("Enter");
+    await expect.poll(() => botSays("Đã đọc lại tin nhắn đồng chí vừa sửa").count(), { timeout: 20_000 }).toBe(1);
+    expect(await botSays("Đã đọc lại tin nhắn đồng chí vừa sửa").textContent()).toContain("16/KH-UBND");
+    const edited = page.locator("#messages .msg.person", { hasText: "16/KH-UBND" });
+    expect(await edited.locator(".edited").textContent()).toBe("(đã sửa)");
+    expect(await page.locator("#messages .msg.person", { hasText: "15/KH-UBND" }).count()).toBe(0);
+    // Focus is back on the message's "Sửa" button, for a keyboard user to go on from there.
+    await expect
+      .poll(() => edited.getByRole("button", { name: /^Sửa tin nhắn/ }).evaluate((el) => el === document.activeElement))
+      .toBe(true);
+    await edited.scrollIntoViewIfNeeded();
+    await shot("da-sua");
+
     // Past the deadline (Friday 27/02): the leader asks for the rollup in the rollup group.
     await travelTo("2026-03-02", "08:00");
     await openChat(/^Nhóm tổng hợp/);

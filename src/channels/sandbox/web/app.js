@@ -17,6 +17,7 @@ const state = {
   samples: [],
   clock: { at: 0, receivedAt: 0 },
   replyTo: null,
+  editing: null,
   files: [],
   senderByChat: {},
 };
@@ -285,6 +286,7 @@ function closeChat() {
 function renderMessages() {
   const list = $("messages");
   list.textContent = "";
+  state.editing = null;
   if (!state.messages.length) {
     const empty = document.createElement("li");
     empty.className = "empty";
@@ -358,6 +360,24 @@ function renderMessage(m) {
   time.dateTime = m.at;
   time.textContent = timeLabel(new Date(m.at));
   meta.append(time);
+  if (m.editedAt) {
+    const mark = document.createElement("span");
+    mark.className = "edited";
+    mark.textContent = tr("edited");
+    mark.title = tr("edited_at", { when: `${dayLabel(new Date(m.editedAt))} ${timeLabel(new Date(m.editedAt))}` });
+    meta.append(mark);
+  }
+  // Only the sender edits a message, as on Telegram: the button follows "Gửi với tư cách".
+  if (!m.from.bot && m.from.userId === $("sender").value) {
+    const edit = document.createElement("button");
+    edit.type = "button";
+    edit.className = "edit";
+    edit.textContent = tr("edit");
+    const first = (m.text || m.files[0]?.name || "").split("\n")[0].slice(0, 80);
+    edit.setAttribute("aria-label", `${tr("edit_label")}: ${first}`);
+    edit.addEventListener("click", () => startEdit(m));
+    meta.append(edit);
+  }
   if (m.from.bot && m.text) {
     const reply = document.createElement("button");
     reply.type = "button";
@@ -368,6 +388,126 @@ function renderMessage(m) {
   }
   li.append(meta);
   return li;
+}
+
+// ---- editing a message one sent ----------------------------------------------------------
+const messageItem = (id) => $("messages").querySelector(`.msg[data-id="${id}"]`);
+// The message (and any reply quoting it) drawn again with its new text.
+function redrawMessage(m) {
+  const index = state.messages.findIndex((x) => x.id === m.id);
+  if (index >= 0) state.messages[index] = m;
+  // A message being edited here keeps its form; the save redraws it.
+  const item = state.editing === m.id ? null : messageItem(m.id);
+  if (item) {
+    const hadFocus = item.contains(document.activeElement);
+    const fresh = renderMessage(m);
+    item.replaceWith(fresh);
+    if (hadFocus) fresh.querySelector("button.edit")?.focus();
+  }
+  redrawQuotes(m);
+}
+// Editing happens in place: the text becomes a small form (Enter saves, Esc cancels).
+function startEdit(m) {
+  if (state.editing) stopEdit();
+  const item = messageItem(m.id);
+  if (!item) return;
+  state.editing = m.id;
+  item.classList.add("editing");
+  const form = document.createElement("form");
+  form.className = "edit-form";
+  const label = document.createElement("label");
+  label.htmlFor = `edit-${m.id}`;
+  label.textContent = tr("editing");
+  const input = document.createElement("textarea");
+  input.id = `edit-${m.id}`;
+  // Room for the text as it wraps in a bubble (about 32 characters a line on a phone), at most 6 lines.
+  input.rows = Math.min(6, Math.max(2, m.text.split("\n").length, Math.ceil(m.text.length / 32)));
+  input.value = m.text;
+  input.setAttribute("aria-describedby", `edit-hint-${m.id}`);
+  const hint = document.createElement("p");
+  hint.id = `edit-hint-${m.id}`;
+  hint.className = "hint";
+  hint.textContent = tr("edit_hint");
+  const error = document.createElement("p");
+  error.className = "error";
+  error.setAttribute("role", "alert");
+  const buttons = document.createElement("div");
+  buttons.className = "edit-buttons";
+  const cancel = document.createElement("button");
+  cancel.type = "button";
+  cancel.textContent = tr("edit_cancel");
+  cancel.addEventListener("click", () => stopEdit(true));
+  const save = document.createElement("button");
+  save.type = "submit";
+  save.textContent = tr("edit_save");
+  buttons.append(cancel, save);
+  form.append(label, input, hint, error, buttons);
+  input.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") {
+      e.preventDefault();
+      stopEdit(true);
+    } else if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      form.requestSubmit();
+    }
+  });
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    void saveEdit(m, input, error, save);
+  });
+  const text = item.querySelector(".text");
+  if (text) text.replaceWith(form);
+  else item.querySelector(".meta").before(form);
+  item.querySelector(".meta").hidden = true;
+  input.focus();
+  input.setSelectionRange(input.value.length, input.value.length);
+  item.scrollIntoView({ block: "nearest" });
+}
+// Back to the message as it reads now; focus returns to its "Sửa" button when asked.
+function stopEdit(refocus) {
+  const id = state.editing;
+  state.editing = null;
+  const m = state.messages.find((x) => x.id === id);
+  const item = id && messageItem(id);
+  if (!m || !item) return;
+  const fresh = renderMessage(m);
+  item.replaceWith(fresh);
+  if (refocus) fresh.querySelector("button.edit")?.focus();
+}
+async function saveEdit(m, input, error, save) {
+  error.textContent = "";
+  const text = input.value;
+  if (!text.trim()) return void (error.textContent = tr("error_edit_empty"));
+  if (text === m.text) return stopEdit(true);
+  save.disabled = true;
+  save.textContent = tr("edit_saving");
+  try {
+    const { ok, data } = await api(`/api/chats/${m.chatId}/messages/${m.id}/edit`, {
+      userId: $("sender").value,
+      text,
+    });
+    if (!ok) {
+      const key = data.error === "empty" ? "error_edit_empty" : `error_${data.error}`;
+      error.textContent = tr(key) === key ? tr("error_send") : tr(key);
+      return;
+    }
+    const index = state.messages.findIndex((x) => x.id === m.id);
+    if (index >= 0) state.messages[index] = data.message;
+    stopEdit(true);
+    redrawQuotes(data.message);
+  } catch {
+    error.textContent = tr("error_send");
+  } finally {
+    save.disabled = false;
+    save.textContent = tr("edit_save");
+  }
+}
+function redrawQuotes(m) {
+  for (const other of state.messages) {
+    if (other.replyTo !== m.id) continue;
+    const quoting = messageItem(other.id);
+    if (quoting) quoting.replaceWith(renderMessage(other));
+  }
 }
 
 function startReply(m) {
@@ -512,6 +652,10 @@ function listen() {
     // Registrations, roles and languages change through messages: refresh names and roles.
     if (m.from.bot) refreshSoon();
   });
+  events.addEventListener("edit", (e) => {
+    const m = JSON.parse(e.data);
+    if (m.chatId === state.current) redrawMessage(m);
+  });
   events.addEventListener("clock", (e) => setClock(JSON.parse(e.data).now));
   events.addEventListener("reset", () => void loadState());
 }
@@ -532,7 +676,10 @@ async function start() {
   });
   $("sender").addEventListener("change", () => {
     state.senderByChat[state.current] = $("sender").value;
+    const lang = state.lang;
     updateLanguage();
+    // Only the sender's own messages offer "Sửa" (a language change has redrawn them already).
+    if (lang === state.lang) renderMessages();
   });
   $("reply-cancel").addEventListener("click", cancelReply);
   $("file-input").addEventListener("change", () => {
