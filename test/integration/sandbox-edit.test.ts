@@ -60,9 +60,23 @@ describe("the sandbox: a person edits a message they sent", () => {
     expect(message.editedAt).toBeDefined();
   }, 60_000);
 
-  it("takes a second edit of the same message: a later edit time, revision 3", async () => {
+  it("takes a second edit of the same message (a later edit time, revision 3), and tells the live stream", async () => {
     const before = (await s.messages(group)).find((m) => m.id === reportId)!.editedAt!;
+    // The page hears the edit on its live stream, the message as it now reads.
+    const abort = new AbortController();
+    const stream = (await fetch(`${s.base}/api/events`, { signal: abort.signal })).body!.getReader();
+    const heard = (async () => {
+      let text = "";
+      while (!text.includes("event: edit\n")) text += new TextDecoder().decode((await stream.read()).value);
+      return JSON.parse(/event: edit\ndata: (.*)\n/.exec(text)![1]) as SandboxMessage;
+    })();
     const edited = await s.edit(group, reportId, officer, "bc quý IV: tin bài 12, phát thanh 25 lượt");
+    expect(await heard).toMatchObject({
+      chatId: group,
+      id: reportId,
+      text: "bc quý IV: tin bài 12, phát thanh 25 lượt",
+    });
+    abort.abort();
     expect(edited.replies.map((m) => m.text).join("\n")).toContain("(lần 3)");
     const after = (await s.messages(group)).find((m) => m.id === reportId)!.editedAt!;
     expect(Date.parse(after)).toBeGreaterThan(Date.parse(before));
@@ -146,7 +160,13 @@ describe("the sandbox channel hands an edit to the inbox as Telegram's channel d
       adminIds: [],
     });
     const accepted: Incoming[] = [];
-    channel.attach({ accept: async (m) => (accepted.push(m), "accepted"), drain: async () => {} });
+    channel.attach({
+      async accept(m) {
+        accepted.push(m);
+        return "accepted";
+      },
+      drain: async () => {},
+    });
     const photo = new Uint8Array([1, 2, 3]);
     const sent = await channel.post({
       chatId: "-501",
