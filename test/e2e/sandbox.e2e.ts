@@ -3,7 +3,7 @@
 // to .test-output/e2e/ (git-ignored). Without Chromium the test fails and says how to install it.
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { samplePng, startTestSandbox, type TestSandbox } from "../support/sandbox-client.js";
 
@@ -30,6 +30,11 @@ describe("sandbox page in a real browser (phone-sized)", () => {
     await page.getByLabel("Tin nhắn", { exact: true }).fill(text);
     await page.getByRole("button", { name: "Gửi", exact: true }).click();
   };
+  // The test runs in Node (no DOM types): the page's document is reached through globalThis.
+  const isFocused = (locator: Locator) =>
+    locator.evaluate(
+      (el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement,
+    );
   const botSays = (text: string | RegExp) => page.locator("#messages .msg.bot", { hasText: text });
   const openClockPanel = async () => {
     if ((await page.getByRole("button", { name: "Đổi giờ" }).getAttribute("aria-expanded")) !== "true")
@@ -125,7 +130,7 @@ describe("sandbox page in a real browser (phone-sized)", () => {
     const report = page.locator("#messages .msg.person", { hasText: "15/KH-UBND" });
     await report.getByRole("button", { name: /^Sửa tin nhắn/ }).click();
     const editBox = page.getByLabel("Đang sửa tin nhắn");
-    await expect.poll(() => editBox.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => isFocused(editBox)).toBe(true);
     await editBox.fill("Đã ban hành Kế hoạch số 16/KH-UBND ngày 10/02/2026 về tuyên truyền CCHC và chuyển đổi số");
     await shot("sua-tin-nhan");
     await editBox.press("Enter");
@@ -135,9 +140,7 @@ describe("sandbox page in a real browser (phone-sized)", () => {
     expect(await edited.locator(".edited").textContent()).toBe("(đã sửa)");
     expect(await page.locator("#messages .msg.person", { hasText: "15/KH-UBND" }).count()).toBe(0);
     // Focus is back on the message's "Sửa" button, for a keyboard user to go on from there.
-    await expect
-      .poll(() => edited.getByRole("button", { name: /^Sửa tin nhắn/ }).evaluate((el) => el === document.activeElement))
-      .toBe(true);
+    await expect.poll(() => isFocused(edited.getByRole("button", { name: /^Sửa tin nhắn/ }))).toBe(true);
     await edited.scrollIntoViewIfNeeded();
     await shot("da-sua");
 
