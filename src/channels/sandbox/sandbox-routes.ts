@@ -109,7 +109,7 @@ function parseFiles(value: unknown): SandboxPost["files"] | undefined {
 }
 
 /**
- * The sandbox's HTTP API and page: state, messages, live events (SSE), sending as a person,
+ * The sandbox's HTTP API and page: state, messages, live events (SSE), sending as a person, editing what one sent,
  * time travel, reset, and the files the chats carry.
  * @example installSandboxRoutes(http, sandbox, { timezone, maxFileBytes });
  */
