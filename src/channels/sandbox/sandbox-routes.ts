@@ -109,8 +109,8 @@ function parseFiles(value: unknown): SandboxPost["files"] | undefined {
 }
 
 /**
- * The sandbox's HTTP API and page: state, messages, live events (SSE), sending as a person, editing what one sent,
- * time travel, reset, and the files the chats carry.
+ * The sandbox's HTTP API and page: state, messages, live events (SSE), sending as a person,
+ * editing what one sent, time travel, reset, and the files the chats carry.
  * @example installSandboxRoutes(http, sandbox, { timezone, maxFileBytes });
  */
 export function installSandboxRoutes(
