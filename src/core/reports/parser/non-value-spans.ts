@@ -193,6 +193,10 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
       if (free(s, e)) mark(s, e, 1);
     },
   );
+  // Areas: "12 m2", "20 m²", "1,5 ha", "30 mét vuông": a size, never a count
+  each(/(?<![\d.,])\d+(?:[.,]\d+)?[ \t]*(?:k?m2|k?m²|ha|(?:m|met)[ \t]+vuong)(?![\p{L}\d])/gu, (m) => {
+    if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
+  });
   // Forms and annexes: "biểu mẫu số 02", "phụ lục 3", "mẫu số 1a" name a paper, they count nothing
   // ("mỗi mẫu 250 tờ" does)
   each(

@@ -14,7 +14,7 @@ import { createNameMatcher } from "./mentions.js";
 import { markNonValueSpans } from "./non-value-spans.js";
 import { isKeycap } from "./number-forms.js";
 import { createNumberReader } from "./numbers.js";
-import { gatheringBefore, isWordIn, type Tok, type Tokenised } from "./tokens.js";
+import { gatheringBefore, isWordIn, type Tok, type Tokenised, workforce } from "./tokens.js";
 import {
   ATTEND_VERBS,
   CONTEXT_PHRASES,
@@ -255,11 +255,14 @@ function markContextCounts(
         continue;
       }
     }
-    const phrase = w2?.type === "w" && CONTEXT_PHRASES.has(`${w.k} ${w2.k}`);
+    // "3 báo cáo viên", "5 tuyên truyền viên": speakers and propagandists by role, no attendees
+    const role3 = w2?.type === "w" && ROLE_TRIPLES.has(`${w.k} ${w2.k} ${key_(toks[j + 2])}`);
+    const phrase = role3 || (w2?.type === "w" && CONTEXT_PHRASES.has(`${w.k} ${w2.k}`));
     const thingPhrase =
       w2?.type === "w" && (THING_PHRASES.has(`${w.k} ${w2.k}`) || receivedThing(tk, numbers, j, `${w.k} ${w2.k}`));
     const thing = thingPhrase || (!phrase && THINGS_COUNTED.has(w.k));
-    if (!phrase && !thing && !CONTEXT_WORDS.has(w.k) && !isMarket(toks, j)) continue;
+    if (!phrase && !thing && !CONTEXT_WORDS.has(w.k) && !isMarket(toks, j) && !MARKED_CONTEXT.has(w.o.toLowerCase()))
+      continue;
     // "3 người quản trị/quản lý" run a page; "80 người quán triệt nghị quyết" attend
     if (phrase && w.k === "nguoi" && key_(toks[j + 2]) !== "tri" && key_(toks[j + 2]) !== "ly") continue;
     // a thing of two words is no measure even when its first word is one ("3 bài hát", "25 tin nhắn")
@@ -276,7 +279,7 @@ function markContextCounts(
     // ("35 em học sinh", "Đoàn viên 35 em"); "họ" (they) and "hỗ trợ" typed without marks are no household
     if (w.k === "em" && !peopleAround(toks, i, j)) continue;
     if (w.k === "ho" && (toks[j + 1]?.k === "tro" || w.o.toLowerCase() === "họ")) continue;
-    const end = phrase || thingPhrase ? j + 2 : j + 1;
+    const end = role3 ? j + 3 : phrase || thingPhrase ? j + 2 : j + 1;
     // "3 tấm pano", "pano: 3 tấm": a classifier of a named thing is its measure, not another thing
     if (thing && (nameAt(end) || nameEndsAt(nameAt, toks, i))) continue;
     // "Đã nhận 3 bộ tài liệu": the message's only figure is asked about
@@ -294,7 +297,11 @@ function markContextCounts(
         : nameBeforeInSentence(nameAt, toks, blocked, i))
     )
       continue;
-    if ((!thing && attendedAfter(toks, end)) || (phrase && w.k === "thanh" && groupBefore(toks, i))) continue;
+    if (
+      (!thing && attendedAfter(toks, end) && !workforce(toks, i, end)) ||
+      (phrase && w.k === "thanh" && groupBefore(toks, i))
+    )
+      continue;
     // "tập huấn cho 40 hội viên", "hội nghị với 120 đoàn viên": people a meeting is held for, or by role
     // right after a gathering, are its attendees
     if (
@@ -307,6 +314,14 @@ function markContextCounts(
     taken.add(i);
   }
 }
+
+/** Three-word roles ("báo cáo viên", "tuyên truyền viên"): people who do the work, not its audience. */
+const ROLE_TRIPLES: ReadonlySet<string> = new Set(["bao cao vien", "tuyen truyen vien"]);
+/**
+ * Context nouns only when typed with their marks ("hội trường 200 chỗ", "3 cổng trường"): plain "cho"
+ * and "cong" are as often "cho" (for) and "công".
+ */
+const MARKED_CONTEXT: ReadonlySet<string> = new Set(["chỗ", "cổng"]);
 
 /**
  * Things other than the indicators, counted by a classifier ("5 bộ khung", "2 tấm phông", "35 cuốn

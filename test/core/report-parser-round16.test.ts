@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { SAMPLE_INDICATORS } from "../../src/core/plans/sample-indicators.js";
+import { parseReport } from "../../src/core/reports/report-parser.js";
+
+const read = (text: string) => parseReport(text, SAMPLE_INDICATORS);
+const plain = (text: string) => {
+  const r = read(text);
+  return { values: r.values, unclear: r.unclear, conflicts: r.conflicts };
+};
+const only = (values: Record<string, number>) => ({ values, unclear: [], conflicts: [] });
+
+describe("number forms: tens split into a digit and 'mươi'", () => {
+  it.each([
+    ["phat thanh 2 muoi 5 luot", { phat_thanh: 25 }],
+    ["treo 3 mươi băng rôn", { bang_ron: 30 }],
+    ["Phát 2 mươi 4 tờ rơi", { to_roi: 24 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("markContextCounts: seats, gates and speakers are context", () => {
+  it.each([
+    ["Tổ chức 1 hội nghị tại hội trường 200 chỗ, có 150 người tham dự", { hoi_nghi: 1, nguoi_tham_du: 150 }],
+    ["Hội trường xã 300 chỗ, họp dân 2 buổi, 180 người dự", { hoi_nghi: 2, nguoi_tham_du: 180 }],
+    ["Tập huấn 1 lớp ở phòng họp 60 chỗ, 45 học viên", { hoi_nghi: 1, nguoi_tham_du: 45 }],
+  ])("a hall's seats: %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it.each([
+    ["Treo 12 băng rôn tại 3 cổng trường học", { bang_ron: 12 }],
+    ["Dán 20 áp phích ở 4 cổng chợ", { ap_phich: 20 }],
+    ["Băng rôn 6 cái, treo trước 2 cổng UBND", { bang_ron: 6 }],
+  ])("gates: %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it.each([
+    ["Mời 3 báo cáo viên, tổ chức 2 hội nghị, 160 người tham dự", { hoi_nghi: 2, nguoi_tham_du: 160 }],
+    ["moi 2 tuyen truyen vien, hop dan 1 buoi 50 nguoi", { hoi_nghi: 1, nguoi_tham_du: 50 }],
+    ["Hội nghị 1 cuộc, 4 báo cáo viên trình bày, 90 đại biểu", { hoi_nghi: 1, nguoi_tham_du: 90 }],
+  ])("speakers by role: %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it.each(["to roi 200 cho cac ho dan", "Tờ rơi 200 cho các hộ"])("'cho' (for) after a figure keeps it: %s", (text) => {
+    expect(plain(text)).toEqual(only({ to_roi: 200 }));
+  });
+});
+
+describe("workforce: people who do the work are no attendees", () => {
+  it.each([
+    ["Treo 5 băng rôn, huy động 12 đoàn viên tham gia", { bang_ron: 5 }],
+    ["Treo 7 bang ron, 5 can bo doan thanh nien tham gia treo", { bang_ron: 7 }],
+    ["Điều động 8 thanh niên tình nguyện, dán 40 áp phích", { ap_phich: 40 }],
+    ["phan cong 3 can bo, phat 200 to roi", { to_roi: 200 }],
+    ["Phát 600 tờ rơi, 20 hội viên tham gia phát", { to_roi: 600 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("people said to attend a meeting still are its attendees", () => {
+    expect(read("40 cán bộ tham gia hội nghị").values).toEqual({ nguoi_tham_du: 40 });
+    expect(read("huy động 40 đoàn viên dự hội nghị").values).toEqual({ nguoi_tham_du: 40 });
+  });
+});
+
+describe("non-value spans: areas are sizes", () => {
+  it.each([
+    ["dung 2 cum co dong, dien tich 12 m2", { cum_co_dong: 2 }],
+    ["pano 3 cai, tong dien tich 24 m²", { pano: 3 }],
+    ["Làm 1 pa nô 18 mét vuông tại ngã ba", { pano: 1 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
