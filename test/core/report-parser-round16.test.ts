@@ -75,3 +75,49 @@ describe("non-value spans: areas are sizes", () => {
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("markContextCounts: residents and unmarked gates are context", () => {
+  it.each([
+    ["Thôn Đông có 230 hộ, 1.050 khẩu; họp thôn 1 cuộc, 85 người dự", { hoi_nghi: 1, nguoi_tham_du: 85 }],
+    ["Tổ 4 có 80 hộ 320 nhân khẩu, phát 80 tờ rơi", { to_roi: 80 }],
+    ["xom co 95 ho, 410 nhan khau; treo 2 bang ron", { bang_ron: 2 }],
+    ["Treo 12 bang ron tai 3 cong truong hoc", { bang_ron: 12 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("'khẩu hiệu' after a number is still slogans", () => {
+    expect(read("treo 230 khẩu hiệu").values).toEqual({ bang_ron: 230 });
+  });
+});
+
+describe("markPartsLists: a count of parts, then one figure per part, is their sum", () => {
+  it.each([
+    ["Tập huấn 3 lớp: 35, 40, 42 học viên", { hoi_nghi: 3, nguoi_tham_du: 117 }],
+    ["họp dân 3 buổi: 40, 52 và 38 người", { hoi_nghi: 3, nguoi_tham_du: 130 }],
+    ["hoi nghi 2 cuoc: 60 va 75 nguoi tham du", { hoi_nghi: 2, nguoi_tham_du: 135 }],
+    ["tờ rơi phát 2 đợt: 300, 250 tờ", { to_roi: 550 }],
+    ["Phat to roi 3 dot: 200, 150, 100 to", { to_roi: 450 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("as many figures as parts only: a short list keeps its figures to ask", () => {
+    expect(read("Tập huấn 3 lớp: 35, 40 học viên").values.nguoi_tham_du).not.toBe(75);
+  });
+});
+
+describe("findArithmetic: a rate whose unit names an indicator, times a count", () => {
+  it.each([
+    ["2 pano/thon x 6 thon", { pano: 12 }],
+    ["treo 2 pano/thôn x 6 thôn", { pano: 12 }],
+    ["3 băng rôn/trường × 4 trường", { bang_ron: 12 }],
+    ["phat 2 to roi/ho x 300 ho", { to_roi: 600 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a rate with no count stays asked", () => {
+    expect(read("2 pano/thon").unclear).toEqual(["2 pano/thon"]);
+  });
+});

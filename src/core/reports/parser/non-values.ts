@@ -156,12 +156,18 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   // an indicator named right before token i (asked only for "4 cuộc x 55 người"): a matcher made when asked
   let nameAt: ((i: number) => { end: number } | null) | null = null;
   const named = (i: number): boolean => {
-    nameAt ??= createNameMatcher(toks, blocked, compiled);
+    // (a rate quoted as unclear, "2 pano/thôn", may hold the name)
+    nameAt ??= createNameMatcher(
+      toks,
+      blocked.map((v) => (v === 1 ? 1 : 0)),
+      compiled,
+    );
     for (let j = i - 1; j >= 0 && j >= i - 4 && toks[j]!.type === "w"; j--) if (nameAt(j)?.end === i) return true;
     return false;
   };
   const arithmetic = findArithmetic(toks, blocked, named);
   for (const x of arithmetic.operandTokens) blocked[x] = 1;
+  for (const x of arithmetic.freedTokens) if (blocked[x] === 2) blocked[x] = 0;
   for (const x of arithmetic.fillerTokens) transparent[x] = 1;
   const out: NonValues = {
     blocked,
@@ -185,11 +191,12 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markTeamSizes(tk, blocked);
   markCapacities(tk, blocked, numbers);
   markRespectively(tk, blocked, compiled, numbers, out.readings);
+  markPartsLists(tk, blocked, numbers, out.readings);
   markVagueQuantities(tk, blocked, out.unclear);
   for (const [s, e] of marks.unclearSpans) {
     const a = charToTok[s] ?? -1;
     const b = charToTok[Math.max(s, e - 1)] ?? -1;
-    if (a >= 0 && b >= 0 && !arithmetic.operandTokens.has(a)) out.unclear.push([a, b]);
+    if (a >= 0 && b >= 0 && !arithmetic.operandTokens.has(a) && !arithmetic.products.has(a)) out.unclear.push([a, b]);
   }
   return out;
 }
@@ -552,6 +559,53 @@ function markRespectively(
     blocked[i + 1] = 1;
     const last = items[items.length - 1]!;
     readings.set(items[0]!.start, { end: last.end, value: items.reduce((a, x) => a + x.value, 0) });
+    i = last.end;
+  }
+}
+
+/** Words counting a gathering's or a campaign's parts ("3 lớp", "2 buổi", "3 đợt"). */
+const PART_WORDS: ReadonlySet<string> = new Set(["lop", "buoi", "cuoc", "dot"]);
+
+/**
+ * "tập huấn 3 lớp: 35, 40, 42 học viên", "họp dân 3 buổi: 40, 52 và 38 người": a count of parts, then
+ * exactly as many figures, one per part, closed by their measure, are read as their sum (the count
+ * itself stays the parts' figure). Other lists ("pano, băng rôn: 3, 5") keep their figures.
+ */
+function markPartsLists(
+  tk: Tokenised,
+  blocked: Uint8Array,
+  numbers: ReturnType<typeof createNumberReader>,
+  readings: Map<number, { end: number; value: number }>,
+): void {
+  const { toks } = tk;
+  for (let i = 0; i + 4 < toks.length; i++) {
+    const n = toks[i]!;
+    if (n.type !== "n" || !/^[2-9]$/.test(n.k) || blocked[i] || !PART_WORDS.has(key_(toks[i + 1]))) continue;
+    let j = i + 2;
+    if (toks[j]?.k !== ":" && !(key_(toks[j]) === "gom" || key_(toks[j]) === "lan")) continue;
+    j++;
+    if (key_(toks[j - 1]) === "lan" && key_(toks[j]) === "luot") j++;
+    const items: { start: number; end: number; value: number }[] = [];
+    let unit = "";
+    while (j < toks.length && items.length <= 9) {
+      if (toks[j]!.type !== "n" || blocked[j]) break;
+      const num = numbers.read(j, false);
+      if (!num || num.bad) break;
+      items.push({ start: j, end: num.end, value: num.value });
+      const w = toks[num.end];
+      if (w?.type === "w" && w.kt !== "va") {
+        unit = w.kt;
+        break;
+      }
+      const sep = toks[num.end];
+      if (!sep || !(sep.k === "," || sep.kt === "va" || sep.k === ";")) break;
+      j = num.end + 1;
+    }
+    if (items.length !== Number(n.k) || !unit) continue;
+    const last = items[items.length - 1]!;
+    readings.set(items[0]!.start, { end: last.end, value: items.reduce((a, x) => a + x.value, 0) });
+    // "phát 2 đợt: 300, 250 tờ": rounds of a campaign are no meetings, their count no figure
+    if (key_(toks[i + 1]) === "dot") blocked[i] = blocked[i + 1] = 1;
     i = last.end;
   }
 }
