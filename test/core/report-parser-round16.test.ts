@@ -121,3 +121,22 @@ describe("findArithmetic: a rate whose unit names an indicator, times a count", 
     expect(read("2 pano/thon").unclear).toEqual(["2 pano/thon"]);
   });
 });
+
+describe("number words: a bare 'chục' opening a number is ten", () => {
+  it.each([
+    ["Băng rôn: chục cái", { bang_ron: 10 }],
+    ["treo chuc cai bang ron", { bang_ron: 10 }],
+    ["phat chuc to roi", { to_roi: 10 }],
+    ["tờ rơi: chục nghìn tờ", { to_roi: 10000 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it.each(["treo hàng chục băng rôn", "phát mấy chục tờ rơi", "pano: vài chục cái"])(
+    "a vague 'chục' is still asked: %s",
+    (text) => {
+      expect(read(text).values).toEqual({});
+      expect(read(text).unclear.length).toBe(1);
+    },
+  );
+});
