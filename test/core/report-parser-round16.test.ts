@@ -140,3 +140,34 @@ describe("number words: a bare 'chục' opening a number is ten", () => {
     },
   );
 });
+
+describe("non-value spans: money labels, paper sizes, crossroads and time spent", () => {
+  it.each([
+    ["Hội nghị 1 cuộc, tiết kiệm 30% kinh phí, 65 đại biểu", { hoi_nghi: 1, nguoi_tham_du: 65 }],
+    ["Hội nghị 2 cuộc; tiết kiệm chi phí; 80 người dự", { hoi_nghi: 2, nguoi_tham_du: 80 }],
+    ["tap huan 1 lop, giam kinh phi, 40 hoc vien", { hoi_nghi: 1, nguoi_tham_du: 40 }],
+  ])("a count after a cost's label and a comma keeps its noun: %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a cost's label then its sum is still money", () => {
+    expect(plain("kinh phí: 12.000.000, in 300 tờ rơi")).toEqual(only({ to_roi: 300 }));
+  });
+
+  it.each([
+    ["In 1.000 tờ rơi khổ A4, 2 mặt", { to_roi: 1000 }],
+    ["in to roi a4 500 to", { to_roi: 500 }],
+    ["Treo 3 pano khổ 2x3m tại ngã 4", { pano: 3 }],
+    ["ngã 3 Bến Thủy treo 2 pano", { pano: 2 }],
+    ["Phát thanh 18 lượt bằng 2 thứ tiếng", { phat_thanh: 18 }],
+    ["Khu dân cư số 4 có 6 tổ, họp dân 1 cuộc, 55 người", { hoi_nghi: 1, nguoi_tham_du: 55 }],
+    ["Treo 10 băng rôn, 2 người treo mất 1 buổi sáng", { bang_ron: 10 }],
+    ["phat 500 to roi, mat 2 ngay", { to_roi: 500 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("sessions that are not time spent stay a figure", () => {
+    expect(read("họp dân 2 buổi, 90 người").values).toEqual({ hoi_nghi: 2, nguoi_tham_du: 90 });
+  });
+});

@@ -139,7 +139,7 @@ const POPULATION_GLUE: ReadonlySet<string> = new Set([
 const CLASSIFIERS: ReadonlySet<string> = new Set(["chiec", "cai", "xe"]);
 
 /** Places whose words are no indicator's ("tổ dân phố" is not "tờ"). */
-const PLACES: readonly string[][] = [["to", "dan", "pho"], ["tdp"], ["khu", "pho"]];
+const PLACES: readonly string[][] = [["to", "dan", "pho"], ["tdp"], ["khu", "pho"], ["khu", "dan", "cu"], ["kdc"]];
 /** Organisations and people named like an indicator. */
 const ORGANISATIONS: readonly string[][] = [
   ["dai", "phat", "thanh", "va", "truyen", "hinh"],

@@ -325,10 +325,10 @@ function markContextCounts(
 /** Three-word roles ("báo cáo viên", "tuyên truyền viên"): people who do the work, not its audience. */
 const ROLE_TRIPLES: ReadonlySet<string> = new Set(["bao cao vien", "tuyen truyen vien"]);
 /**
- * Context nouns only when typed with their marks ("hội trường 200 chỗ", "3 cổng trường"): plain "cho"
- * and "cong" are as often "cho" (for) and "công".
+ * Context nouns only when typed with their marks ("hội trường 200 chỗ", "3 cổng trường", "in 2 mặt"):
+ * plain "cho", "cong" and "mat" are as often "cho" (for), "công" and "mất".
  */
-const MARKED_CONTEXT: ReadonlySet<string> = new Set(["chỗ", "cổng"]);
+const MARKED_CONTEXT: ReadonlySet<string> = new Set(["chỗ", "cổng", "mặt"]);
 
 /**
  * Things other than the indicators, counted by a classifier ("5 bộ khung", "2 tấm phông", "35 cuốn

@@ -323,6 +323,7 @@ export const CONTEXT_PHRASES: ReadonlySet<string> = new Set([
   "cho ngoi", // "hội trường 120 chỗ ngồi": the hall's size
   "cong truong", // "tại 3 cổng trường" typed without marks: gates, places
   "nhan khau", // "1.050 nhân khẩu": residents
+  "thu tieng", // "bằng 2 thứ tiếng": languages
   "to tu", // "3 tổ tự quản" typed without marks: groups, never leaflets
   "thanh vien",
   "phong vien",
