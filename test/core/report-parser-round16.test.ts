@@ -171,3 +171,19 @@ describe("non-value spans: money labels, paper sizes, crossroads and time spent"
     expect(read("họp dân 2 buổi, 90 người").values).toEqual({ hoi_nghi: 2, nguoi_tham_du: 90 });
   });
 });
+
+describe("non-value spans: lengths and weights after a figure", () => {
+  it.each([
+    ["Bang ron 5 cai, moi cai 3 met", { bang_ron: 5 }],
+    ["Băng rôn 5 cái, mỗi cái 3 mét", { bang_ron: 5 }],
+    ["bang ron 5 cai, moi cai 3m", { bang_ron: 5 }],
+    ["treo 4 bang ron dọc 200 m duong", { bang_ron: 4 }],
+    ["Dựng 1 cụm cổ động nặng 200 kg", { cum_co_dong: 1 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("'mỗi cái' with a count of its own still multiplies", () => {
+    expect(read("pano 2 cai/thon x 6 thon").values).toEqual({ pano: 12 });
+  });
+});

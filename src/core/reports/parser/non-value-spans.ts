@@ -203,6 +203,11 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
   each(/(?<![\d.,])\d+(?:[.,]\d+)?[ \t]*(?:k?m2|k?m²|ha|(?:m|met)[ \t]+vuong)(?![\p{L}\d])/gu, (m) => {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
   });
+  // Lengths and weights: "mỗi cái 3 mét", "dài 5m", "200 m đường", "nặng 200 kg" (a size, never a
+  // count; "m2" is an area, above)
+  each(/(?<![\d.,])\d+(?:[.,]\d+)?[ \t]*(?:m|met|cm|mm|kg)(?![\p{L}\d²])/gu, (m) => {
+    if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
+  });
   // Paper sizes and crossroads: "khổ A4", "ngã 4", "ngã ba": names, never counts
   each(/(?<![\p{L}\d])(?:a[0-6]|nga[ \t]+[3-6])(?![\p{L}\d]|[.,]\d)/gu, (m) => {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
