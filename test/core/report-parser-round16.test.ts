@@ -187,3 +187,16 @@ describe("non-value spans: lengths and weights after a figure", () => {
     expect(read("pano 2 cai/thon x 6 thon").values).toEqual({ pano: 12 });
   });
 });
+
+describe("context: broadcasters, poles and more labels of a place", () => {
+  it.each([
+    ["Phát thanh 20 lượt, đài có 2 phát thanh viên", { phat_thanh: 20 }],
+    ["3 phat thanh vien, phat thanh 14 luot", { phat_thanh: 14 }],
+    ["Dán 40 áp phích ở 20 cột điện", { ap_phich: 40 }],
+    ["dan ap phich 25 cai tren 10 cot dien", { ap_phich: 25 }],
+    ["Tổ dân phố số 9 và số 10 treo chung 4 băng rôn", { bang_ron: 4 }],
+    ["tdp so 3, so 4 treo 6 bang ron", { bang_ron: 6 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

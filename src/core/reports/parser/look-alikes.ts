@@ -213,8 +213,17 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
       let end = i + place;
       if (key(toks[end]) === "so") end++;
       // "Tổ dân phố số 5", "TDP 3": the place's label; "mỗi tổ dân phố 2 băng rôn": a figure per place
-      if (toks[end]?.type === "n" && /^\d{1,3}$/.test(toks[end]!.k) && key(toks[i - 1]) !== "moi") end++;
-      else end = i + place;
+      if (toks[end]?.type === "n" && /^\d{1,3}$/.test(toks[end]!.k) && key(toks[i - 1]) !== "moi") {
+        end++;
+        // "Tổ dân phố số 9 và số 10": more labels of the same kind
+        while (
+          (key(toks[end]) === "va" || toks[end]?.k === ",") &&
+          key(toks[end + 1]) === "so" &&
+          toks[end + 2]?.type === "n" &&
+          /^\d{1,3}$/.test(toks[end + 2]!.k)
+        )
+          end += 3;
+      } else end = i + place;
       for (let x = i; x < end; x++) blocked.push(x);
       i = end - 1;
       continue;

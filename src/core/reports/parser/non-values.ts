@@ -281,7 +281,7 @@ function markContextCounts(
     // "Ba thôn …, mỗi thôn 4": a count in words before "mỗi" is left for the multipliers
     if (toks[i]!.type !== "n" && moiLater(toks, j)) continue;
     nameAt ??= createNameMatcher(toks, blocked, compiled);
-    if (!thingPhrase && nameAt(j)) continue;
+    if (!thingPhrase && !role3 && nameAt(j)) continue;
     // "em" after a number is mostly the officer ("pano 4 em đã treo"): persons only beside their role
     // ("35 em học sinh", "Đoàn viên 35 em"); "họ" (they) and "hỗ trợ" typed without marks are no household
     if (w.k === "em" && !peopleAround(toks, i, j)) continue;
@@ -322,8 +322,8 @@ function markContextCounts(
   }
 }
 
-/** Three-word roles ("báo cáo viên", "tuyên truyền viên"): people who do the work, not its audience. */
-const ROLE_TRIPLES: ReadonlySet<string> = new Set(["bao cao vien", "tuyen truyen vien"]);
+/** Three-word roles ("báo cáo viên", "tuyên truyền viên", "phát thanh viên"): people who do the work, not its audience. */
+const ROLE_TRIPLES: ReadonlySet<string> = new Set(["bao cao vien", "tuyen truyen vien", "phat thanh vien"]);
 /**
  * Context nouns only when typed with their marks ("hội trường 200 chỗ", "3 cổng trường", "in 2 mặt"):
  * plain "cho", "cong" and "mat" are as often "cho" (for), "công" and "mất".

@@ -324,6 +324,7 @@ export const CONTEXT_PHRASES: ReadonlySet<string> = new Set([
   "cong truong", // "tại 3 cổng trường" typed without marks: gates, places
   "nhan khau", // "1.050 nhân khẩu": residents
   "thu tieng", // "bằng 2 thứ tiếng": languages
+  "cot dien", // "dán ở 20 cột điện": poles, places
   "to tu", // "3 tổ tự quản" typed without marks: groups, never leaflets
   "thanh vien",
   "phong vien",
