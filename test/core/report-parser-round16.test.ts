@@ -200,3 +200,13 @@ describe("context: broadcasters, poles and more labels of a place", () => {
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("markPartsLists: parts labelled one by one", () => {
+  it.each([
+    ["Tập huấn 2 lớp, lớp 1: 30, lớp 2: 35 học viên", { hoi_nghi: 2, nguoi_tham_du: 65 }],
+    ["hop dan 3 buoi, buoi 1: 40, buoi 2: 45, buoi 3: 50 nguoi", { hoi_nghi: 3, nguoi_tham_du: 135 }],
+    ["Phát tờ rơi 2 đợt, đợt 1: 300, đợt 2: 250 tờ", { to_roi: 550 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -567,7 +567,8 @@ function markRespectively(
 const PART_WORDS: ReadonlySet<string> = new Set(["lop", "buoi", "cuoc", "dot"]);
 
 /**
- * "tập huấn 3 lớp: 35, 40, 42 học viên", "họp dân 3 buổi: 40, 52 và 38 người": a count of parts, then
+ * "tập huấn 3 lớp: 35, 40, 42 học viên", "họp dân 3 buổi: 40, 52 và 38 người", "2 lớp, lớp 1: 30, lớp 2:
+ * 35 học viên": a count of parts, then
  * exactly as many figures, one per part, closed by their measure, are read as their sum (the count
  * itself stays the parts' figure). Other lists ("pano, băng rôn: 3, 5") keep their figures.
  */
@@ -582,12 +583,17 @@ function markPartsLists(
     const n = toks[i]!;
     if (n.type !== "n" || !/^[2-9]$/.test(n.k) || blocked[i] || !PART_WORDS.has(key_(toks[i + 1]))) continue;
     let j = i + 2;
-    if (toks[j]?.k !== ":" && !(key_(toks[j]) === "gom" || key_(toks[j]) === "lan")) continue;
+    // "2 lớp, lớp 1: 30, lớp 2: 35 học viên": each part labelled
+    const label = (x: number): boolean =>
+      key_(toks[x]) === key_(toks[i + 1]) && toks[x + 1]?.type === "n" && toks[x + 2]?.k === ":";
+    const open = toks[j]?.k === "," && label(j + 1);
+    if (!open && toks[j]?.k !== ":" && !(key_(toks[j]) === "gom" || key_(toks[j]) === "lan")) continue;
     j++;
     if (key_(toks[j - 1]) === "lan" && key_(toks[j]) === "luot") j++;
     const items: { start: number; end: number; value: number }[] = [];
     let unit = "";
     while (j < toks.length && items.length <= 9) {
+      if (open && label(j)) j += 3;
       if (toks[j]!.type !== "n" || blocked[j]) break;
       const num = numbers.read(j, false);
       if (!num || num.bad) break;
