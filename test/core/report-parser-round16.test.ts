@@ -201,6 +201,16 @@ describe("context: broadcasters, poles and more labels of a place", () => {
   });
 });
 
+describe("markTeamSizes: a vehicle's crew is no attendees", () => {
+  it.each([
+    ["Tuyên truyền lưu động 2 lượt, 1 xe, 4 người đi cùng", { xe_luu_dong: 2 }],
+    ["xe loa 3 luot, 2 nguoi di theo", { xe_luu_dong: 3 }],
+    ["Xe tuyên truyền chạy 5 lượt, có 3 người đi cùng.", { xe_luu_dong: 5 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 describe("markPartsLists: parts labelled one by one", () => {
   it.each([
     ["Tập huấn 2 lớp, lớp 1: 30, lớp 2: 35 học viên", { hoi_nghi: 2, nguoi_tham_du: 65 }],
@@ -373,7 +383,7 @@ const OWN: [string, Record<string, number>][] = [
 ];
 
 describe("the round's own messages", () => {
-  it("reads at least 142 of its 152 own messages exactly (118 before the round)", () => {
+  it("reads at least 143 of its 152 own messages exactly (118 before the round)", () => {
     const sorted = (o: Record<string, number>) => Object.entries(o).sort(([a], [b]) => a.localeCompare(b));
     const right = OWN.filter(([text, values]) => {
       const r = read(text);
@@ -384,6 +394,6 @@ describe("the round's own messages", () => {
       );
     }).length;
     expect(OWN.length).toBe(152);
-    expect(right).toBeGreaterThanOrEqual(142);
+    expect(right).toBeGreaterThanOrEqual(143);
   });
 });

@@ -651,6 +651,14 @@ const WORK_VERBS: ReadonlySet<string> = new Set(["phat", "treo", "dan", "lap", "
 function goesToWork(toks: readonly Tok[], j: number): boolean {
   const go = key_(toks[j]);
   if ((go === "di" || go === "cung") && WORK_VERBS.has(key_(toks[j + 1]))) return true;
+  // "1 xe, 4 người đi cùng", "2 nguoi di theo": the crew, closing their clause
+  const after = toks[j + 2];
+  if (
+    go === "di" &&
+    (key_(toks[j + 1]) === "cung" || key_(toks[j + 1]) === "theo") &&
+    (!after || after.type === "nl" || after.type === "p")
+  )
+    return true;
   // "3 người dựng pano", "2 người treo": the verb right after them ("60 người phát biểu" speak at a meeting)
   // ("80 người dân tham dự": the people, not "dán")
   if (go === "dan") return toks[j]!.o.toLowerCase() === "dán";
