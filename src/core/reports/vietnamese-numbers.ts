@@ -197,6 +197,10 @@ export function parseNumberWords(
         pendingAfterScale = 0;
       } else if (k === "muoi") {
         cur += 10;
+      } else if (i === start && i + 1 < keys.length) {
+        // "chục cái", "phát chục tờ": a bare "chục" opening the number is ten (vague "hàng chục",
+        // "vài chục", "hơn chục" are caught before, as unclear)
+        cur += 10;
       } else break; // "chục" needs a digit ("một chục", "hai chục")
       tens = true;
       commit(i);

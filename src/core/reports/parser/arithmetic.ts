@@ -21,6 +21,8 @@ export interface Arithmetic {
   operandTokens: Set<number>;
   /** Those of them before a stated result: they stand between a name and its result like fillers. */
   fillerTokens: Set<number>;
+  /** The figure and the name of a rate read as a product ("2 pano" of "2 pano/thôn x 6"): no longer unclear. */
+  freedTokens: Set<number>;
 }
 
 const MAX_UNIT_TOKENS = 4;
@@ -48,6 +50,7 @@ export function findArithmetic(
     products: new Map(),
     operandTokens: new Set(),
     fillerTokens: new Set(),
+    freedTokens: new Set(),
   };
   for (let i = 0; i < toks.length; i++) {
     const first = operandAt(toks, blocked, i);
@@ -98,6 +101,14 @@ export function findArithmetic(
       const last = operands[1]!;
       for (let x = first.end; x < last.start + 1; x++) out.operandTokens.add(x);
       out.products.set(last.start, { end: last.start + 1, value: first.value * last.value });
+    } else if (result < 0 && operands.length === 2 && namedPerUnit(toks, first, named) >= 0) {
+      // "2 pano/thôn x 6 thôn", "3 băng rôn/trường × 4 trường": the name inside the rate stays a name,
+      // the product is read at the first figure and the rest ("/thôn x 6") is no figure
+      const slash = namedPerUnit(toks, first, named);
+      const last = operands[1]!;
+      out.products.set(first.start, { end: first.start + 1, value: first.value * last.value });
+      for (let x = slash; x < last.start + 1; x++) out.operandTokens.add(x);
+      for (let x = first.start; x < slash; x++) out.freedTokens.add(x);
     } else {
       const last = operands[operands.length - 1]!;
       // "phát thanh ngày 1 lượt x 7 ngày": a rate said unit first; the unit, before and after, is no name
@@ -125,6 +136,12 @@ export function findArithmetic(
     i = (result >= 0 ? result : j) - 1;
   }
   return out;
+}
+
+/** The "/" of a rate whose unit before it names an indicator ("2 pano/thôn"), or −1. */
+function namedPerUnit(toks: readonly Tok[], op: Operand, named: (i: number) => boolean): number {
+  for (let x = op.start + 2; x < op.end; x++) if (toks[x]!.k === "/") return named(x) ? x : -1;
+  return -1;
 }
 
 /** Units a rate is said per, before its figure ("ngày 2 lượt x 7 ngày"). */

@@ -139,7 +139,7 @@ const POPULATION_GLUE: ReadonlySet<string> = new Set([
 const CLASSIFIERS: ReadonlySet<string> = new Set(["chiec", "cai", "xe"]);
 
 /** Places whose words are no indicator's ("tổ dân phố" is not "tờ"). */
-const PLACES: readonly string[][] = [["to", "dan", "pho"], ["tdp"], ["khu", "pho"]];
+const PLACES: readonly string[][] = [["to", "dan", "pho"], ["tdp"], ["khu", "pho"], ["khu", "dan", "cu"], ["kdc"]];
 /** Organisations and people named like an indicator. */
 const ORGANISATIONS: readonly string[][] = [
   ["dai", "phat", "thanh", "va", "truyen", "hinh"],
@@ -213,8 +213,17 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
       let end = i + place;
       if (key(toks[end]) === "so") end++;
       // "Tổ dân phố số 5", "TDP 3": the place's label; "mỗi tổ dân phố 2 băng rôn": a figure per place
-      if (toks[end]?.type === "n" && /^\d{1,3}$/.test(toks[end]!.k) && key(toks[i - 1]) !== "moi") end++;
-      else end = i + place;
+      if (toks[end]?.type === "n" && /^\d{1,3}$/.test(toks[end]!.k) && key(toks[i - 1]) !== "moi") {
+        end++;
+        // "Tổ dân phố số 9 và số 10": more labels of the same kind
+        while (
+          (key(toks[end]) === "va" || toks[end]?.k === ",") &&
+          key(toks[end + 1]) === "so" &&
+          toks[end + 2]?.type === "n" &&
+          /^\d{1,3}$/.test(toks[end + 2]!.k)
+        )
+          end += 3;
+      } else end = i + place;
       for (let x = i; x < end; x++) blocked.push(x);
       i = end - 1;
       continue;

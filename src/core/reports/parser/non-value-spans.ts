@@ -11,6 +11,9 @@ import { findReferences, isoDate } from "./references.js";
 
 type MarkKind = 1 | 2; // 1: not a value, silently; 2: unclear
 
+/** A word after a figure that is no money unit ("65 đại biểu", not "65 triệu", "65 đồng"). */
+const NOUN_AFTER = /^[ \t]+(?!(?:trieu|nghin|ngan|ty|ti|tr|dong|vnd|d|k)(?![\p{L}\d]))\p{L}/u;
+
 /** Words that make a bare "500k" money ("kinh phí 500k", "ủng hộ 200k"), in the same line before it. */
 /** Sizes ("2,4m x 3,6m", "60x90cm") on the folded text, and a cheap test that one may be there. */
 const SIZE_RE =
@@ -190,9 +193,29 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
     (m) => {
       const e = m.index + m[0].length;
       const s = e - m[1]!.length;
+      // "tiết kiệm kinh phí, 65 đại biểu": a count with its own noun after a comma is no sum of money
+      if (/^[,;][ \t]*$/.test(f.slice(m.index, s).replace(/^[a-z ]+/, "")) && NOUN_AFTER.test(f.slice(e, e + 12)))
+        return;
       if (free(s, e)) mark(s, e, 1);
     },
   );
+  // Areas: "12 m2", "20 m²", "1,5 ha", "30 mét vuông": a size, never a count
+  each(/(?<![\d.,])\d+(?:[.,]\d+)?[ \t]*(?:k?m2|k?m²|ha|(?:m|met)[ \t]+vuong)(?![\p{L}\d])/gu, (m) => {
+    if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
+  });
+  // Lengths and weights: "mỗi cái 3 mét", "dài 5m", "200 m đường", "nặng 200 kg" (a size, never a
+  // count; "m2" is an area, above)
+  each(/(?<![\d.,])\d+(?:[.,]\d+)?[ \t]*(?:m|met|cm|mm|kg)(?![\p{L}\d²])/gu, (m) => {
+    if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
+  });
+  // Paper sizes and crossroads: "khổ A4", "ngã 4", "ngã ba": names, never counts
+  each(/(?<![\p{L}\d])(?:a[0-6]|nga[ \t]+[3-6])(?![\p{L}\d]|[.,]\d)/gu, (m) => {
+    if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
+  });
+  // Time spent: "mất 1 buổi sáng", "mat 2 ngay" (how long, not how many sessions)
+  each(/\bmat[ \t]+\d+[ \t]+(?:buoi|ngay|tuan|gio|tieng|phut)(?:[ \t]+(?:sang|chieu|toi))?(?![\p{L}\d])/gu, (m) => {
+    if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
+  });
   // Forms and annexes: "biểu mẫu số 02", "phụ lục 3", "mẫu số 1a" name a paper, they count nothing
   // ("mỗi mẫu 250 tờ" does)
   each(

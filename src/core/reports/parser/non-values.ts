@@ -14,7 +14,7 @@ import { createNameMatcher } from "./mentions.js";
 import { markNonValueSpans } from "./non-value-spans.js";
 import { isKeycap } from "./number-forms.js";
 import { createNumberReader } from "./numbers.js";
-import { gatheringBefore, isWordIn, type Tok, type Tokenised } from "./tokens.js";
+import { gatheringBefore, isWordIn, type Tok, type Tokenised, workforce } from "./tokens.js";
 import {
   ATTEND_VERBS,
   CONTEXT_PHRASES,
@@ -156,12 +156,18 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   // an indicator named right before token i (asked only for "4 cuộc x 55 người"): a matcher made when asked
   let nameAt: ((i: number) => { end: number } | null) | null = null;
   const named = (i: number): boolean => {
-    nameAt ??= createNameMatcher(toks, blocked, compiled);
+    // (a rate quoted as unclear, "2 pano/thôn", may hold the name)
+    nameAt ??= createNameMatcher(
+      toks,
+      blocked.map((v) => (v === 1 ? 1 : 0)),
+      compiled,
+    );
     for (let j = i - 1; j >= 0 && j >= i - 4 && toks[j]!.type === "w"; j--) if (nameAt(j)?.end === i) return true;
     return false;
   };
   const arithmetic = findArithmetic(toks, blocked, named);
   for (const x of arithmetic.operandTokens) blocked[x] = 1;
+  for (const x of arithmetic.freedTokens) if (blocked[x] === 2) blocked[x] = 0;
   for (const x of arithmetic.fillerTokens) transparent[x] = 1;
   const out: NonValues = {
     blocked,
@@ -185,11 +191,12 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markTeamSizes(tk, blocked);
   markCapacities(tk, blocked, numbers);
   markRespectively(tk, blocked, compiled, numbers, out.readings);
+  markPartsLists(tk, blocked, numbers, out.readings);
   markVagueQuantities(tk, blocked, out.unclear);
   for (const [s, e] of marks.unclearSpans) {
     const a = charToTok[s] ?? -1;
     const b = charToTok[Math.max(s, e - 1)] ?? -1;
-    if (a >= 0 && b >= 0 && !arithmetic.operandTokens.has(a)) out.unclear.push([a, b]);
+    if (a >= 0 && b >= 0 && !arithmetic.operandTokens.has(a) && !arithmetic.products.has(a)) out.unclear.push([a, b]);
   }
   return out;
 }
@@ -255,11 +262,14 @@ function markContextCounts(
         continue;
       }
     }
-    const phrase = w2?.type === "w" && CONTEXT_PHRASES.has(`${w.k} ${w2.k}`);
+    // "3 báo cáo viên", "5 tuyên truyền viên": speakers and propagandists by role, no attendees
+    const role3 = w2?.type === "w" && ROLE_TRIPLES.has(`${w.k} ${w2.k} ${key_(toks[j + 2])}`);
+    const phrase = role3 || (w2?.type === "w" && CONTEXT_PHRASES.has(`${w.k} ${w2.k}`));
     const thingPhrase =
       w2?.type === "w" && (THING_PHRASES.has(`${w.k} ${w2.k}`) || receivedThing(tk, numbers, j, `${w.k} ${w2.k}`));
     const thing = thingPhrase || (!phrase && THINGS_COUNTED.has(w.k));
-    if (!phrase && !thing && !CONTEXT_WORDS.has(w.k) && !isMarket(toks, j)) continue;
+    if (!phrase && !thing && !CONTEXT_WORDS.has(w.k) && !isMarket(toks, j) && !MARKED_CONTEXT.has(w.o.toLowerCase()))
+      continue;
     // "3 người quản trị/quản lý" run a page; "80 người quán triệt nghị quyết" attend
     if (phrase && w.k === "nguoi" && key_(toks[j + 2]) !== "tri" && key_(toks[j + 2]) !== "ly") continue;
     // a thing of two words is no measure even when its first word is one ("3 bài hát", "25 tin nhắn")
@@ -271,12 +281,12 @@ function markContextCounts(
     // "Ba thôn …, mỗi thôn 4": a count in words before "mỗi" is left for the multipliers
     if (toks[i]!.type !== "n" && moiLater(toks, j)) continue;
     nameAt ??= createNameMatcher(toks, blocked, compiled);
-    if (!thingPhrase && nameAt(j)) continue;
+    if (!thingPhrase && !role3 && nameAt(j)) continue;
     // "em" after a number is mostly the officer ("pano 4 em đã treo"): persons only beside their role
     // ("35 em học sinh", "Đoàn viên 35 em"); "họ" (they) and "hỗ trợ" typed without marks are no household
     if (w.k === "em" && !peopleAround(toks, i, j)) continue;
     if (w.k === "ho" && (toks[j + 1]?.k === "tro" || w.o.toLowerCase() === "họ")) continue;
-    const end = phrase || thingPhrase ? j + 2 : j + 1;
+    const end = role3 ? j + 3 : phrase || thingPhrase ? j + 2 : j + 1;
     // "3 tấm pano", "pano: 3 tấm": a classifier of a named thing is its measure, not another thing
     if (thing && (nameAt(end) || nameEndsAt(nameAt, toks, i))) continue;
     // "Đã nhận 3 bộ tài liệu": the message's only figure is asked about
@@ -294,7 +304,11 @@ function markContextCounts(
         : nameBeforeInSentence(nameAt, toks, blocked, i))
     )
       continue;
-    if ((!thing && attendedAfter(toks, end)) || (phrase && w.k === "thanh" && groupBefore(toks, i))) continue;
+    if (
+      (!thing && attendedAfter(toks, end) && !workforce(toks, i, end)) ||
+      (phrase && w.k === "thanh" && groupBefore(toks, i))
+    )
+      continue;
     // "tập huấn cho 40 hội viên", "hội nghị với 120 đoàn viên": people a meeting is held for, or by role
     // right after a gathering, are its attendees
     if (
@@ -307,6 +321,14 @@ function markContextCounts(
     taken.add(i);
   }
 }
+
+/** Three-word roles ("báo cáo viên", "tuyên truyền viên", "phát thanh viên"): people who do the work, not its audience. */
+const ROLE_TRIPLES: ReadonlySet<string> = new Set(["bao cao vien", "tuyen truyen vien", "phat thanh vien"]);
+/**
+ * Context nouns only when typed with their marks ("hội trường 200 chỗ", "3 cổng trường", "in 2 mặt"):
+ * plain "cho", "cong" and "mat" are as often "cho" (for), "công" and "mất".
+ */
+const MARKED_CONTEXT: ReadonlySet<string> = new Set(["chỗ", "cổng", "mặt"]);
 
 /**
  * Things other than the indicators, counted by a classifier ("5 bộ khung", "2 tấm phông", "35 cuốn
@@ -541,6 +563,59 @@ function markRespectively(
   }
 }
 
+/** Words counting a gathering's or a campaign's parts ("3 lớp", "2 buổi", "3 đợt"). */
+const PART_WORDS: ReadonlySet<string> = new Set(["lop", "buoi", "cuoc", "dot"]);
+
+/**
+ * "tập huấn 3 lớp: 35, 40, 42 học viên", "họp dân 3 buổi: 40, 52 và 38 người", "2 lớp, lớp 1: 30, lớp 2:
+ * 35 học viên": a count of parts, then
+ * exactly as many figures, one per part, closed by their measure, are read as their sum (the count
+ * itself stays the parts' figure). Other lists ("pano, băng rôn: 3, 5") keep their figures.
+ */
+function markPartsLists(
+  tk: Tokenised,
+  blocked: Uint8Array,
+  numbers: ReturnType<typeof createNumberReader>,
+  readings: Map<number, { end: number; value: number }>,
+): void {
+  const { toks } = tk;
+  for (let i = 0; i + 4 < toks.length; i++) {
+    const n = toks[i]!;
+    if (n.type !== "n" || !/^[2-9]$/.test(n.k) || blocked[i] || !PART_WORDS.has(key_(toks[i + 1]))) continue;
+    let j = i + 2;
+    // "2 lớp, lớp 1: 30, lớp 2: 35 học viên": each part labelled
+    const label = (x: number): boolean =>
+      key_(toks[x]) === key_(toks[i + 1]) && toks[x + 1]?.type === "n" && toks[x + 2]?.k === ":";
+    const open = toks[j]?.k === "," && label(j + 1);
+    if (!open && toks[j]?.k !== ":" && !(key_(toks[j]) === "gom" || key_(toks[j]) === "lan")) continue;
+    j++;
+    if (key_(toks[j - 1]) === "lan" && key_(toks[j]) === "luot") j++;
+    const items: { start: number; end: number; value: number }[] = [];
+    let unit = "";
+    while (j < toks.length && items.length <= 9) {
+      if (open && label(j)) j += 3;
+      if (toks[j]!.type !== "n" || blocked[j]) break;
+      const num = numbers.read(j, false);
+      if (!num || num.bad) break;
+      items.push({ start: j, end: num.end, value: num.value });
+      const w = toks[num.end];
+      if (w?.type === "w" && w.kt !== "va") {
+        unit = w.kt;
+        break;
+      }
+      const sep = toks[num.end];
+      if (!sep || !(sep.k === "," || sep.kt === "va" || sep.k === ";")) break;
+      j = num.end + 1;
+    }
+    if (items.length !== Number(n.k) || !unit) continue;
+    const last = items[items.length - 1]!;
+    readings.set(items[0]!.start, { end: last.end, value: items.reduce((a, x) => a + x.value, 0) });
+    // "phát 2 đợt: 300, 250 tờ": rounds of a campaign are no meetings, their count no figure
+    if (key_(toks[i + 1]) === "dot") blocked[i] = blocked[i + 1] = 1;
+    i = last.end;
+  }
+}
+
 /** Teams of people who do the work ("tổ công tác", "đội xung kích", "nhóm tình nguyện"), as "head kind" keys. */
 const TEAM_HEADS: ReadonlySet<string> = new Set(["to", "doan", "nhom", "doi"]);
 const TEAM_KINDS: ReadonlySet<string> = new Set(["cong tac", "xung kich", "tinh nguyen", "tuyen truyen"]);
@@ -576,6 +651,14 @@ const WORK_VERBS: ReadonlySet<string> = new Set(["phat", "treo", "dan", "lap", "
 function goesToWork(toks: readonly Tok[], j: number): boolean {
   const go = key_(toks[j]);
   if ((go === "di" || go === "cung") && WORK_VERBS.has(key_(toks[j + 1]))) return true;
+  // "1 xe, 4 người đi cùng", "2 nguoi di theo": the crew, closing their clause
+  const after = toks[j + 2];
+  if (
+    go === "di" &&
+    (key_(toks[j + 1]) === "cung" || key_(toks[j + 1]) === "theo") &&
+    (!after || after.type === "nl" || after.type === "p")
+  )
+    return true;
   // "3 người dựng pano", "2 người treo": the verb right after them ("60 người phát biểu" speak at a meeting)
   // ("80 người dân tham dự": the people, not "dán")
   if (go === "dan") return toks[j]!.o.toLowerCase() === "dán";

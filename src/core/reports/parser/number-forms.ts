@@ -54,6 +54,13 @@ export function readDigitForm(tk: Tokenised, at: number, acceptWord: (i: number)
     return { value: Math.round(value * 1000), end: end + 1 };
   }
   const sk = nkeys[end];
+  // "2 muoi 5", "3 mươi": tens split into a digit and the word "mươi" (units after it as one digit)
+  if (sk === "muoi" && /^[2-9]$/.test(t.k) && acceptWord(end)) {
+    const unit = toks[end + 1];
+    if (unit?.type === "n" && /^[1-9]$/.test(unit.k) && glued(tk, end + 1))
+      return { value: value * 10 + Number(unit.k), end: end + 2 };
+    return { value: value * 10, end: end + 1 };
+  }
   const scale = sk && acceptWord(end) ? (DIGIT_SCALES[sk] ?? 0) : next?.k === "van" && isVan(next) ? 10_000 : 0;
   if (!scale) return { value, end };
   value *= scale;

@@ -15,7 +15,7 @@ import type { CompiledIndicators } from "./indicators.js";
 import type { Mention } from "./mentions.js";
 import type { NonValues } from "./non-values.js";
 import type { NumberReader } from "./numbers.js";
-import { gatheringBefore, isHard, isWordIn, type Tok, type Tokenised } from "./tokens.js";
+import { gatheringBefore, isHard, isWordIn, type Tok, type Tokenised, workforce } from "./tokens.js";
 import {
   ATTEND_VERBS,
   BREAK_WORDS,
@@ -192,6 +192,7 @@ function peopleMeetingIsFor(tk: Tokenised, compiled: CompiledIndicators, name: I
  */
 function attendingPeople(tk: Tokenised, compiled: CompiledIndicators, from: number, start: number): string | null {
   const { toks } = tk;
+  if (workforce(toks, start, from)) return null;
   // "30 em học sinh": a word for persons before their role
   if (toks[from]?.k === "em") from++;
   const a = toks[from];

@@ -212,6 +212,36 @@ export function gatheringBefore(toks: readonly Tok[], i: number, blocked?: Uint8
   return false;
 }
 
+/** Verbs of the work itself ("tham gia treo", "tham gia phát"): people doing it are no attendees. */
+const WORK_VERBS: ReadonlySet<string> = new Set([
+  "treo",
+  "phat",
+  "dan",
+  "dung",
+  "lam",
+  "ve",
+  "thao",
+  "don",
+  "cat",
+  "chay",
+]);
+
+/**
+ * Whether the people counted at tokens [i, from) are the work's hands, not a gathering's audience:
+ * mobilised or assigned ("huy động 12 đoàn viên tham gia", "phân công 5 cán bộ") with no gathering
+ * named after them, or said to take part in the work itself ("5 cán bộ tham gia treo").
+ */
+export function workforce(toks: readonly Tok[], i: number, from: number): boolean {
+  const k = (t: Tok | undefined): string => (t?.type === "w" ? t.kt : "");
+  const before = `${k(toks[i - 2])} ${k(toks[i - 1])}`;
+  const mobilised = before === "huy dong" || before === "dieu dong" || before === "phan cong";
+  for (let x = from; x < toks.length && x < from + 8 && toks[x]!.type === "w"; x++) {
+    if (mobilised && GATHERING_WORDS.has(toks[x]!.k)) return false;
+    if (k(toks[x]) === "tham" && k(toks[x + 1]) === "gia" && WORK_VERBS.has(k(toks[x + 2]))) return true;
+  }
+  return mobilised;
+}
+
 /** Counting words of a gathering's sessions ("1 buổi", "2 lớp", "3 cuộc"). */
 const SESSION_WORDS: ReadonlySet<string> = new Set(["buoi", "lop", "cuoc"]);
 

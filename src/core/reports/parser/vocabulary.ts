@@ -295,6 +295,7 @@ export const CONTEXT_WORDS: ReadonlySet<string> = new Set([
   "tdp", // "14 tdp đều đã nhận tài liệu": places counted
   "chau", // "Trường mầm non có 150 cháu" (children)
   "nhom", // "gửi tin nhắn vào 35 nhóm zalo": groups reached, not posts
+  "khau", // "230 hộ, 1.050 khẩu": residents ("khẩu hiệu" is a name, found before)
 ]);
 /**
  * Those a centre serves or receives ("4.500 lượt khách", "6 điểm trường") and who run a page ("3 người
@@ -320,6 +321,10 @@ export const CONTEXT_PHRASES: ReadonlySet<string> = new Set([
   "cum loa",
   "cot loa",
   "cho ngoi", // "hội trường 120 chỗ ngồi": the hall's size
+  "cong truong", // "tại 3 cổng trường" typed without marks: gates, places
+  "nhan khau", // "1.050 nhân khẩu": residents
+  "thu tieng", // "bằng 2 thứ tiếng": languages
+  "cot dien", // "dán ở 20 cột điện": poles, places
   "to tu", // "3 tổ tự quản" typed without marks: groups, never leaflets
   "thanh vien",
   "phong vien",
