@@ -135,6 +135,8 @@ export interface AssignmentRepository {
   /** Closes the occurrences still open among `ids`; returns how many were closed. */
   closeOccurrences(ids: number[], at: Date, by: string): Promise<number>;
   listOccurrences(taskId: number): Promise<OccurrenceRecord[]>;
+  /** Whether any unit is expected to report for the occurrence (an assignment neither untracked nor cancelled). */
+  isAssigned(occurrenceId: number): Promise<boolean>;
   /** Units that already have an assignment for the occurrence. */
   unitIdsForOccurrence(occurrenceId: number): Promise<Set<number>>;
   /** Creates the assignment if missing (status "open" unless given). Returns its id when created, else null. */

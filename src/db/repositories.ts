@@ -728,6 +728,13 @@ export function buildPrismaRepositories(
       async listOccurrences(taskId) {
         return (await db.occurrence.findMany({ where: { taskId }, orderBy: { dueAt: "asc" } })).map(toOccurrence);
       },
+      async isAssigned(occurrenceId) {
+        const row = await db.assignment.findFirst({
+          where: { occurrenceId, status: { notIn: ["untracked", "cancelled"] } },
+          select: { id: true },
+        });
+        return row !== null;
+      },
       async unitIdsForOccurrence(occurrenceId) {
         const rows = await db.assignment.findMany({ where: { occurrenceId }, select: { unitId: true } });
         return new Set(rows.map((r) => r.unitId));

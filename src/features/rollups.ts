@@ -14,12 +14,12 @@ import {
   buildRollupView,
   buildTaskRollup,
   type CurrentOccurrence,
+  currentOccurrenceOf,
   currentOccurrences,
   mentionsOf,
   notReported,
   planInfo,
   type RollupUnit,
-  selectOccurrence,
 } from "../core/rollups/rollup.js";
 import { setRollupPolicy } from "../core/rollups/rollup-policy.js";
 import {
@@ -308,7 +308,7 @@ async function targetsOf(
     await ctx.reply(lines.join("\n"));
     return null;
   }
-  const occurrence = selectOccurrence(task, await deps.repos.assignments.listOccurrences(task.id), now);
+  const occurrence = await currentOccurrenceOf(deps.repos, task, now);
   if (!occurrence) {
     await ctx.reply(ctx.t("status:no_occurrence", { id: task.id, title: task.title }));
     return null;

@@ -73,6 +73,8 @@ describe.each([
       occurrence: { periodKey: "once" },
     });
     expect((await repos.assignments.listOpen()).map((a) => a.id)).toEqual([open.id]);
+    expect(await repos.assignments.isAssigned(open.occurrence.id)).toBe(true);
+    expect(await repos.assignments.isAssigned(open.occurrence.id + 1000)).toBe(false);
     expect(await repos.assignments.findView(open.id)).toEqual(open);
 
     const report = await repos.reports.create(

@@ -80,6 +80,14 @@ eachDatabase("past periods", ({ fresh }) => {
       expect(new Set(past.map((r) => r.status))).toEqual(new Set(["untracked"]));
     });
 
+    it("/tonghop shows November, not October's period that nobody was assigned (0/0)", async () => {
+      const task = (await h.app.repos.tasks.findByCode("BC_THANG"))!;
+      const text = (await h.say(ADMIN, adminChat, `/tonghop ${task.id}`)).join("\n");
+      expect(text).toContain("▶ Báo cáo tháng kết quả tuyên truyền — Tháng 11/2026");
+      expect(text).not.toContain("Tháng 10/2026");
+      expect(text).not.toContain("0/0");
+    });
+
     it("/nhiemvu and the which-task question list the November period first", async () => {
       const [invite] = await h.say(ADMIN, adminChat, "/moi THON_1");
       await h.say(hai, thon1, `/dangky ${/: ([2-9A-Z]{8})\n/.exec(invite)![1]}`);

@@ -36,6 +36,17 @@ describe("renderTaskBlock / renderDigest / renderAfterDeadline", () => {
     expect(lines.join("\n")).not.toMatch(/[*_<>`]/);
   });
 
+  it("names units that reported without any figure apart, so leaders do not read them as zeros", () => {
+    const task = quarterlyTask();
+    const late = task.rows.findIndex((r) => r.status === "late");
+    task.rows[late] = { ...task.rows[late]!, values: {} };
+    const text = renderTaskBlock(task, vi, TZ, calendar).join("\n");
+    expect(text).toContain(`🟡 Đã gửi báo cáo nhưng chưa có số liệu (1): ${task.rows[late]!.unitName}`);
+    expect(renderTaskBlock(quarterlyTask(), vi, TZ, calendar).join("\n")).not.toContain("🟡");
+    // a task without indicators takes a text report as complete
+    expect(renderTaskBlock({ ...task, indicators: [] }, vi, TZ, calendar).join("\n")).not.toContain("🟡");
+  });
+
   it("before the deadline paints nobody red and shows units without a chat apart, with what to do", () => {
     const task = quarterlyTask();
     task.asOf = new Date("2021-03-12T03:00:00Z");

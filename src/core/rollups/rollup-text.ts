@@ -330,6 +330,24 @@ export function renderTaskBlock(
         ),
       }),
     );
+  // A report with no figure (text only, or figures in doubt) counts as sent, yet leaders must not
+  // take it for zeros: such units are named.
+  const noFigures =
+    task.indicators.length > 0
+      ? task.rows.filter((r) => (r.status === "on_time" || r.status === "late") && !Object.keys(r.values).length)
+      : [];
+  if (noFigures.length > 0)
+    lines.push(
+      t("rollup:no_figures_header", {
+        count: noFigures.length,
+        names: cappedList(
+          noFigures.map((r) => r.unitName),
+          detail.names,
+          t,
+          separator,
+        ),
+      }),
+    );
   const excused = task.rows.filter((r) => r.status === "excused");
   if (excused.length > 0)
     lines.push(

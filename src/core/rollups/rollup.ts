@@ -523,10 +523,33 @@ export async function currentOccurrences(repos: Repositories, now: Date): Promis
   const tasks = [...(await repos.tasks.listActive())].sort((a, b) => a.id - b.id);
   const out: CurrentOccurrence[] = [];
   for (const task of tasks) {
-    const occurrence = selectOccurrence(task, await repos.assignments.listOccurrences(task.id), now);
+    const occurrence = await currentOccurrenceOf(repos, task, now);
     if (occurrence) out.push({ task, occurrence });
   }
   return out;
+}
+
+/**
+ * {@link selectOccurrence} over the task's occurrences, passing over a past period no unit was
+ * assigned (a plan imported after its deadline: "0/0 đã báo cáo" tells a leader nothing) for the next.
+ * @example (await currentOccurrenceOf(repos, task, now))?.label // "Quý IV/2026" for a plan imported in November
+ */
+export async function currentOccurrenceOf(
+  repos: Repositories,
+  task: TaskRecord,
+  now: Date,
+): Promise<OccurrenceRecord | undefined> {
+  const all = await repos.assignments.listOccurrences(task.id);
+  const chosen = selectOccurrence(task, all, now);
+  if (!chosen || chosen.dueAt.getTime() > now.getTime()) return chosen;
+  if (await repos.assignments.isAssigned(chosen.id)) return chosen;
+  return (
+    selectOccurrence(
+      task,
+      all.filter((o) => o.dueAt.getTime() > now.getTime()),
+      now,
+    ) ?? chosen
+  );
 }
 
 /** Units not reported after the deadline: missing, or nobody could remind them. */
