@@ -326,6 +326,15 @@ const THING_PHRASES: ReadonlySet<string> = new Set([
   "dam gio",
   "phong chuyen",
   "phong ban",
+  // given or checked in passing, no indicator's output ("trao 20 suất quà", "12 xe đạp", "kiểm tra 15
+  // cơ sở kinh doanh", "2 công trình thanh niên", "15 bảng tên", "có 1 bảng tin")
+  "suat qua",
+  "phan qua",
+  "xe dap",
+  "co so",
+  "cong trinh",
+  "bang ten",
+  "bang tin",
 ]);
 /** What an office receives ("nhận 25 tin nhắn phản ánh"); sent ones ("gửi 120 tin nhắn") may be its work. */
 const RECEIVED_THINGS: ReadonlySet<string> = new Set(["tin nhan", "cuoc goi", "y kien", "phan anh", "don thu"]);

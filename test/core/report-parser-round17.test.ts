@@ -1,0 +1,36 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { SAMPLE_INDICATORS } from "../../src/core/plans/sample-indicators.js";
+import { type CorpusCase, readCorpus, scoreCorpus } from "../../src/core/reports/corpus-score.js";
+import { parseReport } from "../../src/core/reports/report-parser.js";
+
+const read = (text: string) => parseReport(text, SAMPLE_INDICATORS);
+const readFixture = (name: string): CorpusCase[] =>
+  readCorpus(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8"));
+const plain = (text: string) => {
+  const r = read(text);
+  return { values: r.values, unclear: r.unclear, conflicts: r.conflicts };
+};
+const only = (values: Record<string, number>) => ({ values, unclear: [], conflicts: [] });
+
+describe("markContextCounts: things given or checked in passing are no figures", () => {
+  it.each([
+    ["Hội CCB tặng 15 suất quà cho hộ nghèo, treo 3 băng rôn", { bang_ron: 3 }],
+    ["trao 30 phan qua; phat 200 to roi", { to_roi: 200 }],
+    [
+      "Đoàn trường trao 8 xe đạp cho học sinh, tổ chức 1 buổi tọa đàm 90 học sinh dự",
+      { hoi_nghi: 1, nguoi_tham_du: 90 },
+    ],
+    ["kiem tra 12 co so karaoke, phat 150 to roi", { to_roi: 150 }],
+    ["Đoàn xã khánh thành 3 công trình thanh niên; đăng 5 bài fanpage", { bai_mxh: 5 }],
+    ["lam 20 bang ten cho hoi vien, treo 4 bang ron", { bang_ron: 4 }],
+    ["xã có 2 bảng tin điện tử, đăng 9 tin bài", { tin_bai: 9 }],
+    ["Đội văn nghệ (12 diễn viên) biểu diễn 3 lượt xe loa lưu động", { xe_luu_dong: 3 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("the message's only figure is still asked about", () => {
+    expect(read("đã trao 20 suất quà").unclear).toHaveLength(1);
+  });
+});
