@@ -34,3 +34,17 @@ describe("markContextCounts: things given or checked in passing are no figures",
     expect(read("đã trao 20 suất quà").unclear).toHaveLength(1);
   });
 });
+
+describe("numbers: a capitalised number word in a place's name after a word only folding to a label", () => {
+  it.each([
+    ["MTTQ phường Đông Ba: quý IV/2026 phát 600 tờ rơi", { to_roi: 600 }],
+    ["Hội Nông dân xã Đông Hai treo 4 băng rôn", { bang_ron: 4 }],
+    ["Đoàn phường Đông Ba tháng 11 đăng 6 tin bài", { tin_bai: 6 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("the label itself still names its number ('Dòng 3' is no figure)", () => {
+    expect(read("Thôn Hai treo 2 pano").values).toEqual({ pano: 2 });
+  });
+});
