@@ -44,7 +44,30 @@ describe("numbers: a capitalised number word in a place's name after a word only
     expect(plain(text)).toEqual(only(values));
   });
 
-  it("the label itself still names its number ('Dòng 3' is no figure)", () => {
+  it("the label itself ('Thôn Hai') still stands before its figure", () => {
     expect(read("Thôn Hai treo 2 pano").values).toEqual({ pano: 2 });
+  });
+});
+
+describe("sample indicators: 'buổi họp' and 'buổi truyền thông' are meetings", () => {
+  it.each([
+    ["Hội Phụ nữ tổ chức 2 buổi họp chi hội với 115 chị em dự", { hoi_nghi: 2, nguoi_tham_du: 115 }],
+    ["tram y te to chuc 1 buoi truyen thong cho 70 nguoi dan", { hoi_nghi: 1, nguoi_tham_du: 70 }],
+    ["Buổi truyền thông: 3, người dự 120", { hoi_nghi: 3, nguoi_tham_du: 120 }],
+    ["Chi đoàn họp 1 buổi họp, phát 200 tờ rơi", { hoi_nghi: 1, to_roi: 200 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("pairNumbers: a name said as not done takes no later figure on its line", () => {
+  it.each([
+    ["không có chuyên mục; tổ chức 1 buổi sinh hoạt cho 40 người.", { chuyen_muc: 0, nguoi_tham_du: 40 }],
+    ["ko co pano, to chuc 2 buoi sinh hoat", { pano: 0 }],
+    ["Không có phóng sự. Tổ chức 1 buổi giao lưu cho 30 người", { phong_su: 0, nguoi_tham_du: 30 }],
+  ])("%s", (text, values) => {
+    const r = plain(text);
+    expect(r.values).toEqual(values);
+    expect(r.unclear).toHaveLength(1);
   });
 });
