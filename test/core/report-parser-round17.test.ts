@@ -59,15 +59,3 @@ describe("sample indicators: 'buổi họp' and 'buổi truyền thông' are mee
     expect(plain(text)).toEqual(only(values));
   });
 });
-
-describe("pairNumbers: a name said as not done takes no later figure on its line", () => {
-  it.each([
-    ["không có chuyên mục; tổ chức 1 buổi sinh hoạt cho 40 người.", { chuyen_muc: 0, nguoi_tham_du: 40 }],
-    ["ko co pano, to chuc 2 buoi sinh hoat", { pano: 0 }],
-    ["Không có phóng sự. Tổ chức 1 buổi giao lưu cho 30 người", { phong_su: 0, nguoi_tham_du: 30 }],
-  ])("%s", (text, values) => {
-    const r = plain(text);
-    expect(r.values).toEqual(values);
-    expect(r.unclear).toHaveLength(1);
-  });
-});

@@ -232,8 +232,6 @@ function loneFigures(
     let sameLine = true;
     for (let x = ind.end; x < num.start; x++) if (toks[x]!.type === "nl") sameLine = false;
     if (!sameLine && !headingAbove(toks, ind, num)) continue;
-    // "không có chuyên mục; tổ chức 1 buổi tư vấn": a name said as not done takes no later figure
-    if (negated(tk, ind.start)) continue;
     const w = toks[num.end];
     if (w?.type === "w") {
       const owner = compiled.measures.get(w.k) ?? compiled.measures.get(w.kt);
