@@ -59,3 +59,18 @@ describe("sample indicators: 'buổi họp' and 'buổi truyền thông' are mee
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("markNonValues: rounds of a named meeting whose parts count people are the meetings", () => {
+  it.each([
+    ["2 dot tap huan, dot 1: 35 hv, dot 2: 40 hv", { hoi_nghi: 2, nguoi_tham_du: 75 }],
+    ["3 đợt hội nghị: đợt 1 50 người, đợt 2 60 người, đợt 3 40 người", { hoi_nghi: 3, nguoi_tham_du: 150 }],
+    ["Tổ chức 2 đợt hội nghị, đợt 1: 30 đại biểu, đợt 2: 45 đại biểu", { hoi_nghi: 2, nguoi_tham_du: 75 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("rounds of leaflets stay no figure, their parts summed", () => {
+    expect(plain("2 đợt phát tờ rơi: đợt 1: 400 tờ, đợt 2: 350 tờ")).toEqual(only({ to_roi: 750 }));
+    expect(plain("tờ rơi phát 2 đợt: đợt 1 500, đợt 2 700")).toEqual(only({ to_roi: 1200 }));
+  });
+});

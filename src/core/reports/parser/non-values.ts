@@ -1051,6 +1051,14 @@ function markCountsOfLabelledParts(
       }
     }
     if (labels < 2) continue;
+    // "2 đợt tập huấn, đợt 1: 35 hv, đợt 2: 40 hv": the rounds are the meetings named after them when the
+    // parts count something else (each part's figure is the named indicator's, "2 đợt phát tờ rơi: … 400 tờ", is not)
+    if (roundsOfNamed(tk, blocked, compiled, i + 2, figures)) {
+      // read "2 đợt" as one figure, right before the name it counts
+      const count = numbers.read(i, false);
+      if (count && !count.bad) readings.set(i, { end: i + 2, value: count.value });
+      continue;
+    }
     blocked[i] = 1;
     // when each figure names an indicator's own measure ("đợt 1 200 tờ, đợt 2 150 tờ") the pairs are summed later
     if (figures.length !== labels || figures.every((f) => compiled.measures.has(toks[f.end]?.kt ?? ""))) continue;
@@ -1058,6 +1066,27 @@ function markCountsOfLabelledParts(
     readings.set(first!.start, { end: first!.end, value: figures.reduce((a, f) => a + f.value, 0) });
     for (const f of rest) for (let x = f.start; x < f.end; x++) blocked[x] = 1;
   }
+}
+
+/** Whether the rounds counted before token `at` are the gatherings named there, their parts counting another thing. */
+function roundsOfNamed(
+  tk: Tokenised,
+  blocked: Uint8Array,
+  compiled: CompiledIndicators,
+  at: number,
+  figures: readonly { start: number; end: number }[],
+): boolean {
+  const { toks } = tk;
+  const meeting = compiled.measures.get("cuoc");
+  if (!meeting || figures.length === 0) return false;
+  const nameAt = createNameMatcher(toks, blocked, compiled);
+  if (nameAt(at)?.code !== meeting) return false;
+  return figures.every((f) => {
+    const w = toks[f.end];
+    if (w?.type !== "w") return false;
+    const owner = compiled.measures.get(w.k) ?? compiled.measures.get(w.kt) ?? nameAt(f.end)?.code;
+    return owner !== undefined && owner !== meeting;
+  });
 }
 
 /** List numbering at the start of a line: "1. …", "2) …", "3/ …"; keycap emoji anywhere ("1️⃣ …"). */
