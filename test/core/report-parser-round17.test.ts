@@ -74,3 +74,26 @@ describe("markNonValues: rounds of a named meeting whose parts count people are 
     expect(plain("tờ rơi phát 2 đợt: đợt 1 500, đợt 2 700")).toEqual(only({ to_roi: 1200 }));
   });
 });
+
+describe("findCorrections: 'Điều chỉnh:', 'sửa mục N', a bracketed note inside the correction", () => {
+  it.each([
+    [
+      "tổ chức 4 hội nghị, 310 đại biểu. Điều chỉnh: số hội nghị là 5, số đại biểu là 370",
+      { hoi_nghi: 5, nguoi_tham_du: 370 },
+    ],
+    ["treo 3 pano. dieu chinh: 4 pano", { pano: 4 }],
+    ["1. Pa nô: 2\n2. Áp phích: 10\nEm sửa mục 2 ạ: áp phích 12 cái", { pano: 2, ap_phich: 12 }],
+    ["bang ron 6, to roi 200. em sua muc 1: bang ron 7", { bang_ron: 7, to_roi: 200 }],
+    ["pano 4, ap phich 10. Sua lai: pano 5 (them 1 cai o thon 3), ap phich 12", { pano: 5, ap_phich: 12 }],
+    [
+      "Hội nghị 4, đại biểu 310. Điều chỉnh: hội nghị 5 (thêm 1 hội nghị ngày 25/11), đại biểu 370",
+      { hoi_nghi: 5, nguoi_tham_du: 370 },
+    ],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("'điều chỉnh' without a colon is no correction ('điều chỉnh kế hoạch')", () => {
+    expect(read("treo 3 pano. Điều chỉnh kế hoạch năm: 10 pano").values).toEqual({ pano: 3 });
+  });
+});
