@@ -97,3 +97,22 @@ describe("findCorrections: 'Điều chỉnh:', 'sửa mục N', a bracketed note
     expect(read("treo 3 pano. Điều chỉnh kế hoạch năm: 10 pano").values).toEqual({ pano: 3 });
   });
 });
+
+describe("qualifyPeriods: 'kế hoạch năm giao N' is the plan; 'N (lũy kế)' is a running total", () => {
+  it.each([
+    ["kế hoạch năm giao 40 băng rôn; quý IV thực hiện 12 băng rôn", { bang_ron: 12 }],
+    ["KH nam giao 10 pano, da treo 6 pano", { pano: 6 }],
+    ["chỉ tiêu quý giao 5 hội nghị, thực hiện 4 hội nghị", { hoi_nghi: 4 }],
+    ["ky nay ap phich 8, da dat 32 (luy ke)", { ap_phich: 8 }],
+    ["Áp phích kỳ này 8, đã đạt 32 (lũy kế năm)", { ap_phich: 8 }],
+    ["pano 3 cai, 15 cai (luy ke tu dau nam)", { pano: 3 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a figure marked '(lũy kế)' alone is still read, as a running total", () => {
+    const r = read("tờ rơi 1.200 (lũy kế)");
+    expect(r.values).toEqual({ to_roi: 1200 });
+    expect(r.runningTotals).toEqual(["to_roi"]);
+  });
+});

@@ -570,7 +570,14 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
         x++;
         while (x < n && nv.blocked[x] && toks[x]!.type !== "nl" && toks[x]!.k !== "(") x++;
         // or right after the period ("kế hoạch cả năm 4 lớp", "Kế hoạch năm: 12 pano")
-        if (toks[x]?.k === "(" || toks[x]?.k === ":" || (toks[x]?.type === "n" && !nv.blocked[x])) j = x;
+        // ("kế hoạch năm giao 40 băng rôn": the plan given for the year)
+        if (
+          toks[x]?.k === "(" ||
+          toks[x]?.k === ":" ||
+          key(toks[x]) === "giao" ||
+          (toks[x]?.type === "n" && !nv.blocked[x])
+        )
+          j = x;
       }
       if (toks[j]?.k === ":" || toks[j]?.k === "(" || key(toks[j]) === "la" || key(toks[j]) === "giao") j++;
       const num = toks[j] && !nv.blocked[j] ? numbers.read(j, false) : null;
@@ -846,7 +853,8 @@ function numberJustBefore(
   i: number,
 ): number | null {
   let j = i - 1;
-  if (key(toks[j]) === "la" || toks[j]?.k === ":") j--;
+  // ("đã đạt 32 (lũy kế)": the figure right before the bracket)
+  if (key(toks[j]) === "la" || toks[j]?.k === ":" || toks[j]?.k === "(") j--;
   for (let back = 0; back < 3 && j >= 0; back++, j--) {
     if (isClauseEnd(toks[j])) return null;
     if (nv.blocked[j]) continue;
