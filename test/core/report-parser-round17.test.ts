@@ -116,3 +116,21 @@ describe("qualifyPeriods: 'kế hoạch năm giao N' is the plan; 'N (lũy kế)
     expect(r.runningTotals).toEqual(["to_roi"]);
   });
 });
+
+describe("qualifyPeriods: what an earlier part of the period already reported stands aside", () => {
+  it.each([
+    [
+      "Báo cáo 6 tháng cuối năm: 6 hội nghị, 540 người; 6 tháng đầu năm đã báo cáo 4 hội nghị, 380 người.",
+      { hoi_nghi: 6, nguoi_tham_du: 540 },
+    ],
+    ["quý IV: treo 5 pano, 2 băng rôn. Quý trước đã báo 3 pano, 1 băng rôn", { pano: 5, bang_ron: 2 }],
+    ["bc 6 thang cuoi nam: 12 tin bai; 6 thang dau nam da bao cao 9 tin bai", { tin_bai: 12 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("'đã báo cáo' with no earlier period is still read ('từ đầu năm' stays a running total)", () => {
+    expect(read("đã báo cáo 5 pano").values).toEqual({ pano: 5 });
+    expect(read("từ đầu năm đến nay đã báo cáo 30 pano").values).toEqual({ pano: 30 });
+  });
+});

@@ -552,6 +552,14 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       i++;
       continue;
     }
+    // figures already reported for an earlier part: "6 tháng đầu năm đã báo cáo 4 hội nghị, 380 người"
+    if (k === "da" && next === "bao" && earlierPartBefore(toks, i)) {
+      for (const s of numbersToSentenceEnd(i + 2, false)) {
+        const num = numbers.read(s, false);
+        if (num) for (let x = s; x < num.end; x++) blocked.push(x);
+      }
+      continue;
+    }
     // comparisons: "tăng 4 tin so với cùng kỳ", "nhiều hơn quý trước 1 cuộc"
     if (COMPARATORS.has(k) && next !== "len" && next !== "cuong" && comparedInClause(toks, i)) {
       const found = numberAfter(i + 1, 5, COMPARED_GLUE);
@@ -846,6 +854,18 @@ function figureBeforeInClause(
 }
 
 /** "pano 7 là lũy kế": the number right before "(là) lũy kế" in its clause, or null. */
+/**
+ * Whether the clause before token i names an earlier part of a period ("6 tháng đầu năm", "quý trước",
+ * "đầu quý"), a period word then "đầu" or "trước" right after it.
+ */
+function earlierPartBefore(toks: readonly Tok[], i: number): boolean {
+  for (let x = i - 1; x > 0 && x >= i - 6 && !isClauseEnd(toks[x]); x--) {
+    const w = key(toks[x]);
+    if ((w === "dau" || w === "truoc") && RANK[key(toks[x - 1])] !== undefined) return true;
+  }
+  return false;
+}
+
 function numberJustBefore(
   toks: readonly Tok[],
   nv: NonValues,
