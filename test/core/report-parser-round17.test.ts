@@ -134,3 +134,23 @@ describe("qualifyPeriods: what an earlier part of the period already reported st
     expect(read("từ đầu năm đến nay đã báo cáo 30 pano").values).toEqual({ pano: 30 });
   });
 });
+
+describe("markNonValues: a figure said again in brackets, the count of a list announced before it", () => {
+  it.each([
+    ["phat thanh 100 luot chan (tron 100) a", { phat_thanh: 100 }],
+    ["Treo 12 pa nô (đúng 12)", { pano: 12 }],
+    ["tờ rơi 500 tờ (500)", { to_roi: 500 }],
+    ["Dạ em báo 2 mục ạ:\n1. Hội nghị: 3 cuộc\n2. Người dự: 150 người", { hoi_nghi: 3, nguoi_tham_du: 150 }],
+    [
+      "phuong em gui 3 tin nhan lien nhe:\n- bang ron 12\n- ap phich 20\n- to roi 350",
+      { bang_ron: 12, ap_phich: 20, to_roi: 350 },
+    ],
+    ["Em gửi 3 nội dung như sau:\npano 2, băng rôn 4, tờ rơi 100", { pano: 2, bang_ron: 4, to_roi: 100 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a count not closing its line is still asked about", () => {
+    expect(read("em bao 2 muc: pano 3").unclear).toHaveLength(1);
+  });
+});

@@ -180,6 +180,8 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markListNumbering(tk, blocked);
   markRowNumbers(tk, blocked);
   markRestatedInWords(tk, blocked, transparent, numbers);
+  markRestatedInBrackets(tk, blocked, numbers);
+  markAnnouncedCounts(tk, blocked);
   markPlaceCounts(tk, blocked, compiled, numbers, out.unclear);
   markContextCounts(tk, blocked, compiled, numbers);
   markTeamSizes(tk, blocked);
@@ -989,6 +991,71 @@ function markShortMonths(tk: Tokenised, blocked: Uint8Array): void {
     } else if (after.k === "/" || (!after.spaced && after.type !== "p" && after.type !== "nl")) continue;
     blocked[i] = Math.max(blocked[i]!, 1);
     blocked[i + 1] = Math.max(blocked[i + 1]!, 1);
+  }
+}
+
+/** Words that say a figure is exact ("tròn 100", "đúng 100", "chẵn 100"). */
+const EXACT_WORDS: ReadonlySet<string> = new Set(["tron", "dung", "chan", "ca"]);
+
+/**
+ * "100 lượt chẵn (tròn 100)", "12 pano (đúng 12)": the same figure said again in brackets a few words
+ * after it is no second figure.
+ */
+function markRestatedInBrackets(
+  tk: Tokenised,
+  blocked: Uint8Array,
+  numbers: ReturnType<typeof createNumberReader>,
+): void {
+  const { toks } = tk;
+  for (let i = 1; i + 2 < toks.length; i++) {
+    if (toks[i]!.k !== "(") continue;
+    let j = i + 1;
+    if (EXACT_WORDS.has(key_(toks[j]))) j++;
+    if (toks[j]?.type !== "n" || blocked[j]) continue;
+    const again = numbers.read(j, false);
+    if (!again || again.bad || toks[again.end]?.k !== ")") continue;
+    for (let b = i - 1; b >= 0 && b >= i - 5 && !endsClause(toks[b]); b--) {
+      if (toks[b]!.type !== "n" || blocked[b]) continue;
+      const first = numbers.read(b, false);
+      if (first && !first.bad && first.end <= i && first.value === again.value)
+        for (let x = i; x <= again.end; x++) blocked[x] = 1;
+      break;
+    }
+  }
+}
+
+/** What a message announces it will list ("em báo 2 mục:", "gửi 3 tin nhắn liền nhé:"). */
+const ANNOUNCED: ReadonlySet<string> = new Set(["muc", "noi dung", "chi tieu", "tin nhan", "phan", "y"]);
+/** Words between what is announced and its colon ("2 mục ạ:", "3 tin nhắn liền nhé:"). */
+const ANNOUNCE_GLUE: ReadonlySet<string> = new Set([
+  "a",
+  "nhe",
+  "nha",
+  "lien",
+  "sau",
+  "nhu",
+  "duoi",
+  "day",
+  "anh",
+  "chi",
+]);
+
+/**
+ * "Dạ em báo 2 mục ạ:", "phuong em gui 3 tin nhan lien nhe:" closing a line before a list: the count of
+ * the items that follow is no figure.
+ */
+function markAnnouncedCounts(tk: Tokenised, blocked: Uint8Array): void {
+  const { toks } = tk;
+  for (let i = 0; i + 2 < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.type !== "n" || blocked[i]) continue;
+    const w1 = key_(toks[i + 1]);
+    const two = `${w1} ${key_(toks[i + 2])}`;
+    let j = ANNOUNCED.has(two) ? i + 3 : ANNOUNCED.has(w1) && w1 !== "y" ? i + 2 : -1;
+    if (j < 0) continue;
+    while (j < toks.length && j < i + 8 && toks[j]!.type === "w" && ANNOUNCE_GLUE.has(toks[j]!.kt)) j++;
+    if (toks[j]?.k !== ":" || !(toks[j + 1] === undefined || toks[j + 1]!.type === "nl")) continue;
+    for (let x = i; x < j; x++) blocked[x] = 1;
   }
 }
 
