@@ -154,3 +154,18 @@ describe("markNonValues: a figure said again in brackets, the count of a list an
     expect(read("em bao 2 muc: pano 3").unclear).toHaveLength(1);
   });
 });
+
+describe("markNonValues: people counted before an errand of their own are no attendees", () => {
+  it.each([
+    ["Trạm Y tế tư vấn cho 60 lượt người đến khám; phát 250 tờ gấp.", { to_roi: 250 }],
+    ["tram y te: 45 nguoi den kham, phat 100 to roi", { to_roi: 100 }],
+    ["5.600 người dân đã cài đặt ứng dụng VNeID; treo 8 băng rôn", { bang_ron: 8 }],
+    ["Có 300 người dân được tiêm vắc xin, tổ chức 1 hội nghị 80 người dự", { hoi_nghi: 1, nguoi_tham_du: 80 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("people who come to a meeting stay its attendees", () => {
+    expect(read("120 người đến dự hội nghị").values).toEqual({ nguoi_tham_du: 120 });
+  });
+});

@@ -185,6 +185,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markPlaceCounts(tk, blocked, compiled, numbers, out.unclear);
   markContextCounts(tk, blocked, compiled, numbers);
   markTeamSizes(tk, blocked);
+  markPeopleOfOtherErrands(tk, blocked, numbers);
   markCapacities(tk, blocked, numbers);
   markRespectively(tk, blocked, compiled, numbers, out.readings);
   markVagueQuantities(tk, blocked, out.unclear);
@@ -1021,6 +1022,43 @@ function markRestatedInBrackets(
         for (let x = i; x <= again.end; x++) blocked[x] = 1;
       break;
     }
+  }
+}
+
+/** People counted before an errand of their own (search keys after the count: "người", "lượt người dân"). */
+const ERRAND_PEOPLE: ReadonlySet<string> = new Set(["nguoi", "luot", "dan", "ho", "benh", "nhan"]);
+/** Errands that are no meeting's attendance ("đến khám", "đã cài đặt ứng dụng", "tiêm", "làm thủ tục"). */
+const ERRANDS: readonly string[][] = [
+  ["kham"],
+  ["cai", "dat"],
+  ["tiem"],
+  ["lam", "thu", "tuc"],
+  ["tai", "ung", "dung"],
+];
+const ERRAND_GLUE: ReadonlySet<string> = new Set(["da", "den", "toi", "duoc", "di", "co"]);
+
+/**
+ * "tư vấn cho 60 lượt người đến khám", "5.600 người dân đã cài đặt ứng dụng VNeID": people counted before an
+ * errand of their own are patients or users, no attendees and no figure.
+ */
+function markPeopleOfOtherErrands(
+  tk: Tokenised,
+  blocked: Uint8Array,
+  numbers: ReturnType<typeof createNumberReader>,
+): void {
+  const { toks } = tk;
+  for (let i = 0; i + 2 < toks.length; i++) {
+    if (toks[i]!.type !== "n" || blocked[i]) continue;
+    const num = numbers.read(i, false);
+    if (!num || num.bad) continue;
+    let j = num.end;
+    while (j < num.end + 3 && ERRAND_PEOPLE.has(key_(toks[j]))) j++;
+    if (j === num.end || !["nguoi", "dan", "nhan"].includes(key_(toks[j - 1]))) continue;
+    let e = j;
+    while (e < j + 2 && ERRAND_GLUE.has(key_(toks[e]))) e++;
+    if (!ERRANDS.some((seq) => seq.every((w, k) => key_(toks[e + k]) === w))) continue;
+    for (let x = i; x < j; x++) blocked[x] = 1;
+    i = j - 1;
   }
 }
 
