@@ -169,3 +169,16 @@ describe("markNonValues: people counted before an errand of their own are no att
     expect(read("120 người đến dự hội nghị").values).toEqual({ nguoi_tham_du: 120 });
   });
 });
+
+describe("readTables: a row of people by several roles said to attend counts the attendees", () => {
+  it.each([
+    [
+      "TT\tNội dung\tĐVT\tKỳ này\tLũy kế năm\n1\tBài viết trên trang web\tbài\t6\t41\n2\tHọc sinh, giáo viên tham gia\tngười\t320\t1.450",
+      { tin_bai: 6, nguoi_tham_du: 320 },
+    ],
+    ["Nội dung\tSố lượng\nPa nô\t2\nCán bộ và hội viên dự\t85", { pano: 2, nguoi_tham_du: 85 }],
+    ["Noi dung\tSo luong\nBang ron\t4\nDoan vien, thanh nien tham du\t140", { bang_ron: 4, nguoi_tham_du: 140 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
