@@ -182,3 +182,17 @@ describe("readTables: a row of people by several roles said to attend counts the
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("findMultipliers: 'mỗi loại = N' states the product, no figure for each kind", () => {
+  it.each([
+    ["ap phich 3 loai x 10 to moi loai = 30 to ap phich", { ap_phich: 30 }],
+    ["Áp phích: 2 loại x 15 tờ mỗi loại = 30 tờ", { ap_phich: 30 }],
+    ["bang ron 2 loai x 5 cai moi loai = 10 cai", { bang_ron: 10 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("'mỗi loại 12 tờ' after the kinds still multiplies", () => {
+    expect(read("dán 4 loại áp phích, mỗi loại 12 tờ").values).toEqual({ ap_phich: 48 });
+  });
+});

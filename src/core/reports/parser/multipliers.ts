@@ -162,6 +162,8 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       written === "moi" && (key(toks[i - 1]) === "lieu" || key(toks[i - 1]) === "so" || RENEW.has(key(toks[i - 1])));
     if (key(toks[i]) === "moi" && (written === "mới" || (written === "moi" && verbAfter) || newFigure)) continue;
     // "mỗi loại 4 cái", "pa nô và áp phích đều 4 cái": shared by the names before it
+    // "3 loại x 10 tờ mỗi loại = 30 tờ": after "=" stands the stated product, no figure for each kind
+    if (each && toks[i + 2]?.k === "=") continue;
     if (each || both) {
       const num = firstNumber(toks, nv, numbers, each ? i + 2 : i + 1, 2);
       const named = namesBefore(toks, nv, nameAt, i);
