@@ -196,3 +196,19 @@ describe("findMultipliers: 'mỗi loại = N' states the product, no figure for 
     expect(read("dán 4 loại áp phích, mỗi loại 12 tờ").values).toEqual({ ap_phich: 48 });
   });
 });
+
+describe("qualifyPeriods: 'tổng số … đang treo' is the stock standing now, a running total", () => {
+  it.each([
+    ["treo 2 pa nô mới, tổng số pa nô đang treo trên địa bàn là 11 cái", { pano: 2 }],
+    ["treo 3 bang ron moi; tong so bang ron dang treo 15 cai", { bang_ron: 3 }],
+    ["Tháng 12 dựng 1 pano, tổng số pano đang sử dụng là 7", { pano: 1 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("the stock alone is still read, as a running total", () => {
+    const r = read("tổng số pa nô đang treo là 11 cái");
+    expect(r.values).toEqual({ pano: 11 });
+    expect(r.runningTotals).toEqual(["pano"]);
+  });
+});

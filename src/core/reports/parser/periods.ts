@@ -361,6 +361,12 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
         }
       }
     }
+    // "tổng số pa nô đang treo trên địa bàn là 11 cái": what stands now, a total of the stock, cumulative
+    if (k === "dang" && STANDING.has(next) && totalOfBefore(toks, i)) {
+      const first = numbersIn(i + 2)[0];
+      if (first) cumulative.add(first[0]);
+      continue;
+    }
     // the report's own period named between a name and its figure: "pano tháng 12 treo 3 cái"
     if (RANK[k] !== undefined && report && !report.current && nv.blocked[i + 1] && !nv.transparent[i + 1]) {
       const p = periodAt(toks, nv, i);
@@ -863,6 +869,16 @@ function earlierPartBefore(toks: readonly Tok[], i: number): boolean {
     const w = key(toks[x]);
     if ((w === "dau" || w === "truoc") && RANK[key(toks[x - 1])] !== undefined) return true;
   }
+  return false;
+}
+
+/** Verbs after "đang" of things standing in place ("đang treo", "đang sử dụng", "đang hoạt động"). */
+const STANDING: ReadonlySet<string> = new Set(["treo", "su", "hoat", "duy", "lap", "dung"]);
+
+/** Whether "tổng số" opens the clause a few words before token i ("tổng số pa nô đang treo"). */
+function totalOfBefore(toks: readonly Tok[], i: number): boolean {
+  for (let x = i - 1; x > 0 && x >= i - 5 && !isClauseEnd(toks[x]); x--)
+    if (key(toks[x]) === "so" && key(toks[x - 1]) === "tong") return true;
   return false;
 }
 
