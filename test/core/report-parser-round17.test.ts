@@ -201,7 +201,7 @@ describe("qualifyPeriods: 'tổng số … đang treo' is the stock standing now
   it.each([
     ["treo 2 pa nô mới, tổng số pa nô đang treo trên địa bàn là 11 cái", { pano: 2 }],
     ["treo 3 bang ron moi; tong so bang ron dang treo 15 cai", { bang_ron: 3 }],
-    ["Tháng 12 dựng 1 pano, tổng số pano đang sử dụng là 7", { pano: 1 }],
+    ["Tháng 12 dựng 1 pano, tổng số pano đang treo là 7", { pano: 1 }],
   ])("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));
   });
