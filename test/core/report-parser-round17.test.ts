@@ -212,3 +212,19 @@ describe("qualifyPeriods: 'tổng số … đang treo' is the stock standing now
     expect(r.runningTotals).toEqual(["pano"]);
   });
 });
+
+describe("findMultipliers: the places named before the figure's verb, 'mỗi thôn' closing the message", () => {
+  it.each([
+    ["tổ dân phố Lựu Bảo và tổ dân phố Nam Thanh nhận 300 tờ rơi mỗi tổ.", { to_roi: 600 }],
+    ["thôn Bắc Sơn và thôn Nam Sơn nhận 300 tờ rơi mỗi thôn", { to_roi: 600 }],
+    ["thon Khe Giao va thon Tan Lap treo 2 bang ron moi thon", { bang_ron: 4 }],
+    ["Thôn 3, thôn 5 được phát 150 tờ rơi mỗi thôn", { to_roi: 300 }],
+    ["xã có 9 thôn, treo 2 pa nô mỗi thôn", { pano: 18 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("with no count of the places the figure is still asked about", () => {
+    expect(read("treo 2 pano mỗi thôn").unclear).toHaveLength(1);
+  });
+});
