@@ -228,3 +228,10 @@ describe("findMultipliers: the places named before the figure's verb, 'mỗi th�
     expect(read("treo 2 pano mỗi thôn").unclear).toHaveLength(1);
   });
 });
+
+describe("seventeenth development set (departments, mass organisations, schools, health stations, ward officers)", () => {
+  it("keeps its floor", () => {
+    const score = scoreCorpus(readFixture("report-corpus-real-17.jsonl"), SAMPLE_INDICATORS);
+    expect(score.exact).toBeGreaterThanOrEqual(143);
+  });
+});
