@@ -235,3 +235,17 @@ describe("seventeenth development set (departments, mass organisations, schools,
     expect(score.exact).toBeGreaterThanOrEqual(143);
   });
 });
+
+describe("markLookAlikes: views a post 'got' are told in passing, views it 'reached' are asked about", () => {
+  it.each([
+    ["Dạ video clip của xã em được 3 nghìn lượt xem ạ, còn tin bài em đăng 6 tin ạ", { tin_bai: 6 }],
+    ["phong su 1, duoc 800 luot xem va 50 luot chia se", { phong_su: 1 }],
+    ["clip được 1,2k lượt xem, đăng 3 bài fanpage", { bai_mxh: 3 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("'đạt 3.400 lượt xem' is still quoted", () => {
+    expect(read("Video đạt 3.400 lượt xem; đăng 6 bài.").unclear).toHaveLength(1);
+  });
+});
