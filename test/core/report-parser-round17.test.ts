@@ -249,3 +249,21 @@ describe("markLookAlikes: views a post 'got' are told in passing, views it 'reac
     expect(read("Video đạt 3.400 lượt xem; đăng 6 bài.").unclear).toHaveLength(1);
   });
 });
+
+describe("pairNumbers: a name left without a figure does not take one from the next sentence", () => {
+  it.each([
+    ["Không có chuyên mục. Tổ chức 1 buổi sinh hoạt cho 40 người", { chuyen_muc: 0, nguoi_tham_du: 40 }],
+    ["Pano: chưa làm. Tổ chức 2 buổi sinh hoạt chi hội", { pano: 0 }],
+    ["ko co phong su. to chuc 3 buoi giao luu", { phong_su: 0 }],
+  ])("%s", (text, values) => {
+    const r = plain(text);
+    expect(r.values).toEqual(values);
+    expect(r.unclear).toHaveLength(1);
+  });
+
+  it("a total stated in the next sentence is still the name's", () => {
+    expect(read("loa phat thanh ngay 2 buoi sang chieu, thang 6 phat du 30 ngay a. tong 60 luot").values).toEqual({
+      phat_thanh: 60,
+    });
+  });
+});

@@ -232,6 +232,13 @@ function loneFigures(
     let sameLine = true;
     for (let x = ind.end; x < num.start; x++) if (toks[x]!.type === "nl") sameLine = false;
     if (!sameLine && !headingAbove(toks, ind, num)) continue;
+    // "Không có chuyên mục. Tổ chức 1 buổi …": a figure in the next sentence is not the name's
+    let sentenceEnds = false;
+    for (let x = ind.end; x < num.start; x++)
+      if (toks[x]!.k === "." || toks[x]!.k === "!" || toks[x]!.k === "?") sentenceEnds = true;
+    // ("… ạ. tổng 60 lượt": a total stated after it still is)
+    const before = toks[num.start - 1];
+    if (sentenceEnds && !(before?.type === "w" && (before.kt === "tong" || before.kt === "cong"))) continue;
     const w = toks[num.end];
     if (w?.type === "w") {
       const owner = compiled.measures.get(w.k) ?? compiled.measures.get(w.kt);
