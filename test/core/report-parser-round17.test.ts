@@ -267,3 +267,15 @@ describe("pairNumbers: a name left without a figure does not take one from the n
     });
   });
 });
+
+describe("pairNumbers: a name said as not done takes no count of sessions after it", () => {
+  it.each([
+    ["không có chuyên mục; tổ chức 1 buổi tư vấn cho 40 người.", { chuyen_muc: 0, nguoi_tham_du: 40 }],
+    ["ko co phong su; to chuc 2 buoi sinh hoat", { phong_su: 0 }],
+    ["chưa làm phóng sự, tổ chức 2 lớp bồi dưỡng", { phong_su: 0 }],
+  ])("%s", (text, values) => {
+    const r = plain(text);
+    expect(r.values).toEqual(values);
+    expect(r.unclear).toHaveLength(1);
+  });
+});

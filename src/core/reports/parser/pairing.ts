@@ -240,6 +240,8 @@ function loneFigures(
     const before = toks[num.start - 1];
     if (sentenceEnds && !(before?.type === "w" && (before.kt === "tong" || before.kt === "cong"))) continue;
     const w = toks[num.end];
+    // "không có chuyên mục; tổ chức 1 buổi tư vấn": a name said as not done takes no count of sessions
+    if (w?.type === "w" && SESSION_WORDS.has(w.kt) && negated(tk, ind.start)) continue;
     if (w?.type === "w") {
       const owner = compiled.measures.get(w.k) ?? compiled.measures.get(w.kt);
       const shared = compiled.shared.get(w.k) ?? compiled.shared.get(w.kt);
@@ -337,6 +339,8 @@ function dropSharedNumbers(
 }
 
 const NEGATIONS: ReadonlySet<string> = new Set(["khong", "ko", "chua", "chang"]);
+/** Counts of sessions ("1 buổi", "2 lớp", "3 đợt"). */
+const SESSION_WORDS: ReadonlySet<string> = new Set(["buoi", "lop", "dot"]);
 
 /** Whether a name is said as not done ("chưa có xe lưu động, phát thanh 20"): it shares no number after it. */
 function negated(tk: Tokenised, start: number): boolean {
