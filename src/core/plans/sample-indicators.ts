@@ -117,6 +117,8 @@ export const SAMPLE_INDICATORS: IndicatorDef[] = [
       "họp tổ",
       "họp thôn",
       "họp xóm",
+      "buổi họp",
+      "buổi truyền thông",
     ],
   },
   {

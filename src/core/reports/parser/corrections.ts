@@ -50,6 +50,8 @@ const FORWARD: readonly string[][] = [
   ["dieu", "chinh", "thanh"],
   ["dieu", "chinh", "lai"],
   ["dieu", "chinh", "so", "lieu"],
+  ["dieu", "chinh", ":"], // "Điều chỉnh: số hội nghị là 5"
+  ["sua", "muc"], // "em sửa mục 2 ạ: áp phích 12 cái"
   ["so", "lieu", "moi"],
   ["so", "lieu", "dung"],
   ["so", "moi"],
@@ -450,7 +452,10 @@ function forwardAt(toks: readonly Tok[], i: number): number | null {
     for (let j = i + check.length; j < i + check.length + 6 && toks[j]?.type === "w"; j++)
       if (key(toks[j]) === "thi") return j + 1;
   for (const seq of FORWARD) {
-    if (seq.every((w, k) => toks[i + k]?.type === "w" && key(toks[i + k]) === w)) {
+    // (a ":" in a phrase is the colon itself: "Điều chỉnh:")
+    if (
+      seq.every((w, k) => (w === ":" ? toks[i + k]?.k === ":" : toks[i + k]?.type === "w" && key(toks[i + k]) === w))
+    ) {
       let end = i + seq.length;
       if (toks[end]?.k === ":") end++;
       return end;
@@ -480,14 +485,26 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
       scopeEnd++;
       while (scopeEnd < next && !isScopeEnd(toks[scopeEnd]!)) scopeEnd++;
     }
+    // "số hội nghị là 5 (bổ sung …), số đại biểu là 370": a note in brackets followed by a comma goes on
+    // with the correction after it (the note's own figures stay outside it)
+    const notes: [number, number][] = [];
+    while (toks[scopeEnd]?.k === "(") {
+      let close = scopeEnd + 1;
+      while (close < next && toks[close]!.k !== ")" && toks[close]!.type !== "nl") close++;
+      if (toks[close]?.k !== ")" || (toks[close + 1]?.k !== "," && toks[close + 1]?.k !== ";")) break;
+      notes.push([scopeEnd, close]);
+      scopeEnd = close + 1;
+      while (scopeEnd < next && !isScopeEnd(toks[scopeEnd]!)) scopeEnd++;
+    }
+    const inNote = (at: number): boolean => notes.some(([a, b]) => at > a && at < b);
     const codes = new Set<string>();
     const finalHere: number[] = [];
     const found: [number, string][] = [];
     for (const p of pairing.pairs) {
-      if (p.num.start >= m.end && p.num.start < scopeEnd) found.push([p.num.start, p.ind.code]);
+      if (p.num.start >= m.end && p.num.start < scopeEnd && !inNote(p.num.start)) found.push([p.num.start, p.ind.code]);
     }
     for (const u of pairing.unplaced) {
-      if (u.start < m.end || u.start >= scopeEnd || owners.has(u.start)) continue;
+      if (u.start < m.end || u.start >= scopeEnd || owners.has(u.start) || inNote(u.start)) continue;
       const owner = nameBefore(toks, pairing, m, u.start);
       if (!owner) continue;
       owners.set(u.start, owner);

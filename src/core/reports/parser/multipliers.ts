@@ -125,7 +125,8 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
   const nameAt = createNameMatcher(toks, nv.blocked, compiled);
   let counts: Map<string, Count[]> | null = null;
 
-  for (let i = 0; i + 2 < toks.length; i++) {
+  // ("… 300 tờ rơi mỗi thôn" may end the message: "mỗi" and its unit are its last two tokens)
+  for (let i = 0; i + 1 < toks.length; i++) {
     const each = key(toks[i]) === "moi" && EACH_KIND.has(key(toks[i + 1]));
     const both = key(toks[i]) === "deu" && toks[i]!.o.toLowerCase() !== "đếu";
     // "thôn nào cũng treo 2 băng rôn" reads as "mỗi thôn treo 2 băng rôn"
@@ -162,6 +163,8 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       written === "moi" && (key(toks[i - 1]) === "lieu" || key(toks[i - 1]) === "so" || RENEW.has(key(toks[i - 1])));
     if (key(toks[i]) === "moi" && (written === "mới" || (written === "moi" && verbAfter) || newFigure)) continue;
     // "mỗi loại 4 cái", "pa nô và áp phích đều 4 cái": shared by the names before it
+    // "3 loại x 10 tờ mỗi loại = 30 tờ": after "=" stands the stated product, no figure for each kind
+    if (each && toks[i + 2]?.k === "=") continue;
     if (each || both) {
       const num = firstNumber(toks, nv, numbers, each ? i + 2 : i + 1, 2);
       const named = namesBefore(toks, nv, nameAt, i);
@@ -269,6 +272,8 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     const count =
       sessionsByDays(toks, nv, numbers, i, unit.words[0]!, figures[0]![1], blocked) ??
       namedPlaces(toks, nv, i, unit.words[0]!) ??
+      // "tổ dân phố Lựu Bảo và tổ dân phố Nam Thanh nhận 300 tờ rơi mỗi tổ": the places before the figure's verb
+      (after ? null : namedPlaces(toks, nv, verbsStartBefore(toks, figures[0]![0]), unit.words[0]!)) ??
       countOf(toks, counts, unit.words, products.size ? new Map([...readings, ...products]) : readings, figureStarts) ??
       (unit.alt ? countOf(toks, counts, unit.alt, readings, figureStarts) : null) ??
       placeCount(toks, counts, unit.words, i, figureStarts, blocked, out.settled) ??
@@ -748,6 +753,13 @@ function placeCount(
 
 /** Heads of numbered places ("thôn 3", "TDP 5", "tổ 2"). */
 const PLACE_HEADS = new Set(["thon", "xom", "to", "tdp", "khu", "ap", "ban", "lang", "doi", "khoi"]);
+
+/** Where the verbs of doing right before token `at` begin ("… nhận 300 tờ", "… được phát 200 tờ"). */
+function verbsStartBefore(toks: readonly Tok[], at: number): number {
+  let j = at;
+  while (j > 0 && j > at - 4 && toks[j - 1]!.type === "w" && BETWEEN.has(key(toks[j - 1]))) j--;
+  return j;
+}
 
 /**
  * "Thôn 3 và thôn 6 mỗi thôn 1 cụm", "TDP 5, TDP 6 mỗi tổ treo 1 pano": the places named right

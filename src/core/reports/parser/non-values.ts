@@ -186,9 +186,12 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markListNumbering(tk, blocked);
   markRowNumbers(tk, blocked);
   markRestatedInWords(tk, blocked, transparent, numbers);
+  markRestatedInBrackets(tk, blocked, numbers);
+  markAnnouncedCounts(tk, blocked);
   markPlaceCounts(tk, blocked, compiled, numbers, out.unclear);
   markContextCounts(tk, blocked, compiled, numbers);
   markTeamSizes(tk, blocked);
+  markPeopleOfOtherErrands(tk, blocked, numbers);
   markCapacities(tk, blocked, numbers);
   markRespectively(tk, blocked, compiled, numbers, out.readings);
   markPartsLists(tk, blocked, numbers, out.readings);
@@ -348,6 +351,15 @@ const THING_PHRASES: ReadonlySet<string> = new Set([
   "dam gio",
   "phong chuyen",
   "phong ban",
+  // given or checked in passing, no indicator's output ("trao 20 suất quà", "12 xe đạp", "kiểm tra 15
+  // cơ sở kinh doanh", "2 công trình thanh niên", "15 bảng tên", "có 1 bảng tin")
+  "suat qua",
+  "phan qua",
+  "xe dap",
+  "co so",
+  "cong trinh",
+  "bang ten",
+  "bang tin",
 ]);
 /** What an office receives ("nhận 25 tin nhắn phản ánh"); sent ones ("gửi 120 tin nhắn") may be its work. */
 const RECEIVED_THINGS: ReadonlySet<string> = new Set(["tin nhan", "cuoc goi", "y kien", "phan anh", "don thu"]);
@@ -1066,6 +1078,108 @@ function markShortMonths(tk: Tokenised, blocked: Uint8Array): void {
   }
 }
 
+/** Words that say a figure is exact ("tròn 100", "đúng 100", "chẵn 100"). */
+const EXACT_WORDS: ReadonlySet<string> = new Set(["tron", "dung", "chan", "ca"]);
+
+/**
+ * "100 lượt chẵn (tròn 100)", "12 pano (đúng 12)": the same figure said again in brackets a few words
+ * after it is no second figure.
+ */
+function markRestatedInBrackets(
+  tk: Tokenised,
+  blocked: Uint8Array,
+  numbers: ReturnType<typeof createNumberReader>,
+): void {
+  const { toks } = tk;
+  for (let i = 1; i + 2 < toks.length; i++) {
+    if (toks[i]!.k !== "(") continue;
+    let j = i + 1;
+    if (EXACT_WORDS.has(key_(toks[j]))) j++;
+    if (toks[j]?.type !== "n" || blocked[j]) continue;
+    const again = numbers.read(j, false);
+    if (!again || again.bad || toks[again.end]?.k !== ")") continue;
+    for (let b = i - 1; b >= 0 && b >= i - 5 && !endsClause(toks[b]); b--) {
+      if (toks[b]!.type !== "n" || blocked[b]) continue;
+      const first = numbers.read(b, false);
+      if (first && !first.bad && first.end <= i && first.value === again.value)
+        for (let x = i; x <= again.end; x++) blocked[x] = 1;
+      break;
+    }
+  }
+}
+
+/** People counted before an errand of their own (search keys after the count: "người", "lượt người dân"). */
+const ERRAND_PEOPLE: ReadonlySet<string> = new Set(["nguoi", "luot", "dan", "ho", "benh", "nhan"]);
+/** Errands that are no meeting's attendance ("đến khám", "đã cài đặt ứng dụng", "tiêm", "làm thủ tục"). */
+const ERRANDS: readonly string[][] = [
+  ["kham"],
+  ["cai", "dat"],
+  ["tiem"],
+  ["lam", "thu", "tuc"],
+  ["tai", "ung", "dung"],
+];
+const ERRAND_GLUE: ReadonlySet<string> = new Set(["da", "den", "toi", "duoc", "di", "co"]);
+
+/**
+ * "tư vấn cho 60 lượt người đến khám", "5.600 người dân đã cài đặt ứng dụng VNeID": people counted before an
+ * errand of their own are patients or users, no attendees and no figure.
+ */
+function markPeopleOfOtherErrands(
+  tk: Tokenised,
+  blocked: Uint8Array,
+  numbers: ReturnType<typeof createNumberReader>,
+): void {
+  const { toks } = tk;
+  for (let i = 0; i + 2 < toks.length; i++) {
+    if (toks[i]!.type !== "n" || blocked[i]) continue;
+    const num = numbers.read(i, false);
+    if (!num || num.bad) continue;
+    let j = num.end;
+    while (j < num.end + 3 && ERRAND_PEOPLE.has(key_(toks[j]))) j++;
+    if (j === num.end || !["nguoi", "dan", "nhan"].includes(key_(toks[j - 1]))) continue;
+    let e = j;
+    while (e < j + 2 && ERRAND_GLUE.has(key_(toks[e]))) e++;
+    if (!ERRANDS.some((seq) => seq.every((w, k) => key_(toks[e + k]) === w))) continue;
+    for (let x = i; x < j; x++) blocked[x] = 1;
+    i = j - 1;
+  }
+}
+
+/** What a message announces it will list ("em báo 2 mục:", "gửi 3 tin nhắn liền nhé:"). */
+const ANNOUNCED: ReadonlySet<string> = new Set(["muc", "noi dung", "chi tieu", "tin nhan", "phan", "y"]);
+/** Words between what is announced and its colon ("2 mục ạ:", "3 tin nhắn liền nhé:"). */
+const ANNOUNCE_GLUE: ReadonlySet<string> = new Set([
+  "a",
+  "nhe",
+  "nha",
+  "lien",
+  "sau",
+  "nhu",
+  "duoi",
+  "day",
+  "anh",
+  "chi",
+]);
+
+/**
+ * "Dạ em báo 2 mục ạ:", "phuong em gui 3 tin nhan lien nhe:" closing a line before a list: the count of
+ * the items that follow is no figure.
+ */
+function markAnnouncedCounts(tk: Tokenised, blocked: Uint8Array): void {
+  const { toks } = tk;
+  for (let i = 0; i + 2 < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.type !== "n" || blocked[i]) continue;
+    const w1 = key_(toks[i + 1]);
+    const two = `${w1} ${key_(toks[i + 2])}`;
+    let j = ANNOUNCED.has(two) ? i + 3 : ANNOUNCED.has(w1) && w1 !== "y" ? i + 2 : -1;
+    if (j < 0) continue;
+    while (j < toks.length && j < i + 8 && toks[j]!.type === "w" && ANNOUNCE_GLUE.has(toks[j]!.kt)) j++;
+    if (toks[j]?.k !== ":" || !(toks[j + 1] === undefined || toks[j + 1]!.type === "nl")) continue;
+    for (let x = i; x < j; x++) blocked[x] = 1;
+  }
+}
+
 /**
  * "02 (hai) hội nghị", "185 (một trăm tám mươi lăm) đại biểu": a figure written again in words in
  * brackets right after it, as formal documents do, is the same figure: the words are no number.
@@ -1125,6 +1239,14 @@ function markCountsOfLabelledParts(
       }
     }
     if (labels < 2) continue;
+    // "2 đợt tập huấn, đợt 1: 35 hv, đợt 2: 40 hv": the rounds are the meetings named after them when the
+    // parts count something else (each part's figure is the named indicator's, "2 đợt phát tờ rơi: … 400 tờ", is not)
+    if (roundsOfNamed(tk, blocked, compiled, i + 2, figures)) {
+      // read "2 đợt" as one figure, right before the name it counts
+      const count = numbers.read(i, false);
+      if (count && !count.bad) readings.set(i, { end: i + 2, value: count.value });
+      continue;
+    }
     blocked[i] = 1;
     // when each figure names an indicator's own measure ("đợt 1 200 tờ, đợt 2 150 tờ") the pairs are summed later
     if (figures.length !== labels || figures.every((f) => compiled.measures.has(toks[f.end]?.kt ?? ""))) continue;
@@ -1132,6 +1254,27 @@ function markCountsOfLabelledParts(
     readings.set(first!.start, { end: first!.end, value: figures.reduce((a, f) => a + f.value, 0) });
     for (const f of rest) for (let x = f.start; x < f.end; x++) blocked[x] = 1;
   }
+}
+
+/** Whether the rounds counted before token `at` are the gatherings named there, their parts counting another thing. */
+function roundsOfNamed(
+  tk: Tokenised,
+  blocked: Uint8Array,
+  compiled: CompiledIndicators,
+  at: number,
+  figures: readonly { start: number; end: number }[],
+): boolean {
+  const { toks } = tk;
+  const meeting = compiled.measures.get("cuoc");
+  if (!meeting || figures.length === 0) return false;
+  const nameAt = createNameMatcher(toks, blocked, compiled);
+  if (nameAt(at)?.code !== meeting) return false;
+  return figures.every((f) => {
+    const w = toks[f.end];
+    if (w?.type !== "w") return false;
+    const owner = compiled.measures.get(w.k) ?? compiled.measures.get(w.kt) ?? nameAt(f.end)?.code;
+    return owner !== undefined && owner !== meeting;
+  });
 }
 
 /** List numbering at the start of a line: "1. …", "2) …", "3/ …"; keycap emoji anywhere ("1️⃣ …"). */

@@ -30,6 +30,12 @@ const capitalised = (o: string): boolean => {
 
 const MAX_VALUE = 1e9;
 
+/** Whether a word is written as the label it folds to ("Dòng", "dong"), not another word ("Đông"). */
+function labelSpelt(o: string, key: string, spellings: readonly string[] | null | undefined): boolean {
+  const lower = o.normalize("NFC").toLowerCase();
+  return lower === key || !spellings || spellings.includes(lower);
+}
+
 /** A number read at a token. */
 export interface NumberReading {
   value: number;
@@ -89,7 +95,9 @@ export function createNumberReader(tk: Tokenised, blocked: Uint8Array): NumberRe
       // "phường An Hai Bắc", "xã Tân Ba": a capitalised number word after a name's capitalised word,
       // inside a line, is part of the name (a label's own word before it, "Thôn Hai", "Tháng Ba", is not)
       // (its place's head before it, or a name's word or the clause's end after it: "Em treo Pano Ba cái" counts)
-      if (capitalised(t.o) && prev?.type === "w" && capitalised(prev.o) && !(prevK in LABELS)) {
+      // ("Đông Ba" written with its marks is no "dòng" label: only the label's own spelling or plain letters)
+      const label = prev?.type === "w" && prevK in LABELS && labelSpelt(prev.o, prevK, LABELS[prevK]);
+      if (capitalised(t.o) && prev?.type === "w" && capitalised(prev.o) && !label) {
         const before = toks[at - 2];
         const after = toks[at + 1];
         const closesName = after?.type !== "w" || capitalised(after.o);

@@ -233,7 +233,16 @@ function loneFigures(
     let sameLine = true;
     for (let x = ind.end; x < num.start; x++) if (toks[x]!.type === "nl") sameLine = false;
     if (!sameLine && !headingAbove(toks, ind, num)) continue;
+    // "Không có chuyên mục. Tổ chức 1 buổi …": a figure in the next sentence is not the name's
+    let sentenceEnds = false;
+    for (let x = ind.end; x < num.start; x++)
+      if (toks[x]!.k === "." || toks[x]!.k === "!" || toks[x]!.k === "?") sentenceEnds = true;
+    // ("… ạ. tổng 60 lượt": a total stated after it still is)
+    const before = toks[num.start - 1];
+    if (sentenceEnds && !(before?.type === "w" && (before.kt === "tong" || before.kt === "cong"))) continue;
     const w = toks[num.end];
+    // "không có chuyên mục; tổ chức 1 buổi tư vấn": a name said as not done takes no count of sessions
+    if (w?.type === "w" && SESSION_WORDS.has(w.kt) && negated(tk, ind.start)) continue;
     if (w?.type === "w") {
       const owner = compiled.measures.get(w.k) ?? compiled.measures.get(w.kt);
       const shared = compiled.shared.get(w.k) ?? compiled.shared.get(w.kt);
@@ -331,6 +340,8 @@ function dropSharedNumbers(
 }
 
 const NEGATIONS: ReadonlySet<string> = new Set(["khong", "ko", "chua", "chang"]);
+/** Counts of sessions ("1 buổi", "2 lớp", "3 đợt"). */
+const SESSION_WORDS: ReadonlySet<string> = new Set(["buoi", "lop", "dot"]);
 
 /** Whether a name is said as not done ("chưa có xe lưu động, phát thanh 20"): it shares no number after it. */
 function negated(tk: Tokenised, start: number): boolean {

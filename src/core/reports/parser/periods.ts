@@ -361,6 +361,12 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
         }
       }
     }
+    // "tổng số pa nô đang treo trên địa bàn là 11 cái": what stands now, a total of the stock, cumulative
+    if (k === "dang" && STANDING.has(next) && totalOfBefore(toks, i)) {
+      const first = numbersIn(i + 2)[0];
+      if (first) cumulative.add(first[0]);
+      continue;
+    }
     // the report's own period named between a name and its figure: "pano tháng 12 treo 3 cái"
     if (RANK[k] !== undefined && report && !report.current && nv.blocked[i + 1] && !nv.transparent[i + 1]) {
       const p = periodAt(toks, nv, i);
@@ -552,6 +558,14 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       i++;
       continue;
     }
+    // figures already reported for an earlier part: "6 tháng đầu năm đã báo cáo 4 hội nghị, 380 người"
+    if (k === "da" && next === "bao" && earlierPartBefore(toks, i)) {
+      for (const s of numbersToSentenceEnd(i + 2, false)) {
+        const num = numbers.read(s, false);
+        if (num) for (let x = s; x < num.end; x++) blocked.push(x);
+      }
+      continue;
+    }
     // comparisons: "tăng 4 tin so với cùng kỳ", "nhiều hơn quý trước 1 cuộc"
     if (COMPARATORS.has(k) && next !== "len" && next !== "cuong" && comparedInClause(toks, i)) {
       const found = numberAfter(i + 1, 5, COMPARED_GLUE);
@@ -570,7 +584,14 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
         x++;
         while (x < n && nv.blocked[x] && toks[x]!.type !== "nl" && toks[x]!.k !== "(") x++;
         // or right after the period ("kế hoạch cả năm 4 lớp", "Kế hoạch năm: 12 pano")
-        if (toks[x]?.k === "(" || toks[x]?.k === ":" || (toks[x]?.type === "n" && !nv.blocked[x])) j = x;
+        // ("kế hoạch năm giao 40 băng rôn": the plan given for the year)
+        if (
+          toks[x]?.k === "(" ||
+          toks[x]?.k === ":" ||
+          key(toks[x]) === "giao" ||
+          (toks[x]?.type === "n" && !nv.blocked[x])
+        )
+          j = x;
       }
       if (toks[j]?.k === ":" || toks[j]?.k === "(" || key(toks[j]) === "la" || key(toks[j]) === "giao") j++;
       const num = toks[j] && !nv.blocked[j] ? numbers.read(j, false) : null;
@@ -839,6 +860,28 @@ function figureBeforeInClause(
 }
 
 /** "pano 7 là lũy kế": the number right before "(là) lũy kế" in its clause, or null. */
+/**
+ * Whether the clause before token i names an earlier part of a period ("6 tháng đầu năm", "quý trước",
+ * "đầu quý"), a period word then "đầu" or "trước" right after it.
+ */
+function earlierPartBefore(toks: readonly Tok[], i: number): boolean {
+  for (let x = i - 1; x > 0 && x >= i - 6 && !isClauseEnd(toks[x]); x--) {
+    const w = key(toks[x]);
+    if ((w === "dau" || w === "truoc") && RANK[key(toks[x - 1])] !== undefined) return true;
+  }
+  return false;
+}
+
+/** Verbs after "đang" of things standing in place ("đang treo", "đang sử dụng", "đang hoạt động"). */
+const STANDING: ReadonlySet<string> = new Set(["treo", "su", "hoat", "duy", "lap", "dung"]);
+
+/** Whether "tổng số" opens the clause a few words before token i ("tổng số pa nô đang treo"). */
+function totalOfBefore(toks: readonly Tok[], i: number): boolean {
+  for (let x = i - 1; x > 0 && x >= i - 5 && !isClauseEnd(toks[x]); x--)
+    if (key(toks[x]) === "so" && key(toks[x - 1]) === "tong") return true;
+  return false;
+}
+
 function numberJustBefore(
   toks: readonly Tok[],
   nv: NonValues,
@@ -846,7 +889,8 @@ function numberJustBefore(
   i: number,
 ): number | null {
   let j = i - 1;
-  if (key(toks[j]) === "la" || toks[j]?.k === ":") j--;
+  // ("đã đạt 32 (lũy kế)": the figure right before the bracket)
+  if (key(toks[j]) === "la" || toks[j]?.k === ":" || toks[j]?.k === "(") j--;
   for (let back = 0; back < 3 && j >= 0; back++, j--) {
     if (isClauseEnd(toks[j])) return null;
     if (nv.blocked[j]) continue;

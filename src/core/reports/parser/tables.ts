@@ -519,9 +519,16 @@ const LEFT_OUT_NOTE = /^(?:(?:khong|ko|k|chua) tinh\b|(?:chi )?de biet\b|(?:chi 
 const BACKGROUND_LABEL =
   /^(?:so |tong so )?(?:hoi vien|doan vien|dang vien|chi em|ho|ho dan|ho gia dinh|nhan khau|dan so|giao vien|hoc sinh|nhan vien|thanh vien)$/;
 
-/** A row of people by role said to attend: "Chị em tham dự", "Hội viên tham gia", "Số đoàn viên dự". */
-const ATTENDING_LABEL =
-  /^(?:so |luot )?(?:chi em|hoi vien|doan vien|dang vien|can bo|hoc sinh|giao vien|nhan dan|nguoi dan|dai bieu|phu nu|thanh nien|cuu chien binh)(?: \p{L}+)? (?:tham du|tham gia|du)$/u;
+/**
+ * A row of people by role said to attend: "Chị em tham dự", "Hội viên tham gia", "Số đoàn viên dự", and
+ * roles listed ("Học sinh, giáo viên tham gia", "Cán bộ và hội viên dự").
+ */
+const ATTENDING_ROLE =
+  "(?:chi em|hoi vien|doan vien|dang vien|can bo|hoc sinh|giao vien|nhan dan|nguoi dan|dai bieu|phu nu|thanh nien|cuu chien binh)";
+const ATTENDING_LABEL = new RegExp(
+  `^(?:so |luot )?${ATTENDING_ROLE}(?:(?:,? | va |, va )${ATTENDING_ROLE})*(?: \\p{L}+)? (?:tham du|tham gia|du)$`,
+  "u",
+);
 
 /** A unit cell of money: "đồng", "VNĐ", "triệu đồng", "nghìn đồng". */
 const MONEY_UNIT = /^(?:(?:trieu|nghin|ngan)[ \t]+)?(?:dong|vnd|d)$/;

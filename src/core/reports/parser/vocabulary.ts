@@ -328,6 +328,7 @@ export const CONTEXT_PHRASES: ReadonlySet<string> = new Set([
   "to tu", // "3 tổ tự quản" typed without marks: groups, never leaflets
   "thanh vien",
   "phong vien",
+  "dien vien", // "đội tuyên truyền (7 diễn viên)": the team's size, no attendees
   "cong tac",
   "bien tap",
   "doan vien",
