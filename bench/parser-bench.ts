@@ -151,6 +151,9 @@ export function benchParser(rounds = 20): BenchRow[] {
     "report-corpus-real-13.jsonl",
     "report-corpus-real-14.jsonl",
     "report-corpus-real-15.jsonl",
+    "report-corpus-real-16.jsonl",
+    "report-corpus-real-17.jsonl",
+    "report-corpus-real-18.jsonl",
   ].flatMap((name) =>
     readCorpus(readFileSync(new URL(`../test/fixtures/${name}`, import.meta.url), "utf8")).map((c) => c.text),
   );
