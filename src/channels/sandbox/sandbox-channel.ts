@@ -10,7 +10,7 @@ import {
 } from "../../core/ports.js";
 import { splitMessage } from "../../core/rollups/rollup-text.js";
 import type { Incoming, IncomingFile } from "../../core/types.js";
-import type { SandboxDirectory } from "./sandbox-directory.js";
+import type { SandboxChat, SandboxDirectory, SandboxPerson } from "./sandbox-directory.js";
 import type { SandboxFile, SandboxMessage, SandboxTranscript } from "./sandbox-transcript.js";
 
 export const SANDBOX_TEXT_LIMIT = 4096;
@@ -154,23 +154,10 @@ export function createSandboxChannel(options: {
         files: stored,
         replyTo: input.replyTo,
       });
-      const incoming: Incoming = {
-        channel: "sandbox",
-        chatId: chat.chatId,
-        chatType: chat.type,
-        chatTitle: chat.type === "group" ? chat.title : undefined,
-        userId: person.userId,
-        userName: person.name,
-        username: person.username,
-        messageId: message.id,
-        text,
-        files: stored.map(
-          (f): IncomingFile => ({ kind: f.kind, fileRef: f.sha256, fileName: f.name, mime: f.mime, size: f.size }),
-        ),
-        replyToMessageId: input.replyTo,
-        date,
-      };
-      await inbox?.accept(incoming);
+      const attached = stored.map(
+        (f): IncomingFile => ({ kind: f.kind, fileRef: f.sha256, fileName: f.name, mime: f.mime, size: f.size }),
+      );
+      await inbox?.accept(incomingOf(chat, person, message, { files: attached, date }));
       return { ok: true, message };
     },
     /**
@@ -194,22 +181,7 @@ export function createSandboxChannel(options: {
       const last = original.editedAt ? Date.parse(original.editedAt) : Number.NEGATIVE_INFINITY;
       const editedAt = new Date(Math.max(clock.now().getTime(), last + 1));
       const message = transcript.edit(chat.chatId, original.id, text, editedAt.toISOString())!;
-      const incoming: Incoming = {
-        channel: "sandbox",
-        chatId: chat.chatId,
-        chatType: chat.type,
-        chatTitle: chat.type === "group" ? chat.title : undefined,
-        userId: person.userId,
-        userName: person.name,
-        username: person.username,
-        messageId: message.id,
-        text,
-        files: [],
-        replyToMessageId: message.replyTo,
-        date: new Date(message.at),
-        editedAt,
-      };
-      await inbox?.accept(incoming);
+      await inbox?.accept(incomingOf(chat, person, message, { files: [], date: new Date(message.at), editedAt }));
       return { ok: true, message };
     },
   } satisfies EmbeddedChannel & Record<string, unknown>;
@@ -217,3 +189,25 @@ export function createSandboxChannel(options: {
 }
 
 export type SandboxChannel = ReturnType<typeof createSandboxChannel>;
+
+/** What a person's message (or its edit) in a sandbox chat is to the bot. */
+function incomingOf(
+  chat: SandboxChat,
+  person: SandboxPerson,
+  message: SandboxMessage,
+  extra: Pick<Incoming, "files" | "date" | "editedAt">,
+): Incoming {
+  return {
+    channel: "sandbox",
+    chatId: chat.chatId,
+    chatType: chat.type,
+    chatTitle: chat.type === "group" ? chat.title : undefined,
+    userId: person.userId,
+    userName: person.name,
+    username: person.username,
+    messageId: message.id,
+    text: message.text,
+    replyToMessageId: message.replyTo,
+    ...extra,
+  };
+}
