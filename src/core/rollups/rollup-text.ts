@@ -317,49 +317,37 @@ export function renderTaskBlock(
     ...groupLines(task, t, detail.groups),
   ];
   lines.push(...renderMissingAndUnreachable(task, t, detail));
-  const late = task.rows.filter((r) => r.status === "late");
-  if (late.length > 0)
-    lines.push(
-      t("rollup:late_header", {
-        count: late.length,
-        names: cappedList(
-          late.map((r) => r.unitName),
-          detail.names,
-          t,
-          separator,
-        ),
-      }),
-    );
-  // A report with no figure (text only, or figures in doubt) counts as sent, yet leaders must not
-  // take it for zeros: such units are named.
-  const noFigures =
-    task.indicators.length > 0
-      ? task.rows.filter((r) => (r.status === "on_time" || r.status === "late") && !Object.keys(r.values).length)
+  // Units named apart: late; reported without any figure (a text-only report or figures in doubt
+  // counts as sent, yet leaders must not take it for zeros); excused.
+  const named = (key: string, rows: UnitRollupRow[]): string[] =>
+    rows.length
+      ? [
+          t(key, {
+            count: rows.length,
+            names: cappedList(
+              rows.map((r) => r.unitName),
+              detail.names,
+              t,
+              separator,
+            ),
+          }),
+        ]
       : [];
-  if (noFigures.length > 0)
-    lines.push(
-      t("rollup:no_figures_header", {
-        count: noFigures.length,
-        names: cappedList(
-          noFigures.map((r) => r.unitName),
-          detail.names,
-          t,
-          separator,
-        ),
-      }),
-    );
-  const excused = task.rows.filter((r) => r.status === "excused");
-  if (excused.length > 0)
-    lines.push(
-      t("rollup:excused_line", {
-        names: cappedList(
-          excused.map((r) => r.unitName),
-          detail.names,
-          t,
-          separator,
-        ),
-      }),
-    );
+  const reported = (r: UnitRollupRow) => r.status === "on_time" || r.status === "late";
+  lines.push(
+    ...named(
+      "rollup:late_header",
+      task.rows.filter((r) => r.status === "late"),
+    ),
+    ...named(
+      "rollup:no_figures_header",
+      task.indicators.length ? task.rows.filter((r) => reported(r) && !Object.keys(r.values).length) : [],
+    ),
+    ...named(
+      "rollup:excused_line",
+      task.rows.filter((r) => r.status === "excused"),
+    ),
+  );
   if (task.indicators.length > 0 && submitted > 0) {
     const list = task.indicators
       .filter((ind) => (task.totals[ind.code] ?? 0) !== 0)
