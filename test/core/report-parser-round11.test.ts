@@ -1,15 +1,9 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { SAMPLE_INDICATORS } from "../../src/core/plans/sample-indicators.js";
-import { type CorpusCase, readCorpus, scoreCorpus } from "../../src/core/reports/corpus-score.js";
+import { scoreCorpus } from "../../src/core/reports/corpus-score.js";
 import { findReferences } from "../../src/core/reports/parser/references.js";
-import { parseReport } from "../../src/core/reports/report-parser.js";
 import { foldWithMap } from "../../src/core/reports/text-key.js";
-import { withoutSpans } from "../support/parsed.js";
-
-const read = (text: string) => parseReport(text, SAMPLE_INDICATORS);
-const readFixture = (name: string): CorpusCase[] =>
-  readCorpus(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8"));
+import { readSample as read, readFixture, withoutSpans } from "../support/parsed.js";
 
 describe("markNonValues: things counted in passing that are no indicator's output", () => {
   it.each([

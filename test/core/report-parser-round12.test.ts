@@ -1,13 +1,8 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { SAMPLE_INDICATORS } from "../../src/core/plans/sample-indicators.js";
-import { type CorpusCase, readCorpus, scoreCorpus } from "../../src/core/reports/corpus-score.js";
-import { parseReport } from "../../src/core/reports/report-parser.js";
-import { withoutSpans } from "../support/parsed.js";
+import { scoreCorpus } from "../../src/core/reports/corpus-score.js";
+import { readSample as read, readFixture, withoutSpans } from "../support/parsed.js";
 
-const read = (text: string) => parseReport(text, SAMPLE_INDICATORS);
-const readFixture = (name: string): CorpusCase[] =>
-  readCorpus(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8"));
 const only = (values: Record<string, number>) => ({ values, references: [], unclear: [], conflicts: [] });
 
 describe("qualifyPeriods: a 'Khó khăn' / 'Hạn chế' section holds no results", () => {

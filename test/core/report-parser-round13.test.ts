@@ -2,9 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { SAMPLE_INDICATORS } from "../../src/core/plans/sample-indicators.js";
 import { readCorpus, scoreCorpus } from "../../src/core/reports/corpus-score.js";
-import { parseReport } from "../../src/core/reports/report-parser.js";
+import { readSample as read } from "../support/parsed.js";
 
-const read = (text: string) => parseReport(text, SAMPLE_INDICATORS);
 const only = (values: Record<string, number>) => ({ values, references: [], unclear: [], conflicts: [] });
 const expectOnly = (text: string, values: Record<string, number>) => {
   const got = read(text);

@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SAMPLE_INDICATORS } from "../../src/core/plans/sample-indicators.js";
-import { parseReport } from "../../src/core/reports/report-parser.js";
-
-const read = (text: string) => parseReport(text, SAMPLE_INDICATORS);
-const plain = (text: string) => {
-  const r = read(text);
-  return { values: r.values, unclear: r.unclear, conflicts: r.conflicts };
-};
-const only = (values: Record<string, number>) => ({ values, unclear: [], conflicts: [] });
+import { onlyValues as only, plainReading as plain, readSample as read } from "../support/parsed.js";
 
 describe("number forms: tens split into a digit and 'mươi'", () => {
   it.each([
