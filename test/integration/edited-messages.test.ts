@@ -1,9 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { eachDatabase } from "../support/databases.js";
 import { type Harness, importSamplePlan, registerOfficer, startHarness } from "../support/harness.js";
 
 // Telegram officers correct a figure by editing the message they sent: the report that message
 // wrote must take the edit, or the leaders read the figure the officer already took back.
-describe("edited messages (Telegram)", () => {
+// On both databases: an edit's inbox key (message id and edit time) is each store's own SQL.
+eachDatabase("edited messages (Telegram)", ({ fresh }) => {
   let h: Harness;
   const group = { id: -7301, type: "supergroup" as const, title: "Xã Đồng Tâm" };
   const lan = { id: 7301, first_name: "Lan" };
@@ -13,7 +15,7 @@ describe("edited messages (Telegram)", () => {
   const ha = { id: 7303, first_name: "Hà" };
 
   beforeAll(async () => {
-    h = await startHarness({ now: "2026-11-20T02:00:00Z" });
+    h = await startHarness({ now: "2026-11-20T02:00:00Z", env: { DATABASE_URL: await fresh() } });
     await importSamplePlan(h, "plans/so-vhttdl-2026.yaml");
     await registerOfficer(h, "X_DONG_TAM", lan, group);
     await registerOfficer(h, "X_TAN_LAP", minh, tanLap);
@@ -81,12 +83,14 @@ describe("edited messages (Telegram)", () => {
   });
 
   it("leaves an edited chat message alone, records one edited into a report, never runs an edited command again", async () => {
-    expect(await h.say(ha, hoaBinh, "dạ")).toEqual([]);
-    expect(await h.edit(hoaBinh, "dạ vâng ạ")).toEqual([]);
+    // the clock jumped past the reminder days: a reminder may reach the group meanwhile
+    const answers = (sent: string[]) => sent.filter((m) => !m.startsWith("🔔") && !m.startsWith("⏰"));
+    expect(answers(await h.say(ha, hoaBinh, "dạ"))).toEqual([]);
+    expect(answers(await h.edit(hoaBinh, "dạ vâng ạ"))).toEqual([]);
     const recorded = (await h.edit(hoaBinh, "dạ quý IV xã em đăng 3 tin bài ạ")).join("\n");
     expect(recorded).toContain("✅ Đã ghi nhận báo cáo của UBND xã Hòa Bình");
     expect(await reportOf("X_HOA_BINH")).toMatchObject({ values: { tin_bai: 3 }, revision: 1 });
     expect((await h.say(ha, hoaBinh, "/nhiemvu")).join("\n")).toContain("nhiệm vụ");
-    expect(await h.edit(hoaBinh, "/nhiemvu ")).toEqual([]);
+    expect(answers(await h.edit(hoaBinh, "/nhiemvu "))).toEqual([]);
   });
 });
