@@ -51,6 +51,8 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     // a count of an activity no indicator names
     "Lớp bồi dưỡng kỹ năng số cho 30 thành viên tổ công nghệ số cộng đồng: 1 lớp.",
     "chi doan sinh hoat chuyen de 2 buoi cho 40 doan vien",
+    // an indicator said not done at all, which the parser did not read as a zero
+    "thon Hoa Tien tu sua 1 loa phat thanh bi hong, chua phat duoc luot nao trong thang",
   ])("unsure (the bot asks): %s", (text) => expect(kind(text)).toBe("unsure"));
 
   it.each([
@@ -62,6 +64,7 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     "3 tre em 10 tuoi di phat cung doan",
     "hẹn 2 giờ chiều họp nhé mọi người",
     "tối nay 8 giờ có văn nghệ ở nhà văn hóa thôn",
+    "chưa thấy ai trả lời nào",
     // a photo's caption naming a place: the photo joins the report
     "ảnh pa nô thôn 3",
   ])("other talk: %s", (text) => expect(kind(text)).toBe("other"));

@@ -31,6 +31,8 @@ const NOT_DONE =
   /\b(?:chua|khong|ko|se|dang)\s+(?:(?:\S+)\s+){0,1}?(?:ban hanh|trien khai|to chuc|hoan thanh|xay dung|thuc hien|gui|nop|treo|phat|dang|lap|ky|xong)\b/;
 const ABOUT_WORK =
   /\b(?:ke hoach|tuyen truyen|bao cao|van ban|trien khai|ban hanh|to chuc|thuc hien|hoan thanh|xay dung|nhiem vu|minh chung|so lieu|ket qua|cai cach|cong van|quyet dinh)\b/;
+/** "chưa … nào", "không … cái nào": something said not done at all. */
+const NONE_DONE = /\b(?:chua|khong|ko)\b(?:\s+\S+){0,6}?\s+nao\b/;
 /** Activities officers report by count that no indicator names ("lớp bồi dưỡng …: 1 lớp", "2 buổi tọa đàm"). */
 const ACTIVITY =
   /\b(?:boi duong|hoi thao|toa dam|truyen thong|sinh hoat|giao luu|hoi thi|cuoc thi|phat dong|chuyen de|chieu phim|bieu dien|van nghe)\b/;
@@ -70,8 +72,10 @@ export function classifyMessage(
   // and a number the parser could not place, or a count it read nothing from (not any digit: "ảnh pa nô
   // thôn 3" is a caption whose photo joins the report)
   const vocabulary = vocabularyOf(indicators);
+  // …or an indicator said not done at all ("chưa phát được lượt nào"): a zero the parser did not read
   const counted =
-    (parsed.unclear.length || vocabulary.count.test(key)) && (vocabulary.name.test(key) || ACTIVITY.test(key));
+    ((parsed.unclear.length || vocabulary.count.test(key)) && (vocabulary.name.test(key) || ACTIVITY.test(key))) ||
+    (NONE_DONE.test(key) && vocabulary.name.test(key));
   if (ABOUT_WORK.test(key) || counted) return "unsure";
   const words = key.split(/[^a-z0-9]+/).filter(Boolean);
   if (words.length <= 8 && words.every((w) => ACK_WORDS.has(w))) return "chatter";
