@@ -37,12 +37,24 @@ const REACH: readonly string[][] = [
   ["likes"],
 ];
 /** Second words of reach figures told only in passing ("lượt chia sẻ", "lượt tiếp cận", "lượt share"). */
-const SILENT_REACH: ReadonlySet<string> = new Set(["chia", "share", "tiep"]);
+const SILENT_REACH: ReadonlySet<string> = new Set(["chia", "share", "tiep", "thich"]);
 
 /** Whether "tổng" (total) stands right before token i ("tổng 12.000 lượt xem", "tổng lượt xem 25.000"). */
 function totalBefore(toks: readonly Tok[], i: number): boolean {
   const k1 = key(toks[i - 1]);
+  // "tổng cộng 12.000 lượt xem"
+  if (k1 === "cong" && key(toks[i - 2]) === "tong") return true;
   return k1 === "tong" || (k1 === "so" && key(toks[i - 2]) === "tong") || (k1 === "la" && key(toks[i - 2]) === "tong");
+}
+
+/**
+ * Whether "nhiều nhất" / "cao nhất" (the most) stands shortly before token i ("bài nhiều nhất được 8.700
+ * lượt xem"): the reach of one best post, told in passing.
+ */
+function bestBefore(toks: readonly Tok[], i: number): boolean {
+  for (let x = i - 1; x >= 1 && x >= i - 4 && !isClauseEnd(toks[x]); x--)
+    if (key(toks[x]) === "nhat" && (key(toks[x - 1]) === "nhieu" || key(toks[x - 1]) === "cao")) return true;
+  return false;
 }
 
 /** Work on equipment: "sửa chữa 3 loa truyền thanh" counts loudspeakers, not broadcasts. */
@@ -307,7 +319,8 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
       // a post's views are asked about; shares, reach and a stated total of them ("tổng 21 nghìn lượt
       // tiếp cận", "300 lượt chia sẻ") are only told in passing
       const total = totalBefore(toks, figure[0]) || totalBefore(toks, i);
-      if (!SILENT_REACH.has(key(toks[i + 1])) && !total) unclear.push([figure[0], figure[1] - 1]);
+      if (!SILENT_REACH.has(key(toks[i + 1])) && !total && !bestBefore(toks, figure[0]))
+        unclear.push([figure[0], figure[1] - 1]);
     }
     i += reach - 1;
   }

@@ -1,0 +1,32 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { SAMPLE_INDICATORS } from "../../src/core/plans/sample-indicators.js";
+import { type CorpusCase, readCorpus, scoreCorpus } from "../../src/core/reports/corpus-score.js";
+import { parseReport } from "../../src/core/reports/report-parser.js";
+
+const read = (text: string) => parseReport(text, SAMPLE_INDICATORS);
+const readFixture = (name: string): CorpusCase[] =>
+  readCorpus(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8"));
+const plain = (text: string) => {
+  const r = read(text);
+  return { values: r.values, unclear: r.unclear, conflicts: r.conflicts };
+};
+const only = (values: Record<string, number>) => ({ values, unclear: [], conflicts: [] });
+
+describe("markLookAlikes: a total of views, the best post's views and likes are told in passing", () => {
+  it.each([
+    ["đăng 7 bài fanpage, tổng cộng 9.500 lượt xem", { bai_mxh: 7 }],
+    ["tin bai 4 tin, tong cong 3 nghin luot xem a", { tin_bai: 4 }],
+    ["Bài đăng fanpage 12 bài, bài cao nhất đạt 5.100 lượt xem", { bai_mxh: 12 }],
+    ["bai dang fanpage 6 bai, bai nhieu nhat duoc 2.000 luot xem", { bai_mxh: 6 }],
+    ["Đăng 5 bài lên fanpage, được 410 lượt thích", { bai_mxh: 5 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("views of posts stay quoted to ask when nothing marks them as told in passing", () => {
+    const r = read("Đăng 4 tin bài trên trang xã, đạt 2.300 lượt xem");
+    expect(r.values).toEqual({ tin_bai: 4 });
+    expect(r.unclear).toEqual([expect.stringContaining("2.300")]);
+  });
+});
