@@ -30,3 +30,18 @@ describe("markLookAlikes: a total of views, the best post's views and likes are 
     expect(r.unclear).toEqual([expect.stringContaining("2.300")]);
   });
 });
+
+describe("markNonValueSpans: a cost's sum closing its sentence is money", () => {
+  it.each([
+    ["Treo 4 pa nô. Kinh phí 12 triệu từ nguồn ngân sách xã", { pano: 4 }],
+    ["bang ron 8 cai, chi phi 3,5 trieu a", { bang_ron: 8 }],
+    ["Xe lưu động chạy 2 lượt, tiền xăng 800 nghìn ạ", { xe_luu_dong: 2 }],
+    ["phat 500 to roi. tien in 1 trieu.", { to_roi: 500 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a count with its noun after a cost's word is no money ('tiền in 2 nghìn tờ rơi')", () => {
+    expect(plain("Dùng tiền in 2 nghìn tờ rơi")).toEqual(only({ to_roi: 2000 }));
+  });
+});
