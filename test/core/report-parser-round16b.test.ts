@@ -45,3 +45,17 @@ describe("markNonValueSpans: a cost's sum closing its sentence is money", () => 
     expect(plain("Dùng tiền in 2 nghìn tờ rơi")).toEqual(only({ to_roi: 2000 }));
   });
 });
+
+describe("context counts: documents received, streets, stakes and a pickup truck", () => {
+  it.each([
+    ["Tháng này xã tiếp nhận 4 văn bản chỉ đạo; đăng 6 tin bài", { tin_bai: 6 }],
+    ["nhan 2 van ban cua huyen, treo 10 bang ron", { bang_ron: 10 }],
+    ["Đã treo 30 băng rôn trên 6 tuyến phố chính", { bang_ron: 30 }],
+    ["bang ron 14 cai tren 3 tuyen pho, dung 28 coc tre", { bang_ron: 14 }],
+    ["Dựng 2 pa nô, dùng 8 cọc sắt", { pano: 2 }],
+    ["Xe lưu động 2 lượt, 1 xe bán tải gắn loa", { xe_luu_dong: 2 }],
+    ["xe luu dong chay 3 luot bang 1 xe ban tai", { xe_luu_dong: 3 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

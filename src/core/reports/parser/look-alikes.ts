@@ -110,6 +110,7 @@ const OTHER_THINGS: readonly string[][] = [
   ["xe", "bus"],
   ["xe", "dua", "don"],
   ["xe", "tai"],
+  ["xe", "ban", "tai"], // "1 xe bán tải gắn 2 loa": the vehicle carrying the loudspeakers
   ["xe", "cho", "hang"],
   ["xe", "cho", "do"],
   ["xe", "cau"],

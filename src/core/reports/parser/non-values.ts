@@ -348,6 +348,10 @@ const THING_PHRASES: ReadonlySet<string> = new Set([
   "dam gio",
   "phong chuyen",
   "phong ban",
+  "van ban", // "tiếp nhận 3 văn bản chỉ đạo": documents received, no output
+  "coc tre", // "sử dụng 52 cọc tre": materials used
+  "coc sat",
+  "coc go",
 ]);
 /** What an office receives ("nhận 25 tin nhắn phản ánh"); sent ones ("gửi 120 tin nhắn") may be its work. */
 const RECEIVED_THINGS: ReadonlySet<string> = new Set(["tin nhan", "cuoc goi", "y kien", "phan anh", "don thu"]);

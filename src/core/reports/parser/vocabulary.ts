@@ -269,6 +269,7 @@ export const PLACE_PHRASES: ReadonlySet<string> = new Set([
   "co quan",
   "don vi",
   "tuyen duong",
+  "tuyen pho", // "trên 5 tuyến phố": streets, places
   "truc duong",
   "ho gia",
   "cong lang", // "ở 3 cổng làng": village gates
