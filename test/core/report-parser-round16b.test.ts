@@ -59,3 +59,17 @@ describe("context counts: documents received, streets, stakes and a pickup truck
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("markLabels: a table's label 'Bảng 2', only typed with its marks", () => {
+  it.each([
+    ["Bảng 1. Kết quả tháng 11\nPa nô: 4\nBăng rôn: 12", { pano: 4, bang_ron: 12 }],
+    ["Bảng 3: số liệu tuyên truyền\ntờ rơi 600 tờ", { to_roi: 600 }],
+    ["BẢNG 2 - KẾT QUẢ QUÝ IV\nTin bài: 9", { tin_bai: 9 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("plain 'bang' before a number is no label ('pano thay bang 3')", () => {
+    expect(plain("ap phich 6, pano 2. pano thay bang 3 a")).toEqual(only({ ap_phich: 6, pano: 3 }));
+  });
+});

@@ -125,6 +125,9 @@ export function withMarks(nv: NonValues, marks: TokenMarks): NonValues {
   };
 }
 
+/** Labels read only as typed with their marks ("Bảng 2"; plain "bang" is as often "băng" or "bằng"). */
+const MARKED_LABELS: ReadonlySet<string> = new Set(["bang"]);
+
 const TASK_HINT_FILLERS: ReadonlySet<string> = new Set(["so", "thu"]);
 
 /**
@@ -974,7 +977,7 @@ function markLabels(
       j++;
     } else {
       const lower = t.o.toLowerCase();
-      if (!/^[a-z]+$/.test(lower) && !forms!.includes(lower)) continue;
+      if ((!/^[a-z]+$/.test(lower) || MARKED_LABELS.has(key)) && !forms!.includes(lower)) continue;
     }
     const colon = toks[j]?.k === ":";
     if (isWordIn(toks[j], TASK_HINT_FILLERS) || colon) j++;
