@@ -73,3 +73,18 @@ describe("markLabels: a table's label 'Bảng 2', only typed with its marks", ()
     expect(plain("ap phich 6, pano 2. pano thay bang 3 a")).toEqual(only({ ap_phich: 6, pano: 3 }));
   });
 });
+
+describe("markLookAlikes: 'họp tổ dân phố' names a meeting", () => {
+  it.each([
+    ["Đã tổ chức 1 cuộc họp tổ dân phố với 95 người tham dự", { hoi_nghi: 1, nguoi_tham_du: 95 }],
+    ["hop to dan pho 2 cuoc, 140 nguoi", { hoi_nghi: 2, nguoi_tham_du: 140 }],
+    ["Họp tổ dân phố số 4: 1 cuộc, 60 người", { hoi_nghi: 1, nguoi_tham_du: 60 }],
+    ["STT\tNội dung\tĐVT\tThực hiện\n1\tHọp tổ dân phố\tcuộc\t2\n2\tTờ rơi\ttờ\t300", { hoi_nghi: 2, to_roi: 300 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("the place alone is still no leaflets ('Tổ dân phố 3 phát 200 tờ rơi')", () => {
+    expect(plain("Tổ dân phố 3 phát 200 tờ rơi")).toEqual(only({ to_roi: 200 }));
+  });
+});

@@ -226,7 +226,13 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
       let end = i + place;
       if (key(toks[end]) === "so") end++;
       // "Tổ dân phố số 5", "TDP 3": the place's label; "mỗi tổ dân phố 2 băng rôn": a figure per place
-      if (toks[end]?.type === "n" && /^\d{1,3}$/.test(toks[end]!.k) && key(toks[i - 1]) !== "moi") {
+      // ("họp tổ dân phố 1 cuộc": a figure with its measure)
+      if (
+        toks[end]?.type === "n" &&
+        /^\d{1,3}$/.test(toks[end]!.k) &&
+        key(toks[i - 1]) !== "moi" &&
+        !(key(toks[i - 1]) === "hop" && compiled.measures.has(key(toks[end + 1])))
+      ) {
         end++;
         // "Tổ dân phố số 9 và số 10": more labels of the same kind
         while (
@@ -237,7 +243,9 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
         )
           end += 3;
       } else end = i + place;
-      for (let x = i; x < end; x++) blocked.push(x);
+      // "họp tổ dân phố": "họp tổ" names the meeting, only the rest of the place is blocked
+      const from = key(toks[i - 1]) === "hop" && key(toks[i]) === "to" ? i + 1 : i;
+      for (let x = from; x < end; x++) blocked.push(x);
       i = end - 1;
       continue;
     }
