@@ -88,3 +88,18 @@ describe("markLookAlikes: 'họp tổ dân phố' names a meeting", () => {
     expect(plain("Tổ dân phố 3 phát 200 tờ rơi")).toEqual(only({ to_roi: 200 }));
   });
 });
+
+describe("markContextCounts: times a report was aired, beside its figure", () => {
+  it.each([
+    ["Phóng sự về nông thôn mới: 1 phóng sự, 2 lần phát sóng", { phong_su: 1 }],
+    ["phong su 1, thoi luong 10 phut, 3 luot phat song tren dai tinh", { phong_su: 1 }],
+    ["1 phóng sự, 4 lần phát lại trên đài huyện", { phong_su: 1 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("named by the broadcasts, they stay the figure; alone they are asked about", () => {
+    expect(plain("Phát thanh: 20 lần phát sóng")).toEqual(only({ phat_thanh: 20 }));
+    expect(read("Đài xã 15 lượt phát sóng").unclear).toHaveLength(1);
+  });
+});

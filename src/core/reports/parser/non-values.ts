@@ -266,7 +266,8 @@ function markContextCounts(
       }
     }
     // "3 báo cáo viên", "5 tuyên truyền viên": speakers and propagandists by role, no attendees
-    const role3 = w2?.type === "w" && ROLE_TRIPLES.has(`${w.k} ${w2.k} ${key_(toks[j + 2])}`);
+    const triple = `${w.k} ${w2?.k} ${key_(toks[j + 2])}`;
+    const role3 = w2?.type === "w" && (ROLE_TRIPLES.has(triple) || AIRINGS.has(triple));
     const phrase = role3 || (w2?.type === "w" && CONTEXT_PHRASES.has(`${w.k} ${w2.k}`));
     const thingPhrase =
       w2?.type === "w" && (THING_PHRASES.has(`${w.k} ${w2.k}`) || receivedThing(tk, numbers, j, `${w.k} ${w2.k}`));
@@ -327,6 +328,8 @@ function markContextCounts(
 
 /** Three-word roles ("báo cáo viên", "tuyên truyền viên", "phát thanh viên"): people who do the work, not its audience. */
 const ROLE_TRIPLES: ReadonlySet<string> = new Set(["bao cao vien", "tuyen truyen vien", "phat thanh vien"]);
+/** Times a report or a clip was aired ("2 lần phát sóng", "3 lượt phát lại"): no broadcasts of the office's own. */
+const AIRINGS: ReadonlySet<string> = new Set(["lan phat song", "luot phat song", "lan phat lai", "luot phat lai"]);
 /**
  * Context nouns only when typed with their marks ("hội trường 200 chỗ", "3 cổng trường", "in 2 mặt"):
  * plain "cho", "cong" and "mat" are as often "cho" (for), "công" and "mất".
