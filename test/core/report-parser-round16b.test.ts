@@ -103,3 +103,21 @@ describe("markContextCounts: times a report was aired, beside its figure", () =>
     expect(read("Đài xã 15 lượt phát sóng").unclear).toHaveLength(1);
   });
 });
+
+describe("markPartsLists: words of what the parts are, then the colon or 'với'", () => {
+  it.each([
+    ["Tập huấn 2 lớp cho cán bộ thôn: 30 và 35 học viên", { hoi_nghi: 2, nguoi_tham_du: 65 }],
+    ["mo 3 lop tap huan voi 20, 25, 30 hoc vien", { hoi_nghi: 3, nguoi_tham_du: 75 }],
+    [
+      "Xã mở 2 lớp tập huấn kỹ năng chuyển đổi số cho tổ công nghệ: 28, 31 học viên",
+      { hoi_nghi: 2, nguoi_tham_du: 59 },
+    ],
+    ["Họp dân 3 buổi tại nhà văn hóa với 40, 52 và 38 người", { hoi_nghi: 3, nguoi_tham_du: 130 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("one figure after 'với' is the attendees, not a part ('2 buổi với 80 người')", () => {
+    expect(plain("Họp dân 2 buổi với 80 người")).toEqual(only({ hoi_nghi: 2, nguoi_tham_du: 80 }));
+  });
+});

@@ -597,7 +597,12 @@ function markPartsLists(
     const label = (x: number): boolean =>
       key_(toks[x]) === key_(toks[i + 1]) && toks[x + 1]?.type === "n" && toks[x + 2]?.k === ":";
     const open = toks[j]?.k === "," && label(j + 1);
-    if (!open && toks[j]?.k !== ":" && !(key_(toks[j]) === "gom" || key_(toks[j]) === "lan")) continue;
+    // "3 lớp tập huấn kỹ năng số cho tổ công nghệ: 35, …", "3 lớp tập huấn với 40, 45 và 38 học viên": a
+    // few words of what the parts are, then the colon or "với"
+    if (!open)
+      for (let x = j; x < j + 14 && toks[x]?.type === "w" && !blocked[x] && key_(toks[x]) !== "voi"; x++)
+        if (toks[x + 1]?.k === ":" || key_(toks[x + 1]) === "voi") j = x + 1;
+    if (!open && toks[j]?.k !== ":" && !["gom", "lan", "voi"].includes(key_(toks[j]))) continue;
     j++;
     if (key_(toks[j - 1]) === "lan" && key_(toks[j]) === "luot") j++;
     const items: { start: number; end: number; value: number }[] = [];
