@@ -121,3 +121,22 @@ describe("markPartsLists: words of what the parts are, then the colon or 'với'
     expect(plain("Họp dân 2 buổi với 80 người")).toEqual(only({ hoi_nghi: 2, nguoi_tham_du: 80 }));
   });
 });
+
+describe("markCellLines: a Word table pasted one cell per line", () => {
+  it.each([
+    [
+      "STT\nChỉ tiêu\nSố lượng\n1\nPa nô\n4\n2\nBăng rôn\n16\n3\nTờ rơi\n1.200",
+      { pano: 4, bang_ron: 16, to_roi: 1200 },
+    ],
+    ["Em dán bảng ạ\nTT\nNội dung\nKết quả\n1\nTin bài\n7\n2\nHội nghị\n2", { tin_bai: 7, hoi_nghi: 2 }],
+    ["stt\nchi tieu\nso luong\n1\nbang ron\n9\n2\nap phich\n15", { bang_ron: 9, ap_phich: 15 }],
+    ["Băng rôn\n14\nTờ rơi\n900", { bang_ron: 14, to_roi: 900 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a lone name line before a lone number is left to the other stages (one row only)", () => {
+    const r = read("Dạ em báo cáo\nPa nô\n4");
+    expect(Object.values(r.values).length + r.unclear.length).toBeGreaterThan(0);
+  });
+});
