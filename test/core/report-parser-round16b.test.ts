@@ -140,3 +140,13 @@ describe("markCellLines: a Word table pasted one cell per line", () => {
     expect(Object.values(r.values).length + r.unclear.length).toBeGreaterThan(0);
   });
 });
+
+describe("findCorrections: typed wrongly, a longer name, then 'thành' and the wrong figure", () => {
+  it.each([
+    ["em gõ nhầm số người tham dự hội nghị thành 1.500, đúng là 150 người ạ", { nguoi_tham_du: 150 }],
+    ["e ghi nham so to roi phat cho dan thanh 3.000, dung la 300 to", { to_roi: 300 }],
+    ["Báo sai số lượng băng rôn khẩu hiệu thành 41, đúng là 14 cái", { bang_ron: 14 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -371,6 +371,14 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
         i = j;
         continue;
       }
+      // "gõ nhầm số người tham dự hội nghị thành 1.500": a longer name, then "thành" and the wrong figure
+      let w = i + 2;
+      while (w < i + 9 && toks[w]?.type === "w" && key(toks[w]) !== "thanh" && key(toks[w]) !== "la") w++;
+      if (key(toks[w]) === "thanh" && toks[w + 1]?.type === "n" && !nv.blocked[w + 1]) {
+        wrongNumberAt(w + 1);
+        i = w + 1;
+        continue;
+      }
     }
     // "em ghi nhầm thành 2.100 tờ": the figure after is the wrong one
     if (t.kt === "nham" && (key(toks[i + 1]) === "thanh" || key(toks[i + 1]) === "la") && toks[i + 2]?.type === "n") {
