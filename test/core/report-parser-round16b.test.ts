@@ -150,3 +150,18 @@ describe("findCorrections: typed wrongly, a longer name, then 'thành' and the w
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("markTeamSizes: people of a group who went to do the work", () => {
+  it.each([
+    ["Phát 300 tờ rơi, 4 người của chi đoàn thanh niên đi phát", { to_roi: 300 }],
+    ["treo 10 bang ron, 3 nguoi thuoc to cong tac cung treo", { bang_ron: 10 }],
+    ["thang nay phat 245 to roi. 3 nguoi trong ban cong tac mat tran di phat", { to_roi: 245 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("people of a group who attend are never silenced (a figure or asked about)", () => {
+    const r = read("Hội nghị 1 cuộc, 45 người của các chi hội tham dự");
+    expect(r.values.nguoi_tham_du === 45 || r.unclear.some((u) => u.includes("45"))).toBe(true);
+  });
+});

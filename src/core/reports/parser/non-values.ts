@@ -666,6 +666,10 @@ const WORK_VERBS: ReadonlySet<string> = new Set(["phat", "treo", "dan", "lap", "
 function goesToWork(toks: readonly Tok[], j: number): boolean {
   const go = key_(toks[j]);
   if ((go === "di" || go === "cung") && WORK_VERBS.has(key_(toks[j + 1]))) return true;
+  // "3 người trong ban công tác mặt trận đi phát", "2 người của chi đoàn cùng treo": whose they are, then the work
+  if (go === "trong" || go === "cua" || go === "thuoc")
+    for (let x = j + 1; x < j + 8 && toks[x]?.type === "w"; x++)
+      if ((key_(toks[x]) === "di" || key_(toks[x]) === "cung") && WORK_VERBS.has(key_(toks[x + 1]))) return true;
   // "1 xe, 4 người đi cùng", "2 nguoi di theo": the crew, closing their clause
   const after = toks[j + 2];
   if (
