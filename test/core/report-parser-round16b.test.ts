@@ -165,3 +165,17 @@ describe("markTeamSizes: people of a group who went to do the work", () => {
     expect(r.values.nguoi_tham_du === 45 || r.unclear.some((u) => u.includes("45"))).toBe(true);
   });
 });
+
+describe("markPlacesOfParts: a figure's parts by place, adding up to it, are no figures", () => {
+  it.each([
+    ["bang ron treo 4 cai, 2 cai o nha van hoa 2 cai o cong lang", { bang_ron: 4 }],
+    ["Treo 5 pa nô: 3 cái tại ngã ba, 2 cái trước chợ", { pano: 5 }],
+    ["Dán 12 áp phích, 8 áp phích ở trường, 4 áp phích ở chợ", { ap_phich: 12 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("parts that do not add up stay asked about", () => {
+    expect(read("Treo 5 pa nô: 3 cái tại ngã ba, 4 cái trước chợ").unclear.length).toBeGreaterThan(0);
+  });
+});

@@ -195,6 +195,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markCapacities(tk, blocked, numbers);
   markRespectively(tk, blocked, compiled, numbers, out.readings);
   markPartsLists(tk, blocked, numbers, out.readings);
+  markPlacesOfParts(tk, blocked, numbers);
   markVagueQuantities(tk, blocked, out.unclear);
   for (const [s, e] of marks.unclearSpans) {
     const a = charToTok[s] ?? -1;
@@ -628,6 +629,53 @@ function markPartsLists(
     // "phát 2 đợt: 300, 250 tờ": rounds of a campaign are no meetings, their count no figure
     if (key_(toks[i + 1]) === "dot") blocked[i] = blocked[i + 1] = 1;
     i = last.end;
+  }
+}
+
+/** Words putting a part in its place ("1 cái ở nhà văn hóa", "2 cái tại cổng chợ"). */
+const PART_PLACES: ReadonlySet<string> = new Set(["o", "tai", "truoc", "tren"]);
+/** Classifiers a part may take instead of the thing's name ("5 pa nô: 3 cái tại …"). */
+const PART_CLASSIFIERS: ReadonlySet<string> = new Set(["cai", "chiec", "tam", "bo"]);
+
+/**
+ * "treo 2 cái, 1 cái ở nhà văn hóa 1 cái ở cổng làng": after a figure and its unit, its parts by
+ * place, each with the same unit, adding up to it, are the figure told again — no figures.
+ */
+function markPlacesOfParts(tk: Tokenised, blocked: Uint8Array, numbers: ReturnType<typeof createNumberReader>): void {
+  const { toks } = tk;
+  for (let i = 0; i + 4 < toks.length; i++) {
+    if (toks[i]!.type !== "n" || blocked[i]) continue;
+    const whole = numbers.read(i, false);
+    if (!whole || whole.bad) continue;
+    const unit = key_(toks[whole.end]);
+    // the unit or the thing's name ("2 cái", "5 pa nô"), then a comma or a colon
+    let j = whole.end;
+    while (j < whole.end + 3 && toks[j]?.type === "w") j++;
+    if (j === whole.end || (toks[j]?.k !== "," && toks[j]?.k !== ":")) continue;
+    const nameLen = j - whole.end;
+    const sameName = (a: number): boolean => {
+      for (let k = 0; k < nameLen; k++) if (key_(toks[a + k]) !== key_(toks[whole.end + k])) return false;
+      return true;
+    };
+    const parts: number[] = [];
+    let sum = 0;
+    j++;
+    while (j < toks.length && toks[j]!.type === "n" && !blocked[j]) {
+      const num = numbers.read(j, false);
+      if (!num || num.bad) break;
+      const u = key_(toks[num.end]);
+      const at = sameName(num.end) ? num.end + nameLen : u === unit || PART_CLASSIFIERS.has(u) ? num.end + 1 : -1;
+      if (at < 0 || !PART_PLACES.has(key_(toks[at]))) break;
+      parts.push(j);
+      sum += num.value;
+      // the place's words, up to the next part (a comma between allowed)
+      j = at + 1;
+      while (j < toks.length && toks[j]!.type === "w") j++;
+      if (toks[j]?.k === ",") j++;
+    }
+    if (parts.length < 2 || sum !== whole.value) continue;
+    for (const x of parts) for (let y = x; y < numbers.read(x, false)!.end; y++) blocked[y] = 1;
+    i = j - 1;
   }
 }
 
