@@ -179,3 +179,21 @@ describe("markPlacesOfParts: a figure's parts by place, adding up to it, are no 
     expect(read("Treo 5 pa nô: 3 cái tại ngã ba, 4 cái trước chợ").unclear.length).toBeGreaterThan(0);
   });
 });
+
+describe("qualifyPeriods: 'tính cả quý đến nay' in a shorter report is the period so far, a running total", () => {
+  it.each([
+    [
+      "tuần này treo 4 băng rôn, 200 tờ rơi. Tính cả quý đến nay là 20 băng rôn, 800 tờ rơi",
+      { bang_ron: 4, to_roi: 200 },
+    ],
+    ["thang 11: pano 2, bang ron 6. tinh ca nam den nay 15 pano, 40 bang ron", { pano: 2, bang_ron: 6 }],
+    ["Tuần 2 tháng 12: 3 tin bài. Tính cả quý IV tới nay được 30 tin bài", { tin_bai: 3 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("without 'đến nay' the quarter counted is the total; in a quarterly report it is its own figure", () => {
+    expect(plain("tuần này 200 tờ, tính cả quý là 850 tờ")).toEqual(only({ to_roi: 850 }));
+    expect(plain("bc quy: tuan nay them 1 pano\nca quy den nay 5 cai")).toEqual(only({ pano: 5 }));
+  });
+});

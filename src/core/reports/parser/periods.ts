@@ -430,7 +430,13 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       // "tuần này 4 bài, cả quý được 37 bài rồi" stays a running total)
       const counted = key(toks[i - 1]) === "tinh" && reportRank > 0 && reportRank < RANK.quy!;
       const quarterOverMonth = RANK[next] === RANK.quy && (reportRank === RANK.thang || counted) && !report?.stated;
-      const role = quarterOverMonth ? "total" : roleOfPeriod(RANK[next]!, reportRank);
+      // "tính cả quý 4 đến nay là 21 băng rôn, 900 tờ rơi": the period so far, a running total (its sentence)
+      // (in a report of a shorter period; "bc quý: … cả quý đến nay 5 cái" is the report's own figure)
+      let soFar = false;
+      if (reportRank > 0 && RANK[next]! > reportRank)
+        for (let x = i + 2; x < i + 6 && x + 1 < n && !isClauseEnd(toks[x]); x++)
+          if (TO.has(key(toks[x])) && NOW.has(key(toks[x + 1]))) soFar = true;
+      const role = soFar ? "cumulative" : quarterOverMonth ? "total" : roleOfPeriod(RANK[next]!, reportRank);
       // "cả năm 2026 phát hành 6.000 tờ": a running total may stand past a verb; a total or a part only right after
       // "cả quý 4 mới 5 pano": a quarter's number typed bare before another figure is its label
       const label = toks[i + 2];
@@ -453,7 +459,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
         if (before !== null) cumulative.add(before);
       }
       // "Cả năm 2026 đã tổ chức 7 hội nghị, 520 lượt người.": a running total opening its sentence covers it
-      if (found && role === "cumulative" && opensSentence(toks, i))
+      if (found && role === "cumulative" && (opensSentence(toks, i) || (soFar && opensSentence(toks, i - 1))))
         for (const x of sentenceNumbers(found[0])) cumulative.add(x);
       if (found) (role === "cumulative" ? cumulative : role === "total" ? totals : parts).add(found[0]);
       else if (
