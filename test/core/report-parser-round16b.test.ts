@@ -197,3 +197,20 @@ describe("qualifyPeriods: 'tính cả quý đến nay' in a shorter report is th
     expect(plain("bc quy: tuan nay them 1 pano\nca quy den nay 5 cai")).toEqual(only({ pano: 5 }));
   });
 });
+
+describe("qualifyPeriods: 'Tổng cả năm' in a report of a month or a quarter is a running total", () => {
+  it.each([
+    [
+      "Kết quả tháng 11/2026: treo 6 băng rôn, 2 pa nô. Tổng cả năm 2026: 70 băng rôn, 15 pa nô",
+      { bang_ron: 6, pano: 2 },
+    ],
+    ["Quý III/2026: 4 tin bài.\nCộng năm 2026: 20 tin bài", { tin_bai: 4 }],
+    ["thang 10 phat 300 to roi, tong nam 2026: 2.400 to roi", { to_roi: 300 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("in a yearly report the year's total is the figure", () => {
+    expect(plain("Báo cáo năm 2026: tổng cả năm: 40 pano")).toEqual(only({ pano: 40 }));
+  });
+});

@@ -651,8 +651,11 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       // "Cộng quý III: 3 HN, 180 người": every figure of the list after the colon
       const list = listAfterColon(i + 1);
       const found = list?.length ? null : numberAfter(i + 1, 7, PERIOD_GLUE);
-      for (const s of list ?? []) totals.add(s);
-      if (found) totals.add(found[0]);
+      // "Tổng cả năm 2026: 5.200 tờ gấp" in a report of a month or a quarter: the year so far, a running total
+      const unit = RANK[next] ? next : key(toks[i + 2]);
+      const into = unit === "nam" && reportRank > 0 && reportRank < RANK.nam! ? cumulative : totals;
+      for (const s of list ?? []) into.add(s);
+      if (found) into.add(found[0]);
     }
     // "Tổng: pano 3, băng rôn 3", "Tổng cộng: …" after the details: every figure of the list is a stated total
     if ((k === "tong" || k === "cong") && (next === ":" || (next === "cong" && key(toks[i + 2]) === ":"))) {
