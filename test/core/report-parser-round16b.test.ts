@@ -214,3 +214,19 @@ describe("qualifyPeriods: 'Tổng cả năm' in a report of a month or a quarter
     expect(plain("Báo cáo năm 2026: tổng cả năm: 40 pano")).toEqual(only({ pano: 40 }));
   });
 });
+
+describe("periodAt: '6 tháng cuối năm 2026' carries its year, so last year's figures are another period", () => {
+  it.each([
+    [
+      "Trong 6 tháng cuối năm 2026, xã đã treo 18 băng rôn, 4 pa nô. Năm 2025 xã treo 30 băng rôn, 6 pa nô.",
+      { bang_ron: 18, pano: 4 },
+    ],
+    ["6 thang dau nam 2026 dang 20 tin bai. nam 2025 ca nam 35 tin bai", { tin_bai: 20 }],
+    [
+      "Kết quả 6 tháng đầu năm 2026: 3 hội nghị, 240 người. Năm 2025: 5 hội nghị, 400 người",
+      { hoi_nghi: 3, nguoi_tham_du: 240 },
+    ],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -985,8 +985,12 @@ function statedBefore(toks: readonly Tok[], i: number): boolean {
 /** The period named at token i ("quý I/2026", "tháng 4", "6 tháng", "năm 2026"), or null. */
 function periodAt(toks: readonly Tok[], nv: NonValues, i: number): NamedPeriod | null {
   const t = toks[i]!;
-  if (t.type === "n" && (t.k === "6" || t.k === "9") && key(toks[i + 1]) === "thang")
-    return { rank: 4, unit: `${t.k} thang` };
+  if (t.type === "n" && (t.k === "6" || t.k === "9") && key(toks[i + 1]) === "thang") {
+    // "6 tháng cuối năm 2026", "6 thang dau nam 2026": with its year
+    const half = key(toks[i + 2]) === "dau" || key(toks[i + 2]) === "cuoi";
+    const y = half && key(toks[i + 3]) === "nam" && /^20\d\d$/.test(toks[i + 4]?.k ?? "") ? Number(toks[i + 4]!.k) : 0;
+    return { rank: 4, unit: `${t.k} thang`, ...(y ? { year: y } : {}) };
+  }
   const k = periodKey(toks, nv, i);
   const next = toks[i + 1];
   // "quý này", "tháng này", "tuần này", "năm nay": the report's own period, not numbered
