@@ -230,3 +230,16 @@ describe("periodAt: '6 tháng cuối năm 2026' carries its year, so last year's
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("qualifyPeriods: an earlier period's list after its colon ends at its sentence", () => {
+  it.each([
+    [
+      "hoi nghi thang 8: 2 cuoc, 90 nguoi. hoi nghi thang 9: 1 cuoc, 60 nguoi. e bao cao thang 9 a",
+      { hoi_nghi: 1, nguoi_tham_du: 60 },
+    ],
+    ["Báo cáo tháng 5. Số liệu tháng 4: 1.200 tờ rơi, 3 pa nô. Tháng 5: 900 tờ rơi, 2 pa nô", { to_roi: 900, pano: 2 }],
+    ["Em báo cáo quý IV. Quý III: 5 tin bài! Quý IV: 8 tin bài", { tin_bai: 8 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -489,10 +489,14 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       while (j < n && nv.blocked[j] && !isClauseEnd(toks[j])) j++;
       if (toks[j]?.k === ":") {
         // "số liệu tháng 2: 1 băng rôn, 100 tờ rơi": the whole list after the colon
+        // (to the sentence's end: "hoi nghi thang 9: 1 cuoc, 70 nguoi. hoi nghi thang 10: 2 cuoc" keeps month 10's)
         for (let x = j + 1; x < n && toks[x]!.type !== "nl" && toks[x]!.k !== ")" && toks[x]!.k !== ";"; x++) {
+          if (toks[x]!.k === "." || toks[x]!.k === "!" || toks[x]!.k === "?") break;
           if (nv.blocked[x]) continue;
           const num = numbers.read(x, false);
-          if (num) for (let y = x; y < num.end; y++) blocked.push(y);
+          if (!num) continue;
+          for (let y = x; y < num.end; y++) blocked.push(y);
+          x = num.end - 1;
         }
       } else if (opensSegment(toks, i)) {
         // "…: T11 băng rôn 9, tờ rơi 300; T12 …": a label opening a segment covers it, to its ";" or sentence end
