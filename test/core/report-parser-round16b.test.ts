@@ -243,3 +243,27 @@ describe("qualifyPeriods: an earlier period's list after its colon ends at its s
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("money and unit prices: 'tổng 150 nghìn' after a price, '1 tờ 500đ'", () => {
+  it.each([
+    ["in 400 tờ rơi, 1 tờ 500đ, tổng 200 nghìn ạ", { to_roi: 400 }],
+    ["Làm 2 pa nô, 1 cái 3 triệu đồng, tổng cộng 6 triệu.", { pano: 2 }],
+    ["bang ron 5 cai, 1 cai 80k, tong 400 nghin", { bang_ron: 5 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("'tổng' with no price before it stays a count ('tổng 2 nghìn tờ rơi')", () => {
+    expect(plain("Phát 2 đợt, tổng 2 nghìn tờ rơi")).toEqual(only({ to_roi: 2000 }));
+  });
+});
+
+describe("pairing: a bare measure followed by whom or where ('300 tờ cho 300 hộ')", () => {
+  it.each([
+    ["Đã phát 300 tờ cho 250 hộ.", { to_roi: 300 }],
+    ["phat 120 to cho cac ho dan", { to_roi: 120 }],
+    ["Thôn em phát 80 tờ tại nhà văn hóa", { to_roi: 80 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
