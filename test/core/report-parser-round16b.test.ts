@@ -267,3 +267,13 @@ describe("pairing: a bare measure followed by whom or where ('300 tờ cho 300 h
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("findCorrections: the difference after 'là thiếu' / 'là thừa' is no figure", () => {
+  it.each([
+    ["Tin bài tháng này 6 tin. Hôm trước em báo tin bài 5 là thiếu 1 tin ạ.", { tin_bai: 6 }],
+    ["bang ron 10 cai a, luc nay bao 12 la thua 2 cai", { bang_ron: 10 }],
+    ["Áp phích 20 tờ. Em báo 17 là thiếu 3 tờ", { ap_phich: 20 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

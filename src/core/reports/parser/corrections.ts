@@ -190,7 +190,12 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
         }
         if (key(toks[a]) === "la" && WRONG_AFTER.has(key(toks[a + 1]))) {
           for (let x = i; x < num.end; x++) blocked.push(x);
-          i = num.end - 1;
+          // "tin bài 5 là thiếu 1 tin", "12 là thừa 2 cái": the difference after is no figure either
+          const d = a + 2;
+          const diff = (key(toks[a + 1]) === "thieu" || key(toks[a + 1]) === "thua") && !nv.blocked[d];
+          const dn = diff && toks[d]?.type === "n" ? numbers.read(d, false) : null;
+          if (dn && !dn.bad) for (let x = d; x < dn.end; x++) blocked.push(x);
+          i = (dn && !dn.bad ? dn.end : num.end) - 1;
           continue;
         }
         // "chuyên mục 3 mới đúng", "8 cái mới chính xác": this figure is the right one
