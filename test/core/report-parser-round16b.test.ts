@@ -277,3 +277,14 @@ describe("findCorrections: the difference after 'là thiếu' / 'là thừa' is 
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("markNotDone: duplicates and what is left in store are no figures", () => {
+  it.each([
+    ["bang ron 12 cai, e dem lai thi co 2 cai bi trung", { bang_ron: 12 }],
+    ["Đăng 9 bài fanpage, 1 bài bị trùng đã gỡ", { bai_mxh: 9 }],
+    ["Phát 300 tờ rơi (50 tờ còn lại lưu tại nhà văn hóa)", { to_roi: 300 }],
+    ["treo 8 bang ron, 1 cai bi lap nen go xuong", { bang_ron: 8 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
