@@ -288,3 +288,38 @@ describe("markNotDone: duplicates and what is left in store are no figures", () 
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("markNamedParts: a count, a colon, then as many parts each opening with the thing's name", () => {
+  it.each([
+    [
+      "Tổ chức 2 hội nghị: hội nghị cán bộ 45 đại biểu, hội nghị tại xã 80 đại biểu.",
+      { hoi_nghi: 2, nguoi_tham_du: 125 },
+    ],
+    [
+      "to chuc 2 hoi nghi: hoi nghi o thon 1 co 40 nguoi va hoi nghi o thon 2 co 55 nguoi",
+      { hoi_nghi: 2, nguoi_tham_du: 95 },
+    ],
+    [
+      "Tổ chức 3 hội nghị: hội nghị chủ chốt 50 đại biểu, hội nghị phía Bắc 70 đại biểu, hội nghị phía Nam 65 đại biểu",
+      { hoi_nghi: 3, nguoi_tham_du: 185 },
+    ],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("fewer parts than the count are not summed", () => {
+    expect(
+      read("Tổ chức 3 hội nghị: hội nghị cán bộ 45 đại biểu, hội nghị tại xã 80 đại biểu.").values.nguoi_tham_du,
+    ).not.toBe(125);
+  });
+});
+
+describe("markLabels: a capitalised plain word mid-sentence in a message typed with marks is a name ('phía Nam 75')", () => {
+  it.each([
+    ["Hội nghị cụm phía Nam 75 đại biểu", { hoi_nghi: 1, nguoi_tham_du: 75 }],
+    ["Thang 10 bên e tập huấn 1 lớp, 45 học viên.", { hoi_nghi: 1, nguoi_tham_du: 45 }],
+  ])("%s", (text, values) => {
+    const r = read(text);
+    expect(r.values.nguoi_tham_du).toBe(values.nguoi_tham_du);
+  });
+});

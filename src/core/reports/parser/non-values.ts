@@ -196,6 +196,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markRespectively(tk, blocked, compiled, numbers, out.readings);
   markPartsLists(tk, blocked, numbers, out.readings);
   markPlacesOfParts(tk, blocked, numbers);
+  markNamedParts(tk, blocked, numbers, out.readings);
   markVagueQuantities(tk, blocked, out.unclear);
   for (const [s, e] of marks.unclearSpans) {
     const a = charToTok[s] ?? -1;
@@ -632,6 +633,52 @@ function markPartsLists(
   }
 }
 
+/**
+ * "Tổ chức 3 hội nghị: hội nghị cán bộ chủ chốt 45 đại biểu, hội nghị tại cụm thôn 80 đại biểu, hội nghị …
+ * 75 đại biểu": a count of things, a colon, then exactly as many parts each opening with the thing's first
+ * word and holding one figure in one same unit: the figures are read as their sum (the count stays).
+ */
+function markNamedParts(
+  tk: Tokenised,
+  blocked: Uint8Array,
+  numbers: ReturnType<typeof createNumberReader>,
+  readings: Map<number, { end: number; value: number }>,
+): void {
+  const { toks } = tk;
+  for (let i = 0; i + 4 < toks.length; i++) {
+    const n = toks[i]!;
+    if (n.type !== "n" || !/^[2-9]$/.test(n.k) || blocked[i] || toks[i + 1]?.type !== "w") continue;
+    let c = i + 1;
+    while (c < i + 4 && toks[c]?.type === "w") c++;
+    if (toks[c]?.k !== ":") continue;
+    const head = key_(toks[i + 1]);
+    const items: { start: number; end: number; value: number }[] = [];
+    let unit = "";
+    let j = c + 1;
+    while (j < toks.length && items.length <= Number(n.k) && key_(toks[j]) === head) {
+      // the part's words, then its one figure and unit, then a comma, "và" or ";"
+      let x = j + 1;
+      while (x < j + 12 && x < toks.length && toks[x]!.type === "w") x++;
+      if (toks[x]?.type !== "n" || blocked[x]) break;
+      const num = numbers.read(x, false);
+      if (!num || num.bad || toks[num.end]?.type !== "w" || (unit && key_(toks[num.end]) !== unit)) break;
+      unit = key_(toks[num.end]);
+      items.push({ start: x, end: num.end, value: num.value });
+      let e = num.end + 1;
+      while (e < toks.length && toks[e]!.type === "w" && key_(toks[e]) !== head && key_(toks[e]) !== "va") e++;
+      if (toks[e]?.k === "," || toks[e]?.k === ";") e++;
+      if (key_(toks[e]) === "va") e++;
+      j = e;
+    }
+    if (items.length !== Number(n.k)) continue;
+    // one reading over the parts: the words between are left to it
+    const last = items[items.length - 1]!;
+    readings.set(items[0]!.start, { end: last.end, value: items.reduce((a, x) => a + x.value, 0) });
+    for (const it of items.slice(1)) for (let y = it.start; y < it.end; y++) blocked[y] = 1;
+    i = last.end;
+  }
+}
+
 /** Words putting a part in its place ("1 cái ở nhà văn hóa", "2 cái tại cổng chợ"). */
 const PART_PLACES: ReadonlySet<string> = new Set(["o", "tai", "truoc", "tren"]);
 /** Classifiers a part may take instead of the thing's name ("5 pa nô: 3 cái tại …"). */
@@ -1038,6 +1085,16 @@ function markLabels(
     } else {
       const lower = t.o.toLowerCase();
       if ((!/^[a-z]+$/.test(lower) || MARKED_LABELS.has(key)) && !forms!.includes(lower)) continue;
+      // "phía Nam 75 đại biểu" in a message typed with marks: a capitalised plain word is a name, not "năm"
+      // (mid-sentence only: "Thang 10 bên e …" opening it is still the month)
+      if (
+        tk.accented &&
+        /^[a-z]+$/.test(lower) &&
+        !forms!.includes(lower) &&
+        t.o[0] !== t.o[0]!.toLowerCase() &&
+        toks[i - 1]?.type === "w"
+      )
+        continue;
     }
     const colon = toks[j]?.k === ":";
     if (isWordIn(toks[j], TASK_HINT_FILLERS) || colon) j++;

@@ -657,7 +657,12 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       const found = list?.length ? null : numberAfter(i + 1, 7, PERIOD_GLUE);
       // "Tổng cả năm 2026: 5.200 tờ gấp" in a report of a month or a quarter: the year so far, a running total
       const unit = RANK[next] ? next : key(toks[i + 2]);
-      const into = unit === "nam" && reportRank > 0 && reportRank < RANK.nam! ? cumulative : totals;
+      // (an earlier year's total, "tổng cả năm 2025 là 280", is left as it was read)
+      const at = RANK[next] ? i + 1 : i + 2;
+      const into =
+        unit === "nam" && reportRank > 0 && reportRank < RANK.nam! && !isEarlier(periodAt(toks, nv, at), report)
+          ? cumulative
+          : totals;
       for (const s of list ?? []) into.add(s);
       if (found) into.add(found[0]);
     }
