@@ -323,3 +323,17 @@ describe("markLabels: a capitalised plain word mid-sentence in a message typed w
     expect(r.values.nguoi_tham_du).toBe(values.nguoi_tham_du);
   });
 });
+
+describe("findMultipliers: 'mỗi cổng trường', 'mỗi đầu thôn' count by the place", () => {
+  it.each([
+    ["Mỗi cổng trường treo 2 băng rôn, xã có 4 trường", { bang_ron: 8 }],
+    ["moi cong thon 1 bang ron, xa co 9 thon", { bang_ron: 9 }],
+    ["mỗi đầu thôn 2 pa nô, xã có 6 thôn", { pano: 12 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("without the count of places the per-place figure is asked about", () => {
+    expect(read("Mỗi cổng trường treo 2 băng rôn").unclear.length).toBeGreaterThan(0);
+  });
+});

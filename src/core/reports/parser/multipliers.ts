@@ -508,6 +508,10 @@ function unitAfter(
   }
   const full = PLACE_ABBREVIATIONS.get(t.kt);
   if (full) return { words: [t.kt], end: i + 1, alt: [...full] };
+  // "mỗi cổng trường", "mỗi đầu thôn": one spot of each place, counted by the place ("xã có 3 trường")
+  const place = toks[i + 1];
+  if ((t.kt === "cong" || t.kt === "dau") && place?.type === "w" && PLACE_WORDS.has(place.kt))
+    return { words: [place.kt], end: i + 2 };
   const m = nameAt(i);
   const end = m && m.end - i <= 3 ? m.end : i + 1;
   const words = toks.slice(i, end).map((x) => x.kt);

@@ -1019,7 +1019,17 @@ function markLabels(
       !countsSomething(toks, i + 1, nameAt, compiled) &&
       !isMeasureWord(toks[i + 2], compiled) &&
       !nameAt(i + 2);
-    if (before && !year && !twoPeriods && !namedWhole && !blocked[i - 1] && isWordIn(before, COUNTED_BEFORE)) continue;
+    // "mỗi cổng trường 2", "mỗi đầu thôn 2 pa nô": one spot of each place, counted like "mỗi thôn"
+    const eachSpot = key_(toks[i - 2]) === "moi" && (key_(before) === "cong" || key_(before) === "dau");
+    if (
+      before &&
+      !year &&
+      !twoPeriods &&
+      !namedWhole &&
+      !blocked[i - 1] &&
+      (isWordIn(before, COUNTED_BEFORE) || eachSpot)
+    )
+      continue;
     // "thôn Nam 80", "xóm Đông 3": a capitalised word after a place's head is the place's name, not "năm"
     if (
       !year &&
