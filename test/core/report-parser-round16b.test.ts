@@ -337,3 +337,26 @@ describe("findMultipliers: 'mỗi cổng trường', 'mỗi đầu thôn' count 
     expect(read("Mỗi cổng trường treo 2 băng rôn").unclear.length).toBeGreaterThan(0);
   });
 });
+
+describe("findMultipliers: a rate whose product was stated before it in its sentence is a detail", () => {
+  it.each([
+    ["Trong 10 ngày, phát thanh 20 lượt, mỗi ngày 2 lượt", { phat_thanh: 20 }],
+    ["trong 4 tuan dang 8 tin bai, moi tuan 2 tin", { tin_bai: 8 }],
+    ["Trong 5 ngày xe lưu động chạy 10 lượt, mỗi ngày 2 lượt.", { xe_luu_dong: 10 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a rate whose product differs is still asked about", () => {
+    expect(read("Trong 10 ngày, phát thanh 30 lượt, mỗi ngày 2 lượt").unclear.length).toBeGreaterThan(0);
+  });
+});
+
+describe("markContextCounts: a station typed with its marks ('1 đài trung tâm') is context", () => {
+  it.each([
+    ["Hệ thống gồm 1 đài trung tâm và 14 cụm loa, phát thanh 30 lượt", { phat_thanh: 30 }],
+    ["Phát thanh 45 lượt trên 2 đài của xã", { phat_thanh: 45 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -359,6 +359,23 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         i = Math.max(i, fe);
         continue;
       }
+      // "phát thanh 20 lượt, mỗi ngày 2 lượt" with "10 ngày": the product stated before in its sentence,
+      // in the same unit — the rate is a detail of it, no second figure
+      if (
+        figures.length === 1 &&
+        count.start >= 0 &&
+        statedBefore(toks, nv, numbers, i, figures[0]![2] * count.value, key(toks[figures[0]![1]]))
+      ) {
+        for (let x = figures[0]![0]; x < figures[0]![1]; x++) blocked.push(x);
+        // the days or places counted are no figures; "3 lớp" (a gathering's count) stays one
+        const u = unit.words[0]!;
+        if (PLACE_WORDS.has(u) || PLACE_HEADS.has(u) || SPAN_RANK[u] !== undefined) {
+          for (let x = count.start; x < count.end; x++) blocked.push(x);
+          out.settled.push(count.start);
+        }
+        i = Math.max(i, figures[0]![1] - 1);
+        continue;
+      }
       for (const [s, e, v] of figures) readings.set(s, { end: e, value: v * count.value });
       if (figures.length === 1)
         statedProduct(toks, nv, numbers, Math.max(figures[0]![1], count.end), figures[0]![2] * count.value, blocked);
@@ -579,6 +596,28 @@ function statedProduct(
     for (let x = j; x < num.end; x++) blocked.push(x);
     return;
   }
+}
+
+/** Whether a free figure of `value` in `unit` stands before token i in its sentence ("phát thanh 20 lượt, mỗi ngày 2 lượt"). */
+function statedBefore(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  i: number,
+  value: number,
+  unit: string,
+): boolean {
+  if (!unit) return false;
+  let a = i;
+  while (a > 0 && !isSentenceEnd(toks[a - 1])) a--;
+  for (let x = a; x < i; x++) {
+    if (toks[x]!.type !== "n" || nv.blocked[x]) continue;
+    const num = numbers.read(x, false);
+    if (!num) continue;
+    if (!num.bad && num.value === value && key(toks[num.end]) === unit) return true;
+    x = num.end - 1;
+  }
+  return false;
 }
 
 /** Signs before a stated product ("→ 8 pa nô", "= 12"). */

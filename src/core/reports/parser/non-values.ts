@@ -333,10 +333,10 @@ const ROLE_TRIPLES: ReadonlySet<string> = new Set(["bao cao vien", "tuyen truyen
 /** Times a report or a clip was aired ("2 lần phát sóng", "3 lượt phát lại"): no broadcasts of the office's own. */
 const AIRINGS: ReadonlySet<string> = new Set(["lan phat song", "luot phat song", "lan phat lai", "luot phat lai"]);
 /**
- * Context nouns only when typed with their marks ("hội trường 200 chỗ", "3 cổng trường", "in 2 mặt"):
+ * Context nouns only when typed with their marks ("hội trường 200 chỗ", "3 cổng trường", "in 2 mặt", "1 đài trung tâm"):
  * plain "cho", "cong" and "mat" are as often "cho" (for), "công" and "mất".
  */
-const MARKED_CONTEXT: ReadonlySet<string> = new Set(["chỗ", "cổng", "mặt"]);
+const MARKED_CONTEXT: ReadonlySet<string> = new Set(["chỗ", "cổng", "mặt", "đài"]);
 
 /**
  * Things other than the indicators, counted by a classifier ("5 bộ khung", "2 tấm phông", "35 cuốn
