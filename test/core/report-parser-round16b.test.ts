@@ -360,3 +360,10 @@ describe("markContextCounts: a station typed with its marks ('1 đài trung tâm
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("sixteenth development set (context numbers, parts lists, number words, pasted tables)", () => {
+  it("keeps its floor", () => {
+    const score = scoreCorpus(readFixture("report-corpus-real-16.jsonl"), SAMPLE_INDICATORS);
+    expect(score.exact).toBeGreaterThanOrEqual(142);
+  });
+});
