@@ -343,6 +343,8 @@ describe("findMultipliers: a rate whose product was stated before it in its sent
     ["Trong 10 ngày, phát thanh 20 lượt, mỗi ngày 2 lượt", { phat_thanh: 20 }],
     ["trong 4 tuan dang 8 tin bai, moi tuan 2 tin", { tin_bai: 8 }],
     ["Trong 5 ngày xe lưu động chạy 10 lượt, mỗi ngày 2 lượt.", { xe_luu_dong: 10 }],
+    ["Dán 30 áp phích tại 10 điểm, mỗi điểm 3 tờ", { ap_phich: 30 }],
+    ["ap phich 24 cai, tai 8 diem: moi diem 3 cai", { ap_phich: 24 }],
   ])("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));
   });

@@ -364,7 +364,15 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       if (
         figures.length === 1 &&
         count.start >= 0 &&
-        statedBefore(toks, nv, numbers, i, figures[0]![2] * count.value, key(toks[figures[0]![1]]))
+        statedBefore(
+          toks,
+          nv,
+          numbers,
+          i,
+          figures[0]![2] * count.value,
+          key(toks[figures[0]![1]]),
+          compiled.measures.has(key(toks[figures[0]![1]])) || key(toks[figures[0]![1]]) === "cai",
+        )
       ) {
         for (let x = figures[0]![0]; x < figures[0]![1]; x++) blocked.push(x);
         // the days or places counted are no figures; "3 lớp" (a gathering's count) stays one
@@ -598,7 +606,10 @@ function statedProduct(
   }
 }
 
-/** Whether a free figure of `value` in `unit` stands before token i in its sentence ("phát thanh 20 lượt, mỗi ngày 2 lượt"). */
+/**
+ * Whether a free figure of `value` in `unit` (or, for a measure or "cái", of any thing named) stands
+ * before token i in its sentence ("phát thanh 20 lượt, mỗi ngày 2 lượt").
+ */
 function statedBefore(
   toks: readonly Tok[],
   nv: NonValues,
@@ -606,6 +617,7 @@ function statedBefore(
   i: number,
   value: number,
   unit: string,
+  classifier: boolean,
 ): boolean {
   if (!unit) return false;
   let a = i;
@@ -614,7 +626,9 @@ function statedBefore(
     if (toks[x]!.type !== "n" || nv.blocked[x]) continue;
     const num = numbers.read(x, false);
     if (!num) continue;
-    if (!num.bad && num.value === value && key(toks[num.end]) === unit) return true;
+    // ("Dán 30 áp phích …, mỗi điểm 3 tờ": a measure or "cái" stands for the thing named before)
+    if (!num.bad && num.value === value && (key(toks[num.end]) === unit || (classifier && toks[num.end]?.type === "w")))
+      return true;
     x = num.end - 1;
   }
   return false;
