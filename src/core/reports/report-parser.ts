@@ -11,6 +11,7 @@
  *     ("1.", "1️⃣"), counts of places, arithmetic ("3 buổi/tuần x 12 tuần", "60 + 85");
  * 2a. markLookAlikes (look-alikes.ts) — "lượt xem" is not "lượt xe", "tổ dân phố" is not "tờ";
  *     markNotDone (not-done.ts) — "1 lượt bị hoãn", "200 tờ còn lưu": what was not done is no figure;
+ *     markCellLines (cell-lines.ts) — a Word table pasted one cell per line ("Băng rôn\n14");
  * 2b. findMultipliers (multipliers.ts) — "xã có 9 thôn, mỗi thôn 2 pa nô", "mỗi loại 4 cái", rates;
  * 2c. readTables (tables.ts) — pasted tables by their header (the "Thực hiện" or "Tổng" column);
  * 2d. findCorrections (corrections.ts) — "à em nhầm", "→ sửa thành": the words end a clause;
@@ -27,6 +28,7 @@
 
 import { truncate } from "../text-limits.js";
 import type { DocumentReference, IndicatorDef } from "../types.js";
+import { markCellLines } from "./parser/cell-lines.js";
 import { combineValues, mergeRoles } from "./parser/combine.js";
 import { correctionRoles, findCorrections } from "./parser/corrections.js";
 import { type CompiledIndicators, compileIndicators } from "./parser/indicators.js";
@@ -116,6 +118,7 @@ function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
   let nonValues = markNonValues(tk, compiled);
   nonValues = withMarks(nonValues, markLookAlikes(tk, nonValues, compiled));
   nonValues = withMarks(nonValues, markNotDone(tk, nonValues));
+  nonValues = withMarks(nonValues, markCellLines(tk, nonValues, compiled));
   const multipliers = findMultipliers(tk, nonValues, compiled);
   nonValues = withMarks(nonValues, multipliers);
   const tables = readTables(tk, compiled, nonValues.blocked);

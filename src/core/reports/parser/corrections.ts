@@ -192,7 +192,12 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
         }
         if (key(toks[a]) === "la" && WRONG_AFTER.has(key(toks[a + 1]))) {
           for (let x = i; x < num.end; x++) blocked.push(x);
-          i = num.end - 1;
+          // "tin bài 5 là thiếu 1 tin", "12 là thừa 2 cái": the difference after is no figure either
+          const d = a + 2;
+          const diff = (key(toks[a + 1]) === "thieu" || key(toks[a + 1]) === "thua") && !nv.blocked[d];
+          const dn = diff && toks[d]?.type === "n" ? numbers.read(d, false) : null;
+          if (dn && !dn.bad) for (let x = d; x < dn.end; x++) blocked.push(x);
+          i = (dn && !dn.bad ? dn.end : num.end) - 1;
           continue;
         }
         // "chuyên mục 3 mới đúng", "8 cái mới chính xác": this figure is the right one
@@ -371,6 +376,14 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
       if (toks[j]?.type === "n" && !nv.blocked[j] && saysWhatWasWrong(toks, i)) {
         wrongNumberAt(j);
         i = j;
+        continue;
+      }
+      // "gõ nhầm số người tham dự hội nghị thành 1.500": a longer name, then "thành" and the wrong figure
+      let w = i + 2;
+      while (w < i + 9 && toks[w]?.type === "w" && key(toks[w]) !== "thanh" && key(toks[w]) !== "la") w++;
+      if (key(toks[w]) === "thanh" && toks[w + 1]?.type === "n" && !nv.blocked[w + 1]) {
+        wrongNumberAt(w + 1);
+        i = w + 1;
         continue;
       }
     }

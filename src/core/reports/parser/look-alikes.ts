@@ -37,12 +37,24 @@ const REACH: readonly string[][] = [
   ["likes"],
 ];
 /** Second words of reach figures told only in passing ("lượt chia sẻ", "lượt tiếp cận", "lượt share"). */
-const SILENT_REACH: ReadonlySet<string> = new Set(["chia", "share", "tiep"]);
+const SILENT_REACH: ReadonlySet<string> = new Set(["chia", "share", "tiep", "thich"]);
 
 /** Whether "tổng" (total) stands right before token i ("tổng 12.000 lượt xem", "tổng lượt xem 25.000"). */
 function totalBefore(toks: readonly Tok[], i: number): boolean {
   const k1 = key(toks[i - 1]);
+  // "tổng cộng 12.000 lượt xem"
+  if (k1 === "cong" && key(toks[i - 2]) === "tong") return true;
   return k1 === "tong" || (k1 === "so" && key(toks[i - 2]) === "tong") || (k1 === "la" && key(toks[i - 2]) === "tong");
+}
+
+/**
+ * Whether "nhiều nhất" / "cao nhất" (the most) stands shortly before token i ("bài nhiều nhất được 8.700
+ * lượt xem"): the reach of one best post, told in passing.
+ */
+function bestBefore(toks: readonly Tok[], i: number): boolean {
+  for (let x = i - 1; x >= 1 && x >= i - 4 && !isClauseEnd(toks[x]); x--)
+    if (key(toks[x]) === "nhat" && (key(toks[x - 1]) === "nhieu" || key(toks[x - 1]) === "cao")) return true;
+  return false;
 }
 
 /** Work on equipment: "sửa chữa 3 loa truyền thanh" counts loudspeakers, not broadcasts. */
@@ -98,6 +110,7 @@ const OTHER_THINGS: readonly string[][] = [
   ["xe", "bus"],
   ["xe", "dua", "don"],
   ["xe", "tai"],
+  ["xe", "ban", "tai"], // "1 xe bán tải gắn 2 loa": the vehicle carrying the loudspeakers
   ["xe", "cho", "hang"],
   ["xe", "cho", "do"],
   ["xe", "cau"],
@@ -213,7 +226,13 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
       let end = i + place;
       if (key(toks[end]) === "so") end++;
       // "Tổ dân phố số 5", "TDP 3": the place's label; "mỗi tổ dân phố 2 băng rôn": a figure per place
-      if (toks[end]?.type === "n" && /^\d{1,3}$/.test(toks[end]!.k) && key(toks[i - 1]) !== "moi") {
+      // ("họp tổ dân phố 1 cuộc": a figure with its measure)
+      if (
+        toks[end]?.type === "n" &&
+        /^\d{1,3}$/.test(toks[end]!.k) &&
+        key(toks[i - 1]) !== "moi" &&
+        !(key(toks[i - 1]) === "hop" && compiled.measures.has(key(toks[end + 1])))
+      ) {
         end++;
         // "Tổ dân phố số 9 và số 10": more labels of the same kind
         while (
@@ -224,7 +243,9 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
         )
           end += 3;
       } else end = i + place;
-      for (let x = i; x < end; x++) blocked.push(x);
+      // "họp tổ dân phố": "họp tổ" names the meeting, only the rest of the place is blocked
+      const from = key(toks[i - 1]) === "hop" && key(toks[i]) === "to" ? i + 1 : i;
+      for (let x = from; x < end; x++) blocked.push(x);
       i = end - 1;
       continue;
     }
@@ -309,7 +330,8 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
       const total = totalBefore(toks, figure[0]) || totalBefore(toks, i);
       // "được 800 lượt xem": views a post got, told in passing like its shares ("đạt 2.300 lượt xem" is asked)
       const got = key(toks[figure[0] - 1]) === "duoc" && figure[1] === i;
-      if (!SILENT_REACH.has(key(toks[i + 1])) && !total && !got) unclear.push([figure[0], figure[1] - 1]);
+      if (!SILENT_REACH.has(key(toks[i + 1])) && !total && !got && !bestBefore(toks, figure[0]))
+        unclear.push([figure[0], figure[1] - 1]);
     }
     i += reach - 1;
   }

@@ -364,6 +364,31 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         i = Math.max(i, fe);
         continue;
       }
+      // "phát thanh 20 lượt, mỗi ngày 2 lượt" with "10 ngày": the product stated before in its sentence,
+      // in the same unit — the rate is a detail of it, no second figure
+      if (
+        figures.length === 1 &&
+        count.start >= 0 &&
+        statedBefore(
+          toks,
+          nv,
+          numbers,
+          i,
+          figures[0]![2] * count.value,
+          key(toks[figures[0]![1]]),
+          compiled.measures.has(key(toks[figures[0]![1]])) || key(toks[figures[0]![1]]) === "cai",
+        )
+      ) {
+        for (let x = figures[0]![0]; x < figures[0]![1]; x++) blocked.push(x);
+        // the days or places counted are no figures; "3 lớp" (a gathering's count) stays one
+        const u = unit.words[0]!;
+        if (PLACE_WORDS.has(u) || PLACE_HEADS.has(u) || SPAN_RANK[u] !== undefined) {
+          for (let x = count.start; x < count.end; x++) blocked.push(x);
+          out.settled.push(count.start);
+        }
+        i = Math.max(i, figures[0]![1] - 1);
+        continue;
+      }
       for (const [s, e, v] of figures) readings.set(s, { end: e, value: v * count.value });
       if (figures.length === 1)
         statedProduct(toks, nv, numbers, Math.max(figures[0]![1], count.end), figures[0]![2] * count.value, blocked);
@@ -513,6 +538,10 @@ function unitAfter(
   }
   const full = PLACE_ABBREVIATIONS.get(t.kt);
   if (full) return { words: [t.kt], end: i + 1, alt: [...full] };
+  // "mỗi cổng trường", "mỗi đầu thôn": one spot of each place, counted by the place ("xã có 3 trường")
+  const place = toks[i + 1];
+  if ((t.kt === "cong" || t.kt === "dau") && place?.type === "w" && PLACE_WORDS.has(place.kt))
+    return { words: [place.kt], end: i + 2 };
   const m = nameAt(i);
   const end = m && m.end - i <= 3 ? m.end : i + 1;
   const words = toks.slice(i, end).map((x) => x.kt);
@@ -580,6 +609,34 @@ function statedProduct(
     for (let x = j; x < num.end; x++) blocked.push(x);
     return;
   }
+}
+
+/**
+ * Whether a free figure of `value` in `unit` (or, for a measure or "cái", of any thing named) stands
+ * before token i in its sentence ("phát thanh 20 lượt, mỗi ngày 2 lượt").
+ */
+function statedBefore(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  i: number,
+  value: number,
+  unit: string,
+  classifier: boolean,
+): boolean {
+  if (!unit) return false;
+  let a = i;
+  while (a > 0 && !isSentenceEnd(toks[a - 1])) a--;
+  for (let x = a; x < i; x++) {
+    if (toks[x]!.type !== "n" || nv.blocked[x]) continue;
+    const num = numbers.read(x, false);
+    if (!num) continue;
+    // ("Dán 30 áp phích …, mỗi điểm 3 tờ": a measure or "cái" stands for the thing named before)
+    if (!num.bad && num.value === value && (key(toks[num.end]) === unit || (classifier && toks[num.end]?.type === "w")))
+      return true;
+    x = num.end - 1;
+  }
+  return false;
 }
 
 /** Signs before a stated product ("→ 8 pa nô", "= 12"). */

@@ -199,6 +199,39 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
       if (free(s, e)) mark(s, e, 1);
     },
   );
+  // A cost's label, a word of what it paid for, then a sum in millions or thousands closing its sentence:
+  // "Kinh phí 35 triệu từ nguồn xã hội hóa", "chi phi 15 trieu", "tiền xăng 1,2 triệu" (never "tiền in 2
+  // nghìn tờ", a count with its noun; "Kinh phí 5 triệu, 3 pa nô" runs on and is still asked about); "tổng"
+  // only after a price in its sentence ("1 tờ 500đ, tổng 150 nghìn")
+  each(
+    /\b(?:kinh phi|chi phi|ngan sach|so tien|tien|(tong(?:[ \t]+cong)?))(?:[ \t]+(?!\d)[a-z]+)?[ \t]*(?:(?:la|het|khoang|:)[ \t]*)?(\d+(?:[.,]\d+)*[ \t]*(?:trieu|ty|nghin|ngan|tr))(?=[ \t]*(?:$|[\n.!?]|(?:a|dong|vnd|tu|do|nhe|thoi|roi)(?![\p{L}\d])))/gu,
+    (m) => {
+      const e = m.index + m[0].length;
+      const s = e - m[2]!.length;
+      // "1 tờ 500đ, tổng 150 nghìn ạ": a total is money only after a price in its sentence
+      if (
+        m[1] &&
+        !/\d[ \t]*(?:(?:trieu|nghin|ngan)[ \t]*)?(?:d|dong|vnd|k)(?![\p{L}\d])/u.test(
+          f
+            .slice(0, m.index)
+            .split(/[.!?\n]/)
+            .pop() ?? "",
+        )
+      )
+        return;
+      if (free(s, e)) mark(s, e, 1);
+    },
+  );
+  // A unit price: "1 tờ 500đ", "1 cai 20 nghin dong": the one thing priced (by its classifier) is no count
+  each(
+    /(?<![\d.,])1[ \t]+(?:to|cai|chiec|tam|bo|cuon|quyen|suat|m|met)[ \t]+(\d+(?:[.,]\d+)*[ \t]*(?:(?:trieu|nghin|ngan)[ \t]*)?(?:dong|vnd|d|k))(?![\p{L}\d])/gu,
+    (m) => {
+      if (free(m.index, m.index + 1)) mark(m.index, m.index + 1, 1);
+      // ("1 cái 80k": a bare "k" is money here)
+      const s = m.index + m[0].length - m[1]!.length;
+      if (free(s, m.index + m[0].length)) mark(s, m.index + m[0].length, 1);
+    },
+  );
   // Areas: "12 m2", "20 m²", "1,5 ha", "30 mét vuông": a size, never a count
   each(/(?<![\d.,])\d+(?:[.,]\d+)?[ \t]*(?:k?m2|k?m²|ha|(?:m|met)[ \t]+vuong)(?![\p{L}\d])/gu, (m) => {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);

@@ -125,6 +125,9 @@ export function withMarks(nv: NonValues, marks: TokenMarks): NonValues {
   };
 }
 
+/** Labels read only as typed with their marks ("Bảng 2"; plain "bang" is as often "băng" or "bằng"). */
+const MARKED_LABELS: ReadonlySet<string> = new Set(["bang"]);
+
 const TASK_HINT_FILLERS: ReadonlySet<string> = new Set(["so", "thu"]);
 
 /**
@@ -195,6 +198,8 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markCapacities(tk, blocked, numbers);
   markRespectively(tk, blocked, compiled, numbers, out.readings);
   markPartsLists(tk, blocked, numbers, out.readings);
+  markPlacesOfParts(tk, blocked, numbers);
+  markNamedParts(tk, blocked, numbers, out.readings);
   markVagueQuantities(tk, blocked, out.unclear);
   for (const [s, e] of marks.unclearSpans) {
     const a = charToTok[s] ?? -1;
@@ -266,7 +271,8 @@ function markContextCounts(
       }
     }
     // "3 báo cáo viên", "5 tuyên truyền viên": speakers and propagandists by role, no attendees
-    const role3 = w2?.type === "w" && ROLE_TRIPLES.has(`${w.k} ${w2.k} ${key_(toks[j + 2])}`);
+    const triple = `${w.k} ${w2?.k} ${key_(toks[j + 2])}`;
+    const role3 = w2?.type === "w" && (ROLE_TRIPLES.has(triple) || AIRINGS.has(triple));
     const phrase = role3 || (w2?.type === "w" && CONTEXT_PHRASES.has(`${w.k} ${w2.k}`));
     const thingPhrase =
       w2?.type === "w" && (THING_PHRASES.has(`${w.k} ${w2.k}`) || receivedThing(tk, numbers, j, `${w.k} ${w2.k}`));
@@ -327,11 +333,13 @@ function markContextCounts(
 
 /** Three-word roles ("báo cáo viên", "tuyên truyền viên", "phát thanh viên"): people who do the work, not its audience. */
 const ROLE_TRIPLES: ReadonlySet<string> = new Set(["bao cao vien", "tuyen truyen vien", "phat thanh vien"]);
+/** Times a report or a clip was aired ("2 lần phát sóng", "3 lượt phát lại"): no broadcasts of the office's own. */
+const AIRINGS: ReadonlySet<string> = new Set(["lan phat song", "luot phat song", "lan phat lai", "luot phat lai"]);
 /**
- * Context nouns only when typed with their marks ("hội trường 200 chỗ", "3 cổng trường", "in 2 mặt"):
+ * Context nouns only when typed with their marks ("hội trường 200 chỗ", "3 cổng trường", "in 2 mặt", "1 đài trung tâm"):
  * plain "cho", "cong" and "mat" are as often "cho" (for), "công" and "mất".
  */
-const MARKED_CONTEXT: ReadonlySet<string> = new Set(["chỗ", "cổng", "mặt"]);
+const MARKED_CONTEXT: ReadonlySet<string> = new Set(["chỗ", "cổng", "mặt", "đài"]);
 
 /**
  * Things other than the indicators, counted by a classifier ("5 bộ khung", "2 tấm phông", "35 cuốn
@@ -360,6 +368,10 @@ const THING_PHRASES: ReadonlySet<string> = new Set([
   "cong trinh",
   "bang ten",
   "bang tin",
+  "van ban", // "tiếp nhận 3 văn bản chỉ đạo": documents received, no output
+  "coc tre", // "sử dụng 52 cọc tre": materials used
+  "coc sat",
+  "coc go",
 ]);
 /** What an office receives ("nhận 25 tin nhắn phản ánh"); sent ones ("gửi 120 tin nhắn") may be its work. */
 const RECEIVED_THINGS: ReadonlySet<string> = new Set(["tin nhan", "cuoc goi", "y kien", "phan anh", "don thu"]);
@@ -599,7 +611,12 @@ function markPartsLists(
     const label = (x: number): boolean =>
       key_(toks[x]) === key_(toks[i + 1]) && toks[x + 1]?.type === "n" && toks[x + 2]?.k === ":";
     const open = toks[j]?.k === "," && label(j + 1);
-    if (!open && toks[j]?.k !== ":" && !(key_(toks[j]) === "gom" || key_(toks[j]) === "lan")) continue;
+    // "3 lớp tập huấn kỹ năng số cho tổ công nghệ: 35, …", "3 lớp tập huấn với 40, 45 và 38 học viên": a
+    // few words of what the parts are, then the colon or "với"
+    if (!open)
+      for (let x = j; x < j + 14 && toks[x]?.type === "w" && !blocked[x] && key_(toks[x]) !== "voi"; x++)
+        if (toks[x + 1]?.k === ":" || key_(toks[x + 1]) === "voi") j = x + 1;
+    if (!open && toks[j]?.k !== ":" && !["gom", "lan", "voi"].includes(key_(toks[j]))) continue;
     j++;
     if (key_(toks[j - 1]) === "lan" && key_(toks[j]) === "luot") j++;
     const items: { start: number; end: number; value: number }[] = [];
@@ -625,6 +642,99 @@ function markPartsLists(
     // "phát 2 đợt: 300, 250 tờ": rounds of a campaign are no meetings, their count no figure
     if (key_(toks[i + 1]) === "dot") blocked[i] = blocked[i + 1] = 1;
     i = last.end;
+  }
+}
+
+/**
+ * "Tổ chức 3 hội nghị: hội nghị cán bộ chủ chốt 45 đại biểu, hội nghị tại cụm thôn 80 đại biểu, hội nghị …
+ * 75 đại biểu": a count of things, a colon, then exactly as many parts each opening with the thing's first
+ * word and holding one figure in one same unit: the figures are read as their sum (the count stays).
+ */
+function markNamedParts(
+  tk: Tokenised,
+  blocked: Uint8Array,
+  numbers: ReturnType<typeof createNumberReader>,
+  readings: Map<number, { end: number; value: number }>,
+): void {
+  const { toks } = tk;
+  for (let i = 0; i + 4 < toks.length; i++) {
+    const n = toks[i]!;
+    if (n.type !== "n" || !/^[2-9]$/.test(n.k) || blocked[i] || toks[i + 1]?.type !== "w") continue;
+    let c = i + 1;
+    while (c < i + 4 && toks[c]?.type === "w") c++;
+    if (toks[c]?.k !== ":") continue;
+    const head = key_(toks[i + 1]);
+    const items: { start: number; end: number; value: number }[] = [];
+    let unit = "";
+    let j = c + 1;
+    while (j < toks.length && items.length <= Number(n.k) && key_(toks[j]) === head) {
+      // the part's words, then its one figure and unit, then a comma, "và" or ";"
+      let x = j + 1;
+      while (x < j + 12 && x < toks.length && toks[x]!.type === "w") x++;
+      if (toks[x]?.type !== "n" || blocked[x]) break;
+      const num = numbers.read(x, false);
+      if (!num || num.bad || toks[num.end]?.type !== "w" || (unit && key_(toks[num.end]) !== unit)) break;
+      unit = key_(toks[num.end]);
+      items.push({ start: x, end: num.end, value: num.value });
+      let e = num.end + 1;
+      while (e < toks.length && toks[e]!.type === "w" && key_(toks[e]) !== head && key_(toks[e]) !== "va") e++;
+      if (toks[e]?.k === "," || toks[e]?.k === ";") e++;
+      if (key_(toks[e]) === "va") e++;
+      j = e;
+    }
+    if (items.length !== Number(n.k)) continue;
+    // one reading over the parts: the words between are left to it
+    const last = items[items.length - 1]!;
+    readings.set(items[0]!.start, { end: last.end, value: items.reduce((a, x) => a + x.value, 0) });
+    for (const it of items.slice(1)) for (let y = it.start; y < it.end; y++) blocked[y] = 1;
+    i = last.end;
+  }
+}
+
+/** Words putting a part in its place ("1 cái ở nhà văn hóa", "2 cái tại cổng chợ"). */
+const PART_PLACES: ReadonlySet<string> = new Set(["o", "tai", "truoc", "tren"]);
+/** Classifiers a part may take instead of the thing's name ("5 pa nô: 3 cái tại …"). */
+const PART_CLASSIFIERS: ReadonlySet<string> = new Set(["cai", "chiec", "tam", "bo"]);
+
+/**
+ * "treo 2 cái, 1 cái ở nhà văn hóa 1 cái ở cổng làng": after a figure and its unit, its parts by
+ * place, each with the same unit, adding up to it, are the figure told again — no figures.
+ */
+function markPlacesOfParts(tk: Tokenised, blocked: Uint8Array, numbers: ReturnType<typeof createNumberReader>): void {
+  const { toks } = tk;
+  for (let i = 0; i + 4 < toks.length; i++) {
+    if (toks[i]!.type !== "n" || blocked[i]) continue;
+    const whole = numbers.read(i, false);
+    if (!whole || whole.bad) continue;
+    const unit = key_(toks[whole.end]);
+    // the unit or the thing's name ("2 cái", "5 pa nô"), then a comma or a colon
+    let j = whole.end;
+    while (j < whole.end + 3 && toks[j]?.type === "w") j++;
+    if (j === whole.end || (toks[j]?.k !== "," && toks[j]?.k !== ":")) continue;
+    const nameLen = j - whole.end;
+    const sameName = (a: number): boolean => {
+      for (let k = 0; k < nameLen; k++) if (key_(toks[a + k]) !== key_(toks[whole.end + k])) return false;
+      return true;
+    };
+    const parts: number[] = [];
+    let sum = 0;
+    j++;
+    while (j < toks.length && toks[j]!.type === "n" && !blocked[j]) {
+      const num = numbers.read(j, false);
+      if (!num || num.bad) break;
+      const u = key_(toks[num.end]);
+      const at = sameName(num.end) ? num.end + nameLen : u === unit || PART_CLASSIFIERS.has(u) ? num.end + 1 : -1;
+      if (at < 0 || !PART_PLACES.has(key_(toks[at]))) break;
+      parts.push(j);
+      sum += num.value;
+      // the place's words, up to the next part (a comma between allowed)
+      j = at + 1;
+      while (j < toks.length && toks[j]!.type === "w") j++;
+      if (toks[j]?.k === ",") j++;
+    }
+    if (parts.length < 2 || sum !== whole.value) continue;
+    for (const x of parts) for (let y = x; y < numbers.read(x, false)!.end; y++) blocked[y] = 1;
+    i = j - 1;
   }
 }
 
@@ -663,6 +773,10 @@ const WORK_VERBS: ReadonlySet<string> = new Set(["phat", "treo", "dan", "lap", "
 function goesToWork(toks: readonly Tok[], j: number): boolean {
   const go = key_(toks[j]);
   if ((go === "di" || go === "cung") && WORK_VERBS.has(key_(toks[j + 1]))) return true;
+  // "3 người trong ban công tác mặt trận đi phát", "2 người của chi đoàn cùng treo": whose they are, then the work
+  if (go === "trong" || go === "cua" || go === "thuoc")
+    for (let x = j + 1; x < j + 8 && toks[x]?.type === "w"; x++)
+      if ((key_(toks[x]) === "di" || key_(toks[x]) === "cung") && WORK_VERBS.has(key_(toks[x + 1]))) return true;
   // "1 xe, 4 người đi cùng", "2 nguoi di theo": the crew, closing their clause
   const after = toks[j + 2];
   if (
@@ -917,7 +1031,17 @@ function markLabels(
       !countsSomething(toks, i + 1, nameAt, compiled) &&
       !isMeasureWord(toks[i + 2], compiled) &&
       !nameAt(i + 2);
-    if (before && !year && !twoPeriods && !namedWhole && !blocked[i - 1] && isWordIn(before, COUNTED_BEFORE)) continue;
+    // "mỗi cổng trường 2", "mỗi đầu thôn 2 pa nô": one spot of each place, counted like "mỗi thôn"
+    const eachSpot = key_(toks[i - 2]) === "moi" && (key_(before) === "cong" || key_(before) === "dau");
+    if (
+      before &&
+      !year &&
+      !twoPeriods &&
+      !namedWhole &&
+      !blocked[i - 1] &&
+      (isWordIn(before, COUNTED_BEFORE) || eachSpot)
+    )
+      continue;
     // "thôn Nam 80", "xóm Đông 3": a capitalised word after a place's head is the place's name, not "năm"
     if (
       !year &&
@@ -982,7 +1106,17 @@ function markLabels(
       j++;
     } else {
       const lower = t.o.toLowerCase();
-      if (!/^[a-z]+$/.test(lower) && !forms!.includes(lower)) continue;
+      if ((!/^[a-z]+$/.test(lower) || MARKED_LABELS.has(key)) && !forms!.includes(lower)) continue;
+      // "phía Nam 75 đại biểu" in a message typed with marks: a capitalised plain word is a name, not "năm"
+      // (mid-sentence only: "Thang 10 bên e …" opening it is still the month)
+      if (
+        tk.accented &&
+        /^[a-z]+$/.test(lower) &&
+        !forms!.includes(lower) &&
+        t.o[0] !== t.o[0]!.toLowerCase() &&
+        toks[i - 1]?.type === "w"
+      )
+        continue;
     }
     const colon = toks[j]?.k === ":";
     if (isWordIn(toks[j], TASK_HINT_FILLERS) || colon) j++;

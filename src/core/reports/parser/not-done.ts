@@ -47,6 +47,11 @@ const AFTER: readonly string[][] = [
   ["bi", "thao"],
   ["thao", "xuong"],
   ["bi", "rach"],
+  // "2 cái bị trùng", "1 bài bị lặp": counted twice, not done
+  ["bi", "trung"],
+  ["bi", "lap"],
+  // "2 áp phích còn lại lưu tại bộ phận một cửa"
+  ["con", "lai", "luu"],
 ];
 /** A request for what the commune lacks ("Đề nghị Sở hỗ trợ 5 pa nô"): asked for, not done. */
 const REQUEST: readonly string[][] = [

@@ -160,6 +160,9 @@ export function pairNumbers(
   return { pairs, items: merged, unplaced, cls, unclear };
 }
 
+/** Words of whom or where after a bare measure ("300 tờ cho 300 hộ", "6 cái tại cổng chợ"). */
+const MEASURE_THEN: ReadonlySet<string> = new Set(["cho", "tai"]);
+
 /** The indicator owning the measure at token i, of one word ("tờ") or two ("chuyên mục"), else undefined. */
 function measuredBy(tk: Tokenised, compiled: CompiledIndicators, i: number): string | undefined {
   const m = tk.toks[i];
@@ -415,6 +418,8 @@ function measureAfter(
   const endsHere = (x: number): boolean => isHard(toks[x]) || cls[x] === "filler" || isWordIn(toks[x], PREPS);
   const one = compiled.measures.get(t1.k) ?? compiled.measures.get(t1.kt);
   if (one && endsHere(it.end + 1)) return one;
+  // "phát 300 tờ cho 300 hộ", "treo 6 cái tại cổng": to whom or where, after a bare measure
+  if (one && !nv.blocked[it.end + 1] && isWordIn(toks[it.end + 1], MEASURE_THEN)) return one;
   if (t2 && t2.type === "w" && endsHere(it.end + 2)) {
     const two = compiled.measures.get(t1.k + t2.k);
     if (two) return two;

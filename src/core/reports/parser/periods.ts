@@ -436,7 +436,13 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       // "tuần này 4 bài, cả quý được 37 bài rồi" stays a running total)
       const counted = key(toks[i - 1]) === "tinh" && reportRank > 0 && reportRank < RANK.quy!;
       const quarterOverMonth = RANK[next] === RANK.quy && (reportRank === RANK.thang || counted) && !report?.stated;
-      const role = quarterOverMonth ? "total" : roleOfPeriod(RANK[next]!, reportRank);
+      // "tính cả quý 4 đến nay là 21 băng rôn, 900 tờ rơi": the period so far, a running total (its sentence)
+      // (in a report of a shorter period; "bc quý: … cả quý đến nay 5 cái" is the report's own figure)
+      let soFar = false;
+      if (reportRank > 0 && RANK[next]! > reportRank)
+        for (let x = i + 2; x < i + 6 && x + 1 < n && !isClauseEnd(toks[x]); x++)
+          if (TO.has(key(toks[x])) && NOW.has(key(toks[x + 1]))) soFar = true;
+      const role = soFar ? "cumulative" : quarterOverMonth ? "total" : roleOfPeriod(RANK[next]!, reportRank);
       // "cả năm 2026 phát hành 6.000 tờ": a running total may stand past a verb; a total or a part only right after
       // "cả quý 4 mới 5 pano": a quarter's number typed bare before another figure is its label
       const label = toks[i + 2];
@@ -459,7 +465,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
         if (before !== null) cumulative.add(before);
       }
       // "Cả năm 2026 đã tổ chức 7 hội nghị, 520 lượt người.": a running total opening its sentence covers it
-      if (found && role === "cumulative" && opensSentence(toks, i))
+      if (found && role === "cumulative" && (opensSentence(toks, i) || (soFar && opensSentence(toks, i - 1))))
         for (const x of sentenceNumbers(found[0])) cumulative.add(x);
       if (found) (role === "cumulative" ? cumulative : role === "total" ? totals : parts).add(found[0]);
       else if (
@@ -489,10 +495,14 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       while (j < n && nv.blocked[j] && !isClauseEnd(toks[j])) j++;
       if (toks[j]?.k === ":") {
         // "số liệu tháng 2: 1 băng rôn, 100 tờ rơi": the whole list after the colon
+        // (to the sentence's end: "hoi nghi thang 9: 1 cuoc, 70 nguoi. hoi nghi thang 10: 2 cuoc" keeps month 10's)
         for (let x = j + 1; x < n && toks[x]!.type !== "nl" && toks[x]!.k !== ")" && toks[x]!.k !== ";"; x++) {
+          if (toks[x]!.k === "." || toks[x]!.k === "!" || toks[x]!.k === "?") break;
           if (nv.blocked[x]) continue;
           const num = numbers.read(x, false);
-          if (num) for (let y = x; y < num.end; y++) blocked.push(y);
+          if (!num) continue;
+          for (let y = x; y < num.end; y++) blocked.push(y);
+          x = num.end - 1;
         }
       } else if (opensSegment(toks, i)) {
         // "…: T11 băng rôn 9, tờ rơi 300; T12 …": a label opening a segment covers it, to its ";" or sentence end
@@ -666,8 +676,16 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       // "Cộng quý III: 3 HN, 180 người": every figure of the list after the colon
       const list = listAfterColon(i + 1);
       const found = list?.length ? null : numberAfter(i + 1, 7, PERIOD_GLUE);
-      for (const s of list ?? []) totals.add(s);
-      if (found) totals.add(found[0]);
+      // "Tổng cả năm 2026: 5.200 tờ gấp" in a report of a month or a quarter: the year so far, a running total
+      const unit = RANK[next] ? next : key(toks[i + 2]);
+      // (an earlier year's total, "tổng cả năm 2025 là 280", is left as it was read)
+      const at = RANK[next] ? i + 1 : i + 2;
+      const into =
+        unit === "nam" && reportRank > 0 && reportRank < RANK.nam! && !isEarlier(periodAt(toks, nv, at), report)
+          ? cumulative
+          : totals;
+      for (const s of list ?? []) into.add(s);
+      if (found) into.add(found[0]);
     }
     // "Tổng: pano 3, băng rôn 3", "Tổng cộng: …" after the details: every figure of the list is a stated total
     if ((k === "tong" || k === "cong") && (next === ":" || (next === "cong" && key(toks[i + 2]) === ":"))) {
@@ -1020,8 +1038,12 @@ function statedBefore(toks: readonly Tok[], i: number): boolean {
 /** The period named at token i ("quý I/2026", "tháng 4", "6 tháng", "năm 2026"), or null. */
 function periodAt(toks: readonly Tok[], nv: NonValues, i: number): NamedPeriod | null {
   const t = toks[i]!;
-  if (t.type === "n" && (t.k === "6" || t.k === "9") && key(toks[i + 1]) === "thang")
-    return { rank: 4, unit: `${t.k} thang` };
+  if (t.type === "n" && (t.k === "6" || t.k === "9") && key(toks[i + 1]) === "thang") {
+    // "6 tháng cuối năm 2026", "6 thang dau nam 2026": with its year
+    const half = key(toks[i + 2]) === "dau" || key(toks[i + 2]) === "cuoi";
+    const y = half && key(toks[i + 3]) === "nam" && /^20\d\d$/.test(toks[i + 4]?.k ?? "") ? Number(toks[i + 4]!.k) : 0;
+    return { rank: 4, unit: `${t.k} thang`, ...(y ? { year: y } : {}) };
+  }
   const k = periodKey(toks, nv, i);
   const next = toks[i + 1];
   // "quý này", "tháng này", "tuần này", "năm nay": the report's own period, not numbered

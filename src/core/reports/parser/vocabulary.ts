@@ -70,6 +70,7 @@ export const LABELS: Readonly<Record<string, readonly string[] | null>> = {
   dong: ["dòng"], // "sửa lại dòng 3"
   ngo: ["ngõ"], // "đầu ngõ 45": an address
   ngach: ["ngách"],
+  bang: ["bảng"], // "Bảng 2. Kết quả …": a table's label (not "băng")
   hem: ["hẻm"],
   kiet: ["kiệt"],
   giai: null, // "giai đoạn 2"
@@ -269,6 +270,7 @@ export const PLACE_PHRASES: ReadonlySet<string> = new Set([
   "co quan",
   "don vi",
   "tuyen duong",
+  "tuyen pho", // "trên 5 tuyến phố": streets, places
   "truc duong",
   "ho gia",
   "cong lang", // "ở 3 cổng làng": village gates
