@@ -360,6 +360,17 @@ const THING_PHRASES: ReadonlySet<string> = new Set([
   "cong trinh",
   "bang ten",
   "bang tin",
+  // equipment, entries and papers of other errands, no output of the plan ("1 máy tăng âm", "17 bài dự
+  // thi", "2 xe công vụ", "4 tờ thông báo", "4.500 lượt truy cập")
+  "may tang",
+  "may phat",
+  "bai du",
+  "bai thi",
+  "tac pham",
+  "xe cong",
+  "to thong",
+  "to trinh",
+  "luot truy",
 ]);
 /** What an office receives ("nhận 25 tin nhắn phản ánh"); sent ones ("gửi 120 tin nhắn") may be its work. */
 const RECEIVED_THINGS: ReadonlySet<string> = new Set(["tin nhan", "cuoc goi", "y kien", "phan anh", "don thu"]);

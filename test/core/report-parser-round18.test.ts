@@ -1,0 +1,57 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { SAMPLE_INDICATORS } from "../../src/core/plans/sample-indicators.js";
+import { type CorpusCase, readCorpus, scoreCorpus } from "../../src/core/reports/corpus-score.js";
+import { parseReport } from "../../src/core/reports/report-parser.js";
+
+const read = (text: string) => parseReport(text, SAMPLE_INDICATORS);
+const readFixture = (name: string): CorpusCase[] =>
+  readCorpus(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8"));
+const plain = (text: string) => {
+  const r = read(text);
+  return { values: r.values, unclear: r.unclear, conflicts: r.conflicts };
+};
+const only = (values: Record<string, number>) => ({ values, unclear: [], conflicts: [] });
+
+describe("markNonValueSpans: what a thing cost, its power and a programme's length are no counts", () => {
+  it.each([
+    ["treo 4 pano ở trung tâm xã, chi phí 12 triệu", { pano: 4 }],
+    ["chi phi lam cum co dong 6 tr a, dung 2 cum", { cum_co_dong: 2 }],
+    ["Phát 500 tờ rơi (tổng chi 1,5 triệu)", { to_roi: 500 }],
+    ["mua 1 loa mới trị giá 3 triệu ạ; phát thanh 20 lượt", { phat_thanh: 20 }],
+    ["Đài xã loa công suất 500W, phát thanh 30 lượt", { phat_thanh: 30 }],
+    ["cum loa 2 kw; phat thanh 18 luot trong thang", { phat_thanh: 18 }],
+    ["chuyên mục 2 số, mỗi số dài 20p", { chuyen_muc: 2 }],
+    ["phong su: 1 phong su thoi luong 12 ph", { phong_su: 1 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a budget, which a plan may count, is still asked about", () => {
+    expect(read("Kinh phí 7 triệu, 2 pa nô").unclear).toHaveLength(1);
+  });
+
+  it("a number of millions with a noun after it is no sum of money", () => {
+    expect(read("chi phí thấp nhưng clip đạt 2 triệu lượt xem").unclear).toHaveLength(1);
+  });
+});
+
+describe("markContextCounts: equipment, contest entries, service cars, notices and site visits are context", () => {
+  it.each([
+    ["thực hiện 3 phóng sự; nhận thêm 2 máy tăng âm", { phong_su: 3 }],
+    ["xa em co 1 may phat dien du phong, phat thanh 25 luot", { phat_thanh: 25 }],
+    ["Hội LHPN nhận 25 bài dự thi, đăng 4 bài fanpage", { bai_mxh: 4 }],
+    ["Truong nhan 40 bai thi tim hieu, treo 2 bang ron", { bang_ron: 2 }],
+    ["co 3 xe cong vu cho can bo, xe loa chay 6 luot", { xe_luu_dong: 6 }],
+    ["Trang thông tin có 12.000 lượt truy cập; đăng 8 tin bài", { tin_bai: 8 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("eighteenth development set (everyone the product serves, every kind evenly)", () => {
+  it("keeps its floor", () => {
+    const score = scoreCorpus(readFixture("report-corpus-real-18.jsonl"), SAMPLE_INDICATORS);
+    expect(score.exact).toBeGreaterThanOrEqual(112);
+  });
+});
