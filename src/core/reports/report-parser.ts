@@ -129,7 +129,7 @@ function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
   const mentions = findMentions(tk, nonValues.blocked, nameAt, numbers);
   let pairing = pairNumbers(tk, nonValues, mentions, numbers, compiled);
   pairing = withPairs(pairing, [...tables.pairs, ...multipliers.pairs]);
-  const zeros = findStatedZeros(tk, nonValues, mentions);
+  const zeros = findStatedZeros(tk, nonValues, mentions, compiled);
   const roles = mergeRoles(periods.roles, correctionRoles(tk, pairing, corrections), zeros);
   const combined = combineValues(tk, nonValues, pairing, compiled.order, roles, compiled.measures);
   const unclear = collectUnclear(tk, [...pairing.unclear, ...combined.unclear]);
