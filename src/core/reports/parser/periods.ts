@@ -524,6 +524,9 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
           // ("tuần trước 20, tuần này thêm 30": what is added to it is on top, and it stays)
           (RANK[k] === reportRank && (report?.stated || (report?.current && lastAdded < i))))) ||
       (last && k === "ky") ||
+      // a school's year or term before ("năm học trước: 2 buổi", "nam hoc truoc", "đợt trước")
+      (k === "hoc" && next === "truoc" && key(toks[i - 1]) === "nam") ||
+      (k === "dot" && next === "truoc") ||
       (k === "cung" && next === "ky") ||
       (k === "nam" && next === "ngoai");
     if (previous) {
