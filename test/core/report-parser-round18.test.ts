@@ -111,9 +111,19 @@ describe("qualifyPeriods: the school year or the round before stands aside", () 
   });
 });
 
+describe("findCorrections: what was reported wrongly, said with a verb of two words, is dropped", () => {
+  it.each([
+    ["Hội Nông dân điều chỉnh: số tờ rơi là 900 tờ (trước đây báo cáo nhầm 600 tờ)", { to_roi: 900 }],
+    ["pano da treo la 7 cai (tuan truoc thong ke sai 5 cai)", { pano: 7 }],
+    ["Số người tham dự đúng là 150 người (lần trước tổng hợp nhầm 105 người)", { nguoi_tham_du: 150 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 describe("eighteenth development set (everyone the product serves, every kind evenly)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-18.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(117);
+    expect(score.exact).toBeGreaterThanOrEqual(118);
   });
 });
