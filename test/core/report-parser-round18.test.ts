@@ -121,9 +121,19 @@ describe("findCorrections: what was reported wrongly, said with a verb of two wo
   });
 });
 
+describe("combineValues: every part listed after 'trong đó' belongs to the figure before it", () => {
+  it.each([
+    ["Bài đăng mạng xã hội 30 bài, trong đó Zalo 10 bài, fanpage 20 bài", { bai_mxh: 30 }],
+    ["hoi nghi 5 cuoc, trong do hop dan 3 cuoc, tap huan 2 cuoc", { hoi_nghi: 5 }],
+    ["Đăng 12 bài mạng xã hội trong số đó fanpage 8 bài, zalo 4 bài; treo 2 pano", { bai_mxh: 12, pano: 2 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 describe("eighteenth development set (everyone the product serves, every kind evenly)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-18.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(118);
+    expect(score.exact).toBeGreaterThanOrEqual(119);
   });
 });

@@ -149,6 +149,7 @@ export function combineValues(
       (around.before.includes(" trong do ") ||
         around.before.includes(" trong so do ") ||
         breakdownAfter(tk, e) ||
+        partOfFigureBefore(tk, pairing.pairs, p, sentence) ||
         bracketAfterValueOf(tk, s, pairing.pairs) === p.ind.code)
     ) {
       partials.push({ code: p.ind.code, range: [s, e - 1] });
@@ -536,6 +537,26 @@ function periodShare(tk: Tokenised, at: number, sentence: Int32Array): boolean {
 function afterBreakdown(tk: Tokenised, at: number, sentence: Int32Array): boolean {
   for (let x = at - 1; x > 0 && sentence[x] === sentence[at]; x--) {
     if (tk.toks[x]!.k === "do" && tk.toks[x - 1]!.k === "trong") return true;
+  }
+  return false;
+}
+
+/**
+ * "bài đăng 25 bài, trong đó tiktok 5 bài, fanpage 20 bài": every figure of the list after "trong (số) đó",
+ * not only the first, is a part of the same indicator's figure before it in the sentence.
+ */
+function partOfFigureBefore(
+  tk: Tokenised,
+  pairs: Pairing["pairs"],
+  p: Pairing["pairs"][number],
+  sentence: Int32Array,
+): boolean {
+  const at = p.num.start;
+  for (let x = Math.min(at, p.ind.start) - 1; x > 0 && sentence[x] === sentence[at]; x--) {
+    if (tk.toks[x]!.k !== "do") continue;
+    const t = tk.toks[x - 1]!.k === "so" ? x - 2 : x - 1;
+    if (tk.toks[t]?.k !== "trong") continue;
+    return pairs.some((q) => q.ind.code === p.ind.code && q.num.start < t && sentence[q.num.start] === sentence[at]);
   }
   return false;
 }
