@@ -1070,6 +1070,9 @@ function statedSpan(
   return null;
 }
 
+/** Words saying a rate went on for a span ("liên tục 15 ngày", "suốt 4 tuần", "trong vòng 10 ngày"). */
+const LASTING = new Set(["lien", "suot", "trong"]);
+
 /** Units a spoken rate is given per ("ngày 2 lượt", "tuần 3 bài"). */
 const RATE_UNITS = new Set(["ngay", "tuan", "thang", "buoi"]);
 
@@ -1090,10 +1093,31 @@ function perUnitBefore(
   const rate = numbers.read(i, false);
   if (!rate || rate.bad) return false;
   let j = rate.end;
-  for (let k = 0; k < 2 && toks[j]?.type === "w" && key(toks[j]) !== "trong" && key(toks[j]) !== "nhan"; k++) j++;
+  for (let k = 0; k < 2 && toks[j]?.type === "w" && !LASTING.has(key(toks[j])) && key(toks[j]) !== "nhan"; k++) j++;
   if (j === rate.end) return false;
+  // "ngày 2 lượt, phát liên tục 15 ngày", "tuần 3 bài suốt 4 tuần": the span in a clause right after, said
+  // as lasting ("liên tục", "suốt", "trong vòng")
+  if (toks[j]?.k === ",") {
+    let x = j + 1;
+    for (let k = 0; k < 2 && toks[x]?.type === "w" && !LASTING.has(key(toks[x])); k++) x++;
+    if (LASTING.has(key(toks[x]))) j = key(toks[x + 1]) === "tuc" || key(toks[x + 1]) === "vong" ? x + 1 : x;
+  } else if (key(toks[j]) === "lien" && key(toks[j + 1]) === "tuc") j++;
+  else if (key(toks[j]) === "trong" && key(toks[j + 1]) === "vong") j++;
   const op = toks[j];
-  if (!op || !(key(op) === "trong" || key(op) === "nhan" || op.k === "x" || op.k === "×" || op.k === "*")) return false;
+  if (
+    !op ||
+    !(
+      key(op) === "trong" ||
+      key(op) === "nhan" ||
+      key(op) === "suot" ||
+      key(op) === "tuc" ||
+      key(op) === "vong" ||
+      op.k === "x" ||
+      op.k === "×" ||
+      op.k === "*"
+    )
+  )
+    return false;
   const span = toks[j + 1]?.type === "n" ? numbers.read(j + 1, false) : null;
   if (!span || span.bad || key(toks[span.end]) !== per) return false;
   (out.transparent as number[]).push(i - 1);
