@@ -143,9 +143,30 @@ describe("findMultipliers: a rate per day said with how long it went on ('liên 
   });
 });
 
+describe("periods listed ('tháng 11 và 12') and a sum said over them ('cộng 2 tháng là 12')", () => {
+  it.each([
+    ["em báo luôn tháng 11 và 12 nhé, treo 7 băng rôn", { bang_ron: 7 }],
+    ["bao cao thang 10, 11 va 12: pano 3", { pano: 3 }],
+    ["Số liệu quý 3 và 4: 5 pa nô", { pano: 5 }],
+    ["tháng 11: 5 băng rôn, tháng 12: 7 băng rôn, cộng 2 tháng là 12 băng rôn", { bang_ron: 12 }],
+    ["thang 11 to roi 200, thang 12 to roi 300, cong lai la 500 to roi", { to_roi: 500 }],
+    ["Đợt 1: 20 tờ rơi, đợt 2: 30 tờ rơi, cả 2 đợt 50 tờ rơi", { to_roi: 50 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a month's figure after a comma stays a figure", () => {
+    expect(read("pano thang 11, 5").values).toEqual({ pano: 5 });
+  });
+
+  it("a number with a name after it stays a figure", () => {
+    expect(read("tháng 11 và 12 băng rôn").values).toEqual({ bang_ron: 12 });
+  });
+});
+
 describe("eighteenth development set (everyone the product serves, every kind evenly)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-18.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(120);
+    expect(score.exact).toBeGreaterThanOrEqual(121);
   });
 });

@@ -451,6 +451,7 @@ const PORTAL_BEFORE: ReadonlySet<string> = new Set(["tren", "len", "qua", "vao",
 
 /** Whether the words right before token `at` state a total ("tổng cộng là", "cộng:", "tất cả có"). */
 function statesTotal(tk: Tokenised, at: number): boolean {
+  if (sumOfPeriodsBefore(tk, at)) return true;
   const words: string[] = [];
   const at_: number[] = [];
   for (let x = at - 1; x >= 0 && words.length < 4; x--) {
@@ -473,6 +474,31 @@ function statesTotal(tk: Tokenised, at: number): boolean {
     return false;
   const two = words.slice(-2).join(" ");
   return last === "tong" || last === "cong" || two === "tong so" || two === "tat ca" || two === "ca thay";
+}
+
+/** Periods a sum may be said over ("cộng 2 tháng là 12", "cả 3 đợt 40"). */
+const SUMMED_PERIODS: ReadonlySet<string> = new Set(["thang", "quy", "tuan", "dot", "ngay", "ky"]);
+
+/**
+ * "cộng 2 tháng là 12 băng rôn", "tổng cả 3 đợt: 40", "cộng lại là 12", "cả 2 tháng 12 băng rôn": a sum
+ * over a count of periods (or "lại") right before the figure, with at most "là" / ":" / "có" between.
+ */
+function sumOfPeriodsBefore(tk: Tokenised, at: number): boolean {
+  const { toks } = tk;
+  const k = (x: number): string => (toks[x]?.type === "w" ? toks[x]!.kt : (toks[x]?.k ?? ""));
+  let x = at - 1;
+  while (x >= 0 && TOTAL_GLUE.has(k(x))) x--;
+  let over = false;
+  if (SUMMED_PERIODS.has(k(x)) && toks[x - 1]?.type === "n") {
+    x -= 2;
+    over = true;
+    // "cả 2 tháng", "tổng cả 3 đợt": both periods together
+    if (k(x) === "ca") return true;
+  } else if (k(x) === "lai") {
+    x--;
+    over = true;
+  }
+  return over && (k(x) === "cong" || k(x) === "tong");
 }
 
 /** The indicator named last before a number in its sentence. */

@@ -182,6 +182,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markLabels(tk, blocked, compiled, numbers);
   markCountsOfLabelledParts(tk, blocked, compiled, numbers, out.readings);
   markShortMonths(tk, blocked);
+  markPeriodLists(tk, blocked, compiled);
   markYearsOfNames(tk, blocked, compiled);
   markListNumbering(tk, blocked);
   markRowNumbers(tk, blocked);
@@ -1070,6 +1071,43 @@ function markYearsOfNames(tk: Tokenised, blocked: Uint8Array, compiled: Compiled
  * or more of its line, is a label; so is one ending a line of words ("Kết quả tuyên truyền T10");
  * inside a line "T12" typed as one word is always the month.
  */
+/** Period words whose numbers may be listed ("tháng 11 và 12", "quý 3, 4"), with the highest number each has. */
+const LISTED_PERIODS: Readonly<Record<string, number>> = { thang: 12, quy: 4 };
+
+/**
+ * "em báo luôn tháng 11 và 12 nhé", "tháng 10, 11 và 12: …", "quý 3 và 4": the numbers listed after a
+ * period's first number, each above the one before, are periods too, not figures — unless a measure or
+ * a name follows the last ("tháng 11 và 12 băng rôn" stays a figure).
+ */
+function markPeriodLists(tk: Tokenised, blocked: Uint8Array, compiled: CompiledIndicators): void {
+  const { toks } = tk;
+  let nameAt: ((i: number) => { end: number } | null) | null = null;
+  const inRange = (x: number, max: number): boolean =>
+    toks[x]?.type === "n" && /^\d{1,2}$/.test(toks[x]!.k) && Number(toks[x]!.k) >= 1 && Number(toks[x]!.k) <= max;
+  for (let i = 0; i + 3 < toks.length; i++) {
+    const max = LISTED_PERIODS[key_(toks[i])];
+    if (max === undefined || !inRange(i + 1, max)) continue;
+    const listed: number[] = [];
+    let x = i + 2;
+    while (
+      (toks[x]?.k === "," || key_(toks[x]) === "va" || toks[x]?.k === "&") &&
+      inRange(x + 1, max) &&
+      !blocked[x + 1] &&
+      // periods are listed in order ("tháng 11, 5" is November's figure, 5)
+      Number(toks[x + 1]!.k) > Number(toks[x - 1]!.k)
+    ) {
+      listed.push(x + 1);
+      x += 2;
+    }
+    if (listed.length === 0) continue;
+    const after = toks[x];
+    nameAt ??= createNameMatcher(toks, blocked, compiled);
+    if (isMeasureWord(after, compiled) || (after?.type === "w" && nameAt(x))) continue;
+    for (const y of listed) blocked[y] = Math.max(blocked[y]!, 1);
+    i = x - 1;
+  }
+}
+
 function markShortMonths(tk: Tokenised, blocked: Uint8Array): void {
   const { toks } = tk;
   for (let i = 0; i + 1 < toks.length; i++) {
