@@ -164,9 +164,23 @@ describe("periods listed ('tháng 11 và 12') and a sum said over them ('cộng 
   });
 });
 
+describe("markChosenFigures: the figure an officer asks to be taken, said before, is no second figure", () => {
+  it.each([
+    ["pano 4 cai, tong tu dau nam 20 cai, anh chot so 4 nhe", { pano: 4 }],
+    ["Tờ rơi 300 tờ. Chị ghi số 300 giúp em", { to_roi: 300 }],
+    ["phát thanh tuần này 12 lượt (lũy kế 80 lượt), báo cáo tuần nên anh lấy lại số 12 ạ", { phat_thanh: 12 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a figure not said before is still asked about", () => {
+    expect(read("pano 4, anh lay so 5 nhe").unclear).toHaveLength(1);
+  });
+});
+
 describe("eighteenth development set (everyone the product serves, every kind evenly)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-18.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(121);
+    expect(score.exact).toBeGreaterThanOrEqual(122);
   });
 });

@@ -187,6 +187,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markListNumbering(tk, blocked);
   markRowNumbers(tk, blocked);
   markRestatedInWords(tk, blocked, transparent, numbers);
+  markChosenFigures(tk, blocked, numbers);
   markRestatedInBrackets(tk, blocked, numbers);
   markAnnouncedCounts(tk, blocked);
   markPlaceCounts(tk, blocked, compiled, numbers, out.unclear);
@@ -1233,6 +1234,33 @@ function markAnnouncedCounts(tk: Tokenised, blocked: Uint8Array): void {
  * "02 (hai) hội nghị", "185 (một trăm tám mươi lăm) đại biểu": a figure written again in words in
  * brackets right after it, as formal documents do, is the same figure: the words are no number.
  */
+/** Verbs of taking a figure for the report ("lấy số 10", "chốt số 45", "ghi số 300", "tính số 12"). */
+const TAKE_VERBS: ReadonlySet<string> = new Set(["lay", "chot", "ghi", "tinh", "dung", "giu", "nhap"]);
+
+/**
+ * "Báo cáo tuần nên chị lấy số 10 giúp em ạ", "anh chốt số 45 nhé": the figure the officer asks to be
+ * taken, already said earlier in the message, is that figure again — no second figure, nothing to ask.
+ */
+function markChosenFigures(tk: Tokenised, blocked: Uint8Array, numbers: ReturnType<typeof createNumberReader>): void {
+  const { toks } = tk;
+  for (let i = 2; i < toks.length; i++) {
+    if (toks[i]!.type !== "n" || blocked[i] || key_(toks[i - 1]) !== "so") continue;
+    const v = i >= 3 && key_(toks[i - 2]) === "lai" ? i - 3 : i - 2;
+    if (!TAKE_VERBS.has(key_(toks[v]))) continue;
+    const num = numbers.read(i, false);
+    if (!num || num.bad) continue;
+    let said = false;
+    for (let x = 0; x < v && !said; x++) {
+      if (toks[x]!.type !== "n" || blocked[x]) continue;
+      const earlier = numbers.read(x, false);
+      if (earlier && !earlier.bad && earlier.value === num.value) said = true;
+    }
+    if (!said) continue;
+    for (let x = i; x < num.end; x++) blocked[x] = Math.max(blocked[x]!, 1);
+    i = num.end - 1;
+  }
+}
+
 function markRestatedInWords(
   tk: Tokenised,
   blocked: Uint8Array,
