@@ -261,7 +261,11 @@ function markContextCounts(
     if (w.k === "lop") {
       const s = numberStartBefore(tk, numbers, j);
       const b = key_(toks[s - 1]) === "co" ? s - 2 : s - 1;
-      if (s > 0 && !blocked[s] && key_(toks[b]) === "truong") {
+      // "12 lớp, mỗi lớp dán 2 áp phích": classes each given a thing are a school's, no training classes
+      const each = toks[j + 1]?.k === "," ? j + 2 : j + 1;
+      const givenEach =
+        key_(toks[each]) === "moi" && key_(toks[each + 1]) === "lop" && CLASS_GIVEN.has(key_(toks[each + 2]));
+      if (s >= 0 && !blocked[s] && (key_(toks[b]) === "truong" || givenEach)) {
         for (let x = s; x <= j; x++) blocked[x] = 1;
         taken.add(s);
         continue;
@@ -326,6 +330,9 @@ function markContextCounts(
     taken.add(i);
   }
 }
+
+/** What each class of a school is given or does with a thing ("mỗi lớp dán 2 áp phích", "mỗi lớp nhận 30 tờ rơi"). */
+const CLASS_GIVEN: ReadonlySet<string> = new Set(["dan", "treo", "phat", "nhan", "lam", "ve", "duoc", "co"]);
 
 /** Three-word roles ("báo cáo viên", "tuyên truyền viên", "phát thanh viên"): people who do the work, not its audience. */
 const ROLE_TRIPLES: ReadonlySet<string> = new Set(["bao cao vien", "tuyen truyen vien", "phat thanh vien"]);
