@@ -211,6 +211,10 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
       return;
     if (free(s, e)) mark(s, e, 1);
   });
+  // Number plates: "36A-123.45", "29LD-012.34", "30E 12345" name a vehicle, they count nothing
+  each(/(?<![\p{L}\d.,])\d{2}[a-z]{1,2}\d?[ \t]*[-.][ \t]*\d{3}[.]?\d{2}(?![\p{L}\d])/gu, (m) => {
+    if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
+  });
   // Power, frequency and voltage of equipment: "công suất 1.000W", "loa 500 w", "2 kVA", "FM 99,5 MHz"
   each(/(?<![\d.,])\d+(?:[.,]\d+)*[ \t]*(?:w|kw|watt|oat|kva|mhz|khz|hz|volt)(?![\p{L}\d])/gu, (m) => {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);

@@ -193,6 +193,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markPlaceCounts(tk, blocked, compiled, numbers, out.unclear);
   markContextCounts(tk, blocked, compiled, numbers);
   markTeamSizes(tk, blocked);
+  markFleetCounts(tk, blocked, compiled, numbers);
   markPeopleOfOtherErrands(tk, blocked, numbers);
   markCapacities(tk, blocked, numbers);
   markRespectively(tk, blocked, compiled, numbers, out.readings);
@@ -333,6 +334,32 @@ function markContextCounts(
 
 /** What each class of a school is given or does with a thing ("mỗi lớp dán 2 áp phích", "mỗi lớp nhận 30 tờ rơi"). */
 const CLASS_GIVEN: ReadonlySet<string> = new Set(["dan", "treo", "phat", "nhan", "lam", "ve", "duoc", "co"]);
+
+/**
+ * "điều 2 xe (biển số …) thực hiện 4 lượt xe thông tin lưu động": where trips are counted in "lượt xe",
+ * a count of bare "xe" (no name after it) is the vehicles that made them, not a figure.
+ */
+function markFleetCounts(
+  tk: Tokenised,
+  blocked: Uint8Array,
+  compiled: CompiledIndicators,
+  numbers: ReturnType<typeof createNumberReader>,
+): void {
+  const { toks } = tk;
+  let trips = false;
+  for (let i = 0; i + 1 < toks.length && !trips; i++)
+    if (key_(toks[i]) === "luot" && key_(toks[i + 1]) === "xe") trips = true;
+  if (!trips) return;
+  let nameAt: ((i: number) => { end: number } | null) | null = null;
+  for (let j = 1; j < toks.length; j++) {
+    if (key_(toks[j]) !== "xe" || blocked[j] || key_(toks[j - 1]) === "luot") continue;
+    const i = numberStartBefore(tk, numbers, j);
+    if (i < 0 || blocked[i]) continue;
+    nameAt ??= createNameMatcher(toks, blocked, compiled);
+    if (nameAt(j)) continue;
+    for (let x = i; x <= j; x++) blocked[x] = 1;
+  }
+}
 
 /** Three-word roles ("báo cáo viên", "tuyên truyền viên", "phát thanh viên"): people who do the work, not its audience. */
 const ROLE_TRIPLES: ReadonlySet<string> = new Set(["bao cao vien", "tuyen truyen vien", "phat thanh vien"]);
