@@ -207,9 +207,23 @@ describe("vehicles beside their trips: number plates and a count of bare 'xe' wh
   });
 });
 
+describe("markLabels: the last place's figure of a list stays a figure before a closing particle", () => {
+  it.each([
+    ["băng rôn thôn Đông 4, thôn Tây 5 ạ", { bang_ron: 9 }],
+    ["to roi thon Ha 100, thon Thuong 120, thon Giua 80 nhe", { to_roi: 300 }],
+    ["Pa nô: xóm Bắc 2, xóm Nam 1 nha", { pano: 3 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a place's name ending in a number is still its name", () => {
+    expect(read("thôn Khe Giao 2 ạ, treo 3 pano").values).toEqual({ pano: 3 });
+  });
+});
+
 describe("eighteenth development set (everyone the product serves, every kind evenly)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-18.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(124);
+    expect(score.exact).toBeGreaterThanOrEqual(125);
   });
 });

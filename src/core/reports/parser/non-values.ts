@@ -934,7 +934,9 @@ function markLabels(
     if (countsSomething(toks, j, nameAt, compiled) || toks[j + 1]?.type === "n" || isMeasureWord(toks[j + 1], compiled))
       continue;
     // "thôn Đông 100, thôn Tây 120, thôn Nam 80": the last of a list of places' figures is a figure too
-    if (endsClause(toks[j + 1]) && headElsewhereOnLine(toks, i)) continue;
+    // (a closing particle may stand after it: "…, thôn Giữa 5 ạ", "thôn Tây 5 nhé")
+    const closer = isWordIn(toks[j + 1], CLOSING_PARTICLES) ? j + 2 : j + 1;
+    if (endsClause(toks[closer]) && headElsewhereOnLine(toks, i)) continue;
     blocked[j] = 1;
     i = j;
   }
@@ -1421,6 +1423,8 @@ function numberLaterInClause(toks: readonly Tok[], from: number): boolean {
 }
 
 /** Whether a clause ends at this token (or the text does). */
+/** Particles that close a spoken sentence ("ạ", "nhé", "nha", "thôi"). */
+const CLOSING_PARTICLES: ReadonlySet<string> = new Set(["a", "ah", "nhe", "nha", "thoi", "day"]);
 const endsClause = (t: Tok | undefined): boolean => !t || t.type === "nl" || CLAUSE_PUNCT.has(t.k);
 
 /** Whether the place head at token i ("thôn") stands elsewhere on its line too (a list of places). */
