@@ -221,9 +221,28 @@ describe("markLabels: the last place's figure of a list stays a figure before a 
   });
 });
 
+describe("readSittingParts: attendees of sittings broken down part by part", () => {
+  it.each([
+    ["tổ chức 2 buổi tọa đàm, buổi 1: 40 hội viên, buổi 2: 55 hội viên", { hoi_nghi: 2, nguoi_tham_du: 95 }],
+    ["hop dan 4 cuoc, 2 cuoc moi cuoc 30 nguoi, 2 cuoc moi cuoc 50 nguoi", { hoi_nghi: 4, nguoi_tham_du: 160 }],
+    [
+      "Hội LHPN tổ chức 3 buổi truyền thông; buổi đầu 60 chị em, 2 buổi còn lại mỗi buổi 40 chị em tham dự",
+      { hoi_nghi: 3, nguoi_tham_du: 140 },
+    ],
+    ["họp dân 3 cuộc, 1 cuộc thôn Đông 70 người, hai cuộc sau mỗi cuộc 50 người", { hoi_nghi: 3, nguoi_tham_du: 170 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("parts whose sittings do not add up to the count are asked about", () => {
+    const r = read("hop dan 3 cuoc, 1 cuoc 60 ng, 1 cuoc 45 ng");
+    expect(r.values.nguoi_tham_du).toBeUndefined();
+  });
+});
+
 describe("eighteenth development set (everyone the product serves, every kind evenly)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-18.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(125);
+    expect(score.exact).toBeGreaterThanOrEqual(127);
   });
 });
