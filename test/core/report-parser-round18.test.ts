@@ -240,9 +240,24 @@ describe("readSittingParts: attendees of sittings broken down part by part", () 
   });
 });
 
+describe("combineValues: one more said with 'thêm' / 'nữa' in a classifier adds to the thing named before", () => {
+  it.each([
+    ["bang ron 14 cai, rieng thon A treo them 1 cai nua", { bang_ron: 15 }],
+    ["Pa nô 3 cái, thôn Đông làm thêm 1 cái", { pano: 4 }],
+    ["phát 200 tờ rơi, xóm Bãi phát thêm 50 tờ nữa", { to_roi: 250 }],
+    ["pano: treo o 5 thon, moi thon 1 cai, rieng thon Trung treo them 1 chiec", { pano: 6 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a place's figure said without 'thêm' is still asked about", () => {
+    expect(read("bang ron 14 cai, rieng thon A 1 cai").unclear).toHaveLength(1);
+  });
+});
+
 describe("eighteenth development set (everyone the product serves, every kind evenly)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-18.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(127);
+    expect(score.exact).toBeGreaterThanOrEqual(128);
   });
 });

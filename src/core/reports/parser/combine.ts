@@ -206,8 +206,18 @@ export function combineValues(
       )?.ind.code;
     // "lũy kế 5 tháng 6 cuộc": a cumulative figure with a measure only one indicator has
     if (!owner && roles.fallback.has(num.start) && m?.type === "w") owner = measures?.get(m.kt);
+    // "…, mỗi thôn 2 cái, riêng thôn A treo thêm 1 cái nữa": one more of the thing named before in the
+    // sentence, in a classifier or its own measure, adds to it
+    let added = false;
+    if (!owner && !isTotal && !roles.fallback.has(num.start) && m?.type === "w" && saysMore(tk, num)) {
+      const before = nameBefore(pairing.items, num, sentence);
+      if (before && (CLASSIFIERS.has(m.kt) || measures?.get(m.kt) === before)) {
+        owner = before;
+        added = true;
+      }
+    }
     if (owner)
-      add(owner, { value: num.value, additive: false, total: isTotal, at: num.start, ...flags(roles, num.start) });
+      add(owner, { value: num.value, additive: added, total: isTotal, at: num.start, ...flags(roles, num.start) });
     else {
       leftovers.push(num);
       if (isTotal) unnamedTotals.set(num.start, num.value);
@@ -474,6 +484,15 @@ function statesTotal(tk: Tokenised, at: number): boolean {
     return false;
   const two = words.slice(-2).join(" ");
   return last === "tong" || last === "cong" || two === "tong so" || two === "tat ca" || two === "ca thay";
+}
+
+/** Counting words any thing is counted in ("1 cái", "2 chiếc", "3 tấm"). */
+const CLASSIFIERS: ReadonlySet<string> = new Set(["cai", "chiec", "tam"]);
+
+/** Whether "thêm" stands right before a number (a word may come between) or "nữa" right after its measure. */
+function saysMore(tk: Tokenised, num: NumItem): boolean {
+  const k = (x: number): string => (tk.toks[x]?.type === "w" ? tk.toks[x]!.kt : "");
+  return k(num.start - 1) === "them" || k(num.start - 2) === "them" || k(num.end + 1) === "nua";
 }
 
 /** Periods a sum may be said over ("cộng 2 tháng là 12", "cả 3 đợt 40"). */
