@@ -255,9 +255,24 @@ describe("combineValues: one more said with 'thêm' / 'nữa' in a classifier ad
   });
 });
 
+describe("qualifyPeriods: since a day up to now is a running total; this month's figure in a classifier is its", () => {
+  it.each([
+    ["từ 1/1 đến nay treo 60 băng rôn, tháng 12 này 15 băng rôn", { bang_ron: 15 }],
+    ["Từ ngày 01/10/2026 đến nay phát 900 tờ rơi, riêng tháng 12 là 300 tờ", { to_roi: 300 }],
+    ["tu dau nam toi gio xa treo 60 bang ron, con trong thang 12 nay thi 15 cai a", { bang_ron: 15 }],
+    ["từ 15/9 tới giờ dựng 8 pano, tháng này thì 2 chiếc", { pano: 2 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a running total alone is still read", () => {
+    expect(read("từ 1/1 đến nay treo 60 băng rôn").values).toEqual({ bang_ron: 60 });
+  });
+});
+
 describe("eighteenth development set (everyone the product serves, every kind evenly)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-18.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(128);
+    expect(score.exact).toBeGreaterThanOrEqual(129);
   });
 });

@@ -202,7 +202,8 @@ export function combineValues(
         (p) =>
           roles.fallback.has(p.num.start) &&
           sentence[p.num.start] === sentence[num.start] &&
-          tk.toks[p.num.end]?.kt === m.kt,
+          // ("… 60 băng rôn, còn tháng 12 này thì 15 cái": or in a classifier any thing is counted in)
+          (tk.toks[p.num.end]?.kt === m.kt || CLASSIFIERS.has(m.kt)),
       )?.ind.code;
     // "lũy kế 5 tháng 6 cuộc": a cumulative figure with a measure only one indicator has
     if (!owner && roles.fallback.has(num.start) && m?.type === "w") owner = measures?.get(m.kt);
