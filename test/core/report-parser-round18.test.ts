@@ -270,9 +270,24 @@ describe("qualifyPeriods: since a day up to now is a running total; this month's
   });
 });
 
+describe("findMultipliers: the places listed right after 'mỗi thôn' are their count", () => {
+  it.each([
+    ["treo 2 pano tại mỗi thôn (thôn Đông, thôn Đoài, thôn Nam)", { pano: 6 }],
+    ["treo 2 pano mỗi xóm: xóm Bãi, xóm Chùa", { pano: 4 }],
+    ["phat 100 to roi moi thon (thon 1, thon 2, thon 3)", { to_roi: 300 }],
+    ["đã dựng 3 cụm cổ động; 1 cụm tại mỗi thôn (thôn Hạ, thôn Trung và thôn Thượng)", { cum_co_dong: 3 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("one place listed is no count", () => {
+    expect(read("treo 2 pano tại mỗi thôn (thôn Đông)").unclear).toHaveLength(1);
+  });
+});
+
 describe("eighteenth development set (everyone the product serves, every kind evenly)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-18.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(129);
+    expect(score.exact).toBeGreaterThanOrEqual(130);
   });
 });

@@ -272,6 +272,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     const count =
       sessionsByDays(toks, nv, numbers, i, unit.words[0]!, figures[0]![1], blocked) ??
       namedPlaces(toks, nv, i, unit.words[0]!) ??
+      namedPlacesAfter(toks, nv, unit.end, unit.words[0]!) ??
       // "tổ dân phố Lựu Bảo và tổ dân phố Nam Thanh nhận 300 tờ rơi mỗi tổ": the places before the figure's verb
       (after ? null : namedPlaces(toks, nv, verbsStartBefore(toks, figures[0]![0]), unit.words[0]!)) ??
       countOf(toks, counts, unit.words, products.size ? new Map([...readings, ...products]) : readings, figureStarts) ??
@@ -759,6 +760,32 @@ function verbsStartBefore(toks: readonly Tok[], at: number): number {
   let j = at;
   while (j > 0 && j > at - 4 && toks[j - 1]!.type === "w" && BETWEEN.has(key(toks[j - 1]))) j--;
   return j;
+}
+
+/**
+ * "1 cụm tại mỗi thôn (thôn Đông, thôn Đoài, thôn Nam)", "mỗi xóm 2 pano: xóm Bãi, xóm Chùa": the places
+ * listed right after "mỗi <place>", in brackets or after a colon, each by its head word and a capitalised
+ * name or by its number, as their count (two or more).
+ */
+function namedPlacesAfter(toks: readonly Tok[], nv: NonValues, from: number, unit: string): Count | null {
+  if (!PLACE_HEADS.has(unit)) return null;
+  let j = from;
+  if (toks[j]?.k !== "(" && toks[j]?.k !== ":") return null;
+  j++;
+  let places = 0;
+  for (;;) {
+    if (key(toks[j]) !== unit) break;
+    let a = j + 1;
+    if (toks[a]?.type === "n" && nv.blocked[a]) a++;
+    else while (a < j + 4 && isCapitalised(toks[a])) a++;
+    if (a === j + 1) break;
+    places++;
+    j = a;
+    if (key(toks[j]) === "va" || toks[j]?.k === "," || toks[j]?.k === "&") j++;
+    else break;
+  }
+  const closes = !toks[j] || toks[j]!.k === ")" || toks[j]!.type === "nl" || toks[j]!.k === "." || toks[j]!.k === ";";
+  return places >= 2 && closes ? { start: -1, end: -1, value: places, own: true } : null;
 }
 
 /**
