@@ -56,6 +56,7 @@ describe("findStatedZeros: 'không họp' says no meeting was held", () => {
     ["Thôn Đông: không tổ chức họp lần nào, pano 2", { pano: 2, hoi_nghi: 0 }],
     ["hop thon: ko hop do trung lich, bang ron 1", { bang_ron: 1, hoi_nghi: 0 }],
     ["Họp xóm: không họp ạ", { hoi_nghi: 0 }],
+    ["thôn em tháng này không họp được vì mưa, treo 2 băng rôn", { bang_ron: 2, hoi_nghi: 0 }],
   ])("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));
   });

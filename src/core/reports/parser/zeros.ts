@@ -136,6 +136,8 @@ export function findStatedZeros(
       while (h < i + 3 && (key(toks[h]) === "to" || key(toks[h]) === "chuc" || key(toks[h]) === "co")) h++;
       if (key(toks[h]) === "hop" && !mentionAt.has(h) && !mentionEndingAt(mentions, toks, i, nv)) {
         let x = h + 1;
+        // "không họp được vì mưa": could not meet, none held
+        if (key(toks[x]) === "duoc") x++;
         while (x < toks.length && (key(toks[x]) === "lan" || key(toks[x]) === "buoi" || key(toks[x]) === "cuoc")) x++;
         if (key(toks[x]) === "nao") x++;
         if (closes(toks, nv, x)) {
