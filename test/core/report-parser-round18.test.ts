@@ -286,6 +286,21 @@ describe("findMultipliers: the places listed right after 'mỗi thôn' are their
   });
 });
 
+describe("gatheringBefore: people by role right after a meeting's name are its attendees", () => {
+  it.each([
+    ["1 buổi gặp mặt 40 chị em", { hoi_nghi: 1, nguoi_tham_du: 40 }],
+    ["hoi CCB to chuc 1 buoi gap mat 55 hoi vien", { hoi_nghi: 1, nguoi_tham_du: 55 }],
+    ["Chi bộ tổ chức 1 hội nghị 120 đảng viên", { hoi_nghi: 1, nguoi_tham_du: 120 }],
+    ["1 buổi tọa đàm 45 chị em phụ nữ", { hoi_nghi: 1, nguoi_tham_du: 45 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a school's classes gather no one", () => {
+    expect(read("trường 28 lớp, 950 học sinh, treo 2 pano").values).toEqual({ pano: 2 });
+  });
+});
+
 describe("eighteenth development set (everyone the product serves, every kind evenly)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-18.jsonl"), SAMPLE_INDICATORS);
