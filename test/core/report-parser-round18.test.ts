@@ -301,6 +301,20 @@ describe("gatheringBefore: people by role right after a meeting's name are its a
   });
 });
 
+describe("markLookAlikes: loudspeakers counted by a device's classifier are no broadcasts", () => {
+  it.each([
+    ["loa 2 chiếc công suất 250 w, phát thanh 12 lượt", { phat_thanh: 12 }],
+    ["Loa: 3 cái mới lắp; phát thanh 20 buổi", { phat_thanh: 20 }],
+    ["loa 4 bo, phat thanh 15 luot", { phat_thanh: 15 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("broadcasts named 'loa' in their own measure stay a figure", () => {
+    expect(read("loa 12 lượt").values).toEqual({ phat_thanh: 12 });
+  });
+});
+
 describe("eighteenth development set (everyone the product serves, every kind evenly)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-18.jsonl"), SAMPLE_INDICATORS);
