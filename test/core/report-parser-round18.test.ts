@@ -235,6 +235,12 @@ describe("readSittingParts: attendees of sittings broken down part by part", () 
     expect(plain(text)).toEqual(only(values));
   });
 
+  it("the parts may open after a colon", () => {
+    expect(plain("hop dan 2 cuoc: cuoc 1 70 nguoi, cuoc 2 80 nguoi")).toEqual(
+      only({ hoi_nghi: 2, nguoi_tham_du: 150 }),
+    );
+  });
+
   it("parts whose sittings do not add up to the count are asked about", () => {
     const r = read("hop dan 3 cuoc, 1 cuoc 60 ng, 1 cuoc 45 ng");
     expect(r.values.nguoi_tham_du).toBeUndefined();

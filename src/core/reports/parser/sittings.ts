@@ -107,14 +107,15 @@ function readParts(
   sitting: string,
 ): { sittings: number; sum: number; people: [number, number][]; tokens: number[]; end: number } | null {
   let x = from;
-  // the meeting's name and what it was about, to the first "," or ";"
-  while (x < toks.length && x < from + 12 && toks[x]!.k !== "," && toks[x]!.k !== ";" && !endsSentence(toks[x])) x++;
-  if (toks[x]?.k !== "," && toks[x]?.k !== ";") return null;
+  // the meeting's name and what it was about, to the first ",", ";" or ":" ("họp dân 2 cuộc: cuộc 1 70 người, …")
+  const opens = (t: Tok | undefined): boolean => t?.k === "," || t?.k === ";" || t?.k === ":";
+  while (x < toks.length && x < from + 12 && !opens(toks[x]) && !endsSentence(toks[x])) x++;
+  if (!opens(toks[x])) return null;
   let sittings = 0;
   let sum = 0;
   const people: [number, number][] = [];
   const tokens: number[] = [];
-  while (toks[x]?.k === "," || toks[x]?.k === ";") {
+  for (let first = true; first ? opens(toks[x]) : toks[x]?.k === "," || toks[x]?.k === ";"; first = false) {
     const a = x + 1;
     let b = a;
     while (b < toks.length && toks[b]!.k !== "," && toks[b]!.k !== ";" && !endsSentence(toks[b])) b++;
