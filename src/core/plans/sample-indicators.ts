@@ -119,6 +119,8 @@ export const SAMPLE_INDICATORS: IndicatorDef[] = [
       "họp xóm",
       "buổi họp",
       "buổi truyền thông",
+      "buổi sinh hoạt chuyên đề",
+      "buổi gặp mặt",
     ],
   },
   {

@@ -149,6 +149,7 @@ export function combineValues(
       (around.before.includes(" trong do ") ||
         around.before.includes(" trong so do ") ||
         breakdownAfter(tk, e) ||
+        partOfFigureBefore(tk, pairing.pairs, p, sentence) ||
         bracketAfterValueOf(tk, s, pairing.pairs) === p.ind.code)
     ) {
       partials.push({ code: p.ind.code, range: [s, e - 1] });
@@ -201,12 +202,23 @@ export function combineValues(
         (p) =>
           roles.fallback.has(p.num.start) &&
           sentence[p.num.start] === sentence[num.start] &&
-          tk.toks[p.num.end]?.kt === m.kt,
+          // ("… 60 băng rôn, còn tháng 12 này thì 15 cái": or in a classifier any thing is counted in)
+          (tk.toks[p.num.end]?.kt === m.kt || CLASSIFIERS.has(m.kt)),
       )?.ind.code;
     // "lũy kế 5 tháng 6 cuộc": a cumulative figure with a measure only one indicator has
     if (!owner && roles.fallback.has(num.start) && m?.type === "w") owner = measures?.get(m.kt);
+    // "…, mỗi thôn 2 cái, riêng thôn A treo thêm 1 cái nữa": one more of the thing named before in the
+    // sentence, in a classifier or its own measure, adds to it
+    let added = false;
+    if (!owner && !isTotal && !roles.fallback.has(num.start) && m?.type === "w" && saysMore(tk, num)) {
+      const before = nameBefore(pairing.items, num, sentence);
+      if (before && (CLASSIFIERS.has(m.kt) || measures?.get(m.kt) === before)) {
+        owner = before;
+        added = true;
+      }
+    }
     if (owner)
-      add(owner, { value: num.value, additive: false, total: isTotal, at: num.start, ...flags(roles, num.start) });
+      add(owner, { value: num.value, additive: added, total: isTotal, at: num.start, ...flags(roles, num.start) });
     else {
       leftovers.push(num);
       if (isTotal) unnamedTotals.set(num.start, num.value);
@@ -450,6 +462,7 @@ const PORTAL_BEFORE: ReadonlySet<string> = new Set(["tren", "len", "qua", "vao",
 
 /** Whether the words right before token `at` state a total ("tổng cộng là", "cộng:", "tất cả có"). */
 function statesTotal(tk: Tokenised, at: number): boolean {
+  if (sumOfPeriodsBefore(tk, at)) return true;
   const words: string[] = [];
   const at_: number[] = [];
   for (let x = at - 1; x >= 0 && words.length < 4; x--) {
@@ -472,6 +485,40 @@ function statesTotal(tk: Tokenised, at: number): boolean {
     return false;
   const two = words.slice(-2).join(" ");
   return last === "tong" || last === "cong" || two === "tong so" || two === "tat ca" || two === "ca thay";
+}
+
+/** Counting words any thing is counted in ("1 cái", "2 chiếc", "3 tấm"). */
+const CLASSIFIERS: ReadonlySet<string> = new Set(["cai", "chiec", "tam"]);
+
+/** Whether "thêm" stands right before a number (a word may come between) or "nữa" right after its measure. */
+function saysMore(tk: Tokenised, num: NumItem): boolean {
+  const k = (x: number): string => (tk.toks[x]?.type === "w" ? tk.toks[x]!.kt : "");
+  return k(num.start - 1) === "them" || k(num.start - 2) === "them" || k(num.end + 1) === "nua";
+}
+
+/** Periods a sum may be said over ("cộng 2 tháng là 12", "cả 3 đợt 40"). */
+const SUMMED_PERIODS: ReadonlySet<string> = new Set(["thang", "quy", "tuan", "dot", "ngay", "ky"]);
+
+/**
+ * "cộng 2 tháng là 12 băng rôn", "tổng cả 3 đợt: 40", "cộng lại là 12", "cả 2 tháng 12 băng rôn": a sum
+ * over a count of periods (or "lại") right before the figure, with at most "là" / ":" / "có" between.
+ */
+function sumOfPeriodsBefore(tk: Tokenised, at: number): boolean {
+  const { toks } = tk;
+  const k = (x: number): string => (toks[x]?.type === "w" ? toks[x]!.kt : (toks[x]?.k ?? ""));
+  let x = at - 1;
+  while (x >= 0 && TOTAL_GLUE.has(k(x))) x--;
+  let over = false;
+  if (SUMMED_PERIODS.has(k(x)) && toks[x - 1]?.type === "n") {
+    x -= 2;
+    over = true;
+    // "cả 2 tháng", "tổng cả 3 đợt": both periods together
+    if (k(x) === "ca") return true;
+  } else if (k(x) === "lai") {
+    x--;
+    over = true;
+  }
+  return over && (k(x) === "cong" || k(x) === "tong");
 }
 
 /** The indicator named last before a number in its sentence. */
@@ -536,6 +583,26 @@ function periodShare(tk: Tokenised, at: number, sentence: Int32Array): boolean {
 function afterBreakdown(tk: Tokenised, at: number, sentence: Int32Array): boolean {
   for (let x = at - 1; x > 0 && sentence[x] === sentence[at]; x--) {
     if (tk.toks[x]!.k === "do" && tk.toks[x - 1]!.k === "trong") return true;
+  }
+  return false;
+}
+
+/**
+ * "bài đăng 25 bài, trong đó tiktok 5 bài, fanpage 20 bài": every figure of the list after "trong (số) đó",
+ * not only the first, is a part of the same indicator's figure before it in the sentence.
+ */
+function partOfFigureBefore(
+  tk: Tokenised,
+  pairs: Pairing["pairs"],
+  p: Pairing["pairs"][number],
+  sentence: Int32Array,
+): boolean {
+  const at = p.num.start;
+  for (let x = Math.min(at, p.ind.start) - 1; x > 0 && sentence[x] === sentence[at]; x--) {
+    if (tk.toks[x]!.k !== "do") continue;
+    const t = tk.toks[x - 1]!.k === "so" ? x - 2 : x - 1;
+    if (tk.toks[t]?.k !== "trong") continue;
+    return pairs.some((q) => q.ind.code === p.ind.code && q.num.start < t && sentence[q.num.start] === sentence[at]);
   }
   return false;
 }

@@ -116,6 +116,8 @@ const EARLIER = new Set([
   "cao truoc", // "báo cáo trước ghi 1 phóng sự"
 ]);
 const SAID = new Set(["bao", "gui", "ghi", "nhan", "go"]);
+/** Verbs of reporting of two words, as "first second" keys ("báo cáo nhầm 12", "thống kê sai 30"). */
+const SAID_SECOND = new Set(["bao cao", "thong ke", "tong hop", "cap nhat", "nhap lieu"]);
 const PERSON = new Set(["em", "e", "minh", "toi"]);
 const NOT = new Set(["khong", "ko", "k", "hong"]);
 
@@ -368,7 +370,11 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
       continue;
     }
     // "(tin nhắn trước em ghi nhầm băng rôn 17)", "báo sai pano 12": what was said wrongly, named right after
-    if ((key(toks[i + 1]) === "nham" || key(toks[i + 1]) === "sai") && (SAID.has(t.kt) || MISCOUNT_VERBS.has(t.kt))) {
+    // ("báo cáo nhầm", "thống kê sai", "tổng hợp nhầm": a verb of two words, its second word here)
+    if (
+      (key(toks[i + 1]) === "nham" || key(toks[i + 1]) === "sai") &&
+      (SAID.has(t.kt) || MISCOUNT_VERBS.has(t.kt) || SAID_SECOND.has(`${key(toks[i - 1])} ${t.kt}`))
+    ) {
       let j = i + 2;
       for (let k = 0; k < 3 && toks[j]?.type === "w" && key(toks[j]) !== "la" && key(toks[j]) !== "thanh"; k++) j++;
       // "(trước đây báo nhầm 67 người)": the figure may follow at once; a line of its own, "e gõ nhầm ng 77 ạ",

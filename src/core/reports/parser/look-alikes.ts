@@ -199,6 +199,22 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
       }
     }
     if (toks[i]!.type !== "w") continue;
+    // "loa 2 chiếc công suất 250W", "loa: 3 cái": loudspeakers counted by a device's classifier, not
+    // broadcasts (counted in "lượt", "buổi"), unless the task counts them so
+    if (
+      key(toks[i]) === "loa" &&
+      (toks[i + 1]?.k === ":" ? toks[i + 2] : toks[i + 1])?.type === "n" &&
+      !compiled.measures.has("loa")
+    ) {
+      const at = toks[i + 1]?.k === ":" ? i + 2 : i + 1;
+      const num = nv.blocked[at] ? null : numbers.read(at, false);
+      const cls = num && !num.bad ? key(toks[num.end]) : "";
+      if (num && (cls === "chiec" || cls === "cai" || cls === "bo") && !compiled.measures.has(cls)) {
+        for (let x = at; x <= num.end; x++) blocked.push(x);
+        i = num.end;
+        continue;
+      }
+    }
     // "chạy 2 lượt tuyên truyền lưu động, 1 xe thôi": the vehicles beside their trips are no figure
     if (key(toks[i]) === "xe" && toks[i - 1]?.type === "n" && vehiclesBesideTrips(toks, nv, numbers, i)) {
       blocked.push(i - 1, i);

@@ -272,6 +272,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     const count =
       sessionsByDays(toks, nv, numbers, i, unit.words[0]!, figures[0]![1], blocked) ??
       namedPlaces(toks, nv, i, unit.words[0]!) ??
+      namedPlacesAfter(toks, nv, unit.end, unit.words[0]!) ??
       // "tổ dân phố Lựu Bảo và tổ dân phố Nam Thanh nhận 300 tờ rơi mỗi tổ": the places before the figure's verb
       (after ? null : namedPlaces(toks, nv, verbsStartBefore(toks, figures[0]![0]), unit.words[0]!)) ??
       countOf(toks, counts, unit.words, products.size ? new Map([...readings, ...products]) : readings, figureStarts) ??
@@ -819,6 +820,32 @@ function verbsStartBefore(toks: readonly Tok[], at: number): number {
 }
 
 /**
+ * "1 cụm tại mỗi thôn (thôn Đông, thôn Đoài, thôn Nam)", "mỗi xóm 2 pano: xóm Bãi, xóm Chùa": the places
+ * listed right after "mỗi <place>", in brackets or after a colon, each by its head word and a capitalised
+ * name or by its number, as their count (two or more).
+ */
+function namedPlacesAfter(toks: readonly Tok[], nv: NonValues, from: number, unit: string): Count | null {
+  if (!PLACE_HEADS.has(unit)) return null;
+  let j = from;
+  if (toks[j]?.k !== "(" && toks[j]?.k !== ":") return null;
+  j++;
+  let places = 0;
+  for (;;) {
+    if (key(toks[j]) !== unit) break;
+    let a = j + 1;
+    if (toks[a]?.type === "n" && nv.blocked[a]) a++;
+    else while (a < j + 4 && isCapitalised(toks[a])) a++;
+    if (a === j + 1) break;
+    places++;
+    j = a;
+    if (key(toks[j]) === "va" || toks[j]?.k === "," || toks[j]?.k === "&") j++;
+    else break;
+  }
+  const closes = !toks[j] || toks[j]!.k === ")" || toks[j]!.type === "nl" || toks[j]!.k === "." || toks[j]!.k === ";";
+  return places >= 2 && closes ? { start: -1, end: -1, value: places, own: true } : null;
+}
+
+/**
  * "Thôn 3 và thôn 6 mỗi thôn 1 cụm", "TDP 5, TDP 6 mỗi tổ treo 1 pano": the places named right
  * before "mỗi", as their count (two or more), when the unit is a place.
  */
@@ -1127,6 +1154,9 @@ function statedSpan(
   return null;
 }
 
+/** Words saying a rate went on for a span ("liên tục 15 ngày", "suốt 4 tuần", "trong vòng 10 ngày"). */
+const LASTING = new Set(["lien", "suot", "trong"]);
+
 /** Units a spoken rate is given per ("ngày 2 lượt", "tuần 3 bài"). */
 const RATE_UNITS = new Set(["ngay", "tuan", "thang", "buoi"]);
 
@@ -1147,10 +1177,31 @@ function perUnitBefore(
   const rate = numbers.read(i, false);
   if (!rate || rate.bad) return false;
   let j = rate.end;
-  for (let k = 0; k < 2 && toks[j]?.type === "w" && key(toks[j]) !== "trong" && key(toks[j]) !== "nhan"; k++) j++;
+  for (let k = 0; k < 2 && toks[j]?.type === "w" && !LASTING.has(key(toks[j])) && key(toks[j]) !== "nhan"; k++) j++;
   if (j === rate.end) return false;
+  // "ngày 2 lượt, phát liên tục 15 ngày", "tuần 3 bài suốt 4 tuần": the span in a clause right after, said
+  // as lasting ("liên tục", "suốt", "trong vòng")
+  if (toks[j]?.k === ",") {
+    let x = j + 1;
+    for (let k = 0; k < 2 && toks[x]?.type === "w" && !LASTING.has(key(toks[x])); k++) x++;
+    if (LASTING.has(key(toks[x]))) j = key(toks[x + 1]) === "tuc" || key(toks[x + 1]) === "vong" ? x + 1 : x;
+  } else if (key(toks[j]) === "lien" && key(toks[j + 1]) === "tuc") j++;
+  else if (key(toks[j]) === "trong" && key(toks[j + 1]) === "vong") j++;
   const op = toks[j];
-  if (!op || !(key(op) === "trong" || key(op) === "nhan" || op.k === "x" || op.k === "×" || op.k === "*")) return false;
+  if (
+    !op ||
+    !(
+      key(op) === "trong" ||
+      key(op) === "nhan" ||
+      key(op) === "suot" ||
+      key(op) === "tuc" ||
+      key(op) === "vong" ||
+      op.k === "x" ||
+      op.k === "×" ||
+      op.k === "*"
+    )
+  )
+    return false;
   const span = toks[j + 1]?.type === "n" ? numbers.read(j + 1, false) : null;
   if (!span || span.bad || key(toks[span.end]) !== per) return false;
   (out.transparent as number[]).push(i - 1);

@@ -232,6 +232,31 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
       if (free(s, m.index + m[0].length)) mark(s, m.index + m[0].length, 1);
     },
   );
+  // What one thing cost, said without "đồng": "chi phí 8 triệu", "trị giá 2,5 tỷ ạ" — a sum after a word of
+  // spending in its clause, with no noun after it ("8 triệu lượt xem" counts views); a budget ("kinh phí
+  // 5 triệu") may be a plan's figure and is still asked about
+  each(/(?<![\d.,])\d+(?:[.,]\d+)*[ \t]*(?:trieu|ty|tr)(?![\p{L}\d])/gu, (m) => {
+    const s = m.index;
+    const e = s + m[0].length;
+    const before = f.slice(Math.max(0, s - 30), s);
+    if (!/\b(?:chi phi|tong chi|tri gia|gia tri|het|ton)\b[^\n,;.]*$/.test(before)) return;
+    if (NOUN_AFTER.test(f.slice(e, e + 12)) && !/^[ \t]+(?:a|nhe|thoi|roi|dong)(?![p{L}\d])/.test(f.slice(e, e + 8)))
+      return;
+    if (free(s, e)) mark(s, e, 1);
+  });
+  // Number plates: "36A-123.45", "29LD-012.34", "30E 12345" name a vehicle, they count nothing
+  each(/(?<![\p{L}\d.,])\d{2}[a-z]{1,2}\d?[ \t]*[-.][ \t]*\d{3}[.]?\d{2}(?![\p{L}\d])/gu, (m) => {
+    if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
+  });
+  // Power, frequency and voltage of equipment: "công suất 1.000W", "loa 500 w", "2 kVA", "FM 99,5 MHz"
+  each(/(?<![\d.,])\d+(?:[.,]\d+)*[ \t]*(?:w|kw|watt|oat|kva|mhz|khz|hz|volt)(?![\p{L}\d])/gu, (m) => {
+    if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
+  });
+  // Lengths of a programme typed short: "dài 15p", "thời lượng 20 ph", "kéo dài 30'" (how long, no count)
+  each(/\b(?:dai|thoi luong)[ \t]*(?:khoang|tam|gan)?[ \t]*:?[ \t]*\d+[ \t]*(?:p|ph|'|s)(?![\p{L}\d])/gu, (m) => {
+    const s = m.index + m[0].search(/\d/);
+    if (free(s, m.index + m[0].length)) mark(s, m.index + m[0].length, 1);
+  });
   // Areas: "12 m2", "20 m²", "1,5 ha", "30 mét vuông": a size, never a count
   each(/(?<![\d.,])\d+(?:[.,]\d+)?[ \t]*(?:k?m2|k?m²|ha|(?:m|met)[ \t]+vuong)(?![\p{L}\d])/gu, (m) => {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);

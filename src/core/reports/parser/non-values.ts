@@ -185,15 +185,18 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markLabels(tk, blocked, compiled, numbers);
   markCountsOfLabelledParts(tk, blocked, compiled, numbers, out.readings);
   markShortMonths(tk, blocked);
+  markPeriodLists(tk, blocked, compiled);
   markYearsOfNames(tk, blocked, compiled);
   markListNumbering(tk, blocked);
   markRowNumbers(tk, blocked);
   markRestatedInWords(tk, blocked, transparent, numbers);
+  markChosenFigures(tk, blocked, numbers);
   markRestatedInBrackets(tk, blocked, numbers);
   markAnnouncedCounts(tk, blocked);
   markPlaceCounts(tk, blocked, compiled, numbers, out.unclear);
   markContextCounts(tk, blocked, compiled, numbers);
   markTeamSizes(tk, blocked);
+  markFleetCounts(tk, blocked, compiled, numbers);
   markPeopleOfOtherErrands(tk, blocked, numbers);
   markCapacities(tk, blocked, numbers);
   markRespectively(tk, blocked, compiled, numbers, out.readings);
@@ -264,7 +267,11 @@ function markContextCounts(
     if (w.k === "lop") {
       const s = numberStartBefore(tk, numbers, j);
       const b = key_(toks[s - 1]) === "co" ? s - 2 : s - 1;
-      if (s > 0 && !blocked[s] && key_(toks[b]) === "truong") {
+      // "12 lớp, mỗi lớp dán 2 áp phích": classes each given a thing are a school's, no training classes
+      const each = toks[j + 1]?.k === "," ? j + 2 : j + 1;
+      const givenEach =
+        key_(toks[each]) === "moi" && key_(toks[each + 1]) === "lop" && CLASS_GIVEN.has(key_(toks[each + 2]));
+      if (s >= 0 && !blocked[s] && (key_(toks[b]) === "truong" || givenEach)) {
         for (let x = s; x <= j; x++) blocked[x] = 1;
         taken.add(s);
         continue;
@@ -331,6 +338,35 @@ function markContextCounts(
   }
 }
 
+/** What each class of a school is given or does with a thing ("mỗi lớp dán 2 áp phích", "mỗi lớp nhận 30 tờ rơi"). */
+const CLASS_GIVEN: ReadonlySet<string> = new Set(["dan", "treo", "phat", "nhan", "lam", "ve", "duoc", "co"]);
+
+/**
+ * "điều 2 xe (biển số …) thực hiện 4 lượt xe thông tin lưu động": where trips are counted in "lượt xe",
+ * a count of bare "xe" (no name after it) is the vehicles that made them, not a figure.
+ */
+function markFleetCounts(
+  tk: Tokenised,
+  blocked: Uint8Array,
+  compiled: CompiledIndicators,
+  numbers: ReturnType<typeof createNumberReader>,
+): void {
+  const { toks } = tk;
+  let trips = false;
+  for (let i = 0; i + 1 < toks.length && !trips; i++)
+    if (key_(toks[i]) === "luot" && key_(toks[i + 1]) === "xe") trips = true;
+  if (!trips) return;
+  let nameAt: ((i: number) => { end: number } | null) | null = null;
+  for (let j = 1; j < toks.length; j++) {
+    if (key_(toks[j]) !== "xe" || blocked[j] || key_(toks[j - 1]) === "luot") continue;
+    const i = numberStartBefore(tk, numbers, j);
+    if (i < 0 || blocked[i]) continue;
+    nameAt ??= createNameMatcher(toks, blocked, compiled);
+    if (nameAt(j)) continue;
+    for (let x = i; x <= j; x++) blocked[x] = 1;
+  }
+}
+
 /** Three-word roles ("báo cáo viên", "tuyên truyền viên", "phát thanh viên"): people who do the work, not its audience. */
 const ROLE_TRIPLES: ReadonlySet<string> = new Set(["bao cao vien", "tuyen truyen vien", "phat thanh vien"]);
 /** Times a report or a clip was aired ("2 lần phát sóng", "3 lượt phát lại"): no broadcasts of the office's own. */
@@ -372,6 +408,17 @@ const THING_PHRASES: ReadonlySet<string> = new Set([
   "coc tre", // "sử dụng 52 cọc tre": materials used
   "coc sat",
   "coc go",
+  // equipment, entries and papers of other errands, no output of the plan ("1 máy tăng âm", "17 bài dự
+  // thi", "2 xe công vụ", "4 tờ thông báo", "4.500 lượt truy cập")
+  "may tang",
+  "may phat",
+  "bai du",
+  "bai thi",
+  "tac pham",
+  "xe cong",
+  "to thong",
+  "to trinh",
+  "luot truy",
 ]);
 /** What an office receives ("nhận 25 tin nhắn phản ánh"); sent ones ("gửi 120 tin nhắn") may be its work. */
 const RECEIVED_THINGS: ReadonlySet<string> = new Set(["tin nhan", "cuoc goi", "y kien", "phan anh", "don thu"]);
@@ -1001,7 +1048,9 @@ function markLabels(
     if (countsSomething(toks, j, nameAt, compiled) || toks[j + 1]?.type === "n" || isMeasureWord(toks[j + 1], compiled))
       continue;
     // "thôn Đông 100, thôn Tây 120, thôn Nam 80": the last of a list of places' figures is a figure too
-    if (endsClause(toks[j + 1]) && headElsewhereOnLine(toks, i)) continue;
+    // (a closing particle may stand after it: "…, thôn Giữa 5 ạ", "thôn Tây 5 nhé")
+    const closer = isWordIn(toks[j + 1], CLOSING_PARTICLES) ? j + 2 : j + 1;
+    if (endsClause(toks[closer]) && headElsewhereOnLine(toks, i)) continue;
     blocked[j] = 1;
     i = j;
   }
@@ -1193,6 +1242,43 @@ function markYearsOfNames(tk: Tokenised, blocked: Uint8Array, compiled: Compiled
  * or more of its line, is a label; so is one ending a line of words ("Kết quả tuyên truyền T10");
  * inside a line "T12" typed as one word is always the month.
  */
+/** Period words whose numbers may be listed ("tháng 11 và 12", "quý 3, 4"), with the highest number each has. */
+const LISTED_PERIODS: Readonly<Record<string, number>> = { thang: 12, quy: 4 };
+
+/**
+ * "em báo luôn tháng 11 và 12 nhé", "tháng 10, 11 và 12: …", "quý 3 và 4": the numbers listed after a
+ * period's first number, each above the one before, are periods too, not figures — unless a measure or
+ * a name follows the last ("tháng 11 và 12 băng rôn" stays a figure).
+ */
+function markPeriodLists(tk: Tokenised, blocked: Uint8Array, compiled: CompiledIndicators): void {
+  const { toks } = tk;
+  let nameAt: ((i: number) => { end: number } | null) | null = null;
+  const inRange = (x: number, max: number): boolean =>
+    toks[x]?.type === "n" && /^\d{1,2}$/.test(toks[x]!.k) && Number(toks[x]!.k) >= 1 && Number(toks[x]!.k) <= max;
+  for (let i = 0; i + 3 < toks.length; i++) {
+    const max = LISTED_PERIODS[key_(toks[i])];
+    if (max === undefined || !inRange(i + 1, max)) continue;
+    const listed: number[] = [];
+    let x = i + 2;
+    while (
+      (toks[x]?.k === "," || key_(toks[x]) === "va" || toks[x]?.k === "&") &&
+      inRange(x + 1, max) &&
+      !blocked[x + 1] &&
+      // periods are listed in order ("tháng 11, 5" is November's figure, 5)
+      Number(toks[x + 1]!.k) > Number(toks[x - 1]!.k)
+    ) {
+      listed.push(x + 1);
+      x += 2;
+    }
+    if (listed.length === 0) continue;
+    const after = toks[x];
+    nameAt ??= createNameMatcher(toks, blocked, compiled);
+    if (isMeasureWord(after, compiled) || (after?.type === "w" && nameAt(x))) continue;
+    for (const y of listed) blocked[y] = Math.max(blocked[y]!, 1);
+    i = x - 1;
+  }
+}
+
 function markShortMonths(tk: Tokenised, blocked: Uint8Array): void {
   const { toks } = tk;
   for (let i = 0; i + 1 < toks.length; i++) {
@@ -1318,6 +1404,33 @@ function markAnnouncedCounts(tk: Tokenised, blocked: Uint8Array): void {
  * "02 (hai) hội nghị", "185 (một trăm tám mươi lăm) đại biểu": a figure written again in words in
  * brackets right after it, as formal documents do, is the same figure: the words are no number.
  */
+/** Verbs of taking a figure for the report ("lấy số 10", "chốt số 45", "ghi số 300", "tính số 12"). */
+const TAKE_VERBS: ReadonlySet<string> = new Set(["lay", "chot", "ghi", "tinh", "dung", "giu", "nhap"]);
+
+/**
+ * "Báo cáo tuần nên chị lấy số 10 giúp em ạ", "anh chốt số 45 nhé": the figure the officer asks to be
+ * taken, already said earlier in the message, is that figure again — no second figure, nothing to ask.
+ */
+function markChosenFigures(tk: Tokenised, blocked: Uint8Array, numbers: ReturnType<typeof createNumberReader>): void {
+  const { toks } = tk;
+  for (let i = 2; i < toks.length; i++) {
+    if (toks[i]!.type !== "n" || blocked[i] || key_(toks[i - 1]) !== "so") continue;
+    const v = i >= 3 && key_(toks[i - 2]) === "lai" ? i - 3 : i - 2;
+    if (!TAKE_VERBS.has(key_(toks[v]))) continue;
+    const num = numbers.read(i, false);
+    if (!num || num.bad) continue;
+    let said = false;
+    for (let x = 0; x < v && !said; x++) {
+      if (toks[x]!.type !== "n" || blocked[x]) continue;
+      const earlier = numbers.read(x, false);
+      if (earlier && !earlier.bad && earlier.value === num.value) said = true;
+    }
+    if (!said) continue;
+    for (let x = i; x < num.end; x++) blocked[x] = Math.max(blocked[x]!, 1);
+    i = num.end - 1;
+  }
+}
+
 function markRestatedInWords(
   tk: Tokenised,
   blocked: Uint8Array,
@@ -1444,6 +1557,8 @@ function numberLaterInClause(toks: readonly Tok[], from: number): boolean {
 }
 
 /** Whether a clause ends at this token (or the text does). */
+/** Particles that close a spoken sentence ("ạ", "nhé", "nha", "thôi"). */
+const CLOSING_PARTICLES: ReadonlySet<string> = new Set(["a", "ah", "nhe", "nha", "thoi", "day"]);
 const endsClause = (t: Tok | undefined): boolean => !t || t.type === "nl" || CLAUSE_PUNCT.has(t.k);
 
 /** Whether the place head at token i ("thôn") stands elsewhere on its line too (a list of places). */
@@ -1510,14 +1625,26 @@ function markVagueQuantities(tk: Tokenised, blocked: Uint8Array, unclear: [numbe
   }
 }
 
+/** Words saying a rate went on for a span ("liên tục 15 ngày", "suốt 4 tuần", "trong vòng 10 ngày"). */
+const LASTING: ReadonlySet<string> = new Set(["lien", "suot", "trong"]);
+/** The word right before the span of a spoken rate ("trong", "nhân", "suốt", "liên tục", "trong vòng"). */
+const SPAN_OPS: ReadonlySet<string> = new Set(["trong", "nhan", "suot", "tuc", "vong"]);
+
 /** Whether "<unit> N <measure> trong|x M <unit>" starts at token i ("ngày 2 lượt trong 15 ngày"). */
 function spokenRateAt(toks: readonly Tok[], i: number, unit: string): boolean {
   if (unit !== "ngay" && unit !== "tuan" && unit !== "thang" && unit !== "buoi") return false;
   if (toks[i + 1]?.type !== "n") return false;
   let j = i + 2;
-  for (let k = 0; k < 2 && toks[j]?.type === "w" && toks[j]!.kt !== "trong" && toks[j]!.kt !== "nhan"; k++) j++;
+  for (let k = 0; k < 2 && toks[j]?.type === "w" && !LASTING.has(toks[j]!.kt) && toks[j]!.kt !== "nhan"; k++) j++;
   if (j === i + 2) return false;
+  // "ngày 2 lượt, phát liên tục 15 ngày", "suốt 5 ngày", "trong vòng 10 ngày" (as in multipliers.ts)
+  if (toks[j]?.k === ",") {
+    let x = j + 1;
+    for (let k = 0; k < 2 && toks[x]?.type === "w" && !LASTING.has(toks[x]!.kt); k++) x++;
+    if (LASTING.has(key_(toks[x]))) j = key_(toks[x + 1]) === "tuc" || key_(toks[x + 1]) === "vong" ? x + 1 : x;
+  } else if (key_(toks[j]) === "lien" && key_(toks[j + 1]) === "tuc") j++;
+  else if (key_(toks[j]) === "trong" && key_(toks[j + 1]) === "vong") j++;
   const op = toks[j];
-  if (!op || !(op.kt === "trong" || op.kt === "nhan" || op.k === "x" || op.k === "×" || op.k === "*")) return false;
+  if (!op || !(SPAN_OPS.has(key_(op)) || op.k === "x" || op.k === "×" || op.k === "*")) return false;
   return toks[j + 1]?.type === "n" && toks[j + 2]?.type === "w" && toks[j + 2]!.kt === unit;
 }

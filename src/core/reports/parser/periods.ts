@@ -312,6 +312,18 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       i += 2;
       continue;
     }
+    // "từ 1/1 tới giờ", "từ ngày 01/01/2026 đến nay": since a day, everything so far, cumulative
+    if (k === "tu" && (nv.blocked[i + 1] || next === "ngay")) {
+      let j = i + 1;
+      if (key(toks[j]) === "ngay") j++;
+      const day = j;
+      while (j < n && j < day + 6 && nv.blocked[j] && toks[j]!.type !== "w") j++;
+      if (j > day && TO.has(key(toks[j])) && NOW.has(key(toks[j + 1]))) {
+        for (const s of listAfterColon(j + 2) ?? numbersIn(j + 2).map(([a]) => a)) cumulative.add(s);
+        i = j + 1;
+        continue;
+      }
+    }
     // "từ trước đến giờ 3 cụm", "tu truoc toi nay": everything so far, cumulative
     if (k === "tu" && next === "truoc" && TO.has(key(toks[i + 2])) && NOW.has(key(toks[i + 3]))) {
       for (const s of listAfterColon(i + 4) ?? numbersIn(i + 4).map(([a]) => a)) cumulative.add(s);
@@ -534,6 +546,9 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
           // ("tuần trước 20, tuần này thêm 30": what is added to it is on top, and it stays)
           (RANK[k] === reportRank && (report?.stated || (report?.current && lastAdded < i))))) ||
       (last && k === "ky") ||
+      // a school's year or term before ("năm học trước: 2 buổi", "nam hoc truoc", "đợt trước")
+      (k === "hoc" && next === "truoc" && key(toks[i - 1]) === "nam") ||
+      (k === "dot" && next === "truoc") ||
       (k === "cung" && next === "ky") ||
       (k === "nam" && next === "ngoai");
     if (previous) {

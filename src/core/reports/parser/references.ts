@@ -49,7 +49,9 @@ const DOC_WORDS_BEFORE =
 function findRefDate(f: string, pos: number): { date?: string; end: number } {
   const slice = f.slice(pos, pos + 90);
   const direct = /^[ \t]*[,(]?[ \t]*(?:ngay[ \t]*)?/y;
-  const viaWords = /^[^\d\n]{0,60}?\bngay[ \t]*:?[ \t]*/uy;
+  // not across a sentence or clause end, nor a date said as a time limit ("…; đến ngày 30/11 đã tổ
+  // chức", "tính đến ngày", "từ ngày"): that date is the work's, not the document's
+  const viaWords = /^[^\d\n;.]{0,60}?(?<!\b(?:den|toi|tu|truoc|sau|trong)[ \t]+)\bngay[ \t]*:?[ \t]*/uy;
   for (const re of [direct, viaWords]) {
     re.lastIndex = 0;
     const m = re.exec(slice);

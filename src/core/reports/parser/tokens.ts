@@ -202,14 +202,32 @@ export function gatheringBefore(toks: readonly Tok[], i: number, blocked?: Uint8
   const link = toks[i - 1];
   // "tọa đàm 1 buổi 45 chị em", "1 lớp 50 đoàn viên": right after the gathering's count, no link needed
   const counted = link?.type === "w" && SESSION_WORDS.has(link.kt) && toks[i - 2]?.type === "n";
-  if (!link || !(counted || (GATHERING_LINKS.has(link.k) && (link.type === "w" || link.k === ",")))) return false;
-  for (let x = counted ? i - 1 : i - 2; x >= 0 && x >= i - 6; x--) {
+  // "1 buổi gặp mặt 40 chị em", "1 hội nghị 120 đảng viên": right after the gathering's name
+  const named = link?.type === "w" && endsGathering(toks, i - 1) && toks[i - 1]!.k !== "lop";
+  if (!link || !(counted || named || (GATHERING_LINKS.has(link.k) && (link.type === "w" || link.k === ","))))
+    return false;
+  for (let x = counted || named ? i - 1 : i - 2; x >= 0 && x >= i - 6; x--) {
     const t = toks[x]!;
     if (t.type === "nl" || (t.type === "p" && t.k !== "(" && t.k !== ")")) return false;
     // ("trường 28 lớp, 950 học sinh": a school's classes, marked context, gather no one)
-    if (t.type === "w" && GATHERING_WORDS.has(t.k)) return !blocked?.[x];
+    if (t.type === "w" && endsGathering(toks, x)) return !blocked?.[x];
   }
   return false;
+}
+
+/**
+ * Gatherings of two words whose last word alone says little ("gặp mặt"); not "chuyên đề", which names a
+ * club's session as often as a meeting (the bot asks about "sinh hoạt chuyên đề 2 buổi cho 40 đoàn viên").
+ */
+const GATHERING_PAIRS: ReadonlySet<string> = new Set(["gap mat"]);
+
+/** Whether token x ends the name of a gathering ("hội nghị", "tọa đàm", "gặp mặt"). */
+function endsGathering(toks: readonly Tok[], x: number): boolean {
+  const t = toks[x];
+  if (t?.type !== "w") return false;
+  if (GATHERING_WORDS.has(t.k)) return true;
+  const p = toks[x - 1];
+  return p?.type === "w" && GATHERING_PAIRS.has(`${p.k} ${t.k}`);
 }
 
 /** Verbs of the work itself ("tham gia treo", "tham gia phát"): people doing it are no attendees. */

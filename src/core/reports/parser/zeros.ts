@@ -8,6 +8,7 @@
  */
 
 import type { FigureRoles } from "./combine.js";
+import type { CompiledIndicators } from "./indicators.js";
 import type { Mention } from "./mentions.js";
 import type { NonValues } from "./non-values.js";
 import type { Tok, Tokenised } from "./tokens.js";
@@ -19,7 +20,7 @@ const NOT_YET = "chua";
 const VERBS = new Set(
   (
     "co to chuc treo phat hanh dang dung thuc hien lam xay dung in dan trien khai duoc mo dieu huy dong " +
-    "san xuat song len sinh bai luot buoi cuoc cai chiec tam to tin lan nao them ai moi viet gi chay su van"
+    "san xuat song len sinh bai luot buoi cuoc cai chiec tam to tin lan nao them ai moi viet gi chay su van hop"
   ).split(" "),
 );
 /** Doing verbs after "chưa" that say none was done in the period ("Hội nghị: chưa tổ chức"). */
@@ -49,8 +50,10 @@ export function findStatedZeros(
   tk: Tokenised,
   nv: NonValues,
   mentions: readonly Mention[],
+  compiled?: CompiledIndicators,
 ): Pick<FigureRoles, "zeros"> {
   const { toks } = tk;
+  const meetings = compiled ? meetingsCode(compiled) : undefined;
   const zeros: { code: string; at: number }[] = [];
   const mentionAt = new Map(mentions.map((m) => [m.start, m]));
   const isNumber = (i: number): boolean => toks[i]?.type === "n" && !nv.blocked[i];
@@ -126,6 +129,23 @@ export function findStatedZeros(
         continue;
       }
     }
+    // (d) "không họp", "ko hop vi trung lich", "không tổ chức họp lần nào": the bare verb the meetings'
+    // names start with ("họp dân", "họp thôn"), closing its statement, says no meeting was held
+    if (named.length === 0 && meetings && !notYet && !off) {
+      let h = i + 1;
+      while (h < i + 3 && (key(toks[h]) === "to" || key(toks[h]) === "chuc" || key(toks[h]) === "co")) h++;
+      if (key(toks[h]) === "hop" && !mentionAt.has(h) && !mentionEndingAt(mentions, toks, i, nv)) {
+        let x = h + 1;
+        // "không họp được vì mưa": could not meet, none held
+        if (key(toks[x]) === "duoc") x++;
+        while (x < toks.length && (key(toks[x]) === "lan" || key(toks[x]) === "buoi" || key(toks[x]) === "cuoc")) x++;
+        if (key(toks[x]) === "nao") x++;
+        if (closes(toks, nv, x)) {
+          zeros.push({ code: meetings, at: h });
+          continue;
+        }
+      }
+    }
     // (b) "Hội nghị: không tổ chức", "tap huan khong to chuc", "xe loa: ko co luot nao"
     const before = mentionEndingAt(mentions, toks, i, nv);
     if (!before) continue;
@@ -148,6 +168,17 @@ export function findStatedZeros(
     if ((naoAfter || !notYet || notYetDone) && closes(toks, nv, x)) zeros.push({ code: before.code, at: before.start });
   }
   return { zeros };
+}
+
+/** The one indicator whose names of two words or more start with "họp" ("họp dân", "họp thôn"), if one. */
+function meetingsCode(compiled: CompiledIndicators): string | undefined {
+  let code: string | undefined;
+  for (const s of compiled.list) {
+    if (s.words < 2 || !s.compact.startsWith("hop")) continue;
+    if (code !== undefined && code !== s.code) return undefined;
+    code = s.code;
+  }
+  return code;
 }
 
 /** Words that start a clause of their own ("…, còn pa nô thì …", "nhưng"): names before them are another clause's. */

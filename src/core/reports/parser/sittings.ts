@@ -1,0 +1,157 @@
+/**
+ * Sittings broken down by their attendees: "3 buổi tập huấn; buổi đầu 50 đoàn viên, hai buổi sau mỗi buổi
+ * 45 đoàn viên" → 140 attendees, "họp dân 3 cuộc, 1 cuộc thôn Trung 60 người, 2 cuộc còn lại mỗi cuộc 45
+ * người" → 150. After a count of meetings, the parts of its sentence each open with a count of the same
+ * sittings ("2 cuộc", "hai buổi sau") or one sitting named by its rank ("buổi đầu", "buổi 1", "đợt cuối")
+ * and end with people; when the parts' sittings add up to the count, the attendees are the sum of the
+ * parts, each part's people times its sittings when said "mỗi buổi". The parts' counts are no figures.
+ * Runs before the multipliers (stage 2), on tokens.
+ */
+
+import type { CompiledIndicators } from "./indicators.js";
+import { createNameMatcher } from "./mentions.js";
+import type { NonValues, TokenMarks } from "./non-values.js";
+import { createNumberReader } from "./numbers.js";
+import type { Pair } from "./pairing.js";
+import type { Tok, Tokenised } from "./tokens.js";
+
+export interface SittingParts extends TokenMarks {
+  /** The attendees' sum, as one pair. */
+  pairs: Pair[];
+}
+
+/** Words for one sitting of a meeting. */
+const SITTINGS = new Set(["buoi", "cuoc", "dot"]);
+/** Ranks of one sitting ("buổi đầu", "đợt cuối", "buổi thứ nhất"). */
+const RANKS = new Set(["dau", "cuoi", "thu", "mot", "nhat"]);
+/** People counted as attendees after a part's figure (search keys of the first word). */
+const PEOPLE = new Set([
+  "nguoi",
+  "ng",
+  "doan",
+  "hoi",
+  "hoc",
+  "dai",
+  "can",
+  "chi",
+  "ba",
+  "hv",
+  "dv",
+  "hs",
+  "cb",
+  "em",
+  "luot",
+  "thanh",
+  "phu",
+  "nhan",
+  "giao",
+]);
+
+const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
+const endsSentence = (t: Tok | undefined): boolean =>
+  !t || t.type === "nl" || t.k === "." || t.k === "!" || t.k === "?" || t.k === "(";
+
+/**
+ * Reads the attendees of sittings broken down part by part after their count.
+ * @example readSittingParts(tk, nv, compiled).pairs[0]?.num.value // 150 for "họp dân 3 cuộc, 1 cuộc 60 người, 2 cuộc còn lại mỗi cuộc 45 người"
+ */
+export function readSittingParts(tk: Tokenised, nv: NonValues, compiled: CompiledIndicators): SittingParts {
+  const out: SittingParts = { pairs: [], blocked: [] };
+  const { toks } = tk;
+  const events = compiled.measures.get("cuoc");
+  const attendees = compiled.measures.get("nguoi");
+  if (!events || !attendees) return out;
+  // a cheap test first: most messages say no sitting twice
+  let sittingWords = 0;
+  for (const t of toks) if (t.type === "w" && SITTINGS.has(t.kt)) sittingWords++;
+  if (sittingWords < 3) return out;
+  const numbers = createNumberReader(tk, nv.blocked);
+  // people counted beside a meeting may have been taken for context ("50 đoàn viên"): read them here
+  const loose = createNumberReader(
+    tk,
+    nv.blocked.map((v) => (v === 1 ? 0 : v)),
+  );
+  const nameAt = createNameMatcher(toks, nv.blocked, compiled);
+  const blocked = out.blocked as number[];
+  for (let i = 0; i + 1 < toks.length; i++) {
+    if (toks[i]!.type !== "n" || nv.blocked[i]) continue;
+    const total = numbers.read(i, false);
+    if (!total || total.bad || !Number.isInteger(total.value) || total.value < 2) continue;
+    const unit = key(toks[total.end]);
+    const named = nameAt(total.end);
+    // "3 buổi tập huấn", "họp dân 3 cuộc": a count of sittings of the meetings
+    if (!SITTINGS.has(unit) && named?.code !== events) continue;
+    if (SITTINGS.has(unit) && named && named.code !== events) continue;
+    const sitting = SITTINGS.has(unit) ? unit : "buoi";
+    const read = readParts(toks, nv, numbers, loose, total.end + 1, sitting);
+    if (!read || read.sittings !== total.value) continue;
+    const first = read.people[0]!;
+    out.pairs.push({
+      num: { kind: "N", start: first[0], end: first[1], value: read.sum, weak: false, bad: false, first: false },
+      ind: { kind: "I", start: first[1], end: first[1] + 1, code: attendees, first: false },
+      numFirst: true,
+    });
+    blocked.push(...read.tokens);
+    i = read.end - 1;
+  }
+  return out;
+}
+
+/** The parts after a count of sittings, to its sentence's end: sittings counted, people summed, tokens to block. */
+function readParts(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  loose: ReturnType<typeof createNumberReader>,
+  from: number,
+  sitting: string,
+): { sittings: number; sum: number; people: [number, number][]; tokens: number[]; end: number } | null {
+  let x = from;
+  // the meeting's name and what it was about, to the first ",", ";" or ":" ("họp dân 2 cuộc: cuộc 1 70 người, …")
+  const opens = (t: Tok | undefined): boolean => t?.k === "," || t?.k === ";" || t?.k === ":";
+  while (x < toks.length && x < from + 12 && !opens(toks[x]) && !endsSentence(toks[x])) x++;
+  if (!opens(toks[x])) return null;
+  let sittings = 0;
+  let sum = 0;
+  const people: [number, number][] = [];
+  const tokens: number[] = [];
+  for (let first = true; first ? opens(toks[x]) : toks[x]?.k === "," || toks[x]?.k === ";"; first = false) {
+    const a = x + 1;
+    let b = a;
+    while (b < toks.length && toks[b]!.k !== "," && toks[b]!.k !== ";" && !endsSentence(toks[b])) b++;
+    // the part's sittings: "2 cuộc …", "hai buổi sau …", or one by its rank: "buổi đầu", "buổi 1"
+    let count = 0;
+    let y = a;
+    const lead = numbers.read(a, false);
+    if (lead && !lead.bad && key(toks[lead.end]) === sitting) {
+      count = lead.value;
+      for (let z = a; z < lead.end; z++) tokens.push(z);
+      y = lead.end + 1;
+    } else if (key(toks[a]) === sitting && (RANKS.has(key(toks[a + 1])) || toks[a + 1]?.type === "n")) {
+      count = 1;
+      if (toks[a + 1]?.type === "n") tokens.push(a + 1);
+      y = a + 2;
+    } else return null;
+    // "mỗi buổi 45 đoàn viên": the people of each sitting
+    let each = false;
+    let figure: [number, number, number] | null = null;
+    for (let z = y; z < b; z++) {
+      if (key(toks[z]) === "moi" && key(toks[z + 1]) === sitting) each = true;
+      if (toks[z]!.type !== "n" || (nv.blocked[z] && !(nv.blocked[z] === 1 && PEOPLE.has(key(toks[z + 1]))))) continue;
+      const num = loose.read(z, false);
+      if (!num || num.bad) return null;
+      if (!PEOPLE.has(key(toks[num.end]))) return null;
+      if (figure) return null;
+      figure = [z, num.end, num.value];
+      z = num.end - 1;
+    }
+    if (!figure || !Number.isInteger(count) || count < 1) return null;
+    sittings += count;
+    sum += each ? count * figure[2] : figure[2];
+    people.push([figure[0], figure[1]]);
+    for (let z = figure[0]; z < figure[1]; z++) tokens.push(z);
+    x = b;
+  }
+  if (people.length < 2) return null;
+  return { sittings, sum, people, tokens, end: x };
+}
