@@ -234,6 +234,8 @@ function markPlaceCounts(
     // "3 tổ dân phố" is a count of places even though "tờ" is a measure
     if (nameAt(num.end) || (!phrase && compiled.measures.has(w.k))) continue;
     const end = phrase ? num.end + 2 : num.end + 1;
+    // "có 60 hộ dự", "140 hộ dân tham gia": households said to attend send one person each (attendees)
+    if (w.k === "ho" && attendedAfter(toks, end)) continue;
     for (let x = i; x < end; x++) blocked[x] = 1;
     // "gửi tin nhắn cho 85 hộ": whom something was given to, with no figure of what: quoted to ask
     if (isWordIn(toks[i - 1], RECIPIENT_INTRO) && aloneInClause(toks, blocked, i, end)) unclear.push([i, num.end - 1]);
