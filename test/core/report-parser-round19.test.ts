@@ -107,3 +107,38 @@ describe("tables: a correction's old and new columns, branches as columns", () =
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("findMultipliers: a price per unit and how often each item went out are details", () => {
+  it.each([
+    ["Băng rôn giá 150.000đ/cái, treo 10 cái", { bang_ron: 10 }],
+    ["Băng rôn 150k/cái, treo 10 cái", { bang_ron: 10 }],
+    ["Pa nô 2 triệu đồng/cái, làm 3 cái", { pano: 3 }],
+    ["Băng rôn giá 150.000 đồng/cái, treo 10 cái", { bang_ron: 10 }],
+  ])("price: %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it.each([
+    ["Phát 3 phóng sự trên đài, mỗi phóng sự phát 2 lần", { phong_su: 3 }],
+    ["Xây dựng 4 phóng sự, mỗi phóng sự phát sóng 3 lượt", { phong_su: 4 }],
+    ["4 chuyên mục, mỗi chuyên mục phát 2 lần; phát thanh 30 lượt", { chuyen_muc: 4, phat_thanh: 30 }],
+    ["lam 2 phong su, moi phong su phat lai 2 lan", { phong_su: 2 }],
+  ])("aired each: %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("aired on a loudspeaker the plan counts, those are broadcasts", () => {
+    expect(read("đã làm 2 chuyên mục, mỗi chuyên mục phát 3 lần trên loa").values).toEqual({
+      chuyen_muc: 2,
+      phat_thanh: 6,
+    });
+  });
+
+  it("with no item counted before, the figure is still asked about", () => {
+    expect(read("mỗi phóng sự phát 2 lần").unclear).toHaveLength(1);
+  });
+
+  it("a rate of items per unit still multiplies", () => {
+    expect(read("phát 2 tờ/hộ cho 500 hộ tờ rơi").values.to_roi).toBe(1000);
+  });
+});
