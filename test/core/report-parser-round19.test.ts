@@ -142,3 +142,19 @@ describe("findMultipliers: a price per unit and how often each item went out are
     expect(read("phát 2 tờ/hộ cho 500 hộ tờ rơi").values.to_roi).toBe(1000);
   });
 });
+
+describe("markStockLeft: what is left from earlier years beside what was done", () => {
+  it.each([
+    ["Pa nô năm trước còn 2 cái, làm mới 3 cái", { pano: 3 }],
+    ["băng rôn từ năm trước còn dùng được 4 cái, treo mới 6 cái", { bang_ron: 6 }],
+    ["Tờ rơi tồn từ năm 2025 là 300 tờ, in mới 500 tờ, đã phát 500 tờ", { to_roi: 500 }],
+    ["Pano cũ còn 2 cái, làm thêm 3 cái", { pano: 3 }],
+    ["pa no nam ngoai con 3 cai, nam nay lam 2 cai", { pano: 2 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("the stock said alone is still read", () => {
+    expect(read("Pa nô năm trước còn 2 cái").values).toEqual({ pano: 2 });
+  });
+});
