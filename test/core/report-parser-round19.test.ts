@@ -158,3 +158,17 @@ describe("markStockLeft: what is left from earlier years beside what was done", 
     expect(read("Pa nô năm trước còn 2 cái").values).toEqual({ pano: 2 });
   });
 });
+
+describe("findArithmetic: sessions named after their unit times the people at each", () => {
+  it.each([
+    ["3 lớp tập huấn x 40 học viên", { hoi_nghi: 3, nguoi_tham_du: 120 }],
+    ["2 buổi tập huấn x 35 người", { hoi_nghi: 2, nguoi_tham_du: 70 }],
+    ["mo 2 lop tap huan x 30 hoc vien", { hoi_nghi: 2, nguoi_tham_du: 60 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("unnamed sessions still give only the product of people", () => {
+    expect(read("2 buổi x 30 người").values).toEqual({ nguoi_tham_du: 60 });
+  });
+});
