@@ -58,6 +58,8 @@ export const NUMBER_WORD_FORMS: Readonly<Record<string, readonly string[]>> = {
   ty: ["tỷ", "tỉ"],
   ti: ["tỉ", "tỷ"],
   ruoi: ["rưỡi"],
+  ham: ["hăm"],
+  bam: ["băm"],
   nua: ["nửa", "nữa"],
 };
 
@@ -183,6 +185,14 @@ export function parseNumberWords(
         continue;
       }
       break;
+    }
+
+    // spoken tens "hăm" (20) and "băm" (30), only before their units ("hăm lăm" 25, "băm hai" 32)
+    if ((k === "ham" || k === "bam") && keys[i + 1]! in UNIT_AFTER_TENS && accept(i + 1)) {
+      if (afterLinh || tens || units || pending !== null) break;
+      cur += k === "ham" ? 20 : 30;
+      tens = true;
+      continue;
     }
 
     if (k === "muoi" || k === "chuc") {

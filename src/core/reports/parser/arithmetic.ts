@@ -95,9 +95,10 @@ export function findArithmetic(
       result < 0 &&
       operands.length === 2 &&
       eventsTimesPeople(toks, first, operands[1]!) &&
-      named(first.start)
+      (named(first.start) || (first.end > first.start + 2 && named(first.end)))
     ) {
-      // "hn 4 cuộc x 55 người": the events, named, stay a figure of their own; the people are the product
+      // "hn 4 cuộc x 55 người", "3 lớp tập huấn x 40 học viên": the events, named before or after their
+      // unit, stay a figure of their own; the people are the product
       const last = operands[1]!;
       for (let x = first.end; x < last.start + 1; x++) out.operandTokens.add(x);
       out.products.set(last.start, { end: last.start + 1, value: first.value * last.value });

@@ -125,8 +125,10 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
   const nameAt = createNameMatcher(toks, nv.blocked, compiled);
   let counts: Map<string, Count[]> | null = null;
 
+  const aired = airedEach(toks, nv, numbers, nameAt, out);
   // ("… 300 tờ rơi mỗi thôn" may end the message: "mỗi" and its unit are its last two tokens)
   for (let i = 0; i + 1 < toks.length; i++) {
+    if (aired.has(i)) continue;
     const each = key(toks[i]) === "moi" && EACH_KIND.has(key(toks[i + 1]));
     const both = key(toks[i]) === "deu" && toks[i]!.o.toLowerCase() !== "đếu";
     // "thôn nào cũng treo 2 băng rôn" reads as "mỗi thôn treo 2 băng rôn"
@@ -504,6 +506,70 @@ function namedFigureBefore(
     return name !== null && (name.end === moi || toks[name.end]?.k === ",");
   }
   return false;
+}
+
+/** Counting words of one item aired, shown or posted ("mỗi cái", "mỗi bài", "mỗi clip"). */
+const ITEM_WORDS: ReadonlySet<string> = new Set(["cai", "chiec", "bai", "tin", "clip", "video", "tam", "to", "so"]);
+/** Words between "mỗi <item>" and how many times it went out ("mỗi phóng sự phát lại 2 lần trên đài"). */
+const AIRED_WORDS: ReadonlySet<string> = new Set([
+  "phat",
+  "lai",
+  "song",
+  "chieu",
+  "dang",
+  "duoc",
+  "chia",
+  "se",
+  "len",
+  "tren",
+  "khoang",
+]);
+/** How many times, after "mỗi <item> phát …" ("2 lần", "3 lượt", "2 buổi"). */
+const TIMES_WORDS: ReadonlySet<string> = new Set(["lan", "luot", "buoi"]);
+
+/**
+ * "Phát 3 phóng sự, mỗi phóng sự phát 2 lần", "đăng 5 clip, mỗi clip chiếu lại 2 lần": how many times
+ * each item counted before in its sentence went out is a detail of that item, no figure (neither unclear
+ * nor broadcasts) — unless a channel the plan counts is named after it ("… 3 lần trên loa": broadcasts). Returns where each "mỗi" stands.
+ */
+function airedEach(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  nameAt: (i: number) => { end: number; code: string } | null,
+  out: Multipliers,
+): Set<number> {
+  const blocked = out.blocked as number[];
+  const found = new Set<number>();
+  for (let i = 0; i + 3 < toks.length; i++) {
+    if (key(toks[i]) !== "moi" || toks[i]!.o.toLowerCase() === "mới" || nv.blocked[i]) continue;
+    const name = nameAt(i + 1);
+    let p = name ? name.end : ITEM_WORDS.has(key(toks[i + 1])) ? i + 2 : -1;
+    if (p < 0) continue;
+    const verbAt = p;
+    while (p < i + 8 && toks[p]?.type === "w" && AIRED_WORDS.has(key(toks[p]))) p++;
+    // a verb of airing or showing must be said ("mỗi phóng sự 2 lần" alone is too loose)
+    if (p === verbAt || !["phat", "chieu", "dang", "song"].some((v) => toks.slice(verbAt, p).some((t) => key(t) === v)))
+      continue;
+    if (toks[p]?.type !== "n" || nv.blocked[p]) continue;
+    const num = numbers.read(p, false);
+    if (!num || num.bad || !TIMES_WORDS.has(key(toks[num.end]))) continue;
+    // the item's own count stands before, in the sentence
+    let counted = false;
+    for (let j = i - 1; j >= 0 && !isSentenceEnd(toks[j]) && !counted; j--)
+      counted = toks[j]!.type === "n" && !nv.blocked[j];
+    if (!counted) continue;
+    // "mỗi chuyên mục phát 3 lần trên loa": aired on a channel the plan counts, those are its broadcasts
+    let channel = false;
+    for (let x = num.end + 1; x < num.end + 4 && !channel && toks[x]?.type === "w"; x++) channel = nameAt(x) !== null;
+    if (channel) continue;
+    const end = num.end + 1;
+    for (let x = verbAt; x < end; x++) blocked.push(x);
+    out.settled.push(p);
+    found.add(i);
+    i = end - 1;
+  }
+  return found;
 }
 
 /** Whether a figure right before an indicator's name stands earlier in the sentence of token i ("Phát 320 tờ rơi cho các hộ, …"). */
@@ -1071,6 +1137,9 @@ function namesBefore(
   return run;
 }
 
+/** Words of money right after a figure ("150.000đ", "150k", "2 triệu đồng"). */
+const MONEY_WORDS: ReadonlySet<string> = new Set(["d", "dong", "vnd", "k", "nghin", "ngan", "trieu", "tr", "ty"]);
+
 /**
  * Rates: "2 lượt/ngày trong 4 ngày" → 8; "60 người/cuộc" with "2 cuộc" said → 120; "2 tờ/hộ cho
  * 500 hộ" → 1,000. A rate the arithmetic reads ("3 buổi/tuần x 12 tuần") is left to it.
@@ -1094,6 +1163,8 @@ function findRates(
     while (j < i + 4 && toks[j]?.type === "w") j++;
     const per = key(toks[j + 1]);
     if (toks[j]?.k !== "/" || toks[j + 1]?.type !== "w" || j === i + 1) continue;
+    // "150.000đ/cái", "150k/cái", "2 triệu đồng/đợt": a price per unit, never a count to multiply
+    if (toks.slice(i + 1, j).some((t) => MONEY_WORDS.has(t.k))) continue;
     const after = toks[j + 2];
     if (after && (after.k === "x" || after.k === "*" || after.k === "×" || after.k === "=" || key(after) === "nhan"))
       continue;

@@ -169,9 +169,10 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
   each(/(?<![\d.,])\d+(?:[.,]\d+)?[ \t]*(?:%|phan[ \t]+tram)/g, (m) => {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
   });
-  // Money: 5 triệu đồng, 500.000đ, 500k đồng, "kinh phí 500k"; a bare "1,2k" is a count typed short
+  // Money: 5 triệu đồng, 500.000đ, 500k đồng, "kinh phí 500k"; a bare "1,2k" is a count typed short;
+  // "65 đồng chí", "200 đồng bào" are people
   each(
-    /(?<![\d.,])\d+(?:[.,]\d+)*[ \t]*(?:(?:trieu|nghin|ngan|ty|ti|tr)[ \t]*)?(?:dong|vnd|d|k[ \t]*(?:dong|vnd|d)|(k))(?![\p{L}\d])/gu,
+    /(?<![\d.,])\d+(?:[.,]\d+)*[ \t]*(?:(?:trieu|nghin|ngan|ty|ti|tr)[ \t]*)?(?:dong(?![ \t]+(?:chi|bao)(?![\p{L}\d]))|vnd|d|k[ \t]*(?:dong|vnd|d)|(k))(?![\p{L}\d])/gu,
     (m) => {
       const s = m.index;
       const e = s + m[0].length;

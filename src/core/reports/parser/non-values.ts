@@ -199,6 +199,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markFleetCounts(tk, blocked, compiled, numbers);
   markPeopleOfOtherErrands(tk, blocked, numbers);
   markCapacities(tk, blocked, numbers);
+  markStockLeft(tk, blocked, numbers);
   markRespectively(tk, blocked, compiled, numbers, out.readings);
   markPartsLists(tk, blocked, numbers, out.readings);
   markPlacesOfParts(tk, blocked, numbers);
@@ -237,6 +238,8 @@ function markPlaceCounts(
     // "3 tổ dân phố" is a count of places even though "tờ" is a measure
     if (nameAt(num.end) || (!phrase && compiled.measures.has(w.k))) continue;
     const end = phrase ? num.end + 2 : num.end + 1;
+    // "có 60 hộ dự", "140 hộ dân tham gia": households said to attend send one person each (attendees)
+    if (w.k === "ho" && attendedAfter(toks, end)) continue;
     for (let x = i; x < end; x++) blocked[x] = 1;
     // "gửi tin nhắn cho 85 hộ": whom something was given to, with no figure of what: quoted to ask
     if (isWordIn(toks[i - 1], RECIPIENT_INTRO) && aloneInClause(toks, blocked, i, end)) unclear.push([i, num.end - 1]);
@@ -810,6 +813,66 @@ function markCapacities(tk: Tokenised, blocked: Uint8Array, numbers: ReturnType<
     if (key_(toks[end]) === "nguoi" || key_(toks[end]) === "cho") end++;
     for (let x = j; x < end; x++) blocked[x] = 1;
     i = end - 1;
+  }
+}
+
+/** Words for what is left of earlier years ("còn", "tồn", "tồn kho"). */
+const STOCK_WORDS: ReadonlySet<string> = new Set(["con", "ton"]);
+/** Words between "còn"/"tồn" and the stock's figure ("còn dùng được 4", "tồn từ năm 2025 là 300"). */
+const STOCK_GLUE: ReadonlySet<string> = new Set([
+  "lai",
+  "dung",
+  "su",
+  "duoc",
+  "kho",
+  "tu",
+  "nam",
+  "truoc",
+  "ngoai",
+  "cu",
+  "la",
+  "khoang",
+  "tot",
+  ":",
+]);
+/** Earlier times or old things whose leftover is stock ("năm trước", "năm ngoái", "cũ", "từ trước"). */
+const EARLIER = /\b(?:nam truoc|nam ngoai|ky truoc|quy truoc|dot truoc|tu truoc|cac nam|nam \d{4}|cu)\b/;
+
+/**
+ * Stock left from earlier years: "Pa nô năm trước còn 2 cái, làm mới 3 cái", "tờ rơi tồn từ năm 2025
+ * là 300 tờ, in mới 500": what is left over is context when the sentence also says what was done
+ * (another figure after it); alone it stays a figure to read or ask about.
+ */
+function markStockLeft(tk: Tokenised, blocked: Uint8Array, numbers: ReturnType<typeof createNumberReader>): void {
+  const { toks } = tk;
+  if (!/\b(?:con|ton)\b/.test(tk.folded.key)) return;
+  for (let i = 0; i + 1 < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.type !== "w" || !STOCK_WORDS.has(t.kt)) continue;
+    // "tồn" typed with its mark, or plain "ton" (not "tôn", "tốn"); "còn" / plain "con" (not "con" a child)
+    const o = t.o.toLowerCase();
+    if (!(o === "còn" || o === "con" || o === "tồn" || o === "ton")) continue;
+    let j = i + 1;
+    while (j < i + 8 && toks[j] && (STOCK_GLUE.has(key_(toks[j])) || toks[j]!.k === ":" || /^\d{4}$/.test(toks[j]!.k)))
+      j++;
+    if (!toks[j] || toks[j]!.type !== "n" || blocked[j]) continue;
+    const num = numbers.read(j, false);
+    if (!num || num.bad) continue;
+    // an earlier time or an old thing named in the clause, before the figure
+    let from = i;
+    while (from > 0 && from > i - 8 && toks[from - 1]!.type !== "nl" && !CLAUSE_PUNCT.has(toks[from - 1]!.k)) from--;
+    const clause = toks
+      .slice(from, j)
+      .map((x) => (x.type === "n" ? x.k : key_(x)))
+      .join(" ");
+    if (!EARLIER.test(clause)) continue;
+    // what was done is said after it, in its sentence
+    let later = false;
+    for (let x = num.end; x < toks.length && !later && toks[x]!.type !== "nl" && toks[x]!.k !== "."; x++)
+      later = toks[x]!.type === "n" && !blocked[x];
+    if (!later) continue;
+    for (let x = j; x < num.end; x++) blocked[x] = 1;
+    i = num.end - 1;
   }
 }
 

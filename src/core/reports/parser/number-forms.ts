@@ -1,11 +1,11 @@
 /**
  * Number forms officers type with digits: "1.200", "1,5 nghìn", "2 nghìn rưỡi", "1 nghìn 2" (1,200),
- * "1k", "1,2k" and "1k2" (1,000, 1,200 and 1,200); and keycap emoji used as list markers ("1️⃣ Pa nô: 5",
+ * "1k", "1,2k" and "1k2" (1,000, 1,200 and 1,200), "1 200" (thousands set off by a space); and keycap emoji used as list markers ("1️⃣ Pa nô: 5",
  * "🔟 …"), which are list numbers, never values. Read by the number reader (numbers.ts) and by
  * stage 2 (non-values.ts, list numbering).
  */
 
-import { parseDigitNumber } from "../vietnamese-numbers.js";
+import { parseDigitNumber, parseNumberWords } from "../vietnamese-numbers.js";
 import type { Tokenised } from "./tokens.js";
 
 /** Scale words after digits, by key. */
@@ -53,6 +53,20 @@ export function readDigitForm(tk: Tokenised, at: number, acceptWord: (i: number)
       return { value: Math.round((value + Number(tail.k) / 10) * 1000), end: end + 2 };
     return { value: Math.round(value * 1000), end: end + 1 };
   }
+  // "1 200 tờ", "12 500": thousands set off by one space (a group of three digits glued by a single
+  // space to one or two digits, no other figure on either side: a table's two columns are not one number)
+  if (
+    next?.type === "n" &&
+    /^[1-9]\d?$/.test(t.k) &&
+    /^\d{3}$/.test(next.k) &&
+    next.os === t.oe + 1 &&
+    tk.nfcText[t.oe] === " " &&
+    toks[at - 1]?.type !== "n" &&
+    toks[end + 1]?.type !== "n" &&
+    toks[end + 1]?.k !== "/" &&
+    toks[at - 1]?.k !== "/"
+  )
+    return { value: value * 1000 + Number(next.k), end: end + 1 };
   const sk = nkeys[end];
   // "2 muoi 5", "3 mươi": tens split into a digit and the word "mươi" (units after it as one digit)
   if (sk === "muoi" && /^[2-9]$/.test(t.k) && acceptWord(end)) {
@@ -92,6 +106,18 @@ export function readDigitForm(tk: Tokenised, at: number, acceptWord: (i: number)
     glued(tk, end)
   ) {
     return { value: value + (Number(tail.k) * scale) / 10, end: end + 1 };
+  }
+  // "1 ngàn hai trăm", "2 nghìn năm trăm": the places below the scale said in words
+  if (scale >= 1000 && tail?.type === "w" && Number.isInteger(value) && glued(tk, end)) {
+    const words = parseNumberWords(nkeys, end, acceptWord);
+    if (
+      words &&
+      !words.ambiguous &&
+      words.value >= 100 &&
+      words.value < scale &&
+      /^(?:tram|muoi|linh|le)$/.test(nkeys[end + 1] ?? "")
+    )
+      return { value: value + words.value, end: words.end };
   }
   // "1 trăm 20", "2 nghìn 350": the places below the scale written in full, as "một trăm hai mươi"
   const places = scale === 100 ? TWO_PLACES : scale === 1000 ? THREE_PLACES : null;

@@ -196,10 +196,19 @@ function peopleMeetingIsFor(tk: Tokenised, compiled: CompiledIndicators, name: I
 function attendingPeople(tk: Tokenised, compiled: CompiledIndicators, from: number, start: number): string | null {
   const { toks } = tk;
   if (workforce(toks, start, from)) return null;
+  // "240 lượt hội viên": visits of people by their role
+  if (toks[from]?.k === "luot" && toks[from]?.type === "w") from++;
   // "30 em học sinh": a word for persons before their role
-  if (toks[from]?.k === "em") from++;
+  if (toks[from]?.k === "em") {
+    from++;
+    // "620 em tham dự", "45 em dự": pupils said only as "em", then attending
+    if (attendVerbAt(toks, from)) return compiled.measures.get("nguoi") ?? null;
+  }
   const a = toks[from];
   const b = toks[from + 1];
+  // "95 hộ tham dự", "80 hộ dân dự họp", "60 hộ gia đình tham dự": each household sends one person to the meeting
+  const hhEnd = b?.k === "dan" ? from + 2 : b?.k === "gia" && toks[from + 2]?.k === "dinh" ? from + 3 : from + 1;
+  if (a?.type === "w" && a.k === "ho" && attendVerbAt(toks, hhEnd)) return compiled.measures.get("nguoi") ?? null;
   if (a?.type !== "w" || b?.type !== "w" || !PEOPLE_PHRASES.has(`${a.k} ${b.k}`)) return null;
   if (gatheringBefore(toks, start)) return compiled.measures.get("nguoi") ?? null;
   for (let x = from + 2; x < toks.length && x < from + 6; x++) {
@@ -210,6 +219,12 @@ function attendingPeople(tk: Tokenised, compiled: CompiledIndicators, from: numb
       return compiled.measures.get("nguoi") ?? null;
   }
   return null;
+}
+
+/** Whether token x is a verb of attending ("dự", "tham dự", "tham gia", not "tham quan"). */
+function attendVerbAt(toks: readonly Tok[], x: number): boolean {
+  const t = toks[x];
+  return t?.type === "w" && ATTEND_VERBS.has(t.k) && !(t.k === "tham" && toks[x + 1]?.k === "quan");
 }
 
 /**

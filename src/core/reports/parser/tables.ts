@@ -79,6 +79,8 @@ const HEADER_KINDS: readonly [ColumnKind, RegExp][] = [
   ["index", /^(?:stt|tt|so tt|so thu tu|#|no)\.?$/],
   ["cumulative", /\b(?:luy ke|cong don|tu dau nam|tu dau quy|ca nam)\b/],
   ["previous", /\b(?:ky truoc|quy truoc|thang truoc|nam truoc|tuan truoc|cung ky|nam ngoai)\b/],
+  // a correction's columns: the figure first sent is the old one ("Số cũ | Số mới", "Trước | Sau")
+  ["previous", /^(?:so cu|cu|truoc|so truoc|da bao cao|bao cao truoc|so sai|so lieu cu|ban dau|so ban dau)$/],
   ["percent", /%|\b(?:ty le|ti le|so sanh|so voi)\b|^dat$/],
   [
     "plan",
@@ -90,6 +92,11 @@ const HEADER_KINDS: readonly [ColumnKind, RegExp][] = [
     "value",
     /^(?:so luong|sl|ket qua|kq|thuc hien|th|so lieu|gia tri|ky nay|trong ky|da thuc hien|ket qua thuc hien|ket qua dat duoc|so luong thuc hien|da phat|so phat|phat ra|da cap phat)\b/,
   ],
+  // ... and the one it corrects to is this period's figure
+  [
+    "value",
+    /^(?:so moi|moi|so dung|sua lai|da sua|so sua|dieu chinh|sau dieu chinh|sau sua|so lieu moi|so lieu dung)$/,
+  ],
   ["total", /^(?:tong|tong cong|cong|tong so|toan xa|ca xa)\b/],
   ["note", /^(?:ghi chu|gc)\b/],
   ["unit", /^(?:dvt|don vi tinh|dv tinh|dv|don vi)\.?$/],
@@ -97,7 +104,10 @@ const HEADER_KINDS: readonly [ColumnKind, RegExp][] = [
     "label",
     /^(?:chi tieu|noi dung|ten chi tieu|hang muc|cong viec|noi dung cong viec|loai hinh|hinh thuc|danh muc|noi dung tuyen truyen|ten|loai|muc|chi tieu\/noi dung)\b/,
   ],
-  ["part", /^(?:thon|xom|to|tdp|to dan pho|ban|khu|ap|doi|khoi|lang|cum|phuong|xa)(?:\b.+|\d+$)/],
+  [
+    "part",
+    /^(?:thon|xom|to|tdp|to dan pho|ban|khu|ap|doi|khoi|lang|cum|phuong|xa|chi hoi|chi bo|chi doan|to hoi)(?:\b.+|\d+$)/,
+  ],
   ["place", /^(?:thon|xom|tdp|to dan pho|ban|khu|dia ban|don vi|ten thon|thon\/xom|thon, xom)$/],
   ["period", /^(?:thang|quy|nam|tuan|dot|ky)\s*(?:\d|[ivx]+\b)|^\d+ thang\b/],
 ];

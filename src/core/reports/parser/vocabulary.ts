@@ -345,6 +345,7 @@ export const CONTEXT_PHRASES: ReadonlySet<string> = new Set([
   "y si",
   "can bo",
   "cong chuc",
+  "dong chi", // "Ban Chấp hành gồm 15 đồng chí": members, unless they attend
   "tinh nguyen",
   "tuyen duong",
   "truc duong",
@@ -381,6 +382,7 @@ export const PEOPLE_PHRASES: ReadonlySet<string> = new Set([
   "nhan dan",
   "cong nhan",
   "chi em",
+  "dong chi", // "65 đồng chí dự": comrades, as Party and mass-organisation meetings count their members
 ]);
 /** Last words of a gathering ("hội nghị", "tập huấn", "2 lớp", "buổi họp") whose people by role are its attendees. */
 export const GATHERING_WORDS: ReadonlySet<string> = new Set(["nghi", "huan", "lop", "cuoc", "thao", "dam", "hop"]);
