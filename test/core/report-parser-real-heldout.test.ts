@@ -40,23 +40,32 @@ import { readCorpus, scoreCorpus } from "../../src/core/reports/corpus-score.js"
  *   rounds on sets 13 and 14: 172/210 before them, 177/210 after. After the rounds on sets 13–15:
  *   54/61, 67/70, 61/70, 66/70, 65/70, 66/70, 69/70, 58/63, 55/60, 53/62, 59/65, 59/65 — 732/796
  *   (92.0%); 51/68, 60/67, 53/61 — 896/992 (90.3%) over the fifteen parts.
+ * - report-corpus-real-16-heldout.jsonl .. report-corpus-real-18-heldout.jsonl (written with the
+ *   sixteenth to eighteenth development parts, kept outside the repository until the rounds on them
+ *   were done): 44/69, 51/61, 50/59 before any round, 51/69, 54/61, 51/59 after them. The fifteen
+ *   earlier parts after the rounds on sets 16–18 and a round on its own examples: 54/61, 67/70, 62/70,
+ *   66/70, 65/70, 68/70, 69/70, 58/63, 55/60, 55/62, 60/65, 61/65 — 740/796 (93.0%); 53/68, 60/67,
+ *   55/61 — 908/992 (91.5%); with the three new parts 1,064/1,181 (90.1%).
  */
 const PARTS = [
   { file: "report-corpus-real-heldout.jsonl", floor: 88 },
   { file: "report-corpus-real-2-heldout.jsonl", floor: 95 },
-  { file: "report-corpus-real-3-heldout.jsonl", floor: 87 },
+  { file: "report-corpus-real-3-heldout.jsonl", floor: 88 },
   { file: "report-corpus-real-4-heldout.jsonl", floor: 94 },
   { file: "report-corpus-real-5-heldout.jsonl", floor: 92 },
-  { file: "report-corpus-real-6-heldout.jsonl", floor: 94 },
+  { file: "report-corpus-real-6-heldout.jsonl", floor: 97 },
   { file: "report-corpus-real-7-heldout.jsonl", floor: 98 },
   { file: "report-corpus-real-8-heldout.jsonl", floor: 92 },
   { file: "report-corpus-real-9-heldout.jsonl", floor: 91 },
-  { file: "report-corpus-real-10-heldout.jsonl", floor: 85 },
-  { file: "report-corpus-real-11-heldout.jsonl", floor: 90 },
-  { file: "report-corpus-real-12-heldout.jsonl", floor: 90 },
-  { file: "report-corpus-real-13-heldout.jsonl", floor: 75 },
+  { file: "report-corpus-real-10-heldout.jsonl", floor: 88 },
+  { file: "report-corpus-real-11-heldout.jsonl", floor: 92 },
+  { file: "report-corpus-real-12-heldout.jsonl", floor: 93 },
+  { file: "report-corpus-real-13-heldout.jsonl", floor: 77 },
   { file: "report-corpus-real-14-heldout.jsonl", floor: 89 },
-  { file: "report-corpus-real-15-heldout.jsonl", floor: 86 },
+  { file: "report-corpus-real-15-heldout.jsonl", floor: 90 },
+  { file: "report-corpus-real-16-heldout.jsonl", floor: 73 },
+  { file: "report-corpus-real-17-heldout.jsonl", floor: 88 },
+  { file: "report-corpus-real-18-heldout.jsonl", floor: 86 },
 ];
 
 describe("real-style report corpora (held-out parts)", () => {
