@@ -1,17 +1,7 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { SAMPLE_INDICATORS } from "../../src/core/plans/sample-indicators.js";
-import { type CorpusCase, readCorpus, scoreCorpus } from "../../src/core/reports/corpus-score.js";
-import { parseReport } from "../../src/core/reports/report-parser.js";
-
-const read = (text: string) => parseReport(text, SAMPLE_INDICATORS);
-const readFixture = (name: string): CorpusCase[] =>
-  readCorpus(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8"));
-const plain = (text: string) => {
-  const r = read(text);
-  return { values: r.values, unclear: r.unclear, conflicts: r.conflicts };
-};
-const only = (values: Record<string, number>) => ({ values, unclear: [], conflicts: [] });
+import { scoreCorpus } from "../../src/core/reports/corpus-score.js";
+import { onlyValues as only, plainReading as plain, readSample as read, readFixture } from "../support/parsed.js";
 
 describe("markLookAlikes: a total of views, the best post's views and likes are told in passing", () => {
   it.each([
