@@ -4,7 +4,7 @@ import { Composer, type Context } from "../core/composer.js";
 import { exampleFigures, formatDateTime, formatDeadline } from "../core/format.js";
 import { createKeyedLock } from "../core/keyed-lock.js";
 import { SAMPLE_INDICATORS } from "../core/plans/sample-indicators.js";
-import type { AssignmentView, ReportRecord, UnitRecord } from "../core/ports.js";
+import { type AssignmentView, messageSource, type ReportRecord, type UnitRecord } from "../core/ports.js";
 import { classifyMessage, isQuestion } from "../core/reports/message-kind.js";
 import {
   askWhichTask,
@@ -27,7 +27,6 @@ import {
   resolveAssignment,
   reviseLatest,
   type SubmitResult,
-  sourceOf,
   submitReport,
   type WithheldFigures,
   withheldFigures,
@@ -582,7 +581,7 @@ export const reportsFeature: Feature = (deps) => {
         unitId: unit.id,
         text: ctx.command!.args,
         authorName: ctx.person.displayName,
-        source: sourceOf(ctx.incoming),
+        source: messageSource(ctx.incoming),
       }),
     );
     if (!result.ok)

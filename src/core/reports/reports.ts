@@ -455,9 +455,6 @@ function notOfPeriodFigures(split: PeriodFigures, indicators: TaskRecord["indica
   };
 }
 
-/** The message that wrote a report revision, as the report repository records it. */
-export const sourceOf = messageSource;
-
 export interface SubmitResult {
   report: ReportRecord;
   assignment: AssignmentView;
@@ -510,13 +507,13 @@ export async function submitReport(
   // Running totals and a longer span's figures are told to the officer, never recorded as the period's.
   const { parsed, split: ofPeriod, text: ownText } = readForPeriod(reading, text, assignment);
   const late = now.getTime() > assignment.dueAt.getTime();
-  const source = sourceOf(incoming);
+  const source = messageSource(incoming);
   const found =
     input.report?.assignmentId === assignment.id ? input.report : await repos.reports.findForAssignment(assignment.id);
   // This very message created it before a crash: handled again, it is the same new report.
   const createdByThis =
     found?.revision === 1 &&
-    sourceOf({
+    messageSource({
       channel: found.authorChannel as Incoming["channel"],
       chatId: found.sourceChatId,
       messageId: found.sourceMessageId,
