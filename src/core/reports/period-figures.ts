@@ -1,5 +1,6 @@
 import { namedPeriods, namesAnyPeriod } from "./named-periods.js";
 import type { ParsedReport } from "./report-parser.js";
+import { foldWithMap, searchKey } from "./text-key.js";
 
 /** Why figures read from a report are not the period's own. */
 export type NotOfPeriodReason = "running" | "longer";
@@ -66,20 +67,6 @@ function periodNamePattern(periodKey: string): RegExp | null {
   return new RegExp(`\\b(?:6|sau)\\s*thang\\s*${half === "1" ? "dau" : "cuoi"}\\s*nam\\b`);
 }
 
-/** Lower case without marks, one character for each of the text's, so that positions carry over. */
-const foldKeepingPositions = (text: string): string =>
-  [...text]
-    .map((ch) =>
-      ch
-        .normalize("NFD")
-        .replace(/\p{M}/gu, "")
-        .replace(/[đĐ]/g, "d")
-        .toLowerCase()
-        .padEnd(ch.length, " ")
-        .slice(0, ch.length),
-    )
-    .join("");
-
 /**
  * The part of a longer report that gives the period's own figures: "Báo cáo cả năm 2026: 40 tin bài
  * (riêng Quý IV: 12 tin bài)" → "Quý IV: 12 tin bài)". It runs from the period's name to the end of its
@@ -89,10 +76,11 @@ const foldKeepingPositions = (text: string): string =>
  */
 export function ownPeriodPart(text: string, periodKey: string): string | null {
   const pattern = periodNamePattern(periodKey);
-  const folded = foldKeepingPositions(text);
-  const found = pattern?.exec(folded);
+  const folded = foldWithMap(text);
+  const found = pattern?.exec(folded.key);
   if (!found) return null;
-  const start = found.index;
+  const start = folded.start[found.index]!;
+  const nameEnd = folded.end[found.index + found[0].length - 1]!;
   const open = text.lastIndexOf("(", start);
   if (open >= 0 && text.lastIndexOf(")", start) < open) {
     const close = text.indexOf(")", start);
@@ -101,11 +89,11 @@ export function ownPeriodPart(text: string, periodKey: string): string | null {
   const lines = text.slice(start).split("\n");
   const first = lines[0]!;
   const sentenceEnd = /\.(?=\s+\p{Lu})/u.exec(first);
-  if (/\d/.test(first.slice(found[0].length))) return sentenceEnd ? first.slice(0, sentenceEnd.index + 1) : first;
+  if (/\d/.test(first.slice(nameEnd - start))) return sentenceEnd ? first.slice(0, sentenceEnd.index + 1) : first;
   // A heading "Quý IV:" takes the lines under it, up to a blank line or the next period's name.
   const part = [first];
   for (const line of lines.slice(1)) {
-    if (!line.trim() || namesAnyPeriod(namedPeriods(line)) || OTHER_SPAN.test(foldKeepingPositions(line))) break;
+    if (!line.trim() || namesAnyPeriod(namedPeriods(line)) || OTHER_SPAN.test(searchKey(line))) break;
     part.push(line);
   }
   return part.join("\n");

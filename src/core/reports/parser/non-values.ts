@@ -631,10 +631,19 @@ function markRespectively(
     if (codes.size >= 2) continue;
     blocked[i] = 1;
     blocked[i + 1] = 1;
-    const last = items[items.length - 1]!;
-    readings.set(items[0]!.start, { end: last.end, value: items.reduce((a, x) => a + x.value, 0) });
+    const last = readAsSum(readings, items);
     i = last.end;
   }
+}
+
+/** Reads parts as one figure, their sum, starting at the first; the last part, whose end the caller skips to. */
+function readAsSum(
+  readings: Map<number, { end: number; value: number }>,
+  items: { start: number; end: number; value: number }[],
+): { start: number; end: number; value: number } {
+  const last = items[items.length - 1]!;
+  readings.set(items[0]!.start, { end: last.end, value: items.reduce((a, x) => a + x.value, 0) });
+  return last;
 }
 
 /** Words counting a gathering's or a campaign's parts ("3 lớp", "2 buổi", "3 đợt"). */
@@ -687,8 +696,7 @@ function markPartsLists(
       j = num.end + 1;
     }
     if (items.length !== Number(n.k) || !unit) continue;
-    const last = items[items.length - 1]!;
-    readings.set(items[0]!.start, { end: last.end, value: items.reduce((a, x) => a + x.value, 0) });
+    const last = readAsSum(readings, items);
     // "phát 2 đợt: 300, 250 tờ": rounds of a campaign are no meetings, their count no figure
     if (key_(toks[i + 1]) === "dot") blocked[i] = blocked[i + 1] = 1;
     i = last.end;
@@ -734,8 +742,7 @@ function markNamedParts(
     }
     if (items.length !== Number(n.k)) continue;
     // one reading over the parts: the words between are left to it
-    const last = items[items.length - 1]!;
-    readings.set(items[0]!.start, { end: last.end, value: items.reduce((a, x) => a + x.value, 0) });
+    const last = readAsSum(readings, items);
     for (const it of items.slice(1)) for (let y = it.start; y < it.end; y++) blocked[y] = 1;
     i = last.end;
   }
