@@ -99,6 +99,16 @@ describe("named periods: the period a message names decides where it is filed", 
     expect(namedPeriods("quý này")).toMatchObject({ quarters: [] });
   });
 
+  it("leaves out the period a report's plan ahead names", () => {
+    const tail = "II. Khó khăn: không có.\nIII. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ I/2027\nTiếp tục tuyên truyền.";
+    expect(namedPeriods(tail)).toMatchObject({ quarters: [], years: [] });
+    expect(namedPeriods("Kết quả quý IV và phương hướng quý I/2027")).toMatchObject({ quarters: [4], years: [] });
+    expect(namedPeriods("bc quy 4: 5 pa no. du kien thang 1 treo them")).toMatchObject({ quarters: [4], months: [] });
+    expect(namedPeriods("Nhiệm vụ trọng tâm năm 2027: tiếp tục")).toMatchObject({ years: [] });
+    // the report's own period after such a heading is still read
+    expect(namedPeriods("Phương hướng đã đề ra.\nBáo cáo quý IV/2026")).toMatchObject({ quarters: [4], years: [2026] });
+  });
+
   it("maps a month to its quarter and half-year, a quarter to its half-year", () => {
     expect(periodMatches("2021-Q2", namedPeriods("bao cao thang 4"))).toBe(true);
     expect(periodMatches("2021-Q1", namedPeriods("bao cao thang 4"))).toBe(false);

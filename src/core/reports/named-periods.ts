@@ -58,12 +58,19 @@ const copyOf = (p: NamedPeriods): NamedPeriods => ({
   halves: [...p.halves],
   years: [...p.years],
 });
+/**
+ * "Phương hướng, nhiệm vụ quý I/2027", "dự kiến tháng 1": the period a report's plan ahead names,
+ * never the period it reports on (a tail of a long report may name only that one).
+ */
+const PLAN_AHEAD =
+  /\b(?:phuong huong|du kien|nhiem vu trong tam)\b[^.\n;]{0,40}?\b(?:quy|thang|nam|(?:6|sau) thang|nua)\s*[^\s.;:,()]*(?:\s*(?:nam\s*)?\/?\s*20\d\d)?/g;
 const MONTH_WORD = new RegExp(`\\bthang\\s+(${MONTH_WORD_RE})\\b(?!\\s*(?:dau|cuoi)\\s*nam)`, "g");
 
 function readPeriods(text: string, today?: string): NamedPeriods {
   const key = searchKey(text)
     .replace(/\bngay\s*\d{1,2}\s*thang\s*\d{1,2}\b/g, " ")
-    .replace(/\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b/g, " ");
+    .replace(/\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b/g, " ")
+    .replace(PLAN_AHEAD, " ");
   const out: NamedPeriods = { months: [], quarters: [], halves: [], years: [] };
   const add = (list: number[], n: number) => !list.includes(n) && list.push(n);
   for (const m of key.matchAll(/\bquy\s*(iv|iii|ii|i|[1-4])\b/g)) add(out.quarters, ROMAN[m[1]] ?? Number(m[1]));

@@ -52,7 +52,8 @@ export function figuresOfPeriod(
 }
 
 /** A line opening another span's figures: "Cả năm:", "Lũy kế …", "Từ đầu năm …". */
-const OTHER_SPAN = /^\W*(?:ca nam|luy ke|tu dau nam)\b/;
+/** Lines that end a heading's part: another span's figures, or the plan ahead ("III. Phương hướng …"). */
+const OTHER_SPAN = /^\W*(?:[ivx]+\W+)?(?:ca nam|luy ke|tu dau nam|phuong huong|du kien)\b/;
 const QUARTER_NAMES = ["i|1|mot|nhat", "ii|2|hai", "iii|3|ba", "iv|4|tu|bon"];
 
 /** The words naming a period key's own period in folded text ("2026-Q4" → "quý IV", "quý 4", "quý tư"). */
