@@ -55,9 +55,9 @@ describe("figuresOfPeriod", () => {
       ownPeriodPart("Năm 2026:\n- tin bài 40\nQuý IV:\n- tin bài 12\n- phát thanh 45\n\nTrân trọng", "2026-Q4"),
     ).toBe("Quý IV:\n- tin bài 12\n- phát thanh 45");
     // the plan ahead ends the part though it names no period the report is on
-    expect(ownPeriodPart("Năm 2026:\nQuý IV:\n- tin bài 12\nIII. Phương hướng quý I/2027:\n- tin bài 15", "2026-Q4")).toBe(
-      "Quý IV:\n- tin bài 12",
-    );
+    expect(
+      ownPeriodPart("Năm 2026:\nQuý IV:\n- tin bài 12\nIII. Phương hướng quý I/2027:\n- tin bài 15", "2026-Q4"),
+    ).toBe("Quý IV:\n- tin bài 12");
     expect(ownPeriodPart("Năm 2026:\nQuý IV:\n- tin bài 12\nCả năm:\n- tin bài 40", "2026-Q4")).toBe(
       "Quý IV:\n- tin bài 12",
     );
