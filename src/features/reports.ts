@@ -31,9 +31,10 @@ import {
   type WithheldFigures,
   withheldFigures,
 } from "../core/reports/reports.js";
+import { continuesSplitText, type SentText, SPLIT_PART_MIN_CHARS } from "../core/reports/split-parts.js";
 import { searchKey } from "../core/reports/text-key.js";
 import { truncate } from "../core/text-limits.js";
-import type { IndicatorDef } from "../core/types.js";
+import type { Incoming, IndicatorDef } from "../core/types.js";
 import { historyAccess, reportAccess, type UnitAccess } from "../core/units/access.js";
 import type { Feature, FeatureDeps } from "./deps.js";
 import { namedPeriodText } from "./named-period-text.js";
@@ -46,6 +47,8 @@ const HISTORY_LIMIT = 10;
 /** Reports offered when files arrive alone, and tasks offered when asking whether a message is a report. */
 const RECENT_REPORTS = 3;
 const MAX_CONFIRM_CHOICES = 5;
+/** Senders whose last long text is kept (a split message's parts follow within a minute). */
+const MAX_LONG_TEXTS = 1_000;
 const TITLE_CHARS = 90;
 /** Answers to a waiting question, on search keys ("có" → "co"). */
 const YES = /^(?:co|dung|phai|vang|da|ok|oke|u|uh|yes|1)(?:\s+(?:a|ah|co|phai|dung|roi|nhe|nha))*[.!\s]*$/;
@@ -345,12 +348,15 @@ export const reportsFeature: Feature = (deps) => {
     return lines.filter(Boolean).join("\n");
   }
 
-  /** `edit`: the message is an edit of the one that wrote `report`'s current revision (its text `replaces`). */
+  /**
+   * `revises`: the message rewrites the text that wrote `report`'s current revision (`replaces`): an
+   * edit of that message, or the next part of it when the sender's app split it (`note` says which).
+   */
   async function submit(
     ctx: Context,
     text: string,
     target?: AssignmentView | { open: AssignmentView[] },
-    edit?: { report: ReportRecord; replaces: string },
+    revises?: { report: ReportRecord; replaces: string; note: "edit_applied" | "split_joined" },
   ): Promise<void> {
     const unit = await reportingUnit(ctx);
     if (!unit) return;
@@ -369,9 +375,9 @@ export const reportsFeature: Feature = (deps) => {
         };
       // A report that goes to a task takes the files kept for an unanswered question of this sender.
       const question = await openQuestion(deps.repos, ctx.incoming, deps.clock.now());
-      // An edit always revises: the report it corrects exists.
+      // An edit or a next part always revises: the report it rewrites exists.
       const withheld =
-        !edit &&
+        !revises &&
         (await withheldText(ctx, found.assignment, text, !!(ctx.incoming.files.length || question?.fileIds.length)));
       if (withheld) {
         // the question it answered is settled: nothing waits for it (it kept no files, or this would not be withheld)
@@ -380,15 +386,16 @@ export const reportsFeature: Feature = (deps) => {
       }
       const result = await submitReport(deps, {
         assignment: found.assignment,
-        report: edit?.report ?? found.report,
+        report: revises?.report ?? found.report,
         incoming: ctx.incoming,
         text,
         authorName: ctx.person.displayName,
         fileIds: question?.fileIds,
-        replaces: edit?.replaces,
+        replaces: revises?.replaces,
       });
       if (question) await closeQuestion(deps.repos, ctx.incoming);
-      const confirmation = (edit ? `${ctx.t("reports:edit_applied")}\n` : "") + renderConfirmation(result, ctx.t, deps);
+      const confirmation =
+        (revises ? `${ctx.t(`reports:${revises.note}`)}\n` : "") + renderConfirmation(result, ctx.t, deps);
       // "… 7 tin bài. Mẫu báo cáo mới ở đâu ạ?": the figures are recorded; the question is not left unanswered
       return {
         text: isQuestion(text) ? `${confirmation}\n${ctx.t("reports:question_too")}` : confirmation,
@@ -459,7 +466,11 @@ export const reportsFeature: Feature = (deps) => {
         ].join("\n"),
         { quote: true },
       );
-    await submit(ctx, text, assignment, { report: written.report, replaces: written.report.text });
+    await submit(ctx, text, assignment, {
+      report: written.report,
+      replaces: written.report.text,
+      note: "edit_applied",
+    });
   });
 
   // While a question waits ("which task?", "is this a report?", "which report do these photos go to?"):
@@ -678,6 +689,7 @@ export const reportsFeature: Feature = (deps) => {
           ?.assignmentId
       : false;
     if (repliesToBot) return submit(ctx, incoming.text);
+    if (await submitSplitPart(ctx)) return;
     if (incoming.text.trim()) {
       const open = await deps.repos.assignments.listOpenForUnit(ctx.unit.id);
       const own = indicatorsOf(open);
@@ -697,6 +709,36 @@ export const reportsFeature: Feature = (deps) => {
     if (!(await reportingUnit(ctx))) return;
     await looseFiles(ctx, ctx.unit);
   });
+
+  /** The last long text of each sender in each chat: its next part, if the app split it, follows within a minute. */
+  const longTexts = new Map<string, SentText>();
+  const senderKey = (m: Incoming) => `${m.channel}:${m.chatId}:${m.userId}`;
+
+  /**
+   * The next part of a long report the sender's app split: read with the text before it as one
+   * message, revising the report that text wrote. False when the message is no such part.
+   */
+  async function submitSplitPart(ctx: Context): Promise<boolean> {
+    const { incoming } = ctx;
+    const now = deps.clock.now();
+    const key = senderKey(incoming);
+    const previous = longTexts.get(key);
+    if (incoming.text.length >= SPLIT_PART_MIN_CHARS) {
+      if (longTexts.size >= MAX_LONG_TEXTS) longTexts.clear();
+      longTexts.set(key, { incoming, at: now });
+    } else longTexts.delete(key);
+    if (!continuesSplitText(previous, incoming, now)) return false;
+    const written = await deps.repos.reports.findWrittenBy(ctx.unit!.id, previous!.incoming);
+    const assignment = written?.current && (await deps.repos.assignments.findView(written.report.assignmentId));
+    if (!written || !assignment) return false;
+    const { report } = written;
+    await submit(ctx, `${report.text}\n${incoming.text}`, assignment, {
+      report,
+      replaces: report.text,
+      note: "split_joined",
+    });
+    return true;
+  }
 
   /**
    * A message about the work that is not clearly a report: asks whether it is one, never records it
