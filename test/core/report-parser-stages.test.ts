@@ -213,6 +213,14 @@ describe("stage 2: markNonValues", () => {
     expect(blockedWords(tk, nv.blocked)).toEqual(["nv", "3"]);
   });
   it.each([
+    ["nhiệm vụ năm: treo 12 pa nô", 5],
+    ["Thực hiện Nghị quyết về nhiệm vụ năm 2027, xã phát thanh 28 lượt", undefined],
+    ["nhiem vu nam nay xa phat thanh 20 luot", undefined],
+    ["triển khai nhiệm vụ năm học mới, treo 3 băng rôn", undefined],
+  ])("'năm' after 'nhiệm vụ' is task five only when no year follows: %s", (text, hint) => {
+    expect(upToPairing(text).nv.taskHint).toBe(hint);
+  });
+  it.each([
     ["treo 20 băng rôn tại 8 thôn", ["8", "thôn"]],
     ["phát 200 tờ rơi cho 200 hộ gia đình", ["200", "hộ", "gia"]],
     ["xã có 14 thôn", ["14", "thôn"]],

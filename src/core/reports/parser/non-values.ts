@@ -994,6 +994,9 @@ function markTimePhrases(tk: Tokenised, transparent: Uint8Array): void {
   }
 }
 
+/** Words after "năm" that make it the year ("năm nay", "năm tới", "năm học"). */
+const YEAR_AFTER: ReadonlySet<string> = new Set(["nay", "toi", "sau", "truoc", "hoc", "qua", "ngoai"]);
+
 /** Task hints: "#3", "nv3", "nv số 3", "nhiệm vụ 3", "nhiem vu so 4"; the first one counts. */
 function markTaskHints(
   tk: Tokenised,
@@ -1010,6 +1013,9 @@ function markTaskHints(
       const v = parseDigitNumber(t.k);
       return v !== null && Number.isInteger(v) ? { value: v, end: j + 1 } : null;
     }
+    // "nhiệm vụ năm 2027", "nhiệm vụ năm nay": the year, not task five
+    if (t.k === "nam" && (/^(?:19|20)\d\d$/.test(toks[j + 1]?.k ?? "") || isWordIn(toks[j + 1], YEAR_AFTER)))
+      return null;
     const nw = numbers.wordsAt(j);
     return nw && !nw.ambiguous ? { value: nw.value, end: nw.end } : null;
   };
