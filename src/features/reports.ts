@@ -318,32 +318,38 @@ export const reportsFeature: Feature = (deps) => {
     if (resolution.kind === "found") return resolution;
     if (resolution.kind === "other_unit")
       return ctx.t("access:other_unit", { own: unit.name, unit: resolution.assignment.unit.name });
-    if (resolution.kind === "none" && resolution.taskHint !== undefined)
+    // A task number with nothing open (often the plan document's own numbering): the open tasks are
+    // offered, and the answer "1" files the text kept, without sending it again.
+    const hintNotOpen = resolution.kind === "none" && resolution.taskHint !== undefined;
+    if (hintNotOpen && !open.length)
       return [
         ctx.t("reports:no_open_for_task", { unit: unit.name, id: resolution.taskHint }),
-        ...open.slice(0, MAX_CONFIRM_CHOICES).map((a) => `• ${describeAssignment(a, ctx, deps)}`),
-        ctx.t(open.length ? "reports:no_open_for_task_hint" : "reports:no_open_for_task_none", {
-          id: open[0]?.task.id,
-        }),
+        ctx.t("reports:no_open_for_task_none"),
       ].join("\n");
-    if (resolution.kind === "none")
+    if (resolution.kind === "none" && !hintNotOpen)
       return resolution.unmatched
         ? ctx.t("reports:no_open_period", { unit: unit.name, period: namedPeriodText(resolution.unmatched, ctx.t) })
         : ctx.t("reports:no_open_task", { unit: unit.name });
+    const choices =
+      resolution.kind === "ask"
+        ? resolution
+        : { options: open.slice(0, MAX_CONFIRM_CHOICES), more: Math.max(0, open.length - MAX_CONFIRM_CHOICES) };
     const { files, fileIds } = await askWhichTask(deps, ctx.incoming, {
       text,
-      options: resolution.options.map((o) => o.id),
+      options: choices.options.map((o) => o.id),
     });
-    const options = resolution.options.map((o, i) => `${i + 1}. ${describeChoice(o, ctx, deps)}`);
-    if (resolution.more) options.push(ctx.t("reports:which_task_more", { count: resolution.more }));
+    const options = choices.options.map((o, i) => `${i + 1}. ${describeChoice(o, ctx, deps)}`);
+    if (choices.more) options.push(ctx.t("reports:which_task_more", { count: choices.more }));
     const lines = [
-      resolution.unmatched &&
+      resolution.kind === "ask" &&
+        resolution.unmatched &&
         ctx.t("reports:unmatched_period", { unit: unit.name, period: namedPeriodText(resolution.unmatched, ctx.t) }),
+      hintNotOpen && ctx.t("reports:no_open_for_task", { unit: unit.name, id: resolution.taskHint }),
       ctx.t("reports:which_task"),
       ...options,
       filesKeptLine(ctx, fileIds, await countKept(fileIds, ctx)),
       ...fileProblems(files, ctx.t),
-      ctx.t("reports:which_task_hint", { minutes: QUESTION_MINUTES, id: resolution.options[0]?.task.id }),
+      ctx.t("reports:which_task_hint", { minutes: QUESTION_MINUTES, id: choices.options[0]?.task.id }),
     ];
     return lines.filter(Boolean).join("\n");
   }

@@ -12,6 +12,8 @@ describe("figures for indicators the plan does not ask for", () => {
   const minh = { id: 7102, first_name: "Minh" };
   const hoaBinh = { id: -7103, type: "supergroup" as const, title: "Xã Hòa Bình" };
   const tuan = { id: 7103, first_name: "Tuấn" };
+  const quyetThang = { id: -7104, type: "supergroup" as const, title: "Xã Quyết Thắng" };
+  const ha = { id: 7104, first_name: "Hà" };
 
   beforeAll(async () => {
     h = await startHarness({ now: "2026-11-20T02:00:00Z" });
@@ -19,6 +21,7 @@ describe("figures for indicators the plan does not ask for", () => {
     await registerOfficer(h, "X_DONG_TAM", lan, group);
     await registerOfficer(h, "X_TAN_LAP", minh, tanLap);
     await registerOfficer(h, "X_HOA_BINH", tuan, hoaBinh);
+    await registerOfficer(h, "X_QUYET_THANG", ha, quyetThang);
   }, 60_000);
   afterAll(() => h?.close());
 
@@ -51,13 +54,18 @@ describe("figures for indicators the plan does not ask for", () => {
     expect(open?.status).toBe("open");
   });
 
-  it("says a task number with nothing open is not open, and lists what is, instead of 'no task open'", async () => {
-    const reply = (await h.say(tuan, hoaBinh, "e gui sl nhiem vu 3 thang 11 a: phat thanh 28 luot")).join("\n");
+  it("says a task number with nothing open is not open, and offers what is: '1' files the text kept", async () => {
+    const reply = (await h.say(ha, quyetThang, "e gui sl nhiem vu 3 quy 4 a: phat thanh 28 luot")).join("\n");
     expect(reply).toContain(
-      "UBND xã Hòa Bình không có kỳ báo cáo nào đang mở của nhiệm vụ #3 (không có nhiệm vụ số này, hoặc kỳ báo cáo đã kết thúc), nên nội dung trên chưa được ghi. Nhiệm vụ đang mở:",
+      "UBND xã Quyết Thắng không có kỳ báo cáo nào đang mở của nhiệm vụ #3 (không có nhiệm vụ số này, hoặc kỳ báo cáo đã kết thúc), nên nội dung trên chưa được ghi.\nBáo cáo này cho nhiệm vụ nào?",
     );
-    expect(reply).toMatch(/\n• #2 Báo cáo quý .* \(Quý IV\/2026\) — hạn Thứ Ba, 15\/12\/2026/);
+    expect(reply).toMatch(/\n1\. Báo cáo quý .*\(Quý IV\/2026\)/);
     expect(reply).not.toContain("không có nhiệm vụ nào đang mở");
+    const unit = (await h.app.repos.units.findByCode("X_QUYET_THANG"))!;
+    expect(await h.app.repos.reports.listForUnit(unit.id)).toEqual([]);
+    const answered = (await h.say(ha, quyetThang, "1")).join("\n");
+    expect(answered).toContain("✅ Đã ghi nhận báo cáo của UBND xã Quyết Thắng — nhiệm vụ #2");
+    expect((await h.app.repos.reports.listForUnit(unit.id))[0]?.values).toEqual({ phat_thanh: 28 });
   });
 
   it("settles the question a withheld answer came through: nothing is left waiting to expire", async () => {
