@@ -1,5 +1,64 @@
 import { describe, expect, it } from "vitest";
-import { readSample as read } from "../support/parsed.js";
+import { onlyValues as only, plainReading as plain, readSample as read } from "../support/parsed.js";
+
+describe("number forms: 'năm mươi' is fifty, never the year's label", () => {
+  it.each([
+    ["to roi nam muoi to", { to_roi: 50 }],
+    ["tờ rơi một nghìn hai trăm năm mươi tờ", { to_roi: 1250 }],
+    ["Hội nghị: một (01) cuộc; đại biểu: một trăm năm mươi (150) người", { hoi_nghi: 1, nguoi_tham_du: 150 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("'năm 2026' stays the year", () => {
+    expect(plain("năm 2026 treo 4 pano")).toEqual(only({ pano: 4 }));
+  });
+});
+
+describe("references: a symbol typed with spaces for its marks", () => {
+  it.each([
+    [
+      "da trien khai kh 15 kh ubnd ngay 28 thang 1 nam 2026, phat 300 to roi",
+      { number: "15/KH-UBND", date: "2026-01-28" },
+    ],
+    ["qd so 88 qd ubnd ngay 10/10/2026: 3 pano", { number: "88/QĐ-UBND", date: "2026-10-10" }],
+    ["theo kh 22 kh ubnd ngay 3 thang 2 a, xa em treo 2 bang ron", { number: "22/KH-UBND" }],
+  ])("%s", (text, ref) => {
+    expect(read(text).references).toEqual([ref]);
+    expect(read(text).unclear).toEqual([]);
+  });
+
+  it("the symbol must be the document's own kind ('kh 3 tb xa' is no reference)", () => {
+    expect(read("kh 3 tb xa: pano 2").references).toEqual([]);
+  });
+});
+
+describe("context: staff, elders, residents and flags", () => {
+  it.each([
+    ["Đài có 2 phát thanh viên, 1 kỹ thuật viên; phát 45 lượt", { phat_thanh: 45 }],
+    ["Xã 12.500 dân, 3.100 hộ; phát 3.100 tờ rơi đến từng hộ", { to_roi: 3100 }],
+    ["Tuyến đường 3 km treo 30 lá cờ và 10 băng rôn", { bang_ron: 10 }],
+    ["treo 200 cờ Tổ quốc, 5 băng rôn", { bang_ron: 5 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("elders said to attend are the attendees ('42 cụ tham dự')", () => {
+    expect(plain("tọa đàm 1 buổi, 42 cụ tham dự, cụ cao tuổi nhất 92 tuổi")).toEqual(
+      only({ hoi_nghi: 1, nguoi_tham_du: 42 }),
+    );
+  });
+});
+
+describe("not done: a broken device and an old thing repaired", () => {
+  it.each([
+    ["phat thanh 26 luot tren 9 cum loa, 1 loa hong", { phat_thanh: 26 }],
+    ["sua lai 2 pano cu, lam moi 1 pano", { pano: 1 }],
+    ["cụm cổ động không làm mới cái nào, chỉ sửa lại 1 cụm cũ; treo 2 băng rôn", { cum_co_dong: 0, bang_ron: 2 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
 
 /** One own message: its text, the values a careful clerk records, its references, its unclear fragments. */
 type Ref = { number: string; date?: string };
