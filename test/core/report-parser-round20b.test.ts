@@ -1,6 +1,31 @@
 import { describe, expect, it } from "vitest";
 import { onlyValues as only, plainReading as plain, readSample as read } from "../support/parsed.js";
 
+describe("stated zeros: a bare 'chưa', a dash or a table's bar, the officer before the negation", () => {
+  it.each([
+    ["chuyên mục – chưa\nphóng sự – chưa\ntin bài – 4", { chuyen_muc: 0, phong_su: 0, tin_bai: 4 }],
+    ["Tin bài: 9. Phóng sự: chưa. Bài đăng MXH: 21.", { tin_bai: 9, phong_su: 0, bai_mxh: 21 }],
+    ["xe loa: chưa ạ\nphát thanh 12 lượt", { xe_luu_dong: 0, phat_thanh: 12 }],
+    [
+      "STT | Nội dung | Số lượng\n1 | Pa nô | 0\n2 | Băng rôn | 12\n3 | Hội nghị | không tổ chức",
+      { pano: 0, bang_ron: 12, hoi_nghi: 0 },
+    ],
+    ["phóng sự thì chưa làm được ạ, còn họp dân 2 cuộc 90 người", { phong_su: 0, hoi_nghi: 2, nguoi_tham_du: 90 }],
+    ["hội nghị tháng 12 em không tổ chức được vì trùng lịch ạ, loa phát 20 lượt", { hoi_nghi: 0, phat_thanh: 20 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it.each([
+    ["Pa nô: 6 cái\nÁp phích: chưa có", { pano: 6 }],
+    ["Phóng sự: chưa báo cáo. Tin bài: 5", { tin_bai: 5 }],
+    ["hội nghị em chưa tổng hợp, tin bài 3", { tin_bai: 3 }],
+    ["Xã Đồng Tâm: băng rôn 12 cái; pa nô chưa báo cáo do thôn chưa gửi số.", { bang_ron: 12 }],
+  ])("'chưa có', 'chưa báo cáo', 'chưa tổng hợp' are no zero: %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 describe("number forms: 'năm mươi' is fifty, never the year's label", () => {
   it.each([
     ["to roi nam muoi to", { to_roi: 50 }],
