@@ -26,6 +26,30 @@ describe("stated zeros: a bare 'chưa', a dash or a table's bar, the officer bef
   });
 });
 
+describe("labelledParts: posts split over channels add up", () => {
+  it.each([
+    ["bai dang: fanpage 10 bai, zalo 7 bai", { bai_mxh: 17 }],
+    ["Bài đăng MXH:\n- Fanpage: 12 bài\n- Zalo: 6 bài\n- Tiktok: 2 bài", { bai_mxh: 20 }],
+    ["fanpage 10 bai, zalo 7 bai, tong 17 bai", { bai_mxh: 17 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("one channel said twice is still a conflict", () => {
+    expect(read("fanpage 10 bai, fanpage 12 bai").conflicts).toEqual([{ code: "bai_mxh", values: [10, 12] }]);
+  });
+});
+
+describe("markListNumbering: 'No.1' opening a line numbers its item", () => {
+  it.each([
+    ["No.1 Tin bài: 8\nNo.2 Phóng sự: 1", { tin_bai: 8, phong_su: 1 }],
+    ["No 1: pano 3\nNo 2: bang ron 5", { pano: 3, bang_ron: 5 }],
+    ["no 3 pano", { pano: 3 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 describe("number forms: 'năm mươi' is fifty, never the year's label", () => {
   it.each([
     ["to roi nam muoi to", { to_roi: 50 }],
@@ -429,8 +453,8 @@ function readsExactly([text, values, references = [], unclear = []]: Own): boole
 }
 
 describe("the round's own messages", () => {
-  it("reads at least 133 of its 150 own messages exactly (133 before the round)", () => {
+  it("reads at least 150 of its 150 own messages exactly (133 before the round)", () => {
     expect(OWN.length).toBe(150);
-    expect(OWN.filter(readsExactly).length).toBeGreaterThanOrEqual(133);
+    expect(OWN.filter(readsExactly).length).toBeGreaterThanOrEqual(150);
   });
 });

@@ -1613,6 +1613,13 @@ function markListNumbering(tk: Tokenised, blocked: Uint8Array): void {
       continue;
     }
     if (!/^\d{1,2}$/.test(t.k)) continue;
+    // "No.1 Tin bài: 8", "No 2 …": "No" (number) opening a line numbers its item
+    const no = toks[i - 1]?.k === "." ? i - 2 : i - 1;
+    const opensLine = no === 0 || toks[no - 1]?.type === "nl";
+    if (toks[no]?.type === "w" && (toks[no]!.o === "No" || (toks[no]!.k === "no" && no < i - 1)) && opensLine) {
+      blocked[i] = 1;
+      continue;
+    }
     let p = i - 1;
     while (p >= 0 && toks[p]!.type === "p" && !HARD_PUNCT.has(toks[p]!.k)) p--;
     const next = toks[i + 1];
