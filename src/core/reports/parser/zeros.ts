@@ -162,12 +162,13 @@ export function findStatedZeros(
     }
     // "Hội nghị: chưa tổ chức" says none was held; "Áp phích: chưa có" only that there is nothing yet to say;
     // "Phóng sự: chưa.", "chuyên mục – chưa" (the bare word closing the item) and "phóng sự thì chưa làm được"
-    // (the name said first, then could not be done) say none in the period
+    // (the name said first, then the generic "làm": nothing made) say none in the period; a verb of its own,
+    // "tờ rơi chưa phát được", only that they are still to go out
     const notYetDone =
       notYet &&
       (DONE.has(`${key(toks[i + 1])} ${key(toks[i + 2])}`) ||
         x === i + 1 ||
-        (DONE_ONE.has(key(toks[i + 1])) && (!saysCan(toks, i + 1, x) || (key(toks[i + 2]) === "duoc" && x === i + 3))));
+        (DONE_ONE.has(key(toks[i + 1])) && (!saysCan(toks, i + 1, x) || notYetMade(toks, i, x))));
     if ((naoAfter || !notYet || notYetDone) && closes(toks, nv, x)) zeros.push({ code: before.code, at: before.start });
   }
   return { zeros };
@@ -192,6 +193,10 @@ const SUBJECTS = new Set(["em", "e", "minh"]);
 /** Words that start a clause of their own ("…, còn pa nô thì …", "nhưng"): names before them are another clause's. */
 const CLAUSE_START = new Set(["con", "nhung", "rieng"]);
 const MAX_BACK = 10;
+
+/** "chưa làm được" closing at x: the generic verb, then "được", says nothing was made. */
+const notYetMade = (toks: readonly Tok[], i: number, x: number): boolean =>
+  key(toks[i + 1]) === "lam" && key(toks[i + 2]) === "duoc" && x === i + 3;
 
 /** Whether "được" or "có" stands between tokens a and b ("chưa treo được"): "not yet able", no zero. */
 function saysCan(toks: readonly Tok[], a: number, b: number): boolean {
