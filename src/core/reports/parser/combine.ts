@@ -303,6 +303,8 @@ const PART_LABELS: ReadonlySet<string> = new Set([
   "buoi",
 ]);
 const TIMES_OF_DAY: ReadonlySet<string> = new Set(["sang", "chieu", "toi", "trua"]);
+/** Channels one indicator's posts are split over ("fanpage 10 bài, zalo 7 bài" = 17). */
+const CHANNELS: ReadonlySet<string> = new Set(["fanpage", "facebook", "fb", "zalo", "tiktok", "youtube", "website"]);
 /** Ordinal words after "thứ" ("thứ nhất", "thứ hai"). */
 const ORDINALS: ReadonlySet<string> = new Set(["nhat", "hai", "ba", "tu", "nam", "sau", "bay", "tam", "chin", "muoi"]);
 const PART_CLAUSE_ENDS: ReadonlySet<string> = new Set([",", ";", ".", "!", "?", "(", ")", "\n"]);
@@ -339,6 +341,8 @@ function partLabel(tk: Tokenised, nv: NonValues, at: number): string | null {
     if (t.type === "nl" || PART_CLAUSE_ENDS.has(t.k)) return null;
     if (t.type !== "w") continue;
     if (TIMES_OF_DAY.has(t.kt)) return t.kt;
+    // "fanpage 10 bài, zalo 7 bài": a channel opening its clause right before the figure is the part's label
+    if (CHANNELS.has(t.kt) && at - x <= 3 && opensPart(toks[x - 1])) return `kenh ${t.kt}`;
     const next = toks[x + 1];
     // "hội nghị thứ nhất 110 đại biểu, hội nghị thứ hai 95": parts told apart by ordinals
     if (t.kt === "thu" && next && ((next.type === "n" && nv.blocked[x + 1]) || ORDINALS.has(next.kt)))

@@ -371,14 +371,20 @@ function markFleetCounts(
 }
 
 /** Three-word roles ("báo cáo viên", "tuyên truyền viên", "phát thanh viên"): people who do the work, not its audience. */
-const ROLE_TRIPLES: ReadonlySet<string> = new Set(["bao cao vien", "tuyen truyen vien", "phat thanh vien"]);
+const ROLE_TRIPLES: ReadonlySet<string> = new Set([
+  "bao cao vien",
+  "tuyen truyen vien",
+  "phat thanh vien",
+  "ky thuat vien", // "1 kỹ thuật viên": the station's staff
+]);
 /** Times a report or a clip was aired ("2 lần phát sóng", "3 lượt phát lại"): no broadcasts of the office's own. */
 const AIRINGS: ReadonlySet<string> = new Set(["lan phat song", "luot phat song", "lan phat lai", "luot phat lai"]);
 /**
- * Context nouns only when typed with their marks ("hội trường 200 chỗ", "3 cổng trường", "in 2 mặt", "1 đài trung tâm"):
- * plain "cho", "cong" and "mat" are as often "cho" (for), "công" and "mất".
+ * Context nouns only when typed with their marks ("hội trường 200 chỗ", "3 cổng trường", "in 2 mặt", "1 đài trung tâm",
+ * "xã 12.500 dân", "30 lá cờ"): plain "cho", "cong", "mat", "dan", "la" and "co" are as often "cho" (for), "công",
+ * "mất", "dán", "là" and "có".
  */
-const MARKED_CONTEXT: ReadonlySet<string> = new Set(["chỗ", "cổng", "mặt", "đài"]);
+const MARKED_CONTEXT: ReadonlySet<string> = new Set(["chỗ", "cổng", "mặt", "đài", "dân", "lá", "cờ"]);
 
 /**
  * Things other than the indicators, counted by a classifier ("5 bộ khung", "2 tấm phông", "35 cuốn
@@ -1224,6 +1230,8 @@ function markLabels(
       !numberLaterInClause(toks, i + 2)
     )
       continue;
+    // "năm mươi" (fifty), "một trăm năm mươi": "mươi" only follows a digit word, so "năm" is five, no year's label
+    if (key === "nam" && key_(toks[i + 1]) === "muoi") continue;
     const forms = LABELS[key];
     let j = i + 1;
     if (forms === null) {
@@ -1611,6 +1619,13 @@ function markListNumbering(tk: Tokenised, blocked: Uint8Array): void {
       continue;
     }
     if (!/^\d{1,2}$/.test(t.k)) continue;
+    // "No.1 Tin bài: 8", "No 2 …": "No" (number) opening a line numbers its item
+    const no = toks[i - 1]?.k === "." ? i - 2 : i - 1;
+    const opensLine = no === 0 || toks[no - 1]?.type === "nl";
+    if (toks[no]?.type === "w" && (toks[no]!.o === "No" || (toks[no]!.k === "no" && no < i - 1)) && opensLine) {
+      blocked[i] = 1;
+      continue;
+    }
     let p = i - 1;
     while (p >= 0 && toks[p]!.type === "p" && !HARD_PUNCT.has(toks[p]!.k)) p--;
     const next = toks[i + 1];

@@ -105,6 +105,15 @@ const BEFORE: readonly string[][] = [
   ["bi", "rach"],
   ["bi", "thao"],
 ];
+/** "sửa lại 1 cụm cũ", "sửa 2 pano cũ": a figure, a word or two, then "cũ": something old repaired, nothing new made. */
+function oldThingAt(toks: readonly Tok[], at: number): boolean {
+  if (toks[at]?.type !== "n") return false;
+  for (let j = at + 1; j <= at + 4 && toks[j]?.type === "w"; j++) if (toks[j]!.kt === "cu") return true;
+  return false;
+}
+
+/** Devices that break ("loa", "cụm" loa, "máy", "cột"): a plain "hong" after one is "hỏng". */
+const DEVICES: ReadonlySet<string> = new Set(["loa", "cum", "may", "cot"]);
 /** Repair of a part of what stands ("sửa lại khung pano cũ 2 cái", "sửa chữa chân pa nô 1 cái"). */
 const REPAIR: readonly string[][] = [["sua", "chua"], ["sua", "lai"], ["sua"], ["gia", "co"]];
 /** Parts of a board or a loudspeaker that are repaired ("khung", "chân", "cột", "mặt"). */
@@ -303,8 +312,8 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
       }
       // "sửa lại khung pano cũ 2 cái": a part of what stands repaired, nothing new made
       const repair = seqAt(toks, i, REPAIR);
-      if (repair && PARTS.has(key(toks[i + repair]))) {
-        for (let j = i + repair + 1; j < i + repair + 6 && toks[j]; j++) {
+      if (repair && (PARTS.has(key(toks[i + repair])) || oldThingAt(toks, i + repair))) {
+        for (let j = i + repair; j < i + repair + 6 && toks[j]; j++) {
           if (toks[j]!.type !== "n" || nv.blocked[j]) {
             if (toks[j]!.type !== "w") break;
             continue;
@@ -355,8 +364,9 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
       // "tháo" is taken down; "thảo luận" (discussed) or "thảo" written so is no such word
       if (key(toks[j + 1]) === "thao" && (key(toks[j + 2]) === "luan" || !/^th(?:áo|ao)$/i.test(toks[j + 1]!.o)))
         continue;
-      // a lone "hong" typed without marks may be chat for "không": only "hỏng" written so is broken
-      if (key(toks[j]) === "hong" && toks[j]!.o.toLowerCase() !== "hỏng") continue;
+      // a lone "hong" typed without marks may be chat for "không": only "hỏng" written so is broken, or
+      // plain "hong" right after a device ("1 loa hong", "2 cum hong": no one says "a loudspeaker not")
+      if (key(toks[j]) === "hong" && toks[j]!.o.toLowerCase() !== "hỏng" && !DEVICES.has(key(toks[j - 1]))) continue;
       // and a lone "vang" may be "vâng" (yes): absent only written "vắng" or after people ("5 nguoi vang")
       if (
         key(toks[j]) === "vang" &&

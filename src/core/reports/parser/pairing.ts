@@ -199,9 +199,9 @@ function attendingPeople(tk: Tokenised, compiled: CompiledIndicators, from: numb
   // "240 lượt hội viên": visits of people by their role
   if (toks[from]?.k === "luot" && toks[from]?.type === "w") from++;
   // "30 em học sinh": a word for persons before their role
-  if (toks[from]?.k === "em") {
+  if (toks[from]?.k === "em" || toks[from]?.o.toLowerCase() === "cụ") {
     from++;
-    // "620 em tham dự", "45 em dự": pupils said only as "em", then attending
+    // "620 em tham dự", "45 em dự", "42 cụ tham dự": pupils or elders said only as "em" / "cụ", then attending
     if (attendVerbAt(toks, from)) return compiled.measures.get("nguoi") ?? null;
   }
   const a = toks[from];

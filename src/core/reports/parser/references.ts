@@ -45,6 +45,32 @@ const DOC_ABBR =
 const DOC_WORDS_BEFORE =
   /\b(so|ke hoach|cong van|quyet dinh|thong bao|van ban|chi thi|nghi quyet|nghi dinh|huong dan|cv|kh|qd)[ \t:]*$/;
 
+/**
+ * A document number typed with spaces for its marks, "kh 15 kh ubnd", "quyết định số 88 qd ubnd": the
+ * document's word, its number, then its own symbol (the same kind of document) and the issuer.
+ */
+const SPACED_SYMBOL_RE =
+  /\b(ke hoach|kh|quyet dinh|qd|thong bao|tb|chi thi|ct|nghi quyet|nq|huong dan|hd|bao cao|bc)[ \t]+(?:so[ \t]*:?[ \t]*)?(\d{1,4})[ \t]+(kh|qd|tb|ct|nq|hd|bc)[ \t]+([a-z]{2,10})\b/gu;
+/** The symbol each document's word goes with ("kế hoạch" → KH). */
+const SYMBOL_OF: Readonly<Record<string, string>> = {
+  "ke hoach": "kh",
+  kh: "kh",
+  "quyet dinh": "qd",
+  qd: "qd",
+  "thong bao": "tb",
+  tb: "tb",
+  "chi thi": "ct",
+  ct: "ct",
+  "nghi quyet": "nq",
+  nq: "nq",
+  "huong dan": "hd",
+  hd: "hd",
+  "bao cao": "bc",
+  bc: "bc",
+};
+/** Issuers beside those DOC_ABBR knows: the Front, the farmers', women's and veterans' associations. */
+const ISSUERS = /^(?:mttq|hnd|hpn|hlhpn|hccb|du|dtn|svhttdl)$/;
+
 /** The date right after a document number ("15/KH-UBND ngày 05/02/2021", "…, ban hành ngày …"). */
 function findRefDate(f: string, pos: number): { date?: string; end: number } {
   const slice = f.slice(pos, pos + 90);
@@ -136,6 +162,13 @@ export function findReferences(folded: FoldedText, nfcText: string): FoundRefere
           .toUpperCase(),
       ),
     );
+  });
+  // "kh 15 kh ubnd", "qd so 88 qd ubnd": a symbol typed with spaces for its "/" and "-"
+  each(SPACED_SYMBOL_RE, (m) => {
+    const e = m.index + m[0].length;
+    const s = e - m[0].length + m[0].indexOf(m[2]!, m[1]!.length);
+    if (SYMBOL_OF[m[1]!] !== m[3] || !(DOC_ABBR.test(m[4]!) || ISSUERS.test(m[4]!)) || !free(s, e)) return;
+    add(s, e, withD(`${m[2]}/${m[3]}-${m[4]}`.toUpperCase()));
   });
   // "Kế hoạch số 20 ngày 29/01/2021"; not "báo cáo số 6 tháng" (the figures of six months)
   each(

@@ -160,11 +160,15 @@ export function findStatedZeros(
       if (key(toks[x]) === "nao") naoAfter = true;
       x++;
     }
-    // "Hội nghị: chưa tổ chức" says none was held; "Áp phích: chưa có" only that there is nothing yet to say
+    // "Hội nghị: chưa tổ chức" says none was held; "Áp phích: chưa có" only that there is nothing yet to say;
+    // "Phóng sự: chưa.", "chuyên mục – chưa" (the bare word closing the item) and "phóng sự thì chưa làm được"
+    // (the name said first, then the generic "làm": nothing made) say none in the period; a verb of its own,
+    // "tờ rơi chưa phát được", only that they are still to go out
     const notYetDone =
       notYet &&
       (DONE.has(`${key(toks[i + 1])} ${key(toks[i + 2])}`) ||
-        (DONE_ONE.has(key(toks[i + 1])) && !saysCan(toks, i + 1, x)));
+        x === i + 1 ||
+        (DONE_ONE.has(key(toks[i + 1])) && (!saysCan(toks, i + 1, x) || notYetMade(toks, i, x))));
     if ((naoAfter || !notYet || notYetDone) && closes(toks, nv, x)) zeros.push({ code: before.code, at: before.start });
   }
   return { zeros };
@@ -181,9 +185,18 @@ function meetingsCode(compiled: CompiledIndicators): string | undefined {
   return code;
 }
 
+/** Marks between an item's name and what is said of it ("Hội nghị: …", "chuyên mục – …", "Hội nghị | …"). */
+const ITEM_SEPARATORS = new Set([":", "-", "|"]);
+/** The officer as the subject of a negation ("em không tổ chức", "e ko làm"). */
+const SUBJECTS = new Set(["em", "e", "minh"]);
+
 /** Words that start a clause of their own ("…, còn pa nô thì …", "nhưng"): names before them are another clause's. */
 const CLAUSE_START = new Set(["con", "nhung", "rieng"]);
 const MAX_BACK = 10;
+
+/** "chưa làm được" closing at x: the generic verb, then "được", says nothing was made. */
+const notYetMade = (toks: readonly Tok[], i: number, x: number): boolean =>
+  key(toks[i + 1]) === "lam" && key(toks[i + 2]) === "duoc" && x === i + 3;
 
 /** Whether "được" or "có" stands between tokens a and b ("chưa treo được"): "not yet able", no zero. */
 function saysCan(toks: readonly Tok[], a: number, b: number): boolean {
@@ -291,8 +304,11 @@ function mentionEndingAt(
   let j = i;
   // "phóng sự cũng không", "pano thì cũng ko có": "also" before the negation
   if (key(toks[j - 1]) === "cung") j--;
-  // "Pa nô thì chưa làm": "thì" between the name and the negation, like a colon
-  if (toks[j - 1]?.k === ":" || key(toks[j - 1]) === "la" || key(toks[j - 1]) === "thi") j--;
+  // "hội nghị tháng 12 em không tổ chức được": the officer named between the name and the negation
+  if (SUBJECTS.has(key(toks[j - 1]))) j--;
+  // "Pa nô thì chưa làm": "thì" between the name and the negation, like a colon; so are a dash and a
+  // table's bar ("chuyên mục – chưa", "Hội nghị | không tổ chức")
+  if (ITEM_SEPARATORS.has(toks[j - 1]?.k ?? "") || key(toks[j - 1]) === "la" || key(toks[j - 1]) === "thi") j--;
   // "hội nghị tháng này: không tổ chức": this period's words may stand between, and a numbered period
   // ("xe loa tháng 5 không về thôn")
   while (j > 0 && nv.transparent[j - 1] && toks[j - 1]!.type === "w") j--;
