@@ -22,6 +22,8 @@ import type { Tok, Tokenised } from "./tokens.js";
 export interface CorrectionMarker {
   start: number;
   end: number;
+  /** "bỏ dòng tờ rơi đi": the indicator named right after is dropped, with no figure in its place. */
+  drops?: true;
 }
 
 export interface Corrections extends TokenMarks {
@@ -80,6 +82,8 @@ const FORWARD: readonly string[][] = [
   ["dung", "ra", "la"],
   ["dung", "ra"],
   ["dung", "la"],
+  // "Chính xác là xe loa 5 lượt ạ": a later line restating one figure
+  ["chinh", "xac", "la"],
   ["thuc", "te", "la"],
   ["thuc", "te", "chi"],
   ["thuc", "te"],
@@ -215,6 +219,13 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
       continue;
     }
     if (t.type !== "w") continue;
+    // "bỏ dòng tờ rơi đi ạ", "xóa mục phóng sự": the officer takes a line back
+    const drop = droppedLineAt(toks, i);
+    if (drop !== null) {
+      markers.push({ start: i, end: drop, drops: true });
+      i = drop - 1;
+      continue;
+    }
     // "…, à không phải, 5 cái", "ko phai, 3 cuoc": "not so," at the start of a clause, then the right figure
     if (NOT.has(t.kt) && key(toks[i + 1]) === "phai" && toks[i + 2]?.k === ",") {
       const prev = toks[i - 1];
@@ -463,6 +474,16 @@ function saysWhatWasWrong(toks: readonly Tok[], i: number): boolean {
   return false;
 }
 
+/** Words that take a line back: "bỏ dòng", "xóa mục", "bỏ phần". */
+const DROP_VERBS = new Set(["bo", "xoa"]);
+const LINE_WORDS = new Set(["dong", "muc", "phan"]);
+
+/** After "bỏ dòng" / "xóa mục" at token i, where the name of the line taken back starts; null when not one. */
+function droppedLineAt(toks: readonly Tok[], i: number): number | null {
+  if (!DROP_VERBS.has(key(toks[i])) || !LINE_WORDS.has(key(toks[i + 1])) || toks[i + 2]?.type !== "w") return null;
+  return i + 2;
+}
+
 /** End of a forward correction phrase starting at token i (with a trailing ":"), or null. */
 function forwardAt(toks: readonly Tok[], i: number): number | null {
   // "em xem lại sổ thì chỉ 1.350 tờ", "đếm lại số phiếu thì …": checked again, a few words, then "thì"
@@ -496,6 +517,10 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
   const { toks } = tk;
   const { markers } = corrections;
   markers.forEach((m, idx) => {
+    if (m.drops) {
+      dropLine(pairing, m, superseded, final);
+      return;
+    }
     let scopeEnd = m.end;
     const next = markers[idx + 1]?.start ?? toks.length;
     while (scopeEnd < next && !isScopeEnd(toks[scopeEnd]!)) scopeEnd++;
@@ -564,6 +589,18 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
     for (const at of finalHere) final.add(at);
   });
   return { final, superseded, owners };
+}
+
+/** "bỏ dòng tờ rơi đi": every earlier figure of the indicator named right after the words is taken back. */
+function dropLine(pairing: Pairing, m: CorrectionMarker, superseded: Set<number>, final: Set<number>): void {
+  const named = pairing.items.find((it) => it.kind === "I" && it.start === m.end);
+  if (named?.kind !== "I") return;
+  for (const p of pairing.pairs) {
+    if (p.num.start < m.start && p.ind.code === named.code) {
+      superseded.add(p.num.start);
+      final.delete(p.num.start);
+    }
+  }
 }
 
 /** Words that qualify a figure ("là lũy kế", "quý này", "tháng trước"): the figures around them are no restatement. */
