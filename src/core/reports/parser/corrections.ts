@@ -173,7 +173,8 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
         k2 !== "moi" &&
         k3 !== "moi" &&
         k2 !== "cu" &&
-        k3 !== "cu"
+        k3 !== "cu" &&
+        key(toks[i + 4]) !== "cu"
       )
         continue;
       const num = numbers.read(i, false);
@@ -183,16 +184,19 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
         const a = num.end + u;
         // "băng rôn 10 (cũ), 12 (mới)": the figure marked old is the wrong one when a new one follows
         // ("10 cái (cũ), 12 cái (mới)": one unit word may stand before each bracket)
+        // ("20 cái (số cũ), 24 cái (số mới)": "số" may stand inside each bracket)
         const b = toks[num.end]?.type === "w" ? num.end + 1 : num.end;
-        if (toks[b]?.k === "(" && key(toks[b + 1]) === "cu" && toks[b + 2]?.k === ")") {
-          let j = b + 3;
+        const c = key(toks[b + 1]) === "so" ? b + 2 : b + 1;
+        if (toks[b]?.k === "(" && key(toks[c]) === "cu" && toks[c + 1]?.k === ")") {
+          let j = c + 2;
           if (toks[j]?.k === ",") j++;
           const moiNext = key(toks[j]) === "moi" && toks[j + 1]?.type === "n";
           const jb = toks[j + 1]?.type === "w" ? j + 2 : j + 1;
-          const moiAfter = toks[j]?.type === "n" && toks[jb]?.k === "(" && key(toks[jb + 1]) === "moi";
+          const jm = key(toks[jb + 1]) === "so" ? jb + 2 : jb + 1;
+          const moiAfter = toks[j]?.type === "n" && toks[jb]?.k === "(" && key(toks[jm]) === "moi";
           if (moiNext || moiAfter) {
             for (let x = i; x < num.end; x++) blocked.push(x);
-            i = b + 2;
+            i = c + 1;
             continue;
           }
         }

@@ -1000,13 +1000,26 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
     // after a week opening the message, only the officer's own "báo số quý" / "bc quý III" names another
     if (statedBefore(toks, i) && (!opening || reportedBefore(toks, i))) return { ...p, stated: true, at: i };
     // "Năm 2025 xã treo 40; quý I/2026 treo 12": a later year named after the first is the report's
-    if (!first || (p.year !== undefined && first.year !== undefined && p.year > first.year)) first = p;
+    if (!first || (p.year !== undefined && first.year !== undefined && p.year > first.year) || laterQuarter(p, first))
+      first = p;
     // "năm nay 3 phóng sự. quý này 1": of two current periods the shorter is the report's (not a week: a part)
     if (p.current && (!current || (p.rank < current.rank && p.rank > RANK.tuan!))) current = p;
   }
   // "năm 2025 treo 30, năm nay treo 42": the officer's "this year" over a period named before it
   return opening ?? current ?? first;
 }
+
+/**
+ * "Quý III 10 tin bài, quý IV 12 tin bài": of two numbered quarters of one year (both named, or neither), the later
+ * is the report's and the earlier is last quarter's (months are left alone: they are the quarter's parts).
+ */
+const laterQuarter = (p: NamedPeriod, first: NamedPeriod): boolean =>
+  p.unit === "quy" &&
+  first.unit === "quy" &&
+  p.n !== undefined &&
+  first.n !== undefined &&
+  p.n > first.n &&
+  p.year === first.year;
 
 /** Whether the officer's verb of reporting stands right before token i ("báo số quý", "bc quý", "báo cáo số quý"). */
 function reportedBefore(toks: readonly Tok[], i: number): boolean {
