@@ -362,7 +362,9 @@ function readHeader(
     UNIT_HEAD.test(cells[0]!.key) && cells.slice(1).some((c) => ORDINAL.test(c.key)) ? cells[0]!.key : "";
   for (const [ci, c] of cells.entries()) {
     const numbered = unitHead !== "" && ci > 0 && ORDINAL.test(c.key);
-    if (isNumeric(c.key) && !numbered) return null;
+    // (in a message typed with marks, a header's "Nam" without them is the south, not "năm")
+    const unmarked = tk.accented && /^[a-z]+$/i.test(tk.nfcText.slice(c.start, c.end).trim());
+    if (isNumeric(c.key) && !numbered && !(unmarked && !/^\d/.test(c.key))) return null;
     const key = numbered ? `${unitHead} ${c.key}` : expandPeriod(c.key);
     keys.push(key);
     let kind: ColumnKind = unitHead !== "" && ci === 0 ? "label" : "unknown";
@@ -385,6 +387,7 @@ function readHeader(
     kinds.push(kind);
     codes.push(code);
   }
+  namedParts(tk, cells, kinds);
   const known = kinds.filter((k) => k !== "unknown").length;
   const structural = kinds.some((k) => STRUCTURAL.has(k));
   const indicators = kinds.filter((k) => k === "indicator").length;
@@ -392,6 +395,18 @@ function readHeader(
     return { kinds, codes, keys, spans: cells.map((c) => [c.start - lineStart, c.end - lineStart]) };
   }
   return null;
+}
+
+/**
+ * "Chỉ tiêu | Đông | Tây | Nam": after the label's column, two or more columns headed by names written with a
+ * capital and no figure are places (one column per village or branch), summed like "Thôn 1 | Thôn 2".
+ */
+function namedParts(tk: Tokenised, cells: readonly Cell[], kinds: ColumnKind[]): void {
+  const label = kinds.indexOf("label");
+  const rest = kinds.flatMap((k, i) => (i > label && k !== "index" ? [i] : []));
+  if (label < 0 || rest.length < 2 || rest.some((i) => kinds[i] !== "unknown")) return;
+  const named = (c: Cell) => /^\p{Lu}[\p{L} ]*$/u.test(tk.nfcText.slice(c.start, c.end).trim());
+  if (rest.every((i) => named(cells[i]!))) for (const i of rest) kinds[i] = "part";
 }
 
 /** A header cell naming the unit of numbered columns after it ("tháng | 7 | 8 | 9 | cộng"). */
