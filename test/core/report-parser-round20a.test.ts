@@ -51,7 +51,10 @@ const OWN: [string, Record<string, number>][] = [
     "STT | Nội dung | ĐVT | Số lượng\n1 | Tờ rơi | tờ | 800\n | - trong đó phát tại chợ | tờ | 300\n2 | Áp phích | cái | 40",
     { to_roi: 800, ap_phich: 40 },
   ],
-  ["TT\nNội dung\nSố lượng\n1\nPa nô\n3\n2\nBăng rôn\n10\n3\nPhát thanh\n36", { pano: 3, bang_ron: 10, phat_thanh: 36 }],
+  [
+    "TT\nNội dung\nSố lượng\n1\nPa nô\n3\n2\nBăng rôn\n10\n3\nPhát thanh\n36",
+    { pano: 3, bang_ron: 10, phat_thanh: 36 },
+  ],
   [
     "BẢNG TỔNG HỢP KẾT QUẢ QUÝ IV NĂM 2026\nTT;Nội dung;Số lượng\n1;Tin bài;14\n2;Phóng sự;2\n3;Bài đăng fanpage;30",
     { tin_bai: 14, phong_su: 2, bai_mxh: 30 },
@@ -60,9 +63,15 @@ const OWN: [string, Record<string, number>][] = [
     "Biểu số 02 - Kết quả tuyên truyền (kèm theo Báo cáo số 45/BC-UBND ngày 10/12/2026)\nSTT | Nội dung | Số lượng\n1 | Hội nghị | 2\n2 | Người tham dự | 160",
     { hoi_nghi: 2, nguoi_tham_du: 160 },
   ],
-  ["Nội dung | T10 | T11 | T12 | Cộng quý\nPhát thanh | 30 | 28 | 31 | 89\nXe loa | 2 | 2 | 3 | 7", { phat_thanh: 89, xe_luu_dong: 7 }],
+  [
+    "Nội dung | T10 | T11 | T12 | Cộng quý\nPhát thanh | 30 | 28 | 31 | 89\nXe loa | 2 | 2 | 3 | 7",
+    { phat_thanh: 89, xe_luu_dong: 7 },
+  ],
   ["Chỉ tiêu;Tháng 10;Tháng 11;Tháng 12\nTin bài;4;5;6\nBài mxh;10;12;9", { tin_bai: 15, bai_mxh: 31 }],
-  ["dạ e gửi bảng ạ\nnoi dung   so luong\npano   2\nbang ron   14\nto roi   500", { pano: 2, bang_ron: 14, to_roi: 500 }],
+  [
+    "dạ e gửi bảng ạ\nnoi dung   so luong\npano   2\nbang ron   14\nto roi   500",
+    { pano: 2, bang_ron: 14, to_roi: 500 },
+  ],
   [
     "chi tieu | KH | TH\nbang ron | 20 | 22\nap phich | 30 | 28\nhop dan | 6 | 6\nnguoi du | 300 | 318",
     { bang_ron: 22, ap_phich: 28, hoi_nghi: 6, nguoi_tham_du: 318 },
@@ -94,14 +103,20 @@ const OWN: [string, Record<string, number>][] = [
     { hoi_nghi: 3, nguoi_tham_du: 240, phat_thanh: 66 },
   ],
   ["STT\nChỉ tiêu\nĐVT\nKết quả\n1\nPa nô\ncái\n2\n2\nTờ rơi\ntờ\n700", { pano: 2, to_roi: 700 }],
-  ["bang so lieu cua xa e a\nTT  Noi dung  SL\n1  Phat thanh  40\n2  Xe loa  3\n3  Tin bai  5", { phat_thanh: 40, xe_luu_dong: 3, tin_bai: 5 }],
+  [
+    "bang so lieu cua xa e a\nTT  Noi dung  SL\n1  Phat thanh  40\n2  Xe loa  3\n3  Tin bai  5",
+    { phat_thanh: 40, xe_luu_dong: 3, tin_bai: 5 },
+  ],
   ["Nội dung | Thực hiện | Tỷ lệ so với KH\nÁp phích | 45 | 90%\nBăng rôn | 12 | 100%", { ap_phich: 45, bang_ron: 12 }],
   [
     "Chỉ tiêu;KH năm 2026;TH quý IV;Lũy kế;Tỷ lệ %\nPa nô;8;2;7;87,5\nBăng rôn;60;18;55;91,7\nTờ rơi;3000;900;2800;93,3",
     { pano: 2, bang_ron: 18, to_roi: 900 },
   ],
   ["Nội dung | Số lượng\nPa nô | -\nBăng rôn | 9\nCụm cổ động | 0", { bang_ron: 9, cum_co_dong: 0 }],
-  ["TT | Loại | Số lượng | Địa điểm\n1 | Băng rôn | 6 | Thôn 2, thôn 5\n2 | Pano | 1 | Ngã 3 chợ", { bang_ron: 6, pano: 1 }],
+  [
+    "TT | Loại | Số lượng | Địa điểm\n1 | Băng rôn | 6 | Thôn 2, thôn 5\n2 | Pano | 1 | Ngã 3 chợ",
+    { bang_ron: 6, pano: 1 },
+  ],
   [
     "Báo cáo quý IV/2026\nNội dung | Tháng 12 | Lũy kế quý IV\nPhát thanh | 30 | 88\nTin bài | 3 | 10",
     { phat_thanh: 88, tin_bai: 10 },
@@ -110,7 +125,10 @@ const OWN: [string, Record<string, number>][] = [
     "Hội Nông dân xã Đức Long\nTT\tChi hội\tHội nghị\tNgười dự\tGhi chú\n1\tChi hội thôn 1\t1\t38\t\n2\tChi hội thôn 2\t1\t41\tlồng ghép\n3\tChi hội thôn 3\t1\t36\t\nTổng cộng\t\t3\t115\t",
     { hoi_nghi: 3, nguoi_tham_du: 115 },
   ],
-  ["Nội dung | Số lượng\nPa nô (cái) | 3\nTờ rơi (tờ) | 1.500\nBăng rôn (cái) | 20", { pano: 3, to_roi: 1500, bang_ron: 20 }],
+  [
+    "Nội dung | Số lượng\nPa nô (cái) | 3\nTờ rơi (tờ) | 1.500\nBăng rôn (cái) | 20",
+    { pano: 3, to_roi: 1500, bang_ron: 20 },
+  ],
   ["Nội dung | Quý IV/2025 | Quý IV/2026\nBăng rôn | 10 | 13\nPhát thanh | 60 | 72", { bang_ron: 13, phat_thanh: 72 }],
   [
     "Tháng 12/2026\nTuần | Phát thanh | Xe loa\nTuần 1 | 7 | 1\nTuần 2 | 7 | 0\nTuần 3 | 6 | 1\nTuần 4 | 7 | 1\nCộng | 27 | 3",
@@ -126,7 +144,10 @@ const OWN: [string, Record<string, number>][] = [
     { xe_luu_dong: 5, cum_co_dong: 1, phong_su: 1 },
   ],
   ["dạ\nbảng đây ạ\nnội dung | sl\nphát thanh | 31\nchuyên mục | 1", { phat_thanh: 31, chuyen_muc: 1 }],
-  ["| STT | Nội dung | Số lượng |\n|---|---|---|\n| 1 | Tin bài | 7 |\n| 2 | Phóng sự | 1 |", { tin_bai: 7, phong_su: 1 }],
+  [
+    "| STT | Nội dung | Số lượng |\n|---|---|---|\n| 1 | Tin bài | 7 |\n| 2 | Phóng sự | 1 |",
+    { tin_bai: 7, phong_su: 1 },
+  ],
   ["Nội dung | Thực hiện | Kế hoạch\nHội nghị | 3 | 2\nNgười tham dự | 245 | 200", { hoi_nghi: 3, nguoi_tham_du: 245 }],
   ["Chỉ tiêu;Lũy kế từ đầu năm;Trong quý IV\nTờ rơi;2.400;650\nÁp phích;120;35", { to_roi: 650, ap_phich: 35 }],
   ["Nội dung\tSố lượng\nTờ rơi\t1.250\nTờ gấp\t-\nÁp phích\t60", { to_roi: 1250, ap_phich: 60 }],
@@ -139,7 +160,10 @@ const OWN: [string, Record<string, number>][] = [
     "Phòng Nghiệp vụ Văn hóa - Sở VHTTDL\nSTT | Nhiệm vụ | Đơn vị tính | Kết quả quý IV/2026\n1 | Tin bài đăng Cổng TTĐT | tin | 24\n2 | Phóng sự | phóng sự | 3\n3 | Hội nghị tập huấn | cuộc | 2",
     { tin_bai: 24, phong_su: 3, hoi_nghi: 2 },
   ],
-  ["Noi dung\tThang 10\tThang 11\tThang 12\tTong\nPhat thanh\t20\t\t25\t45\nXe luu dong\t\t2\t1\t3", { phat_thanh: 45, xe_luu_dong: 3 }],
+  [
+    "Noi dung\tThang 10\tThang 11\tThang 12\tTong\nPhat thanh\t20\t\t25\t45\nXe luu dong\t\t2\t1\t3",
+    { phat_thanh: 45, xe_luu_dong: 3 },
+  ],
   [
     "Trường THCS Lê Lợi gửi số liệu:\nTT;Hoạt động;Số buổi;Số người tham dự\n1;Tọa đàm;2;180\n2;Tập huấn;1;45",
     { hoi_nghi: 3, nguoi_tham_du: 225 },
@@ -158,7 +182,10 @@ const OWN: [string, Record<string, number>][] = [
   ["ap phich 35 cai, go nham, dung la 53 cai", { ap_phich: 53 }],
   ["Tin bài 8, phóng sự 1, bài fanpage 20. Bỏ dòng phóng sự đi ạ, em ghi thừa", { tin_bai: 8, bai_mxh: 20 }],
   ["không phải 15 mà là 12 băng rôn ạ", { bang_ron: 12 }],
-  ["Phát thanh 45 lượt, xe loa 4 lượt, tờ rơi 600.\nChính xác là xe loa 5 lượt ạ", { phat_thanh: 45, xe_luu_dong: 5, to_roi: 600 }],
+  [
+    "Phát thanh 45 lượt, xe loa 4 lượt, tờ rơi 600.\nChính xác là xe loa 5 lượt ạ",
+    { phat_thanh: 45, xe_luu_dong: 5, to_roi: 600 },
+  ],
   ["dạ\nbăng rôn 10\ntờ rơi 200\nà em nhầm tờ rơi 250", { bang_ron: 10, to_roi: 250 }],
   [
     "UBND xã Tân Phú xin đính chính số liệu báo cáo ngày 02/12/2026: số người tham dự hội nghị là 185 người (không phải 158 người như đã báo cáo).",
@@ -194,14 +221,14 @@ const OWN: [string, Record<string, number>][] = [
   ["Trạm Y tế xã: tọa đàm 1 buổi, 40 người dự. Xin đính chính: 45 người dự", { hoi_nghi: 1, nguoi_tham_du: 45 }],
   ["Băng rôn 20 cái (số cũ), 24 cái (số mới)", { bang_ron: 24 }],
   ["áp phích em báo 40 là sai, thực tế 34", { ap_phich: 34 }],
-  ["Thôn Bãi Sậy: họp dân 1 cuộc, 60 người; treo 3 băng rôn. Sửa: 62 người", { hoi_nghi: 1, nguoi_tham_du: 62, bang_ron: 3 }],
+  [
+    "Thôn Bãi Sậy: họp dân 1 cuộc, 60 người; treo 3 băng rôn. Sửa: 62 người",
+    { hoi_nghi: 1, nguoi_tham_du: 62, bang_ron: 3 },
+  ],
   ["tờ rơi 600 chứ không phải 6.000 đâu ạ", { to_roi: 600 }],
   ["Phát thanh 31 lượt. Em gõ nhầm phát thanh thành 31, đúng là 33 lượt", { phat_thanh: 33 }],
   ["hội nghị 1, người tham dự 85 → 88", { hoi_nghi: 1, nguoi_tham_du: 88 }],
-  [
-    "Bài đăng mạng xã hội: 18 bài. Tin bài: 5 tin. Xin đính chính lại là tin bài 6 tin.",
-    { bai_mxh: 18, tin_bai: 6 },
-  ],
+  ["Bài đăng mạng xã hội: 18 bài. Tin bài: 5 tin. Xin đính chính lại là tin bài 6 tin.", { bai_mxh: 18, tin_bai: 6 }],
   ["e bao lai so xe loa: 3 luot chu k phai 4 luot", { xe_luu_dong: 3 }],
   ["dán 25 áp phích\nà không phải 25 mà là 28", { ap_phich: 28 }],
   ["Số liệu cũ: tờ rơi 700. Số liệu mới: tờ rơi 750, áp phích 20", { to_roi: 750, ap_phich: 20 }],
@@ -232,10 +259,7 @@ const OWN: [string, Record<string, number>][] = [
   ["Tháng 10: 5 băng rôn; tháng 11: 7; tháng 12: 4. Cộng quý: 16 băng rôn", { bang_ron: 16 }],
   ["Tháng 10 đăng 11 bài, tháng 11 đăng 9 bài, tháng 12 đăng 14 bài fanpage", { bai_mxh: 34 }],
   ["Quý IV/2026: tọa đàm 2 buổi, 95 người dự (cùng kỳ 2025: 1 buổi, 40 người)", { hoi_nghi: 2, nguoi_tham_du: 95 }],
-  [
-    "Năm 2026 kế hoạch giao 4 phóng sự, đến nay thực hiện 4 phóng sự, trong đó quý IV 1 phóng sự",
-    { phong_su: 1 },
-  ],
+  ["Năm 2026 kế hoạch giao 4 phóng sự, đến nay thực hiện 4 phóng sự, trong đó quý IV 1 phóng sự", { phong_su: 1 }],
   ["chuyên mục quý 4 có 3, lũy kế 11", { chuyen_muc: 3 }],
   ["Trong quý phát 1.500 tờ rơi (kế hoạch giao 1.200 tờ)", { to_roi: 1500 }],
   ["Tổng cả năm 45 băng rôn. Quý IV: 12 băng rôn.", { bang_ron: 12 }],
@@ -283,7 +307,9 @@ function readsExactly([text, values]: [string, Record<string, number>]): boolean
   const sorted = (o: Record<string, number>) => Object.entries(o).sort(([a], [b]) => a.localeCompare(b));
   const r = read(text);
   return (
-    r.unclear.length === 0 && r.conflicts.length === 0 && JSON.stringify(sorted(r.values)) === JSON.stringify(sorted(values))
+    r.unclear.length === 0 &&
+    r.conflicts.length === 0 &&
+    JSON.stringify(sorted(r.values)) === JSON.stringify(sorted(values))
   );
 }
 

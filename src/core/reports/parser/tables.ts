@@ -117,6 +117,8 @@ const LABEL_KINDS: ReadonlySet<ColumnKind> = new Set(["label", "index", "place",
 
 /** Row labels of a total row ("Tổng", "Cộng", "Tổng cộng"). */
 const TOTAL_ROW = /^(?:tong|tong cong|cong|tong so|toan xa|ca xa)\b/;
+/** A sub-row breaking down the row above ("- trong đó phát tại chợ", "+ Trong số đó", "Gồm"): part of its figure, no figure. */
+const SUB_ROW = /^(?:[-+*] )?(?:trong do|trong so do|gom|bao gom|rieng)\b/;
 /** Row numbers: 1, 1., I, II, a, b), -. */
 const ROW_NUMBER = /^(?:\d{1,3}|[ivx]{1,5}|[a-dđ])[.)]?$/;
 
@@ -488,6 +490,16 @@ function chooseValueColumn(
   const first = (k: ColumnKind) => kinds.indexOf(k);
   if (first("value") >= 0) return one(first("value"));
   if (first("total") >= 0) return one(first("total"));
+  // "Báo cáo quý IV/2026" over "Tháng 12 | Lũy kế quý IV": the period so far is the report's whole figure
+  const stated = periodOf(before);
+  const soFar = kinds.findIndex(
+    (k, i) =>
+      k === "cumulative" &&
+      stated !== null &&
+      periodOf(cellsKey[i]!)?.unit === stated.unit &&
+      periodOf(cellsKey[i]!)?.n === stated.n,
+  );
+  if (soFar >= 0) return one(soFar);
   const periods = kinds.flatMap((k, i) => (k === "period" ? [i] : []));
   if (periods.length === 1) return one(periods[0]!);
   if (periods.length > 1) {
@@ -497,7 +509,6 @@ function chooseValueColumn(
     const noted = note ? periodOf(note) : null;
     const noteMatch = noted ? of.findIndex((p) => p.unit === noted.unit && p.n === noted.n) : -1;
     if (noteMatch >= 0) return one(periods[noteMatch]!);
-    const stated = periodOf(before);
     if (stated) {
       const match = periods.findIndex((_, x) => {
         const p = of[x]!;
@@ -611,7 +622,7 @@ function readRows(
       continue;
     }
     blockRow(row);
-    if (!label || TOTAL_ROW.test(label.key)) continue;
+    if (!label || TOTAL_ROW.test(label.key) || SUB_ROW.test(label.key)) continue;
     // "Hội viên | 312 | không tính": a row its note leaves out is no figure, nor a question
     if (kinds.some((k, c) => k === "note" && row[c] && LEFT_OUT_NOTE.test(row[c]!.key))) continue;
     // "Số hội viên | 245", "Số hộ | 320": the place's people, background like "320 hộ" in a sentence
