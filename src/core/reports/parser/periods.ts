@@ -994,7 +994,13 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
     if (!p) continue;
     const before = `${key(toks[i - 2])} ${key(toks[i - 1])}`;
     // "cả năm 2026" is a whole period's figure, unless the report says it is its own ("báo cáo cả năm 2026:")
-    if (NOT_THE_REPORTS.has(before) || (key(toks[i - 1]) === "ca" && !statedBefore(toks, i - 1))) continue;
+    // ("KH năm 300 lượt": the plan's year, typed short)
+    if (
+      NOT_THE_REPORTS.has(before) ||
+      key(toks[i - 1]) === "kh" ||
+      (key(toks[i - 1]) === "ca" && !statedBefore(toks, i - 1))
+    )
+      continue;
     // "Năm 2026 xã đề ra kế hoạch 12 pa nô": the period of a plan, not of the report
     if (plansAfter(toks, i)) continue;
     // after a week opening the message, only the officer's own "báo số quý" / "bc quý III" names another
