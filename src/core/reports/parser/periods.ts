@@ -454,7 +454,19 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       if (reportRank > 0 && RANK[next]! > reportRank)
         for (let x = i + 2; x < i + 6 && x + 1 < n && !isClauseEnd(toks[x]); x++)
           if (TO.has(key(toks[x])) && NOW.has(key(toks[x + 1]))) soFar = true;
-      const role = soFar ? "cumulative" : quarterOverMonth ? "total" : roleOfPeriod(RANK[next]!, reportRank);
+      // "tuần này 2 lượt; cả quý IV đến nay 11 lượt": a numbered quarter so far, beside a shorter period the report
+      // does not state as its own, is the quarter's total (as "từ đầu quý IV đến nay")
+      const q = toks[i + 2];
+      const numberedQuarter =
+        RANK[next] === RANK.quy &&
+        !report?.stated &&
+        (ROMAN[q?.k ?? ""] !== undefined || (q?.type === "n" && !!nv.blocked[i + 2]));
+      const role =
+        soFar && !numberedQuarter
+          ? "cumulative"
+          : quarterOverMonth || soFar
+            ? "total"
+            : roleOfPeriod(RANK[next]!, reportRank);
       // "cả năm 2026 phát hành 6.000 tờ": a running total may stand past a verb; a total or a part only right after
       // "cả quý 4 mới 5 pano": a quarter's number typed bare before another figure is its label
       const label = toks[i + 2];
