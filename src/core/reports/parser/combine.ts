@@ -301,6 +301,8 @@ const PART_LABELS: ReadonlySet<string> = new Set([
   "diem",
   "khoi",
   "buoi",
+  // months only as the three of one quarter (`wholeQuarter`)
+  "thang",
 ]);
 const TIMES_OF_DAY: ReadonlySet<string> = new Set(["sang", "chieu", "toi", "trua"]);
 /** Ordinal words after "thứ" ("thứ nhất", "thứ hai"). */
@@ -396,7 +398,18 @@ function labelledParts(tk: Tokenised, nv: NonValues, list: Entry[]): Entry[] {
   if (labels.some((l) => l === null) || new Set(labels).size !== labels.length) return list;
   const kinds = new Set(labels.map((l) => (TIMES_OF_DAY.has(l!) ? "time" : l!.split(" ")[0])));
   if (kinds.size !== 1) return list;
+  if (kinds.has("thang") && !wholeQuarter(labels as string[])) return list;
   return list.map((e) => (plain.includes(e) ? { ...e, additive: true } : e));
+}
+
+/**
+ * "Tháng 10 đăng 11 bài, tháng 11 đăng 9 bài, tháng 12 đăng 14 bài": months are parts only when they are the three
+ * of one quarter (two months may be this month beside the last one).
+ */
+function wholeQuarter(labels: readonly string[]): boolean {
+  const months = labels.map((l) => Number(l.split(" ")[1]));
+  const quarter = Math.ceil(months[0]! / 3);
+  return months.length === 3 && months.every((m) => m >= 1 && m <= 12 && Math.ceil(m / 3) === quarter);
 }
 
 /** The roles of the figure at token `at`. */
