@@ -221,6 +221,19 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     }
     return out;
   };
+  /** The figures before token `at` in its sentence whose clause says "đến nay" / "tới giờ" before them. */
+  const soFarFiguresBefore = (at: number): number[] => {
+    let from = at;
+    while (from > 0 && !SENTENCE_STOPS.has(toks[from - 1]!.k) && toks[from - 1]!.type !== "nl") from--;
+    const out: number[] = [];
+    let soFar = false;
+    for (let x = from; x < at; x++) {
+      if (CLAUSE_ENDS.has(toks[x]!.k)) soFar = false;
+      if (TO.has(key(toks[x])) && NOW.has(key(toks[x + 1]))) soFar = true;
+      if (soFar && toks[x]!.type === "n" && !nv.blocked[x]) out.push(x);
+    }
+    return out;
+  };
   /** After a plan's figure: the next figure when the next clause opens with it ("…4 lớp, 240 học viên"), else -1. */
   const planListNext = (from: number): number => {
     let j = from;
@@ -387,6 +400,13 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
         i++;
         continue;
       }
+    }
+    // "đến nay thực hiện 4 phóng sự, trong đó quý IV 1 phóng sự": a period's share singled out after "trong đó"
+    // makes the figures said "so far" before it in the sentence running totals
+    if (k === "trong" && next === "do" && RANK[key(toks[i + 2])] !== undefined) {
+      for (const x of soFarFiguresBefore(i)) cumulative.add(x);
+      i++;
+      continue;
     }
     // "riêng tuần từ 08/12 đến 14/12 phát 200 tờ" in a quarterly report: a shorter period singled out is a part
     // ("Trong đó riêng tháng 12: chuyên mục 2, phát thanh 26 lượt": the whole list after its colon)
