@@ -10,6 +10,7 @@
 import type { NonValues } from "./non-values.js";
 import type { Item, NumItem, Pairing, TokenClass } from "./pairing.js";
 import type { Tok, Tokenised } from "./tokens.js";
+import { PERIOD_WORDS } from "./vocabulary.js";
 
 export interface Combined {
   values: Record<string, number>;
@@ -573,8 +574,6 @@ function besidesInSentence(tk: Tokenised, at: number, sentence: Int32Array): boo
   while (x < at && tk.toks[x]!.type !== "w") x++;
   return tk.toks[x]?.kt === "ngoai" && tk.toks[x + 1]?.kt === "ra";
 }
-
-const PERIOD_WORDS = new Set(["quy", "thang", "tuan", "nam", "ky"]);
 
 /** Whether a period is named between "trong đó" and token `at` ("trong đó riêng quý IV 11"), not a place ("trong đó thôn 1 có 8"). */
 function periodShare(tk: Tokenised, at: number, sentence: Int32Array): boolean {
