@@ -592,7 +592,11 @@ function readRows(
   const indicatorColumns = kinds.flatMap((k, i) => (k === "indicator" ? [i] : []));
   if (indicatorColumns.length > 0 && !kinds.includes("label")) {
     for (const row of rows) blockRow(row);
-    readColumnsPerIndicator(tk, kinds, codes, rows, indicatorColumns, out);
+    const counted = countOfRows(tk, kinds, keys, rows, nameAt);
+    const allKinds = counted ? kinds.map((k, i) => (i === counted.column ? "indicator" : k)) : kinds;
+    const allCodes = counted ? codes.map((c, i) => (i === counted.column ? counted.code : c)) : codes;
+    const columns = counted ? [...indicatorColumns, counted.column].sort((a, b) => a - b) : indicatorColumns;
+    readColumnsPerIndicator(tk, allKinds, allCodes, rows, columns, out);
     return indicatorColumns[0]!;
   }
   const before = lines
@@ -660,6 +664,28 @@ function sumOf(tk: Tokenised, columns: readonly number[], row: readonly Cell[]):
 }
 
 /** One column per indicator, one row per village: the "Tổng" row, else the sum of the rows. */
+/** A header counting sessions or times ("Số buổi", "Số cuộc", "Số lớp", "Số lượt"). */
+const COUNT_HEADER = /^so (?:buoi|cuoc|lop|luot|dot)$/;
+
+/**
+ * "TT;Hoạt động;Số buổi;Số người tham dự" over "1;Tọa đàm;2;180", "2;Tập huấn;1;45": a column counting sessions,
+ * when every row's label names the same indicator, counts that indicator (here the meetings).
+ */
+function countOfRows(
+  tk: Tokenised,
+  kinds: readonly ColumnKind[],
+  keys: readonly string[],
+  rows: readonly Cell[][],
+  nameAt: (i: number) => { end: number; code: string } | null,
+): { column: number; code: string } | null {
+  const column = keys.findIndex((k, i) => kinds[i] === "unknown" && COUNT_HEADER.test(k));
+  const labelColumn = kinds.findIndex((k, i) => k === "unknown" && i !== column);
+  if (column < 0 || labelColumn < 0 || rows.length === 0) return null;
+  const named = rows.map((r) => (r[labelColumn] ? labelCode(tk, mentionsIn(r[labelColumn]!, nameAt, tk)) : null));
+  const code = named[0]?.code;
+  return code && named.every((m) => m?.code === code) ? { column, code } : null;
+}
+
 function readColumnsPerIndicator(
   tk: Tokenised,
   kinds: readonly ColumnKind[],
