@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readSample as read } from "../support/parsed.js";
+import { onlyValues as only, plainReading as plain, readSample as read } from "../support/parsed.js";
 
 /** A 200-row pasted table of villages with its total row (read whole, and fast). */
 const LONG_TABLE = [
@@ -302,6 +302,142 @@ const OWN: [string, Record<string, number>][] = [
   ],
 ];
 
+describe("findCorrections: a later line restating one figure, a line taken back, old and new in brackets", () => {
+  it.each([
+    ["Phát thanh 45 lượt, xe loa 4 lượt.\nChính xác là xe loa 5 lượt ạ", { phat_thanh: 45, xe_luu_dong: 5 }],
+    ["dang 12 bai fb, 3 tin bai. chinh xac la 13 bai fb a", { bai_mxh: 13, tin_bai: 3 }],
+    ["hội nghị 2 cuộc, 110 người. Chính xác là 112 người ạ", { hoi_nghi: 2, nguoi_tham_du: 112 }],
+  ])("'chính xác là': %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it.each([
+    ["pano 2, bang ron 16, to roi 500\nbo dong to roi di a", { pano: 2, bang_ron: 16 }],
+    ["Pa nô 3, băng rôn 12, cụm cổ động 1. Bỏ dòng cụm cổ động đi ạ", { pano: 3, bang_ron: 12 }],
+    ["Phát thanh 30 lượt\nXe loa 2 lượt\nXóa mục xe loa giúp em", { phat_thanh: 30 }],
+  ])("'bỏ dòng …': %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("'bỏ' without a line's word takes nothing back", () => {
+    expect(read("Phát thanh 30 lượt, xe loa 2 lượt. Bỏ xe loa đi").values).toEqual({ phat_thanh: 30, xe_luu_dong: 2 });
+  });
+
+  it.each([
+    ["Băng rôn 20 cái (số cũ), 24 cái (số mới)", { bang_ron: 24 }],
+    ["Tờ rơi 500 (số cũ), 650 (số mới)", { to_roi: 650 }],
+  ])("'(số cũ)' / '(số mới)': %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("qualifyPeriods: the current quarter over the last one, the plan's year, the quarter so far", () => {
+  it.each([
+    ["Quý III 10 tin bài, quý IV 12 tin bài", { tin_bai: 12 }],
+    ["quy 3 bao 40 luot phat thanh roi, quy 4 nay 46 luot", { phat_thanh: 46 }],
+    ["Quý III/2026: 3 pano; quý IV/2026: 2 pano", { pano: 2 }],
+  ])("of two numbered quarters of one year the later is the report's: %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a quarter of a year named beside one with none is left as before", () => {
+    expect(read("Tin bài quý I: 12 tin (quý IV/2025: 9 tin)").values).toEqual({ tin_bai: 12 });
+  });
+
+  it("'KH năm' is the plan's year, not the report's", () => {
+    expect(plain("Phát thanh: KH năm 300 lượt, quý IV 84 lượt, lũy kế 290 lượt (đạt 96,7%)")).toEqual(
+      only({ phat_thanh: 84 }),
+    );
+  });
+
+  it.each([
+    ["Tuần này xe loa chạy 2 lượt; cả quý IV đến nay 11 lượt", { xe_luu_dong: 11 }],
+    ["tuần này phát thanh 8 lượt, cả quý 4 đến nay 90 lượt", { phat_thanh: 90 }],
+  ])("a numbered quarter so far beside this week: %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("an unnumbered quarter so far stays a running total", () => {
+    expect(read("Tuần này phát thanh 8 lượt; cả quý đến nay 60 lượt").values).toEqual({ phat_thanh: 8 });
+  });
+
+  it("figures said 'đến nay' before 'trong đó quý IV …' are running totals", () => {
+    const r = read("Năm 2026 kế hoạch giao 4 phóng sự, đến nay thực hiện 4 phóng sự, trong đó quý IV 1 phóng sự");
+    expect(r.values).toEqual({ phong_su: 1 });
+  });
+});
+
+describe("combineValues: the three months of one quarter add up", () => {
+  it("three months, each with its figure", () => {
+    expect(plain("Tháng 10 đăng 11 bài, tháng 11 đăng 9 bài, tháng 12 đăng 14 bài fanpage")).toEqual(
+      only({ bai_mxh: 34 }),
+    );
+  });
+
+  it("two months stay a question (this month beside the last one)", () => {
+    expect(read("Tháng 11 phát thanh 30 lượt, tháng 12 phát thanh 31 lượt").conflicts).toEqual([
+      { code: "phat_thanh", values: [30, 31] },
+    ]);
+  });
+});
+
+describe("findMentions and pairNumbers: overlapping names, the next period's list", () => {
+  it.each([
+    ["T10 2 lượt xe loa", { xe_luu_dong: 2 }],
+    ["T10 2 lượt xe loa, T11 3 lượt, T12 2 lượt, cộng quý 7 lượt", { xe_luu_dong: 7 }],
+  ])("'lượt xe' + 'xe loa' are one name: %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("'Quý III … xe loa. Quý IV: 30 lượt': the next period's figure takes the name", () => {
+    expect(plain("Quý III phát 25 lượt xe loa. Quý IV: 30 lượt")).toEqual(only({ xe_luu_dong: 30 }));
+  });
+});
+
+describe("readTables and markCellLines: units on their own line, named columns, sub-rows, counts", () => {
+  it.each([
+    ["STT\nChỉ tiêu\nĐVT\nKết quả\n1\nPa nô\ncái\n2\n2\nTờ rơi\ntờ\n700", { pano: 2, to_roi: 700 }],
+    ["Băng rôn\ncái\n14\nTờ rơi\ntờ\n900", { bang_ron: 14, to_roi: 900 }],
+  ])("a Word table one cell per line with its unit: %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it.each([
+    ["Chỉ tiêu | Đông | Tây | Nam\nHọp dân | 1 | 1 | 2\nNgười dự | 40 | 35 | 70", { hoi_nghi: 4, nguoi_tham_du: 145 }],
+    ["Nội dung\tBắc Sơn\tNam Sơn\nBăng rôn\t2\t3", { bang_ron: 5 }],
+  ])("capitalised names as per-place columns: %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it.each([
+    ["STT | Nội dung | ĐVT | Số lượng\n1 | Tờ rơi | tờ | 800\n | - trong đó phát tại chợ | tờ | 300", { to_roi: 800 }],
+    ["Nội dung;Số lượng\nÁp phích;40\nGồm tranh cổ động;10", { ap_phich: 40 }],
+  ])("a sub-row is part of the row above: %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("'Lũy kế quý IV' under a stated quý IV is the quarter's figure; under a month's report the month's", () => {
+    const table = "Nội dung | Tháng 12 | Lũy kế quý IV\nPhát thanh | 30 | 88";
+    expect(read(`Báo cáo quý IV/2026\n${table}`).values).toEqual({ phat_thanh: 88 });
+    expect(read(`Báo cáo tháng 12\n${table}`).values).toEqual({ phat_thanh: 30 });
+  });
+
+  it("a 'Số buổi' column counts what every row's label names", () => {
+    const text = "TT;Hoạt động;Số buổi;Số người tham dự\n1;Tọa đàm;2;180\n2;Tập huấn;1;45";
+    expect(plain(text)).toEqual(only({ hoi_nghi: 3, nguoi_tham_du: 225 }));
+    // rows naming different things: the column is no one's
+    expect(read("TT;Hoạt động;Số buổi;Số người tham dự\n1;Tọa đàm;2;180\n2;Phát tờ rơi;1;45").values).toEqual({
+      nguoi_tham_du: 225,
+    });
+  });
+
+  it("a 200-row table is read whole and fast", () => {
+    const t0 = performance.now();
+    expect(read(LONG_TABLE).values).toEqual({ to_roi: 2000 });
+    expect(performance.now() - t0).toBeLessThan(500);
+  });
+});
+
 /** Exactly the values, with nothing asked about and no conflict. */
 function readsExactly([text, values]: [string, Record<string, number>]): boolean {
   const sorted = (o: Record<string, number>) => Object.entries(o).sort(([a], [b]) => a.localeCompare(b));
@@ -314,8 +450,8 @@ function readsExactly([text, values]: [string, Record<string, number>]): boolean
 }
 
 describe("the round's own messages", () => {
-  it("reads at least 127 of its 150 own messages exactly (127 before the round)", () => {
+  it("reads at least 148 of its 150 own messages exactly (127 before the round)", () => {
     expect(OWN.length).toBe(150);
-    expect(OWN.filter(readsExactly).length).toBeGreaterThanOrEqual(127);
+    expect(OWN.filter(readsExactly).length).toBeGreaterThanOrEqual(148);
   });
 });
