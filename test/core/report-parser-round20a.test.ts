@@ -518,8 +518,8 @@ describe("the round's own messages", () => {
 });
 
 describe("the round's fresh messages", () => {
-  it("reads at least 0 of its 30 fresh messages exactly (written after the round, not tuned on)", () => {
+  it("reads at least 26 of its 30 fresh messages exactly (written after the round, not tuned on)", () => {
     expect(FRESH.length).toBe(30);
-    expect(FRESH.filter(readsExactly).length).toBeGreaterThanOrEqual(0);
+    expect(FRESH.filter(readsExactly).length).toBeGreaterThanOrEqual(26);
   });
 });
