@@ -3,7 +3,8 @@
  * / 14 / 2 / Tờ rơi / 900"). A line that is only an indicator's name, then a line that is only a
  * number, is one row: the line break between them joins them like a colon, and a bare row number on the
  * line before the name (1, 2, 3 …) is no figure. Only when at least two such rows follow one another,
- * so a report written line by line keeps its own reading.
+ * so a report written line by line keeps its own reading. A unit cell on its own line may stand between a
+ * name and its figure ("Pa nô / cái / 2", a table with a ĐVT column).
  * Runs after the look-alikes, before the multipliers and the tables.
  */
 
@@ -50,25 +51,31 @@ export function markCellLines(tk: Tokenised, nv: NonValues, compiled: CompiledIn
     nameAt ??= createNameMatcher(toks, nv.blocked, compiled);
     return !!nameAt(l.start);
   };
-  const rows: number[] = [];
-  for (let k = 0; k + 1 < lines.length; k++) if (nameLine(lines[k]) && numberLine(lines[k + 1])) rows.push(k);
+  // a unit cell may stand between the name and its figure ("Pa nô / cái / 2": a table with a ĐVT column)
+  const unitLine = (l: Line | undefined): boolean =>
+    !!l && l.end - l.start <= 2 && toks.slice(l.start, l.end).every((t) => t.type === "w") && !nameLine(l);
+  const valueLine = (k: number): number =>
+    numberLine(lines[k + 1]) ? k + 1 : unitLine(lines[k + 1]) && numberLine(lines[k + 2]) ? k + 2 : -1;
+  const rows: { k: number; v: number }[] = [];
+  for (let k = 0; k + 1 < lines.length; k++) {
+    const v = nameLine(lines[k]) ? valueLine(k) : -1;
+    if (v >= 0) rows.push({ k, v });
+  }
   if (rows.length < 2) return {};
-  // rows must follow one another: name, number, and at most a row number between
-  const kept = rows.filter((k, idx) => {
-    const prev = rows[idx - 1];
-    const next = rows[idx + 1];
-    const near = (a: number | undefined, b: number | undefined): boolean =>
-      a !== undefined && b !== undefined && b - a >= 2 && b - a <= 3;
-    return near(prev, k) || near(k, next);
+  // rows must follow one another: name, (unit,) number, and at most a row number between
+  const kept = rows.filter((r, idx) => {
+    const near = (a: { v: number } | undefined, b: { k: number } | undefined): boolean =>
+      a !== undefined && b !== undefined && b.k - a.v >= 1 && b.k - a.v <= 2;
+    return near(rows[idx - 1], r) || near(r, rows[idx + 1]);
   });
   if (kept.length < 2) return {};
   const transparent: number[] = [];
   const blocked: number[] = [];
-  for (const k of kept) {
-    transparent.push(lines[k]!.nl);
+  for (const { k, v } of kept) {
+    for (let x = k; x < v; x++) transparent.push(lines[x]!.nl);
     const before = lines[k - 1];
     // (not the figure of the row before: "Băng rôn / 14 / Tờ rơi / 900" has no row numbers)
-    if (bareNumber(before) && /^\d{1,2}$/.test(toks[before!.start]!.k) && !kept.includes(k - 2))
+    if (bareNumber(before) && /^\d{1,2}$/.test(toks[before!.start]!.k) && !kept.some((r) => r.v === k - 1))
       blocked.push(before!.start);
   }
   return { transparent, blocked };

@@ -10,6 +10,7 @@
 import type { NonValues } from "./non-values.js";
 import type { Item, NumItem, Pairing, TokenClass } from "./pairing.js";
 import type { Tok, Tokenised } from "./tokens.js";
+import { PERIOD_WORDS } from "./vocabulary.js";
 
 export interface Combined {
   values: Record<string, number>;
@@ -301,6 +302,8 @@ const PART_LABELS: ReadonlySet<string> = new Set([
   "diem",
   "khoi",
   "buoi",
+  // months only as the three of one quarter (`wholeQuarter`)
+  "thang",
 ]);
 const TIMES_OF_DAY: ReadonlySet<string> = new Set(["sang", "chieu", "toi", "trua"]);
 /** Channels one indicator's posts are split over ("fanpage 10 bài, zalo 7 bài" = 17). */
@@ -400,7 +403,18 @@ function labelledParts(tk: Tokenised, nv: NonValues, list: Entry[]): Entry[] {
   if (labels.some((l) => l === null) || new Set(labels).size !== labels.length) return list;
   const kinds = new Set(labels.map((l) => (TIMES_OF_DAY.has(l!) ? "time" : l!.split(" ")[0])));
   if (kinds.size !== 1) return list;
+  if (kinds.has("thang") && !wholeQuarter(labels as string[])) return list;
   return list.map((e) => (plain.includes(e) ? { ...e, additive: true } : e));
+}
+
+/**
+ * "Tháng 10 đăng 11 bài, tháng 11 đăng 9 bài, tháng 12 đăng 14 bài": months are parts only when they are the three
+ * of one quarter (two months may be this month beside the last one).
+ */
+function wholeQuarter(labels: readonly string[]): boolean {
+  const months = labels.map((l) => Number(l.split(" ")[1]));
+  const quarter = Math.ceil(months[0]! / 3);
+  return months.length === 3 && months.every((m) => m >= 1 && m <= 12 && Math.ceil(m / 3) === quarter);
 }
 
 /** The roles of the figure at token `at`. */
@@ -564,8 +578,6 @@ function besidesInSentence(tk: Tokenised, at: number, sentence: Int32Array): boo
   while (x < at && tk.toks[x]!.type !== "w") x++;
   return tk.toks[x]?.kt === "ngoai" && tk.toks[x + 1]?.kt === "ra";
 }
-
-const PERIOD_WORDS = new Set(["quy", "thang", "tuan", "nam", "ky"]);
 
 /** Whether a period is named between "trong đó" and token `at` ("trong đó riêng quý IV 11"), not a place ("trong đó thôn 1 có 8"). */
 function periodShare(tk: Tokenised, at: number, sentence: Int32Array): boolean {

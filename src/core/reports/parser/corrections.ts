@@ -22,6 +22,8 @@ import type { Tok, Tokenised } from "./tokens.js";
 export interface CorrectionMarker {
   start: number;
   end: number;
+  /** "bỏ dòng tờ rơi đi": the indicator named right after is dropped, with no figure in its place. */
+  drops?: true;
 }
 
 export interface Corrections extends TokenMarks {
@@ -80,6 +82,8 @@ const FORWARD: readonly string[][] = [
   ["dung", "ra", "la"],
   ["dung", "ra"],
   ["dung", "la"],
+  // "Chính xác là xe loa 5 lượt ạ": a later line restating one figure
+  ["chinh", "xac", "la"],
   ["thuc", "te", "la"],
   ["thuc", "te", "chi"],
   ["thuc", "te"],
@@ -169,7 +173,8 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
         k2 !== "moi" &&
         k3 !== "moi" &&
         k2 !== "cu" &&
-        k3 !== "cu"
+        k3 !== "cu" &&
+        key(toks[i + 4]) !== "cu"
       )
         continue;
       const num = numbers.read(i, false);
@@ -179,16 +184,19 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
         const a = num.end + u;
         // "băng rôn 10 (cũ), 12 (mới)": the figure marked old is the wrong one when a new one follows
         // ("10 cái (cũ), 12 cái (mới)": one unit word may stand before each bracket)
+        // ("20 cái (số cũ), 24 cái (số mới)": "số" may stand inside each bracket)
         const b = toks[num.end]?.type === "w" ? num.end + 1 : num.end;
-        if (toks[b]?.k === "(" && key(toks[b + 1]) === "cu" && toks[b + 2]?.k === ")") {
-          let j = b + 3;
+        const c = key(toks[b + 1]) === "so" ? b + 2 : b + 1;
+        if (toks[b]?.k === "(" && key(toks[c]) === "cu" && toks[c + 1]?.k === ")") {
+          let j = c + 2;
           if (toks[j]?.k === ",") j++;
           const moiNext = key(toks[j]) === "moi" && toks[j + 1]?.type === "n";
           const jb = toks[j + 1]?.type === "w" ? j + 2 : j + 1;
-          const moiAfter = toks[j]?.type === "n" && toks[jb]?.k === "(" && key(toks[jb + 1]) === "moi";
+          const jm = key(toks[jb + 1]) === "so" ? jb + 2 : jb + 1;
+          const moiAfter = toks[j]?.type === "n" && toks[jb]?.k === "(" && key(toks[jm]) === "moi";
           if (moiNext || moiAfter) {
             for (let x = i; x < num.end; x++) blocked.push(x);
-            i = b + 2;
+            i = c + 1;
             continue;
           }
         }
@@ -215,6 +223,13 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
       continue;
     }
     if (t.type !== "w") continue;
+    // "bỏ dòng tờ rơi đi ạ", "xóa mục phóng sự": the officer takes a line back
+    const drop = droppedLineAt(toks, i);
+    if (drop !== null) {
+      markers.push({ start: i, end: drop, drops: true });
+      i = drop - 1;
+      continue;
+    }
     // "…, à không phải, 5 cái", "ko phai, 3 cuoc": "not so," at the start of a clause, then the right figure
     if (NOT.has(t.kt) && key(toks[i + 1]) === "phai" && toks[i + 2]?.k === ",") {
       const prev = toks[i - 1];
@@ -463,6 +478,16 @@ function saysWhatWasWrong(toks: readonly Tok[], i: number): boolean {
   return false;
 }
 
+/** Words that take a line back: "bỏ dòng", "xóa mục", "bỏ phần". */
+const DROP_VERBS = new Set(["bo", "xoa"]);
+const LINE_WORDS = new Set(["dong", "muc", "phan"]);
+
+/** After "bỏ dòng" / "xóa mục" at token i, where the name of the line taken back starts; null when not one. */
+function droppedLineAt(toks: readonly Tok[], i: number): number | null {
+  if (!DROP_VERBS.has(key(toks[i])) || !LINE_WORDS.has(key(toks[i + 1])) || toks[i + 2]?.type !== "w") return null;
+  return i + 2;
+}
+
 /** End of a forward correction phrase starting at token i (with a trailing ":"), or null. */
 function forwardAt(toks: readonly Tok[], i: number): number | null {
   // "em xem lại sổ thì chỉ 1.350 tờ", "đếm lại số phiếu thì …": checked again, a few words, then "thì"
@@ -496,6 +521,10 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
   const { toks } = tk;
   const { markers } = corrections;
   markers.forEach((m, idx) => {
+    if (m.drops) {
+      dropLine(pairing, m, superseded, final);
+      return;
+    }
     let scopeEnd = m.end;
     const next = markers[idx + 1]?.start ?? toks.length;
     while (scopeEnd < next && !isScopeEnd(toks[scopeEnd]!)) scopeEnd++;
@@ -564,6 +593,18 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
     for (const at of finalHere) final.add(at);
   });
   return { final, superseded, owners };
+}
+
+/** "bỏ dòng tờ rơi đi": every earlier figure of the indicator named right after the words is taken back. */
+function dropLine(pairing: Pairing, m: CorrectionMarker, superseded: Set<number>, final: Set<number>): void {
+  const named = pairing.items.find((it) => it.kind === "I" && it.start === m.end);
+  if (named?.kind !== "I") return;
+  for (const p of pairing.pairs) {
+    if (p.num.start < m.start && p.ind.code === named.code) {
+      superseded.add(p.num.start);
+      final.delete(p.num.start);
+    }
+  }
 }
 
 /** Words that qualify a figure ("là lũy kế", "quý này", "tháng trước"): the figures around them are no restatement. */

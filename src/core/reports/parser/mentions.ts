@@ -109,9 +109,12 @@ export function findMentions(
     }
     const m = t.type === "w" ? nameAt(i) : null;
     if (m) {
-      out.push({ start: i, end: m.end, code: m.code });
+      // "2 lượt xe loa": "lượt xe" and "xe loa" overlap on "xe", both of one indicator: one name
+      const over = m.end - 1 > i ? nameAt(m.end - 1) : null;
+      const end = over && over.code === m.code && over.end > m.end ? over.end : m.end;
+      out.push({ start: i, end, code: m.code });
       afterNumber = false;
-      i = m.end;
+      i = end;
       continue;
     }
     const num = numbers.read(i, afterNumber);

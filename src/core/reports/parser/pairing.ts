@@ -24,6 +24,7 @@ import {
   COUNT_WORDS,
   FILLER_WORDS,
   PEOPLE_PHRASES,
+  PERIOD_WORDS,
   PREPS,
   TIME_UNITS,
 } from "./vocabulary.js";
@@ -257,7 +258,12 @@ function loneFigures(
       if (toks[x]!.k === "." || toks[x]!.k === "!" || toks[x]!.k === "?") sentenceEnds = true;
     // ("… ạ. tổng 60 lượt": a total stated after it still is)
     const before = toks[num.start - 1];
-    if (sentenceEnds && !(before?.type === "w" && (before.kt === "tong" || before.kt === "cong"))) continue;
+    if (
+      sentenceEnds &&
+      !(before?.type === "w" && (before.kt === "tong" || before.kt === "cong")) &&
+      !periodAfterPeriod(toks, ind, num)
+    )
+      continue;
     const w = toks[num.end];
     // "không có chuyên mục; tổ chức 1 buổi tư vấn": a name said as not done takes no count of sessions
     if (w?.type === "w" && SESSION_WORDS.has(w.kt) && negated(tk, ind.start)) continue;
@@ -270,6 +276,24 @@ function loneFigures(
     pairedCodes.add(ind.code);
   }
   return out;
+}
+
+/**
+ * "Quý III phát 25 lượt xe loa. Quý IV: 30 lượt": the name's sentence opens with a period and the figure's
+ * sentence with another of the same unit and a colon, right before the figure: the same list for the next period.
+ */
+function periodAfterPeriod(toks: readonly Tok[], ind: Item, num: Item): boolean {
+  const opening = (at: number): number => {
+    let s = at;
+    while (s > 0 && toks[s - 1]!.type !== "nl" && !".!?".includes(toks[s - 1]!.k)) s--;
+    return s;
+  };
+  const a = toks[opening(ind.start)];
+  const b = opening(num.start);
+  const unit = toks[b]?.type === "w" ? toks[b]!.kt : "";
+  return (
+    PERIOD_WORDS.has(unit) && a?.type === "w" && a.kt === unit && toks[num.start - 1]?.k === ":" && num.start - b <= 5
+  );
 }
 
 /**

@@ -221,6 +221,19 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     }
     return out;
   };
+  /** The figures before token `at` in its sentence whose clause says "đến nay" / "tới giờ" before them. */
+  const soFarFiguresBefore = (at: number): number[] => {
+    let from = at;
+    while (from > 0 && !SENTENCE_STOPS.has(toks[from - 1]!.k) && toks[from - 1]!.type !== "nl") from--;
+    const out: number[] = [];
+    let soFar = false;
+    for (let x = from; x < at; x++) {
+      if (CLAUSE_ENDS.has(toks[x]!.k)) soFar = false;
+      if (TO.has(key(toks[x])) && NOW.has(key(toks[x + 1]))) soFar = true;
+      if (soFar && toks[x]!.type === "n" && !nv.blocked[x]) out.push(x);
+    }
+    return out;
+  };
   /** After a plan's figure: the next figure when the next clause opens with it ("…4 lớp, 240 học viên"), else -1. */
   const planListNext = (from: number): number => {
     let j = from;
@@ -388,6 +401,13 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
         continue;
       }
     }
+    // "đến nay thực hiện 4 phóng sự, trong đó quý IV 1 phóng sự": a period's share singled out after "trong đó"
+    // makes the figures said "so far" before it in the sentence running totals
+    if (k === "trong" && next === "do" && RANK[key(toks[i + 2])] !== undefined) {
+      for (const x of soFarFiguresBefore(i)) cumulative.add(x);
+      i++;
+      continue;
+    }
     // "riêng tuần từ 08/12 đến 14/12 phát 200 tờ" in a quarterly report: a shorter period singled out is a part
     // ("Trong đó riêng tháng 12: chuyên mục 2, phát thanh 26 lượt": the whole list after its colon)
     if (k === "rieng" && RANK[next] !== undefined && reportRank > 0 && RANK[next]! < reportRank) {
@@ -454,7 +474,19 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       if (reportRank > 0 && RANK[next]! > reportRank)
         for (let x = i + 2; x < i + 6 && x + 1 < n && !isClauseEnd(toks[x]); x++)
           if (TO.has(key(toks[x])) && NOW.has(key(toks[x + 1]))) soFar = true;
-      const role = soFar ? "cumulative" : quarterOverMonth ? "total" : roleOfPeriod(RANK[next]!, reportRank);
+      // "tuần này 2 lượt; cả quý IV đến nay 11 lượt": a numbered quarter so far, beside a shorter period the report
+      // does not state as its own, is the quarter's total (as "từ đầu quý IV đến nay")
+      const q = toks[i + 2];
+      const numberedQuarter =
+        RANK[next] === RANK.quy &&
+        !report?.stated &&
+        (ROMAN[q?.k ?? ""] !== undefined || (q?.type === "n" && !!nv.blocked[i + 2]));
+      const role =
+        soFar && !numberedQuarter
+          ? "cumulative"
+          : quarterOverMonth || soFar
+            ? "total"
+            : roleOfPeriod(RANK[next]!, reportRank);
       // "cả năm 2026 phát hành 6.000 tờ": a running total may stand past a verb; a total or a part only right after
       // "cả quý 4 mới 5 pano": a quarter's number typed bare before another figure is its label
       const label = toks[i + 2];
@@ -994,19 +1026,38 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
     if (!p) continue;
     const before = `${key(toks[i - 2])} ${key(toks[i - 1])}`;
     // "cả năm 2026" is a whole period's figure, unless the report says it is its own ("báo cáo cả năm 2026:")
-    if (NOT_THE_REPORTS.has(before) || (key(toks[i - 1]) === "ca" && !statedBefore(toks, i - 1))) continue;
+    // ("KH năm 300 lượt": the plan's year, typed short)
+    if (
+      NOT_THE_REPORTS.has(before) ||
+      key(toks[i - 1]) === "kh" ||
+      (key(toks[i - 1]) === "ca" && !statedBefore(toks, i - 1))
+    )
+      continue;
     // "Năm 2026 xã đề ra kế hoạch 12 pa nô": the period of a plan, not of the report
     if (plansAfter(toks, i)) continue;
     // after a week opening the message, only the officer's own "báo số quý" / "bc quý III" names another
     if (statedBefore(toks, i) && (!opening || reportedBefore(toks, i))) return { ...p, stated: true, at: i };
     // "Năm 2025 xã treo 40; quý I/2026 treo 12": a later year named after the first is the report's
-    if (!first || (p.year !== undefined && first.year !== undefined && p.year > first.year)) first = p;
+    if (!first || (p.year !== undefined && first.year !== undefined && p.year > first.year) || laterQuarter(p, first))
+      first = p;
     // "năm nay 3 phóng sự. quý này 1": of two current periods the shorter is the report's (not a week: a part)
     if (p.current && (!current || (p.rank < current.rank && p.rank > RANK.tuan!))) current = p;
   }
   // "năm 2025 treo 30, năm nay treo 42": the officer's "this year" over a period named before it
   return opening ?? current ?? first;
 }
+
+/**
+ * "Quý III 10 tin bài, quý IV 12 tin bài": of two numbered quarters of one year (both named, or neither), the later
+ * is the report's and the earlier is last quarter's (months are left alone: they are the quarter's parts).
+ */
+const laterQuarter = (p: NamedPeriod, first: NamedPeriod): boolean =>
+  p.unit === "quy" &&
+  first.unit === "quy" &&
+  p.n !== undefined &&
+  first.n !== undefined &&
+  p.n > first.n &&
+  p.year === first.year;
 
 /** Whether the officer's verb of reporting stands right before token i ("báo số quý", "bc quý", "báo cáo số quý"). */
 function reportedBefore(toks: readonly Tok[], i: number): boolean {

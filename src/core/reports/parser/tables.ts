@@ -117,6 +117,8 @@ const LABEL_KINDS: ReadonlySet<ColumnKind> = new Set(["label", "index", "place",
 
 /** Row labels of a total row ("Tổng", "Cộng", "Tổng cộng"). */
 const TOTAL_ROW = /^(?:tong|tong cong|cong|tong so|toan xa|ca xa)\b/;
+/** A sub-row breaking down the row above ("- trong đó phát tại chợ", "+ Trong số đó", "Gồm"): part of its figure, no figure. */
+const SUB_ROW = /^(?:[-+*] )?(?:trong do|trong so do|gom|bao gom|rieng)\b/;
 /** Row numbers: 1, 1., I, II, a, b), -. */
 const ROW_NUMBER = /^(?:\d{1,3}|[ivx]{1,5}|[a-dđ])[.)]?$/;
 
@@ -362,7 +364,9 @@ function readHeader(
     UNIT_HEAD.test(cells[0]!.key) && cells.slice(1).some((c) => ORDINAL.test(c.key)) ? cells[0]!.key : "";
   for (const [ci, c] of cells.entries()) {
     const numbered = unitHead !== "" && ci > 0 && ORDINAL.test(c.key);
-    if (isNumeric(c.key) && !numbered) return null;
+    // (in a message typed with marks, a header's "Nam" without them is the south, not "năm")
+    const unmarked = tk.accented && /^[a-z]+$/i.test(tk.nfcText.slice(c.start, c.end).trim());
+    if (isNumeric(c.key) && !numbered && !(unmarked && !/^\d/.test(c.key))) return null;
     const key = numbered ? `${unitHead} ${c.key}` : expandPeriod(c.key);
     keys.push(key);
     let kind: ColumnKind = unitHead !== "" && ci === 0 ? "label" : "unknown";
@@ -385,6 +389,7 @@ function readHeader(
     kinds.push(kind);
     codes.push(code);
   }
+  namedParts(tk, cells, kinds);
   const known = kinds.filter((k) => k !== "unknown").length;
   const structural = kinds.some((k) => STRUCTURAL.has(k));
   const indicators = kinds.filter((k) => k === "indicator").length;
@@ -392,6 +397,18 @@ function readHeader(
     return { kinds, codes, keys, spans: cells.map((c) => [c.start - lineStart, c.end - lineStart]) };
   }
   return null;
+}
+
+/**
+ * "Chỉ tiêu | Đông | Tây | Nam": after the label's column, two or more columns headed by names written with a
+ * capital and no figure are places (one column per village or branch), summed like "Thôn 1 | Thôn 2".
+ */
+function namedParts(tk: Tokenised, cells: readonly Cell[], kinds: ColumnKind[]): void {
+  const label = kinds.indexOf("label");
+  const rest = kinds.flatMap((k, i) => (i > label && k !== "index" ? [i] : []));
+  if (label < 0 || rest.length < 2 || rest.some((i) => kinds[i] !== "unknown")) return;
+  const named = (c: Cell) => /^\p{Lu}[\p{L} ]*$/u.test(tk.nfcText.slice(c.start, c.end).trim());
+  if (rest.every((i) => named(cells[i]!))) for (const i of rest) kinds[i] = "part";
 }
 
 /** A header cell naming the unit of numbered columns after it ("tháng | 7 | 8 | 9 | cộng"). */
@@ -473,6 +490,16 @@ function chooseValueColumn(
   const first = (k: ColumnKind) => kinds.indexOf(k);
   if (first("value") >= 0) return one(first("value"));
   if (first("total") >= 0) return one(first("total"));
+  // "Báo cáo quý IV/2026" over "Tháng 12 | Lũy kế quý IV": the period so far is the report's whole figure
+  const stated = periodOf(before);
+  const soFar = kinds.findIndex(
+    (k, i) =>
+      k === "cumulative" &&
+      stated !== null &&
+      periodOf(cellsKey[i]!)?.unit === stated.unit &&
+      periodOf(cellsKey[i]!)?.n === stated.n,
+  );
+  if (soFar >= 0) return one(soFar);
   const periods = kinds.flatMap((k, i) => (k === "period" ? [i] : []));
   if (periods.length === 1) return one(periods[0]!);
   if (periods.length > 1) {
@@ -482,7 +509,6 @@ function chooseValueColumn(
     const noted = note ? periodOf(note) : null;
     const noteMatch = noted ? of.findIndex((p) => p.unit === noted.unit && p.n === noted.n) : -1;
     if (noteMatch >= 0) return one(periods[noteMatch]!);
-    const stated = periodOf(before);
     if (stated) {
       const match = periods.findIndex((_, x) => {
         const p = of[x]!;
@@ -566,7 +592,11 @@ function readRows(
   const indicatorColumns = kinds.flatMap((k, i) => (k === "indicator" ? [i] : []));
   if (indicatorColumns.length > 0 && !kinds.includes("label")) {
     for (const row of rows) blockRow(row);
-    readColumnsPerIndicator(tk, kinds, codes, rows, indicatorColumns, out);
+    const counted = countOfRows(tk, kinds, keys, rows, nameAt);
+    const allKinds = counted ? kinds.map((k, i) => (i === counted.column ? "indicator" : k)) : kinds;
+    const allCodes = counted ? codes.map((c, i) => (i === counted.column ? counted.code : c)) : codes;
+    const columns = counted ? [...indicatorColumns, counted.column].sort((a, b) => a - b) : indicatorColumns;
+    readColumnsPerIndicator(tk, allKinds, allCodes, rows, columns, out);
     return indicatorColumns[0]!;
   }
   const before = lines
@@ -596,7 +626,7 @@ function readRows(
       continue;
     }
     blockRow(row);
-    if (!label || TOTAL_ROW.test(label.key)) continue;
+    if (!label || TOTAL_ROW.test(label.key) || SUB_ROW.test(label.key)) continue;
     // "Hội viên | 312 | không tính": a row its note leaves out is no figure, nor a question
     if (kinds.some((k, c) => k === "note" && row[c] && LEFT_OUT_NOTE.test(row[c]!.key))) continue;
     // "Số hội viên | 245", "Số hộ | 320": the place's people, background like "320 hộ" in a sentence
@@ -634,6 +664,28 @@ function sumOf(tk: Tokenised, columns: readonly number[], row: readonly Cell[]):
 }
 
 /** One column per indicator, one row per village: the "Tổng" row, else the sum of the rows. */
+/** A header counting sessions or times ("Số buổi", "Số cuộc", "Số lớp", "Số lượt"). */
+const COUNT_HEADER = /^so (?:buoi|cuoc|lop|luot|dot)$/;
+
+/**
+ * "TT;Hoạt động;Số buổi;Số người tham dự" over "1;Tọa đàm;2;180", "2;Tập huấn;1;45": a column counting sessions,
+ * when every row's label names the same indicator, counts that indicator (here the meetings).
+ */
+function countOfRows(
+  tk: Tokenised,
+  kinds: readonly ColumnKind[],
+  keys: readonly string[],
+  rows: readonly Cell[][],
+  nameAt: (i: number) => { end: number; code: string } | null,
+): { column: number; code: string } | null {
+  const column = keys.findIndex((k, i) => kinds[i] === "unknown" && COUNT_HEADER.test(k));
+  const labelColumn = kinds.findIndex((k, i) => k === "unknown" && i !== column);
+  if (column < 0 || labelColumn < 0 || rows.length === 0) return null;
+  const named = rows.map((r) => (r[labelColumn] ? labelCode(tk, mentionsIn(r[labelColumn]!, nameAt, tk)) : null));
+  const code = named[0]?.code;
+  return code && named.every((m) => m?.code === code) ? { column, code } : null;
+}
+
 function readColumnsPerIndicator(
   tk: Tokenised,
   kinds: readonly ColumnKind[],

@@ -398,3 +398,6 @@ export const TIMES_SIGNS: ReadonlySet<string> = new Set(["x", "*", "×", "nhan"]
 export const CHANNEL_PREPS: ReadonlySet<string> = new Set(["tren", "len", "qua"]);
 /** Words naming the label of a figure ("số người tham dự hội nghị: 210"). */
 export const COUNT_WORDS: ReadonlySet<string> = new Set(["so", "luong", "tong", "luot"]);
+
+/** Words naming a period ("quý IV", "tháng 12", "tuần 2", "năm 2026", "kỳ này"). */
+export const PERIOD_WORDS: ReadonlySet<string> = new Set(["quy", "thang", "tuan", "nam", "ky"]);
