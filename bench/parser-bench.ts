@@ -154,6 +154,7 @@ export function benchParser(rounds = 20): BenchRow[] {
     "report-corpus-real-16.jsonl",
     "report-corpus-real-17.jsonl",
     "report-corpus-real-18.jsonl",
+    "report-corpus-real-20.jsonl",
   ].flatMap((name) =>
     readCorpus(readFileSync(new URL(`../test/fixtures/${name}`, import.meta.url), "utf8")).map((c) => c.text),
   );
