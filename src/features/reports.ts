@@ -103,6 +103,19 @@ function valueLines(
   });
 }
 
+/** "Hội nghị, tập huấn 2 + 1 = 3": what a follow-up said as more, added up, with the /sua to undo it. */
+function addedLine(added: SubmitResult["added"], indicators: IndicatorDef[], t: Context["t"]): string {
+  const label = (code: string) => indicators.find((i) => i.code === code)?.label ?? code;
+  const list = added.map(
+    (a) => `${label(a.code)} ${formatNumber(a.before)} + ${formatNumber(a.more)} = ${formatNumber(a.before + a.more)}`,
+  );
+  const [first] = added;
+  return t("reports:added", {
+    list: list.join("; "),
+    example: `${indicators.find((i) => i.code === first.code)?.synonyms[0] ?? label(first.code).toLowerCase()} ${first.more}`,
+  });
+}
+
 const periodOf = (a: AssignmentView) => (a.occurrence.label ? ` (${a.occurrence.label})` : "");
 
 /** Files refused, and files already on one of the unit's reports (named with that report). */
@@ -173,6 +186,7 @@ export function renderConfirmation(
             : t("reports:text_only"),
         ]),
   );
+  if (result.added.length) lines.push(addedLine(result.added, a.task.indicators, t));
   for (const c of parsed.conflicts) {
     const label = a.task.indicators.find((i) => i.code === c.code)?.label ?? c.code;
     lines.push(

@@ -61,6 +61,11 @@ export interface ParsedReport {
   taskHint?: number;
   /** Indicators whose value is only a running total ("lũy kế 78 lượt", "từ đầu năm 3 phóng sự"), when any. */
   runningTotals?: string[];
+  /**
+   * Indicators said as more than already reported ("treo thêm 2 pa nô", "thêm 1 hội nghị, 60 người
+   * dự"), when any: a follow-up adds them to the report's figures instead of replacing them.
+   */
+  additions?: string[];
   /** Months of the period the report names as its own ("Báo cáo năm 2026: …" 12, "bc quý I" 3), when it says. */
   reportMonths?: number;
 }
@@ -113,6 +118,7 @@ const copyOf = (r: ParsedReport): ParsedReport => ({
   unclear: [...r.unclear],
   conflicts: r.conflicts.map((c) => ({ ...c, values: [...c.values] })),
   ...(r.runningTotals ? { runningTotals: [...r.runningTotals] } : {}),
+  ...(r.additions ? { additions: [...r.additions] } : {}),
 });
 
 function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
@@ -149,6 +155,8 @@ function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
   if (nonValues.taskHint !== undefined) result.taskHint = nonValues.taskHint;
   const running = (combined.running ?? []).filter((code) => code in combined.values);
   if (running.length) result.runningTotals = running;
+  const additions = (combined.additions ?? []).filter((code) => code in combined.values);
+  if (additions.length) result.additions = additions;
   if (periods.reportMonths !== undefined) result.reportMonths = periods.reportMonths;
   return result;
 }

@@ -469,6 +469,8 @@ export interface SubmitResult {
   unclear: string[];
   /** False when the message revised an earlier report of the same assignment. */
   created: boolean;
+  /** Figures said as more ("thêm 1 hội nghị") added to what the report had: the code, the earlier figure and the one added. */
+  added: { code: string; before: number; more: number }[];
   late: boolean;
   files: FileOutcome;
   photoCount: number;
@@ -520,14 +522,19 @@ export async function submitReport(
     }) === source;
   const existing = createdByThis ? null : found;
   let report: ReportRecord;
+  let added: SubmitResult["added"] = [];
   if (createdByThis) {
     report = found;
   } else if (existing) {
     const base =
       input.replaces === undefined ? existing : withoutWhatTextGave(existing, reading, input.replaces, assignment);
+    // "bổ sung thêm 1 hội nghị": one more than reported; a rewritten text (an edit) restates its figures
+    if (input.replaces === undefined) added = addedFigures(base.values, ofPeriod.values, parsed.additions);
+    const values = { ...base.values, ...ofPeriod.values };
+    for (const a of added) values[a.code] = a.before + a.more;
     report = await repos.reports.revise(existing.id, {
       text,
-      values: { ...base.values, ...ofPeriod.values },
+      values,
       references: mergeReferences(base.references, parsed.references),
       unclear: parsed.unclear,
       authorName: input.authorName,
@@ -585,6 +592,7 @@ export async function submitReport(
     outside,
     unclear,
     created: !existing,
+    added,
     late: existing ? existing.late : late,
     files,
     ...counts,
@@ -688,6 +696,17 @@ function tally(attachments: AttachmentRecord[]): { photoCount: number; documentC
     else documentCount++;
   }
   return { photoCount, documentCount };
+}
+
+/** The figures said as more (`additions`) of indicators the report already has: those add up. */
+function addedFigures(
+  before: Record<string, number>,
+  values: Record<string, number>,
+  additions: readonly string[] = [],
+): SubmitResult["added"] {
+  return additions
+    .filter((code) => code in values && before[code] !== undefined)
+    .map((code) => ({ code, before: before[code]!, more: values[code]! }));
 }
 
 /** A report's figures and references less those `text` gave it (the text an edit replaces). */

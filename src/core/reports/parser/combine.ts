@@ -19,6 +19,8 @@ export interface Combined {
   unclear: [number, number][];
   /** Indicators whose value is a running total ("lũy kế 78 lượt" said with nothing else for them), when any. */
   running?: string[];
+  /** Indicators whose every figure is said as more ("thêm 1 hội nghị … 60 người dự"): more than reported before. */
+  additions?: string[];
 }
 
 interface Entry {
@@ -35,6 +37,8 @@ interface Entry {
   running?: boolean;
   /** A stated zero: 0 only when nothing else is said. */
   zero?: boolean;
+  /** Said as more than before ("treo thêm 2", "2 cái nữa", after "thêm 1 …" in its sentence). */
+  more?: boolean;
 }
 
 /**
@@ -170,7 +174,8 @@ export function combineValues(
       around.before.includes(" tong ") ||
       around.inside.includes(" tong ") ||
       around.before.includes(" tat ca ");
-    add(p.ind.code, { value: p.num.value, additive, total, at: p.num.start, ...flags(roles, p.num.start) });
+    const more = saysMore(tk, p.num) || moreInSentence(tk, p.num, sentence);
+    add(p.ind.code, { value: p.num.value, additive, total, at: p.num.start, more, ...flags(roles, p.num.start) });
   }
 
   // A total with no name: "…, tổng số 9", "= 36" — for the name before it in the sentence;
@@ -219,7 +224,14 @@ export function combineValues(
       }
     }
     if (owner)
-      add(owner, { value: num.value, additive: added, total: isTotal, at: num.start, ...flags(roles, num.start) });
+      add(owner, {
+        value: num.value,
+        additive: added,
+        total: isTotal,
+        at: num.start,
+        more: added,
+        ...flags(roles, num.start),
+      });
     else {
       leftovers.push(num);
       if (isTotal) unnamedTotals.set(num.start, num.value);
@@ -443,6 +455,7 @@ function combineOne(code: string, all: readonly Entry[], out: Combined): void {
     return;
   }
   if (list === fallback && fallback.every((e) => e.running)) (out.running ??= []).push(code);
+  if (list === current && list.every((e) => e.more && !e.total)) (out.additions ??= []).push(code);
   const distinct = (xs: number[]): number[] => [...new Set(xs)];
   const totals = distinct(list.filter((e) => e.total).map((e) => e.value));
   if (totals.length === 1) {
@@ -512,6 +525,24 @@ const CLASSIFIERS: ReadonlySet<string> = new Set(["cai", "chiec", "tam"]);
 function saysMore(tk: Tokenised, num: NumItem): boolean {
   const k = (x: number): string => (tk.toks[x]?.type === "w" ? tk.toks[x]!.kt : "");
   return k(num.start - 1) === "them" || k(num.start - 2) === "them" || k(num.end + 1) === "nua";
+}
+
+/**
+ * Whether a figure stands in a sentence that says more, after "thêm" with its number ("bổ sung thêm
+ * 1 hội nghị ở thôn 3 có 60 người dự": the 60 came with the one more meeting). "gửi thêm số liệu: …"
+ * (more data, no number after it) says nothing of the figures; a total on the way ends it.
+ */
+function moreInSentence(tk: Tokenised, num: NumItem, sentence: Int32Array): boolean {
+  const { toks } = tk;
+  const at = num.start;
+  // "đăng 3 tin bài nữa": "nữa" after the thing's name
+  for (let x = num.end; x < num.end + 4 && toks[x]?.type === "w"; x++) if (toks[x]!.kt === "nua") return true;
+  for (let x = at - 1; x >= 0 && sentence[x] === sentence[at]; x--) {
+    const k = toks[x]!.type === "w" ? toks[x]!.kt : "";
+    if (k === "tong" || k === "luy") return false;
+    if (k === "them" && (toks[x + 1]?.type === "n" || toks[x + 2]?.type === "n")) return true;
+  }
+  return false;
 }
 
 /** Periods a sum may be said over ("cộng 2 tháng là 12", "cả 3 đợt 40"). */

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { eachDatabase } from "../support/databases.js";
+import { type Harness, importSamplePlan, registerOfficer, startHarness } from "../support/harness.js";
+
+// "bổ sung thêm 1 hội nghị ở thôn 3 có 60 người dự" after a report of 2 meetings and 150 people:
+// the officer means 3 and 210. Replacing would show the leaders 1 meeting and 60 people.
+eachDatabase("a follow-up that says more adds to the report", ({ fresh }) => {
+  let h: Harness;
+  const group = { id: -7501, type: "supergroup" as const, title: "Xã Đồng Tâm" };
+  const lan = { id: 7501, first_name: "Lan" };
+
+  beforeAll(async () => {
+    h = await startHarness({ now: "2026-11-20T02:00:00Z", env: { DATABASE_URL: await fresh() } });
+    await importSamplePlan(h, "plans/so-vhttdl-2026.yaml");
+    await registerOfficer(h, "X_DONG_TAM", lan, group);
+    h.clock.set("2026-12-10T02:00:00Z");
+  }, 60_000);
+  afterAll(() => h?.close());
+
+  const values = async () => {
+    const unit = (await h.app.repos.units.findByCode("X_DONG_TAM"))!;
+    return (await h.app.repos.reports.listForUnit(unit.id))[0]?.values;
+  };
+
+  it("adds the figures said as more, says so, and shows how to undo it", async () => {
+    await h.say(lan, group, "bc quý IV: hội nghị tuyên truyền 2 cuộc, 150 người dự; treo 4 pa nô");
+    const reply = (await h.say(lan, group, "em bổ sung thêm 1 hội nghị ở thôn 3 có 60 người dự ạ")).join("\n");
+    expect(reply).toContain("• Hội nghị, tập huấn: 3 cuộc");
+    expect(reply).toContain("• Lượt người tham dự: 210 người");
+    expect(reply).toContain(
+      "➕ Đã cộng thêm vào số đã báo cáo: Hội nghị, tập huấn 2 + 1 = 3; Lượt người tham dự 150 + 60 = 210. Nếu số vừa gửi là số tổng, đề nghị gửi /sua hội nghị 1",
+    );
+    expect(await values()).toEqual({ hoi_nghi: 3, nguoi_tham_du: 210, pano: 4 });
+  });
+
+  it("replaces a figure restated without 'thêm', and '/sua' sets the total the officer meant", async () => {
+    const restated = (await h.say(lan, group, "pa nô là 5 cái ạ")).join("\n");
+    expect(restated).not.toContain("➕");
+    expect(await values()).toMatchObject({ pano: 5 });
+    await h.say(lan, group, "treo thêm 2 pa nô");
+    expect(await values()).toMatchObject({ pano: 7 });
+    expect((await h.say(lan, group, "/sua pa nô 2")).join("\n")).toContain("Pa nô: 2 cái");
+    expect(await values()).toMatchObject({ pano: 2 });
+  });
+
+  it("adds once when Telegram delivers the same message again", async () => {
+    await h.say(lan, group, "treo thêm 1 băng rôn");
+    expect(await values()).toMatchObject({ bang_ron: 1 });
+    await h.say(lan, group, "thêm 3 băng rôn nữa ạ");
+    const message = {
+      message_id: h.lastSaid(group),
+      from: { id: lan.id, is_bot: false, first_name: lan.first_name },
+      chat: { id: group.id, type: group.type, title: group.title },
+      date: Math.floor(h.clock.now().getTime() / 1000),
+      text: "thêm 3 băng rôn nữa ạ",
+    };
+    h.fake.injectUpdate({ message });
+    await h.app.inbox.drain();
+    await new Promise((r) => setTimeout(r, 300));
+    await h.app.inbox.drain();
+    expect(await values()).toMatchObject({ bang_ron: 4 });
+  });
+});
