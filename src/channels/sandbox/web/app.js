@@ -1,5 +1,6 @@
 // Đôn Đốc sandbox page: plain JavaScript, no build step. Talks to the bot's sandbox API
 // (/api/...) and hears new messages live through server-sent events.
+"use strict";
 
 const $ = (id) => document.getElementById(id);
 const state = {
