@@ -103,16 +103,33 @@ function valueLines(
   });
 }
 
+/** The label of an indicator, and how /sua names it ("pa nô"), for the lines that say how to undo a sum. */
+function named(indicators: IndicatorDef[], code: string): { label: string; fix: string } {
+  const def = indicators.find((i) => i.code === code);
+  return { label: def?.label ?? code, fix: def?.synonyms[0] ?? def?.label.toLowerCase() ?? code };
+}
+
 /** "Hội nghị, tập huấn 2 + 1 = 3": what a follow-up said as more, added up, with the /sua to undo it. */
 function addedLine(added: SubmitResult["added"], indicators: IndicatorDef[], t: Context["t"]): string {
-  const label = (code: string) => indicators.find((i) => i.code === code)?.label ?? code;
   const list = added.map(
-    (a) => `${label(a.code)} ${formatNumber(a.before)} + ${formatNumber(a.more)} = ${formatNumber(a.before + a.more)}`,
+    (a) =>
+      `${named(indicators, a.code).label} ${formatNumber(a.before)} + ${formatNumber(a.more)} = ${formatNumber(a.before + a.more)}`,
   );
   const [first] = added;
-  return t("reports:added", {
+  return t("reports:added", { list: list.join("; "), example: `${named(indicators, first.code).fix} ${first.more}` });
+}
+
+/** "Tin bài 3 (tháng 10) + 4 (tháng 11) = 7": a period reported month by month, summed, with the /sua to undo it. */
+function byMonthLine(result: SubmitResult, indicators: IndicatorDef[], t: Context["t"]): string {
+  const list = result.byMonth.map(({ code, months }) => {
+    const parts = months.map(([month, v]) => `${formatNumber(v)} (${t("reports:month_part", { month })})`);
+    return `${named(indicators, code).label} ${parts.join(" + ")} = ${formatNumber(months.reduce((s, [, v]) => s + v, 0))}`;
+  });
+  // the example sets the indicator to the figure just sent, as if it were the whole period's
+  const { code } = result.byMonth[0]!;
+  return t("reports:by_month", {
     list: list.join("; "),
-    example: `${indicators.find((i) => i.code === first.code)?.synonyms[0] ?? label(first.code).toLowerCase()} ${first.more}`,
+    example: `${named(indicators, code).fix} ${result.parsed.values[code] ?? 0}`,
   });
 }
 
@@ -186,6 +203,7 @@ export function renderConfirmation(
             : t("reports:text_only"),
         ]),
   );
+  if (result.byMonth.length) lines.push(byMonthLine(result, a.task.indicators, t));
   if (result.added.length) lines.push(addedLine(result.added, a.task.indicators, t));
   for (const c of parsed.conflicts) {
     const label = a.task.indicators.find((i) => i.code === c.code)?.label ?? c.code;

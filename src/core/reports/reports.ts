@@ -29,6 +29,7 @@ import {
   sniffFile,
   VIDEO_KINDS,
 } from "./file-check.js";
+import { type MonthMessage, monthFigures, monthOfPeriod } from "./month-parts.js";
 import {
   type NamedPeriods,
   namedPeriods,
@@ -471,6 +472,8 @@ export interface SubmitResult {
   created: boolean;
   /** Figures said as more ("thêm 1 hội nghị") added to what the report had: the code, the earlier figure and the one added. */
   added: { code: string; before: number; more: number }[];
+  /** Indicators reported month by month ("tháng 10: 3 tin bài", then "tháng 11: 4"): each month's figure, summed. */
+  byMonth: { code: string; months: [month: number, value: number][] }[];
   late: boolean;
   files: FileOutcome;
   photoCount: number;
@@ -523,15 +526,27 @@ export async function submitReport(
   const existing = createdByThis ? null : found;
   let report: ReportRecord;
   let added: SubmitResult["added"] = [];
+  let byMonth: SubmitResult["byMonth"] = [];
   if (createdByThis) {
     report = found;
   } else if (existing) {
     const base =
       input.replaces === undefined ? existing : withoutWhatTextGave(existing, reading, input.replaces, assignment);
-    // "bổ sung thêm 1 hội nghị": one more than reported; a rewritten text (an edit) restates its figures
-    if (input.replaces === undefined) added = addedFigures(base.values, ofPeriod.values, parsed.additions);
     const values = { ...base.values, ...ofPeriod.values };
-    for (const a of added) values[a.code] = a.before + a.more;
+    // "tháng 11: 4 tin bài" after "tháng 10: 3 tin bài": the quarter's is the months' sum; "bổ sung thêm 1
+    // hội nghị": one more than reported; a rewritten text (an edit) restates its figures
+    if (input.replaces === undefined) {
+      const months = await monthsOfReport(repos, existing, assignment, reading, {
+        text,
+        parsed,
+        values: ofPeriod.values,
+      });
+      byMonth = [...months].map(([code, m]) => ({ code, months: [...m].sort(([a], [b]) => a - b) }));
+      for (const { code, months: m } of byMonth) values[code] = m.reduce((sum, [, v]) => sum + v, 0);
+      const more = parsed.additions?.filter((code) => !months.has(code));
+      added = addedFigures(base.values, ofPeriod.values, more);
+      for (const a of added) values[a.code] = a.before + a.more;
+    }
     report = await repos.reports.revise(existing.id, {
       text,
       values,
@@ -593,6 +608,7 @@ export async function submitReport(
     unclear,
     created: !existing,
     added,
+    byMonth,
     late: existing ? existing.late : late,
     files,
     ...counts,
@@ -696,6 +712,31 @@ function tally(attachments: AttachmentRecord[]): { photoCount: number; documentC
     else documentCount++;
   }
   return { photoCount, documentCount };
+}
+
+/**
+ * The report's figures month by month with this message's, when it reports one month of the period:
+ * for the indicators it gives that were given only month by month, in two months or more.
+ */
+async function monthsOfReport(
+  repos: Repositories,
+  report: ReportRecord,
+  assignment: AssignmentView,
+  reading: MessageReading,
+  message: { text: string; parsed: ParsedReport; values: Record<string, number> },
+): Promise<Map<string, Map<number, number>>> {
+  const key = assignment.occurrence.periodKey;
+  const month = monthOfPeriod(message.text, message.parsed, key);
+  if (month === null) return new Map();
+  const messages: MonthMessage[] = (await repos.reports.revisions(report.id)).map((r) => {
+    const parsed = reading.read(r.text, assignment.task.indicators);
+    const values = figuresOfPeriod(parsed, key).values;
+    return { month: monthOfPeriod(r.text, parsed, key), values, additions: parsed.additions ?? [] };
+  });
+  messages.push({ month, values: message.values, additions: message.parsed.additions ?? [] });
+  const out = monthFigures(messages);
+  for (const [code, months] of out) if (!(code in message.values) || months.size < 2) out.delete(code);
+  return out;
 }
 
 /** The figures said as more (`additions`) of indicators the report already has: those add up. */

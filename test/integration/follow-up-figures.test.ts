@@ -61,3 +61,47 @@ eachDatabase("a follow-up that says more adds to the report", ({ fresh }) => {
     expect(await values()).toMatchObject({ bang_ron: 4 });
   });
 });
+
+// Officers often send a quarter's figures month by month: the quarter's figure is the months' sum.
+eachDatabase("a quarter reported month by month", ({ fresh }) => {
+  let h: Harness;
+  const group = { id: -7511, type: "supergroup" as const, title: "Xã Tân Lập" };
+  const minh = { id: 7511, first_name: "Minh" };
+
+  beforeAll(async () => {
+    h = await startHarness({ now: "2026-10-20T02:00:00Z", env: { DATABASE_URL: await fresh() } });
+    await importSamplePlan(h, "plans/so-vhttdl-2026.yaml");
+    await registerOfficer(h, "X_TAN_LAP", minh, group);
+  }, 60_000);
+  afterAll(() => h?.close());
+
+  const values = async () => {
+    const unit = (await h.app.repos.units.findByCode("X_TAN_LAP"))!;
+    return (await h.app.repos.reports.listForUnit(unit.id))[0]?.values;
+  };
+
+  it("sums the months, replaces a month sent again, and says so", async () => {
+    h.clock.set("2026-11-02T02:00:00Z");
+    await h.say(minh, group, "Xã Tân Lập báo cáo tháng 10: đăng 3 tin bài, phát thanh 20 lượt");
+    h.clock.set("2026-12-01T02:00:00Z");
+    const second = (await h.say(minh, group, "tháng 11: đăng 4 tin bài, phát thanh 22 lượt ạ")).join("\n");
+    expect(second).toContain("• Tin bài: 7 tin");
+    expect(second).toContain(
+      "📅 Đã cộng số liệu các tháng: Tin bài 3 (tháng 10) + 4 (tháng 11) = 7; Lượt phát thanh 20 (tháng 10) + 22 (tháng 11) = 42. Nếu số vừa gửi là số cả kỳ, đề nghị gửi /sua tin bài 4",
+    );
+    h.clock.set("2026-12-10T02:00:00Z");
+    await h.say(minh, group, "Tháng 12 đến nay: 2 tin bài");
+    expect(await values()).toEqual({ tin_bai: 9, phat_thanh: 42 });
+    const fixed = (await h.say(minh, group, "xin lỗi, tháng 11 là 5 tin bài chứ không phải 4")).join("\n");
+    expect(fixed).toContain("Tin bài 3 (tháng 10) + 5 (tháng 11) + 2 (tháng 12) = 10");
+    expect(await values()).toEqual({ tin_bai: 10, phat_thanh: 42 });
+  });
+
+  it("takes a figure for the whole quarter as it is, and months after it do not add to it", async () => {
+    await h.say(minh, group, "cả quý IV: 12 tin bài");
+    expect(await values()).toMatchObject({ tin_bai: 12 });
+    const after = (await h.say(minh, group, "tháng 12: 3 tin bài")).join("\n");
+    expect(after).not.toContain("📅");
+    expect(await values()).toMatchObject({ tin_bai: 3 });
+  });
+});
