@@ -343,10 +343,12 @@ describe("stage 1: number forms (readDigitForm, isKeycap)", () => {
     ["bang ron nua chuc, to roi 300", { bang_ron: 5, to_roi: 300 }],
     ["phát nửa trăm tờ rơi", { to_roi: 50 }],
     ["áp phích: nữa chục", { ap_phich: 5 }],
-    // "nữa" (more) alone stays no number
-    ["treo thêm 2 pano nữa", { pano: 2 }],
   ])("reads 'nửa chục' as 5 and 'nửa trăm' as 50: %s", (text, values) => {
     expect(parseReport(text, SAMPLE_INDICATORS)).toEqual({ values, references: [], conflicts: [], unclear: [] });
+  });
+  it("reads 'nữa' (more) alone as no number: treo thêm 2 pano nữa", () => {
+    const read = parseReport("treo thêm 2 pano nữa", SAMPLE_INDICATORS);
+    expect(read).toEqual({ values: { pano: 2 }, references: [], conflicts: [], unclear: [], additions: ["pano"] });
   });
   const digits = (text: string) => readDigitForm(normaliseAndTokenise(text), 0, () => true)?.value;
   it.each([

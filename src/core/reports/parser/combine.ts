@@ -455,7 +455,8 @@ function combineOne(code: string, all: readonly Entry[], out: Combined): void {
     return;
   }
   if (list === fallback && fallback.every((e) => e.running)) (out.running ??= []).push(code);
-  if (list === current && list.every((e) => e.more && !e.total)) (out.additions ??= []).push(code);
+  // more than the period's report had; "quý này treo thêm 2, từ trước tới nay tổng 9" is more than the stock
+  if (list === current && !fallback.length && list.every((e) => e.more && !e.total)) (out.additions ??= []).push(code);
   const distinct = (xs: number[]): number[] => [...new Set(xs)];
   const totals = distinct(list.filter((e) => e.total).map((e) => e.value));
   if (totals.length === 1) {
