@@ -39,6 +39,16 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     (text) => expect(kind(text)).toBe("chatter"),
   );
 
+  // the files follow, and are handled as files: asking "is this a report?" about the caption-to-be is noise
+  it.each(["em gửi ảnh minh chứng ạ", "Em gửi thêm hình ảnh hội nghị tuyên truyền ngày 5/12 ạ", "xin gửi tài liệu"])(
+    "announcing files to come is no report to ask about: %s",
+    (text) => expect(kind(text)).toBe("chatter"),
+  );
+  it.each(["em gửi ảnh, xã treo 5 pa nô", "em gửi ảnh theo KH số 12/KH-UBND"])(
+    "figures or a document still report: %s",
+    (text) => expect(kind(text)).toBe("report"),
+  );
+
   it.each([
     "xã chưa tổ chức hội nghị triển khai kế hoạch",
     "xã đang xây dựng kế hoạch tuyên truyền đợt 2",

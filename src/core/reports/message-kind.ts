@@ -36,6 +36,9 @@ const NONE_DONE = /\b(?:chua|khong|ko)\b(?:\s+\S+){0,6}?\s+nao\b/;
 /** Activities officers report by count that no indicator names ("lớp bồi dưỡng …: 1 lớp", "2 buổi tọa đàm"). */
 const ACTIVITY =
   /\b(?:boi duong|hoi thao|toa dam|truyen thong|sinh hoat|giao luu|hoi thi|cuoc thi|phat dong|chuyen de|chieu phim|bieu dien|van nghe)\b/;
+/** "em gửi ảnh minh chứng ạ", "dạ em gửi file báo cáo": the files follow (and are handled as files). */
+const ANNOUNCES_FILES =
+  /^(?:(?:da|vang|em|toi|minh|chau|xin|de|xa|thon)\s+)*(?:gui|goi|nop|up|gui len)\s+(?:(?:them|lai|bo sung)\s+)?(?:anh|hinh|hinh anh|file|tep|tai lieu|minh chung)\b(?:\s+\S+){0,10}$/;
 const ACK_WORDS = new Set(
   "ok oke okie okay okey vang da uh um u cam on camon thank thanks tks thks nhan duoc nhe nha a ah anh chi em a roi ro chao xin hi hello chuc moi nguoi cac dong chi ca nha sep vay the".split(
     " ",
@@ -76,6 +79,7 @@ export function classifyMessage(
   const counted =
     ((parsed.unclear.length || vocabulary.count.test(key)) && (vocabulary.name.test(key) || ACTIVITY.test(key))) ||
     (NONE_DONE.test(key) && vocabulary.name.test(key));
+  if (!counted && ANNOUNCES_FILES.test(key.trim())) return "chatter";
   if (ABOUT_WORK.test(key) || counted) return "unsure";
   const words = key.split(/[^a-z0-9]+/).filter(Boolean);
   if (words.length <= 8 && words.every((w) => ACK_WORDS.has(w))) return "chatter";
