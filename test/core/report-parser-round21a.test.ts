@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { SAMPLE_INDICATORS } from "../../src/core/plans/sample-indicators.js";
+import { scoreCorpus } from "../../src/core/reports/corpus-score.js";
+import { onlyValues as only, plainReading as plain, readSample as read, readFixture } from "../support/parsed.js";
+
+describe("findCorrections: 'gõ lộn', the southern 'gõ nhầm', after a verb of typing or reporting", () => {
+  it.each([
+    ["fanpage 22 bài\ntin bài 6\nchết em gõ lộn\nfanpage 26 bài ạ", { bai_mxh: 26, tin_bai: 6 }],
+    ["pano 3, bang ron 5. em ghi lon, bang ron 7 a", { pano: 3, bang_ron: 7 }],
+    ["tờ rơi 200 tờ, xe loa 4 lượt, nhập lộn xe loa, 5 lượt ạ", { to_roi: 200, xe_luu_dong: 5 }],
+    ["Tin nhắn trước em báo lộn tờ rơi 300, đúng là 350 tờ", { to_roi: 350 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("'lộn' of another kind is no correction", () => {
+    expect(read("nhà văn hóa lộn xộn, treo 2 pano").values).toEqual({ pano: 2 });
+  });
+});
+
+describe("findCorrections: 'đã báo 6, nay sửa 8' replaces the figure reported before", () => {
+  it.each([
+    [
+      "điều chỉnh số liệu tháng 12/2026:\n• Băng rôn: đã báo 6, nay sửa 8\n• Tờ rơi: đã báo 400, giữ nguyên\n• Họp dân: đã báo 1 cuộc, nay sửa 2 cuộc",
+      { bang_ron: 8, to_roi: 400, hoi_nghi: 2 },
+    ],
+    ["pano da bao 3 cai, gio sua thanh 4 cai a", { pano: 4 }],
+    ["Tin bài đã báo cáo 5, nay sửa lại 7 tin; phát thanh 20 lượt", { tin_bai: 7, phat_thanh: 20 }],
+    ["hội nghị: đã báo 2, bây giờ sửa thành 3. Người dự 150", { hoi_nghi: 3, nguoi_tham_du: 150 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("correctionRoles: a sum's stated result after a correction is the figure, not its first part", () => {
+  it.each([
+    ["hop to 2 cuoc, 75 nguoi. sorry a, van 2 cuoc nhung nguoi du la 57+48=105 a", { hoi_nghi: 2, nguoi_tham_du: 105 }],
+    ["phát 300 tờ rơi, à nhầm, tờ rơi 120 + 200 = 320 tờ", { to_roi: 320 }],
+    ["bang ron 5 cai. em xin loi, bang ron la 3+4=7 cai a", { bang_ron: 7 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a later figure that explains the difference still stands aside", () => {
+    expect(read("xem lại thì 23 bài thôi, 2 bài là chia sẻ lại").values).toEqual({ bai_mxh: 23 });
+  });
+});
+
+describe("twentieth development set (every kind, 14 per category; tuner a's categories: tables, corrections, periods, zeros, number forms)", () => {
+  it("keeps its floor", () => {
+    const score = scoreCorpus(readFixture("report-corpus-real-20.jsonl"), SAMPLE_INDICATORS);
+    expect(score.exact).toBeGreaterThanOrEqual(99);
+  });
+});
