@@ -46,9 +46,39 @@ describe("correctionRoles: a sum's stated result after a correction is the figur
   });
 });
 
+describe("findStatedZeros: a name not done may carry a word or two qualifying it", () => {
+  it.each([
+    ["Hội không tổ chức hội nghị riêng, đăng 3 bài trên zalo", { hoi_nghi: 0, bai_mxh: 3 }],
+    ["không tổ chức buổi truyền thông tập trung do trùng lịch; phát 320 tờ rơi", { hoi_nghi: 0, to_roi: 320 }],
+    ["ko phat to roi giay, chi dang 4 bai fanpage", { to_roi: 0, bai_mxh: 4 }],
+    ["không tổ chức hội nghị riêng quý IV, 2 băng rôn", { hoi_nghi: 0, bang_ron: 2 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("another period after the name says nothing of this one", () => {
+    expect(read("khong to chuc hoi nghi thang truoc, thang nay 2 cuoc").values).toEqual({ hoi_nghi: 2 });
+  });
+});
+
+describe("findStatedZeros: 'nghi' typed without marks right after a name is 'nghỉ' (off)", () => {
+  it.each([
+    ["chuyen muc thang nay nghi a, phat thanh van 24 luot", { chuyen_muc: 0, phat_thanh: 24 }],
+    ["xe loa quy nay nghi, phat thanh 30 luot", { xe_luu_dong: 0, phat_thanh: 30 }],
+    ["phong su: nghi a", { phong_su: 0 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("the 'nghị' of 'hội nghị' and 'nghĩ' (think) are no zero", () => {
+    expect(read("hoi nghi 2 cuoc").values).toEqual({ hoi_nghi: 2 });
+    expect(read("em nghi chuyen muc 2 so").values).toEqual({ chuyen_muc: 2 });
+  });
+});
+
 describe("twentieth development set (every kind, 14 per category; tuner a's categories: tables, corrections, periods, zeros, number forms)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-20.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(99);
+    expect(score.exact).toBeGreaterThanOrEqual(102);
   });
 });
