@@ -76,9 +76,24 @@ describe("findStatedZeros: 'nghi' typed without marks right after a name is 'ngh
   });
 });
 
+describe("parseNumberWords: a bare 'chục' opening a number takes no units ('to chuc ba cuoc' is three)", () => {
+  it.each([
+    ["hoi ccb to chuc ba cuoc hoi nghi, tong cong hai tram linh bon hoi vien du", { hoi_nghi: 3, nguoi_tham_du: 204 }],
+    ["to chuc hai cuoc hop dan, 120 nguoi", { hoi_nghi: 2, nguoi_tham_du: 120 }],
+    ["doan xa to chuc bon buoi tap huan", { hoi_nghi: 4 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a bare 'chục' is still ten, and 'hai chục ba' still 23", () => {
+    expect(read("phat chuc to roi").values).toEqual({ to_roi: 10 });
+    expect(read("hai chuc ba to roi").values).toEqual({ to_roi: 23 });
+  });
+});
+
 describe("twentieth development set (every kind, 14 per category; tuner a's categories: tables, corrections, periods, zeros, number forms)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-20.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(102);
+    expect(score.exact).toBeGreaterThanOrEqual(103);
   });
 });
