@@ -738,6 +738,18 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     if ((k === "tong" || k === "cong") && (next === ":" || (next === "cong" && key(toks[i + 2]) === ":"))) {
       for (const s of listAfterColon(i + 1) ?? []) totals.add(s);
     }
+    // "… tháng 11 … 61 người. Cộng 2 cuộc, 119 người": a sentence opening with the word and a list of figures,
+    // likewise (a lone figure, "tong 6 cai", is left to the values' combination)
+    const figureAt = next === "cong" ? i + 2 : i + 1;
+    if (
+      (k === "tong" || k === "cong") &&
+      opensSentence(toks, i) &&
+      toks[figureAt]?.type === "n" &&
+      !nv.blocked[figureAt]
+    ) {
+      const list = numbersToSentenceEnd(figureAt, false);
+      if (list.length > 1) for (const s of list) totals.add(s);
+    }
   }
   // the weeks or months before a stated period total are its parts ("Tuần 1: 5 buổi, …")
   if (totals.size > 0) {
@@ -751,8 +763,10 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
         Number(toks[i + 1]!.k) <= 12 &&
         (toks[i + 2]?.k === ":" || (lineStart && !totals.has(i + 1))) &&
         (i === 0 || toks[i - 1]!.type === "nl");
+      // "bai fb: t10 14, t11 11, t12 17. tong quy 42": a short month inside a line, marked a label in stage 2
+      const shortLabel = key(toks[i]) === "t" && toks[i + 1]?.type === "n" && !toks[i + 1]!.spaced;
       if (shortMonth) blocked.push(i + 1);
-      else if (!RANK[key(toks[i])] || !nv.blocked[i + 1]) continue;
+      else if (!(RANK[key(toks[i])] || shortLabel) || !nv.blocked[i + 1]) continue;
       let j = i + 1;
       while (
         j < n &&
