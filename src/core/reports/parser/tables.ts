@@ -8,9 +8,10 @@
  * Never the plan, the percentage, the cumulative or last period's figures, the row number (1, I, a)
  * or a note. A table with one column per indicator and one row per village reads its "Tổng" row
  * (else the sum of the rows). Without a header, rows of "label<sep>number" are read the same way.
- * A Word table pasted one cell per line with its header ("STT / Nội dung / ĐVT / Số lượng / 1 / Tờ rơi / tờ / 700")
- * is read the same way, a line per cell. Rows are read into pairs directly (the label cell names the indicator); every token of a row read
- * is then marked so later stages leave it alone (a row whose value cell is prose is left to them).
+ * A Word table pasted one cell per line with its header ("STT / Nội dung / ĐVT / Số lượng / 1 / Tờ rơi / tờ /
+ * 700") is read the same way, a line per cell. Rows are read into pairs directly (the label cell names the
+ * indicator); every token of a row read is then marked so later stages leave it alone (a row whose value cell
+ * is prose is left to them).
  */
 
 import { ROMAN_NUMERALS as ROMAN } from "../roman-numerals.js";
