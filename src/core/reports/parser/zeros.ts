@@ -265,7 +265,8 @@ function naoWithin(
 function namesBefore(toks: readonly Tok[], nv: NonValues, mentions: readonly Mention[], i: number): Mention[] {
   const out: Mention[] = [];
   let j = i - 1;
-  for (let steps = 0; j >= 0 && steps < MAX_BACK; steps++) {
+  // (period words and labels, "từ tháng 11", "tháng này", take no step: they do not part the name from its verb)
+  for (let steps = 0; j >= 0 && steps < MAX_BACK; steps += nv.blocked[j] ? 0 : 1) {
     const t = toks[j]!;
     if (isEnd(t) || t.k === "," || (t.type === "n" && !nv.blocked[j])) break;
     const m = mentions.find((x) => x.end === j + 1);
