@@ -51,7 +51,7 @@ export const SAMPLE_INDICATORS: IndicatorDef[] = [
     code: "tin_bai",
     label: "Tin bài",
     measure: "tin",
-    synonyms: ["tin bài", "tin", "bài viết", "tin bai"],
+    synonyms: ["tin bài", "tin", "bài viết", "tin bai", "website", "trang web", "web"],
   },
   {
     code: "phat_thanh",

@@ -124,6 +124,7 @@ export function parseNumberWords(
   let afterLinh = false;
   let prevScale = 0; // the previous token was a scale word with this value
   let ambiguous = false;
+  let bareChuc = false; // a bare "chục" opened the number: ten, with no units after it
   let best: NumberWordMatch | null = null;
 
   const valueNow = (): number => {
@@ -159,7 +160,7 @@ export function parseNumberWords(
         commit(i);
         continue;
       }
-      if (tens && !units && pending === null) {
+      if (tens && !units && pending === null && !bareChuc) {
         cur += d;
         units = true;
         commit(i);
@@ -209,8 +210,10 @@ export function parseNumberWords(
         cur += 10;
       } else if (i === start && i + 1 < keys.length) {
         // "chục cái", "phát chục tờ": a bare "chục" opening the number is ten (vague "hàng chục",
-        // "vài chục", "hơn chục" are caught before, as unclear)
+        // "vài chục", "hơn chục" are caught before, as unclear); no units follow it: "to chuc ba cuoc"
+        // is "tổ chức" and three, never 13 ("mười ba" says thirteen)
         cur += 10;
+        bareChuc = true;
       } else break; // "chục" needs a digit ("một chục", "hai chục")
       tens = true;
       commit(i);

@@ -7,7 +7,7 @@
 
 import { parseDigitNumber } from "../vietnamese-numbers.js";
 import { isWordIn, type Tok } from "./tokens.js";
-import { TIMES_SIGNS } from "./vocabulary.js";
+import { CHANNEL_NAMES, TIMES_SIGNS } from "./vocabulary.js";
 
 /** What the arithmetic in a message means for the numbers in it, by token index. */
 export interface Arithmetic {
@@ -69,7 +69,7 @@ export function findArithmetic(
       const skip =
         signKind !== "plus"
           ? 0
-          : isWordIn(toks[j + 1], TIMES_OF_DAY) || isWordIn(toks[j + 1], CHANNELS)
+          : isWordIn(toks[j + 1], TIMES_OF_DAY) || isWordIn(toks[j + 1], CHANNEL_NAMES)
             ? 1
             : isWordIn(toks[j + 1], PART_HEADS) && toks[j + 2]?.type !== "nl" && toks[j + 3]?.type === "n"
               ? 2
@@ -159,18 +159,6 @@ function eventsTimesPeople(toks: readonly Tok[], first: Operand, last: Operand):
   const b = toks[last.start + 1];
   return first.end > first.start + 1 && isWordIn(a, EVENT_UNITS) && isWordIn(b, PEOPLE_UNITS);
 }
-
-/** Channels that name a part of a sum ("fanpage 10 + zalo 8"). */
-const CHANNELS: ReadonlySet<string> = new Set([
-  "zalo",
-  "fanpage",
-  "facebook",
-  "fb",
-  "web",
-  "website",
-  "tiktok",
-  "youtube",
-]);
 
 /** Heads of labelled parts that may name an operand after "+" ("+ thôn Hai 70 người", "+ lớp 2 35 học viên"). */
 const PART_HEADS: ReadonlySet<string> = new Set(["thon", "xom", "tdp", "khu", "lop", "dot", "buoi", "doi", "ap"]);

@@ -28,10 +28,15 @@ export interface CorrectionMarker {
 
 export interface Corrections extends TokenMarks {
   markers: CorrectionMarker[];
+  /** Stated results of sums ("57+48=105"): after a correction the result, not the first part, is the figure. */
+  results?: ReadonlySet<number>;
 }
 
 /** Words after "là" that call a figure wrong ("5 là nhầm", "10 là thiếu zalo", "12 là thừa"). */
 const WRONG_AFTER = new Set(["nham", "sai", "thieu", "thua"]);
+
+/** "Wrongly" after a verb of reporting ("báo nhầm", "ghi sai", "gõ lộn"). */
+const WRONGLY = new Set(["nham", "sai", "lon"]);
 
 /** Verbs of counting or reporting before "thiếu"/"thừa" ("đếm thiếu 2", "báo thừa 3"). */
 const MISCOUNT_VERBS = new Set(["dem", "bao", "tinh", "ghi", "go", "nhap", "cong", "danh", "bam"]);
@@ -65,6 +70,12 @@ const FORWARD: readonly string[][] = [
   ["bao", "sai"],
   ["nhap", "sai"],
   ["danh", "sai"],
+  // "gõ lộn", "ghi lộn": the southern word for "nhầm", only after a verb of typing or reporting
+  ["go", "lon"],
+  ["ghi", "lon"],
+  ["bao", "lon"],
+  ["nhap", "lon"],
+  ["danh", "lon"],
   ["nham"],
   ["xin", "loi"],
   ["sorry"],
@@ -335,6 +346,15 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
       wrongNumberAt(j);
       continue;
     }
+    // "Băng rôn: đã báo 6, nay sửa 8": the figure reported before is the wrong one, the one after "sửa" final
+    const fixed = t.kt === "da" ? reportedThenFixed(toks, nv, numbers, i + 1) : null;
+    if (fixed) {
+      for (let x = fixed.wrong[0]; x < fixed.wrong[1]; x++) blocked.push(x);
+      markers.push({ start: fixed.fix[0], end: fixed.fix[1] });
+      for (let x = fixed.fix[0]; x < fixed.fix[1]; x++) breaks.push(x);
+      i = fixed.fix[1] - 1;
+      continue;
+    }
     // "hồi nãy em báo 2 lượt"
     if (EARLIER.has(`${t.kt} ${key(toks[i + 1])}`)) {
       let j = i + 2;
@@ -387,7 +407,7 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
     // "(tin nhắn trước em ghi nhầm băng rôn 17)", "báo sai pano 12": what was said wrongly, named right after
     // ("báo cáo nhầm", "thống kê sai", "tổng hợp nhầm": a verb of two words, its second word here)
     if (
-      (key(toks[i + 1]) === "nham" || key(toks[i + 1]) === "sai") &&
+      WRONGLY.has(key(toks[i + 1])) &&
       (SAID.has(t.kt) || MISCOUNT_VERBS.has(t.kt) || SAID_SECOND.has(`${key(toks[i - 1])} ${t.kt}`))
     ) {
       let j = i + 2;
@@ -437,7 +457,7 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
     for (let x = i; x < end; x++) breaks.push(x);
     i = end - 1;
   }
-  return { markers, breaks, blocked };
+  return { markers, breaks, blocked, results: nv.arithmetic.results };
 }
 
 /**
@@ -460,6 +480,37 @@ function changedFigure(
   if (toks[t]?.type === "w" && key(toks[t]) !== "thanh") t++;
   if (key(toks[t]) !== "thanh" || toks[t + 1]?.type !== "n") return null;
   return { wrong: [j, num.end], to: t };
+}
+
+/** Words for "now" before a fix ("nay sửa 8", "giờ sửa thành 8", "bây giờ sửa lại 2"). */
+const NOW = new Set(["nay", "gio", "bay"]);
+
+/**
+ * "đã báo 6, nay sửa 8", "đã báo 1 cuộc, giờ sửa thành 2 cuộc": after "đã" at `from`, a verb of reporting,
+ * a figure (and its unit), a comma, "nay"/"giờ" and "sửa" — the reported figure's tokens and the fix words.
+ * "đã báo 400, giữ nguyên" is no fix: the figure stands.
+ */
+function reportedThenFixed(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  from: number,
+): { wrong: [number, number]; fix: [number, number] } | null {
+  if (!SAID.has(key(toks[from]))) return null;
+  const j = key(toks[from + 1]) === "cao" ? from + 2 : from + 1;
+  if (toks[j]?.type !== "n" || nv.blocked[j]) return null;
+  const num = numbers.read(j, false);
+  if (!num || num.bad) return null;
+  let s = num.end;
+  if (toks[s]?.type === "w" && !NOW.has(key(toks[s]))) s++;
+  if (toks[s]?.k === ",") s++;
+  while (NOW.has(key(toks[s]))) s++;
+  if (key(toks[s]) !== "sua") return null;
+  let end = s + 1;
+  if (key(toks[end]) === "lai") end++;
+  if (key(toks[end]) === "thanh") end++;
+  if (toks[end]?.k === ":") end++;
+  return toks[end]?.type === "n" ? { wrong: [j, num.end], fix: [s, end] } : null;
 }
 
 /** Words naming the earlier message ("tin trước", "hôm qua", "trước đây", "lúc nãy"). */
@@ -565,6 +616,13 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
       // corrected one, a later one of the same indicator explains the difference; not when the first is
       // qualified ("pano 7 là lũy kế, quý này chỉ 3 cái")
       const first = firstAt.get(code);
+      // "người dự là 57+48=105": the sum's stated result replaces its first part
+      if (first !== undefined && corrections.results?.has(at)) {
+        superseded.add(first);
+        finalHere.splice(finalHere.indexOf(first), 1, at);
+        firstAt.set(code, at);
+        continue;
+      }
       if (first !== undefined && !qualifiedBetween(toks, first, at)) {
         superseded.add(at);
         continue;

@@ -991,6 +991,9 @@ function markTimePhrases(tk: Tokenised, transparent: Uint8Array): void {
     }
     if (t.type === "w" && t.k === "tu" && toks[i + 1]?.k === "dau" && isWordIn(toks[i + 2], TIME_UNITS)) {
       transparent[i] = transparent[i + 1] = transparent[i + 2] = 1;
+      // "từ đầu năm 2026 đến nay": the year named is part of the phrase
+      if (toks[i + 2]!.k === "nam" && toks[i + 3]?.type === "n" && /^(?:19|20)\d\d$/.test(toks[i + 3]!.k))
+        transparent[i + 3] = 1;
     }
   }
   for (let i = 0; i < n; i++) {

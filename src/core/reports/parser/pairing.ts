@@ -19,6 +19,8 @@ import { gatheringBefore, isHard, isWordIn, type Tok, type Tokenised, workforce 
 import {
   ATTEND_VERBS,
   BREAK_WORDS,
+  CHANNEL_NAMES,
+  CHANNEL_OWNERS,
   CHANNEL_PREPS,
   CONJ,
   COUNT_WORDS,
@@ -551,7 +553,9 @@ function chainItems(
       i = end;
       continue;
     }
-    if (t.type === "w") cls[i] = FILLER_WORDS.has(t.k) || FILLER_WORDS.has(t.kt) ? "filler" : "other";
+    // ("web trường 8 bài": the channel's owner stands between its name and the figure like a filler)
+    const owner = isWordIn(t, CHANNEL_OWNERS) && cls[i - 1] === "item" && isWordIn(toks[i - 1], CHANNEL_NAMES);
+    if (t.type === "w") cls[i] = FILLER_WORDS.has(t.k) || FILLER_WORDS.has(t.kt) || owner ? "filler" : "other";
     else if (t.type === "p") cls[i] = "filler";
     else cls[i] = "other";
     i++;

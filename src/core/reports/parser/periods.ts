@@ -123,6 +123,10 @@ const periodKey = (toks: readonly Tok[], nv: NonValues, i: number): string => {
   return !p || p.type === "nl" || p.type === "p" || SHORT_MONTH_PREV.has(key(p)) ? "thang" : "t";
 };
 const TO = new Set(["den", "toi"]);
+/** The first day of a quarter other than the first ("1/4", "01/07", "1/10/2026"). */
+const QUARTER_FIRST_DAY = /^0?1\/(?:0?4|0?7|10)(?:\/\d{2,4})?$/;
+/** A school's spans ("học kỳ", "năm học"), longer than a month or a quarter. */
+const SCHOOL_SPANS = new Set(["hoc ky", "nam hoc", "ky hoc"]);
 /** Who holds a stock after "hiện" ("hiện xã có 4 cụm"). */
 const STOCK_HOLDERS = new Set([
   "xa",
@@ -332,6 +336,23 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       const day = j;
       while (j < n && j < day + 6 && nv.blocked[j] && toks[j]!.type !== "w") j++;
       if (j > day && TO.has(key(toks[j])) && NOW.has(key(toks[j + 1]))) {
+        // "tuần này 8 lượt, từ 1/10 đến nay 92 lượt": from a quarter's first day (not 1/1, the year's too) beside
+        // this week (no period a report is filed under), the quarter so far, like "từ đầu quý IV đến nay"; beside a
+        // month ("riêng tháng 12 là 300 tờ") it stays a running total
+        const since = toks.slice(day, j).map((t) => t.k);
+        const quarterSoFar = QUARTER_FIRST_DAY.test(since.join("")) && reportRank === RANK.tuan && !report?.stated;
+        for (const s of listAfterColon(j + 2) ?? numbersIn(j + 2).map(([a]) => a))
+          (quarterSoFar ? totals : cumulative).add(s);
+        i = j + 1;
+        continue;
+      }
+    }
+    // "từ đầu học kỳ I năm học 2026-2027 đến nay 21 tin bài": a school term or year so far, longer than the
+    // month or quarter reported, cumulative
+    if (k === "tu" && next === "dau" && SCHOOL_SPANS.has(`${key(toks[i + 2])} ${key(toks[i + 3])}`)) {
+      let j = i + 4;
+      while (j < n && j < i + 12 && !isClauseEnd(toks[j]) && !(TO.has(key(toks[j])) && NOW.has(key(toks[j + 1])))) j++;
+      if (TO.has(key(toks[j])) && NOW.has(key(toks[j + 1]))) {
         for (const s of listAfterColon(j + 2) ?? numbersIn(j + 2).map(([a]) => a)) cumulative.add(s);
         i = j + 1;
         continue;
@@ -738,6 +759,18 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     if ((k === "tong" || k === "cong") && (next === ":" || (next === "cong" && key(toks[i + 2]) === ":"))) {
       for (const s of listAfterColon(i + 1) ?? []) totals.add(s);
     }
+    // "… tháng 11 … 61 người. Cộng 2 cuộc, 119 người": a sentence opening with the word and a list of figures,
+    // likewise (a lone figure, "tong 6 cai", is left to the values' combination)
+    const figureAt = next === "cong" ? i + 2 : i + 1;
+    if (
+      (k === "tong" || k === "cong") &&
+      opensSentence(toks, i) &&
+      toks[figureAt]?.type === "n" &&
+      !nv.blocked[figureAt]
+    ) {
+      const list = numbersToSentenceEnd(figureAt, false);
+      if (list.length > 1) for (const s of list) totals.add(s);
+    }
   }
   // the weeks or months before a stated period total are its parts ("Tuần 1: 5 buổi, …")
   if (totals.size > 0) {
@@ -751,8 +784,10 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
         Number(toks[i + 1]!.k) <= 12 &&
         (toks[i + 2]?.k === ":" || (lineStart && !totals.has(i + 1))) &&
         (i === 0 || toks[i - 1]!.type === "nl");
+      // "bai fb: t10 14, t11 11, t12 17. tong quy 42": a short month inside a line, marked a label in stage 2
+      const shortLabel = key(toks[i]) === "t" && toks[i + 1]?.type === "n" && !toks[i + 1]!.spaced;
       if (shortMonth) blocked.push(i + 1);
-      else if (!RANK[key(toks[i])] || !nv.blocked[i + 1]) continue;
+      else if (!(RANK[key(toks[i])] || shortLabel) || !nv.blocked[i + 1]) continue;
       let j = i + 1;
       while (
         j < n &&

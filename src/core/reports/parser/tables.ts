@@ -8,8 +8,10 @@
  * Never the plan, the percentage, the cumulative or last period's figures, the row number (1, I, a)
  * or a note. A table with one column per indicator and one row per village reads its "Tổng" row
  * (else the sum of the rows). Without a header, rows of "label<sep>number" are read the same way.
- * Rows are read into pairs directly (the label cell names the indicator); every token of a row read
- * is then marked so later stages leave it alone (a row whose value cell is prose is left to them).
+ * A Word table pasted one cell per line with its header ("STT / Nội dung / ĐVT / Số lượng / 1 / Tờ rơi / tờ /
+ * 700") is read the same way, a line per cell. Rows are read into pairs directly (the label cell names the
+ * indicator); every token of a row read is then marked so later stages leave it alone (a row whose value cell
+ * is prose is left to them).
  */
 
 import { ROMAN_NUMERALS as ROMAN } from "../roman-numerals.js";
@@ -130,12 +132,24 @@ const ROW_NUMBER = /^(?:\d{1,3}|[ivx]{1,5}|[a-dđ])[.)]?$/;
 export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked: Uint8Array): TableReading {
   const out: TableReading = { pairs: [], tables: [], blocked: [], unclear: [] };
   const single = SINGLE_SPACED_HINT.test(tk.folded.key);
-  if (!single && !/[\t|;]| - |,.*\n.*,|\S {2,}\S/.test(tk.nfcText)) return out;
+  const cellLines = CELL_LINES_HINT.test(tk.folded.key);
+  if (!single && !cellLines && !/[\t|;]| - |,.*\n.*,|\S {2,}\S/.test(tk.nfcText)) return out;
   const lines = splitLines(tk);
   const nameAt = createNameMatcher(tk.toks, blocked, compiled);
   const block = out.blocked as number[];
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li]!;
+    // "STT / Nội dung / Đơn vị tính / Số lượng / 1 / Tờ rơi … / tờ / 700": a Word table pasted one cell per line
+    const pasted = cellLines ? cellLineTable(tk, lines, li, nameAt) : null;
+    if (pasted) {
+      const width = pasted.header.kinds.length;
+      for (let x = line.from; x < lines[li + width - 1]!.to; x++) block.push(x);
+      const attendees = compiled.measures.get("nguoi");
+      const valueColumn = readRows(tk, lines, li, pasted.header, pasted.rows, nameAt, out, attendees);
+      out.tables.push({ kinds: pasted.header.kinds, valueColumn, rows: pasted.rows.length });
+      li += width * (pasted.rows.length + 1) - 1;
+      continue;
+    }
     let found: { sep: Separator; header: Header; edges: Edges } | null = null;
     for (const sep of SEPARATORS) {
       if (!line.text.includes(sep)) continue;
@@ -205,6 +219,53 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
   // a table's cells are read here: what an earlier stage found in them ("1 - 1", a note's "3x6m") is void
   if (block.length) out.cleared = block;
   return out;
+}
+
+/** A line that is only a header's value column ("Số lượng", "Kết quả"): a table pasted one cell per line may follow. */
+const CELL_LINES_HINT = /(?:^|\n)[ \t]*(?:so luong|sl|ket qua|kq|thuc hien)[ \t]*\n/;
+const MAX_CELL_COLUMNS = 6;
+
+/** A whole line as one cell. */
+const lineCell = (l: Line): Cell => ({ start: l.start, end: l.end, key: searchKey(l.text), from: l.from, to: l.to });
+
+/**
+ * A table pasted one cell per line: from line `li`, a run of lines each naming a column ("STT", "Nội dung",
+ * "Đơn vị tính", "Số lượng"; a label's and a value's among them), then two rows or more of as many lines,
+ * each holding its row number, a label and a figure where the header says.
+ */
+function cellLineTable(
+  tk: Tokenised,
+  lines: readonly Line[],
+  li: number,
+  nameAt: (i: number) => { end: number; code: string } | null,
+): { header: Header; rows: Cell[][] } | null {
+  const cells: Cell[] = [];
+  for (let k = li; k < lines.length && k < li + MAX_CELL_COLUMNS; k++) {
+    const cell = lineCell(lines[k]!);
+    if (!HEADER_KINDS.some(([, re]) => re.test(cell.key))) break;
+    cells.push(cell);
+  }
+  if (cells.length < 2) return null;
+  const header = readHeader(tk, cells, nameAt, 0);
+  if (!header?.kinds.includes("label") || !header.kinds.includes("value")) return null;
+  const rows: Cell[][] = [];
+  for (let k = li + cells.length; k + cells.length <= lines.length; k += cells.length) {
+    const row = lines.slice(k, k + cells.length).map(lineCell);
+    if (!rowFits(tk, header.kinds, row)) break;
+    rows.push(row);
+  }
+  return rows.length >= 2 ? { header, rows } : null;
+}
+
+/** Whether a row of cells holds what its header says: a bare row number, a label in words, a figure. */
+function rowFits(tk: Tokenised, kinds: readonly ColumnKind[], row: readonly Cell[]): boolean {
+  return kinds.every((kind, c) => {
+    const cell = row[c]!;
+    if (kind === "index") return /^(?:\d{1,2}|[ivx]+|[a-z])\.?$/.test(cell.key);
+    if (kind === "label") return cell.key !== "" && !isNumeric(cell.key);
+    if (kind === "value") return cellNumber(tk, cell) !== null;
+    return true;
+  });
 }
 
 type Edges = { lead: boolean; trail: boolean };

@@ -26,6 +26,19 @@ export const BREAK_WORDS: ReadonlySet<string> = new Set(
     " ",
   ),
 );
+/** Channels posts go out on: they name a part of a sum ("fanpage 10 + zalo 8"). */
+export const CHANNEL_NAMES: ReadonlySet<string> = new Set([
+  "zalo",
+  "fanpage",
+  "facebook",
+  "fb",
+  "web",
+  "website",
+  "tiktok",
+  "youtube",
+]);
+/** Whose a channel is, right after its name ("web trường", "fanpage xã", "zalo hội"): no word of its own. */
+export const CHANNEL_OWNERS: ReadonlySet<string> = new Set(["truong", "xa", "phuong", "hoi", "doan", "huyen", "tinh"]);
 /** Prepositions allowed in "5 bài trên fanpage", "10 tin qua zalo". */
 export const PREPS: ReadonlySet<string> = new Set(["tren", "qua", "len", "vao"]);
 

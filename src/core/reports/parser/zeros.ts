@@ -62,7 +62,9 @@ export function findStatedZeros(
     const k = key(toks[i]);
     const notYet = k === NOT_YET;
     // "chuyên mục tháng này nghỉ": off for the period, written with its marks (never "hội nghị")
-    const off = k === "nghi" && toks[i]!.o.toLowerCase() === "nghỉ";
+    // (typed without marks, "chuyen muc thang nay nghi a", only right after a name: see `offUnmarked`)
+    const off =
+      k === "nghi" && (toks[i]!.o.toLowerCase() === "nghỉ" || (!tk.accented && offUnmarked(mentions, toks, i, nv)));
     if (!(NOT.has(k) || notYet || off) || toks[i]!.type !== "w") continue;
     // "1 k tờ rơi" is a thousand, not "không"
     if (k === "k" && toks[i - 1]?.type === "n") continue;
@@ -96,6 +98,9 @@ export function findStatedZeros(
       }
       break;
     }
+    // "không tổ chức hội nghị riêng, …", "… buổi truyền thông tập trung do …": a word or two qualifying
+    // the last name before the statement closes
+    if (named.length > 0 && !nao && named[named.length - 1]!.end === j) j = qualifierEnd(toks, nv, mentionAt, j);
     // "không phát tờ rơi, 2 lượt xe loa", "ko phóng sự, chuyên mục 1": the statement ends at the last
     // joiner before a number; the names after it are the number's
     if (named.length > 0 && !nao && isNumber(j)) {
@@ -204,6 +209,34 @@ function saysCan(toks: readonly Tok[], a: number, b: number): boolean {
   return false;
 }
 
+/**
+ * Words that never qualify a name not done: another period's, a contrast, a negation ("riêng" does: "hội
+ * nghị riêng" is one of its own).
+ */
+const NOT_QUALIFIERS = new Set([...PERIODS, ...NOT, NOT_YET, "con", "nhung", "truoc", "ma", "chi", "nen"]);
+
+/**
+ * After a name ending at j, where its statement closes past one or two plain words qualifying it ("hội nghị
+ * riêng", "buổi truyền thông tập trung do …"); j itself when none close it.
+ */
+function qualifierEnd(toks: readonly Tok[], nv: NonValues, mentionAt: ReadonlyMap<number, Mention>, j: number): number {
+  for (let x = j; x < j + 2; x++) {
+    const t = toks[x];
+    if (t?.type !== "w" || mentionAt.has(x) || nv.transparent[x] || NOT_QUALIFIERS.has(t.kt)) return j;
+    if (closes(toks, nv, x + 1)) return x + 1;
+  }
+  return j;
+}
+
+/**
+ * "chuyen muc thang nay nghi a": "nghi" typed without marks is "nghỉ" (off) only right after a name, and
+ * closing its statement — never the "nghị" of "hội nghị", which is a name itself.
+ */
+function offUnmarked(mentions: readonly Mention[], toks: readonly Tok[], i: number, nv: NonValues): boolean {
+  if (mentions.some((m) => m.start <= i && i < m.end)) return false;
+  return !!mentionEndingAt(mentions, toks, i, nv) && closes(toks, nv, i + 1);
+}
+
 /** Whether up to 3 plain words from j, no name nor number among them, end with "nào" ("pa nô cổ động nào"). */
 function naoAfterQualifier(toks: readonly Tok[], mentionAt: ReadonlyMap<number, Mention>, j: number): boolean {
   for (let x = j; x < j + 4; x++) {
@@ -232,7 +265,8 @@ function naoWithin(
 function namesBefore(toks: readonly Tok[], nv: NonValues, mentions: readonly Mention[], i: number): Mention[] {
   const out: Mention[] = [];
   let j = i - 1;
-  for (let steps = 0; j >= 0 && steps < MAX_BACK; steps++) {
+  // (period words and labels, "từ tháng 11", "tháng này", take no step: they do not part the name from its verb)
+  for (let steps = 0; j >= 0 && steps < MAX_BACK; steps += nv.blocked[j] ? 0 : 1) {
     const t = toks[j]!;
     if (isEnd(t) || t.k === "," || (t.type === "n" && !nv.blocked[j])) break;
     const m = mentions.find((x) => x.end === j + 1);
