@@ -48,3 +48,57 @@ describe("qualifyPeriods: the plan given to a named unit, and a document's subje
     expect(read("Báo cáo kết quả thực hiện nhiệm vụ năm 2026: treo 6 băng rôn").values).toEqual({ bang_ron: 6 });
   });
 });
+
+describe("markPeriodLists: a school's grades listed after the first are labels", () => {
+  it.each([
+    [
+      "Dạ lúc 14h ngày 3/12 trường em tổ chức tọa đàm 1 buổi cho học sinh khối 10 và 11, có 280 em dự ạ",
+      { hoi_nghi: 1, nguoi_tham_du: 280 },
+    ],
+    ["ngoại khóa cho học sinh lớp 8, 9 và 10, dán 12 áp phích", { ap_phich: 12 }],
+    ["tọa đàm cho khối 6 và 7: 1 buổi, 150 học sinh tham dự", { hoi_nghi: 1, nguoi_tham_du: 150 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("markContextCounts: classes beside a school's pupils, things answered or handed in, tourists", () => {
+  it.each([
+    ["Trường em 1.240 học sinh, 36 lớp. Tháng này dán 24 áp phích ở các lớp và hành lang ạ", { ap_phich: 24 }],
+    ["truong co 860 hoc sinh va 24 lop, treo 3 bang ron", { bang_ron: 3 }],
+    [
+      "Bộ phận một cửa xã Phú Giáo trả lời 45 tin nhắn hỏi đáp trên Zalo OA của xã; đăng 7 bài tuyên truyền trên Zalo OA.",
+      { bai_mxh: 7 },
+    ],
+    ["cán bộ giải đáp 20 ý kiến của người dân, đăng 3 tin bài", { tin_bai: 3 }],
+    ["Trường Tiểu học Hòa Bình dán 20 tranh cổ động tại hành lang các lớp; học sinh nộp 215 bài vẽ hưởng ứng.", { ap_phich: 20 }],
+    ["các chi đoàn nộp 12 bài viết dự thi, đăng 5 bài lên fanpage", { bai_mxh: 5 }],
+    ["hoc sinh nop 40 bai tim hieu, treo 2 bang ron", { bang_ron: 2 }],
+    ["đón 12.000 lượt khách du lịch; tuyên truyền bằng 3 lượt xe thông tin lưu động", { xe_luu_dong: 3 }],
+    ["xa don 3.500 khach du lich dip le, phat 200 to roi", { to_roi: 200 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("classes after a gathering's pupils are still its sessions", () => {
+    expect(read("tập huấn 80 học sinh, 2 lớp").values).toEqual({ hoi_nghi: 2, nguoi_tham_du: 80 });
+  });
+
+  it("'dự' is still attending", () => {
+    expect(read("40 cán bộ dự hội nghị").values).toEqual({ nguoi_tham_du: 40 });
+  });
+});
+
+describe("markNonValueSpans: a hotline's short number is no figure", () => {
+  it.each([
+    ["Dạ xã em dán 30 áp phích giới thiệu tổng đài 1022 ở 15 điểm, mỗi điểm 2 tờ ạ", { ap_phich: 30 }],
+    ["phát 200 tờ rơi về đường dây nóng 111 bảo vệ trẻ em", { to_roi: 200 }],
+    ["in 50 áp phích hotline 1900 1567 cho các thôn", { ap_phich: 50 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a hotline's full phone number is read whole", () => {
+    expect(plain("Đường dây nóng 0258 3820 115 tiếp nhận 9 phản ánh; đăng 4 bài fanpage").values).toEqual({ bai_mxh: 4 });
+  });
+});

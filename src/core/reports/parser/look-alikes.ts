@@ -15,8 +15,7 @@
 import type { CompiledIndicators } from "./indicators.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
-import type { Tok, Tokenised } from "./tokens.js";
-import { ATTEND_VERBS } from "./vocabulary.js";
+import { attendVerbAt, type Tok, type Tokenised } from "./tokens.js";
 
 /** Reach figures of a post or a page (search keys, Telex folded). */
 const REACH: readonly string[][] = [
@@ -300,10 +299,7 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
     // "ở tổ dân phố 7": "ô tô" only when no place starts inside it
     const thing = seqAt(i + 1, PLACES) ? 0 : seqAt(i, OTHER_THINGS);
     // "140 hộ dân tham gia": households said to attend send one person each (the attendees)
-    const attending =
-      key(toks[i]) === "ho" &&
-      ATTEND_VERBS.has(key(toks[i + thing])) &&
-      !(key(toks[i + thing]) === "tham" && key(toks[i + thing + 1]) === "quan");
+    const attending = key(toks[i]) === "ho" && attendVerbAt(toks, i + thing);
     if (
       thing &&
       !attending &&

@@ -14,9 +14,8 @@ import { createNameMatcher } from "./mentions.js";
 import { markNonValueSpans } from "./non-value-spans.js";
 import { isKeycap } from "./number-forms.js";
 import { createNumberReader } from "./numbers.js";
-import { gatheringBefore, isWordIn, type Tok, type Tokenised, workforce } from "./tokens.js";
+import { attendVerbAt, gatheringBefore, isWordIn, type Tok, type Tokenised, workforce } from "./tokens.js";
 import {
-  ATTEND_VERBS,
   CONTEXT_PHRASES,
   CONTEXT_WORDS,
   HARD_PUNCT,
@@ -274,7 +273,7 @@ function markContextCounts(
       const each = toks[j + 1]?.k === "," ? j + 2 : j + 1;
       const givenEach =
         key_(toks[each]) === "moi" && key_(toks[each + 1]) === "lop" && CLASS_GIVEN.has(key_(toks[each + 2]));
-      if (s >= 0 && !blocked[s] && (key_(toks[b]) === "truong" || givenEach)) {
+      if (s >= 0 && !blocked[s] && (key_(toks[b]) === "truong" || givenEach || schoolSizeBefore(tk, numbers, s))) {
         for (let x = s; x <= j; x++) blocked[x] = 1;
         taken.add(s);
         continue;
@@ -339,6 +338,21 @@ function markContextCounts(
     for (let x = i; x < end; x++) blocked[x] = 1;
     taken.add(i);
   }
+}
+
+/** Words before a school's pupils counted as its size ("Trường em 1.240 học sinh", "trường có", "gồm"). */
+const SCHOOL_SIZE_BEFORE: ReadonlySet<string> = new Set(["em", "co", "truong", "gom"]);
+
+/**
+ * "Trường em 1.240 học sinh, 36 lớp": classes listed right after the school's pupils are its size, no
+ * training classes (a gathering before the pupils, "tập huấn 80 học sinh, 2 lớp", is left alone).
+ */
+function schoolSizeBefore(tk: Tokenised, numbers: ReturnType<typeof createNumberReader>, s: number): boolean {
+  const { toks } = tk;
+  if (toks[s - 1]?.k !== "," && key_(toks[s - 1]) !== "va") return false;
+  if (key_(toks[s - 3]) !== "hoc" || key_(toks[s - 2]) !== "sinh") return false;
+  const p = numberStartBefore(tk, numbers, s - 3);
+  return p > 0 && SCHOOL_SIZE_BEFORE.has(key_(toks[p - 1]));
 }
 
 /** What each class of a school is given or does with a thing ("mỗi lớp dán 2 áp phích", "mỗi lớp nhận 30 tờ rơi"). */
@@ -432,11 +446,20 @@ const THING_PHRASES: ReadonlySet<string> = new Set([
 /** What an office receives ("nhận 25 tin nhắn phản ánh"); sent ones ("gửi 120 tin nhắn") may be its work. */
 const RECEIVED_THINGS: ReadonlySet<string> = new Set(["tin nhan", "cuoc goi", "y kien", "phan anh", "don thu"]);
 
-/** Whether the number before token j follows "nhận" and j starts a thing received ("nhận 25 tin nhắn"). */
+/** Verbs of answering what came in ("trả lời 45 tin nhắn hỏi đáp", "giải đáp 20 ý kiến"): still things received. */
+const ANSWER_VERBS: ReadonlySet<string> = new Set(["tra loi", "giai dap"]);
+
+/**
+ * Whether the number before token j follows "nhận" (or "trả lời", "giải đáp") and j starts a thing received
+ * ("nhận 25 tin nhắn"), or follows "nộp" and j starts writings handed in ("học sinh nộp 215 bài vẽ": entries).
+ */
 function receivedThing(tk: Tokenised, numbers: ReturnType<typeof createNumberReader>, j: number, key: string): boolean {
-  if (!RECEIVED_THINGS.has(key)) return false;
   const i = numberStartBefore(tk, numbers, j);
-  return i > 0 && tk.toks[i - 1]!.k === "nhan";
+  if (i <= 0) return false;
+  const verb = tk.toks[i - 1]!.k;
+  if (verb === "nop") return tk.toks[j]!.k === "bai";
+  if (!RECEIVED_THINGS.has(key)) return false;
+  return verb === "nhan" || ANSWER_VERBS.has(`${key_(tk.toks[i - 2])} ${verb}`);
 }
 
 /** Whether an indicator's name ends right before token i (a colon between allowed): "pano 3", "pano: 3". */
@@ -571,8 +594,7 @@ function attendedAfter(toks: readonly Tok[], from: number): boolean {
   for (let x = from; x < toks.length && x < from + 4; x++) {
     const t = toks[x]!;
     if (t.type !== "w") return false;
-    // "tham quan" (a visit) is no "tham dự"
-    if (ATTEND_VERBS.has(t.k) && !(t.k === "tham" && toks[x + 1]?.k === "quan")) return true;
+    if (attendVerbAt(toks, x)) return true;
   }
   return false;
 }
@@ -1326,8 +1348,11 @@ function markYearsOfNames(tk: Tokenised, blocked: Uint8Array, compiled: Compiled
  * or more of its line, is a label; so is one ending a line of words ("Kết quả tuyên truyền T10");
  * inside a line "T12" typed as one word is always the month.
  */
-/** Period words whose numbers may be listed ("tháng 11 và 12", "quý 3, 4"), with the highest number each has. */
-const LISTED_PERIODS: Readonly<Record<string, number>> = { thang: 12, quy: 4 };
+/**
+ * Labels whose numbers may be listed ("tháng 11 và 12", "quý 3, 4", a school's grades "khối 10 và 11",
+ * "lớp 8, 9"), with the highest number each has.
+ */
+const LISTED_PERIODS: Readonly<Record<string, number>> = { thang: 12, quy: 4, khoi: 12, lop: 12 };
 
 /**
  * "em báo luôn tháng 11 và 12 nhé", "tháng 10, 11 và 12: …", "quý 3 và 4": the numbers listed after a

@@ -15,9 +15,8 @@ import type { CompiledIndicators } from "./indicators.js";
 import type { Mention } from "./mentions.js";
 import type { NonValues } from "./non-values.js";
 import type { NumberReader } from "./numbers.js";
-import { gatheringBefore, isHard, isWordIn, type Tok, type Tokenised, workforce } from "./tokens.js";
+import { attendVerbAt, gatheringBefore, isHard, isWordIn, type Tok, type Tokenised, workforce } from "./tokens.js";
 import {
-  ATTEND_VERBS,
   BREAK_WORDS,
   CHANNEL_PREPS,
   CONJ,
@@ -215,18 +214,11 @@ function attendingPeople(tk: Tokenised, compiled: CompiledIndicators, from: numb
   for (let x = from + 2; x < toks.length && x < from + 6; x++) {
     const t = toks[x]!;
     if (t.type !== "w") return null;
-    // "tham quan" (a visit) is no "tham dự"
-    if (ATTEND_VERBS.has(t.k) && !(t.k === "tham" && toks[x + 1]?.k === "quan"))
-      return compiled.measures.get("nguoi") ?? null;
+    if (attendVerbAt(toks, x)) return compiled.measures.get("nguoi") ?? null;
   }
   return null;
 }
 
-/** Whether token x is a verb of attending ("dự", "tham dự", "tham gia", not "tham quan"). */
-function attendVerbAt(toks: readonly Tok[], x: number): boolean {
-  const t = toks[x];
-  return t?.type === "w" && ATTEND_VERBS.has(t.k) && !(t.k === "tham" && toks[x + 1]?.k === "quan");
-}
 
 /**
  * "xe lưu động đi 6 thôn, 2 lượt", "Băng rôn: kế hoạch 25, thực hiện 25", "Hội nghị: KH 2, TH 2; người

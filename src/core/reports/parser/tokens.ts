@@ -9,6 +9,7 @@ import { isNumberWordKey } from "../vietnamese-numbers.js";
 import {
   ABBREVIATIONS,
   ABBREVIATIONS_BEFORE_FIGURE,
+  ATTEND_VERBS,
   GATHERING_LINKS,
   GATHERING_WORDS,
   HARD_PUNCT,
@@ -186,6 +187,14 @@ function numberWordKeys(toks: readonly Tok[]): string[] {
     if (isNumberWordKey(t.kt)) return t.kt;
     return "";
   });
+}
+
+/** Whether token x is a verb of attending ("dự", "tham dự", "tham gia"; not "tham quan", a visit, nor "du lịch", travel). */
+export function attendVerbAt(toks: readonly Tok[], x: number): boolean {
+  const t = toks[x];
+  if (t?.type !== "w" || !ATTEND_VERBS.has(t.k)) return false;
+  const next = toks[x + 1]?.k;
+  return !(t.k === "tham" && next === "quan") && !(t.k === "du" && next === "lich");
 }
 
 /** Whether a token is a word of the set (by key or Telex-folded key). */

@@ -300,10 +300,10 @@ export const CONTEXT_WORDS: ReadonlySet<string> = new Set([
   "khau", // "230 hộ, 1.050 khẩu": residents ("khẩu hiệu" is a name, found before)
 ]);
 /**
- * Those a centre serves or receives ("4.500 lượt khách", "6 điểm trường") and who run a page ("3 người
+ * Those a centre serves or receives ("4.500 lượt khách", "3.500 khách du lịch", "6 điểm trường") and who run a page ("3 người
  * quản trị"): context even as the only figure of their sentence, unless an indicator is named before it.
  */
-export const SERVED_PHRASES: ReadonlySet<string> = new Set(["luot khach", "diem truong", "nguoi quan"]);
+export const SERVED_PHRASES: ReadonlySet<string> = new Set(["luot khach", "khach du", "diem truong", "nguoi quan"]);
 /** Two-word context nouns, as "first second" keys (places, things, people by role who are not attendees). */
 export const CONTEXT_PHRASES: ReadonlySet<string> = new Set([
   "to dan",
