@@ -34,7 +34,10 @@ describe("qualifyPeriods: the plan given to a named unit, and a document's subje
       { bang_ron: 8, pano: 1 },
     ],
     ["Kế hoạch năm 2026 giao các chi hội 500 tờ rơi; quý IV phát 200 tờ rơi", { to_roi: 200 }],
-    ["Chỉ tiêu giao phường Tân Mai 12 tin bài, 3 phóng sự; tháng 12 đăng 5 tin bài, 1 phóng sự", { tin_bai: 5, phong_su: 1 }],
+    [
+      "Chỉ tiêu giao phường Tân Mai 12 tin bài, 3 phóng sự; tháng 12 đăng 5 tin bài, 1 phóng sự",
+      { tin_bai: 5, phong_su: 1 },
+    ],
     [
       "Thực hiện Nghị quyết số 24/NQ-HĐND ngày 10/12/2026 của HĐND xã Mỹ Lộc về nhiệm vụ năm 2027, UBND xã tiếp tục tuyên truyền trên hệ thống loa; tháng 12/2026 phát 28 lượt.",
       { phat_thanh: 28 },
@@ -71,7 +74,10 @@ describe("markContextCounts: classes beside a school's pupils, things answered o
       { bai_mxh: 7 },
     ],
     ["cán bộ giải đáp 20 ý kiến của người dân, đăng 3 tin bài", { tin_bai: 3 }],
-    ["Trường Tiểu học Hòa Bình dán 20 tranh cổ động tại hành lang các lớp; học sinh nộp 215 bài vẽ hưởng ứng.", { ap_phich: 20 }],
+    [
+      "Trường Tiểu học Hòa Bình dán 20 tranh cổ động tại hành lang các lớp; học sinh nộp 215 bài vẽ hưởng ứng.",
+      { ap_phich: 20 },
+    ],
     ["các chi đoàn nộp 12 bài viết dự thi, đăng 5 bài lên fanpage", { bai_mxh: 5 }],
     ["hoc sinh nop 40 bai tim hieu, treo 2 bang ron", { bang_ron: 2 }],
     ["đón 12.000 lượt khách du lịch; tuyên truyền bằng 3 lượt xe thông tin lưu động", { xe_luu_dong: 3 }],
@@ -99,6 +105,8 @@ describe("markNonValueSpans: a hotline's short number is no figure", () => {
   });
 
   it("a hotline's full phone number is read whole", () => {
-    expect(plain("Đường dây nóng 0258 3820 115 tiếp nhận 9 phản ánh; đăng 4 bài fanpage").values).toEqual({ bai_mxh: 4 });
+    expect(plain("Đường dây nóng 0258 3820 115 tiếp nhận 9 phản ánh; đăng 4 bài fanpage").values).toEqual({
+      bai_mxh: 4,
+    });
   });
 });

@@ -219,7 +219,6 @@ function attendingPeople(tk: Tokenised, compiled: CompiledIndicators, from: numb
   return null;
 }
 
-
 /**
  * "xe lưu động đi 6 thôn, 2 lượt", "Băng rôn: kế hoạch 25, thực hiện 25", "Hội nghị: KH 2, TH 2; người
  * tham dự 120": an indicator that got no figure (its neighbours were context or the plan) takes the
