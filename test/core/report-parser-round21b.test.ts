@@ -110,3 +110,68 @@ describe("markNonValueSpans: a hotline's short number is no figure", () => {
     });
   });
 });
+
+describe("findMultipliers: an item aired again is a detail, and plain 'moi' closing its clause is 'mới'", () => {
+  it.each([
+    [
+      'Trong tháng 12/2026, Đài Phát thanh - Truyền hình tỉnh phát sóng 1 phóng sự về mô hình "Dân vận khéo" của xã Tam Nông; phóng sự dài 12 phút, được phát lại 2 lần.',
+      { phong_su: 1 },
+    ],
+    ["xã làm 2 chuyên mục, chuyên mục về bầu cử được phát lại 3 lần", { chuyen_muc: 2 }],
+    ["dang 3 phong su, phong su ve ATGT phat lai 2 lan", { phong_su: 3 }],
+    [
+      "Da ap Tan Thanh co 1 bang ron cu tu nam ngoai van con treo, thang nay ap treo them 2 bang ron moi a",
+      { bang_ron: 2 },
+    ],
+    ["treo 2 bang ron moi a", { bang_ron: 2 }],
+    ["lam 2 pano moi, phat 300 to roi", { pano: 2, to_roi: 300 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("the loudspeakers' own airing again is theirs", () => {
+    expect(read("loa phát lại 4 lần").values).toEqual({ phat_thanh: 4 });
+  });
+
+  it("'mỗi' before a place is still each", () => {
+    expect(read("phat 300 to roi moi thon").unclear).toHaveLength(1);
+  });
+});
+
+describe("markContextCounts: a thing's faces, the ends of a place, old things still standing", () => {
+  it.each([
+    [
+      "Cụm cổ động tại quảng trường trung tâm đặc khu Vân Đồn có diện tích 40 m2, gồm 6 mặt trưng bày; trong quý IV/2026 đặc khu dựng mới 1 cụm.",
+      { cum_co_dong: 1 },
+    ],
+    ["Cụm cổ động gồm 4 mặt; xã dựng mới 2 cụm", { cum_co_dong: 2 }],
+    ["pano 2 mat, moi mat 1 noi dung, treo 3 cai o 3 dau xa", { pano: 3 }],
+    ["treo 4 băng rôn ở 2 đầu thôn", { bang_ron: 4 }],
+    ["Xóm có 2 pano cũ năm trước vẫn còn dùng được, tháng này làm thêm 1 pano mới", { pano: 1 }],
+    ["3 băng rôn cũ còn treo, treo mới 5 băng rôn", { bang_ron: 5 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a thing's faces alone stay its figure", () => {
+    expect(read("pano 2 mặt").values).toEqual({ pano: 2 });
+  });
+
+  it("old things still standing, said alone, stay a figure", () => {
+    expect(read("3 băng rôn cũ còn treo").values).toEqual({ bang_ron: 3 });
+  });
+});
+
+describe("markLookAlikes: a vehicle carrying things, and its trips", () => {
+  it.each([
+    ["xe chở pano từ xã về 2 chuyến, treo được 4 cái pano ạ", { pano: 4 }],
+    ["xe chở tờ rơi về thôn 3 chuyến, phát 600 tờ rơi", { to_roi: 600 }],
+    ["thuê 1 xe chở băng rôn về xã 2 chuyến, treo 10 băng rôn", { bang_ron: 10 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("trips sent for the commune stay the mobile van's", () => {
+    expect(read("tỉnh điều 2 lượt xe cho xã").values).toEqual({ xe_luu_dong: 2 });
+  });
+});

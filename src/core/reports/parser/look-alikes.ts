@@ -297,7 +297,10 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
       }
     }
     // "ở tổ dân phố 7": "ô tô" only when no place starts inside it
-    const thing = seqAt(i + 1, PLACES) ? 0 : seqAt(i, OTHER_THINGS);
+    // "xe chở pano về 2 chuyến": a vehicle carrying things, whatever it carries (typed with the mark: plain
+    // "xe cho" is as often "xe … cho xã", a vehicle sent for the commune)
+    const carrier = key(toks[i]) === "xe" && toks[i + 1]?.o.toLowerCase() === "chở" ? 2 : 0;
+    const thing = seqAt(i + 1, PLACES) ? 0 : seqAt(i, OTHER_THINGS) || carrier;
     // "140 hộ dân tham gia": households said to attend send one person each (the attendees)
     const attending = key(toks[i]) === "ho" && attendVerbAt(toks, i + thing);
     if (

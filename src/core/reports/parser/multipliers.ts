@@ -33,6 +33,8 @@ export interface Multipliers extends TokenMarks {
 const EACH_THING = new Set(["cai", "chiec"]);
 /** "mỗi loại", "mỗi thứ": the number is each named indicator's. */
 const EACH_KIND = new Set(["loai", "thu"]);
+/** Particles closing a chat message ("ạ", "nhé"): no unit of "mỗi". */
+const CLOSERS: ReadonlySet<string> = new Set(["a", "ah", "nhe", "nha", "thoi"]);
 /** Words that may stand between "mỗi <unit>" and its number ("mỗi thôn treo 2 pa nô"). */
 const BETWEEN = new Set([
   "treo",
@@ -126,6 +128,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
   let counts: Map<string, Count[]> | null = null;
 
   const aired = airedEach(toks, nv, numbers, nameAt, out);
+  airedAgain(toks, nv, numbers, nameAt, out);
   // ("… 300 tờ rơi mỗi thôn" may end the message: "mỗi" and its unit are its last two tokens)
   for (let i = 0; i + 1 < toks.length; i++) {
     if (aired.has(i)) continue;
@@ -163,7 +166,11 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     // and "thay moi", "lap moi", "mua moi": renewed ("thay mới"), no "mỗi"
     const newFigure =
       written === "moi" && (key(toks[i - 1]) === "lieu" || key(toks[i - 1]) === "so" || RENEW.has(key(toks[i - 1])));
-    if (key(toks[i]) === "moi" && (written === "mới" || (written === "moi" && verbAfter) || newFigure)) continue;
+    // "treo thêm 2 bang ron moi a", "2 pano moi.": plain "moi" closing its clause is "mới" (new): no unit follows
+    const closing =
+      written === "moi" && (isSentenceEnd(toks[i + 1]) || toks[i + 1]?.k === "," || CLOSERS.has(key(toks[i + 1])));
+    if (key(toks[i]) === "moi" && (written === "mới" || (written === "moi" && verbAfter) || newFigure || closing))
+      continue;
     // "mỗi loại 4 cái", "pa nô và áp phích đều 4 cái": shared by the names before it
     // "3 loại x 10 tờ mỗi loại = 30 tờ": after "=" stands the stated product, no figure for each kind
     if (each && toks[i + 2]?.k === "=") continue;
@@ -570,6 +577,37 @@ function airedEach(
     i = end - 1;
   }
   return found;
+}
+
+/** First words of names that air things themselves ("loa", "phát thanh", "đài", "xe loa"): their "phát lại" is their own work. */
+const AIRING_NAMES: ReadonlySet<string> = new Set(["loa", "phat", "dai", "xe"]);
+
+/**
+ * "phóng sự dài 12 phút, được phát lại 2 lần", "chuyên mục này phát lại 3 lần": how many times an item
+ * named before in its sentence was aired again is a detail of that item, no figure — unless a channel the
+ * plan counts is named after it ("… phát lại 2 lần trên loa xã": broadcasts).
+ */
+function airedAgain(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  nameAt: (i: number) => { end: number; code: string } | null,
+  out: Multipliers,
+): void {
+  for (let i = 1; i + 3 < toks.length; i++) {
+    if (key(toks[i]) !== "phat" || key(toks[i + 1]) !== "lai" || toks[i + 2]?.type !== "n" || nv.blocked[i + 2])
+      continue;
+    const num = numbers.read(i + 2, false);
+    if (!num || num.bad || key(toks[num.end]) !== "lan") continue;
+    let item = false;
+    for (let j = i - 1; j >= 0 && !isSentenceEnd(toks[j]) && !item; j--)
+      item = toks[j]!.type === "w" && !AIRING_NAMES.has(key(toks[j])) && nameAt(j) !== null;
+    let channel = false;
+    for (let x = num.end + 1; x < num.end + 4 && !channel && toks[x]?.type === "w"; x++) channel = nameAt(x) !== null;
+    if (!item || channel) continue;
+    for (let x = i; x <= num.end; x++) (out.blocked as number[]).push(x);
+    out.settled.push(i + 2);
+  }
 }
 
 /** Whether a figure right before an indicator's name stands earlier in the sentence of token i ("Phát 320 tờ rơi cho các hộ, …"). */

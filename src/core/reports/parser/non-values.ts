@@ -199,6 +199,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markPeopleOfOtherErrands(tk, blocked, numbers);
   markCapacities(tk, blocked, numbers);
   markStockLeft(tk, blocked, numbers);
+  markOldStillUp(tk, blocked, numbers);
   markRespectively(tk, blocked, compiled, numbers, out.readings);
   markPartsLists(tk, blocked, numbers, out.readings);
   markPlacesOfParts(tk, blocked, numbers);
@@ -286,7 +287,15 @@ function markContextCounts(
     const thingPhrase =
       w2?.type === "w" && (THING_PHRASES.has(`${w.k} ${w2.k}`) || receivedThing(tk, numbers, j, `${w.k} ${w2.k}`));
     const thing = thingPhrase || (!phrase && THINGS_COUNTED.has(w.k));
-    if (!phrase && !thing && !CONTEXT_WORDS.has(w.k) && !isMarket(toks, j) && !MARKED_CONTEXT.has(w.o.toLowerCase()))
+    const faces = facesAt(toks, j);
+    if (
+      !phrase &&
+      !thing &&
+      !faces &&
+      !CONTEXT_WORDS.has(w.k) &&
+      !isMarket(toks, j) &&
+      !MARKED_CONTEXT.has(w.o.toLowerCase())
+    )
       continue;
     // "3 người quản trị/quản lý" run a page; "80 người quán triệt nghị quyết" attend
     if (phrase && w.k === "nguoi" && key_(toks[j + 2]) !== "tri" && key_(toks[j + 2]) !== "ly") continue;
@@ -313,8 +322,10 @@ function markContextCounts(
     // figure (the counts this pass took count as figures: "có 620 học sinh, 35 giáo viên"); not a place
     // described with "có" ("Chi đoàn thôn 3 có 45 đoàn viên")
     const described = key_(toks[i - 1]) === "co" && !namedInSentence(toks, i, nameAt);
+    // (a thing's faces beside another figure are its size: "Cụm … gồm 6 mặt; dựng mới 1 cụm")
     if (
       !described &&
+      !(faces && otherFigure(toks, blocked, i, end)) &&
       onlyFigureOfSentence(toks, blocked, i, end, taken) &&
       (!(thing || (phrase && SERVED_PHRASES.has(`${w.k} ${w2!.k}`)))
         ? // "tổ em 110 hộ" beside the report's figures in other sentences: no indicator, so context
@@ -338,6 +349,18 @@ function markContextCounts(
     for (let x = i; x < end; x++) blocked[x] = 1;
     taken.add(i);
   }
+}
+
+/**
+ * "Cụm cổ động gồm 6 mặt trưng bày", "pano 2 mat, moi mat 1 noi dung": the faces of a thing named before
+ * are its size, never its count (typed without marks "mat" is as often "mất", so only beside "mỗi mặt").
+ */
+function facesAt(toks: readonly Tok[], j: number): boolean {
+  const w = toks[j]!;
+  if (w.o.toLowerCase() === "mặt") return true;
+  if (w.k !== "mat") return false;
+  for (let x = 1; x < toks.length; x++) if (toks[x]!.k === "mat" && key_(toks[x - 1]) === "moi") return true;
+  return false;
 }
 
 /** Words before a school's pupils counted as its size ("Trường em 1.240 học sinh", "trường có", "gồm"). */
@@ -908,6 +931,32 @@ function markStockLeft(tk: Tokenised, blocked: Uint8Array, numbers: ReturnType<t
     if (!later) continue;
     for (let x = j; x < num.end; x++) blocked[x] = 1;
     i = num.end - 1;
+  }
+}
+
+/**
+ * "có 1 băng rôn cũ từ năm ngoái vẫn còn treo, tháng này treo thêm 2 băng rôn mới": things called old
+ * ("cũ") and said to still stand ("còn") are stock, context when a figure of what was done follows in the
+ * sentence (the stock said after its figure; markStockLeft reads "còn 2 cái" said before it).
+ */
+function markOldStillUp(tk: Tokenised, blocked: Uint8Array, numbers: ReturnType<typeof createNumberReader>): void {
+  const { toks } = tk;
+  if (!/\bcu\b/.test(tk.folded.key) || !/\bcon\b/.test(tk.folded.key)) return;
+  for (let i = 0; i < toks.length; i++) {
+    if (toks[i]!.type !== "n" || blocked[i]) continue;
+    const num = numbers.read(i, false);
+    if (!num || num.bad) continue;
+    // the thing's name (up to four words), then "cũ"; "còn" later in its clause
+    let j = num.end;
+    while (j < num.end + 5 && toks[j]?.type === "w" && key_(toks[j]) !== "cu") j++;
+    if (key_(toks[j]) !== "cu" || j === num.end) continue;
+    let still = -1;
+    for (let x = j + 1; x < j + 8 && still < 0 && toks[x]?.type === "w"; x++) if (key_(toks[x]) === "con") still = x;
+    if (still < 0) continue;
+    let later = false;
+    for (let x = still; x < toks.length && !later && toks[x]!.type !== "nl" && toks[x]!.k !== "."; x++)
+      later = toks[x]!.type === "n" && !blocked[x];
+    if (later) for (let x = i; x < num.end; x++) blocked[x] = 1;
   }
 }
 

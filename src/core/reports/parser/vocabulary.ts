@@ -274,6 +274,8 @@ export const PLACE_PHRASES: ReadonlySet<string> = new Set([
   "truc duong",
   "ho gia",
   "cong lang", // "ở 3 cổng làng": village gates
+  "dau xa", // "ở 3 đầu xã", "2 đầu thôn": the ends of a place, where things are put up
+  "dau thon",
 ]);
 
 /**
