@@ -175,3 +175,25 @@ describe("markLookAlikes: a vehicle carrying things, and its trips", () => {
     expect(read("tỉnh điều 2 lượt xe cho xã").values).toEqual({ xe_luu_dong: 2 });
   });
 });
+
+describe("findMultipliers: the count 'mỗi' multiplies is the one said in its sentence, never a product", () => {
+  it.each([
+    [
+      "Hội Nông dân xã Yên Dũng báo cáo tháng 12/2026: phối hợp tổ chức 2 hội nghị tập huấn bán hàng trên sàn thương mại điện tử, mỗi hội nghị 60 hội viên; phát 500 tờ gấp; kinh phí thực hiện 8.000.000 đồng. Kế hoạch tháng 01/2027: 1 hội nghị.",
+      { hoi_nghi: 2, nguoi_tham_du: 120, to_roi: 500 },
+    ],
+    ["quý trước 3 hội nghị; quý này 2 hội nghị, mỗi hội nghị 40 người", { hoi_nghi: 2, nguoi_tham_du: 80 }],
+    [
+      "Ủy ban MTTQ Việt Nam xã Phong Thổ báo cáo quý IV/2026: 14 ban công tác Mặt trận ở 14 bản, mỗi bản tổ chức 1 cuộc họp dân tuyên truyền, tổng số 1.030 người tham dự; phát 14 bản x 50 tờ = 700 tờ rơi; trao 120 suất quà cho hộ nghèo.",
+      { hoi_nghi: 14, nguoi_tham_du: 1030, to_roi: 700 },
+    ],
+    ["xã có 14 bản, mỗi bản tổ chức 1 cuộc họp dân", { hoi_nghi: 14 }],
+    ["xa co 5 ban, moi ban 2 cuoc hop dan", { hoi_nghi: 10 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a product stated before stays the figure", () => {
+    expect(read("phát thanh 20 lượt, mỗi ngày 2 lượt, 10 ngày").values).toEqual({ phat_thanh: 20 });
+  });
+});

@@ -284,8 +284,15 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       namedPlacesAfter(toks, nv, unit.end, unit.words[0]!) ??
       // "tổ dân phố Lựu Bảo và tổ dân phố Nam Thanh nhận 300 tờ rơi mỗi tổ": the places before the figure's verb
       (after ? null : namedPlaces(toks, nv, verbsStartBefore(toks, figures[0]![0]), unit.words[0]!)) ??
-      countOf(toks, counts, unit.words, products.size ? new Map([...readings, ...products]) : readings, figureStarts) ??
-      (unit.alt ? countOf(toks, counts, unit.alt, readings, figureStarts) : null) ??
+      countOf(
+        toks,
+        counts,
+        unit.words,
+        products.size ? new Map([...readings, ...products]) : readings,
+        figureStarts,
+        i,
+      ) ??
+      (unit.alt ? countOf(toks, counts, unit.alt, readings, figureStarts, i) : null) ??
       placeCount(toks, counts, unit.words, i, figureStarts, blocked, out.settled) ??
       (unit.alt ? placeCount(toks, counts, unit.alt, i, figureStarts, blocked, out.settled) : null) ??
       eventsBefore(toks, nv, numbers, nameAt, compiled, i, unit.words) ??
@@ -387,6 +394,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
           figures[0]![2] * count.value,
           key(toks[figures[0]![1]]),
           compiled.measures.has(key(toks[figures[0]![1]])) || key(toks[figures[0]![1]]) === "cai",
+          unit.words[0]!,
         )
       ) {
         for (let x = figures[0]![0]; x < figures[0]![1]; x++) blocked.push(x);
@@ -728,6 +736,7 @@ function statedBefore(
   value: number,
   unit: string,
   classifier: boolean,
+  eachUnit: string,
 ): boolean {
   if (!unit) return false;
   let a = i;
@@ -736,6 +745,11 @@ function statedBefore(
     if (toks[x]!.type !== "n" || nv.blocked[x]) continue;
     const num = numbers.read(x, false);
     if (!num) continue;
+    // a count of the unit multiplied is no product ("14 ban công tác ở 14 bản, mỗi bản 1 cuộc họp")
+    if (key(toks[num.end]) === eachUnit) {
+      x = num.end - 1;
+      continue;
+    }
     // ("Dán 30 áp phích …, mỗi điểm 3 tờ": a measure or "cái" stands for the thing named before)
     if (!num.bad && num.value === value && (key(toks[num.end]) === unit || (classifier && toks[num.end]?.type === "w")))
       return true;
@@ -865,20 +879,27 @@ function namedAfter(
   return false;
 }
 
-/** The count of the unit said elsewhere: "9 thôn", "2 lớp", "3 hội nghị", "6 tổ dân phố"; one value or none. */
+/**
+ * The count of the unit said elsewhere: "9 thôn", "2 lớp", "3 hội nghị", "6 tổ dân phố"; one value or none.
+ * Of different counts, those before "mỗi" (at `moi`) in its own sentence decide ("2 hội nghị, mỗi hội nghị
+ * 60 hội viên. Kế hoạch tháng 01/2027: 1 hội nghị": 2).
+ */
 function countOf(
   toks: readonly Tok[],
   counts: ReadonlyMap<string, Count[]>,
   words: readonly string[],
   readings?: ReadonlyMap<number, { value: number }>,
   figures?: ReadonlySet<number>,
+  moi?: number,
 ): Count | null {
   // the per-unit figure is never its own count ("mỗi tổ phát 100 tờ": "tờ" folds like "tổ")
-  const found = (counts.get(words[0]!) ?? []).filter(
+  let found = (counts.get(words[0]!) ?? []).filter(
     (c) => !figures?.has(c.start) && words.every((w, k) => toks[c.end + k]?.type === "w" && toks[c.end + k]!.kt === w),
   );
   // "4 thôn, mỗi thôn 1 hội nghị, mỗi hội nghị 50 người": a count itself multiplied is read as its product
   const countValue = (c: Count): number => readings?.get(c.start)?.value ?? c.value;
+  if (moi !== undefined && new Set(found.map(countValue)).size > 1)
+    found = found.filter((c) => c.end <= moi && !toks.slice(c.end, moi).some((t) => isSentenceEnd(t)));
   const values = new Set(found.map(countValue));
   return values.size === 1 ? { ...found[0]!, value: countValue(found[0]!) } : null;
 }
