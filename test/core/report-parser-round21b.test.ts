@@ -197,3 +197,17 @@ describe("findMultipliers: the count 'mỗi' multiplies is the one said in its s
     expect(read("phát thanh 20 lượt, mỗi ngày 2 lượt, 10 ngày").values).toEqual({ phat_thanh: 20 });
   });
 });
+
+describe("markPartsLists: one attendees' figure per sitting after 'người dự'", () => {
+  it.each([
+    ["hop dan 2 cuoc o thon 4 va thon 7, nguoi du 66 va 81", { hoi_nghi: 2, nguoi_tham_du: 147 }],
+    ["họp dân 3 cuộc ở 3 thôn, người tham dự 40, 52 và 38", { hoi_nghi: 3, nguoi_tham_du: 130 }],
+    ["tổ chức 2 buổi tọa đàm, số người tham gia 45 và 60", { hoi_nghi: 2, nguoi_tham_du: 105 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("as many figures as sittings, or the rest is asked about", () => {
+    expect(read("hop dan 3 cuoc o thon 4 va thon 7, nguoi du 66 va 81").unclear).toHaveLength(1);
+  });
+});

@@ -726,11 +726,14 @@ function markPartsLists(
     if (!open)
       for (let x = j; x < j + 14 && toks[x]?.type === "w" && !blocked[x] && key_(toks[x]) !== "voi"; x++)
         if (toks[x + 1]?.k === ":" || key_(toks[x + 1]) === "voi") j = x + 1;
-    if (!open && toks[j]?.k !== ":" && !["gom", "lan", "voi"].includes(key_(toks[j]))) continue;
+    // "họp dân 2 cuộc ở thôn 4 và thôn 7, người dự 66 và 81": the attendees named before their figures
+    const named = open ? -1 : attendeesNamedAfter(toks, i + 2);
+    if (named > 0) j = named - 1;
+    else if (!open && toks[j]?.k !== ":" && !["gom", "lan", "voi"].includes(key_(toks[j]))) continue;
     j++;
     if (key_(toks[j - 1]) === "lan" && key_(toks[j]) === "luot") j++;
     const items: { start: number; end: number; value: number }[] = [];
-    let unit = "";
+    let unit = named > 0 ? "nguoi" : "";
     while (j < toks.length && items.length <= 9) {
       if (open && label(j)) j += 3;
       if (toks[j]!.type !== "n" || blocked[j]) break;
@@ -752,6 +755,24 @@ function markPartsLists(
     if (key_(toks[i + 1]) === "dot") blocked[i] = blocked[i + 1] = 1;
     i = last.end;
   }
+}
+
+/**
+ * Where the figures start after "người dự", "người tham dự", "số người tham gia" said later in the sentence
+ * from token j (places and words of the parts between: "ở thôn 4 và thôn 7, người dự 66 và 81"), or −1.
+ */
+function attendeesNamedAfter(toks: readonly Tok[], j: number): number {
+  for (let x = j; x < j + 16 && x < toks.length && !SENTENCE_END.has(toks[x]!.k) && toks[x]!.type !== "nl"; x++) {
+    if (key_(toks[x]) !== "nguoi") continue;
+    // "dự", "tham dự", "tham gia"
+    let y = x + 1;
+    if (key_(toks[y]) === "tham") y++;
+    if (key_(toks[y]) !== "du" && key_(toks[y]) !== "gia") return -1;
+    y++;
+    if (toks[y]?.k === ":" || key_(toks[y]) === "la") y++;
+    return toks[y]?.type === "n" ? y : -1;
+  }
+  return -1;
 }
 
 /**
