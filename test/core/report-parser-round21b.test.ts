@@ -211,3 +211,18 @@ describe("markPartsLists: one attendees' figure per sitting after 'người dự
     expect(read("hop dan 3 cuoc o thon 4 va thon 7, nguoi du 66 va 81").unclear).toHaveLength(1);
   });
 });
+
+describe("readSittingParts: classes are sittings, and 'mỗi lớp' after a comma goes on with its part", () => {
+  it.each([
+    [
+      "Hội Cựu chiến binh xã Tân Yên tổ chức 3 lớp tập huấn kỹ năng số cho hội viên: 2 lớp tại hội trường xã, mỗi lớp 35 người; 1 lớp tại thôn Đồng Văn 40 người.",
+      { hoi_nghi: 3, nguoi_tham_du: 110 },
+    ],
+    ["họp dân 3 cuộc: 2 cuộc, mỗi cuộc 30 người; 1 cuộc 45 người", { hoi_nghi: 3, nguoi_tham_du: 105 }],
+    ["mở 2 lớp tập huấn, lớp đầu 40 người, lớp sau 35 người", { hoi_nghi: 2, nguoi_tham_du: 75 }],
+    ["tập huấn 3 lớp: 2 lớp mỗi lớp 30 học viên, 1 lớp 45 học viên", { hoi_nghi: 3, nguoi_tham_du: 105 }],
+    ["họp dân 3 cuộc: 2 cuộc mỗi cuộc 30 người, 1 cuộc 45 người", { hoi_nghi: 3, nguoi_tham_du: 105 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -33,6 +33,8 @@ export interface Multipliers extends TokenMarks {
 const EACH_THING = new Set(["cai", "chiec"]);
 /** "mỗi loại", "mỗi thứ": the number is each named indicator's. */
 const EACH_KIND = new Set(["loai", "thu"]);
+/** Sittings of a meeting counted by "mỗi" ("mỗi cuộc", "mỗi buổi", "mỗi lớp", "mỗi đợt"). */
+const SITTING_UNITS: ReadonlySet<string> = new Set(["cuoc", "buoi", "lop", "dot"]);
 /** Particles closing a chat message ("ạ", "nhé"): no unit of "mỗi". */
 const CLOSERS: ReadonlySet<string> = new Set(["a", "ah", "nhe", "nha", "thoi"]);
 /** Words that may stand between "mỗi <unit>" and its number ("mỗi thôn treo 2 pa nô"). */
@@ -256,6 +258,10 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     // "treo 2 pa nô mỗi thôn": the figure before
     const after = figures.length > 0;
     if (figures.length === 0) figures = figureBefore(toks, nv, numbers, i);
+    // "3 cuộc: 2 cuộc mỗi cuộc 30 người" (the people read with the sittings): a figure before in the unit's own
+    // word counts the units, it is no figure of each
+    const unitWord = unit.words[0]!;
+    if (!after && figures.length > 0 && SITTING_UNITS.has(unitWord) && key(toks[figures[0]![1]]) === unitWord) continue;
     if (figures.length === 0) continue;
     // "mỗi hộ ít nhất 1 tờ rơi": a bound for each unit is no count; asked about only when nothing else is given
     if (after && boundBefore(toks, figures[0]![0])) {
