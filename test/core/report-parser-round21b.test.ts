@@ -226,3 +226,40 @@ describe("readSittingParts: classes are sittings, and 'mỗi lớp' after a comm
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("aliases: 'buổi tuyên truyền' is a meeting, a mobile run is the van's", () => {
+  it.each([
+    [
+      "Trường THCS Kim Liên tổ chức 4 buổi tuyên truyền về an toàn không gian mạng: buổi đầu 180 học sinh khối 9, ba buổi sau mỗi buổi 150 học sinh.",
+      { hoi_nghi: 4, nguoi_tham_du: 630 },
+    ],
+    ["Chi hội phụ nữ ấp 3 có 74 hội viên, họp 1 buổi tuyên truyền có 52 chị dự ạ", { hoi_nghi: 1, nguoi_tham_du: 52 }],
+    ["thôn tổ chức 2 buổi tuyên truyền, 90 người dân tham dự", { hoi_nghi: 2, nguoi_tham_du: 90 }],
+    ["Đoàn Thanh niên xã tổ chức 1 buổi tuyên truyền lưu động bằng xe loa (1 lượt) qua 4 thôn", { xe_luu_dong: 1 }],
+    ["tổ chức 2 buổi tuyên truyền lưu động, xe loa chạy 6 lượt", { xe_luu_dong: 6 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("labels and people: 'ấp 3' typed with its mark, women and men said by one word attending", () => {
+  it.each([
+    ["ấp 3 treo 2 băng rôn", { bang_ron: 2 }],
+    ["hội nghị có 60 chị tham dự", { nguoi_tham_du: 60 }],
+    ["tọa đàm 1 buổi, 35 bà tham gia", { hoi_nghi: 1, nguoi_tham_du: 35 }],
+    ["1 buổi họp, 40 anh dự", { hoi_nghi: 1, nguoi_tham_du: 40 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("plain 'ap' is no label", () => {
+    expect(read("ap phich 3 to").values).toEqual({ ap_phich: 3 });
+  });
+
+  it("'chị em' still reads as people by role", () => {
+    expect(read("Hội Phụ nữ có 210 hội viên, hội nghị 1 cuộc có 58 chị em dự").values).toEqual({
+      hoi_nghi: 1,
+      nguoi_tham_du: 58,
+    });
+  });
+});

@@ -36,6 +36,7 @@ export const LABELS: Readonly<Record<string, readonly string[] | null>> = {
   nam: ["năm"],
   thon: ["thôn"],
   xom: ["xóm"],
+  ap: ["ấp"], // "ấp 3": a hamlet of the South (typed with its mark only: plain "ap" may be "áp phích")
   dot: ["đợt"],
   lan: ["lần"],
   ngay: ["ngày"],
