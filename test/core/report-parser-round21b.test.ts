@@ -263,3 +263,14 @@ describe("labels and people: 'ấp 3' typed with its mark, women and men said by
     });
   });
 });
+
+describe("findMultipliers: kinds of one unit listed before 'mỗi', and the count in the clause of 'mỗi'", () => {
+  it.each([
+    ["truong em co cong chinh voi cong phu, moi cong treo 2 bang ron, nha da nang treo them 1 cai a", { bang_ron: 5 }],
+    ["trường có cổng chính và cổng phụ, mỗi cổng treo 1 pano", { pano: 2 }],
+    ["dán ở mặt trước, mặt sau và mặt bên, mỗi mặt 2 áp phích", { ap_phich: 6 }],
+    ["Hội có 5 chi hội, 4 chi hội mỗi chi hội treo 2 băng rôn", { bang_ron: 8 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

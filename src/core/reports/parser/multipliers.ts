@@ -287,6 +287,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     const count =
       sessionsByDays(toks, nv, numbers, i, unit.words[0]!, figures[0]![1], blocked) ??
       namedPlaces(toks, nv, i, unit.words[0]!) ??
+      kindsListed(toks, nv, i, unit.words[0]!) ??
       namedPlacesAfter(toks, nv, unit.end, unit.words[0]!) ??
       // "tổ dân phố Lựu Bảo và tổ dân phố Nam Thanh nhận 300 tờ rơi mỗi tổ": the places before the figure's verb
       (after ? null : namedPlaces(toks, nv, verbsStartBefore(toks, figures[0]![0]), unit.words[0]!)) ??
@@ -888,7 +889,7 @@ function namedAfter(
 /**
  * The count of the unit said elsewhere: "9 thôn", "2 lớp", "3 hội nghị", "6 tổ dân phố"; one value or none.
  * Of different counts, those before "mỗi" (at `moi`) in its own sentence decide ("2 hội nghị, mỗi hội nghị
- * 60 hội viên. Kế hoạch tháng 01/2027: 1 hội nghị": 2).
+ * 60 hội viên. Kế hoạch tháng 01/2027: 1 hội nghị": 2), and of those the one in its clause.
  */
 function countOf(
   toks: readonly Tok[],
@@ -906,6 +907,10 @@ function countOf(
   const countValue = (c: Count): number => readings?.get(c.start)?.value ?? c.value;
   if (moi !== undefined && new Set(found.map(countValue)).size > 1)
     found = found.filter((c) => c.end <= moi && !toks.slice(c.end, moi).some((t) => isSentenceEnd(t)));
+  // "4 chi hội: 3 chi hội mỗi chi hội phát 120 tờ": the count right before "mỗi", in its clause, is the one
+  const last = found[found.length - 1];
+  if (moi !== undefined && new Set(found.map(countValue)).size > 1 && last)
+    if (!toks.slice(last.end, moi).some((t) => t.k === "," || t.k === ":" || isSentenceEnd(t))) found = [last];
   const values = new Set(found.map(countValue));
   return values.size === 1 ? { ...found[0]!, value: countValue(found[0]!) } : null;
 }
@@ -1020,6 +1025,24 @@ function namedPlaces(toks: readonly Tok[], nv: NonValues, moi: number, unit: str
   }
   // the count is the places' labels: not a figure, and nothing to block
   return places >= 2 ? { start: -1, end: -1, value: places, own: true } : null;
+}
+
+/**
+ * "có cổng chính với cổng phụ, mỗi cổng treo 2 băng rôn", "mặt trước và mặt sau, mỗi mặt 1 tấm": the
+ * unit's word said two or more times right before "mỗi", each with one word telling which, joined by
+ * "và", "với" or a comma: their number is the count (the labels are no figure, nothing to block).
+ */
+function kindsListed(toks: readonly Tok[], nv: NonValues, moi: number, unit: string): Count | null {
+  let j = moi - 1;
+  if (toks[j]?.k === ",") j--;
+  let kinds = 0;
+  while (toks[j]?.type === "w" && !nv.blocked[j] && key(toks[j - 1]) === unit && key(toks[j]) !== unit) {
+    kinds++;
+    j -= 2;
+    if (!(key(toks[j]) === "va" || key(toks[j]) === "voi" || toks[j]?.k === ",")) break;
+    j--;
+  }
+  return kinds >= 2 ? { start: -1, end: -1, value: kinds, own: true } : null;
 }
 
 /** Times of day a broadcast is repeated at ("sáng chiều mỗi buổi 1 lượt"). */
