@@ -274,3 +274,17 @@ describe("findMultipliers: kinds of one unit listed before 'mỗi', and the coun
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("markTeamSizes: people of a role of the work, counted in 'người', are staff", () => {
+  it.each([
+    ["phát thanh viên của xã có 2 người, tháng 11 đài phát 30 lượt", { phat_thanh: 30 }],
+    ["đội tuyên truyền viên gồm 6 người, phát 400 tờ rơi", { to_roi: 400 }],
+    ["báo cáo viên của huyện có 3 người, tổ chức 2 hội nghị", { hoi_nghi: 2 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("attendees after the speakers stay attendees", () => {
+    expect(read("hội nghị có 3 báo cáo viên, 120 người dự").values).toEqual({ nguoi_tham_du: 120 });
+  });
+});

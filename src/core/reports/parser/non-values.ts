@@ -1031,6 +1031,16 @@ function staffOnDuty(toks: readonly Tok[], k: number): boolean {
 }
 
 /**
+ * Whether people by a role of the work ("phát thanh viên", "tuyên truyền viên", "báo cáo viên") are the
+ * subject of the clause ending at token k ("phát thanh viên của xã có 2 người"): those people are staff.
+ */
+function roleHoldersBefore(toks: readonly Tok[], k: number): boolean {
+  for (let x = k; x >= 2 && x > k - 6 && toks[x]!.type === "w"; x--)
+    if (ROLE_TRIPLES.has(`${toks[x - 2]!.kt} ${toks[x - 1]!.kt} ${toks[x]!.kt}`)) return true;
+  return false;
+}
+
+/**
  * "tổ công tác 5 người đi phát tờ rơi", "đội xung kích gồm 12 người": the size of the team doing the
  * work, not people attending anything (unless said to attend: "… 5 người dự").
  */
@@ -1045,7 +1055,7 @@ function markTeamSizes(tk: Tokenised, blocked: Uint8Array): void {
     if (t.type !== "n" || blocked[i] || toks[i + 1]!.kt !== "nguoi") continue;
     let k = i - 1;
     if (toks[k]?.kt === "gom" || toks[k]?.kt === "co") k--;
-    if (staffOnDuty(toks, k) && !attendedAfter(toks, i + 2)) {
+    if ((staffOnDuty(toks, k) || roleHoldersBefore(toks, k)) && !attendedAfter(toks, i + 2)) {
       blocked[i] = 1;
       blocked[i + 1] = 1;
       continue;
