@@ -288,3 +288,23 @@ describe("markTeamSizes: people of a role of the work, counted in 'người', ar
     expect(read("hội nghị có 3 báo cáo viên, 120 người dự").values).toEqual({ nguoi_tham_du: 120 });
   });
 });
+
+describe("people helped and drives are no attendees; a gathering's name as a field's label", () => {
+  it.each([
+    [
+      "Đoàn Thanh niên phường Bình Thạnh báo cáo quý IV/2026:\n3. Tọa đàm: 2 buổi, 230 đoàn viên.\n4. Ra quân 1 đợt hỗ trợ người dân cài đặt VNeID, hỗ trợ 640 lượt người.",
+      { hoi_nghi: 2, nguoi_tham_du: 230 },
+    ],
+    ["chi đoàn giúp 30 hộ dọn vệ sinh, treo 4 băng rôn", { bang_ron: 4 }],
+    ["hướng dẫn 25 người dân cài app, phát 100 tờ rơi", { to_roi: 100 }],
+    ["xã ra quân 1 đợt tổng vệ sinh, treo 10 băng rôn", { bang_ron: 10 }],
+    ["Hội nghị: 1 cuộc, 85 hội viên", { hoi_nghi: 1, nguoi_tham_du: 85 }],
+    ["Tập huấn: 2 lớp, 120 học sinh", { hoi_nghi: 2, nguoi_tham_du: 120 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("people a meeting guides, after 'cho', still attend", () => {
+    expect(read("hội nghị hướng dẫn cho 40 người").values).toEqual({ nguoi_tham_du: 40 });
+  });
+});

@@ -197,6 +197,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markTeamSizes(tk, blocked);
   markFleetCounts(tk, blocked, compiled, numbers);
   markPeopleOfOtherErrands(tk, blocked, numbers);
+  markHelpDrives(tk, blocked, numbers);
   markCapacities(tk, blocked, numbers);
   markStockLeft(tk, blocked, numbers);
   markOldStillUp(tk, blocked, numbers);
@@ -1528,6 +1529,31 @@ const ERRANDS: readonly string[][] = [
   ["tai", "ung", "dung"],
 ];
 const ERRAND_GLUE: ReadonlySet<string> = new Set(["da", "den", "toi", "duoc", "di", "co"]);
+
+/** Verbs of helping people one by one ("hỗ trợ 640 lượt người", "giúp 30 hộ", "hướng dẫn 25 người dân"). */
+const HELP_VERBS: ReadonlySet<string> = new Set(["ho tro", "huong dan", "giup do", "giup"]);
+
+/**
+ * "hỗ trợ 640 lượt người cài đặt VNeID", "giúp 30 hộ": people helped are served, no attendees and no
+ * figure; "ra quân 1 đợt" (a drive) counts no indicator either, unless "mỗi đợt" multiplies it.
+ */
+function markHelpDrives(tk: Tokenised, blocked: Uint8Array, numbers: ReturnType<typeof createNumberReader>): void {
+  const { toks } = tk;
+  const eachRound = /\bmoi dot\b/.test(tk.folded.key);
+  for (let i = 1; i + 1 < toks.length; i++) {
+    if (toks[i]!.type !== "n" || blocked[i]) continue;
+    const num = numbers.read(i, false);
+    if (!num || num.bad) continue;
+    const two = `${key_(toks[i - 2])} ${key_(toks[i - 1])}`;
+    let j = num.end;
+    if (HELP_VERBS.has(two) || HELP_VERBS.has(key_(toks[i - 1])))
+      while (j < num.end + 3 && ERRAND_PEOPLE.has(key_(toks[j]))) j++;
+    else if (two === "ra quan" && key_(toks[j]) === "dot" && !eachRound) j++;
+    if (j === num.end) continue;
+    for (let x = i; x < j; x++) blocked[x] = 1;
+    i = j - 1;
+  }
+}
 
 /**
  * "tư vấn cho 60 lượt người đến khám", "5.600 người dân đã cài đặt ứng dụng VNeID": people counted before an

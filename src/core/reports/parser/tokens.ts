@@ -217,7 +217,8 @@ export function gatheringBefore(toks: readonly Tok[], i: number, blocked?: Uint8
     return false;
   for (let x = counted || named ? i - 1 : i - 2; x >= 0 && x >= i - 6; x--) {
     const t = toks[x]!;
-    if (t.type === "nl" || (t.type === "p" && t.k !== "(" && t.k !== ")")) return false;
+    // ("Tọa đàm: 2 buổi, 230 đoàn viên": the gathering's name as a field's label, its colon inside)
+    if (t.type === "nl" || (t.type === "p" && t.k !== "(" && t.k !== ")" && t.k !== ":")) return false;
     // ("trường 28 lớp, 950 học sinh": a school's classes, marked context, gather no one)
     if (t.type === "w" && endsGathering(toks, x)) return !blocked?.[x];
   }
