@@ -308,3 +308,15 @@ describe("people helped and drives are no attendees; a gathering's name as a fie
     expect(read("hội nghị hướng dẫn cho 40 người").values).toEqual({ nguoi_tham_du: 40 });
   });
 });
+
+describe("combineValues: figures in a bracket breaking down the value before it are its parts", () => {
+  it.each([
+    ["bai mxh 25 (fb 18, tiktok 7)", { bai_mxh: 25 }],
+    ["pano 10 cái (thôn 1: 4, thôn 2: 6)", { pano: 10 }],
+    ["tờ rơi 500 (thôn Đông 200, thôn Tây 300)", { to_roi: 500 }],
+    ["toa dam | 1 buoi, 85 doan vien", { hoi_nghi: 1, nguoi_tham_du: 85 }],
+    ["Hội nghị | 2 cuộc, 140 hội viên", { hoi_nghi: 2, nguoi_tham_du: 140 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -190,6 +190,8 @@ export function combineValues(
     if (isTotal && sumsFiguresBefore(pairing, num)) continue;
     let owner = isTotal || roles.fallback.has(num.start) ? nameBefore(pairing.items, num, sentence) : undefined;
     // "pano thôn 1: 2, thôn 2: 1, thôn 3: 3": a place's figure after the first place's, in its sentence
+    // ("bai mxh 25 (fb 18, tiktok 7)": not inside a bracket breaking down the value before it: a part of it)
+    if (!owner && !isTotal && bracketAfterValueOf(tk, num.start, pairing.pairs)) continue;
     if (!owner && !isTotal) owner = placeListOwner(tk, nv, pairing, num, sentence);
     // a stated total or a cumulative figure on a line of its own ("lũy kế 5"): the one indicator named above
     // "Pano: kỳ này 11 cái; lũy kế 23": a cumulative figure in a clause of its own is its line's indicator's

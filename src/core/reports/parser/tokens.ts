@@ -217,13 +217,17 @@ export function gatheringBefore(toks: readonly Tok[], i: number, blocked?: Uint8
     return false;
   for (let x = counted || named ? i - 1 : i - 2; x >= 0 && x >= i - 6; x--) {
     const t = toks[x]!;
-    // ("Tọa đàm: 2 buổi, 230 đoàn viên": the gathering's name as a field's label, its colon inside)
-    if (t.type === "nl" || (t.type === "p" && t.k !== "(" && t.k !== ")" && t.k !== ":")) return false;
+    // ("Tọa đàm: 2 buổi, 230 đoàn viên", "toa dam | 1 buoi, 85 doan vien": the gathering's name as a
+    // field's label or a row's first cell, its colon or bar inside)
+    if (t.type === "nl" || (t.type === "p" && !LABEL_MARKS.has(t.k))) return false;
     // ("trường 28 lớp, 950 học sinh": a school's classes, marked context, gather no one)
     if (t.type === "w" && endsGathering(toks, x)) return !blocked?.[x];
   }
   return false;
 }
+
+/** Marks that may stand between a gathering's name and its people: brackets, a label's colon, a row's bar. */
+const LABEL_MARKS: ReadonlySet<string> = new Set(["(", ")", ":", "|"]);
 
 /**
  * Gatherings of two words whose last word alone says little ("gặp mặt"); not "chuyên đề", which names a
