@@ -320,3 +320,15 @@ describe("combineValues: figures in a bracket breaking down the value before it 
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("markNotDone: what the officer says is not counted ('không tính')", () => {
+  it.each([
+    ["hôm qua thôn họp chi bộ 1 buổi, không phải họp dân nên em không tính ạ. Băng rôn treo 2", { bang_ron: 2 }],
+    ["pano 5 cái, không tính 2 cái cũ", { pano: 5 }],
+    ["có 3 buổi sinh hoạt chi hội, em ko tính nhé. Tờ rơi phát 200", { to_roi: 200 }],
+    ["treo 4 băng rôn, chưa tính 2 băng rôn của trường", { bang_ron: 4 }],
+    ["tin bai tren trang xa 4 tin, tin nhan zalo gui 300 ho dan khong tinh a", { tin_bai: 4 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
