@@ -332,3 +332,17 @@ describe("markNotDone: what the officer says is not counted ('không tính')", (
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("combineValues: the rest's figure ('… còn lại') adds to the parts before it", () => {
+  it.each([
+    ["xã 9 thôn, 6 thôn mỗi thôn treo 1 pano, 3 thôn còn lại mỗi thôn 2 pano", { pano: 12 }],
+    ["thôn Đông treo 6 pano, các thôn còn lại treo 6 pano", { pano: 12 }],
+    ["5 chi hội phát 100 tờ rơi, 2 chi hội còn lại phát 80 tờ rơi", { to_roi: 180 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("what is left undone adds nothing", () => {
+    expect(read("treo 6 pano, còn lại 2 pano chưa treo").values).toEqual({ pano: 6 });
+  });
+});

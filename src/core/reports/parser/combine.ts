@@ -162,6 +162,7 @@ export function combineValues(
       around.inside.includes(" them ") ||
       around.before.includes(" them ") ||
       around.before.includes(" bo sung ") ||
+      restBefore(tk, s) ||
       around.after.includes(" nua ");
     const total =
       roles.totals.has(p.num.start) ||
@@ -687,6 +688,20 @@ function inBracketsAfterValue(tk: Tokenised, at: number, pairEnds: readonly numb
     if (k !== "(") continue;
     // the value and its measure word ("10 cái") right before the bracket
     return pairEnds.some((e) => e === x || (e === x - 1 && toks[x - 1]!.type === "w"));
+  }
+  return false;
+}
+
+/**
+ * Whether "còn lại" (the rest) stands before token s in its clause ("6 thôn mỗi thôn 1 pano, 3 thôn còn lại
+ * mỗi thôn 2 pano", "các thôn còn lại treo 6 pano"): the rest's figure adds to the parts said before it.
+ */
+function restBefore(tk: Tokenised, s: number): boolean {
+  const { toks } = tk;
+  for (let x = s - 1; x > 0 && x >= s - 8; x--) {
+    const t = toks[x]!;
+    if (t.type === "nl" || PART_CLAUSE_ENDS.has(t.k)) return false;
+    if (t.kt === "lai" && toks[x - 1]!.kt === "con") return true;
   }
   return false;
 }
