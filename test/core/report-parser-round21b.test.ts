@@ -347,9 +347,23 @@ describe("combineValues: the rest's figure ('… còn lại') adds to the parts 
   });
 });
 
+describe("findMultipliers: the rest of a whole named one by one after a product", () => {
+  it.each([
+    ["hoi phu nu 4 chi hoi: 3 chi hoi moi chi hoi phat 120 to roi, chi hoi Dong Lac phat 240 to", { to_roi: 600 }],
+    ["xã có 5 thôn: 4 thôn mỗi thôn treo 2 băng rôn, thôn Trung treo 3 băng rôn", { bang_ron: 11 }],
+    ["Hội có 3 chi hội: 2 chi hội mỗi chi hội đăng 4 bài, chi hội Bắc Sơn đăng 5 bài", { bai_mxh: 13 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("parts that do not make up the whole are asked about", () => {
+    expect(read("xã có 5 thôn: 3 thôn mỗi thôn treo 2 băng rôn, thôn Trung treo 3 băng rôn").conflicts).toHaveLength(1);
+  });
+});
+
 describe("twentieth development set (a writer who never saw the parser, every kind evenly)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-20.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(122);
+    expect(score.exact).toBeGreaterThanOrEqual(123);
   });
 });

@@ -415,6 +415,14 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         continue;
       }
       for (const [s, e, v] of figures) readings.set(s, { end: e, value: v * count.value });
+      // "4 chi hội: 3 chi hội mỗi chi hội phát 120 tờ, chi hội Đông Lạc phát 240 tờ": the rest named one by one
+      if (figures.length === 1 && count.start >= 0) {
+        const rest = namedRest(toks, nv, numbers, counts, unit.words, count, figures[0]!);
+        if (rest) {
+          readings.set(figures[0]![0], { end: figures[0]![1], value: figures[0]![2] * count.value + rest.sum });
+          blocked.push(...rest.tokens);
+        }
+      }
       if (figures.length === 1)
         statedProduct(toks, nv, numbers, Math.max(figures[0]![1], count.end), figures[0]![2] * count.value, blocked);
       // a count of places used here is no figure of its own ("xã có 9 thôn")
@@ -1043,6 +1051,48 @@ function kindsListed(toks: readonly Tok[], nv: NonValues, moi: number, unit: str
     j--;
   }
   return kinds >= 2 ? { start: -1, end: -1, value: kinds, own: true } : null;
+}
+
+/**
+ * The units left of a whole said before the count ("4 chi hội: 3 chi hội mỗi chi hội phát 120 tờ, chi hội
+ * Đông Lạc phát 240 tờ"), each named after the product in its sentence (the unit's words, then a capitalised
+ * name) with one figure in the product's measure: their sum and tokens, when they are exactly the rest.
+ */
+function namedRest(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  counts: ReadonlyMap<string, Count[]>,
+  words: readonly string[],
+  count: Count,
+  figure: [number, number, number],
+): { sum: number; tokens: number[] } | null {
+  const whole = (counts.get(words[0]!) ?? []).find(
+    (c) =>
+      c.end < count.start &&
+      c.value > count.value &&
+      !toks.slice(c.end, count.start).some((t) => isSentenceEnd(t)) &&
+      words.every((w, k) => key(toks[c.end + k]) === w),
+  );
+  if (!whole) return null;
+  const measure = key(toks[figure[1]]);
+  let sum = 0;
+  let parts = 0;
+  const tokens: number[] = [];
+  for (let x = figure[1]; x < toks.length && !isSentenceEnd(toks[x]); x++) {
+    if (toks[x]!.k !== "," || !words.every((w, k) => key(toks[x + 1 + k]) === w)) continue;
+    const name = x + 1 + words.length;
+    if (!isCapitalised(toks[name])) return null;
+    let y = name;
+    while (y < name + 6 && toks[y]?.type === "w") y++;
+    const num = toks[y]?.type === "n" && !nv.blocked[y] ? numbers.read(y, false) : null;
+    if (!num || num.bad || key(toks[num.end]) !== measure) return null;
+    sum += num.value;
+    parts++;
+    for (let z = y; z < num.end; z++) tokens.push(z);
+    x = num.end;
+  }
+  return parts > 0 && parts === whole.value - count.value ? { sum, tokens } : null;
 }
 
 /** Times of day a broadcast is repeated at ("sáng chiều mỗi buổi 1 lượt"). */
