@@ -119,6 +119,7 @@ export const SAMPLE_INDICATORS: IndicatorDef[] = [
       "họp xóm",
       "buổi họp",
       "buổi truyền thông",
+      "buổi tuyên truyền",
       "buổi sinh hoạt chuyên đề",
       "buổi gặp mặt",
     ],

@@ -166,6 +166,7 @@ export function combineValues(
       around.inside.includes(" them ") ||
       around.before.includes(" them ") ||
       around.before.includes(" bo sung ") ||
+      restBefore(tk, s) ||
       around.after.includes(" nua ");
     const total =
       roles.totals.has(p.num.start) ||
@@ -195,6 +196,8 @@ export function combineValues(
     if (isTotal && sumsFiguresBefore(pairing, num)) continue;
     let owner = isTotal || roles.fallback.has(num.start) ? nameBefore(pairing.items, num, sentence) : undefined;
     // "pano thôn 1: 2, thôn 2: 1, thôn 3: 3": a place's figure after the first place's, in its sentence
+    // ("bai mxh 25 (fb 18, tiktok 7)": not inside a bracket breaking down the value before it: a part of it)
+    if (!owner && !isTotal && bracketAfterValueOf(tk, num.start, pairing.pairs)) continue;
     if (!owner && !isTotal) owner = placeListOwner(tk, nv, pairing, num, sentence);
     // a stated total or a cumulative figure on a line of its own ("lũy kế 5"): the one indicator named above
     // "Pano: kỳ này 11 cái; lũy kế 23": a cumulative figure in a clause of its own is its line's indicator's
@@ -717,6 +720,20 @@ function inBracketsAfterValue(tk: Tokenised, at: number, pairEnds: readonly numb
     if (k !== "(") continue;
     // the value and its measure word ("10 cái") right before the bracket
     return pairEnds.some((e) => e === x || (e === x - 1 && toks[x - 1]!.type === "w"));
+  }
+  return false;
+}
+
+/**
+ * Whether "còn lại" (the rest) stands before token s in its clause ("6 thôn mỗi thôn 1 pano, 3 thôn còn lại
+ * mỗi thôn 2 pano", "các thôn còn lại treo 6 pano"): the rest's figure adds to the parts said before it.
+ */
+function restBefore(tk: Tokenised, s: number): boolean {
+  const { toks } = tk;
+  for (let x = s - 1; x > 0 && x >= s - 8; x--) {
+    const t = toks[x]!;
+    if (t.type === "nl" || PART_CLAUSE_ENDS.has(t.k)) return false;
+    if (t.kt === "lai" && toks[x - 1]!.kt === "con") return true;
   }
   return false;
 }

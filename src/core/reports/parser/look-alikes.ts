@@ -15,8 +15,7 @@
 import type { CompiledIndicators } from "./indicators.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
-import type { Tok, Tokenised } from "./tokens.js";
-import { ATTEND_VERBS } from "./vocabulary.js";
+import { attendVerbAt, type Tok, type Tokenised } from "./tokens.js";
 
 /** Reach figures of a post or a page (search keys, Telex folded). */
 const REACH: readonly string[][] = [
@@ -200,6 +199,12 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
       }
     }
     if (toks[i]!.type !== "w") continue;
+    const mobile = mobileRunAt(toks, nv, numbers, i);
+    if (mobile) {
+      for (let x = mobile[0]; x < mobile[1]; x++) blocked.push(x);
+      i = mobile[1] - 1;
+      continue;
+    }
     // "loa 2 chiếc công suất 250W", "loa: 3 cái": loudspeakers counted by a device's classifier, not
     // broadcasts (counted in "lượt", "buổi"), unless the task counts them so
     if (
@@ -298,12 +303,12 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
       }
     }
     // "ở tổ dân phố 7": "ô tô" only when no place starts inside it
-    const thing = seqAt(i + 1, PLACES) ? 0 : seqAt(i, OTHER_THINGS);
+    // "xe chở pano về 2 chuyến": a vehicle carrying things, whatever it carries (typed with the mark: plain
+    // "xe cho" is as often "xe … cho xã", a vehicle sent for the commune)
+    const carrier = key(toks[i]) === "xe" && toks[i + 1]?.o.toLowerCase() === "chở" ? 2 : 0;
+    const thing = seqAt(i + 1, PLACES) ? 0 : seqAt(i, OTHER_THINGS) || carrier;
     // "140 hộ dân tham gia": households said to attend send one person each (the attendees)
-    const attending =
-      key(toks[i]) === "ho" &&
-      ATTEND_VERBS.has(key(toks[i + thing])) &&
-      !(key(toks[i + thing]) === "tham" && key(toks[i + thing + 1]) === "quan");
+    const attending = key(toks[i]) === "ho" && attendVerbAt(toks, i + thing);
     if (
       thing &&
       !attending &&
@@ -421,6 +426,22 @@ function equipmentEnd(
     }
   }
   return j;
+}
+
+/**
+ * "1 buổi tuyên truyền lưu động bằng xe loa (1 lượt)": a mobile run is the van's, counted in its trips,
+ * no meeting: the words "buổi tuyên truyền" and the count right before them are no figure ([start, end)).
+ */
+function mobileRunAt(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  i: number,
+): [number, number] | null {
+  if (key(toks[i]) !== "buoi" || key(toks[i + 1]) !== "tuyen" || key(toks[i + 2]) !== "truyen") return null;
+  if (key(toks[i + 3]) !== "luu" || key(toks[i + 4]) !== "dong") return null;
+  const num = toks[i - 1]?.type === "n" && !nv.blocked[i - 1] ? numbers.read(i - 1, false) : null;
+  return [num && !num.bad && num.end === i ? i - 1 : i, i + 3];
 }
 
 /** Words closing "1 xe" as a count of vehicles ("1 xe thôi ạ"). */

@@ -33,6 +33,10 @@ export interface Multipliers extends TokenMarks {
 const EACH_THING = new Set(["cai", "chiec"]);
 /** "mỗi loại", "mỗi thứ": the number is each named indicator's. */
 const EACH_KIND = new Set(["loai", "thu"]);
+/** Sittings of a meeting counted by "mỗi" ("mỗi cuộc", "mỗi buổi", "mỗi lớp", "mỗi đợt"). */
+const SITTING_UNITS: ReadonlySet<string> = new Set(["cuoc", "buoi", "lop", "dot"]);
+/** Particles closing a chat message ("ạ", "nhé"): no unit of "mỗi". */
+const CLOSERS: ReadonlySet<string> = new Set(["a", "ah", "nhe", "nha", "thoi"]);
 /** Words that may stand between "mỗi <unit>" and its number ("mỗi thôn treo 2 pa nô"). */
 const BETWEEN = new Set([
   "treo",
@@ -126,6 +130,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
   let counts: Map<string, Count[]> | null = null;
 
   const aired = airedEach(toks, nv, numbers, nameAt, out);
+  airedAgain(toks, nv, numbers, nameAt, out);
   // ("… 300 tờ rơi mỗi thôn" may end the message: "mỗi" and its unit are its last two tokens)
   for (let i = 0; i + 1 < toks.length; i++) {
     if (aired.has(i)) continue;
@@ -163,7 +168,11 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     // and "thay moi", "lap moi", "mua moi": renewed ("thay mới"), no "mỗi"
     const newFigure =
       written === "moi" && (key(toks[i - 1]) === "lieu" || key(toks[i - 1]) === "so" || RENEW.has(key(toks[i - 1])));
-    if (key(toks[i]) === "moi" && (written === "mới" || (written === "moi" && verbAfter) || newFigure)) continue;
+    // "treo thêm 2 bang ron moi a", "2 pano moi.": plain "moi" closing its clause is "mới" (new): no unit follows
+    const closing =
+      written === "moi" && (isSentenceEnd(toks[i + 1]) || toks[i + 1]?.k === "," || CLOSERS.has(key(toks[i + 1])));
+    if (key(toks[i]) === "moi" && (written === "mới" || (written === "moi" && verbAfter) || newFigure || closing))
+      continue;
     // "mỗi loại 4 cái", "pa nô và áp phích đều 4 cái": shared by the names before it
     // "3 loại x 10 tờ mỗi loại = 30 tờ": after "=" stands the stated product, no figure for each kind
     if (each && toks[i + 2]?.k === "=") continue;
@@ -249,6 +258,10 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     // "treo 2 pa nô mỗi thôn": the figure before
     const after = figures.length > 0;
     if (figures.length === 0) figures = figureBefore(toks, nv, numbers, i);
+    // "3 cuộc: 2 cuộc mỗi cuộc 30 người" (the people read with the sittings): a figure before in the unit's own
+    // word counts the units, it is no figure of each
+    const unitWord = unit.words[0]!;
+    if (!after && figures.length > 0 && SITTING_UNITS.has(unitWord) && key(toks[figures[0]![1]]) === unitWord) continue;
     if (figures.length === 0) continue;
     // "mỗi hộ ít nhất 1 tờ rơi": a bound for each unit is no count; asked about only when nothing else is given
     if (after && boundBefore(toks, figures[0]![0])) {
@@ -274,11 +287,19 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     const count =
       sessionsByDays(toks, nv, numbers, i, unit.words[0]!, figures[0]![1], blocked) ??
       namedPlaces(toks, nv, i, unit.words[0]!) ??
+      kindsListed(toks, nv, i, unit.words[0]!) ??
       namedPlacesAfter(toks, nv, unit.end, unit.words[0]!) ??
       // "tổ dân phố Lựu Bảo và tổ dân phố Nam Thanh nhận 300 tờ rơi mỗi tổ": the places before the figure's verb
       (after ? null : namedPlaces(toks, nv, verbsStartBefore(toks, figures[0]![0]), unit.words[0]!)) ??
-      countOf(toks, counts, unit.words, products.size ? new Map([...readings, ...products]) : readings, figureStarts) ??
-      (unit.alt ? countOf(toks, counts, unit.alt, readings, figureStarts) : null) ??
+      countOf(
+        toks,
+        counts,
+        unit.words,
+        products.size ? new Map([...readings, ...products]) : readings,
+        figureStarts,
+        i,
+      ) ??
+      (unit.alt ? countOf(toks, counts, unit.alt, readings, figureStarts, i) : null) ??
       placeCount(toks, counts, unit.words, i, figureStarts, blocked, out.settled) ??
       (unit.alt ? placeCount(toks, counts, unit.alt, i, figureStarts, blocked, out.settled) : null) ??
       eventsBefore(toks, nv, numbers, nameAt, compiled, i, unit.words) ??
@@ -380,6 +401,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
           figures[0]![2] * count.value,
           key(toks[figures[0]![1]]),
           compiled.measures.has(key(toks[figures[0]![1]])) || key(toks[figures[0]![1]]) === "cai",
+          unit.words[0]!,
         )
       ) {
         for (let x = figures[0]![0]; x < figures[0]![1]; x++) blocked.push(x);
@@ -393,6 +415,14 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         continue;
       }
       for (const [s, e, v] of figures) readings.set(s, { end: e, value: v * count.value });
+      // "4 chi hội: 3 chi hội mỗi chi hội phát 120 tờ, chi hội Đông Lạc phát 240 tờ": the rest named one by one
+      if (figures.length === 1 && count.start >= 0) {
+        const rest = namedRest(toks, nv, numbers, counts, unit.words, count, figures[0]!);
+        if (rest) {
+          readings.set(figures[0]![0], { end: figures[0]![1], value: figures[0]![2] * count.value + rest.sum });
+          blocked.push(...rest.tokens);
+        }
+      }
       if (figures.length === 1)
         statedProduct(toks, nv, numbers, Math.max(figures[0]![1], count.end), figures[0]![2] * count.value, blocked);
       // a count of places used here is no figure of its own ("xã có 9 thôn")
@@ -572,6 +602,37 @@ function airedEach(
   return found;
 }
 
+/** First words of names that air things themselves ("loa", "phát thanh", "đài", "xe loa"): their "phát lại" is their own work. */
+const AIRING_NAMES: ReadonlySet<string> = new Set(["loa", "phat", "dai", "xe"]);
+
+/**
+ * "phóng sự dài 12 phút, được phát lại 2 lần", "chuyên mục này phát lại 3 lần": how many times an item
+ * named before in its sentence was aired again is a detail of that item, no figure — unless a channel the
+ * plan counts is named after it ("… phát lại 2 lần trên loa xã": broadcasts).
+ */
+function airedAgain(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  nameAt: (i: number) => { end: number; code: string } | null,
+  out: Multipliers,
+): void {
+  for (let i = 1; i + 3 < toks.length; i++) {
+    if (key(toks[i]) !== "phat" || key(toks[i + 1]) !== "lai" || toks[i + 2]?.type !== "n" || nv.blocked[i + 2])
+      continue;
+    const num = numbers.read(i + 2, false);
+    if (!num || num.bad || key(toks[num.end]) !== "lan") continue;
+    let item = false;
+    for (let j = i - 1; j >= 0 && !isSentenceEnd(toks[j]) && !item; j--)
+      item = toks[j]!.type === "w" && !AIRING_NAMES.has(key(toks[j])) && nameAt(j) !== null;
+    let channel = false;
+    for (let x = num.end + 1; x < num.end + 4 && !channel && toks[x]?.type === "w"; x++) channel = nameAt(x) !== null;
+    if (!item || channel) continue;
+    for (let x = i; x <= num.end; x++) (out.blocked as number[]).push(x);
+    out.settled.push(i + 2);
+  }
+}
+
 /** Whether a figure right before an indicator's name stands earlier in the sentence of token i ("Phát 320 tờ rơi cho các hộ, …"). */
 function namedFigureInSentence(
   toks: readonly Tok[],
@@ -690,6 +751,7 @@ function statedBefore(
   value: number,
   unit: string,
   classifier: boolean,
+  eachUnit: string,
 ): boolean {
   if (!unit) return false;
   let a = i;
@@ -698,6 +760,11 @@ function statedBefore(
     if (toks[x]!.type !== "n" || nv.blocked[x]) continue;
     const num = numbers.read(x, false);
     if (!num) continue;
+    // a count of the unit multiplied is no product ("14 ban công tác ở 14 bản, mỗi bản 1 cuộc họp")
+    if (key(toks[num.end]) === eachUnit) {
+      x = num.end - 1;
+      continue;
+    }
     // ("Dán 30 áp phích …, mỗi điểm 3 tờ": a measure or "cái" stands for the thing named before)
     if (!num.bad && num.value === value && (key(toks[num.end]) === unit || (classifier && toks[num.end]?.type === "w")))
       return true;
@@ -827,20 +894,31 @@ function namedAfter(
   return false;
 }
 
-/** The count of the unit said elsewhere: "9 thôn", "2 lớp", "3 hội nghị", "6 tổ dân phố"; one value or none. */
+/**
+ * The count of the unit said elsewhere: "9 thôn", "2 lớp", "3 hội nghị", "6 tổ dân phố"; one value or none.
+ * Of different counts, those before "mỗi" (at `moi`) in its own sentence decide ("2 hội nghị, mỗi hội nghị
+ * 60 hội viên. Kế hoạch tháng 01/2027: 1 hội nghị": 2), and of those the one in its clause.
+ */
 function countOf(
   toks: readonly Tok[],
   counts: ReadonlyMap<string, Count[]>,
   words: readonly string[],
   readings?: ReadonlyMap<number, { value: number }>,
   figures?: ReadonlySet<number>,
+  moi?: number,
 ): Count | null {
   // the per-unit figure is never its own count ("mỗi tổ phát 100 tờ": "tờ" folds like "tổ")
-  const found = (counts.get(words[0]!) ?? []).filter(
+  let found = (counts.get(words[0]!) ?? []).filter(
     (c) => !figures?.has(c.start) && words.every((w, k) => toks[c.end + k]?.type === "w" && toks[c.end + k]!.kt === w),
   );
   // "4 thôn, mỗi thôn 1 hội nghị, mỗi hội nghị 50 người": a count itself multiplied is read as its product
   const countValue = (c: Count): number => readings?.get(c.start)?.value ?? c.value;
+  if (moi !== undefined && new Set(found.map(countValue)).size > 1)
+    found = found.filter((c) => c.end <= moi && !toks.slice(c.end, moi).some((t) => isSentenceEnd(t)));
+  // "4 chi hội: 3 chi hội mỗi chi hội phát 120 tờ": the count right before "mỗi", in its clause, is the one
+  const last = found[found.length - 1];
+  if (moi !== undefined && new Set(found.map(countValue)).size > 1 && last)
+    if (!toks.slice(last.end, moi).some((t) => t.k === "," || t.k === ":" || isSentenceEnd(t))) found = [last];
   const values = new Set(found.map(countValue));
   return values.size === 1 ? { ...found[0]!, value: countValue(found[0]!) } : null;
 }
@@ -955,6 +1033,66 @@ function namedPlaces(toks: readonly Tok[], nv: NonValues, moi: number, unit: str
   }
   // the count is the places' labels: not a figure, and nothing to block
   return places >= 2 ? { start: -1, end: -1, value: places, own: true } : null;
+}
+
+/**
+ * "có cổng chính với cổng phụ, mỗi cổng treo 2 băng rôn", "mặt trước và mặt sau, mỗi mặt 1 tấm": the
+ * unit's word said two or more times right before "mỗi", each with one word telling which, joined by
+ * "và", "với" or a comma: their number is the count (the labels are no figure, nothing to block).
+ */
+function kindsListed(toks: readonly Tok[], nv: NonValues, moi: number, unit: string): Count | null {
+  let j = moi - 1;
+  if (toks[j]?.k === ",") j--;
+  let kinds = 0;
+  while (toks[j]?.type === "w" && !nv.blocked[j] && key(toks[j - 1]) === unit && key(toks[j]) !== unit) {
+    kinds++;
+    j -= 2;
+    if (!(key(toks[j]) === "va" || key(toks[j]) === "voi" || toks[j]?.k === ",")) break;
+    j--;
+  }
+  return kinds >= 2 ? { start: -1, end: -1, value: kinds, own: true } : null;
+}
+
+/**
+ * The units left of a whole said before the count ("4 chi hội: 3 chi hội mỗi chi hội phát 120 tờ, chi hội
+ * Đông Lạc phát 240 tờ"), each named after the product in its sentence (the unit's words, then a capitalised
+ * name) with one figure in the product's measure: their sum and tokens, when they are exactly the rest.
+ */
+function namedRest(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  counts: ReadonlyMap<string, Count[]>,
+  words: readonly string[],
+  count: Count,
+  figure: [number, number, number],
+): { sum: number; tokens: number[] } | null {
+  const whole = (counts.get(words[0]!) ?? []).find(
+    (c) =>
+      c.end < count.start &&
+      c.value > count.value &&
+      !toks.slice(c.end, count.start).some((t) => isSentenceEnd(t)) &&
+      words.every((w, k) => key(toks[c.end + k]) === w),
+  );
+  if (!whole) return null;
+  const measure = key(toks[figure[1]]);
+  let sum = 0;
+  let parts = 0;
+  const tokens: number[] = [];
+  for (let x = figure[1]; x < toks.length && !isSentenceEnd(toks[x]); x++) {
+    if (toks[x]!.k !== "," || !words.every((w, k) => key(toks[x + 1 + k]) === w)) continue;
+    const name = x + 1 + words.length;
+    if (!isCapitalised(toks[name])) return null;
+    let y = name;
+    while (y < name + 6 && toks[y]?.type === "w") y++;
+    const num = toks[y]?.type === "n" && !nv.blocked[y] ? numbers.read(y, false) : null;
+    if (!num || num.bad || key(toks[num.end]) !== measure) return null;
+    sum += num.value;
+    parts++;
+    for (let z = y; z < num.end; z++) tokens.push(z);
+    x = num.end;
+  }
+  return parts > 0 && parts === whole.value - count.value ? { sum, tokens } : null;
 }
 
 /** Times of day a broadcast is repeated at ("sáng chiều mỗi buổi 1 lượt"). */

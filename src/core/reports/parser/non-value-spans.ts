@@ -74,10 +74,20 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
       if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
     },
   );
-  // Kilometre posts: "Km 12", "km12+300" (a place on a road; "30 km 12 lượt" keeps its figure)
-  each(/(?<![\p{L}\d])(?<!\d[ \t]+)km[ \t.]?\d{1,4}(?:\+\d{1,3})?(?![\p{L}\d])/gu, (m) => {
+  // Kilometre posts: "Km 12", "km12+300" (a place on a road; "30 km 12 lượt" keeps its figure), also after a
+  // junction's number ("ngã 3 Km 7": the junction is a place, no count of kilometres)
+  each(/(?<![\p{L}\d])(?<!(?<!\bnga[ \t]+)\d[ \t]+)km[ \t.]?\d{1,4}(?:\+\d{1,3})?(?![\p{L}\d])/gu, (m) => {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
   });
+  // Hotlines by their short number: "tổng đài 1022", "đường dây nóng 111", "hotline 1900 1234" (a number
+  // to call; a whole phone number is read below)
+  each(
+    /\b(?:tong dai|duong day nong|hotline)[ \t]*:?[ \t]*\d{3,4}(?:[ \t.]?\d{3,4})?(?![\p{L}\d]|[ \t.]*\d)/gu,
+    (m) => {
+      const s = m.index + m[0].search(/\d/);
+      if (free(s, m.index + m[0].length)) mark(s, m.index + m[0].length, 1);
+    },
+  );
   // Phone numbers: 0912345678, 0912 345 678, +84 912 345 678, 0237 3xxx xxx
   each(/(?<![\d\p{L}+])(?:\+[ \t]?84|84|0)[ \t.-]?(?:2(?:[ \t.-]?\d){9}|[1-9](?:[ \t.-]?\d){8})(?!\d)/gu, (m) => {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);

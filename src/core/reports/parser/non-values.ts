@@ -14,9 +14,8 @@ import { createNameMatcher } from "./mentions.js";
 import { markNonValueSpans } from "./non-value-spans.js";
 import { isKeycap } from "./number-forms.js";
 import { createNumberReader } from "./numbers.js";
-import { gatheringBefore, isWordIn, type Tok, type Tokenised, workforce } from "./tokens.js";
+import { attendVerbAt, gatheringBefore, isWordIn, type Tok, type Tokenised, workforce } from "./tokens.js";
 import {
-  ATTEND_VERBS,
   CONTEXT_PHRASES,
   CONTEXT_WORDS,
   HARD_PUNCT,
@@ -125,8 +124,8 @@ export function withMarks(nv: NonValues, marks: TokenMarks): NonValues {
   };
 }
 
-/** Labels read only as typed with their marks ("Bảng 2"; plain "bang" is as often "băng" or "bằng"). */
-const MARKED_LABELS: ReadonlySet<string> = new Set(["bang"]);
+/** Labels read only as typed with their marks ("Bảng 2", "ấp 3"; plain "bang" is as often "băng" or "bằng", "ap" "áp"). */
+const MARKED_LABELS: ReadonlySet<string> = new Set(["bang", "ap"]);
 
 const TASK_HINT_FILLERS: ReadonlySet<string> = new Set(["so", "thu"]);
 
@@ -198,8 +197,10 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markTeamSizes(tk, blocked);
   markFleetCounts(tk, blocked, compiled, numbers);
   markPeopleOfOtherErrands(tk, blocked, numbers);
+  markHelpDrives(tk, blocked, numbers);
   markCapacities(tk, blocked, numbers);
   markStockLeft(tk, blocked, numbers);
+  markOldStillUp(tk, blocked, numbers);
   markRespectively(tk, blocked, compiled, numbers, out.readings);
   markPartsLists(tk, blocked, numbers, out.readings);
   markPlacesOfParts(tk, blocked, numbers);
@@ -274,7 +275,7 @@ function markContextCounts(
       const each = toks[j + 1]?.k === "," ? j + 2 : j + 1;
       const givenEach =
         key_(toks[each]) === "moi" && key_(toks[each + 1]) === "lop" && CLASS_GIVEN.has(key_(toks[each + 2]));
-      if (s >= 0 && !blocked[s] && (key_(toks[b]) === "truong" || givenEach)) {
+      if (s >= 0 && !blocked[s] && (key_(toks[b]) === "truong" || givenEach || schoolSizeBefore(tk, numbers, s))) {
         for (let x = s; x <= j; x++) blocked[x] = 1;
         taken.add(s);
         continue;
@@ -287,7 +288,15 @@ function markContextCounts(
     const thingPhrase =
       w2?.type === "w" && (THING_PHRASES.has(`${w.k} ${w2.k}`) || receivedThing(tk, numbers, j, `${w.k} ${w2.k}`));
     const thing = thingPhrase || (!phrase && THINGS_COUNTED.has(w.k));
-    if (!phrase && !thing && !CONTEXT_WORDS.has(w.k) && !isMarket(toks, j) && !MARKED_CONTEXT.has(w.o.toLowerCase()))
+    const faces = facesAt(toks, j);
+    if (
+      !phrase &&
+      !thing &&
+      !faces &&
+      !CONTEXT_WORDS.has(w.k) &&
+      !isMarket(toks, j) &&
+      !MARKED_CONTEXT.has(w.o.toLowerCase())
+    )
       continue;
     // "3 người quản trị/quản lý" run a page; "80 người quán triệt nghị quyết" attend
     if (phrase && w.k === "nguoi" && key_(toks[j + 2]) !== "tri" && key_(toks[j + 2]) !== "ly") continue;
@@ -314,8 +323,10 @@ function markContextCounts(
     // figure (the counts this pass took count as figures: "có 620 học sinh, 35 giáo viên"); not a place
     // described with "có" ("Chi đoàn thôn 3 có 45 đoàn viên")
     const described = key_(toks[i - 1]) === "co" && !namedInSentence(toks, i, nameAt);
+    // (a thing's faces beside another figure are its size: "Cụm … gồm 6 mặt; dựng mới 1 cụm")
     if (
       !described &&
+      !(faces && otherFigure(toks, blocked, i, end)) &&
       onlyFigureOfSentence(toks, blocked, i, end, taken) &&
       (!(thing || (phrase && SERVED_PHRASES.has(`${w.k} ${w2!.k}`)))
         ? // "tổ em 110 hộ" beside the report's figures in other sentences: no indicator, so context
@@ -339,6 +350,33 @@ function markContextCounts(
     for (let x = i; x < end; x++) blocked[x] = 1;
     taken.add(i);
   }
+}
+
+/**
+ * "Cụm cổ động gồm 6 mặt trưng bày", "pano 2 mat, moi mat 1 noi dung": the faces of a thing named before
+ * are its size, never its count (typed without marks "mat" is as often "mất", so only beside "mỗi mặt").
+ */
+function facesAt(toks: readonly Tok[], j: number): boolean {
+  const w = toks[j]!;
+  if (w.o.toLowerCase() === "mặt") return true;
+  if (w.k !== "mat") return false;
+  for (let x = 1; x < toks.length; x++) if (toks[x]!.k === "mat" && key_(toks[x - 1]) === "moi") return true;
+  return false;
+}
+
+/** Words before a school's pupils counted as its size ("Trường em 1.240 học sinh", "trường có", "gồm"). */
+const SCHOOL_SIZE_BEFORE: ReadonlySet<string> = new Set(["em", "co", "truong", "gom"]);
+
+/**
+ * "Trường em 1.240 học sinh, 36 lớp": classes listed right after the school's pupils are its size, no
+ * training classes (a gathering before the pupils, "tập huấn 80 học sinh, 2 lớp", is left alone).
+ */
+function schoolSizeBefore(tk: Tokenised, numbers: ReturnType<typeof createNumberReader>, s: number): boolean {
+  const { toks } = tk;
+  if (toks[s - 1]?.k !== "," && key_(toks[s - 1]) !== "va") return false;
+  if (key_(toks[s - 3]) !== "hoc" || key_(toks[s - 2]) !== "sinh") return false;
+  const p = numberStartBefore(tk, numbers, s - 3);
+  return p > 0 && SCHOOL_SIZE_BEFORE.has(key_(toks[p - 1]));
 }
 
 /** What each class of a school is given or does with a thing ("mỗi lớp dán 2 áp phích", "mỗi lớp nhận 30 tờ rơi"). */
@@ -432,11 +470,20 @@ const THING_PHRASES: ReadonlySet<string> = new Set([
 /** What an office receives ("nhận 25 tin nhắn phản ánh"); sent ones ("gửi 120 tin nhắn") may be its work. */
 const RECEIVED_THINGS: ReadonlySet<string> = new Set(["tin nhan", "cuoc goi", "y kien", "phan anh", "don thu"]);
 
-/** Whether the number before token j follows "nhận" and j starts a thing received ("nhận 25 tin nhắn"). */
+/** Verbs of answering what came in ("trả lời 45 tin nhắn hỏi đáp", "giải đáp 20 ý kiến"): still things received. */
+const ANSWER_VERBS: ReadonlySet<string> = new Set(["tra loi", "giai dap"]);
+
+/**
+ * Whether the number before token j follows "nhận" (or "trả lời", "giải đáp") and j starts a thing received
+ * ("nhận 25 tin nhắn"), or follows "nộp" and j starts writings handed in ("học sinh nộp 215 bài vẽ": entries).
+ */
 function receivedThing(tk: Tokenised, numbers: ReturnType<typeof createNumberReader>, j: number, key: string): boolean {
-  if (!RECEIVED_THINGS.has(key)) return false;
   const i = numberStartBefore(tk, numbers, j);
-  return i > 0 && tk.toks[i - 1]!.k === "nhan";
+  if (i <= 0) return false;
+  const verb = tk.toks[i - 1]!.k;
+  if (verb === "nop") return tk.toks[j]!.k === "bai";
+  if (!RECEIVED_THINGS.has(key)) return false;
+  return verb === "nhan" || ANSWER_VERBS.has(`${key_(tk.toks[i - 2])} ${verb}`);
 }
 
 /** Whether an indicator's name ends right before token i (a colon between allowed): "pano 3", "pano: 3". */
@@ -571,8 +618,7 @@ function attendedAfter(toks: readonly Tok[], from: number): boolean {
   for (let x = from; x < toks.length && x < from + 4; x++) {
     const t = toks[x]!;
     if (t.type !== "w") return false;
-    // "tham quan" (a visit) is no "tham dự"
-    if (ATTEND_VERBS.has(t.k) && !(t.k === "tham" && toks[x + 1]?.k === "quan")) return true;
+    if (attendVerbAt(toks, x)) return true;
   }
   return false;
 }
@@ -681,11 +727,14 @@ function markPartsLists(
     if (!open)
       for (let x = j; x < j + 14 && toks[x]?.type === "w" && !blocked[x] && key_(toks[x]) !== "voi"; x++)
         if (toks[x + 1]?.k === ":" || key_(toks[x + 1]) === "voi") j = x + 1;
-    if (!open && toks[j]?.k !== ":" && !["gom", "lan", "voi"].includes(key_(toks[j]))) continue;
+    // "họp dân 2 cuộc ở thôn 4 và thôn 7, người dự 66 và 81": the attendees named before their figures
+    const named = open ? -1 : attendeesNamedAfter(toks, i + 2);
+    if (named > 0) j = named - 1;
+    else if (!open && toks[j]?.k !== ":" && !["gom", "lan", "voi"].includes(key_(toks[j]))) continue;
     j++;
     if (key_(toks[j - 1]) === "lan" && key_(toks[j]) === "luot") j++;
     const items: { start: number; end: number; value: number }[] = [];
-    let unit = "";
+    let unit = named > 0 ? "nguoi" : "";
     while (j < toks.length && items.length <= 9) {
       if (open && label(j)) j += 3;
       if (toks[j]!.type !== "n" || blocked[j]) break;
@@ -707,6 +756,24 @@ function markPartsLists(
     if (key_(toks[i + 1]) === "dot") blocked[i] = blocked[i + 1] = 1;
     i = last.end;
   }
+}
+
+/**
+ * Where the figures start after "người dự", "người tham dự", "số người tham gia" said later in the sentence
+ * from token j (places and words of the parts between: "ở thôn 4 và thôn 7, người dự 66 và 81"), or −1.
+ */
+function attendeesNamedAfter(toks: readonly Tok[], j: number): number {
+  for (let x = j; x < j + 16 && x < toks.length && !SENTENCE_END.has(toks[x]!.k) && toks[x]!.type !== "nl"; x++) {
+    if (key_(toks[x]) !== "nguoi") continue;
+    // "dự", "tham dự", "tham gia"
+    let y = x + 1;
+    if (key_(toks[y]) === "tham") y++;
+    if (key_(toks[y]) !== "du" && key_(toks[y]) !== "gia") return -1;
+    y++;
+    if (toks[y]?.k === ":" || key_(toks[y]) === "la") y++;
+    return toks[y]?.type === "n" ? y : -1;
+  }
+  return -1;
 }
 
 /**
@@ -889,6 +956,32 @@ function markStockLeft(tk: Tokenised, blocked: Uint8Array, numbers: ReturnType<t
   }
 }
 
+/**
+ * "có 1 băng rôn cũ từ năm ngoái vẫn còn treo, tháng này treo thêm 2 băng rôn mới": things called old
+ * ("cũ") and said to still stand ("còn") are stock, context when a figure of what was done follows in the
+ * sentence (the stock said after its figure; markStockLeft reads "còn 2 cái" said before it).
+ */
+function markOldStillUp(tk: Tokenised, blocked: Uint8Array, numbers: ReturnType<typeof createNumberReader>): void {
+  const { toks } = tk;
+  if (!/\bcu\b/.test(tk.folded.key) || !/\bcon\b/.test(tk.folded.key)) return;
+  for (let i = 0; i < toks.length; i++) {
+    if (toks[i]!.type !== "n" || blocked[i]) continue;
+    const num = numbers.read(i, false);
+    if (!num || num.bad) continue;
+    // the thing's name (up to four words), then "cũ"; "còn" later in its clause
+    let j = num.end;
+    while (j < num.end + 5 && toks[j]?.type === "w" && key_(toks[j]) !== "cu") j++;
+    if (key_(toks[j]) !== "cu" || j === num.end) continue;
+    let still = -1;
+    for (let x = j + 1; x < j + 8 && still < 0 && toks[x]?.type === "w"; x++) if (key_(toks[x]) === "con") still = x;
+    if (still < 0) continue;
+    let later = false;
+    for (let x = still; x < toks.length && !later && toks[x]!.type !== "nl" && toks[x]!.k !== "."; x++)
+      later = toks[x]!.type === "n" && !blocked[x];
+    if (later) for (let x = i; x < num.end; x++) blocked[x] = 1;
+  }
+}
+
 /** Work done by those counted ("5 người đi phát tờ rơi", "3 người cùng treo băng rôn"). */
 const WORK_VERBS: ReadonlySet<string> = new Set(["phat", "treo", "dan", "lap", "cho", "tuyen"]);
 
@@ -939,6 +1032,16 @@ function staffOnDuty(toks: readonly Tok[], k: number): boolean {
 }
 
 /**
+ * Whether people by a role of the work ("phát thanh viên", "tuyên truyền viên", "báo cáo viên") are the
+ * subject of the clause ending at token k ("phát thanh viên của xã có 2 người"): those people are staff.
+ */
+function roleHoldersBefore(toks: readonly Tok[], k: number): boolean {
+  for (let x = k; x >= 2 && x > k - 6 && toks[x]!.type === "w"; x--)
+    if (ROLE_TRIPLES.has(`${toks[x - 2]!.kt} ${toks[x - 1]!.kt} ${toks[x]!.kt}`)) return true;
+  return false;
+}
+
+/**
  * "tổ công tác 5 người đi phát tờ rơi", "đội xung kích gồm 12 người": the size of the team doing the
  * work, not people attending anything (unless said to attend: "… 5 người dự").
  */
@@ -953,7 +1056,7 @@ function markTeamSizes(tk: Tokenised, blocked: Uint8Array): void {
     if (t.type !== "n" || blocked[i] || toks[i + 1]!.kt !== "nguoi") continue;
     let k = i - 1;
     if (toks[k]?.kt === "gom" || toks[k]?.kt === "co") k--;
-    if (staffOnDuty(toks, k) && !attendedAfter(toks, i + 2)) {
+    if ((staffOnDuty(toks, k) || roleHoldersBefore(toks, k)) && !attendedAfter(toks, i + 2)) {
       blocked[i] = 1;
       blocked[i + 1] = 1;
       continue;
@@ -1329,8 +1432,11 @@ function markYearsOfNames(tk: Tokenised, blocked: Uint8Array, compiled: Compiled
  * or more of its line, is a label; so is one ending a line of words ("Kết quả tuyên truyền T10");
  * inside a line "T12" typed as one word is always the month.
  */
-/** Period words whose numbers may be listed ("tháng 11 và 12", "quý 3, 4"), with the highest number each has. */
-const LISTED_PERIODS: Readonly<Record<string, number>> = { thang: 12, quy: 4 };
+/**
+ * Labels whose numbers may be listed ("tháng 11 và 12", "quý 3, 4", a school's grades "khối 10 và 11",
+ * "lớp 8, 9"), with the highest number each has.
+ */
+const LISTED_PERIODS: Readonly<Record<string, number>> = { thang: 12, quy: 4, khoi: 12, lop: 12 };
 
 /**
  * "em báo luôn tháng 11 và 12 nhé", "tháng 10, 11 và 12: …", "quý 3 và 4": the numbers listed after a
@@ -1426,6 +1532,31 @@ const ERRANDS: readonly string[][] = [
   ["tai", "ung", "dung"],
 ];
 const ERRAND_GLUE: ReadonlySet<string> = new Set(["da", "den", "toi", "duoc", "di", "co"]);
+
+/** Verbs of helping people one by one ("hỗ trợ 640 lượt người", "giúp 30 hộ", "hướng dẫn 25 người dân"). */
+const HELP_VERBS: ReadonlySet<string> = new Set(["ho tro", "huong dan", "giup do", "giup"]);
+
+/**
+ * "hỗ trợ 640 lượt người cài đặt VNeID", "giúp 30 hộ": people helped are served, no attendees and no
+ * figure; "ra quân 1 đợt" (a drive) counts no indicator either, unless "mỗi đợt" multiplies it.
+ */
+function markHelpDrives(tk: Tokenised, blocked: Uint8Array, numbers: ReturnType<typeof createNumberReader>): void {
+  const { toks } = tk;
+  const eachRound = /\bmoi dot\b/.test(tk.folded.key);
+  for (let i = 1; i + 1 < toks.length; i++) {
+    if (toks[i]!.type !== "n" || blocked[i]) continue;
+    const num = numbers.read(i, false);
+    if (!num || num.bad) continue;
+    const two = `${key_(toks[i - 2])} ${key_(toks[i - 1])}`;
+    let j = num.end;
+    if (HELP_VERBS.has(two) || HELP_VERBS.has(key_(toks[i - 1])))
+      while (j < num.end + 3 && ERRAND_PEOPLE.has(key_(toks[j]))) j++;
+    else if (two === "ra quan" && key_(toks[j]) === "dot" && !eachRound) j++;
+    if (j === num.end) continue;
+    for (let x = i; x < j; x++) blocked[x] = 1;
+    i = j - 1;
+  }
+}
 
 /**
  * "tư vấn cho 60 lượt người đến khám", "5.600 người dân đã cài đặt ứng dụng VNeID": people counted before an

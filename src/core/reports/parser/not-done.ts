@@ -256,6 +256,37 @@ function bracketedNotCounted(toks: readonly Tok[], j: number): boolean {
   return !close || close.k === ")" || (close.type === "w" && CLOSING.has(close.kt) && toks[j + 5]?.k === ")");
 }
 
+/** Negations before "tính" (counted): "không tính", "ko tính", "chưa tính". */
+const NOT_WORDS: ReadonlySet<string> = new Set(["khong", "ko", "k", "chua"]);
+
+/**
+ * What the officer says is not counted: "họp chi bộ 1 buổi, không phải họp dân nên em không tính ạ" (the
+ * figures of the nearest clause before it that has any, when "không tính" closes the sentence) and "pano 5
+ * cái, không tính 2 cái cũ" (the figure right after it).
+ */
+function notCounted(toks: readonly Tok[], nv: NonValues, blocked: number[]): void {
+  for (let i = 0; i + 1 < toks.length; i++) {
+    if (!NOT_WORDS.has(key(toks[i])) || key(toks[i + 1]) !== "tinh") continue;
+    let j = i + 2;
+    if (key(toks[j]) === "ca" || key(toks[j]) === "vao") j++;
+    if (toks[j]?.type === "n") {
+      if (!nv.blocked[j]) blocked.push(j);
+      continue;
+    }
+    while (toks[j]?.type === "w" && CLOSING.has(key(toks[j]))) j++;
+    if (toks[j] && !CLAUSE_END.has(toks[j]!.k)) continue;
+    // the nearest clause before it with a number ("gửi 300 hộ dân không tính ạ" keeps "4 tin" said before)
+    let seen = false;
+    for (let x = i - 1; x >= 0 && !CLAUSE_END.has(toks[x]!.k) && !(seen && toks[x]!.k === ","); x--) {
+      // "…, còn bài tin tức trên báo tỉnh … thì em không tính": what "còn" sets apart is the thing not counted
+      if (!seen && key(toks[x]) === "con" && (x === 0 || toks[x - 1]!.k === ",")) break;
+      if (toks[x]!.type !== "n") continue;
+      seen = true;
+      if (!nv.blocked[x]) blocked.push(x);
+    }
+  }
+}
+
 /**
  * Marks the figures of what was not done, left or postponed.
  * @example markNotDone(normaliseAndTokenise("xe lưu động 4 lượt, 1 lượt bị hoãn"), nv).blocked // [6] (the 1)
@@ -271,6 +302,7 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
   )
     return { blocked };
   const numbers = createNumberReader(tk, nv.blocked);
+  notCounted(toks, nv, blocked);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.type === "w") {

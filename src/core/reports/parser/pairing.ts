@@ -15,9 +15,8 @@ import type { CompiledIndicators } from "./indicators.js";
 import type { Mention } from "./mentions.js";
 import type { NonValues } from "./non-values.js";
 import type { NumberReader } from "./numbers.js";
-import { gatheringBefore, isHard, isWordIn, type Tok, type Tokenised, workforce } from "./tokens.js";
+import { attendVerbAt, gatheringBefore, isHard, isWordIn, type Tok, type Tokenised, workforce } from "./tokens.js";
 import {
-  ATTEND_VERBS,
   BREAK_WORDS,
   CHANNEL_NAMES,
   CHANNEL_OWNERS,
@@ -191,6 +190,9 @@ function peopleMeetingIsFor(tk: Tokenised, compiled: CompiledIndicators, name: I
   return compiled.measures.get("nguoi") ?? null;
 }
 
+/** Words for persons typed with their marks ("chị" women; plain "chi", "ba" are other words). */
+const PERSON_WORDS: ReadonlySet<string> = new Set(["chị", "bà", "anh"]);
+
 /**
  * "40 cán bộ công chức dự hội nghị", "25 doan vien tham gia": people named by their role who are said
  * to attend, or counted right after a gathering ("hội nghị với 120 đoàn viên"), are the attendees (the
@@ -202,6 +204,9 @@ function attendingPeople(tk: Tokenised, compiled: CompiledIndicators, from: numb
   // "240 lượt hội viên": visits of people by their role
   if (toks[from]?.k === "luot" && toks[from]?.type === "w") from++;
   // "30 em học sinh": a word for persons before their role
+  // "52 chị dự", "35 bà tham gia": women or men said only by a word for persons, then attending
+  if (PERSON_WORDS.has(toks[from]?.o.toLowerCase() ?? "") && attendVerbAt(toks, from + 1))
+    return compiled.measures.get("nguoi") ?? null;
   if (toks[from]?.k === "em" || toks[from]?.o.toLowerCase() === "cụ") {
     from++;
     // "620 em tham dự", "45 em dự", "42 cụ tham dự": pupils or elders said only as "em" / "cụ", then attending
@@ -217,17 +222,9 @@ function attendingPeople(tk: Tokenised, compiled: CompiledIndicators, from: numb
   for (let x = from + 2; x < toks.length && x < from + 6; x++) {
     const t = toks[x]!;
     if (t.type !== "w") return null;
-    // "tham quan" (a visit) is no "tham dự"
-    if (ATTEND_VERBS.has(t.k) && !(t.k === "tham" && toks[x + 1]?.k === "quan"))
-      return compiled.measures.get("nguoi") ?? null;
+    if (attendVerbAt(toks, x)) return compiled.measures.get("nguoi") ?? null;
   }
   return null;
-}
-
-/** Whether token x is a verb of attending ("dự", "tham dự", "tham gia", not "tham quan"). */
-function attendVerbAt(toks: readonly Tok[], x: number): boolean {
-  const t = toks[x];
-  return t?.type === "w" && ATTEND_VERBS.has(t.k) && !(t.k === "tham" && toks[x + 1]?.k === "quan");
 }
 
 /**

@@ -671,7 +671,8 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
         )
           j = x;
       }
-      if (toks[j]?.k === ":" || toks[j]?.k === "(" || key(toks[j]) === "la" || key(toks[j]) === "giao") j++;
+      if (toks[j]?.k === ":" || toks[j]?.k === "(" || key(toks[j]) === "la") j++;
+      else if (key(toks[j]) === "giao") j = afterRecipient(toks, nv, j + 1);
       const num = toks[j] && !nv.blocked[j] ? numbers.read(j, false) : null;
       if (num && !num.bad && toks[j]!.type === "n") {
         for (let x = j; x < num.end; x++) blocked.push(x);
@@ -1070,6 +1071,9 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
       continue;
     // "Năm 2026 xã đề ra kế hoạch 12 pa nô": the period of a plan, not of the report
     if (plansAfter(toks, i)) continue;
+    // "Nghị quyết … về nhiệm vụ năm 2027", "phương hướng nhiệm vụ quý I/2027": the subject of a
+    // document or of the plan ahead, not the report's period
+    if (before === "nhiem vu" && (key(toks[i - 3]) === "ve" || key(toks[i - 3]) === "huong")) continue;
     // after a week opening the message, only the officer's own "báo số quý" / "bc quý III" names another
     if (statedBefore(toks, i) && (!opening || reportedBefore(toks, i))) return { ...p, stated: true, at: i };
     // "Năm 2025 xã treo 40; quý I/2026 treo 12": a later year named after the first is the report's
@@ -1101,6 +1105,22 @@ function reportedBefore(toks: readonly Tok[], i: number): boolean {
   if (key(toks[b]) === "so") b--;
   const k1 = key(toks[b]);
   return k1 === "bc" || (key(toks[b - 1]) === "bao" && (k1 === "cao" || k1 === "so")) || k1 === "bao";
+}
+
+/** Heads of whom a plan is given to ("giao xã Lộc Ninh", "giao cho thôn 3", "giao các chi hội"). */
+const RECIPIENT_HEADS: ReadonlySet<string> = new Set(["xa", "phuong", "thon", "xom", "truong", "don", "chi", "dac"]);
+
+/**
+ * "Kế hoạch năm 2026 giao xã Lộc Ninh 20 băng rôn": the token after whom the plan is given to (a unit's
+ * head, then its name in capitals or its number), or j when no one is named there.
+ */
+function afterRecipient(toks: readonly Tok[], nv: NonValues, j: number): number {
+  let x = key(toks[j]) === "cho" || key(toks[j]) === "cac" ? j + 1 : j;
+  if (!RECIPIENT_HEADS.has(key(toks[x]))) return j;
+  // two-word heads: "đơn vị", "chi hội", "đặc khu"
+  x += key(toks[x]) === "don" || key(toks[x]) === "chi" || key(toks[x]) === "dac" ? 2 : 1;
+  while (x < toks.length && ((toks[x]!.type === "w" && /^\p{Lu}/u.test(toks[x]!.o)) || nv.blocked[x])) x++;
+  return x;
 }
 
 /** Whether "kế hoạch" or "chỉ tiêu" follows within 8 tokens of token i, in its clause. */

@@ -138,8 +138,8 @@ export function findReferences(folded: FoldedText, nfcText: string): FoundRefere
     while ((m = re.exec(f)) !== null && guard++ < 5000) fn(m);
   };
 
-  // Party-style numbers: 57-NQ/TW, 05-CT/TU, 15-KL/HU
-  each(/(?<![\p{L}\d/.,-])\d{1,4}-[a-z]{1,6}\/[a-z]{1,6}(?![\p{L}\d])/gu, (m) => {
+  // Party-style numbers: 57-NQ/TW, 05-CT/TU, 15-KL/HU; an issuer may be long ("19-HD/BTGDVTU", a merged board)
+  each(/(?<![\p{L}\d/.,-])\d{1,4}-[a-z]{1,6}\/[a-z]{1,10}(?![\p{L}\d])/gu, (m) => {
     const s = m.index;
     const e = s + m[0].length;
     if (free(s, e)) add(s, e, original(s, e).toUpperCase());

@@ -21,7 +21,7 @@ export interface SittingParts extends TokenMarks {
 }
 
 /** Words for one sitting of a meeting. */
-const SITTINGS = new Set(["buoi", "cuoc", "dot"]);
+const SITTINGS = new Set(["buoi", "cuoc", "dot", "lop"]);
 /** Ranks of one sitting ("buổi đầu", "đợt cuối", "buổi thứ nhất"). */
 const RANKS = new Set(["dau", "cuoi", "thu", "mot", "nhat"]);
 /** People counted as attendees after a part's figure (search keys of the first word). */
@@ -118,7 +118,10 @@ function readParts(
   for (let first = true; first ? opens(toks[x]) : toks[x]?.k === "," || toks[x]?.k === ";"; first = false) {
     const a = x + 1;
     let b = a;
-    while (b < toks.length && toks[b]!.k !== "," && toks[b]!.k !== ";" && !endsSentence(toks[b])) b++;
+    // ("2 lớp tại hội trường xã, mỗi lớp 35 người": "mỗi <sitting>" after a comma goes on with its part)
+    const goesOn = (c: number): boolean =>
+      toks[c]!.k === "," && key(toks[c + 1]) === "moi" && key(toks[c + 2]) === sitting;
+    while (b < toks.length && ((toks[b]!.k !== "," && toks[b]!.k !== ";") || goesOn(b)) && !endsSentence(toks[b])) b++;
     // the part's sittings: "2 cuộc …", "hai buổi sau …", or one by its rank: "buổi đầu", "buổi 1"
     let count = 0;
     let y = a;

@@ -9,6 +9,7 @@ import { isNumberWordKey } from "../vietnamese-numbers.js";
 import {
   ABBREVIATIONS,
   ABBREVIATIONS_BEFORE_FIGURE,
+  ATTEND_VERBS,
   GATHERING_LINKS,
   GATHERING_WORDS,
   HARD_PUNCT,
@@ -188,6 +189,14 @@ function numberWordKeys(toks: readonly Tok[]): string[] {
   });
 }
 
+/** Whether token x is a verb of attending ("dự", "tham dự", "tham gia"; not "tham quan", a visit, nor "du lịch", travel). */
+export function attendVerbAt(toks: readonly Tok[], x: number): boolean {
+  const t = toks[x];
+  if (t?.type !== "w" || !ATTEND_VERBS.has(t.k)) return false;
+  const next = toks[x + 1]?.k;
+  return !(t.k === "tham" && next === "quan") && !(t.k === "du" && next === "lich");
+}
+
 /** Whether a token is a word of the set (by key or Telex-folded key). */
 export function isWordIn(t: Tok | undefined, set: ReadonlySet<string>): boolean {
   return !!t && t.type === "w" && (set.has(t.k) || set.has(t.kt));
@@ -208,12 +217,17 @@ export function gatheringBefore(toks: readonly Tok[], i: number, blocked?: Uint8
     return false;
   for (let x = counted || named ? i - 1 : i - 2; x >= 0 && x >= i - 6; x--) {
     const t = toks[x]!;
-    if (t.type === "nl" || (t.type === "p" && t.k !== "(" && t.k !== ")")) return false;
+    // ("Tọa đàm: 2 buổi, 230 đoàn viên", "toa dam | 1 buoi, 85 doan vien": the gathering's name as a
+    // field's label or a row's first cell, its colon or bar inside)
+    if (t.type === "nl" || (t.type === "p" && !LABEL_MARKS.has(t.k))) return false;
     // ("trường 28 lớp, 950 học sinh": a school's classes, marked context, gather no one)
     if (t.type === "w" && endsGathering(toks, x)) return !blocked?.[x];
   }
   return false;
 }
+
+/** Marks that may stand between a gathering's name and its people: brackets, a label's colon, a row's bar. */
+const LABEL_MARKS: ReadonlySet<string> = new Set(["(", ")", ":", "|"]);
 
 /**
  * Gatherings of two words whose last word alone says little ("gặp mặt"); not "chuyên đề", which names a

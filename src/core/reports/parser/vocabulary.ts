@@ -49,6 +49,7 @@ export const LABELS: Readonly<Record<string, readonly string[] | null>> = {
   nam: ["năm"],
   thon: ["thôn"],
   xom: ["xóm"],
+  ap: ["ấp"], // "ấp 3": a hamlet of the South (typed with its mark only: plain "ap" may be "áp phích")
   dot: ["đợt"],
   lan: ["lần"],
   ngay: ["ngày"],
@@ -287,6 +288,8 @@ export const PLACE_PHRASES: ReadonlySet<string> = new Set([
   "truc duong",
   "ho gia",
   "cong lang", // "ở 3 cổng làng": village gates
+  "dau xa", // "ở 3 đầu xã", "2 đầu thôn": the ends of a place, where things are put up
+  "dau thon",
 ]);
 
 /**
@@ -313,10 +316,10 @@ export const CONTEXT_WORDS: ReadonlySet<string> = new Set([
   "khau", // "230 hộ, 1.050 khẩu": residents ("khẩu hiệu" is a name, found before)
 ]);
 /**
- * Those a centre serves or receives ("4.500 lượt khách", "6 điểm trường") and who run a page ("3 người
+ * Those a centre serves or receives ("4.500 lượt khách", "3.500 khách du lịch", "6 điểm trường") and who run a page ("3 người
  * quản trị"): context even as the only figure of their sentence, unless an indicator is named before it.
  */
-export const SERVED_PHRASES: ReadonlySet<string> = new Set(["luot khach", "diem truong", "nguoi quan"]);
+export const SERVED_PHRASES: ReadonlySet<string> = new Set(["luot khach", "khach du", "diem truong", "nguoi quan"]);
 /** Two-word context nouns, as "first second" keys (places, things, people by role who are not attendees). */
 export const CONTEXT_PHRASES: ReadonlySet<string> = new Set([
   "to dan",
