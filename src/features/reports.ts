@@ -38,7 +38,7 @@ import type { Incoming, IndicatorDef } from "../core/types.js";
 import { historyAccess, reportAccess, type UnitAccess } from "../core/units/access.js";
 import type { Feature, FeatureDeps } from "./deps.js";
 import { namedPeriodText } from "./named-period-text.js";
-import { describeAssignment, describeChoice, exampleAdminTask, exampleArgs, exampleForUnit } from "./tasks.js";
+import { describeChoice, exampleAdminTask, exampleArgs, exampleForUnit } from "./tasks.js";
 import { joinOverlapping } from "./unclear-text.js";
 
 /** Album photos arrive as separate messages: one summary after the last of them. */
@@ -722,12 +722,13 @@ export const reportsFeature: Feature = (deps) => {
   composer.use(async (ctx, next) => {
     if (ctx.command || !ctx.unit) return next();
     const { incoming } = ctx;
+    // before the reply check: the first part of a long report is often a reply to the reminder
+    if (await submitSplitPart(ctx)) return;
     const repliesToBot = incoming.replyToMessageId
       ? !!(await deps.repos.outbox.findByProviderMessage(incoming.channel, incoming.chatId, incoming.replyToMessageId))
           ?.assignmentId
       : false;
     if (repliesToBot) return submit(ctx, incoming.text);
-    if (await submitSplitPart(ctx)) return;
     if (incoming.text.trim()) {
       const open = await deps.repos.assignments.listOpenForUnit(ctx.unit.id);
       const own = indicatorsOf(open);

@@ -525,31 +525,21 @@ export async function submitReport(
     }) === source;
   const existing = createdByThis ? null : found;
   let report: ReportRecord;
-  let added: SubmitResult["added"] = [];
-  let byMonth: SubmitResult["byMonth"] = [];
+  let summed: Pick<SubmitResult, "added" | "byMonth"> = { added: [], byMonth: [] };
   if (createdByThis) {
     report = found;
   } else if (existing) {
     const base =
       input.replaces === undefined ? existing : withoutWhatTextGave(existing, reading, input.replaces, assignment);
-    const values = { ...base.values, ...ofPeriod.values };
-    // "tháng 11: 4 tin bài" after "tháng 10: 3 tin bài": the quarter's is the months' sum; "bổ sung thêm 1
-    // hội nghị": one more than reported; a rewritten text (an edit) restates its figures
-    if (input.replaces === undefined) {
-      const months = await monthsOfReport(repos, existing, assignment, reading, {
-        text,
-        parsed,
-        values: ofPeriod.values,
-      });
-      byMonth = [...months].map(([code, m]) => ({ code, months: [...m].sort(([a], [b]) => a - b) }));
-      for (const { code, months: m } of byMonth) values[code] = m.reduce((sum, [, v]) => sum + v, 0);
-      const more = parsed.additions?.filter((code) => !months.has(code));
-      added = addedFigures(base.values, ofPeriod.values, more);
-      for (const a of added) values[a.code] = a.before + a.more;
-    }
+    // a rewritten text (an edit, a split message's next part) restates its figures: nothing summed
+    const revised =
+      input.replaces === undefined
+        ? await revisedValues(repos, existing, assignment, reading, { text, parsed, values: ofPeriod.values })
+        : { values: { ...base.values, ...ofPeriod.values }, ...summed };
+    summed = revised;
     report = await repos.reports.revise(existing.id, {
       text,
-      values,
+      values: revised.values,
       references: mergeReferences(base.references, parsed.references),
       unclear: parsed.unclear,
       authorName: input.authorName,
@@ -607,8 +597,8 @@ export async function submitReport(
     outside,
     unclear,
     created: !existing,
-    added,
-    byMonth,
+    added: summed.added,
+    byMonth: summed.byMonth,
     late: existing ? existing.late : late,
     files,
     ...counts,
@@ -712,6 +702,27 @@ function tally(attachments: AttachmentRecord[]): { photoCount: number; documentC
     else documentCount++;
   }
   return { photoCount, documentCount };
+}
+
+/**
+ * A revision's figures: the message's over the report's, except "tháng 11: 4 tin bài" after "tháng 10:
+ * 3 tin bài" (the months summed) and "bổ sung thêm 1 hội nghị" (added to the figure reported).
+ */
+async function revisedValues(
+  repos: Repositories,
+  report: ReportRecord,
+  assignment: AssignmentView,
+  reading: MessageReading,
+  message: { text: string; parsed: ParsedReport; values: Record<string, number> },
+): Promise<Pick<SubmitResult, "added" | "byMonth"> & { values: Record<string, number> }> {
+  const values = { ...report.values, ...message.values };
+  const months = await monthsOfReport(repos, report, assignment, reading, message);
+  const byMonth = [...months].map(([code, m]) => ({ code, months: [...m].sort(([a], [b]) => a - b) }));
+  for (const { code, months: m } of byMonth) values[code] = m.reduce((sum, [, v]) => sum + v, 0);
+  const more = message.parsed.additions?.filter((code) => !months.has(code));
+  const added = addedFigures(report.values, message.values, more);
+  for (const a of added) values[a.code] = a.before + a.more;
+  return { values, added, byMonth };
 }
 
 /**
