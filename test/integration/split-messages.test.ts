@@ -12,6 +12,8 @@ eachDatabase("long reports split by the app", ({ fresh }) => {
   const binh = { id: 7402, first_name: "Bình" };
   const tanLap = { id: -7403, type: "supergroup" as const, title: "Xã Tân Lập" };
   const minh = { id: 7403, first_name: "Minh" };
+  const hoaBinh = { id: -7404, type: "supergroup" as const, title: "Xã Hòa Bình" };
+  const ha = { id: 7404, first_name: "Hà" };
 
   beforeAll(async () => {
     h = await startHarness({ now: "2026-11-20T02:00:00Z", env: { DATABASE_URL: await fresh() } });
@@ -19,6 +21,7 @@ eachDatabase("long reports split by the app", ({ fresh }) => {
     await registerOfficer(h, "X_DONG_TAM", lan, group);
     await registerOfficer(h, "X_DONG_TAM", binh, group);
     await registerOfficer(h, "X_TAN_LAP", minh, tanLap);
+    await registerOfficer(h, "X_HOA_BINH", ha, hoaBinh);
     h.clock.set("2026-12-10T02:00:00Z");
   }, 60_000);
   afterAll(() => h?.close());
@@ -96,5 +99,20 @@ eachDatabase("long reports split by the app", ({ fresh }) => {
     const late = (await h.say(lan, group, "- Đăng 20 bài trên trang Fanpage của xã.")).join("\n");
     expect(late).not.toContain("📄");
     expect(late).toContain("Đã cập nhật báo cáo");
+  });
+
+  it("joins the parts when the first was sent as a reply to the reminder", async () => {
+    h.clock.set("2026-12-10T05:00:00Z");
+    await h.app.scheduler.tick();
+    await h.app.scheduler.tick();
+    const reminder = h.fake.sent(hoaBinh.id).find((s) => s.text?.includes("Báo cáo quý"));
+    expect(reminder).toBeDefined();
+    const [first, second] = splitReport(report.replace("UBND XÃ ĐỒNG TÂM", "UBND XÃ HÒA BÌNH"));
+    const answered = (await h.say(ha, hoaBinh, first!, { reply_to_message_id: reminder!.message_id })).join("\n");
+    expect(answered).toContain("✅ Đã ghi nhận báo cáo của UBND xã Hòa Bình");
+    expect((await h.say(ha, hoaBinh, second!)).join("\n")).toContain("📄 Tin nhắn dài của đồng chí");
+    expect(await reportOf("X_HOA_BINH")).toMatchObject({
+      values: { pano: 4, bang_ron: 25, phat_thanh: 60, bai_mxh: 18 },
+    });
   });
 });
