@@ -103,10 +103,13 @@ function valueLines(
   });
 }
 
-/** The label of an indicator, and how /sua names it ("pa nô"), for the lines that say how to undo a sum. */
+/** How a /sua example names an indicator ("pa nô"). */
+const fixName = (def: IndicatorDef): string => def.synonyms[0] ?? def.label.toLowerCase();
+
+/** The label of an indicator, and how /sua names it, for the lines that say how to undo a sum. */
 function named(indicators: IndicatorDef[], code: string): { label: string; fix: string } {
   const def = indicators.find((i) => i.code === code);
-  return { label: def?.label ?? code, fix: def?.synonyms[0] ?? def?.label.toLowerCase() ?? code };
+  return { label: def?.label ?? code, fix: def ? fixName(def) : code };
 }
 
 /** "Hội nghị, tập huấn 2 + 1 = 3": what a follow-up said as more, added up, with the /sua to undo it. */
@@ -245,7 +248,7 @@ export function renderConfirmation(
 function howToFix(a: AssignmentView, report: ReportRecord, t: Context["t"]): string {
   const first = a.task.indicators.find((i) => i.code in report.values) ?? a.task.indicators[0];
   return first
-    ? t("reports:how_to_fix", { example: `${first.synonyms[0] ?? first.label.toLowerCase()} 15` })
+    ? t("reports:how_to_fix", { example: `${fixName(first)} 15` })
     : t("reports:how_to_fix_text", { example: exampleReport(a.task, t) });
 }
 
@@ -681,7 +684,7 @@ export const reportsFeature: Feature = (deps) => {
     const first = a.task.indicators.find((i) => latest && i.code in latest.values) ?? a.task.indicators[0];
     return first
       ? ctx.t("reports:fix_usage_figures", {
-          indicator: first.synonyms[0] ?? first.label.toLowerCase(),
+          indicator: fixName(first),
           id: a.task.id,
         })
       : ctx.t("reports:fix_usage_text", { id: a.task.id, example: exampleReport(a.task, ctx.t) });

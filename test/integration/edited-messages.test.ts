@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { eachDatabase } from "../support/databases.js";
-import { type Harness, importSamplePlan, registerOfficer, startHarness } from "../support/harness.js";
+import { type Harness, importSamplePlan, latestReportOf, registerOfficer, startHarness } from "../support/harness.js";
 
 // Telegram officers correct a figure by editing the message they sent: the report that message
 // wrote must take the edit, or the leaders read the figure the officer already took back.
@@ -24,11 +24,7 @@ eachDatabase("edited messages (Telegram)", ({ fresh }) => {
   }, 60_000);
   afterAll(() => h?.close());
 
-  const reportOf = async (code: string) => {
-    const unit = (await h.app.repos.units.findByCode(code))!;
-    const [report] = await h.app.repos.reports.listForUnit(unit.id);
-    return report;
-  };
+  const reportOf = (code: string) => latestReportOf(h, code);
 
   it("revises the report with the edited text: a changed figure replaced, a removed one dropped", async () => {
     const first = (await h.say(lan, group, "bc quý IV: tin bài 9, phát thanh 20 lượt")).join("\n");

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { eachDatabase } from "../support/databases.js";
-import { type Harness, importSamplePlan, registerOfficer, startHarness } from "../support/harness.js";
+import { type Harness, importSamplePlan, latestReportOf, registerOfficer, startHarness } from "../support/harness.js";
 
 // "bổ sung thêm 1 hội nghị ở thôn 3 có 60 người dự" after a report of 2 meetings and 150 people:
 // the officer means 3 and 210. Replacing would show the leaders 1 meeting and 60 people.
@@ -17,10 +17,7 @@ eachDatabase("a follow-up that says more adds to the report", ({ fresh }) => {
   }, 60_000);
   afterAll(() => h?.close());
 
-  const values = async () => {
-    const unit = (await h.app.repos.units.findByCode("X_DONG_TAM"))!;
-    return (await h.app.repos.reports.listForUnit(unit.id))[0]?.values;
-  };
+  const values = async () => (await latestReportOf(h, "X_DONG_TAM"))?.values;
 
   it("adds the figures said as more, says so, and shows how to undo it", async () => {
     await h.say(lan, group, "bc quý IV: hội nghị tuyên truyền 2 cuộc, 150 người dự; treo 4 pa nô");
@@ -75,10 +72,7 @@ eachDatabase("a quarter reported month by month", ({ fresh }) => {
   }, 60_000);
   afterAll(() => h?.close());
 
-  const values = async () => {
-    const unit = (await h.app.repos.units.findByCode("X_TAN_LAP"))!;
-    return (await h.app.repos.reports.listForUnit(unit.id))[0]?.values;
-  };
+  const values = async () => (await latestReportOf(h, "X_TAN_LAP"))?.values;
 
   it("sums the months, replaces a month sent again, and says so", async () => {
     h.clock.set("2026-11-02T02:00:00Z");

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { eachDatabase } from "../support/databases.js";
-import { type Harness, importSamplePlan, registerOfficer, startHarness } from "../support/harness.js";
+import { type Harness, importSamplePlan, latestReportOf, registerOfficer, startHarness } from "../support/harness.js";
 
 // Telegram cuts a text longer than 4,096 characters into messages sent together. A commune's
 // formal quarterly report is often that long: its parts must make one report, and a tail that
@@ -26,10 +26,7 @@ eachDatabase("long reports split by the app", ({ fresh }) => {
   }, 60_000);
   afterAll(() => h?.close());
 
-  const reportOf = async (code: string) => {
-    const unit = (await h.app.repos.units.findByCode(code))!;
-    return (await h.app.repos.reports.listForUnit(unit.id))[0];
-  };
+  const reportOf = (code: string) => latestReportOf(h, code);
   const villages = (from: number, count: number) =>
     Array.from(
       { length: count },

@@ -178,6 +178,12 @@ export async function importSamplePlan(h: Harness, file = "plans/thach-thanh-cch
   });
 }
 
+/** The latest report of the unit with that code (undefined when it has none). */
+export async function latestReportOf(h: Harness, code: string) {
+  const unit = (await h.app.repos.units.findByCode(code))!;
+  return (await h.app.repos.reports.listForUnit(unit.id))[0];
+}
+
 /**
  * ADMIN invites the unit with /moi and `officer` registers in `chat` with the code it gave.
  * @example await registerOfficer(h, "XA_THACH_BINH", lan, group);
