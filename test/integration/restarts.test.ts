@@ -102,6 +102,16 @@ describe("restarts (real process, counting fake)", () => {
       givenUpNotice: notice,
       adminAlerts: fake.sent(ADMIN.id).filter((s) => s.text?.includes("đã bị bỏ qua")).length,
       inboxRows: rows.map((r) => ({ status: r.status, attempts: r.attempts, lastError: r.lastError })),
+      // Which rows the alerts came from (one row sent twice, or two rows), should the count be off.
+      alertRows: (await db.outboxMessage.findMany({ where: { kind: "alert" } })).map((r) => ({
+        key: r.dedupeKey,
+        status: r.status,
+        attempts: r.attempts,
+        lastError: r.lastError,
+      })),
+      adminCalls: fake.calls
+        .filter((c) => c.method === "sendMessage" && Number(c.payload.chat_id) === ADMIN.id)
+        .map((c) => ({ at: c.at, status: c.status })),
     };
     console.log(`issue 25 / six restarts with a stuck message: ${JSON.stringify(figures)}`);
     expect(figures.reportsAnswered).toEqual([1, 1, 1]);
