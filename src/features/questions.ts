@@ -6,6 +6,7 @@ import { answerQuestion, type QuestionAnswer } from "../core/reports/questions.j
 import { exampleReport } from "../core/reports/report-example.js";
 import { ATTACH_WINDOW_MS, type ReportDeps, readingOf } from "../core/reports/reports.js";
 import type { Feature, FeatureDeps } from "./deps.js";
+import { namedPeriodText } from "./named-period-text.js";
 import { describeAssignment } from "./tasks.js";
 
 const MAX_LINES = 8;
@@ -53,7 +54,21 @@ export function renderAnswer(answer: QuestionAnswer, ctx: Context, deps: Feature
   );
   if (answer.assignments.length > MAX_LINES)
     lines.push(ctx.t("tasks:more", { count: answer.assignments.length - MAX_LINES }));
-  if (!answer.assignments.length && !answer.future.length)
+  if (answer.afterPlan.length) lines.push(ctx.t("questions:deadline_header", { unit }));
+  // "Quý I/2027", or "năm 2027" when only the year was named.
+  const asked = namedPeriodText(answer.asked, ctx.t) || ctx.t("questions:year", { year: answer.asked.years[0] });
+  for (const ended of answer.afterPlan)
+    lines.push(
+      ctx.t("questions:after_plan_line", {
+        id: ended.task.id,
+        title: ended.task.title,
+        label: ended.lastLabel,
+        deadline: formatDeadline(ended.lastDueAt, deps.timezone, ctx.t),
+        asked,
+      }),
+    );
+  if (answer.afterPlan.length) lines.push(ctx.t("questions:after_plan_hint"));
+  else if (!answer.assignments.length && !answer.future.length)
     lines.push(ctx.t(answer.named ? "questions:nothing_matches" : "tasks:none_open", { unit }));
   if (answer.latest) {
     const { assignment: a, report } = answer.latest;

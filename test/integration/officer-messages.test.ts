@@ -183,6 +183,18 @@ describe("officers' messages on Telegram", () => {
     expect(reply).toMatch(/\(Quý IV\/2021\): hạn Thứ Tư, 15\/12\/2021 \(kỳ báo cáo này chưa bắt đầu\)/);
   });
 
+  it("answers a question about a period after the plan's end with the plan's last period, not 'nothing matches'", async () => {
+    const reply = await say("cho em hỏi hạn báo cáo quý I năm 2022 là ngày nào ạ");
+    expect(reply).toContain("Thời hạn báo cáo của UBND xã Thạch Bình:");
+    expect(reply).toMatch(
+      /• #2 Báo cáo quý [^\n]*: kế hoạch đã nạp có các kỳ báo cáo đến Quý IV\/2021 \(hạn Thứ Tư, 15\/12\/2021\); kỳ Quý I\/2022 chưa có trong kế hoạch\./,
+    );
+    expect(reply).toContain("Khi văn phòng nạp kế hoạch mới, Đôn Đốc sẽ nhắc hạn các kỳ của kế hoạch đó.");
+    expect(reply).not.toContain("không có nhiệm vụ nào khớp");
+    // A period inside the plan that no task has is still "nothing matches".
+    expect(await say("hạn báo cáo 6 tháng đầu năm 2021 là ngày nào ạ")).not.toContain("kế hoạch đã nạp");
+  });
+
   it("never files a report naming a period that is not open under another one: it says so, or asks", async () => {
     // 02/06/2021: Quý II is reported and nothing else is open; Quý III has not begun.
     const count = (await reports()).length;

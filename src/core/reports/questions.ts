@@ -9,7 +9,7 @@ import { occurrencesOf } from "../plans/schedule.js";
 import { loadCalendar } from "../plans/tasks.js";
 import type { AssignmentView, ReportRecord } from "../ports.js";
 import type { Repositories } from "../repositories.js";
-import { namedPeriods, namesAnyPeriod, periodMatches } from "./named-periods.js";
+import { type NamedPeriods, namedPeriods, namesAnyPeriod, periodMatches } from "./named-periods.js";
 import { parseReport } from "./report-parser.js";
 import { orderByDueNext } from "./task-choice.js";
 import { searchKey } from "./text-key.js";
@@ -33,6 +33,13 @@ export interface QuestionAnswer {
   reports: Map<number, ReportRecord>;
   /** Periods asked about that are not assigned yet. */
   future: FuturePeriod[];
+  /**
+   * Periodic tasks whose plan ends before the year asked about ("quý I/2027" when the plan runs to
+   * 2026), with the plan's last period: said so rather than "nothing matches".
+   */
+  afterPlan: { task: AssignmentView["task"]; lastLabel: string; lastDueAt: Date }[];
+  /** The periods the question names ("quý I", "năm 2027"). */
+  asked: NamedPeriods;
   /** True when the question names a task or a period (else it is about everything open). */
   named: boolean;
   /** The unit's latest report, for a question about what is open ("đã nhận được báo cáo chưa"). */
@@ -106,6 +113,16 @@ export async function answerQuestion(
     assignments: orderByDueNext(isNamed ? matching : open, input.now),
     reports,
     future,
+    afterPlan:
+      matching.length || future.length || !namesAnyPeriod(named)
+        ? []
+        : await plansEndedBefore(
+            [...open, ...reported].filter((a) => taskHint === undefined || a.task.id === taskHint),
+            named,
+            input.timezone,
+            repos,
+          ),
+    asked: named,
     named: isNamed,
   };
   if (topic === "open_tasks") {
@@ -141,6 +158,32 @@ async function unassignedPeriods(
     for (const o of occurrences)
       if (periodMatches(o.periodKey, named) && o.periodKey.startsWith(String(year)) && !existing.has(o.periodKey))
         out.push({ task, label: o.label, dueAt: o.dueAt, statedDate: o.statedDate });
+  }
+  return out;
+}
+
+/** The unit's periodic tasks whose schedule ends before the year the text names, with their last period. */
+async function plansEndedBefore(
+  known: AssignmentView[],
+  named: ReturnType<typeof namedPeriods>,
+  timezone: string,
+  repos: Repositories,
+): Promise<QuestionAnswer["afterPlan"]> {
+  const year = named.years[0];
+  if (!year) return [];
+  const tasks = new Map(known.map((a) => [a.task.id, a.task]));
+  const calendar = await loadCalendar(repos);
+  const out: QuestionAnswer["afterPlan"] = [];
+  for (const task of tasks.values()) {
+    const schedule = task.schedule;
+    if (schedule.kind !== "periodic" || !schedule.end || Number(schedule.end.slice(0, 4)) >= year) continue;
+    let last: ReturnType<typeof occurrencesOf>[number] | undefined;
+    try {
+      last = occurrencesOf(schedule, { from: schedule.start, to: schedule.end }, calendar, timezone).at(-1);
+    } catch {
+      continue; // a schedule the calendar cannot expand has no answer to give
+    }
+    if (last) out.push({ task, lastLabel: last.label, lastDueAt: last.dueAt });
   }
   return out;
 }
