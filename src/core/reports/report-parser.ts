@@ -144,7 +144,7 @@ function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
   pairing = withPairs(pairing, [...tables.pairs, ...multipliers.pairs, ...sittings.pairs]);
   const zeros = findStatedZeros(tk, nonValues, mentions, compiled);
   const roles = mergeRoles(periods.roles, correctionRoles(tk, pairing, corrections), zeros);
-  const combined = combineValues(tk, nonValues, pairing, compiled.order, roles, compiled.measures);
+  const combined = combineValues(tk, nonValues, pairing, compiled.order, roles, compiled.measures, compiled.headWords);
   const unclear = collectUnclear(tk, [...pairing.unclear, ...combined.unclear]);
   const result: ParsedReport = {
     values: combined.values,

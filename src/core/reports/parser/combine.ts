@@ -8,6 +8,7 @@
  */
 
 import type { NonValues } from "./non-values.js";
+import { countsOtherThing } from "./other-things.js";
 import type { Item, NumItem, Pairing, TokenClass } from "./pairing.js";
 import type { Tok, Tokenised } from "./tokens.js";
 import { PERIOD_WORDS } from "./vocabulary.js";
@@ -118,6 +119,7 @@ export function combineValues(
   order: readonly string[],
   roles: FigureRoles = NO_ROLES,
   measures?: ReadonlyMap<string, string>,
+  words?: ReadonlySet<string>,
 ): Combined {
   const { cls } = pairing;
   const sentence = sentenceIds(tk);
@@ -274,7 +276,14 @@ export function combineValues(
     num.value === 0 &&
     pairing.pairs.some((p) => p.num.start < num.start && sentence[p.num.start] === sentence[num.start]);
   for (const num of leftovers)
-    if (!isPart(num.start) && !closedAsPart(num.end) && !summedAndStated(num) && !zeroPart(num))
+    if (
+      !isPart(num.start) &&
+      !closedAsPart(num.end) &&
+      !summedAndStated(num) &&
+      !zeroPart(num) &&
+      // beside figures read; a message's only number is still asked about
+      !(words && entries.size > 0 && countsOtherThing(tk, num.end, words))
+    )
       out.unclear.push([num.start, num.end - 1]);
   for (const { code, range } of partials) if (!entries.has(code)) out.unclear.push(range);
   const stageTwo = nv.unclear.filter(([a]) => !isPart(a));

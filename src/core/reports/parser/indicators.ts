@@ -32,6 +32,8 @@ export interface CompiledIndicators {
   heads: Map<string, { code: string; written: string }>;
   /** Codes in the task's order (values are reported in this order). */
   order: string[];
+  /** First words of the indicators' names and synonyms, and their measures' words (search keys). */
+  headWords: Set<string>;
 }
 
 /** Same array object → compiled (no key to build). */
@@ -123,7 +125,28 @@ function compile(indicators: readonly IndicatorDef[]): CompiledIndicators {
     shared,
     heads: headsOf(indicators),
     order,
+    headWords: headWordsOf(indicators),
   };
+}
+
+/** First words of the names and synonyms (a name's head noun: "tờ" of "tờ rơi") and the measures' words. */
+function headWordsOf(indicators: readonly IndicatorDef[]): Set<string> {
+  const out = new Set<string>();
+  const wordsOf = (s: unknown) =>
+    typeof s === "string"
+      ? searchKey(s)
+          .split(/[^a-z0-9]+/)
+          .filter(Boolean)
+      : [];
+  for (const ind of indicators) {
+    if (!ind || typeof ind.code !== "string") continue;
+    for (const name of [...(Array.isArray(ind.synonyms) ? ind.synonyms : []), ind.label]) {
+      const [head] = wordsOf(name);
+      if (head) out.add(head);
+    }
+    for (const w of wordsOf(ind.measure)) out.add(w);
+  }
+  return out;
 }
 
 /** First words of an indicator's names of two words or more, leaving out measure words ("lượt phát thanh"). */

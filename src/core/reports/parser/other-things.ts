@@ -1,0 +1,48 @@
+/**
+ * A number no indicator claimed, followed by a noun that names none of the plan's indicators ("25 xã",
+ * "200 ghế", "4 ảnh minh chứng", "3 chuyến"), counts something the plan does not record: it is
+ * context, not a question for the officer. A bare number, or one before a measure or a counting word
+ * the indicators use ("15 cái", "3 cuộc họp"), is still asked about.
+ */
+
+import type { Tokenised } from "./tokens.js";
+import { FILLER_WORDS, HARD_WORDS, SCALE_WORDS } from "./vocabulary.js";
+
+/** Words after a number that do not say what it counts (prepositions, particles, verbs of doing). */
+const NOT_NOUNS: ReadonlySet<string> = new Set(
+  (
+    "o tai trong cua cho den tu vao len tren duoi khoang hon tro ra ve nay do kia moi la thi ma roi " +
+    "nhe nha ah a da se dang chua khong ko k nua luon tat het cung deu"
+  ).split(" "),
+);
+/** Counting words that may stand for any indicator's unit ("15 cái", "3 bộ", "2 lần"). */
+const COUNTERS: ReadonlySet<string> = new Set([
+  "cai",
+  "chiec",
+  "bo",
+  "tam",
+  "con",
+  "cuon",
+  "quyen",
+  "lan",
+  "dot",
+  "ban",
+]);
+
+/**
+ * Whether the number ending before token `end` counts a thing none of `words` (the indicators' words) names.
+ * @example countsOtherThing(normaliseAndTokenise("hướng dẫn 25 xã"), 3, new Set(["pano"])) // true
+ */
+export function countsOtherThing(tk: Tokenised, end: number, words: ReadonlySet<string>): boolean {
+  const t = tk.toks[end];
+  if (!t || t.type !== "w") return false;
+  const k = t.kt;
+  return !(
+    words.has(k) ||
+    COUNTERS.has(k) ||
+    NOT_NOUNS.has(k) ||
+    SCALE_WORDS.has(k) ||
+    FILLER_WORDS.has(k) ||
+    HARD_WORDS.has(k)
+  );
+}
