@@ -41,6 +41,7 @@ describe("report parser: things the plan does not record, counted beside its fig
     ["treo 3 pano, 4 cái", "4 cái"], // a count whose thing is not said
     ["Trong tháng có 3 cuộc họp giao ban, 12 pano", "3 cuộc họp"], // a meeting-like count
     ["pa nô 5, đạt 40", "đạt 40"],
+    ["tuyên truyền 1 buổi, 45 hs, phát 200 tờ rơi", "45 hs"], // people may be attendees not placed
   ])("still asks about %s", (text, part) => {
     expect(read(text).unclear.join(" ")).toContain(part);
   });

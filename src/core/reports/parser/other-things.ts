@@ -6,7 +6,7 @@
  */
 
 import type { Tokenised } from "./tokens.js";
-import { FILLER_WORDS, HARD_WORDS, SCALE_WORDS } from "./vocabulary.js";
+import { FILLER_WORDS, HARD_WORDS, PEOPLE_PHRASES, SCALE_WORDS } from "./vocabulary.js";
 
 /** Words after a number that do not say what it counts (prepositions, particles, verbs of doing). */
 const NOT_NOUNS: ReadonlySet<string> = new Set(
@@ -15,6 +15,14 @@ const NOT_NOUNS: ReadonlySet<string> = new Set(
     "nhe nha ah a da se dang chua khong ko k nua luon tat het cung deu"
   ).split(" "),
 );
+/**
+ * People ("120 học sinh", "45 hs", "60 ngư dân", "30 chị em"): they may be attendees the parser did not
+ * place, so their number is still asked about.
+ */
+const PEOPLE: ReadonlySet<string> = new Set([
+  ...[...PEOPLE_PHRASES].map((phrase) => phrase.split(" ")[0]!),
+  ...["hs", "gv", "sv", "dv", "hv", "cb", "ngu", "cu", "ba", "dan", "khach", "em", "chau", "dai"],
+]);
 /** Counting words that may stand for any indicator's unit ("15 cái", "3 bộ", "2 lần"). */
 const COUNTERS: ReadonlySet<string> = new Set([
   "cai",
@@ -40,6 +48,7 @@ export function countsOtherThing(tk: Tokenised, end: number, words: ReadonlySet<
   return !(
     words.has(k) ||
     COUNTERS.has(k) ||
+    PEOPLE.has(k) ||
     NOT_NOUNS.has(k) ||
     SCALE_WORDS.has(k) ||
     FILLER_WORDS.has(k) ||
