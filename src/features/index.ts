@@ -11,6 +11,7 @@ import { registrationFeature } from "./registration.js";
 import { remindersFeature } from "./reminders.js";
 import { reportsFeature } from "./reports.js";
 import { rollupsFeature } from "./rollups.js";
+import { sameAsBeforeFeature } from "./same-as-before.js";
 import { tasksFeature } from "./tasks.js";
 import { unhandledFeature } from "./unhandled.js";
 import { unitsFeature } from "./units.js";
@@ -30,6 +31,7 @@ export const FEATURES: Feature[] = [
   planImportFeature,
   planDraftFeature,
   rollupsFeature,
+  sameAsBeforeFeature,
   reportsFeature,
   questionsFeature,
   unsupportedContentFeature,

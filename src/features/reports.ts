@@ -87,7 +87,8 @@ function createIndicatorList(): (open: AssignmentView[]) => readonly IndicatorDe
 /** The parser the deps name (a test's counting one), else the report parser itself. */
 const parserOf = (deps: ReportDeps) => deps.parse;
 
-function valueLines(
+/** "• Pa nô: 5 cái", one line per value, in the order given. */
+export function valueLines(
   values: Record<string, number>,
   indicators: IndicatorDef[],
   t: Context["t"],
