@@ -36,6 +36,9 @@ const NONE_DONE = /\b(?:chua|khong|ko)\b(?:\s+\S+){0,6}?\s+nao\b/;
 /** Activities officers report by count that no indicator names ("lớp bồi dưỡng …: 1 lớp", "2 buổi tọa đàm"). */
 const ACTIVITY =
   /\b(?:boi duong|hoi thao|toa dam|truyen thong|sinh hoat|giao luu|hoi thi|cuoc thi|phat dong|chuyen de|chieu phim|bieu dien|van nghe)\b/;
+/** Verbs of the work counted: with a number after them, or a count ("tổng 24 lượt"), an unread number is a report to ask about. */
+const WORK_VERB = /\b(?:phat|dang|treo|dan|in|to chuc|hop|chieu|dung|lap dat|san xuat|trao|cap phat)\b/;
+const WORK_VERB_NUMBER = new RegExp(`${WORK_VERB.source}(?:\\s+\\S+){0,3}?\\s+\\d`);
 /** "em gửi ảnh minh chứng ạ", "dạ em gửi file báo cáo": the files follow (and are handled as files). */
 const ANNOUNCES_FILES =
   /^(?:(?:da|vang|em|toi|minh|chau|xin|de|xa|thon)\s+)*(?:gui|goi|nop|up|gui len)\s+(?:(?:them|lai|bo sung)\s+)?(?:anh|hinh|hinh anh|file|tep|tai lieu|minh chung)\b(?:\s+\S+){0,10}$/;
@@ -78,6 +81,8 @@ export function classifyMessage(
   // …or an indicator said not done at all ("chưa phát được lượt nào"): a zero the parser did not read
   const counted =
     ((parsed.unclear.length || vocabulary.count.test(key)) && (vocabulary.name.test(key) || ACTIVITY.test(key))) ||
+    (parsed.unclear.length > 0 &&
+      (WORK_VERB_NUMBER.test(key) || (vocabulary.count.test(key) && WORK_VERB.test(key)))) ||
     (NONE_DONE.test(key) && vocabulary.name.test(key));
   if (!counted && ANNOUNCES_FILES.test(key.trim())) return "chatter";
   if (ABOUT_WORK.test(key) || counted) return "unsure";
