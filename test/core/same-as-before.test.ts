@@ -4,6 +4,7 @@ import { saysSameAsBefore } from "../../src/core/reports/same-as-before.js";
 describe("saysSameAsBefore", () => {
   it.each([
     "Số liệu quý này như quý trước ạ",
+    "Số liệu quý IV/2026 như quý trước ạ",
     "e bao cao quy nay giong quy truoc a",
     "kết quả tháng này y như tháng trước",
     "số liệu giữ nguyên như kỳ trước",
@@ -18,6 +19,8 @@ describe("saysSameAsBefore", () => {
     "lũy kế đến quý trước 40 pa nô",
     "quý trước em đã báo cáo rồi ạ",
     "như kế hoạch đã giao",
+    "quý này phát thanh 30 lượt, như quý trước",
+    "Quý IV: 2 chuyên mục, bằng quý trước",
   ])("not %s", (text) => {
     expect(saysSameAsBefore(text)).toBe(false);
   });

@@ -9,7 +9,10 @@ import type { Repositories } from "../repositories.js";
 import { searchKey } from "./text-key.js";
 
 const SAME_AS =
-  /\b(?:nhu|giong|giong nhu|y nhu|bang|giu nguyen(?: nhu)?|khong (?:co gi )?(?:thay )?doi so voi)(?: (?:so lieu|ket qua))?(?: cua)? (?:ky|quy|thang|nam|dot|lan)(?: bao cao)? (?:truoc|roi|vua roi)\b/;
+  /\b(?:nhu|giong|giong nhu|y nhu|giu nguyen(?: nhu)?|khong (?:co gi )?(?:thay )?doi so voi)(?: (?:so lieu|ket qua))?(?: cua)? (?:ky|quy|thang|nam|dot|lan)(?: bao cao)? (?:truoc|roi|vua roi)\b/;
+
+/** Numbers that name a period or a year ("quý 4", "tháng 12/2026", "năm 2026"), not figures. */
+const PERIOD_NUMBERS = /\b(?:(?:quy|thang|nam|ky|tuan|dot)\s+(?:[0-9]+|[ivx]+)(?:\s*\/\s*\d{4})?|(?:19|20)\d\d)\b/g;
 
 /**
  * Whether the text says this period's figures are those of the previous one.
@@ -17,7 +20,9 @@ const SAME_AS =
  * @example saysSameAsBefore("tăng 2 so với quý trước") // false
  */
 export function saysSameAsBefore(text: string): boolean {
-  return SAME_AS.test(searchKey(text));
+  const key = searchKey(text);
+  // a number beside it ("30 lượt, như quý trước") is a figure of this period, read or not: not a copy
+  return SAME_AS.test(key) && !/\d/.test(key.replace(PERIOD_NUMBERS, " "));
 }
 
 const RECENT_REPORTS = 50;
