@@ -58,6 +58,7 @@ const BETWEEN = new Set([
   "them",
   "chay",
   "di",
+  "hop", // "mỗi tổ họp 1 cuộc"
   "duoc",
   "nhan",
   "gui",
