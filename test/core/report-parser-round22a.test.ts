@@ -13,9 +13,20 @@ describe("findMultipliers: places counted before 'mỗi <place> họp N cuộc'"
   });
 });
 
+describe("findMultipliers: a branch named by its members ('mỗi chi hội phụ nữ'), counted after", () => {
+  it.each([
+    ["Dạ mỗi chi hội phụ nữ phát 50 tờ rơi, xã em có 8 chi hội ạ", { to_roi: 400 }],
+    ["mỗi chi hội nông dân treo 2 băng rôn, xã có 6 chi hội", { bang_ron: 12 }],
+    ["moi chi doan thanh nien dan 5 ap phich, xa co 4 chi doan", { ap_phich: 20 }],
+    ["Mỗi chi hội cựu chiến binh phát 40 tờ rơi; hội có 5 chi hội", { to_roi: 200 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 describe("nineteenth development set (a writer who never saw the parser, every kind evenly)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-19.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(112);
+    expect(score.exact).toBeGreaterThanOrEqual(113);
   });
 });

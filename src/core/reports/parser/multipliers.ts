@@ -247,6 +247,8 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         unit.end++;
       }
     }
+    // "mỗi chi hội phụ nữ phát 50 tờ": the branch's members name it, they stand between it and its figure
+    if (unit.words[0] === "chi") unit.end = membersEnd(toks, unit.end);
     // "Khẩu hiệu: mỗi thôn 4 cái x 3 thôn": the product (arithmetic.ts) is the figure; "mỗi thôn" stands between it and its name
     if (productAfter(toks, nv, unit.end)) {
       for (let x = i; x < unit.end; x++) transparent.push(x);
@@ -436,6 +438,21 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
   }
   findRates(tk, nv, numbers, nameAt, compiled, (counts ??= countsByWord(toks, numbers)), out);
   return out;
+}
+
+/** Members naming a mass organisation's branch ("chi hội phụ nữ", "chi đoàn thanh niên"), as words. */
+const BRANCH_MEMBERS: readonly (readonly string[])[] = [
+  ["phu", "nu"],
+  ["nong", "dan"],
+  ["thanh", "nien"],
+  ["cuu", "chien", "binh"],
+  ["nguoi", "cao", "tuoi"],
+];
+
+/** Where the members naming a branch end when they stand at token j, else j. */
+function membersEnd(toks: readonly Tok[], j: number): number {
+  const words = BRANCH_MEMBERS.find((seq) => seq.every((w, k) => toks[j + k]?.type === "w" && toks[j + k]!.kt === w));
+  return j + (words?.length ?? 0);
 }
 
 /** "… nào cũng": the token after "cũng" when it is at j or up to three plain words later ("bên em cũng"), else -1. */
