@@ -24,9 +24,20 @@ describe("findMultipliers: a branch named by its members ('mỗi chi hội phụ
   });
 });
 
+describe("markNonValueSpans: a price each said without 'đồng' ('mỗi tờ 3 nghìn ạ') is money", () => {
+  it.each([
+    ["dạ tờ rơi 600 tờ in hết 1,8 triệu, mỗi tờ 3 nghìn ạ", { to_roi: 600 }],
+    ["to roi 300 to, moi to 2 nghin a", { to_roi: 300 }],
+    ["dan 40 ap phich moi tam 5 nghin", { ap_phich: 40 }],
+    ["làm 2 pano, mỗi cái 4 triệu", { pano: 2 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 describe("nineteenth development set (a writer who never saw the parser, every kind evenly)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-19.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(113);
+    expect(score.exact).toBeGreaterThanOrEqual(114);
   });
 });

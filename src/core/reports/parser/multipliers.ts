@@ -260,6 +260,8 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     if (other) figures = figuresInClause(toks, nv, numbers, other.end);
     // "treo 2 pa nô mỗi thôn": the figure before
     const after = figures.length > 0;
+    // "dán 40 áp phích mỗi tấm 5 nghìn": what each cost (no value) follows; the figure before is no rate
+    if (!after && toks[unit.end]?.type === "n" && nv.blocked[unit.end]) continue;
     if (figures.length === 0) figures = figureBefore(toks, nv, numbers, i);
     // "3 cuộc: 2 cuộc mỗi cuộc 30 người" (the people read with the sittings): a figure before in the unit's own
     // word counts the units, it is no figure of each

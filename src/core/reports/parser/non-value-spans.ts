@@ -243,6 +243,15 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
       if (free(s, m.index + m[0].length)) mark(s, m.index + m[0].length, 1);
     },
   );
+  // A price each, said without "đồng" and closing its clause: "mỗi tờ 3 nghìn ạ", "moi cai 4 trieu" — money
+  // ("mỗi tờ 3 nghìn lượt xem" counts views)
+  each(
+    /\bmoi[ \t]+(?:to|cai|chiec|tam|bo|cuon|quyen|suat)[ \t]+(\d+(?:[.,]\d+)*[ \t]*(?:trieu|nghin|ngan|tr))(?=[ \t]*(?:$|[\n.,;:)!?]|(?:a|dong|vnd|thoi|nhe)(?![\p{L}\d])))/gu,
+    (m) => {
+      const s = m.index + m[0].length - m[1]!.length;
+      if (free(s, m.index + m[0].length)) mark(s, m.index + m[0].length, 1);
+    },
+  );
   // What one thing cost, said without "đồng": "chi phí 8 triệu", "trị giá 2,5 tỷ ạ" — a sum after a word of
   // spending in its clause, with no noun after it ("8 triệu lượt xem" counts views); a budget ("kinh phí
   // 5 triệu") may be a plan's figure and is still asked about
