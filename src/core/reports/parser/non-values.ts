@@ -200,6 +200,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markHelpDrives(tk, blocked, numbers);
   markCapacities(tk, blocked, numbers);
   markStockLeft(tk, blocked, numbers);
+  markStockOwned(tk, blocked, numbers);
   markOldStillUp(tk, blocked, numbers);
   markRespectively(tk, blocked, compiled, numbers, out.readings);
   markPartsLists(tk, blocked, numbers, out.readings);
@@ -953,6 +954,33 @@ function markStockLeft(tk: Tokenised, blocked: Uint8Array, numbers: ReturnType<t
     if (!later) continue;
     for (let x = j; x < num.end; x++) blocked[x] = 1;
     i = num.end - 1;
+  }
+}
+
+/** "từ (các / những) năm trước", "từ năm ngoái", "từ trước": what the things owned were made before. */
+const MADE_EARLIER = /^tu (?:(?:cac|nhung) )?(?:nam truoc|nam ngoai|truoc)\b/;
+
+/**
+ * "tổng xã có 4 cụm từ các năm trước": the things a place owns, made in earlier years, are stock —
+ * context when another figure (what was done this period) stands in the message.
+ */
+function markStockOwned(tk: Tokenised, blocked: Uint8Array, numbers: ReturnType<typeof createNumberReader>): void {
+  const { toks } = tk;
+  if (!/\btu (?:cac |nhung )?(?:nam|truoc)/.test(tk.folded.key)) return;
+  for (let i = 1; i < toks.length; i++) {
+    if (toks[i]!.type !== "n" || blocked[i] || key_(toks[i - 1]) !== "co") continue;
+    const num = numbers.read(i, false);
+    if (!num || num.bad) continue;
+    // the thing's name (up to four words), then when it was made
+    let j = num.end;
+    while (j < num.end + 4 && toks[j]?.type === "w" && key_(toks[j]) !== "tu") j++;
+    const made = toks.slice(j, j + 4).map((x) => (x.type === "n" ? x.k : key_(x)));
+    if (!MADE_EARLIER.test(made.join(" "))) continue;
+    let other = false;
+    for (let x = 0; x < toks.length && !other; x++)
+      other = (x < i || x >= num.end) && toks[x]!.type === "n" && !blocked[x] && !!numbers.read(x, false);
+    if (!other) continue;
+    for (let x = i; x < num.end; x++) blocked[x] = 1;
   }
 }
 
