@@ -365,8 +365,12 @@ function facesAt(toks: readonly Tok[], j: number): boolean {
   return false;
 }
 
-/** Words before a school's pupils counted as its size ("Trường em 1.240 học sinh", "trường có", "gồm"). */
-const SCHOOL_SIZE_BEFORE: ReadonlySet<string> = new Set(["em", "co", "truong", "gom"]);
+/**
+ * Words before a school's pupils counted as its size ("Trường em 1.240 học sinh", "trường có", "gồm"), and
+ * the bracket after its name ("Trường THPT Hồng Lam (1.450 học sinh, 38 lớp)"); "gần", "khoảng" may stand between.
+ */
+const SCHOOL_SIZE_BEFORE: ReadonlySet<string> = new Set(["em", "co", "truong", "gom", "("]);
+const ABOUT: ReadonlySet<string> = new Set(["gan", "khoang", "hon", "tren"]);
 
 /**
  * "Trường em 1.240 học sinh, 36 lớp": classes listed right after the school's pupils are its size, no
@@ -376,8 +380,11 @@ function schoolSizeBefore(tk: Tokenised, numbers: ReturnType<typeof createNumber
   const { toks } = tk;
   if (toks[s - 1]?.k !== "," && key_(toks[s - 1]) !== "va") return false;
   if (key_(toks[s - 3]) !== "hoc" || key_(toks[s - 2]) !== "sinh") return false;
-  const p = numberStartBefore(tk, numbers, s - 3);
-  return p > 0 && SCHOOL_SIZE_BEFORE.has(key_(toks[p - 1]));
+  let p = numberStartBefore(tk, numbers, s - 3);
+  if (p > 0 && ABOUT.has(key_(toks[p - 1]))) p--;
+  if (p <= 0 || !SCHOOL_SIZE_BEFORE.has(toks[p - 1]!.type === "w" ? key_(toks[p - 1]) : toks[p - 1]!.k)) return false;
+  // the bracket only after a school's name ("tập huấn (80 học sinh, 2 lớp)" counts a training's classes)
+  return toks[p - 1]!.k !== "(" || toks.slice(Math.max(0, p - 8), p - 1).some((t) => key_(t) === "truong");
 }
 
 /** What each class of a school is given or does with a thing ("mỗi lớp dán 2 áp phích", "mỗi lớp nhận 30 tờ rơi"). */
