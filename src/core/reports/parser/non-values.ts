@@ -1558,13 +1558,16 @@ function markRestatedInBrackets(
 
 /** People counted before an errand of their own (search keys after the count: "người", "lượt người dân"). */
 const ERRAND_PEOPLE: ReadonlySet<string> = new Set(["nguoi", "luot", "dan", "ho", "benh", "nhan"]);
-/** Errands that are no meeting's attendance ("đến khám", "đã cài đặt ứng dụng", "tiêm", "làm thủ tục"). */
+/** Errands that are no meeting's attendance ("đến khám", "đã cài đặt ứng dụng", "tiêm", "làm thủ tục", "đi theo xe"). */
 const ERRANDS: readonly string[][] = [
   ["kham"],
   ["cai", "dat"],
   ["tiem"],
   ["lam", "thu", "tuc"],
   ["tai", "ung", "dung"],
+  // "3 người đi theo xe", "2 người đi cùng xe": the crew of a vehicle, not an audience
+  ["theo", "xe"],
+  ["cung", "xe"],
 ];
 const ERRAND_GLUE: ReadonlySet<string> = new Set(["da", "den", "toi", "duoc", "di", "co"]);
 
