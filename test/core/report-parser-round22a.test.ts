@@ -86,9 +86,26 @@ describe("markLookAlikes: how many times messages were sent ('tin nhắn zalo g�
   });
 });
 
+describe("gatheringBefore: each sitting's people by role ('…, mỗi lớp 40 hội viên') attend it", () => {
+  it.each([
+    [
+      "Hội Nông dân xã Thạch Xuân mở 3 lớp tập huấn kỹ thuật kết hợp tuyên truyền, mỗi lớp 40 hội viên.",
+      { hoi_nghi: 3, nguoi_tham_du: 120 },
+    ],
+    ["Chi đoàn tổ chức 4 buổi tọa đàm, mỗi buổi 25 đoàn viên", { hoi_nghi: 4, nguoi_tham_du: 100 }],
+    ["Hội Phụ nữ mở 2 lớp tập huấn, mỗi lớp 50 hội viên.", { hoi_nghi: 2, nguoi_tham_du: 100 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a school's classes and their pupils gather no one", () => {
+    expect(plain("trường có 20 lớp, mỗi lớp 40 học sinh, treo 2 băng rôn")).toEqual(only({ bang_ron: 2 }));
+  });
+});
+
 describe("nineteenth development set (a writer who never saw the parser, every kind evenly)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-19.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(118);
+    expect(score.exact).toBeGreaterThanOrEqual(119);
   });
 });
