@@ -787,7 +787,9 @@ function attendeesNamedAfter(toks: readonly Tok[], j: number): number {
 /**
  * "Tổ chức 3 hội nghị: hội nghị cán bộ chủ chốt 45 đại biểu, hội nghị tại cụm thôn 80 đại biểu, hội nghị …
  * 75 đại biểu": a count of things, a colon, then exactly as many parts each opening with the thing's first
- * word and holding one figure in one same unit: the figures are read as their sum (the count stays).
+ * word and holding one figure in one same unit: the figures are read as their sum (the count stays); the
+ * parts may be joined by "+" ("hội nghị cán bộ 55 đại biểu + hội nghị nhân dân 130 đại biểu") and be places
+ * of one meeting ("tại 2 điểm cầu: điểm cầu xã 70 người, điểm cầu thôn Lạc Thiện 35 người").
  */
 function markNamedParts(
   tk: Tokenised,
@@ -798,7 +800,8 @@ function markNamedParts(
   const { toks } = tk;
   for (let i = 0; i + 4 < toks.length; i++) {
     const n = toks[i]!;
-    if (n.type !== "n" || !/^[2-9]$/.test(n.k) || blocked[i] || toks[i + 1]?.type !== "w") continue;
+    // (a count of places, "2 điểm cầu:", was marked context before: it still counts the parts)
+    if (n.type !== "n" || !/^[2-9]$/.test(n.k) || toks[i + 1]?.type !== "w") continue;
     let c = i + 1;
     while (c < i + 4 && toks[c]?.type === "w") c++;
     if (toks[c]?.k !== ":") continue;
@@ -808,8 +811,9 @@ function markNamedParts(
     let j = c + 1;
     while (j < toks.length && items.length <= Number(n.k) && key_(toks[j]) === head) {
       // the part's words, then its one figure and unit, then a comma, "và" or ";"
+      // (a place's label among them, "điểm cầu thôn 1 30 người", is no figure)
       let x = j + 1;
-      while (x < j + 12 && x < toks.length && toks[x]!.type === "w") x++;
+      while (x < j + 12 && x < toks.length && (toks[x]!.type === "w" || (toks[x]!.type === "n" && blocked[x]))) x++;
       if (toks[x]?.type !== "n" || blocked[x]) break;
       const num = numbers.read(x, false);
       if (!num || num.bad || toks[num.end]?.type !== "w" || (unit && key_(toks[num.end]) !== unit)) break;
@@ -817,7 +821,7 @@ function markNamedParts(
       items.push({ start: x, end: num.end, value: num.value });
       let e = num.end + 1;
       while (e < toks.length && toks[e]!.type === "w" && key_(toks[e]) !== head && key_(toks[e]) !== "va") e++;
-      if (toks[e]?.k === "," || toks[e]?.k === ";") e++;
+      if (toks[e]?.k === "," || toks[e]?.k === ";" || toks[e]?.k === "+") e++;
       if (key_(toks[e]) === "va") e++;
       j = e;
     }
