@@ -813,7 +813,8 @@ function markNamedParts(
       // the part's words, then its one figure and unit, then a comma, "và" or ";"
       // (a place's label among them, "điểm cầu thôn 1 30 người", is no figure)
       let x = j + 1;
-      while (x < j + 12 && x < toks.length && (toks[x]!.type === "w" || (toks[x]!.type === "n" && blocked[x]))) x++;
+      const label = (y: number): boolean => toks[y]!.type === "n" && !!blocked[y] && PLACE_WORDS.has(key_(toks[y - 1]));
+      while (x < j + 12 && x < toks.length && (toks[x]!.type === "w" || label(x))) x++;
       if (toks[x]?.type !== "n" || blocked[x]) break;
       const num = numbers.read(x, false);
       if (!num || num.bad || toks[num.end]?.type !== "w" || (unit && key_(toks[num.end]) !== unit)) break;
