@@ -126,7 +126,9 @@ describe("markNamedParts: parts joined by '+' and a meeting's places ('2 điểm
   });
 
   it("parts that are not as many as counted stay a conflict", () => {
-    expect(plain("Tổ chức 3 hội nghị: hội nghị cán bộ 55 đại biểu + hội nghị nhân dân 130 đại biểu.").conflicts).toHaveLength(1);
+    expect(
+      plain("Tổ chức 3 hội nghị: hội nghị cán bộ 55 đại biểu + hội nghị nhân dân 130 đại biểu.").conflicts,
+    ).toHaveLength(1);
   });
 });
 
