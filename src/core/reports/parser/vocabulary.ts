@@ -314,6 +314,7 @@ export const CONTEXT_WORDS: ReadonlySet<string> = new Set([
   "chau", // "Trường mầm non có 150 cháu" (children)
   "nhom", // "gửi tin nhắn vào 35 nhóm zalo": groups reached, not posts
   "khau", // "230 hộ, 1.050 khẩu": residents ("khẩu hiệu" is a name, found before)
+  "ghe", // "hội trường có 200 ghế": a hall's seats (and a southern "ghe", a boat), no attendees
 ]);
 /**
  * Those a centre serves or receives ("4.500 lượt khách", "3.500 khách du lịch", "6 điểm trường") and who run a page ("3 người
