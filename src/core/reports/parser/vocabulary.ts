@@ -290,6 +290,8 @@ export const PLACE_PHRASES: ReadonlySet<string> = new Set([
   "cong lang", // "ở 3 cổng làng": village gates
   "dau xa", // "ở 3 đầu xã", "2 đầu thôn": the ends of a place, where things are put up
   "dau thon",
+  "nga ba", // "ở 2 ngã ba", "tại 3 ngã tư": junctions, where things are put up
+  "nga tu",
 ]);
 
 /**
