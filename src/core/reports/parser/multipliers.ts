@@ -1342,6 +1342,14 @@ function findRates(
       if (count && count.start !== i) times = count.value;
     }
     if (times === null) {
+      // "phát 3 lần/tuần vào 6h và 17h": a programme's schedule, told in passing — no figure to ask about
+      // beside another figure (unless how long it went on follows: "… vào 6h, trong 30 ngày" is still asked about)
+      const schedule = PERIOD_UNITS.has(per) && CLOCK_INTRO.has(key(after)) && toks[j + 3]?.type === "n";
+      if (schedule && nv.blocked[j + 3] && !lastingAfter(toks, j + 3) && figureOutside(toks, nv, i, j + 2)) {
+        for (let x = i; x < rate.end; x++) blocked.push(x);
+        out.settled.push(i);
+        continue;
+      }
       // "3 buổi/tuần, tháng này 4 tuần = 12 lượt": the officer states the product; rate and span are its operands
       const span = statedSpan(toks, numbers, j + 2, per);
       if (span) {
@@ -1366,6 +1374,16 @@ function findRates(
     i = end - 1;
   }
 }
+
+/** Whether "trong" / "suốt" (how long) follows token `from` in its sentence. */
+function lastingAfter(toks: readonly Tok[], from: number): boolean {
+  for (let x = from; x < toks.length && !isSentenceEnd(toks[x]); x++)
+    if (key(toks[x]) === "trong" || key(toks[x]) === "suot") return true;
+  return false;
+}
+
+/** Words before a time of day ("vào 6h", "lúc 17h"). */
+const CLOCK_INTRO: ReadonlySet<string> = new Set(["vao", "luc"]);
 
 /** "…, 4 tuần = 12 lượt": a count of the rate's unit right before "=" and a figure, in the sentence from `from`; [start, end) of the count. */
 function statedSpan(
