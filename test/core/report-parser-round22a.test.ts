@@ -190,9 +190,22 @@ describe("findRates: a programme's schedule ('phát 3 lần/tuần vào 6h') bes
   );
 });
 
+describe("markHelpDrives: places guided ('hướng dẫn 25 xã, phường …') are no figure", () => {
+  it.each([
+    [
+      "Phòng Quản lý Văn hóa và Gia đình (Sở VHTTDL) báo cáo: phối hợp sản xuất 2 phóng sự, 4 chuyên mục; hướng dẫn 25 xã, phường treo băng rôn; Sở in 30 pa nô cấp cho các địa phương.",
+      { phong_su: 2, chuyen_muc: 4, pano: 30 },
+    ],
+    ["Phòng hướng dẫn 12 xã treo pano; Sở in 20 pa nô cấp cho các xã.", { pano: 20 }],
+    ["Sở hướng dẫn 30 xã, phường tổ chức hội nghị; Sở đăng 5 tin bài.", { tin_bai: 5 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 describe("nineteenth development set (a writer who never saw the parser, every kind evenly)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-19.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(125);
+    expect(score.exact).toBeGreaterThanOrEqual(126);
   });
 });

@@ -1592,8 +1592,9 @@ function markHelpDrives(tk: Tokenised, blocked: Uint8Array, numbers: ReturnType<
     if (!num || num.bad) continue;
     const two = `${key_(toks[i - 2])} ${key_(toks[i - 1])}`;
     let j = num.end;
+    // ("hướng dẫn 25 xã, phường treo băng rôn": places guided are no figure either)
     if (HELP_VERBS.has(two) || HELP_VERBS.has(key_(toks[i - 1])))
-      while (j < num.end + 3 && ERRAND_PEOPLE.has(key_(toks[j]))) j++;
+      while (j < num.end + 3 && (ERRAND_PEOPLE.has(key_(toks[j])) || PLACE_WORDS.has(key_(toks[j])))) j++;
     else if (two === "ra quan" && key_(toks[j]) === "dot" && !eachRound) j++;
     if (j === num.end) continue;
     for (let x = i; x < j; x++) blocked[x] = 1;
