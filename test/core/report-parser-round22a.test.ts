@@ -203,9 +203,22 @@ describe("markHelpDrives: places guided ('hướng dẫn 25 xã, phường …')
   });
 });
 
+describe("combineValues: a running total on the next line, in the measure of the figure just before", () => {
+  it.each([
+    [
+      "e bao nhanh tuan nay\n- hop dan 4 cuoc o 4 thon\n- 210 nguoi du\n- phat thanh 10 luot\n(quy IV den nay 95 luot)",
+      { hoi_nghi: 4, nguoi_tham_du: 210, phat_thanh: 10 },
+    ],
+    ["Tuần này xe loa chạy 3 lượt.\nTừ đầu quý đến nay 25 lượt.", { xe_luu_dong: 3 }],
+    ["phát 200 tờ rơi trong tuần\n(lũy kế quý IV: 1.500 tờ)", { to_roi: 200 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 describe("nineteenth development set (a writer who never saw the parser, every kind evenly)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-19.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(126);
+    expect(score.exact).toBeGreaterThanOrEqual(127);
   });
 });
