@@ -22,6 +22,8 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     "bc: đã xong",
     "baos caos",
     "/baocao",
+    // a zero the verb and the measure name ("phát … lượt nào": no broadcasts)
+    "thon Hoa Tien tu sua 1 loa phat thanh bi hong, chua phat duoc luot nao trong thang",
   ])("report: %s", (text) => expect(kind(text)).toBe("report"));
 
   it.each([
@@ -61,8 +63,8 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     // a count of an activity no indicator names
     "Lớp bồi dưỡng kỹ năng số cho 30 thành viên tổ công nghệ số cộng đồng: 1 lớp.",
     "chi doan sinh hoat chuyen de 2 buoi cho 40 doan vien",
-    // an indicator said not done at all, which the parser did not read as a zero
-    "thon Hoa Tien tu sua 1 loa phat thanh bi hong, chua phat duoc luot nao trong thang",
+    // an indicator said not done at all, which the parser did not read as a zero ("làm" starts no name of "lượt")
+    "thon Hoa Tien tu sua 1 loa phat thanh bi hong, chua lam duoc luot nao trong thang",
   ])("unsure (the bot asks): %s", (text) => expect(kind(text)).toBe("unsure"));
 
   it.each([

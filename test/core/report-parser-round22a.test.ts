@@ -257,9 +257,23 @@ describe("markLabels: a place's number right before a measure ('zalo nhóm tổ 
   );
 });
 
+describe("findStatedZeros: a verb and a measure with 'nào' ('chưa phát được lượt nào') say whose zero", () => {
+  it.each([
+    ["thon Hoa Tien tu sua 1 loa phat thanh bi hong, chua phat duoc luot nao trong thang", { phat_thanh: 0 }],
+    ["dai xa hong may, chua phat duoc luot nao", { phat_thanh: 0 }],
+    ["đài hỏng, tháng này không phát được lượt nào", { phat_thanh: 0 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a verb no owner of the shared measure starts with says nothing", () => {
+    expect(plain("chưa làm được lượt nào").values).toEqual({});
+  });
+});
+
 describe("nineteenth development set (a writer who never saw the parser, every kind evenly)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-19.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(129);
+    expect(score.exact).toBeGreaterThanOrEqual(130);
   });
 });
