@@ -56,6 +56,7 @@ describe("markContextCounts: a school's size in brackets after its name ('(1.450
     ["Trường THPT Hồng Lam (1.450 học sinh, 38 lớp) treo 6 băng rôn, dán 20 áp phích.", { bang_ron: 6, ap_phich: 20 }],
     ["Trường THCS Lê Lợi (820 học sinh, 24 lớp) treo 3 băng rôn.", { bang_ron: 3 }],
     ["Trường THCS Kim Đồng (gần 700 học sinh, 20 lớp) treo 5 băng rôn", { bang_ron: 5 }],
+    ["truong tieu hoc Kim Dong (650 hs, 20 lop) dan 10 ap phich", { ap_phich: 10 }],
   ])("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));
   });

@@ -276,8 +276,11 @@ function markContextCounts(
       const each = toks[j + 1]?.k === "," ? j + 2 : j + 1;
       const givenEach =
         key_(toks[each]) === "moi" && key_(toks[each + 1]) === "lop" && CLASS_GIVEN.has(key_(toks[each + 2]));
-      if (s >= 0 && !blocked[s] && (key_(toks[b]) === "truong" || givenEach || schoolSizeBefore(tk, numbers, s))) {
+      const size = s >= 0 && !blocked[s] && schoolSizeBefore(tk, numbers, s);
+      if (s >= 0 && !blocked[s] && (key_(toks[b]) === "truong" || givenEach || size)) {
         for (let x = s; x <= j; x++) blocked[x] = 1;
+        // ("(650 hs, 20 lớp)": the pupils typed short are the school's size too)
+        if (size && key_(toks[s - 2]) === "hs") blocked[numberStartBefore(tk, numbers, s - 2)] = 1;
         taken.add(s);
         continue;
       }
@@ -379,8 +382,11 @@ const ABOUT: ReadonlySet<string> = new Set(["gan", "khoang", "hon", "tren"]);
 function schoolSizeBefore(tk: Tokenised, numbers: ReturnType<typeof createNumberReader>, s: number): boolean {
   const { toks } = tk;
   if (toks[s - 1]?.k !== "," && key_(toks[s - 1]) !== "va") return false;
-  if (key_(toks[s - 3]) !== "hoc" || key_(toks[s - 2]) !== "sinh") return false;
-  let p = numberStartBefore(tk, numbers, s - 3);
+  // the pupils, "học sinh" or typed short "hs"
+  const pupils =
+    key_(toks[s - 2]) === "hs" ? s - 2 : key_(toks[s - 3]) === "hoc" && key_(toks[s - 2]) === "sinh" ? s - 3 : -1;
+  if (pupils < 0) return false;
+  let p = numberStartBefore(tk, numbers, pupils);
   if (p > 0 && ABOUT.has(key_(toks[p - 1]))) p--;
   if (p <= 0 || !SCHOOL_SIZE_BEFORE.has(toks[p - 1]!.type === "w" ? key_(toks[p - 1]) : toks[p - 1]!.k)) return false;
   // the bracket only after a school's name ("tập huấn (80 học sinh, 2 lớp)" counts a training's classes)
