@@ -22,6 +22,8 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     "bc: đã xong",
     "baos caos",
     "/baocao",
+    // a zero the verb and the measure name ("phát … lượt nào": no broadcasts)
+    "thon Hoa Tien tu sua 1 loa phat thanh bi hong, chua phat duoc luot nao trong thang",
   ])("report: %s", (text) => expect(kind(text)).toBe("report"));
 
   it.each([
@@ -61,8 +63,8 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     // a count of an activity no indicator names
     "Lớp bồi dưỡng kỹ năng số cho 30 thành viên tổ công nghệ số cộng đồng: 1 lớp.",
     "chi doan sinh hoat chuyen de 2 buoi cho 40 doan vien",
-    // an indicator said not done at all, which the parser did not read as a zero
-    "thon Hoa Tien tu sua 1 loa phat thanh bi hong, chua phat duoc luot nao trong thang",
+    // an indicator said not done at all, which the parser did not read as a zero ("làm" starts no name of "lượt")
+    "thon Hoa Tien tu sua 1 loa phat thanh bi hong, chua lam duoc luot nao trong thang",
     // a verb of the work with the number the parser could not place after it, or a count
     "dai xa phat ngay 2 lan sang chieu, lien tuc 12 ngay truoc ngay 9/11, tong 24 luot a",
     "dang 6 bai tiktok, clip nhieu nhat duoc 12 nghin luot xem voi 800 luot thich a",

@@ -9,7 +9,7 @@
 
 import type { NonValues } from "./non-values.js";
 import { countsOtherThing } from "./other-things.js";
-import type { Item, NumItem, Pairing, TokenClass } from "./pairing.js";
+import type { Item, NumItem, Pair, Pairing, TokenClass } from "./pairing.js";
 import type { Tok, Tokenised } from "./tokens.js";
 import { PERIOD_WORDS } from "./vocabulary.js";
 
@@ -218,6 +218,8 @@ export function combineValues(
       )?.ind.code;
     // "lũy kế 5 tháng 6 cuộc": a cumulative figure with a measure only one indicator has
     if (!owner && roles.fallback.has(num.start) && m?.type === "w") owner = measures?.get(m.kt);
+    // "phat thanh 10 luot\n(quy IV den nay 95 luot)": in the measure of the figure read just before, its indicator's
+    if (!owner && roles.fallback.has(num.start) && m?.type === "w") owner = lastPairIn(tk, pairing.pairs, num, m.kt);
     // "…, mỗi thôn 2 cái, riêng thôn A treo thêm 1 cái nữa": one more of the thing named before in the
     // sentence, in a classifier or its own measure, adds to it
     let added = false;
@@ -603,6 +605,13 @@ function nameOnLine(tk: Tokenised, items: readonly Item[], num: NumItem): string
     if (it.kind === "I" && it.start >= lineStart) code = it.code;
   }
   return code;
+}
+
+/** The indicator of the last pair before a number when its figure is in the measure `unit`. */
+function lastPairIn(tk: Tokenised, pairs: readonly Pair[], num: NumItem, unit: string): string | undefined {
+  let last: Pair | undefined;
+  for (const p of pairs) if (p.num.start < num.start && (!last || p.num.start > last.num.start)) last = p;
+  return last && tk.toks[last.num.end]?.kt === unit ? last.ind.code : undefined;
 }
 
 /** The indicator of the lines above a stated total on its own line ("Tháng 3: 4 pa nô\nCộng quý I: 9"), when they name one. */

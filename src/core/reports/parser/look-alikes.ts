@@ -373,9 +373,12 @@ const HEADED_THINGS: readonly string[][] = [
   ["to", "khai"],
 ];
 
+/** Times a thing was sent ("gửi 3 lần", "2 lượt"). */
+const TIMES_SENT: ReadonlySet<string> = new Set(["lan", "luot"]);
+
 /**
  * "tin nhắn hỏi đáp 40 tin", "tờ khai: 12 tờ": up to four plain words, then a figure whose unit is the
- * thing's first word — the end of that unit, or -1.
+ * thing's first word (or the times it was sent) — the end of that unit, or -1.
  */
 function headedCountEnd(
   toks: readonly Tok[],
@@ -389,7 +392,10 @@ function headedCountEnd(
   if (toks[j]?.k === ":") j++;
   if (toks[j]?.type !== "n" || nv.blocked[j]) return -1;
   const num = numbers.read(j, false);
-  if (!num || num.bad || key(toks[num.end]) !== key(toks[i])) return -1;
+  // "tin nhắn zalo em gửi 3 lần": how many times the thing was sent counts no post either
+  if (!num || num.bad) return -1;
+  const unit = key(toks[num.end]);
+  if (unit !== key(toks[i]) && !TIMES_SENT.has(unit)) return -1;
   return num.end + 1;
 }
 

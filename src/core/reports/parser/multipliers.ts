@@ -58,6 +58,7 @@ const BETWEEN = new Set([
   "them",
   "chay",
   "di",
+  "hop", // "mỗi tổ họp 1 cuộc"
   "duoc",
   "nhan",
   "gui",
@@ -246,6 +247,8 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         unit.end++;
       }
     }
+    // "mỗi chi hội phụ nữ phát 50 tờ": the branch's members name it, they stand between it and its figure
+    if (unit.words[0] === "chi") unit.end = membersEnd(toks, unit.end);
     // "Khẩu hiệu: mỗi thôn 4 cái x 3 thôn": the product (arithmetic.ts) is the figure; "mỗi thôn" stands between it and its name
     if (productAfter(toks, nv, unit.end)) {
       for (let x = i; x < unit.end; x++) transparent.push(x);
@@ -257,6 +260,8 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     if (other) figures = figuresInClause(toks, nv, numbers, other.end);
     // "treo 2 pa nô mỗi thôn": the figure before
     const after = figures.length > 0;
+    // "dán 40 áp phích mỗi tấm 5 nghìn": what each cost (no value) follows; the figure before is no rate
+    if (!after && toks[unit.end]?.type === "n" && nv.blocked[unit.end]) continue;
     if (figures.length === 0) figures = figureBefore(toks, nv, numbers, i);
     // "3 cuộc: 2 cuộc mỗi cuộc 30 người" (the people read with the sittings): a figure before in the unit's own
     // word counts the units, it is no figure of each
@@ -435,6 +440,21 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
   }
   findRates(tk, nv, numbers, nameAt, compiled, (counts ??= countsByWord(toks, numbers)), out);
   return out;
+}
+
+/** Members naming a mass organisation's branch ("chi hội phụ nữ", "chi đoàn thanh niên"), as words. */
+const BRANCH_MEMBERS: readonly (readonly string[])[] = [
+  ["phu", "nu"],
+  ["nong", "dan"],
+  ["thanh", "nien"],
+  ["cuu", "chien", "binh"],
+  ["nguoi", "cao", "tuoi"],
+];
+
+/** Where the members naming a branch end when they stand at token j, else j. */
+function membersEnd(toks: readonly Tok[], j: number): number {
+  const words = BRANCH_MEMBERS.find((seq) => seq.every((w, k) => toks[j + k]?.type === "w" && toks[j + k]!.kt === w));
+  return j + (words?.length ?? 0);
 }
 
 /** "… nào cũng": the token after "cũng" when it is at j or up to three plain words later ("bên em cũng"), else -1. */
@@ -1322,6 +1342,14 @@ function findRates(
       if (count && count.start !== i) times = count.value;
     }
     if (times === null) {
+      // "phát 3 lần/tuần vào 6h và 17h": a programme's schedule, told in passing — no figure to ask about
+      // beside another figure (unless how long it went on follows: "… vào 6h, trong 30 ngày" is still asked about)
+      const schedule = PERIOD_UNITS.has(per) && CLOCK_INTRO.has(key(after)) && toks[j + 3]?.type === "n";
+      if (schedule && nv.blocked[j + 3] && !lastingAfter(toks, j + 3) && figureOutside(toks, nv, i, j + 2)) {
+        for (let x = i; x < rate.end; x++) blocked.push(x);
+        out.settled.push(i);
+        continue;
+      }
       // "3 buổi/tuần, tháng này 4 tuần = 12 lượt": the officer states the product; rate and span are its operands
       const span = statedSpan(toks, numbers, j + 2, per);
       if (span) {
@@ -1346,6 +1374,16 @@ function findRates(
     i = end - 1;
   }
 }
+
+/** Whether "trong" / "suốt" (how long) follows token `from` in its sentence. */
+function lastingAfter(toks: readonly Tok[], from: number): boolean {
+  for (let x = from; x < toks.length && !isSentenceEnd(toks[x]); x++)
+    if (key(toks[x]) === "trong" || key(toks[x]) === "suot") return true;
+  return false;
+}
+
+/** Words before a time of day ("vào 6h", "lúc 17h"). */
+const CLOCK_INTRO: ReadonlySet<string> = new Set(["vao", "luc"]);
 
 /** "…, 4 tuần = 12 lượt": a count of the rate's unit right before "=" and a figure, in the sentence from `from`; [start, end) of the count. */
 function statedSpan(

@@ -109,6 +109,11 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
     if (isoDate(Number(m[1]), Number(m[3]), Number(m[4]))) markWhen(s, e);
     else mark(s, e, 2);
   });
+  // A week of a year: "tuần 49/2026", "tuan 50 / 2026" — a label, no ratio to ask about
+  each(/\btuan[ \t]+([1-9]|[1-4]\d|5[0-3])[ \t]*\/[ \t]*(?:19|20)\d\d(?![\d/])/g, (m) => {
+    const s = m.index + m[0].search(/\d/);
+    if (free(s, m.index + m[0].length)) mark(s, m.index + m[0].length, 1);
+  });
   // "ngày 5 tháng 2 năm 2021"
   each(/\bngay[ \t]+(\d{1,2})[ \t]+thang[ \t]+(\d{1,2})(?:[ \t,]+nam[ \t]+(\d{4}))?/g, (m) => {
     if (free(m.index, m.index + m[0].length)) markWhen(m.index, m.index + m[0].length);
@@ -239,6 +244,15 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
     (m) => {
       if (free(m.index, m.index + 1)) mark(m.index, m.index + 1, 1);
       // ("1 cái 80k": a bare "k" is money here)
+      const s = m.index + m[0].length - m[1]!.length;
+      if (free(s, m.index + m[0].length)) mark(s, m.index + m[0].length, 1);
+    },
+  );
+  // A price each, said without "đồng" and closing its clause: "mỗi tờ 3 nghìn ạ", "moi cai 4 trieu" — money
+  // ("mỗi tờ 3 nghìn lượt xem" counts views)
+  each(
+    /\bmoi[ \t]+(?:to|cai|chiec|tam|bo|cuon|quyen|suat)[ \t]+(\d+(?:[.,]\d+)*[ \t]*(?:trieu|nghin|ngan|tr))(?=[ \t]*(?:$|[\n.,;:)!?]|(?:a|dong|vnd|thoi|nhe)(?![\p{L}\d])))/gu,
+    (m) => {
       const s = m.index + m[0].length - m[1]!.length;
       if (free(s, m.index + m[0].length)) mark(s, m.index + m[0].length, 1);
     },

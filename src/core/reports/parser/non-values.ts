@@ -200,6 +200,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markHelpDrives(tk, blocked, numbers);
   markCapacities(tk, blocked, numbers);
   markStockLeft(tk, blocked, numbers);
+  markStockOwned(tk, blocked, numbers);
   markOldStillUp(tk, blocked, numbers);
   markRespectively(tk, blocked, compiled, numbers, out.readings);
   markPartsLists(tk, blocked, numbers, out.readings);
@@ -275,8 +276,11 @@ function markContextCounts(
       const each = toks[j + 1]?.k === "," ? j + 2 : j + 1;
       const givenEach =
         key_(toks[each]) === "moi" && key_(toks[each + 1]) === "lop" && CLASS_GIVEN.has(key_(toks[each + 2]));
-      if (s >= 0 && !blocked[s] && (key_(toks[b]) === "truong" || givenEach || schoolSizeBefore(tk, numbers, s))) {
+      const size = s >= 0 && !blocked[s] && schoolSizeBefore(tk, numbers, s);
+      if (s >= 0 && !blocked[s] && (key_(toks[b]) === "truong" || givenEach || size)) {
         for (let x = s; x <= j; x++) blocked[x] = 1;
+        // ("(650 hs, 20 lớp)": the pupils typed short are the school's size too)
+        if (size && key_(toks[s - 2]) === "hs") blocked[numberStartBefore(tk, numbers, s - 2)] = 1;
         taken.add(s);
         continue;
       }
@@ -364,8 +368,12 @@ function facesAt(toks: readonly Tok[], j: number): boolean {
   return false;
 }
 
-/** Words before a school's pupils counted as its size ("Trường em 1.240 học sinh", "trường có", "gồm"). */
-const SCHOOL_SIZE_BEFORE: ReadonlySet<string> = new Set(["em", "co", "truong", "gom"]);
+/**
+ * Words before a school's pupils counted as its size ("Trường em 1.240 học sinh", "trường có", "gồm"), and
+ * the bracket after its name ("Trường THPT Hồng Lam (1.450 học sinh, 38 lớp)"); "gần", "khoảng" may stand between.
+ */
+const SCHOOL_SIZE_BEFORE: ReadonlySet<string> = new Set(["em", "co", "truong", "gom", "("]);
+const ABOUT: ReadonlySet<string> = new Set(["gan", "khoang", "hon", "tren"]);
 
 /**
  * "Trường em 1.240 học sinh, 36 lớp": classes listed right after the school's pupils are its size, no
@@ -374,9 +382,15 @@ const SCHOOL_SIZE_BEFORE: ReadonlySet<string> = new Set(["em", "co", "truong", "
 function schoolSizeBefore(tk: Tokenised, numbers: ReturnType<typeof createNumberReader>, s: number): boolean {
   const { toks } = tk;
   if (toks[s - 1]?.k !== "," && key_(toks[s - 1]) !== "va") return false;
-  if (key_(toks[s - 3]) !== "hoc" || key_(toks[s - 2]) !== "sinh") return false;
-  const p = numberStartBefore(tk, numbers, s - 3);
-  return p > 0 && SCHOOL_SIZE_BEFORE.has(key_(toks[p - 1]));
+  // the pupils, "học sinh" or typed short "hs"
+  const pupils =
+    key_(toks[s - 2]) === "hs" ? s - 2 : key_(toks[s - 3]) === "hoc" && key_(toks[s - 2]) === "sinh" ? s - 3 : -1;
+  if (pupils < 0) return false;
+  let p = numberStartBefore(tk, numbers, pupils);
+  if (p > 0 && ABOUT.has(key_(toks[p - 1]))) p--;
+  if (p <= 0 || !SCHOOL_SIZE_BEFORE.has(toks[p - 1]!.type === "w" ? key_(toks[p - 1]) : toks[p - 1]!.k)) return false;
+  // the bracket only after a school's name ("tập huấn (80 học sinh, 2 lớp)" counts a training's classes)
+  return toks[p - 1]!.k !== "(" || toks.slice(Math.max(0, p - 8), p - 1).some((t) => key_(t) === "truong");
 }
 
 /** What each class of a school is given or does with a thing ("mỗi lớp dán 2 áp phích", "mỗi lớp nhận 30 tờ rơi"). */
@@ -779,7 +793,9 @@ function attendeesNamedAfter(toks: readonly Tok[], j: number): number {
 /**
  * "Tổ chức 3 hội nghị: hội nghị cán bộ chủ chốt 45 đại biểu, hội nghị tại cụm thôn 80 đại biểu, hội nghị …
  * 75 đại biểu": a count of things, a colon, then exactly as many parts each opening with the thing's first
- * word and holding one figure in one same unit: the figures are read as their sum (the count stays).
+ * word and holding one figure in one same unit: the figures are read as their sum (the count stays); the
+ * parts may be joined by "+" ("hội nghị cán bộ 55 đại biểu + hội nghị nhân dân 130 đại biểu") and be places
+ * of one meeting ("tại 2 điểm cầu: điểm cầu xã 70 người, điểm cầu thôn Lạc Thiện 35 người").
  */
 function markNamedParts(
   tk: Tokenised,
@@ -790,7 +806,8 @@ function markNamedParts(
   const { toks } = tk;
   for (let i = 0; i + 4 < toks.length; i++) {
     const n = toks[i]!;
-    if (n.type !== "n" || !/^[2-9]$/.test(n.k) || blocked[i] || toks[i + 1]?.type !== "w") continue;
+    // (a count of places, "2 điểm cầu:", was marked context before: it still counts the parts)
+    if (n.type !== "n" || !/^[2-9]$/.test(n.k) || toks[i + 1]?.type !== "w") continue;
     let c = i + 1;
     while (c < i + 4 && toks[c]?.type === "w") c++;
     if (toks[c]?.k !== ":") continue;
@@ -800,8 +817,10 @@ function markNamedParts(
     let j = c + 1;
     while (j < toks.length && items.length <= Number(n.k) && key_(toks[j]) === head) {
       // the part's words, then its one figure and unit, then a comma, "và" or ";"
+      // (a place's label among them, "điểm cầu thôn 1 30 người", is no figure)
       let x = j + 1;
-      while (x < j + 12 && x < toks.length && toks[x]!.type === "w") x++;
+      const label = (y: number): boolean => toks[y]!.type === "n" && !!blocked[y] && PLACE_WORDS.has(key_(toks[y - 1]));
+      while (x < j + 12 && x < toks.length && (toks[x]!.type === "w" || label(x))) x++;
       if (toks[x]?.type !== "n" || blocked[x]) break;
       const num = numbers.read(x, false);
       if (!num || num.bad || toks[num.end]?.type !== "w" || (unit && key_(toks[num.end]) !== unit)) break;
@@ -809,7 +828,7 @@ function markNamedParts(
       items.push({ start: x, end: num.end, value: num.value });
       let e = num.end + 1;
       while (e < toks.length && toks[e]!.type === "w" && key_(toks[e]) !== head && key_(toks[e]) !== "va") e++;
-      if (toks[e]?.k === "," || toks[e]?.k === ";") e++;
+      if (toks[e]?.k === "," || toks[e]?.k === ";" || toks[e]?.k === "+") e++;
       if (key_(toks[e]) === "va") e++;
       j = e;
     }
@@ -953,6 +972,33 @@ function markStockLeft(tk: Tokenised, blocked: Uint8Array, numbers: ReturnType<t
     if (!later) continue;
     for (let x = j; x < num.end; x++) blocked[x] = 1;
     i = num.end - 1;
+  }
+}
+
+/** "từ (các / những) năm trước", "từ năm ngoái", "từ trước": what the things owned were made before. */
+const MADE_EARLIER = /^tu (?:(?:cac|nhung) )?(?:nam truoc|nam ngoai|truoc)\b/;
+
+/**
+ * "tổng xã có 4 cụm từ các năm trước": the things a place owns, made in earlier years, are stock —
+ * context when another figure (what was done this period) stands in the message.
+ */
+function markStockOwned(tk: Tokenised, blocked: Uint8Array, numbers: ReturnType<typeof createNumberReader>): void {
+  const { toks } = tk;
+  if (!/\btu (?:cac |nhung )?(?:nam|truoc)/.test(tk.folded.key)) return;
+  for (let i = 1; i < toks.length; i++) {
+    if (toks[i]!.type !== "n" || blocked[i] || key_(toks[i - 1]) !== "co") continue;
+    const num = numbers.read(i, false);
+    if (!num || num.bad) continue;
+    // the thing's name (up to four words), then when it was made
+    let j = num.end;
+    while (j < num.end + 4 && toks[j]?.type === "w" && key_(toks[j]) !== "tu") j++;
+    const made = toks.slice(j, j + 4).map((x) => (x.type === "n" ? x.k : key_(x)));
+    if (!MADE_EARLIER.test(made.join(" "))) continue;
+    let other = false;
+    for (let x = 0; x < toks.length && !other; x++)
+      other = (x < i || x >= num.end) && toks[x]!.type === "n" && !blocked[x] && !!numbers.read(x, false);
+    if (!other) continue;
+    for (let x = i; x < num.end; x++) blocked[x] = 1;
   }
 }
 
@@ -1523,13 +1569,16 @@ function markRestatedInBrackets(
 
 /** People counted before an errand of their own (search keys after the count: "người", "lượt người dân"). */
 const ERRAND_PEOPLE: ReadonlySet<string> = new Set(["nguoi", "luot", "dan", "ho", "benh", "nhan"]);
-/** Errands that are no meeting's attendance ("đến khám", "đã cài đặt ứng dụng", "tiêm", "làm thủ tục"). */
+/** Errands that are no meeting's attendance ("đến khám", "đã cài đặt ứng dụng", "tiêm", "làm thủ tục", "đi theo xe"). */
 const ERRANDS: readonly string[][] = [
   ["kham"],
   ["cai", "dat"],
   ["tiem"],
   ["lam", "thu", "tuc"],
   ["tai", "ung", "dung"],
+  // "3 người đi theo xe", "2 người đi cùng xe": the crew of a vehicle, not an audience
+  ["theo", "xe"],
+  ["cung", "xe"],
 ];
 const ERRAND_GLUE: ReadonlySet<string> = new Set(["da", "den", "toi", "duoc", "di", "co"]);
 
@@ -1549,8 +1598,9 @@ function markHelpDrives(tk: Tokenised, blocked: Uint8Array, numbers: ReturnType<
     if (!num || num.bad) continue;
     const two = `${key_(toks[i - 2])} ${key_(toks[i - 1])}`;
     let j = num.end;
+    // ("hướng dẫn 25 xã, phường treo băng rôn": places guided are no figure either)
     if (HELP_VERBS.has(two) || HELP_VERBS.has(key_(toks[i - 1])))
-      while (j < num.end + 3 && ERRAND_PEOPLE.has(key_(toks[j]))) j++;
+      while (j < num.end + 3 && (ERRAND_PEOPLE.has(key_(toks[j])) || PLACE_WORDS.has(key_(toks[j])))) j++;
     else if (two === "ra quan" && key_(toks[j]) === "dot" && !eachRound) j++;
     if (j === num.end) continue;
     for (let x = i; x < j; x++) blocked[x] = 1;

@@ -155,7 +155,7 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
       if (!line.text.includes(sep)) continue;
       const edges = edgesOf(line.text, sep);
       const cells = cellsOf(tk, line, sep, edges);
-      const header = readHeader(tk, cells, nameAt, line.start);
+      const header = readHeader(tk, cells, nameAt, line.start, compiled.measures);
       // with a separator that is also punctuation, the header must name a column of its own ("Chỉ tiêu,ĐVT,Số lượng")
       if (header && (!STRICT.has(sep) || header.kinds.some((k) => STRUCTURAL.has(k)))) {
         found = { sep, header, edges };
@@ -415,6 +415,7 @@ function readHeader(
   cells: readonly Cell[],
   nameAt: (i: number) => { end: number; code: string } | null,
   lineStart: number,
+  measures?: ReadonlyMap<string, string>,
 ): Header | null {
   if (cells.length < 2) return null;
   const kinds: ColumnKind[] = [];
@@ -445,6 +446,11 @@ function readHeader(
         code = ms[0]!.code;
       }
     }
+    // "Họp chi hội (cuộc)", "Hội viên dự (người)": no name, but its unit is the own measure of one indicator
+    if (kind === "unknown" && code === null && measures) {
+      code = unitInBrackets(key, measures);
+      if (code) kind = "indicator";
+    }
     // a figure in a header cell only with a period or a place ("Quý I/2026", "Thôn 1"): "pano 6, ap phich 81" is no header
     if (/\d/.test(key) && !HEADER_WITH_NUMBER.has(kind)) return null;
     kinds.push(kind);
@@ -458,6 +464,22 @@ function readHeader(
     return { kinds, codes, keys, spans: cells.map((c) => [c.start - lineStart, c.end - lineStart]) };
   }
   return null;
+}
+
+/** A header cell's words, then its unit in brackets ("họp chi hội (cuộc)"). */
+const UNIT_IN_BRACKETS = /^(.+?) ?\((\p{L}+)\)$/u;
+/** Attending, closing a header of people ("Hội viên dự", "Đoàn viên tham gia"). */
+const ATTENDING_END = /(?:^| )(?:du|tham du|tham gia)$/;
+
+/**
+ * The indicator whose own measure is a header's unit in brackets ("Họp chi hội (cuộc)": the meetings); people
+ * ("(người)") only said to attend ("Hội viên dự (người)"; "Số hội viên (người)" is the branch's size).
+ */
+function unitInBrackets(key: string, measures: ReadonlyMap<string, string>): string | null {
+  const m = UNIT_IN_BRACKETS.exec(key);
+  const code = m ? measures.get(m[2]!) : undefined;
+  if (!m || !code || BACKGROUND_LABEL.test(m[1]!)) return null;
+  return m[2] !== "nguoi" || ATTENDING_END.test(m[1]!) ? code : null;
 }
 
 /**

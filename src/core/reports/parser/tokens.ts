@@ -213,6 +213,9 @@ export function gatheringBefore(toks: readonly Tok[], i: number, blocked?: Uint8
   const counted = link?.type === "w" && SESSION_WORDS.has(link.kt) && toks[i - 2]?.type === "n";
   // "1 buổi gặp mặt 40 chị em", "1 hội nghị 120 đảng viên": right after the gathering's name
   const named = link?.type === "w" && endsGathering(toks, i - 1) && toks[i - 1]!.k !== "lop";
+  // "mở 3 lớp tập huấn …, mỗi lớp 40 hội viên": each sitting's people, the gathering named before in the sentence
+  if (link?.type === "w" && SESSION_WORDS.has(link.kt) && isWordIn(toks[i - 2], EACH))
+    return gatheringInSentence(toks, i - 3, blocked);
   if (!link || !(counted || named || (GATHERING_LINKS.has(link.k) && (link.type === "w" || link.k === ","))))
     return false;
   for (let x = counted || named ? i - 1 : i - 2; x >= 0 && x >= i - 6; x--) {
@@ -221,6 +224,19 @@ export function gatheringBefore(toks: readonly Tok[], i: number, blocked?: Uint8
     // field's label or a row's first cell, its colon or bar inside)
     if (t.type === "nl" || (t.type === "p" && !LABEL_MARKS.has(t.k))) return false;
     // ("trường 28 lớp, 950 học sinh": a school's classes, marked context, gather no one)
+    if (t.type === "w" && endsGathering(toks, x)) return !blocked?.[x];
+  }
+  return false;
+}
+
+const EACH: ReadonlySet<string> = new Set(["moi"]);
+const SENTENCE_MARKS: ReadonlySet<string> = new Set([".", ";", "!", "?"]);
+
+/** Whether a gathering is named at or before token `from` in its sentence (up to twelve tokens back). */
+function gatheringInSentence(toks: readonly Tok[], from: number, blocked?: Uint8Array): boolean {
+  for (let x = from; x >= 0 && x > from - 12; x--) {
+    const t = toks[x]!;
+    if (t.type === "nl" || (t.type === "p" && SENTENCE_MARKS.has(t.k))) return false;
     if (t.type === "w" && endsGathering(toks, x)) return !blocked?.[x];
   }
   return false;

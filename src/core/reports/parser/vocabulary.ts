@@ -290,6 +290,8 @@ export const PLACE_PHRASES: ReadonlySet<string> = new Set([
   "cong lang", // "ở 3 cổng làng": village gates
   "dau xa", // "ở 3 đầu xã", "2 đầu thôn": the ends of a place, where things are put up
   "dau thon",
+  "nga ba", // "ở 2 ngã ba", "tại 3 ngã tư": junctions, where things are put up
+  "nga tu",
 ]);
 
 /**
@@ -314,6 +316,7 @@ export const CONTEXT_WORDS: ReadonlySet<string> = new Set([
   "chau", // "Trường mầm non có 150 cháu" (children)
   "nhom", // "gửi tin nhắn vào 35 nhóm zalo": groups reached, not posts
   "khau", // "230 hộ, 1.050 khẩu": residents ("khẩu hiệu" is a name, found before)
+  "ghe", // "hội trường có 200 ghế": a hall's seats (and a southern "ghe", a boat), no attendees
 ]);
 /**
  * Those a centre serves or receives ("4.500 lượt khách", "3.500 khách du lịch", "6 điểm trường") and who run a page ("3 người

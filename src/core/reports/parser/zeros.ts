@@ -133,6 +133,12 @@ export function findStatedZeros(
         for (const m of earlier) zeros.push({ code: m.code, at: m.start });
         continue;
       }
+      // "chưa phát được lượt nào": no name, but the verb and the measure say whose ("phát" … "lượt": broadcasts)
+      const code = compiled ? verbMeasureCode(toks, i + 1, compiled) : undefined;
+      if (code) {
+        zeros.push({ code, at: i });
+        continue;
+      }
     }
     // (d) "không họp", "ko hop vi trung lich", "không tổ chức họp lần nào": the bare verb the meetings'
     // names start with ("họp dân", "họp thôn"), closing its statement, says no meeting was held
@@ -177,6 +183,20 @@ export function findStatedZeros(
     if ((naoAfter || !notYet || notYetDone) && closes(toks, nv, x)) zeros.push({ code: before.code, at: before.start });
   }
   return { zeros };
+}
+
+/**
+ * "phát được lượt nào" from token j: a doing verb, "được" maybe, then a measure and "nào" — the indicator that
+ * owns the measure, or the one owner sharing it whose names start with the verb ("phát" of "phát thanh").
+ */
+function verbMeasureCode(toks: readonly Tok[], j: number, compiled: CompiledIndicators): string | undefined {
+  const verb = key(toks[j]);
+  if (!DONE_ONE.has(verb)) return undefined;
+  const m = key(toks[j + 1]) === "duoc" ? j + 2 : j + 1;
+  if (key(toks[m + 1]) !== "nao") return undefined;
+  const unit = key(toks[m]);
+  const owners = compiled.shared.get(unit)?.filter((o) => o.firstWords.has(verb));
+  return compiled.measures.get(unit) ?? (owners?.length === 1 ? owners[0]!.code : undefined);
 }
 
 /** The one indicator whose names of two words or more start with "họp" ("họp dân", "họp thôn"), if one. */
