@@ -1251,6 +1251,28 @@ const WHOLE_BEFORE: ReadonlySet<string> = new Set(["tong", "toan"]);
 const LABEL_MAX: Readonly<Record<string, number>> = { thang: 12, quy: 4, tuan: 53 };
 /** Places numbered by a label ("thôn 5", "tổ 12"), never in the hundreds. */
 const PLACE_LABELS: ReadonlySet<string> = new Set(["thon", "xom", "to", "khu", "doi", "ban", "khoi"]);
+/** Measures of people ("người"), which a place's number may stand before as its own size. */
+const PEOPLE_MEASURES: ReadonlySet<string> = new Set(["nguoi", "ng"]);
+
+/**
+ * "zalo nhóm tổ 3 bài", "fanpage thôn 3 bài": the number after a place's head at i, right before a measure at m with no
+ * figure after it, counts the thing — not people ("họp tổ 5 người" may be the place's size), not after "ở"/"tại"
+ * ("ở thôn 3 cái" says where), not among places listed alike ("thôn 2 lượt, thôn 3 lượt").
+ */
+function placeNumberCounts(
+  toks: readonly Tok[],
+  i: number,
+  m: number,
+  compiled: CompiledIndicators,
+  nameAt: (i: number) => { end: number } | null,
+): boolean {
+  const unit = key_(toks[m]);
+  if (!isMeasureWord(toks[m], compiled) || PEOPLE_MEASURES.has(unit) || nameAt(m) || toks[m + 1]?.type === "n")
+    return false;
+  if (key_(toks[i - 1]) === "o" || key_(toks[i - 1]) === "tai") return false;
+  const head = key_(toks[i]);
+  return !toks.some((u, x) => x !== i && key_(u) === head && toks[x + 1]?.type === "n" && key_(toks[x + 2]) === unit);
+}
 
 /** Labels: "thôn 5", "quý 1", "năm 2021", "lần thứ hai", "giai đoạn 2" — not inside a name ("chuyên mục 2"). */
 function markLabels(
@@ -1423,6 +1445,15 @@ function markLabels(
       if (nw) end = nw.end;
     }
     if (end < 0) continue;
+    // "zalo nhóm tổ 3 bài": a place's number right before a measure counts the thing
+    if (
+      PLACE_LABELS.has(key) &&
+      nt.type === "n" &&
+      end === j + 1 &&
+      !colon &&
+      placeNumberCounts(toks, i, end, compiled, nameAt)
+    )
+      continue;
     // "Trung tâm điều 3 lượt xe về xã": the verb "điều" (to send), not "Điều 3" (an article)
     if (
       key === "dieu" &&

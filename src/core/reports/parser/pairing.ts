@@ -184,11 +184,20 @@ function peopleMeetingIsFor(tk: Tokenised, compiled: CompiledIndicators, name: I
   if (name.kind !== "I" || name.code !== meeting || name.end !== it.start - 1) return null;
   if (toks[it.start - 1]?.type !== "w" || toks[it.start - 1]!.kt !== "cho") return null;
   const from = toks[it.end]?.k === "em" ? it.end + 1 : it.end;
-  const a = toks[from];
-  const b = toks[from + 1];
-  if (a?.type !== "w" || b?.type !== "w" || !PEOPLE_PHRASES.has(`${a.k} ${b.k}`)) return null;
+  if (!peopleByRoleAt(toks, from)) return null;
   return compiled.measures.get("nguoi") ?? null;
 }
+
+/** People by their role start at token i: "cán bộ", "đoàn viên", or typed short ("50 hs", "40 cb"). */
+function peopleByRoleAt(toks: readonly Tok[], i: number): boolean {
+  const a = toks[i];
+  const b = toks[i + 1];
+  if (a?.type !== "w") return false;
+  return PEOPLE_SHORT.has(a.k) || (b?.type === "w" && PEOPLE_PHRASES.has(`${a.k} ${b.k}`));
+}
+
+/** People by their role typed short: pupils, officials, teachers, students, union and association members. */
+const PEOPLE_SHORT: ReadonlySet<string> = new Set(["hs", "cb", "cbcc", "gv", "sv", "dv", "ccb"]);
 
 /** Words for persons typed with their marks ("chị" women; plain "chi", "ba" are other words). */
 const PERSON_WORDS: ReadonlySet<string> = new Set(["chị", "bà", "anh"]);
@@ -217,9 +226,9 @@ function attendingPeople(tk: Tokenised, compiled: CompiledIndicators, from: numb
   // "95 hộ tham dự", "80 hộ dân dự họp", "60 hộ gia đình tham dự": each household sends one person to the meeting
   const hhEnd = b?.k === "dan" ? from + 2 : b?.k === "gia" && toks[from + 2]?.k === "dinh" ? from + 3 : from + 1;
   if (a?.type === "w" && a.k === "ho" && attendVerbAt(toks, hhEnd)) return compiled.measures.get("nguoi") ?? null;
-  if (a?.type !== "w" || b?.type !== "w" || !PEOPLE_PHRASES.has(`${a.k} ${b.k}`)) return null;
+  if (!peopleByRoleAt(toks, from)) return null;
   if (gatheringBefore(toks, start)) return compiled.measures.get("nguoi") ?? null;
-  for (let x = from + 2; x < toks.length && x < from + 6; x++) {
+  for (let x = from + (PEOPLE_SHORT.has(a!.k) ? 1 : 2); x < toks.length && x < from + 6; x++) {
     const t = toks[x]!;
     if (t.type !== "w") return null;
     if (attendVerbAt(toks, x)) return compiled.measures.get("nguoi") ?? null;
