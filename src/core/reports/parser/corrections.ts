@@ -17,6 +17,7 @@ import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
 import type { Pairing } from "./pairing.js";
 import type { Tok, Tokenised } from "./tokens.js";
+import { startingWith } from "./word-sequences.js";
 
 /** A correction word: the figures after it (to the end of its line or sentence) replace earlier ones. */
 export interface CorrectionMarker {
@@ -542,11 +543,13 @@ function droppedLineAt(toks: readonly Tok[], i: number): number | null {
 /** End of a forward correction phrase starting at token i (with a trailing ":"), or null. */
 function forwardAt(toks: readonly Tok[], i: number): number | null {
   // "em xem lại sổ thì chỉ 1.350 tờ", "đếm lại số phiếu thì …": checked again, a few words, then "thì"
-  const check = CHECKED_AGAIN.find((seq) => seq.every((w, k) => toks[i + k]?.type === "w" && key(toks[i + k]) === w));
+  const check = startingWith(CHECKED_AGAIN, key(toks[i])).find((seq) =>
+    seq.every((w, k) => toks[i + k]?.type === "w" && key(toks[i + k]) === w),
+  );
   if (check)
     for (let j = i + check.length; j < i + check.length + 6 && toks[j]?.type === "w"; j++)
       if (key(toks[j]) === "thi") return j + 1;
-  for (const seq of FORWARD) {
+  for (const seq of startingWith(FORWARD, key(toks[i]))) {
     // (a ":" in a phrase is the colon itself: "Điều chỉnh:")
     if (
       seq.every((w, k) => (w === ":" ? toks[i + k]?.k === ":" : toks[i + k]?.type === "w" && key(toks[i + k]) === w))
