@@ -6,7 +6,7 @@
 
 import { isNumberWordKey } from "../vietnamese-numbers.js";
 import { osaDistance } from "./fuzzy.js";
-import type { CompiledIndicators } from "./indicators.js";
+import type { CompiledIndicators, Synonym } from "./indicators.js";
 import type { NumberReader } from "./numbers.js";
 import { isHard, isWordIn, type Tok, type Tokenised } from "./tokens.js";
 import { BREAK_WORDS, COMPOUND_STOP, FILLER_WORDS, FUZZY_STOP, TIME_UNITS } from "./vocabulary.js";
@@ -168,6 +168,23 @@ function exactNameInside(toks: readonly Tok[], c: CompiledIndicators, from: numb
   return false;
 }
 
+/** Synonyms of five letters or more by their first two letters, in list order: the only ones a typo is looked for in. */
+const fuzzyIndexes = new WeakMap<CompiledIndicators, Map<string, Synonym[]>>();
+
+function fuzzyCandidates(c: CompiledIndicators, s: string): readonly Synonym[] {
+  let index = fuzzyIndexes.get(c);
+  if (!index) {
+    index = new Map();
+    for (const syn of c.list) {
+      if (syn.compact.length < 5) continue;
+      const head = syn.compact.slice(0, 2);
+      index.set(head, [...(index.get(head) ?? []), syn]);
+    }
+    fuzzyIndexes.set(c, index);
+  }
+  return index.get(s.slice(0, 2)) ?? [];
+}
+
 /** Indicator mention starting at token i: longest synonym, then Telex, then a small typo. */
 function matchIndicator(toks: readonly Tok[], blocked: Uint8Array, i: number, c: CompiledIndicators): NameMatch {
   if (c.exact.size === 0) return null;
@@ -218,8 +235,7 @@ function matchIndicator(toks: readonly Tok[], blocked: Uint8Array, i: number, c:
     // "tuyên truyền tháng 4" is no typo of "truyền thanh": a period word before its number
     if (isWordIn(toks[ends[w]! - 1], TIME_UNITS) && toks[ends[w]!]?.type === "n") continue;
     const max = s.length >= 12 ? 2 : 1;
-    for (const syn of c.list) {
-      if (syn.compact.length < 5 || syn.compact[0] !== s[0] || syn.compact[1] !== s[1]) continue;
+    for (const syn of fuzzyCandidates(c, s)) {
       if (Math.abs(syn.compact.length - s.length) > max || Math.abs(syn.words - (w + 1)) > 1) continue;
       let d = osaDistance(s, syn.compact, max);
       if (d > 0 && ct[w] !== s) d = Math.min(d, osaDistance(ct[w]!, syn.compact, max));
