@@ -4,6 +4,7 @@
  */
 
 const MARKS = /\p{M}+/gu;
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * Unicode NFC form (the form stored and shown to users).
@@ -20,7 +21,10 @@ export function nfc(text: string): string {
  * @example searchKey("Pa nô") === searchKey("pa no") // true
  */
 export function searchKey(text: string): string {
-  return nfc(text)
+  const s = String(text ?? "");
+  // plain ASCII has nothing to compose, decompose or strip
+  if (ASCII.test(s)) return s.toLowerCase().replace(/\s+/g, " ").trim();
+  return nfc(s)
     .normalize("NFD")
     .replace(MARKS, "")
     .replace(/[đĐ]/g, "d")
@@ -99,6 +103,9 @@ export function foldWithMap(text: string): FoldedText {
   return { key, start, end };
 }
 
+/** What telexFold's steps change: a word with none of these comes back as it is. */
+const TELEX_LEFTOVER = /[sfrxj]$|w|dd|aa|ee|oo/;
+
 /**
  * Undoes common Telex leftovers on one lowercase ASCII word: a trailing tone key (s f r x j),
  * doubled vowels (aa ee oo → a e o), "dd" → "d" and "w" (aw ow uw → a o u, lone w → u).
@@ -110,7 +117,7 @@ export function foldWithMap(text: string): FoldedText {
  */
 export function telexFold(word: string): string {
   // Vietnamese syllables are short; long words are not Telex (and are left alone cheaply).
-  if (word.length < 2 || word.length > 12 || !/^[a-z]+$/.test(word)) return word;
+  if (word.length < 2 || word.length > 12 || !/^[a-z]+$/.test(word) || !TELEX_LEFTOVER.test(word)) return word;
   let w = word;
   if ("sfrxj".includes(w[w.length - 1]!) && /[aeiouy]/.test(w.slice(0, -1))) w = w.slice(0, -1);
   w = w.replace(/dd/g, "d");

@@ -68,6 +68,8 @@ function cutLong(text: string): string {
 }
 
 const TOKEN_RE = /\n|\p{L}+|\d+(?:[.,]\d+)*|\S/gu;
+/** Hoisted: esbuild (tsx) turns a \p{…} literal into `new RegExp` on every call. */
+const LETTER_FIRST = /^\p{L}/u;
 
 /**
  * Normalises a message and cuts it into tokens: words, digit runs ("1.200"), punctuation, line breaks.
@@ -97,7 +99,7 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
     let type: TokType;
     if (k === "\n") type = "nl";
     else if (/^\d/.test(k)) type = "n";
-    else if (/^\p{L}/u.test(k)) {
+    else if (LETTER_FIRST.test(k)) {
       type = "w";
       if (
         k.length <= 5 &&
