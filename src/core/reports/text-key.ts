@@ -4,7 +4,7 @@
  */
 
 const MARKS = /\p{M}+/gu;
-const ASCII = /^[\x00-\x7f]*$/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
  * Unicode NFC form (the form stored and shown to users).
@@ -23,7 +23,7 @@ export function nfc(text: string): string {
 export function searchKey(text: string): string {
   const s = String(text ?? "");
   // plain ASCII has nothing to compose, decompose or strip
-  if (ASCII.test(s)) return s.toLowerCase().replace(/\s+/g, " ").trim();
+  if (!NON_ASCII.test(s)) return s.toLowerCase().replace(/\s+/g, " ").trim();
   return nfc(s)
     .normalize("NFD")
     .replace(MARKS, "")
