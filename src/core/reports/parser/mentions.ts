@@ -168,21 +168,25 @@ function exactNameInside(toks: readonly Tok[], c: CompiledIndicators, from: numb
   return false;
 }
 
-/** Synonyms of five letters or more by their first two letters, in list order: the only ones a typo is looked for in. */
-const fuzzyIndexes = new WeakMap<CompiledIndicators, Map<string, Synonym[]>>();
+/**
+ * Per compiled list: synonyms of five letters or more by their first two letters, in list order (the
+ * only ones a typo is looked for in), and every beginning of a synonym (a name starts with its first word).
+ */
+const lookups = new WeakMap<CompiledIndicators, { byHead: Map<string, Synonym[]>; prefixes: Set<string> }>();
 
-function fuzzyCandidates(c: CompiledIndicators, s: string): readonly Synonym[] {
-  let index = fuzzyIndexes.get(c);
-  if (!index) {
-    index = new Map();
+function lookupsOf(c: CompiledIndicators): { byHead: Map<string, Synonym[]>; prefixes: Set<string> } {
+  let found = lookups.get(c);
+  if (!found) {
+    found = { byHead: new Map(), prefixes: new Set() };
+    for (const key of c.exact.keys()) for (let n = 1; n <= key.length; n++) found.prefixes.add(key.slice(0, n));
     for (const syn of c.list) {
       if (syn.compact.length < 5) continue;
       const head = syn.compact.slice(0, 2);
-      index.set(head, [...(index.get(head) ?? []), syn]);
+      found.byHead.set(head, [...(found.byHead.get(head) ?? []), syn]);
     }
-    fuzzyIndexes.set(c, index);
+    lookups.set(c, found);
   }
-  return index.get(s.slice(0, 2)) ?? [];
+  return found;
 }
 
 /** Indicator mention starting at token i: longest synonym, then Telex, then a small typo. */
@@ -210,7 +214,9 @@ function matchIndicator(toks: readonly Tok[], blocked: Uint8Array, i: number, c:
     else break;
   }
   if (ends.length === 0) return null;
-  for (let w = ends.length - 1; w >= 0; w--) {
+  const { byHead, prefixes } = lookupsOf(c);
+  const named = prefixes.has(toks[i]!.k) || prefixes.has(toks[i]!.kt);
+  for (let w = named ? ends.length - 1 : -1; w >= 0; w--) {
     const hit = c.exact.get(ck[w]!) ?? c.exact.get(ct[w]!);
     if (hit && !(ends[w] === i + 1 && inCompound(toks, i))) return { end: ends[w]!, code: hit.code };
   }
@@ -228,14 +234,15 @@ function matchIndicator(toks: readonly Tok[], blocked: Uint8Array, i: number, c:
   let bestHit: { end: number; code: string; dist: number; len: number } | null = null;
   for (let w = Math.min(ends.length, 5) - 1; w >= 0; w--) {
     const s = ck[w]!;
-    if (s.length < 5 || FUZZY_STOP.has(s) || FUZZY_STOP.has(ct[w]!)) continue;
+    const near = s.length < 5 ? undefined : byHead.get(s.slice(0, 2));
+    if (!near || FUZZY_STOP.has(s) || FUZZY_STOP.has(ct[w]!)) continue;
     // A person's name is no typo: "— Phạm Thanh Nam" is not "phát thanh".
     if (isPersonName(toks, i, ends[w]!)) continue;
     if (w === 0 && BREAK_WORDS.has(s)) continue;
     // "tuyên truyền tháng 4" is no typo of "truyền thanh": a period word before its number
     if (isWordIn(toks[ends[w]! - 1], TIME_UNITS) && toks[ends[w]!]?.type === "n") continue;
     const max = s.length >= 12 ? 2 : 1;
-    for (const syn of fuzzyCandidates(c, s)) {
+    for (const syn of near) {
       if (Math.abs(syn.compact.length - s.length) > max || Math.abs(syn.words - (w + 1)) > 1) continue;
       let d = osaDistance(s, syn.compact, max);
       if (d > 0 && ct[w] !== s) d = Math.min(d, osaDistance(ct[w]!, syn.compact, max));
