@@ -478,6 +478,8 @@ const ANSWER_VERBS: ReadonlySet<string> = new Set(["tra loi", "giai dap"]);
  * ("nhận 25 tin nhắn"), or follows "nộp" and j starts writings handed in ("học sinh nộp 215 bài vẽ": entries).
  */
 function receivedThing(tk: Tokenised, numbers: ReturnType<typeof createNumberReader>, j: number, key: string): boolean {
+  // the words first: most are neither, and the figure before them is read only for those that are
+  if (tk.toks[j]!.k !== "bai" && !RECEIVED_THINGS.has(key)) return false;
   const i = numberStartBefore(tk, numbers, j);
   if (i <= 0) return false;
   const verb = tk.toks[i - 1]!.k;

@@ -20,3 +20,19 @@ export function startingWith(list: readonly string[][], first: string): readonly
   }
   return index.get(first) ?? NONE;
 }
+
+const heads = new WeakMap<ReadonlySet<string>, Set<string>>();
+
+/**
+ * Whether `phrases` holds "`first` `second`": the first word is looked up first, as most words open no
+ * phrase and the two-word key need not be built.
+ * @example hasPhrase(new Set(["kho khan"]), "kho", "khan") // true
+ */
+export function hasPhrase(phrases: ReadonlySet<string>, first: string, second: string): boolean {
+  let firsts = heads.get(phrases);
+  if (!firsts) {
+    firsts = new Set([...phrases].map((p) => p.split(" ")[0]!));
+    heads.set(phrases, firsts);
+  }
+  return (firsts.has(first) || first.includes(" ")) && phrases.has(`${first} ${second}`);
+}
