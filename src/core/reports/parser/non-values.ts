@@ -31,6 +31,7 @@ import {
   TIME_UNITS,
   VAGUE_BEFORE_SCALE,
 } from "./vocabulary.js";
+import { hasPhrase } from "./word-sequences.js";
 
 /** Tokens that are never values, and what was learnt while marking them. */
 export interface NonValues {
@@ -282,11 +283,11 @@ function markContextCounts(
       }
     }
     // "3 báo cáo viên", "5 tuyên truyền viên": speakers and propagandists by role, no attendees
-    const triple = `${w.k} ${w2?.k} ${key_(toks[j + 2])}`;
-    const role3 = w2?.type === "w" && (ROLE_TRIPLES.has(triple) || AIRINGS.has(triple));
-    const phrase = role3 || (w2?.type === "w" && CONTEXT_PHRASES.has(`${w.k} ${w2.k}`));
+    const rest = `${w2?.k} ${key_(toks[j + 2])}`;
+    const role3 = w2?.type === "w" && (hasPhrase(ROLE_TRIPLES, w.k, rest) || hasPhrase(AIRINGS, w.k, rest));
+    const phrase = role3 || (w2?.type === "w" && hasPhrase(CONTEXT_PHRASES, w.k, w2.k));
     const thingPhrase =
-      w2?.type === "w" && (THING_PHRASES.has(`${w.k} ${w2.k}`) || receivedThing(tk, numbers, j, `${w.k} ${w2.k}`));
+      w2?.type === "w" && (hasPhrase(THING_PHRASES, w.k, w2.k) || receivedThing(tk, numbers, j, `${w.k} ${w2.k}`));
     const thing = thingPhrase || (!phrase && THINGS_COUNTED.has(w.k));
     const faces = facesAt(toks, j);
     if (
