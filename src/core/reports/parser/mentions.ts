@@ -215,9 +215,13 @@ function matchIndicator(toks: readonly Tok[], blocked: Uint8Array, i: number, c:
   }
   if (ends.length === 0) return null;
   const { byHead, prefixes } = lookupsOf(c);
-  const named = prefixes.has(toks[i]!.k) || prefixes.has(toks[i]!.kt);
-  for (let w = named ? ends.length - 1 : -1; w >= 0; w--) {
-    const hit = c.exact.get(ck[w]!) ?? c.exact.get(ct[w]!);
+  // past the first span that begins no synonym, no longer span is one
+  let kMax = -1;
+  while (kMax + 1 < ends.length && prefixes.has(ck[kMax + 1]!)) kMax++;
+  let tMax = -1;
+  while (tMax + 1 < ends.length && prefixes.has(ct[tMax + 1]!)) tMax++;
+  for (let w = Math.max(kMax, tMax); w >= 0; w--) {
+    const hit = (w <= kMax ? c.exact.get(ck[w]!) : undefined) ?? (w <= tMax ? c.exact.get(ct[w]!) : undefined);
     if (hit && !(ends[w] === i + 1 && inCompound(toks, i))) return { end: ends[w]!, code: hit.code };
   }
   // A verb run into the name ("treopano", "daphattoroi"): the name after one or two filler words.
@@ -232,9 +236,10 @@ function matchIndicator(toks: readonly Tok[], blocked: Uint8Array, i: number, c:
   const head = toks[i]!;
   if (isNumberWordKey(head.k) || isNumberWordKey(head.kt)) return null;
   let bestHit: { end: number; code: string; dist: number; len: number } | null = null;
+  const headNear = head.k.length >= 2 ? byHead.get(head.k.slice(0, 2)) : undefined;
   for (let w = Math.min(ends.length, 5) - 1; w >= 0; w--) {
     const s = ck[w]!;
-    const near = s.length < 5 ? undefined : byHead.get(s.slice(0, 2));
+    const near = s.length < 5 ? undefined : head.k.length >= 2 ? headNear : byHead.get(s.slice(0, 2));
     if (!near || FUZZY_STOP.has(s) || FUZZY_STOP.has(ct[w]!)) continue;
     // A person's name is no typo: "— Phạm Thanh Nam" is not "phát thanh".
     if (isPersonName(toks, i, ends[w]!)) continue;
