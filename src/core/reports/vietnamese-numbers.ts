@@ -312,7 +312,10 @@ export function parseVietnameseNumber(text: string): number | null {
   if (!key) return null;
   const digits = parseDigitNumber(key);
   if (digits !== null) return digits;
-  const keys = key.split(" ").map((k) => (k in NUMBER_WORD_FORMS ? k : telexFold(k)));
+  const words = key.split(" ");
+  // number words are read twelve at most: a longer text is never one number
+  if (words.length > 12) return null;
+  const keys = words.map((k) => (k in NUMBER_WORD_FORMS ? k : telexFold(k)));
   const m = parseNumberWords(keys, 0);
   if (!m || m.end !== keys.length || m.ambiguous) return null;
   return m.value;
