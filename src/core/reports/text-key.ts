@@ -70,6 +70,8 @@ function foldCodePoint(ch: string): string {
   return out;
 }
 
+const ASCII_FOLDS: (string | undefined)[] = new Array(128);
+
 /** A folded text with, for every folded UTF-16 unit, the span of the original it came from. */
 export interface FoldedText {
   /** Lowercase, marks stripped, đ → d, dashes/colons unified; whitespace kept (not collapsed). */
@@ -91,8 +93,13 @@ export function foldWithMap(text: string): FoldedText {
   const start: number[] = [];
   const end: number[] = [];
   let offset = 0;
-  for (const ch of text) {
-    const f = foldCodePoint(ch);
+  for (let at = 0; at < text.length; ) {
+    // code point by code point, as `for (const ch of text)`; ASCII from a table
+    const c = text.charCodeAt(at);
+    const pair = c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00;
+    const ch = pair ? text.slice(at, at + 2) : text[at]!;
+    at += ch.length;
+    const f = c < 128 ? (ASCII_FOLDS[c] ??= foldCodePoint(ch)) : foldCodePoint(ch);
     for (let i = 0; i < f.length; i++) {
       start.push(offset);
       end.push(offset + ch.length);
