@@ -24,7 +24,8 @@ export function searchKey(text: string): string {
   const s = String(text ?? "");
   // plain ASCII has nothing to compose, decompose or strip
   if (!NON_ASCII.test(s)) return s.toLowerCase().replace(/\s+/g, " ").trim();
-  return nfc(s)
+  // (NFD of the NFC form is the NFD form: canonically equivalent texts decompose alike)
+  return s
     .normalize("NFD")
     .replace(MARKS, "")
     .replace(/[đĐ]/g, "d")
