@@ -113,6 +113,7 @@ export function foldWithMap(text: string): FoldedText {
 
 /** What telexFold's steps change: a word with none of these comes back as it is. */
 const TELEX_LEFTOVER = /[sfrxj]$|w|dd|aa|ee|oo/;
+const PLAIN_WORD = /^[a-z]+$/;
 
 /**
  * Undoes common Telex leftovers on one lowercase ASCII word: a trailing tone key (s f r x j),
@@ -125,7 +126,7 @@ const TELEX_LEFTOVER = /[sfrxj]$|w|dd|aa|ee|oo/;
  */
 export function telexFold(word: string): string {
   // Vietnamese syllables are short; long words are not Telex (and are left alone cheaply).
-  if (word.length < 2 || word.length > 12 || !/^[a-z]+$/.test(word) || !TELEX_LEFTOVER.test(word)) return word;
+  if (word.length < 2 || word.length > 12 || !PLAIN_WORD.test(word) || !TELEX_LEFTOVER.test(word)) return word;
   let w = word;
   if ("sfrxj".includes(w[w.length - 1]!) && /[aeiouy]/.test(w.slice(0, -1))) w = w.slice(0, -1);
   w = w.replace(/dd/g, "d");
