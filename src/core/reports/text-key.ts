@@ -94,6 +94,8 @@ export function foldWithMap(text: string): FoldedText {
   const start: number[] = [];
   const end: number[] = [];
   let offset = 0;
+  // the run of characters folding to themselves since `same` is copied whole, not one by one
+  let same = 0;
   for (let at = 0; at < text.length; ) {
     // code point by code point, as `for (const ch of text)`; ASCII from a table
     const c = text.charCodeAt(at);
@@ -105,10 +107,13 @@ export function foldWithMap(text: string): FoldedText {
       start.push(offset);
       end.push(offset + ch.length);
     }
-    key += f;
+    if (f !== ch) {
+      key += text.slice(same, offset) + f;
+      same = offset + ch.length;
+    }
     offset += ch.length;
   }
-  return { key, start, end };
+  return { key: key + text.slice(same), start, end };
 }
 
 /** What telexFold's steps change: a word with none of these comes back as it is. */
