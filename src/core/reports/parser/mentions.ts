@@ -65,8 +65,8 @@ export function createNameMatcher(
 ): (i: number) => NameMatch {
   const memo = memoFor(toks, compiled);
   return (i) => {
-    if (memo.has(i)) {
-      const hit = memo.get(i)!;
+    const hit = memo.get(i);
+    if (hit !== undefined) {
       let stillFree = true;
       if (hit) for (let x = i; x < hit.end; x++) if (blocked[x]) stillFree = false;
       if (stillFree) return hit;
