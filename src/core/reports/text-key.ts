@@ -4,6 +4,7 @@
  */
 
 const MARKS = /\p{M}+/gu;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
  * Unicode NFC form (the form stored and shown to users).
@@ -20,7 +21,11 @@ export function nfc(text: string): string {
  * @example searchKey("Pa nô") === searchKey("pa no") // true
  */
 export function searchKey(text: string): string {
-  return nfc(text)
+  const s = String(text ?? "");
+  // plain ASCII has nothing to compose, decompose or strip
+  if (!NON_ASCII.test(s)) return s.toLowerCase().replace(/\s+/g, " ").trim();
+  // (NFD of the NFC form is the NFD form: canonically equivalent texts decompose alike)
+  return s
     .normalize("NFD")
     .replace(MARKS, "")
     .replace(/[đĐ]/g, "d")
@@ -66,6 +71,8 @@ function foldCodePoint(ch: string): string {
   return out;
 }
 
+const ASCII_FOLDS: (string | undefined)[] = new Array(128);
+
 /** A folded text with, for every folded UTF-16 unit, the span of the original it came from. */
 export interface FoldedText {
   /** Lowercase, marks stripped, đ → d, dashes/colons unified; whitespace kept (not collapsed). */
@@ -87,17 +94,31 @@ export function foldWithMap(text: string): FoldedText {
   const start: number[] = [];
   const end: number[] = [];
   let offset = 0;
-  for (const ch of text) {
-    const f = foldCodePoint(ch);
+  // the run of characters folding to themselves since `same` is copied whole, not one by one
+  let same = 0;
+  for (let at = 0; at < text.length; ) {
+    // code point by code point, as `for (const ch of text)`; ASCII from a table
+    const c = text.charCodeAt(at);
+    const pair = c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00;
+    const ch = pair ? text.slice(at, at + 2) : text[at]!;
+    at += ch.length;
+    const f = c < 128 ? (ASCII_FOLDS[c] ??= foldCodePoint(ch)) : foldCodePoint(ch);
     for (let i = 0; i < f.length; i++) {
       start.push(offset);
       end.push(offset + ch.length);
     }
-    key += f;
+    if (f !== ch) {
+      key += text.slice(same, offset) + f;
+      same = offset + ch.length;
+    }
     offset += ch.length;
   }
-  return { key, start, end };
+  return { key: key + text.slice(same), start, end };
 }
+
+/** What telexFold's steps change: a word with none of these comes back as it is. */
+const TELEX_LEFTOVER = /[sfrxj]$|w|dd|aa|ee|oo/;
+const PLAIN_WORD = /^[a-z]+$/;
 
 /**
  * Undoes common Telex leftovers on one lowercase ASCII word: a trailing tone key (s f r x j),
@@ -110,7 +131,7 @@ export function foldWithMap(text: string): FoldedText {
  */
 export function telexFold(word: string): string {
   // Vietnamese syllables are short; long words are not Telex (and are left alone cheaply).
-  if (word.length < 2 || word.length > 12 || !/^[a-z]+$/.test(word)) return word;
+  if (word.length < 2 || word.length > 12 || !PLAIN_WORD.test(word) || !TELEX_LEFTOVER.test(word)) return word;
   let w = word;
   if ("sfrxj".includes(w[w.length - 1]!) && /[aeiouy]/.test(w.slice(0, -1))) w = w.slice(0, -1);
   w = w.replace(/dd/g, "d");

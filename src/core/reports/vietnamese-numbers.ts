@@ -267,6 +267,10 @@ export function parseNumberWords(
   return best;
 }
 
+/** Hoisted: a literal in a function is a new RegExp object on every call (numbers are read often). */
+const DIGIT_GROUPS = /^\d+(?:[.,]\d+)*$/;
+const DIGITS = /^\d+$/;
+
 /**
  * Reads a digit string: "." or "," followed by exactly three digits separate thousands
  * ("1.200", "1,200", "1.200.000"); otherwise a single "," or "." is a decimal mark ("2,5").
@@ -276,8 +280,8 @@ export function parseNumberWords(
  */
 export function parseDigitNumber(raw: string): number | null {
   const s = String(raw ?? "").trim();
-  if (!/^\d+(?:[.,]\d+)*$/.test(s)) return null;
-  if (/^\d+$/.test(s)) return Number(s);
+  if (!DIGIT_GROUPS.test(s)) return null;
+  if (DIGITS.test(s)) return Number(s);
   const parts = s.split(/[.,]/);
   const seps = s.replace(/\d/g, "");
   // thousands groups, possibly with a decimal tail of the other separator: 1.200,5 / 1,200.5
@@ -312,7 +316,10 @@ export function parseVietnameseNumber(text: string): number | null {
   if (!key) return null;
   const digits = parseDigitNumber(key);
   if (digits !== null) return digits;
-  const keys = key.split(" ").map((k) => (k in NUMBER_WORD_FORMS ? k : telexFold(k)));
+  const words = key.split(" ");
+  // number words are read twelve at most: a longer text is never one number
+  if (words.length > 12) return null;
+  const keys = words.map((k) => (k in NUMBER_WORD_FORMS ? k : telexFold(k)));
   const m = parseNumberWords(keys, 0);
   if (!m || m.end !== keys.length || m.ambiguous) return null;
   return m.value;

@@ -17,6 +17,7 @@ import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
 import type { Pairing } from "./pairing.js";
 import type { Tok, Tokenised } from "./tokens.js";
+import { hasPhrase, startingWith } from "./word-sequences.js";
 
 /** A correction word: the figures after it (to the end of its line or sentence) replace earlier ones. */
 export interface CorrectionMarker {
@@ -356,7 +357,7 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
       continue;
     }
     // "hồi nãy em báo 2 lượt"
-    if (EARLIER.has(`${t.kt} ${key(toks[i + 1])}`)) {
+    if (hasPhrase(EARLIER, t.kt, key(toks[i + 1]))) {
       let j = i + 2;
       if (PERSON.has(key(toks[j]))) j++;
       if (SAID.has(key(toks[j]))) {
@@ -387,7 +388,8 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
     // marks ("a khong, 4 luot") only at the start of a clause
     // "ah ko, 3 chuyên mục": "ah" is "à" typed out
     const ah =
-      t.o.toLowerCase() === "à" || ((t.k === "ah" || (!tk.accented && t.k === "a")) && startsClause(toks[i - 1]));
+      (t.o.length === 1 && t.o.toLowerCase() === "à") ||
+      ((t.k === "ah" || (!tk.accented && t.k === "a")) && startsClause(toks[i - 1]));
     if (ah && NOT.has(key(toks[i + 1])) && (toks[i + 2]?.k === "," || toks[i + 2]?.type === "n")) {
       const end = toks[i + 2]?.k === "," ? i + 3 : i + 2;
       markers.push({ start: i, end });
@@ -542,11 +544,13 @@ function droppedLineAt(toks: readonly Tok[], i: number): number | null {
 /** End of a forward correction phrase starting at token i (with a trailing ":"), or null. */
 function forwardAt(toks: readonly Tok[], i: number): number | null {
   // "em xem lại sổ thì chỉ 1.350 tờ", "đếm lại số phiếu thì …": checked again, a few words, then "thì"
-  const check = CHECKED_AGAIN.find((seq) => seq.every((w, k) => toks[i + k]?.type === "w" && key(toks[i + k]) === w));
+  const check = startingWith(CHECKED_AGAIN, key(toks[i])).find((seq) =>
+    seq.every((w, k) => toks[i + k]?.type === "w" && key(toks[i + k]) === w),
+  );
   if (check)
     for (let j = i + check.length; j < i + check.length + 6 && toks[j]?.type === "w"; j++)
       if (key(toks[j]) === "thi") return j + 1;
-  for (const seq of FORWARD) {
+  for (const seq of startingWith(FORWARD, key(toks[i]))) {
     // (a ":" in a phrase is the colon itself: "Điều chỉnh:")
     if (
       seq.every((w, k) => (w === ":" ? toks[i + k]?.k === ":" : toks[i + k]?.type === "w" && key(toks[i + k]) === w))

@@ -16,6 +16,7 @@ import type { CompiledIndicators } from "./indicators.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
 import { attendVerbAt, type Tok, type Tokenised } from "./tokens.js";
+import { startingWith } from "./word-sequences.js";
 
 /** Reach figures of a post or a page (search keys, Telex folded). */
 const REACH: readonly string[][] = [
@@ -177,7 +178,8 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
   const unclear: [number, number][] = [];
   const numbers = createNumberReader(tk, nv.blocked);
   const seqAt = (i: number, list: readonly string[][]): number => {
-    for (const seq of list) if (seq.every((w, k) => key(toks[i + k]) === w)) return seq.length;
+    for (const seq of startingWith(list, key(toks[i])))
+      if (seq.every((w, k) => key(toks[i + k]) === w)) return seq.length;
     return 0;
   };
   for (let i = 0; i < toks.length; i++) {

@@ -6,7 +6,7 @@
 
 import { isNumberWordKey } from "../vietnamese-numbers.js";
 import { osaDistance } from "./fuzzy.js";
-import type { CompiledIndicators } from "./indicators.js";
+import type { CompiledIndicators, Synonym } from "./indicators.js";
 import type { NumberReader } from "./numbers.js";
 import { isHard, isWordIn, type Tok, type Tokenised } from "./tokens.js";
 import { BREAK_WORDS, COMPOUND_STOP, FILLER_WORDS, FUZZY_STOP, TIME_UNITS } from "./vocabulary.js";
@@ -65,8 +65,8 @@ export function createNameMatcher(
 ): (i: number) => NameMatch {
   const memo = memoFor(toks, compiled);
   return (i) => {
-    if (memo.has(i)) {
-      const hit = memo.get(i)!;
+    const hit = memo.get(i);
+    if (hit !== undefined) {
       let stillFree = true;
       if (hit) for (let x = i; x < hit.end; x++) if (blocked[x]) stillFree = false;
       if (stillFree) return hit;
@@ -168,6 +168,27 @@ function exactNameInside(toks: readonly Tok[], c: CompiledIndicators, from: numb
   return false;
 }
 
+/**
+ * Per compiled list: synonyms of five letters or more by their first two letters, in list order (the
+ * only ones a typo is looked for in), and every beginning of a synonym (a name starts with its first word).
+ */
+const lookups = new WeakMap<CompiledIndicators, { byHead: Map<string, Synonym[]>; prefixes: Set<string> }>();
+
+function lookupsOf(c: CompiledIndicators): { byHead: Map<string, Synonym[]>; prefixes: Set<string> } {
+  let found = lookups.get(c);
+  if (!found) {
+    found = { byHead: new Map(), prefixes: new Set() };
+    for (const key of c.exact.keys()) for (let n = 1; n <= key.length; n++) found.prefixes.add(key.slice(0, n));
+    for (const syn of c.list) {
+      if (syn.compact.length < 5) continue;
+      const head = syn.compact.slice(0, 2);
+      found.byHead.set(head, [...(found.byHead.get(head) ?? []), syn]);
+    }
+    lookups.set(c, found);
+  }
+  return found;
+}
+
 /** Indicator mention starting at token i: longest synonym, then Telex, then a small typo. */
 function matchIndicator(toks: readonly Tok[], blocked: Uint8Array, i: number, c: CompiledIndicators): NameMatch {
   if (c.exact.size === 0) return null;
@@ -193,8 +214,14 @@ function matchIndicator(toks: readonly Tok[], blocked: Uint8Array, i: number, c:
     else break;
   }
   if (ends.length === 0) return null;
-  for (let w = ends.length - 1; w >= 0; w--) {
-    const hit = c.exact.get(ck[w]!) ?? c.exact.get(ct[w]!);
+  const { byHead, prefixes } = lookupsOf(c);
+  // past the first span that begins no synonym, no longer span is one
+  let kMax = -1;
+  while (kMax + 1 < ends.length && prefixes.has(ck[kMax + 1]!)) kMax++;
+  let tMax = -1;
+  while (tMax + 1 < ends.length && prefixes.has(ct[tMax + 1]!)) tMax++;
+  for (let w = Math.max(kMax, tMax); w >= 0; w--) {
+    const hit = (w <= kMax ? c.exact.get(ck[w]!) : undefined) ?? (w <= tMax ? c.exact.get(ct[w]!) : undefined);
     if (hit && !(ends[w] === i + 1 && inCompound(toks, i))) return { end: ends[w]!, code: hit.code };
   }
   // A verb run into the name ("treopano", "daphattoroi"): the name after one or two filler words.
@@ -209,17 +236,18 @@ function matchIndicator(toks: readonly Tok[], blocked: Uint8Array, i: number, c:
   const head = toks[i]!;
   if (isNumberWordKey(head.k) || isNumberWordKey(head.kt)) return null;
   let bestHit: { end: number; code: string; dist: number; len: number } | null = null;
+  const headNear = head.k.length >= 2 ? byHead.get(head.k.slice(0, 2)) : undefined;
   for (let w = Math.min(ends.length, 5) - 1; w >= 0; w--) {
     const s = ck[w]!;
-    if (s.length < 5 || FUZZY_STOP.has(s) || FUZZY_STOP.has(ct[w]!)) continue;
+    const near = s.length < 5 ? undefined : head.k.length >= 2 ? headNear : byHead.get(s.slice(0, 2));
+    if (!near || FUZZY_STOP.has(s) || FUZZY_STOP.has(ct[w]!)) continue;
     // A person's name is no typo: "— Phạm Thanh Nam" is not "phát thanh".
     if (isPersonName(toks, i, ends[w]!)) continue;
     if (w === 0 && BREAK_WORDS.has(s)) continue;
     // "tuyên truyền tháng 4" is no typo of "truyền thanh": a period word before its number
     if (isWordIn(toks[ends[w]! - 1], TIME_UNITS) && toks[ends[w]!]?.type === "n") continue;
     const max = s.length >= 12 ? 2 : 1;
-    for (const syn of c.list) {
-      if (syn.compact.length < 5 || syn.compact[0] !== s[0] || syn.compact[1] !== s[1]) continue;
+    for (const syn of near) {
       if (Math.abs(syn.compact.length - s.length) > max || Math.abs(syn.words - (w + 1)) > 1) continue;
       let d = osaDistance(s, syn.compact, max);
       if (d > 0 && ct[w] !== s) d = Math.min(d, osaDistance(ct[w]!, syn.compact, max));

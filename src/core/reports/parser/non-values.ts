@@ -31,6 +31,7 @@ import {
   TIME_UNITS,
   VAGUE_BEFORE_SCALE,
 } from "./vocabulary.js";
+import { hasPhrase } from "./word-sequences.js";
 
 /** Tokens that are never values, and what was learnt while marking them. */
 export interface NonValues {
@@ -286,11 +287,11 @@ function markContextCounts(
       }
     }
     // "3 báo cáo viên", "5 tuyên truyền viên": speakers and propagandists by role, no attendees
-    const triple = `${w.k} ${w2?.k} ${key_(toks[j + 2])}`;
-    const role3 = w2?.type === "w" && (ROLE_TRIPLES.has(triple) || AIRINGS.has(triple));
-    const phrase = role3 || (w2?.type === "w" && CONTEXT_PHRASES.has(`${w.k} ${w2.k}`));
+    const rest = `${w2?.k} ${key_(toks[j + 2])}`;
+    const role3 = w2?.type === "w" && (hasPhrase(ROLE_TRIPLES, w.k, rest) || hasPhrase(AIRINGS, w.k, rest));
+    const phrase = role3 || (w2?.type === "w" && hasPhrase(CONTEXT_PHRASES, w.k, w2.k));
     const thingPhrase =
-      w2?.type === "w" && (THING_PHRASES.has(`${w.k} ${w2.k}`) || receivedThing(tk, numbers, j, `${w.k} ${w2.k}`));
+      w2?.type === "w" && (hasPhrase(THING_PHRASES, w.k, w2.k) || receivedThing(tk, numbers, j, `${w.k} ${w2.k}`));
     const thing = thingPhrase || (!phrase && THINGS_COUNTED.has(w.k));
     const faces = facesAt(toks, j);
     if (
@@ -492,6 +493,8 @@ const ANSWER_VERBS: ReadonlySet<string> = new Set(["tra loi", "giai dap"]);
  * ("nhận 25 tin nhắn"), or follows "nộp" and j starts writings handed in ("học sinh nộp 215 bài vẽ": entries).
  */
 function receivedThing(tk: Tokenised, numbers: ReturnType<typeof createNumberReader>, j: number, key: string): boolean {
+  // the words first: most are neither, and the figure before them is read only for those that are
+  if (tk.toks[j]!.k !== "bai" && !RECEIVED_THINGS.has(key)) return false;
   const i = numberStartBefore(tk, numbers, j);
   if (i <= 0) return false;
   const verb = tk.toks[i - 1]!.k;

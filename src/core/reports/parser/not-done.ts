@@ -9,6 +9,7 @@
 import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
 import type { Tok, Tokenised } from "./tokens.js";
+import { startingWith } from "./word-sequences.js";
 
 /** Words after a figure (and its measure or name) that say it was not done. */
 const AFTER: readonly string[][] = [
@@ -139,7 +140,7 @@ const REACH = 4;
 
 const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
 const seqAt = (toks: readonly Tok[], i: number, list: readonly string[][]): number => {
-  for (const seq of list)
+  for (const seq of startingWith(list, key(toks[i])))
     if (seq.every((w, k) => toks[i + k]?.type === "w" && key(toks[i + k]) === w)) return seq.length;
   return 0;
 };

@@ -75,7 +75,9 @@ export function createNumberReader(tk: Tokenised, blocked: Uint8Array): NumberRe
       const form = readDigitForm(tk, at, acceptWord)!;
       const { value, end } = form;
       if (Number.isNaN(value)) return { value: NaN, end, weak: false, bad: true };
-      const bad = !(value >= 0 && value <= MAX_VALUE) || (t.k.replace(/\D/g, "").length >= 10 && !/[.,]/.test(t.k));
+      const bad =
+        !(value >= 0 && value <= MAX_VALUE) ||
+        (t.k.length >= 10 && t.k.replace(/\D/g, "").length >= 10 && !/[.,]/.test(t.k));
       return { value, end, weak: false, bad };
     }
     if (t.type !== "w" || !nkeys[at]) return null;

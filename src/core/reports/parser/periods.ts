@@ -21,6 +21,7 @@ import type { FigureRoles } from "./combine.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
 import type { Tok, Tokenised } from "./tokens.js";
+import { hasPhrase, startingWith } from "./word-sequences.js";
 
 export interface PeriodQualifiers extends TokenMarks {
   roles: Pick<FigureRoles, "fallback" | "running" | "totals" | "parts">;
@@ -687,7 +688,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       }
     }
     // plans: "phấn đấu treo thêm 8 pa nô", "dự kiến", "quý tới", "sẽ"
-    const plan = PLAN_WORDS.find((seq) => seq.every((w, j) => key(toks[i + j]) === w));
+    const plan = startingWith(PLAN_WORDS, key(toks[i])).find((seq) => seq.every((w, j) => key(toks[i + j]) === w));
     const future =
       (RANK[k] !== undefined && next === "toi") ||
       (k === "se" && (t.o.toLowerCase() === "sẽ" || (!tk.accented && key(toks[i - 1]) !== "chia")));
@@ -707,7 +708,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     }
     // a "Khó khăn" / "Hạn chế" / "Vướng mắc" heading: what is lacking or hard is no result ("thiếu 5 xe",
     // "3 thôn sóng yếu"); to the end of its line, or of the section when the heading stands alone
-    if (HARDSHIP.has(`${k} ${next}`) && startsLine(toks, i)) {
+    if (hasPhrase(HARDSHIP, k, next) && startsLine(toks, i)) {
       let j = i + 2;
       while (j < n && toks[j]!.type !== "nl" && (toks[j]!.type === "p" || toks[j]!.k === ":")) j++;
       const heading = j >= n || toks[j]!.type === "nl";

@@ -68,6 +68,10 @@ function cutLong(text: string): string {
 }
 
 const TOKEN_RE = /\n|\p{L}+|\d+(?:[.,]\d+)*|\S/gu;
+/** Hoisted: a literal in a function is a new RegExp object per token (and esbuild rebuilds \p{…} ones from source). */
+const LETTER_FIRST = /^\p{L}/u;
+const DIGIT_FIRST = /^\d/;
+const PLAIN_WORD = /^[a-z]+$/;
 
 /**
  * Normalises a message and cuts it into tokens: words, digit runs ("1.200"), punctuation, line breaks.
@@ -96,8 +100,8 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
     const k = m[0];
     let type: TokType;
     if (k === "\n") type = "nl";
-    else if (/^\d/.test(k)) type = "n";
-    else if (/^\p{L}/u.test(k)) {
+    else if (DIGIT_FIRST.test(k)) type = "n";
+    else if (LETTER_FIRST.test(k)) {
       type = "w";
       if (
         k.length <= 5 &&
@@ -173,7 +177,7 @@ function isAccented(toks: readonly Tok[]): boolean {
   let wordCount = 0;
   let markedCount = 0;
   for (const t of toks) {
-    if (t.type !== "w" || t.k.length < 2 || !/^[a-z]+$/.test(t.k)) continue;
+    if (t.type !== "w" || t.k.length < 2 || !PLAIN_WORD.test(t.k)) continue;
     wordCount++;
     if (t.o.toLowerCase() !== t.k) markedCount++;
   }
