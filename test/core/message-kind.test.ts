@@ -3,6 +3,7 @@ import { SAMPLE_INDICATORS } from "../../src/core/plans/sample-indicators.js";
 import { classifyMessage, isQuestion } from "../../src/core/reports/message-kind.js";
 import { namedPeriods, periodMatches } from "../../src/core/reports/named-periods.js";
 import { questionTopic } from "../../src/core/reports/questions.js";
+import { readFixture } from "../support/parsed.js";
 
 const kind = (text: string) => classifyMessage(text, SAMPLE_INDICATORS);
 
@@ -131,5 +132,22 @@ describe("named periods: the period a message names decides where it is filed", 
     expect(periodMatches("2021-H2", namedPeriods("quý III"))).toBe(true);
     expect(periodMatches("2021-04", namedPeriods("quý II"))).toBe(false);
     expect(periodMatches("2021-Q2", namedPeriods("quý I, tháng 4"))).toBe(false);
+  });
+});
+
+describe("classifyMessage over the development corpora: a message with a figure or a reference is never left unanswered", () => {
+  const files = [
+    "report-corpus.jsonl",
+    "report-corpus-real.jsonl",
+    ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 22].map(
+      (n) => `report-corpus-real-${n}.jsonl`,
+    ),
+  ];
+  it.each(files)("%s: every such message is a report, a question, or asked about", (file) => {
+    const silent = readFixture(file)
+      .filter((c) => Object.keys(c.expected.values).length || c.expected.references.length)
+      .filter((c) => ["other", "chatter"].includes(kind(c.text)))
+      .map((c) => c.text);
+    expect(silent).toEqual([]);
   });
 });
