@@ -331,6 +331,13 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
     // "chứ không phải 52", "(không phải 1.500 tờ …)"
     if (NOT.has(t.kt) && key(toks[i + 1]) === "phai") {
       wrongNumberAt(i + 2);
+      // "không phải 40 mà là 46 lượt": the figure after "mà (là)" is the right one
+      const but = rightFigureAfter(toks, nv, numbers, i + 2);
+      if (but !== null) {
+        markers.push({ start: i, end: but });
+        for (let x = i; x < but; x++) breaks.push(x);
+        i = but - 1;
+      }
       continue;
     }
     // "tin bài 3 (trước là 2)", "cũ là 4": what was said before, named as such
@@ -480,6 +487,26 @@ function changedFigure(
   if (toks[t]?.type === "w" && key(toks[t]) !== "thanh") t++;
   if (key(toks[t]) !== "thanh" || toks[t + 1]?.type !== "n") return null;
   return { wrong: [j, num.end], to: t };
+}
+
+/**
+ * "không phải 40 mà là 46": from the wrong figure at `from` (its unit may follow), "mà" or "mà là" and a
+ * figure — where that figure starts; null when not so.
+ */
+function rightFigureAfter(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  from: number,
+): number | null {
+  const j = key(toks[from]) === "la" ? from + 1 : from;
+  const num = toks[j]?.type === "n" && !nv.blocked[j] ? numbers.read(j, false) : null;
+  if (!num) return null;
+  let m = num.end;
+  if (toks[m]?.type === "w" && key(toks[m]) !== "ma") m++;
+  if (key(toks[m]) !== "ma") return null;
+  const end = key(toks[m + 1]) === "la" ? m + 2 : m + 1;
+  return toks[end]?.type === "n" && !nv.blocked[end] ? end : null;
 }
 
 /** Words for "now" before a fix ("nay sửa 8", "giờ sửa thành 8", "bây giờ sửa lại 2"). */
