@@ -13,3 +13,22 @@ describe("findCorrections: 'không phải X mà là Y' names the wrong figure, t
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("findMentions: people by their role said to attend, their count after, are the attendees", () => {
+  it.each([
+    ["tọa đàm 2 buổi, chị em dự 70", { hoi_nghi: 2, nguoi_tham_du: 70 }],
+    ["tap huan 1 lop, can bo du 35", { hoi_nghi: 1, nguoi_tham_du: 35 }],
+    ["họp dân 1 buổi\nhội viên dự 40\nxin lỗi, hội viên dự là 44 ạ", { hoi_nghi: 1, nguoi_tham_du: 44 }],
+    [
+      "- tọa đàm phòng chống ma túy 1 buổi\n- đoàn viên dự 35\nXin lỗi anh, đoàn viên dự là 53 ạ, em gõ ngược",
+      { hoi_nghi: 1, nguoi_tham_du: 53 },
+    ],
+    ["Học sinh tham gia: đã báo 310, nay sửa thành 356", { nguoi_tham_du: 356 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("people put to work before their count are no attendees", () => {
+    expect(plain("huy động 25 đoàn viên tham gia treo 40 băng rôn")).toEqual(only({ bang_ron: 40 }));
+  });
+});
