@@ -32,3 +32,20 @@ describe("findMentions: people by their role said to attend, their count after, 
     expect(plain("huy động 25 đoàn viên tham gia treo 40 băng rôn")).toEqual(only({ bang_ron: 40 }));
   });
 });
+
+describe("sample indicators: a contest ('hội thi') is held as a gathering", () => {
+  it.each([
+    ["tổ chức hội thi tìm hiểu pháp luật 1 buổi, 8 đội thi, 120 người tham dự", { hoi_nghi: 1, nguoi_tham_du: 120 }],
+    ['Tổ chức 1 hội thi "Tìm hiểu pháp luật" với 12 đội thi, 650 học sinh tham dự.', { hoi_nghi: 1, nguoi_tham_du: 650 }],
+    ["Hội thi văn nghệ: 2 buổi", { hoi_nghi: 2 }],
+    ["xa to chuc hoi thi 1 buoi, 90 nguoi du", { hoi_nghi: 1, nguoi_tham_du: 90 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("'cuộc thứ 3' is no contest", () => {
+    expect(plain("hn 3 cuoc moi cuoc 40 nguoi, a e nham cuoc thu 3 co 50 nguoi, tong 130")).toEqual(
+      only({ hoi_nghi: 3, nguoi_tham_du: 130 }),
+    );
+  });
+});
