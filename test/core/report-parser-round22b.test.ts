@@ -49,3 +49,14 @@ describe("sample indicators: a contest ('hội thi') is held as a gathering", ()
     );
   });
 });
+
+describe("findCorrections: figures typed the wrong way round ('ghi ngược', 'điền ngược') are corrected after", () => {
+  it.each([
+    ["pano 16, bang ron 4\nchet e dien nguoc, pano 4 bang ron 16 moi dung a", { pano: 4, bang_ron: 16 }],
+    ["pano 3, bang ron 8. em ghi nguoc, pano 8 bang ron 3 moi dung", { pano: 8, bang_ron: 3 }],
+    ["tờ rơi 200, áp phích 50\nem gõ ngược ạ: tờ rơi 50, áp phích 200", { to_roi: 50, ap_phich: 200 }],
+    ["phong su 2 chuyen muc 5, dien nguoc roi a, phong su 5 chuyen muc 2", { phong_su: 5, chuyen_muc: 2 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

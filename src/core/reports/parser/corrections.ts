@@ -76,6 +76,13 @@ const FORWARD: readonly string[][] = [
   ["bao", "lon"],
   ["nhap", "lon"],
   ["danh", "lon"],
+  // "em ghi ngược", "điền ngược": two figures swapped, the figures after are the right ones
+  ["go", "nguoc"],
+  ["ghi", "nguoc"],
+  ["dien", "nguoc"],
+  ["bao", "nguoc"],
+  ["nhap", "nguoc"],
+  ["danh", "nguoc"],
   ["nham"],
   ["xin", "loi"],
   ["sorry"],
