@@ -60,3 +60,13 @@ describe("findCorrections: figures typed the wrong way round ('ghi ngược', '�
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("pairing: 'thì' after a name (a topic marker) stands between the name and its figure like a filler", () => {
+  it.each([
+    ["dan 10 to thong bao lich tiem phong len bang tin thon (ko phai ap phich), ap phich thi dan 6 to", { ap_phich: 6 }],
+    ["áp phích thì dán 8 tờ", { ap_phich: 8 }],
+    ["pano 2, ap phich thi dan 12 to", { pano: 2, ap_phich: 12 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
