@@ -70,3 +70,13 @@ describe("pairing: 'thì' after a name (a topic marker) stands between the name 
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("findCorrections: the line a correction names ('nhầm dòng áp phích, 36 tờ') keeps its figure", () => {
+  it.each([
+    ["ap phich 20\nto roi 500\ne nham dong ap phich, 25 to a", { ap_phich: 25, to_roi: 500 }],
+    ["tờ rơi 500, áp phích 20\nem sửa mục áp phích, 25 tờ", { ap_phich: 25, to_roi: 500 }],
+    ["ap phich 12\nghi sai dong ap phich, 15 to a", { ap_phich: 15 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -155,6 +155,7 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
   const markers: CorrectionMarker[] = [];
   const breaks: number[] = [];
   const blocked: number[] = [];
+  const transparent: number[] = [];
   const numbers = createNumberReader(tk, nv.blocked);
   const wrongNumberAt = (j: number): void => {
     if (key(toks[j]) === "la") j++;
@@ -469,9 +470,11 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
     if (t.kt === "nham" && key(toks[i + 1]) === "lan") continue;
     markers.push({ start: i, end });
     for (let x = i; x < end; x++) breaks.push(x);
+    const comma = namedLineComma(toks, end);
+    if (comma !== null) transparent.push(comma);
     i = end - 1;
   }
-  return { markers, breaks, blocked, results: nv.arithmetic.results };
+  return { markers, breaks, blocked, transparent, results: nv.arithmetic.results };
 }
 
 /**
@@ -571,6 +574,19 @@ const LINE_WORDS = new Set(["dong", "muc", "phan"]);
 function droppedLineAt(toks: readonly Tok[], i: number): number | null {
   if (!DROP_VERBS.has(key(toks[i])) || !LINE_WORDS.has(key(toks[i + 1])) || toks[i + 2]?.type !== "w") return null;
   return i + 2;
+}
+
+/**
+ * "e nhầm dòng áp phích, 36 tờ", "sửa mục pano, 3 cái": after a correction, the line named ("dòng", "mục"),
+ * a comma and its figure — the comma, which joins the name to its figure (a unit of another does not take it).
+ */
+function namedLineComma(toks: readonly Tok[], from: number): number | null {
+  // ("sửa mục" ends the correction words itself)
+  const name = LINE_WORDS.has(key(toks[from - 1])) ? from : LINE_WORDS.has(key(toks[from])) ? from + 1 : -1;
+  if (name < 0) return null;
+  let j = name;
+  while (j < name + 4 && toks[j]?.type === "w") j++;
+  return j > name && toks[j]?.k === "," && toks[j + 1]?.type === "n" ? j : null;
 }
 
 /** End of a forward correction phrase starting at token i (with a trailing ":"), or null. */
