@@ -80,3 +80,17 @@ describe("findCorrections: the line a correction names ('nhầm dòng áp phích
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("findMultipliers: a rate over days with its result stated ('= 14 lượt') is read as the stated figure", () => {
+  it.each([
+    ["- Loa bản phát sáng chiều mỗi ngày 1 lần trong 7 ngày = 14 lượt", { phat_thanh: 14 }],
+    ["loa phát sáng chiều mỗi ngày 1 lần trong 10 ngày = 20 lượt", { phat_thanh: 20 }],
+    ["loa thôn mỗi ngày phát 1 lần trong 5 ngày = 5 lượt", { phat_thanh: 5 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("without a stated result the rate is still multiplied", () => {
+    expect(plain("loa phát mỗi ngày 2 lần sáng chiều trong 10 ngày")).toEqual(only({ phat_thanh: 20 }));
+  });
+});
