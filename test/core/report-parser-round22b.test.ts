@@ -94,3 +94,12 @@ describe("findMultipliers: a rate over days with its result stated ('= 14 lượ
     expect(plain("loa phát mỗi ngày 2 lần sáng chiều trong 10 ngày")).toEqual(only({ phat_thanh: 20 }));
   });
 });
+
+describe("markNonValues: 'tập' ending a verb ('biên tập', 'học tập') labels no episode", () => {
+  it.each([
+    ["- Biên tập 9 chuyên mục cung cấp cho đài truyền thanh cấp xã;", { chuyen_muc: 9 }],
+    ["bien tap 4 chuyen muc, phong su tap 2 phat 3 lan", { chuyen_muc: 4, phong_su: 3 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -1338,6 +1338,8 @@ function markLabels(
       continue;
     // "năm mươi" (fifty), "một trăm năm mươi": "mươi" only follows a digit word, so "năm" is five, no year's label
     if (key === "nam" && key_(toks[i + 1]) === "muoi") continue;
+    // "Biên tập 9 chuyên mục", "học tập 2 chuyên đề": "tập" ending a verb, no episode's label
+    if (key === "tap" && (key_(before) === "bien" || key_(before) === "hoc")) continue;
     const forms = LABELS[key];
     let j = i + 1;
     if (forms === null) {
