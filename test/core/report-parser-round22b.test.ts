@@ -103,3 +103,16 @@ describe("markNonValues: 'tập' ending a verb ('biên tập', 'học tập') la
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("qualifyPeriods: a running total as a label before a colon ('Cả năm 2026: …') covers its whole list", () => {
+  it.each([
+    [
+      "Phòng báo cáo quý IV/2026:\n- Thực hiện 6 phóng sự;\n- Biên tập 9 chuyên mục;\n- Cả năm 2026: 20 phóng sự, 36 chuyên mục.",
+      { phong_su: 6, chuyen_muc: 9 },
+    ],
+    ["- Treo 5 pano, 10 băng rôn;\n- Cả năm 2026: 20 pano, 40 băng rôn.", { pano: 5, bang_ron: 10 }],
+    ["Tháng này 3 phóng sự, 4 chuyên mục. Cả năm: 10 phóng sự, 12 chuyên mục.", { phong_su: 3, chuyen_muc: 4 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

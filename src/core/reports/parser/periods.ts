@@ -532,6 +532,8 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       // "Cả năm 2026 đã tổ chức 7 hội nghị, 520 lượt người.": a running total opening its sentence covers it
       if (found && role === "cumulative" && (opensSentence(toks, i) || (soFar && opensSentence(toks, i - 1))))
         for (const x of sentenceNumbers(found[0])) cumulative.add(x);
+      // "- Cả năm 2026: 20 phóng sự, 36 chuyên mục.": a running total as a label, before a colon, covers its list
+      if (found && role === "cumulative") for (const x of listAfterColon(from) ?? []) cumulative.add(x);
       if (found) (role === "cumulative" ? cumulative : role === "total" ? totals : parts).add(found[0]);
       else if (
         role === "total" &&
