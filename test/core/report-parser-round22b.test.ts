@@ -116,3 +116,14 @@ describe("qualifyPeriods: a running total as a label before a colon ('Cả năm 
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("findMultipliers: places listed by name before 'mỗi <place>' are its count", () => {
+  it.each([
+    ["TDP Hòa Bình, TDP Hòa Thuận, TDP Hòa Lợi mỗi tổ họp 1 cuộc ạ, tổng 126 người dự", { hoi_nghi: 3, nguoi_tham_du: 126 }],
+    ["Thôn Đông, thôn Tây, thôn Bắc mỗi thôn treo 2 băng rôn", { bang_ron: 6 }],
+    ["Tổ 1 với tổ 2 mỗi tổ họp 1 cuộc", { hoi_nghi: 2 }],
+    ["Tổ 1 với tổ 2 mỗi tổ treo 1 pano", { pano: 2 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -66,6 +66,7 @@ const BETWEEN = new Set([
   "nhat",
   "toi",
   "thieu",
+  "hop", // "mỗi tổ họp 1 cuộc"
 ]);
 const CONJ = new Set([",", "/", "va", "&", "-", "hoac"]);
 /** Verbs after "moi" typed without marks that make it "mới" (just): "pano moi treo 5 cai". */
@@ -1013,8 +1014,9 @@ function namedPlaces(toks: readonly Tok[], nv: NonValues, moi: number, unit: str
       if (toks[j]?.type === "n" && nv.blocked[j] && PLACE_HEADS.has(key(toks[j - 1]))) continue;
     } else {
       // a name: head word(s) then one to three capitalised words ("tổ dân phố Bắc Hà", "thôn Tân Thành")
+      // (a head opening the message is capitalised too: "Thôn Đông, thôn Tây")
       let a = j;
-      while (a > j - 3 && isCapitalised(toks[a])) a--;
+      while (a > j - 3 && isCapitalised(toks[a]) && !(a < j && PLACE_HEADS.has(key(toks[a])))) a--;
       if (a === j) break;
       const phrase = PLACE_UNITS.find((seq) => seq.every((w, k) => key(toks[a - seq.length + 1 + k]) === w));
       if (phrase) a -= phrase.length;
@@ -1028,7 +1030,7 @@ function namedPlaces(toks: readonly Tok[], nv: NonValues, moi: number, unit: str
       pending = 0;
       j = a;
     }
-    if (key(toks[j]) === "va" || toks[j]?.k === "," || toks[j]?.k === "&") j--;
+    if (key(toks[j]) === "va" || key(toks[j]) === "voi" || toks[j]?.k === "," || toks[j]?.k === "&") j--;
     else break;
   }
   // the count is the places' labels: not a figure, and nothing to block
