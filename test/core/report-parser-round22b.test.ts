@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SAMPLE_INDICATORS } from "../../src/core/plans/sample-indicators.js";
 import { scoreCorpus } from "../../src/core/reports/corpus-score.js";
-import { onlyValues as only, plainReading as plain, readFixture } from "../support/parsed.js";
+import { onlyValues as only, plainReading as plain, readSample as read, readFixture } from "../support/parsed.js";
 
 describe("findCorrections: 'không phải X mà là Y' names the wrong figure, then the right one", () => {
   it.each([
@@ -125,5 +125,25 @@ describe("findMultipliers: places listed by name before 'mỗi <place>' are its 
     ["Tổ 1 với tổ 2 mỗi tổ treo 1 pano", { pano: 2 }],
   ])("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("qualifyPeriods: what a place has 'trên địa bàn' is a stock, and a bracket 'gồm …' after it its make-up", () => {
+  it.each([
+    [
+      "Tính đến ngày 15/12/2026, xã Mường Chà đã có tổng cộng 9 pa nô trên địa bàn (gồm 6 pa nô từ các năm trước còn sử dụng); trong quý IV làm mới 3 pa nô.",
+      { pano: 3 },
+    ],
+    ["xã đã có 9 pa nô trên địa bàn; quý IV làm mới 3 pa nô.", { pano: 3 }],
+    ["Thôn có 12 băng rôn trên địa bàn (gồm 8 băng rôn cũ), tháng này treo mới 4 băng rôn", { bang_ron: 4 }],
+    ["Hiện xã có 12 pano trên địa bàn, trong quý làm mới 2 pano", { pano: 2 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a stock alone is kept as a running total", () => {
+    const r = read("xã có 9 pa nô trên địa bàn");
+    expect(r.values).toEqual({ pano: 9 });
+    expect(r.runningTotals).toEqual(["pano"]);
   });
 });

@@ -407,6 +407,16 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
         }
       }
     }
+    // "xã đã có tổng cộng 9 pa nô trên địa bàn": what stands in the area is a stock, cumulative
+    if (k === "co" && !nv.blocked[i]) {
+      const stock = stockInArea(toks, nv, numbers, i + 1);
+      if (stock !== null) {
+        cumulative.add(stock.at);
+        // "(gồm 6 pa nô từ các năm trước …)": what the stock is made of, in a bracket right after it
+        if (toks[stock.end]?.k === "(" && key(toks[stock.end + 1]) === "gom") block(stock.end + 2);
+        continue;
+      }
+    }
     // "tổng số pa nô đang treo trên địa bàn là 11 cái": what stands now, a total of the stock, cumulative
     if (k === "dang" && STANDING.has(next) && totalOfBefore(toks, i)) {
       const first = numbersIn(i + 2)[0];
@@ -1137,6 +1147,26 @@ function plansAfter(toks: readonly Tok[], i: number): boolean {
 }
 
 /** Whether "báo cáo", "bc", "báo số", "số liệu", "kết quả", "tổng hợp" or "tổng kết" stands within 4 tokens before token i. */
+/**
+ * After "có" at `from`: "(tổng cộng) 9 pa nô trên địa bàn" — where the number starts and where "trên địa bàn"
+ * ends; null when no stock in the area.
+ */
+function stockInArea(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  from: number,
+): { at: number; end: number } | null {
+  let j = from;
+  if (key(toks[j]) === "tong" || key(toks[j]) === "tat") j += key(toks[j + 1]) === "ca" || key(toks[j + 1]) === "cong" ? 2 : 1;
+  const num = toks[j]?.type === "n" && !nv.blocked[j] ? numbers.read(j, false) : null;
+  if (!num || num.bad) return null;
+  let x = num.end;
+  while (x < num.end + 4 && toks[x]?.type === "w" && key(toks[x]) !== "tren") x++;
+  const inArea = key(toks[x]) === "tren" && key(toks[x + 1]) === "dia" && key(toks[x + 2]) === "ban";
+  return inArea ? { at: j, end: x + 3 } : null;
+}
+
 function statedBefore(toks: readonly Tok[], i: number): boolean {
   for (let b = i - 1; b >= 0 && b >= i - 4; b--) {
     const k = key(toks[b]);
