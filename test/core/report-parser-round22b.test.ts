@@ -147,3 +147,27 @@ describe("qualifyPeriods: what a place has 'trên địa bàn' is a stock, and a
     expect(r.runningTotals).toEqual(["pano"]);
   });
 });
+
+describe("findReferences: a date opening the next clause before an issuing verb is the next document's", () => {
+  it.each([
+    [
+      "Ngày 12/10/2026 UBND xã ban hành KH số 131/KH-UBND, ngày 20/10/2026 ban hành tiếp QĐ số 140/QĐ-UBND giao chỉ tiêu cho các thôn ạ",
+      [
+        { number: "131/KH-UBND", date: "2026-10-12" },
+        { number: "140/QĐ-UBND", date: "2026-10-20" },
+      ],
+    ],
+    [
+      "xã ban hành KH 12/KH-UBND, ngày 10/3/2026 ký tiếp QĐ 15/QĐ-UBND kiện toàn BCĐ",
+      [{ number: "12/KH-UBND" }, { number: "15/QĐ-UBND", date: "2026-03-10" }],
+    ],
+  ])("%s", (text, references) => {
+    expect(read(text).references).toEqual(references);
+  });
+
+  it("a date after the number with no document after it is still its own", () => {
+    expect(read("đã ban hành KH số 20/KH-UBND, ngày 10/3/2026").references).toEqual([
+      { number: "20/KH-UBND", date: "2026-03-10" },
+    ]);
+  });
+});
