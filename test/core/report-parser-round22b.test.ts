@@ -171,3 +171,17 @@ describe("findReferences: a date opening the next clause before an issuing verb 
     ]);
   });
 });
+
+describe("gatheringBefore: people by role after 'mỗi buổi' / 'mỗi lớp' of a gathering are each sitting's attendees", () => {
+  it.each([
+    ["Dạ chi hội em tổ chức 2 buổi tọa đàm về phòng chống bạo lực gia đình, mỗi buổi 30 chị em ạ", { hoi_nghi: 2, nguoi_tham_du: 60 }],
+    ["tập huấn 3 lớp, mỗi lớp 40 cán bộ", { hoi_nghi: 3, nguoi_tham_du: 120 }],
+    ["Chi hội tổ chức 3 cuộc họp, mỗi cuộc 25 hội viên", { hoi_nghi: 3, nguoi_tham_du: 75 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a school's classes gather no one", () => {
+    expect(plain("trường có 20 lớp, mỗi lớp 35 học sinh, treo 2 pano")).toEqual(only({ pano: 2 }));
+  });
+});

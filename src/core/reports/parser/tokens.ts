@@ -213,6 +213,9 @@ export function gatheringBefore(toks: readonly Tok[], i: number, blocked?: Uint8
   const counted = link?.type === "w" && SESSION_WORDS.has(link.kt) && toks[i - 2]?.type === "n";
   // "1 buổi gặp mặt 40 chị em", "1 hội nghị 120 đảng viên": right after the gathering's name
   const named = link?.type === "w" && endsGathering(toks, i - 1) && toks[i - 1]!.k !== "lop";
+  // "tọa đàm 2 buổi, mỗi buổi 30 chị em": each sitting's people, of a gathering named before in the sentence
+  if (link?.type === "w" && SESSION_WORDS.has(link.kt) && toks[i - 2]?.type === "w" && toks[i - 2]!.kt === "moi")
+    return gatheringInSentence(toks, i - 3, blocked);
   if (!link || !(counted || named || (GATHERING_LINKS.has(link.k) && (link.type === "w" || link.k === ","))))
     return false;
   for (let x = counted || named ? i - 1 : i - 2; x >= 0 && x >= i - 6; x--) {
@@ -222,6 +225,16 @@ export function gatheringBefore(toks: readonly Tok[], i: number, blocked?: Uint8
     if (t.type === "nl" || (t.type === "p" && !LABEL_MARKS.has(t.k))) return false;
     // ("trường 28 lớp, 950 học sinh": a school's classes, marked context, gather no one)
     if (t.type === "w" && endsGathering(toks, x)) return !blocked?.[x];
+  }
+  return false;
+}
+
+/** Whether a gathering ("tọa đàm", "tập huấn", not a school's "lớp") is named from token `from` back to its sentence's start. */
+function gatheringInSentence(toks: readonly Tok[], from: number, blocked?: Uint8Array): boolean {
+  for (let x = from; x >= 0 && x >= from - 25; x--) {
+    const t = toks[x]!;
+    if (t.type === "nl" || t.k === "." || t.k === ";" || t.k === "!" || t.k === "?") return false;
+    if (t.type === "w" && t.k !== "lop" && endsGathering(toks, x) && !blocked?.[x]) return true;
   }
   return false;
 }
