@@ -185,3 +185,16 @@ describe("gatheringBefore: people by role after 'mỗi buổi' / 'mỗi lớp' o
     expect(plain("trường có 20 lớp, mỗi lớp 35 học sinh, treo 2 pano")).toEqual(only({ pano: 2 }));
   });
 });
+
+describe("readSittingParts: a comma inside the meeting's name, and 'buổi sau' as a rank", () => {
+  it.each([
+    [
+      "Đoàn Thanh niên phường Tân An tổ chức 3 buổi tuyên truyền phòng, chống lừa đảo qua mạng: buổi thứ nhất 70 đoàn viên, buổi thứ hai 64 đoàn viên, buổi thứ ba 81 đoàn viên.",
+      { hoi_nghi: 3, nguoi_tham_du: 215 },
+    ],
+    ["họp dân 2 cuộc về phòng, chống cháy nổ: cuộc 1 60 người, cuộc 2 55 người", { hoi_nghi: 2, nguoi_tham_du: 115 }],
+    ["tổ chức 2 buổi tọa đàm: buổi đầu 50 đoàn viên, buổi sau 45 đoàn viên", { hoi_nghi: 2, nguoi_tham_du: 95 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
