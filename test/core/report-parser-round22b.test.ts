@@ -198,3 +198,19 @@ describe("readSittingParts: a comma inside the meeting's name, and 'buổi sau' 
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("readTables: a column headed by people by role said to attend ('Chị em dự') holds the attendees", () => {
+  it.each([
+    [
+      "Hội PN xã Ea Kar tổng hợp tháng 11 ạ\nChi hội\tTờ rơi\tTọa đàm\tChị em dự\nBuôn Ea Sar\t70\t1\t32\nBuôn Tring\t50\t1\t28\nThôn 3\t90\t1\t41\nThôn 6\t60\t0\t0\nCộng\t270\t3\t101",
+      { to_roi: 270, hoi_nghi: 3, nguoi_tham_du: 101 },
+    ],
+    [
+      "Thôn | Băng rôn | Họp dân | Hội viên dự\nĐông | 2 | 1 | 40\nTây | 3 | 1 | 35\nCộng | 5 | 2 | 75",
+      { bang_ron: 5, hoi_nghi: 2, nguoi_tham_du: 75 },
+    ],
+    ["Lớp;Buổi tuyên truyền;Học sinh tham gia\n10A;1;42\n10B;1;40", { hoi_nghi: 2, nguoi_tham_du: 82 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -100,8 +100,11 @@ function attendeesByRole(toks: readonly Tok[], blocked: Uint8Array, i: number, c
   if (a?.type !== "w" || b?.type !== "w" || blocked[i] || blocked[i + 1]) return null;
   if (!PEOPLE_PHRASES.has(`${a.k} ${b.k}`) || !attendVerbAt(toks, i + 2)) return null;
   const end = toks[i + 2]!.k === "tham" && toks[i + 3]?.type === "w" ? i + 4 : i + 3;
-  // (a label's colon: the line's figures follow, "Học sinh tham gia: đã báo 310, nay sửa thành 356")
-  const counted = toks[end]?.k === ":" || toks[key(toks[end]) === "la" ? end + 1 : end]?.type === "n";
+  // (a label's colon: the line's figures follow, "Học sinh tham gia: đã báo 310, nay sửa thành 356"; a table's
+  // header cell ending its line or before a bar: "Chi hội | Tờ rơi | Chị em dự")
+  const after = toks[end];
+  const cell = !after || after.type === "nl" || after.k === "|" || after.k === ";";
+  const counted = cell || after.k === ":" || toks[key(after) === "la" ? end + 1 : end]?.type === "n";
   const code = c.measures.get("nguoi");
   return code && counted ? { end, code } : null;
 }
