@@ -214,3 +214,13 @@ describe("readTables: a column headed by people by role said to attend ('Chị e
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("people by role: voters, farmers and fishermen said to attend are attendees", () => {
+  it.each([
+    ["Phối hợp tổ chức 5 hội nghị tiếp xúc cử tri với 640 cử tri tham dự.", { hoi_nghi: 5, nguoi_tham_du: 640 }],
+    ["tổ chức 2 hội nghị tiếp xúc cử tri, 300 cử tri dự", { hoi_nghi: 2, nguoi_tham_du: 300 }],
+    ["Hội Nông dân tổ chức 1 buổi tập huấn cho 80 nông dân", { hoi_nghi: 1, nguoi_tham_du: 80 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -399,6 +399,10 @@ export const PEOPLE_PHRASES: ReadonlySet<string> = new Set([
   "cong nhan",
   "chi em",
   "dong chi", // "65 đồng chí dự": comrades, as Party and mass-organisation meetings count their members
+  // voters at a meeting with their deputies, farmers and fishermen at their associations' meetings
+  "cu tri",
+  "nong dan",
+  "ngu dan",
 ]);
 /** Last words of a gathering ("hội nghị", "tập huấn", "2 lớp", "buổi họp") whose people by role are its attendees. */
 export const GATHERING_WORDS: ReadonlySet<string> = new Set(["nghi", "huan", "lop", "cuoc", "thao", "dam", "hop"]);
