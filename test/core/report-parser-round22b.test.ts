@@ -224,3 +224,17 @@ describe("people by role: voters, farmers and fishermen said to attend are atten
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("markNonValues: a place's number with a measure right after and no other number in its clause is a count", () => {
+  it.each([
+    [
+      "Thông báo số 37/TB-UBND ngày 25/11/2026 về lịch tiếp công dân đã được phát trên hệ thống truyền thanh phường 12 lượt.",
+      { phat_thanh: 12 },
+    ],
+    ["thôn 3 12 lượt phát thanh", { phat_thanh: 12 }],
+    ["loa thôn 3 20 lượt", { phat_thanh: 20 }],
+    ["loa phường 8 20 lượt", { phat_thanh: 20 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -1393,6 +1393,17 @@ function markLabels(
     if (nt.type === "n" && end === j + 1 && Object.hasOwn(LABEL_MAX, key) && Number(nt.k) > LABEL_MAX[key]!) continue;
     // "nhóm zalo thôn 400 thành viên": no village is numbered in the hundreds; a count follows the place
     if (nt.type === "n" && end === j + 1 && PLACE_LABELS.has(key) && !colon && Number(nt.k) >= 100) continue;
+    // "phát trên hệ thống truyền thanh phường 12 lượt": a measure right after, and no other number in the clause
+    // to be the place's figure, makes the number a count ("thôn 3 20 lượt" keeps its label)
+    if (
+      nt.type === "n" &&
+      end === j + 1 &&
+      (PLACE_LABELS.has(key) || key === "phuong" || key === "tdp") &&
+      !colon &&
+      isMeasureWord(toks[end], compiled) &&
+      !numberLaterInClause(toks, end)
+    )
+      continue;
     // "quý I/2021", "tháng 2/2021"
     if (toks[end]?.k === "/" && toks[end + 1]?.type === "n" && /^\d{2}(?:\d{2})?$/.test(toks[end + 1]!.k)) end += 2;
     // "quý 4 2026", "tháng 5 năm 2026" typed without the slash: the year goes with the period
