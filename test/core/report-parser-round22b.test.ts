@@ -234,6 +234,7 @@ describe("markNonValues: a place's number with a measure right after and no othe
     ["thôn 3 12 lượt phát thanh", { phat_thanh: 12 }],
     ["loa thôn 3 20 lượt", { phat_thanh: 20 }],
     ["loa phường 8 20 lượt", { phat_thanh: 20 }],
+    ["e bo sung: xe luu dong cua tinh ve phuong 1 luot ngay 5/12", { xe_luu_dong: 1 }],
   ])("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));
   });

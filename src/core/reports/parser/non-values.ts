@@ -1401,7 +1401,7 @@ function markLabels(
       (PLACE_LABELS.has(key) || key === "phuong" || key === "tdp") &&
       !colon &&
       isMeasureWord(toks[end], compiled) &&
-      !numberLaterInClause(toks, end)
+      !figureLaterInClause(toks, blocked, end)
     )
       continue;
     // "quý I/2021", "tháng 2/2021"
@@ -1791,6 +1791,12 @@ function markListNumbering(tk: Tokenised, blocked: Uint8Array): void {
 /** Whether a digit stands from token `from` to the end of its clause. */
 function numberLaterInClause(toks: readonly Tok[], from: number): boolean {
   for (let x = from; x < toks.length && !endsClause(toks[x]); x++) if (toks[x]!.type === "n") return true;
+  return false;
+}
+
+/** Whether a number not marked (no date, no label) follows from token `from` in its clause. */
+function figureLaterInClause(toks: readonly Tok[], blocked: Uint8Array, from: number): boolean {
+  for (let x = from; x < toks.length && !endsClause(toks[x]); x++) if (toks[x]!.type === "n" && !blocked[x]) return true;
   return false;
 }
 
