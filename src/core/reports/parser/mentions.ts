@@ -103,8 +103,8 @@ function attendeesByRole(toks: readonly Tok[], blocked: Uint8Array, i: number, c
   // (a label's colon: the line's figures follow, "Học sinh tham gia: đã báo 310, nay sửa thành 356"; a table's
   // header cell ending its line or before a bar: "Chi hội | Tờ rơi | Chị em dự")
   const after = toks[end];
-  const cell = !after || after.type === "nl" || after.k === "|" || after.k === ";";
-  const counted = cell || after.k === ":" || toks[key(after) === "la" ? end + 1 : end]?.type === "n";
+  const cell = toks[i - 1]?.type !== "n" && (!after || after.type === "nl" || after.k === "|" || after.k === ";");
+  const counted = cell || after?.k === ":" || toks[key(after) === "la" ? end + 1 : end]?.type === "n";
   const code = c.measures.get("nguoi");
   return code && counted ? { end, code } : null;
 }

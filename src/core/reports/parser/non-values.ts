@@ -1796,7 +1796,8 @@ function numberLaterInClause(toks: readonly Tok[], from: number): boolean {
 
 /** Whether a number not marked (no date, no label) follows from token `from` in its clause. */
 function figureLaterInClause(toks: readonly Tok[], blocked: Uint8Array, from: number): boolean {
-  for (let x = from; x < toks.length && !endsClause(toks[x]); x++) if (toks[x]!.type === "n" && !blocked[x]) return true;
+  for (let x = from; x < toks.length && !endsClause(toks[x]); x++)
+    if (toks[x]!.type === "n" && !blocked[x]) return true;
   return false;
 }
 

@@ -1158,7 +1158,8 @@ function stockInArea(
   from: number,
 ): { at: number; end: number } | null {
   let j = from;
-  if (key(toks[j]) === "tong" || key(toks[j]) === "tat") j += key(toks[j + 1]) === "ca" || key(toks[j + 1]) === "cong" ? 2 : 1;
+  if (key(toks[j]) === "tong" || key(toks[j]) === "tat")
+    j += key(toks[j + 1]) === "ca" || key(toks[j + 1]) === "cong" ? 2 : 1;
   const num = toks[j]?.type === "n" && !nv.blocked[j] ? numbers.read(j, false) : null;
   if (!num || num.bad) return null;
   let x = num.end;
