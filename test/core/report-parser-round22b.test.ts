@@ -258,3 +258,14 @@ describe("twenty-second development set (every kind, 14 each, by a writer who ne
     expect(score.exact).toBeGreaterThanOrEqual(122);
   });
 });
+
+describe("qualifyPeriods: a period 'năm nay' (of the present year) is the report's; one with a year written beside it is another year's", () => {
+  it.each([
+    ["xe loa quy 4 nam nay 6 luot, quy 4 nam 2025 co 4 luot, tang 50% a", { xe_luu_dong: 6 }],
+    ["phát thanh quý 3 năm nay 40 lượt, quý 3 năm 2025 được 35 lượt", { phat_thanh: 40 }],
+    ["pano tháng 11 năm nay 5 cái, tháng 11/2025 là 3 cái", { pano: 5 }],
+    ["nam 2025 xa treo 40 bang ron, quy 1 nam nay treo 9 cai a", { bang_ron: 9 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

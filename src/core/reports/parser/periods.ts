@@ -1025,6 +1025,8 @@ interface NamedPeriod {
   current?: boolean;
   n?: number;
   year?: number;
+  /** "quý 4 năm nay": of the present year, so one of the same unit with a year written is another year's. */
+  thisYear?: boolean;
 }
 
 /** Words before a period that make it another's ("lũy kế quý I", "cả năm 2025", "cùng kỳ", "so với quý IV"). */
@@ -1072,6 +1074,8 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
     )
       return { rank: RANK[key(toks[i])]!, unit: key(toks[i]), stated: true, at: i };
     if (!p) continue;
+    // "quý 4 năm nay": "năm nay" is the year of the period before it, no period of its own
+    if (p.current && p.unit === "nam" && nv.blocked[i - 1] && RANK[key(toks[i - 2])] !== undefined) continue;
     const before = `${key(toks[i - 2])} ${key(toks[i - 1])}`;
     // "cả năm 2026" is a whole period's figure, unless the report says it is its own ("báo cáo cả năm 2026:")
     // ("KH năm 300 lượt": the plan's year, typed short)
@@ -1092,7 +1096,8 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
     if (!first || (p.year !== undefined && first.year !== undefined && p.year > first.year) || laterQuarter(p, first))
       first = p;
     // "năm nay 3 phóng sự. quý này 1": of two current periods the shorter is the report's (not a week: a part)
-    if (p.current && (!current || (p.rank < current.rank && p.rank > RANK.tuan!))) current = p;
+    // ("quý 1 năm nay": a numbered period of the present year is one of them)
+    if ((p.current || p.thisYear) && (!current || (p.rank < current.rank && p.rank > RANK.tuan!))) current = p;
   }
   // "năm 2025 treo 30, năm nay treo 42": the officer's "this year" over a period named before it
   return opening ?? current ?? first;
@@ -1211,9 +1216,13 @@ function periodAt(toks: readonly Tok[], nv: NonValues, i: number): NamedPeriod |
       ? Number(toks[i + 3]!.k)
       : toks[i + 2]?.type === "n" && nv.blocked[i + 2] && /^20\d\d$/.test(toks[i + 2]!.k)
         ? Number(toks[i + 2]!.k)
-        : undefined;
+        : // "quý 4 năm 2025"
+          key(toks[i + 2]) === "nam" && /^20\d\d$/.test(toks[i + 3]?.k ?? "") && nv.blocked[i + 3]
+          ? Number(toks[i + 3]!.k)
+          : undefined;
   if (k === "nam") return { rank: RANK.nam!, unit: k, year: n };
-  return { rank: RANK[k]!, unit: k, ...(n ? { n } : {}), ...(year ? { year } : {}) };
+  const thisYear = year === undefined && key(toks[i + 2]) === "nam" && key(toks[i + 3]) === "nay";
+  return { rank: RANK[k]!, unit: k, ...(n ? { n } : {}), ...(year ? { year } : {}), ...(thisYear ? { thisYear } : {}) };
 }
 
 /** Whether a named period comes before the report's own: an earlier year, or the same unit before it ("tháng 2" in a report of "tháng 3"). */
@@ -1223,6 +1232,9 @@ function isEarlier(p: NamedPeriod | null, report: NamedPeriod | null): boolean {
   // "năm 2025 … năm nay …", "quý 1 … quý này …": the numbered one is another, earlier period
   if (p && report?.current && !p.current && p.unit === report.unit && (p.n !== undefined || p.year !== undefined))
     return true;
+  // "xe loa quý 4 năm nay 6 lượt, quý 4 năm 2025 có 4 lượt": a year written beside the present year's period
+  // ("năm 2025 … quý 1 năm nay …": the year itself too)
+  if (p?.year && report?.thisYear && (p.unit === report.unit || p.unit === "nam")) return true;
   if (!p || !report || p.unit !== report.unit || p.n === undefined || report.n === undefined) return false;
   const y = p.year ?? report.year ?? 0;
   const ry = report.year ?? p.year ?? 0;
