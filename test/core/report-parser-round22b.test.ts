@@ -269,3 +269,13 @@ describe("qualifyPeriods: a period 'năm nay' (of the present year) is the repor
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("pairing: a channel right after a post's measure ('6 bài tiktok') leaves the measure its indicator's", () => {
+  it.each([
+    ["dang 6 bai tiktok, clip nhieu nhat duoc 12 nghin luot xem voi 800 luot thich a", { bai_mxh: 6 }],
+    ["đăng 12 bài youtube", { bai_mxh: 12 }],
+    ["đăng 8 tin web xã, 6 bài tiktok", { tin_bai: 8, bai_mxh: 6 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
