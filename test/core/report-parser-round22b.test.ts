@@ -247,6 +247,8 @@ describe("markNonValues: a place's number with a measure right after and no othe
     ["loa thôn 3 20 lượt", { phat_thanh: 20 }],
     ["loa phường 8 20 lượt", { phat_thanh: 20 }],
     ["e bo sung: xe luu dong cua tinh ve phuong 1 luot ngay 5/12", { xe_luu_dong: 1 }],
+    ["dạ loa thôn phát ba mươi mốt lượt, bài zalo nhóm thôn hai mươi tư bài ạ", { phat_thanh: 31, bai_mxh: 24 }],
+    ["bài đăng zalo thôn mười hai bài", { bai_mxh: 12 }],
   ])("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));
   });

@@ -1394,10 +1394,10 @@ function markLabels(
     // "nhóm zalo thôn 400 thành viên": no village is numbered in the hundreds; a count follows the place
     if (nt.type === "n" && end === j + 1 && PLACE_LABELS.has(key) && !colon && Number(nt.k) >= 100) continue;
     // "phát trên hệ thống truyền thanh phường 12 lượt": a measure right after, and no other number in the clause
-    // to be the place's figure, makes the number a count ("thôn 3 20 lượt" keeps its label)
+    // to be the place's figure, makes the number a count ("thôn 3 20 lượt" keeps its label); so does a number
+    // of several words ("zalo nhóm thôn hai mươi tư bài": no village is numbered so)
     if (
-      nt.type === "n" &&
-      end === j + 1 &&
+      (nt.type === "n" ? end === j + 1 : end > j + 1) &&
       (PLACE_LABELS.has(key) || key === "phuong" || key === "tdp") &&
       !colon &&
       isMeasureWord(toks[end], compiled) &&
