@@ -281,3 +281,15 @@ describe("pairing: a channel right after a post's measure ('6 bài tiktok') leav
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("markNotDone: what is left and kept ('còn lại 15 tờ lưu tại nhà văn hóa') is no figure", () => {
+  it.each([
+    [
+      "Thôn Yên Khê nhận 300 tờ rơi từ UBND xã, đã phát 285 tờ đến các hộ, còn lại 15 tờ lưu tại nhà văn hóa.",
+      { to_roi: 285 },
+    ],
+    ["phát 450 tờ rơi, còn 50 tờ lưu kho", { to_roi: 450 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
