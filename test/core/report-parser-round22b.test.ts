@@ -293,3 +293,15 @@ describe("markNotDone: what is left and kept ('còn lại 15 tờ lưu tại nh�
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("markNonValueSpans: roads spelt out ('đường tỉnh 766', 'đường huyện 12') are names", () => {
+  it.each([
+    [
+      "Huy động 25 đoàn viên thanh niên tham gia treo 40 băng rôn và 300 lá cờ Tổ quốc dọc tuyến đường tỉnh 766.",
+      { bang_ron: 40 },
+    ],
+    ["treo 12 băng rôn dọc đường huyện 12", { bang_ron: 12 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
