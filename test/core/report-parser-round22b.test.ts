@@ -257,7 +257,7 @@ describe("markNonValues: a place's number with a measure right after and no othe
 describe("twenty-second development set (every kind, 14 each, by a writer who never saw the parser)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-22.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(122);
+    expect(score.exact).toBeGreaterThanOrEqual(127);
   });
 });
 
