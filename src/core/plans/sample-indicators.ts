@@ -122,6 +122,9 @@ export const SAMPLE_INDICATORS: IndicatorDef[] = [
       "buổi tuyên truyền",
       "buổi sinh hoạt chuyên đề",
       "buổi gặp mặt",
+      // a contest is held as a gathering ("tổ chức 1 hội thi", "hội thi … 1 buổi"); not "cuộc thi", a
+      // near typo of "cuộc thứ 3"
+      "hội thi",
     ],
   },
   {

@@ -77,6 +77,13 @@ const FORWARD: readonly string[][] = [
   ["bao", "lon"],
   ["nhap", "lon"],
   ["danh", "lon"],
+  // "em ghi ngược", "điền ngược": two figures swapped, the figures after are the right ones
+  ["go", "nguoc"],
+  ["ghi", "nguoc"],
+  ["dien", "nguoc"],
+  ["bao", "nguoc"],
+  ["nhap", "nguoc"],
+  ["danh", "nguoc"],
   ["nham"],
   ["xin", "loi"],
   ["sorry"],
@@ -149,6 +156,7 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
   const markers: CorrectionMarker[] = [];
   const breaks: number[] = [];
   const blocked: number[] = [];
+  const transparent: number[] = [];
   const numbers = createNumberReader(tk, nv.blocked);
   const wrongNumberAt = (j: number): void => {
     if (key(toks[j]) === "la") j++;
@@ -332,6 +340,13 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
     // "chứ không phải 52", "(không phải 1.500 tờ …)"
     if (NOT.has(t.kt) && key(toks[i + 1]) === "phai") {
       wrongNumberAt(i + 2);
+      // "không phải 40 mà là 46 lượt": the figure after "mà (là)" is the right one
+      const but = rightFigureAfter(toks, nv, numbers, i + 2);
+      if (but !== null) {
+        markers.push({ start: i, end: but });
+        for (let x = i; x < but; x++) breaks.push(x);
+        i = but - 1;
+      }
       continue;
     }
     // "tin bài 3 (trước là 2)", "cũ là 4": what was said before, named as such
@@ -457,9 +472,11 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
     if (t.kt === "nham" && key(toks[i + 1]) === "lan") continue;
     markers.push({ start: i, end });
     for (let x = i; x < end; x++) breaks.push(x);
+    const comma = namedLineComma(toks, end);
+    if (comma !== null) transparent.push(comma);
     i = end - 1;
   }
-  return { markers, breaks, blocked, results: nv.arithmetic.results };
+  return { markers, breaks, blocked, transparent, results: nv.arithmetic.results };
 }
 
 /**
@@ -482,6 +499,26 @@ function changedFigure(
   if (toks[t]?.type === "w" && key(toks[t]) !== "thanh") t++;
   if (key(toks[t]) !== "thanh" || toks[t + 1]?.type !== "n") return null;
   return { wrong: [j, num.end], to: t };
+}
+
+/**
+ * "không phải 40 mà là 46": from the wrong figure at `from` (its unit may follow), "mà" or "mà là" and a
+ * figure — where that figure starts; null when not so.
+ */
+function rightFigureAfter(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  from: number,
+): number | null {
+  const j = key(toks[from]) === "la" ? from + 1 : from;
+  const num = toks[j]?.type === "n" && !nv.blocked[j] ? numbers.read(j, false) : null;
+  if (!num) return null;
+  let m = num.end;
+  if (toks[m]?.type === "w" && key(toks[m]) !== "ma") m++;
+  if (key(toks[m]) !== "ma") return null;
+  const end = key(toks[m + 1]) === "la" ? m + 2 : m + 1;
+  return toks[end]?.type === "n" && !nv.blocked[end] ? end : null;
 }
 
 /** Words for "now" before a fix ("nay sửa 8", "giờ sửa thành 8", "bây giờ sửa lại 2"). */
@@ -539,6 +576,19 @@ const LINE_WORDS = new Set(["dong", "muc", "phan"]);
 function droppedLineAt(toks: readonly Tok[], i: number): number | null {
   if (!DROP_VERBS.has(key(toks[i])) || !LINE_WORDS.has(key(toks[i + 1])) || toks[i + 2]?.type !== "w") return null;
   return i + 2;
+}
+
+/**
+ * "e nhầm dòng áp phích, 36 tờ", "sửa mục pano, 3 cái": after a correction, the line named ("dòng", "mục"),
+ * a comma and its figure — the comma, which joins the name to its figure (a unit of another does not take it).
+ */
+function namedLineComma(toks: readonly Tok[], from: number): number | null {
+  // ("sửa mục" ends the correction words itself)
+  const name = LINE_WORDS.has(key(toks[from - 1])) ? from : LINE_WORDS.has(key(toks[from])) ? from + 1 : -1;
+  if (name < 0) return null;
+  let j = name;
+  while (j < name + 4 && toks[j]?.type === "w") j++;
+  return j > name && toks[j]?.k === "," && toks[j + 1]?.type === "n" ? j : null;
 }
 
 /** End of a forward correction phrase starting at token i (with a trailing ":"), or null. */

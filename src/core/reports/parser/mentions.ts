@@ -8,8 +8,8 @@ import { isNumberWordKey } from "../vietnamese-numbers.js";
 import { osaDistance } from "./fuzzy.js";
 import type { CompiledIndicators, Synonym } from "./indicators.js";
 import type { NumberReader } from "./numbers.js";
-import { isHard, isWordIn, type Tok, type Tokenised } from "./tokens.js";
-import { BREAK_WORDS, COMPOUND_STOP, FILLER_WORDS, FUZZY_STOP, TIME_UNITS } from "./vocabulary.js";
+import { attendVerbAt, isHard, isWordIn, type Tok, type Tokenised } from "./tokens.js";
+import { BREAK_WORDS, COMPOUND_STOP, FILLER_WORDS, FUZZY_STOP, PEOPLE_PHRASES, TIME_UNITS } from "./vocabulary.js";
 
 /** Shortest name read after a run-together verb: "tin", "loa" inside a word are other words. */
 const MIN_RUN_TOGETHER = 4;
@@ -71,7 +71,10 @@ export function createNameMatcher(
       if (hit) for (let x = i; x < hit.end; x++) if (blocked[x]) stillFree = false;
       if (stillFree) return hit;
     }
-    const r = matchIndicator(toks, blocked, i, compiled) ?? countOfHead(toks, blocked, i, compiled);
+    const r =
+      matchIndicator(toks, blocked, i, compiled) ??
+      countOfHead(toks, blocked, i, compiled) ??
+      attendeesByRole(toks, blocked, i, compiled);
     memo.set(i, r);
     return r;
   };
@@ -84,6 +87,26 @@ function countOfHead(toks: readonly Tok[], blocked: Uint8Array, i: number, compi
   if (t?.type !== "w" || t.kt !== "so" || next?.type !== "w" || blocked[i] || blocked[i + 1]) return null;
   const head = compiled.heads.get(next.k);
   return head ? { end: i + 2, code: head.code } : null;
+}
+
+/**
+ * "đoàn viên dự 35", "Học sinh tham gia: 356", "chi em tham du la 40": people by their role said to attend,
+ * their count right after, name the indicator measured in people (the count before them is read in pairing).
+ */
+const key = (t: Tok | undefined): string => (t?.type === "w" ? t.k : "");
+function attendeesByRole(toks: readonly Tok[], blocked: Uint8Array, i: number, c: CompiledIndicators): NameMatch {
+  const a = toks[i];
+  const b = toks[i + 1];
+  if (a?.type !== "w" || b?.type !== "w" || blocked[i] || blocked[i + 1]) return null;
+  if (!PEOPLE_PHRASES.has(`${a.k} ${b.k}`) || !attendVerbAt(toks, i + 2)) return null;
+  const end = toks[i + 2]!.k === "tham" && toks[i + 3]?.type === "w" ? i + 4 : i + 3;
+  // (a label's colon: the line's figures follow, "Học sinh tham gia: đã báo 310, nay sửa thành 356"; a table's
+  // header cell ending its line or before a bar: "Chi hội | Tờ rơi | Chị em dự")
+  const after = toks[end];
+  const cell = toks[i - 1]?.type !== "n" && (!after || after.type === "nl" || after.k === "|" || after.k === ";");
+  const counted = cell || after?.k === ":" || toks[key(after) === "la" ? end + 1 : end]?.type === "n";
+  const code = c.measures.get("nguoi");
+  return code && counted ? { end, code } : null;
 }
 
 /**

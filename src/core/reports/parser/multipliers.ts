@@ -67,6 +67,7 @@ const BETWEEN = new Set([
   "nhat",
   "toi",
   "thieu",
+  "hop", // "mỗi tổ họp 1 cuộc"
 ]);
 const CONJ = new Set([",", "/", "va", "&", "-", "hoac"]);
 /** Verbs after "moi" typed without marks that make it "mới" (just): "pano moi treo 5 cai". */
@@ -1033,8 +1034,9 @@ function namedPlaces(toks: readonly Tok[], nv: NonValues, moi: number, unit: str
       if (toks[j]?.type === "n" && nv.blocked[j] && PLACE_HEADS.has(key(toks[j - 1]))) continue;
     } else {
       // a name: head word(s) then one to three capitalised words ("tổ dân phố Bắc Hà", "thôn Tân Thành")
+      // (a head opening the message is capitalised too: "Thôn Đông, thôn Tây")
       let a = j;
-      while (a > j - 3 && isCapitalised(toks[a])) a--;
+      while (a > j - 3 && isCapitalised(toks[a]) && !(a < j && PLACE_HEADS.has(key(toks[a])))) a--;
       if (a === j) break;
       const phrase = PLACE_UNITS.find((seq) => seq.every((w, k) => key(toks[a - seq.length + 1 + k]) === w));
       if (phrase) a -= phrase.length;
@@ -1048,7 +1050,7 @@ function namedPlaces(toks: readonly Tok[], nv: NonValues, moi: number, unit: str
       pending = 0;
       j = a;
     }
-    if (key(toks[j]) === "va" || toks[j]?.k === "," || toks[j]?.k === "&") j--;
+    if (key(toks[j]) === "va" || key(toks[j]) === "voi" || toks[j]?.k === "," || toks[j]?.k === "&") j--;
     else break;
   }
   // the count is the places' labels: not a figure, and nothing to block
@@ -1424,7 +1426,8 @@ function perUnitBefore(
   const rate = numbers.read(i, false);
   if (!rate || rate.bad) return false;
   let j = rate.end;
-  for (let k = 0; k < 2 && toks[j]?.type === "w" && !LASTING.has(key(toks[j])) && key(toks[j]) !== "nhan"; k++) j++;
+  // ("ngày 2 lần sáng chiều": the times of day may follow the unit)
+  for (let k = 0; k < 3 && toks[j]?.type === "w" && !LASTING.has(key(toks[j])) && key(toks[j]) !== "nhan"; k++) j++;
   if (j === rate.end) return false;
   // "ngày 2 lượt, phát liên tục 15 ngày", "tuần 3 bài suốt 4 tuần": the span in a clause right after, said
   // as lasting ("liên tục", "suốt", "trong vòng")
@@ -1451,6 +1454,13 @@ function perUnitBefore(
     return false;
   const span = toks[j + 1]?.type === "n" ? numbers.read(j + 1, false) : null;
   if (!span || span.bad || key(toks[span.end]) !== per) return false;
+  // "mỗi ngày 1 lần trong 7 ngày = 14 lượt", "…, tổng 24 lượt": the officer states the figure (it may count
+  // what the rate leaves out, "sáng chiều"); the rate and its span are its operands
+  if (statedAfter(toks, span.end + 1)) {
+    for (const x of [...range(i, rate.end), ...range(j + 1, span.end)]) (out.blocked as number[]).push(x);
+    out.settled.push(i);
+    return true;
+  }
   (out.transparent as number[]).push(i - 1);
   (out.readings as Map<number, { end: number; value: number }>).set(i, {
     end: span.end + 1,
@@ -1458,4 +1468,17 @@ function perUnitBefore(
   });
   out.settled.push(i);
   return true;
+}
+
+const range = (a: number, b: number): number[] => Array.from({ length: Math.max(0, b - a) }, (_, k) => a + k);
+
+/** Whether a figure stated as a result follows in the sentence from `from`: "= 14", "tổng 24", "tổng cộng 30". */
+function statedAfter(toks: readonly Tok[], from: number): boolean {
+  for (let x = from; x < toks.length && x < from + 8 && !isSentenceEnd(toks[x]); x++) {
+    if (toks[x]!.k === "=" && toks[x + 1]?.type === "n") return true;
+    if (key(toks[x]) !== "tong") continue;
+    const n = key(toks[x + 1]) === "cong" || key(toks[x + 1]) === "so" ? x + 2 : x + 1;
+    if (toks[n]?.type === "n") return true;
+  }
+  return false;
 }

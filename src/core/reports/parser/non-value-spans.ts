@@ -67,9 +67,10 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
   // Document numbers first: "15/KH-UBND ngày 05/02/2021" is one reference, not a ratio and a date
   const { references, spans } = findReferences(folded, nfcText);
   for (const [s, e] of spans) mark(s, e, 1);
-  // Roads: "QL1A", "QL 14", "ĐT 741", "ĐH.12", "ĐX 3", "tỉnh lộ 8", "quốc lộ 1A", "TL8" (a name, not a figure)
+  // Roads: "QL1A", "QL 14", "ĐT 741", "ĐH.12", "ĐX 3", "tỉnh lộ 8", "quốc lộ 1A", "TL8", "đường tỉnh 766", "đường
+  // huyện 12" (a name, not a figure)
   each(
-    /(?<![\p{L}\d])(?:(?:ql|tl|dt|dh|hl|dx)[ \t.]?[1-9]\d{0,3}[a-z]?|(?:quoc|tinh|huong) lo[ \t]+\d+[a-z]?)(?![\p{L}\d])/gu,
+    /(?<![\p{L}\d])(?:(?:ql|tl|dt|dh|hl|dx)[ \t.]?[1-9]\d{0,3}[a-z]?|(?:quoc|tinh|huong) lo[ \t]+\d+[a-z]?|duong (?:tinh|huyen)[ \t]+\d+[a-z]?)(?![\p{L}\d])/gu,
     (m) => {
       if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
     },

@@ -1258,23 +1258,14 @@ const PLACE_LABELS: ReadonlySet<string> = new Set(["thon", "xom", "to", "khu", "
 const PEOPLE_MEASURES: ReadonlySet<string> = new Set(["nguoi", "ng"]);
 
 /**
- * "zalo nhóm tổ 3 bài", "fanpage thôn 3 bài": the number after a place's head at i, right before a measure at m with no
- * figure after it, counts the thing — not people ("họp tổ 5 người" may be the place's size), not after "ở"/"tại"
- * ("ở thôn 3 cái" says where), not among places listed alike ("thôn 2 lượt, thôn 3 lượt").
+ * Where a place's number before a measure stays the place's label: people ("họp tổ 5 người" may be the place's
+ * size), after "ở"/"tại" ("ở thôn 3 cái" says where), among places listed alike ("thôn 2 lượt, thôn 3 lượt").
  */
-function placeNumberCounts(
-  toks: readonly Tok[],
-  i: number,
-  m: number,
-  compiled: CompiledIndicators,
-  nameAt: (i: number) => { end: number } | null,
-): boolean {
+function placeLabelStays(toks: readonly Tok[], i: number, m: number): boolean {
   const unit = key_(toks[m]);
-  if (!isMeasureWord(toks[m], compiled) || PEOPLE_MEASURES.has(unit) || nameAt(m) || toks[m + 1]?.type === "n")
-    return false;
-  if (key_(toks[i - 1]) === "o" || key_(toks[i - 1]) === "tai") return false;
+  if (PEOPLE_MEASURES.has(unit) || key_(toks[i - 1]) === "o" || key_(toks[i - 1]) === "tai") return true;
   const head = key_(toks[i]);
-  return !toks.some((u, x) => x !== i && key_(u) === head && toks[x + 1]?.type === "n" && key_(toks[x + 2]) === unit);
+  return toks.some((u, x) => x !== i && key_(u) === head && toks[x + 1]?.type === "n" && key_(toks[x + 2]) === unit);
 }
 
 /** Labels: "thôn 5", "quý 1", "năm 2021", "lần thứ hai", "giai đoạn 2" — not inside a name ("chuyên mục 2"). */
@@ -1409,6 +1400,8 @@ function markLabels(
       continue;
     // "năm mươi" (fifty), "một trăm năm mươi": "mươi" only follows a digit word, so "năm" is five, no year's label
     if (key === "nam" && key_(toks[i + 1]) === "muoi") continue;
+    // "Biên tập 9 chuyên mục", "học tập 2 chuyên đề": "tập" ending a verb, no episode's label
+    if (key === "tap" && (key_(before) === "bien" || key_(before) === "hoc")) continue;
     const forms = LABELS[key];
     let j = i + 1;
     if (forms === null) {
@@ -1448,15 +1441,6 @@ function markLabels(
       if (nw) end = nw.end;
     }
     if (end < 0) continue;
-    // "zalo nhóm tổ 3 bài": a place's number right before a measure counts the thing
-    if (
-      PLACE_LABELS.has(key) &&
-      nt.type === "n" &&
-      end === j + 1 &&
-      !colon &&
-      placeNumberCounts(toks, i, end, compiled, nameAt)
-    )
-      continue;
     // "Trung tâm điều 3 lượt xe về xã": the verb "điều" (to send), not "Điều 3" (an article)
     if (
       key === "dieu" &&
@@ -1471,6 +1455,18 @@ function markLabels(
     if (nt.type === "n" && end === j + 1 && Object.hasOwn(LABEL_MAX, key) && Number(nt.k) > LABEL_MAX[key]!) continue;
     // "nhóm zalo thôn 400 thành viên": no village is numbered in the hundreds; a count follows the place
     if (nt.type === "n" && end === j + 1 && PLACE_LABELS.has(key) && !colon && Number(nt.k) >= 100) continue;
+    // "phát trên hệ thống truyền thanh phường 12 lượt", "zalo nhóm tổ 3 bài": a measure right after, and no other
+    // number in the clause to be the place's figure, makes the number a count ("thôn 3 20 lượt" keeps its label);
+    // so does a number of several words ("zalo nhóm thôn hai mươi tư bài": no village is numbered so)
+    if (
+      (nt.type === "n" ? end === j + 1 : end > j + 1) &&
+      (PLACE_LABELS.has(key) || key === "phuong" || key === "tdp") &&
+      !colon &&
+      isMeasureWord(toks[end], compiled) &&
+      !figureLaterInClause(toks, blocked, end) &&
+      !placeLabelStays(toks, i, end)
+    )
+      continue;
     // "quý I/2021", "tháng 2/2021"
     if (toks[end]?.k === "/" && toks[end + 1]?.type === "n" && /^\d{2}(?:\d{2})?$/.test(toks[end + 1]!.k)) end += 2;
     // "quý 4 2026", "tháng 5 năm 2026" typed without the slash: the year goes with the period
@@ -1862,6 +1858,13 @@ function markListNumbering(tk: Tokenised, blocked: Uint8Array): void {
 /** Whether a digit stands from token `from` to the end of its clause. */
 function numberLaterInClause(toks: readonly Tok[], from: number): boolean {
   for (let x = from; x < toks.length && !endsClause(toks[x]); x++) if (toks[x]!.type === "n") return true;
+  return false;
+}
+
+/** Whether a number not marked (no date, no label) follows from token `from` in its clause. */
+function figureLaterInClause(toks: readonly Tok[], blocked: Uint8Array, from: number): boolean {
+  for (let x = from; x < toks.length && !endsClause(toks[x]); x++)
+    if (toks[x]!.type === "n" && !blocked[x]) return true;
   return false;
 }
 

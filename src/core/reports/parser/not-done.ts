@@ -53,6 +53,11 @@ const AFTER: readonly string[][] = [
   ["bi", "lap"],
   // "2 áp phích còn lại lưu tại bộ phận một cửa"
   ["con", "lai", "luu"],
+  // "còn lại 15 tờ lưu tại nhà văn hóa", "50 tờ lưu kho": kept, not given out
+  ["luu", "tai"],
+  ["luu", "o"],
+  ["luu", "kho"],
+  ["luu", "lai"],
 ];
 /** A request for what the commune lacks ("Đề nghị Sở hỗ trợ 5 pa nô"): asked for, not done. */
 const REQUEST: readonly string[][] = [

@@ -467,6 +467,8 @@ function measureAfter(
   if (one && endsHere(it.end + 1)) return one;
   // "phát 300 tờ cho 300 hộ", "treo 6 cái tại cổng": to whom or where, after a bare measure
   if (one && !nv.blocked[it.end + 1] && isWordIn(toks[it.end + 1], MEASURE_THEN)) return one;
+  // "đăng 6 bài tiktok", "12 bài youtube": the channel a post went on, right after its measure
+  if (one && !nv.blocked[it.end + 1] && isWordIn(toks[it.end + 1], CHANNEL_NAMES)) return one;
   if (t2 && t2.type === "w" && endsHere(it.end + 2)) {
     const two = compiled.measures.get(t1.k + t2.k);
     if (two) return two;

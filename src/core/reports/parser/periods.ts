@@ -408,6 +408,16 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
         }
       }
     }
+    // "xã đã có tổng cộng 9 pa nô trên địa bàn": what stands in the area is a stock, cumulative
+    if (k === "co" && !nv.blocked[i]) {
+      const stock = stockInArea(toks, nv, numbers, i + 1);
+      if (stock !== null) {
+        cumulative.add(stock.at);
+        // "(gồm 6 pa nô từ các năm trước …)": what the stock is made of, in a bracket right after it
+        if (toks[stock.end]?.k === "(" && key(toks[stock.end + 1]) === "gom") block(stock.end + 2);
+        continue;
+      }
+    }
     // "tổng số pa nô đang treo trên địa bàn là 11 cái": what stands now, a total of the stock, cumulative
     if (k === "dang" && STANDING.has(next) && totalOfBefore(toks, i)) {
       const first = numbersIn(i + 2)[0];
@@ -533,6 +543,8 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       // "Cả năm 2026 đã tổ chức 7 hội nghị, 520 lượt người.": a running total opening its sentence covers it
       if (found && role === "cumulative" && (opensSentence(toks, i) || (soFar && opensSentence(toks, i - 1))))
         for (const x of sentenceNumbers(found[0])) cumulative.add(x);
+      // "- Cả năm 2026: 20 phóng sự, 36 chuyên mục.": a running total as a label, before a colon, covers its list
+      if (found && role === "cumulative") for (const x of listAfterColon(from) ?? []) cumulative.add(x);
       if (found) (role === "cumulative" ? cumulative : role === "total" ? totals : parts).add(found[0]);
       else if (
         role === "total" &&
@@ -1014,6 +1026,8 @@ interface NamedPeriod {
   current?: boolean;
   n?: number;
   year?: number;
+  /** "quý 4 năm nay": of the present year, so one of the same unit with a year written is another year's. */
+  thisYear?: boolean;
 }
 
 /** Words before a period that make it another's ("lũy kế quý I", "cả năm 2025", "cùng kỳ", "so với quý IV"). */
@@ -1061,6 +1075,8 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
     )
       return { rank: RANK[key(toks[i])]!, unit: key(toks[i]), stated: true, at: i };
     if (!p) continue;
+    // "quý 4 năm nay": "năm nay" is the year of the period before it, no period of its own
+    if (p.current && p.unit === "nam" && nv.blocked[i - 1] && RANK[key(toks[i - 2])] !== undefined) continue;
     const before = `${key(toks[i - 2])} ${key(toks[i - 1])}`;
     // "cả năm 2026" is a whole period's figure, unless the report says it is its own ("báo cáo cả năm 2026:")
     // ("KH năm 300 lượt": the plan's year, typed short)
@@ -1081,7 +1097,8 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
     if (!first || (p.year !== undefined && first.year !== undefined && p.year > first.year) || laterQuarter(p, first))
       first = p;
     // "năm nay 3 phóng sự. quý này 1": of two current periods the shorter is the report's (not a week: a part)
-    if (p.current && (!current || (p.rank < current.rank && p.rank > RANK.tuan!))) current = p;
+    // ("quý 1 năm nay": a numbered period of the present year is one of them)
+    if ((p.current || p.thisYear) && (!current || (p.rank < current.rank && p.rank > RANK.tuan!))) current = p;
   }
   // "năm 2025 treo 30, năm nay treo 42": the officer's "this year" over a period named before it
   return opening ?? current ?? first;
@@ -1136,6 +1153,27 @@ function plansAfter(toks: readonly Tok[], i: number): boolean {
 }
 
 /** Whether "báo cáo", "bc", "báo số", "số liệu", "kết quả", "tổng hợp" or "tổng kết" stands within 4 tokens before token i. */
+/**
+ * After "có" at `from`: "(tổng cộng) 9 pa nô trên địa bàn" — where the number starts and where "trên địa bàn"
+ * ends; null when no stock in the area.
+ */
+function stockInArea(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  from: number,
+): { at: number; end: number } | null {
+  let j = from;
+  if (key(toks[j]) === "tong" || key(toks[j]) === "tat")
+    j += key(toks[j + 1]) === "ca" || key(toks[j + 1]) === "cong" ? 2 : 1;
+  const num = toks[j]?.type === "n" && !nv.blocked[j] ? numbers.read(j, false) : null;
+  if (!num || num.bad) return null;
+  let x = num.end;
+  while (x < num.end + 4 && toks[x]?.type === "w" && key(toks[x]) !== "tren") x++;
+  const inArea = key(toks[x]) === "tren" && key(toks[x + 1]) === "dia" && key(toks[x + 2]) === "ban";
+  return inArea ? { at: j, end: x + 3 } : null;
+}
+
 function statedBefore(toks: readonly Tok[], i: number): boolean {
   for (let b = i - 1; b >= 0 && b >= i - 4; b--) {
     const k = key(toks[b]);
@@ -1179,9 +1217,13 @@ function periodAt(toks: readonly Tok[], nv: NonValues, i: number): NamedPeriod |
       ? Number(toks[i + 3]!.k)
       : toks[i + 2]?.type === "n" && nv.blocked[i + 2] && /^20\d\d$/.test(toks[i + 2]!.k)
         ? Number(toks[i + 2]!.k)
-        : undefined;
+        : // "quý 4 năm 2025"
+          key(toks[i + 2]) === "nam" && /^20\d\d$/.test(toks[i + 3]?.k ?? "") && nv.blocked[i + 3]
+          ? Number(toks[i + 3]!.k)
+          : undefined;
   if (k === "nam") return { rank: RANK.nam!, unit: k, year: n };
-  return { rank: RANK[k]!, unit: k, ...(n ? { n } : {}), ...(year ? { year } : {}) };
+  const thisYear = year === undefined && key(toks[i + 2]) === "nam" && key(toks[i + 3]) === "nay";
+  return { rank: RANK[k]!, unit: k, ...(n ? { n } : {}), ...(year ? { year } : {}), ...(thisYear ? { thisYear } : {}) };
 }
 
 /** Whether a named period comes before the report's own: an earlier year, or the same unit before it ("tháng 2" in a report of "tháng 3"). */
@@ -1191,6 +1233,9 @@ function isEarlier(p: NamedPeriod | null, report: NamedPeriod | null): boolean {
   // "năm 2025 … năm nay …", "quý 1 … quý này …": the numbered one is another, earlier period
   if (p && report?.current && !p.current && p.unit === report.unit && (p.n !== undefined || p.year !== undefined))
     return true;
+  // "xe loa quý 4 năm nay 6 lượt, quý 4 năm 2025 có 4 lượt": a year written beside the present year's period
+  // ("năm 2025 … quý 1 năm nay …": the year itself too)
+  if (p?.year && report?.thisYear && (p.unit === report.unit || p.unit === "nam")) return true;
   if (!p || !report || p.unit !== report.unit || p.n === undefined || report.n === undefined) return false;
   const y = p.year ?? report.year ?? 0;
   const ry = report.year ?? p.year ?? 0;

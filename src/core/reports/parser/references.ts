@@ -89,9 +89,19 @@ function findRefDate(f: string, pos: number): { date?: string; end: number } {
       d[1] !== undefined
         ? isoDate(Number(d[1]), Number(d[2]), Number(d[3]))
         : isoDate(Number(d[4]), Number(d[5]), Number(d[6]));
-    if (date) return { date, end: pos + DATE_TAIL_RE.lastIndex };
+    if (!date) continue;
+    // "131/KH-UBND, ngày 20/10/2026 ban hành tiếp QĐ số 140/…": a date opening the next clause, before an
+    // issuing verb and another number, is the next document's
+    if (m[0].includes(",") && issuesNext(slice.slice(DATE_TAIL_RE.lastIndex))) return { end: pos };
+    return { date, end: pos + DATE_TAIL_RE.lastIndex };
   }
   return { end: pos };
+}
+
+/** Whether text after a date holds an issuing verb, then a number, in its sentence. */
+function issuesNext(rest: string): boolean {
+  const upTo = /^[^\d.;!?\n]{0,50}?(?=\d)/.exec(rest);
+  return !!upTo && ISSUED.test(upTo[0]);
 }
 
 /** Symbol parts typed without "Đ": "QD" is always "QĐ" (quyết định), "ND" "NĐ" (nghị định), "HDND" "HĐND". */

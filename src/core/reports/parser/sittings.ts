@@ -23,7 +23,7 @@ export interface SittingParts extends TokenMarks {
 /** Words for one sitting of a meeting. */
 const SITTINGS = new Set(["buoi", "cuoc", "dot", "lop"]);
 /** Ranks of one sitting ("buổi đầu", "đợt cuối", "buổi thứ nhất"). */
-const RANKS = new Set(["dau", "cuoi", "thu", "mot", "nhat"]);
+const RANKS = new Set(["dau", "cuoi", "thu", "mot", "nhat", "sau"]);
 /** People counted as attendees after a part's figure (search keys of the first word). */
 const PEOPLE = new Set([
   "nguoi",
@@ -111,6 +111,9 @@ function readParts(
   const opens = (t: Tok | undefined): boolean => t?.k === "," || t?.k === ";" || t?.k === ":";
   while (x < toks.length && x < from + 12 && !opens(toks[x]) && !endsSentence(toks[x])) x++;
   if (!opens(toks[x])) return null;
+  // ("3 buổi tuyên truyền phòng, chống lừa đảo: buổi thứ nhất 70 …": a comma inside the name, the parts after the colon)
+  for (let c = x + 1; c < from + 16 && toks[x]!.k === "," && !endsSentence(toks[c]) && toks[c]!.type === "w"; c++)
+    if (toks[c + 1]?.k === ":") x = c + 1;
   let sittings = 0;
   let sum = 0;
   const people: [number, number][] = [];

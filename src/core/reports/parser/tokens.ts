@@ -217,7 +217,8 @@ export function gatheringBefore(toks: readonly Tok[], i: number, blocked?: Uint8
   const counted = link?.type === "w" && SESSION_WORDS.has(link.kt) && toks[i - 2]?.type === "n";
   // "1 buổi gặp mặt 40 chị em", "1 hội nghị 120 đảng viên": right after the gathering's name
   const named = link?.type === "w" && endsGathering(toks, i - 1) && toks[i - 1]!.k !== "lop";
-  // "mở 3 lớp tập huấn …, mỗi lớp 40 hội viên": each sitting's people, the gathering named before in the sentence
+  // "mở 3 lớp tập huấn …, mỗi lớp 40 hội viên", "tọa đàm 2 buổi, mỗi buổi 30 chị em": each sitting's people, of a
+  // gathering named before in the sentence
   if (link?.type === "w" && SESSION_WORDS.has(link.kt) && isWordIn(toks[i - 2], EACH))
     return gatheringInSentence(toks, i - 3, blocked);
   if (!link || !(counted || named || (GATHERING_LINKS.has(link.k) && (link.type === "w" || link.k === ","))))
@@ -236,12 +237,12 @@ export function gatheringBefore(toks: readonly Tok[], i: number, blocked?: Uint8
 const EACH: ReadonlySet<string> = new Set(["moi"]);
 const SENTENCE_MARKS: ReadonlySet<string> = new Set([".", ";", "!", "?"]);
 
-/** Whether a gathering is named at or before token `from` in its sentence (up to twelve tokens back). */
+/** Whether a gathering ("tọa đàm", "tập huấn", not a school's "lớp") is named from token `from` back to its sentence's start. */
 function gatheringInSentence(toks: readonly Tok[], from: number, blocked?: Uint8Array): boolean {
-  for (let x = from; x >= 0 && x > from - 12; x--) {
+  for (let x = from; x >= 0 && x >= from - 25; x--) {
     const t = toks[x]!;
     if (t.type === "nl" || (t.type === "p" && SENTENCE_MARKS.has(t.k))) return false;
-    if (t.type === "w" && endsGathering(toks, x)) return !blocked?.[x];
+    if (t.type === "w" && t.k !== "lop" && endsGathering(toks, x) && !blocked?.[x]) return true;
   }
   return false;
 }

@@ -9,7 +9,7 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set(
     "cai chiec tam buc luot buoi tin bai cuoc duoc da treo dan phat dang la so luong tong cong " +
     "them nua bo sung to chuc tuyen truyen thuc hien xay dung chia se hanh lap dat in an co " +
     "moi cac loai khoang gan hon gom dua viet cam lan cum ket qua hien nay tong so tat ca ca " +
-    "thay tham du gia san xuat tiep song phu bien soan thao tai tt dc a thoi nhe nha"
+    "thay tham du gia san xuat tiep song phu bien soan thao tai tt dc a thoi nhe nha thi"
   )
     .split(/\s+/)
     .filter(Boolean),
@@ -402,6 +402,10 @@ export const PEOPLE_PHRASES: ReadonlySet<string> = new Set([
   "cong nhan",
   "chi em",
   "dong chi", // "65 đồng chí dự": comrades, as Party and mass-organisation meetings count their members
+  // voters at a meeting with their deputies, farmers and fishermen at their associations' meetings
+  "cu tri",
+  "nong dan",
+  "ngu dan",
 ]);
 /** Last words of a gathering ("hội nghị", "tập huấn", "2 lớp", "buổi họp") whose people by role are its attendees. */
 export const GATHERING_WORDS: ReadonlySet<string> = new Set(["nghi", "huan", "lop", "cuoc", "thao", "dam", "hop"]);
