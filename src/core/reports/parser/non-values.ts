@@ -1156,7 +1156,7 @@ function markTimePhrases(tk: Tokenised, transparent: Uint8Array): void {
 }
 
 /** Words after "năm" that make it the year ("năm nay", "năm tới", "năm học"). */
-const YEAR_AFTER: ReadonlySet<string> = new Set(["nay", "toi", "sau", "truoc", "hoc", "qua", "ngoai"]);
+const YEAR_AFTER: ReadonlySet<string> = new Set(["nay", "toi", "sau", "truoc", "hoc", "qua", "ngoai", "moi", "roi", "kia"]);
 
 /** Task hints: "#3", "nv3", "nv số 3", "nhiệm vụ 3", "nhiem vu so 4"; the first one counts. */
 function markTaskHints(
@@ -1494,6 +1494,11 @@ function markYearsOfNames(tk: Tokenised, blocked: Uint8Array, compiled: Compiled
     const t = toks[i]!;
     if (t.type !== "n" || blocked[i] || !/^(?:19[5-9]\d|20[0-4]\d)$/.test(t.k)) continue;
     const prev = toks[i - 1]!;
+    // "chào mừng năm mới 2027", "năm học 2026": the year the words before it name
+    if (key_(toks[i - 2]) === "nam" && isWordIn(prev, YEAR_AFTER)) {
+      blocked[i] = 1;
+      continue;
+    }
     if (prev.type !== "w" || !/^\p{Lu}/u.test(prev.o) || toks[i - 2]!.type !== "w") continue;
     if (toks[i + 1]?.type === "w") continue;
     nameAt ??= createNameMatcher(toks, blocked, compiled);

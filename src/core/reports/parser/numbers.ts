@@ -107,6 +107,11 @@ export function createNumberReader(tk: Tokenised, blocked: Uint8Array): NumberRe
         const insideLine = before !== undefined && before.type !== "nl";
         if (insideLine && (closesName || placeBefore)) return null;
       }
+      // "xã Ba Tơ", "xã Năm Căn", "phường Bảy Hiền": a capitalised number word right after a place's head and
+      // before a capitalised word opens the place's name ("thôn Ba treo …" stays the label "thôn 3")
+      const nextTok = toks[at + 1];
+      const nameAfter = nextTok?.type === "w" && capitalised(nextTok.o) && !nkeys[at + 1];
+      if (capitalised(t.o) && prev?.type === "w" && PLACE_HEADS.has(prev.kt) && nameAfter) return null;
     }
     const weak =
       len === 1 &&

@@ -145,7 +145,8 @@ export const COMPOUND_STOP: ReadonlySet<string> = new Set([
 /** Number-word homographs in a given neighbourhood ("như sau", "năm nay", "một số"). */
 export const NUMBER_WORD_STOP_NEXT: Readonly<Record<string, readonly string[]>> = {
   sau: ["do", "khi", "nay", "cung", "day", "nua"],
-  nam: ["nay", "qua", "truoc", "toi", "hoc", "sau", "ngoai"],
+  // "năm mới", "năm rồi", "năm kia": the year, not five
+  nam: ["nay", "qua", "truoc", "toi", "hoc", "sau", "ngoai", "moi", "roi", "kia"],
   // "bộ phận một cửa" (the one-stop desk)
   mot: ["so", "cach", "vai", "it", "khi", "trong", "nua", "cua"],
   tam: ["thoi", "ung"],
