@@ -1156,7 +1156,18 @@ function markTimePhrases(tk: Tokenised, transparent: Uint8Array): void {
 }
 
 /** Words after "năm" that make it the year ("năm nay", "năm tới", "năm học"). */
-const YEAR_AFTER: ReadonlySet<string> = new Set(["nay", "toi", "sau", "truoc", "hoc", "qua", "ngoai", "moi", "roi", "kia"]);
+const YEAR_AFTER: ReadonlySet<string> = new Set([
+  "nay",
+  "toi",
+  "sau",
+  "truoc",
+  "hoc",
+  "qua",
+  "ngoai",
+  "moi",
+  "roi",
+  "kia",
+]);
 
 /** Task hints: "#3", "nv3", "nv số 3", "nhiệm vụ 3", "nhiem vu so 4"; the first one counts. */
 function markTaskHints(
