@@ -188,3 +188,19 @@ function headsOf(indicators: readonly IndicatorDef[]): Map<string, { code: strin
   for (const [k, { codes, written }] of owners) if (codes.size === 1) heads.set(k, { code: [...codes][0]!, written });
   return heads;
 }
+
+/** Counters of printed sheets ("tờ", "tấm", "bản"): any printed thing is counted in them. */
+const SHEET_WORDS: ReadonlySet<string> = new Set(["to", "tam", "ban"]);
+
+/**
+ * "áp phích CCHC dán 4 tờ", "poster PCCC in 30 tờ": a thing the plan counts by the piece ("cái") may be counted
+ * in sheets, though the sheet is another indicator's own measure ("tờ" of "tờ rơi").
+ */
+export function countedInSheets(
+  compiled: CompiledIndicators,
+  code: string,
+  measure: { type: string; kt: string } | undefined,
+): boolean {
+  if (measure?.type !== "w" || !SHEET_WORDS.has(measure.kt)) return false;
+  return (compiled.shared.get("cai") ?? []).some((o) => o.code === code);
+}

@@ -14,7 +14,7 @@
  * must not be read as a mention of hội nghị.
  */
 
-import type { CompiledIndicators } from "./indicators.js";
+import { type CompiledIndicators, countedInSheets } from "./indicators.js";
 import { createNameMatcher } from "./mentions.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
@@ -357,7 +357,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         // or between the count and "mỗi" ("8 thôn treo băng rôn, mỗi thôn 3 cái")
         (!PLACE_WORDS.has(unit.words[0]!) || counted.end <= count.start || counted.end <= i) &&
         !ownUnit &&
-        (!measure || measure === counted.code) &&
+        (!measure || measure === counted.code || countedInSheets(compiled, counted.code, toks[fe])) &&
         !namedAfter(toks, nameAt, fe)
       ) {
         const num = { kind: "N" as const, start: fs, end: fe, value: figures[0]![2] * count.value };

@@ -11,7 +11,7 @@ const ATTENDED_BY: ReadonlySet<string> = new Set(["du", "gia"]);
  * else the first is the head ("số người tham dự hội nghị: 210" counts people).
  */
 
-import type { CompiledIndicators } from "./indicators.js";
+import { type CompiledIndicators, countedInSheets } from "./indicators.js";
 import type { Mention } from "./mentions.js";
 import type { NonValues } from "./non-values.js";
 import type { NumberReader } from "./numbers.js";
@@ -102,6 +102,8 @@ export function pairNumbers(
     // "tin bài trên cổng 5 bài": the measure is a word of the name before it, so it is that name's count
     if (code && code !== (merged[k - 1] as IndItem).code && nameHasWord(tk, merged[k - 1]!, tk.toks[it.end]))
       code = undefined;
+    // "áp phích CCHC dán 4 tờ": the sheets a thing counted by the piece is counted in
+    if (code && countedInSheets(compiled, (merged[k - 1] as IndItem).code, tk.toks[it.end])) code = undefined;
     if (code) measured.set(it, code);
     // "họp dân 45 người, 3 cuộc": right after the name, but the name's own figure is given in its own
     // measure in the sentence: the number is its measure's ("người"), not the meetings'
