@@ -267,6 +267,8 @@ function matchIndicator(toks: readonly Tok[], blocked: Uint8Array, i: number, c:
     // A person's name is no typo: "— Phạm Thanh Nam" is not "phát thanh".
     if (isPersonName(toks, i, ends[w]!)) continue;
     if (w === 0 && BREAK_WORDS.has(s)) continue;
+    // "cho 90 ho o xom 5" (households in hamlet 5) is no typo of "họp xóm": no name holds "ở" or "tại"
+    if (saysWhereInside(toks, i, ends[w]!)) continue;
     // "tuyên truyền tháng 4" is no typo of "truyền thanh": a period word before its number
     if (isWordIn(toks[ends[w]! - 1], TIME_UNITS) && toks[ends[w]!]?.type === "n") continue;
     const max = s.length >= 12 ? 2 : 1;
@@ -286,4 +288,13 @@ function matchIndicator(toks: readonly Tok[], blocked: Uint8Array, i: number, c:
     }
   }
   return bestHit ? { end: bestHit.end, code: bestHit.code } : null;
+}
+
+/** Words saying where ("ở", typed "o", and "tại"), which no indicator's name holds. */
+const WHERE_WORDS: ReadonlySet<string> = new Set(["o", "tai"]);
+
+/** Whether a word saying where stands inside the span from token i to end (its first word left out). */
+function saysWhereInside(toks: readonly Tok[], i: number, end: number): boolean {
+  for (let x = i + 1; x < end; x++) if (isWordIn(toks[x], WHERE_WORDS)) return true;
+  return false;
 }

@@ -891,8 +891,21 @@ function markPlacesOfParts(tk: Tokenised, blocked: Uint8Array, numbers: ReturnTy
 }
 
 /** Teams of people who do the work ("tổ công tác", "đội xung kích", "nhóm tình nguyện"), as "head kind" keys. */
-const TEAM_HEADS: ReadonlySet<string> = new Set(["to", "doan", "nhom", "doi"]);
-const TEAM_KINDS: ReadonlySet<string> = new Set(["cong tac", "xung kich", "tinh nguyen", "tuyen truyen"]);
+const TEAM_HEADS: ReadonlySet<string> = new Set(["to", "doan", "nhom", "doi", "ban"]);
+/** The work a team does ("tổ công tác", "ban biên tập", "nhóm quản trị", "đội văn nghệ", "đội thông tin"). */
+const TEAM_KINDS: ReadonlySet<string> = new Set([
+  "cong tac",
+  "xung kich",
+  "tinh nguyen",
+  "tuyen truyen",
+  "bien tap",
+  "quan tri",
+  "van nghe",
+  "thong tin",
+  "chi dao",
+  "phong vien",
+  "ky thuat",
+]);
 
 /** Words between "sức chứa" (capacity) and its number ("sức chứa khoảng 150 người", "sức chứa: 200"). */
 const CAPACITY_GLUE: ReadonlySet<string> = new Set([":", "khoang", "toi", "len", "tren", "gan", "la", "duoc", "da"]);
