@@ -648,7 +648,12 @@ function mergedCode(
     !!owners?.some((o) => o.code === a.code) &&
     !owners.some((o) => o.code === b.code) &&
     after.start - b.end <= 5;
-  for (let x = b.end; x < after.start; x++) if (cls[x] === "hard" || (cls[x] === "other" && !headsShared)) return null;
+  // "số người dự hội nghị ngày 5/12 từ 120 thành 102": "số" opening the names says the first is counted, a
+  // few words (a date, "từ" of a correction) may stand before its figure
+  const counted = isWordIn(toks[a.start - 1], COUNT_WORDS);
+  if (counted && after.start - b.end > 8) return null;
+  for (let x = b.end; x < after.start; x++)
+    if (cls[x] === "hard" || (cls[x] === "other" && !headsShared && !counted)) return null;
   if (before && before.kind === "N") {
     let sameClause = true;
     for (let x = before.end; x < a.start; x++) if (cls[x] === "hard") sameClause = false;
@@ -658,7 +663,6 @@ function mergedCode(
     for (let x = b.end; x < after.start; x++) if (toks[x]!.k === ":" || toks[x]!.k === "la") return true;
     return false;
   })();
-  const counted = isWordIn(toks[a.start - 1], COUNT_WORDS);
   // "người tham dự tập huấn 105 người": the figure's measure is the head's own
   const headsMeasure = m?.type === "w" && (compiled.measures.get(m.k) ?? compiled.measures.get(m.kt)) === a.code;
   return gap.length > 0 || counted || colon || headsMeasure || headsShared ? a.code : null;
