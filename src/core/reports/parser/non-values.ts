@@ -1025,7 +1025,8 @@ function markStockOwned(tk: Tokenised, blocked: Uint8Array, numbers: ReturnType<
  */
 function markOldStillUp(tk: Tokenised, blocked: Uint8Array, numbers: ReturnType<typeof createNumberReader>): void {
   const { toks } = tk;
-  if (!/\bcu\b/.test(tk.folded.key) || !/\bcon\b/.test(tk.folded.key)) return;
+  if (!/\bcu\b/.test(tk.folded.key) || !/\b(?:con|van)\b/.test(tk.folded.key)) return;
+  if (/\bmoi\b/.test(tk.folded.key)) markOldStockAfter(toks, blocked);
   for (let i = 0; i < toks.length; i++) {
     if (toks[i]!.type !== "n" || blocked[i]) continue;
     const num = numbers.read(i, false);
@@ -1041,6 +1042,23 @@ function markOldStillUp(tk: Tokenised, blocked: Uint8Array, numbers: ReturnType<
     for (let x = still; x < toks.length && !later && toks[x]!.type !== "nl" && toks[x]!.k !== "."; x++)
       later = toks[x]!.type === "n" && !blocked[x];
     if (later) for (let x = i; x < num.end; x++) blocked[x] = 1;
+  }
+}
+
+/**
+ * "không treo băng rôn mới, băng rôn cũ vẫn treo 8 cái", "pano cũ còn treo 3 cái, không làm pano mới": in a
+ * message that sets new things apart ("mới"), a figure said after "cũ" and "vẫn"/"còn" is the old stock.
+ */
+function markOldStockAfter(toks: readonly Tok[], blocked: Uint8Array): void {
+  for (let j = 0; j < toks.length; j++) {
+    if (key_(toks[j]) !== "cu") continue;
+    let still = -1;
+    for (let x = j + 1; x <= j + 2 && still < 0 && toks[x]?.type === "w"; x++)
+      if (key_(toks[x]) === "van" || key_(toks[x]) === "con") still = x;
+    if (still < 0) continue;
+    let n = still + 1;
+    while (n <= still + 3 && toks[n]?.type === "w") n++;
+    if (toks[n]?.type === "n" && !blocked[n]) blocked[n] = 1;
   }
 }
 
