@@ -56,6 +56,9 @@ import { readCorpus, scoreCorpus } from "../../src/core/reports/corpus-score.js"
  *   them were done): 50/59 and 46/60 before, 50/59 and 48/60 after (the parts themselves 111 → 130/131
  *   and 98 → 127/140). The first fifteen parts then: 55/61, 67/70, 61/70, 66/70, 65/70, 68/70, 69/70,
  *   59/63, 57/60, 55/62, 61/65, 61/65, 55/68, 60/67, 57/61 — 916/992 (92.3%); 56/69, 54/61, 51/59; 39/60.
+ * - report-corpus-real-21-heldout.jsonl (written with the twenty-first development part; the whole set
+ *   was scored only as counts until its round): 48/60 with the parser of the session's start, 50/60 before
+ *   the round on its part (103 → 111/140) and 50/60 after it. The first fifteen parts then 917/992 (92.4%).
  */
 const PARTS = [
   { file: "report-corpus-real-heldout.jsonl", floor: 88 },
@@ -80,6 +83,7 @@ const PARTS = [
   { file: "report-corpus-real-20-heldout.jsonl", floor: 65 },
   { file: "report-corpus-real-19-heldout.jsonl", floor: 84 },
   { file: "report-corpus-real-22-heldout.jsonl", floor: 80 },
+  { file: "report-corpus-real-21-heldout.jsonl", floor: 83 },
 ];
 
 describe("real-style report corpora (held-out parts)", () => {
