@@ -6,7 +6,7 @@
  */
 
 import type { Tokenised } from "./tokens.js";
-import { FILLER_WORDS, HARD_WORDS, PEOPLE_PHRASES, SCALE_WORDS } from "./vocabulary.js";
+import { FILLER_WORDS, HARD_WORDS, PEOPLE_PHRASES, PEOPLE_SHORT, SCALE_WORDS } from "./vocabulary.js";
 
 /** Words after a number that do not say what it counts (prepositions, particles, verbs of doing). */
 const NOT_NOUNS: ReadonlySet<string> = new Set(
@@ -21,7 +21,8 @@ const NOT_NOUNS: ReadonlySet<string> = new Set(
  */
 const PEOPLE: ReadonlySet<string> = new Set([
   ...[...PEOPLE_PHRASES].map((phrase) => phrase.split(" ")[0]!),
-  ...["hs", "gv", "sv", "dv", "hv", "cb", "ngu", "cu", "ba", "dan", "khach", "em", "chau", "dai"],
+  ...PEOPLE_SHORT,
+  ...["ngu", "cu", "ba", "dan", "khach", "em", "chau", "dai"],
 ]);
 /** Counting words that may stand for any indicator's unit ("15 cái", "3 bộ", "2 lần"). */
 const COUNTERS: ReadonlySet<string> = new Set([

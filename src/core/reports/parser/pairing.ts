@@ -25,6 +25,7 @@ import {
   COUNT_WORDS,
   FILLER_WORDS,
   PEOPLE_PHRASES,
+  PEOPLE_SHORT,
   PERIOD_WORDS,
   PREPS,
   TIME_UNITS,
@@ -197,9 +198,6 @@ function peopleByRoleAt(toks: readonly Tok[], i: number): boolean {
   if (a?.type !== "w") return false;
   return PEOPLE_SHORT.has(a.k) || (b?.type === "w" && PEOPLE_PHRASES.has(`${a.k} ${b.k}`));
 }
-
-/** People by their role typed short: pupils, officials, teachers, students, union and association members. */
-const PEOPLE_SHORT: ReadonlySet<string> = new Set(["hs", "cb", "cbcc", "gv", "sv", "dv", "ccb"]);
 
 /** Words for persons typed with their marks ("chị" women; plain "chi", "ba" are other words). */
 const PERSON_WORDS: ReadonlySet<string> = new Set(["chị", "bà", "anh"]);

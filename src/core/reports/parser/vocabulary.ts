@@ -383,6 +383,8 @@ export const CONTEXT_PHRASES: ReadonlySet<string> = new Set([
   "dau muc",
   ...SERVED_PHRASES,
 ]);
+/** People by their role typed short: pupils, officials, teachers, students, union and association members, veterans. */
+export const PEOPLE_SHORT: ReadonlySet<string> = new Set(["hs", "cb", "cbcc", "gv", "sv", "dv", "hv", "ccb"]);
 /** People named by their role ("cán bộ", "đoàn viên", "hội viên"), as "first second" keys. */
 export const PEOPLE_PHRASES: ReadonlySet<string> = new Set([
   "can bo",
