@@ -127,7 +127,7 @@ function addedLine(added: SubmitResult["added"], indicators: IndicatorDef[], t: 
 function byMonthLine(result: SubmitResult, indicators: IndicatorDef[], t: Context["t"]): string {
   const list = result.byMonth.map(({ code, months }) => {
     const parts = months.map(([month, v]) => `${formatNumber(v)} (${t("reports:month_part", { month })})`);
-    return `${named(indicators, code).label} ${parts.join(" + ")} = ${formatNumber(months.reduce((s, [, v]) => s + v, 0))}`;
+    return `${named(indicators, code).label} ${parts.join(" + ")} = ${formatNumber(result.report.values[code] ?? 0)}`;
   });
   // the example sets the indicator to the figure just sent, as if it were the whole period's
   const { code } = result.byMonth[0]!;

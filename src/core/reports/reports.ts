@@ -525,7 +525,7 @@ export async function submitReport(
     }) === source;
   const existing = createdByThis ? null : found;
   let report: ReportRecord;
-  let summed: Pick<SubmitResult, "added" | "byMonth"> = { added: [], byMonth: [] };
+  let summed: Pick<SubmitResult, "added" | "byMonth"> = NOTHING_SUMMED;
   if (createdByThis) {
     report = found;
   } else if (existing) {
@@ -535,7 +535,7 @@ export async function submitReport(
     const revised =
       input.replaces === undefined
         ? await revisedValues(repos, existing, assignment, reading, { text, parsed, values: ofPeriod.values })
-        : { values: { ...base.values, ...ofPeriod.values }, ...summed };
+        : { values: { ...base.values, ...ofPeriod.values }, ...NOTHING_SUMMED };
     summed = revised;
     report = await repos.reports.revise(existing.id, {
       text,
@@ -704,6 +704,15 @@ function tally(attachments: AttachmentRecord[]): { photoCount: number; documentC
   return { photoCount, documentCount };
 }
 
+const NOTHING_SUMMED: Pick<SubmitResult, "added" | "byMonth"> = { added: [], byMonth: [] };
+
+/** A message revising a report: its text, its reading and its figures of the report's period. */
+interface RevisingMessage {
+  text: string;
+  parsed: ParsedReport;
+  values: Record<string, number>;
+}
+
 /**
  * A revision's figures: the message's over the report's, except "tháng 11: 4 tin bài" after "tháng 10:
  * 3 tin bài" (the months summed) and "bổ sung thêm 1 hội nghị" (added to the figure reported).
@@ -713,7 +722,7 @@ async function revisedValues(
   report: ReportRecord,
   assignment: AssignmentView,
   reading: MessageReading,
-  message: { text: string; parsed: ParsedReport; values: Record<string, number> },
+  message: RevisingMessage,
 ): Promise<Pick<SubmitResult, "added" | "byMonth"> & { values: Record<string, number> }> {
   const values = { ...report.values, ...message.values };
   const months = await monthsOfReport(repos, report, assignment, reading, message);
@@ -734,7 +743,7 @@ async function monthsOfReport(
   report: ReportRecord,
   assignment: AssignmentView,
   reading: MessageReading,
-  message: { text: string; parsed: ParsedReport; values: Record<string, number> },
+  message: RevisingMessage,
 ): Promise<Map<string, Map<number, number>>> {
   const key = assignment.occurrence.periodKey;
   const month = monthOfPeriod(message.text, message.parsed, key);

@@ -1505,7 +1505,7 @@ function markLabels(
       (PLACE_LABELS.has(key) || key === "phuong" || key === "tdp") &&
       !colon &&
       isMeasureWord(toks[end], compiled) &&
-      !figureLaterInClause(toks, blocked, end) &&
+      !numberLaterInClause(toks, end, blocked) &&
       !placeLabelStays(toks, i, end)
     )
       continue;
@@ -1902,16 +1902,10 @@ function markListNumbering(tk: Tokenised, blocked: Uint8Array): void {
   }
 }
 
-/** Whether a digit stands from token `from` to the end of its clause. */
-function numberLaterInClause(toks: readonly Tok[], from: number): boolean {
-  for (let x = from; x < toks.length && !endsClause(toks[x]); x++) if (toks[x]!.type === "n") return true;
-  return false;
-}
-
-/** Whether a number not marked (no date, no label) follows from token `from` in its clause. */
-function figureLaterInClause(toks: readonly Tok[], blocked: Uint8Array, from: number): boolean {
+/** Whether a digit stands from token `from` to the end of its clause (with `blocked`: one not marked, no date nor label). */
+function numberLaterInClause(toks: readonly Tok[], from: number, blocked?: Uint8Array): boolean {
   for (let x = from; x < toks.length && !endsClause(toks[x]); x++)
-    if (toks[x]!.type === "n" && !blocked[x]) return true;
+    if (toks[x]!.type === "n" && !blocked?.[x]) return true;
   return false;
 }
 

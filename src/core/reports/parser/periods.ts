@@ -1152,7 +1152,6 @@ function plansAfter(toks: readonly Tok[], i: number): boolean {
   return false;
 }
 
-/** Whether "báo cáo", "bc", "báo số", "số liệu", "kết quả", "tổng hợp" or "tổng kết" stands within 4 tokens before token i. */
 /**
  * After "có" at `from`: "(tổng cộng) 9 pa nô trên địa bàn" — where the number starts and where "trên địa bàn"
  * ends; null when no stock in the area.
@@ -1174,6 +1173,7 @@ function stockInArea(
   return inArea ? { at: j, end: x + 3 } : null;
 }
 
+/** Whether "báo cáo", "bc", "báo số", "số liệu", "kết quả", "tổng hợp" or "tổng kết" stands within 4 tokens before token i. */
 function statedBefore(toks: readonly Tok[], i: number): boolean {
   for (let b = i - 1; b >= 0 && b >= i - 4; b--) {
     const k = key(toks[b]);
