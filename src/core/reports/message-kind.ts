@@ -78,12 +78,13 @@ export function classifyMessage(
   // and a number the parser could not place, or a count it read nothing from (not any digit: "ảnh pa nô
   // thôn 3" is a caption whose photo joins the report)
   const vocabulary = vocabularyOf(indicators);
-  // …or an indicator said not done at all ("chưa phát được lượt nào"): a zero the parser did not read
+  // …or an indicator or the work said not done at all ("chưa phát được lượt nào", "chưa họp được cuộc
+  // nào"): a zero the parser did not read
   const counted =
     ((parsed.unclear.length || vocabulary.count.test(key)) && (vocabulary.name.test(key) || ACTIVITY.test(key))) ||
     (parsed.unclear.length > 0 &&
       (WORK_VERB_NUMBER.test(key) || (vocabulary.count.test(key) && WORK_VERB.test(key)))) ||
-    (NONE_DONE.test(key) && vocabulary.name.test(key));
+    (NONE_DONE.test(key) && (vocabulary.name.test(key) || WORK_VERB.test(key)));
   if (!counted && ANNOUNCES_FILES.test(key.trim())) return "chatter";
   if (ABOUT_WORK.test(key) || counted) return "unsure";
   const words = key.split(/[^a-z0-9]+/).filter(Boolean);
