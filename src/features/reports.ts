@@ -123,10 +123,14 @@ function addedLine(added: SubmitResult["added"], indicators: IndicatorDef[], t: 
   return t("reports:added", { list: list.join("; "), example: `${named(indicators, first.code).fix} ${first.more}` });
 }
 
-/** "Tin bài 3 (tháng 10) + 4 (tháng 11) = 7": a period reported month by month, summed, with the /sua to undo it. */
+/**
+ * "Tin bài 3 (tháng 10) + 4 (tháng 11) = 7", "Pa nô 10 (số đã báo cáo trước) + 2 (tháng 12) = 12": a
+ * period reported month by month, summed, with the /sua to undo it.
+ */
 function byMonthLine(result: SubmitResult, indicators: IndicatorDef[], t: Context["t"]): string {
-  const list = result.byMonth.map(({ code, months }) => {
+  const list = result.byMonth.map(({ code, earlier, months }) => {
     const parts = months.map(([month, v]) => `${formatNumber(v)} (${t("reports:month_part", { month })})`);
+    if (earlier !== undefined) parts.unshift(`${formatNumber(earlier)} (${t("reports:earlier_part")})`);
     return `${named(indicators, code).label} ${parts.join(" + ")} = ${formatNumber(result.report.values[code] ?? 0)}`;
   });
   // the example sets the indicator to the figure just sent, as if it were the whole period's

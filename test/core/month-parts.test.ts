@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { monthFigures, monthOfPeriod } from "../../src/core/reports/month-parts.js";
+import { monthFigures, monthOfPeriod, monthSentIn } from "../../src/core/reports/month-parts.js";
 
 const none: string[] = [];
 
@@ -34,12 +34,13 @@ describe("monthFigures: an indicator given month by month", () => {
       { month: 12, values: { tin_bai: 2 }, additions: none },
       { month: 12, values: { tin_bai: 1 }, additions: ["tin_bai"] },
     ]);
-    expect([...months.get("tin_bai")!]).toEqual([
+    expect([...months.get("tin_bai")!.months]).toEqual([
       [10, 3],
       [11, 5],
       [12, 3],
     ]);
-    expect([...months.get("phat_thanh")!]).toEqual([[10, 20]]);
+    expect([...months.get("phat_thanh")!.months]).toEqual([[10, 20]]);
+    expect(months.get("tin_bai")!.earlier).toBeUndefined();
   });
 
   it("leaves out an indicator once given for the whole period", () => {
@@ -50,4 +51,46 @@ describe("monthFigures: an indicator given month by month", () => {
     ]);
     expect(months.has("tin_bai")).toBe(false);
   });
+});
+
+describe("monthFigures: a whole-period figure sent within the period, then later months", () => {
+  it("adds the months after the one it was sent in: quý IV 10 in November, then tháng 12: 2", () => {
+    const parts = monthFigures([
+      { month: null, values: { pano: 10 }, additions: none, sentIn: 11 },
+      { month: 12, values: { pano: 2 }, additions: none, sentIn: 12 },
+    ]).get("pano");
+    expect(parts).toEqual({ earlier: 10, months: new Map([[12, 2]]) });
+  });
+
+  it("a whole figure after some months counts them: tháng 10: 3, cả quý 9 in November, tháng 12: 2", () => {
+    const parts = monthFigures([
+      { month: 10, values: { tin_bai: 3 }, additions: none, sentIn: 10 },
+      { month: null, values: { tin_bai: 9 }, additions: none, sentIn: 11 },
+      { month: 12, values: { tin_bai: 2 }, additions: none, sentIn: 12 },
+    ]).get("tin_bai");
+    expect(parts).toEqual({ earlier: 9, months: new Map([[12, 2]]) });
+  });
+
+  it.each([
+    ["a month the whole figure already covers", 11, 11],
+    ["a whole figure sent after the period", 12, null],
+  ])("leaves the usual rule for %s", (_, month, sentIn) => {
+    const months = monthFigures([
+      { month: null, values: { pano: 10 }, additions: none, sentIn },
+      { month, values: { pano: 2 }, additions: none, sentIn: 12 },
+    ]);
+    expect(months.has("pano")).toBe(false);
+  });
+});
+
+describe("monthSentIn", () => {
+  it.each([
+    ["2026-11-20", "2026-Q4", 11],
+    ["2026-12-31", "2026-Q4", 12],
+    ["2027-01-05", "2026-Q4", null],
+    ["2026-09-30", "2026-Q4", null],
+    ["2026-05-02", "2026-H1", 5],
+    ["2025-11-20", "2026-Q4", null],
+    ["2026-11-20", "once", null],
+  ])("%s in %s → %s", (date, key, month) => expect(monthSentIn(date, key)).toBe(month));
 });

@@ -99,3 +99,34 @@ eachDatabase("a quarter reported month by month", ({ fresh }) => {
     expect(await values()).toMatchObject({ tin_bai: 3 });
   });
 });
+
+// "quý IV: 10 pa nô" sent in November counts October and November; December's figure comes on top.
+eachDatabase("a whole quarter's figure sent within the quarter, then a later month", ({ fresh }) => {
+  let h: Harness;
+  const group = { id: -7512, type: "supergroup" as const, title: "Xã An Phú" };
+  const hoa = { id: 7512, first_name: "Hoa" };
+
+  beforeAll(async () => {
+    h = await startHarness({ now: "2026-10-20T02:00:00Z", env: { DATABASE_URL: await fresh() } });
+    await importSamplePlan(h, "plans/so-vhttdl-2026.yaml");
+    await registerOfficer(h, "X_AN_PHU", hoa, group);
+  }, 60_000);
+  afterAll(() => h?.close());
+
+  const values = async () => (await latestReportOf(h, "X_AN_PHU"))?.values;
+
+  it("adds the later month to the figure reported before it, and says how", async () => {
+    h.clock.set("2026-11-20T02:00:00Z");
+    await h.say(hoa, group, "Xã An Phú báo cáo quý IV: treo 10 pa nô, đăng 6 tin bài");
+    h.clock.set("2026-12-08T02:00:00Z");
+    const reply = (await h.say(hoa, group, "tháng 12 xã treo 2 pa nô ạ")).join("\n");
+    expect(await values()).toEqual({ pano: 12, tin_bai: 6 });
+    expect(reply).toContain("Pa nô 10 (số đã báo cáo trước) + 2 (tháng 12) = 12");
+    expect(reply).toContain("/sua pa nô 2");
+  });
+
+  it("a month the earlier figure already covers follows the usual rule (the later figure replaces)", async () => {
+    await h.say(hoa, group, "tháng 11: 4 tin bài");
+    expect(await values()).toMatchObject({ tin_bai: 4 });
+  });
+});

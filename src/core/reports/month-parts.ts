@@ -19,6 +19,15 @@ export interface MonthMessage {
   values: Record<string, number>;
   /** Figures said as more ("thêm 1 tin bài"): they add to what was said before. */
   additions: readonly string[];
+  /** The month of the period the message was sent in (local time), if it was sent within the period. */
+  sentIn?: number | null;
+}
+
+/** An indicator's figure made of months: a whole-period figure sent earlier (if any) and the months after it. */
+export interface MonthParts {
+  /** The whole period's figure sent before the months: "quý IV: 10 pa nô" sent in November, then "tháng 12: 2". */
+  earlier?: number;
+  months: Map<number, number>;
 }
 
 /**
@@ -41,26 +50,50 @@ export function monthOfPeriod(
 }
 
 /**
- * Each indicator's figure by month, for those only ever given month by month in `messages`
- * (one given for the whole period is left to the usual rule: the later figure replaces it).
- * @example monthFigures([{ month: 10, values: { tin_bai: 3 }, additions: [] }, { month: 11, values: { tin_bai: 4 }, additions: [] }])
- * // Map { "tin_bai" => Map { 10 => 3, 11 => 4 } }
+ * The month of the period a message was sent in (its local date "YYYY-MM-DD"), or null when it was
+ * sent before or after the period.
+ * @example monthSentIn("2026-11-20", "2026-Q4") // 11
  */
-export function monthFigures(messages: readonly MonthMessage[]): Map<string, Map<number, number>> {
-  const byCode = new Map<string, Map<number, number> | "whole">();
-  for (const { month, values, additions } of messages)
+export function monthSentIn(localDate: string, periodKey: string): number | null {
+  const span = periodSpan(periodKey);
+  const year = Number(periodKey.slice(0, 4));
+  const [y, m] = localDate.split("-").map(Number);
+  if (!span || y !== year) return null;
+  return m! >= span.firstMonth && m! < span.firstMonth + span.months ? m! : null;
+}
+
+/**
+ * Each indicator's figure by month, for those given month by month in `messages`. A whole-period
+ * figure sent in one month of the period and followed by months after that one counts up to then:
+ * those months add to it ("quý IV: 10 pa nô" in November, "tháng 12: 2 pa nô" → 10 + 2). Any other
+ * whole-period figure is left to the usual rule (the later figure replaces it).
+ * @example monthFigures([{ month: 10, values: { tin_bai: 3 }, additions: [] }, { month: 11, values: { tin_bai: 4 }, additions: [] }])
+ * // Map { "tin_bai" => { months: Map { 10 => 3, 11 => 4 } } }
+ */
+export function monthFigures(messages: readonly MonthMessage[]): Map<string, MonthParts> {
+  const byCode = new Map<string, (MonthParts & { until?: number }) | "whole">();
+  for (const { month, values, additions, sentIn } of messages)
     for (const [code, value] of Object.entries(values)) {
-      const months = byCode.get(code);
-      if (month === null || months === "whole") {
+      const parts = byCode.get(code);
+      if (month === null) {
+        // a whole figure sent within the period counts up to the month it was sent in
+        const earlier = parts !== undefined && parts !== "whole" && !parts.months.size ? parts.earlier : undefined;
+        const whole = additions.includes(code) && earlier !== undefined ? earlier + value : value;
+        byCode.set(code, sentIn ? { earlier: whole, until: sentIn, months: new Map() } : "whole");
+        continue;
+      }
+      if (parts === "whole" || (parts?.until !== undefined && month <= parts.until)) {
         byCode.set(code, "whole");
         continue;
       }
-      const list = months ?? new Map<number, number>();
-      const before = list.get(month);
-      list.set(month, additions.includes(code) && before !== undefined ? before + value : value);
+      const list = parts ?? { months: new Map<number, number>() };
+      const before = list.months.get(month);
+      list.months.set(month, additions.includes(code) && before !== undefined ? before + value : value);
       byCode.set(code, list);
     }
-  const out = new Map<string, Map<number, number>>();
-  for (const [code, months] of byCode) if (months !== "whole") out.set(code, months);
+  const out = new Map<string, MonthParts>();
+  for (const [code, parts] of byCode)
+    if (parts !== "whole" && parts.months.size)
+      out.set(code, { ...(parts.earlier !== undefined ? { earlier: parts.earlier } : {}), months: parts.months });
   return out;
 }

@@ -29,7 +29,7 @@ import {
   sniffFile,
   VIDEO_KINDS,
 } from "./file-check.js";
-import { type MonthMessage, monthFigures, monthOfPeriod } from "./month-parts.js";
+import { type MonthMessage, type MonthParts, monthFigures, monthOfPeriod, monthSentIn } from "./month-parts.js";
 import {
   type NamedPeriods,
   namedPeriods,
@@ -472,8 +472,11 @@ export interface SubmitResult {
   created: boolean;
   /** Figures said as more ("thêm 1 hội nghị") added to what the report had: the code, the earlier figure and the one added. */
   added: { code: string; before: number; more: number }[];
-  /** Indicators reported month by month ("tháng 10: 3 tin bài", then "tháng 11: 4"): each month's figure, summed. */
-  byMonth: { code: string; months: [month: number, value: number][] }[];
+  /**
+   * Indicators reported month by month ("tháng 10: 3 tin bài", then "tháng 11: 4"): each month's figure,
+   * summed, after the whole period's figure sent before those months (`earlier`), if any.
+   */
+  byMonth: { code: string; earlier?: number; months: [month: number, value: number][] }[];
   late: boolean;
   files: FileOutcome;
   photoCount: number;
@@ -534,7 +537,7 @@ export async function submitReport(
     // a rewritten text (an edit, a split message's next part) restates its figures: nothing summed
     const revised =
       input.replaces === undefined
-        ? await revisedValues(repos, existing, assignment, reading, { text, parsed, values: ofPeriod.values })
+        ? await revisedValues(deps, existing, assignment, reading, { text, parsed, values: ofPeriod.values, at: now })
         : { values: { ...base.values, ...ofPeriod.values }, ...NOTHING_SUMMED };
     summed = revised;
     report = await repos.reports.revise(existing.id, {
@@ -706,11 +709,12 @@ function tally(attachments: AttachmentRecord[]): { photoCount: number; documentC
 
 const NOTHING_SUMMED: Pick<SubmitResult, "added" | "byMonth"> = { added: [], byMonth: [] };
 
-/** A message revising a report: its text, its reading and its figures of the report's period. */
+/** A message revising a report: its text, its reading, its figures of the report's period and when it came. */
 interface RevisingMessage {
   text: string;
   parsed: ParsedReport;
   values: Record<string, number>;
+  at: Date;
 }
 
 /**
@@ -718,16 +722,20 @@ interface RevisingMessage {
  * 3 tin bài" (the months summed) and "bổ sung thêm 1 hội nghị" (added to the figure reported).
  */
 async function revisedValues(
-  repos: Repositories,
+  deps: Pick<ReportDeps, "repos" | "timezone">,
   report: ReportRecord,
   assignment: AssignmentView,
   reading: MessageReading,
   message: RevisingMessage,
 ): Promise<Pick<SubmitResult, "added" | "byMonth"> & { values: Record<string, number> }> {
   const values = { ...report.values, ...message.values };
-  const months = await monthsOfReport(repos, report, assignment, reading, message);
-  const byMonth = [...months].map(([code, m]) => ({ code, months: [...m].sort(([a], [b]) => a - b) }));
-  for (const { code, months: m } of byMonth) values[code] = m.reduce((sum, [, v]) => sum + v, 0);
+  const months = await monthsOfReport(deps, report, assignment, reading, message);
+  const byMonth = [...months].map(([code, { earlier, months: m }]) => ({
+    code,
+    ...(earlier === undefined ? {} : { earlier }),
+    months: [...m].sort(([a], [b]) => a - b),
+  }));
+  for (const { code, earlier, months: m } of byMonth) values[code] = m.reduce((sum, [, v]) => sum + v, earlier ?? 0);
   const more = message.parsed.additions?.filter((code) => !months.has(code));
   const added = addedFigures(report.values, message.values, more);
   for (const a of added) values[a.code] = a.before + a.more;
@@ -736,26 +744,36 @@ async function revisedValues(
 
 /**
  * The report's figures month by month with this message's, when it reports one month of the period:
- * for the indicators it gives that were given only month by month, in two months or more.
+ * for the indicators it gives that were given month by month in two months or more, or in months
+ * after a whole-period figure sent earlier in the period.
  */
 async function monthsOfReport(
-  repos: Repositories,
+  { repos, timezone }: Pick<ReportDeps, "repos" | "timezone">,
   report: ReportRecord,
   assignment: AssignmentView,
   reading: MessageReading,
   message: RevisingMessage,
-): Promise<Map<string, Map<number, number>>> {
+): Promise<Map<string, MonthParts>> {
   const key = assignment.occurrence.periodKey;
   const month = monthOfPeriod(message.text, message.parsed, key);
   if (month === null) return new Map();
+  const sentIn = (at: Date) => monthSentIn(localDateOf(at, timezone), key);
   const messages: MonthMessage[] = (await repos.reports.revisions(report.id)).map((r) => {
     const parsed = reading.read(r.text, assignment.task.indicators);
     const values = figuresOfPeriod(parsed, key).values;
-    return { month: monthOfPeriod(r.text, parsed, key), values, additions: parsed.additions ?? [] };
+    const additions = parsed.additions ?? [];
+    return { month: monthOfPeriod(r.text, parsed, key), values, additions, sentIn: sentIn(r.createdAt) };
   });
-  messages.push({ month, values: message.values, additions: message.parsed.additions ?? [] });
+  messages.push({
+    month,
+    values: message.values,
+    additions: message.parsed.additions ?? [],
+    sentIn: sentIn(message.at),
+  });
   const out = monthFigures(messages);
-  for (const [code, months] of out) if (!(code in message.values) || months.size < 2) out.delete(code);
+  // one month alone is the usual rule's (a later figure replaces); a whole figure before it makes two parts
+  for (const [code, parts] of out)
+    if (!(code in message.values) || parts.months.size + (parts.earlier === undefined ? 0 : 1) < 2) out.delete(code);
   return out;
 }
 
