@@ -37,6 +37,51 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     "hạn nộp là bao giờ",
   ])("question: %s", (text) => expect(kind(text)).toBe("question"));
 
+  // questions as officers type them: no "?", tags at the end, "hay" between two choices, requests for guidance
+  it.each([
+    "cho e hoi mau bao cao quy 4 lay o dau a",
+    "nộp chậm 2 hôm thì có sao không anh",
+    "hạn nộp bc tổng kết năm là 20/12 đúng ko ad",
+    "còn mấy ngày nữa thì hết hạn nộp báo cáo quý ạ",
+    "tin bài đăng lại trên zalo nhóm thì tính là tin bài hay bài mạng xã hội ạ",
+    "áp phích dán lại từ năm ngoái có được tính không ạ",
+    "Kính gửi Văn phòng, đề nghị hướng dẫn cách báo cáo số liệu hội nghị trực tuyến.",
+    "đề nghị Văn phòng cho biết thời hạn gửi báo cáo năm 2026",
+    "ad kiểm tra giúp phường em đã có báo cáo quý 4 chưa với",
+    "nhiệm vụ tuyên truyền Tết thì liên hệ ai ở Sở ạ",
+    "năm nay thôn còn phải báo cáo những gì nữa ạ",
+    "em gửi bảng excel được không hay phải nhắn từng số",
+    // a figure inside the question is the question's, not a report's
+    "nếu 1 hội nghị có 2 xã cùng tổ chức thì xã nào báo cáo ạ",
+    "Sở đã có mẫu băng rôn chào mừng năm 2027 chưa ạ",
+  ])("question as typed: %s", (text) => expect(kind(text)).toBe("question"));
+
+  // a report with a question after it is a report (its question is answered too)
+  it.each([
+    "thôn em đã họp dân xong, 45 người dự. Còn ảnh thì gửi vào đâu ạ",
+    "xã đã ban hành Kế hoạch số 21/KH-UBND ngày 3/12/2026, còn báo cáo số liệu thì hạn khi nào ạ",
+    "Chi đoàn đăng 8 bài lên fanpage, mà bài chia sẻ lại có được tính không ạ",
+    "xe loa: không ạ",
+    "pa nô không có ạ",
+  ])("report with a question: %s", (text) => expect(kind(text)).toBe("report"));
+
+  it.each([
+    "Phát thanh bằng 2 thứ tiếng trong một buổi thì tính 1 hay 2 buổi ạ",
+    "buổi tiêm chủng có lồng ghép tuyên truyền thì có tính là hội nghị không",
+    "ad xem giúp xã em đã nộp đủ chưa",
+    "xã mình đang bị tính nộp muộn à",
+    "bảng tổng hợp ghi thôn em chưa nộp, ad kiểm tra lại giúp em với",
+    "Nội dung khẩu hiệu năm 2027 đã có chưa ạ, để thôn in băng rôn",
+    "tiền in tờ rơi thì gửi hóa đơn cho ai ạ",
+    "Xã em còn thiếu mục nào chưa báo không ạ",
+  ])("question, not a report: %s", (text) => expect(kind(text)).toBe("question"));
+
+  // a question about life, not about the work or the reports, is the officers' own talk
+  it.each(["trưa nay ăn ở đâu các bác", "chiều nay ai đi đá bóng không", "mấy giờ rồi mọi người"])(
+    "talk, not a question to the office: %s",
+    (text) => expect(kind(text)).toBe("other"),
+  );
+
   it.each(["ok", "ok ạ", "Chào anh", "Dạ vâng", "dạ em cảm ơn ạ", "thanks", "👍", "🙏🙏", "..."])(
     "chatter: %s",
     (text) => expect(kind(text)).toBe("chatter"),
@@ -102,6 +147,20 @@ describe("questionTopic", () => {
     ["báo cáo gửi như thế nào ạ?", "how_to_report"],
     ["cho em hỏi gửi ảnh ở đâu", "how_to_report"],
     ["xã còn thiếu báo cáo gì không ạ?", "open_tasks"],
+    ["còn kịp nộp báo cáo quý 4 không ạ", "deadline"],
+    ["nộp chậm 2 hôm thì có sao không anh", "deadline"],
+    ["còn mấy ngày nữa thì hết hạn", "deadline"],
+    ["tin bài đăng lại trên zalo nhóm thì tính là tin bài hay bài mạng xã hội ạ", "how_to_report"],
+    ["áp phích dán lại từ năm ngoái có được tính không ạ", "how_to_report"],
+    ["em gửi bảng excel được không hay phải nhắn từng số", "how_to_report"],
+    ["Kính gửi Văn phòng, đề nghị hướng dẫn cách báo cáo số liệu hội nghị trực tuyến.", "how_to_report"],
+    ["gửi nhầm số thì sửa lại thế nào ạ", "how_to_report"],
+    ["ảnh minh chứng gửi vào đâu ạ", "how_to_report"],
+    ["ảnh gửi vào nhóm hay gửi riêng cho ad ạ", "how_to_report"],
+    ["báo thiếu số pa nô thì gửi bổ sung riêng được không ạ", "how_to_report"],
+    ["tháng 12 có phải nộp sớm vì nghỉ lễ không ạ", "deadline"],
+    // where to find something else: what is open, and whom to ask
+    ["tài liệu tuyên truyền chuyển đổi số lấy ở đâu ạ", "open_tasks"],
   ] as const)("%s → %s", (text, topic) => expect(questionTopic(text)).toBe(topic));
 });
 

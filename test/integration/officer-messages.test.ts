@@ -109,6 +109,18 @@ describe("officers' messages on Telegram", () => {
     expect(await say("dạ vâng, em cảm ơn")).toBe("");
   });
 
+  it("answers questions as officers type them (no '?', a choice, a case) and records none of them", async () => {
+    const count = (await reports()).length;
+    const late = await say("nộp chậm 2 hôm thì có sao không anh");
+    expect(late).toContain("Thời hạn báo cáo của UBND xã Thạch Bình:");
+    const counts = await say("pa nô dán lại từ năm ngoái có được tính không ạ");
+    expect(counts).toContain("Cách báo cáo: trả lời (reply) tin nhắn nhắc hạn");
+    const choice = await say("tin bài đăng lại trên zalo nhóm thì tính là tin bài hay bài mạng xã hội ạ");
+    expect(choice).toContain("Cách báo cáo:");
+    expect(await say("trưa nay ăn ở đâu các bác")).toBe("");
+    expect(await reports()).toHaveLength(count);
+  });
+
   it("asks when a message about the work may be a report, records it on 'có', drops it on 'không'", async () => {
     const asked = await say("xã chưa tổ chức hội nghị triển khai kế hoạch");
     expect(asked).toContain(

@@ -22,9 +22,20 @@ export type MessageKind =
   | "other";
 
 const QUESTION =
-  /(?:^|\s)(?:(?:cho|xin|de|muon)\s+(?:(?:em|toi|minh|chau|anh|chi)\s+)?hoi|em hoi|hoi (?:ve|lai|them|chut|xem|la)|bao gio|khi nao|luc nao|ngay nao|hom nao|may gio|the nao|ra sao|lam sao|nhu nao|o dau|cho nao|la gi|gi (?:a|ah|vay|the|nhi)|bao nhieu|co phai|phai khong|duoc khong|co can|can (?:gui|nop|bao cao) (?:gi|khong)|han (?:\S+\s+){0,6}la)(?=\s|$)/;
-/** "… chưa ạ?", "… không ạ" at the end: a yes/no question. */
-const QUESTION_TAIL = /\b(?:chua|khong|ko|k) (?:a|ah|ha|nhi|vay|the)\s*$/;
+  /(?:^|\s)(?:(?:cho|xin|de|muon)\s+(?:(?:em|e|toi|minh|chau|anh|chi)\s+)?hoi|em hoi|hoi (?:ve|lai|them|chut|xem|la)|bao gio|khi nao|luc nao|ngay nao|hom nao|may gio|may ngay|bao lau|the nao|ra sao|lam sao|nhu nao|(?:o|vao|den|toi|noi|qua) dau|cho nao|la gi|nhung gi|gi nua|gi (?:a|ah|vay|the|nhi)|bao nhieu|co phai|phai khong|duoc khong|dc khong|co sao khong|con kip|co can|can (?:gui|nop|bao cao) (?:gi|khong)|han (?:\S+\s+){0,6}la|(?:dung|phai) (?:khong|ko|k)|(?:xin|de nghi|nho) (?:\S+\s+){0,2}?(?:huong dan|cho biet)|cho (?:em |e |toi |minh )?biet|(?:cho|voi|gap|hoi|lien he) ai|\S+ nao (?:bao cao|gui|nop|lam)|(?:du|xong|nop|nhan|vao|duyet|ghi nhan|cap nhat) chua|\bco(?: \S+){0,4}? chua(?=\s*(?:a|ad|ah|ha)?\s*(?:[,.?!]|$))|cho (?:em|e|toi|minh|chau) xin (?!phep)|(?:kiem tra|xem|check|coi|ra soat)(?: lai)? (?:giup|ho|dum))(?=\s|[,.?!]|$)/;
+/** "… chưa ạ?", "… không ạ", "… chưa với", "có … không", "à?" at the end: a yes/no question. */
+const QUESTION_TAIL =
+  /\b(?:chua|khong|ko|k) (?:a|ah|ha|nhi|vay|the|ad|voi|anh|chi|em)\s*$|\b(?:co|duoc|dc|phai)\b(?:\s+\S+){1,10}?\s+(?:khong|ko|k)\s*(?:a|ah|ad|ha|nhi|anh|chi|em)?\s*[.!]*\s*$/;
+/** "… nộp muộn à", "… hả": the particles that ask, as typed with their marks. */
+const ASKING_PARTICLE = /(?:^|\s)(?:à|hả|hở|hử)(?:\s+(?:ad|anh|chị|em|ạ))?\s*[.!]*\s*$/;
+/** "… tính là tin bài hay bài mạng xã hội ạ", "… hay phải nhắn từng số": a choice asked between two. */
+const CHOICE = /\bhay (?!lam|qua|that|ghe|nhi)(?:(?:la|phai)\s+)?\S+(?:\s+\S+){0,8}?\s*(?:a|ah|nhi|ad)?\s*$/;
+/** A question about counting or a case ("có được tính không", "nếu … thì …"): figures in it are the question's. */
+const ASKS_A_RULE =
+  /\b(?:co duoc tinh|duoc tinh|co tinh|thi tinh|tinh (?:la|ca|theo|vao|nhu)|neu\b(?:\s+\S+){1,12}?\s+thi)\b/;
+/** Words of the work and its reports: a question with none of them is the officers' own talk. */
+const ABOUT_REPORTING =
+  /\b(?:bao cao|bao|bc|han|nop|gui|thieu|chi tieu|so lieu|minh chung|file|excel|word|mau|nhiem vu|nv|ke hoach|van ban|tuyen truyen|tinh|ghi|sua|ad|admin|bot|van phong|so|phong|lien he|tai lieu|kinh phi|tap huan|danh sach|phan mem|quy|thang|nam)\b/;
 const COMPLETED =
   /\b(?:da|vua|moi)\s+(?:(?:\S+)\s+){0,2}?(?:ban hanh|trien khai|to chuc|hoan thanh|hoan tat|xay dung|thuc hien|gui|nop|treo|phat|dang|lap|ky|phe duyet|tuyen truyen|hop|lam xong|xong)\b|\b(?:xong|hoan thanh|hoan tat)\b/;
 const NOT_DONE =
@@ -65,13 +76,19 @@ export function classifyMessage(
   const raw = String(text ?? "").trim();
   if (!raw) return "chatter";
   const head = raw.slice(0, 4_000);
-  // A plain letter or digit stays one in the search key: the key is made only when a figure does not settle it.
-  let key = /[A-Za-z0-9]/.test(head) ? undefined : searchKey(head);
-  if (key !== undefined && !/[a-z0-9]/.test(key)) return "chatter";
+  const key = searchKey(head);
+  if (!/[a-z0-9]/.test(key)) return "chatter";
   const parsed = parse(raw, indicators);
-  if (Object.keys(parsed.values).length || parsed.conflicts.length || hasOutsideFigures(parsed)) return "report";
-  key ??= searchKey(head);
-  if (isQuestionKey(raw, key)) return "question";
+  const figures = Object.keys(parsed.values).length || parsed.conflicts.length || hasOutsideFigures(parsed);
+  const asks = isQuestionKey(raw, key);
+  // a message with a figure is a report, unless it asks about one ("có được tính không", "nếu … thì")
+  if (figures && !(asks && figuresOfTheQuestion(parsed, key))) return "report";
+  if (asks) {
+    // "… đăng 8 bài. Bài chia sẻ lại có được tính không ạ": the report, whose question is answered too
+    if (reportBesideQuestion(raw, indicators, parse)) return "report";
+    // "trưa nay ăn ở đâu các bác": a question, but not to the office
+    if (ABOUT_REPORTING.test(key) || vocabularyOf(indicators).name.test(key)) return "question";
+  }
   if (parsed.references.length || startsAsReport(key)) return "report";
   if (COMPLETED.test(key) && !NOT_DONE.test(key)) return "report";
   // "5 thon x 3 bang ron = 15 cai a", "phát thanh 24 lượt; tổng cả năm 2025 là 280 lượt": an indicator
@@ -115,7 +132,44 @@ function vocabularyOf(indicators: readonly IndicatorDef[]): { name: RegExp; coun
   return hit;
 }
 
-const isQuestionKey = (raw: string, key: string) => raw.includes("?") || QUESTION.test(key) || QUESTION_TAIL.test(key);
+const isQuestionKey = (raw: string, key: string) =>
+  raw.includes("?") ||
+  QUESTION.test(key) ||
+  QUESTION_TAIL.test(key) ||
+  CHOICE.test(key) ||
+  ASKING_PARTICLE.test(raw.toLowerCase());
+
+/** A clause that asks: a question, a rule asked about ("thì có tính … không"), or the case it is about ("nếu …"). */
+const asksInClause = (clause: string): boolean => {
+  const key = searchKey(clause).trim();
+  return isQuestionKey(clause, key) || ASKS_A_RULE.test(key) || /^(?:neu|gia su|truong hop)\b/.test(key);
+};
+
+/**
+ * Whether the clauses that ask nothing report something: a figure or a document ("đã ban hành Kế
+ * hoạch số 133/KH-UBND …, còn báo cáo số liệu thì hạn khi nào ạ").
+ */
+function reportBesideQuestion(
+  raw: string,
+  indicators: readonly IndicatorDef[],
+  parse: (text: string, indicators: readonly IndicatorDef[]) => ParsedReport,
+): boolean {
+  const rest = raw
+    .slice(0, 4_000)
+    .split(/(?<=[.?!\n,;])/)
+    .filter((clause) => !asksInClause(clause))
+    .join(" ");
+  if (!/[\p{L}\d]/u.test(rest)) return false;
+  const parsed = parse(rest, indicators);
+  return Object.keys(parsed.values).length > 0 || parsed.references.length > 0;
+}
+
+/** Figures a question gives as its subject: a rule or case asked about, or a year ("khẩu hiệu năm 2027"). */
+function figuresOfTheQuestion(parsed: ParsedReport, key: string): boolean {
+  if (ASKS_A_RULE.test(key)) return true;
+  const values = Object.values(parsed.values);
+  return values.length > 0 && values.every((v) => v >= 1900 && v <= 2100);
+}
 
 /**
  * Whether a text asks something (a figure in it is for {@link classifyMessage} to weigh).

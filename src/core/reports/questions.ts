@@ -47,8 +47,9 @@ export interface QuestionAnswer {
 }
 
 const HOW =
-  /\b(?:the nao|nhu nao|ra sao|lam sao|cach (?:bao cao|gui|nop)|(?:gui|nop|bao cao) (?:\S+ )?(?:o dau|cho ai|qua dau|bang gi)|o dau)\b/;
-const DEADLINE = /\b(?:han|bao gio|khi nao|luc nao|ngay nao|hom nao|may gio|truoc ngay|cham nhat|het han|qua han)\b/;
+  /\b(?:the nao|nhu nao|ra sao|lam sao|cach (?:bao cao|gui|nop|ghi|tinh)|(?:gui|nop|bao cao)(?: \S+){0,4} (?:o dau|vao dau|cho ai|qua dau|bang gi)|(?<!da )(?:co )?duoc tinh|co tinh|thi tinh|tinh (?:la|ca|theo|vao)|huong dan|(?:gui|nop)(?: \S+){0,2} (?:file|excel|word|tep|album)|excel|theo mau|mau nao|bao cao (?:rieng|chung)|gui (?:rieng|chung|vao nhom|bo sung|lai))\b/;
+const DEADLINE =
+  /\b(?:han|bao gio|khi nao|luc nao|ngay nao|hom nao|may gio|may ngay|truoc ngay|cham nhat|het han|qua han|con kip|(?:nop|gui|bao cao) (?:muon|tre|cham|som))\b/;
 
 /** What the question asks: a deadline, how to report, or (by default) what is open. */
 export function questionTopic(text: string): QuestionTopic {

@@ -258,6 +258,8 @@ function matchIndicator(toks: readonly Tok[], blocked: Uint8Array, i: number, c:
   // a filler in front ("ba buổi tập huấn" is not a typo of "buổi tập huấn").
   const head = toks[i]!;
   if (isNumberWordKey(head.k) || isNumberWordKey(head.kt)) return null;
+  // "nộp chậm 2 hôm thì" is no typo of "hội thi": a unit of time begins no name
+  if (TIME_UNITS.has(head.k)) return null;
   let bestHit: { end: number; code: string; dist: number; len: number } | null = null;
   const headNear = head.k.length >= 2 ? byHead.get(head.k.slice(0, 2)) : undefined;
   for (let w = Math.min(ends.length, 5) - 1; w >= 0; w--) {

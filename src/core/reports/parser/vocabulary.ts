@@ -98,6 +98,7 @@ export const TIME_UNITS: ReadonlySet<string> = new Set([
   "thang",
   "nam",
   "ngay",
+  "hom",
   "tuan",
   "quy",
   "gio",
