@@ -108,9 +108,10 @@ const HEADER_KINDS: readonly [ColumnKind, RegExp][] = [
   ],
   [
     "part",
-    /^(?:thon|xom|to|tdp|to dan pho|ban|khu|ap|doi|khoi|lang|cum|phuong|xa|chi hoi|chi bo|chi doan|to hoi)(?:\b.+|\d+$)/,
+    // places by every head officers write, short ones too ("KP1": khu phố, "Buôn 2", "Tổ DP 3", "Bon 1", "Sóc 4")
+    /^(?:thon|xom|to|tdp|to dan pho|to dp|ban|bon|buon|soc|khu|khu pho|kp|ap|doi|khoi|lang|cum|phuong|xa|chi hoi|chi bo|chi doan|to hoi)(?:\b.+|\d+$)/,
   ],
-  ["place", /^(?:thon|xom|tdp|to dan pho|ban|khu|dia ban|don vi|ten thon|thon\/xom|thon, xom)$/],
+  ["place", /^(?:thon|xom|tdp|to dan pho|ban|bon|buon|soc|khu|khu pho|kp|dia ban|don vi|ten thon|thon\/xom|thon, xom)$/],
   ["period", /^(?:thang|quy|nam|tuan|dot|ky)\s*(?:\d|[ivx]+\b)|^\d+ thang\b/],
 ];
 
@@ -495,7 +496,7 @@ function namedParts(tk: Tokenised, cells: readonly Cell[], kinds: ColumnKind[]):
 }
 
 /** A header cell naming the unit of numbered columns after it ("tháng | 7 | 8 | 9 | cộng"). */
-const UNIT_HEAD = /^(?:thang|quy|tuan|dot|ky|thon|xom|tdp|to|to dan pho|khu|ap|ban|doi)$/;
+const UNIT_HEAD = /^(?:thang|quy|tuan|dot|ky|thon|xom|tdp|to|to dan pho|khu|khu pho|kp|ap|ban|bon|buon|soc|doi)$/;
 /** A bare column number under such a head: 1–12, or I–IV. */
 const ORDINAL = /^(?:[1-9]|1[0-2]|i|ii|iii|iv)$/;
 
