@@ -17,3 +17,53 @@ describe("tables: columns headed by a place's short head ('KP1', 'Buôn 2', 'KP 
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("readPlainRows: a figure with its unit ('320 tờ') is a row's figure, and one row naming nothing is left alone", () => {
+  it.each([
+    ["1 | Tờ rơi | 320 tờ\n2 | Băng rôn | 5 cái\n3 | Hội nghị | 2 cuộc", { to_roi: 320, bang_ron: 5, hoi_nghi: 2 }],
+    ["1 | Tờ gấp | 320\n2 | Pa nô | 4 cái\n3 | Áp phích | 12", { to_roi: 320, pano: 4, ap_phich: 12 }],
+    ["Tờ rơi | 500 tờ\nTin bài | 6 tin\nBăng rôn | 3", { to_roi: 500, tin_bai: 6, bang_ron: 3 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("the row naming nothing is asked about, its row number is no figure", () => {
+    const r = plain(
+      "Dạ em gửi số liệu Hội LHPN xã ạ\n1 | Tờ gấp | 320\n2 | Sinh hoạt chi hội lồng ghép | 7 buổi\n3 | Hội viên dự | 245\n4 | Bài đăng Zalo nhóm hội | 10",
+    );
+    expect(r.values).toEqual({ to_roi: 320, nguoi_tham_du: 245, bai_mxh: 10 });
+    expect(r.unclear).toEqual(["lồng ghép | 7 buổi"]);
+  });
+});
+
+describe("tables: a row naming nothing is the indicator whose own measure its unit is (events, people attending)", () => {
+  it.each([
+    [
+      "STT | Nội dung | ĐVT | Thực hiện\n1 | Pa nô dọc tuyến chạy | cái | 14\n2 | Họp báo | cuộc | 1\n3 | Phóng viên, khách mời dự họp báo | người | 65",
+      { pano: 14, hoi_nghi: 1, nguoi_tham_du: 65 },
+    ],
+    [
+      "STT | Nội dung | ĐVT | Thực hiện\n1 | Băng rôn | cái | 10\n2 | Họp báo | cuộc | 1\n3 | Phóng viên dự họp báo | người | 30",
+      { bang_ron: 10, hoi_nghi: 1, nguoi_tham_du: 30 },
+    ],
+    [
+      "TT | Nội dung | ĐVT | Số lượng\n1 | Tờ rơi | tờ | 500\n2 | Gặp gỡ đầu xuân | cuộc | 2",
+      { to_roi: 500, hoi_nghi: 2 },
+    ],
+    [
+      "STT | Hoạt động | Đơn vị tính | Kết quả\n1 | Giao lưu văn nghệ | cuộc | 1\n2 | Khán giả tham dự giao lưu | người | 300\n3 | Pa nô | cái | 2",
+      { hoi_nghi: 1, nguoi_tham_du: 300, pano: 2 },
+    ],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("pieces the plan may not record and the branch's people stay asked or background", () => {
+    expect(plain("STT | Nội dung | ĐVT | Số lượng\n1 | Tờ rơi | tờ | 500\n2 | Thông báo | tờ | 4").values).toEqual({
+      to_roi: 500,
+    });
+    expect(plain("STT | Nội dung | ĐVT | Số lượng\n1 | Tờ rơi | tờ | 500\n2 | Phóng viên | người | 4").values).toEqual({
+      to_roi: 500,
+    });
+  });
+});
