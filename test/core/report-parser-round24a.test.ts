@@ -67,3 +67,20 @@ describe("tables: a row naming nothing is the indicator whose own measure its un
     });
   });
 });
+
+describe("explainsWrongFigure: the wrong figure said again after a correction and called old is no figure", () => {
+  it.each([
+    ["Dạ thôn Lũng Vài treo 3 băng rôn ạ. À nhầm ạ, treo 4 cái, 3 là số pa nô cũ ạ", { bang_ron: 4 }],
+    ["treo 5 băng rôn. À nhầm, 4 cái thôi, 5 là số của năm ngoái", { bang_ron: 4 }],
+    ["Dạ phát 300 tờ rơi ạ. Em nhầm, 250 tờ, 300 là số tờ rơi nhận về", { to_roi: 250 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it.each([
+    ["xa em treo 7 pano. a sorry a, 7 la bang ron, pano la 3", { bang_ron: 7, pano: 3 }],
+    ["đăng 6 tin bài ạ, nhầm ạ 5 tin, 6 là số áp phích", { tin_bai: 5, ap_phich: 6 }],
+  ])("said as another indicator's, it moves there: %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
