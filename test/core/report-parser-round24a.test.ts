@@ -84,3 +84,19 @@ describe("explainsWrongFigure: the wrong figure said again after a correction an
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("findMentions: 'mỗi' (typed 'moi') inside a span is no typo of a name ('to moi' is not 'tờ rơi')", () => {
+  it.each([
+    ["ap phich 2 mau x 15 to moi mau", { ap_phich: 30 }],
+    ["áp phích 3 loại x 20 tờ mỗi loại", { ap_phich: 60 }],
+    ["áp phích 60 tờ mỗi loại", { ap_phich: 60 }],
+    ["poster 2 mẫu, mỗi mẫu 10 tờ", { ap_phich: 20 }],
+    ["tranh cổ động 4 mẫu x 5 tờ", { ap_phich: 20 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a real typo of the name is still read ('to roii')", () => {
+    expect(plain("phat 200 to roii")).toEqual(only({ to_roi: 200 }));
+  });
+});
