@@ -100,3 +100,18 @@ describe("findMentions: 'mỗi' (typed 'moi') inside a span is no typo of a name
     expect(plain("phat 200 to roii")).toEqual(only({ to_roi: 200 }));
   });
 });
+
+describe("labelledParts: days of a campaign told apart ('ngày đầu …, ngày sau …', 'hôm 1 …') add up", () => {
+  it.each([
+    ["xe loa di 2 ngay, ngay dau 3 luot, ngay sau 2 luot", { xe_luu_dong: 5 }],
+    ["phát thanh 2 ngày, ngày đầu 4 lượt, ngày thứ hai 3 lượt", { phat_thanh: 7 }],
+    ["xe tuyên truyền chạy 3 ngày, ngày 1: 2 lượt, ngày 2: 2 lượt, ngày 3: 1 lượt", { xe_luu_dong: 5 }],
+    ["xe loa chạy 2 hôm, hôm đầu 4 lượt, hôm sau 3 lượt", { xe_luu_dong: 7 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("one day named beside the whole is no part ('hôm qua')", () => {
+    expect(plain("tuần này xe loa chạy 6 lượt, hôm qua 2 lượt").values.xe_luu_dong).not.toBe(8);
+  });
+});

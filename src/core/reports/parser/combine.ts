@@ -328,6 +328,9 @@ const PART_LABELS: ReadonlySet<string> = new Set([
   "diem",
   "khoi",
   "buoi",
+  // days of a campaign ("ngày đầu 3 lượt, ngày sau 2 lượt", "hôm đầu …, hôm sau …")
+  "ngay",
+  "hom",
   // months only as the three of one quarter (`wholeQuarter`)
   "thang",
 ]);
@@ -374,8 +377,9 @@ function partLabel(tk: Tokenised, nv: NonValues, at: number): string | null {
     if (CHANNELS.has(t.kt) && at - x <= 3 && opensPart(toks[x - 1])) return `kenh ${t.kt}`;
     const next = toks[x + 1];
     // "hội nghị thứ nhất 110 đại biểu, hội nghị thứ hai 95": parts told apart by ordinals
+    // ("ngày đầu …, ngày thứ hai …": after a part's label, the ordinal tells that kind of part)
     if (t.kt === "thu" && next && ((next.type === "n" && nv.blocked[x + 1]) || ORDINALS.has(next.kt)))
-      return `thu ${next.kt}`;
+      return PART_LABELS.has(toks[x - 1]?.kt ?? "") ? `${toks[x - 1]!.kt} thu ${next.kt}` : `thu ${next.kt}`;
     if (PART_LABELS.has(t.kt) && next && nv.blocked[x + 1] && (next.type === "n" || /^[ivx]+$/.test(next.k)))
       return `${t.kt} ${next.k}`;
     // "thôn Đông 100, thôn Tây 120": places told apart by their names, written with a capital
