@@ -115,3 +115,19 @@ describe("labelledParts: days of a campaign told apart ('ngày đầu …, ngày
     expect(plain("tuần này xe loa chạy 6 lượt, hôm qua 2 lượt").values.xe_luu_dong).not.toBe(8);
   });
 });
+
+describe("dayPartsLasting: a day's rate said by times of day, then how long it went on, multiplies", () => {
+  it.each([
+    ["loa xa phat sang 1 luot chieu 1 luot, lien tuc 20 ngay truoc bau cu a", { phat_thanh: 40 }],
+    ["loa xã phát sáng 2 lượt, chiều 1 lượt, trong 10 ngày", { phat_thanh: 30 }],
+    ["loa phát thanh sáng 1 lượt, tối 1 lượt, liên tục 7 ngày", { phat_thanh: 14 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a product stated after the span is the figure ('…, suốt 10 ngày, tổng 20 lượt')", () => {
+    expect(plain("loa phát thanh sáng 1 lượt, chiều 1 lượt, suốt 10 ngày, tổng 20 lượt").values).toEqual({
+      phat_thanh: 20,
+    });
+  });
+});

@@ -1318,7 +1318,7 @@ function findRates(
   const blocked = out.blocked as number[];
   for (let i = 0; i + 3 < toks.length; i++) {
     if (toks[i]!.type !== "n") continue;
-    if (perUnitBefore(tk, nv, numbers, i, out)) continue;
+    if (perUnitBefore(tk, nv, numbers, i, out) || dayPartsLasting(tk, nv, numbers, i, out)) continue;
     let j = i + 1;
     while (j < i + 4 && toks[j]?.type === "w") j++;
     const per = key(toks[j + 1]);
@@ -1466,6 +1466,47 @@ function perUnitBefore(
     end: span.end + 1,
     value: rate.value * span.value,
   });
+  out.settled.push(i);
+  return true;
+}
+
+/** Times of day a day's broadcasts or trips are split over ("sáng 1 lượt, chiều 1 lượt"). */
+const DAY_PARTS = new Set(["sang", "chieu", "toi", "trua"]);
+
+/**
+ * A day's rate said by its parts, then how long it went on: "sáng 1 lượt chiều 1 lượt, liên tục 20 ngày" → 40.
+ * The parts (two or more, in one unit) and the span read as one figure at the first part's number.
+ */
+function dayPartsLasting(
+  tk: Tokenised,
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  i: number,
+  out: Multipliers,
+): boolean {
+  const { toks } = tk;
+  if (!DAY_PARTS.has(key(toks[i - 1])) || DAY_PARTS.has(key(toks[i - 3]))) return false;
+  let sum = 0;
+  let parts = 0;
+  let j = i;
+  const unit = key(toks[i + 1]);
+  while (DAY_PARTS.has(key(toks[j - 1])) && toks[j]?.type === "n" && !nv.blocked[j] && key(toks[j + 1]) === unit) {
+    const part = numbers.read(j, false);
+    if (!part || part.bad || part.end !== j + 1) return false;
+    sum += part.value;
+    parts++;
+    j += toks[j + 2]?.k === "," ? 4 : 3;
+  }
+  if (parts < 2 || toks[j - 2]?.k !== ",") return false;
+  let x = j - 1;
+  for (let k = 0; k < 2 && toks[x]?.type === "w" && !LASTING.has(key(toks[x])); k++) x++;
+  if (!LASTING.has(key(toks[x]))) return false;
+  if (key(toks[x + 1]) === "tuc" || key(toks[x + 1]) === "vong") x++;
+  const span = toks[x + 1]?.type === "n" ? numbers.read(x + 1, false) : null;
+  if (!span || span.bad || !["ngay", "hom"].includes(key(toks[span.end])) || statedAfter(toks, span.end + 1))
+    return false;
+  (out.transparent as number[]).push(i - 1);
+  (out.readings as Map<number, { end: number; value: number }>).set(i, { end: span.end + 1, value: sum * span.value });
   out.settled.push(i);
   return true;
 }
