@@ -131,3 +131,29 @@ describe("dayPartsLasting: a day's rate said by times of day, then how long it w
     });
   });
 });
+
+describe("multipliers: a place after 'mỗi <unit>' says which units, and a count in brackets after it is used", () => {
+  it.each([
+    [
+      "Xã tổ chức 1 hội nghị trực tuyến với 9 điểm cầu tại các bản, mỗi điểm cầu bản 20 người.",
+      { hoi_nghi: 1, nguoi_tham_du: 180 },
+    ],
+    ["tổ chức 4 hội nghị ở các thôn, mỗi hội nghị thôn 50 người", { hoi_nghi: 4, nguoi_tham_du: 200 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("joinedToProduct: a product and one more figure of its indicator joined by 'và' add up", () => {
+  it.each([
+    ["Phường Phước Long treo 2 pa nô tại mỗi cửa ngõ phường (3 cửa ngõ) và 1 pa nô tại trụ sở.", { pano: 7 }],
+    [
+      "Xã Mường Nhé tổ chức 1 hội nghị trực tuyến với 1 điểm cầu chính tại xã (65 đại biểu) và 9 điểm cầu tại các bản, mỗi điểm cầu bản 20 người.",
+      { hoi_nghi: 1, nguoi_tham_du: 245 },
+    ],
+    ["treo 2 băng rôn ở mỗi thôn (5 thôn) và 3 băng rôn ở trụ sở xã", { bang_ron: 13 }],
+    ["treo 1 pa nô tại mỗi cổng trường (4 trường) và 2 pa nô tại chợ", { pano: 6 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

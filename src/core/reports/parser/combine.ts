@@ -169,7 +169,8 @@ export function combineValues(
       around.before.includes(" them ") ||
       around.before.includes(" bo sung ") ||
       restBefore(tk, s) ||
-      around.after.includes(" nua ");
+      around.after.includes(" nua ") ||
+      joinedToProduct(tk, nv, pairing, p, sentence);
     const total =
       roles.totals.has(p.num.start) ||
       nv.arithmetic.results.has(p.num.start) ||
@@ -629,6 +630,28 @@ function nameAbove(items: readonly Item[], num: NumItem): string | undefined {
 }
 
 /** Whether the sentence of token `at` starts with "Ngoài ra" (besides): its figures add to what was said. */
+/**
+ * "2 pa nô tại mỗi cửa ngõ (3 cửa ngõ) và 1 pa nô tại trụ sở": a figure read as a product (or a sum) in
+ * stage 2 and one more figure of its indicator joined to it by "và" in its sentence are parts: they add up.
+ */
+function joinedToProduct(
+  tk: Tokenised,
+  nv: NonValues,
+  pairing: Pairing,
+  p: Pairing["pairs"][number],
+  sentence: Int32Array,
+): boolean {
+  const same = pairing.pairs.filter(
+    (q) => q.ind.code === p.ind.code && sentence[q.num.start] === sentence[p.num.start],
+  );
+  if (same.length !== 2) return false;
+  const [a, b] = same.sort((x, y) => x.num.start - y.num.start) as [typeof p, typeof p];
+  if (nv.readings.has(a.num.start) === nv.readings.has(b.num.start)) return false;
+  const from = Math.max(a.num.end, a.ind.end);
+  for (let x = from; x < Math.min(b.num.start, b.ind.start); x++) if (tk.toks[x]!.kt === "va") return true;
+  return false;
+}
+
 function besidesInSentence(tk: Tokenised, at: number, sentence: Int32Array): boolean {
   let x = at;
   while (x > 0 && sentence[x - 1] === sentence[at]) x--;

@@ -19,7 +19,7 @@ import { createNameMatcher } from "./mentions.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
 import type { IndItem, Pair } from "./pairing.js";
-import type { Tok, Tokenised } from "./tokens.js";
+import { isWordIn, type Tok, type Tokenised } from "./tokens.js";
 import { PEOPLE_PHRASES, PLACE_WORDS } from "./vocabulary.js";
 
 export interface Multipliers extends TokenMarks {
@@ -248,6 +248,9 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         unit.end++;
       }
     }
+    // "mỗi điểm cầu bản 20 người", "mỗi hội nghị thôn 50 người": a place right after the unit, before its
+    // figure, says which of the units (those at the villages)
+    if (isWordIn(toks[unit.end], SITE_PLACES) && toks[unit.end + 1]?.type === "n" && unit.end > i + 2) unit.end++;
     // "mỗi chi hội phụ nữ phát 50 tờ": the branch's members name it, they stand between it and its figure
     if (unit.words[0] === "chi") unit.end = membersEnd(toks, unit.end);
     // "Khẩu hiệu: mỗi thôn 4 cái x 3 thôn": the product (arithmetic.ts) is the figure; "mỗi thôn" stands between it and its name
@@ -431,8 +434,10 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       }
       if (figures.length === 1)
         statedProduct(toks, nv, numbers, Math.max(figures[0]![1], count.end), figures[0]![2] * count.value, blocked);
-      // a count of places used here is no figure of its own ("xã có 9 thôn")
-      if (PLACE_WORDS.has(unit.words[0]!) || PLACE_HEADS.has(unit.words[0]!)) {
+      // a count of places used here is no figure of its own ("xã có 9 thôn"), nor a count in brackets after
+      // the unit ("mỗi cửa ngõ phường (3 cửa ngõ)")
+      const bracketed = count.start > i && toks[count.start - 1]?.k === "(";
+      if (PLACE_WORDS.has(unit.words[0]!) || PLACE_HEADS.has(unit.words[0]!) || bracketed) {
         for (let x = count.start; x < count.end; x++) blocked.push(x);
         if (count.start >= 0) out.settled.push(count.start);
       }
@@ -1296,6 +1301,9 @@ function namesBefore(
   }
   return run;
 }
+
+/** Places that may say which of the units "mỗi" counts ("mỗi điểm cầu bản", "mỗi hội nghị thôn"). */
+const SITE_PLACES: ReadonlySet<string> = new Set(["thon", "xom", "ban", "ap", "lang", "to", "khu", "xa", "phuong"]);
 
 /** Words of money right after a figure ("150.000đ", "150k", "2 triệu đồng"). */
 const MONEY_WORDS: ReadonlySet<string> = new Set(["d", "dong", "vnd", "k", "nghin", "ngan", "trieu", "tr", "ty"]);

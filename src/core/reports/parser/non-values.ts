@@ -1304,10 +1304,21 @@ const PEOPLE_MEASURES: ReadonlySet<string> = new Set(["nguoi", "ng"]);
  * size), after "ở"/"tại" ("ở thôn 3 cái" says where), among places listed alike ("thôn 2 lượt, thôn 3 lượt").
  */
 function placeLabelStays(toks: readonly Tok[], i: number, m: number): boolean {
+  // "mỗi điểm cầu bản 20 người", "mỗi hội nghị thôn 50 người": the place qualifies the unit of "mỗi", no label
+  if (eachUnitBefore(toks, i)) return false;
   const unit = key_(toks[m]);
   if (PEOPLE_MEASURES.has(unit) || key_(toks[i - 1]) === "o" || key_(toks[i - 1]) === "tai") return true;
   const head = key_(toks[i]);
   return toks.some((u, x) => x !== i && key_(u) === head && toks[x + 1]?.type === "n" && key_(toks[x + 2]) === unit);
+}
+
+/** Whether "mỗi" and one or two plain words of its unit stand right before token i. */
+function eachUnitBefore(toks: readonly Tok[], i: number): boolean {
+  for (let x = i - 2; x >= i - 3 && x >= 0; x--) {
+    if (toks[x + 1]?.type !== "w") return false;
+    if (key_(toks[x]) === "moi" && toks[x]!.o.toLowerCase() !== "mới") return true;
+  }
+  return false;
 }
 
 /** Labels: "thôn 5", "quý 1", "năm 2021", "lần thứ hai", "giai đoạn 2" — not inside a name ("chuyên mục 2"). */
