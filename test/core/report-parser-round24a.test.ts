@@ -157,3 +157,18 @@ describe("joinedToProduct: a product and one more figure of its indicator joined
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("findStatedZeros: 'chưa họp được cuộc/buổi nào' says no meeting was held", () => {
+  it.each([
+    ["thôn em tháng này chưa họp được cuộc nào vì bà con đi làm rẫy hết ạ", { hoi_nghi: 0 }],
+    ["quý này thôn chưa họp được buổi nào vì mưa lũ", { hoi_nghi: 0 }],
+    ["tổ em chưa họp dân được cuộc nào ạ", { hoi_nghi: 0 }],
+    ["tháng này chưa tổ chức được hội nghị nào", { hoi_nghi: 0 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("'chưa họp' alone may be still to come: no zero", () => {
+    expect(plain("thôn em chưa họp, tuần sau mới họp ạ").values).toEqual({});
+  });
+});
