@@ -172,3 +172,21 @@ describe("findStatedZeros: 'chưa họp được cuộc/buổi nào' says no mee
     expect(plain("thôn em chưa họp, tuần sau mới họp ạ").values).toEqual({});
   });
 });
+
+describe("multipliers: 'mỗi cái' after two things or more (joined by 'và', 'với') is each kind's figure", () => {
+  it.each([
+    ["Dạ pa nô với cụm cổ động mỗi cái 1 ạ, áp phích thì 6 tờ ạ", { pano: 1, cum_co_dong: 1, ap_phich: 6 }],
+    ["băng rôn với áp phích mỗi loại 5 cái", { bang_ron: 5, ap_phich: 5 }],
+    ["pa nô và băng rôn mỗi thứ 2 cái", { pano: 2, bang_ron: 2 }],
+    ["dạ áp phích với pa nô mỗi cái 3 ạ", { ap_phich: 3, pano: 3 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it.each([
+    ["treo 3 pa nô, mỗi cái 2 mét", { pano: 3 }],
+    ["2 phóng sự và 2 chuyên mục, mỗi cái phát 1 lần", { phong_su: 2, chuyen_muc: 2 }],
+  ])("after one thing, or past its figures, it stays a detail: %s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -136,7 +136,11 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
   // ("… 300 tờ rơi mỗi thôn" may end the message: "mỗi" and its unit are its last two tokens)
   for (let i = 0; i + 1 < toks.length; i++) {
     if (aired.has(i)) continue;
-    const each = key(toks[i]) === "moi" && EACH_KIND.has(key(toks[i + 1]));
+    // ("pa nô với cụm cổ động mỗi cái 1": each thing, after two names or more, is each kind)
+    const each =
+      key(toks[i]) === "moi" &&
+      (EACH_KIND.has(key(toks[i + 1])) ||
+        (EACH_THING.has(key(toks[i + 1])) && namesBefore(toks, nv, nameAt, i).length >= 2));
     const both = key(toks[i]) === "deu" && toks[i]!.o.toLowerCase() !== "đếu";
     // "thôn nào cũng treo 2 băng rôn" reads as "mỗi thôn treo 2 băng rôn"
     // ("tháng nào bên em cũng 1 chuyên mục": a few words between)
@@ -1295,7 +1299,9 @@ function namesBefore(
   for (let k = found.length - 1; k >= 0; k--) {
     const m = found[k]!;
     for (let x = m.end; x < end; x++)
-      if (!(CONJ.has(key(toks[x])) || toks[x]!.k === ":" || key(toks[x]) === "deu")) return run;
+      // ("pa nô với cụm cổ động": "với" joins two things as "và" does)
+      if (!(CONJ.has(key(toks[x])) || toks[x]!.k === ":" || key(toks[x]) === "deu" || key(toks[x]) === "voi"))
+        return run;
     if (!run.some((r) => r.code === m.code)) run.unshift(m);
     end = m.start;
   }
