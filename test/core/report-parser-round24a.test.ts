@@ -190,3 +190,14 @@ describe("multipliers: 'mỗi cái' after two things or more (joined by 'và', '
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("markCountsOfLabelledParts: rounds told apart by words or periods ('đợt đầu', 'đợt tháng 10') add up", () => {
+  it.each([
+    ["Hội Nông dân xã: phát tờ rơi 2 đợt, đợt tháng 10 là 600 tờ, đợt tháng 12 là 450 tờ.", { to_roi: 1050 }],
+    ["phát tờ rơi 2 đợt, đợt 1 là 300 tờ, đợt 2 là 200 tờ", { to_roi: 500 }],
+    ["treo băng rôn 2 đợt, đợt tháng 9 là 4 cái, đợt tháng 11 là 6 cái", { bang_ron: 10 }],
+    ["đăng tin bài 2 đợt, đợt đầu là 3 tin, đợt sau là 5 tin", { tin_bai: 8 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
