@@ -237,6 +237,10 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     // "mỗi thôn 2 pa nô", "mỗi hội nghị 50 người", "mỗi tổ 1 cụm"
     const unit = everyOne ? { words: [toks[i]!.kt], end: cungAt } : unitAfter(toks, nameAt, i + 1);
     if (!unit) continue;
+    // "mỗi người dự 1 tờ rơi": a unit named by an indicator's name that opens with that indicator's own measure
+    // ("người dự" of the attendees) is counted in the measure too ("90 người")
+    if (!unit.alt && unit.words.length > 1 && compiled.measures.get(unit.words[0]!) === nameAt(i + 1)?.code)
+      unit.alt = [unit.words[0]!];
     if (!everyOne && unit.words.length === 1 && unit.end === i + 2) {
       counts ??= countsByWord(toks, numbers);
       const w2 = toks[unit.end];
