@@ -23,7 +23,7 @@ import type { TokenMarks } from "./non-values.js";
 import { readDigitForm } from "./number-forms.js";
 import type { IndItem, NumItem, Pair } from "./pairing.js";
 import type { Tokenised } from "./tokens.js";
-import { CHANNEL_PREPS } from "./vocabulary.js";
+import { CHANNEL_PREPS, GATHERING_WORDS } from "./vocabulary.js";
 
 /** What a column holds, read from its header. */
 export type ColumnKind =
@@ -745,14 +745,15 @@ const PIECE_UNITS = /^(?:to|tam|ban|tin|bai|cai|chiec)$/;
 const ATTENDING_WORD = /\b(?:du|tham du|tham gia)\b/;
 
 /**
- * A row naming no indicator, counted in a unit column: the indicator whose own measure the unit is
- * ("Họp báo | cuộc | 1": the meetings), when the unit counts events, or people said to attend ("… dự họp
- * báo | người | 65"); pieces ("tờ", "tin", "bài") may be things the plan does not record.
+ * A row naming no indicator, counted in a unit column: the indicator whose own measure the unit is, for a
+ * gathering counted in events ("Họp báo | cuộc | 1": the meetings; not "Kiểm tra cơ sở | cuộc") or people
+ * said to attend ("… dự họp báo | người | 65"); pieces ("tờ", "tin", "bài") may be things the plan does not record.
  */
 function unitNamesRow(label: string, unit: string, measures: ReadonlyMap<string, string>): string | null {
   const code = measures.get(unit.replace(/ /g, ""));
   if (!code || PIECE_UNITS.test(unit) || BACKGROUND_LABEL.test(label)) return null;
-  return unit !== "nguoi" || ATTENDING_WORD.test(label) ? code : null;
+  if (unit === "nguoi") return ATTENDING_WORD.test(label) ? code : null;
+  return label.split(" ").some((w) => GATHERING_WORDS.has(w)) ? code : null;
 }
 
 /** One column per village (or per month under a stated quarter) and no total column: the row's value is their sum. */
