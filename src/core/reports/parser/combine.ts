@@ -169,7 +169,8 @@ export function combineValues(
       around.before.includes(" them ") ||
       around.before.includes(" bo sung ") ||
       restBefore(tk, s) ||
-      around.after.includes(" nua ");
+      around.after.includes(" nua ") ||
+      joinedToProduct(tk, nv, pairing, p, sentence);
     const total =
       roles.totals.has(p.num.start) ||
       nv.arithmetic.results.has(p.num.start) ||
@@ -328,6 +329,9 @@ const PART_LABELS: ReadonlySet<string> = new Set([
   "diem",
   "khoi",
   "buoi",
+  // days of a campaign ("ngày đầu 3 lượt, ngày sau 2 lượt", "hôm đầu …, hôm sau …")
+  "ngay",
+  "hom",
   // months only as the three of one quarter (`wholeQuarter`)
   "thang",
 ]);
@@ -374,8 +378,9 @@ function partLabel(tk: Tokenised, nv: NonValues, at: number): string | null {
     if (CHANNELS.has(t.kt) && at - x <= 3 && opensPart(toks[x - 1])) return `kenh ${t.kt}`;
     const next = toks[x + 1];
     // "hội nghị thứ nhất 110 đại biểu, hội nghị thứ hai 95": parts told apart by ordinals
+    // ("ngày đầu …, ngày thứ hai …": after a part's label, the ordinal tells that kind of part)
     if (t.kt === "thu" && next && ((next.type === "n" && nv.blocked[x + 1]) || ORDINALS.has(next.kt)))
-      return `thu ${next.kt}`;
+      return PART_LABELS.has(toks[x - 1]?.kt ?? "") ? `${toks[x - 1]!.kt} thu ${next.kt}` : `thu ${next.kt}`;
     if (PART_LABELS.has(t.kt) && next && nv.blocked[x + 1] && (next.type === "n" || /^[ivx]+$/.test(next.k)))
       return `${t.kt} ${next.k}`;
     // "thôn Đông 100, thôn Tây 120": places told apart by their names, written with a capital
@@ -625,6 +630,28 @@ function nameAbove(items: readonly Item[], num: NumItem): string | undefined {
 }
 
 /** Whether the sentence of token `at` starts with "Ngoài ra" (besides): its figures add to what was said. */
+/**
+ * "2 pa nô tại mỗi cửa ngõ (3 cửa ngõ) và 1 pa nô tại trụ sở": a figure read as a product (or a sum) in
+ * stage 2 and one more figure of its indicator joined to it by "và" in its sentence are parts: they add up.
+ */
+function joinedToProduct(
+  tk: Tokenised,
+  nv: NonValues,
+  pairing: Pairing,
+  p: Pairing["pairs"][number],
+  sentence: Int32Array,
+): boolean {
+  const same = pairing.pairs.filter(
+    (q) => q.ind.code === p.ind.code && sentence[q.num.start] === sentence[p.num.start],
+  );
+  if (same.length !== 2) return false;
+  const [a, b] = same.sort((x, y) => x.num.start - y.num.start) as [typeof p, typeof p];
+  if (nv.readings.has(a.num.start) === nv.readings.has(b.num.start)) return false;
+  const from = Math.max(a.num.end, a.ind.end);
+  for (let x = from; x < Math.min(b.num.start, b.ind.start); x++) if (tk.toks[x]!.kt === "va") return true;
+  return false;
+}
+
 function besidesInSentence(tk: Tokenised, at: number, sentence: Int32Array): boolean {
   let x = at;
   while (x > 0 && sentence[x - 1] === sentence[at]) x--;

@@ -702,9 +702,29 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
     for (const u of pairing.unplaced) {
       if (u.start < m.start && !owners.has(u.start) && sameLine(toks, u.start, m.start)) superseded.add(u.start);
     }
-    for (const at of finalHere) final.add(at);
+    for (const at of finalHere) {
+      if (explainsWrongFigure(toks, pairing, at, superseded)) superseded.add(at);
+      else final.add(at);
+    }
   });
   return { final, superseded, owners };
+}
+
+/** Words calling a figure old or another period's or received ("cũ", "tháng trước", "năm ngoái", "nhận về"). */
+const NOT_THIS_PERIOD = new Set(["cu", "truoc", "ngoai", "nhan"]);
+
+/**
+ * "À nhầm, treo 4 cái, 3 là số pa nô cũ": the wrong figure said again after the right one and explained
+ * with "là" as old, another period's or received is no figure of its own ("7 là băng rôn" moves it).
+ */
+function explainsWrongFigure(toks: readonly Tok[], pairing: Pairing, at: number, superseded: Set<number>): boolean {
+  const nums = [...pairing.pairs.map((p) => p.num), ...pairing.unplaced];
+  const num = nums.find((n) => n.start === at);
+  if (!num || key(toks[num.end]) !== "la") return false;
+  if (!nums.some((n) => n.start < at && n.value === num.value && superseded.has(n.start))) return false;
+  for (let x = num.end + 1; x < toks.length && !/^[,;.!?\n]$/.test(key(toks[x])); x++)
+    if (NOT_THIS_PERIOD.has(key(toks[x]))) return true;
+  return false;
 }
 
 /** "bỏ dòng tờ rơi đi": every earlier figure of the indicator named right after the words is taken back. */

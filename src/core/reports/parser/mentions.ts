@@ -269,7 +269,8 @@ function matchIndicator(toks: readonly Tok[], blocked: Uint8Array, i: number, c:
     // A person's name is no typo: "— Phạm Thanh Nam" is not "phát thanh".
     if (isPersonName(toks, i, ends[w]!)) continue;
     if (w === 0 && BREAK_WORDS.has(s)) continue;
-    // "cho 90 ho o xom 5" (households in hamlet 5) is no typo of "họp xóm": no name holds "ở" or "tại"
+    // "cho 90 ho o xom 5" (households in hamlet 5) is no typo of "họp xóm": no name holds "ở" or "tại";
+    // "15 to moi mau" (sheets each template) is no typo of "tờ rơi": nor "mỗi" (each), typed "moi"
     if (saysWhereInside(toks, i, ends[w]!)) continue;
     // "tuyên truyền tháng 4" is no typo of "truyền thanh": a period word before its number
     if (isWordIn(toks[ends[w]! - 1], TIME_UNITS) && toks[ends[w]!]?.type === "n") continue;
@@ -292,8 +293,8 @@ function matchIndicator(toks: readonly Tok[], blocked: Uint8Array, i: number, c:
   return bestHit ? { end: bestHit.end, code: bestHit.code } : null;
 }
 
-/** Words saying where ("ở", typed "o", and "tại"), which no indicator's name holds. */
-const WHERE_WORDS: ReadonlySet<string> = new Set(["o", "tai"]);
+/** Words saying where ("ở", typed "o", and "tại") or each ("mỗi", typed "moi"), which no indicator's name holds. */
+const WHERE_WORDS: ReadonlySet<string> = new Set(["o", "tai", "moi"]);
 
 /** Whether a word saying where stands inside the span from token i to end (its first word left out). */
 function saysWhereInside(toks: readonly Tok[], i: number, end: number): boolean {

@@ -19,7 +19,7 @@ import { createNameMatcher } from "./mentions.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
 import type { IndItem, Pair } from "./pairing.js";
-import type { Tok, Tokenised } from "./tokens.js";
+import { isWordIn, type Tok, type Tokenised } from "./tokens.js";
 import { PEOPLE_PHRASES, PLACE_WORDS } from "./vocabulary.js";
 
 export interface Multipliers extends TokenMarks {
@@ -136,7 +136,11 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
   // ("… 300 tờ rơi mỗi thôn" may end the message: "mỗi" and its unit are its last two tokens)
   for (let i = 0; i + 1 < toks.length; i++) {
     if (aired.has(i)) continue;
-    const each = key(toks[i]) === "moi" && EACH_KIND.has(key(toks[i + 1]));
+    // ("pa nô với cụm cổ động mỗi cái 1": each thing, after two names or more, is each kind)
+    const each =
+      key(toks[i]) === "moi" &&
+      (EACH_KIND.has(key(toks[i + 1])) ||
+        (EACH_THING.has(key(toks[i + 1])) && namesBefore(toks, nv, nameAt, i).length >= 2));
     const both = key(toks[i]) === "deu" && toks[i]!.o.toLowerCase() !== "đếu";
     // "thôn nào cũng treo 2 băng rôn" reads as "mỗi thôn treo 2 băng rôn"
     // ("tháng nào bên em cũng 1 chuyên mục": a few words between)
@@ -233,6 +237,10 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     // "mỗi thôn 2 pa nô", "mỗi hội nghị 50 người", "mỗi tổ 1 cụm"
     const unit = everyOne ? { words: [toks[i]!.kt], end: cungAt } : unitAfter(toks, nameAt, i + 1);
     if (!unit) continue;
+    // "mỗi người dự 1 tờ rơi": a unit named by an indicator's name that opens with that indicator's own measure
+    // ("người dự" of the attendees) is counted in the measure too ("90 người")
+    if (!unit.alt && unit.words.length > 1 && compiled.measures.get(unit.words[0]!) === nameAt(i + 1)?.code)
+      unit.alt = [unit.words[0]!];
     if (!everyOne && unit.words.length === 1 && unit.end === i + 2) {
       counts ??= countsByWord(toks, numbers);
       const w2 = toks[unit.end];
@@ -248,6 +256,9 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         unit.end++;
       }
     }
+    // "mỗi điểm cầu bản 20 người", "mỗi hội nghị thôn 50 người": a place right after the unit, before its
+    // figure, says which of the units (those at the villages)
+    if (isWordIn(toks[unit.end], SITE_PLACES) && toks[unit.end + 1]?.type === "n" && unit.end > i + 2) unit.end++;
     // "mỗi chi hội phụ nữ phát 50 tờ": the branch's members name it, they stand between it and its figure
     if (unit.words[0] === "chi") unit.end = membersEnd(toks, unit.end);
     // "Khẩu hiệu: mỗi thôn 4 cái x 3 thôn": the product (arithmetic.ts) is the figure; "mỗi thôn" stands between it and its name
@@ -431,8 +442,10 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       }
       if (figures.length === 1)
         statedProduct(toks, nv, numbers, Math.max(figures[0]![1], count.end), figures[0]![2] * count.value, blocked);
-      // a count of places used here is no figure of its own ("xã có 9 thôn")
-      if (PLACE_WORDS.has(unit.words[0]!) || PLACE_HEADS.has(unit.words[0]!)) {
+      // a count of places used here is no figure of its own ("xã có 9 thôn"), nor a count in brackets after
+      // the unit ("mỗi cửa ngõ phường (3 cửa ngõ)")
+      const bracketed = count.start > i && toks[count.start - 1]?.k === "(";
+      if (PLACE_WORDS.has(unit.words[0]!) || PLACE_HEADS.has(unit.words[0]!) || bracketed) {
         for (let x = count.start; x < count.end; x++) blocked.push(x);
         if (count.start >= 0) out.settled.push(count.start);
       }
@@ -1290,12 +1303,17 @@ function namesBefore(
   for (let k = found.length - 1; k >= 0; k--) {
     const m = found[k]!;
     for (let x = m.end; x < end; x++)
-      if (!(CONJ.has(key(toks[x])) || toks[x]!.k === ":" || key(toks[x]) === "deu")) return run;
+      // ("pa nô với cụm cổ động": "với" joins two things as "và" does)
+      if (!(CONJ.has(key(toks[x])) || toks[x]!.k === ":" || key(toks[x]) === "deu" || key(toks[x]) === "voi"))
+        return run;
     if (!run.some((r) => r.code === m.code)) run.unshift(m);
     end = m.start;
   }
   return run;
 }
+
+/** Places that may say which of the units "mỗi" counts ("mỗi điểm cầu bản", "mỗi hội nghị thôn"). */
+const SITE_PLACES: ReadonlySet<string> = new Set(["thon", "xom", "ban", "ap", "lang", "to", "khu", "xa", "phuong"]);
 
 /** Words of money right after a figure ("150.000đ", "150k", "2 triệu đồng"). */
 const MONEY_WORDS: ReadonlySet<string> = new Set(["d", "dong", "vnd", "k", "nghin", "ngan", "trieu", "tr", "ty"]);
@@ -1318,7 +1336,7 @@ function findRates(
   const blocked = out.blocked as number[];
   for (let i = 0; i + 3 < toks.length; i++) {
     if (toks[i]!.type !== "n") continue;
-    if (perUnitBefore(tk, nv, numbers, i, out)) continue;
+    if (perUnitBefore(tk, nv, numbers, i, out) || dayPartsLasting(tk, nv, numbers, i, out)) continue;
     let j = i + 1;
     while (j < i + 4 && toks[j]?.type === "w") j++;
     const per = key(toks[j + 1]);
@@ -1466,6 +1484,47 @@ function perUnitBefore(
     end: span.end + 1,
     value: rate.value * span.value,
   });
+  out.settled.push(i);
+  return true;
+}
+
+/** Times of day a day's broadcasts or trips are split over ("sáng 1 lượt, chiều 1 lượt"). */
+const DAY_PARTS = new Set(["sang", "chieu", "toi", "trua"]);
+
+/**
+ * A day's rate said by its parts, then how long it went on: "sáng 1 lượt chiều 1 lượt, liên tục 20 ngày" → 40.
+ * The parts (two or more, in one unit) and the span read as one figure at the first part's number.
+ */
+function dayPartsLasting(
+  tk: Tokenised,
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  i: number,
+  out: Multipliers,
+): boolean {
+  const { toks } = tk;
+  if (!DAY_PARTS.has(key(toks[i - 1])) || DAY_PARTS.has(key(toks[i - 3]))) return false;
+  let sum = 0;
+  let parts = 0;
+  let j = i;
+  const unit = key(toks[i + 1]);
+  while (DAY_PARTS.has(key(toks[j - 1])) && toks[j]?.type === "n" && !nv.blocked[j] && key(toks[j + 1]) === unit) {
+    const part = numbers.read(j, false);
+    if (!part || part.bad || part.end !== j + 1) return false;
+    sum += part.value;
+    parts++;
+    j += toks[j + 2]?.k === "," ? 4 : 3;
+  }
+  if (parts < 2 || toks[j - 2]?.k !== ",") return false;
+  let x = j - 1;
+  for (let k = 0; k < 2 && toks[x]?.type === "w" && !LASTING.has(key(toks[x])); k++) x++;
+  if (!LASTING.has(key(toks[x]))) return false;
+  if (key(toks[x + 1]) === "tuc" || key(toks[x + 1]) === "vong") x++;
+  const span = toks[x + 1]?.type === "n" ? numbers.read(x + 1, false) : null;
+  if (!span || span.bad || !["ngay", "hom"].includes(key(toks[span.end])) || statedAfter(toks, span.end + 1))
+    return false;
+  (out.transparent as number[]).push(i - 1);
+  (out.readings as Map<number, { end: number; value: number }>).set(i, { end: span.end + 1, value: sum * span.value });
   out.settled.push(i);
   return true;
 }

@@ -22,6 +22,7 @@ import {
   LABEL_SECOND,
   LABELS,
   PEOPLE_PHRASES,
+  PERIOD_WORDS,
   PLACE_INTRO,
   PLACE_PHRASES,
   PLACE_WORDS,
@@ -1304,10 +1305,21 @@ const PEOPLE_MEASURES: ReadonlySet<string> = new Set(["nguoi", "ng"]);
  * size), after "ở"/"tại" ("ở thôn 3 cái" says where), among places listed alike ("thôn 2 lượt, thôn 3 lượt").
  */
 function placeLabelStays(toks: readonly Tok[], i: number, m: number): boolean {
+  // "mỗi điểm cầu bản 20 người", "mỗi hội nghị thôn 50 người": the place qualifies the unit of "mỗi", no label
+  if (eachUnitBefore(toks, i)) return false;
   const unit = key_(toks[m]);
   if (PEOPLE_MEASURES.has(unit) || key_(toks[i - 1]) === "o" || key_(toks[i - 1]) === "tai") return true;
   const head = key_(toks[i]);
   return toks.some((u, x) => x !== i && key_(u) === head && toks[x + 1]?.type === "n" && key_(toks[x + 2]) === unit);
+}
+
+/** Whether "mỗi" and one or two plain words of its unit stand right before token i. */
+function eachUnitBefore(toks: readonly Tok[], i: number): boolean {
+  for (let x = i - 2; x >= i - 3 && x >= 0; x--) {
+    if (toks[x + 1]?.type !== "w") return false;
+    if (key_(toks[x]) === "moi" && toks[x]!.o.toLowerCase() !== "mới") return true;
+  }
+  return false;
 }
 
 /** Labels: "thôn 5", "quý 1", "năm 2021", "lần thứ hai", "giai đoạn 2" — not inside a name ("chuyên mục 2"). */
@@ -1817,15 +1829,18 @@ function markCountsOfLabelledParts(
     const w = toks[i + 1]!;
     if (t.type !== "n" || blocked[i] || w.type !== "w" || !PART_COUNTS.has(w.kt)) continue;
     let labels = 0;
+    let worded = 0;
     // the figure right after each label ("đợt 1 500, đợt 2 700"): read as one sum when every label has one
     const figures: { start: number; end: number; value: number }[] = [];
     for (let j = i + 2; j + 1 < toks.length && j < i + 60; j++) {
       const x = toks[j]!;
       if (x.type === "nl" || x.k === "." || x.k === ";") break;
-      if (x.type === "w" && x.kt === w.kt && toks[j + 1]!.type === "n" && blocked[j + 1]) {
+      const end = x.type === "w" && x.kt === w.kt ? partLabelEnd(toks, blocked, j + 1) : -1;
+      if (end > 0) {
         labels++;
-        // ("đợt 1: 400, đợt 2: 350 tờ": a colon after the label)
-        const f = toks[j + 2]?.k === ":" ? j + 3 : j + 2;
+        if (end !== j + 2 || toks[j + 1]!.type !== "n") worded++;
+        // ("đợt 1: 400, đợt 2: 350 tờ": a colon after the label; "đợt tháng 10 là 600 tờ": "là")
+        const f = toks[end]?.k === ":" || key_(toks[end]) === "la" ? end + 1 : end;
         const num = toks[f]?.type === "n" && !blocked[f] ? numbers.read(f, false) : null;
         if (num && !num.bad && !num.weak) figures.push({ start: f, end: num.end, value: num.value });
       }
@@ -1841,11 +1856,29 @@ function markCountsOfLabelledParts(
     }
     blocked[i] = 1;
     // when each figure names an indicator's own measure ("đợt 1 200 tờ, đợt 2 150 tờ") the pairs are summed later
-    if (figures.length !== labels || figures.every((f) => compiled.measures.has(toks[f.end]?.kt ?? ""))) continue;
+    // (parts told apart by words, "đợt đầu …, đợt sau …", "đợt tháng 10 …", are summed here)
+    const measured = figures.every((f) => compiled.measures.has(toks[f.end]?.kt ?? ""));
+    if (figures.length !== labels || (measured && worded === 0)) continue;
     const [first, ...rest] = figures;
     readings.set(first!.start, { end: first!.end, value: figures.reduce((a, f) => a + f.value, 0) });
     for (const f of rest) for (let x = f.start; x < f.end; x++) blocked[x] = 1;
   }
+}
+
+/** Words telling rounds apart ("đợt đầu", "đợt sau", "đợt cuối", "đợt hai"). */
+const ROUND_WORDS: ReadonlySet<string> = new Set(["dau", "sau", "cuoi", "hai", "ba", "tiep"]);
+
+/**
+ * Where a round's label ends, from the token after its head: a label's number ("đợt 1"), a word telling
+ * it apart ("đợt đầu", "đợt thứ hai") or a period ("đợt tháng 10"); -1 when none.
+ */
+function partLabelEnd(toks: readonly Tok[], blocked: Uint8Array, j: number): number {
+  const t = toks[j];
+  if (t?.type === "n") return blocked[j] ? j + 1 : -1;
+  if (key_(t) === "thu" && (ROUND_WORDS.has(key_(toks[j + 1])) || toks[j + 1]?.type === "n")) return j + 2;
+  if (ROUND_WORDS.has(key_(t))) return j + 1;
+  if (PERIOD_WORDS.has(key_(t)) && toks[j + 1]?.type === "n" && blocked[j + 1]) return j + 2;
+  return -1;
 }
 
 /** Whether the rounds counted before token `at` are the gatherings named there, their parts counting another thing. */

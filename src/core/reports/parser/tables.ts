@@ -23,7 +23,7 @@ import type { TokenMarks } from "./non-values.js";
 import { readDigitForm } from "./number-forms.js";
 import type { IndItem, NumItem, Pair } from "./pairing.js";
 import type { Tokenised } from "./tokens.js";
-import { CHANNEL_PREPS } from "./vocabulary.js";
+import { CHANNEL_PREPS, GATHERING_WORDS } from "./vocabulary.js";
 
 /** What a column holds, read from its header. */
 export type ColumnKind =
@@ -108,9 +108,13 @@ const HEADER_KINDS: readonly [ColumnKind, RegExp][] = [
   ],
   [
     "part",
-    /^(?:thon|xom|to|tdp|to dan pho|ban|khu|ap|doi|khoi|lang|cum|phuong|xa|chi hoi|chi bo|chi doan|to hoi)(?:\b.+|\d+$)/,
+    // places by every head officers write, short ones too ("KP1": khu phố, "Buôn 2", "Tổ DP 3", "Bon 1", "Sóc 4")
+    /^(?:thon|xom|to|tdp|to dan pho|to dp|ban|bon|buon|soc|khu|khu pho|kp|ap|doi|khoi|lang|cum|phuong|xa|chi hoi|chi bo|chi doan|to hoi)(?:\b.+|\d+$)/,
   ],
-  ["place", /^(?:thon|xom|tdp|to dan pho|ban|khu|dia ban|don vi|ten thon|thon\/xom|thon, xom)$/],
+  [
+    "place",
+    /^(?:thon|xom|tdp|to dan pho|ban|bon|buon|soc|khu|khu pho|kp|dia ban|don vi|ten thon|thon\/xom|thon, xom)$/,
+  ],
   ["period", /^(?:thang|quy|nam|tuan|dot|ky)\s*(?:\d|[ivx]+\b)|^\d+ thang\b/],
 ];
 
@@ -144,8 +148,7 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
     if (pasted) {
       const width = pasted.header.kinds.length;
       for (let x = line.from; x < lines[li + width - 1]!.to; x++) block.push(x);
-      const attendees = compiled.measures.get("nguoi");
-      const valueColumn = readRows(tk, lines, li, pasted.header, pasted.rows, nameAt, out, attendees);
+      const valueColumn = readRows(tk, lines, li, pasted.header, pasted.rows, nameAt, out, compiled.measures);
       out.tables.push({ kinds: pasted.header.kinds, valueColumn, rows: pasted.rows.length });
       li += width * (pasted.rows.length + 1) - 1;
       continue;
@@ -199,7 +202,7 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
       }
       if (rows.length === 0) continue;
       for (let x = line.from; x < line.to; x++) block.push(x);
-      const valueColumn = readRows(tk, lines, li, found.header, rows, nameAt, out, compiled.measures.get("nguoi"));
+      const valueColumn = readRows(tk, lines, li, found.header, rows, nameAt, out, compiled.measures);
       out.tables.push({ kinds: found.header.kinds, valueColumn, rows: rows.length });
       li = lj - 1;
       continue;
@@ -495,7 +498,7 @@ function namedParts(tk: Tokenised, cells: readonly Cell[], kinds: ColumnKind[]):
 }
 
 /** A header cell naming the unit of numbered columns after it ("tháng | 7 | 8 | 9 | cộng"). */
-const UNIT_HEAD = /^(?:thang|quy|tuan|dot|ky|thon|xom|tdp|to|to dan pho|khu|ap|ban|doi)$/;
+const UNIT_HEAD = /^(?:thang|quy|tuan|dot|ky|thon|xom|tdp|to|to dan pho|khu|khu pho|kp|ap|ban|bon|buon|soc|doi)$/;
 /** A bare column number under such a head: 1–12, or I–IV. */
 const ORDINAL = /^(?:[1-9]|1[0-2]|i|ii|iii|iv)$/;
 
@@ -660,8 +663,9 @@ function readRows(
   rows: readonly Cell[][],
   nameAt: (i: number) => { end: number; code: string } | null,
   out: TableReading,
-  attendees?: string,
+  measures?: ReadonlyMap<string, string>,
 ): number {
+  const attendees = measures?.get("nguoi");
   const { kinds, codes, keys } = header;
   const block = out.blocked as number[];
   const unclear = out.unclear as [number, number][];
@@ -723,12 +727,33 @@ function readRows(
       (attendees && ATTENDING_LABEL.test(label.key)
         ? { kind: "I" as const, start: label.from, end: label.to, code: attendees, first: false }
         : null);
-    if (ind) out.pairs.push({ num, ind, numFirst: false });
+    const unitCell = row[kinds.indexOf("unit")];
+    const counted = !ind && unitCell && measures ? unitNamesRow(label.key, unitCell.key, measures) : null;
+    const named =
+      ind ?? (counted ? { kind: "I" as const, start: label.from, end: label.to, code: counted, first: false } : null);
+    if (named) out.pairs.push({ num, ind: named, numFirst: false });
     // a cost in its row ("Kinh phí | đồng | 8.500.000") is no figure to ask about
     else if (!row.some((c) => MONEY_UNIT.test(c.key)))
       unclear.push([label.from < label.to ? label.from : num.start, num.end - 1]);
   }
   return valueColumn;
+}
+
+/** Units that count printed or written pieces: a row in them may count what the plan does not record ("Thông báo | tờ"). */
+const PIECE_UNITS = /^(?:to|tam|ban|tin|bai|cai|chiec)$/;
+/** Attending, anywhere in a row's label ("Phóng viên, khách mời dự họp báo"). */
+const ATTENDING_WORD = /\b(?:du|tham du|tham gia)\b/;
+
+/**
+ * A row naming no indicator, counted in a unit column: the indicator whose own measure the unit is, for a
+ * gathering counted in events ("Họp báo | cuộc | 1": the meetings; not "Kiểm tra cơ sở | cuộc") or people
+ * said to attend ("… dự họp báo | người | 65"); pieces ("tờ", "tin", "bài") may be things the plan does not record.
+ */
+function unitNamesRow(label: string, unit: string, measures: ReadonlyMap<string, string>): string | null {
+  const code = measures.get(unit.replace(/ /g, ""));
+  if (!code || PIECE_UNITS.test(unit) || BACKGROUND_LABEL.test(label)) return null;
+  if (unit === "nguoi") return ATTENDING_WORD.test(label) ? code : null;
+  return label.split(" ").some((w) => GATHERING_WORDS.has(w)) ? code : null;
 }
 
 /** One column per village (or per month under a stated quarter) and no total column: the row's value is their sum. */
@@ -800,6 +825,9 @@ function readColumnsPerIndicator(
   }
 }
 
+/** A cell of a figure with its unit ("320 tờ", "7 buổi", "5 cái"). */
+const FIGURE_WITH_UNIT = /^\d+(?:[.,]\d+)* \p{L}+(?: \p{L}+)?$/u;
+
 /**
  * Rows of "label<sep>number" without a header ("Pa nô;12", "1 | Pa nô | 12"), at least two in a
  * row with the same separator; returns the last line looked at (or `li` when none), so that a
@@ -813,28 +841,31 @@ function readPlainRows(
   out: TableReading,
 ): number {
   for (const sep of ["\t", "|", ";"] as const) {
-    const read: { label: Cell; num: NumItem; line: Line }[] = [];
+    const read: { label: Cell; num: NumItem; line: Line; index: Cell | null }[] = [];
     let lj = li;
     for (; lj < lines.length; lj++) {
       const line = lines[lj]!;
       if (!line.text.includes(sep)) break;
       const cells = cellsOf(tk, line, sep, edgesOf(line.text, sep)).filter((c) => c.key !== "");
       const rest = cells.length > 2 && ROW_NUMBER.test(cells[0]!.key) ? cells.slice(1) : cells;
-      const nums = rest.map((c) => (isNumeric(c.key) ? cellNumber(tk, c) : null));
+      const nums = rest.map((c) => (isNumeric(c.key) || FIGURE_WITH_UNIT.test(c.key) ? cellNumber(tk, c) : null));
       const labels = rest.filter((_, i) => !nums[i]);
       if (nums.filter(Boolean).length !== 1 || labels.length < 1 || labels.length > 2) break;
-      read.push({ label: labels[0]!, num: nums.find(Boolean)!, line });
+      read.push({ label: labels[0]!, num: nums.find(Boolean)!, line, index: rest === cells ? null : cells[0]! });
     }
     if (read.length < 2) continue;
-    const pairs: Pair[] = [];
-    for (const r of read) {
+    const named = read.flatMap((r) => {
       const ind = labelCode(tk, mentionsIn(r.label, nameAt, tk));
-      // a row that names nothing: not a table of indicators, left to the pairing (and not read again)
-      if (!ind) return lj - 1;
-      pairs.push({ num: r.num, ind, numFirst: false });
-    }
+      return ind ? [{ ...r, ind }] : [];
+    });
+    // rows that mostly name nothing: not a table of indicators, left to the pairing (and not read again);
+    // one row naming nothing among named ones ("2 | Sinh hoạt chi hội | 7 buổi") is left to the pairing alone
+    if (named.length < 2 || named.length < read.length - 1) return lj - 1;
     const block = out.blocked as number[];
-    for (const r of read) for (let x = r.line.from; x < r.line.to; x++) block.push(x);
+    for (const r of named) for (let x = r.line.from; x < r.line.to; x++) block.push(x);
+    // (the row number of a row left to the pairing is no figure)
+    for (const r of read) if (r.index) for (let x = r.index.from; x < r.index.to; x++) block.push(x);
+    const pairs: Pair[] = named.map((r) => ({ num: r.num, ind: r.ind, numFirst: false }));
     out.pairs.push(...pairs);
     out.tables.push({ kinds: [], valueColumn: -2, rows: read.length });
     return lj - 1;

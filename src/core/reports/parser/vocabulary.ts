@@ -98,6 +98,7 @@ export const TIME_UNITS: ReadonlySet<string> = new Set([
   "thang",
   "nam",
   "ngay",
+  // "chạy 2 hôm": days, said colloquially
   "hom",
   "tuan",
   "quy",

@@ -142,7 +142,7 @@ export function findStatedZeros(
     }
     // (d) "không họp", "ko hop vi trung lich", "không tổ chức họp lần nào": the bare verb the meetings'
     // names start with ("họp dân", "họp thôn"), closing its statement, says no meeting was held
-    if (named.length === 0 && meetings && !notYet && !off) {
+    if (named.length === 0 && meetings && !off) {
       let h = i + 1;
       while (h < i + 3 && (key(toks[h]) === "to" || key(toks[h]) === "chuc" || key(toks[h]) === "co")) h++;
       if (key(toks[h]) === "hop" && !mentionAt.has(h) && !mentionEndingAt(mentions, toks, i, nv)) {
@@ -150,8 +150,10 @@ export function findStatedZeros(
         // "không họp được vì mưa": could not meet, none held
         if (key(toks[x]) === "duoc") x++;
         while (x < toks.length && (key(toks[x]) === "lan" || key(toks[x]) === "buoi" || key(toks[x]) === "cuoc")) x++;
-        if (key(toks[x]) === "nao") x++;
-        if (closes(toks, nv, x)) {
+        // ("chưa họp" may be still to come; "chưa họp được cuộc nào" says none was held)
+        const none = key(toks[x]) === "nao";
+        if (none) x++;
+        if ((!notYet || (none && x > h + 2)) && closes(toks, nv, x)) {
           zeros.push({ code: meetings, at: h });
           continue;
         }
