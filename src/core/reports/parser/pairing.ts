@@ -108,7 +108,12 @@ export function pairNumbers(
     if (code) measured.set(it, code);
     // "họp dân 45 người, 3 cuộc": right after the name, but the name's own figure is given in its own
     // measure in the sentence: the number is its measure's ("người"), not the meetings'
-    if (code && code !== (merged[k - 1] as IndItem).code && ownFigureElsewhere(tk, nv, cls, compiled, merged, k)) {
+    // "hội nghị 60 người", "họp dân: 45 người": people are never a count of meetings, even right after their name
+    if (
+      code &&
+      code !== (merged[k - 1] as IndItem).code &&
+      (ownFigureElsewhere(tk, nv, cls, compiled, merged, k) || code === compiled.measures.get("nguoi"))
+    ) {
       claimed.add(it);
       forPeople.set(it, code);
     }
