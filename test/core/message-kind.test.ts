@@ -79,10 +79,15 @@ describe("classifyMessage: every message of an officer is a report, a question, 
   ])("question, not a report: %s", (text) => expect(kind(text)).toBe("question"));
 
   // a question about life, not about the work or the reports, is the officers' own talk
-  it.each(["trưa nay ăn ở đâu các bác", "chiều nay ai đi đá bóng không", "mấy giờ rồi mọi người"])(
-    "talk, not a question to the office: %s",
-    (text) => expect(kind(text)).toBe("other"),
-  );
+  it.each([
+    "trưa nay ăn ở đâu các bác",
+    "chiều nay ai đi đá bóng không",
+    "mấy giờ rồi mọi người",
+    // work promised, nothing said done: no report to ask about
+    "Dạ vâng, em sẽ triển khai ngay ạ",
+    "thôn em sẽ gửi báo cáo sau ạ",
+    "tuần sau xã sẽ tổ chức hội nghị tuyên truyền",
+  ])("talk, not a question to the office: %s", (text) => expect(kind(text)).toBe("other"));
 
   it.each(["ok", "ok ạ", "Chào anh", "Dạ vâng", "dạ em cảm ơn ạ", "thanks", "👍", "🙏🙏", "..."])(
     "chatter: %s",

@@ -50,6 +50,9 @@ const ACTIVITY =
 /** Verbs of the work counted: with a number after them, or a count ("tổng 24 lượt"), an unread number is a report to ask about. */
 const WORK_VERB = /\b(?:phat|dang|treo|dan|in|to chuc|hop|chieu|dung|lap dat|san xuat|trao|cap phat)\b/;
 const WORK_VERB_NUMBER = new RegExp(`${WORK_VERB.source}(?:\\s+\\S+){0,3}?\\s+\\d`);
+/** Work said to come ("sẽ", "sắp"), nothing said done. */
+const PROMISED =
+  /\b(?:se|sap)\s+(?:\S+\s+){0,2}?(?:thuc hien|trien khai|gui|nop|bao cao|bc|lam|to chuc|hoan thanh|bo sung|ban hanh|xay dung)\b/;
 /** "em gửi ảnh minh chứng ạ", "dạ em gửi file báo cáo": the files follow (and are handled as files). */
 const ANNOUNCES_FILES =
   /^(?:(?:da|vang|em|toi|minh|chau|xin|de|xa|thon)\s+)*(?:gui|goi|nop|up|gui len)\s+(?:(?:them|lai|bo sung)\s+)?(?:anh|hinh|hinh anh|file|tep|tai lieu|minh chung)\b(?:\s+\S+){0,10}$/;
@@ -103,6 +106,8 @@ export function classifyMessage(
       (WORK_VERB_NUMBER.test(key) || (vocabulary.count.test(key) && WORK_VERB.test(key)))) ||
     (NONE_DONE.test(key) && (vocabulary.name.test(key) || WORK_VERB.test(key)));
   if (!counted && ANNOUNCES_FILES.test(key.trim())) return "chatter";
+  // "dạ vâng, em sẽ thực hiện ạ", "tuần sau xã sẽ tổ chức hội nghị": work promised is no report yet
+  if (!counted && PROMISED.test(key)) return "other";
   if (ABOUT_WORK.test(key) || counted) return "unsure";
   const words = key.split(/[^a-z0-9]+/).filter(Boolean);
   if (words.length <= 8 && words.every((w) => ACK_WORDS.has(w))) return "chatter";
