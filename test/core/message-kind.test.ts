@@ -87,6 +87,8 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     "Dạ vâng, em sẽ triển khai ngay ạ",
     "thôn em sẽ gửi báo cáo sau ạ",
     "tuần sau xã sẽ tổ chức hội nghị tuyên truyền",
+    // "liên hoan tất niên" folds to "lien hoan tat nien": no "hoàn tất" in it
+    "tối thứ 6 cả phòng liên hoan tất niên nha",
   ])("talk, not a question to the office: %s", (text) => expect(kind(text)).toBe("other"));
 
   it.each(["ok", "ok ạ", "Chào anh", "Dạ vâng", "dạ em cảm ơn ạ", "thanks", "👍", "🙏🙏", "..."])(

@@ -37,7 +37,7 @@ const ASKS_A_RULE =
 const ABOUT_REPORTING =
   /\b(?:bao cao|bao|bc|han|nop|gui|thieu|chi tieu|so lieu|minh chung|file|excel|word|mau|nhiem vu|nv|ke hoach|van ban|tuyen truyen|tinh|ghi|sua|ad|admin|bot|van phong|so|phong|lien he|tai lieu|kinh phi|tap huan|danh sach|phan mem|quy|thang|nam)\b/;
 const COMPLETED =
-  /\b(?:da|vua|moi)\s+(?:(?:\S+)\s+){0,2}?(?:ban hanh|trien khai|to chuc|hoan thanh|hoan tat|xay dung|thuc hien|gui|nop|treo|phat|dang|lap|ky|phe duyet|tuyen truyen|hop|lam xong|xong)\b|\b(?:xong|hoan thanh|hoan tat)\b/;
+  /\b(?:da|vua|moi)\s+(?:(?:\S+)\s+){0,2}?(?:ban hanh|trien khai|to chuc|hoan thanh|hoan tat|xay dung|thuc hien|gui|nop|treo|phat|dang|lap|ky|phe duyet|tuyen truyen|hop|lam xong|xong)\b|\b(?<!lien )(?:xong|hoan thanh|hoan tat)\b(?! nien)/;
 const NOT_DONE =
   /\b(?:chua|khong|ko|se|dang)\s+(?:(?:\S+)\s+){0,1}?(?:ban hanh|trien khai|to chuc|hoan thanh|xay dung|thuc hien|gui|nop|treo|phat|dang|lap|ky|xong)\b/;
 const ABOUT_WORK =
