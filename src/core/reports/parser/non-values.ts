@@ -1141,14 +1141,22 @@ function markTeamSizes(tk: Tokenised, blocked: Uint8Array): void {
       blocked[i + 1] = 1;
       continue;
     }
-    const a = toks[k - 2];
-    const b = toks[k - 1];
-    const c = toks[k];
-    if (a?.type !== "w" || b?.type !== "w" || c?.type !== "w") continue;
-    if (!TEAM_HEADS.has(a.kt) || !TEAM_KINDS.has(`${b.kt} ${c.kt}`) || attendedAfter(toks, i + 2)) continue;
+    if (!teamNamedBefore(toks, k) || attendedAfter(toks, i + 2)) continue;
     blocked[i] = 1;
     blocked[i + 1] = 1;
   }
+}
+
+/**
+ * Whether a team by its work ends at token k, with up to two words qualifying it ("đội thông tin",
+ * "đội thông tin lưu động", "đội văn nghệ quần chúng").
+ */
+function teamNamedBefore(toks: readonly Tok[], k: number): boolean {
+  for (let a = k - 2; a >= k - 4 && a >= 0; a--) {
+    if (toks[a + 2]?.type !== "w" || toks[a]?.type !== "w" || toks[a + 1]?.type !== "w") return false;
+    if (TEAM_HEADS.has(toks[a]!.kt) && TEAM_KINDS.has(`${toks[a + 1]!.kt} ${toks[a + 2]!.kt}`)) return true;
+  }
+  return false;
 }
 
 const RECIPIENT_INTRO: ReadonlySet<string> = new Set(["cho"]);
