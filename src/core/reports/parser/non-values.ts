@@ -278,6 +278,11 @@ function markContextCounts(
       const givenEach =
         key_(toks[each]) === "moi" && key_(toks[each + 1]) === "lop" && CLASS_GIVEN.has(key_(toks[each + 2]));
       const size = s >= 0 && !blocked[s] && schoolSizeBefore(tk, numbers, s);
+      // "Trường THPT Ngô Quyền (42 lớp, 1.780 học sinh)": the whole bracket after a school's name is its size
+      if (s >= 0 && !blocked[s] && toks[s - 1]?.k === "(" && afterSchoolName(toks, s - 1)) {
+        blockSizeBracket(toks, blocked, s);
+        continue;
+      }
       if (s >= 0 && !blocked[s] && (key_(toks[b]) === "truong" || givenEach || size)) {
         for (let x = s; x <= j; x++) blocked[x] = 1;
         // ("(650 hs, 20 lớp)": the pupils typed short are the school's size too)
@@ -391,7 +396,22 @@ function schoolSizeBefore(tk: Tokenised, numbers: ReturnType<typeof createNumber
   if (p > 0 && ABOUT.has(key_(toks[p - 1]))) p--;
   if (p <= 0 || !SCHOOL_SIZE_BEFORE.has(toks[p - 1]!.type === "w" ? key_(toks[p - 1]) : toks[p - 1]!.k)) return false;
   // the bracket only after a school's name ("tập huấn (80 học sinh, 2 lớp)" counts a training's classes)
-  return toks[p - 1]!.k !== "(" || toks.slice(Math.max(0, p - 8), p - 1).some((t) => key_(t) === "truong");
+  return toks[p - 1]!.k !== "(" || afterSchoolName(toks, p - 1);
+}
+
+/** Whether the bracket opening at token `open` follows a school's name ("Trường THPT Hồng Lam ("). */
+const afterSchoolName = (toks: readonly Tok[], open: number): boolean =>
+  toks.slice(Math.max(0, open - 7), open).some((t) => key_(t) === "truong");
+
+/**
+ * A school's size in the bracket after its name, from token s to ")": each count is background ("15 lớp,
+ * 420 trẻ, 38 giáo viên") unless said to attend.
+ */
+function blockSizeBracket(toks: readonly Tok[], blocked: Uint8Array, s: number): void {
+  let end = s;
+  while (end < toks.length && toks[end]!.k !== ")" && toks[end]!.type !== "nl") end++;
+  if (toks[end]?.k !== ")") return;
+  for (let x = s; x < end; x++) if (toks[x]!.type === "n" && !attendedAfter(toks, x + 1)) blocked[x] = 1;
 }
 
 /** What each class of a school is given or does with a thing ("mỗi lớp dán 2 áp phích", "mỗi lớp nhận 30 tờ rơi"). */
