@@ -296,7 +296,7 @@ function markContextCounts(
     const role3 = w2?.type === "w" && (hasPhrase(ROLE_TRIPLES, w.k, rest) || hasPhrase(AIRINGS, w.k, rest));
     const phrase = role3 || (w2?.type === "w" && hasPhrase(CONTEXT_PHRASES, w.k, w2.k));
     const thingPhrase =
-      w2?.type === "w" && (hasPhrase(THING_PHRASES, w.k, w2.k) || receivedThing(tk, numbers, j, `${w.k} ${w2.k}`));
+      (w2?.type === "w" && hasPhrase(THING_PHRASES, w.k, w2.k)) || receivedThing(tk, numbers, j, `${w.k} ${key_(w2)}`);
     const thing = thingPhrase || (!phrase && THINGS_COUNTED.has(w.k));
     const faces = facesAt(toks, j);
     if (
@@ -510,7 +510,8 @@ const ANSWER_VERBS: ReadonlySet<string> = new Set(["tra loi", "giai dap"]);
 
 /**
  * Whether the number before token j follows "nhận" (or "trả lời", "giải đáp") and j starts a thing received
- * ("nhận 25 tin nhắn"), or follows "nộp" and j starts writings handed in ("học sinh nộp 215 bài vẽ": entries).
+ * ("nhận 25 tin nhắn", "nhận 26 bài viết"), or follows "nộp" and j starts writings handed in ("học sinh nộp
+ * 215 bài vẽ": entries).
  */
 function receivedThing(tk: Tokenised, numbers: ReturnType<typeof createNumberReader>, j: number, key: string): boolean {
   // the words first: most are neither, and the figure before them is read only for those that are
@@ -518,7 +519,11 @@ function receivedThing(tk: Tokenised, numbers: ReturnType<typeof createNumberRea
   const i = numberStartBefore(tk, numbers, j);
   if (i <= 0) return false;
   const verb = tk.toks[i - 1]!.k;
-  if (verb === "nop") return tk.toks[j]!.k === "bai";
+  // writings received ("nhận 26 bài viết dự thi", "nhận được 58 bài"): entries, no posts of the unit's
+  // ("nhắn 6 bài", texted, is no "nhận")
+  const at = verb === "duoc" ? i - 2 : i - 1;
+  const got = tk.toks[at]?.k === "nhan" && (!tk.accented || tk.toks[at]!.o.toLowerCase() === "nhận");
+  if (verb === "nop" || (got && tk.toks[j]!.k === "bai")) return tk.toks[j]!.k === "bai";
   if (!RECEIVED_THINGS.has(key)) return false;
   return verb === "nhan" || ANSWER_VERBS.has(`${key_(tk.toks[i - 2])} ${verb}`);
 }
