@@ -276,6 +276,15 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
         continue;
       }
     }
+    // "9 tháng đầu năm có 6 cuộc, quý 4 này thêm 2 cuộc": the year's first months, ended before the report's period
+    if (t.type === "n" && firstMonthsBefore(periodAt(toks, nv, i), report, lastAdded > i)) {
+      breaks.push(i);
+      let j = i + 2;
+      while (j < n && nv.blocked[j] && !isClauseEnd(toks[j])) j++;
+      block(j);
+      i = j - 1;
+      continue;
+    }
     // keywords may be inside a time phrase ("từ đầu năm đến nay", transparent), never inside a reference
     if (t.type !== "w") continue;
     const k = periodKey(toks, nv, i);
@@ -1028,6 +1037,8 @@ interface NamedPeriod {
   year?: number;
   /** "quý 4 năm nay": of the present year, so one of the same unit with a year written is another year's. */
   thisYear?: boolean;
+  /** "9 tháng đầu năm": the year's first months. */
+  first?: boolean;
 }
 
 /** Words before a period that make it another's ("lũy kế quý I", "cả năm 2025", "cùng kỳ", "so với quý IV"). */
@@ -1094,7 +1105,13 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
     // after a week opening the message, only the officer's own "báo số quý" / "bc quý III" names another
     if (statedBefore(toks, i) && (!opening || reportedBefore(toks, i))) return { ...p, stated: true, at: i };
     // "Năm 2025 xã treo 40; quý I/2026 treo 12": a later year named after the first is the report's
-    if (!first || (p.year !== undefined && first.year !== undefined && p.year > first.year) || laterQuarter(p, first))
+    // ("9 tháng đầu năm …, quý 4 …": a quarter or a month named after the year's first months too)
+    if (
+      !first ||
+      (first.first && p.rank < first.rank && !p.first) ||
+      (p.year !== undefined && first.year !== undefined && p.year > first.year) ||
+      laterQuarter(p, first)
+    )
       first = p;
     // "năm nay 3 phóng sự. quý này 1": of two current periods the shorter is the report's (not a week: a part)
     // ("quý 1 năm nay": a numbered period of the present year is one of them)
@@ -1202,7 +1219,8 @@ function periodAt(toks: readonly Tok[], nv: NonValues, i: number): NamedPeriod |
     // "6 tháng cuối năm 2026", "6 thang dau nam 2026": with its year
     const half = key(toks[i + 2]) === "dau" || key(toks[i + 2]) === "cuoi";
     const y = half && key(toks[i + 3]) === "nam" && /^20\d\d$/.test(toks[i + 4]?.k ?? "") ? Number(toks[i + 4]!.k) : 0;
-    return { rank: 4, unit: `${t.k} thang`, ...(y ? { year: y } : {}) };
+    const first = key(toks[i + 2]) === "dau" && key(toks[i + 3]) === "nam";
+    return { rank: 4, unit: `${t.k} thang`, ...(y ? { year: y } : {}), ...(first ? { first } : {}) };
   }
   const k = periodKey(toks, nv, i);
   const next = toks[i + 1];
@@ -1224,6 +1242,17 @@ function periodAt(toks: readonly Tok[], nv: NonValues, i: number): NamedPeriod |
   if (k === "nam") return { rank: RANK.nam!, unit: k, year: n };
   const thisYear = year === undefined && key(toks[i + 2]) === "nam" && key(toks[i + 3]) === "nay";
   return { rank: RANK[k]!, unit: k, ...(n ? { n } : {}), ...(year ? { year } : {}), ...(thisYear ? { thisYear } : {}) };
+}
+
+/**
+ * Whether "N tháng đầu năm" (`p`) ends before the report's quarter or month: "6 tháng đầu năm … quý 3 …",
+ * or "9 tháng đầu năm …, quý này thêm 2" (`added`: the officer adds to it).
+ */
+function firstMonthsBefore(p: NamedPeriod | null, report: NamedPeriod | null, added: boolean): boolean {
+  if (!p?.first || !report || report.rank >= RANK.nam!) return false;
+  const months = Number.parseInt(p.unit, 10);
+  if (report.n === undefined) return !!report.current && added;
+  return report.unit === "quy" ? months <= 3 * (report.n - 1) : report.unit === "thang" && months < report.n;
 }
 
 /** Whether a named period comes before the report's own: an earlier year, or the same unit before it ("tháng 2" in a report of "tháng 3"). */
