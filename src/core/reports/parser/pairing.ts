@@ -151,8 +151,12 @@ export function pairNumbers(
       unclear.push([it.start, it.end - 1]);
       continue;
     }
+    const own = measureAfter(tk, nv, cls, compiled, it);
     const code =
-      measureAfter(tk, nv, cls, compiled, it) ?? forPeople.get(it) ?? attendingPeople(tk, compiled, it.end, it.start);
+      (own && sheetsOfThingBefore(tk, compiled, merged, it, own)) ??
+      own ??
+      forPeople.get(it) ??
+      attendingPeople(tk, compiled, it.end, it.start);
     if (code)
       pairs.push({ num: it, ind: { kind: "I", start: it.end, end: it.end + 1, code, first: false }, numFirst: true });
     else if (!it.weak) unplaced.push(it);
@@ -163,6 +167,22 @@ export function pairNumbers(
   }
   pairs.sort((x, y) => x.num.start - y.num.start);
   return { pairs, items: merged, unplaced, cls, unclear };
+}
+
+/**
+ * "áp phích dán 14 tờ. từ đầu tháng là 30 tờ": a bare sheet after a thing counted in sheets named before it is
+ * that thing's, when the sheet's own indicator ("tờ rơi") is named nowhere in the message; else null.
+ */
+function sheetsOfThingBefore(
+  tk: Tokenised,
+  compiled: CompiledIndicators,
+  merged: readonly Item[],
+  it: NumItem,
+  own: string,
+): string | null {
+  if (merged.some((m) => m.kind === "I" && m.code === own)) return null;
+  const before = merged.filter((m): m is IndItem => m.kind === "I" && m.start < it.start).pop();
+  return before && countedInSheets(compiled, before.code, tk.toks[it.end]) ? before.code : null;
 }
 
 /** Words of whom or where after a bare measure ("300 tờ cho 300 hộ", "6 cái tại cổng chợ"). */
