@@ -129,6 +129,15 @@ const OTHER_THINGS: readonly string[][] = [
   ["y", "kien"],
   ["don", "thu"],
   ["cuoc", "goi"],
+  // visitors of a festival, a fair or a site ("30.000 lượt khách", "12.000 lượt du khách", "5.000 lượt người
+  // tham quan"): people the event drew, no attendees of a gathering the plan counts
+  ["luot", "khach"],
+  ["luot", "du", "khach"],
+  ["du", "khach"],
+  ["luot", "nguoi", "tham", "quan"],
+  ["nguoi", "tham", "quan"],
+  ["khach", "tham", "quan"],
+  ["luot", "tham", "quan"],
 ];
 /** Words between "dân" (the population) and its count ("dân trong xã 12.400 người", "dân số toàn xã là 9.000"). */
 const POPULATION_GLUE: ReadonlySet<string> = new Set([

@@ -230,7 +230,11 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
       const s = e - m[2]!.length;
       // "1 tờ 500đ, tổng 150 nghìn ạ", "mỗi cái 80 nghìn, tổng 1,2 triệu": a total is money only after a
       // price in its sentence
-      const sentence = f.slice(0, m.index).split(/[.!?\n]/).pop() ?? "";
+      const sentence =
+        f
+          .slice(0, m.index)
+          .split(/[.!?\n]/)
+          .pop() ?? "";
       if (
         m[1] &&
         !/\d[ \t]*(?:(?:trieu|nghin|ngan)[ \t]*)?(?:d|dong|vnd|k)(?![\p{L}\d])/u.test(sentence) &&
@@ -252,13 +256,10 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
   );
   // A price each, said without "đồng" and closing its clause: "mỗi tờ 3 nghìn ạ", "moi cai 4 trieu" — money
   // ("mỗi tờ 3 nghìn lượt xem" counts views)
-  each(
-    new RegExp(PRICE_EACH.source, "gu"),
-    (m) => {
-      const s = m.index + m[0].length - m[1]!.length;
-      if (free(s, m.index + m[0].length)) mark(s, m.index + m[0].length, 1);
-    },
-  );
+  each(new RegExp(PRICE_EACH.source, "gu"), (m) => {
+    const s = m.index + m[0].length - m[1]!.length;
+    if (free(s, m.index + m[0].length)) mark(s, m.index + m[0].length, 1);
+  });
   // What one thing cost, said without "đồng": "chi phí 8 triệu", "trị giá 2,5 tỷ ạ" — a sum after a word of
   // spending in its clause, with no noun after it ("8 triệu lượt xem" counts views); a budget ("kinh phí
   // 5 triệu") may be a plan's figure and is still asked about

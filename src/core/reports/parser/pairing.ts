@@ -153,7 +153,7 @@ export function pairNumbers(
     }
     const own = measureAfter(tk, nv, cls, compiled, it);
     const code =
-      (own && sheetsOfThingBefore(tk, compiled, merged, it, own)) ??
+      (own && sheetsOfThingBefore(tk, compiled, merged, pairs, it, own)) ??
       own ??
       forPeople.get(it) ??
       attendingPeople(tk, compiled, it.end, it.start);
@@ -170,19 +170,26 @@ export function pairNumbers(
 }
 
 /**
- * "áp phích dán 14 tờ. từ đầu tháng là 30 tờ": a bare sheet after a thing counted in sheets named before it is
- * that thing's, when the sheet's own indicator ("tờ rơi") is named nowhere in the message; else null.
+ * "áp phích dán 14 tờ. từ đầu tháng là 30 tờ": a bare sheet after a thing the message counted in sheets is that
+ * thing's, when the sheet's own indicator ("tờ rơi") is named nowhere in the message; else null.
  */
 function sheetsOfThingBefore(
   tk: Tokenised,
   compiled: CompiledIndicators,
   merged: readonly Item[],
+  pairs: readonly Pair[],
   it: NumItem,
   own: string,
 ): string | null {
   if (merged.some((m) => m.kind === "I" && m.code === own)) return null;
-  const before = merged.filter((m): m is IndItem => m.kind === "I" && m.start < it.start).pop();
-  return before && countedInSheets(compiled, before.code, tk.toks[it.end]) ? before.code : null;
+  const sheet = tk.toks[it.end];
+  const before = pairs.find(
+    (p) =>
+      p.num.start < it.start &&
+      tk.toks[p.num.end]?.k === sheet?.k &&
+      countedInSheets(compiled, p.ind.code, tk.toks[p.num.end]),
+  );
+  return before?.ind.code ?? null;
 }
 
 /** Words of whom or where after a bare measure ("300 tờ cho 300 hộ", "6 cái tại cổng chợ"). */

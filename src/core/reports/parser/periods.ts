@@ -1108,7 +1108,7 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
     // ("9 tháng đầu năm …, quý 4 …": a quarter or a month named after the year's first months too)
     if (
       !first ||
-      (first.first && p.rank < first.rank && !p.first) ||
+      (first.first && !p.first && (p.current || firstMonthsBefore(first, p, false))) ||
       (p.year !== undefined && first.year !== undefined && p.year > first.year) ||
       laterQuarter(p, first)
     )
