@@ -107,6 +107,16 @@ describe("pairing: a bare 'tờ' after a thing counted in sheets ('áp phích d�
   });
 });
 
+describe("reach said by its verb before the figure ('tổng tiếp cận khoảng 18.000 lượt') is told in passing", () => {
+  it.each([
+    ["4. Mạng xã hội: 22 bài trên fanpage xã, tổng tiếp cận khoảng 18.000 lượt.", { bai_mxh: 22 }],
+    ["đăng 5 bài fanpage, tiếp cận hơn 3.000 lượt", { bai_mxh: 5 }],
+    ["bài trên zalo xã chia sẻ được 150 lượt; treo 2 pano", { pano: 2 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 describe("money: a price and a total cost are no count", () => {
   it.each([
     ["khau hieu 15 cai, moi cai 80 nghin, tong 1,2 trieu a", { bang_ron: 15 }],
@@ -121,6 +131,6 @@ describe("money: a price and a total cost are no count", () => {
 describe("twenty-third development set (every kind, 14 each, by a writer who never saw the parser)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-23.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(109);
+    expect(score.exact).toBeGreaterThanOrEqual(110);
   });
 });

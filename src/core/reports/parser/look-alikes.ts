@@ -39,6 +39,39 @@ const REACH: readonly string[][] = [
 ];
 /** Second words of reach figures told only in passing ("lượt chia sẻ", "lượt tiếp cận", "lượt share"). */
 const SILENT_REACH: ReadonlySet<string> = new Set(["chia", "share", "tiep", "thich"]);
+/** The same reach said by its verb before the figure ("tiếp cận khoảng 18.000 lượt", "chia sẻ được 150 lượt"). */
+const SILENT_REACH_VERBS: readonly string[][] = [
+  ["tiep", "can"],
+  ["chia", "se"],
+];
+/** Words between such a verb and its figure ("khoảng", "hơn", "được", "đạt"). */
+const REACH_GLUE: ReadonlySet<string> = new Set([
+  "khoang",
+  "hon",
+  "tren",
+  "gan",
+  "duoc",
+  "dat",
+  "la",
+  "toi",
+  "len",
+  ":",
+]);
+
+/** "tiếp cận khoảng 18.000 lượt": after the verb (at i, of `len` words), the figure counted in "lượt" — [start, end]. */
+function reachByVerb(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  i: number,
+  len: number,
+): [number, number] | null {
+  let j = i + len;
+  while (REACH_GLUE.has(key(toks[j])) && j < i + len + 3) j++;
+  if (toks[j]?.type !== "n" || nv.blocked[j]) return null;
+  const num = numbers.read(j, false);
+  return num && !num.bad && key(toks[num.end]) === "luot" ? [j, num.end + 1] : null;
+}
 
 /** Whether "tổng" (total) stands right before token i ("tổng 12.000 lượt xem", "tổng lượt xem 25.000"). */
 function totalBefore(toks: readonly Tok[], i: number): boolean {
@@ -352,6 +385,13 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
         i = end - 1;
         continue;
       }
+    }
+    const verb = seqAt(i, SILENT_REACH_VERBS);
+    const byVerb = verb ? reachByVerb(toks, nv, numbers, i, verb) : null;
+    if (byVerb) {
+      for (let x = byVerb[0]; x < byVerb[1]; x++) blocked.push(x);
+      i = byVerb[1] - 1;
+      continue;
     }
     const reach = seqAt(i, REACH);
     if (!reach) continue;
