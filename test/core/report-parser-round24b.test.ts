@@ -117,6 +117,17 @@ describe("reach said by its verb before the figure ('tổng tiếp cận khoản
   });
 });
 
+describe("a place's population after the place ('xã em 9.200 dân') is background", () => {
+  it.each([
+    ["xa em 9.200 dan, 14 thon. thang 11 dang 12 bai tren zalo, fanpage xa", { bai_mxh: 12 }],
+    ["thôn em 1.800 dân, tháng này treo 4 pano", { pano: 4 }],
+    ["phường mình có 12.000 dân; đăng 6 tin bài", { tin_bai: 6 }],
+    ["bản có 320 nhân khẩu, họp dân 1 buổi 60 người", { hoi_nghi: 1, nguoi_tham_du: 60 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 describe("money: a price and a total cost are no count", () => {
   it.each([
     ["khau hieu 15 cai, moi cai 80 nghin, tong 1,2 trieu a", { bang_ron: 15 }],
@@ -131,6 +142,6 @@ describe("money: a price and a total cost are no count", () => {
 describe("twenty-third development set (every kind, 14 each, by a writer who never saw the parser)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-23.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(110);
+    expect(score.exact).toBeGreaterThanOrEqual(111);
   });
 });

@@ -305,7 +305,8 @@ function markContextCounts(
       !faces &&
       !CONTEXT_WORDS.has(w.k) &&
       !isMarket(toks, j) &&
-      !MARKED_CONTEXT.has(w.o.toLowerCase())
+      !MARKED_CONTEXT.has(w.o.toLowerCase()) &&
+      !populationOfPlace(tk, numbers, j)
     )
       continue;
     // "3 người quản trị/quản lý" run a page; "80 người quán triệt nghị quyết" attend
@@ -458,6 +459,20 @@ const AIRINGS: ReadonlySet<string> = new Set(["lan phat song", "luot phat song",
  * "mất", "dán", "là" and "có".
  */
 const MARKED_CONTEXT: ReadonlySet<string> = new Set(["chỗ", "cổng", "mặt", "đài", "dân", "lá", "cờ"]);
+/** Words saying whose a place is, between it and its size ("xa em", "thon minh", "xa co"). */
+const PLACE_HOLDERS: ReadonlySet<string> = new Set(["em", "minh", "toi", "co", "ta"]);
+
+/**
+ * "xa em 9.200 dan" typed without marks: "dan" right after a place's count ("xã em", "thôn mình có") is its
+ * population ("dân"), not "dán" (as "dân" written so always is).
+ */
+function populationOfPlace(tk: Tokenised, numbers: ReturnType<typeof createNumberReader>, j: number): boolean {
+  if (tk.accented || tk.toks[j]!.k !== "dan") return false;
+  const s = numberStartBefore(tk, numbers, j);
+  let b = s - 1;
+  while (b > s - 3 && PLACE_HOLDERS.has(key_(tk.toks[b]))) b--;
+  return s > 0 && b < s - 1 && PLACE_WORDS.has(key_(tk.toks[b]));
+}
 
 /**
  * Things other than the indicators, counted by a classifier ("5 bộ khung", "2 tấm phông", "35 cuốn
