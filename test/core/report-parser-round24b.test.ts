@@ -128,6 +128,20 @@ describe("a place's population after the place ('xã em 9.200 dân') is backgrou
   });
 });
 
+describe("a figure said to include another ('28 lượt (đã gồm buổi trực tiếp)') is their total", () => {
+  it.each([
+    [
+      "Xã Sa Pa tổ chức 1 buổi phát thanh trực tiếp tại chợ phiên; các lượt phát thanh trên loa xã trong tháng: 28 lượt (đã gồm buổi trực tiếp).",
+      { phat_thanh: 28 },
+    ],
+    ["phát 200 tờ rơi tại hội nghị; tờ rơi trong quý phát 900 tờ (kể cả số phát tại hội nghị)", { to_roi: 900 }],
+    ["treo 2 băng rôn ở chợ; băng rôn xã treo 10 cái (tính cả 2 cái ở chợ)", { bang_ron: 10 }],
+    ["đăng 1 tin bài về hội thi; tin bài trên cổng tháng này 7 tin (đã bao gồm tin hội thi)", { tin_bai: 7 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 describe("money: a price and a total cost are no count", () => {
   it.each([
     ["khau hieu 15 cai, moi cai 80 nghin, tong 1,2 trieu a", { bang_ron: 15 }],
@@ -142,6 +156,6 @@ describe("money: a price and a total cost are no count", () => {
 describe("twenty-third development set (every kind, 14 each, by a writer who never saw the parser)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-23.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(111);
+    expect(score.exact).toBeGreaterThanOrEqual(112);
   });
 });

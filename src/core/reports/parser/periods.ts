@@ -287,6 +287,11 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     }
     // keywords may be inside a time phrase ("từ đầu năm đến nay", transparent), never inside a reference
     if (t.type !== "w") continue;
+    // "28 lượt (đã gồm buổi trực tiếp)", "900 tờ (kể cả …)": the figure says it includes the others, their total
+    if (toks[i - 1]?.k === "(" && includesOthersAt(toks, i)) {
+      const before = numberJustBefore(toks, nv, numbers, i);
+      if (before !== null) totals.add(before);
+    }
     const k = periodKey(toks, nv, i);
     if (nv.blocked[i] && !nv.transparent[i] && !RANK[k] && k !== "ky") continue;
     const next = key(toks[i + 1]);
@@ -1003,6 +1008,14 @@ function totalOfBefore(toks: readonly Tok[], i: number): boolean {
   for (let x = i - 1; x > 0 && x >= i - 5 && !isClauseEnd(toks[x]); x--)
     if (key(toks[x]) === "so" && key(toks[x - 1]) === "tong") return true;
   return false;
+}
+
+/** "đã gồm", "đã bao gồm", "gồm cả", "bao gồm cả", "tính cả", "kể cả" at token i: what follows is included. */
+function includesOthersAt(toks: readonly Tok[], i: number): boolean {
+  const j = key(toks[i]) === "da" ? i + 1 : i;
+  const g = key(toks[j]) === "bao" && key(toks[j + 1]) === "gom" ? j + 1 : j;
+  if (key(toks[g]) === "gom") return j > i || key(toks[g + 1]) === "ca";
+  return (key(toks[j]) === "tinh" || key(toks[j]) === "ke") && key(toks[j + 1]) === "ca";
 }
 
 function numberJustBefore(
