@@ -142,6 +142,32 @@ describe("a figure said to include another ('28 lượt (đã gồm buổi trự
   });
 });
 
+describe("sittings of a gathering the plan names no kind of, with their people ('1 buổi ngoại khóa cho 460 học sinh')", () => {
+  it.each([
+    [
+      "Trường THCS Kim Sơn triển khai Công văn số 2105/SGDĐT-GDPT ngày 30/9/2026 của Sở Giáo dục và Đào tạo: tổ chức 1 buổi ngoại khóa cho 460 học sinh.",
+      { hoi_nghi: 1, nguoi_tham_du: 460 },
+    ],
+    [
+      "Hội Cựu chiến binh xã Định Hóa: tổ chức 3 buổi nói chuyện truyền thống tại 3 trường học, mỗi buổi khoảng 300 học sinh; treo 4 băng rôn",
+      { hoi_nghi: 3, nguoi_tham_du: 900, bang_ron: 4 },
+    ],
+    ["Nói chuyện chuyên đề: 2 buổi, 150 học sinh", { hoi_nghi: 2, nguoi_tham_du: 150 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a group's own routine is left to the rules before, asked ('2 buổi sinh hoạt … với 85 đoàn viên')", () => {
+    const r = plain("Chi đoàn tổ chức 2 buổi sinh hoạt ngoài trời với 85 đoàn viên");
+    expect(r.values).toEqual({});
+    expect(r.unclear).toHaveLength(1);
+  });
+
+  it("a broadcast's sittings stay the broadcasts' ('phát thanh 2 buổi')", () => {
+    expect(plain("phát thanh 2 buổi, mỗi buổi 30 phút")).toEqual(only({ phat_thanh: 2 }));
+  });
+});
+
 describe("money: a price and a total cost are no count", () => {
   it.each([
     ["khau hieu 15 cai, moi cai 80 nghin, tong 1,2 trieu a", { bang_ron: 15 }],
@@ -156,6 +182,6 @@ describe("money: a price and a total cost are no count", () => {
 describe("twenty-third development set (every kind, 14 each, by a writer who never saw the parser)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-23.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(112);
+    expect(score.exact).toBeGreaterThanOrEqual(116);
   });
 });
