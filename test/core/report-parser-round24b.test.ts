@@ -168,6 +168,16 @@ describe("sittings of a gathering the plan names no kind of, with their people (
   });
 });
 
+describe("people served by a health errand ('khám sàng lọc cho 230 người cao tuổi') are no attendees", () => {
+  it.each([
+    ["Phát 800 tờ rơi. Khám sàng lọc cho 230 người cao tuổi.", { to_roi: 800 }],
+    ["tiêm chủng cho 120 trẻ em; phát 300 tờ rơi", { to_roi: 300 }],
+    ["khám bệnh miễn phí cho 85 người dân, treo 2 băng rôn", { bang_ron: 2 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 describe("money: a price and a total cost are no count", () => {
   it.each([
     ["khau hieu 15 cai, moi cai 80 nghin, tong 1,2 trieu a", { bang_ron: 15 }],
@@ -182,6 +192,6 @@ describe("money: a price and a total cost are no count", () => {
 describe("twenty-third development set (every kind, 14 each, by a writer who never saw the parser)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-23.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(116);
+    expect(score.exact).toBeGreaterThanOrEqual(117);
   });
 });

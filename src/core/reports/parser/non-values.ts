@@ -1710,6 +1710,14 @@ const ERRAND_GLUE: ReadonlySet<string> = new Set(["da", "den", "toi", "duoc", "d
 /** Verbs of helping people one by one ("hỗ trợ 640 lượt người", "giúp 30 hộ", "hướng dẫn 25 người dân"). */
 const HELP_VERBS: ReadonlySet<string> = new Set(["ho tro", "huong dan", "giup do", "giup"]);
 
+/** "khám sàng lọc cho 230 người", "tiêm chủng cho 120 trẻ": an errand (ERRANDS) up to four words before "cho" and the count at i. */
+function errandFor(toks: readonly Tok[], i: number): boolean {
+  if (key_(toks[i - 1]) !== "cho") return false;
+  for (let b = i - 2; b >= 0 && b >= i - 5 && toks[b]!.type === "w"; b--)
+    if (ERRANDS.some((seq) => seq.every((w, k) => key_(toks[b + k]) === w))) return true;
+  return false;
+}
+
 /**
  * "hỗ trợ 640 lượt người cài đặt VNeID", "giúp 30 hộ": people helped are served, no attendees and no
  * figure; "ra quân 1 đợt" (a drive) counts no indicator either, unless "mỗi đợt" multiplies it.
@@ -1724,7 +1732,7 @@ function markHelpDrives(tk: Tokenised, blocked: Uint8Array, numbers: ReturnType<
     const two = `${key_(toks[i - 2])} ${key_(toks[i - 1])}`;
     let j = num.end;
     // ("hướng dẫn 25 xã, phường treo băng rôn": places guided are no figure either)
-    if (HELP_VERBS.has(two) || HELP_VERBS.has(key_(toks[i - 1])))
+    if (HELP_VERBS.has(two) || HELP_VERBS.has(key_(toks[i - 1])) || errandFor(toks, i))
       while (j < num.end + 3 && (ERRAND_PEOPLE.has(key_(toks[j])) || PLACE_WORDS.has(key_(toks[j])))) j++;
     else if (two === "ra quan" && key_(toks[j]) === "dot" && !eachRound) j++;
     if (j === num.end) continue;

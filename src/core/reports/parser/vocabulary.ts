@@ -219,8 +219,9 @@ export const FUZZY_STOP: ReadonlySet<string> = new Set([
   "hoiphu",
   "hoivien",
   "hodan",
-  // "lễ hội thu hút 30.000 lượt khách" is no typo of "hội thi"
+  // "lễ hội thu hút 30.000 lượt khách" is no typo of "hội thi", "phối hợp đài phường" none of "họp dân"
   "hoithu",
+  "hopdai",
 ]);
 
 /** Chat abbreviations officers use, read as the word they stand for ("pn 5" is "pa nô 5"). */
