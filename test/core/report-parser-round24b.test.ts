@@ -178,6 +178,20 @@ describe("people served by a health errand ('khám sàng lọc cho 230 người 
   });
 });
 
+describe("people a meeting is held for, after its topic ('2 buổi truyền thông phòng chống … cho 84 phụ huynh')", () => {
+  it.each([
+    [
+      "Trạm Y tế phường Vĩnh Hải (5 cán bộ, 12 cộng tác viên) tổ chức 2 buổi truyền thông phòng chống bệnh tay chân miệng cho 84 phụ huynh.",
+      { hoi_nghi: 2, nguoi_tham_du: 84 },
+    ],
+    ["tổ chức 1 buổi tuyên truyền về an toàn giao thông cho 120 học sinh", { hoi_nghi: 1, nguoi_tham_du: 120 }],
+    ["mở 2 lớp tập huấn kỹ năng chuyển đổi số cho 70 cán bộ", { hoi_nghi: 2, nguoi_tham_du: 70 }],
+    ["1 hội nghị phổ biến pháp luật cho 90 người dân", { hoi_nghi: 1, nguoi_tham_du: 90 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 describe("money: a price and a total cost are no count", () => {
   it.each([
     ["khau hieu 15 cai, moi cai 80 nghin, tong 1,2 trieu a", { bang_ron: 15 }],
@@ -192,6 +206,6 @@ describe("money: a price and a total cost are no count", () => {
 describe("twenty-third development set (every kind, 14 each, by a writer who never saw the parser)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-23.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(117);
+    expect(score.exact).toBeGreaterThanOrEqual(118);
   });
 });

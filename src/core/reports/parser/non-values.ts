@@ -562,9 +562,10 @@ function meetingFor(
 ): boolean {
   if (toks[i - 1]?.type !== "w" || toks[i - 1]!.kt !== "cho") return false;
   const meeting = compiled.measures.get("cuoc");
-  for (let a = i - 2; a >= 0 && a >= i - 5 && toks[a]!.type === "w"; a--) {
+  // ("truyền thông phòng chống bệnh tay chân miệng cho 84 …": the meeting's name before its topic)
+  for (let a = i - 2; a >= 0 && a >= i - 12 && toks[a]!.type === "w"; a--) {
     const m = nameAt(a);
-    if (m?.end === i - 1) return m.code === meeting;
+    if (m && m.end <= i - 1) return m.code === meeting;
   }
   return false;
 }

@@ -207,12 +207,17 @@ function measuredBy(tk: Tokenised, compiled: CompiledIndicators, i: number): str
   );
 }
 
-/** "tập huấn cho 60 cán bộ": people by role right after "cho" after a meeting's name are its attendees, else null. */
+/**
+ * "tập huấn cho 60 cán bộ", "buổi truyền thông phòng chống dịch cho 84 phụ huynh": people by role right after
+ * "cho" after a meeting's name (and its topic) are its attendees, else null.
+ */
 function peopleMeetingIsFor(tk: Tokenised, compiled: CompiledIndicators, name: Item, it: NumItem): string | null {
   const { toks } = tk;
   const meeting = compiled.measures.get("cuoc");
-  if (name.kind !== "I" || name.code !== meeting || name.end !== it.start - 1) return null;
+  if (name.kind !== "I" || name.code !== meeting || name.end > it.start - 1 || name.end < it.start - 9) return null;
   if (toks[it.start - 1]?.type !== "w" || toks[it.start - 1]!.kt !== "cho") return null;
+  // ("2 buổi truyền thông phòng chống bệnh … cho 84 phụ huynh": the meeting's topic, plain words, between)
+  for (let x = name.end; x < it.start - 1; x++) if (toks[x]!.type !== "w") return null;
   const from = toks[it.end]?.k === "em" ? it.end + 1 : it.end;
   if (!peopleByRoleAt(toks, from)) return null;
   return compiled.measures.get("nguoi") ?? null;

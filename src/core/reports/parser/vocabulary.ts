@@ -412,6 +412,9 @@ export const PEOPLE_PHRASES: ReadonlySet<string> = new Set([
   "cu tri",
   "nong dan",
   "ngu dan",
+  // parents at a school's or a health station's sessions ("cho 84 phụ huynh", "40 cha mẹ học sinh")
+  "phu huynh",
+  "cha me",
 ]);
 /** Last words of a gathering ("hội nghị", "tập huấn", "2 lớp", "buổi họp") whose people by role are its attendees. */
 export const GATHERING_WORDS: ReadonlySet<string> = new Set(["nghi", "huan", "lop", "cuoc", "thao", "dam", "hop"]);
