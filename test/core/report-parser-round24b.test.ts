@@ -192,6 +192,19 @@ describe("people a meeting is held for, after its topic ('2 buổi truyền thô
   });
 });
 
+describe("labels: a floor and a room of an address ('tầng 2, phòng 201') are no figures", () => {
+  it.each([
+    [
+      "Hội nghị triển khai ngày 03/12/2026 từ 14h00 đến 16h30 tại Hội trường UBND xã (tầng 2, phòng 201): 1 hội nghị, 92 đại biểu.",
+      { hoi_nghi: 1, nguoi_tham_du: 92 },
+    ],
+    ["Hội nghị tổ chức tại tầng 3 nhà văn hóa, 1 hội nghị 80 người", { hoi_nghi: 1, nguoi_tham_du: 80 }],
+    ["họp tại phòng 105 trụ sở UBND: 1 cuộc, 25 đại biểu", { hoi_nghi: 1, nguoi_tham_du: 25 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 describe("money: a price and a total cost are no count", () => {
   it.each([
     ["khau hieu 15 cai, moi cai 80 nghin, tong 1,2 trieu a", { bang_ron: 15 }],
@@ -206,6 +219,6 @@ describe("money: a price and a total cost are no count", () => {
 describe("twenty-third development set (every kind, 14 each, by a writer who never saw the parser)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-23.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(118);
+    expect(score.exact).toBeGreaterThanOrEqual(119);
   });
 });

@@ -125,8 +125,8 @@ export function withMarks(nv: NonValues, marks: TokenMarks): NonValues {
   };
 }
 
-/** Labels read only as typed with their marks ("Bảng 2", "ấp 3"; plain "bang" is as often "băng" or "bằng", "ap" "áp"). */
-const MARKED_LABELS: ReadonlySet<string> = new Set(["bang", "ap"]);
+/** Labels read only as typed with their marks ("Bảng 2", "ấp 3", "tầng 2"; plain "bang" is as often "băng" or "bằng", "ap" "áp", "tang" "tăng"). */
+const MARKED_LABELS: ReadonlySet<string> = new Set(["bang", "ap", "tang", "phong"]);
 
 const TASK_HINT_FILLERS: ReadonlySet<string> = new Set(["so", "thu"]);
 

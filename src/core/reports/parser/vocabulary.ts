@@ -87,6 +87,8 @@ export const LABELS: Readonly<Record<string, readonly string[] | null>> = {
   bang: ["bảng"], // "Bảng 2. Kết quả …": a table's label (not "băng")
   hem: ["hẻm"],
   kiet: ["kiệt"],
+  tang: ["tầng"], // "(tầng 2, phòng 201)": a floor and a room of an address
+  phong: ["phòng"],
   giai: null, // "giai đoạn 2"
   noi: null, // "nội dung 2" of the plan
   tieu: null, // "tiểu khu 3"
