@@ -205,6 +205,16 @@ describe("labels: a floor and a room of an address ('tầng 2, phòng 201') are 
   });
 });
 
+describe("periods: 'tổng đang treo 16' beside what was added is the stock now", () => {
+  it.each([
+    ["bang ron ky truoc 10 cai, ky nay treo them 6 cai, tong dang treo 16. e bao ky nay a", { bang_ron: 6 }],
+    ["pano kỳ trước 4 cái, kỳ này làm thêm 2 cái, tổng đang treo 6 cái", { pano: 2 }],
+    ["tháng này treo thêm 3 băng rôn, tổng cộng đang treo 12 cái", { bang_ron: 3 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 describe("money: a price and a total cost are no count", () => {
   it.each([
     ["khau hieu 15 cai, moi cai 80 nghin, tong 1,2 trieu a", { bang_ron: 15 }],
@@ -219,6 +229,6 @@ describe("money: a price and a total cost are no count", () => {
 describe("twenty-third development set (every kind, 14 each, by a writer who never saw the parser)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-23.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(119);
+    expect(score.exact).toBeGreaterThanOrEqual(120);
   });
 });

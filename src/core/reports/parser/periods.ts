@@ -1003,8 +1003,13 @@ function earlierPartBefore(toks: readonly Tok[], i: number): boolean {
 /** Verbs after "đang" of things standing in place ("đang treo", "đang sử dụng", "đang hoạt động"). */
 const STANDING: ReadonlySet<string> = new Set(["treo", "su", "hoat", "duy", "lap", "dung"]);
 
-/** Whether "tổng số" opens the clause a few words before token i ("tổng số pa nô đang treo"). */
+/**
+ * Whether "tổng số" opens the clause a few words before token i ("tổng số pa nô đang treo"), or "tổng" /
+ * "tổng cộng" stands right before it ("tổng đang treo 16").
+ */
 function totalOfBefore(toks: readonly Tok[], i: number): boolean {
+  const b = key(toks[i - 1]) === "cong" ? i - 2 : i - 1;
+  if (key(toks[b]) === "tong") return true;
   for (let x = i - 1; x > 0 && x >= i - 5 && !isClauseEnd(toks[x]); x--)
     if (key(toks[x]) === "so" && key(toks[x - 1]) === "tong") return true;
   return false;
