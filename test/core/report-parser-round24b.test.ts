@@ -215,6 +215,20 @@ describe("periods: 'tổng đang treo 16' beside what was added is the stock now
   });
 });
 
+describe("zeros: a keycap's number opening the line ('4️⃣ Xe loa: không có') leaves the stated zero", () => {
+  it.each([
+    [
+      "Dạ em chào chị, Đoàn xã Lộc Ninh gửi số liệu quý 4 ạ 😊\n1️⃣ Băng rôn: 9\n2️⃣ Bài fanpage: 33\n3️⃣ Tọa đàm: 2 buổi, 95 + 120 đoàn viên\n4️⃣ Xe loa: không có\nSố bài fanpage tính từ đầu năm là 118 bài ạ",
+      { bang_ron: 9, bai_mxh: 33, hoi_nghi: 2, nguoi_tham_du: 215, xe_luu_dong: 0 },
+    ],
+    ["1️⃣ Tờ rơi: 300\n2️⃣ Pa nô: không có", { to_roi: 300, pano: 0 }],
+    ["Dạ em báo:\n2️⃣ Chuyên mục: chưa làm\n3️⃣ Băng rôn: 4", { chuyen_muc: 0, bang_ron: 4 }],
+    ["1️⃣ Hội nghị: 1\n2️⃣ Phóng sự: không", { hoi_nghi: 1, phong_su: 0 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 describe("money: a price and a total cost are no count", () => {
   it.each([
     ["khau hieu 15 cai, moi cai 80 nghin, tong 1,2 trieu a", { bang_ron: 15 }],
@@ -229,6 +243,6 @@ describe("money: a price and a total cost are no count", () => {
 describe("twenty-third development set (every kind, 14 each, by a writer who never saw the parser)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-23.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(120);
+    expect(score.exact).toBeGreaterThanOrEqual(121);
   });
 });
