@@ -39,6 +39,39 @@ const REACH: readonly string[][] = [
 ];
 /** Second words of reach figures told only in passing ("lượt chia sẻ", "lượt tiếp cận", "lượt share"). */
 const SILENT_REACH: ReadonlySet<string> = new Set(["chia", "share", "tiep", "thich"]);
+/** The same reach said by its verb before the figure ("tiếp cận khoảng 18.000 lượt", "chia sẻ được 150 lượt"). */
+const SILENT_REACH_VERBS: readonly string[][] = [
+  ["tiep", "can"],
+  ["chia", "se"],
+];
+/** Words between such a verb and its figure ("khoảng", "hơn", "được", "đạt"). */
+const REACH_GLUE: ReadonlySet<string> = new Set([
+  "khoang",
+  "hon",
+  "tren",
+  "gan",
+  "duoc",
+  "dat",
+  "la",
+  "toi",
+  "len",
+  ":",
+]);
+
+/** "tiếp cận khoảng 18.000 lượt": after the verb (at i, of `len` words), the figure counted in "lượt" — [start, end]. */
+function reachByVerb(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  i: number,
+  len: number,
+): [number, number] | null {
+  let j = i + len;
+  while (REACH_GLUE.has(key(toks[j])) && j < i + len + 3) j++;
+  if (toks[j]?.type !== "n" || nv.blocked[j]) return null;
+  const num = numbers.read(j, false);
+  return num && !num.bad && key(toks[num.end]) === "luot" ? [j, num.end + 1] : null;
+}
 
 /** Whether "tổng" (total) stands right before token i ("tổng 12.000 lượt xem", "tổng lượt xem 25.000"). */
 function totalBefore(toks: readonly Tok[], i: number): boolean {
@@ -129,6 +162,15 @@ const OTHER_THINGS: readonly string[][] = [
   ["y", "kien"],
   ["don", "thu"],
   ["cuoc", "goi"],
+  // visitors of a festival, a fair or a site ("30.000 lượt khách", "12.000 lượt du khách", "5.000 lượt người
+  // tham quan"): people the event drew, no attendees of a gathering the plan counts
+  ["luot", "khach"],
+  ["luot", "du", "khach"],
+  ["du", "khach"],
+  ["luot", "nguoi", "tham", "quan"],
+  ["nguoi", "tham", "quan"],
+  ["khach", "tham", "quan"],
+  ["luot", "tham", "quan"],
 ];
 /** Words between "dân" (the population) and its count ("dân trong xã 12.400 người", "dân số toàn xã là 9.000"). */
 const POPULATION_GLUE: ReadonlySet<string> = new Set([
@@ -297,10 +339,10 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
     // "tin nhắn hỏi đáp 40 tin": a thing that is no indicator, counted after it by its own head word
     const headed = seqAt(i, HEADED_THINGS);
     if (headed) {
-      const end = headedCountEnd(toks, nv, numbers, i, headed);
-      if (end > 0) {
-        for (let x = i; x < end; x++) blocked.push(x);
-        i = end - 1;
+      const count = headedCount(toks, nv, numbers, i, headed);
+      if (count) {
+        for (let x = i; x < count[1]; x++) if (x >= count[0] || toks[x]!.type !== "n") blocked.push(x);
+        i = count[1] - 1;
         continue;
       }
     }
@@ -344,6 +386,13 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
         continue;
       }
     }
+    const verb = seqAt(i, SILENT_REACH_VERBS);
+    const byVerb = verb ? reachByVerb(toks, nv, numbers, i, verb) : null;
+    if (byVerb) {
+      for (let x = byVerb[0]; x < byVerb[1]; x++) blocked.push(x);
+      i = byVerb[1] - 1;
+      continue;
+    }
     const reach = seqAt(i, REACH);
     if (!reach) continue;
     const phrase = toks
@@ -378,27 +427,34 @@ const HEADED_THINGS: readonly string[][] = [
 /** Times a thing was sent ("gửi 3 lần", "2 lượt"). */
 const TIMES_SENT: ReadonlySet<string> = new Set(["lan", "luot"]);
 
+/** Whether token j opens another clause within a sentence ("… và đăng 3 tin", "… còn tin bài 4 tin"; not "bà con"). */
+const joinsClause = (toks: readonly Tok[], j: number): boolean =>
+  key(toks[j]) === "va" || (key(toks[j]) === "con" && key(toks[j - 1]) !== "ba");
+
 /**
- * "tin nhắn hỏi đáp 40 tin", "tờ khai: 12 tờ": up to four plain words, then a figure whose unit is the
- * thing's first word (or the times it was sent) — the end of that unit, or -1.
+ * "tin nhắn hỏi đáp 40 tin", "tờ khai: 12 tờ", "tin nhắn của người dân gửi về tổng đài 1022 có 37 tin":
+ * within the thing's clause, the first figure whose unit is the thing's first word (or the times it was
+ * sent) — [its start, the end of its unit], or null. Other numbers on the way (a line's number) are passed;
+ * a colon not right before the figure opens another item ("sửa lại tin nhắn trước: phát thanh … 28 lượt").
  */
-function headedCountEnd(
+function headedCount(
   toks: readonly Tok[],
   nv: NonValues,
   numbers: ReturnType<typeof createNumberReader>,
   i: number,
   len: number,
-): number {
-  let j = i + len;
-  for (let k = 0; k < 4 && toks[j]?.type === "w" && !nv.blocked[j]; k++) j++;
-  if (toks[j]?.k === ":") j++;
-  if (toks[j]?.type !== "n" || nv.blocked[j]) return -1;
-  const num = numbers.read(j, false);
-  // "tin nhắn zalo em gửi 3 lần": how many times the thing was sent counts no post either
-  if (!num || num.bad) return -1;
-  const unit = key(toks[num.end]);
-  if (unit !== key(toks[i]) && !TIMES_SENT.has(unit)) return -1;
-  return num.end + 1;
+): [number, number] | null {
+  for (let j = i + len, seen = 0; seen < 14 && !isClauseEnd(toks[j]) && !joinsClause(toks, j); j++, seen++) {
+    if (toks[j]!.k === ":" && toks[j + 1]?.type !== "n") return null;
+    if (toks[j]!.type !== "n" || nv.blocked[j]) continue;
+    const num = numbers.read(j, false);
+    if (!num || num.bad) return null;
+    // "tin nhắn zalo em gửi 3 lần": how many times the thing was sent counts no post either
+    const unit = key(toks[num.end]);
+    if (unit === key(toks[i]) || TIMES_SENT.has(unit)) return [j, num.end + 1];
+    j = num.end - 1;
+  }
+  return null;
 }
 
 /**

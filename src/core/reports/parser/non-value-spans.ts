@@ -14,6 +14,9 @@ type MarkKind = 1 | 2; // 1: not a value, silently; 2: unclear
 /** A word after a figure that is no money unit ("65 đại biểu", not "65 triệu", "65 đồng"). */
 const NOUN_AFTER = /^[ \t]+(?!(?:trieu|nghin|ngan|ty|ti|tr|dong|vnd|d|k)(?![\p{L}\d]))\p{L}/u;
 
+/** A price each said without "đồng", closing its clause: "mỗi tờ 3 nghìn ạ", "moi cai 4 trieu,". */
+const PRICE_EACH =
+  /\bmoi[ \t]+(?:to|cai|chiec|tam|bo|cuon|quyen|suat)[ \t]+(\d+(?:[.,]\d+)*[ \t]*(?:trieu|nghin|ngan|tr))(?=[ \t]*(?:$|[\n.,;:)!?]|(?:a|dong|vnd|thoi|nhe)(?![\p{L}\d])))/u;
 /** Words that make a bare "500k" money ("kinh phí 500k", "ủng hộ 200k"), in the same line before it. */
 /** Sizes ("2,4m x 3,6m", "60x90cm") on the folded text, and a cheap test that one may be there. */
 const SIZE_RE =
@@ -225,15 +228,17 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
     (m) => {
       const e = m.index + m[0].length;
       const s = e - m[2]!.length;
-      // "1 tờ 500đ, tổng 150 nghìn ạ": a total is money only after a price in its sentence
+      // "1 tờ 500đ, tổng 150 nghìn ạ", "mỗi cái 80 nghìn, tổng 1,2 triệu": a total is money only after a
+      // price in its sentence
+      const sentence =
+        f
+          .slice(0, m.index)
+          .split(/[.!?\n]/)
+          .pop() ?? "";
       if (
         m[1] &&
-        !/\d[ \t]*(?:(?:trieu|nghin|ngan)[ \t]*)?(?:d|dong|vnd|k)(?![\p{L}\d])/u.test(
-          f
-            .slice(0, m.index)
-            .split(/[.!?\n]/)
-            .pop() ?? "",
-        )
+        !/\d[ \t]*(?:(?:trieu|nghin|ngan)[ \t]*)?(?:d|dong|vnd|k)(?![\p{L}\d])/u.test(sentence) &&
+        !PRICE_EACH.test(sentence)
       )
         return;
       if (free(s, e)) mark(s, e, 1);
@@ -251,13 +256,10 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
   );
   // A price each, said without "đồng" and closing its clause: "mỗi tờ 3 nghìn ạ", "moi cai 4 trieu" — money
   // ("mỗi tờ 3 nghìn lượt xem" counts views)
-  each(
-    /\bmoi[ \t]+(?:to|cai|chiec|tam|bo|cuon|quyen|suat)[ \t]+(\d+(?:[.,]\d+)*[ \t]*(?:trieu|nghin|ngan|tr))(?=[ \t]*(?:$|[\n.,;:)!?]|(?:a|dong|vnd|thoi|nhe)(?![\p{L}\d])))/gu,
-    (m) => {
-      const s = m.index + m[0].length - m[1]!.length;
-      if (free(s, m.index + m[0].length)) mark(s, m.index + m[0].length, 1);
-    },
-  );
+  each(new RegExp(PRICE_EACH.source, "gu"), (m) => {
+    const s = m.index + m[0].length - m[1]!.length;
+    if (free(s, m.index + m[0].length)) mark(s, m.index + m[0].length, 1);
+  });
   // What one thing cost, said without "đồng": "chi phí 8 triệu", "trị giá 2,5 tỷ ạ" — a sum after a word of
   // spending in its clause, with no noun after it ("8 triệu lượt xem" counts views); a budget ("kinh phí
   // 5 triệu") may be a plan's figure and is still asked about

@@ -126,8 +126,8 @@ export function withMarks(nv: NonValues, marks: TokenMarks): NonValues {
   };
 }
 
-/** Labels read only as typed with their marks ("Bảng 2", "ấp 3"; plain "bang" is as often "băng" or "bằng", "ap" "áp"). */
-const MARKED_LABELS: ReadonlySet<string> = new Set(["bang", "ap"]);
+/** Labels read only as typed with their marks ("Bảng 2", "ấp 3", "tầng 2"; plain "bang" is as often "băng" or "bằng", "ap" "áp", "tang" "tăng"). */
+const MARKED_LABELS: ReadonlySet<string> = new Set(["bang", "ap", "tang", "phong"]);
 
 const TASK_HINT_FILLERS: ReadonlySet<string> = new Set(["so", "thu"]);
 
@@ -279,6 +279,11 @@ function markContextCounts(
       const givenEach =
         key_(toks[each]) === "moi" && key_(toks[each + 1]) === "lop" && CLASS_GIVEN.has(key_(toks[each + 2]));
       const size = s >= 0 && !blocked[s] && schoolSizeBefore(tk, numbers, s);
+      // "Trường THPT Ngô Quyền (42 lớp, 1.780 học sinh)": the whole bracket after a school's name is its size
+      if (s >= 0 && !blocked[s] && toks[s - 1]?.k === "(" && afterSchoolName(toks, s - 1)) {
+        blockSizeBracket(toks, blocked, s);
+        continue;
+      }
       if (s >= 0 && !blocked[s] && (key_(toks[b]) === "truong" || givenEach || size)) {
         for (let x = s; x <= j; x++) blocked[x] = 1;
         // ("(650 hs, 20 lớp)": the pupils typed short are the school's size too)
@@ -292,7 +297,7 @@ function markContextCounts(
     const role3 = w2?.type === "w" && (hasPhrase(ROLE_TRIPLES, w.k, rest) || hasPhrase(AIRINGS, w.k, rest));
     const phrase = role3 || (w2?.type === "w" && hasPhrase(CONTEXT_PHRASES, w.k, w2.k));
     const thingPhrase =
-      w2?.type === "w" && (hasPhrase(THING_PHRASES, w.k, w2.k) || receivedThing(tk, numbers, j, `${w.k} ${w2.k}`));
+      (w2?.type === "w" && hasPhrase(THING_PHRASES, w.k, w2.k)) || receivedThing(tk, numbers, j, `${w.k} ${key_(w2)}`);
     const thing = thingPhrase || (!phrase && THINGS_COUNTED.has(w.k));
     const faces = facesAt(toks, j);
     if (
@@ -301,7 +306,8 @@ function markContextCounts(
       !faces &&
       !CONTEXT_WORDS.has(w.k) &&
       !isMarket(toks, j) &&
-      !MARKED_CONTEXT.has(w.o.toLowerCase())
+      !MARKED_CONTEXT.has(w.o.toLowerCase()) &&
+      !populationOfPlace(tk, numbers, j)
     )
       continue;
     // "3 người quản trị/quản lý" run a page; "80 người quán triệt nghị quyết" attend
@@ -392,7 +398,22 @@ function schoolSizeBefore(tk: Tokenised, numbers: ReturnType<typeof createNumber
   if (p > 0 && ABOUT.has(key_(toks[p - 1]))) p--;
   if (p <= 0 || !SCHOOL_SIZE_BEFORE.has(toks[p - 1]!.type === "w" ? key_(toks[p - 1]) : toks[p - 1]!.k)) return false;
   // the bracket only after a school's name ("tập huấn (80 học sinh, 2 lớp)" counts a training's classes)
-  return toks[p - 1]!.k !== "(" || toks.slice(Math.max(0, p - 8), p - 1).some((t) => key_(t) === "truong");
+  return toks[p - 1]!.k !== "(" || afterSchoolName(toks, p - 1);
+}
+
+/** Whether the bracket opening at token `open` follows a school's name ("Trường THPT Hồng Lam ("). */
+const afterSchoolName = (toks: readonly Tok[], open: number): boolean =>
+  toks.slice(Math.max(0, open - 7), open).some((t) => key_(t) === "truong");
+
+/**
+ * A school's size in the bracket after its name, from token s to ")": each count is background ("15 lớp,
+ * 420 trẻ, 38 giáo viên") unless said to attend.
+ */
+function blockSizeBracket(toks: readonly Tok[], blocked: Uint8Array, s: number): void {
+  let end = s;
+  while (end < toks.length && toks[end]!.k !== ")" && toks[end]!.type !== "nl") end++;
+  if (toks[end]?.k !== ")") return;
+  for (let x = s; x < end; x++) if (toks[x]!.type === "n" && !attendedAfter(toks, x + 1)) blocked[x] = 1;
 }
 
 /** What each class of a school is given or does with a thing ("mỗi lớp dán 2 áp phích", "mỗi lớp nhận 30 tờ rơi"). */
@@ -439,6 +460,20 @@ const AIRINGS: ReadonlySet<string> = new Set(["lan phat song", "luot phat song",
  * "mất", "dán", "là" and "có".
  */
 const MARKED_CONTEXT: ReadonlySet<string> = new Set(["chỗ", "cổng", "mặt", "đài", "dân", "lá", "cờ"]);
+/** Words saying whose a place is, between it and its size ("xa em", "thon minh", "xa co"). */
+const PLACE_HOLDERS: ReadonlySet<string> = new Set(["em", "minh", "toi", "co", "ta"]);
+
+/**
+ * "xa em 9.200 dan" typed without marks: "dan" right after a place's count ("xã em", "thôn mình có") is its
+ * population ("dân"), not "dán" (as "dân" written so always is).
+ */
+function populationOfPlace(tk: Tokenised, numbers: ReturnType<typeof createNumberReader>, j: number): boolean {
+  if (tk.accented || tk.toks[j]!.k !== "dan") return false;
+  const s = numberStartBefore(tk, numbers, j);
+  let b = s - 1;
+  while (b > s - 3 && PLACE_HOLDERS.has(key_(tk.toks[b]))) b--;
+  return s > 0 && b < s - 1 && PLACE_WORDS.has(key_(tk.toks[b]));
+}
 
 /**
  * Things other than the indicators, counted by a classifier ("5 bộ khung", "2 tấm phông", "35 cuốn
@@ -491,7 +526,8 @@ const ANSWER_VERBS: ReadonlySet<string> = new Set(["tra loi", "giai dap"]);
 
 /**
  * Whether the number before token j follows "nhận" (or "trả lời", "giải đáp") and j starts a thing received
- * ("nhận 25 tin nhắn"), or follows "nộp" and j starts writings handed in ("học sinh nộp 215 bài vẽ": entries).
+ * ("nhận 25 tin nhắn", "nhận 26 bài viết"), or follows "nộp" and j starts writings handed in ("học sinh nộp
+ * 215 bài vẽ": entries).
  */
 function receivedThing(tk: Tokenised, numbers: ReturnType<typeof createNumberReader>, j: number, key: string): boolean {
   // the words first: most are neither, and the figure before them is read only for those that are
@@ -499,7 +535,11 @@ function receivedThing(tk: Tokenised, numbers: ReturnType<typeof createNumberRea
   const i = numberStartBefore(tk, numbers, j);
   if (i <= 0) return false;
   const verb = tk.toks[i - 1]!.k;
-  if (verb === "nop") return tk.toks[j]!.k === "bai";
+  // writings received ("nhận 26 bài viết dự thi", "nhận được 58 bài"): entries, no posts of the unit's
+  // ("nhắn 6 bài", texted, is no "nhận")
+  const at = verb === "duoc" ? i - 2 : i - 1;
+  const got = tk.toks[at]?.k === "nhan" && (!tk.accented || tk.toks[at]!.o.toLowerCase() === "nhận");
+  if (verb === "nop" || (got && tk.toks[j]!.k === "bai")) return tk.toks[j]!.k === "bai";
   if (!RECEIVED_THINGS.has(key)) return false;
   return verb === "nhan" || ANSWER_VERBS.has(`${key_(tk.toks[i - 2])} ${verb}`);
 }
@@ -523,9 +563,10 @@ function meetingFor(
 ): boolean {
   if (toks[i - 1]?.type !== "w" || toks[i - 1]!.kt !== "cho") return false;
   const meeting = compiled.measures.get("cuoc");
-  for (let a = i - 2; a >= 0 && a >= i - 5 && toks[a]!.type === "w"; a--) {
+  // ("truyền thông phòng chống bệnh tay chân miệng cho 84 …": the meeting's name before its topic)
+  for (let a = i - 2; a >= 0 && a >= i - 12 && toks[a]!.type === "w"; a--) {
     const m = nameAt(a);
-    if (m?.end === i - 1) return m.code === meeting;
+    if (m && m.end <= i - 1) return m.code === meeting;
   }
   return false;
 }
@@ -1142,14 +1183,22 @@ function markTeamSizes(tk: Tokenised, blocked: Uint8Array): void {
       blocked[i + 1] = 1;
       continue;
     }
-    const a = toks[k - 2];
-    const b = toks[k - 1];
-    const c = toks[k];
-    if (a?.type !== "w" || b?.type !== "w" || c?.type !== "w") continue;
-    if (!TEAM_HEADS.has(a.kt) || !TEAM_KINDS.has(`${b.kt} ${c.kt}`) || attendedAfter(toks, i + 2)) continue;
+    if (!teamNamedBefore(toks, k) || attendedAfter(toks, i + 2)) continue;
     blocked[i] = 1;
     blocked[i + 1] = 1;
   }
+}
+
+/**
+ * Whether a team by its work ends at token k, with up to two words qualifying it ("đội thông tin",
+ * "đội thông tin lưu động", "đội văn nghệ quần chúng").
+ */
+function teamNamedBefore(toks: readonly Tok[], k: number): boolean {
+  for (let a = k - 2; a >= k - 4 && a >= 0; a--) {
+    if (toks[a + 2]?.type !== "w" || toks[a]?.type !== "w" || toks[a + 1]?.type !== "w") return false;
+    if (TEAM_HEADS.has(toks[a]!.kt) && TEAM_KINDS.has(`${toks[a + 1]!.kt} ${toks[a + 2]!.kt}`)) return true;
+  }
+  return false;
 }
 
 const RECIPIENT_INTRO: ReadonlySet<string> = new Set(["cho"]);
@@ -1674,6 +1723,14 @@ const ERRAND_GLUE: ReadonlySet<string> = new Set(["da", "den", "toi", "duoc", "d
 /** Verbs of helping people one by one ("hỗ trợ 640 lượt người", "giúp 30 hộ", "hướng dẫn 25 người dân"). */
 const HELP_VERBS: ReadonlySet<string> = new Set(["ho tro", "huong dan", "giup do", "giup"]);
 
+/** "khám sàng lọc cho 230 người", "tiêm chủng cho 120 trẻ": an errand (ERRANDS) up to four words before "cho" and the count at i. */
+function errandFor(toks: readonly Tok[], i: number): boolean {
+  if (key_(toks[i - 1]) !== "cho") return false;
+  for (let b = i - 2; b >= 0 && b >= i - 5 && toks[b]!.type === "w"; b--)
+    if (ERRANDS.some((seq) => seq.every((w, k) => key_(toks[b + k]) === w))) return true;
+  return false;
+}
+
 /**
  * "hỗ trợ 640 lượt người cài đặt VNeID", "giúp 30 hộ": people helped are served, no attendees and no
  * figure; "ra quân 1 đợt" (a drive) counts no indicator either, unless "mỗi đợt" multiplies it.
@@ -1688,7 +1745,7 @@ function markHelpDrives(tk: Tokenised, blocked: Uint8Array, numbers: ReturnType<
     const two = `${key_(toks[i - 2])} ${key_(toks[i - 1])}`;
     let j = num.end;
     // ("hướng dẫn 25 xã, phường treo băng rôn": places guided are no figure either)
-    if (HELP_VERBS.has(two) || HELP_VERBS.has(key_(toks[i - 1])))
+    if (HELP_VERBS.has(two) || HELP_VERBS.has(key_(toks[i - 1])) || errandFor(toks, i))
       while (j < num.end + 3 && (ERRAND_PEOPLE.has(key_(toks[j])) || PLACE_WORDS.has(key_(toks[j])))) j++;
     else if (two === "ra quan" && key_(toks[j]) === "dot" && !eachRound) j++;
     if (j === num.end) continue;

@@ -257,10 +257,17 @@ const PUT_UP = new Set(["treo", "phat", "dan", "lap", "dung"]);
  * the figure (checked at the bracket) leaves it out like "không tính" closing the clause.
  */
 function bracketedNotCounted(toks: readonly Tok[], j: number): boolean {
-  if (toks[j + 1]?.k !== "(" || !notCountedAt(toks, j + 2)) return false;
-  const close = toks[j + 4];
-  return !close || close.k === ")" || (close.type === "w" && CLOSING.has(close.kt) && toks[j + 5]?.k === ")");
+  if (toks[j + 1]?.k !== "(") return false;
+  // "200 tờ rơi của Công an phường (chưa phát)": the bracket says it was not done
+  const said = notCountedAt(toks, j + 2) ? 2 : seqAt(toks, j + 2, AFTER);
+  if (!said) return false;
+  const close = toks[j + 2 + said];
+  return !close || close.k === ")" || (close.type === "w" && CLOSING.has(close.kt) && toks[j + 3 + said]?.k === ")");
 }
+
+/** "300 tờ gấp của huyện nhưng chưa phát được": "nhưng" then words saying it was not done, past the reach. */
+const butNotDoneAt = (toks: readonly Tok[], j: number): boolean =>
+  key(toks[j]) === "nhung" && seqAt(toks, j + 1, AFTER) > 0;
 
 /** Negations before "tính" (counted): "không tính", "ko tính", "chưa tính". */
 const NOT_WORDS: ReadonlySet<string> = new Set(["khong", "ko", "k", "chua"]);
@@ -390,6 +397,10 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
     if (!num || num.bad) continue;
     // only words between the figure and "bị hoãn" / "còn lưu" / "chưa phát" (its measure or name)
     for (let j = num.end; j <= num.end + REACH + 3 && toks[j]?.type === "w"; j++) {
+      if (butNotDoneAt(toks, j)) {
+        for (let x = i; x < num.end; x++) blocked.push(x);
+        break;
+      }
       if (j > num.end + REACH) {
         if (bracketedNotCounted(toks, j)) for (let x = i; x < num.end; x++) blocked.push(x);
         continue;

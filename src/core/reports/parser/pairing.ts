@@ -156,8 +156,12 @@ export function pairNumbers(
       unclear.push([it.start, it.end - 1]);
       continue;
     }
+    const own = measureAfter(tk, nv, cls, compiled, it);
     const code =
-      measureAfter(tk, nv, cls, compiled, it) ?? forPeople.get(it) ?? attendingPeople(tk, compiled, it.end, it.start);
+      (own && sheetsOfThingBefore(tk, compiled, merged, pairs, it, own)) ??
+      own ??
+      forPeople.get(it) ??
+      attendingPeople(tk, compiled, it.end, it.start);
     if (code)
       pairs.push({ num: it, ind: { kind: "I", start: it.end, end: it.end + 1, code, first: false }, numFirst: true });
     else if (!it.weak) unplaced.push(it);
@@ -168,6 +172,29 @@ export function pairNumbers(
   }
   pairs.sort((x, y) => x.num.start - y.num.start);
   return { pairs, items: merged, unplaced, cls, unclear };
+}
+
+/**
+ * "áp phích dán 14 tờ. từ đầu tháng là 30 tờ": a bare sheet after a thing the message counted in sheets is that
+ * thing's, when the sheet's own indicator ("tờ rơi") is named nowhere in the message; else null.
+ */
+function sheetsOfThingBefore(
+  tk: Tokenised,
+  compiled: CompiledIndicators,
+  merged: readonly Item[],
+  pairs: readonly Pair[],
+  it: NumItem,
+  own: string,
+): string | null {
+  if (merged.some((m) => m.kind === "I" && m.code === own)) return null;
+  const sheet = tk.toks[it.end];
+  const before = pairs.find(
+    (p) =>
+      p.num.start < it.start &&
+      tk.toks[p.num.end]?.k === sheet?.k &&
+      countedInSheets(compiled, p.ind.code, tk.toks[p.num.end]),
+  );
+  return before?.ind.code ?? null;
 }
 
 /** Words of whom or where after a bare measure ("300 tờ cho 300 hộ", "6 cái tại cổng chợ"). */
@@ -185,12 +212,17 @@ function measuredBy(tk: Tokenised, compiled: CompiledIndicators, i: number): str
   );
 }
 
-/** "tập huấn cho 60 cán bộ": people by role right after "cho" after a meeting's name are its attendees, else null. */
+/**
+ * "tập huấn cho 60 cán bộ", "buổi truyền thông phòng chống dịch cho 84 phụ huynh": people by role right after
+ * "cho" after a meeting's name (and its topic) are its attendees, else null.
+ */
 function peopleMeetingIsFor(tk: Tokenised, compiled: CompiledIndicators, name: Item, it: NumItem): string | null {
   const { toks } = tk;
   const meeting = compiled.measures.get("cuoc");
-  if (name.kind !== "I" || name.code !== meeting || name.end !== it.start - 1) return null;
+  if (name.kind !== "I" || name.code !== meeting || name.end > it.start - 1 || name.end < it.start - 9) return null;
   if (toks[it.start - 1]?.type !== "w" || toks[it.start - 1]!.kt !== "cho") return null;
+  // ("2 buổi truyền thông phòng chống bệnh … cho 84 phụ huynh": the meeting's topic, plain words, between)
+  for (let x = name.end; x < it.start - 1; x++) if (toks[x]!.type !== "w") return null;
   const from = toks[it.end]?.k === "em" ? it.end + 1 : it.end;
   if (!peopleByRoleAt(toks, from)) return null;
   return compiled.measures.get("nguoi") ?? null;

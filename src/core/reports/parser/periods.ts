@@ -276,8 +276,22 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
         continue;
       }
     }
+    // "9 tháng đầu năm có 6 cuộc, quý 4 này thêm 2 cuộc": the year's first months, ended before the report's period
+    if (t.type === "n" && firstMonthsBefore(periodAt(toks, nv, i), report, lastAdded > i)) {
+      breaks.push(i);
+      let j = i + 2;
+      while (j < n && nv.blocked[j] && !isClauseEnd(toks[j])) j++;
+      block(j);
+      i = j - 1;
+      continue;
+    }
     // keywords may be inside a time phrase ("từ đầu năm đến nay", transparent), never inside a reference
     if (t.type !== "w") continue;
+    // "28 lượt (đã gồm buổi trực tiếp)", "900 tờ (kể cả …)": the figure says it includes the others, their total
+    if (toks[i - 1]?.k === "(" && includesOthersAt(toks, i)) {
+      const before = numberJustBefore(toks, nv, numbers, i);
+      if (before !== null) totals.add(before);
+    }
     const k = periodKey(toks, nv, i);
     if (nv.blocked[i] && !nv.transparent[i] && !RANK[k] && k !== "ky") continue;
     const next = key(toks[i + 1]);
@@ -989,11 +1003,24 @@ function earlierPartBefore(toks: readonly Tok[], i: number): boolean {
 /** Verbs after "đang" of things standing in place ("đang treo", "đang sử dụng", "đang hoạt động"). */
 const STANDING: ReadonlySet<string> = new Set(["treo", "su", "hoat", "duy", "lap", "dung"]);
 
-/** Whether "tổng số" opens the clause a few words before token i ("tổng số pa nô đang treo"). */
+/**
+ * Whether "tổng số" opens the clause a few words before token i ("tổng số pa nô đang treo"), or "tổng" /
+ * "tổng cộng" stands right before it ("tổng đang treo 16").
+ */
 function totalOfBefore(toks: readonly Tok[], i: number): boolean {
+  const b = key(toks[i - 1]) === "cong" ? i - 2 : i - 1;
+  if (key(toks[b]) === "tong") return true;
   for (let x = i - 1; x > 0 && x >= i - 5 && !isClauseEnd(toks[x]); x--)
     if (key(toks[x]) === "so" && key(toks[x - 1]) === "tong") return true;
   return false;
+}
+
+/** "đã gồm", "đã bao gồm", "gồm cả", "bao gồm cả", "tính cả", "kể cả" at token i: what follows is included. */
+function includesOthersAt(toks: readonly Tok[], i: number): boolean {
+  const j = key(toks[i]) === "da" ? i + 1 : i;
+  const g = key(toks[j]) === "bao" && key(toks[j + 1]) === "gom" ? j + 1 : j;
+  if (key(toks[g]) === "gom") return j > i || key(toks[g + 1]) === "ca";
+  return (key(toks[j]) === "tinh" || key(toks[j]) === "ke") && key(toks[j + 1]) === "ca";
 }
 
 function numberJustBefore(
@@ -1028,6 +1055,8 @@ interface NamedPeriod {
   year?: number;
   /** "quý 4 năm nay": of the present year, so one of the same unit with a year written is another year's. */
   thisYear?: boolean;
+  /** "9 tháng đầu năm": the year's first months. */
+  first?: boolean;
 }
 
 /** Words before a period that make it another's ("lũy kế quý I", "cả năm 2025", "cùng kỳ", "so với quý IV"). */
@@ -1094,7 +1123,13 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
     // after a week opening the message, only the officer's own "báo số quý" / "bc quý III" names another
     if (statedBefore(toks, i) && (!opening || reportedBefore(toks, i))) return { ...p, stated: true, at: i };
     // "Năm 2025 xã treo 40; quý I/2026 treo 12": a later year named after the first is the report's
-    if (!first || (p.year !== undefined && first.year !== undefined && p.year > first.year) || laterQuarter(p, first))
+    // ("9 tháng đầu năm …, quý 4 …": a quarter or a month named after the year's first months too)
+    if (
+      !first ||
+      (first.first && !p.first && (p.current || firstMonthsBefore(first, p, false))) ||
+      (p.year !== undefined && first.year !== undefined && p.year > first.year) ||
+      laterQuarter(p, first)
+    )
       first = p;
     // "năm nay 3 phóng sự. quý này 1": of two current periods the shorter is the report's (not a week: a part)
     // ("quý 1 năm nay": a numbered period of the present year is one of them)
@@ -1202,7 +1237,8 @@ function periodAt(toks: readonly Tok[], nv: NonValues, i: number): NamedPeriod |
     // "6 tháng cuối năm 2026", "6 thang dau nam 2026": with its year
     const half = key(toks[i + 2]) === "dau" || key(toks[i + 2]) === "cuoi";
     const y = half && key(toks[i + 3]) === "nam" && /^20\d\d$/.test(toks[i + 4]?.k ?? "") ? Number(toks[i + 4]!.k) : 0;
-    return { rank: 4, unit: `${t.k} thang`, ...(y ? { year: y } : {}) };
+    const first = key(toks[i + 2]) === "dau" && key(toks[i + 3]) === "nam";
+    return { rank: 4, unit: `${t.k} thang`, ...(y ? { year: y } : {}), ...(first ? { first } : {}) };
   }
   const k = periodKey(toks, nv, i);
   const next = toks[i + 1];
@@ -1224,6 +1260,17 @@ function periodAt(toks: readonly Tok[], nv: NonValues, i: number): NamedPeriod |
   if (k === "nam") return { rank: RANK.nam!, unit: k, year: n };
   const thisYear = year === undefined && key(toks[i + 2]) === "nam" && key(toks[i + 3]) === "nay";
   return { rank: RANK[k]!, unit: k, ...(n ? { n } : {}), ...(year ? { year } : {}), ...(thisYear ? { thisYear } : {}) };
+}
+
+/**
+ * Whether "N tháng đầu năm" (`p`) ends before the report's quarter or month: "6 tháng đầu năm … quý 3 …",
+ * or "9 tháng đầu năm …, quý này thêm 2" (`added`: the officer adds to it).
+ */
+function firstMonthsBefore(p: NamedPeriod | null, report: NamedPeriod | null, added: boolean): boolean {
+  if (!p?.first || !report || report.rank >= RANK.nam!) return false;
+  const months = Number.parseInt(p.unit, 10);
+  if (report.n === undefined) return !!report.current && added;
+  return report.unit === "quy" ? months <= 3 * (report.n - 1) : report.unit === "thang" && months < report.n;
 }
 
 /** Whether a named period comes before the report's own: an earlier year, or the same unit before it ("tháng 2" in a report of "tháng 3"). */

@@ -61,6 +61,7 @@ export function readSittingParts(tk: Tokenised, nv: NonValues, compiled: Compile
   const events = compiled.measures.get("cuoc");
   const attendees = compiled.measures.get("nguoi");
   if (!events || !attendees) return out;
+  readUnnamedGatherings(tk, nv, compiled, events, attendees, out);
   // a cheap test first: most messages say no sitting twice
   let sittingWords = 0;
   for (const t of toks) if (t.type === "w" && SITTINGS.has(t.kt)) sittingWords++;
@@ -160,4 +161,116 @@ function readParts(
   }
   if (people.length < 2) return null;
   return { sittings, sum, people, tokens, end: x };
+}
+
+/** Words before the people of an unnamed gathering ("cho 460 học sinh", "với 85 đoàn viên", ", 150 học sinh"). */
+const PEOPLE_INTRO = new Set(["cho", "voi", ",", "co", "thu", "hut"]);
+
+/**
+ * "tổ chức 1 buổi ngoại khóa cho 460 học sinh", "3 buổi nói chuyện …, mỗi buổi 40 hội viên", "Nói chuyện
+ * chuyên đề: 2 buổi, 150 học sinh": sittings ("buổi") of a gathering no indicator names, with people counted
+ * after them in the sentence, are the plan's gatherings and their attendees (a broadcast never has people).
+ */
+function readUnnamedGatherings(
+  tk: Tokenised,
+  nv: NonValues,
+  compiled: CompiledIndicators,
+  events: string,
+  attendees: string,
+  out: SittingParts,
+): void {
+  const { toks } = tk;
+  if (!toks.some((t) => t.type === "w" && t.kt === "buoi")) return;
+  const numbers = createNumberReader(tk, nv.blocked);
+  const loose = createNumberReader(
+    tk,
+    nv.blocked.map((v) => (v === 1 ? 0 : v)),
+  );
+  const nameAt = createNameMatcher(toks, nv.blocked, compiled);
+  // a gathering named in the message owns its bare sittings ("1 buổi tập huấn …; từ đầu năm 3 buổi với 900 người")
+  for (let x = 0; x < toks.length; x++) if (toks[x]!.type === "w" && nameAt(x)?.code === events) return;
+  for (let i = 0; i + 1 < toks.length; i++) {
+    if (toks[i]!.type !== "n" || nv.blocked[i]) continue;
+    const count = numbers.read(i, false);
+    if (!count || count.bad || !Number.isInteger(count.value) || key(toks[count.end]) !== "buoi") continue;
+    if (namedInClause(toks, nameAt, events, i, count.end) || askedSession(toks, i, count.end)) continue;
+    const people = peopleAfter(toks, nv, loose, count.end + 1);
+    if (!people) continue;
+    const value = people.each ? count.value * people.value : people.value;
+    out.pairs.push(pairOf(i, count.end, count.value, events), pairOf(people.start, people.end, value, attendees));
+    for (let x = i; x < count.end; x++) (out.blocked as number[]).push(x);
+    for (let x = people.start; x < people.end; x++) (out.blocked as number[]).push(x);
+    i = people.end - 1;
+  }
+}
+
+/**
+ * Whether the sittings of the count [i, end) are a group's own routine ("buổi sinh hoạt", "sinh hoat chuyen de 2
+ * buoi") or counselling ("buổi tư vấn"): sessions rounds 17 and 19 chose to ask about (their attendees still
+ * count), unlike talks and lessons.
+ */
+function askedSession(toks: readonly Tok[], i: number, end: number): boolean {
+  const at = (x: number): boolean => {
+    const two = `${key(toks[x])} ${key(toks[x + 1])}`;
+    return two === "sinh hoat" || two === "tu van";
+  };
+  if (at(end + 1)) return true;
+  for (let x = i - 2; x >= 0 && x >= i - 7 && toks[x]!.type === "w"; x--) if (at(x)) return true;
+  return false;
+}
+
+const pairOf = (start: number, end: number, value: number, code: string): Pair => ({
+  num: { kind: "N", start, end, value, weak: false, bad: false, first: false },
+  ind: { kind: "I", start: end, end: end + 1, code, first: false },
+  numFirst: true,
+});
+
+/**
+ * Whether an indicator names the sittings of the count [i, end) ("2 buổi phát thanh", "1 buổi tập huấn"), or
+ * another than the gatherings (`events`) is named around it in its clause ("phát thanh 2 buổi").
+ */
+function namedInClause(
+  toks: readonly Tok[],
+  nameAt: (i: number) => { end: number; code?: string } | null,
+  events: string,
+  i: number,
+  end: number,
+): boolean {
+  const other = (x: number): boolean => {
+    const hit = nameAt(x);
+    return !!hit && hit.code !== events;
+  };
+  // ("1 buổi tập huấn", "1 buoi hop dan": a named gathering is read by the pairing, with its periods)
+  if (nameAt(end)) return true;
+  for (let x = i - 1; x >= 0 && x >= i - 8 && toks[x]!.type === "w"; x--) if (other(x)) return true;
+  for (let x = end + 1; x < end + 6 && toks[x]?.type === "w"; x++) if (other(x)) return true;
+  return false;
+}
+
+/**
+ * The people after a gathering's sittings, in its sentence: "cho 460 học sinh", "với 85 đoàn viên", "mỗi buổi
+ * (khoảng) 40 hội viên" (each) — the only figure there besides places' counts; else null.
+ */
+function peopleAfter(
+  toks: readonly Tok[],
+  nv: NonValues,
+  loose: ReturnType<typeof createNumberReader>,
+  from: number,
+): { start: number; end: number; value: number; each: boolean } | null {
+  let found: { start: number; end: number; value: number; each: boolean } | null = null;
+  let each = false;
+  for (let x = from; x < toks.length && x < from + 16 && !endsSentence(toks[x]) && toks[x]!.k !== ";"; x++) {
+    if (key(toks[x]) === "moi" && key(toks[x + 1]) === "buoi") each = true;
+    if (toks[x]!.type !== "n") continue;
+    if (nv.blocked[x] && !(nv.blocked[x] === 1 && PEOPLE.has(key(toks[x + 1])))) continue;
+    const num = loose.read(x, false);
+    if (!num || num.bad || !PEOPLE.has(key(toks[num.end])) || found) return null;
+    let b = x - 1;
+    if (key(toks[b]) === "khoang" || key(toks[b]) === "gan" || key(toks[b]) === "hon") b--;
+    const intro = each ? key(toks[b]) === "buoi" : PEOPLE_INTRO.has(key(toks[b]));
+    if (!intro) return null;
+    found = { start: x, end: num.end, value: num.value, each };
+    x = num.end - 1;
+  }
+  return found;
 }

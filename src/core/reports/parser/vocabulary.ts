@@ -87,6 +87,8 @@ export const LABELS: Readonly<Record<string, readonly string[] | null>> = {
   bang: ["bảng"], // "Bảng 2. Kết quả …": a table's label (not "băng")
   hem: ["hẻm"],
   kiet: ["kiệt"],
+  tang: ["tầng"], // "(tầng 2, phòng 201)": a floor and a room of an address
+  phong: ["phòng"],
   giai: null, // "giai đoạn 2"
   noi: null, // "nội dung 2" of the plan
   tieu: null, // "tiểu khu 3"
@@ -221,6 +223,9 @@ export const FUZZY_STOP: ReadonlySet<string> = new Set([
   "hoiphu",
   "hoivien",
   "hodan",
+  // "lễ hội thu hút 30.000 lượt khách" is no typo of "hội thi", "phối hợp đài phường" none of "họp dân"
+  "hoithu",
+  "hopdai",
 ]);
 
 /** Chat abbreviations officers use, read as the word they stand for ("pn 5" is "pa nô 5"). */
@@ -411,6 +416,9 @@ export const PEOPLE_PHRASES: ReadonlySet<string> = new Set([
   "cu tri",
   "nong dan",
   "ngu dan",
+  // parents at a school's or a health station's sessions ("cho 84 phụ huynh", "40 cha mẹ học sinh")
+  "phu huynh",
+  "cha me",
 ]);
 /** Last words of a gathering ("hội nghị", "tập huấn", "2 lớp", "buổi họp") whose people by role are its attendees. */
 export const GATHERING_WORDS: ReadonlySet<string> = new Set(["nghi", "huan", "lop", "cuoc", "thao", "dam", "hop"]);

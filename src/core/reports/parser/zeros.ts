@@ -350,6 +350,9 @@ function qualifiedHead(
   return undefined;
 }
 
+/** Whether token i opens its line (a list's number, "4️⃣", "4."). */
+const opensLine = (toks: readonly Tok[], i: number): boolean => i === 0 || toks[i - 1]!.type === "nl";
+
 /** The mention right before a negation, with only ":" / "là" between ("Hội nghị: không …"), at the start of its clause. */
 function mentionEndingAt(
   mentions: readonly Mention[],
@@ -374,7 +377,8 @@ function mentionEndingAt(
     mentions.find((x) => x.end === j) ?? (toks[j]?.k === ":" ? qualifiedHead(mentions, toks, j, nv) : undefined);
   if (!m) return undefined;
   // only fillers or a line start before the name: "Phóng sự: không", not "12 pa nô, phóng sự không rõ"
+  // (a line's own number before it, "4️⃣ Xe loa: không có", "4. Xe loa: không", is marked and no figure)
   const p = toks[m.start - 1];
-  if (p && p.type === "n") return undefined;
+  if (p && p.type === "n" && !(nv.blocked[m.start - 1] && opensLine(toks, m.start - 1))) return undefined;
   return m;
 }
