@@ -75,6 +75,7 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     "bảng tổng hợp ghi thôn em chưa nộp, ad kiểm tra lại giúp em với",
     "Nội dung khẩu hiệu năm 2027 đã có chưa ạ, để thôn in băng rôn",
     "tiền in tờ rơi thì gửi hóa đơn cho ai ạ",
+    "cho em xin số điện thoại phòng văn hóa xã ạ",
     "Xã em còn thiếu mục nào chưa báo không ạ",
   ])("question, not a report: %s", (text) => expect(kind(text)).toBe("question"));
 

@@ -28,7 +28,7 @@ const ANSWER = { deadline: "deadline", how_to_report: "how_to_report", status: "
 // floors: questions answered on their topic, and messages left alone, of each part now
 describe.each([
   { file: "officer-intents.jsonl", answered: 46, unanswered: 0, quiet: 49 },
-  { file: "officer-intents-2.jsonl", answered: 43, unanswered: 2, quiet: 47 },
+  { file: "officer-intents-2.jsonl", answered: 44, unanswered: 1, quiet: 47 },
 ])("officer intents, $file: every message taken as the office would", ({ file, answered, unanswered, quiet }) => {
   const intents = read(file);
   const of = (k: Intent["kind"]) => intents.filter((i) => i.kind === k);
