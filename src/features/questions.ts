@@ -81,6 +81,10 @@ export function renderAnswer(answer: QuestionAnswer, ctx: Context, deps: Feature
         revision: report.revision,
       }),
     );
+    const { photoCount: photos, documentCount: documents } = answer.latest;
+    lines.push(
+      photos || documents ? ctx.t("questions:latest_files", { photos, documents }) : ctx.t("questions:latest_no_files"),
+    );
   }
   lines.push("", how, ctx.t("questions:more_questions"));
   return lines.join("\n");

@@ -101,6 +101,7 @@ describe("officers' messages on Telegram", () => {
       /#2 Báo cáo quý kết quả tuyên truyền cải cách hành chính \(Quý I\/2021\) — hạn Thứ Hai, 15\/03\/2021 \(còn 45 ngày\) — chưa báo cáo/,
     );
     expect(reply).toContain("Báo cáo gần nhất đã nhận: #1 Xây dựng kế hoạch");
+    expect(reply).toContain("Báo cáo này chưa có ảnh minh chứng hay tệp kèm theo.");
     expect(reply).toContain("Cách báo cáo: trả lời (reply) tin nhắn nhắc hạn");
   });
 
@@ -170,6 +171,10 @@ describe("officers' messages on Telegram", () => {
     expect(again).not.toContain("Đã thêm");
     const [q2] = await reports();
     expect(await h.app.repos.attachments.listForReports([q2.id])).toHaveLength(1);
+    // "is my evidence in?": the latest report's files are told
+    expect(await say("xa e da nop du chua ad, con thieu anh minh chung k")).toContain(
+      "Kèm báo cáo: 1 ảnh minh chứng, 0 tệp.",
+    );
   });
 
   it("asks which report a photo sent weeks later belongs to, and attaches it where the officer says", async () => {

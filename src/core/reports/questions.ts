@@ -11,6 +11,7 @@ import type { AssignmentView, ReportRecord } from "../ports.js";
 import type { Repositories } from "../repositories.js";
 import { type NamedPeriods, namedPeriods, namesAnyPeriod, periodMatches } from "./named-periods.js";
 import { parseReport } from "./report-parser.js";
+import { countFiles } from "./reports.js";
 import { orderByDueNext } from "./task-choice.js";
 import { searchKey } from "./text-key.js";
 
@@ -42,8 +43,8 @@ export interface QuestionAnswer {
   asked: NamedPeriods;
   /** True when the question names a task or a period (else it is about everything open). */
   named: boolean;
-  /** The unit's latest report, for a question about what is open ("đã nhận được báo cáo chưa"). */
-  latest?: { assignment: AssignmentView; report: ReportRecord };
+  /** The unit's latest report and its files, for a question about what is open ("đã nhận được báo cáo chưa", "còn thiếu ảnh không"). */
+  latest?: { assignment: AssignmentView; report: ReportRecord; photoCount: number; documentCount: number };
 }
 
 const HOW =
@@ -129,7 +130,7 @@ export async function answerQuestion(
   if (topic === "open_tasks") {
     const report = await repos.reports.latestForUnit(unitId);
     const assignment = report && (await repos.assignments.findView(report.assignmentId));
-    if (report && assignment) answer.latest = { assignment, report };
+    if (report && assignment) answer.latest = { assignment, report, ...(await countFiles(repos, report.id)) };
   }
   return answer;
 }
