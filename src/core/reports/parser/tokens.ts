@@ -105,7 +105,7 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
       type = "w";
       if (
         k.length <= 5 &&
-        (k === "phay" || k === "ap" || k === "ng" || k === "nguoi" || ABBREVIATIONS_BEFORE_FIGURE.has(k))
+        (k === "phay" || k === "ap" || k === "ng" || k === "nguoi" || k === "q" || ABBREVIATIONS_BEFORE_FIGURE.has(k))
       )
         rare = true;
     } else type = "p";
@@ -135,6 +135,12 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
       t.type = "p";
       t.k = ",";
       t.kt = ",";
+      continue;
+    }
+    // "tổng q4 87 lượt", "Q3/2026": a quarter written short, its number typed on to the "q"
+    if (t.k === "q") {
+      const d = toks[i + 1];
+      if (d?.type === "n" && !d.spaced && /^[1-4]$/.test(d.k)) t.kt = "quy";
       continue;
     }
     // "pn 3, ap 12, br 18": "ap" typed plain is "áp phích" only between figures (after one, before one);
