@@ -13,9 +13,21 @@ describe("periods: a quarter written short ('tổng q4 87 lượt') is the quart
   });
 });
 
+describe("places of several words numbered ('tổ dân phố 14 treo 2', 'cụm dân cư số 5 treo 1') are parts of a list", () => {
+  it.each([
+    ["cum dan cu so 2 treo 2 bang ron, cum dan cu so 5 treo 1", { bang_ron: 3 }],
+    ["tổ dân phố 12 treo 3 băng rôn, tổ dân phố 14 treo 2 ạ", { bang_ron: 5 }],
+    ["khu phố 1 dán 10 áp phích, khu phố 2 dán 8", { ap_phich: 18 }],
+    ["khu dân cư số 3 phát 100 tờ rơi, khu dân cư số 4 phát 120", { to_roi: 220 }],
+    ["thôn số 2 treo 2 băng rôn, thôn số 6 treo 3", { bang_ron: 5 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 describe("twenty-fourth development set (every kind, 14 each, by a writer who never saw the parser)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-24.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(107);
+    expect(score.exact).toBeGreaterThanOrEqual(109);
   });
 });

@@ -32,7 +32,7 @@ import {
   TIME_UNITS,
   VAGUE_BEFORE_SCALE,
 } from "./vocabulary.js";
-import { hasPhrase } from "./word-sequences.js";
+import { hasPhrase, startingWith } from "./word-sequences.js";
 
 /** Tokens that are never values, and what was learnt while marking them. */
 export interface NonValues {
@@ -184,6 +184,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   };
   if (taskHint !== undefined) out.taskHint = taskHint;
   markLabels(tk, blocked, compiled, numbers);
+  markNumberedPlaces(tk, blocked, compiled);
   markCountsOfLabelledParts(tk, blocked, compiled, numbers, out.readings);
   markShortMonths(tk, blocked);
   markPeriodLists(tk, blocked, compiled);
@@ -1608,6 +1609,40 @@ function markYearsOfNames(tk: Tokenised, blocked: Uint8Array, compiled: Compiled
     let named = false;
     for (let a = i - 1; a >= 0 && a >= i - 4 && toks[a]!.type === "w"; a--) if (nameAt(a)?.end === i) named = true;
     if (!named) blocked[i] = 1;
+  }
+}
+
+/** Places of several words numbered like a village ("tổ dân phố 12", "khu phố 2", "cụm dân cư số 5"). */
+const NUMBERED_PLACES: readonly string[][] = [
+  ["to", "dan", "pho"],
+  ["khu", "pho"],
+  ["khu", "dan", "cu"],
+  ["cum", "dan", "cu"],
+  ["to", "dan", "cu"],
+  ["khu", "dan", "pho"],
+];
+
+/**
+ * "tổ dân phố 12 treo 3", "khu dân cư số 4 phát 120", "thôn số 2": a place's number after its words of
+ * several words, or after "số" following a place's label, is the place's label as in "thôn 5".
+ */
+function markNumberedPlaces(tk: Tokenised, blocked: Uint8Array, compiled: CompiledIndicators): void {
+  const { toks } = tk;
+  let nameAt: ((i: number) => { end: number } | null) | null = null;
+  for (let i = 0; i + 1 < toks.length; i++) {
+    if (toks[i]!.type !== "w") continue;
+    let end = 0;
+    for (const seq of startingWith(NUMBERED_PLACES, key_(toks[i])))
+      if (seq.every((w, k) => key_(toks[i + k]) === w)) end = i + seq.length;
+    if (!end && PLACE_LABELS.has(key_(toks[i])) && key_(toks[i + 1]) === "so") end = i + 1;
+    if (!end) continue;
+    const at = key_(toks[end]) === "so" ? end + 1 : end;
+    const d = toks[at];
+    if (d?.type !== "n" || blocked[at] || !/^\d{1,2}$/.test(d.k) || toks[at + 1]?.k === "/") continue;
+    // "phát thanh ở tổ dân phố 12 lượt": a measure or a thing named right after makes it the place's figure
+    nameAt ??= createNameMatcher(toks, blocked, compiled);
+    if (isMeasureWord(toks[at + 1], compiled) || nameAt(at + 1)) continue;
+    blocked[at] = Math.max(blocked[at]!, 1);
   }
 }
 
