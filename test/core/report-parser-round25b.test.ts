@@ -27,7 +27,10 @@ describe("places of several words numbered ('tổ dân phố 14 treo 2', 'cụm 
 
 describe("periods: 'năm nay' split into its earlier months and the report's quarter ('3 cụm hồi tháng 4, quý 4 làm 1')", () => {
   it.each([
-    ["cụm cổ động năm nay xã làm 4 cụm, 3 cụm làm hồi tháng 4 dịp 30/4, quý 4 làm 1 cụm dịp 22/12 ạ", { cum_co_dong: 1 }],
+    [
+      "cụm cổ động năm nay xã làm 4 cụm, 3 cụm làm hồi tháng 4 dịp 30/4, quý 4 làm 1 cụm dịp 22/12 ạ",
+      { cum_co_dong: 1 },
+    ],
     ["pano năm nay xã làm 5 cái, 3 cái làm hồi tháng 9, quý 4 làm 2 cái", { pano: 2 }],
     ["băng rôn quý 4 treo 6 cái, 2 cái treo hồi tháng 5 đã gỡ", { bang_ron: 6 }],
     ["tờ rơi: 500 tờ phát vào tháng 3, quý 4 phát 800 tờ", { to_roi: 800 }],
