@@ -39,6 +39,21 @@ describe("periods: 'năm nay' split into its earlier months and the report's qua
   });
 });
 
+describe("a thing's number after 'số' ('bão số 10', 'cơn bão số 3') names it, no figure", () => {
+  it.each([
+    [
+      "Tuyên truyền khắc phục hậu quả bão số 10: Đài truyền thanh xã phát 84 lượt (tăng 20 lượt so với quý III), xây dựng 2 chuyên mục.",
+      { phat_thanh: 84, chuyen_muc: 2 },
+    ],
+    ["phòng chống cơn bão số 3, đài phát 40 lượt", { phat_thanh: 40 }],
+    ["sau bão số 5 thôn em treo 2 băng rôn", { bang_ron: 2 }],
+    ["xã có tổng số 12 thôn, treo 12 băng rôn", { bang_ron: 12 }],
+    ["hội nghị với số 120 người tham dự", { nguoi_tham_du: 120 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 describe("twenty-fourth development set (every kind, 14 each, by a writer who never saw the parser)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-24.jsonl"), SAMPLE_INDICATORS);

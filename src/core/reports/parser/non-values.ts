@@ -185,6 +185,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   if (taskHint !== undefined) out.taskHint = taskHint;
   markLabels(tk, blocked, compiled, numbers);
   markNumberedPlaces(tk, blocked, compiled);
+  markNumberedThings(tk, blocked, compiled);
   markCountsOfLabelledParts(tk, blocked, compiled, numbers, out.readings);
   markShortMonths(tk, blocked);
   markPeriodLists(tk, blocked, compiled);
@@ -1645,6 +1646,33 @@ function markNumberedPlaces(tk: Tokenised, blocked: Uint8Array, compiled: Compil
     blocked[at] = Math.max(blocked[at]!, 1);
   }
 }
+
+/** Words before "số" that make its number a count ("tổng số 12 thôn", "với số 120 người"). */
+const COUNT_BEFORE_SO: ReadonlySet<string> = new Set(["tong", "voi", "co", "la", "duoc", "dat", "cac", "nhung", "mot"]);
+
+/**
+ * "bão số 10", "cơn bão số 3", "bản tin số 12": a thing's number after "số", before no measure and no
+ * indicator's name, names the thing (as "thôn 5"), no figure.
+ */
+function markNumberedThings(tk: Tokenised, blocked: Uint8Array, compiled: CompiledIndicators): void {
+  const { toks } = tk;
+  let nameAt: ((i: number) => { end: number } | null) | null = null;
+  for (let i = 1; i + 1 < toks.length; i++) {
+    const prev = toks[i - 1]!;
+    const d = toks[i + 1]!;
+    if (key_(toks[i]) !== "so" || prev.type !== "w" || COUNT_BEFORE_SO.has(prev.kt)) continue;
+    if (d.type !== "n" || blocked[i + 1] || !/^\d{1,2}$/.test(d.k) || toks[i + 2]?.k === "/") continue;
+    nameAt ??= createNameMatcher(toks, blocked, compiled);
+    if (isMeasureWord(toks[i + 2], compiled) || nameAt(i + 2) || endsName(nameAt, i)) continue;
+    blocked[i + 1] = Math.max(blocked[i + 1]!, 1);
+  }
+}
+
+/** Whether an indicator's name ends right before token i ("băng rôn số 5": the indicator's own figure). */
+const endsName = (nameAt: (i: number) => { end: number } | null, i: number): boolean => {
+  for (let a = i - 1; a >= 0 && a >= i - 4; a--) if (nameAt(a)?.end === i) return true;
+  return false;
+};
 
 /**
  * "T7: 2 HN", "- T10: 3 tin bài", "T11 3 lượt": a month written short at a line's start, before a colon
