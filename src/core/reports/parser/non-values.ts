@@ -1647,8 +1647,13 @@ function markNumberedPlaces(tk: Tokenised, blocked: Uint8Array, compiled: Compil
   }
 }
 
-/** Words before "số" that make its number a count ("tổng số 12 thôn", "với số 120 người"). */
-const COUNT_BEFORE_SO: ReadonlySet<string> = new Set(["tong", "voi", "co", "la", "duoc", "dat", "cac", "nhung", "mot"]);
+/**
+ * Words before "số" that make its number a figure: counts ("tổng số 12 thôn", "với số 120 người") and an
+ * officer's verbs about figures ("anh lấy số 5", "ghi số 5", "sửa số 5", "chốt số 5"; "báo số 5" by its mark, as "bão số 10" is a storm's name).
+ */
+const FIGURE_BEFORE_SO: ReadonlySet<string> = new Set(
+  "tong voi co la duoc dat cac nhung mot lay ghi sua chot nhap dien dung giu theo".split(" "),
+);
 
 /**
  * "bão số 10", "cơn bão số 3", "bản tin số 12": a thing's number after "số", before no measure and no
@@ -1660,7 +1665,8 @@ function markNumberedThings(tk: Tokenised, blocked: Uint8Array, compiled: Compil
   for (let i = 1; i + 1 < toks.length; i++) {
     const prev = toks[i - 1]!;
     const d = toks[i + 1]!;
-    if (key_(toks[i]) !== "so" || prev.type !== "w" || COUNT_BEFORE_SO.has(prev.kt)) continue;
+    if (key_(toks[i]) !== "so" || prev.type !== "w" || FIGURE_BEFORE_SO.has(prev.kt) || prev.o.toLowerCase() === "báo")
+      continue;
     if (d.type !== "n" || blocked[i + 1] || !/^\d{1,2}$/.test(d.k) || toks[i + 2]?.k === "/") continue;
     nameAt ??= createNameMatcher(toks, blocked, compiled);
     if (isMeasureWord(toks[i + 2], compiled) || nameAt(i + 2) || endsName(nameAt, i)) continue;
