@@ -54,9 +54,28 @@ describe("a thing's number after 'số' ('bão số 10', 'cơn bão số 3') nam
   });
 });
 
+describe("attendees said in a few plain words then attending ('với 260 bạn đọc tham dự') after a gathering", () => {
+  it.each([
+    [
+      "Trong quý IV/2026, Thư viện tỉnh tổ chức 3 buổi tuyên truyền, giới thiệu sách pháp luật với 260 bạn đọc tham dự, tăng 1 buổi so với quý IV/2025; lũy kế năm 11 buổi.",
+      { hoi_nghi: 3, nguoi_tham_du: 260 },
+    ],
+    [
+      "Mặt trận Tổ quốc xã phối hợp tổ chức 1 hội nghị tuyên truyền với 80 đại diện hộ kinh doanh tham dự.",
+      { hoi_nghi: 1, nguoi_tham_du: 80 },
+    ],
+    ["tổ chức 1 hội nghị với 45 chủ hộ tham dự", { hoi_nghi: 1, nguoi_tham_du: 45 }],
+    ["tổ chức 2 hội nghị có 120 tiểu thương tham dự", { hoi_nghi: 2, nguoi_tham_du: 120 }],
+    ["tổ chức 1 hội nghị, 60 bạn đọc tham gia", { hoi_nghi: 1, nguoi_tham_du: 60 }],
+    ["họp dân 1 cuộc; 30 thanh niên tình nguyện tham gia dọn vệ sinh", { hoi_nghi: 1 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 describe("twenty-fourth development set (every kind, 14 each, by a writer who never saw the parser)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-24.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(110);
+    expect(score.exact).toBeGreaterThanOrEqual(112);
   });
 });

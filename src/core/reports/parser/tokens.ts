@@ -244,11 +244,19 @@ const EACH: ReadonlySet<string> = new Set(["moi"]);
 const SENTENCE_MARKS: ReadonlySet<string> = new Set([".", ";", "!", "?"]);
 
 /** Whether a gathering ("tọa đàm", "tập huấn", not a school's "lớp") is named from token `from` back to its sentence's start. */
-function gatheringInSentence(toks: readonly Tok[], from: number, blocked?: Uint8Array): boolean {
+export function gatheringInSentence(
+  toks: readonly Tok[],
+  from: number,
+  blocked?: Uint8Array,
+  sittings = false,
+): boolean {
   for (let x = from; x >= 0 && x >= from - 25; x--) {
     const t = toks[x]!;
     if (t.type === "nl" || (t.type === "p" && SENTENCE_MARKS.has(t.k))) return false;
     if (t.type === "w" && t.k !== "lop" && endsGathering(toks, x) && !blocked?.[x]) return true;
+    // with `sittings`, "3 buổi tuyên truyền" counts sittings of a gathering too
+    if (sittings && t.type === "w" && t.k !== "lop" && SESSION_WORDS.has(t.kt) && toks[x - 1]?.type === "n")
+      return true;
   }
   return false;
 }
