@@ -73,9 +73,21 @@ describe("attendees said in a few plain words then attending ('với 260 bạn �
   });
 });
 
+describe("a school's make-up: classes beside its pupils in a sentence that holds nothing ('640 em; 17 lớp')", () => {
+  it.each([
+    ["Dán 12 áp phích tại bảng tin.\nTổng số học sinh toàn trường: 640 em; 17 lớp.", { ap_phich: 12 }],
+    ["treo 3 băng rôn. trường em có 20 lớp, 700 học sinh", { bang_ron: 3 }],
+    ["Đăng 5 tin bài.\nQuy mô: 24 lớp, 860 học sinh.", { tin_bai: 5 }],
+    ["Dán 12 áp phích.\nToàn trường có 17 lớp với 640 học sinh.", { ap_phich: 12 }],
+    ["mở 2 lớp tập huấn cho 80 học sinh", { hoi_nghi: 2, nguoi_tham_du: 80 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 describe("twenty-fourth development set (every kind, 14 each, by a writer who never saw the parser)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-24.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(112);
+    expect(score.exact).toBeGreaterThanOrEqual(113);
   });
 });

@@ -286,7 +286,9 @@ function markContextCounts(
         blockSizeBracket(toks, blocked, s);
         continue;
       }
-      if (s >= 0 && !blocked[s] && (key_(toks[b]) === "truong" || givenEach || size)) {
+      const whole = s >= 0 && !blocked[s] && schoolMakeUp(toks, s);
+      if (s >= 0 && !blocked[s] && (key_(toks[b]) === "truong" || givenEach || size || whole)) {
+        if (whole) blockPupils(tk, numbers, blocked, s);
         for (let x = s; x <= j; x++) blocked[x] = 1;
         // ("(650 hs, 20 lớp)": the pupils typed short are the school's size too)
         if (size && key_(toks[s - 2]) === "hs") blocked[numberStartBefore(tk, numbers, s - 2)] = 1;
@@ -401,6 +403,60 @@ function schoolSizeBefore(tk: Tokenised, numbers: ReturnType<typeof createNumber
   if (p <= 0 || !SCHOOL_SIZE_BEFORE.has(toks[p - 1]!.type === "w" ? key_(toks[p - 1]) : toks[p - 1]!.k)) return false;
   // the bracket only after a school's name ("tập huấn (80 học sinh, 2 lớp)" counts a training's classes)
   return toks[p - 1]!.k !== "(" || afterSchoolName(toks, p - 1);
+}
+
+/** Words for pupils after their count ("640 học sinh", "640 em", "650 hs", "420 trẻ"). */
+const PUPILS: ReadonlySet<string> = new Set(["hoc", "hs", "em", "tre", "chau"]);
+/** Verbs of holding classes ("tổ chức", "mở", "tập huấn"): then the classes are a training's. */
+const HOLDING: ReadonlySet<string> = new Set(["chuc", "mo", "huan", "day", "boi"]);
+
+/** The tokens of the sentence around token i (to its line's end or a full stop). */
+function sentenceAround(toks: readonly Tok[], i: number): [number, number] {
+  const stop = (t: Tok): boolean => t.type === "nl" || t.k === "." || t.k === "!" || t.k === "?";
+  let a = i;
+  while (a > 0 && !stop(toks[a - 1]!)) a--;
+  let b = i;
+  while (b < toks.length && !stop(toks[b]!)) b++;
+  return [a, b];
+}
+
+/**
+ * "Tổng số học sinh toàn trường: 640 em; 17 lớp.", "trường em có 20 lớp, 700 học sinh", "Quy mô: 24 lớp, 860
+ * học sinh": classes counted beside a count of pupils (or the school) in a sentence that holds nothing and
+ * where no one attends are the school's make-up, no training classes.
+ */
+function schoolMakeUp(toks: readonly Tok[], s: number): boolean {
+  const [a, b] = sentenceAround(toks, s);
+  let pupils = false;
+  for (let x = a; x < b; x++) {
+    // ("quy mô" is a size, no "mở")
+    const holds = HOLDING.has(key_(toks[x])) && !(key_(toks[x]) === "mo" && key_(toks[x - 1]) === "quy");
+    if (holds || attendVerbAt(toks, x)) return false;
+    if (key_(toks[x]) === "truong" && x < s) pupils = true;
+    if (
+      toks[x - 1]?.type === "n" &&
+      PUPILS.has(key_(toks[x])) &&
+      (key_(toks[x]) !== "hoc" || key_(toks[x + 1]) === "sinh")
+    )
+      pupils = true;
+  }
+  return pupils;
+}
+
+/** Blocks the counts of pupils in the sentence of token s (a school's make-up). */
+function blockPupils(
+  tk: Tokenised,
+  numbers: ReturnType<typeof createNumberReader>,
+  blocked: Uint8Array,
+  s: number,
+): void {
+  const { toks } = tk;
+  const [a, b] = sentenceAround(toks, s);
+  for (let x = a + 1; x < b; x++) {
+    if (!PUPILS.has(key_(toks[x])) || toks[x - 1]?.type !== "n") continue;
+    const p = numberStartBefore(tk, numbers, x);
+    if (p >= 0) for (let y = p; y < x; y++) blocked[y] = 1;
+  }
 }
 
 /** Whether the bracket opening at token `open` follows a school's name ("Trường THPT Hồng Lam ("). */
