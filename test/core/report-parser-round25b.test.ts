@@ -85,9 +85,20 @@ describe("a school's make-up: classes beside its pupils in a sentence that holds
   });
 });
 
+describe("staff by a role of three words ending in 'viên' ('1 biên tập viên', '2 cộng tác viên') are no figure", () => {
+  it.each([
+    ["Xe lưu động 0 lượt. Tin bài chưa đạt do 1 biên tập viên nghỉ sinh.", { xe_luu_dong: 0 }],
+    ["Tin bài 12. Ghi chú: tin bài chưa đạt do 1 biên tập viên nghỉ sinh.", { tin_bai: 12 }],
+    ["đăng 6 tin bài, có 2 cộng tác viên viết bài", { tin_bai: 6 }],
+    ["tin bài ít do 2 biên tập viên đi học", {}],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 describe("twenty-fourth development set (every kind, 14 each, by a writer who never saw the parser)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-24.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(113);
+    expect(score.exact).toBeGreaterThanOrEqual(114);
   });
 });

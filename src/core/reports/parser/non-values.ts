@@ -298,7 +298,10 @@ function markContextCounts(
     }
     // "3 báo cáo viên", "5 tuyên truyền viên": speakers and propagandists by role, no attendees
     const rest = `${w2?.k} ${key_(toks[j + 2])}`;
-    const role3 = w2?.type === "w" && (hasPhrase(ROLE_TRIPLES, w.k, rest) || hasPhrase(AIRINGS, w.k, rest));
+    // ("1 biên tập viên", "2 cộng tác viên", "3 hướng dẫn viên": a role of three words ending in "viên" is staff)
+    const role3 =
+      w2?.type === "w" &&
+      (hasPhrase(ROLE_TRIPLES, w.k, rest) || hasPhrase(AIRINGS, w.k, rest) || roleOfThreeAt(toks, j));
     const phrase = role3 || (w2?.type === "w" && hasPhrase(CONTEXT_PHRASES, w.k, w2.k));
     const thingPhrase =
       (w2?.type === "w" && hasPhrase(THING_PHRASES, w.k, w2.k)) || receivedThing(tk, numbers, j, `${w.k} ${key_(w2)}`);
@@ -340,8 +343,10 @@ function markContextCounts(
     // described with "có" ("Chi đoàn thôn 3 có 45 đoàn viên")
     const described = key_(toks[i - 1]) === "co" && !namedInSentence(toks, i, nameAt);
     // (a thing's faces beside another figure are its size: "Cụm … gồm 6 mặt; dựng mới 1 cụm")
+    // (staff by a role of three words never stay a figure: "Tin bài chưa đạt do 1 biên tập viên nghỉ")
     if (
       !described &&
+      !role3 &&
       !(faces && otherFigure(toks, blocked, i, end)) &&
       onlyFigureOfSentence(toks, blocked, i, end, taken) &&
       (!(thing || (phrase && SERVED_PHRASES.has(`${w.k} ${w2!.k}`)))
@@ -510,6 +515,9 @@ const ROLE_TRIPLES: ReadonlySet<string> = new Set([
   "phat thanh vien",
   "ky thuat vien", // "1 kỹ thuật viên": the station's staff
 ]);
+/** Whether "X Y viên" (a role: "biên tập viên", "cộng tác viên") starts at token j, after a count. */
+const roleOfThreeAt = (toks: readonly Tok[], j: number): boolean =>
+  toks[j]?.type === "w" && toks[j + 1]?.type === "w" && toks[j + 2]?.type === "w" && toks[j + 2]!.k === "vien";
 /** Times a report or a clip was aired ("2 lần phát sóng", "3 lượt phát lại"): no broadcasts of the office's own. */
 const AIRINGS: ReadonlySet<string> = new Set(["lan phat song", "luot phat song", "lan phat lai", "luot phat lai"]);
 /**
