@@ -299,9 +299,8 @@ function markContextCounts(
     // "3 báo cáo viên", "5 tuyên truyền viên": speakers and propagandists by role, no attendees
     const rest = `${w2?.k} ${key_(toks[j + 2])}`;
     // ("1 biên tập viên", "2 cộng tác viên", "3 hướng dẫn viên": a role of three words ending in "viên" is staff)
-    const role3 =
-      w2?.type === "w" &&
-      (hasPhrase(ROLE_TRIPLES, w.k, rest) || hasPhrase(AIRINGS, w.k, rest) || roleOfThreeAt(toks, j));
+    const staff = w2?.type === "w" && (hasPhrase(ROLE_TRIPLES, w.k, rest) || roleOfThreeAt(toks, j));
+    const role3 = staff || (w2?.type === "w" && hasPhrase(AIRINGS, w.k, rest));
     const phrase = role3 || (w2?.type === "w" && hasPhrase(CONTEXT_PHRASES, w.k, w2.k));
     const thingPhrase =
       (w2?.type === "w" && hasPhrase(THING_PHRASES, w.k, w2.k)) || receivedThing(tk, numbers, j, `${w.k} ${key_(w2)}`);
@@ -346,7 +345,7 @@ function markContextCounts(
     // (staff by a role of three words never stay a figure: "Tin bài chưa đạt do 1 biên tập viên nghỉ")
     if (
       !described &&
-      !role3 &&
+      !staff &&
       !(faces && otherFigure(toks, blocked, i, end)) &&
       onlyFigureOfSentence(toks, blocked, i, end, taken) &&
       (!(thing || (phrase && SERVED_PHRASES.has(`${w.k} ${w2!.k}`)))
