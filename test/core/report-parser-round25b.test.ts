@@ -96,9 +96,22 @@ describe("staff by a role of three words ending in 'viên' ('1 biên tập viên
   });
 });
 
+describe("periods: a shorter period named as a part ('Năm 2026 … 10 phóng sự, trong đó quý IV … 3') is the report's", () => {
+  it.each([
+    [
+      "Năm 2026 Trung tâm Truyền thông tỉnh thực hiện 10 phóng sự, trong đó quý IV thực hiện 3 phóng sự; dự kiến quý I/2027 thực hiện 2 phóng sự.",
+      { phong_su: 3 },
+    ],
+    ["Năm 2026 xã treo 40 băng rôn, trong đó quý IV treo 12 băng rôn.", { bang_ron: 12 }],
+    ["cả năm đăng 120 bài fanpage, trong đó quý 4 là 35 bài", { bai_mxh: 35 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 describe("twenty-fourth development set (every kind, 14 each, by a writer who never saw the parser)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-24.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(114);
+    expect(score.exact).toBeGreaterThanOrEqual(115);
   });
 });

@@ -1136,6 +1136,8 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
       (first.first && !p.first && (p.current || firstMonthsBefore(first, p, false))) ||
       (p.year !== undefined && first.year !== undefined && p.year > first.year) ||
       laterQuarter(p, first) ||
+      // "Năm 2026 … 10 phóng sự, trong đó quý IV … 3": a shorter period named as a part of the longer one's figure
+      (p.rank < first.rank && !first.stated && partOfWholeBefore(toks, i)) ||
       // "500 tờ phát vào tháng 3, quý 4 phát 800 tờ": a quarter after a month of an earlier one
       (p.unit === "quy" && first.unit === "thang" && p.year === first.year && endsLater(p, first) && !first.current)
     )
@@ -1151,6 +1153,11 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
   // "năm 2025 treo 30, năm nay treo 42": the officer's "this year" over a period named before it
   return opening ?? current ?? first;
 }
+
+/** Whether "trong đó" / "trong số đó" stands right before token i. */
+const partOfWholeBefore = (toks: readonly Tok[], i: number): boolean =>
+  key(toks[i - 1]) === "do" &&
+  (key(toks[i - 2]) === "trong" || (key(toks[i - 2]) === "so" && key(toks[i - 3]) === "trong"));
 
 /** Whether p, a numbered quarter or month with no year, ends after `than` ("quý 4" after "tháng 4"). */
 const endsLater = (p: NamedPeriod, than: NamedPeriod | null): boolean => {
