@@ -726,6 +726,12 @@ function mergedCode(
   return gap.length > 0 || counted || colon || headsMeasure || headsShared ? a.code : null;
 }
 
+/** Online places an officer posts "ở" (in): a group, a page, a channel ("3 bài ở nhóm zalo thôn"). */
+const ONLINE_PLACES: ReadonlySet<string> = new Set(["nhom", "trang", "kenh"]);
+/** Whether "ở" at token x introduces an online place, as "trên" does ("ở nhóm zalo", "ở trang fanpage"). */
+const onlinePlaceAt = (toks: readonly Tok[], x: number): boolean =>
+  toks[x]?.type === "w" && toks[x]!.k === "o" && isWordIn(toks[x + 1], ONLINE_PLACES);
+
 /** Cost of pairing two neighbouring items, or null when they cannot pair. */
 function edgeCost(tk: Tokenised, cls: readonly TokenClass[], a: Item, b: Item): number | null {
   const { toks } = tk;
@@ -747,7 +753,7 @@ function edgeCost(tk: Tokenised, cls: readonly TokenClass[], a: Item, b: Item): 
     if (cls[x] === "filler") fillers++;
     else others++;
     if (isWordIn(t, BREAK_WORDS)) breaks++;
-    if (prepAt < 0 && isWordIn(t, PREPS)) prepAt = idx;
+    if (prepAt < 0 && (isWordIn(t, PREPS) || onlinePlaceAt(toks, x))) prepAt = idx;
   });
   let cost: number;
   if (a.kind === "N") {
