@@ -122,9 +122,22 @@ describe("posts 'ở' an online place ('3 bài ở nhóm zalo thôn') as 'trên'
   });
 });
 
+describe("people a gathering is held for, after its quoted title ('tập huấn \"Bình dân học vụ số\" cho 210 đoàn viên')", () => {
+  it.each([
+    [
+      'Tổ chức 3 buổi tập huấn "Bình dân học vụ số" cho 210 đoàn viên, thanh niên và người dân;',
+      { hoi_nghi: 3, nguoi_tham_du: 210 },
+    ],
+    ['tổ chức 2 hội nghị "Phòng chống lừa đảo qua mạng" cho 150 hội viên', { hoi_nghi: 2, nguoi_tham_du: 150 }],
+    ['mở 1 lớp tập huấn "Kỹ năng số cho người cao tuổi" với 40 hội viên', { hoi_nghi: 1, nguoi_tham_du: 40 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 describe("twenty-fourth development set (every kind, 14 each, by a writer who never saw the parser)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-24.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(116);
+    expect(score.exact).toBeGreaterThanOrEqual(117);
   });
 });

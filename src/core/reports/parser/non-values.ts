@@ -14,7 +14,7 @@ import { createNameMatcher } from "./mentions.js";
 import { markNonValueSpans } from "./non-value-spans.js";
 import { isKeycap } from "./number-forms.js";
 import { createNumberReader } from "./numbers.js";
-import { attendVerbAt, gatheringBefore, isWordIn, type Tok, type Tokenised, workforce } from "./tokens.js";
+import { attendVerbAt, beforeTitle, gatheringBefore, isWordIn, type Tok, type Tokenised, workforce } from "./tokens.js";
 import {
   CONTEXT_PHRASES,
   CONTEXT_WORDS,
@@ -629,7 +629,12 @@ function meetingFor(
   if (toks[i - 1]?.type !== "w" || toks[i - 1]!.kt !== "cho") return false;
   const meeting = compiled.measures.get("cuoc");
   // ("truyền thông phòng chống bệnh tay chân miệng cho 84 …": the meeting's name before its topic)
-  for (let a = i - 2; a >= 0 && a >= i - 12 && toks[a]!.type === "w"; a--) {
+  // (over a quoted title: "tập huấn "Bình dân học vụ số" cho 210 đoàn viên")
+  for (
+    let a = beforeTitle(toks, i - 2), n = 0;
+    a >= 0 && n < 11 && toks[a]!.type === "w";
+    a = beforeTitle(toks, a - 1), n++
+  ) {
     const m = nameAt(a);
     if (m && m.end <= i - 1) return m.code === meeting;
   }
