@@ -135,9 +135,23 @@ describe("people a gathering is held for, after its quoted title ('tập huấn 
   });
 });
 
+describe("other things: a group of visitors ('3 đoàn famtrip', '2 đoàn công tác') is no people's count to ask about", () => {
+  it.each([
+    [
+      "Phòng Quản lý Du lịch: trong quý IV/2026 đón 3 đoàn famtrip với 45 lượt khách; phát hành 2.000 tờ gấp quảng bá điểm đến.",
+      { to_roi: 2000 },
+    ],
+    ["trong quý đón 4 đoàn khảo sát, phát 500 tờ rơi", { to_roi: 500 }],
+    ["tiếp 2 đoàn công tác của tỉnh, treo 6 băng rôn", { bang_ron: 6 }],
+    ["phát 300 tờ rơi cho 40 học sinh", { to_roi: 300 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 describe("twenty-fourth development set (every kind, 14 each, by a writer who never saw the parser)", () => {
   it("keeps its floor", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-24.jsonl"), SAMPLE_INDICATORS);
-    expect(score.exact).toBeGreaterThanOrEqual(117);
+    expect(score.exact).toBeGreaterThanOrEqual(118);
   });
 });
