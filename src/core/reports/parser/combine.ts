@@ -335,6 +335,8 @@ const PART_LABELS: ReadonlySet<string> = new Set([
   // months only as the three of one quarter (`wholeQuarter`)
   "thang",
 ]);
+/** Last words of places of several words before their number ("tổ dân phố 12", "khu dân cư số 3"). */
+const PLACE_NUMBER_WORDS: ReadonlySet<string> = new Set(["pho", "cu", "so"]);
 const TIMES_OF_DAY: ReadonlySet<string> = new Set(["sang", "chieu", "toi", "trua"]);
 /** Channels one indicator's posts are split over ("fanpage 10 bài, zalo 7 bài" = 17). */
 const CHANNELS: ReadonlySet<string> = new Set(["fanpage", "facebook", "fb", "zalo", "tiktok", "youtube", "website"]);
@@ -381,7 +383,13 @@ function partLabel(tk: Tokenised, nv: NonValues, at: number): string | null {
     // ("ngày đầu …, ngày thứ hai …": after a part's label, the ordinal tells that kind of part)
     if (t.kt === "thu" && next && ((next.type === "n" && nv.blocked[x + 1]) || ORDINALS.has(next.kt)))
       return PART_LABELS.has(toks[x - 1]?.kt ?? "") ? `${toks[x - 1]!.kt} thu ${next.kt}` : `thu ${next.kt}`;
-    if (PART_LABELS.has(t.kt) && next && nv.blocked[x + 1] && (next.type === "n" || /^[ivx]+$/.test(next.k)))
+    // ("tổ dân phố 12 …, tổ dân phố 14 …", "cụm dân cư số 2 …": a place of several words, numbered)
+    if (
+      (PART_LABELS.has(t.kt) || PLACE_NUMBER_WORDS.has(t.kt)) &&
+      next &&
+      nv.blocked[x + 1] &&
+      (next.type === "n" || /^[ivx]+$/.test(next.k))
+    )
       return `${t.kt} ${next.k}`;
     // "thôn Đông 100, thôn Tây 120": places told apart by their names, written with a capital
     if (PART_LABELS.has(t.kt) && next?.type === "w" && next.o[0] !== next.o[0]!.toLowerCase())

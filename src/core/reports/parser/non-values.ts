@@ -14,7 +14,7 @@ import { createNameMatcher } from "./mentions.js";
 import { markNonValueSpans } from "./non-value-spans.js";
 import { isKeycap } from "./number-forms.js";
 import { createNumberReader } from "./numbers.js";
-import { attendVerbAt, gatheringBefore, isWordIn, type Tok, type Tokenised, workforce } from "./tokens.js";
+import { attendVerbAt, beforeTitle, gatheringBefore, isWordIn, type Tok, type Tokenised, workforce } from "./tokens.js";
 import {
   CONTEXT_PHRASES,
   CONTEXT_WORDS,
@@ -32,7 +32,7 @@ import {
   TIME_UNITS,
   VAGUE_BEFORE_SCALE,
 } from "./vocabulary.js";
-import { hasPhrase } from "./word-sequences.js";
+import { hasPhrase, startingWith } from "./word-sequences.js";
 
 /** Tokens that are never values, and what was learnt while marking them. */
 export interface NonValues {
@@ -184,6 +184,8 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   };
   if (taskHint !== undefined) out.taskHint = taskHint;
   markLabels(tk, blocked, compiled, numbers);
+  markNumberedPlaces(tk, blocked, compiled);
+  markNumberedThings(tk, blocked, compiled);
   markCountsOfLabelledParts(tk, blocked, compiled, numbers, out.readings);
   markShortMonths(tk, blocked);
   markPeriodLists(tk, blocked, compiled);
@@ -284,7 +286,9 @@ function markContextCounts(
         blockSizeBracket(toks, blocked, s);
         continue;
       }
-      if (s >= 0 && !blocked[s] && (key_(toks[b]) === "truong" || givenEach || size)) {
+      const whole = s >= 0 && !blocked[s] && schoolMakeUp(toks, s);
+      if (s >= 0 && !blocked[s] && (key_(toks[b]) === "truong" || givenEach || size || whole)) {
+        if (whole) blockPupils(tk, numbers, blocked, s);
         for (let x = s; x <= j; x++) blocked[x] = 1;
         // ("(650 hs, 20 lớp)": the pupils typed short are the school's size too)
         if (size && key_(toks[s - 2]) === "hs") blocked[numberStartBefore(tk, numbers, s - 2)] = 1;
@@ -294,7 +298,9 @@ function markContextCounts(
     }
     // "3 báo cáo viên", "5 tuyên truyền viên": speakers and propagandists by role, no attendees
     const rest = `${w2?.k} ${key_(toks[j + 2])}`;
-    const role3 = w2?.type === "w" && (hasPhrase(ROLE_TRIPLES, w.k, rest) || hasPhrase(AIRINGS, w.k, rest));
+    // ("1 biên tập viên", "2 cộng tác viên", "3 hướng dẫn viên": a role of three words ending in "viên" is staff)
+    const staff = w2?.type === "w" && (hasPhrase(ROLE_TRIPLES, w.k, rest) || roleOfThreeAt(toks, j));
+    const role3 = staff || (w2?.type === "w" && hasPhrase(AIRINGS, w.k, rest));
     const phrase = role3 || (w2?.type === "w" && hasPhrase(CONTEXT_PHRASES, w.k, w2.k));
     const thingPhrase =
       (w2?.type === "w" && hasPhrase(THING_PHRASES, w.k, w2.k)) || receivedThing(tk, numbers, j, `${w.k} ${key_(w2)}`);
@@ -336,8 +342,10 @@ function markContextCounts(
     // described with "có" ("Chi đoàn thôn 3 có 45 đoàn viên")
     const described = key_(toks[i - 1]) === "co" && !namedInSentence(toks, i, nameAt);
     // (a thing's faces beside another figure are its size: "Cụm … gồm 6 mặt; dựng mới 1 cụm")
+    // (staff by a role of three words never stay a figure: "Tin bài chưa đạt do 1 biên tập viên nghỉ")
     if (
       !described &&
+      !staff &&
       !(faces && otherFigure(toks, blocked, i, end)) &&
       onlyFigureOfSentence(toks, blocked, i, end, taken) &&
       (!(thing || (phrase && SERVED_PHRASES.has(`${w.k} ${w2!.k}`)))
@@ -401,6 +409,60 @@ function schoolSizeBefore(tk: Tokenised, numbers: ReturnType<typeof createNumber
   return toks[p - 1]!.k !== "(" || afterSchoolName(toks, p - 1);
 }
 
+/** Words for pupils after their count ("640 học sinh", "640 em", "650 hs", "420 trẻ"). */
+const PUPILS: ReadonlySet<string> = new Set(["hoc", "hs", "em", "tre", "chau"]);
+/** Verbs of holding classes ("tổ chức", "mở", "tập huấn"): then the classes are a training's. */
+const HOLDING: ReadonlySet<string> = new Set(["chuc", "mo", "huan", "day", "boi"]);
+
+/** The tokens of the sentence around token i (to its line's end or a full stop). */
+function sentenceAround(toks: readonly Tok[], i: number): [number, number] {
+  const stop = (t: Tok): boolean => t.type === "nl" || t.k === "." || t.k === "!" || t.k === "?";
+  let a = i;
+  while (a > 0 && !stop(toks[a - 1]!)) a--;
+  let b = i;
+  while (b < toks.length && !stop(toks[b]!)) b++;
+  return [a, b];
+}
+
+/**
+ * "Tổng số học sinh toàn trường: 640 em; 17 lớp.", "trường em có 20 lớp, 700 học sinh", "Quy mô: 24 lớp, 860
+ * học sinh": classes counted beside a count of pupils (or the school) in a sentence that holds nothing and
+ * where no one attends are the school's make-up, no training classes.
+ */
+function schoolMakeUp(toks: readonly Tok[], s: number): boolean {
+  const [a, b] = sentenceAround(toks, s);
+  let pupils = false;
+  for (let x = a; x < b; x++) {
+    // ("quy mô" is a size, no "mở")
+    const holds = HOLDING.has(key_(toks[x])) && !(key_(toks[x]) === "mo" && key_(toks[x - 1]) === "quy");
+    if (holds || attendVerbAt(toks, x)) return false;
+    if (key_(toks[x]) === "truong" && x < s) pupils = true;
+    if (
+      toks[x - 1]?.type === "n" &&
+      PUPILS.has(key_(toks[x])) &&
+      (key_(toks[x]) !== "hoc" || key_(toks[x + 1]) === "sinh")
+    )
+      pupils = true;
+  }
+  return pupils;
+}
+
+/** Blocks the counts of pupils in the sentence of token s (a school's make-up). */
+function blockPupils(
+  tk: Tokenised,
+  numbers: ReturnType<typeof createNumberReader>,
+  blocked: Uint8Array,
+  s: number,
+): void {
+  const { toks } = tk;
+  const [a, b] = sentenceAround(toks, s);
+  for (let x = a + 1; x < b; x++) {
+    if (!PUPILS.has(key_(toks[x])) || toks[x - 1]?.type !== "n") continue;
+    const p = numberStartBefore(tk, numbers, x);
+    if (p >= 0) for (let y = p; y < x; y++) blocked[y] = 1;
+  }
+}
+
 /** Whether the bracket opening at token `open` follows a school's name ("Trường THPT Hồng Lam ("). */
 const afterSchoolName = (toks: readonly Tok[], open: number): boolean =>
   toks.slice(Math.max(0, open - 7), open).some((t) => key_(t) === "truong");
@@ -452,6 +514,9 @@ const ROLE_TRIPLES: ReadonlySet<string> = new Set([
   "phat thanh vien",
   "ky thuat vien", // "1 kỹ thuật viên": the station's staff
 ]);
+/** Whether "X Y viên" (a role: "biên tập viên", "cộng tác viên") starts at token j, after a count. */
+const roleOfThreeAt = (toks: readonly Tok[], j: number): boolean =>
+  toks[j]?.type === "w" && toks[j + 1]?.type === "w" && toks[j + 2]?.type === "w" && toks[j + 2]!.k === "vien";
 /** Times a report or a clip was aired ("2 lần phát sóng", "3 lượt phát lại"): no broadcasts of the office's own. */
 const AIRINGS: ReadonlySet<string> = new Set(["lan phat song", "luot phat song", "lan phat lai", "luot phat lai"]);
 /**
@@ -564,7 +629,12 @@ function meetingFor(
   if (toks[i - 1]?.type !== "w" || toks[i - 1]!.kt !== "cho") return false;
   const meeting = compiled.measures.get("cuoc");
   // ("truyền thông phòng chống bệnh tay chân miệng cho 84 …": the meeting's name before its topic)
-  for (let a = i - 2; a >= 0 && a >= i - 12 && toks[a]!.type === "w"; a--) {
+  // (over a quoted title: "tập huấn "Bình dân học vụ số" cho 210 đoàn viên")
+  for (
+    let a = beforeTitle(toks, i - 2), n = 0;
+    a >= 0 && n < 11 && toks[a]!.type === "w";
+    a = beforeTitle(toks, a - 1), n++
+  ) {
     const m = nameAt(a);
     if (m && m.end <= i - 1) return m.code === meeting;
   }
@@ -1610,6 +1680,73 @@ function markYearsOfNames(tk: Tokenised, blocked: Uint8Array, compiled: Compiled
     if (!named) blocked[i] = 1;
   }
 }
+
+/** Places of several words numbered like a village ("tổ dân phố 12", "khu phố 2", "cụm dân cư số 5"). */
+const NUMBERED_PLACES: readonly string[][] = [
+  ["to", "dan", "pho"],
+  ["khu", "pho"],
+  ["khu", "dan", "cu"],
+  ["cum", "dan", "cu"],
+  ["to", "dan", "cu"],
+  ["khu", "dan", "pho"],
+];
+
+/**
+ * "tổ dân phố 12 treo 3", "khu dân cư số 4 phát 120", "thôn số 2": a place's number after its words of
+ * several words, or after "số" following a place's label, is the place's label as in "thôn 5".
+ */
+function markNumberedPlaces(tk: Tokenised, blocked: Uint8Array, compiled: CompiledIndicators): void {
+  const { toks } = tk;
+  let nameAt: ((i: number) => { end: number } | null) | null = null;
+  for (let i = 0; i + 1 < toks.length; i++) {
+    if (toks[i]!.type !== "w") continue;
+    let end = 0;
+    for (const seq of startingWith(NUMBERED_PLACES, key_(toks[i])))
+      if (seq.every((w, k) => key_(toks[i + k]) === w)) end = i + seq.length;
+    if (!end && PLACE_LABELS.has(key_(toks[i])) && key_(toks[i + 1]) === "so") end = i + 1;
+    if (!end) continue;
+    const at = key_(toks[end]) === "so" ? end + 1 : end;
+    const d = toks[at];
+    if (d?.type !== "n" || blocked[at] || !/^\d{1,2}$/.test(d.k) || toks[at + 1]?.k === "/") continue;
+    // "phát thanh ở tổ dân phố 12 lượt": a measure or a thing named right after makes it the place's figure
+    nameAt ??= createNameMatcher(toks, blocked, compiled);
+    if (isMeasureWord(toks[at + 1], compiled) || nameAt(at + 1)) continue;
+    blocked[at] = Math.max(blocked[at]!, 1);
+  }
+}
+
+/**
+ * Words before "số" that make its number a figure: counts ("tổng số 12 thôn", "với số 120 người") and an
+ * officer's verbs about figures ("anh lấy số 5", "ghi số 5", "sửa số 5", "chốt số 5"; "báo số 5" by its mark, as "bão số 10" is a storm's name).
+ */
+const FIGURE_BEFORE_SO: ReadonlySet<string> = new Set(
+  "tong voi co la duoc dat cac nhung mot lay ghi sua chot nhap dien dung giu theo".split(" "),
+);
+
+/**
+ * "bão số 10", "cơn bão số 3", "bản tin số 12": a thing's number after "số", before no measure and no
+ * indicator's name, names the thing (as "thôn 5"), no figure.
+ */
+function markNumberedThings(tk: Tokenised, blocked: Uint8Array, compiled: CompiledIndicators): void {
+  const { toks } = tk;
+  let nameAt: ((i: number) => { end: number } | null) | null = null;
+  for (let i = 1; i + 1 < toks.length; i++) {
+    const prev = toks[i - 1]!;
+    const d = toks[i + 1]!;
+    if (key_(toks[i]) !== "so" || prev.type !== "w" || FIGURE_BEFORE_SO.has(prev.kt) || prev.o.toLowerCase() === "báo")
+      continue;
+    if (d.type !== "n" || blocked[i + 1] || !/^\d{1,2}$/.test(d.k) || toks[i + 2]?.k === "/") continue;
+    nameAt ??= createNameMatcher(toks, blocked, compiled);
+    if (isMeasureWord(toks[i + 2], compiled) || nameAt(i + 2) || endsName(nameAt, i)) continue;
+    blocked[i + 1] = Math.max(blocked[i + 1]!, 1);
+  }
+}
+
+/** Whether an indicator's name ends right before token i ("băng rôn số 5": the indicator's own figure). */
+const endsName = (nameAt: (i: number) => { end: number } | null, i: number): boolean => {
+  for (let a = i - 1; a >= 0 && a >= i - 4; a--) if (nameAt(a)?.end === i) return true;
+  return false;
+};
 
 /**
  * "T7: 2 HN", "- T10: 3 tin bài", "T11 3 lượt": a month written short at a line's start, before a colon

@@ -20,10 +20,20 @@ const NOT_NOUNS: ReadonlySet<string> = new Set(
  * place, so their number is still asked about.
  */
 const PEOPLE: ReadonlySet<string> = new Set([
-  ...[...PEOPLE_PHRASES].map((phrase) => phrase.split(" ")[0]!),
   ...PEOPLE_SHORT,
   ...["ngu", "cu", "ba", "dan", "khach", "em", "chau", "dai"],
 ]);
+/** First words of people's names of two words ("đoàn" of "đoàn viên"): people only with their second word. */
+const PEOPLE_FIRST: ReadonlySet<string> = new Set([...PEOPLE_PHRASES].map((phrase) => phrase.split(" ")[0]!));
+
+/** Whether people are counted at token `end` ("45 hs", "120 học sinh"; not "3 đoàn famtrip": groups of visitors). */
+function peopleAt(tk: Tokenised, end: number): boolean {
+  const t = tk.toks[end]!;
+  if (PEOPLE.has(t.kt)) return true;
+  if (!PEOPLE_FIRST.has(t.kt)) return false;
+  const next = tk.toks[end + 1];
+  return next?.type === "w" && PEOPLE_PHRASES.has(`${t.k} ${next.k}`);
+}
 /** Counting words that may stand for any indicator's unit ("15 cái", "3 bộ", "2 lần"). */
 const COUNTERS: ReadonlySet<string> = new Set([
   "cai",
@@ -49,7 +59,7 @@ export function countsOtherThing(tk: Tokenised, end: number, words: ReadonlySet<
   return !(
     words.has(k) ||
     COUNTERS.has(k) ||
-    PEOPLE.has(k) ||
+    peopleAt(tk, end) ||
     NOT_NOUNS.has(k) ||
     SCALE_WORDS.has(k) ||
     FILLER_WORDS.has(k) ||

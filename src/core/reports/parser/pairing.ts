@@ -15,7 +15,16 @@ import { type CompiledIndicators, countedInSheets } from "./indicators.js";
 import type { Mention } from "./mentions.js";
 import type { NonValues } from "./non-values.js";
 import type { NumberReader } from "./numbers.js";
-import { attendVerbAt, gatheringBefore, isHard, isWordIn, type Tok, type Tokenised, workforce } from "./tokens.js";
+import {
+  attendVerbAt,
+  gatheringBefore,
+  gatheringInSentence,
+  isHard,
+  isWordIn,
+  type Tok,
+  type Tokenised,
+  workforce,
+} from "./tokens.js";
 import {
   BREAK_WORDS,
   CHANNEL_NAMES,
@@ -236,6 +245,16 @@ function peopleByRoleAt(toks: readonly Tok[], i: number): boolean {
   return PEOPLE_SHORT.has(a.k) || (b?.type === "w" && PEOPLE_PHRASES.has(`${a.k} ${b.k}`));
 }
 
+/** Whether one to five plain words (no measure) from token `from` are followed by a verb of attending. */
+function fewWordsThenAttend(toks: readonly Tok[], compiled: CompiledIndicators, from: number): boolean {
+  for (let x = from; x < toks.length && x < from + 6; x++) {
+    const t = toks[x]!;
+    if (t.type !== "w" || compiled.measures.has(t.k)) return false;
+    if (x > from && attendVerbAt(toks, x)) return true;
+  }
+  return false;
+}
+
 /** Words for persons typed with their marks ("chị" women; plain "chi", "ba" are other words). */
 const PERSON_WORDS: ReadonlySet<string> = new Set(["chị", "bà", "anh"]);
 
@@ -263,6 +282,10 @@ function attendingPeople(tk: Tokenised, compiled: CompiledIndicators, from: numb
   // "95 hộ tham dự", "80 hộ dân dự họp", "60 hộ gia đình tham dự": each household sends one person to the meeting
   const hhEnd = b?.k === "dan" ? from + 2 : b?.k === "gia" && toks[from + 2]?.k === "dinh" ? from + 3 : from + 1;
   if (a?.type === "w" && a.k === "ho" && attendVerbAt(toks, hhEnd)) return compiled.measures.get("nguoi") ?? null;
+  // "với 260 bạn đọc tham dự", "80 đại diện hộ kinh doanh tham dự": whoever a gathering of the sentence
+  // counts, said in a few plain words and then attending, are its attendees
+  if (fewWordsThenAttend(toks, compiled, from) && gatheringInSentence(toks, start - 1, undefined, true))
+    return compiled.measures.get("nguoi") ?? null;
   if (!peopleByRoleAt(toks, from)) return null;
   if (gatheringBefore(toks, start)) return compiled.measures.get("nguoi") ?? null;
   for (let x = from + (PEOPLE_SHORT.has(a!.k) ? 1 : 2); x < toks.length && x < from + 6; x++) {
@@ -703,6 +726,12 @@ function mergedCode(
   return gap.length > 0 || counted || colon || headsMeasure || headsShared ? a.code : null;
 }
 
+/** Online places an officer posts "ở" (in): a group, a page, a channel ("3 bài ở nhóm zalo thôn"). */
+const ONLINE_PLACES: ReadonlySet<string> = new Set(["nhom", "trang", "kenh"]);
+/** Whether "ở" at token x introduces an online place, as "trên" does ("ở nhóm zalo", "ở trang fanpage"). */
+const onlinePlaceAt = (toks: readonly Tok[], x: number): boolean =>
+  toks[x]?.type === "w" && toks[x]!.k === "o" && isWordIn(toks[x + 1], ONLINE_PLACES);
+
 /** Cost of pairing two neighbouring items, or null when they cannot pair. */
 function edgeCost(tk: Tokenised, cls: readonly TokenClass[], a: Item, b: Item): number | null {
   const { toks } = tk;
@@ -724,7 +753,7 @@ function edgeCost(tk: Tokenised, cls: readonly TokenClass[], a: Item, b: Item): 
     if (cls[x] === "filler") fillers++;
     else others++;
     if (isWordIn(t, BREAK_WORDS)) breaks++;
-    if (prepAt < 0 && isWordIn(t, PREPS)) prepAt = idx;
+    if (prepAt < 0 && (isWordIn(t, PREPS) || onlinePlaceAt(toks, x))) prepAt = idx;
   });
   let cost: number;
   if (a.kind === "N") {

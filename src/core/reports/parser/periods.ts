@@ -294,11 +294,17 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     }
     const k = periodKey(toks, nv, i);
     if (nv.blocked[i] && !nv.transparent[i] && !RANK[k] && k !== "ky") continue;
+    // "3 cụm làm hồi tháng 4" in a report of quý 4: an earlier period said after its figure, when it was done
+    const doneThen = AT_TIME.has(key(toks[i - 1])) ? figureEarlierInClause(toks, nv, numbers, i - 1) : null;
+    if (RANK[k] !== undefined && doneThen !== null && isEarlier(periodAt(toks, nv, i), report)) {
+      for (let y = doneThen; y < (numbers.read(doneThen, false)?.end ?? doneThen + 1); y++) blocked.push(y);
+      continue;
+    }
     const next = key(toks[i + 1]);
     // this period: "tháng này", "quý này", "kỳ này", "năm nay", "trong quý" stand between a name and its figure
     if ((RANK[k] !== undefined || k === "ky") && next === "nay" && !nv.blocked[i + 1]) {
       // "tuần này 2 lượt, quý này tổng cộng 11 lượt": a longer current period than the report's is a running total
-      if ((report?.current || report?.stated) && RANK[k] !== undefined && RANK[k]! > reportRank) {
+      if ((report?.current || report?.stated || report?.thisYear) && RANK[k] !== undefined && RANK[k]! > reportRank) {
         for (const s of listAfterColon(i + 2) ?? numbersIn(i + 2).map(([a]) => a)) cumulative.add(s);
         i++;
         continue;
@@ -1072,6 +1078,7 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
   let first: NamedPeriod | null = null;
   let current: NamedPeriod | null = null;
   let opening: NamedPeriod | null = null;
+  let latest: NamedPeriod | null = null;
   for (let i = 0; i < toks.length && i < 80; i++) {
     // "báo cáo tuần 2 tháng 9": a numbered week the report names as its own
     if (key(toks[i]) === "tuan" && toks[i + 1]?.type === "n" && statedBefore(toks, i))
@@ -1128,16 +1135,36 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
       !first ||
       (first.first && !p.first && (p.current || firstMonthsBefore(first, p, false))) ||
       (p.year !== undefined && first.year !== undefined && p.year > first.year) ||
-      laterQuarter(p, first)
+      laterQuarter(p, first) ||
+      // "Năm 2026 … 10 phóng sự, trong đó quý IV … 3": a shorter period named as a part of the longer one's figure
+      (p.rank < first.rank && !first.stated && partOfWholeBefore(toks, i)) ||
+      // "500 tờ phát vào tháng 3, quý 4 phát 800 tờ": a quarter after a month of an earlier one
+      (p.unit === "quy" && first.unit === "thang" && p.year === first.year && endsLater(p, first) && !first.current)
     )
       first = p;
     // "năm nay 3 phóng sự. quý này 1": of two current periods the shorter is the report's (not a week: a part)
     // ("quý 1 năm nay": a numbered period of the present year is one of them)
     if ((p.current || p.thisYear) && (!current || (p.rank < current.rank && p.rank > RANK.tuan!))) current = p;
+    if (current?.unit === "nam" && current.current && endsLater(p, latest)) latest = p;
   }
+  // "năm nay làm 4 cụm, 3 cụm hồi tháng 4, quý 4 làm 1 cụm": the latest quarter or month of "this year",
+  // numbered with no year of its own, is the report's (of the present, as "quý này")
+  if (current?.unit === "nam" && current.current && latest) return opening ?? { ...latest, thisYear: true };
   // "năm 2025 treo 30, năm nay treo 42": the officer's "this year" over a period named before it
   return opening ?? current ?? first;
 }
+
+/** Whether "trong đó" / "trong số đó" stands right before token i. */
+const partOfWholeBefore = (toks: readonly Tok[], i: number): boolean =>
+  key(toks[i - 1]) === "do" &&
+  (key(toks[i - 2]) === "trong" || (key(toks[i - 2]) === "so" && key(toks[i - 3]) === "trong"));
+
+/** Whether p, a numbered quarter or month with no year, ends after `than` ("quý 4" after "tháng 4"). */
+const endsLater = (p: NamedPeriod, than: NamedPeriod | null): boolean => {
+  const end = (q: NamedPeriod): number => (q.unit === "quy" ? 3 * q.n! : q.n!);
+  if ((p.unit !== "quy" && p.unit !== "thang") || p.n === undefined || p.year !== undefined) return false;
+  return !than || end(p) > end(than);
+};
 
 /**
  * "Quý III 10 tin bài, quý IV 12 tin bài": of two numbered quarters of one year (both named, or neither), the later
@@ -1273,6 +1300,23 @@ function firstMonthsBefore(p: NamedPeriod | null, report: NamedPeriod | null, ad
   return report.unit === "quy" ? months <= 3 * (report.n - 1) : report.unit === "thang" && months < report.n;
 }
 
+/** Words saying when a thing was done, before its period ("làm hồi tháng 4", "treo vào tháng 9"). */
+const AT_TIME: ReadonlySet<string> = new Set(["hoi", "vao", "dip"]);
+
+/** The figure before token i in its clause, with no other figure between, or null. */
+function figureEarlierInClause(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  i: number,
+): number | null {
+  for (let j = i - 1; j >= 0 && j >= i - 8; j--) {
+    if (isClauseEnd(toks[j])) return null;
+    if (toks[j]!.type === "n" && !nv.blocked[j] && numbers.read(j, false)) return j;
+  }
+  return null;
+}
+
 /** Whether a named period comes before the report's own: an earlier year, or the same unit before it ("tháng 2" in a report of "tháng 3"). */
 function isEarlier(p: NamedPeriod | null, report: NamedPeriod | null): boolean {
   // an earlier year, whatever the unit ("năm 2025", "quý IV/2025" in a report of quý I/2026)
@@ -1283,6 +1327,9 @@ function isEarlier(p: NamedPeriod | null, report: NamedPeriod | null): boolean {
   // "xe loa quý 4 năm nay 6 lượt, quý 4 năm 2025 có 4 lượt": a year written beside the present year's period
   // ("năm 2025 … quý 1 năm nay …": the year itself too)
   if (p?.year && report?.thisYear && (p.unit === report.unit || p.unit === "nam")) return true;
+  // "hồi tháng 4" in a report of "quý 4": a month of an earlier quarter of the same year
+  if (p?.unit === "thang" && report?.unit === "quy" && p.n !== undefined && report.n !== undefined)
+    return (p.year ?? report.year) === report.year && Math.ceil(p.n / 3) < report.n;
   if (!p || !report || p.unit !== report.unit || p.n === undefined || report.n === undefined) return false;
   const y = p.year ?? report.year ?? 0;
   const ry = report.year ?? p.year ?? 0;

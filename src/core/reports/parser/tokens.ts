@@ -105,7 +105,7 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
       type = "w";
       if (
         k.length <= 5 &&
-        (k === "phay" || k === "ap" || k === "ng" || k === "nguoi" || ABBREVIATIONS_BEFORE_FIGURE.has(k))
+        (k === "phay" || k === "ap" || k === "ng" || k === "nguoi" || k === "q" || ABBREVIATIONS_BEFORE_FIGURE.has(k))
       )
         rare = true;
     } else type = "p";
@@ -135,6 +135,12 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
       t.type = "p";
       t.k = ",";
       t.kt = ",";
+      continue;
+    }
+    // "tổng q4 87 lượt", "Q3/2026": a quarter written short, its number typed on to the "q"
+    if (t.k === "q") {
+      const d = toks[i + 1];
+      if (d?.type === "n" && !d.spaced && /^[1-4]$/.test(d.k)) t.kt = "quy";
       continue;
     }
     // "pn 3, ap 12, br 18": "ap" typed plain is "áp phích" only between figures (after one, before one);
@@ -211,6 +217,22 @@ export function isWordIn(t: Tok | undefined, set: ReadonlySet<string>): boolean 
  * "tập huấn 2 lớp, 130 hội viên", "hoi nghi 1 voi 55 doan vien" (a gathering word a few words before,
  * in the same clause, then "với"/"có"/"gồm"/"cho" or one comma).
  */
+/** Quote marks around a title ("tập huấn "Bình dân học vụ số" cho …"). */
+const QUOTES: ReadonlySet<string> = new Set(['"', "“", "”", "«", "»"]);
+
+/**
+ * Token x, or, when x closes a quoted title, the token before the title's opening quote: the title's words
+ * say what a gathering was about, never who came.
+ */
+export function beforeTitle(toks: readonly Tok[], x: number): number {
+  if (!QUOTES.has(toks[x]?.k ?? "")) return x;
+  for (let o = x - 1; o >= 0 && o >= x - 20; o--) {
+    if (toks[o]!.type === "nl") return x;
+    if (QUOTES.has(toks[o]!.k)) return o - 1;
+  }
+  return x;
+}
+
 export function gatheringBefore(toks: readonly Tok[], i: number, blocked?: Uint8Array): boolean {
   const link = toks[i - 1];
   // "tọa đàm 1 buổi 45 chị em", "1 lớp 50 đoàn viên": right after the gathering's count, no link needed
@@ -223,7 +245,13 @@ export function gatheringBefore(toks: readonly Tok[], i: number, blocked?: Uint8
     return gatheringInSentence(toks, i - 3, blocked);
   if (!link || !(counted || named || (GATHERING_LINKS.has(link.k) && (link.type === "w" || link.k === ","))))
     return false;
-  for (let x = counted || named ? i - 1 : i - 2; x >= 0 && x >= i - 6; x--) {
+  let reach = i - 6;
+  for (let x = counted || named ? i - 1 : i - 2; x >= 0 && x >= reach; x--) {
+    // ("tập huấn "Kỹ năng số" với 40 hội viên": over a quoted title, as far again)
+    const y = beforeTitle(toks, x);
+    if (y !== x) reach -= x - y;
+    x = y;
+    if (x < 0) return false;
     const t = toks[x]!;
     // ("Tọa đàm: 2 buổi, 230 đoàn viên", "toa dam | 1 buoi, 85 doan vien": the gathering's name as a
     // field's label or a row's first cell, its colon or bar inside)
@@ -238,11 +266,19 @@ const EACH: ReadonlySet<string> = new Set(["moi"]);
 const SENTENCE_MARKS: ReadonlySet<string> = new Set([".", ";", "!", "?"]);
 
 /** Whether a gathering ("tọa đàm", "tập huấn", not a school's "lớp") is named from token `from` back to its sentence's start. */
-function gatheringInSentence(toks: readonly Tok[], from: number, blocked?: Uint8Array): boolean {
+export function gatheringInSentence(
+  toks: readonly Tok[],
+  from: number,
+  blocked?: Uint8Array,
+  sittings = false,
+): boolean {
   for (let x = from; x >= 0 && x >= from - 25; x--) {
     const t = toks[x]!;
     if (t.type === "nl" || (t.type === "p" && SENTENCE_MARKS.has(t.k))) return false;
     if (t.type === "w" && t.k !== "lop" && endsGathering(toks, x) && !blocked?.[x]) return true;
+    // with `sittings`, "3 buổi tuyên truyền" counts sittings of a gathering too
+    if (sittings && t.type === "w" && t.k !== "lop" && SESSION_WORDS.has(t.kt) && toks[x - 1]?.type === "n")
+      return true;
   }
   return false;
 }
