@@ -2001,7 +2001,7 @@ function numberLaterInClause(toks: readonly Tok[], from: number, blocked?: Uint8
 
 /** Whether a clause ends at this token (or the text does). */
 /** Particles that close a spoken sentence ("ạ", "nhé", "nha", "thôi"). */
-const CLOSING_PARTICLES: ReadonlySet<string> = new Set(["a", "ah", "nhe", "nha", "thoi", "day"]);
+export const CLOSING_PARTICLES: ReadonlySet<string> = new Set(["a", "ah", "nhe", "nha", "thoi", "day"]);
 const endsClause = (t: Tok | undefined): boolean => !t || t.type === "nl" || CLAUSE_PUNCT.has(t.k);
 
 /** Whether the place head at token i ("thôn") stands elsewhere on its line too (a list of places). */
