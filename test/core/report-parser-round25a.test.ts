@@ -28,3 +28,24 @@ describe("sittings of a gathering the plan does not name are meetings, with thei
     expect(plain("Trường có 18 lớp, 720 học sinh. Dán 12 áp phích").values).toEqual({ ap_phich: 12 });
   });
 });
+
+describe("readDigitForm: a smaller scale after a scale adds its places ('1 vạn 2 nghìn' = 12.000)", () => {
+  it.each([
+    ["tờ rơi cả quý 1 vạn 2 nghìn tờ ạ, em cộng cả 3 đợt rồi", { to_roi: 12000 }],
+    ["phát 2 vạn 5 nghìn tờ gấp", { to_roi: 25000 }],
+    ["phát 1 nghìn 2 trăm tờ rơi", { to_roi: 1200 }],
+    ["Tờ rơi: 3 nghìn 5 trăm tờ", { to_roi: 3500 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("countsOtherThing: the count of parts a total adds up ('em cộng cả 3 đợt rồi') is no figure", () => {
+  it.each([
+    ["tờ rơi cả quý 2.400 tờ, em cộng cả 3 đợt rồi", { to_roi: 2400 }],
+    ["phát thanh quý này 90 lượt, đã gộp 3 tháng", { phat_thanh: 90 }],
+    ["bang ron 12 cai, e tinh ca 2 dot roi a", { bang_ron: 12 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -12,7 +12,7 @@ import { type Arithmetic, findArithmetic } from "./arithmetic.js";
 import type { CompiledIndicators } from "./indicators.js";
 import { createNameMatcher } from "./mentions.js";
 import { markNonValueSpans } from "./non-value-spans.js";
-import { isKeycap } from "./number-forms.js";
+import { isKeycap, isLargeScale } from "./number-forms.js";
 import { createNumberReader } from "./numbers.js";
 import { attendVerbAt, gatheringBefore, isWordIn, type Tok, type Tokenised, workforce } from "./tokens.js";
 import {
@@ -1556,6 +1556,8 @@ function markLabels(
       continue;
     // "tháng 22", "quý 7" are no months nor quarters
     if (nt.type === "n" && end === j + 1 && Object.hasOwn(LABEL_MAX, key) && Number(nt.k) > LABEL_MAX[key]!) continue;
+    // "tờ rơi cả quý 1 vạn 2 nghìn tờ": digits before a scale of thousands are a figure, no period's number
+    if (nt.type === "n" && end === j + 1 && !colon && isLargeScale(toks[end])) continue;
     // "nhóm zalo thôn 400 thành viên": no village is numbered in the hundreds; a count follows the place
     if (nt.type === "n" && end === j + 1 && PLACE_LABELS.has(key) && !colon && Number(nt.k) >= 100) continue;
     // "phát trên hệ thống truyền thanh phường 12 lượt", "zalo nhóm tổ 3 bài": a measure right after, and no other
