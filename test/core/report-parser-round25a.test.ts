@@ -49,3 +49,14 @@ describe("countsOtherThing: the count of parts a total adds up ('em cộng cả 
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("findMultipliers: products of other places going on in the sentence add up ('…, ở 8 thôn mỗi thôn 2 tờ')", () => {
+  it.each([
+    ["dan ap phich o 4 truong hoc moi truong 6 to, o nha van hoa 8 thon moi thon 2 to", { ap_phich: 40 }],
+    ["dán áp phích ở 4 trường mỗi trường 6 tờ, ở 8 thôn mỗi thôn 2 tờ", { ap_phich: 40 }],
+    ["treo băng rôn 5 thôn mỗi thôn 2 cái, 3 trường mỗi trường 1 cái", { bang_ron: 13 }],
+    ["Phát tờ rơi tại 6 xóm, mỗi xóm 50 tờ, tại 2 chợ mỗi chợ 100 tờ", { to_roi: 500 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
