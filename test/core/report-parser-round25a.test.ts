@@ -60,3 +60,20 @@ describe("findMultipliers: products of other places going on in the sentence add
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("places listed one by one: a bare figure takes the indicator of the place before it ('xóm A 52 người, xóm B 47')", () => {
+  it.each([
+    [
+      "hop dan o 3 xom, moi xom 1 cuoc: xom Chieng 52 nguoi, xom Mu 47, xom Khanh 61",
+      { hoi_nghi: 3, nguoi_tham_du: 160 },
+    ],
+    ["họp dân 3 cuộc: thôn Đông 52 người, thôn Tây 47, thôn Nam 61", { hoi_nghi: 3, nguoi_tham_du: 160 }],
+    [
+      "họp dân ở 3 thôn, mỗi thôn 1 cuộc: thôn Đông 40 người, thôn Tây 35 người, thôn Nam 50 người",
+      { hoi_nghi: 3, nguoi_tham_du: 125 },
+    ],
+    ["phát tờ rơi: xóm Bãi 120 tờ, xóm Trại 80, xóm Chùa 100", { to_roi: 300 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

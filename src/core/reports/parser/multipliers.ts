@@ -735,6 +735,8 @@ function figuresInClause(
       if (out.length === 0 || toks[j + 1]?.type !== "n" || nv.blocked[j + 1]) break;
       continue;
     }
+    // "mỗi xóm 1 cuộc: xóm Chiềng 52 người, …": a colon after the figure opens a list of its own
+    if (toks[j]!.k === ":" && out.length > 0) break;
     if (nv.blocked[j]) {
       if (out.length === 0 && !BETWEEN.has(key(toks[j]))) return out;
       continue;
