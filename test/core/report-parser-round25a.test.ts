@@ -77,3 +77,17 @@ describe("places listed one by one: a bare figure takes the indicator of the pla
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("markLabels: a capitalised label word inside a place's name ('xã Ba Tầng 3 lượt') is no label", () => {
+  it.each([
+    ["xe thông tin lưu động tại 5 xã: 4 xã mỗi xã 2 lượt, xã Ba Tầng 3 lượt.", { xe_luu_dong: 11 }],
+    ["xe lưu động: xã Ba Tầng 3 lượt.", { xe_luu_dong: 3 }],
+    ["treo băng rôn: thôn Khe Tầng 4 cái, thôn Nà Phòng 2 cái", { bang_ron: 6 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a floor of an address stays no figure ('tầng 2, phòng 201')", () => {
+    expect(plain("họp tại tầng 2, phòng 201 với 40 người").values).toEqual({ nguoi_tham_du: 40 });
+  });
+});

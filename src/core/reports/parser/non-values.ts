@@ -1453,6 +1453,16 @@ function markLabels(
       toks[i + 1]?.type === "n"
     )
       continue;
+    // "xã Ba Tầng 3 lượt": a capitalised word after a place's head and its capitalised name goes on with the name
+    if (
+      /^\p{Lu}/u.test(t.o) &&
+      before?.type === "w" &&
+      /^\p{Lu}/u.test(before.o) &&
+      isWordIn(toks[i - 2], NAMED_PLACE_HEADS) &&
+      toks[i + 1]?.type === "n" &&
+      (isMeasureWord(toks[i + 2], compiled) || countsSomething(toks, i + 1, nameAt, compiled))
+    )
+      continue;
     // "thôn Nam 45 người", "thon dong 40 nguoi": after a place's head the word is its name, no label
     if (
       before &&
