@@ -91,3 +91,18 @@ describe("markLabels: a capitalised label word inside a place's name ('xã Ba T�
     expect(plain("họp tại tầng 2, phòng 201 với 40 người").values).toEqual({ nguoi_tham_du: 40 });
   });
 });
+
+describe("findMultipliers: the verbs of doing between 'mỗi <unit>' and its figures ('thực hiện', 'triển khai', 'lắp đặt')", () => {
+  it.each([
+    [
+      "Đoàn Thanh niên xã Vĩnh Thạnh phân công 4 chi đoàn, mỗi chi đoàn thực hiện 1 cụm cổ động và 5 áp phích tại địa bàn ấp.",
+      { cum_co_dong: 4, ap_phich: 20 },
+    ],
+    ["4 thôn, mỗi thôn thực hiện 1 cụm cổ động và 5 áp phích", { cum_co_dong: 4, ap_phich: 20 }],
+    ["3 tổ dân phố, mỗi tổ dân phố triển khai 2 pa nô", { pano: 6 }],
+    ["5 thôn, mỗi thôn lắp đặt 1 pa nô", { pano: 5 }],
+    ["8 thon, moi thon ve 1 pano", { pano: 8 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -68,6 +68,15 @@ const BETWEEN = new Set([
   "toi",
   "thieu",
   "hop", // "mỗi tổ họp 1 cuộc"
+  // "mỗi chi đoàn thực hiện 1 cụm", "triển khai", "lắp đặt", "sản xuất", "vẽ": the other verbs of making a thing
+  "thuc",
+  "hien",
+  "trien",
+  "khai",
+  "lap",
+  "san",
+  "xuat",
+  "ve",
 ]);
 const CONJ = new Set([",", "/", "va", "&", "-", "hoac"]);
 /** Verbs after "moi" typed without marks that make it "mới" (just): "pano moi treo 5 cai". */
