@@ -106,3 +106,26 @@ describe("findMultipliers: the verbs of doing between 'mỗi <unit>' and its fig
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("corrections: a spoken self-correction ('à không phải', 'ủa không phải') and 'sr' (sorry typed short)", () => {
+  it.each([
+    ["phát thanh 40 lượt chấm à không phải phát thanh 44 lượt chấm hết", { phat_thanh: 44 }],
+    ["treo 5 băng rôn à không phải 6 băng rôn", { bang_ron: 6 }],
+    ["pano 3 cái ủa không phải, 4 cái", { pano: 4 }],
+    ["to roi 500 to, sr, 600 to", { to_roi: 600 }],
+    [
+      "hn 1 cuoc, 85 ng\nsr a, 2 cuoc: 1 cuoc o xa 85 ng, 1 cuoc o thon Na Lin 40 ng",
+      { hoi_nghi: 2, nguoi_tham_du: 125 },
+    ],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("'không phải' saying what a thing is not stays no correction", () => {
+    expect(
+      plain("hôm qua thôn họp chi bộ 1 buổi, không phải họp dân nên em không tính ạ. Băng rôn treo 2").values,
+    ).toEqual({
+      bang_ron: 2,
+    });
+  });
+});
