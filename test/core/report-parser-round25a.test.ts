@@ -129,3 +129,16 @@ describe("corrections: a spoken self-correction ('à không phải', 'ủa khôn
     });
   });
 });
+
+describe("findStatedZeros: 'không có cuộc họp nào (cả)' says no meeting was held", () => {
+  it.each([
+    [
+      "tdp em thang nay khong co cuoc hop nao ca a, nen nguoi du cung khong co. bang ron treo 2",
+      { hoi_nghi: 0, nguoi_tham_du: 0, bang_ron: 2 },
+    ],
+    ["thôn em tháng này không có cuộc họp nào, treo 2 băng rôn", { hoi_nghi: 0, bang_ron: 2 }],
+    ["quý này không tổ chức lần họp nào cả. Pano 1 cái", { hoi_nghi: 0, pano: 1 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
