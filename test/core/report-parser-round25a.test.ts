@@ -142,3 +142,16 @@ describe("findStatedZeros: 'không có cuộc họp nào (cả)' says no meeting
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("findStatedZeros: an item with its qualifiers after a heading's colon ('… báo cáo: tin bài trên trang …: không phát sinh')", () => {
+  it.each([
+    [
+      "Phường Tân An báo cáo: tin bài trên trang thông tin điện tử phường: không phát sinh; bài đăng fanpage: 16 bài; phóng sự: 01.",
+      { tin_bai: 0, bai_mxh: 16, phong_su: 1 },
+    ],
+    ["Xã báo cáo: tin bài trên trang xã: không phát sinh; pano 2", { tin_bai: 0, pano: 2 }],
+    ["Kết quả: pano tại các thôn: không làm; băng rôn 5", { pano: 0, bang_ron: 5 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

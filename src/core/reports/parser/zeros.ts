@@ -346,6 +346,8 @@ function qualifiedHead(
       return !p ||
         isEnd(p) ||
         p.k === "," ||
+        // ("Phường Tân An báo cáo: tin bài trên trang … phường: không phát sinh": an item after the heading's colon)
+        p.k === ":" ||
         p.k === "-" ||
         p.k === "+" ||
         p.k === "*" ||
