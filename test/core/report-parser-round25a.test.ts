@@ -155,3 +155,17 @@ describe("findStatedZeros: an item with its qualifiers after a heading's colon (
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("chainItems: a figure written again in words in brackets counts what follows the brackets", () => {
+  it.each([
+    [
+      "Hội Nông dân phường Long Tuyền tổ chức 02 (hai) buổi hội thảo chuyển đổi số trong nông nghiệp, có 176 (một trăm bảy mươi sáu) hội viên tham dự.",
+      { hoi_nghi: 2, nguoi_tham_du: 176 },
+    ],
+    ["hội nghị có 176 (một trăm bảy mươi sáu) người dự", { nguoi_tham_du: 176 }],
+    ["Tổ chức 01 (một) hội nghị với 85 (tám mươi lăm) đại biểu tham dự", { hoi_nghi: 1, nguoi_tham_du: 85 }],
+    ["phát 1.200 (một nghìn hai trăm) tờ rơi", { to_roi: 1200 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
