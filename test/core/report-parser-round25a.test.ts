@@ -169,3 +169,17 @@ describe("chainItems: a figure written again in words in brackets counts what fo
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("readTimesMet: times met after the bare verb of meeting ('họp ba lần') are the meetings held", () => {
+  it.each([
+    [
+      "Chi hội Phụ nữ tổ dân phố Trần Phú họp ba lần trong quý, lượt người dự cộng lại là hai trăm mười lăm.",
+      { hoi_nghi: 3, nguoi_tham_du: 215 },
+    ],
+    ["tổ họp 2 lần trong tháng", { hoi_nghi: 2 }],
+    ["thôn đã họp 2 lần với 80 người dự", { hoi_nghi: 2, nguoi_tham_du: 80 }],
+    ["thôn họp được 2 lần", { hoi_nghi: 2 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

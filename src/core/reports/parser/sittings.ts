@@ -62,6 +62,7 @@ export function readSittingParts(tk: Tokenised, nv: NonValues, compiled: Compile
   const attendees = compiled.measures.get("nguoi");
   if (!events || !attendees) return out;
   readUnnamedGatherings(tk, nv, compiled, events, attendees, out);
+  readTimesMet(tk, nv, compiled, events, out);
   // a cheap test first: most messages say no sitting twice
   let sittingWords = 0;
   for (const t of toks) if (t.type === "w" && SITTINGS.has(t.kt)) sittingWords++;
@@ -207,6 +208,33 @@ function readUnnamedGatherings(
     for (let x = i; x < count.end; x++) (out.blocked as number[]).push(x);
     for (let x = people.start; x < people.end; x++) (out.blocked as number[]).push(x);
     i = people.end - 1;
+  }
+}
+
+/**
+ * "Chi hội … họp ba lần trong quý", "thôn họp được 2 lần": times met, counted after the bare verb the gatherings'
+ * names start with ("họp dân", "họp thôn"), are the gatherings held (a named gathering is the pairing's).
+ */
+function readTimesMet(
+  tk: Tokenised,
+  nv: NonValues,
+  compiled: CompiledIndicators,
+  events: string,
+  out: SittingParts,
+): void {
+  const { toks } = tk;
+  if (!compiled.list.some((s) => s.code === events && s.words >= 2 && s.compact.startsWith("hop"))) return;
+  const numbers = createNumberReader(tk, nv.blocked);
+  const nameAt = createNameMatcher(toks, nv.blocked, compiled);
+  for (let i = 1; i < toks.length; i++) {
+    if (nv.blocked[i]) continue;
+    const count = numbers.read(i, false);
+    if (!count || count.bad || !Number.isInteger(count.value) || key(toks[count.end]) !== "lan") continue;
+    const verb = key(toks[i - 1]) === "duoc" ? i - 2 : i - 1;
+    if (key(toks[verb]) !== "hop" || nameAt(verb)) continue;
+    out.pairs.push(pairOf(i, count.end, count.value, events));
+    for (let x = i; x < count.end; x++) (out.blocked as number[]).push(x);
+    i = count.end;
   }
 }
 
