@@ -183,3 +183,10 @@ describe("readTimesMet: times met after the bare verb of meeting ('họp ba lầ
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("twenty-fourth development set (every kind, 14 each, by a writer who never saw the parser)", () => {
+  it("keeps its floor", () => {
+    const score = scoreCorpus(readFixture("report-corpus-real-24.jsonl"), SAMPLE_INDICATORS);
+    expect(score.exact).toBeGreaterThanOrEqual(117);
+  });
+});
