@@ -47,6 +47,9 @@ export function countsOtherThing(tk: Tokenised, end: number, words: ReadonlySet<
   if (!t || t.type !== "w") return false;
   const k = t.kt;
   if (countsSummedParts(tk, end)) return true;
+  // "2 cái này xã không có kinh phí", "2 cái đó": a count pointing back at the things just named
+  if ((COUNTERS.has(k) || k === "thu") && tk.toks[end + 1]?.type === "w" && POINTING.has(tk.toks[end + 1]!.kt))
+    return true;
   return !(
     words.has(k) ||
     COUNTERS.has(k) ||
@@ -57,6 +60,9 @@ export function countsOtherThing(tk: Tokenised, end: number, words: ReadonlySet<
     HARD_WORDS.has(k)
   );
 }
+
+/** Words pointing back after a counter ("cái này", "cái đó", "thứ kia", "cái ấy"). */
+const POINTING = new Set(["nay", "do", "kia", "ay"]);
 
 /** Verbs of adding up ("cộng", "gộp", "tính", "gồm") and the words that may follow them ("cộng cả", "gộp lại"). */
 const SUMMING = new Set(["cong", "gop", "tinh", "gom"]);
