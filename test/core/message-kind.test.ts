@@ -102,10 +102,12 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     "announcing files to come is no report to ask about: %s",
     (text) => expect(kind(text)).toBe("chatter"),
   );
-  it.each(["em gửi ảnh, xã treo 5 pa nô", "em gửi ảnh theo KH số 12/KH-UBND"])(
-    "figures or a document still report: %s",
-    (text) => expect(kind(text)).toBe("report"),
-  );
+  it.each([
+    "em gửi ảnh, xã treo 5 pa nô",
+    "em gửi ảnh theo KH số 12/KH-UBND",
+    // unsure until round 25a: a group's routine sittings are meetings now (the writers' convention), read as figures
+    "chi doan sinh hoat chuyen de 2 buoi cho 40 doan vien",
+  ])("figures or a document still report: %s", (text) => expect(kind(text)).toBe("report"));
 
   it.each([
     "xã chưa tổ chức hội nghị triển khai kế hoạch",
@@ -118,7 +120,6 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     "Tháng 2/2026: phát thanh 24 lượt; tổng cả năm 2025 là 280 lượt.",
     // a count of an activity no indicator names
     "Lớp bồi dưỡng kỹ năng số cho 30 thành viên tổ công nghệ số cộng đồng: 1 lớp.",
-    "chi doan sinh hoat chuyen de 2 buoi cho 40 doan vien",
     // an indicator said not done at all, which the parser did not read as a zero ("làm" starts no name of "lượt")
     "thon Hoa Tien tu sua 1 loa phat thanh bi hong, chua lam duoc luot nao trong thang",
     // the work said not done at all, no indicator named: a zero report, asked about

@@ -9,15 +9,17 @@ describe("meetings: the people said to attend, however they are named", () => {
     );
   });
 
-  // sessions the plan does not name ("sinh hoạt", "bồi dưỡng") are asked about; their attendees count
+  // sessions the plan does not name ("sinh hoạt", "bồi dưỡng") were asked about here; since round 25a they are
+  // meetings (the writers' convention, which development sets 17, 18 and 23 expect), with their attendees
   it.each([
-    ["Mở 2 lớp bồi dưỡng, 80 học viên", { nguoi_tham_du: 80 }],
-    ["Tổ chức tuyên truyền lồng ghép 6 buổi sinh hoạt chi hội, có 240 lượt hội viên tham gia", { nguoi_tham_du: 240 }],
-    ["chi doan to chuc 2 buoi sinh hoat, 70 doan vien tham du", { nguoi_tham_du: 70 }],
+    ["Mở 2 lớp bồi dưỡng, 80 học viên", { hoi_nghi: 2, nguoi_tham_du: 80 }],
+    [
+      "Tổ chức tuyên truyền lồng ghép 6 buổi sinh hoạt chi hội, có 240 lượt hội viên tham gia",
+      { hoi_nghi: 6, nguoi_tham_du: 240 },
+    ],
+    ["chi doan to chuc 2 buoi sinh hoat, 70 doan vien tham du", { hoi_nghi: 2, nguoi_tham_du: 70 }],
   ])("%s", (text, values) => {
-    const got = read(text);
-    expect(got.values).toEqual(values);
-    expect(got.unclear).toHaveLength(1);
+    expect(plain(text)).toEqual(only(values));
   });
 
   it.each([

@@ -357,15 +357,15 @@ function placeListOwner(
 ): string | undefined {
   const label = partLabel(tk, nv, num.start);
   if (!label || TIMES_OF_DAY.has(label)) return undefined;
-  const code = nameBefore(pairing.items, num, sentence);
-  if (!code) return undefined;
   const kind = label.split(" ")[0];
+  // ("xóm Chiềng 52 người, xóm Mù 47": the last other place's figure before it in the list, whatever named it)
+  let last: Pair | undefined;
   for (const p of pairing.pairs) {
-    if (p.ind.code !== code || p.num.start > num.start || sentence[p.num.start] !== sentence[num.start]) continue;
+    if (p.num.start > num.start || sentence[p.num.start] !== sentence[num.start]) continue;
     const other = partLabel(tk, nv, p.num.start);
-    if (other && other !== label && other.split(" ")[0] === kind) return code;
+    if (other && other !== label && other.split(" ")[0] === kind && (!last || p.num.start > last.num.start)) last = p;
   }
-  return undefined;
+  return last?.ind.code;
 }
 
 /** The part a figure is said for, from the start of its clause ("lớp 2 có 52" → "lop 2"), or null. */

@@ -87,6 +87,10 @@ const FORWARD: readonly string[][] = [
   ["nham"],
   ["xin", "loi"],
   ["sorry"],
+  ["sr"], // "sr a, 2 cuoc: …": sorry typed short
+  // "40 lượt à không phải 44 lượt", "ủa không phải, 4 cái": taking back what was just said
+  ["a", "khong", "phai"],
+  ["ua", "khong", "phai"],
   ["kiem", "tra", "lai", "thi"],
   ["kiem", "tra", "lai"],
   // "em check lại phiếu xuất kho thì là 1.350", "rà soát lại thì"

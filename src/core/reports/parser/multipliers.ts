@@ -68,6 +68,15 @@ const BETWEEN = new Set([
   "toi",
   "thieu",
   "hop", // "mỗi tổ họp 1 cuộc"
+  // "mỗi chi đoàn thực hiện 1 cụm", "triển khai", "lắp đặt", "sản xuất", "vẽ": the other verbs of making a thing
+  "thuc",
+  "hien",
+  "trien",
+  "khai",
+  "lap",
+  "san",
+  "xuat",
+  "ve",
 ]);
 const CONJ = new Set([",", "/", "va", "&", "-", "hoac"]);
 /** Verbs after "moi" typed without marks that make it "mới" (just): "pano moi treo 5 cai". */
@@ -130,6 +139,8 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
   const numbers = createNumberReader(tk, nv.blocked);
   const nameAt = createNameMatcher(toks, nv.blocked, compiled);
   let counts: Map<string, Count[]> | null = null;
+  // the last product read: a product of other places after it in its sentence goes on with it
+  let last: PlacesProduct | null = null;
 
   const aired = airedEach(toks, nv, numbers, nameAt, out);
   airedAgain(toks, nv, numbers, nameAt, out);
@@ -348,10 +359,12 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       }
       // "3 đợt xe lưu động, mỗi đợt 2 lượt": the count names what the figure, unnamed, is of
       // "…; pano mỗi tdp 1 cái": the indicator named right before "mỗi" is what each place has
+      const [fs, fe] = figures[0]!;
+      const goesOn =
+        last && count.start > last.end && !count.own ? onWithProduct(toks, last, count, unitWord, fe) : null;
       const counted = count.own
         ? null
-        : (nameRightBefore(toks, nameAt, i) ?? countedName(toks, nameAt, count, unit.words.length));
-      const [fs, fe] = figures[0]!;
+        : (nameRightBefore(toks, nameAt, i) ?? countedName(toks, nameAt, count, unit.words.length) ?? goesOn?.pair.ind);
       // not when the unit is what the indicator counts ("2 lớp tập huấn, mỗi lớp 35 người": 2 classes,
       // 70 people), nor when the figure's measure is another indicator's
       // ("mỗi buổi 30 hội viên tham gia": people named by their role are counted in "người")
@@ -372,8 +385,15 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         !namedAfter(toks, nameAt, fe)
       ) {
         const num = { kind: "N" as const, start: fs, end: fe, value: figures[0]![2] * count.value };
-        out.pairs.push({ num: { ...num, weak: false, bad: false, first: false }, ind: counted, numFirst: true });
-        products.set(fs, { end: fe, value: num.value });
+        if (goesOn && goesOn.pair.ind.code === counted.code) {
+          // "ở 4 trường mỗi trường 6 tờ, ở 8 thôn mỗi thôn 2 tờ": the places' products add up
+          goesOn.pair.num.value += num.value;
+          products.set(goesOn.pair.num.start, { end: goesOn.pair.num.end, value: goesOn.pair.num.value });
+        } else {
+          out.pairs.push({ num: { ...num, weak: false, bad: false, first: false }, ind: counted, numFirst: true });
+          products.set(fs, { end: fe, value: num.value });
+        }
+        last = { pair: out.pairs[out.pairs.length - 1]!, end: fe, unit: unitWord, measure: key(toks[fe]) };
         for (let x = count.start; x < count.end; x++) blocked.push(x);
         for (let x = fs; x < fe; x++) blocked.push(x);
         statedProduct(toks, nv, numbers, Math.max(fe, count.end), num.value, blocked);
@@ -724,6 +744,8 @@ function figuresInClause(
       if (out.length === 0 || toks[j + 1]?.type !== "n" || nv.blocked[j + 1]) break;
       continue;
     }
+    // "mỗi xóm 1 cuộc: xóm Chiềng 52 người, …": a colon after the figure opens a list of its own
+    if (toks[j]!.k === ":" && out.length > 0) break;
     if (nv.blocked[j]) {
       if (out.length === 0 && !BETWEEN.has(key(toks[j]))) return out;
       continue;
@@ -902,6 +924,34 @@ function wholeName(
 }
 
 /** The indicator named right before token i ("pano mỗi …"), in its clause, or null. */
+/** A product read: its pair, where its figure ends, its unit ("thôn") and the figure's word ("tờ"). */
+interface PlacesProduct {
+  pair: Pair;
+  end: number;
+  unit: string;
+  measure: string;
+}
+
+/**
+ * "dán áp phích ở 4 trường mỗi trường 6 tờ, ở 8 thôn mỗi thôn 2 tờ": a product of other places (another unit, no period)
+ * right after a product in its sentence, its figure in the same word and no name of its own, goes on with it.
+ */
+function onWithProduct(
+  toks: readonly Tok[],
+  last: PlacesProduct,
+  count: Count,
+  unit: string,
+  fe: number,
+): PlacesProduct | null {
+  if (unit === last.unit || key(toks[fe]) !== last.measure || PERIOD_UNITS.has(unit) || PERIOD_UNITS.has(last.unit))
+    return null;
+  for (let x = last.end; x < count.start; x++) {
+    const t = toks[x]!;
+    if (t.type === "n" || t.type === "nl" || t.k === "." || t.k === ";") return null;
+  }
+  return last;
+}
+
 function nameRightBefore(
   toks: readonly Tok[],
   nameAt: (i: number) => { end: number; code: string } | null,

@@ -12,7 +12,7 @@ import { type Arithmetic, findArithmetic } from "./arithmetic.js";
 import type { CompiledIndicators } from "./indicators.js";
 import { createNameMatcher } from "./mentions.js";
 import { markNonValueSpans } from "./non-value-spans.js";
-import { isKeycap } from "./number-forms.js";
+import { isKeycap, isLargeScale } from "./number-forms.js";
 import { createNumberReader } from "./numbers.js";
 import { attendVerbAt, beforeTitle, gatheringBefore, isWordIn, type Tok, type Tokenised, workforce } from "./tokens.js";
 import {
@@ -1523,6 +1523,16 @@ function markLabels(
       toks[i + 1]?.type === "n"
     )
       continue;
+    // "xã Ba Tầng 3 lượt": a capitalised word after a place's head and its capitalised name goes on with the name
+    if (
+      /^\p{Lu}/u.test(t.o) &&
+      before?.type === "w" &&
+      /^\p{Lu}/u.test(before.o) &&
+      isWordIn(toks[i - 2], NAMED_PLACE_HEADS) &&
+      toks[i + 1]?.type === "n" &&
+      (isMeasureWord(toks[i + 2], compiled) || countsSomething(toks, i + 1, nameAt, compiled))
+    )
+      continue;
     // "thôn Nam 45 người", "thon dong 40 nguoi": after a place's head the word is its name, no label
     if (
       before &&
@@ -1626,6 +1636,8 @@ function markLabels(
       continue;
     // "tháng 22", "quý 7" are no months nor quarters
     if (nt.type === "n" && end === j + 1 && Object.hasOwn(LABEL_MAX, key) && Number(nt.k) > LABEL_MAX[key]!) continue;
+    // "tờ rơi cả quý 1 vạn 2 nghìn tờ": digits before a scale of thousands are a figure, no period's number
+    if (nt.type === "n" && end === j + 1 && !colon && isLargeScale(toks[end])) continue;
     // "nhóm zalo thôn 400 thành viên": no village is numbered in the hundreds; a count follows the place
     if (nt.type === "n" && end === j + 1 && PLACE_LABELS.has(key) && !colon && Number(nt.k) >= 100) continue;
     // "phát trên hệ thống truyền thanh phường 12 lượt", "zalo nhóm tổ 3 bài": a measure right after, and no other
@@ -2138,7 +2150,7 @@ function numberLaterInClause(toks: readonly Tok[], from: number, blocked?: Uint8
 
 /** Whether a clause ends at this token (or the text does). */
 /** Particles that close a spoken sentence ("ạ", "nhé", "nha", "thôi"). */
-const CLOSING_PARTICLES: ReadonlySet<string> = new Set(["a", "ah", "nhe", "nha", "thoi", "day"]);
+export const CLOSING_PARTICLES: ReadonlySet<string> = new Set(["a", "ah", "nhe", "nha", "thoi", "day"]);
 const endsClause = (t: Tok | undefined): boolean => !t || t.type === "nl" || CLAUSE_PUNCT.has(t.k);
 
 /** Whether the place head at token i ("thôn") stands elsewhere on its line too (a list of places). */

@@ -23,6 +23,10 @@ export const DIGIT_SCALES: Readonly<Record<string, number>> = {
 const isVan = (t: { o: string; type: string } | undefined): boolean =>
   !!t && t.type === "w" && t.o.normalize("NFC").toLowerCase() === "vạn";
 
+/** Whether a token is a scale of a thousand or more after digits ("nghìn", "ngàn", "triệu", "vạn"). */
+export const isLargeScale = (t: { o: string; k: string; type: string } | undefined): boolean =>
+  !!t && t.type === "w" && ((DIGIT_SCALES[t.k] ?? 0) >= 1000 || isVan(t));
+
 /** A number read from digits: its value (NaN when malformed) and the token after it. */
 export interface DigitForm {
   value: number;
@@ -95,8 +99,14 @@ export function readDigitForm(tk: Tokenised, at: number, acceptWord: (i: number)
     glued(tk, end + 1)
   )
     return { value: value + Number(linked.k), end: end + 2 };
-  // "1 nghìn 2", "3 trăm 5": one digit after the scale is its next place, as in words
   const tail = toks[end];
+  // "1 vạn 2 nghìn", "1 nghìn 2 trăm": digits with a smaller scale of their own after the scale add up
+  if (scale >= 1000 && tail?.type === "n" && Number.isInteger(value) && glued(tk, end)) {
+    const lower = readDigitForm(tk, end, acceptWord);
+    if (lower && lower.end > end + 1 && DIGIT_SCALES[nkeys[lower.end - 1] ?? ""] && lower.value < scale)
+      return { value: value + lower.value, end: lower.end };
+  }
+  // "1 nghìn 2", "3 trăm 5": one digit after the scale is its next place, as in words
   if (
     scale >= 100 &&
     tail &&

@@ -56,6 +56,10 @@ export function countsOtherThing(tk: Tokenised, end: number, words: ReadonlySet<
   const t = tk.toks[end];
   if (!t || t.type !== "w") return false;
   const k = t.kt;
+  if (countsSummedParts(tk, end)) return true;
+  // "2 cái này xã không có kinh phí", "2 cái đó": a count pointing back at the things just named
+  if ((COUNTERS.has(k) || k === "thu") && tk.toks[end + 1]?.type === "w" && POINTING.has(tk.toks[end + 1]!.kt))
+    return true;
   return !(
     words.has(k) ||
     COUNTERS.has(k) ||
@@ -65,4 +69,25 @@ export function countsOtherThing(tk: Tokenised, end: number, words: ReadonlySet<
     FILLER_WORDS.has(k) ||
     HARD_WORDS.has(k)
   );
+}
+
+/** Words pointing back after a counter ("cái này", "cái đó", "thứ kia", "cái ấy"). */
+const POINTING = new Set(["nay", "do", "kia", "ay"]);
+
+/** Verbs of adding up ("cộng", "gộp", "tính", "gồm") and the words that may follow them ("cộng cả", "gộp lại"). */
+const SUMMING = new Set(["cong", "gop", "tinh", "gom"]);
+const SUMMING_AFTER = new Set(["ca", "du", "het", "lai", "luon"]);
+/** The parts a total adds up: rounds and spans of time. */
+const SUMMED_PARTS = new Set(["dot", "lan", "thang", "tuan", "ngay", "quy"]);
+
+/**
+ * "em cộng cả 3 đợt rồi", "đã gộp 2 tháng", "tính cả 3 lần": the count of parts a total adds up, after a verb
+ * of adding, says how the total was made, no figure of its own (a single digit number before `end`).
+ */
+function countsSummedParts(tk: Tokenised, end: number): boolean {
+  const { toks } = tk;
+  if (!SUMMED_PARTS.has(toks[end]!.kt) || toks[end - 1]?.type !== "n") return false;
+  let b = end - 2;
+  if (toks[b]?.type === "w" && SUMMING_AFTER.has(toks[b]!.kt)) b--;
+  return toks[b]?.type === "w" && SUMMING.has(toks[b]!.kt);
 }

@@ -547,6 +547,18 @@ function measureAfter(
   return undefined;
 }
 
+/**
+ * "176 (một trăm bảy mươi sáu) hội viên": the figure written again in words in brackets (marked in stage 2) is
+ * part of the number, so what it counts is read after the brackets; else `end`.
+ */
+function restatedEnd(tk: Tokenised, nv: NonValues, end: number): number {
+  const { toks } = tk;
+  if (toks[end]?.k !== "(" || !nv.transparent[end]) return end;
+  let x = end + 1;
+  while (toks[x]?.type === "w" && nv.transparent[x]) x++;
+  return toks[x]?.k === ")" && nv.transparent[x] && x > end + 1 ? x + 1 : end;
+}
+
 /** Numbers and mentions in text order, and how every other token reads. */
 function chainItems(
   tk: Tokenised,
@@ -608,7 +620,7 @@ function chainItems(
     }
     const num = numbers.read(i, i > 0 && cls[i - 1] === "item");
     if (num) {
-      const end = num.end;
+      const end = restatedEnd(tk, nv, num.end);
       if (isWordIn(toks[end], TIME_UNITS) && !blocked[end]) {
         // a duration: "6 tháng", "hai năm"
         for (let x = i; x <= end; x++) cls[x] = "other";

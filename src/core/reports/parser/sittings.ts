@@ -10,10 +10,10 @@
 
 import type { CompiledIndicators } from "./indicators.js";
 import { createNameMatcher } from "./mentions.js";
-import type { NonValues, TokenMarks } from "./non-values.js";
+import { CLOSING_PARTICLES, type NonValues, type TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
 import type { Pair } from "./pairing.js";
-import type { Tok, Tokenised } from "./tokens.js";
+import { isWordIn, type Tok, type Tokenised } from "./tokens.js";
 
 export interface SittingParts extends TokenMarks {
   /** The attendees' sum, as one pair. */
@@ -62,6 +62,7 @@ export function readSittingParts(tk: Tokenised, nv: NonValues, compiled: Compile
   const attendees = compiled.measures.get("nguoi");
   if (!events || !attendees) return out;
   readUnnamedGatherings(tk, nv, compiled, events, attendees, out);
+  readTimesMet(tk, nv, compiled, events, out);
   // a cheap test first: most messages say no sitting twice
   let sittingWords = 0;
   for (const t of toks) if (t.type === "w" && SITTINGS.has(t.kt)) sittingWords++;
@@ -180,7 +181,7 @@ function readUnnamedGatherings(
   out: SittingParts,
 ): void {
   const { toks } = tk;
-  if (!toks.some((t) => t.type === "w" && t.kt === "buoi")) return;
+  if (!toks.some((t) => t.type === "w" && SITTINGS.has(t.kt))) return;
   const numbers = createNumberReader(tk, nv.blocked);
   const loose = createNumberReader(
     tk,
@@ -192,10 +193,16 @@ function readUnnamedGatherings(
   for (let i = 0; i + 1 < toks.length; i++) {
     if (toks[i]!.type !== "n" || nv.blocked[i]) continue;
     const count = numbers.read(i, false);
-    if (!count || count.bad || !Number.isInteger(count.value) || key(toks[count.end]) !== "buoi") continue;
-    if (namedInClause(toks, nameAt, events, i, count.end) || askedSession(toks, i, count.end)) continue;
-    const people = peopleAfter(toks, nv, loose, count.end + 1);
-    if (!people) continue;
+    if (!count || count.bad || !Number.isInteger(count.value) || !gatheringSittings(toks, count.end, false)) continue;
+    if (namedInClause(toks, nameAt, events, i, count.end)) continue;
+    const people = peopleAfter(toks, nv, loose, count.end + 1, key(toks[count.end]));
+    if (!people) {
+      // the sittings alone ("tổ chức 2 buổi sinh hoạt chi hội"): the gatherings, when nothing else follows
+      if (figureInSentence(toks, nv, count.end + 1) || !gatheringSittings(toks, count.end, true)) continue;
+      out.pairs.push(pairOf(i, count.end, count.value, events));
+      for (let x = i; x < count.end; x++) (out.blocked as number[]).push(x);
+      continue;
+    }
     const value = people.each ? count.value * people.value : people.value;
     out.pairs.push(pairOf(i, count.end, count.value, events), pairOf(people.start, people.end, value, attendees));
     for (let x = i; x < count.end; x++) (out.blocked as number[]).push(x);
@@ -205,17 +212,54 @@ function readUnnamedGatherings(
 }
 
 /**
- * Whether the sittings of the count [i, end) are a group's own routine ("buổi sinh hoạt", "sinh hoat chuyen de 2
- * buoi") or counselling ("buổi tư vấn"): sessions rounds 17 and 19 chose to ask about (their attendees still
- * count), unlike talks and lessons.
+ * "Chi hội … họp ba lần trong quý", "thôn họp được 2 lần": times met, counted after the bare verb the gatherings'
+ * names start with ("họp dân", "họp thôn"), are the gatherings held (a named gathering is the pairing's).
  */
-function askedSession(toks: readonly Tok[], i: number, end: number): boolean {
-  const at = (x: number): boolean => {
-    const two = `${key(toks[x])} ${key(toks[x + 1])}`;
-    return two === "sinh hoat" || two === "tu van";
-  };
-  if (at(end + 1)) return true;
-  for (let x = i - 2; x >= 0 && x >= i - 7 && toks[x]!.type === "w"; x--) if (at(x)) return true;
+function readTimesMet(
+  tk: Tokenised,
+  nv: NonValues,
+  compiled: CompiledIndicators,
+  events: string,
+  out: SittingParts,
+): void {
+  const { toks } = tk;
+  if (!compiled.list.some((s) => s.code === events && s.words >= 2 && s.compact.startsWith("hop"))) return;
+  const numbers = createNumberReader(tk, nv.blocked);
+  const nameAt = createNameMatcher(toks, nv.blocked, compiled);
+  for (let i = 1; i < toks.length; i++) {
+    if (nv.blocked[i]) continue;
+    const count = numbers.read(i, false);
+    if (!count || count.bad || !Number.isInteger(count.value) || key(toks[count.end]) !== "lan") continue;
+    const verb = key(toks[i - 1]) === "duoc" ? i - 2 : i - 1;
+    if (key(toks[verb]) !== "hop" || nameAt(verb)) continue;
+    out.pairs.push(pairOf(i, count.end, count.value, events));
+    for (let x = i; x < count.end; x++) (out.blocked as number[]).push(x);
+    i = count.end;
+  }
+}
+
+/** Times of day a "buổi" may name instead of a sitting ("2 buổi sáng chiều", "buổi tối"). */
+const TIMES_OF_DAY = new Set(["sang", "chieu", "toi", "trua", "dem", "ngay", "tuan", "thang"]);
+
+/**
+ * Whether `end` ends a count of sittings of a gathering held for people: "buổi" but a time of day ("2 buổi sáng
+ * chiều"), and "lớp", "cuộc" with the gathering's name after them ("2 lớp bồi dưỡng"; "18 lớp," is a school's
+ * size). `named`: the gathering's name must follow (sittings read without their people: "30 buổi ạ" is a
+ * broadcast's). The writers' convention: any gathering's sittings are the plan's meetings ("sinh hoạt", "tư vấn",
+ * "giao lưu" too).
+ */
+function gatheringSittings(toks: readonly Tok[], end: number, named: boolean): boolean {
+  const unit = key(toks[end]);
+  const next = toks[end + 1];
+  if (TIMES_OF_DAY.has(key(next)) || !(unit === "buoi" || unit === "lop" || unit === "cuoc")) return false;
+  if (unit === "buoi" && !named) return true;
+  return next?.type === "w" && !isWordIn(next, CLOSING_PARTICLES);
+}
+
+/** Whether a figure not yet taken follows in the sentence of `from` (then the sittings are not read alone). */
+function figureInSentence(toks: readonly Tok[], nv: NonValues, from: number): boolean {
+  for (let x = from; x < toks.length && !endsSentence(toks[x]) && toks[x]!.k !== ";"; x++)
+    if (toks[x]!.type === "n" && !nv.blocked[x]) return true;
   return false;
 }
 
@@ -256,18 +300,19 @@ function peopleAfter(
   nv: NonValues,
   loose: ReturnType<typeof createNumberReader>,
   from: number,
+  sitting: string,
 ): { start: number; end: number; value: number; each: boolean } | null {
   let found: { start: number; end: number; value: number; each: boolean } | null = null;
   let each = false;
   for (let x = from; x < toks.length && x < from + 16 && !endsSentence(toks[x]) && toks[x]!.k !== ";"; x++) {
-    if (key(toks[x]) === "moi" && key(toks[x + 1]) === "buoi") each = true;
+    if (key(toks[x]) === "moi" && key(toks[x + 1]) === sitting) each = true;
     if (toks[x]!.type !== "n") continue;
     if (nv.blocked[x] && !(nv.blocked[x] === 1 && PEOPLE.has(key(toks[x + 1])))) continue;
     const num = loose.read(x, false);
     if (!num || num.bad || !PEOPLE.has(key(toks[num.end])) || found) return null;
     let b = x - 1;
     if (key(toks[b]) === "khoang" || key(toks[b]) === "gan" || key(toks[b]) === "hon") b--;
-    const intro = each ? key(toks[b]) === "buoi" : PEOPLE_INTRO.has(key(toks[b]));
+    const intro = each ? key(toks[b]) === sitting : PEOPLE_INTRO.has(key(toks[b]));
     if (!intro) return null;
     found = { start: x, end: num.end, value: num.value, each };
     x = num.end - 1;

@@ -145,6 +145,9 @@ export function findStatedZeros(
     if (named.length === 0 && meetings && !off) {
       let h = i + 1;
       while (h < i + 3 && (key(toks[h]) === "to" || key(toks[h]) === "chuc" || key(toks[h]) === "co")) h++;
+      // "không có cuộc họp nào (cả)": a sitting before the verb, said of none ("nào" must follow)
+      const sitting = SITTING_WORDS.has(key(toks[h])) && key(toks[h + 1]) === "hop" && key(toks[h + 2]) === "nao";
+      if (sitting) h++;
       if (key(toks[h]) === "hop" && !mentionAt.has(h) && !mentionEndingAt(mentions, toks, i, nv)) {
         let x = h + 1;
         // "không họp được vì mưa": could not meet, none held
@@ -153,7 +156,8 @@ export function findStatedZeros(
         // ("chưa họp" may be still to come; "chưa họp được cuộc nào" says none was held)
         const none = key(toks[x]) === "nao";
         if (none) x++;
-        if ((!notYet || (none && x > h + 2)) && closes(toks, nv, x)) {
+        if (none && key(toks[x]) === "ca") x++;
+        if ((!notYet || (none && (x > h + 2 || sitting))) && closes(toks, nv, x)) {
           zeros.push({ code: meetings, at: h });
           continue;
         }
@@ -200,6 +204,9 @@ function verbMeasureCode(toks: readonly Tok[], j: number, compiled: CompiledIndi
   const owners = compiled.shared.get(unit)?.filter((o) => o.firstWords.has(verb));
   return compiled.measures.get(unit) ?? (owners?.length === 1 ? owners[0]!.code : undefined);
 }
+
+/** Sittings said before the verb of meeting ("cuộc họp", "buổi họp", "lần họp"). */
+const SITTING_WORDS: ReadonlySet<string> = new Set(["cuoc", "buoi", "lan"]);
 
 /** The one indicator whose names of two words or more start with "họp" ("họp dân", "họp thôn"), if one. */
 function meetingsCode(compiled: CompiledIndicators): string | undefined {
@@ -339,6 +346,8 @@ function qualifiedHead(
       return !p ||
         isEnd(p) ||
         p.k === "," ||
+        // ("Phường Tân An báo cáo: tin bài trên trang … phường: không phát sinh": an item after the heading's colon)
+        p.k === ":" ||
         p.k === "-" ||
         p.k === "+" ||
         p.k === "*" ||
