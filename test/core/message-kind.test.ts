@@ -211,7 +211,7 @@ describe("classifyMessage over the development corpora: a message with a figure 
   const files = [
     "report-corpus.jsonl",
     "report-corpus-real.jsonl",
-    ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23].map(
+    ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24].map(
       (n) => `report-corpus-real-${n}.jsonl`,
     ),
   ];
