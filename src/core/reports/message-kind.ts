@@ -22,7 +22,7 @@ export type MessageKind =
   | "other";
 
 const QUESTION =
-  /(?:^|\s)(?:(?:cho|xin|de|muon)\s+(?:(?:em|e|toi|minh|chau|anh|chi)\s+)?hoi|em hoi|hoi (?:ve|lai|them|chut|xem|la)|bao gio|khi nao|luc nao|ngay nao|hom nao|may gio|may ngay|bao lau|the nao|ra sao|lam sao|nhu nao|(?:o|vao|den|toi|noi|qua) dau|cho nao|la gi|nhung gi|gi nua|gi (?:a|ah|vay|the|nhi)|bao nhieu|co phai|phai khong|duoc khong|dc khong|co sao khong|con kip|co can|can (?:gui|nop|bao cao) (?:gi|khong)|han (?:\S+\s+){0,6}la|(?:dung|phai) (?:khong|ko|k)|(?:xin|de nghi|nho) (?:\S+\s+){0,2}?(?:huong dan|cho biet)|cho (?:em |e |toi |minh )?biet|(?:cho|voi|gap|hoi|lien he) ai|\S+ nao (?:bao cao|gui|nop|lam)|(?:du|xong|nop|nhan|vao|duyet|ghi nhan|cap nhat) chua|\bco(?: \S+){0,4}? chua(?=\s*(?:a|ad|ah|ha)?\s*(?:[,.?!]|$))|cho (?:em|e|toi|minh|chau) xin(?! phep)|(?:kiem tra|xem|check|coi|ra soat)(?: lai)? (?:giup|ho|dum))(?=\s|[,.?!]|$)/;
+  /(?:^|\s)(?:(?:cho|xin|de|muon)\s+(?:(?:em|e|toi|minh|chau|anh|chi)\s+)?hoi(?! (?:vien|nghi|thi|thao|dong|phu|nong|cuu|lhpn|ccb|cha me))|em hoi|hoi (?:ve|lai|them|chut|xem|la)|bao gio|khi nao|luc nao|ngay nao|hom nao|may gio|may ngay|bao lau|the nao|ra sao|lam sao|nhu nao|(?:o|vao|den|toi|noi|qua) dau|cho nao|la gi|nhung gi|gi nua|gi (?:a|ah|vay|the|nhi)|bao nhieu|co phai|phai khong|duoc khong|dc khong|co sao khong|con kip|co can|can (?:gui|nop|bao cao) (?:gi|khong)|han (?:\S+\s+){0,6}la|(?:dung|phai) (?:khong|ko|k)|(?:xin|de nghi|nho) (?:\S+\s+){0,2}?(?:huong dan|cho biet)|cho (?:em |e |toi |minh )?biet|(?:cho|voi|gap|hoi|lien he) ai|\S+ nao (?:bao cao|gui|nop|lam)|(?:du|xong|nop|nhan|vao|duyet|ghi nhan|cap nhat) chua|\bco(?: \S+){0,4}? chua(?=\s*(?:a|ad|ah|ha)?\s*(?:[,.?!]|$))|cho (?:em|e|toi|minh|chau) xin(?! phep)|(?:kiem tra|xem|check|coi|ra soat)(?: lai)? (?:giup|ho|dum))(?=\s|[,.?!]|$)/;
 /** "… chưa ạ?", "… không ạ", "… chưa với", "có … không", "à?" at the end: a yes/no question. */
 const QUESTION_TAIL =
   /\b(?:chua|khong|ko|k) (?:a|ah|ha|nhi|vay|the|ad|voi|anh|chi|em)\s*$|\b(?:co|duoc|dc|phai)\b(?:\s+\S+){1,10}?\s+(?:khong|ko|k)\s*(?:a|ah|ad|ha|nhi|anh|chi|em)?\s*[.!]*\s*$/;
@@ -32,7 +32,7 @@ const ASKING_PARTICLE = /(?:^|\s)(?:à|hả|hở|hử)(?:\s+(?:ad|anh|chị|em|�
 const CHOICE = /\bhay (?!lam|qua|that|ghe|nhi)(?:(?:la|phai)\s+)?\S+(?:\s+\S+){0,8}?\s*(?:a|ah|nhi|ad)?\s*$/;
 /** A question about counting or a case ("có được tính không", "nếu … thì …"): figures in it are the question's. */
 const ASKS_A_RULE =
-  /\b(?:co duoc tinh|duoc tinh|co tinh|thi tinh|tinh (?:la|ca|theo|vao|nhu)|neu\b(?:\s+\S+){1,12}?\s+thi)\b/;
+  /\b(?:co duoc tinh|duoc tinh|co tinh|thi tinh|tinh (?:la|theo|vao|nhu)|neu\b(?:\s+\S+){1,12}?\s+thi)\b/;
 /** Words of the work and its reports: a question with none of them is the officers' own talk. */
 const ABOUT_REPORTING =
   /\b(?:bao cao|bao|bc|han|nop|gui|thieu|chi tieu|so lieu|minh chung|file|excel|word|mau|nhiem vu|nv|ke hoach|van ban|tuyen truyen|tinh|ghi|sua|ad|admin|bot|van phong|so|phong|lien he|tai lieu|kinh phi|tap huan|danh sach|phan mem|quy|thang|nam)\b/;
@@ -144,10 +144,10 @@ const isQuestionKey = (raw: string, key: string) =>
   CHOICE.test(key) ||
   ASKING_PARTICLE.test(raw.toLowerCase());
 
-/** A clause that asks: a question, a rule asked about ("thì có tính … không"), or the case it is about ("nếu …"). */
+/** A clause that asks, or the case a question is about ("nếu …, thì …?"). */
 const asksInClause = (clause: string): boolean => {
   const key = searchKey(clause).trim();
-  return isQuestionKey(clause, key) || ASKS_A_RULE.test(key) || /^(?:neu|gia su|truong hop)\b/.test(key);
+  return isQuestionKey(clause, key) || /^(?:neu|gia su|truong hop)\b/.test(key);
 };
 
 /**
