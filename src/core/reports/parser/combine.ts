@@ -11,7 +11,7 @@ import type { NonValues } from "./non-values.js";
 import { countsOtherThing } from "./other-things.js";
 import type { Item, NumItem, Pair, Pairing, TokenClass } from "./pairing.js";
 import type { Tok, Tokenised } from "./tokens.js";
-import { PERIOD_WORDS } from "./vocabulary.js";
+import { DAY_PARTS, PERIOD_WORDS } from "./vocabulary.js";
 
 export interface Combined {
   values: Record<string, number>;
@@ -337,7 +337,6 @@ const PART_LABELS: ReadonlySet<string> = new Set([
 ]);
 /** Last words of places of several words before their number ("tổ dân phố 12", "khu dân cư số 3"). */
 const PLACE_NUMBER_WORDS: ReadonlySet<string> = new Set(["pho", "cu", "so"]);
-const TIMES_OF_DAY: ReadonlySet<string> = new Set(["sang", "chieu", "toi", "trua"]);
 /** Channels one indicator's posts are split over ("fanpage 10 bài, zalo 7 bài" = 17). */
 const CHANNELS: ReadonlySet<string> = new Set(["fanpage", "facebook", "fb", "zalo", "tiktok", "youtube", "website"]);
 /** Ordinal words after "thứ" ("thứ nhất", "thứ hai"). */
@@ -356,7 +355,7 @@ function placeListOwner(
   sentence: Int32Array,
 ): string | undefined {
   const label = partLabel(tk, nv, num.start);
-  if (!label || TIMES_OF_DAY.has(label)) return undefined;
+  if (!label || DAY_PARTS.has(label)) return undefined;
   const kind = label.split(" ")[0];
   // ("xóm Chiềng 52 người, xóm Mù 47": the last other place's figure before it in the list, whatever named it)
   let last: Pair | undefined;
@@ -375,7 +374,7 @@ function partLabel(tk: Tokenised, nv: NonValues, at: number): string | null {
     const t = toks[x]!;
     if (t.type === "nl" || PART_CLAUSE_ENDS.has(t.k)) return null;
     if (t.type !== "w") continue;
-    if (TIMES_OF_DAY.has(t.kt)) return t.kt;
+    if (DAY_PARTS.has(t.kt)) return t.kt;
     // "fanpage 10 bài, zalo 7 bài": a channel opening its clause right before the figure is the part's label
     if (CHANNELS.has(t.kt) && at - x <= 3 && opensPart(toks[x - 1])) return `kenh ${t.kt}`;
     const next = toks[x + 1];
@@ -440,7 +439,7 @@ function labelledParts(tk: Tokenised, nv: NonValues, list: Entry[]): Entry[] {
   if (plain.length < 2) return list;
   const labels = plain.map((e) => partLabel(tk, nv, e.at));
   if (labels.some((l) => l === null) || new Set(labels).size !== labels.length) return list;
-  const kinds = new Set(labels.map((l) => (TIMES_OF_DAY.has(l!) ? "time" : l!.split(" ")[0])));
+  const kinds = new Set(labels.map((l) => (DAY_PARTS.has(l!) ? "time" : l!.split(" ")[0])));
   if (kinds.size !== 1) return list;
   if (kinds.has("thang") && !wholeQuarter(labels as string[])) return list;
   return list.map((e) => (plain.includes(e) ? { ...e, additive: true } : e));

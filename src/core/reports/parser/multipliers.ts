@@ -20,7 +20,7 @@ import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
 import type { IndItem, Pair } from "./pairing.js";
 import { isWordIn, type Tok, type Tokenised } from "./tokens.js";
-import { PEOPLE_PHRASES, PLACE_WORDS } from "./vocabulary.js";
+import { DAY_PARTS, PEOPLE_PHRASES, PLACE_WORDS } from "./vocabulary.js";
 
 export interface Multipliers extends TokenMarks {
   /** Pairs read here ("mỗi loại 4 cái" → one per indicator named). */
@@ -1500,9 +1500,8 @@ function perUnitBefore(
   // "ngày 2 lượt, phát liên tục 15 ngày", "tuần 3 bài suốt 4 tuần": the span in a clause right after, said
   // as lasting ("liên tục", "suốt", "trong vòng")
   if (toks[j]?.k === ",") {
-    let x = j + 1;
-    for (let k = 0; k < 2 && toks[x]?.type === "w" && !LASTING.has(key(toks[x])); k++) x++;
-    if (LASTING.has(key(toks[x]))) j = key(toks[x + 1]) === "tuc" || key(toks[x + 1]) === "vong" ? x + 1 : x;
+    const lasting = lastingWordsAt(toks, j + 1);
+    if (lasting >= 0) j = lasting;
   } else if (key(toks[j]) === "lien" && key(toks[j + 1]) === "tuc") j++;
   else if (key(toks[j]) === "trong" && key(toks[j + 1]) === "vong") j++;
   const op = toks[j];
@@ -1529,17 +1528,27 @@ function perUnitBefore(
     out.settled.push(i);
     return true;
   }
+  return readAsProduct(out, i, span.end + 1, rate.value * span.value);
+}
+
+/**
+ * After a comma, a span said as lasting within two words ("phát liên tục", "suốt", "trong vòng"): the
+ * index of its last word, where the span's number follows, or -1.
+ */
+function lastingWordsAt(toks: readonly Tok[], from: number): number {
+  let x = from;
+  for (let k = 0; k < 2 && toks[x]?.type === "w" && !LASTING.has(key(toks[x])); k++) x++;
+  if (!LASTING.has(key(toks[x]))) return -1;
+  return key(toks[x + 1]) === "tuc" || key(toks[x + 1]) === "vong" ? x + 1 : x;
+}
+
+/** Reads the rate's words from token i (the unit word before it stands aside) as one figure, their product. */
+function readAsProduct(out: Multipliers, i: number, end: number, value: number): true {
   (out.transparent as number[]).push(i - 1);
-  (out.readings as Map<number, { end: number; value: number }>).set(i, {
-    end: span.end + 1,
-    value: rate.value * span.value,
-  });
+  (out.readings as Map<number, { end: number; value: number }>).set(i, { end, value });
   out.settled.push(i);
   return true;
 }
-
-/** Times of day a day's broadcasts or trips are split over ("sáng 1 lượt, chiều 1 lượt"). */
-const DAY_PARTS = new Set(["sang", "chieu", "toi", "trua"]);
 
 /**
  * A day's rate said by its parts, then how long it went on: "sáng 1 lượt chiều 1 lượt, liên tục 20 ngày" → 40.
@@ -1566,17 +1575,12 @@ function dayPartsLasting(
     j += toks[j + 2]?.k === "," ? 4 : 3;
   }
   if (parts < 2 || toks[j - 2]?.k !== ",") return false;
-  let x = j - 1;
-  for (let k = 0; k < 2 && toks[x]?.type === "w" && !LASTING.has(key(toks[x])); k++) x++;
-  if (!LASTING.has(key(toks[x]))) return false;
-  if (key(toks[x + 1]) === "tuc" || key(toks[x + 1]) === "vong") x++;
+  const x = lastingWordsAt(toks, j - 1);
+  if (x < 0) return false;
   const span = toks[x + 1]?.type === "n" ? numbers.read(x + 1, false) : null;
   if (!span || span.bad || !["ngay", "hom"].includes(key(toks[span.end])) || statedAfter(toks, span.end + 1))
     return false;
-  (out.transparent as number[]).push(i - 1);
-  (out.readings as Map<number, { end: number; value: number }>).set(i, { end: span.end + 1, value: sum * span.value });
-  out.settled.push(i);
-  return true;
+  return readAsProduct(out, i, span.end + 1, sum * span.value);
 }
 
 const range = (a: number, b: number): number[] => Array.from({ length: Math.max(0, b - a) }, (_, k) => a + k);

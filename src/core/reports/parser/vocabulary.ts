@@ -111,6 +111,9 @@ export const TIME_UNITS: ReadonlySet<string> = new Set([
   "h",
 ]);
 
+/** Times of day a day's work is split over ("sáng 1 lượt, chiều 1 lượt"; "sáng 3 tin, chiều 2 tin" are parts). */
+export const DAY_PARTS: ReadonlySet<string> = new Set(["sang", "chieu", "toi", "trua"]);
+
 /** Words that introduce a date or time ("từ ngày 1/3", "vào lúc 8h", "sáng 10/2"). */
 export const TIME_INTRO: ReadonlySet<string> = new Set([
   "tu",
