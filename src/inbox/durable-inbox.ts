@@ -30,7 +30,8 @@ export interface DurableInboxOptions {
   answers?: AnswerOutbox;
   /**
    * A message given up at start (its handling started more than {@link MAX_INTERRUPTIONS} times and
-   * never finished): tell its sender to send it again, and the admins. Runs before it is marked done.
+   * never finished, and no answer to it went out): tell its sender to send it again, and the admins.
+   * Runs before it is marked done.
    */
   gaveUp?(row: StoredMessage): Promise<void>;
   clock: Clock;
@@ -204,6 +205,12 @@ export function createDurableInbox(options: DurableInboxOptions): DurableInbox {
     };
   }
 
+  /** Whether an earlier run already sent or kept an answer to it. */
+  async function wasAnswered(row: StoredMessage): Promise<boolean> {
+    if (row.sent.length) return true;
+    return !!options.answers && (await options.answers.keptKeys(answerKeyPrefix(row.incoming))).length > 0;
+  }
+
   function tell(incoming: Incoming, what: "delayed" | "failed"): Promise<void> {
     return (options.notify?.(incoming, what) ?? Promise.resolve()).catch((error) =>
       logger.warn({ err: error }, "inbox: could not tell the sender"),
@@ -296,6 +303,16 @@ export function createDurableInbox(options: DurableInboxOptions): DurableInbox {
     },
     async start() {
       for (const row of await store.resumeUnfinished()) {
+        if (row.attempts > MAX_INTERRUPTIONS && (await wasAnswered(row))) {
+          // Interrupted only after its answer went out: the sender has been answered, so asking
+          // them to send it again (and alerting the admins that it was lost) would be false.
+          logger.error(
+            { inboxId: row.id, chatId: row.incoming.chatId, attempts: row.attempts },
+            "inbox: message interrupted too often after it was answered; finished",
+          );
+          await store.finish(row.id, clock.now(), `interrupted ${row.attempts} times after its answer`);
+          continue;
+        }
         if (row.attempts > MAX_INTERRUPTIONS) {
           logger.error(
             { inboxId: row.id, chatId: row.incoming.chatId, attempts: row.attempts },

@@ -288,6 +288,34 @@ describe("durable inbox", () => {
     ]);
   });
 
+  it("a message interrupted again and again after its answer went out is finished without telling anyone to send it again", async () => {
+    const messenger = createRecordingMessenger();
+    const givenUp: string[] = [];
+    const answerThenHang = async (m: Incoming, o: HandleOptions): Promise<HandleOutcome> => {
+      await o.messenger!.send({ channel: m.channel, chatId: m.chatId }, { type: "text", text: "Đã ghi nhận báo cáo" });
+      return never;
+    };
+    const lives = () =>
+      inboxWith(answerThenHang, messenger, { gaveUp: async (row) => void givenUp.push(row.incoming.text) });
+    const first = lives();
+    await first.start();
+    await first.accept(incoming("7", "1", "12 pa nô"));
+    await new Promise((r) => setTimeout(r, 50));
+    await first.stop(10);
+    for (let life = 0; life < 6; life++) {
+      const again = lives();
+      await again.start();
+      await new Promise((r) => setTimeout(r, 30));
+      await again.stop(10);
+    }
+    expect(givenUp).toEqual([]);
+    expect(messenger.sent.map((s) => s.text)).toEqual(["Đã ghi nhận báo cáo"]);
+    expect(await db.inboxMessage.findFirstOrThrow()).toMatchObject({
+      status: "done",
+      lastError: "interrupted 6 times after its answer",
+    });
+  });
+
   it("an answer that cannot be sent is kept in the outbox; the message handled again does not keep or send it twice", async () => {
     const messenger = createRecordingMessenger();
     const kept: string[] = [];
