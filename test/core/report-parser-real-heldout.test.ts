@@ -65,6 +65,10 @@ import { readCorpus, scoreCorpus } from "../../src/core/reports/corpus-score.js"
  * - report-corpus-real-24-heldout.jsonl (written with the twenty-fourth development part; the whole set was
  *   scored only as counts, 147 → 150/200 over the rounds on set 23): 44/60 before the two rounds on its
  *   part (106 → 130/140), 45/60 after them.
+ * - report-corpus-real-26-heldout.jsonl (written with the twenty-sixth development part, by a writer given
+ *   only the plan's indicators and the clerk's conventions): 29/60 before any round on its part (80/140).
+ * - report-corpus-real-27-heldout.jsonl (a whole set of 200, written beside set 26 by another writer and
+ *   never tuned beside: the unseen measure of the rounds on set 26): 104/200 with the parser before them.
  */
 const PARTS = [
   { file: "report-corpus-real-heldout.jsonl", floor: 88 },
@@ -92,6 +96,8 @@ const PARTS = [
   { file: "report-corpus-real-21-heldout.jsonl", floor: 83 },
   { file: "report-corpus-real-23-heldout.jsonl", floor: 68 },
   { file: "report-corpus-real-24-heldout.jsonl", floor: 75 },
+  { file: "report-corpus-real-26-heldout.jsonl", floor: 48 },
+  { file: "report-corpus-real-27-heldout.jsonl", floor: 52 },
 ];
 
 describe("real-style report corpora (held-out parts)", () => {
