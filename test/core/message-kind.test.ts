@@ -132,6 +132,10 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     // a verb of the work with the number the parser could not place after it, or a count
     "dai xa phat ngay 2 lan sang chieu, lien tuc 12 ngay truoc ngay 9/11, tong 24 luot a",
     "em dang 6 clip len kenh cua xa a",
+    // the work on an indicator told by its times and days, no figure read ("other", silence, before)
+    "Đài truyền thanh xã phát sáng 6h và tối 18h mỗi ngày, từ 20/11 đến 30/11 ạ",
+    "hoi phu nu dang ngay 2 bai suot tuan qua tren page hoi",
+    "ban em phat loa sang 5h chieu 5h tu 1/12",
   ])("unsure (the bot asks): %s", (text) => expect(kind(text)).toBe("unsure"));
 
   it.each([
@@ -212,11 +216,14 @@ describe("named periods: the period a message names decides where it is filed", 
   });
 });
 
+/** Questions that cite the plan they ask about (the writer listed its number): answered, rightly. */
+const ASKS_ABOUT_ITS_DOCUMENT = ["cho e hoi han bc theo KH 201/KH-SVHTTDL la ngay nao a? xa e chua tong hop xong"];
+
 describe("classifyMessage over the development corpora: a message with a figure or a reference is never left unanswered nor answered as a question", () => {
   const files = [
     "report-corpus.jsonl",
     "report-corpus-real.jsonl",
-    ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24].map(
+    ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 26].map(
       (n) => `report-corpus-real-${n}.jsonl`,
     ),
   ];
@@ -224,6 +231,7 @@ describe("classifyMessage over the development corpora: a message with a figure 
     const silent = readFixture(file)
       .filter((c) => Object.keys(c.expected.values).length || c.expected.references.length)
       .filter((c) => ["other", "chatter", "question"].includes(kind(c.text)))
+      .filter((c) => !ASKS_ABOUT_ITS_DOCUMENT.includes(c.text))
       .map((c) => c.text);
     expect(silent).toEqual([]);
   });

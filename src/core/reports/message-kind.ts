@@ -108,7 +108,11 @@ export function classifyMessage(
   if (!counted && ANNOUNCES_FILES.test(key.trim())) return "chatter";
   // "dạ vâng, em sẽ thực hiện ạ", "tuần sau xã sẽ tổ chức hội nghị": work promised is no report yet
   if (!counted && PROMISED.test(key)) return "other";
-  if (ABOUT_WORK.test(key) || counted) return "unsure";
+  // "loa thôn phát sáng 5h30 và chiều 17h hàng ngày, từ 1/12 đến 6/12", "đăng ngày 1 bài suốt tháng 11":
+  // the work on an indicator, with numbers, and no figure read
+  const workOnIndicator =
+    /\d/.test(key) && WORK_VERB.test(key) && (vocabulary.name.test(key) || vocabulary.count.test(key));
+  if (ABOUT_WORK.test(key) || counted || workOnIndicator) return "unsure";
   const words = key.split(/[^a-z0-9]+/).filter(Boolean);
   if (words.length <= 8 && words.every((w) => ACK_WORDS.has(w))) return "chatter";
   return "other";
