@@ -212,7 +212,7 @@ function readUnnamedGatherings(
 }
 
 /**
- * "Chi hội … họp ba lần trong quý", "thôn họp được 2 lần": times met, counted after the bare verb the gatherings'
+ * "Chi hội … họp ba lần trong quý", "thôn họp được 2 lần", "họp 1 buổi 30 người": times met, counted after the bare verb the gatherings'
  * names start with ("họp dân", "họp thôn"), are the gatherings held (a named gathering is the pairing's).
  */
 function readTimesMet(
@@ -226,10 +226,16 @@ function readTimesMet(
   if (!compiled.list.some((s) => s.code === events && s.words >= 2 && s.compact.startsWith("hop"))) return;
   const numbers = createNumberReader(tk, nv.blocked);
   const nameAt = createNameMatcher(toks, nv.blocked, compiled);
+  let named = false;
+  for (let x = 0; x < toks.length && !named; x++) named = toks[x]!.type === "w" && nameAt(x)?.code === events;
   for (let i = 1; i < toks.length; i++) {
     if (nv.blocked[i]) continue;
     const count = numbers.read(i, false);
-    if (!count || count.bad || !Number.isInteger(count.value) || key(toks[count.end]) !== "lan") continue;
+    // times ("lần") or sittings ("họp 1 buổi 30 người", "họp 3 cuộc")
+    if (!count || count.bad || !Number.isInteger(count.value) || !MET_UNITS.has(key(toks[count.end]))) continue;
+    // sittings only where no gathering is named (its sittings are the pairing's, with their periods) and not
+    // each place's ("mỗi tổ họp 1 cuộc": the multipliers')
+    if (key(toks[count.end]) !== "lan" && (named || nameAt(count.end + 1) || eachBefore(toks, i))) continue;
     const verb = key(toks[i - 1]) === "duoc" ? i - 2 : i - 1;
     if (key(toks[verb]) !== "hop" || nameAt(verb)) continue;
     out.pairs.push(pairOf(i, count.end, count.value, events));
@@ -237,6 +243,15 @@ function readTimesMet(
     i = count.end;
   }
 }
+
+/** Whether "mỗi" stands a few words before the verb before token i ("mỗi tổ họp 1 cuộc"). */
+function eachBefore(toks: readonly Tok[], i: number): boolean {
+  for (let x = i - 2; x >= 0 && x >= i - 5 && toks[x]!.type === "w"; x--) if (key(toks[x]) === "moi") return true;
+  return false;
+}
+
+/** What times met are counted in after the bare verb of meeting. */
+const MET_UNITS: ReadonlySet<string> = new Set(["lan", "buoi", "cuoc"]);
 
 /** Times of day a "buổi" may name instead of a sitting ("2 buổi sáng chiều", "buổi tối"). */
 const TIMES_OF_DAY = new Set(["sang", "chieu", "toi", "trua", "dem", "ngay", "tuan", "thang"]);
@@ -312,6 +327,9 @@ function peopleAfter(
     if (!num || num.bad || !PEOPLE.has(key(toks[num.end])) || found) return null;
     let b = x - 1;
     if (key(toks[b]) === "khoang" || key(toks[b]) === "gan" || key(toks[b]) === "hon") b--;
+    // ", tổng 630 em", ", tổng cộng 95 học sinh": the people said as a total
+    if ((key(toks[b]) === "cong" || key(toks[b]) === "so") && key(toks[b - 1]) === "tong") b--;
+    if (key(toks[b]) === "tong") b--;
     const intro = each ? key(toks[b]) === sitting : PEOPLE_INTRO.has(key(toks[b]));
     if (!intro) return null;
     found = { start: x, end: num.end, value: num.value, each };
