@@ -63,6 +63,7 @@ export function readSittingParts(tk: Tokenised, nv: NonValues, compiled: Compile
   if (!events || !attendees) return out;
   readUnnamedGatherings(tk, nv, compiled, events, attendees, out);
   readTimesMet(tk, nv, compiled, events, out);
+  readAttendeesOfMeetings(tk, nv, compiled, events, attendees, out);
   // a cheap test first: most messages say no sitting twice
   let sittingWords = 0;
   for (const t of toks) if (t.type === "w" && SITTINGS.has(t.kt)) sittingWords++;
@@ -336,4 +337,42 @@ function peopleAfter(
     x = num.end - 1;
   }
   return found;
+}
+
+/** Words between a label and its figure ("…: 1.230", "… là 310"). */
+const LABEL_LINKS: ReadonlySet<string> = new Set([":", "la", "="]);
+
+/**
+ * "Tổng số người tham dự 5 hội nghị: 1.230 lượt người", "người tham dự 2 hội nghị 70 + 85 người": the attendees'
+ * label holding a count of the gatherings; the count is the gatherings', the figure after the label the attendees'.
+ */
+function readAttendeesOfMeetings(
+  tk: Tokenised,
+  nv: NonValues,
+  compiled: CompiledIndicators,
+  events: string,
+  attendees: string,
+  out: SittingParts,
+): void {
+  const { toks } = tk;
+  const numbers = createNumberReader(tk, nv.blocked);
+  const nameAt = createNameMatcher(toks, nv.blocked, compiled);
+  for (let i = 0; i + 3 < toks.length; i++) {
+    if (toks[i]!.type !== "w" || nv.blocked[i]) continue;
+    const head = nameAt(i);
+    if (head?.code !== attendees || toks[head.end]?.type !== "n") continue;
+    const count = numbers.read(head.end, false);
+    if (!count || count.bad || !Number.isInteger(count.value)) continue;
+    const meetings = nameAt(count.end);
+    if (meetings?.code !== events) continue;
+    let f = meetings.end;
+    if (LABEL_LINKS.has(key(toks[f]))) f++;
+    // ("70 + 85 người": a sum of bare numbers read as one)
+    const figure = toks[f]?.type === "n" ? (nv.arithmetic.products.get(f) ?? numbers.read(f, false)) : null;
+    if (!figure || ("bad" in figure && figure.bad) || figure.value <= count.value) continue;
+    out.pairs.push(pairOf(head.end, count.end, count.value, events), pairOf(f, figure.end, figure.value, attendees));
+    for (let x = head.end; x < count.end; x++) (out.blocked as number[]).push(x);
+    for (let x = f; x < figure.end; x++) (out.blocked as number[]).push(x);
+    i = figure.end - 1;
+  }
 }
