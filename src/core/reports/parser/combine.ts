@@ -194,7 +194,10 @@ export function combineValues(
       continue;
     }
     const stated = roles.totals.has(num.start);
-    const isTotal = stated || nv.arithmetic.results.has(num.start) || statesTotal(tk, num.start);
+    const summed = sumAfterMore(tk, pairing, entries, num, sentence);
+    const isTotal = stated || nv.arithmetic.results.has(num.start) || statesTotal(tk, num.start) || summed.length > 0;
+    // ("3 thôn x 3 cái = 9 cái, cộng thêm 2 cái … là 11 cái": a product's result is a part of the sum)
+    for (const e of summed) e.total = false;
     // "pano 2, băng rôn 4. Tổng cộng 6 sản phẩm": a stated sum over the indicators read before it, no figure
     if (isTotal && sumsFiguresBefore(pairing, num)) continue;
     let owner = isTotal || roles.fallback.has(num.start) ? nameBefore(pairing.items, num, sentence) : undefined;
@@ -543,6 +546,24 @@ function statesTotal(tk: Tokenised, at: number): boolean {
     return false;
   const two = words.slice(-2).join(" ");
   return last === "tong" || last === "cong" || two === "tong so" || two === "tat ca" || two === "ca thay";
+}
+
+/**
+ * "pano 4 cái, cộng thêm 1 cái ở nhà văn hóa là 5 cái": a figure after "là" in a sentence that said one more,
+ * equal to the sum of the figures of the thing named before it there, is their sum stated: those figures, or none.
+ */
+function sumAfterMore(
+  tk: Tokenised,
+  pairing: Pairing,
+  entries: ReadonlyMap<string, readonly Entry[]>,
+  num: NumItem,
+  sentence: Int32Array,
+): readonly Entry[] {
+  const before = tk.toks[num.start - 1];
+  if (before?.type !== "w" || before.kt !== "la" || !moreInSentence(tk, num, sentence)) return [];
+  const owner = nameBefore(pairing.items, num, sentence);
+  const said = (owner && entries.get(owner)?.filter((e) => sentence[e.at] === sentence[num.start])) || [];
+  return said.length >= 2 && said.reduce((sum, e) => sum + e.value, 0) === num.value ? said : [];
 }
 
 /** Counting words any thing is counted in ("1 cái", "2 chiếc", "3 tấm"). */
