@@ -13,7 +13,7 @@ import { createNameMatcher } from "./mentions.js";
 import { CLOSING_PARTICLES, type NonValues, type TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
 import type { Pair } from "./pairing.js";
-import { isWordIn, type Tok, type Tokenised } from "./tokens.js";
+import { isWordIn, QUOTES, type Tok, type Tokenised } from "./tokens.js";
 
 export interface SittingParts extends TokenMarks {
   /** The attendees' sum, as one pair. */
@@ -110,9 +110,15 @@ function readParts(
   sitting: string,
 ): { sittings: number; sum: number; people: [number, number][]; tokens: number[]; end: number } | null {
   let x = from;
-  // the meeting's name and what it was about, to the first ",", ";" or ":" ("họp dân 2 cuộc: cuộc 1 70 người, …")
+  // the meeting's name and what it was about, to the first ",", ";" or ":" ("họp dân 2 cuộc: cuộc 1 70 người, …"),
+  // over a quoted title ("2 buổi tọa đàm "Học sinh nói không với bạo lực học đường": buổi 1 …")
   const opens = (t: Tok | undefined): boolean => t?.k === "," || t?.k === ";" || t?.k === ":";
-  while (x < toks.length && x < from + 12 && !opens(toks[x]) && !endsSentence(toks[x])) x++;
+  let limit = from + 12;
+  while (x < toks.length && x < limit && !opens(toks[x]) && !endsSentence(toks[x])) {
+    const close = QUOTES.has(toks[x]!.k) ? closingQuote(toks, x) : -1;
+    if (close > 0) limit += close - x;
+    x = close > 0 ? close + 1 : x + 1;
+  }
   if (!opens(toks[x])) return null;
   // ("3 buổi tuyên truyền phòng, chống lừa đảo: buổi thứ nhất 70 …": a comma inside the name, the parts after the colon)
   for (let c = x + 1; c < from + 16 && toks[x]!.k === "," && !endsSentence(toks[c]) && toks[c]!.type === "w"; c++)
@@ -163,6 +169,13 @@ function readParts(
   }
   if (people.length < 2) return null;
   return { sittings, sum, people, tokens, end: x };
+}
+
+/** The quote mark closing the title opened at x, on its line and within 20 tokens, or -1. */
+function closingQuote(toks: readonly Tok[], x: number): number {
+  for (let c = x + 1; c < toks.length && c <= x + 20 && toks[c]!.type !== "nl"; c++)
+    if (QUOTES.has(toks[c]!.k)) return c;
+  return -1;
 }
 
 /** Words before the people of an unnamed gathering ("cho 460 học sinh", "với 85 đoàn viên", ", 150 học sinh"). */

@@ -218,7 +218,7 @@ export function isWordIn(t: Tok | undefined, set: ReadonlySet<string>): boolean 
  * in the same clause, then "với"/"có"/"gồm"/"cho" or one comma).
  */
 /** Quote marks around a title ("tập huấn "Bình dân học vụ số" cho …"). */
-const QUOTES: ReadonlySet<string> = new Set(['"', "“", "”", "«", "»"]);
+export const QUOTES: ReadonlySet<string> = new Set(['"', "“", "”", "«", "»"]);
 
 /**
  * Token x, or, when x closes a quoted title, the token before the title's opening quote: the title's words
