@@ -367,7 +367,16 @@ function placeListOwner(
     const other = partLabel(tk, nv, p.num.start);
     if (other && other !== label && other.split(" ")[0] === kind && (!last || p.num.start > last.num.start)) last = p;
   }
-  return last?.ind.code;
+  if (last) return last.ind.code;
+  // ("thôn Ca 52, thôn Giữa 47, thôn Cuối 41 người": the list's last figure says the measure of them all)
+  let next: Pair | undefined;
+  for (const p of pairing.pairs) {
+    if (p.num.start < num.start || sentence[p.num.start] !== sentence[num.start]) continue;
+    if (!p.numFirst || p.ind.start !== p.num.end || p.ind.end !== p.num.end + 1) continue;
+    const other = partLabel(tk, nv, p.num.start);
+    if (other && other !== label && other.split(" ")[0] === kind && (!next || p.num.start < next.num.start)) next = p;
+  }
+  return next?.ind.code;
 }
 
 /** The part a figure is said for, from the start of its clause ("lớp 2 có 52" → "lop 2"), or null. */
