@@ -194,7 +194,10 @@ export function combineValues(
       continue;
     }
     const stated = roles.totals.has(num.start);
-    const isTotal = stated || nv.arithmetic.results.has(num.start) || statesTotal(tk, num.start);
+    const summed = sumAfterMore(tk, pairing, entries, num, sentence);
+    const isTotal = stated || nv.arithmetic.results.has(num.start) || statesTotal(tk, num.start) || summed.length > 0;
+    // ("3 thôn x 3 cái = 9 cái, cộng thêm 2 cái … là 11 cái": a product's result is a part of the sum)
+    for (const e of summed) e.total = false;
     // "pano 2, băng rôn 4. Tổng cộng 6 sản phẩm": a stated sum over the indicators read before it, no figure
     if (isTotal && sumsFiguresBefore(pairing, num)) continue;
     let owner = isTotal || roles.fallback.has(num.start) ? nameBefore(pairing.items, num, sentence) : undefined;
@@ -364,7 +367,16 @@ function placeListOwner(
     const other = partLabel(tk, nv, p.num.start);
     if (other && other !== label && other.split(" ")[0] === kind && (!last || p.num.start > last.num.start)) last = p;
   }
-  return last?.ind.code;
+  if (last) return last.ind.code;
+  // ("thôn Ca 52, thôn Giữa 47, thôn Cuối 41 người": the list's last figure says the measure of them all)
+  let next: Pair | undefined;
+  for (const p of pairing.pairs) {
+    if (p.num.start < num.start || sentence[p.num.start] !== sentence[num.start]) continue;
+    if (!p.numFirst || p.ind.start !== p.num.end || p.ind.end !== p.num.end + 1) continue;
+    const other = partLabel(tk, nv, p.num.start);
+    if (other && other !== label && other.split(" ")[0] === kind && (!next || p.num.start < next.num.start)) next = p;
+  }
+  return next?.ind.code;
 }
 
 /** The part a figure is said for, from the start of its clause ("lớp 2 có 52" → "lop 2"), or null. */
@@ -543,6 +555,24 @@ function statesTotal(tk: Tokenised, at: number): boolean {
     return false;
   const two = words.slice(-2).join(" ");
   return last === "tong" || last === "cong" || two === "tong so" || two === "tat ca" || two === "ca thay";
+}
+
+/**
+ * "pano 4 cái, cộng thêm 1 cái ở nhà văn hóa là 5 cái": a figure after "là" in a sentence that said one more,
+ * equal to the sum of the figures of the thing named before it there, is their sum stated: those figures, or none.
+ */
+function sumAfterMore(
+  tk: Tokenised,
+  pairing: Pairing,
+  entries: ReadonlyMap<string, readonly Entry[]>,
+  num: NumItem,
+  sentence: Int32Array,
+): readonly Entry[] {
+  const before = tk.toks[num.start - 1];
+  if (before?.type !== "w" || before.kt !== "la" || !moreInSentence(tk, num, sentence)) return [];
+  const owner = nameBefore(pairing.items, num, sentence);
+  const said = (owner && entries.get(owner)?.filter((e) => sentence[e.at] === sentence[num.start])) || [];
+  return said.length >= 2 && said.reduce((sum, e) => sum + e.value, 0) === num.value ? said : [];
 }
 
 /** Counting words any thing is counted in ("1 cái", "2 chiếc", "3 tấm"). */

@@ -38,7 +38,7 @@ const REACH: readonly string[][] = [
   ["likes"],
 ];
 /** Second words of reach figures told only in passing ("lượt chia sẻ", "lượt tiếp cận", "lượt share"). */
-const SILENT_REACH: ReadonlySet<string> = new Set(["chia", "share", "tiep", "thich"]);
+const SILENT_REACH: ReadonlySet<string> = new Set(["chia", "share", "tiep", "thich", "truy"]);
 /** The same reach said by its verb before the figure ("tiếp cận khoảng 18.000 lượt", "chia sẻ được 150 lượt"). */
 const SILENT_REACH_VERBS: readonly string[][] = [
   ["tiep", "can"],
@@ -563,16 +563,20 @@ function numberBefore(
   return null;
 }
 
-/** "lượt xem video trên zalo xã 900", "lượt xem khoảng 4 nghìn": the first number after, in the clause. */
+/**
+ * "lượt xem video trên zalo xã 900", "lượt xem khoảng 4 nghìn": the first number after, in the clause; further
+ * when it is the label's value after ":" or "là" ("Số lượt truy cập Trang thông tin điện tử phường trong quý: 52.000").
+ */
 function numberAfter(
   toks: readonly Tok[],
   nv: NonValues,
   numbers: ReturnType<typeof createNumberReader>,
   from: number,
 ): [number, number] | null {
-  for (let j = from; j < toks.length && j < from + 8 && !isClauseEnd(toks[j]); j++) {
+  for (let j = from; j < toks.length && j < from + 13 && !isClauseEnd(toks[j]); j++) {
     if (nv.blocked[j]) continue;
     const num = numbers.read(j, false);
+    if (num && j >= from + 8 && toks[j - 1]?.k !== ":" && key(toks[j - 1]) !== "la") return null;
     if (num) return num.bad ? null : [j, num.end];
   }
   return null;

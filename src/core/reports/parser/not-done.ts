@@ -196,26 +196,57 @@ function receivedFigure(
   numbers: ReturnType<typeof createNumberReader>,
   j: number,
 ): [number, number] | null {
-  // "nhận của huyện 500 tờ", "nhận từ Trung tâm 300 tờ": a few words saying from whom
+  // "nhận của huyện 500 tờ", "nhận từ Trung tâm 300 tờ": a few words saying from whom, more when they name a
+  // body in capitals ("từ Trung tâm Kiểm soát bệnh tật 1.000 tờ", "từ Sở Văn hóa, Thể thao và Du lịch 5 pa nô")
   if (FROM_WHOM.has(key(toks[j]))) {
     j++;
-    for (let k = 0; k < 3 && toks[j]?.type === "w"; k++) j++;
+    const named = capitalised(toks[j]);
+    for (let k = 0; k < (named ? 9 : 3); k++) {
+      const t = toks[j];
+      if (t?.type === "w" || (named && t?.k === "," && capitalised(toks[j + 1]))) j++;
+      else break;
+    }
   }
   if (toks[j]?.type !== "n" || nv.blocked[j]) return null;
   const num = numbers.read(j, false);
   if (!num || num.bad) return null;
   const unit = key(toks[num.end]);
   // "tờ rơi nhận 1.000, phát 800": no unit, but a later figure of its sentence is given out
-  if (!HANDED.has(unit)) return givenOutAfter(toks, nv, num.end) ? [j, num.end] : null;
+  if (!HANDED.has(unit) && !sameThingElsewhere(toks, nv, numbers, j, unit))
+    return givenOutAfter(toks, nv, num.end) ? [j, num.end] : null;
   // another figure of the same thing, before or after ("phát 300 tờ (nhận của huyện 500 tờ)")
+  if (!sameThingElsewhere(toks, nv, numbers, j, unit)) return null;
+  // "nhận … 5 pa nô và 20 áp phích": what else was received with it, each counted elsewhere too
+  let end = num.end;
+  for (let x = num.end; x < num.end + 4 && toks[x]?.type === "w"; x++) {
+    if (key(toks[x]) !== "va" || toks[x + 1]?.type !== "n" || nv.blocked[x + 1]) continue;
+    const more = numbers.read(x + 1, false);
+    if (more && !more.bad && sameThingElsewhere(toks, nv, numbers, x + 1, key(toks[more.end]))) end = more.end;
+    break;
+  }
+  return [j, end];
+}
+
+const capitalised = (t: Tok | undefined): boolean =>
+  t?.type === "w" && t.o[0] !== undefined && t.o[0] !== t.o[0].toLowerCase();
+
+/** Whether another figure than the one at j is counted by the same word ("… 300 tờ", "… 26 áp phích"). */
+function sameThingElsewhere(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  j: number,
+  unit: string,
+): boolean {
+  if (!unit || toks[numbers.read(j, false)?.end ?? j]?.type !== "w") return false;
   for (let x = 0; x < toks.length; x++) {
     if (x === j || toks[x]!.type !== "n" || nv.blocked[x]) continue;
     const other = numbers.read(x, false);
     if (!other) continue;
-    if (!other.bad && key(toks[other.end]) === unit) return [j, num.end];
+    if (!other.bad && key(toks[other.end]) === unit) return true;
     x = other.end - 1;
   }
-  return null;
+  return false;
 }
 
 /**

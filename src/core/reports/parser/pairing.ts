@@ -273,6 +273,14 @@ function attendingPeople(tk: Tokenised, compiled: CompiledIndicators, from: numb
   if (PERSON_WORDS.has(toks[from]?.o.toLowerCase() ?? "") && attendVerbAt(toks, from + 1))
     return compiled.measures.get("nguoi") ?? null;
   if (toks[from]?.k === "em" || toks[from]?.o.toLowerCase() === "cụ") {
+    // "tọa đàm 1 buổi, tổng 410 em": pupils counted right after a gathering, or as the total of a gathering of
+    // the sentence ("tọa đàm 1 buổi, 2 khối tham gia, tổng 410 em"), are its attendees
+    const total = toks[start - 1]?.type === "w" && toks[start - 1]!.kt === "tong";
+    if (
+      toks[from]?.k === "em" &&
+      (gatheringBefore(toks, start) || (total && gatheringInSentence(toks, start - 1, undefined, true)))
+    )
+      return compiled.measures.get("nguoi") ?? null;
     from++;
     // "620 em tham dự", "45 em dự", "42 cụ tham dự": pupils or elders said only as "em" / "cụ", then attending
     if (attendVerbAt(toks, from)) return compiled.measures.get("nguoi") ?? null;

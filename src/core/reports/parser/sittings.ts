@@ -13,7 +13,7 @@ import { createNameMatcher } from "./mentions.js";
 import { CLOSING_PARTICLES, type NonValues, type TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
 import type { Pair } from "./pairing.js";
-import { isWordIn, type Tok, type Tokenised } from "./tokens.js";
+import { isWordIn, QUOTES, type Tok, type Tokenised } from "./tokens.js";
 
 export interface SittingParts extends TokenMarks {
   /** The attendees' sum, as one pair. */
@@ -63,6 +63,7 @@ export function readSittingParts(tk: Tokenised, nv: NonValues, compiled: Compile
   if (!events || !attendees) return out;
   readUnnamedGatherings(tk, nv, compiled, events, attendees, out);
   readTimesMet(tk, nv, compiled, events, out);
+  readAttendeesOfMeetings(tk, nv, compiled, events, attendees, out);
   // a cheap test first: most messages say no sitting twice
   let sittingWords = 0;
   for (const t of toks) if (t.type === "w" && SITTINGS.has(t.kt)) sittingWords++;
@@ -109,9 +110,15 @@ function readParts(
   sitting: string,
 ): { sittings: number; sum: number; people: [number, number][]; tokens: number[]; end: number } | null {
   let x = from;
-  // the meeting's name and what it was about, to the first ",", ";" or ":" ("họp dân 2 cuộc: cuộc 1 70 người, …")
+  // the meeting's name and what it was about, to the first ",", ";" or ":" ("họp dân 2 cuộc: cuộc 1 70 người, …"),
+  // over a quoted title ("2 buổi tọa đàm "Học sinh nói không với bạo lực học đường": buổi 1 …")
   const opens = (t: Tok | undefined): boolean => t?.k === "," || t?.k === ";" || t?.k === ":";
-  while (x < toks.length && x < from + 12 && !opens(toks[x]) && !endsSentence(toks[x])) x++;
+  let limit = from + 12;
+  while (x < toks.length && x < limit && !opens(toks[x]) && !endsSentence(toks[x])) {
+    const close = QUOTES.has(toks[x]!.k) ? closingQuote(toks, x) : -1;
+    if (close > 0) limit += close - x;
+    x = close > 0 ? close + 1 : x + 1;
+  }
   if (!opens(toks[x])) return null;
   // ("3 buổi tuyên truyền phòng, chống lừa đảo: buổi thứ nhất 70 …": a comma inside the name, the parts after the colon)
   for (let c = x + 1; c < from + 16 && toks[x]!.k === "," && !endsSentence(toks[c]) && toks[c]!.type === "w"; c++)
@@ -164,6 +171,13 @@ function readParts(
   return { sittings, sum, people, tokens, end: x };
 }
 
+/** The quote mark closing the title opened at x, on its line and within 20 tokens, or -1. */
+function closingQuote(toks: readonly Tok[], x: number): number {
+  for (let c = x + 1; c < toks.length && c <= x + 20 && toks[c]!.type !== "nl"; c++)
+    if (QUOTES.has(toks[c]!.k)) return c;
+  return -1;
+}
+
 /** Words before the people of an unnamed gathering ("cho 460 học sinh", "với 85 đoàn viên", ", 150 học sinh"). */
 const PEOPLE_INTRO = new Set(["cho", "voi", ",", "co", "thu", "hut"]);
 
@@ -212,7 +226,7 @@ function readUnnamedGatherings(
 }
 
 /**
- * "Chi hội … họp ba lần trong quý", "thôn họp được 2 lần": times met, counted after the bare verb the gatherings'
+ * "Chi hội … họp ba lần trong quý", "thôn họp được 2 lần", "họp 1 buổi 30 người": times met, counted after the bare verb the gatherings'
  * names start with ("họp dân", "họp thôn"), are the gatherings held (a named gathering is the pairing's).
  */
 function readTimesMet(
@@ -226,10 +240,16 @@ function readTimesMet(
   if (!compiled.list.some((s) => s.code === events && s.words >= 2 && s.compact.startsWith("hop"))) return;
   const numbers = createNumberReader(tk, nv.blocked);
   const nameAt = createNameMatcher(toks, nv.blocked, compiled);
+  let named = false;
+  for (let x = 0; x < toks.length && !named; x++) named = toks[x]!.type === "w" && nameAt(x)?.code === events;
   for (let i = 1; i < toks.length; i++) {
     if (nv.blocked[i]) continue;
     const count = numbers.read(i, false);
-    if (!count || count.bad || !Number.isInteger(count.value) || key(toks[count.end]) !== "lan") continue;
+    // times ("lần") or sittings ("họp 1 buổi 30 người", "họp 3 cuộc")
+    if (!count || count.bad || !Number.isInteger(count.value) || !MET_UNITS.has(key(toks[count.end]))) continue;
+    // sittings only where no gathering is named (its sittings are the pairing's, with their periods) and not
+    // each place's ("mỗi tổ họp 1 cuộc": the multipliers')
+    if (key(toks[count.end]) !== "lan" && (named || nameAt(count.end + 1) || eachBefore(toks, i))) continue;
     const verb = key(toks[i - 1]) === "duoc" ? i - 2 : i - 1;
     if (key(toks[verb]) !== "hop" || nameAt(verb)) continue;
     out.pairs.push(pairOf(i, count.end, count.value, events));
@@ -237,6 +257,15 @@ function readTimesMet(
     i = count.end;
   }
 }
+
+/** Whether "mỗi" stands a few words before the verb before token i ("mỗi tổ họp 1 cuộc"). */
+function eachBefore(toks: readonly Tok[], i: number): boolean {
+  for (let x = i - 2; x >= 0 && x >= i - 5 && toks[x]!.type === "w"; x--) if (key(toks[x]) === "moi") return true;
+  return false;
+}
+
+/** What times met are counted in after the bare verb of meeting. */
+const MET_UNITS: ReadonlySet<string> = new Set(["lan", "buoi", "cuoc"]);
 
 /** Times of day a "buổi" may name instead of a sitting ("2 buổi sáng chiều", "buổi tối"). */
 const TIMES_OF_DAY = new Set(["sang", "chieu", "toi", "trua", "dem", "ngay", "tuan", "thang"]);
@@ -312,10 +341,51 @@ function peopleAfter(
     if (!num || num.bad || !PEOPLE.has(key(toks[num.end])) || found) return null;
     let b = x - 1;
     if (key(toks[b]) === "khoang" || key(toks[b]) === "gan" || key(toks[b]) === "hon") b--;
+    // ", tổng 630 em", ", tổng cộng 95 học sinh": the people said as a total
+    if ((key(toks[b]) === "cong" || key(toks[b]) === "so") && key(toks[b - 1]) === "tong") b--;
+    if (key(toks[b]) === "tong") b--;
     const intro = each ? key(toks[b]) === sitting : PEOPLE_INTRO.has(key(toks[b]));
     if (!intro) return null;
     found = { start: x, end: num.end, value: num.value, each };
     x = num.end - 1;
   }
   return found;
+}
+
+/** Words between a label and its figure ("…: 1.230", "… là 310"). */
+const LABEL_LINKS: ReadonlySet<string> = new Set([":", "la", "="]);
+
+/**
+ * "Tổng số người tham dự 5 hội nghị: 1.230 lượt người", "người tham dự 2 hội nghị 70 + 85 người": the attendees'
+ * label holding a count of the gatherings; the count is the gatherings', the figure after the label the attendees'.
+ */
+function readAttendeesOfMeetings(
+  tk: Tokenised,
+  nv: NonValues,
+  compiled: CompiledIndicators,
+  events: string,
+  attendees: string,
+  out: SittingParts,
+): void {
+  const { toks } = tk;
+  const numbers = createNumberReader(tk, nv.blocked);
+  const nameAt = createNameMatcher(toks, nv.blocked, compiled);
+  for (let i = 0; i + 3 < toks.length; i++) {
+    if (toks[i]!.type !== "w" || nv.blocked[i]) continue;
+    const head = nameAt(i);
+    if (head?.code !== attendees || toks[head.end]?.type !== "n") continue;
+    const count = numbers.read(head.end, false);
+    if (!count || count.bad || !Number.isInteger(count.value)) continue;
+    const meetings = nameAt(count.end);
+    if (meetings?.code !== events) continue;
+    let f = meetings.end;
+    if (LABEL_LINKS.has(key(toks[f]))) f++;
+    // ("70 + 85 người": a sum of bare numbers read as one)
+    const figure = toks[f]?.type === "n" ? (nv.arithmetic.products.get(f) ?? numbers.read(f, false)) : null;
+    if (!figure || ("bad" in figure && figure.bad) || figure.value <= count.value) continue;
+    out.pairs.push(pairOf(head.end, count.end, count.value, events), pairOf(f, figure.end, figure.value, attendees));
+    for (let x = head.end; x < count.end; x++) (out.blocked as number[]).push(x);
+    for (let x = f; x < figure.end; x++) (out.blocked as number[]).push(x);
+    i = figure.end - 1;
+  }
 }

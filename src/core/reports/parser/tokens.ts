@@ -218,7 +218,7 @@ export function isWordIn(t: Tok | undefined, set: ReadonlySet<string>): boolean 
  * in the same clause, then "với"/"có"/"gồm"/"cho" or one comma).
  */
 /** Quote marks around a title ("tập huấn "Bình dân học vụ số" cho …"). */
-const QUOTES: ReadonlySet<string> = new Set(['"', "“", "”", "«", "»"]);
+export const QUOTES: ReadonlySet<string> = new Set(['"', "“", "”", "«", "»"]);
 
 /**
  * Token x, or, when x closes a quoted title, the token before the title's opening quote: the title's words
@@ -234,6 +234,8 @@ export function beforeTitle(toks: readonly Tok[], x: number): number {
 }
 
 export function gatheringBefore(toks: readonly Tok[], i: number, blocked?: Uint8Array): boolean {
+  // ("tọa đàm 1 buổi, tổng 410 học sinh": the people said as a total, the link before "tổng")
+  i = beforeTotalWord(toks, i);
   const link = toks[i - 1];
   // "tọa đàm 1 buổi 45 chị em", "1 lớp 50 đoàn viên": right after the gathering's count, no link needed
   const counted = link?.type === "w" && SESSION_WORDS.has(link.kt) && toks[i - 2]?.type === "n";
@@ -260,6 +262,13 @@ export function gatheringBefore(toks: readonly Tok[], i: number, blocked?: Uint8
     if (t.type === "w" && endsGathering(toks, x)) return !blocked?.[x];
   }
   return false;
+}
+
+/** Token i, or where "tổng", "tổng cộng" or "tổng số" right before it starts. */
+function beforeTotalWord(toks: readonly Tok[], i: number): number {
+  const k = (x: number): string => (toks[x]?.type === "w" ? toks[x]!.kt : "");
+  if (k(i - 1) === "tong") return i - 1;
+  return (k(i - 1) === "cong" || k(i - 1) === "so") && k(i - 2) === "tong" ? i - 2 : i;
 }
 
 const EACH: ReadonlySet<string> = new Set(["moi"]);
