@@ -1585,6 +1585,8 @@ function markLabels(
     if (key === "nam" && key_(toks[i + 1]) === "muoi") continue;
     // "Biên tập 9 chuyên mục", "học tập 2 chuyên đề": "tập" ending a verb, no episode's label
     if (key === "tap" && (key_(before) === "bien" || key_(before) === "hoc")) continue;
+    // "Cấp 1.300 tờ rơi", "cung cấp 04 tin": before a figure that counts something "cấp" hands out, no level
+    if (key === "cap" && countsSomething(toks, i + 1, nameAt, compiled)) continue;
     const forms = LABELS[key];
     let j = i + 1;
     if (forms === null) {

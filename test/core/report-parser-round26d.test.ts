@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import { onlyValues as only, plainReading as plain, readSample } from "../support/parsed.js";
+
+describe("labels: 'cấp' before a figure that counts something is the verb of handing out, no level ('cấp 1.300 tờ rơi')", () => {
+  it.each([
+    ["Cấp 1.500 tờ rơi song ngữ cho các hộ dân", { to_roi: 1500 }],
+    ["- Cấp 600 tờ gấp;\n- Treo 4 băng rôn.", { to_roi: 600, bang_ron: 4 }],
+    ["cap 450 to roi cho ba thon", { to_roi: 450 }],
+    ["Đoàn xã cung cấp 04 tin cho trang TTĐT huyện", { tin_bai: 4 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a school's level stays a label ('trường cấp 2 treo 3 băng rôn')", () => {
+    expect(plain("trường cấp 2 treo 3 băng rôn").values).toEqual({ bang_ron: 3 });
+  });
+});
+
+describe("findMentions: no typo begins at the second word of a compound ('phối hợp đăng' is no 'họp dân')", () => {
+  it.each([
+    ["Đoàn xã phối hợp đăng 12 bài trên fanpage", { bai_mxh: 12 }],
+    ["phoi hop dang 5 bai len zalo xa", { bai_mxh: 5 }],
+    ["Hội Nông dân kết hợp đăng 3 bài lên trang Zalo của hội", { bai_mxh: 3 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("COMPOUND_STOP: 'tin giả' (fake news) names no news item", () => {
+  it.each([
+    ["tuyên truyền chống tin giả: 2 hội nghị, 150 người", { hoi_nghi: 2, nguoi_tham_du: 150 }],
+    ["Chủ đề phòng chống tin giả, tin xấu độc. Đăng 4 bài lên fanpage", { bai_mxh: 4 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("references: a report's own number takes the date of its place-and-date line ('Số: 12/BC-UBND' … 'A, ngày 10 tháng 11 năm 2026')", () => {
+  it("on the line after the number", () => {
+    const r = readSample(
+      "UBND XÃ HƯƠNG SƠN\nSố: 212/BC-UBND\nHương Sơn, ngày 10 tháng 11 năm 2026\nBÁO CÁO\nXã đã treo 5 băng rôn.",
+    );
+    expect(r.references).toEqual([{ number: "212/BC-UBND", date: "2026-11-10" }]);
+    expect(r.values).toEqual({ bang_ron: 5 });
+  });
+
+  it("the motto between them, the date line indented", () => {
+    const r = readSample(
+      "UBND XÃ TÂN HÓA            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 45/BC-UBND                 Độc lập - Tự do - Hạnh phúc\n                    Tân Hóa, ngày 2 tháng 12 năm 2026\nBÁO CÁO\nPhát thanh 30 lượt.",
+    );
+    expect(r.references).toEqual([{ number: "45/BC-UBND", date: "2026-12-02" }]);
+    expect(r.values).toEqual({ phat_thanh: 30 });
+  });
+
+  it("typed with slashes", () => {
+    const r = readSample("Số: 08/BC-UBND\nThạnh Phú, ngày 03/12/2026\nĐăng 7 tin trên cổng TTĐT.");
+    expect(r.references).toEqual([{ number: "08/BC-UBND", date: "2026-12-03" }]);
+  });
+
+  it("a date line far below a cited plan is no date of it", () => {
+    const r = readSample("Thực hiện Kế hoạch số 20/KH-UBND của huyện.\nTreo 3 băng rôn.\nNgày 5 tháng 12 năm 2026 họp dân 1 buổi");
+    expect(r.references).toEqual([{ number: "20/KH-UBND" }]);
+  });
+});
+
+describe("references: the Prime Minister's symbol keeps its spelling ('QĐ-TTg')", () => {
+  it.each([
+    ["Thực hiện Quyết định số 1520/QĐ-TTg, treo 4 pa nô", "1520/QĐ-TTg"],
+    ["theo qd 749/qd-ttg, dang 3 bai len fanpage", "749/QĐ-TTg"],
+    ["Chỉ thị 45/CT-TTg: phát 20 lượt loa", "45/CT-TTg"],
+  ])("%s", (text, number) => {
+    expect(readSample(text).references.map((r) => r.number)).toEqual([number]);
+  });
+});
+
+describe("findStatedZeros / money: a sum given by members ('đóng góp 3 triệu', 'ủng hộ 2 triệu') is money", () => {
+  it.each([
+    ["hội viên đóng góp 3 triệu, treo 2 băng rôn", { bang_ron: 2 }],
+    ["Băng rôn 4 cái, kinh phí do các hộ ủng hộ 1,5 triệu", { bang_ron: 4 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("abbreviations: 'cđ' after 'cụm' is 'cổ động' ('1 cụm cđ')", () => {
+  it.each([
+    ["2 pano, 1 cụm cđ ở chợ", { pano: 2, cum_co_dong: 1 }],
+    ["cum cd: 3", { cum_co_dong: 3 }],
+    ["làm thêm hai cụm cđ trước UBND", { cum_co_dong: 2 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("numbers: keycap digits after a name are its figure ('pano 2️⃣ cái')", () => {
+  it.each([
+    ["băng rôn 3️⃣ cái, tờ rơi 2️⃣0️⃣0️⃣ tờ", { bang_ron: 3, to_roi: 200 }],
+    ["họp dân 1️⃣ buổi, người dự 6️⃣0️⃣", { hoi_nghi: 1, nguoi_tham_du: 60 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("keycaps numbering a list stay markers", () => {
+    expect(plain("1️⃣ pano 3 cái\n2️⃣ băng rôn 5 cái").values).toEqual({ pano: 3, bang_ron: 5 });
+  });
+});
+
+describe("multipliers: sittings each place held, with no gathering's name ('tại 8 khóm, mỗi khóm 01 buổi'), are meetings", () => {
+  it.each([
+    ["Truyền thông trực tiếp tại 5 ấp, mỗi ấp 01 buổi, tổng số 180 người tham dự", { hoi_nghi: 5, nguoi_tham_du: 180 }],
+    ["tuyên truyền tại 6 thôn, mỗi thôn 1 buổi", { hoi_nghi: 6 }],
+    ["chỉ đạo 9 thôn tổ chức Ngày hội, mỗi thôn 01 buổi", { hoi_nghi: 9 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("places listed with their figures in brackets add up ('thôn Đông (10 cái), thôn Tây (8 cái)')", () => {
+  it.each([
+    ["treo băng rôn ở thôn Đông (10 cái), thôn Tây (8 cái)", { bang_ron: 18 }],
+    ["Treo băng rôn tại xóm Bãi (6 cái), xóm Trại (4 cái), xóm Chùa (5 cái).", { bang_ron: 15 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
