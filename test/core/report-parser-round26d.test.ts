@@ -26,6 +26,15 @@ describe("findMentions: no typo begins at the second word of a compound ('phối
   });
 });
 
+describe("readUnnamedGatherings: the people of all the sittings after 'tổng cộng', 'tổng số' ('mở 12 lớp …, tổng cộng 480 lượt học sinh')", () => {
+  it.each([
+    ["Nhà văn hóa mở 12 lớp hướng dẫn bơi an toàn, tổng cộng 480 lượt học sinh tham gia.", { hoi_nghi: 12, nguoi_tham_du: 480 }],
+    ["Trung tâm phối hợp mở 4 lớp kỹ năng sống, tổng số 160 em tham gia", { hoi_nghi: 4, nguoi_tham_du: 160 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 describe("COMPOUND_STOP: 'tin giả' (fake news) names no news item", () => {
   it.each([
     ["tuyên truyền chống tin giả: 2 hội nghị, 150 người", { hoi_nghi: 2, nguoi_tham_du: 150 }],

@@ -312,7 +312,9 @@ function peopleAfter(
     if (!num || num.bad || !PEOPLE.has(key(toks[num.end])) || found) return null;
     let b = x - 1;
     if (key(toks[b]) === "khoang" || key(toks[b]) === "gan" || key(toks[b]) === "hon") b--;
-    const intro = each ? key(toks[b]) === sitting : PEOPLE_INTRO.has(key(toks[b]));
+    // ("…, tổng cộng 1.205 lượt học sinh tham gia", "tổng số 180 người": the people of all the sittings)
+    const total = (key(toks[b]) === "cong" || key(toks[b]) === "so") && key(toks[b - 1]) === "tong";
+    const intro = each ? key(toks[b]) === sitting : PEOPLE_INTRO.has(key(toks[b])) || total;
     if (!intro) return null;
     found = { start: x, end: num.end, value: num.value, each };
     x = num.end - 1;

@@ -146,7 +146,20 @@ export const COMPOUND_STOP: ReadonlySet<string> = new Set([
   "tin cay",
   "tin dung",
   "tin nguong",
+  "tin gia", // fake news ("phòng chống tin giả")
   "loa loa",
+]);
+
+/** Compounds ("first second" keys) whose second word begins no misspelt name ("phối hợp" is no "họp"). */
+export const COMPOUND_HEADS: ReadonlySet<string> = new Set([
+  "phoi hop",
+  "ket hop",
+  "tong hop",
+  "phu hop",
+  "thich hop",
+  "hon hop",
+  "lien hop",
+  "le hoi",
 ]);
 
 /** Number-word homographs in a given neighbourhood ("như sau", "năm nay", "một số"). */
