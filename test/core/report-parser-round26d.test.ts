@@ -132,3 +132,12 @@ describe("places listed with their figures in brackets add up ('thôn Đông (10
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("markLookAlikes: 'tổ chức' written with its marks after a number is never leaflets ('khối 9 tổ chức muộn')", () => {
+  it.each([
+    ["Dán 12 áp phích; buổi ngoại khóa do khối 7 tổ chức sau", { ap_phich: 12 }],
+    ["phối hợp với 5 tổ chức đoàn thể treo 10 băng rôn", { bang_ron: 10 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
