@@ -141,3 +141,13 @@ describe("markLookAlikes: 'tổ chức' written with its marks after a number is
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("markNotDone: a bracket '(không tính vào …)' right after a figure leaves it out; 'bảng tin' is a notice board", () => {
+  it.each([
+    ["Đăng 9 bài lên fanpage; bài dán trên bảng tin: 3 (không tính vào bài mạng xã hội)", { bai_mxh: 9 }],
+    ["băng rôn 6 cái, xe công an 2 lượt (không tính vào xe lưu động)", { bang_ron: 6 }],
+    ["phát thanh 20 lượt, loa của trường 5 (không tính vào số của xã)", { phat_thanh: 20 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -147,6 +147,7 @@ export const COMPOUND_STOP: ReadonlySet<string> = new Set([
   "tin dung",
   "tin nguong",
   "tin gia", // fake news ("phòng chống tin giả")
+  "bang tin", // a notice board ("bài trên bảng tin")
   "loa loa",
 ]);
 
