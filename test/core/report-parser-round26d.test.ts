@@ -151,3 +151,18 @@ describe("markNotDone: a bracket '(không tính vào …)' right after a figure 
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("markHelpDrives: people counselled one by one ('tư vấn xét nghiệm cho 12 người') or reached ('tiếp cận khoảng 2.000 người') attend nothing", () => {
+  it.each([
+    ["Trạm y tế tư vấn xét nghiệm cho 15 người, phát 200 tờ rơi", { to_roi: 200 }],
+    ["tổ chức 1 hội nghị 60 người dự, sau đó tư vấn cho 20 người", { hoi_nghi: 1, nguoi_tham_du: 60 }],
+    ["loa xã tiếp cận khoảng 3.000 người dân, phát thanh 25 lượt", { phat_thanh: 25 }],
+    ["qua zalo tiep can hon 1.500 nguoi, dang 6 bai len zalo", { bai_mxh: 6 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("sittings of counselling are a gathering's ('3 buổi tư vấn cho 75 người')", () => {
+    expect(plain("Trạm y tế tổ chức 3 buổi tư vấn cho 75 người")).toEqual(only({ hoi_nghi: 3, nguoi_tham_du: 75 }));
+  });
+});

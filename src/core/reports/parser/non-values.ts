@@ -1868,17 +1868,21 @@ const ERRANDS: readonly string[][] = [
   // "3 người đi theo xe", "2 người đi cùng xe": the crew of a vehicle, not an audience
   ["theo", "xe"],
   ["cung", "xe"],
+  // "tư vấn xét nghiệm cho 12 người": counselled one by one ("1 buổi tư vấn cho 40 người" is a gathering's)
+  ["tu", "van"],
+  ["xet", "nghiem"],
 ];
 const ERRAND_GLUE: ReadonlySet<string> = new Set(["da", "den", "toi", "duoc", "di", "co"]);
 
 /** Verbs of helping people one by one ("hỗ trợ 640 lượt người", "giúp 30 hộ", "hướng dẫn 25 người dân"). */
-const HELP_VERBS: ReadonlySet<string> = new Set(["ho tro", "huong dan", "giup do", "giup"]);
+const HELP_VERBS: ReadonlySet<string> = new Set(["ho tro", "huong dan", "giup do", "giup", "tiep can"]);
 
 /** "khám sàng lọc cho 230 người", "tiêm chủng cho 120 trẻ": an errand (ERRANDS) up to four words before "cho" and the count at i. */
 function errandFor(toks: readonly Tok[], i: number): boolean {
   if (key_(toks[i - 1]) !== "cho") return false;
   for (let b = i - 2; b >= 0 && b >= i - 5 && toks[b]!.type === "w"; b--)
-    if (ERRANDS.some((seq) => seq.every((w, k) => key_(toks[b + k]) === w))) return true;
+    if (ERRANDS.some((seq) => seq.every((w, k) => key_(toks[b + k]) === w)))
+      return !GATHERING_COUNTS.has(key_(toks[b - 1]));
   return false;
 }
 
@@ -1893,10 +1897,12 @@ function markHelpDrives(tk: Tokenised, blocked: Uint8Array, numbers: ReturnType<
     if (toks[i]!.type !== "n" || blocked[i]) continue;
     const num = numbers.read(i, false);
     if (!num || num.bad) continue;
-    const two = `${key_(toks[i - 2])} ${key_(toks[i - 1])}`;
+    // ("tiếp cận khoảng 2.000 người": a word of about may stand between)
+    const v = ABOUT.has(key_(toks[i - 1])) ? i - 1 : i;
+    const two = `${key_(toks[v - 2])} ${key_(toks[v - 1])}`;
     let j = num.end;
     // ("hướng dẫn 25 xã, phường treo băng rôn": places guided are no figure either)
-    if (HELP_VERBS.has(two) || HELP_VERBS.has(key_(toks[i - 1])) || errandFor(toks, i))
+    if (HELP_VERBS.has(two) || HELP_VERBS.has(key_(toks[v - 1])) || errandFor(toks, i))
       while (j < num.end + 3 && (ERRAND_PEOPLE.has(key_(toks[j])) || PLACE_WORDS.has(key_(toks[j])))) j++;
     else if (two === "ra quan" && key_(toks[j]) === "dot" && !eachRound) j++;
     if (j === num.end) continue;
