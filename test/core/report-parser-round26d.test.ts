@@ -82,7 +82,7 @@ describe("references: the Prime Minister's symbol keeps its spelling ('QĐ-TTg')
   });
 });
 
-describe("findStatedZeros / money: a sum given by members ('đóng góp 3 triệu', 'ủng hộ 2 triệu') is money", () => {
+describe("money: a sum given by members ('đóng góp 3 triệu', 'ủng hộ 2 triệu') is money", () => {
   it.each([
     ["hội viên đóng góp 3 triệu, treo 2 băng rôn", { bang_ron: 2 }],
     ["Băng rôn 4 cái, kinh phí do các hộ ủng hộ 1,5 triệu", { bang_ron: 4 }],
@@ -164,5 +164,19 @@ describe("markHelpDrives: people counselled one by one ('tư vấn xét nghiệm
 
   it("sittings of counselling are a gathering's ('3 buổi tư vấn cho 75 người')", () => {
     expect(plain("Trạm y tế tổ chức 3 buổi tư vấn cho 75 người")).toEqual(only({ hoi_nghi: 3, nguoi_tham_du: 75 }));
+  });
+});
+
+describe("readUnnamedGatherings: people right after the sittings ('họp 1 buổi 45 hội viên'), past the sittings' dates in brackets", () => {
+  it.each([
+    ["Tháng 10 chi hội họp 1 buổi 38 hội viên", { hoi_nghi: 1, nguoi_tham_du: 38 }],
+    ["tổ phụ nữ họp 2 buổi 70 chị em", { hoi_nghi: 2, nguoi_tham_du: 70 }],
+    ["chi hoi hop 2 buoi (ngay 3/12 va 17/12), moi buoi 40 hoi vien", { hoi_nghi: 2, nguoi_tham_du: 80 }],
+    [
+      "T10 họp 1 buổi 40 hội viên\nT11 họp 2 buổi (12/11 và 26/11), mỗi buổi khoảng 45 người\nTổng quý: 3 buổi, 130 lượt",
+      { hoi_nghi: 3, nguoi_tham_du: 130 },
+    ],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
   });
 });
