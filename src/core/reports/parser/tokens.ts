@@ -8,6 +8,7 @@ import { type FoldedText, foldWithMap, telexFold } from "../text-key.js";
 import { isNumberWordKey } from "../vietnamese-numbers.js";
 import {
   ABBREVIATIONS,
+  ABBREVIATIONS_AFTER,
   ABBREVIATIONS_BEFORE_FIGURE,
   ATTEND_VERBS,
   GATHERING_LINKS,
@@ -113,7 +114,7 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
     const oe = folded.end[e - 1] ?? os;
     toks.push({
       k,
-      kt: type === "w" ? (ABBREVIATIONS.get(k) ?? telexFold(k)) : k,
+      kt: type === "w" ? (ABBREVIATIONS.get(k) ?? afterWord(k, toks[toks.length - 1]) ?? telexFold(k)) : k,
       o: nfcText.slice(os, oe),
       type,
       fs: s,
@@ -175,6 +176,12 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
     if (next?.type === "n" && !(toks[at + 1]?.k === "/" && toks[at + 2]?.type === "w")) t.kt = full;
   }
   return toks;
+}
+
+/** The word an abbreviation read after a given word stands for ("cđ" after "cụm"), or undefined. */
+function afterWord(k: string, prev: Tok | undefined): string | undefined {
+  const a = ABBREVIATIONS_AFTER.get(k);
+  return a && prev?.type === "w" && prev.k === a.after ? a.full : undefined;
 }
 
 const numeric = (u: Tok | undefined): boolean => !!u && (u.type === "n" || (u.type === "w" && isNumberWordKey(u.k)));

@@ -269,6 +269,11 @@ export const ABBREVIATIONS_BEFORE_FIGURE: ReadonlyMap<string, string> = new Map(
   ["tb", "tinbai"], // "TB 3"; "TB" elsewhere is "thông báo" or "trung bình"
 ]);
 
+/** Abbreviations read only after a given word ("cụm cđ" is "cụm cổ động"; "CĐ" alone is a union or a college). */
+export const ABBREVIATIONS_AFTER: ReadonlyMap<string, { after: string; full: string }> = new Map([
+  ["cd", { after: "cum", full: "codong" }],
+]);
+
 /** Places counted in a report ("tại 8 thôn", "cho 200 hộ"): a number before them is never a value. */
 export const PLACE_WORDS: ReadonlySet<string> = new Set([
   "thon",
