@@ -109,8 +109,11 @@ describe("numbers: keycap digits after a name are its figure ('pano 2️⃣ cái
     expect(plain(text)).toEqual(only(values));
   });
 
-  it("keycaps numbering a list stay markers", () => {
-    expect(plain("1️⃣ pano 3 cái\n2️⃣ băng rôn 5 cái").values).toEqual({ pano: 3, bang_ron: 5 });
+  it.each([
+    ["1️⃣ pano 3 cái\n2️⃣ băng rôn 5 cái", { pano: 3, bang_ron: 5 }],
+    ["Các chỉ tiêu 1️⃣ Pa nô: 5 2️⃣ Băng rôn: 3", { pano: 5, bang_ron: 3 }],
+  ])("keycaps numbering a list stay markers: %s", (text, values) => {
+    expect(plain(text).values).toEqual(values);
   });
 });
 

@@ -190,7 +190,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markShortMonths(tk, blocked);
   markPeriodLists(tk, blocked, compiled);
   markYearsOfNames(tk, blocked, compiled);
-  markListNumbering(tk, blocked);
+  markListNumbering(tk, blocked, compiled);
   markRowNumbers(tk, blocked);
   markRestatedInWords(tk, blocked, transparent, numbers);
   markChosenFigures(tk, blocked, numbers);
@@ -2116,14 +2116,24 @@ function roundsOfNamed(
   });
 }
 
-/** List numbering at the start of a line: "1. …", "2) …", "3/ …"; keycap emoji anywhere ("1️⃣ …"). */
-function markListNumbering(tk: Tokenised, blocked: Uint8Array): void {
+/**
+ * List numbering at the start of a line: "1. …", "2) …", "3/ …"; keycap emoji ("1️⃣ …") but a figure written
+ * in keycaps after a word ("pano 2️⃣ cái", "người dự 8️⃣5️⃣": its measure or nothing after it).
+ */
+function markListNumbering(tk: Tokenised, blocked: Uint8Array, compiled: CompiledIndicators): void {
   const { toks } = tk;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.type !== "n" || blocked[i]) continue;
     if (isKeycap(tk, i)) {
-      blocked[i] = 1;
+      const next = toks[i + 1];
+      const figure =
+        toks[i - 1]?.type === "w" &&
+        (next?.type !== "w" ||
+          compiled.measures.has(next.k) ||
+          compiled.shared.has(next.k) ||
+          GATHERING_COUNTS.has(next.k));
+      if (!figure) blocked[i] = 1;
       continue;
     }
     if (!/^\d{1,2}$/.test(t.k)) continue;
