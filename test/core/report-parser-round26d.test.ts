@@ -122,8 +122,16 @@ describe("multipliers: sittings each place held, with no gathering's name ('tạ
     ["Truyền thông trực tiếp tại 5 ấp, mỗi ấp 01 buổi, tổng số 180 người tham dự", { hoi_nghi: 5, nguoi_tham_du: 180 }],
     ["tuyên truyền tại 6 thôn, mỗi thôn 1 buổi", { hoi_nghi: 6 }],
     ["chỉ đạo 9 thôn tổ chức Ngày hội, mỗi thôn 01 buổi", { hoi_nghi: 9 }],
+    ["Nói chuyện chuyên đề tại 4 khóm, mỗi khóm 1 buổi, tổng số 210 người tham dự", { hoi_nghi: 4, nguoi_tham_du: 210 }],
+    ["chỉ đạo 7 khu dân cư tổ chức ngày hội, mỗi khu dân cư 01 buổi", { hoi_nghi: 7 }],
   ])("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("a broadcast's sittings each place heard stay the broadcast's", () => {
+  it("loa phát tại 5 thôn, mỗi thôn 2 buổi", () => {
+    expect(plain("loa phát tại 5 thôn, mỗi thôn 2 buổi").values).toEqual({ phat_thanh: 10 });
   });
 });
 

@@ -402,6 +402,31 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         i = Math.max(i, fe - 1);
         continue;
       }
+      // "tại 8 khóm, mỗi khóm 01 buổi": sittings each place held, with no name in the sentence before, are the
+      // gatherings' (the writers' convention: any gathering's sittings are meetings)
+      const events = compiled.measures.get("cuoc");
+      if (
+        !counted &&
+        events &&
+        figures.length === 1 &&
+        count.start >= 0 &&
+        !count.own &&
+        key(toks[fe]) === "buoi" &&
+        (PLACE_WORDS.has(unitWord) || PLACE_HEADS.has(unitWord)) &&
+        !isWordIn(toks[fe + 1], DAY_PARTS) &&
+        !nameAt(fe) &&
+        !namedInSentenceBefore(toks, nv, nameAt, i)
+      ) {
+        const num = { kind: "N" as const, start: fs, end: fe, value: figures[0]![2] * count.value };
+        const ind = { kind: "I" as const, start: fe, end: fe + 1, code: events, first: false };
+        out.pairs.push({ num: { ...num, weak: false, bad: false, first: false }, ind, numFirst: true });
+        products.set(fs, { end: fe, value: num.value });
+        for (let x = count.start; x < count.end; x++) blocked.push(x);
+        for (let x = fs; x < fe + 1; x++) blocked.push(x);
+        out.settled.push(count.start);
+        i = Math.max(i, fe);
+        continue;
+      }
       // "xe lưu động: 3 xe, mỗi xe chạy 2 lượt": the unit is the indicator's own thing and the figure is
       // in the indicator's measure → 6 lượt; the count of things is no figure of its own
       const w = toks[fe]?.type === "w" ? toks[fe]!.kt : "";
@@ -1038,7 +1063,7 @@ function placeCount(
 }
 
 /** Heads of numbered places ("thôn 3", "TDP 5", "tổ 2"). */
-const PLACE_HEADS = new Set(["thon", "xom", "to", "tdp", "khu", "ap", "ban", "lang", "doi", "khoi"]);
+const PLACE_HEADS = new Set(["thon", "xom", "to", "tdp", "khu", "ap", "ban", "lang", "doi", "khoi", "khom"]);
 
 /** Where the verbs of doing right before token `at` begin ("… nhận 300 tờ", "… được phát 200 tờ"). */
 function verbsStartBefore(toks: readonly Tok[], at: number): number {
@@ -1360,6 +1385,19 @@ function namesBefore(
     end = m.start;
   }
   return run;
+}
+
+/** Whether an indicator is named in the sentence before token `at`. */
+function namedInSentenceBefore(
+  toks: readonly Tok[],
+  nv: NonValues,
+  nameAt: (i: number) => { end: number; code: string } | null,
+  at: number,
+): boolean {
+  let start = at;
+  while (start > 0 && !isSentenceEnd(toks[start - 1]) && toks[start - 1]!.k !== ";") start--;
+  for (let j = start; j < at; j++) if (toks[j]!.type === "w" && !nv.blocked[j] && nameAt(j)) return true;
+  return false;
 }
 
 /** Places that may say which of the units "mỗi" counts ("mỗi điểm cầu bản", "mỗi hội nghị thôn"). */

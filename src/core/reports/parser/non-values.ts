@@ -1722,6 +1722,8 @@ function markNumberedPlaces(tk: Tokenised, blocked: Uint8Array, compiled: Compil
     const at = key_(toks[end]) === "so" ? end + 1 : end;
     const d = toks[at];
     if (d?.type !== "n" || blocked[at] || !/^\d{1,2}$/.test(d.k) || toks[at + 1]?.k === "/") continue;
+    // "mỗi khu dân cư 01 buổi": each place's figure, no place's number
+    if (key_(toks[i - 1]) === "moi" && at === end) continue;
     // "phát thanh ở tổ dân phố 12 lượt": a measure or a thing named right after makes it the place's figure
     nameAt ??= createNameMatcher(toks, blocked, compiled);
     if (isMeasureWord(toks[at + 1], compiled) || nameAt(at + 1)) continue;

@@ -195,6 +195,8 @@ function readUnnamedGatherings(
     const count = numbers.read(i, false);
     if (!count || count.bad || !Number.isInteger(count.value) || !gatheringSittings(toks, count.end, false)) continue;
     if (namedInClause(toks, nameAt, events, i, count.end)) continue;
+    // ("mỗi ấp 01 buổi": each place's sittings, multiplied by the places in stage 2b)
+    if (eachBefore(toks, i)) continue;
     const people = peopleAfter(toks, nv, loose, count.end + 1, key(toks[count.end]));
     if (!people) {
       // the sittings alone ("tổ chức 2 buổi sinh hoạt chi hội"): the gatherings, when nothing else follows
@@ -268,6 +270,12 @@ const pairOf = (start: number, end: number, value: number, code: string): Pair =
   ind: { kind: "I", start: end, end: end + 1, code, first: false },
   numFirst: true,
 });
+
+/** Whether "mỗi" and its unit (a word or three) stand right before token i. */
+function eachBefore(toks: readonly Tok[], i: number): boolean {
+  for (let x = i - 2; x >= 0 && x >= i - 4 && toks[x]!.type === "w"; x--) if (key(toks[x]) === "moi") return true;
+  return false;
+}
 
 /** The closing bracket of a bracket at `at` holding only words and blocked numbers (dates), or -1. */
 function datesBracketEnd(toks: readonly Tok[], nv: NonValues, at: number): number {
