@@ -191,3 +191,12 @@ describe("readUnnamedGatherings: people right after the sittings ('họp 1 buổ
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("countsOtherThing: 'ổ' (a nest, an outbreak site) is a noun, no 'ở' ('xử lý 3 ổ dịch')", () => {
+  it.each([
+    ["Xử lý 2 ổ dịch sốt xuất huyết, phát 300 tờ rơi", { to_roi: 300 }],
+    ["phun thuốc 4 ổ dịch; phát thanh 15 lượt", { phat_thanh: 15 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
