@@ -139,6 +139,19 @@ describe("places listed with their figures in brackets add up ('thôn Đông (10
   it.each([
     ["treo băng rôn ở thôn Đông (10 cái), thôn Tây (8 cái)", { bang_ron: 18 }],
     ["Treo băng rôn tại xóm Bãi (6 cái), xóm Trại (4 cái), xóm Chùa (5 cái).", { bang_ron: 15 }],
+    ["Treo băng rôn trên các tuyến Lê Lợi (7 cái), Hùng Vương (5 cái), Bà Triệu (4 cái).", { bang_ron: 16 }],
+    ["pano dat tren duong Nguyen Hue (2 cai), Ly Thuong Kiet (1 cai)", { pano: 3 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("findMultipliers: 'mỗi vị trí', 'mỗi địa điểm', 'mỗi nơi' are each of the places counted after 'tại'/'ở' before", () => {
+  it.each([
+    ["Lắp dựng pa nô tại 4 cửa ngõ xã, mỗi vị trí 01 pa nô.", { pano: 4 }],
+    ["Lắp pa nô tại 3 cửa ngõ phường, mỗi vị trí 02 pa nô: 06 pa nô.", { pano: 6 }],
+    ["treo băng rôn tại 4 chợ, mỗi vị trí 3 cái", { bang_ron: 12 }],
+    ["treo 12 băng rôn tại 4 chợ, mỗi nơi 3 cái", { bang_ron: 12 }],
   ])("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));
   });

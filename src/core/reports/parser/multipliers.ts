@@ -331,6 +331,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       placeCount(toks, counts, unit.words, i, figureStarts, blocked, out.settled) ??
       (unit.alt ? placeCount(toks, counts, unit.alt, i, figureStarts, blocked, out.settled) : null) ??
       eventsBefore(toks, nv, numbers, nameAt, compiled, i, unit.words) ??
+      spotsBefore(toks, nv, numbers, i) ??
       ownFigure(toks, nv, numbers, nameAt, i, unit.end);
     if (count === null) {
       // "mỗi tháng 1 chuyên mục, cả quý I có 3": a part of the whole the sentence states, not unclear
@@ -490,7 +491,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       // a count of places used here is no figure of its own ("xã có 9 thôn"), nor a count in brackets after
       // the unit ("mỗi cửa ngõ phường (3 cửa ngõ)")
       const bracketed = count.start > i && toks[count.start - 1]?.k === "(";
-      if (PLACE_WORDS.has(unit.words[0]!) || PLACE_HEADS.has(unit.words[0]!) || bracketed) {
+      if (PLACE_WORDS.has(unit.words[0]!) || PLACE_HEADS.has(unit.words[0]!) || bracketed || spotAt(toks, i + 1)) {
         for (let x = count.start; x < count.end; x++) blocked.push(x);
         if (count.start >= 0) out.settled.push(count.start);
       }
@@ -745,6 +746,9 @@ function unitAfter(
   }
   const full = PLACE_ABBREVIATIONS.get(t.kt);
   if (full) return { words: [t.kt], end: i + 1, alt: [...full] };
+  // "mỗi vị trí", "mỗi địa điểm": a spot of any place
+  const spot = SPOTS.find((seq) => seq.every((w, k) => key(toks[i + k]) === w));
+  if (spot) return { words: [...spot], end: i + spot.length };
   // "mỗi cổng trường", "mỗi đầu thôn": one spot of each place, counted by the place ("xã có 3 trường")
   const place = toks[i + 1];
   if ((t.kt === "cong" || t.kt === "dau") && place?.type === "w" && PLACE_WORDS.has(place.kt))
@@ -1386,6 +1390,33 @@ function namesBefore(
   }
   return run;
 }
+
+/** Words of a spot that stand for any place counted before ("mỗi vị trí", "mỗi địa điểm", "mỗi nơi"). */
+const SPOTS: readonly string[][] = [["vi", "tri"], ["dia", "diem"], ["noi"]];
+const spotAt = (toks: readonly Tok[], j: number): boolean =>
+  SPOTS.some((seq) => seq.every((w, k) => key(toks[j + k]) === w));
+
+/**
+ * "pa nô tại 3 cửa ngõ thành phố, mỗi vị trí 02 pa nô": each spot is one of the places counted after "tại"/"ở"
+ * before it in the sentence; that count, or null.
+ */
+function spotsBefore(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  moi: number,
+): Count | null {
+  if (!spotAt(toks, moi + 1)) return null;
+  for (let x = moi - 1; x > 0 && !isSentenceEnd(toks[x]) && toks[x]!.k !== ";"; x--) {
+    if (toks[x]!.type !== "n" || !isWordIn(toks[x - 1], PLACE_PREPS) || toks[x + 1]?.type !== "w") continue;
+    // (a count of places is marked in stage 2: "tại 4 chợ")
+    if (nv.blocked[x] === 1 && /^\d{1,3}$/.test(toks[x]!.k)) return { start: x, end: x + 1, value: Number(toks[x]!.k) };
+    const num = nv.blocked[x] ? null : numbers.read(x, false);
+    if (num && !num.bad) return { start: x, end: num.end, value: num.value };
+  }
+  return null;
+}
+const PLACE_PREPS: ReadonlySet<string> = new Set(["tai", "o"]);
 
 /** Whether an indicator is named in the sentence before token `at`. */
 function namedInSentenceBefore(
