@@ -213,3 +213,18 @@ describe("countsOtherThing: 'ổ' (a nest, an outbreak site) is a noun, no 'ở'
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("labelledParts: figures of one indicator posted on different places add up ('02 tin trên Báo …, 01 tin trên Cổng …')", () => {
+  it.each([
+    ["Phường cung cấp 03 tin đăng trên Báo Hà Tĩnh và 02 tin trên Cổng TTĐT tỉnh.", { tin_bai: 5 }],
+    ["viet 4 tin len bao tinh, 3 tin len trang huyen", { tin_bai: 7 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("the same place said twice stays a question of which figure holds", () => {
+    expect(plain("đăng 3 tin trên trang xã. Đăng 4 tin trên trang xã").conflicts).toEqual([
+      { code: "tin_bai", values: [3, 4] },
+    ]);
+  });
+});

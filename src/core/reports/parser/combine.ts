@@ -369,8 +369,29 @@ function placeListOwner(
   return last?.ind.code;
 }
 
-/** The part a figure is said for, from the start of its clause ("lớp 2 có 52" → "lop 2"), or null. */
+/** The part a figure is said for ("lớp 2 có 52" → "lop 2", "02 tin trên Báo …" → "tren bao"), or null. */
 function partLabel(tk: Tokenised, nv: NonValues, at: number): string | null {
+  return labelBefore(tk, nv, at) ?? postedOn(tk.toks, at);
+}
+
+/** Words of a figure's posting place after it ("02 tin đăng trên Báo …", "01 tin lên Cổng …"). */
+const POSTED_ON: ReadonlySet<string> = new Set(["tren", "len"]);
+
+/**
+ * "02 tin đăng trên Báo Cần Thơ và 01 tin trên Cổng TTĐT": the place a figure was posted on, said right after
+ * the figure and its measure, labels its part ("tren bao", "tren cong"), or null.
+ */
+function postedOn(toks: readonly Tok[], at: number): string | null {
+  if (toks[at]?.type !== "n") return null;
+  let x = at + 1;
+  while (toks[x]?.type === "n" || (toks[x]?.k === "." && toks[x + 1]?.type === "n")) x++;
+  for (const end = x + 3; x < end && toks[x]?.type === "w" && !POSTED_ON.has(toks[x]!.kt); ) x++;
+  const place = toks[x + 1];
+  return isWordIn(toks[x], POSTED_ON) && place?.type === "w" ? `tren ${place.kt}` : null;
+}
+
+/** The part a figure is said for, from the start of its clause, or null. */
+function labelBefore(tk: Tokenised, nv: NonValues, at: number): string | null {
   const { toks } = tk;
   // "thôn Đông (10 cái), thôn Tây (8 cái)": the place's figure in brackets after its name
   if (toks[at - 1]?.k === "(" && toks[at - 2]?.type === "w") {
