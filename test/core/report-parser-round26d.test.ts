@@ -28,7 +28,10 @@ describe("findMentions: no typo begins at the second word of a compound ('phối
 
 describe("readUnnamedGatherings: the people of all the sittings after 'tổng cộng', 'tổng số' ('mở 12 lớp …, tổng cộng 480 lượt học sinh')", () => {
   it.each([
-    ["Nhà văn hóa mở 12 lớp hướng dẫn bơi an toàn, tổng cộng 480 lượt học sinh tham gia.", { hoi_nghi: 12, nguoi_tham_du: 480 }],
+    [
+      "Nhà văn hóa mở 12 lớp hướng dẫn bơi an toàn, tổng cộng 480 lượt học sinh tham gia.",
+      { hoi_nghi: 12, nguoi_tham_du: 480 },
+    ],
     ["Trung tâm phối hợp mở 4 lớp kỹ năng sống, tổng số 160 em tham gia", { hoi_nghi: 4, nguoi_tham_du: 160 }],
   ])("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));
@@ -67,7 +70,9 @@ describe("references: a report's own number takes the date of its place-and-date
   });
 
   it("a date line far below a cited plan is no date of it", () => {
-    const r = readSample("Thực hiện Kế hoạch số 20/KH-UBND của huyện.\nTreo 3 băng rôn.\nNgày 5 tháng 12 năm 2026 họp dân 1 buổi");
+    const r = readSample(
+      "Thực hiện Kế hoạch số 20/KH-UBND của huyện.\nTreo 3 băng rôn.\nNgày 5 tháng 12 năm 2026 họp dân 1 buổi",
+    );
     expect(r.references).toEqual([{ number: "20/KH-UBND" }]);
   });
 });
@@ -122,7 +127,10 @@ describe("multipliers: sittings each place held, with no gathering's name ('tạ
     ["Truyền thông trực tiếp tại 5 ấp, mỗi ấp 01 buổi, tổng số 180 người tham dự", { hoi_nghi: 5, nguoi_tham_du: 180 }],
     ["tuyên truyền tại 6 thôn, mỗi thôn 1 buổi", { hoi_nghi: 6 }],
     ["chỉ đạo 9 thôn tổ chức Ngày hội, mỗi thôn 01 buổi", { hoi_nghi: 9 }],
-    ["Nói chuyện chuyên đề tại 4 khóm, mỗi khóm 1 buổi, tổng số 210 người tham dự", { hoi_nghi: 4, nguoi_tham_du: 210 }],
+    [
+      "Nói chuyện chuyên đề tại 4 khóm, mỗi khóm 1 buổi, tổng số 210 người tham dự",
+      { hoi_nghi: 4, nguoi_tham_du: 210 },
+    ],
     ["chỉ đạo 7 khu dân cư tổ chức ngày hội, mỗi khu dân cư 01 buổi", { hoi_nghi: 7 }],
   ])("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));
@@ -226,5 +234,15 @@ describe("labelledParts: figures of one indicator posted on different places add
     expect(plain("đăng 3 tin trên trang xã. Đăng 4 tin trên trang xã").conflicts).toEqual([
       { code: "tin_bai", values: [3, 4] },
     ]);
+  });
+});
+
+describe("spoken rates: the times the turns go out at, in brackets, stand between the rate and its span", () => {
+  it.each([
+    ["Phát thanh: ngày 02 lượt (6h30, 17h00) trong 10 ngày;", { phat_thanh: 20 }],
+    ["loa phát ngày 2 lượt (sáng và chiều) trong 10 ngày", { phat_thanh: 20 }],
+    ["phat thanh ngay 3 luot (6h, 11h, 17h) trong 5 ngay", { phat_thanh: 15 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
   });
 });

@@ -9,7 +9,15 @@ import { osaDistance } from "./fuzzy.js";
 import type { CompiledIndicators, Synonym } from "./indicators.js";
 import type { NumberReader } from "./numbers.js";
 import { attendVerbAt, isHard, isWordIn, type Tok, type Tokenised } from "./tokens.js";
-import { BREAK_WORDS, COMPOUND_HEADS, COMPOUND_STOP, FILLER_WORDS, FUZZY_STOP, PEOPLE_PHRASES, TIME_UNITS } from "./vocabulary.js";
+import {
+  BREAK_WORDS,
+  COMPOUND_HEADS,
+  COMPOUND_STOP,
+  FILLER_WORDS,
+  FUZZY_STOP,
+  PEOPLE_PHRASES,
+  TIME_UNITS,
+} from "./vocabulary.js";
 
 /** Shortest name read after a run-together verb: "tin", "loa" inside a word are other words. */
 const MIN_RUN_TOGETHER = 4;

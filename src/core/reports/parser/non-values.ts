@@ -14,7 +14,16 @@ import { createNameMatcher } from "./mentions.js";
 import { markNonValueSpans } from "./non-value-spans.js";
 import { isKeycap, isLargeScale } from "./number-forms.js";
 import { createNumberReader } from "./numbers.js";
-import { attendVerbAt, beforeTitle, gatheringBefore, isWordIn, type Tok, type Tokenised, workforce } from "./tokens.js";
+import {
+  attendVerbAt,
+  beforeTitle,
+  gatheringBefore,
+  isWordIn,
+  pastTimesBracket,
+  type Tok,
+  type Tokenised,
+  workforce,
+} from "./tokens.js";
 import {
   CONTEXT_PHRASES,
   CONTEXT_WORDS,
@@ -2249,6 +2258,7 @@ function spokenRateAt(toks: readonly Tok[], i: number, unit: string): boolean {
   let j = i + 2;
   for (let k = 0; k < 2 && toks[j]?.type === "w" && !LASTING.has(toks[j]!.kt) && toks[j]!.kt !== "nhan"; k++) j++;
   if (j === i + 2) return false;
+  j = pastTimesBracket(toks, j);
   // "ngày 2 lượt, phát liên tục 15 ngày", "suốt 5 ngày", "trong vòng 10 ngày" (as in multipliers.ts)
   if (toks[j]?.k === ",") {
     let x = j + 1;

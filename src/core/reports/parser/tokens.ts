@@ -341,6 +341,24 @@ export function workforce(toks: readonly Tok[], i: number, from: number): boolea
 /** Counting words of a gathering's sessions ("1 buổi", "2 lớp", "3 cuộc"). */
 const SESSION_WORDS: ReadonlySet<string> = new Set(["buoi", "lop", "cuoc"]);
 
+/** Words of a time of day in a bracket ("(6h00, 11h00, 17h30)", "(sáng và chiều)"). */
+const TIME_WORDS: ReadonlySet<string> = new Set(["h", "g", "gio", "phut", "sang", "trua", "chieu", "toi", "va"]);
+
+/**
+ * "ngày 03 lượt (6h00, 11h00, 17h30) trong 6 ngày": after a bracket at j holding only the times the rate's
+ * turns go out at, the token past it; else j.
+ */
+export function pastTimesBracket(toks: readonly Tok[], j: number): number {
+  if (toks[j]?.k !== "(") return j;
+  for (let x = j + 1; x < j + 20 && toks[x] && toks[x]!.type !== "nl"; x++) {
+    const t = toks[x]!;
+    if (t.k === ")") return x > j + 1 ? x + 1 : j;
+    if (t.type === "n" || t.k === "," || t.k === ":" || t.k === "-" || t.k === ";") continue;
+    if (t.type !== "w" || !(TIME_WORDS.has(t.k) || /^\d*h\d*$/.test(t.k))) return j;
+  }
+  return j;
+}
+
 /** Whether a token ends a clause (line break, hard punctuation, "và", "với", …); past the end too. */
 export function isHard(t: Tok | undefined): boolean {
   if (!t) return true;
