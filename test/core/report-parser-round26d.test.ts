@@ -246,3 +246,17 @@ describe("spoken rates: the times the turns go out at, in brackets, stand betwee
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("pairing: people coming to a gathering named before them ('họp dân 1 buổi được 98 người về phổ biến') attend", () => {
+  it.each([
+    ["bản em họp dân 1 buổi được 75 người về nghe phổ biến luật đất đai ạ", { hoi_nghi: 1, nguoi_tham_du: 75 }],
+    ["tổ chức 2 hội nghị, có 140 người đến dự", { hoi_nghi: 2, nguoi_tham_du: 140 }],
+    ["hop dan 1 buoi duoc 60 nguoi ve du", { hoi_nghi: 1, nguoi_tham_du: 60 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("visitors of a festival are asked about, no attendees ('lễ hội có 3.000 người đến xem')", () => {
+    expect(plain("lễ hội có 3.000 người đến xem, treo 10 băng rôn").values).toEqual({ bang_ron: 10 });
+  });
+});
