@@ -10,7 +10,7 @@
 import type { NonValues } from "./non-values.js";
 import { countsOtherThing } from "./other-things.js";
 import type { Item, NumItem, Pair, Pairing, TokenClass } from "./pairing.js";
-import type { Tok, Tokenised } from "./tokens.js";
+import { isWordIn, type Tok, type Tokenised } from "./tokens.js";
 import { DAY_PARTS, PERIOD_WORDS } from "./vocabulary.js";
 
 export interface Combined {
@@ -338,6 +338,8 @@ const PART_LABELS: ReadonlySet<string> = new Set([
   // months only as the three of one quarter (`wholeQuarter`)
   "thang",
 ]);
+/** Words before a road's name ("tuyến Quang Trung", "đường Lê Lợi"). */
+const ROAD_HEADS: ReadonlySet<string> = new Set(["tuyen", "duong", "pho"]);
 /** Last words of places of several words before their number ("tổ dân phố 12", "khu dân cư số 3"). */
 const PLACE_NUMBER_WORDS: ReadonlySet<string> = new Set(["pho", "cu", "so"]);
 /** Channels one indicator's posts are split over ("fanpage 10 bài, zalo 7 bài" = 17). */
@@ -379,9 +381,42 @@ function placeListOwner(
   return next?.ind.code;
 }
 
-/** The part a figure is said for, from the start of its clause ("lớp 2 có 52" → "lop 2"), or null. */
+/** The part a figure is said for ("lớp 2 có 52" → "lop 2", "02 tin trên Báo …" → "tren bao"), or null. */
 function partLabel(tk: Tokenised, nv: NonValues, at: number): string | null {
+  return labelBefore(tk, nv, at) ?? postedOn(tk.toks, at);
+}
+
+/** Words of a figure's posting place after it ("02 tin đăng trên Báo …", "01 tin lên Cổng …"). */
+const POSTED_ON: ReadonlySet<string> = new Set(["tren", "len"]);
+
+/**
+ * "02 tin đăng trên Báo Cần Thơ và 01 tin trên Cổng TTĐT": the place a figure was posted on, said right after
+ * the figure and its measure, labels its part ("tren bao", "tren cong"), or null.
+ */
+function postedOn(toks: readonly Tok[], at: number): string | null {
+  if (toks[at]?.type !== "n") return null;
+  let x = at + 1;
+  while (toks[x]?.type === "n" || (toks[x]?.k === "." && toks[x + 1]?.type === "n")) x++;
+  for (const end = x + 3; x < end && toks[x]?.type === "w" && !POSTED_ON.has(toks[x]!.kt); ) x++;
+  const place = toks[x + 1];
+  return isWordIn(toks[x], POSTED_ON) && place?.type === "w" ? `tren ${place.kt}` : null;
+}
+
+/** The part a figure is said for, from the start of its clause, or null. */
+function labelBefore(tk: Tokenised, nv: NonValues, at: number): string | null {
   const { toks } = tk;
+  // "thôn Đông (10 cái), thôn Tây (8 cái)": the place's figure in brackets after its name
+  if (toks[at - 1]?.k === "(" && toks[at - 2]?.type === "w") {
+    at--;
+    // "các tuyến Quang Trung (10 cái), Hữu Nghị (8 cái)": roads named with capitals, opening their clause
+    let x = at;
+    while (x > at - 5 && toks[x - 1]?.type === "w" && /^\p{Lu}/u.test(toks[x - 1]!.o)) x--;
+    if (x < at && (opensPart(toks[x - 1]) || isWordIn(toks[x - 1], ROAD_HEADS)))
+      return `ten ${toks
+        .slice(x, at)
+        .map((w) => w.kt)
+        .join(" ")}`;
+  }
   for (let x = at - 1; x >= 0 && x >= at - 6; x--) {
     const t = toks[x]!;
     if (t.type === "nl" || PART_CLAUSE_ENDS.has(t.k)) return null;

@@ -276,14 +276,9 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
       i += org - 1;
       continue;
     }
-    // "(12 tổ)", "có 5 tổ tự quản": groups of people, written with their marks, are never "tờ"
-    if (
-      toks[i - 1]?.type === "n" &&
-      toks[i]!.k === "to" &&
-      toks[i]!.o.toLowerCase() === "tổ" &&
-      key(toks[i + 1]) !== "chuc" &&
-      !nv.blocked[i - 1]
-    ) {
+    // "(12 tổ)", "có 5 tổ tự quản": groups of people, written with their marks, are never "tờ"; nor is the
+    // verb "tổ chức" after a number no label took ("do khối 9 tổ chức muộn")
+    if (toks[i - 1]?.type === "n" && toks[i]!.k === "to" && toks[i]!.o.toLowerCase() === "tổ" && !nv.blocked[i - 1]) {
       blocked.push(i - 1, i);
       continue;
     }

@@ -9,7 +9,15 @@ import { osaDistance } from "./fuzzy.js";
 import type { CompiledIndicators, Synonym } from "./indicators.js";
 import type { NumberReader } from "./numbers.js";
 import { attendVerbAt, isHard, isWordIn, type Tok, type Tokenised } from "./tokens.js";
-import { BREAK_WORDS, COMPOUND_STOP, FILLER_WORDS, FUZZY_STOP, PEOPLE_PHRASES, TIME_UNITS } from "./vocabulary.js";
+import {
+  BREAK_WORDS,
+  COMPOUND_HEADS,
+  COMPOUND_STOP,
+  FILLER_WORDS,
+  FUZZY_STOP,
+  PEOPLE_PHRASES,
+  TIME_UNITS,
+} from "./vocabulary.js";
 
 /** Shortest name read after a run-together verb: "tin", "loa" inside a word are other words. */
 const MIN_RUN_TOGETHER = 4;
@@ -260,6 +268,9 @@ function matchIndicator(toks: readonly Tok[], blocked: Uint8Array, i: number, c:
   if (isNumberWordKey(head.k) || isNumberWordKey(head.kt)) return null;
   // "nộp chậm 2 hôm thì" is no typo of "hội thi": a unit of time begins no name
   if (TIME_UNITS.has(head.k)) return null;
+  // "phối hợp đăng 9 bài" is no typo of "họp dân": the second word of a compound begins no name
+  const prev = toks[i - 1];
+  if (prev?.type === "w" && COMPOUND_HEADS.has(`${prev.k} ${head.k}`)) return null;
   let bestHit: { end: number; code: string; dist: number; len: number } | null = null;
   const headNear = head.k.length >= 2 ? byHead.get(head.k.slice(0, 2)) : undefined;
   for (let w = Math.min(ends.length, 5) - 1; w >= 0; w--) {

@@ -19,7 +19,7 @@ import { createNameMatcher } from "./mentions.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
 import type { IndItem, Pair } from "./pairing.js";
-import { isWordIn, type Tok, type Tokenised } from "./tokens.js";
+import { isWordIn, pastTimesBracket, type Tok, type Tokenised } from "./tokens.js";
 import { DAY_PARTS, PEOPLE_PHRASES, PLACE_WORDS } from "./vocabulary.js";
 
 export interface Multipliers extends TokenMarks {
@@ -331,6 +331,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       placeCount(toks, counts, unit.words, i, figureStarts, blocked, out.settled) ??
       (unit.alt ? placeCount(toks, counts, unit.alt, i, figureStarts, blocked, out.settled) : null) ??
       eventsBefore(toks, nv, numbers, nameAt, compiled, i, unit.words) ??
+      spotsBefore(toks, nv, numbers, i) ??
       ownFigure(toks, nv, numbers, nameAt, i, unit.end);
     if (count === null) {
       // "mỗi tháng 1 chuyên mục, cả quý I có 3": a part of the whole the sentence states, not unclear
@@ -402,6 +403,31 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         i = Math.max(i, fe - 1);
         continue;
       }
+      // "tại 8 khóm, mỗi khóm 01 buổi": sittings each place held, with no name in the sentence before, are the
+      // gatherings' (the writers' convention: any gathering's sittings are meetings)
+      const events = compiled.measures.get("cuoc");
+      if (
+        !counted &&
+        events &&
+        figures.length === 1 &&
+        count.start >= 0 &&
+        !count.own &&
+        key(toks[fe]) === "buoi" &&
+        (PLACE_WORDS.has(unitWord) || PLACE_HEADS.has(unitWord)) &&
+        !isWordIn(toks[fe + 1], DAY_PARTS) &&
+        !nameAt(fe) &&
+        !namedInSentenceBefore(toks, nv, nameAt, i)
+      ) {
+        const num = { kind: "N" as const, start: fs, end: fe, value: figures[0]![2] * count.value };
+        const ind = { kind: "I" as const, start: fe, end: fe + 1, code: events, first: false };
+        out.pairs.push({ num: { ...num, weak: false, bad: false, first: false }, ind, numFirst: true });
+        products.set(fs, { end: fe, value: num.value });
+        for (let x = count.start; x < count.end; x++) blocked.push(x);
+        for (let x = fs; x < fe + 1; x++) blocked.push(x);
+        out.settled.push(count.start);
+        i = Math.max(i, fe);
+        continue;
+      }
       // "xe lưu động: 3 xe, mỗi xe chạy 2 lượt": the unit is the indicator's own thing and the figure is
       // in the indicator's measure → 6 lượt; the count of things is no figure of its own
       const w = toks[fe]?.type === "w" ? toks[fe]!.kt : "";
@@ -465,7 +491,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       // a count of places used here is no figure of its own ("xã có 9 thôn"), nor a count in brackets after
       // the unit ("mỗi cửa ngõ phường (3 cửa ngõ)")
       const bracketed = count.start > i && toks[count.start - 1]?.k === "(";
-      if (PLACE_WORDS.has(unit.words[0]!) || PLACE_HEADS.has(unit.words[0]!) || bracketed) {
+      if (PLACE_WORDS.has(unit.words[0]!) || PLACE_HEADS.has(unit.words[0]!) || bracketed || spotAt(toks, i + 1)) {
         for (let x = count.start; x < count.end; x++) blocked.push(x);
         if (count.start >= 0) out.settled.push(count.start);
       }
@@ -720,6 +746,9 @@ function unitAfter(
   }
   const full = PLACE_ABBREVIATIONS.get(t.kt);
   if (full) return { words: [t.kt], end: i + 1, alt: [...full] };
+  // "mỗi vị trí", "mỗi địa điểm": a spot of any place
+  const spot = SPOTS.find((seq) => seq.every((w, k) => key(toks[i + k]) === w));
+  if (spot) return { words: [...spot], end: i + spot.length };
   // "mỗi cổng trường", "mỗi đầu thôn": one spot of each place, counted by the place ("xã có 3 trường")
   const place = toks[i + 1];
   if ((t.kt === "cong" || t.kt === "dau") && place?.type === "w" && PLACE_WORDS.has(place.kt))
@@ -1038,7 +1067,7 @@ function placeCount(
 }
 
 /** Heads of numbered places ("thôn 3", "TDP 5", "tổ 2"). */
-const PLACE_HEADS = new Set(["thon", "xom", "to", "tdp", "khu", "ap", "ban", "lang", "doi", "khoi"]);
+const PLACE_HEADS = new Set(["thon", "xom", "to", "tdp", "khu", "ap", "ban", "lang", "doi", "khoi", "khom"]);
 
 /** Where the verbs of doing right before token `at` begin ("… nhận 300 tờ", "… được phát 200 tờ"). */
 function verbsStartBefore(toks: readonly Tok[], at: number): number {
@@ -1362,6 +1391,46 @@ function namesBefore(
   return run;
 }
 
+/** Words of a spot that stand for any place counted before ("mỗi vị trí", "mỗi địa điểm", "mỗi nơi"). */
+const SPOTS: readonly string[][] = [["vi", "tri"], ["dia", "diem"], ["noi"]];
+const spotAt = (toks: readonly Tok[], j: number): boolean =>
+  SPOTS.some((seq) => seq.every((w, k) => key(toks[j + k]) === w));
+
+/**
+ * "pa nô tại 3 cửa ngõ thành phố, mỗi vị trí 02 pa nô": each spot is one of the places counted after "tại"/"ở"
+ * before it in the sentence; that count, or null.
+ */
+function spotsBefore(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  moi: number,
+): Count | null {
+  if (!spotAt(toks, moi + 1)) return null;
+  for (let x = moi - 1; x > 0 && !isSentenceEnd(toks[x]) && toks[x]!.k !== ";"; x--) {
+    if (toks[x]!.type !== "n" || !isWordIn(toks[x - 1], PLACE_PREPS) || toks[x + 1]?.type !== "w") continue;
+    // (a count of places is marked in stage 2: "tại 4 chợ")
+    if (nv.blocked[x] === 1 && /^\d{1,3}$/.test(toks[x]!.k)) return { start: x, end: x + 1, value: Number(toks[x]!.k) };
+    const num = nv.blocked[x] ? null : numbers.read(x, false);
+    if (num && !num.bad) return { start: x, end: num.end, value: num.value };
+  }
+  return null;
+}
+const PLACE_PREPS: ReadonlySet<string> = new Set(["tai", "o"]);
+
+/** Whether an indicator is named in the sentence before token `at`. */
+function namedInSentenceBefore(
+  toks: readonly Tok[],
+  nv: NonValues,
+  nameAt: (i: number) => { end: number; code: string } | null,
+  at: number,
+): boolean {
+  let start = at;
+  while (start > 0 && !isSentenceEnd(toks[start - 1]) && toks[start - 1]!.k !== ";") start--;
+  for (let j = start; j < at; j++) if (toks[j]!.type === "w" && !nv.blocked[j] && nameAt(j)) return true;
+  return false;
+}
+
 /** Places that may say which of the units "mỗi" counts ("mỗi điểm cầu bản", "mỗi hội nghị thôn"). */
 const SITE_PLACES: ReadonlySet<string> = new Set(["thon", "xom", "ban", "ap", "lang", "to", "khu", "xa", "phuong"]);
 
@@ -1497,6 +1566,8 @@ function perUnitBefore(
   // ("ngày 2 lần sáng chiều": the times of day may follow the unit)
   for (let k = 0; k < 3 && toks[j]?.type === "w" && !LASTING.has(key(toks[j])) && key(toks[j]) !== "nhan"; k++) j++;
   if (j === rate.end) return false;
+  // ("ngày 03 lượt (6h00, 11h00, 17h30) trong 6 ngày": the times the turns go out at may follow)
+  j = pastTimesBracket(toks, j);
   // "ngày 2 lượt, phát liên tục 15 ngày", "tuần 3 bài suốt 4 tuần": the span in a clause right after, said
   // as lasting ("liên tục", "suốt", "trong vòng")
   if (toks[j]?.k === ",") {

@@ -261,13 +261,14 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
     if (free(s, m.index + m[0].length)) mark(s, m.index + m[0].length, 1);
   });
   // What one thing cost, said without "đồng": "chi phí 8 triệu", "trị giá 2,5 tỷ ạ" — a sum after a word of
-  // spending in its clause, with no noun after it ("8 triệu lượt xem" counts views); a budget ("kinh phí
+  // spending or giving in its clause, with no noun after it ("8 triệu lượt xem" counts views); a budget ("kinh phí
   // 5 triệu") may be a plan's figure and is still asked about
   each(/(?<![\d.,])\d+(?:[.,]\d+)*[ \t]*(?:trieu|ty|tr)(?![\p{L}\d])/gu, (m) => {
     const s = m.index;
     const e = s + m[0].length;
     const before = f.slice(Math.max(0, s - 30), s);
-    if (!/\b(?:chi phi|tong chi|tri gia|gia tri|het|ton)\b[^\n,;.]*$/.test(before)) return;
+    // ("hội viên tự đóng góp 2,5 triệu", "các hộ ủng hộ 1,5 triệu": a sum given)
+    if (!/\b(?:chi phi|tong chi|tri gia|gia tri|het|ton|dong gop|ung ho)\b[^\n,;.]*$/.test(before)) return;
     if (NOUN_AFTER.test(f.slice(e, e + 12)) && !/^[ \t]+(?:a|nhe|thoi|roi|dong)(?![p{L}\d])/.test(f.slice(e, e + 8)))
       return;
     if (free(s, e)) mark(s, e, 1);

@@ -14,7 +14,16 @@ import { createNameMatcher } from "./mentions.js";
 import { markNonValueSpans } from "./non-value-spans.js";
 import { isKeycap, isLargeScale } from "./number-forms.js";
 import { createNumberReader } from "./numbers.js";
-import { attendVerbAt, beforeTitle, gatheringBefore, isWordIn, type Tok, type Tokenised, workforce } from "./tokens.js";
+import {
+  attendVerbAt,
+  beforeTitle,
+  gatheringBefore,
+  isWordIn,
+  pastTimesBracket,
+  type Tok,
+  type Tokenised,
+  workforce,
+} from "./tokens.js";
 import {
   CONTEXT_PHRASES,
   CONTEXT_WORDS,
@@ -190,7 +199,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markShortMonths(tk, blocked);
   markPeriodLists(tk, blocked, compiled);
   markYearsOfNames(tk, blocked, compiled);
-  markListNumbering(tk, blocked);
+  markListNumbering(tk, blocked, compiled);
   markRowNumbers(tk, blocked);
   markRestatedInWords(tk, blocked, transparent, numbers);
   markChosenFigures(tk, blocked, numbers);
@@ -1585,6 +1594,8 @@ function markLabels(
     if (key === "nam" && key_(toks[i + 1]) === "muoi") continue;
     // "Biên tập 9 chuyên mục", "học tập 2 chuyên đề": "tập" ending a verb, no episode's label
     if (key === "tap" && (key_(before) === "bien" || key_(before) === "hoc")) continue;
+    // "Cấp 1.300 tờ rơi", "cung cấp 04 tin": before a figure that counts something "cấp" hands out, no level
+    if (key === "cap" && countsSomething(toks, i + 1, nameAt, compiled)) continue;
     const forms = LABELS[key];
     let j = i + 1;
     if (forms === null) {
@@ -1720,6 +1731,8 @@ function markNumberedPlaces(tk: Tokenised, blocked: Uint8Array, compiled: Compil
     const at = key_(toks[end]) === "so" ? end + 1 : end;
     const d = toks[at];
     if (d?.type !== "n" || blocked[at] || !/^\d{1,2}$/.test(d.k) || toks[at + 1]?.k === "/") continue;
+    // "mỗi khu dân cư 01 buổi": each place's figure, no place's number
+    if (key_(toks[i - 1]) === "moi" && at === end) continue;
     // "phát thanh ở tổ dân phố 12 lượt": a measure or a thing named right after makes it the place's figure
     nameAt ??= createNameMatcher(toks, blocked, compiled);
     if (isMeasureWord(toks[at + 1], compiled) || nameAt(at + 1)) continue;
@@ -1866,17 +1879,21 @@ const ERRANDS: readonly string[][] = [
   // "3 người đi theo xe", "2 người đi cùng xe": the crew of a vehicle, not an audience
   ["theo", "xe"],
   ["cung", "xe"],
+  // "tư vấn xét nghiệm cho 12 người": counselled one by one ("1 buổi tư vấn cho 40 người" is a gathering's)
+  ["tu", "van"],
+  ["xet", "nghiem"],
 ];
 const ERRAND_GLUE: ReadonlySet<string> = new Set(["da", "den", "toi", "duoc", "di", "co"]);
 
 /** Verbs of helping people one by one ("hỗ trợ 640 lượt người", "giúp 30 hộ", "hướng dẫn 25 người dân"). */
-const HELP_VERBS: ReadonlySet<string> = new Set(["ho tro", "huong dan", "giup do", "giup"]);
+const HELP_VERBS: ReadonlySet<string> = new Set(["ho tro", "huong dan", "giup do", "giup", "tiep can"]);
 
 /** "khám sàng lọc cho 230 người", "tiêm chủng cho 120 trẻ": an errand (ERRANDS) up to four words before "cho" and the count at i. */
 function errandFor(toks: readonly Tok[], i: number): boolean {
   if (key_(toks[i - 1]) !== "cho") return false;
   for (let b = i - 2; b >= 0 && b >= i - 5 && toks[b]!.type === "w"; b--)
-    if (ERRANDS.some((seq) => seq.every((w, k) => key_(toks[b + k]) === w))) return true;
+    if (ERRANDS.some((seq) => seq.every((w, k) => key_(toks[b + k]) === w)))
+      return !GATHERING_COUNTS.has(key_(toks[b - 1]));
   return false;
 }
 
@@ -1891,10 +1908,12 @@ function markHelpDrives(tk: Tokenised, blocked: Uint8Array, numbers: ReturnType<
     if (toks[i]!.type !== "n" || blocked[i]) continue;
     const num = numbers.read(i, false);
     if (!num || num.bad) continue;
-    const two = `${key_(toks[i - 2])} ${key_(toks[i - 1])}`;
+    // ("tiếp cận khoảng 2.000 người": a word of about may stand between)
+    const v = ABOUT.has(key_(toks[i - 1])) ? i - 1 : i;
+    const two = `${key_(toks[v - 2])} ${key_(toks[v - 1])}`;
     let j = num.end;
     // ("hướng dẫn 25 xã, phường treo băng rôn": places guided are no figure either)
-    if (HELP_VERBS.has(two) || HELP_VERBS.has(key_(toks[i - 1])) || errandFor(toks, i))
+    if (HELP_VERBS.has(two) || HELP_VERBS.has(key_(toks[v - 1])) || errandFor(toks, i))
       while (j < num.end + 3 && (ERRAND_PEOPLE.has(key_(toks[j])) || PLACE_WORDS.has(key_(toks[j])))) j++;
     else if (two === "ra quan" && key_(toks[j]) === "dot" && !eachRound) j++;
     if (j === num.end) continue;
@@ -2108,14 +2127,24 @@ function roundsOfNamed(
   });
 }
 
-/** List numbering at the start of a line: "1. …", "2) …", "3/ …"; keycap emoji anywhere ("1️⃣ …"). */
-function markListNumbering(tk: Tokenised, blocked: Uint8Array): void {
+/**
+ * List numbering at the start of a line: "1. …", "2) …", "3/ …"; keycap emoji ("1️⃣ …") but a figure written
+ * in keycaps after a word ("pano 2️⃣ cái", "người dự 8️⃣5️⃣": its measure or nothing after it).
+ */
+function markListNumbering(tk: Tokenised, blocked: Uint8Array, compiled: CompiledIndicators): void {
   const { toks } = tk;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.type !== "n" || blocked[i]) continue;
     if (isKeycap(tk, i)) {
-      blocked[i] = 1;
+      const next = toks[i + 1];
+      const figure =
+        toks[i - 1]?.type === "w" &&
+        (next?.type !== "w" ||
+          compiled.measures.has(next.k) ||
+          compiled.shared.has(next.k) ||
+          GATHERING_COUNTS.has(next.k));
+      if (!figure) blocked[i] = 1;
       continue;
     }
     if (!/^\d{1,2}$/.test(t.k)) continue;
@@ -2229,6 +2258,7 @@ function spokenRateAt(toks: readonly Tok[], i: number, unit: string): boolean {
   let j = i + 2;
   for (let k = 0; k < 2 && toks[j]?.type === "w" && !LASTING.has(toks[j]!.kt) && toks[j]!.kt !== "nhan"; k++) j++;
   if (j === i + 2) return false;
+  j = pastTimesBracket(toks, j);
   // "ngày 2 lượt, phát liên tục 15 ngày", "suốt 5 ngày", "trong vòng 10 ngày" (as in multipliers.ts)
   if (toks[j]?.k === ",") {
     let x = j + 1;

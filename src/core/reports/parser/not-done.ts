@@ -293,6 +293,12 @@ function bracketedNotCounted(toks: readonly Tok[], j: number): boolean {
   const said = notCountedAt(toks, j + 2) ? 2 : seqAt(toks, j + 2, AFTER);
   if (!said) return false;
   const close = toks[j + 2 + said];
+  // "4 (không tính vào bài mạng xã hội)": what it is left out of, in words to the bracket's close
+  if (key(close) === "vao" && said === 2) {
+    let x = j + 3 + said;
+    while (x < j + 12 && toks[x]?.type === "w") x++;
+    if (toks[x]?.k === ")") return true;
+  }
   return !close || close.k === ")" || (close.type === "w" && CLOSING.has(close.kt) && toks[j + 3 + said]?.k === ")");
 }
 
@@ -426,6 +432,11 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
     if (t.type !== "n" || nv.blocked[i]) continue;
     const num = numbers.read(i, false);
     if (!num || num.bad) continue;
+    // "bảng tin: 4 (không tính vào …)": the bracket right after the bare figure
+    if (bracketedNotCounted(toks, num.end - 1)) {
+      for (let x = i; x < num.end; x++) blocked.push(x);
+      continue;
+    }
     // only words between the figure and "bị hoãn" / "còn lưu" / "chưa phát" (its measure or name)
     for (let j = num.end; j <= num.end + REACH + 3 && toks[j]?.type === "w"; j++) {
       if (butNotDoneAt(toks, j)) {

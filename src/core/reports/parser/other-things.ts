@@ -15,6 +15,8 @@ const NOT_NOUNS: ReadonlySet<string> = new Set(
     "nhe nha ah a da se dang chua khong ko k nua luon tat het cung deu"
   ).split(" "),
 );
+/** Nouns whose key is one of NOT_NOUNS, told apart by their marks ("3 ổ dịch" is no "3 ở"). */
+const NOUNS_WRITTEN: ReadonlySet<string> = new Set(["ổ"]);
 /**
  * People ("120 học sinh", "45 hs", "60 ngư dân", "30 chị em"): they may be attendees the parser did not
  * place, so their number is still asked about.
@@ -64,7 +66,7 @@ export function countsOtherThing(tk: Tokenised, end: number, words: ReadonlySet<
     words.has(k) ||
     COUNTERS.has(k) ||
     peopleAt(tk, end) ||
-    NOT_NOUNS.has(k) ||
+    (NOT_NOUNS.has(k) && !NOUNS_WRITTEN.has(t.o.toLowerCase())) ||
     SCALE_WORDS.has(k) ||
     FILLER_WORDS.has(k) ||
     HARD_WORDS.has(k)

@@ -208,6 +208,8 @@ function sheetsOfThingBefore(
 
 /** Words of whom or where after a bare measure ("300 tờ cho 300 hộ", "6 cái tại cổng chợ"). */
 const MEASURE_THEN: ReadonlySet<string> = new Set(["cho", "tai"]);
+/** Verbs of coming after people counted ("98 người về", "60 người đến dự"). */
+const COME: ReadonlySet<string> = new Set(["ve", "den", "toi"]);
 
 /** The indicator owning the measure at token i, of one word ("tờ") or two ("chuyên mục"), else undefined. */
 function measuredBy(tk: Tokenised, compiled: CompiledIndicators, i: number): string | undefined {
@@ -535,6 +537,15 @@ function measureAfter(
   if (one && endsHere(it.end + 1)) return one;
   // "phát 300 tờ cho 300 hộ", "treo 6 cái tại cổng": to whom or where, after a bare measure
   if (one && !nv.blocked[it.end + 1] && isWordIn(toks[it.end + 1], MEASURE_THEN)) return one;
+  // "họp dân 1 buổi được 98 người về phổ biến": people coming to the gathering named before them attend
+  if (
+    one &&
+    one === compiled.measures.get("nguoi") &&
+    !nv.blocked[it.end + 1] &&
+    isWordIn(toks[it.end + 1], COME) &&
+    gatheringInSentence(toks, it.start - 1, nv.blocked, true)
+  )
+    return one;
   // "đăng 6 bài tiktok", "12 bài youtube": the channel a post went on, right after its measure
   if (one && !nv.blocked[it.end + 1] && isWordIn(toks[it.end + 1], CHANNEL_NAMES)) return one;
   if (t2 && t2.type === "w" && endsHere(it.end + 2)) {

@@ -104,10 +104,13 @@ function issuesNext(rest: string): boolean {
   return !!upTo && ISSUED.test(upTo[0]);
 }
 
-/** Symbol parts typed without "Đ": "QD" is always "QĐ" (quyết định), "ND" "NĐ" (nghị định), "HDND" "HĐND". */
-const WITH_D: Readonly<Record<string, string>> = { QD: "QĐ", ND: "NĐ", HDND: "HĐND", BCD: "BCĐ" };
+/**
+ * Symbol parts typed without "Đ": "QD" is always "QĐ" (quyết định), "ND" "NĐ" (nghị định), "HDND" "HĐND"; and
+ * the Prime Minister's "TTg", spelt with a small "g" (upper-cased with the rest).
+ */
+const WITH_D: Readonly<Record<string, string>> = { QD: "QĐ", ND: "NĐ", HDND: "HĐND", BCD: "BCĐ", TTG: "TTg" };
 
-/** "29/QD-UBND" → "29/QĐ-UBND": the official spelling of the symbol's parts (the number is left alone). */
+/** "29/QD-UBND" → "29/QĐ-UBND", "06/QĐ-TTG" → "06/QĐ-TTg": the official spelling of the symbol's parts (the number is left alone). */
 function withD(number: string): string {
   return number.replace(/(?<=[/-])[A-Z]+(?=$|[-/.])/g, (part) => WITH_D[part] ?? part);
 }
@@ -190,6 +193,7 @@ export function findReferences(folded: FoldedText, nfcText: string): FoundRefere
     },
   );
   attachDatesBefore(f, found, taken, spans);
+  attachHeaderDates(f, found, taken, spans);
   found.sort((a, b) => a.start - b.start);
   return { references: found.map((x) => x.ref), spans };
 }
@@ -226,6 +230,44 @@ function attachDatesBefore(
         ? isoDate(Number(last[1]), Number(last[2]), Number(last[3]))
         : isoDate(Number(last[4]), Number(last[5]), Number(last[6]));
     if (!date) continue;
+    x.ref.date = date;
+    taken.fill(1, s, e);
+    spans.push([s, e]);
+  }
+}
+
+/** "Số: 305/BC-UBND" opening its line: the number in a document's header. */
+const HEADER_NUMBER_BEFORE = /(?:^|\n)[ \t]*so[ \t]*:?[ \t]*$/;
+/**
+ * "Cửa Tùng, ngày 05 tháng 12 năm 2026" (or "…, ngày 05/12/2026"): a header's place-and-date line, anchored
+ * at a line's start, within the three lines after the number.
+ */
+const PLACE_DATE_LINE_RE =
+  /^(?:[^\n]*\n){1,3}?[ \t]*[a-z][a-z ]{1,40},[ \t]*ngay[ \t]+(?:(\d{1,2})[ \t]*[/.-][ \t]*(\d{1,2})[ \t]*[/.-][ \t]*(\d{4})|(\d{1,2})[ \t]+thang[ \t]+(\d{1,2})[ \t,]+nam[ \t]+(\d{4}))/u;
+
+/**
+ * "Số: 305/BC-UBND\nCửa Tùng, ngày 05 tháng 12 năm 2026": the report's own number, heading its line, takes the
+ * date of the place-and-date line under it (the official header; the motto may stand between them).
+ */
+function attachHeaderDates(
+  f: string,
+  found: { ref: DocumentReference; start: number }[],
+  taken: Uint8Array,
+  spans: [number, number][],
+): void {
+  for (const x of found) {
+    if (x.ref.date || !HEADER_NUMBER_BEFORE.test(f.slice(Math.max(0, x.start - 20), x.start))) continue;
+    const from = f.indexOf("\n", x.start);
+    if (from < 0) continue;
+    const m = PLACE_DATE_LINE_RE.exec(f.slice(from, from + 300));
+    if (!m) continue;
+    const date =
+      m[1] !== undefined
+        ? isoDate(Number(m[1]), Number(m[2]), Number(m[3]))
+        : isoDate(Number(m[4]), Number(m[5]), Number(m[6]));
+    const s = from + m[0].search(/ngay[ \t]+\d[^\n]*$/u);
+    const e = from + m[0].length;
+    if (!date || !isFreeSpan(taken, s, e)) continue;
     x.ref.date = date;
     taken.fill(1, s, e);
     spans.push([s, e]);

@@ -209,6 +209,8 @@ function readUnnamedGatherings(
     const count = numbers.read(i, false);
     if (!count || count.bad || !Number.isInteger(count.value) || !gatheringSittings(toks, count.end, false)) continue;
     if (namedInClause(toks, nameAt, events, i, count.end)) continue;
+    // ("mỗi ấp 01 buổi": each place's sittings, multiplied by the places in stage 2b)
+    if (eachUnitBefore(toks, i)) continue;
     const people = peopleAfter(toks, nv, loose, count.end + 1, key(toks[count.end]));
     if (!people) {
       // the sittings alone ("tổ chức 2 buổi sinh hoạt chi hội"): the gatherings, when nothing else follows
@@ -298,6 +300,22 @@ const pairOf = (start: number, end: number, value: number, code: string): Pair =
   numFirst: true,
 });
 
+/** Whether "mỗi" and its unit (a word or three) stand right before token i. */
+function eachUnitBefore(toks: readonly Tok[], i: number): boolean {
+  for (let x = i - 2; x >= 0 && x >= i - 4 && toks[x]!.type === "w"; x--) if (key(toks[x]) === "moi") return true;
+  return false;
+}
+
+/** The closing bracket of a bracket at `at` holding only words and blocked numbers (dates), or -1. */
+function datesBracketEnd(toks: readonly Tok[], nv: NonValues, at: number): number {
+  if (toks[at]?.k !== "(") return -1;
+  for (let x = at + 1; x < at + 14 && toks[x] && toks[x]!.type !== "nl"; x++) {
+    if (toks[x]!.k === ")") return x;
+    if (toks[x]!.type === "n" && !nv.blocked[x]) return -1;
+  }
+  return -1;
+}
+
 /**
  * Whether an indicator names the sittings of the count [i, end) ("2 buổi phát thanh", "1 buổi tập huấn"), or
  * another than the gatherings (`events`) is named around it in its clause ("phát thanh 2 buổi").
@@ -333,7 +351,9 @@ function peopleAfter(
 ): { start: number; end: number; value: number; each: boolean } | null {
   let found: { start: number; end: number; value: number; each: boolean } | null = null;
   let each = false;
-  for (let x = from; x < toks.length && x < from + 16 && !endsSentence(toks[x]) && toks[x]!.k !== ";"; x++) {
+  // ("họp 2 buổi (ngày 9/11 và 18/11), mỗi buổi 50 người": the sittings' dates in brackets are passed over)
+  const start = datesBracketEnd(toks, nv, from) + 1 || from;
+  for (let x = start; x < toks.length && x < start + 16 && !endsSentence(toks[x]) && toks[x]!.k !== ";"; x++) {
     if (key(toks[x]) === "moi" && key(toks[x + 1]) === sitting) each = true;
     if (toks[x]!.type !== "n") continue;
     if (nv.blocked[x] && !(nv.blocked[x] === 1 && PEOPLE.has(key(toks[x + 1])))) continue;
@@ -341,10 +361,12 @@ function peopleAfter(
     if (!num || num.bad || !PEOPLE.has(key(toks[num.end])) || found) return null;
     let b = x - 1;
     if (key(toks[b]) === "khoang" || key(toks[b]) === "gan" || key(toks[b]) === "hon") b--;
-    // ", tổng 630 em", ", tổng cộng 95 học sinh": the people said as a total
-    if ((key(toks[b]) === "cong" || key(toks[b]) === "so") && key(toks[b - 1]) === "tong") b--;
-    if (key(toks[b]) === "tong") b--;
-    const intro = each ? key(toks[b]) === sitting : PEOPLE_INTRO.has(key(toks[b]));
+    // ", tổng 630 em", "…, tổng cộng 1.205 lượt học sinh tham gia", "tổng số 180 người": the people of all the sittings
+    const total =
+      key(toks[b]) === "tong" || ((key(toks[b]) === "cong" || key(toks[b]) === "so") && key(toks[b - 1]) === "tong");
+    // ("họp 1 buổi 45 hội viên": people named right after the sitting, not a bare "lượt")
+    const right = b === from - 1 && b === x - 1 && key(toks[num.end]) !== "luot";
+    const intro = each ? key(toks[b]) === sitting : PEOPLE_INTRO.has(key(toks[b])) || total || right;
     if (!intro) return null;
     found = { start: x, end: num.end, value: num.value, each };
     x = num.end - 1;

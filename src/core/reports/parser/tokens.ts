@@ -8,6 +8,7 @@ import { type FoldedText, foldWithMap, telexFold } from "../text-key.js";
 import { isNumberWordKey } from "../vietnamese-numbers.js";
 import {
   ABBREVIATIONS,
+  ABBREVIATIONS_AFTER,
   ABBREVIATIONS_BEFORE_FIGURE,
   ATTEND_VERBS,
   GATHERING_LINKS,
@@ -113,7 +114,7 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
     const oe = folded.end[e - 1] ?? os;
     toks.push({
       k,
-      kt: type === "w" ? (ABBREVIATIONS.get(k) ?? telexFold(k)) : k,
+      kt: type === "w" ? (ABBREVIATIONS.get(k) ?? afterWord(k, toks[toks.length - 1]) ?? telexFold(k)) : k,
       o: nfcText.slice(os, oe),
       type,
       fs: s,
@@ -175,6 +176,12 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
     if (next?.type === "n" && !(toks[at + 1]?.k === "/" && toks[at + 2]?.type === "w")) t.kt = full;
   }
   return toks;
+}
+
+/** The word an abbreviation read after a given word stands for ("cđ" after "cụm"), or undefined. */
+function afterWord(k: string, prev: Tok | undefined): string | undefined {
+  const a = ABBREVIATIONS_AFTER.get(k);
+  return a && prev?.type === "w" && prev.k === a.after ? a.full : undefined;
 }
 
 const numeric = (u: Tok | undefined): boolean => !!u && (u.type === "n" || (u.type === "w" && isNumberWordKey(u.k)));
@@ -342,6 +349,24 @@ export function workforce(toks: readonly Tok[], i: number, from: number): boolea
 
 /** Counting words of a gathering's sessions ("1 buổi", "2 lớp", "3 cuộc"). */
 const SESSION_WORDS: ReadonlySet<string> = new Set(["buoi", "lop", "cuoc"]);
+
+/** Words of a time of day in a bracket ("(6h00, 11h00, 17h30)", "(sáng và chiều)"). */
+const TIME_WORDS: ReadonlySet<string> = new Set(["h", "g", "gio", "phut", "sang", "trua", "chieu", "toi", "va"]);
+
+/**
+ * "ngày 03 lượt (6h00, 11h00, 17h30) trong 6 ngày": after a bracket at j holding only the times the rate's
+ * turns go out at, the token past it; else j.
+ */
+export function pastTimesBracket(toks: readonly Tok[], j: number): number {
+  if (toks[j]?.k !== "(") return j;
+  for (let x = j + 1; x < j + 20 && toks[x] && toks[x]!.type !== "nl"; x++) {
+    const t = toks[x]!;
+    if (t.k === ")") return x > j + 1 ? x + 1 : j;
+    if (t.type === "n" || t.k === "," || t.k === ":" || t.k === "-" || t.k === ";") continue;
+    if (t.type !== "w" || !(TIME_WORDS.has(t.k) || /^\d*h\d*$/.test(t.k))) return j;
+  }
+  return j;
+}
 
 /** Whether a token ends a clause (line break, hard punctuation, "và", "với", …); past the end too. */
 export function isHard(t: Tok | undefined): boolean {

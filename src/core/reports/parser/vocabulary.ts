@@ -146,7 +146,21 @@ export const COMPOUND_STOP: ReadonlySet<string> = new Set([
   "tin cay",
   "tin dung",
   "tin nguong",
+  "tin gia", // fake news ("phòng chống tin giả")
+  "bang tin", // a notice board ("bài trên bảng tin")
   "loa loa",
+]);
+
+/** Compounds ("first second" keys) whose second word begins no misspelt name ("phối hợp" is no "họp"). */
+export const COMPOUND_HEADS: ReadonlySet<string> = new Set([
+  "phoi hop",
+  "ket hop",
+  "tong hop",
+  "phu hop",
+  "thich hop",
+  "hon hop",
+  "lien hop",
+  "le hoi",
 ]);
 
 /** Number-word homographs in a given neighbourhood ("như sau", "năm nay", "một số"). */
@@ -253,6 +267,11 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
 export const ABBREVIATIONS_BEFORE_FIGURE: ReadonlyMap<string, string> = new Map([
   ["tr", "toroi"],
   ["tb", "tinbai"], // "TB 3"; "TB" elsewhere is "thông báo" or "trung bình"
+]);
+
+/** Abbreviations read only after a given word ("cụm cđ" is "cụm cổ động"; "CĐ" alone is a union or a college). */
+export const ABBREVIATIONS_AFTER: ReadonlyMap<string, { after: string; full: string }> = new Map([
+  ["cd", { after: "cum", full: "codong" }],
 ]);
 
 /** Places counted in a report ("tại 8 thôn", "cho 200 hộ"): a number before them is never a value. */
