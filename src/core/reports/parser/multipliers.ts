@@ -19,6 +19,7 @@ import { createNameMatcher } from "./mentions.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
 import type { IndItem, Pair } from "./pairing.js";
+import { unnamedSittingsCode } from "./sittings.js";
 import { isWordIn, type Tok, type Tokenised } from "./tokens.js";
 import { DAY_PARTS, PEOPLE_PHRASES, PLACE_WORDS } from "./vocabulary.js";
 
@@ -49,6 +50,8 @@ const BETWEEN = new Set([
   "lam",
   "dat",
   "khoang",
+  "tam", // "mỗi buổi tầm 90 người": about
+  "gan",
   "la",
   ":",
   "gom",
@@ -360,11 +363,14 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       // "3 đợt xe lưu động, mỗi đợt 2 lượt": the count names what the figure, unnamed, is of
       // "…; pano mỗi tdp 1 cái": the indicator named right before "mỗi" is what each place has
       const [fs, fe] = figures[0]!;
-      const goesOn =
+      const goesOn: PlacesProduct | null =
         last && count.start > last.end && !count.own ? onWithProduct(toks, last, count, unitWord, fe) : null;
-      const counted = count.own
+      const counted: IndItem | null | undefined = count.own
         ? null
-        : (nameRightBefore(toks, nameAt, i) ?? countedName(toks, nameAt, count, unit.words.length) ?? goesOn?.pair.ind);
+        : (nameRightBefore(toks, nameAt, i) ??
+          countedName(toks, nameAt, count, unit.words.length) ??
+          goesOn?.pair.ind ??
+          unnamedSittings(toks, nameAt, compiled, fs, fe));
       // not when the unit is what the indicator counts ("2 lớp tập huấn, mỗi lớp 35 người": 2 classes,
       // 70 people), nor when the figure's measure is another indicator's
       // ("mỗi buổi 30 hội viên tham gia": people named by their role are counted in "người")
@@ -378,8 +384,8 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         counted &&
         figures.length === 1 &&
         // a place counts what was named before it ("áp phích 4 thôn, mỗi thôn 5 cái"), not what follows
-        // or between the count and "mỗi" ("8 thôn treo băng rôn, mỗi thôn 3 cái")
-        (!PLACE_WORDS.has(unit.words[0]!) || counted.end <= count.start || counted.end <= i) &&
+        // or between the count and "mỗi" ("8 thôn treo băng rôn, mỗi thôn 3 cái"); the sittings' own word is theirs
+        (!PLACE_WORDS.has(unit.words[0]!) || counted.end <= count.start || counted.end <= i || counted.start === fe) &&
         !ownUnit &&
         (!measure || measure === counted.code || countedInSheets(compiled, counted.code, toks[fe])) &&
         !namedAfter(toks, nameAt, fe)
@@ -474,6 +480,18 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
   }
   findRates(tk, nv, numbers, nameAt, compiled, (counts ??= countsByWord(toks, numbers)), out);
   return out;
+}
+
+/** "mỗi trường 2 buổi ngoại khóa": the sittings of a gathering no indicator names are the gatherings (sittings.ts). */
+function unnamedSittings(
+  toks: readonly Tok[],
+  nameAt: ReturnType<typeof createNameMatcher>,
+  compiled: CompiledIndicators,
+  fs: number,
+  fe: number,
+): IndItem | undefined {
+  const code = unnamedSittingsCode(toks, nameAt, compiled, fs, fe);
+  return code ? { kind: "I", start: fe, end: fe + 1, code, first: false } : undefined;
 }
 
 /** Members naming a mass organisation's branch ("chi hội phụ nữ", "chi đoàn thanh niên"), as words. */

@@ -194,7 +194,7 @@ function readUnnamedGatherings(
     if (toks[i]!.type !== "n" || nv.blocked[i]) continue;
     const count = numbers.read(i, false);
     if (!count || count.bad || !Number.isInteger(count.value) || !gatheringSittings(toks, count.end, false)) continue;
-    if (namedInClause(toks, nameAt, events, i, count.end)) continue;
+    if (namedInClause(toks, nameAt, events, i, count.end) || eachUnitBefore(toks, i)) continue;
     const people = peopleAfter(toks, nv, loose, count.end + 1, key(toks[count.end]));
     if (!people) {
       // the sittings alone ("tổ chức 2 buổi sinh hoạt chi hội"): the gatherings, when nothing else follows
@@ -236,6 +236,30 @@ function readTimesMet(
     for (let x = i; x < count.end; x++) (out.blocked as number[]).push(x);
     i = count.end;
   }
+}
+
+/**
+ * The gatherings' code when the count [i, end) counts sittings of a gathering no indicator names ("mỗi trường 2
+ * buổi ngoại khóa"), as readUnnamedGatherings reads them; else undefined. For the multipliers, which read the
+ * count after "mỗi <unit>" as a product.
+ */
+export function unnamedSittingsCode(
+  toks: readonly Tok[],
+  nameAt: (i: number) => { end: number; code?: string } | null,
+  compiled: CompiledIndicators,
+  i: number,
+  end: number,
+): string | undefined {
+  const events = compiled.measures.get("cuoc");
+  if (!events || !gatheringSittings(toks, end, false) || namedInClause(toks, nameAt, events, i, end)) return undefined;
+  for (let x = 0; x < toks.length; x++) if (toks[x]!.type === "w" && nameAt(x)?.code === events) return undefined;
+  return events;
+}
+
+/** Whether "mỗi <unit>" stands right before token i ("mỗi trường 2 buổi"): each unit's sittings, the multipliers' product. */
+function eachUnitBefore(toks: readonly Tok[], i: number): boolean {
+  for (let x = i - 2; x >= 0 && x >= i - 4 && toks[x + 1]!.type === "w"; x--) if (key(toks[x]) === "moi") return true;
+  return false;
 }
 
 /** Times of day a "buổi" may name instead of a sitting ("2 buổi sáng chiều", "buổi tối"). */
