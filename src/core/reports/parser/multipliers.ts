@@ -21,7 +21,7 @@ import { createNumberReader } from "./numbers.js";
 import type { IndItem, Pair } from "./pairing.js";
 import { unnamedSittingsCode } from "./sittings.js";
 import { isWordIn, type Tok, type Tokenised } from "./tokens.js";
-import { DAY_PARTS, PEOPLE_PHRASES, PLACE_WORDS } from "./vocabulary.js";
+import { DAY_PARTS, PEOPLE_PHRASES, PEOPLE_SHORT, PLACE_WORDS } from "./vocabulary.js";
 
 export interface Multipliers extends TokenMarks {
   /** Pairs read here ("mỗi loại 4 cái" → one per indicator named). */
@@ -478,7 +478,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     }
     i = Math.max(i, figures[figures.length - 1]![1] - 1);
   }
-  findRates(tk, nv, numbers, nameAt, compiled, (counts ??= countsByWord(toks, numbers)), out);
+  findRates(tk, nv, numbers, nameAt, compiled, (counts ??= countsByWord(toks, numbers)), out, products);
   return out;
 }
 
@@ -1398,6 +1398,7 @@ function findRates(
   compiled: CompiledIndicators,
   counts: ReadonlyMap<string, Count[]>,
   out: Multipliers,
+  products: ReadonlyMap<number, { end: number; value: number }>,
 ): void {
   const { toks } = tk;
   const readings = out.readings as Map<number, { end: number; value: number }>;
@@ -1426,7 +1427,8 @@ function findRates(
       }
     } else if (!PERIOD_UNITS.has(per) || per === "buoi") {
       // a count said elsewhere: "2 cuộc", "cho 500 hộ" (not a week or a day: "3 buổi/tuần" stays a rate)
-      const count = countOf(toks, counts, [per]);
+      // ("5 chi hội, mỗi chi hội 1 buổi, bình quân 30 chị/buổi": sittings read as a product count as it)
+      const count = countOf(toks, counts, [per], products.size ? new Map([...readings, ...products]) : readings);
       if (count && count.start !== i) times = count.value;
     }
     if (times === null) {
@@ -1452,7 +1454,11 @@ function findRates(
     statedProduct(toks, nv, numbers, end, value, blocked);
     // the unit names the indicator ("60 người/cuộc", "2 tờ/hộ"): read the pair here, else leave the name before
     const name = nameAt(rate.end);
-    const code = name && name.end <= j ? name.code : compiled.measures.get(toks[rate.end]!.kt);
+    const code =
+      name && name.end <= j
+        ? name.code
+        : (compiled.measures.get(toks[rate.end]!.kt) ??
+          (SITTING_UNITS.has(per) && peopleUnit(toks, rate.end, j) ? compiled.measures.get("nguoi") : undefined));
     if (code) {
       const num = { kind: "N" as const, start: i, end: rate.end, value, weak: false, bad: false, first: false };
       out.pairs.push({ num, ind: { kind: "I", start: rate.end, end: j, code, first: false }, numFirst: true });
@@ -1461,6 +1467,13 @@ function findRates(
     out.settled.push(i);
     i = end - 1;
   }
+}
+
+/** People one word or by role between a rate's figure and its "/" ("30 chị/buổi", "25 hội viên/buổi", "40 HS/lớp"). */
+const PEOPLE_ONE_WORD: ReadonlySet<string> = new Set(["nguoi", "chi", "ba", ...PEOPLE_SHORT]);
+function peopleUnit(toks: readonly Tok[], from: number, slash: number): boolean {
+  if (slash === from + 1) return isWordIn(toks[from], PEOPLE_ONE_WORD);
+  return slash === from + 2 && PEOPLE_PHRASES.has(`${key(toks[from])} ${key(toks[from + 1])}`);
 }
 
 /** Whether "trong" / "suốt" (how long) follows token `from` in its sentence. */
