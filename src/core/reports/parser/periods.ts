@@ -198,17 +198,27 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     )
       j++;
     if (toks[j]?.k !== ":") return null;
-    return numbersToSentenceEnd(j + 1, false);
+    return numbersToSentenceEnd(j + 1, false, true);
   };
+  /** Whether a clause naming its own period or turning ("riêng", "còn", "lũy kế") starts at token x. */
+  const ownClauseAt = (x: number): boolean =>
+    RANK[key(toks[x])] !== undefined ||
+    OWN_CLAUSE.has(key(toks[x])) ||
+    STATED_TOTAL_BEFORE.has(key(toks[x])) ||
+    NOT_THE_REPORTS.has(`${key(toks[x])} ${key(toks[x + 1])}`) ||
+    SCHOOL_SPANS.has(`${key(toks[x])} ${key(toks[x + 1])}`);
   /**
-   * The numbers from `from` to the end of its line or sentence; with `ownClause`, also up to a
+   * The numbers from `from` to the end of its line or sentence (with `items`, over the ";" of a list); with
+   * `ownClause`, also up to a
    * clause that names its own period ("…, tháng này 1 hội nghị").
    */
-  const numbersToSentenceEnd = (from: number, ownClause: boolean): number[] => {
+  const numbersToSentenceEnd = (from: number, ownClause: boolean, items = false): number[] => {
     const out: number[] = [];
     for (let x = from; x < n; x++) {
       const t = toks[x]!;
-      if (t.type === "nl" || t.k === "." || t.k === ";" || t.k === "!" || t.k === "?") break;
+      // with `items` (a list after a colon), ";" parts its items, unless a clause of its own follows
+      const item = items && t.k === ";" && !ownClauseAt(x + 1);
+      if (t.type === "nl" || t.k === "." || (t.k === ";" && !item) || t.k === "!" || t.k === "?") break;
       if (
         ownClause &&
         t.k === "," &&
