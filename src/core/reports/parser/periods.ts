@@ -454,6 +454,17 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       if (first) cumulative.add(first[0]);
       continue;
     }
+    // "tuần này 6 lượt, tháng 12 tổng tới nay 11 lượt": a numbered month or quarter so far, beside a shorter period
+    // the report does not state as its own, is that period's total (as "cả quý IV đến nay")
+    if (RANK[k] !== undefined && nv.blocked[i + 1] && reportRank > 0 && RANK[k]! > reportRank && !report?.stated) {
+      let j = i + 2;
+      if (key(toks[j]) === "tong" || key(toks[j]) === "cong") j++;
+      if (TO.has(key(toks[j])) && NOW.has(key(toks[j + 1])) && RANK[k]! < RANK.nam!) {
+        for (const s of listAfterColon(j + 2) ?? numbersIn(j + 2).map(([a]) => a)) totals.add(s);
+        i = j + 1;
+        continue;
+      }
+    }
     // the report's own period named between a name and its figure: "pano tháng 12 treo 3 cái"
     if (RANK[k] !== undefined && report && !report.current && nv.blocked[i + 1] && !nv.transparent[i + 1]) {
       const p = periodAt(toks, nv, i);
