@@ -276,9 +276,11 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     const t = toks[i]!;
     // "9 tháng năm 2026, xã treo 14 pa nô" in a report that names quý III as its own: a longer span
     // than the report's, opening its sentence, is a running total
-    if (t.type === "n" && report?.stated && reportRank > 0 && key(toks[i + 1]) === "thang") {
+    // (or the year's last months holding the report's quarter: "6 tháng cuối năm: 30 tin. Quý 4: 14 tin")
+    if (t.type === "n" && report && reportRank > 0 && key(toks[i + 1]) === "thang") {
       const p = periodAt(toks, nv, i);
-      if (p && p.rank > reportRank && (opensSentence(toks, i) || toks[i - 1]?.k === ":")) {
+      const holds = report.stated || (!!p && lastMonthsAround(p, report));
+      if (p && holds && p.rank > reportRank && (opensSentence(toks, i) || toks[i - 1]?.k === ":")) {
         let j = i + 2;
         while (j < n && nv.blocked[j] && !nv.transparent[j] && !isClauseEnd(toks[j])) j++;
         for (const x of listAfterColon(j) ?? sentenceNumbers(j)) cumulative.add(x);
@@ -1084,6 +1086,8 @@ interface NamedPeriod {
   thisYear?: boolean;
   /** "9 tháng đầu năm": the year's first months. */
   first?: boolean;
+  /** "6 tháng cuối năm": the year's last months. */
+  last?: boolean;
 }
 
 /** Words before a period that make it another's ("lũy kế quý I", "cả năm 2025", "cùng kỳ", "so với quý IV"). */
@@ -1155,6 +1159,8 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
     if (
       !first ||
       (first.first && !p.first && (p.current || firstMonthsBefore(first, p, false))) ||
+      // "6 tháng cuối năm: 30 tin. Quý 4: 14 tin": a quarter or month inside the year's last months named after them
+      lastMonthsAround(first, p) ||
       (p.year !== undefined && first.year !== undefined && p.year > first.year) ||
       laterQuarter(p, first) ||
       // "Năm 2026 … 10 phóng sự, trong đó quý IV … 3": a shorter period named as a part of the longer one's figure
@@ -1286,7 +1292,14 @@ function periodAt(toks: readonly Tok[], nv: NonValues, i: number): NamedPeriod |
     const half = key(toks[i + 2]) === "dau" || key(toks[i + 2]) === "cuoi";
     const y = half && key(toks[i + 3]) === "nam" && /^20\d\d$/.test(toks[i + 4]?.k ?? "") ? Number(toks[i + 4]!.k) : 0;
     const first = key(toks[i + 2]) === "dau" && key(toks[i + 3]) === "nam";
-    return { rank: 4, unit: `${t.k} thang`, ...(y ? { year: y } : {}), ...(first ? { first } : {}) };
+    const last = key(toks[i + 2]) === "cuoi" && key(toks[i + 3]) === "nam";
+    return {
+      rank: 4,
+      unit: `${t.k} thang`,
+      ...(y ? { year: y } : {}),
+      ...(first ? { first } : {}),
+      ...(last ? { last } : {}),
+    };
   }
   const k = periodKey(toks, nv, i);
   const next = toks[i + 1];
@@ -1319,6 +1332,14 @@ function firstMonthsBefore(p: NamedPeriod | null, report: NamedPeriod | null, ad
   const months = Number.parseInt(p.unit, 10);
   if (report.n === undefined) return !!report.current && added;
   return report.unit === "quy" ? months <= 3 * (report.n - 1) : report.unit === "thang" && months < report.n;
+}
+
+/** Whether "N tháng cuối năm" (`p`) holds the numbered quarter or month `inner` ("6 tháng cuối năm …, quý 4 …"). */
+function lastMonthsAround(p: NamedPeriod, inner: NamedPeriod): boolean {
+  if (!p.last || inner.n === undefined || (p.year !== undefined && inner.year !== undefined && p.year !== inner.year))
+    return false;
+  const from = 13 - Number.parseInt(p.unit, 10);
+  return inner.unit === "quy" ? 3 * inner.n - 2 >= from : inner.unit === "thang" && inner.n >= from;
 }
 
 /** Words saying when a thing was done, before its period ("làm hồi tháng 4", "treo vào tháng 9"). */
