@@ -144,7 +144,10 @@ const STOCK_HOLDERS = new Set([
   "em",
 ]);
 const NOW = new Set(["nay", "gio"]);
-const isClauseEnd = (t: Tok | undefined): boolean => !t || t.type === "nl" || CLAUSE_ENDS.has(t.k) || key(t) === "con";
+/** Words after "còn" that make it "still" ("còn sót 2 buổi", "còn thiếu"), no clause of its own ("còn quý IV …"). */
+const STILL = new Set(["sot", "thieu"]);
+const isClauseEnd = (t: Tok | undefined, after?: Tok): boolean =>
+  !t || t.type === "nl" || CLAUSE_ENDS.has(t.k) || (key(t) === "con" && !STILL.has(key(after)));
 
 /**
  * Finds the figures of other periods, comparisons, plans, cumulative figures and stated period totals.
@@ -174,7 +177,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
   /** Numbers from token `from` to the end of its clause: [start, end) each. */
   const numbersIn = (from: number): [number, number][] => {
     const out: [number, number][] = [];
-    for (let j = from; j < n && !isClauseEnd(toks[j]); j++) {
+    for (let j = from; j < n && !isClauseEnd(toks[j], toks[j + 1]); j++) {
       if (nv.blocked[j]) continue;
       const num = numbers.read(j, false);
       if (!num) continue;
@@ -193,7 +196,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       j < n &&
       j < from + 6 &&
       toks[j]!.k !== ":" &&
-      !isClauseEnd(toks[j]) &&
+      !isClauseEnd(toks[j], toks[j + 1]) &&
       (toks[j]!.type !== "n" || nv.blocked[j])
     )
       j++;
@@ -261,7 +264,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
   const sentenceNumbers = (from: number): number[] => numbersToSentenceEnd(from, true);
   /** The first number within `reach` tokens after `from`, skipping period words and blocked labels. */
   const numberAfter = (from: number, reach: number, glue: ReadonlySet<string>): [number, number] | null => {
-    for (let j = from; j < n && j < from + reach && !isClauseEnd(toks[j]); j++) {
+    for (let j = from; j < n && j < from + reach && !isClauseEnd(toks[j], toks[j + 1]); j++) {
       const t = toks[j]!;
       if (!nv.blocked[j]) {
         const num = numbers.read(j, false);
@@ -282,7 +285,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       const holds = report.stated || (!!p && lastMonthsAround(p, report));
       if (p && holds && p.rank > reportRank && (opensSentence(toks, i) || toks[i - 1]?.k === ":")) {
         let j = i + 2;
-        while (j < n && nv.blocked[j] && !nv.transparent[j] && !isClauseEnd(toks[j])) j++;
+        while (j < n && nv.blocked[j] && !nv.transparent[j] && !isClauseEnd(toks[j], toks[j + 1])) j++;
         for (const x of listAfterColon(j) ?? sentenceNumbers(j)) cumulative.add(x);
         i = j - 1;
         continue;
@@ -292,7 +295,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     if (t.type === "n" && firstMonthsBefore(periodAt(toks, nv, i), report, lastAdded > i)) {
       breaks.push(i);
       let j = i + 2;
-      while (j < n && nv.blocked[j] && !isClauseEnd(toks[j])) j++;
+      while (j < n && nv.blocked[j] && !isClauseEnd(toks[j], toks[j + 1])) j++;
       block(j);
       i = j - 1;
       continue;
@@ -384,7 +387,13 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     // month or quarter reported, cumulative
     if (k === "tu" && next === "dau" && SCHOOL_SPANS.has(`${key(toks[i + 2])} ${key(toks[i + 3])}`)) {
       let j = i + 4;
-      while (j < n && j < i + 12 && !isClauseEnd(toks[j]) && !(TO.has(key(toks[j])) && NOW.has(key(toks[j + 1])))) j++;
+      while (
+        j < n &&
+        j < i + 12 &&
+        !isClauseEnd(toks[j], toks[j + 1]) &&
+        !(TO.has(key(toks[j])) && NOW.has(key(toks[j + 1])))
+      )
+        j++;
       if (TO.has(key(toks[j])) && NOW.has(key(toks[j + 1]))) {
         for (const s of listAfterColon(j + 2) ?? numbersIn(j + 2).map(([a]) => a)) cumulative.add(s);
         i = j + 1;
@@ -410,7 +419,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
         j < n &&
         j < i + 8 &&
         (nv.blocked[j] || RANK[key(toks[j])] !== undefined) &&
-        !isClauseEnd(toks[j])
+        !isClauseEnd(toks[j], toks[j + 1])
       )
         j++;
       if (named) {
@@ -499,7 +508,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       !nv.transparent[i + 1]
     ) {
       let j = i + 1;
-      while (j < n && nv.blocked[j] && !nv.transparent[j] && !isClauseEnd(toks[j])) j++;
+      while (j < n && nv.blocked[j] && !nv.transparent[j] && !isClauseEnd(toks[j], toks[j + 1])) j++;
       // "(Quý IV riêng: 1 phóng sự, 4 chuyên mục)": the whole list after its colon; opening its
       // sentence ("tuần 2 tháng 12 treo 5 băng rôn, 2 pano.") the sentence
       const scope = listAfterColon(j) ?? (opensSentence(toks, i) ? sentenceNumbers(j) : null);
@@ -523,7 +532,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       !isEarlier(periodAt(toks, nv, i), report)
     ) {
       let j = i + 1;
-      while (j < n && nv.blocked[j] && !nv.transparent[j] && !isClauseEnd(toks[j])) j++;
+      while (j < n && nv.blocked[j] && !nv.transparent[j] && !isClauseEnd(toks[j], toks[j + 1])) j++;
       for (const s of listAfterColon(j) ?? numbersIn(j).map(([a]) => a)) cumulative.add(s);
       i = j - 1;
       continue;
@@ -547,7 +556,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       // (in a report of a shorter period; "bc quý: … cả quý đến nay 5 cái" is the report's own figure)
       let soFar = false;
       if (reportRank > 0 && RANK[next]! > reportRank)
-        for (let x = i + 2; x < i + 6 && x + 1 < n && !isClauseEnd(toks[x]); x++)
+        for (let x = i + 2; x < i + 6 && x + 1 < n && !isClauseEnd(toks[x], toks[x + 1]); x++)
           if (TO.has(key(toks[x])) && NOW.has(key(toks[x + 1]))) soFar = true;
       // "tuần này 2 lượt; cả quý IV đến nay 11 lượt": a numbered quarter so far, beside a shorter period the report
       // does not state as its own, is the quarter's total (as "từ đầu quý IV đến nay")
@@ -595,7 +604,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       ) {
         // "Tính cả quý IV, xã tổ chức 3 cuộc với 210 người.": opening its sentence, the sentence's figures
         let j = i + 2;
-        while (j < n && nv.blocked[j] && !isClauseEnd(toks[j])) j++;
+        while (j < n && nv.blocked[j] && !isClauseEnd(toks[j], toks[j + 1])) j++;
         if (toks[j]?.k === "," || toks[j]?.k === ":") j++;
         for (const x of numbersToSentenceEnd(j, false)) totals.add(x);
       }
@@ -613,7 +622,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     if (RANK[k] !== undefined && isEarlier(periodAt(toks, nv, i), report)) {
       breaks.push(i);
       let j = i + 1;
-      while (j < n && nv.blocked[j] && !isClauseEnd(toks[j])) j++;
+      while (j < n && nv.blocked[j] && !isClauseEnd(toks[j], toks[j + 1])) j++;
       if (toks[j]?.k === ":") {
         // "số liệu tháng 2: 1 băng rôn, 100 tờ rơi": the whole list after the colon
         // (to the sentence's end: "hoi nghi thang 9: 1 cuoc, 70 nguoi. hoi nghi thang 10: 2 cuoc" keeps month 10's)
@@ -784,7 +793,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     }
     // stated period totals: "nâng tổng số trong quý lên 1.100", "Cộng quý I: 9", "tổng tháng 3: 20"
     if (k === "nang") {
-      for (let j = i + 1; j < Math.min(n, i + 8) && !isClauseEnd(toks[j]); j++) {
+      for (let j = i + 1; j < Math.min(n, i + 8) && !isClauseEnd(toks[j], toks[j + 1]); j++) {
         // "nâng tổng số từ đầu năm lên 10": the running total is the "từ đầu …" rule's to qualify
         if (key(toks[j]) === "tu" && key(toks[j + 1]) === "dau") break;
         if (key(toks[j]) !== "len") continue;
@@ -980,9 +989,9 @@ function roleOfPeriod(rank: number, reportRank: number): "cumulative" | "total" 
  */
 function comparedInClause(toks: readonly Tok[], i: number): boolean {
   let a = i;
-  while (a > 0 && !isClauseEnd(toks[a - 1])) a--;
+  while (a > 0 && !isClauseEnd(toks[a - 1], toks[a])) a--;
   let b = i;
-  while (b < toks.length && !isClauseEnd(toks[b])) b++;
+  while (b < toks.length && !isClauseEnd(toks[b], toks[b + 1])) b++;
   for (let x = a; x < b; x++) {
     const k = key(toks[x]);
     const nx = key(toks[x + 1]);
@@ -1008,7 +1017,7 @@ function figureBeforeInClause(
   i: number,
 ): [number, number] | null {
   for (let j = i - 1; j >= 0 && j >= i - 8; j--) {
-    if (isClauseEnd(toks[j])) return null;
+    if (isClauseEnd(toks[j], toks[j + 1])) return null;
     if (nv.blocked[j] || toks[j]!.type !== "n") continue;
     const num = numbers.read(j, false);
     return num && !num.bad ? [j, num.end] : null;
@@ -1022,7 +1031,7 @@ function figureBeforeInClause(
  * "đầu quý"), a period word then "đầu" or "trước" right after it.
  */
 function earlierPartBefore(toks: readonly Tok[], i: number): boolean {
-  for (let x = i - 1; x > 0 && x >= i - 6 && !isClauseEnd(toks[x]); x--) {
+  for (let x = i - 1; x > 0 && x >= i - 6 && !isClauseEnd(toks[x], toks[x + 1]); x--) {
     const w = key(toks[x]);
     if ((w === "dau" || w === "truoc") && RANK[key(toks[x - 1])] !== undefined) return true;
   }
@@ -1039,7 +1048,7 @@ const STANDING: ReadonlySet<string> = new Set(["treo", "su", "hoat", "duy", "lap
 function totalOfBefore(toks: readonly Tok[], i: number): boolean {
   const b = key(toks[i - 1]) === "cong" ? i - 2 : i - 1;
   if (key(toks[b]) === "tong") return true;
-  for (let x = i - 1; x > 0 && x >= i - 5 && !isClauseEnd(toks[x]); x--)
+  for (let x = i - 1; x > 0 && x >= i - 5 && !isClauseEnd(toks[x], toks[x + 1]); x--)
     if (key(toks[x]) === "so" && key(toks[x - 1]) === "tong") return true;
   return false;
 }
@@ -1062,7 +1071,7 @@ function numberJustBefore(
   // ("đã đạt 32 (lũy kế)": the figure right before the bracket)
   if (key(toks[j]) === "la" || toks[j]?.k === ":" || toks[j]?.k === "(") j--;
   for (let back = 0; back < 3 && j >= 0; back++, j--) {
-    if (isClauseEnd(toks[j])) return null;
+    if (isClauseEnd(toks[j], toks[j + 1])) return null;
     if (nv.blocked[j]) continue;
     const num = numbers.read(j, false);
     if (num && num.end > i - 3) return j;
@@ -1353,7 +1362,7 @@ function figureEarlierInClause(
   i: number,
 ): number | null {
   for (let j = i - 1; j >= 0 && j >= i - 8; j--) {
-    if (isClauseEnd(toks[j])) return null;
+    if (isClauseEnd(toks[j], toks[j + 1])) return null;
     if (toks[j]!.type === "n" && !nv.blocked[j] && numbers.read(j, false)) return j;
   }
   return null;
