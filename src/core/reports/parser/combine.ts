@@ -186,11 +186,17 @@ export function combineValues(
   // a figure a stage gave an owner ("à em nhầm, 14"); a cumulative one for the name before it.
   const leftovers: NumItem[] = [];
   const unnamedTotals = new Map<number, number>();
+  // "… treo thêm 15 cái": one more of its owner, counted in a classifier or the owner's own measure
+  const oneMore = (num: NumItem, owner: string): boolean => {
+    const w = tk.toks[num.end];
+    return w?.type === "w" && saysMore(tk, num) && (CLASSIFIERS.has(w.kt) || measures?.get(w.kt) === owner);
+  };
   for (const num of pairing.unplaced) {
     if (roles.superseded.has(num.start) || roles.parts.has(num.start)) continue;
     const given = roles.owners.get(num.start);
     if (given) {
-      add(given, { value: num.value, additive: false, total: false, at: num.start, ...flags(roles, num.start) });
+      const more = oneMore(num, given);
+      add(given, { value: num.value, additive: more, total: false, at: num.start, more, ...flags(roles, num.start) });
       continue;
     }
     const stated = roles.totals.has(num.start);
@@ -234,6 +240,8 @@ export function combineValues(
         added = true;
       }
     }
+    // ("tháng 10 treo 20 băng rôn, tháng 11 treo thêm 15 cái": owned as a part's figure, still one more)
+    if (owner && !added && !isTotal && !roles.running.has(num.start)) added = oneMore(num, owner);
     if (owner)
       add(owner, {
         value: num.value,

@@ -19,8 +19,9 @@ import { createNameMatcher } from "./mentions.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
 import type { IndItem, Pair } from "./pairing.js";
+import { unnamedSittingsCode } from "./sittings.js";
 import { isWordIn, pastTimesBracket, type Tok, type Tokenised } from "./tokens.js";
-import { DAY_PARTS, PEOPLE_PHRASES, PLACE_WORDS } from "./vocabulary.js";
+import { DAY_PARTS, PEOPLE_PHRASES, PEOPLE_SHORT, PLACE_WORDS } from "./vocabulary.js";
 
 export interface Multipliers extends TokenMarks {
   /** Pairs read here ("mỗi loại 4 cái" → one per indicator named). */
@@ -49,6 +50,8 @@ const BETWEEN = new Set([
   "lam",
   "dat",
   "khoang",
+  "tam", // "mỗi buổi tầm 90 người": about
+  "gan",
   "la",
   ":",
   "gom",
@@ -361,11 +364,14 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       // "3 đợt xe lưu động, mỗi đợt 2 lượt": the count names what the figure, unnamed, is of
       // "…; pano mỗi tdp 1 cái": the indicator named right before "mỗi" is what each place has
       const [fs, fe] = figures[0]!;
-      const goesOn =
+      const goesOn: PlacesProduct | null =
         last && count.start > last.end && !count.own ? onWithProduct(toks, last, count, unitWord, fe) : null;
-      const counted = count.own
+      const counted: IndItem | null | undefined = count.own
         ? null
-        : (nameRightBefore(toks, nameAt, i) ?? countedName(toks, nameAt, count, unit.words.length) ?? goesOn?.pair.ind);
+        : (nameRightBefore(toks, nameAt, i) ??
+          countedName(toks, nameAt, count, unit.words.length) ??
+          goesOn?.pair.ind ??
+          unnamedSittings(toks, nameAt, compiled, fs, fe));
       // not when the unit is what the indicator counts ("2 lớp tập huấn, mỗi lớp 35 người": 2 classes,
       // 70 people), nor when the figure's measure is another indicator's
       // ("mỗi buổi 30 hội viên tham gia": people named by their role are counted in "người")
@@ -379,8 +385,8 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         counted &&
         figures.length === 1 &&
         // a place counts what was named before it ("áp phích 4 thôn, mỗi thôn 5 cái"), not what follows
-        // or between the count and "mỗi" ("8 thôn treo băng rôn, mỗi thôn 3 cái")
-        (!PLACE_WORDS.has(unit.words[0]!) || counted.end <= count.start || counted.end <= i) &&
+        // or between the count and "mỗi" ("8 thôn treo băng rôn, mỗi thôn 3 cái"); the sittings' own word is theirs
+        (!PLACE_WORDS.has(unit.words[0]!) || counted.end <= count.start || counted.end <= i || counted.start === fe) &&
         !ownUnit &&
         (!measure || measure === counted.code || countedInSheets(compiled, counted.code, toks[fe])) &&
         !namedAfter(toks, nameAt, fe)
@@ -498,8 +504,20 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     }
     i = Math.max(i, figures[figures.length - 1]![1] - 1);
   }
-  findRates(tk, nv, numbers, nameAt, compiled, (counts ??= countsByWord(toks, numbers)), out);
+  findRates(tk, nv, numbers, nameAt, compiled, (counts ??= countsByWord(toks, numbers)), out, products);
   return out;
+}
+
+/** "mỗi trường 2 buổi ngoại khóa": the sittings of a gathering no indicator names are the gatherings (sittings.ts). */
+function unnamedSittings(
+  toks: readonly Tok[],
+  nameAt: ReturnType<typeof createNameMatcher>,
+  compiled: CompiledIndicators,
+  fs: number,
+  fe: number,
+): IndItem | undefined {
+  const code = unnamedSittingsCode(toks, nameAt, compiled, fs, fe);
+  return code ? { kind: "I", start: fe, end: fe + 1, code, first: false } : undefined;
 }
 
 /** Members naming a mass organisation's branch ("chi hội phụ nữ", "chi đoàn thanh niên"), as words. */
@@ -1449,6 +1467,7 @@ function findRates(
   compiled: CompiledIndicators,
   counts: ReadonlyMap<string, Count[]>,
   out: Multipliers,
+  products: ReadonlyMap<number, { end: number; value: number }>,
 ): void {
   const { toks } = tk;
   const readings = out.readings as Map<number, { end: number; value: number }>;
@@ -1477,7 +1496,8 @@ function findRates(
       }
     } else if (!PERIOD_UNITS.has(per) || per === "buoi") {
       // a count said elsewhere: "2 cuộc", "cho 500 hộ" (not a week or a day: "3 buổi/tuần" stays a rate)
-      const count = countOf(toks, counts, [per]);
+      // ("5 chi hội, mỗi chi hội 1 buổi, bình quân 30 chị/buổi": sittings read as a product count as it)
+      const count = countOf(toks, counts, [per], products.size ? new Map([...readings, ...products]) : readings);
       if (count && count.start !== i) times = count.value;
     }
     if (times === null) {
@@ -1503,7 +1523,11 @@ function findRates(
     statedProduct(toks, nv, numbers, end, value, blocked);
     // the unit names the indicator ("60 người/cuộc", "2 tờ/hộ"): read the pair here, else leave the name before
     const name = nameAt(rate.end);
-    const code = name && name.end <= j ? name.code : compiled.measures.get(toks[rate.end]!.kt);
+    const code =
+      name && name.end <= j
+        ? name.code
+        : (compiled.measures.get(toks[rate.end]!.kt) ??
+          (SITTING_UNITS.has(per) && peopleUnit(toks, rate.end, j) ? compiled.measures.get("nguoi") : undefined));
     if (code) {
       const num = { kind: "N" as const, start: i, end: rate.end, value, weak: false, bad: false, first: false };
       out.pairs.push({ num, ind: { kind: "I", start: rate.end, end: j, code, first: false }, numFirst: true });
@@ -1512,6 +1536,13 @@ function findRates(
     out.settled.push(i);
     i = end - 1;
   }
+}
+
+/** People one word or by role between a rate's figure and its "/" ("30 chị/buổi", "25 hội viên/buổi", "40 HS/lớp"). */
+const PEOPLE_ONE_WORD: ReadonlySet<string> = new Set(["nguoi", "chi", "ba", ...PEOPLE_SHORT]);
+function peopleUnit(toks: readonly Tok[], from: number, slash: number): boolean {
+  if (slash === from + 1) return isWordIn(toks[from], PEOPLE_ONE_WORD);
+  return slash === from + 2 && PEOPLE_PHRASES.has(`${key(toks[from])} ${key(toks[from + 1])}`);
 }
 
 /** Whether "trong" / "suốt" (how long) follows token `from` in its sentence. */

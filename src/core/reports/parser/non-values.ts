@@ -199,6 +199,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markShortMonths(tk, blocked);
   markPeriodLists(tk, blocked, compiled);
   markYearsOfNames(tk, blocked, compiled);
+  markQuotedSlogans(tk, blocked, compiled);
   markListNumbering(tk, blocked, compiled);
   markRowNumbers(tk, blocked);
   markRestatedInWords(tk, blocked, transparent, numbers);
@@ -1701,6 +1702,44 @@ function markYearsOfNames(tk: Tokenised, blocked: Uint8Array, compiled: Compiled
     let named = false;
     for (let a = i - 1; a >= 0 && a >= i - 4 && toks[a]!.type === "w"; a--) if (nameAt(a)?.end === i) named = true;
     if (!named) blocked[i] = 1;
+  }
+}
+
+/** Opening quote marks → their closing ones. */
+const QUOTE_PAIRS: ReadonlyMap<string, string> = new Map([
+  ['"', '"'],
+  ["'", "'"],
+  ["“", "”"],
+  ["‘", "’"],
+  ["«", "»"],
+]);
+
+/**
+ * "áp phích '5 không'", "băng rôn "5 không, 3 sạch"": numbers opening the words of a short quoted slogan
+ * name a campaign, no figure (a quoted count of an indicator, "12 pa nô", stays one).
+ */
+function markQuotedSlogans(tk: Tokenised, blocked: Uint8Array, compiled: CompiledIndicators): void {
+  const { toks } = tk;
+  let nameAt: ((i: number) => { end: number } | null) | null = null;
+  for (let q = 0; q + 2 < toks.length; q++) {
+    const close = QUOTE_PAIRS.get(toks[q]!.k);
+    if (!close || toks[q + 1]!.type !== "n") continue;
+    let c = q + 1;
+    while (c < q + 9 && toks[c] && toks[c]!.k !== close && toks[c]!.type !== "nl") c++;
+    if (toks[c]?.k !== close) continue;
+    nameAt ??= createNameMatcher(toks, blocked, compiled);
+    const inside: number[] = [];
+    let slogan = true;
+    for (let x = q + 1; x < c && slogan; x++) {
+      if (nameAt(x)) slogan = false;
+      else if (toks[x]!.type === "n") {
+        const w = toks[x + 1];
+        slogan = w?.type === "w" && !compiled.measures.has(w.kt);
+        inside.push(x);
+      }
+    }
+    if (slogan) for (const x of inside) blocked[x] = 1;
+    q = c;
   }
 }
 

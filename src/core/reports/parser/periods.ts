@@ -144,7 +144,10 @@ const STOCK_HOLDERS = new Set([
   "em",
 ]);
 const NOW = new Set(["nay", "gio"]);
-const isClauseEnd = (t: Tok | undefined): boolean => !t || t.type === "nl" || CLAUSE_ENDS.has(t.k) || key(t) === "con";
+/** Words after "còn" that make it "still" ("còn sót 2 buổi", "còn thiếu"), no clause of its own ("còn quý IV …"). */
+const STILL = new Set(["sot", "thieu"]);
+const isClauseEnd = (t: Tok | undefined, after?: Tok): boolean =>
+  !t || t.type === "nl" || CLAUSE_ENDS.has(t.k) || (key(t) === "con" && !STILL.has(key(after)));
 
 /**
  * Finds the figures of other periods, comparisons, plans, cumulative figures and stated period totals.
@@ -174,7 +177,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
   /** Numbers from token `from` to the end of its clause: [start, end) each. */
   const numbersIn = (from: number): [number, number][] => {
     const out: [number, number][] = [];
-    for (let j = from; j < n && !isClauseEnd(toks[j]); j++) {
+    for (let j = from; j < n && !isClauseEnd(toks[j], toks[j + 1]); j++) {
       if (nv.blocked[j]) continue;
       const num = numbers.read(j, false);
       if (!num) continue;
@@ -193,22 +196,32 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       j < n &&
       j < from + 6 &&
       toks[j]!.k !== ":" &&
-      !isClauseEnd(toks[j]) &&
+      !isClauseEnd(toks[j], toks[j + 1]) &&
       (toks[j]!.type !== "n" || nv.blocked[j])
     )
       j++;
     if (toks[j]?.k !== ":") return null;
-    return numbersToSentenceEnd(j + 1, false);
+    return numbersToSentenceEnd(j + 1, false, true);
   };
+  /** Whether a clause naming its own period or turning ("riêng", "còn", "lũy kế") starts at token x. */
+  const ownClauseAt = (x: number): boolean =>
+    RANK[key(toks[x])] !== undefined ||
+    OWN_CLAUSE.has(key(toks[x])) ||
+    STATED_TOTAL_BEFORE.has(key(toks[x])) ||
+    NOT_THE_REPORTS.has(`${key(toks[x])} ${key(toks[x + 1])}`) ||
+    SCHOOL_SPANS.has(`${key(toks[x])} ${key(toks[x + 1])}`);
   /**
-   * The numbers from `from` to the end of its line or sentence; with `ownClause`, also up to a
+   * The numbers from `from` to the end of its line or sentence (with `items`, over the ";" of a list); with
+   * `ownClause`, also up to a
    * clause that names its own period ("…, tháng này 1 hội nghị").
    */
-  const numbersToSentenceEnd = (from: number, ownClause: boolean): number[] => {
+  const numbersToSentenceEnd = (from: number, ownClause: boolean, items = false): number[] => {
     const out: number[] = [];
     for (let x = from; x < n; x++) {
       const t = toks[x]!;
-      if (t.type === "nl" || t.k === "." || t.k === ";" || t.k === "!" || t.k === "?") break;
+      // with `items` (a list after a colon), ";" parts its items, unless a clause of its own follows
+      const item = items && t.k === ";" && !ownClauseAt(x + 1);
+      if (t.type === "nl" || t.k === "." || (t.k === ";" && !item) || t.k === "!" || t.k === "?") break;
       if (
         ownClause &&
         t.k === "," &&
@@ -251,7 +264,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
   const sentenceNumbers = (from: number): number[] => numbersToSentenceEnd(from, true);
   /** The first number within `reach` tokens after `from`, skipping period words and blocked labels. */
   const numberAfter = (from: number, reach: number, glue: ReadonlySet<string>): [number, number] | null => {
-    for (let j = from; j < n && j < from + reach && !isClauseEnd(toks[j]); j++) {
+    for (let j = from; j < n && j < from + reach && !isClauseEnd(toks[j], toks[j + 1]); j++) {
       const t = toks[j]!;
       if (!nv.blocked[j]) {
         const num = numbers.read(j, false);
@@ -266,11 +279,13 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     const t = toks[i]!;
     // "9 tháng năm 2026, xã treo 14 pa nô" in a report that names quý III as its own: a longer span
     // than the report's, opening its sentence, is a running total
-    if (t.type === "n" && report?.stated && reportRank > 0 && key(toks[i + 1]) === "thang") {
+    // (or the year's last months holding the report's quarter: "6 tháng cuối năm: 30 tin. Quý 4: 14 tin")
+    if (t.type === "n" && report && reportRank > 0 && key(toks[i + 1]) === "thang") {
       const p = periodAt(toks, nv, i);
-      if (p && p.rank > reportRank && (opensSentence(toks, i) || toks[i - 1]?.k === ":")) {
+      const holds = report.stated || (!!p && lastMonthsAround(p, report));
+      if (p && holds && p.rank > reportRank && (opensSentence(toks, i) || toks[i - 1]?.k === ":")) {
         let j = i + 2;
-        while (j < n && nv.blocked[j] && !nv.transparent[j] && !isClauseEnd(toks[j])) j++;
+        while (j < n && nv.blocked[j] && !nv.transparent[j] && !isClauseEnd(toks[j], toks[j + 1])) j++;
         for (const x of listAfterColon(j) ?? sentenceNumbers(j)) cumulative.add(x);
         i = j - 1;
         continue;
@@ -280,7 +295,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     if (t.type === "n" && firstMonthsBefore(periodAt(toks, nv, i), report, lastAdded > i)) {
       breaks.push(i);
       let j = i + 2;
-      while (j < n && nv.blocked[j] && !isClauseEnd(toks[j])) j++;
+      while (j < n && nv.blocked[j] && !isClauseEnd(toks[j], toks[j + 1])) j++;
       block(j);
       i = j - 1;
       continue;
@@ -372,7 +387,13 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     // month or quarter reported, cumulative
     if (k === "tu" && next === "dau" && SCHOOL_SPANS.has(`${key(toks[i + 2])} ${key(toks[i + 3])}`)) {
       let j = i + 4;
-      while (j < n && j < i + 12 && !isClauseEnd(toks[j]) && !(TO.has(key(toks[j])) && NOW.has(key(toks[j + 1])))) j++;
+      while (
+        j < n &&
+        j < i + 12 &&
+        !isClauseEnd(toks[j], toks[j + 1]) &&
+        !(TO.has(key(toks[j])) && NOW.has(key(toks[j + 1])))
+      )
+        j++;
       if (TO.has(key(toks[j])) && NOW.has(key(toks[j + 1]))) {
         for (const s of listAfterColon(j + 2) ?? numbersIn(j + 2).map(([a]) => a)) cumulative.add(s);
         i = j + 1;
@@ -398,7 +419,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
         j < n &&
         j < i + 8 &&
         (nv.blocked[j] || RANK[key(toks[j])] !== undefined) &&
-        !isClauseEnd(toks[j])
+        !isClauseEnd(toks[j], toks[j + 1])
       )
         j++;
       if (named) {
@@ -444,6 +465,17 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       if (first) cumulative.add(first[0]);
       continue;
     }
+    // "tuần này 6 lượt, tháng 12 tổng tới nay 11 lượt": a numbered month or quarter so far, beside a shorter period
+    // the report does not state as its own, is that period's total (as "cả quý IV đến nay")
+    if (RANK[k] !== undefined && nv.blocked[i + 1] && reportRank > 0 && RANK[k]! > reportRank && !report?.stated) {
+      let j = i + 2;
+      if (key(toks[j]) === "tong" || key(toks[j]) === "cong") j++;
+      if (TO.has(key(toks[j])) && NOW.has(key(toks[j + 1])) && RANK[k]! < RANK.nam!) {
+        for (const s of listAfterColon(j + 2) ?? numbersIn(j + 2).map(([a]) => a)) totals.add(s);
+        i = j + 1;
+        continue;
+      }
+    }
     // the report's own period named between a name and its figure: "pano tháng 12 treo 3 cái"
     if (RANK[k] !== undefined && report && !report.current && nv.blocked[i + 1] && !nv.transparent[i + 1]) {
       const p = periodAt(toks, nv, i);
@@ -476,7 +508,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       !nv.transparent[i + 1]
     ) {
       let j = i + 1;
-      while (j < n && nv.blocked[j] && !nv.transparent[j] && !isClauseEnd(toks[j])) j++;
+      while (j < n && nv.blocked[j] && !nv.transparent[j] && !isClauseEnd(toks[j], toks[j + 1])) j++;
       // "(Quý IV riêng: 1 phóng sự, 4 chuyên mục)": the whole list after its colon; opening its
       // sentence ("tuần 2 tháng 12 treo 5 băng rôn, 2 pano.") the sentence
       const scope = listAfterColon(j) ?? (opensSentence(toks, i) ? sentenceNumbers(j) : null);
@@ -500,7 +532,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       !isEarlier(periodAt(toks, nv, i), report)
     ) {
       let j = i + 1;
-      while (j < n && nv.blocked[j] && !nv.transparent[j] && !isClauseEnd(toks[j])) j++;
+      while (j < n && nv.blocked[j] && !nv.transparent[j] && !isClauseEnd(toks[j], toks[j + 1])) j++;
       for (const s of listAfterColon(j) ?? numbersIn(j).map(([a]) => a)) cumulative.add(s);
       i = j - 1;
       continue;
@@ -524,7 +556,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       // (in a report of a shorter period; "bc quý: … cả quý đến nay 5 cái" is the report's own figure)
       let soFar = false;
       if (reportRank > 0 && RANK[next]! > reportRank)
-        for (let x = i + 2; x < i + 6 && x + 1 < n && !isClauseEnd(toks[x]); x++)
+        for (let x = i + 2; x < i + 6 && x + 1 < n && !isClauseEnd(toks[x], toks[x + 1]); x++)
           if (TO.has(key(toks[x])) && NOW.has(key(toks[x + 1]))) soFar = true;
       // "tuần này 2 lượt; cả quý IV đến nay 11 lượt": a numbered quarter so far, beside a shorter period the report
       // does not state as its own, is the quarter's total (as "từ đầu quý IV đến nay")
@@ -572,7 +604,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       ) {
         // "Tính cả quý IV, xã tổ chức 3 cuộc với 210 người.": opening its sentence, the sentence's figures
         let j = i + 2;
-        while (j < n && nv.blocked[j] && !isClauseEnd(toks[j])) j++;
+        while (j < n && nv.blocked[j] && !isClauseEnd(toks[j], toks[j + 1])) j++;
         if (toks[j]?.k === "," || toks[j]?.k === ":") j++;
         for (const x of numbersToSentenceEnd(j, false)) totals.add(x);
       }
@@ -590,7 +622,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     if (RANK[k] !== undefined && isEarlier(periodAt(toks, nv, i), report)) {
       breaks.push(i);
       let j = i + 1;
-      while (j < n && nv.blocked[j] && !isClauseEnd(toks[j])) j++;
+      while (j < n && nv.blocked[j] && !isClauseEnd(toks[j], toks[j + 1])) j++;
       if (toks[j]?.k === ":") {
         // "số liệu tháng 2: 1 băng rôn, 100 tờ rơi": the whole list after the colon
         // (to the sentence's end: "hoi nghi thang 9: 1 cuoc, 70 nguoi. hoi nghi thang 10: 2 cuoc" keeps month 10's)
@@ -761,7 +793,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     }
     // stated period totals: "nâng tổng số trong quý lên 1.100", "Cộng quý I: 9", "tổng tháng 3: 20"
     if (k === "nang") {
-      for (let j = i + 1; j < Math.min(n, i + 8) && !isClauseEnd(toks[j]); j++) {
+      for (let j = i + 1; j < Math.min(n, i + 8) && !isClauseEnd(toks[j], toks[j + 1]); j++) {
         // "nâng tổng số từ đầu năm lên 10": the running total is the "từ đầu …" rule's to qualify
         if (key(toks[j]) === "tu" && key(toks[j + 1]) === "dau") break;
         if (key(toks[j]) !== "len") continue;
@@ -957,9 +989,9 @@ function roleOfPeriod(rank: number, reportRank: number): "cumulative" | "total" 
  */
 function comparedInClause(toks: readonly Tok[], i: number): boolean {
   let a = i;
-  while (a > 0 && !isClauseEnd(toks[a - 1])) a--;
+  while (a > 0 && !isClauseEnd(toks[a - 1], toks[a])) a--;
   let b = i;
-  while (b < toks.length && !isClauseEnd(toks[b])) b++;
+  while (b < toks.length && !isClauseEnd(toks[b], toks[b + 1])) b++;
   for (let x = a; x < b; x++) {
     const k = key(toks[x]);
     const nx = key(toks[x + 1]);
@@ -985,7 +1017,7 @@ function figureBeforeInClause(
   i: number,
 ): [number, number] | null {
   for (let j = i - 1; j >= 0 && j >= i - 8; j--) {
-    if (isClauseEnd(toks[j])) return null;
+    if (isClauseEnd(toks[j], toks[j + 1])) return null;
     if (nv.blocked[j] || toks[j]!.type !== "n") continue;
     const num = numbers.read(j, false);
     return num && !num.bad ? [j, num.end] : null;
@@ -999,7 +1031,7 @@ function figureBeforeInClause(
  * "đầu quý"), a period word then "đầu" or "trước" right after it.
  */
 function earlierPartBefore(toks: readonly Tok[], i: number): boolean {
-  for (let x = i - 1; x > 0 && x >= i - 6 && !isClauseEnd(toks[x]); x--) {
+  for (let x = i - 1; x > 0 && x >= i - 6 && !isClauseEnd(toks[x], toks[x + 1]); x--) {
     const w = key(toks[x]);
     if ((w === "dau" || w === "truoc") && RANK[key(toks[x - 1])] !== undefined) return true;
   }
@@ -1016,7 +1048,7 @@ const STANDING: ReadonlySet<string> = new Set(["treo", "su", "hoat", "duy", "lap
 function totalOfBefore(toks: readonly Tok[], i: number): boolean {
   const b = key(toks[i - 1]) === "cong" ? i - 2 : i - 1;
   if (key(toks[b]) === "tong") return true;
-  for (let x = i - 1; x > 0 && x >= i - 5 && !isClauseEnd(toks[x]); x--)
+  for (let x = i - 1; x > 0 && x >= i - 5 && !isClauseEnd(toks[x], toks[x + 1]); x--)
     if (key(toks[x]) === "so" && key(toks[x - 1]) === "tong") return true;
   return false;
 }
@@ -1039,7 +1071,7 @@ function numberJustBefore(
   // ("đã đạt 32 (lũy kế)": the figure right before the bracket)
   if (key(toks[j]) === "la" || toks[j]?.k === ":" || toks[j]?.k === "(") j--;
   for (let back = 0; back < 3 && j >= 0; back++, j--) {
-    if (isClauseEnd(toks[j])) return null;
+    if (isClauseEnd(toks[j], toks[j + 1])) return null;
     if (nv.blocked[j]) continue;
     const num = numbers.read(j, false);
     if (num && num.end > i - 3) return j;
@@ -1063,6 +1095,8 @@ interface NamedPeriod {
   thisYear?: boolean;
   /** "9 tháng đầu năm": the year's first months. */
   first?: boolean;
+  /** "6 tháng cuối năm": the year's last months. */
+  last?: boolean;
 }
 
 /** Words before a period that make it another's ("lũy kế quý I", "cả năm 2025", "cùng kỳ", "so với quý IV"). */
@@ -1134,6 +1168,8 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
     if (
       !first ||
       (first.first && !p.first && (p.current || firstMonthsBefore(first, p, false))) ||
+      // "6 tháng cuối năm: 30 tin. Quý 4: 14 tin": a quarter or month inside the year's last months named after them
+      lastMonthsAround(first, p) ||
       (p.year !== undefined && first.year !== undefined && p.year > first.year) ||
       laterQuarter(p, first) ||
       // "Năm 2026 … 10 phóng sự, trong đó quý IV … 3": a shorter period named as a part of the longer one's figure
@@ -1265,7 +1301,14 @@ function periodAt(toks: readonly Tok[], nv: NonValues, i: number): NamedPeriod |
     const half = key(toks[i + 2]) === "dau" || key(toks[i + 2]) === "cuoi";
     const y = half && key(toks[i + 3]) === "nam" && /^20\d\d$/.test(toks[i + 4]?.k ?? "") ? Number(toks[i + 4]!.k) : 0;
     const first = key(toks[i + 2]) === "dau" && key(toks[i + 3]) === "nam";
-    return { rank: 4, unit: `${t.k} thang`, ...(y ? { year: y } : {}), ...(first ? { first } : {}) };
+    const last = key(toks[i + 2]) === "cuoi" && key(toks[i + 3]) === "nam";
+    return {
+      rank: 4,
+      unit: `${t.k} thang`,
+      ...(y ? { year: y } : {}),
+      ...(first ? { first } : {}),
+      ...(last ? { last } : {}),
+    };
   }
   const k = periodKey(toks, nv, i);
   const next = toks[i + 1];
@@ -1300,6 +1343,14 @@ function firstMonthsBefore(p: NamedPeriod | null, report: NamedPeriod | null, ad
   return report.unit === "quy" ? months <= 3 * (report.n - 1) : report.unit === "thang" && months < report.n;
 }
 
+/** Whether "N tháng cuối năm" (`p`) holds the numbered quarter or month `inner` ("6 tháng cuối năm …, quý 4 …"). */
+function lastMonthsAround(p: NamedPeriod, inner: NamedPeriod): boolean {
+  if (!p.last || inner.n === undefined || (p.year !== undefined && inner.year !== undefined && p.year !== inner.year))
+    return false;
+  const from = 13 - Number.parseInt(p.unit, 10);
+  return inner.unit === "quy" ? 3 * inner.n - 2 >= from : inner.unit === "thang" && inner.n >= from;
+}
+
 /** Words saying when a thing was done, before its period ("làm hồi tháng 4", "treo vào tháng 9"). */
 const AT_TIME: ReadonlySet<string> = new Set(["hoi", "vao", "dip"]);
 
@@ -1311,7 +1362,7 @@ function figureEarlierInClause(
   i: number,
 ): number | null {
   for (let j = i - 1; j >= 0 && j >= i - 8; j--) {
-    if (isClauseEnd(toks[j])) return null;
+    if (isClauseEnd(toks[j], toks[j + 1])) return null;
     if (toks[j]!.type === "n" && !nv.blocked[j] && numbers.read(j, false)) return j;
   }
   return null;

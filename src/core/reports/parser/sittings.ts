@@ -208,9 +208,8 @@ function readUnnamedGatherings(
     if (toks[i]!.type !== "n" || nv.blocked[i]) continue;
     const count = numbers.read(i, false);
     if (!count || count.bad || !Number.isInteger(count.value) || !gatheringSittings(toks, count.end, false)) continue;
-    if (namedInClause(toks, nameAt, events, i, count.end)) continue;
     // ("mỗi ấp 01 buổi": each place's sittings, multiplied by the places in stage 2b)
-    if (eachUnitBefore(toks, i)) continue;
+    if (namedInClause(toks, nameAt, events, i, count.end) || eachUnitBefore(toks, i)) continue;
     const people = peopleAfter(toks, nv, loose, count.end + 1, key(toks[count.end]));
     if (!people) {
       // the sittings alone ("tổ chức 2 buổi sinh hoạt chi hội"): the gatherings, when nothing else follows
@@ -268,6 +267,24 @@ function eachBefore(toks: readonly Tok[], i: number): boolean {
 
 /** What times met are counted in after the bare verb of meeting. */
 const MET_UNITS: ReadonlySet<string> = new Set(["lan", "buoi", "cuoc"]);
+
+/**
+ * The gatherings' code when the count [i, end) counts sittings of a gathering no indicator names ("mỗi trường 2
+ * buổi ngoại khóa"), as readUnnamedGatherings reads them; else undefined. For the multipliers, which read the
+ * count after "mỗi <unit>" as a product.
+ */
+export function unnamedSittingsCode(
+  toks: readonly Tok[],
+  nameAt: (i: number) => { end: number; code?: string } | null,
+  compiled: CompiledIndicators,
+  i: number,
+  end: number,
+): string | undefined {
+  const events = compiled.measures.get("cuoc");
+  if (!events || !gatheringSittings(toks, end, false) || namedInClause(toks, nameAt, events, i, end)) return undefined;
+  for (let x = 0; x < toks.length; x++) if (toks[x]!.type === "w" && nameAt(x)?.code === events) return undefined;
+  return events;
+}
 
 /** Times of day a "buổi" may name instead of a sitting ("2 buổi sáng chiều", "buổi tối"). */
 const TIMES_OF_DAY = new Set(["sang", "chieu", "toi", "trua", "dem", "ngay", "tuan", "thang"]);

@@ -113,7 +113,7 @@ const HEADER_KINDS: readonly [ColumnKind, RegExp][] = [
   ],
   [
     "place",
-    /^(?:thon|xom|tdp|to dan pho|ban|bon|buon|soc|khu|khu pho|kp|dia ban|don vi|ten thon|thon\/xom|thon, xom)$/,
+    /^(?:thon|xom|tdp|to dan pho|ban|bon|buon|soc|ap|khu|khu pho|kp|dia ban|don vi|ten thon|thon\/xom|thon, xom)$/,
   ],
   ["period", /^(?:thang|quy|nam|tuan|dot|ky)\s*(?:\d|[ivx]+\b)|^\d+ thang\b/],
 ];
@@ -195,6 +195,11 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
         if (!l.text.includes(found.sep)) break;
         let cells = cellsOf(tk, l, found.sep, found.edges);
         // a space-aligned row with an empty cell: its cells placed under the header's columns
+        // ("STT  Ấp  Tờ rơi … / Cộng  950  15": a total row has no number of its own, its label spans the index)
+        const k0 = found.header.kinds[0];
+        if (found.sep === "  " && cells.length === found.header.kinds.length - 1 && k0 === "index")
+          if (TOTAL_ROW.test(cells[0]!.key))
+            cells = [{ ...cells[0]!, end: cells[0]!.start, key: "", to: cells[0]!.from }, ...cells];
         if (found.sep === "  " && cells.length !== found.header.kinds.length)
           cells = alignCells(cells, found.header.spans, l.start);
         if (cells.length < 2 || (STRICT.has(found.sep) && cells.length !== found.header.kinds.length)) break;
@@ -400,11 +405,22 @@ function mentionsIn(cell: Cell, nameAt: (i: number) => { end: number; code: stri
   return out;
 }
 
-/** The indicator a row's label names: the same one repeated, the channel ("bài viết trên fanpage"), else the head. */
-function labelCode(tk: Tokenised, ms: readonly IndItem[]): IndItem | null {
+/**
+ * The indicator a row's label names: the same one repeated, the one its unit cell counts in ("Chuyên mục trên
+ * … Phát thanh | chuyên mục"), the channel ("bài viết trên fanpage"), else the head.
+ */
+function labelCode(tk: Tokenised, ms: readonly IndItem[], unit?: string, unitCode?: string): IndItem | null {
   if (ms.length === 0) return null;
   const first = ms[0]!;
   if (ms.every((m) => m.code === first.code)) return { ...first, end: ms[ms.length - 1]!.end };
+  // (only a unit naming the indicator itself: "tin", "bài" are said of posts on any channel)
+  const named = (m: IndItem): boolean =>
+    tk.toks
+      .slice(m.start, m.end)
+      .map((t) => t.k)
+      .join(" ") === unit;
+  const counted = unit ? ms.find((m) => m.code === unitCode && named(m)) : undefined;
+  if (counted) return counted;
   const last = ms[ms.length - 1]!;
   for (let x = Math.max(first.end, last.start - 3); x < last.start; x++) {
     const t = tk.toks[x]!;
@@ -722,12 +738,17 @@ function readRows(
     if (valueCell) num = cellNumber(tk, valueCell);
     else if (valueColumn === -1) num = sumOf(tk, sum, row);
     if (!num) continue;
+    const unitCell = row[kinds.indexOf("unit")];
     const ind =
-      labelCode(tk, mentionsIn(label, nameAt, tk)) ??
+      labelCode(
+        tk,
+        mentionsIn(label, nameAt, tk),
+        unitCell?.key,
+        measures?.get(unitCell?.key.replace(/ /g, "") ?? ""),
+      ) ??
       (attendees && ATTENDING_LABEL.test(label.key)
         ? { kind: "I" as const, start: label.from, end: label.to, code: attendees, first: false }
         : null);
-    const unitCell = row[kinds.indexOf("unit")];
     const counted = !ind && unitCell && measures ? unitNamesRow(label.key, unitCell.key, measures) : null;
     const named =
       ind ?? (counted ? { kind: "I" as const, start: label.from, end: label.to, code: counted, first: false } : null);

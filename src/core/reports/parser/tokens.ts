@@ -250,8 +250,11 @@ export function gatheringBefore(toks: readonly Tok[], i: number, blocked?: Uint8
   const named = link?.type === "w" && endsGathering(toks, i - 1) && toks[i - 1]!.k !== "lop";
   // "mở 3 lớp tập huấn …, mỗi lớp 40 hội viên", "tọa đàm 2 buổi, mỗi buổi 30 chị em": each sitting's people, of a
   // gathering named before in the sentence
-  if (link?.type === "w" && SESSION_WORDS.has(link.kt) && isWordIn(toks[i - 2], EACH))
-    return gatheringInSentence(toks, i - 3, blocked);
+  // ("mỗi buổi khoảng 500 học sinh" after "2 buổi dưới cờ": sittings counted before are a gathering's)
+  const about = isWordIn(link, ABOUT) ? 1 : 0;
+  const sitting = toks[i - 1 - about];
+  if (sitting?.type === "w" && SESSION_WORDS.has(sitting.kt) && isWordIn(toks[i - 2 - about], EACH))
+    return gatheringInSentence(toks, i - 3 - about, blocked, true);
   if (!link || !(counted || named || (GATHERING_LINKS.has(link.k) && (link.type === "w" || link.k === ","))))
     return false;
   let reach = i - 6;
@@ -279,6 +282,8 @@ function beforeTotalWord(toks: readonly Tok[], i: number): number {
 }
 
 const EACH: ReadonlySet<string> = new Set(["moi"]);
+/** Words of an approximate figure ("khoảng 500", "tầm 90", "gần 40"). */
+const ABOUT: ReadonlySet<string> = new Set(["khoang", "tam", "gan", "chung"]);
 const SENTENCE_MARKS: ReadonlySet<string> = new Set([".", ";", "!", "?"]);
 
 /** Whether a gathering ("tọa đàm", "tập huấn", not a school's "lớp") is named from token `from` back to its sentence's start. */

@@ -255,6 +255,7 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ["fb", "facebook"],
   ["vs", "voi"],
   ["tt", "thongtin"],
+  ["ttld", "thongtinluudong"], // "xe TTLĐ"
   ["hv", "hocvien"],
   ["trc", "truoc"], // "tháng trc"
   ["dc", "duoc"],

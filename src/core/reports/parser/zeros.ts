@@ -33,7 +33,7 @@ const JOIN = new Set([",", "/", "va", "hoac", "-", "&"]);
  * Words after a "not done" that still close the statement ("… trong quý", "… do hỏng loa", "… về xã", "(lồng ghép …)",
  * where: "… trên trang thông tin điện tử", "… ở thôn").
  */
-const TAIL = new Set(["trong", "do", "vi", "(", "a", "nhe", "ah", "ha", "ve", "moi", "tren", "o", "tai"]);
+const TAIL = new Set(["trong", "do", "vi", "nen", "(", "a", "nhe", "ah", "ha", "ve", "moi", "tren", "o", "tai"]);
 
 /** Period words whose number may stand between a name and its negation ("tháng 5", "quý 2"). */
 const PERIODS = new Set(["thang", "quy", "tuan", "nam"]);
@@ -120,7 +120,9 @@ export function findStatedZeros(
       }
     }
     // "chưa phát tờ rơi," says none; "chưa treo được pa nô" / "chưa có" only "not yet"
-    const notYetDoing = notYet && DONE_ONE.has(key(toks[i + 1])) && !saysCan(toks, i + 1, j);
+    // "chưa họp dân (được)": a meeting not yet held in the period is none held (a thing may still be standing)
+    const notYetMet = notYet && key(toks[i + 1]) === "hop" && named.every((m) => m.code === meetings);
+    const notYetDoing = notYetMet || (notYet && DONE_ONE.has(key(toks[i + 1])) && !saysCan(toks, i + 1, j));
     if (named.length > 0 && (nao || ((!notYet || notYetDoing) && closes(toks, nv, j)))) {
       for (const m of named) zeros.push({ code: m.code, at: m.start });
       continue;
@@ -186,7 +188,8 @@ export function findStatedZeros(
       (DONE.has(`${key(toks[i + 1])} ${key(toks[i + 2])}`) ||
         x === i + 1 ||
         (DONE_ONE.has(key(toks[i + 1])) && (!saysCan(toks, i + 1, x) || notYetMade(toks, i, x))));
-    if ((naoAfter || !notYet || notYetDone) && closes(toks, nv, x)) zeros.push({ code: before.code, at: before.start });
+    if ((naoAfter || !notYet || notYetDone) && closes(toks, nv, x))
+      for (const m of [...listedBefore(mentions, toks, before), before]) zeros.push({ code: m.code, at: m.start });
   }
   return { zeros };
 }
@@ -357,6 +360,21 @@ function qualifiedHead(
     }
   }
   return undefined;
+}
+
+/**
+ * "phóng sự, chuyên mục: không có": the names listed right before the one the statement follows, joined
+ * only by "," / "và", none with a number before it.
+ */
+function listedBefore(mentions: readonly Mention[], toks: readonly Tok[], m: Mention): Mention[] {
+  const out: Mention[] = [];
+  for (let at = m.start; JOIN.has(key(toks[at - 1])); ) {
+    const prev = mentions.find((x) => x.end === at - 1);
+    if (!prev || toks[prev.start - 1]?.type === "n") break;
+    out.unshift(prev);
+    at = prev.start;
+  }
+  return out;
 }
 
 /** Whether token i opens its line (a list's number, "4️⃣", "4."). */
