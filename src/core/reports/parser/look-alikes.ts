@@ -422,6 +422,11 @@ const HEADED_THINGS: readonly string[][] = [
   ["tin", "nhan"],
   ["to", "trinh"],
   ["to", "khai"],
+  // a training's lectures ("bài tập huấn 3 bài trình bày", "bài giảng: 4 bài"): neither posts nor meetings
+  ["bai", "tap", "huan"],
+  ["bai", "giang"],
+  ["bai", "trinh", "bay"],
+  ["bai", "thuyet", "trinh"],
 ];
 
 /** Times a thing was sent ("gửi 3 lần", "2 lượt"). */

@@ -87,6 +87,8 @@ export function findStatedZeros(
         nao = true;
         break;
       }
+      // "loa kéo … không dùng phát thanh": what a thing is used for, written with its marks, is no work left undone
+      if (t.o.toLowerCase() === "dùng") break;
       if (VERBS.has(key(t)) || JOIN.has(key(t)) || (named.length === 0 && nv.transparent[j])) {
         j++;
         continue;

@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { onlyValues as only, plainReading as plain } from "../support/parsed.js";
+
+describe("findArithmetic: a sum of people by role is one figure ('310 HS + 25 GV tham dự')", () => {
+  it.each([
+    ["Trường tổ chức 1 buổi ngoại khóa, 310 HS + 25 GV tham dự", { hoi_nghi: 1, nguoi_tham_du: 335 }],
+    ["toa dam 1 buoi, 60 doan vien + 15 hoi vien du", { hoi_nghi: 1, nguoi_tham_du: 75 }],
+    ["Hội nghị 1 cuộc, 90 cán bộ + 40 người dân tham dự", { hoi_nghi: 1, nguoi_tham_du: 130 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("qualifyPeriods: the officer names the period whose figures to record ('Đề nghị ghi nhận số liệu quý III')", () => {
+  it.each([
+    [
+      "Báo cáo 9 tháng năm 2026: tổ chức 6 hội nghị với 500 đại biểu; riêng quý III: 2 hội nghị, 150 đại biểu. Đề nghị ghi nhận số liệu quý III.",
+      { hoi_nghi: 2, nguoi_tham_du: 150 },
+    ],
+    ["tuan nay xa phat 5 luot, tu dau quy den nay 70 luot. e bao so ca quy a", { phat_thanh: 70 }],
+    ["Tuần này đài xã phát 6 lượt, từ 1/10 đến nay 81 lượt. Em báo số cả quý ạ", { phat_thanh: 81 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("combineValues: meetings said in parts add up ('1 hội nghị ở xã và 3 hội nghị ở thôn')", () => {
+  it.each([
+    [
+      "Tổ chức 1 hội nghị cấp xã với 90 đại biểu và 3 hội nghị ở thôn, mỗi hội nghị 40 người",
+      { hoi_nghi: 4, nguoi_tham_du: 210 },
+    ],
+    ["Phường tổ chức 2 hội nghị ở phường và 5 hội nghị ở các tổ dân phố", { hoi_nghi: 7 }],
+    ["to chuc 2 hoi nghi, 1 cuoc 80 dai bieu, 1 cuoc 60 dai bieu", { hoi_nghi: 2, nguoi_tham_du: 140 }],
+    ["Tổ chức 3 hội nghị: 1 cuộc 100 đại biểu, 2 cuộc mỗi cuộc 50 đại biểu", { hoi_nghi: 3, nguoi_tham_du: 200 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("a meeting held with no count is one ('tổ chức hội nghị … với 85 đại biểu')", () => {
+  it.each([
+    ["Ngày 20/11 xã tổ chức hội nghị tuyên truyền pháp luật với 85 đại biểu", { hoi_nghi: 1, nguoi_tham_du: 85 }],
+    ["thon em hop dan toi 12/12, co 64 nguoi du", { hoi_nghi: 1, nguoi_tham_du: 64 }],
+    [
+      "Phường tổ chức hội nghị triển khai Nghị quyết, có 150 đại biểu tham dự; phát 400 tờ rơi",
+      { hoi_nghi: 1, nguoi_tham_du: 150, to_roi: 400 },
+    ],
+    ["Hôm nay 3/12 xã tổ chức hội nghị lúc 8h, 70 người dự", { hoi_nghi: 1, nguoi_tham_du: 70 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it.each([
+    ["Dự hội nghị của huyện, xã phát 200 tờ rơi", { to_roi: 200 }],
+    ["Cán bộ xã dự hội nghị trực tuyến của tỉnh; phát 150 tờ rơi", { to_roi: 150 }],
+  ])("a meeting not held by the unit counts nothing: %s", (text, values) => {
+    expect(plain(text).values).toEqual(values);
+  });
+});
+
+describe("what a loudspeaker is used for and a lecture are no figures", () => {
+  it.each([
+    ["tổ em có 2 cái loa kéo, không dùng phát thanh. Phát 50 tờ rơi", { to_roi: 50 }],
+    ["thôn có 1 loa cầm tay cho đội văn nghệ, không dùng để phát thanh ạ; dán 8 áp phích", { ap_phich: 8 }],
+    ["bai tap huan 2 bai, bai dang zalo 6", { bai_mxh: 6 }],
+    ["Bài giảng tập huấn: 4 bài; tin bài trên trang TTĐT 7 tin", { tin_bai: 7 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("qualifyPeriods: 'nâng tổng số … lên' after what was added is a running total", () => {
+  it.each([
+    ["tuần này xã treo thêm 3 pa nô nâng tổng số pa nô trong quý lên 9 cái", { pano: 3 }],
+    ["tháng này phát thêm 200 tờ rơi, nâng tổng số tờ rơi trong năm lên 1.500 tờ", { to_roi: 200 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
