@@ -217,6 +217,16 @@ export function combineValues(
           // ("… 60 băng rôn, còn tháng 12 này thì 15 cái": or in a classifier any thing is counted in)
           (tk.toks[p.num.end]?.kt === m.kt || CLASSIFIERS.has(m.kt)),
       )?.ind.code;
+    // "tuần này 5 lượt, từ đầu quý đến nay 70 lượt": the period's total in the measure of a part of it read in
+    // its sentence is that indicator's
+    if (!owner && roles.totals.has(num.start) && m?.type === "w")
+      owner = pairing.pairs.find(
+        (p) =>
+          roles.fallback.has(p.num.start) &&
+          // ("…: 3 buổi; riêng quý IV: 2 buổi": or of a running total read before it)
+          (roles.running.has(p.num.start) ? p.num.start < num.start : sentence[p.num.start] === sentence[num.start]) &&
+          tk.toks[p.num.end]?.kt === m.kt,
+      )?.ind.code;
     // "lũy kế 5 tháng 6 cuộc": a cumulative figure with a measure only one indicator has
     if (!owner && roles.fallback.has(num.start) && m?.type === "w") owner = measures?.get(m.kt);
     // "phat thanh 10 luot\n(quy IV den nay 95 luot)": in the measure of the figure read just before, its indicator's
