@@ -78,3 +78,16 @@ describe("qualifyPeriods: 'nâng tổng số … lên' after what was added is a
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("combineValues: a part of the period beats a running total ('Tháng 10 … 20 băng rôn. Cả năm … 65')", () => {
+  it.each([
+    [
+      "Dạ phường báo cáo quý IV ạ. Tháng 11 phường treo mới 12 băng rôn ạ. Cả năm phường treo 48 băng rôn ạ",
+      { bang_ron: 12 },
+    ],
+    ["bc quy 4 a. thang 10 xa dan 6 ap phich. ca nam dan 25 ap phich", { ap_phich: 6 }],
+    ["Báo cáo quý IV: tháng 12 xã in 500 tờ rơi; cả năm xã phát 3.000 tờ rơi.", { to_roi: 500 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -485,7 +485,10 @@ function combineOne(code: string, all: readonly Entry[], out: Combined): void {
     out.values[code] = 0;
     return;
   }
-  const list = current.length > 0 ? current : fallback;
+  // ("Tháng 10 … thay mới 20 băng rôn. Cả năm xã treo 65 băng rôn": a part of the period over a running total
+  // that states no total of the period: "cộng dồn từ đầu quý là 1.100" in a quarter's report is its figure)
+  const shares = fallback.filter((e) => !e.running || e.total);
+  const list = current.length > 0 ? current : shares.length > 0 ? shares : fallback;
   if (list.length === 0) {
     if (all.some((e) => e.zero)) out.values[code] = 0;
     return;
