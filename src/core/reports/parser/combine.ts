@@ -448,11 +448,35 @@ function labelledParts(tk: Tokenised, nv: NonValues, list: Entry[]): Entry[] {
   const plain = list.filter((e) => !e.final && !e.fallback && !e.zero && !e.total && !e.additive);
   if (plain.length < 2) return list;
   const labels = plain.map((e) => partLabel(tk, nv, e.at));
-  if (labels.some((l) => l === null) || new Set(labels).size !== labels.length) return list;
+  if (labels.some((l) => l === null) || new Set(labels).size !== labels.length) return heldApart(tk, list, plain);
   const kinds = new Set(labels.map((l) => (DAY_PARTS.has(l!) ? "time" : l!.split(" ")[0])));
   if (kinds.size !== 1) return list;
   if (kinds.has("thang") && !wholeQuarter(labels as string[])) return list;
   return list.map((e) => (plain.includes(e) ? { ...e, additive: true } : e));
+}
+
+/**
+ * "1 hội nghị cấp xã … và 6 hội nghị tại các thôn": figures of one indicator in one sentence, each said after its
+ * name for a different level or place ("cấp …", "ở …", "tại …"), are parts of the whole: they add up.
+ */
+function heldApart(tk: Tokenised, list: Entry[], plain: Entry[]): Entry[] {
+  const labels = plain.map((e) => whereAfter(tk.toks, e.at));
+  if (labels.some((l) => l === null) || new Set(labels).size !== labels.length) return list;
+  const sentence = sentenceIds(tk);
+  if (plain.some((e) => sentence[e.at] !== sentence[plain[0]!.at])) return list;
+  return list.map((e) => (plain.includes(e) ? { ...e, additive: true } : e));
+}
+
+/** Where the figure at token `at` was done, said after its name in its clause ("cấp xã", "ở các thôn"), or null. */
+function whereAfter(toks: readonly Tok[], at: number): string | null {
+  for (let x = at + 1; x < toks.length && x <= at + 6; x++) {
+    const t = toks[x]!;
+    if (t.type === "nl" || t.type === "n" || PART_CLAUSE_ENDS.has(t.k)) return null;
+    if (t.type !== "w") continue;
+    const y = toks[x + 1]?.kt === "cac" ? x + 2 : x + 1;
+    if ((t.kt === "cap" || t.kt === "o" || t.kt === "tai") && toks[y]?.type === "w") return toks[y]!.kt;
+  }
+  return null;
 }
 
 /**
@@ -493,7 +517,7 @@ function combineOne(code: string, all: readonly Entry[], out: Combined): void {
     if (all.some((e) => e.zero)) out.values[code] = 0;
     return;
   }
-  if (list === fallback && fallback.every((e) => e.running)) (out.running ??= []).push(code);
+  if (list !== current && list.every((e) => e.running)) (out.running ??= []).push(code);
   // more than the period's report had; "quý này treo thêm 2, từ trước tới nay tổng 9" is more than the stock
   if (list === current && !fallback.length && list.every((e) => e.more && !e.total)) (out.additions ??= []).push(code);
   const distinct = (xs: number[]): number[] => [...new Set(xs)];

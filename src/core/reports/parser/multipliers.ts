@@ -270,6 +270,14 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     // "mỗi điểm cầu bản 20 người", "mỗi hội nghị thôn 50 người": a place right after the unit, before its
     // figure, says which of the units (those at the villages)
     if (isWordIn(toks[unit.end], SITE_PLACES) && toks[unit.end + 1]?.type === "n" && unit.end > i + 2) unit.end++;
+    // ("mỗi hội nghị ở thôn 50 người": said with "ở" / "tại")
+    else if (
+      (key(toks[unit.end]) === "o" || key(toks[unit.end]) === "tai") &&
+      isWordIn(toks[unit.end + 1], SITE_PLACES) &&
+      toks[unit.end + 2]?.type === "n" &&
+      unit.end > i + 2
+    )
+      unit.end += 2;
     // "mỗi chi hội phụ nữ phát 50 tờ": the branch's members name it, they stand between it and its figure
     if (unit.words[0] === "chi") unit.end = membersEnd(toks, unit.end);
     // "Khẩu hiệu: mỗi thôn 4 cái x 3 thôn": the product (arithmetic.ts) is the figure; "mỗi thôn" stands between it and its name
@@ -896,7 +904,10 @@ function countedName(
     if (t.k === ":" && j === count.start - 1) continue;
     if (t.type !== "w") return null;
     const m = nameAt(j);
-    if (m && m.end <= count.start) return wholeName(nameAt, j, m);
+    if (!m || m.end > count.start) continue;
+    // ("… với 90 đại biểu và 3 hội nghị": a name right after its own figure is that figure's)
+    const named = wholeName(nameAt, j, m);
+    return toks[named.start - 1]?.type === "n" ? null : named;
   }
   return null;
 }
@@ -1003,6 +1014,13 @@ function countOf(
   const last = found[found.length - 1];
   if (moi !== undefined && new Set(found.map(countValue)).size > 1 && last)
     if (!toks.slice(last.end, moi).some((t) => t.k === "," || t.k === ":" || isSentenceEnd(t))) found = [last];
+  // "1 hội nghị cấp xã … và 6 hội nghị tại các thôn, mỗi hội nghị 45 người": of counts joined by "và", the last,
+  // with no other number up to "mỗi"
+  const prev = found[found.length - 2];
+  if (moi !== undefined && prev && last && found.length > 1 && new Set(found.map(countValue)).size > 1) {
+    const joined = toks.slice(prev.end, last.start).some((t) => t.type === "w" && t.kt === "va");
+    if (joined && !toks.slice(last.end, moi).some((t) => t.type === "n")) found = [last];
+  }
   const values = new Set(found.map(countValue));
   return values.size === 1 ? { ...found[0]!, value: countValue(found[0]!) } : null;
 }

@@ -1425,7 +1425,9 @@ const PEOPLE_MEASURES: ReadonlySet<string> = new Set(["nguoi", "ng"]);
  */
 function placeLabelStays(toks: readonly Tok[], i: number, m: number): boolean {
   // "mỗi điểm cầu bản 20 người", "mỗi hội nghị thôn 50 người": the place qualifies the unit of "mỗi", no label
-  if (eachUnitBefore(toks, i)) return false;
+  // ("mỗi hội nghị ở thôn 50 người": said with "ở" / "tại")
+  const at = key_(toks[i - 1]) === "o" || key_(toks[i - 1]) === "tai";
+  if (eachUnitBefore(toks, i) || (at && eachUnitBefore(toks, i - 1))) return false;
   const unit = key_(toks[m]);
   if (PEOPLE_MEASURES.has(unit) || key_(toks[i - 1]) === "o" || key_(toks[i - 1]) === "tai") return true;
   const head = key_(toks[i]);

@@ -66,7 +66,8 @@ export function readSittingParts(tk: Tokenised, nv: NonValues, compiled: Compile
   // a cheap test first: most messages say no sitting twice
   let sittingWords = 0;
   for (const t of toks) if (t.type === "w" && SITTINGS.has(t.kt)) sittingWords++;
-  if (sittingWords < 3) return out;
+  // (two when the meetings are counted by name: "2 hội nghị, 1 cuộc …, 1 cuộc …")
+  if (sittingWords < 2) return out;
   const numbers = createNumberReader(tk, nv.blocked);
   // people counted beside a meeting may have been taken for context ("50 đoàn viên"): read them here
   const loose = createNumberReader(
@@ -84,7 +85,8 @@ export function readSittingParts(tk: Tokenised, nv: NonValues, compiled: Compile
     // "3 buổi tập huấn", "họp dân 3 cuộc": a count of sittings of the meetings
     if (!SITTINGS.has(unit) && named?.code !== events) continue;
     if (SITTINGS.has(unit) && named && named.code !== events) continue;
-    const sitting = SITTINGS.has(unit) ? unit : "buoi";
+    // ("2 hội nghị, 1 cuộc 110 đại biểu, 1 cuộc 95 đại biểu": meetings by name, their parts in any sitting word)
+    const sitting = SITTINGS.has(unit) ? unit : "";
     const read = readParts(toks, nv, numbers, loose, total.end + 1, sitting);
     if (!read || read.sittings !== total.value) continue;
     const first = read.people[0]!;
@@ -106,8 +108,10 @@ function readParts(
   numbers: ReturnType<typeof createNumberReader>,
   loose: ReturnType<typeof createNumberReader>,
   from: number,
-  sitting: string,
+  named: string,
 ): { sittings: number; sum: number; people: [number, number][]; tokens: number[]; end: number } | null {
+  // the sitting word of the parts: the count's own, else the first part's
+  let sitting = named;
   let x = from;
   // the meeting's name and what it was about, to the first ",", ";" or ":" ("họp dân 2 cuộc: cuộc 1 70 người, …")
   const opens = (t: Tok | undefined): boolean => t?.k === "," || t?.k === ";" || t?.k === ":";
@@ -131,6 +135,7 @@ function readParts(
     let count = 0;
     let y = a;
     const lead = numbers.read(a, false);
+    if (!sitting) sitting = SITTINGS.has(key(toks[lead ? lead.end : a])) ? key(toks[lead ? lead.end : a]) : "buoi";
     if (lead && !lead.bad && key(toks[lead.end]) === sitting) {
       count = lead.value;
       for (let z = a; z < lead.end; z++) tokens.push(z);
