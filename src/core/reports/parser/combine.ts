@@ -255,6 +255,9 @@ export function combineValues(
       if (isTotal) unnamedTotals.set(num.start, num.value);
     }
   }
+  sittingsOfMeetings(tk, pairing, leftovers, sentence, measures, entries, (code, num) =>
+    add(code, { value: num.value, additive: false, total: false, at: num.start, ...flags(roles, num.start) }),
+  );
   for (const z of roles.zeros) add(z.code, { value: 0, additive: false, total: false, at: z.at, zero: true });
 
   // Parts of a stated total, or of a figure broken down after "trong đó", are not unclear.
@@ -311,6 +314,68 @@ export function combineValues(
   }
   return out;
 }
+
+/** Sittings a gathering is counted in ("1 buổi", "2 lớp"); not "buổi sáng", a time of day. */
+const SITTING_WORDS: ReadonlySet<string> = new Set(["buoi", "lop"]);
+
+/**
+ * "tập huấn cho 60 cán bộ thôn (…) 1 buổi", "số buổi: 17 buổi": the one count of sittings left without a name, in a
+ * message whose attendees are read and whose meetings are not, is the meetings' (a broadcast has no people),
+ * unless another indicator is named in its sentence. Taken out of `leftovers`.
+ */
+function sittingsOfMeetings(
+  tk: Tokenised,
+  pairing: Pairing,
+  leftovers: NumItem[],
+  sentence: Int32Array,
+  measures: ReadonlyMap<string, string> | undefined,
+  entries: ReadonlyMap<string, Entry[]>,
+  add: (code: string, num: NumItem) => void,
+): void {
+  const events = measures?.get("cuoc");
+  const attendees = measures?.get("nguoi");
+  if (!events || !attendees || !entries.has(attendees) || entries.has(events)) return;
+  // the gathering or its people named in the count's sentence, or its sittings in the people's ("tham dự các buổi …")
+  const inSentence = (code: string, n: NumItem): boolean =>
+    pairing.items.some((it) => it.kind === "I" && it.code === code && sentence[it.start] === sentence[n.start]);
+  const sittingsOfPeople = (word: string): boolean =>
+    pairing.pairs.some(
+      (p) =>
+        p.ind.code === attendees &&
+        tk.toks.some((t, x) => sentence[x] === sentence[p.num.start] && t.type === "w" && t.kt === word),
+    );
+  const found = leftovers.filter((n) => {
+    const unit = tk.toks[n.end];
+    return (
+      unit?.type === "w" &&
+      SITTING_WORDS.has(unit.kt) &&
+      !DAY_PARTS.has(tk.toks[n.end + 1]?.kt ?? "") &&
+      Number.isInteger(n.value) &&
+      !broadcastBefore(tk.toks, n.start) &&
+      // (or a row's or field's own figure: "Sinh hoạt chi hội lồng ghép | 7 buổi")
+      (inSentence(events, n) ||
+        inSentence(attendees, n) ||
+        sittingsOfPeople(unit.kt) ||
+        tk.toks[n.start - 1]?.k === "|" ||
+        tk.toks[n.start - 1]?.k === ":") &&
+      !pairing.items.some(
+        (it) =>
+          it.kind === "I" && it.code !== events && it.code !== attendees && sentence[it.start] === sentence[n.start],
+      )
+    );
+  });
+  if (found.length !== 1) return;
+  add(events, found[0]!);
+  leftovers.splice(leftovers.indexOf(found[0]!), 1);
+}
+
+/** Whether a broadcast's words ("phát", "đài", "loa") stand in the clause before token `at` ("đài xã phát 24 buổi"). */
+function broadcastBefore(toks: readonly Tok[], at: number): boolean {
+  for (let x = at - 1; x >= 0 && x >= at - 10 && !PART_CLAUSE_ENDS.has(toks[x]!.k); x--)
+    if (toks[x]!.type === "w" && BROADCAST_WORDS.has(toks[x]!.kt)) return true;
+  return false;
+}
+const BROADCAST_WORDS: ReadonlySet<string> = new Set(["phat", "dai", "loa"]);
 
 /** Whether a number is the sum of the figures of two or more indicators paired before it. */
 function sumsFiguresBefore(pairing: Pairing, num: NumItem): boolean {

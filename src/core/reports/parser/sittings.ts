@@ -38,6 +38,8 @@ const PEOPLE = new Set([
   "hv",
   "dv",
   "hs",
+  "gv",
+  "sv",
   "cb",
   "em",
   "luot",
@@ -313,7 +315,9 @@ function peopleAfter(
     if (key(toks[x]) === "moi" && key(toks[x + 1]) === sitting) each = true;
     if (toks[x]!.type !== "n") continue;
     if (nv.blocked[x] && !(nv.blocked[x] === 1 && PEOPLE.has(key(toks[x + 1])))) continue;
-    const num = loose.read(x, false);
+    // ("310 HS + 25 GV tham dự": a sum of people, read as one number in stage 2)
+    const sum = nv.arithmetic.products.get(x);
+    const num = sum ? { ...sum, bad: false } : loose.read(x, false);
     if (!num || num.bad || !PEOPLE.has(key(toks[num.end])) || found) return null;
     let b = x - 1;
     if (key(toks[b]) === "khoang" || key(toks[b]) === "gan" || key(toks[b]) === "hon") b--;
