@@ -90,3 +90,17 @@ describe("combineValues: the one count of sittings left without a name, beside t
     expect(r.unclear).toEqual(["đài xã phát 24 buổi"]);
   });
 });
+
+describe("markLookAlikes: notices and advertisements counted in 'tờ' are no leaflets", () => {
+  it.each([
+    ["Bóc 150 tờ quảng cáo dán sai quy định; phát 300 tờ rơi", { to_roi: 300 }],
+    ["thôn dán 6 tờ thông báo lịch tiêm, treo 2 băng rôn", { bang_ron: 2 }],
+    ["boc go 80 to quang cao rao vat, dan 10 ap phich", { ap_phich: 10 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("papers handed out may be the leaflets: asked about ('phát 200 tờ thông báo')", () => {
+    expect(plain("phát 200 tờ thông báo về phòng chống dịch").unclear).toEqual(["phát 200 tờ thông báo"]);
+  });
+});
