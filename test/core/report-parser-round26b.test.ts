@@ -104,3 +104,15 @@ describe("markLookAlikes: notices and advertisements counted in 'tờ' are no le
     expect(plain("phát 200 tờ thông báo về phòng chống dịch").unclear).toEqual(["phát 200 tờ thông báo"]);
   });
 });
+
+describe("keycaps inside a line, between a word and a name, are figures ('treo 🔟 băng rôn với 2️⃣ pano')", () => {
+  it.each([
+    ["Dạ thôn em treo 🔟 băng rôn với 2️⃣ pano ạ", { bang_ron: 10, pano: 2 }],
+    ["xã dán 🔟 áp phích", { ap_phich: 10 }],
+    ["xom em phat 5️⃣ buoi loa", { phat_thanh: 5 }],
+    ["🔟 Tin bài: 3", { tin_bai: 3 }],
+    ["2️⃣ Tờ rơi: 600\n(mục 1️⃣ em gửi hôm qua rồi ạ)", { to_roi: 600 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -2117,7 +2117,7 @@ function markListNumbering(tk: Tokenised, blocked: Uint8Array): void {
     const t = toks[i]!;
     if (t.type !== "n" || blocked[i]) continue;
     if (isKeycap(tk, i)) {
-      blocked[i] = 1;
+      if (!keycapFigure(toks, i)) blocked[i] = 1;
       continue;
     }
     if (!/^\d{1,2}$/.test(t.k)) continue;
@@ -2141,6 +2141,22 @@ function markListNumbering(tk: Tokenised, blocked: Uint8Array): void {
     if (p >= 0 && toks[p]!.type !== "nl" && !inline) continue;
     blocked[i] = Math.max(blocked[i]!, 1);
   }
+}
+
+/** Words naming an item of a list before its keycap ("mục 1️⃣ em gửi hôm qua"). */
+const ITEM_WORDS: ReadonlySet<string> = new Set(["muc", "phan", "y", "so", "stt", "tt", "diem"]);
+
+/**
+ * "thôn em treo 🔟 băng rôn với 2️⃣ pano": a keycap inside a line, after a word that names no list item and
+ * before a word, is a figure written as an emoji, not a list marker.
+ */
+function keycapFigure(toks: readonly Tok[], i: number): boolean {
+  let p = i - 1;
+  while (p >= 0 && toks[p]!.type === "p" && (toks[p]!.k === "\uFE0F" || toks[p]!.k === "\u20E3")) p--;
+  const before = toks[p];
+  let n = i + 1;
+  while (n < toks.length && toks[n]!.type === "p" && (toks[n]!.k === "\uFE0F" || toks[n]!.k === "\u20E3")) n++;
+  return before?.type === "w" && !ITEM_WORDS.has(before.kt) && toks[n]?.type === "w";
 }
 
 /** Whether a digit stands from token `from` to the end of its clause (with `blocked`: one not marked, no date nor label). */

@@ -72,6 +72,7 @@ const TOKEN_RE = /\n|\p{L}+|\d+(?:[.,]\d+)*|\S/gu;
 const LETTER_FIRST = /^\p{L}/u;
 const DIGIT_FIRST = /^\d/;
 const PLAIN_WORD = /^[a-z]+$/;
+const KEYCAP_TEN = "\u{1F51F}";
 
 /**
  * Normalises a message and cuts it into tokens: words, digit runs ("1.200"), punctuation, line breaks.
@@ -97,7 +98,8 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
   while ((m = TOKEN_RE.exec(f)) !== null) {
     const s = m.index;
     const e = s + m[0].length;
-    const k = m[0];
+    // the keycap "🔟" is the number ten (a list marker or a figure: number-forms.ts)
+    const k = m[0] === KEYCAP_TEN ? "10" : m[0];
     let type: TokType;
     if (k === "\n") type = "nl";
     else if (DIGIT_FIRST.test(k)) type = "n";
