@@ -116,3 +116,12 @@ describe("keycaps inside a line, between a word and a name, are figures ('treo �
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("findStatedZeros: the line's heading is what this period did none of, past another period's clause", () => {
+  it.each([
+    ["Băng rôn: quý III treo 8 cái, quý IV chưa treo thêm cái nào ạ", { bang_ron: 0 }],
+    ["ap phich: quy 2 dan 12 to, quy 3 khong dan them to nao", { ap_phich: 0 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
