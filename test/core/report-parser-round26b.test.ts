@@ -125,3 +125,17 @@ describe("findStatedZeros: the line's heading is what this period did none of, p
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("findMultipliers: a rate whose product is stated later in its sentence asks nothing", () => {
+  it.each([
+    ["loa xã phát 4 buổi/tuần, quý này tính 13 tuần là 52 buổi", { phat_thanh: 52 }],
+    ["fanpage mỗi ngày 2 bài, từ 1/12 đến 15/12 = 30 bài", { bai_mxh: 30 }],
+    ["zalo moi ngay 1 bai, tu 1/10 den 31/10 dang deu = 31 bai", { bai_mxh: 31 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a result that is not the product leaves the rate asked about", () => {
+    expect(plain("loa xã phát 3 buổi/tuần, tháng này 4 tuần là 14 buổi").unclear).toContain("loa xã phát 3 buổi/tuần");
+  });
+});

@@ -352,7 +352,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       const shared = after && namedFigureBefore(toks, nv, numbers, nameAt, i);
       for (const [s, e] of figures) {
         for (let x = s; x < e; x++) blocked.push(x);
-        if (!part && !shared && !detail(e)) unclear.push([i, e - 1]);
+        if (!part && !shared && !detail(e) && !resultInSentence(toks, e)) unclear.push([i, e - 1]);
       }
     } else {
       // "băng rôn mỗi thôn 3 cái, 7 thôn": the count said after is no figure of the clause
@@ -850,6 +850,18 @@ function statedResultAfter(toks: readonly Tok[], nv: NonValues, from: number): b
   if (toks[j]?.k === ">") j++;
   while (key(toks[j]) === "tong" || key(toks[j]) === "cong" || key(toks[j]) === "la" || key(toks[j]) === "so") j++;
   return toks[j]?.type === "n" && !nv.blocked[j];
+}
+
+/**
+ * "mỗi ngày 1 bài, từ 1/11 đến 30/11 đăng đều = 30 bài": a result stated later in the sentence ("= N" in the
+ * figure's own unit, the word at `unit`) is the product; the rate is its detail, not asked about.
+ */
+function resultInSentence(toks: readonly Tok[], unit: number): boolean {
+  const word = toks[unit];
+  if (word?.type !== "w") return false;
+  for (let x = unit + 1; x + 2 < toks.length && !isSentenceEnd(toks[x]); x++)
+    if (toks[x]!.k === "=" && toks[x + 1]!.type === "n" && toks[x + 2]!.kt === word.kt) return true;
+  return false;
 }
 
 /** A number followed by a word: a count of something ("9 thôn", "2 lớp"). */
@@ -1439,7 +1451,7 @@ function findRates(
         continue;
       }
       // "3 buổi/tuần, tháng này 4 tuần = 12 lượt": the officer states the product; rate and span are its operands
-      const span = statedSpan(toks, numbers, j + 2, per);
+      const span = statedSpan(toks, numbers, j + 2, per, rate.value);
       if (span) {
         for (let x = i; x < rate.end; x++) blocked.push(x);
         for (let x = span[0]; x < span[1]; x++) blocked.push(x);
@@ -1479,12 +1491,17 @@ function statedSpan(
   numbers: ReturnType<typeof createNumberReader>,
   from: number,
   per: string,
+  rate: number,
 ): [number, number] | null {
   for (let x = from; x < toks.length && x < from + 12 && !isSentenceEnd(toks[x]); x++) {
-    if (toks[x]!.type !== "n" || key(toks[x + 1]) !== per || toks[x + 2]?.k !== "=" || toks[x + 3]?.type !== "n")
-      continue;
+    // ("5 buổi/tuần, quý này tính 12 tuần là 60 buổi": "là" when the result is the product)
+    const said = toks[x + 2]?.k === "=" || key(toks[x + 2]) === "la";
+    if (toks[x]!.type !== "n" || key(toks[x + 1]) !== per || !said || toks[x + 3]?.type !== "n") continue;
     const num = numbers.read(x, false);
-    return num && !num.bad && num.end === x + 1 ? [x, x + 1] : null;
+    if (!num || num.bad || num.end !== x + 1) return null;
+    if (toks[x + 2]!.k === "=") return [x, x + 1];
+    const result = numbers.read(x + 3, false);
+    return result && !result.bad && result.value === rate * num.value ? [x, x + 1] : null;
   }
   return null;
 }
