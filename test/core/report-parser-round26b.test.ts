@@ -139,3 +139,13 @@ describe("findMultipliers: a rate whose product is stated later in its sentence 
     expect(plain("loa xã phát 3 buổi/tuần, tháng này 4 tuần là 14 buổi").unclear).toContain("loa xã phát 3 buổi/tuần");
   });
 });
+
+describe("findMultipliers: residential clusters named by label before 'mỗi cụm' are its count", () => {
+  it.each([
+    ["cum dan cu so 2 va cum dan cu so 5 moi cum treo 1 bang ron", { bang_ron: 2 }],
+    ["Cụm dân cư số 1, cụm dân cư số 2 mỗi cụm dán 6 áp phích", { ap_phich: 12 }],
+    ["4 cụm cổ động, mỗi cụm 2 pa nô", { cum_co_dong: 4, pano: 8 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -106,6 +106,7 @@ const PLACE_UNITS: readonly (readonly string[])[] = [
   ["khu", "dan", "cu"],
   ["khu", "pho"],
   ["to", "dan", "cu"],
+  ["cum", "dan", "cu"],
 ];
 /** Places typed short after "mỗi" ("mỗi TDP", "mỗi KDC"), as the words they are counted by. */
 const PLACE_ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map([
@@ -1108,7 +1109,8 @@ function namedPlacesAfter(toks: readonly Tok[], nv: NonValues, from: number, uni
  * before "mỗi", as their count (two or more), when the unit is a place.
  */
 function namedPlaces(toks: readonly Tok[], nv: NonValues, moi: number, unit: string): Count | null {
-  if (!PLACE_HEADS.has(unit)) return null;
+  // ("Cụm dân cư số 3 với cụm dân cư số 4 mỗi cụm …": places of a residential cluster, by label)
+  if (!PLACE_HEADS.has(unit) && !(unit === "cum" && key(toks[moi - 2]) === "so")) return null;
   let j = moi - 1;
   if (toks[j]?.k === ":" || toks[j]?.k === ",") j--; // "Thôn 3, thôn 6: mỗi thôn 2"
   let places = 0;
