@@ -149,3 +149,13 @@ describe("findMultipliers: residential clusters named by label before 'mỗi c�
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("findMultipliers: a product stated with an indicator's name is the figure of a rate in an unnamed unit", () => {
+  it.each([
+    ["3 thôn, mỗi thôn họp 1 buổi, tính là 3 hội nghị", { hoi_nghi: 3 }],
+    ["5 chi hội, mỗi chi hội họp 1 buổi, xã tính 5 hội nghị", { hoi_nghi: 5 }],
+    ["áp phích mỗi thôn 4 tờ, xã có 7 thôn nên là 28 tờ", { ap_phich: 28 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

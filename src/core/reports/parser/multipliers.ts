@@ -469,7 +469,19 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
           blocked.push(...rest.tokens);
         }
       }
-      if (figures.length === 1)
+      // "mỗi trường họp 1 buổi, xã em tính 4 hội nghị": a product stated with an indicator's name, of a figure
+      // per unit whose own unit names none, is that figure; the rate is its detail
+      const [f0, f1, fv] = figures[0]!;
+      const stated =
+        figures.length === 1 && toks[f1]?.type === "w" && !nameAt(f1) && !compiled.measures.has(toks[f1]!.kt)
+          ? namedStatedProduct(toks, nv, numbers, nameAt, Math.max(f1, count.end), fv * count.value)
+          : false;
+      if (stated) {
+        readings.delete(f0);
+        for (let x = i; x < f1 + 1; x++) blocked.push(x);
+        if (count.start >= 0) for (let x = count.start; x < count.end; x++) blocked.push(x);
+        out.settled.push(i);
+      } else if (figures.length === 1)
         statedProduct(toks, nv, numbers, Math.max(figures[0]![1], count.end), figures[0]![2] * count.value, blocked);
       // a count of places used here is no figure of its own ("xã có 9 thôn"), nor a count in brackets after
       // the unit ("mỗi cửa ngõ phường (3 cửa ngõ)")
@@ -802,6 +814,25 @@ function statedProduct(
     for (let x = j; x < num.end; x++) blocked.push(x);
     return;
   }
+}
+
+/** Whether the first free figure later in the sentence from `from` is `value`, an indicator named right after it. */
+function namedStatedProduct(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  nameAt: (i: number) => { end: number; code: string } | null,
+  from: number,
+  value: number,
+): boolean {
+  for (let j = from; j < toks.length && j < from + 12; j++) {
+    const t = toks[j]!;
+    if (t.type === "nl" || SENTENCE_ENDS.has(t.k)) return false;
+    if (t.type !== "n" || nv.blocked[j]) continue;
+    const num = numbers.read(j, false);
+    return !!num && !num.bad && num.value === value && nameAt(num.end) !== null;
+  }
+  return false;
 }
 
 /**
