@@ -306,7 +306,7 @@ export function combineValues(
   out.unclear.unshift(...stageTwo);
 
   const codes = [...entries.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  for (const code of codes) combineOne(code, labelledParts(tk, nv, entries.get(code)!), out);
+  for (const code of codes) combineOne(code, labelledParts(tk, nv, entries.get(code)!, sentence), out);
   // "…, còn ở trụ sở 2 cái nữa. tổng 17 cái": a total of no name that sums up a value read is no question
   if (unnamedTotals.size) {
     const read = new Set(Object.values(out.values));
@@ -509,11 +509,12 @@ const NOT_NAMES: ReadonlySet<string> = new Set([
  * Figures of one indicator each said for a different part of the same kind ("lớp 1 có 45 học viên,
  * lớp 2 có 52 học viên"; "sáng 80 người, chiều 70 người") are parts of the whole: they add up.
  */
-function labelledParts(tk: Tokenised, nv: NonValues, list: Entry[]): Entry[] {
+function labelledParts(tk: Tokenised, nv: NonValues, list: Entry[], sentence: Int32Array): Entry[] {
   const plain = list.filter((e) => !e.final && !e.fallback && !e.zero && !e.total && !e.additive);
   if (plain.length < 2) return list;
   const labels = plain.map((e) => partLabel(tk, nv, e.at));
-  if (labels.some((l) => l === null) || new Set(labels).size !== labels.length) return heldApart(tk, list, plain);
+  if (labels.some((l) => l === null) || new Set(labels).size !== labels.length)
+    return heldApart(tk, list, plain, sentence);
   const kinds = new Set(labels.map((l) => (DAY_PARTS.has(l!) ? "time" : l!.split(" ")[0])));
   if (kinds.size !== 1) return list;
   if (kinds.has("thang") && !wholeQuarter(labels as string[])) return list;
@@ -524,10 +525,10 @@ function labelledParts(tk: Tokenised, nv: NonValues, list: Entry[]): Entry[] {
  * "1 hội nghị cấp xã … và 6 hội nghị tại các thôn": figures of one indicator in one sentence, each said after its
  * name for a different level or place ("cấp …", "ở …", "tại …"), are parts of the whole: they add up.
  */
-function heldApart(tk: Tokenised, list: Entry[], plain: Entry[]): Entry[] {
+function heldApart(tk: Tokenised, list: Entry[], plain: Entry[], sentence: Int32Array): Entry[] {
+  if (plain.some((e) => sentence[e.at] !== sentence[plain[0]!.at])) return list;
   const labels = plain.map((e) => whereAfter(tk.toks, e.at));
   if (labels.some((l) => l === null) || new Set(labels).size !== labels.length) return list;
-  const sentence = sentenceIds(tk);
   if (plain.some((e) => sentence[e.at] !== sentence[plain[0]!.at])) return list;
   return list.map((e) => (plain.includes(e) ? { ...e, additive: true } : e));
 }
