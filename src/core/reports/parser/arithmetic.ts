@@ -7,7 +7,7 @@
 
 import { parseDigitNumber } from "../vietnamese-numbers.js";
 import { isWordIn, type Tok } from "./tokens.js";
-import { CHANNEL_NAMES, TIMES_SIGNS } from "./vocabulary.js";
+import { CHANNEL_NAMES, PEOPLE_PHRASES, PEOPLE_SHORT, TIMES_SIGNS } from "./vocabulary.js";
 
 /** What the arithmetic in a message means for the numbers in it, by token index. */
 export interface Arithmetic {
@@ -58,6 +58,7 @@ export function findArithmetic(
     const operands: Operand[] = [first];
     const signs: number[] = [];
     let kind: "times" | "plus" | null = null;
+    let labelled = false;
     let j = first.end;
     for (;;) {
       const sign = toks[j];
@@ -77,6 +78,7 @@ export function findArithmetic(
       const next = operandAt(toks, blocked, j + 1 + skip);
       if (!next) break;
       kind = signKind;
+      if (skip) labelled = true;
       signs.push(j);
       operands.push(next);
       j = next.end;
@@ -85,7 +87,10 @@ export function findArithmetic(
     const result = toks[j]?.k === "=" && operandAt(toks, blocked, j + 1) ? j + 1 : -1;
     if (result >= 0) out.results.add(result);
     const bare = operands.slice(0, -1).every((op) => op.end === op.start + 1);
-    if (kind === "plus" && result < 0 && bare) {
+    // "420 HS + 38 GV dự": people by role added are one count of attendees, like bare numbers (parts
+    // named by a time of day or a label stay addends)
+    const people = kind === "plus" && !labelled && operands.every((op) => countsPeople(toks, op));
+    if (kind === "plus" && result < 0 && (bare || people)) {
       // "đại biểu 60 + 85", "60 + 85 đại biểu": one number, the sum (the last unit stays a name)
       const last = operands[operands.length - 1]!;
       out.products.set(first.start, { end: last.start + 1, value: operands.reduce((sum, op) => sum + op.value, 0) });
@@ -152,6 +157,14 @@ const RATE_UNITS: ReadonlySet<string> = new Set(["ngay", "tuan", "thang", "buoi"
 const EVENT_UNITS: ReadonlySet<string> = new Set(["cuoc", "lop", "buoi", "hoinghi", "dot", "phien"]);
 /** Units of people ("55 người", "30 học viên", "40 đại biểu"). */
 const PEOPLE_UNITS: ReadonlySet<string> = new Set(["nguoi", "hocvien", "hoc", "daibieu", "dai"]);
+
+/** Whether an operand counts people by role ("420 HS", "38 giáo viên", "55 người"). */
+function countsPeople(toks: readonly Tok[], op: Operand): boolean {
+  const a = toks[op.start + 1];
+  const b = toks[op.start + 2];
+  if (op.end === op.start + 1 || a?.type !== "w") return false;
+  return PEOPLE_UNITS.has(a.kt) || PEOPLE_SHORT.has(a.k) || (b?.type === "w" && PEOPLE_PHRASES.has(`${a.k} ${b.k}`));
+}
 
 /** "4 cuộc x 55 người", "2 lớp × 30 học viên": a count of events times the people at each. */
 function eventsTimesPeople(toks: readonly Tok[], first: Operand, last: Operand): boolean {

@@ -226,6 +226,16 @@ export function combineValues(
           // ("… 60 băng rôn, còn tháng 12 này thì 15 cái": or in a classifier any thing is counted in)
           (tk.toks[p.num.end]?.kt === m.kt || CLASSIFIERS.has(m.kt)),
       )?.ind.code;
+    // "tuần này 5 lượt, từ đầu quý đến nay 70 lượt": the period's total in the measure of a part of it read in
+    // its sentence is that indicator's
+    if (!owner && roles.totals.has(num.start) && m?.type === "w")
+      owner = pairing.pairs.find(
+        (p) =>
+          roles.fallback.has(p.num.start) &&
+          // ("…: 3 buổi; riêng quý IV: 2 buổi": or of a running total read before it)
+          (roles.running.has(p.num.start) ? p.num.start < num.start : sentence[p.num.start] === sentence[num.start]) &&
+          tk.toks[p.num.end]?.kt === m.kt,
+      )?.ind.code;
     // "lũy kế 5 tháng 6 cuộc": a cumulative figure with a measure only one indicator has
     if (!owner && roles.fallback.has(num.start) && m?.type === "w") owner = measures?.get(m.kt);
     // "phat thanh 10 luot\n(quy IV den nay 95 luot)": in the measure of the figure read just before, its indicator's
@@ -256,6 +266,9 @@ export function combineValues(
       if (isTotal) unnamedTotals.set(num.start, num.value);
     }
   }
+  sittingsOfMeetings(tk, pairing, leftovers, sentence, measures, entries, (code, num) =>
+    add(code, { value: num.value, additive: false, total: false, at: num.start, ...flags(roles, num.start) }),
+  );
   for (const z of roles.zeros) add(z.code, { value: 0, additive: false, total: false, at: z.at, zero: true });
 
   // Parts of a stated total, or of a figure broken down after "trong đó", are not unclear.
@@ -304,7 +317,7 @@ export function combineValues(
   out.unclear.unshift(...stageTwo);
 
   const codes = [...entries.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  for (const code of codes) combineOne(code, labelledParts(tk, nv, entries.get(code)!), out);
+  for (const code of codes) combineOne(code, labelledParts(tk, nv, entries.get(code)!, sentence), out);
   // "…, còn ở trụ sở 2 cái nữa. tổng 17 cái": a total of no name that sums up a value read is no question
   if (unnamedTotals.size) {
     const read = new Set(Object.values(out.values));
@@ -312,6 +325,68 @@ export function combineValues(
   }
   return out;
 }
+
+/** Sittings a gathering is counted in ("1 buổi", "2 lớp"); not "buổi sáng", a time of day. */
+const SITTING_WORDS: ReadonlySet<string> = new Set(["buoi", "lop"]);
+
+/**
+ * "tập huấn cho 60 cán bộ thôn (…) 1 buổi", "số buổi: 17 buổi": the one count of sittings left without a name, in a
+ * message whose attendees are read and whose meetings are not, is the meetings' (a broadcast has no people),
+ * unless another indicator is named in its sentence. Taken out of `leftovers`.
+ */
+function sittingsOfMeetings(
+  tk: Tokenised,
+  pairing: Pairing,
+  leftovers: NumItem[],
+  sentence: Int32Array,
+  measures: ReadonlyMap<string, string> | undefined,
+  entries: ReadonlyMap<string, Entry[]>,
+  add: (code: string, num: NumItem) => void,
+): void {
+  const events = measures?.get("cuoc");
+  const attendees = measures?.get("nguoi");
+  if (!events || !attendees || !entries.has(attendees) || entries.has(events)) return;
+  // the gathering or its people named in the count's sentence, or its sittings in the people's ("tham dự các buổi …")
+  const inSentence = (code: string, n: NumItem): boolean =>
+    pairing.items.some((it) => it.kind === "I" && it.code === code && sentence[it.start] === sentence[n.start]);
+  const sittingsOfPeople = (word: string): boolean =>
+    pairing.pairs.some(
+      (p) =>
+        p.ind.code === attendees &&
+        tk.toks.some((t, x) => sentence[x] === sentence[p.num.start] && t.type === "w" && t.kt === word),
+    );
+  const found = leftovers.filter((n) => {
+    const unit = tk.toks[n.end];
+    return (
+      unit?.type === "w" &&
+      SITTING_WORDS.has(unit.kt) &&
+      !DAY_PARTS.has(tk.toks[n.end + 1]?.kt ?? "") &&
+      Number.isInteger(n.value) &&
+      !broadcastBefore(tk.toks, n.start) &&
+      // (or a row's or field's own figure: "Sinh hoạt chi hội lồng ghép | 7 buổi")
+      (inSentence(events, n) ||
+        inSentence(attendees, n) ||
+        sittingsOfPeople(unit.kt) ||
+        tk.toks[n.start - 1]?.k === "|" ||
+        tk.toks[n.start - 1]?.k === ":") &&
+      !pairing.items.some(
+        (it) =>
+          it.kind === "I" && it.code !== events && it.code !== attendees && sentence[it.start] === sentence[n.start],
+      )
+    );
+  });
+  if (found.length !== 1) return;
+  add(events, found[0]!);
+  leftovers.splice(leftovers.indexOf(found[0]!), 1);
+}
+
+/** Whether a broadcast's words ("phát", "đài", "loa") stand in the clause before token `at` ("đài xã phát 24 buổi"). */
+function broadcastBefore(toks: readonly Tok[], at: number): boolean {
+  for (let x = at - 1; x >= 0 && x >= at - 10 && !PART_CLAUSE_ENDS.has(toks[x]!.k); x--)
+    if (toks[x]!.type === "w" && BROADCAST_WORDS.has(toks[x]!.kt)) return true;
+  return false;
+}
+const BROADCAST_WORDS: ReadonlySet<string> = new Set(["phat", "dai", "loa"]);
 
 /** Whether a number is the sum of the figures of two or more indicators paired before it. */
 function sumsFiguresBefore(pairing: Pairing, num: NumItem): boolean {
@@ -489,15 +564,40 @@ const NOT_NAMES: ReadonlySet<string> = new Set([
  * Figures of one indicator each said for a different part of the same kind ("lớp 1 có 45 học viên,
  * lớp 2 có 52 học viên"; "sáng 80 người, chiều 70 người") are parts of the whole: they add up.
  */
-function labelledParts(tk: Tokenised, nv: NonValues, list: Entry[]): Entry[] {
+function labelledParts(tk: Tokenised, nv: NonValues, list: Entry[], sentence: Int32Array): Entry[] {
   const plain = list.filter((e) => !e.final && !e.fallback && !e.zero && !e.total && !e.additive);
   if (plain.length < 2) return list;
   const labels = plain.map((e) => partLabel(tk, nv, e.at));
-  if (labels.some((l) => l === null) || new Set(labels).size !== labels.length) return list;
+  if (labels.some((l) => l === null) || new Set(labels).size !== labels.length)
+    return heldApart(tk, list, plain, sentence);
   const kinds = new Set(labels.map((l) => (DAY_PARTS.has(l!) ? "time" : l!.split(" ")[0])));
   if (kinds.size !== 1) return list;
   if (kinds.has("thang") && !wholeQuarter(labels as string[])) return list;
   return list.map((e) => (plain.includes(e) ? { ...e, additive: true } : e));
+}
+
+/**
+ * "1 hội nghị cấp xã … và 6 hội nghị tại các thôn": figures of one indicator in one sentence, each said after its
+ * name for a different level or place ("cấp …", "ở …", "tại …"), are parts of the whole: they add up.
+ */
+function heldApart(tk: Tokenised, list: Entry[], plain: Entry[], sentence: Int32Array): Entry[] {
+  if (plain.some((e) => sentence[e.at] !== sentence[plain[0]!.at])) return list;
+  const labels = plain.map((e) => whereAfter(tk.toks, e.at));
+  if (labels.some((l) => l === null) || new Set(labels).size !== labels.length) return list;
+  if (plain.some((e) => sentence[e.at] !== sentence[plain[0]!.at])) return list;
+  return list.map((e) => (plain.includes(e) ? { ...e, additive: true } : e));
+}
+
+/** Where the figure at token `at` was done, said after its name in its clause ("cấp xã", "ở các thôn"), or null. */
+function whereAfter(toks: readonly Tok[], at: number): string | null {
+  for (let x = at + 1; x < toks.length && x <= at + 6; x++) {
+    const t = toks[x]!;
+    if (t.type === "nl" || t.type === "n" || PART_CLAUSE_ENDS.has(t.k)) return null;
+    if (t.type !== "w") continue;
+    const y = toks[x + 1]?.kt === "cac" ? x + 2 : x + 1;
+    if ((t.kt === "cap" || t.kt === "o" || t.kt === "tai") && toks[y]?.type === "w") return toks[y]!.kt;
+  }
+  return null;
 }
 
 /**
@@ -530,12 +630,15 @@ function combineOne(code: string, all: readonly Entry[], out: Combined): void {
     out.values[code] = 0;
     return;
   }
-  const list = current.length > 0 ? current : fallback;
+  // ("Tháng 10 … thay mới 20 băng rôn. Cả năm xã treo 65 băng rôn": a part of the period over a running total
+  // that states no total of the period: "cộng dồn từ đầu quý là 1.100" in a quarter's report is its figure)
+  const shares = fallback.filter((e) => !e.running || e.total);
+  const list = current.length > 0 ? current : shares.length > 0 ? shares : fallback;
   if (list.length === 0) {
     if (all.some((e) => e.zero)) out.values[code] = 0;
     return;
   }
-  if (list === fallback && fallback.every((e) => e.running)) (out.running ??= []).push(code);
+  if (list !== current && list.every((e) => e.running)) (out.running ??= []).push(code);
   // more than the period's report had; "quý này treo thêm 2, từ trước tới nay tổng 9" is more than the stock
   if (list === current && !fallback.length && list.every((e) => e.more && !e.total)) (out.additions ??= []).push(code);
   const distinct = (xs: number[]): number[] => [...new Set(xs)];

@@ -134,6 +134,9 @@ const OTHER_THINGS: readonly string[][] = [
   ["oto"],
   ["to", "trinh"],
   ["to", "khai"], // "tiếp nhận 40 tờ khai": forms filed, not leaflets
+  // notices and advertisements ("dán 4 tờ thông báo lịch tiếp dân", "bóc 200 tờ quảng cáo"): papers, not leaflets
+  ["to", "thong", "bao"],
+  ["to", "quang", "cao"],
   ["xe", "cho", "dan"],
   ["xe", "cho", "nguoi"],
   ["xe", "cho", "khach"],
@@ -348,9 +351,12 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
     const thing = seqAt(i + 1, PLACES) ? 0 : seqAt(i, OTHER_THINGS) || carrier;
     // "140 hộ dân tham gia": households said to attend send one person each (the attendees)
     const attending = key(toks[i]) === "ho" && attendVerbAt(toks, i + thing);
+    // "phát 200 tờ thông báo": papers handed out may be the leaflets, left to the pairing
+    const handedOut = thing > 0 && key(toks[i]) === "to" && key(toks[i - 2]) === "phat" && toks[i - 1]?.type === "n";
     if (
       thing &&
       !attending &&
+      !handedOut &&
       !compiled.exact.has(
         toks
           .slice(i, i + thing)
@@ -417,6 +423,11 @@ const HEADED_THINGS: readonly string[][] = [
   ["tin", "nhan"],
   ["to", "trinh"],
   ["to", "khai"],
+  // a training's lectures ("bài tập huấn 3 bài trình bày", "bài giảng: 4 bài"): neither posts nor meetings
+  ["bai", "tap", "huan"],
+  ["bai", "giang"],
+  ["bai", "trinh", "bay"],
+  ["bai", "thuyet", "trinh"],
 ];
 
 /** Times a thing was sent ("gửi 3 lần", "2 lượt"). */

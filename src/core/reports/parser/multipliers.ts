@@ -109,6 +109,7 @@ const PLACE_UNITS: readonly (readonly string[])[] = [
   ["khu", "dan", "cu"],
   ["khu", "pho"],
   ["to", "dan", "cu"],
+  ["cum", "dan", "cu"],
 ];
 /** Places typed short after "mỗi" ("mỗi TDP", "mỗi KDC"), as the words they are counted by. */
 const PLACE_ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map([
@@ -273,6 +274,14 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     // "mỗi điểm cầu bản 20 người", "mỗi hội nghị thôn 50 người": a place right after the unit, before its
     // figure, says which of the units (those at the villages)
     if (isWordIn(toks[unit.end], SITE_PLACES) && toks[unit.end + 1]?.type === "n" && unit.end > i + 2) unit.end++;
+    // ("mỗi hội nghị ở thôn 50 người": said with "ở" / "tại")
+    else if (
+      (key(toks[unit.end]) === "o" || key(toks[unit.end]) === "tai") &&
+      isWordIn(toks[unit.end + 1], SITE_PLACES) &&
+      toks[unit.end + 2]?.type === "n" &&
+      unit.end > i + 2
+    )
+      unit.end += 2;
     // "mỗi chi hội phụ nữ phát 50 tờ": the branch's members name it, they stand between it and its figure
     if (unit.words[0] === "chi") unit.end = membersEnd(toks, unit.end);
     // "Khẩu hiệu: mỗi thôn 4 cái x 3 thôn": the product (arithmetic.ts) is the figure; "mỗi thôn" stands between it and its name
@@ -348,7 +357,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       const shared = after && namedFigureBefore(toks, nv, numbers, nameAt, i);
       for (const [s, e] of figures) {
         for (let x = s; x < e; x++) blocked.push(x);
-        if (!part && !shared && !detail(e)) unclear.push([i, e - 1]);
+        if (!part && !shared && !detail(e) && !resultInSentence(toks, e)) unclear.push([i, e - 1]);
       }
     } else {
       // "băng rôn mỗi thôn 3 cái, 7 thôn": the count said after is no figure of the clause
@@ -492,7 +501,19 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
           blocked.push(...rest.tokens);
         }
       }
-      if (figures.length === 1)
+      // "mỗi trường họp 1 buổi, xã em tính 4 hội nghị": a product stated with an indicator's name, of a figure
+      // per unit whose own unit names none, is that figure; the rate is its detail
+      const [f0, f1, fv] = figures[0]!;
+      const stated =
+        figures.length === 1 && toks[f1]?.type === "w" && !nameAt(f1) && !compiled.measures.has(toks[f1]!.kt)
+          ? namedStatedProduct(toks, nv, numbers, nameAt, Math.max(f1, count.end), fv * count.value)
+          : false;
+      if (stated) {
+        readings.delete(f0);
+        for (let x = i; x < f1 + 1; x++) blocked.push(x);
+        if (count.start >= 0) for (let x = count.start; x < count.end; x++) blocked.push(x);
+        out.settled.push(i);
+      } else if (figures.length === 1)
         statedProduct(toks, nv, numbers, Math.max(figures[0]![1], count.end), figures[0]![2] * count.value, blocked);
       // a count of places used here is no figure of its own ("xã có 9 thôn"), nor a count in brackets after
       // the unit ("mỗi cửa ngõ phường (3 cửa ngõ)")
@@ -842,6 +863,25 @@ function statedProduct(
   }
 }
 
+/** Whether the first free figure later in the sentence from `from` is `value`, an indicator named right after it. */
+function namedStatedProduct(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  nameAt: (i: number) => { end: number; code: string } | null,
+  from: number,
+  value: number,
+): boolean {
+  for (let j = from; j < toks.length && j < from + 12; j++) {
+    const t = toks[j]!;
+    if (t.type === "nl" || SENTENCE_ENDS.has(t.k)) return false;
+    if (t.type !== "n" || nv.blocked[j]) continue;
+    const num = numbers.read(j, false);
+    return !!num && !num.bad && num.value === value && nameAt(num.end) !== null;
+  }
+  return false;
+}
+
 /**
  * Whether a free figure of `value` in `unit` (or, for a measure or "cái", of any thing named) stands
  * before token i in its sentence ("phát thanh 20 lượt, mỗi ngày 2 lượt").
@@ -889,6 +929,18 @@ function statedResultAfter(toks: readonly Tok[], nv: NonValues, from: number): b
   if (toks[j]?.k === ">") j++;
   while (key(toks[j]) === "tong" || key(toks[j]) === "cong" || key(toks[j]) === "la" || key(toks[j]) === "so") j++;
   return toks[j]?.type === "n" && !nv.blocked[j];
+}
+
+/**
+ * "mỗi ngày 1 bài, từ 1/11 đến 30/11 đăng đều = 30 bài": a result stated later in the sentence ("= N" in the
+ * figure's own unit, the word at `unit`) is the product; the rate is its detail, not asked about.
+ */
+function resultInSentence(toks: readonly Tok[], unit: number): boolean {
+  const word = toks[unit];
+  if (word?.type !== "w") return false;
+  for (let x = unit + 1; x + 2 < toks.length && !isSentenceEnd(toks[x]); x++)
+    if (toks[x]!.k === "=" && toks[x + 1]!.type === "n" && toks[x + 2]!.kt === word.kt) return true;
+  return false;
 }
 
 /** A number followed by a word: a count of something ("9 thôn", "2 lớp"). */
@@ -943,7 +995,10 @@ function countedName(
     if (t.k === ":" && j === count.start - 1) continue;
     if (t.type !== "w") return null;
     const m = nameAt(j);
-    if (m && m.end <= count.start) return wholeName(nameAt, j, m);
+    if (!m || m.end > count.start) continue;
+    // ("… với 90 đại biểu và 3 hội nghị": a name right after its own figure is that figure's)
+    const named = wholeName(nameAt, j, m);
+    return toks[named.start - 1]?.type === "n" ? null : named;
   }
   return null;
 }
@@ -1050,6 +1105,13 @@ function countOf(
   const last = found[found.length - 1];
   if (moi !== undefined && new Set(found.map(countValue)).size > 1 && last)
     if (!toks.slice(last.end, moi).some((t) => t.k === "," || t.k === ":" || isSentenceEnd(t))) found = [last];
+  // "1 hội nghị cấp xã … và 6 hội nghị tại các thôn, mỗi hội nghị 45 người": of counts joined by "và", the last,
+  // with no other number up to "mỗi"
+  const prev = found[found.length - 2];
+  if (moi !== undefined && prev && last && found.length > 1 && new Set(found.map(countValue)).size > 1) {
+    const joined = toks.slice(prev.end, last.start).some((t) => t.type === "w" && t.kt === "va");
+    if (joined && !toks.slice(last.end, moi).some((t) => t.type === "n")) found = [last];
+  }
   const values = new Set(found.map(countValue));
   return values.size === 1 ? { ...found[0]!, value: countValue(found[0]!) } : null;
 }
@@ -1125,7 +1187,8 @@ function namedPlacesAfter(toks: readonly Tok[], nv: NonValues, from: number, uni
  * before "mỗi", as their count (two or more), when the unit is a place.
  */
 function namedPlaces(toks: readonly Tok[], nv: NonValues, moi: number, unit: string): Count | null {
-  if (!PLACE_HEADS.has(unit)) return null;
+  // ("Cụm dân cư số 3 với cụm dân cư số 4 mỗi cụm …": places of a residential cluster, by label)
+  if (!PLACE_HEADS.has(unit) && !(unit === "cum" && key(toks[moi - 2]) === "so")) return null;
   let j = moi - 1;
   if (toks[j]?.k === ":" || toks[j]?.k === ",") j--; // "Thôn 3, thôn 6: mỗi thôn 2"
   let places = 0;
@@ -1510,7 +1573,7 @@ function findRates(
         continue;
       }
       // "3 buổi/tuần, tháng này 4 tuần = 12 lượt": the officer states the product; rate and span are its operands
-      const span = statedSpan(toks, numbers, j + 2, per);
+      const span = statedSpan(toks, numbers, j + 2, per, rate.value);
       if (span) {
         for (let x = i; x < rate.end; x++) blocked.push(x);
         for (let x = span[0]; x < span[1]; x++) blocked.push(x);
@@ -1561,12 +1624,17 @@ function statedSpan(
   numbers: ReturnType<typeof createNumberReader>,
   from: number,
   per: string,
+  rate: number,
 ): [number, number] | null {
   for (let x = from; x < toks.length && x < from + 12 && !isSentenceEnd(toks[x]); x++) {
-    if (toks[x]!.type !== "n" || key(toks[x + 1]) !== per || toks[x + 2]?.k !== "=" || toks[x + 3]?.type !== "n")
-      continue;
+    // ("5 buổi/tuần, quý này tính 12 tuần là 60 buổi": "là" when the result is the product)
+    const said = toks[x + 2]?.k === "=" || key(toks[x + 2]) === "la";
+    if (toks[x]!.type !== "n" || key(toks[x + 1]) !== per || !said || toks[x + 3]?.type !== "n") continue;
     const num = numbers.read(x, false);
-    return num && !num.bad && num.end === x + 1 ? [x, x + 1] : null;
+    if (!num || num.bad || num.end !== x + 1) return null;
+    if (toks[x + 2]!.k === "=") return [x, x + 1];
+    const result = numbers.read(x + 3, false);
+    return result && !result.bad && result.value === rate * num.value ? [x, x + 1] : null;
   }
   return null;
 }

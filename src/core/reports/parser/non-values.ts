@@ -1435,7 +1435,9 @@ const PEOPLE_MEASURES: ReadonlySet<string> = new Set(["nguoi", "ng"]);
  */
 function placeLabelStays(toks: readonly Tok[], i: number, m: number): boolean {
   // "mỗi điểm cầu bản 20 người", "mỗi hội nghị thôn 50 người": the place qualifies the unit of "mỗi", no label
-  if (eachUnitBefore(toks, i)) return false;
+  // ("mỗi hội nghị ở thôn 50 người": said with "ở" / "tại")
+  const at = key_(toks[i - 1]) === "o" || key_(toks[i - 1]) === "tai";
+  if (eachUnitBefore(toks, i) || (at && eachUnitBefore(toks, i - 1))) return false;
   const unit = key_(toks[m]);
   if (PEOPLE_MEASURES.has(unit) || key_(toks[i - 1]) === "o" || key_(toks[i - 1]) === "tai") return true;
   const head = key_(toks[i]);
@@ -2177,12 +2179,14 @@ function markListNumbering(tk: Tokenised, blocked: Uint8Array, compiled: Compile
     if (t.type !== "n" || blocked[i]) continue;
     if (isKeycap(tk, i)) {
       const next = toks[i + 1];
+      // after a word, with its measure or nothing after it ("pano 2️⃣ cái"), or between a word and a name ("treo 🔟 băng rôn")
       const figure =
-        toks[i - 1]?.type === "w" &&
-        (next?.type !== "w" ||
-          compiled.measures.has(next.k) ||
-          compiled.shared.has(next.k) ||
-          GATHERING_COUNTS.has(next.k));
+        (toks[i - 1]?.type === "w" &&
+          (next?.type !== "w" ||
+            compiled.measures.has(next.k) ||
+            compiled.shared.has(next.k) ||
+            GATHERING_COUNTS.has(next.k))) ||
+        keycapFigure(toks, i);
       if (!figure) blocked[i] = 1;
       continue;
     }
@@ -2207,6 +2211,22 @@ function markListNumbering(tk: Tokenised, blocked: Uint8Array, compiled: Compile
     if (p >= 0 && toks[p]!.type !== "nl" && !inline) continue;
     blocked[i] = Math.max(blocked[i]!, 1);
   }
+}
+
+/** Words naming an item of a list before its keycap ("mục 1️⃣ em gửi hôm qua"). */
+const ITEM_WORDS: ReadonlySet<string> = new Set(["muc", "phan", "y", "so", "stt", "tt", "diem"]);
+
+/**
+ * "thôn em treo 🔟 băng rôn với 2️⃣ pano": a keycap inside a line, after a word that names no list item and
+ * before a word, is a figure written as an emoji, not a list marker.
+ */
+function keycapFigure(toks: readonly Tok[], i: number): boolean {
+  let p = i - 1;
+  while (p >= 0 && toks[p]!.type === "p" && (toks[p]!.k === "\uFE0F" || toks[p]!.k === "\u20E3")) p--;
+  const before = toks[p];
+  let n = i + 1;
+  while (n < toks.length && toks[n]!.type === "p" && (toks[n]!.k === "\uFE0F" || toks[n]!.k === "\u20E3")) n++;
+  return before?.type === "w" && !ITEM_WORDS.has(before.kt) && toks[n]?.type === "w";
 }
 
 /** Whether a digit stands from token `from` to the end of its clause (with `blocked`: one not marked, no date nor label). */

@@ -154,6 +154,7 @@ function glued(tk: Tokenised, i: number): boolean {
 export function isKeycap(tk: Tokenised, i: number): boolean {
   const t = tk.toks[i];
   if (!t || t.type !== "n") return false;
+  if (t.o === "\u{1F51F}") return true;
   const after = tk.nfcText.slice(t.oe, t.oe + 2);
   return after.startsWith("\u20E3") || after === "\uFE0F\u20E3";
 }

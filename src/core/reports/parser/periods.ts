@@ -283,7 +283,10 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     if (t.type === "n" && report && reportRank > 0 && key(toks[i + 1]) === "thang") {
       const p = periodAt(toks, nv, i);
       const holds = report.stated || (!!p && lastMonthsAround(p, report));
-      if (p && holds && p.rank > reportRank && (opensSentence(toks, i) || toks[i - 1]?.k === ":")) {
+      // ("Báo cáo 6 tháng cuối năm …: 3 buổi …; riêng quý IV: 2 buổi. Đề nghị ghi nhận số liệu quý IV": after the
+      // heading's "báo cáo" too, when the period to record is asked for later)
+      const heading = report.at !== undefined && report.at > i && reportedBefore(toks, i);
+      if (p && holds && p.rank > reportRank && (opensSentence(toks, i) || toks[i - 1]?.k === ":" || heading)) {
         let j = i + 2;
         while (j < n && nv.blocked[j] && !nv.transparent[j] && !isClauseEnd(toks[j], toks[j + 1])) j++;
         for (const x of listAfterColon(j) ?? sentenceNumbers(j)) cumulative.add(x);
@@ -321,6 +324,12 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       // "tuần này 2 lượt, quý này tổng cộng 11 lượt": a longer current period than the report's is a running total
       if ((report?.current || report?.stated || report?.thisYear) && RANK[k] !== undefined && RANK[k]! > reportRank) {
         for (const s of listAfterColon(i + 2) ?? numbersIn(i + 2).map(([a]) => a)) cumulative.add(s);
+        i++;
+        continue;
+      }
+      // "tuần này 8 lượt, … em báo số cả quý": a shorter current period than the one the officer says is reported is a part
+      if (report?.stated && RANK[k] !== undefined && RANK[k]! < reportRank) {
+        for (const s of listAfterColon(i + 2) ?? numbersIn(i + 2).map(([a]) => a)) addShare(s);
         i++;
         continue;
       }
@@ -376,7 +385,10 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
         // this week (no period a report is filed under), the quarter so far, like "từ đầu quý IV đến nay"; beside a
         // month ("riêng tháng 12 là 300 tờ") it stays a running total
         const since = toks.slice(day, j).map((t) => t.k);
-        const quarterSoFar = QUARTER_FIRST_DAY.test(since.join("")) && reportRank === RANK.tuan && !report?.stated;
+        // (or the quarter the officer says is reported: "…, em báo số cả quý")
+        const quarterSoFar =
+          QUARTER_FIRST_DAY.test(since.join("")) &&
+          (report?.stated ? reportRank === RANK.quy : reportRank === RANK.tuan);
         for (const s of listAfterColon(j + 2) ?? numbersIn(j + 2).map(([a]) => a))
           (quarterSoFar ? totals : cumulative).add(s);
         i = j + 1;
@@ -496,6 +508,12 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     // ("Trong đó riêng tháng 12: chuyên mục 2, phát thanh 26 lượt": the whole list after its colon)
     if (k === "rieng" && RANK[next] !== undefined && reportRank > 0 && RANK[next]! < reportRank) {
       for (const s of listAfterColon(i + 2) ?? numbersIn(i + 2).map(([a]) => a)) addShare(s);
+      i++;
+      continue;
+    }
+    // "riêng quý IV: 2 buổi, 170 đoàn viên" when quý IV is the period the officer asks to record: its figures
+    if (k === "rieng" && report?.stated && RANK[next] === reportRank && periodAt(toks, nv, i + 1)?.n === report.n) {
+      for (const s of listAfterColon(i + 2) ?? numbersIn(i + 2).map(([a]) => a)) totals.add(s);
       i++;
       continue;
     }
@@ -1109,6 +1127,8 @@ const NOT_THE_REPORTS = new Set(["luy ke", "tu dau", "so voi", "cung ky", "den h
  * ("lũy kế quý I: 35"); null when none.
  */
 function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
+  const asked = periodToRecord(toks, nv);
+  if (asked) return asked;
   let first: NamedPeriod | null = null;
   let current: NamedPeriod | null = null;
   let opening: NamedPeriod | null = null;
@@ -1188,6 +1208,21 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
   if (current?.unit === "nam" && current.current && latest) return opening ?? { ...latest, thisYear: true };
   // "năm 2025 treo 30, năm nay treo 42": the officer's "this year" over a period named before it
   return opening ?? current ?? first;
+}
+
+/**
+ * "Đề nghị ghi nhận số liệu quý IV": the period whose figures the officer asks to record, wherever it is
+ * said, is the report's (over a longer span the message opens with).
+ */
+function periodToRecord(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
+  for (let i = 0; i + 2 < toks.length; i++) {
+    if (key(toks[i]) !== "ghi" || key(toks[i + 1]) !== "nhan") continue;
+    let j = i + 2;
+    if (key(toks[j]) === "so" && key(toks[j + 1]) === "lieu") j += 2;
+    const p = periodAt(toks, nv, j);
+    if (p) return { ...p, stated: true, at: j };
+  }
+  return null;
 }
 
 /** Whether "trong đó" / "trong số đó" stands right before token i. */

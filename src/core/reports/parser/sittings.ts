@@ -38,6 +38,8 @@ const PEOPLE = new Set([
   "hv",
   "dv",
   "hs",
+  "gv",
+  "sv",
   "cb",
   "em",
   "luot",
@@ -67,7 +69,8 @@ export function readSittingParts(tk: Tokenised, nv: NonValues, compiled: Compile
   // a cheap test first: most messages say no sitting twice
   let sittingWords = 0;
   for (const t of toks) if (t.type === "w" && SITTINGS.has(t.kt)) sittingWords++;
-  if (sittingWords < 3) return out;
+  // (two when the meetings are counted by name: "2 hội nghị, 1 cuộc …, 1 cuộc …")
+  if (sittingWords < 2) return out;
   const numbers = createNumberReader(tk, nv.blocked);
   // people counted beside a meeting may have been taken for context ("50 đoàn viên"): read them here
   const loose = createNumberReader(
@@ -85,7 +88,8 @@ export function readSittingParts(tk: Tokenised, nv: NonValues, compiled: Compile
     // "3 buổi tập huấn", "họp dân 3 cuộc": a count of sittings of the meetings
     if (!SITTINGS.has(unit) && named?.code !== events) continue;
     if (SITTINGS.has(unit) && named && named.code !== events) continue;
-    const sitting = SITTINGS.has(unit) ? unit : "buoi";
+    // ("2 hội nghị, 1 cuộc 110 đại biểu, 1 cuộc 95 đại biểu": meetings by name, their parts in any sitting word)
+    const sitting = SITTINGS.has(unit) ? unit : "";
     const read = readParts(toks, nv, numbers, loose, total.end + 1, sitting);
     if (!read || read.sittings !== total.value) continue;
     const first = read.people[0]!;
@@ -107,8 +111,10 @@ function readParts(
   numbers: ReturnType<typeof createNumberReader>,
   loose: ReturnType<typeof createNumberReader>,
   from: number,
-  sitting: string,
+  named: string,
 ): { sittings: number; sum: number; people: [number, number][]; tokens: number[]; end: number } | null {
+  // the sitting word of the parts: the count's own, else the first part's
+  let sitting = named;
   let x = from;
   // the meeting's name and what it was about, to the first ",", ";" or ":" ("họp dân 2 cuộc: cuộc 1 70 người, …"),
   // over a quoted title ("2 buổi tọa đàm "Học sinh nói không với bạo lực học đường": buổi 1 …")
@@ -138,6 +144,7 @@ function readParts(
     let count = 0;
     let y = a;
     const lead = numbers.read(a, false);
+    if (!sitting) sitting = SITTINGS.has(key(toks[lead ? lead.end : a])) ? key(toks[lead ? lead.end : a]) : "buoi";
     if (lead && !lead.bad && key(toks[lead.end]) === sitting) {
       count = lead.value;
       for (let z = a; z < lead.end; z++) tokens.push(z);
@@ -374,7 +381,9 @@ function peopleAfter(
     if (key(toks[x]) === "moi" && key(toks[x + 1]) === sitting) each = true;
     if (toks[x]!.type !== "n") continue;
     if (nv.blocked[x] && !(nv.blocked[x] === 1 && PEOPLE.has(key(toks[x + 1])))) continue;
-    const num = loose.read(x, false);
+    // ("310 HS + 25 GV tham dự": a sum of people, read as one number in stage 2)
+    const sum = nv.arithmetic.products.get(x);
+    const num = sum ? { ...sum, bad: false } : loose.read(x, false);
     if (!num || num.bad || !PEOPLE.has(key(toks[num.end])) || found) return null;
     let b = x - 1;
     if (key(toks[b]) === "khoang" || key(toks[b]) === "gan" || key(toks[b]) === "hon") b--;

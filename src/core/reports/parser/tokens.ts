@@ -73,6 +73,7 @@ const TOKEN_RE = /\n|\p{L}+|\d+(?:[.,]\d+)*|\S/gu;
 const LETTER_FIRST = /^\p{L}/u;
 const DIGIT_FIRST = /^\d/;
 const PLAIN_WORD = /^[a-z]+$/;
+const KEYCAP_TEN = "\u{1F51F}";
 
 /**
  * Normalises a message and cuts it into tokens: words, digit runs ("1.200"), punctuation, line breaks.
@@ -98,7 +99,8 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
   while ((m = TOKEN_RE.exec(f)) !== null) {
     const s = m.index;
     const e = s + m[0].length;
-    const k = m[0];
+    // the keycap "🔟" is the number ten (a list marker or a figure: number-forms.ts)
+    const k = m[0] === KEYCAP_TEN ? "10" : m[0];
     let type: TokType;
     if (k === "\n") type = "nl";
     else if (DIGIT_FIRST.test(k)) type = "n";
@@ -246,6 +248,10 @@ export function gatheringBefore(toks: readonly Tok[], i: number, blocked?: Uint8
   const link = toks[i - 1];
   // "tọa đàm 1 buổi 45 chị em", "1 lớp 50 đoàn viên": right after the gathering's count, no link needed
   const counted = link?.type === "w" && SESSION_WORDS.has(link.kt) && toks[i - 2]?.type === "n";
+  // "tọa đàm …; riêng quý IV: 2 buổi, 170 đoàn viên": people after a count of sittings and a comma, of a gathering
+  // named earlier on the line
+  if (link?.k === "," && isWordIn(toks[i - 2], SESSION_WORDS) && toks[i - 3]?.type === "n" && !blocked?.[i - 3])
+    return gatheringOnLine(toks, i - 4, blocked);
   // "1 buổi gặp mặt 40 chị em", "1 hội nghị 120 đảng viên": right after the gathering's name
   const named = link?.type === "w" && endsGathering(toks, i - 1) && toks[i - 1]!.k !== "lop";
   // "mở 3 lớp tập huấn …, mỗi lớp 40 hội viên", "tọa đàm 2 buổi, mỗi buổi 30 chị em": each sitting's people, of a
@@ -301,6 +307,13 @@ export function gatheringInSentence(
     if (sittings && t.type === "w" && t.k !== "lop" && SESSION_WORDS.has(t.kt) && toks[x - 1]?.type === "n")
       return true;
   }
+  return false;
+}
+
+/** Whether a gathering is named from token `from` back to its line's start (at most 40 tokens). */
+function gatheringOnLine(toks: readonly Tok[], from: number, blocked?: Uint8Array): boolean {
+  for (let x = from; x >= 0 && x >= from - 40 && toks[x]!.type !== "nl"; x--)
+    if (toks[x]!.type === "w" && toks[x]!.k !== "lop" && endsGathering(toks, x) && !blocked?.[x]) return true;
   return false;
 }
 

@@ -87,6 +87,8 @@ export function findStatedZeros(
         nao = true;
         break;
       }
+      // "loa kéo … không dùng phát thanh": what a thing is used for, written with its marks, is no work left undone
+      if (t.o.toLowerCase() === "dùng") break;
       if (VERBS.has(key(t)) || JOIN.has(key(t)) || (named.length === 0 && nv.transparent[j])) {
         j++;
         continue;
@@ -300,6 +302,8 @@ function namesBefore(toks: readonly Tok[], nv: NonValues, mentions: readonly Men
   // (period words and labels, "từ tháng 11", "tháng này", take no step: they do not part the name from its verb)
   for (let steps = 0; j >= 0 && steps < MAX_BACK; steps += nv.blocked[j] ? 0 : 1) {
     const t = toks[j]!;
+    // "pano: quý 3 treo 5 cái, quý 4 chưa treo thêm cái nào": past clauses of other periods, the line's heading
+    if (t.k === "," && out.length === 0) return headingOfLine(toks, nv, mentions, j);
     if (isEnd(t) || t.k === "," || (t.type === "n" && !nv.blocked[j])) break;
     const m = mentions.find((x) => x.end === j + 1);
     if (m) {
@@ -313,6 +317,19 @@ function namesBefore(toks: readonly Tok[], nv: NonValues, mentions: readonly Men
     j--;
   }
   return out;
+}
+
+/**
+ * The name heading the line before token `at` with a colon ("pano: …"), when every number between is another
+ * period's (marked in the earlier stages); else none.
+ */
+function headingOfLine(toks: readonly Tok[], nv: NonValues, mentions: readonly Mention[], at: number): Mention[] {
+  let start = at;
+  while (start > 0 && toks[start - 1]!.type !== "nl") start--;
+  const m = mentions.find((x) => x.start === start);
+  if (!m || toks[m.end]?.k !== ":") return [];
+  for (let x = m.end + 1; x < at; x++) if (isEnd(toks[x]) || (toks[x]!.type === "n" && !nv.blocked[x])) return [];
+  return [m];
 }
 
 /** Whether a "not done" statement ends at token j: its clause ends there or goes on without a number. */
