@@ -83,3 +83,29 @@ describe("reports of the same shapes stay reports", () => {
     "thon da hop 2 buoi, con phat thanh thi chua",
   ])("report: %s", (text) => expect(["report", "unsure"]).toContain(kind(text)));
 });
+
+describe("who reports, an event's date, how the unit stands: each answered on what it asks", () => {
+  it.each([
+    // which of two reports it, or which period a report covers: how to report
+    ["doan xe tuyen truyen cua huyen ve thon minh thi thon co bao cao ko hay phong van hoa bao", "how_to_report"],
+    ["Lễ ra quân của tỉnh tổ chức ở xã thì xã có phải báo cáo không ạ hay Sở tự báo", "how_to_report"],
+    ["cuối năm có phải báo cáo cả 12 tháng không ạ hay chỉ tháng 12", "how_to_report"],
+    // the date of a meeting or event, no deadline in it: answered with the open tasks
+    ["Hội nghị tổng kết của huyện tổ chức hôm nào vậy ạ?", "open_tasks"],
+    ["tap huan cua So dien ra ngay nao a, xa e co phai cu nguoi ko", "open_tasks"],
+    // how the unit stands recorded, said to the bot or admin
+    ["ad oi phuong em dang bi tinh nop muon a", "open_tasks"],
+    ["bot ơi thôn em đang bị ghi là chưa nộp ạ", "open_tasks"],
+  ])("question: %s", (text, topic) => {
+    expect(kind(text)).toBe("question");
+    expect(questionTopic(text)).toBe(topic);
+  });
+  it.each([
+    // a deadline still asked with an event named
+    ["hội nghị tổ chức ngày 20 thì hạn nộp báo cáo là ngày nào ạ", "deadline"],
+    ["bao gio phai nop bc ket qua to chuc hoi thi a", "deadline"],
+  ])("deadline: %s", (text, topic) => {
+    expect(kind(text)).toBe("question");
+    expect(questionTopic(text)).toBe(topic);
+  });
+});

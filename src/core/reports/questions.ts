@@ -52,12 +52,21 @@ const HOW =
 const DEADLINE =
   /\b(?:han|bao gio|khi nao|luc nao|ngay nao|hom nao|may gio|may ngay|truoc ngay|cham nhat|het han|qua han|con kip|(?:nop|gui|bao cao|bc) (?:muon|tre|cham|som))\b/;
 /** "đang bị ghi là nộp trễ", "có bị đánh dấu không": how the unit stands recorded, not a rule (no "nếu … thì"). */
+/** "… có (phải) báo cáo không hay Sở báo": which of two reports it, or what a report covers. */
+const WHO_REPORTS =
+  /\b(?:co|phai) (?:phai )?(?:bao cao|bao|gui|nop)\b(?: \S+){0,4}? (?:khong|ko|k)(?: (?:a|ad|ah))? hay\b/;
+/** "hội nghị … tổ chức ngày nào": an event's date, not a deadline, when no report or deadline is named. */
+const EVENT_DATE =
+  /\b(?:to chuc|dien ra|khai mac|hop)\b(?: \S+){0,2}? (?:ngay nao|hom nao|khi nao|bao gio|luc nao|may gio)\b/;
+const OF_A_DEADLINE = /\b(?:han|nop|gui|bao cao|bc|het han|qua han|tre|muon)\b/;
 const RECORDED_AS = /\b(?:ghi nhan|(?:bi|dang|duoc) ghi (?:la|nhan)|bi ghi|danh dau|dang bi tinh)\b/;
 
 /** What the question asks: a deadline, how to report, or (by default) what is open. */
 export function questionTopic(text: string): QuestionTopic {
   const key = searchKey(text);
   if (RECORDED_AS.test(key) && !/\b(?:neu|thi)\b/.test(key)) return "open_tasks";
+  if (WHO_REPORTS.test(key)) return "how_to_report";
+  if (EVENT_DATE.test(key) && !OF_A_DEADLINE.test(key)) return "open_tasks";
   if (DEADLINE.test(key)) return "deadline";
   // "gõ /baocao rồi viết số liệu sau luôn hả": a command named, how to use it
   if (HOW.test(key) || /(?:^|\s)\/[a-z]/.test(key)) return "how_to_report";
