@@ -81,6 +81,9 @@ describe("reports of the same shapes stay reports", () => {
     "em báo nhầm, pa nô là 12 cái chứ không phải 21 ạ",
     "Hội nghị tổ chức tại 2 điểm cầu xã và thôn, tổng 180 người tham dự",
     "thon da hop 2 buoi, con phat thanh thi chua",
+    // a report may end by addressing the group: no invitation
+    "thôn em họp dân tối qua 45 người nhé mọi người",
+    "sáng nay thôn họp dân 45 người nhé cả nhà",
   ])("report: %s", (text) => expect(["report", "unsure"]).toContain(kind(text)));
 });
 

@@ -40,11 +40,12 @@ const PRIVATE_LIFE = /\b(?:dam (?:cuoi|gio|hieu|tang|hoi)|an cuoi|sinh nhat|di n
 /** "báo nhầm 500 thành 5000, sửa sao ạ": a mistake and how to put it right asked; its figures are the mistake's. */
 const ASKS_TO_FIX = /\b(?:nham|sai)\b(?:\s+\S+){0,14}?\s+(?:sua|xoa|chinh|gui lai|nop lai|bao lai|lam lai)\b/;
 /**
- * "ai rảnh chiều đá bóng …", "họp lớp 12A1 … nhé mọi người", "chị ơi mua giúp em 2 hộp xôi": an
- * invitation or an errand among colleagues; the people or boxes counted in it are no report.
+ * "ai rảnh chiều đá bóng …", "họp lớp 12A1 …", "chị ơi mua giúp em 2 hộp xôi": an invitation or an
+ * errand among colleagues; the people or boxes counted in it are no report. Not "… nhé mọi người"
+ * (a report may end so), nor "đạt hộ …", "mua hộ" alone (households: "hộ").
  */
 const INVITATION =
-  /(?<!(?:khong|chua|ko) )\bai (?:ranh|di|tham gia|choi|muon|an|uong|mua)\b|\b(?:nha|nhe|nhen) (?:moi nguoi|ca nha|anh em|ae|cac ban|cac chi|cac anh)\b|\b(?:mua|lay|dat|ship|order) (?:giup|ho|dum)\b|\bhop lop (?:\d|k\d|khoa|cu\b|cap)/;
+  /(?<!(?:khong|chua|ko) )\bai (?:ranh|di|tham gia|choi|muon|an|uong|mua)\b|\b(?:mua|lay|ship|order) (?:giup|ho|dum) (?:em|e|chi|anh|minh|toi|c|a)\b|\b(?:mua|lay) (?:giup|dum)\b|\bhop lop (?:\d|k\d|khoa|cu\b|cap)/;
 /** Words of the work and its reports: a question with none of them is the officers' own talk. */
 const ABOUT_REPORTING =
   /\b(?:bao cao|bao|bc|han|nop|gui|thieu|chi tieu|so lieu|minh chung|file|excel|word|mau|nhiem vu|nv|ke hoach|van ban|tuyen truyen|tinh|ghi|sua(?! (?:xe|nha|dien|nuoc|may|chua|tuoi|bot|o to|oto))|ad|admin|bot|van phong|so|phong|lien he|tai lieu|kinh phi|tap huan|danh sach|phan mem|quy|thang|nam)\b/;
