@@ -22,20 +22,33 @@ export type MessageKind =
   | "other";
 
 const QUESTION =
-  /(?:^|\s)(?:(?:cho|xin|de|muon)\s+(?:(?:em|e|toi|minh|chau|anh|chi)\s+)?hoi(?! (?:vien|nghi|thi|thao|dong|phu|nong|cuu|lhpn|ccb|cha me))|em hoi|hoi (?:ve|lai|them|chut|xem|la)|bao gio|khi nao|luc nao|ngay nao|hom nao|may gio|may ngay|bao lau|the nao|ra sao|lam sao|nhu nao|(?:o|vao|den|toi|noi|qua) dau|cho nao|la gi|nhung gi|gi nua|gi (?:a|ah|vay|the|nhi)|bao nhieu|co phai|phai khong|duoc khong|dc khong|co sao khong|con kip|co can|can (?:gui|nop|bao cao) (?:gi|khong)|han (?:\S+\s+){0,6}la|(?:dung|phai) (?:khong|ko|k)|(?:xin|de nghi|nho) (?:\S+\s+){0,2}?(?:huong dan|cho biet)|cho (?:em |e |toi |minh )?biet|(?:cho|voi|gap|hoi|lien he) ai|\S+ nao (?:bao cao|gui|nop|lam)|(?:du|xong|nop|nhan|vao|duyet|ghi nhan|cap nhat) chua|\bco(?: \S+){0,4}? chua(?=\s*(?:a|ad|ah|ha)?\s*(?:[,.?!]|$))|cho (?:em|e|toi|minh|chau) xin(?! phep)|(?:kiem tra|xem|check|coi|ra soat)(?: lai)? (?:giup|ho|dum))(?=\s|[,.?!]|$)/;
-/** "… chưa ạ?", "… không ạ", "… chưa với", "có … không", "à?" at the end: a yes/no question. */
+  /(?:^|\s)(?:(?:cho|xin|de|muon)\s+(?:(?:em|e|toi|minh|chau|anh|chi)\s+)?hoi(?! (?:vien|nghi|thi|thao|dong|phu|nong|cuu|lhpn|ccb|cha me))(?<!de (?:(?:em|e|toi|minh|chau|anh|chi) )?hoi(?= lai))|em hoi|(?<!de (?:(?:em|e|toi|minh|chau|anh|chi) )?)hoi (?:ve|lai|them|chut|xem|la)|bao gio|khi nao|luc nao|ngay nao|hom nao|may gio|may ngay|bao lau|the nao|ra sao|lam sao|nhu nao|(?:o|vao|den|toi|noi|qua) dau|cho nao|la gi|nhung gi|gi nua|gi (?:a|ah|vay|the|nhi)|bao nhieu|co phai|phai khong|(?:duoc|dc) (?:khong|ko|k)|tai sao|vi sao|(?:sua|lam|gui|nop|tinh|ghi|xoa|xu ly)(?: lai)? sao(?=\s*(?:a|ad|ah|vay|nhi|day|the)?\s*(?:[,.?!]|$))|[a-z]+ nao (?:vay|the|nhi|day|z)|(?:bc|bao cao|nop|gui|hop|lam|xong) roi chua|dang bi (?:tinh|ghi|danh dau)|co sao khong|con kip|co can|can (?:gui|nop|bao cao) (?:gi|khong)|han (?:\S+\s+){0,6}la|(?:dung|phai) (?:khong|ko|k)|(?:xin|de nghi|nho) (?:\S+\s+){0,2}?(?:huong dan|cho biet)|cho (?:em |e |toi |minh )?biet|(?:cho|voi|gap|hoi|lien he) ai|\S+ nao (?:bao cao|gui|nop|lam)|(?:du|xong|nop|nhan|vao|duyet|ghi nhan|cap nhat) chua|\bco(?: (?!thi\b|nhung\b|con\b|ma\b)[^\s,.;!?]+){0,10}? chua(?=\s*(?:a|ad|ah|ha)?\s*(?:[,.?!]|$))|cho (?:em|e|toi|minh|chau) (?:xin(?! phep)|xem|coi|kiem tra)|(?:kiem tra|xem|check|coi|ra soat)(?: lai)? (?:giup|ho|dum))(?=\s|[,.?!]|$)/;
+/** "… chưa ạ?", "… chưa vậy ad", "có … không", at the end of a clause: a yes/no question. */
 const QUESTION_TAIL =
-  /\b(?:chua|khong|ko|k) (?:a|ah|ha|nhi|vay|the|ad|voi|anh|chi|em)\s*$|\b(?:co|duoc|dc|phai)\b(?:\s+\S+){1,10}?\s+(?:khong|ko|k)\s*(?:a|ah|ad|ha|nhi|anh|chi|em)?\s*[.!]*\s*$/;
+  /\b(?:chua|khong|ko|k)(?: (?:a|ah|ha|nhi|vay|the|ad|voi|anh|chi|em)){1,2}\s*$|\b(?:co|duoc|dc|phai)\b(?:\s+\S+){1,10}?\s+(?:khong|ko|k)\s*(?:a|ah|ad|ha|nhi|anh|chi|em)?\s*[.!]*\s*$/;
+/** "có … không" closing a clause: a yes/no question. */
+const YES_NO = /\b(?:co|phai|duoc|dc)\b(?:\s+\S+){1,10}?\s+(?:khong|ko|k)(?:\s+(?:a|ah|ad|ha|nhi))?$/;
 /** "… nộp muộn à", "… hả": the particles that ask, as typed with their marks. */
 const ASKING_PARTICLE = /(?:^|\s)(?:à|hả|hở|hử)(?:\s+(?:ad|anh|chị|em|ạ))?\s*[.!]*\s*$/;
 /** "… tính là tin bài hay bài mạng xã hội ạ", "… hay phải nhắn từng số": a choice asked between two. */
 const CHOICE = /\bhay (?!lam|qua|that|ghe|nhi)(?:(?:la|phai)\s+)?\S+(?:\s+\S+){0,8}?\s*(?:a|ah|nhi|ad)?\s*$/;
 /** A question about counting or a case ("có được tính không", "nếu … thì …"): figures in it are the question's. */
 const ASKS_A_RULE =
-  /\b(?:co duoc tinh|duoc tinh|co tinh|thi tinh|tinh (?:la|theo|vao|nhu)|neu\b(?:\s+\S+){1,12}?\s+thi)\b/;
+  /\b(?:co duoc tinh|duoc tinh|co tinh|thi tinh|tinh (?:la|theo|vao|nhu)|neu\b(?:\s+\S+){1,12}?\s+thi|huong dan cach|cach (?:bao cao|tinh|ghi|nhap|gui))\b/;
+/** "cho mượn loa đám cưới được không": a favour for the officers' own lives, asked of a colleague. */
+const PRIVATE_LIFE = /\b(?:dam (?:cuoi|gio|hieu|tang|hoi)|an cuoi|sinh nhat|di nhau|du lich|nghi mat)\b/;
+/** "báo nhầm 500 thành 5000, sửa sao ạ": a mistake and how to put it right asked; its figures are the mistake's. */
+const ASKS_TO_FIX = /\b(?:nham|sai)\b(?:\s+\S+){0,14}?\s+(?:sua|xoa|chinh|gui lai|nop lai|bao lai|lam lai)\b/;
+/**
+ * "ai rảnh chiều đá bóng …", "họp lớp 12A1 …", "chị ơi mua giúp em 2 hộp xôi": an invitation or an
+ * errand among colleagues; the people or boxes counted in it are no report. Not "… nhé mọi người"
+ * (a report may end so), nor "đạt hộ …", "mua hộ" alone (households: "hộ").
+ */
+const INVITATION =
+  /(?<!(?:khong|chua|ko) )\bai (?:ranh|di|tham gia|choi|muon|an|uong|mua)\b|\b(?:mua|lay|ship|order) (?:giup|ho|dum) (?:em|e|chi|anh|minh|toi|c|a)\b|\b(?:mua|lay) (?:giup|dum)\b|\bhop lop (?:\d|k\d|khoa|cu\b|cap)/;
 /** Words of the work and its reports: a question with none of them is the officers' own talk. */
 const ABOUT_REPORTING =
-  /\b(?:bao cao|bao|bc|han|nop|gui|thieu|chi tieu|so lieu|minh chung|file|excel|word|mau|nhiem vu|nv|ke hoach|van ban|tuyen truyen|tinh|ghi|sua|ad|admin|bot|van phong|so|phong|lien he|tai lieu|kinh phi|tap huan|danh sach|phan mem|quy|thang|nam)\b/;
+  /\b(?:bao cao|bao|bc|han|nop|gui|thieu|chi tieu|so lieu|minh chung|file|excel|word|mau|nhiem vu|nv|ke hoach|van ban|tuyen truyen|tinh|ghi|sua(?! (?:xe|nha|dien|nuoc|may|chua|tuoi|bot|o to|oto))|ad|admin|bot|van phong|so|phong|lien he|tai lieu|kinh phi|tap huan|danh sach|phan mem|quy|thang|nam)\b/;
 const COMPLETED =
   /\b(?:da|vua|moi)\s+(?:(?:\S+)\s+){0,2}?(?:ban hanh|trien khai|to chuc|hoan thanh|hoan tat|xay dung|thuc hien|gui|nop|treo|phat|dang|lap|ky|phe duyet|tuyen truyen|hop|lam xong|xong)\b|\b(?<!lien )(?:xong|hoan thanh|hoan tat)\b(?! nien)/;
 const NOT_DONE =
@@ -84,13 +97,23 @@ export function classifyMessage(
   const parsed = parse(raw, indicators);
   const figures = Object.keys(parsed.values).length || parsed.conflicts.length || hasOutsideFigures(parsed);
   const asks = isQuestionKey(raw, key);
+  const aboutTheOffice =
+    asks && !PRIVATE_LIFE.test(key) && (ABOUT_REPORTING.test(key) || vocabularyOf(indicators).name.test(key));
+  if (
+    !aboutTheOffice &&
+    INVITATION.test(key) &&
+    !parsed.references.length &&
+    !(COMPLETED.test(key) && !NOT_DONE.test(key))
+  )
+    return "other";
+  const fixing = asks && ASKS_TO_FIX.test(key);
   // a message with a figure is a report, unless it asks about one ("có được tính không", "nếu … thì")
-  if (figures && !(asks && figuresOfTheQuestion(parsed, key))) return "report";
+  if (figures && !(asks && (fixing || figuresOfTheQuestion(parsed, key)))) return "report";
   if (asks) {
     // "… đăng 8 bài. Bài chia sẻ lại có được tính không ạ": the report, whose question is answered too
-    if (reportBesideQuestion(raw, indicators, parse)) return "report";
+    if (!fixing && reportBesideQuestion(raw, indicators, parse)) return "report";
     // "trưa nay ăn ở đâu các bác": a question, but not to the office
-    if (ABOUT_REPORTING.test(key) || vocabularyOf(indicators).name.test(key)) return "question";
+    if (aboutTheOffice) return "question";
   }
   if (parsed.references.length || startsAsReport(key)) return "report";
   if (COMPLETED.test(key) && !NOT_DONE.test(key)) return "report";
@@ -141,12 +164,20 @@ function vocabularyOf(indicators: readonly IndicatorDef[]): { name: RegExp; coun
   return hit;
 }
 
+/** The clauses of a key, without what ends them (an emoji, "…"): a question may close any of them. */
+const clausesOf = (key: string) =>
+  key
+    .split(/[,.;!?\n]+/)
+    .map((c) => c.replace(/[^a-z0-9]+$/, "").trim())
+    .filter(Boolean);
+
 const isQuestionKey = (raw: string, key: string) =>
   raw.includes("?") ||
-  QUESTION.test(key) ||
-  QUESTION_TAIL.test(key) ||
+  // an emoji after the words ("sửa sao ạ 😭") ends nothing
+  QUESTION.test(key.replace(/[^\s -~]+/g, " ")) ||
+  clausesOf(key).some((clause) => QUESTION_TAIL.test(clause)) ||
   CHOICE.test(key) ||
-  ASKING_PARTICLE.test(raw.toLowerCase());
+  ASKING_PARTICLE.test(raw.toLowerCase().replace(/[^\p{L}\d?.!]+$/u, ""));
 
 /** A clause that asks, or the case a question is about ("nếu …, thì …?"). */
 const asksInClause = (clause: string): boolean => {
@@ -177,7 +208,10 @@ function reportBesideQuestion(
 function figuresOfTheQuestion(parsed: ParsedReport, key: string): boolean {
   if (ASKS_A_RULE.test(key)) return true;
   const values = Object.values(parsed.values);
-  return values.length > 0 && values.every((v) => v >= 1900 && v <= 2100);
+  if (!values.length) return false;
+  // "… có phải cử người đi không?": the "không" closing a yes/no question read as a zero
+  if (values.every((v) => v === 0) && clausesOf(key).some((c) => YES_NO.test(c))) return true;
+  return values.every((v) => v >= 1900 && v <= 2100);
 }
 
 /**
