@@ -77,8 +77,7 @@ describe("restarts (real process, counting fake)", () => {
     // (killed between its answer and its "done", it would be handled, and answered, again).
     const watch = await openDatabase(url);
     await until(
-      async () =>
-        (await watch.inboxMessage.count({ where: { chatId: String(groupOf(2).id), status: "done" } })) === 1,
+      async () => (await watch.inboxMessage.count({ where: { chatId: String(groupOf(2).id), status: "done" } })) === 1,
       20_000,
       "the other chat's report marked done",
     );
