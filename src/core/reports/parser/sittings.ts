@@ -216,7 +216,7 @@ function readUnnamedGatherings(
     const count = numbers.read(i, false);
     if (!count || count.bad || !Number.isInteger(count.value) || !gatheringSittings(toks, count.end, false)) continue;
     // ("mỗi ấp 01 buổi": each place's sittings, multiplied by the places in stage 2b)
-    if (namedInClause(toks, nameAt, events, i, count.end) || eachUnitBefore(toks, i)) continue;
+    if (namedInClause(toks, nameAt, events, i, count.end) || eachBefore(toks, i, 4)) continue;
     const people = peopleAfter(toks, nv, loose, count.end + 1, key(toks[count.end]));
     if (!people) {
       // the sittings alone ("tổ chức 2 buổi sinh hoạt chi hội"): the gatherings, when nothing else follows
@@ -257,7 +257,7 @@ function readTimesMet(
     if (!count || count.bad || !Number.isInteger(count.value) || !MET_UNITS.has(key(toks[count.end]))) continue;
     // sittings only where no gathering is named (its sittings are the pairing's, with their periods) and not
     // each place's ("mỗi tổ họp 1 cuộc": the multipliers')
-    if (key(toks[count.end]) !== "lan" && (named || nameAt(count.end + 1) || eachBefore(toks, i))) continue;
+    if (key(toks[count.end]) !== "lan" && (named || nameAt(count.end + 1) || eachBefore(toks, i, 5))) continue;
     const verb = key(toks[i - 1]) === "duoc" ? i - 2 : i - 1;
     if (key(toks[verb]) !== "hop" || nameAt(verb)) continue;
     out.pairs.push(pairOf(i, count.end, count.value, events));
@@ -266,9 +266,12 @@ function readTimesMet(
   }
 }
 
-/** Whether "mỗi" stands a few words before the verb before token i ("mỗi tổ họp 1 cuộc"). */
-function eachBefore(toks: readonly Tok[], i: number): boolean {
-  for (let x = i - 2; x >= 0 && x >= i - 5 && toks[x]!.type === "w"; x--) if (key(toks[x]) === "moi") return true;
+/**
+ * Whether "mỗi" stands among the `reach` - 1 words before token i, past the one right before it: "mỗi ấp 01
+ * buổi" (its unit, reach 4), "mỗi tổ họp 1 cuộc" (its unit and a verb, reach 5).
+ */
+function eachBefore(toks: readonly Tok[], i: number, reach: number): boolean {
+  for (let x = i - 2; x >= 0 && x >= i - reach && toks[x]!.type === "w"; x--) if (key(toks[x]) === "moi") return true;
   return false;
 }
 
@@ -323,12 +326,6 @@ const pairOf = (start: number, end: number, value: number, code: string): Pair =
   ind: { kind: "I", start: end, end: end + 1, code, first: false },
   numFirst: true,
 });
-
-/** Whether "mỗi" and its unit (a word or three) stand right before token i. */
-function eachUnitBefore(toks: readonly Tok[], i: number): boolean {
-  for (let x = i - 2; x >= 0 && x >= i - 4 && toks[x]!.type === "w"; x--) if (key(toks[x]) === "moi") return true;
-  return false;
-}
 
 /** The closing bracket of a bracket at `at` holding only words and blocked numbers (dates), or -1. */
 function datesBracketEnd(toks: readonly Tok[], nv: NonValues, at: number): number {
