@@ -35,8 +35,11 @@ const CHOICE = /\bhay (?!lam|qua|that|ghe|nhi)(?:(?:la|phai)\s+)?\S+(?:\s+\S+){0
 /** A question about counting or a case ("có được tính không", "nếu … thì …"): figures in it are the question's. */
 const ASKS_A_RULE =
   /\b(?:co duoc tinh|duoc tinh|co tinh|thi tinh|tinh (?:la|theo|vao|nhu)|neu\b(?:\s+\S+){1,12}?\s+thi|huong dan cach|cach (?:bao cao|tinh|ghi|nhap|gui))\b/;
-/** "cho mượn loa đám cưới được không": a favour for the officers' own lives, asked of a colleague. */
-const PRIVATE_LIFE = /\b(?:dam (?:cuoi|gio|hieu|tang|hoi)|an cuoi|sinh nhat|di nhau|du lich|nghi mat)\b/;
+/**
+ * "cho mượn loa đám cưới được không": a favour for the officers' own lives, asked of a colleague. Not "du lịch"
+ * (the Sở's own name) nor "sinh nhật" (Sinh nhật Bác is an occasion of the work).
+ */
+const PRIVATE_LIFE = /\b(?:dam (?:cuoi|gio|hieu|tang|hoi)|an cuoi|di nhau|nghi mat)\b/;
 /** "báo nhầm 500 thành 5000, sửa sao ạ": a mistake and how to put it right asked; its figures are the mistake's. */
 const ASKS_TO_FIX = /\b(?:nham|sai)\b(?:\s+\S+){0,14}?\s+(?:sua|xoa|chinh|gui lai|nop lai|bao lai|lam lai)\b/;
 /**
@@ -99,9 +102,12 @@ export function classifyMessage(
   const asks = isQuestionKey(raw, key);
   const aboutTheOffice =
     asks && !PRIVATE_LIFE.test(key) && (ABOUT_REPORTING.test(key) || vocabularyOf(indicators).name.test(key));
+  // (not beside the work or an indicator named: "hội nghị 50 người, ai tham gia cũng ký tên" is a report)
   if (
     !aboutTheOffice &&
     INVITATION.test(key) &&
+    !ABOUT_WORK.test(key) &&
+    !vocabularyOf(indicators).name.test(key) &&
     !parsed.references.length &&
     !(COMPLETED.test(key) && !NOT_DONE.test(key))
   )

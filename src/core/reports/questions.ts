@@ -51,7 +51,6 @@ const HOW =
   /\b(?:the nao|nhu nao|ra sao|lam sao|(?:sua|xoa|lam|gui|nop|ghi|tinh)(?: lai)? sao|(?:gui|nop|bao cao|bc)(?: \S+){0,2} (?:tung phan|tung dot|tung lan|nhieu lan|nhieu dot)|mau bieu|bieu mau|mau (?:bao cao|bc)|file (?:word|excel)|khong dau|bot (?:co )?(?:hieu|doc)|cach (?:bao cao|gui|nop|ghi|tinh)|(?:gui|nop|bao cao)(?: \S+){0,4} (?:o dau|vao dau|cho ai|qua dau|bang gi)|(?<!da )(?:co )?duoc tinh|co tinh|thi tinh|tinh (?:la|ca|theo|vao)|huong dan|(?:gui|nop)(?: \S+){0,2} (?:file|excel|word|tep|album)|excel|theo mau|mau nao|bao cao (?:rieng|chung)|gui (?:rieng|chung|vao nhom|bo sung|lai))\b/;
 const DEADLINE =
   /\b(?:han|bao gio|khi nao|luc nao|ngay nao|hom nao|may gio|may ngay|truoc ngay|cham nhat|het han|qua han|con kip|(?:nop|gui|bao cao|bc) (?:muon|tre|cham|som))\b/;
-/** "đang bị ghi là nộp trễ", "có bị đánh dấu không": how the unit stands recorded, not a rule (no "nếu … thì"). */
 /** "… có (phải) báo cáo không hay Sở báo": which of two reports it, or what a report covers. */
 const WHO_REPORTS =
   /\b(?:co|phai) (?:phai )?(?:bao cao|bao|gui|nop)\b(?: \S+){0,4}? (?:khong|ko|k)(?: (?:a|ad|ah))? hay\b/;
@@ -59,6 +58,7 @@ const WHO_REPORTS =
 const EVENT_DATE =
   /\b(?:to chuc|dien ra|khai mac|hop)\b(?: \S+){0,2}? (?:ngay nao|hom nao|khi nao|bao gio|luc nao|may gio)\b/;
 const OF_A_DEADLINE = /\b(?:han|nop|gui|bao cao|bc|het han|qua han|tre|muon)\b/;
+/** "đang bị ghi là nộp trễ", "có bị đánh dấu không": how the unit stands recorded, not a rule (no "nếu … thì"). */
 const RECORDED_AS = /\b(?:ghi nhan|(?:bi|dang|duoc) ghi (?:la|nhan)|bi ghi|danh dau|dang bi tinh)\b/;
 
 /** What the question asks: a deadline, how to report, or (by default) what is open. */
