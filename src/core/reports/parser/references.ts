@@ -85,10 +85,7 @@ function findRefDate(f: string, pos: number): { date?: string; end: number } {
     DATE_TAIL_RE.lastIndex = m[0].length;
     const d = DATE_TAIL_RE.exec(slice);
     if (!d) continue;
-    const date =
-      d[1] !== undefined
-        ? isoDate(Number(d[1]), Number(d[2]), Number(d[3]))
-        : isoDate(Number(d[4]), Number(d[5]), Number(d[6]));
+    const date = dateOfMatch(d);
     if (!date) continue;
     // "131/KH-UBND, ngày 20/10/2026 ban hành tiếp QĐ số 140/…": a date opening the next clause, before an
     // issuing verb and another number, is the next document's
@@ -225,14 +222,9 @@ function attachDatesBefore(
     const between = f.slice(e, x.start);
     if (/[.;!?\n]|\d/.test(between) || !ISSUED.test(between)) continue;
     if (!isFreeSpan(taken, s, e)) continue;
-    const date =
-      last[1] !== undefined
-        ? isoDate(Number(last[1]), Number(last[2]), Number(last[3]))
-        : isoDate(Number(last[4]), Number(last[5]), Number(last[6]));
+    const date = dateOfMatch(last);
     if (!date) continue;
-    x.ref.date = date;
-    taken.fill(1, s, e);
-    spans.push([s, e]);
+    claimDate(x.ref, date, s, e, taken, spans);
   }
 }
 
@@ -261,18 +253,33 @@ function attachHeaderDates(
     if (from < 0) continue;
     const m = PLACE_DATE_LINE_RE.exec(f.slice(from, from + 300));
     if (!m) continue;
-    const date =
-      m[1] !== undefined
-        ? isoDate(Number(m[1]), Number(m[2]), Number(m[3]))
-        : isoDate(Number(m[4]), Number(m[5]), Number(m[6]));
+    const date = dateOfMatch(m);
     const s = from + m[0].search(/ngay[ \t]+\d[^\n]*$/u);
     const e = from + m[0].length;
     if (!date || !isFreeSpan(taken, s, e)) continue;
-    x.ref.date = date;
-    taken.fill(1, s, e);
-    spans.push([s, e]);
+    claimDate(x.ref, date, s, e, taken, spans);
   }
 }
+
+/** A date read for `ref`: given to it, its span taken from the text. */
+function claimDate(
+  ref: DocumentReference,
+  date: string,
+  s: number,
+  e: number,
+  taken: Uint8Array,
+  spans: [number, number][],
+): void {
+  ref.date = date;
+  taken.fill(1, s, e);
+  spans.push([s, e]);
+}
+
+/** The date of a match written as "dd/mm/yyyy" (groups 1–3) or "ngày dd tháng mm năm yyyy" (groups 4–6). */
+const dateOfMatch = (m: RegExpExecArray): string | undefined =>
+  m[1] !== undefined
+    ? isoDate(Number(m[1]), Number(m[2]), Number(m[3]))
+    : isoDate(Number(m[4]), Number(m[5]), Number(m[6]));
 
 function isFreeSpan(taken: Uint8Array, s: number, e: number): boolean {
   for (let i = s; i < e; i++) if (taken[i]) return false;

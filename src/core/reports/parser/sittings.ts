@@ -210,7 +210,7 @@ function readUnnamedGatherings(
   );
   const nameAt = createNameMatcher(toks, nv.blocked, compiled);
   // a gathering named in the message owns its bare sittings ("1 buổi tập huấn …; từ đầu năm 3 buổi với 900 người")
-  for (let x = 0; x < toks.length; x++) if (toks[x]!.type === "w" && nameAt(x)?.code === events) return;
+  if (namedAnywhere(toks, nameAt, events)) return;
   for (let i = 0; i + 1 < toks.length; i++) {
     if (toks[i]!.type !== "n" || nv.blocked[i]) continue;
     const count = numbers.read(i, false);
@@ -248,8 +248,7 @@ function readTimesMet(
   if (!compiled.list.some((s) => s.code === events && s.words >= 2 && s.compact.startsWith("hop"))) return;
   const numbers = createNumberReader(tk, nv.blocked);
   const nameAt = createNameMatcher(toks, nv.blocked, compiled);
-  let named = false;
-  for (let x = 0; x < toks.length && !named; x++) named = toks[x]!.type === "w" && nameAt(x)?.code === events;
+  const named = namedAnywhere(toks, nameAt, events);
   for (let i = 1; i < toks.length; i++) {
     if (nv.blocked[i]) continue;
     const count = numbers.read(i, false);
@@ -292,8 +291,17 @@ export function unnamedSittingsCode(
 ): string | undefined {
   const events = compiled.measures.get("cuoc");
   if (!events || !gatheringSittings(toks, end, false) || namedInClause(toks, nameAt, events, i, end)) return undefined;
-  for (let x = 0; x < toks.length; x++) if (toks[x]!.type === "w" && nameAt(x)?.code === events) return undefined;
-  return events;
+  return namedAnywhere(toks, nameAt, events) ? undefined : events;
+}
+
+/** Whether the message names the gatherings (`events`) anywhere: then they own its bare sittings. */
+function namedAnywhere(
+  toks: readonly Tok[],
+  nameAt: (i: number) => { end: number; code?: string } | null,
+  events: string,
+): boolean {
+  for (let x = 0; x < toks.length; x++) if (toks[x]!.type === "w" && nameAt(x)?.code === events) return true;
+  return false;
 }
 
 /** Times of day a "buổi" may name instead of a sitting ("2 buổi sáng chiều", "buổi tối"). */
