@@ -202,15 +202,17 @@ export function renderConfirmation(
     }),
   ];
   const values = valueLines(report.values, a.task.indicators, t);
-  lines.push(
-    ...(values.length
-      ? values
-      : [
-          a.task.indicators.length
-            ? t("reports:no_values", { example: exampleFigures(a.task.indicators) })
-            : t("reports:text_only"),
-        ]),
-  );
+  // Figures in doubt were read: saying none was read would contradict their line below.
+  if (values.length || !parsed.conflicts.length)
+    lines.push(
+      ...(values.length
+        ? values
+        : [
+            a.task.indicators.length
+              ? t("reports:no_values", { example: exampleFigures(a.task.indicators) })
+              : t("reports:text_only"),
+          ]),
+    );
   if (result.byMonth.length) lines.push(byMonthLine(result, a.task.indicators, t));
   if (result.added.length) lines.push(addedLine(result.added, a.task.indicators, t));
   for (const c of parsed.conflicts) {

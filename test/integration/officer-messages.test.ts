@@ -241,6 +241,15 @@ describe("officers' messages on Telegram", () => {
     expect(reply).toContain("Đã cập nhật báo cáo của UBND xã Thạch Bình (lần 2) — nhiệm vụ #2");
     expect(reply).toContain("Về câu hỏi trong tin nhắn: hạn báo cáo ghi ở trên, /nhiemvu cho biết");
   });
+
+  it("names the figures in doubt without also saying that no figure was read", async () => {
+    await travel("2021-10-05T03:00:00Z"); // Quý IV open, nothing reported for it yet
+    const reply = await say("xa em treo 5 pano a, con pano o thon 3 la 7 cai");
+    expect(reply).toContain(
+      "Pa nô: tin nhắn có nhiều số (5 hay 7) nên chưa ghi. Đề nghị gửi /sua pa nô 7 để xác nhận.",
+    );
+    expect(reply).not.toContain("Chưa đọc được số liệu nào");
+  });
 });
 
 describe("officers' messages in the sandbox", () => {
