@@ -65,7 +65,8 @@ const ACTIVITY =
   /\b(?:boi duong|hoi thao|toa dam|truyen thong|sinh hoat|giao luu|hoi thi|cuoc thi|phat dong|chuyen de|chieu phim|bieu dien|van nghe)\b/;
 /** Verbs of the work counted: with a number after them, or a count ("tổng 24 lượt"), an unread number is a report to ask about. */
 const WORK_VERB = /\b(?:phat|dang|treo|dan|in|to chuc|hop|chieu|dung|lap dat|san xuat|trao|cap phat)\b/;
-const WORK_VERB_NUMBER = new RegExp(`${WORK_VERB.source}(?:\\s+\\S+){0,3}?\\s+\\d`);
+/** …and "làm" ("làm 2 banner treo cổng"), only before a number the parser found and could not place. */
+const WORK_VERB_NUMBER = new RegExp(`(?:${WORK_VERB.source}|\\blam\\b)(?:\\s+\\S+){0,3}?\\s+\\d`);
 /** Work said to come ("sẽ", "sắp"), nothing said done. */
 const PROMISED =
   /\b(?:se|sap)\s+(?:\S+\s+){0,2}?(?:thuc hien|trien khai|gui|nop|bao cao|bc|lam|to chuc|hoan thanh|bo sung|ban hanh|xay dung)\b/;
@@ -131,8 +132,8 @@ export function classifyMessage(
   // nào"): a zero the parser did not read
   const counted =
     ((parsed.unclear.length || vocabulary.count.test(key)) && (vocabulary.name.test(key) || ACTIVITY.test(key))) ||
-    (parsed.unclear.length > 0 &&
-      (WORK_VERB_NUMBER.test(key) || (vocabulary.count.test(key) && WORK_VERB.test(key)))) ||
+    // (the parser could not place a count it found, or a number after the work: "clip TikTok 4 cái")
+    (parsed.unclear.length > 0 && (vocabulary.count.test(key) || WORK_VERB_NUMBER.test(key))) ||
     (NONE_DONE.test(key) && (vocabulary.name.test(key) || WORK_VERB.test(key)));
   if (!counted && ANNOUNCES_FILES.test(key.trim())) return "chatter";
   // "dạ vâng, em sẽ thực hiện ạ", "tuần sau xã sẽ tổ chức hội nghị": work promised is no report yet
