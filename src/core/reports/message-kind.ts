@@ -164,7 +164,7 @@ function vocabularyOf(indicators: readonly IndicatorDef[]): { name: RegExp; coun
     const measures = alternation([...all.map((i) => searchKey(i.measure ?? "")), ...COMMON_MEASURES]);
     hit = {
       name: new RegExp(`(?:^|[^a-z0-9])(?:${names})(?=[^a-z0-9]|$)`),
-      count: new RegExp(`\\d(?:[.,]?\\d)*\\s*(?:${measures})(?=[^a-z0-9]|$)`),
+      count: new RegExp(`\\d(?:[.,]?\\d)*\\s*(?:(?:k|tram|nghin|ngan|trieu)\\s*)?(?:${measures})(?=[^a-z0-9]|$)`),
     };
     vocabularies.set(indicators, hit);
   }
