@@ -234,6 +234,7 @@ describe("classifyMessage over the development corpora: a message with a figure 
     ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 26, 28, 29].map(
       (n) => `report-corpus-real-${n}.jsonl`,
     ),
+    "report-corpus-tables.jsonl",
   ];
   it.each(files)("%s: every such message is a report, or asked about", (file) => {
     const silent = readFixture(file)
