@@ -212,6 +212,15 @@ describe("officers' messages on Telegram", () => {
     expect(await say("hạn báo cáo 6 tháng đầu năm 2021 là ngày nào ạ")).not.toContain("kế hoạch đã nạp");
   });
 
+  it("answers 'when is the deadline' with everything reported: the period reported and the next one, not 'nothing open'", async () => {
+    // 02/06/2021: Quý II is reported and nothing else is open.
+    const reply = await say("cho e hỏi hạn nộp bc là ngày nào ạ");
+    expect(reply).toContain("Thời hạn báo cáo của UBND xã Thạch Bình:");
+    expect(reply).toMatch(/• #2 Báo cáo quý [^\n]*\(Quý II\/2021\) — hạn [^\n]* — đã báo cáo lúc/);
+    expect(reply).toMatch(/• #2 Báo cáo quý [^\n]*\(Quý III\/2021\): hạn [^\n]*\(kỳ báo cáo này chưa bắt đầu\)/);
+    expect(reply).not.toContain("không còn nhiệm vụ nào đang mở");
+  });
+
   it("never files a report naming a period that is not open under another one: it says so, or asks", async () => {
     // 02/06/2021: Quý II is reported and nothing else is open; Quý III has not begun.
     const count = (await reports()).length;

@@ -101,9 +101,11 @@ export async function answerQuestion(
     (taskHint === undefined || a.task.id === taskHint) &&
     (!namesAnyPeriod(named) || periodMatches(a.occurrence.periodKey, named));
   const isNamed = namesAnyPeriod(named) || taskHint !== undefined;
+  // "hạn nộp bc là ngày nào" with everything reported: the latest periods, reported, and the next ones
+  const allReported = topic === "deadline" && !isNamed && !open.length;
   const reports = new Map<number, ReportRecord>();
   const reported: AssignmentView[] = [];
-  if (isNamed) {
+  if (isNamed || allReported) {
     for (const report of await repos.reports.listForUnit(unitId, { limit: MAX_REPORTED_READ })) {
       const a = await repos.assignments.findView(report.assignmentId);
       // A closed period (its plan ended, or /dongky) is no longer asked about.
@@ -112,9 +114,10 @@ export async function answerQuestion(
       reported.push(a);
     }
   }
-  const matching = [...open, ...reported].filter(asked);
-  const future =
-    matching.length || !namesAnyPeriod(named)
+  const matching = allReported ? latestPerTask(reported) : [...open, ...reported].filter(asked);
+  const future = allReported
+    ? await nextPeriods(matching, input.now, input.timezone, repos)
+    : matching.length || !namesAnyPeriod(named)
       ? []
       : await unassignedPeriods(
           [...open, ...reported].filter((a) => taskHint === undefined || a.task.id === taskHint),
@@ -125,7 +128,7 @@ export async function answerQuestion(
         );
   const answer: QuestionAnswer = {
     topic,
-    assignments: orderByDueNext(isNamed ? matching : open, input.now),
+    assignments: orderByDueNext(isNamed || allReported ? matching : open, input.now),
     reports,
     future,
     afterPlan:
@@ -146,6 +149,43 @@ export async function answerQuestion(
     if (report && assignment) answer.latest = { assignment, report, ...(await countFiles(repos, report.id)) };
   }
   return answer;
+}
+
+/** Each task's assignment with the latest deadline. */
+function latestPerTask(assignments: AssignmentView[]): AssignmentView[] {
+  const byTask = new Map<number, AssignmentView>();
+  for (const a of assignments) {
+    const kept = byTask.get(a.task.id);
+    if (!kept || a.dueAt > kept.dueAt) byTask.set(a.task.id, a);
+  }
+  return [...byTask.values()];
+}
+
+/** The first period of each periodic task after the ones assigned, within a year from now (none after the plan's end). */
+async function nextPeriods(
+  known: AssignmentView[],
+  now: Date,
+  timezone: string,
+  repos: Repositories,
+): Promise<FuturePeriod[]> {
+  const tasks = known.map((a) => a.task).filter((t) => t.schedule.kind === "periodic");
+  if (!tasks.length) return [];
+  const calendar = await loadCalendar(repos);
+  const today = localDateOf(now, timezone);
+  const inAYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+  const out: FuturePeriod[] = [];
+  for (const task of tasks) {
+    let occurrences: ReturnType<typeof occurrencesOf> = [];
+    try {
+      occurrences = occurrencesOf(task.schedule, { from: today, to: inAYear }, calendar, timezone);
+    } catch {
+      continue; // a schedule the calendar cannot expand has no answer to give
+    }
+    const existing = new Set((await repos.assignments.listOccurrences(task.id)).map((o) => o.periodKey));
+    const next = occurrences.find((o) => !existing.has(o.periodKey) && o.dueAt > now);
+    if (next) out.push({ task, label: next.label, dueAt: next.dueAt, statedDate: next.statedDate });
+  }
+  return out;
 }
 
 /** Periods the text names of the unit's periodic tasks that have no occurrence yet. */
