@@ -360,10 +360,10 @@ export const reportsFeature: Feature = (deps) => {
     if (resolution.kind === "found") return resolution;
     if (resolution.kind === "other_unit")
       return ctx.t("access:other_unit", { own: unit.name, unit: resolution.assignment.unit.name });
-    // A task number with nothing open (often the plan document's own numbering): the open tasks are
-    // offered, and the answer "1" files the text kept, without sending it again.
-    const hintNotOpen = resolution.kind === "none" && resolution.taskHint !== undefined;
-    if (hintNotOpen && !open.length)
+    // A task number with nothing open (often the plan document's own numbering): the open tasks, or the
+    // latest report, are offered, and the answer "1" files the text kept, without sending it again.
+    const hintNotOpen = resolution.taskHint !== undefined;
+    if (resolution.kind === "none" && hintNotOpen && !open.length)
       return [
         ctx.t("reports:no_open_for_task", { unit: unit.name, id: resolution.taskHint }),
         ctx.t("reports:no_open_for_task_none"),

@@ -68,6 +68,18 @@ describe("figures for indicators the plan does not ask for", () => {
     expect((await h.app.repos.reports.listForUnit(unit.id))[0]?.values).toEqual({ phat_thanh: 28 });
   });
 
+  it("offers the latest report when a task number has nothing and nothing is open: '1' revises it", async () => {
+    // Quyết Thắng reported #2 above and has nothing open; "nv 3" is a number it has no task of.
+    const reply = (await h.say(ha, quyetThang, "nv 3: pano 1, bang ron 4")).join("\n");
+    expect(reply).toContain("không có kỳ báo cáo nào đang mở của nhiệm vụ #3");
+    expect(reply).toMatch(/Báo cáo này cho nhiệm vụ nào\?[\s\S]*\n1\. Báo cáo quý .*\(Quý IV\/2026\)/);
+    expect(reply).not.toContain("Hiện không có nhiệm vụ nào đang mở");
+    const answered = (await h.say(ha, quyetThang, "1")).join("\n");
+    expect(answered).toContain("✅ Đã cập nhật báo cáo của UBND xã Quyết Thắng (lần 2) — nhiệm vụ #2");
+    const unit = (await h.app.repos.units.findByCode("X_QUYET_THANG"))!;
+    expect((await h.app.repos.reports.listForUnit(unit.id))[0]?.values).toMatchObject({ pano: 1, bang_ron: 4 });
+  });
+
   it("settles the question a withheld answer came through: nothing is left waiting to expire", async () => {
     const asked = (await h.say(tuan, hoaBinh, "quý 3 xã em phát 200 tờ rơi ạ")).join("\n");
     expect(asked).toContain("Báo cáo này cho nhiệm vụ nào?");

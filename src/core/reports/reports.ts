@@ -126,8 +126,11 @@ export const ATTACH_WINDOW_MS = 10 * 60_000;
 export type Resolution =
   /** `report`: the assignment's report, when finding the assignment read it. */
   | { kind: "found"; assignment: AssignmentView; report?: ReportRecord }
-  /** `unmatched`: the period the text names, which no open or filed assignment has (why no choice was made). */
-  | { kind: "ask"; options: AssignmentView[]; more: number; unmatched?: NamedPeriods }
+  /**
+   * `unmatched`: the period the text names, which no open or filed assignment has (why no choice was made);
+   * `taskHint`: the task the text names, which the unit has nothing of (the choices are what it may mean).
+   */
+  | { kind: "ask"; options: AssignmentView[]; more: number; unmatched?: NamedPeriods; taskHint?: number }
   /** `taskHint`: the task the text names has nothing open and no report of the unit to revise. */
   | { kind: "none"; unmatched?: NamedPeriods; taskHint?: number }
   | { kind: "other_unit"; assignment: AssignmentView };
@@ -189,7 +192,10 @@ export async function resolveAssignment(
       const a = await repos.assignments.findView(id);
       if (a?.task.id === taskHint) return { kind: "found", assignment: a };
     }
-    return { kind: "none", taskHint };
+    // A number the unit has no task of (often the plan document's own numbering) with nothing open:
+    // the latest report is offered, as more news for it
+    const followUp = open.length ? null : await followUpOf(repos, unitId, now, named);
+    return followUp ? { ...askAmong([followUp.assignment]), taskHint } : { kind: "none", taskHint };
   }
   const citesDocument = options.citesDocument ?? parseReport(options.text, []).references.length > 0;
   let choices = narrowChoices(open, {
@@ -249,7 +255,7 @@ export async function confirmChoices(
   return followUp ? [followUp.assignment] : [];
 }
 
-const askAmong = (choices: AssignmentView[], unmatched?: NamedPeriods): Resolution => ({
+const askAmong = (choices: AssignmentView[], unmatched?: NamedPeriods): Extract<Resolution, { kind: "ask" }> => ({
   kind: "ask",
   options: choices.slice(0, MAX_CHOICES),
   more: Math.max(0, choices.length - MAX_CHOICES),
