@@ -299,6 +299,13 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
   each(/(?<![\p{L}\d])(?:a[0-6]|nga[ \t]+[3-6])(?![\p{L}\d]|[.,]\d)/gu, (m) => {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
   });
+  // Folds of a paper after its size: "tờ gấp khổ A4 gấp 3", "A5, gấp đôi" (how it is folded, never a count;
+  // "tăng gấp 3 lần" has no paper size before it)
+  each(/\b(?:a[0-6]|kho[ \t]+\w+)[ \t]*,?[ \t]*gap[ \t]+(\d|hai|ba|bon|tu)(?![\p{L}\d]|[.,]\d|[ \t]+lan\b)/gu, (m) => {
+    const e = m.index + m[0].length;
+    const s = e - m[1]!.length;
+    if (free(s, e)) mark(s, e, 1);
+  });
   // Time spent: "mất 1 buổi sáng", "mat 2 ngay" (how long, not how many sessions)
   each(/\bmat[ \t]+\d+[ \t]+(?:buoi|ngay|tuan|gio|tieng|phut)(?:[ \t]+(?:sang|chieu|toi))?(?![\p{L}\d])/gu, (m) => {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);

@@ -654,7 +654,10 @@ function chainItems(
     }
     // ("web trường 8 bài": the channel's owner stands between its name and the figure like a filler)
     const owner = isWordIn(t, CHANNEL_OWNERS) && cls[i - 1] === "item" && isWordIn(toks[i - 1], CHANNEL_NAMES);
-    if (t.type === "w") cls[i] = FILLER_WORDS.has(t.k) || FILLER_WORDS.has(t.kt) || owner ? "filler" : "other";
+    // ("1.000 bản tờ gấp": copies, right after their count, stand between it and the name like "cái")
+    const copies = t.type === "w" && t.k === "ban" && items.at(-1)?.kind === "N" && items.at(-1)!.end === i;
+    if (t.type === "w")
+      cls[i] = FILLER_WORDS.has(t.k) || FILLER_WORDS.has(t.kt) || owner || copies ? "filler" : "other";
     else if (t.type === "p") cls[i] = "filler";
     else cls[i] = "other";
     i++;
