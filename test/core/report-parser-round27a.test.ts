@@ -84,3 +84,12 @@ describe("a rate over a span of days or weeks is its product; a stated total win
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("a place typed in full or short is one kind of part ('Tổ dân phố 12 …, tdp 14 …'): the parts add up", () => {
+  it.each([
+    ["Tổ dân phố 3 treo 4 băng rôn, TDP 5 treo 6 cái", { bang_ron: 10 }],
+    ["tdp 2 phat 300 to roi, to dan pho 7 phat 250 to", { to_roi: 550 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -522,7 +522,8 @@ function labelBefore(tk: Tokenised, nv: NonValues, at: number): string | null {
       nv.blocked[x + 1] &&
       (next.type === "n" || /^[ivx]+$/.test(next.k))
     )
-      return `${t.kt} ${next.k}`;
+      // ("Tổ dân phố 12 …, tdp 14 …": the place typed in full or short is one kind)
+      return `${t.kt === "pho" && toks[x - 1]?.kt === "dan" && toks[x - 2]?.kt === "to" ? "tdp" : t.kt} ${next.k}`;
     // "thôn Đông 100, thôn Tây 120": places told apart by their names, written with a capital
     if (PART_LABELS.has(t.kt) && next?.type === "w" && next.o[0] !== next.o[0]!.toLowerCase())
       return `${t.kt} ${next.k}`;
