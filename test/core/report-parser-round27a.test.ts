@@ -93,3 +93,17 @@ describe("a place typed in full or short is one kind of part ('Tổ dân phố 1
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("sittings of the work before the thing's own figure are how long it took ('phát tờ rơi 2 buổi, được 600 tờ')", () => {
+  it.each([
+    ["Chi đoàn đi phát tờ rơi 3 buổi, phát được 900 tờ", { to_roi: 900 }],
+    ["phát tờ rơi 2 buổi, được 450 tờ", { to_roi: 450 }],
+    ["di phat to gap 2 buoi duoc 700 to", { to_roi: 700 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a thing counted in sittings keeps them ('buổi phát thanh'): two figures stay a conflict", () => {
+    expect(plain("phát thanh 8 buổi, loa phát 12 lượt").conflicts).toEqual([{ code: "phat_thanh", values: [8, 12] }]);
+  });
+});
