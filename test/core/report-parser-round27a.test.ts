@@ -107,3 +107,15 @@ describe("sittings of the work before the thing's own figure are how long it too
     expect(plain("phát thanh 8 buổi, loa phát 12 lượt").conflicts).toEqual([{ code: "phat_thanh", values: [8, 12] }]);
   });
 });
+
+describe("a part of a sentence opening with 'cùng kỳ' is last year's to its end, every figure in it", () => {
+  it.each([
+    [
+      "Quý này tổ chức 2 hội nghị với 90 người; cùng kỳ năm trước tổ chức 3 buổi, 120 người.",
+      { hoi_nghi: 2, nguoi_tham_du: 90 },
+    ],
+    ["tháng 11 họp dân 4 cuộc 200 người. Cùng kỳ năm 2025 là 3 cuộc, 150 người", { hoi_nghi: 4, nguoi_tham_du: 200 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
