@@ -119,3 +119,14 @@ describe("a part of a sentence opening with 'cùng kỳ' is last year's to its e
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("a post on the portal ('bài trên cổng xã') is a news item; 'face' is Facebook, 'tút' a post", () => {
+  it.each([
+    ["đăng 3 bài trên fanpage, 4 bài trên cổng thông tin xã", { bai_mxh: 3, tin_bai: 4 }],
+    ["lên 5 tút trên face, 1 bài trên cổng xã", { bai_mxh: 5, tin_bai: 1 }],
+    ["đăng 7 bài lên face xã", { bai_mxh: 7 }],
+    ["phát hành 3 chuyên mục trên Cổng thông tin điện tử huyện", { chuyen_muc: 3 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
