@@ -130,3 +130,12 @@ describe("a post on the portal ('bài trên cổng xã') is a news item; 'face' 
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("the officer's word for themselves between 'mỗi <unit>' and the verb ('mỗi tuần em đăng 4 bài')", () => {
+  it.each([
+    ["moi tuan em dang 2 bai len fanpage, quy nay 12 tuan la 24 bai", { bai_mxh: 24 }],
+    ["mỗi tháng mình làm 2 chuyên mục, cả năm 12 tháng là 24 chuyên mục", { chuyen_muc: 24 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

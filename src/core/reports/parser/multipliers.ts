@@ -63,6 +63,9 @@ const BETWEEN = new Set([
   "chay",
   "di",
   "hop", // "mỗi tổ họp 1 cuộc"
+  // the officer's own word for themselves before the verb ("mỗi tuần em đăng 4 bài", "mỗi tháng mình làm")
+  "em",
+  "minh",
   "duoc",
   "nhan",
   "gui",
