@@ -80,6 +80,8 @@ describe("a rate over a span of days or weeks is its product; a stated total win
     ["Đài truyền thanh phát 2 lượt/ngày từ 3/9 đến 7/9", { phat_thanh: 10 }],
     ["phat thanh tu 20/12 den 3/1 moi ngay 1 luot", { phat_thanh: 15 }],
     ["phát thanh từ 1/4 đến 10/4 mỗi ngày 2 lượt, tổng cộng 18 lượt", { phat_thanh: 18 }],
+    ["phát thanh ngày 1 lượt trong 10 ngày cao điểm là 20 lượt", { phat_thanh: 20 }],
+    ["phát thanh ngày 2 lượt trong 10 ngày, tháng trước là 15 lượt", { phat_thanh: 20 }],
   ])("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));
   });

@@ -1799,10 +1799,16 @@ function dayPartsLasting(
 
 const range = (a: number, b: number): number[] => Array.from({ length: Math.max(0, b - a) }, (_, k) => a + k);
 
-/** Whether a figure stated as a result follows in the sentence from `from`: "= 14", "tổng 24", "tổng cộng 30". */
+/**
+ * Whether a figure stated as a result follows in the sentence from `from`: "= 14", "tổng 24", "tổng cộng 30", or
+ * "là 20" in the span's own clause ("trong 10 ngày cao điểm là 20 lượt").
+ */
 function statedAfter(toks: readonly Tok[], from: number): boolean {
+  let clause = true;
   for (let x = from; x < toks.length && x < from + 8 && !isSentenceEnd(toks[x]); x++) {
     if (toks[x]!.k === "=" && toks[x + 1]?.type === "n") return true;
+    if (toks[x]!.k === ",") clause = false;
+    if (clause && key(toks[x]) === "la" && toks[x + 1]?.type === "n") return true;
     if (key(toks[x]) !== "tong") continue;
     const n = key(toks[x + 1]) === "cong" || key(toks[x + 1]) === "so" ? x + 2 : x + 1;
     if (toks[n]?.type === "n") return true;
