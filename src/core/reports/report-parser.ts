@@ -13,6 +13,7 @@
  *     markNotDone (not-done.ts) — "1 lượt bị hoãn", "200 tờ còn lưu": what was not done is no figure;
  *     markCellLines (cell-lines.ts) — a Word table pasted one cell per line ("Băng rôn\n14");
  *     readSittingParts (sittings.ts) — "3 buổi; buổi đầu 50 người, hai buổi sau mỗi buổi 45 người" → 140;
+ *     readMeetingSites (sites.ts) — "điểm cầu xã 55 người, điểm cầu thôn 30 người" → 85, one meeting;
  * 2b. findMultipliers (multipliers.ts) — "xã có 9 thôn, mỗi thôn 2 pa nô", "mỗi loại 4 cái", rates;
  * 2c. readTables (tables.ts) — pasted tables by their header (the "Thực hiện" or "Tổng" column);
  * 2d. findCorrections (corrections.ts) — "à em nhầm", "→ sửa thành": the words end a clause;
@@ -41,6 +42,7 @@ import { markNotDone } from "./parser/not-done.js";
 import { createNumberReader } from "./parser/numbers.js";
 import { pairNumbers, withPairs } from "./parser/pairing.js";
 import { qualifyPeriods } from "./parser/periods.js";
+import { readMeetingSites } from "./parser/sites.js";
 import { readSittingParts } from "./parser/sittings.js";
 import { readTables } from "./parser/tables.js";
 import { normaliseAndTokenise } from "./parser/tokens.js";
@@ -129,6 +131,8 @@ function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
   nonValues = withMarks(nonValues, markCellLines(tk, nonValues, compiled));
   const sittings = readSittingParts(tk, nonValues, compiled);
   nonValues = withMarks(nonValues, sittings);
+  const sites = readMeetingSites(tk, nonValues, compiled);
+  nonValues = withMarks(nonValues, sites);
   const multipliers = findMultipliers(tk, nonValues, compiled);
   nonValues = withMarks(nonValues, multipliers);
   const tables = readTables(tk, compiled, nonValues.blocked);
@@ -141,7 +145,7 @@ function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
   const nameAt = createNameMatcher(tk.toks, nonValues.blocked, compiled);
   const mentions = findMentions(tk, nonValues.blocked, nameAt, numbers);
   let pairing = pairNumbers(tk, nonValues, mentions, numbers, compiled);
-  pairing = withPairs(pairing, [...tables.pairs, ...multipliers.pairs, ...sittings.pairs]);
+  pairing = withPairs(pairing, [...tables.pairs, ...multipliers.pairs, ...sittings.pairs, ...sites.pairs]);
   const zeros = findStatedZeros(tk, nonValues, mentions, compiled);
   const roles = mergeRoles(periods.roles, correctionRoles(tk, pairing, corrections), zeros);
   const combined = combineValues(tk, nonValues, pairing, compiled.order, roles, compiled.measures, compiled.headWords);

@@ -500,6 +500,9 @@ function labelBefore(tk: Tokenised, nv: NonValues, at: number): string | null {
         .map((w) => w.kt)
         .join(" ")}`;
   }
+  // "đợt 1 (1/3-10/3) 800 tờ": the dates of the part in brackets right before its figure stand aside
+  const dated = datesInBracketsBefore(toks, nv, at);
+  if (dated >= 0) at = dated;
   for (let x = at - 1; x >= 0 && x >= at - 6; x--) {
     const t = toks[x]!;
     if (t.type === "nl" || PART_CLAUSE_ENDS.has(t.k)) return null;
@@ -519,7 +522,8 @@ function labelBefore(tk: Tokenised, nv: NonValues, at: number): string | null {
       nv.blocked[x + 1] &&
       (next.type === "n" || /^[ivx]+$/.test(next.k))
     )
-      return `${t.kt} ${next.k}`;
+      // ("Tổ dân phố 12 …, tdp 14 …": the place typed in full or short is one kind)
+      return `${t.kt === "pho" && toks[x - 1]?.kt === "dan" && toks[x - 2]?.kt === "to" ? "tdp" : t.kt} ${next.k}`;
     // "thôn Đông 100, thôn Tây 120": places told apart by their names, written with a capital
     if (PART_LABELS.has(t.kt) && next?.type === "w" && next.o[0] !== next.o[0]!.toLowerCase())
       return `${t.kt} ${next.k}`;
@@ -531,6 +535,23 @@ function labelBefore(tk: Tokenised, nv: NonValues, at: number): string | null {
         .join(" ");
   }
   return null;
+}
+
+/** Where brackets holding only dates ("(1-15/11)", "(từ 2/10 đến 9/10)") open, closing right before token `at`, or -1. */
+function datesInBracketsBefore(toks: readonly Tok[], nv: NonValues, at: number): number {
+  if (toks[at - 1]?.k !== ")") return -1;
+  let dates = 0;
+  for (let x = at - 2; x >= 0 && x >= at - 16; x--) {
+    const t = toks[x]!;
+    if (t.k === "(") return dates > 0 ? x : -1;
+    if (!nv.transparent[x]) {
+      if (t.type === "w" && (t.kt === "tu" || t.kt === "den" || t.kt === "ngay")) continue;
+      if (t.k === "-" || t.k === "–") continue;
+      return -1;
+    }
+    if (t.type === "n") dates++;
+  }
+  return -1;
 }
 
 /** Whether a place's label may open a part here: its line, clause or list item starts. */

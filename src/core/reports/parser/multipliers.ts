@@ -14,6 +14,7 @@
  * must not be read as a mention of hội nghị.
  */
 
+import { daysOfDateRange } from "./date-spans.js";
 import { type CompiledIndicators, countedInSheets } from "./indicators.js";
 import { createNameMatcher } from "./mentions.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
@@ -62,6 +63,9 @@ const BETWEEN = new Set([
   "chay",
   "di",
   "hop", // "mỗi tổ họp 1 cuộc"
+  // the officer's own word for themselves before the verb ("mỗi tuần em đăng 4 bài", "mỗi tháng mình làm")
+  "em",
+  "minh",
   "duoc",
   "nhan",
   "gui",
@@ -355,6 +359,13 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       const part = PERIOD_UNITS.has(unit.words[0]!) && statesWhole(toks, i, unit.words[0]);
       // "2 cụm cổ động, mỗi đầu xã 1 cụm": the total is stated just before; each place's share is a detail
       const shared = after && namedFigureBefore(toks, nv, numbers, nameAt, i);
+      // "từ 1/12 đến 6/12 mỗi ngày 2 lượt": the days of the dates said count it (read with the rates)
+      if (
+        unitWord === "ngay" &&
+        figures.length === 1 &&
+        sentenceDays(toks, nv, figures[0]![0], figures[0]![1]) !== null
+      )
+        continue;
       for (const [s, e] of figures) {
         for (let x = s; x < e; x++) blocked.push(x);
         if (!part && !shared && !detail(e) && !resultInSentence(toks, e)) unclear.push([i, e - 1]);
@@ -1535,7 +1546,8 @@ function findRates(
   const { toks } = tk;
   const readings = out.readings as Map<number, { end: number; value: number }>;
   const blocked = out.blocked as number[];
-  for (let i = 0; i + 3 < toks.length; i++) {
+  // (to the last number: "… mỗi ngày 2 lượt" may end the message)
+  for (let i = 0; i + 1 < toks.length; i++) {
     if (toks[i]!.type !== "n") continue;
     if (perUnitBefore(tk, nv, numbers, i, out) || dayPartsLasting(tk, nv, numbers, i, out)) continue;
     let j = i + 1;
@@ -1557,6 +1569,9 @@ function findRates(
         times = span.value;
         end = j + 5;
       }
+    } else if (per === "ngay" && sentenceDays(toks, nv, i, j + 2) !== null) {
+      // "2 lượt/ngày từ 1/12 đến 6/12": a range of dates in the sentence is the span
+      times = sentenceDays(toks, nv, i, j + 2);
     } else if (!PERIOD_UNITS.has(per) || per === "buoi") {
       // a count said elsewhere: "2 cuộc", "cho 500 hộ" (not a week or a day: "3 buổi/tuần" stays a rate)
       // ("5 chi hội, mỗi chi hội 1 buổi, bình quân 30 chị/buổi": sittings read as a product count as it)
@@ -1688,7 +1703,7 @@ function perUnitBefore(
       op.k === "*"
     )
   )
-    return false;
+    return per === "ngay" && overDates(toks, nv, i, rate.end, rate.value, out);
   const span = toks[j + 1]?.type === "n" ? numbers.read(j + 1, false) : null;
   if (!span || span.bad || key(toks[span.end]) !== per) return false;
   // "mỗi ngày 1 lần trong 7 ngày = 14 lượt", "…, tổng 24 lượt": the officer states the figure (it may count
@@ -1699,6 +1714,35 @@ function perUnitBefore(
     return true;
   }
   return readAsProduct(out, i, span.end + 1, rate.value * span.value);
+}
+
+/**
+ * The days of a range of dates in the sentence of the rate at [i, end), when the rate is its only figure (a figure
+ * stated beside it, "20 lượt, mỗi ngày 2 lượt", is the officer's own), or null.
+ */
+function sentenceDays(toks: readonly Tok[], nv: NonValues, i: number, end: number): number | null {
+  let s = i;
+  while (s > 0 && !isSentenceEnd(toks[s - 1])) s--;
+  let e = i;
+  while (e < toks.length && !isSentenceEnd(toks[e])) e++;
+  for (let x = s; x < e; x++) if (toks[x]!.type === "n" && !nv.blocked[x] && (x < i || x >= end)) return null;
+  return daysOfDateRange(toks, s, e);
+}
+
+/**
+ * "từ 1/12 đến 6/12 mỗi ngày 2 lượt" → 12: a rate per day over a range of dates said in its sentence (a figure
+ * stated as the result after it wins: the rate is its operand).
+ */
+function overDates(
+  toks: readonly Tok[],
+  nv: NonValues,
+  i: number,
+  end: number,
+  rate: number,
+  out: Multipliers,
+): boolean {
+  const days = sentenceDays(toks, nv, i, end);
+  return days !== null && readAsProduct(out, i, end, rate * days);
 }
 
 /**
@@ -1755,10 +1799,16 @@ function dayPartsLasting(
 
 const range = (a: number, b: number): number[] => Array.from({ length: Math.max(0, b - a) }, (_, k) => a + k);
 
-/** Whether a figure stated as a result follows in the sentence from `from`: "= 14", "tổng 24", "tổng cộng 30". */
+/**
+ * Whether a figure stated as a result follows in the sentence from `from`: "= 14", "tổng 24", "tổng cộng 30", or
+ * "là 20" in the span's own clause ("trong 10 ngày cao điểm là 20 lượt").
+ */
 function statedAfter(toks: readonly Tok[], from: number): boolean {
+  let clause = true;
   for (let x = from; x < toks.length && x < from + 8 && !isSentenceEnd(toks[x]); x++) {
     if (toks[x]!.k === "=" && toks[x + 1]?.type === "n") return true;
+    if (toks[x]!.k === ",") clause = false;
+    if (clause && key(toks[x]) === "la" && toks[x + 1]?.type === "n") return true;
     if (key(toks[x]) !== "tong") continue;
     const n = key(toks[x + 1]) === "cong" || key(toks[x + 1]) === "so" ? x + 2 : x + 1;
     if (toks[n]?.type === "n") return true;

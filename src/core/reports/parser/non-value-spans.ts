@@ -96,6 +96,15 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
   each(/(?<![\d\p{L}+])(?:\+[ \t]?84|84|0)[ \t.-]?(?:2(?:[ \t.-]?\d){9}|[1-9](?:[ \t.-]?\d){8})(?!\d)/gu, (m) => {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
   });
+  // Ranges of dates: "1/3-10/3", "16/11 - 30/11/2026" (the days of a round, no ratio or range to ask about)
+  each(
+    /(?<![\d/.,-])(\d{1,2})\/(\d{1,2})(?:\/(?:\d{4}|\d{2}))?[ \t]*[-–][ \t]*(\d{1,2})\/(\d{1,2})(?:\/(?:\d{4}|\d{2}))?(?![\d/])/g,
+    (m) => {
+      const ok = (d: number, mo: number): boolean => d >= 1 && d <= 31 && mo >= 1 && mo <= 12;
+      const e = m.index + m[0].length;
+      if (free(m.index, e) && ok(Number(m[1]), Number(m[2])) && ok(Number(m[3]), Number(m[4]))) markWhen(m.index, e);
+    },
+  );
   // Ranges of days in one month: "15-18/10", "từ 8 - 10/5/2026" (the days of an event, no count)
   each(/(?<![\d/.,-])(\d{1,2})[ \t]*[-–][ \t]*(\d{1,2})\/(\d{1,2})(?:\/(?:\d{4}|\d{2}))?(?![\d/])/g, (m) => {
     const s = m.index;
@@ -298,6 +307,13 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
   // Paper sizes and crossroads: "khổ A4", "ngã 4", "ngã ba": names, never counts
   each(/(?<![\p{L}\d])(?:a[0-6]|nga[ \t]+[3-6])(?![\p{L}\d]|[.,]\d)/gu, (m) => {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
+  });
+  // Folds of a paper after its size: "tờ gấp khổ A4 gấp 3", "A5, gấp đôi" (how it is folded, never a count;
+  // "tăng gấp 3 lần" has no paper size before it)
+  each(/\b(?:a[0-6]|kho[ \t]+\w+)[ \t]*,?[ \t]*gap[ \t]+(\d|hai|ba|bon|tu)(?![\p{L}\d]|[.,]\d|[ \t]+lan\b)/gu, (m) => {
+    const e = m.index + m[0].length;
+    const s = e - m[1]!.length;
+    if (free(s, e)) mark(s, e, 1);
   });
   // Time spent: "mất 1 buổi sáng", "mat 2 ngay" (how long, not how many sessions)
   each(/\bmat[ \t]+\d+[ \t]+(?:buoi|ngay|tuan|gio|tieng|phut)(?:[ \t]+(?:sang|chieu|toi))?(?![\p{L}\d])/gu, (m) => {

@@ -104,6 +104,7 @@ export function pairNumbers(
   const measured = new Map<Item, string>();
   const claimed = new Set<Item>();
   const forPeople = new Map<Item, string>();
+  const spent = new Set<Item>();
   for (let k = 1; k < merged.length; k++) {
     const it = merged[k]!;
     // only a number right after a name can be taken by it
@@ -136,6 +137,21 @@ export function pairNumbers(
       claimed.add(it);
       forPeople.set(it, people);
     }
+    // "đi phát tờ rơi 2 buổi, phát được 600 tờ": sittings of the work, when the name's own figure follows in
+    // its own measure, are how long it took, no count of the thing (a thing counted in sittings, "buổi phát
+    // thanh", keeps them)
+    const t0 = tk.toks[it.end];
+    const prev = (merged[k - 1] as IndItem).code;
+    if (
+      !code &&
+      t0?.type === "w" &&
+      SESSION_WORDS.has(t0.kt) &&
+      !compiled.list.some((syn) => syn.code === prev && syn.compact.startsWith(t0.kt)) &&
+      ownFigureElsewhere(tk, nv, cls, compiled, merged, k)
+    ) {
+      claimed.add(it);
+      spent.add(it);
+    }
     // "hội nghị có 140 người tham dự": the number opens the next name with that name's own measure
     // (and that name has no figure of its own after it: "hn 1 ng tham du 50")
     const next = merged[k + 1];
@@ -160,7 +176,7 @@ export function pairNumbers(
   // Unplaced numbers: a measure owned by one indicator ("500 tờ", "150 người"), else left for stage 5.
   const unplaced: NumItem[] = [];
   for (const it of merged) {
-    if (it.kind !== "N" || paired.has(it)) continue;
+    if (it.kind !== "N" || paired.has(it) || spent.has(it)) continue;
     if (it.bad) {
       unclear.push([it.start, it.end - 1]);
       continue;
@@ -654,7 +670,10 @@ function chainItems(
     }
     // ("web trường 8 bài": the channel's owner stands between its name and the figure like a filler)
     const owner = isWordIn(t, CHANNEL_OWNERS) && cls[i - 1] === "item" && isWordIn(toks[i - 1], CHANNEL_NAMES);
-    if (t.type === "w") cls[i] = FILLER_WORDS.has(t.k) || FILLER_WORDS.has(t.kt) || owner ? "filler" : "other";
+    // ("1.000 bản tờ gấp": copies, right after their count, stand between it and the name like "cái")
+    const copies = t.type === "w" && t.k === "ban" && items.at(-1)?.kind === "N" && items.at(-1)!.end === i;
+    if (t.type === "w")
+      cls[i] = FILLER_WORDS.has(t.k) || FILLER_WORDS.has(t.kt) || owner || copies ? "filler" : "other";
     else if (t.type === "p") cls[i] = "filler";
     else cls[i] = "other";
     i++;

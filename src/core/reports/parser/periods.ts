@@ -149,6 +149,9 @@ const STILL = new Set(["sot", "thieu"]);
 const isClauseEnd = (t: Tok | undefined, after?: Tok): boolean =>
   !t || t.type === "nl" || CLAUSE_ENDS.has(t.k) || (key(t) === "con" && !STILL.has(key(after)));
 
+/** Whether a part of a sentence of its own starts after token t (a line, ";" or "."), not a comma's clause. */
+const opensPart = (t: Tok | undefined): boolean => !t || t.type === "nl" || t.k === ";" || t.k === ".";
+
 /**
  * Finds the figures of other periods, comparisons, plans, cumulative figures and stated period totals.
  * @example qualifyPeriods(normaliseAndTokenise("ky nay phat thanh 26 luot, luy ke 78 luot"), nv).roles.fallback // Set { 9 } (the 78)
@@ -693,6 +696,12 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       const list = listAfterColon(i + 2);
       if (list) {
         for (const s of list) {
+          const num = numbers.read(s, false);
+          for (let x = s; x < (num?.end ?? s + 1); x++) blocked.push(x);
+        }
+      } else if (k === "cung" && opensPart(toks[i - 1])) {
+        // "…; cùng kỳ năm 2025 tổ chức 2 buổi, 110 người.": a clause opening with it is that period's, to its end
+        for (const s of numbersToSentenceEnd(i + 2, true)) {
           const num = numbers.read(s, false);
           for (let x = s; x < (num?.end ?? s + 1); x++) blocked.push(x);
         }

@@ -15,6 +15,7 @@ import {
   GATHERING_WORDS,
   HARD_PUNCT,
   HARD_WORDS,
+  POST_WORDS,
 } from "./vocabulary.js";
 
 export type TokType = "w" | "n" | "p" | "nl";
@@ -116,7 +117,10 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
     const oe = folded.end[e - 1] ?? os;
     toks.push({
       k,
-      kt: type === "w" ? (ABBREVIATIONS.get(k) ?? afterWord(k, toks[toks.length - 1]) ?? telexFold(k)) : k,
+      kt:
+        type === "w"
+          ? (ABBREVIATIONS.get(k) ?? afterWord(k, toks[toks.length - 1], toks[toks.length - 2]) ?? telexFold(k))
+          : k,
       o: nfcText.slice(os, oe),
       type,
       fs: s,
@@ -181,9 +185,10 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
 }
 
 /** The word an abbreviation read after a given word stands for ("cđ" after "cụm"), or undefined. */
-function afterWord(k: string, prev: Tok | undefined): string | undefined {
+function afterWord(k: string, prev: Tok | undefined, before: Tok | undefined): string | undefined {
   const a = ABBREVIATIONS_AFTER.get(k);
-  return a && prev?.type === "w" && prev.k === a.after ? a.full : undefined;
+  if (!a || prev?.type !== "w" || !a.after.includes(prev.k)) return undefined;
+  return !a.post || POST_WORDS.has(before?.k ?? "") ? a.full : undefined;
 }
 
 const numeric = (u: Tok | undefined): boolean => !!u && (u.type === "n" || (u.type === "w" && isNumberWordKey(u.k)));

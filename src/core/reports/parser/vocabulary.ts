@@ -253,6 +253,8 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ["ng", "nguoi"],
   ["mxh", "mangxahoi"],
   ["fb", "facebook"],
+  ["face", "facebook"], // "trên face"
+  ["tut", "bai"], // "lên 6 tút": posts (from "status")
   ["vs", "voi"],
   ["tt", "thongtin"],
   ["ttld", "thongtinluudong"], // "xe TTLĐ"
@@ -270,10 +272,18 @@ export const ABBREVIATIONS_BEFORE_FIGURE: ReadonlyMap<string, string> = new Map(
   ["tb", "tinbai"], // "TB 3"; "TB" elsewhere is "thông báo" or "trung bình"
 ]);
 
-/** Abbreviations read only after a given word ("cụm cđ" is "cụm cổ động"; "CĐ" alone is a union or a college). */
-export const ABBREVIATIONS_AFTER: ReadonlyMap<string, { after: string; full: string }> = new Map([
-  ["cd", { after: "cum", full: "codong" }],
-]);
+/**
+ * Abbreviations read only after given words ("cụm cđ" is "cụm cổ động"; "CĐ" alone is a union or a college), and
+ * with `post`, only when a post stands before those ("2 bài trên cổng xã", "4 tin lên cổng": the commune's portal,
+ * its website; "6 chuyên mục trên Cổng thông tin" keeps its own name).
+ */
+export const ABBREVIATIONS_AFTER: ReadonlyMap<string, { after: readonly string[]; full: string; post?: true }> =
+  new Map([
+    ["cd", { after: ["cum"], full: "codong" }],
+    ["cong", { after: ["tren", "len"], full: "website", post: true }],
+  ]);
+/** Words for one post ("bài", "tin", "tút"), before where it went up. */
+export const POST_WORDS: ReadonlySet<string> = new Set(["bai", "tin", "tut"]);
 
 /** Places counted in a report ("tại 8 thôn", "cho 200 hộ"): a number before them is never a value. */
 export const PLACE_WORDS: ReadonlySet<string> = new Set([
