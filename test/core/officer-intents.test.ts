@@ -30,6 +30,8 @@ describe.each([
   { file: "officer-intents.jsonl", answered: 46, unanswered: 0, quiet: 49, recorded: 1 },
   { file: "officer-intents-2.jsonl", answered: 44, unanswered: 1, quiet: 47, recorded: 1 },
   { file: "officer-intents-3.jsonl", answered: 47, unanswered: 0, quiet: 49, recorded: 0 },
+  // part 4 (senders mostly in the South and the Central Highlands, village heads, voice typing), as written
+  { file: "officer-intents-4.jsonl", answered: 29, unanswered: 14, quiet: 46, recorded: 0 },
 ])(
   "officer intents, $file: every message taken as the office would",
   ({ file, answered, unanswered, quiet, recorded }) => {
@@ -69,14 +71,15 @@ const takenRight = (i: Intent) => {
 
 // Held-out parts (written with the development parts, never tuned against; only scored). The first two
 // parts' held-out halves were kept outside the repository and lost with the machine they were on.
-describe.each([{ file: "officer-intents-3-heldout.jsonl", floor: 54 }])(
-  "officer intents, $file (held-out)",
-  ({ file, floor }) => {
-    it(`takes at least ${floor} messages as the office would`, () => {
-      const intents = read(file);
-      const right = intents.filter(takenRight).length;
-      console.log(`${file}: ${right}/${intents.length} taken as the office would`);
-      expect(right).toBeGreaterThanOrEqual(floor);
-    });
-  },
-);
+describe.each([
+  { file: "officer-intents-3-heldout.jsonl", floor: 54 },
+  // 52/59 with the classifier before any work on part 4
+  { file: "officer-intents-4-heldout.jsonl", floor: 52 },
+])("officer intents, $file (held-out)", ({ file, floor }) => {
+  it(`takes at least ${floor} messages as the office would`, () => {
+    const intents = read(file);
+    const right = intents.filter(takenRight).length;
+    console.log(`${file}: ${right}/${intents.length} taken as the office would`);
+    expect(right).toBeGreaterThanOrEqual(floor);
+  });
+});
