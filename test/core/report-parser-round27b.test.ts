@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { onlyValues as only, plainReading as plain } from "../support/parsed.js";
+
+// The writers' convention: one gathering said to be held, with its attendees and no count, is one meeting
+describe("a gathering named as held, with its attendees and no count, is one meeting", () => {
+  it.each([
+    [
+      "Ngày 20/11/2026, phường tổ chức hội nghị phổ biến Luật Đất đai với 150 đại biểu; treo 4 băng rôn.",
+      { hoi_nghi: 1, nguoi_tham_du: 150, bang_ron: 4 },
+    ],
+    [
+      "sang nay 12/12 thon to chuc hoi nghi trien khai nghi quyet luc 8h co 64 nguoi du",
+      { hoi_nghi: 1, nguoi_tham_du: 64 },
+    ],
+    [
+      "Hội thảo chuyển đổi số được tổ chức tại hội trường UBND xã Tân Phú với 85 người tham dự.",
+      { hoi_nghi: 1, nguoi_tham_du: 85 },
+    ],
+    ["xóm Đông họp dân tối 18/12 tại nhà văn hóa, 47 người dự", { hoi_nghi: 1, nguoi_tham_du: 47 }],
+    [
+      "to dan pho hop dan luc 19h tai nha van hoa to, co 52 nguoi du. phat 80 to roi",
+      { hoi_nghi: 1, nguoi_tham_du: 52, to_roi: 80 },
+    ],
+    [
+      "Hội nghị tập huấn nghiệp vụ tại hội trường Trung tâm thu hút chín mươi hai người tham dự.",
+      { hoi_nghi: 1, nguoi_tham_du: 92 },
+    ],
+    ["xa to chuc tap huan ky nang so cho 45 hoc vien", { hoi_nghi: 1, nguoi_tham_du: 45 }],
+    [
+      "Thôn Phú Mỹ tổ chức buổi tuyên truyền về phòng cháy rừng, có 73 người tham gia.",
+      { hoi_nghi: 1, nguoi_tham_du: 73 },
+    ],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it.each([
+    ["số người dự hội nghị tháng này là 90 người", { nguoi_tham_du: 90 }],
+    ["nguoi du hoi nghi xa 76 nguoi", { nguoi_tham_du: 76 }],
+    ["Đính chính: hội nghị ngày 3/12 có 88 đại biểu (đã báo 80).", { nguoi_tham_du: 88 }],
+    ["Tổng số người tham dự các buổi họp dân là 310 người.", { nguoi_tham_du: 310 }],
+    ["hội nghị có 95 người tham dự ạ", { nguoi_tham_du: 95 }],
+    ["sửa giúp em số người dự hội nghị ngày 8/12 từ 130 thành 103 ạ", { nguoi_tham_du: 103 }],
+  ])("only the attendees' figure, a correction or several gatherings say no count: %s", (text, values) => {
+    expect(plain(text).values).toEqual(values);
+  });
+});
