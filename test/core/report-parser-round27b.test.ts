@@ -45,3 +45,22 @@ describe("a gathering named as held, with its attendees and no count, is one mee
     expect(plain(text).values).toEqual(values);
   });
 });
+
+describe("stated zeros of a pair and at the end of a list", () => {
+  it.each([
+    [
+      "tháng 11 xã không tổ chức hội nghị nên người tham dự cũng là 0 ạ. Pa nô 3 cái",
+      { hoi_nghi: 0, nguoi_tham_du: 0, pano: 3 },
+    ],
+    ["ko to chuc hoi nghi nen so nguoi du la 0 a, to roi 200", { hoi_nghi: 0, nguoi_tham_du: 0, to_roi: 200 }],
+    ["thon bc thang 12: to roi 90 to, pano khong co, hop dan chua hop a", { to_roi: 90, pano: 0, hoi_nghi: 0 }],
+    ["Tờ rơi 150 tờ, họp thôn chưa họp ạ", { to_roi: 150, hoi_nghi: 0 }],
+    ["loa phát 20 lượt, pano không treo thêm", { phat_thanh: 20, pano: 0 }],
+    ["Băng rôn: không treo thêm. Tờ rơi: 300 tờ.", { bang_ron: 0, to_roi: 300 }],
+    ["Chuyên mục: chưa có. Tin bài: 4. Phóng sự: 1.", { chuyen_muc: 0, tin_bai: 4, phong_su: 1 }],
+    ["Tin bài: 6\nPhóng sự: chưa có\nChuyên mục: 1", { tin_bai: 6, phong_su: 0, chuyen_muc: 1 }],
+    ["phong su: chua co. tin bai: 3", { phong_su: 0, tin_bai: 3 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -701,6 +701,9 @@ function countsTimes(compiled: CompiledIndicators, code: string): boolean {
   return false;
 }
 
+/** Words opening a clause of their own between two names ("… nên …", "… nhưng …"). */
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(["nen", "nhung"]);
+
 /** The indicator of two names in a row read as one, or null when they are two mentions. */
 function mergedCode(
   tk: Tokenised,
@@ -713,7 +716,13 @@ function mergedCode(
   compiled: CompiledIndicators,
 ): string | null {
   const { toks } = tk;
-  if (gap.some((x) => cls[x] === "hard" || CONJ.has(toks[x]!.k) || toks[x]!.type !== "w")) return null;
+  // ("không tổ chức hội nghị nên người tham dự là 0": "nên", "nhưng" open another clause, naming no qualifier)
+  if (
+    gap.some(
+      (x) => cls[x] === "hard" || CONJ.has(toks[x]!.k) || toks[x]!.type !== "w" || CLAUSE_OPENERS.has(toks[x]!.kt),
+    )
+  )
+    return null;
   // "bài viết trên (trang) fanpage", "tin bài lên mạng xã hội"; but a thing counted by its own name on a
   // channel counted in times aired ("2 chuyên mục trên đài truyền thanh": programmes, not broadcasts)
   if (gap.length >= 1 && gap.length <= 3 && isWordIn(toks[gap[0]!], CHANNEL_PREPS)) {
