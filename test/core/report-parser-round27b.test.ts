@@ -64,3 +64,13 @@ describe("stated zeros of a pair and at the end of a list", () => {
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("correctionRoles: one figure read twice is one figure, not its own correction", () => {
+  it.each([
+    ["em sửa lại số liệu: người dự 2 hội nghị 60 + 75 người, pano 3", { hoi_nghi: 2, nguoi_tham_du: 135, pano: 3 }],
+    ["sửa lại: người tham dự 3 hội nghị 40 + 52 + 61 người", { hoi_nghi: 3, nguoi_tham_du: 153 }],
+    ["xin sua lai a: nguoi du 2 hoi nghi 48 + 57 nguoi, to roi 250", { hoi_nghi: 2, nguoi_tham_du: 105, to_roi: 250 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
