@@ -74,3 +74,17 @@ describe("correctionRoles: one figure read twice is one figure, not its own corr
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("qualifyPeriods: a ward named Hương is no 'Phương hướng' section of plans", () => {
+  it.each([
+    ["Phường Hương Trà báo cáo tháng 12: 24 lượt phát thanh, 3 chuyên mục.", { phat_thanh: 24, chuyen_muc: 3 }],
+    ["phuong Huong Son: phat thanh 18 luot, to roi 300 to", { phat_thanh: 18, to_roi: 300 }],
+    ["Kết quả quý IV của phường Hương Long: treo 6 băng rôn, giảm 2 cái so với quý III.", { bang_ron: 6 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a 'Phương hướng' line is still the plans", () => {
+    expect(plain("Tháng 11 treo 4 pa nô.\nPhương hướng tháng tới: treo 6 pa nô").values).toEqual({ pano: 4 });
+  });
+});

@@ -108,6 +108,16 @@ const PLAN_WORDS: readonly string[][] = [
   ["sap", "toi"],
 ];
 
+/**
+ * "Phường Hương Sơ: 30 lượt …": a ward named Hương, no "Phương hướng" (plans) — told apart by the marks, or typed
+ * without them by the name's capital.
+ */
+function placeNamedHuong(toks: readonly Tok[], i: number): boolean {
+  const [a, b] = [toks[i]!.o.normalize("NFC").toLowerCase(), toks[i + 1]?.o.normalize("NFC") ?? ""];
+  if (/[^\x00-\x7f]/.test(a + b)) return a !== "phương" || b.toLowerCase() !== "hướng";
+  return b === "Huong";
+}
+
 const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
 /** Words after which "T12" names the report's month ("bc T12", "kỳ này là T12"). */
 const SHORT_MONTH_PREV = new Set(["la", "bc", "cao", "lieu"]);
@@ -770,7 +780,9 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       }
     }
     // plans: "phấn đấu treo thêm 8 pa nô", "dự kiến", "quý tới", "sẽ"
-    const plan = startingWith(PLAN_WORDS, key(toks[i])).find((seq) => seq.every((w, j) => key(toks[i + j]) === w));
+    const plan = startingWith(PLAN_WORDS, key(toks[i])).find(
+      (seq) => seq.every((w, j) => key(toks[i + j]) === w) && (seq[0] !== "phuong" || !placeNamedHuong(toks, i)),
+    );
     const future =
       (RANK[k] !== undefined && next === "toi") ||
       (k === "se" && (t.o.toLowerCase() === "sẽ" || (!tk.accented && key(toks[i - 1]) !== "chia")));
