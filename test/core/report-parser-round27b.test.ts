@@ -88,3 +88,16 @@ describe("qualifyPeriods: a ward named Hương is no 'Phương hướng' section
     expect(plain("Tháng 11 treo 4 pa nô.\nPhương hướng tháng tới: treo 6 pa nô").values).toEqual({ pano: 4 });
   });
 });
+
+describe("readTables: a column of sittings beside the attendees counts the gatherings", () => {
+  it.each([
+    [
+      "Kết quả họp dân tháng 12:\nThôn | Số buổi | Số người dự\nThôn 1 | 1 | 45\nThôn 2 | 2 | 80\nTổng | 3 | 125",
+      { hoi_nghi: 3, nguoi_tham_du: 125 },
+    ],
+    ["xom | so buoi | so nguoi tham gia\nxom Dong | 1 | 38\nxom Tay | 1 | 42", { hoi_nghi: 2, nguoi_tham_du: 80 }],
+    ["Đơn vị\tSố cuộc\tĐại biểu\nTDP 1\t1\t60\nTDP 2\t1\t55\nCộng\t2\t115", { hoi_nghi: 2, nguoi_tham_du: 115 }],
+  ])("%s", (text, values) => {
+    expect(plain(text).values).toEqual(values);
+  });
+});
