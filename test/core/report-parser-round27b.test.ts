@@ -101,3 +101,21 @@ describe("readTables: a column of sittings beside the attendees counts the gathe
     expect(plain(text).values).toEqual(values);
   });
 });
+
+describe("dictated run-on reports: 'chấm hết' ends, 'rồi' closes last period's figure, a name said not done takes no figure before it", () => {
+  it.each([
+    [
+      "xóm em tháng trước họp 3 buổi rồi loa xóm phát 25 lượt pano không làm thêm chấm hết",
+      { phat_thanh: 25, pano: 0 },
+    ],
+    ["loa thôn phát 14 lượt áp phích không dán thêm chấm hết", { phat_thanh: 14, ap_phich: 0 }],
+    ["thang truoc hop 2 buoi roi loa xom phat 16 luot bang ron khong treo them", { phat_thanh: 16, bang_ron: 0 }],
+    ["tờ rơi phát 200 tờ chấm xuống dòng phóng sự không làm chấm hết", { to_roi: 200, phong_su: 0 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("figures said not done are no values ('5 pano không treo được do mưa')", () => {
+    expect(plain("5 pano không treo được do mưa").values).toEqual({});
+  });
+});

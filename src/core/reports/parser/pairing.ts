@@ -473,6 +473,10 @@ function negated(tk: Tokenised, start: number): boolean {
   }
   return false;
 }
+/** Whether a negation and a doing verb follow token `end` ("băng rôn không treo thêm", "pano chưa làm"). */
+const saidNotDoneAfter = (tk: Tokenised, end: number): boolean =>
+  isWordIn(tk.toks[end], NEGATIONS) && isWordIn(tk.toks[end + 1], NOT_DONE_VERBS);
+
 /** Verbs between a negation and what is not done ("không treo pa nô", "ko tổ chức hội nghị"). */
 const NOT_DONE_VERBS: ReadonlySet<string> = new Set(
   "co to chuc treo phat dang chay lam dung in dan thuc hien trien khai xay viet".split(" "),
@@ -798,6 +802,8 @@ function edgeCost(tk: Tokenised, cls: readonly TokenClass[], a: Item, b: Item): 
   let cost: number;
   if (a.kind === "N") {
     // number before the name: "12 pa nô", "12 cái pa nô", "5 bài trên fanpage"
+    // ("phát 18 lượt băng rôn không treo thêm": a name said not done right after it opens that statement)
+    if (saidNotDoneAfter(tk, b.end)) return null;
     // a figure right before a name binds tightest ("hội nghị có 120 người tham dự, …")
     if (others === 0) cost = fillers === 0 ? 0.95 : 1 + 0.1 * fillers;
     else if (

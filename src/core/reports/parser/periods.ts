@@ -160,6 +160,16 @@ const isClauseEnd = (t: Tok | undefined, after?: Tok): boolean =>
   !t || t.type === "nl" || CLAUSE_ENDS.has(t.k) || (key(t) === "con" && !STILL.has(key(after)));
 
 /**
+ * "tháng trước họp 2 buổi rồi loa phát 18 lượt": "rồi" after a figure and its unit closes what was said of it
+ * (not the "rơi" of "tờ rơi": told apart by the marks, or typed without them by the word before).
+ */
+const doneAfterFigure = (tk: Tokenised, j: number): boolean => {
+  const { toks } = tk;
+  if (key(toks[j]) !== "roi" || toks[j - 2]?.type !== "n" || toks[j - 1]?.type !== "w") return false;
+  return tk.accented ? toks[j]!.o.normalize("NFC").toLowerCase() === "rồi" : key(toks[j - 1]) !== "to";
+};
+
+/**
  * Finds the figures of other periods, comparisons, plans, cumulative figures and stated period totals.
  * @example qualifyPeriods(normaliseAndTokenise("ky nay phat thanh 26 luot, luy ke 78 luot"), nv).roles.fallback // Set { 9 } (the 78)
  */
@@ -187,7 +197,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
   /** Numbers from token `from` to the end of its clause: [start, end) each. */
   const numbersIn = (from: number): [number, number][] => {
     const out: [number, number][] = [];
-    for (let j = from; j < n && !isClauseEnd(toks[j], toks[j + 1]); j++) {
+    for (let j = from; j < n && !isClauseEnd(toks[j], toks[j + 1]) && !doneAfterFigure(tk, j); j++) {
       if (nv.blocked[j]) continue;
       const num = numbers.read(j, false);
       if (!num) continue;
