@@ -30,6 +30,11 @@ describe("a gathering named as held, with its attendees and no count, is one mee
       "Thôn Phú Mỹ tổ chức buổi tuyên truyền về phòng cháy rừng, có 73 người tham gia.",
       { hoi_nghi: 1, nguoi_tham_du: 73 },
     ],
+    // beside a running total of the gatherings, the one held this period is the figure
+    [
+      "Tháng 11 xã tổ chức hội nghị tuyên truyền với 90 đại biểu; lũy kế từ đầu năm 6 hội nghị.",
+      { hoi_nghi: 1, nguoi_tham_du: 90 },
+    ],
   ])("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));
   });

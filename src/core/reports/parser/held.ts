@@ -41,11 +41,12 @@ export function findHeldGatherings(
   const events = compiled.measures.get("cuoc");
   const attendees = compiled.measures.get("nguoi");
   if (!events || !attendees) return { held };
-  const people = pairing.pairs.filter((p) => p.ind.code === attendees);
-  if (people.length !== 1 || pairing.pairs.some((p) => p.ind.code === events)) return { held };
-  const figure = people[0]!.num;
-  const at = figure.start;
-  if (roles.final.has(at) || roles.superseded.has(at) || roles.fallback.has(at)) return { held };
+  // this period's figures: cumulative ones ("lũy kế 6 hội nghị, 500 đại biểu") say nothing of the count
+  const current = pairing.pairs.filter((p) => !roles.fallback.has(p.num.start) && !roles.superseded.has(p.num.start));
+  const people = current.filter((p) => p.ind.code === attendees);
+  if (people.length !== 1 || current.some((p) => p.ind.code === events)) return { held };
+  const at = people[0]!.num.start;
+  if (roles.final.has(at)) return { held };
   const { toks } = tk;
   let from = at;
   while (from > 0 && !endsSentence(toks[from - 1])) from--;
