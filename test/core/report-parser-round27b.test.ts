@@ -124,3 +124,13 @@ describe("dictated run-on reports: 'chấm hết' ends, 'rồi' closes last peri
     expect(plain("5 pano không treo được do mưa").values).toEqual({});
   });
 });
+
+describe("findMultipliers: people per sitting said by a word for persons are the attendees ('mỗi buổi 35 chị')", () => {
+  it.each([
+    ["Hội phụ nữ tổ chức 3 buổi tuyên truyền, mỗi buổi 35 chị", { hoi_nghi: 3, nguoi_tham_du: 105 }],
+    ["chi hội họp 2 buổi, mỗi buổi 40 bà", { hoi_nghi: 2, nguoi_tham_du: 80 }],
+    ["2 buổi tọa đàm về bình đẳng giới, mỗi buổi khoảng 28 chị", { hoi_nghi: 2, nguoi_tham_du: 56 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -272,7 +272,11 @@ function attendingPeople(tk: Tokenised, compiled: CompiledIndicators, from: numb
   if (toks[from]?.k === "luot" && toks[from]?.type === "w") from++;
   // "30 em học sinh": a word for persons before their role
   // "52 chị dự", "35 bà tham gia": women or men said only by a word for persons, then attending
-  if (PERSON_WORDS.has(toks[from]?.o.toLowerCase() ?? "") && attendVerbAt(toks, from + 1))
+  // ("mỗi buổi tầm 35 chị": or counted right after a gathering's sittings)
+  if (
+    PERSON_WORDS.has(toks[from]?.o.toLowerCase() ?? "") &&
+    (attendVerbAt(toks, from + 1) || gatheringBefore(toks, start))
+  )
     return compiled.measures.get("nguoi") ?? null;
   if (toks[from]?.k === "em" || toks[from]?.o.toLowerCase() === "cụ") {
     // "tọa đàm 1 buổi, tổng 410 em": pupils counted right after a gathering, or as the total of a gathering of
