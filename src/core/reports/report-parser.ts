@@ -23,6 +23,7 @@
  * 4.  pairNumbers (pairing.ts) — numbers paired with neighbouring mentions (maximum-weight
  *     matching), with the pairs the tables and multipliers read added;
  * 4a. findStatedZeros (zeros.ts) — "chưa treo pa nô nào", "Hội nghị: không tổ chức" → 0;
+ *     findHeldGatherings (held.ts) — "xã tổ chức hội nghị với 120 đại biểu": one meeting;
  * 4b. correctionRoles (corrections.ts) — the corrected figure final, the replaced one dropped;
  * 5.  combineValues (combine.ts) — totals, "thêm", the roles above and conflicts per indicator;
  * 6.  collectUnclear (unclear.ts) — numbers that could not be placed, quoted from the original.
@@ -33,6 +34,7 @@ import type { DocumentReference, IndicatorDef } from "../types.js";
 import { markCellLines } from "./parser/cell-lines.js";
 import { combineValues, mergeRoles } from "./parser/combine.js";
 import { correctionRoles, findCorrections } from "./parser/corrections.js";
+import { findHeldGatherings } from "./parser/held.js";
 import { type CompiledIndicators, compileIndicators } from "./parser/indicators.js";
 import { markLookAlikes } from "./parser/look-alikes.js";
 import { createNameMatcher, findMentions } from "./parser/mentions.js";
@@ -147,7 +149,8 @@ function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
   let pairing = pairNumbers(tk, nonValues, mentions, numbers, compiled);
   pairing = withPairs(pairing, [...tables.pairs, ...multipliers.pairs, ...sittings.pairs, ...sites.pairs]);
   const zeros = findStatedZeros(tk, nonValues, mentions, compiled);
-  const roles = mergeRoles(periods.roles, correctionRoles(tk, pairing, corrections), zeros);
+  const figureRoles = mergeRoles(periods.roles, correctionRoles(tk, pairing, corrections), zeros);
+  const roles = mergeRoles(figureRoles, findHeldGatherings(tk, mentions, pairing, figureRoles, compiled));
   const combined = combineValues(tk, nonValues, pairing, compiled.order, roles, compiled.measures, compiled.headWords);
   const unclear = collectUnclear(tk, [...pairing.unclear, ...combined.unclear]);
   const result: ParsedReport = {

@@ -36,8 +36,8 @@ interface Entry {
   fallback?: boolean;
   /** A running total (a fallback that is no part of the period). */
   running?: boolean;
-  /** A stated zero: 0 only when nothing else is said. */
-  zero?: boolean;
+  /** Said without a figure (a stated zero, one gathering held): its value only when nothing else is said. */
+  implied?: boolean;
   /** Said as more than before ("treo thêm 2", "2 cái nữa", after "thêm 1 …" in its sentence). */
   more?: boolean;
 }
@@ -66,6 +66,8 @@ export interface FigureRoles {
   parts: ReadonlySet<number>;
   /** Stated zeros ("chưa treo pa nô nào"): 0 when nothing else is said for the indicator. */
   zeros: readonly { code: string; at: number }[];
+  /** One gathering said to be held with no count ("xã tổ chức hội nghị với 120 đại biểu"): 1 when nothing else is said. */
+  held: readonly { code: string; at: number }[];
 }
 
 /** No roles: what a pipeline without the corrections, periods and zeros stages reads. */
@@ -78,6 +80,7 @@ export const NO_ROLES: FigureRoles = {
   owners: new Map(),
   parts: new Set(),
   zeros: [],
+  held: [],
 };
 
 /**
@@ -100,6 +103,7 @@ export function mergeRoles(...parts: readonly Partial<FigureRoles>[]): FigureRol
     owners,
     parts: set("parts"),
     zeros: parts.flatMap((p) => p.zeros ?? []),
+    held: parts.flatMap((p) => p.held ?? []),
   };
 }
 
@@ -269,7 +273,8 @@ export function combineValues(
   sittingsOfMeetings(tk, pairing, leftovers, sentence, measures, entries, (code, num) =>
     add(code, { value: num.value, additive: false, total: false, at: num.start, ...flags(roles, num.start) }),
   );
-  for (const z of roles.zeros) add(z.code, { value: 0, additive: false, total: false, at: z.at, zero: true });
+  for (const z of roles.zeros) add(z.code, { value: 0, additive: false, total: false, at: z.at, implied: true });
+  for (const h of roles.held) add(h.code, { value: 1, additive: false, total: false, at: h.at, implied: true });
 
   // Parts of a stated total, or of a figure broken down after "trong đó", are not unclear.
   const totalsAt = [...entries.values()]
@@ -586,7 +591,7 @@ const NOT_NAMES: ReadonlySet<string> = new Set([
  * lớp 2 có 52 học viên"; "sáng 80 người, chiều 70 người") are parts of the whole: they add up.
  */
 function labelledParts(tk: Tokenised, nv: NonValues, list: Entry[], sentence: Int32Array): Entry[] {
-  const plain = list.filter((e) => !e.final && !e.fallback && !e.zero && !e.total && !e.additive);
+  const plain = list.filter((e) => !e.final && !e.fallback && !e.implied && !e.total && !e.additive);
   if (plain.length < 2) return list;
   const labels = plain.map((e) => partLabel(tk, nv, e.at));
   if (labels.some((l) => l === null) || new Set(labels).size !== labels.length)
@@ -645,10 +650,11 @@ function combineOne(code: string, all: readonly Entry[], out: Combined): void {
   }
   // this period's figures win over cumulative ones; a stated zero only when nothing else is said for
   // this period ("tháng 11 không làm phóng sự, cả năm được 3": the zero is this month's)
-  const current = all.filter((e) => !e.fallback && !e.zero);
+  const current = all.filter((e) => !e.fallback && !e.implied);
   const fallback = all.filter((e) => e.fallback);
-  if (current.length === 0 && fallback.length > 0 && all.some((e) => e.zero)) {
-    out.values[code] = 0;
+  const implied = all.find((e) => e.implied);
+  if (current.length === 0 && fallback.length > 0 && implied) {
+    out.values[code] = implied.value;
     return;
   }
   // ("Tháng 10 … thay mới 20 băng rôn. Cả năm xã treo 65 băng rôn": a part of the period over a running total
@@ -656,7 +662,7 @@ function combineOne(code: string, all: readonly Entry[], out: Combined): void {
   const shares = fallback.filter((e) => !e.running || e.total);
   const list = current.length > 0 ? current : shares.length > 0 ? shares : fallback;
   if (list.length === 0) {
-    if (all.some((e) => e.zero)) out.values[code] = 0;
+    if (implied) out.values[code] = implied.value;
     return;
   }
   if (list !== current && list.every((e) => e.running)) (out.running ??= []).push(code);

@@ -674,6 +674,8 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
       // corrected one, a later one of the same indicator explains the difference; not when the first is
       // qualified ("pano 7 là lũy kế, quý này chỉ 3 cái")
       const first = firstAt.get(code);
+      // (one figure read twice, by the pairing and by a stage: "người tham dự 2 hội nghị 70 + 85 người")
+      if (first === at) continue;
       // "người dự là 57+48=105": the sum's stated result replaces its first part
       if (first !== undefined && corrections.results?.has(at)) {
         superseded.add(first);

@@ -395,7 +395,10 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       // not when the unit is what the indicator counts ("2 lớp tập huấn, mỗi lớp 35 người": 2 classes,
       // 70 people), nor when the figure's measure is another indicator's
       // ("mỗi buổi 30 hội viên tham gia": people named by their role are counted in "người")
-      const people = toks[fe + 1] && PEOPLE_PHRASES.has(`${key(toks[fe])} ${key(toks[fe + 1])}`);
+      // (also one word for persons typed with its marks: "mỗi buổi 35 chị")
+      const people =
+        (toks[fe + 1] && PEOPLE_PHRASES.has(`${key(toks[fe])} ${key(toks[fe + 1])}`)) ||
+        PERSONS_MARKED.has(toks[fe]?.o.toLowerCase() ?? "");
       const measure =
         toks[fe]?.type === "w"
           ? (compiled.measures.get(toks[fe]!.kt) ?? (people ? compiled.measures.get("nguoi") : undefined))
@@ -1615,6 +1618,9 @@ function findRates(
     i = end - 1;
   }
 }
+
+/** Women or men counted by a word for persons, typed with its marks ("35 chị"; plain "chi", "ba" are other words). */
+const PERSONS_MARKED: ReadonlySet<string> = new Set(["chị", "bà"]);
 
 /** People one word or by role between a rate's figure and its "/" ("30 chị/buổi", "25 hội viên/buổi", "40 HS/lớp"). */
 const PEOPLE_ONE_WORD: ReadonlySet<string> = new Set(["nguoi", "chi", "ba", ...PEOPLE_SHORT]);

@@ -288,7 +288,11 @@ function attendingPeople(tk: Tokenised, compiled: CompiledIndicators, from: numb
   if (toks[from]?.k === "luot" && toks[from]?.type === "w") from++;
   // "30 em học sinh": a word for persons before their role
   // "52 chị dự", "35 bà tham gia": women or men said only by a word for persons, then attending
-  if (PERSON_WORDS.has(toks[from]?.o.toLowerCase() ?? "") && attendVerbAt(toks, from + 1))
+  // ("mỗi buổi tầm 35 chị": or counted right after a gathering's sittings)
+  if (
+    PERSON_WORDS.has(toks[from]?.o.toLowerCase() ?? "") &&
+    (attendVerbAt(toks, from + 1) || gatheringBefore(toks, start))
+  )
     return compiled.measures.get("nguoi") ?? null;
   if (toks[from]?.k === "em" || toks[from]?.o.toLowerCase() === "cụ") {
     // "tọa đàm 1 buổi, tổng 410 em": pupils counted right after a gathering, or as the total of a gathering of
@@ -489,6 +493,10 @@ function negated(tk: Tokenised, start: number): boolean {
   }
   return false;
 }
+/** Whether a negation and a doing verb follow token `end` ("băng rôn không treo thêm", "pano chưa làm"). */
+const saidNotDoneAfter = (tk: Tokenised, end: number): boolean =>
+  isWordIn(tk.toks[end], NEGATIONS) && isWordIn(tk.toks[end + 1], NOT_DONE_VERBS);
+
 /** Verbs between a negation and what is not done ("không treo pa nô", "ko tổ chức hội nghị"). */
 const NOT_DONE_VERBS: ReadonlySet<string> = new Set(
   "co to chuc treo phat dang chay lam dung in dan thuc hien trien khai xay viet".split(" "),
@@ -720,6 +728,9 @@ function countsTimes(compiled: CompiledIndicators, code: string): boolean {
   return false;
 }
 
+/** Words opening a clause of their own between two names ("… nên …", "… nhưng …"). */
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(["nen", "nhung"]);
+
 /** The indicator of two names in a row read as one, or null when they are two mentions. */
 function mergedCode(
   tk: Tokenised,
@@ -732,7 +743,13 @@ function mergedCode(
   compiled: CompiledIndicators,
 ): string | null {
   const { toks } = tk;
-  if (gap.some((x) => cls[x] === "hard" || CONJ.has(toks[x]!.k) || toks[x]!.type !== "w")) return null;
+  // ("không tổ chức hội nghị nên người tham dự là 0": "nên", "nhưng" open another clause, naming no qualifier)
+  if (
+    gap.some(
+      (x) => cls[x] === "hard" || CONJ.has(toks[x]!.k) || toks[x]!.type !== "w" || CLAUSE_OPENERS.has(toks[x]!.kt),
+    )
+  )
+    return null;
   // "bài viết trên (trang) fanpage", "tin bài lên mạng xã hội"; but a thing counted by its own name on a
   // channel counted in times aired ("2 chuyên mục trên đài truyền thanh": programmes, not broadcasts)
   if (gap.length >= 1 && gap.length <= 3 && isWordIn(toks[gap[0]!], CHANNEL_PREPS)) {
@@ -808,6 +825,8 @@ function edgeCost(tk: Tokenised, cls: readonly TokenClass[], a: Item, b: Item): 
   let cost: number;
   if (a.kind === "N") {
     // number before the name: "12 pa nô", "12 cái pa nô", "5 bài trên fanpage"
+    // ("phát 18 lượt băng rôn không treo thêm": a name said not done right after it opens that statement)
+    if (saidNotDoneAfter(tk, b.end)) return null;
     // a figure right before a name binds tightest ("hội nghị có 120 người tham dự, …")
     if (others === 0) cost = fillers === 0 ? 0.95 : 1 + 0.1 * fillers;
     else if (

@@ -108,6 +108,16 @@ const PLAN_WORDS: readonly string[][] = [
   ["sap", "toi"],
 ];
 
+/**
+ * "Phường Hương Sơ: 30 lượt …": a ward named Hương, no "Phương hướng" (plans) — told apart by the marks, or typed
+ * without them by the name's capital.
+ */
+function placeNamedHuong(toks: readonly Tok[], i: number): boolean {
+  const [a, b] = [toks[i]!.o.normalize("NFC").toLowerCase(), toks[i + 1]?.o.normalize("NFC") ?? ""];
+  if (/[^\x00-\x7f]/.test(a + b)) return a !== "phương" || b.toLowerCase() !== "hướng";
+  return b === "Huong";
+}
+
 const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
 /** Words after which "T12" names the report's month ("bc T12", "kỳ này là T12"). */
 const SHORT_MONTH_PREV = new Set(["la", "bc", "cao", "lieu"]);
@@ -153,6 +163,16 @@ const isClauseEnd = (t: Tok | undefined, after?: Tok): boolean =>
 const opensPart = (t: Tok | undefined): boolean => !t || t.type === "nl" || t.k === ";" || t.k === ".";
 
 /**
+ * "tháng trước họp 2 buổi rồi loa phát 18 lượt": "rồi" after a figure and its unit closes what was said of it
+ * (not the "rơi" of "tờ rơi": told apart by the marks, or typed without them by the word before).
+ */
+const doneAfterFigure = (tk: Tokenised, j: number): boolean => {
+  const { toks } = tk;
+  if (key(toks[j]) !== "roi" || toks[j - 2]?.type !== "n" || toks[j - 1]?.type !== "w") return false;
+  return tk.accented ? toks[j]!.o.normalize("NFC").toLowerCase() === "rồi" : key(toks[j - 1]) !== "to";
+};
+
+/**
  * Finds the figures of other periods, comparisons, plans, cumulative figures and stated period totals.
  * @example qualifyPeriods(normaliseAndTokenise("ky nay phat thanh 26 luot, luy ke 78 luot"), nv).roles.fallback // Set { 9 } (the 78)
  */
@@ -180,7 +200,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
   /** Numbers from token `from` to the end of its clause: [start, end) each. */
   const numbersIn = (from: number): [number, number][] => {
     const out: [number, number][] = [];
-    for (let j = from; j < n && !isClauseEnd(toks[j], toks[j + 1]); j++) {
+    for (let j = from; j < n && !isClauseEnd(toks[j], toks[j + 1]) && !doneAfterFigure(tk, j); j++) {
       if (nv.blocked[j]) continue;
       const num = numbers.read(j, false);
       if (!num) continue;
@@ -779,7 +799,9 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       }
     }
     // plans: "phấn đấu treo thêm 8 pa nô", "dự kiến", "quý tới", "sẽ"
-    const plan = startingWith(PLAN_WORDS, key(toks[i])).find((seq) => seq.every((w, j) => key(toks[i + j]) === w));
+    const plan = startingWith(PLAN_WORDS, key(toks[i])).find(
+      (seq) => seq.every((w, j) => key(toks[i + j]) === w) && (seq[0] !== "phuong" || !placeNamedHuong(toks, i)),
+    );
     const future =
       (RANK[k] !== undefined && next === "toi") ||
       (k === "se" && (t.o.toLowerCase() === "sẽ" || (!tk.accented && key(toks[i - 1]) !== "chia")));

@@ -258,12 +258,19 @@ function readTimesMet(
     // each place's ("mỗi tổ họp 1 cuộc": the multipliers')
     if (key(toks[count.end]) !== "lan" && (named || nameAt(count.end + 1) || eachBefore(toks, i, 5))) continue;
     const verb = key(toks[i - 1]) === "duoc" ? i - 2 : i - 1;
-    if (key(toks[verb]) !== "hop" || nameAt(verb)) continue;
+    if (key(toks[verb]) !== "hop" || nameAt(verb) || lastPeriodBefore(toks, verb)) continue;
     out.pairs.push(pairOf(i, count.end, count.value, events));
     for (let x = i; x < count.end; x++) (out.blocked as number[]).push(x);
     i = count.end;
   }
 }
+
+/** Periods a "trước" / "rồi" after them makes the last one ("tháng trước", "tuần rồi"). */
+const PERIOD_UNITS: ReadonlySet<string> = new Set(["thang", "quy", "tuan", "nam", "ky"]);
+
+/** "tháng trước họp 2 buổi": the last period named right before the verb (its meetings are the periods stage's). */
+const lastPeriodBefore = (toks: readonly Tok[], verb: number): boolean =>
+  (key(toks[verb - 1]) === "truoc" || key(toks[verb - 1]) === "roi") && PERIOD_UNITS.has(key(toks[verb - 2]));
 
 /**
  * Whether "mỗi" stands among the `reach` - 1 words before token i, past the one right before it: "mỗi ấp 01

@@ -695,7 +695,7 @@ function readRows(
   const indicatorColumns = kinds.flatMap((k, i) => (k === "indicator" ? [i] : []));
   if (indicatorColumns.length > 0 && !kinds.includes("label")) {
     for (const row of rows) blockRow(row);
-    const counted = countOfRows(tk, kinds, keys, rows, nameAt);
+    const counted = countOfRows(tk, kinds, keys, rows, nameAt) ?? sittingsOfPlaces(tk, header, rows, nameAt, measures);
     const allKinds = counted ? kinds.map((k, i) => (i === counted.column ? "indicator" : k)) : kinds;
     const allCodes = counted ? codes.map((c, i) => (i === counted.column ? counted.code : c)) : codes;
     const columns = counted ? [...indicatorColumns, counted.column].sort((a, b) => a - b) : indicatorColumns;
@@ -813,6 +813,31 @@ function countOfRows(
   const named = rows.map((r) => (r[labelColumn] ? labelCode(tk, mentionsIn(r[labelColumn]!, nameAt, tk)) : null));
   const code = named[0]?.code;
   return code && named.every((m) => m?.code === code) ? { column, code } : null;
+}
+
+/** A header counting sittings ("Số buổi", "Số cuộc", "Số lớp"). */
+const SITTINGS_HEADER = /^so (?:buoi|cuoc|lop)$/;
+
+/**
+ * "Thôn | Số buổi | Số người dự" over one row per village: sittings counted beside the attendees, with no row
+ * naming what they were, are the gatherings held (the writers' convention: any gathering's sittings are meetings).
+ */
+function sittingsOfPlaces(
+  tk: Tokenised,
+  header: { kinds: readonly ColumnKind[]; codes: readonly (string | null)[]; keys: readonly string[] },
+  rows: readonly Cell[][],
+  nameAt: (i: number) => { end: number; code: string } | null,
+  measures?: ReadonlyMap<string, string>,
+): { column: number; code: string } | null {
+  const { kinds, codes, keys } = header;
+  const events = measures?.get("cuoc");
+  const attendees = measures?.get("nguoi");
+  if (!events || !attendees || !codes.includes(attendees) || codes.includes(events)) return null;
+  const column = keys.findIndex((k, i) => kinds[i] === "unknown" && SITTINGS_HEADER.test(k));
+  const labels = kinds.findIndex((k, i) => (k === "unknown" || k === "place") && i !== column);
+  if (column < 0 || rows.some((r) => labels >= 0 && r[labels] && mentionsIn(r[labels]!, nameAt, tk).length > 0))
+    return null;
+  return { column, code: events };
 }
 
 function readColumnsPerIndicator(

@@ -109,7 +109,13 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
       type = "w";
       if (
         k.length <= 5 &&
-        (k === "phay" || k === "ap" || k === "ng" || k === "nguoi" || k === "q" || ABBREVIATIONS_BEFORE_FIGURE.has(k))
+        (k === "phay" ||
+          k === "cham" ||
+          k === "ap" ||
+          k === "ng" ||
+          k === "nguoi" ||
+          k === "q" ||
+          ABBREVIATIONS_BEFORE_FIGURE.has(k))
       )
         rare = true;
     } else type = "p";
@@ -131,7 +137,7 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
     });
     prevEnd = e;
   }
-  // only messages with "phẩy" or "tr" need the pass below
+  // only messages with "phẩy", "chấm" or "tr" need the pass below
   for (let i = 0; rare && i < toks.length; i++) {
     const t = toks[i]!;
     if (t.type !== "w" || t.k.length > 5) continue;
@@ -142,6 +148,15 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
       t.type = "p";
       t.k = ",";
       t.kt = ",";
+      continue;
+    }
+    // dictated text: "chấm hết", "chấm xuống dòng" close the sentence said before them
+    if (t.k === "cham") {
+      const next = toks[i + 1]?.k;
+      if (!/^ch[aấ]m$/i.test(t.o) || !(next === "het" || (next === "xuong" && toks[i + 2]?.k === "dong"))) continue;
+      t.type = "p";
+      t.k = ".";
+      t.kt = ".";
       continue;
     }
     // "tổng q4 87 lượt", "Q3/2026": a quarter written short, its number typed on to the "q"

@@ -185,10 +185,13 @@ export function findStatedZeros(
     // "Phóng sự: chưa.", "chuyên mục – chưa" (the bare word closing the item) and "phóng sự thì chưa làm được"
     // (the name said first, then the generic "làm": nothing made) say none in the period; a verb of its own,
     // "tờ rơi chưa phát được", only that they are still to go out
+    // ("họp dân chưa họp": the meetings not yet held, as "chưa họp dân" in (a))
     const notYetDone =
       notYet &&
       (DONE.has(`${key(toks[i + 1])} ${key(toks[i + 2])}`) ||
+        (key(toks[i + 1]) === "hop" && before.code === meetings) ||
         x === i + 1 ||
+        hasNoneAmongItems(toks, mentions, i, x) ||
         (DONE_ONE.has(key(toks[i + 1])) && (!saysCan(toks, i + 1, x) || notYetMade(toks, i, x))));
     if ((naoAfter || !notYet || notYetDone) && closes(toks, nv, x))
       for (const m of [...listedBefore(mentions, toks, before), before]) zeros.push({ code: m.code, at: m.start });
@@ -236,6 +239,16 @@ const MAX_BACK = 10;
 /** "chưa làm được" closing at x: the generic verb, then "được", says nothing was made. */
 const notYetMade = (toks: readonly Tok[], i: number, x: number): boolean =>
   key(toks[i + 1]) === "lam" && key(toks[i + 2]) === "duoc" && x === i + 3;
+
+/**
+ * "Phóng sự: chưa có. Chuyên mục: 2.": "chưa có" closing an item that the next item follows, in a list giving the
+ * period's figures item by item, says none (closing the message it may be a figure still to come).
+ */
+const hasNoneAmongItems = (toks: readonly Tok[], mentions: readonly Mention[], i: number, x: number): boolean =>
+  key(toks[i + 1]) === "co" &&
+  x === i + 2 &&
+  (toks[x]?.k === "." || toks[x]?.k === ";" || toks[x]?.type === "nl") &&
+  mentions.some((m) => m.start === x + 1 && toks[m.end]?.k === ":");
 
 /** Whether "được" or "có" stands between tokens a and b ("chưa treo được"): "not yet able", no zero. */
 function saysCan(toks: readonly Tok[], a: number, b: number): boolean {
@@ -340,6 +353,8 @@ function closes(toks: readonly Tok[], nv: NonValues, j: number): boolean {
   if (isEnd(t) || t!.k === ",") return true;
   // "không tổ chức hội nghị, không có người tham dự": a comma, then the next statement
   if (toks[j - 1]?.k === "," && (NOT.has(key(t)) || key(t) === NOT_YET || CLAUSE_START.has(key(t)))) return true;
+  // "không tổ chức hội nghị (ạ) nên người tham dự là 0": "nên" opens what follows from it, a statement of its own
+  if (key(t) === "nen" || (key(t) === "a" && key(toks[j + 1]) === "nen")) return true;
   if (!TAIL.has(key(t))) return false;
   for (let x = j; x < toks.length && !isEnd(toks[x]) && toks[x]!.k !== ","; x++)
     if (toks[x]!.type === "n" && !nv.blocked[x]) return false;
