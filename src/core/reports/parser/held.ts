@@ -73,14 +73,16 @@ function heldBefore(toks: readonly Tok[], start: number): boolean {
 
 /**
  * Whether the gathering's clause says it was held after its name ("được tổ chức", "tại hội trường", "lúc 14h",
- * "thu hút", "diễn ra"), in one place ("tại 3 thôn" is several).
+ * "thu hút", "diễn ra"), in one place ("tại 3 thôn", "tại hội trường xã …, tại nhà văn hóa thôn …" are several).
  */
 function heldAfter(toks: readonly Tok[], end: number, to: number): boolean {
   let said = false;
+  let places = 0;
   for (let x = end; x < to; x++) {
     const k = key(toks[x]);
     if ((k === "tai" || k === "o") && toks[x + 1]?.type === "n" && Number(toks[x + 1]!.k) > 1) return false;
+    if (k === "tai") places++;
     if (HELD_AFTER.has(k) || HELD_AFTER_TWO.has(`${k} ${key(toks[x + 1])}`)) said = true;
   }
-  return said;
+  return said && places < 2;
 }
