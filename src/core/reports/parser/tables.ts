@@ -714,8 +714,21 @@ function readRows(
   const { column: valueColumn, sum } = chooseValueColumn(kinds, keys, before, note);
   const labelColumn =
     kinds.indexOf("label") >= 0 ? kinds.indexOf("label") : kinds.findIndex((k) => k === "unknown" || k === "place");
+  const indexColumn = kinds.indexOf("index");
+  const read: Pair[] = [];
+  const asked: [number, number][] = [];
+  // the last top-level row ("1", "II"): the rows under it ("1.1", "a)", "- Facebook") break it down
+  let group: { code: string | null; valued: boolean } | null = null;
+  // the question of an unnamed top-level row, dropped when rows under it follow
+  let heading = -1;
+  const headings = new Set<number>();
   for (const row of rows) {
     const label = row[labelColumn];
+    const level = label ? rowLevel(indexColumn >= 0 ? row[indexColumn]?.key : undefined, label.key) : "none";
+    const parent = level === "sub" ? group : null;
+    if (level !== "sub") group = null;
+    if (level === "sub" && heading >= 0) headings.add(heading);
+    if (level !== "sub") heading = -1;
     const valueCell = valueColumn >= 0 ? row[valueColumn] : undefined;
     // a value cell in words ("treo 5 pa nô, 10 băng rôn") is prose: left to the pairing
     if (
@@ -737,6 +750,7 @@ function readRows(
     let num: NumItem | null = null;
     if (valueCell) num = cellNumber(tk, valueCell);
     else if (valueColumn === -1) num = sumOf(tk, sum, row);
+    if (level === "top") group = { code: null, valued: num !== null };
     if (!num) continue;
     const unitCell = row[kinds.indexOf("unit")];
     const ind =
@@ -752,12 +766,49 @@ function readRows(
     const counted = !ind && unitCell && measures ? unitNamesRow(label.key, unitCell.key, measures) : null;
     const named =
       ind ?? (counted ? { kind: "I" as const, start: label.from, end: label.to, code: counted, first: false } : null);
-    if (named) out.pairs.push({ num, ind: named, numFirst: false });
-    // a cost in its row ("Kinh phí | đồng | 8.500.000") is no figure to ask about
-    else if (!row.some((c) => MONEY_UNIT.test(c.key)))
-      unclear.push([label.from < label.to ? label.from : num.start, num.end - 1]);
+    if (group && level === "top") group.code = named?.code ?? null;
+    // a part of a group row that carries its own total ("Bài đăng MXH, trong đó: 43" over "- Facebook | 25")
+    if (parent?.valued && parent.code !== null && (!named || named.code === parent.code)) continue;
+    if (named) read.push({ num, ind: named, numFirst: false });
+    // a cost in its row ("Kinh phí | đồng | 8.500.000"), a film show or books lent: no figure to ask about
+    else if (!row.some((c) => MONEY_UNIT.test(c.key)) && !NOT_RECORDED.test(label.key))
+      asked.push([label.from < label.to ? label.from : num.start, num.end - 1]);
+    else continue;
+    // a group row naming nothing ("II | Tuyên truyền miệng | 12") is a heading when rows under it follow
+    heading = level === "top" && !named ? asked.length - 1 : -1;
   }
+  out.pairs.push(...addUp(read));
+  unclear.push(...asked.filter((_, i) => !headings.has(i)));
   return valueColumn;
+}
+
+/** Labels of what the plan does not record: shows, films, books, exhibitions, photos, models, visits and views. */
+const NOT_RECORDED =
+  /\b(?:van nghe|chieu phim|(?<!danh )sach|trung bay|trien lam|anh minh chung|hinh anh|mo hinh|luot truy cap|luot xem|luot thich|khach tham quan|luot khach)\b/;
+
+/** Where a row stands under the one above: a top-level row ("1", "II"), a part ("1.1", "a)", "- Zalo"), else none. */
+function rowLevel(index: string | undefined, label: string): "top" | "sub" | "none" {
+  if (/^[-+*•] /.test(label)) return "sub";
+  if (!index) return "none";
+  if (/^\d+[.,]\d+\.?$|^[a-hđ][.)]?$|^[-+*•]$/.test(index)) return "sub";
+  return /^(?:\d{1,2}|[ivx]{1,5})[.)]?$/.test(index) ? "top" : "none";
+}
+
+/** The rows of one table naming the same indicator are its parts ("Pa nô tấm lớn", "Pa nô tại thôn"): one figure. */
+function addUp(pairs: readonly Pair[]): Pair[] {
+  const out: Pair[] = [];
+  const at = new Map<string, number>();
+  for (const p of pairs) {
+    const i = at.get(p.ind.code);
+    if (i === undefined) {
+      at.set(p.ind.code, out.length);
+      out.push(p);
+    } else {
+      const q = out[i]!;
+      out[i] = { ...q, num: { ...q.num, value: q.num.value + p.num.value } };
+    }
+  }
+  return out;
 }
 
 /** Units that count printed or written pieces: a row in them may count what the plan does not record ("Thông báo | tờ"). */
@@ -887,7 +938,7 @@ function readPlainRows(
     // (the row number of a row left to the pairing is no figure)
     for (const r of read) if (r.index) for (let x = r.index.from; x < r.index.to; x++) block.push(x);
     const pairs: Pair[] = named.map((r) => ({ num: r.num, ind: r.ind, numFirst: false }));
-    out.pairs.push(...pairs);
+    out.pairs.push(...addUp(pairs));
     out.tables.push({ kinds: [], valueColumn: -2, rows: read.length });
     return lj - 1;
   }
