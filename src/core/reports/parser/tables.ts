@@ -100,11 +100,12 @@ const HEADER_KINDS: readonly [ColumnKind, RegExp][] = [
     /^(?:so moi|moi|so dung|sua lai|da sua|so sua|dieu chinh|sau dieu chinh|sau sua|so lieu moi|so lieu dung)$/,
   ],
   ["total", /^(?:tong|tong cong|cong|tong so|toan xa|ca xa)\b/],
-  ["note", /^(?:ghi chu|gc)\b/],
+  // "Trong đó nữ": a part of the row's people, told for the record
+  ["note", /^(?:ghi chu|gc)\b|^trong (?:do|so do):? (?:nu|nam|phu nu)$/],
   ["unit", /^(?:dvt|don vi tinh|dv tinh|dv|don vi)\.?$/],
   [
     "label",
-    /^(?:chi tieu|noi dung|ten chi tieu|hang muc|cong viec|noi dung cong viec|loai hinh|hinh thuc|danh muc|noi dung tuyen truyen|ten|loai|muc|chi tieu\/noi dung)\b/,
+    /^(?:chi tieu|noi dung|ten chi tieu|hang muc|cong viec|noi dung cong viec|loai hinh|hinh thuc|hoat dong|danh muc|noi dung tuyen truyen|ten|loai|muc|chi tieu\/noi dung)\b/,
   ],
   [
     "part",
@@ -197,7 +198,7 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
         // a space-aligned row with an empty cell: its cells placed under the header's columns
         // ("STT  Ấp  Tờ rơi … / Cộng  950  15": a total row has no number of its own, its label spans the index)
         const k0 = found.header.kinds[0];
-        if (found.sep === "  " && cells.length === found.header.kinds.length - 1 && k0 === "index")
+        if (cells.length === found.header.kinds.length - 1 && k0 === "index" && found.sep !== ",")
           if (TOTAL_ROW.test(cells[0]!.key))
             cells = [{ ...cells[0]!, end: cells[0]!.start, key: "", to: cells[0]!.from }, ...cells];
         if (found.sep === "  " && cells.length !== found.header.kinds.length)
@@ -467,7 +468,7 @@ function readHeader(
     }
     // "Họp chi hội (cuộc)", "Hội viên dự (người)": no name, but its unit is the own measure of one indicator
     if (kind === "unknown" && code === null && measures) {
-      code = unitInBrackets(key, measures);
+      code = unitInBrackets(key, measures) ?? columnOfGatherings(key, measures);
       if (code) kind = "indicator";
     }
     // a figure in a header cell only with a period or a place ("Quý I/2026", "Thôn 1"): "pano 6, ap phich 81" is no header
@@ -668,6 +669,21 @@ const ATTENDING_LABEL = new RegExp(
   "u",
 );
 
+/** A header of sittings ("Số buổi", "Số cuộc", "Số buổi sinh hoạt", "Số buổi/cuộc"): gatherings held, by the writers' convention. */
+const SESSIONS_HEADER =
+  /^(?:(?:so |tong so )(?:buoi|cuoc|lop)(?:\/(?:buoi|cuoc|lop))?|(?:buoi|cuoc|lop)(?= \S))(?: (?:sinh hoat|hop|tuyen truyen|ngoai khoa|truyen thong|tap huan|hoi nghi|to chuc))?$/;
+/** A header of people said to attend ("Số HS tham gia", "Lượt ĐVTN tham gia", "Số hội viên dự"). */
+const ATTENDEES_HEADER = new RegExp(
+  `^(?:so |luot |tong so )?(?:nguoi|hs|hv|dvtn|${ATTENDING_ROLE})(?: \\p{L}+)? (?:tham du|tham gia|du)$`,
+  "u",
+);
+
+/** The indicator a header of sittings or of attendees counts: the own measure's ("cuộc", "người"). */
+function columnOfGatherings(key: string, measures: ReadonlyMap<string, string>): string | null {
+  if (SESSIONS_HEADER.test(key)) return measures.get("cuoc") ?? null;
+  return ATTENDEES_HEADER.test(key) ? (measures.get("nguoi") ?? null) : null;
+}
+
 /** A unit cell of money: "đồng", "VNĐ", "triệu đồng", "nghìn đồng". */
 const MONEY_UNIT = /^(?:(?:trieu|nghin|ngan)[ \t]+)?(?:dong|vnd|d)$/;
 
@@ -699,7 +715,8 @@ function readRows(
     const allKinds = counted ? kinds.map((k, i) => (i === counted.column ? "indicator" : k)) : kinds;
     const allCodes = counted ? codes.map((c, i) => (i === counted.column ? counted.code : c)) : codes;
     const columns = counted ? [...indicatorColumns, counted.column].sort((a, b) => a - b) : indicatorColumns;
-    readColumnsPerIndicator(tk, allKinds, allCodes, rows, columns, out);
+    const labelAt = kinds.findIndex((k) => k === "unknown" || k === "place");
+    readIndicatorColumns(tk, { kinds: allKinds, codes: allCodes, keys }, rows, columns, labelAt, nameAt, out);
     return indicatorColumns[0]!;
   }
   const before = lines
@@ -778,6 +795,9 @@ function readRows(
     heading = level === "top" && !named ? asked.length - 1 : -1;
   }
   out.pairs.push(...addUp(read));
+  // "STT | Nội dung | Số lượng | Người tham dự": a column naming an indicator beside the value column
+  const more = indicatorColumns.filter((c) => c !== valueColumn);
+  if (more.length) readIndicatorColumns(tk, header, rows, more, labelColumn, nameAt, out);
   unclear.push(...asked.filter((_, i) => !headings.has(i)));
   return valueColumn;
 }
@@ -866,35 +886,59 @@ function countOfRows(
   return code && named.every((m) => m?.code === code) ? { column, code } : null;
 }
 
-function readColumnsPerIndicator(
+/**
+ * Columns naming an indicator ("Người dự", "Số buổi"): the Tổng/Cộng row's cell, else the rows' sum (a row under a
+ * group row that has its own figure is its part); a column of sittings with a row naming another indicator
+ * ("Phát tờ rơi | 1" under "Số buổi") is no one's, and a row of what the plan does not record is none of it.
+ */
+function readIndicatorColumns(
   tk: Tokenised,
-  kinds: readonly ColumnKind[],
-  codes: readonly (string | null)[],
+  header: { kinds: readonly ColumnKind[]; codes: readonly (string | null)[]; keys: readonly string[] },
   rows: readonly Cell[][],
   columns: readonly number[],
+  labelColumn: number,
+  nameAt: (i: number) => { end: number; code: string } | null,
   out: TableReading,
 ): void {
+  const { kinds, codes, keys } = header;
+  const indexColumn = kinds.indexOf("index");
   const totalRow = rows.find((r) => r.some((c, i) => kinds[i] !== "indicator" && TOTAL_ROW.test(c.key)));
+  const pairs: Pair[] = [];
+  const pairOf = (num: NumItem, code: string): Pair => ({
+    num,
+    ind: { kind: "I", start: num.start, end: num.end, code, first: false },
+    numFirst: false,
+  });
   for (const col of columns) {
     const code = codes[col]!;
-    let num: NumItem | null = null;
-    if (totalRow) num = totalRow[col] ? cellNumber(tk, totalRow[col]!) : null;
-    else {
-      let value = 0;
-      let start = -1;
-      let end = -1;
-      for (const r of rows) {
-        const n = r[col] ? cellNumber(tk, r[col]!) : null;
-        if (!n) continue;
-        value += n.value;
-        if (start < 0) start = n.start;
-        end = n.end;
+    const sittings = SESSIONS_HEADER.test(keys[col]!);
+    let sum: NumItem | null = null;
+    let groupValued = false;
+    let mixed = false;
+    for (const r of rows) {
+      if (r === totalRow) continue;
+      const label = labelColumn >= 0 ? r[labelColumn] : undefined;
+      const level = label ? rowLevel(indexColumn >= 0 ? r[indexColumn]?.key : undefined, label.key) : "none";
+      const n = r[col] ? cellNumber(tk, r[col]!) : null;
+      if (level !== "sub") groupValued = level === "top" && n !== null;
+      else if (groupValued) continue;
+      if (!n) continue;
+      if (sittings && label) {
+        const own = labelCode(tk, mentionsIn(label, nameAt, tk));
+        if (own && own.code !== code) {
+          mixed = true;
+          break;
+        }
+        if (!own && NOT_RECORDED.test(label.key)) continue;
       }
-      if (start >= 0) num = { kind: "N", start, end, value, weak: false, bad: false, first: false };
+      sum = sum === null ? n : { ...(sum as NumItem), end: n.end, value: (sum as NumItem).value + n.value };
     }
-    if (num)
-      out.pairs.push({ num, ind: { kind: "I", start: num.start, end: num.end, code, first: false }, numFirst: false });
+    // (rows naming other things, "Tọa đàm | 2", "Phát tờ rơi | 1": the sittings are no one's)
+    if (mixed) continue;
+    const num = (totalRow?.[col] ? cellNumber(tk, totalRow[col]!) : null) ?? sum;
+    if (num) pairs.push(pairOf(num, code));
   }
+  out.pairs.push(...addUp(pairs));
 }
 
 /** A cell of a figure with its unit ("320 tờ", "7 buổi", "5 cái"). */
@@ -926,15 +970,21 @@ function readPlainRows(
       read.push({ label: labels[0]!, num: nums.find(Boolean)!, line, index: rest === cells ? null : cells[0]! });
     }
     if (read.length < 2) continue;
+    // "Tổng hội nghị, họp dân | 6" over "- Hội nghị triển khai | 1": a part of the row above it is no figure
+    let lead: string | null = null;
+    const parts: Line[] = [];
     const named = read.flatMap((r) => {
       const ind = labelCode(tk, mentionsIn(r.label, nameAt, tk));
-      return ind ? [{ ...r, ind }] : [];
+      const part = /^[-+*•] /.test(r.label.key) && ind !== null && ind.code === lead;
+      if (!/^[-+*•] /.test(r.label.key)) lead = ind?.code ?? null;
+      if (part) parts.push(r.line);
+      return ind && !part ? [{ ...r, ind }] : [];
     });
     // rows that mostly name nothing: not a table of indicators, left to the pairing (and not read again);
     // one row naming nothing among named ones ("2 | Sinh hoạt chi hội | 7 buổi") is left to the pairing alone
     if (named.length < 2 || named.length < read.length - 1) return lj - 1;
     const block = out.blocked as number[];
-    for (const r of named) for (let x = r.line.from; x < r.line.to; x++) block.push(x);
+    for (const r of [...named.map((n) => n.line), ...parts]) for (let x = r.from; x < r.to; x++) block.push(x);
     // (the row number of a row left to the pairing is no figure)
     for (const r of read) if (r.index) for (let x = r.index.from; x < r.index.to; x++) block.push(x);
     const pairs: Pair[] = named.map((r) => ({ num: r.num, ind: r.ind, numFirst: false }));
