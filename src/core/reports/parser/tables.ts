@@ -166,9 +166,18 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
         break;
       }
     }
+    let headerLines = 1;
+    if (found && found.sep !== "  " && lines[li + 1]) {
+      const second = secondHeaderLine(tk, lines[li]!, lines[li + 1]!, found, nameAt, compiled.measures);
+      if (second) {
+        found = { ...found, header: second };
+        headerLines = 2;
+        for (let x = lines[li + 1]!.from; x < lines[li + 1]!.to; x++) block.push(x);
+      }
+    }
     if (found) {
       // "Tháng 1 | Tháng 2 | Tổng quý" over "Tờ rơi | 200 | 150 | 350": a header without the label's column
-      const next = lines[li + 1];
+      const next = lines[li + headerLines];
       if (next?.text.includes(found.sep) && !found.header.kinds.some((k) => LABEL_KINDS.has(k))) {
         const first = cellsOf(tk, next, found.sep, found.edges);
         if (first.length === found.header.kinds.length + 1 && first[0]!.key !== "" && !isNumeric(first[0]!.key)) {
@@ -185,7 +194,7 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
         }
       }
       const rows: Cell[][] = [];
-      let lj = li + 1;
+      let lj = li + headerLines;
       for (; lj < lines.length; lj++) {
         const l = lines[lj]!;
         if (/^[\s|:+-]*$/.test(l.text) && /-/.test(l.text)) {
@@ -228,6 +237,51 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
   // a table's cells are read here: what an earlier stage found in them ("1 - 1", a note's "3x6m") is void
   if (block.length) out.cleared = block;
   return out;
+}
+
+/** Kinds a second header line's cell says alone, whatever the merged cell above it ("KH", "Ghi chú", "Tỷ lệ"). */
+const SELF_KINDS: ReadonlySet<ColumnKind> = new Set(["note", "plan", "percent", "cumulative", "previous", "unit"]);
+
+/**
+ * A header of two lines ("STT | Nội dung | Quý III | | Quý IV" over " | | KH | TH | KH | TH", "Thực hiện | | |" over
+ * "T10 | T11 | Cộng"): a second line with no figure, empty under the label, names the columns under the first
+ * line's merged cells; each column is read from both ("TH" under "Quý IV" is "th quy iv"; under "Thực hiện" the
+ * months and "Cộng" are the done figures; a "Tổng số" under "Số người tham dự" is that column's whole).
+ */
+function secondHeaderLine(
+  tk: Tokenised,
+  line: Line,
+  next: Line,
+  found: { sep: Separator; header: Header; edges: Edges },
+  nameAt: (i: number) => { end: number; code: string } | null,
+  measures: ReadonlyMap<string, string>,
+): Header | null {
+  if (!next.text.includes(found.sep)) return null;
+  const top = cellsOf(tk, line, found.sep, found.edges);
+  const under = cellsOf(tk, next, found.sep, { lead: found.edges.lead, trail: /\|\s*$/.test(next.text) });
+  const label = found.header.kinds.findIndex((k) => k === "label" || k === "index");
+  if (label < 0 || under.length < top.length - 1 || under.length > top.length + 3) return null;
+  if (under.slice(0, label + 1).some((c) => c.key !== "")) return null;
+  const filled = under.filter((c) => c.key !== "");
+  if (filled.length < 2 || filled.some((c) => isNumeric(c.key) && !ORDINAL.test(c.key))) return null;
+  const width = Math.max(top.length, under.length);
+  const cells: Cell[] = [];
+  let over: Cell | null = null;
+  for (let i = 0; i < width; i++) {
+    if (top[i] && top[i]!.key !== "") over = top[i]!;
+    const u = under[i];
+    const whole = over
+      ? (HEADER_KINDS.find(([, re]) => re.test(expandPeriod(over!.key)))?.[0] ?? "unknown")
+      : "unknown";
+    const own = HEADER_KINDS.find(([, re]) => re.test(expandPeriod(u?.key ?? "")))?.[0];
+    if (!u || u.key === "") cells.push(top[i]?.key ? top[i]! : (over ?? u ?? top[i]!));
+    else if (!over || whole === "value" || whole === "index" || whole === "label" || (own && SELF_KINDS.has(own)))
+      cells.push(u);
+    else if (TOTAL_ROW.test(u.key) && !/\d/.test(u.key)) cells.push(over);
+    else cells.push({ ...u, key: `${u.key} ${expandPeriod(over.key)}` });
+  }
+  const header = readHeader(tk, cells, nameAt, line.start, measures);
+  return header && header.kinds.length === width ? header : null;
 }
 
 /** A line that is only a header's value column ("Số lượng", "Kết quả"): a table pasted one cell per line may follow. */
@@ -591,6 +645,8 @@ function chooseValueColumn(
 ): { column: number; sum: number[] } {
   const one = (column: number) => ({ column, sum: [] });
   const first = (k: ColumnKind) => kinds.indexOf(k);
+  const values = kinds.flatMap((k, i) => (k === "value" ? [i] : []));
+  if (values.length > 1) return one(periodOfValues(values, cellsKey, before));
   if (first("value") >= 0) return one(first("value"));
   if (first("total") >= 0) return one(first("total"));
   // "Báo cáo quý IV/2026" over "Tháng 12 | Lũy kế quý IV": the period so far is the report's whole figure
@@ -638,6 +694,25 @@ function chooseValueColumn(
   if (kinds.includes("part")) return { column: -1, sum: kinds.flatMap((k, i) => (k === "part" ? [i] : [])) };
   const unknown = kinds.flatMap((k, i) => (k === "unknown" ? [i] : []));
   return one(unknown.length === 1 ? unknown[0]! : -2);
+}
+
+/**
+ * Of several "thực hiện" columns ("TH 9 tháng | TH quý IV"), this period's: the one the text names, else the
+ * latest of the shortest periods (6 or 9 months so far are a running total); the first when none says its period.
+ */
+function periodOfValues(columns: readonly number[], keys: readonly string[], before: string): number {
+  const of = columns.map((c) => periodOf(keys[c]!));
+  const stated = periodOf(before);
+  const named = columns.filter((_, x) => of[x] && of[x]!.unit !== "thangs");
+  if (named.length === 0) return columns[0]!;
+  const p = (c: number) => of[columns.indexOf(c)]!;
+  const match = named.find((c) => stated && p(c).unit === stated.unit && p(c).n === stated.n);
+  if (match !== undefined) return match;
+  const shortest = Math.min(...named.map((c) => PERIOD_RANK[p(c).unit] ?? 9));
+  const score = (c: number) => (p(c).year ?? 0) * 100 + p(c).n;
+  return named
+    .filter((c) => (PERIOD_RANK[p(c).unit] ?? 9) === shortest)
+    .reduce((best, c) => (score(c) >= score(best) ? c : best));
 }
 
 /** Whether period columns are consecutive months of one quarter (or 3+ months), or weeks, of one year. */
@@ -833,8 +908,14 @@ function addUp(pairs: readonly Pair[]): Pair[] {
 
 /** Units that count printed or written pieces: a row in them may count what the plan does not record ("Thông báo | tờ"). */
 const PIECE_UNITS = /^(?:to|tam|ban|tin|bai|cai|chiec)$/;
-/** Attending, anywhere in a row's label ("Phóng viên, khách mời dự họp báo"). */
-const ATTENDING_WORD = /\b(?:du|tham du|tham gia)\b/;
+/** Attending, anywhere in a row's label ("Phóng viên, khách mời dự họp báo", "Người nghe" a talk). */
+const ATTENDING_WORD = /\b(?:du|tham du|tham gia|nghe)\b/;
+
+/** Units of sittings ("buổi", "lớp", "cuộc"). */
+const SITTING_UNITS = /^(?:buoi|lop|cuoc)$/;
+/** Gatherings held for people, opening a row's label (not shows: "chiếu phim", "biểu diễn văn nghệ"). */
+const GATHERING_HEADS =
+  /^(?:(?:to chuc|buoi) )?(?:sinh hoat|ngoai khoa|truyen thong|tu van|giao luu|boi duong|noi chuyen|tuyen truyen)\b/;
 
 /**
  * A row naming no indicator, counted in a unit column: the indicator whose own measure the unit is, for a
@@ -842,6 +923,9 @@ const ATTENDING_WORD = /\b(?:du|tham du|tham gia)\b/;
  * said to attend ("… dự họp báo | người | 65"); pieces ("tờ", "tin", "bài") may be things the plan does not record.
  */
 function unitNamesRow(label: string, unit: string, measures: ReadonlyMap<string, string>): string | null {
+  // "Truyền thông nhóm nhỏ | buổi", "Sinh hoạt chuyên đề | buổi": a gathering's sittings are the meetings
+  if (SITTING_UNITS.test(unit) && GATHERING_HEADS.test(label) && !BACKGROUND_LABEL.test(label))
+    return measures.get("cuoc") ?? null;
   const code = measures.get(unit.replace(/ /g, ""));
   if (!code || PIECE_UNITS.test(unit) || BACKGROUND_LABEL.test(label)) return null;
   if (unit === "nguoi") return ATTENDING_WORD.test(label) ? code : null;
