@@ -110,3 +110,30 @@ describe("readTables: a gathering's sittings counted in 'buổi' are the meeting
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("readTables: the report's own period over a total of several, the corrected column over the reported one", () => {
+  it.each([
+    [
+      "bc thang 11 a\nNội dung | Tháng 10 | Tháng 11 | Tổng 2 tháng\nPa nô | 2 | 3 | 5\nTin bài | 4 | 6 | 10",
+      { pano: 3, tin_bai: 6 },
+    ],
+    [
+      "TT | Nội dung | Số đã báo cáo | Số điều chỉnh\n1 | Tờ rơi | 600 | 650\n2 | Họp dân | 4 | 5",
+      { to_roi: 650, hoi_nghi: 5 },
+    ],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("readTables: rows of 'STT - label - figure' typed with dashes", () => {
+  it.each([
+    [
+      "bc thon Dong Son a\n1 - Băng rôn - 6 cái\n2 - Họp thôn - 2 cuộc\n3 - Người dự - 85 người",
+      { bang_ron: 6, hoi_nghi: 2, nguoi_tham_du: 85 },
+    ],
+    ["xom 3 bc a\n1 - to roi - 300 to\n2 - pano - 1 cai\n3 - so ho - 120 ho", { to_roi: 300, pano: 1 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -82,7 +82,10 @@ const HEADER_KINDS: readonly [ColumnKind, RegExp][] = [
   ["cumulative", /\b(?:luy ke|cong don|tu dau nam|tu dau quy|ca nam)\b/],
   ["previous", /\b(?:ky truoc|quy truoc|thang truoc|nam truoc|tuan truoc|cung ky|nam ngoai)\b/],
   // a correction's columns: the figure first sent is the old one ("Số cũ | Số mới", "Trước | Sau")
-  ["previous", /^(?:so cu|cu|truoc|so truoc|da bao cao|bao cao truoc|so sai|so lieu cu|ban dau|so ban dau)$/],
+  [
+    "previous",
+    /^(?:so cu|cu|truoc|so truoc|da bao cao|so da bao cao|so lieu da bao cao|bao cao truoc|so sai|so lieu cu|ban dau|so ban dau)$/,
+  ],
   ["percent", /%|\b(?:ty le|ti le|so sanh|so voi)\b|^dat$/],
   [
     "plan",
@@ -97,7 +100,7 @@ const HEADER_KINDS: readonly [ColumnKind, RegExp][] = [
   // ... and the one it corrects to is this period's figure
   [
     "value",
-    /^(?:so moi|moi|so dung|sua lai|da sua|so sua|dieu chinh|sau dieu chinh|sau sua|so lieu moi|so lieu dung)$/,
+    /^(?:so moi|moi|so dung|sua lai|da sua|so sua|dieu chinh|so dieu chinh|so lieu dieu chinh|sau dieu chinh|sau sua|so lieu moi|so lieu dung)$/,
   ],
   ["total", /^(?:tong|tong cong|cong|tong so|toan xa|ca xa)\b/],
   // "Trong đó nữ": a part of the row's people, told for the record
@@ -648,9 +651,12 @@ function chooseValueColumn(
   const values = kinds.flatMap((k, i) => (k === "value" ? [i] : []));
   if (values.length > 1) return one(periodOfValues(values, cellsKey, before));
   if (first("value") >= 0) return one(first("value"));
+  const stated = periodOf(before);
+  // "bc quý 4" over "Quý III | Quý IV | Tổng 2 quý": the report's own period, not the total of several
+  const own = kinds.findIndex((k, i) => k === "period" && samePeriod(periodOf(cellsKey[i]!), stated));
+  if (own >= 0 && first("total") >= 0) return one(own);
   if (first("total") >= 0) return one(first("total"));
   // "Báo cáo quý IV/2026" over "Tháng 12 | Lũy kế quý IV": the period so far is the report's whole figure
-  const stated = periodOf(before);
   const soFar = kinds.findIndex(
     (k, i) =>
       k === "cumulative" &&
@@ -713,6 +719,12 @@ function periodOfValues(columns: readonly number[], keys: readonly string[], bef
   return named
     .filter((c) => (PERIOD_RANK[p(c).unit] ?? 9) === shortest)
     .reduce((best, c) => (score(c) >= score(best) ? c : best));
+}
+
+/** Whether a column's period is the one the text states (a year only when both say it). */
+function samePeriod(p: ReturnType<typeof periodOf>, stated: ReturnType<typeof periodOf>): boolean {
+  if (!p || !stated || p.unit !== stated.unit || p.n !== stated.n) return false;
+  return !p.year || !stated.year || p.year === stated.year;
 }
 
 /** Whether period columns are consecutive months of one quarter (or 3+ months), or weeks, of one year. */
@@ -1029,7 +1041,7 @@ function readIndicatorColumns(
 const FIGURE_WITH_UNIT = /^\d+(?:[.,]\d+)* \p{L}+(?: \p{L}+)?$/u;
 
 /**
- * Rows of "label<sep>number" without a header ("Pa nô;12", "1 | Pa nô | 12"), at least two in a
+ * Rows of "label<sep>number" without a header ("Pa nô;12", "1 | Pa nô | 12", "1 - Pa nô - 2 cái"), at least two in a
  * row with the same separator; returns the last line looked at (or `li` when none), so that a
  * block of rows is looked at once.
  */
@@ -1040,7 +1052,7 @@ function readPlainRows(
   nameAt: (i: number) => { end: number; code: string } | null,
   out: TableReading,
 ): number {
-  for (const sep of ["\t", "|", ";"] as const) {
+  for (const sep of ["\t", "|", ";", " - "] as const) {
     const read: { label: Cell; num: NumItem; line: Line; index: Cell | null }[] = [];
     let lj = li;
     for (; lj < lines.length; lj++) {
