@@ -137,3 +137,29 @@ describe("readTables: rows of 'STT - label - figure' typed with dashes", () => {
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("readTables: a label saying its sittings ('Buổi ngoại khóa …', 'Sinh hoạt chi đoàn (buổi)') counts the meetings", () => {
+  it.each([
+    [
+      "Nội dung | Kế hoạch | Thực hiện\nBuổi nói chuyện chuyên đề | 2 | 2\nÁp phích | 10 | 12",
+      { hoi_nghi: 2, ap_phich: 12 },
+    ],
+    [
+      "Noi dung\tT7\tT8\tT9\tQuy III\nSinh hoat chi doan (buoi)\t1\t2\t1\t4\nDoan vien du\t30\t45\t28\t103",
+      { hoi_nghi: 4, nguoi_tham_du: 103 },
+    ],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("readTables: a table of who attended ('Thành phần tham dự | Số người') counts the attendees", () => {
+  it.each([
+    [
+      "Hội nghị triển khai CCHC xã Yên Lạc (1 cuộc)\nThành phần tham dự | Số người\nĐại diện các ban ngành | 18\nTrưởng thôn | 9\nHội viên phụ nữ | 60",
+      { hoi_nghi: 1, nguoi_tham_du: 87 },
+    ],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

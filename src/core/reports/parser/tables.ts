@@ -108,7 +108,7 @@ const HEADER_KINDS: readonly [ColumnKind, RegExp][] = [
   ["unit", /^(?:dvt|don vi tinh|dv tinh|dv|don vi)\.?$/],
   [
     "label",
-    /^(?:chi tieu|noi dung|ten chi tieu|hang muc|cong viec|noi dung cong viec|loai hinh|hinh thuc|hoat dong|danh muc|noi dung tuyen truyen|ten|loai|muc|chi tieu\/noi dung)\b/,
+    /^(?:chi tieu|noi dung|ten chi tieu|hang muc|cong viec|noi dung cong viec|loai hinh|hinh thuc|hoat dong|thanh phan|doi tuong|danh muc|noi dung tuyen truyen|ten|loai|muc|chi tieu\/noi dung)\b/,
   ],
   [
     "part",
@@ -534,6 +534,9 @@ function readHeader(
     codes.push(code);
   }
   namedParts(tk, cells, kinds);
+  // "Thành phần dự | Số người": the people of each row counted
+  if (keys.some((k) => COMPOSITION_HEADER.test(k)))
+    for (const [i, k] of keys.entries()) if (kinds[i] === "unknown" && PEOPLE_COUNT.test(k)) kinds[i] = "value";
   const known = kinds.filter((k) => k !== "unknown").length;
   const structural = kinds.some((k) => STRUCTURAL.has(k));
   const indicators = kinds.filter((k) => k === "indicator").length;
@@ -756,6 +759,11 @@ const ATTENDING_LABEL = new RegExp(
   "u",
 );
 
+/** A label column of who attended ("Thành phần dự", "Thành phần tham dự", "Đối tượng tham gia"). */
+const COMPOSITION_HEADER = /^(?:thanh phan|doi tuong)(?: tham)? (?:du|gia)$|^thanh phan$/;
+/** A column counting people ("Số người", "Số đại biểu"). */
+const PEOPLE_COUNT = /^so (?:nguoi|dai bieu|luot nguoi)$/;
+
 /** A header of sittings ("Số buổi", "Số cuộc", "Số buổi sinh hoạt", "Số buổi/cuộc"): gatherings held, by the writers' convention. */
 const SESSIONS_HEADER =
   /^(?:(?:so |tong so )(?:buoi|cuoc|lop)(?:\/(?:buoi|cuoc|lop))?|(?:buoi|cuoc|lop)(?= \S))(?: (?:sinh hoat|hop|tuyen truyen|ngoai khoa|truyen thong|tap huan|hoi nghi|to chuc))?$/;
@@ -818,6 +826,8 @@ function readRows(
   const { column: valueColumn, sum } = chooseValueColumn(kinds, keys, before, note);
   const labelColumn =
     kinds.indexOf("label") >= 0 ? kinds.indexOf("label") : kinds.findIndex((k) => k === "unknown" || k === "place");
+  // "Thành phần dự | Số người" over "Cán bộ, công chức | 40": every row is people who attended
+  const composition = attendees !== undefined && COMPOSITION_HEADER.test(keys[labelColumn] ?? "");
   const indexColumn = kinds.indexOf("index");
   const read: Pair[] = [];
   const asked: [number, number][] = [];
@@ -864,10 +874,15 @@ function readRows(
         unitCell?.key,
         measures?.get(unitCell?.key.replace(/ /g, "") ?? ""),
       ) ??
-      (attendees && ATTENDING_LABEL.test(label.key)
+      (attendees && (ATTENDING_LABEL.test(label.key) || (composition && !NOT_RECORDED.test(label.key)))
         ? { kind: "I" as const, start: label.from, end: label.to, code: attendees, first: false }
         : null);
-    const counted = !ind && unitCell && measures ? unitNamesRow(label.key, unitCell.key, measures) : null;
+    const counted =
+      ind || !measures
+        ? null
+        : unitCell
+          ? unitNamesRow(label.key, unitCell.key, measures)
+          : sittingsLabel(label.key, measures);
     const named =
       ind ?? (counted ? { kind: "I" as const, start: label.from, end: label.to, code: counted, first: false } : null);
     if (group && level === "top") group.code = named?.code ?? null;
@@ -922,6 +937,17 @@ function addUp(pairs: readonly Pair[]): Pair[] {
 const PIECE_UNITS = /^(?:to|tam|ban|tin|bai|cai|chiec)$/;
 /** Attending, anywhere in a row's label ("Phóng viên, khách mời dự họp báo", "Người nghe" a talk). */
 const ATTENDING_WORD = /\b(?:du|tham du|tham gia|nghe)\b/;
+
+/**
+ * A label saying its own unit of sittings, before or in brackets after a gathering ("Buổi ngoại khóa tuyên truyền",
+ * "Sinh hoạt chi hội (buổi)"): the meetings.
+ */
+function sittingsLabel(label: string, measures: ReadonlyMap<string, string>): string | null {
+  const m = /^(?:so )?(buoi|lop|cuoc) (.+)$/.exec(label) ?? /^(.+?) ?\((buoi|lop|cuoc)\)$/.exec(label);
+  if (!m) return null;
+  const [unit, rest] = SITTING_UNITS.test(m[1]!) ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
+  return unitNamesRow(rest, unit, measures);
+}
 
 /** Units of sittings ("buổi", "lớp", "cuộc"). */
 const SITTING_UNITS = /^(?:buoi|lop|cuoc)$/;
