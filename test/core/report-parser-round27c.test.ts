@@ -163,3 +163,15 @@ describe("readTables: a table of who attended ('Thành phần tham dự | Số n
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("readTables: rows aligned with spaces and no header; a row of what the plan does not record among them", () => {
+  it.each([
+    [
+      "bc thang 12 xa Tam Ky a\nBăng rôn         8 cái\nTờ rơi           600 tờ\nChiếu phim       2 buổi",
+      { bang_ron: 8, to_roi: 600 },
+    ],
+    ["thon 4 bc a\nPano - 1\nHop thon - 2 cuoc\nVan nghe - 1 buoi", { pano: 1, hoi_nghi: 2 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

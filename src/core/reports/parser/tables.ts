@@ -1078,7 +1078,7 @@ function readPlainRows(
   nameAt: (i: number) => { end: number; code: string } | null,
   out: TableReading,
 ): number {
-  for (const sep of ["\t", "|", ";", " - "] as const) {
+  for (const sep of ["\t", "|", ";", " - ", "  "] as const) {
     const read: { label: Cell; num: NumItem; line: Line; index: Cell | null }[] = [];
     let lj = li;
     for (; lj < lines.length; lj++) {
@@ -1107,8 +1107,10 @@ function readPlainRows(
     if (named.length < 2 || named.length < read.length - 1) return lj - 1;
     const block = out.blocked as number[];
     for (const r of [...named.map((n) => n.line), ...parts]) for (let x = r.from; x < r.to; x++) block.push(x);
-    // (the row number of a row left to the pairing is no figure)
+    // (the row number of a row left to the pairing is no figure; a row of what the plan does not record is none)
     for (const r of read) if (r.index) for (let x = r.index.from; x < r.index.to; x++) block.push(x);
+    for (const r of read)
+      if (NOT_RECORDED.test(r.label.key)) for (let x = r.line.from; x < r.line.to; x++) block.push(x);
     const pairs: Pair[] = named.map((r) => ({ num: r.num, ind: r.ind, numFirst: false }));
     out.pairs.push(...addUp(pairs));
     out.tables.push({ kinds: [], valueColumn: -2, rows: read.length });
