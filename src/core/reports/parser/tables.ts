@@ -82,7 +82,10 @@ const HEADER_KINDS: readonly [ColumnKind, RegExp][] = [
   ["cumulative", /\b(?:luy ke|cong don|tu dau nam|tu dau quy|ca nam)\b/],
   ["previous", /\b(?:ky truoc|quy truoc|thang truoc|nam truoc|tuan truoc|cung ky|nam ngoai)\b/],
   // a correction's columns: the figure first sent is the old one ("Số cũ | Số mới", "Trước | Sau")
-  ["previous", /^(?:so cu|cu|truoc|so truoc|da bao cao|bao cao truoc|so sai|so lieu cu|ban dau|so ban dau)$/],
+  [
+    "previous",
+    /^(?:so cu|cu|truoc|so truoc|da bao cao|so da bao cao|so lieu da bao cao|bao cao truoc|so sai|so lieu cu|ban dau|so ban dau)$/,
+  ],
   ["percent", /%|\b(?:ty le|ti le|so sanh|so voi)\b|^dat$/],
   [
     "plan",
@@ -97,14 +100,15 @@ const HEADER_KINDS: readonly [ColumnKind, RegExp][] = [
   // ... and the one it corrects to is this period's figure
   [
     "value",
-    /^(?:so moi|moi|so dung|sua lai|da sua|so sua|dieu chinh|sau dieu chinh|sau sua|so lieu moi|so lieu dung)$/,
+    /^(?:so moi|moi|so dung|sua lai|da sua|so sua|dieu chinh|so dieu chinh|so lieu dieu chinh|sau dieu chinh|sau sua|so lieu moi|so lieu dung)$/,
   ],
   ["total", /^(?:tong|tong cong|cong|tong so|toan xa|ca xa)\b/],
-  ["note", /^(?:ghi chu|gc)\b/],
+  // "Trong đó nữ": a part of the row's people, told for the record
+  ["note", /^(?:ghi chu|gc)\b|^trong (?:do|so do):? (?:nu|nam|phu nu)$/],
   ["unit", /^(?:dvt|don vi tinh|dv tinh|dv|don vi)\.?$/],
   [
     "label",
-    /^(?:chi tieu|noi dung|ten chi tieu|hang muc|cong viec|noi dung cong viec|loai hinh|hinh thuc|danh muc|noi dung tuyen truyen|ten|loai|muc|chi tieu\/noi dung)\b/,
+    /^(?:chi tieu|noi dung|ten chi tieu|hang muc|cong viec|noi dung cong viec|loai hinh|hinh thuc|hoat dong|thanh phan|doi tuong|danh muc|noi dung tuyen truyen|ten|loai|muc|chi tieu\/noi dung)\b/,
   ],
   [
     "part",
@@ -165,9 +169,18 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
         break;
       }
     }
+    let headerLines = 1;
+    if (found && found.sep !== "  " && lines[li + 1]) {
+      const second = secondHeaderLine(tk, lines[li]!, lines[li + 1]!, found, nameAt, compiled.measures);
+      if (second) {
+        found = { ...found, header: second };
+        headerLines = 2;
+        for (let x = lines[li + 1]!.from; x < lines[li + 1]!.to; x++) block.push(x);
+      }
+    }
     if (found) {
       // "Tháng 1 | Tháng 2 | Tổng quý" over "Tờ rơi | 200 | 150 | 350": a header without the label's column
-      const next = lines[li + 1];
+      const next = lines[li + headerLines];
       if (next?.text.includes(found.sep) && !found.header.kinds.some((k) => LABEL_KINDS.has(k))) {
         const first = cellsOf(tk, next, found.sep, found.edges);
         if (first.length === found.header.kinds.length + 1 && first[0]!.key !== "" && !isNumeric(first[0]!.key)) {
@@ -184,7 +197,7 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
         }
       }
       const rows: Cell[][] = [];
-      let lj = li + 1;
+      let lj = li + headerLines;
       for (; lj < lines.length; lj++) {
         const l = lines[lj]!;
         if (/^[\s|:+-]*$/.test(l.text) && /-/.test(l.text)) {
@@ -197,7 +210,7 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
         // a space-aligned row with an empty cell: its cells placed under the header's columns
         // ("STT  Ấp  Tờ rơi … / Cộng  950  15": a total row has no number of its own, its label spans the index)
         const k0 = found.header.kinds[0];
-        if (found.sep === "  " && cells.length === found.header.kinds.length - 1 && k0 === "index")
+        if (cells.length === found.header.kinds.length - 1 && k0 === "index" && found.sep !== ",")
           if (TOTAL_ROW.test(cells[0]!.key))
             cells = [{ ...cells[0]!, end: cells[0]!.start, key: "", to: cells[0]!.from }, ...cells];
         if (found.sep === "  " && cells.length !== found.header.kinds.length)
@@ -227,6 +240,51 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
   // a table's cells are read here: what an earlier stage found in them ("1 - 1", a note's "3x6m") is void
   if (block.length) out.cleared = block;
   return out;
+}
+
+/** Kinds a second header line's cell says alone, whatever the merged cell above it ("KH", "Ghi chú", "Tỷ lệ"). */
+const SELF_KINDS: ReadonlySet<ColumnKind> = new Set(["note", "plan", "percent", "cumulative", "previous", "unit"]);
+
+/**
+ * A header of two lines ("STT | Nội dung | Quý III | | Quý IV" over " | | KH | TH | KH | TH", "Thực hiện | | |" over
+ * "T10 | T11 | Cộng"): a second line with no figure, empty under the label, names the columns under the first
+ * line's merged cells; each column is read from both ("TH" under "Quý IV" is "th quy iv"; under "Thực hiện" the
+ * months and "Cộng" are the done figures; a "Tổng số" under "Số người tham dự" is that column's whole).
+ */
+function secondHeaderLine(
+  tk: Tokenised,
+  line: Line,
+  next: Line,
+  found: { sep: Separator; header: Header; edges: Edges },
+  nameAt: (i: number) => { end: number; code: string } | null,
+  measures: ReadonlyMap<string, string>,
+): Header | null {
+  if (!next.text.includes(found.sep)) return null;
+  const top = cellsOf(tk, line, found.sep, found.edges);
+  const under = cellsOf(tk, next, found.sep, { lead: found.edges.lead, trail: /\|\s*$/.test(next.text) });
+  const label = found.header.kinds.findIndex((k) => k === "label" || k === "index");
+  if (label < 0 || under.length < top.length - 1 || under.length > top.length + 3) return null;
+  if (under.slice(0, label + 1).some((c) => c.key !== "")) return null;
+  const filled = under.filter((c) => c.key !== "");
+  if (filled.length < 2 || filled.some((c) => isNumeric(c.key) && !ORDINAL.test(c.key))) return null;
+  const width = Math.max(top.length, under.length);
+  const cells: Cell[] = [];
+  let over: Cell | null = null;
+  for (let i = 0; i < width; i++) {
+    if (top[i] && top[i]!.key !== "") over = top[i]!;
+    const u = under[i];
+    const whole = over
+      ? (HEADER_KINDS.find(([, re]) => re.test(expandPeriod(over!.key)))?.[0] ?? "unknown")
+      : "unknown";
+    const own = HEADER_KINDS.find(([, re]) => re.test(expandPeriod(u?.key ?? "")))?.[0];
+    if (!u || u.key === "") cells.push(top[i]?.key ? top[i]! : (over ?? u ?? top[i]!));
+    else if (!over || whole === "value" || whole === "index" || whole === "label" || (own && SELF_KINDS.has(own)))
+      cells.push(u);
+    else if (TOTAL_ROW.test(u.key) && !/\d/.test(u.key)) cells.push(over);
+    else cells.push({ ...u, key: `${u.key} ${expandPeriod(over.key)}` });
+  }
+  const header = readHeader(tk, cells, nameAt, line.start, measures);
+  return header && header.kinds.length === width ? header : null;
 }
 
 /** A line that is only a header's value column ("Số lượng", "Kết quả"): a table pasted one cell per line may follow. */
@@ -467,7 +525,7 @@ function readHeader(
     }
     // "Họp chi hội (cuộc)", "Hội viên dự (người)": no name, but its unit is the own measure of one indicator
     if (kind === "unknown" && code === null && measures) {
-      code = unitInBrackets(key, measures);
+      code = unitInBrackets(key, measures) ?? columnOfGatherings(key, measures);
       if (code) kind = "indicator";
     }
     // a figure in a header cell only with a period or a place ("Quý I/2026", "Thôn 1"): "pano 6, ap phich 81" is no header
@@ -476,6 +534,9 @@ function readHeader(
     codes.push(code);
   }
   namedParts(tk, cells, kinds);
+  // "Thành phần dự | Số người": the people of each row counted
+  if (keys.some((k) => COMPOSITION_HEADER.test(k)))
+    for (const [i, k] of keys.entries()) if (kinds[i] === "unknown" && PEOPLE_COUNT.test(k)) kinds[i] = "value";
   const known = kinds.filter((k) => k !== "unknown").length;
   const structural = kinds.some((k) => STRUCTURAL.has(k));
   const indicators = kinds.filter((k) => k === "indicator").length;
@@ -590,10 +651,15 @@ function chooseValueColumn(
 ): { column: number; sum: number[] } {
   const one = (column: number) => ({ column, sum: [] });
   const first = (k: ColumnKind) => kinds.indexOf(k);
+  const values = kinds.flatMap((k, i) => (k === "value" ? [i] : []));
+  if (values.length > 1) return one(periodOfValues(values, cellsKey, before));
   if (first("value") >= 0) return one(first("value"));
+  const stated = periodOf(before);
+  // "bc quý 4" over "Quý III | Quý IV | Tổng 2 quý": the report's own period, not the total of several
+  const own = kinds.findIndex((k, i) => k === "period" && samePeriod(periodOf(cellsKey[i]!), stated));
+  if (own >= 0 && first("total") >= 0) return one(own);
   if (first("total") >= 0) return one(first("total"));
   // "Báo cáo quý IV/2026" over "Tháng 12 | Lũy kế quý IV": the period so far is the report's whole figure
-  const stated = periodOf(before);
   const soFar = kinds.findIndex(
     (k, i) =>
       k === "cumulative" &&
@@ -639,6 +705,31 @@ function chooseValueColumn(
   return one(unknown.length === 1 ? unknown[0]! : -2);
 }
 
+/**
+ * Of several "thực hiện" columns ("TH 9 tháng | TH quý IV"), this period's: the one the text names, else the
+ * latest of the shortest periods (6 or 9 months so far are a running total); the first when none says its period.
+ */
+function periodOfValues(columns: readonly number[], keys: readonly string[], before: string): number {
+  const of = columns.map((c) => periodOf(keys[c]!));
+  const stated = periodOf(before);
+  const named = columns.filter((_, x) => of[x] && of[x]!.unit !== "thangs");
+  if (named.length === 0) return columns[0]!;
+  const p = (c: number) => of[columns.indexOf(c)]!;
+  const match = named.find((c) => stated && p(c).unit === stated.unit && p(c).n === stated.n);
+  if (match !== undefined) return match;
+  const shortest = Math.min(...named.map((c) => PERIOD_RANK[p(c).unit] ?? 9));
+  const score = (c: number) => (p(c).year ?? 0) * 100 + p(c).n;
+  return named
+    .filter((c) => (PERIOD_RANK[p(c).unit] ?? 9) === shortest)
+    .reduce((best, c) => (score(c) >= score(best) ? c : best));
+}
+
+/** Whether a column's period is the one the text states (a year only when both say it). */
+function samePeriod(p: ReturnType<typeof periodOf>, stated: ReturnType<typeof periodOf>): boolean {
+  if (!p || !stated || p.unit !== stated.unit || p.n !== stated.n) return false;
+  return !p.year || !stated.year || p.year === stated.year;
+}
+
 /** Whether period columns are consecutive months of one quarter (or 3+ months), or weeks, of one year. */
 function partsOfOnePeriod(of: readonly { unit: string; n: number; year?: number }[]): boolean {
   const unit = of[0]!.unit;
@@ -668,6 +759,26 @@ const ATTENDING_LABEL = new RegExp(
   "u",
 );
 
+/** A label column of who attended ("Thành phần dự", "Thành phần tham dự", "Đối tượng tham gia"). */
+const COMPOSITION_HEADER = /^(?:thanh phan|doi tuong)(?: tham)? (?:du|gia)$|^thanh phan$/;
+/** A column counting people ("Số người", "Số đại biểu"). */
+const PEOPLE_COUNT = /^so (?:nguoi|dai bieu|luot nguoi)$/;
+
+/** A header of sittings ("Số buổi", "Số cuộc", "Số buổi sinh hoạt", "Số buổi/cuộc"): gatherings held, by the writers' convention. */
+const SESSIONS_HEADER =
+  /^(?:(?:so |tong so )(?:buoi|cuoc|lop)(?:\/(?:buoi|cuoc|lop))?|(?:buoi|cuoc|lop)(?= \S))(?: (?:sinh hoat|hop|tuyen truyen|ngoai khoa|truyen thong|tap huan|hoi nghi|to chuc))?$/;
+/** A header of people said to attend ("Số HS tham gia", "Lượt ĐVTN tham gia", "Số hội viên dự"). */
+const ATTENDEES_HEADER = new RegExp(
+  `^(?:so |luot |tong so )?(?:nguoi|hs|hv|dvtn|${ATTENDING_ROLE})(?: \\p{L}+)? (?:tham du|tham gia|du)$`,
+  "u",
+);
+
+/** The indicator a header of sittings or of attendees counts: the own measure's ("cuộc", "người"). */
+function columnOfGatherings(key: string, measures: ReadonlyMap<string, string>): string | null {
+  if (SESSIONS_HEADER.test(key)) return measures.get("cuoc") ?? null;
+  return ATTENDEES_HEADER.test(key) ? (measures.get("nguoi") ?? null) : null;
+}
+
 /** A unit cell of money: "đồng", "VNĐ", "triệu đồng", "nghìn đồng". */
 const MONEY_UNIT = /^(?:(?:trieu|nghin|ngan)[ \t]+)?(?:dong|vnd|d)$/;
 
@@ -695,11 +806,12 @@ function readRows(
   const indicatorColumns = kinds.flatMap((k, i) => (k === "indicator" ? [i] : []));
   if (indicatorColumns.length > 0 && !kinds.includes("label")) {
     for (const row of rows) blockRow(row);
-    const counted = countOfRows(tk, kinds, keys, rows, nameAt) ?? sittingsOfPlaces(tk, header, rows, nameAt, measures);
+    const counted = countOfRows(tk, kinds, keys, rows, nameAt);
     const allKinds = counted ? kinds.map((k, i) => (i === counted.column ? "indicator" : k)) : kinds;
     const allCodes = counted ? codes.map((c, i) => (i === counted.column ? counted.code : c)) : codes;
     const columns = counted ? [...indicatorColumns, counted.column].sort((a, b) => a - b) : indicatorColumns;
-    readColumnsPerIndicator(tk, allKinds, allCodes, rows, columns, out);
+    const labelAt = kinds.findIndex((k) => k === "unknown" || k === "place");
+    readIndicatorColumns(tk, { kinds: allKinds, codes: allCodes, keys }, rows, columns, labelAt, nameAt, out);
     return indicatorColumns[0]!;
   }
   const before = lines
@@ -714,8 +826,23 @@ function readRows(
   const { column: valueColumn, sum } = chooseValueColumn(kinds, keys, before, note);
   const labelColumn =
     kinds.indexOf("label") >= 0 ? kinds.indexOf("label") : kinds.findIndex((k) => k === "unknown" || k === "place");
+  // "Thành phần dự | Số người" over "Cán bộ, công chức | 40": every row is people who attended
+  const composition = attendees !== undefined && COMPOSITION_HEADER.test(keys[labelColumn] ?? "");
+  const indexColumn = kinds.indexOf("index");
+  const read: Pair[] = [];
+  const asked: [number, number][] = [];
+  // the last top-level row ("1", "II"): the rows under it ("1.1", "a)", "- Facebook") break it down
+  let group: { code: string | null; valued: boolean } | null = null;
+  // the question of an unnamed top-level row, dropped when rows under it follow
+  let heading = -1;
+  const headings = new Set<number>();
   for (const row of rows) {
     const label = row[labelColumn];
+    const level = label ? rowLevel(indexColumn >= 0 ? row[indexColumn]?.key : undefined, label.key) : "none";
+    const parent = level === "sub" ? group : null;
+    if (level !== "sub") group = null;
+    if (level === "sub" && heading >= 0) headings.add(heading);
+    if (level !== "sub") heading = -1;
     const valueCell = valueColumn >= 0 ? row[valueColumn] : undefined;
     // a value cell in words ("treo 5 pa nô, 10 băng rôn") is prose: left to the pairing
     if (
@@ -737,6 +864,7 @@ function readRows(
     let num: NumItem | null = null;
     if (valueCell) num = cellNumber(tk, valueCell);
     else if (valueColumn === -1) num = sumOf(tk, sum, row);
+    if (level === "top") group = { code: null, valued: num !== null };
     if (!num) continue;
     const unitCell = row[kinds.indexOf("unit")];
     const ind =
@@ -746,24 +874,86 @@ function readRows(
         unitCell?.key,
         measures?.get(unitCell?.key.replace(/ /g, "") ?? ""),
       ) ??
-      (attendees && ATTENDING_LABEL.test(label.key)
+      (attendees && (ATTENDING_LABEL.test(label.key) || (composition && !NOT_RECORDED.test(label.key)))
         ? { kind: "I" as const, start: label.from, end: label.to, code: attendees, first: false }
         : null);
-    const counted = !ind && unitCell && measures ? unitNamesRow(label.key, unitCell.key, measures) : null;
+    const counted =
+      ind || !measures
+        ? null
+        : unitCell
+          ? unitNamesRow(label.key, unitCell.key, measures)
+          : sittingsLabel(label.key, measures);
     const named =
       ind ?? (counted ? { kind: "I" as const, start: label.from, end: label.to, code: counted, first: false } : null);
-    if (named) out.pairs.push({ num, ind: named, numFirst: false });
-    // a cost in its row ("Kinh phí | đồng | 8.500.000") is no figure to ask about
-    else if (!row.some((c) => MONEY_UNIT.test(c.key)))
-      unclear.push([label.from < label.to ? label.from : num.start, num.end - 1]);
+    if (group && level === "top") group.code = named?.code ?? null;
+    // a part of a group row that carries its own total ("Bài đăng MXH, trong đó: 43" over "- Facebook | 25")
+    if (parent?.valued && parent.code !== null && (!named || named.code === parent.code)) continue;
+    if (named) read.push({ num, ind: named, numFirst: false });
+    // a cost in its row ("Kinh phí | đồng | 8.500.000"), a film show or books lent: no figure to ask about
+    else if (!row.some((c) => MONEY_UNIT.test(c.key)) && !NOT_RECORDED.test(label.key))
+      asked.push([label.from < label.to ? label.from : num.start, num.end - 1]);
+    else continue;
+    // a group row naming nothing ("II | Tuyên truyền miệng | 12") is a heading when rows under it follow
+    heading = level === "top" && !named ? asked.length - 1 : -1;
   }
+  out.pairs.push(...addUp(read));
+  // "STT | Nội dung | Số lượng | Người tham dự": a column naming an indicator beside the value column
+  const more = indicatorColumns.filter((c) => c !== valueColumn);
+  if (more.length) readIndicatorColumns(tk, header, rows, more, labelColumn, nameAt, out);
+  unclear.push(...asked.filter((_, i) => !headings.has(i)));
   return valueColumn;
+}
+
+/** Labels of what the plan does not record: shows, films, books, exhibitions, photos, models, visits and views. */
+const NOT_RECORDED =
+  /\b(?:van nghe|chieu phim|(?<!danh )sach|trung bay|trien lam|anh minh chung|hinh anh|mo hinh|luot truy cap|luot xem|luot thich|khach tham quan|luot khach)\b/;
+
+/** Where a row stands under the one above: a top-level row ("1", "II"), a part ("1.1", "a)", "- Zalo"), else none. */
+function rowLevel(index: string | undefined, label: string): "top" | "sub" | "none" {
+  if (/^[-+*•] /.test(label)) return "sub";
+  if (!index) return "none";
+  if (/^\d+[.,]\d+\.?$|^[a-hđ][.)]?$|^[-+*•]$/.test(index)) return "sub";
+  return /^(?:\d{1,2}|[ivx]{1,5})[.)]?$/.test(index) ? "top" : "none";
+}
+
+/** The rows of one table naming the same indicator are its parts ("Pa nô tấm lớn", "Pa nô tại thôn"): one figure. */
+function addUp(pairs: readonly Pair[]): Pair[] {
+  const out: Pair[] = [];
+  const at = new Map<string, number>();
+  for (const p of pairs) {
+    const i = at.get(p.ind.code);
+    if (i === undefined) {
+      at.set(p.ind.code, out.length);
+      out.push(p);
+    } else {
+      const q = out[i]!;
+      out[i] = { ...q, num: { ...q.num, value: q.num.value + p.num.value } };
+    }
+  }
+  return out;
 }
 
 /** Units that count printed or written pieces: a row in them may count what the plan does not record ("Thông báo | tờ"). */
 const PIECE_UNITS = /^(?:to|tam|ban|tin|bai|cai|chiec)$/;
-/** Attending, anywhere in a row's label ("Phóng viên, khách mời dự họp báo"). */
-const ATTENDING_WORD = /\b(?:du|tham du|tham gia)\b/;
+/** Attending, anywhere in a row's label ("Phóng viên, khách mời dự họp báo", "Người nghe" a talk). */
+const ATTENDING_WORD = /\b(?:du|tham du|tham gia|nghe)\b/;
+
+/**
+ * A label saying its own unit of sittings, before or in brackets after a gathering ("Buổi ngoại khóa tuyên truyền",
+ * "Sinh hoạt chi hội (buổi)"): the meetings.
+ */
+function sittingsLabel(label: string, measures: ReadonlyMap<string, string>): string | null {
+  const m = /^(?:so )?(buoi|lop|cuoc) (.+)$/.exec(label) ?? /^(.+?) ?\((buoi|lop|cuoc)\)$/.exec(label);
+  if (!m) return null;
+  const [unit, rest] = SITTING_UNITS.test(m[1]!) ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
+  return unitNamesRow(rest, unit, measures);
+}
+
+/** Units of sittings ("buổi", "lớp", "cuộc"). */
+const SITTING_UNITS = /^(?:buoi|lop|cuoc)$/;
+/** Gatherings held for people, opening a row's label (not shows: "chiếu phim", "biểu diễn văn nghệ"). */
+const GATHERING_HEADS =
+  /^(?:(?:to chuc|buoi) )?(?:sinh hoat|ngoai khoa|truyen thong|tu van|giao luu|boi duong|noi chuyen|tuyen truyen)\b/;
 
 /**
  * A row naming no indicator, counted in a unit column: the indicator whose own measure the unit is, for a
@@ -771,6 +961,9 @@ const ATTENDING_WORD = /\b(?:du|tham du|tham gia)\b/;
  * said to attend ("… dự họp báo | người | 65"); pieces ("tờ", "tin", "bài") may be things the plan does not record.
  */
 function unitNamesRow(label: string, unit: string, measures: ReadonlyMap<string, string>): string | null {
+  // "Truyền thông nhóm nhỏ | buổi", "Sinh hoạt chuyên đề | buổi": a gathering's sittings are the meetings
+  if (SITTING_UNITS.test(unit) && GATHERING_HEADS.test(label) && !BACKGROUND_LABEL.test(label))
+    return measures.get("cuoc") ?? null;
   const code = measures.get(unit.replace(/ /g, ""));
   if (!code || PIECE_UNITS.test(unit) || BACKGROUND_LABEL.test(label)) return null;
   if (unit === "nguoi") return ATTENDING_WORD.test(label) ? code : null;
@@ -815,67 +1008,66 @@ function countOfRows(
   return code && named.every((m) => m?.code === code) ? { column, code } : null;
 }
 
-/** A header counting sittings ("Số buổi", "Số cuộc", "Số lớp"). */
-const SITTINGS_HEADER = /^so (?:buoi|cuoc|lop)$/;
-
 /**
- * "Thôn | Số buổi | Số người dự" over one row per village: sittings counted beside the attendees, with no row
- * naming what they were, are the gatherings held (the writers' convention: any gathering's sittings are meetings).
+ * Columns naming an indicator ("Người dự", "Số buổi"): the Tổng/Cộng row's cell, else the rows' sum (a row under a
+ * group row that has its own figure is its part); a column of sittings with a row naming another indicator
+ * ("Phát tờ rơi | 1" under "Số buổi") is no one's, and a row of what the plan does not record is none of it.
  */
-function sittingsOfPlaces(
+function readIndicatorColumns(
   tk: Tokenised,
   header: { kinds: readonly ColumnKind[]; codes: readonly (string | null)[]; keys: readonly string[] },
   rows: readonly Cell[][],
-  nameAt: (i: number) => { end: number; code: string } | null,
-  measures?: ReadonlyMap<string, string>,
-): { column: number; code: string } | null {
-  const { kinds, codes, keys } = header;
-  const events = measures?.get("cuoc");
-  const attendees = measures?.get("nguoi");
-  if (!events || !attendees || !codes.includes(attendees) || codes.includes(events)) return null;
-  const column = keys.findIndex((k, i) => kinds[i] === "unknown" && SITTINGS_HEADER.test(k));
-  const labels = kinds.findIndex((k, i) => (k === "unknown" || k === "place") && i !== column);
-  if (column < 0 || rows.some((r) => labels >= 0 && r[labels] && mentionsIn(r[labels]!, nameAt, tk).length > 0))
-    return null;
-  return { column, code: events };
-}
-
-function readColumnsPerIndicator(
-  tk: Tokenised,
-  kinds: readonly ColumnKind[],
-  codes: readonly (string | null)[],
-  rows: readonly Cell[][],
   columns: readonly number[],
+  labelColumn: number,
+  nameAt: (i: number) => { end: number; code: string } | null,
   out: TableReading,
 ): void {
+  const { kinds, codes, keys } = header;
+  const indexColumn = kinds.indexOf("index");
   const totalRow = rows.find((r) => r.some((c, i) => kinds[i] !== "indicator" && TOTAL_ROW.test(c.key)));
+  const pairs: Pair[] = [];
+  const pairOf = (num: NumItem, code: string): Pair => ({
+    num,
+    ind: { kind: "I", start: num.start, end: num.end, code, first: false },
+    numFirst: false,
+  });
   for (const col of columns) {
     const code = codes[col]!;
-    let num: NumItem | null = null;
-    if (totalRow) num = totalRow[col] ? cellNumber(tk, totalRow[col]!) : null;
-    else {
-      let value = 0;
-      let start = -1;
-      let end = -1;
-      for (const r of rows) {
-        const n = r[col] ? cellNumber(tk, r[col]!) : null;
-        if (!n) continue;
-        value += n.value;
-        if (start < 0) start = n.start;
-        end = n.end;
+    const sittings = SESSIONS_HEADER.test(keys[col]!);
+    let sum: NumItem | null = null;
+    let groupValued = false;
+    let mixed = false;
+    for (const r of rows) {
+      if (r === totalRow) continue;
+      const label = labelColumn >= 0 ? r[labelColumn] : undefined;
+      const level = label ? rowLevel(indexColumn >= 0 ? r[indexColumn]?.key : undefined, label.key) : "none";
+      const n = r[col] ? cellNumber(tk, r[col]!) : null;
+      if (level !== "sub") groupValued = level === "top" && n !== null;
+      else if (groupValued) continue;
+      if (!n) continue;
+      if (sittings && label) {
+        const own = labelCode(tk, mentionsIn(label, nameAt, tk));
+        if (own && own.code !== code) {
+          mixed = true;
+          break;
+        }
+        if (!own && NOT_RECORDED.test(label.key)) continue;
       }
-      if (start >= 0) num = { kind: "N", start, end, value, weak: false, bad: false, first: false };
+      sum = sum === null ? n : { ...(sum as NumItem), end: n.end, value: (sum as NumItem).value + n.value };
     }
-    if (num)
-      out.pairs.push({ num, ind: { kind: "I", start: num.start, end: num.end, code, first: false }, numFirst: false });
+    // (rows naming other things, "Tọa đàm | 2", "Phát tờ rơi | 1": the sittings are no one's)
+    if (mixed) continue;
+    const num = (totalRow?.[col] ? cellNumber(tk, totalRow[col]!) : null) ?? sum;
+    if (num) pairs.push(pairOf(num, code));
   }
+  out.pairs.push(...addUp(pairs));
 }
 
 /** A cell of a figure with its unit ("320 tờ", "7 buổi", "5 cái"). */
 const FIGURE_WITH_UNIT = /^\d+(?:[.,]\d+)* \p{L}+(?: \p{L}+)?$/u;
 
 /**
- * Rows of "label<sep>number" without a header ("Pa nô;12", "1 | Pa nô | 12"), at least two in a
+ * Rows of "label<sep>number" without a header ("Pa nô;12", "1 | Pa nô | 12", "1 - Pa nô - 2 cái"), at least two in a
  * row with the same separator; returns the last line looked at (or `li` when none), so that a
  * block of rows is looked at once.
  */
@@ -886,7 +1078,7 @@ function readPlainRows(
   nameAt: (i: number) => { end: number; code: string } | null,
   out: TableReading,
 ): number {
-  for (const sep of ["\t", "|", ";"] as const) {
+  for (const sep of ["\t", "|", ";", " - ", "  "] as const) {
     const read: { label: Cell; num: NumItem; line: Line; index: Cell | null }[] = [];
     let lj = li;
     for (; lj < lines.length; lj++) {
@@ -900,19 +1092,27 @@ function readPlainRows(
       read.push({ label: labels[0]!, num: nums.find(Boolean)!, line, index: rest === cells ? null : cells[0]! });
     }
     if (read.length < 2) continue;
+    // "Tổng hội nghị, họp dân | 6" over "- Hội nghị triển khai | 1": a part of the row above it is no figure
+    let lead: string | null = null;
+    const parts: Line[] = [];
     const named = read.flatMap((r) => {
       const ind = labelCode(tk, mentionsIn(r.label, nameAt, tk));
-      return ind ? [{ ...r, ind }] : [];
+      const part = /^[-+*•] /.test(r.label.key) && ind !== null && ind.code === lead;
+      if (!/^[-+*•] /.test(r.label.key)) lead = ind?.code ?? null;
+      if (part) parts.push(r.line);
+      return ind && !part ? [{ ...r, ind }] : [];
     });
     // rows that mostly name nothing: not a table of indicators, left to the pairing (and not read again);
     // one row naming nothing among named ones ("2 | Sinh hoạt chi hội | 7 buổi") is left to the pairing alone
     if (named.length < 2 || named.length < read.length - 1) return lj - 1;
     const block = out.blocked as number[];
-    for (const r of named) for (let x = r.line.from; x < r.line.to; x++) block.push(x);
-    // (the row number of a row left to the pairing is no figure)
+    for (const r of [...named.map((n) => n.line), ...parts]) for (let x = r.from; x < r.to; x++) block.push(x);
+    // (the row number of a row left to the pairing is no figure; a row of what the plan does not record is none)
     for (const r of read) if (r.index) for (let x = r.index.from; x < r.index.to; x++) block.push(x);
+    for (const r of read)
+      if (NOT_RECORDED.test(r.label.key)) for (let x = r.line.from; x < r.line.to; x++) block.push(x);
     const pairs: Pair[] = named.map((r) => ({ num: r.num, ind: r.ind, numFirst: false }));
-    out.pairs.push(...pairs);
+    out.pairs.push(...addUp(pairs));
     out.tables.push({ kinds: [], valueColumn: -2, rows: read.length });
     return lj - 1;
   }
