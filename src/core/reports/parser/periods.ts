@@ -338,6 +338,12 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       continue;
     }
     if (k === "trong" && RANK[next] !== undefined && !nv.blocked[i + 1] && !nv.blocked[i + 2]) {
+      // "5 phóng sự trong năm; trong tháng 11 thực hiện 2": the year so far beside a numbered shorter report
+      // period is a running total (the figure before it in its clause, else those after it)
+      if (next === "nam" && key(toks[i + 2]) !== "nay" && reportRank < RANK.nam! && report?.n !== undefined) {
+        const before = figureEarlierInClause(toks, nv, numbers, i);
+        for (const s of before !== null ? [before] : numbersIn(i + 2).map(([a]) => a)) cumulative.add(s);
+      }
       transparent.push(i, i + 1);
       i++;
       continue;
@@ -551,6 +557,8 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     ) {
       let j = i + 1;
       while (j < n && nv.blocked[j] && !nv.transparent[j] && !isClauseEnd(toks[j], toks[j + 1])) j++;
+      // "Năm 2026, xã tổ chức 12 hội nghị; …": a comma right after a year opening its sentence opens its clause
+      if (toks[j]?.k === "," && k === "nam" && opensSentence(toks, i)) j++;
       for (const s of listAfterColon(j) ?? numbersIn(j).map(([a]) => a)) cumulative.add(s);
       i = j - 1;
       continue;
@@ -1200,6 +1208,12 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
       (p.unit === first.unit && !first.stated && endsLater(p, first) && saidAsNow(toks, periodEnd(toks, i))) ||
       // "Năm 2026 … 10 phóng sự, trong đó quý IV … 3": a shorter period named as a part of the longer one's figure
       (p.rank < first.rank && !first.stated && partOfWholeBefore(toks, i)) ||
+      // "Năm 2026 … 12 hội nghị; trong quý IV/2026 … 3 hội nghị": a shorter period of that year, said as within it
+      (first.unit === "nam" &&
+        p.rank < first.rank &&
+        !first.stated &&
+        key(toks[i - 1]) === "trong" &&
+        (p.year === undefined || first.year === undefined || p.year === first.year)) ||
       // "500 tờ phát vào tháng 3, quý 4 phát 800 tờ": a quarter after a month of an earlier one
       (p.unit === "quy" && first.unit === "thang" && p.year === first.year && endsLater(p, first) && !first.current)
     )
