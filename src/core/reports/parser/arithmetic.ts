@@ -61,6 +61,8 @@ export function findArithmetic(
     let labelled = false;
     let j = first.end;
     for (;;) {
+      // "40 lượt (+6 lượt phát bổ sung)": one more in brackets after the figure
+      if (toks[j]?.k === "(" && toks[j + 1]?.k === "+" && operands.length === 1) j++;
       const sign = toks[j];
       const signKind = isTimes(sign, toks[j - 1]) ? "times" : sign?.k === "+" ? "plus" : null;
       if (!signKind || (kind && signKind !== kind)) break;
@@ -86,7 +88,10 @@ export function findArithmetic(
     if (!kind) continue;
     const result = toks[j]?.k === "=" && operandAt(toks, blocked, j + 1) ? j + 1 : -1;
     if (result >= 0) out.results.add(result);
-    const bare = operands.slice(0, -1).every((op) => op.end === op.start + 1);
+    // ("40 lượt + 6 lượt": quantities in one unit add up like bare numbers)
+    const unit = (op: Operand): string => (op.end > op.start + 1 ? toks[op.start + 1]!.kt : "");
+    const oneUnit = kind === "plus" && unit(first) !== "" && operands.every((op) => unit(op) === unit(first));
+    const bare = operands.slice(0, -1).every((op) => op.end === op.start + 1) || oneUnit;
     // "420 HS + 38 GV dự": people by role added are one count of attendees, like bare numbers (parts
     // named by a time of day or a label stay addends)
     const people = kind === "plus" && !labelled && operands.every((op) => countsPeople(toks, op));
