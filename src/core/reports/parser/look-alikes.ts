@@ -8,6 +8,7 @@
  * - equipment: "sửa chữa 3 loa truyền thanh", "lắp mới 2 cụm loa" count loudspeakers, not broadcasts
  *   (the count and the words are neither figures nor names);
  * - members: "nhóm Zalo có 310 thành viên" is a reach figure like "người theo dõi";
+ * - advertisements: "2 pa nô quảng cáo sai phép", "băng rôn quảng cáo … đã tháo 5 cái" are no propaganda items;
  * - briefings: "họp giao ban 4 cuộc", "hội nghị giao ban với 25 cán bộ" are the office's own meetings, not
  *   propaganda: neither their count nor their people are figures.
  * ("tin nhắn" is not "tin": see COMPOUND_STOP in vocabulary.ts.)
@@ -276,6 +277,15 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
       blocked.push(i - 1, i);
       continue;
     }
+    // "xử lý 2 pa nô quảng cáo sai phép": an advertisement, not propaganda (its figure before, else in its clause)
+    const advert = seqAt(i, ADVERTISED);
+    if (advert && key(toks[i + advert]) === "quang" && key(toks[i + advert + 1]) === "cao") {
+      const figure = numberBefore(toks, nv, numbers, i) ?? numberAfter(toks, nv, numbers, i + advert + 2);
+      for (let x = i; x < i + advert + 2; x++) blocked.push(x);
+      if (figure) for (let x = figure[0]; x < figure[1]; x++) blocked.push(x);
+      i += advert + 1;
+      continue;
+    }
     // (unless the task counts briefings itself)
     if (key(toks[i]) === "giao" && key(toks[i + 1]) === "ban" && !BRIEFING_NAMES.some((n) => compiled.exact.has(n))) {
       for (const x of briefingClause(toks, nv, numbers, i)) blocked.push(x);
@@ -426,6 +436,18 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
   }
   return { blocked, unclear };
 }
+
+/** Items that are advertisements when "quảng cáo" follows ("pa nô quảng cáo", "băng rôn quảng cáo"). */
+const ADVERTISED: readonly string[][] = [
+  ["pa", "no"],
+  ["pano"],
+  ["bang", "ron"],
+  ["banner"],
+  ["to", "roi"],
+  ["ap", "phich"],
+  ["poster"],
+  ["xe", "loa"],
+];
 
 /** A task's own names of briefings, as search keys. */
 const BRIEFING_NAMES: readonly string[] = ["giaoban", "hopgiaoban", "hoinghigiaoban"];
