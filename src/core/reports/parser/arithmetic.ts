@@ -25,7 +25,8 @@ export interface Arithmetic {
   freedTokens: Set<number>;
 }
 
-const MAX_UNIT_TOKENS = 4;
+/** Words of an operand's unit ("5 tờ áp phích/thôn": a counting word, the name and the rate's "/"). */
+const MAX_UNIT_TOKENS = 5;
 
 interface Operand {
   start: number;
@@ -90,7 +91,8 @@ export function findArithmetic(
     if (result >= 0) out.results.add(result);
     // ("40 lượt + 6 lượt": quantities in one unit add up like bare numbers)
     const unit = (op: Operand): string => (op.end > op.start + 1 ? toks[op.start + 1]!.kt : "");
-    const oneUnit = kind === "plus" && unit(first) !== "" && operands.every((op) => unit(op) === unit(first));
+    const oneUnit =
+      kind === "plus" && !labelled && unit(first) !== "" && operands.every((op) => unit(op) === unit(first));
     const bare = operands.slice(0, -1).every((op) => op.end === op.start + 1) || oneUnit;
     // "420 HS + 38 GV dự": people by role added are one count of attendees, like bare numbers (parts
     // named by a time of day or a label stay addends)

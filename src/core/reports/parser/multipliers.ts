@@ -1592,7 +1592,8 @@ function findRates(
     // "2 lượt/ngày trong 15 ngày = 30 lượt": the product the officer states again is the same figure
     statedProduct(toks, nv, numbers, end, value, blocked);
     // the unit names the indicator ("60 người/cuộc", "2 tờ/hộ"): read the pair here, else leave the name before
-    const name = nameAt(rate.end);
+    // ("30 tờ áp phích/thôn": a counting word before the name classifies it)
+    const name = nameAt(rate.end) ?? (rate.end + 1 < j ? nameAt(rate.end + 1) : null);
     const code =
       name && name.end <= j
         ? name.code
