@@ -40,9 +40,11 @@ const REACH: readonly string[][] = [
   ["views"],
   ["like"],
   ["likes"],
+  ["share"],
+  ["shares"],
 ];
 /** Second words of reach figures told only in passing ("lượt chia sẻ", "lượt tiếp cận", "lượt share"). */
-const SILENT_REACH: ReadonlySet<string> = new Set(["chia", "share", "tiep", "thich", "truy"]);
+const SILENT_REACH: ReadonlySet<string> = new Set(["chia", "share", "shares", "tiep", "thich", "truy"]);
 /** The same reach said by its verb before the figure ("tiếp cận khoảng 18.000 lượt", "chia sẻ được 150 lượt"). */
 const SILENT_REACH_VERBS: readonly string[][] = [
   ["tiep", "can"],
@@ -178,6 +180,10 @@ const OTHER_THINGS: readonly string[][] = [
   ["nguoi", "tham", "quan"],
   ["khach", "tham", "quan"],
   ["luot", "tham", "quan"],
+  // ("Hội chợ có 25 gian hàng, 3.000 khách", "14 tiết mục dự thi"): a fair's booths and guests, a show's acts
+  ["khach"],
+  ["gian", "hang"],
+  ["tiet", "muc"],
 ];
 /** Words between "dân" (the population) and its count ("dân trong xã 12.400 người", "dân số toàn xã là 9.000"). */
 const POPULATION_GLUE: ReadonlySet<string> = new Set([
@@ -429,8 +435,9 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
       const total = totalBefore(toks, figure[0]) || totalBefore(toks, i);
       // "được 800 lượt xem": views a post got, told in passing like its shares ("đạt 2.300 lượt xem" is asked)
       const got = key(toks[figure[0] - 1]) === "duoc" && figure[1] === i;
-      if (!SILENT_REACH.has(key(toks[i + 1])) && !total && !got && !bestBefore(toks, figure[0]))
-        unclear.push([figure[0], figure[1] - 1]);
+      // ("86 share": the reach word alone)
+      const silent = SILENT_REACH.has(key(toks[i + 1])) || (reach === 1 && SILENT_REACH.has(key(toks[i])));
+      if (!silent && !total && !got && !bestBefore(toks, figure[0])) unclear.push([figure[0], figure[1] - 1]);
     }
     i += reach - 1;
   }
