@@ -87,6 +87,17 @@ export function findArithmetic(
       j = next.end;
     }
     if (!kind) continue;
+    // "2 cái x 11 thôn + 4 cái ở trụ sở = 26": products and sums mixed, with the result stated
+    const mixed = kind === "times" ? mixedResult(toks, blocked, j) : -1;
+    if (mixed >= 0) {
+      out.results.add(mixed);
+      for (let x = first.start; x < mixed; x++) {
+        out.operandTokens.add(x);
+        out.fillerTokens.add(x);
+      }
+      i = mixed - 1;
+      continue;
+    }
     const result = toks[j]?.k === "=" && operandAt(toks, blocked, j + 1) ? j + 1 : -1;
     if (result >= 0) out.results.add(result);
     // ("40 lượt + 6 lượt": quantities in one unit add up like bare numbers)
@@ -149,6 +160,19 @@ export function findArithmetic(
     i = (result >= 0 ? result : j) - 1;
   }
   return out;
+}
+
+/** After a product ending at token j, "+ operand" (one or more) then "= result": the result's token, or −1. */
+function mixedResult(toks: readonly Tok[], blocked: Uint8Array, j: number): number {
+  let x = j;
+  let added = 0;
+  while (toks[x]?.k === "+") {
+    const next = operandAt(toks, blocked, x + 1);
+    if (!next) return -1;
+    x = next.end;
+    added++;
+  }
+  return added > 0 && toks[x]?.k === "=" && operandAt(toks, blocked, x + 1) ? x + 1 : -1;
 }
 
 /** The "/" of a rate whose unit before it names an indicator ("2 pano/thôn"), or −1. */
