@@ -25,7 +25,8 @@ export interface Arithmetic {
   freedTokens: Set<number>;
 }
 
-const MAX_UNIT_TOKENS = 4;
+/** Words of an operand's unit ("5 tờ áp phích/thôn": a counting word, the name and the rate's "/"). */
+const MAX_UNIT_TOKENS = 5;
 
 interface Operand {
   start: number;
@@ -61,6 +62,8 @@ export function findArithmetic(
     let labelled = false;
     let j = first.end;
     for (;;) {
+      // "40 lượt (+6 lượt phát bổ sung)": one more in brackets after the figure
+      if (toks[j]?.k === "(" && toks[j + 1]?.k === "+" && operands.length === 1) j++;
       const sign = toks[j];
       const signKind = isTimes(sign, toks[j - 1]) ? "times" : sign?.k === "+" ? "plus" : null;
       if (!signKind || (kind && signKind !== kind)) break;
@@ -84,9 +87,24 @@ export function findArithmetic(
       j = next.end;
     }
     if (!kind) continue;
+    // "2 cái x 11 thôn + 4 cái ở trụ sở = 26": products and sums mixed, with the result stated
+    const mixed = kind === "times" ? mixedResult(toks, blocked, j) : -1;
+    if (mixed >= 0) {
+      out.results.add(mixed);
+      for (let x = first.start; x < mixed; x++) {
+        out.operandTokens.add(x);
+        out.fillerTokens.add(x);
+      }
+      i = mixed - 1;
+      continue;
+    }
     const result = toks[j]?.k === "=" && operandAt(toks, blocked, j + 1) ? j + 1 : -1;
     if (result >= 0) out.results.add(result);
-    const bare = operands.slice(0, -1).every((op) => op.end === op.start + 1);
+    // ("40 lượt + 6 lượt": quantities in one unit add up like bare numbers)
+    const unit = (op: Operand): string => (op.end > op.start + 1 ? toks[op.start + 1]!.kt : "");
+    const oneUnit =
+      kind === "plus" && !labelled && unit(first) !== "" && operands.every((op) => unit(op) === unit(first));
+    const bare = operands.slice(0, -1).every((op) => op.end === op.start + 1) || oneUnit;
     // "420 HS + 38 GV dự": people by role added are one count of attendees, like bare numbers (parts
     // named by a time of day or a label stay addends)
     const people = kind === "plus" && !labelled && operands.every((op) => countsPeople(toks, op));
@@ -142,6 +160,19 @@ export function findArithmetic(
     i = (result >= 0 ? result : j) - 1;
   }
   return out;
+}
+
+/** After a product ending at token j, "+ operand" (one or more) then "= result": the result's token, or −1. */
+function mixedResult(toks: readonly Tok[], blocked: Uint8Array, j: number): number {
+  let x = j;
+  let added = 0;
+  while (toks[x]?.k === "+") {
+    const next = operandAt(toks, blocked, x + 1);
+    if (!next) return -1;
+    x = next.end;
+    added++;
+  }
+  return added > 0 && toks[x]?.k === "=" && operandAt(toks, blocked, x + 1) ? x + 1 : -1;
 }
 
 /** The "/" of a rate whose unit before it names an indicator ("2 pano/thôn"), or −1. */

@@ -7,7 +7,10 @@
  * - names of organisations: "Đài Phát thanh và Truyền hình tỉnh" is not a radio broadcast;
  * - equipment: "sửa chữa 3 loa truyền thanh", "lắp mới 2 cụm loa" count loudspeakers, not broadcasts
  *   (the count and the words are neither figures nor names);
- * - members: "nhóm Zalo có 310 thành viên" is a reach figure like "người theo dõi".
+ * - members: "nhóm Zalo có 310 thành viên" is a reach figure like "người theo dõi";
+ * - advertisements: "2 pa nô quảng cáo sai phép", "băng rôn quảng cáo … đã tháo 5 cái" are no propaganda items;
+ * - briefings: "họp giao ban 4 cuộc", "hội nghị giao ban với 25 cán bộ" are the office's own meetings, not
+ *   propaganda: neither their count nor their people are figures.
  * ("tin nhắn" is not "tin": see COMPOUND_STOP in vocabulary.ts.)
  * Runs after stage 2 (non-values), before the tables and the mentions.
  */
@@ -16,6 +19,7 @@ import type { CompiledIndicators } from "./indicators.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
 import { attendVerbAt, type Tok, type Tokenised } from "./tokens.js";
+import { PEOPLE_PHRASES, PEOPLE_SHORT } from "./vocabulary.js";
 import { startingWith } from "./word-sequences.js";
 
 /** Reach figures of a post or a page (search keys, Telex folded). */
@@ -36,9 +40,11 @@ const REACH: readonly string[][] = [
   ["views"],
   ["like"],
   ["likes"],
+  ["share"],
+  ["shares"],
 ];
 /** Second words of reach figures told only in passing ("lượt chia sẻ", "lượt tiếp cận", "lượt share"). */
-const SILENT_REACH: ReadonlySet<string> = new Set(["chia", "share", "tiep", "thich", "truy"]);
+const SILENT_REACH: ReadonlySet<string> = new Set(["chia", "share", "shares", "tiep", "thich", "truy"]);
 /** The same reach said by its verb before the figure ("tiếp cận khoảng 18.000 lượt", "chia sẻ được 150 lượt"). */
 const SILENT_REACH_VERBS: readonly string[][] = [
   ["tiep", "can"],
@@ -174,6 +180,10 @@ const OTHER_THINGS: readonly string[][] = [
   ["nguoi", "tham", "quan"],
   ["khach", "tham", "quan"],
   ["luot", "tham", "quan"],
+  // ("Hội chợ có 25 gian hàng, 3.000 khách", "14 tiết mục dự thi"): a fair's booths and guests, a show's acts
+  ["khach"],
+  ["gian", "hang"],
+  ["tiet", "muc"],
 ];
 /** Words between "dân" (the population) and its count ("dân trong xã 12.400 người", "dân số toàn xã là 9.000"). */
 const POPULATION_GLUE: ReadonlySet<string> = new Set([
@@ -271,6 +281,21 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
     // "chạy 2 lượt tuyên truyền lưu động, 1 xe thôi": the vehicles beside their trips are no figure
     if (key(toks[i]) === "xe" && toks[i - 1]?.type === "n" && vehiclesBesideTrips(toks, nv, numbers, i)) {
       blocked.push(i - 1, i);
+      continue;
+    }
+    // "xử lý 2 pa nô quảng cáo sai phép": an advertisement, not propaganda (its figure before, else in its clause)
+    const advert = seqAt(i, ADVERTISED);
+    if (advert && key(toks[i + advert]) === "quang" && key(toks[i + advert + 1]) === "cao") {
+      const figure = numberBefore(toks, nv, numbers, i) ?? numberAfter(toks, nv, numbers, i + advert + 2);
+      for (let x = i; x < i + advert + 2; x++) blocked.push(x);
+      if (figure) for (let x = figure[0]; x < figure[1]; x++) blocked.push(x);
+      i += advert + 1;
+      continue;
+    }
+    // (unless the task counts briefings itself)
+    if (key(toks[i]) === "giao" && key(toks[i + 1]) === "ban" && !BRIEFING_NAMES.some((n) => compiled.exact.has(n))) {
+      for (const x of briefingClause(toks, nv, numbers, i)) blocked.push(x);
+      i++;
       continue;
     }
     const org = seqAt(i, ORGANISATIONS);
@@ -410,12 +435,63 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
       const total = totalBefore(toks, figure[0]) || totalBefore(toks, i);
       // "được 800 lượt xem": views a post got, told in passing like its shares ("đạt 2.300 lượt xem" is asked)
       const got = key(toks[figure[0] - 1]) === "duoc" && figure[1] === i;
-      if (!SILENT_REACH.has(key(toks[i + 1])) && !total && !got && !bestBefore(toks, figure[0]))
-        unclear.push([figure[0], figure[1] - 1]);
+      // ("86 share": the reach word alone)
+      const silent = SILENT_REACH.has(key(toks[i + 1])) || (reach === 1 && SILENT_REACH.has(key(toks[i])));
+      if (!silent && !total && !got && !bestBefore(toks, figure[0])) unclear.push([figure[0], figure[1] - 1]);
     }
     i += reach - 1;
   }
   return { blocked, unclear };
+}
+
+/** Items that are advertisements when "quảng cáo" follows ("pa nô quảng cáo", "băng rôn quảng cáo"). */
+const ADVERTISED: readonly string[][] = [
+  ["pa", "no"],
+  ["pano"],
+  ["bang", "ron"],
+  ["banner"],
+  ["to", "roi"],
+  ["ap", "phich"],
+  ["poster"],
+  ["xe", "loa"],
+];
+
+/** A task's own names of briefings, as search keys. */
+const BRIEFING_NAMES: readonly string[] = ["giaoban", "hopgiaoban", "hoinghigiaoban"];
+/** Words of a meeting right before "giao ban" ("họp", "hội nghị", "cuộc họp", "buổi"). */
+const BRIEFING_HEADS: ReadonlySet<string> = new Set(["hop", "nghi", "hoi", "cuoc", "buoi", "phien"]);
+/** Units of a meeting's count after its figure ("4 cuộc", "2 buổi", "3 lần"). */
+const SITTING_COUNTS: ReadonlySet<string> = new Set(["cuoc", "buoi", "lan", "phien"]);
+/** People one word after a figure ("30 người", "25 cán bộ" by its first word, "12 đ/c"). */
+const PEOPLE_FIRST: ReadonlySet<string> = new Set(["nguoi", "ng", "dai", "dc", ...PEOPLE_SHORT]);
+
+/**
+ * A briefing ("giao ban" at i) and its clause: the meeting's words before it, and the figures after it in
+ * its clause counted in sittings or people ("họp giao ban cơ quan 4 cuộc", "… với 25 cán bộ, công chức"). Figures of
+ * other things in the clause ("tại buổi giao ban phát 200 tờ rơi") stay.
+ */
+function briefingClause(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  i: number,
+): number[] {
+  const out = [i, i + 1];
+  let start = i;
+  while (start > 0 && start > i - 8 && !isClauseEnd(toks[start - 1])) start--;
+  for (let x = i - 1; x >= start && x >= i - 3 && BRIEFING_HEADS.has(key(toks[x])); x--) out.push(x);
+  // (a count before it, "có 3 cuộc họp giao ban", is left to be asked about)
+  for (let x = i + 2; x < i + 24 && x < toks.length && !isClauseEnd(toks[x]); x++) {
+    if (joinsClause(toks, x)) break;
+    if (toks[x]!.type !== "n" || nv.blocked[x]) continue;
+    const num = numbers.read(x, false);
+    if (!num || num.bad) continue;
+    const unit = key(toks[num.end]);
+    const people = PEOPLE_FIRST.has(unit) || PEOPLE_PHRASES.has(`${unit} ${key(toks[num.end + 1])}`);
+    if (SITTING_COUNTS.has(unit) || people) for (let y = x; y <= num.end; y++) out.push(y);
+    x = num.end;
+  }
+  return out;
 }
 
 /** Things whose first word is an indicator's measure ("tin", "tờ"), counted after them by it. */

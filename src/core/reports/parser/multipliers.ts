@@ -294,6 +294,8 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       continue;
     }
     let figures = figuresInClause(toks, nv, numbers, unit.end);
+    // "mỗi ngày 1 bài từ 1/12 đến 6/12": a daily rate over a range of dates, read with the rates
+    if (unit.words[0] === "ngay" && figures.length > 0 && dateRangeDays(toks, figures[0]![1])) continue;
     // "mỗi chuyên mục phát thanh 3 lượt": the figure of another indicator named right after the unit
     const other = figures.length === 0 && unit.end - (i + 1) > 0 ? nameAt(unit.end) : null;
     if (other) figures = figuresInClause(toks, nv, numbers, other.end);
@@ -1581,6 +1583,11 @@ function findRates(
       const count = countOf(toks, counts, [per], products.size ? new Map([...readings, ...products]) : readings);
       if (count && count.start !== i) times = count.value;
     }
+    // "3 lượt/ngày (sáng, trưa, chiều), liên tục từ ngày 01/12 đến ngày 10/12": the days of the range
+    if (times === null && per === "ngay") {
+      const range = dateRangeDays(toks, j + 2);
+      if (range) [times, end] = range;
+    }
     if (times === null) {
       // "phát 3 lần/tuần vào 6h và 17h": a programme's schedule, told in passing — no figure to ask about
       // beside another figure (unless how long it went on follows: "… vào 6h, trong 30 ngày" is still asked about)
@@ -1603,12 +1610,14 @@ function findRates(
     // "2 lượt/ngày trong 15 ngày = 30 lượt": the product the officer states again is the same figure
     statedProduct(toks, nv, numbers, end, value, blocked);
     // the unit names the indicator ("60 người/cuộc", "2 tờ/hộ"): read the pair here, else leave the name before
-    const name = nameAt(rate.end);
+    // ("30 tờ áp phích/thôn": a counting word before the name classifies it)
+    const name = nameAt(rate.end) ?? (rate.end + 1 < j ? nameAt(rate.end + 1) : null);
     const code =
       name && name.end <= j
         ? name.code
         : (compiled.measures.get(toks[rate.end]!.kt) ??
-          (SITTING_UNITS.has(per) && peopleUnit(toks, rate.end, j) ? compiled.measures.get("nguoi") : undefined));
+          (SITTING_UNITS.has(per) && peopleUnit(toks, rate.end, j) ? compiled.measures.get("nguoi") : undefined) ??
+          sharedByVerb(toks, compiled, nameAt, i, toks[rate.end]!.kt));
     if (code) {
       const num = { kind: "N" as const, start: i, end: rate.end, value, weak: false, bad: false, first: false };
       out.pairs.push({ num, ind: { kind: "I", start: rate.end, end: j, code, first: false }, numFirst: true });
@@ -1695,6 +1704,16 @@ function perUnitBefore(
     if (lasting >= 0) j = lasting;
   } else if (key(toks[j]) === "lien" && key(toks[j + 1]) === "tuc") j++;
   else if (key(toks[j]) === "trong" && key(toks[j + 1]) === "vong") j++;
+  // "mỗi ngày 1 bài từ 1/12 đến nay (6/12)": a daily rate over a range of dates
+  // (the product stated after it, "… = 30 bài", is the figure; the rate and its dates are its operands)
+  const dates = per === "ngay" ? dateRangeDays(toks, rate.end) : null;
+  if (dates) {
+    const stated = statedAfter(toks, dates[1]);
+    for (let x = stated ? i : rate.end; x < dates[1]; x++) if (toks[x]!.type === "n") (out.blocked as number[]).push(x);
+    if (!stated) return readAsProduct(out, i, dates[1], rate.value * dates[0]);
+    out.settled.push(i);
+    return true;
+  }
   const op = toks[j];
   if (
     !op ||
@@ -1760,6 +1779,82 @@ function lastingWordsAt(toks: readonly Tok[], from: number): number {
   for (let k = 0; k < 2 && toks[x]?.type === "w" && !LASTING.has(key(toks[x])); k++) x++;
   if (!LASTING.has(key(toks[x]))) return -1;
   return key(toks[x + 1]) === "tuc" || key(toks[x + 1]) === "vong" ? x + 1 : x;
+}
+
+/**
+ * "phát bản tin … 03 lượt/ngày": a measure several indicators share goes to the one whose names start with
+ * a verb earlier in the rate's sentence ("phát" of "phát thanh"), when only one does and no name of theirs
+ * comes between (then the pairing decides: "xe loa chạy 2 lượt/ngày"); else undefined.
+ */
+function sharedByVerb(
+  toks: readonly Tok[],
+  compiled: CompiledIndicators,
+  nameAt: (i: number) => { end: number; code: string } | null,
+  i: number,
+  unit: string,
+): string | undefined {
+  const owners = compiled.shared.get(unit);
+  if (!owners) return undefined;
+  let start = i;
+  while (start > 0 && start > i - 16 && !isSentenceEnd(toks[start - 1])) start--;
+  let verb: string | undefined;
+  for (let x = start; x < i; x++) {
+    if (toks[x]!.type !== "w") continue;
+    const name = nameAt(x);
+    if (name && owners.some((o) => o.code === name.code)) return undefined;
+    if (name) {
+      x = name.end - 1;
+      continue;
+    }
+    const by = owners.filter((o) => o.firstWords.has(toks[x]!.k) || o.firstWords.has(toks[x]!.kt));
+    if (by.length === 1) verb = by[0]!.code;
+  }
+  return verb;
+}
+
+/** Tokens that may stand between a daily rate and its range of dates ("bài", ", liên tục", a bracket counts one). */
+const RANGE_GLUE_LIMIT = 8;
+
+/**
+ * "từ (ngày) 01/12 đến (ngày) 10/12(/2026)", "từ 1/12 đến nay (6/12)" within a few words of token `from`, before
+ * any other number: the days it spans, both ends counted, and the token after it; null when the range is not
+ * one of a month's days or its end is not written.
+ */
+function dateRangeDays(toks: readonly Tok[], from: number): [number, number] | null {
+  let x = from;
+  for (let k = 0; k < RANGE_GLUE_LIMIT && toks[x] && key(toks[x]) !== "tu"; k++, x++) {
+    const t = toks[x]!;
+    if (t.type === "nl" || t.type === "n" || t.k === "." || t.k === ";") return null;
+    if (t.k === "(") while (toks[x + 1] && toks[x]!.k !== ")" && toks[x]!.type !== "nl") x++;
+  }
+  if (key(toks[x]) !== "tu") return null;
+  const first = dayMonthAt(toks, key(toks[x + 1]) === "ngay" ? x + 2 : x + 1);
+  if (!first) return null;
+  let y = first[2];
+  if (!TO_WORDS.has(key(toks[y])) && toks[y]?.k !== "-") return null;
+  y++;
+  let last: [number, number, number] | null;
+  if (key(toks[y]) === "nay" || (key(toks[y]) === "hom" && key(toks[y + 1]) === "nay")) {
+    // "đến nay (6/12)": today, written in brackets
+    y += key(toks[y]) === "hom" ? 2 : 1;
+    last = toks[y]?.k === "(" ? dayMonthAt(toks, y + 1) : null;
+    if (last && toks[last[2]]?.k === ")") last = [last[0], last[1], last[2] + 1];
+    else return null;
+  } else last = dayMonthAt(toks, key(toks[y]) === "ngay" ? y + 1 : y);
+  if (!last || last[1] !== first[1] || last[0] < first[0]) return null;
+  return [last[0] - first[0] + 1, last[2]];
+}
+
+const TO_WORDS: ReadonlySet<string> = new Set(["den", "toi"]);
+
+/** A day of a month at token x ("01/12", "10/12/2026"): day, month and the token after it. */
+function dayMonthAt(toks: readonly Tok[], x: number): [number, number, number] | null {
+  if (toks[x]?.type !== "n" || toks[x + 1]?.k !== "/" || toks[x + 2]?.type !== "n") return null;
+  const day = Number(toks[x]!.k);
+  const month = Number(toks[x + 2]!.k);
+  if (!(day >= 1 && day <= 31 && month >= 1 && month <= 12)) return null;
+  const end = toks[x + 3]?.k === "/" && /^\d{4}$/.test(toks[x + 4]?.k ?? "") ? x + 5 : x + 3;
+  return [day, month, end];
 }
 
 /** Reads the rate's words from token i (the unit word before it stands aside) as one figure, their product. */

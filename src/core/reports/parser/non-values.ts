@@ -1515,6 +1515,14 @@ function markLabels(
       !countsSomething(toks, i + 1, nameAt, compiled) &&
       !isMeasureWord(toks[i + 2], compiled) &&
       !nameAt(i + 2);
+    // "cả tháng 11: 44 lượt", "cả quý 4/2026: …": a period's number before a colon or its year is its label
+    const labelBeforeList =
+      key_(before) === "ca" &&
+      LABEL_MAX[key] !== undefined &&
+      toks[i + 1]?.type === "n" &&
+      Number(nextK) >= 1 &&
+      Number(nextK) <= LABEL_MAX[key]! &&
+      (toks[i + 2]?.k === ":" || (toks[i + 2]?.k === "/" && /^\d{4}$/.test(toks[i + 3]?.k ?? "")));
     // "mỗi cổng trường 2", "mỗi đầu thôn 2 pa nô": one spot of each place, counted like "mỗi thôn"
     const eachSpot = key_(toks[i - 2]) === "moi" && (key_(before) === "cong" || key_(before) === "dau");
     if (
@@ -1522,6 +1530,7 @@ function markLabels(
       !year &&
       !twoPeriods &&
       !namedWhole &&
+      !labelBeforeList &&
       !blocked[i - 1] &&
       (isWordIn(before, COUNTED_BEFORE) || eachSpot)
     )

@@ -361,6 +361,12 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       continue;
     }
     if (k === "trong" && RANK[next] !== undefined && !nv.blocked[i + 1] && !nv.blocked[i + 2]) {
+      // "5 phóng sự trong năm; trong tháng 11 thực hiện 2": the year so far beside a numbered shorter report
+      // period is a running total (the figure before it in its clause, else those after it)
+      if (next === "nam" && key(toks[i + 2]) !== "nay" && reportRank < RANK.nam! && report?.n !== undefined) {
+        const before = figureEarlierInClause(toks, nv, numbers, i);
+        for (const s of before !== null ? [before] : numbersIn(i + 2).map(([a]) => a)) cumulative.add(s);
+      }
       transparent.push(i, i + 1);
       i++;
       continue;
@@ -574,6 +580,8 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     ) {
       let j = i + 1;
       while (j < n && nv.blocked[j] && !nv.transparent[j] && !isClauseEnd(toks[j], toks[j + 1])) j++;
+      // "Năm 2026, xã tổ chức 12 hội nghị; …": a comma right after a year opening its sentence opens its clause
+      if (toks[j]?.k === "," && k === "nam" && opensSentence(toks, i)) j++;
       for (const s of listAfterColon(j) ?? numbersIn(j).map(([a]) => a)) cumulative.add(s);
       i = j - 1;
       continue;
@@ -664,6 +672,8 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       breaks.push(i);
       let j = i + 1;
       while (j < n && nv.blocked[j] && !isClauseEnd(toks[j], toks[j + 1])) j++;
+      // "Kết quả tháng 11 (đã báo cáo): …": a bracket about the period before its colon
+      j = pastBracketToColon(toks, j);
       if (toks[j]?.k === ":") {
         // "số liệu tháng 2: 1 băng rôn, 100 tờ rơi": the whole list after the colon
         // (to the sentence's end: "hoi nghi thang 9: 1 cuoc, 70 nguoi. hoi nghi thang 10: 2 cuoc" keeps month 10's)
@@ -1196,6 +1206,8 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
     )
       return { rank: RANK[key(toks[i])]!, unit: key(toks[i]), stated: true, at: i };
     if (!p) continue;
+    // "tháng 10 đã bc 18 lượt", "Kết quả tháng 11 (đã báo cáo): …": a period already reported is an earlier one
+    if (p.n !== undefined && alreadyReportedAfter(toks, periodEnd(toks, i))) continue;
     // "quý 4 năm nay": "năm nay" is the year of the period before it, no period of its own
     if (p.current && p.unit === "nam" && nv.blocked[i - 1] && RANK[key(toks[i - 2])] !== undefined) continue;
     const before = `${key(toks[i - 2])} ${key(toks[i - 1])}`;
@@ -1223,8 +1235,16 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
       lastMonthsAround(first, p) ||
       (p.year !== undefined && first.year !== undefined && p.year > first.year) ||
       laterQuarter(p, first) ||
+      // "tháng 11 … 28 lượt, tháng 12 đến nay 9 lượt": a later one of the same unit said as running now
+      (p.unit === first.unit && !first.stated && endsLater(p, first) && saidAsNow(toks, periodEnd(toks, i))) ||
       // "Năm 2026 … 10 phóng sự, trong đó quý IV … 3": a shorter period named as a part of the longer one's figure
       (p.rank < first.rank && !first.stated && partOfWholeBefore(toks, i)) ||
+      // "Năm 2026 … 12 hội nghị; trong quý IV/2026 … 3 hội nghị": a shorter period of that year, said as within it
+      (first.unit === "nam" &&
+        p.rank < first.rank &&
+        !first.stated &&
+        key(toks[i - 1]) === "trong" &&
+        (p.year === undefined || first.year === undefined || p.year === first.year)) ||
       // "500 tờ phát vào tháng 3, quý 4 phát 800 tờ": a quarter after a month of an earlier one
       (p.unit === "quy" && first.unit === "thang" && p.year === first.year && endsLater(p, first) && !first.current)
     )
@@ -1254,6 +1274,33 @@ function periodToRecord(toks: readonly Tok[], nv: NonValues): NamedPeriod | null
     if (p) return { ...p, stated: true, at: j };
   }
   return null;
+}
+
+/** The token after a numbered period at i ("tháng 12", "quý IV/2026"). */
+function periodEnd(toks: readonly Tok[], i: number): number {
+  return toks[i + 2]?.k === "/" && toks[i + 3]?.type === "n" ? i + 4 : i + 2;
+}
+
+/** The colon after a bracket opening at token j ("(đã báo cáo):"), else j. */
+function pastBracketToColon(toks: readonly Tok[], j: number): number {
+  if (toks[j]?.k !== "(") return j;
+  for (let x = j + 1; x < j + 16 && x < toks.length && toks[x]!.type !== "nl"; x++)
+    if (toks[x]!.k === ")") return toks[x + 1]?.k === ":" ? x + 1 : j;
+  return j;
+}
+
+/** Whether "đã báo (cáo)" / "đã bc" follows token j, in brackets or not ("tháng 11 (đã báo cáo)"). */
+function alreadyReportedAfter(toks: readonly Tok[], j: number): boolean {
+  const x = toks[j]?.k === "(" ? j + 1 : j;
+  return key(toks[x]) === "da" && (key(toks[x + 1]) === "bc" || key(toks[x + 1]) === "bao");
+}
+
+/** Whether the period ending before token j is said as running now: "này", "đến nay", "tới giờ", "(đến hôm nay …)". */
+function saidAsNow(toks: readonly Tok[], j: number): boolean {
+  let x = toks[j]?.k === "(" ? j + 1 : j;
+  if (TO.has(key(toks[x]))) x++;
+  if (key(toks[x]) === "hom") x++;
+  return NOW.has(key(toks[x]));
 }
 
 /** Whether "trong đó" / "trong số đó" stands right before token i. */

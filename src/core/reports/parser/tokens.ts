@@ -115,6 +115,7 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
           k === "ng" ||
           k === "nguoi" ||
           k === "q" ||
+          k === "pt" ||
           ABBREVIATIONS_BEFORE_FIGURE.has(k))
       )
         rare = true;
@@ -137,7 +138,7 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
     });
     prevEnd = e;
   }
-  // only messages with "phẩy", "chấm" or "tr" need the pass below
+  // only messages with "phẩy", "chấm", "tr" or the like need the pass below
   for (let i = 0; rare && i < toks.length; i++) {
     const t = toks[i]!;
     if (t.type !== "w" || t.k.length > 5) continue;
@@ -182,6 +183,15 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
       const prev = toks[i - 1]?.k === "," ? toks[i - 2] : toks[i - 1];
       const at = toks[i + 1]?.k === ":" ? i + 2 : i + 1;
       if (t.o.toLowerCase() === "ap" && prev?.type === "n" && toks[at]?.type === "n") t.kt = "apphich";
+      continue;
+    }
+    // "PT 36 lượt", "pt: ba mươi", "18 lượt PT": broadcasts, beside a figure (never "Đài PT-TH", the station)
+    if (t.k === "pt" && toks[i + 1]?.k !== "-" && toks[i - 1]?.k !== "-") {
+      const at = toks[i + 1]?.k === ":" ? i + 2 : i + 1;
+      const next = toks[at];
+      const after = next?.type === "n" || (next?.type === "w" && isNumberWordKey(next.k));
+      const before = toks[i - 1]?.type === "n" || (toks[i - 1]?.k === "luot" && toks[i - 2]?.type === "n");
+      if (after || before) t.kt = "phatthanh";
       continue;
     }
     // "tr 400", "tr: 1k": an abbreviation read only before a figure, and after one only in a run of

@@ -243,6 +243,8 @@ export const FUZZY_STOP: ReadonlySet<string> = new Set([
   // "lễ hội thu hút 30.000 lượt khách" is no typo of "hội thi", "phối hợp đài phường" none of "họp dân"
   "hoithu",
   "hopdai",
+  // "phát thanh 8 lượt về an toàn giao thông": times about a topic, no typo of "lượt xe"
+  "luotve",
 ]);
 
 /** Chat abbreviations officers use, read as the word they stand for ("pn 5" is "pa nô 5"). */

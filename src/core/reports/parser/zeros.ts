@@ -138,7 +138,7 @@ export function findStatedZeros(
         continue;
       }
       // "chưa phát được lượt nào": no name, but the verb and the measure say whose ("phát" … "lượt": broadcasts)
-      const code = compiled ? verbMeasureCode(toks, i + 1, compiled) : undefined;
+      const code = compiled ? verbMeasureCode(toks, i + 1, compiled, mentions) : undefined;
       if (code) {
         zeros.push({ code, at: i });
         continue;
@@ -203,14 +203,41 @@ export function findStatedZeros(
  * "phát được lượt nào" from token j: a doing verb, "được" maybe, then a measure and "nào" — the indicator that
  * owns the measure, or the one owner sharing it whose names start with the verb ("phát" of "phát thanh").
  */
-function verbMeasureCode(toks: readonly Tok[], j: number, compiled: CompiledIndicators): string | undefined {
+function verbMeasureCode(
+  toks: readonly Tok[],
+  j: number,
+  compiled: CompiledIndicators,
+  mentions: readonly Mention[],
+): string | undefined {
   const verb = key(toks[j]);
   if (!DONE_ONE.has(verb)) return undefined;
-  const m = key(toks[j + 1]) === "duoc" ? j + 2 : j + 1;
+  let m = key(toks[j + 1]) === "duoc" ? j + 2 : j + 1;
+  // "chưa treo thêm cái nào": none more
+  if (key(toks[m]) === "them") m++;
   if (key(toks[m + 1]) !== "nao") return undefined;
   const unit = key(toks[m]);
-  const owners = compiled.shared.get(unit)?.filter((o) => o.firstWords.has(verb));
-  return compiled.measures.get(unit) ?? (owners?.length === 1 ? owners[0]!.code : undefined);
+  const shared = compiled.shared.get(unit);
+  const owners = shared?.filter((o) => o.firstWords.has(verb));
+  const own = compiled.measures.get(unit) ?? (owners?.length === 1 ? owners[0]!.code : undefined);
+  if (own || !shared) return own;
+  // "Cả năm thôn treo 9 băng rôn. Quý IV chưa treo thêm cái nào": the thing the same verb was said of just before
+  const said = namedAfterVerbBefore(toks, mentions, j, verb);
+  return said && shared.some((o) => o.code === said) ? said : undefined;
+}
+
+/** The indicator named right after the verb (a figure may come between) the last time it was said before token j, in 30 tokens. */
+function namedAfterVerbBefore(
+  toks: readonly Tok[],
+  mentions: readonly Mention[],
+  j: number,
+  verb: string,
+): string | undefined {
+  for (let x = j - 1; x >= 0 && x >= j - 30; x--) {
+    if (key(toks[x]) !== verb) continue;
+    const m = mentions.find((n) => n.start > x && n.start <= x + 3 && n.start < j);
+    return m?.code;
+  }
+  return undefined;
 }
 
 /** Sittings said before the verb of meeting ("cuộc họp", "buổi họp", "lần họp"). */
