@@ -22,12 +22,16 @@ export type MessageKind =
   | "other";
 
 const QUESTION =
-  /(?:^|\s)(?:(?:cho|xin|de|muon)\s+(?:(?:em|e|toi|minh|chau|anh|chi)\s+)?hoi(?! (?:vien|nghi|thi|thao|dong|phu|nong|cuu|lhpn|ccb|cha me))(?<!de (?:(?:em|e|toi|minh|chau|anh|chi) )?hoi(?= lai))|em hoi|(?<!de (?:(?:em|e|toi|minh|chau|anh|chi) )?)hoi (?:ve|lai|them|chut|xem|la)|bao gio|khi nao|luc nao|ngay nao|hom nao|may gio|may ngay|bao lau|the nao|ra sao|lam sao|nhu nao|(?:o|vao|den|toi|noi|qua) dau|cho nao|la gi|nhung gi|gi nua|gi (?:a|ah|vay|the|nhi)|bao nhieu|co phai|phai khong|(?:duoc|dc) (?:khong|ko|k)|tai sao|vi sao|(?:sua|lam|gui|nop|tinh|ghi|xoa|xu ly)(?: lai)? sao(?=\s*(?:a|ad|ah|vay|nhi|day|the)?\s*(?:[,.?!]|$))|[a-z]+ nao (?:vay|the|nhi|day|z)|(?:bc|bao cao|nop|gui|hop|lam|xong) roi chua|dang bi (?:tinh|ghi|danh dau)|co sao khong|con kip|co can|can (?:gui|nop|bao cao) (?:gi|khong)|han (?:\S+\s+){0,6}la|(?:dung|phai) (?:khong|ko|k)|(?:xin|de nghi|nho) (?:\S+\s+){0,2}?(?:huong dan|cho biet)|cho (?:em |e |toi |minh )?biet|(?:cho|voi|gap|hoi|lien he) ai|\S+ nao (?:bao cao|gui|nop|lam)|(?:du|xong|nop|nhan|vao|duyet|ghi nhan|cap nhat) chua|\bco(?: (?!thi\b|nhung\b|con\b|ma\b)[^\s,.;!?]+){0,10}? chua(?=\s*(?:a|ad|ah|ha)?\s*(?:[,.?!]|$))|cho (?:em|e|toi|minh|chau) (?:xin(?! phep)|xem|coi|kiem tra)|(?:kiem tra|xem|check|coi|ra soat)(?: lai)? (?:giup|ho|dum))(?=\s|[,.?!]|$)/;
+  /(?:^|\s)(?:(?:cho|xin|de|muon)\s+(?:(?:em|e|toi|minh|chau|anh|chi)\s+)?hoi(?! (?:vien|nghi|thi|thao|dong|phu|nong|cuu|lhpn|ccb|cha me))(?<!de (?:(?:em|e|toi|minh|chau|anh|chi) )?hoi(?= lai))|em hoi|(?<!de (?:(?:em|e|toi|minh|chau|anh|chi) )?)hoi (?:ve|lai|them|chut|xem|la)|bao gio|khi nao|luc nao|ngay nao|hom nao|may gio|may ngay|bao lau|the nao|ra sao|lam sao|nhu nao|(?:o|vao|den|toi|noi|qua) dau|cho nao|la gi|nhung gi|gi nua|gi (?:a|ah|vay|the|nhi)|bao nhieu|co phai|phai khong|(?:duoc|dc) (?:khong|ko|k|hong)|tai sao|vi sao|(?:sua|lam|gui|nop|tinh|ghi|xoa|xu ly)(?: lai)? sao(?=\s*(?:a|ad|ah|vay|nhi|day|the)?\s*(?:[,.?!]|$))|[a-z]+ nao (?:vay|the|nhi|day|z)|(?:bc|bao cao|nop|gui|hop|lam|xong) roi chua|dang bi (?:tinh|ghi|danh dau)|co sao khong|con kip|co can|can (?:gui|nop|bao cao) (?:gi|khong)|han (?:\S+\s+){0,6}la|(?:dung|phai) (?:khong|ko|k|hong)|(?:xin|de nghi|nho) (?:\S+\s+){0,2}?(?:huong dan|cho biet)|cho (?:em |e |toi |minh )?biet|(?:cho|voi|gap|hoi|lien he) ai|\S+ nao (?:bao cao|gui|nop|lam)|(?:du|xong|nop|nhan|vao|duyet|ghi nhan|cap nhat) chua|\bco(?: (?!thi\b|nhung\b|con\b|ma\b)[^\s,.;!?]+){0,10}? chua(?=\s*(?:a|ad|ah|ha)?\s*(?:[,.?!]|$))|cho (?:em|e|toi|minh|chau) (?:xin(?! phep)|xem|coi|kiem tra)|(?:kiem tra|xem|check|coi|ra soat)(?: lai)? (?:giup|ho|dum|gium)|^(?:\S+\s+){0,3}?ai (?:co|biet)\b|chung nao|bua nao|hoi nao|ma sao|(?<!ban )sao (?:\S+ )?(?:con|lai|van|chua|khong|ko|hong|nay)|chua (?:vay|ha|hen|z)|xin (?!phep|gui|goi|bao cao|bc|nop|loi|cam on|chao|kinh)(?:\S+ ){0,2}?(?:sdt|so dien thoai|file|mau|tai lieu|ke hoach|van ban|danh sach|bieu mau|huong dan|link))(?=\s|[,.?!]|$)/;
 /** "… chưa ạ?", "… chưa vậy ad", "có … không", at the end of a clause: a yes/no question. */
 const QUESTION_TAIL =
-  /\b(?:chua|khong|ko|k)(?: (?:a|ah|ha|nhi|vay|the|ad|voi|anh|chi|em)){1,2}\s*$|\b(?:co|duoc|dc|phai)\b(?:\s+\S+){1,10}?\s+(?:khong|ko|k)\s*(?:a|ah|ad|ha|nhi|anh|chi|em)?\s*[.!]*\s*$/;
+  /\b(?:chua|khong|ko|k|(?<!\b(?:bi|hu|da) )hong)(?: (?:a|ah|ha|nhi|vay|the|ad|voi|anh|chi|em|hen|z)){1,2}\s*$|\b(?:co|duoc|dc|phai)\b(?:\s+\S+){1,10}?\s+(?:khong|ko|k|(?<!\b(?:bi|hu|da) )hong)\s*(?:a|ah|ad|ha|nhi|anh|chi|em|vay)?\s*[.!]*\s*$|\b(?:dc|duoc) hong\b|(?<!\b(?:chi|anh|em|e|c|a|co|ba|ong|ban|thay|bac|song|ha|cau) |\d\s?)\bha(?: (?:a|ad|anh|chi|em|ban))?\s*$|\b(?:nao|gi|dau|sao|ai) (?:\S+ ){0,2}?(?:vay|z)(?: (?:a|ad|anh|chi|em))?\s*$/;
+/** "… tính là tin bài hay bài mạng xã hội ạ, …": a choice asked between two, closing one clause with a particle. */
+const CHOICE_CLAUSE =
+  /\bhay (?!lam|qua|that|ghe|nhi)(?:(?:la|phai)\s+)?\S+(?:\s+\S+){0,8}?(?:\s+(?:a|ah|nhi|ad|vay)){1,2}$/;
 /** "có … không" closing a clause: a yes/no question. */
-const YES_NO = /\b(?:co|phai|duoc|dc)\b(?:\s+\S+){1,10}?\s+(?:khong|ko|k)(?:\s+(?:a|ah|ad|ha|nhi))?$/;
+const YES_NO =
+  /\b(?:co|phai|duoc|dc)\b(?:\s+\S+){1,10}?\s+(?:khong|ko|k|(?<!\b(?:bi|hu|da) )hong)(?:\s+(?:a|ah|ad|ha|nhi))?$/;
 /** "… nộp muộn à", "… hả": the particles that ask, as typed with their marks. */
 const ASKING_PARTICLE = /(?:^|\s)(?:à|hả|hở|hử)(?:\s+(?:ad|anh|chị|em|ạ))?\s*[.!]*\s*$/;
 /** "… tính là tin bài hay bài mạng xã hội ạ", "… hay phải nhắn từng số": a choice asked between two. */
@@ -39,7 +43,11 @@ const ASKS_A_RULE =
  * "cho mượn loa đám cưới được không": a favour for the officers' own lives, asked of a colleague. Not "du lịch"
  * (the Sở's own name) nor "sinh nhật" (Sinh nhật Bác is an occasion of the work).
  */
-const PRIVATE_LIFE = /\b(?:dam (?:cuoi|gio|hieu|tang|hoi)|an cuoi|di nhau|nghi mat)\b/;
+const PRIVATE_LIFE =
+  /\b(?:dam (?:cuoi|gio|hieu|tang|hoi)|an cuoi|di nhau|nghi mat|cho (?:(?:em|e|chi|anh|minh|toi|tui|xa|ap|thon|buon) )?muon)\b/;
+/** "sổ hộ nghèo chị để đâu vậy": where a colleague put a thing, no report nor file named. */
+const PUT_WHERE = /\b(?:de|cat|giu|bo) (?:o )?dau\b/;
+const SENDS_A_REPORT = /\b(?:gui|nop|bao cao|bc|file|hinh|minh chung)\b/;
 /** "báo nhầm 500 thành 5000, sửa sao ạ": a mistake and how to put it right asked; its figures are the mistake's. */
 const ASKS_TO_FIX = /\b(?:nham|sai)\b(?:\s+\S+){0,14}?\s+(?:sua|xoa|chinh|gui lai|nop lai|bao lai|lam lai)\b/;
 /**
@@ -51,11 +59,11 @@ const INVITATION =
   /(?<!(?:khong|chua|ko) )\bai (?:ranh|di|tham gia|choi|muon|an|uong|mua)\b|\b(?:mua|lay|ship|order) (?:giup|ho|dum) (?:em|e|chi|anh|minh|toi|c|a)\b|\b(?:mua|lay) (?:giup|dum)\b|\bhop lop (?:\d|k\d|khoa|cu\b|cap)/;
 /** Words of the work and its reports: a question with none of them is the officers' own talk. */
 const ABOUT_REPORTING =
-  /\b(?:bao cao|bao|bc|han|nop|gui|thieu|chi tieu|so lieu|minh chung|file|excel|word|mau|nhiem vu|nv|ke hoach|van ban|tuyen truyen|tinh|ghi|sua(?! (?:xe|nha|dien|nuoc|may|chua|tuoi|bot|o to|oto))|ad|admin|bot|van phong|so|phong|lien he|tai lieu|kinh phi|tap huan|danh sach|phan mem|quy|thang|nam)\b/;
+  /\b(?:bao cao|bao|bc|han|nop|gui|thieu|tong hop|chi tieu|so lieu|minh chung|file|excel|word|mau|nhiem vu|nv|ke hoach|van ban|tuyen truyen|tinh|ghi|sua(?! (?:xe|nha|dien|nuoc|may|chua|tuoi|bot|o to|oto))|ad|admin|bot|van phong|so|phong|lien he|tai lieu|kinh phi|tap huan|danh sach|phan mem|quy|thang|nam)\b/;
 const COMPLETED =
   /\b(?:da|vua|moi)\s+(?:(?:\S+)\s+){0,2}?(?:ban hanh|trien khai|to chuc|hoan thanh|hoan tat|xay dung|thuc hien|gui|nop|treo|phat|dang|lap|ky|phe duyet|tuyen truyen|hop|lam xong|xong)\b|\b(?<!lien )(?:xong|hoan thanh|hoan tat)\b(?! nien)/;
 const NOT_DONE =
-  /\b(?:chua|khong|ko|se|dang)\s+(?:(?:\S+)\s+){0,1}?(?:ban hanh|trien khai|to chuc|hoan thanh|xay dung|thuc hien|gui|nop|treo|phat|dang|lap|ky|xong)\b/;
+  /\b(?:chua|khong|ko|se|dang)\s+(?:(?:\S+)\s+){0,1}?(?:ban hanh|trien khai|to chuc|hoan thanh|xay dung|thuc hien|gui|nop|treo|phat|dang|lap|ky|hop|xong)\b/;
 const ABOUT_WORK =
   /\b(?:ke hoach|tuyen truyen|bao cao|van ban|trien khai|ban hanh|to chuc|thuc hien|hoan thanh|xay dung|nhiem vu|minh chung|so lieu|ket qua|cai cach|cong van|quyet dinh)\b/;
 /** "chưa … nào", "không … cái nào": something said not done at all. */
@@ -69,7 +77,7 @@ const WORK_VERB = /\b(?:phat|dang|treo|dan|in|to chuc|hop|chieu|dung|lap dat|san
 const WORK_VERB_NUMBER = new RegExp(`(?:${WORK_VERB.source}|\\blam\\b)(?:\\s+\\S+){0,3}?\\s+\\d`);
 /** Work said to come ("sẽ", "sắp"), nothing said done. */
 const PROMISED =
-  /\b(?:se|sap)\s+(?:\S+\s+){0,2}?(?:thuc hien|trien khai|gui|nop|bao cao|bc|lam|to chuc|hoan thanh|bo sung|ban hanh|xay dung)\b/;
+  /\b(?:se|sap|(?:ngay |sang |chieu |toi )?mai|(?:chieu|toi) nay|tuan sau|lat nua|ti nua|chut nua)\s+(?:\S+\s+){0,2}?(?:thuc hien|trien khai|gui|nop|bao cao|bc|lam|to chuc|hoan thanh|bo sung|ban hanh|xay dung)\b/;
 /** "em gửi ảnh minh chứng ạ", "dạ em gửi file báo cáo": the files follow (and are handled as files). */
 const ANNOUNCES_FILES =
   /^(?:(?:da|vang|em|toi|minh|chau|xin|de|xa|thon)\s+)*(?:gui|goi|nop|up|gui len)\s+(?:(?:them|lai|bo sung)\s+)?(?:anh|hinh|hinh anh|file|tep|tai lieu|minh chung)\b(?:\s+\S+){0,10}$/;
@@ -101,8 +109,8 @@ export function classifyMessage(
   const parsed = parse(raw, indicators);
   const figures = Object.keys(parsed.values).length || parsed.conflicts.length || hasOutsideFigures(parsed);
   const asks = isQuestionKey(raw, key);
-  const aboutTheOffice =
-    asks && !PRIVATE_LIFE.test(key) && (ABOUT_REPORTING.test(key) || vocabularyOf(indicators).name.test(key));
+  const privateAsk = PRIVATE_LIFE.test(key) || (PUT_WHERE.test(key) && !SENDS_A_REPORT.test(key));
+  const aboutTheOffice = asks && !privateAsk && (ABOUT_REPORTING.test(key) || vocabularyOf(indicators).name.test(key));
   // (not beside the work or an indicator named: "hội nghị 50 người, ai tham gia cũng ký tên" is a report)
   if (
     !aboutTheOffice &&
@@ -116,6 +124,8 @@ export function classifyMessage(
   const fixing = asks && ASKS_TO_FIX.test(key);
   // a message with a figure is a report, unless it asks about one ("có được tính không", "nếu … thì")
   if (figures && !(asks && (fixing || figuresOfTheQuestion(parsed, key)))) return "report";
+  // "ai có cái bàn cho mượn tổ chức sinh nhật con hông": a favour asked, whatever work it names
+  if (asks && privateAsk && !parsed.references.length) return "other";
   if (asks) {
     // "… đăng 8 bài. Bài chia sẻ lại có được tính không ạ": the report, whose question is answered too
     if (!fixing && reportBesideQuestion(raw, indicators, parse)) return "report";
@@ -182,7 +192,7 @@ const isQuestionKey = (raw: string, key: string) =>
   raw.includes("?") ||
   // an emoji after the words ("sửa sao ạ 😭") ends nothing
   QUESTION.test(key.replace(/[^\s -~]+/g, " ")) ||
-  clausesOf(key).some((clause) => QUESTION_TAIL.test(clause)) ||
+  clausesOf(key).some((clause) => QUESTION_TAIL.test(clause) || CHOICE_CLAUSE.test(clause)) ||
   CHOICE.test(key) ||
   ASKING_PARTICLE.test(raw.toLowerCase().replace(/[^\p{L}\d?.!]+$/u, ""));
 

@@ -48,9 +48,9 @@ export interface QuestionAnswer {
 }
 
 const HOW =
-  /\b(?:the nao|nhu nao|ra sao|lam sao|(?:sua|xoa|lam|gui|nop|ghi|tinh)(?: lai)? sao|(?:gui|nop|bao cao|bc)(?: \S+){0,2} (?:tung phan|tung dot|tung lan|nhieu lan|nhieu dot)|mau bieu|bieu mau|mau (?:bao cao|bc)|file (?:word|excel)|khong dau|bot (?:co )?(?:hieu|doc)|cach (?:bao cao|gui|nop|ghi|tinh)|(?:gui|nop|bao cao)(?: \S+){0,4} (?:o dau|vao dau|cho ai|qua dau|bang gi)|(?<!da )(?:co )?duoc tinh|co tinh|thi tinh|tinh (?:la|ca|theo|vao)|huong dan|(?:gui|nop)(?: \S+){0,2} (?:file|excel|word|tep|album)|excel|theo mau|mau nao|bao cao (?:rieng|chung)|gui (?:rieng|chung|vao nhom|bo sung|lai))\b/;
+  /\b(?:the nao|nhu nao|ra sao|lam sao|(?:sua|xoa|lam|gui|nop|ghi|tinh)(?: lai)? sao|(?:gui|nop|bao cao|bc)(?: \S+){0,2} (?:tung phan|tung dot|tung lan|nhieu lan|nhieu dot)|mau bieu|bieu mau|mau (?:bao cao|bc)|file (?:word|excel)|khong dau|bot (?:co )?(?:hieu|doc)|cach (?:bao cao|gui|nop|ghi|tinh)|(?:gui|nop|bao cao)(?: \S+){0,4} (?:o dau|vao dau|cho ai|qua dau|bang gi)|(?<!da )(?:co )?duoc tinh|co tinh|thi tinh|tinh (?:la|ca|theo|vao)|huong dan|(?:gui|nop)(?: \S+){0,2} (?:file|excel|word|tep|album)|excel|theo mau|mau nao|bao cao (?:rieng|chung)|gui (?:rieng|chung|vao nhom|bo sung|lai)|(?:gui|nop|bao cao|bc)(?: \S+){0,5} (?:vo|vao) (?:day|nhom|group)|qua (?:e?mail|gmail|zalo)|pdf|chup (?:hinh|anh)|kem (?:theo )?(?:anh|hinh|file|minh chung)|toi da|luy ke|tinh (?:rieng|chung)|(?:xoa|sua)(?: di| lai)?(?: \S+){0,2} (?:dc|duoc))\b/;
 const DEADLINE =
-  /\b(?:han|bao gio|khi nao|luc nao|ngay nao|hom nao|may gio|may ngay|truoc ngay|cham nhat|het han|qua han|con kip|(?:nop|gui|bao cao|bc) (?:muon|tre|cham|som))\b/;
+  /\b(?:han|bao gio|khi nao|luc nao|ngay nao|hom nao|may gio|may ngay|truoc ngay|cham nhat|het han|qua han|con kip|(?:nop|gui|bao cao|bc) (?:muon|tre|cham|som)|qua (?:ngay|hom) \d{1,2}|qua \d{1,2}(?:\/\d{1,2})? (?:roi|ma|thi|moi|la)|khoa so(?: lieu)?)\b/;
 /** "… có (phải) báo cáo không hay Sở báo": which of two reports it, or what a report covers. */
 const WHO_REPORTS =
   /\b(?:co|phai) (?:phai )?(?:bao cao|bao|gui|nop)\b(?: \S+){0,4}? (?:khong|ko|k)(?: (?:a|ad|ah))? hay\b/;
@@ -67,7 +67,8 @@ export function questionTopic(text: string): QuestionTopic {
   if (RECORDED_AS.test(key) && !/\b(?:neu|thi)\b/.test(key)) return "open_tasks";
   if (WHO_REPORTS.test(key)) return "how_to_report";
   if (EVENT_DATE.test(key) && !OF_A_DEADLINE.test(key)) return "open_tasks";
-  if (DEADLINE.test(key)) return "deadline";
+  // "chừng nào phải nộp bc": the Southern "when", a deadline only beside a report or a deadline
+  if (DEADLINE.test(key) || (/\b(?:chung|bua) nao\b/.test(key) && OF_A_DEADLINE.test(key))) return "deadline";
   // "gõ /baocao rồi viết số liệu sau luôn hả": a command named, how to use it
   if (HOW.test(key) || /(?:^|\s)\/[a-z]/.test(key)) return "how_to_report";
   return "open_tasks";
