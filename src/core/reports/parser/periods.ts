@@ -114,7 +114,7 @@ const PLAN_WORDS: readonly string[][] = [
  */
 function placeNamedHuong(toks: readonly Tok[], i: number): boolean {
   const [a, b] = [toks[i]!.o.normalize("NFC").toLowerCase(), toks[i + 1]?.o.normalize("NFC") ?? ""];
-  if (/[^\x00-\x7f]/.test(a + b)) return a !== "phương" || b.toLowerCase() !== "hướng";
+  if (/[\u0080-\uffff]/.test(a + b)) return a !== "phương" || b.toLowerCase() !== "hướng";
   return b === "Huong";
 }
 
