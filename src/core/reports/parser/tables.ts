@@ -23,7 +23,7 @@ import type { TokenMarks } from "./non-values.js";
 import { readDigitForm } from "./number-forms.js";
 import type { IndItem, NumItem, Pair } from "./pairing.js";
 import type { Tokenised } from "./tokens.js";
-import { CHANNEL_PREPS, GATHERING_WORDS } from "./vocabulary.js";
+import { CHANNEL_NAMES, CHANNEL_PREPS, GATHERING_WORDS } from "./vocabulary.js";
 
 /** What a column holds, read from its header. */
 export type ColumnKind =
@@ -144,6 +144,7 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
   if (!single && !cellLines && !/[\t|;]| - |,.*\n.*,|\S {2,}\S/.test(tk.nfcText)) return out;
   const lines = splitLines(tk);
   const nameAt = createNameMatcher(tk.toks, blocked, compiled);
+  const posts = postsCode(compiled);
   const block = out.blocked as number[];
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li]!;
@@ -152,7 +153,7 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
     if (pasted) {
       const width = pasted.header.kinds.length;
       for (let x = line.from; x < lines[li + width - 1]!.to; x++) block.push(x);
-      const valueColumn = readRows(tk, lines, li, pasted.header, pasted.rows, nameAt, out, compiled.measures);
+      const valueColumn = readRows(tk, lines, li, pasted.header, pasted.rows, nameAt, out, compiled.measures, posts);
       out.tables.push({ kinds: pasted.header.kinds, valueColumn, rows: pasted.rows.length });
       li += width * (pasted.rows.length + 1) - 1;
       continue;
@@ -220,7 +221,7 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
       }
       if (rows.length === 0) continue;
       for (let x = line.from; x < line.to; x++) block.push(x);
-      const valueColumn = readRows(tk, lines, li, found.header, rows, nameAt, out, compiled.measures);
+      const valueColumn = readRows(tk, lines, li, found.header, rows, nameAt, out, compiled.measures, posts);
       out.tables.push({ kinds: found.header.kinds, valueColumn, rows: rows.length });
       li = lj - 1;
       continue;
@@ -791,6 +792,7 @@ function readRows(
   nameAt: (i: number) => { end: number; code: string } | null,
   out: TableReading,
   measures?: ReadonlyMap<string, string>,
+  posts?: string | null,
 ): number {
   const attendees = measures?.get("nguoi");
   const { kinds, codes, keys } = header;
@@ -856,6 +858,10 @@ function readRows(
       continue;
     }
     blockRow(row);
+    // a clip's views in its note are asked about, as a video's are in prose (a post's are told in passing)
+    const unitKey = row[kinds.indexOf("unit")]?.key;
+    if (label && (CLIP_WORD.test(label.key) || (unitKey !== undefined && CLIP_WORD.test(unitKey))))
+      for (const [c, k] of kinds.entries()) if (k === "note" && row[c]) asked.push(...viewsIn(tk, row[c]!));
     if (!label || TOTAL_ROW.test(label.key) || SUB_ROW.test(label.key)) continue;
     // "Hội viên | 312 | không tính": a row its note leaves out is no figure, nor a question
     if (kinds.some((k, c) => k === "note" && row[c] && LEFT_OUT_NOTE.test(row[c]!.key))) continue;
@@ -883,8 +889,9 @@ function readRows(
         : unitCell
           ? unitNamesRow(label.key, unitCell.key, measures)
           : sittingsLabel(label.key, measures);
-    const named =
-      ind ?? (counted ? { kind: "I" as const, start: label.from, end: label.to, code: counted, first: false } : null);
+    const clips = !ind && !counted && posts && clipsOnChannel(label.key, unitCell?.key) ? posts : null;
+    const code = counted ?? clips;
+    const named = ind ?? (code ? { kind: "I" as const, start: label.from, end: label.to, code, first: false } : null);
     if (group && level === "top") group.code = named?.code ?? null;
     // a part of a group row that carries its own total ("Bài đăng MXH, trong đó: 43" over "- Facebook | 25")
     if (parent?.valued && parent.code !== null && (!named || named.code === parent.code)) continue;
@@ -902,6 +909,40 @@ function readRows(
   if (more.length) readIndicatorColumns(tk, header, rows, more, labelColumn, nameAt, out);
   unclear.push(...asked.filter((_, i) => !headings.has(i)));
   return valueColumn;
+}
+
+/** Clips and videos ("Video TikTok", "Clip Youtube", or counted in "clip"): posts when they went on a channel. */
+const CLIP_WORD = /\b(?:video|clip|videos|clips)\b/;
+
+function clipsOnChannel(label: string, unit: string | undefined): boolean {
+  if (unit !== undefined && CLIP_WORD.test(unit)) return true;
+  return CLIP_WORD.test(label) && label.split(" ").some((w) => CHANNEL_NAMES.has(w));
+}
+
+/** The indicator of posts on social media: the one a channel's name names ("facebook", "fanpage", "zalo"). */
+function postsCode(compiled: CompiledIndicators): string | null {
+  for (const name of ["mangxahoi", "facebook", "fanpage", "zalo"]) {
+    const code = compiled.exact.get(name)?.code;
+    if (code) return code;
+  }
+  return null;
+}
+
+/** Views told in a note ("đạt 25 nghìn lượt xem"): the number with its scale word, to ask about. */
+function viewsIn(tk: Tokenised, cell: Cell): [number, number][] {
+  const out: [number, number][] = [];
+  for (let x = cell.from; x < cell.to; x++) {
+    if (tk.toks[x]!.type !== "n") continue;
+    const form = readDigitForm(tk, x, () => true);
+    if (!form || Number.isNaN(form.value)) continue;
+    const after = tk.toks
+      .slice(form.end, Math.min(form.end + 2, cell.to))
+      .map((t) => t.k)
+      .join(" ");
+    if (/^(?:luot xem|view|views|luot view)\b/.test(after)) out.push([x, form.end - 1]);
+    x = form.end - 1;
+  }
+  return out;
 }
 
 /** Labels of what the plan does not record: shows, films, books, exhibitions, photos, models, visits and views. */
