@@ -883,6 +883,8 @@ function readRows(
       (attendees && (ATTENDING_LABEL.test(label.key) || (composition && !NOT_RECORDED.test(label.key)))
         ? { kind: "I" as const, start: label.from, end: label.to, code: attendees, first: false }
         : null);
+    // "Cụm loa đang hoạt động | cụm | 15": loudspeakers counted as objects are equipment, no broadcasts
+    if (ind && unitCell && OBJECT_UNIT.test(unitCell.key) && EQUIPMENT_NAME.test(wordsOf(tk, ind))) continue;
     const counted =
       ind || !measures
         ? null
@@ -909,6 +911,18 @@ function readRows(
   if (more.length) readIndicatorColumns(tk, header, rows, more, labelColumn, nameAt, out);
   unclear.push(...asked.filter((_, i) => !headings.has(i)));
   return valueColumn;
+}
+
+/** Units of objects ("cụm", "cái", "chiếc", "bộ"): what they count is a thing, never an event. */
+const OBJECT_UNIT = /^(?:cum|cai|chiec|bo|he thong|tram)$/;
+/** An indicator named by its equipment ("loa", "loa truyền thanh", "cụm loa"), not by the act ("phát thanh"). */
+const EQUIPMENT_NAME = /^(?:cum )?(?:loa|truyen thanh|loa truyen thanh|loa phat thanh|dai truyen thanh)$/;
+
+function wordsOf(tk: Tokenised, m: IndItem): string {
+  return tk.toks
+    .slice(m.start, m.end)
+    .map((t) => t.k)
+    .join(" ");
 }
 
 /** Clips and videos ("Video TikTok", "Clip Youtube", or counted in "clip"): posts when they went on a channel. */
