@@ -22,6 +22,7 @@ import { createNameMatcher } from "./mentions.js";
 import type { TokenMarks } from "./non-values.js";
 import { readDigitForm } from "./number-forms.js";
 import type { IndItem, NumItem, Pair } from "./pairing.js";
+import { rowCorrection } from "./table-corrections.js";
 import type { Tokenised } from "./tokens.js";
 import { CHANNEL_NAMES, CHANNEL_PREPS, GATHERING_WORDS } from "./vocabulary.js";
 
@@ -838,7 +839,9 @@ function readRows(
   // the question of an unnamed top-level row, dropped when rows under it follow
   let heading = -1;
   const headings = new Set<number>();
-  for (const row of rows) {
+  // each read pair's row number (its index cell, else its place in the table)
+  const numbers: number[] = [];
+  for (const [ri, row] of rows.entries()) {
     const label = row[labelColumn];
     const level = label ? rowLevel(indexColumn >= 0 ? row[indexColumn]?.key : undefined, label.key) : "none";
     const parent = level === "sub" ? group : null;
@@ -897,7 +900,10 @@ function readRows(
     if (group && level === "top") group.code = named?.code ?? null;
     // a part of a group row that carries its own total ("Bài đăng MXH, trong đó: 43" over "- Facebook | 25")
     if (parent?.valued && parent.code !== null && (!named || named.code === parent.code)) continue;
-    if (named) read.push({ num, ind: named, numFirst: false });
+    if (named) {
+      read.push({ num, ind: named, numFirst: false });
+      numbers.push(rowNumber(indexColumn >= 0 ? row[indexColumn]?.key : undefined, ri));
+    }
     // a cost in its row ("Kinh phí | đồng | 8.500.000"), a film show or books lent: no figure to ask about
     else if (!row.some((c) => MONEY_UNIT.test(c.key)) && !NOT_RECORDED.test(label.key))
       asked.push([label.from < label.to ? label.from : num.start, num.end - 1]);
@@ -905,12 +911,41 @@ function readRows(
     // a group row naming nothing ("II | Tuyên truyền miệng | 12") is a heading when rows under it follow
     heading = level === "top" && !named ? asked.length - 1 : -1;
   }
+  correctRows(tk, lines, rows, read, numbers, block);
   out.pairs.push(...addUp(read));
   // "STT | Nội dung | Số lượng | Người tham dự": a column naming an indicator beside the value column
   const more = indicatorColumns.filter((c) => c !== valueColumn);
   if (more.length) readIndicatorColumns(tk, header, rows, more, labelColumn, nameAt, out);
   unclear.push(...asked.filter((_, i) => !headings.has(i)));
   return valueColumn;
+}
+
+/** A row's number: its index cell ("3", "3."), else its place among the rows (1-based). */
+function rowNumber(index: string | undefined, at: number): number {
+  const m = index ? /^(\d{1,2})\.?$/.exec(index) : null;
+  return m ? Number(m[1]) : at + 1;
+}
+
+/** A correction in the two lines under the table naming a row by number: that row's pair takes its figure. */
+function correctRows(
+  tk: Tokenised,
+  lines: readonly Line[],
+  rows: readonly Cell[][],
+  read: Pair[],
+  numbers: readonly number[],
+  block: number[],
+): void {
+  if (read.length === 0) return;
+  const last = rows[rows.length - 1]!;
+  const end = last[last.length - 1]!.to;
+  const after = lines.filter((l) => l.from >= end).slice(0, 2);
+  for (const line of after) {
+    const fix = rowCorrection(tk, line.from, line.to);
+    const at = fix ? numbers.indexOf(fix.row) : -1;
+    if (!fix || at < 0) continue;
+    read[at] = { ...read[at]!, num: fix.num };
+    for (let x = line.from; x < line.to; x++) block.push(x);
+  }
 }
 
 /** Units of objects ("cụm", "cái", "chiếc", "bộ"): what they count is a thing, never an event. */
