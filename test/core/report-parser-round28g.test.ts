@@ -80,3 +80,15 @@ describe("'x' and '-' cells in a space-aligned table are nothing done", () => {
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("households reached in a table row ('Số hộ nhận tờ rơi - 240 hộ') are background, no leaflets", () => {
+  it.each([
+    [
+      "bc quy 3 xom Dong a\n1 - Băng rôn - 3 cái\n2 - Tờ rơi - 500 tờ\n3 - Số hộ được phát tờ rơi - 240 hộ",
+      { bang_ron: 3, to_roi: 500 },
+    ],
+    ["Nội dung | ĐVT | SL\nPano | cái | 2\nHộ nhận tờ gấp | hộ | 150", { pano: 2 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

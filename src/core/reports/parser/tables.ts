@@ -747,6 +747,14 @@ function partsOfOnePeriod(of: readonly { unit: string; n: number; year?: number 
 const LEFT_OUT_NOTE = /^(?:(?:khong|ko|k|chua) tinh\b|(?:chi )?de biet\b|(?:chi )?tham khao\b|ngoai chi tieu\b)/;
 
 /** A row of the place's people or members ("Số hội viên", "Tổng số đoàn viên", "Số hộ"): background. */
+/**
+ * Households reached ("Số hộ nhận tờ gấp - 180 hộ", "Hộ được phát | hộ | 180"): counted in homes, not in what
+ * they got, background like "gửi cho 85 hộ" in a sentence.
+ */
+function households(label: string, figure: string, unit?: string): boolean {
+  return /^(?:so |tong so )?ho\b/.test(label) || / ho(?: dan| gia dinh)?$/.test(figure) || unit === "ho";
+}
+
 const BACKGROUND_LABEL =
   /^(?:so |tong so )?(?:hoi vien|doan vien|dang vien|chi em|ho|ho dan|ho gia dinh|nhan khau|dan so|giao vien|hoc sinh|nhan vien|thanh vien)$/;
 
@@ -870,6 +878,7 @@ function readRows(
     if (kinds.some((k, c) => k === "note" && row[c] && LEFT_OUT_NOTE.test(row[c]!.key))) continue;
     // "Số hội viên | 245", "Số hộ | 320": the place's people, background like "320 hộ" in a sentence
     if (BACKGROUND_LABEL.test(label.key)) continue;
+    if (households(label.key, valueCell?.key ?? "", row[kinds.indexOf("unit")]?.key)) continue;
     let num: NumItem | null = null;
     if (valueCell) num = cellNumber(tk, valueCell);
     else if (valueColumn === -1) num = sumOf(tk, sum, row);
@@ -1169,7 +1178,7 @@ function readPlainRows(
   out: TableReading,
 ): number {
   for (const sep of ["\t", "|", ";", " - ", "  "] as const) {
-    const read: { label: Cell; num: NumItem; line: Line; index: Cell | null }[] = [];
+    const read: { label: Cell; num: NumItem; line: Line; index: Cell | null; cell: Cell }[] = [];
     let lj = li;
     for (; lj < lines.length; lj++) {
       const line = lines[lj]!;
@@ -1179,7 +1188,8 @@ function readPlainRows(
       const nums = rest.map((c) => (isNumeric(c.key) || FIGURE_WITH_UNIT.test(c.key) ? cellNumber(tk, c) : null));
       const labels = rest.filter((_, i) => !nums[i]);
       if (nums.filter(Boolean).length !== 1 || labels.length < 1 || labels.length > 2) break;
-      read.push({ label: labels[0]!, num: nums.find(Boolean)!, line, index: rest === cells ? null : cells[0]! });
+      const cell = rest[nums.findIndex(Boolean)]!;
+      read.push({ label: labels[0]!, num: nums.find(Boolean)!, line, index: rest === cells ? null : cells[0]!, cell });
     }
     if (read.length < 2) continue;
     // "Tổng hội nghị, họp dân | 6" over "- Hội nghị triển khai | 1": a part of the row above it is no figure
@@ -1200,8 +1210,11 @@ function readPlainRows(
     // (the row number of a row left to the pairing is no figure; a row of what the plan does not record is none)
     for (const r of read) if (r.index) for (let x = r.index.from; x < r.index.to; x++) block.push(x);
     for (const r of read)
-      if (NOT_RECORDED.test(r.label.key)) for (let x = r.line.from; x < r.line.to; x++) block.push(x);
-    const pairs: Pair[] = named.map((r) => ({ num: r.num, ind: r.ind, numFirst: false }));
+      if (NOT_RECORDED.test(r.label.key) || households(r.label.key, r.cell.key))
+        for (let x = r.line.from; x < r.line.to; x++) block.push(x);
+    const pairs: Pair[] = named
+      .filter((r) => !households(r.label.key, r.cell.key))
+      .map((r) => ({ num: r.num, ind: r.ind, numFirst: false }));
     out.pairs.push(...addUp(pairs));
     out.tables.push({ kinds: [], valueColumn: -2, rows: read.length });
     return lj - 1;
