@@ -92,3 +92,21 @@ describe("households reached in a table row ('Số hộ nhận tờ rơi - 240 h
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("the audience of shows a table counts ('Người xem, nghe') attended them; alone it is asked about", () => {
+  it.each([
+    [
+      "Noi dung | Doi A | Doi B | Tong\nBuoi tuyen truyen luu dong | 3 | 4 | 7\nNguoi xem, nghe | 600 | 720 | 1320",
+      { hoi_nghi: 7, nguoi_tham_du: 1320 },
+    ],
+    ["Hoạt động | Số lượng\nBuổi tuyên truyền lưu động | 5\nKhán giả | 900", { hoi_nghi: 5, nguoi_tham_du: 900 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("without gatherings in the table the audience is a question", () => {
+    const got = plain("Nội dung | SL\nTờ rơi | 400\nNgười xem | 1.200");
+    expect(got.values).toEqual({ to_roi: 400 });
+    expect(got.unclear).toHaveLength(1);
+  });
+});

@@ -849,6 +849,7 @@ function readRows(
   const headings = new Set<number>();
   // each read pair's row number (its index cell, else its place in the table)
   const numbers: number[] = [];
+  const audience: Pair[] = [];
   for (const [ri, row] of rows.entries()) {
     const label = row[labelColumn];
     const level = label ? rowLevel(indexColumn >= 0 ? row[indexColumn]?.key : undefined, label.key) : "none";
@@ -905,6 +906,12 @@ function readRows(
           : sittingsLabel(label.key, measures);
     const clips = !ind && !counted && posts && clipsOnChannel(label.key, unitCell?.key) ? posts : null;
     const code = counted ?? clips;
+    // "Người xem, nghe | 1.800": the audience of shows held, kept until the table's gatherings are known
+    if (!ind && !code && attendees && AUDIENCE_LABEL.test(label.key)) {
+      const who = { kind: "I" as const, start: label.from, end: label.to, code: attendees, first: false };
+      audience.push({ num, ind: who, numFirst: false });
+      continue;
+    }
     const named = ind ?? (code ? { kind: "I" as const, start: label.from, end: label.to, code, first: false } : null);
     if (group && level === "top") group.code = named?.code ?? null;
     // a part of a group row that carries its own total ("Bài đăng MXH, trong đó: 43" over "- Facebook | 25")
@@ -920,6 +927,9 @@ function readRows(
     // a group row naming nothing ("II | Tuyên truyền miệng | 12") is a heading when rows under it follow
     heading = level === "top" && !named ? asked.length - 1 : -1;
   }
+  const gatherings = measures?.get("cuoc");
+  if (audience.length && read.some((p) => p.ind.code === gatherings)) read.push(...audience);
+  else for (const a of audience) asked.push([a.ind.start, a.num.end - 1]);
   correctRows(tk, lines, rows, read, numbers, block);
   out.pairs.push(...addUp(read));
   // "STT | Nội dung | Số lượng | Người tham dự": a column naming an indicator beside the value column
@@ -928,6 +938,9 @@ function readRows(
   unclear.push(...asked.filter((_, i) => !headings.has(i)));
   return valueColumn;
 }
+
+/** People who watched or listened ("Người xem, nghe", "Khán giả"): the audience of the shows a table counts. */
+const AUDIENCE_LABEL = /^(?:so |luot )?(?:nguoi (?:xem|nghe)(?:,? (?:va )?(?:xem|nghe))?|khan gia|nguoi xem nghe)$/;
 
 /** A row's number: its index cell ("3", "3."), else its place among the rows (1-based). */
 function rowNumber(index: string | undefined, at: number): number {
