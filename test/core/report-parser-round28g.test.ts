@@ -110,3 +110,15 @@ describe("the audience of shows a table counts ('Người xem, nghe') attended t
     expect(got.unclear).toHaveLength(1);
   });
 });
+
+describe("a column of airings ('Lượt phát sóng', 'Số lần phát sóng') counts broadcasts", () => {
+  it.each([
+    [
+      "Chủ đề | Chuyên mục | Lượt phát sóng\nBầu cử | 1 | 18\nPhòng cháy | 2 | 22\nTổng | 3 | 40",
+      { chuyen_muc: 3, phat_thanh: 40 },
+    ],
+    ["Chu de | Tin bai | So lan phat song\nPCCC | 4 | 12\nBau cu | 3 | 9", { tin_bai: 7, phat_thanh: 21 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -146,6 +146,7 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
   const lines = splitLines(tk);
   const nameAt = createNameMatcher(tk.toks, blocked, compiled);
   const posts = postsCode(compiled);
+  const broadcasts = compiled.exact.get("phatthanh")?.code ?? null;
   const block = out.blocked as number[];
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li]!;
@@ -164,7 +165,7 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
       if (!line.text.includes(sep)) continue;
       const edges = edgesOf(line.text, sep);
       const cells = cellsOf(tk, line, sep, edges);
-      const header = readHeader(tk, cells, nameAt, line.start, compiled.measures);
+      const header = readHeader(tk, cells, nameAt, line.start, compiled.measures, broadcasts);
       // with a separator that is also punctuation, the header must name a column of its own ("Chỉ tiêu,ĐVT,Số lượng")
       if (header && (!STRICT.has(sep) || header.kinds.some((k) => STRUCTURAL.has(k)))) {
         found = { sep, header, edges };
@@ -495,6 +496,7 @@ function readHeader(
   nameAt: (i: number) => { end: number; code: string } | null,
   lineStart: number,
   measures?: ReadonlyMap<string, string>,
+  broadcasts?: string | null,
 ): Header | null {
   if (cells.length < 2) return null;
   const kinds: ColumnKind[] = [];
@@ -530,6 +532,11 @@ function readHeader(
       code = unitInBrackets(key, measures) ?? columnOfGatherings(key, measures);
       if (code) kind = "indicator";
     }
+    // "Lượt phát sóng": a station's broadcasts counted under the word of the air, not of the loudspeaker
+    if (kind === "unknown" && code === null && broadcasts && BROADCASTS_HEADER.test(key)) {
+      kind = "indicator";
+      code = broadcasts;
+    }
     // a figure in a header cell only with a period or a place ("Quý I/2026", "Thôn 1"): "pano 6, ap phich 81" is no header
     if (/\d/.test(key) && !HEADER_WITH_NUMBER.has(kind)) return null;
     kinds.push(kind);
@@ -547,6 +554,9 @@ function readHeader(
   }
   return null;
 }
+
+/** Broadcasts counted as airings ("Lượt phát sóng", "Số lần phát sóng"). */
+const BROADCASTS_HEADER = /^(?:so )?(?:luot|lan) phat song$/;
 
 /** A header cell's words, then its unit in brackets ("họp chi hội (cuộc)"). */
 const UNIT_IN_BRACKETS = /^(.+?) ?\((\p{L}+)\)$/u;
