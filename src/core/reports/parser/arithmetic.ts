@@ -65,7 +65,7 @@ export function findArithmetic(
       // "40 lượt (+6 lượt phát bổ sung)": one more in brackets after the figure
       if (toks[j]?.k === "(" && toks[j + 1]?.k === "+" && operands.length === 1) j++;
       const sign = toks[j];
-      const signKind = isTimes(sign, toks[j - 1]) ? "times" : sign?.k === "+" ? "plus" : null;
+      const signKind = isTimes(sign, toks[j - 1]) && !alignedCell(toks, j) ? "times" : sign?.k === "+" ? "plus" : null;
       if (!signKind || (kind && signKind !== kind)) break;
       // "sáng 80 người + chiều 70 người": a time of day may name the operand after "+"
       // "fanpage 10 + zalo 8 = 18 bài": so may a channel
@@ -223,6 +223,18 @@ function isTimes(t: Tok | undefined, before?: Tok): boolean {
     return o === "nhân" || (o === "nhan" && before?.type === "w");
   }
   return TIMES_SIGNS.has(t.k) || isWordIn(t, TIMES_SIGNS);
+}
+
+/**
+ * An "x" standing alone between columns aligned by runs of spaces ("Pano    x    1    x    1"): an empty
+ * table cell, nothing done there, no times sign.
+ */
+function alignedCell(toks: readonly Tok[], j: number): boolean {
+  const t = toks[j];
+  const before = toks[j - 1];
+  const after = toks[j + 1];
+  if (!t || !before || t.k !== "x") return false;
+  return t.os - before.oe >= 2 && (!after || after.type === "nl" || after.os - t.oe >= 2);
 }
 
 /** A quantity at token i: digits, then up to four unit tokens ("buổi/tuần", "học viên"). */

@@ -22,8 +22,9 @@ import { createNameMatcher } from "./mentions.js";
 import type { TokenMarks } from "./non-values.js";
 import { readDigitForm } from "./number-forms.js";
 import type { IndItem, NumItem, Pair } from "./pairing.js";
+import { rowCorrection } from "./table-corrections.js";
 import type { Tokenised } from "./tokens.js";
-import { CHANNEL_PREPS, GATHERING_WORDS } from "./vocabulary.js";
+import { CHANNEL_NAMES, CHANNEL_PREPS, GATHERING_WORDS } from "./vocabulary.js";
 
 /** What a column holds, read from its header. */
 export type ColumnKind =
@@ -144,6 +145,8 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
   if (!single && !cellLines && !/[\t|;]| - |,.*\n.*,|\S {2,}\S/.test(tk.nfcText)) return out;
   const lines = splitLines(tk);
   const nameAt = createNameMatcher(tk.toks, blocked, compiled);
+  const posts = postsCode(compiled);
+  const broadcasts = compiled.exact.get("phatthanh")?.code ?? null;
   const block = out.blocked as number[];
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li]!;
@@ -152,7 +155,7 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
     if (pasted) {
       const width = pasted.header.kinds.length;
       for (let x = line.from; x < lines[li + width - 1]!.to; x++) block.push(x);
-      const valueColumn = readRows(tk, lines, li, pasted.header, pasted.rows, nameAt, out, compiled.measures);
+      const valueColumn = readRows(tk, lines, li, pasted.header, pasted.rows, nameAt, out, compiled.measures, posts);
       out.tables.push({ kinds: pasted.header.kinds, valueColumn, rows: pasted.rows.length });
       li += width * (pasted.rows.length + 1) - 1;
       continue;
@@ -162,7 +165,7 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
       if (!line.text.includes(sep)) continue;
       const edges = edgesOf(line.text, sep);
       const cells = cellsOf(tk, line, sep, edges);
-      const header = readHeader(tk, cells, nameAt, line.start, compiled.measures);
+      const header = readHeader(tk, cells, nameAt, line.start, compiled.measures, broadcasts);
       // with a separator that is also punctuation, the header must name a column of its own ("Chỉ tiêu,ĐVT,Số lượng")
       if (header && (!STRICT.has(sep) || header.kinds.some((k) => STRUCTURAL.has(k)))) {
         found = { sep, header, edges };
@@ -220,7 +223,7 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
       }
       if (rows.length === 0) continue;
       for (let x = line.from; x < line.to; x++) block.push(x);
-      const valueColumn = readRows(tk, lines, li, found.header, rows, nameAt, out, compiled.measures);
+      const valueColumn = readRows(tk, lines, li, found.header, rows, nameAt, out, compiled.measures, posts);
       out.tables.push({ kinds: found.header.kinds, valueColumn, rows: rows.length });
       li = lj - 1;
       continue;
@@ -493,6 +496,7 @@ function readHeader(
   nameAt: (i: number) => { end: number; code: string } | null,
   lineStart: number,
   measures?: ReadonlyMap<string, string>,
+  broadcasts?: string | null,
 ): Header | null {
   if (cells.length < 2) return null;
   const kinds: ColumnKind[] = [];
@@ -528,6 +532,11 @@ function readHeader(
       code = unitInBrackets(key, measures) ?? columnOfGatherings(key, measures);
       if (code) kind = "indicator";
     }
+    // "Lượt phát sóng": a station's broadcasts counted under the word of the air, not of the loudspeaker
+    if (kind === "unknown" && code === null && broadcasts && BROADCASTS_HEADER.test(key)) {
+      kind = "indicator";
+      code = broadcasts;
+    }
     // a figure in a header cell only with a period or a place ("Quý I/2026", "Thôn 1"): "pano 6, ap phich 81" is no header
     if (/\d/.test(key) && !HEADER_WITH_NUMBER.has(kind)) return null;
     kinds.push(kind);
@@ -545,6 +554,9 @@ function readHeader(
   }
   return null;
 }
+
+/** Broadcasts counted as airings ("Lượt phát sóng", "Số lần phát sóng"). */
+const BROADCASTS_HEADER = /^(?:so )?(?:luot|lan) phat song$/;
 
 /** A header cell's words, then its unit in brackets ("họp chi hội (cuộc)"). */
 const UNIT_IN_BRACKETS = /^(.+?) ?\((\p{L}+)\)$/u;
@@ -745,6 +757,14 @@ function partsOfOnePeriod(of: readonly { unit: string; n: number; year?: number 
 const LEFT_OUT_NOTE = /^(?:(?:khong|ko|k|chua) tinh\b|(?:chi )?de biet\b|(?:chi )?tham khao\b|ngoai chi tieu\b)/;
 
 /** A row of the place's people or members ("Số hội viên", "Tổng số đoàn viên", "Số hộ"): background. */
+/**
+ * Households reached ("Số hộ nhận tờ gấp - 180 hộ", "Hộ được phát | hộ | 180"): counted in homes, not in what
+ * they got, background like "gửi cho 85 hộ" in a sentence.
+ */
+function households(label: string, figure: string, unit?: string): boolean {
+  return /^(?:so |tong so )?ho\b/.test(label) || / ho(?: dan| gia dinh)?$/.test(figure) || unit === "ho";
+}
+
 const BACKGROUND_LABEL =
   /^(?:so |tong so )?(?:hoi vien|doan vien|dang vien|chi em|ho|ho dan|ho gia dinh|nhan khau|dan so|giao vien|hoc sinh|nhan vien|thanh vien)$/;
 
@@ -791,6 +811,7 @@ function readRows(
   nameAt: (i: number) => { end: number; code: string } | null,
   out: TableReading,
   measures?: ReadonlyMap<string, string>,
+  posts?: string | null,
 ): number {
   const attendees = measures?.get("nguoi");
   const { kinds, codes, keys } = header;
@@ -836,7 +857,10 @@ function readRows(
   // the question of an unnamed top-level row, dropped when rows under it follow
   let heading = -1;
   const headings = new Set<number>();
-  for (const row of rows) {
+  // each read pair's row number (its index cell, else its place in the table)
+  const numbers: number[] = [];
+  const audience: Pair[] = [];
+  for (const [ri, row] of rows.entries()) {
     const label = row[labelColumn];
     const level = label ? rowLevel(indexColumn >= 0 ? row[indexColumn]?.key : undefined, label.key) : "none";
     const parent = level === "sub" ? group : null;
@@ -856,11 +880,16 @@ function readRows(
       continue;
     }
     blockRow(row);
+    // a clip's views in its note are asked about, as a video's are in prose (a post's are told in passing)
+    const unitKey = row[kinds.indexOf("unit")]?.key;
+    if (label && (CLIP_WORD.test(label.key) || (unitKey !== undefined && CLIP_WORD.test(unitKey))))
+      for (const [c, k] of kinds.entries()) if (k === "note" && row[c]) asked.push(...viewsIn(tk, row[c]!));
     if (!label || TOTAL_ROW.test(label.key) || SUB_ROW.test(label.key)) continue;
     // "Hội viên | 312 | không tính": a row its note leaves out is no figure, nor a question
     if (kinds.some((k, c) => k === "note" && row[c] && LEFT_OUT_NOTE.test(row[c]!.key))) continue;
     // "Số hội viên | 245", "Số hộ | 320": the place's people, background like "320 hộ" in a sentence
     if (BACKGROUND_LABEL.test(label.key)) continue;
+    if (households(label.key, valueCell?.key ?? "", row[kinds.indexOf("unit")]?.key)) continue;
     let num: NumItem | null = null;
     if (valueCell) num = cellNumber(tk, valueCell);
     else if (valueColumn === -1) num = sumOf(tk, sum, row);
@@ -877,18 +906,30 @@ function readRows(
       (attendees && (ATTENDING_LABEL.test(label.key) || (composition && !NOT_RECORDED.test(label.key)))
         ? { kind: "I" as const, start: label.from, end: label.to, code: attendees, first: false }
         : null);
+    // "Cụm loa đang hoạt động | cụm | 15": loudspeakers counted as objects are equipment, no broadcasts
+    if (ind && unitCell && OBJECT_UNIT.test(unitCell.key) && EQUIPMENT_NAME.test(wordsOf(tk, ind))) continue;
     const counted =
       ind || !measures
         ? null
         : unitCell
           ? unitNamesRow(label.key, unitCell.key, measures)
           : sittingsLabel(label.key, measures);
-    const named =
-      ind ?? (counted ? { kind: "I" as const, start: label.from, end: label.to, code: counted, first: false } : null);
+    const clips = !ind && !counted && posts && clipsOnChannel(label.key, unitCell?.key) ? posts : null;
+    const code = counted ?? clips;
+    // "Người xem, nghe | 1.800": the audience of shows held, kept until the table's gatherings are known
+    if (!ind && !code && attendees && AUDIENCE_LABEL.test(label.key)) {
+      const who = { kind: "I" as const, start: label.from, end: label.to, code: attendees, first: false };
+      audience.push({ num, ind: who, numFirst: false });
+      continue;
+    }
+    const named = ind ?? (code ? { kind: "I" as const, start: label.from, end: label.to, code, first: false } : null);
     if (group && level === "top") group.code = named?.code ?? null;
     // a part of a group row that carries its own total ("Bài đăng MXH, trong đó: 43" over "- Facebook | 25")
     if (parent?.valued && parent.code !== null && (!named || named.code === parent.code)) continue;
-    if (named) read.push({ num, ind: named, numFirst: false });
+    if (named) {
+      read.push({ num, ind: named, numFirst: false });
+      numbers.push(rowNumber(indexColumn >= 0 ? row[indexColumn]?.key : undefined, ri));
+    }
     // a cost in its row ("Kinh phí | đồng | 8.500.000"), a film show or books lent: no figure to ask about
     else if (!row.some((c) => MONEY_UNIT.test(c.key)) && !NOT_RECORDED.test(label.key))
       asked.push([label.from < label.to ? label.from : num.start, num.end - 1]);
@@ -896,12 +937,93 @@ function readRows(
     // a group row naming nothing ("II | Tuyên truyền miệng | 12") is a heading when rows under it follow
     heading = level === "top" && !named ? asked.length - 1 : -1;
   }
+  const gatherings = measures?.get("cuoc");
+  if (audience.length && read.some((p) => p.ind.code === gatherings)) read.push(...audience);
+  else for (const a of audience) asked.push([a.ind.start, a.num.end - 1]);
+  correctRows(tk, lines, rows, read, numbers, block);
   out.pairs.push(...addUp(read));
   // "STT | Nội dung | Số lượng | Người tham dự": a column naming an indicator beside the value column
   const more = indicatorColumns.filter((c) => c !== valueColumn);
   if (more.length) readIndicatorColumns(tk, header, rows, more, labelColumn, nameAt, out);
   unclear.push(...asked.filter((_, i) => !headings.has(i)));
   return valueColumn;
+}
+
+/** People who watched or listened ("Người xem, nghe", "Khán giả"): the audience of the shows a table counts. */
+const AUDIENCE_LABEL = /^(?:so |luot )?(?:nguoi (?:xem|nghe)(?:,? (?:va )?(?:xem|nghe))?|khan gia|nguoi xem nghe)$/;
+
+/** A row's number: its index cell ("3", "3."), else its place among the rows (1-based). */
+function rowNumber(index: string | undefined, at: number): number {
+  const m = index ? /^(\d{1,2})\.?$/.exec(index) : null;
+  return m ? Number(m[1]) : at + 1;
+}
+
+/** A correction in the two lines under the table naming a row by number: that row's pair takes its figure. */
+function correctRows(
+  tk: Tokenised,
+  lines: readonly Line[],
+  rows: readonly Cell[][],
+  read: Pair[],
+  numbers: readonly number[],
+  block: number[],
+): void {
+  if (read.length === 0) return;
+  const last = rows[rows.length - 1]!;
+  const end = last[last.length - 1]!.to;
+  const after = lines.filter((l) => l.from >= end).slice(0, 2);
+  for (const line of after) {
+    const fix = rowCorrection(tk, line.from, line.to);
+    const at = fix ? numbers.indexOf(fix.row) : -1;
+    if (!fix || at < 0) continue;
+    read[at] = { ...read[at]!, num: fix.num };
+    for (let x = line.from; x < line.to; x++) block.push(x);
+  }
+}
+
+/** Units of objects ("cụm", "cái", "chiếc", "bộ"): what they count is a thing, never an event. */
+const OBJECT_UNIT = /^(?:cum|cai|chiec|bo|he thong|tram)$/;
+/** An indicator named by its equipment ("loa", "loa truyền thanh", "cụm loa"), not by the act ("phát thanh"). */
+const EQUIPMENT_NAME = /^(?:cum )?(?:loa|truyen thanh|loa truyen thanh|loa phat thanh|dai truyen thanh)$/;
+
+function wordsOf(tk: Tokenised, m: IndItem): string {
+  return tk.toks
+    .slice(m.start, m.end)
+    .map((t) => t.k)
+    .join(" ");
+}
+
+/** Clips and videos ("Video TikTok", "Clip Youtube", or counted in "clip"): posts when they went on a channel. */
+const CLIP_WORD = /\b(?:video|clip|videos|clips)\b/;
+
+function clipsOnChannel(label: string, unit: string | undefined): boolean {
+  if (unit !== undefined && CLIP_WORD.test(unit)) return true;
+  return CLIP_WORD.test(label) && label.split(" ").some((w) => CHANNEL_NAMES.has(w));
+}
+
+/** The indicator of posts on social media: the one a channel's name names ("facebook", "fanpage", "zalo"). */
+function postsCode(compiled: CompiledIndicators): string | null {
+  for (const name of ["mangxahoi", "facebook", "fanpage", "zalo"]) {
+    const code = compiled.exact.get(name)?.code;
+    if (code) return code;
+  }
+  return null;
+}
+
+/** Views told in a note ("đạt 25 nghìn lượt xem"): the number with its scale word, to ask about. */
+function viewsIn(tk: Tokenised, cell: Cell): [number, number][] {
+  const out: [number, number][] = [];
+  for (let x = cell.from; x < cell.to; x++) {
+    if (tk.toks[x]!.type !== "n") continue;
+    const form = readDigitForm(tk, x, () => true);
+    if (!form || Number.isNaN(form.value)) continue;
+    const after = tk.toks
+      .slice(form.end, Math.min(form.end + 2, cell.to))
+      .map((t) => t.k)
+      .join(" ");
+    if (/^(?:luot xem|view|views|luot view)\b/.test(after)) out.push([x, form.end - 1]);
+    x = form.end - 1;
+  }
+  return out;
 }
 
 /** Labels of what the plan does not record: shows, films, books, exhibitions, photos, models, visits and views. */
@@ -1079,7 +1201,7 @@ function readPlainRows(
   out: TableReading,
 ): number {
   for (const sep of ["\t", "|", ";", " - ", "  "] as const) {
-    const read: { label: Cell; num: NumItem; line: Line; index: Cell | null }[] = [];
+    const read: { label: Cell; num: NumItem; line: Line; index: Cell | null; cell: Cell }[] = [];
     let lj = li;
     for (; lj < lines.length; lj++) {
       const line = lines[lj]!;
@@ -1089,7 +1211,8 @@ function readPlainRows(
       const nums = rest.map((c) => (isNumeric(c.key) || FIGURE_WITH_UNIT.test(c.key) ? cellNumber(tk, c) : null));
       const labels = rest.filter((_, i) => !nums[i]);
       if (nums.filter(Boolean).length !== 1 || labels.length < 1 || labels.length > 2) break;
-      read.push({ label: labels[0]!, num: nums.find(Boolean)!, line, index: rest === cells ? null : cells[0]! });
+      const cell = rest[nums.findIndex(Boolean)]!;
+      read.push({ label: labels[0]!, num: nums.find(Boolean)!, line, index: rest === cells ? null : cells[0]!, cell });
     }
     if (read.length < 2) continue;
     // "Tổng hội nghị, họp dân | 6" over "- Hội nghị triển khai | 1": a part of the row above it is no figure
@@ -1110,8 +1233,11 @@ function readPlainRows(
     // (the row number of a row left to the pairing is no figure; a row of what the plan does not record is none)
     for (const r of read) if (r.index) for (let x = r.index.from; x < r.index.to; x++) block.push(x);
     for (const r of read)
-      if (NOT_RECORDED.test(r.label.key)) for (let x = r.line.from; x < r.line.to; x++) block.push(x);
-    const pairs: Pair[] = named.map((r) => ({ num: r.num, ind: r.ind, numFirst: false }));
+      if (NOT_RECORDED.test(r.label.key) || households(r.label.key, r.cell.key))
+        for (let x = r.line.from; x < r.line.to; x++) block.push(x);
+    const pairs: Pair[] = named
+      .filter((r) => !households(r.label.key, r.cell.key))
+      .map((r) => ({ num: r.num, ind: r.ind, numFirst: false }));
     out.pairs.push(...addUp(pairs));
     out.tables.push({ kinds: [], valueColumn: -2, rows: read.length });
     return lj - 1;
