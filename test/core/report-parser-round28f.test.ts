@@ -23,3 +23,25 @@ describe("a correction moving the same figure to another indicator takes it from
     expect(plain(text).values).toEqual(values);
   });
 });
+
+// Times of day named before "mỗi ngày"/"hàng ngày" are the day's rate of a broadcast, one each, times
+// the days said after ("7 ngày", "từ 1/12 đến 6/12")
+describe("a broadcast at two times of each day, over days, counts each time", () => {
+  it.each([
+    ["loa xã phát sáng và chiều mỗi ngày, trong 5 ngày ạ", { phat_thanh: 10 }],
+    ["phat loa sang chieu hang ngay, 4 ngay roi a", { phat_thanh: 8 }],
+    ["Đài truyền thanh phát sáng 6h và chiều 17h30 hằng ngày, từ 2/12 đến 8/12", { phat_thanh: 14 }],
+    ["loa thôn phát sáng, trưa, chiều mỗi ngày, 3 ngày liền", { phat_thanh: 9 }],
+    ["Loa xã phát sáng 6h15 và chiều 16h30 hàng ngày, từ 3/12 đến 9/12 ạ", { phat_thanh: 14 }],
+    ["phat loa sang chieu moi ngay tu 2/12 den nay 5 ngay", { phat_thanh: 10 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it.each([
+    ["phát thanh sáng 1 lượt chiều 1 lượt, liên tục 10 ngày", { phat_thanh: 20 }],
+    ["phát thanh 30 lượt, sáng chiều mỗi ngày trong 15 ngày", { phat_thanh: 30 }],
+  ])("a rate said with its figures, or a figure stated, stays as it was: %s", (text, values) => {
+    expect(plain(text).values).toEqual(values);
+  });
+});
