@@ -45,3 +45,14 @@ describe("a broadcast at two times of each day, over days, counts each time", ()
     expect(plain(text).values).toEqual(values);
   });
 });
+
+// Products of the OCOP programme and their star rating are goods and a grade, no work of the plan: not asked about
+describe("OCOP products and their stars are no figures", () => {
+  it.each([
+    ["Hội ND xã giới thiệu 4 sản phẩm OCOP 3 sao tại hội chợ, treo 2 băng rôn", { bang_ron: 2 }],
+    ["xa co 12 san pham OCOP, phat 200 to roi gioi thieu", { to_roi: 200 }],
+    ["HTX đạt 4 sao OCOP năm nay; phát thanh 6 lượt về sản phẩm", { phat_thanh: 6 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
