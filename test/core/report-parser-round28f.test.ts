@@ -52,6 +52,8 @@ describe("OCOP products and their stars are no figures", () => {
     ["Hội ND xã giới thiệu 4 sản phẩm OCOP 3 sao tại hội chợ, treo 2 băng rôn", { bang_ron: 2 }],
     ["xa co 12 san pham OCOP, phat 200 to roi gioi thieu", { to_roi: 200 }],
     ["HTX đạt 4 sao OCOP năm nay; phát thanh 6 lượt về sản phẩm", { phat_thanh: 6 }],
+    ["đăng 7 bài giới thiệu 30 sản phẩm OCOP lên nhóm zalo xã", { bai_mxh: 7 }],
+    ["dang 5 bai gioi thieu san pham OCOP 4 sao cua HTX tren fanpage", { bai_mxh: 5 }],
   ])("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));
   });
