@@ -58,3 +58,18 @@ describe("OCOP products and their stars are no figures", () => {
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+// People surveyed or polled ("khảo sát 300 người", "lấy ý kiến 120 hộ") answered questions, they attended nothing
+describe("people surveyed are no attendees", () => {
+  it.each([
+    ["khảo sát 250 người dân thì 60% biết VNeID, đăng 4 bài trên zalo", { bai_mxh: 4 }],
+    ["khao sat 120 ho ve nuoc sach, phat 300 to roi", { to_roi: 300 }],
+    ["Phiếu khảo sát lấy ý kiến 80 hộ; treo 3 băng rôn", { bang_ron: 3 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a meeting's attendees after a survey stay ('khảo sát xong, họp 1 buổi 40 người')", () => {
+    expect(plain("khảo sát xong thì họp dân 1 buổi 40 người").values).toEqual({ hoi_nghi: 1, nguoi_tham_du: 40 });
+  });
+});
