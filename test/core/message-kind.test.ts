@@ -112,6 +112,8 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     "em gửi ảnh theo KH số 12/KH-UBND",
     // unsure until round 25a: a group's routine sittings are meetings now (the writers' convention), read as figures
     "chi doan sinh hoat chuyen de 2 buoi cho 40 doan vien",
+    // unsure until round 28f: two times of each day over a range of dates are read as the broadcasts (22)
+    "Đài truyền thanh xã phát sáng 6h và tối 18h mỗi ngày, từ 20/11 đến 30/11 ạ",
   ])("figures or a document still report: %s", (text) => expect(kind(text)).toBe("report"));
 
   it.each([
@@ -133,7 +135,6 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     "dai xa phat ngay 2 lan sang chieu, lien tuc 12 ngay truoc ngay 9/11, tong 24 luot a",
     "em dang 6 clip len kenh cua xa a",
     // the work on an indicator told by its times and days, no figure read ("other", silence, before)
-    "Đài truyền thanh xã phát sáng 6h và tối 18h mỗi ngày, từ 20/11 đến 30/11 ạ",
     "hoi phu nu dang ngay 2 bai suot tuan qua tren page hoi",
     "ban em phat loa sang 5h chieu 5h tu 1/12",
     // a count the parser could not place, or a number beside the work, in words no indicator names

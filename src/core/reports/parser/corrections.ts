@@ -19,6 +19,8 @@ import type { Pairing } from "./pairing.js";
 import type { Tok, Tokenised } from "./tokens.js";
 import { hasPhrase, startingWith } from "./word-sequences.js";
 
+type Pair = Pairing["pairs"][number];
+
 /** A correction word: the figures after it (to the end of its line or sentence) replace earlier ones. */
 export interface CorrectionMarker {
   start: number;
@@ -692,6 +694,11 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
       finalHere.push(at);
     }
     if (codes.size === 0) return;
+    const moved = movedFigure(toks, pairing, m, finalHere, codes);
+    if (moved !== undefined) {
+      superseded.add(moved);
+      final.delete(moved);
+    }
     for (const p of pairing.pairs) {
       if (p.num.start < m.start && codes.has(p.ind.code)) {
         superseded.add(p.num.start);
@@ -714,6 +721,31 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
     }
   });
   return { final, superseded, owners };
+}
+
+/**
+ * "Áp phích 20 cái. À nhầm, 20 là băng rôn", "15 lượt phát thanh, à không phải, là 15 lượt xe loa": the
+ * figure right before a correction, said again after it with another indicator, moved there; its
+ * first indicator keeps no figure (the start of the last paired figure before the correction, if so).
+ */
+function movedFigure(
+  toks: readonly Tok[],
+  pairing: Pairing,
+  m: CorrectionMarker,
+  finalHere: number[],
+  codes: Set<string>,
+): number | undefined {
+  // (an arrow gives a result, "2 cụm, mỗi cụm 1 pa nô → 2 pa nô", no moved figure)
+  if (toks[m.start]?.type !== "w") return undefined;
+  let last: Pair | undefined;
+  for (const p of pairing.pairs) if (p.num.start < m.start && (!last || p.num.start > last.num.start)) last = p;
+  if (!last || codes.has(last.ind.code)) return undefined;
+  // "chuyên mục 3, phóng sự 2. à không, chuyên mục 2": an indicator said before is corrected, nothing moves
+  if (pairing.pairs.some((p) => p.num.start < m.start && codes.has(p.ind.code))) return undefined;
+  const value = last.num.value;
+  const nums = [...pairing.pairs.map((p) => p.num), ...pairing.unplaced];
+  const again = finalHere.some((at) => nums.some((n) => n.start === at && n.value === value));
+  return again ? last.num.start : undefined;
 }
 
 /** Words calling a figure old or another period's or received ("cũ", "tháng trước", "năm ngoái", "nhận về"). */
@@ -791,6 +823,13 @@ function nameBefore(toks: readonly Tok[], pairing: Pairing, m: CorrectionMarker,
     if (it.kind === "I" && it.start >= m.end && it.start < at) inside = it.code;
   }
   if (inside) return inside;
+  // "à nhầm, 6 cái đó là băng rôn": the name the figure is said to be, after "là"
+  for (let x = at + 1; x < at + 4 && toks[x]?.type === "w"; x++) {
+    if (key(toks[x]) !== "la") continue;
+    const named = pairing.items.find((it) => it.kind === "I" && it.start === x + 1);
+    if (named?.kind === "I") return named.code;
+    break;
+  }
   // "hop dan 4 cuoc 210 nguoi. e sua lai la 3 cuoc 165 nguoi": the figure in the unit of an earlier one corrects it
   const unit = toks[at + 1]?.type === "w" ? toks[at + 1]!.kt : "";
   if (unit) {

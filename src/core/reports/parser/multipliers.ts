@@ -1554,7 +1554,12 @@ function findRates(
   // (to the last number: "… mỗi ngày 2 lượt" may end the message)
   for (let i = 0; i + 1 < toks.length; i++) {
     if (toks[i]!.type !== "n") continue;
-    if (perUnitBefore(tk, nv, numbers, i, out) || dayPartsLasting(tk, nv, numbers, i, out)) continue;
+    if (
+      perUnitBefore(tk, nv, numbers, i, out) ||
+      dayPartsLasting(tk, nv, numbers, i, out) ||
+      sessionsEachDay(toks, nv, numbers, i, out)
+    )
+      continue;
     let j = i + 1;
     while (j < i + 4 && toks[j]?.type === "w") j++;
     const per = key(toks[j + 1]);
@@ -1896,6 +1901,55 @@ function dayPartsLasting(
   if (!span || span.bad || !["ngay", "hom"].includes(key(toks[span.end])) || statedAfter(toks, span.end + 1))
     return false;
   return readAsProduct(out, i, span.end + 1, sum * span.value);
+}
+
+/**
+ * "phát loa sáng chiều mỗi ngày, 7 ngày", "sáng 5h30 và chiều 17h hàng ngày, từ 1/12 đến 6/12": the times of
+ * day named before "mỗi/hàng ngày" (two or more, each once) times the days said right after, read as one
+ * figure at the days' first number. Numbers among the times are clock times only ("5h30", "17h").
+ */
+function sessionsEachDay(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  i: number,
+  out: Multipliers,
+): boolean {
+  // "mỗi ngày" before the number, with at most a comma or "trong"/"từ" between, or the start of the days
+  // said before their count ("mỗi ngày từ 1/12 đến nay 6 ngày")
+  let d = i - 1;
+  while (d > i - 3 && (toks[d]?.k === "," || ["trong", "tu", "suot"].includes(key(toks[d])))) d--;
+  if (key(toks[d]) === "nay" && TO_WORDS.has(key(toks[d - 1]))) {
+    const since = toks[d - 2]?.type === "n" ? d - 5 : -1;
+    if (key(toks[since]) === "tu" && toks[since + 2]?.k === "/") d = since - 1;
+  }
+  if (key(toks[d]) !== "ngay" || !["moi", "hang"].includes(key(toks[d - 1]))) return false;
+  const times = new Set<string>();
+  for (let x = d - 2; x >= 0 && x >= d - 10 && !isSentenceEnd(toks[x]); x--) {
+    const k = key(toks[x]);
+    if (SESSIONS.has(k)) times.add(k);
+    else if (toks[x]!.type === "n" && !CLOCK.has(key(toks[x + 1])) && !CLOCK.has(key(toks[x - 1]))) return false;
+    else if (toks[x]!.type === "w" && k !== "va" && !CLOCK.has(k)) break;
+  }
+  if (times.size < 2) return false;
+  const dates = key(toks[i - 1]) === "tu" ? dateRangeDays(toks, i - 1) : null;
+  if (dates) {
+    for (let x = i; x < dates[1]; x++) if (toks[x]!.type === "n") (out.blocked as number[]).push(x);
+    return setProduct(out, i, dates[1], times.size * dates[0]);
+  }
+  if (nv.blocked[i] || key(toks[i + 1]) !== "ngay") return false;
+  const days = numbers.read(i, false);
+  if (!days || days.bad || days.end !== i + 1 || statedAfter(toks, i + 2)) return false;
+  return setProduct(out, i, key(toks[i + 2]) === "lien" ? i + 3 : i + 2, times.size * days.value);
+}
+
+/** Words of a clock time among the times of day ("5h30", "17 giờ"). */
+const CLOCK: ReadonlySet<string> = new Set(["h", "g", "gio", ":"]);
+
+function setProduct(out: Multipliers, i: number, end: number, value: number): true {
+  (out.readings as Map<number, { end: number; value: number }>).set(i, { end, value });
+  out.settled.push(i);
+  return true;
 }
 
 const range = (a: number, b: number): number[] => Array.from({ length: Math.max(0, b - a) }, (_, k) => a + k);

@@ -304,6 +304,25 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
   each(/(?<![\d.,])\d+(?:[.,]\d+)?[ \t]*(?:m|met|cm|mm|kg)(?![\p{L}\d²])/gu, (m) => {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
   });
+  // Products certified by the OCOP programme and their stars: "25 sản phẩm OCOP", "OCOP 4 sao", "đạt 3 sao"
+  // (a rating and the goods it covers, no work of the plan)
+  each(
+    /(?<![\d.,])(\d+)[ \t]+san[ \t]+pham(?=[ \t]+ocop\b)|\b(?:ocop|dat|hang|chuan)[ \t]+([1-5])[ \t]+sao\b/g,
+    (m) => {
+      const digits = (m[1] ?? m[2])!;
+      const s = m.index + m[0].search(/\d/);
+      if (free(s, s + digits.length)) mark(s, s + digits.length, 1);
+    },
+  );
+  // People surveyed or polled: "khảo sát 300 người", "lấy ý kiến 120 hộ" (they answered, they attended nothing)
+  each(
+    /\b(?:khao sat|lay y kien|phong van)[ \t]+(?:(?:tren|gan|khoang|tam)[ \t]+)?(\d+(?:[.,]\d+)?)[ \t]+(?:nguoi|ho|phieu)\b/g,
+    (m) => {
+      const e = m.index + m[0].lastIndexOf(m[1]!) + m[1]!.length;
+      const s = e - m[1]!.length;
+      if (free(s, e)) mark(s, e, 1);
+    },
+  );
   // Paper sizes and crossroads: "khổ A4", "ngã 4", "ngã ba": names, never counts
   each(/(?<![\p{L}\d])(?:a[0-6]|nga[ \t]+[3-6])(?![\p{L}\d]|[.,]\d)/gu, (m) => {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);

@@ -542,9 +542,16 @@ function qualifiedByPlace(tk: Tokenised, cls: readonly TokenClass[], a: Item, b:
  * Whether, within a few words of its clause from token `from`, a channel preposition ("trên", "lên", "qua")
  * is followed (maybe after "nhóm", "trang") by a channel named by the indicator `code` itself.
  */
-function channelOfOwnAfter(toks: readonly Tok[], compiled: CompiledIndicators, from: number, code: string): boolean {
-  for (let x = from; x < from + 8 && toks[x] && !isHard(toks[x]); x++) {
-    if (toks[x]!.type === "n") return false;
+function channelOfOwnAfter(
+  toks: readonly Tok[],
+  compiled: CompiledIndicators,
+  from: number,
+  code: string,
+  blocked: ArrayLike<number>,
+): boolean {
+  // (a number no figure may stand in what the post is about: "giới thiệu 25 sản phẩm OCOP 3 sao trên fanpage")
+  for (let x = from; x < from + 10 && toks[x] && !isHard(toks[x]); x++) {
+    if (toks[x]!.type === "n" && !blocked[x]) return false;
     if (!isWordIn(toks[x], CHANNEL_PREPS)) continue;
     const y = isWordIn(toks[x + 1], CHANNEL_GROUPS) ? x + 2 : x + 1;
     return isWordIn(toks[y], CHANNEL_NAMES) && compiled.exact.get(toks[y]!.k)?.code === code;
@@ -590,7 +597,7 @@ function measureAfter(
   // "đăng 6 bài tiktok", "12 bài youtube": the channel a post went on, right after its measure
   if (one && !nv.blocked[it.end + 1] && isWordIn(toks[it.end + 1], CHANNEL_NAMES)) return one;
   // "đăng 11 bài hướng dẫn trên zalo": what the post is about, then the channel it went on (one of its own names)
-  if (one && !nv.blocked[it.end + 1] && channelOfOwnAfter(toks, compiled, it.end + 1, one)) return one;
+  if (one && !nv.blocked[it.end + 1] && channelOfOwnAfter(toks, compiled, it.end + 1, one, nv.blocked)) return one;
   if (t2 && t2.type === "w" && endsHere(it.end + 2)) {
     const two = compiled.measures.get(t1.k + t2.k);
     if (two) return two;
