@@ -14,7 +14,7 @@
  * must not be read as a mention of hội nghị.
  */
 
-import { daysOfDateRange } from "./date-spans.js";
+import { dateRangeAfter, daysOfDateRange, TO_WORDS } from "./date-spans.js";
 import { type CompiledIndicators, countedInSheets } from "./indicators.js";
 import { createNameMatcher } from "./mentions.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
@@ -295,7 +295,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     }
     let figures = figuresInClause(toks, nv, numbers, unit.end);
     // "mỗi ngày 1 bài từ 1/12 đến 6/12": a daily rate over a range of dates, read with the rates
-    if (unit.words[0] === "ngay" && figures.length > 0 && dateRangeDays(toks, figures[0]![1])) continue;
+    if (unit.words[0] === "ngay" && figures.length > 0 && dateRangeAfter(toks, figures[0]![1])) continue;
     // "mỗi chuyên mục phát thanh 3 lượt": the figure of another indicator named right after the unit
     const other = figures.length === 0 && unit.end - (i + 1) > 0 ? nameAt(unit.end) : null;
     if (other) figures = figuresInClause(toks, nv, numbers, other.end);
@@ -1590,7 +1590,7 @@ function findRates(
     }
     // "3 lượt/ngày (sáng, trưa, chiều), liên tục từ ngày 01/12 đến ngày 10/12": the days of the range
     if (times === null && per === "ngay") {
-      const range = dateRangeDays(toks, j + 2);
+      const range = dateRangeAfter(toks, j + 2);
       if (range) [times, end] = range;
     }
     if (times === null) {
@@ -1711,7 +1711,7 @@ function perUnitBefore(
   else if (key(toks[j]) === "trong" && key(toks[j + 1]) === "vong") j++;
   // "mỗi ngày 1 bài từ 1/12 đến nay (6/12)": a daily rate over a range of dates
   // (the product stated after it, "… = 30 bài", is the figure; the rate and its dates are its operands)
-  const dates = per === "ngay" ? dateRangeDays(toks, rate.end) : null;
+  const dates = per === "ngay" ? dateRangeAfter(toks, rate.end) : null;
   if (dates) {
     const stated = statedAfter(toks, dates[1]);
     for (let x = stated ? i : rate.end; x < dates[1]; x++) if (toks[x]!.type === "n") (out.blocked as number[]).push(x);
@@ -1817,51 +1817,6 @@ function sharedByVerb(
   return verb;
 }
 
-/** Tokens that may stand between a daily rate and its range of dates ("bài", ", liên tục", a bracket counts one). */
-const RANGE_GLUE_LIMIT = 8;
-
-/**
- * "từ (ngày) 01/12 đến (ngày) 10/12(/2026)", "từ 1/12 đến nay (6/12)" within a few words of token `from`, before
- * any other number: the days it spans, both ends counted, and the token after it; null when the range is not
- * one of a month's days or its end is not written.
- */
-function dateRangeDays(toks: readonly Tok[], from: number): [number, number] | null {
-  let x = from;
-  for (let k = 0; k < RANGE_GLUE_LIMIT && toks[x] && key(toks[x]) !== "tu"; k++, x++) {
-    const t = toks[x]!;
-    if (t.type === "nl" || t.type === "n" || t.k === "." || t.k === ";") return null;
-    if (t.k === "(") while (toks[x + 1] && toks[x]!.k !== ")" && toks[x]!.type !== "nl") x++;
-  }
-  if (key(toks[x]) !== "tu") return null;
-  const first = dayMonthAt(toks, key(toks[x + 1]) === "ngay" ? x + 2 : x + 1);
-  if (!first) return null;
-  let y = first[2];
-  if (!TO_WORDS.has(key(toks[y])) && toks[y]?.k !== "-") return null;
-  y++;
-  let last: [number, number, number] | null;
-  if (key(toks[y]) === "nay" || (key(toks[y]) === "hom" && key(toks[y + 1]) === "nay")) {
-    // "đến nay (6/12)": today, written in brackets
-    y += key(toks[y]) === "hom" ? 2 : 1;
-    last = toks[y]?.k === "(" ? dayMonthAt(toks, y + 1) : null;
-    if (last && toks[last[2]]?.k === ")") last = [last[0], last[1], last[2] + 1];
-    else return null;
-  } else last = dayMonthAt(toks, key(toks[y]) === "ngay" ? y + 1 : y);
-  if (!last || last[1] !== first[1] || last[0] < first[0]) return null;
-  return [last[0] - first[0] + 1, last[2]];
-}
-
-const TO_WORDS: ReadonlySet<string> = new Set(["den", "toi"]);
-
-/** A day of a month at token x ("01/12", "10/12/2026"): day, month and the token after it. */
-function dayMonthAt(toks: readonly Tok[], x: number): [number, number, number] | null {
-  if (toks[x]?.type !== "n" || toks[x + 1]?.k !== "/" || toks[x + 2]?.type !== "n") return null;
-  const day = Number(toks[x]!.k);
-  const month = Number(toks[x + 2]!.k);
-  if (!(day >= 1 && day <= 31 && month >= 1 && month <= 12)) return null;
-  const end = toks[x + 3]?.k === "/" && /^\d{4}$/.test(toks[x + 4]?.k ?? "") ? x + 5 : x + 3;
-  return [day, month, end];
-}
-
 /** Reads the rate's words from token i (the unit word before it stands aside) as one figure, their product. */
 function readAsProduct(out: Multipliers, i: number, end: number, value: number): true {
   (out.transparent as number[]).push(i - 1);
@@ -1932,7 +1887,7 @@ function sessionsEachDay(
     else if (toks[x]!.type === "w" && k !== "va" && !CLOCK.has(k)) break;
   }
   if (times.size < 2) return false;
-  const dates = key(toks[i - 1]) === "tu" ? dateRangeDays(toks, i - 1) : null;
+  const dates = key(toks[i - 1]) === "tu" ? dateRangeAfter(toks, i - 1) : null;
   if (dates) {
     for (let x = i; x < dates[1]; x++) if (toks[x]!.type === "n") (out.blocked as number[]).push(x);
     return setProduct(out, i, dates[1], times.size * dates[0]);
