@@ -11,7 +11,7 @@ import type { CompiledIndicators } from "./indicators.js";
 import { createNameMatcher } from "./mentions.js";
 import type { NonValues } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
-import type { SittingParts } from "./sittings.js";
+import { peopleNumberReader, type SittingParts } from "./sittings.js";
 import { isWordIn, type Tok, type Tokenised } from "./tokens.js";
 import { PEOPLE_PHRASES, PEOPLE_SHORT, TIME_UNITS } from "./vocabulary.js";
 
@@ -51,10 +51,7 @@ export function readMeetingSites(tk: Tokenised, nv: NonValues, compiled: Compile
   for (const t of toks) if (t.type === "w" && (t.k === "diem" || t.k === "tai")) sites++;
   if (sites < 2) return out;
   const numbers = createNumberReader(tk, nv.blocked);
-  const loose = createNumberReader(
-    tk,
-    nv.blocked.map((v) => (v === 1 ? 0 : v)),
-  );
+  const loose = peopleNumberReader(tk, nv);
   const nameAt = createNameMatcher(toks, nv.blocked, compiled);
   const people = (x: number): boolean => {
     const a = toks[x];

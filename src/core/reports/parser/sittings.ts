@@ -11,13 +11,24 @@
 import type { CompiledIndicators } from "./indicators.js";
 import { createNameMatcher } from "./mentions.js";
 import { CLOSING_PARTICLES, type NonValues, type TokenMarks } from "./non-values.js";
-import { createNumberReader } from "./numbers.js";
+import { createNumberReader, type NumberReader } from "./numbers.js";
 import type { Pair } from "./pairing.js";
 import { isWordIn, QUOTES, type Tok, type Tokenised } from "./tokens.js";
 
 export interface SittingParts extends TokenMarks {
   /** The attendees' sum, as one pair. */
   pairs: Pair[];
+}
+
+/**
+ * A number reader that also reads numbers taken for context: people counted beside a meeting ("50 đoàn viên")
+ * are read by the stages on meetings (numbers asked about stay unread).
+ */
+export function peopleNumberReader(tk: Tokenised, nv: NonValues): NumberReader {
+  return createNumberReader(
+    tk,
+    nv.blocked.map((v) => (v === 1 ? 0 : v)),
+  );
 }
 
 /** Words for one sitting of a meeting. */
@@ -72,11 +83,7 @@ export function readSittingParts(tk: Tokenised, nv: NonValues, compiled: Compile
   // (two when the meetings are counted by name: "2 hội nghị, 1 cuộc …, 1 cuộc …")
   if (sittingWords < 2) return out;
   const numbers = createNumberReader(tk, nv.blocked);
-  // people counted beside a meeting may have been taken for context ("50 đoàn viên"): read them here
-  const loose = createNumberReader(
-    tk,
-    nv.blocked.map((v) => (v === 1 ? 0 : v)),
-  );
+  const loose = peopleNumberReader(tk, nv);
   const nameAt = createNameMatcher(toks, nv.blocked, compiled);
   const blocked = out.blocked as number[];
   for (let i = 0; i + 1 < toks.length; i++) {
@@ -204,10 +211,7 @@ function readUnnamedGatherings(
   const { toks } = tk;
   if (!toks.some((t) => t.type === "w" && SITTINGS.has(t.kt))) return;
   const numbers = createNumberReader(tk, nv.blocked);
-  const loose = createNumberReader(
-    tk,
-    nv.blocked.map((v) => (v === 1 ? 0 : v)),
-  );
+  const loose = peopleNumberReader(tk, nv);
   const nameAt = createNameMatcher(toks, nv.blocked, compiled);
   // a gathering named in the message owns its bare sittings ("1 buổi tập huấn …; từ đầu năm 3 buổi với 900 người")
   if (namedAnywhere(toks, nameAt, events)) return;
