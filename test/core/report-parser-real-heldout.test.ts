@@ -66,18 +66,22 @@ import { readCorpus, scoreCorpus } from "../../src/core/reports/corpus-score.js"
  *   scored only as counts, 147 → 150/200 over the rounds on set 23): 44/60 before the two rounds on its
  *   part (106 → 130/140), 45/60 after them.
  * - report-corpus-real-26-heldout.jsonl (written with the twenty-sixth development part, by a writer given
- *   only the plan's indicators and the clerk's conventions): 29/60 before any round on its part (80/140).
+ *   only the plan's indicators and the clerk's conventions): 29/60 before any round on its part (80/140), 31/60 after them, 34/60 after the rounds of the next session (118/140).
  * - report-corpus-real-27-heldout.jsonl (a whole set of 200, written beside set 26 by another writer and
- *   never tuned beside: the unseen measure of the rounds on set 26): 104/200 with the parser before them.
+ *   never tuned beside: the unseen measure of the rounds on set 26): 104/200 with the parser before them,
+ *   108/200 after them, 114/200 after the rounds on sets 26, 28, 29 and the tables set (never tuned beside).
  * - report-corpus-real-28-heldout.jsonl (written with the twenty-eighth development part by another such
  *   writer, senders mostly a province's Sở VHTTDL, its centres and the communes; six of each category
- *   held out): 33/60 with the parser before any round on the set (its development part 84/140).
+ *   held out): 33/60 with the parser before any round on the set (its development part 84/140); 34/60 after
+ *   the rounds on it (100/140).
  * - report-corpus-tables-heldout.jsonl (a set of 100 pasted tables only, written by a writer given the
  *   indicators, the clerk's conventions and a list of table shapes; 15 of each style held out): 15/30
- *   with the parser before any round on them (the development part report-corpus-tables.jsonl 34/70).
+ *   with the parser before any round on them (the development part report-corpus-tables.jsonl 34/70); 17/30
+ *   after two rounds on the table stage (62/70).
  * - report-corpus-real-29-heldout.jsonl (written with the twenty-ninth development part by a writer given
  *   the indicators and the clerk's conventions, senders mostly a commune and its villages; six of each
- *   category held out): 32/60 with the parser before any round on the set (its development part 90/140).
+ *   category held out): 32/60 with the parser before any round on the set (its development part 90/140); 34/60
+ *   after the rounds on sets 26, 28 and 29 (the development part 103/140).
  */
 const PARTS = [
   { file: "report-corpus-real-heldout.jsonl", floor: 88 },
@@ -105,11 +109,11 @@ const PARTS = [
   { file: "report-corpus-real-21-heldout.jsonl", floor: 83 },
   { file: "report-corpus-real-23-heldout.jsonl", floor: 68 },
   { file: "report-corpus-real-24-heldout.jsonl", floor: 75 },
-  { file: "report-corpus-real-26-heldout.jsonl", floor: 48 },
-  { file: "report-corpus-real-27-heldout.jsonl", floor: 52 },
-  { file: "report-corpus-real-28-heldout.jsonl", floor: 55 },
-  { file: "report-corpus-real-29-heldout.jsonl", floor: 53 },
-  { file: "report-corpus-tables-heldout.jsonl", floor: 50 },
+  { file: "report-corpus-real-26-heldout.jsonl", floor: 56 },
+  { file: "report-corpus-real-27-heldout.jsonl", floor: 57 },
+  { file: "report-corpus-real-28-heldout.jsonl", floor: 56 },
+  { file: "report-corpus-real-29-heldout.jsonl", floor: 56 },
+  { file: "report-corpus-tables-heldout.jsonl", floor: 56 },
 ];
 
 describe("real-style report corpora (held-out parts)", () => {
