@@ -197,6 +197,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markNumberedThings(tk, blocked, compiled);
   markCountsOfLabelledParts(tk, blocked, compiled, numbers, out.readings);
   markShortMonths(tk, blocked);
+  markDaysOfMonth(tk, blocked);
   markPeriodLists(tk, blocked, compiled);
   markYearsOfNames(tk, blocked, compiled);
   markQuotedSlogans(tk, blocked, compiled);
@@ -1882,6 +1883,22 @@ function markShortMonths(tk: Tokenised, blocked: Uint8Array): void {
       if (after.k !== ":" && (after.type === "nl" || !after.spaced || after.type === "p")) continue;
       // inside a line "T12" typed as one word is the month too ("số của xã T12: …", "bài fanpage T12 nhé: 36")
     } else if (after.k === "/" || (!after.spaced && after.type !== "p" && after.type !== "nl")) continue;
+    blocked[i] = Math.max(blocked[i]!, 1);
+    blocked[i + 1] = Math.max(blocked[i + 1]!, 1);
+  }
+}
+
+/** Words naming a day of the month before its number ("mùng 4", "mồng 10"). */
+const DAY_OF_MONTH: ReadonlySet<string> = new Set(["mung", "mong"]);
+
+/** "mùng 4", "mồng 10", "mùng 1 Tết": a day of the month, never a figure. */
+function markDaysOfMonth(tk: Tokenised, blocked: Uint8Array): void {
+  const { toks } = tk;
+  for (let i = 0; i + 1 < toks.length; i++) {
+    const d = toks[i + 1]!;
+    if (!isWordIn(toks[i], DAY_OF_MONTH) || d.type !== "n" || !/^\d{1,2}$/.test(d.k)) continue;
+    const day = Number(d.k);
+    if (day < 1 || day > 31) continue;
     blocked[i] = Math.max(blocked[i]!, 1);
     blocked[i + 1] = Math.max(blocked[i + 1]!, 1);
   }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { plainReading as plain } from "../support/parsed.js";
+
+// A day of the month ("mùng 4", "mồng 10", "mùng 1 Tết") is a date, never a figure
+describe("a day named by 'mùng'/'mồng' is a date", () => {
+  it.each([
+    ["hôm nay mùng 6 loa xã phát 15 lượt", { phat_thanh: 15 }],
+    ["mồng 10 treo 8 băng rôn ở chợ", { bang_ron: 8 }],
+    ["mung 3 tet phat 200 to roi", { to_roi: 200 }],
+    ["từ mùng 2 đến mùng 9 đăng 7 tin bài", { tin_bai: 7 }],
+    ["nay mong 5 dan 20 ap phich", { ap_phich: 20 }],
+    ["phát thanh hôm nay mồng 10 được 14 lượt", { phat_thanh: 14 }],
+    ["tờ rơi mùng 1 Tết phát 500 tờ", { to_roi: 500 }],
+    ["loa nay mung 7 la 9 luot", { phat_thanh: 9 }],
+    ["Bài fanpage: mùng 8 đăng 3 bài", { bai_mxh: 3 }],
+  ])("%s", (text, values) => {
+    expect(plain(text).values).toEqual(values);
+  });
+});
+
+// A number word typed without marks inside a common two-word term ("quang ba", "sau do", "nam nay") is no figure
+describe("a number word inside a term typed without marks", () => {
+  it.each([
+    ["dang 5 bai quang ba san pham tren fanpage", { bai_mxh: 5 }],
+    ["phat 300 to roi quang ba du lich", { to_roi: 300 }],
+    ["treo 4 bang ron, sau do phat thanh 10 luot", { bang_ron: 4, phat_thanh: 10 }],
+    ["nam nay dang 12 tin bai", { tin_bai: 12 }],
+    ["treo ba bang ron o cho", { bang_ron: 3 }],
+    ["phat thanh ba luot", { phat_thanh: 3 }],
+  ])("%s", (text, values) => {
+    expect(plain(text).values).toEqual(values);
+  });
+});
