@@ -27,6 +27,19 @@ describe("a number word inside a term typed without marks", () => {
     ["nam nay dang 12 tin bai", { tin_bai: 12 }],
     ["treo ba bang ron o cho", { bang_ron: 3 }],
     ["phat thanh ba luot", { phat_thanh: 3 }],
+    ["phat thanh quang ba san pham ocop cua xa", {}],
+    ["treo bang ron quang ba le hoi", {}],
+    ["in to gap quang ba diem den", {}],
+    ["dang bai tren zalo quang ba", {}],
+    ["phat to roi o khu du lich ba na", {}],
+    ["phat thanh tuyen truyen sau rong", {}],
+    ["to roi phat sau sat toi tung ho", {}],
+    ["phat to roi hai long", {}],
+    ["treo bang ron tai khu bay ban nong san", {}],
+    ["phat thanh giup nguoi dan nam bat chu truong", {}],
+    ["treo bang ron chin chu", {}],
+    ["phat thanh tuyen truyen sau rong 8 luot", { phat_thanh: 8 }],
+    ["treo bay bang ron, chin pano", { bang_ron: 7, pano: 9 }],
   ])("%s", (text, values) => {
     expect(plain(text).values).toEqual(values);
   });
