@@ -44,3 +44,40 @@ describe("a number word inside a term typed without marks", () => {
     expect(plain(text).values).toEqual(values);
   });
 });
+
+// A correction of one part of a per-sitting product recomputes it: the count of sittings after "à nhầm",
+// or one sitting's own figure ("lớp thứ 3 chỉ có 42")
+describe("recountSittings: a corrected part of a product per sitting", () => {
+  it.each([
+    [
+      "5 thôn mỗi thôn 1 buổi, mỗi buổi 30 người, à nhầm, thôn Nà Lạn chưa tổ chức được nên chỉ 4 buổi thôi",
+      { hoi_nghi: 4, nguoi_tham_du: 120 },
+    ],
+    [
+      "6 thôn mỗi thôn 1 buổi, mỗi buổi 40 người, à nhầm, 2 thôn chưa làm, nên là 4 buổi",
+      { hoi_nghi: 4, nguoi_tham_du: 160 },
+    ],
+    [
+      "Hội ND: 3 chi hội mỗi chi hội 1 buổi, mỗi buổi khoảng 25 người\ntờ rơi 200\nà em nhầm, chi hội Đông chưa làm, nên là 2 buổi thôi",
+      { hoi_nghi: 2, nguoi_tham_du: 50, to_roi: 200 },
+    ],
+    ["mo 4 lop moi lop 30 hoc vien, lop thu 2 chi co 25", { hoi_nghi: 4, nguoi_tham_du: 115 }],
+    ["tổ chức 2 cuộc, mỗi cuộc 60 người; cuộc thứ 2 chỉ được 48 người", { hoi_nghi: 2, nguoi_tham_du: 108 }],
+    [
+      "- 2 lớp tập huấn, mỗi lớp 45 hv\n- phát 300 tờ rơi\nà lớp thứ 2 chỉ có 38 hv thôi ạ",
+      { hoi_nghi: 2, nguoi_tham_du: 83, to_roi: 300 },
+    ],
+  ])("%s", (text, values) => {
+    expect(plain(text).values).toEqual(values);
+  });
+
+  it.each([
+    ["3 buổi mỗi buổi 40 người", { hoi_nghi: 3, nguoi_tham_du: 120 }],
+    [
+      "4 chi hội mỗi chi hội 1 buổi, mỗi buổi 35 chị, à nhầm tờ rơi 300 chứ không phải 200",
+      { hoi_nghi: 4, nguoi_tham_du: 140, to_roi: 300 },
+    ],
+  ])("no correction of the sittings, the product stands: %s", (text, values) => {
+    expect(plain(text).values).toEqual(values);
+  });
+});
