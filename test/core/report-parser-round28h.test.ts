@@ -13,6 +13,8 @@ describe("a day named by 'mùng'/'mồng' is a date", () => {
     ["tờ rơi mùng 1 Tết phát 500 tờ", { to_roi: 500 }],
     ["loa nay mung 7 la 9 luot", { phat_thanh: 9 }],
     ["Bài fanpage: mùng 8 đăng 3 bài", { bai_mxh: 3 }],
+    ["phát thanh mùng năm được 10 lượt", { phat_thanh: 10 }],
+    ["to roi mung muoi phat 300 to", { to_roi: 300 }],
   ])("%s", (text, values) => {
     expect(plain(text).values).toEqual(values);
   });
