@@ -63,6 +63,7 @@ describe("recountSittings: a corrected part of a product per sitting", () => {
       "Hội ND: 3 chi hội mỗi chi hội 1 buổi, mỗi buổi khoảng 25 người\ntờ rơi 200\nà em nhầm, chi hội Đông chưa làm, nên là 2 buổi thôi",
       { hoi_nghi: 2, nguoi_tham_du: 50, to_roi: 200 },
     ],
+    ["họp 3 buổi mỗi buổi 20 người, em nhầm, chỉ họp 2 buổi thôi", { hoi_nghi: 2, nguoi_tham_du: 40 }],
     ["mo 4 lop moi lop 30 hoc vien, lop thu 2 chi co 25", { hoi_nghi: 4, nguoi_tham_du: 115 }],
     ["tổ chức 2 cuộc, mỗi cuộc 60 người; cuộc thứ 2 chỉ được 48 người", { hoi_nghi: 2, nguoi_tham_du: 108 }],
     [

@@ -41,7 +41,7 @@ export function recountSittings(tk: Tokenised, nv: NonValues, markers: readonly 
     const rate = numbers.read(r, false);
     if (!rate || rate.value <= 0 || reading.value % rate.value !== 0) continue;
     const count = reading.value / rate.value;
-    const corrected = correctedCount(toks, nv, markers, reading.end, unit);
+    const corrected = correctedCount(toks, markers, reading.end, unit);
     if (corrected !== null && corrected !== count) {
       readings.set(r, { end: reading.end, value: corrected * rate.value });
       continue;
@@ -61,7 +61,6 @@ export function recountSittings(tk: Tokenised, nv: NonValues, markers: readonly 
 /** "… à nhầm, … nên là 3 buổi thôi": the count of the sittings after a correction marker following the product. */
 function correctedCount(
   toks: readonly Tok[],
-  nv: NonValues,
   markers: readonly CorrectionMarker[],
   from: number,
   unit: string,
@@ -73,7 +72,9 @@ function correctedCount(
   for (let next = nextOf(m); next; next = nextOf(m)) m = next;
   for (let j = m.end; j < m.end + REACH && j + 1 < toks.length; j++) {
     const t = toks[j]!;
-    if (t.type === "n" && !nv.blocked[j] && /^\d{1,3}$/.test(t.k) && key(toks[j + 1]) === unit) return Number(t.k);
+    // (a count of sittings another stage has read already, "chỉ họp 2 buổi", is still the count)
+    if (t.type === "n" && key(toks[j - 1]) !== "/" && /^\d{1,3}$/.test(t.k) && key(toks[j + 1]) === unit)
+      return Number(t.k);
     if (markers.some((k) => k.start === j)) return null;
   }
   return null;
