@@ -17,6 +17,7 @@
  * 2b. findMultipliers (multipliers.ts) — "xã có 9 thôn, mỗi thôn 2 pa nô", "mỗi loại 4 cái", rates;
  * 2c. readTables (tables.ts) — pasted tables by their header (the "Thực hiện" or "Tổng" column);
  * 2d. findCorrections (corrections.ts) — "à em nhầm", "→ sửa thành": the words end a clause;
+ *     recountSittings (recounts.ts) — "4 buổi, mỗi buổi 35 chị … à nhầm, 3 buổi thôi" → 105;
  * 2e. qualifyPeriods (periods.ts) — cumulative, last period's, compared and planned figures, stated
  *     period totals ("Cộng quý I: 9");
  * 3.  findMentions (mentions.ts) — where indicators are named (longest synonym, typos tolerated);
@@ -44,6 +45,7 @@ import { markNotDone } from "./parser/not-done.js";
 import { createNumberReader } from "./parser/numbers.js";
 import { pairNumbers, withPairs } from "./parser/pairing.js";
 import { qualifyPeriods } from "./parser/periods.js";
+import { recountSittings } from "./parser/recounts.js";
 import { readMeetingSites } from "./parser/sites.js";
 import { readSittingParts } from "./parser/sittings.js";
 import { readTables } from "./parser/tables.js";
@@ -141,6 +143,7 @@ function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
   nonValues = withMarks(nonValues, tables);
   const corrections = findCorrections(tk, nonValues);
   nonValues = withMarks(nonValues, corrections);
+  nonValues = withMarks(nonValues, recountSittings(tk, nonValues, corrections.markers));
   const periods = qualifyPeriods(tk, nonValues);
   nonValues = withMarks(nonValues, periods);
   const numbers = createNumberReader(tk, nonValues.blocked);

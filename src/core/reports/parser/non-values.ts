@@ -197,6 +197,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markNumberedThings(tk, blocked, compiled);
   markCountsOfLabelledParts(tk, blocked, compiled, numbers, out.readings);
   markShortMonths(tk, blocked);
+  markDaysOfMonth(tk, blocked, numbers);
   markPeriodLists(tk, blocked, compiled);
   markYearsOfNames(tk, blocked, compiled);
   markQuotedSlogans(tk, blocked, compiled);
@@ -1884,6 +1885,20 @@ function markShortMonths(tk: Tokenised, blocked: Uint8Array): void {
     } else if (after.k === "/" || (!after.spaced && after.type !== "p" && after.type !== "nl")) continue;
     blocked[i] = Math.max(blocked[i]!, 1);
     blocked[i + 1] = Math.max(blocked[i + 1]!, 1);
+  }
+}
+
+/** Words naming a day of the month before its number ("mùng 4", "mồng 10"). */
+const DAY_OF_MONTH: ReadonlySet<string> = new Set(["mung", "mong"]);
+
+/** "mùng 4", "mồng 10", "mùng 1 Tết", "mùng năm": a day of the month, never a figure. */
+function markDaysOfMonth(tk: Tokenised, blocked: Uint8Array, numbers: ReturnType<typeof createNumberReader>): void {
+  const { toks } = tk;
+  for (let i = 0; i + 1 < toks.length; i++) {
+    if (!isWordIn(toks[i], DAY_OF_MONTH) || blocked[i + 1]) continue;
+    const day = numbers.read(i + 1, false);
+    if (!day || day.value < 1 || day.value > 31 || day.end - i > 4) continue;
+    for (let x = i; x < day.end; x++) blocked[x] = Math.max(blocked[x]!, 1);
   }
 }
 

@@ -165,14 +165,18 @@ export const COMPOUND_HEADS: ReadonlySet<string> = new Set([
 
 /** Number-word homographs in a given neighbourhood ("như sau", "năm nay", "một số"). */
 export const NUMBER_WORD_STOP_NEXT: Readonly<Record<string, readonly string[]>> = {
-  sau: ["do", "khi", "nay", "cung", "day", "nua"],
-  // "năm mới", "năm rồi", "năm kia": the year, not five
-  nam: ["nay", "qua", "truoc", "toi", "hoc", "sau", "ngoai", "moi", "roi", "kia"],
+  // "sâu rộng", "sâu sát", "sâu sắc" typed without marks
+  sau: ["do", "khi", "nay", "cung", "day", "nua", "rong", "sat", "sac"],
+  // "năm mới", "năm rồi", "năm kia": the year, not five; "nắm bắt", "nắm vững" typed without marks
+  nam: ["nay", "qua", "truoc", "toi", "hoc", "sau", "ngoai", "moi", "roi", "kia", "bat", "vung"],
   // "bộ phận một cửa" (the one-stop desk)
   mot: ["so", "cach", "vai", "it", "khi", "trong", "nua", "cua"],
   tam: ["thoi", "ung"],
-  bay: ["gio"],
-  ba: ["con"],
+  // "bày bán", "hài lòng", "chỉn chu", "Bà Rịa", "Bà Nà" typed without marks
+  bay: ["gio", "ban"],
+  hai: ["long"],
+  chin: ["chu"],
+  ba: ["con", "ria", "na"],
   bon: ["phuong"],
 };
 export const NUMBER_WORD_STOP_PREV: Readonly<Record<string, readonly string[]>> = {
@@ -202,7 +206,8 @@ export const NUMBER_WORD_STOP_PREV: Readonly<Record<string, readonly string[]>> 
     "ket",
   ],
   mot: ["thu", "lan"],
-  ba: ["ong", "nga"],
+  // "quảng bá" typed without marks
+  ba: ["ong", "nga", "quang"],
   bay: ["nga"],
 };
 
