@@ -15,6 +15,9 @@ describe("a day named by 'mùng'/'mồng' is a date", () => {
     ["Bài fanpage: mùng 8 đăng 3 bài", { bai_mxh: 3 }],
     ["phát thanh mùng năm được 10 lượt", { phat_thanh: 10 }],
     ["to roi mung muoi phat 300 to", { to_roi: 300 }],
+    // a measure after the number: a count ("Mong", typed without marks, is the Hmong people)
+    ["bang ron tieng Mong 4 cai, to roi 60 to", { bang_ron: 4, to_roi: 60 }],
+    ["họp dân tộc Mông 35 người, 1 buổi", { hoi_nghi: 1, nguoi_tham_du: 35 }],
   ])("%s", (text, values) => {
     expect(plain(text).values).toEqual(values);
   });

@@ -197,7 +197,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markNumberedThings(tk, blocked, compiled);
   markCountsOfLabelledParts(tk, blocked, compiled, numbers, out.readings);
   markShortMonths(tk, blocked);
-  markDaysOfMonth(tk, blocked, numbers);
+  markDaysOfMonth(tk, blocked, numbers, compiled);
   markPeriodLists(tk, blocked, compiled);
   markYearsOfNames(tk, blocked, compiled);
   markQuotedSlogans(tk, blocked, compiled);
@@ -1891,13 +1891,21 @@ function markShortMonths(tk: Tokenised, blocked: Uint8Array): void {
 /** Words naming a day of the month before its number ("mùng 4", "mồng 10"). */
 const DAY_OF_MONTH: ReadonlySet<string> = new Set(["mung", "mong"]);
 
-/** "mùng 4", "mồng 10", "mùng 1 Tết", "mùng năm": a day of the month, never a figure. */
-function markDaysOfMonth(tk: Tokenised, blocked: Uint8Array, numbers: ReturnType<typeof createNumberReader>): void {
+/**
+ * "mùng 4", "mồng 10", "mùng 1 Tết", "mùng năm": a day of the month, never a figure — unless a measure follows
+ * ("băng rôn tiếng Mông 2 cái": typed without marks, the Hmong are no "mồng").
+ */
+function markDaysOfMonth(
+  tk: Tokenised,
+  blocked: Uint8Array,
+  numbers: ReturnType<typeof createNumberReader>,
+  compiled: CompiledIndicators,
+): void {
   const { toks } = tk;
   for (let i = 0; i + 1 < toks.length; i++) {
     if (!isWordIn(toks[i], DAY_OF_MONTH) || blocked[i + 1]) continue;
     const day = numbers.read(i + 1, false);
-    if (!day || day.value < 1 || day.value > 31 || day.end - i > 4) continue;
+    if (!day || day.value < 1 || day.value > 31 || day.end - i > 4 || isMeasureWord(toks[day.end], compiled)) continue;
     for (let x = i; x < day.end; x++) blocked[x] = Math.max(blocked[x]!, 1);
   }
 }
