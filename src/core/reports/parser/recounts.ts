@@ -67,8 +67,10 @@ function correctedCount(
 ): number | null {
   let m = markers.find((k) => k.start >= from && k.start < from + REACH);
   if (!m) return null;
-  // "à | nhầm", "à | em | nhầm": markers a word apart are one correction
-  const nextOf = (c: CorrectionMarker) => markers.find((k) => k.start >= c.end && k.start <= c.end + 1);
+  // "à | nhầm", "à | em | nhầm": markers a word apart are one correction (each step ends further on, so the
+  // walk ends: a marker of no width would otherwise be its own next)
+  const nextOf = (c: CorrectionMarker) =>
+    markers.find((k) => k.start >= c.end && k.start <= c.end + 1 && k.end > c.end);
   for (let next = nextOf(m); next; next = nextOf(m)) m = next;
   for (let j = m.end; j < m.end + REACH && j + 1 < toks.length; j++) {
     const t = toks[j]!;
