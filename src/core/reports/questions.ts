@@ -169,21 +169,16 @@ async function nextPeriods(
   timezone: string,
   repos: Repositories,
 ): Promise<FuturePeriod[]> {
-  const tasks = known.map((a) => a.task).filter((t) => t.schedule.kind === "periodic");
-  if (!tasks.length) return [];
-  const calendar = await loadCalendar(repos);
   const today = localDateOf(now, timezone);
   const inAYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
   const out: FuturePeriod[] = [];
-  for (const task of tasks) {
-    let occurrences: ReturnType<typeof occurrencesOf> = [];
-    try {
-      occurrences = occurrencesOf(task.schedule, { from: today, to: inAYear }, calendar, timezone);
-    } catch {
-      continue; // a schedule the calendar cannot expand has no answer to give
-    }
-    const existing = new Set((await repos.assignments.listOccurrences(task.id)).map((o) => o.periodKey));
-    const next = occurrences.find((o) => !existing.has(o.periodKey) && o.dueAt > now);
+  for (const { task, occurrences } of await periodsWithoutOccurrence(
+    known,
+    { from: today, to: inAYear },
+    timezone,
+    repos,
+  )) {
+    const next = occurrences.find((o) => o.dueAt > now);
     if (next) out.push({ task, label: next.label, dueAt: next.dueAt, statedDate: next.statedDate });
   }
   return out;
@@ -197,23 +192,39 @@ async function unassignedPeriods(
   timezone: string,
   repos: Repositories,
 ): Promise<FuturePeriod[]> {
+  const year = named.years[0] ?? Number(localDateOf(now, timezone).slice(0, 4));
+  const window = { from: `${year}-01-01`, to: `${year}-12-31` };
+  const out: FuturePeriod[] = [];
+  for (const { task, occurrences } of await periodsWithoutOccurrence(known, window, timezone, repos))
+    for (const o of occurrences)
+      if (periodMatches(o.periodKey, named) && o.periodKey.startsWith(String(year)))
+        out.push({ task, label: o.label, dueAt: o.dueAt, statedDate: o.statedDate });
+  return out;
+}
+
+/**
+ * Each periodic task's periods within the window that have no occurrence yet: a period that exists
+ * (reported, closed, or not this unit's) is no future one.
+ */
+async function periodsWithoutOccurrence(
+  known: AssignmentView[],
+  window: { from: string; to: string },
+  timezone: string,
+  repos: Repositories,
+): Promise<Array<{ task: AssignmentView["task"]; occurrences: ReturnType<typeof occurrencesOf> }>> {
   const tasks = new Map(known.filter((a) => a.task.schedule.kind === "periodic").map((a) => [a.task.id, a.task]));
   if (!tasks.size) return [];
   const calendar = await loadCalendar(repos);
-  const year = named.years[0] ?? Number(localDateOf(now, timezone).slice(0, 4));
-  const out: FuturePeriod[] = [];
+  const out: Array<{ task: AssignmentView["task"]; occurrences: ReturnType<typeof occurrencesOf> }> = [];
   for (const task of tasks.values()) {
-    let occurrences: ReturnType<typeof occurrencesOf> = [];
+    let occurrences: ReturnType<typeof occurrencesOf>;
     try {
-      occurrences = occurrencesOf(task.schedule, { from: `${year}-01-01`, to: `${year}-12-31` }, calendar, timezone);
+      occurrences = occurrencesOf(task.schedule, window, calendar, timezone);
     } catch {
       continue; // a schedule the calendar cannot expand has no answer to give
     }
-    // A period that exists already (closed, or not this unit's) is not a future one.
     const existing = new Set((await repos.assignments.listOccurrences(task.id)).map((o) => o.periodKey));
-    for (const o of occurrences)
-      if (periodMatches(o.periodKey, named) && o.periodKey.startsWith(String(year)) && !existing.has(o.periodKey))
-        out.push({ task, label: o.label, dueAt: o.dueAt, statedDate: o.statedDate });
+    out.push({ task, occurrences: occurrences.filter((o) => !existing.has(o.periodKey)) });
   }
   return out;
 }
