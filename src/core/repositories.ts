@@ -214,6 +214,12 @@ export interface ReportRepository {
   /** Reports of every assignment of these occurrences (a join, so thousands of units need no id list). */
   listForOccurrences(occurrenceIds: number[]): Promise<ReportRecord[]>;
   revisions(reportId: number): Promise<ReportRevisionRecord[]>;
+  /**
+   * Withdraws a report sent by mistake: deletes it, its revisions and its files' rows and reopens its
+   * assignment, in one transaction. Returns the files' content hashes (the caller removes stored
+   * content nothing else uses).
+   */
+  withdraw(id: number): Promise<string[]>;
 }
 
 export interface AttachmentRepository {

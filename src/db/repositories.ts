@@ -1005,6 +1005,17 @@ export function buildPrismaRepositories(
           createdAt: r.createdAt,
         }));
       },
+      async withdraw(id) {
+        const report = await db.report.findUnique({ where: { id }, select: { assignmentId: true } });
+        if (!report) return [];
+        const files = await db.attachment.findMany({ where: { reportId: id }, select: { sha256: true } });
+        await db.$transaction([
+          db.attachment.deleteMany({ where: { reportId: id } }),
+          db.report.delete({ where: { id } }),
+          db.assignment.update({ where: { id: report.assignmentId }, data: { status: "open", submittedAt: null } }),
+        ]);
+        return files.map((f) => f.sha256);
+      },
     },
 
     attachments: {

@@ -16,6 +16,7 @@ import { tasksFeature } from "./tasks.js";
 import { unhandledFeature } from "./unhandled.js";
 import { unitsFeature } from "./units.js";
 import { unsupportedContentFeature } from "./unsupported-content.js";
+import { withdrawFeature } from "./withdraw.js";
 
 /** Every feature, in the order it sees messages. The stranger gate comes after the open commands. */
 export const FEATURES: Feature[] = [
@@ -31,6 +32,7 @@ export const FEATURES: Feature[] = [
   planImportFeature,
   planDraftFeature,
   rollupsFeature,
+  withdrawFeature,
   sameAsBeforeFeature,
   reportsFeature,
   questionsFeature,

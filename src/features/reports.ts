@@ -51,8 +51,17 @@ const MAX_CONFIRM_CHOICES = 5;
 const MAX_LONG_TEXTS = 1_000;
 const TITLE_CHARS = 90;
 /** Answers to a waiting question, on search keys ("có" → "co"). */
-const YES = /^(?:co|dung|phai|vang|da|ok|oke|u|uh|yes|1)(?:\s+(?:a|ah|co|phai|dung|roi|nhe|nha))*[.!\s]*$/;
-const NO = /^(?:khong|ko|k|no|khong phai|bo qua|thoi)(?:\s+(?:a|ah|phai|nhe|nha))*[.!\s]*$/;
+export const YES = /^(?:co|dung|phai|vang|da|ok|oke|u|uh|yes|1)(?:\s+(?:a|ah|co|phai|dung|roi|nhe|nha))*[.!\s]*$/;
+export const NO = /^(?:khong|ko|k|no|khong phai|bo qua|thoi)(?:\s+(?:a|ah|phai|nhe|nha))*[.!\s]*$/;
+
+const UNIT_LOCKS = new WeakMap<object, ReturnType<typeof createKeyedLock>>();
+
+/** One lock per unit for every feature of one app that writes its reports (keyed by the app's deps). */
+export function unitLockOf(deps: object): ReturnType<typeof createKeyedLock> {
+  let lock = UNIT_LOCKS.get(deps);
+  if (!lock) UNIT_LOCKS.set(deps, (lock = createKeyedLock()));
+  return lock;
+}
 
 /**
  * Figures as Vietnamese write them ("1.500", "12,5"). Whole numbers (nearly every figure) are
@@ -299,7 +308,7 @@ export const reportsFeature: Feature = (deps) => {
     return ctx.replyLater(text(), { key: "files", delayMs: FILE_SUMMARY_DELAY_MS });
   }
   // One unit may report from its group and its officers' private chats at the same moment.
-  const unitLock = createKeyedLock();
+  const unitLock = unitLockOf(deps);
   const indicatorsOf = createIndicatorList();
 
   /** The unit this sender may report for here, or a reply explaining why not. */

@@ -242,6 +242,20 @@ describe.each([
         (a) => a.fileName,
       ),
     ).toEqual(["a.jpg", "b.pdf"]);
+
+    // Withdrawn: the report, its revisions and its files' rows go, the assignment is open again;
+    // the chat's pending files stay.
+    expect((await repos.reports.withdraw(report.id)).sort()).toEqual(["a".repeat(64), "b".repeat(64)]);
+    expect(await repos.reports.findById(report.id)).toBeNull();
+    expect(await repos.reports.revisions(report.id)).toEqual([]);
+    expect(await repos.attachments.listForReports([report.id])).toEqual([]);
+    expect(await repos.attachments.isReferenced("a".repeat(64))).toBe(false);
+    expect((await repos.attachments.listPending("telegram", "-1", new Date(0))).map((a) => a.fileName)).toEqual([
+      "c.jpg",
+    ]);
+    expect(await repos.assignments.findView(open.id)).toMatchObject({ status: "open", submittedAt: null });
+    expect((await repos.assignments.listOpenForUnit(unit.id)).map((a) => a.id)).toEqual([open.id]);
+    expect(await repos.reports.withdraw(report.id)).toEqual([]);
   });
 
   it("outbox batches skip known keys; keys per assignment; cached people, chats and conversations follow writes", async () => {
