@@ -56,6 +56,10 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     // a figure inside the question is the question's, not a report's
     "nếu 1 hội nghị có 2 xã cùng tổ chức thì xã nào báo cáo ạ",
     "Sở đã có mẫu băng rôn chào mừng năm 2027 chưa ạ",
+    // why the reminders go on: answered with what is recorded and open
+    "sao e bc rồi mà vẫn bị nhắc vậy a",
+    "xã em gửi rồi mà bot cứ nhắc mãi là sao",
+    "sao thôn em báo cáo đầy đủ rồi vẫn còn nhắc ạ",
   ])("question as typed: %s", (text) => expect(kind(text)).toBe("question"));
 
   // a report with a question after it is a report (its question is answered too)
