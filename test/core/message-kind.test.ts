@@ -62,6 +62,16 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     "sao thôn em báo cáo đầy đủ rồi vẫn còn nhắc ạ",
   ])("question as typed: %s", (text) => expect(kind(text)).toBe("question"));
 
+  // done said in one clause, whatever another promises or leaves undone; done promised is no report
+  it.each(["hoàn thành rồi ạ, tuần sau sẽ gửi ảnh", "xã đã ban hành kế hoạch, chưa triển khai"])(
+    "completion beside a promise: %s",
+    (text) => expect(kind(text)).toBe("report"),
+  );
+  it.each(["tuần sau tổ chức xong e báo cáo bổ sung sau nhé", "mai em làm xong gửi a nhé"])(
+    "completion promised: %s",
+    (text) => expect(kind(text)).toBe("other"),
+  );
+
   // a report with a question after it is a report (its question is answered too)
   it.each([
     "thôn em đã họp dân xong, 45 người dự. Còn ảnh thì gửi vào đâu ạ",

@@ -60,8 +60,10 @@ const INVITATION =
 /** Words of the work and its reports: a question with none of them is the officers' own talk. */
 const ABOUT_REPORTING =
   /\b(?:bao cao|bao|bc|han|nhac|nop|gui|thieu|tong hop|chi tieu|so lieu|minh chung|file|excel|word|mau|nhiem vu|nv|ke hoach|van ban|tuyen truyen|tinh|ghi|sua(?! (?:xe|nha|dien|nuoc|may|chua|tuoi|bot|o to|oto))|ad|admin|bot|van phong|so|phong|lien he|tai lieu|kinh phi|tap huan|danh sach|phan mem|quy|thang|nam)\b/;
-const COMPLETED =
-  /\b(?:da|vua|moi)\s+(?:(?:\S+)\s+){0,2}?(?:ban hanh|trien khai|to chuc|hoan thanh|hoan tat|xay dung|thuc hien|gui|nop|treo|phat|dang|lap|ky|phe duyet|tuyen truyen|hop|lam xong|xong)\b|\b(?<!lien )(?:xong|hoan thanh|hoan tat)\b(?! nien)/;
+const SAID_DONE =
+  /\b(?:da|vua|moi)\s+(?:(?:\S+)\s+){0,2}?(?:ban hanh|trien khai|to chuc|hoan thanh|hoan tat|xay dung|thuc hien|gui|nop|treo|phat|dang|lap|ky|phe duyet|tuyen truyen|hop|lam xong|xong)\b/;
+/** "xong", "hoàn thành" alone: done, unless the message promises the work ("tuần sau tổ chức xong e báo cáo sau"). */
+const DONE_WORD = /\b(?<!lien )(?:xong|hoan thanh|hoan tat)\b(?! nien)/;
 const NOT_DONE =
   /\b(?:chua|khong|ko|se|dang)\s+(?:(?:\S+)\s+){0,1}?(?:ban hanh|trien khai|to chuc|hoan thanh|xay dung|thuc hien|gui|nop|treo|phat|dang|lap|ky|hop|xong)\b/;
 const ABOUT_WORK =
@@ -118,7 +120,7 @@ export function classifyMessage(
     !ABOUT_WORK.test(key) &&
     !vocabularyOf(indicators).name.test(key) &&
     !parsed.references.length &&
-    !(COMPLETED.test(key) && !NOT_DONE.test(key))
+    !completed(key)
   )
     return "other";
   const fixing = asks && ASKS_TO_FIX.test(key);
@@ -133,7 +135,7 @@ export function classifyMessage(
     if (aboutTheOffice) return "question";
   }
   if (parsed.references.length || startsAsReport(key)) return "report";
-  if (COMPLETED.test(key) && !NOT_DONE.test(key)) return "report";
+  if (completed(key)) return "report";
   // "5 thon x 3 bang ron = 15 cai a", "phát thanh 24 lượt; tổng cả năm 2025 là 280 lượt": an indicator
   // and a number the parser could not place, or a count it read nothing from (not any digit: "ảnh pa nô
   // thôn 3" is a caption whose photo joins the report)
@@ -222,6 +224,13 @@ function reportBesideQuestion(
 }
 
 /** Figures a question gives as its subject: a rule or case asked about, or a year ("khẩu hiệu năm 2027"). */
+/** A completion statement ("đã ban hành kế hoạch", "xong rồi ạ"), not work said not done or still to come. */
+function completed(key: string): boolean {
+  return clausesOf(key).some(
+    (c) => (SAID_DONE.test(c) || (DONE_WORD.test(c) && !PROMISED.test(c))) && !NOT_DONE.test(c),
+  );
+}
+
 function figuresOfTheQuestion(parsed: ParsedReport, key: string): boolean {
   if (ASKS_A_RULE.test(key)) return true;
   const values = Object.values(parsed.values);
