@@ -5,7 +5,7 @@ import { type ReportDeps, readingOf } from "../core/reports/reports.js";
 import { searchKey } from "../core/reports/text-key.js";
 import { saysSentByMistake, type Withdrawal, withdrawable, withdrawRevision } from "../core/reports/withdraw.js";
 import { reportAccess } from "../core/units/access.js";
-import { actorOf, type Feature, type FeatureDeps } from "./deps.js";
+import { actorOf, type Feature } from "./deps.js";
 import { NO, unitLockOf, valueLines, YES } from "./reports.js";
 import { exampleForUnit } from "./tasks.js";
 
@@ -42,7 +42,7 @@ export const withdrawFeature: Feature = (deps) => {
     const question = c.data as WithdrawQuestion;
     const unit = ctx.unit;
     const result = await unitLockOf(deps).run(unit.id, () =>
-      withdrawRevision(deps as ReportDeps & FeatureDeps, {
+      withdrawRevision(deps, {
         ...question,
         actor: actorOf(ctx),
         authorName: ctx.person.displayName,
