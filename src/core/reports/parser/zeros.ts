@@ -37,6 +37,17 @@ const TAIL = new Set(["trong", "do", "vi", "nen", "(", "a", "nhe", "ah", "ha", "
 
 /** Period words whose number may stand between a name and its negation ("tháng 5", "quý 2"). */
 const PERIODS = new Set(["thang", "quy", "tuan", "nam"]);
+/** Spans that "này" makes this period's ("đợt này", "kỳ này"), with the marked ones. */
+const SPANS = new Set([...PERIODS, "ky", "dot", "dip"]);
+
+/** Where this period's words from x end ("tháng này", "đợt này", "trong quý"); x itself when none stand there. */
+function thisPeriodEnd(toks: readonly Tok[], nv: NonValues, x: number): number {
+  for (;;) {
+    if (toks[x]?.type === "w" && nv.transparent[x]) x++;
+    else if (SPANS.has(key(toks[x])) && key(toks[x + 1]) === "nay") x += 2;
+    else return x;
+  }
+}
 
 const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
 const isEnd = (t: Tok | undefined): boolean =>
@@ -191,7 +202,9 @@ export function findStatedZeros(
       (DONE.has(`${key(toks[i + 1])} ${key(toks[i + 2])}`) ||
         (key(toks[i + 1]) === "hop" && before.code === meetings) ||
         x === i + 1 ||
-        hasNoneAmongItems(toks, mentions, i, x) ||
+        hasNoneAmongItems(toks, i, x) ||
+        // "áp phích chưa có đợt này": this period's words after it say none in the period
+        (key(toks[i + 1]) === "co" && x === i + 2 && thisPeriodEnd(toks, nv, x) > x) ||
         (DONE_ONE.has(key(toks[i + 1])) && (!saysCan(toks, i + 1, x) || notYetMade(toks, i, x))));
     if ((naoAfter || !notYet || notYetDone) && closes(toks, nv, x))
       for (const m of [...listedBefore(mentions, toks, before), before]) zeros.push({ code: m.code, at: m.start });
@@ -268,14 +281,21 @@ const notYetMade = (toks: readonly Tok[], i: number, x: number): boolean =>
   key(toks[i + 1]) === "lam" && key(toks[i + 2]) === "duoc" && x === i + 3;
 
 /**
- * "Phóng sự: chưa có. Chuyên mục: 2.": "chưa có" closing an item that the next item follows, in a list giving the
- * period's figures item by item, says none (closing the message it may be a figure still to come).
+ * "Phóng sự: chưa có. Chuyên mục: 2.", "xe loa: chua co⏎8. …", "tờ rơi chưa có ạ⏎[08:20] …": "chưa có" closing an
+ * item that more of the message follows, in a list giving the period's figures item by item, says none (closing
+ * the message it may be a figure still to come).
  */
-const hasNoneAmongItems = (toks: readonly Tok[], mentions: readonly Mention[], i: number, x: number): boolean =>
-  key(toks[i + 1]) === "co" &&
-  x === i + 2 &&
-  (toks[x]?.k === "." || toks[x]?.k === ";" || toks[x]?.type === "nl") &&
-  mentions.some((m) => m.start === x + 1 && toks[m.end]?.k === ":");
+function hasNoneAmongItems(toks: readonly Tok[], i: number, x: number): boolean {
+  if (key(toks[i + 1]) !== "co" || x !== i + 2) return false;
+  let e = x;
+  while (e < x + 2 && POLITE.has(key(toks[e]))) e++;
+  if (!(toks[e]?.k === "." || toks[e]?.k === ";" || toks[e]?.type === "nl")) return false;
+  for (let y = e + 1; y < toks.length && y < e + 4; y++) if (!isEnd(toks[y])) return true;
+  return false;
+}
+
+/** Polite words an officer ends a line with ("ạ", "nhé"). */
+const POLITE: ReadonlySet<string> = new Set(["a", "ah", "nhe", "nha", "ha"]);
 
 /** Whether "được" or "có" stands between tokens a and b ("chưa treo được"): "not yet able", no zero. */
 function saysCan(toks: readonly Tok[], a: number, b: number): boolean {
@@ -374,8 +394,8 @@ function headingOfLine(toks: readonly Tok[], nv: NonValues, mentions: readonly M
 
 /** Whether a "not done" statement ends at token j: its clause ends there or goes on without a number. */
 function closes(toks: readonly Tok[], nv: NonValues, j: number): boolean {
-  // "… không xây dựng tháng này": this period's words may close the statement
-  while (j < toks.length && toks[j]!.type === "w" && nv.transparent[j]) j++;
+  // "… không xây dựng tháng này", "… đợt này": this period's words may close the statement
+  j = thisPeriodEnd(toks, nv, j);
   const t = toks[j];
   if (isEnd(t) || t!.k === ",") return true;
   // "không tổ chức hội nghị, không có người tham dự": a comma, then the next statement
@@ -436,6 +456,11 @@ function listedBefore(mentions: readonly Mention[], toks: readonly Tok[], m: Men
   return out;
 }
 
+/** Whether "này" of a span ("đợt này") ends right before token j, or the span's word stands there. */
+const thisSpanBefore = (toks: readonly Tok[], j: number): boolean =>
+  (key(toks[j - 1]) === "nay" && SPANS.has(key(toks[j - 2]))) ||
+  (SPANS.has(key(toks[j - 1])) && key(toks[j]) === "nay");
+
 /** Whether token i opens its line (a list's number, "4️⃣", "4."). */
 const opensLine = (toks: readonly Tok[], i: number): boolean => i === 0 || toks[i - 1]!.type === "nl";
 
@@ -456,7 +481,7 @@ function mentionEndingAt(
   if (ITEM_SEPARATORS.has(toks[j - 1]?.k ?? "") || key(toks[j - 1]) === "la" || key(toks[j - 1]) === "thi") j--;
   // "hội nghị tháng này: không tổ chức": this period's words may stand between, and a numbered period
   // ("xe loa tháng 5 không về thôn")
-  while (j > 0 && nv.transparent[j - 1] && toks[j - 1]!.type === "w") j--;
+  while (j > 0 && ((nv.transparent[j - 1] && toks[j - 1]!.type === "w") || thisSpanBefore(toks, j))) j--;
   if (j > 1 && toks[j - 1]!.type === "n" && nv.blocked[j - 1] && PERIODS.has(key(toks[j - 2]))) j -= 2;
   if (toks[j - 1]?.k === ":") j--;
   const m =
