@@ -100,6 +100,11 @@ export function findStatedZeros(
       }
       // "loa kéo … không dùng phát thanh": what a thing is used for, written with its marks, is no work left undone
       if (t.o.toLowerCase() === "dùng") break;
+      // "không (có) phát sinh về pa nô, …": what nothing arose about
+      if (named.length === 0 && key(t) === "ve" && key(toks[j - 1]) === "sinh" && mentionAt.has(j + 1)) {
+        j++;
+        continue;
+      }
       if (VERBS.has(key(t)) || JOIN.has(key(t)) || (named.length === 0 && nv.transparent[j])) {
         j++;
         continue;
@@ -163,6 +168,21 @@ export function findStatedZeros(
       // "không có cuộc họp nào (cả)": a sitting before the verb, said of none ("nào" must follow)
       const sitting = SITTING_WORDS.has(key(toks[h])) && key(toks[h + 1]) === "hop" && key(toks[h + 2]) === "nao";
       if (sitting) h++;
+      // "không tổ chức truyền thông nhóm", "ko to chuc sinh hoat chuyen de": a gathering the plan does not name,
+      // held ("tổ chức"), then a word or two qualifying it
+      const held = h === i + 3 && key(toks[i + 1]) === "to" && key(toks[i + 2]) === "chuc";
+      if (
+        held &&
+        GATHERING_KINDS.has(`${key(toks[h])} ${key(toks[h + 1])}`) &&
+        !mentionAt.has(h) &&
+        !mentionAt.has(h + 1)
+      ) {
+        const x = qualifierEnd(toks, nv, mentionAt, h + 2);
+        if (closes(toks, nv, x)) {
+          zeros.push({ code: meetings, at: h });
+          continue;
+        }
+      }
       if (key(toks[h]) === "hop" && !mentionAt.has(h) && !mentionEndingAt(mentions, toks, i, nv)) {
         let x = h + 1;
         // "không họp được vì mưa": could not meet, none held
@@ -252,6 +272,21 @@ function namedAfterVerbBefore(
   }
   return undefined;
 }
+
+/**
+ * Gatherings held for people that no meeting's name holds without its sitting word ("buổi truyền thông"), said
+ * after "tổ chức" (the writers' convention: their sittings are meetings). Not "tuyên truyền": all the work is.
+ */
+const GATHERING_KINDS: ReadonlySet<string> = new Set([
+  "truyen thong",
+  "sinh hoat",
+  "tu van",
+  "giao luu",
+  "noi chuyen",
+  "ngoai khoa",
+  "boi duong",
+  "gap mat",
+]);
 
 /** Sittings said before the verb of meeting ("cuộc họp", "buổi họp", "lần họp"). */
 const SITTING_WORDS: ReadonlySet<string> = new Set(["cuoc", "buoi", "lan"]);
@@ -397,7 +432,8 @@ function closes(toks: readonly Tok[], nv: NonValues, j: number): boolean {
   // "… không xây dựng tháng này", "… đợt này": this period's words may close the statement
   j = thisPeriodEnd(toks, nv, j);
   const t = toks[j];
-  if (isEnd(t) || t!.k === ",") return true;
+  // "(ko tổ chức họp)": the bracket closes what it holds
+  if (isEnd(t) || t!.k === "," || t!.k === ")") return true;
   // "không tổ chức hội nghị, không có người tham dự": a comma, then the next statement
   if (toks[j - 1]?.k === "," && (NOT.has(key(t)) || key(t) === NOT_YET || CLAUSE_START.has(key(t)))) return true;
   // "không tổ chức hội nghị (ạ) nên người tham dự là 0": "nên" opens what follows from it, a statement of its own
