@@ -62,15 +62,22 @@ export function findStatedZeros(
   nv: NonValues,
   mentions: readonly Mention[],
   compiled?: CompiledIndicators,
-): Pick<FigureRoles, "zeros"> {
+): Pick<FigureRoles, "zeros" | "owners"> {
   const { toks } = tk;
   const meetings = compiled ? meetingsCode(compiled) : undefined;
   const zeros: { code: string; at: number }[] = [];
+  const owners = new Map<number, string>();
   const mentionAt = new Map(mentions.map((m) => [m.start, m]));
   const isNumber = (i: number): boolean => toks[i]?.type === "n" && !nv.blocked[i];
 
   for (let i = 0; i < toks.length; i++) {
     const k = key(toks[i]);
+    // "pano 0 bang ron 0 hop 0", "Họp: 0": the bare verb the meetings' names start with, given 0 (the figure is theirs)
+    const z = k === "hop" && meetings ? zeroAfter(toks, nv, mentionAt, i) : -1;
+    if (z >= 0) {
+      owners.set(z, meetings!);
+      continue;
+    }
     const notYet = k === NOT_YET;
     // "chuyên mục tháng này nghỉ": off for the period, written with its marks (never "hội nghị")
     // (typed without marks, "chuyen muc thang nay nghi a", only right after a name: see `offUnmarked`)
@@ -229,7 +236,7 @@ export function findStatedZeros(
     if ((naoAfter || !notYet || notYetDone) && closes(toks, nv, x))
       for (const m of [...listedBefore(mentions, toks, before), before]) zeros.push({ code: m.code, at: m.start });
   }
-  return { zeros };
+  return { zeros, owners };
 }
 
 /**
@@ -287,6 +294,16 @@ const GATHERING_KINDS: ReadonlySet<string> = new Set([
   "boi duong",
   "gap mat",
 ]);
+
+/** Where the 0 given to a bare word at i (no name) starts: "hop 0", "Họp: 0", closing its item; else -1. */
+function zeroAfter(toks: readonly Tok[], nv: NonValues, mentionAt: ReadonlyMap<number, Mention>, i: number): number {
+  if (toks[i]!.type !== "w" || mentionAt.has(i) || nv.blocked[i]) return -1;
+  const z = toks[i + 1]?.k === ":" ? i + 2 : i + 1;
+  const t = toks[z];
+  if (t?.type !== "n" || nv.blocked[z] || !/^0+$/.test(t.k)) return -1;
+  const n = toks[z + 1];
+  return isEnd(n) || n!.k === "," || mentionAt.has(z + 1) || SITTING_WORDS.has(key(n)) ? z : -1;
+}
 
 /** Sittings said before the verb of meeting ("cuộc họp", "buổi họp", "lần họp"). */
 const SITTING_WORDS: ReadonlySet<string> = new Set(["cuoc", "buoi", "lan"]);
