@@ -79,3 +79,13 @@ describe("'X chưa có <this period>' is none in the period", () => {
     expect(plain(text).values).toEqual(values);
   });
 });
+
+describe("'chưa có X về' (the thing has not come) is none", () => {
+  it.each([
+    ["quý này thôn em chưa có xe loa về ạ", { xe_luu_dong: 0 }],
+    ["chua co xe thong tin luu dong xuong xa thang nay", { xe_luu_dong: 0 }],
+    ["Tháng 12 chưa có xe tuyên truyền lưu động đến thôn, phát thanh 8 lượt", { xe_luu_dong: 0, phat_thanh: 8 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

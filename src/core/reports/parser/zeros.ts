@@ -27,6 +27,8 @@ const VERBS = new Set(
 const DONE = new Set(["to chuc", "thuc hien", "trien khai", "phat song", "phat hanh"]);
 /** One-word doing verbs after "chưa" that say none was done ("chưa phát tờ rơi", "tờ rơi chưa phát"); not "có", "được". */
 const DONE_ONE = new Set(["phat", "treo", "dang", "dung", "lam", "in", "dan", "viet", "to", "thuc", "trien", "chay"]);
+/** Verbs of coming to the place ("chưa có xe loa về/xuống/đến thôn"). */
+const COME = new Set(["ve", "xuong", "den", "toi", "vao"]);
 /** Joiners between two things not done ("hội nghị, tập huấn nào"). */
 const JOIN = new Set([",", "/", "va", "hoac", "-", "&"]);
 /**
@@ -123,6 +125,13 @@ export function findStatedZeros(
       }
       break;
     }
+    // "chưa có xe lưu động về (xã)": the thing has not come, so none was done
+    const notCome =
+      notYet &&
+      key(toks[i + 1]) === "co" &&
+      named.length > 0 &&
+      named[named.length - 1]!.end === j &&
+      COME.has(key(toks[j]));
     // "không tổ chức hội nghị riêng, …", "… buổi truyền thông tập trung do …": a word or two qualifying
     // the last name before the statement closes
     if (named.length > 0 && !nao && named[named.length - 1]!.end === j) j = qualifierEnd(toks, nv, mentionAt, j);
@@ -148,7 +157,7 @@ export function findStatedZeros(
     // "chưa họp dân (được)": a meeting not yet held in the period is none held (a thing may still be standing)
     const notYetMet = notYet && key(toks[i + 1]) === "hop" && named.every((m) => m.code === meetings);
     const notYetDoing = notYetMet || (notYet && DONE_ONE.has(key(toks[i + 1])) && !saysCan(toks, i + 1, j));
-    if (named.length > 0 && (nao || ((!notYet || notYetDoing) && closes(toks, nv, j)))) {
+    if (named.length > 0 && (nao || ((!notYet || notYetDoing || notCome) && closes(toks, nv, j)))) {
       for (const m of named) zeros.push({ code: m.code, at: m.start });
       continue;
     }
