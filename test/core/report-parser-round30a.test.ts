@@ -89,3 +89,13 @@ describe("'chưa có X về' (the thing has not come) is none", () => {
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("'chưa treo thêm X' names a thing not done: the figure after it is the next name's", () => {
+  it.each([
+    ["tuần này chưa dán thêm áp phích, phát thanh 9 lượt", { ap_phich: 0, phat_thanh: 9 }],
+    ["ko lam them pano, tin bai 3", { pano: 0, tin_bai: 3 }],
+    ["Quý IV không in thêm tờ rơi, đăng 7 bài fanpage", { to_roi: 0, bai_mxh: 7 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

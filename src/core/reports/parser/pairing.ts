@@ -497,9 +497,9 @@ function negated(tk: Tokenised, start: number): boolean {
 const saidNotDoneAfter = (tk: Tokenised, end: number): boolean =>
   isWordIn(tk.toks[end], NEGATIONS) && isWordIn(tk.toks[end + 1], NOT_DONE_VERBS);
 
-/** Verbs between a negation and what is not done ("không treo pa nô", "ko tổ chức hội nghị"). */
+/** Verbs between a negation and what is not done ("không treo pa nô", "ko tổ chức hội nghị", "chưa treo thêm băng rôn"). */
 const NOT_DONE_VERBS: ReadonlySet<string> = new Set(
-  "co to chuc treo phat dang chay lam dung in dan thuc hien trien khai xay viet".split(" "),
+  "co to chuc treo phat dang chay lam dung in dan thuc hien trien khai xay viet them".split(" "),
 );
 
 /**
