@@ -238,7 +238,7 @@ export function findStatedZeros(
       (DONE.has(`${key(toks[i + 1])} ${key(toks[i + 2])}`) ||
         (key(toks[i + 1]) === "hop" && before.code === meetings) ||
         x === i + 1 ||
-        hasNoneAmongItems(toks, i, x) ||
+        hasNoneAmongItems(toks, mentionAt, i, x) ||
         // "áp phích chưa có đợt này": this period's words after it say none in the period
         (key(toks[i + 1]) === "co" && x === i + 2 && thisPeriodEnd(toks, nv, x) > x) ||
         (DONE_ONE.has(key(toks[i + 1])) && (!saysCan(toks, i + 1, x) || notYetMade(toks, i, x))));
@@ -346,10 +346,17 @@ const notYetMade = (toks: readonly Tok[], i: number, x: number): boolean =>
  * item that more of the message follows, in a list giving the period's figures item by item, says none (closing
  * the message it may be a figure still to come).
  */
-function hasNoneAmongItems(toks: readonly Tok[], i: number, x: number): boolean {
+function hasNoneAmongItems(
+  toks: readonly Tok[],
+  mentionAt: ReadonlyMap<number, Mention>,
+  i: number,
+  x: number,
+): boolean {
   if (key(toks[i + 1]) !== "co" || x !== i + 2) return false;
   let e = x;
   while (e < x + 2 && POLITE.has(key(toks[e]))) e++;
+  // "chuyên mục chưa có ạ, phóng sự 1": a comma, then the next item's name
+  if (toks[e]?.k === ",") return mentionAt.has(e + 1) || mentionAt.has(e + 2);
   if (!(toks[e]?.k === "." || toks[e]?.k === ";" || toks[e]?.type === "nl")) return false;
   for (let y = e + 1; y < toks.length && y < e + 4; y++) if (!isEnd(toks[y])) return true;
   return false;
