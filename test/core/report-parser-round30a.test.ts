@@ -112,3 +112,18 @@ describe("'X chưa có' closing an item that a comma and the next item follow is
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("the bare verb 'họp' as an item's label, then a negation, is no meeting", () => {
+  it.each([
+    ["Họp: không\nBăng rôn: 3", { hoi_nghi: 0, bang_ron: 3 }],
+    ["hop: chua, to roi 120", { hoi_nghi: 0, to_roi: 120 }],
+    ["[10:02] họp: chưa ạ\n[10:03] pano 2", { hoi_nghi: 0, pano: 2 }],
+    ["- Tổ chức họp: không tổ chức\n- Phát thanh: 14 lượt", { hoi_nghi: 0, phat_thanh: 14 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a meeting the report tells of is not a label ('đi họp: không có ai ở nhà')", () => {
+    expect(plain("cán bộ thôn đi họp: không có ai trực, loa 6 lượt").values).toEqual({ phat_thanh: 6 });
+  });
+});

@@ -215,7 +215,9 @@ export function findStatedZeros(
       }
     }
     // (b) "Hội nghị: không tổ chức", "tap huan khong to chuc", "xe loa: ko co luot nao"
-    const before = mentionEndingAt(mentions, toks, i, nv);
+    const before =
+      mentionEndingAt(mentions, toks, i, nv) ??
+      (meetings ? meetingLabelBefore(toks, nv, mentionAt, i, meetings) : undefined);
     if (!before) continue;
     let x = i + 1;
     let naoAfter = false;
@@ -303,6 +305,35 @@ const GATHERING_KINDS: ReadonlySet<string> = new Set([
   "boi duong",
   "gap mat",
 ]);
+
+/**
+ * "Họp: không", "- Tổ chức họp: chưa": the bare verb the meetings' names start with, as the label of an item
+ * opening its line or clause, right before the negation at i; the meetings named there.
+ */
+function meetingLabelBefore(
+  toks: readonly Tok[],
+  nv: NonValues,
+  mentionAt: ReadonlyMap<number, Mention>,
+  i: number,
+  code: string,
+): Mention | undefined {
+  if (!ITEM_SEPARATORS.has(toks[i - 1]?.k ?? "")) return undefined;
+  const h = i - 2;
+  if (key(toks[h]) !== "hop" || mentionAt.has(h)) return undefined;
+  const from = key(toks[h - 1]) === "chuc" && key(toks[h - 2]) === "to" ? h - 2 : h;
+  const p = toks[from - 1];
+  const opens =
+    !p ||
+    isEnd(p) ||
+    p.k === "," ||
+    p.k === "]" ||
+    p.k === "-" ||
+    p.k === "+" ||
+    p.k === "*" ||
+    (p.type === "n" && nv.blocked[from - 1]);
+  // (a list's own number before it, "3. Họp: không", is marked and no figure; "[10:02] họp: chưa" a chat line's time)
+  return opens ? { start: h, end: h + 1, code } : undefined;
+}
 
 /** Where the 0 given to a bare word at i (no name) starts: "hop 0", "Họp: 0", closing its item; else -1. */
 function zeroAfter(toks: readonly Tok[], nv: NonValues, mentionAt: ReadonlyMap<number, Mention>, i: number): number {
