@@ -91,6 +91,10 @@ describe("'chưa có X về' (the thing has not come) is none", () => {
   ])("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));
   });
+
+  it("'về' of what a thing is about is no coming ('chưa có phóng sự về ATGT')", () => {
+    expect(plain("chưa có phóng sự về an toàn giao thông, tin bài 3").values).toEqual({ tin_bai: 3 });
+  });
 });
 
 describe("'chưa treo thêm X' names a thing not done: the figure after it is the next name's", () => {

@@ -12,6 +12,7 @@ import type { CompiledIndicators } from "./indicators.js";
 import type { Mention } from "./mentions.js";
 import type { NonValues } from "./non-values.js";
 import type { Tok, Tokenised } from "./tokens.js";
+import { PLACE_WORDS } from "./vocabulary.js";
 
 /** Negations: "không", "ko", "k", "chẳng" say none; "chưa" (not yet) only with "nào". */
 const NOT = new Set(["khong", "ko", "k", "chang"]);
@@ -27,8 +28,9 @@ const VERBS = new Set(
 const DONE = new Set(["to chuc", "thuc hien", "trien khai", "phat song", "phat hanh"]);
 /** One-word doing verbs after "chưa" that say none was done ("chưa phát tờ rơi", "tờ rơi chưa phát"); not "có", "được". */
 const DONE_ONE = new Set(["phat", "treo", "dang", "dung", "lam", "in", "dan", "viet", "to", "thuc", "trien", "chay"]);
-/** Verbs of coming to the place ("chưa có xe loa về/xuống/đến thôn"). */
+/** Verbs of coming to the place ("chưa có xe loa về/xuống/đến thôn"), and the places come to. */
 const COME = new Set(["ve", "xuong", "den", "toi", "vao"]);
+const COME_PLACES = new Set([...PLACE_WORDS, "ban", "buon", "ap", "to", "dia", "day", "cac", "tung"]);
 /** Joiners between two things not done ("hội nghị, tập huấn nào"). */
 const JOIN = new Set([",", "/", "va", "hoac", "-", "&"]);
 /**
@@ -125,13 +127,14 @@ export function findStatedZeros(
       }
       break;
     }
-    // "chưa có xe lưu động về (xã)": the thing has not come, so none was done
+    // "chưa có xe lưu động về (xã)": the thing has not come, so none was done ("về ATGT" is what it is about)
     const notCome =
       notYet &&
       key(toks[i + 1]) === "co" &&
       named.length > 0 &&
       named[named.length - 1]!.end === j &&
-      COME.has(key(toks[j]));
+      COME.has(key(toks[j])) &&
+      (COME_PLACES.has(key(toks[j + 1])) || closes(toks, nv, j + 1));
     // "không tổ chức hội nghị riêng, …", "… buổi truyền thông tập trung do …": a word or two qualifying
     // the last name before the statement closes
     if (named.length > 0 && !nao && named[named.length - 1]!.end === j) j = qualifierEnd(toks, nv, mentionAt, j);
