@@ -71,6 +71,13 @@ describe("a gathering the plan does not name, not held, is no meeting", () => {
   ])("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));
   });
+
+  it.each([
+    ["không tổ chức truyền thông trên mạng xã hội", {}],
+    ["ko to chuc truyen thong luu dong, bang ron 2", { bang_ron: 2 }],
+  ])("communication through a medium is no gathering: %s", (text, values) => {
+    expect(plain(text).values).toEqual(values);
+  });
 });
 
 describe("'X chưa có <this period>' is none in the period", () => {

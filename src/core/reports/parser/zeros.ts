@@ -197,7 +197,7 @@ export function findStatedZeros(
         !mentionAt.has(h + 1)
       ) {
         const x = qualifierEnd(toks, nv, mentionAt, h + 2);
-        if (closes(toks, nv, x)) {
+        if (closes(toks, nv, x) && !throughMedium(toks, h + 2, x + 1)) {
           zeros.push({ code: meetings, at: h });
           continue;
         }
@@ -347,6 +347,13 @@ function zeroAfter(toks: readonly Tok[], nv: NonValues, mentionAt: ReadonlyMap<n
   const n = toks[z + 1];
   return isEnd(n) || n!.k === "," || mentionAt.has(z + 1) || SITTING_WORDS.has(key(n)) ? z : -1;
 }
+
+/** Words saying a work goes through a medium, not a gathering ("truyền thông trên loa", "qua mạng", "lưu động"). */
+const MEDIUM = new Set(["tren", "qua", "luu", "mang", "loa", "dai", "online"]);
+const throughMedium = (toks: readonly Tok[], a: number, b: number): boolean => {
+  for (let x = a; x < b && x < a + 3; x++) if (MEDIUM.has(key(toks[x]))) return true;
+  return false;
+};
 
 /** Sittings said before the verb of meeting ("cuộc họp", "buổi họp", "lần họp"). */
 const SITTING_WORDS: ReadonlySet<string> = new Set(["cuoc", "buoi", "lan"]);
