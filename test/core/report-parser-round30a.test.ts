@@ -37,6 +37,8 @@ describe("'X: chưa có' as an item of a list that goes on is none", () => {
     ["Pa nô: 4 cái\nTờ rơi: chưa có", { pano: 4 }],
     ["tờ rơi chưa có số liệu\nbăng rôn 3", { bang_ron: 3 }],
     ["tờ rơi: chưa tổng hợp, để sau e báo\nbăng rôn 3", { bang_ron: 3 }],
+    ["ap phich: chua co\ne bao bo sung sau a\nbang ron 5", { bang_ron: 5 }],
+    ["Tờ rơi chưa có.\nSố liệu tờ rơi em gửi sau.", {}],
   ])("no zero: %s", (text, values) => {
     expect(plain(text).values).toEqual(values);
   });

@@ -399,7 +399,20 @@ function hasNoneAmongItems(
   // "chuyên mục chưa có ạ, phóng sự 1": a comma, then the next item's name
   if (toks[e]?.k === ",") return mentionAt.has(e + 1) || mentionAt.has(e + 2);
   if (!(toks[e]?.k === "." || toks[e]?.k === ";" || toks[e]?.type === "nl")) return false;
+  // ("… chưa có⏎em báo bổ sung sau": a figure still to come)
+  if (defersRightAfter(toks, e + 1)) return false;
   for (let y = e + 1; y < toks.length && y < e + 4; y++) if (!isEnd(toks[y])) return true;
+  return false;
+}
+
+/** Words that put a figure off ("báo sau", "gửi sau", "bổ sung"). */
+const LATER: ReadonlySet<string> = new Set(["bao sau", "gui sau", "bc sau", "bo sung", "de sau"]);
+
+/** Whether the few words from token a, to their sentence's end, put a figure off ("em báo bổ sung sau ạ"). */
+function defersRightAfter(toks: readonly Tok[], a: number): boolean {
+  while (a < toks.length && isEnd(toks[a])) a++;
+  for (let y = a; y < toks.length && y < a + 10 && !isEnd(toks[y]); y++)
+    if (LATER.has(`${key(toks[y])} ${key(toks[y + 1])}`)) return true;
   return false;
 }
 
