@@ -140,3 +140,16 @@ describe("the bare verb 'họp' as an item's label, then a negation, is no meeti
     expect(plain("cán bộ thôn đi họp: không có ai trực, loa 6 lượt").values).toEqual({ phat_thanh: 6 });
   });
 });
+
+describe("'X: chưa có (why)' in a list that goes on is none", () => {
+  it.each([
+    ["Tờ rơi: Chưa có (đang chờ in)\nBăng rôn: 5", { to_roi: 0, bang_ron: 5 }],
+    ["pano chua co (thieu kinh phi)\nphat thanh 16 luot", { pano: 0, phat_thanh: 16 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("no zero when the bracket puts it off ('(số liệu e gửi sau)')", () => {
+    expect(plain("Áp phích: chưa có (số liệu e gửi sau)\nBăng rôn: 2").values).toEqual({ bang_ron: 2 });
+  });
+});

@@ -243,7 +243,7 @@ export function findStatedZeros(
       (DONE.has(`${key(toks[i + 1])} ${key(toks[i + 2])}`) ||
         (key(toks[i + 1]) === "hop" && before.code === meetings) ||
         x === i + 1 ||
-        hasNoneAmongItems(toks, mentionAt, i, x) ||
+        hasNoneAmongItems(toks, nv, mentionAt, i, x) ||
         // "áp phích chưa có đợt này": this period's words after it say none in the period
         (key(toks[i + 1]) === "co" && x === i + 2 && thisPeriodEnd(toks, nv, x) > x) ||
         (DONE_ONE.has(key(toks[i + 1])) && (!saysCan(toks, i + 1, x) || notYetMade(toks, i, x))));
@@ -389,6 +389,7 @@ const notYetMade = (toks: readonly Tok[], i: number, x: number): boolean =>
  */
 function hasNoneAmongItems(
   toks: readonly Tok[],
+  nv: NonValues,
   mentionAt: ReadonlyMap<number, Mention>,
   i: number,
   x: number,
@@ -396,6 +397,21 @@ function hasNoneAmongItems(
   if (key(toks[i + 1]) !== "co" || x !== i + 2) return false;
   let e = x;
   while (e < x + 2 && POLITE.has(key(toks[e]))) e++;
+  // "Tờ rơi: chưa có (đang chờ in)⏎…": why, in brackets with no figure, before the item closes
+  if (toks[e]?.k === "(") {
+    if (defersRightAfter(toks, e + 1)) return false;
+    let c = e + 1;
+    while (
+      c < e + 12 &&
+      c < toks.length &&
+      toks[c]!.k !== ")" &&
+      !isEnd(toks[c]) &&
+      !(toks[c]!.type === "n" && !nv.blocked[c])
+    )
+      c++;
+    if (toks[c]?.k !== ")") return false;
+    e = c + 1;
+  }
   // "chuyên mục chưa có ạ, phóng sự 1": a comma, then the next item's name
   if (toks[e]?.k === ",") return mentionAt.has(e + 1) || mentionAt.has(e + 2);
   if (!(toks[e]?.k === "." || toks[e]?.k === ";" || toks[e]?.type === "nl")) return false;
