@@ -153,3 +153,12 @@ describe("'X: chưa có (why)' in a list that goes on is none", () => {
     expect(plain("Áp phích: chưa có (số liệu e gửi sau)\nBăng rôn: 2").values).toEqual({ bang_ron: 2 });
   });
 });
+
+describe("names joined to a name said as not done are not done too: the figure after them is the next name's", () => {
+  it.each([
+    ["chua treo bang ron va pano, phat thanh 10 luot", { bang_ron: 0, pano: 0, phat_thanh: 10 }],
+    ["Tháng này không làm pa nô và cụm cổ động, tin bài 4 tin", { pano: 0, cum_co_dong: 0, tin_bai: 4 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
