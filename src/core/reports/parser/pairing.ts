@@ -485,7 +485,17 @@ const SESSION_WORDS: ReadonlySet<string> = new Set(["buoi", "lop", "dot"]);
 
 /** Whether a name is said as not done ("chưa có xe lưu động, phát thanh 20"): it shares no number after it. */
 function negated(tk: Tokenised, start: number): boolean {
-  // "không pa nô", "chưa có xe", "không treo pa nô", "ko tổ chức hội nghị": a doing verb may stand between
+  if (negatedRightBefore(tk, start)) return true;
+  // "chưa treo băng rôn và pa nô, phát thanh 10": joined to a name of a few words said as not done
+  const j = tk.toks[start - 1];
+  if (!j || j.k === "," || !(CONJ.has(j.k) || CONJ.has(j.kt))) return false;
+  for (let s = start - 2; s >= 0 && s >= start - 5 && tk.toks[s]!.type === "w"; s--)
+    if (negatedRightBefore(tk, s)) return true;
+  return false;
+}
+
+/** "không pa nô", "chưa có xe", "không treo pa nô", "ko tổ chức hội nghị": a doing verb may stand between. */
+function negatedRightBefore(tk: Tokenised, start: number): boolean {
   for (let x = start - 1; x >= 0 && x >= start - 3; x--) {
     const t = tk.toks[x];
     if (isWordIn(t, NEGATIONS)) return true;
@@ -497,9 +507,9 @@ function negated(tk: Tokenised, start: number): boolean {
 const saidNotDoneAfter = (tk: Tokenised, end: number): boolean =>
   isWordIn(tk.toks[end], NEGATIONS) && isWordIn(tk.toks[end + 1], NOT_DONE_VERBS);
 
-/** Verbs between a negation and what is not done ("không treo pa nô", "ko tổ chức hội nghị"). */
+/** Verbs between a negation and what is not done ("không treo pa nô", "ko tổ chức hội nghị", "chưa treo thêm băng rôn"). */
 const NOT_DONE_VERBS: ReadonlySet<string> = new Set(
-  "co to chuc treo phat dang chay lam dung in dan thuc hien trien khai xay viet".split(" "),
+  "co to chuc treo phat dang chay lam dung in dan thuc hien trien khai xay viet them".split(" "),
 );
 
 /**

@@ -12,6 +12,7 @@ import type { CompiledIndicators } from "./indicators.js";
 import type { Mention } from "./mentions.js";
 import type { NonValues } from "./non-values.js";
 import type { Tok, Tokenised } from "./tokens.js";
+import { PLACE_WORDS } from "./vocabulary.js";
 
 /** Negations: "không", "ko", "k", "chẳng" say none; "chưa" (not yet) only with "nào". */
 const NOT = new Set(["khong", "ko", "k", "chang"]);
@@ -27,6 +28,9 @@ const VERBS = new Set(
 const DONE = new Set(["to chuc", "thuc hien", "trien khai", "phat song", "phat hanh"]);
 /** One-word doing verbs after "chưa" that say none was done ("chưa phát tờ rơi", "tờ rơi chưa phát"); not "có", "được". */
 const DONE_ONE = new Set(["phat", "treo", "dang", "dung", "lam", "in", "dan", "viet", "to", "thuc", "trien", "chay"]);
+/** Verbs of coming to the place ("chưa có xe loa về/xuống/đến thôn"), and the places come to. */
+const COME = new Set(["ve", "xuong", "den", "toi", "vao"]);
+const COME_PLACES = new Set([...PLACE_WORDS, "ban", "buon", "ap", "to", "dia", "day", "cac", "tung"]);
 /** Joiners between two things not done ("hội nghị, tập huấn nào"). */
 const JOIN = new Set([",", "/", "va", "hoac", "-", "&"]);
 /**
@@ -37,6 +41,17 @@ const TAIL = new Set(["trong", "do", "vi", "nen", "(", "a", "nhe", "ah", "ha", "
 
 /** Period words whose number may stand between a name and its negation ("tháng 5", "quý 2"). */
 const PERIODS = new Set(["thang", "quy", "tuan", "nam"]);
+/** Spans that "này" makes this period's ("đợt này", "kỳ này"), with the marked ones. */
+const SPANS = new Set([...PERIODS, "ky", "dot", "dip"]);
+
+/** Where this period's words from x end ("tháng này", "đợt này", "trong quý"); x itself when none stand there. */
+function thisPeriodEnd(toks: readonly Tok[], nv: NonValues, x: number): number {
+  for (;;) {
+    if (toks[x]?.type === "w" && nv.transparent[x]) x++;
+    else if (SPANS.has(key(toks[x])) && key(toks[x + 1]) === "nay") x += 2;
+    else return x;
+  }
+}
 
 const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
 const isEnd = (t: Tok | undefined): boolean =>
@@ -51,15 +66,22 @@ export function findStatedZeros(
   nv: NonValues,
   mentions: readonly Mention[],
   compiled?: CompiledIndicators,
-): Pick<FigureRoles, "zeros"> {
+): Pick<FigureRoles, "zeros" | "owners"> {
   const { toks } = tk;
   const meetings = compiled ? meetingsCode(compiled) : undefined;
   const zeros: { code: string; at: number }[] = [];
+  const owners = new Map<number, string>();
   const mentionAt = new Map(mentions.map((m) => [m.start, m]));
   const isNumber = (i: number): boolean => toks[i]?.type === "n" && !nv.blocked[i];
 
   for (let i = 0; i < toks.length; i++) {
     const k = key(toks[i]);
+    // "pano 0 bang ron 0 hop 0", "Họp: 0": the bare verb the meetings' names start with, given 0 (the figure is theirs)
+    const z = k === "hop" && meetings ? zeroAfter(toks, nv, mentionAt, i) : -1;
+    if (z >= 0) {
+      owners.set(z, meetings!);
+      continue;
+    }
     const notYet = k === NOT_YET;
     // "chuyên mục tháng này nghỉ": off for the period, written with its marks (never "hội nghị")
     // (typed without marks, "chuyen muc thang nay nghi a", only right after a name: see `offUnmarked`)
@@ -89,6 +111,11 @@ export function findStatedZeros(
       }
       // "loa kéo … không dùng phát thanh": what a thing is used for, written with its marks, is no work left undone
       if (t.o.toLowerCase() === "dùng") break;
+      // "không (có) phát sinh về pa nô, …": what nothing arose about
+      if (named.length === 0 && key(t) === "ve" && key(toks[j - 1]) === "sinh" && mentionAt.has(j + 1)) {
+        j++;
+        continue;
+      }
       if (VERBS.has(key(t)) || JOIN.has(key(t)) || (named.length === 0 && nv.transparent[j])) {
         j++;
         continue;
@@ -100,6 +127,14 @@ export function findStatedZeros(
       }
       break;
     }
+    // "chưa có xe lưu động về (xã)": the thing has not come, so none was done ("về ATGT" is what it is about)
+    const notCome =
+      notYet &&
+      key(toks[i + 1]) === "co" &&
+      named.length > 0 &&
+      named[named.length - 1]!.end === j &&
+      COME.has(key(toks[j])) &&
+      (COME_PLACES.has(key(toks[j + 1])) || closes(toks, nv, j + 1));
     // "không tổ chức hội nghị riêng, …", "… buổi truyền thông tập trung do …": a word or two qualifying
     // the last name before the statement closes
     if (named.length > 0 && !nao && named[named.length - 1]!.end === j) j = qualifierEnd(toks, nv, mentionAt, j);
@@ -125,7 +160,7 @@ export function findStatedZeros(
     // "chưa họp dân (được)": a meeting not yet held in the period is none held (a thing may still be standing)
     const notYetMet = notYet && key(toks[i + 1]) === "hop" && named.every((m) => m.code === meetings);
     const notYetDoing = notYetMet || (notYet && DONE_ONE.has(key(toks[i + 1])) && !saysCan(toks, i + 1, j));
-    if (named.length > 0 && (nao || ((!notYet || notYetDoing) && closes(toks, nv, j)))) {
+    if (named.length > 0 && (nao || ((!notYet || notYetDoing || notCome) && closes(toks, nv, j)))) {
       for (const m of named) zeros.push({ code: m.code, at: m.start });
       continue;
     }
@@ -152,6 +187,21 @@ export function findStatedZeros(
       // "không có cuộc họp nào (cả)": a sitting before the verb, said of none ("nào" must follow)
       const sitting = SITTING_WORDS.has(key(toks[h])) && key(toks[h + 1]) === "hop" && key(toks[h + 2]) === "nao";
       if (sitting) h++;
+      // "không tổ chức truyền thông nhóm", "ko to chuc sinh hoat chuyen de": a gathering the plan does not name,
+      // held ("tổ chức"), then a word or two qualifying it
+      const held = h === i + 3 && key(toks[i + 1]) === "to" && key(toks[i + 2]) === "chuc";
+      if (
+        held &&
+        GATHERING_KINDS.has(`${key(toks[h])} ${key(toks[h + 1])}`) &&
+        !mentionAt.has(h) &&
+        !mentionAt.has(h + 1)
+      ) {
+        const x = qualifierEnd(toks, nv, mentionAt, h + 2);
+        if (closes(toks, nv, x) && !throughMedium(toks, h + 2, x + 1)) {
+          zeros.push({ code: meetings, at: h });
+          continue;
+        }
+      }
       if (key(toks[h]) === "hop" && !mentionAt.has(h) && !mentionEndingAt(mentions, toks, i, nv)) {
         let x = h + 1;
         // "không họp được vì mưa": could not meet, none held
@@ -168,7 +218,9 @@ export function findStatedZeros(
       }
     }
     // (b) "Hội nghị: không tổ chức", "tap huan khong to chuc", "xe loa: ko co luot nao"
-    const before = mentionEndingAt(mentions, toks, i, nv);
+    const before =
+      mentionEndingAt(mentions, toks, i, nv) ??
+      (meetings ? meetingLabelBefore(toks, nv, mentionAt, i, meetings) : undefined);
     if (!before) continue;
     let x = i + 1;
     let naoAfter = false;
@@ -191,12 +243,14 @@ export function findStatedZeros(
       (DONE.has(`${key(toks[i + 1])} ${key(toks[i + 2])}`) ||
         (key(toks[i + 1]) === "hop" && before.code === meetings) ||
         x === i + 1 ||
-        hasNoneAmongItems(toks, mentions, i, x) ||
+        hasNoneAmongItems(toks, nv, mentionAt, i, x) ||
+        // "áp phích chưa có đợt này": this period's words after it say none in the period
+        (key(toks[i + 1]) === "co" && x === i + 2 && thisPeriodEnd(toks, nv, x) > x) ||
         (DONE_ONE.has(key(toks[i + 1])) && (!saysCan(toks, i + 1, x) || notYetMade(toks, i, x))));
     if ((naoAfter || !notYet || notYetDone) && closes(toks, nv, x))
       for (const m of [...listedBefore(mentions, toks, before), before]) zeros.push({ code: m.code, at: m.start });
   }
-  return { zeros };
+  return { zeros, owners };
 }
 
 /**
@@ -240,6 +294,67 @@ function namedAfterVerbBefore(
   return undefined;
 }
 
+/**
+ * Gatherings held for people that no meeting's name holds without its sitting word ("buổi truyền thông"), said
+ * after "tổ chức" (the writers' convention: their sittings are meetings). Not "tuyên truyền": all the work is.
+ */
+const GATHERING_KINDS: ReadonlySet<string> = new Set([
+  "truyen thong",
+  "sinh hoat",
+  "tu van",
+  "giao luu",
+  "noi chuyen",
+  "ngoai khoa",
+  "boi duong",
+  "gap mat",
+]);
+
+/**
+ * "Họp: không", "- Tổ chức họp: chưa": the bare verb the meetings' names start with, as the label of an item
+ * opening its line or clause, right before the negation at i; the meetings named there.
+ */
+function meetingLabelBefore(
+  toks: readonly Tok[],
+  nv: NonValues,
+  mentionAt: ReadonlyMap<number, Mention>,
+  i: number,
+  code: string,
+): Mention | undefined {
+  if (!ITEM_SEPARATORS.has(toks[i - 1]?.k ?? "")) return undefined;
+  const h = i - 2;
+  if (key(toks[h]) !== "hop" || mentionAt.has(h)) return undefined;
+  const from = key(toks[h - 1]) === "chuc" && key(toks[h - 2]) === "to" ? h - 2 : h;
+  const p = toks[from - 1];
+  const opens =
+    !p ||
+    isEnd(p) ||
+    p.k === "," ||
+    p.k === "]" ||
+    p.k === "-" ||
+    p.k === "+" ||
+    p.k === "*" ||
+    (p.type === "n" && nv.blocked[from - 1]);
+  // (a list's own number before it, "3. Họp: không", is marked and no figure; "[10:02] họp: chưa" a chat line's time)
+  return opens ? { start: h, end: h + 1, code } : undefined;
+}
+
+/** Where the 0 given to a bare word at i (no name) starts: "hop 0", "Họp: 0", closing its item; else -1. */
+function zeroAfter(toks: readonly Tok[], nv: NonValues, mentionAt: ReadonlyMap<number, Mention>, i: number): number {
+  if (toks[i]!.type !== "w" || mentionAt.has(i) || nv.blocked[i]) return -1;
+  const z = toks[i + 1]?.k === ":" ? i + 2 : i + 1;
+  const t = toks[z];
+  if (t?.type !== "n" || nv.blocked[z] || !/^0+$/.test(t.k)) return -1;
+  const n = toks[z + 1];
+  return isEnd(n) || n!.k === "," || mentionAt.has(z + 1) || SITTING_WORDS.has(key(n)) ? z : -1;
+}
+
+/** Words saying a work goes through a medium, not a gathering ("truyền thông trên loa", "qua mạng", "lưu động"). */
+const MEDIUM = new Set(["tren", "qua", "luu", "mang", "loa", "dai", "online"]);
+const throughMedium = (toks: readonly Tok[], a: number, b: number): boolean => {
+  for (let x = a; x < b && x < a + 3; x++) if (MEDIUM.has(key(toks[x]))) return true;
+  return false;
+};
+
 /** Sittings said before the verb of meeting ("cuộc họp", "buổi họp", "lần họp"). */
 const SITTING_WORDS: ReadonlySet<string> = new Set(["cuoc", "buoi", "lan"]);
 
@@ -268,14 +383,57 @@ const notYetMade = (toks: readonly Tok[], i: number, x: number): boolean =>
   key(toks[i + 1]) === "lam" && key(toks[i + 2]) === "duoc" && x === i + 3;
 
 /**
- * "Phóng sự: chưa có. Chuyên mục: 2.": "chưa có" closing an item that the next item follows, in a list giving the
- * period's figures item by item, says none (closing the message it may be a figure still to come).
+ * "Phóng sự: chưa có. Chuyên mục: 2.", "xe loa: chua co⏎8. …", "tờ rơi chưa có ạ⏎[08:20] …": "chưa có" closing an
+ * item that more of the message follows, in a list giving the period's figures item by item, says none (closing
+ * the message it may be a figure still to come).
  */
-const hasNoneAmongItems = (toks: readonly Tok[], mentions: readonly Mention[], i: number, x: number): boolean =>
-  key(toks[i + 1]) === "co" &&
-  x === i + 2 &&
-  (toks[x]?.k === "." || toks[x]?.k === ";" || toks[x]?.type === "nl") &&
-  mentions.some((m) => m.start === x + 1 && toks[m.end]?.k === ":");
+function hasNoneAmongItems(
+  toks: readonly Tok[],
+  nv: NonValues,
+  mentionAt: ReadonlyMap<number, Mention>,
+  i: number,
+  x: number,
+): boolean {
+  if (key(toks[i + 1]) !== "co" || x !== i + 2) return false;
+  let e = x;
+  while (e < x + 2 && POLITE.has(key(toks[e]))) e++;
+  // "Tờ rơi: chưa có (đang chờ in)⏎…": why, in brackets with no figure, before the item closes
+  if (toks[e]?.k === "(") {
+    if (defersRightAfter(toks, e + 1)) return false;
+    let c = e + 1;
+    while (
+      c < e + 12 &&
+      c < toks.length &&
+      toks[c]!.k !== ")" &&
+      !isEnd(toks[c]) &&
+      !(toks[c]!.type === "n" && !nv.blocked[c])
+    )
+      c++;
+    if (toks[c]?.k !== ")") return false;
+    e = c + 1;
+  }
+  // "chuyên mục chưa có ạ, phóng sự 1": a comma, then the next item's name
+  if (toks[e]?.k === ",") return mentionAt.has(e + 1) || mentionAt.has(e + 2);
+  if (!(toks[e]?.k === "." || toks[e]?.k === ";" || toks[e]?.type === "nl")) return false;
+  // ("… chưa có⏎em báo bổ sung sau": a figure still to come)
+  if (defersRightAfter(toks, e + 1)) return false;
+  for (let y = e + 1; y < toks.length && y < e + 4; y++) if (!isEnd(toks[y])) return true;
+  return false;
+}
+
+/** Words that put a figure off ("báo sau", "gửi sau", "bổ sung"). */
+const LATER: ReadonlySet<string> = new Set(["bao sau", "gui sau", "bc sau", "bo sung", "de sau"]);
+
+/** Whether the few words from token a, to their sentence's end, put a figure off ("em báo bổ sung sau ạ"). */
+function defersRightAfter(toks: readonly Tok[], a: number): boolean {
+  while (a < toks.length && isEnd(toks[a])) a++;
+  for (let y = a; y < toks.length && y < a + 10 && !isEnd(toks[y]); y++)
+    if (LATER.has(`${key(toks[y])} ${key(toks[y + 1])}`)) return true;
+  return false;
+}
+
+/** Polite words an officer ends a line with ("ạ", "nhé"). */
+const POLITE: ReadonlySet<string> = new Set(["a", "ah", "nhe", "nha", "ha"]);
 
 /** Whether "được" or "có" stands between tokens a and b ("chưa treo được"): "not yet able", no zero. */
 function saysCan(toks: readonly Tok[], a: number, b: number): boolean {
@@ -374,10 +532,11 @@ function headingOfLine(toks: readonly Tok[], nv: NonValues, mentions: readonly M
 
 /** Whether a "not done" statement ends at token j: its clause ends there or goes on without a number. */
 function closes(toks: readonly Tok[], nv: NonValues, j: number): boolean {
-  // "… không xây dựng tháng này": this period's words may close the statement
-  while (j < toks.length && toks[j]!.type === "w" && nv.transparent[j]) j++;
+  // "… không xây dựng tháng này", "… đợt này": this period's words may close the statement
+  j = thisPeriodEnd(toks, nv, j);
   const t = toks[j];
-  if (isEnd(t) || t!.k === ",") return true;
+  // "(ko tổ chức họp)": the bracket closes what it holds
+  if (isEnd(t) || t!.k === "," || t!.k === ")") return true;
   // "không tổ chức hội nghị, không có người tham dự": a comma, then the next statement
   if (toks[j - 1]?.k === "," && (NOT.has(key(t)) || key(t) === NOT_YET || CLAUSE_START.has(key(t)))) return true;
   // "không tổ chức hội nghị (ạ) nên người tham dự là 0": "nên" opens what follows from it, a statement of its own
@@ -436,6 +595,11 @@ function listedBefore(mentions: readonly Mention[], toks: readonly Tok[], m: Men
   return out;
 }
 
+/** Whether "này" of a span ("đợt này") ends right before token j, or the span's word stands there. */
+const thisSpanBefore = (toks: readonly Tok[], j: number): boolean =>
+  (key(toks[j - 1]) === "nay" && SPANS.has(key(toks[j - 2]))) ||
+  (SPANS.has(key(toks[j - 1])) && key(toks[j]) === "nay");
+
 /** Whether token i opens its line (a list's number, "4️⃣", "4."). */
 const opensLine = (toks: readonly Tok[], i: number): boolean => i === 0 || toks[i - 1]!.type === "nl";
 
@@ -456,7 +620,7 @@ function mentionEndingAt(
   if (ITEM_SEPARATORS.has(toks[j - 1]?.k ?? "") || key(toks[j - 1]) === "la" || key(toks[j - 1]) === "thi") j--;
   // "hội nghị tháng này: không tổ chức": this period's words may stand between, and a numbered period
   // ("xe loa tháng 5 không về thôn")
-  while (j > 0 && nv.transparent[j - 1] && toks[j - 1]!.type === "w") j--;
+  while (j > 0 && ((nv.transparent[j - 1] && toks[j - 1]!.type === "w") || thisSpanBefore(toks, j))) j--;
   if (j > 1 && toks[j - 1]!.type === "n" && nv.blocked[j - 1] && PERIODS.has(key(toks[j - 2]))) j -= 2;
   if (toks[j - 1]?.k === ":") j--;
   const m =
