@@ -1158,6 +1158,18 @@ interface NamedPeriod {
   last?: boolean;
 }
 
+/**
+ * The period the report names as its own, written as a header would name it ("thang 12", "quy 4/2026",
+ * "nam 2026"), for the tables stage to pick a period column by; null when the report names none.
+ */
+export function ownPeriodKey(tk: Tokenised, nv: NonValues): string | null {
+  const p = reportPeriod(tk.toks, nv);
+  if (!p?.stated) return null;
+  if (p.unit === "nam") return p.year ? `nam ${p.year}` : null;
+  if (p.n === undefined) return null;
+  return `${p.unit} ${p.n}${p.year ? `/${p.year}` : ""}`;
+}
+
 /** Words before a period that make it another's ("lũy kế quý I", "cả năm 2025", "cùng kỳ", "so với quý IV"). */
 const NOT_THE_REPORTS = new Set(["luy ke", "tu dau", "so voi", "cung ky", "den het", "ke hoach"]);
 
