@@ -155,7 +155,16 @@ function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
   const zeros = findStatedZeros(tk, nonValues, mentions, compiled);
   const figureRoles = mergeRoles(periods.roles, correctionRoles(tk, pairing, corrections), zeros);
   const roles = mergeRoles(figureRoles, findHeldGatherings(tk, mentions, pairing, figureRoles, compiled));
-  const combined = combineValues(tk, nonValues, pairing, compiled.order, roles, compiled.measures, compiled.headWords);
+  const combined = combineValues(
+    tk,
+    nonValues,
+    pairing,
+    compiled.order,
+    roles,
+    compiled.measures,
+    compiled.headWords,
+    periods.reportMonths,
+  );
   const unclear = collectUnclear(tk, [...pairing.unclear, ...combined.unclear]);
   const result: ParsedReport = {
     values: combined.values,

@@ -124,6 +124,7 @@ export function combineValues(
   roles: FigureRoles = NO_ROLES,
   measures?: ReadonlyMap<string, string>,
   words?: ReadonlySet<string>,
+  reportMonths?: number,
 ): Combined {
   const { cls } = pairing;
   const sentence = sentenceIds(tk);
@@ -322,7 +323,8 @@ export function combineValues(
   out.unclear.unshift(...stageTwo);
 
   const codes = [...entries.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  for (const code of codes) combineOne(code, labelledParts(tk, nv, entries.get(code)!, sentence), out);
+  for (const code of codes)
+    combineOne(code, labelledParts(tk, nv, entries.get(code)!, sentence, reportMonths === 3), out);
   // "…, còn ở trụ sở 2 cái nữa. tổng 17 cái": a total of no name that sums up a value read is no question
   if (unnamedTotals.size) {
     const read = new Set(Object.values(out.values));
@@ -590,15 +592,26 @@ const NOT_NAMES: ReadonlySet<string> = new Set([
  * Figures of one indicator each said for a different part of the same kind ("lớp 1 có 45 học viên,
  * lớp 2 có 52 học viên"; "sáng 80 người, chiều 70 người") are parts of the whole: they add up.
  */
-function labelledParts(tk: Tokenised, nv: NonValues, list: Entry[], sentence: Int32Array): Entry[] {
-  const plain = list.filter((e) => !e.final && !e.fallback && !e.implied && !e.total && !e.additive);
+function labelledParts(
+  tk: Tokenised,
+  nv: NonValues,
+  list: Entry[],
+  sentence: Int32Array,
+  quarterReport = false,
+): Entry[] {
+  const open = (e: Entry) => !e.final && !e.implied && !e.total && !e.additive;
+  const current = list.filter((e) => open(e) && !e.fallback);
+  // a quarter's report saying nothing for the whole quarter: its months' figures (shares of it) are its parts
+  const shares = quarterReport && current.length === 0 ? list.filter((e) => open(e) && e.fallback && !e.running) : [];
+  const plain = shares.length > 1 ? shares : current;
   if (plain.length < 2) return list;
   const labels = plain.map((e) => partLabel(tk, nv, e.at));
+  if (plain === shares && labels.some((l) => !l?.startsWith("thang "))) return list;
   if (labels.some((l) => l === null) || new Set(labels).size !== labels.length)
     return heldApart(tk, list, plain, sentence);
   const kinds = new Set(labels.map((l) => (DAY_PARTS.has(l!) ? "time" : l!.split(" ")[0])));
   if (kinds.size !== 1) return list;
-  if (kinds.has("thang") && !wholeQuarter(labels as string[])) return list;
+  if (kinds.has("thang") && !wholeQuarter(labels as string[], quarterReport)) return list;
   return list.map((e) => (plain.includes(e) ? { ...e, additive: true } : e));
 }
 
@@ -628,12 +641,14 @@ function whereAfter(toks: readonly Tok[], at: number): string | null {
 
 /**
  * "Tháng 10 đăng 11 bài, tháng 11 đăng 9 bài, tháng 12 đăng 14 bài": months are parts only when they are the three
- * of one quarter (two months may be this month beside the last one).
+ * of one quarter (two months may be this month beside the last one), or months of the quarter a quarter's
+ * report covers ("bc quý IV: tháng 10 họp 1 cuộc, tháng 11 họp 2 cuộc, tháng 12 chưa họp").
  */
-function wholeQuarter(labels: readonly string[]): boolean {
+function wholeQuarter(labels: readonly string[], quarterReport: boolean): boolean {
   const months = labels.map((l) => Number(l.split(" ")[1]));
   const quarter = Math.ceil(months[0]! / 3);
-  return months.length === 3 && months.every((m) => m >= 1 && m <= 12 && Math.ceil(m / 3) === quarter);
+  const oneQuarter = months.every((m) => m >= 1 && m <= 12 && Math.ceil(m / 3) === quarter);
+  return oneQuarter && (months.length === 3 || (quarterReport && months.length === 2));
 }
 
 /** The roles of the figure at token `at`. */
