@@ -1595,12 +1595,14 @@ function markLabels(
     )
       continue;
     // "Tổng quý 4 chuyên mục": the quarter's total, then a count of something with no other figure after it
+    // ("tổng quý 2 lần 150 người": a count of sittings right after the number counts, whatever follows)
     if (
       key === "quy" &&
       (key_(before) === "tong" || key_(before) === "cong") &&
       toks[i + 1]?.type === "n" &&
-      (nameAt(i + 2) !== null || isMeasureWord(toks[i + 2], compiled)) &&
-      !numberLaterInClause(toks, i + 2)
+      (GATHERING_COUNTS.has(key_(toks[i + 2])) ||
+        key_(toks[i + 2]) === "lan" ||
+        ((nameAt(i + 2) !== null || isMeasureWord(toks[i + 2], compiled)) && !numberLaterInClause(toks, i + 2)))
     )
       continue;
     // "năm mươi" (fifty), "một trăm năm mươi": "mươi" only follows a digit word, so "năm" is five, no year's label
