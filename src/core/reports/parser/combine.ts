@@ -473,7 +473,36 @@ function placeListOwner(
 
 /** The part a figure is said for ("lớp 2 có 52" → "lop 2", "02 tin trên Báo …" → "tren bao"), or null. */
 function partLabel(tk: Tokenised, nv: NonValues, at: number): string | null {
-  return labelBefore(tk, nv, at) ?? postedOn(tk.toks, at);
+  return labelBefore(tk, nv, at) ?? lineLabel(tk, nv, at) ?? postedOn(tk.toks, at);
+}
+
+/**
+ * "thôn 2: bang ron 3, hop 1 buoi 61ng": a place named before a colon opening the figure's line labels every
+ * figure of the line (one line per village), or null.
+ */
+function lineLabel(tk: Tokenised, nv: NonValues, at: number): string | null {
+  const { toks } = tk;
+  let s = at;
+  while (s > 0 && toks[s - 1]!.type !== "nl") if (--s < at - 40) return null;
+  if (toks[s]?.k === "-" || toks[s]?.k === "+") s++;
+  const head = toks[s];
+  if (head?.type !== "w" || !PART_LABELS.has(head.kt) || head.kt === "thang") return null;
+  for (let x = s + 1; x < at && x <= s + 4; x++) {
+    if (toks[x]!.k !== ":") continue;
+    if (x === s + 1) return null;
+    const numbered = toks[s + 1]!.type === "n" && nv.blocked[s + 1];
+    // ("thôn Trung Hòa gửi: …": with marks, a name is capitalised; a verb ends no name)
+    const named =
+      namedPart(toks, s + 1, x) && (!tk.accented || toks.slice(s + 1, x).every((w) => /^\p{Lu}/u.test(w.o)));
+    if (!numbered && !named) return null;
+    return numbered
+      ? `${head.kt} ${toks[s + 1]!.k}`
+      : toks
+          .slice(s, x)
+          .map((w) => w.kt)
+          .join(" ");
+  }
+  return null;
 }
 
 /** Words of a figure's posting place after it ("02 tin đăng trên Báo …", "01 tin lên Cổng …"). */
@@ -599,6 +628,9 @@ function labelledParts(
   sentence: Int32Array,
   quarterReport = false,
 ): Entry[] {
+  // one figure read by two stages ("hop 1 buoi": the pairing and the sittings) is one part
+  if (list.some((e, x) => x > 0 && list.findIndex((o) => o.at === e.at && o.value === e.value) < x))
+    list = list.filter((e, x) => list.findIndex((o) => o.at === e.at && o.value === e.value) === x);
   const open = (e: Entry) => !e.final && !e.implied && !e.total && !e.additive;
   const current = list.filter((e) => open(e) && !e.fallback);
   // a quarter's report saying nothing for the whole quarter: its months' figures (shares of it) are its parts
