@@ -250,7 +250,10 @@ export function combineValues(
     let added = false;
     if (!owner && !isTotal && !roles.fallback.has(num.start) && m?.type === "w" && saysMore(tk, num)) {
       const before = nameBefore(pairing.items, num, sentence);
-      if (before && (CLASSIFIERS.has(m.kt) || measures?.get(m.kt) === before)) {
+      // ("dán 20 tờ áp phích, cộng thêm 6 tờ ở UBND": or in the measure a figure of it was said in, shared or not)
+      const saidIn = (code: string) =>
+        pairing.pairs.some((p) => p.ind.code === code && tk.toks[p.num.end]?.kt === m.kt);
+      if (before && (CLASSIFIERS.has(m.kt) || measures?.get(m.kt) === before || saidIn(before))) {
         owner = before;
         added = true;
       }
