@@ -50,6 +50,9 @@ describe("the months of a quarter report said one after another add up to the qu
 describe("figures added with 'cộng thêm' join the ones before", () => {
   it.each([
     ["3 lớp x 30 người, cộng thêm 1 lớp cho phụ nữ 25 người", { hoi_nghi: 4, nguoi_tham_du: 115 }],
+    ["tổ chức 2 buổi x 40 người, thêm 1 buổi cho hội phụ nữ 30 người", { hoi_nghi: 3, nguoi_tham_du: 110 }],
+    ["2 cuoc x 40 ng, cong them 1 cuoc cho can bo xa 22 ng", { hoi_nghi: 3, nguoi_tham_du: 102 }],
+    ["mở 2 lớp x 45 học viên, cộng thêm 1 lớp cho cán bộ thôn 30 học viên", { hoi_nghi: 3, nguoi_tham_du: 120 }],
     ["mỗi thôn treo 2 băng rôn, xã có 8 thôn, cộng thêm 3 cái ở UBND xã", { bang_ron: 19 }],
     ["dan 5 to ap phich o moi truong, co 4 truong, cong them 2 to o tram y te", { ap_phich: 22 }],
   ])("%s", (text, values) => {

@@ -184,7 +184,16 @@ export function combineValues(
       around.inside.includes(" tong ") ||
       around.before.includes(" tat ca ");
     const more = saysMore(tk, p.num) || moreInSentence(tk, p.num, sentence);
-    add(p.ind.code, { value: p.num.value, additive, total, at: p.num.start, more, ...flags(roles, p.num.start) });
+    // "cộng thêm 1 lớp cho cán bộ thôn 28 người": the people of the one more gathering are more people too
+    const morePeople = more && p.ind.code === measures?.get("nguoi") && sittingsAfterMore(tk, p.num, sentence);
+    add(p.ind.code, {
+      value: p.num.value,
+      additive: additive || morePeople,
+      total,
+      at: p.num.start,
+      more,
+      ...flags(roles, p.num.start),
+    });
   }
 
   // A total with no name: "…, tổng số 9", "= 36" — for the name before it in the sentence;
@@ -274,8 +283,8 @@ export function combineValues(
       if (isTotal) unnamedTotals.set(num.start, num.value);
     }
   }
-  sittingsOfMeetings(tk, pairing, leftovers, sentence, measures, entries, (code, num) =>
-    add(code, { value: num.value, additive: false, total: false, at: num.start, ...flags(roles, num.start) }),
+  sittingsOfMeetings(tk, pairing, leftovers, sentence, measures, entries, (code, num, more) =>
+    add(code, { value: num.value, additive: more, total: false, at: num.start, more, ...flags(roles, num.start) }),
   );
   for (const z of roles.zeros) add(z.code, { value: 0, additive: false, total: false, at: z.at, implied: true });
   for (const h of roles.held) add(h.code, { value: 1, additive: false, total: false, at: h.at, implied: true });
@@ -336,9 +345,6 @@ export function combineValues(
   return out;
 }
 
-/** Sittings a gathering is counted in ("1 buổi", "2 lớp"); not "buổi sáng", a time of day. */
-const SITTING_WORDS: ReadonlySet<string> = new Set(["buoi", "lop"]);
-
 /**
  * "tập huấn cho 60 cán bộ thôn (…) 1 buổi", "số buổi: 17 buổi": the one count of sittings left without a name, in a
  * message whose attendees are read and whose meetings are not, is the meetings' (a broadcast has no people),
@@ -351,11 +357,13 @@ function sittingsOfMeetings(
   sentence: Int32Array,
   measures: ReadonlyMap<string, string> | undefined,
   entries: ReadonlyMap<string, Entry[]>,
-  add: (code: string, num: NumItem) => void,
+  add: (code: string, num: NumItem, more: boolean) => void,
 ): void {
   const events = measures?.get("cuoc");
   const attendees = measures?.get("nguoi");
-  if (!events || !attendees || !entries.has(attendees) || entries.has(events)) return;
+  // ("2 lớp x 35 ng, cộng thêm 1 lớp … 28 ng": meetings said only as more leave the sittings before them the base)
+  if (!events || !attendees || !entries.has(attendees)) return;
+  if (!(entries.get(events)?.every((e) => e.additive && e.more) ?? true)) return;
   // the gathering or its people named in the count's sentence, or its sittings in the people's ("tham dự các buổi …")
   const inSentence = (code: string, n: NumItem): boolean =>
     pairing.items.some((it) => it.kind === "I" && it.code === code && sentence[it.start] === sentence[n.start]);
@@ -369,7 +377,7 @@ function sittingsOfMeetings(
     const unit = tk.toks[n.end];
     return (
       unit?.type === "w" &&
-      SITTING_WORDS.has(unit.kt) &&
+      MORE_SITTINGS.has(unit.kt) &&
       !DAY_PARTS.has(tk.toks[n.end + 1]?.kt ?? "") &&
       Number.isInteger(n.value) &&
       !broadcastBefore(tk.toks, n.start) &&
@@ -385,9 +393,13 @@ function sittingsOfMeetings(
       )
     );
   });
-  if (found.length !== 1) return;
-  add(events, found[0]!);
-  leftovers.splice(leftovers.indexOf(found[0]!), 1);
+  // ("3 lớp x 30 người, cộng thêm 1 lớp …": the sittings and one more of them, added)
+  const more = found.filter((n) => saysMore(tk, n));
+  if (found.length - more.length !== 1 || more.some((n) => n.start < found[0]!.start)) return;
+  for (const n of found) {
+    add(events, n, more.includes(n));
+    leftovers.splice(leftovers.indexOf(n), 1);
+  }
 }
 
 /** Whether a broadcast's words ("phát", "đài", "loa") stand in the clause before token `at` ("đài xã phát 24 buổi"). */
@@ -822,6 +834,16 @@ function moreInSentence(tk: Tokenised, num: NumItem, sentence: Int32Array): bool
     if (k === "tong" || k === "luy") return false;
     if (k === "them" && (toks[x + 1]?.type === "n" || toks[x + 2]?.type === "n")) return true;
   }
+  return false;
+}
+
+/** Sittings one more gathering is counted in. */
+const MORE_SITTINGS: ReadonlySet<string> = new Set(["buoi", "lop", "cuoc"]);
+/** Whether "thêm" before the figure in its sentence is followed by a count of sittings ("thêm 1 lớp", "thêm 2 buổi"). */
+function sittingsAfterMore(tk: Tokenised, num: NumItem, sentence: Int32Array): boolean {
+  const { toks } = tk;
+  for (let x = num.start - 1; x >= 0 && x >= num.start - 12 && sentence[x] === sentence[num.start]; x--)
+    if (toks[x]!.kt === "them" && toks[x + 1]?.type === "n" && MORE_SITTINGS.has(toks[x + 2]?.kt ?? "")) return true;
   return false;
 }
 

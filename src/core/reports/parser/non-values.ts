@@ -1399,6 +1399,8 @@ const key_ = (t: Tok | undefined): string => (t?.type === "w" ? t.kt : "");
 /** Gatherings counted before their people ("1 buổi 45 chị em"). */
 const GATHERING_COUNTS: ReadonlySet<string> = new Set(["buoi", "lop", "cuoc"]);
 /** Whether people named by their role start at token j ("45 chị em", "50 đoàn viên"). */
+/** First words of people counted ("28 người", "28 ng", "30 học viên", "25 đại biểu", "40 hv"). */
+const PEOPLE_WORDS: ReadonlySet<string> = new Set(["nguoi", "ng", "hoc", "dai", "hv", "hs", "dv"]);
 const peopleAt = (toks: readonly Tok[], j: number): boolean => {
   const a = toks[j];
   const b = toks[j + 1];
@@ -1562,6 +1564,15 @@ function markLabels(
       !blocked[i - 1] &&
       isWordIn(before, NAMED_PLACE_HEADS) &&
       countsSomething(toks, i + 1, nameAt, compiled)
+    )
+      continue;
+    // "1 lớp cho cán bộ thôn 28 người": village officials, then how many of them; no village numbered 28
+    if (
+      key_(before) === "bo" &&
+      key_(toks[i - 2]) === "can" &&
+      PLACE_WORDS.has(key) &&
+      toks[i + 1]?.type === "n" &&
+      (isWordIn(toks[i + 2], PEOPLE_WORDS) || peopleAt(toks, i + 2))
     )
       continue;
     // "tổng phường 5 băng rôn", "toàn xã 12": the whole place's figure, not a numbered place
