@@ -250,6 +250,13 @@ export function combineValues(
           (roles.running.has(p.num.start) ? p.num.start < num.start : sentence[p.num.start] === sentence[num.start]) &&
           tk.toks[p.num.end]?.kt === m.kt,
       )?.ind.code;
+    // "tháng 10: 93 lượt, tháng 11: 90 lượt; tổng quý IV: 198 lượt": a stated total in the measure of the parts
+    // read just before it is their indicator's
+    if (!owner && stated && m?.type === "w") {
+      const code = lastPairIn(tk, pairing.pairs, num, m.kt);
+      const parts = pairing.pairs.filter((p) => p.ind.code === code && p.num.start < num.start);
+      if (parts.length > 0 && parts.every((p) => roles.parts.has(p.num.start))) owner = code;
+    }
     // "lũy kế 5 tháng 6 cuộc": a cumulative figure with a measure only one indicator has
     if (!owner && roles.fallback.has(num.start) && m?.type === "w") owner = measures?.get(m.kt);
     // "phat thanh 10 luot\n(quy IV den nay 95 luot)": in the measure of the figure read just before, its indicator's
