@@ -1532,7 +1532,8 @@ describe("stage 2b: findMultipliers", () => {
     const numbers = createNumberReader(tk, nv.blocked);
     const mentions = findMentions(tk, nv.blocked, createNameMatcher(tk.toks, nv.blocked, compiled), numbers);
     const pairing = withPairs(pairNumbers(tk, nv, mentions, numbers, compiled), found.pairs);
-    const combined = combineValues(tk, nv, pairing, compiled.order);
+    // (with the measures, as the pipeline combines: unnamed sittings of people are meetings, round 30b)
+    const combined = combineValues(tk, nv, pairing, compiled.order, undefined, compiled.measures);
     return { values: combined.values, unclear: collectUnclear(tk, combined.unclear) };
   };
   it.each([
@@ -1552,7 +1553,7 @@ describe("stage 2b: findMultipliers", () => {
     ["hội nghị 3 cuộc, mỗi hội nghị 45 đại biểu", { hoi_nghi: 3, nguoi_tham_du: 135 }],
     ["hn 3 buoi x 40 nguoi", { hoi_nghi: 3, nguoi_tham_du: 120 }],
     ["tập huấn 2 lớp × 25 hv", { hoi_nghi: 2, nguoi_tham_du: 50 }],
-    ["tổ chức 2 buổi × 45 người", { nguoi_tham_du: 90 }],
+    ["tổ chức 2 buổi × 45 người", { hoi_nghi: 2, nguoi_tham_du: 90 }],
     ["xóm 2 có 3 tổ, mỗi tổ phát 50 tờ rơi", { to_roi: 150 }],
     ["9 thôn mỗi thôn 2 pa nô", { pano: 18 }],
     ["12 thon, moi thon treo 3 bang ron a", { bang_ron: 36 }],

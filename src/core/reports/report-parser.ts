@@ -44,7 +44,7 @@ import { markNonValues, withMarks } from "./parser/non-values.js";
 import { markNotDone } from "./parser/not-done.js";
 import { createNumberReader } from "./parser/numbers.js";
 import { pairNumbers, withPairs } from "./parser/pairing.js";
-import { qualifyPeriods } from "./parser/periods.js";
+import { ownPeriodKey, qualifyPeriods } from "./parser/periods.js";
 import { recountSittings } from "./parser/recounts.js";
 import { readMeetingSites } from "./parser/sites.js";
 import { readSittingParts } from "./parser/sittings.js";
@@ -139,7 +139,8 @@ function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
   nonValues = withMarks(nonValues, sites);
   const multipliers = findMultipliers(tk, nonValues, compiled);
   nonValues = withMarks(nonValues, multipliers);
-  const tables = readTables(tk, compiled, nonValues.blocked);
+  const beforeTables = nonValues;
+  const tables = readTables(tk, compiled, nonValues.blocked, () => ownPeriodKey(tk, beforeTables));
   nonValues = withMarks(nonValues, tables);
   const corrections = findCorrections(tk, nonValues);
   nonValues = withMarks(nonValues, corrections);
@@ -154,7 +155,16 @@ function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
   const zeros = findStatedZeros(tk, nonValues, mentions, compiled);
   const figureRoles = mergeRoles(periods.roles, correctionRoles(tk, pairing, corrections), zeros);
   const roles = mergeRoles(figureRoles, findHeldGatherings(tk, mentions, pairing, figureRoles, compiled));
-  const combined = combineValues(tk, nonValues, pairing, compiled.order, roles, compiled.measures, compiled.headWords);
+  const combined = combineValues(
+    tk,
+    nonValues,
+    pairing,
+    compiled.order,
+    roles,
+    compiled.measures,
+    compiled.headWords,
+    periods.reportMonths,
+  );
   const unclear = collectUnclear(tk, [...pairing.unclear, ...combined.unclear]);
   const result: ParsedReport = {
     values: combined.values,

@@ -118,7 +118,10 @@ export function findArithmetic(
       result < 0 &&
       operands.length === 2 &&
       eventsTimesPeople(toks, first, operands[1]!) &&
-      (named(first.start) || (first.end > first.start + 2 && named(first.end)))
+      // ("2 lớp x 35 ng": sittings of people are meetings, named or not, by the writers' convention)
+      (named(first.start) ||
+        (first.end > first.start + 2 && named(first.end)) ||
+        isWordIn(toks[first.start + 1], SITTINGS))
     ) {
       // "hn 4 cuộc x 55 người", "3 lớp tập huấn x 40 học viên": the events, named before or after their
       // unit, stay a figure of their own; the people are the product
@@ -186,8 +189,10 @@ const RATE_UNITS: ReadonlySet<string> = new Set(["ngay", "tuan", "thang", "buoi"
 
 /** Units of events that people attend ("4 cuộc", "2 lớp", "3 buổi"). */
 const EVENT_UNITS: ReadonlySet<string> = new Set(["cuoc", "lop", "buoi", "hoinghi", "dot", "phien"]);
-/** Units of people ("55 người", "30 học viên", "40 đại biểu"). */
-const PEOPLE_UNITS: ReadonlySet<string> = new Set(["nguoi", "hocvien", "hoc", "daibieu", "dai"]);
+/** Sittings a gathering is counted in ("2 lớp", "3 buổi", "4 cuộc"). */
+const SITTINGS: ReadonlySet<string> = new Set(["cuoc", "lop", "buoi"]);
+/** Units of people ("55 người", "30 học viên", "40 đại biểu", "35 ng"). */
+const PEOPLE_UNITS: ReadonlySet<string> = new Set(["nguoi", "hocvien", "hoc", "daibieu", "dai", "ng"]);
 
 /** Whether an operand counts people by role ("420 HS", "38 giáo viên", "55 người"). */
 function countsPeople(toks: readonly Tok[], op: Operand): boolean {

@@ -124,6 +124,7 @@ export function combineValues(
   roles: FigureRoles = NO_ROLES,
   measures?: ReadonlyMap<string, string>,
   words?: ReadonlySet<string>,
+  reportMonths?: number,
 ): Combined {
   const { cls } = pairing;
   const sentence = sentenceIds(tk);
@@ -183,7 +184,16 @@ export function combineValues(
       around.inside.includes(" tong ") ||
       around.before.includes(" tat ca ");
     const more = saysMore(tk, p.num) || moreInSentence(tk, p.num, sentence);
-    add(p.ind.code, { value: p.num.value, additive, total, at: p.num.start, more, ...flags(roles, p.num.start) });
+    // "cộng thêm 1 lớp cho cán bộ thôn 28 người": the people of the one more gathering are more people too
+    const morePeople = more && p.ind.code === measures?.get("nguoi") && sittingsAfterMore(tk, p.num, sentence);
+    add(p.ind.code, {
+      value: p.num.value,
+      additive: additive || morePeople,
+      total,
+      at: p.num.start,
+      more,
+      ...flags(roles, p.num.start),
+    });
   }
 
   // A total with no name: "…, tổng số 9", "= 36" — for the name before it in the sentence;
@@ -240,6 +250,13 @@ export function combineValues(
           (roles.running.has(p.num.start) ? p.num.start < num.start : sentence[p.num.start] === sentence[num.start]) &&
           tk.toks[p.num.end]?.kt === m.kt,
       )?.ind.code;
+    // "tháng 10: 93 lượt, tháng 11: 90 lượt; tổng quý IV: 198 lượt": a stated total in the measure of the parts
+    // read just before it is their indicator's
+    if (!owner && stated && m?.type === "w") {
+      const code = lastPairIn(tk, pairing.pairs, num, m.kt);
+      const parts = pairing.pairs.filter((p) => p.ind.code === code && p.num.start < num.start);
+      if (parts.length > 0 && parts.every((p) => roles.parts.has(p.num.start))) owner = code;
+    }
     // "lũy kế 5 tháng 6 cuộc": a cumulative figure with a measure only one indicator has
     if (!owner && roles.fallback.has(num.start) && m?.type === "w") owner = measures?.get(m.kt);
     // "phat thanh 10 luot\n(quy IV den nay 95 luot)": in the measure of the figure read just before, its indicator's
@@ -249,7 +266,10 @@ export function combineValues(
     let added = false;
     if (!owner && !isTotal && !roles.fallback.has(num.start) && m?.type === "w" && saysMore(tk, num)) {
       const before = nameBefore(pairing.items, num, sentence);
-      if (before && (CLASSIFIERS.has(m.kt) || measures?.get(m.kt) === before)) {
+      // ("dán 20 tờ áp phích, cộng thêm 6 tờ ở UBND": or in the measure a figure of it was said in, shared or not)
+      const saidIn = (code: string) =>
+        pairing.pairs.some((p) => p.ind.code === code && tk.toks[p.num.end]?.kt === m.kt);
+      if (before && (CLASSIFIERS.has(m.kt) || measures?.get(m.kt) === before || saidIn(before))) {
         owner = before;
         added = true;
       }
@@ -270,8 +290,8 @@ export function combineValues(
       if (isTotal) unnamedTotals.set(num.start, num.value);
     }
   }
-  sittingsOfMeetings(tk, pairing, leftovers, sentence, measures, entries, (code, num) =>
-    add(code, { value: num.value, additive: false, total: false, at: num.start, ...flags(roles, num.start) }),
+  sittingsOfMeetings(tk, pairing, leftovers, sentence, measures, entries, (code, num, more) =>
+    add(code, { value: num.value, additive: more, total: false, at: num.start, more, ...flags(roles, num.start) }),
   );
   for (const z of roles.zeros) add(z.code, { value: 0, additive: false, total: false, at: z.at, implied: true });
   for (const h of roles.held) add(h.code, { value: 1, additive: false, total: false, at: h.at, implied: true });
@@ -322,7 +342,8 @@ export function combineValues(
   out.unclear.unshift(...stageTwo);
 
   const codes = [...entries.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  for (const code of codes) combineOne(code, labelledParts(tk, nv, entries.get(code)!, sentence), out);
+  for (const code of codes)
+    combineOne(code, labelledParts(tk, nv, entries.get(code)!, sentence, reportMonths === 3), out);
   // "…, còn ở trụ sở 2 cái nữa. tổng 17 cái": a total of no name that sums up a value read is no question
   if (unnamedTotals.size) {
     const read = new Set(Object.values(out.values));
@@ -330,9 +351,6 @@ export function combineValues(
   }
   return out;
 }
-
-/** Sittings a gathering is counted in ("1 buổi", "2 lớp"); not "buổi sáng", a time of day. */
-const SITTING_WORDS: ReadonlySet<string> = new Set(["buoi", "lop"]);
 
 /**
  * "tập huấn cho 60 cán bộ thôn (…) 1 buổi", "số buổi: 17 buổi": the one count of sittings left without a name, in a
@@ -346,11 +364,13 @@ function sittingsOfMeetings(
   sentence: Int32Array,
   measures: ReadonlyMap<string, string> | undefined,
   entries: ReadonlyMap<string, Entry[]>,
-  add: (code: string, num: NumItem) => void,
+  add: (code: string, num: NumItem, more: boolean) => void,
 ): void {
   const events = measures?.get("cuoc");
   const attendees = measures?.get("nguoi");
-  if (!events || !attendees || !entries.has(attendees) || entries.has(events)) return;
+  // ("2 lớp x 35 ng, cộng thêm 1 lớp … 28 ng": meetings said only as more leave the sittings before them the base)
+  if (!events || !attendees || !entries.has(attendees)) return;
+  if (!(entries.get(events)?.every((e) => e.additive && e.more) ?? true)) return;
   // the gathering or its people named in the count's sentence, or its sittings in the people's ("tham dự các buổi …")
   const inSentence = (code: string, n: NumItem): boolean =>
     pairing.items.some((it) => it.kind === "I" && it.code === code && sentence[it.start] === sentence[n.start]);
@@ -364,7 +384,7 @@ function sittingsOfMeetings(
     const unit = tk.toks[n.end];
     return (
       unit?.type === "w" &&
-      SITTING_WORDS.has(unit.kt) &&
+      MORE_SITTINGS.has(unit.kt) &&
       !DAY_PARTS.has(tk.toks[n.end + 1]?.kt ?? "") &&
       Number.isInteger(n.value) &&
       !broadcastBefore(tk.toks, n.start) &&
@@ -380,9 +400,13 @@ function sittingsOfMeetings(
       )
     );
   });
-  if (found.length !== 1) return;
-  add(events, found[0]!);
-  leftovers.splice(leftovers.indexOf(found[0]!), 1);
+  // ("3 lớp x 30 người, cộng thêm 1 lớp …": the sittings and one more of them, added)
+  const more = found.filter((n) => saysMore(tk, n));
+  if (found.length - more.length !== 1 || more.some((n) => n.start < found[0]!.start)) return;
+  for (const n of found) {
+    add(events, n, more.includes(n));
+    leftovers.splice(leftovers.indexOf(n), 1);
+  }
 }
 
 /** Whether a broadcast's words ("phát", "đài", "loa") stand in the clause before token `at` ("đài xã phát 24 buổi"). */
@@ -471,7 +495,36 @@ function placeListOwner(
 
 /** The part a figure is said for ("lớp 2 có 52" → "lop 2", "02 tin trên Báo …" → "tren bao"), or null. */
 function partLabel(tk: Tokenised, nv: NonValues, at: number): string | null {
-  return labelBefore(tk, nv, at) ?? postedOn(tk.toks, at);
+  return labelBefore(tk, nv, at) ?? lineLabel(tk, nv, at) ?? postedOn(tk.toks, at);
+}
+
+/**
+ * "thôn 2: bang ron 3, hop 1 buoi 61ng": a place named before a colon opening the figure's line labels every
+ * figure of the line (one line per village), or null.
+ */
+function lineLabel(tk: Tokenised, nv: NonValues, at: number): string | null {
+  const { toks } = tk;
+  let s = at;
+  while (s > 0 && toks[s - 1]!.type !== "nl") if (--s < at - 40) return null;
+  if (toks[s]?.k === "-" || toks[s]?.k === "+") s++;
+  const head = toks[s];
+  if (head?.type !== "w" || !PART_LABELS.has(head.kt) || head.kt === "thang") return null;
+  for (let x = s + 1; x < at && x <= s + 4; x++) {
+    if (toks[x]!.k !== ":") continue;
+    if (x === s + 1) return null;
+    const numbered = toks[s + 1]!.type === "n" && nv.blocked[s + 1];
+    // ("thôn Trung Hòa gửi: …": with marks, a name is capitalised; a verb ends no name)
+    const named =
+      namedPart(toks, s + 1, x) && (!tk.accented || toks.slice(s + 1, x).every((w) => /^\p{Lu}/u.test(w.o)));
+    if (!numbered && !named) return null;
+    return numbered
+      ? `${head.kt} ${toks[s + 1]!.k}`
+      : toks
+          .slice(s, x)
+          .map((w) => w.kt)
+          .join(" ");
+  }
+  return null;
 }
 
 /** Words of a figure's posting place after it ("02 tin đăng trên Báo …", "01 tin lên Cổng …"). */
@@ -590,15 +643,29 @@ const NOT_NAMES: ReadonlySet<string> = new Set([
  * Figures of one indicator each said for a different part of the same kind ("lớp 1 có 45 học viên,
  * lớp 2 có 52 học viên"; "sáng 80 người, chiều 70 người") are parts of the whole: they add up.
  */
-function labelledParts(tk: Tokenised, nv: NonValues, list: Entry[], sentence: Int32Array): Entry[] {
-  const plain = list.filter((e) => !e.final && !e.fallback && !e.implied && !e.total && !e.additive);
+function labelledParts(
+  tk: Tokenised,
+  nv: NonValues,
+  list: Entry[],
+  sentence: Int32Array,
+  quarterReport = false,
+): Entry[] {
+  // one figure read by two stages ("hop 1 buoi": the pairing and the sittings) is one part
+  if (list.some((e, x) => x > 0 && list.findIndex((o) => o.at === e.at && o.value === e.value) < x))
+    list = list.filter((e, x) => list.findIndex((o) => o.at === e.at && o.value === e.value) === x);
+  const open = (e: Entry) => !e.final && !e.implied && !e.total && !e.additive;
+  const current = list.filter((e) => open(e) && !e.fallback);
+  // a quarter's report saying nothing for the whole quarter: its months' figures (shares of it) are its parts
+  const shares = quarterReport && current.length === 0 ? list.filter((e) => open(e) && e.fallback && !e.running) : [];
+  const plain = shares.length > 1 ? shares : current;
   if (plain.length < 2) return list;
   const labels = plain.map((e) => partLabel(tk, nv, e.at));
+  if (plain === shares && labels.some((l) => !l?.startsWith("thang "))) return list;
   if (labels.some((l) => l === null) || new Set(labels).size !== labels.length)
     return heldApart(tk, list, plain, sentence);
   const kinds = new Set(labels.map((l) => (DAY_PARTS.has(l!) ? "time" : l!.split(" ")[0])));
   if (kinds.size !== 1) return list;
-  if (kinds.has("thang") && !wholeQuarter(labels as string[])) return list;
+  if (kinds.has("thang") && !wholeQuarter(labels as string[], quarterReport)) return list;
   return list.map((e) => (plain.includes(e) ? { ...e, additive: true } : e));
 }
 
@@ -628,12 +695,14 @@ function whereAfter(toks: readonly Tok[], at: number): string | null {
 
 /**
  * "Tháng 10 đăng 11 bài, tháng 11 đăng 9 bài, tháng 12 đăng 14 bài": months are parts only when they are the three
- * of one quarter (two months may be this month beside the last one).
+ * of one quarter (two months may be this month beside the last one), or months of the quarter a quarter's
+ * report covers ("bc quý IV: tháng 10 họp 1 cuộc, tháng 11 họp 2 cuộc, tháng 12 chưa họp").
  */
-function wholeQuarter(labels: readonly string[]): boolean {
+function wholeQuarter(labels: readonly string[], quarterReport: boolean): boolean {
   const months = labels.map((l) => Number(l.split(" ")[1]));
   const quarter = Math.ceil(months[0]! / 3);
-  return months.length === 3 && months.every((m) => m >= 1 && m <= 12 && Math.ceil(m / 3) === quarter);
+  const oneQuarter = months.every((m) => m >= 1 && m <= 12 && Math.ceil(m / 3) === quarter);
+  return oneQuarter && (months.length === 3 || (quarterReport && months.length === 2));
 }
 
 /** The roles of the figure at token `at`. */
@@ -772,6 +841,16 @@ function moreInSentence(tk: Tokenised, num: NumItem, sentence: Int32Array): bool
     if (k === "tong" || k === "luy") return false;
     if (k === "them" && (toks[x + 1]?.type === "n" || toks[x + 2]?.type === "n")) return true;
   }
+  return false;
+}
+
+/** Sittings one more gathering is counted in. */
+const MORE_SITTINGS: ReadonlySet<string> = new Set(["buoi", "lop", "cuoc"]);
+/** Whether "thêm" before the figure in its sentence is followed by a count of sittings ("thêm 1 lớp", "thêm 2 buổi"). */
+function sittingsAfterMore(tk: Tokenised, num: NumItem, sentence: Int32Array): boolean {
+  const { toks } = tk;
+  for (let x = num.start - 1; x >= 0 && x >= num.start - 12 && sentence[x] === sentence[num.start]; x--)
+    if (toks[x]!.kt === "them" && toks[x + 1]?.type === "n" && MORE_SITTINGS.has(toks[x + 2]?.kt ?? "")) return true;
   return false;
 }
 

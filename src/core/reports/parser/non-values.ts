@@ -1399,6 +1399,8 @@ const key_ = (t: Tok | undefined): string => (t?.type === "w" ? t.kt : "");
 /** Gatherings counted before their people ("1 buổi 45 chị em"). */
 const GATHERING_COUNTS: ReadonlySet<string> = new Set(["buoi", "lop", "cuoc"]);
 /** Whether people named by their role start at token j ("45 chị em", "50 đoàn viên"). */
+/** First words of people counted ("28 người", "28 ng", "30 học viên", "25 đại biểu", "40 hv"). */
+const PEOPLE_WORDS: ReadonlySet<string> = new Set(["nguoi", "ng", "hoc", "dai", "hv", "hs", "dv"]);
 const peopleAt = (toks: readonly Tok[], j: number): boolean => {
   const a = toks[j];
   const b = toks[j + 1];
@@ -1564,6 +1566,15 @@ function markLabels(
       countsSomething(toks, i + 1, nameAt, compiled)
     )
       continue;
+    // "1 lớp cho cán bộ thôn 28 người": village officials, then how many of them; no village numbered 28
+    if (
+      key_(before) === "bo" &&
+      key_(toks[i - 2]) === "can" &&
+      PLACE_WORDS.has(key) &&
+      toks[i + 1]?.type === "n" &&
+      (isWordIn(toks[i + 2], PEOPLE_WORDS) || peopleAt(toks, i + 2))
+    )
+      continue;
     // "tổng phường 5 băng rôn", "toàn xã 12": the whole place's figure, not a numbered place
     if (before && !blocked[i - 1] && isWordIn(before, WHOLE_BEFORE) && PLACE_WORDS.has(key)) continue;
     // ("tờ rơi 700 tháng 4 pa nô 2": no one counts 700 months; the month is a label)
@@ -1595,12 +1606,14 @@ function markLabels(
     )
       continue;
     // "Tổng quý 4 chuyên mục": the quarter's total, then a count of something with no other figure after it
+    // ("tổng quý 2 lần 150 người": a count of sittings right after the number counts, whatever follows)
     if (
       key === "quy" &&
       (key_(before) === "tong" || key_(before) === "cong") &&
       toks[i + 1]?.type === "n" &&
-      (nameAt(i + 2) !== null || isMeasureWord(toks[i + 2], compiled)) &&
-      !numberLaterInClause(toks, i + 2)
+      (GATHERING_COUNTS.has(key_(toks[i + 2])) ||
+        key_(toks[i + 2]) === "lan" ||
+        ((nameAt(i + 2) !== null || isMeasureWord(toks[i + 2], compiled)) && !numberLaterInClause(toks, i + 2)))
     )
       continue;
     // "năm mươi" (fifty), "một trăm năm mươi": "mươi" only follows a digit word, so "năm" is five, no year's label

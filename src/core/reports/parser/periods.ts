@@ -900,6 +900,8 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
   // the weeks or months before a stated period total are its parts ("Tuần 1: 5 buổi, …")
   if (totals.size > 0) {
     for (let i = 0; i + 1 < n; i++) {
+      // "bc quý 4: tháng 10 …, tổng quý 2 lần": the report's own period is the total's, no part of it
+      if (report?.stated && report.at === i) continue;
       const lineStart = i === 0 || toks[i - 1]!.type === "nl";
       // "T7: 2 HN, 120 người", "T11 3 lượt" at a line's start: a month written short
       const shortMonth =
@@ -929,7 +931,11 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       }
       // "T10 xe lưu động 2 lượt" on a line of its own: every figure of the line is a part
       if (lineStart && toks[j]?.type !== "n" && (shortMonth || RANK[key(toks[i])]! <= RANK.thang!)) {
-        for (const s of numbersToSentenceEnd(j, false)) if (!totals.has(s)) parts.add(s);
+        // (up to the total when the line states it: "…, tổng quý 2 lần 150 người" — its people are the total's)
+        for (const s of numbersToSentenceEnd(j, false)) {
+          if (totals.has(s)) break;
+          parts.add(s);
+        }
         continue;
       }
       const num = !nv.blocked[j] && toks[j] ? numbers.read(j, false) : null;
@@ -1156,6 +1162,18 @@ interface NamedPeriod {
   first?: boolean;
   /** "6 tháng cuối năm": the year's last months. */
   last?: boolean;
+}
+
+/**
+ * The period the report names as its own, written as a header would name it ("thang 12", "quy 4/2026",
+ * "nam 2026"), for the tables stage to pick a period column by; null when the report names none.
+ */
+export function ownPeriodKey(tk: Tokenised, nv: NonValues): string | null {
+  const p = reportPeriod(tk.toks, nv);
+  if (!p?.stated) return null;
+  if (p.unit === "nam") return p.year ? `nam ${p.year}` : null;
+  if (p.n === undefined) return null;
+  return `${p.unit} ${p.n}${p.year ? `/${p.year}` : ""}`;
 }
 
 /** Words before a period that make it another's ("lũy kế quý I", "cả năm 2025", "cùng kỳ", "so với quý IV"). */

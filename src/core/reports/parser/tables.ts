@@ -138,7 +138,12 @@ const ROW_NUMBER = /^(?:\d{1,3}|[ivx]{1,5}|[a-dđ])[.)]?$/;
  * @example readTables(normaliseAndTokenise("STT | Chỉ tiêu | Số lượng\n1 | Pa nô | 12"), compiled, blocked).pairs
  * // [{ ind: { code: "pano", … }, num: { value: 12, … }, numFirst: false }]
  */
-export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked: Uint8Array): TableReading {
+export function readTables(
+  tk: Tokenised,
+  compiled: CompiledIndicators,
+  blocked: Uint8Array,
+  ownPeriod?: () => string | null,
+): TableReading {
   const out: TableReading = { pairs: [], tables: [], blocked: [], unclear: [] };
   const single = SINGLE_SPACED_HINT.test(tk.folded.key);
   const cellLines = CELL_LINES_HINT.test(tk.folded.key);
@@ -146,6 +151,8 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
   const lines = splitLines(tk);
   const nameAt = createNameMatcher(tk.toks, blocked, compiled);
   const posts = postsCode(compiled);
+  let own: string | null | undefined;
+  const reportsPeriod = () => (own === undefined ? (own = ownPeriod?.() ?? null) : own);
   const broadcasts = compiled.exact.get("phatthanh")?.code ?? null;
   const block = out.blocked as number[];
   for (let li = 0; li < lines.length; li++) {
@@ -155,7 +162,18 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
     if (pasted) {
       const width = pasted.header.kinds.length;
       for (let x = line.from; x < lines[li + width - 1]!.to; x++) block.push(x);
-      const valueColumn = readRows(tk, lines, li, pasted.header, pasted.rows, nameAt, out, compiled.measures, posts);
+      const valueColumn = readRows(
+        tk,
+        lines,
+        li,
+        pasted.header,
+        pasted.rows,
+        nameAt,
+        out,
+        compiled.measures,
+        posts,
+        reportsPeriod,
+      );
       out.tables.push({ kinds: pasted.header.kinds, valueColumn, rows: pasted.rows.length });
       li += width * (pasted.rows.length + 1) - 1;
       continue;
@@ -223,7 +241,18 @@ export function readTables(tk: Tokenised, compiled: CompiledIndicators, blocked:
       }
       if (rows.length === 0) continue;
       for (let x = line.from; x < line.to; x++) block.push(x);
-      const valueColumn = readRows(tk, lines, li, found.header, rows, nameAt, out, compiled.measures, posts);
+      const valueColumn = readRows(
+        tk,
+        lines,
+        li,
+        found.header,
+        rows,
+        nameAt,
+        out,
+        compiled.measures,
+        posts,
+        reportsPeriod,
+      );
       out.tables.push({ kinds: found.header.kinds, valueColumn, rows: rows.length });
       li = lj - 1;
       continue;
@@ -812,6 +841,7 @@ function readRows(
   out: TableReading,
   measures?: ReadonlyMap<string, string>,
   posts?: string | null,
+  reportsPeriod?: () => string | null,
 ): number {
   const attendees = measures?.get("nguoi");
   const { kinds, codes, keys } = header;
@@ -835,10 +865,16 @@ function readRows(
     readIndicatorColumns(tk, { kinds: allKinds, codes: allCodes, keys }, rows, columns, labelAt, nameAt, out);
     return indicatorColumns[0]!;
   }
-  const before = lines
+  const near = lines
     .slice(Math.max(0, headerLine - 3), headerLine)
     .map((l) => searchKey(l.text))
     .join(" ");
+  // the report's own period ("BÁO CÁO … THÁNG 12/2026" in its title) when a column is of it, or the lines
+  // just above name none ("… công văn về báo cáo năm 2026, xã báo cáo số liệu quý IV/2026" over "Quý IV | Năm")
+  const own = kinds.includes("period") ? (reportsPeriod?.() ?? null) : null;
+  const ownColumn =
+    own !== null && keys.some((k, i) => kinds[i] === "period" && samePeriod(periodOf(k), periodOf(own)));
+  const before = own !== null && (ownColumn || !periodOf(near)) ? own : near;
   // a note after the table naming the report's period ("Ghi chú: số liệu kỳ này là quý IV")
   const note = lines
     .slice(headerLine + rows.length + 1, headerLine + rows.length + 4)
