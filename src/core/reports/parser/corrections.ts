@@ -67,6 +67,7 @@ const FORWARD: readonly string[][] = [
   ["so", "moi"],
   ["so", "dung"],
   ["bao", "lai"],
+  ["noi", "lai"], // "à em nói lại, hội nghị là ba cuộc": said again, dictated
   ["cap", "nhat", "lai"],
   ["go", "sai"],
   ["ghi", "sai"],
@@ -617,6 +618,40 @@ function forwardAt(toks: readonly Tok[], i: number): number | null {
     }
   }
   return null;
+}
+
+/**
+ * "tờ rơi 1000 tờ à nhầm 500 tờ thôi ạ băng rôn 8 cái", dictated with no commas: the figure right after a
+ * correction word has no name of its own; the name after it has its own figure ("băng rôn 8"), so the figure
+ * is left unpaired, for `correctionRoles` to give it the indicator it corrects.
+ * @example unpairAfterCorrections(tk, pairing, corrections).unplaced // [500] for the message above
+ */
+export function unpairAfterCorrections(tk: Tokenised, pairing: Pairing, corrections: Corrections): Pairing {
+  const { toks } = tk;
+  let pairs: Pair[] | undefined;
+  const freed: Pairing["unplaced"] = [];
+  for (const m of corrections.markers) {
+    if (m.drops || toks[m.start]?.type !== "w") continue;
+    // ("e nói lại là 3 cái": "là" may stand before the figure)
+    const at = key(toks[m.end]) === "la" ? m.end + 1 : m.end;
+    const p = (pairs ?? pairing.pairs).find((x) => x.num.start === at && x.numFirst);
+    if (!p) continue;
+    const idx = pairing.items.indexOf(p.ind);
+    const own = pairing.items[idx + 1];
+    // the name's own figure follows it at once, in its clause
+    if (own?.kind !== "N" || own.start !== p.ind.end) continue;
+    // ("áp phích năm tờ": a figure paired with a measure after it is the name's before it all the same)
+    const ownPair = (pairs ?? pairing.pairs).find((x) => x.num === own);
+    if (ownPair && ownPair.ind.code !== p.ind.code && !ownPair.numFirst) continue;
+    const mine = ownPair?.ind.code === p.ind.code;
+    pairs = (pairs ?? pairing.pairs).filter((x) => x !== p && (mine || x !== ownPair));
+    if (!mine) pairs.push({ num: own, ind: p.ind, numFirst: false });
+    freed.push(p.num);
+  }
+  if (!pairs) return pairing;
+  const ownNums = new Set(pairs.map((x) => x.num));
+  const unplaced = [...pairing.unplaced.filter((u) => !ownNums.has(u)), ...freed].sort((a, b) => a.start - b.start);
+  return { ...pairing, pairs: pairs.sort((a, b) => a.num.start - b.num.start), unplaced };
 }
 
 /**
