@@ -27,7 +27,12 @@ export interface CorrectionMarker {
   end: number;
   /** "bỏ dòng tờ rơi đi": the indicator named right after is dropped, with no figure in its place. */
   drops?: true;
+  /** "à 2 buổi chứ, tối họp thêm …": the correction is the one figure before this token, not its sentence. */
+  upTo?: number;
 }
+
+/** Words that may close a clause after "chứ" ("3 cái chứ ạ", "2 buổi chứ nhé"). */
+const CLOSING = new Set(["a", "nhe", "nha", "nhen"]);
 
 export interface Corrections extends TokenMarks {
   markers: CorrectionMarker[];
@@ -201,7 +206,9 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
         k3 !== "moi" &&
         k2 !== "cu" &&
         k3 !== "cu" &&
-        key(toks[i + 4]) !== "cu"
+        key(toks[i + 4]) !== "cu" &&
+        k1 !== "chu" &&
+        k2 !== "chu"
       )
         continue;
       const num = numbers.read(i, false);
@@ -236,6 +243,16 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
           if (dn && !dn.bad) for (let x = d; x < dn.end; x++) blocked.push(x);
           i = (dn && !dn.bad ? dn.end : num.end) - 1;
           continue;
+        }
+        // "à 2 buổi chứ, …", "32 lượt chứ ạ": "chứ" closing its clause says this figure is the right one
+        const ch = key(toks[num.end]) === "chu" ? num.end : a;
+        if (key(toks[ch]) === "chu") {
+          const c = CLOSING.has(key(toks[ch + 1])) ? ch + 2 : ch + 1;
+          if (startsClause(toks[c])) {
+            markers.push({ start: i, end: i, upTo: ch });
+            i = ch;
+            continue;
+          }
         }
         // "chuyên mục 3 mới đúng", "8 cái mới chính xác": this figure is the right one
         if (
@@ -672,7 +689,7 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
       return;
     }
     let scopeEnd = m.end;
-    const next = markers[idx + 1]?.start ?? toks.length;
+    const next = m.upTo ?? markers[idx + 1]?.start ?? toks.length;
     while (scopeEnd < next && !isScopeEnd(toks[scopeEnd]!)) scopeEnd++;
     // "xin lỗi ạ" alone on its line: the right figures come on the next line
     if (toks[scopeEnd]?.type === "nl" && !hasNumber(toks, m.end, scopeEnd)) {
