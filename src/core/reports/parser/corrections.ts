@@ -244,11 +244,15 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
           i = (dn && !dn.bad ? dn.end : num.end) - 1;
           continue;
         }
-        // "à 2 buổi chứ, …", "32 lượt chứ ạ": "chứ" closing its clause says this figure is the right one
+        // "à 2 buổi chứ, …", "32 lượt chứ ạ", "pano 3 chứ không phải 2": "chứ" closing its clause, or before
+        // the figure it replaces, says this figure is the right one
         const ch = key(toks[num.end]) === "chu" ? num.end : a;
         if (key(toks[ch]) === "chu") {
           const c = CLOSING.has(key(toks[ch + 1])) ? ch + 2 : ch + 1;
-          if (startsClause(toks[c])) {
+          // (not inside a correction said before it in its sentence: "em sửa lại …: số buổi là 6 chứ không phải 5")
+          const inside = markers.length > 0 && !sentenceEndBetween(toks, markers[markers.length - 1]!.end, i);
+          const closes = startsClause(toks[c]) || (NOT.has(key(toks[ch + 1])) && key(toks[ch + 2]) === "phai");
+          if (closes && !inside) {
             markers.push({ start: i, end: i, upTo: ch });
             i = ch;
             continue;
@@ -715,7 +719,14 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
       if (p.num.start >= m.end && p.num.start < scopeEnd && !inNote(p.num.start)) found.push([p.num.start, p.ind.code]);
     }
     for (const u of pairing.unplaced) {
-      if (u.start < m.end || u.start >= scopeEnd || owners.has(u.start) || inNote(u.start)) continue;
+      if (u.start < m.end || owners.has(u.start) || inNote(u.start)) continue;
+      if (u.start >= scopeEnd && !sameLine(toks, m.start, u.start)) continue;
+      // "pano 3 cái mới đúng, còn 1 cái ở ngã ba e quên": the difference the correction explains, no figure
+      if (explainsDifference(pairing, m, u)) {
+        superseded.add(u.start);
+        continue;
+      }
+      if (u.start >= scopeEnd) continue;
       const owner = nameBefore(toks, pairing, m, u.start);
       if (!owner) continue;
       owners.set(u.start, owner);
@@ -798,6 +809,21 @@ function movedFigure(
   const nums = [...pairing.pairs.map((p) => p.num), ...pairing.unplaced];
   const again = finalHere.some((at) => nums.some((n) => n.start === at && n.value === value));
   return again ? last.num.start : undefined;
+}
+
+/**
+ * Whether a nameless figure after a correction is the difference between the corrected figure (before it, at
+ * or after the correction word) and the one it replaces ("pano 3 cái mới đúng, còn 1 cái … e quên" after pano 2).
+ */
+function explainsDifference(pairing: Pairing, m: CorrectionMarker, u: Pairing["unplaced"][number]): boolean {
+  if (u.value <= 0) return false;
+  for (const p of pairing.pairs) {
+    if (p.num.start < m.start || p.num.start >= u.start) continue;
+    let was: Pair | undefined;
+    for (const q of pairing.pairs) if (q.ind.code === p.ind.code && q.num.start < m.start) was = q;
+    if (was && Math.abs(p.num.value - was.num.value) === u.value) return true;
+  }
+  return false;
 }
 
 /** Words calling a figure old or another period's or received ("cũ", "tháng trước", "năm ngoái", "nhận về"). */
