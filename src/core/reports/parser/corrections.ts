@@ -504,7 +504,24 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
     if (comma !== null) transparent.push(comma);
     i = end - 1;
   }
-  return { markers, breaks, blocked, transparent, results: nv.arithmetic.results };
+  const sure = markers.filter((m) => !unsureAfter(toks, m.end));
+  return { markers: sure, breaks, blocked, transparent, results: nv.arithmetic.results };
+}
+
+/** Words by which an officer says a figure is still to be checked ("để e hỏi lại a Hùng", "rồi báo sau", "chưa chắc"). */
+const UNSURE: readonly string[][] = [
+  ["hoi", "lai"],
+  ["bao", "sau"],
+  ["bao", "lai", "sau"],
+  ["chua", "chac"],
+  ["xac", "minh", "lai"],
+];
+
+/** Whether the sentence after a correction word says its figure is still to be checked: no correction, a conflict. */
+function unsureAfter(toks: readonly Tok[], from: number): boolean {
+  for (let x = from; x < toks.length && x < from + 40 && !isScopeEnd(toks[x]!); x++)
+    if (startingWith(UNSURE, key(toks[x])).some((seq) => seq.every((w, k) => key(toks[x + k]) === w))) return true;
+  return false;
 }
 
 /**
