@@ -712,6 +712,10 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
     let scopeEnd = m.end;
     const next = m.upTo ?? markers[idx + 1]?.start ?? toks.length;
     while (scopeEnd < next && !isScopeEnd(toks[scopeEnd]!)) scopeEnd++;
+    // "Số liệu mới ạ, bỏ mấy tin trên:", "e xin gửi lại số liệu mới a:": a line with no figure ending in a colon
+    // heads the new figures, every line after it up to the next correction
+    if (toks[scopeEnd]?.type === "nl" && toks[scopeEnd - 1]?.k === ":" && !figureIn(pairing, m.end, scopeEnd))
+      scopeEnd = next;
     // "xin lỗi ạ" alone on its line: the right figures come on the next line
     if (toks[scopeEnd]?.type === "nl" && !hasNumber(toks, m.end, scopeEnd)) {
       scopeEnd++;
@@ -904,6 +908,14 @@ const isScopeEnd = (t: Tok): boolean => t.type === "nl" || t.k === "." || t.k ==
 function hasNumber(toks: readonly Tok[], a: number, b: number): boolean {
   for (let x = a; x < b; x++) if (toks[x]!.type === "n") return true;
   return false;
+}
+
+/** Whether a figure the pairing read (paired or not) starts in [a, b). */
+function figureIn(pairing: Pairing, a: number, b: number): boolean {
+  return (
+    pairing.pairs.some((p) => p.num.start >= a && p.num.start < b) ||
+    pairing.unplaced.some((u) => u.start >= a && u.start < b)
+  );
 }
 
 function sameLine(toks: readonly Tok[], a: number, b: number): boolean {
