@@ -15,7 +15,7 @@
 import type { FigureRoles } from "./combine.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
-import type { Pairing } from "./pairing.js";
+import type { NumItem, Pairing } from "./pairing.js";
 import type { Tok, Tokenised } from "./tokens.js";
 import { hasPhrase, startingWith } from "./word-sequences.js";
 
@@ -743,7 +743,7 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
       if (u.start < m.end || owners.has(u.start) || inNote(u.start)) continue;
       if (u.start >= scopeEnd && !sameLine(toks, m.start, u.start)) continue;
       // "pano 3 cái mới đúng, còn 1 cái ở ngã ba e quên": the difference the correction explains, no figure
-      if (explainsDifference(pairing, m, u)) {
+      if (explainsDifference(pairing, m, u) || calledOtherPeriods(toks, pairing, m, u)) {
         superseded.add(u.start);
         continue;
       }
@@ -861,6 +861,23 @@ function explainsWrongFigure(toks: readonly Tok[], pairing: Pairing, at: number,
   if (!nums.some((n) => n.start < at && n.value === num.value && superseded.has(n.start))) return false;
   for (let x = num.end + 1; x < toks.length && !/^[,;.!?\n]$/.test(key(toks[x])); x++)
     if (NOT_THIS_PERIOD.has(key(toks[x]))) return true;
+  return false;
+}
+
+/** Words naming a period by its number ("tháng 11", "quý 3", "kỳ 1"). */
+const NUMBERED_PERIODS = new Set(["thang", "quy", "ky", "tuan", "dot"]);
+
+/**
+ * "xin lỗi a, 8 là số của tháng 11, tháng 12 đăng 11 tin": a figure said before the correction, said again
+ * with "là" and another period's ("tháng 11") or old ("cũ") in its clause, is no figure of its own.
+ */
+function calledOtherPeriods(toks: readonly Tok[], pairing: Pairing, m: CorrectionMarker, u: NumItem): boolean {
+  if (key(toks[u.end]) !== "la" || !pairing.pairs.some((p) => p.num.start < m.start && p.num.value === u.value))
+    return false;
+  for (let x = u.end + 1; x < u.end + 8 && x < toks.length && !/^[,;.!?\n]$/.test(key(toks[x])); x++) {
+    if (NOT_THIS_PERIOD.has(key(toks[x]))) return true;
+    if (NUMBERED_PERIODS.has(key(toks[x])) && toks[x + 1]?.type === "n") return true;
+  }
   return false;
 }
 
