@@ -38,6 +38,8 @@ export interface Corrections extends TokenMarks {
   markers: CorrectionMarker[];
   /** Stated results of sums ("57+48=105"): after a correction the result, not the first part, is the figure. */
   results?: ReadonlySet<number>;
+  /** Re-checks the officer is not sure of ("…, để e hỏi lại rồi báo sau"): their figures are owned, not final. */
+  unsure?: CorrectionMarker[];
 }
 
 /** Words after "là" that call a figure wrong ("5 là nhầm", "10 là thiếu zalo", "12 là thừa"). */
@@ -505,7 +507,8 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
     i = end - 1;
   }
   const sure = markers.filter((m) => !unsureAfter(toks, m.end));
-  return { markers: sure, breaks, blocked, transparent, results: nv.arithmetic.results };
+  const unsure = sure.length < markers.length ? markers.filter((m) => !sure.includes(m)) : undefined;
+  return { markers: sure, unsure, breaks, blocked, transparent, results: nv.arithmetic.results };
 }
 
 /** Words by which an officer says a figure is still to be checked ("để e hỏi lại a Hùng", "rồi báo sau", "chưa chắc"). */
@@ -804,6 +807,16 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
       else final.add(at);
     }
   });
+  // "e kiểm tra lại thì 35 lượt, để e hỏi lại …": the nameless figure of an unsure re-check is its indicator's,
+  // beside the earlier one (a conflict to ask about)
+  for (const m of corrections.unsure ?? []) {
+    for (const u of pairing.unplaced) {
+      if (u.start < m.end || owners.has(u.start) || !sameLine(toks, m.end, u.start) || hasNumber(toks, m.end, u.start))
+        continue;
+      const owner = nameBefore(toks, pairing, m, u.start);
+      if (owner) owners.set(u.start, owner);
+    }
+  }
   return { final, superseded, owners };
 }
 
