@@ -130,3 +130,13 @@ describe("a figure said before a correction, then called another period's, is no
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("a figure before its own name after a correction keeps it (review of the dictated-corrections rule)", () => {
+  it.each([
+    ["pano 3 băng rôn 4 em nhầm 2 pano 5 băng rôn", { pano: 2, bang_ron: 5 }],
+    ["phát thanh 20 lượt sửa lại 25 lượt phát thanh 3 tin bài", { phat_thanh: 25, tin_bai: 3 }],
+    ["hop dan 2 cuoc a nham 3 cuoc to roi 200 to", { hoi_nghi: 3, to_roi: 200 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -152,7 +152,7 @@ function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
   const mentions = findMentions(tk, nonValues.blocked, nameAt, numbers);
   let pairing = pairNumbers(tk, nonValues, mentions, numbers, compiled);
   pairing = withPairs(pairing, [...tables.pairs, ...multipliers.pairs, ...sittings.pairs, ...sites.pairs]);
-  pairing = unpairAfterCorrections(tk, pairing, corrections);
+  pairing = unpairAfterCorrections(tk, pairing, corrections, compiled);
   const zeros = findStatedZeros(tk, nonValues, mentions, compiled);
   const figureRoles = mergeRoles(periods.roles, correctionRoles(tk, pairing, corrections), zeros);
   const roles = mergeRoles(figureRoles, findHeldGatherings(tk, mentions, pairing, figureRoles, compiled));

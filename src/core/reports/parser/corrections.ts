@@ -13,6 +13,7 @@
  */
 
 import type { FigureRoles } from "./combine.js";
+import type { CompiledIndicators } from "./indicators.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
 import type { NumItem, Pairing } from "./pairing.js";
@@ -667,7 +668,12 @@ function forwardAt(toks: readonly Tok[], i: number): number | null {
  * is left unpaired, for `correctionRoles` to give it the indicator it corrects.
  * @example unpairAfterCorrections(tk, pairing, corrections).unplaced // [500] for the message above
  */
-export function unpairAfterCorrections(tk: Tokenised, pairing: Pairing, corrections: Corrections): Pairing {
+export function unpairAfterCorrections(
+  tk: Tokenised,
+  pairing: Pairing,
+  corrections: Corrections,
+  compiled: CompiledIndicators,
+): Pairing {
   const { toks } = tk;
   let pairs: Pair[] | undefined;
   const freed: Pairing["unplaced"] = [];
@@ -676,14 +682,20 @@ export function unpairAfterCorrections(tk: Tokenised, pairing: Pairing, correcti
     // ("e nói lại là 3 cái": "là" may stand before the figure)
     const at = key(toks[m.end]) === "la" ? m.end + 1 : m.end;
     const p = (pairs ?? pairing.pairs).find((x) => x.num.start === at && x.numFirst);
-    if (!p) continue;
+    // (not "2 pano 5 băng rôn", nor "300 tờ tờ rơi": a figure right before its name, or in its own measure)
+    if (!p || p.ind.start === p.num.end || unitOf(compiled, toks[p.num.end], p.ind.code)) continue;
     const idx = pairing.items.indexOf(p.ind);
     const own = pairing.items[idx + 1];
     // the name's own figure follows it at once, in its clause
     if (own?.kind !== "N" || own.start !== p.ind.end) continue;
-    // ("áp phích năm tờ": a figure paired with a measure after it is the name's before it all the same)
+    // ("áp phích năm tờ": a figure paired with a one-word measure after it is the name's before it all the same;
+    // not "25 lượt phát thanh 3 tin bài", a figure before a name of its own)
     const ownPair = (pairs ?? pairing.pairs).find((x) => x.num === own);
-    if (ownPair && ownPair.ind.code !== p.ind.code && !ownPair.numFirst) continue;
+    const measured =
+      ownPair?.numFirst &&
+      ownPair.ind.end === ownPair.ind.start + 1 &&
+      unitOf(compiled, toks[own.end], ownPair.ind.code);
+    if (ownPair && ownPair.ind.code !== p.ind.code && !measured) continue;
     const mine = ownPair?.ind.code === p.ind.code;
     pairs = (pairs ?? pairing.pairs).filter((x) => x !== p && (mine || x !== ownPair));
     if (!mine) pairs.push({ num: own, ind: p.ind, numFirst: false });
@@ -693,6 +705,12 @@ export function unpairAfterCorrections(tk: Tokenised, pairing: Pairing, correcti
   const ownNums = new Set(pairs.map((x) => x.num));
   const unplaced = [...pairing.unplaced.filter((u) => !ownNums.has(u)), ...freed].sort((a, b) => a.start - b.start);
   return { ...pairing, pairs: pairs.sort((a, b) => a.num.start - b.num.start), unplaced };
+}
+
+/** Whether a word is the indicator's own measure ("tờ" of tờ rơi, "cuộc" of hội nghị). */
+function unitOf(compiled: CompiledIndicators, t: Tok | undefined, code: string): boolean {
+  if (t?.type !== "w") return false;
+  return (compiled.measures.get(t.k) ?? compiled.measures.get(t.kt)) === code;
 }
 
 /**
