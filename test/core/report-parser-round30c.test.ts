@@ -140,3 +140,12 @@ describe("a figure before its own name after a correction keeps it (review of th
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("the lines under a heading of new figures read as they would alone (review)", () => {
+  it.each([["pano 3\nbăng rôn 5\ntổng 8 sản phẩm"], ["tờ rơi 300 tờ\nhọp dân 2 cuộc 70 người"]])("%s", (block) => {
+    const alone = plain(block);
+    expect(plain(`pano 2, băng rôn 4, tờ rơi 100\nSố liệu mới ạ, bỏ tin trên:\n${block}`).values).toEqual(
+      expect.objectContaining(alone.values),
+    );
+  });
+});

@@ -735,8 +735,10 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
     while (scopeEnd < next && !isScopeEnd(toks[scopeEnd]!)) scopeEnd++;
     // "Số liệu mới ạ, bỏ mấy tin trên:", "e xin gửi lại số liệu mới a:": a line with no figure ending in a colon
     // heads the new figures, every line after it up to the next correction
-    if (toks[scopeEnd]?.type === "nl" && toks[scopeEnd - 1]?.k === ":" && !figureIn(pairing, m.end, scopeEnd))
-      scopeEnd = next;
+    // (there only named figures count, read as any others: a later line's may be a part, "Thôn B: pano 1")
+    const heading =
+      toks[scopeEnd]?.type === "nl" && toks[scopeEnd - 1]?.k === ":" && !figureIn(pairing, m.end, scopeEnd);
+    if (heading) scopeEnd = next;
     // "xin lỗi ạ" alone on its line: the right figures come on the next line
     if (toks[scopeEnd]?.type === "nl" && !hasNumber(toks, m.end, scopeEnd)) {
       scopeEnd++;
@@ -768,7 +770,7 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
         superseded.add(u.start);
         continue;
       }
-      if (u.start >= scopeEnd) continue;
+      if (u.start >= scopeEnd || heading) continue;
       const owner = nameBefore(toks, pairing, m, u.start);
       if (!owner) continue;
       owners.set(u.start, owner);
@@ -790,7 +792,7 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
         firstAt.set(code, at);
         continue;
       }
-      if (first !== undefined && !qualifiedBetween(toks, first, at)) {
+      if (first !== undefined && !qualifiedBetween(toks, first, at) && (!heading || sameLine(toks, first, at))) {
         superseded.add(at);
         continue;
       }
@@ -822,7 +824,7 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
     }
     for (const at of finalHere) {
       if (explainsWrongFigure(toks, pairing, at, superseded)) superseded.add(at);
-      else final.add(at);
+      else if (!heading) final.add(at);
     }
   });
   // "e kiểm tra lại thì 35 lượt, để e hỏi lại …": the nameless figure of an unsure re-check is its indicator's,
