@@ -25,7 +25,8 @@
  *     matching), with the pairs the tables and multipliers read added;
  * 4a. findStatedZeros (zeros.ts) — "chưa treo pa nô nào", "Hội nghị: không tổ chức" → 0;
  *     findHeldGatherings (held.ts) — "xã tổ chức hội nghị với 120 đại biểu": one meeting;
- * 4b. correctionRoles (corrections.ts) — the corrected figure final, the replaced one dropped;
+ * 4b. unpairAfterCorrections, correctionRoles (corrections.ts) — a nameless figure after "à nhầm" is not the
+ *     next name's; the corrected figure final, the replaced one dropped;
  * 5.  combineValues (combine.ts) — totals, "thêm", the roles above and conflicts per indicator;
  * 6.  collectUnclear (unclear.ts) — numbers that could not be placed, quoted from the original.
  */
@@ -34,7 +35,7 @@ import { truncate } from "../text-limits.js";
 import type { DocumentReference, IndicatorDef } from "../types.js";
 import { markCellLines } from "./parser/cell-lines.js";
 import { combineValues, mergeRoles } from "./parser/combine.js";
-import { correctionRoles, findCorrections } from "./parser/corrections.js";
+import { correctionRoles, findCorrections, unpairAfterCorrections } from "./parser/corrections.js";
 import { findHeldGatherings } from "./parser/held.js";
 import { type CompiledIndicators, compileIndicators } from "./parser/indicators.js";
 import { markLookAlikes } from "./parser/look-alikes.js";
@@ -152,6 +153,7 @@ function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
   const mentions = findMentions(tk, nonValues.blocked, nameAt, numbers);
   let pairing = pairNumbers(tk, nonValues, mentions, numbers, compiled);
   pairing = withPairs(pairing, [...tables.pairs, ...multipliers.pairs, ...sittings.pairs, ...sites.pairs]);
+  pairing = unpairAfterCorrections(tk, pairing, corrections, compiled);
   const zeros = findStatedZeros(tk, nonValues, mentions, compiled);
   const figureRoles = mergeRoles(periods.roles, correctionRoles(tk, pairing, corrections), zeros);
   const roles = mergeRoles(figureRoles, findHeldGatherings(tk, mentions, pairing, figureRoles, compiled));

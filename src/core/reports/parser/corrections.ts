@@ -13,9 +13,10 @@
  */
 
 import type { FigureRoles } from "./combine.js";
+import type { CompiledIndicators } from "./indicators.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
-import type { Pairing } from "./pairing.js";
+import type { NumItem, Pairing } from "./pairing.js";
 import type { Tok, Tokenised } from "./tokens.js";
 import { hasPhrase, startingWith } from "./word-sequences.js";
 
@@ -27,12 +28,19 @@ export interface CorrectionMarker {
   end: number;
   /** "bỏ dòng tờ rơi đi": the indicator named right after is dropped, with no figure in its place. */
   drops?: true;
+  /** "à 2 buổi chứ, tối họp thêm …": the correction is the one figure before this token, not its sentence. */
+  upTo?: number;
 }
+
+/** Words that may close a clause after "chứ" ("3 cái chứ ạ", "2 buổi chứ nhé"). */
+const CLOSING = new Set(["a", "nhe", "nha", "nhen"]);
 
 export interface Corrections extends TokenMarks {
   markers: CorrectionMarker[];
   /** Stated results of sums ("57+48=105"): after a correction the result, not the first part, is the figure. */
   results?: ReadonlySet<number>;
+  /** Re-checks the officer is not sure of ("…, để e hỏi lại rồi báo sau"): their figures are owned, not final. */
+  unsure?: CorrectionMarker[];
 }
 
 /** Words after "là" that call a figure wrong ("5 là nhầm", "10 là thiếu zalo", "12 là thừa"). */
@@ -67,6 +75,7 @@ const FORWARD: readonly string[][] = [
   ["so", "moi"],
   ["so", "dung"],
   ["bao", "lai"],
+  ["noi", "lai"], // "à em nói lại, hội nghị là ba cuộc": said again, dictated
   ["cap", "nhat", "lai"],
   ["go", "sai"],
   ["ghi", "sai"],
@@ -200,7 +209,9 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
         k3 !== "moi" &&
         k2 !== "cu" &&
         k3 !== "cu" &&
-        key(toks[i + 4]) !== "cu"
+        key(toks[i + 4]) !== "cu" &&
+        k1 !== "chu" &&
+        k2 !== "chu"
       )
         continue;
       const num = numbers.read(i, false);
@@ -235,6 +246,20 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
           if (dn && !dn.bad) for (let x = d; x < dn.end; x++) blocked.push(x);
           i = (dn && !dn.bad ? dn.end : num.end) - 1;
           continue;
+        }
+        // "à 2 buổi chứ, …", "32 lượt chứ ạ", "pano 3 chứ không phải 2": "chứ" closing its clause, or before
+        // the figure it replaces, says this figure is the right one
+        const ch = key(toks[num.end]) === "chu" ? num.end : a;
+        if (key(toks[ch]) === "chu") {
+          const c = CLOSING.has(key(toks[ch + 1])) ? ch + 2 : ch + 1;
+          // (not inside a correction said before it in its sentence: "em sửa lại …: số buổi là 6 chứ không phải 5")
+          const inside = markers.length > 0 && !sentenceEndBetween(toks, markers[markers.length - 1]!.end, i);
+          const closes = startsClause(toks[c]) || (NOT.has(key(toks[ch + 1])) && key(toks[ch + 2]) === "phai");
+          if (closes && !inside) {
+            markers.push({ start: i, end: i, upTo: ch });
+            i = ch;
+            continue;
+          }
         }
         // "chuyên mục 3 mới đúng", "8 cái mới chính xác": this figure is the right one
         if (
@@ -482,7 +507,25 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
     if (comma !== null) transparent.push(comma);
     i = end - 1;
   }
-  return { markers, breaks, blocked, transparent, results: nv.arithmetic.results };
+  const sure = markers.filter((m) => !unsureAfter(toks, m.end));
+  const unsure = sure.length < markers.length ? markers.filter((m) => !sure.includes(m)) : undefined;
+  return { markers: sure, unsure, breaks, blocked, transparent, results: nv.arithmetic.results };
+}
+
+/** Words by which an officer says a figure is still to be checked ("để e hỏi lại a Hùng", "rồi báo sau", "chưa chắc"). */
+const UNSURE: readonly string[][] = [
+  ["hoi", "lai"],
+  ["bao", "sau"],
+  ["bao", "lai", "sau"],
+  ["chua", "chac"],
+  ["xac", "minh", "lai"],
+];
+
+/** Whether the sentence after a correction word says its figure is still to be checked: no correction, a conflict. */
+function unsureAfter(toks: readonly Tok[], from: number): boolean {
+  for (let x = from; x < toks.length && x < from + 40 && !isScopeEnd(toks[x]!); x++)
+    if (startingWith(UNSURE, key(toks[x])).some((seq) => seq.every((w, k) => key(toks[x + k]) === w))) return true;
+  return false;
 }
 
 /**
@@ -620,6 +663,57 @@ function forwardAt(toks: readonly Tok[], i: number): number | null {
 }
 
 /**
+ * "tờ rơi 1000 tờ à nhầm 500 tờ thôi ạ băng rôn 8 cái", dictated with no commas: the figure right after a
+ * correction word has no name of its own; the name after it has its own figure ("băng rôn 8"), so the figure
+ * is left unpaired, for `correctionRoles` to give it the indicator it corrects.
+ * @example unpairAfterCorrections(tk, pairing, corrections).unplaced // [500] for the message above
+ */
+export function unpairAfterCorrections(
+  tk: Tokenised,
+  pairing: Pairing,
+  corrections: Corrections,
+  compiled: CompiledIndicators,
+): Pairing {
+  const { toks } = tk;
+  let pairs: Pair[] | undefined;
+  const freed: Pairing["unplaced"] = [];
+  for (const m of corrections.markers) {
+    if (m.drops || toks[m.start]?.type !== "w") continue;
+    // ("e nói lại là 3 cái": "là" may stand before the figure)
+    const at = key(toks[m.end]) === "la" ? m.end + 1 : m.end;
+    const p = (pairs ?? pairing.pairs).find((x) => x.num.start === at && x.numFirst);
+    // (not "2 pano 5 băng rôn", nor "300 tờ tờ rơi": a figure right before its name, or in its own measure)
+    if (!p || p.ind.start === p.num.end || unitOf(compiled, toks[p.num.end], p.ind.code)) continue;
+    const idx = pairing.items.indexOf(p.ind);
+    const own = pairing.items[idx + 1];
+    // the name's own figure follows it at once, in its clause
+    if (own?.kind !== "N" || own.start !== p.ind.end) continue;
+    // ("áp phích năm tờ": a figure paired with a one-word measure after it is the name's before it all the same;
+    // not "25 lượt phát thanh 3 tin bài", a figure before a name of its own)
+    const ownPair = (pairs ?? pairing.pairs).find((x) => x.num === own);
+    const measured =
+      ownPair?.numFirst &&
+      ownPair.ind.end === ownPair.ind.start + 1 &&
+      unitOf(compiled, toks[own.end], ownPair.ind.code);
+    if (ownPair && ownPair.ind.code !== p.ind.code && !measured) continue;
+    const mine = ownPair?.ind.code === p.ind.code;
+    pairs = (pairs ?? pairing.pairs).filter((x) => x !== p && (mine || x !== ownPair));
+    if (!mine) pairs.push({ num: own, ind: p.ind, numFirst: false });
+    freed.push(p.num);
+  }
+  if (!pairs) return pairing;
+  const ownNums = new Set(pairs.map((x) => x.num));
+  const unplaced = [...pairing.unplaced.filter((u) => !ownNums.has(u)), ...freed].sort((a, b) => a.start - b.start);
+  return { ...pairing, pairs: pairs.sort((a, b) => a.num.start - b.num.start), unplaced };
+}
+
+/** Whether a word is the indicator's own measure ("tờ" of tờ rơi, "cuộc" of hội nghị). */
+function unitOf(compiled: CompiledIndicators, t: Tok | undefined, code: string): boolean {
+  if (t?.type !== "w") return false;
+  return (compiled.measures.get(t.k) ?? compiled.measures.get(t.kt)) === code;
+}
+
+/**
  * The roles corrections give to the paired figures: final (after a correction, to the end of its
  * line or sentence), superseded (earlier figures of the indicators corrected) and owners (a figure
  * after a correction with no name takes the indicator named last before it).
@@ -637,8 +731,14 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
       return;
     }
     let scopeEnd = m.end;
-    const next = markers[idx + 1]?.start ?? toks.length;
+    const next = m.upTo ?? markers[idx + 1]?.start ?? toks.length;
     while (scopeEnd < next && !isScopeEnd(toks[scopeEnd]!)) scopeEnd++;
+    // "Số liệu mới ạ, bỏ mấy tin trên:", "e xin gửi lại số liệu mới a:": a line with no figure ending in a colon
+    // heads the new figures, every line after it up to the next correction
+    // (there only named figures count, read as any others: a later line's may be a part, "Thôn B: pano 1")
+    const heading =
+      toks[scopeEnd]?.type === "nl" && toks[scopeEnd - 1]?.k === ":" && !figureIn(pairing, m.end, scopeEnd);
+    if (heading) scopeEnd = next;
     // "xin lỗi ạ" alone on its line: the right figures come on the next line
     if (toks[scopeEnd]?.type === "nl" && !hasNumber(toks, m.end, scopeEnd)) {
       scopeEnd++;
@@ -663,7 +763,14 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
       if (p.num.start >= m.end && p.num.start < scopeEnd && !inNote(p.num.start)) found.push([p.num.start, p.ind.code]);
     }
     for (const u of pairing.unplaced) {
-      if (u.start < m.end || u.start >= scopeEnd || owners.has(u.start) || inNote(u.start)) continue;
+      if (u.start < m.end || owners.has(u.start) || inNote(u.start)) continue;
+      if (u.start >= scopeEnd && !sameLine(toks, m.start, u.start)) continue;
+      // "pano 3 cái mới đúng, còn 1 cái ở ngã ba e quên": the difference the correction explains, no figure
+      if (explainsDifference(pairing, m, u) || calledOtherPeriods(toks, pairing, m, u)) {
+        superseded.add(u.start);
+        continue;
+      }
+      if (u.start >= scopeEnd || heading) continue;
       const owner = nameBefore(toks, pairing, m, u.start);
       if (!owner) continue;
       owners.set(u.start, owner);
@@ -685,7 +792,7 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
         firstAt.set(code, at);
         continue;
       }
-      if (first !== undefined && !qualifiedBetween(toks, first, at)) {
+      if (first !== undefined && !qualifiedBetween(toks, first, at) && (!heading || sameLine(toks, first, at))) {
         superseded.add(at);
         continue;
       }
@@ -717,9 +824,19 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
     }
     for (const at of finalHere) {
       if (explainsWrongFigure(toks, pairing, at, superseded)) superseded.add(at);
-      else final.add(at);
+      else if (!heading) final.add(at);
     }
   });
+  // "e kiểm tra lại thì 35 lượt, để e hỏi lại …": the nameless figure of an unsure re-check is its indicator's,
+  // beside the earlier one (a conflict to ask about)
+  for (const m of corrections.unsure ?? []) {
+    for (const u of pairing.unplaced) {
+      if (u.start < m.end || owners.has(u.start) || !sameLine(toks, m.end, u.start) || hasNumber(toks, m.end, u.start))
+        continue;
+      const owner = nameBefore(toks, pairing, m, u.start);
+      if (owner) owners.set(u.start, owner);
+    }
+  }
   return { final, superseded, owners };
 }
 
@@ -748,6 +865,21 @@ function movedFigure(
   return again ? last.num.start : undefined;
 }
 
+/**
+ * Whether a nameless figure after a correction is the difference between the corrected figure (before it, at
+ * or after the correction word) and the one it replaces ("pano 3 cái mới đúng, còn 1 cái … e quên" after pano 2).
+ */
+function explainsDifference(pairing: Pairing, m: CorrectionMarker, u: Pairing["unplaced"][number]): boolean {
+  if (u.value <= 0) return false;
+  for (const p of pairing.pairs) {
+    if (p.num.start < m.start || p.num.start >= u.start) continue;
+    let was: Pair | undefined;
+    for (const q of pairing.pairs) if (q.ind.code === p.ind.code && q.num.start < m.start) was = q;
+    if (was && Math.abs(p.num.value - was.num.value) === u.value) return true;
+  }
+  return false;
+}
+
 /** Words calling a figure old or another period's or received ("cũ", "tháng trước", "năm ngoái", "nhận về"). */
 const NOT_THIS_PERIOD = new Set(["cu", "truoc", "ngoai", "nhan"]);
 
@@ -762,6 +894,23 @@ function explainsWrongFigure(toks: readonly Tok[], pairing: Pairing, at: number,
   if (!nums.some((n) => n.start < at && n.value === num.value && superseded.has(n.start))) return false;
   for (let x = num.end + 1; x < toks.length && !/^[,;.!?\n]$/.test(key(toks[x])); x++)
     if (NOT_THIS_PERIOD.has(key(toks[x]))) return true;
+  return false;
+}
+
+/** Words naming a period by its number ("tháng 11", "quý 3", "kỳ 1"). */
+const NUMBERED_PERIODS = new Set(["thang", "quy", "ky", "tuan", "dot"]);
+
+/**
+ * "xin lỗi a, 8 là số của tháng 11, tháng 12 đăng 11 tin": a figure said before the correction, said again
+ * with "là" and another period's ("tháng 11") or old ("cũ") in its clause, is no figure of its own.
+ */
+function calledOtherPeriods(toks: readonly Tok[], pairing: Pairing, m: CorrectionMarker, u: NumItem): boolean {
+  if (key(toks[u.end]) !== "la" || !pairing.pairs.some((p) => p.num.start < m.start && p.num.value === u.value))
+    return false;
+  for (let x = u.end + 1; x < u.end + 8 && x < toks.length && !/^[,;.!?\n]$/.test(key(toks[x])); x++) {
+    if (NOT_THIS_PERIOD.has(key(toks[x]))) return true;
+    if (NUMBERED_PERIODS.has(key(toks[x])) && toks[x + 1]?.type === "n") return true;
+  }
   return false;
 }
 
@@ -809,6 +958,14 @@ const isScopeEnd = (t: Tok): boolean => t.type === "nl" || t.k === "." || t.k ==
 function hasNumber(toks: readonly Tok[], a: number, b: number): boolean {
   for (let x = a; x < b; x++) if (toks[x]!.type === "n") return true;
   return false;
+}
+
+/** Whether a figure the pairing read (paired or not) starts in [a, b). */
+function figureIn(pairing: Pairing, a: number, b: number): boolean {
+  return (
+    pairing.pairs.some((p) => p.num.start >= a && p.num.start < b) ||
+    pairing.unplaced.some((u) => u.start >= a && u.start < b)
+  );
 }
 
 function sameLine(toks: readonly Tok[], a: number, b: number): boolean {

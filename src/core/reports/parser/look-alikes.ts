@@ -319,7 +319,8 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
       if (
         toks[end]?.type === "n" &&
         /^\d{1,3}$/.test(toks[end]!.k) &&
-        key(toks[i - 1]) !== "moi" &&
+        // ("Số liệu mới TDP 7": "mới" (new), written with its marks, is not "mỗi" (each))
+        (key(toks[i - 1]) !== "moi" || toks[i - 1]!.o.toLowerCase() === "mới") &&
         !(key(toks[i - 1]) === "hop" && compiled.measures.has(key(toks[end + 1])))
       ) {
         end++;

@@ -175,13 +175,13 @@ export function pairNumbers(
 
   // Unplaced numbers: a measure owned by one indicator ("500 tờ", "150 người"), else left for stage 5.
   const unplaced: NumItem[] = [];
-  for (const it of merged) {
-    if (it.kind !== "N" || paired.has(it) || spent.has(it)) continue;
+  merged.forEach((it, k) => {
+    if (it.kind !== "N" || paired.has(it) || spent.has(it)) return;
     if (it.bad) {
       unclear.push([it.start, it.end - 1]);
-      continue;
+      return;
     }
-    const own = measureAfter(tk, nv, cls, compiled, it);
+    const own = measureAfter(tk, nv, cls, compiled, it) ?? measureBeforeName(tk, nv, compiled, it, merged[k + 1]);
     const code =
       (own && sheetsOfThingBefore(tk, compiled, merged, pairs, it, own)) ??
       own ??
@@ -190,7 +190,7 @@ export function pairNumbers(
     if (code)
       pairs.push({ num: it, ind: { kind: "I", start: it.end, end: it.end + 1, code, first: false }, numFirst: true });
     else if (!it.weak) unplaced.push(it);
-  }
+  });
   for (const lone of loneFigures(tk, compiled, merged, pairs, unplaced)) {
     pairs.push(lone);
     unplaced.splice(unplaced.indexOf(lone.num), 1);
@@ -624,6 +624,20 @@ function measureAfter(
   const plain = /^[a-z]+$/.test(t1.o.toLowerCase());
   if (head && endsHere(it.end + 1) && (plain || t1.o.toLowerCase() === head.written)) return head.code;
   return undefined;
+}
+
+/** "… 180 người pano không có ạ", dictated: a measure ends where another indicator's name starts right after it. */
+function measureBeforeName(
+  tk: Tokenised,
+  nv: NonValues,
+  compiled: CompiledIndicators,
+  it: NumItem,
+  next: Item | undefined,
+): string | undefined {
+  const t1 = tk.toks[it.end];
+  if (t1?.type !== "w" || nv.blocked[it.end] || next?.kind !== "I" || next.start !== it.end + 1) return undefined;
+  const one = compiled.measures.get(t1.k) ?? compiled.measures.get(t1.kt);
+  return one !== next.code ? one : undefined;
 }
 
 /**

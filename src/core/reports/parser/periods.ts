@@ -795,6 +795,8 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       }
       if (toks[j]?.k === ":" || toks[j]?.k === "(" || key(toks[j]) === "la") j++;
       else if (key(toks[j]) === "giao") j = afterRecipient(toks, nv, j + 1);
+      // "kế hoạch treo 5 pano, mới được 3": the verb of what is planned before its figure
+      else if (toks[j]?.type === "w" && !nv.blocked[j] && toks[j + 1]?.type === "n") j++;
       const num = toks[j] && !nv.blocked[j] ? numbers.read(j, false) : null;
       if (num && !num.bad && toks[j]!.type === "n") {
         for (let x = j; x < num.end; x++) blocked.push(x);
@@ -807,6 +809,14 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
           e = planListNext(more.end);
         }
       }
+    }
+    // "xã phải treo 5 pano, mới được 3 thôi": what is due, then what was done in the next clause
+    if (k === "phai" && !NOT_WORDS.has(key(toks[i - 1])) && !nv.blocked[i]) {
+      // (a verb of one or two words before the figure: "phải treo 5", "phải tổ chức 4")
+      let j = i + 1;
+      while (j < i + 3 && toks[j]?.type === "w") j++;
+      const num = toks[j]?.type === "n" && !nv.blocked[j] ? numbers.read(j, false) : null;
+      if (num && !num.bad && doneClauseAfter(toks, num.end)) for (let x = j; x < num.end; x++) blocked.push(x);
     }
     // plans: "phấn đấu treo thêm 8 pa nô", "dự kiến", "quý tới", "sẽ"
     const plan = startingWith(PLAN_WORDS, key(toks[i])).find(
@@ -1516,4 +1526,20 @@ function isEarlier(p: NamedPeriod | null, report: NamedPeriod | null): boolean {
   const y = p.year ?? report.year ?? 0;
   const ry = report.year ?? p.year ?? 0;
   return y < ry || (y === ry && p.n < report.n);
+}
+
+/** "không phải", "chứ ko phải": "phải" of a denial, not of a duty. */
+const NOT_WORDS: ReadonlySet<string> = new Set(["khong", "ko", "k", "chu", "hong"]);
+/** Words opening what was done after what was due ("mới được 3", "mới làm được 3", "đã treo 3", "thực hiện 3"). */
+const DONE_OPENERS: ReadonlySet<string> = new Set(["moi", "da", "duoc", "thuc"]);
+
+/** Whether the next clause, after a comma within a few words, opens with what was done and its figure. */
+function doneClauseAfter(toks: readonly Tok[], from: number): boolean {
+  let j = from;
+  while (j < from + 3 && toks[j]?.type === "w") j++;
+  if (toks[j]?.k !== ",") return false;
+  j++;
+  if (!DONE_OPENERS.has(key(toks[j]))) return false;
+  for (let x = j + 1; x < j + 4; x++) if (toks[x]?.type === "n") return true;
+  return false;
 }
