@@ -205,7 +205,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markRowNumbers(tk, blocked);
   markRestatedInWords(tk, blocked, transparent, numbers);
   markChosenFigures(tk, blocked, numbers);
-  markRestatedInBrackets(tk, blocked, numbers);
+  markRestatedInBrackets(tk, blocked, transparent, numbers);
   markAnnouncedCounts(tk, blocked);
   markPlaceCounts(tk, blocked, compiled, numbers, out.unclear);
   markContextCounts(tk, blocked, compiled, numbers);
@@ -1920,6 +1920,7 @@ const EXACT_WORDS: ReadonlySet<string> = new Set(["tron", "dung", "chan", "ca"])
 function markRestatedInBrackets(
   tk: Tokenised,
   blocked: Uint8Array,
+  transparent: Uint8Array,
   numbers: ReturnType<typeof createNumberReader>,
 ): void {
   const { toks } = tk;
@@ -1930,6 +1931,16 @@ function markRestatedInBrackets(
     if (toks[j]?.type !== "n" || blocked[j]) continue;
     const again = numbers.read(j, false);
     if (!again || again.bad || toks[again.end]?.k !== ")") continue;
+    // "ba mươi (30) lượt", "năm (05) lượt": the digits repeat the number in words right before; the words
+    // read on through the brackets to what they count (as "176 (một trăm bảy mươi sáu) hội viên")
+    const words = wordsEndingAt(numbers, i, again.value);
+    if (words >= 0 && !blocked[words]) {
+      for (let x = i; x <= again.end; x++) {
+        blocked[x] = 1;
+        transparent[x] = 1;
+      }
+      continue;
+    }
     for (let b = i - 1; b >= 0 && b >= i - 5 && !endsClause(toks[b]); b--) {
       if (toks[b]!.type !== "n" || blocked[b]) continue;
       const first = numbers.read(b, false);
@@ -1938,6 +1949,15 @@ function markRestatedInBrackets(
       break;
     }
   }
+}
+
+/** Start of a number in words (up to six words, the longest) ending right before token i with this value, or −1. */
+function wordsEndingAt(numbers: ReturnType<typeof createNumberReader>, i: number, value: number): number {
+  for (let b = Math.max(0, i - 6); b < i; b++) {
+    const w = numbers.wordsAt(b);
+    if (w && w.end === i && !w.ambiguous && w.value === value) return b;
+  }
+  return -1;
 }
 
 /** People counted before an errand of their own (search keys after the count: "người", "lượt người dân"). */
