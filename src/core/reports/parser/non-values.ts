@@ -207,7 +207,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markChosenFigures(tk, blocked, numbers);
   markRestatedInBrackets(tk, blocked, transparent, numbers);
   markAnnouncedCounts(tk, blocked);
-  markPlaceCounts(tk, blocked, compiled, numbers, out.unclear);
+  const placesOutOf = markPlaceCounts(tk, blocked, compiled, numbers, out.unclear);
   markContextCounts(tk, blocked, compiled, numbers);
   markTeamSizes(tk, blocked);
   markFleetCounts(tk, blocked, compiled, numbers);
@@ -225,10 +225,16 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   for (const [s, e] of marks.unclearSpans) {
     const a = charToTok[s] ?? -1;
     const b = charToTok[Math.max(s, e - 1)] ?? -1;
-    if (a >= 0 && b >= 0 && !arithmetic.operandTokens.has(a) && !arithmetic.products.has(a)) out.unclear.push([a, b]);
+    if (a < 0 || b < 0 || placesOutOf.has(a)) continue;
+    if (!arithmetic.operandTokens.has(a) && !arithmetic.products.has(a)) out.unclear.push([a, b]);
   }
   return out;
 }
+
+/** Villages whose word is also a measure ("bản": a copy) or a thing ("ấp": "áp phích" typed without marks). */
+const VILLAGES: ReadonlySet<string> = new Set(["ban", "ap"]);
+/** Words saying where something was, before which such a village is counted ("tại 5 bản", "ở 6 ấp"). */
+const WHERE_INTRO: ReadonlySet<string> = new Set(["tai", "o", "khap", "den", "toi"]);
 
 /**
  * Counts of places: "tại 8 thôn", "ở 12 thôn", "cho 200 hộ", "tại 3 điểm" — never values, never
@@ -240,28 +246,40 @@ function markPlaceCounts(
   compiled: CompiledIndicators,
   numbers: ReturnType<typeof createNumberReader>,
   unclear: [number, number][],
-): void {
+): Set<number> {
   const { toks } = tk;
   const nameAt = createNameMatcher(toks, blocked, compiled);
+  const outOf = new Set<number>();
   for (let i = 0; i < toks.length; i++) {
-    if (blocked[i] || !isWordIn(toks[i - 1], PLACE_INTRO)) continue;
+    if (!isWordIn(toks[i - 1], PLACE_INTRO)) continue;
+    // "tại 1.482/1.482 thôn", "ở 35/36 khu dân cư": the places reached out of all (a ratio, marked unclear
+    // in stage 2), one count of places
+    const ratio = blocked[i] === 2 && toks[i]!.type === "n" && toks[i + 1]?.k === "/" && toks[i + 2]?.type === "n";
+    if (blocked[i] && !ratio) continue;
     const num = numbers.read(i, false);
     if (!num || num.bad) continue;
-    const w = toks[num.end];
-    const w2 = toks[num.end + 1];
-    if (!w || w.type !== "w" || blocked[num.end]) continue;
+    const all = ratio && num.end === i + 1 ? numbers.read(i + 2, false) : null;
+    if (ratio && (!all || all.bad || all.value < num.value)) continue;
+    const at = all ? all.end : num.end;
+    const w = toks[at];
+    const w2 = toks[at + 1];
+    if (!w || w.type !== "w" || blocked[at]) continue;
     const phrase = w2?.type === "w" && PLACE_PHRASES.has(`${w.k} ${w2.k}`);
-    if (!phrase && !PLACE_WORDS.has(w.k)) continue;
+    // "tại 5 bản": after a word saying where, villages of the uplands, not copies
+    const village = !phrase && VILLAGES.has(w.k) && isWordIn(toks[i - 1], WHERE_INTRO);
+    if (!phrase && !village && !PLACE_WORDS.has(w.k)) continue;
     // "3 tổ dân phố" is a count of places even though "tờ" is a measure
-    if (nameAt(num.end) || (!phrase && compiled.measures.has(w.k))) continue;
-    const end = phrase ? num.end + 2 : num.end + 1;
+    if (nameAt(at) || (!phrase && !village && compiled.measures.has(w.k))) continue;
+    const end = phrase ? at + 2 : at + 1;
     // "có 60 hộ dự", "140 hộ dân tham gia": households said to attend send one person each (attendees)
     if (w.k === "ho" && attendedAfter(toks, end)) continue;
     for (let x = i; x < end; x++) blocked[x] = 1;
+    if (ratio) outOf.add(i);
     // "gửi tin nhắn cho 85 hộ": whom something was given to, with no figure of what: quoted to ask
     if (isWordIn(toks[i - 1], RECIPIENT_INTRO) && aloneInClause(toks, blocked, i, end)) unclear.push([i, num.end - 1]);
     i = end - 1;
   }
+  return outOf;
 }
 
 /**
