@@ -1834,6 +1834,39 @@ function markNumberedThings(tk: Tokenised, blocked: Uint8Array, compiled: Compil
     if (isMeasureWord(toks[i + 2], compiled) || nameAt(i + 2) || endsName(nameAt, i)) continue;
     blocked[i + 1] = Math.max(blocked[i + 1]!, 1);
   }
+  // "Đề án 06", "Chỉ thị 15", "VNeID mức độ 2", "tổng đài 1022", "Biểu 02": the number names the thing without "số"
+  for (let i = 1; i < toks.length; i++) {
+    const d = toks[i]!;
+    if (d.type !== "n" || blocked[i] || !/^\d{1,4}$/.test(d.k) || !namedBefore(tk, i)) continue;
+    if (toks[i + 1]?.k === "/" || (toks[i + 1]?.k === "-" && !toks[i + 1]!.spaced)) continue;
+    nameAt ??= createNameMatcher(toks, blocked, compiled);
+    if (isMeasureWord(toks[i + 1], compiled) || nameAt(i + 1)) continue;
+    blocked[i] = Math.max(blocked[i]!, 1);
+  }
+}
+
+/** Names of plans, rules, levels, hotlines and forms followed by their number ("Đề án 06", "mức độ 2"). */
+const NUMBERED_NAMES: readonly string[] = [
+  "de an",
+  "chi thi",
+  "nghi quyet",
+  "nghi dinh",
+  "thong tu",
+  "muc do",
+  "tong dai",
+];
+
+/** Words ending in "biểu" that are no form ("đại biểu 140", "phát biểu", "tiêu biểu"). */
+const BIEU_WORDS: ReadonlySet<string> = new Set(["dai", "phat", "tieu"]);
+
+/** Whether a name of NUMBERED_NAMES ends right before token i, or "Biểu" (a form's title, capitalised) does. */
+function namedBefore(tk: Tokenised, i: number): boolean {
+  const { toks } = tk;
+  const a = toks[i - 2];
+  const b = toks[i - 1]!;
+  if (b.type !== "w") return false;
+  if (b.kt === "bieu") return b.o[0] === "B" && !BIEU_WORDS.has(key_(a));
+  return a?.type === "w" && NUMBERED_NAMES.includes(`${a.kt} ${b.kt}`);
 }
 
 /** Whether an indicator's name ends right before token i ("băng rôn số 5": the indicator's own figure). */
