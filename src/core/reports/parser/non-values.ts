@@ -18,6 +18,7 @@ import {
   attendVerbAt,
   beforeTitle,
   gatheringBefore,
+  isHard,
   isWordIn,
   pastTimesBracket,
   type Tok,
@@ -265,8 +266,13 @@ function markPlaceCounts(
     const w2 = toks[at + 1];
     if (!w || w.type !== "w" || blocked[at]) continue;
     const phrase = w2?.type === "w" && PLACE_PHRASES.has(`${w.k} ${w2.k}`);
-    // "tại 5 bản": after a word saying where, villages of the uplands, not copies
-    const village = !phrase && VILLAGES.has(w.k) && isWordIn(toks[i - 1], WHERE_INTRO);
+    // "tại 5 bản": after a word saying where, villages of the uplands, not copies; so after what a place has,
+    // ending the clause, as few as a commune's villages ("Xã có 13 bản, 2.180 hộ"; not "xã có 300 bản, …")
+    const village =
+      !phrase &&
+      VILLAGES.has(w.k) &&
+      (isWordIn(toks[i - 1], WHERE_INTRO) ||
+        (key_(toks[i - 1]) === "co" && isWordIn(toks[i - 2], PLACE_WORDS) && num.value < 100 && (!w2 || isHard(w2))));
     if (!phrase && !village && !PLACE_WORDS.has(w.k)) continue;
     // "3 tổ dân phố" is a count of places even though "tờ" is a measure
     if (nameAt(at) || (!phrase && !village && compiled.measures.has(w.k))) continue;
