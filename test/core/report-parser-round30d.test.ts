@@ -100,3 +100,22 @@ describe("a number that may be a figure is still asked", () => {
     expect(plain(text).unclear.some((u) => u.includes(fragment))).toBe(true);
   });
 });
+
+describe("findMultipliers: a count of rounds spent in a product of things is no question ('04 đợt …, mỗi đợt 02 lượt xe')", () => {
+  it.each([
+    [
+      "Đội chiếu bóng tổ chức 5 đợt tuyên truyền lưu động ở vùng biên, mỗi đợt 3 lượt xe thông tin",
+      { xe_luu_dong: 15 },
+    ],
+    ["doi tt to chuc 2 dot tuyen truyen ATGT, moi dot 4 luot xe loa", { xe_luu_dong: 8 }],
+    ["Trong quý chạy 4 đợt cao điểm, mỗi đợt phát thanh 6 lượt", { phat_thanh: 24 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("sittings of people stay meetings: 'tổ chức 2 buổi hội thi, mỗi buổi 120 đoàn viên tham dự'", () => {
+    expect(plain("tổ chức 2 buổi hội thi, mỗi buổi 120 đoàn viên tham dự")).toEqual(
+      only({ hoi_nghi: 2, nguoi_tham_du: 240 }),
+    );
+  });
+});
