@@ -341,6 +341,7 @@ export const PLACE_PHRASES: ReadonlySet<string> = new Set([
   "nga ba", // "ở 2 ngã ba", "tại 3 ngã tư": junctions, where things are put up
   "nga tu",
   "cua khau", // "tại 3 cửa khẩu": border gates
+  "cum xa", // "tại 4 cụm xã": clusters of communes
 ]);
 
 /**
