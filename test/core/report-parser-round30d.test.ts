@@ -119,3 +119,32 @@ describe("findMultipliers: a count of rounds spent in a product of things is no 
     );
   });
 });
+
+describe("countsOtherThing: copies and sets counted by their noun are no indicator ('3.600 bản sách')", () => {
+  it.each([
+    [
+      "Thư viện huyện luân chuyển 2.400 bản sách về 5 điểm bưu điện văn hóa xã; tổ chức 3 buổi giới thiệu sách với 260 học sinh",
+      { hoi_nghi: 3, nguoi_tham_du: 260 },
+    ],
+    ["cấp phát 150 cuốn sổ tay pháp luật, treo 6 băng rôn", { bang_ron: 6 }],
+    ["dang 4 bai fanpage, nop 2 bo ho so thi dua", { bai_mxh: 4 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("copies of nothing named are still asked: 'phát 300 bản, treo 2 pa nô'", () => {
+    expect(plain("phát 300 bản, treo 2 pa nô").unclear).toEqual(["phát 300 bản"]);
+  });
+});
+
+describe("markPlaceCounts: clusters of communes are places ('tại 6 cụm xã')", () => {
+  it.each([
+    [
+      "Tổ chức 6 hội nghị tuyên truyền Luật Đất đai tại 6 cụm xã, mỗi hội nghị 90 đại biểu",
+      { hoi_nghi: 6, nguoi_tham_du: 540 },
+    ],
+    ["hoi nghi 3 cuoc o 3 cum xa, 270 dai bieu", { hoi_nghi: 3, nguoi_tham_du: 270 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -52,6 +52,9 @@ const COUNTERS: ReadonlySet<string> = new Set([
   "ban",
 ]);
 
+/** Counters of copies and sets ("bản", "bộ", "cuốn", "quyển"), always before the noun they count. */
+const VOLUMES: ReadonlySet<string> = new Set(["ban", "bo", "cuon", "quyen"]);
+
 /**
  * Whether the number ending before token `end` counts a thing none of `words` (the indicators' words) names.
  * @example countsOtherThing(normaliseAndTokenise("hướng dẫn 25 xã"), 3, new Set(["pano"])) // true
@@ -65,6 +68,8 @@ export function countsOtherThing(tk: Tokenised, end: number, words: ReadonlySet<
   // "2 cái này xã không có kinh phí", "2 cái đó": a count pointing back at the things just named
   if ((COUNTERS.has(k) || k === "thu") && tk.toks[end + 1]?.type === "w" && POINTING.has(tk.toks[end + 1]!.kt))
     return true;
+  // "3.600 bản sách", "2 bộ hồ sơ": a counter of volumes says what it counts by the noun after it
+  if (VOLUMES.has(k) && tk.toks[end + 1]?.type === "w") return countsOtherThing(tk, end + 1, words);
   return !(
     words.has(k) ||
     COUNTERS.has(k) ||
