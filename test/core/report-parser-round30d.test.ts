@@ -148,3 +148,13 @@ describe("markPlaceCounts: clusters of communes are places ('tại 6 cụm xã')
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("markContextCounts: a unit's staff ('viên chức') is background, as its 'công chức'", () => {
+  it.each([
+    ["Trung tâm có 6 viên chức, đăng 5 bài fanpage", { bai_mxh: 5 }],
+    ["Nhà văn hóa huyện có 4 viên chức; phát thanh 24 lượt", { phat_thanh: 24 }],
+    ["hội nghị 1 cuộc, 60 viên chức dự", { hoi_nghi: 1, nguoi_tham_du: 60 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -410,6 +410,7 @@ export const CONTEXT_PHRASES: ReadonlySet<string> = new Set([
   "sinh vien",
   "giao vien",
   "nhan vien", // "trạm y tế 6 nhân viên": staff of a station or school, background
+  "vien chuc", // "Trung tâm có 6 viên chức": a unit's staff, as its "công chức"
   "bac si",
   "y si",
   "can bo",
