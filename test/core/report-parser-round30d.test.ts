@@ -158,3 +158,17 @@ describe("markContextCounts: a unit's staff ('viên chức') is background, as i
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("markNamesNumberedAlike: one name listed with different numbers names places ('Đam Rông 1, Đam Rông 2')", () => {
+  it.each([
+    ["Xe loa chạy 9 lượt tại các xã Bảo Lâm 1, Bảo Lâm 3 và Lộc Bắc", { xe_luu_dong: 9 }],
+    ["Phát thanh tại Di Linh 2, Di Linh 4: 24 lượt", { phat_thanh: 24 }],
+    ["dựng 2 cụm cổ động ở phường Lâm Viên, Xuân Hương 1, Xuân Hương 2", { cum_co_dong: 2 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("an indicator given twice stays a conflict: 'Pano 3, Pano 5'", () => {
+    expect(plain("Pano 3, Pano 5").conflicts).toEqual([{ code: "pano", values: [3, 5] }]);
+  });
+});

@@ -195,6 +195,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   if (taskHint !== undefined) out.taskHint = taskHint;
   markLabels(tk, blocked, compiled, numbers);
   markNumberedPlaces(tk, blocked, compiled);
+  markNamesNumberedAlike(tk, blocked, compiled);
   markNumberedThings(tk, blocked, compiled);
   markCountsOfLabelledParts(tk, blocked, compiled, numbers, out.readings);
   markShortMonths(tk, blocked);
@@ -1848,6 +1849,46 @@ function markNumberedThings(tk: Tokenised, blocked: Uint8Array, compiled: Compil
     nameAt ??= createNameMatcher(toks, blocked, compiled);
     if (isMeasureWord(toks[i + 1], compiled) || nameAt(i + 1)) continue;
     blocked[i] = Math.max(blocked[i]!, 1);
+  }
+}
+
+/** Capitalised words of a name starting at token i (up to three), and the token after them. */
+function nameWordsAt(toks: readonly Tok[], i: number): { key: string; end: number } {
+  let j = i;
+  while (j < i + 3 && toks[j]?.type === "w" && /^\p{Lu}\p{Ll}/u.test(toks[j]!.o)) j++;
+  return {
+    key: toks
+      .slice(i, j)
+      .map((t) => t.kt)
+      .join(" "),
+    end: j,
+  };
+}
+
+/**
+ * "các xã Lạc Dương, Đam Rông 1, Đam Rông 2": one name listed with different small numbers ("Đam Rông 1",
+ * "Đam Rông 2") names places numbered alike; the numbers are part of the names, no figures.
+ */
+function markNamesNumberedAlike(tk: Tokenised, blocked: Uint8Array, compiled: CompiledIndicators): void {
+  const { toks } = tk;
+  let nameAt: ((i: number) => { end: number } | null) | null = null;
+  for (let i = 0; i < toks.length; i++) {
+    if (toks[i]!.type !== "w" || /^\p{Lu}/u.test(toks[i - 1]?.o ?? "")) continue;
+    const a = nameWordsAt(toks, i);
+    if (a.end === i || toks[a.end]?.type !== "n" || !/^\d{1,2}$/.test(toks[a.end]!.k)) continue;
+    const sep = toks[a.end + 1];
+    if (sep?.k !== "," && key_(sep) !== "va") continue;
+    const b = nameWordsAt(toks, a.end + 2);
+    if (b.key !== a.key || toks[b.end]?.type !== "n" || toks[b.end]!.k === toks[a.end]!.k) continue;
+    // (a word after the second number other than "và" may be what it counts: "Đông 5, Đông 7 cái")
+    const after = toks[b.end + 1];
+    if (!/^\d{1,2}$/.test(toks[b.end]!.k) || (after?.type === "w" && key_(after) !== "va")) continue;
+    // "Pano 3, Pano 5": an indicator given twice is a conflict to show, no name
+    nameAt ??= createNameMatcher(toks, blocked, compiled);
+    if (nameAt(i)) continue;
+    blocked[a.end] = Math.max(blocked[a.end]!, 1);
+    blocked[b.end] = Math.max(blocked[b.end]!, 1);
+    i = a.end;
   }
 }
 
