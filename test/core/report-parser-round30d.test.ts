@@ -51,6 +51,8 @@ describe("markLabels: a number naming a plan, a level, a hotline or a form is pa
     ["đăng 3 tin bài giới thiệu tổng đài 1022 của tỉnh", { tin_bai: 3 }],
     ["phat thanh 10 luot ve Chi thi 15 cua Ban Bi thu", { phat_thanh: 10 }],
     ["Tổ chức 1 hội nghị quán triệt Nghị quyết 57 cho 95 đảng viên", { hoi_nghi: 1, nguoi_tham_du: 95 }],
+    ["Tuyên truyền Chương trình MTQG 1719 trên loa xã: phát thanh 20 lượt", { phat_thanh: 20 }],
+    ["Đăng 3 tin bài về Đề án CĐS 06 của tỉnh", { tin_bai: 3 }],
   ])("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));
   });
@@ -60,6 +62,10 @@ describe("markLabels: a number naming a plan, a level, a hotline or a form is pa
     ["hop dan: 3 cuoc, dai bieu 175", { hoi_nghi: 3, nguoi_tham_du: 175 }],
   ])("delegates are no form: %s", (text, values) => {
     expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a count in a word the indicators use stays asked: 'Chương trình MTQG 3 buổi'", () => {
+    expect(plain("Chương trình MTQG 3 buổi").unclear).toEqual(["Chương trình MTQG 3 buổi"]);
   });
 
   it("a count after the words stays a figure: 'đề án có 3 phóng sự' is read", () => {

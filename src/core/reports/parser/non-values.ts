@@ -1847,7 +1847,10 @@ function markNumberedThings(tk: Tokenised, blocked: Uint8Array, compiled: Compil
     if (d.type !== "n" || blocked[i] || !/^\d{1,4}$/.test(d.k) || !namedBefore(tk, i)) continue;
     if (toks[i + 1]?.k === "/" || (toks[i + 1]?.k === "-" && !toks[i + 1]!.spaced)) continue;
     nameAt ??= createNameMatcher(toks, blocked, compiled);
-    if (isMeasureWord(toks[i + 1], compiled) || nameAt(i + 1)) continue;
+    // ("Chương trình MTQG 3 buổi": a word the indicators count in after it makes the number a count)
+    const next = toks[i + 1];
+    if (isMeasureWord(next, compiled) || nameAt(i + 1) || (next?.type === "w" && compiled.headWords.has(next.kt)))
+      continue;
     blocked[i] = Math.max(blocked[i]!, 1);
   }
 }
@@ -1913,6 +1916,11 @@ function namedBefore(tk: Tokenised, i: number): boolean {
   const b = toks[i - 1]!;
   if (b.type !== "w") return false;
   if (b.kt === "bieu") return b.o[0] === "B" && !BIEU_WORDS.has(key_(a));
+  // "Chương trình MTQG 1719", "Đề án CĐS 06": a programme's acronym between its name and its number
+  if (/^[A-ZĐ]{2,}$/u.test(b.o) && a?.type === "w" && toks[i - 3]?.type === "w") {
+    const name = `${toks[i - 3]!.kt} ${a.kt}`;
+    return name === "chuong trinh" || NUMBERED_NAMES.includes(name);
+  }
   return a?.type === "w" && NUMBERED_NAMES.includes(`${a.kt} ${b.kt}`);
 }
 
