@@ -178,3 +178,16 @@ describe("markNamesNumberedAlike: one name listed with different numbers names p
     expect(plain("Pano 3, Pano 5").conflicts).toEqual([{ code: "pano", values: [3, 5] }]);
   });
 });
+
+describe("markNonValueSpans: a range of lengths is a measure, no count to ask about ('từ 18 đến 35 km')", () => {
+  it.each([
+    ["Các bản cách trung tâm xã từ 18 đến 35 km; phát thanh 20 lượt", { phat_thanh: 20 }],
+    ["xe loa chạy 5-7 km mỗi chuyến, tổng 3 lượt", { xe_luu_dong: 3 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a range of things is still asked: 'pano tu 10 den 12 cai'", () => {
+    expect(plain("pano tu 10 den 12 cai").unclear).toEqual(["pano tu 10 den 12 cai"]);
+  });
+});
