@@ -509,6 +509,23 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         continue;
       }
       for (const [s, e, v] of figures) readings.set(s, { end: e, value: v * count.value });
+      // "tổ chức 04 đợt tuyên truyền, mỗi đợt 02 lượt xe": a count of rounds no indicator counts is spent in the
+      // product of things, no figure to ask about (sittings of people, "2 buổi, mỗi buổi 120 đoàn viên", are
+      // meetings by the writers' convention)
+      const ofPeople = people || key(toks[fe]) === "nguoi" || key(toks[fe + 1]) === "nguoi";
+      if (
+        figures.length === 1 &&
+        count.start >= 0 &&
+        !count.own &&
+        !ofPeople &&
+        !SITTING_UNITS.has(key(toks[fe])) &&
+        !compiled.heads.has(unitWord) &&
+        !compiled.measures.has(unitWord) &&
+        !nameAt(count.end)
+      ) {
+        for (let x = count.start; x < count.end; x++) blocked.push(x);
+        out.settled.push(count.start);
+      }
       // "4 chi hội: 3 chi hội mỗi chi hội phát 120 tờ, chi hội Đông Lạc phát 240 tờ": the rest named one by one
       if (figures.length === 1 && count.start >= 0) {
         const rest = namedRest(toks, nv, numbers, counts, unit.words, count, figures[0]!);

@@ -366,6 +366,13 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
       if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 2);
     },
   );
+  // Ranges of lengths: "cách trung tâm xã từ 18 đến 35 km", "ngập sâu 0,5–0,8 m": measures, no counts to ask about
+  each(
+    /(?<![\d/.,-])\d+(?:[.,]\d+)?[ \t]*(?:[-–~]|den|toi)[ \t]*\d+(?:[.,]\d+)?[ \t]*(?:km|m|cm|met|cay so)(?![\p{L}\d])/gu,
+    (m) => {
+      if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
+    },
+  );
   // Ratios (12/15) and ranges (10-12, 10 - 12): numbers, but which one is meant is unclear
   each(/(?<![\d/.,])\d+(?:[.,]\d+)?[ \t]*\/[ \t]*\d+(?:[.,]\d+)?(?![\d/])/g, (m) => {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 2);

@@ -18,6 +18,7 @@ import {
   attendVerbAt,
   beforeTitle,
   gatheringBefore,
+  isHard,
   isWordIn,
   pastTimesBracket,
   type Tok,
@@ -194,6 +195,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   if (taskHint !== undefined) out.taskHint = taskHint;
   markLabels(tk, blocked, compiled, numbers);
   markNumberedPlaces(tk, blocked, compiled);
+  markNamesNumberedAlike(tk, blocked, compiled);
   markNumberedThings(tk, blocked, compiled);
   markCountsOfLabelledParts(tk, blocked, compiled, numbers, out.readings);
   markShortMonths(tk, blocked);
@@ -205,9 +207,9 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markRowNumbers(tk, blocked);
   markRestatedInWords(tk, blocked, transparent, numbers);
   markChosenFigures(tk, blocked, numbers);
-  markRestatedInBrackets(tk, blocked, numbers);
+  markRestatedInBrackets(tk, blocked, transparent, numbers);
   markAnnouncedCounts(tk, blocked);
-  markPlaceCounts(tk, blocked, compiled, numbers, out.unclear);
+  const placesOutOf = markPlaceCounts(tk, blocked, compiled, numbers, out.unclear);
   markContextCounts(tk, blocked, compiled, numbers);
   markTeamSizes(tk, blocked);
   markFleetCounts(tk, blocked, compiled, numbers);
@@ -225,10 +227,16 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   for (const [s, e] of marks.unclearSpans) {
     const a = charToTok[s] ?? -1;
     const b = charToTok[Math.max(s, e - 1)] ?? -1;
-    if (a >= 0 && b >= 0 && !arithmetic.operandTokens.has(a) && !arithmetic.products.has(a)) out.unclear.push([a, b]);
+    if (a < 0 || b < 0 || placesOutOf.has(a)) continue;
+    if (!arithmetic.operandTokens.has(a) && !arithmetic.products.has(a)) out.unclear.push([a, b]);
   }
   return out;
 }
+
+/** Villages whose word is also a measure ("bản": a copy) or a thing ("ấp": "áp phích" typed without marks). */
+const VILLAGES: ReadonlySet<string> = new Set(["ban", "ap"]);
+/** Words saying where something was, before which such a village is counted ("tại 5 bản", "ở 6 ấp"). */
+const WHERE_INTRO: ReadonlySet<string> = new Set(["tai", "o", "khap", "den", "toi"]);
 
 /**
  * Counts of places: "tại 8 thôn", "ở 12 thôn", "cho 200 hộ", "tại 3 điểm" — never values, never
@@ -240,28 +248,45 @@ function markPlaceCounts(
   compiled: CompiledIndicators,
   numbers: ReturnType<typeof createNumberReader>,
   unclear: [number, number][],
-): void {
+): Set<number> {
   const { toks } = tk;
   const nameAt = createNameMatcher(toks, blocked, compiled);
+  const outOf = new Set<number>();
   for (let i = 0; i < toks.length; i++) {
-    if (blocked[i] || !isWordIn(toks[i - 1], PLACE_INTRO)) continue;
+    if (!isWordIn(toks[i - 1], PLACE_INTRO)) continue;
+    // "tại 1.482/1.482 thôn", "ở 35/36 khu dân cư": the places reached out of all (a ratio, marked unclear
+    // in stage 2), one count of places
+    const ratio = blocked[i] === 2 && toks[i]!.type === "n" && toks[i + 1]?.k === "/" && toks[i + 2]?.type === "n";
+    if (blocked[i] && !ratio) continue;
     const num = numbers.read(i, false);
     if (!num || num.bad) continue;
-    const w = toks[num.end];
-    const w2 = toks[num.end + 1];
-    if (!w || w.type !== "w" || blocked[num.end]) continue;
+    const all = ratio && num.end === i + 1 ? numbers.read(i + 2, false) : null;
+    if (ratio && (!all || all.bad || all.value < num.value)) continue;
+    const at = all ? all.end : num.end;
+    const w = toks[at];
+    const w2 = toks[at + 1];
+    if (!w || w.type !== "w" || blocked[at]) continue;
     const phrase = w2?.type === "w" && PLACE_PHRASES.has(`${w.k} ${w2.k}`);
-    if (!phrase && !PLACE_WORDS.has(w.k)) continue;
+    // "tại 5 bản": after a word saying where, villages of the uplands, not copies; so after what a place has,
+    // ending the clause, as few as a commune's villages ("Xã có 13 bản, 2.180 hộ"; not "xã có 300 bản, …")
+    const village =
+      !phrase &&
+      VILLAGES.has(w.k) &&
+      (isWordIn(toks[i - 1], WHERE_INTRO) ||
+        (key_(toks[i - 1]) === "co" && isWordIn(toks[i - 2], PLACE_WORDS) && num.value < 100 && (!w2 || isHard(w2))));
+    if (!phrase && !village && !PLACE_WORDS.has(w.k)) continue;
     // "3 tổ dân phố" is a count of places even though "tờ" is a measure
-    if (nameAt(num.end) || (!phrase && compiled.measures.has(w.k))) continue;
-    const end = phrase ? num.end + 2 : num.end + 1;
+    if (nameAt(at) || (!phrase && !village && compiled.measures.has(w.k))) continue;
+    const end = phrase ? at + 2 : at + 1;
     // "có 60 hộ dự", "140 hộ dân tham gia": households said to attend send one person each (attendees)
     if (w.k === "ho" && attendedAfter(toks, end)) continue;
     for (let x = i; x < end; x++) blocked[x] = 1;
+    if (ratio) outOf.add(i);
     // "gửi tin nhắn cho 85 hộ": whom something was given to, with no figure of what: quoted to ask
     if (isWordIn(toks[i - 1], RECIPIENT_INTRO) && aloneInClause(toks, blocked, i, end)) unclear.push([i, num.end - 1]);
     i = end - 1;
   }
+  return outOf;
 }
 
 /**
@@ -1829,6 +1854,87 @@ function markNumberedThings(tk: Tokenised, blocked: Uint8Array, compiled: Compil
     if (isMeasureWord(toks[i + 2], compiled) || nameAt(i + 2) || endsName(nameAt, i)) continue;
     blocked[i + 1] = Math.max(blocked[i + 1]!, 1);
   }
+  // "Đề án 06", "Chỉ thị 15", "VNeID mức độ 2", "tổng đài 1022", "Biểu 02": the number names the thing without "số"
+  for (let i = 1; i < toks.length; i++) {
+    const d = toks[i]!;
+    if (d.type !== "n" || blocked[i] || !/^\d{1,4}$/.test(d.k) || !namedBefore(tk, i)) continue;
+    if (toks[i + 1]?.k === "/" || (toks[i + 1]?.k === "-" && !toks[i + 1]!.spaced)) continue;
+    nameAt ??= createNameMatcher(toks, blocked, compiled);
+    // ("Chương trình MTQG 3 buổi": a word the indicators count in after it makes the number a count)
+    const next = toks[i + 1];
+    if (isMeasureWord(next, compiled) || nameAt(i + 1) || (next?.type === "w" && compiled.headWords.has(next.kt)))
+      continue;
+    blocked[i] = Math.max(blocked[i]!, 1);
+  }
+}
+
+/** Capitalised words of a name starting at token i (up to three), and the token after them. */
+function nameWordsAt(toks: readonly Tok[], i: number): { key: string; end: number } {
+  let j = i;
+  while (j < i + 3 && toks[j]?.type === "w" && /^\p{Lu}\p{Ll}/u.test(toks[j]!.o)) j++;
+  return {
+    key: toks
+      .slice(i, j)
+      .map((t) => t.kt)
+      .join(" "),
+    end: j,
+  };
+}
+
+/**
+ * "các xã Lạc Dương, Đam Rông 1, Đam Rông 2": one name listed with different small numbers ("Đam Rông 1",
+ * "Đam Rông 2") names places numbered alike; the numbers are part of the names, no figures.
+ */
+function markNamesNumberedAlike(tk: Tokenised, blocked: Uint8Array, compiled: CompiledIndicators): void {
+  const { toks } = tk;
+  let nameAt: ((i: number) => { end: number } | null) | null = null;
+  for (let i = 0; i < toks.length; i++) {
+    if (toks[i]!.type !== "w" || /^\p{Lu}/u.test(toks[i - 1]?.o ?? "")) continue;
+    const a = nameWordsAt(toks, i);
+    if (a.end === i || toks[a.end]?.type !== "n" || !/^\d{1,2}$/.test(toks[a.end]!.k)) continue;
+    const sep = toks[a.end + 1];
+    if (sep?.k !== "," && key_(sep) !== "va") continue;
+    const b = nameWordsAt(toks, a.end + 2);
+    if (b.key !== a.key || toks[b.end]?.type !== "n" || toks[b.end]!.k === toks[a.end]!.k) continue;
+    // (a word after the second number other than "và" may be what it counts: "Đông 5, Đông 7 cái")
+    const after = toks[b.end + 1];
+    if (!/^\d{1,2}$/.test(toks[b.end]!.k) || (after?.type === "w" && key_(after) !== "va")) continue;
+    // "Pano 3, Pano 5": an indicator given twice is a conflict to show, no name
+    nameAt ??= createNameMatcher(toks, blocked, compiled);
+    if (nameAt(i)) continue;
+    blocked[a.end] = Math.max(blocked[a.end]!, 1);
+    blocked[b.end] = Math.max(blocked[b.end]!, 1);
+    i = a.end;
+  }
+}
+
+/** Names of plans, rules, levels, hotlines and forms followed by their number ("Đề án 06", "mức độ 2"). */
+const NUMBERED_NAMES: readonly string[] = [
+  "de an",
+  "chi thi",
+  "nghi quyet",
+  "nghi dinh",
+  "thong tu",
+  "muc do",
+  "tong dai",
+];
+
+/** Words ending in "biểu" that are no form ("đại biểu 140", "phát biểu", "tiêu biểu"). */
+const BIEU_WORDS: ReadonlySet<string> = new Set(["dai", "phat", "tieu"]);
+
+/** Whether a name of NUMBERED_NAMES ends right before token i, or "Biểu" (a form's title, capitalised) does. */
+function namedBefore(tk: Tokenised, i: number): boolean {
+  const { toks } = tk;
+  const a = toks[i - 2];
+  const b = toks[i - 1]!;
+  if (b.type !== "w") return false;
+  if (b.kt === "bieu") return b.o[0] === "B" && !BIEU_WORDS.has(key_(a));
+  // "Chương trình MTQG 1719", "Đề án CĐS 06": a programme's acronym between its name and its number
+  if (/^[A-ZĐ]{2,}$/u.test(b.o) && a?.type === "w" && toks[i - 3]?.type === "w") {
+    const name = `${toks[i - 3]!.kt} ${a.kt}`;
+    return name === "chuong trinh" || NUMBERED_NAMES.includes(name);
+  }
+  return a?.type === "w" && NUMBERED_NAMES.includes(`${a.kt} ${b.kt}`);
 }
 
 /** Whether an indicator's name ends right before token i ("băng rôn số 5": the indicator's own figure). */
@@ -1933,6 +2039,7 @@ const EXACT_WORDS: ReadonlySet<string> = new Set(["tron", "dung", "chan", "ca"])
 function markRestatedInBrackets(
   tk: Tokenised,
   blocked: Uint8Array,
+  transparent: Uint8Array,
   numbers: ReturnType<typeof createNumberReader>,
 ): void {
   const { toks } = tk;
@@ -1943,6 +2050,16 @@ function markRestatedInBrackets(
     if (toks[j]?.type !== "n" || blocked[j]) continue;
     const again = numbers.read(j, false);
     if (!again || again.bad || toks[again.end]?.k !== ")") continue;
+    // "ba mươi (30) lượt", "năm (05) lượt": the digits repeat the number in words right before; the words
+    // read on through the brackets to what they count (as "176 (một trăm bảy mươi sáu) hội viên")
+    const words = wordsEndingAt(numbers, i, again.value);
+    if (words >= 0 && !blocked[words]) {
+      for (let x = i; x <= again.end; x++) {
+        blocked[x] = 1;
+        transparent[x] = 1;
+      }
+      continue;
+    }
     for (let b = i - 1; b >= 0 && b >= i - 5 && !endsClause(toks[b]); b--) {
       if (toks[b]!.type !== "n" || blocked[b]) continue;
       const first = numbers.read(b, false);
@@ -1951,6 +2068,15 @@ function markRestatedInBrackets(
       break;
     }
   }
+}
+
+/** Start of a number in words (up to six words, the longest) ending right before token i with this value, or −1. */
+function wordsEndingAt(numbers: ReturnType<typeof createNumberReader>, i: number, value: number): number {
+  for (let b = Math.max(0, i - 6); b < i; b++) {
+    const w = numbers.wordsAt(b);
+    if (w && w.end === i && !w.ambiguous && w.value === value) return b;
+  }
+  return -1;
 }
 
 /** People counted before an errand of their own (search keys after the count: "người", "lượt người dân"). */

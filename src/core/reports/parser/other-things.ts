@@ -15,8 +15,10 @@ const NOT_NOUNS: ReadonlySet<string> = new Set(
     "nhe nha ah a da se dang chua khong ko k nua luon tat het cung deu"
   ).split(" "),
 );
-/** Nouns whose key is one of NOT_NOUNS, told apart by their marks ("3 ổ dịch" is no "3 ở"). */
-const NOUNS_WRITTEN: ReadonlySet<string> = new Set(["ổ"]);
+/** Nouns whose key is one of NOT_NOUNS, told apart by their marks ("3 ổ dịch" is no "3 ở", "27 nhà tốc mái" no "nha"). */
+const NOUNS_WRITTEN: ReadonlySet<string> = new Set(["ổ", "nhà"]);
+/** Words after "nha" typed without marks that make it a house, not the particle ("14 nha toc mai", "3 nha bi sap"). */
+const HOUSE_AFTER: ReadonlySet<string> = new Set(["toc", "bi", "tam", "sap", "dot"]);
 /**
  * People ("120 học sinh", "45 hs", "60 ngư dân", "30 chị em"): they may be attendees the parser did not
  * place, so their number is still asked about.
@@ -50,6 +52,9 @@ const COUNTERS: ReadonlySet<string> = new Set([
   "ban",
 ]);
 
+/** Counters of copies and sets ("bản", "bộ", "cuốn", "quyển"), always before the noun they count. */
+const VOLUMES: ReadonlySet<string> = new Set(["ban", "bo", "cuon", "quyen"]);
+
 /**
  * Whether the number ending before token `end` counts a thing none of `words` (the indicators' words) names.
  * @example countsOtherThing(normaliseAndTokenise("hướng dẫn 25 xã"), 3, new Set(["pano"])) // true
@@ -59,18 +64,26 @@ export function countsOtherThing(tk: Tokenised, end: number, words: ReadonlySet<
   if (!t || t.type !== "w") return false;
   const k = t.kt;
   if (countsSummedParts(tk, end)) return true;
+  const noun = NOUNS_WRITTEN.has(t.o.toLowerCase()) || houseUnmarked(tk, end);
   // "2 cái này xã không có kinh phí", "2 cái đó": a count pointing back at the things just named
   if ((COUNTERS.has(k) || k === "thu") && tk.toks[end + 1]?.type === "w" && POINTING.has(tk.toks[end + 1]!.kt))
     return true;
+  // "3.600 bản sách", "2 bộ hồ sơ": a counter of volumes says what it counts by the noun after it
+  if (VOLUMES.has(k) && tk.toks[end + 1]?.type === "w") return countsOtherThing(tk, end + 1, words);
   return !(
     words.has(k) ||
     COUNTERS.has(k) ||
     peopleAt(tk, end) ||
-    (NOT_NOUNS.has(k) && !NOUNS_WRITTEN.has(t.o.toLowerCase())) ||
+    ((NOT_NOUNS.has(k) || FILLER_WORDS.has(k)) && !noun) ||
     SCALE_WORDS.has(k) ||
-    FILLER_WORDS.has(k) ||
     HARD_WORDS.has(k)
   );
+}
+
+/** "14 nha toc mai": "nha" typed without marks before what befell a house is the house. */
+function houseUnmarked(tk: Tokenised, end: number): boolean {
+  const next = tk.toks[end + 1];
+  return tk.toks[end]!.o.toLowerCase() === "nha" && next?.type === "w" && HOUSE_AFTER.has(next.kt);
 }
 
 /** Words pointing back after a counter ("cái này", "cái đó", "thứ kia", "cái ấy"). */

@@ -641,14 +641,14 @@ function measureBeforeName(
 }
 
 /**
- * "176 (một trăm bảy mươi sáu) hội viên": the figure written again in words in brackets (marked in stage 2) is
- * part of the number, so what it counts is read after the brackets; else `end`.
+ * "176 (một trăm bảy mươi sáu) hội viên", "ba mươi (30) lượt": the figure written again in brackets (marked in
+ * stage 2) is part of the number, so what it counts is read after the brackets; else `end`.
  */
 function restatedEnd(tk: Tokenised, nv: NonValues, end: number): number {
   const { toks } = tk;
   if (toks[end]?.k !== "(" || !nv.transparent[end]) return end;
   let x = end + 1;
-  while (toks[x]?.type === "w" && nv.transparent[x]) x++;
+  while ((toks[x]?.type === "w" || toks[x]?.type === "n") && nv.transparent[x]) x++;
   return toks[x]?.k === ")" && nv.transparent[x] && x > end + 1 ? x + 1 : end;
 }
 

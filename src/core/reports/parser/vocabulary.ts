@@ -340,6 +340,8 @@ export const PLACE_PHRASES: ReadonlySet<string> = new Set([
   "dau thon",
   "nga ba", // "ở 2 ngã ba", "tại 3 ngã tư": junctions, where things are put up
   "nga tu",
+  "cua khau", // "tại 3 cửa khẩu": border gates
+  "cum xa", // "tại 4 cụm xã": clusters of communes
 ]);
 
 /**
@@ -408,6 +410,7 @@ export const CONTEXT_PHRASES: ReadonlySet<string> = new Set([
   "sinh vien",
   "giao vien",
   "nhan vien", // "trạm y tế 6 nhân viên": staff of a station or school, background
+  "vien chuc", // "Trung tâm có 6 viên chức": a unit's staff, as its "công chức"
   "bac si",
   "y si",
   "can bo",
