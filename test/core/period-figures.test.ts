@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { SAMPLE_INDICATORS } from "../../src/core/plans/sample-indicators.js";
 import { figuresOfPeriod, ownPeriodPart, periodSpan } from "../../src/core/reports/period-figures.js";
+import { parseReport } from "../../src/core/reports/report-parser.js";
 
 describe("periodSpan", () => {
   it("reads months, quarters, halves and years; nothing for one-off or weekly keys", () => {
@@ -16,6 +18,26 @@ describe("figuresOfPeriod", () => {
   it("holds running totals back from a period that does not start the year", () => {
     const split = figuresOfPeriod({ values: { tin_bai: 9, hoi_nghi: 5 }, runningTotals: ["hoi_nghi"] }, "2026-Q4");
     expect(split).toEqual({ values: { tin_bai: 9 }, notOfPeriod: { hoi_nghi: 5 }, reason: "running" });
+  });
+
+  it("holds back every figure of a list a running total opens, after 'tổng cộng' or 'tính' too", () => {
+    for (const text of [
+      "tổng cộng từ đầu năm đến nay xã đã treo 9 pano, 22 băng rôn",
+      "Tính từ đầu năm đến nay: treo 9 pano, 22 băng rôn",
+      "tong cong tu dau nam den nay treo 9 pano, 22 bang ron",
+    ])
+      expect(figuresOfPeriod(parseReport(text, SAMPLE_INDICATORS), "2026-Q4")).toEqual({
+        values: {},
+        notOfPeriod: { pano: 9, bang_ron: 22 },
+        reason: "running",
+      });
+    // this quarter's figures stay its own beside the year's in the next sentence
+    expect(
+      figuresOfPeriod(
+        parseReport("quý 4 treo 2 pano, 6 băng rôn. Tổng cộng từ đầu năm 9 pano, 22 băng rôn", SAMPLE_INDICATORS),
+        "2026-Q4",
+      ).values,
+    ).toEqual({ pano: 2, bang_ron: 6 });
   });
 
   it("keeps a running total for the year's first period: from the start of the year it is that period's", () => {

@@ -397,7 +397,10 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       const role = reportRank === 0 ? "cumulative" : quarterSoFar ? "total" : roleOfPeriod(r, reportRank);
       const from = bareNumber ? i + 4 : i + 3;
       if (bareNumber) blocked.push(i + 3);
-      const scope = listAfterColon(from) ?? (opensSentence(toks, i) ? sentenceNumbers(from) : null);
+      // ("tổng cộng từ đầu năm đến nay xã đã treo 9 pano, 22 băng rôn": opening its sentence after "tổng cộng")
+      let start = i;
+      while (start > 0 && TOTAL_LEAD.has(key(toks[start - 1]))) start--;
+      const scope = listAfterColon(from) ?? (opensSentence(toks, start) ? sentenceNumbers(from) : null);
       for (const s of scope ?? numbersIn(from).map(([a]) => a))
         (role === "cumulative" ? cumulative : role === "total" ? totals : parts).add(s);
       i += 2;
@@ -1014,6 +1017,9 @@ const STATED_TOTAL_BEFORE = new Set(["tong", "cong", "ca", "trong"]);
 const OWN_CLAUSE = new Set(["con", "rieng", "nhung", "trong", "ky", "luy", "tu", "cung"]);
 
 /** Whether token i opens its sentence (line start, or after ".", "!", "?", ";"), fillers aside ("Dạ từ đầu năm …"). */
+/** Words that may stand before a running total's qualifier opening its sentence ("tổng cộng", "tính", "lũy kế"). */
+const TOTAL_LEAD = new Set(["tong", "cong", "tinh", "luy", "ke", "so"]);
+
 function opensSentence(toks: readonly Tok[], i: number): boolean {
   for (let j = i - 1, steps = 0; j >= 0 && steps < 3; j--, steps++) {
     const t = toks[j]!;
