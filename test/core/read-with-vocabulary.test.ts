@@ -27,6 +27,25 @@ describe("readWithVocabulary", () => {
     expect(both.conflicts).toEqual([]);
   });
 
+  it("reads a plan's indicator by the common names it lacks, unless another of the plan's indicators has that name", () => {
+    // a plan's own short lists of names (as in plans/so-vhttdl-2026.yaml)
+    const plan: IndicatorDef[] = [
+      { code: "bang_ron", label: "Băng rôn", measure: "cái", synonyms: ["băng rôn", "bang ron"] },
+      { code: "hoi_nghi", label: "Hội nghị, tập huấn", measure: "cuộc", synonyms: ["hội nghị", "tập huấn"] },
+      { code: "khau_hieu", label: "Khẩu hiệu", measure: "cái", synonyms: ["khẩu hiệu"] },
+    ];
+    expect(parseReport("treo 4 băng dôn, tổ chức 3 hội thảo", plan).values.hoi_nghi).toBeUndefined();
+    expect(readWithVocabulary(parseReport, "treo 4 băng dôn, tổ chức 3 hội thảo", plan).values).toEqual({
+      bang_ron: 4,
+      hoi_nghi: 3,
+    });
+    // "khẩu hiệu" is the plan's own indicator: the common "băng rôn, khẩu hiệu" does not take it
+    expect(readWithVocabulary(parseReport, "treo 2 băng rôn, 5 khẩu hiệu", plan).values).toEqual({
+      bang_ron: 2,
+      khau_hieu: 5,
+    });
+  });
+
   it("names the later of two figures for an indicator the task lacks (only named, never recorded)", () => {
     const read = readWithVocabulary(parseReport, "phat 1500 to roi a\nem check lai thi la 1.350 to a", quarterly);
     expect(read.outside).toEqual({ to_roi: 1350 });

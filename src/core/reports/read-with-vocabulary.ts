@@ -44,11 +44,25 @@ export function namesOf(indicator: IndicatorDef): string[] {
   return keys;
 }
 
+/**
+ * The task's indicators, each with the common vocabulary's names for the same indicator (same code or a
+ * shared name) that no other of them uses: a plan that lists "băng rôn, khẩu hiệu" still reads "banner".
+ */
+function withCommonNames(indicators: readonly IndicatorDef[]): IndicatorDef[] {
+  const taken = new Set(indicators.flatMap(namesOf));
+  return indicators.map((indicator) => {
+    const own = new Set(namesOf(indicator));
+    const common = SAMPLE_INDICATORS.find((v) => v.code === indicator.code || namesOf(v).some((n) => own.has(n)));
+    const more = common?.synonyms.filter((s) => !taken.has(searchKey(s)));
+    return more?.length ? { ...indicator, synonyms: [...indicator.synonyms, ...more] } : indicator;
+  });
+}
+
 function withVocabulary(indicators: readonly IndicatorDef[]) {
   let hit = extended.get(indicators);
   if (!hit) {
     hit = {
-      list: [...indicators, ...commonIndicatorsLacking(indicators)],
+      list: [...withCommonNames(indicators), ...commonIndicatorsLacking(indicators)],
       codes: new Set(indicators.map((i) => i.code)),
     };
     extended.set(indicators, hit);
