@@ -24,15 +24,36 @@ export function searchKey(text: string): string {
   const s = String(text ?? "");
   // plain ASCII has nothing to compose, decompose or strip
   if (!NON_ASCII.test(s)) return s.toLowerCase().replace(/\s+/g, " ").trim();
+  // "Σ" lowercases by its place in the word (final sigma): only the whole text says how
+  if (s.includes("\u03a3")) return wholeTextKey(s).replace(/\s+/g, " ").trim();
+  // Code point by code point from a cache: decomposing and stripping marks act on each code point alone
+  // (the reordering of marks NFD does moves only marks, all stripped), and this is the parser's most
+  // frequent call on long messages (each cell of a line read as a possible table row).
+  let key = "";
+  for (let at = 0; at < s.length; ) {
+    const c = s.charCodeAt(at);
+    const pair = c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(at + 1) & 0xfc00) === 0xdc00;
+    const ch = pair ? s.slice(at, at + 2) : s[at]!;
+    at += ch.length;
+    key += c < 128 ? (ASCII_KEYS[c] ??= ch.toLowerCase()) : codePointKey(ch);
+  }
+  return key.replace(/\s+/g, " ").trim();
+}
+
+/** searchKey's steps before whitespace, on a whole text. */
+const wholeTextKey = (s: string): string =>
   // (NFD of the NFC form is the NFD form: canonically equivalent texts decompose alike)
-  return s
-    .normalize("NFD")
-    .replace(MARKS, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(MARKS, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  s.normalize("NFD").replace(MARKS, "").replace(/[đĐ]/g, "d").toLowerCase().replace(MARKS, "");
+
+const ASCII_KEYS: (string | undefined)[] = new Array(128);
+const keyCache = new Map<string, string>();
+
+function codePointKey(ch: string): string {
+  const cached = keyCache.get(ch);
+  if (cached !== undefined) return cached;
+  const out = wholeTextKey(ch);
+  if (keyCache.size < 4096) keyCache.set(ch, out);
+  return out;
 }
 
 const foldCache = new Map<string, string>();

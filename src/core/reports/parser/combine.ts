@@ -297,15 +297,22 @@ export function combineValues(
   for (const h of roles.held) add(h.code, { value: 1, additive: false, total: false, at: h.at, implied: true });
 
   // Parts of a stated total, or of a figure broken down after "trong đó", are not unclear.
-  const totalsAt = [...entries.values()]
-    .flat()
-    .filter((e) => e.total)
-    .map((e) => e.at);
+  // (plain loops here: filter-then-map over lists that are empty or not made the optimised combineValues
+  // be thrown away on long messages, "wrong map", round after round)
+  const totalsAt: number[] = [];
+  const statedSums = new Set<number>();
+  for (const list of entries.values())
+    for (let x = 0; x < list.length; x++)
+      if (list[x]!.total) {
+        totalsAt.push(list[x]!.at);
+        statedSums.add(list[x]!.value);
+      }
   // values: the pairs, and the figures a correction gave an owner ("→ 15 (bổ sung 3 cái)")
-  const pairEnds = [
-    ...pairing.pairs.map((p) => Math.max(p.num.end, p.ind.end)),
-    ...pairing.unplaced.filter((u) => roles.owners.has(u.start)).map((u) => u.end),
-  ];
+  const pairEnds: number[] = [];
+  for (let x = 0; x < pairing.pairs.length; x++)
+    pairEnds.push(Math.max(pairing.pairs[x]!.num.end, pairing.pairs[x]!.ind.end));
+  for (let x = 0; x < pairing.unplaced.length; x++)
+    if (roles.owners.has(pairing.unplaced[x]!.start)) pairEnds.push(pairing.unplaced[x]!.end);
   const isPart = (at: number): boolean =>
     totalsAt.some((t) => t > at && sentence[t] === sentence[at]) ||
     afterBreakdown(tk, at, sentence) ||
@@ -314,12 +321,6 @@ export function combineValues(
   const closedAsPart = (end: number): boolean =>
     entries.size > 0 && (breakdownAfter(tk, end) || breakdownAfter(tk, end + 1));
   // "đợt 1: 400, đợt 2: 350 tờ. tổng 750 tờ": parts summed in stage 2 that a stated total repeats are no question
-  const statedSums = new Set(
-    [...entries.values()]
-      .flat()
-      .filter((e) => e.total)
-      .map((e) => e.value),
-  );
   const summedAndStated = (num: NumItem): boolean =>
     nv.readings.has(num.start) && statedSums.has(nv.readings.get(num.start)!.value);
   // "bài trên web xã 6 tin, trên trang tỉnh 0": a zero left after a figure read in its sentence is a part

@@ -232,9 +232,15 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
   const blocked: number[] = [];
   const unclear: [number, number][] = [];
   const numbers = createNumberReader(tk, nv.blocked);
+  // (plain loops: called at every token for several lists, a closure per call was much of this stage's garbage)
   const seqAt = (i: number, list: readonly string[][]): number => {
-    for (const seq of startingWith(list, key(toks[i])))
-      if (seq.every((w, k) => key(toks[i + k]) === w)) return seq.length;
+    const seqs = startingWith(list, key(toks[i]));
+    for (let q = 0; q < seqs.length; q++) {
+      const seq = seqs[q]!;
+      let k = 1;
+      while (k < seq.length && key(toks[i + k]) === seq[k]) k++;
+      if (k === seq.length) return seq.length;
+    }
     return 0;
   };
   for (let i = 0; i < toks.length; i++) {

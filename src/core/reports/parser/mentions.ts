@@ -22,8 +22,12 @@ import {
 /** Shortest name read after a run-together verb: "tin", "loa" inside a word are other words. */
 const MIN_RUN_TOGETHER = 4;
 
+const NO_WORDS: readonly string[] = [];
+
 /** The word without one or two leading filler words ("datreopano" → "treopano", "pano"), longest first. */
-function withoutFillerPrefix(word: string): string[] {
+function withoutFillerPrefix(word: string): readonly string[] {
+  // (most words are too short to hold a filler and a name: no list, no closure)
+  if (word.length < 2 + MIN_RUN_TOGETHER) return NO_WORDS;
   const out: string[] = [];
   const cut = (rest: string, depth: number): void => {
     for (let p = 2; p <= Math.min(6, rest.length - MIN_RUN_TOGETHER); p++) {
@@ -220,23 +224,31 @@ function lookupsOf(c: CompiledIndicators): { byHead: Map<string, Synonym[]>; pre
   return found;
 }
 
+/**
+ * Scratch lists of matchIndicator, overwritten on each call up to its own count of spans (it runs at almost
+ * every word and calls nothing that calls it again): new lists per call were a seventh of the parser's
+ * garbage on long messages.
+ */
+const ends: number[] = [];
+const ck: string[] = [];
+const ct: string[] = [];
+
 /** Indicator mention starting at token i: longest synonym, then Telex, then a small typo. */
 function matchIndicator(toks: readonly Tok[], blocked: Uint8Array, i: number, c: CompiledIndicators): NameMatch {
   if (c.exact.size === 0) return null;
-  const ends: number[] = [];
-  const ck: string[] = [];
-  const ct: string[] = [];
+  let spans = 0;
   let j = i;
   let accK = "";
   let accT = "";
-  while (ends.length < c.maxWords) {
+  while (spans < c.maxWords) {
     const t = toks[j];
     if (!t || t.type !== "w" || blocked[j]) break;
     accK += t.k;
     accT += t.kt;
-    ends.push(j + 1);
-    ck.push(accK);
-    ct.push(accT);
+    ends[spans] = j + 1;
+    ck[spans] = accK;
+    ct[spans] = accT;
+    spans++;
     if (accK.length > 40) break;
     // next word: directly after whitespace, or across a hyphen written inside the word ("pa-nô")
     const nx = toks[j + 1];
@@ -244,20 +256,20 @@ function matchIndicator(toks: readonly Tok[], blocked: Uint8Array, i: number, c:
     else if (nx && nx.k === "-" && !nx.spaced && toks[j + 2]?.type === "w" && !toks[j + 2]!.spaced) j = j + 2;
     else break;
   }
-  if (ends.length === 0) return null;
+  if (spans === 0) return null;
   const { byHead, prefixes } = lookupsOf(c);
   // past the first span that begins no synonym, no longer span is one
   let kMax = -1;
-  while (kMax + 1 < ends.length && prefixes.has(ck[kMax + 1]!)) kMax++;
+  while (kMax + 1 < spans && prefixes.has(ck[kMax + 1]!)) kMax++;
   let tMax = -1;
-  while (tMax + 1 < ends.length && prefixes.has(ct[tMax + 1]!)) tMax++;
+  while (tMax + 1 < spans && prefixes.has(ct[tMax + 1]!)) tMax++;
   for (let w = Math.max(kMax, tMax); w >= 0; w--) {
     const hit = (w <= kMax ? c.exact.get(ck[w]!) : undefined) ?? (w <= tMax ? c.exact.get(ct[w]!) : undefined);
     if (hit && !(ends[w] === i + 1 && inCompound(toks, i))) return { end: ends[w]!, code: hit.code };
   }
   // A verb run into the name ("treopano", "daphattoroi"): the name after one or two filler words.
   for (const rest of withoutFillerPrefix(toks[i]!.k)) {
-    for (let w = ends.length - 1; w >= 0; w--) {
+    for (let w = spans - 1; w >= 0; w--) {
       const hit = c.exact.get(rest + ck[w]!.slice(toks[i]!.k.length));
       if (hit && hit.compact.length >= MIN_RUN_TOGETHER) return { end: ends[w]!, code: hit.code };
     }
@@ -273,7 +285,7 @@ function matchIndicator(toks: readonly Tok[], blocked: Uint8Array, i: number, c:
   if (prev?.type === "w" && COMPOUND_HEADS.has(`${prev.k} ${head.k}`)) return null;
   let bestHit: { end: number; code: string; dist: number; len: number } | null = null;
   const headNear = head.k.length >= 2 ? byHead.get(head.k.slice(0, 2)) : undefined;
-  for (let w = Math.min(ends.length, 5) - 1; w >= 0; w--) {
+  for (let w = Math.min(spans, 5) - 1; w >= 0; w--) {
     const s = ck[w]!;
     const near = s.length < 5 ? undefined : head.k.length >= 2 ? headNear : byHead.get(s.slice(0, 2));
     if (!near || FUZZY_STOP.has(s) || FUZZY_STOP.has(ct[w]!)) continue;

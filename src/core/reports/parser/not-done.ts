@@ -144,9 +144,15 @@ const PEOPLE = new Set(["nguoi", "bieu", "vien", "hocvien"]);
 const REACH = 4;
 
 const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
+/** The length of the sequence of `list` whose words start at token i, or 0 (plain loops: no closure per token). */
 const seqAt = (toks: readonly Tok[], i: number, list: readonly string[][]): number => {
-  for (const seq of startingWith(list, key(toks[i])))
-    if (seq.every((w, k) => toks[i + k]?.type === "w" && key(toks[i + k]) === w)) return seq.length;
+  const seqs = startingWith(list, key(toks[i]));
+  for (let q = 0; q < seqs.length; q++) {
+    const seq = seqs[q]!;
+    let k = 0;
+    while (k < seq.length && toks[i + k]?.type === "w" && key(toks[i + k]) === seq[k]) k++;
+    if (k === seq.length) return seq.length;
+  }
   return 0;
 };
 

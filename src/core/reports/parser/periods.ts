@@ -209,6 +209,13 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     }
     return out;
   };
+  /** The first token of each of those numbers (an index loop: an empty list and a list of pairs are different kinds of array). */
+  const startsIn = (from: number): number[] => {
+    const found = numbersIn(from);
+    const out: number[] = [];
+    for (let x = 0; x < found.length; x++) out.push(found[x]![0]);
+    return out;
+  };
   const block = (from: number): void => {
     for (const [s, e] of numbersIn(from)) for (let x = s; x < e; x++) blocked.push(x);
   };
@@ -346,13 +353,13 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     if ((RANK[k] !== undefined || k === "ky") && next === "nay" && !nv.blocked[i + 1]) {
       // "tuần này 2 lượt, quý này tổng cộng 11 lượt": a longer current period than the report's is a running total
       if ((report?.current || report?.stated || report?.thisYear) && RANK[k] !== undefined && RANK[k]! > reportRank) {
-        for (const s of listAfterColon(i + 2) ?? numbersIn(i + 2).map(([a]) => a)) cumulative.add(s);
+        for (const s of listAfterColon(i + 2) ?? startsIn(i + 2)) cumulative.add(s);
         i++;
         continue;
       }
       // "tuần này 8 lượt, … em báo số cả quý": a shorter current period than the one the officer says is reported is a part
       if (report?.stated && RANK[k] !== undefined && RANK[k]! < reportRank) {
-        for (const s of listAfterColon(i + 2) ?? numbersIn(i + 2).map(([a]) => a)) addShare(s);
+        for (const s of listAfterColon(i + 2) ?? startsIn(i + 2)) addShare(s);
         i++;
         continue;
       }
@@ -365,7 +372,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       // period is a running total (the figure before it in its clause, else those after it)
       if (next === "nam" && key(toks[i + 2]) !== "nay" && reportRank < RANK.nam! && report?.n !== undefined) {
         const before = figureEarlierInClause(toks, nv, numbers, i);
-        for (const s of before !== null ? [before] : numbersIn(i + 2).map(([a]) => a)) cumulative.add(s);
+        for (const s of before !== null ? [before] : startsIn(i + 2)) cumulative.add(s);
       }
       transparent.push(i, i + 1);
       i++;
@@ -375,7 +382,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     if ((k === "luy" && next === "ke") || (k === "cong" && next === "don")) {
       // "Lũy kế 6 tháng: 5 cuộc, 260 người" / "Lũy kế 6 tháng 5 cuộc, 260 người.": opening its sentence, the sentence
       const scope = listAfterColon(i + 2) ?? (opensSentence(toks, i) ? sentenceNumbers(i + 2) : null);
-      const after = scope ?? numbersIn(i + 2).map(([a]) => a);
+      const after = scope ?? startsIn(i + 2);
       for (const s of after) cumulative.add(s);
       // "pano 7 là lũy kế", "pano 7 (lũy kế)": the figure before; not when "lũy kế" has its own ("90 người lũy kế 350 người")
       const before = after.length === 0 || key(toks[i - 1]) === "la" ? numberJustBefore(toks, nv, numbers, i) : null;
@@ -401,7 +408,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       let start = i;
       while (start > 0 && TOTAL_LEAD.has(key(toks[start - 1]))) start--;
       const scope = listAfterColon(from) ?? (opensSentence(toks, start) ? sentenceNumbers(from) : null);
-      for (const s of scope ?? numbersIn(from).map(([a]) => a))
+      for (const s of scope ?? startsIn(from))
         (role === "cumulative" ? cumulative : role === "total" ? totals : parts).add(s);
       i += 2;
       continue;
@@ -421,8 +428,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
         const quarterSoFar =
           QUARTER_FIRST_DAY.test(since.join("")) &&
           (report?.stated ? reportRank === RANK.quy : reportRank === RANK.tuan);
-        for (const s of listAfterColon(j + 2) ?? numbersIn(j + 2).map(([a]) => a))
-          (quarterSoFar ? totals : cumulative).add(s);
+        for (const s of listAfterColon(j + 2) ?? startsIn(j + 2)) (quarterSoFar ? totals : cumulative).add(s);
         i = j + 1;
         continue;
       }
@@ -439,14 +445,14 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       )
         j++;
       if (TO.has(key(toks[j])) && NOW.has(key(toks[j + 1]))) {
-        for (const s of listAfterColon(j + 2) ?? numbersIn(j + 2).map(([a]) => a)) cumulative.add(s);
+        for (const s of listAfterColon(j + 2) ?? startsIn(j + 2)) cumulative.add(s);
         i = j + 1;
         continue;
       }
     }
     // "từ trước đến giờ 3 cụm", "tu truoc toi nay": everything so far, cumulative
     if (k === "tu" && next === "truoc" && TO.has(key(toks[i + 2])) && NOW.has(key(toks[i + 3]))) {
-      for (const s of listAfterColon(i + 4) ?? numbersIn(i + 4).map(([a]) => a)) cumulative.add(s);
+      for (const s of listAfterColon(i + 4) ?? startsIn(i + 4)) cumulative.add(s);
       i += 3;
       continue;
     }
@@ -469,7 +475,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       if (named) {
         const from = toks[j]?.k === "," ? j + 1 : j;
         const scope = listAfterColon(from) ?? (opensSentence(toks, i) ? sentenceNumbers(from) : null);
-        for (const s of scope ?? numbersIn(from).map(([a]) => a)) cumulative.add(s);
+        for (const s of scope ?? startsIn(from)) cumulative.add(s);
         i = j - 1;
         continue;
       }
@@ -515,7 +521,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       let j = i + 2;
       if (key(toks[j]) === "tong" || key(toks[j]) === "cong") j++;
       if (TO.has(key(toks[j])) && NOW.has(key(toks[j + 1])) && RANK[k]! < RANK.nam!) {
-        for (const s of listAfterColon(j + 2) ?? numbersIn(j + 2).map(([a]) => a)) totals.add(s);
+        for (const s of listAfterColon(j + 2) ?? startsIn(j + 2)) totals.add(s);
         i = j + 1;
         continue;
       }
@@ -539,13 +545,13 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     // "riêng tuần từ 08/12 đến 14/12 phát 200 tờ" in a quarterly report: a shorter period singled out is a part
     // ("Trong đó riêng tháng 12: chuyên mục 2, phát thanh 26 lượt": the whole list after its colon)
     if (k === "rieng" && RANK[next] !== undefined && reportRank > 0 && RANK[next]! < reportRank) {
-      for (const s of listAfterColon(i + 2) ?? numbersIn(i + 2).map(([a]) => a)) addShare(s);
+      for (const s of listAfterColon(i + 2) ?? startsIn(i + 2)) addShare(s);
       i++;
       continue;
     }
     // "riêng quý IV: 2 buổi, 170 đoàn viên" when quý IV is the period the officer asks to record: its figures
     if (k === "rieng" && report?.stated && RANK[next] === reportRank && periodAt(toks, nv, i + 1)?.n === report.n) {
-      for (const s of listAfterColon(i + 2) ?? numbersIn(i + 2).map(([a]) => a)) totals.add(s);
+      for (const s of listAfterColon(i + 2) ?? startsIn(i + 2)) totals.add(s);
       i++;
       continue;
     }
@@ -562,7 +568,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       // "(Quý IV riêng: 1 phóng sự, 4 chuyên mục)": the whole list after its colon; opening its
       // sentence ("tuần 2 tháng 12 treo 5 băng rôn, 2 pano.") the sentence
       const scope = listAfterColon(j) ?? (opensSentence(toks, i) ? sentenceNumbers(j) : null);
-      for (const s of scope ?? numbersIn(j).map(([a]) => a)) addShare(s);
+      for (const s of scope ?? startsIn(j)) addShare(s);
       i = j - 1;
       continue;
     }
@@ -585,7 +591,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       while (j < n && nv.blocked[j] && !nv.transparent[j] && !isClauseEnd(toks[j], toks[j + 1])) j++;
       // "Năm 2026, xã tổ chức 12 hội nghị; …": a comma right after a year opening its sentence opens its clause
       if (toks[j]?.k === "," && k === "nam" && opensSentence(toks, i)) j++;
-      for (const s of listAfterColon(j) ?? numbersIn(j).map(([a]) => a)) cumulative.add(s);
+      for (const s of listAfterColon(j) ?? startsIn(j)) cumulative.add(s);
       i = j - 1;
       continue;
     }
