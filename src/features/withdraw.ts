@@ -12,6 +12,8 @@ import { exampleForUnit } from "./tasks.js";
 /** Conversation kind of "withdraw this report?". */
 const WITHDRAW = "withdraw_report";
 const QUESTION_MINUTES = 30;
+/** "Tin trên e gửi nhầm" is about a report written within this time; an older one is withdrawn by /rut. */
+const SAID_AFTER_MS = 24 * 3_600_000;
 
 interface WithdrawQuestion {
   reportId: number;
@@ -61,8 +63,11 @@ export const withdrawFeature: Feature = (deps) => {
     // "gửi nhầm, pa nô 3 cái mới đúng": figures (of the report's task or the usual ones) make it a
     // correction, recorded as a report
     const latest = await withdrawable(deps, ctx.unit.id);
+    if (!latest) return ask(ctx); // says there is nothing to withdraw
+    // "em nhắn nhầm nhóm ạ" days after the last report is about another message: only /rut offers an old report
+    if (deps.clock.now().getTime() - latest.report.updatedAt.getTime() > SAID_AFTER_MS) return next();
     const { read } = readingOf(incoming, (deps as ReportDeps).parse);
-    for (const indicators of [SAMPLE_INDICATORS, ...(latest ? [latest.assignment.task.indicators] : [])]) {
+    for (const indicators of [SAMPLE_INDICATORS, latest.assignment.task.indicators]) {
       const parsed = read(incoming.text, indicators);
       if (Object.keys(parsed.values).length || parsed.conflicts.length) return next();
     }

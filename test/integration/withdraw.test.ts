@@ -91,6 +91,16 @@ describe("withdrawing a report sent by mistake", () => {
     expect(report.values.pano).toBe(5);
   });
 
+  it("'nhắn nhầm nhóm' a day after the last report is not about it: no withdrawal offered; /rut still offers it", async () => {
+    h.clock.advance(25 * 3_600_000);
+    const reply = (await h.say(lan, dongTam, "Dạ em xin lỗi, em nhắn nhầm nhóm ạ")).join("\n");
+    expect(reply).not.toContain("muốn rút báo cáo");
+    expect((await h.say(lan, dongTam, "/rut")).join("\n")).toContain(
+      "Đồng chí muốn rút báo cáo gần nhất của UBND xã Đồng Tâm?",
+    );
+    expect((await h.say(lan, dongTam, "không")).join("\n")).toContain("Đã giữ nguyên báo cáo, không rút gì.");
+  });
+
   it("'gửi nhầm' with the right figures is a correction, recorded at once; with no report, says there is none", async () => {
     expect((await h.say(tuan, hoaBinh, "e gửi nhầm số liệu, a xóa giúp e báo cáo vừa rồi với ạ")).join("\n")).toBe(
       "UBND xã Hòa Bình không có báo cáo nào có thể rút (chưa có báo cáo, hoặc kỳ báo cáo đã đóng). Nếu cần sửa số liệu, đề nghị gửi /sua kèm số đúng, ví dụ: /sua pa nô 15",
@@ -115,6 +125,7 @@ describe("saysSentByMistake", () => {
   ])("'%s' says a report went out by mistake", (text) => expect(saysSentByMistake(text)).toBe(true));
   it.each([
     "e gửi nhầm ảnh ạ",
+    "e gửi nhầm số tờ rơi rồi, sửa lại thế nào ạ",
     "hình này gửi nhầm ạ",
     "xã đã tổ chức 2 hội nghị",
     "a ơi sửa băng rôn 5 cái",

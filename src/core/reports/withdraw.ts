@@ -21,8 +21,9 @@ const SENT_BY_MISTAKE =
  */
 export function saysSentByMistake(text: string): boolean {
   const key = searchKey(text.slice(0, 1_000));
-  // "em gửi nhầm ảnh": files, not the report's figures
+  // "em gửi nhầm ảnh": files, not the report's figures; "gửi nhầm số tờ rơi, sửa lại thế nào": a correction asked
   if (FILES.test(key) && !/\b(?:bao cao|bc|so lieu)\b/.test(key)) return false;
+  if (/\bsua\b/.test(key)) return false;
   return SENT_BY_MISTAKE.test(key);
 }
 const FILES = /\b(?:anh|hinh|file|tep|video|clip|tai lieu)\b/;
