@@ -63,14 +63,14 @@ export const withdrawFeature: Feature = (deps) => {
     // "gửi nhầm, pa nô 3 cái mới đúng": figures (of the report's task or the usual ones) make it a
     // correction, recorded as a report
     const latest = await withdrawable(deps, ctx.unit.id);
-    if (!latest) return ask(ctx); // says there is nothing to withdraw
-    // "em nhắn nhầm nhóm ạ" days after the last report is about another message: only /rut offers an old report
-    if (deps.clock.now().getTime() - latest.report.updatedAt.getTime() > SAID_AFTER_MS) return next();
     const { read } = readingOf(incoming, (deps as ReportDeps).parse);
-    for (const indicators of [SAMPLE_INDICATORS, latest.assignment.task.indicators]) {
+    for (const indicators of [SAMPLE_INDICATORS, ...(latest ? [latest.assignment.task.indicators] : [])]) {
       const parsed = read(incoming.text, indicators);
       if (Object.keys(parsed.values).length || parsed.conflicts.length) return next();
     }
+    // "em nhắn nhầm nhóm ạ" days after the last report is about another message: only /rut offers an old report
+    // (with no report at all, the reply says there is nothing to withdraw)
+    if (latest && deps.clock.now().getTime() - latest.report.updatedAt.getTime() > SAID_AFTER_MS) return next();
     return ask(ctx);
   });
 
