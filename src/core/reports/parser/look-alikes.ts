@@ -420,6 +420,13 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
       i = byVerb[1] - 1;
       continue;
     }
+    const watched = key(toks[i]) === "xem" ? viewsByVerb(toks, nv, numbers, i) : null;
+    if (watched) {
+      for (let x = watched[0]; x < watched[1]; x++) blocked.push(x);
+      unclear.push([watched[0], watched[1] - 2]);
+      i = watched[1] - 1;
+      continue;
+    }
     const reach = seqAt(i, REACH);
     if (!reach) continue;
     const phrase = toks
@@ -629,6 +636,21 @@ function tripsAfter(
 ): [number, number] | null {
   const num = numberAfter(toks, nv, numbers, from);
   return num && key(toks[num[1]]) === "chuyen" ? [num[0], num[1] + 1] : null;
+}
+
+/**
+ * "xem video trên tiktok 20 nghìn lượt": views said by the verb opening its clause, the figure "N lượt" after
+ * what was watched (the number and its "lượt"), or null.
+ */
+function viewsByVerb(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  i: number,
+): [number, number] | null {
+  if (i > 0 && !isClauseEnd(toks[i - 1])) return null;
+  const num = numberAfter(toks, nv, numbers, i + 1);
+  return num && key(toks[num[1]]) === "luot" ? [num[0], num[1] + 1] : null;
 }
 
 /** "2.300 lượt xem", "khoảng 4 nghìn lượt xem": the number right before. */
