@@ -66,3 +66,21 @@ describe("LOANWORDS join whichever indicator of the task is named by the word th
     expect(parseReport("treo 3 banner tại chợ xã", plan).values).toEqual({ BR: 3 });
   });
 });
+
+describe("clipChannelAfter: clips or videos counted where they went up are the channel's posts", () => {
+  it.each([
+    ["đăng 3 video lên youtube", { bai_mxh: 3 }],
+    ["dang 4 video len kenh youtube cua xa", { bai_mxh: 4 }],
+    ["Chi đoàn đăng 2 clip trên TikTok về phòng chống đuối nước", { bai_mxh: 2 }],
+    ["5 post lên page xã", { bai_mxh: 5 }],
+    ["youtube xa 3 video", { bai_mxh: 3 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("clips in a group's chat are no post of the plan: asked ('3 video đăng lên nhóm zalo thôn')", () => {
+    const r = plain("doan xa quay 3 video ngan dang len nhom zalo thon");
+    expect(r.values).toEqual({});
+    expect(r.unclear).toHaveLength(1);
+  });
+});

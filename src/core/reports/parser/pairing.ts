@@ -569,6 +569,23 @@ function channelOfOwnAfter(
   return false;
 }
 
+/** Counting words of clips posted on a channel ("3 video", "4 clip"). */
+const CLIP_WORDS: ReadonlySet<string> = new Set(["video", "clip"]);
+/** Words between "lên" and a channel's name where the clips count as its posts ("lên kênh YouTube", "trên trang"). */
+const CHANNEL_PAGES: ReadonlySet<string> = new Set(["kenh", "trang"]);
+
+/**
+ * The indicator of the channel right after a clip's count ("youtube", "lên kênh youtube", "trên fanpage"), or
+ * undefined: a few tokens only; a group's chat ("lên nhóm zalo thôn") is no channel of the plan's posts.
+ */
+function clipChannelAfter(toks: readonly Tok[], compiled: CompiledIndicators, x: number): string | undefined {
+  if (isWordIn(toks[x], CHANNEL_PREPS)) x++;
+  if (isWordIn(toks[x], CHANNEL_PAGES)) x++;
+  const t = toks[x];
+  if (t?.type !== "w" || !CHANNEL_NAMES.has(t.kt)) return undefined;
+  return compiled.exact.get(t.kt)?.code;
+}
+
 /** Words before a channel's name ("lên nhóm Zalo", "trên trang Facebook"). */
 const CHANNEL_GROUPS: ReadonlySet<string> = new Set(["nhom", "trang"]);
 
@@ -606,6 +623,11 @@ function measureAfter(
     return one;
   // "đăng 6 bài tiktok", "12 bài youtube": the channel a post went on, right after its measure
   if (one && !nv.blocked[it.end + 1] && isWordIn(toks[it.end + 1], CHANNEL_NAMES)) return one;
+  // "đăng 3 video lên (kênh) youtube": clips counted where they went up are the channel's posts
+  if (!one && isWordIn(t1, CLIP_WORDS) && !nv.blocked[it.end + 1]) {
+    const posts = clipChannelAfter(toks, compiled, it.end + 1);
+    if (posts) return posts;
+  }
   // "đăng 11 bài hướng dẫn trên zalo": what the post is about, then the channel it went on (one of its own names)
   if (one && !nv.blocked[it.end + 1] && channelOfOwnAfter(toks, compiled, it.end + 1, one, nv.blocked)) return one;
   if (t2 && t2.type === "w" && endsHere(it.end + 2)) {

@@ -262,6 +262,7 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ["fb", "facebook"],
   ["face", "facebook"], // "trên face"
   ["tut", "bai"], // "lên 6 tút": posts (from "status")
+  ["post", "bai"], // "5 post lên page"
   ["vs", "voi"],
   ["tt", "thongtin"],
   ["ttld", "thongtinluudong"], // "xe TTLĐ"
@@ -297,7 +298,7 @@ export const LOANWORDS: ReadonlyMap<string, readonly string[]> = new Map([
   ["bangron", ["banner"]],
   ["pano", ["maket"]],
   ["toroi", ["tờ bướm"]],
-  ["facebook", ["phây búc", "tiktok", "clip tiktok", "video tiktok"]],
+  ["facebook", ["phây búc", "tiktok", "clip tiktok", "video tiktok", "youtube"]],
 ]);
 
 /** Words for one post ("bài", "tin", "tút"), before where it went up. */
