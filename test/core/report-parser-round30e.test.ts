@@ -84,3 +84,13 @@ describe("clipChannelAfter: clips or videos counted where they went up are the c
     expect(r.unclear).toHaveLength(1);
   });
 });
+
+describe("a shared measure after the verb of one owner: what was aired may follow ('phát 20 lượt bản tin')", () => {
+  it.each([
+    ["loa thôn phát 15 lượt bản tin an toàn giao thông", { phat_thanh: 15 }],
+    ["dai thon phat 12 luot thong bao lich tiem", { phat_thanh: 12 }],
+    ["Đài xã phát 30 lượt chương trình thời sự, đăng 4 tin lên web", { phat_thanh: 30, tin_bai: 4 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -637,7 +637,11 @@ function measureAfter(
   // "phát 16 lượt": a measure several share, with the verb before the number that starts the names of one of them
   const owners = compiled.shared.get(t1.k) ?? compiled.shared.get(t1.kt);
   const verb = toks[it.start - 1];
-  if (owners && endsHere(it.end + 1) && verb?.type === "w" && !nv.blocked[it.start - 1]) {
+  // ("phát 24 lượt tin tuyên truyền", "phát 20 lượt bản tin": what was aired may follow, a plain word)
+  // (not a name the measure starts: "30 lượt người")
+  const aired =
+    t2?.type === "w" && !nv.blocked[it.end + 1] && !isWordIn(t2, CLAUSE_OPENERS) && !compiled.exact.has(t1.kt + t2.kt);
+  if (owners && (endsHere(it.end + 1) || aired) && verb?.type === "w" && !nv.blocked[it.start - 1]) {
     const by = owners.filter((o) => o.firstWords.has(verb.k) || o.firstWords.has(verb.kt));
     if (by.length === 1) return by[0]!.code;
   }
