@@ -65,6 +65,11 @@ describe("LOANWORDS join whichever indicator of the task is named by the word th
     const plan = [{ code: "BR", label: "Băng rôn tuyên truyền", synonyms: ["băng rôn"] }];
     expect(parseReport("treo 3 banner tại chợ xã", plan).values).toEqual({ BR: 3 });
   });
+
+  it("a plan naming its posts by 'fanpage' only takes TikTok clips", () => {
+    const plan = [{ code: "MXH", label: "Tin bài trên trang cộng đồng", synonyms: ["fanpage"] }];
+    expect(parseReport("clip tiktok 4 cái", plan).values).toEqual({ MXH: 4 });
+  });
 });
 
 describe("clipChannelAfter: clips or videos counted where they went up are the channel's posts", () => {

@@ -110,8 +110,8 @@ function compile(indicators: readonly IndicatorDef[]): CompiledIndicators {
   }
   // officers' loanwords and spoken names join the indicator named by the word they stand for, when no name of
   // the task's is already theirs ("banner" → whichever indicator is "băng rôn")
-  for (const [standard, loans] of LOANWORDS) {
-    const owner = exact.get(standard);
+  for (const [standards, loans] of LOANWORDS) {
+    const owner = standards.map((k) => exact.get(k)).find(Boolean);
     if (!owner) continue;
     for (const loan of loans) {
       const { compact, words } = compactKey(loan);

@@ -291,15 +291,18 @@ export const ABBREVIATIONS_AFTER: ReadonlyMap<string, { after: readonly string[]
     ["cong", { after: ["tren", "len"], full: "website", post: true }],
   ]);
 /**
- * Loanwords and spoken names officers type for an item, by the search key of the name they stand for: they join
- * the indicator that name belongs to ("banner" is a "băng rôn", a "ma-két" a "pa nô", a TikTok clip a post).
+ * Loanwords and spoken names officers type for an item, after the search keys of the names they stand for: they
+ * join the indicator the first of those names found belongs to ("banner" is a "băng rôn", a "ma-két" a "pa nô", a TikTok clip a post).
  */
-export const LOANWORDS: ReadonlyMap<string, readonly string[]> = new Map([
-  ["bangron", ["banner"]],
-  ["pano", ["maket"]],
-  ["toroi", ["tờ bướm"]],
-  ["facebook", ["phây búc", "tiktok", "clip tiktok", "video tiktok", "youtube"]],
-]);
+export const LOANWORDS: readonly (readonly [readonly string[], readonly string[]])[] = [
+  [["bangron"], ["banner"]],
+  [["pano"], ["maket"]],
+  [["toroi", "togap"], ["tờ bướm"]],
+  [
+    ["facebook", "fanpage", "mangxahoi", "baimangxahoi"],
+    ["phây búc", "tiktok", "clip tiktok", "video tiktok", "youtube"],
+  ],
+];
 
 /** Words for one post ("bài", "tin", "tút"), before where it went up. */
 export const POST_WORDS: ReadonlySet<string> = new Set(["bai", "tin", "tut"]);
