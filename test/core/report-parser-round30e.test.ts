@@ -99,3 +99,11 @@ describe("a shared measure after the verb of one owner: what was aired may follo
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("views named first and stated far after by 'đạt' are asked, not the channel's posts", () => {
+  it("lượt xem các clip trên TikTok của đoàn xã trong quý đạt 12 nghìn, đăng 5 bài", () => {
+    const r = plain("lượt xem các clip trên TikTok của đoàn xã trong quý đạt 12 nghìn, đăng 5 bài");
+    expect(r.values).toEqual({ bai_mxh: 5 });
+    expect(r.unclear).toHaveLength(1);
+  });
+});

@@ -668,9 +668,12 @@ function numberBefore(
   return null;
 }
 
+/** Words stating a label's figure far after it ("… là 85", "… tháng này đạt 40 nghìn"). */
+const FIGURE_INTRO: ReadonlySet<string> = new Set(["la", "dat"]);
+
 /**
  * "lượt xem video trên zalo xã 900", "lượt xem khoảng 4 nghìn": the first number after, in the clause; further
- * when it is the label's value after ":" or "là" ("Số lượt truy cập Trang thông tin điện tử phường trong quý: 52.000").
+ * when it is the label's value after ":", "là" or "đạt" ("Số lượt truy cập Trang thông tin điện tử phường trong quý: 52.000").
  */
 function numberAfter(
   toks: readonly Tok[],
@@ -681,7 +684,7 @@ function numberAfter(
   for (let j = from; j < toks.length && j < from + 13 && !isClauseEnd(toks[j]); j++) {
     if (nv.blocked[j]) continue;
     const num = numbers.read(j, false);
-    if (num && j >= from + 8 && toks[j - 1]?.k !== ":" && key(toks[j - 1]) !== "la") return null;
+    if (num && j >= from + 8 && toks[j - 1]?.k !== ":" && !FIGURE_INTRO.has(key(toks[j - 1]))) return null;
     if (num) return num.bad ? null : [j, num.end];
   }
   return null;
