@@ -673,7 +673,8 @@ const FIGURE_INTRO: ReadonlySet<string> = new Set(["la", "dat"]);
 
 /**
  * "lượt xem video trên zalo xã 900", "lượt xem khoảng 4 nghìn": the first number after, in the clause; further
- * when it is the label's value after ":", "là" or "đạt" ("Số lượt truy cập Trang thông tin điện tử phường trong quý: 52.000").
+ * when it is the label's value after ":", "là" or "đạt" ("Số lượt truy cập Trang thông tin điện tử phường trong quý:
+ * 52.000").
  */
 function numberAfter(
   toks: readonly Tok[],

@@ -571,7 +571,7 @@ function channelOfOwnAfter(
 
 /** Counting words of clips posted on a channel ("3 video", "4 clip"). */
 const CLIP_WORDS: ReadonlySet<string> = new Set(["video", "clip"]);
-/** Words between "lên" and a channel's name where the clips count as its posts ("lên kênh YouTube", "trên trang"). */
+/** Words between "lên" and a channel's name, clips still its posts ("lên kênh YouTube", "trên trang"). */
 const CHANNEL_PAGES: ReadonlySet<string> = new Set(["kenh", "trang"]);
 
 /**

@@ -292,7 +292,7 @@ export const ABBREVIATIONS_AFTER: ReadonlyMap<string, { after: readonly string[]
   ]);
 /**
  * Loanwords and spoken names officers type for an item, after the search keys of the names they stand for: they
- * join the indicator the first of those names found belongs to ("banner" is a "băng rôn", a "ma-két" a "pa nô", a TikTok clip a post).
+ * join the indicator owning the first of those names ("banner" is a "băng rôn", a "ma-két" a "pa nô").
  */
 export const LOANWORDS: readonly (readonly [readonly string[], readonly string[]])[] = [
   [["bangron"], ["banner"]],
