@@ -128,6 +128,10 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     "chi doan sinh hoat chuyen de 2 buoi cho 40 doan vien",
     // unsure until round 28f: two times of each day over a range of dates are read as the broadcasts (22)
     "Đài truyền thanh xã phát sáng 6h và tối 18h mỗi ngày, từ 20/11 đến 30/11 ạ",
+    // unsure until round 30e: loanwords ("banner", "ma-két", a TikTok clip) name the plan's items now
+    "làm 2 banner treo cổng nhà văn hóa + 1 ma-két lớn ở ngã ba chợ",
+    "clip TikTok 4 cái, cái clip múa xòe đạt 25 nghìn lượt xem a 🥰",
+    "xã Phước Dinh có 1 clip tiktok về lễ hội Katê đạt 25 nghìn lượt xem ạ 🎉",
   ])("figures or a document still report: %s", (text) => expect(kind(text)).toBe("report"));
 
   it.each([
@@ -152,9 +156,6 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     "hoi phu nu dang ngay 2 bai suot tuan qua tren page hoi",
     "ban em phat loa sang 5h chieu 5h tu 1/12",
     // a count the parser could not place, or a number beside the work, in words no indicator names
-    "làm 2 banner treo cổng nhà văn hóa + 1 ma-két lớn ở ngã ba chợ",
-    "clip TikTok 4 cái, cái clip múa xòe đạt 25 nghìn lượt xem a 🥰",
-    "xã Phước Dinh có 1 clip tiktok về lễ hội Katê đạt 25 nghìn lượt xem ạ 🎉",
     "doan xa quay 3 video ngan dang len nhom zalo thon",
   ])("unsure (the bot asks): %s", (text) => expect(kind(text)).toBe("unsure"));
 

@@ -7,6 +7,7 @@
 
 import type { IndicatorDef } from "../../types.js";
 import { searchKey } from "../text-key.js";
+import { LOANWORDS } from "./vocabulary.js";
 
 export interface Synonym {
   compact: string;
@@ -105,6 +106,18 @@ function compile(indicators: readonly IndicatorDef[]): CompiledIndicators {
         set.add(ind.code);
         measureOwners.set(compact, set);
       }
+    }
+  }
+  // officers' loanwords and spoken names join the indicator named by the word they stand for, when no name of
+  // the task's is already theirs ("banner" → whichever indicator is "băng rôn")
+  for (const [standards, loans] of LOANWORDS) {
+    const owner = standards.map((k) => exact.get(k)).find(Boolean);
+    if (!owner) continue;
+    for (const loan of loans) {
+      const { compact, words } = compactKey(loan);
+      if (exact.has(compact)) continue;
+      exact.set(compact, { compact, code: owner.code, words });
+      maxWords = Math.max(maxWords, words);
     }
   }
   const measures = new Map<string, string>();

@@ -426,6 +426,13 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
       i = byVerb[1] - 1;
       continue;
     }
+    const watched = key(toks[i]) === "xem" ? viewsByVerb(toks, nv, numbers, i) : null;
+    if (watched) {
+      for (let x = watched[0]; x < watched[1]; x++) blocked.push(x);
+      unclear.push([watched[0], watched[1] - 2]);
+      i = watched[1] - 1;
+      continue;
+    }
     const reach = seqAt(i, REACH);
     if (!reach) continue;
     const phrase = toks
@@ -637,6 +644,21 @@ function tripsAfter(
   return num && key(toks[num[1]]) === "chuyen" ? [num[0], num[1] + 1] : null;
 }
 
+/**
+ * "xem video trên tiktok 20 nghìn lượt": views said by the verb opening its clause, the figure "N lượt" after
+ * what was watched (the number and its "lượt"), or null.
+ */
+function viewsByVerb(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  i: number,
+): [number, number] | null {
+  if (i > 0 && !isClauseEnd(toks[i - 1])) return null;
+  const num = numberAfter(toks, nv, numbers, i + 1);
+  return num && key(toks[num[1]]) === "luot" ? [num[0], num[1] + 1] : null;
+}
+
 /** "2.300 lượt xem", "khoảng 4 nghìn lượt xem": the number right before. */
 function numberBefore(
   toks: readonly Tok[],
@@ -652,9 +674,13 @@ function numberBefore(
   return null;
 }
 
+/** Words stating a label's figure far after it ("… là 85", "… tháng này đạt 40 nghìn"). */
+const FIGURE_INTRO: ReadonlySet<string> = new Set(["la", "dat"]);
+
 /**
  * "lượt xem video trên zalo xã 900", "lượt xem khoảng 4 nghìn": the first number after, in the clause; further
- * when it is the label's value after ":" or "là" ("Số lượt truy cập Trang thông tin điện tử phường trong quý: 52.000").
+ * when it is the label's value after ":", "là" or "đạt" ("Số lượt truy cập Trang thông tin điện tử phường trong quý:
+ * 52.000").
  */
 function numberAfter(
   toks: readonly Tok[],
@@ -665,7 +691,7 @@ function numberAfter(
   for (let j = from; j < toks.length && j < from + 13 && !isClauseEnd(toks[j]); j++) {
     if (nv.blocked[j]) continue;
     const num = numbers.read(j, false);
-    if (num && j >= from + 8 && toks[j - 1]?.k !== ":" && key(toks[j - 1]) !== "la") return null;
+    if (num && j >= from + 8 && toks[j - 1]?.k !== ":" && !FIGURE_INTRO.has(key(toks[j - 1]))) return null;
     if (num) return num.bad ? null : [j, num.end];
   }
   return null;

@@ -569,6 +569,23 @@ function channelOfOwnAfter(
   return false;
 }
 
+/** Counting words of clips posted on a channel ("3 video", "4 clip"). */
+const CLIP_WORDS: ReadonlySet<string> = new Set(["video", "clip"]);
+/** Words between "lên" and a channel's name, clips still its posts ("lên kênh YouTube", "trên trang"). */
+const CHANNEL_PAGES: ReadonlySet<string> = new Set(["kenh", "trang"]);
+
+/**
+ * The indicator of the channel right after a clip's count ("youtube", "lên kênh youtube", "trên fanpage"), or
+ * undefined: a few tokens only; a group's chat ("lên nhóm zalo thôn") is no channel of the plan's posts.
+ */
+function clipChannelAfter(toks: readonly Tok[], compiled: CompiledIndicators, x: number): string | undefined {
+  if (isWordIn(toks[x], CHANNEL_PREPS)) x++;
+  if (isWordIn(toks[x], CHANNEL_PAGES)) x++;
+  const t = toks[x];
+  if (t?.type !== "w" || !CHANNEL_NAMES.has(t.kt)) return undefined;
+  return compiled.exact.get(t.kt)?.code;
+}
+
 /** Words before a channel's name ("lên nhóm Zalo", "trên trang Facebook"). */
 const CHANNEL_GROUPS: ReadonlySet<string> = new Set(["nhom", "trang"]);
 
@@ -606,6 +623,11 @@ function measureAfter(
     return one;
   // "đăng 6 bài tiktok", "12 bài youtube": the channel a post went on, right after its measure
   if (one && !nv.blocked[it.end + 1] && isWordIn(toks[it.end + 1], CHANNEL_NAMES)) return one;
+  // "đăng 3 video lên (kênh) youtube": clips counted where they went up are the channel's posts
+  if (!one && isWordIn(t1, CLIP_WORDS) && !nv.blocked[it.end + 1]) {
+    const posts = clipChannelAfter(toks, compiled, it.end + 1);
+    if (posts) return posts;
+  }
   // "đăng 11 bài hướng dẫn trên zalo": what the post is about, then the channel it went on (one of its own names)
   if (one && !nv.blocked[it.end + 1] && channelOfOwnAfter(toks, compiled, it.end + 1, one, nv.blocked)) return one;
   if (t2 && t2.type === "w" && endsHere(it.end + 2)) {
@@ -615,7 +637,11 @@ function measureAfter(
   // "phát 16 lượt": a measure several share, with the verb before the number that starts the names of one of them
   const owners = compiled.shared.get(t1.k) ?? compiled.shared.get(t1.kt);
   const verb = toks[it.start - 1];
-  if (owners && endsHere(it.end + 1) && verb?.type === "w" && !nv.blocked[it.start - 1]) {
+  // ("phát 24 lượt tin tuyên truyền", "phát 20 lượt bản tin": what was aired may follow, a plain word)
+  // (not a name the measure starts: "30 lượt người")
+  const aired =
+    t2?.type === "w" && !nv.blocked[it.end + 1] && !isWordIn(t2, CLAUSE_OPENERS) && !compiled.exact.has(t1.kt + t2.kt);
+  if (owners && (endsHere(it.end + 1) || aired) && verb?.type === "w" && !nv.blocked[it.start - 1]) {
     const by = owners.filter((o) => o.firstWords.has(verb.k) || o.firstWords.has(verb.kt));
     if (by.length === 1) return by[0]!.code;
   }

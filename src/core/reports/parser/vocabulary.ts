@@ -262,6 +262,7 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ["fb", "facebook"],
   ["face", "facebook"], // "trên face"
   ["tut", "bai"], // "lên 6 tút": posts (from "status")
+  ["post", "bai"], // "5 post lên page"
   ["vs", "voi"],
   ["tt", "thongtin"],
   ["ttld", "thongtinluudong"], // "xe TTLĐ"
@@ -289,6 +290,20 @@ export const ABBREVIATIONS_AFTER: ReadonlyMap<string, { after: readonly string[]
     ["cd", { after: ["cum"], full: "codong" }],
     ["cong", { after: ["tren", "len"], full: "website", post: true }],
   ]);
+/**
+ * Loanwords and spoken names officers type for an item, after the search keys of the names they stand for: they
+ * join the indicator owning the first of those names ("banner" is a "băng rôn", a "ma-két" a "pa nô").
+ */
+export const LOANWORDS: readonly (readonly [readonly string[], readonly string[]])[] = [
+  [["bangron"], ["banner"]],
+  [["pano"], ["maket"]],
+  [["toroi", "togap"], ["tờ bướm"]],
+  [
+    ["facebook", "fanpage", "mangxahoi", "baimangxahoi"],
+    ["phây búc", "tiktok", "clip tiktok", "video tiktok", "youtube"],
+  ],
+];
+
 /** Words for one post ("bài", "tin", "tút"), before where it went up. */
 export const POST_WORDS: ReadonlySet<string> = new Set(["bai", "tin", "tut"]);
 
