@@ -66,10 +66,11 @@ import { readCorpus, scoreCorpus } from "../../src/core/reports/corpus-score.js"
  *   scored only as counts, 147 → 150/200 over the rounds on set 23): 44/60 before the two rounds on its
  *   part (106 → 130/140), 45/60 after them.
  * - report-corpus-real-26-heldout.jsonl (written with the twenty-sixth development part, by a writer given
- *   only the plan's indicators and the clerk's conventions): 29/60 before any round on its part (80/140), 31/60 after them, 34/60 after the rounds of the next session (118/140).
+ *   only the plan's indicators and the clerk's conventions): 29/60 before any round on its part (80/140), 31/60 after them, 34/60 after the rounds of the next session (118/140), 35/60 after the rounds on families of sets 21–29 (125/140).
  * - report-corpus-real-27-heldout.jsonl (a whole set of 200, written beside set 26 by another writer and
  *   never tuned beside: the unseen measure of the rounds on set 26): 104/200 with the parser before them,
- *   108/200 after them, 114/200 after the rounds on sets 26, 28, 29 and the tables set (never tuned beside).
+ *   108/200 after them, 114/200 after the rounds on sets 26, 28, 29 and the tables set (never tuned beside), 120/200
+ *   after the next session's rounds (stated zeros, parts that add up, corrections, over-asking, loanwords).
  * - report-corpus-real-28-heldout.jsonl (written with the twenty-eighth development part by another such
  *   writer, senders mostly a province's Sở VHTTDL, its centres and the communes; six of each category
  *   held out): 33/60 with the parser before any round on the set (its development part 84/140); 34/60 after
@@ -84,7 +85,9 @@ import { readCorpus, scoreCorpus } from "../../src/core/reports/corpus-score.js"
  *   after the rounds on sets 26, 28 and 29 (the development part 103/140).
  * - report-corpus-real-30-heldout.jsonl (a whole set of 200 by another writer, senders from communes and
  *   their villages to the province's departments, North to South; never tuned beside: the unseen measure
- *   of the rounds after it): 102/200 with the parser before them.
+ *   of the rounds after it): 102/200 with the parser before them, 109/200 after the five rounds of the same session
+ *   (its writer was asked for English loanwords, "page, post, view, share, livestream, banner, standee"; the
+ *   loanword round, on families of sets 28 and 29, lifted it 107 → 109).
  */
 const PARTS = [
   { file: "report-corpus-real-heldout.jsonl", floor: 88 },
@@ -112,12 +115,12 @@ const PARTS = [
   { file: "report-corpus-real-21-heldout.jsonl", floor: 83 },
   { file: "report-corpus-real-23-heldout.jsonl", floor: 68 },
   { file: "report-corpus-real-24-heldout.jsonl", floor: 75 },
-  { file: "report-corpus-real-26-heldout.jsonl", floor: 56 },
-  { file: "report-corpus-real-27-heldout.jsonl", floor: 57 },
+  { file: "report-corpus-real-26-heldout.jsonl", floor: 58 },
+  { file: "report-corpus-real-27-heldout.jsonl", floor: 60 },
   { file: "report-corpus-real-28-heldout.jsonl", floor: 56 },
   { file: "report-corpus-real-29-heldout.jsonl", floor: 56 },
   { file: "report-corpus-tables-heldout.jsonl", floor: 56 },
-  { file: "report-corpus-real-30-heldout.jsonl", floor: 51 },
+  { file: "report-corpus-real-30-heldout.jsonl", floor: 54 },
 ];
 
 describe("real-style report corpora (held-out parts)", () => {
