@@ -99,9 +99,9 @@ export interface FoldedText {
   /** Lowercase, marks stripped, đ → d, dashes/colons unified; whitespace kept (not collapsed). */
   key: string;
   /** `start[i]`: offset in the original of the character that produced `key[i]`. */
-  start: number[];
+  start: Int32Array;
   /** `end[i]`: end offset (exclusive) in the original of that character. */
-  end: number[];
+  end: Int32Array;
 }
 
 /**
@@ -112,8 +112,10 @@ export interface FoldedText {
  */
 export function foldWithMap(text: string): FoldedText {
   let key = "";
-  const start: number[] = [];
-  const end: number[] = [];
+  // typed arrays, not number[]: a 4,000-character message otherwise allocates ~270 KB of boxed offsets
+  let start: Int32Array = new Int32Array(text.length + 16);
+  let end: Int32Array = new Int32Array(text.length + 16);
+  let n = 0;
   let offset = 0;
   // the run of characters folding to themselves since `same` is copied whole, not one by one
   let same = 0;
@@ -124,9 +126,10 @@ export function foldWithMap(text: string): FoldedText {
     const ch = pair ? text.slice(at, at + 2) : text[at]!;
     at += ch.length;
     const f = c < 128 ? (ASCII_FOLDS[c] ??= foldCodePoint(ch)) : foldCodePoint(ch);
-    for (let i = 0; i < f.length; i++) {
-      start.push(offset);
-      end.push(offset + ch.length);
+    if (n + f.length > start.length) [start, end] = [grown(start, n + f.length), grown(end, n + f.length)];
+    for (let i = 0; i < f.length; i++, n++) {
+      start[n] = offset;
+      end[n] = offset + ch.length;
     }
     if (f !== ch) {
       key += text.slice(same, offset) + f;
@@ -134,7 +137,14 @@ export function foldWithMap(text: string): FoldedText {
     }
     offset += ch.length;
   }
-  return { key: key + text.slice(same), start, end };
+  return { key: key + text.slice(same), start: start.subarray(0, n), end: end.subarray(0, n) };
+}
+
+/** A copy of `a` with room for at least `size` entries (folds longer than one character are rare). */
+function grown(a: Int32Array, size: number): Int32Array {
+  const b = new Int32Array(Math.max(size, a.length * 2));
+  b.set(a);
+  return b;
 }
 
 /** What telexFold's steps change: a word with none of these comes back as it is. */

@@ -548,6 +548,9 @@ function readHeader(
         break;
       }
     }
+    // a figure in a kind that never holds one: no header whatever the cell names (the check below, made
+    // before the name search, which prose lines with commas would otherwise pay for)
+    if (!HEADER_WITH_NUMBER.has(kind) && /\d/.test(key)) return null;
     let code: string | null = null;
     if (kind === "unknown" || kind === "part") {
       const ms = mentionsIn(c, nameAt, tk);
