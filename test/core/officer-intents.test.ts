@@ -73,7 +73,8 @@ const takenRight = (i: Intent) => {
 // Held-out parts (written with the development parts, never tuned against; only scored). The first two
 // parts' held-out halves were kept outside the repository and lost with the machine they were on.
 describe.each([
-  { file: "officer-intents-3-heldout.jsonl", floor: 54 },
+  // 54/61 until questions on why reminders go on ("sao e bc rồi mà vẫn bị nhắc vậy a") were read, 55 since
+  { file: "officer-intents-3-heldout.jsonl", floor: 55 },
   // 52/59 with the classifier before any work on part 4, 53 after its round
   { file: "officer-intents-4-heldout.jsonl", floor: 53 },
 ])("officer intents, $file (held-out)", ({ file, floor }) => {
