@@ -1,6 +1,7 @@
 import { Composer, type Context } from "../core/composer.js";
 import { formatDateTime, formatDeadline } from "../core/format.js";
 import { SAMPLE_INDICATORS } from "../core/plans/sample-indicators.js";
+import { QUESTION_MINUTES } from "../core/reports/pending-question.js";
 import { type ReportDeps, readingOf } from "../core/reports/reports.js";
 import { searchKey } from "../core/reports/text-key.js";
 import { saysSentByMistake, type Withdrawal, withdrawable, withdrawRevision } from "../core/reports/withdraw.js";
@@ -11,7 +12,6 @@ import { exampleForUnit } from "./tasks.js";
 
 /** Conversation kind of "withdraw this report?". */
 const WITHDRAW = "withdraw_report";
-const QUESTION_MINUTES = 30;
 /** "Tin trên e gửi nhầm" is about a report written within this time; an older one is withdrawn by /rut. */
 const SAID_AFTER_MS = 24 * 3_600_000;
 
@@ -53,7 +53,7 @@ export const withdrawFeature: Feature = (deps) => {
     await ctx.reply(await doneText(ctx, result));
   });
 
-  composer.command("rut", (ctx) => ask(ctx));
+  composer.command("rut", async (ctx) => ask(ctx, ctx.unit && (await withdrawable(deps, ctx.unit.id))));
 
   composer.use(async (ctx, next) => {
     const { incoming } = ctx;
@@ -71,18 +71,17 @@ export const withdrawFeature: Feature = (deps) => {
     // "em nhắn nhầm nhóm ạ" days after the last report is about another message: only /rut offers an old report
     // (with no report at all, the reply says there is nothing to withdraw)
     if (latest && deps.clock.now().getTime() - latest.report.updatedAt.getTime() > SAID_AFTER_MS) return next();
-    return ask(ctx);
+    return ask(ctx, latest);
   });
 
-  /** Shows the report that would be taken back and waits for "có". */
-  async function ask(ctx: Context): Promise<void> {
+  /** Shows the report that would be taken back (`found`: the unit's, read by the caller) and waits for "có". */
+  async function ask(ctx: Context, found: Awaited<ReturnType<typeof withdrawable>> | undefined): Promise<void> {
     const unit = ctx.unit;
     if (!unit) return ctx.reply(ctx.t("tasks:no_unit"));
     if (reportAccess(ctx.person, unit) !== "ok") return ctx.reply(ctx.t("access:not_registered", { unit: unit.name }));
     const now = deps.clock.now();
     const open = await deps.repos.conversations.get(...who(ctx), now);
     if (open && open.kind !== WITHDRAW) return ctx.reply(ctx.t("withdraw:busy"));
-    const found = await withdrawable(deps, unit.id);
     if (!found) return ctx.reply(ctx.t("withdraw:nothing", { unit: unit.name }));
     const { report, assignment } = found;
     const question: WithdrawQuestion = { reportId: report.id, revision: report.revision };

@@ -181,7 +181,17 @@ export async function expireQuestions(deps: QuestionExpiryDeps): Promise<number>
 /** Deletes pending rows, then each stored content no row refers to any more. */
 async function deleteFiles(deps: Pick<QuestionExpiryDeps, "repos" | "files">, attachmentIds: number[]): Promise<void> {
   if (!attachmentIds.length) return;
-  const hashes = await deps.repos.attachments.removePending(attachmentIds);
+  await removeUnreferencedContent(deps, await deps.repos.attachments.removePending(attachmentIds));
+}
+
+/**
+ * Deletes each stored content of `hashes` that no attachment row refers to any more (rows already deleted).
+ * @example await removeUnreferencedContent(deps, await repos.reports.withdraw(reportId))
+ */
+export async function removeUnreferencedContent(
+  deps: Pick<QuestionExpiryDeps, "repos" | "files">,
+  hashes: readonly string[],
+): Promise<void> {
   for (const sha256 of new Set(hashes))
     await deps.files.remove(sha256, async () => !(await deps.repos.attachments.isReferenced(sha256)));
 }

@@ -4,6 +4,7 @@
  * its period is open again. What was taken back stays in the audit log, so nothing is lost.
  */
 import type { AssignmentView, ReportRecord } from "../ports.js";
+import { removeUnreferencedContent } from "./pending-question.js";
 import { parseReport } from "./report-parser.js";
 import type { ReportDeps } from "./reports.js";
 import { searchKey } from "./text-key.js";
@@ -86,8 +87,7 @@ export async function withdrawRevision(
     }
   }
   const hashes = await deps.repos.reports.withdraw(report.id);
-  for (const sha256 of new Set(hashes))
-    await deps.files.remove(sha256, async () => !(await deps.repos.attachments.isReferenced(sha256)));
+  await removeUnreferencedContent(deps, hashes);
   const reopened = (await deps.repos.assignments.findView(assignment.id)) ?? assignment;
   return { kind: "withdrawn", assignment: reopened, files: hashes.length };
 }
