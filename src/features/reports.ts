@@ -202,12 +202,13 @@ export function renderConfirmation(
   const { assignment: a, parsed, report } = result;
   const period = a.occurrence.label ? ` (${a.occurrence.label})` : "";
   const lines = [
-    t(result.created ? "reports:recorded" : "reports:updated", {
+    t(result.created ? "reports:recorded" : result.unchanged ? "reports:unchanged" : "reports:updated", {
       unit: a.unit.name,
       id: a.task.id,
       title: a.task.title,
       period,
       revision: report.revision,
+      at: result.unchanged ? formatDateTime(report.updatedAt, deps.timezone) : "",
     }),
   ];
   const values = valueLines(report.values, a.task.indicators, t);

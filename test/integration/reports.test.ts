@@ -154,6 +154,22 @@ eachDatabase("reports", ({ fresh }) => {
       expect(late).toContain("nhiệm vụ #");
     });
 
+    it("the same figures sent again are not a new revision; a changed figure is", async () => {
+      const unit = (await h.app.repos.units.findByCode("XA_THANH_VINH"))!;
+      const report = (await h.app.repos.reports.listForUnit(unit.id)).find((r) => r.values.hoi_nghi === 2)!;
+      const before = await h.app.repos.reports.revisions(report.id);
+      // the officer thought the first message lost and sends it again, typed another way
+      const [again] = await h.say(minh, thanhVinh, "/baocao #2 to chuc 2 hoi nghi, 150 nguoi tham du a");
+      expect(again).toContain("đã có đúng các số liệu này (lần 2,");
+      expect(again).toContain("không ghi thêm lần mới");
+      expect(again).toContain("• Hội nghị, tập huấn: 2 cuộc");
+      expect(again).not.toContain("Đã cập nhật");
+      expect(await h.app.repos.reports.revisions(report.id)).toHaveLength(before.length);
+      const [changed] = await h.say(minh, thanhVinh, "/baocao #2 tổ chức 2 hội nghị, 160 người tham dự");
+      expect(changed).toContain("Đã cập nhật báo cáo của UBND xã Thành Vinh (lần 3)");
+      expect(await h.app.repos.reports.revisions(report.id)).toHaveLength(before.length + 1);
+    });
+
     it("keeps the report text when a file is too large or not what it claims to be", async () => {
       const [reply] = await h.say(lan, thachBinh, "", {
         caption: "/baocao #2 thêm 2 áp phích",

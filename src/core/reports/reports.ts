@@ -476,6 +476,8 @@ export interface SubmitResult {
   unclear: string[];
   /** False when the message revised an earlier report of the same assignment. */
   created: boolean;
+  /** The message restated the report's figures and references: no revision was written. */
+  unchanged: boolean;
   /** Figures said as more ("thêm 1 hội nghị") added to what the report had: the code, the earlier figure and the one added. */
   added: { code: string; before: number; more: number }[];
   /**
@@ -535,6 +537,7 @@ export async function submitReport(
   const existing = createdByThis ? null : found;
   let report: ReportRecord;
   let summed: Pick<SubmitResult, "added" | "byMonth"> = NOTHING_SUMMED;
+  let unchanged = false;
   if (createdByThis) {
     report = found;
   } else if (existing) {
@@ -546,15 +549,26 @@ export async function submitReport(
         ? await revisedValues(deps, existing, assignment, reading, { text, parsed, values: ofPeriod.values, at: now })
         : { values: { ...base.values, ...ofPeriod.values }, ...NOTHING_SUMMED };
     summed = revised;
-    report = await repos.reports.revise(existing.id, {
-      text,
-      values: revised.values,
-      references: mergeReferences(base.references, parsed.references),
-      unclear: parsed.unclear,
-      authorName: input.authorName,
-      at: now,
-      source,
-    });
+    const references = mergeReferences(base.references, parsed.references);
+    // The same figures sent again (the officer thought the first lost): no new revision to show leaders.
+    unchanged =
+      input.replaces === undefined &&
+      !incoming.files.length &&
+      !input.fileIds?.length &&
+      (Object.keys(ofPeriod.values).length > 0 || parsed.references.length > 0) &&
+      references.length === existing.references.length &&
+      sameFigures(existing.values, revised.values);
+    report = unchanged
+      ? existing
+      : await repos.reports.revise(existing.id, {
+          text,
+          values: revised.values,
+          references,
+          unclear: parsed.unclear,
+          authorName: input.authorName,
+          at: now,
+          source,
+        });
   } else {
     // The assignment is marked in the same transaction as the report.
     const mark =
@@ -606,6 +620,7 @@ export async function submitReport(
     outside,
     unclear,
     created: !existing,
+    unchanged,
     added: summed.added,
     byMonth: summed.byMonth,
     late: existing ? existing.late : late,
@@ -805,6 +820,11 @@ function withoutWhatTextGave(
   const values = Object.fromEntries(Object.entries(report.values).filter(([code]) => !(code in split.values)));
   const cited = new Set(parsed.references.map((r) => r.number));
   return { values, references: report.references.filter((r) => !cited.has(r.number)) };
+}
+
+function sameFigures(a: Record<string, number>, b: Record<string, number>): boolean {
+  const codes = Object.keys(a);
+  return codes.length === Object.keys(b).length && codes.every((code) => b[code] === a[code]);
 }
 
 function mergeReferences<R extends { number: string; date?: string }>(a: R[], b: R[]): R[] {
