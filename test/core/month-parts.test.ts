@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { monthFigures, monthOfPeriod, monthSentIn } from "../../src/core/reports/month-parts.js";
+import { headedWithPeriod, monthFigures, monthOfPeriod, monthSentIn } from "../../src/core/reports/month-parts.js";
 
 const none: string[] = [];
 
@@ -93,4 +93,23 @@ describe("monthSentIn", () => {
     ["2025-11-20", "2026-Q4", null],
     ["2026-11-20", "once", null],
   ])("%s in %s → %s", (date, key, month) => expect(monthSentIn(date, key)).toBe(month));
+});
+
+describe("headedWithPeriod: the months of a longer period listed one by one", () => {
+  it.each([
+    ["thang 10 phat thanh 15 luot, thang 11 16 luot, thang 12 den nay 14 luot", "2026-Q4", "Báo cáo quý IV:"],
+    ["tháng 1: 3 tin bài; tháng hai: 4 tin bài", "2026-Q1", "Báo cáo quý I:"],
+    ["tháng 3 treo 2 pa nô, tháng 5 treo 1 pa nô", "2026-H1", "Báo cáo 6 tháng đầu năm:"],
+    ["tháng 7: 2 cuộc, tháng 11: 1 cuộc", "2026", "Báo cáo năm 2026:"],
+    // no list of the period's months
+    ["tháng 12 đến nay 14 lượt", "2026-Q4", null],
+    ["tháng 9: 3 tin, tháng 10: 4 tin", "2026-Q4", null],
+    ["quý IV: tháng 10 3 tin, tháng 11 4 tin", "2026-Q4", null],
+    ["tháng 10/2025: 3 tin, tháng 11/2025: 4 tin", "2026-Q4", null],
+    ["tháng 10: 3 tin, tháng 11: 4 tin", "2026-11", null],
+  ])("%s (%s) → %s", (text, key, heading) => {
+    const headed = headedWithPeriod(text, key);
+    expect(headed === null ? null : headed.split("\n")[0]).toBe(heading);
+    if (headed) expect(headed.endsWith(text)).toBe(true);
+  });
 });

@@ -130,3 +130,34 @@ eachDatabase("a whole quarter's figure sent within the quarter, then a later mon
     expect(await values()).toMatchObject({ tin_bai: 4 });
   });
 });
+
+// "tháng 10 …, tháng 11 …, tháng 12 đến nay …" in one message: the quarter's months, not the last month.
+eachDatabase("a quarter's months listed in one message", ({ fresh }) => {
+  let h: Harness;
+  const group = { id: -7513, type: "supergroup" as const, title: "Xã Tân Lập" };
+  const lan = { id: 7513, first_name: "Lan" };
+
+  beforeAll(async () => {
+    h = await startHarness({ now: "2026-12-05T02:00:00Z", env: { DATABASE_URL: await fresh() } });
+    await importSamplePlan(h, "plans/so-vhttdl-2026.yaml");
+    await registerOfficer(h, "X_TAN_LAP", lan, group);
+  }, 60_000);
+  afterAll(() => h?.close());
+
+  it("adds the months up for the quarterly task, the last one 'đến nay' too", async () => {
+    const reply = (
+      await h.say(
+        lan,
+        group,
+        "bc xa Tan Lap: thang 10 phat thanh 15 luot, thang 11 phat thanh 16 luot, thang 12 den nay 14 luot a",
+      )
+    ).join("\n");
+    expect(reply).toContain("Quý IV/2026");
+    expect(await latestReportOf(h, "X_TAN_LAP").then((r) => r?.values)).toEqual({ phat_thanh: 45 });
+    // sent again the same, it changes nothing
+    const again = (
+      await h.say(lan, group, "thang 10 phat thanh 15 luot, thang 11 phat thanh 16 luot, thang 12 den nay 14 luot")
+    ).join("\n");
+    expect(again).toContain("đã có đúng các số liệu này");
+  });
+});

@@ -7,6 +7,7 @@
 import { namedPeriods } from "./named-periods.js";
 import { periodSpan } from "./period-figures.js";
 import type { ParsedReport } from "./report-parser.js";
+import { romanOf } from "./roman-numerals.js";
 import { searchKey } from "./text-key.js";
 
 /** "tháng 10, 11", "tháng 10 và 11", "từ tháng 10", "đến hết tháng 11", "lũy kế", "từ đầu quý": more than one month. */
@@ -96,4 +97,29 @@ export function monthFigures(messages: readonly MonthMessage[]): Map<string, Mon
     if (parts !== "whole" && parts.months.size)
       out.set(code, { ...(parts.earlier !== undefined ? { earlier: parts.earlier } : {}), months: parts.months });
   return out;
+}
+
+/**
+ * "tháng 10 phát thanh 15 lượt, tháng 11 16 lượt, tháng 12 đến nay 14 lượt" filed under Quý IV: two or
+ * more months of a longer period, named one by one with no other period, are that period's parts. The
+ * text headed with the period's name, as officers head a report ("Báo cáo quý IV: …"), reads them so
+ * (45, not the last month's 14); null when the text is no such list.
+ * @example headedWithPeriod("tháng 10: 3 tin, tháng 11: 4 tin", "2026-Q4") // "Báo cáo quý IV:\ntháng 10: 3 tin, …"
+ */
+export function headedWithPeriod(text: string, periodKey: string): string | null {
+  const span = periodSpan(periodKey);
+  if (!span || span.months === 1) return null;
+  const named = namedPeriods(text);
+  const year = Number(periodKey.slice(0, 4));
+  if (named.quarters.length || named.halves.length || named.years.some((y) => y !== year)) return null;
+  const months = new Set(named.months);
+  for (const m of months) if (m < span.firstMonth || m >= span.firstMonth + span.months) return null;
+  if (months.size < 2) return null;
+  const name =
+    span.months === 3
+      ? `quý ${romanOf((span.firstMonth + 2) / 3)}`
+      : span.months === 6
+        ? `6 tháng ${span.firstMonth === 1 ? "đầu" : "cuối"} năm`
+        : `năm ${year}`;
+  return `Báo cáo ${name}:\n${text}`;
 }

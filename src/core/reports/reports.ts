@@ -29,7 +29,14 @@ import {
   sniffFile,
   VIDEO_KINDS,
 } from "./file-check.js";
-import { type MonthMessage, type MonthParts, monthFigures, monthOfPeriod, monthSentIn } from "./month-parts.js";
+import {
+  headedWithPeriod,
+  type MonthMessage,
+  type MonthParts,
+  monthFigures,
+  monthOfPeriod,
+  monthSentIn,
+} from "./month-parts.js";
 import {
   type NamedPeriods,
   namedPeriods,
@@ -430,9 +437,19 @@ interface PeriodReading {
  * period ("cả năm 2026: 40 tin bài (riêng Quý IV: 12 tin bài)") is read for that part; the span's own
  * figures are named, never recorded.
  */
+/** The message read for the assignment's period: the months of a quarter listed one by one are its parts ({@link headedWithPeriod}). */
+function readOfPeriod(reading: MessageReading, text: string, assignment: AssignmentView): ParsedReport {
+  const parsed = reading.read(text, assignment.task.indicators);
+  const headed = headedWithPeriod(text, assignment.occurrence.periodKey);
+  if (!headed) return parsed;
+  const whole = reading.read(headed, assignment.task.indicators);
+  // the heading is the bot's: a fragment shown to the officer must be their own words
+  return whole.unclear.every((u) => text.includes(u)) ? { ...whole, reportMonths: undefined } : parsed;
+}
+
 function readForPeriod(reading: MessageReading, text: string, assignment: AssignmentView): PeriodReading {
   const { periodKey } = assignment.occurrence;
-  const parsed = reading.read(text, assignment.task.indicators);
+  const parsed = readOfPeriod(reading, text, assignment);
   const months = periodSpan(periodKey)?.months;
   const part = months && (parsed.reportMonths ?? 0) > months ? ownPeriodPart(text, periodKey) : null;
   const own = part ? reading.read(part, assignment.task.indicators) : null;
@@ -780,7 +797,7 @@ async function monthsOfReport(
   if (month === null) return new Map();
   const sentIn = (at: Date) => monthSentIn(localDateOf(at, timezone), key);
   const messages: MonthMessage[] = (await repos.reports.revisions(report.id)).map((r) => {
-    const parsed = reading.read(r.text, assignment.task.indicators);
+    const parsed = readOfPeriod(reading, r.text, assignment);
     const values = figuresOfPeriod(parsed, key).values;
     const additions = parsed.additions ?? [];
     return { month: monthOfPeriod(r.text, parsed, key), values, additions, sentIn: sentIn(r.createdAt) };
