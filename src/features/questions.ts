@@ -5,6 +5,7 @@ import { isQuestion } from "../core/reports/message-kind.js";
 import { answerQuestion, type QuestionAnswer } from "../core/reports/questions.js";
 import { exampleReport } from "../core/reports/report-example.js";
 import { ATTACH_WINDOW_MS, type ReportDeps, readingOf } from "../core/reports/reports.js";
+import type { IndicatorDef } from "../core/types.js";
 import type { Feature, FeatureDeps } from "./deps.js";
 import { namedPeriodText } from "./named-period-text.js";
 import { describeAssignment } from "./tasks.js";
@@ -21,6 +22,11 @@ function deadlineLine(a: AssignmentView, answer: QuestionAnswer, ctx: Context, d
     : ctx.t("questions:status_open");
   // "#2 Báo cáo quý (Quý II/2021) — hạn …, còn 3 ngày" from the task list, with the unit's status after it.
   return `• ${describeAssignment(a, ctx, deps)} — ${status}`;
+}
+
+/** "Pa nô (cái); Băng rôn, khẩu hiệu (cái)": semicolons, as labels hold commas. */
+function indicatorList(indicators: readonly IndicatorDef[]): string {
+  return indicators.map((i) => (i.measure ? `${i.label} (${i.measure})` : i.label)).join("; ");
 }
 
 /** The answer as the officer reads it: what was asked about, then how to report. */
@@ -85,7 +91,14 @@ export function renderAnswer(answer: QuestionAnswer, ctx: Context, deps: Feature
     lines.push(
       photos || documents ? ctx.t("questions:latest_files", { photos, documents }) : ctx.t("questions:latest_no_files"),
     );
+    // "còn thiếu chỉ tiêu nào": the indicators the report has no figure for
+    const missing = a.task.indicators.filter((i) => !(i.code in report.values));
+    if (missing.length && missing.length < a.task.indicators.length)
+      lines.push(ctx.t("questions:latest_missing", { list: indicatorList(missing) }));
   }
+  // "báo cáo gồm những chỉ tiêu gì": the task's indicators, each with its measure
+  if (answer.asksIndicators && task?.indicators.length)
+    lines.push(ctx.t("questions:indicators", { id: task.id, list: indicatorList(task.indicators) }));
   lines.push("", how, ctx.t("questions:more_questions"));
   return lines.join("\n");
 }

@@ -202,7 +202,7 @@ export function renderConfirmation(
   const { assignment: a, parsed, report } = result;
   const period = a.occurrence.label ? ` (${a.occurrence.label})` : "";
   const lines = [
-    t(result.created ? "reports:recorded" : result.unchanged ? "reports:unchanged" : "reports:updated", {
+    t(result.created ? "reports:recorded" : `reports:${result.unchanged || "updated"}`, {
       unit: a.unit.name,
       id: a.task.id,
       title: a.task.title,

@@ -160,4 +160,16 @@ eachDatabase("a quarter's months listed in one message", ({ fresh }) => {
     ).join("\n");
     expect(again).toContain("đã có đúng các số liệu này");
   });
+
+  it("writes no revision for a message with no figure, and names the indicators the report has none for", async () => {
+    const report = await latestReportOf(h, "X_TAN_LAP");
+    const before = (await h.app.repos.reports.revisions(report!.id)).length;
+    const reply = (await h.say(lan, group, "bc them: xa co 12 thon, 3.450 ho, da treo co 100% ho dip 2/9")).join("\n");
+    expect(reply).toContain("Tin nhắn không có số liệu mới cho báo cáo của UBND xã Tân Lập");
+    expect(reply).toContain("báo cáo giữ nguyên (lần 1,");
+    expect(await h.app.repos.reports.revisions(report!.id)).toHaveLength(before);
+    const status = (await h.say(lan, group, "xã em còn thiếu chỉ tiêu nào chưa báo không ạ")).join("\n");
+    expect(status).toMatch(/Chưa có số liệu: Pa nô \(cái\); .*Lượt người tham dự \(người\)\./);
+    expect(status).not.toMatch(/Chưa có số liệu:.*Lượt phát thanh/);
+  });
 });

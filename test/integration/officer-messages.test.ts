@@ -105,6 +105,13 @@ describe("officers' messages on Telegram", () => {
     expect(reply).toContain("Cách báo cáo: trả lời (reply) tin nhắn nhắc hạn");
   });
 
+  it("answers 'what does the report hold' with the task's indicators and their measures", async () => {
+    const reply = await say("bc quy 1 gom nhung chi tieu gi vay a");
+    expect(reply).toMatch(/Báo cáo nhiệm vụ #2 gồm các chỉ tiêu: Pa nô \(cái\); .*Lượt người tham dự \(người\)\./);
+    // what is still missing is another question: the open tasks, no list of indicators
+    expect(await say("xã em còn thiếu chỉ tiêu nào không ạ")).not.toContain("gồm các chỉ tiêu");
+  });
+
   it("leaves acknowledgements unanswered in the group", async () => {
     expect(await say("ok ạ")).toBe("");
     expect(await say("dạ vâng, em cảm ơn")).toBe("");

@@ -43,6 +43,8 @@ export interface QuestionAnswer {
   asked: NamedPeriods;
   /** True when the question names a task or a period (else it is about everything open). */
   named: boolean;
+  /** "báo cáo gồm những chỉ tiêu gì": the question asks what a report holds (the task's indicators are shown). */
+  asksIndicators: boolean;
   /** The unit's latest report and its files, for a question about what is open ("đã nhận được báo cáo chưa", "còn thiếu ảnh không"). */
   latest?: { assignment: AssignmentView; report: ReportRecord; photoCount: number; documentCount: number };
 }
@@ -60,6 +62,13 @@ const EVENT_DATE =
 const OF_A_DEADLINE = /\b(?:han|nop|gui|bao cao|bc|het han|qua han|tre|muon)\b/;
 /** "đang bị ghi là nộp trễ", "có bị đánh dấu không": how the unit stands recorded, not a rule (no "nếu … thì"). */
 const RECORDED_AS = /\b(?:ghi nhan|(?:bi|dang|duoc) ghi (?:la|nhan)|bi ghi|danh dau|dang bi tinh)\b/;
+
+/** "báo cáo gồm những chỉ tiêu gì", "cần ghi những gì": what a report holds. */
+const WHAT_TO_REPORT =
+  /\b(?:(?:nhung |cac )?(?:chi tieu|noi dung|so lieu|muc) (?:gi|nao)|(?:bao cao|bc|bao|ghi|gui|nop) (?:nhung |cac )?(?:gi|cai gi|noi dung gi|so lieu gi)|gom (?:nhung |cac )?(?:gi|chi tieu|noi dung|muc))\b/;
+
+/** "còn thiếu chỉ tiêu nào", "còn phải báo cáo những gì nữa": what is still open. */
+const STILL_MISSING = /\b(?:thieu|con phai|con (?:bao|gui|nop)|nua|chua (?:bao|gui|nop|co))\b/;
 
 /** What the question asks: a deadline, how to report, or (by default) what is open. */
 export function questionTopic(text: string): QuestionTopic {
@@ -143,6 +152,7 @@ export async function answerQuestion(
           ),
     asked: named,
     named: isNamed,
+    asksIndicators: WHAT_TO_REPORT.test(searchKey(input.text)) && !STILL_MISSING.test(searchKey(input.text)),
   };
   if (topic === "open_tasks") {
     const report = await repos.reports.latestForUnit(unitId);

@@ -493,8 +493,11 @@ export interface SubmitResult {
   unclear: string[];
   /** False when the message revised an earlier report of the same assignment. */
   created: boolean;
-  /** The message restated the report's figures and references: no revision was written. */
-  unchanged: boolean;
+  /**
+   * No revision was written: the message restated the report's figures and references ("restated"),
+   * or gave none to a task that records figures ("nothing_new": "xã có 12 thôn, 3.450 hộ").
+   */
+  unchanged: false | "restated" | "nothing_new";
   /** Figures said as more ("thêm 1 hội nghị") added to what the report had: the code, the earlier figure and the one added. */
   added: { code: string; before: number; more: number }[];
   /**
@@ -554,7 +557,7 @@ export async function submitReport(
   const existing = createdByThis ? null : found;
   let report: ReportRecord;
   let summed: Pick<SubmitResult, "added" | "byMonth"> = NOTHING_SUMMED;
-  let unchanged = false;
+  let unchanged: SubmitResult["unchanged"] = false;
   if (createdByThis) {
     report = found;
   } else if (existing) {
@@ -567,14 +570,16 @@ export async function submitReport(
         : { values: { ...base.values, ...ofPeriod.values }, ...NOTHING_SUMMED };
     summed = revised;
     const references = mergeReferences(base.references, parsed.references);
-    // The same figures sent again (the officer thought the first lost): no new revision to show leaders.
+    // The same figures sent again (the officer thought the first lost), or none: no new revision to show leaders.
+    const gives = Object.keys(ofPeriod.values).length > 0 || parsed.references.length > 0;
     unchanged =
       input.replaces === undefined &&
       !incoming.files.length &&
       !input.fileIds?.length &&
-      (Object.keys(ofPeriod.values).length > 0 || parsed.references.length > 0) &&
+      (gives || assignment.task.indicators.length > 0) &&
       references.length === existing.references.length &&
-      sameFigures(existing.values, revised.values);
+      sameFigures(existing.values, revised.values) &&
+      (gives ? "restated" : "nothing_new");
     report = unchanged
       ? existing
       : await repos.reports.revise(existing.id, {
