@@ -123,13 +123,20 @@ function named(indicators: IndicatorDef[], code: string): { label: string; fix: 
 }
 
 /** "Hội nghị, tập huấn 2 + 1 = 3": what a follow-up said as more, added up, with the /sua to undo it. */
-function addedLine(added: SubmitResult["added"], indicators: IndicatorDef[], t: Context["t"]): string {
+function addedLine({ added, place }: SubmitResult, indicators: IndicatorDef[], t: Context["t"]): string {
   const list = added.map(
     (a) =>
       `${named(indicators, a.code).label} ${formatNumber(a.before)} + ${formatNumber(a.more)} = ${formatNumber(a.before + a.more)}`,
   );
   const [first] = added;
-  return t("reports:added", { list: list.join("; "), example: `${named(indicators, first.code).fix} ${first.more}` });
+  // a place's figures already counted in the unit's: the undo sets the figure back to what it was
+  return place
+    ? t("reports:added_place", {
+        place,
+        list: list.join("; "),
+        example: `${named(indicators, first.code).fix} ${first.before}`,
+      })
+    : t("reports:added", { list: list.join("; "), example: `${named(indicators, first.code).fix} ${first.more}` });
 }
 
 /**
@@ -224,7 +231,9 @@ export function renderConfirmation(
           ]),
     );
   if (result.byMonth.length) lines.push(byMonthLine(result, a.task.indicators, t));
-  if (result.added.length) lines.push(addedLine(result.added, a.task.indicators, t));
+  if (result.added.length) lines.push(addedLine(result, a.task.indicators, t));
+  else if (result.place && result.created)
+    lines.push(t("reports:place_first", { place: result.place, unit: a.unit.name }));
   for (const c of parsed.conflicts) {
     const label = a.task.indicators.find((i) => i.code === c.code)?.label ?? c.code;
     lines.push(

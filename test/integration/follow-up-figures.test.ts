@@ -173,3 +173,41 @@ eachDatabase("a quarter's months listed in one message", ({ fresh }) => {
     expect(status).not.toMatch(/Chưa có số liệu:.*Lượt phát thanh/);
   });
 });
+
+// A commune's officer forwards each village's figures into the commune's chat: parts, not the whole.
+eachDatabase("villages' figures forwarded into the commune's chat", ({ fresh }) => {
+  let h: Harness;
+  const group = { id: -7514, type: "supergroup" as const, title: "Xã Đồng Tâm" };
+  const thu = { id: 7514, first_name: "Thu" };
+
+  beforeAll(async () => {
+    h = await startHarness({ now: "2026-12-05T02:00:00Z", env: { DATABASE_URL: await fresh() } });
+    await importSamplePlan(h, "plans/so-vhttdl-2026.yaml");
+    await registerOfficer(h, "X_DONG_TAM", thu, group);
+  }, 60_000);
+  afterAll(() => h?.close());
+
+  const values = async () => (await latestReportOf(h, "X_DONG_TAM"))?.values;
+  const say = async (text: string) => (await h.say(thu, group, text)).join("\n");
+
+  it("adds each village's figures, replaces a village's own earlier ones, and takes a commune total as it is", async () => {
+    const first = await say("Thôn Đông báo cáo: treo 1 băng rôn, họp thôn 1 cuộc 45 người");
+    expect(first).toContain("📍 Đây là số liệu của Thôn Đông");
+    expect(await values()).toEqual({ bang_ron: 1, hoi_nghi: 1, nguoi_tham_du: 45 });
+    const second = await say(
+      "[Forwarded from Trưởng thôn Tây]\nthôn Tây: 2 băng rôn, họp 1 cuộc 50 người a, thôn Nam chưa làm",
+    );
+    expect(second).toContain("➕ Số liệu của thôn Tây được cộng vào báo cáo: Băng rôn, khẩu hiệu 1 + 2 = 3");
+    expect(second).toContain("/sua băng rôn 1");
+    expect(await values()).toEqual({ bang_ron: 3, hoi_nghi: 2, nguoi_tham_du: 95 });
+    // the same village forwarded again adds nothing; its correction replaces its own figure
+    expect(await say("thôn Tây: 2 băng rôn, họp 1 cuộc 50 người a, thôn Nam chưa làm")).toContain(
+      "đã có đúng các số liệu này",
+    );
+    await say("thôn Tây bc lại: 3 băng rôn, họp 1 cuộc 50 người");
+    expect(await values()).toEqual({ bang_ron: 4, hoi_nghi: 2, nguoi_tham_du: 95 });
+    // the commune's total, naming no village, replaces
+    await say("tổng hợp cả xã: băng rôn 9 cái, họp thôn 3 cuộc 140 người");
+    expect(await values()).toEqual({ bang_ron: 9, hoi_nghi: 3, nguoi_tham_du: 140 });
+  });
+});

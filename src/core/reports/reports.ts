@@ -45,6 +45,7 @@ import {
   periodMatches,
 } from "./named-periods.js";
 import { figuresOfPeriod, ownPeriodPart, type PeriodFigures, periodSpan } from "./period-figures.js";
+import { placeOfPart } from "./place-parts.js";
 import {
   commonIndicatorsLacking,
   hasOutsideFigures,
@@ -54,6 +55,7 @@ import {
 } from "./read-with-vocabulary.js";
 import { type ParsedReport, parseReport } from "./report-parser.js";
 import { narrowChoices, orderByDueNext, type ValueReader } from "./task-choice.js";
+import { searchKey } from "./text-key.js";
 
 export interface ReportDeps {
   repos: Repositories;
@@ -498,6 +500,8 @@ export interface SubmitResult {
    * or gave none to a task that records figures ("nothing_new": "xã có 12 thôn, 3.450 hộ").
    */
   unchanged: false | "restated" | "nothing_new";
+  /** The place of the unit the message reported for alone ("Thôn Đông"): its figures add to the report's. */
+  place?: string;
   /** Figures said as more ("thêm 1 hội nghị") added to what the report had: the code, the earlier figure and the one added. */
   added: { code: string; before: number; more: number }[];
   /**
@@ -558,6 +562,7 @@ export async function submitReport(
   let report: ReportRecord;
   let summed: Pick<SubmitResult, "added" | "byMonth"> = NOTHING_SUMMED;
   let unchanged: SubmitResult["unchanged"] = false;
+  const place = input.replaces === undefined ? placeOfPart(text, assignment.unit.name) : null;
   if (createdByThis) {
     report = found;
   } else if (existing) {
@@ -565,9 +570,16 @@ export async function submitReport(
       input.replaces === undefined ? existing : withoutWhatTextGave(existing, reading, input.replaces, assignment);
     // a rewritten text (an edit, a split message's next part) restates its figures: nothing summed
     const revised =
-      input.replaces === undefined
-        ? await revisedValues(deps, existing, assignment, reading, { text, parsed, values: ofPeriod.values, at: now })
-        : { values: { ...base.values, ...ofPeriod.values }, ...NOTHING_SUMMED };
+      input.replaces !== undefined
+        ? { values: { ...base.values, ...ofPeriod.values }, ...NOTHING_SUMMED }
+        : place !== null
+          ? await withPlacePart(deps, existing, assignment, reading, place, ofPeriod.values)
+          : await revisedValues(deps, existing, assignment, reading, {
+              text,
+              parsed,
+              values: ofPeriod.values,
+              at: now,
+            });
     summed = revised;
     const references = mergeReferences(base.references, parsed.references);
     // The same figures sent again (the officer thought the first lost), or none: no new revision to show leaders.
@@ -643,6 +655,7 @@ export async function submitReport(
     unclear,
     created: !existing,
     unchanged,
+    ...(place !== null ? { place } : {}),
     added: summed.added,
     byMonth: summed.byMonth,
     late: existing ? existing.late : late,
@@ -842,6 +855,36 @@ function withoutWhatTextGave(
   const values = Object.fromEntries(Object.entries(report.values).filter(([code]) => !(code in split.values)));
   const cited = new Set(parsed.references.map((r) => r.number));
   return { values, references: report.references.filter((r) => !cited.has(r.number)) };
+}
+
+/**
+ * A place's figures on the unit's report: added to it ("Băng rôn 6 + 1 = 7"), or, when the same place
+ * sent figures before (a correction, the same message forwarded again), in place of those.
+ */
+async function withPlacePart(
+  deps: Pick<ReportDeps, "repos">,
+  report: ReportRecord,
+  assignment: AssignmentView,
+  reading: MessageReading,
+  place: string,
+  values: Record<string, number>,
+): Promise<Pick<SubmitResult, "added" | "byMonth"> & { values: Record<string, number> }> {
+  const key = searchKey(place);
+  const unit = assignment.unit.name;
+  const earlier = (await deps.repos.reports.revisions(report.id))
+    .reverse()
+    .find((r) => searchKey(placeOfPart(r.text, unit) ?? "") === key);
+  const sent = earlier
+    ? figuresOfPeriod(readOfPeriod(reading, earlier.text, assignment), assignment.occurrence.periodKey).values
+    : {};
+  const out = { ...report.values };
+  const added: SubmitResult["added"] = [];
+  for (const [code, more] of Object.entries(values)) {
+    const before = (report.values[code] ?? 0) - (sent[code] ?? 0);
+    out[code] = before + more;
+    if (before) added.push({ code, before, more });
+  }
+  return { values: out, added, byMonth: [] };
 }
 
 function sameFigures(a: Record<string, number>, b: Record<string, number>): boolean {
