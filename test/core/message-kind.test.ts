@@ -58,6 +58,8 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     "Sở đã có mẫu băng rôn chào mừng năm 2027 chưa ạ",
     // why the reminders go on: answered with what is recorded and open
     "sao e bc rồi mà vẫn bị nhắc vậy a",
+    "a ơi bc này em gửi cho nhiệm vụ số mấy vậy a",
+    "bc nay gui nv may a",
     "xã em gửi rồi mà bot cứ nhắc mãi là sao",
     "sao thôn em báo cáo đầy đủ rồi vẫn còn nhắc ạ",
   ])("question as typed: %s", (text) => expect(kind(text)).toBe("question"));
