@@ -88,7 +88,9 @@ describe("figures that are not the period's own", () => {
     expect(asked).toContain("Đồng chí muốn gửi nội dung trên là báo cáo nhiệm vụ #2");
     expect(asked).toContain("(Quý IV/2026)?");
     const answered = (await h.say(lan, group, "có")).join("\n");
-    expect(answered).toContain("✅ Đã cập nhật báo cáo của UBND xã Đồng Tâm (lần 2)");
+    // nothing placed: no revision written, the fragment asked about
+    expect(answered).toContain("☑️ Tin nhắn không có số liệu mới cho báo cáo của UBND xã Đồng Tâm");
+    expect(answered).toContain("báo cáo giữ nguyên (lần 1,");
     expect(answered).toContain('Chưa xác định được: "');
   });
 
@@ -100,7 +102,7 @@ describe("figures that are not the period's own", () => {
         "Ngày 20/01/2026, UBND xã ban hành Kế hoạch số 08/KH-UBND về tuyên truyền cải cách hành chính năm 2026. Đã treo 12 băng rôn.",
       )
     ).join("\n");
-    expect(reply).toContain("✅ Đã cập nhật báo cáo của UBND xã Đồng Tâm (lần 3)");
+    expect(reply).toContain("✅ Đã cập nhật báo cáo của UBND xã Đồng Tâm (lần 2)");
     expect(reply).toContain("• Băng rôn, khẩu hiệu: 12 cái");
     expect(reply).toContain("Văn bản: số 08/KH-UBND ngày 20/01/2026");
   });
