@@ -434,11 +434,6 @@ interface PeriodReading {
   split: PeriodFigures;
 }
 
-/**
- * Reads a report for the assignment's period. A longer span's report that has a part naming the
- * period ("cả năm 2026: 40 tin bài (riêng Quý IV: 12 tin bài)") is read for that part; the span's own
- * figures are named, never recorded.
- */
 /** The message read for the assignment's period: the months of a quarter listed one by one are its parts ({@link headedWithPeriod}). */
 function readOfPeriod(reading: MessageReading, text: string, assignment: AssignmentView): ParsedReport {
   const parsed = reading.read(text, assignment.task.indicators);
@@ -449,6 +444,11 @@ function readOfPeriod(reading: MessageReading, text: string, assignment: Assignm
   return whole.unclear.every((u) => text.includes(u)) ? { ...whole, reportMonths: undefined } : parsed;
 }
 
+/**
+ * Reads a report for the assignment's period. A longer span's report that has a part naming the
+ * period ("cả năm 2026: 40 tin bài (riêng Quý IV: 12 tin bài)") is read for that part; the span's own
+ * figures are named, never recorded.
+ */
 function readForPeriod(reading: MessageReading, text: string, assignment: AssignmentView): PeriodReading {
   const { periodKey } = assignment.occurrence;
   const parsed = readOfPeriod(reading, text, assignment);
