@@ -33,6 +33,7 @@ describe("placeOfPart: a message reporting for one place of the unit", () => {
 
   it("is no part when the place is the unit itself (a village reporting its own figures)", () => {
     expect(placeOfPart("Thôn Đông báo cáo: treo 1 băng rôn", "Thôn Đông")).toBeNull();
-    expect(placeOfPart("Thôn Đông báo cáo: treo 1 băng rôn", "Thôn Đông Sơn")).toBe("Thôn Đông");
+    expect(placeOfPart("Thôn 3 báo cáo: treo 1 băng rôn", "Thôn 3 xã Tân Lập")).toBeNull();
+    expect(placeOfPart("Thôn 3 báo cáo: treo 1 băng rôn", "Thôn 13 xã Tân Lập")).toBe("Thôn 3");
   });
 });

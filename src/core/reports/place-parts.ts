@@ -46,7 +46,7 @@ export function placeOfPart(text: string, unitName: string): string | null {
   const first = places[0];
   if (!first || first.index !== start) return null;
   const place = first[0];
-  if (` ${searchKey(unitName)}`.endsWith(` ${searchKey(place)}`)) return null;
+  if (` ${searchKey(unitName)} `.includes(` ${searchKey(place)} `)) return null;
   // another place given figures ("…, thôn Tây 2 băng rôn"): a list of places, not one place's part
   for (let i = 1; i < places.length; i++) {
     if (searchKey(places[i]![0]) === searchKey(place)) continue;
