@@ -27,6 +27,8 @@ describe("placeOfPart: a message reporting for one place of the unit", () => {
     "ap phich 3 cai",
     "to roi 200 to",
     "họp thôn 2 cuộc 95 người",
+    "thôn em treo 2 pano, 12 băng rôn",
+    "thon e: pano 3, bang ron 2",
   ])("%s → null", (text) => {
     expect(placeOfPart(text, "UBND xã Đồng Tâm")).toBeNull();
   });

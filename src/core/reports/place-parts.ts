@@ -14,8 +14,8 @@ import { searchKey } from "./text-key.js";
 const NAME = String.raw`(?:\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,2}|\d{1,3}[a-zA-Z]?)`;
 const PLACE = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:` +
-    // unambiguous: a name in capitals, a number, or one word typed in lower case ("thon dong")
-    String.raw`(?:[Tt]hôn|[Tt]hon|[Xx]óm|[Xx]om|[Ấấ]p|[Bb]uôn|[Pp]lei|[Ss]óc|[Kk]hóm|[Tt]ổ dân phố|[Tt]o dan pho|TDP|tdp|[Kk]hu phố|[Kk]hu pho|KP|kp)\s+(?:${NAME}|\p{Ll}+)` +
+    // unambiguous: a name in capitals, a number, or one word typed in lower case ("thon dong"; not "thôn em")
+    String.raw`(?:[Tt]hôn|[Tt]hon|[Xx]óm|[Xx]om|[Ấấ]p|[Bb]uôn|[Pp]lei|[Ss]óc|[Kk]hóm|[Tt]ổ dân phố|[Tt]o dan pho|TDP|tdp|[Kk]hu phố|[Kk]hu pho|KP|kp)\s+(?:${NAME}|(?!(?:em|e|mình|minh|tôi|toi|ta|này|nay|đó|do|ấy|ay)(?![\p{L}]))\p{Ll}+)` +
     // also words: a name in capitals or a number ("Ap 3", "bản Púng", "tổ 5"; not "ap phich", "ban Tuyên giáo")
     String.raw`|(?:[Aa]p|[Bb]on|[Ll]àng|[Ll]ang|[Bb]ản)\s+${NAME}|(?:[Tt]ổ|[Tt]o|[Kk]hu|[Đđ]ội|[Dd]oi)\s+\d{1,3}[a-zA-Z]?` +
     String.raw`)(?![\p{L}\p{N}])`,
