@@ -21,7 +21,7 @@ import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
 import type { IndItem, Pair } from "./pairing.js";
 import { unnamedSittingsCode } from "./sittings.js";
-import { isWordIn, pastTimesBracket, type Tok, type Tokenised } from "./tokens.js";
+import { isWordIn, pastRateWords, type Tok, type Tokenised } from "./tokens.js";
 import { DAY_PARTS, PEOPLE_PHRASES, PEOPLE_SHORT, PLACE_WORDS } from "./vocabulary.js";
 
 export interface Multipliers extends TokenMarks {
@@ -1713,12 +1713,9 @@ function perUnitBefore(
   if (!RATE_UNITS.has(per) || nv.blocked[i] || toks[i - 1]!.type !== "w") return false;
   const rate = numbers.read(i, false);
   if (!rate || rate.bad) return false;
-  let j = rate.end;
-  // ("ngày 2 lần sáng chiều": the times of day may follow the unit)
-  for (let k = 0; k < 3 && toks[j]?.type === "w" && !LASTING.has(key(toks[j])) && key(toks[j]) !== "nhan"; k++) j++;
+  // ("ngày 2 lần sáng chiều", "ngày 03 lượt (6h00, 11h00, 17h30)": the times of day may follow the measure)
+  let j = pastRateWords(toks, rate.end);
   if (j === rate.end) return false;
-  // ("ngày 03 lượt (6h00, 11h00, 17h30) trong 6 ngày": the times the turns go out at may follow)
-  j = pastTimesBracket(toks, j);
   // "ngày 2 lượt, phát liên tục 15 ngày", "tuần 3 bài suốt 4 tuần": the span in a clause right after, said
   // as lasting ("liên tục", "suốt", "trong vòng")
   if (toks[j]?.k === ",") {

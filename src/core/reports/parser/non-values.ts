@@ -20,7 +20,7 @@ import {
   gatheringBefore,
   isHard,
   isWordIn,
-  pastTimesBracket,
+  pastRateWords,
   type Tok,
   type Tokenised,
   workforce,
@@ -2485,10 +2485,8 @@ const SPAN_OPS: ReadonlySet<string> = new Set(["trong", "nhan", "suot", "tuc", "
 function spokenRateAt(toks: readonly Tok[], i: number, unit: string): boolean {
   if (unit !== "ngay" && unit !== "tuan" && unit !== "thang" && unit !== "buoi") return false;
   if (toks[i + 1]?.type !== "n") return false;
-  let j = i + 2;
-  for (let k = 0; k < 2 && toks[j]?.type === "w" && !LASTING.has(toks[j]!.kt) && toks[j]!.kt !== "nhan"; k++) j++;
+  let j = pastRateWords(toks, i + 2);
   if (j === i + 2) return false;
-  j = pastTimesBracket(toks, j);
   // "ngày 2 lượt, phát liên tục 15 ngày", "suốt 5 ngày", "trong vòng 10 ngày" (as in multipliers.ts)
   if (toks[j]?.k === ",") {
     let x = j + 1;

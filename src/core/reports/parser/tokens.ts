@@ -416,6 +416,26 @@ export function pastTimesBracket(toks: readonly Tok[], j: number): number {
   return j;
 }
 
+/** Words saying how long a spoken rate went on ("trong", "suốt", "liên tục") or times it ("nhân"). */
+const RATE_SPAN_WORDS: ReadonlySet<string> = new Set(["trong", "suot", "lien", "nhan"]);
+
+/**
+ * The end of a spoken rate's words after its figure ending at `j`: up to two words of its measure ("lượt",
+ * "lần phát"), then the times of day it goes out at ("ngày 2 lần sáng chiều", "ngày 3 lượt sáng, trưa, chiều",
+ * "ngày 3 lượt (6h, 11h, 17h)"); `j` when no word follows.
+ */
+export function pastRateWords(toks: readonly Tok[], j: number): number {
+  let x = j;
+  for (let k = 0; k < 3 && toks[x]?.type === "w" && !RATE_SPAN_WORDS.has(toks[x]!.kt); k++) x++;
+  if (x === j) return j;
+  const joined = (t: Tok | undefined) => t?.k === "," || t?.kt === "va";
+  while (x < j + 10 && (isTimeOfDay(toks[x]) || (joined(toks[x]) && isTimeOfDay(toks[x + 1])))) x++;
+  return pastTimesBracket(toks, x);
+}
+
+const isTimeOfDay = (t: Tok | undefined): boolean => t?.type === "w" && DAY_TIMES.has(t.kt);
+const DAY_TIMES: ReadonlySet<string> = new Set(["sang", "trua", "chieu", "toi", "dem"]);
+
 /** Whether a token ends a clause (line break, hard punctuation, "và", "với", …); past the end too. */
 export function isHard(t: Tok | undefined): boolean {
   if (!t) return true;
