@@ -21,7 +21,7 @@ import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
 import type { IndItem, Pair } from "./pairing.js";
 import { unnamedSittingsCode } from "./sittings.js";
-import { isWordIn, pastRateWords, type Tok, type Tokenised } from "./tokens.js";
+import { isWordIn, lastingWordsAt, pastRateWords, spanWordAt, type Tok, type Tokenised } from "./tokens.js";
 import { DAY_PARTS, PEOPLE_PHRASES, PEOPLE_SHORT, PLACE_WORDS } from "./vocabulary.js";
 
 export interface Multipliers extends TokenMarks {
@@ -1691,9 +1691,6 @@ function statedSpan(
   return null;
 }
 
-/** Words saying a rate went on for a span ("liên tục 15 ngày", "suốt 4 tuần", "trong vòng 10 ngày"). */
-const LASTING = new Set(["lien", "suot", "trong"]);
-
 /** Units a spoken rate is given per ("ngày 2 lượt", "tuần 3 bài"). */
 const RATE_UNITS = new Set(["ngay", "tuan", "thang", "buoi"]);
 
@@ -1718,11 +1715,9 @@ function perUnitBefore(
   if (j === rate.end) return false;
   // "ngày 2 lượt, phát liên tục 15 ngày", "tuần 3 bài suốt 4 tuần": the span in a clause right after, said
   // as lasting ("liên tục", "suốt", "trong vòng")
-  if (toks[j]?.k === ",") {
-    const lasting = lastingWordsAt(toks, j + 1);
-    if (lasting >= 0) j = lasting;
-  } else if (key(toks[j]) === "lien" && key(toks[j + 1]) === "tuc") j++;
-  else if (key(toks[j]) === "trong" && key(toks[j + 1]) === "vong") j++;
+  const words = j;
+  j = spanWordAt(toks, j);
+  const named = j > words + 2 && toks[words]?.type === "w";
   // "mỗi ngày 1 bài từ 1/12 đến nay (6/12)": a daily rate over a range of dates
   // (the product stated after it, "… = 30 bài", is the figure; the rate and its dates are its operands)
   const dates = per === "ngay" ? dateRangeAfter(toks, rate.end) : null;
@@ -1740,6 +1735,7 @@ function perUnitBefore(
       key(op) === "trong" ||
       key(op) === "nhan" ||
       key(op) === "suot" ||
+      key(op) === "du" ||
       key(op) === "tuc" ||
       key(op) === "vong" ||
       op.k === "x" ||
@@ -1756,6 +1752,12 @@ function perUnitBefore(
     for (const x of [...range(i, rate.end), ...range(j + 1, span.end)]) (out.blocked as number[]).push(x);
     out.settled.push(i);
     return true;
+  }
+  // ("tuần 2 buổi phát thanh chuyên mục …, làm trong 4 tuần": the words between name what went out, so the product
+  // reads at the rate's own number and the span is no figure)
+  if (named) {
+    for (const x of range(j + 1, span.end + 1)) (out.blocked as number[]).push(x);
+    return readAsProduct(out, i, rate.end, rate.value * span.value);
   }
   return readAsProduct(out, i, span.end + 1, rate.value * span.value);
 }
@@ -1787,17 +1789,6 @@ function overDates(
 ): boolean {
   const days = sentenceDays(toks, nv, i, end);
   return days !== null && readAsProduct(out, i, end, rate * days);
-}
-
-/**
- * After a comma, a span said as lasting within two words ("phát liên tục", "suốt", "trong vòng"): the
- * index of its last word, where the span's number follows, or -1.
- */
-function lastingWordsAt(toks: readonly Tok[], from: number): number {
-  let x = from;
-  for (let k = 0; k < 2 && toks[x]?.type === "w" && !LASTING.has(key(toks[x])); k++) x++;
-  if (!LASTING.has(key(toks[x]))) return -1;
-  return key(toks[x + 1]) === "tuc" || key(toks[x + 1]) === "vong" ? x + 1 : x;
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   isHard,
   isWordIn,
   pastRateWords,
+  spanWordAt,
   type Tok,
   type Tokenised,
   workforce,
@@ -2476,10 +2477,8 @@ function markVagueQuantities(tk: Tokenised, blocked: Uint8Array, unclear: [numbe
   }
 }
 
-/** Words saying a rate went on for a span ("liên tục 15 ngày", "suốt 4 tuần", "trong vòng 10 ngày"). */
-const LASTING: ReadonlySet<string> = new Set(["lien", "suot", "trong"]);
-/** The word right before the span of a spoken rate ("trong", "nhân", "suốt", "liên tục", "trong vòng"). */
-const SPAN_OPS: ReadonlySet<string> = new Set(["trong", "nhan", "suot", "tuc", "vong"]);
+/** The word right before the span of a spoken rate ("trong", "nhân", "suốt", "liên tục", "trong vòng", "đủ"). */
+const SPAN_OPS: ReadonlySet<string> = new Set(["trong", "nhan", "suot", "tuc", "vong", "du"]);
 
 /** Whether "<unit> N <measure> trong|x M <unit>" starts at token i ("ngày 2 lượt trong 15 ngày"). */
 function spokenRateAt(toks: readonly Tok[], i: number, unit: string): boolean {
@@ -2487,13 +2486,7 @@ function spokenRateAt(toks: readonly Tok[], i: number, unit: string): boolean {
   if (toks[i + 1]?.type !== "n") return false;
   let j = pastRateWords(toks, i + 2);
   if (j === i + 2) return false;
-  // "ngày 2 lượt, phát liên tục 15 ngày", "suốt 5 ngày", "trong vòng 10 ngày" (as in multipliers.ts)
-  if (toks[j]?.k === ",") {
-    let x = j + 1;
-    for (let k = 0; k < 2 && toks[x]?.type === "w" && !LASTING.has(toks[x]!.kt); k++) x++;
-    if (LASTING.has(key_(toks[x]))) j = key_(toks[x + 1]) === "tuc" || key_(toks[x + 1]) === "vong" ? x + 1 : x;
-  } else if (key_(toks[j]) === "lien" && key_(toks[j + 1]) === "tuc") j++;
-  else if (key_(toks[j]) === "trong" && key_(toks[j + 1]) === "vong") j++;
+  j = spanWordAt(toks, j);
   const op = toks[j];
   if (!op || !(SPAN_OPS.has(key_(op)) || op.k === "x" || op.k === "×" || op.k === "*")) return false;
   return toks[j + 1]?.type === "n" && toks[j + 2]?.type === "w" && toks[j + 2]!.kt === unit;

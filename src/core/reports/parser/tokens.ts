@@ -433,6 +433,36 @@ export function pastRateWords(toks: readonly Tok[], j: number): number {
   return pastTimesBracket(toks, x);
 }
 
+/** Words saying a rate went on for a span ("liên tục 15 ngày", "suốt 4 tuần", "trong vòng 10 ngày", "đủ 5 tuần"). */
+const LASTING: ReadonlySet<string> = new Set(["lien", "suot", "trong", "du"]);
+
+/**
+ * Within two words from `from`, a span said as lasting ("phát liên tục", "suốt", "trong vòng"): the index of
+ * its last word, where the span's number follows, or -1.
+ */
+export function lastingWordsAt(toks: readonly Tok[], from: number): number {
+  let x = from;
+  for (let k = 0; k < 2 && toks[x]?.type === "w" && !LASTING.has(toks[x]!.kt); k++) x++;
+  if (toks[x]?.type !== "w" || !LASTING.has(toks[x]!.kt)) return -1;
+  return toks[x + 1]?.kt === "tuc" || toks[x + 1]?.kt === "vong" ? x + 1 : x;
+}
+
+/**
+ * After a spoken rate's words ending at `j`, the word right before its span's number: "ngày 2 lượt liên tục
+ * 15 ngày", "ngày 2 lượt, phát liên tục 15 ngày", also past the rest of the rate's clause when it names what
+ * went out ("tuần 2 buổi phát thanh chuyên mục pháp luật, làm trong 4 tuần"); `j` when no span is said so.
+ */
+export function spanWordAt(toks: readonly Tok[], j: number): number {
+  let x = j;
+  for (let k = 0; k < 6 && toks[x]?.type === "w" && !LASTING.has(toks[x]!.kt) && !TIMES_SIGNS.has(toks[x]!.k); k++) x++;
+  const at = toks[x]?.k === "," ? x + 1 : x;
+  const lasting = at > x || (toks[x]?.type === "w" && LASTING.has(toks[x]!.kt)) ? lastingWordsAt(toks, at) : -1;
+  return lasting >= 0 ? lasting : j;
+}
+
+/** Signs of times between a rate and its span ("ngày 1 lượt x 7 ngày"). */
+const TIMES_SIGNS: ReadonlySet<string> = new Set(["x", "×", "*"]);
+
 const isTimeOfDay = (t: Tok | undefined): boolean => t?.type === "w" && DAY_TIMES.has(t.kt);
 const DAY_TIMES: ReadonlySet<string> = new Set(["sang", "trua", "chieu", "toi", "dem"]);
 
