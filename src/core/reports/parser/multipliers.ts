@@ -21,7 +21,15 @@ import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
 import type { IndItem, Pair } from "./pairing.js";
 import { unnamedSittingsCode } from "./sittings.js";
-import { isWordIn, lastingWordsAt, pastRateWords, spanWordAt, type Tok, type Tokenised } from "./tokens.js";
+import {
+  isWordIn,
+  lastingWordsAt,
+  monthDaysAt,
+  pastRateWords,
+  spanWordAt,
+  type Tok,
+  type Tokenised,
+} from "./tokens.js";
 import { DAY_PARTS, PEOPLE_PHRASES, PEOPLE_SHORT, PLACE_WORDS } from "./vocabulary.js";
 
 export interface Multipliers extends TokenMarks {
@@ -331,7 +339,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     const figureStarts = new Set([figures[0]![0]]);
     if (onePer) figureStarts.add(i); // "1 hộ" is the rate's own unit, no count of households
     const count =
-      sessionsByDays(toks, nv, numbers, i, unit.words[0]!, figures[0]![1], blocked) ??
+      sessionsByDays(toks, nv, numbers, i, unit.words[0]!, figures[0]!, blocked) ??
       namedPlaces(toks, nv, i, unit.words[0]!) ??
       kindsListed(toks, nv, i, unit.words[0]!) ??
       namedPlacesAfter(toks, nv, unit.end, unit.words[0]!) ??
@@ -1329,7 +1337,8 @@ const SESSIONS: ReadonlySet<string> = new Set(["sang", "trua", "chieu", "toi"]);
 /**
  * "phát thanh sáng chiều mỗi buổi 1 lượt, 10 ngày liền" → 2 × 10 = 20 sessions: the times of day named
  * right before "mỗi buổi" (two or more), times the days said after the figure in its sentence. The days
- * are blocked here; without them there is no count.
+ * are blocked here; without them there is no count. "sáng chiều mỗi ngày 1 lần, trong 10 ngày" reads the
+ * same: a day's figure fewer than the times named is each time's.
  */
 function sessionsByDays(
   toks: readonly Tok[],
@@ -1337,17 +1346,18 @@ function sessionsByDays(
   numbers: ReturnType<typeof createNumberReader>,
   moi: number,
   unit: string,
-  figureEnd: number,
+  figure: readonly [number, number, number],
   blocked: number[],
 ): Count | null {
-  if (unit !== "buoi") return null;
+  if (unit !== "buoi" && unit !== "ngay") return null;
   let sessions = 0;
   for (let j = moi - 1; j >= 0 && j >= moi - 6; j--) {
     const k = key(toks[j]);
     if (SESSIONS.has(k)) sessions++;
     else if (!(k === "va" || k === "," || k === "-" || k === "/")) break;
   }
-  if (sessions < 2) return null;
+  if (sessions < 2 || (unit === "ngay" && figure[2] >= sessions)) return null;
+  const figureEnd = figure[1];
   for (let x = figureEnd; x < toks.length && x < figureEnd + 8 && !isSentenceEnd(toks[x]); x++) {
     if (toks[x]!.type !== "n" || nv.blocked[x] || key(toks[x + 1]) !== "ngay") continue;
     const days = numbers.read(x, false);
@@ -1628,7 +1638,16 @@ function findRates(
       }
       continue;
     }
-    const value = rate.value * times;
+    let value = rate.value * times;
+    // "2 xe loa, mỗi xe chạy 1 lượt/ngày trong 5 ngày": the units counted before "mỗi" each went at the rate
+    const each = PERIOD_UNITS.has(per) ? eachUnitBefore(toks, i) : -1;
+    const units = each >= 0 ? countOf(toks, counts, [key(toks[each + 1])], readings, undefined, each) : null;
+    if (units && units.end <= each && !units.own) {
+      value *= units.value;
+      for (let x = units.start; x < units.end; x++) blocked.push(x);
+      out.settled.push(units.start);
+      (out.transparent as number[]).push(each, each + 1);
+    }
     // "2 lượt/ngày trong 15 ngày = 30 lượt": the product the officer states again is the same figure
     statedProduct(toks, nv, numbers, end, value, blocked);
     // the unit names the indicator ("60 người/cuộc", "2 tờ/hộ"): read the pair here, else leave the name before
@@ -1648,6 +1667,18 @@ function findRates(
     out.settled.push(i);
     i = end - 1;
   }
+}
+
+/**
+ * "mỗi xe chạy 1 lượt/ngày": the index of a "mỗi" right before the rate at i (a verb or two between), whose unit
+ * is one word and no span ("mỗi ngày"), else -1.
+ */
+function eachUnitBefore(toks: readonly Tok[], i: number): number {
+  for (let x = i - 2; x >= 0 && x >= i - 4; x--) {
+    if (toks[x]!.type !== "w" || toks[x + 1]!.type !== "w") return -1;
+    if (key(toks[x]) === "moi") return PERIOD_UNITS.has(key(toks[x + 1])) ? -1 : x;
+  }
+  return -1;
 }
 
 /** Women or men counted by a word for persons, typed with its marks ("35 chị"; plain "chi", "ba" are other words). */
@@ -1708,6 +1739,8 @@ function perUnitBefore(
   const { toks } = tk;
   const per = key(toks[i - 1]);
   if (!RATE_UNITS.has(per) || nv.blocked[i] || toks[i - 1]!.type !== "w") return false;
+  // ("sáng chiều mỗi ngày 1 lần trong 10 ngày": read by "mỗi ngày" with the times of day already)
+  if (out.readings.has(i) || out.pairs.some((p) => p.num.start === i)) return false;
   const rate = numbers.read(i, false);
   if (!rate || rate.bad) return false;
   // ("ngày 2 lần sáng chiều", "ngày 03 lượt (6h00, 11h00, 17h30)": the times of day may follow the measure)
@@ -1715,9 +1748,7 @@ function perUnitBefore(
   if (j === rate.end) return false;
   // "ngày 2 lượt, phát liên tục 15 ngày", "tuần 3 bài suốt 4 tuần": the span in a clause right after, said
   // as lasting ("liên tục", "suốt", "trong vòng")
-  const words = j;
   j = spanWordAt(toks, j);
-  const named = j > words + 2 && toks[words]?.type === "w";
   // "mỗi ngày 1 bài từ 1/12 đến nay (6/12)": a daily rate over a range of dates
   // (the product stated after it, "… = 30 bài", is the figure; the rate and its dates are its operands)
   const dates = per === "ngay" ? dateRangeAfter(toks, rate.end) : null;
@@ -1744,7 +1775,9 @@ function perUnitBefore(
     )
   )
     return per === "ngay" && overDates(toks, nv, i, rate.end, rate.value, out);
-  const span = toks[j + 1]?.type === "n" ? numbers.read(j + 1, false) : null;
+  // ("suốt tháng 11 (30 ngày)": a month named with its days in brackets; the days are the span)
+  const at = per === "ngay" ? monthDaysAt(toks, j + 1) : j + 1;
+  const span = toks[at]?.type === "n" ? numbers.read(at, false) : null;
   if (!span || span.bad || key(toks[span.end]) !== per) return false;
   // "mỗi ngày 1 lần trong 7 ngày = 14 lượt", "…, tổng 24 lượt": the officer states the figure (it may count
   // what the rate leaves out, "sáng chiều"); the rate and its span are its operands
@@ -1753,13 +1786,11 @@ function perUnitBefore(
     out.settled.push(i);
     return true;
   }
-  // ("tuần 2 buổi phát thanh chuyên mục …, làm trong 4 tuần": the words between name what went out, so the product
-  // reads at the rate's own number and the span is no figure)
-  if (named) {
-    for (const x of range(j + 1, span.end + 1)) (out.blocked as number[]).push(x);
-    return readAsProduct(out, i, rate.end, rate.value * span.value);
-  }
-  return readAsProduct(out, i, span.end + 1, rate.value * span.value);
+  // the product reads at the rate's own number, so the names and measure around it pair with it ("tuần 2 buổi phát
+  // thanh chuyên mục …, làm trong 4 tuần", "ngày 1 bài suốt 31 ngày trên fanpage"); the span's words stand aside
+  const lasting = key(op) === "tuc" || key(op) === "vong" ? j - 1 : j;
+  for (const x of range(lasting, span.end + 1)) (out.transparent as number[]).push(x);
+  return readAsProduct(out, i, rate.end, rate.value * span.value);
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   gatheringBefore,
   isHard,
   isWordIn,
+  monthDaysAt,
   pastRateWords,
   spanWordAt,
   type Tok,
@@ -2489,5 +2490,6 @@ function spokenRateAt(toks: readonly Tok[], i: number, unit: string): boolean {
   j = spanWordAt(toks, j);
   const op = toks[j];
   if (!op || !(SPAN_OPS.has(key_(op)) || op.k === "x" || op.k === "×" || op.k === "*")) return false;
-  return toks[j + 1]?.type === "n" && toks[j + 2]?.type === "w" && toks[j + 2]!.kt === unit;
+  const at = unit === "ngay" ? monthDaysAt(toks, j + 1) : j + 1;
+  return toks[at]?.type === "n" && toks[at + 1]?.type === "w" && toks[at + 1]!.kt === unit;
 }

@@ -460,6 +460,12 @@ export function spanWordAt(toks: readonly Tok[], j: number): number {
   return lasting >= 0 ? lasting : j;
 }
 
+/** "tháng 11 (30 ngày)" at token x, a daily rate's span: the index of the days' number in the brackets, else x. */
+export function monthDaysAt(toks: readonly Tok[], x: number): number {
+  if (toks[x]?.kt !== "thang" || toks[x + 1]?.type !== "n" || toks[x + 2]?.k !== "(") return x;
+  return toks[x + 3]?.type === "n" && toks[x + 4]?.kt === "ngay" && toks[x + 5]?.k === ")" ? x + 3 : x;
+}
+
 /** Signs of times between a rate and its span ("ngày 1 lượt x 7 ngày"). */
 const TIMES_SIGNS: ReadonlySet<string> = new Set(["x", "×", "*"]);
 
