@@ -202,6 +202,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markCountsOfLabelledParts(tk, blocked, compiled, numbers, out.readings);
   markShortMonths(tk, blocked);
   markDaysOfMonth(tk, blocked, numbers, compiled);
+  markDayLists(tk, blocked);
   markPeriodLists(tk, blocked, compiled);
   markYearsOfNames(tk, blocked, compiled);
   markQuotedSlogans(tk, blocked, compiled);
@@ -2028,6 +2029,22 @@ function markDaysOfMonth(
     const day = numbers.read(i + 1, false);
     if (!day || day.value < 1 || day.value > 31 || day.end - i > 4 || isMeasureWord(toks[day.end], compiled)) continue;
     for (let x = i; x < day.end; x++) blocked[x] = Math.max(blocked[x]!, 1);
+  }
+}
+
+/**
+ * "trong 3 ngày 28, 29, 30/10", "ngày 5, 6 và 7/12": the days listed before a date share its month, so they are
+ * dates too, no figures.
+ */
+function markDayLists(tk: Tokenised, blocked: Uint8Array): void {
+  const { toks } = tk;
+  for (let d = 2; d + 2 < toks.length; d++) {
+    if (toks[d]!.type !== "n" || !blocked[d] || toks[d + 1]!.k !== "/" || toks[d + 2]!.type !== "n") continue;
+    for (let x = d - 1; x >= 1 && (toks[x]!.k === "," || key_(toks[x]) === "va"); x -= 2) {
+      const day = toks[x - 1]!;
+      if (day.type !== "n" || !/^\d{1,2}$/.test(day.k) || Number(day.k) < 1 || Number(day.k) > 31) break;
+      blocked[x - 1] = Math.max(blocked[x - 1]!, 1);
+    }
   }
 }
 
