@@ -128,6 +128,9 @@ export function findArithmetic(
       const last = operands[1]!;
       for (let x = first.end; x < last.start + 1; x++) out.operandTokens.add(x);
       out.products.set(last.start, { end: last.start + 1, value: first.value * last.value });
+    } else if (result < 0 && operands.length === 2 && daysEach(toks, first, operands[1]!)) {
+      // "2 lớp tập huấn x 2 ngày/lớp": how long each class lasted, no product; the classes stay a figure
+      for (let x = first.end; x < operands[1]!.end; x++) out.operandTokens.add(x);
     } else if (result < 0 && operands.length === 2 && namedTimesPlaces(toks, first, operands[1]!, named)) {
       // "mỗi thôn 2 pano × 8 thôn", "3 băng rôn x 7 xã": the name stays a name, the product is read at the
       // first figure and "× 8 thôn" is no figure
@@ -189,6 +192,18 @@ function mixedResult(toks: readonly Tok[], blocked: Uint8Array, j: number): numb
 function namedPerUnit(toks: readonly Tok[], op: Operand, named: (i: number) => boolean): number {
   for (let x = op.start + 2; x < op.end; x++) if (toks[x]!.k === "/") return named(x) ? x : -1;
   return -1;
+}
+
+/** Gatherings counted by the sitting whose length is given in days ("2 lớp x 2 ngày/lớp", "3 hội nghị × 1 ngày"). */
+const LASTING_EVENTS: ReadonlySet<string> = new Set(["lop", "cuoc", "hoinghi", "phien"]);
+/** Whether "N <gatherings> × M ngày" says how many days each lasted. */
+function daysEach(toks: readonly Tok[], first: Operand, last: Operand): boolean {
+  const unit = toks[last.start + 1];
+  const lasting = unit?.type === "w" && (unit.kt === "ngay" || unit.kt === "hom");
+  const a = toks[first.start + 1];
+  const b = toks[first.start + 2];
+  const events = isWordIn(a, LASTING_EVENTS) || (b?.type === "w" && LASTING_EVENTS.has(`${a?.kt}${b.kt}`));
+  return lasting && first.end > first.start + 1 && events;
 }
 
 /**

@@ -30,7 +30,7 @@ import {
   type Tok,
   type Tokenised,
 } from "./tokens.js";
-import { DAY_PARTS, PEOPLE_PHRASES, PEOPLE_SHORT, PLACE_WORDS } from "./vocabulary.js";
+import { DAY_PARTS, PEOPLE_PHRASES, PEOPLE_SHORT, PLACE_WORDS, TIME_UNITS } from "./vocabulary.js";
 
 export interface Multipliers extends TokenMarks {
   /** Pairs read here ("mỗi loại 4 cái" → one per indicator named). */
@@ -1591,6 +1591,14 @@ function findRates(
     while (j < i + 4 && toks[j]?.type === "w") j++;
     const per = key(toks[j + 1]);
     if (toks[j]?.k !== "/" || toks[j + 1]?.type !== "w" || j === i + 1) continue;
+    // ("2 lớp x 2 ngày/lớp": an operand the arithmetic read, no rate of its own)
+    if (nv.arithmetic.operandTokens.has(i)) continue;
+    // "2 ngày/lớp", "15 phút/lượt": how long each lasted, never a count (nothing to ask about)
+    if (j === i + 2 && isWordIn(toks[i + 1], TIME_UNITS)) {
+      for (let x = i; x < j + 2; x++) blocked.push(x);
+      out.settled.push(i);
+      continue;
+    }
     // "150.000đ/cái", "150k/cái", "2 triệu đồng/đợt": a price per unit, never a count to multiply
     if (toks.slice(i + 1, j).some((t) => MONEY_WORDS.has(t.k))) continue;
     const after = toks[j + 2];
