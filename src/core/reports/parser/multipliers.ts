@@ -19,6 +19,7 @@ import { type CompiledIndicators, countedInSheets } from "./indicators.js";
 import { createNameMatcher } from "./mentions.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
+import { countsOtherThing } from "./other-things.js";
 import type { IndItem, Pair } from "./pairing.js";
 import { unnamedSittingsCode } from "./sittings.js";
 import {
@@ -307,6 +308,21 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     // "mỗi chuyên mục phát thanh 3 lượt": the figure of another indicator named right after the unit
     const other = figures.length === 0 && unit.end - (i + 1) > 0 ? nameAt(unit.end) : null;
     if (other) figures = figuresInClause(toks, nv, numbers, other.end);
+    const unitWord0 = unit.words[0]!;
+    // "đăng 7 bài zalo, mỗi bài 3 ảnh": each of an indicator's own things described by a count of something the
+    // plan does not record is a detail, no figure and nothing to ask about (people at each sitting attend)
+    if (
+      figures.length === 1 &&
+      (compiled.measures.has(unitWord0) || compiled.heads.has(unitWord0)) &&
+      !SITTING_UNITS.has(unitWord0) &&
+      countsOtherThing(tk, figures[0]![1], compiled.headWords)
+    ) {
+      for (let x = i; x < unit.end; x++) transparent.push(x);
+      for (let x = figures[0]![0]; x < figures[0]![1]; x++) blocked.push(x);
+      out.settled.push(figures[0]![0]);
+      i = figures[0]![1] - 1;
+      continue;
+    }
     // "treo 2 pa nô mỗi thôn": the figure before
     const after = figures.length > 0;
     // "dán 40 áp phích mỗi tấm 5 nghìn": what each cost (no value) follows; the figure before is no rate
