@@ -1594,11 +1594,21 @@ function findRates(
   const { toks } = tk;
   const readings = out.readings as Map<number, { end: number; value: number }>;
   const blocked = out.blocked as number[];
+  // "đài xã phát ngày 2 lần …, tổng 24 lượt": a figure of a rate in a measure several share goes to the one whose
+  // names' first words stand earlier in the rate's sentence ("đài", "phát"), when no name of theirs does
+  const aired = (num: number, end: number, value: number, rate = num): void => {
+    const code = toks[end]?.type === "w" ? sharedByVerb(toks, compiled, nameAt, rate, toks[end]!.kt) : undefined;
+    if (!code) return;
+    readings.delete(num);
+    const item = { kind: "N" as const, start: num, end, value, weak: false, bad: false, first: false };
+    out.pairs.push({ num: item, ind: { kind: "I", start: end, end: end + 1, code, first: false }, numFirst: true });
+    for (let x = num; x < end + 1; x++) blocked.push(x);
+  };
   // (to the last number: "… mỗi ngày 2 lượt" may end the message)
   for (let i = 0; i + 1 < toks.length; i++) {
     if (toks[i]!.type !== "n") continue;
     if (
-      perUnitBefore(tk, nv, numbers, i, out) ||
+      perUnitBefore(tk, nv, numbers, i, out, aired) ||
       dayPartsLasting(tk, nv, numbers, i, out) ||
       sessionsEachDay(toks, nv, numbers, i, out)
     )
@@ -1759,12 +1769,13 @@ function perUnitBefore(
   numbers: ReturnType<typeof createNumberReader>,
   i: number,
   out: Multipliers,
+  aired: (num: number, end: number, value: number, rate?: number) => void,
 ): boolean {
   const { toks } = tk;
   const per = key(toks[i - 1]);
   if (!RATE_UNITS.has(per) || nv.blocked[i] || toks[i - 1]!.type !== "w") return false;
   // ("sáng chiều mỗi ngày 1 lần trong 10 ngày": read by "mỗi ngày" with the times of day already)
-  if (out.readings.has(i) || out.pairs.some((p) => p.num.start === i)) return false;
+  if ((out.readings as Map<number, unknown>).has(i) || out.pairs.some((p) => p.num.start === i)) return false;
   const rate = numbers.read(i, false);
   if (!rate || rate.bad) return false;
   // ("ngày 2 lần sáng chiều", "ngày 03 lượt (6h00, 11h00, 17h30)": the times of day may follow the measure)
@@ -1808,13 +1819,17 @@ function perUnitBefore(
   if (statedAfter(toks, span.end + 1)) {
     for (const x of [...range(i, rate.end), ...range(j + 1, span.end)]) (out.blocked as number[]).push(x);
     out.settled.push(i);
+    const stated = statedFigureAfter(toks, nv, numbers, span.end + 1);
+    if (stated) aired(stated.start, stated.end, stated.value, i);
     return true;
   }
   // the product reads at the rate's own number, so the names and measure around it pair with it ("tuần 2 buổi phát
   // thanh chuyên mục …, làm trong 4 tuần", "ngày 1 bài suốt 31 ngày trên fanpage"); the span's words stand aside
   const lasting = key(op) === "tuc" || key(op) === "vong" ? j - 1 : j;
   for (const x of range(lasting, span.end + 1)) (out.transparent as number[]).push(x);
-  return readAsProduct(out, i, rate.end, rate.value * span.value);
+  readAsProduct(out, i, rate.end, rate.value * span.value);
+  aired(i, rate.end, rate.value * span.value);
+  return true;
 }
 
 /**
@@ -1968,6 +1983,21 @@ function setProduct(out: Multipliers, i: number, end: number, value: number): tr
 }
 
 const range = (a: number, b: number): number[] => Array.from({ length: Math.max(0, b - a) }, (_, k) => a + k);
+
+/** The figure stated as a result after `from` ("…, tổng 24 lượt"): its first number not marked as context. */
+function statedFigureAfter(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  from: number,
+): { start: number; end: number; value: number } | null {
+  for (let x = from; x < toks.length && x < from + 9 && !isSentenceEnd(toks[x]); x++) {
+    if (toks[x]!.type !== "n" || nv.blocked[x]) continue;
+    const n = numbers.read(x, false);
+    return n && !n.bad ? { start: x, end: n.end, value: n.value } : null;
+  }
+  return null;
+}
 
 /**
  * Whether a figure stated as a result follows in the sentence from `from`: "= 14", "tổng 24", "tổng cộng 30", or
