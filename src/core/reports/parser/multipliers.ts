@@ -533,6 +533,23 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         continue;
       }
       for (const [s, e, v] of figures) readings.set(s, { end: e, value: v * count.value });
+      // "đài xã phát tin mỗi ngày 4 lượt trong 3 ngày": a day's or week's rate in a measure several share goes to
+      // the one whose names' first words open the sentence ("đài", "phát"), when no name of theirs is there
+      const [s0, e0, v0] = figures[0]!;
+      const aired =
+        figures.length === 1 && (unitWord === "ngay" || unitWord === "tuan") && toks[e0]?.type === "w"
+          ? sharedByVerb(toks, compiled, nameAt, i, toks[e0]!.kt)
+          : undefined;
+      if (aired) {
+        readings.delete(s0);
+        const num = { kind: "N" as const, start: s0, end: e0, value: v0 * count.value, weak: false, bad: false };
+        out.pairs.push({
+          num: { ...num, first: false },
+          ind: { kind: "I", start: e0, end: e0 + 1, code: aired, first: false },
+          numFirst: true,
+        });
+        for (let x = s0; x < e0 + 1; x++) blocked.push(x);
+      }
       // "tổ chức 04 đợt tuyên truyền, mỗi đợt 02 lượt xe": a count of rounds no indicator counts is spent in the
       // product of things, no figure to ask about (sittings of people, "2 buổi, mỗi buổi 120 đoàn viên", are
       // meetings by the writers' convention)
