@@ -134,6 +134,8 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     "làm 2 banner treo cổng nhà văn hóa + 1 ma-két lớn ở ngã ba chợ",
     "clip TikTok 4 cái, cái clip múa xòe đạt 25 nghìn lượt xem a 🥰",
     "xã Phước Dinh có 1 clip tiktok về lễ hội Katê đạt 25 nghìn lượt xem ạ 🎉",
+    // unsure until round 31a: the total of a rate the station ("đài … phát") aired is its broadcasts (24)
+    "dai xa phat ngay 2 lan sang chieu, lien tuc 12 ngay truoc ngay 9/11, tong 24 luot a",
   ])("figures or a document still report: %s", (text) => expect(kind(text)).toBe("report"));
 
   it.each([
@@ -151,8 +153,7 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     "thon Hoa Tien tu sua 1 loa phat thanh bi hong, chua lam duoc luot nao trong thang",
     // the work said not done at all, no indicator named: a zero report, asked about
     "to em chua in duoc cai nao vi chua co kinh phi",
-    // a verb of the work with the number the parser could not place after it, or a count
-    "dai xa phat ngay 2 lan sang chieu, lien tuc 12 ngay truoc ngay 9/11, tong 24 luot a",
+    // a verb of the work with the number the parser could not place after it
     "em dang 6 clip len kenh cua xa a",
     // the work on an indicator told by its times and days, no figure read ("other", silence, before)
     "hoi phu nu dang ngay 2 bai suot tuan qua tren page hoi",

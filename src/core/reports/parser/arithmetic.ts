@@ -7,7 +7,7 @@
 
 import { parseDigitNumber } from "../vietnamese-numbers.js";
 import { isWordIn, type Tok } from "./tokens.js";
-import { CHANNEL_NAMES, PEOPLE_PHRASES, PEOPLE_SHORT, TIMES_SIGNS } from "./vocabulary.js";
+import { CHANNEL_NAMES, PEOPLE_PHRASES, PEOPLE_SHORT, PLACE_WORDS, TIMES_SIGNS } from "./vocabulary.js";
 
 /** What the arithmetic in a message means for the numbers in it, by token index. */
 export interface Arithmetic {
@@ -128,6 +128,16 @@ export function findArithmetic(
       const last = operands[1]!;
       for (let x = first.end; x < last.start + 1; x++) out.operandTokens.add(x);
       out.products.set(last.start, { end: last.start + 1, value: first.value * last.value });
+    } else if (result < 0 && operands.length === 2 && daysEach(toks, first, operands[1]!)) {
+      // "2 lớp tập huấn x 2 ngày/lớp": how long each class lasted, no product; the classes stay a figure
+      for (let x = first.end; x < operands[1]!.end; x++) out.operandTokens.add(x);
+    } else if (result < 0 && operands.length === 2 && namedTimesPlaces(toks, first, operands[1]!, named)) {
+      // "mỗi thôn 2 pano × 8 thôn", "3 băng rôn x 7 xã": the name stays a name, the product is read at the
+      // first figure and "× 8 thôn" is no figure
+      const last = operands[1]!;
+      out.products.set(first.start, { end: first.start + 1, value: first.value * last.value });
+      for (let x = first.end; x < last.end; x++) out.operandTokens.add(x);
+      for (let x = first.start; x < first.end; x++) out.freedTokens.add(x);
     } else if (result < 0 && operands.length === 2 && namedPerUnit(toks, first, named) >= 0) {
       // "2 pano/thôn x 6 thôn", "3 băng rôn/trường × 4 trường": the name inside the rate stays a name,
       // the product is read at the first figure and the rest ("/thôn x 6") is no figure
@@ -182,6 +192,33 @@ function mixedResult(toks: readonly Tok[], blocked: Uint8Array, j: number): numb
 function namedPerUnit(toks: readonly Tok[], op: Operand, named: (i: number) => boolean): number {
   for (let x = op.start + 2; x < op.end; x++) if (toks[x]!.k === "/") return named(x) ? x : -1;
   return -1;
+}
+
+/** Gatherings counted by the sitting whose length is given in days ("2 lớp x 2 ngày/lớp", "3 hội nghị × 1 ngày"). */
+const LASTING_EVENTS: ReadonlySet<string> = new Set(["lop", "cuoc", "hoinghi", "phien"]);
+/** Whether "N <gatherings> × M ngày" says how many days each lasted. */
+function daysEach(toks: readonly Tok[], first: Operand, last: Operand): boolean {
+  const unit = toks[last.start + 1];
+  const lasting = unit?.type === "w" && (unit.kt === "ngay" || unit.kt === "hom");
+  const a = toks[first.start + 1];
+  const b = toks[first.start + 2];
+  const events = isWordIn(a, LASTING_EVENTS) || (b?.type === "w" && LASTING_EVENTS.has(`${a?.kt}${b.kt}`));
+  return lasting && first.end > first.start + 1 && events;
+}
+
+/**
+ * Whether "N <name> × M <places>" multiplies each place's figure: the first operand's words are an indicator's
+ * name and the second counts places, or the unit of a "mỗi" right before ("mỗi tổ dân phố 2 pa nô x 5 tổ").
+ */
+function namedTimesPlaces(toks: readonly Tok[], first: Operand, last: Operand, named: (i: number) => boolean): boolean {
+  if (first.end === first.start + 1 || last.end !== last.start + 2 || !named(first.end) || named(last.end))
+    return false;
+  const unit = toks[last.start + 1]!;
+  if (unit.type !== "w") return false;
+  if (PLACE_WORDS.has(unit.kt)) return true;
+  for (let x = first.start - 2; x >= 0 && x >= first.start - 5; x--)
+    if (toks[x]!.type === "w" && toks[x]!.kt === "moi") return toks[x + 1]?.kt === unit.kt;
+  return false;
 }
 
 /** Units a rate is said per, before its figure ("ngày 2 lượt x 7 ngày"). */

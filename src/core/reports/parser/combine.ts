@@ -339,7 +339,15 @@ export function combineValues(
     )
       out.unclear.push([num.start, num.end - 1]);
   for (const { code, range } of partials) if (!entries.has(code)) out.unclear.push(range);
-  const stageTwo = nv.unclear.filter(([a]) => !isPart(a));
+  // ("đăng 12 bài, mỗi bài kèm 4-5 ảnh": a range counting something the plan does not record, beside figures read)
+  const otherRange = (a: number, b: number): boolean =>
+    !!words &&
+    entries.size > 0 &&
+    b === a + 2 &&
+    RANGE_SIGNS.has(tk.toks[a + 1]!.k) &&
+    tk.toks[b]?.type === "n" &&
+    countsOtherThing(tk, b + 1, words);
+  const stageTwo = nv.unclear.filter(([a, b]) => !isPart(a) && !otherRange(a, b));
   out.unclear.unshift(...stageTwo);
 
   const codes = [...entries.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b));
@@ -409,6 +417,9 @@ function sittingsOfMeetings(
     leftovers.splice(leftovers.indexOf(n), 1);
   }
 }
+
+/** Signs between the ends of a range ("3-4 ảnh", "10~12"). */
+const RANGE_SIGNS: ReadonlySet<string> = new Set(["-", "~", "–"]);
 
 /** Whether a broadcast's words ("phát", "đài", "loa") stand in the clause before token `at` ("đài xã phát 24 buổi"). */
 function broadcastBefore(toks: readonly Tok[], at: number): boolean {

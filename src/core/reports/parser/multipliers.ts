@@ -19,10 +19,19 @@ import { type CompiledIndicators, countedInSheets } from "./indicators.js";
 import { createNameMatcher } from "./mentions.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
+import { countsOtherThing } from "./other-things.js";
 import type { IndItem, Pair } from "./pairing.js";
 import { unnamedSittingsCode } from "./sittings.js";
-import { isWordIn, pastTimesBracket, type Tok, type Tokenised } from "./tokens.js";
-import { DAY_PARTS, PEOPLE_PHRASES, PEOPLE_SHORT, PLACE_WORDS } from "./vocabulary.js";
+import {
+  isWordIn,
+  lastingWordsAt,
+  monthDaysAt,
+  pastRateWords,
+  spanWordAt,
+  type Tok,
+  type Tokenised,
+} from "./tokens.js";
+import { DAY_PARTS, PEOPLE_PHRASES, PEOPLE_SHORT, PLACE_WORDS, TIME_UNITS } from "./vocabulary.js";
 
 export interface Multipliers extends TokenMarks {
   /** Pairs read here ("mỗi loại 4 cái" → one per indicator named). */
@@ -299,6 +308,21 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     // "mỗi chuyên mục phát thanh 3 lượt": the figure of another indicator named right after the unit
     const other = figures.length === 0 && unit.end - (i + 1) > 0 ? nameAt(unit.end) : null;
     if (other) figures = figuresInClause(toks, nv, numbers, other.end);
+    const unitWord0 = unit.words[0]!;
+    // "đăng 7 bài zalo, mỗi bài 3 ảnh": each of an indicator's own things described by a count of something the
+    // plan does not record is a detail, no figure and nothing to ask about (people at each sitting attend)
+    if (
+      figures.length === 1 &&
+      (compiled.measures.has(unitWord0) || compiled.heads.has(unitWord0)) &&
+      !SITTING_UNITS.has(unitWord0) &&
+      countsOtherThing(tk, figures[0]![1], compiled.headWords)
+    ) {
+      for (let x = i; x < unit.end; x++) transparent.push(x);
+      for (let x = figures[0]![0]; x < figures[0]![1]; x++) blocked.push(x);
+      out.settled.push(figures[0]![0]);
+      i = figures[0]![1] - 1;
+      continue;
+    }
     // "treo 2 pa nô mỗi thôn": the figure before
     const after = figures.length > 0;
     // "dán 40 áp phích mỗi tấm 5 nghìn": what each cost (no value) follows; the figure before is no rate
@@ -331,7 +355,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     const figureStarts = new Set([figures[0]![0]]);
     if (onePer) figureStarts.add(i); // "1 hộ" is the rate's own unit, no count of households
     const count =
-      sessionsByDays(toks, nv, numbers, i, unit.words[0]!, figures[0]![1], blocked) ??
+      sessionsByDays(toks, nv, numbers, i, unit.words[0]!, figures[0]!, blocked) ??
       namedPlaces(toks, nv, i, unit.words[0]!) ??
       kindsListed(toks, nv, i, unit.words[0]!) ??
       namedPlacesAfter(toks, nv, unit.end, unit.words[0]!) ??
@@ -509,6 +533,23 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         continue;
       }
       for (const [s, e, v] of figures) readings.set(s, { end: e, value: v * count.value });
+      // "đài xã phát tin mỗi ngày 4 lượt trong 3 ngày": a day's or week's rate in a measure several share goes to
+      // the one whose names' first words open the sentence ("đài", "phát"), when no name of theirs is there
+      const [s0, e0, v0] = figures[0]!;
+      const aired =
+        figures.length === 1 && (unitWord === "ngay" || unitWord === "tuan") && toks[e0]?.type === "w"
+          ? sharedByVerb(toks, compiled, nameAt, i, toks[e0]!.kt)
+          : undefined;
+      if (aired) {
+        readings.delete(s0);
+        const num = { kind: "N" as const, start: s0, end: e0, value: v0 * count.value, weak: false, bad: false };
+        out.pairs.push({
+          num: { ...num, first: false },
+          ind: { kind: "I", start: e0, end: e0 + 1, code: aired, first: false },
+          numFirst: true,
+        });
+        for (let x = s0; x < e0 + 1; x++) blocked.push(x);
+      }
       // "tổ chức 04 đợt tuyên truyền, mỗi đợt 02 lượt xe": a count of rounds no indicator counts is spent in the
       // product of things, no figure to ask about (sittings of people, "2 buổi, mỗi buổi 120 đoàn viên", are
       // meetings by the writers' convention)
@@ -1329,7 +1370,8 @@ const SESSIONS: ReadonlySet<string> = new Set(["sang", "trua", "chieu", "toi"]);
 /**
  * "phát thanh sáng chiều mỗi buổi 1 lượt, 10 ngày liền" → 2 × 10 = 20 sessions: the times of day named
  * right before "mỗi buổi" (two or more), times the days said after the figure in its sentence. The days
- * are blocked here; without them there is no count.
+ * are blocked here; without them there is no count. "sáng chiều mỗi ngày 1 lần, trong 10 ngày" reads the
+ * same: a day's figure fewer than the times named is each time's.
  */
 function sessionsByDays(
   toks: readonly Tok[],
@@ -1337,17 +1379,18 @@ function sessionsByDays(
   numbers: ReturnType<typeof createNumberReader>,
   moi: number,
   unit: string,
-  figureEnd: number,
+  figure: readonly [number, number, number],
   blocked: number[],
 ): Count | null {
-  if (unit !== "buoi") return null;
+  if (unit !== "buoi" && unit !== "ngay") return null;
   let sessions = 0;
   for (let j = moi - 1; j >= 0 && j >= moi - 6; j--) {
     const k = key(toks[j]);
     if (SESSIONS.has(k)) sessions++;
     else if (!(k === "va" || k === "," || k === "-" || k === "/")) break;
   }
-  if (sessions < 2) return null;
+  if (sessions < 2 || (unit === "ngay" && figure[2] >= sessions)) return null;
+  const figureEnd = figure[1];
   for (let x = figureEnd; x < toks.length && x < figureEnd + 8 && !isSentenceEnd(toks[x]); x++) {
     if (toks[x]!.type !== "n" || nv.blocked[x] || key(toks[x + 1]) !== "ngay") continue;
     const days = numbers.read(x, false);
@@ -1568,11 +1611,21 @@ function findRates(
   const { toks } = tk;
   const readings = out.readings as Map<number, { end: number; value: number }>;
   const blocked = out.blocked as number[];
+  // "đài xã phát ngày 2 lần …, tổng 24 lượt": a figure of a rate in a measure several share goes to the one whose
+  // names' first words stand earlier in the rate's sentence ("đài", "phát"), when no name of theirs does
+  const aired = (num: number, end: number, value: number, rate = num): void => {
+    const code = toks[end]?.type === "w" ? sharedByVerb(toks, compiled, nameAt, rate, toks[end]!.kt) : undefined;
+    if (!code) return;
+    readings.delete(num);
+    const item = { kind: "N" as const, start: num, end, value, weak: false, bad: false, first: false };
+    out.pairs.push({ num: item, ind: { kind: "I", start: end, end: end + 1, code, first: false }, numFirst: true });
+    for (let x = num; x < end + 1; x++) blocked.push(x);
+  };
   // (to the last number: "… mỗi ngày 2 lượt" may end the message)
   for (let i = 0; i + 1 < toks.length; i++) {
     if (toks[i]!.type !== "n") continue;
     if (
-      perUnitBefore(tk, nv, numbers, i, out) ||
+      perUnitBefore(tk, nv, numbers, i, out, aired) ||
       dayPartsLasting(tk, nv, numbers, i, out) ||
       sessionsEachDay(toks, nv, numbers, i, out)
     )
@@ -1581,6 +1634,14 @@ function findRates(
     while (j < i + 4 && toks[j]?.type === "w") j++;
     const per = key(toks[j + 1]);
     if (toks[j]?.k !== "/" || toks[j + 1]?.type !== "w" || j === i + 1) continue;
+    // ("2 lớp x 2 ngày/lớp": an operand the arithmetic read, no rate of its own)
+    if (nv.arithmetic.operandTokens.has(i)) continue;
+    // "2 ngày/lớp", "15 phút/lượt": how long each lasted, never a count (nothing to ask about)
+    if (j === i + 2 && isWordIn(toks[i + 1], TIME_UNITS)) {
+      for (let x = i; x < j + 2; x++) blocked.push(x);
+      out.settled.push(i);
+      continue;
+    }
     // "150.000đ/cái", "150k/cái", "2 triệu đồng/đợt": a price per unit, never a count to multiply
     if (toks.slice(i + 1, j).some((t) => MONEY_WORDS.has(t.k))) continue;
     const after = toks[j + 2];
@@ -1628,7 +1689,16 @@ function findRates(
       }
       continue;
     }
-    const value = rate.value * times;
+    let value = rate.value * times;
+    // "2 xe loa, mỗi xe chạy 1 lượt/ngày trong 5 ngày": the units counted before "mỗi" each went at the rate
+    const each = PERIOD_UNITS.has(per) ? eachUnitBefore(toks, i) : -1;
+    const units = each >= 0 ? countOf(toks, counts, [key(toks[each + 1])], readings, undefined, each) : null;
+    if (units && units.end <= each && !units.own) {
+      value *= units.value;
+      for (let x = units.start; x < units.end; x++) blocked.push(x);
+      out.settled.push(units.start);
+      (out.transparent as number[]).push(each, each + 1);
+    }
     // "2 lượt/ngày trong 15 ngày = 30 lượt": the product the officer states again is the same figure
     statedProduct(toks, nv, numbers, end, value, blocked);
     // the unit names the indicator ("60 người/cuộc", "2 tờ/hộ"): read the pair here, else leave the name before
@@ -1648,6 +1718,18 @@ function findRates(
     out.settled.push(i);
     i = end - 1;
   }
+}
+
+/**
+ * "mỗi xe chạy 1 lượt/ngày": the index of a "mỗi" right before the rate at i (a verb or two between), whose unit
+ * is one word and no span ("mỗi ngày"), else -1.
+ */
+function eachUnitBefore(toks: readonly Tok[], i: number): number {
+  for (let x = i - 2; x >= 0 && x >= i - 4; x--) {
+    if (toks[x]!.type !== "w" || toks[x + 1]!.type !== "w") return -1;
+    if (key(toks[x]) === "moi") return PERIOD_UNITS.has(key(toks[x + 1])) ? -1 : x;
+  }
+  return -1;
 }
 
 /** Women or men counted by a word for persons, typed with its marks ("35 chị"; plain "chi", "ba" are other words). */
@@ -1691,9 +1773,6 @@ function statedSpan(
   return null;
 }
 
-/** Words saying a rate went on for a span ("liên tục 15 ngày", "suốt 4 tuần", "trong vòng 10 ngày"). */
-const LASTING = new Set(["lien", "suot", "trong"]);
-
 /** Units a spoken rate is given per ("ngày 2 lượt", "tuần 3 bài"). */
 const RATE_UNITS = new Set(["ngay", "tuan", "thang", "buoi"]);
 
@@ -1707,25 +1786,21 @@ function perUnitBefore(
   numbers: ReturnType<typeof createNumberReader>,
   i: number,
   out: Multipliers,
+  aired: (num: number, end: number, value: number, rate?: number) => void,
 ): boolean {
   const { toks } = tk;
   const per = key(toks[i - 1]);
   if (!RATE_UNITS.has(per) || nv.blocked[i] || toks[i - 1]!.type !== "w") return false;
+  // ("sáng chiều mỗi ngày 1 lần trong 10 ngày": read by "mỗi ngày" with the times of day already)
+  if ((out.readings as Map<number, unknown>).has(i) || out.pairs.some((p) => p.num.start === i)) return false;
   const rate = numbers.read(i, false);
   if (!rate || rate.bad) return false;
-  let j = rate.end;
-  // ("ngày 2 lần sáng chiều": the times of day may follow the unit)
-  for (let k = 0; k < 3 && toks[j]?.type === "w" && !LASTING.has(key(toks[j])) && key(toks[j]) !== "nhan"; k++) j++;
+  // ("ngày 2 lần sáng chiều", "ngày 03 lượt (6h00, 11h00, 17h30)": the times of day may follow the measure)
+  let j = pastRateWords(toks, rate.end);
   if (j === rate.end) return false;
-  // ("ngày 03 lượt (6h00, 11h00, 17h30) trong 6 ngày": the times the turns go out at may follow)
-  j = pastTimesBracket(toks, j);
   // "ngày 2 lượt, phát liên tục 15 ngày", "tuần 3 bài suốt 4 tuần": the span in a clause right after, said
   // as lasting ("liên tục", "suốt", "trong vòng")
-  if (toks[j]?.k === ",") {
-    const lasting = lastingWordsAt(toks, j + 1);
-    if (lasting >= 0) j = lasting;
-  } else if (key(toks[j]) === "lien" && key(toks[j + 1]) === "tuc") j++;
-  else if (key(toks[j]) === "trong" && key(toks[j + 1]) === "vong") j++;
+  j = spanWordAt(toks, j);
   // "mỗi ngày 1 bài từ 1/12 đến nay (6/12)": a daily rate over a range of dates
   // (the product stated after it, "… = 30 bài", is the figure; the rate and its dates are its operands)
   const dates = per === "ngay" ? dateRangeAfter(toks, rate.end) : null;
@@ -1743,6 +1818,7 @@ function perUnitBefore(
       key(op) === "trong" ||
       key(op) === "nhan" ||
       key(op) === "suot" ||
+      key(op) === "du" ||
       key(op) === "tuc" ||
       key(op) === "vong" ||
       op.k === "x" ||
@@ -1751,16 +1827,26 @@ function perUnitBefore(
     )
   )
     return per === "ngay" && overDates(toks, nv, i, rate.end, rate.value, out);
-  const span = toks[j + 1]?.type === "n" ? numbers.read(j + 1, false) : null;
+  // ("suốt tháng 11 (30 ngày)": a month named with its days in brackets; the days are the span)
+  const at = per === "ngay" ? monthDaysAt(toks, j + 1) : j + 1;
+  const span = toks[at]?.type === "n" ? numbers.read(at, false) : null;
   if (!span || span.bad || key(toks[span.end]) !== per) return false;
   // "mỗi ngày 1 lần trong 7 ngày = 14 lượt", "…, tổng 24 lượt": the officer states the figure (it may count
   // what the rate leaves out, "sáng chiều"); the rate and its span are its operands
   if (statedAfter(toks, span.end + 1)) {
     for (const x of [...range(i, rate.end), ...range(j + 1, span.end)]) (out.blocked as number[]).push(x);
     out.settled.push(i);
+    const stated = statedFigureAfter(toks, nv, numbers, span.end + 1);
+    if (stated) aired(stated.start, stated.end, stated.value, i);
     return true;
   }
-  return readAsProduct(out, i, span.end + 1, rate.value * span.value);
+  // the product reads at the rate's own number, so the names and measure around it pair with it ("tuần 2 buổi phát
+  // thanh chuyên mục …, làm trong 4 tuần", "ngày 1 bài suốt 31 ngày trên fanpage"); the span's words stand aside
+  const lasting = key(op) === "tuc" || key(op) === "vong" ? j - 1 : j;
+  for (const x of range(lasting, span.end + 1)) (out.transparent as number[]).push(x);
+  readAsProduct(out, i, rate.end, rate.value * span.value);
+  aired(i, rate.end, rate.value * span.value);
+  return true;
 }
 
 /**
@@ -1790,17 +1876,6 @@ function overDates(
 ): boolean {
   const days = sentenceDays(toks, nv, i, end);
   return days !== null && readAsProduct(out, i, end, rate * days);
-}
-
-/**
- * After a comma, a span said as lasting within two words ("phát liên tục", "suốt", "trong vòng"): the
- * index of its last word, where the span's number follows, or -1.
- */
-function lastingWordsAt(toks: readonly Tok[], from: number): number {
-  let x = from;
-  for (let k = 0; k < 2 && toks[x]?.type === "w" && !LASTING.has(key(toks[x])); k++) x++;
-  if (!LASTING.has(key(toks[x]))) return -1;
-  return key(toks[x + 1]) === "tuc" || key(toks[x + 1]) === "vong" ? x + 1 : x;
 }
 
 /**
@@ -1925,6 +2000,21 @@ function setProduct(out: Multipliers, i: number, end: number, value: number): tr
 }
 
 const range = (a: number, b: number): number[] => Array.from({ length: Math.max(0, b - a) }, (_, k) => a + k);
+
+/** The figure stated as a result after `from` ("…, tổng 24 lượt"): its first number not marked as context. */
+function statedFigureAfter(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  from: number,
+): { start: number; end: number; value: number } | null {
+  for (let x = from; x < toks.length && x < from + 9 && !isSentenceEnd(toks[x]); x++) {
+    if (toks[x]!.type !== "n" || nv.blocked[x]) continue;
+    const n = numbers.read(x, false);
+    return n && !n.bad ? { start: x, end: n.end, value: n.value } : null;
+  }
+  return null;
+}
 
 /**
  * Whether a figure stated as a result follows in the sentence from `from`: "= 14", "tổng 24", "tổng cộng 30", or

@@ -20,7 +20,9 @@ import {
   gatheringBefore,
   isHard,
   isWordIn,
-  pastTimesBracket,
+  monthDaysAt,
+  pastRateWords,
+  spanWordAt,
   type Tok,
   type Tokenised,
   workforce,
@@ -200,6 +202,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markCountsOfLabelledParts(tk, blocked, compiled, numbers, out.readings);
   markShortMonths(tk, blocked);
   markDaysOfMonth(tk, blocked, numbers, compiled);
+  markDayLists(tk, blocked);
   markPeriodLists(tk, blocked, compiled);
   markYearsOfNames(tk, blocked, compiled);
   markQuotedSlogans(tk, blocked, compiled);
@@ -2029,6 +2032,22 @@ function markDaysOfMonth(
   }
 }
 
+/**
+ * "trong 3 ngày 28, 29, 30/10", "ngày 5, 6 và 7/12": the days listed before a date share its month, so they are
+ * dates too, no figures.
+ */
+function markDayLists(tk: Tokenised, blocked: Uint8Array): void {
+  const { toks } = tk;
+  for (let d = 2; d + 2 < toks.length; d++) {
+    if (toks[d]!.type !== "n" || !blocked[d] || toks[d + 1]!.k !== "/" || toks[d + 2]!.type !== "n") continue;
+    for (let x = d - 1; x >= 1 && (toks[x]!.k === "," || key_(toks[x]) === "va"); x -= 2) {
+      const day = toks[x - 1]!;
+      if (day.type !== "n" || !/^\d{1,2}$/.test(day.k) || Number(day.k) < 1 || Number(day.k) > 31) break;
+      blocked[x - 1] = Math.max(blocked[x - 1]!, 1);
+    }
+  }
+}
+
 /** Words that say a figure is exact ("tròn 100", "đúng 100", "chẵn 100"). */
 const EXACT_WORDS: ReadonlySet<string> = new Set(["tron", "dung", "chan", "ca"]);
 
@@ -2476,27 +2495,18 @@ function markVagueQuantities(tk: Tokenised, blocked: Uint8Array, unclear: [numbe
   }
 }
 
-/** Words saying a rate went on for a span ("liên tục 15 ngày", "suốt 4 tuần", "trong vòng 10 ngày"). */
-const LASTING: ReadonlySet<string> = new Set(["lien", "suot", "trong"]);
-/** The word right before the span of a spoken rate ("trong", "nhân", "suốt", "liên tục", "trong vòng"). */
-const SPAN_OPS: ReadonlySet<string> = new Set(["trong", "nhan", "suot", "tuc", "vong"]);
+/** The word right before the span of a spoken rate ("trong", "nhân", "suốt", "liên tục", "trong vòng", "đủ"). */
+const SPAN_OPS: ReadonlySet<string> = new Set(["trong", "nhan", "suot", "tuc", "vong", "du"]);
 
 /** Whether "<unit> N <measure> trong|x M <unit>" starts at token i ("ngày 2 lượt trong 15 ngày"). */
 function spokenRateAt(toks: readonly Tok[], i: number, unit: string): boolean {
   if (unit !== "ngay" && unit !== "tuan" && unit !== "thang" && unit !== "buoi") return false;
   if (toks[i + 1]?.type !== "n") return false;
-  let j = i + 2;
-  for (let k = 0; k < 2 && toks[j]?.type === "w" && !LASTING.has(toks[j]!.kt) && toks[j]!.kt !== "nhan"; k++) j++;
+  let j = pastRateWords(toks, i + 2);
   if (j === i + 2) return false;
-  j = pastTimesBracket(toks, j);
-  // "ngày 2 lượt, phát liên tục 15 ngày", "suốt 5 ngày", "trong vòng 10 ngày" (as in multipliers.ts)
-  if (toks[j]?.k === ",") {
-    let x = j + 1;
-    for (let k = 0; k < 2 && toks[x]?.type === "w" && !LASTING.has(toks[x]!.kt); k++) x++;
-    if (LASTING.has(key_(toks[x]))) j = key_(toks[x + 1]) === "tuc" || key_(toks[x + 1]) === "vong" ? x + 1 : x;
-  } else if (key_(toks[j]) === "lien" && key_(toks[j + 1]) === "tuc") j++;
-  else if (key_(toks[j]) === "trong" && key_(toks[j + 1]) === "vong") j++;
+  j = spanWordAt(toks, j);
   const op = toks[j];
   if (!op || !(SPAN_OPS.has(key_(op)) || op.k === "x" || op.k === "×" || op.k === "*")) return false;
-  return toks[j + 1]?.type === "n" && toks[j + 2]?.type === "w" && toks[j + 2]!.kt === unit;
+  const at = unit === "ngay" ? monthDaysAt(toks, j + 1) : j + 1;
+  return toks[at]?.type === "n" && toks[at + 1]?.type === "w" && toks[at + 1]!.kt === unit;
 }

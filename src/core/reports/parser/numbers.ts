@@ -30,6 +30,9 @@ const capitalised = (o: string): boolean => {
 
 const MAX_VALUE = 1e9;
 
+/** Marks between the names of a list ("Sơn Tây, Ba Tơ, Minh Long"). */
+const LIST_MARKS: ReadonlySet<string> = new Set([",", ";", "(", ")"]);
+
 /** Whether a word is written as the label it folds to ("Dòng", "dong"), not another word ("Đông"). */
 function labelSpelt(o: string, key: string, spellings: readonly string[] | null | undefined): boolean {
   const lower = o.normalize("NFC").toLowerCase();
@@ -112,6 +115,11 @@ export function createNumberReader(tk: Tokenised, blocked: Uint8Array): NumberRe
       const nextTok = toks[at + 1];
       const nameAfter = nextTok?.type === "w" && capitalised(nextTok.o) && !nkeys[at + 1];
       if (capitalised(t.o) && prev?.type === "w" && PLACE_HEADS.has(prev.kt) && nameAfter) return null;
+      // "10 xã (Sơn Tây, Ba Tơ, Minh Long)": a place's name of two capitalised words in a list of names
+      if (capitalised(t.o) && nameAfter && LIST_MARKS.has(prev?.k ?? "") && LIST_MARKS.has(toks[at + 2]?.k ?? "")) {
+        const other = (x: number) => toks[x]?.type === "w" && capitalised(toks[x]!.o);
+        if (other(at - 2) || other(at + 3)) return null;
+      }
     }
     const weak =
       len === 1 &&

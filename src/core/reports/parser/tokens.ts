@@ -416,6 +416,62 @@ export function pastTimesBracket(toks: readonly Tok[], j: number): number {
   return j;
 }
 
+/** Words saying how long a spoken rate went on ("trong", "suốt", "liên tục") or times it ("nhân"). */
+const RATE_SPAN_WORDS: ReadonlySet<string> = new Set(["trong", "suot", "lien", "nhan"]);
+
+/**
+ * The end of a spoken rate's words after its figure ending at `j`: up to two words of its measure ("lượt",
+ * "lần phát"), then the times of day it goes out at ("ngày 2 lần sáng chiều", "ngày 3 lượt sáng, trưa, chiều",
+ * "ngày 3 lượt (6h, 11h, 17h)"); `j` when no word follows.
+ */
+export function pastRateWords(toks: readonly Tok[], j: number): number {
+  let x = j;
+  for (let k = 0; k < 3 && toks[x]?.type === "w" && !RATE_SPAN_WORDS.has(toks[x]!.kt); k++) x++;
+  if (x === j) return j;
+  const joined = (t: Tok | undefined) => t?.k === "," || t?.kt === "va";
+  while (x < j + 10 && (isTimeOfDay(toks[x]) || (joined(toks[x]) && isTimeOfDay(toks[x + 1])))) x++;
+  return pastTimesBracket(toks, x);
+}
+
+/** Words saying a rate went on for a span ("liên tục 15 ngày", "suốt 4 tuần", "trong vòng 10 ngày", "đủ 5 tuần"). */
+const LASTING: ReadonlySet<string> = new Set(["lien", "suot", "trong", "du"]);
+
+/**
+ * Within two words from `from`, a span said as lasting ("phát liên tục", "suốt", "trong vòng"): the index of
+ * its last word, where the span's number follows, or -1.
+ */
+export function lastingWordsAt(toks: readonly Tok[], from: number): number {
+  let x = from;
+  for (let k = 0; k < 2 && toks[x]?.type === "w" && !LASTING.has(toks[x]!.kt); k++) x++;
+  if (toks[x]?.type !== "w" || !LASTING.has(toks[x]!.kt)) return -1;
+  return toks[x + 1]?.kt === "tuc" || toks[x + 1]?.kt === "vong" ? x + 1 : x;
+}
+
+/**
+ * After a spoken rate's words ending at `j`, the word right before its span's number: "ngày 2 lượt liên tục
+ * 15 ngày", "ngày 2 lượt, phát liên tục 15 ngày", also past the rest of the rate's clause when it names what
+ * went out ("tuần 2 buổi phát thanh chuyên mục pháp luật, làm trong 4 tuần"); `j` when no span is said so.
+ */
+export function spanWordAt(toks: readonly Tok[], j: number): number {
+  let x = j;
+  for (let k = 0; k < 6 && toks[x]?.type === "w" && !LASTING.has(toks[x]!.kt) && !TIMES_SIGNS.has(toks[x]!.k); k++) x++;
+  const at = toks[x]?.k === "," ? x + 1 : x;
+  const lasting = at > x || (toks[x]?.type === "w" && LASTING.has(toks[x]!.kt)) ? lastingWordsAt(toks, at) : -1;
+  return lasting >= 0 ? lasting : j;
+}
+
+/** "tháng 11 (30 ngày)" at token x, a daily rate's span: the index of the days' number in the brackets, else x. */
+export function monthDaysAt(toks: readonly Tok[], x: number): number {
+  if (toks[x]?.kt !== "thang" || toks[x + 1]?.type !== "n" || toks[x + 2]?.k !== "(") return x;
+  return toks[x + 3]?.type === "n" && toks[x + 4]?.kt === "ngay" && toks[x + 5]?.k === ")" ? x + 3 : x;
+}
+
+/** Signs of times between a rate and its span ("ngày 1 lượt x 7 ngày"). */
+const TIMES_SIGNS: ReadonlySet<string> = new Set(["x", "×", "*"]);
+
+const isTimeOfDay = (t: Tok | undefined): boolean => t?.type === "w" && DAY_TIMES.has(t.kt);
+const DAY_TIMES: ReadonlySet<string> = new Set(["sang", "trua", "chieu", "toi", "dem"]);
+
 /** Whether a token ends a clause (line break, hard punctuation, "và", "với", …); past the end too. */
 export function isHard(t: Tok | undefined): boolean {
   if (!t) return true;
