@@ -57,7 +57,7 @@ export const NUMBER_WORD_FORMS: Readonly<Record<string, readonly string[]>> = {
   trieu: ["triệu"],
   ty: ["tỷ", "tỉ"],
   ti: ["tỉ", "tỷ"],
-  ruoi: ["rưỡi"],
+  ruoi: ["rưỡi", "rưởi"],
   ham: ["hăm"],
   bam: ["băm"],
   nua: ["nửa", "nữa"],
@@ -145,6 +145,13 @@ export function parseNumberWords(
   const max = Math.min(keys.length, start + 12);
   for (let i = start; i < max; i++) {
     const k = keys[i]!;
+    // "một nghìn không trăm năm mươi": no hundreds after a thousand ("không" is no number word alone)
+    if (k === "khong" && keys[i + 1] === "tram" && prevScale >= 1000 && accept(i + 1)) {
+      hundred = true;
+      prevScale = 100;
+      i++;
+      continue;
+    }
     if (!accept(i)) break;
     const scaleHere = prevScale;
     prevScale = 0;

@@ -2370,8 +2370,10 @@ function markListNumbering(tk: Tokenised, blocked: Uint8Array, compiled: Compile
     if (isKeycap(tk, i)) {
       const next = toks[i + 1];
       // after a word, with its measure or nothing after it ("pano 2️⃣ cái"), or between a word and a name ("treo 🔟 băng rôn")
+      // or after a label's colon ("phát thanh: 3️⃣0️⃣ lượt")
+      const label = toks[i - 1]?.k === ":" && toks[i - 2]?.type === "w";
       const figure =
-        (toks[i - 1]?.type === "w" &&
+        ((toks[i - 1]?.type === "w" || label) &&
           (next?.type !== "w" ||
             compiled.measures.has(next.k) ||
             compiled.shared.has(next.k) ||
@@ -2416,7 +2418,16 @@ function keycapFigure(toks: readonly Tok[], i: number): boolean {
   const before = toks[p];
   let n = i + 1;
   while (n < toks.length && toks[n]!.type === "p" && (toks[n]!.k === "\uFE0F" || toks[n]!.k === "\u20E3")) n++;
-  return before?.type === "w" && !ITEM_WORDS.has(before.kt) && toks[n]?.type === "w";
+  return before?.type === "w" && !ITEM_WORDS.has(before.kt) && toks[n]?.type === "w" && !opensLabel(toks, n);
+}
+
+/** "… 3 cái 2️⃣ băng rôn: 5": words from n up to a colon, the label of the next item. */
+function opensLabel(toks: readonly Tok[], n: number): boolean {
+  for (let j = n; j < n + 5 && toks[j]; j++) {
+    if (toks[j]!.k === ":") return true;
+    if (toks[j]!.type !== "w") return false;
+  }
+  return false;
 }
 
 /** Whether a digit stands from token `from` to the end of its clause (with `blocked`: one not marked, no date nor label). */

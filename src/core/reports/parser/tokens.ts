@@ -86,8 +86,20 @@ export function normaliseAndTokenise(rawText: unknown): Tokenised {
   const text = cutLong(typeof rawText === "string" ? rawText : String(rawText ?? ""));
   const nfcText = text.normalize("NFC");
   const folded = foldWithMap(nfcText);
+  folded.key = withDigitTypos(folded.key);
   const toks = tokenize(nfcText, folded);
   return { nfcText, folded, toks, accented: isAccented(toks), nkeys: numberWordKeys(toks) };
+}
+
+/** The letter O typed for a zero in or after digits ("1OO tờ", "15o", "1.5OO", "4O lượt"), l for a one before them ("l0"). */
+const DIGIT_TYPO = /(?<=\d[.,]?)o+(?=[.,]?\d|[^a-z0-9]|$)|(?<![a-z0-9.,])l(?=[0-9o]*\d[0-9o]*(?![a-z0-9]))/g;
+
+/**
+ * The folded key with those typos read as digits; the same length, so offsets into the original
+ * still hold and fragments quoted to the officer keep what was typed.
+ */
+function withDigitTypos(key: string): string {
+  return DIGIT_TYPO.test(key) ? key.replace(DIGIT_TYPO, (m) => (m === "l" ? "1" : "0".repeat(m.length))) : key;
 }
 
 function tokenize(nfcText: string, folded: FoldedText): Tok[] {
@@ -230,10 +242,12 @@ function isAccented(toks: readonly Tok[]): boolean {
 }
 
 function numberWordKeys(toks: readonly Tok[]): string[] {
-  return toks.map((t) => {
+  return toks.map((t, i) => {
     if (t.type !== "w") return "";
     if (isNumberWordKey(t.k)) return t.k;
     if (isNumberWordKey(t.kt)) return t.kt;
+    // "một nghìn không trăm năm mươi": zero hundreds inside a number
+    if (t.k === "khong" && toks[i + 1]?.k === "tram") return t.k;
     return "";
   });
 }
