@@ -3,7 +3,7 @@ import { SAMPLE_INDICATORS } from "../../src/core/plans/sample-indicators.js";
 import { parseReport } from "../../src/core/reports/report-parser.js";
 
 // Number forms officers type that were lost or misread (a figure dropped without a question is the worst case).
-describe("numbers as typed on phones", () => {
+describe("numbers and zeros as typed on phones", () => {
   it.each([
     // the letter O for a zero, l for a one
     ["phát 1OO tờ rơi", { to_roi: 100 }],
@@ -20,6 +20,10 @@ describe("numbers as typed on phones", () => {
     ["phát thanh: 3️⃣0️⃣ lượt", { phat_thanh: 30 }],
     ["pano: 2️⃣ cái", { pano: 2 }],
     ["1️⃣ pano: 3 cái 2️⃣ băng rôn: 5", { pano: 3, bang_ron: 5 }],
+    // stated zeros as a list after a colon, and products not made
+    ["Không có: pano, băng rôn, tờ rơi", { pano: 0, bang_ron: 0, to_roi: 0 }],
+    ["Chưa thực hiện: phóng sự, chuyên mục", { phong_su: 0, chuyen_muc: 0 }],
+    ["Phóng sự: Chưa xây dựng", { phong_su: 0 }],
   ])("%s → %j", (text, values) => {
     const parsed = parseReport(text, SAMPLE_INDICATORS);
     expect(parsed.values).toEqual(values);

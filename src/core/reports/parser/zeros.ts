@@ -25,7 +25,7 @@ const VERBS = new Set(
   ).split(" "),
 );
 /** Doing verbs after "chưa" that say none was done in the period ("Hội nghị: chưa tổ chức"). */
-const DONE = new Set(["to chuc", "thuc hien", "trien khai", "phat song", "phat hanh"]);
+const DONE = new Set(["to chuc", "thuc hien", "trien khai", "phat song", "phat hanh", "xay dung", "san xuat"]);
 /** One-word doing verbs after "chưa" that say none was done ("chưa phát tờ rơi", "tờ rơi chưa phát"); not "có", "được". */
 const DONE_ONE = new Set(["phat", "treo", "dang", "dung", "lam", "in", "dan", "viet", "to", "thuc", "trien", "chay"]);
 /** Verbs of coming to the place ("chưa có xe loa về/xuống/đến thôn"), and the places come to. */
@@ -116,7 +116,9 @@ export function findStatedZeros(
         j++;
         continue;
       }
-      if (VERBS.has(key(t)) || JOIN.has(key(t)) || (named.length === 0 && nv.transparent[j])) {
+      // "Không có: pano, băng rôn": a colon right after the verb opens the list of things not done
+      const listColon = t.k === ":" && named.length === 0 && VERBS.has(key(toks[j - 1]));
+      if (VERBS.has(key(t)) || JOIN.has(key(t)) || listColon || (named.length === 0 && nv.transparent[j])) {
         j++;
         continue;
       }
