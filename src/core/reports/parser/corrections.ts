@@ -16,7 +16,7 @@ import type { FigureRoles } from "./combine.js";
 import type { CompiledIndicators } from "./indicators.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
-import { type NumItem, type Pairing, pairUp } from "./pairing.js";
+import { type NumItem, type Pairing, pairingOf, pairUp } from "./pairing.js";
 import type { Tok, Tokenised } from "./tokens.js";
 import { hasPhrase, startingWith } from "./word-sequences.js";
 
@@ -704,7 +704,8 @@ export function unpairAfterCorrections(
   if (!pairs) return pairing;
   const ownNums = new Set(pairs.map((x) => x.num));
   const unplaced = [...pairing.unplaced.filter((u) => !ownNums.has(u)), ...freed].sort((a, b) => a.start - b.start);
-  return { ...pairing, pairs: pairs.sort((a, b) => a.num.start - b.num.start), unplaced };
+  pairs.sort((a, b) => a.num.start - b.num.start);
+  return pairingOf(pairs, pairing.items, unplaced, pairing.cls, pairing.unclear);
 }
 
 /** Whether a word is the indicator's own measure ("tờ" of tờ rơi, "cuộc" of hội nghị). */

@@ -108,6 +108,17 @@ export interface Pairing {
   unclear: [number, number][];
 }
 
+/** A pairing, made here only (not spread with other lists): one shape for V8, like its items. */
+export function pairingOf(
+  pairs: Pair[],
+  items: Item[],
+  unplaced: NumItem[],
+  cls: TokenClass[],
+  unclear: [number, number][],
+): Pairing {
+  return { pairs, items, unplaced, cls, unclear };
+}
+
 /**
  * Pairs the numbers of a message with its indicator mentions.
  * @example pairNumbers(tk, nonValues, mentions, numbers, compiled).pairs.map((p) => [p.ind.code, p.num.value]) // [["pano", 12]]
@@ -218,7 +229,7 @@ export function pairNumbers(
     unplaced.splice(unplaced.indexOf(lone.num), 1);
   }
   pairs.sort((x, y) => x.num.start - y.num.start);
-  return { pairs, items: merged, unplaced, cls, unclear };
+  return pairingOf(pairs, merged, unplaced, cls, unclear);
 }
 
 /**
@@ -447,7 +458,7 @@ export function withPairs(pairing: Pairing, extra: readonly Pair[]): Pairing {
   if (extra.length === 0) return pairing;
   const pairs = [...pairing.pairs, ...extra].sort((x, y) => x.num.start - y.num.start);
   const items = [...pairing.items, ...extra.flatMap((p) => [p.ind, p.num])].sort((x, y) => x.start - y.start);
-  return { ...pairing, pairs, items };
+  return pairingOf(pairs, items, pairing.unplaced, pairing.cls, pairing.unclear);
 }
 
 /** "pa nô, áp phích: 15" — one number for two indicators: not a value, quoted to ask. */
