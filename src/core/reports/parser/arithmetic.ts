@@ -25,6 +25,12 @@ export interface Arithmetic {
   freedTokens: Set<number>;
 }
 
+/** The same arithmetic with other products: built with the keys in findArithmetic's order (one shape for V8). */
+export function withProducts(a: Arithmetic, products: Arithmetic["products"]): Arithmetic {
+  const { results, addends, operandTokens, fillerTokens, freedTokens } = a;
+  return { results, addends, products, operandTokens, fillerTokens, freedTokens };
+}
+
 /** Words of an operand's unit ("5 tờ áp phích/thôn": a counting word, the name and the rate's "/"). */
 const MAX_UNIT_TOKENS = 5;
 

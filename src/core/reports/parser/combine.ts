@@ -31,15 +31,15 @@ interface Entry {
   /** Token where the figure stands. */
   at: number;
   /** A corrected figure: the last one wins over everything else said for the indicator. */
-  final?: boolean;
+  final: boolean;
   /** A cumulative figure or one of a part of the period: a value only when nothing else is said. */
-  fallback?: boolean;
+  fallback: boolean;
   /** A running total (a fallback that is no part of the period). */
-  running?: boolean;
+  running: boolean;
   /** Said without a figure (a stated zero, one gathering held): its value only when nothing else is said. */
-  implied?: boolean;
+  implied: boolean;
   /** Said as more than before ("treo thêm 2", "2 cái nữa", after "thêm 1 …" in its sentence). */
-  more?: boolean;
+  more: boolean;
 }
 
 /**
@@ -186,14 +186,7 @@ export function combineValues(
     const more = saysMore(tk, p.num) || moreInSentence(tk, p.num, sentence);
     // "cộng thêm 1 lớp cho cán bộ thôn 28 người": the people of the one more gathering are more people too
     const morePeople = more && p.ind.code === measures?.get("nguoi") && sittingsAfterMore(tk, p.num, sentence);
-    add(p.ind.code, {
-      value: p.num.value,
-      additive: additive || morePeople,
-      total,
-      at: p.num.start,
-      more,
-      ...flags(roles, p.num.start),
-    });
+    add(p.ind.code, figureEntry(roles, p.num.value, additive || morePeople, total, p.num.start, more));
   }
 
   // A total with no name: "…, tổng số 9", "= 36" — for the name before it in the sentence;
@@ -210,7 +203,7 @@ export function combineValues(
     const given = roles.owners.get(num.start);
     if (given) {
       const more = oneMore(num, given);
-      add(given, { value: num.value, additive: more, total: false, at: num.start, more, ...flags(roles, num.start) });
+      add(given, figureEntry(roles, num.value, more, false, num.start, more));
       continue;
     }
     const stated = roles.totals.has(num.start);
@@ -276,25 +269,17 @@ export function combineValues(
     }
     // ("tháng 10 treo 20 băng rôn, tháng 11 treo thêm 15 cái": owned as a part's figure, still one more)
     if (owner && !added && !isTotal && !roles.running.has(num.start)) added = oneMore(num, owner);
-    if (owner)
-      add(owner, {
-        value: num.value,
-        additive: added,
-        total: isTotal,
-        at: num.start,
-        more: added,
-        ...flags(roles, num.start),
-      });
+    if (owner) add(owner, figureEntry(roles, num.value, added, isTotal, num.start, added));
     else {
       leftovers.push(num);
       if (isTotal) unnamedTotals.set(num.start, num.value);
     }
   }
   sittingsOfMeetings(tk, pairing, leftovers, sentence, measures, entries, (code, num, more) =>
-    add(code, { value: num.value, additive: more, total: false, at: num.start, more, ...flags(roles, num.start) }),
+    add(code, figureEntry(roles, num.value, more, false, num.start, more)),
   );
-  for (const z of roles.zeros) add(z.code, { value: 0, additive: false, total: false, at: z.at, implied: true });
-  for (const h of roles.held) add(h.code, { value: 1, additive: false, total: false, at: h.at, implied: true });
+  for (const z of roles.zeros) add(z.code, entry(0, false, false, z.at, false, false, false, true, false));
+  for (const h of roles.held) add(h.code, entry(1, false, false, h.at, false, false, false, true, false));
 
   // Parts of a stated total, or of a figure broken down after "trong đó", are not unclear.
   // (plain loops here: filter-then-map over lists that are empty or not made the optimised combineValues
@@ -678,7 +663,7 @@ function labelledParts(
   const kinds = new Set(labels.map((l) => (DAY_PARTS.has(l!) ? "time" : l!.split(" ")[0])));
   if (kinds.size !== 1) return list;
   if (kinds.has("thang") && !wholeQuarter(labels as string[], quarterReport)) return list;
-  return list.map((e) => (plain.includes(e) ? { ...e, additive: true } : e));
+  return list.map((e) => (plain.includes(e) ? asAdditive(e) : e));
 }
 
 /**
@@ -690,7 +675,7 @@ function heldApart(tk: Tokenised, list: Entry[], plain: Entry[], sentence: Int32
   const labels = plain.map((e) => whereAfter(tk.toks, e.at));
   if (labels.some((l) => l === null) || new Set(labels).size !== labels.length) return list;
   if (plain.some((e) => sentence[e.at] !== sentence[plain[0]!.at])) return list;
-  return list.map((e) => (plain.includes(e) ? { ...e, additive: true } : e));
+  return list.map((e) => (plain.includes(e) ? asAdditive(e) : e));
 }
 
 /** Where the figure at token `at` was done, said after its name in its clause ("cấp xã", "ở các thôn"), or null. */
@@ -717,9 +702,46 @@ function wholeQuarter(labels: readonly string[], quarterReport: boolean): boolea
   return oneQuarter && (months.length === 3 || (quarterReport && months.length === 2));
 }
 
-/** The roles of the figure at token `at`. */
-function flags(roles: FigureRoles, at: number): Pick<Entry, "final" | "fallback" | "running"> {
-  return { final: roles.final.has(at), fallback: roles.fallback.has(at), running: roles.running.has(at) };
+/** Entries are made here only, every flag set (never added later, never spread): one shape for V8. */
+function entry(
+  value: number,
+  additive: boolean,
+  total: boolean,
+  at: number,
+  final: boolean,
+  fallback: boolean,
+  running: boolean,
+  implied: boolean,
+  more: boolean,
+): Entry {
+  return { value, additive, total, at, final, fallback, running, implied, more };
+}
+
+/** A figure's entry, with the roles of the figure at token `at`. */
+function figureEntry(
+  roles: FigureRoles,
+  value: number,
+  additive: boolean,
+  total: boolean,
+  at: number,
+  more: boolean,
+): Entry {
+  return entry(
+    value,
+    additive,
+    total,
+    at,
+    roles.final.has(at),
+    roles.fallback.has(at),
+    roles.running.has(at),
+    false,
+    more,
+  );
+}
+
+/** The entry added to the others of its indicator. */
+function asAdditive(e: Entry): Entry {
+  return entry(e.value, true, e.total, e.at, e.final, e.fallback, e.running, e.implied, e.more);
 }
 
 function combineOne(code: string, all: readonly Entry[], out: Combined): void {

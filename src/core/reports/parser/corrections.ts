@@ -16,7 +16,7 @@ import type { FigureRoles } from "./combine.js";
 import type { CompiledIndicators } from "./indicators.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
-import type { NumItem, Pairing } from "./pairing.js";
+import { type NumItem, type Pairing, pairingOf, pairUp } from "./pairing.js";
 import type { Tok, Tokenised } from "./tokens.js";
 import { hasPhrase, startingWith } from "./word-sequences.js";
 
@@ -698,13 +698,14 @@ export function unpairAfterCorrections(
     if (ownPair && ownPair.ind.code !== p.ind.code && !measured) continue;
     const mine = ownPair?.ind.code === p.ind.code;
     pairs = (pairs ?? pairing.pairs).filter((x) => x !== p && (mine || x !== ownPair));
-    if (!mine) pairs.push({ num: own, ind: p.ind, numFirst: false });
+    if (!mine) pairs.push(pairUp(own, p.ind, false));
     freed.push(p.num);
   }
   if (!pairs) return pairing;
   const ownNums = new Set(pairs.map((x) => x.num));
   const unplaced = [...pairing.unplaced.filter((u) => !ownNums.has(u)), ...freed].sort((a, b) => a.start - b.start);
-  return { ...pairing, pairs: pairs.sort((a, b) => a.num.start - b.num.start), unplaced };
+  pairs.sort((a, b) => a.num.start - b.num.start);
+  return pairingOf(pairs, pairing.items, unplaced, pairing.cls, pairing.unclear);
 }
 
 /** Whether a word is the indicator's own measure ("tờ" of tờ rơi, "cuộc" of hội nghị). */

@@ -20,7 +20,7 @@ import { createNameMatcher } from "./mentions.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
 import { countsOtherThing } from "./other-things.js";
-import type { IndItem, Pair } from "./pairing.js";
+import { type IndItem, indItem, numItem, type Pair, pairUp } from "./pairing.js";
 import { unnamedSittingsCode } from "./sittings.js";
 import {
   isWordIn,
@@ -219,8 +219,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         const kinds = countOf(toks, counts, [key(toks[i + 1])], undefined, new Set([num[0]]));
         const counted = kinds && kinds.start < i ? countedName(toks, nameAt, kinds, 1) : null;
         if (kinds && counted && counted.start < i) {
-          const item = { kind: "N" as const, start: num[0], end: num[1], value: num[2] * kinds.value };
-          out.pairs.push({ num: { ...item, weak: false, bad: false, first: false }, ind: counted, numFirst: false });
+          out.pairs.push(pairUp(numItem(num[0], num[1], num[2] * kinds.value), counted, false));
           for (let x = kinds.start; x < kinds.end; x++) blocked.push(x);
           for (let x = counted.start; x < counted.end; x++) blocked.push(x);
           for (let x = i; x < num[1]; x++) blocked.push(x);
@@ -231,17 +230,9 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         }
       }
       if (!num || named.length < 2) continue;
-      const item = {
-        kind: "N" as const,
-        start: num[0],
-        end: num[1],
-        value: num[2],
-        weak: false,
-        bad: false,
-        first: false,
-      };
+      const item = numItem(num[0], num[1], num[2]);
       for (const ind of named) {
-        out.pairs.push({ num: item, ind, numFirst: false });
+        out.pairs.push(pairUp(item, ind, false));
         for (let x = ind.start; x < ind.end; x++) blocked.push(x);
       }
       for (let x = i; x < num[1]; x++) blocked.push(x);
@@ -253,8 +244,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       const named = channelsBefore(toks, nv, nameAt, i);
       const num = named.length >= 2 ? firstNumber(toks, nv, numbers, i + 2, 2) : null;
       if (num) {
-        const item = { kind: "N" as const, start: num[0], end: num[1], value: num[2] * named.length };
-        out.pairs.push({ num: { ...item, weak: false, bad: false, first: false }, ind: named[0]!, numFirst: false });
+        out.pairs.push(pairUp(numItem(num[0], num[1], num[2] * named.length), named[0]!, false));
         for (const m of named) for (let x = m.start; x < m.end; x++) blocked.push(x);
         for (let x = i; x < num[1]; x++) blocked.push(x);
         if (toks[num[1]]?.type === "w" && !nameAt(num[1])) blocked.push(num[1]);
@@ -440,13 +430,13 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         (!measure || measure === counted.code || countedInSheets(compiled, counted.code, toks[fe])) &&
         !namedAfter(toks, nameAt, fe)
       ) {
-        const num = { kind: "N" as const, start: fs, end: fe, value: figures[0]![2] * count.value };
+        const num = numItem(fs, fe, figures[0]![2] * count.value);
         if (goesOn && goesOn.pair.ind.code === counted.code) {
           // "ở 4 trường mỗi trường 6 tờ, ở 8 thôn mỗi thôn 2 tờ": the places' products add up
           goesOn.pair.num.value += num.value;
           products.set(goesOn.pair.num.start, { end: goesOn.pair.num.end, value: goesOn.pair.num.value });
         } else {
-          out.pairs.push({ num: { ...num, weak: false, bad: false, first: false }, ind: counted, numFirst: true });
+          out.pairs.push(pairUp(num, counted, true));
           products.set(fs, { end: fe, value: num.value });
         }
         last = { pair: out.pairs[out.pairs.length - 1]!, end: fe, unit: unitWord, measure: key(toks[fe]) };
@@ -473,9 +463,8 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         !nameAt(fe) &&
         !namedInSentenceBefore(toks, nv, nameAt, i)
       ) {
-        const num = { kind: "N" as const, start: fs, end: fe, value: figures[0]![2] * count.value };
-        const ind = { kind: "I" as const, start: fe, end: fe + 1, code: events, first: false };
-        out.pairs.push({ num: { ...num, weak: false, bad: false, first: false }, ind, numFirst: true });
+        const num = numItem(fs, fe, figures[0]![2] * count.value);
+        out.pairs.push(pairUp(num, indItem(fe, fe + 1, events), true));
         products.set(fs, { end: fe, value: num.value });
         for (let x = count.start; x < count.end; x++) blocked.push(x);
         for (let x = fs; x < fe + 1; x++) blocked.push(x);
@@ -495,9 +484,8 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         (compiled.measures.get(w) === owner || !!compiled.shared.get(w)?.some((o) => o.code === owner)) &&
         !namedAfter(toks, nameAt, fe)
       ) {
-        const num = { kind: "N" as const, start: fs, end: fe, value: figures[0]![2] * count.value };
-        const ind = { kind: "I" as const, start: fe, end: fe + 1, code: owner, first: false };
-        out.pairs.push({ num: { ...num, weak: false, bad: false, first: false }, ind, numFirst: true });
+        const num = numItem(fs, fe, figures[0]![2] * count.value);
+        out.pairs.push(pairUp(num, indItem(fe, fe + 1, owner), true));
         products.set(fs, { end: fe, value: num.value });
         for (let x = count.start; x < count.end; x++) blocked.push(x);
         for (let x = fs; x < fe + 1; x++) blocked.push(x);
@@ -542,12 +530,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
           : undefined;
       if (aired) {
         readings.delete(s0);
-        const num = { kind: "N" as const, start: s0, end: e0, value: v0 * count.value, weak: false, bad: false };
-        out.pairs.push({
-          num: { ...num, first: false },
-          ind: { kind: "I", start: e0, end: e0 + 1, code: aired, first: false },
-          numFirst: true,
-        });
+        out.pairs.push(pairUp(numItem(s0, e0, v0 * count.value), indItem(e0, e0 + 1, aired), true));
         for (let x = s0; x < e0 + 1; x++) blocked.push(x);
       }
       // "tổ chức 04 đợt tuyên truyền, mỗi đợt 02 lượt xe": a count of rounds no indicator counts is spent in the
@@ -612,7 +595,7 @@ function unnamedSittings(
   fe: number,
 ): IndItem | undefined {
   const code = unnamedSittingsCode(toks, nameAt, compiled, fs, fe);
-  return code ? { kind: "I", start: fe, end: fe + 1, code, first: false } : undefined;
+  return code ? indItem(fe, fe + 1, code) : undefined;
 }
 
 /** Members naming a mass organisation's branch ("chi hội phụ nữ", "chi đoàn thanh niên"), as words. */
@@ -1054,12 +1037,11 @@ function countedName(
 ): IndItem | null {
   // "3 xe loa": a name that starts at the unit itself ("xe loa") is what is counted, not "loa" inside it
   const whole = nameAt(count.end);
-  if (whole && whole.end > count.end + unitWords)
-    return { kind: "I", start: count.end, end: whole.end, code: whole.code, first: false };
+  if (whole && whole.end > count.end + unitWords) return indItem(count.end, whole.end, whole.code);
   for (let j = count.end + unitWords; j <= count.end + unitWords + 3; j++) {
     if (toks[j]?.type !== "w") break;
     const m = nameAt(j);
-    if (m) return { kind: "I", start: j, end: m.end, code: m.code, first: false };
+    if (m) return indItem(j, m.end, m.code);
     // "10 thôn đã treo pa nô": past the verbs of doing only
     if (j > count.end + unitWords && !BETWEEN.has(key(toks[j])) && key(toks[j]) !== "da") break;
   }
@@ -1096,7 +1078,7 @@ function wholeName(
     start--;
     end = p.end;
   }
-  return { kind: "I", start, end, code: nameAt(start)?.code ?? m.code, first: false };
+  return indItem(start, end, nameAt(start)?.code ?? m.code);
 }
 
 /** The indicator named right before token i ("pano mỗi …"), in its clause, or null. */
@@ -1505,7 +1487,7 @@ function channelsBefore(
     if (toks[j]!.type !== "w" || nv.blocked[j]) continue;
     const m = nameAt(j);
     if (!m || m.end !== end) continue;
-    run.unshift({ kind: "I", start: j, end: m.end, code: m.code, first: false });
+    run.unshift(indItem(j, m.end, m.code));
     // only joiners between the names ("+", ",", "và")
     let k = j - 1;
     while (k >= 0 && (CONJ.has(key(toks[k])) || toks[k]!.k === "+")) k--;
@@ -1529,7 +1511,7 @@ function namesBefore(
     if (toks[j]!.type !== "w" || nv.blocked[j]) continue;
     const m = nameAt(j);
     if (m && m.end <= moi) {
-      found.push({ kind: "I", start: j, end: m.end, code: m.code, first: found.length === 0 });
+      found.push(indItem(j, m.end, m.code, found.length === 0));
       j = m.end - 1;
     }
   }
@@ -1617,8 +1599,7 @@ function findRates(
     const code = toks[end]?.type === "w" ? sharedByVerb(toks, compiled, nameAt, rate, toks[end]!.kt) : undefined;
     if (!code) return;
     readings.delete(num);
-    const item = { kind: "N" as const, start: num, end, value, weak: false, bad: false, first: false };
-    out.pairs.push({ num: item, ind: { kind: "I", start: end, end: end + 1, code, first: false }, numFirst: true });
+    out.pairs.push(pairUp(numItem(num, end, value), indItem(end, end + 1, code), true));
     for (let x = num; x < end + 1; x++) blocked.push(x);
   };
   // (to the last number: "… mỗi ngày 2 lượt" may end the message)
@@ -1711,8 +1692,7 @@ function findRates(
           (SITTING_UNITS.has(per) && peopleUnit(toks, rate.end, j) ? compiled.measures.get("nguoi") : undefined) ??
           sharedByVerb(toks, compiled, nameAt, i, toks[rate.end]!.kt));
     if (code) {
-      const num = { kind: "N" as const, start: i, end: rate.end, value, weak: false, bad: false, first: false };
-      out.pairs.push({ num, ind: { kind: "I", start: rate.end, end: j, code, first: false }, numFirst: true });
+      out.pairs.push(pairUp(numItem(i, rate.end, value), indItem(rate.end, j, code), true));
       for (let x = i; x < end; x++) blocked.push(x);
     } else readings.set(i, { end, value });
     out.settled.push(i);

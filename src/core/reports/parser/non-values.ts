@@ -8,7 +8,7 @@
 
 import type { DocumentReference } from "../../types.js";
 import { parseDigitNumber } from "../vietnamese-numbers.js";
-import { type Arithmetic, findArithmetic } from "./arithmetic.js";
+import { type Arithmetic, findArithmetic, withProducts } from "./arithmetic.js";
 import type { CompiledIndicators } from "./indicators.js";
 import { createNameMatcher } from "./mentions.js";
 import { markNonValueSpans } from "./non-value-spans.js";
@@ -63,6 +63,23 @@ export interface NonValues {
   readings: Map<number, { end: number; value: number }>;
   /** Per token: ends a clause like a full stop ("à em nhầm", "quý trước"): nothing pairs across it. */
   breaks: Uint8Array;
+}
+
+/**
+ * Non-values are made here only, never spread or extended (`taskHint` undefined when absent): one shape, so the
+ * stages reading `nv.blocked` keep their optimised code.
+ */
+function nonValues(
+  blocked: Uint8Array,
+  transparent: Uint8Array,
+  references: DocumentReference[],
+  taskHint: number | undefined,
+  unclear: [number, number][],
+  arithmetic: Arithmetic,
+  readings: Map<number, { end: number; value: number }>,
+  breaks: Uint8Array,
+): NonValues {
+  return { blocked, transparent, references, taskHint, unclear, arithmetic, readings, breaks };
 }
 
 /** What a later stage (tables, periods, multipliers, look-alikes) adds to the non-values, by token index. */
@@ -120,22 +137,15 @@ export function withMarks(nv: NonValues, marks: TokenMarks): NonValues {
   let arithmetic = nv.arithmetic;
   if (cleared.size) {
     readings = new Map([...nv.readings].filter(([k]) => !cleared.has(k)));
-    arithmetic = { ...nv.arithmetic, products: new Map([...nv.arithmetic.products].filter(([k]) => !cleared.has(k))) };
+    arithmetic = withProducts(nv.arithmetic, new Map([...nv.arithmetic.products].filter(([k]) => !cleared.has(k))));
   }
   if (marks.readings?.size) {
     readings = new Map(readings);
     for (const [k, v] of marks.readings) readings.set(k, v);
   }
   const kept = settled.size ? nv.unclear.filter(([a]) => !settled.has(a)) : nv.unclear;
-  return {
-    ...nv,
-    blocked,
-    transparent,
-    breaks,
-    readings,
-    arithmetic,
-    unclear: unclear.length ? [...kept, ...unclear] : kept,
-  };
+  const allUnclear = unclear.length ? [...kept, ...unclear] : kept;
+  return nonValues(blocked, transparent, nv.references, nv.taskHint, allUnclear, arithmetic, readings, breaks);
 }
 
 /** Labels read only as typed with their marks ("Bảng 2", "ấp 3", "tầng 2"; plain "bang" is as often "băng" or "bằng", "ap" "áp", "tang" "tăng"). */
@@ -185,16 +195,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   for (const x of arithmetic.operandTokens) blocked[x] = 1;
   for (const x of arithmetic.freedTokens) if (blocked[x] === 2) blocked[x] = 0;
   for (const x of arithmetic.fillerTokens) transparent[x] = 1;
-  const out: NonValues = {
-    blocked,
-    transparent,
-    references: marks.references,
-    unclear: [],
-    arithmetic,
-    readings: new Map(),
-    breaks: new Uint8Array(n),
-  };
-  if (taskHint !== undefined) out.taskHint = taskHint;
+  const out = nonValues(blocked, transparent, marks.references, taskHint, [], arithmetic, new Map(), new Uint8Array(n));
   markLabels(tk, blocked, compiled, numbers);
   markNumberedPlaces(tk, blocked, compiled);
   markNamesNumberedAlike(tk, blocked, compiled);

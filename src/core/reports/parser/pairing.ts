@@ -73,6 +73,29 @@ export interface Pair {
   numFirst: boolean;
 }
 
+/**
+ * Number items, mentions and pairs are each made by one function below, never spread or extended: one shape
+ * (the same properties in the same order) per kind, so V8 keeps the code optimised that reads them.
+ */
+export function numItem(start: number, end: number, value: number, weak = false, bad = false, first = false): NumItem {
+  return { kind: "N", start, end, value, weak, bad, first };
+}
+
+export function indItem(start: number, end: number, code: string, first = false): IndItem {
+  return { kind: "I", start, end, code, first };
+}
+
+/** A copy made by its kind's factory (a spread copy would be an object of another shape). */
+export function copyItem(it: Item): Item {
+  return it.kind === "N"
+    ? numItem(it.start, it.end, it.value, it.weak, it.bad, it.first)
+    : indItem(it.start, it.end, it.code, it.first);
+}
+
+export function pairUp(num: NumItem, ind: IndItem, numFirst: boolean): Pair {
+  return { num, ind, numFirst };
+}
+
 export interface Pairing {
   pairs: Pair[];
   /** Numbers and mentions in text order (two names in a row merged). */
@@ -83,6 +106,17 @@ export interface Pairing {
   cls: TokenClass[];
   /** Token ranges (inclusive) to quote as unclear: unusable numbers, one number for two names. */
   unclear: [number, number][];
+}
+
+/** A pairing, made here only (not spread with other lists): one shape for V8, like its items. */
+export function pairingOf(
+  pairs: Pair[],
+  items: Item[],
+  unplaced: NumItem[],
+  cls: TokenClass[],
+  unclear: [number, number][],
+): Pairing {
+  return { pairs, items, unplaced, cls, unclear };
 }
 
 /**
@@ -187,8 +221,7 @@ export function pairNumbers(
       own ??
       forPeople.get(it) ??
       attendingPeople(tk, compiled, it.end, it.start);
-    if (code)
-      pairs.push({ num: it, ind: { kind: "I", start: it.end, end: it.end + 1, code, first: false }, numFirst: true });
+    if (code) pairs.push(pairUp(it, indItem(it.end, it.end + 1, code), true));
     else if (!it.weak) unplaced.push(it);
   });
   for (const lone of loneFigures(tk, compiled, merged, pairs, unplaced)) {
@@ -196,7 +229,7 @@ export function pairNumbers(
     unplaced.splice(unplaced.indexOf(lone.num), 1);
   }
   pairs.sort((x, y) => x.num.start - y.num.start);
-  return { pairs, items: merged, unplaced, cls, unclear };
+  return pairingOf(pairs, merged, unplaced, cls, unclear);
 }
 
 /**
@@ -370,7 +403,7 @@ function loneFigures(
       const shared = compiled.shared.get(w.k) ?? compiled.shared.get(w.kt);
       if (owner ? owner !== ind.code : shared ? !shared.some((o) => o.code === ind.code) : false) continue;
     }
-    out.push({ num, ind, numFirst: false });
+    out.push(pairUp(num, ind, false));
     pairedCodes.add(ind.code);
   }
   return out;
@@ -425,7 +458,7 @@ export function withPairs(pairing: Pairing, extra: readonly Pair[]): Pairing {
   if (extra.length === 0) return pairing;
   const pairs = [...pairing.pairs, ...extra].sort((x, y) => x.num.start - y.num.start);
   const items = [...pairing.items, ...extra.flatMap((p) => [p.ind, p.num])].sort((x, y) => x.start - y.start);
-  return { ...pairing, pairs, items };
+  return pairingOf(pairs, items, pairing.unplaced, pairing.cls, pairing.unclear);
 }
 
 /** "pa nô, áp phích: 15" — one number for two indicators: not a value, quoted to ask. */
@@ -698,15 +731,7 @@ function chainItems(
     const product = nv.readings.get(i) ?? nv.arithmetic.products.get(i);
     if (product) {
       // "3 buổi x 4 tuần", a table row's villages: one number, the product or the sum
-      items.push({
-        kind: "N",
-        start: i,
-        end: product.end,
-        value: product.value,
-        weak: false,
-        bad: false,
-        first: firstInClause,
-      });
+      items.push(numItem(i, product.end, product.value, false, false, firstInClause));
       firstInClause = false;
       for (let x = i; x < product.end; x++) cls[x] = "item";
       i = product.end;
@@ -731,7 +756,7 @@ function chainItems(
     }
     const m = mentionAt.get(i);
     if (m) {
-      items.push({ kind: "I", start: i, end: m.end, code: m.code, first: firstInClause });
+      items.push(indItem(i, m.end, m.code, firstInClause));
       firstInClause = false;
       for (let x = i; x < m.end; x++) cls[x] = "item";
       i = m.end;
@@ -746,7 +771,7 @@ function chainItems(
         i = end + 1;
         continue;
       }
-      items.push({ kind: "N", start: i, end, value: num.value, weak: num.weak, bad: num.bad, first: firstInClause });
+      items.push(numItem(i, end, num.value, num.weak, num.bad, firstInClause));
       firstInClause = false;
       for (let x = i; x < end; x++) cls[x] = "item";
       i = end;
@@ -785,11 +810,11 @@ function mergeMentions(tk: Tokenised, items: readonly Item[], cls: TokenClass[],
           : mergedCode(tk, cls, merged[merged.length - 2], last, it, items[idx + 1], gap, compiled);
       if (code) {
         for (const x of gap) cls[x] = "item";
-        merged[merged.length - 1] = { ...last, end: it.end, code };
+        merged[merged.length - 1] = indItem(last.start, it.end, code, last.first);
         return;
       }
     }
-    merged.push({ ...it });
+    merged.push(copyItem(it));
   });
   return merged;
 }
@@ -968,8 +993,8 @@ function bestPairs(
     if (took[k]) {
       const a = merged[k - 2]!;
       const b = merged[k - 1]!;
-      if (a.kind === "N" && b.kind === "I") pairs.push({ num: a, ind: b, numFirst: true });
-      else if (a.kind === "I" && b.kind === "N") pairs.push({ num: b, ind: a, numFirst: false });
+      if (a.kind === "N" && b.kind === "I") pairs.push(pairUp(a, b, true));
+      else if (a.kind === "I" && b.kind === "N") pairs.push(pairUp(b, a, false));
       k -= 2;
     } else k -= 1;
   }

@@ -11,6 +11,7 @@ import type { CompiledIndicators } from "./indicators.js";
 import { createNameMatcher } from "./mentions.js";
 import type { NonValues } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
+import { indItem, numItem, pairUp } from "./pairing.js";
 import { peopleNumberReader, type SittingParts } from "./sittings.js";
 import { isWordIn, type Tok, type Tokenised } from "./tokens.js";
 import { PEOPLE_PHRASES, PEOPLE_SHORT, TIME_UNITS } from "./vocabulary.js";
@@ -103,11 +104,7 @@ export function readMeetingSites(tk: Tokenised, nv: NonValues, compiled: Compile
     if (site !== "diem cau" && meeting < 0) continue;
     const first = figures[0]!;
     const sum = figures.reduce((s, f) => s + f.value, 0);
-    out.pairs.push({
-      num: { kind: "N", start: first.start, end: first.end, value: sum, weak: false, bad: false, first: false },
-      ind: { kind: "I", start: first.end, end: first.end + 1, code: attendees, first: false },
-      numFirst: true,
-    });
+    out.pairs.push(pairUp(numItem(first.start, first.end, sum), indItem(first.end, first.end + 1, attendees), true));
     for (const f of figures) for (let z = f.start; z < f.end; z++) blocked.push(z);
     if (online && meeting >= 0) oneMeeting(toks, nv, numbers, nameAt, events, meeting, i, out);
     i = x;
@@ -158,9 +155,5 @@ function oneMeeting(
     else if (!num || !isWordIn(toks[num.end], TIME_UNITS)) counted = true;
   }
   if (counted) return;
-  out.pairs.push({
-    num: { kind: "N", start: at, end: name.end, value: 1, weak: false, bad: false, first: false },
-    ind: { kind: "I", start: at, end: name.end, code: events, first: false },
-    numFirst: false,
-  });
+  out.pairs.push(pairUp(numItem(at, name.end, 1), indItem(at, name.end, events), false));
 }

@@ -12,7 +12,7 @@ import type { CompiledIndicators } from "./indicators.js";
 import { createNameMatcher } from "./mentions.js";
 import { CLOSING_PARTICLES, type NonValues, type TokenMarks } from "./non-values.js";
 import { createNumberReader, type NumberReader } from "./numbers.js";
-import type { Pair } from "./pairing.js";
+import { indItem, numItem, type Pair, pairUp } from "./pairing.js";
 import { isWordIn, QUOTES, type Tok, type Tokenised } from "./tokens.js";
 
 export interface SittingParts extends TokenMarks {
@@ -100,11 +100,7 @@ export function readSittingParts(tk: Tokenised, nv: NonValues, compiled: Compile
     const read = readParts(toks, nv, numbers, loose, total.end + 1, sitting);
     if (!read || read.sittings !== total.value) continue;
     const first = read.people[0]!;
-    out.pairs.push({
-      num: { kind: "N", start: first[0], end: first[1], value: read.sum, weak: false, bad: false, first: false },
-      ind: { kind: "I", start: first[1], end: first[1] + 1, code: attendees, first: false },
-      numFirst: true,
-    });
+    out.pairs.push(pairUp(numItem(first[0], first[1], read.sum), indItem(first[1], first[1] + 1, attendees), true));
     blocked.push(...read.tokens);
     i = read.end - 1;
   }
@@ -340,11 +336,8 @@ function figureInSentence(toks: readonly Tok[], nv: NonValues, from: number): bo
   return false;
 }
 
-const pairOf = (start: number, end: number, value: number, code: string): Pair => ({
-  num: { kind: "N", start, end, value, weak: false, bad: false, first: false },
-  ind: { kind: "I", start: end, end: end + 1, code, first: false },
-  numFirst: true,
-});
+const pairOf = (start: number, end: number, value: number, code: string): Pair =>
+  pairUp(numItem(start, end, value), indItem(end, end + 1, code), true);
 
 /** The closing bracket of a bracket at `at` holding only words and blocked numbers (dates), or -1. */
 function datesBracketEnd(toks: readonly Tok[], nv: NonValues, at: number): number {

@@ -4,7 +4,7 @@
  */
 
 import { readDigitForm } from "./number-forms.js";
-import type { NumItem } from "./pairing.js";
+import { type NumItem, numItem } from "./pairing.js";
 import type { Tokenised } from "./tokens.js";
 
 /** Words that say a figure is corrected, before the row is named. */
@@ -33,16 +33,7 @@ export function rowCorrection(tk: Tokenised, from: number, to: number): { row: n
     if (y >= to || toks[y]!.type !== "n") return null;
     const form = readDigitForm(tk, y, () => true);
     if (!form || Number.isNaN(form.value)) return null;
-    const num: NumItem = {
-      kind: "N",
-      start: y,
-      end: form.end,
-      value: form.value,
-      weak: false,
-      bad: false,
-      first: false,
-    };
-    return { row: Number(rowTok.k), num };
+    return { row: Number(rowTok.k), num: numItem(y, form.end, form.value) };
   }
   return null;
 }

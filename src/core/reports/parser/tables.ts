@@ -21,7 +21,7 @@ import type { CompiledIndicators } from "./indicators.js";
 import { createNameMatcher } from "./mentions.js";
 import type { TokenMarks } from "./non-values.js";
 import { readDigitForm } from "./number-forms.js";
-import type { IndItem, NumItem, Pair } from "./pairing.js";
+import { type IndItem, indItem, type NumItem, numItem, type Pair, pairUp } from "./pairing.js";
 import { rowCorrection } from "./table-corrections.js";
 import type { Tokenised } from "./tokens.js";
 import { CHANNEL_NAMES, CHANNEL_PREPS, GATHERING_WORDS } from "./vocabulary.js";
@@ -488,7 +488,7 @@ function mentionsIn(cell: Cell, nameAt: (i: number) => { end: number; code: stri
     if (tk.toks[i]!.type !== "w") continue;
     const m = nameAt(i);
     if (m && m.end <= cell.to) {
-      out.push({ kind: "I", start: i, end: m.end, code: m.code, first: out.length === 0 });
+      out.push(indItem(i, m.end, m.code, out.length === 0));
       i = m.end - 1;
     }
   }
@@ -502,7 +502,8 @@ function mentionsIn(cell: Cell, nameAt: (i: number) => { end: number; code: stri
 function labelCode(tk: Tokenised, ms: readonly IndItem[], unit?: string, unitCode?: string): IndItem | null {
   if (ms.length === 0) return null;
   const first = ms[0]!;
-  if (ms.every((m) => m.code === first.code)) return { ...first, end: ms[ms.length - 1]!.end };
+  if (ms.every((m) => m.code === first.code))
+    return indItem(first.start, ms[ms.length - 1]!.end, first.code, first.first);
   // (only a unit naming the indicator itself: "tin", "bài" are said of posts on any channel)
   const named = (m: IndItem): boolean =>
     tk.toks
@@ -660,11 +661,11 @@ function cellNumber(tk: Tokenised, cell: Cell): NumItem | null {
     // only a unit word may follow the number in its cell ("6 cái")
     for (let x = form.end; x < cell.to; x++) if (tk.toks[x]!.type !== "w") return null;
     if (cell.to - form.end > 2) return null;
-    return { kind: "N", start: cell.from, end: form.end, value: form.value, weak: false, bad: false, first: false };
+    return numItem(cell.from, form.end, form.value);
   }
   const v = parseVietnameseNumber(cell.key);
   if (v === null) return null;
-  return { kind: "N", start: cell.from, end: cell.to, value: v, weak: false, bad: false, first: false };
+  return numItem(cell.from, cell.to, v);
 }
 
 /** The period a header or a text names, as "unit:ordinal[:year]" ("Quý I/2026" → "quy:1:2026"). */
@@ -943,7 +944,7 @@ function readRows(
         measures?.get(unitCell?.key.replace(/ /g, "") ?? ""),
       ) ??
       (attendees && (ATTENDING_LABEL.test(label.key) || (composition && !NOT_RECORDED.test(label.key)))
-        ? { kind: "I" as const, start: label.from, end: label.to, code: attendees, first: false }
+        ? indItem(label.from, label.to, attendees)
         : null);
     // "Cụm loa đang hoạt động | cụm | 15": loudspeakers counted as objects are equipment, no broadcasts
     if (ind && unitCell && OBJECT_UNIT.test(unitCell.key) && EQUIPMENT_NAME.test(wordsOf(tk, ind))) continue;
@@ -957,16 +958,15 @@ function readRows(
     const code = counted ?? clips;
     // "Người xem, nghe | 1.800": the audience of shows held, kept until the table's gatherings are known
     if (!ind && !code && attendees && AUDIENCE_LABEL.test(label.key)) {
-      const who = { kind: "I" as const, start: label.from, end: label.to, code: attendees, first: false };
-      audience.push({ num, ind: who, numFirst: false });
+      audience.push(pairUp(num, indItem(label.from, label.to, attendees), false));
       continue;
     }
-    const named = ind ?? (code ? { kind: "I" as const, start: label.from, end: label.to, code, first: false } : null);
+    const named = ind ?? (code ? indItem(label.from, label.to, code) : null);
     if (group && level === "top") group.code = named?.code ?? null;
     // a part of a group row that carries its own total ("Bài đăng MXH, trong đó: 43" over "- Facebook | 25")
     if (parent?.valued && parent.code !== null && (!named || named.code === parent.code)) continue;
     if (named) {
-      read.push({ num, ind: named, numFirst: false });
+      read.push(pairUp(num, named, false));
       numbers.push(rowNumber(indexColumn >= 0 ? row[indexColumn]?.key : undefined, ri));
     }
     // a cost in its row ("Kinh phí | đồng | 8.500.000"), a film show or books lent: no figure to ask about
@@ -1088,7 +1088,8 @@ function addUp(pairs: readonly Pair[]): Pair[] {
       out.push(p);
     } else {
       const q = out[i]!;
-      out[i] = { ...q, num: { ...q.num, value: q.num.value + p.num.value } };
+      const n = q.num;
+      out[i] = pairUp(numItem(n.start, n.end, n.value + p.num.value, n.weak, n.bad, n.first), q.ind, q.numFirst);
     }
   }
   return out;
@@ -1143,7 +1144,7 @@ function sumOf(tk: Tokenised, columns: readonly number[], row: readonly Cell[]):
     if (start < 0) start = n.start;
     end = n.end;
   }
-  return start < 0 ? null : { kind: "N", start, end, value, weak: false, bad: false, first: false };
+  return start < 0 ? null : numItem(start, end, value);
 }
 
 /** One column per indicator, one row per village: the "Tổng" row, else the sum of the rows. */
@@ -1187,11 +1188,7 @@ function readIndicatorColumns(
   const indexColumn = kinds.indexOf("index");
   const totalRow = rows.find((r) => r.some((c, i) => kinds[i] !== "indicator" && TOTAL_ROW.test(c.key)));
   const pairs: Pair[] = [];
-  const pairOf = (num: NumItem, code: string): Pair => ({
-    num,
-    ind: { kind: "I", start: num.start, end: num.end, code, first: false },
-    numFirst: false,
-  });
+  const pairOf = (num: NumItem, code: string): Pair => pairUp(num, indItem(num.start, num.end, code), false);
   for (const col of columns) {
     const code = codes[col]!;
     const sittings = SESSIONS_HEADER.test(keys[col]!);
@@ -1214,7 +1211,8 @@ function readIndicatorColumns(
         }
         if (!own && NOT_RECORDED.test(label.key)) continue;
       }
-      sum = sum === null ? n : { ...(sum as NumItem), end: n.end, value: (sum as NumItem).value + n.value };
+      const s = sum as NumItem | null;
+      sum = s === null ? n : numItem(s.start, n.end, s.value + n.value, s.weak, s.bad, s.first);
     }
     // (rows naming other things, "Tọa đàm | 2", "Phát tờ rơi | 1": the sittings are no one's)
     if (mixed) continue;
@@ -1276,7 +1274,7 @@ function readPlainRows(
         for (let x = r.line.from; x < r.line.to; x++) block.push(x);
     const pairs: Pair[] = named
       .filter((r) => !households(r.label.key, r.cell.key))
-      .map((r) => ({ num: r.num, ind: r.ind, numFirst: false }));
+      .map((r) => pairUp(r.num, r.ind, false));
     out.pairs.push(...addUp(pairs));
     out.tables.push({ kinds: [], valueColumn: -2, rows: read.length });
     return lj - 1;
@@ -1389,7 +1387,7 @@ function readSingleSpaced(
         const cell: Cell = { start: toks[start]!.os, end: t.oe, key: "", from: start, to: b };
         if (c === valueAt - labelAt - 1) value = cellNumber(tk, cell);
         const part = sumParts ? cellNumber(tk, cell) : null;
-        if (part) sum = sum ? { ...sum, start: part.start, value: sum.value + part.value } : part;
+        if (part) sum = sum ? numItem(part.start, sum.end, sum.value + part.value, sum.weak, sum.bad, sum.first) : part;
         b = start;
       } else ok = false;
     }
@@ -1398,7 +1396,7 @@ function readSingleSpaced(
     const label: Cell = { start: toks[a]!.os, end: toks[b - 1]!.oe, key: "", from: a, to: b };
     const ind = labelCode(tk, mentionsIn(label, nameAt, tk));
     if (!ind) break;
-    rows.push({ line, pair: value ? { num: value, ind, numFirst: false } : null });
+    rows.push({ line, pair: value ? pairUp(value, ind, false) : null });
   }
   if (rows.length < 2) return li;
   const block = out.blocked as number[];
