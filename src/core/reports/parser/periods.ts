@@ -195,7 +195,9 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
   const report = reportPeriod(toks, nv);
   const reportRank = report?.rank ?? 0;
   let lastAdded = -1;
-  for (let x = 0; x < n; x++) if (key(toks[x]) === "them" || key(toks[x]) === "nua") lastAdded = x;
+  // ("làm nốt 1 cụm": finishing the rest is adding to it)
+  for (let x = 0; x < n; x++)
+    if (key(toks[x]) === "them" || key(toks[x]) === "nua" || key(toks[x]) === "not") lastAdded = x;
 
   /** Numbers from token `from` to the end of its clause: [start, end) each. */
   const numbersIn = (from: number): [number, number][] => {
@@ -325,7 +327,10 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       }
     }
     // "9 tháng đầu năm có 6 cuộc, quý 4 này thêm 2 cuộc": the year's first months, ended before the report's period
-    if (t.type === "n" && firstMonthsBefore(periodAt(toks, nv, i), report, lastAdded > i)) {
+    if (
+      (t.type === "n" || FEW[t.kt] !== undefined) &&
+      firstMonthsBefore(periodAt(toks, nv, i), report, lastAdded > i)
+    ) {
       breaks.push(i);
       let j = i + 2;
       while (j < n && nv.blocked[j] && !isClauseEnd(toks[j], toks[j + 1])) j++;
@@ -965,7 +970,9 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
   // only a period named before any figure spans the figures ("xã treo 10 pano. Báo cáo năm nộp khi nào?" does not)
   const figureBefore = (at: number) => toks.slice(0, at).some((t, j) => t.type === "n" && !nv.blocked[j]);
   const reportMonths =
-    report?.stated && report.at !== undefined && !figureBefore(report.at) ? MONTHS_OF[report.unit] : undefined;
+    report?.stated && report.at !== undefined && !figureBefore(report.at)
+      ? (MONTHS_OF[report.unit] ?? (Number.parseInt(report.unit, 10) || undefined))
+      : undefined;
   return {
     blocked,
     breaks,
@@ -1448,16 +1455,16 @@ function statedBefore(toks: readonly Tok[], i: number): boolean {
 
 /** The period named at token i ("quý I/2026", "tháng 4", "6 tháng", "năm 2026"), or null. */
 function periodAt(toks: readonly Tok[], nv: NonValues, i: number): NamedPeriod | null {
-  const t = toks[i]!;
-  if (t.type === "n" && (t.k === "6" || t.k === "9") && key(toks[i + 1]) === "thang") {
-    // "6 tháng cuối năm 2026", "6 thang dau nam 2026": with its year
+  const months = monthsAt(toks, i);
+  if (months) {
+    // "6 tháng cuối năm 2026", "6 thang dau nam 2026": with its year ("3 quý đầu năm": 9 months)
     const half = key(toks[i + 2]) === "dau" || key(toks[i + 2]) === "cuoi";
     const y = half && key(toks[i + 3]) === "nam" && /^20\d\d$/.test(toks[i + 4]?.k ?? "") ? Number(toks[i + 4]!.k) : 0;
-    const first = key(toks[i + 2]) === "dau" && key(toks[i + 3]) === "nam";
-    const last = key(toks[i + 2]) === "cuoi" && key(toks[i + 3]) === "nam";
+    const first = key(toks[i + 2]) === "dau" && (key(toks[i + 3]) === "nam" || key(toks[i + 1]) === "quy");
+    const last = key(toks[i + 2]) === "cuoi" && (key(toks[i + 3]) === "nam" || key(toks[i + 1]) === "quy");
     return {
       rank: 4,
-      unit: `${t.k} thang`,
+      unit: `${months} thang`,
       ...(y ? { year: y } : {}),
       ...(first ? { first } : {}),
       ...(last ? { last } : {}),
@@ -1483,6 +1490,28 @@ function periodAt(toks: readonly Tok[], nv: NonValues, i: number): NamedPeriod |
   if (k === "nam") return { rank: RANK.nam!, unit: k, year: n };
   const thisYear = year === undefined && key(toks[i + 2]) === "nam" && key(toks[i + 3]) === "nay";
   return { rank: RANK[k]!, unit: k, ...(n ? { n } : {}), ...(year ? { year } : {}), ...(thisYear ? { thisYear } : {}) };
+}
+
+/** Number words counting quarters ("ba quý đầu"). */
+const FEW: Readonly<Record<string, number>> = { hai: 2, ba: 3 };
+
+/**
+ * The months of a span longer than a quarter at token i, or 0: "6 tháng", "9 tháng", "N tháng đầu/cuối năm"
+ * (4–11), "2 quý đầu", "ba quý cuối năm".
+ */
+function monthsAt(toks: readonly Tok[], i: number): number {
+  const t = toks[i]!;
+  const unit = key(toks[i + 1]);
+  if (unit !== "thang" && unit !== "quy") return 0;
+  const n = t.type === "n" ? Number(t.k) : (FEW[key(t)] ?? 0);
+  if (unit === "quy") {
+    const edge = key(toks[i + 2]);
+    return n >= 2 && n <= 3 && (edge === "dau" || edge === "cuoi") ? 3 * n : 0;
+  }
+  if (t.type !== "n") return 0;
+  if (n === 6 || n === 9) return n;
+  const edge = key(toks[i + 2]);
+  return n >= 4 && n <= 11 && (edge === "dau" || edge === "cuoi") && key(toks[i + 3]) === "nam" ? n : 0;
 }
 
 /**
