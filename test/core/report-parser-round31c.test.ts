@@ -97,6 +97,9 @@ describe("an exclusion: the figure said after 'nên chỉ tính' is the one reco
     ["Hội nghị tổ chức 3 cuộc, 1 cuộc hoãn do mưa nên chỉ tính 2 cuộc thôi", { hoi_nghi: 2 }],
     ["pa nô dựng 5 cái, nhưng 2 cái của huyện làm nên xã chỉ tính 3 cái", { pano: 3 }],
     ["ap phich dan 12 to, 4 to bi mua lam bong nen chi tinh 8 to", { ap_phich: 8 }],
+    ["đăng 15 bài fb, có 3 bài share lại của huyện, em chỉ tính bài tự đăng là 12 bài", { bai_mxh: 12 }],
+    ["phát thanh chỉ tính lượt trên loa xã: 30 lượt ạ", { phat_thanh: 30 }],
+    ["xe loa 4 luot, 1 luot xe cua huyen ve nen chi tinh xa chay 3 luot", { xe_luu_dong: 3 }],
   ])("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));
   });
