@@ -85,6 +85,8 @@ describe("a target said as a rate per period '(15 tin bài/quý)' is no figure",
     ["chi tieu 6 bang ron/quy, quy nay treo 7 cai a", { bang_ron: 7 }],
     ["Căn cứ kế hoạch (4 chuyên mục/quý), quý IV thực hiện 4 chuyên mục, đạt 100%", { chuyen_muc: 4 }],
     ["Chỉ tiêu được giao 30 lượt phát thanh/tháng; tháng này đài xã phát 28 lượt", { phat_thanh: 28 }],
+    ["KH giao (3 phong su/quy), quy IV xa lam duoc 2 phong su a", { phong_su: 2 }],
+    ["Mục tiêu: 8 bài fb/tháng. Tháng 11 đoàn xã đăng 11 bài", { bai_mxh: 11 }],
   ])("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));
   });

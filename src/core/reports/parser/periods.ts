@@ -181,6 +181,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
   const n = toks.length;
   const numbers = createNumberReader(tk, nv.blocked);
   const blocked: number[] = [];
+  const settled: number[] = [];
   const breaks: number[] = [];
   const transparent: number[] = [];
   const cumulative = new Set<number>();
@@ -807,10 +808,17 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
         )
           j = x;
       }
+      // ("chỉ tiêu được giao …", "kế hoạch đã giao …")
+      if ((key(toks[j]) === "duoc" || key(toks[j]) === "da") && key(toks[j + 1]) === "giao") j++;
       if (toks[j]?.k === ":" || toks[j]?.k === "(" || key(toks[j]) === "la") j++;
-      else if (key(toks[j]) === "giao") j = afterRecipient(toks, nv, j + 1);
+      else if (key(toks[j]) === "giao") {
+        j = afterRecipient(toks, nv, j + 1);
+        if (toks[j]?.k === "(" || toks[j]?.k === ":") j++;
+      }
       // "kế hoạch treo 5 pano, mới được 3": the verb of what is planned before its figure
       else if (toks[j]?.type === "w" && !nv.blocked[j] && toks[j + 1]?.type === "n") j++;
+      // "chỉ tiêu (15 tin bài/quý)": the plan's figure as a rate per period, no count to ask about
+      if (toks[j]?.type === "n" && nv.blocked[j] && nv.unclear.some(([a]) => a === j)) settled.push(j);
       const num = toks[j] && !nv.blocked[j] ? numbers.read(j, false) : null;
       if (num && !num.bad && toks[j]!.type === "n") {
         for (let x = j; x < num.end; x++) blocked.push(x);
@@ -975,6 +983,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       : undefined;
   return {
     blocked,
+    settled,
     breaks,
     transparent,
     roles: { fallback: cumulative, running, totals, parts },
