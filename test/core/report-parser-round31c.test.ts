@@ -27,7 +27,8 @@ describe("week parts then the month or quarter so far: the sum is the report's",
     ["tuan qua phat thanh 9 luot, tuan nay 11, thang 11 den gio duoc 20 luot a", { phat_thanh: 20 }],
     ["tuần rồi phát 150 tờ rơi, tuần này 200 tờ, tháng 12 đến giờ tổng 350 tờ", { to_roi: 350 }],
     ["Tuần rồi xe loa chạy 2 lượt, tuần này thêm 3 lượt, tính tới giờ tháng này 5 lượt ạ", { xe_luu_dong: 5 }],
-    ["tuan truoc treo 4 bang ron, tuan nay 3 cai, tu dau thang toi gio 7 cai", { bang_ron: 7 }],
+    ["tuan truoc treo 4 bang ron, tuan nay 3 cai, tu dau thang 11 toi gio 7 cai", { bang_ron: 7 }],
+    ["Tuần này đăng 5 bài zalo, tính từ đầu tháng 11 đến nay 18 bài", { bai_mxh: 18 }],
   ])("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));
   });
@@ -35,6 +36,7 @@ describe("week parts then the month or quarter so far: the sum is the report's",
   it.each([
     ["bc tuần 2 tháng 12: phát thanh 7 lượt, từ đầu tháng đến giờ 15 lượt", { phat_thanh: 7 }],
     ["e gui so lieu tuan thoi a: dang 4 bai fb. tu dau thang den gio 11 bai", { bai_mxh: 4 }],
+    ["em báo số tuần: họp dân 1 cuộc 40 người, từ đầu tháng 12 đến nay 3 cuộc", { hoi_nghi: 1, nguoi_tham_du: 40 }],
   ])("the writer sends the week: %s", (text, values) => {
     expect(plain(text).values).toEqual(values);
   });

@@ -404,9 +404,15 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       // name as its own, the numbered quarter so far is the report's (an unnumbered "từ đầu quý" a running total)
       // the period's number: a label, a Roman numeral, or "quý 4" before "đến nay" (no figure then)
       const q = toks[i + 3];
-      const bareNumber = q?.type === "n" && !nv.blocked[i + 3] && /^[1-4]$/.test(q.k) && TO.has(key(toks[i + 4]));
+      const bareNumber =
+        q?.type === "n" &&
+        !nv.blocked[i + 3] &&
+        (r === RANK.thang ? /^(?:[1-9]|1[0-2])$/ : /^[1-4]$/).test(q.k) &&
+        TO.has(key(toks[i + 4]));
       const numbered = (q?.type === "n" && !!nv.blocked[i + 3]) || ROMAN[q?.k ?? ""] !== undefined || bareNumber;
-      const quarterSoFar = r === RANK.quy && reportRank > 0 && reportRank < r && !report?.stated && numbered;
+      // ("tuần trước 4, tuần này 3, từ đầu tháng 11 tới giờ 7": a numbered month so far over this week alike)
+      const quarterSoFar =
+        (r === RANK.quy || r === RANK.thang) && reportRank > 0 && reportRank < r && !report?.stated && numbered;
       const role = reportRank === 0 ? "cumulative" : quarterSoFar ? "total" : roleOfPeriod(r, reportRank);
       const from = bareNumber ? i + 4 : i + 3;
       if (bareNumber) blocked.push(i + 3);
@@ -619,14 +625,18 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       // "tính cả quý 4 đến nay là 21 băng rôn, 900 tờ rơi": the period so far, a running total (its sentence)
       // (in a report of a shorter period; "bc quý: … cả quý đến nay 5 cái" is the report's own figure)
       let soFar = false;
+      let nowEnd = -1;
       if (reportRank > 0 && RANK[next]! > reportRank)
         for (let x = i + 2; x < i + 6 && x + 1 < n && !isClauseEnd(toks[x], toks[x + 1]); x++)
-          if (TO.has(key(toks[x])) && NOW.has(key(toks[x + 1]))) soFar = true;
+          if (TO.has(key(toks[x])) && NOW.has(key(toks[x + 1]))) {
+            soFar = true;
+            nowEnd = x + 2;
+          }
       // "tuần này 2 lượt; cả quý IV đến nay 11 lượt": a numbered quarter so far, beside a shorter period the report
-      // does not state as its own, is the quarter's total (as "từ đầu quý IV đến nay")
+      // does not state as its own, is the quarter's total (as "từ đầu quý IV đến nay"; "cả tháng 12 tới giờ" too)
       const q = toks[i + 2];
       const numberedQuarter =
-        RANK[next] === RANK.quy &&
+        (RANK[next] === RANK.quy || RANK[next] === RANK.thang) &&
         !report?.stated &&
         (ROMAN[q?.k ?? ""] !== undefined || (q?.type === "n" && !!nv.blocked[i + 2]));
       const role =
@@ -645,7 +655,8 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
         /^[1-4]$/.test(label.k) &&
         toks[i + 3]?.type === "w" &&
         numbersIn(i + 3).length > 0;
-      const from = bareLabel ? i + 3 : i + 2;
+      // ("cả tháng 12 tới giờ là 14 bài": the total after "tới giờ")
+      const from = bareLabel ? i + 3 : soFar && role === "total" ? nowEnd : i + 2;
       // ("cả tháng 6 đăng 13 bài": one doing verb may stand before a total too)
       const found =
         numberAfter(from, 6, PERIOD_GLUE) ??
