@@ -76,6 +76,14 @@ describe("the same period last year in brackets, a list after its colon, stands 
       { hoi_nghi: 2, nguoi_tham_du: 130 },
     ],
     ["phát thanh 40 lượt, 5 lượt xe lưu động (cùng kỳ năm 2025: 35 lượt, 4 lượt)", { phat_thanh: 40, xe_luu_dong: 5 }],
+    [
+      "Đoàn xã tổ chức 3 buổi sinh hoạt với 190 lượt đoàn viên (cùng kỳ năm 2025: 2 buổi, 120 lượt), treo 4 băng rôn",
+      { hoi_nghi: 3, nguoi_tham_du: 190, bang_ron: 4 },
+    ],
+    [
+      "hop dan 2 cuoc 95 luot nguoi (nam ngoai 1 cuoc, 60 luot); to roi 300 to",
+      { hoi_nghi: 2, nguoi_tham_du: 95, to_roi: 300 },
+    ],
   ])("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));
   });

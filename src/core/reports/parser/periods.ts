@@ -222,6 +222,20 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
   const block = (from: number): void => {
     for (const [s, e] of numbersIn(from)) for (let x = s; x < e; x++) blocked.push(x);
   };
+  /** The numbers from token `from` to the bracket's close on its line, or null when it does not close there. */
+  const bracketNumbers = (from: number): number[] | null => {
+    const out: number[] = [];
+    for (let x = from; x < n && toks[x]!.type !== "nl"; x++) {
+      if (toks[x]!.k === ")") return out;
+      if (toks[x]!.k === "(") return null;
+      if (nv.blocked[x]) continue;
+      const num = numbers.read(x, false);
+      if (!num) continue;
+      out.push(x);
+      x = num.end - 1;
+    }
+    return null;
+  };
   /** "lũy kế từ đầu năm: 5 hội nghị, 390 người": with a colon right after the qualifier, every number of the list after it (to its line, sentence or ";"); else null. */
   const listAfterColon = (from: number): number[] | null => {
     let j = from;
@@ -749,7 +763,8 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     if (previous) {
       breaks.push(i, i + 1);
       // "năm ngoái cùng kỳ: băng rôn 18, tờ rơi 1000": the whole list after the colon
-      const list = listAfterColon(i + 2);
+      // ("(cùng kỳ năm 2025: 3 buổi, 180 lượt)": opening a bracket, the bracket is that period's)
+      const list = toks[i - 1]?.k === "(" ? bracketNumbers(i + 2) : listAfterColon(i + 2);
       if (list) {
         for (const s of list) {
           const num = numbers.read(s, false);
