@@ -52,6 +52,21 @@ describe("dated parts '(1-15/11)' under a stated total are no figures", () => {
   });
 });
 
+describe("a shared measure ('lượt') in a part opening with only its label takes the indicator of the part before", () => {
+  it.each([
+    ["đợt 1: 15 lượt xe lưu động; đợt 2: 12 lượt; cả tháng: 27 lượt", { xe_luu_dong: 27 }],
+    ["dot 1 (5-10/12): 6 luot xe loa; dot 2 (15-20/12): 8 luot; tong 14 luot", { xe_luu_dong: 14 }],
+    ["Đợt 1 (01-10/10): phát thanh 30 lượt; đợt 2 (11-31/10): 42 lượt; cả tháng 10: 72 lượt", { phat_thanh: 72 }],
+    ["lần 1 chạy xe tuyên truyền 2 lượt, lần 2: 3 lượt, cộng 5 lượt ạ", { xe_luu_dong: 5 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("not a clause naming other things ('họp dân 2 cuộc 150 lượt')", () => {
+    expect(plain("phát thanh 20 lượt, họp dân 2 cuộc 150 lượt").values).toEqual({ phat_thanh: 20, hoi_nghi: 2 });
+  });
+});
+
 describe("the earlier quarters or months of the year beside this one are set aside ('3 quý đầu')", () => {
   it.each([
     ["kế hoạch năm 6 pano, 3 quý đầu đã dựng 4 cái, quý này dựng thêm 2 cái", { pano: 2 }],

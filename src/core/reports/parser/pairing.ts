@@ -13,7 +13,7 @@ const ATTENDED_BY: ReadonlySet<string> = new Set(["du", "gia"]);
 
 import { type CompiledIndicators, countedInSheets } from "./indicators.js";
 import type { Mention } from "./mentions.js";
-import type { NonValues } from "./non-values.js";
+import { CLOSING_PARTICLES, type NonValues } from "./non-values.js";
 import type { NumberReader } from "./numbers.js";
 import {
   attendVerbAt,
@@ -186,7 +186,8 @@ export function pairNumbers(
       (own && sheetsOfThingBefore(tk, compiled, merged, pairs, it, own)) ??
       own ??
       forPeople.get(it) ??
-      attendingPeople(tk, compiled, it.end, it.start);
+      attendingPeople(tk, compiled, it.end, it.start) ??
+      sharedMeasureOfPartBefore(tk, nv, compiled, pairs, it);
     if (code)
       pairs.push({ num: it, ind: { kind: "I", start: it.end, end: it.end + 1, code, first: false }, numFirst: true });
     else if (!it.weak) unplaced.push(it);
@@ -220,6 +221,43 @@ function sheetsOfThingBefore(
       countedInSheets(compiled, p.ind.code, tk.toks[p.num.end]),
   );
   return before?.ind.code ?? null;
+}
+
+/** Words labelling a part of the work ("đợt 2", "tuần 2", "lần 2", "tháng 11") or their sum ("tổng", "cộng"). */
+const PART_LABELS: ReadonlySet<string> = new Set(["dot", "tuan", "lan", "thang", "quy", "ky", "ngay", "tong", "cong"]);
+
+/**
+ * "đợt 1 (1-15/11): 20 lượt PT; đợt 2 (16-30/11): 24 lượt": a bare measure several indicators share, in a part that
+ * opens with only its label, is the indicator of the figure before it in that measure; else null.
+ */
+function sharedMeasureOfPartBefore(
+  tk: Tokenised,
+  nv: NonValues,
+  compiled: CompiledIndicators,
+  pairs: readonly Pair[],
+  it: NumItem,
+): string | null {
+  const { toks } = tk;
+  const m = toks[it.end];
+  if (m?.type !== "w" || !(compiled.shared.has(m.k) || compiled.shared.has(m.kt))) return null;
+  const after = toks[it.end + 1];
+  if (after && !isHard(after) && after.k !== ")" && !isWordIn(after, CLOSING_PARTICLES)) return null;
+  // back to the part's start: its label, a date or number it carries, brackets and a colon only
+  let labelled = false;
+  let x = it.start - 1;
+  for (; x >= 0 && x >= it.start - 12; x--) {
+    const t = toks[x]!;
+    if (t.type === "nl" || t.k === ";" || t.k === "," || t.k === ".") break;
+    if (t.type === "w" && PART_LABELS.has(t.kt)) labelled = true;
+    else if (!nv.blocked[x] && t.k !== ":" && t.k !== "(" && t.k !== ")") return null;
+  }
+  if (!labelled || (x >= 0 && x < it.start - 12)) return null;
+  for (let k = pairs.length - 1; k >= 0; k--) {
+    const p = pairs[k]!;
+    if (p.num.start >= it.start) continue;
+    if (toks[p.num.end]?.k === m.k) return p.ind.code;
+  }
+  return null;
 }
 
 /** Words of whom or where after a bare measure ("300 tờ cho 300 hộ", "6 cái tại cổng chợ"). */
