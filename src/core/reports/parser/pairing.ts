@@ -224,7 +224,7 @@ function sheetsOfThingBefore(
 }
 
 /** Words labelling a part of the work ("đợt 2", "tuần 2", "lần 2", "tháng 11") or their sum ("tổng", "cộng"). */
-const PART_LABELS: ReadonlySet<string> = new Set(["dot", "tuan", "lan", "thang", "quy", "ky", "ngay", "tong", "cong"]);
+const PART_LABELS: ReadonlySet<string> = new Set(["dot", "tuan", "lan", "thang", "quy", "ky", "tong", "cong"]);
 
 /**
  * "đợt 1 (1-15/11): 20 lượt PT; đợt 2 (16-30/11): 24 lượt": a bare measure several indicators share, in a part that
@@ -248,6 +248,8 @@ function sharedMeasureOfPartBefore(
   for (; x >= 0 && x >= it.start - 12; x--) {
     const t = toks[x]!;
     if (t.type === "nl" || t.k === ";" || t.k === "," || t.k === ".") break;
+    // "mỗi tuần 2 lượt": a rate, no part
+    if (t.type === "w" && t.kt === "moi") return null;
     if (t.type === "w" && PART_LABELS.has(t.kt)) labelled = true;
     else if (!nv.blocked[x] && t.k !== ":" && t.k !== "(" && t.k !== ")") return null;
   }
