@@ -67,6 +67,24 @@ describe("a shared measure ('lượt') in a part opening with only its label tak
   });
 });
 
+describe("'riêng <shorter period>' after a longer span the report does not state as its own is the report's", () => {
+  it.each([
+    ["Năm 2026 xã treo 40 băng rôn, riêng quý IV treo 12 cái", { bang_ron: 12 }],
+    ["nam 2026 phat 3.000 to roi, rieng thang 12 phat 400 to", { to_roi: 400 }],
+    ["năm 2026 tổng 40 pano, riêng tháng 12 là 5", { pano: 5 }],
+    ["6 tháng cuối năm đăng 70 bài fanpage, riêng quý 4 được 38 bài", { bai_mxh: 38 }],
+  ])("%s", (text, values) => {
+    expect(plain(text).values).toEqual(values);
+  });
+
+  it.each([
+    ["Em gửi báo cáo năm 2026: 40 băng rôn, riêng quý IV 12 cái", { bang_ron: 40 }],
+    ["bc 6 thang cuoi nam: 70 bai fb, rieng quy 4 la 38 bai", { bai_mxh: 70 }],
+  ])("unless the longer span is reported: %s", (text, values) => {
+    expect(plain(text).values).toEqual(values);
+  });
+});
+
 describe("the earlier quarters or months of the year beside this one are set aside ('3 quý đầu')", () => {
   it.each([
     ["kế hoạch năm 6 pano, 3 quý đầu đã dựng 4 cái, quý này dựng thêm 2 cái", { pano: 2 }],

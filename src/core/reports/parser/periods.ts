@@ -576,10 +576,22 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       continue;
     }
     // "riêng quý IV: 2 buổi, 170 đoàn viên" when quý IV is the period the officer asks to record: its figures
-    if (k === "rieng" && report?.stated && RANK[next] === reportRank && periodAt(toks, nv, i + 1)?.n === report.n) {
-      for (const s of listAfterColon(i + 2) ?? startsIn(i + 2)) totals.add(s);
-      i++;
-      continue;
+    // ("năm 2026 tổng 40 pano, riêng tháng 12 là 5": the report's period singled out after a longer one's figure)
+    if (
+      k === "rieng" &&
+      report?.n !== undefined &&
+      RANK[next] === reportRank &&
+      periodAt(toks, nv, i + 1)?.n === report.n
+    ) {
+      // (unstated, only a bare figure there, "riêng tháng 12 là 5": the one named before, the report's)
+      const own = (listAfterColon(i + 2) ?? startsIn(i + 2)).filter(
+        (s) => report.stated || toks[s + 1]?.type !== "w" || BARE_CLOSERS.has(key(toks[s + 1])),
+      );
+      for (const s of own) totals.add(s);
+      if (report.stated || own.length > 0) {
+        i++;
+        continue;
+      }
     }
     // a part of the report's period: "riêng quý II: 8" in a six-month report, "tháng 3 treo 5" in a quarterly one
     if (
@@ -1253,6 +1265,7 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
   const asked = periodToRecord(toks, nv);
   if (asked) return asked;
   let first: NamedPeriod | null = null;
+  let firstAt = -1;
   let current: NamedPeriod | null = null;
   let opening: NamedPeriod | null = null;
   let latest: NamedPeriod | null = null;
@@ -1320,7 +1333,11 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
       // "tháng 11 … 28 lượt, tháng 12 đến nay 9 lượt": a later one of the same unit said as running now
       (p.unit === first.unit && !first.stated && endsLater(p, first) && saidAsNow(toks, periodEnd(toks, i))) ||
       // "Năm 2026 … 10 phóng sự, trong đó quý IV … 3": a shorter period named as a part of the longer one's figure
-      (p.rank < first.rank && !first.stated && partOfWholeBefore(toks, i)) ||
+      // (or singled out: "Năm 2026 xã treo 40 băng rôn, riêng quý IV treo 12")
+      // (not after a heading naming the longer one: "6 tháng đầu năm: 20 pa nô; riêng quý II: 8")
+      (p.rank < first.rank &&
+        !first.stated &&
+        (partOfWholeBefore(toks, i) || (key(toks[i - 1]) === "rieng" && !headingAt(toks, firstAt)))) ||
       // "Năm 2026 … 12 hội nghị; trong quý IV/2026 … 3 hội nghị": a shorter period of that year, said as within it
       (first.unit === "nam" &&
         p.rank < first.rank &&
@@ -1329,8 +1346,10 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
         (p.year === undefined || first.year === undefined || p.year === first.year)) ||
       // "500 tờ phát vào tháng 3, quý 4 phát 800 tờ": a quarter after a month of an earlier one
       (p.unit === "quy" && first.unit === "thang" && p.year === first.year && endsLater(p, first) && !first.current)
-    )
+    ) {
       first = p;
+      firstAt = i;
+    }
     // "năm nay 3 phóng sự. quý này 1": of two current periods the shorter is the report's (not a week: a part)
     // ("quý 1 năm nay": a numbered period of the present year is one of them)
     if ((p.current || p.thisYear) && (!current || (p.rank < current.rank && p.rank > RANK.tuan!))) current = p;
@@ -1362,6 +1381,14 @@ function periodToRecord(toks: readonly Tok[], nv: NonValues): NamedPeriod | null
 function periodEnd(toks: readonly Tok[], i: number): number {
   return toks[i + 2]?.k === "/" && toks[i + 3]?.type === "n" ? i + 4 : i + 2;
 }
+
+/** Whether the period at token i heads what follows with a colon ("6 tháng đầu năm 2026: …", "Năm 2026: …"). */
+function headingAt(toks: readonly Tok[], i: number): boolean {
+  let j = periodEnd(toks, i);
+  while (j < i + 7 && (SPAN_WORDS.has(key(toks[j])) || /^20\d\d$/.test(toks[j]?.k ?? ""))) j++;
+  return toks[j]?.k === ":";
+}
+const SPAN_WORDS: ReadonlySet<string> = new Set(["dau", "cuoi", "nam"]);
 
 /** The colon after a bracket opening at token j ("(đã báo cáo):"), else j. */
 function pastBracketToColon(toks: readonly Tok[], j: number): number {
@@ -1526,6 +1553,9 @@ function periodAt(toks: readonly Tok[], nv: NonValues, i: number): NamedPeriod |
   const thisYear = year === undefined && key(toks[i + 2]) === "nam" && key(toks[i + 3]) === "nay";
   return { rank: RANK[k]!, unit: k, ...(n ? { n } : {}), ...(year ? { year } : {}), ...(thisYear ? { thisYear } : {}) };
 }
+
+/** Words closing a bare figure ("là 5 ạ", "5 thôi"). */
+const BARE_CLOSERS: ReadonlySet<string> = new Set(["a", "ah", "nhe", "nha", "thoi"]);
 
 /** Number words counting quarters ("ba quý đầu"). */
 const FEW: Readonly<Record<string, number>> = { hai: 2, ba: 3 };
