@@ -85,6 +85,27 @@ describe("'riêng <shorter period>' after a longer span the report does not stat
   });
 });
 
+describe("a heading line naming a running total ('II. SỐ LIỆU CẢ NĂM 2026') covers its section", () => {
+  it.each([
+    [
+      "Báo cáo tháng 11/2026\n1. Tổ chức 4 hội nghị với 300 người tham dự.\n2. Treo 10 băng rôn.\nII. SỐ LIỆU CẢ NĂM 2026\n- Hội nghị: 40 cuộc; người tham dự: 2.900.",
+      { hoi_nghi: 4, nguoi_tham_du: 300, bang_ron: 10 },
+    ],
+    [
+      "Kết quả quý IV:\n- pano 3 cái\n- băng rôn 12 cái\nLũy kế cả năm\n- pano 9 cái\n- băng rôn 40 cái",
+      { pano: 3, bang_ron: 12 },
+    ],
+    ["bc thang 12\nbang ron 5\nto roi 300\ntu dau nam den nay\nbang ron 48\nto roi 3000", { bang_ron: 5, to_roi: 300 }],
+    [
+      "BÁO CÁO THÁNG 11/2026\nI. KẾT QUẢ\n1. Họp dân 4 cuộc.\n2. Treo 10 băng rôn.\nII. SỐ LIỆU CẢ NĂM 2026\n1. Hội nghị: 40 cuộc\n2. Băng rôn: 96 cái\nIII. KIẾN NGHỊ\nKhông",
+      { hoi_nghi: 4, bang_ron: 10 },
+    ],
+    ["Kết quả quý IV:\n- pano 3 cái\nLũy kế cả năm\n- pano 9 cái\n\nTờ rơi quý IV 500 tờ", { pano: 3, to_roi: 500 }],
+  ])("%s", (text, values) => {
+    expect(plain(text).values).toEqual(values);
+  });
+});
+
 describe("the earlier quarters or months of the year beside this one are set aside ('3 quý đầu')", () => {
   it.each([
     ["kế hoạch năm 6 pano, 3 quý đầu đã dựng 4 cái, quý này dựng thêm 2 cái", { pano: 2 }],

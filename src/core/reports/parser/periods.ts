@@ -398,6 +398,28 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       i++;
       continue;
     }
+    // "II. SỐ LIỆU CẢ NĂM 2026", "Lũy kế cả năm" alone on its line in a shorter period's report: a running total's
+    // heading covers the lines below, to the next numbered section
+    if (reportRank > 0 && reportRank < RANK.nam! && RUNNING_HEADS.has(k) && startsLine(toks, i)) {
+      const end = runningHeadingEnd(toks, nv, i);
+      if (end > 0) {
+        // (to the next section of its own kind, "III." after "II."; unnumbered, to a blank line)
+        const mark = headingMark(toks, i);
+        const stops = (x: number): boolean =>
+          toks[x - 1]!.type === "nl" &&
+          (mark === "" ? toks[x]!.type === "nl" : sectionStartsAt(toks, x) && sectionKind(toks[x]!) === mark);
+        let x = end + 1;
+        for (; x < n && !stops(x); x++) {
+          if (nv.blocked[x] || toks[x]!.type !== "n") continue;
+          const num = numbers.read(x, false);
+          if (!num) continue;
+          cumulative.add(x);
+          x = num.end - 1;
+        }
+        i = x - 1;
+        continue;
+      }
+    }
     // cumulative: "lũy kế …", "cộng dồn …", and "7 là lũy kế"
     if ((k === "luy" && next === "ke") || (k === "cong" && next === "don")) {
       // "Lũy kế 6 tháng: 5 cuộc, 260 người" / "Lũy kế 6 tháng 5 cuộc, 260 người.": opening its sentence, the sentence
@@ -1380,6 +1402,40 @@ function periodToRecord(toks: readonly Tok[], nv: NonValues): NamedPeriod | null
 /** The token after a numbered period at i ("tháng 12", "quý IV/2026"). */
 function periodEnd(toks: readonly Tok[], i: number): number {
   return toks[i + 2]?.k === "/" && toks[i + 3]?.type === "n" ? i + 4 : i + 2;
+}
+
+/** The kind of section number opening the line of token i ("roman", "digit"), or "" when none does. */
+function headingMark(toks: readonly Tok[], i: number): string {
+  let j = i - 1;
+  while (j >= 0 && toks[j]!.type === "p") j--;
+  return j >= 0 && toks[j]!.type !== "nl" ? sectionKind(toks[j]!) : "";
+}
+const sectionKind = (t: Tok): string => (t.type === "n" ? "digit" : /^[ivx]+$/.test(t.k) ? "roman" : "");
+
+/** First words of a running total's heading line ("Số liệu cả năm", "Lũy kế", "Cả năm 2026", "Từ đầu năm"). */
+const RUNNING_HEADS: ReadonlySet<string> = new Set(["so", "luy", "ca", "tu", "ket", "tong"]);
+
+/**
+ * The line break ending a heading line from token i that names a running total ("số liệu cả năm 2026", "lũy kế
+ * từ đầu năm:") and holds no figure, or -1.
+ */
+function runningHeadingEnd(toks: readonly Tok[], nv: NonValues, i: number): number {
+  let running = false;
+  for (let j = i; j < i + 9; j++) {
+    const t = toks[j];
+    if (!t) return -1;
+    if (t.type === "nl") return running && toks[j + 1] ? j : -1;
+    if (t.type === "n" && !nv.blocked[j]) return -1;
+    const k = key(t);
+    const k2 = key(toks[j + 1]);
+    if (
+      (k === "luy" && k2 === "ke") ||
+      (k === "ca" && k2 === "nam") ||
+      (k === "dau" && k2 === "nam" && key(toks[j - 1]) === "tu")
+    )
+      running = true;
+  }
+  return -1;
 }
 
 /** Whether the period at token i heads what follows with a colon ("6 tháng đầu năm 2026: …", "Năm 2026: …"). */
