@@ -106,6 +106,29 @@ describe("a heading line naming a running total ('II. SỐ LIỆU CẢ NĂM 2026
   });
 });
 
+describe("a bracket after the values of a clause breaks down each of them ('(tháng 11: 30 cuộc, 2.280 lượt; …)')", () => {
+  it.each([
+    [
+      "Tổ chức 38 hội nghị với 2.915 người (tháng 11: 30 cuộc, 2.280 người; tháng 12: 8 cuộc, 635 người)",
+      { hoi_nghi: 38, nguoi_tham_du: 2915 },
+    ],
+    [
+      "họp dân 5 cuộc, 260 người dự (thôn 1: 2 cuộc 100 người; thôn 2: 3 cuộc 160 người)",
+      { hoi_nghi: 5, nguoi_tham_du: 260 },
+    ],
+    [
+      "Mở 3 lớp tập huấn cho 150 học viên tham gia (đợt 1: 2 lớp, 100 học viên; đợt 2: 1 lớp, 50 học viên)",
+      { hoi_nghi: 3, nguoi_tham_du: 150 },
+    ],
+    [
+      "xe loa chạy 12 lượt, phát 3.000 tờ rơi (tháng 10: 5 lượt, 1.000 tờ; tháng 11: 7 lượt, 2.000 tờ)",
+      { xe_luu_dong: 12, to_roi: 3000 },
+    ],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 describe("the earlier quarters or months of the year beside this one are set aside ('3 quý đầu')", () => {
   it.each([
     ["kế hoạch năm 6 pano, 3 quý đầu đã dựng 4 cái, quý này dựng thêm 2 cái", { pano: 2 }],
