@@ -29,6 +29,8 @@ describe("week parts then the month or quarter so far: the sum is the report's",
     ["Tuần rồi xe loa chạy 2 lượt, tuần này thêm 3 lượt, tính tới giờ tháng này 5 lượt ạ", { xe_luu_dong: 5 }],
     ["tuan truoc treo 4 bang ron, tuan nay 3 cai, tu dau thang 11 toi gio 7 cai", { bang_ron: 7 }],
     ["Tuần này đăng 5 bài zalo, tính từ đầu tháng 11 đến nay 18 bài", { bai_mxh: 18 }],
+    ["tuần trước phát 8 lượt, tuần này 9 lượt, tháng 11 đến nay là 17 lượt", { phat_thanh: 17 }],
+    ["tuan truoc chay 2 luot xe loa, tuan nay 3 luot, thang 12 toi gio 5 luot", { xe_luu_dong: 5 }],
   ])("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));
   });
@@ -60,6 +62,10 @@ describe("a shared measure ('lượt') in a part opening with only its label tak
     ["lần 1 chạy xe tuyên truyền 2 lượt, lần 2: 3 lượt, cộng 5 lượt ạ", { xe_luu_dong: 5 }],
   ])("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));
+  });
+
+  it("the name after an earlier figure is its own ('Quý III phát 25 lượt xe loa. Quý IV: 30 lượt')", () => {
+    expect(plain("quý 3 xe loa 12 lượt, quý 4 tới nay 8 lượt").values).toEqual({ xe_luu_dong: 8 });
   });
 
   it("not a clause naming other things ('họp dân 2 cuộc 150 lượt')", () => {

@@ -251,7 +251,7 @@ function sharedMeasureOfPartBefore(
     // "mỗi tuần 2 lượt": a rate, no part
     if (t.type === "w" && t.kt === "moi") return null;
     if (t.type === "w" && PART_LABELS.has(t.kt)) labelled = true;
-    else if (!nv.blocked[x] && t.k !== ":" && t.k !== "(" && t.k !== ")") return null;
+    else if (!nv.blocked[x] && t.k !== ":" && t.k !== "(" && t.k !== ")" && !isWordIn(t, SO_FAR)) return null;
   }
   if (!labelled || (x >= 0 && x < it.start - 12)) return null;
   for (let k = pairs.length - 1; k >= 0; k--) {
@@ -259,8 +259,26 @@ function sharedMeasureOfPartBefore(
     if (p.num.start >= it.start) continue;
     if (toks[p.num.end]?.k === m.k) return p.ind.code;
   }
+  // "tuần rồi phát 10 lượt, …, tháng 12 tới giờ là 22 lượt": the verb of an earlier figure in that measure, set
+  // aside as another period's, still says whose it is
+  const owners = compiled.shared.get(m.k) ?? compiled.shared.get(m.kt)!;
+  for (let y = x; y > 0 && y >= x - 30; y--) {
+    if (toks[y]!.type === "nl" || toks[y]!.k === ".") break;
+    if (toks[y]!.type !== "n" || toks[y + 1]?.k !== m.k) continue;
+    // (a bare measure there: "phát 25 lượt xe loa" is the named thing's)
+    if (toks[y + 2]?.type === "w" && !isWordIn(toks[y + 2], CLOSING_PARTICLES)) continue;
+    const verb = toks[y - 1]!;
+    // (not the end of a name: "xe loa 12 lượt")
+    const w0 = toks[y - 2];
+    if (w0?.type === "w" && compiled.exact.has(w0.kt + verb.kt)) continue;
+    const by = owners.filter((o) => o.firstWords.has(verb.k) || o.firstWords.has(verb.kt));
+    if (by.length === 1) return by[0]!.code;
+  }
   return null;
 }
+
+/** Words of a figure so far between a part's label and its figure ("tháng 12 tới giờ là 22 lượt"). */
+const SO_FAR: ReadonlySet<string> = new Set(["toi", "den", "gio", "nay", "la"]);
 
 /** Words of whom or where after a bare measure ("300 tờ cho 300 hộ", "6 cái tại cổng chợ"). */
 const MEASURE_THEN: ReadonlySet<string> = new Set(["cho", "tai"]);
