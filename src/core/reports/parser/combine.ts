@@ -162,7 +162,9 @@ export function combineValues(
         around.before.includes(" trong so do ") ||
         breakdownAfter(tk, e) ||
         partOfFigureBefore(tk, pairing.pairs, p, sentence) ||
-        bracketAfterValueOf(tk, s, pairing.pairs) === p.ind.code)
+        bracketAfterValueOf(tk, s, pairing.pairs) === p.ind.code ||
+        // "38 hội nghị với 2.915 người (tháng 11: 30 cuộc, 2.280 người; …)": a breakdown of the values before it
+        bracketAfterValuesIn(tk, s, pairing.pairs, sentence, p.ind.code))
     ) {
       partials.push({ code: p.ind.code, range: [s, e - 1] });
       continue;
@@ -1059,6 +1061,34 @@ function bracketAfterValueOf(tk: Tokenised, at: number, pairs: Pairing["pairs"])
   return undefined;
 }
 
+/**
+ * Whether token `at` is inside a bracket opened right after a value, and `code` has a value earlier in that
+ * sentence ("Tổ chức 38 hội nghị với 2.915 người (tháng 11: 30 cuộc, 2.280 người; …)": the breakdown of both).
+ */
+function bracketAfterValuesIn(
+  tk: Tokenised,
+  at: number,
+  pairs: Pairing["pairs"],
+  sentence: ArrayLike<number>,
+  code: string,
+): boolean {
+  const { toks } = tk;
+  for (let x = at - 1; x >= 0 && x >= at - 40; x--) {
+    const k = toks[x]!.k;
+    if (k === ")" || k === "\n") return false;
+    if (k !== "(") continue;
+    // the value right before, or who attended between ("2.915 lượt hội viên tham dự (…")
+    const valueBefore = pairs.some((p) => {
+      const e = Math.max(p.num.end, p.ind.end);
+      return e <= x && e >= x - 4 && toks.slice(e, x).every((t) => t.type === "w");
+    });
+    return (
+      valueBefore && pairs.some((p) => p.ind.code === code && p.num.end <= x && sentence[p.num.start] === sentence[x])
+    );
+  }
+  return false;
+}
+
 /** Whether token `at` is inside brackets opened right after a value ("pano 10 cái (thôn 1: 4, thôn 2: 6)"). */
 /**
  * Whether the figure at `at` is inside a bracket that breaks down the figure right before it, in the
@@ -1086,8 +1116,8 @@ function inBracketsAfterValue(tk: Tokenised, at: number, pairEnds: readonly numb
     const k = toks[x]!.k;
     if (k === ")" || k === "\n") return false;
     if (k !== "(") continue;
-    // the value and its measure word ("10 cái") right before the bracket
-    return pairEnds.some((e) => e === x || (e === x - 1 && toks[x - 1]!.type === "w"));
+    // the value and its measure word ("10 cái") right before the bracket, or who attended ("… hội viên tham dự (")
+    return pairEnds.some((e) => e <= x && e >= x - 4 && toks.slice(e, x).every((t) => t.type === "w"));
   }
   return false;
 }

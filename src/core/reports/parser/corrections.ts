@@ -121,6 +121,8 @@ const FORWARD: readonly string[][] = [
   ["thuc", "te", "la"],
   ["thuc", "te", "chi"],
   ["thuc", "te"],
+  // "1 cái bị gió giật rách nên chỉ tính 3 cái": what is left after an exclusion is the figure
+  ["chi", "tinh"],
   // "pano thay bằng 3 ạ", "đổi thành 5", "đổi lại là 4"
   ["thay", "bang"],
   ["doi", "lai", "thanh"],

@@ -13,7 +13,7 @@ const ATTENDED_BY: ReadonlySet<string> = new Set(["du", "gia"]);
 
 import { type CompiledIndicators, countedInSheets } from "./indicators.js";
 import type { Mention } from "./mentions.js";
-import type { NonValues } from "./non-values.js";
+import { CLOSING_PARTICLES, type NonValues } from "./non-values.js";
 import type { NumberReader } from "./numbers.js";
 import {
   attendVerbAt,
@@ -220,7 +220,8 @@ export function pairNumbers(
       (own && sheetsOfThingBefore(tk, compiled, merged, pairs, it, own)) ??
       own ??
       forPeople.get(it) ??
-      attendingPeople(tk, compiled, it.end, it.start);
+      attendingPeople(tk, compiled, it.end, it.start) ??
+      sharedMeasureOfPartBefore(tk, nv, compiled, pairs, it);
     if (code) pairs.push(pairUp(it, indItem(it.end, it.end + 1, code), true));
     else if (!it.weak) unplaced.push(it);
   });
@@ -254,6 +255,63 @@ function sheetsOfThingBefore(
   );
   return before?.ind.code ?? null;
 }
+
+/** Words labelling a part of the work ("đợt 2", "tuần 2", "lần 2", "tháng 11") or their sum ("tổng", "cộng"). */
+const PART_LABELS: ReadonlySet<string> = new Set(["dot", "tuan", "lan", "thang", "quy", "ky", "tong", "cong"]);
+
+/**
+ * "đợt 1 (1-15/11): 20 lượt PT; đợt 2 (16-30/11): 24 lượt": a bare measure several indicators share, in a part that
+ * opens with only its label, is the indicator of the figure before it in that measure; else null.
+ */
+function sharedMeasureOfPartBefore(
+  tk: Tokenised,
+  nv: NonValues,
+  compiled: CompiledIndicators,
+  pairs: readonly Pair[],
+  it: NumItem,
+): string | null {
+  const { toks } = tk;
+  const m = toks[it.end];
+  if (m?.type !== "w" || !(compiled.shared.has(m.k) || compiled.shared.has(m.kt))) return null;
+  const after = toks[it.end + 1];
+  if (after && !isHard(after) && after.k !== ")" && !isWordIn(after, CLOSING_PARTICLES)) return null;
+  // back to the part's start: its label, a date or number it carries, brackets and a colon only
+  let labelled = false;
+  let x = it.start - 1;
+  for (; x >= 0 && x >= it.start - 12; x--) {
+    const t = toks[x]!;
+    if (t.type === "nl" || t.k === ";" || t.k === "," || t.k === ".") break;
+    // "mỗi tuần 2 lượt": a rate, no part
+    if (t.type === "w" && t.kt === "moi") return null;
+    if (t.type === "w" && PART_LABELS.has(t.kt)) labelled = true;
+    else if (!nv.blocked[x] && t.k !== ":" && t.k !== "(" && t.k !== ")" && !isWordIn(t, SO_FAR)) return null;
+  }
+  if (!labelled || (x >= 0 && x < it.start - 12)) return null;
+  for (let k = pairs.length - 1; k >= 0; k--) {
+    const p = pairs[k]!;
+    if (p.num.start >= it.start) continue;
+    if (toks[p.num.end]?.k === m.k) return p.ind.code;
+  }
+  // "tuần rồi phát 10 lượt, …, tháng 12 tới giờ là 22 lượt": the verb of an earlier figure in that measure, set
+  // aside as another period's, still says whose it is
+  const owners = compiled.shared.get(m.k) ?? compiled.shared.get(m.kt)!;
+  for (let y = x; y > 0 && y >= x - 30; y--) {
+    if (toks[y]!.type === "nl" || toks[y]!.k === ".") break;
+    if (toks[y]!.type !== "n" || toks[y + 1]?.k !== m.k) continue;
+    // (a bare measure there: "phát 25 lượt xe loa" is the named thing's)
+    if (toks[y + 2]?.type === "w" && !isWordIn(toks[y + 2], CLOSING_PARTICLES)) continue;
+    const verb = toks[y - 1]!;
+    // (not the end of a name: "xe loa 12 lượt")
+    const w0 = toks[y - 2];
+    if (w0?.type === "w" && compiled.exact.has(w0.kt + verb.kt)) continue;
+    const by = owners.filter((o) => o.firstWords.has(verb.k) || o.firstWords.has(verb.kt));
+    if (by.length === 1) return by[0]!.code;
+  }
+  return null;
+}
+
+/** Words of a figure so far between a part's label and its figure ("tháng 12 tới giờ là 22 lượt"). */
+const SO_FAR: ReadonlySet<string> = new Set(["toi", "den", "gio", "nay", "la"]);
 
 /** Words of whom or where after a bare measure ("300 tờ cho 300 hộ", "6 cái tại cổng chợ"). */
 const MEASURE_THEN: ReadonlySet<string> = new Set(["cho", "tai"]);

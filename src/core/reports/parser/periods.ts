@@ -181,6 +181,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
   const n = toks.length;
   const numbers = createNumberReader(tk, nv.blocked);
   const blocked: number[] = [];
+  const settled: number[] = [];
   const breaks: number[] = [];
   const transparent: number[] = [];
   const cumulative = new Set<number>();
@@ -195,7 +196,9 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
   const report = reportPeriod(toks, nv);
   const reportRank = report?.rank ?? 0;
   let lastAdded = -1;
-  for (let x = 0; x < n; x++) if (key(toks[x]) === "them" || key(toks[x]) === "nua") lastAdded = x;
+  // ("làm nốt 1 cụm": finishing the rest is adding to it)
+  for (let x = 0; x < n; x++)
+    if (key(toks[x]) === "them" || key(toks[x]) === "nua" || key(toks[x]) === "not") lastAdded = x;
 
   /** Numbers from token `from` to the end of its clause: [start, end) each. */
   const numbersIn = (from: number): [number, number][] => {
@@ -218,6 +221,20 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
   };
   const block = (from: number): void => {
     for (const [s, e] of numbersIn(from)) for (let x = s; x < e; x++) blocked.push(x);
+  };
+  /** The numbers from token `from` to the bracket's close on its line, or null when it does not close there. */
+  const bracketNumbers = (from: number): number[] | null => {
+    const out: number[] = [];
+    for (let x = from; x < n && toks[x]!.type !== "nl"; x++) {
+      if (toks[x]!.k === ")") return out;
+      if (toks[x]!.k === "(") return null;
+      if (nv.blocked[x]) continue;
+      const num = numbers.read(x, false);
+      if (!num) continue;
+      out.push(x);
+      x = num.end - 1;
+    }
+    return null;
   };
   /** "lũy kế từ đầu năm: 5 hội nghị, 390 người": with a colon right after the qualifier, every number of the list after it (to its line, sentence or ";"); else null. */
   const listAfterColon = (from: number): number[] | null => {
@@ -325,7 +342,10 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       }
     }
     // "9 tháng đầu năm có 6 cuộc, quý 4 này thêm 2 cuộc": the year's first months, ended before the report's period
-    if (t.type === "n" && firstMonthsBefore(periodAt(toks, nv, i), report, lastAdded > i)) {
+    if (
+      (t.type === "n" || FEW[t.kt] !== undefined) &&
+      firstMonthsBefore(periodAt(toks, nv, i), report, lastAdded > i)
+    ) {
       breaks.push(i);
       let j = i + 2;
       while (j < n && nv.blocked[j] && !isClauseEnd(toks[j], toks[j + 1])) j++;
@@ -378,6 +398,28 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       i++;
       continue;
     }
+    // "II. SỐ LIỆU CẢ NĂM 2026", "Lũy kế cả năm" alone on its line in a shorter period's report: a running total's
+    // heading covers the lines below, to the next numbered section
+    if (reportRank > 0 && reportRank < RANK.nam! && RUNNING_HEADS.has(k) && startsLine(toks, i)) {
+      const end = runningHeadingEnd(toks, nv, i);
+      if (end > 0) {
+        // (to the next section of its own kind, "III." after "II."; unnumbered, to a blank line)
+        const mark = headingMark(toks, i);
+        const stops = (x: number): boolean =>
+          toks[x - 1]!.type === "nl" &&
+          (mark === "" ? toks[x]!.type === "nl" : sectionStartsAt(toks, x) && sectionKind(toks[x]!) === mark);
+        let x = end + 1;
+        for (; x < n && !stops(x); x++) {
+          if (nv.blocked[x] || toks[x]!.type !== "n") continue;
+          const num = numbers.read(x, false);
+          if (!num) continue;
+          cumulative.add(x);
+          x = num.end - 1;
+        }
+        i = x - 1;
+        continue;
+      }
+    }
     // cumulative: "lũy kế …", "cộng dồn …", and "7 là lũy kế"
     if ((k === "luy" && next === "ke") || (k === "cong" && next === "don")) {
       // "Lũy kế 6 tháng: 5 cuộc, 260 người" / "Lũy kế 6 tháng 5 cuộc, 260 người.": opening its sentence, the sentence
@@ -398,9 +440,15 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       // name as its own, the numbered quarter so far is the report's (an unnumbered "từ đầu quý" a running total)
       // the period's number: a label, a Roman numeral, or "quý 4" before "đến nay" (no figure then)
       const q = toks[i + 3];
-      const bareNumber = q?.type === "n" && !nv.blocked[i + 3] && /^[1-4]$/.test(q.k) && TO.has(key(toks[i + 4]));
+      const bareNumber =
+        q?.type === "n" &&
+        !nv.blocked[i + 3] &&
+        (r === RANK.thang ? /^(?:[1-9]|1[0-2])$/ : /^[1-4]$/).test(q.k) &&
+        TO.has(key(toks[i + 4]));
       const numbered = (q?.type === "n" && !!nv.blocked[i + 3]) || ROMAN[q?.k ?? ""] !== undefined || bareNumber;
-      const quarterSoFar = r === RANK.quy && reportRank > 0 && reportRank < r && !report?.stated && numbered;
+      // ("tuần trước 4, tuần này 3, từ đầu tháng 11 tới giờ 7": a numbered month so far over this week alike)
+      const quarterSoFar =
+        (r === RANK.quy || r === RANK.thang) && reportRank > 0 && reportRank < r && !report?.stated && numbered;
       const role = reportRank === 0 ? "cumulative" : quarterSoFar ? "total" : roleOfPeriod(r, reportRank);
       const from = bareNumber ? i + 4 : i + 3;
       if (bareNumber) blocked.push(i + 3);
@@ -550,10 +598,22 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       continue;
     }
     // "riêng quý IV: 2 buổi, 170 đoàn viên" when quý IV is the period the officer asks to record: its figures
-    if (k === "rieng" && report?.stated && RANK[next] === reportRank && periodAt(toks, nv, i + 1)?.n === report.n) {
-      for (const s of listAfterColon(i + 2) ?? startsIn(i + 2)) totals.add(s);
-      i++;
-      continue;
+    // ("năm 2026 tổng 40 pano, riêng tháng 12 là 5": the report's period singled out after a longer one's figure)
+    if (
+      k === "rieng" &&
+      report?.n !== undefined &&
+      RANK[next] === reportRank &&
+      periodAt(toks, nv, i + 1)?.n === report.n
+    ) {
+      // (unstated, only a bare figure there, "riêng tháng 12 là 5": the one named before, the report's)
+      const own = (listAfterColon(i + 2) ?? startsIn(i + 2)).filter(
+        (s) => report.stated || toks[s + 1]?.type !== "w" || BARE_CLOSERS.has(key(toks[s + 1])),
+      );
+      for (const s of own) totals.add(s);
+      if (report.stated || own.length > 0) {
+        i++;
+        continue;
+      }
     }
     // a part of the report's period: "riêng quý II: 8" in a six-month report, "tháng 3 treo 5" in a quarterly one
     if (
@@ -613,14 +673,18 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       // "tính cả quý 4 đến nay là 21 băng rôn, 900 tờ rơi": the period so far, a running total (its sentence)
       // (in a report of a shorter period; "bc quý: … cả quý đến nay 5 cái" is the report's own figure)
       let soFar = false;
+      let nowEnd = -1;
       if (reportRank > 0 && RANK[next]! > reportRank)
         for (let x = i + 2; x < i + 6 && x + 1 < n && !isClauseEnd(toks[x], toks[x + 1]); x++)
-          if (TO.has(key(toks[x])) && NOW.has(key(toks[x + 1]))) soFar = true;
+          if (TO.has(key(toks[x])) && NOW.has(key(toks[x + 1]))) {
+            soFar = true;
+            nowEnd = x + 2;
+          }
       // "tuần này 2 lượt; cả quý IV đến nay 11 lượt": a numbered quarter so far, beside a shorter period the report
-      // does not state as its own, is the quarter's total (as "từ đầu quý IV đến nay")
+      // does not state as its own, is the quarter's total (as "từ đầu quý IV đến nay"; "cả tháng 12 tới giờ" too)
       const q = toks[i + 2];
       const numberedQuarter =
-        RANK[next] === RANK.quy &&
+        (RANK[next] === RANK.quy || RANK[next] === RANK.thang) &&
         !report?.stated &&
         (ROMAN[q?.k ?? ""] !== undefined || (q?.type === "n" && !!nv.blocked[i + 2]));
       const role =
@@ -639,7 +703,8 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
         /^[1-4]$/.test(label.k) &&
         toks[i + 3]?.type === "w" &&
         numbersIn(i + 3).length > 0;
-      const from = bareLabel ? i + 3 : i + 2;
+      // ("cả tháng 12 tới giờ là 14 bài": the total after "tới giờ")
+      const from = bareLabel ? i + 3 : soFar && role === "total" ? nowEnd : i + 2;
       // ("cả tháng 6 đăng 13 bài": one doing verb may stand before a total too)
       const found =
         numberAfter(from, 6, PERIOD_GLUE) ??
@@ -732,7 +797,8 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     if (previous) {
       breaks.push(i, i + 1);
       // "năm ngoái cùng kỳ: băng rôn 18, tờ rơi 1000": the whole list after the colon
-      const list = listAfterColon(i + 2);
+      // ("(cùng kỳ năm 2025: 3 buổi, 180 lượt)": opening a bracket, the bracket is that period's)
+      const list = toks[i - 1]?.k === "(" ? bracketNumbers(i + 2) : listAfterColon(i + 2);
       if (list) {
         for (const s of list) {
           const num = numbers.read(s, false);
@@ -802,10 +868,17 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
         )
           j = x;
       }
+      // ("chỉ tiêu được giao …", "kế hoạch đã giao …")
+      if ((key(toks[j]) === "duoc" || key(toks[j]) === "da") && key(toks[j + 1]) === "giao") j++;
       if (toks[j]?.k === ":" || toks[j]?.k === "(" || key(toks[j]) === "la") j++;
-      else if (key(toks[j]) === "giao") j = afterRecipient(toks, nv, j + 1);
+      else if (key(toks[j]) === "giao") {
+        j = afterRecipient(toks, nv, j + 1);
+        if (toks[j]?.k === "(" || toks[j]?.k === ":") j++;
+      }
       // "kế hoạch treo 5 pano, mới được 3": the verb of what is planned before its figure
       else if (toks[j]?.type === "w" && !nv.blocked[j] && toks[j + 1]?.type === "n") j++;
+      // "chỉ tiêu (15 tin bài/quý)": the plan's figure as a rate per period, no count to ask about
+      if (toks[j]?.type === "n" && nv.blocked[j] && nv.unclear.some(([a]) => a === j)) settled.push(j);
       const num = toks[j] && !nv.blocked[j] ? numbers.read(j, false) : null;
       if (num && !num.bad && toks[j]!.type === "n") {
         for (let x = j; x < num.end; x++) blocked.push(x);
@@ -965,9 +1038,12 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
   // only a period named before any figure spans the figures ("xã treo 10 pano. Báo cáo năm nộp khi nào?" does not)
   const figureBefore = (at: number) => toks.slice(0, at).some((t, j) => t.type === "n" && !nv.blocked[j]);
   const reportMonths =
-    report?.stated && report.at !== undefined && !figureBefore(report.at) ? MONTHS_OF[report.unit] : undefined;
+    report?.stated && report.at !== undefined && !figureBefore(report.at)
+      ? (MONTHS_OF[report.unit] ?? (Number.parseInt(report.unit, 10) || undefined))
+      : undefined;
   return {
     blocked,
+    settled,
     breaks,
     transparent,
     roles: { fallback: cumulative, running, totals, parts },
@@ -1211,6 +1287,7 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
   const asked = periodToRecord(toks, nv);
   if (asked) return asked;
   let first: NamedPeriod | null = null;
+  let firstAt = -1;
   let current: NamedPeriod | null = null;
   let opening: NamedPeriod | null = null;
   let latest: NamedPeriod | null = null;
@@ -1278,7 +1355,11 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
       // "tháng 11 … 28 lượt, tháng 12 đến nay 9 lượt": a later one of the same unit said as running now
       (p.unit === first.unit && !first.stated && endsLater(p, first) && saidAsNow(toks, periodEnd(toks, i))) ||
       // "Năm 2026 … 10 phóng sự, trong đó quý IV … 3": a shorter period named as a part of the longer one's figure
-      (p.rank < first.rank && !first.stated && partOfWholeBefore(toks, i)) ||
+      // (or singled out: "Năm 2026 xã treo 40 băng rôn, riêng quý IV treo 12")
+      // (not after a heading naming the longer one: "6 tháng đầu năm: 20 pa nô; riêng quý II: 8")
+      (p.rank < first.rank &&
+        !first.stated &&
+        (partOfWholeBefore(toks, i) || (key(toks[i - 1]) === "rieng" && !headingAt(toks, firstAt)))) ||
       // "Năm 2026 … 12 hội nghị; trong quý IV/2026 … 3 hội nghị": a shorter period of that year, said as within it
       (first.unit === "nam" &&
         p.rank < first.rank &&
@@ -1287,8 +1368,10 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
         (p.year === undefined || first.year === undefined || p.year === first.year)) ||
       // "500 tờ phát vào tháng 3, quý 4 phát 800 tờ": a quarter after a month of an earlier one
       (p.unit === "quy" && first.unit === "thang" && p.year === first.year && endsLater(p, first) && !first.current)
-    )
+    ) {
       first = p;
+      firstAt = i;
+    }
     // "năm nay 3 phóng sự. quý này 1": of two current periods the shorter is the report's (not a week: a part)
     // ("quý 1 năm nay": a numbered period of the present year is one of them)
     if ((p.current || p.thisYear) && (!current || (p.rank < current.rank && p.rank > RANK.tuan!))) current = p;
@@ -1320,6 +1403,48 @@ function periodToRecord(toks: readonly Tok[], nv: NonValues): NamedPeriod | null
 function periodEnd(toks: readonly Tok[], i: number): number {
   return toks[i + 2]?.k === "/" && toks[i + 3]?.type === "n" ? i + 4 : i + 2;
 }
+
+/** The kind of section number opening the line of token i ("roman", "digit"), or "" when none does. */
+function headingMark(toks: readonly Tok[], i: number): string {
+  let j = i - 1;
+  while (j >= 0 && toks[j]!.type === "p") j--;
+  return j >= 0 && toks[j]!.type !== "nl" ? sectionKind(toks[j]!) : "";
+}
+const sectionKind = (t: Tok): string => (t.type === "n" ? "digit" : /^[ivx]+$/.test(t.k) ? "roman" : "");
+
+/** First words of a running total's heading line ("Số liệu cả năm", "Lũy kế", "Cả năm 2026", "Từ đầu năm"). */
+const RUNNING_HEADS: ReadonlySet<string> = new Set(["so", "luy", "ca", "tu", "ket", "tong"]);
+
+/**
+ * The line break ending a heading line from token i that names a running total ("số liệu cả năm 2026", "lũy kế
+ * từ đầu năm:") and holds no figure, or -1.
+ */
+function runningHeadingEnd(toks: readonly Tok[], nv: NonValues, i: number): number {
+  let running = false;
+  for (let j = i; j < i + 9; j++) {
+    const t = toks[j];
+    if (!t) return -1;
+    if (t.type === "nl") return running && toks[j + 1] ? j : -1;
+    if (t.type === "n" && !nv.blocked[j]) return -1;
+    const k = key(t);
+    const k2 = key(toks[j + 1]);
+    if (
+      (k === "luy" && k2 === "ke") ||
+      (k === "ca" && k2 === "nam") ||
+      (k === "dau" && k2 === "nam" && key(toks[j - 1]) === "tu")
+    )
+      running = true;
+  }
+  return -1;
+}
+
+/** Whether the period at token i heads what follows with a colon ("6 tháng đầu năm 2026: …", "Năm 2026: …"). */
+function headingAt(toks: readonly Tok[], i: number): boolean {
+  let j = periodEnd(toks, i);
+  while (j < i + 7 && (SPAN_WORDS.has(key(toks[j])) || /^20\d\d$/.test(toks[j]?.k ?? ""))) j++;
+  return toks[j]?.k === ":";
+}
+const SPAN_WORDS: ReadonlySet<string> = new Set(["dau", "cuoi", "nam"]);
 
 /** The colon after a bracket opening at token j ("(đã báo cáo):"), else j. */
 function pastBracketToColon(toks: readonly Tok[], j: number): number {
@@ -1448,16 +1573,16 @@ function statedBefore(toks: readonly Tok[], i: number): boolean {
 
 /** The period named at token i ("quý I/2026", "tháng 4", "6 tháng", "năm 2026"), or null. */
 function periodAt(toks: readonly Tok[], nv: NonValues, i: number): NamedPeriod | null {
-  const t = toks[i]!;
-  if (t.type === "n" && (t.k === "6" || t.k === "9") && key(toks[i + 1]) === "thang") {
-    // "6 tháng cuối năm 2026", "6 thang dau nam 2026": with its year
+  const months = monthsAt(toks, i);
+  if (months) {
+    // "6 tháng cuối năm 2026", "6 thang dau nam 2026": with its year ("3 quý đầu năm": 9 months)
     const half = key(toks[i + 2]) === "dau" || key(toks[i + 2]) === "cuoi";
     const y = half && key(toks[i + 3]) === "nam" && /^20\d\d$/.test(toks[i + 4]?.k ?? "") ? Number(toks[i + 4]!.k) : 0;
-    const first = key(toks[i + 2]) === "dau" && key(toks[i + 3]) === "nam";
-    const last = key(toks[i + 2]) === "cuoi" && key(toks[i + 3]) === "nam";
+    const first = key(toks[i + 2]) === "dau" && (key(toks[i + 3]) === "nam" || key(toks[i + 1]) === "quy");
+    const last = key(toks[i + 2]) === "cuoi" && (key(toks[i + 3]) === "nam" || key(toks[i + 1]) === "quy");
     return {
       rank: 4,
-      unit: `${t.k} thang`,
+      unit: `${months} thang`,
       ...(y ? { year: y } : {}),
       ...(first ? { first } : {}),
       ...(last ? { last } : {}),
@@ -1483,6 +1608,31 @@ function periodAt(toks: readonly Tok[], nv: NonValues, i: number): NamedPeriod |
   if (k === "nam") return { rank: RANK.nam!, unit: k, year: n };
   const thisYear = year === undefined && key(toks[i + 2]) === "nam" && key(toks[i + 3]) === "nay";
   return { rank: RANK[k]!, unit: k, ...(n ? { n } : {}), ...(year ? { year } : {}), ...(thisYear ? { thisYear } : {}) };
+}
+
+/** Words closing a bare figure ("là 5 ạ", "5 thôi"). */
+const BARE_CLOSERS: ReadonlySet<string> = new Set(["a", "ah", "nhe", "nha", "thoi"]);
+
+/** Number words counting quarters ("ba quý đầu"). */
+const FEW: Readonly<Record<string, number>> = { hai: 2, ba: 3 };
+
+/**
+ * The months of a span longer than a quarter at token i, or 0: "6 tháng", "9 tháng", "N tháng đầu/cuối năm"
+ * (4–11), "2 quý đầu", "ba quý cuối năm".
+ */
+function monthsAt(toks: readonly Tok[], i: number): number {
+  const t = toks[i]!;
+  const unit = key(toks[i + 1]);
+  if (unit !== "thang" && unit !== "quy") return 0;
+  const n = t.type === "n" ? Number(t.k) : (FEW[key(t)] ?? 0);
+  if (unit === "quy") {
+    const edge = key(toks[i + 2]);
+    return n >= 2 && n <= 3 && (edge === "dau" || edge === "cuoi") ? 3 * n : 0;
+  }
+  if (t.type !== "n") return 0;
+  if (n === 6 || n === 9) return n;
+  const edge = key(toks[i + 2]);
+  return n >= 4 && n <= 11 && (edge === "dau" || edge === "cuoi") && key(toks[i + 3]) === "nam" ? n : 0;
 }
 
 /**
