@@ -125,6 +125,7 @@ export function combineValues(
   measures?: ReadonlyMap<string, string>,
   words?: ReadonlySet<string>,
   reportMonths?: number,
+  names?: { measures: ReadonlySet<string>; heads: ReadonlyMap<string, unknown> },
 ): Combined {
   const { cls } = pairing;
   const sentence = sentenceIds(tk);
@@ -328,6 +329,9 @@ export function combineValues(
   const zeroPart = (num: NumItem): boolean =>
     num.value === 0 &&
     pairing.pairs.some((p) => p.num.start < num.start && sentence[p.num.start] === sentence[num.start]);
+  const nameStarts = new Set<number>();
+  for (const it of pairing.items) if (it.kind === "I") nameStarts.add(it.start);
+  const nameWords = names && { ...names, nameAt: (i: number) => nameStarts.has(i) };
   for (const num of leftovers)
     if (
       !isPart(num.start) &&
@@ -335,7 +339,7 @@ export function combineValues(
       !summedAndStated(num) &&
       !zeroPart(num) &&
       // beside figures read; a message's only number is still asked about
-      !(words && entries.size > 0 && countsOtherThing(tk, num.end, words))
+      !(words && entries.size > 0 && countsOtherThing(tk, num.end, words, nameWords))
     )
       out.unclear.push([num.start, num.end - 1]);
   for (const { code, range } of partials) if (!entries.has(code)) out.unclear.push(range);

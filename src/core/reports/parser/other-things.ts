@@ -2,11 +2,13 @@
  * A number no indicator claimed, followed by a noun that names none of the plan's indicators ("25 xã",
  * "200 ghế", "4 ảnh minh chứng", "3 chuyến"), counts something the plan does not record: it is
  * context, not a question for the officer. A bare number, or one before a measure or a counting word
- * the indicators use ("15 cái", "3 cuộc họp"), is still asked about.
+ * the indicators use ("15 cái", "3 cuộc họp"), is still asked about. The counted noun is read as a phrase:
+ * a classifier by the noun after it ("90 bức ảnh"), a name's first word where no name starts by itself
+ * ("120 trang", "3 chuyến"), rounds by the thing they are rounds of ("2 đợt tin nhắn").
  */
 
 import type { Tokenised } from "./tokens.js";
-import { FILLER_WORDS, HARD_WORDS, PEOPLE_PHRASES, PEOPLE_SHORT, SCALE_WORDS } from "./vocabulary.js";
+import { COMPOUND_STOP, FILLER_WORDS, HARD_WORDS, PEOPLE_PHRASES, PEOPLE_SHORT, SCALE_WORDS } from "./vocabulary.js";
 
 /** Words after a number that do not say what it counts (prepositions, particles, verbs of doing). */
 const NOT_NOUNS: ReadonlySet<string> = new Set(
@@ -54,22 +56,62 @@ const COUNTERS: ReadonlySet<string> = new Set([
 
 /** Counters of copies and sets ("bản", "bộ", "cuốn", "quyển"), always before the noun they count. */
 const VOLUMES: ReadonlySet<string> = new Set(["ban", "bo", "cuon", "quyen"]);
+/** Classifiers of single things ("cái", "chiếc", "tấm", "bức", "tờ"): what they count is the noun after them. */
+const PIECES: ReadonlySet<string> = new Set(["cai", "chiec", "tam", "buc", "to"]);
+/** Counters of rounds and sittings ("đợt", "lần", "buổi", "lượt", "lớp", "cuộc"): units of the plan's own work. */
+const ROUNDS: ReadonlySet<string> = new Set(["dot", "lan", "buoi", "luot", "lop", "cuoc"]);
+
+/** What the indicators' words are, for telling a name's head word from another noun that shares it. */
+export interface NameWords {
+  /** Words of the indicators' measures ("tờ", "tin", "lượt", "chuyên mục"). */
+  measures: ReadonlySet<string>;
+  /** Counting nouns heading a name ("xe" of "xe loa", "lớp" of "lớp tập huấn"). */
+  heads: ReadonlyMap<string, unknown>;
+  /** Whether an indicator's name starts at token i. */
+  nameAt: (i: number) => boolean;
+}
 
 /**
  * Whether the number ending before token `end` counts a thing none of `words` (the indicators' words) names.
  * @example countsOtherThing(normaliseAndTokenise("hướng dẫn 25 xã"), 3, new Set(["pano"])) // true
  */
-export function countsOtherThing(tk: Tokenised, end: number, words: ReadonlySet<string>): boolean {
+export function countsOtherThing(tk: Tokenised, end: number, words: ReadonlySet<string>, names?: NameWords): boolean {
   const t = tk.toks[end];
   if (!t || t.type !== "w") return false;
   const k = t.kt;
   if (countsSummedParts(tk, end)) return true;
+  const next = tk.toks[end + 1];
+  if (names && next?.type === "w" && !POINTING.has(next.kt)) {
+    // "90 bức ảnh", "15 cái ghế": a classifier counts the noun after it ("3 tấm pano" still the name's)
+    // (the noun after it by itself: "20 tờ tuyên truyền" may still be leaflets)
+    if (PIECES.has(k) && !names.nameAt(end)) return countsOtherThing(tk, end + 1, words);
+    // "3 đợt tin nhắn": rounds of a thing the mentions refuse as a name ("tin nhắn" is no "tin"); other rounds
+    // stay the plan's ("3 đợt tuyên truyền"), and so do messages counted one by one ("gửi 120 tin nhắn")
+    if (ROUNDS.has(k) && tk.toks[end + 2]?.type === "w" && COMPOUND_STOP.has(`${next.k} ${tk.toks[end + 2]!.k}`))
+      return true;
+  }
+  // "tin nhắn SMS gửi 3 đợt": the rounds of such a thing named just before them in the clause
+  if (names && ROUNDS.has(k) && refusedNameBefore(tk, end, names)) return true;
   const noun = NOUNS_WRITTEN.has(t.o.toLowerCase()) || houseUnmarked(tk, end);
   // "2 cái này xã không có kinh phí", "2 cái đó": a count pointing back at the things just named
   if ((COUNTERS.has(k) || k === "thu") && tk.toks[end + 1]?.type === "w" && POINTING.has(tk.toks[end + 1]!.kt))
     return true;
   // "3.600 bản sách", "2 bộ hồ sơ": a counter of volumes says what it counts by the noun after it
   if (VOLUMES.has(k) && tk.toks[end + 1]?.type === "w") return countsOtherThing(tk, end + 1, words);
+  // "120 trang", "3 chuyến": the first word of a name where no name starts, and no unit of one, is another noun
+  if (
+    names &&
+    words.has(k) &&
+    !names.nameAt(end) &&
+    !names.measures.has(k) &&
+    !names.heads.has(k) &&
+    !ROUNDS.has(k) &&
+    !COUNTERS.has(k) &&
+    !peopleAt(tk, end) &&
+    !FILLER_WORDS.has(k) &&
+    !NOT_NOUNS.has(k)
+  )
+    return true;
   return !(
     words.has(k) ||
     COUNTERS.has(k) ||
@@ -78,6 +120,20 @@ export function countsOtherThing(tk: Tokenised, end: number, words: ReadonlySet<
     SCALE_WORDS.has(k) ||
     HARD_WORDS.has(k)
   );
+}
+
+/** Whether a compound refused as a name ("tin nhắn") stands in the few words before the number ending at `end`. */
+function refusedNameBefore(tk: Tokenised, end: number, names: NameWords): boolean {
+  const { toks } = tk;
+  let x = end - 1;
+  while (x >= 0 && toks[x]!.type === "n") x--;
+  for (let n = 0; x > 0 && n < 6; x--, n++) {
+    const t = toks[x]!;
+    if (t.type !== "w" || names.nameAt(x)) return false;
+    const before = toks[x - 1]!;
+    if (before.type === "w" && COMPOUND_STOP.has(`${before.k} ${t.k}`)) return true;
+  }
+  return false;
 }
 
 /** "14 nha toc mai": "nha" typed without marks before what befell a house is the house. */
