@@ -64,6 +64,27 @@ describe("rehearsals are no gatherings held for people ('đội văn nghệ tậ
   });
 });
 
+describe("whom messages went to, through a channel whose own figure is given, is no question ('nhắn tin Zalo cho 230 hộ')", () => {
+  it.each([
+    ["Nhắn tin qua Zalo cho 75 hộ về lịch thu gom rác, fanpage xã đăng 4 bài", { bai_mxh: 4 }],
+    ["gui zalo toi 150 phu huynh nhac don con, dang 3 bai len zalo truong", { bai_mxh: 3 }],
+    [
+      "Chi hội gửi tin nhắn Zalo đến 60 hội viên; đăng 2 bài trên nhóm Zalo chi hội; treo 1 băng rôn",
+      { bai_mxh: 2, bang_ron: 1 },
+    ],
+    ["nhắn zalo cho 40 hộ kinh doanh, còn facebook xã đăng 5 bài", { bai_mxh: 5 }],
+    ["Đăng 6 bài trên Zalo OA phường; gửi tin nhắn Zalo tới 420 cử tri", { bai_mxh: 6 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("through a channel with no figure of its own they are still asked: 'nhắn tin qua zalo cho 64 hộ, … 2 tin bài'", () => {
+    expect(plain("nhắn tin qua zalo cho 64 hộ chăn nuôi, đăng 2 tin bài trên cổng").unclear).toEqual(
+      ["64"].map((n) => expect.stringContaining(n)),
+    );
+  });
+});
+
 describe("names and their units keep their figures beside such things", () => {
   it.each([
     ["xe loa chạy 4 chuyến, treo 3 pano", { xe_luu_dong: 4, pano: 3 }],

@@ -15,6 +15,7 @@ import { type CompiledIndicators, countedInSheets } from "./indicators.js";
 import type { Mention } from "./mentions.js";
 import type { NonValues } from "./non-values.js";
 import type { NumberReader } from "./numbers.js";
+import { recipientsAt } from "./recipients.js";
 import {
   attendVerbAt,
   gatheringBefore,
@@ -137,6 +138,9 @@ export function pairNumbers(
       claimed.add(it);
       forPeople.set(it, people);
     }
+    // "gửi tin nhắn Zalo tới 300 phụ huynh": whom a channel reached is no figure of it (a meeting's are its attendees)
+    if (!code && !people && prevCode !== compiled.measures.get("cuoc") && recipientsAt(tk, it.start, it.end))
+      claimed.add(it);
     // "đi phát tờ rơi 2 buổi, phát được 600 tờ": sittings of the work, when the name's own figure follows in
     // its own measure, are how long it took, no count of the thing (a thing counted in sittings, "buổi phát
     // thanh", keeps them)
