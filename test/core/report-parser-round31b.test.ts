@@ -40,6 +40,12 @@ describe("a contest's entries, prizes and teams are no figures of the plan ('nh�
 describe("the contents of a product are no copies of it ('kỷ yếu 120 trang', 'mỗi bài kèm 3 ảnh')", () => {
   it.each([
     ["Phát hành 500 tờ gấp, mỗi tờ 4 trang", { to_roi: 500 }],
+    ["đăng 7 bài fanpage, mỗi bài có 5 ảnh", { bai_mxh: 7 }],
+    ["dang 10 tin bai kem 2-3 hinh anh", { tin_bai: 10 }],
+    ["đăng 4 phóng sự, mỗi phóng sự kèm 10 hình ảnh", { phong_su: 4 }],
+    ["Đăng 15 tin bài lên cổng TTĐT (mỗi tin kèm 2-4 ảnh minh họa)", { tin_bai: 15 }],
+    ["dang 6 bai fb moi bai 3 hinh", { bai_mxh: 6 }],
+    ["in 300 tờ rơi, mỗi tờ rơi 2 trang, treo 1 pano", { to_roi: 300, pano: 1 }],
     ["in 1 cuon so tay 80 trang; treo 3 pano", { pano: 3 }],
   ])("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));
@@ -112,8 +118,6 @@ describe("not read yet (open): these families still ask or misread", () => {
     ["nhan tin zalo cho 25 truong ap nhac lich hop, treo 4 pano", { pano: 4 }],
     ["Cuộc thi viết nhận được 340 bài dự thi, ban tổ chức chọn 25 bài xuất sắc; đăng 8 tin bài", { tin_bai: 8 }],
     ["hoi thi van nghe co 14 doi tham gia, trao 6 giai, loa phat 12 luot", { phat_thanh: 12 }],
-    ["đăng 7 bài fanpage, mỗi bài có 5 ảnh", { bai_mxh: 7 }],
-    ["dang 10 tin bai kem 2-3 hinh anh", { tin_bai: 10 }],
     ["Biên soạn 1 tài liệu hỏi đáp dày 60 trang, phát 200 tờ rơi", { to_roi: 200 }],
     ["cắm 5 biển báo nguy hiểm ven sông, treo 2 băng rôn", { bang_ron: 2 }],
     ["Trưng bày 340 hiện vật và 90 bức ảnh tư liệu; đăng 4 bài trên fanpage", { bai_mxh: 4 }],

@@ -351,7 +351,16 @@ export function combineValues(
     )
       out.unclear.push([num.start, num.end - 1]);
   for (const { code, range } of partials) if (!entries.has(code)) out.unclear.push(range);
-  const stageTwo = nv.unclear.filter(([a, b]) => !isPart(a) && !reachedByCounted(a, b + 1));
+  // "mỗi bài kèm 3-4 ảnh": a vague count of another thing, beside a figure read, is context like an exact one
+  const otherRange = (a: number, b: number): boolean =>
+    words !== undefined &&
+    entries.size > 0 &&
+    tk.toks[a]?.type === "n" &&
+    tk.toks[b]?.type === "n" &&
+    (tk.toks[a + 1]?.k === "-" || tk.toks[a + 1]?.k === "–") &&
+    b === a + 2 &&
+    countsOtherThing(tk, b + 1, words, nameWords);
+  const stageTwo = nv.unclear.filter(([a, b]) => !isPart(a) && !reachedByCounted(a, b + 1) && !otherRange(a, b));
   out.unclear.unshift(...stageTwo);
 
   const codes = [...entries.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b));
