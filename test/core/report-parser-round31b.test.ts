@@ -57,6 +57,12 @@ describe("signs, newspapers, paperwork and exhibits are other things ('cắm 3 b
     ["Cấp 30 tờ Báo Quân đội nhân dân cho các chi hội; phát 150 tờ rơi", { to_roi: 150 }],
     ["dat mua 20 to bao Phu Nu cho chi hoi, dan 6 ap phich", { ap_phich: 6 }],
     ["tờ trình em nộp 2 bộ rồi ạ, pano treo 4 cái", { pano: 4 }],
+    ["Biên soạn 1 tài liệu hỏi đáp dày 60 trang, phát 200 tờ rơi", { to_roi: 200 }],
+    ["cắm 5 biển báo nguy hiểm ven sông, treo 2 băng rôn", { bang_ron: 2 }],
+    ["Trưng bày 340 hiện vật và 90 bức ảnh tư liệu; đăng 4 bài trên fanpage", { bai_mxh: 4 }],
+    ["cam 4 bien canh bao duoi nuoc o ho, dan 10 ap phich", { ap_phich: 10 }],
+    ["Bảo tàng giới thiệu 75 hiện vật, đón 1.200 lượt khách; đăng 3 bài fanpage", { bai_mxh: 3 }],
+    ["gửi 2 tài liệu hướng dẫn cho các thôn, treo 5 băng rôn", { bang_ron: 5 }],
   ])("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));
   });
@@ -116,6 +122,8 @@ describe("a number that may be a figure is still asked", () => {
     ["Đã nhận 5 bộ tài liệu", "5 bộ tài liệu"],
     ["Trong tháng có 2 cuộc họp giao ban, 6 pano", "2 cuộc họp"],
     ["phát 300 bản, treo 2 pa nô", "300 bản"],
+    ["treo 3 tại UBND, 2 pano", "3 tại UBND"],
+    ["pano 2, bang ron 4. Tong cong 7 san pham", "7 san pham"],
     // (the corpus's convention since round 11: messages counted one by one may be the office's work)
     ["bưu điện gửi 1.500 tin nhắn tới thuê bao, treo 9 băng rôn", "1.500 tin nhắn"],
   ])("%s", (text, fragment) => {
@@ -128,9 +136,6 @@ describe("not read yet (open): these families still ask or misread", () => {
     ["nhan tin zalo cho 25 truong ap nhac lich hop, treo 4 pano", { pano: 4 }],
     ["Cuộc thi viết nhận được 340 bài dự thi, ban tổ chức chọn 25 bài xuất sắc; đăng 8 tin bài", { tin_bai: 8 }],
     ["hoi thi van nghe co 14 doi tham gia, trao 6 giai, loa phat 12 luot", { phat_thanh: 12 }],
-    ["Biên soạn 1 tài liệu hỏi đáp dày 60 trang, phát 200 tờ rơi", { to_roi: 200 }],
-    ["cắm 5 biển báo nguy hiểm ven sông, treo 2 băng rôn", { bang_ron: 2 }],
-    ["Trưng bày 340 hiện vật và 90 bức ảnh tư liệu; đăng 4 bài trên fanpage", { bai_mxh: 4 }],
     ["CLB dan ca tap luyen 5 buoi, loa phat 8 luot", { phat_thanh: 8 }],
     ["xã có 3 phát thanh viên, phát 40 buổi", { phat_thanh: 40 }],
     ["loa xa co 2 nguoi doc, phat duoc 28 luot", { phat_thanh: 28 }],

@@ -17,8 +17,8 @@ const NOT_NOUNS: ReadonlySet<string> = new Set(
     "nhe nha ah a da se dang chua khong ko k nua luon tat het cung deu"
   ).split(" "),
 );
-/** Nouns whose key is one of NOT_NOUNS, told apart by their marks ("3 ổ dịch" is no "3 ở", "27 nhà tốc mái" no "nha"). */
-const NOUNS_WRITTEN: ReadonlySet<string> = new Set(["ổ", "nhà"]);
+/** Nouns whose key is one of NOT_NOUNS, told apart by their marks ("3 ổ dịch" is no "3 ở", "1 tài liệu" no "tại"). */
+const NOUNS_WRITTEN: ReadonlySet<string> = new Set(["ổ", "nhà", "tài"]);
 /** Words after "nha" typed without marks that make it a house, not the particle ("14 nha toc mai", "3 nha bi sap"). */
 const HOUSE_AFTER: ReadonlySet<string> = new Set(["toc", "bi", "tam", "sap", "dot"]);
 /**
@@ -98,6 +98,9 @@ export function countsOtherThing(tk: Tokenised, end: number, words: ReadonlySet<
     return true;
   // "3.600 bản sách", "2 bộ hồ sơ": a counter of volumes says what it counts by the noun after it
   if (VOLUMES.has(k) && tk.toks[end + 1]?.type === "w") return countsOtherThing(tk, end + 1, words);
+  // "340 hiện vật", "5 biển báo": a word that may stand between a number and a name, opening a noun of two
+  // words with a word of no name, is that noun
+  if (names && fillerNounAt(tk, end, words)) return true;
   // "120 trang", "3 chuyến": the first word of a name where no name starts, and no unit of one, is another noun
   if (
     names &&
@@ -134,6 +137,34 @@ function refusedNameBefore(tk: Tokenised, end: number, names: NameWords): boolea
     if (before.type === "w" && COMPOUND_STOP.has(`${before.k} ${t.k}`)) return true;
   }
   return false;
+}
+
+/** Filler words that are particles or quantifiers, never the head of a noun ("được", "là", "các", "khoảng"). */
+const PARTICLES: ReadonlySet<string> = new Set(
+  "duoc dc da la co thi moi cac khoang gan hon them nua tat ca tong so luong".split(" "),
+);
+
+/** Whether a filler word at `end` opens a noun with the next word ("hiện vật", "biển báo"; not "thực hiện", "phát cho"). */
+function fillerNounAt(tk: Tokenised, end: number, words: ReadonlySet<string>): boolean {
+  const k = tk.toks[end]!.kt;
+  const next = tk.toks[end + 1];
+  if (!FILLER_WORDS.has(k) || COUNTERS.has(k) || words.has(k) || next?.type !== "w") return false;
+  // ("tổng cộng 7 sản phẩm": what a total counts is the plan's output)
+  let b = end - 1;
+  while (b > 0 && (tk.toks[b]!.type === "n" || tk.toks[b]!.k === ".")) b--;
+  const before = tk.toks[b]!.kt;
+  if (before === "tong" || before === "cong") return false;
+  // ("3 tại UBND": a preposition, unless its marks make it a noun, "1 tài liệu"; "3 được khen": a particle)
+  if ((NOT_NOUNS.has(k) || PARTICLES.has(k)) && !NOUNS_WRITTEN.has(tk.toks[end]!.o.toLowerCase())) return false;
+  const k2 = next.kt;
+  return !(
+    FILLER_WORDS.has(k2) ||
+    NOT_NOUNS.has(k2) ||
+    HARD_WORDS.has(k2) ||
+    words.has(k2) ||
+    SCALE_WORDS.has(k2) ||
+    peopleAt(tk, end + 1)
+  );
 }
 
 /** "14 nha toc mai": "nha" typed without marks before what befell a house is the house. */
