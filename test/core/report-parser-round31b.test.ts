@@ -75,6 +75,9 @@ describe("signs, newspapers, paperwork and exhibits are other things ('cắm 3 b
 describe("rehearsals are no gatherings held for people ('đội văn nghệ tập luyện 6 buổi')", () => {
   it.each([
     ["đội văn nghệ thôn tập 4 buổi chuẩn bị hội diễn; họp dân 2 cuộc với 90 người", { hoi_nghi: 2, nguoi_tham_du: 90 }],
+    ["CLB dan ca tap luyen 5 buoi, loa phat 8 luot", { phat_thanh: 8 }],
+    ["Đội văn nghệ xã luyện tập 8 buổi cho hội diễn; treo 12 băng rôn", { bang_ron: 12 }],
+    ["đội tuyên truyền tập dượt được 3 buổi, xe loa chạy 4 lượt", { xe_luu_dong: 4 }],
   ])("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));
   });
@@ -139,7 +142,6 @@ describe("not read yet (open): these families still ask or misread", () => {
   it.fails.each([
     ["nhan tin zalo cho 25 truong ap nhac lich hop, treo 4 pano", { pano: 4 }],
     ["hoi thi van nghe co 14 doi tham gia, trao 6 giai, loa phat 12 luot", { phat_thanh: 12 }],
-    ["CLB dan ca tap luyen 5 buoi, loa phat 8 luot", { phat_thanh: 8 }],
     ["xã có 3 phát thanh viên, phát 40 buổi", { phat_thanh: 40 }],
     ["loa xa co 2 nguoi doc, phat duoc 28 luot", { phat_thanh: 28 }],
   ] as [string, Record<string, number>][])("%s", (text, values) => {

@@ -92,6 +92,8 @@ export function countsOtherThing(tk: Tokenised, end: number, words: ReadonlySet<
   }
   // "tin nhắn SMS gửi 3 đợt": the rounds of such a thing named just before them in the clause
   if (names && ROUNDS.has(k) && refusedNameBefore(tk, end, names)) return true;
+  // "đội văn nghệ tập luyện 6 buổi": sittings of practice are a troupe's own, no gathering held for people
+  if (names && ROUNDS.has(k) && practiceBefore(tk, end)) return true;
   const noun = NOUNS_WRITTEN.has(t.o.toLowerCase()) || houseUnmarked(tk, end);
   // "2 cái này xã không có kinh phí", "2 cái đó": a count pointing back at the things just named
   if ((COUNTERS.has(k) || k === "thu") && tk.toks[end + 1]?.type === "w" && POINTING.has(tk.toks[end + 1]!.kt))
@@ -123,6 +125,18 @@ export function countsOtherThing(tk: Tokenised, end: number, words: ReadonlySet<
     SCALE_WORDS.has(k) ||
     HARD_WORDS.has(k)
   );
+}
+
+/** Verbs of practising, as "first second" keys ("tập luyện", "luyện tập", "tập dượt"). */
+const PRACTICE: ReadonlySet<string> = new Set(["tap luyen", "luyen tap", "tap duot"]);
+
+/** Whether a verb of practising stands right before the number ending at `end` ("tập luyện được 6 buổi"). */
+function practiceBefore(tk: Tokenised, end: number): boolean {
+  const { toks } = tk;
+  let x = end - 1;
+  while (x >= 0 && toks[x]!.type === "n") x--;
+  if (toks[x]?.kt === "duoc" || toks[x]?.kt === "dc") x--;
+  return x > 0 && toks[x]!.type === "w" && PRACTICE.has(`${toks[x - 1]!.kt} ${toks[x]!.kt}`);
 }
 
 /** Whether a compound refused as a name ("tin nhắn") stands in the few words before the number ending at `end`. */
