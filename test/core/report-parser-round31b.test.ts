@@ -141,6 +141,8 @@ describe("a number that may be a figure is still asked", () => {
     ["phát 300 bản, treo 2 pa nô", "300 bản"],
     ["treo 3 tại UBND, 2 pano", "3 tại UBND"],
     ["pano 2, bang ron 4. Tong cong 7 san pham", "7 san pham"],
+    // (whom a channel reached while it has no figure of its own, as report-corpus-real's "cho 85 ho qua zalo")
+    ["nhan tin zalo cho 25 truong ap nhac lich hop, treo 4 pano", "25 truong ap"],
     // (the corpus's convention since round 11: messages counted one by one may be the office's work)
     ["bưu điện gửi 1.500 tin nhắn tới thuê bao, treo 9 băng rôn", "1.500 tin nhắn"],
   ])("%s", (text, fragment) => {
@@ -150,7 +152,6 @@ describe("a number that may be a figure is still asked", () => {
 
 describe("not read yet (open): these families still ask or misread", () => {
   it.fails.each([
-    ["nhan tin zalo cho 25 truong ap nhac lich hop, treo 4 pano", { pano: 4 }],
     ["hoi thi van nghe co 14 doi tham gia, trao 6 giai, loa phat 12 luot", { phat_thanh: 12 }],
     ["loa xa co 2 nguoi doc, phat duoc 28 luot", { phat_thanh: 28 }],
   ] as [string, Record<string, number>][])("%s", (text, values) => {
