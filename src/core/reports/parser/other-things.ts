@@ -92,6 +92,9 @@ export function countsOtherThing(tk: Tokenised, end: number, words: ReadonlySet<
   }
   // "tin nhắn SMS gửi 3 đợt": the rounds of such a thing named just before them in the clause
   if (names && ROUNDS.has(k) && refusedNameBefore(tk, end, names)) return true;
+  // "tờ trình, tờ khai em đã nộp 3 bộ rồi": a counter with no noun after it counts the thing named just before
+  if (names && (VOLUMES.has(k) || PIECES.has(k)) && (next?.type !== "w" || NOT_NOUNS.has(next.kt)))
+    if (refusedNameBefore(tk, end, names, words)) return true;
   // "đội văn nghệ tập luyện 6 buổi": sittings of practice are a troupe's own, no gathering held for people
   if (names && ROUNDS.has(k) && practiceBefore(tk, end)) return true;
   const noun = NOUNS_WRITTEN.has(t.o.toLowerCase()) || houseUnmarked(tk, end);
@@ -139,8 +142,11 @@ function practiceBefore(tk: Tokenised, end: number): boolean {
   return x > 0 && toks[x]!.type === "w" && PRACTICE.has(`${toks[x - 1]!.kt} ${toks[x]!.kt}`);
 }
 
-/** Whether a compound refused as a name ("tin nhắn") stands in the few words before the number ending at `end`. */
-function refusedNameBefore(tk: Tokenised, end: number, names: NameWords): boolean {
+/**
+ * Whether a compound refused as a name ("tin nhắn") stands in the few words before the number ending at `end`, or
+ * with `words`, a classifier before a noun of no name ("tờ khai").
+ */
+function refusedNameBefore(tk: Tokenised, end: number, names: NameWords, words?: ReadonlySet<string>): boolean {
   const { toks } = tk;
   let x = end - 1;
   while (x >= 0 && toks[x]!.type === "n") x--;
@@ -149,6 +155,8 @@ function refusedNameBefore(tk: Tokenised, end: number, names: NameWords): boolea
     if (t.type !== "w" || names.nameAt(x)) return false;
     const before = toks[x - 1]!;
     if (before.type === "w" && COMPOUND_STOP.has(`${before.k} ${t.k}`)) return true;
+    // (or, for a counter, a classifier before a noun of no name: "tờ khai")
+    if (words && before.type === "w" && PIECES.has(before.kt) && countsOtherThing(tk, x, words)) return true;
   }
   return false;
 }
