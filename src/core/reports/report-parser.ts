@@ -166,6 +166,7 @@ function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
     compiled.measures,
     compiled.headWords,
     periods.reportMonths,
+    { measures: compiled.measureWords, heads: compiled.heads },
   );
   const unclear = collectUnclear(tk, [...pairing.unclear, ...combined.unclear]);
   const result: ParsedReport = {

@@ -10,6 +10,7 @@
 import type { NonValues } from "./non-values.js";
 import { countsOtherThing } from "./other-things.js";
 import type { Item, NumItem, Pair, Pairing, TokenClass } from "./pairing.js";
+import { channelBefore, recipientsAt } from "./recipients.js";
 import { isWordIn, type Tok, type Tokenised } from "./tokens.js";
 import { DAY_PARTS, PERIOD_WORDS } from "./vocabulary.js";
 
@@ -125,6 +126,7 @@ export function combineValues(
   measures?: ReadonlyMap<string, string>,
   words?: ReadonlySet<string>,
   reportMonths?: number,
+  names?: { measures: ReadonlySet<string>; heads: ReadonlyMap<string, unknown> },
 ): Combined {
   const { cls } = pairing;
   const sentence = sentenceIds(tk);
@@ -315,26 +317,37 @@ export function combineValues(
   const zeroPart = (num: NumItem): boolean =>
     num.value === 0 &&
     pairing.pairs.some((p) => p.num.start < num.start && sentence[p.num.start] === sentence[num.start]);
+  // "nhắn tin Zalo cho 230 hộ, … đăng 2 bài lên nhóm Zalo": whom a channel reached, its own figure given
+  const reachedByCounted = (start: number, end: number): boolean => {
+    if (entries.size === 0 || !recipientsAt(tk, start, end)) return false;
+    const channel = channelBefore(tk, pairing.items, start);
+    return channel !== undefined && entries.has(channel);
+  };
+  const nameStarts = new Set<number>();
+  for (const it of pairing.items) if (it.kind === "I") nameStarts.add(it.start);
+  const nameWords = names && { ...names, nameAt: (i: number) => nameStarts.has(i) };
   for (const num of leftovers)
     if (
       !isPart(num.start) &&
       !closedAsPart(num.end) &&
       !summedAndStated(num) &&
       !zeroPart(num) &&
+      !reachedByCounted(num.start, num.end) &&
       // beside figures read; a message's only number is still asked about
-      !(words && entries.size > 0 && countsOtherThing(tk, num.end, words))
+      !(words && entries.size > 0 && countsOtherThing(tk, num.end, words, nameWords))
     )
       out.unclear.push([num.start, num.end - 1]);
   for (const { code, range } of partials) if (!entries.has(code)) out.unclear.push(range);
-  // ("đăng 12 bài, mỗi bài kèm 4-5 ảnh": a range counting something the plan does not record, beside figures read)
+  // "mỗi bài kèm 3-4 ảnh": a vague count of another thing, beside a figure read, is context like an exact one
   const otherRange = (a: number, b: number): boolean =>
-    !!words &&
+    words !== undefined &&
     entries.size > 0 &&
     b === a + 2 &&
-    RANGE_SIGNS.has(tk.toks[a + 1]!.k) &&
+    tk.toks[a]?.type === "n" &&
     tk.toks[b]?.type === "n" &&
-    countsOtherThing(tk, b + 1, words);
-  const stageTwo = nv.unclear.filter(([a, b]) => !isPart(a) && !otherRange(a, b));
+    RANGE_SIGNS.has(tk.toks[a + 1]!.k) &&
+    countsOtherThing(tk, b + 1, words, nameWords);
+  const stageTwo = nv.unclear.filter(([a, b]) => !isPart(a) && !reachedByCounted(a, b + 1) && !otherRange(a, b));
   out.unclear.unshift(...stageTwo);
 
   const codes = [...entries.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b));

@@ -35,6 +35,8 @@ export interface CompiledIndicators {
   order: string[];
   /** First words of the indicators' names and synonyms, and their measures' words (search keys). */
   headWords: Set<string>;
+  /** Words that count by themselves in the indicators' measures ("tờ", "lượt", "mục" of "chuyên mục"). */
+  measureWords: Set<string>;
 }
 
 /** Same array object → compiled (no key to build). */
@@ -139,6 +141,7 @@ function compile(indicators: readonly IndicatorDef[]): CompiledIndicators {
     heads: headsOf(indicators),
     order,
     headWords: headWordsOf(indicators),
+    measureWords: measureWordsOf(indicators),
   };
 }
 
@@ -158,6 +161,22 @@ function headWordsOf(indicators: readonly IndicatorDef[]): Set<string> {
       if (head) out.add(head);
     }
     for (const w of wordsOf(ind.measure)) out.add(w);
+  }
+  return out;
+}
+
+/**
+ * Words that count by themselves in an indicator's measure: a measure of one word ("tờ", "lượt"), the later words
+ * of a longer one ("mục" of "chuyên mục"); its first word heads a name like a synonym's ("chuyên" is no "chuyến").
+ */
+function measureWordsOf(indicators: readonly IndicatorDef[]): Set<string> {
+  const out = new Set<string>();
+  for (const ind of indicators) {
+    if (typeof ind?.measure !== "string") continue;
+    const words = searchKey(ind.measure)
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
+    for (let x = words.length > 1 ? 1 : 0; x < words.length; x++) out.add(words[x]!);
   }
   return out;
 }

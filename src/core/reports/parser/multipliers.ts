@@ -93,6 +93,7 @@ const BETWEEN = new Set([
   "san",
   "xuat",
   "ve",
+  "kem", // "mỗi phóng sự kèm 10 hình ảnh": what each holds
 ]);
 const CONJ = new Set([",", "/", "va", "&", "-", "hoac"]);
 /** Verbs after "moi" typed without marks that make it "mới" (just): "pano moi treo 5 cai". */
@@ -323,6 +324,14 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     const unitWord = unit.words[0]!;
     if (!after && figures.length > 0 && SITTING_UNITS.has(unitWord) && key(toks[figures[0]![1]]) === unitWord) continue;
     if (figures.length === 0) continue;
+    // "đăng 7 bài, mỗi bài có 5 ảnh", "mỗi tờ gấp 6 trang": what each product holds, in a noun no indicator
+    // names, is its contents, no figure and no question
+    if (after && contentsOfProduct(tk, compiled, nameAt, unitWord, i + 1, figures[0]![1])) {
+      for (let x = i; x < unit.end; x++) transparent.push(x);
+      for (const [s, e] of figures) for (let x = s; x < e; x++) blocked.push(x);
+      i = Math.max(i, figures[figures.length - 1]![1] - 1);
+      continue;
+    }
     // "mỗi hộ ít nhất 1 tờ rơi": a bound for each unit is no count; asked about only when nothing else is given
     if (after && boundBefore(toks, figures[0]![0])) {
       for (let x = i; x < unit.end; x++) transparent.push(x);
@@ -674,6 +683,23 @@ function statesWhole(toks: readonly Tok[], i: number, unit?: string): boolean {
 }
 
 /** Period units by length, for a rate per shorter unit beside a longer period's figure. */
+/**
+ * Whether the unit after "mỗi" (at `unitAt`) is a product of the plan ("bài", "tờ gấp", "chuyên mục") and the figure
+ * ending at `figEnd` counts another thing ("5 ảnh", "6 trang"): the contents of each product.
+ */
+function contentsOfProduct(
+  tk: Tokenised,
+  compiled: CompiledIndicators,
+  nameAt: ReturnType<typeof createNameMatcher>,
+  unitWord: string,
+  unitAt: number,
+  figEnd: number,
+): boolean {
+  if (!compiled.measures.has(unitWord) && !nameAt(unitAt)) return false;
+  const names = { measures: compiled.measureWords, heads: compiled.heads, nameAt: (x: number) => !!nameAt(x) };
+  return countsOtherThing(tk, figEnd, compiled.headWords, names);
+}
+
 const SPAN_RANK: Readonly<Record<string, number>> = { ngay: 0, tuan: 1, thang: 2, quy: 3, nam: 5 };
 
 /** The figure right before "mỗi <unit>" in its clause ("treo 2 pa nô mỗi thôn"), as a list of one or none. */

@@ -67,6 +67,11 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
       fn(m);
     }
   };
+  // Links: "facebook.com/xa/posts/2871650", "https://…?id=123": their digits are an address, never a figure
+  each(
+    /(?:https?:\/\/|www\.)[^\s]+|(?<![\p{L}\d@.])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|vn|net|org|me|gov|edu|info|ly)\/[^\s]*/gu,
+    (m) => mark(m.index, m.index + m[0].replace(/[.,;:!?)]+$/, "").length, 1),
+  );
   // Document numbers first: "15/KH-UBND ngày 05/02/2021" is one reference, not a ratio and a date
   const { references, spans } = findReferences(folded, nfcText);
   for (const [s, e] of spans) mark(s, e, 1);

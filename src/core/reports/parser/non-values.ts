@@ -31,6 +31,7 @@ import {
   CONTEXT_PHRASES,
   CONTEXT_WORDS,
   HARD_PUNCT,
+  HARD_WORDS,
   LABEL_SECOND,
   LABELS,
   PEOPLE_PHRASES,
@@ -409,6 +410,47 @@ function markContextCounts(
       continue;
     for (let x = i; x < end; x++) blocked[x] = 1;
     taken.add(i);
+    // "nhận 215 bài dự thi, chọn 30 bài tiêu biểu": the same things counted again in the sentence are some of them
+    if (thingPhrase) blockSameThingLater(tk, blocked, numbers, end, w.k, nameAt, compiled.headWords);
+  }
+}
+
+/** Words after a count that say where, to whom or when, not which ("lên", "trên", "cho", "đã"). */
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(
+  "len tren cho tai o ve vao den toi qua da duoc dc la roi a nhe nha thi nua".split(" "),
+);
+
+/**
+ * After other things counted by a phrase ending at `from` ("215 bài dự thi"), a later count in the sentence
+ * of the phrase's first word ("30 bài tiêu biểu"), with no indicator's name after it, counts some of them: blocked.
+ */
+function blockSameThingLater(
+  tk: Tokenised,
+  blocked: Uint8Array,
+  numbers: ReturnType<typeof createNumberReader>,
+  from: number,
+  word: string,
+  nameAt: (i: number) => { end: number } | null,
+  headWords: ReadonlySet<string>,
+): void {
+  const { toks } = tk;
+  for (let x = from; x < toks.length && x < from + 16 && !SENTENCE_END.has(toks[x]!.k) && toks[x]!.type !== "nl"; x++) {
+    if (toks[x]!.type !== "n" || blocked[x]) continue;
+    const num = numbers.read(x, false);
+    if (!num || num.bad) continue;
+    // (with a word saying which of them: "30 bài tiêu biểu"; "đăng 3 bài lên trang" is a figure)
+    const which = toks[num.end + 1];
+    if (
+      key_(toks[num.end]) === word &&
+      !nameAt(num.end) &&
+      which?.type === "w" &&
+      !nameAt(num.end + 1) &&
+      !headWords.has(which.kt) &&
+      !HARD_WORDS.has(which.kt) &&
+      !PLACE_PREPOSITIONS.has(which.kt)
+    )
+      for (let y = x; y <= num.end; y++) blocked[y] = 1;
+    x = num.end - 1;
   }
 }
 

@@ -15,6 +15,7 @@ import { type CompiledIndicators, countedInSheets } from "./indicators.js";
 import type { Mention } from "./mentions.js";
 import { CLOSING_PARTICLES, type NonValues } from "./non-values.js";
 import type { NumberReader } from "./numbers.js";
+import { recipientsAt } from "./recipients.js";
 import {
   attendVerbAt,
   gatheringBefore,
@@ -171,6 +172,9 @@ export function pairNumbers(
       claimed.add(it);
       forPeople.set(it, people);
     }
+    // "gửi tin nhắn Zalo tới 300 phụ huynh": whom a channel reached is no figure of it (a meeting's are its attendees)
+    if (!code && !people && prevCode !== compiled.measures.get("cuoc") && recipientsAt(tk, it.start, it.end))
+      claimed.add(it);
     // "đi phát tờ rơi 2 buổi, phát được 600 tờ": sittings of the work, when the name's own figure follows in
     // its own measure, are how long it took, no count of the thing (a thing counted in sittings, "buổi phát
     // thanh", keeps them)
@@ -221,7 +225,8 @@ export function pairNumbers(
       own ??
       forPeople.get(it) ??
       attendingPeople(tk, compiled, it.end, it.start) ??
-      sharedMeasureOfPartBefore(tk, nv, compiled, pairs, it);
+      sharedMeasureOfPartBefore(tk, nv, compiled, pairs, it) ??
+      unitOfVerb(tk, compiled, it);
     if (code) pairs.push(pairUp(it, indItem(it.end, it.end + 1, code), true));
     else if (!it.weak) unplaced.push(it);
   });
@@ -344,6 +349,33 @@ function peopleMeetingIsFor(tk: Tokenised, compiled: CompiledIndicators, name: I
   const from = toks[it.end]?.k === "em" ? it.end + 1 : it.end;
   if (!peopleByRoleAt(toks, from)) return null;
   return compiled.measures.get("nguoi") ?? null;
+}
+
+/**
+ * "phát thanh viên …, phát được 36 buổi": the unit after the number and the verb before it open one indicator's
+ * name together ("buổi phát thanh"), so the number is that indicator's, when only one indicator has such a name.
+ */
+function unitOfVerb(tk: Tokenised, compiled: CompiledIndicators, it: NumItem): string | undefined {
+  const { toks } = tk;
+  const unit = toks[it.end];
+  let v = it.start - 1;
+  if (toks[v]?.kt === "duoc" || toks[v]?.kt === "dc") v--;
+  const verb = toks[v];
+  if (unit?.type !== "w" || verb?.type !== "w") return undefined;
+  const start = unit.kt + verb.kt;
+  let code: string | undefined;
+  for (const syn of compiled.list) {
+    if (!syn.compact.startsWith(start) || syn.compact.length === start.length) continue;
+    if (code && code !== syn.code) return undefined;
+    code = syn.code;
+  }
+  // (and the message speaks of that thing by a name of two words, even inside a role: "phát thanh viên";
+  // "đài xã phát 24 buổi" alone stays asked)
+  if (!code) return undefined;
+  const pairs = new Set(compiled.list.filter((syn) => syn.code === code && syn.words === 2).map((syn) => syn.compact));
+  for (let x = 0; x + 1 < toks.length; x++)
+    if (toks[x]!.type === "w" && toks[x + 1]!.type === "w" && pairs.has(toks[x]!.kt + toks[x + 1]!.kt)) return code;
+  return undefined;
 }
 
 /** People by their role start at token i: "cán bộ", "đoàn viên", or typed short ("50 hs", "40 cb"). */
