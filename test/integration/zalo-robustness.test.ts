@@ -140,7 +140,15 @@ describe("Zalo API failures", () => {
     h.zalo.failNext("getUpdates", { error_code: 403 }, 2);
     h.zalo.failNext("getUpdates", { hangMs: 300 }, 2);
     h.zalo.failNext("getUpdates", { httpStatus: 503, body: "<html>Service unavailable</html>" });
-    const replies = await h.say(lan, "/nhiemvu");
+    // When no poll is in flight to take the message first, the five failures come in a row and polling backs
+    // off 1 + 2 + 4 + 8 + 16 s before it is read: waited for, not the harness's usual 15 s.
+    const asked = h.zalo.sent(lan.id).length;
+    h.zalo.userText({ from: lan, text: "/nhiemvu" });
+    await h.settle(lan.id, asked, 45_000);
+    const replies = h.zalo
+      .sent(lan.id)
+      .slice(asked)
+      .map((s) => s.text ?? "");
     expect(replies.join("\n")).toContain("Báo cáo kết quả tuyên truyền cải cách hành chính");
 
     // Every send fails for a while (more than the adapter's quick retries): the outbox keeps the reminder.
@@ -169,7 +177,7 @@ describe("Zalo API failures", () => {
         .map((s) => s.text),
     ).toEqual(["Nhắc thử qua hộp thư đi"]);
     expect(h.app.zalo!.status().alive).toBe(true);
-  });
+  }, 90_000);
 });
 
 describe("Zalo without PUBLIC_BASE_URL", () => {

@@ -40,7 +40,7 @@ export interface ZaloHarness {
   /** Sends a photo; resolves with what the bot sent back. */
   sayPhoto(from: FakeZaloUser, photo: Buffer, caption?: string): Promise<string[]>;
   /** Waits until no message reached the chat for a short while, after at least one new one. */
-  settle(chatId: string, before: number): Promise<void>;
+  settle(chatId: string, before: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
