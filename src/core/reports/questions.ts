@@ -70,6 +70,8 @@ const WHAT_TO_REPORT =
 /** "còn thiếu chỉ tiêu nào", "còn phải báo cáo những gì nữa": what is still open. */
 const STILL_MISSING = /\b(?:thieu|con phai|con (?:bao|gui|nop)|nua|chua (?:bao|gui|nop|co))\b/;
 
+const asksWhatToReport = (key: string): boolean => WHAT_TO_REPORT.test(key) && !STILL_MISSING.test(key);
+
 /** What the question asks: a deadline, how to report, or (by default) what is open. */
 export function questionTopic(text: string): QuestionTopic {
   const key = searchKey(text);
@@ -152,7 +154,7 @@ export async function answerQuestion(
           ),
     asked: named,
     named: isNamed,
-    asksIndicators: WHAT_TO_REPORT.test(searchKey(input.text)) && !STILL_MISSING.test(searchKey(input.text)),
+    asksIndicators: asksWhatToReport(searchKey(input.text)),
   };
   if (topic === "open_tasks") {
     const report = await repos.reports.latestForUnit(unitId);

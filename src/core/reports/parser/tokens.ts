@@ -11,11 +11,13 @@ import {
   ABBREVIATIONS_AFTER,
   ABBREVIATIONS_BEFORE_FIGURE,
   ATTEND_VERBS,
+  DAY_PARTS,
   GATHERING_LINKS,
   GATHERING_WORDS,
   HARD_PUNCT,
   HARD_WORDS,
   POST_WORDS,
+  TIMES_SIGNS,
 } from "./vocabulary.js";
 
 export type TokType = "w" | "n" | "p" | "nl";
@@ -99,7 +101,7 @@ const DIGIT_TYPO = /(?<=\d[.,]?)o+(?=[.,]?\d|[^a-z0-9]|$)|(?<![a-z0-9.,])l(?=[0-
  * still hold and fragments quoted to the officer keep what was typed.
  */
 function withDigitTypos(key: string): string {
-  return DIGIT_TYPO.test(key) ? key.replace(DIGIT_TYPO, (m) => (m === "l" ? "1" : "0".repeat(m.length))) : key;
+  return key.replace(DIGIT_TYPO, (m) => (m === "l" ? "1" : "0".repeat(m.length)));
 }
 
 function tokenize(nfcText: string, folded: FoldedText): Tok[] {
@@ -480,11 +482,9 @@ export function monthDaysAt(toks: readonly Tok[], x: number): number {
   return toks[x + 3]?.type === "n" && toks[x + 4]?.kt === "ngay" && toks[x + 5]?.k === ")" ? x + 3 : x;
 }
 
-/** Signs of times between a rate and its span ("ngày 1 lượt x 7 ngày"). */
-const TIMES_SIGNS: ReadonlySet<string> = new Set(["x", "×", "*"]);
-
+/** The parts of a day a rate goes out at, the night too ("sáng chiều", "tối, đêm"). */
+const DAY_TIMES: ReadonlySet<string> = new Set([...DAY_PARTS, "dem"]);
 const isTimeOfDay = (t: Tok | undefined): boolean => t?.type === "w" && DAY_TIMES.has(t.kt);
-const DAY_TIMES: ReadonlySet<string> = new Set(["sang", "trua", "chieu", "toi", "dem"]);
 
 /** Whether a token ends a clause (line break, hard punctuation, "và", "với", …); past the end too. */
 export function isHard(t: Tok | undefined): boolean {
