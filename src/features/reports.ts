@@ -753,22 +753,30 @@ export const reportsFeature: Feature = (deps) => {
     const { incoming } = ctx;
     // before the reply check: the first part of a long report is often a reply to the reminder
     if (await submitSplitPart(ctx)) return;
-    const repliesToBot = incoming.replyToMessageId
-      ? !!(await deps.repos.outbox.findByProviderMessage(incoming.channel, incoming.chatId, incoming.replyToMessageId))
+    const repliedTo = incoming.replyToMessageId
+      ? (await deps.repos.outbox.findByProviderMessage(incoming.channel, incoming.chatId, incoming.replyToMessageId))
           ?.assignmentId
-      : false;
-    if (repliesToBot) return submit(ctx, incoming.text);
-    if (incoming.text.trim()) {
-      const open = await deps.repos.assignments.listOpenForUnit(ctx.unit.id);
-      const own = indicatorsOf(open);
-      const kind = classifyMessage(
+      : undefined;
+    const reminded = repliedTo ? await deps.repos.assignments.findView(repliedTo) : null;
+    const kindOf = (indicators: readonly IndicatorDef[]) =>
+      classifyMessage(
         incoming.text,
-        own.length ? own : SAMPLE_INDICATORS,
+        indicators.length ? indicators : SAMPLE_INDICATORS,
         readingOf(incoming, parserOf(deps)).read,
       );
-      if (kind === "report" || (kind === "unsure" && incoming.files.length))
+    const bare = !incoming.files.length;
+    if (reminded)
+      return bare && kindOf(reminded.task.indicators) === "announcement"
+        ? announced(ctx, [reminded])
+        : submit(ctx, incoming.text);
+    if (incoming.text.trim()) {
+      const open = await deps.repos.assignments.listOpenForUnit(ctx.unit.id);
+      const kind = kindOf(indicatorsOf(open));
+      if (kind === "report" || ((kind === "unsure" || kind === "announcement") && !bare))
         return submit(ctx, incoming.text, { open });
       if (kind === "question") return next();
+      if (kind === "announcement")
+        return announced(ctx, await confirmChoices(deps.repos, ctx.unit.id, open, choiceOptions(ctx)));
       if (kind === "unsure" && (await askIfReport(ctx, open))) return;
       // In groups chatter is left alone; a private chat always gets an answer (the final "not understood").
       if (!incoming.files.length) return incoming.chatType === "private" ? next() : undefined;
@@ -808,6 +816,50 @@ export const reportsFeature: Feature = (deps) => {
     return true;
   }
 
+  /** What narrows the tasks a message may be about: its text, periods and figures. */
+  const choiceOptions = (ctx: Context) => ({
+    text: ctx.incoming.text,
+    now: deps.clock.now(),
+    timezone: deps.timezone,
+    readValues: (t: string, indicators: readonly IndicatorDef[]) =>
+      readingOf(ctx.incoming, parserOf(deps)).read(t, indicators).values,
+  });
+
+  /**
+   * "xã Tân Lập bc quý 4 ạ": a report announced, its content to follow. Recording it would file an
+   * empty report and stop the reminders, so the officer is told what to send; a report already filed
+   * for the period is shown as it stands (nothing new is written).
+   */
+  async function announced(ctx: Context, choices: AssignmentView[]): Promise<void> {
+    const unit = await reportingUnit(ctx);
+    if (!unit) return;
+    const [first] = choices;
+    // nothing open: the no-task answer, or more news for the latest report, as any report gets
+    if (!first) return submit(ctx, ctx.incoming.text, { open: [] });
+    if (choices.length === 1 && (await deps.repos.reports.findForAssignment(first.id)))
+      return submit(ctx, ctx.incoming.text, first);
+    const lines =
+      choices.length === 1
+        ? [
+            ctx.t("reports:announced_one", {
+              unit: unit.name,
+              id: first.task.id,
+              period: periodOf(first),
+              example: exampleReport(first.task, ctx.t),
+            }),
+          ]
+        : [
+            ctx.t("reports:announced_which"),
+            ...choices
+              .slice(0, MAX_CONFIRM_CHOICES)
+              .map(
+                (o) =>
+                  `• ${describeChoice(o, ctx, deps)} — ${ctx.t("reports:announced_example", { id: o.task.id, example: exampleReport(o.task, ctx.t) })}`,
+              ),
+          ];
+    await ctx.reply(lines.join("\n"), { quote: true });
+  }
+
   /**
    * A message about the work that is not clearly a report: asks whether it is one, never records it
    * unasked. False when there is nothing to ask about (the message goes on as chatter).
@@ -816,12 +868,7 @@ export const reportsFeature: Feature = (deps) => {
     const unit = ctx.unit!;
     // Other people in the group talk about the work too; only the unit's officers are asked.
     if (reportAccess(ctx.person, unit) !== "ok") return false;
-    const choices = await confirmChoices(deps.repos, unit.id, open, {
-      text: ctx.incoming.text,
-      now: deps.clock.now(),
-      timezone: deps.timezone,
-      readValues: (t, indicators) => readingOf(ctx.incoming, parserOf(deps)).read(t, indicators).values,
-    });
+    const choices = await confirmChoices(deps.repos, unit.id, open, choiceOptions(ctx));
     if (!choices.length) return false;
     const options = choices.slice(0, MAX_CONFIRM_CHOICES);
     await askWhichTask(deps, ctx.incoming, {

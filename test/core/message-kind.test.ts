@@ -19,7 +19,6 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     "quý 1 tổ chức 2 hội nghị, 150 lượt người",
     "đã treo 12 pa nô, có cần gửi ảnh không ạ?",
     "Báo cáo kết quả tuyên truyền quý I",
-    "Bao cao xa Thach Binh",
     "bc: đã xong",
     "baos caos",
     "/baocao",
@@ -28,6 +27,28 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     // no meeting held at all: 0 meetings
     "xóm em quý này chưa họp được buổi nào do mưa lũ ạ",
   ])("report: %s", (text) => expect(kind(text)).toBe("report"));
+
+  // the report announced, its content to follow: nothing to record yet (an empty report would count as filed)
+  it.each([
+    "xã Tân Lập bc quý 4 ạ",
+    "dạ em gửi bc quý 4 ạ",
+    "Tân Lập gửi số liệu ạ",
+    "Bao cao xa Thach Binh",
+    "UBND xã Tân Lập gửi báo cáo định kỳ quý IV năm 2026",
+    "Kính gửi Sở VHTTDL, xã Hòa Bình xin gửi báo cáo kết quả quý IV/2026 như sau:",
+    "e gui bc nv2 a 🙏",
+    "thôn 3 gửi số liệu tháng 12 ạ",
+  ])("announcement: %s", (text) => expect(kind(text)).toBe("announcement"));
+
+  // …but a report that says what was done, gives a document or promises the report is none
+  it.each([
+    ["Xã Tân Lập báo cáo: đã ban hành Kế hoạch tuyên truyền", "report"],
+    ["Xã Tân Lập báo cáo: không có gì phát sinh", "report"],
+    ["Báo cáo kết quả tuyên truyền quý IV", "report"],
+    ["xã Tân Lập gửi Kế hoạch số 58/KH-UBND ạ", "report"],
+    ["thôn em sẽ gửi báo cáo sau ạ", "other"],
+    ["xin gửi tài liệu", "chatter"],
+  ])("not an announcement: %s", (text, expected) => expect(kind(text)).toBe(expected));
 
   it.each([
     "cho em hỏi hạn báo cáo quý 2 là ngày nào ạ",

@@ -117,6 +117,25 @@ describe("officers' messages on Telegram", () => {
     expect(await say("dạ vâng, em cảm ơn")).toBe("");
   });
 
+  it("answers a report announced ('xã … bc quý 1 ạ') with what to send, and files no empty report", async () => {
+    const count = (await reports()).length;
+    const announced = await say("xã Thạch Bình bc quý 1 ạ");
+    expect(announced).toContain("📝 Tin nhắn trên chưa có nội dung báo cáo nên chưa được ghi nhận.");
+    expect(announced).toContain(
+      "gửi báo cáo của UBND xã Thạch Bình cho nhiệm vụ #2 (Quý I/2021) trong tin nhắn tiếp theo",
+    );
+    expect(announced).toMatch(/ví dụ: \d+ pa nô/);
+    expect(await say("Kính gửi Phòng Văn hóa, xã Thạch Bình xin gửi báo cáo kết quả quý I/2021 như sau:")).toContain(
+      "chưa được ghi nhận",
+    );
+    expect(await say("dạ em gửi bc ạ")).toContain("chưa được ghi nhận");
+    expect(await reports()).toHaveLength(count);
+    const open = await h.app.repos.assignments.listOpenForUnit(unitId);
+    expect(open.some((a) => a.task.id === 2 && a.occurrence.label === "Quý I/2021")).toBe(true);
+    // someone else's report talked about is no announcement to answer
+    expect(await say("chị Hoa gửi báo cáo quý 1 cho anh Nam rồi")).not.toContain("📝");
+  });
+
   it("answers questions as officers type them (no '?', a choice, a case) and records none of them", async () => {
     const count = (await reports()).length;
     const late = await say("nộp chậm 2 hôm thì có sao không anh");

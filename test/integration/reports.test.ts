@@ -62,6 +62,15 @@ eachDatabase("reports", ({ fresh }) => {
   });
 
   describe("reports in Vietnamese chat", () => {
+    it("a reply to the reminder that only announces the report ('dạ em gửi bc ạ') asks for its content, recording nothing", async () => {
+      const reminder = h.fake.sent(thanhVinh.id).find((s) => s.text?.includes("Báo cáo quý kết quả tuyên truyền"));
+      const [reply] = await h.say(minh, thanhVinh, "dạ em gửi bc ạ", { reply_to_message_id: reminder!.message_id });
+      expect(reply).toContain("📝 Tin nhắn trên chưa có nội dung báo cáo nên chưa được ghi nhận.");
+      expect(reply).toContain("nhiệm vụ #2 (Quý I/2021)");
+      const unit = (await h.app.repos.units.findByCode("XA_THANH_VINH"))!;
+      expect(await h.app.repos.reports.listForUnit(unit.id)).toHaveLength(0);
+    });
+
     it("reminder → reply with text and an album of 3 photos → one report with 3 stored photos", async () => {
       const before = h.fake.sent(thachBinh.id).length;
       h.fake.sendUserMessage({

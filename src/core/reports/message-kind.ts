@@ -5,6 +5,7 @@
  */
 import { SAMPLE_INDICATORS } from "../plans/sample-indicators.js";
 import type { IndicatorDef } from "../types.js";
+import { announcesReport } from "./announcement.js";
 import { hasOutsideFigures, namesOf } from "./read-with-vocabulary.js";
 import { type ParsedReport, parseReport } from "./report-parser.js";
 import { searchKey, telexFold } from "./text-key.js";
@@ -12,6 +13,8 @@ import { searchKey, telexFold } from "./text-key.js";
 export type MessageKind =
   /** Figures, references, a completion statement, "báo cáo …"/"bc …": recorded (or one question). */
   | "report"
+  /** "xã Tân Lập bc quý 4 ạ", "em gửi báo cáo ạ": the report is announced, its content follows; nothing to record yet. */
+  | "announcement"
   /** "cho em hỏi …", "bao giờ", "khi nào", "?": answered from the data. */
   | "question"
   /** "ok", "dạ", "vâng", "cảm ơn", emoji: no reply in groups. */
@@ -134,6 +137,8 @@ export function classifyMessage(
     // "trưa nay ăn ở đâu các bác": a question, but not to the office
     if (aboutTheOffice) return "question";
   }
+  if (!parsed.references.length && !parsed.unclear.length && !PROMISED.test(key) && announcesReport(key))
+    return "announcement";
   if (parsed.references.length || startsAsReport(key)) return "report";
   if (completed(key)) return "report";
   // "5 thon x 3 bang ron = 15 cai a", "phát thanh 24 lượt; tổng cả năm 2025 là 280 lượt": an indicator
