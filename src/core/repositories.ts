@@ -150,6 +150,8 @@ export interface AssignmentRepository {
   findView(id: number): Promise<AssignmentView | null>;
   /** Open and late-but-not-submitted assignments of a unit, soonest first. */
   listOpenForUnit(unitId: number): Promise<AssignmentView[]>;
+  /** A unit's assignments never reported in periods already closed (active tasks), latest first, at most 50. */
+  listClosedUnreportedForUnit(unitId: number): Promise<AssignmentView[]>;
   /** Every open assignment of active tasks and units (for reminder planning). */
   listOpen(): Promise<AssignmentView[]>;
   listForOccurrence(occurrenceId: number): Promise<AssignmentView[]>;

@@ -759,6 +759,15 @@ export function buildPrismaRepositories(
         });
         return toViews(rows);
       },
+      async listClosedUnreportedForUnit(unitId) {
+        const rows = await db.assignment.findMany({
+          where: { unitId, status: "open", occurrence: { closedAt: { not: null }, task: { status: "active" } } },
+          include: { occurrence: true },
+          orderBy: [{ dueAt: "desc" }, { id: "desc" }],
+          take: 50,
+        });
+        return toViews(rows);
+      },
       async listOpen() {
         const rows = await db.assignment.findMany({
           where: { status: "open", unit: { active: true }, occurrence: { closedAt: null, task: { status: "active" } } },

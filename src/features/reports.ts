@@ -1,5 +1,5 @@
 import { normaliseCode, splitArgs } from "../core/args.js";
-import { formatDmy } from "../core/calendar/time.js";
+import { formatDmy, localDateOf } from "../core/calendar/time.js";
 import { Composer, type Context } from "../core/composer.js";
 import { exampleFigures, formatDateTime, formatDeadline } from "../core/format.js";
 import { createKeyedLock } from "../core/keyed-lock.js";
@@ -461,8 +461,11 @@ export const reportsFeature: Feature = (deps) => {
         replaces: revises?.replaces,
       });
       if (question) await closeQuestion(deps.repos, ctx.incoming);
-      const confirmation =
-        (revises ? `${ctx.t(`reports:${revises.note}`)}\n` : "") + renderConfirmation(result, ctx.t, deps);
+      const closedNote = await closedPeriodReported(ctx, result);
+      const lines = renderConfirmation(result, ctx.t, deps).split("\n");
+      // before the closing "how to correct" line
+      if (closedNote) lines.splice(-1, 0, closedNote);
+      const confirmation = (revises ? `${ctx.t(`reports:${revises.note}`)}\n` : "") + lines.join("\n");
       // "… 7 tin bài. Mẫu báo cáo mới ở đâu ạ?": the figures are recorded; the question is not left unanswered
       return {
         text: isQuestion(text) ? `${confirmation}\n${ctx.t("reports:question_too")}` : confirmation,
@@ -470,6 +473,43 @@ export const reportsFeature: Feature = (deps) => {
       };
     });
     await ctx.reply(reply.text, { quote: reply.quote });
+  }
+
+  /**
+   * A report written to a period the office has closed (a late first report, or a revision): the office
+   * compiled that period without it, so its rollup groups are told; the officer's line says so. Null
+   * when the period is open or nothing was written.
+   */
+  async function closedPeriodReported(ctx: Context, result: SubmitResult): Promise<string | null> {
+    const { assignment: a, report } = result;
+    const closedAt = a.occurrence.closedAt;
+    if (!closedAt || result.unchanged) return null;
+    const closed = formatDmy(localDateOf(closedAt, deps.timezone));
+    const chats = (await deps.repos.chats.listRollupChats()).filter((c) => c.status === "active");
+    const t = deps.translations.t(deps.defaultLanguage);
+    const notice = [
+      t(result.created ? "reports:closed_office_new" : "reports:closed_office_revised", {
+        unit: a.unit.name,
+        id: a.task.id,
+        title: a.task.title,
+        period: a.occurrence.label,
+        closed,
+        revision: report.revision,
+      }),
+      ...valueLines(report.values, a.task.indicators, t),
+      t("reports:closed_office_hint", { period: a.occurrence.label, id: a.task.id }),
+    ].join("\n");
+    for (const chat of chats)
+      await deps.repos.outbox.enqueue({
+        dedupeKey: `closed-report:${report.id}:${report.revision}:${chat.channel}:${chat.chatId}`,
+        channel: chat.channel,
+        chatId: chat.chatId,
+        kind: "alert",
+        message: { type: "text", text: notice },
+        notBefore: deps.clock.now(),
+      });
+    if (chats.length) deps.onScheduleChange();
+    return ctx.t(chats.length ? "reports:closed_told" : "reports:closed_kept", { period: a.occurrence.label, closed });
   }
 
   /**

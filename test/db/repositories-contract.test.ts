@@ -556,6 +556,9 @@ describe.each([
     expect(await repos.assignments.closeOccurrences([q1.id], AT, "telegram:111")).toBe(0);
     expect((await repos.assignments.listOpen()).some((v) => v.occurrenceId === q1.id)).toBe(false);
     expect(await repos.assignments.listOpenForUnit(b.id)).toEqual([]);
+    // …and a report sent later still finds the unreported one there (the reported unit's is not listed)
+    expect((await repos.assignments.listClosedUnreportedForUnit(b.id)).map((v) => v.id)).toEqual([idb]);
+    expect(await repos.assignments.listClosedUnreportedForUnit(a.id)).toEqual([]);
     expect((await repos.assignments.listForOccurrences([q1.id])).map((x) => x.status).sort()).toEqual([
       "open",
       "submitted",

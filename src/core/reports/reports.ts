@@ -188,6 +188,9 @@ export async function resolveAssignment(
   const filed = await filedPeriodNamed(repos, unitId, open, named, taskHint);
   if (filed) return filed;
   if (namesReportingPeriod(named) && !open.some((a) => periodMatches(a.occurrence.periodKey, named))) {
+    // "bổ sung quý 3: …" after Quý III was closed unreported: filed there, late (the office is told)
+    const closed = await closedPeriodNamed(repos, unitId, named, taskHint);
+    if (closed) return { kind: "found", assignment: closed };
     // "quý 3 …" while only Quý I is open: never filed under another period unasked.
     const choices = openOfHint();
     if (!choices.length)
@@ -290,6 +293,22 @@ async function filedPeriodNamed(
     if (periodMatches(a.occurrence.periodKey, named)) return { kind: "found", assignment: a, report };
   }
   return null;
+}
+
+/**
+ * The unit's one unreported assignment of a closed period the text names ("bổ sung quý 3" after Quý III
+ * was closed): its report still counts, late. Null when none, or when two tasks' periods match.
+ */
+async function closedPeriodNamed(
+  repos: Repositories,
+  unitId: number,
+  named: NamedPeriods,
+  taskHint?: number,
+): Promise<AssignmentView | null> {
+  const matches = (await repos.assignments.listClosedUnreportedForUnit(unitId)).filter(
+    (a) => (taskHint === undefined || a.task.id === taskHint) && periodMatches(a.occurrence.periodKey, named),
+  );
+  return matches.length === 1 ? matches[0] : null;
 }
 
 export interface FileOutcome {
