@@ -38,6 +38,7 @@ import type { Incoming, IndicatorDef } from "../core/types.js";
 import { historyAccess, reportAccess, type UnitAccess } from "../core/units/access.js";
 import type { Feature, FeatureDeps } from "./deps.js";
 import { namedPeriodText } from "./named-period-text.js";
+import { reportFileText } from "./report-file-text.js";
 import { describeChoice, exampleAdminTask, exampleArgs, exampleForUnit } from "./tasks.js";
 import { joinOverlapping } from "./unclear-text.js";
 
@@ -812,10 +813,10 @@ export const reportsFeature: Feature = (deps) => {
     if (incoming.text.trim()) {
       const open = await deps.repos.assignments.listOpenForUnit(ctx.unit.id);
       const kind = kindOf(indicatorsOf(open));
-      if (kind === "report" || ((kind === "unsure" || kind === "announcement") && !bare))
-        return submit(ctx, incoming.text, { open });
+      if (kind === "report" || (kind === "unsure" && !bare)) return submit(ctx, incoming.text, { open });
       if (kind === "question") return next();
-      if (kind === "announcement")
+      // with files, an announcement is their caption: the files are read below
+      if (kind === "announcement" && bare)
         return announced(ctx, await confirmChoices(deps.repos, ctx.unit.id, open, choiceOptions(ctx)));
       if (kind === "unsure" && (await askIfReport(ctx, open))) return;
       // In groups chatter is left alone; a private chat always gets an answer (the final "not understood").
@@ -917,15 +918,71 @@ export const reportsFeature: Feature = (deps) => {
       purpose: "confirm",
       unitId: unit.id,
     });
+    await ctx.reply(confirmLines(ctx, options).join("\n"), { quote: true });
+    return true;
+  }
+
+  /** "Đồng chí muốn gửi nội dung trên là báo cáo nhiệm vụ #2 …?", or the tasks to choose from. */
+  function confirmLines(ctx: Context, options: AssignmentView[]): string[] {
     const [first] = options;
-    const lines =
-      options.length === 1
-        ? [ctx.t("reports:confirm_one", { id: first.task.id, title: first.task.title, period: periodOf(first) })]
-        : [
-            ctx.t("reports:confirm_which"),
-            ...options.map((o, i) => `${i + 1}. ${describeChoice(o, ctx, deps)}`),
-            ctx.t("reports:confirm_hint"),
-          ];
+    return options.length === 1
+      ? [ctx.t("reports:confirm_one", { id: first.task.id, title: first.task.title, period: periodOf(first) })]
+      : [
+          ctx.t("reports:confirm_which"),
+          ...options.map((o, i) => `${i + 1}. ${describeChoice(o, ctx, deps)}`),
+          ctx.t("reports:confirm_hint"),
+        ];
+  }
+
+  /**
+   * A report sent as a file (the signed .docx or PDF, alone or under "em gửi bc quý 4 ạ"): its text is
+   * read and its figures offered for recording, on "có", with the file. False when no document in the
+   * message reads as a report (the files then wait as evidence, as photos do).
+   */
+  async function offerFileReport(ctx: Context, unit: UnitRecord, stored: FileOutcome): Promise<boolean> {
+    const { incoming } = ctx;
+    if (reportAccess(ctx.person, unit) !== "ok") return false;
+    const since = new Date(deps.clock.now().getTime() - ATTACH_WINDOW_MS);
+    const mine = (await deps.repos.attachments.listPending(incoming.channel, incoming.chatId, since)).filter((a) =>
+      stored.ids.includes(a.id),
+    );
+    const file = await reportFileText(deps.files, mine);
+    if (!file) return false;
+    const text = [incoming.text.trim(), file.text].filter(Boolean).join("\n");
+    const open = await deps.repos.assignments.listOpenForUnit(unit.id);
+    const reading = readingOf(incoming, parserOf(deps));
+    const own = indicatorsOf(open);
+    if (classifyMessage(text, own.length ? own : SAMPLE_INDICATORS, reading.read) !== "report") return false;
+    // the task and period as a report in a message would find them ("quý 1" already filed is revised)
+    const { taskHint, references } = reading.any(text, own);
+    const resolution = await resolveAssignment(deps.repos, unit.id, incoming, {
+      ...choiceOptions(ctx),
+      text,
+      taskHint,
+      open,
+      citesDocument: references.length > 0,
+    });
+    const choices =
+      resolution.kind === "found" ? [resolution.assignment] : resolution.kind === "ask" ? resolution.options : [];
+    if (!choices.length) return false;
+    const options = choices.slice(0, MAX_CONFIRM_CHOICES);
+    await askWhichTask(deps, incoming, {
+      text,
+      options: options.map((o) => o.id),
+      purpose: "confirm",
+      unitId: unit.id,
+      stored,
+    });
+    const parsed = reading.read(text, options[0].task.indicators);
+    const figures = valueLines(parsed.values, options[0].task.indicators, ctx.t);
+    const lines = [
+      ctx.t(figures.length ? "reports:file_read" : "reports:file_read_text", { name: file.name || "—" }),
+      ...figures,
+      ...(parsed.references.length
+        ? [ctx.t("reports:references", { list: parsed.references.map((r) => r.number).join("; ") })]
+        : []),
+      ...confirmLines(ctx, options),
+    ];
     await ctx.reply(lines.join("\n"), { quote: true });
     return true;
   }
@@ -941,6 +998,7 @@ export const reportsFeature: Feature = (deps) => {
     if (problems.length) await ctx.reply(problems.join("\n"));
     // Nothing kept: the problem above is the whole answer, not "0 photos added".
     if (!result.files.stored && !result.files.duplicates) return;
+    if (!result.report && (await offerFileReport(ctx, unit, result.files))) return;
     if (result.report) {
       const text = ctx.t("reports:files_added", {
         unit: unit.name,

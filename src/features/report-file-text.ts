@@ -1,0 +1,34 @@
+/**
+ * The text of a report an officer sends as a file (the signed .docx or its PDF, "Báo cáo số 45/BC-UBND"),
+ * read from the stored copy so its figures can be offered for recording instead of the file waiting as
+ * evidence of a report that never comes.
+ */
+import { readFile } from "node:fs/promises";
+import type { AttachmentRecord, FileStore } from "../core/ports.js";
+import { documentText } from "../documents/document-text.js";
+
+/** A report's text runs to a few pages; longer documents (a plan, a compilation) are kept as files only. */
+export const REPORT_FILE_MAX_CHARS = 30_000;
+
+/**
+ * The first document among `files` with readable text (.docx, a PDF with a text layer, plain text),
+ * or null (photos, spreadsheets, scans, old .doc, a document too long for a report).
+ * @example await reportFileText(deps.files, pending) // { name: "bc-quy-4.docx", text: "UBND XÃ TÂN LẬP …" }
+ */
+export async function reportFileText(
+  store: Pick<FileStore, "pathOf">,
+  files: readonly AttachmentRecord[],
+): Promise<{ name: string; text: string } | null> {
+  for (const file of files) {
+    if (file.kind !== "document") continue;
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(store.pathOf(file.sha256));
+    } catch {
+      continue;
+    }
+    const read = await documentText(bytes);
+    if (read.ok && read.text.length <= REPORT_FILE_MAX_CHARS) return { name: file.fileName, text: read.text.trim() };
+  }
+  return null;
+}
