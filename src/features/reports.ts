@@ -806,10 +806,11 @@ export const reportsFeature: Feature = (deps) => {
         readingOf(incoming, parserOf(deps)).read,
       );
     const bare = !incoming.files.length;
-    if (reminded)
-      return bare && kindOf(reminded.task.indicators) === "announcement"
-        ? announced(ctx, [reminded])
-        : submit(ctx, incoming.text);
+    if (reminded) {
+      // a reply to the reminder is its report; only announced, it asks for the content (or its file is read below)
+      if (kindOf(reminded.task.indicators) !== "announcement") return submit(ctx, incoming.text);
+      if (bare) return announced(ctx, [reminded]);
+    }
     if (incoming.text.trim()) {
       const open = await deps.repos.assignments.listOpenForUnit(ctx.unit.id);
       const kind = kindOf(indicatorsOf(open));

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attachmentPath } from "../../src/core/file-paths.js";
 import { eachDatabase } from "../support/databases.js";
 import { ADMIN, type Harness, importSamplePlan, registerOfficer, startHarness } from "../support/harness.js";
+import { planDocx } from "../support/plan-documents.js";
 
 const adminChat = { id: ADMIN.id, type: "private" as const };
 const thachBinh = { id: -3001, type: "supergroup" as const, title: "Xã Thạch Bình" };
@@ -68,6 +69,19 @@ eachDatabase("reports", ({ fresh }) => {
       expect(reply).toContain("📝 Tin nhắn trên chưa có nội dung báo cáo nên chưa được ghi nhận.");
       expect(reply).toContain("nhiệm vụ #2 (Quý I/2021)");
       const unit = (await h.app.repos.units.findByCode("XA_THANH_VINH"))!;
+      expect(await h.app.repos.reports.listForUnit(unit.id)).toHaveLength(0);
+      // the same reply with the report as a file: the file is read and its figures offered
+      const [offered] = await h.say(minh, thanhVinh, "", {
+        caption: "dạ em gửi bc ạ",
+        reply_to_message_id: reminder!.message_id,
+        document: {
+          data: await planDocx("UBND XÃ THÀNH VINH\nBÁO CÁO QUÝ I/2021\nTreo 7 pa nô, 20 băng rôn."),
+          file_name: "bc.docx",
+          mime_type: "application/octet-stream",
+        },
+      });
+      expect(offered).toContain("📄 Đã đọc tệp «bc.docx». Số liệu đọc được:\n• Pa nô: 7 cái");
+      expect((await h.say(minh, thanhVinh, "không")).join("")).toContain("Đã bỏ qua");
       expect(await h.app.repos.reports.listForUnit(unit.id)).toHaveLength(0);
     });
 
