@@ -47,6 +47,8 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     ["Báo cáo kết quả tuyên truyền quý IV", "report"],
     ["xã Tân Lập gửi Kế hoạch số 58/KH-UBND ạ", "report"],
     ["thôn em sẽ gửi báo cáo sau ạ", "other"],
+    ["chiều e gửi bc nha", "other"],
+    ["em gửi bc quý 4, e gửi sau nhé", "other"],
     ["xin gửi tài liệu", "chatter"],
   ])("not an announcement: %s", (text, expected) => expect(kind(text)).toBe(expected));
 

@@ -43,6 +43,8 @@ const SENDS = /\b(?:gui|goi|nop|bao cao|bc)\b/;
 /** "chị Hoa gửi báo cáo …", "các thôn gửi số liệu …": someone else sends it, the officers talk among themselves. */
 const SOMEONE_ELSE =
   /^(?:(?:da|vang)\s+)?(?:(?:anh|chi|dong chi|co|chu|bac|ong|ba|thay)\s+(?!(?:oi|a|ah|em|e|minh|anh|chi|c)\b)[a-z]+\s+(?:[a-z]+\s+)?(?:gui|goi|nop|bao cao|bc)\b|(?:cac|moi|nhung)\s)/;
+/** "e gửi bc sau nha", "chiều e gửi", "lát em nộp", "em đang làm bc": the report is promised for later, not sent now. */
+const LATER = /\b(?:(?<!nhu )sau(?! day)|chieu|lat|ti|chut|mai|dang|de em)\b/;
 /** Work named ("đã ban hành kế hoạch", "kết quả tuyên truyền"): the message says what was done, it is no bare announcement. */
 const WORK =
   /\b(?:ban hanh|trien khai|to chuc|hoan thanh|hoan tat|xay dung|thuc hien|phe duyet|tuyen truyen|xong|khong|chua|(?:da|vua|moi) (?:\S+ ){0,2}?(?:treo|phat|dang|lap|hop|lam))\b/;
@@ -57,7 +59,14 @@ const WORK =
  */
 export function announcesReport(key: string): boolean {
   const words = key.split(/[^a-z0-9/#]+/).filter(Boolean);
-  if (!words.length || words.length > MAX_WORDS || !SENDS.test(key) || WORK.test(key) || SOMEONE_ELSE.test(key))
+  if (
+    !words.length ||
+    words.length > MAX_WORDS ||
+    !SENDS.test(key) ||
+    WORK.test(key) ||
+    SOMEONE_ELSE.test(key) ||
+    LATER.test(key)
+  )
     return false;
   let sawReport = false;
   let nameLeft = 0;
