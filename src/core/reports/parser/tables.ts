@@ -130,6 +130,8 @@ const LABEL_KINDS: ReadonlySet<ColumnKind> = new Set(["label", "index", "place",
 const TOTAL_ROW = /^(?:tong|tong cong|cong|tong so|toan xa|ca xa)\b/;
 /** A sub-row breaking down the row above ("- trong đó phát tại chợ", "+ Trong số đó", "Gồm"): part of its figure, no figure. */
 const SUB_ROW = /^(?:[-+*] )?(?:trong do|trong so do|gom|bao gom|rieng)\b/;
+/** A cell left empty on purpose: "-", "–", "…", or "x" (Excel's "not applicable"). */
+const EMPTY_CELL = /^(?:[-–—.…]+|x)$/;
 /** Row numbers: 1, 1., I, II, a, b), -. */
 const ROW_NUMBER = /^(?:\d{1,3}|[ivx]{1,5}|[a-dđ])[.)]?$/;
 
@@ -228,6 +230,10 @@ export function readTables(
         }
         if (!l.text.includes(found.sep)) break;
         let cells = cellsOf(tk, l, found.sep, found.edges);
+        if (rows.length === 0 && columnNumbers(cells)) {
+          for (let x = l.from; x < l.to; x++) block.push(x);
+          continue;
+        }
         // a space-aligned row with an empty cell: its cells placed under the header's columns
         // ("STT  Ấp  Tờ rơi … / Cộng  950  15": a total row has no number of its own, its label spans the index)
         const k0 = found.header.kinds[0];
@@ -272,6 +278,29 @@ export function readTables(
   // a table's cells are read here: what an earlier stage found in them ("1 - 1", a note's "3x6m") is void
   if (block.length) out.cleared = block;
   return out;
+}
+
+/** A column number under a header: "(1)", "2", "A", "(3)=(2)/(1)". */
+const COLUMN_NUMBER = /^\(?(\d{1,2}|[a-h])\)?(?:\s*=.*)?$/;
+
+/**
+ * The row numbering a header's columns ("(1) | (2) | (3) | (4)", "A | B | 1 | 2"), as official forms print under it:
+ * every cell a column number, the figures counting up by one.
+ */
+function columnNumbers(cells: readonly Cell[]): boolean {
+  let last = 0;
+  let figures = 0;
+  for (const c of cells) {
+    if (c.key === "") continue;
+    const m = COLUMN_NUMBER.exec(c.key);
+    if (!m) return false;
+    if (!/\d/.test(m[1]!)) continue;
+    const n = Number(m[1]);
+    if (figures > 0 && n !== last + 1) return false;
+    last = n;
+    figures++;
+  }
+  return figures >= 2 && cells.filter((c) => c.key !== "").length >= 3;
 }
 
 /** Kinds a second header line's cell says alone, whatever the merged cell above it ("KH", "Ghi chú", "Tỷ lệ"). */
@@ -900,6 +929,8 @@ function readRows(
   // each read pair's row number (its index cell, else its place in the table)
   const numbers: number[] = [];
   const audience: Pair[] = [];
+  // the pairs read from a total row naming its indicator
+  const totals = new Set<number>();
   for (const [ri, row] of rows.entries()) {
     const label = row[labelColumn];
     const level = label ? rowLevel(indexColumn >= 0 ? row[indexColumn]?.key : undefined, label.key) : "none";
@@ -914,7 +945,7 @@ function readRows(
       valueCell.key !== "" &&
       !isNumeric(valueCell.key) &&
       !cellNumber(tk, valueCell) &&
-      !/^[-–.]+$/.test(valueCell.key)
+      !EMPTY_CELL.test(valueCell.key)
     ) {
       if (row[0] && kinds[0] === "index") for (let x = row[0].from; x < row[0].to; x++) block.push(x);
       continue;
@@ -924,7 +955,10 @@ function readRows(
     const unitKey = row[kinds.indexOf("unit")]?.key;
     if (label && (CLIP_WORD.test(label.key) || (unitKey !== undefined && CLIP_WORD.test(unitKey))))
       for (const [c, k] of kinds.entries()) if (k === "note" && row[c]) asked.push(...viewsIn(tk, row[c]!));
-    if (!label || TOTAL_ROW.test(label.key) || SUB_ROW.test(label.key)) continue;
+    if (!label || SUB_ROW.test(label.key)) continue;
+    // "Tổng cộng | 105" sums the rows; "Tổng số băng rôn | 12" is that indicator's whole
+    const total = TOTAL_ROW.test(label.key);
+    if (total && mentionsIn(label, nameAt, tk).length === 0) continue;
     // "Hội viên | 312 | không tính": a row its note leaves out is no figure, nor a question
     if (kinds.some((k, c) => k === "note" && row[c] && LEFT_OUT_NOTE.test(row[c]!.key))) continue;
     // "Số hội viên | 245", "Số hộ | 320": the place's people, background like "320 hộ" in a sentence
@@ -933,7 +967,8 @@ function readRows(
     let num: NumItem | null = null;
     if (valueCell) num = cellNumber(tk, valueCell);
     else if (valueColumn === -1) num = sumOf(tk, sum, row);
-    if (level === "top") group = { code: null, valued: num !== null };
+    // a row of its own, numbered or not ("Hội nghị, tọa đàm | 4" over "a) Hội nghị cấp xã | 1"), groups the parts under it
+    if (level !== "sub") group = { code: null, valued: num !== null };
     if (!num) continue;
     const unitCell = row[kinds.indexOf("unit")];
     const ind =
@@ -962,10 +997,11 @@ function readRows(
       continue;
     }
     const named = ind ?? (code ? indItem(label.from, label.to, code) : null);
-    if (group && level === "top") group.code = named?.code ?? null;
+    if (group && level !== "sub") group.code = named?.code ?? null;
     // a part of a group row that carries its own total ("Bài đăng MXH, trong đó: 43" over "- Facebook | 25")
     if (parent?.valued && parent.code !== null && (!named || named.code === parent.code)) continue;
     if (named) {
+      if (total) totals.add(read.length);
       read.push(pairUp(num, named, false));
       numbers.push(rowNumber(indexColumn >= 0 ? row[indexColumn]?.key : undefined, ri));
     }
@@ -980,7 +1016,7 @@ function readRows(
   if (audience.length && read.some((p) => p.ind.code === gatherings)) read.push(...audience);
   else for (const a of audience) asked.push([a.ind.start, a.num.end - 1]);
   correctRows(tk, lines, rows, read, numbers, block);
-  out.pairs.push(...addUp(read));
+  out.pairs.push(...addUp(wholesFirst(read, totals)));
   // "STT | Nội dung | Số lượng | Người tham dự": a column naming an indicator beside the value column
   const more = indicatorColumns.filter((c) => c !== valueColumn);
   if (more.length) readIndicatorColumns(tk, header, rows, more, labelColumn, nameAt, out);
@@ -1071,10 +1107,18 @@ const NOT_RECORDED =
 
 /** Where a row stands under the one above: a top-level row ("1", "II"), a part ("1.1", "a)", "- Zalo"), else none. */
 function rowLevel(index: string | undefined, label: string): "top" | "sub" | "none" {
-  if (/^[-+*•] /.test(label)) return "sub";
+  if (/^(?:[-+*•]|[a-hđ]\)|\d+\.\d+\.?) /.test(label)) return "sub";
   if (!index) return "none";
   if (/^\d+[.,]\d+\.?$|^[a-hđ][.)]?$|^[-+*•]$/.test(index)) return "sub";
   return /^(?:\d{1,2}|[ivx]{1,5})[.)]?$/.test(index) ? "top" : "none";
+}
+
+/** A total row naming its indicator ("Tổng số băng rôn | 12") is that indicator's figure: its parts' rows are dropped. */
+function wholesFirst(pairs: readonly Pair[], totals: ReadonlySet<number>): Pair[] {
+  if (totals.size === 0) return pairs as Pair[];
+  const whole = new Set<string>();
+  for (const i of totals) whole.add(pairs[i]!.ind.code);
+  return pairs.filter((p, i) => totals.has(i) || !whole.has(p.ind.code));
 }
 
 /** The rows of one table naming the same indicator are its parts ("Pa nô tấm lớn", "Pa nô tại thôn"): one figure. */
