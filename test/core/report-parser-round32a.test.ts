@@ -45,6 +45,29 @@ describe("header cells merged over two lines: the period's achieved column under
   });
 });
 
+describe("a merged cell of gatherings over its sittings and people: the people attended", () => {
+  it.each([
+    [
+      "Thôn | Hội nghị | \n | Số cuộc | Số người\nThôn 1 | 1 | 40\nThôn 2 | 1 | 35\nTổng | 2 | 75",
+      { hoi_nghi: 2, nguoi_tham_du: 75 },
+    ],
+    [
+      "STT | Đơn vị | Tuyên truyền miệng | \n | | Số buổi | Người nghe\n1 | Chi hội Phụ nữ | 2 | 80\n2 | Chi đoàn | 1 | 45\nCộng | | 3 | 125",
+      { hoi_nghi: 3, nguoi_tham_du: 125 },
+    ],
+    [
+      "Don vi\tHoi nghi\t\n\tSo cuoc\tSo nguoi\nThon 1\t1\t40\nThon 2\t1\t52\nCong\t2\t92",
+      { hoi_nghi: 2, nguoi_tham_du: 92 },
+    ],
+    [
+      "Nội dung | Tập huấn | | Tờ rơi\n | Số lớp | Học viên | \nXã | 1 | 60 | 300\nThôn | 2 | 90 | 500\nTổng | 3 | 150 | 800",
+      { hoi_nghi: 3, nguoi_tham_du: 150, to_roi: 800 },
+    ],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 describe("columns separated by tabs lost into spaces: the achieved column still counts", () => {
   it.each([
     [

@@ -323,7 +323,10 @@ function secondHeaderLine(
   if (!next.text.includes(found.sep)) return null;
   const top = cellsOf(tk, line, found.sep, found.edges);
   const under = cellsOf(tk, next, found.sep, { lead: found.edges.lead, trail: /\|\s*$/.test(next.text) });
-  const label = found.header.kinds.findIndex((k) => k === "label" || k === "index");
+  // the rows' own column: their label, number or place ("Đơn vị" first is the units reporting, not a measure)
+  const label = found.header.kinds.findIndex(
+    (k, i) => k === "label" || k === "index" || k === "place" || (k === "unit" && i === 0),
+  );
   if (label < 0 || under.length < top.length - 1 || under.length > top.length + 3) return null;
   if (under.slice(0, label + 1).some((c) => c.key !== "")) return null;
   const filled = under.filter((c) => c.key !== "");
@@ -342,10 +345,36 @@ function secondHeaderLine(
     else if (!over || whole === "value" || whole === "index" || whole === "label" || (own && SELF_KINDS.has(own)))
       cells.push(u);
     else if (TOTAL_ROW.test(u.key) && !/\d/.test(u.key)) cells.push(over);
+    else if (gathering(tk, over, top, under, nameAt, measures)) cells.push(underGathering(u));
     else cells.push({ ...u, key: `${u.key} ${expandPeriod(over.key)}` });
   }
   const header = readHeader(tk, cells, nameAt, line.start, measures);
   return header && header.kinds.length === width ? header : null;
+}
+
+/** Whether a merged header cell is of the plan's gatherings: it names them ("Hội nghị"), or sittings are counted under it. */
+function gathering(
+  tk: Tokenised,
+  over: Cell,
+  top: readonly Cell[],
+  under: readonly Cell[],
+  nameAt: (i: number) => { end: number; code: string } | null,
+  measures: ReadonlyMap<string, string>,
+): boolean {
+  const meetings = measures.get("cuoc");
+  if (!meetings) return false;
+  const ms = mentionsIn(over, nameAt, tk);
+  if (ms.length > 0) return ms.every((m) => m.code === meetings);
+  // else its sittings are counted under it ("Tuyên truyền miệng" over "Số buổi | Người nghe")
+  const at = top.indexOf(over);
+  for (let i = at; i < under.length && (i === at || !top[i]?.key); i++)
+    if (under[i] && SESSIONS_HEADER.test(under[i]!.key)) return true;
+  return false;
+}
+
+/** People counted under a gathering's merged cell ("Số người", "Người nghe", "Hội viên") attended it; its sittings stay as they are. */
+function underGathering(u: Cell): Cell {
+  return PEOPLE_UNDER.test(u.key) ? { ...u, key: `${u.key} tham du` } : u;
 }
 
 /** A line that is only a header's value column ("Số lượng", "Kết quả"): a table pasted one cell per line may follow. */
@@ -852,6 +881,12 @@ const SESSIONS_HEADER =
 /** A header of people said to attend ("Số HS tham gia", "Lượt ĐVTN tham gia", "Số hội viên dự"). */
 const ATTENDEES_HEADER = new RegExp(
   `^(?:so |luot |tong so )?(?:nguoi|hs|hv|dvtn|${ATTENDING_ROLE})(?: \\p{L}+)? (?:tham du|tham gia|du)$`,
+  "u",
+);
+
+/** A column of people with no verb ("Số người", "Người nghe", "Hội viên"), under a gathering's merged cell. */
+const PEOPLE_UNDER = new RegExp(
+  `^(?:so |luot |tong so )?(?:nguoi|dai bieu|hs|hv|hoc vien|${ATTENDING_ROLE})(?: nghe)?$`,
   "u",
 );
 
