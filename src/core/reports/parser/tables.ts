@@ -864,7 +864,7 @@ const BACKGROUND_LABEL =
  * roles listed ("Học sinh, giáo viên tham gia", "Cán bộ và hội viên dự").
  */
 const ATTENDING_ROLE =
-  "(?:chi em|hoi vien|doan vien|dang vien|can bo|hoc sinh|giao vien|nhan dan|nguoi dan|dai bieu|phu nu|thanh nien|cuu chien binh)";
+  "(?:chi em|hoi vien|doan vien|dang vien|can bo|hoc sinh|giao vien|nhan dan|nguoi dan|ba con|nong dan|ngu dan|cong nhan|dai bieu|phu nu|thanh nien|cuu chien binh)";
 const ATTENDING_LABEL = new RegExp(
   `^(?:so |luot )?${ATTENDING_ROLE}(?:(?:,? | va |, va )${ATTENDING_ROLE})*(?: \\p{L}+)? (?:tham du|tham gia|du)$`,
   "u",
@@ -966,6 +966,9 @@ function readRows(
   const audience: Pair[] = [];
   // the pairs read from a total row naming its indicator
   const totals = new Set<number>();
+  // rows naming nothing counted in sittings, with their question: the meetings if the table has their attendees
+  const meetings = measures?.get("cuoc");
+  const sittings: [number, Pair][] = [];
   for (const [ri, row] of rows.entries()) {
     const label = row[labelColumn];
     const level = label ? rowLevel(indexColumn >= 0 ? row[indexColumn]?.key : undefined, label.key) : "none";
@@ -1018,12 +1021,10 @@ function readRows(
         : null);
     // "Cụm loa đang hoạt động | cụm | 15": loudspeakers counted as objects are equipment, no broadcasts
     if (ind && unitCell && OBJECT_UNIT.test(unitCell.key) && EQUIPMENT_NAME.test(wordsOf(tk, ind))) continue;
+    // the unit in its column, else after the figure in its cell ("TT nhóm nhỏ | 4 buổi")
+    const unit = unitCell?.key ?? unitAfterFigure(valueCell?.key);
     const counted =
-      ind || !measures
-        ? null
-        : unitCell
-          ? unitNamesRow(label.key, unitCell.key, measures)
-          : sittingsLabel(label.key, measures);
+      ind || !measures ? null : unit ? unitNamesRow(label.key, unit, measures) : sittingsLabel(label.key, measures);
     const clips = !ind && !counted && posts && clipsOnChannel(label.key, unitCell?.key) ? posts : null;
     const code = counted ?? clips;
     // "Người xem, nghe | 1.800": the audience of shows held, kept until the table's gatherings are known
@@ -1041,13 +1042,21 @@ function readRows(
       numbers.push(rowNumber(indexColumn >= 0 ? row[indexColumn]?.key : undefined, ri));
     }
     // a cost in its row ("Kinh phí | đồng | 8.500.000"), a film show or books lent: no figure to ask about
-    else if (!row.some((c) => MONEY_UNIT.test(c.key)) && !NOT_RECORDED.test(label.key))
+    else if (!row.some((c) => MONEY_UNIT.test(c.key)) && !NOT_RECORDED.test(label.key)) {
+      if (meetings && countsSittings(label.key, unit))
+        sittings.push([asked.length, pairUp(num, indItem(label.from, label.to, meetings), false)]);
       asked.push([label.from < label.to ? label.from : num.start, num.end - 1]);
-    else continue;
+    } else continue;
     // a group row naming nothing ("II | Tuyên truyền miệng | 12") is a heading when rows under it follow
     heading = level === "top" && !named ? asked.length - 1 : -1;
   }
   const gatherings = measures?.get("cuoc");
+  // "Ngày hội ở khu dân cư | cuộc | 9" beside "Người tham dự | 2.450": sittings people attended are the meetings
+  if (sittings.length && read.some((p) => p.ind.code === attendees) && !read.some((p) => p.ind.code === gatherings))
+    for (const [at, pair] of sittings) {
+      read.push(pair);
+      headings.add(at);
+    }
   if (audience.length && read.some((p) => p.ind.code === gatherings)) read.push(...audience);
   else for (const a of audience) asked.push([a.ind.start, a.num.end - 1]);
   correctRows(tk, lines, rows, read, numbers, block);
@@ -1188,6 +1197,18 @@ function sittingsLabel(label: string, measures: ReadonlyMap<string, string>): st
   if (!m) return null;
   const [unit, rest] = SITTING_UNITS.test(m[1]!) ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
   return unitNamesRow(rest, unit, measures);
+}
+
+/** A unit word after the figure in a value cell ("4 buổi" → "buoi"), or undefined. */
+function unitAfterFigure(key: string | undefined): string | undefined {
+  const m = key ? /^\d[\d.,]* (\p{L}+)$/u.exec(key) : null;
+  return m ? m[1] : undefined;
+}
+
+/** A row counted in sittings: by its unit ("buổi", "cuộc") or its label's first word ("Buổi TT cho ngư dân"). */
+function countsSittings(label: string, unit: string | undefined): boolean {
+  if (BACKGROUND_LABEL.test(label)) return false;
+  return unit ? /^(?:buoi|cuoc)$/.test(unit) : /^(?:so )?(?:buoi|cuoc) /.test(label);
 }
 
 /** Units of sittings ("buổi", "lớp", "cuộc"). */
