@@ -246,3 +246,89 @@ describe("two tables in one message: the report's own (its period, its whole pla
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("a row whose unit is a sitting ('buổi', 'cuộc', in its cell or the unit column) counts gatherings", () => {
+  it.each([
+    [
+      "Hoạt động | SL\nNói chuyện chuyên đề | 3 buổi\nNgười nghe | 150 người\nTờ rơi | 200 tờ",
+      { hoi_nghi: 3, nguoi_tham_du: 150, to_roi: 200 },
+    ],
+    [
+      "STT | Nội dung | ĐVT | Số lượng\n1 | Sinh hoạt chuyên đề tại các chi hội | buổi | 6\n2 | Hội viên dự | người | 240\n3 | Băng rôn | cái | 5",
+      { hoi_nghi: 6, nguoi_tham_du: 240, bang_ron: 5 },
+    ],
+    [
+      "noi dung - sl\ntruyen thong nhom nho - 5 buoi\nnguoi du - 70\nto roi - 150",
+      { hoi_nghi: 5, nguoi_tham_du: 70, to_roi: 150 },
+    ],
+    [
+      "|Nội dung|Số lượng|\n|Buổi TT tại nhà văn hóa|4|\n|Bà con dự|220|\n|Pa nô|1|",
+      { hoi_nghi: 4, nguoi_tham_du: 220, pano: 1 },
+    ],
+    [
+      "TT\tHình thức\tĐơn vị tính\tSố lượng\n1\tDiễn đàn thanh niên với pháp luật\tcuộc\t2\n2\tĐoàn viên tham gia\tngười\t140",
+      { hoi_nghi: 2, nguoi_tham_du: 140 },
+    ],
+    [
+      "Nội dung | ĐVT | SL\nNgày hội ở các thôn | cuộc | 7\nNgười dự | người | 1.300\nBăng rôn | cái | 12",
+      { hoi_nghi: 7, nguoi_tham_du: 1300, bang_ron: 12 },
+    ],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("a header's words wrapped onto a second line continue its cells", () => {
+  it.each([
+    [
+      "STT | Nội dung | Đơn vị | Kế hoạch | Thực hiện\n | | tính | năm 2026 | tháng 11\n1 | Băng rôn | cái | 40 | 9\n2 | Tờ rơi | tờ | 3.000 | 650",
+      { bang_ron: 9, to_roi: 650 },
+    ],
+    [
+      "TT\tNội dung\tKết quả\tLũy kế\n\t\tđạt được\ttừ đầu năm\n1\tTin bài\t7\t60\n2\tPhóng sự\t1\t9",
+      { tin_bai: 7, phong_su: 1 },
+    ],
+    [
+      "tt;chi tieu;ke hoach;thuc hien;so sanh\n;;nam;quy 4;cung ky\n1;pano;4;2;+1\n2;ap phich;40;35;-5",
+      { pano: 2, ap_phich: 35 },
+    ],
+    [
+      "TT\tNội dung\tKế hoạch\tThực hiện\n\t\tnăm\ttháng 12\n1\tPhát thanh\t360\t31\n2\tTin bài\t50\t6",
+      { phat_thanh: 31, tin_bai: 6 },
+    ],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("a remark in brackets in a header cell ('T12 (đến 5/12)', 'TH (đến 30/11)') keeps its column", () => {
+  it.each([
+    [
+      "Báo cáo quý IV\nChỉ tiêu | T10 | T11 | T12 (đến 10/12) | Quý IV\nBăng rôn | 4 | 6 | 2 | 12\nTin bài | 3 | 5 | 1 | 9",
+      { bang_ron: 12, tin_bai: 9 },
+    ],
+    [
+      "Chỉ tiêu | KH (năm 2026) | TH (đến 30/11) | Tỷ lệ\nPa nô | 6 | 5 | 83%\nPhát thanh | 300 | 280 | 93%",
+      { pano: 5, phat_thanh: 280 },
+    ],
+    [
+      "noi dung\tke hoach\tthuc hien (tinh den 25/12)\ntin bai\t20\t22\nbai fanpage\t50\t61",
+      { tin_bai: 22, bai_mxh: 61 },
+    ],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("a column of people beside a column of sittings counts who attended them", () => {
+  it.each([
+    [
+      "Chi đoàn | Số buổi | Số đoàn viên\nChi đoàn 1 | 2 | 40\nChi đoàn 2 | 1 | 25\nChi đoàn 3 | 2 | 45\nCộng | 5 | 110",
+      { hoi_nghi: 5, nguoi_tham_du: 110 },
+    ],
+    ["Tổ\tSố cuộc\tSố người\nTổ 1\t1\t30\nTổ 2\t1\t28\nTổng\t2\t58", { hoi_nghi: 2, nguoi_tham_du: 58 }],
+    ["lop;so buoi;so hs\n10A1;1;40\n10A2;1;38\ntong;2;78", { hoi_nghi: 2, nguoi_tham_du: 78 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

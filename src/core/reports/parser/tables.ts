@@ -330,8 +330,16 @@ function secondHeaderLine(
   if (label < 0 || under.length < top.length - 1 || under.length > top.length + 3) return null;
   if (under.slice(0, label + 1).some((c) => c.key !== "")) return null;
   const filled = under.filter((c) => c.key !== "");
-  if (filled.length < 2 || filled.some((c) => isNumeric(c.key) && !ORDINAL.test(c.key))) return null;
+  // (figures only: a word that is also a number is a header's here, "năm" the year, not five)
+  if (filled.length < 2 || filled.some((c) => /^\d/.test(c.key) && isNumeric(c.key) && !ORDINAL.test(c.key)))
+    return null;
   const width = Math.max(top.length, under.length);
+  if (continues(top, under)) {
+    // "Đơn vị | Kế hoạch | Thực hiện" over "tính | năm | Quý IV": one header wrapped, each cell read whole
+    const whole = top.map((c, i) => (under[i]?.key ? { ...c, key: `${c.key} ${under[i]!.key}` } : c));
+    const header = readHeader(tk, whole, nameAt, line.start, measures);
+    return header && header.kinds.length === top.length ? header : null;
+  }
   const cells: Cell[] = [];
   let over: Cell | null = null;
   for (let i = 0; i < width; i++) {
@@ -350,6 +358,11 @@ function secondHeaderLine(
   }
   const header = readHeader(tk, cells, nameAt, line.start, measures);
   return header && header.kinds.length === width ? header : null;
+}
+
+/** A second header line going on with the cells above it: every word under a cell of its own, none under a merged one. */
+function continues(top: readonly Cell[], under: readonly Cell[]): boolean {
+  return under.length <= top.length && top.every((c) => c.key !== "");
 }
 
 /** Whether a merged header cell is of the plan's gatherings: it names them ("Hội nghị"), or sittings are counted under it. */
@@ -598,7 +611,7 @@ function readHeader(
     // (in a message typed with marks, a header's "Nam" without them is the south, not "năm")
     const unmarked = tk.accented && /^[a-z]+$/i.test(tk.nfcText.slice(c.start, c.end).trim());
     if (isNumeric(c.key) && !numbered && !(unmarked && !/^\d/.test(c.key))) return null;
-    const key = numbered ? `${unitHead} ${c.key}` : expandPeriod(c.key);
+    const key = numbered ? `${unitHead} ${c.key}` : expandPeriod(withoutRemark(c.key));
     keys.push(key);
     let kind: ColumnKind = unitHead !== "" && ci === 0 ? "label" : "unknown";
     for (const [k, re] of kind === "label" ? [] : HEADER_KINDS) {
@@ -634,6 +647,7 @@ function readHeader(
     codes.push(code);
   }
   namedParts(tk, cells, kinds);
+  if (measures) peopleBesideSittings(keys, kinds, codes, measures);
   // "Thành phần dự | Số người": the people of each row counted
   if (keys.some((k) => COMPOSITION_HEADER.test(k)))
     for (const [i, k] of keys.entries()) if (kinds[i] === "unknown" && PEOPLE_COUNT.test(k)) kinds[i] = "value";
@@ -644,6 +658,37 @@ function readHeader(
     return { kinds, codes, keys, spans: cells.map((c) => [c.start - lineStart, c.end - lineStart]) };
   }
   return null;
+}
+
+/** A remark in brackets with a figure ("T12 (đến 5/12)", "TH (tính đến 30/11)", "KH (năm 2026)"): not the column's name. */
+function withoutRemark(key: string): string {
+  return key.includes("(") ? key.replace(/ ?\([^()]*\d[^()]*\)/g, "").trim() || key : key;
+}
+
+/**
+ * "Chi đoàn | Số buổi | Số đoàn viên", "Lớp | Số buổi | Số HS": beside a column of sittings, a column of people with no
+ * verb counts who attended them, and a first column naming the sittings' own word ("Lớp") lists the rows' places.
+ */
+function peopleBesideSittings(
+  keys: readonly string[],
+  kinds: ColumnKind[],
+  codes: (string | null)[],
+  measures: ReadonlyMap<string, string>,
+): void {
+  const meetings = measures.get("cuoc");
+  const attendees = measures.get("nguoi");
+  if (!meetings || !attendees || !keys.some((k, i) => codes[i] === meetings && SESSIONS_HEADER.test(k))) return;
+  if (kinds[0] === "indicator" && codes[0] === meetings && !SESSIONS_HEADER.test(keys[0]!)) {
+    kinds[0] = "place";
+    codes[0] = null;
+  }
+  // ("Số hội viên" beside "Số người tham dự" is the branch's size)
+  if (codes.includes(attendees)) return;
+  for (const [i, k] of keys.entries())
+    if (kinds[i] === "unknown" && PEOPLE_UNDER.test(k)) {
+      kinds[i] = "indicator";
+      codes[i] = attendees;
+    }
 }
 
 /** Broadcasts counted as airings ("Lượt phát sóng", "Số lần phát sóng"). */
