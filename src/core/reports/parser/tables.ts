@@ -157,6 +157,8 @@ export function readTables(
   const reportsPeriod = () => (own === undefined ? (own = ownPeriod?.() ?? null) : own);
   const broadcasts = compiled.exact.get("phatthanh")?.code ?? null;
   const block = out.blocked as number[];
+  // the pairs of each table with a header, and the line above it
+  const read: TableSpan[] = [];
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li]!;
     // "STT / Nội dung / Đơn vị tính / Số lượng / 1 / Tờ rơi … / tờ / 700": a Word table pasted one cell per line
@@ -247,6 +249,7 @@ export function readTables(
       }
       if (rows.length === 0) continue;
       for (let x = line.from; x < line.to; x++) block.push(x);
+      read.push({ from: out.pairs.length, to: 0, caption: li > 0 ? lines[li - 1]!.text : "" });
       const valueColumn = readRows(
         tk,
         lines,
@@ -260,6 +263,7 @@ export function readTables(
         reportsPeriod,
       );
       out.tables.push({ kinds: found.header.kinds, valueColumn, rows: rows.length });
+      read[read.length - 1]!.to = out.pairs.length;
       li = lj - 1;
       continue;
     }
@@ -275,6 +279,7 @@ export function readTables(
     const plain = readPlainRows(tk, lines, li, nameAt, out);
     if (plain > li) li = plain;
   }
+  if (read.length > 1) out.pairs = tablesOfTheReport(out.pairs, read, reportsPeriod());
   // a table's cells are read here: what an earlier stage found in them ("1 - 1", a note's "3x6m") is void
   if (block.length) out.cleared = block;
   return out;
@@ -301,6 +306,39 @@ function columnNumbers(cells: readonly Cell[]): boolean {
     figures++;
   }
   return figures >= 2 && cells.filter((c) => c.key !== "").length >= 3;
+}
+
+/** A table's pairs [from, to) in the message's pairs, and the line above its header. */
+interface TableSpan {
+  from: number;
+  to: number;
+  caption: string;
+}
+
+/** A caption putting its table aside: another period's for comparison, one already sent, a part of the whole. */
+const ASIDE_CAPTION =
+  /\b(?:de so sanh|so sanh|doi chieu|de doi chieu|da bao cao|bao cao roi|ky truoc|thang truoc|quy truoc|nam truoc|cung ky)\b/;
+const PART_CAPTION = /^(?:trong do|trong so do|rieng|chi tiet)\b/;
+
+/**
+ * Two tables or more in one message ("Quý IV:" then "Quý III (để so sánh):"; the commune's then "Trong đó thôn A:"):
+ * the report's own are read, not those whose caption names another period than the report's, a comparison, or a part
+ * of the whole (after the first); all are kept when none would be left.
+ */
+function tablesOfTheReport(pairs: Pair[], tables: readonly TableSpan[], own: string | null): Pair[] {
+  const ownPeriod = own ? periodOf(own) : null;
+  const aside = tables.map((t, i) => {
+    const key = searchKey(t.caption);
+    if (ASIDE_CAPTION.test(key) || (i > 0 && PART_CAPTION.test(key))) return true;
+    const p = periodOf(key);
+    return p !== null && ownPeriod !== null && p.unit === ownPeriod.unit && p.n !== ownPeriod.n;
+  });
+  if (!aside.includes(true) || aside.every(Boolean)) return pairs;
+  const drop = new Set<number>();
+  tables.forEach((t, i) => {
+    if (aside[i]) for (let x = t.from; x < t.to; x++) drop.add(x);
+  });
+  return pairs.filter((_, x) => !drop.has(x));
 }
 
 /** Kinds a second header line's cell says alone, whatever the merged cell above it ("KH", "Ghi chú", "Tỷ lệ"). */
