@@ -395,7 +395,31 @@ function secondHeaderLine(
     else cells.push({ ...u, key: `${u.key} ${expandPeriod(over.key)}` });
   }
   const header = readHeader(tk, cells, nameAt, line.start, measures);
-  return header && header.kinds.length === width ? header : null;
+  if (!header || header.kinds.length !== width) return null;
+  for (const [i, kind] of placeGroups(top, under)) header.kinds[i] = kind;
+  return header;
+}
+
+/** The kind a merged header cell gives alone. */
+const kindOf = (key: string): ColumnKind => HEADER_KINDS.find(([, re]) => re.test(expandPeriod(key)))?.[0] ?? "unknown";
+
+/**
+ * "Thôn Đông | | Thôn Tây | | Tổng" over "KH | TH | KH | TH | KH | TH": the same columns repeated under two places or
+ * more; each place's done column is that place's part (the total's, the total), so they add up like "Thôn 1 | Thôn 2".
+ */
+function placeGroups(top: readonly Cell[], under: readonly Cell[]): Map<number, ColumnKind> {
+  const done = new Map<number, ColumnKind>();
+  let over: ColumnKind | null = null;
+  let places = 0;
+  for (let i = 0; i < under.length; i++) {
+    if (top[i]?.key) {
+      over = kindOf(top[i]!.key);
+      if (over === "part" || over === "unknown") places++;
+    }
+    if (over === null || (over !== "part" && over !== "unknown" && over !== "total")) continue;
+    if (under[i]?.key && kindOf(under[i]!.key) === "value") done.set(i, over === "total" ? "total" : "part");
+  }
+  return places >= 2 && done.size >= 2 ? done : new Map();
 }
 
 /** A second header line going on with the cells above it: every word under a cell of its own, none under a merged one. */
@@ -662,7 +686,8 @@ function readHeader(
     // before the name search, which prose lines with commas would otherwise pay for)
     if (!HEADER_WITH_NUMBER.has(kind) && /\d/.test(key)) return null;
     let code: string | null = null;
-    if (kind === "unknown" || kind === "part") {
+    // "Số hộ được phát tờ rơi": households reached, not the leaflets
+    if ((kind === "unknown" || kind === "part") && !households(key, "")) {
       const ms = mentionsIn(c, nameAt, tk);
       if (ms.length > 0 && ms.every((m) => m.code === ms[0]!.code)) {
         kind = "indicator";
@@ -696,6 +721,11 @@ function readHeader(
     return { kinds, codes, keys, spans: cells.map((c) => [c.start - lineStart, c.end - lineStart]) };
   }
   return null;
+}
+
+/** A row of a share ("Tỷ lệ hộ được tuyên truyền | % | 95", "… | 90%"): a rate, neither a figure nor a question. */
+function shareRow(label: string, unit: string | undefined, value: string | undefined): boolean {
+  return unit === "%" || (value !== undefined && /\d ?%$/.test(value)) || /^(?:ty le|ti le)\b/.test(label);
 }
 
 /** A remark in brackets with a figure ("T12 (đến 5/12)", "TH (tính đến 30/11)", "KH (năm 2026)"): not the column's name. */
@@ -1084,6 +1114,7 @@ function readRows(
     if (kinds.some((k, c) => k === "note" && row[c] && LEFT_OUT_NOTE.test(row[c]!.key))) continue;
     // "Số hội viên | 245", "Số hộ | 320": the place's people, background like "320 hộ" in a sentence
     if (BACKGROUND_LABEL.test(label.key)) continue;
+    if (shareRow(label.key, row[kinds.indexOf("unit")]?.key, valueCell?.key)) continue;
     if (households(label.key, valueCell?.key ?? "", row[kinds.indexOf("unit")]?.key)) continue;
     let num: NumItem | null = null;
     if (valueCell) num = cellNumber(tk, valueCell);
