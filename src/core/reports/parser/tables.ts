@@ -193,6 +193,15 @@ export function readTables(
         found = { sep, header, edges };
         break;
       }
+      // "Nội dung | Trường TH | | Trường THCS |" says little alone: a header when the line under it names the columns
+      const merged = !header && !STRICT.has(sep) && lines[li + 1] ? mergedTop(cells, line.start) : null;
+      if (
+        merged &&
+        secondHeaderLine(tk, line, lines[li + 1]!, { sep, header: merged, edges }, nameAt, compiled.measures)
+      ) {
+        found = { sep, header: merged, edges };
+        break;
+      }
     }
     let headerLines = 1;
     if (found && found.sep !== "  " && lines[li + 1]) {
@@ -398,6 +407,18 @@ function secondHeaderLine(
   if (!header || header.kinds.length !== width) return null;
   for (const [i, kind] of placeGroups(top, under)) header.kinds[i] = kind;
   return header;
+}
+
+/** A first header line with merged cells (an empty cell after a name), opening with the rows' label: kinds as it says. */
+function mergedTop(cells: readonly Cell[], lineStart: number): Header | null {
+  if (cells.length < 3 || kindOf(cells[0]!.key) !== "label" || !cells.slice(2).some((c) => c.key === "")) return null;
+  const keys = cells.map((c) => c.key);
+  return {
+    kinds: keys.map(kindOf),
+    codes: keys.map(() => null),
+    keys,
+    spans: cells.map((c) => [c.start - lineStart, c.end - lineStart]),
+  };
 }
 
 /** The kind a merged header cell gives alone. */
