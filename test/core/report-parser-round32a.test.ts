@@ -389,3 +389,19 @@ describe("households and percentages in a table are no figures", () => {
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("a spreadsheet cell with a line break, pasted in quotes over two lines, stays in its row", () => {
+  it.each([
+    [
+      'STT\tNội dung\tĐVT\tSố lượng\n1\t"Hội nghị tuyên truyền\n(cấp xã)"\tcuộc\t2\n2\tNgười tham dự\tngười\t150\n3\tBăng rôn\tcái\t8',
+      { hoi_nghi: 2, nguoi_tham_du: 150, bang_ron: 8 },
+    ],
+    ['Chỉ tiêu\tKH\tTH\n"Tờ rơi, tờ gấp\nphòng chống ma túy"\t1.000\t1.150\nPa nô\t2\t2', { to_roi: 1150, pano: 2 }],
+    [
+      'tt\tnoi dung\tsl\tghi chu\n1\tbang ron\t6\t"thon 1: 2 cai\nthon 2: 4 cai"\n2\tphat thanh\t30\t',
+      { bang_ron: 6, phat_thanh: 30 },
+    ],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -537,17 +537,43 @@ function splitLines(tk: Tokenised): Line[] {
   let start = 0;
   let t = 0;
   const toks = tk.toks;
+  const quoted = text.includes('"');
   while (start <= text.length) {
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
+    const joined = quoted ? quotedCellEnd(text, start, end) : end;
+    const inner = joined !== end;
+    end = joined;
     const lineEnd = end > start && text[end - 1] === "\r" ? end - 1 : end;
     while (t < toks.length && toks[t]!.os < start) t++;
     const from = t;
-    while (t < toks.length && toks[t]!.os < lineEnd && toks[t]!.type !== "nl") t++;
-    lines.push({ start, end: lineEnd, text: text.slice(start, lineEnd), from, to: t });
+    while (t < toks.length && toks[t]!.os < lineEnd && (toks[t]!.type !== "nl" || inner)) t++;
+    lines.push({ start, end: lineEnd, text: text.slice(start, lineEnd).replace(/\n/g, " "), from, to: t });
     start = end + 1;
   }
   return lines;
+}
+
+/**
+ * A spreadsheet's cell with a line break is pasted in quotes over two lines ('1\t"Hội nghị tuyên truyền' /
+ * '(cấp xã)"\tcuộc\t2'): its row ends at the line break after the closing quote (at most two more lines), which
+ * closes a cell (a tab or the line's end after it).
+ */
+function quotedCellEnd(text: string, start: number, end: number): number {
+  // (the line alone is searched: a message without quotes pays one test)
+  const line = text.slice(start, end);
+  const tabbed = line.lastIndexOf('\t"');
+  const open = tabbed >= 0 ? tabbed + 1 : line.startsWith('"') ? 0 : -1;
+  if (open < 0 || line.includes('"', open + 1)) return end;
+  let next = end;
+  for (let n = 0; n < 2 && next < text.length; n++) {
+    const close = text.indexOf('"', next);
+    const after = text.indexOf("\n", next + 1);
+    const lineEnd = after < 0 ? text.length : after;
+    if (close >= 0 && close < lineEnd && /^[\t\r\n]?$/.test(text.slice(close + 1, close + 2))) return lineEnd;
+    next = lineEnd;
+  }
+  return end;
 }
 
 /** Whether rows start or end with the separator ("| Pa nô | 12 |"): those edge cells are not columns. */
