@@ -130,6 +130,8 @@ const LABEL_KINDS: ReadonlySet<ColumnKind> = new Set(["label", "index", "place",
 const TOTAL_ROW = /^(?:tong|tong cong|cong|tong so|toan xa|ca xa)\b/;
 /** A sub-row breaking down the row above ("- trong đó phát tại chợ", "+ Trong số đó", "Gồm"): part of its figure, no figure. */
 const SUB_ROW = /^(?:[-+*] )?(?:trong do|trong so do|gom|bao gom|rieng)\b/;
+/** A cell left empty on purpose: "-", "–", "…", or "x" (Excel's "not applicable"). */
+const EMPTY_CELL = /^(?:[-–—.…]+|x)$/;
 /** Row numbers: 1, 1., I, II, a, b), -. */
 const ROW_NUMBER = /^(?:\d{1,3}|[ivx]{1,5}|[a-dđ])[.)]?$/;
 
@@ -155,6 +157,8 @@ export function readTables(
   const reportsPeriod = () => (own === undefined ? (own = ownPeriod?.() ?? null) : own);
   const broadcasts = compiled.exact.get("phatthanh")?.code ?? null;
   const block = out.blocked as number[];
+  // the pairs of each table with a header, and the line above it
+  const read: TableSpan[] = [];
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li]!;
     // "STT / Nội dung / Đơn vị tính / Số lượng / 1 / Tờ rơi … / tờ / 700": a Word table pasted one cell per line
@@ -187,6 +191,15 @@ export function readTables(
       // with a separator that is also punctuation, the header must name a column of its own ("Chỉ tiêu,ĐVT,Số lượng")
       if (header && (!STRICT.has(sep) || header.kinds.some((k) => STRUCTURAL.has(k)))) {
         found = { sep, header, edges };
+        break;
+      }
+      // "Nội dung | Trường TH | | Trường THCS |" says little alone: a header when the line under it names the columns
+      const merged = !header && !STRICT.has(sep) && lines[li + 1] ? mergedTop(cells, line.start) : null;
+      if (
+        merged &&
+        secondHeaderLine(tk, line, lines[li + 1]!, { sep, header: merged, edges }, nameAt, compiled.measures)
+      ) {
+        found = { sep, header: merged, edges };
         break;
       }
     }
@@ -228,6 +241,10 @@ export function readTables(
         }
         if (!l.text.includes(found.sep)) break;
         let cells = cellsOf(tk, l, found.sep, found.edges);
+        if (rows.length === 0 && columnNumbers(cells)) {
+          for (let x = l.from; x < l.to; x++) block.push(x);
+          continue;
+        }
         // a space-aligned row with an empty cell: its cells placed under the header's columns
         // ("STT  Ấp  Tờ rơi … / Cộng  950  15": a total row has no number of its own, its label spans the index)
         const k0 = found.header.kinds[0];
@@ -241,6 +258,7 @@ export function readTables(
       }
       if (rows.length === 0) continue;
       for (let x = line.from; x < line.to; x++) block.push(x);
+      read.push({ from: out.pairs.length, to: 0, caption: li > 0 ? lines[li - 1]!.text : "" });
       const valueColumn = readRows(
         tk,
         lines,
@@ -254,6 +272,7 @@ export function readTables(
         reportsPeriod,
       );
       out.tables.push({ kinds: found.header.kinds, valueColumn, rows: rows.length });
+      read[read.length - 1]!.to = out.pairs.length;
       li = lj - 1;
       continue;
     }
@@ -269,9 +288,66 @@ export function readTables(
     const plain = readPlainRows(tk, lines, li, nameAt, out);
     if (plain > li) li = plain;
   }
+  if (read.length > 1) out.pairs = tablesOfTheReport(out.pairs, read, reportsPeriod());
   // a table's cells are read here: what an earlier stage found in them ("1 - 1", a note's "3x6m") is void
   if (block.length) out.cleared = block;
   return out;
+}
+
+/** A column number under a header: "(1)", "2", "A", "(3)=(2)/(1)". */
+const COLUMN_NUMBER = /^\(?(\d{1,2}|[a-h])\)?(?:\s*=.*)?$/;
+
+/**
+ * The row numbering a header's columns ("(1) | (2) | (3) | (4)", "A | B | 1 | 2"), as official forms print under it:
+ * every cell a column number, the figures counting up by one.
+ */
+function columnNumbers(cells: readonly Cell[]): boolean {
+  let last = 0;
+  let figures = 0;
+  for (const c of cells) {
+    if (c.key === "") continue;
+    const m = COLUMN_NUMBER.exec(c.key);
+    if (!m) return false;
+    if (!/\d/.test(m[1]!)) continue;
+    const n = Number(m[1]);
+    if (figures > 0 && n !== last + 1) return false;
+    last = n;
+    figures++;
+  }
+  return figures >= 2 && cells.filter((c) => c.key !== "").length >= 3;
+}
+
+/** A table's pairs [from, to) in the message's pairs, and the line above its header. */
+interface TableSpan {
+  from: number;
+  to: number;
+  caption: string;
+}
+
+/** A caption putting its table aside: another period's for comparison, one already sent, a part of the whole. */
+const ASIDE_CAPTION =
+  /\b(?:de so sanh|so sanh|doi chieu|de doi chieu|da bao cao|bao cao roi|ky truoc|thang truoc|quy truoc|nam truoc|cung ky)\b/;
+const PART_CAPTION = /^(?:trong do|trong so do|rieng|chi tiet)\b/;
+
+/**
+ * Two tables or more in one message ("Quý IV:" then "Quý III (để so sánh):"; the commune's then "Trong đó thôn A:"):
+ * the report's own are read, not those whose caption names another period than the report's, a comparison, or a part
+ * of the whole (after the first); all are kept when none would be left.
+ */
+function tablesOfTheReport(pairs: Pair[], tables: readonly TableSpan[], own: string | null): Pair[] {
+  const ownPeriod = own ? periodOf(own) : null;
+  const aside = tables.map((t, i) => {
+    const key = searchKey(t.caption);
+    if (ASIDE_CAPTION.test(key) || (i > 0 && PART_CAPTION.test(key))) return true;
+    const p = periodOf(key);
+    return p !== null && ownPeriod !== null && p.unit === ownPeriod.unit && p.n !== ownPeriod.n;
+  });
+  if (!aside.includes(true) || aside.every(Boolean)) return pairs;
+  const drop = new Set<number>();
+  tables.forEach((t, i) => {
+    if (aside[i]) for (let x = t.from; x < t.to; x++) drop.add(x);
+  });
+  return pairs.filter((_, x) => !drop.has(x));
 }
 
 /** Kinds a second header line's cell says alone, whatever the merged cell above it ("KH", "Ghi chú", "Tỷ lệ"). */
@@ -294,12 +370,23 @@ function secondHeaderLine(
   if (!next.text.includes(found.sep)) return null;
   const top = cellsOf(tk, line, found.sep, found.edges);
   const under = cellsOf(tk, next, found.sep, { lead: found.edges.lead, trail: /\|\s*$/.test(next.text) });
-  const label = found.header.kinds.findIndex((k) => k === "label" || k === "index");
+  // the rows' own column: their label, number or place ("Đơn vị" first is the units reporting, not a measure)
+  const label = found.header.kinds.findIndex(
+    (k, i) => k === "label" || k === "index" || k === "place" || (k === "unit" && i === 0),
+  );
   if (label < 0 || under.length < top.length - 1 || under.length > top.length + 3) return null;
   if (under.slice(0, label + 1).some((c) => c.key !== "")) return null;
   const filled = under.filter((c) => c.key !== "");
-  if (filled.length < 2 || filled.some((c) => isNumeric(c.key) && !ORDINAL.test(c.key))) return null;
+  // (figures only: a word that is also a number is a header's here, "năm" the year, not five)
+  if (filled.length < 2 || filled.some((c) => /^\d/.test(c.key) && isNumeric(c.key) && !ORDINAL.test(c.key)))
+    return null;
   const width = Math.max(top.length, under.length);
+  if (continues(top, under)) {
+    // "Đơn vị | Kế hoạch | Thực hiện" over "tính | năm | Quý IV": one header wrapped, each cell read whole
+    const whole = top.map((c, i) => (under[i]?.key ? { ...c, key: `${c.key} ${under[i]!.key}` } : c));
+    const header = readHeader(tk, whole, nameAt, line.start, measures);
+    return header && header.kinds.length === top.length ? header : null;
+  }
   const cells: Cell[] = [];
   let over: Cell | null = null;
   for (let i = 0; i < width; i++) {
@@ -313,10 +400,77 @@ function secondHeaderLine(
     else if (!over || whole === "value" || whole === "index" || whole === "label" || (own && SELF_KINDS.has(own)))
       cells.push(u);
     else if (TOTAL_ROW.test(u.key) && !/\d/.test(u.key)) cells.push(over);
+    else if (gathering(tk, over, top, under, nameAt, measures)) cells.push(underGathering(u));
     else cells.push({ ...u, key: `${u.key} ${expandPeriod(over.key)}` });
   }
   const header = readHeader(tk, cells, nameAt, line.start, measures);
-  return header && header.kinds.length === width ? header : null;
+  if (!header || header.kinds.length !== width) return null;
+  for (const [i, kind] of placeGroups(top, under)) header.kinds[i] = kind;
+  return header;
+}
+
+/** A first header line with merged cells (an empty cell after a name), opening with the rows' label: kinds as it says. */
+function mergedTop(cells: readonly Cell[], lineStart: number): Header | null {
+  if (cells.length < 3 || kindOf(cells[0]!.key) !== "label" || !cells.slice(2).some((c) => c.key === "")) return null;
+  const keys = cells.map((c) => c.key);
+  return {
+    kinds: keys.map(kindOf),
+    codes: keys.map(() => null),
+    keys,
+    spans: cells.map((c) => [c.start - lineStart, c.end - lineStart]),
+  };
+}
+
+/** The kind a merged header cell gives alone. */
+const kindOf = (key: string): ColumnKind => HEADER_KINDS.find(([, re]) => re.test(expandPeriod(key)))?.[0] ?? "unknown";
+
+/**
+ * "Thôn Đông | | Thôn Tây | | Tổng" over "KH | TH | KH | TH | KH | TH": the same columns repeated under two places or
+ * more; each place's done column is that place's part (the total's, the total), so they add up like "Thôn 1 | Thôn 2".
+ */
+function placeGroups(top: readonly Cell[], under: readonly Cell[]): Map<number, ColumnKind> {
+  const done = new Map<number, ColumnKind>();
+  let over: ColumnKind | null = null;
+  let places = 0;
+  for (let i = 0; i < under.length; i++) {
+    if (top[i]?.key) {
+      over = kindOf(top[i]!.key);
+      if (over === "part" || over === "unknown") places++;
+    }
+    if (over === null || (over !== "part" && over !== "unknown" && over !== "total")) continue;
+    if (under[i]?.key && kindOf(under[i]!.key) === "value") done.set(i, over === "total" ? "total" : "part");
+  }
+  return places >= 2 && done.size >= 2 ? done : new Map();
+}
+
+/** A second header line going on with the cells above it: every word under a cell of its own, none under a merged one. */
+function continues(top: readonly Cell[], under: readonly Cell[]): boolean {
+  return under.length <= top.length && top.every((c) => c.key !== "");
+}
+
+/** Whether a merged header cell is of the plan's gatherings: it names them ("Hội nghị"), or sittings are counted under it. */
+function gathering(
+  tk: Tokenised,
+  over: Cell,
+  top: readonly Cell[],
+  under: readonly Cell[],
+  nameAt: (i: number) => { end: number; code: string } | null,
+  measures: ReadonlyMap<string, string>,
+): boolean {
+  const meetings = measures.get("cuoc");
+  if (!meetings) return false;
+  const ms = mentionsIn(over, nameAt, tk);
+  if (ms.length > 0) return ms.every((m) => m.code === meetings);
+  // else its sittings are counted under it ("Tuyên truyền miệng" over "Số buổi | Người nghe")
+  const at = top.indexOf(over);
+  for (let i = at; i < under.length && (i === at || !top[i]?.key); i++)
+    if (under[i] && SESSIONS_HEADER.test(under[i]!.key)) return true;
+  return false;
+}
+
+/** People counted under a gathering's merged cell ("Số người", "Người nghe", "Hội viên") attended it; its sittings stay as they are. */
+function underGathering(u: Cell): Cell {
+  return PEOPLE_UNDER.test(u.key) ? { ...u, key: `${u.key} tham du` } : u;
 }
 
 /** A line that is only a header's value column ("Số lượng", "Kết quả"): a table pasted one cell per line may follow. */
@@ -383,17 +537,43 @@ function splitLines(tk: Tokenised): Line[] {
   let start = 0;
   let t = 0;
   const toks = tk.toks;
+  const quoted = text.includes('"');
   while (start <= text.length) {
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
+    const joined = quoted ? quotedCellEnd(text, start, end) : end;
+    const inner = joined !== end;
+    end = joined;
     const lineEnd = end > start && text[end - 1] === "\r" ? end - 1 : end;
     while (t < toks.length && toks[t]!.os < start) t++;
     const from = t;
-    while (t < toks.length && toks[t]!.os < lineEnd && toks[t]!.type !== "nl") t++;
-    lines.push({ start, end: lineEnd, text: text.slice(start, lineEnd), from, to: t });
+    while (t < toks.length && toks[t]!.os < lineEnd && (toks[t]!.type !== "nl" || inner)) t++;
+    lines.push({ start, end: lineEnd, text: text.slice(start, lineEnd).replace(/\n/g, " "), from, to: t });
     start = end + 1;
   }
   return lines;
+}
+
+/**
+ * A spreadsheet's cell with a line break is pasted in quotes over two lines ('1\t"Hội nghị tuyên truyền' /
+ * '(cấp xã)"\tcuộc\t2'): its row ends at the line break after the closing quote (at most two more lines), which
+ * closes a cell (a tab or the line's end after it).
+ */
+function quotedCellEnd(text: string, start: number, end: number): number {
+  // (the line alone is searched: a message without quotes pays one test)
+  const line = text.slice(start, end);
+  const tabbed = line.lastIndexOf('\t"');
+  const open = tabbed >= 0 ? tabbed + 1 : line.startsWith('"') ? 0 : -1;
+  if (open < 0 || line.includes('"', open + 1)) return end;
+  let next = end;
+  for (let n = 0; n < 2 && next < text.length; n++) {
+    const close = text.indexOf('"', next);
+    const after = text.indexOf("\n", next + 1);
+    const lineEnd = after < 0 ? text.length : after;
+    if (close >= 0 && close < lineEnd && /^[\t\r\n]?$/.test(text.slice(close + 1, close + 2))) return lineEnd;
+    next = lineEnd;
+  }
+  return end;
 }
 
 /** Whether rows start or end with the separator ("| Pa nô | 12 |"): those edge cells are not columns. */
@@ -540,7 +720,7 @@ function readHeader(
     // (in a message typed with marks, a header's "Nam" without them is the south, not "năm")
     const unmarked = tk.accented && /^[a-z]+$/i.test(tk.nfcText.slice(c.start, c.end).trim());
     if (isNumeric(c.key) && !numbered && !(unmarked && !/^\d/.test(c.key))) return null;
-    const key = numbered ? `${unitHead} ${c.key}` : expandPeriod(c.key);
+    const key = numbered ? `${unitHead} ${c.key}` : expandPeriod(withoutRemark(c.key));
     keys.push(key);
     let kind: ColumnKind = unitHead !== "" && ci === 0 ? "label" : "unknown";
     for (const [k, re] of kind === "label" ? [] : HEADER_KINDS) {
@@ -553,7 +733,8 @@ function readHeader(
     // before the name search, which prose lines with commas would otherwise pay for)
     if (!HEADER_WITH_NUMBER.has(kind) && /\d/.test(key)) return null;
     let code: string | null = null;
-    if (kind === "unknown" || kind === "part") {
+    // "Số hộ được phát tờ rơi": households reached, not the leaflets
+    if ((kind === "unknown" || kind === "part") && !households(key, "")) {
       const ms = mentionsIn(c, nameAt, tk);
       if (ms.length > 0 && ms.every((m) => m.code === ms[0]!.code)) {
         kind = "indicator";
@@ -576,6 +757,7 @@ function readHeader(
     codes.push(code);
   }
   namedParts(tk, cells, kinds);
+  if (measures) peopleBesideSittings(keys, kinds, codes, measures);
   // "Thành phần dự | Số người": the people of each row counted
   if (keys.some((k) => COMPOSITION_HEADER.test(k)))
     for (const [i, k] of keys.entries()) if (kinds[i] === "unknown" && PEOPLE_COUNT.test(k)) kinds[i] = "value";
@@ -586,6 +768,42 @@ function readHeader(
     return { kinds, codes, keys, spans: cells.map((c) => [c.start - lineStart, c.end - lineStart]) };
   }
   return null;
+}
+
+/** A row of a share ("Tỷ lệ hộ được tuyên truyền | % | 95", "… | 90%"): a rate, neither a figure nor a question. */
+function shareRow(label: string, unit: string | undefined, value: string | undefined): boolean {
+  return unit === "%" || (value !== undefined && /\d ?%$/.test(value)) || /^(?:ty le|ti le)\b/.test(label);
+}
+
+/** A remark in brackets with a figure ("T12 (đến 5/12)", "TH (tính đến 30/11)", "KH (năm 2026)"): not the column's name. */
+function withoutRemark(key: string): string {
+  return key.includes("(") ? key.replace(/ ?\([^()]*\d[^()]*\)/g, "").trim() || key : key;
+}
+
+/**
+ * "Chi đoàn | Số buổi | Số đoàn viên", "Lớp | Số buổi | Số HS": beside a column of sittings, a column of people with no
+ * verb counts who attended them, and a first column naming the sittings' own word ("Lớp") lists the rows' places.
+ */
+function peopleBesideSittings(
+  keys: readonly string[],
+  kinds: ColumnKind[],
+  codes: (string | null)[],
+  measures: ReadonlyMap<string, string>,
+): void {
+  const meetings = measures.get("cuoc");
+  const attendees = measures.get("nguoi");
+  if (!meetings || !attendees || !keys.some((k, i) => codes[i] === meetings && SESSIONS_HEADER.test(k))) return;
+  if (kinds[0] === "indicator" && codes[0] === meetings && !SESSIONS_HEADER.test(keys[0]!)) {
+    kinds[0] = "place";
+    codes[0] = null;
+  }
+  // ("Số hội viên" beside "Số người tham dự" is the branch's size)
+  if (codes.includes(attendees)) return;
+  for (const [i, k] of keys.entries())
+    if (kinds[i] === "unknown" && PEOPLE_UNDER.test(k)) {
+      kinds[i] = "indicator";
+      codes[i] = attendees;
+    }
 }
 
 /** Broadcasts counted as airings ("Lượt phát sóng", "Số lần phát sóng"). */
@@ -806,7 +1024,7 @@ const BACKGROUND_LABEL =
  * roles listed ("Học sinh, giáo viên tham gia", "Cán bộ và hội viên dự").
  */
 const ATTENDING_ROLE =
-  "(?:chi em|hoi vien|doan vien|dang vien|can bo|hoc sinh|giao vien|nhan dan|nguoi dan|dai bieu|phu nu|thanh nien|cuu chien binh)";
+  "(?:chi em|hoi vien|doan vien|dang vien|can bo|hoc sinh|giao vien|nhan dan|nguoi dan|ba con|nong dan|ngu dan|cong nhan|dai bieu|phu nu|thanh nien|cuu chien binh)";
 const ATTENDING_LABEL = new RegExp(
   `^(?:so |luot )?${ATTENDING_ROLE}(?:(?:,? | va |, va )${ATTENDING_ROLE})*(?: \\p{L}+)? (?:tham du|tham gia|du)$`,
   "u",
@@ -823,6 +1041,12 @@ const SESSIONS_HEADER =
 /** A header of people said to attend ("Số HS tham gia", "Lượt ĐVTN tham gia", "Số hội viên dự"). */
 const ATTENDEES_HEADER = new RegExp(
   `^(?:so |luot |tong so )?(?:nguoi|hs|hv|dvtn|${ATTENDING_ROLE})(?: \\p{L}+)? (?:tham du|tham gia|du)$`,
+  "u",
+);
+
+/** A column of people with no verb ("Số người", "Người nghe", "Hội viên"), under a gathering's merged cell. */
+const PEOPLE_UNDER = new RegExp(
+  `^(?:so |luot |tong so )?(?:nguoi|dai bieu|hs|hv|hoc vien|${ATTENDING_ROLE})(?: nghe)?$`,
   "u",
 );
 
@@ -900,6 +1124,11 @@ function readRows(
   // each read pair's row number (its index cell, else its place in the table)
   const numbers: number[] = [];
   const audience: Pair[] = [];
+  // the pairs read from a total row naming its indicator
+  const totals = new Set<number>();
+  // rows naming nothing counted in sittings, with their question: the meetings if the table has their attendees
+  const meetings = measures?.get("cuoc");
+  const sittings: [number, Pair][] = [];
   for (const [ri, row] of rows.entries()) {
     const label = row[labelColumn];
     const level = label ? rowLevel(indexColumn >= 0 ? row[indexColumn]?.key : undefined, label.key) : "none";
@@ -914,7 +1143,7 @@ function readRows(
       valueCell.key !== "" &&
       !isNumeric(valueCell.key) &&
       !cellNumber(tk, valueCell) &&
-      !/^[-–.]+$/.test(valueCell.key)
+      !EMPTY_CELL.test(valueCell.key)
     ) {
       if (row[0] && kinds[0] === "index") for (let x = row[0].from; x < row[0].to; x++) block.push(x);
       continue;
@@ -924,16 +1153,21 @@ function readRows(
     const unitKey = row[kinds.indexOf("unit")]?.key;
     if (label && (CLIP_WORD.test(label.key) || (unitKey !== undefined && CLIP_WORD.test(unitKey))))
       for (const [c, k] of kinds.entries()) if (k === "note" && row[c]) asked.push(...viewsIn(tk, row[c]!));
-    if (!label || TOTAL_ROW.test(label.key) || SUB_ROW.test(label.key)) continue;
+    if (!label || SUB_ROW.test(label.key)) continue;
+    // "Tổng cộng | 105" sums the rows; "Tổng số băng rôn | 12" is that indicator's whole
+    const total = TOTAL_ROW.test(label.key);
+    if (total && mentionsIn(label, nameAt, tk).length === 0) continue;
     // "Hội viên | 312 | không tính": a row its note leaves out is no figure, nor a question
     if (kinds.some((k, c) => k === "note" && row[c] && LEFT_OUT_NOTE.test(row[c]!.key))) continue;
     // "Số hội viên | 245", "Số hộ | 320": the place's people, background like "320 hộ" in a sentence
     if (BACKGROUND_LABEL.test(label.key)) continue;
+    if (shareRow(label.key, row[kinds.indexOf("unit")]?.key, valueCell?.key)) continue;
     if (households(label.key, valueCell?.key ?? "", row[kinds.indexOf("unit")]?.key)) continue;
     let num: NumItem | null = null;
     if (valueCell) num = cellNumber(tk, valueCell);
     else if (valueColumn === -1) num = sumOf(tk, sum, row);
-    if (level === "top") group = { code: null, valued: num !== null };
+    // a row of its own, numbered or not ("Hội nghị, tọa đàm | 4" over "a) Hội nghị cấp xã | 1"), groups the parts under it
+    if (level !== "sub") group = { code: null, valued: num !== null };
     if (!num) continue;
     const unitCell = row[kinds.indexOf("unit")];
     const ind =
@@ -948,12 +1182,10 @@ function readRows(
         : null);
     // "Cụm loa đang hoạt động | cụm | 15": loudspeakers counted as objects are equipment, no broadcasts
     if (ind && unitCell && OBJECT_UNIT.test(unitCell.key) && EQUIPMENT_NAME.test(wordsOf(tk, ind))) continue;
+    // the unit in its column, else after the figure in its cell ("TT nhóm nhỏ | 4 buổi")
+    const unit = unitCell?.key ?? unitAfterFigure(valueCell?.key);
     const counted =
-      ind || !measures
-        ? null
-        : unitCell
-          ? unitNamesRow(label.key, unitCell.key, measures)
-          : sittingsLabel(label.key, measures);
+      ind || !measures ? null : unit ? unitNamesRow(label.key, unit, measures) : sittingsLabel(label.key, measures);
     const clips = !ind && !counted && posts && clipsOnChannel(label.key, unitCell?.key) ? posts : null;
     const code = counted ?? clips;
     // "Người xem, nghe | 1.800": the audience of shows held, kept until the table's gatherings are known
@@ -962,25 +1194,34 @@ function readRows(
       continue;
     }
     const named = ind ?? (code ? indItem(label.from, label.to, code) : null);
-    if (group && level === "top") group.code = named?.code ?? null;
+    if (group && level !== "sub") group.code = named?.code ?? null;
     // a part of a group row that carries its own total ("Bài đăng MXH, trong đó: 43" over "- Facebook | 25")
     if (parent?.valued && parent.code !== null && (!named || named.code === parent.code)) continue;
     if (named) {
+      if (total) totals.add(read.length);
       read.push(pairUp(num, named, false));
       numbers.push(rowNumber(indexColumn >= 0 ? row[indexColumn]?.key : undefined, ri));
     }
     // a cost in its row ("Kinh phí | đồng | 8.500.000"), a film show or books lent: no figure to ask about
-    else if (!row.some((c) => MONEY_UNIT.test(c.key)) && !NOT_RECORDED.test(label.key))
+    else if (!row.some((c) => MONEY_UNIT.test(c.key)) && !NOT_RECORDED.test(label.key)) {
+      if (meetings && countsSittings(label.key, unit))
+        sittings.push([asked.length, pairUp(num, indItem(label.from, label.to, meetings), false)]);
       asked.push([label.from < label.to ? label.from : num.start, num.end - 1]);
-    else continue;
+    } else continue;
     // a group row naming nothing ("II | Tuyên truyền miệng | 12") is a heading when rows under it follow
     heading = level === "top" && !named ? asked.length - 1 : -1;
   }
   const gatherings = measures?.get("cuoc");
+  // "Ngày hội ở khu dân cư | cuộc | 9" beside "Người tham dự | 2.450": sittings people attended are the meetings
+  if (sittings.length && read.some((p) => p.ind.code === attendees) && !read.some((p) => p.ind.code === gatherings))
+    for (const [at, pair] of sittings) {
+      read.push(pair);
+      headings.add(at);
+    }
   if (audience.length && read.some((p) => p.ind.code === gatherings)) read.push(...audience);
   else for (const a of audience) asked.push([a.ind.start, a.num.end - 1]);
   correctRows(tk, lines, rows, read, numbers, block);
-  out.pairs.push(...addUp(read));
+  out.pairs.push(...addUp(wholesFirst(read, totals)));
   // "STT | Nội dung | Số lượng | Người tham dự": a column naming an indicator beside the value column
   const more = indicatorColumns.filter((c) => c !== valueColumn);
   if (more.length) readIndicatorColumns(tk, header, rows, more, labelColumn, nameAt, out);
@@ -1071,10 +1312,18 @@ const NOT_RECORDED =
 
 /** Where a row stands under the one above: a top-level row ("1", "II"), a part ("1.1", "a)", "- Zalo"), else none. */
 function rowLevel(index: string | undefined, label: string): "top" | "sub" | "none" {
-  if (/^[-+*•] /.test(label)) return "sub";
+  if (/^(?:[-+*•]|[a-hđ]\)|\d+\.\d+\.?) /.test(label)) return "sub";
   if (!index) return "none";
   if (/^\d+[.,]\d+\.?$|^[a-hđ][.)]?$|^[-+*•]$/.test(index)) return "sub";
   return /^(?:\d{1,2}|[ivx]{1,5})[.)]?$/.test(index) ? "top" : "none";
+}
+
+/** A total row naming its indicator ("Tổng số băng rôn | 12") is that indicator's figure: its parts' rows are dropped. */
+function wholesFirst(pairs: readonly Pair[], totals: ReadonlySet<number>): Pair[] {
+  if (totals.size === 0) return pairs as Pair[];
+  const whole = new Set<string>();
+  for (const i of totals) whole.add(pairs[i]!.ind.code);
+  return pairs.filter((p, i) => totals.has(i) || !whole.has(p.ind.code));
 }
 
 /** The rows of one table naming the same indicator are its parts ("Pa nô tấm lớn", "Pa nô tại thôn"): one figure. */
@@ -1109,6 +1358,18 @@ function sittingsLabel(label: string, measures: ReadonlyMap<string, string>): st
   if (!m) return null;
   const [unit, rest] = SITTING_UNITS.test(m[1]!) ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
   return unitNamesRow(rest, unit, measures);
+}
+
+/** A unit word after the figure in a value cell ("4 buổi" → "buoi"), or undefined. */
+function unitAfterFigure(key: string | undefined): string | undefined {
+  const m = key ? /^\d[\d.,]* (\p{L}+)$/u.exec(key) : null;
+  return m ? m[1] : undefined;
+}
+
+/** A row counted in sittings: by its unit ("buổi", "cuộc") or its label's first word ("Buổi TT cho ngư dân"). */
+function countsSittings(label: string, unit: string | undefined): boolean {
+  if (BACKGROUND_LABEL.test(label)) return false;
+  return unit ? /^(?:buoi|cuoc)$/.test(unit) : /^(?:so )?(?:buoi|cuoc) /.test(label);
 }
 
 /** Units of sittings ("buổi", "lớp", "cuộc"). */
