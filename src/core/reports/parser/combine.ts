@@ -149,50 +149,6 @@ export function combineValues(
         sentence[q.num.start] === sentence[p.num.start] &&
         roles.fallback.has(q.num.start),
     );
-  for (const p of pairing.pairs) {
-    if (roles.superseded.has(p.num.start) || roles.parts.has(p.num.start)) continue;
-    // "36 lượt (gồm 24 lượt tin CCHC và 12 lượt …)": the parts of the figure before the bracket
-    if (inBreakdownBracket(tk, p.num.start)) continue;
-    const s = Math.min(p.num.start, p.ind.start);
-    const e = Math.max(p.num.end, p.ind.end);
-    const around = contextWords(tk, cls, s, e);
-    if (
-      !roles.final.has(p.num.start) &&
-      // "từ đầu năm 40 băng rôn, trong đó quý IV 11": this period's share of a running total is its figure
-      !shareOfRunningTotal(p) &&
-      (around.before.includes(" trong do ") ||
-        around.before.includes(" trong so do ") ||
-        breakdownAfter(tk, e) ||
-        partOfFigureBefore(tk, pairing.pairs, p, sentence) ||
-        bracketAfterValueOf(tk, s, pairing.pairs) === p.ind.code ||
-        // "38 hội nghị với 2.915 người (tháng 11: 30 cuộc, 2.280 người; …)": a breakdown of the values before it
-        bracketAfterValuesIn(tk, s, pairing.pairs, sentence, p.ind.code))
-    ) {
-      partials.push({ code: p.ind.code, range: [s, e - 1] });
-      continue;
-    }
-    const additive =
-      besidesInSentence(tk, s, sentence) ||
-      nv.arithmetic.addends.has(p.num.start) ||
-      around.inside.includes(" them ") ||
-      around.before.includes(" them ") ||
-      around.before.includes(" bo sung ") ||
-      restBefore(tk, s) ||
-      around.after.includes(" nua ") ||
-      joinedToProduct(tk, nv, pairing, p, sentence);
-    const total =
-      roles.totals.has(p.num.start) ||
-      nv.arithmetic.results.has(p.num.start) ||
-      statesTotal(tk, s) ||
-      around.before.includes(" tong ") ||
-      around.inside.includes(" tong ") ||
-      around.before.includes(" tat ca ");
-    const more = saysMore(tk, p.num) || moreInSentence(tk, p.num, sentence);
-    // "cộng thêm 1 lớp cho cán bộ thôn 28 người": the people of the one more gathering are more people too
-    const morePeople = more && p.ind.code === measures?.get("nguoi") && sittingsAfterMore(tk, p.num, sentence);
-    add(p.ind.code, figureEntry(roles, p.num.value, additive || morePeople, total, p.num.start, more));
-  }
-
   // A total with no name: "…, tổng số 9", "= 36" — for the name before it in the sentence;
   // a figure a stage gave an owner ("à em nhầm, 14"); a cumulative one for the name before it.
   const leftovers: NumItem[] = [];
@@ -202,83 +158,24 @@ export function combineValues(
     const w = tk.toks[num.end];
     return w?.type === "w" && saysMore(tk, num) && (CLASSIFIERS.has(w.kt) || measures?.get(w.kt) === owner);
   };
-  for (const num of pairing.unplaced) {
-    if (roles.superseded.has(num.start) || roles.parts.has(num.start)) continue;
-    const given = roles.owners.get(num.start);
-    if (given) {
-      const more = oneMore(num, given);
-      add(given, figureEntry(roles, num.value, more, false, num.start, more));
-      continue;
-    }
-    const stated = roles.totals.has(num.start);
-    const summed = sumAfterMore(tk, pairing, entries, num, sentence);
-    const isTotal = stated || nv.arithmetic.results.has(num.start) || statesTotal(tk, num.start) || summed.length > 0;
-    // ("3 thôn x 3 cái = 9 cái, cộng thêm 2 cái … là 11 cái": a product's result is a part of the sum)
-    for (const e of summed) e.total = false;
-    // "pano 2, băng rôn 4. Tổng cộng 6 sản phẩm": a stated sum over the indicators read before it, no figure
-    if (isTotal && sumsFiguresBefore(pairing, num)) continue;
-    let owner = isTotal || roles.fallback.has(num.start) ? nameBefore(pairing.items, num, sentence) : undefined;
-    // "pano thôn 1: 2, thôn 2: 1, thôn 3: 3": a place's figure after the first place's, in its sentence
-    // ("bai mxh 25 (fb 18, tiktok 7)": not inside a bracket breaking down the value before it: a part of it)
-    if (!owner && !isTotal && bracketAfterValueOf(tk, num.start, pairing.pairs)) continue;
-    if (!owner && !isTotal) owner = placeListOwner(tk, nv, pairing, num, sentence);
-    // a stated total or a cumulative figure on a line of its own ("lũy kế 5"): the one indicator named above
-    // "Pano: kỳ này 11 cái; lũy kế 23": a cumulative figure in a clause of its own is its line's indicator's
-    if (!owner && roles.fallback.has(num.start)) owner = nameOnLine(tk, pairing.items, num);
-    if (!owner && (stated || roles.fallback.has(num.start))) owner = nameAbove(pairing.items, num);
-    const m = tk.toks[num.end];
-    // "phát thanh 60 lượt là số cả năm, quý 4 chỉ 18 lượt": this period's figure in the measure of a running
-    // total read in its sentence is that indicator's
-    if (!owner && !isTotal && !roles.fallback.has(num.start) && m?.type === "w")
-      owner = pairing.pairs.find(
-        (p) =>
-          roles.fallback.has(p.num.start) &&
-          sentence[p.num.start] === sentence[num.start] &&
-          // ("… 60 băng rôn, còn tháng 12 này thì 15 cái": or in a classifier any thing is counted in)
-          (tk.toks[p.num.end]?.kt === m.kt || CLASSIFIERS.has(m.kt)),
-      )?.ind.code;
-    // "tuần này 5 lượt, từ đầu quý đến nay 70 lượt": the period's total in the measure of a part of it read in
-    // its sentence is that indicator's
-    if (!owner && roles.totals.has(num.start) && m?.type === "w")
-      owner = pairing.pairs.find(
-        (p) =>
-          roles.fallback.has(p.num.start) &&
-          // ("…: 3 buổi; riêng quý IV: 2 buổi": or of a running total read before it)
-          (roles.running.has(p.num.start) ? p.num.start < num.start : sentence[p.num.start] === sentence[num.start]) &&
-          tk.toks[p.num.end]?.kt === m.kt,
-      )?.ind.code;
-    // "tháng 10: 93 lượt, tháng 11: 90 lượt; tổng quý IV: 198 lượt": a stated total in the measure of the parts
-    // read just before it is their indicator's
-    if (!owner && stated && m?.type === "w") {
-      const code = lastPairIn(tk, pairing.pairs, num, m.kt);
-      const parts = pairing.pairs.filter((p) => p.ind.code === code && p.num.start < num.start);
-      if (parts.length > 0 && parts.every((p) => roles.parts.has(p.num.start))) owner = code;
-    }
-    // "lũy kế 5 tháng 6 cuộc": a cumulative figure with a measure only one indicator has
-    if (!owner && roles.fallback.has(num.start) && m?.type === "w") owner = measures?.get(m.kt);
-    // "phat thanh 10 luot\n(quy IV den nay 95 luot)": in the measure of the figure read just before, its indicator's
-    if (!owner && roles.fallback.has(num.start) && m?.type === "w") owner = lastPairIn(tk, pairing.pairs, num, m.kt);
-    // "…, mỗi thôn 2 cái, riêng thôn A treo thêm 1 cái nữa": one more of the thing named before in the
-    // sentence, in a classifier or its own measure, adds to it
-    let added = false;
-    if (!owner && !isTotal && !roles.fallback.has(num.start) && m?.type === "w" && saysMore(tk, num)) {
-      const before = nameBefore(pairing.items, num, sentence);
-      // ("dán 20 tờ áp phích, cộng thêm 6 tờ ở UBND": or in the measure a figure of it was said in, shared or not)
-      const saidIn = (code: string) =>
-        pairing.pairs.some((p) => p.ind.code === code && tk.toks[p.num.end]?.kt === m.kt);
-      if (before && (CLASSIFIERS.has(m.kt) || measures?.get(m.kt) === before || saidIn(before))) {
-        owner = before;
-        added = true;
-      }
-    }
-    // ("tháng 10 treo 20 băng rôn, tháng 11 treo thêm 15 cái": owned as a part's figure, still one more)
-    if (owner && !added && !isTotal && !roles.running.has(num.start)) added = oneMore(num, owner);
-    if (owner) add(owner, figureEntry(roles, num.value, added, isTotal, num.start, added));
-    else {
-      leftovers.push(num);
-      if (isTotal) unnamedTotals.set(num.start, num.value);
-    }
-  }
+  const c: CombineScan = {
+    tk,
+    nv,
+    pairing,
+    cls,
+    roles,
+    measures,
+    sentence,
+    entries,
+    partials,
+    add,
+    shareOfRunningTotal,
+    leftovers,
+    unnamedTotals,
+    oneMore,
+  };
+  for (const p of pairing.pairs) placePair(c, p);
+  for (const num of pairing.unplaced) placeUnplaced(c, num);
   sittingsOfMeetings(tk, pairing, leftovers, sentence, measures, entries, (code, num, more) =>
     add(code, figureEntry(roles, num.value, more, false, num.start, more)),
   );
@@ -359,6 +256,149 @@ export function combineValues(
     out.unclear = out.unclear.filter(([a]) => !read.has(unnamedTotals.get(a) ?? Number.NaN));
   }
   return out;
+}
+
+/** What combineValues' stages share: the message, its pairs and roles, and the entries so far. */
+interface CombineScan {
+  tk: Tokenised;
+  nv: NonValues;
+  pairing: Pairing;
+  cls: Pairing["cls"];
+  roles: FigureRoles;
+  measures: ReadonlyMap<string, string> | undefined;
+  sentence: Int32Array;
+  entries: Map<string, Entry[]>;
+  partials: { code: string; range: [number, number] }[];
+  add: (code: string, e: Entry) => void;
+  shareOfRunningTotal: (p: Pair) => boolean;
+  leftovers: NumItem[];
+  unnamedTotals: Map<number, number>;
+  oneMore: (num: NumItem, owner: string) => boolean;
+}
+
+/** A name-and-figure pair: its entry for the indicator, or a part of a figure (a breakdown) left for later. */
+function placePair(c: CombineScan, p: Pair): void {
+  const { tk, nv, pairing, cls, roles, measures, sentence, partials, add, shareOfRunningTotal } = c;
+  if (roles.superseded.has(p.num.start) || roles.parts.has(p.num.start)) return;
+  // "36 lượt (gồm 24 lượt tin CCHC và 12 lượt …)": the parts of the figure before the bracket
+  if (inBreakdownBracket(tk, p.num.start)) return;
+  const s = Math.min(p.num.start, p.ind.start);
+  const e = Math.max(p.num.end, p.ind.end);
+  const around = contextWords(tk, cls, s, e);
+  if (
+    !roles.final.has(p.num.start) &&
+    // "từ đầu năm 40 băng rôn, trong đó quý IV 11": this period's share of a running total is its figure
+    !shareOfRunningTotal(p) &&
+    (around.before.includes(" trong do ") ||
+      around.before.includes(" trong so do ") ||
+      breakdownAfter(tk, e) ||
+      partOfFigureBefore(tk, pairing.pairs, p, sentence) ||
+      bracketAfterValueOf(tk, s, pairing.pairs) === p.ind.code ||
+      // "38 hội nghị với 2.915 người (tháng 11: 30 cuộc, 2.280 người; …)": a breakdown of the values before it
+      bracketAfterValuesIn(tk, s, pairing.pairs, sentence, p.ind.code))
+  ) {
+    partials.push({ code: p.ind.code, range: [s, e - 1] });
+    return;
+  }
+  const additive =
+    besidesInSentence(tk, s, sentence) ||
+    nv.arithmetic.addends.has(p.num.start) ||
+    around.inside.includes(" them ") ||
+    around.before.includes(" them ") ||
+    around.before.includes(" bo sung ") ||
+    restBefore(tk, s) ||
+    around.after.includes(" nua ") ||
+    joinedToProduct(tk, nv, pairing, p, sentence);
+  const total =
+    roles.totals.has(p.num.start) ||
+    nv.arithmetic.results.has(p.num.start) ||
+    statesTotal(tk, s) ||
+    around.before.includes(" tong ") ||
+    around.inside.includes(" tong ") ||
+    around.before.includes(" tat ca ");
+  const more = saysMore(tk, p.num) || moreInSentence(tk, p.num, sentence);
+  // "cộng thêm 1 lớp cho cán bộ thôn 28 người": the people of the one more gathering are more people too
+  const morePeople = more && p.ind.code === measures?.get("nguoi") && sittingsAfterMore(tk, p.num, sentence);
+  add(p.ind.code, figureEntry(roles, p.num.value, additive || morePeople, total, p.num.start, more));
+}
+
+/** A figure with no name paired: the owner a stage gave it, a total's or a running total's indicator, or a leftover. */
+function placeUnplaced(c: CombineScan, num: NumItem): void {
+  const { tk, nv, pairing, roles, measures, sentence, entries, add, leftovers, unnamedTotals, oneMore } = c;
+  if (roles.superseded.has(num.start) || roles.parts.has(num.start)) return;
+  const given = roles.owners.get(num.start);
+  if (given) {
+    const more = oneMore(num, given);
+    add(given, figureEntry(roles, num.value, more, false, num.start, more));
+    return;
+  }
+  const stated = roles.totals.has(num.start);
+  const summed = sumAfterMore(tk, pairing, entries, num, sentence);
+  const isTotal = stated || nv.arithmetic.results.has(num.start) || statesTotal(tk, num.start) || summed.length > 0;
+  // ("3 thôn x 3 cái = 9 cái, cộng thêm 2 cái … là 11 cái": a product's result is a part of the sum)
+  for (const e of summed) e.total = false;
+  // "pano 2, băng rôn 4. Tổng cộng 6 sản phẩm": a stated sum over the indicators read before it, no figure
+  if (isTotal && sumsFiguresBefore(pairing, num)) return;
+  let owner = isTotal || roles.fallback.has(num.start) ? nameBefore(pairing.items, num, sentence) : undefined;
+  // "pano thôn 1: 2, thôn 2: 1, thôn 3: 3": a place's figure after the first place's, in its sentence
+  // ("bai mxh 25 (fb 18, tiktok 7)": not inside a bracket breaking down the value before it: a part of it)
+  if (!owner && !isTotal && bracketAfterValueOf(tk, num.start, pairing.pairs)) return;
+  if (!owner && !isTotal) owner = placeListOwner(tk, nv, pairing, num, sentence);
+  // a stated total or a cumulative figure on a line of its own ("lũy kế 5"): the one indicator named above
+  // "Pano: kỳ này 11 cái; lũy kế 23": a cumulative figure in a clause of its own is its line's indicator's
+  if (!owner && roles.fallback.has(num.start)) owner = nameOnLine(tk, pairing.items, num);
+  if (!owner && (stated || roles.fallback.has(num.start))) owner = nameAbove(pairing.items, num);
+  const m = tk.toks[num.end];
+  // "phát thanh 60 lượt là số cả năm, quý 4 chỉ 18 lượt": this period's figure in the measure of a running
+  // total read in its sentence is that indicator's
+  if (!owner && !isTotal && !roles.fallback.has(num.start) && m?.type === "w")
+    owner = pairing.pairs.find(
+      (p) =>
+        roles.fallback.has(p.num.start) &&
+        sentence[p.num.start] === sentence[num.start] &&
+        // ("… 60 băng rôn, còn tháng 12 này thì 15 cái": or in a classifier any thing is counted in)
+        (tk.toks[p.num.end]?.kt === m.kt || CLASSIFIERS.has(m.kt)),
+    )?.ind.code;
+  // "tuần này 5 lượt, từ đầu quý đến nay 70 lượt": the period's total in the measure of a part of it read in
+  // its sentence is that indicator's
+  if (!owner && roles.totals.has(num.start) && m?.type === "w")
+    owner = pairing.pairs.find(
+      (p) =>
+        roles.fallback.has(p.num.start) &&
+        // ("…: 3 buổi; riêng quý IV: 2 buổi": or of a running total read before it)
+        (roles.running.has(p.num.start) ? p.num.start < num.start : sentence[p.num.start] === sentence[num.start]) &&
+        tk.toks[p.num.end]?.kt === m.kt,
+    )?.ind.code;
+  // "tháng 10: 93 lượt, tháng 11: 90 lượt; tổng quý IV: 198 lượt": a stated total in the measure of the parts
+  // read just before it is their indicator's
+  if (!owner && stated && m?.type === "w") {
+    const code = lastPairIn(tk, pairing.pairs, num, m.kt);
+    const parts = pairing.pairs.filter((p) => p.ind.code === code && p.num.start < num.start);
+    if (parts.length > 0 && parts.every((p) => roles.parts.has(p.num.start))) owner = code;
+  }
+  // "lũy kế 5 tháng 6 cuộc": a cumulative figure with a measure only one indicator has
+  if (!owner && roles.fallback.has(num.start) && m?.type === "w") owner = measures?.get(m.kt);
+  // "phat thanh 10 luot\n(quy IV den nay 95 luot)": in the measure of the figure read just before, its indicator's
+  if (!owner && roles.fallback.has(num.start) && m?.type === "w") owner = lastPairIn(tk, pairing.pairs, num, m.kt);
+  // "…, mỗi thôn 2 cái, riêng thôn A treo thêm 1 cái nữa": one more of the thing named before in the
+  // sentence, in a classifier or its own measure, adds to it
+  let added = false;
+  if (!owner && !isTotal && !roles.fallback.has(num.start) && m?.type === "w" && saysMore(tk, num)) {
+    const before = nameBefore(pairing.items, num, sentence);
+    // ("dán 20 tờ áp phích, cộng thêm 6 tờ ở UBND": or in the measure a figure of it was said in, shared or not)
+    const saidIn = (code: string) => pairing.pairs.some((p) => p.ind.code === code && tk.toks[p.num.end]?.kt === m.kt);
+    if (before && (CLASSIFIERS.has(m.kt) || measures?.get(m.kt) === before || saidIn(before))) {
+      owner = before;
+      added = true;
+    }
+  }
+  // ("tháng 10 treo 20 băng rôn, tháng 11 treo thêm 15 cái": owned as a part's figure, still one more)
+  if (owner && !added && !isTotal && !roles.running.has(num.start)) added = oneMore(num, owner);
+  if (owner) add(owner, figureEntry(roles, num.value, added, isTotal, num.start, added));
+  else {
+    leftovers.push(num);
+    if (isTotal) unnamedTotals.set(num.start, num.value);
+  }
 }
 
 /**

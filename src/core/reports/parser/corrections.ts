@@ -182,6 +182,7 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
     if (!num) return;
     for (let x = j; x < num.end; x++) blocked.push(x);
   };
+  const c: CorrectionScan = { tk, toks, nv, markers, breaks, blocked, transparent, numbers, wrongNumberAt };
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (nv.blocked[i]) continue;
@@ -196,303 +197,20 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
       i = end - 1;
       continue;
     }
-    // "tin bài 5 là nhầm", "5 là sai", "báo 1 cuộc là nhầm": the figure before is the wrong one
-    if (t.type === "n" && !nv.blocked[i]) {
-      // cheap test first: only a "là", "mới" or "(cũ)" close after the figure can make it one of these
-      const k1 = key(toks[i + 1]);
-      const k2 = key(toks[i + 2]);
-      const k3 = key(toks[i + 3]);
-      if (
-        k1 !== "la" &&
-        k2 !== "la" &&
-        k3 !== "la" &&
-        k1 !== "moi" &&
-        k2 !== "moi" &&
-        k3 !== "moi" &&
-        k2 !== "cu" &&
-        k3 !== "cu" &&
-        key(toks[i + 4]) !== "cu" &&
-        k1 !== "chu" &&
-        k2 !== "chu"
-      )
-        continue;
-      const num = numbers.read(i, false);
-      if (num) {
-        // one unit word may follow the figure ("1 cuộc", "3 cái")
-        const u = toks[num.end]?.type === "w" && key(toks[num.end]) !== "la" && key(toks[num.end]) !== "moi" ? 1 : 0;
-        const a = num.end + u;
-        // "băng rôn 10 (cũ), 12 (mới)": the figure marked old is the wrong one when a new one follows
-        // ("10 cái (cũ), 12 cái (mới)": one unit word may stand before each bracket)
-        // ("20 cái (số cũ), 24 cái (số mới)": "số" may stand inside each bracket)
-        const b = toks[num.end]?.type === "w" ? num.end + 1 : num.end;
-        const c = key(toks[b + 1]) === "so" ? b + 2 : b + 1;
-        if (toks[b]?.k === "(" && key(toks[c]) === "cu" && toks[c + 1]?.k === ")") {
-          let j = c + 2;
-          if (toks[j]?.k === ",") j++;
-          const moiNext = key(toks[j]) === "moi" && toks[j + 1]?.type === "n";
-          const jb = toks[j + 1]?.type === "w" ? j + 2 : j + 1;
-          const jm = key(toks[jb + 1]) === "so" ? jb + 2 : jb + 1;
-          const moiAfter = toks[j]?.type === "n" && toks[jb]?.k === "(" && key(toks[jm]) === "moi";
-          if (moiNext || moiAfter) {
-            for (let x = i; x < num.end; x++) blocked.push(x);
-            i = c + 1;
-            continue;
-          }
-        }
-        if (key(toks[a]) === "la" && WRONG_AFTER.has(key(toks[a + 1]))) {
-          for (let x = i; x < num.end; x++) blocked.push(x);
-          // "tin bài 5 là thiếu 1 tin", "12 là thừa 2 cái": the difference after is no figure either
-          const d = a + 2;
-          const diff = (key(toks[a + 1]) === "thieu" || key(toks[a + 1]) === "thua") && !nv.blocked[d];
-          const dn = diff && toks[d]?.type === "n" ? numbers.read(d, false) : null;
-          if (dn && !dn.bad) for (let x = d; x < dn.end; x++) blocked.push(x);
-          i = (dn && !dn.bad ? dn.end : num.end) - 1;
-          continue;
-        }
-        // "à 2 buổi chứ, …", "32 lượt chứ ạ", "pano 3 chứ không phải 2": "chứ" closing its clause, or before
-        // the figure it replaces, says this figure is the right one
-        const ch = key(toks[num.end]) === "chu" ? num.end : a;
-        if (key(toks[ch]) === "chu") {
-          const c = CLOSING.has(key(toks[ch + 1])) ? ch + 2 : ch + 1;
-          // (not inside a correction said before it in its sentence: "em sửa lại …: số buổi là 6 chứ không phải 5")
-          const inside = markers.length > 0 && !sentenceEndBetween(toks, markers[markers.length - 1]!.end, i);
-          const closes = startsClause(toks[c]) || (NOT.has(key(toks[ch + 1])) && key(toks[ch + 2]) === "phai");
-          if (closes && !inside) {
-            markers.push({ start: i, end: i, upTo: ch });
-            i = ch;
-            continue;
-          }
-        }
-        // "chuyên mục 3 mới đúng", "8 cái mới chính xác": this figure is the right one
-        if (
-          key(toks[a]) === "moi" &&
-          (key(toks[a + 1]) === "dung" || (key(toks[a + 1]) === "chinh" && key(toks[a + 2]) === "xac"))
-        ) {
-          markers.push({ start: i, end: i });
-          i = num.end - 1;
-          continue;
-        }
-      }
+    let at = wrongFigureAt(c, i);
+    if (at >= 0) {
+      i = at;
       continue;
     }
     if (t.type !== "w") continue;
-    // "bỏ dòng tờ rơi đi ạ", "xóa mục phóng sự": the officer takes a line back
-    const drop = droppedLineAt(toks, i);
-    if (drop !== null) {
-      markers.push({ start: i, end: drop, drops: true });
-      i = drop - 1;
+    at = takenBackAt(c, i);
+    if (at >= 0) {
+      i = at;
       continue;
     }
-    // "…, à không phải, 5 cái", "ko phai, 3 cuoc": "not so," at the start of a clause, then the right figure
-    if (NOT.has(t.kt) && key(toks[i + 1]) === "phai" && toks[i + 2]?.k === ",") {
-      const prev = toks[i - 1];
-      const ahBefore =
-        prev?.type === "w" && (prev.o.toLowerCase() === "à" || prev.k === "a") && startsClause(toks[i - 2]);
-      if (startsClause(prev) || ahBefore) {
-        const start = ahBefore ? i - 1 : i;
-        markers.push({ start, end: i + 3 });
-        for (let x = start; x < i + 3; x++) breaks.push(x);
-        i += 2;
-        continue;
-      }
-    }
-    // "e đếm thiếu 2 bài", "báo thừa 3 cái": the difference a correction explains, no figure
-    if (
-      MISCOUNT_VERBS.has(t.kt) &&
-      (key(toks[i + 1]) === "thieu" || key(toks[i + 1]) === "thua" || key(toks[i + 1]) === "sot") &&
-      toks[i + 2]?.type === "n" &&
-      !nv.blocked[i + 2]
-    ) {
-      const num = numbers.read(i + 2, false);
-      if (num) for (let x = i + 2; x < num.end; x++) blocked.push(x);
-      continue;
-    }
-    // "em bấm thừa số 1", "gõ thiếu số 0": the digit a typo added or left out, no figure
-    // ("gõ dư 1 số 0", "thừa một số 0": the count of digits too)
-    const digitsAt = /^(?:1|mot)$/.test(key(toks[i + 1])) && key(toks[i + 2]) === "so" ? i + 2 : i + 1;
-    if ((t.kt === "thua" || t.kt === "thieu" || t.kt === "du") && key(toks[digitsAt]) === "so") {
-      const d = digitsAt + 1;
-      const num = toks[d]?.type === "n" ? numbers.read(d, false) : null;
-      const after = toks[d + 1];
-      const ends = after?.type !== "w" || after.kt === "a" || after.kt === "nhe";
-      if (num && num.end === d + 1 && /^\d$/.test(toks[d]!.k) && ends) {
-        for (let x = i + 1; x <= d; x++) blocked.push(x);
-        // typed by hand ("e gõ thừa số 0, 120 tờ thôi"): the figures after it replace the mistyped one
-        if (TYPING_VERBS.has(key(toks[i - 1]))) {
-          markers.push({ start: i - 1, end: d + 1 });
-          for (let x = i - 1; x <= d; x++) breaks.push(x);
-        }
-        i = d;
-      }
-      continue;
-    }
-    // "em sửa người dự 39 thành 43", "đổi pano 2 thành 3": the figure before "thành" is the wrong one, the one
-    // after it final
-    if ((t.kt === "sua" || t.kt === "doi") && forwardAt(toks, i) === null) {
-      const fix = changedFigure(toks, nv, numbers, i + 1);
-      if (fix) {
-        for (let x = fix.wrong[0]; x < fix.wrong[1]; x++) blocked.push(x);
-        markers.push({ start: fix.to, end: fix.to + 1 });
-        breaks.push(fix.to);
-        i = fix.to;
-        continue;
-      }
-    }
-    // "họp dân cũ 1 buổi mới 2 buổi", "pano cu 2, moi 3": the old figure is the wrong one, the new one final
-    if (t.kt === "cu" && toks[i + 1]?.type === "n" && !nv.blocked[i + 1]) {
-      const num = numbers.read(i + 1, false);
-      if (num) {
-        let j = num.end;
-        if (toks[j]?.type === "w" && key(toks[j]) !== "moi") j++;
-        if (toks[j]?.k === ",") j++;
-        if (key(toks[j]) === "moi" && toks[j + 1]?.type === "n" && !nv.blocked[j + 1]) {
-          for (let x = i + 1; x < num.end; x++) blocked.push(x);
-          markers.push({ start: j, end: j + 1 });
-          breaks.push(j);
-          i = j;
-          continue;
-        }
-      }
-    }
-    // "8 pano thay cho 6", "(thay cho số 5 đã báo)": the figure after "thay cho" is the one replaced
-    if (t.kt === "thay" && key(toks[i + 1]) === "cho") {
-      let j = i + 2;
-      if (key(toks[j]) === "so") j++;
-      if (toks[j]?.type === "n") {
-        wrongNumberAt(j);
-        continue;
-      }
-    }
-    // "số cũ 14 số mới 17", "số liệu cũ: 5": the old figure is the wrong one
-    if (t.kt === "so" && (key(toks[i + 1]) === "cu" || (key(toks[i + 1]) === "lieu" && key(toks[i + 2]) === "cu"))) {
-      let j = key(toks[i + 1]) === "cu" ? i + 2 : i + 3;
-      if (toks[j]?.k === ":") j++;
-      wrongNumberAt(j);
-      continue;
-    }
-    // "chứ không phải 52", "(không phải 1.500 tờ …)"
-    if (NOT.has(t.kt) && key(toks[i + 1]) === "phai") {
-      wrongNumberAt(i + 2);
-      // "không phải 40 mà là 46 lượt": the figure after "mà (là)" is the right one
-      const but = rightFigureAfter(toks, nv, numbers, i + 2);
-      if (but !== null) {
-        markers.push({ start: i, end: but });
-        for (let x = i; x < but; x++) breaks.push(x);
-        i = but - 1;
-      }
-      continue;
-    }
-    // "tin bài 3 (trước là 2)", "cũ là 4": what was said before, named as such
-    if ((t.kt === "truoc" || t.kt === "cu") && key(toks[i + 1]) === "la" && toks[i + 2]?.type === "n") {
-      wrongNumberAt(i + 2);
-      continue;
-    }
-    // "64 học viên (đã báo 46)", "(trước báo 3)": the figure reported before, in brackets
-    if ((t.kt === "da" || t.kt === "truoc") && toks[i - 1]?.k === "(" && SAID.has(key(toks[i + 1]))) {
-      let j = i + 2;
-      if (key(toks[j]) === "cao") j++;
-      if (toks[j]?.k === ":") j++;
-      wrongNumberAt(j);
-      continue;
-    }
-    // "Băng rôn: đã báo 6, nay sửa 8": the figure reported before is the wrong one, the one after "sửa" final
-    const fixed = t.kt === "da" ? reportedThenFixed(toks, nv, numbers, i + 1) : null;
-    if (fixed) {
-      for (let x = fixed.wrong[0]; x < fixed.wrong[1]; x++) blocked.push(x);
-      markers.push({ start: fixed.fix[0], end: fixed.fix[1] });
-      for (let x = fixed.fix[0]; x < fixed.fix[1]; x++) breaks.push(x);
-      i = fixed.fix[1] - 1;
-      continue;
-    }
-    // "hồi nãy em báo 2 lượt"
-    if (hasPhrase(EARLIER, t.kt, key(toks[i + 1]))) {
-      let j = i + 2;
-      if (PERSON.has(key(toks[j]))) j++;
-      if (SAID.has(key(toks[j]))) {
-        j++;
-        if (key(toks[j]) === "cao") j++;
-        // "lúc nãy em báo tin bài 5": the name may come before the figure
-        for (let k = 0; k < 3 && toks[j]?.type === "w" && key(toks[j]) !== "la"; k++) j++;
-        wrongNumberAt(j);
-      }
-      continue;
-    }
-    // "từ 95 người sửa thành 115 người", "sửa … từ 6 tin thành 8 tin"
-    if (t.kt === "tu" && toks[i + 1]?.type === "n" && !nv.blocked[i + 1]) {
-      const num = numbers.read(i + 1, false);
-      if (num) {
-        let j = num.end;
-        while (j < num.end + 2 && toks[j]?.type === "w" && key(toks[j]) !== "sua" && key(toks[j]) !== "thanh") j++;
-        if (
-          key(toks[j]) === "thanh" ||
-          (key(toks[j]) === "sua" && (key(toks[j + 1]) === "thanh" || key(toks[j + 2]) === "thanh"))
-        ) {
-          for (let x = i + 1; x < num.end; x++) blocked.push(x);
-        }
-      }
-      continue;
-    }
-    // "pano 12 nhé, à không, 14 ạ": "à không" (oh no) followed by the right figure; typed without
-    // marks ("a khong, 4 luot") only at the start of a clause
-    // "ah ko, 3 chuyên mục": "ah" is "à" typed out
-    const ah =
-      (t.o.length === 1 && t.o.toLowerCase() === "à") ||
-      ((t.k === "ah" || (!tk.accented && t.k === "a")) && startsClause(toks[i - 1]));
-    if (ah && NOT.has(key(toks[i + 1])) && (toks[i + 2]?.k === "," || toks[i + 2]?.type === "n")) {
-      const end = toks[i + 2]?.k === "," ? i + 3 : i + 2;
-      markers.push({ start: i, end });
-      for (let x = i; x < end; x++) breaks.push(x);
-      i = end - 1;
-      continue;
-    }
-    // "… 500 tờ. à tờ rơi 450 tờ thôi": "à" (oh) opening a later sentence restates a figure, unless it adds
-    // ("à thêm 50 tờ nữa", "à còn 2 pano")
-    if (ah && i > 0 && opensSentence(toks[i - 1]) && hasNumber(toks, 0, i) && !addsInSentence(toks, i + 1)) {
-      const end = toks[i + 1]?.k === "," ? i + 2 : i + 1;
-      markers.push({ start: i, end });
-      for (let x = i; x < end; x++) breaks.push(x);
-      i = end - 1;
-      continue;
-    }
-    // "(tin nhắn trước em ghi nhầm băng rôn 17)", "báo sai pano 12": what was said wrongly, named right after
-    // ("báo cáo nhầm", "thống kê sai", "tổng hợp nhầm": a verb of two words, its second word here)
-    if (
-      WRONGLY.has(key(toks[i + 1])) &&
-      (SAID.has(t.kt) || MISCOUNT_VERBS.has(t.kt) || SAID_SECOND.has(`${key(toks[i - 1])} ${t.kt}`))
-    ) {
-      let j = i + 2;
-      for (let k = 0; k < 3 && toks[j]?.type === "w" && key(toks[j]) !== "la" && key(toks[j]) !== "thanh"; k++) j++;
-      // "(trước đây báo nhầm 67 người)": the figure may follow at once; a line of its own, "e gõ nhầm ng 77 ạ",
-      // gives the right figure instead (no bracket, no earlier message named)
-      if (toks[j]?.type === "n" && !nv.blocked[j] && saysWhatWasWrong(toks, i)) {
-        wrongNumberAt(j);
-        i = j;
-        continue;
-      }
-      // "gõ nhầm số người tham dự hội nghị thành 1.500": a longer name, then "thành" and the wrong figure
-      let w = i + 2;
-      while (w < i + 9 && toks[w]?.type === "w" && key(toks[w]) !== "thanh" && key(toks[w]) !== "la") w++;
-      if (key(toks[w]) === "thanh" && toks[w + 1]?.type === "n" && !nv.blocked[w + 1]) {
-        wrongNumberAt(w + 1);
-        i = w + 1;
-        continue;
-      }
-    }
-    // "em ghi nhầm thành 2.100 tờ": the figure after is the wrong one
-    if (t.kt === "nham" && (key(toks[i + 1]) === "thanh" || key(toks[i + 1]) === "la") && toks[i + 2]?.type === "n") {
-      wrongNumberAt(i + 2);
-      continue;
-    }
-    // "em xin sửa: áp phích 6", "sửa: tờ rơi 700": "sửa" alone, said by the officer or before a colon
-    if (
-      t.kt === "sua" &&
-      (toks[i + 1]?.k === ":" || (key(toks[i - 1]) === "xin" && PERSON.has(key(toks[i - 2])))) &&
-      forwardAt(toks, i) === null
-    ) {
-      const end = toks[i + 1]?.k === ":" ? i + 2 : i + 1;
-      markers.push({ start: i, end });
-      for (let x = i; x < end; x++) breaks.push(x);
-      i = end - 1;
+    at = saidBeforeAt(c, i);
+    if (at >= 0) {
+      i = at;
       continue;
     }
     const end = forwardAt(toks, i);
@@ -512,6 +230,339 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
   const sure = markers.filter((m) => !unsureAfter(toks, m.end));
   const unsure = sure.length < markers.length ? markers.filter((m) => !sure.includes(m)) : undefined;
   return { markers: sure, unsure, breaks, blocked, transparent, results: nv.arithmetic.results };
+}
+
+/** What findCorrections' stages share: the message, the marks so far and the readers over them. */
+interface CorrectionScan {
+  tk: Tokenised;
+  toks: readonly Tok[];
+  nv: NonValues;
+  markers: CorrectionMarker[];
+  breaks: number[];
+  blocked: number[];
+  transparent: number[];
+  numbers: ReturnType<typeof createNumberReader>;
+  /** Blocks the figure at token j (after a "là"): the wrong one. */
+  wrongNumberAt: (j: number) => void;
+}
+
+/** A figure said to be wrong ("5 là nhầm") or a figure before a correction word. Returns the token to go on from, or -1 when no rule here takes token i. */
+function wrongFigureAt(c: CorrectionScan, i: number): number {
+  const { toks, nv, markers, blocked, numbers } = c;
+  const t = toks[i]!;
+  // "tin bài 5 là nhầm", "5 là sai", "báo 1 cuộc là nhầm": the figure before is the wrong one
+  if (t.type === "n" && !nv.blocked[i]) {
+    // cheap test first: only a "là", "mới" or "(cũ)" close after the figure can make it one of these
+    const k1 = key(toks[i + 1]);
+    const k2 = key(toks[i + 2]);
+    const k3 = key(toks[i + 3]);
+    if (
+      k1 !== "la" &&
+      k2 !== "la" &&
+      k3 !== "la" &&
+      k1 !== "moi" &&
+      k2 !== "moi" &&
+      k3 !== "moi" &&
+      k2 !== "cu" &&
+      k3 !== "cu" &&
+      key(toks[i + 4]) !== "cu" &&
+      k1 !== "chu" &&
+      k2 !== "chu"
+    )
+      return i;
+    const num = numbers.read(i, false);
+    if (num) {
+      // one unit word may follow the figure ("1 cuộc", "3 cái")
+      const u = toks[num.end]?.type === "w" && key(toks[num.end]) !== "la" && key(toks[num.end]) !== "moi" ? 1 : 0;
+      const a = num.end + u;
+      // "băng rôn 10 (cũ), 12 (mới)": the figure marked old is the wrong one when a new one follows
+      // ("10 cái (cũ), 12 cái (mới)": one unit word may stand before each bracket)
+      // ("20 cái (số cũ), 24 cái (số mới)": "số" may stand inside each bracket)
+      const b = toks[num.end]?.type === "w" ? num.end + 1 : num.end;
+      const c = key(toks[b + 1]) === "so" ? b + 2 : b + 1;
+      if (toks[b]?.k === "(" && key(toks[c]) === "cu" && toks[c + 1]?.k === ")") {
+        let j = c + 2;
+        if (toks[j]?.k === ",") j++;
+        const moiNext = key(toks[j]) === "moi" && toks[j + 1]?.type === "n";
+        const jb = toks[j + 1]?.type === "w" ? j + 2 : j + 1;
+        const jm = key(toks[jb + 1]) === "so" ? jb + 2 : jb + 1;
+        const moiAfter = toks[j]?.type === "n" && toks[jb]?.k === "(" && key(toks[jm]) === "moi";
+        if (moiNext || moiAfter) {
+          for (let x = i; x < num.end; x++) blocked.push(x);
+          i = c + 1;
+          return i;
+        }
+      }
+      if (key(toks[a]) === "la" && WRONG_AFTER.has(key(toks[a + 1]))) {
+        for (let x = i; x < num.end; x++) blocked.push(x);
+        // "tin bài 5 là thiếu 1 tin", "12 là thừa 2 cái": the difference after is no figure either
+        const d = a + 2;
+        const diff = (key(toks[a + 1]) === "thieu" || key(toks[a + 1]) === "thua") && !nv.blocked[d];
+        const dn = diff && toks[d]?.type === "n" ? numbers.read(d, false) : null;
+        if (dn && !dn.bad) for (let x = d; x < dn.end; x++) blocked.push(x);
+        i = (dn && !dn.bad ? dn.end : num.end) - 1;
+        return i;
+      }
+      // "à 2 buổi chứ, …", "32 lượt chứ ạ", "pano 3 chứ không phải 2": "chứ" closing its clause, or before
+      // the figure it replaces, says this figure is the right one
+      const ch = key(toks[num.end]) === "chu" ? num.end : a;
+      if (key(toks[ch]) === "chu") {
+        const c = CLOSING.has(key(toks[ch + 1])) ? ch + 2 : ch + 1;
+        // (not inside a correction said before it in its sentence: "em sửa lại …: số buổi là 6 chứ không phải 5")
+        const inside = markers.length > 0 && !sentenceEndBetween(toks, markers[markers.length - 1]!.end, i);
+        const closes = startsClause(toks[c]) || (NOT.has(key(toks[ch + 1])) && key(toks[ch + 2]) === "phai");
+        if (closes && !inside) {
+          markers.push({ start: i, end: i, upTo: ch });
+          i = ch;
+          return i;
+        }
+      }
+      // "chuyên mục 3 mới đúng", "8 cái mới chính xác": this figure is the right one
+      if (
+        key(toks[a]) === "moi" &&
+        (key(toks[a + 1]) === "dung" || (key(toks[a + 1]) === "chinh" && key(toks[a + 2]) === "xac"))
+      ) {
+        markers.push({ start: i, end: i });
+        i = num.end - 1;
+        return i;
+      }
+    }
+    return i;
+  }
+  return -1;
+}
+
+/** A line or figure taken back or replaced ("bỏ dòng …", "không phải", "sửa … thành", "cũ … mới", "thay cho"). Returns the token to go on from, or -1 when no rule here takes token i. */
+function takenBackAt(c: CorrectionScan, i: number): number {
+  const { toks, nv, markers, breaks, blocked, numbers, wrongNumberAt } = c;
+  const t = toks[i]!;
+  // "bỏ dòng tờ rơi đi ạ", "xóa mục phóng sự": the officer takes a line back
+  const drop = droppedLineAt(toks, i);
+  if (drop !== null) {
+    markers.push({ start: i, end: drop, drops: true });
+    i = drop - 1;
+    return i;
+  }
+  // "…, à không phải, 5 cái", "ko phai, 3 cuoc": "not so," at the start of a clause, then the right figure
+  if (NOT.has(t.kt) && key(toks[i + 1]) === "phai" && toks[i + 2]?.k === ",") {
+    const prev = toks[i - 1];
+    const ahBefore =
+      prev?.type === "w" && (prev.o.toLowerCase() === "à" || prev.k === "a") && startsClause(toks[i - 2]);
+    if (startsClause(prev) || ahBefore) {
+      const start = ahBefore ? i - 1 : i;
+      markers.push({ start, end: i + 3 });
+      for (let x = start; x < i + 3; x++) breaks.push(x);
+      i += 2;
+      return i;
+    }
+  }
+  // "e đếm thiếu 2 bài", "báo thừa 3 cái": the difference a correction explains, no figure
+  if (
+    MISCOUNT_VERBS.has(t.kt) &&
+    (key(toks[i + 1]) === "thieu" || key(toks[i + 1]) === "thua" || key(toks[i + 1]) === "sot") &&
+    toks[i + 2]?.type === "n" &&
+    !nv.blocked[i + 2]
+  ) {
+    const num = numbers.read(i + 2, false);
+    if (num) for (let x = i + 2; x < num.end; x++) blocked.push(x);
+    return i;
+  }
+  // "em bấm thừa số 1", "gõ thiếu số 0": the digit a typo added or left out, no figure
+  // ("gõ dư 1 số 0", "thừa một số 0": the count of digits too)
+  const digitsAt = /^(?:1|mot)$/.test(key(toks[i + 1])) && key(toks[i + 2]) === "so" ? i + 2 : i + 1;
+  if ((t.kt === "thua" || t.kt === "thieu" || t.kt === "du") && key(toks[digitsAt]) === "so") {
+    const d = digitsAt + 1;
+    const num = toks[d]?.type === "n" ? numbers.read(d, false) : null;
+    const after = toks[d + 1];
+    const ends = after?.type !== "w" || after.kt === "a" || after.kt === "nhe";
+    if (num && num.end === d + 1 && /^\d$/.test(toks[d]!.k) && ends) {
+      for (let x = i + 1; x <= d; x++) blocked.push(x);
+      // typed by hand ("e gõ thừa số 0, 120 tờ thôi"): the figures after it replace the mistyped one
+      if (TYPING_VERBS.has(key(toks[i - 1]))) {
+        markers.push({ start: i - 1, end: d + 1 });
+        for (let x = i - 1; x <= d; x++) breaks.push(x);
+      }
+      i = d;
+    }
+    return i;
+  }
+  // "em sửa người dự 39 thành 43", "đổi pano 2 thành 3": the figure before "thành" is the wrong one, the one
+  // after it final
+  if ((t.kt === "sua" || t.kt === "doi") && forwardAt(toks, i) === null) {
+    const fix = changedFigure(toks, nv, numbers, i + 1);
+    if (fix) {
+      for (let x = fix.wrong[0]; x < fix.wrong[1]; x++) blocked.push(x);
+      markers.push({ start: fix.to, end: fix.to + 1 });
+      breaks.push(fix.to);
+      i = fix.to;
+      return i;
+    }
+  }
+  // "họp dân cũ 1 buổi mới 2 buổi", "pano cu 2, moi 3": the old figure is the wrong one, the new one final
+  if (t.kt === "cu" && toks[i + 1]?.type === "n" && !nv.blocked[i + 1]) {
+    const num = numbers.read(i + 1, false);
+    if (num) {
+      let j = num.end;
+      if (toks[j]?.type === "w" && key(toks[j]) !== "moi") j++;
+      if (toks[j]?.k === ",") j++;
+      if (key(toks[j]) === "moi" && toks[j + 1]?.type === "n" && !nv.blocked[j + 1]) {
+        for (let x = i + 1; x < num.end; x++) blocked.push(x);
+        markers.push({ start: j, end: j + 1 });
+        breaks.push(j);
+        i = j;
+        return i;
+      }
+    }
+  }
+  // "8 pano thay cho 6", "(thay cho số 5 đã báo)": the figure after "thay cho" is the one replaced
+  if (t.kt === "thay" && key(toks[i + 1]) === "cho") {
+    let j = i + 2;
+    if (key(toks[j]) === "so") j++;
+    if (toks[j]?.type === "n") {
+      wrongNumberAt(j);
+      return i;
+    }
+  }
+  // "số cũ 14 số mới 17", "số liệu cũ: 5": the old figure is the wrong one
+  if (t.kt === "so" && (key(toks[i + 1]) === "cu" || (key(toks[i + 1]) === "lieu" && key(toks[i + 2]) === "cu"))) {
+    let j = key(toks[i + 1]) === "cu" ? i + 2 : i + 3;
+    if (toks[j]?.k === ":") j++;
+    wrongNumberAt(j);
+    return i;
+  }
+  // "chứ không phải 52", "(không phải 1.500 tờ …)"
+  if (NOT.has(t.kt) && key(toks[i + 1]) === "phai") {
+    wrongNumberAt(i + 2);
+    // "không phải 40 mà là 46 lượt": the figure after "mà (là)" is the right one
+    const but = rightFigureAfter(toks, nv, numbers, i + 2);
+    if (but !== null) {
+      markers.push({ start: i, end: but });
+      for (let x = i; x < but; x++) breaks.push(x);
+      i = but - 1;
+    }
+    return i;
+  }
+  return -1;
+}
+
+/** What was said before or wrongly ("trước là 2", "đã báo 6, nay sửa 8", "à không", "báo sai", "sửa:"). Returns the token to go on from, or -1 when no rule here takes token i. */
+function saidBeforeAt(c: CorrectionScan, i: number): number {
+  const { tk, toks, nv, markers, breaks, blocked, numbers, wrongNumberAt } = c;
+  const t = toks[i]!;
+  // "tin bài 3 (trước là 2)", "cũ là 4": what was said before, named as such
+  if ((t.kt === "truoc" || t.kt === "cu") && key(toks[i + 1]) === "la" && toks[i + 2]?.type === "n") {
+    wrongNumberAt(i + 2);
+    return i;
+  }
+  // "64 học viên (đã báo 46)", "(trước báo 3)": the figure reported before, in brackets
+  if ((t.kt === "da" || t.kt === "truoc") && toks[i - 1]?.k === "(" && SAID.has(key(toks[i + 1]))) {
+    let j = i + 2;
+    if (key(toks[j]) === "cao") j++;
+    if (toks[j]?.k === ":") j++;
+    wrongNumberAt(j);
+    return i;
+  }
+  // "Băng rôn: đã báo 6, nay sửa 8": the figure reported before is the wrong one, the one after "sửa" final
+  const fixed = t.kt === "da" ? reportedThenFixed(toks, nv, numbers, i + 1) : null;
+  if (fixed) {
+    for (let x = fixed.wrong[0]; x < fixed.wrong[1]; x++) blocked.push(x);
+    markers.push({ start: fixed.fix[0], end: fixed.fix[1] });
+    for (let x = fixed.fix[0]; x < fixed.fix[1]; x++) breaks.push(x);
+    i = fixed.fix[1] - 1;
+    return i;
+  }
+  // "hồi nãy em báo 2 lượt"
+  if (hasPhrase(EARLIER, t.kt, key(toks[i + 1]))) {
+    let j = i + 2;
+    if (PERSON.has(key(toks[j]))) j++;
+    if (SAID.has(key(toks[j]))) {
+      j++;
+      if (key(toks[j]) === "cao") j++;
+      // "lúc nãy em báo tin bài 5": the name may come before the figure
+      for (let k = 0; k < 3 && toks[j]?.type === "w" && key(toks[j]) !== "la"; k++) j++;
+      wrongNumberAt(j);
+    }
+    return i;
+  }
+  // "từ 95 người sửa thành 115 người", "sửa … từ 6 tin thành 8 tin"
+  if (t.kt === "tu" && toks[i + 1]?.type === "n" && !nv.blocked[i + 1]) {
+    const num = numbers.read(i + 1, false);
+    if (num) {
+      let j = num.end;
+      while (j < num.end + 2 && toks[j]?.type === "w" && key(toks[j]) !== "sua" && key(toks[j]) !== "thanh") j++;
+      if (
+        key(toks[j]) === "thanh" ||
+        (key(toks[j]) === "sua" && (key(toks[j + 1]) === "thanh" || key(toks[j + 2]) === "thanh"))
+      ) {
+        for (let x = i + 1; x < num.end; x++) blocked.push(x);
+      }
+    }
+    return i;
+  }
+  // "pano 12 nhé, à không, 14 ạ": "à không" (oh no) followed by the right figure; typed without
+  // marks ("a khong, 4 luot") only at the start of a clause
+  // "ah ko, 3 chuyên mục": "ah" is "à" typed out
+  const ah =
+    (t.o.length === 1 && t.o.toLowerCase() === "à") ||
+    ((t.k === "ah" || (!tk.accented && t.k === "a")) && startsClause(toks[i - 1]));
+  if (ah && NOT.has(key(toks[i + 1])) && (toks[i + 2]?.k === "," || toks[i + 2]?.type === "n")) {
+    const end = toks[i + 2]?.k === "," ? i + 3 : i + 2;
+    markers.push({ start: i, end });
+    for (let x = i; x < end; x++) breaks.push(x);
+    i = end - 1;
+    return i;
+  }
+  // "… 500 tờ. à tờ rơi 450 tờ thôi": "à" (oh) opening a later sentence restates a figure, unless it adds
+  // ("à thêm 50 tờ nữa", "à còn 2 pano")
+  if (ah && i > 0 && opensSentence(toks[i - 1]) && hasNumber(toks, 0, i) && !addsInSentence(toks, i + 1)) {
+    const end = toks[i + 1]?.k === "," ? i + 2 : i + 1;
+    markers.push({ start: i, end });
+    for (let x = i; x < end; x++) breaks.push(x);
+    i = end - 1;
+    return i;
+  }
+  // "(tin nhắn trước em ghi nhầm băng rôn 17)", "báo sai pano 12": what was said wrongly, named right after
+  // ("báo cáo nhầm", "thống kê sai", "tổng hợp nhầm": a verb of two words, its second word here)
+  if (
+    WRONGLY.has(key(toks[i + 1])) &&
+    (SAID.has(t.kt) || MISCOUNT_VERBS.has(t.kt) || SAID_SECOND.has(`${key(toks[i - 1])} ${t.kt}`))
+  ) {
+    let j = i + 2;
+    for (let k = 0; k < 3 && toks[j]?.type === "w" && key(toks[j]) !== "la" && key(toks[j]) !== "thanh"; k++) j++;
+    // "(trước đây báo nhầm 67 người)": the figure may follow at once; a line of its own, "e gõ nhầm ng 77 ạ",
+    // gives the right figure instead (no bracket, no earlier message named)
+    if (toks[j]?.type === "n" && !nv.blocked[j] && saysWhatWasWrong(toks, i)) {
+      wrongNumberAt(j);
+      i = j;
+      return i;
+    }
+    // "gõ nhầm số người tham dự hội nghị thành 1.500": a longer name, then "thành" and the wrong figure
+    let w = i + 2;
+    while (w < i + 9 && toks[w]?.type === "w" && key(toks[w]) !== "thanh" && key(toks[w]) !== "la") w++;
+    if (key(toks[w]) === "thanh" && toks[w + 1]?.type === "n" && !nv.blocked[w + 1]) {
+      wrongNumberAt(w + 1);
+      i = w + 1;
+      return i;
+    }
+  }
+  // "em ghi nhầm thành 2.100 tờ": the figure after is the wrong one
+  if (t.kt === "nham" && (key(toks[i + 1]) === "thanh" || key(toks[i + 1]) === "la") && toks[i + 2]?.type === "n") {
+    wrongNumberAt(i + 2);
+    return i;
+  }
+  // "em xin sửa: áp phích 6", "sửa: tờ rơi 700": "sửa" alone, said by the officer or before a colon
+  if (
+    t.kt === "sua" &&
+    (toks[i + 1]?.k === ":" || (key(toks[i - 1]) === "xin" && PERSON.has(key(toks[i - 2])))) &&
+    forwardAt(toks, i) === null
+  ) {
+    const end = toks[i + 1]?.k === ":" ? i + 2 : i + 1;
+    markers.push({ start: i, end });
+    for (let x = i; x < end; x++) breaks.push(x);
+    i = end - 1;
+    return i;
+  }
+  return -1;
 }
 
 /** Words by which an officer says a figure is still to be checked ("để e hỏi lại a Hùng", "rồi báo sau", "chưa chắc"). */

@@ -156,9 +156,8 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
   const products = new Map<number, { end: number; value: number }>();
   const numbers = createNumberReader(tk, nv.blocked);
   const nameAt = createNameMatcher(toks, nv.blocked, compiled);
+  const m: MultiplierScan = { tk, toks, nv, compiled, out, blocked, readings, products, numbers, nameAt, last: null };
   let counts: Map<string, Count[]> | null = null;
-  // the last product read: a product of other places after it in its sentence goes on with it
-  let last: PlacesProduct | null = null;
 
   const aired = airedEach(toks, nv, numbers, nameAt, out);
   airedAgain(toks, nv, numbers, nameAt, out);
@@ -396,203 +395,239 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
         if (!part && !shared && !detail(e) && !resultInSentence(toks, e)) unclear.push([i, e - 1]);
       }
     } else {
-      // "băng rôn mỗi thôn 3 cái, 7 thôn": the count said after is no figure of the clause
-      figures = figures.filter(([s]) => s !== count.start);
-      if (figures.length === 0) continue;
-      // "mỗi tuần 2 tin, 4 tuần là 8 tin": a figure after the count equal to the product is the product stated
-      if (figures.length > 1) {
-        const product = figures[0]![2] * count.value;
-        const stated = figures.filter(([s, , v], k) => k > 0 && s > count.start && v === product);
-        for (const [s, e] of stated) for (let x = s; x < e; x++) blocked.push(x);
-        if (stated.length) figures = figures.filter((f) => !stated.includes(f));
-      }
-      // "3 đợt xe lưu động, mỗi đợt 2 lượt": the count names what the figure, unnamed, is of
-      // "…; pano mỗi tdp 1 cái": the indicator named right before "mỗi" is what each place has
-      const [fs, fe] = figures[0]!;
-      const goesOn: PlacesProduct | null =
-        last && count.start > last.end && !count.own ? onWithProduct(toks, last, count, unitWord, fe) : null;
-      const counted: IndItem | null | undefined = count.own
-        ? null
-        : (nameRightBefore(toks, nameAt, i) ??
-          countedName(toks, nameAt, count, unit.words.length) ??
-          goesOn?.pair.ind ??
-          unnamedSittings(toks, nameAt, compiled, fs, fe));
-      // not when the unit is what the indicator counts ("2 lớp tập huấn, mỗi lớp 35 người": 2 classes,
-      // 70 people), nor when the figure's measure is another indicator's
-      // ("mỗi buổi 30 hội viên tham gia": people named by their role are counted in "người")
-      // (also one word for persons typed with its marks: "mỗi buổi 35 chị")
-      const people =
-        (toks[fe + 1] && PEOPLE_PHRASES.has(`${key(toks[fe])} ${key(toks[fe + 1])}`)) ||
-        PERSONS_MARKED.has(toks[fe]?.o.toLowerCase() ?? "");
-      const measure =
-        toks[fe]?.type === "w"
-          ? (compiled.measures.get(toks[fe]!.kt) ?? (people ? compiled.measures.get("nguoi") : undefined))
-          : undefined;
-      const ownUnit = compiled.heads.get(unit.words[0]!)?.code === counted?.code || nameAt(unit.end - 1) !== null;
-      if (
-        counted &&
-        figures.length === 1 &&
-        // a place counts what was named before it ("áp phích 4 thôn, mỗi thôn 5 cái"), not what follows
-        // or between the count and "mỗi" ("8 thôn treo băng rôn, mỗi thôn 3 cái"); the sittings' own word is theirs
-        (!PLACE_WORDS.has(unit.words[0]!) || counted.end <= count.start || counted.end <= i || counted.start === fe) &&
-        !ownUnit &&
-        (!measure || measure === counted.code || countedInSheets(compiled, counted.code, toks[fe])) &&
-        !namedAfter(toks, nameAt, fe)
-      ) {
-        const num = numItem(fs, fe, figures[0]![2] * count.value);
-        if (goesOn && goesOn.pair.ind.code === counted.code) {
-          // "ở 4 trường mỗi trường 6 tờ, ở 8 thôn mỗi thôn 2 tờ": the places' products add up
-          goesOn.pair.num.value += num.value;
-          products.set(goesOn.pair.num.start, { end: goesOn.pair.num.end, value: goesOn.pair.num.value });
-        } else {
-          out.pairs.push(pairUp(num, counted, true));
-          products.set(fs, { end: fe, value: num.value });
-        }
-        last = { pair: out.pairs[out.pairs.length - 1]!, end: fe, unit: unitWord, measure: key(toks[fe]) };
-        for (let x = count.start; x < count.end; x++) blocked.push(x);
-        for (let x = fs; x < fe; x++) blocked.push(x);
-        statedProduct(toks, nv, numbers, Math.max(fe, count.end), num.value, blocked);
-        // "phát tờ rơi cho 320 hộ, mỗi hộ 1 tờ": the recipients, counted here, are no longer unclear
-        if (count.start >= 0) out.settled.push(count.start);
-        i = Math.max(i, fe - 1);
-        continue;
-      }
-      // "tại 8 khóm, mỗi khóm 01 buổi": sittings each place held, with no name in the sentence before, are the
-      // gatherings' (the writers' convention: any gathering's sittings are meetings)
-      const events = compiled.measures.get("cuoc");
-      if (
-        !counted &&
-        events &&
-        figures.length === 1 &&
-        count.start >= 0 &&
-        !count.own &&
-        key(toks[fe]) === "buoi" &&
-        (PLACE_WORDS.has(unitWord) || PLACE_HEADS.has(unitWord)) &&
-        !isWordIn(toks[fe + 1], DAY_PARTS) &&
-        !nameAt(fe) &&
-        !namedInSentenceBefore(toks, nv, nameAt, i)
-      ) {
-        const num = numItem(fs, fe, figures[0]![2] * count.value);
-        out.pairs.push(pairUp(num, indItem(fe, fe + 1, events), true));
-        products.set(fs, { end: fe, value: num.value });
-        for (let x = count.start; x < count.end; x++) blocked.push(x);
-        for (let x = fs; x < fe + 1; x++) blocked.push(x);
-        out.settled.push(count.start);
-        i = Math.max(i, fe);
-        continue;
-      }
-      // "xe lưu động: 3 xe, mỗi xe chạy 2 lượt": the unit is the indicator's own thing and the figure is
-      // in the indicator's measure → 6 lượt; the count of things is no figure of its own
-      const w = toks[fe]?.type === "w" ? toks[fe]!.kt : "";
-      const owner = ownUnit ? compiled.heads.get(unit.words[0]!)?.code : undefined;
-      if (
-        owner &&
-        count.start >= 0 &&
-        !count.own &&
-        figures.length === 1 &&
-        (compiled.measures.get(w) === owner || !!compiled.shared.get(w)?.some((o) => o.code === owner)) &&
-        !namedAfter(toks, nameAt, fe)
-      ) {
-        const num = numItem(fs, fe, figures[0]![2] * count.value);
-        out.pairs.push(pairUp(num, indItem(fe, fe + 1, owner), true));
-        products.set(fs, { end: fe, value: num.value });
-        for (let x = count.start; x < count.end; x++) blocked.push(x);
-        for (let x = fs; x < fe + 1; x++) blocked.push(x);
-        statedProduct(toks, nv, numbers, Math.max(fe + 1, count.end), num.value, blocked);
-        out.settled.push(count.start);
-        i = Math.max(i, fe);
-        continue;
-      }
-      // "phát thanh 20 lượt, mỗi ngày 2 lượt" with "10 ngày": the product stated before in its sentence,
-      // in the same unit — the rate is a detail of it, no second figure
-      if (
-        figures.length === 1 &&
-        count.start >= 0 &&
-        statedBefore(
-          toks,
-          nv,
-          numbers,
-          i,
-          figures[0]![2] * count.value,
-          key(toks[figures[0]![1]]),
-          compiled.measures.has(key(toks[figures[0]![1]])) || key(toks[figures[0]![1]]) === "cai",
-          unit.words[0]!,
-        )
-      ) {
-        for (let x = figures[0]![0]; x < figures[0]![1]; x++) blocked.push(x);
-        // the days or places counted are no figures; "3 lớp" (a gathering's count) stays one
-        const u = unit.words[0]!;
-        if (PLACE_WORDS.has(u) || PLACE_HEADS.has(u) || SPAN_RANK[u] !== undefined) {
-          for (let x = count.start; x < count.end; x++) blocked.push(x);
-          out.settled.push(count.start);
-        }
-        i = Math.max(i, figures[0]![1] - 1);
-        continue;
-      }
-      for (const [s, e, v] of figures) readings.set(s, { end: e, value: v * count.value });
-      // "đài xã phát tin mỗi ngày 4 lượt trong 3 ngày": a day's or week's rate in a measure several share goes to
-      // the one whose names' first words open the sentence ("đài", "phát"), when no name of theirs is there
-      const [s0, e0, v0] = figures[0]!;
-      const aired =
-        figures.length === 1 && (unitWord === "ngay" || unitWord === "tuan") && toks[e0]?.type === "w"
-          ? sharedByVerb(toks, compiled, nameAt, i, toks[e0]!.kt)
-          : undefined;
-      if (aired) {
-        readings.delete(s0);
-        out.pairs.push(pairUp(numItem(s0, e0, v0 * count.value), indItem(e0, e0 + 1, aired), true));
-        for (let x = s0; x < e0 + 1; x++) blocked.push(x);
-      }
-      // "tổ chức 04 đợt tuyên truyền, mỗi đợt 02 lượt xe": a count of rounds no indicator counts is spent in the
-      // product of things, no figure to ask about (sittings of people, "2 buổi, mỗi buổi 120 đoàn viên", are
-      // meetings by the writers' convention)
-      const ofPeople = people || key(toks[fe]) === "nguoi" || key(toks[fe + 1]) === "nguoi";
-      if (
-        figures.length === 1 &&
-        count.start >= 0 &&
-        !count.own &&
-        !ofPeople &&
-        !SITTING_UNITS.has(key(toks[fe])) &&
-        !compiled.heads.has(unitWord) &&
-        !compiled.measures.has(unitWord) &&
-        !nameAt(count.end)
-      ) {
-        for (let x = count.start; x < count.end; x++) blocked.push(x);
-        out.settled.push(count.start);
-      }
-      // "4 chi hội: 3 chi hội mỗi chi hội phát 120 tờ, chi hội Đông Lạc phát 240 tờ": the rest named one by one
-      if (figures.length === 1 && count.start >= 0) {
-        const rest = namedRest(toks, nv, numbers, counts, unit.words, count, figures[0]!);
-        if (rest) {
-          readings.set(figures[0]![0], { end: figures[0]![1], value: figures[0]![2] * count.value + rest.sum });
-          blocked.push(...rest.tokens);
-        }
-      }
-      // "mỗi trường họp 1 buổi, xã em tính 4 hội nghị": a product stated with an indicator's name, of a figure
-      // per unit whose own unit names none, is that figure; the rate is its detail
-      const [f0, f1, fv] = figures[0]!;
-      const stated =
-        figures.length === 1 && toks[f1]?.type === "w" && !nameAt(f1) && !compiled.measures.has(toks[f1]!.kt)
-          ? namedStatedProduct(toks, nv, numbers, nameAt, Math.max(f1, count.end), fv * count.value)
-          : false;
-      if (stated) {
-        readings.delete(f0);
-        for (let x = i; x < f1 + 1; x++) blocked.push(x);
-        if (count.start >= 0) for (let x = count.start; x < count.end; x++) blocked.push(x);
-        out.settled.push(i);
-      } else if (figures.length === 1)
-        statedProduct(toks, nv, numbers, Math.max(figures[0]![1], count.end), figures[0]![2] * count.value, blocked);
-      // a count of places used here is no figure of its own ("xã có 9 thôn"), nor a count in brackets after
-      // the unit ("mỗi cửa ngõ phường (3 cửa ngõ)")
-      const bracketed = count.start > i && toks[count.start - 1]?.k === "(";
-      if (PLACE_WORDS.has(unit.words[0]!) || PLACE_HEADS.has(unit.words[0]!) || bracketed || spotAt(toks, i + 1)) {
-        for (let x = count.start; x < count.end; x++) blocked.push(x);
-        if (count.start >= 0) out.settled.push(count.start);
-      }
+      i = multiplyByCount(m, i, unit, figures, count, unitWord, counts);
+      continue;
     }
     i = Math.max(i, figures[figures.length - 1]![1] - 1);
   }
   findRates(tk, nv, numbers, nameAt, compiled, (counts ??= countsByWord(toks, numbers)), out, products);
   return out;
+}
+
+/** What findMultipliers' stages share: the message, the indicators, the marks and readings so far. */
+interface MultiplierScan {
+  tk: Tokenised;
+  toks: readonly Tok[];
+  nv: NonValues;
+  compiled: CompiledIndicators;
+  out: Multipliers;
+  blocked: number[];
+  readings: Map<number, { end: number; value: number }>;
+  products: Map<number, { end: number; value: number }>;
+  numbers: ReturnType<typeof createNumberReader>;
+  nameAt: ReturnType<typeof createNameMatcher>;
+  /** The last product read: a product of other places after it in its sentence goes on with it. */
+  last: PlacesProduct | null;
+}
+
+/**
+ * "mỗi thôn 3 cái" with the places counted ("7 thôn"): the figure times the count, paired with what was counted, or
+ * the rate read for later. Returns the token to go on from.
+ */
+function multiplyByCount(
+  m: MultiplierScan,
+  i: number,
+  unit: { words: string[]; end: number; alt?: string[] },
+  unitFigures: [number, number, number][],
+  count: Count,
+  unitWord: string,
+  counts: Map<string, Count[]>,
+): number {
+  const { toks, nv, compiled, out, blocked, readings, products, numbers, nameAt } = m;
+  let figures = unitFigures;
+  // "băng rôn mỗi thôn 3 cái, 7 thôn": the count said after is no figure of the clause
+  figures = figures.filter(([s]) => s !== count.start);
+  if (figures.length === 0) return i;
+  // "mỗi tuần 2 tin, 4 tuần là 8 tin": a figure after the count equal to the product is the product stated
+  if (figures.length > 1) {
+    const product = figures[0]![2] * count.value;
+    const stated = figures.filter(([s, , v], k) => k > 0 && s > count.start && v === product);
+    for (const [s, e] of stated) for (let x = s; x < e; x++) blocked.push(x);
+    if (stated.length) figures = figures.filter((f) => !stated.includes(f));
+  }
+  // "3 đợt xe lưu động, mỗi đợt 2 lượt": the count names what the figure, unnamed, is of
+  // "…; pano mỗi tdp 1 cái": the indicator named right before "mỗi" is what each place has
+  const [fs, fe] = figures[0]!;
+  const goesOn: PlacesProduct | null =
+    m.last && count.start > m.last.end && !count.own ? onWithProduct(toks, m.last, count, unitWord, fe) : null;
+  const counted: IndItem | null | undefined = count.own
+    ? null
+    : (nameRightBefore(toks, nameAt, i) ??
+      countedName(toks, nameAt, count, unit.words.length) ??
+      goesOn?.pair.ind ??
+      unnamedSittings(toks, nameAt, compiled, fs, fe));
+  // not when the unit is what the indicator counts ("2 lớp tập huấn, mỗi lớp 35 người": 2 classes,
+  // 70 people), nor when the figure's measure is another indicator's
+  // ("mỗi buổi 30 hội viên tham gia": people named by their role are counted in "người")
+  // (also one word for persons typed with its marks: "mỗi buổi 35 chị")
+  const people =
+    (toks[fe + 1] && PEOPLE_PHRASES.has(`${key(toks[fe])} ${key(toks[fe + 1])}`)) ||
+    PERSONS_MARKED.has(toks[fe]?.o.toLowerCase() ?? "");
+  const measure =
+    toks[fe]?.type === "w"
+      ? (compiled.measures.get(toks[fe]!.kt) ?? (people ? compiled.measures.get("nguoi") : undefined))
+      : undefined;
+  const ownUnit = compiled.heads.get(unit.words[0]!)?.code === counted?.code || nameAt(unit.end - 1) !== null;
+  if (
+    counted &&
+    figures.length === 1 &&
+    // a place counts what was named before it ("áp phích 4 thôn, mỗi thôn 5 cái"), not what follows
+    // or between the count and "mỗi" ("8 thôn treo băng rôn, mỗi thôn 3 cái"); the sittings' own word is theirs
+    (!PLACE_WORDS.has(unit.words[0]!) || counted.end <= count.start || counted.end <= i || counted.start === fe) &&
+    !ownUnit &&
+    (!measure || measure === counted.code || countedInSheets(compiled, counted.code, toks[fe])) &&
+    !namedAfter(toks, nameAt, fe)
+  ) {
+    const num = numItem(fs, fe, figures[0]![2] * count.value);
+    if (goesOn && goesOn.pair.ind.code === counted.code) {
+      // "ở 4 trường mỗi trường 6 tờ, ở 8 thôn mỗi thôn 2 tờ": the places' products add up
+      goesOn.pair.num.value += num.value;
+      products.set(goesOn.pair.num.start, { end: goesOn.pair.num.end, value: goesOn.pair.num.value });
+    } else {
+      out.pairs.push(pairUp(num, counted, true));
+      products.set(fs, { end: fe, value: num.value });
+    }
+    m.last = { pair: out.pairs[out.pairs.length - 1]!, end: fe, unit: unitWord, measure: key(toks[fe]) };
+    for (let x = count.start; x < count.end; x++) blocked.push(x);
+    for (let x = fs; x < fe; x++) blocked.push(x);
+    statedProduct(toks, nv, numbers, Math.max(fe, count.end), num.value, blocked);
+    // "phát tờ rơi cho 320 hộ, mỗi hộ 1 tờ": the recipients, counted here, are no longer unclear
+    if (count.start >= 0) out.settled.push(count.start);
+    i = Math.max(i, fe - 1);
+    return i;
+  }
+  // "tại 8 khóm, mỗi khóm 01 buổi": sittings each place held, with no name in the sentence before, are the
+  // gatherings' (the writers' convention: any gathering's sittings are meetings)
+  const events = compiled.measures.get("cuoc");
+  if (
+    !counted &&
+    events &&
+    figures.length === 1 &&
+    count.start >= 0 &&
+    !count.own &&
+    key(toks[fe]) === "buoi" &&
+    (PLACE_WORDS.has(unitWord) || PLACE_HEADS.has(unitWord)) &&
+    !isWordIn(toks[fe + 1], DAY_PARTS) &&
+    !nameAt(fe) &&
+    !namedInSentenceBefore(toks, nv, nameAt, i)
+  ) {
+    const num = numItem(fs, fe, figures[0]![2] * count.value);
+    out.pairs.push(pairUp(num, indItem(fe, fe + 1, events), true));
+    products.set(fs, { end: fe, value: num.value });
+    for (let x = count.start; x < count.end; x++) blocked.push(x);
+    for (let x = fs; x < fe + 1; x++) blocked.push(x);
+    out.settled.push(count.start);
+    i = Math.max(i, fe);
+    return i;
+  }
+  // "xe lưu động: 3 xe, mỗi xe chạy 2 lượt": the unit is the indicator's own thing and the figure is
+  // in the indicator's measure → 6 lượt; the count of things is no figure of its own
+  const w = toks[fe]?.type === "w" ? toks[fe]!.kt : "";
+  const owner = ownUnit ? compiled.heads.get(unit.words[0]!)?.code : undefined;
+  if (
+    owner &&
+    count.start >= 0 &&
+    !count.own &&
+    figures.length === 1 &&
+    (compiled.measures.get(w) === owner || !!compiled.shared.get(w)?.some((o) => o.code === owner)) &&
+    !namedAfter(toks, nameAt, fe)
+  ) {
+    const num = numItem(fs, fe, figures[0]![2] * count.value);
+    out.pairs.push(pairUp(num, indItem(fe, fe + 1, owner), true));
+    products.set(fs, { end: fe, value: num.value });
+    for (let x = count.start; x < count.end; x++) blocked.push(x);
+    for (let x = fs; x < fe + 1; x++) blocked.push(x);
+    statedProduct(toks, nv, numbers, Math.max(fe + 1, count.end), num.value, blocked);
+    out.settled.push(count.start);
+    i = Math.max(i, fe);
+    return i;
+  }
+  // "phát thanh 20 lượt, mỗi ngày 2 lượt" with "10 ngày": the product stated before in its sentence,
+  // in the same unit — the rate is a detail of it, no second figure
+  if (
+    figures.length === 1 &&
+    count.start >= 0 &&
+    statedBefore(
+      toks,
+      nv,
+      numbers,
+      i,
+      figures[0]![2] * count.value,
+      key(toks[figures[0]![1]]),
+      compiled.measures.has(key(toks[figures[0]![1]])) || key(toks[figures[0]![1]]) === "cai",
+      unit.words[0]!,
+    )
+  ) {
+    for (let x = figures[0]![0]; x < figures[0]![1]; x++) blocked.push(x);
+    // the days or places counted are no figures; "3 lớp" (a gathering's count) stays one
+    const u = unit.words[0]!;
+    if (PLACE_WORDS.has(u) || PLACE_HEADS.has(u) || SPAN_RANK[u] !== undefined) {
+      for (let x = count.start; x < count.end; x++) blocked.push(x);
+      out.settled.push(count.start);
+    }
+    i = Math.max(i, figures[0]![1] - 1);
+    return i;
+  }
+  for (const [s, e, v] of figures) readings.set(s, { end: e, value: v * count.value });
+  // "đài xã phát tin mỗi ngày 4 lượt trong 3 ngày": a day's or week's rate in a measure several share goes to
+  // the one whose names' first words open the sentence ("đài", "phát"), when no name of theirs is there
+  const [s0, e0, v0] = figures[0]!;
+  const aired =
+    figures.length === 1 && (unitWord === "ngay" || unitWord === "tuan") && toks[e0]?.type === "w"
+      ? sharedByVerb(toks, compiled, nameAt, i, toks[e0]!.kt)
+      : undefined;
+  if (aired) {
+    readings.delete(s0);
+    out.pairs.push(pairUp(numItem(s0, e0, v0 * count.value), indItem(e0, e0 + 1, aired), true));
+    for (let x = s0; x < e0 + 1; x++) blocked.push(x);
+  }
+  // "tổ chức 04 đợt tuyên truyền, mỗi đợt 02 lượt xe": a count of rounds no indicator counts is spent in the
+  // product of things, no figure to ask about (sittings of people, "2 buổi, mỗi buổi 120 đoàn viên", are
+  // meetings by the writers' convention)
+  const ofPeople = people || key(toks[fe]) === "nguoi" || key(toks[fe + 1]) === "nguoi";
+  if (
+    figures.length === 1 &&
+    count.start >= 0 &&
+    !count.own &&
+    !ofPeople &&
+    !SITTING_UNITS.has(key(toks[fe])) &&
+    !compiled.heads.has(unitWord) &&
+    !compiled.measures.has(unitWord) &&
+    !nameAt(count.end)
+  ) {
+    for (let x = count.start; x < count.end; x++) blocked.push(x);
+    out.settled.push(count.start);
+  }
+  // "4 chi hội: 3 chi hội mỗi chi hội phát 120 tờ, chi hội Đông Lạc phát 240 tờ": the rest named one by one
+  if (figures.length === 1 && count.start >= 0) {
+    const rest = namedRest(toks, nv, numbers, counts, unit.words, count, figures[0]!);
+    if (rest) {
+      readings.set(figures[0]![0], { end: figures[0]![1], value: figures[0]![2] * count.value + rest.sum });
+      blocked.push(...rest.tokens);
+    }
+  }
+  // "mỗi trường họp 1 buổi, xã em tính 4 hội nghị": a product stated with an indicator's name, of a figure
+  // per unit whose own unit names none, is that figure; the rate is its detail
+  const [f0, f1, fv] = figures[0]!;
+  const stated =
+    figures.length === 1 && toks[f1]?.type === "w" && !nameAt(f1) && !compiled.measures.has(toks[f1]!.kt)
+      ? namedStatedProduct(toks, nv, numbers, nameAt, Math.max(f1, count.end), fv * count.value)
+      : false;
+  if (stated) {
+    readings.delete(f0);
+    for (let x = i; x < f1 + 1; x++) blocked.push(x);
+    if (count.start >= 0) for (let x = count.start; x < count.end; x++) blocked.push(x);
+    out.settled.push(i);
+  } else if (figures.length === 1)
+    statedProduct(toks, nv, numbers, Math.max(figures[0]![1], count.end), figures[0]![2] * count.value, blocked);
+  // a count of places used here is no figure of its own ("xã có 9 thôn"), nor a count in brackets after
+  // the unit ("mỗi cửa ngõ phường (3 cửa ngõ)")
+  const bracketed = count.start > i && toks[count.start - 1]?.k === "(";
+  if (PLACE_WORDS.has(unit.words[0]!) || PLACE_HEADS.has(unit.words[0]!) || bracketed || spotAt(toks, i + 1)) {
+    for (let x = count.start; x < count.end; x++) blocked.push(x);
+    if (count.start >= 0) out.settled.push(count.start);
+  }
+  return Math.max(i, figures[figures.length - 1]![1] - 1);
 }
 
 /** "mỗi trường 2 buổi ngoại khóa": the sittings of a gathering no indicator names are the gatherings (sittings.ts). */

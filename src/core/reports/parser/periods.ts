@@ -177,6 +177,137 @@ const doneAfterFigure = (tk: Tokenised, j: number): boolean => {
  * @example qualifyPeriods(normaliseAndTokenise("ky nay phat thanh 26 luot, luy ke 78 luot"), nv).roles.fallback // Set { 9 } (the 78)
  */
 export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
+  const q = periodScan(tk, nv);
+  const {
+    toks,
+    n,
+    numbers,
+    blocked,
+    settled,
+    breaks,
+    transparent,
+    cumulative,
+    shares,
+    totals,
+    parts,
+    report,
+    reportRank,
+    listAfterColon,
+    numbersToSentenceEnd,
+  } = q;
+  for (let i = 0; i < n; i++) {
+    const t = toks[i]!;
+    let at = longerSpanAt(q, i);
+    if (at >= 0) {
+      i = at;
+      continue;
+    }
+    // keywords may be inside a time phrase ("từ đầu năm đến nay", transparent), never inside a reference
+    if (t.type !== "w") continue;
+    // "28 lượt (đã gồm buổi trực tiếp)", "900 tờ (kể cả …)": the figure says it includes the others, their total
+    if (toks[i - 1]?.k === "(" && includesOthersAt(toks, i)) {
+      const before = numberJustBefore(toks, nv, numbers, i);
+      if (before !== null) totals.add(before);
+    }
+    const k = periodKey(toks, nv, i);
+    if (nv.blocked[i] && !nv.transparent[i] && !RANK[k] && k !== "ky") continue;
+    // "3 cụm làm hồi tháng 4" in a report of quý 4: an earlier period said after its figure, when it was done
+    const doneThen = AT_TIME.has(key(toks[i - 1])) ? figureEarlierInClause(toks, nv, numbers, i - 1) : null;
+    if (RANK[k] !== undefined && doneThen !== null && isEarlier(periodAt(toks, nv, i), report)) {
+      for (let y = doneThen; y < (numbers.read(doneThen, false)?.end ?? doneThen + 1); y++) blocked.push(y);
+      continue;
+    }
+    const next = key(toks[i + 1]);
+    at = currentPeriodAt(q, i, k, next);
+    if (at >= 0) {
+      i = at;
+      continue;
+    }
+    at = soFarAt(q, i, k, next);
+    if (at >= 0) {
+      i = at;
+      continue;
+    }
+    at = namedPeriodAt(q, i, k, next);
+    if (at >= 0) {
+      i = at;
+      continue;
+    }
+    at = otherPeriodAt(q, i, k, next);
+    if (at >= 0) {
+      i = at;
+      continue;
+    }
+    at = plansAndTotalsAt(q, i, k, next);
+    if (at >= 0) {
+      i = at;
+    }
+  }
+  // the weeks or months before a stated period total are its parts ("Tuần 1: 5 buổi, …")
+  if (totals.size > 0) {
+    for (let i = 0; i + 1 < n; i++) {
+      // "bc quý 4: tháng 10 …, tổng quý 2 lần": the report's own period is the total's, no part of it
+      if (report?.stated && report.at === i) continue;
+      const lineStart = i === 0 || toks[i - 1]!.type === "nl";
+      // "T7: 2 HN, 120 người", "T11 3 lượt" at a line's start: a month written short
+      const shortMonth =
+        key(toks[i]) === "t" &&
+        toks[i + 1]?.type === "n" &&
+        !toks[i + 1]!.spaced &&
+        Number(toks[i + 1]!.k) <= 12 &&
+        (toks[i + 2]?.k === ":" || (lineStart && !totals.has(i + 1))) &&
+        (i === 0 || toks[i - 1]!.type === "nl");
+      // "bai fb: t10 14, t11 11, t12 17. tong quy 42": a short month inside a line, marked a label in stage 2
+      const shortLabel = key(toks[i]) === "t" && toks[i + 1]?.type === "n" && !toks[i + 1]!.spaced;
+      if (shortMonth) blocked.push(i + 1);
+      else if (!(RANK[key(toks[i])] || shortLabel) || !nv.blocked[i + 1]) continue;
+      let j = i + 1;
+      while (
+        j < n &&
+        (nv.blocked[j] || (shortMonth && j === i + 1)) &&
+        toks[j]!.type !== "nl" &&
+        !CLAUSE_ENDS.has(toks[j]!.k)
+      )
+        j++;
+      // "Tuần 1: 5 buổi, 120 người": every figure of the list after the colon is a part
+      const list = toks[j]?.k === ":" ? listAfterColon(j) : null;
+      if (list) {
+        for (const s of list) if (!totals.has(s)) parts.add(s);
+        continue;
+      }
+      // "T10 xe lưu động 2 lượt" on a line of its own: every figure of the line is a part
+      if (lineStart && toks[j]?.type !== "n" && (shortMonth || RANK[key(toks[i])]! <= RANK.thang!)) {
+        // (up to the total when the line states it: "…, tổng quý 2 lần 150 người" — its people are the total's)
+        for (const s of numbersToSentenceEnd(j, false)) {
+          if (totals.has(s)) break;
+          parts.add(s);
+        }
+        continue;
+      }
+      const num = !nv.blocked[j] && toks[j] ? numbers.read(j, false) : null;
+      if (num && !totals.has(j)) parts.add(j);
+    }
+  }
+  const running = new Set([...cumulative].filter((x) => !shares.has(x)));
+  // only a period named before any figure spans the figures ("xã treo 10 pano. Báo cáo năm nộp khi nào?" does not)
+  const figureBefore = (at: number) => toks.slice(0, at).some((t, j) => t.type === "n" && !nv.blocked[j]);
+  const reportMonths =
+    report?.stated && report.at !== undefined && !figureBefore(report.at)
+      ? (MONTHS_OF[report.unit] ?? (Number.parseInt(report.unit, 10) || undefined))
+      : undefined;
+  return {
+    blocked,
+    settled,
+    breaks,
+    transparent,
+    roles: { fallback: cumulative, running, totals, parts },
+    reportRank,
+    reportMonths,
+  };
+}
+
+/** What qualifyPeriods' stages share: the message, its report period, the marks so far and the readers over them. */
+function periodScan(tk: Tokenised, nv: NonValues) {
   const { toks } = tk;
   const n = toks.length;
   const numbers = createNumberReader(tk, nv.blocked);
@@ -321,735 +452,793 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     }
     return null;
   };
-
-  for (let i = 0; i < n; i++) {
-    const t = toks[i]!;
-    // "9 tháng năm 2026, xã treo 14 pa nô" in a report that names quý III as its own: a longer span
-    // than the report's, opening its sentence, is a running total
-    // (or the year's last months holding the report's quarter: "6 tháng cuối năm: 30 tin. Quý 4: 14 tin")
-    if (t.type === "n" && report && reportRank > 0 && key(toks[i + 1]) === "thang") {
-      const p = periodAt(toks, nv, i);
-      const holds = report.stated || (!!p && lastMonthsAround(p, report));
-      // ("Báo cáo 6 tháng cuối năm …: 3 buổi …; riêng quý IV: 2 buổi. Đề nghị ghi nhận số liệu quý IV": after the
-      // heading's "báo cáo" too, when the period to record is asked for later)
-      const heading = report.at !== undefined && report.at > i && reportedBefore(toks, i);
-      if (p && holds && p.rank > reportRank && (opensSentence(toks, i) || toks[i - 1]?.k === ":" || heading)) {
-        let j = i + 2;
-        while (j < n && nv.blocked[j] && !nv.transparent[j] && !isClauseEnd(toks[j], toks[j + 1])) j++;
-        for (const x of listAfterColon(j) ?? sentenceNumbers(j)) cumulative.add(x);
-        i = j - 1;
-        continue;
-      }
-    }
-    // "9 tháng đầu năm có 6 cuộc, quý 4 này thêm 2 cuộc": the year's first months, ended before the report's period
-    if (
-      (t.type === "n" || FEW[t.kt] !== undefined) &&
-      firstMonthsBefore(periodAt(toks, nv, i), report, lastAdded > i)
-    ) {
-      breaks.push(i);
-      let j = i + 2;
-      while (j < n && nv.blocked[j] && !isClauseEnd(toks[j], toks[j + 1])) j++;
-      block(j);
-      i = j - 1;
-      continue;
-    }
-    // keywords may be inside a time phrase ("từ đầu năm đến nay", transparent), never inside a reference
-    if (t.type !== "w") continue;
-    // "28 lượt (đã gồm buổi trực tiếp)", "900 tờ (kể cả …)": the figure says it includes the others, their total
-    if (toks[i - 1]?.k === "(" && includesOthersAt(toks, i)) {
-      const before = numberJustBefore(toks, nv, numbers, i);
-      if (before !== null) totals.add(before);
-    }
-    const k = periodKey(toks, nv, i);
-    if (nv.blocked[i] && !nv.transparent[i] && !RANK[k] && k !== "ky") continue;
-    // "3 cụm làm hồi tháng 4" in a report of quý 4: an earlier period said after its figure, when it was done
-    const doneThen = AT_TIME.has(key(toks[i - 1])) ? figureEarlierInClause(toks, nv, numbers, i - 1) : null;
-    if (RANK[k] !== undefined && doneThen !== null && isEarlier(periodAt(toks, nv, i), report)) {
-      for (let y = doneThen; y < (numbers.read(doneThen, false)?.end ?? doneThen + 1); y++) blocked.push(y);
-      continue;
-    }
-    const next = key(toks[i + 1]);
-    // this period: "tháng này", "quý này", "kỳ này", "năm nay", "trong quý" stand between a name and its figure
-    if ((RANK[k] !== undefined || k === "ky") && next === "nay" && !nv.blocked[i + 1]) {
-      // "tuần này 2 lượt, quý này tổng cộng 11 lượt": a longer current period than the report's is a running total
-      if ((report?.current || report?.stated || report?.thisYear) && RANK[k] !== undefined && RANK[k]! > reportRank) {
-        for (const s of listAfterColon(i + 2) ?? startsIn(i + 2)) cumulative.add(s);
-        i++;
-        continue;
-      }
-      // "tuần này 8 lượt, … em báo số cả quý": a shorter current period than the one the officer says is reported is a part
-      if (report?.stated && RANK[k] !== undefined && RANK[k]! < reportRank) {
-        for (const s of listAfterColon(i + 2) ?? startsIn(i + 2)) addShare(s);
-        i++;
-        continue;
-      }
-      transparent.push(i, i + 1);
-      i++;
-      continue;
-    }
-    if (k === "trong" && RANK[next] !== undefined && !nv.blocked[i + 1] && !nv.blocked[i + 2]) {
-      // "5 phóng sự trong năm; trong tháng 11 thực hiện 2": the year so far beside a numbered shorter report
-      // period is a running total (the figure before it in its clause, else those after it)
-      if (next === "nam" && key(toks[i + 2]) !== "nay" && reportRank < RANK.nam! && report?.n !== undefined) {
-        const before = figureEarlierInClause(toks, nv, numbers, i);
-        for (const s of before !== null ? [before] : startsIn(i + 2)) cumulative.add(s);
-      }
-      transparent.push(i, i + 1);
-      i++;
-      continue;
-    }
-    // "II. SỐ LIỆU CẢ NĂM 2026", "Lũy kế cả năm" alone on its line in a shorter period's report: a running total's
-    // heading covers the lines below, to the next numbered section
-    if (reportRank > 0 && reportRank < RANK.nam! && RUNNING_HEADS.has(k) && startsLine(toks, i)) {
-      const end = runningHeadingEnd(toks, nv, i);
-      if (end > 0) {
-        // (to the next section of its own kind, "III." after "II."; unnumbered, to a blank line)
-        const mark = headingMark(toks, i);
-        const stops = (x: number): boolean =>
-          toks[x - 1]!.type === "nl" &&
-          (mark === "" ? toks[x]!.type === "nl" : sectionStartsAt(toks, x) && sectionKind(toks[x]!) === mark);
-        let x = end + 1;
-        for (; x < n && !stops(x); x++) {
-          if (nv.blocked[x] || toks[x]!.type !== "n") continue;
-          const num = numbers.read(x, false);
-          if (!num) continue;
-          cumulative.add(x);
-          x = num.end - 1;
-        }
-        i = x - 1;
-        continue;
-      }
-    }
-    // cumulative: "lũy kế …", "cộng dồn …", and "7 là lũy kế"
-    if ((k === "luy" && next === "ke") || (k === "cong" && next === "don")) {
-      // "Lũy kế 6 tháng: 5 cuộc, 260 người" / "Lũy kế 6 tháng 5 cuộc, 260 người.": opening its sentence, the sentence
-      const scope = listAfterColon(i + 2) ?? (opensSentence(toks, i) ? sentenceNumbers(i + 2) : null);
-      const after = scope ?? startsIn(i + 2);
-      for (const s of after) cumulative.add(s);
-      // "pano 7 là lũy kế", "pano 7 (lũy kế)": the figure before; not when "lũy kế" has its own ("90 người lũy kế 350 người")
-      const before = after.length === 0 || key(toks[i - 1]) === "la" ? numberJustBefore(toks, nv, numbers, i) : null;
-      if (before !== null) cumulative.add(before);
-      i++;
-      continue;
-    }
-    // "từ đầu năm", "từ đầu quý" (…đến nay): cumulative when longer than the report's period
-    if (k === "tu" && next === "dau" && RANK[key(toks[i + 2])]) {
-      const r = RANK[key(toks[i + 2])]!;
-      // "từ đầu quý đến nay 41" beside a figure of no named period: a running total, not this period's
-      // "tuần này 2 lượt, tính từ đầu quý IV đến nay 7 lượt": beside a shorter period the report does not
-      // name as its own, the numbered quarter so far is the report's (an unnumbered "từ đầu quý" a running total)
-      // the period's number: a label, a Roman numeral, or "quý 4" before "đến nay" (no figure then)
-      const q = toks[i + 3];
-      const bareNumber =
-        q?.type === "n" &&
-        !nv.blocked[i + 3] &&
-        (r === RANK.thang ? /^(?:[1-9]|1[0-2])$/ : /^[1-4]$/).test(q.k) &&
-        TO.has(key(toks[i + 4]));
-      const numbered = (q?.type === "n" && !!nv.blocked[i + 3]) || ROMAN[q?.k ?? ""] !== undefined || bareNumber;
-      // ("tuần trước 4, tuần này 3, từ đầu tháng 11 tới giờ 7": a numbered month so far over this week alike)
-      const quarterSoFar =
-        (r === RANK.quy || r === RANK.thang) && reportRank > 0 && reportRank < r && !report?.stated && numbered;
-      const role = reportRank === 0 ? "cumulative" : quarterSoFar ? "total" : roleOfPeriod(r, reportRank);
-      const from = bareNumber ? i + 4 : i + 3;
-      if (bareNumber) blocked.push(i + 3);
-      // ("tổng cộng từ đầu năm đến nay xã đã treo 9 pano, 22 băng rôn": opening its sentence after "tổng cộng")
-      let start = i;
-      while (start > 0 && TOTAL_LEAD.has(key(toks[start - 1]))) start--;
-      const scope = listAfterColon(from) ?? (opensSentence(toks, start) ? sentenceNumbers(from) : null);
-      for (const s of scope ?? startsIn(from))
-        (role === "cumulative" ? cumulative : role === "total" ? totals : parts).add(s);
-      i += 2;
-      continue;
-    }
-    // "từ 1/1 tới giờ", "từ ngày 01/01/2026 đến nay": since a day, everything so far, cumulative
-    if (k === "tu" && (nv.blocked[i + 1] || next === "ngay")) {
-      let j = i + 1;
-      if (key(toks[j]) === "ngay") j++;
-      const day = j;
-      while (j < n && j < day + 6 && nv.blocked[j] && toks[j]!.type !== "w") j++;
-      if (j > day && TO.has(key(toks[j])) && NOW.has(key(toks[j + 1]))) {
-        // "tuần này 8 lượt, từ 1/10 đến nay 92 lượt": from a quarter's first day (not 1/1, the year's too) beside
-        // this week (no period a report is filed under), the quarter so far, like "từ đầu quý IV đến nay"; beside a
-        // month ("riêng tháng 12 là 300 tờ") it stays a running total
-        const since = toks.slice(day, j).map((t) => t.k);
-        // (or the quarter the officer says is reported: "…, em báo số cả quý")
-        const quarterSoFar =
-          QUARTER_FIRST_DAY.test(since.join("")) &&
-          (report?.stated ? reportRank === RANK.quy : reportRank === RANK.tuan);
-        for (const s of listAfterColon(j + 2) ?? startsIn(j + 2)) (quarterSoFar ? totals : cumulative).add(s);
-        i = j + 1;
-        continue;
-      }
-    }
-    // "từ đầu học kỳ I năm học 2026-2027 đến nay 21 tin bài": a school term or year so far, longer than the
-    // month or quarter reported, cumulative
-    if (k === "tu" && next === "dau" && SCHOOL_SPANS.has(`${key(toks[i + 2])} ${key(toks[i + 3])}`)) {
-      let j = i + 4;
-      while (
-        j < n &&
-        j < i + 12 &&
-        !isClauseEnd(toks[j], toks[j + 1]) &&
-        !(TO.has(key(toks[j])) && NOW.has(key(toks[j + 1])))
-      )
-        j++;
-      if (TO.has(key(toks[j])) && NOW.has(key(toks[j + 1]))) {
-        for (const s of listAfterColon(j + 2) ?? startsIn(j + 2)) cumulative.add(s);
-        i = j + 1;
-        continue;
-      }
-    }
-    // "từ trước đến giờ 3 cụm", "tu truoc toi nay": everything so far, cumulative
-    if (k === "tu" && next === "truoc" && TO.has(key(toks[i + 2])) && NOW.has(key(toks[i + 3]))) {
-      for (const s of listAfterColon(i + 4) ?? startsIn(i + 4)) cumulative.add(s);
-      i += 3;
-      continue;
-    }
-    // "tính đến hết tháng 5, xã đã treo 12 pa nô", "tinh den nay 30 buoi": everything up to then, cumulative
-    // (opening its sentence, the sentence to its ";" or "."; else its clause)
-    if (k === "tinh" && TO.has(next)) {
-      let j = i + 2;
-      if (key(toks[j]) === "het" || key(toks[j]) === "cuoi") j++;
-      // a period or "nay", not a day ("tính đến ngày 15/12, … trong quý" is the report's own)
-      const named = RANK[key(toks[j])] !== undefined || NOW.has(key(toks[j]));
-      if (NOW.has(key(toks[j]))) j++;
-      while (
-        named &&
-        j < n &&
-        j < i + 8 &&
-        (nv.blocked[j] || RANK[key(toks[j])] !== undefined) &&
-        !isClauseEnd(toks[j], toks[j + 1])
-      )
-        j++;
-      if (named) {
-        const from = toks[j]?.k === "," ? j + 1 : j;
-        const scope = listAfterColon(from) ?? (opensSentence(toks, i) ? sentenceNumbers(from) : null);
-        for (const s of scope ?? startsIn(from)) cumulative.add(s);
-        i = j - 1;
-        continue;
-      }
-    }
-    // "hiện xã có tổng 4 cụm", "hien nay thon co 12 pano": what the place has now is a stock, cumulative
-    if (k === "hien" && !nv.blocked[i]) {
-      let j = i + 1;
-      if (key(toks[j]) === "nay" || key(toks[j]) === "tai" || key(toks[j]) === "gio") j++;
-      if (STOCK_HOLDERS.has(key(toks[j]))) j++;
-      if (key(toks[j]) === "dang") j++;
-      if (key(toks[j]) === "co") {
-        j++;
-        if (key(toks[j]) === "tong" || key(toks[j]) === "tat")
-          j += key(toks[j + 1]) === "ca" || key(toks[j + 1]) === "cong" ? 2 : 1;
-        if (key(toks[j]) === "so" || key(toks[j]) === "la" || toks[j]?.k === ":") j++;
-        const num = toks[j] && !nv.blocked[j] ? numbers.read(j, false) : null;
-        if (num && !num.bad) {
-          cumulative.add(j);
-          i = num.end - 1;
-          continue;
-        }
-      }
-    }
-    // "xã đã có tổng cộng 9 pa nô trên địa bàn": what stands in the area is a stock, cumulative
-    if (k === "co" && !nv.blocked[i]) {
-      const stock = stockInArea(toks, nv, numbers, i + 1);
-      if (stock !== null) {
-        cumulative.add(stock.at);
-        // "(gồm 6 pa nô từ các năm trước …)": what the stock is made of, in a bracket right after it
-        if (toks[stock.end]?.k === "(" && key(toks[stock.end + 1]) === "gom") block(stock.end + 2);
-        continue;
-      }
-    }
-    // "tổng số pa nô đang treo trên địa bàn là 11 cái": what stands now, a total of the stock, cumulative
-    if (k === "dang" && STANDING.has(next) && totalOfBefore(toks, i)) {
-      const first = numbersIn(i + 2)[0];
-      if (first) cumulative.add(first[0]);
-      continue;
-    }
-    // "tuần này 6 lượt, tháng 12 tổng tới nay 11 lượt": a numbered month or quarter so far, beside a shorter period
-    // the report does not state as its own, is that period's total (as "cả quý IV đến nay")
-    if (RANK[k] !== undefined && nv.blocked[i + 1] && reportRank > 0 && RANK[k]! > reportRank && !report?.stated) {
-      let j = i + 2;
-      if (key(toks[j]) === "tong" || key(toks[j]) === "cong") j++;
-      if (TO.has(key(toks[j])) && NOW.has(key(toks[j + 1])) && RANK[k]! < RANK.nam!) {
-        for (const s of listAfterColon(j + 2) ?? startsIn(j + 2)) totals.add(s);
-        i = j + 1;
-        continue;
-      }
-    }
-    // the report's own period named between a name and its figure: "pano tháng 12 treo 3 cái"
-    if (RANK[k] !== undefined && report && !report.current && nv.blocked[i + 1] && !nv.transparent[i + 1]) {
-      const p = periodAt(toks, nv, i);
-      if (p && p.unit === report.unit && p.n !== undefined && p.n === report.n && p.year === report.year) {
-        transparent.push(i, i + 1);
-        i++;
-        continue;
-      }
-    }
-    // "đến nay thực hiện 4 phóng sự, trong đó quý IV 1 phóng sự": a period's share singled out after "trong đó"
-    // makes the figures said "so far" before it in the sentence running totals
-    if (k === "trong" && next === "do" && RANK[key(toks[i + 2])] !== undefined) {
-      for (const x of soFarFiguresBefore(i)) cumulative.add(x);
-      i++;
-      continue;
-    }
-    // "riêng tuần từ 08/12 đến 14/12 phát 200 tờ" in a quarterly report: a shorter period singled out is a part
-    // ("Trong đó riêng tháng 12: chuyên mục 2, phát thanh 26 lượt": the whole list after its colon)
-    if (k === "rieng" && RANK[next] !== undefined && reportRank > 0 && RANK[next]! < reportRank) {
-      for (const s of listAfterColon(i + 2) ?? startsIn(i + 2)) addShare(s);
-      i++;
-      continue;
-    }
-    // "riêng quý IV: 2 buổi, 170 đoàn viên" when quý IV is the period the officer asks to record: its figures
-    // ("năm 2026 tổng 40 pano, riêng tháng 12 là 5": the report's period singled out after a longer one's figure)
-    if (
-      k === "rieng" &&
-      report?.n !== undefined &&
-      RANK[next] === reportRank &&
-      periodAt(toks, nv, i + 1)?.n === report.n
-    ) {
-      // (unstated, only a bare figure there, "riêng tháng 12 là 5": the one named before, the report's)
-      const own = (listAfterColon(i + 2) ?? startsIn(i + 2)).filter(
-        (s) => report.stated || toks[s + 1]?.type !== "w" || BARE_CLOSERS.has(key(toks[s + 1])),
-      );
-      for (const s of own) totals.add(s);
-      if (report.stated || own.length > 0) {
-        i++;
-        continue;
-      }
-    }
-    // a part of the report's period: "riêng quý II: 8" in a six-month report, "tháng 3 treo 5" in a quarterly one
-    if (
-      RANK[k] !== undefined &&
-      reportRank > 0 &&
-      RANK[k]! < reportRank &&
-      nv.blocked[i + 1] &&
-      !nv.transparent[i + 1]
-    ) {
-      let j = i + 1;
-      while (j < n && nv.blocked[j] && !nv.transparent[j] && !isClauseEnd(toks[j], toks[j + 1])) j++;
-      // "(Quý IV riêng: 1 phóng sự, 4 chuyên mục)": the whole list after its colon; opening its
-      // sentence ("tuần 2 tháng 12 treo 5 băng rôn, 2 pano.") the sentence
-      const scope = listAfterColon(j) ?? (opensSentence(toks, i) ? sentenceNumbers(j) : null);
-      for (const s of scope ?? startsIn(j)) addShare(s);
-      i = j - 1;
-      continue;
-    }
-    // a longer numbered period than the report's: "quý 1 tổng 9 lượt" in a report of tháng 3 is a running total
-    if (
-      RANK[k] !== undefined &&
-      // a year only opening its sentence ("năm 2026 tổng 40 pano, riêng tháng 12 là 5"), not "tháng 12 năm 2026"
-      // or a clause after a comma ("pano quý 4 là 3 cái, năm 2025 làm 9 cái")
-      (k !== "nam" || ((opensSentence(toks, i) || toks[i - 1]?.k === ",") && toks[i + 1]?.type === "n")) &&
-      reportRank > 0 &&
-      RANK[k]! > reportRank &&
-      (report?.stated || report?.n !== undefined) &&
-      nv.blocked[i + 1] &&
-      !nv.transparent[i + 1] &&
-      !(toks[i - 1]?.type === "n" && RANK[key(toks[i - 2])] !== undefined) &&
-      !STATED_TOTAL_BEFORE.has(key(toks[i - 1])) &&
-      !isEarlier(periodAt(toks, nv, i), report)
-    ) {
-      let j = i + 1;
-      while (j < n && nv.blocked[j] && !nv.transparent[j] && !isClauseEnd(toks[j], toks[j + 1])) j++;
-      // "Năm 2026, xã tổ chức 12 hội nghị; …": a comma right after a year opening its sentence opens its clause
-      if (toks[j]?.k === "," && k === "nam" && opensSentence(toks, i)) j++;
-      for (const s of listAfterColon(j) ?? startsIn(j)) cumulative.add(s);
-      i = j - 1;
-      continue;
-    }
-    // "cả năm 2025 là 40", "cả tháng 22 buổi"; "cả năm 2025" in a report of 2026 is an earlier period (below)
-    // (not when the report names it as its own: "báo cáo cả năm 2026: 4 phóng sự, 16 chuyên mục")
-    if (
-      k === "ca" &&
-      RANK[next] &&
-      t.o.toLowerCase() !== "cá" &&
-      !isEarlier(periodAt(toks, nv, i + 1), report) &&
-      !(report?.stated && statedBefore(toks, i))
-    ) {
-      // a month named only in passing ("tháng 12 … 15 lượt, cả quý 45 lượt"): the quarter, the
-      // reports' usual period, is the total the officer gives; a month the report names stays its own
-      // ("tuần này 200 tờ, tính cả quý là 850 tờ": the officer counts the quarter, the figure to report;
-      // "tuần này 4 bài, cả quý được 37 bài rồi" stays a running total)
-      const counted = key(toks[i - 1]) === "tinh" && reportRank > 0 && reportRank < RANK.quy!;
-      const quarterOverMonth = RANK[next] === RANK.quy && (reportRank === RANK.thang || counted) && !report?.stated;
-      // "tính cả quý 4 đến nay là 21 băng rôn, 900 tờ rơi": the period so far, a running total (its sentence)
-      // (in a report of a shorter period; "bc quý: … cả quý đến nay 5 cái" is the report's own figure)
-      let soFar = false;
-      let nowEnd = -1;
-      if (reportRank > 0 && RANK[next]! > reportRank)
-        for (let x = i + 2; x < i + 6 && x + 1 < n && !isClauseEnd(toks[x], toks[x + 1]); x++)
-          if (TO.has(key(toks[x])) && NOW.has(key(toks[x + 1]))) {
-            soFar = true;
-            nowEnd = x + 2;
-          }
-      // "tuần này 2 lượt; cả quý IV đến nay 11 lượt": a numbered quarter so far, beside a shorter period the report
-      // does not state as its own, is the quarter's total (as "từ đầu quý IV đến nay"; "cả tháng 12 tới giờ" too)
-      const q = toks[i + 2];
-      const numberedQuarter =
-        (RANK[next] === RANK.quy || RANK[next] === RANK.thang) &&
-        !report?.stated &&
-        (ROMAN[q?.k ?? ""] !== undefined || (q?.type === "n" && !!nv.blocked[i + 2]));
-      const role =
-        soFar && !numberedQuarter
-          ? "cumulative"
-          : quarterOverMonth || soFar
-            ? "total"
-            : roleOfPeriod(RANK[next]!, reportRank);
-      // "cả năm 2026 phát hành 6.000 tờ": a running total may stand past a verb; a total or a part only right after
-      // "cả quý 4 mới 5 pano": a quarter's number typed bare before another figure is its label
-      const label = toks[i + 2];
-      const bareLabel =
-        RANK[next] === RANK.quy &&
-        label?.type === "n" &&
-        !nv.blocked[i + 2] &&
-        /^[1-4]$/.test(label.k) &&
-        toks[i + 3]?.type === "w" &&
-        numbersIn(i + 3).length > 0;
-      // ("cả tháng 12 tới giờ là 14 bài": the total after "tới giờ")
-      const from = bareLabel ? i + 3 : soFar && role === "total" ? nowEnd : i + 2;
-      // ("cả tháng 6 đăng 13 bài": one doing verb may stand before a total too)
-      const found =
-        numberAfter(from, 6, PERIOD_GLUE) ??
-        (role === "cumulative" ? (numbersIn(from)[0] ?? null) : numberAfter(from, 6, PERIOD_VERB_GLUE));
-      // "phát thanh 60 lượt là số cả năm, quý 4 chỉ 18": the figure before "là (số) cả năm" is that period's
-      const said = key(toks[i - 1]) === "la" || (key(toks[i - 1]) === "so" && key(toks[i - 2]) === "la");
-      if (said && role === "cumulative" && !found) {
-        const before = numberJustBefore(toks, nv, numbers, key(toks[i - 1]) === "la" ? i : i - 1);
-        if (before !== null) cumulative.add(before);
-      }
-      // "Cả năm 2026 đã tổ chức 7 hội nghị, 520 lượt người.": a running total opening its sentence covers it
-      if (found && role === "cumulative" && (opensSentence(toks, i) || (soFar && opensSentence(toks, i - 1))))
-        for (const x of sentenceNumbers(found[0])) cumulative.add(x);
-      // "- Cả năm 2026: 20 phóng sự, 36 chuyên mục.": a running total as a label, before a colon, covers its list
-      if (found && role === "cumulative") for (const x of listAfterColon(from) ?? []) cumulative.add(x);
-      if (found) (role === "cumulative" ? cumulative : role === "total" ? totals : parts).add(found[0]);
-      else if (
-        role === "total" &&
-        (opensSentence(toks, i) || (key(toks[i - 1]) === "tinh" && opensSentence(toks, i - 1)))
-      ) {
-        // "Tính cả quý IV, xã tổ chức 3 cuộc với 210 người.": opening its sentence, the sentence's figures
-        let j = i + 2;
-        while (j < n && nv.blocked[j] && !isClauseEnd(toks[j], toks[j + 1])) j++;
-        if (toks[j]?.k === "," || toks[j]?.k === ":") j++;
-        for (const x of numbersToSentenceEnd(j, false)) totals.add(x);
-      }
-      i++;
-      continue;
-    }
-    // the whole commune after one of its places: "tổ dân phố 2 phát 200 tờ, cả phường 900 tờ" (a stated total)
-    if ((k === "ca" || k === "toan") && WHOLE_UNITS.has(next) && !nv.blocked[i + 1]) {
-      const found = numberAfter(i + 2, 6, WHOLE_GLUE);
-      if (found) totals.add(found[0]);
-      i++;
-      continue;
-    }
-    // an earlier period of the report's unit: "thang 2 la 26 luot" in a report of "tháng 3", "(quý IV/2025: 3)"
-    if (RANK[k] !== undefined && isEarlier(periodAt(toks, nv, i), report)) {
-      breaks.push(i);
-      let j = i + 1;
-      while (j < n && nv.blocked[j] && !isClauseEnd(toks[j], toks[j + 1])) j++;
-      // "Kết quả tháng 11 (đã báo cáo): …": a bracket about the period before its colon
-      j = pastBracketToColon(toks, j);
-      if (toks[j]?.k === ":") {
-        // "số liệu tháng 2: 1 băng rôn, 100 tờ rơi": the whole list after the colon
-        // (to the sentence's end: "hoi nghi thang 9: 1 cuoc, 70 nguoi. hoi nghi thang 10: 2 cuoc" keeps month 10's)
-        for (let x = j + 1; x < n && toks[x]!.type !== "nl" && toks[x]!.k !== ")" && toks[x]!.k !== ";"; x++) {
-          if (toks[x]!.k === "." || toks[x]!.k === "!" || toks[x]!.k === "?") break;
-          if (nv.blocked[x]) continue;
-          const num = numbers.read(x, false);
-          if (!num) continue;
-          for (let y = x; y < num.end; y++) blocked.push(y);
-          x = num.end - 1;
-        }
-      } else if (opensSegment(toks, i)) {
-        // "…: T11 băng rôn 9, tờ rơi 300; T12 …": a label opening a segment covers it, to its ";" or sentence end
-        for (const x of numbersToSentenceEnd(j, true)) {
-          const num = numbers.read(x, false);
-          for (let y = x; y < (num?.end ?? x + 1); y++) blocked.push(y);
-        }
-      } else if (toks[j]?.k === "(") {
-        // "gấp đôi quý III (600 tờ)": the figure in brackets right after is that period's
-        for (let x = j + 1; x < n && toks[x]!.k !== ")" && toks[x]!.type !== "nl"; x++) {
-          if (nv.blocked[x]) continue;
-          const num = numbers.read(x, false);
-          if (!num) continue;
-          for (let y = x; y < num.end; y++) blocked.push(y);
-          x = num.end - 1;
-        }
-      } else block(j);
-      i = j - 1;
-      continue;
-    }
-    // last period: "quý trước 5", "cùng kỳ 2025: 5 pano", "kỳ trước"; a shorter unit is part of this period
-    // "tuần rồi", "tháng rồi" (chat) say "trước"; not after a count ("đã 2 tuần rồi")
-    const last = next === "truoc" || (next === "roi" && toks[i - 1]?.type !== "n");
-    const previous =
-      (last &&
-        RANK[k] !== undefined &&
-        (RANK[k]! >= Math.max(reportRank, 2) ||
-          // "tuần trước 3 buổi, tuần này 5": beside the report's own period, the one before it
-          // ("tuần trước 20, tuần này thêm 30": what is added to it is on top, and it stays)
-          (RANK[k] === reportRank && (report?.stated || (report?.current && lastAdded < i))))) ||
-      (last && k === "ky") ||
-      // a school's year or term before ("năm học trước: 2 buổi", "nam hoc truoc", "đợt trước")
-      (k === "hoc" && next === "truoc" && key(toks[i - 1]) === "nam") ||
-      (k === "dot" && next === "truoc") ||
-      (k === "cung" && next === "ky") ||
-      (k === "nam" && next === "ngoai");
-    if (previous) {
-      breaks.push(i, i + 1);
-      // "năm ngoái cùng kỳ: băng rôn 18, tờ rơi 1000": the whole list after the colon
-      // ("(cùng kỳ năm 2025: 3 buổi, 180 lượt)": opening a bracket, the bracket is that period's)
-      const list = toks[i - 1]?.k === "(" ? bracketNumbers(i + 2) : listAfterColon(i + 2);
-      if (list) {
-        for (const s of list) {
-          const num = numbers.read(s, false);
-          for (let x = s; x < (num?.end ?? s + 1); x++) blocked.push(x);
-        }
-      } else if (k === "cung" && opensPart(toks[i - 1])) {
-        // "…; cùng kỳ năm 2025 tổ chức 2 buổi, 110 người.": a clause opening with it is that period's, to its end
-        for (const s of numbersToSentenceEnd(i + 2, true)) {
-          const num = numbers.read(s, false);
-          for (let x = s; x < (num?.end ?? s + 1); x++) blocked.push(x);
-        }
-      } else block(i + 2);
-      // "so với cùng kỳ năm 2025 (18 buổi)": the figure in brackets right after is that period's
-      let b = i + 2;
-      const periodWord = (t: Tok): boolean =>
-        RANK[key(t)] !== undefined || /^(?:19|20)\d\d$/.test(t.k) || key(t) === "ngoai";
-      while (b < n && b < i + 6 && (nv.blocked[b] || periodWord(toks[b]!)) && toks[b]!.k !== "(") b++;
-      if (toks[b]?.k === "(") {
-        for (let x = b + 1; x < n && toks[x]!.k !== ")" && toks[x]!.type !== "nl"; x++) {
-          if (nv.blocked[x]) continue;
-          const num = numbers.read(x, false);
-          if (!num) continue;
-          for (let y = x; y < num.end; y++) blocked.push(y);
-          x = num.end - 1;
-        }
-      }
-      // "3 cái kia là của tuần trước": the figure before, in the same clause
-      if (key(toks[i - 1]) === "cua") {
-        const before = figureBeforeInClause(toks, nv, numbers, i - 1);
-        if (before) for (let x = before[0]; x < before[1]; x++) blocked.push(x);
-      }
-      i++;
-      continue;
-    }
-    // figures already reported for an earlier part: "6 tháng đầu năm đã báo cáo 4 hội nghị, 380 người"
-    if (k === "da" && next === "bao" && earlierPartBefore(toks, i)) {
-      for (const s of numbersToSentenceEnd(i + 2, false)) {
-        const num = numbers.read(s, false);
-        if (num) for (let x = s; x < num.end; x++) blocked.push(x);
-      }
-      continue;
-    }
-    // comparisons: "tăng 4 tin so với cùng kỳ", "nhiều hơn quý trước 1 cuộc"
-    if (COMPARATORS.has(k) && next !== "len" && next !== "cuong" && comparedInClause(toks, i)) {
-      const found = numberAfter(i + 1, 5, COMPARED_GLUE);
-      if (found) for (let x = found[0]; x < found[1]; x++) blocked.push(x);
-      continue;
-    }
-    // a plan's figure: "kế hoạch 10 pano, thực hiện 8", "KH: 10" (not "Kế hoạch số 15/KH-UBND")
-    // (and its other names: "chỉ tiêu 6 áp phích", "mục tiêu: 20 tin")
-    const planWords = (k === "ke" && next === "hoach") || ((k === "chi" || k === "muc") && next === "tieu");
-    if ((planWords || k === "kh") && !nv.blocked[i]) {
-      let j = i + (planWords ? 2 : 1);
-      // "kế hoạch cả năm (1.000 tờ)", "kế hoạch năm (24 chuyên mục)": the plan's figure in brackets
-      let x = j;
-      if (key(toks[x]) === "ca") x++;
-      if (RANK[key(toks[x])] !== undefined) {
-        x++;
-        while (x < n && nv.blocked[x] && toks[x]!.type !== "nl" && toks[x]!.k !== "(") x++;
-        // or right after the period ("kế hoạch cả năm 4 lớp", "Kế hoạch năm: 12 pano")
-        // ("kế hoạch năm giao 40 băng rôn": the plan given for the year)
-        if (
-          toks[x]?.k === "(" ||
-          toks[x]?.k === ":" ||
-          key(toks[x]) === "giao" ||
-          (toks[x]?.type === "n" && !nv.blocked[x])
-        )
-          j = x;
-      }
-      // ("chỉ tiêu được giao …", "kế hoạch đã giao …")
-      if ((key(toks[j]) === "duoc" || key(toks[j]) === "da") && key(toks[j + 1]) === "giao") j++;
-      if (toks[j]?.k === ":" || toks[j]?.k === "(" || key(toks[j]) === "la") j++;
-      else if (key(toks[j]) === "giao") {
-        j = afterRecipient(toks, nv, j + 1);
-        if (toks[j]?.k === "(" || toks[j]?.k === ":") j++;
-      }
-      // "kế hoạch treo 5 pano, mới được 3": the verb of what is planned before its figure
-      else if (toks[j]?.type === "w" && !nv.blocked[j] && toks[j + 1]?.type === "n") j++;
-      // "chỉ tiêu (15 tin bài/quý)": the plan's figure as a rate per period, no count to ask about
-      if (toks[j]?.type === "n" && nv.blocked[j] && nv.unclear.some(([a]) => a === j)) settled.push(j);
-      const num = toks[j] && !nv.blocked[j] ? numbers.read(j, false) : null;
-      if (num && !num.bad && toks[j]!.type === "n") {
-        for (let x = j; x < num.end; x++) blocked.push(x);
-        // "kế hoạch cả năm 4 lớp, 240 học viên": the plan's list goes on while each clause opens with a
-        // figure (not "kế hoạch 10 pano, thực hiện 8")
-        for (let e = planListNext(num.end); e >= 0; ) {
-          const more = numbers.read(e, false);
-          if (!more || more.bad) break;
-          for (let x = e; x < more.end; x++) blocked.push(x);
-          e = planListNext(more.end);
-        }
-      }
-    }
-    // "xã phải treo 5 pano, mới được 3 thôi": what is due, then what was done in the next clause
-    if (k === "phai" && !NOT_WORDS.has(key(toks[i - 1])) && !nv.blocked[i]) {
-      // (a verb of one or two words before the figure: "phải treo 5", "phải tổ chức 4")
-      let j = i + 1;
-      while (j < i + 3 && toks[j]?.type === "w") j++;
-      const num = toks[j]?.type === "n" && !nv.blocked[j] ? numbers.read(j, false) : null;
-      if (num && !num.bad && doneClauseAfter(toks, num.end)) for (let x = j; x < num.end; x++) blocked.push(x);
-    }
-    // plans: "phấn đấu treo thêm 8 pa nô", "dự kiến", "quý tới", "sẽ"
-    const plan = startingWith(PLAN_WORDS, key(toks[i])).find(
-      (seq) => seq.every((w, j) => key(toks[i + j]) === w) && (seq[0] !== "phuong" || !placeNamedHuong(toks, i)),
-    );
-    const future =
-      (RANK[k] !== undefined && next === "toi") ||
-      (k === "se" && (t.o.toLowerCase() === "sẽ" || (!tk.accented && key(toks[i - 1]) !== "chia")));
-    if (plan || future) {
-      const from = i + (plan ? plan.length : 2);
-      if (plan?.[0] === "phuong") {
-        // a "Phương hướng …" section: to the end of its line, or of the section when it is a heading
-        const heading = startsLine(toks, i);
-        for (let j = from; j < n; j++) {
-          if (toks[j]!.type === "nl" && (!heading || sectionStartsAt(toks, j + 1))) break;
-          if (nv.blocked[j]) continue;
-          const num = numbers.read(j, false);
-          if (num) for (let x = j; x < num.end; x++) blocked.push(x);
-        }
-      } else block(from);
-      continue;
-    }
-    // a "Khó khăn" / "Hạn chế" / "Vướng mắc" heading: what is lacking or hard is no result ("thiếu 5 xe",
-    // "3 thôn sóng yếu"); to the end of its line, or of the section when the heading stands alone
-    if (hasPhrase(HARDSHIP, k, next) && startsLine(toks, i)) {
-      let j = i + 2;
-      while (j < n && toks[j]!.type !== "nl" && (toks[j]!.type === "p" || toks[j]!.k === ":")) j++;
-      const heading = j >= n || toks[j]!.type === "nl";
-      for (; j < n; j++) {
-        if (
-          toks[j]!.type === "nl" &&
-          (!heading || j + 1 >= n || sectionStartsAt(toks, j + 1) || resultsAt(toks, j + 1))
-        )
-          break;
-        // on the heading's own line: to its sentence's end or a turn to what was done ("nhưng vẫn treo 4")
-        if (!heading && (SENTENCE_STOPS.has(toks[j]!.k) || DONE_TURN.has(key(toks[j])) || resultsAt(toks, j))) break;
-        if (nv.blocked[j]) continue;
-        const num = numbers.read(j, false);
-        if (num) for (let x = j; x < num.end; x++) blocked.push(x);
-      }
-      i = j - 1;
-      continue;
-    }
-    // stated period totals: "nâng tổng số trong quý lên 1.100", "Cộng quý I: 9", "tổng tháng 3: 20"
-    if (k === "nang") {
-      for (let j = i + 1; j < Math.min(n, i + 8) && !isClauseEnd(toks[j], toks[j + 1]); j++) {
-        // "nâng tổng số từ đầu năm lên 10": the running total is the "từ đầu …" rule's to qualify
-        if (key(toks[j]) === "tu" && key(toks[j + 1]) === "dau") break;
-        if (key(toks[j]) !== "len") continue;
-        const found = numberAfter(j + 1, 3, PERIOD_GLUE);
-        if (found) totals.add(found[0]);
-        break;
-      }
-      continue;
-    }
-    if (
-      (k === "tong" || k === "cong") &&
-      (RANK[next] || (next === "ca" && RANK[key(toks[i + 2])]) || (next === "cong" && RANK[key(toks[i + 2])]))
-    ) {
-      // "Cộng quý III: 3 HN, 180 người": every figure of the list after the colon
-      const list = listAfterColon(i + 1);
-      const found = list?.length ? null : numberAfter(i + 1, 7, PERIOD_GLUE);
-      // "Tổng cả năm 2026: 5.200 tờ gấp" in a report of a month or a quarter: the year so far, a running total
-      const unit = RANK[next] ? next : key(toks[i + 2]);
-      // (an earlier year's total, "tổng cả năm 2025 là 280", is left as it was read)
-      const at = RANK[next] ? i + 1 : i + 2;
-      const into =
-        unit === "nam" && reportRank > 0 && reportRank < RANK.nam! && !isEarlier(periodAt(toks, nv, at), report)
-          ? cumulative
-          : totals;
-      for (const s of list ?? []) into.add(s);
-      if (found) into.add(found[0]);
-    }
-    // "Tổng: pano 3, băng rôn 3", "Tổng cộng: …" after the details: every figure of the list is a stated total
-    if ((k === "tong" || k === "cong") && (next === ":" || (next === "cong" && key(toks[i + 2]) === ":"))) {
-      for (const s of listAfterColon(i + 1) ?? []) totals.add(s);
-    }
-    // "… tháng 11 … 61 người. Cộng 2 cuộc, 119 người": a sentence opening with the word and a list of figures,
-    // likewise (a lone figure, "tong 6 cai", is left to the values' combination)
-    const figureAt = next === "cong" ? i + 2 : i + 1;
-    if (
-      (k === "tong" || k === "cong") &&
-      opensSentence(toks, i) &&
-      toks[figureAt]?.type === "n" &&
-      !nv.blocked[figureAt]
-    ) {
-      const list = numbersToSentenceEnd(figureAt, false);
-      if (list.length > 1) for (const s of list) totals.add(s);
-    }
-  }
-  // the weeks or months before a stated period total are its parts ("Tuần 1: 5 buổi, …")
-  if (totals.size > 0) {
-    for (let i = 0; i + 1 < n; i++) {
-      // "bc quý 4: tháng 10 …, tổng quý 2 lần": the report's own period is the total's, no part of it
-      if (report?.stated && report.at === i) continue;
-      const lineStart = i === 0 || toks[i - 1]!.type === "nl";
-      // "T7: 2 HN, 120 người", "T11 3 lượt" at a line's start: a month written short
-      const shortMonth =
-        key(toks[i]) === "t" &&
-        toks[i + 1]?.type === "n" &&
-        !toks[i + 1]!.spaced &&
-        Number(toks[i + 1]!.k) <= 12 &&
-        (toks[i + 2]?.k === ":" || (lineStart && !totals.has(i + 1))) &&
-        (i === 0 || toks[i - 1]!.type === "nl");
-      // "bai fb: t10 14, t11 11, t12 17. tong quy 42": a short month inside a line, marked a label in stage 2
-      const shortLabel = key(toks[i]) === "t" && toks[i + 1]?.type === "n" && !toks[i + 1]!.spaced;
-      if (shortMonth) blocked.push(i + 1);
-      else if (!(RANK[key(toks[i])] || shortLabel) || !nv.blocked[i + 1]) continue;
-      let j = i + 1;
-      while (
-        j < n &&
-        (nv.blocked[j] || (shortMonth && j === i + 1)) &&
-        toks[j]!.type !== "nl" &&
-        !CLAUSE_ENDS.has(toks[j]!.k)
-      )
-        j++;
-      // "Tuần 1: 5 buổi, 120 người": every figure of the list after the colon is a part
-      const list = toks[j]?.k === ":" ? listAfterColon(j) : null;
-      if (list) {
-        for (const s of list) if (!totals.has(s)) parts.add(s);
-        continue;
-      }
-      // "T10 xe lưu động 2 lượt" on a line of its own: every figure of the line is a part
-      if (lineStart && toks[j]?.type !== "n" && (shortMonth || RANK[key(toks[i])]! <= RANK.thang!)) {
-        // (up to the total when the line states it: "…, tổng quý 2 lần 150 người" — its people are the total's)
-        for (const s of numbersToSentenceEnd(j, false)) {
-          if (totals.has(s)) break;
-          parts.add(s);
-        }
-        continue;
-      }
-      const num = !nv.blocked[j] && toks[j] ? numbers.read(j, false) : null;
-      if (num && !totals.has(j)) parts.add(j);
-    }
-  }
-  const running = new Set([...cumulative].filter((x) => !shares.has(x)));
-  // only a period named before any figure spans the figures ("xã treo 10 pano. Báo cáo năm nộp khi nào?" does not)
-  const figureBefore = (at: number) => toks.slice(0, at).some((t, j) => t.type === "n" && !nv.blocked[j]);
-  const reportMonths =
-    report?.stated && report.at !== undefined && !figureBefore(report.at)
-      ? (MONTHS_OF[report.unit] ?? (Number.parseInt(report.unit, 10) || undefined))
-      : undefined;
   return {
+    tk,
+    nv,
+    toks,
+    n,
+    numbers,
     blocked,
     settled,
     breaks,
     transparent,
-    roles: { fallback: cumulative, running, totals, parts },
+    cumulative,
+    shares,
+    addShare,
+    totals,
+    parts,
+    report,
     reportRank,
-    reportMonths,
+    lastAdded,
+    numbersIn,
+    startsIn,
+    block,
+    bracketNumbers,
+    listAfterColon,
+    ownClauseAt,
+    numbersToSentenceEnd,
+    soFarFiguresBefore,
+    planListNext,
+    sentenceNumbers,
+    numberAfter,
   };
+}
+
+type PeriodScan = ReturnType<typeof periodScan>;
+
+/** "9 tháng năm 2026", "9 tháng đầu năm": a span of months before its figures. Returns the token to go on from, or -1 when no rule here takes token i. */
+function longerSpanAt(q: PeriodScan, i: number): number {
+  const { toks, n, breaks, cumulative, report, reportRank, lastAdded, block, listAfterColon, sentenceNumbers, nv } = q;
+  const t = toks[i]!;
+  // "9 tháng năm 2026, xã treo 14 pa nô" in a report that names quý III as its own: a longer span
+  // than the report's, opening its sentence, is a running total
+  // (or the year's last months holding the report's quarter: "6 tháng cuối năm: 30 tin. Quý 4: 14 tin")
+  if (t.type === "n" && report && reportRank > 0 && key(toks[i + 1]) === "thang") {
+    const p = periodAt(toks, nv, i);
+    const holds = report.stated || (!!p && lastMonthsAround(p, report));
+    // ("Báo cáo 6 tháng cuối năm …: 3 buổi …; riêng quý IV: 2 buổi. Đề nghị ghi nhận số liệu quý IV": after the
+    // heading's "báo cáo" too, when the period to record is asked for later)
+    const heading = report.at !== undefined && report.at > i && reportedBefore(toks, i);
+    if (p && holds && p.rank > reportRank && (opensSentence(toks, i) || toks[i - 1]?.k === ":" || heading)) {
+      let j = i + 2;
+      while (j < n && nv.blocked[j] && !nv.transparent[j] && !isClauseEnd(toks[j], toks[j + 1])) j++;
+      for (const x of listAfterColon(j) ?? sentenceNumbers(j)) cumulative.add(x);
+      i = j - 1;
+      return i;
+    }
+  }
+  // "9 tháng đầu năm có 6 cuộc, quý 4 này thêm 2 cuộc": the year's first months, ended before the report's period
+  if ((t.type === "n" || FEW[t.kt] !== undefined) && firstMonthsBefore(periodAt(toks, nv, i), report, lastAdded > i)) {
+    breaks.push(i);
+    let j = i + 2;
+    while (j < n && nv.blocked[j] && !isClauseEnd(toks[j], toks[j + 1])) j++;
+    block(j);
+    i = j - 1;
+    return i;
+  }
+  return -1;
+}
+
+/** This period's words, a running total's heading, "lũy kế". Returns the token to go on from, or -1 when no rule here takes token i. */
+function currentPeriodAt(q: PeriodScan, i: number, k: string, next: string): number {
+  const {
+    toks,
+    n,
+    numbers,
+    transparent,
+    cumulative,
+    addShare,
+    report,
+    reportRank,
+    startsIn,
+    listAfterColon,
+    sentenceNumbers,
+    nv,
+  } = q;
+  // this period: "tháng này", "quý này", "kỳ này", "năm nay", "trong quý" stand between a name and its figure
+  if ((RANK[k] !== undefined || k === "ky") && next === "nay" && !nv.blocked[i + 1]) {
+    // "tuần này 2 lượt, quý này tổng cộng 11 lượt": a longer current period than the report's is a running total
+    if ((report?.current || report?.stated || report?.thisYear) && RANK[k] !== undefined && RANK[k]! > reportRank) {
+      for (const s of listAfterColon(i + 2) ?? startsIn(i + 2)) cumulative.add(s);
+      i++;
+      return i;
+    }
+    // "tuần này 8 lượt, … em báo số cả quý": a shorter current period than the one the officer says is reported is a part
+    if (report?.stated && RANK[k] !== undefined && RANK[k]! < reportRank) {
+      for (const s of listAfterColon(i + 2) ?? startsIn(i + 2)) addShare(s);
+      i++;
+      return i;
+    }
+    transparent.push(i, i + 1);
+    i++;
+    return i;
+  }
+  if (k === "trong" && RANK[next] !== undefined && !nv.blocked[i + 1] && !nv.blocked[i + 2]) {
+    // "5 phóng sự trong năm; trong tháng 11 thực hiện 2": the year so far beside a numbered shorter report
+    // period is a running total (the figure before it in its clause, else those after it)
+    if (next === "nam" && key(toks[i + 2]) !== "nay" && reportRank < RANK.nam! && report?.n !== undefined) {
+      const before = figureEarlierInClause(toks, nv, numbers, i);
+      for (const s of before !== null ? [before] : startsIn(i + 2)) cumulative.add(s);
+    }
+    transparent.push(i, i + 1);
+    i++;
+    return i;
+  }
+  // "II. SỐ LIỆU CẢ NĂM 2026", "Lũy kế cả năm" alone on its line in a shorter period's report: a running total's
+  // heading covers the lines below, to the next numbered section
+  if (reportRank > 0 && reportRank < RANK.nam! && RUNNING_HEADS.has(k) && startsLine(toks, i)) {
+    const end = runningHeadingEnd(toks, nv, i);
+    if (end > 0) {
+      // (to the next section of its own kind, "III." after "II."; unnumbered, to a blank line)
+      const mark = headingMark(toks, i);
+      const stops = (x: number): boolean =>
+        toks[x - 1]!.type === "nl" &&
+        (mark === "" ? toks[x]!.type === "nl" : sectionStartsAt(toks, x) && sectionKind(toks[x]!) === mark);
+      let x = end + 1;
+      for (; x < n && !stops(x); x++) {
+        if (nv.blocked[x] || toks[x]!.type !== "n") continue;
+        const num = numbers.read(x, false);
+        if (!num) continue;
+        cumulative.add(x);
+        x = num.end - 1;
+      }
+      i = x - 1;
+      return i;
+    }
+  }
+  // cumulative: "lũy kế …", "cộng dồn …", and "7 là lũy kế"
+  if ((k === "luy" && next === "ke") || (k === "cong" && next === "don")) {
+    // "Lũy kế 6 tháng: 5 cuộc, 260 người" / "Lũy kế 6 tháng 5 cuộc, 260 người.": opening its sentence, the sentence
+    const scope = listAfterColon(i + 2) ?? (opensSentence(toks, i) ? sentenceNumbers(i + 2) : null);
+    const after = scope ?? startsIn(i + 2);
+    for (const s of after) cumulative.add(s);
+    // "pano 7 là lũy kế", "pano 7 (lũy kế)": the figure before; not when "lũy kế" has its own ("90 người lũy kế 350 người")
+    const before = after.length === 0 || key(toks[i - 1]) === "la" ? numberJustBefore(toks, nv, numbers, i) : null;
+    if (before !== null) cumulative.add(before);
+    i++;
+    return i;
+  }
+  return -1;
+}
+
+/** "từ đầu năm", "từ ngày …", "tính đến …", "hiện có", what stands now: figures so far. Returns the token to go on from, or -1 when no rule here takes token i. */
+function soFarAt(q: PeriodScan, i: number, k: string, next: string): number {
+  const {
+    toks,
+    n,
+    numbers,
+    blocked,
+    cumulative,
+    totals,
+    parts,
+    report,
+    reportRank,
+    numbersIn,
+    startsIn,
+    block,
+    listAfterColon,
+    sentenceNumbers,
+    nv,
+  } = q;
+  // "từ đầu năm", "từ đầu quý" (…đến nay): cumulative when longer than the report's period
+  if (k === "tu" && next === "dau" && RANK[key(toks[i + 2])]) {
+    const r = RANK[key(toks[i + 2])]!;
+    // "từ đầu quý đến nay 41" beside a figure of no named period: a running total, not this period's
+    // "tuần này 2 lượt, tính từ đầu quý IV đến nay 7 lượt": beside a shorter period the report does not
+    // name as its own, the numbered quarter so far is the report's (an unnumbered "từ đầu quý" a running total)
+    // the period's number: a label, a Roman numeral, or "quý 4" before "đến nay" (no figure then)
+    const q = toks[i + 3];
+    const bareNumber =
+      q?.type === "n" &&
+      !nv.blocked[i + 3] &&
+      (r === RANK.thang ? /^(?:[1-9]|1[0-2])$/ : /^[1-4]$/).test(q.k) &&
+      TO.has(key(toks[i + 4]));
+    const numbered = (q?.type === "n" && !!nv.blocked[i + 3]) || ROMAN[q?.k ?? ""] !== undefined || bareNumber;
+    // ("tuần trước 4, tuần này 3, từ đầu tháng 11 tới giờ 7": a numbered month so far over this week alike)
+    const quarterSoFar =
+      (r === RANK.quy || r === RANK.thang) && reportRank > 0 && reportRank < r && !report?.stated && numbered;
+    const role = reportRank === 0 ? "cumulative" : quarterSoFar ? "total" : roleOfPeriod(r, reportRank);
+    const from = bareNumber ? i + 4 : i + 3;
+    if (bareNumber) blocked.push(i + 3);
+    // ("tổng cộng từ đầu năm đến nay xã đã treo 9 pano, 22 băng rôn": opening its sentence after "tổng cộng")
+    let start = i;
+    while (start > 0 && TOTAL_LEAD.has(key(toks[start - 1]))) start--;
+    const scope = listAfterColon(from) ?? (opensSentence(toks, start) ? sentenceNumbers(from) : null);
+    for (const s of scope ?? startsIn(from))
+      (role === "cumulative" ? cumulative : role === "total" ? totals : parts).add(s);
+    i += 2;
+    return i;
+  }
+  // "từ 1/1 tới giờ", "từ ngày 01/01/2026 đến nay": since a day, everything so far, cumulative
+  if (k === "tu" && (nv.blocked[i + 1] || next === "ngay")) {
+    let j = i + 1;
+    if (key(toks[j]) === "ngay") j++;
+    const day = j;
+    while (j < n && j < day + 6 && nv.blocked[j] && toks[j]!.type !== "w") j++;
+    if (j > day && TO.has(key(toks[j])) && NOW.has(key(toks[j + 1]))) {
+      // "tuần này 8 lượt, từ 1/10 đến nay 92 lượt": from a quarter's first day (not 1/1, the year's too) beside
+      // this week (no period a report is filed under), the quarter so far, like "từ đầu quý IV đến nay"; beside a
+      // month ("riêng tháng 12 là 300 tờ") it stays a running total
+      const since = toks.slice(day, j).map((t) => t.k);
+      // (or the quarter the officer says is reported: "…, em báo số cả quý")
+      const quarterSoFar =
+        QUARTER_FIRST_DAY.test(since.join("")) && (report?.stated ? reportRank === RANK.quy : reportRank === RANK.tuan);
+      for (const s of listAfterColon(j + 2) ?? startsIn(j + 2)) (quarterSoFar ? totals : cumulative).add(s);
+      i = j + 1;
+      return i;
+    }
+  }
+  // "từ đầu học kỳ I năm học 2026-2027 đến nay 21 tin bài": a school term or year so far, longer than the
+  // month or quarter reported, cumulative
+  if (k === "tu" && next === "dau" && SCHOOL_SPANS.has(`${key(toks[i + 2])} ${key(toks[i + 3])}`)) {
+    let j = i + 4;
+    while (
+      j < n &&
+      j < i + 12 &&
+      !isClauseEnd(toks[j], toks[j + 1]) &&
+      !(TO.has(key(toks[j])) && NOW.has(key(toks[j + 1])))
+    )
+      j++;
+    if (TO.has(key(toks[j])) && NOW.has(key(toks[j + 1]))) {
+      for (const s of listAfterColon(j + 2) ?? startsIn(j + 2)) cumulative.add(s);
+      i = j + 1;
+      return i;
+    }
+  }
+  // "từ trước đến giờ 3 cụm", "tu truoc toi nay": everything so far, cumulative
+  if (k === "tu" && next === "truoc" && TO.has(key(toks[i + 2])) && NOW.has(key(toks[i + 3]))) {
+    for (const s of listAfterColon(i + 4) ?? startsIn(i + 4)) cumulative.add(s);
+    i += 3;
+    return i;
+  }
+  // "tính đến hết tháng 5, xã đã treo 12 pa nô", "tinh den nay 30 buoi": everything up to then, cumulative
+  // (opening its sentence, the sentence to its ";" or "."; else its clause)
+  if (k === "tinh" && TO.has(next)) {
+    let j = i + 2;
+    if (key(toks[j]) === "het" || key(toks[j]) === "cuoi") j++;
+    // a period or "nay", not a day ("tính đến ngày 15/12, … trong quý" is the report's own)
+    const named = RANK[key(toks[j])] !== undefined || NOW.has(key(toks[j]));
+    if (NOW.has(key(toks[j]))) j++;
+    while (
+      named &&
+      j < n &&
+      j < i + 8 &&
+      (nv.blocked[j] || RANK[key(toks[j])] !== undefined) &&
+      !isClauseEnd(toks[j], toks[j + 1])
+    )
+      j++;
+    if (named) {
+      const from = toks[j]?.k === "," ? j + 1 : j;
+      const scope = listAfterColon(from) ?? (opensSentence(toks, i) ? sentenceNumbers(from) : null);
+      for (const s of scope ?? startsIn(from)) cumulative.add(s);
+      i = j - 1;
+      return i;
+    }
+  }
+  // "hiện xã có tổng 4 cụm", "hien nay thon co 12 pano": what the place has now is a stock, cumulative
+  if (k === "hien" && !nv.blocked[i]) {
+    let j = i + 1;
+    if (key(toks[j]) === "nay" || key(toks[j]) === "tai" || key(toks[j]) === "gio") j++;
+    if (STOCK_HOLDERS.has(key(toks[j]))) j++;
+    if (key(toks[j]) === "dang") j++;
+    if (key(toks[j]) === "co") {
+      j++;
+      if (key(toks[j]) === "tong" || key(toks[j]) === "tat")
+        j += key(toks[j + 1]) === "ca" || key(toks[j + 1]) === "cong" ? 2 : 1;
+      if (key(toks[j]) === "so" || key(toks[j]) === "la" || toks[j]?.k === ":") j++;
+      const num = toks[j] && !nv.blocked[j] ? numbers.read(j, false) : null;
+      if (num && !num.bad) {
+        cumulative.add(j);
+        i = num.end - 1;
+        return i;
+      }
+    }
+  }
+  // "xã đã có tổng cộng 9 pa nô trên địa bàn": what stands in the area is a stock, cumulative
+  if (k === "co" && !nv.blocked[i]) {
+    const stock = stockInArea(toks, nv, numbers, i + 1);
+    if (stock !== null) {
+      cumulative.add(stock.at);
+      // "(gồm 6 pa nô từ các năm trước …)": what the stock is made of, in a bracket right after it
+      if (toks[stock.end]?.k === "(" && key(toks[stock.end + 1]) === "gom") block(stock.end + 2);
+      return i;
+    }
+  }
+  // "tổng số pa nô đang treo trên địa bàn là 11 cái": what stands now, a total of the stock, cumulative
+  if (k === "dang" && STANDING.has(next) && totalOfBefore(toks, i)) {
+    const first = numbersIn(i + 2)[0];
+    if (first) cumulative.add(first[0]);
+    return i;
+  }
+  // "tuần này 6 lượt, tháng 12 tổng tới nay 11 lượt": a numbered month or quarter so far, beside a shorter period
+  // the report does not state as its own, is that period's total (as "cả quý IV đến nay")
+  if (RANK[k] !== undefined && nv.blocked[i + 1] && reportRank > 0 && RANK[k]! > reportRank && !report?.stated) {
+    let j = i + 2;
+    if (key(toks[j]) === "tong" || key(toks[j]) === "cong") j++;
+    if (TO.has(key(toks[j])) && NOW.has(key(toks[j + 1])) && RANK[k]! < RANK.nam!) {
+      for (const s of listAfterColon(j + 2) ?? startsIn(j + 2)) totals.add(s);
+      i = j + 1;
+      return i;
+    }
+  }
+  return -1;
+}
+
+/** The report's own period, its parts and longer periods named with their figures ("riêng quý II", "cả năm"). Returns the token to go on from, or -1 when no rule here takes token i. */
+function namedPeriodAt(q: PeriodScan, i: number, k: string, next: string): number {
+  const {
+    toks,
+    n,
+    numbers,
+    transparent,
+    cumulative,
+    addShare,
+    totals,
+    parts,
+    report,
+    reportRank,
+    numbersIn,
+    startsIn,
+    listAfterColon,
+    numbersToSentenceEnd,
+    soFarFiguresBefore,
+    sentenceNumbers,
+    numberAfter,
+    nv,
+  } = q;
+  const t = toks[i]!;
+  // the report's own period named between a name and its figure: "pano tháng 12 treo 3 cái"
+  if (RANK[k] !== undefined && report && !report.current && nv.blocked[i + 1] && !nv.transparent[i + 1]) {
+    const p = periodAt(toks, nv, i);
+    if (p && p.unit === report.unit && p.n !== undefined && p.n === report.n && p.year === report.year) {
+      transparent.push(i, i + 1);
+      i++;
+      return i;
+    }
+  }
+  // "đến nay thực hiện 4 phóng sự, trong đó quý IV 1 phóng sự": a period's share singled out after "trong đó"
+  // makes the figures said "so far" before it in the sentence running totals
+  if (k === "trong" && next === "do" && RANK[key(toks[i + 2])] !== undefined) {
+    for (const x of soFarFiguresBefore(i)) cumulative.add(x);
+    i++;
+    return i;
+  }
+  // "riêng tuần từ 08/12 đến 14/12 phát 200 tờ" in a quarterly report: a shorter period singled out is a part
+  // ("Trong đó riêng tháng 12: chuyên mục 2, phát thanh 26 lượt": the whole list after its colon)
+  if (k === "rieng" && RANK[next] !== undefined && reportRank > 0 && RANK[next]! < reportRank) {
+    for (const s of listAfterColon(i + 2) ?? startsIn(i + 2)) addShare(s);
+    i++;
+    return i;
+  }
+  // "riêng quý IV: 2 buổi, 170 đoàn viên" when quý IV is the period the officer asks to record: its figures
+  // ("năm 2026 tổng 40 pano, riêng tháng 12 là 5": the report's period singled out after a longer one's figure)
+  if (
+    k === "rieng" &&
+    report?.n !== undefined &&
+    RANK[next] === reportRank &&
+    periodAt(toks, nv, i + 1)?.n === report.n
+  ) {
+    // (unstated, only a bare figure there, "riêng tháng 12 là 5": the one named before, the report's)
+    const own = (listAfterColon(i + 2) ?? startsIn(i + 2)).filter(
+      (s) => report.stated || toks[s + 1]?.type !== "w" || BARE_CLOSERS.has(key(toks[s + 1])),
+    );
+    for (const s of own) totals.add(s);
+    if (report.stated || own.length > 0) {
+      i++;
+      return i;
+    }
+  }
+  // a part of the report's period: "riêng quý II: 8" in a six-month report, "tháng 3 treo 5" in a quarterly one
+  if (RANK[k] !== undefined && reportRank > 0 && RANK[k]! < reportRank && nv.blocked[i + 1] && !nv.transparent[i + 1]) {
+    let j = i + 1;
+    while (j < n && nv.blocked[j] && !nv.transparent[j] && !isClauseEnd(toks[j], toks[j + 1])) j++;
+    // "(Quý IV riêng: 1 phóng sự, 4 chuyên mục)": the whole list after its colon; opening its
+    // sentence ("tuần 2 tháng 12 treo 5 băng rôn, 2 pano.") the sentence
+    const scope = listAfterColon(j) ?? (opensSentence(toks, i) ? sentenceNumbers(j) : null);
+    for (const s of scope ?? startsIn(j)) addShare(s);
+    i = j - 1;
+    return i;
+  }
+  // a longer numbered period than the report's: "quý 1 tổng 9 lượt" in a report of tháng 3 is a running total
+  if (
+    RANK[k] !== undefined &&
+    // a year only opening its sentence ("năm 2026 tổng 40 pano, riêng tháng 12 là 5"), not "tháng 12 năm 2026"
+    // or a clause after a comma ("pano quý 4 là 3 cái, năm 2025 làm 9 cái")
+    (k !== "nam" || ((opensSentence(toks, i) || toks[i - 1]?.k === ",") && toks[i + 1]?.type === "n")) &&
+    reportRank > 0 &&
+    RANK[k]! > reportRank &&
+    (report?.stated || report?.n !== undefined) &&
+    nv.blocked[i + 1] &&
+    !nv.transparent[i + 1] &&
+    !(toks[i - 1]?.type === "n" && RANK[key(toks[i - 2])] !== undefined) &&
+    !STATED_TOTAL_BEFORE.has(key(toks[i - 1])) &&
+    !isEarlier(periodAt(toks, nv, i), report)
+  ) {
+    let j = i + 1;
+    while (j < n && nv.blocked[j] && !nv.transparent[j] && !isClauseEnd(toks[j], toks[j + 1])) j++;
+    // "Năm 2026, xã tổ chức 12 hội nghị; …": a comma right after a year opening its sentence opens its clause
+    if (toks[j]?.k === "," && k === "nam" && opensSentence(toks, i)) j++;
+    for (const s of listAfterColon(j) ?? startsIn(j)) cumulative.add(s);
+    i = j - 1;
+    return i;
+  }
+  // "cả năm 2025 là 40", "cả tháng 22 buổi"; "cả năm 2025" in a report of 2026 is an earlier period (below)
+  // (not when the report names it as its own: "báo cáo cả năm 2026: 4 phóng sự, 16 chuyên mục")
+  if (
+    k === "ca" &&
+    RANK[next] &&
+    t.o.toLowerCase() !== "cá" &&
+    !isEarlier(periodAt(toks, nv, i + 1), report) &&
+    !(report?.stated && statedBefore(toks, i))
+  ) {
+    // a month named only in passing ("tháng 12 … 15 lượt, cả quý 45 lượt"): the quarter, the
+    // reports' usual period, is the total the officer gives; a month the report names stays its own
+    // ("tuần này 200 tờ, tính cả quý là 850 tờ": the officer counts the quarter, the figure to report;
+    // "tuần này 4 bài, cả quý được 37 bài rồi" stays a running total)
+    const counted = key(toks[i - 1]) === "tinh" && reportRank > 0 && reportRank < RANK.quy!;
+    const quarterOverMonth = RANK[next] === RANK.quy && (reportRank === RANK.thang || counted) && !report?.stated;
+    // "tính cả quý 4 đến nay là 21 băng rôn, 900 tờ rơi": the period so far, a running total (its sentence)
+    // (in a report of a shorter period; "bc quý: … cả quý đến nay 5 cái" is the report's own figure)
+    let soFar = false;
+    let nowEnd = -1;
+    if (reportRank > 0 && RANK[next]! > reportRank)
+      for (let x = i + 2; x < i + 6 && x + 1 < n && !isClauseEnd(toks[x], toks[x + 1]); x++)
+        if (TO.has(key(toks[x])) && NOW.has(key(toks[x + 1]))) {
+          soFar = true;
+          nowEnd = x + 2;
+        }
+    // "tuần này 2 lượt; cả quý IV đến nay 11 lượt": a numbered quarter so far, beside a shorter period the report
+    // does not state as its own, is the quarter's total (as "từ đầu quý IV đến nay"; "cả tháng 12 tới giờ" too)
+    const q = toks[i + 2];
+    const numberedQuarter =
+      (RANK[next] === RANK.quy || RANK[next] === RANK.thang) &&
+      !report?.stated &&
+      (ROMAN[q?.k ?? ""] !== undefined || (q?.type === "n" && !!nv.blocked[i + 2]));
+    const role =
+      soFar && !numberedQuarter
+        ? "cumulative"
+        : quarterOverMonth || soFar
+          ? "total"
+          : roleOfPeriod(RANK[next]!, reportRank);
+    // "cả năm 2026 phát hành 6.000 tờ": a running total may stand past a verb; a total or a part only right after
+    // "cả quý 4 mới 5 pano": a quarter's number typed bare before another figure is its label
+    const label = toks[i + 2];
+    const bareLabel =
+      RANK[next] === RANK.quy &&
+      label?.type === "n" &&
+      !nv.blocked[i + 2] &&
+      /^[1-4]$/.test(label.k) &&
+      toks[i + 3]?.type === "w" &&
+      numbersIn(i + 3).length > 0;
+    // ("cả tháng 12 tới giờ là 14 bài": the total after "tới giờ")
+    const from = bareLabel ? i + 3 : soFar && role === "total" ? nowEnd : i + 2;
+    // ("cả tháng 6 đăng 13 bài": one doing verb may stand before a total too)
+    const found =
+      numberAfter(from, 6, PERIOD_GLUE) ??
+      (role === "cumulative" ? (numbersIn(from)[0] ?? null) : numberAfter(from, 6, PERIOD_VERB_GLUE));
+    // "phát thanh 60 lượt là số cả năm, quý 4 chỉ 18": the figure before "là (số) cả năm" is that period's
+    const said = key(toks[i - 1]) === "la" || (key(toks[i - 1]) === "so" && key(toks[i - 2]) === "la");
+    if (said && role === "cumulative" && !found) {
+      const before = numberJustBefore(toks, nv, numbers, key(toks[i - 1]) === "la" ? i : i - 1);
+      if (before !== null) cumulative.add(before);
+    }
+    // "Cả năm 2026 đã tổ chức 7 hội nghị, 520 lượt người.": a running total opening its sentence covers it
+    if (found && role === "cumulative" && (opensSentence(toks, i) || (soFar && opensSentence(toks, i - 1))))
+      for (const x of sentenceNumbers(found[0])) cumulative.add(x);
+    // "- Cả năm 2026: 20 phóng sự, 36 chuyên mục.": a running total as a label, before a colon, covers its list
+    if (found && role === "cumulative") for (const x of listAfterColon(from) ?? []) cumulative.add(x);
+    if (found) (role === "cumulative" ? cumulative : role === "total" ? totals : parts).add(found[0]);
+    else if (
+      role === "total" &&
+      (opensSentence(toks, i) || (key(toks[i - 1]) === "tinh" && opensSentence(toks, i - 1)))
+    ) {
+      // "Tính cả quý IV, xã tổ chức 3 cuộc với 210 người.": opening its sentence, the sentence's figures
+      let j = i + 2;
+      while (j < n && nv.blocked[j] && !isClauseEnd(toks[j], toks[j + 1])) j++;
+      if (toks[j]?.k === "," || toks[j]?.k === ":") j++;
+      for (const x of numbersToSentenceEnd(j, false)) totals.add(x);
+    }
+    i++;
+    return i;
+  }
+  return -1;
+}
+
+/** The whole unit, earlier and last periods, figures already reported. Returns the token to go on from, or -1 when no rule here takes token i. */
+function otherPeriodAt(q: PeriodScan, i: number, k: string, next: string): number {
+  const {
+    toks,
+    n,
+    numbers,
+    blocked,
+    breaks,
+    totals,
+    report,
+    reportRank,
+    lastAdded,
+    block,
+    bracketNumbers,
+    listAfterColon,
+    numbersToSentenceEnd,
+    numberAfter,
+    nv,
+  } = q;
+  // the whole commune after one of its places: "tổ dân phố 2 phát 200 tờ, cả phường 900 tờ" (a stated total)
+  if ((k === "ca" || k === "toan") && WHOLE_UNITS.has(next) && !nv.blocked[i + 1]) {
+    const found = numberAfter(i + 2, 6, WHOLE_GLUE);
+    if (found) totals.add(found[0]);
+    i++;
+    return i;
+  }
+  // an earlier period of the report's unit: "thang 2 la 26 luot" in a report of "tháng 3", "(quý IV/2025: 3)"
+  if (RANK[k] !== undefined && isEarlier(periodAt(toks, nv, i), report)) {
+    breaks.push(i);
+    let j = i + 1;
+    while (j < n && nv.blocked[j] && !isClauseEnd(toks[j], toks[j + 1])) j++;
+    // "Kết quả tháng 11 (đã báo cáo): …": a bracket about the period before its colon
+    j = pastBracketToColon(toks, j);
+    if (toks[j]?.k === ":") {
+      // "số liệu tháng 2: 1 băng rôn, 100 tờ rơi": the whole list after the colon
+      // (to the sentence's end: "hoi nghi thang 9: 1 cuoc, 70 nguoi. hoi nghi thang 10: 2 cuoc" keeps month 10's)
+      for (let x = j + 1; x < n && toks[x]!.type !== "nl" && toks[x]!.k !== ")" && toks[x]!.k !== ";"; x++) {
+        if (toks[x]!.k === "." || toks[x]!.k === "!" || toks[x]!.k === "?") break;
+        if (nv.blocked[x]) continue;
+        const num = numbers.read(x, false);
+        if (!num) continue;
+        for (let y = x; y < num.end; y++) blocked.push(y);
+        x = num.end - 1;
+      }
+    } else if (opensSegment(toks, i)) {
+      // "…: T11 băng rôn 9, tờ rơi 300; T12 …": a label opening a segment covers it, to its ";" or sentence end
+      for (const x of numbersToSentenceEnd(j, true)) {
+        const num = numbers.read(x, false);
+        for (let y = x; y < (num?.end ?? x + 1); y++) blocked.push(y);
+      }
+    } else if (toks[j]?.k === "(") {
+      // "gấp đôi quý III (600 tờ)": the figure in brackets right after is that period's
+      for (let x = j + 1; x < n && toks[x]!.k !== ")" && toks[x]!.type !== "nl"; x++) {
+        if (nv.blocked[x]) continue;
+        const num = numbers.read(x, false);
+        if (!num) continue;
+        for (let y = x; y < num.end; y++) blocked.push(y);
+        x = num.end - 1;
+      }
+    } else block(j);
+    i = j - 1;
+    return i;
+  }
+  // last period: "quý trước 5", "cùng kỳ 2025: 5 pano", "kỳ trước"; a shorter unit is part of this period
+  // "tuần rồi", "tháng rồi" (chat) say "trước"; not after a count ("đã 2 tuần rồi")
+  const last = next === "truoc" || (next === "roi" && toks[i - 1]?.type !== "n");
+  const previous =
+    (last &&
+      RANK[k] !== undefined &&
+      (RANK[k]! >= Math.max(reportRank, 2) ||
+        // "tuần trước 3 buổi, tuần này 5": beside the report's own period, the one before it
+        // ("tuần trước 20, tuần này thêm 30": what is added to it is on top, and it stays)
+        (RANK[k] === reportRank && (report?.stated || (report?.current && lastAdded < i))))) ||
+    (last && k === "ky") ||
+    // a school's year or term before ("năm học trước: 2 buổi", "nam hoc truoc", "đợt trước")
+    (k === "hoc" && next === "truoc" && key(toks[i - 1]) === "nam") ||
+    (k === "dot" && next === "truoc") ||
+    (k === "cung" && next === "ky") ||
+    (k === "nam" && next === "ngoai");
+  if (previous) {
+    breaks.push(i, i + 1);
+    // "năm ngoái cùng kỳ: băng rôn 18, tờ rơi 1000": the whole list after the colon
+    // ("(cùng kỳ năm 2025: 3 buổi, 180 lượt)": opening a bracket, the bracket is that period's)
+    const list = toks[i - 1]?.k === "(" ? bracketNumbers(i + 2) : listAfterColon(i + 2);
+    if (list) {
+      for (const s of list) {
+        const num = numbers.read(s, false);
+        for (let x = s; x < (num?.end ?? s + 1); x++) blocked.push(x);
+      }
+    } else if (k === "cung" && opensPart(toks[i - 1])) {
+      // "…; cùng kỳ năm 2025 tổ chức 2 buổi, 110 người.": a clause opening with it is that period's, to its end
+      for (const s of numbersToSentenceEnd(i + 2, true)) {
+        const num = numbers.read(s, false);
+        for (let x = s; x < (num?.end ?? s + 1); x++) blocked.push(x);
+      }
+    } else block(i + 2);
+    // "so với cùng kỳ năm 2025 (18 buổi)": the figure in brackets right after is that period's
+    let b = i + 2;
+    const periodWord = (t: Tok): boolean =>
+      RANK[key(t)] !== undefined || /^(?:19|20)\d\d$/.test(t.k) || key(t) === "ngoai";
+    while (b < n && b < i + 6 && (nv.blocked[b] || periodWord(toks[b]!)) && toks[b]!.k !== "(") b++;
+    if (toks[b]?.k === "(") {
+      for (let x = b + 1; x < n && toks[x]!.k !== ")" && toks[x]!.type !== "nl"; x++) {
+        if (nv.blocked[x]) continue;
+        const num = numbers.read(x, false);
+        if (!num) continue;
+        for (let y = x; y < num.end; y++) blocked.push(y);
+        x = num.end - 1;
+      }
+    }
+    // "3 cái kia là của tuần trước": the figure before, in the same clause
+    if (key(toks[i - 1]) === "cua") {
+      const before = figureBeforeInClause(toks, nv, numbers, i - 1);
+      if (before) for (let x = before[0]; x < before[1]; x++) blocked.push(x);
+    }
+    i++;
+    return i;
+  }
+  // figures already reported for an earlier part: "6 tháng đầu năm đã báo cáo 4 hội nghị, 380 người"
+  if (k === "da" && next === "bao" && earlierPartBefore(toks, i)) {
+    for (const s of numbersToSentenceEnd(i + 2, false)) {
+      const num = numbers.read(s, false);
+      if (num) for (let x = s; x < num.end; x++) blocked.push(x);
+    }
+    return i;
+  }
+  return -1;
+}
+
+/** Comparisons, plans, hardships and stated period totals. Returns the token to go on from, or -1 when no rule here takes token i. */
+function plansAndTotalsAt(q: PeriodScan, i: number, k: string, next: string): number {
+  const {
+    toks,
+    n,
+    numbers,
+    blocked,
+    settled,
+    cumulative,
+    totals,
+    report,
+    reportRank,
+    block,
+    listAfterColon,
+    numbersToSentenceEnd,
+    planListNext,
+    numberAfter,
+    tk,
+    nv,
+  } = q;
+  const t = toks[i]!;
+  // comparisons: "tăng 4 tin so với cùng kỳ", "nhiều hơn quý trước 1 cuộc"
+  if (COMPARATORS.has(k) && next !== "len" && next !== "cuong" && comparedInClause(toks, i)) {
+    const found = numberAfter(i + 1, 5, COMPARED_GLUE);
+    if (found) for (let x = found[0]; x < found[1]; x++) blocked.push(x);
+    return i;
+  }
+  // a plan's figure: "kế hoạch 10 pano, thực hiện 8", "KH: 10" (not "Kế hoạch số 15/KH-UBND")
+  // (and its other names: "chỉ tiêu 6 áp phích", "mục tiêu: 20 tin")
+  const planWords = (k === "ke" && next === "hoach") || ((k === "chi" || k === "muc") && next === "tieu");
+  if ((planWords || k === "kh") && !nv.blocked[i]) {
+    let j = i + (planWords ? 2 : 1);
+    // "kế hoạch cả năm (1.000 tờ)", "kế hoạch năm (24 chuyên mục)": the plan's figure in brackets
+    let x = j;
+    if (key(toks[x]) === "ca") x++;
+    if (RANK[key(toks[x])] !== undefined) {
+      x++;
+      while (x < n && nv.blocked[x] && toks[x]!.type !== "nl" && toks[x]!.k !== "(") x++;
+      // or right after the period ("kế hoạch cả năm 4 lớp", "Kế hoạch năm: 12 pano")
+      // ("kế hoạch năm giao 40 băng rôn": the plan given for the year)
+      if (
+        toks[x]?.k === "(" ||
+        toks[x]?.k === ":" ||
+        key(toks[x]) === "giao" ||
+        (toks[x]?.type === "n" && !nv.blocked[x])
+      )
+        j = x;
+    }
+    // ("chỉ tiêu được giao …", "kế hoạch đã giao …")
+    if ((key(toks[j]) === "duoc" || key(toks[j]) === "da") && key(toks[j + 1]) === "giao") j++;
+    if (toks[j]?.k === ":" || toks[j]?.k === "(" || key(toks[j]) === "la") j++;
+    else if (key(toks[j]) === "giao") {
+      j = afterRecipient(toks, nv, j + 1);
+      if (toks[j]?.k === "(" || toks[j]?.k === ":") j++;
+    }
+    // "kế hoạch treo 5 pano, mới được 3": the verb of what is planned before its figure
+    else if (toks[j]?.type === "w" && !nv.blocked[j] && toks[j + 1]?.type === "n") j++;
+    // "chỉ tiêu (15 tin bài/quý)": the plan's figure as a rate per period, no count to ask about
+    if (toks[j]?.type === "n" && nv.blocked[j] && nv.unclear.some(([a]) => a === j)) settled.push(j);
+    const num = toks[j] && !nv.blocked[j] ? numbers.read(j, false) : null;
+    if (num && !num.bad && toks[j]!.type === "n") {
+      for (let x = j; x < num.end; x++) blocked.push(x);
+      // "kế hoạch cả năm 4 lớp, 240 học viên": the plan's list goes on while each clause opens with a
+      // figure (not "kế hoạch 10 pano, thực hiện 8")
+      for (let e = planListNext(num.end); e >= 0; ) {
+        const more = numbers.read(e, false);
+        if (!more || more.bad) break;
+        for (let x = e; x < more.end; x++) blocked.push(x);
+        e = planListNext(more.end);
+      }
+    }
+  }
+  // "xã phải treo 5 pano, mới được 3 thôi": what is due, then what was done in the next clause
+  if (k === "phai" && !NOT_WORDS.has(key(toks[i - 1])) && !nv.blocked[i]) {
+    // (a verb of one or two words before the figure: "phải treo 5", "phải tổ chức 4")
+    let j = i + 1;
+    while (j < i + 3 && toks[j]?.type === "w") j++;
+    const num = toks[j]?.type === "n" && !nv.blocked[j] ? numbers.read(j, false) : null;
+    if (num && !num.bad && doneClauseAfter(toks, num.end)) for (let x = j; x < num.end; x++) blocked.push(x);
+  }
+  // plans: "phấn đấu treo thêm 8 pa nô", "dự kiến", "quý tới", "sẽ"
+  const plan = startingWith(PLAN_WORDS, key(toks[i])).find(
+    (seq) => seq.every((w, j) => key(toks[i + j]) === w) && (seq[0] !== "phuong" || !placeNamedHuong(toks, i)),
+  );
+  const future =
+    (RANK[k] !== undefined && next === "toi") ||
+    (k === "se" && (t.o.toLowerCase() === "sẽ" || (!tk.accented && key(toks[i - 1]) !== "chia")));
+  if (plan || future) {
+    const from = i + (plan ? plan.length : 2);
+    if (plan?.[0] === "phuong") {
+      // a "Phương hướng …" section: to the end of its line, or of the section when it is a heading
+      const heading = startsLine(toks, i);
+      for (let j = from; j < n; j++) {
+        if (toks[j]!.type === "nl" && (!heading || sectionStartsAt(toks, j + 1))) break;
+        if (nv.blocked[j]) continue;
+        const num = numbers.read(j, false);
+        if (num) for (let x = j; x < num.end; x++) blocked.push(x);
+      }
+    } else block(from);
+    return i;
+  }
+  // a "Khó khăn" / "Hạn chế" / "Vướng mắc" heading: what is lacking or hard is no result ("thiếu 5 xe",
+  // "3 thôn sóng yếu"); to the end of its line, or of the section when the heading stands alone
+  if (hasPhrase(HARDSHIP, k, next) && startsLine(toks, i)) {
+    let j = i + 2;
+    while (j < n && toks[j]!.type !== "nl" && (toks[j]!.type === "p" || toks[j]!.k === ":")) j++;
+    const heading = j >= n || toks[j]!.type === "nl";
+    for (; j < n; j++) {
+      if (toks[j]!.type === "nl" && (!heading || j + 1 >= n || sectionStartsAt(toks, j + 1) || resultsAt(toks, j + 1)))
+        break;
+      // on the heading's own line: to its sentence's end or a turn to what was done ("nhưng vẫn treo 4")
+      if (!heading && (SENTENCE_STOPS.has(toks[j]!.k) || DONE_TURN.has(key(toks[j])) || resultsAt(toks, j))) break;
+      if (nv.blocked[j]) continue;
+      const num = numbers.read(j, false);
+      if (num) for (let x = j; x < num.end; x++) blocked.push(x);
+    }
+    i = j - 1;
+    return i;
+  }
+  // stated period totals: "nâng tổng số trong quý lên 1.100", "Cộng quý I: 9", "tổng tháng 3: 20"
+  if (k === "nang") {
+    for (let j = i + 1; j < Math.min(n, i + 8) && !isClauseEnd(toks[j], toks[j + 1]); j++) {
+      // "nâng tổng số từ đầu năm lên 10": the running total is the "từ đầu …" rule's to qualify
+      if (key(toks[j]) === "tu" && key(toks[j + 1]) === "dau") break;
+      if (key(toks[j]) !== "len") continue;
+      const found = numberAfter(j + 1, 3, PERIOD_GLUE);
+      if (found) totals.add(found[0]);
+      break;
+    }
+    return i;
+  }
+  if (
+    (k === "tong" || k === "cong") &&
+    (RANK[next] || (next === "ca" && RANK[key(toks[i + 2])]) || (next === "cong" && RANK[key(toks[i + 2])]))
+  ) {
+    // "Cộng quý III: 3 HN, 180 người": every figure of the list after the colon
+    const list = listAfterColon(i + 1);
+    const found = list?.length ? null : numberAfter(i + 1, 7, PERIOD_GLUE);
+    // "Tổng cả năm 2026: 5.200 tờ gấp" in a report of a month or a quarter: the year so far, a running total
+    const unit = RANK[next] ? next : key(toks[i + 2]);
+    // (an earlier year's total, "tổng cả năm 2025 là 280", is left as it was read)
+    const at = RANK[next] ? i + 1 : i + 2;
+    const into =
+      unit === "nam" && reportRank > 0 && reportRank < RANK.nam! && !isEarlier(periodAt(toks, nv, at), report)
+        ? cumulative
+        : totals;
+    for (const s of list ?? []) into.add(s);
+    if (found) into.add(found[0]);
+  }
+  // "Tổng: pano 3, băng rôn 3", "Tổng cộng: …" after the details: every figure of the list is a stated total
+  if ((k === "tong" || k === "cong") && (next === ":" || (next === "cong" && key(toks[i + 2]) === ":"))) {
+    for (const s of listAfterColon(i + 1) ?? []) totals.add(s);
+  }
+  // "… tháng 11 … 61 người. Cộng 2 cuộc, 119 người": a sentence opening with the word and a list of figures,
+  // likewise (a lone figure, "tong 6 cai", is left to the values' combination)
+  const figureAt = next === "cong" ? i + 2 : i + 1;
+  if (
+    (k === "tong" || k === "cong") &&
+    opensSentence(toks, i) &&
+    toks[figureAt]?.type === "n" &&
+    !nv.blocked[figureAt]
+  ) {
+    const list = numbersToSentenceEnd(figureAt, false);
+    if (list.length > 1) for (const s of list) totals.add(s);
+  }
+  return -1;
 }
 
 /** The reporting unit as a whole ("cả xã", "toàn phường"): its figure is a total over its places. */
