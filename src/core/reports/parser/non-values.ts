@@ -1691,6 +1691,8 @@ function markLabels(
     if (key === "nam" && key_(toks[i + 1]) === "muoi") continue;
     // "Biên tập 9 chuyên mục", "học tập 2 chuyên đề": "tập" ending a verb, no episode's label
     if (key === "tap" && (key_(before) === "bien" || key_(before) === "hoc")) continue;
+    // "ngoại khóa 2 buổi": the second word of "ngoại khóa" (extracurricular), no course's label
+    if (key === "khoa" && key_(before) === "ngoai") continue;
     // "Cấp 1.300 tờ rơi", "cung cấp 04 tin": before a figure that counts something "cấp" hands out, no level
     if (key === "cap" && countsSomething(toks, i + 1, nameAt, compiled)) continue;
     const forms = LABELS[key];

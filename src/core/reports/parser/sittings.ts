@@ -57,6 +57,7 @@ const PEOPLE = new Set([
   "thanh",
   "phu",
   "nhan",
+  "chau",
   "giao",
 ]);
 
@@ -77,6 +78,7 @@ export function readSittingParts(tk: Tokenised, nv: NonValues, compiled: Compile
   readUnnamedGatherings(tk, nv, compiled, events, attendees, out);
   readTimesMet(tk, nv, compiled, events, out);
   readAttendeesOfMeetings(tk, nv, compiled, events, attendees, out);
+  readBracketedAttendees(tk, nv, compiled, events, attendees, out);
   // a cheap test first: most messages say no sitting twice
   let sittingWords = 0;
   for (const t of toks) if (t.type === "w" && SITTINGS.has(t.kt)) sittingWords++;
@@ -382,17 +384,22 @@ function peopleAfter(
   from: number,
   sitting: string,
 ): { start: number; end: number; value: number; each: boolean } | null {
-  let found: { start: number; end: number; value: number; each: boolean } | null = null;
+  let found: { start: number; end: number; value: number; each: boolean; said: boolean } | null = null;
   let each = false;
   // ("họp 2 buổi (ngày 9/11 và 18/11), mỗi buổi 50 người": the sittings' dates in brackets are passed over)
   const start = datesBracketEnd(toks, nv, from) + 1 || from;
+  // a comma after the people opens the next clause ("…, 900 lượt học sinh, treo 3 băng rôn")
+  let clauseAfter = false;
   for (let x = start; x < toks.length && x < start + 16 && !endsSentence(toks[x]) && toks[x]!.k !== ";"; x++) {
     if (key(toks[x]) === "moi" && key(toks[x + 1]) === sitting) each = true;
+    if (found && toks[x]!.k === ",") clauseAfter = true;
     if (toks[x]!.type !== "n") continue;
     if (nv.blocked[x] && !(nv.blocked[x] === 1 && PEOPLE.has(key(toks[x + 1])))) continue;
     // ("310 HS + 25 GV tham dự": a sum of people, read as one number in stage 2)
     const sum = nv.arithmetic.products.get(x);
     const num = sum ? { ...sum, bad: false } : loose.read(x, false);
+    if (found && clauseAfter && num && !num.bad && !PEOPLE.has(key(toks[num.end])) && !SITTINGS.has(key(toks[num.end])))
+      return found.said ? found : null;
     if (!num || num.bad || !PEOPLE.has(key(toks[num.end])) || found) return null;
     let b = x - 1;
     if (key(toks[b]) === "khoang" || key(toks[b]) === "gan" || key(toks[b]) === "hon") b--;
@@ -403,10 +410,19 @@ function peopleAfter(
     const right = b === from - 1 && b === x - 1 && key(toks[num.end]) !== "luot";
     const intro = each ? key(toks[b]) === sitting : PEOPLE_INTRO.has(key(toks[b])) || total || right;
     if (!intro) return null;
-    found = { start: x, end: num.end, value: num.value, each };
+    // (people said by a word before or after them, not only a comma: "1 buổi, 45 hs, phát …" stays asked)
+    const said = key(toks[b]) !== "," || attendingAfter(toks, num.end);
+    found = { start: x, end: num.end, value: num.value, each, said };
     x = num.end - 1;
   }
   return found;
+}
+
+/** "900 lượt học sinh tham gia", "45 hội viên dự": attending said within the people's few words. */
+function attendingAfter(toks: readonly Tok[], end: number): boolean {
+  for (let x = end; x < end + 4 && toks[x]?.type === "w"; x++)
+    if (key(toks[x]) === "tham" || key(toks[x]) === "du") return true;
+  return false;
 }
 
 /** Words between a label and its figure ("…: 1.230", "… là 310"). */
@@ -445,4 +461,125 @@ function readAttendeesOfMeetings(
     for (let x = f; x < figure.end; x++) (out.blocked as number[]).push(x);
     i = figure.end - 1;
   }
+}
+
+/**
+ * "2 buổi (Trường THCS 450 em, Trường THPT 380 em)", "2 hội nghị (thôn Đông 64 hội viên, thôn Tây 58 hội
+ * viên)": people given in parts in a bracket after a count of the gatherings' sittings add up to their attendees,
+ * when no other people are counted in the sentence.
+ */
+function readBracketedAttendees(
+  tk: Tokenised,
+  nv: NonValues,
+  compiled: CompiledIndicators,
+  events: string,
+  attendees: string,
+  out: SittingParts,
+): void {
+  const { toks } = tk;
+  let open = -1;
+  for (let x = 0; x < toks.length; x++) if (toks[x]!.k === "(") open = x;
+  if (open < 0) return;
+  const numbers = createNumberReader(tk, nv.blocked);
+  const loose = peopleNumberReader(tk, nv);
+  const nameAt = createNameMatcher(toks, nv.blocked, compiled);
+  for (let i = 0; i < open; i++) {
+    if (toks[i]!.type !== "n" || nv.blocked[i]) continue;
+    const count = numbers.read(i, false);
+    if (!count || count.bad || !Number.isInteger(count.value) || !countsGatherings(toks, nameAt, events, i, count.end))
+      continue;
+    const at = bracketAfter(toks, nv, count.end);
+    if (at < 0) continue;
+    const parts = peopleParts(toks, nv, loose, nameAt, at);
+    if (!parts || peopleInSentence(toks, nv, loose, parts.end + 1)) continue;
+    const first = parts.figures[0]!;
+    out.pairs.push(pairOf(first[0], first[1], parts.sum, attendees));
+    for (const [a, b] of parts.figures) for (let x = a; x < b; x++) (out.blocked as number[]).push(x);
+    i = parts.end;
+  }
+}
+
+/** Whether the count [i, end) counts the gatherings: their sittings ("2 buổi") or their name ("2 hội nghị"). */
+function countsGatherings(
+  toks: readonly Tok[],
+  nameAt: (i: number) => { end: number; code?: string } | null,
+  events: string,
+  i: number,
+  end: number,
+): boolean {
+  const named = nameAt(end);
+  if (named) return named.code === events;
+  if (!SITTINGS.has(key(toks[end])) || TIMES_OF_DAY.has(key(toks[end + 1]))) return false;
+  // ("phát thanh 2 buổi (…)": another indicator's sittings)
+  for (let x = i - 1; x >= 0 && x >= i - 6 && toks[x]!.type === "w"; x--) {
+    const hit = nameAt(x);
+    if (hit && hit.code !== events) return false;
+  }
+  return true;
+}
+
+/** The bracket opening after a count within its clause, past the gathering's name and topic (no figure), or -1. */
+function bracketAfter(toks: readonly Tok[], nv: NonValues, from: number): number {
+  for (let x = from; x < toks.length && x < from + 14; x++) {
+    const t = toks[x]!;
+    if (t.k === "(") return x;
+    if (t.type === "nl" || t.k === ";" || t.k === "." || t.k === ")" || (t.type === "n" && !nv.blocked[x])) return -1;
+  }
+  return -1;
+}
+
+/**
+ * The parts of a bracket at `at`, each a label and one figure of people ("khối 6: 120 học sinh"); null unless two
+ * or more parts and nothing else (no sittings, no indicator).
+ */
+function peopleParts(
+  toks: readonly Tok[],
+  nv: NonValues,
+  loose: NumberReader,
+  nameAt: (i: number) => { end: number; code?: string } | null,
+  at: number,
+): { sum: number; figures: [number, number][]; end: number } | null {
+  const figures: [number, number][] = [];
+  let sum = 0;
+  let inPart = 0;
+  for (let x = at + 1; x < toks.length && x < at + 60; x++) {
+    const t = toks[x]!;
+    if (t.k === ")" || t.k === "," || t.k === ";") {
+      if (inPart !== 1) return null;
+      inPart = 0;
+      if (t.k === ")") return figures.length >= 2 ? { sum, figures, end: x } : null;
+      continue;
+    }
+    if (t.type === "nl" || t.k === "(") return null;
+    if (t.type === "w" && SITTINGS.has(key(t)) && toks[x + 1]?.type === "n") {
+      // ("lớp 10A 40 đoàn viên": a class named by its number labels its part)
+      x++;
+      while (toks[x + 1] && !toks[x + 1]!.spaced && toks[x + 1]!.type !== "p") x++;
+      continue;
+    }
+    if (t.type === "w" && (SITTINGS.has(key(t)) || nameAt(x))) return null;
+    if (t.type !== "n" || (nv.blocked[x] && !(nv.blocked[x] === 1 && PEOPLE.has(key(toks[x + 1]))))) continue;
+    const num = loose.read(x, false);
+    if (!num || num.bad || !isPeople(toks, num.end)) return null;
+    figures.push([x, num.end]);
+    sum += num.value;
+    inPart++;
+    x = num.end - 1;
+  }
+  return null;
+}
+
+/** People after a figure: "em", "hội viên", "lượt học sinh" (not a bare "lượt"). */
+const isPeople = (toks: readonly Tok[], at: number): boolean =>
+  PEOPLE.has(key(toks[at])) &&
+  (key(toks[at]) !== "luot" || (PEOPLE.has(key(toks[at + 1])) && key(toks[at + 1]) !== "luot"));
+
+/** Whether people are counted after `from` in its sentence ("…), tổng 830 em"). */
+function peopleInSentence(toks: readonly Tok[], nv: NonValues, loose: NumberReader, from: number): boolean {
+  for (let x = from; x < toks.length && x < from + 16 && !endsSentence(toks[x]) && toks[x]!.k !== ";"; x++) {
+    if (toks[x]!.type !== "n" || (nv.blocked[x] && nv.blocked[x] !== 1)) continue;
+    const num = loose.read(x, false);
+    if (num && !num.bad && isPeople(toks, num.end)) return true;
+  }
+  return false;
 }
