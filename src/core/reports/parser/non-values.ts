@@ -209,6 +209,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markYearsOfNames(tk, blocked, compiled);
   markQuotedSlogans(tk, blocked, compiled);
   markListNumbering(tk, blocked, compiled);
+  markInlineItemNumbers(tk.toks, blocked);
   markRowNumbers(tk, blocked);
   markRestatedInWords(tk, blocked, transparent, numbers);
   markChosenFigures(tk, blocked, numbers);
@@ -2448,6 +2449,29 @@ function markListNumbering(tk: Tokenised, blocked: Uint8Array, compiled: Compile
     if (p >= 0 && toks[p]!.type !== "nl" && !inline) continue;
     blocked[i] = Math.max(blocked[i]!, 1);
   }
+}
+
+/**
+ * "Phường báo cáo: 1. Treo 14 băng rôn; 2. Dựng 2 pa nô; 3. …": items numbered 1, 2, … inside one line, each
+ * after a colon, semicolon or full stop and before its words, are list numbering (a figure ending a clause is
+ * never followed by the next number in turn).
+ */
+function markInlineItemNumbers(toks: readonly Tok[], blocked: Uint8Array): void {
+  const run: number[] = [];
+  for (let i = 1; i + 2 < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.type !== "n" || blocked[i] || t.k !== String(run.length + 1)) continue;
+    const before = toks[i - 1]!.k;
+    const marker =
+      (before === ":" || before === ";" || before === ".") &&
+      toks[i + 1]!.k === "." &&
+      !toks[i + 1]!.spaced &&
+      toks[i + 2]!.type === "w" &&
+      toks[i + 2]!.spaced &&
+      !opensLabel(toks, i + 2);
+    if (marker) run.push(i);
+  }
+  if (run.length >= 2) for (const i of run) blocked[i] = 1;
 }
 
 /** Words naming an item of a list before its keycap ("mục 1️⃣ em gửi hôm qua"). */
