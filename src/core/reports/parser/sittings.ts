@@ -400,6 +400,12 @@ function peopleAfter(
     const num = sum ? { ...sum, bad: false } : loose.read(x, false);
     if (found && clauseAfter && num && !num.bad && !PEOPLE.has(key(toks[num.end])) && !SITTINGS.has(key(toks[num.end])))
       return found.said ? found : null;
+    if (found && num && !num.bad && joinsPeople(toks, found.end, x) && isPeople(toks, num.end)) {
+      // "cho 85 cháu và 60 phụ huynh": two groups of people attending, added up
+      found = { ...found, end: num.end, value: found.value + num.value };
+      x = num.end - 1;
+      continue;
+    }
     if (!num || num.bad || !PEOPLE.has(key(toks[num.end])) || found) return null;
     let b = x - 1;
     if (key(toks[b]) === "khoang" || key(toks[b]) === "gan" || key(toks[b]) === "hon") b--;
@@ -416,6 +422,13 @@ function peopleAfter(
     x = num.end - 1;
   }
   return found;
+}
+
+/** Whether [end, x) is a group of people's words then "và" ("85 cháu và 60 …", "40 học sinh và 12 …"). */
+function joinsPeople(toks: readonly Tok[], end: number, x: number): boolean {
+  if (x - end > 4 || key(toks[x - 1]) !== "va") return false;
+  for (let y = end; y < x; y++) if (toks[y]!.type !== "w") return false;
+  return true;
 }
 
 /** "900 lượt học sinh tham gia", "45 hội viên dự": attending said within the people's few words. */
