@@ -209,7 +209,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markYearsOfNames(tk, blocked, compiled);
   markQuotedSlogans(tk, blocked, compiled);
   markListNumbering(tk, blocked, compiled);
-  markInlineItemNumbers(tk.toks, blocked);
+  markInlineItemNumbers(tk.toks, blocked, compiled);
   markRowNumbers(tk, blocked);
   markRestatedInWords(tk, blocked, transparent, numbers);
   markChosenFigures(tk, blocked, numbers);
@@ -2456,20 +2456,20 @@ function markListNumbering(tk: Tokenised, blocked: Uint8Array, compiled: Compile
  * after a colon, semicolon or full stop and before its words, are list numbering (a figure ending a clause is
  * never followed by the next number in turn).
  */
-function markInlineItemNumbers(toks: readonly Tok[], blocked: Uint8Array): void {
+function markInlineItemNumbers(toks: readonly Tok[], blocked: Uint8Array, compiled: CompiledIndicators): void {
   const run: number[] = [];
+  let nameAt: ((i: number) => { end: number } | null) | null = null;
   for (let i = 1; i + 2 < toks.length; i++) {
     const t = toks[i]!;
     if (t.type !== "n" || blocked[i] || t.k !== String(run.length + 1)) continue;
     const before = toks[i - 1]!.k;
-    const marker =
-      (before === ":" || before === ";" || before === ".") &&
-      toks[i + 1]!.k === "." &&
-      !toks[i + 1]!.spaced &&
-      toks[i + 2]!.type === "w" &&
-      toks[i + 2]!.spaced &&
-      !opensLabel(toks, i + 2);
-    if (marker) run.push(i);
+    const opens = before === ":" || before === ";" || before === "." || (before === "," && run.length > 0);
+    if (!opens || toks[i + 1]!.k !== "." || toks[i + 1]!.spaced || toks[i + 2]!.type !== "w" || !toks[i + 2]!.spaced)
+      continue;
+    // ("pa nô: 1. Băng rôn: 2.": after a name's colon the number is its figure)
+    nameAt ??= createNameMatcher(toks, blocked, compiled);
+    if (before === ":" && nameEndsAt(nameAt, toks, i)) continue;
+    run.push(i);
   }
   if (run.length >= 2) for (const i of run) blocked[i] = 1;
 }

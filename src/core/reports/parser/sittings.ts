@@ -402,7 +402,8 @@ function peopleAfter(
       return found.said ? found : null;
     if (found && num && !num.bad && joinsPeople(toks, found.end, x) && isPeople(toks, num.end)) {
       // "cho 85 cháu và 60 phụ huynh": two groups of people attending, added up
-      found = { ...found, end: num.end, value: found.value + num.value };
+      const group = found as { start: number; end: number; value: number; each: boolean; said: boolean };
+      found = { start: group.start, end: num.end, value: group.value + num.value, each: group.each, said: group.said };
       x = num.end - 1;
       continue;
     }
@@ -503,7 +504,7 @@ function readBracketedAttendees(
       continue;
     const at = bracketAfter(toks, nv, count.end);
     if (at < 0) continue;
-    const parts = peopleParts(toks, nv, loose, nameAt, at);
+    const parts = peopleParts(toks, nv, loose, nameAt, at, attendees);
     if (!parts || peopleInSentence(toks, nv, loose, parts.end + 1)) continue;
     const first = parts.figures[0]!;
     out.pairs.push(pairOf(first[0], first[1], parts.sum, attendees));
@@ -551,6 +552,7 @@ function peopleParts(
   loose: NumberReader,
   nameAt: (i: number) => { end: number; code?: string } | null,
   at: number,
+  attendees: string,
 ): { sum: number; figures: [number, number][]; end: number } | null {
   const figures: [number, number][] = [];
   let sum = 0;
@@ -570,7 +572,8 @@ function peopleParts(
       while (toks[x + 1] && !toks[x + 1]!.spaced && toks[x + 1]!.type !== "p") x++;
       continue;
     }
-    if (t.type === "w" && (SITTINGS.has(key(t)) || nameAt(x))) return null;
+    // (the attendees' own name stands in a part: "xã Đông Sơn 120 đại biểu")
+    if (t.type === "w" && (SITTINGS.has(key(t)) || (nameAt(x) && nameAt(x)!.code !== attendees))) return null;
     if (t.type !== "n" || (nv.blocked[x] && !(nv.blocked[x] === 1 && PEOPLE.has(key(toks[x + 1]))))) continue;
     const num = loose.read(x, false);
     if (!num || num.bad || !isPeople(toks, num.end)) return null;
