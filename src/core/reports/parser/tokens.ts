@@ -140,7 +140,7 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
       k,
       kt:
         type === "w"
-          ? (ABBREVIATIONS.get(k) ?? afterWord(k, toks[toks.length - 1], toks[toks.length - 2]) ?? telexFold(k))
+          ? (afterWord(k, toks[toks.length - 1], toks[toks.length - 2]) ?? ABBREVIATIONS.get(k) ?? telexFold(k))
           : k,
       o: nfcText.slice(os, oe),
       type,
