@@ -259,12 +259,25 @@ function readTimesMet(
     // sittings only where no gathering is named (its sittings are the pairing's, with their periods) and not
     // each place's ("mỗi tổ họp 1 cuộc": the multipliers')
     if (key(toks[count.end]) !== "lan" && (named || nameAt(count.end + 1) || eachBefore(toks, i, 5))) continue;
-    const verb = key(toks[i - 1]) === "duoc" ? i - 2 : i - 1;
-    if (key(toks[verb]) !== "hop" || nameAt(verb) || lastPeriodBefore(toks, verb)) continue;
+    const verb = meetingVerbBefore(toks, nameAt, key(toks[i - 1]) === "duoc" ? i - 2 : i - 1);
+    if (verb < 0 || nameAt(verb) || lastPeriodBefore(toks, verb)) continue;
     out.pairs.push(pairOf(i, count.end, count.value, events));
     for (let x = i; x < count.end; x++) (out.blocked as number[]).push(x);
     i = count.end;
   }
+}
+
+/**
+ * The bare verb "họp" at `at`, or a few words before it naming who met ("họp chi hội 6 buổi", "hop khu pho 1 cuoc",
+ * "họp chi hội lồng ghép tuyên truyền - 8 buổi"), no indicator named between; else -1.
+ */
+function meetingVerbBefore(toks: readonly Tok[], nameAt: (i: number) => { end: number } | null, at: number): number {
+  for (let x = at; x >= 0 && x >= at - 6; x--) {
+    const t = toks[x]!;
+    if (key(t) === "hop") return x;
+    if (!(t.type === "w" || t.k === "-" || t.k === ":") || nameAt(x)) return -1;
+  }
+  return -1;
 }
 
 /** Periods a "trước" / "rồi" after them makes the last one ("tháng trước", "tuần rồi"). */
