@@ -281,6 +281,8 @@ function markPlaceCounts(
       (isWordIn(toks[i - 1], WHERE_INTRO) ||
         (key_(toks[i - 1]) === "co" && isWordIn(toks[i - 2], PLACE_WORDS) && num.value < 100 && (!w2 || isHard(w2))));
     if (!phrase && !village && !PLACE_WORDS.has(w.k)) continue;
+    // ("cho 38 xã viên": a place's word opening people by their role)
+    if (!phrase && w2?.type === "w" && PEOPLE_PHRASES.has(`${w.k} ${w2.k}`)) continue;
     // "3 tổ dân phố" is a count of places even though "tờ" is a measure
     if (nameAt(at) || (!phrase && !village && compiled.measures.has(w.k))) continue;
     const end = phrase ? at + 2 : at + 1;
@@ -2472,6 +2474,32 @@ function markInlineItemNumbers(toks: readonly Tok[], blocked: Uint8Array, compil
     run.push(i);
   }
   if (run.length >= 2) for (const i of run) blocked[i] = 1;
+  markSpokenItemNumbers(toks, blocked, compiled);
+}
+
+/**
+ * Items said in one breath ("1 là phát thanh 36 lượt 2 là tổ chức 6 buổi … 4 phát tờ rơi 700 tờ"): "1 là", "2 là"
+ * "3 là" in turn number the items (three of them: "1 là đủ rồi" alone is a figure), and so does the next number in turn
+ * before a verb once they were said so.
+ */
+function markSpokenItemNumbers(toks: readonly Tok[], blocked: Uint8Array, compiled: CompiledIndicators): void {
+  const run: number[] = [];
+  let spoken = 0;
+  let nameAt: ((i: number) => { end: number } | null) | null = null;
+  for (let i = 0; i + 2 < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.type !== "n" || blocked[i] || t.k !== String(run.length + 1) || toks[i + 1]!.type !== "w") continue;
+    if (toks[i + 1]!.k === "la" && toks[i + 2]!.type === "w") {
+      run.push(i);
+      spoken++;
+      continue;
+    }
+    if (spoken < 3) continue;
+    nameAt ??= createNameMatcher(toks, blocked, compiled);
+    const next = toks[i + 1]!;
+    if (!compiled.measures.has(next.k) && !compiled.measures.has(next.kt) && !nameAt(i + 1)) run.push(i);
+  }
+  if (spoken >= 3) for (const i of run) blocked[i] = 1;
 }
 
 /** Words naming an item of a list before its keycap ("mục 1️⃣ em gửi hôm qua"). */

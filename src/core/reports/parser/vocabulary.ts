@@ -437,6 +437,12 @@ export const CONTEXT_PHRASES: ReadonlySet<string> = new Set([
   "truc duong",
   "cay so",
   "chi em",
+  // members and audiences by trade or place ("HTX có 150 xã viên"), attendees only beside a gathering
+  "xa vien",
+  "thuyen vien",
+  "tieu thuong",
+  "cu dan",
+  "ba me",
   // branches of the mass organisations and the Party ("5 chi đoàn", "12 chi hội")
   "chi doan",
   "chi hoi",
