@@ -347,7 +347,8 @@ function markContextCounts(
     const role3 = staff || (w2?.type === "w" && hasPhrase(AIRINGS, w.k, rest));
     const phrase = role3 || (w2?.type === "w" && hasPhrase(CONTEXT_PHRASES, w.k, w2.k));
     const thingPhrase =
-      (w2?.type === "w" && hasPhrase(THING_PHRASES, w.k, w2.k)) || receivedThing(tk, numbers, j, `${w.k} ${key_(w2)}`);
+      (w2?.type === "w" && (hasPhrase(THING_PHRASES, w.k, w2.k) || hasPhrase(THING_TRIPLES, w.k, rest))) ||
+      receivedThing(tk, numbers, j, `${w.k} ${key_(w2)}`);
     const thing = thingPhrase || (!phrase && THINGS_COUNTED.has(w.k));
     const faces = facesAt(toks, j);
     if (
@@ -668,6 +669,11 @@ const THING_PHRASES: ReadonlySet<string> = new Set([
   "to trinh",
   "luot truy",
 ]);
+/**
+ * Writings said at or handed in to a gathering, of three words ("6 bài phát biểu", "40 bài thu hoạch", "5 bài
+ * tham luận"): no posts ("bài phát thanh" stays the broadcasts').
+ */
+const THING_TRIPLES: ReadonlySet<string> = new Set(["bai phat bieu", "bai thu hoach", "bai tham luan"]);
 /** What an office receives ("nhận 25 tin nhắn phản ánh"); sent ones ("gửi 120 tin nhắn") may be its work. */
 const RECEIVED_THINGS: ReadonlySet<string> = new Set(["tin nhan", "cuoc goi", "y kien", "phan anh", "don thu"]);
 
