@@ -242,6 +242,26 @@ describe("'họp' with who met before the sittings: the gatherings held", () => 
   });
 });
 
+describe("'chấm' dictated by voice typing after a figure is a full stop", () => {
+  it.each([
+    [
+      "dạ em báo cáo thôn em treo năm cái băng rôn chấm loa phát mười hai lượt chấm họp dân hai cuộc có tám mươi người ạ",
+      { bang_ron: 5, phat_thanh: 12, hoi_nghi: 2, nguoi_tham_du: 80 },
+    ],
+    [
+      "em gửi ạ tờ rơi phát sáu trăm tờ chấm băng rôn treo tám cái chấm xe loa chạy ba lượt",
+      { to_roi: 600, bang_ron: 8, xe_luu_dong: 3 },
+    ],
+    [
+      "quý bốn xã treo ba mươi hai băng rôn khẩu hiệu chấm tờ rơi phát một nghìn hai trăm tờ họp dân ở các làng được mười một cuộc",
+      { bang_ron: 32, to_roi: 1200, hoi_nghi: 11 },
+    ],
+    ["trường tổ chức chấm thi 120 bài dự thi, đăng 3 bài fanpage", { bai_mxh: 3 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 describe("known misses", () => {
   // left: people joined by "và" after a gathering the plan names ("buổi tuyên truyền") are read by the pairing,
   // which takes one figure of people
