@@ -262,6 +262,23 @@ describe("'chấm' dictated by voice typing after a figure is a full stop", () =
   });
 });
 
+describe("people right after where the sittings were held, and people by trade beside a place's size", () => {
+  it.each([
+    [
+      "xã có 2.100 nông dân; nói chuyện chuyên đề 2 buổi ở HTX 90 nông dân, loa 10 lượt",
+      { hoi_nghi: 2, nguoi_tham_du: 90, phat_thanh: 10 },
+    ],
+    [
+      "Dac khu: 30 tau ca, 1.400 ngu dan; tuyen truyen IUU 2 buoi tai cang 180 ngu dan, phat thanh 40 luot",
+      { hoi_nghi: 2, nguoi_tham_du: 180, phat_thanh: 40 },
+    ],
+    ["giao lưu 1 buổi tại chợ 65 tiểu thương, phát 150 tờ rơi", { hoi_nghi: 1, nguoi_tham_du: 65, to_roi: 150 }],
+    ["nói chuyện 2 buổi tại trường 600 học sinh", { hoi_nghi: 2, nguoi_tham_du: 600 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 describe("known misses", () => {
   // left: people joined by "và" after a gathering the plan names ("buổi tuyên truyền") are read by the pairing,
   // which takes one figure of people

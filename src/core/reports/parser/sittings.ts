@@ -59,6 +59,12 @@ const PEOPLE = new Set([
   "nhan",
   "chau",
   "giao",
+  // by trade: fishermen, farmers, crews, stallholders; residents and elders ("cư dân", "cụ")
+  "ngu",
+  "nong",
+  "thuyen",
+  "tieu",
+  "cu",
 ]);
 
 const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
@@ -411,7 +417,7 @@ function peopleAfter(
     // ("310 HS + 25 GV tham dự": a sum of people, read as one number in stage 2)
     const sum = nv.arithmetic.products.get(x);
     const num = sum ? { ...sum, bad: false } : loose.read(x, false);
-    if (found && clauseAfter && num && !num.bad && !PEOPLE.has(key(toks[num.end])) && !SITTINGS.has(key(toks[num.end])))
+    if (found && clauseAfter && num && !num.bad && !isPeople(toks, num.end) && !SITTINGS.has(key(toks[num.end])))
       return found.said ? found : null;
     if (found && num && !num.bad && joinsPeople(toks, found.end, x) && isPeople(toks, num.end)) {
       // "cho 85 cháu và 60 phụ huynh": two groups of people attending, added up
@@ -427,7 +433,7 @@ function peopleAfter(
     const total =
       key(toks[b]) === "tong" || ((key(toks[b]) === "cong" || key(toks[b]) === "so") && key(toks[b - 1]) === "tong");
     // ("họp 1 buổi 45 hội viên": people named right after the sitting, not a bare "lượt")
-    const right = b === from - 1 && b === x - 1 && key(toks[num.end]) !== "luot";
+    const right = (b === from - 1 || placeBetween(toks, from, x)) && b === x - 1 && key(toks[num.end]) !== "luot";
     const intro = each ? key(toks[b]) === sitting : PEOPLE_INTRO.has(key(toks[b])) || total || right;
     if (!intro) return null;
     // (people said by a word before or after them, not only a comma: "1 buổi, 45 hs, phát …" stays asked)
@@ -436,6 +442,13 @@ function peopleAfter(
     x = num.end - 1;
   }
   return found;
+}
+
+/** Whether [from, x) is only where the sittings were held ("2 buổi tại cảng 180 ngư dân", "1 buổi ở chợ 70 tiểu thương"). */
+function placeBetween(toks: readonly Tok[], from: number, x: number): boolean {
+  if (x - from > 5 || x - from < 2 || (key(toks[from]) !== "tai" && key(toks[from]) !== "o")) return false;
+  for (let y = from; y < x; y++) if (toks[y]!.type !== "w") return false;
+  return true;
 }
 
 /** Whether [end, x) is a group of people's words then "và" ("85 cháu và 60 …", "40 học sinh và 12 …"). */

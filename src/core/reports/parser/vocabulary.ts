@@ -443,6 +443,9 @@ export const CONTEXT_PHRASES: ReadonlySet<string> = new Set([
   "tieu thuong",
   "cu dan",
   "ba me",
+  "ngu dan",
+  "nong dan",
+  "cong nhan",
   // branches of the mass organisations and the Party ("5 chi đoàn", "12 chi hội")
   "chi doan",
   "chi hoi",
