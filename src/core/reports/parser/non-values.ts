@@ -209,6 +209,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markYearsOfNames(tk, blocked, compiled);
   markQuotedSlogans(tk, blocked, compiled);
   markListNumbering(tk, blocked, compiled);
+  markInlineItemNumbers(tk.toks, blocked, compiled);
   markRowNumbers(tk, blocked);
   markRestatedInWords(tk, blocked, transparent, numbers);
   markChosenFigures(tk, blocked, numbers);
@@ -280,6 +281,8 @@ function markPlaceCounts(
       (isWordIn(toks[i - 1], WHERE_INTRO) ||
         (key_(toks[i - 1]) === "co" && isWordIn(toks[i - 2], PLACE_WORDS) && num.value < 100 && (!w2 || isHard(w2))));
     if (!phrase && !village && !PLACE_WORDS.has(w.k)) continue;
+    // ("cho 38 xã viên": a place's word opening people by their role)
+    if (!phrase && w2?.type === "w" && PEOPLE_PHRASES.has(`${w.k} ${w2.k}`)) continue;
     // "3 tổ dân phố" is a count of places even though "tờ" is a measure
     if (nameAt(at) || (!phrase && !village && compiled.measures.has(w.k))) continue;
     const end = phrase ? at + 2 : at + 1;
@@ -344,7 +347,8 @@ function markContextCounts(
     const role3 = staff || (w2?.type === "w" && hasPhrase(AIRINGS, w.k, rest));
     const phrase = role3 || (w2?.type === "w" && hasPhrase(CONTEXT_PHRASES, w.k, w2.k));
     const thingPhrase =
-      (w2?.type === "w" && hasPhrase(THING_PHRASES, w.k, w2.k)) || receivedThing(tk, numbers, j, `${w.k} ${key_(w2)}`);
+      (w2?.type === "w" && (hasPhrase(THING_PHRASES, w.k, w2.k) || hasPhrase(THING_TRIPLES, w.k, rest))) ||
+      receivedThing(tk, numbers, j, `${w.k} ${key_(w2)}`);
     const thing = thingPhrase || (!phrase && THINGS_COUNTED.has(w.k));
     const faces = facesAt(toks, j);
     if (
@@ -665,6 +669,11 @@ const THING_PHRASES: ReadonlySet<string> = new Set([
   "to trinh",
   "luot truy",
 ]);
+/**
+ * Writings said at or handed in to a gathering, of three words ("6 bài phát biểu", "40 bài thu hoạch", "5 bài
+ * tham luận"): no posts ("bài phát thanh" stays the broadcasts').
+ */
+const THING_TRIPLES: ReadonlySet<string> = new Set(["bai phat bieu", "bai thu hoach", "bai tham luan"]);
 /** What an office receives ("nhận 25 tin nhắn phản ánh"); sent ones ("gửi 120 tin nhắn") may be its work. */
 const RECEIVED_THINGS: ReadonlySet<string> = new Set(["tin nhan", "cuoc goi", "y kien", "phan anh", "don thu"]);
 
@@ -1691,6 +1700,8 @@ function markLabels(
     if (key === "nam" && key_(toks[i + 1]) === "muoi") continue;
     // "Biên tập 9 chuyên mục", "học tập 2 chuyên đề": "tập" ending a verb, no episode's label
     if (key === "tap" && (key_(before) === "bien" || key_(before) === "hoc")) continue;
+    // "ngoại khóa 2 buổi": the second word of "ngoại khóa" (extracurricular), no course's label
+    if (key === "khoa" && key_(before) === "ngoai") continue;
     // "Cấp 1.300 tờ rơi", "cung cấp 04 tin": before a figure that counts something "cấp" hands out, no level
     if (key === "cap" && countsSomething(toks, i + 1, nameAt, compiled)) continue;
     const forms = LABELS[key];
@@ -2446,6 +2457,55 @@ function markListNumbering(tk: Tokenised, blocked: Uint8Array, compiled: Compile
     if (p >= 0 && toks[p]!.type !== "nl" && !inline) continue;
     blocked[i] = Math.max(blocked[i]!, 1);
   }
+}
+
+/**
+ * "Phường báo cáo: 1. Treo 14 băng rôn; 2. Dựng 2 pa nô; 3. …": items numbered 1, 2, … inside one line, each
+ * after a colon, semicolon or full stop and before its words, are list numbering (a figure ending a clause is
+ * never followed by the next number in turn).
+ */
+function markInlineItemNumbers(toks: readonly Tok[], blocked: Uint8Array, compiled: CompiledIndicators): void {
+  const run: number[] = [];
+  let nameAt: ((i: number) => { end: number } | null) | null = null;
+  for (let i = 1; i + 2 < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.type !== "n" || blocked[i] || t.k !== String(run.length + 1)) continue;
+    const before = toks[i - 1]!.k;
+    const opens = before === ":" || before === ";" || before === "." || (before === "," && run.length > 0);
+    if (!opens || toks[i + 1]!.k !== "." || toks[i + 1]!.spaced || toks[i + 2]!.type !== "w" || !toks[i + 2]!.spaced)
+      continue;
+    // ("pa nô: 1. Băng rôn: 2.": after a name's colon the number is its figure)
+    nameAt ??= createNameMatcher(toks, blocked, compiled);
+    if (before === ":" && nameEndsAt(nameAt, toks, i)) continue;
+    run.push(i);
+  }
+  if (run.length >= 2) for (const i of run) blocked[i] = 1;
+  markSpokenItemNumbers(toks, blocked, compiled);
+}
+
+/**
+ * Items said in one breath ("1 là phát thanh 36 lượt 2 là tổ chức 6 buổi … 4 phát tờ rơi 700 tờ"): "1 là", "2 là"
+ * "3 là" in turn number the items (three of them: "1 là đủ rồi" alone is a figure), and so does the next number in turn
+ * before a verb once they were said so.
+ */
+function markSpokenItemNumbers(toks: readonly Tok[], blocked: Uint8Array, compiled: CompiledIndicators): void {
+  const run: number[] = [];
+  let spoken = 0;
+  let nameAt: ((i: number) => { end: number } | null) | null = null;
+  for (let i = 0; i + 2 < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.type !== "n" || blocked[i] || t.k !== String(run.length + 1) || toks[i + 1]!.type !== "w") continue;
+    if (toks[i + 1]!.k === "la" && toks[i + 2]!.type === "w") {
+      run.push(i);
+      spoken++;
+      continue;
+    }
+    if (spoken < 3) continue;
+    nameAt ??= createNameMatcher(toks, blocked, compiled);
+    const next = toks[i + 1]!;
+    if (!compiled.measures.has(next.k) && !compiled.measures.has(next.kt) && !nameAt(i + 1)) run.push(i);
+  }
+  if (spoken >= 3) for (const i of run) blocked[i] = 1;
 }
 
 /** Words naming an item of a list before its keycap ("mục 1️⃣ em gửi hôm qua"). */

@@ -57,7 +57,14 @@ const PEOPLE = new Set([
   "thanh",
   "phu",
   "nhan",
+  "chau",
   "giao",
+  // by trade: fishermen, farmers, crews, stallholders; residents and elders ("cư dân", "cụ")
+  "ngu",
+  "nong",
+  "thuyen",
+  "tieu",
+  "cu",
 ]);
 
 const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
@@ -77,6 +84,7 @@ export function readSittingParts(tk: Tokenised, nv: NonValues, compiled: Compile
   readUnnamedGatherings(tk, nv, compiled, events, attendees, out);
   readTimesMet(tk, nv, compiled, events, out);
   readAttendeesOfMeetings(tk, nv, compiled, events, attendees, out);
+  readBracketedAttendees(tk, nv, compiled, events, attendees, out);
   // a cheap test first: most messages say no sitting twice
   let sittingWords = 0;
   for (const t of toks) if (t.type === "w" && SITTINGS.has(t.kt)) sittingWords++;
@@ -257,12 +265,25 @@ function readTimesMet(
     // sittings only where no gathering is named (its sittings are the pairing's, with their periods) and not
     // each place's ("mỗi tổ họp 1 cuộc": the multipliers')
     if (key(toks[count.end]) !== "lan" && (named || nameAt(count.end + 1) || eachBefore(toks, i, 5))) continue;
-    const verb = key(toks[i - 1]) === "duoc" ? i - 2 : i - 1;
-    if (key(toks[verb]) !== "hop" || nameAt(verb) || lastPeriodBefore(toks, verb)) continue;
+    const verb = meetingVerbBefore(toks, nameAt, key(toks[i - 1]) === "duoc" ? i - 2 : i - 1);
+    if (verb < 0 || nameAt(verb) || lastPeriodBefore(toks, verb)) continue;
     out.pairs.push(pairOf(i, count.end, count.value, events));
     for (let x = i; x < count.end; x++) (out.blocked as number[]).push(x);
     i = count.end;
   }
+}
+
+/**
+ * The bare verb "họp" at `at`, or a few words before it naming who met ("họp chi hội 6 buổi", "hop khu pho 1 cuoc",
+ * "họp chi hội lồng ghép tuyên truyền - 8 buổi"), no indicator named between; else -1.
+ */
+function meetingVerbBefore(toks: readonly Tok[], nameAt: (i: number) => { end: number } | null, at: number): number {
+  for (let x = at; x >= 0 && x >= at - 6; x--) {
+    const t = toks[x]!;
+    if (key(t) === "hop") return x;
+    if (!(t.type === "w" || t.k === "-" || t.k === ":") || nameAt(x)) return -1;
+  }
+  return -1;
 }
 
 /** Periods a "trước" / "rồi" after them makes the last one ("tháng trước", "tuần rồi"). */
@@ -382,17 +403,29 @@ function peopleAfter(
   from: number,
   sitting: string,
 ): { start: number; end: number; value: number; each: boolean } | null {
-  let found: { start: number; end: number; value: number; each: boolean } | null = null;
+  let found: { start: number; end: number; value: number; each: boolean; said: boolean } | null = null;
   let each = false;
   // ("họp 2 buổi (ngày 9/11 và 18/11), mỗi buổi 50 người": the sittings' dates in brackets are passed over)
   const start = datesBracketEnd(toks, nv, from) + 1 || from;
+  // a comma after the people opens the next clause ("…, 900 lượt học sinh, treo 3 băng rôn")
+  let clauseAfter = false;
   for (let x = start; x < toks.length && x < start + 16 && !endsSentence(toks[x]) && toks[x]!.k !== ";"; x++) {
     if (key(toks[x]) === "moi" && key(toks[x + 1]) === sitting) each = true;
+    if (found && toks[x]!.k === ",") clauseAfter = true;
     if (toks[x]!.type !== "n") continue;
     if (nv.blocked[x] && !(nv.blocked[x] === 1 && PEOPLE.has(key(toks[x + 1])))) continue;
     // ("310 HS + 25 GV tham dự": a sum of people, read as one number in stage 2)
     const sum = nv.arithmetic.products.get(x);
     const num = sum ? { ...sum, bad: false } : loose.read(x, false);
+    if (found && clauseAfter && num && !num.bad && !isPeople(toks, num.end) && !SITTINGS.has(key(toks[num.end])))
+      return found.said ? found : null;
+    if (found && num && !num.bad && joinsPeople(toks, found.end, x) && isPeople(toks, num.end)) {
+      // "cho 85 cháu và 60 phụ huynh": two groups of people attending, added up
+      const group = found as { start: number; end: number; value: number; each: boolean; said: boolean };
+      found = { start: group.start, end: num.end, value: group.value + num.value, each: group.each, said: group.said };
+      x = num.end - 1;
+      continue;
+    }
     if (!num || num.bad || !PEOPLE.has(key(toks[num.end])) || found) return null;
     let b = x - 1;
     if (key(toks[b]) === "khoang" || key(toks[b]) === "gan" || key(toks[b]) === "hon") b--;
@@ -400,13 +433,36 @@ function peopleAfter(
     const total =
       key(toks[b]) === "tong" || ((key(toks[b]) === "cong" || key(toks[b]) === "so") && key(toks[b - 1]) === "tong");
     // ("họp 1 buổi 45 hội viên": people named right after the sitting, not a bare "lượt")
-    const right = b === from - 1 && b === x - 1 && key(toks[num.end]) !== "luot";
+    const right = (b === from - 1 || placeBetween(toks, from, x)) && b === x - 1 && key(toks[num.end]) !== "luot";
     const intro = each ? key(toks[b]) === sitting : PEOPLE_INTRO.has(key(toks[b])) || total || right;
     if (!intro) return null;
-    found = { start: x, end: num.end, value: num.value, each };
+    // (people said by a word before or after them, not only a comma: "1 buổi, 45 hs, phát …" stays asked)
+    const said = key(toks[b]) !== "," || attendingAfter(toks, num.end);
+    found = { start: x, end: num.end, value: num.value, each, said };
     x = num.end - 1;
   }
   return found;
+}
+
+/** Whether [from, x) is only where the sittings were held ("2 buổi tại cảng 180 ngư dân", "1 buổi ở chợ 70 tiểu thương"). */
+function placeBetween(toks: readonly Tok[], from: number, x: number): boolean {
+  if (x - from > 5 || x - from < 2 || (key(toks[from]) !== "tai" && key(toks[from]) !== "o")) return false;
+  for (let y = from; y < x; y++) if (toks[y]!.type !== "w") return false;
+  return true;
+}
+
+/** Whether [end, x) is a group of people's words then "và" ("85 cháu và 60 …", "40 học sinh và 12 …"). */
+function joinsPeople(toks: readonly Tok[], end: number, x: number): boolean {
+  if (x - end > 4 || key(toks[x - 1]) !== "va") return false;
+  for (let y = end; y < x; y++) if (toks[y]!.type !== "w") return false;
+  return true;
+}
+
+/** "900 lượt học sinh tham gia", "45 hội viên dự": attending said within the people's few words. */
+function attendingAfter(toks: readonly Tok[], end: number): boolean {
+  for (let x = end; x < end + 4 && toks[x]?.type === "w"; x++)
+    if (key(toks[x]) === "tham" || key(toks[x]) === "du") return true;
+  return false;
 }
 
 /** Words between a label and its figure ("…: 1.230", "… là 310"). */
@@ -445,4 +501,127 @@ function readAttendeesOfMeetings(
     for (let x = f; x < figure.end; x++) (out.blocked as number[]).push(x);
     i = figure.end - 1;
   }
+}
+
+/**
+ * "2 buổi (Trường THCS 450 em, Trường THPT 380 em)", "2 hội nghị (thôn Đông 64 hội viên, thôn Tây 58 hội
+ * viên)": people given in parts in a bracket after a count of the gatherings' sittings add up to their attendees,
+ * when no other people are counted in the sentence.
+ */
+function readBracketedAttendees(
+  tk: Tokenised,
+  nv: NonValues,
+  compiled: CompiledIndicators,
+  events: string,
+  attendees: string,
+  out: SittingParts,
+): void {
+  const { toks } = tk;
+  let open = -1;
+  for (let x = 0; x < toks.length; x++) if (toks[x]!.k === "(") open = x;
+  if (open < 0) return;
+  const numbers = createNumberReader(tk, nv.blocked);
+  const loose = peopleNumberReader(tk, nv);
+  const nameAt = createNameMatcher(toks, nv.blocked, compiled);
+  for (let i = 0; i < open; i++) {
+    if (toks[i]!.type !== "n" || nv.blocked[i]) continue;
+    const count = numbers.read(i, false);
+    if (!count || count.bad || !Number.isInteger(count.value) || !countsGatherings(toks, nameAt, events, i, count.end))
+      continue;
+    const at = bracketAfter(toks, nv, count.end);
+    if (at < 0) continue;
+    const parts = peopleParts(toks, nv, loose, nameAt, at, attendees);
+    if (!parts || peopleInSentence(toks, nv, loose, parts.end + 1)) continue;
+    const first = parts.figures[0]!;
+    out.pairs.push(pairOf(first[0], first[1], parts.sum, attendees));
+    for (const [a, b] of parts.figures) for (let x = a; x < b; x++) (out.blocked as number[]).push(x);
+    i = parts.end;
+  }
+}
+
+/** Whether the count [i, end) counts the gatherings: their sittings ("2 buổi") or their name ("2 hội nghị"). */
+function countsGatherings(
+  toks: readonly Tok[],
+  nameAt: (i: number) => { end: number; code?: string } | null,
+  events: string,
+  i: number,
+  end: number,
+): boolean {
+  const named = nameAt(end);
+  if (named) return named.code === events;
+  if (!SITTINGS.has(key(toks[end])) || TIMES_OF_DAY.has(key(toks[end + 1]))) return false;
+  // ("phát thanh 2 buổi (…)": another indicator's sittings)
+  for (let x = i - 1; x >= 0 && x >= i - 6 && toks[x]!.type === "w"; x--) {
+    const hit = nameAt(x);
+    if (hit && hit.code !== events) return false;
+  }
+  return true;
+}
+
+/** The bracket opening after a count within its clause, past the gathering's name and topic (no figure), or -1. */
+function bracketAfter(toks: readonly Tok[], nv: NonValues, from: number): number {
+  for (let x = from; x < toks.length && x < from + 14; x++) {
+    const t = toks[x]!;
+    if (t.k === "(") return x;
+    if (t.type === "nl" || t.k === ";" || t.k === "." || t.k === ")" || (t.type === "n" && !nv.blocked[x])) return -1;
+  }
+  return -1;
+}
+
+/**
+ * The parts of a bracket at `at`, each a label and one figure of people ("khối 6: 120 học sinh"); null unless two
+ * or more parts and nothing else (no sittings, no indicator).
+ */
+function peopleParts(
+  toks: readonly Tok[],
+  nv: NonValues,
+  loose: NumberReader,
+  nameAt: (i: number) => { end: number; code?: string } | null,
+  at: number,
+  attendees: string,
+): { sum: number; figures: [number, number][]; end: number } | null {
+  const figures: [number, number][] = [];
+  let sum = 0;
+  let inPart = 0;
+  for (let x = at + 1; x < toks.length && x < at + 60; x++) {
+    const t = toks[x]!;
+    if (t.k === ")" || t.k === "," || t.k === ";") {
+      if (inPart !== 1) return null;
+      inPart = 0;
+      if (t.k === ")") return figures.length >= 2 ? { sum, figures, end: x } : null;
+      continue;
+    }
+    if (t.type === "nl" || t.k === "(") return null;
+    if (t.type === "w" && SITTINGS.has(key(t)) && toks[x + 1]?.type === "n") {
+      // ("lớp 10A 40 đoàn viên": a class named by its number labels its part)
+      x++;
+      while (toks[x + 1] && !toks[x + 1]!.spaced && toks[x + 1]!.type !== "p") x++;
+      continue;
+    }
+    // (the attendees' own name stands in a part: "xã Đông Sơn 120 đại biểu")
+    if (t.type === "w" && (SITTINGS.has(key(t)) || (nameAt(x) && nameAt(x)!.code !== attendees))) return null;
+    if (t.type !== "n" || (nv.blocked[x] && !(nv.blocked[x] === 1 && PEOPLE.has(key(toks[x + 1]))))) continue;
+    const num = loose.read(x, false);
+    if (!num || num.bad || !isPeople(toks, num.end)) return null;
+    figures.push([x, num.end]);
+    sum += num.value;
+    inPart++;
+    x = num.end - 1;
+  }
+  return null;
+}
+
+/** People after a figure: "em", "hội viên", "lượt học sinh" (not a bare "lượt"). */
+const isPeople = (toks: readonly Tok[], at: number): boolean =>
+  PEOPLE.has(key(toks[at])) &&
+  (key(toks[at]) !== "luot" || (PEOPLE.has(key(toks[at + 1])) && key(toks[at + 1]) !== "luot"));
+
+/** Whether people are counted after `from` in its sentence ("…), tổng 830 em"). */
+function peopleInSentence(toks: readonly Tok[], nv: NonValues, loose: NumberReader, from: number): boolean {
+  for (let x = from; x < toks.length && x < from + 16 && !endsSentence(toks[x]) && toks[x]!.k !== ";"; x++) {
+    if (toks[x]!.type !== "n" || (nv.blocked[x] && nv.blocked[x] !== 1)) continue;
+    const num = loose.read(x, false);
+    if (num && !num.bad && isPeople(toks, num.end)) return true;
+  }
+  return false;
 }

@@ -140,7 +140,7 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
       k,
       kt:
         type === "w"
-          ? (ABBREVIATIONS.get(k) ?? afterWord(k, toks[toks.length - 1], toks[toks.length - 2]) ?? telexFold(k))
+          ? (afterWord(k, toks[toks.length - 1], toks[toks.length - 2]) ?? ABBREVIATIONS.get(k) ?? telexFold(k))
           : k,
       o: nfcText.slice(os, oe),
       type,
@@ -168,7 +168,8 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
     // dictated text: "chấm hết", "chấm xuống dòng" close the sentence said before them
     if (t.k === "cham") {
       const next = toks[i + 1]?.k;
-      if (!/^ch[aấ]m$/i.test(t.o) || !(next === "het" || (next === "xuong" && toks[i + 2]?.k === "dong"))) continue;
+      const closes = next === "het" || (next === "xuong" && toks[i + 2]?.k === "dong") || dictatedStop(toks, i);
+      if (!/^ch[aấ]m$/i.test(t.o) || !closes) continue;
       t.type = "p";
       t.k = ".";
       t.kt = ".";
@@ -221,6 +222,21 @@ function tokenize(nfcText: string, folded: FoldedText): Tok[] {
     if (next?.type === "n" && !(toks[at + 1]?.k === "/" && toks[at + 2]?.type === "w")) t.kt = full;
   }
   return toks;
+}
+
+/** What "chấm" grades or marks ("chấm thi", "chấm điểm", "chấm bài", "chấm giải", "chấm công"): a verb, no stop. */
+const GRADED: ReadonlySet<string> = new Set(["thi", "diem", "bai", "giai", "cong", "chua", "than"]);
+
+/**
+ * "… treo 32 băng rôn khẩu hiệu chấm pa nô thì …": "chấm" typed with its mark, a few words after a figure and
+ * before a word, is a dictated full stop (the voice typing wrote out what was said).
+ */
+function dictatedStop(toks: readonly Tok[], i: number): boolean {
+  const next = toks[i + 1];
+  if (next?.type !== "w" || GRADED.has(next.k) || toks[i]!.o !== "chấm" || toks[i - 1]?.k === "dau") return false;
+  for (let x = i - 1; x >= 0 && x >= i - 6 && toks[x]!.type !== "nl" && toks[x]!.type !== "p"; x--)
+    if (numeric(toks[x])) return true;
+  return false;
 }
 
 /** The word an abbreviation read after a given word stands for ("cđ" after "cụm"), or undefined. */

@@ -288,6 +288,7 @@ export const ABBREVIATIONS_BEFORE_FIGURE: ReadonlyMap<string, string> = new Map(
 export const ABBREVIATIONS_AFTER: ReadonlyMap<string, { after: readonly string[]; full: string; post?: true }> =
   new Map([
     ["cd", { after: ["cum"], full: "codong" }],
+    ["tt", { after: ["buoi"], full: "tuyentruyen" }], // "2 buổi TT": sittings of propaganda, not "thông tin"
     ["cong", { after: ["tren", "len"], full: "website", post: true }],
   ]);
 /**
@@ -436,6 +437,15 @@ export const CONTEXT_PHRASES: ReadonlySet<string> = new Set([
   "truc duong",
   "cay so",
   "chi em",
+  // members and audiences by trade or place ("HTX có 150 xã viên"), attendees only beside a gathering
+  "xa vien",
+  "thuyen vien",
+  "tieu thuong",
+  "cu dan",
+  "ba me",
+  "ngu dan",
+  "nong dan",
+  "cong nhan",
   // branches of the mass organisations and the Party ("5 chi đoàn", "12 chi hội")
   "chi doan",
   "chi hoi",
@@ -477,6 +487,14 @@ export const PEOPLE_PHRASES: ReadonlySet<string> = new Set([
   // parents at a school's or a health station's sessions ("cho 84 phụ huynh", "40 cha mẹ học sinh")
   "phu huynh",
   "cha me",
+  // the audiences of a trade or a place: co-op members, crews, stallholders, residents, mothers, workers, elders
+  "xa vien",
+  "thuyen vien",
+  "tieu thuong",
+  "cu dan",
+  "ba me",
+  "nguoi lao",
+  "nguoi cao",
 ]);
 /** Last words of a gathering ("hội nghị", "tập huấn", "2 lớp", "buổi họp") whose people by role are its attendees. */
 export const GATHERING_WORDS: ReadonlySet<string> = new Set(["nghi", "huan", "lop", "cuoc", "thao", "dam", "hop"]);
