@@ -244,10 +244,12 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       j < from + 6 &&
       toks[j]!.k !== ":" &&
       !isClauseEnd(toks[j], toks[j + 1]) &&
-      (toks[j]!.type !== "n" || nv.blocked[j])
+      (toks[j]!.type !== "n" || nv.blocked[j] || yearAt(toks, j))
     )
       j++;
     if (toks[j]?.k !== ":") return null;
+    // (the heading's year is no figure either)
+    for (let y = from; y < j; y++) if (!nv.blocked[y] && yearAt(toks, y)) blocked.push(y);
     return numbersToSentenceEnd(j + 1, false, true);
   };
   /** Whether a clause naming its own period or turning ("riêng", "còn", "lũy kế") starts at token x. */
@@ -359,6 +361,17 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     if (toks[i - 1]?.k === "(" && includesOthersAt(toks, i)) {
       const before = numberJustBefore(toks, nv, numbers, i);
       if (before !== null) totals.add(before);
+    }
+    // "III. Phương hướng …", "II. Kế hoạch năm 2027", "Nhiệm vụ tháng 12:", "Kiến nghị": a heading of what is ahead
+    // covers its section (its line, or to the next section of its kind when it is a heading)
+    if (aheadHeadingAt(toks, nv, i, report)) {
+      const end = headedSectionEnd(toks, nv, i);
+      for (let j = i + 1; j < end; j++) {
+        if (nv.blocked[j]) continue;
+        const num = numbers.read(j, false);
+        if (num) for (let x = j; x < num.end; x++) blocked.push(x);
+      }
+      continue;
     }
     const k = periodKey(toks, nv, i);
     if (nv.blocked[i] && !nv.transparent[i] && !RANK[k] && k !== "ky") continue;
@@ -909,11 +922,9 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       (k === "se" && (t.o.toLowerCase() === "sẽ" || (!tk.accented && key(toks[i - 1]) !== "chia")));
     if (plan || future) {
       const from = i + (plan ? plan.length : 2);
+      // "… Phương hướng quý I: …" inside a line: to the end of its line
       if (plan?.[0] === "phuong") {
-        // a "Phương hướng …" section: to the end of its line, or of the section when it is a heading
-        const heading = startsLine(toks, i);
-        for (let j = from; j < n; j++) {
-          if (toks[j]!.type === "nl" && (!heading || sectionStartsAt(toks, j + 1))) break;
+        for (let j = from; j < n && toks[j]!.type !== "nl"; j++) {
           if (nv.blocked[j]) continue;
           const num = numbers.read(j, false);
           if (num) for (let x = j; x < num.end; x++) blocked.push(x);
@@ -1111,6 +1122,10 @@ function opensSentence(toks: readonly Tok[], i: number): boolean {
   return i === 0 || toks.slice(0, i).every((t) => t.type === "w" && (t.kt === "da" || t.kt === "con" || t.kt === "va"));
 }
 
+/** "năm 2025" in a qualifier's heading ("Cùng kỳ năm 2025: …", "Lũy kế năm 2026: …"): the year, no figure. */
+const yearAt = (toks: readonly Tok[], j: number): boolean =>
+  key(toks[j - 1]) === "nam" && /^(?:19|20)\d\d$/.test(toks[j]!.k);
+
 /** Whether token i opens a segment of its message: after a colon, ";", a sentence's end or a line break. */
 function opensSegment(toks: readonly Tok[], i: number): boolean {
   const p = toks[i - 1];
@@ -1137,6 +1152,71 @@ function sectionStartsAt(toks: readonly Tok[], j: number): boolean {
     (next.k === "." || next.k === ")") &&
     (/^[ivx]+$/.test(t.k) || (t.type === "n" && /^\d{1,2}$/.test(t.k)))
   );
+}
+
+/** Headings of what is ahead when a later period or "tới" follows ("Nhiệm vụ quý I/2027", "Chỉ tiêu năm 2027"). */
+const AHEAD_HEADS: ReadonlySet<string> = new Set(["nhiem vu", "ke hoach", "chi tieu", "muc tieu"]);
+/** Headings of what the office asks for ("III. Đề xuất, kiến nghị"): no work done. */
+const REQUEST_HEADS: ReadonlySet<string> = new Set(["de xuat", "kien nghi", "de nghi"]);
+
+/**
+ * Whether token i, opening its line or sentence, heads what is ahead of the report's period: "III. Phương
+ * hướng …" (a line opening with it), "III. Nhiệm vụ
+ * trọng tâm quý I/2027", "2. Chi tieu nam 2027:", "Nhiệm vụ tháng 12:" in a report of tháng 11, or a request
+ * heading standing alone ("II. Kiến nghị").
+ */
+function aheadHeadingAt(toks: readonly Tok[], nv: NonValues, i: number, report: NamedPeriod | null): boolean {
+  const two = `${key(toks[i])} ${key(toks[i + 1])}`;
+  if (two === "phuong huong") return startsLine(toks, i) && !placeNamedHuong(toks, i);
+  const request = REQUEST_HEADS.has(two);
+  if (!request && !AHEAD_HEADS.has(two)) return false;
+  if (!startsLine(toks, i) && !(opensSentence(toks, i) && !request)) return false;
+  if (request) return startsLine(toks, i) && headingAloneAfter(toks, nv, i + 2);
+  for (let j = i + 2; j < i + 8 && toks[j] && toks[j]!.type !== "nl" && toks[j]!.k !== ":"; j++) {
+    const k = key(toks[j]);
+    if (k === "toi" || (k === "tiep" && key(toks[j + 1]) === "theo")) return true;
+    if (RANK[periodKey(toks, nv, j)] !== undefined) {
+      const p = periodAt(toks, nv, j);
+      return !!p && !!report && isEarlier(report, p);
+    }
+    if (toks[j]!.type === "n" && !nv.blocked[j]) return false;
+  }
+  return false;
+}
+
+/** Whether the rest of a heading's line from token j holds a few words and no figure ("Đề xuất, kiến nghị"). */
+function headingAloneAfter(toks: readonly Tok[], nv: NonValues, j: number): boolean {
+  for (let x = j; x < j + 8; x++) {
+    const t = toks[x];
+    if (!t || t.type === "nl") return true;
+    if (t.type === "n" && !nv.blocked[x]) return false;
+  }
+  return false;
+}
+
+/**
+ * The end of the section a heading at token i opens: a numbered heading ("III.", "3.") runs to the next section
+ * of its kind (sub-items "1.", "a)", "-" stay inside; a roman one ends a digit one); an unnumbered heading alone
+ * on its line to a blank line, a roman section or a results heading; otherwise its line.
+ */
+function headedSectionEnd(toks: readonly Tok[], nv: NonValues, i: number): number {
+  const n = toks.length;
+  const mark = headingMark(toks, i);
+  let j = i;
+  while (j < n && toks[j]!.type !== "nl") j++;
+  if (mark === "" && !headingAloneAfter(toks, nv, i + 1)) return j;
+  for (; j < n; j++) {
+    if (toks[j]!.type !== "nl") continue;
+    const x = j + 1;
+    if (x >= n) return n;
+    if (toks[x]!.type === "nl") {
+      if (mark === "") return j;
+      continue;
+    }
+    const kind = sectionStartsAt(toks, x) ? sectionKind(toks[x]!) : "";
+    if (kind === "roman" || (kind !== "" && kind === mark) || (mark === "" && resultsAt(toks, x))) return j;
+  }
+  return n;
 }
 
 /** What a figure "for the whole X" / "since the start of X" is, against the report's period. */
