@@ -1999,10 +1999,20 @@ const endsName = (nameAt: (i: number) => { end: number } | null, i: number): boo
  * "lớp 8, 9"), with the highest number each has.
  */
 const LISTED_PERIODS: Readonly<Record<string, number>> = { thang: 12, quy: 4, khoi: 12, lop: 12 };
+/** Places numbered in a list alike ("tại các khu phố 2, 5, 9", "bản 3, 4 và 8"), by their label's word. */
+const LISTED_PLACES: Readonly<Record<string, number>> = {
+  thon: 99,
+  xom: 99,
+  to: 99,
+  pho: 99,
+  ap: 99,
+  ban: 99,
+  tdp: 99,
+};
 
 /**
- * "em báo luôn tháng 11 và 12 nhé", "tháng 10, 11 và 12: …", "quý 3 và 4": the numbers listed after a
- * period's first number, each above the one before, are periods too, not figures — unless a measure or
+ * "em báo luôn tháng 11 và 12 nhé", "tháng 10, 11 và 12: …", "quý 3 và 4", "thôn 2, 5, 9": the numbers listed
+ * after a period's or a place's first number, each above the one before, are labels too, not figures — unless a measure or
  * a name follows the last ("tháng 11 và 12 băng rôn" stays a figure).
  */
 function markPeriodLists(tk: Tokenised, blocked: Uint8Array, compiled: CompiledIndicators): void {
@@ -2011,7 +2021,7 @@ function markPeriodLists(tk: Tokenised, blocked: Uint8Array, compiled: CompiledI
   const inRange = (x: number, max: number): boolean =>
     toks[x]?.type === "n" && /^\d{1,2}$/.test(toks[x]!.k) && Number(toks[x]!.k) >= 1 && Number(toks[x]!.k) <= max;
   for (let i = 0; i + 3 < toks.length; i++) {
-    const max = LISTED_PERIODS[key_(toks[i])];
+    const max = LISTED_PERIODS[key_(toks[i])] ?? LISTED_PLACES[key_(toks[i])];
     if (max === undefined || !inRange(i + 1, max)) continue;
     const listed: number[] = [];
     let x = i + 2;
