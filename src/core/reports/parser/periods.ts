@@ -20,6 +20,7 @@ import { ROMAN_NUMERALS as ROMAN } from "../roman-numerals.js";
 import type { FigureRoles } from "./combine.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
+import { ownPeriodLine } from "./period-lines.js";
 import type { Tok, Tokenised } from "./tokens.js";
 import { hasPhrase, startingWith } from "./word-sequences.js";
 
@@ -1045,6 +1046,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       if (num && !totals.has(j)) parts.add(j);
     }
   }
+  settlePeriodLines(toks, nv, numbers, report, { blocked, cumulative, shares, parts, totals });
   const running = new Set([...cumulative].filter((x) => !shares.has(x)));
   // only a period named before any figure spans the figures ("xã treo 10 pano. Báo cáo năm nộp khi nào?" does not)
   const figureBefore = (at: number) => toks.slice(0, at).some((t, j) => t.type === "n" && !nv.blocked[j]);
@@ -1061,6 +1063,46 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     reportRank,
     reportMonths,
   };
+}
+
+/**
+ * Lines headed by periods ("Năm 2026 (đến 30/11): …", "Quý IV/2026: …"): the figures of the report's own line are
+ * its values, whatever the rules above made of its period; those of the other lines are none.
+ */
+function settlePeriodLines(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  report: NamedPeriod | null,
+  roles: { blocked: number[]; cumulative: Set<number>; shares: Set<number>; parts: Set<number>; totals: Set<number> },
+): void {
+  const found = ownPeriodLine(toks, nv, report);
+  if (!found) return;
+  const { own } = found;
+  const inOwn = (x: number): boolean => x > own.colon && x < own.end;
+  // lines summed by a stated total ("Cộng quý: 67 lượt") are its parts; an estimate ("Ước cả năm: …") sums nothing
+  const inEstimate = (x: number): boolean => found.lines.some((l) => l.estimate && x > l.colon && x < l.end);
+  for (const x of roles.totals) if (!inEstimate(x)) return;
+  for (const x of [...roles.totals]) roles.totals.delete(x);
+  const kept = roles.blocked.filter((x) => !inOwn(x));
+  roles.blocked.length = 0;
+  roles.blocked.push(...kept);
+  for (const set of [roles.cumulative, roles.shares, roles.parts])
+    for (const x of [...set]) if (inOwn(x)) set.delete(x);
+  for (const line of found.lines) {
+    if (line === own) continue;
+    for (let x = line.colon + 1; x < line.end; x++) {
+      // (a figure an earlier stage read, "2 buổi sinh hoạt", is that stage's pair: marked so it is dropped)
+      if (nv.blocked[x]) {
+        if (toks[x]!.type === "n") roles.blocked.push(x);
+        continue;
+      }
+      const num = numbers.read(x, false);
+      if (!num) continue;
+      for (let y = x; y < num.end; y++) roles.blocked.push(y);
+      x = num.end - 1;
+    }
+  }
 }
 
 /** The reporting unit as a whole ("cả xã", "toàn phường"): its figure is a total over its places. */
