@@ -209,6 +209,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markYearsOfNames(tk, blocked, compiled);
   markQuotedSlogans(tk, blocked, compiled);
   markListNumbering(tk, blocked, compiled);
+  markRecipientsBlock(tk, blocked);
   markRowNumbers(tk, blocked);
   markRestatedInWords(tk, blocked, transparent, numbers);
   markChosenFigures(tk, blocked, numbers);
@@ -2435,6 +2436,10 @@ function markListNumbering(tk: Tokenised, blocked: Uint8Array, compiled: Compile
       if (!figure) blocked[i] = 1;
       continue;
     }
+    if (outlineNumberAt(toks, i)) {
+      blocked[i] = Math.max(blocked[i]!, 1);
+      continue;
+    }
     if (!/^\d{1,2}$/.test(t.k)) continue;
     // "No.1 Tin bài: 8", "No 2 …": "No" (number) opening a line numbers its item
     const no = toks[i - 1]?.k === "." ? i - 2 : i - 1;
@@ -2456,6 +2461,28 @@ function markListNumbering(tk: Tokenised, blocked: Uint8Array, compiled: Compile
     if (p >= 0 && toks[p]!.type !== "nl" && !inline) continue;
     blocked[i] = Math.max(blocked[i]!, 1);
   }
+}
+
+/**
+ * "Nơi nhận:" closing a formal report: the copies sent ("- Sở VHTTDL (02 bản);") are no figures, to the end of
+ * the message or a blank line.
+ */
+function markRecipientsBlock(tk: Tokenised, blocked: Uint8Array): void {
+  const { toks } = tk;
+  for (let i = 0; i + 1 < toks.length; i++) {
+    if (key_(toks[i]) !== "noi" || key_(toks[i + 1]) !== "nhan" || (i > 0 && toks[i - 1]!.type !== "nl")) continue;
+    for (let x = i + 2; x < toks.length && !(toks[x]!.type === "nl" && toks[x + 1]?.type === "nl"); x++)
+      if (toks[x]!.type === "n") blocked[x] = Math.max(blocked[x]!, 1);
+    return;
+  }
+}
+
+/** Word's outline numbering opening a line: "1.1. Trực quan", "2.1) Tổ chức", "1.2 Dang 15 tin" (a capital after it). */
+function outlineNumberAt(toks: readonly Tok[], i: number): boolean {
+  if (!/^\d{1,2}(?:\.\d{1,2}){1,2}$/.test(toks[i]!.k) || (i > 0 && toks[i - 1]!.type !== "nl")) return false;
+  const next = toks[i + 1];
+  if (next?.k === "." || next?.k === ")") return true;
+  return next?.type === "w" && next.o[0] !== next.o[0]!.toLowerCase();
 }
 
 /** Words naming an item of a list before its keycap ("mục 1️⃣ em gửi hôm qua"). */
