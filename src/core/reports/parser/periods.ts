@@ -938,7 +938,8 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     if (hasPhrase(HARDSHIP, k, next) && startsLine(toks, i)) {
       let j = i + 2;
       while (j < n && toks[j]!.type !== "nl" && (toks[j]!.type === "p" || toks[j]!.k === ":")) j++;
-      const heading = j >= n || toks[j]!.type === "nl";
+      // ("II. KHÓ KHĂN, VƯỚNG MẮC", "Hạn chế, tồn tại:": a few words and no figure after it are its heading too)
+      const heading = j >= n || toks[j]!.type === "nl" || headingAloneAfter(toks, nv, j);
       for (; j < n; j++) {
         if (
           toks[j]!.type === "nl" &&
@@ -1291,7 +1292,17 @@ function comparedInClause(toks: readonly Tok[], i: number): boolean {
     )
       return true;
   }
-  return false;
+  return comparisonOpensSentence(toks, a);
+}
+
+/** "So với quý III, tăng 6 tin bài": the sentence opens with "so với" and a comma ends that clause at token a - 1. */
+function comparisonOpensSentence(toks: readonly Tok[], a: number): boolean {
+  if (toks[a - 1]?.k !== ",") return false;
+  let s = a - 1;
+  while (s > 0 && s > a - 20 && toks[s - 1]!.type !== "nl" && !SENTENCE_STOPS.has(toks[s - 1]!.k)) s--;
+  if (s > 0 && toks[s - 1]!.type !== "nl" && !SENTENCE_STOPS.has(toks[s - 1]!.k)) return false;
+  while (s < a && toks[s]!.type === "p") s++;
+  return key(toks[s]) === "so" && (key(toks[s + 1]) === "voi" || key(toks[s + 1]) === "cung");
 }
 
 /** The last figure before token i in its clause (at most 8 tokens back): [start, end), or null. */
