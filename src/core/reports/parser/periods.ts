@@ -930,6 +930,8 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
           const num = numbers.read(j, false);
           if (num) for (let x = j; x < num.end; x++) blocked.push(x);
         }
+      } else if (plan?.[0] === "phan" || plan?.[0] === "du") {
+        for (const x of planSentence(toks, nv, numbers, from)) blocked.push(x);
       } else block(from);
       continue;
     }
@@ -1197,6 +1199,39 @@ function sectionStartsAt(toks: readonly Tok[], j: number): boolean {
   );
 }
 
+/** Words turning from a plan to what was done ("…; quý IV đã dựng 3", "hiện đã treo 6", "thực tế", "Kết quả: …"). */
+const PLAN_TURNS: ReadonlySet<string> = new Set(["da", "hien", "thuc", "ket", "nhung", "moi"]);
+
+/**
+ * The figures' tokens of a plan from token `from` ("phấn đấu", "dự kiến"): its clause and the next clauses of its
+ * sentence ("phấn đấu dựng 10 pa nô, treo 80 băng rôn"), to the sentence's end, a turn to what was done or a clause
+ * naming its own period.
+ */
+function planSentence(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  from: number,
+): number[] {
+  const out: number[] = [];
+  for (let x = from; x < toks.length; x++) {
+    const t = toks[x]!;
+    if (t.type === "nl" || SENTENCE_STOPS.has(t.k) || (t.type === "w" && PLAN_TURNS.has(t.kt))) break;
+    // ("…, tháng này treo 3", "…, riêng quý IV …": a clause naming its own period)
+    if (t.k === "," && (RANK[key(toks[x + 1])] !== undefined || OWN_CLAUSE.has(key(toks[x + 1])))) break;
+    // (a figure an earlier stage paired, "dự kiến tổ chức 5 buổi", is marked so its pair is dropped)
+    if (nv.blocked[x]) {
+      if (t.type === "n") out.push(x);
+      continue;
+    }
+    const num = numbers.read(x, false);
+    if (!num) continue;
+    for (let y = x; y < num.end; y++) out.push(y);
+    x = num.end - 1;
+  }
+  return out;
+}
+
 /** Headings of what is ahead when a later period or "tới" follows ("Nhiệm vụ quý I/2027", "Chỉ tiêu năm 2027"). */
 const AHEAD_HEADS: ReadonlySet<string> = new Set(["nhiem vu", "ke hoach", "chi tieu", "muc tieu"]);
 /** Headings of what the office asks for ("III. Đề xuất, kiến nghị"): no work done. */
@@ -1407,8 +1442,17 @@ export function ownPeriodKey(tk: Tokenised, nv: NonValues): string | null {
   return `${p.unit} ${p.n}${p.year ? `/${p.year}` : ""}`;
 }
 
-/** Words before a period that make it another's ("lũy kế quý I", "cả năm 2025", "cùng kỳ", "so với quý IV"). */
-const NOT_THE_REPORTS = new Set(["luy ke", "tu dau", "so voi", "cung ky", "den het", "ke hoach"]);
+/** Words before a period that make it another's ("lũy kế quý I", "cả năm 2025", "cùng kỳ", "so với quý IV", "dự kiến quý I/2027"). */
+const NOT_THE_REPORTS = new Set([
+  "luy ke",
+  "tu dau",
+  "so voi",
+  "cung ky",
+  "den het",
+  "ke hoach",
+  "du kien",
+  "phan dau",
+]);
 
 /**
  * The period the report is about: the one named right after "báo cáo", "bc", "số liệu", "kết quả",
