@@ -44,7 +44,7 @@ import { findMultipliers } from "./parser/multipliers.js";
 import { markNonValues, withMarks } from "./parser/non-values.js";
 import { markNotDone } from "./parser/not-done.js";
 import { createNumberReader } from "./parser/numbers.js";
-import { pairNumbers, withPairs } from "./parser/pairing.js";
+import { type Pair, pairNumbers, withPairs } from "./parser/pairing.js";
 import { ownPeriodKey, qualifyPeriods } from "./parser/periods.js";
 import { recountSittings } from "./parser/recounts.js";
 import { readMeetingSites } from "./parser/sites.js";
@@ -128,6 +128,14 @@ const copyOf = (r: ParsedReport): ParsedReport => ({
   ...(r.additions ? { additions: [...r.additions] } : {}),
 });
 
+/** Pairs read before the period qualifiers whose figure they found another period's ("Quý III: 2 buổi …"). */
+function notOtherPeriods(pairs: readonly Pair[], blocked: Iterable<number> | undefined): Pair[] {
+  if (pairs.length === 0 || !blocked) return [...pairs];
+  const other = new Set(blocked);
+  if (other.size === 0) return [...pairs];
+  return pairs.filter((p) => !other.has(p.num.start));
+}
+
 function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
   const tk = normaliseAndTokenise(text);
   let nonValues = markNonValues(tk, compiled);
@@ -152,7 +160,10 @@ function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
   const nameAt = createNameMatcher(tk.toks, nonValues.blocked, compiled);
   const mentions = findMentions(tk, nonValues.blocked, nameAt, numbers);
   let pairing = pairNumbers(tk, nonValues, mentions, numbers, compiled);
-  pairing = withPairs(pairing, [...tables.pairs, ...multipliers.pairs, ...sittings.pairs, ...sites.pairs]);
+  pairing = withPairs(pairing, [
+    ...tables.pairs,
+    ...notOtherPeriods([...multipliers.pairs, ...sittings.pairs, ...sites.pairs], periods.blocked),
+  ]);
   pairing = unpairAfterCorrections(tk, pairing, corrections, compiled);
   const zeros = findStatedZeros(tk, nonValues, mentions, compiled);
   const figureRoles = mergeRoles(periods.roles, correctionRoles(tk, pairing, corrections), zeros);

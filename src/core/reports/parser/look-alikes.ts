@@ -9,8 +9,8 @@
  *   (the count and the words are neither figures nor names);
  * - members: "nhóm Zalo có 310 thành viên" is a reach figure like "người theo dõi";
  * - advertisements: "2 pa nô quảng cáo sai phép", "băng rôn quảng cáo … đã tháo 5 cái" are no propaganda items;
- * - briefings: "họp giao ban 4 cuộc", "hội nghị giao ban với 25 cán bộ" are the office's own meetings, not
- *   propaganda: neither their count nor their people are figures.
+ * - briefings: "họp giao ban 4 cuộc", "hội nghị giao ban với 25 cán bộ", "họp chi bộ 1 buổi", "họp Ban Chỉ đạo
+ *   1 cuộc" are the office's own meetings, not propaganda: neither their count nor their people are figures.
  * ("tin nhắn" is not "tin": see COMPOUND_STOP in vocabulary.ts.)
  * Runs after stage 2 (non-values), before the tables and the mentions.
  */
@@ -299,9 +299,10 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
       continue;
     }
     // (unless the task counts briefings itself)
-    if (key(toks[i]) === "giao" && key(toks[i + 1]) === "ban" && !BRIEFING_NAMES.some((n) => compiled.exact.has(n))) {
-      for (const x of briefingClause(toks, nv, numbers, i)) blocked.push(x);
-      i++;
+    const own = ownMeetingAt(toks, i);
+    if (own > 0 && !BRIEFING_NAMES.some((n) => compiled.exact.has(n))) {
+      for (const x of briefingClause(toks, nv, numbers, i, own)) blocked.push(x);
+      i += own - 1;
       continue;
     }
     const org = seqAt(i, ORGANISATIONS);
@@ -480,6 +481,18 @@ const SITTING_COUNTS: ReadonlySet<string> = new Set(["cuoc", "buoi", "lan", "phi
 const PEOPLE_FIRST: ReadonlySet<string> = new Set(["nguoi", "ng", "dai", "dc", ...PEOPLE_SHORT]);
 
 /**
+ * The length of the name of the office's own meeting at token i, else 0: a briefing ("giao ban"), and a meeting
+ * ("họp") of a Party cell or a steering committee ("họp chi bộ", "họp Ban Chỉ đạo …").
+ */
+function ownMeetingAt(toks: readonly Tok[], i: number): number {
+  const k = key(toks[i]);
+  if (k === "giao") return key(toks[i + 1]) === "ban" ? 2 : 0;
+  if (key(toks[i - 1]) !== "hop") return 0;
+  if (k === "chi" && key(toks[i + 1]) === "bo") return 2;
+  return k === "ban" && key(toks[i + 1]) === "chi" && key(toks[i + 2]) === "dao" ? 3 : 0;
+}
+
+/**
  * A briefing ("giao ban" at i) and its clause: the meeting's words before it, and the figures after it in
  * its clause counted in sittings or people ("họp giao ban cơ quan 4 cuộc", "… với 25 cán bộ, công chức"). Figures of
  * other things in the clause ("tại buổi giao ban phát 200 tờ rơi") stay.
@@ -489,13 +502,15 @@ function briefingClause(
   nv: NonValues,
   numbers: ReturnType<typeof createNumberReader>,
   i: number,
+  len = 2,
 ): number[] {
-  const out = [i, i + 1];
+  const out: number[] = [];
+  for (let x = i; x < i + len; x++) out.push(x);
   let start = i;
   while (start > 0 && start > i - 8 && !isClauseEnd(toks[start - 1])) start--;
   for (let x = i - 1; x >= start && x >= i - 3 && BRIEFING_HEADS.has(key(toks[x])); x--) out.push(x);
   // (a count before it, "có 3 cuộc họp giao ban", is left to be asked about)
-  for (let x = i + 2; x < i + 24 && x < toks.length && !isClauseEnd(toks[x]); x++) {
+  for (let x = i + len; x < i + 24 && x < toks.length && !isClauseEnd(toks[x]); x++) {
     if (joinsClause(toks, x)) break;
     if (toks[x]!.type !== "n" || nv.blocked[x]) continue;
     const num = numbers.read(x, false);

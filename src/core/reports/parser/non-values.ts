@@ -210,6 +210,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markQuotedSlogans(tk, blocked, compiled);
   markListNumbering(tk, blocked, compiled);
   markInlineItemNumbers(tk.toks, blocked, compiled);
+  markRecipientsBlock(tk, blocked);
   markRowNumbers(tk, blocked);
   markRestatedInWords(tk, blocked, transparent, numbers);
   markChosenFigures(tk, blocked, numbers);
@@ -2010,10 +2011,20 @@ const endsName = (nameAt: (i: number) => { end: number } | null, i: number): boo
  * "lớp 8, 9"), with the highest number each has.
  */
 const LISTED_PERIODS: Readonly<Record<string, number>> = { thang: 12, quy: 4, khoi: 12, lop: 12 };
+/** Places numbered in a list alike ("tại các khu phố 2, 5, 9", "bản 3, 4 và 8"), by their label's word. */
+const LISTED_PLACES: Readonly<Record<string, number>> = {
+  thon: 99,
+  xom: 99,
+  to: 99,
+  pho: 99,
+  ap: 99,
+  ban: 99,
+  tdp: 99,
+};
 
 /**
- * "em báo luôn tháng 11 và 12 nhé", "tháng 10, 11 và 12: …", "quý 3 và 4": the numbers listed after a
- * period's first number, each above the one before, are periods too, not figures — unless a measure or
+ * "em báo luôn tháng 11 và 12 nhé", "tháng 10, 11 và 12: …", "quý 3 và 4", "thôn 2, 5, 9": the numbers listed
+ * after a period's or a place's first number, each above the one before, are labels too, not figures — unless a measure or
  * a name follows the last ("tháng 11 và 12 băng rôn" stays a figure).
  */
 function markPeriodLists(tk: Tokenised, blocked: Uint8Array, compiled: CompiledIndicators): void {
@@ -2022,7 +2033,7 @@ function markPeriodLists(tk: Tokenised, blocked: Uint8Array, compiled: CompiledI
   const inRange = (x: number, max: number): boolean =>
     toks[x]?.type === "n" && /^\d{1,2}$/.test(toks[x]!.k) && Number(toks[x]!.k) >= 1 && Number(toks[x]!.k) <= max;
   for (let i = 0; i + 3 < toks.length; i++) {
-    const max = LISTED_PERIODS[key_(toks[i])];
+    const max = LISTED_PERIODS[key_(toks[i])] ?? LISTED_PLACES[key_(toks[i])];
     if (max === undefined || !inRange(i + 1, max)) continue;
     const listed: number[] = [];
     let x = i + 2;
@@ -2436,6 +2447,10 @@ function markListNumbering(tk: Tokenised, blocked: Uint8Array, compiled: Compile
       if (!figure) blocked[i] = 1;
       continue;
     }
+    if (outlineNumberAt(toks, i)) {
+      blocked[i] = Math.max(blocked[i]!, 1);
+      continue;
+    }
     if (!/^\d{1,2}$/.test(t.k)) continue;
     // "No.1 Tin bài: 8", "No 2 …": "No" (number) opening a line numbers its item
     const no = toks[i - 1]?.k === "." ? i - 2 : i - 1;
@@ -2506,6 +2521,28 @@ function markSpokenItemNumbers(toks: readonly Tok[], blocked: Uint8Array, compil
     if (!compiled.measures.has(next.k) && !compiled.measures.has(next.kt) && !nameAt(i + 1)) run.push(i);
   }
   if (spoken >= 3) for (const i of run) blocked[i] = 1;
+}
+
+/**
+ * "Nơi nhận:" closing a formal report: the copies sent ("- Sở VHTTDL (02 bản);") are no figures, to the end of
+ * the message or a blank line.
+ */
+function markRecipientsBlock(tk: Tokenised, blocked: Uint8Array): void {
+  const { toks } = tk;
+  for (let i = 0; i + 1 < toks.length; i++) {
+    if (key_(toks[i]) !== "noi" || key_(toks[i + 1]) !== "nhan" || (i > 0 && toks[i - 1]!.type !== "nl")) continue;
+    for (let x = i + 2; x < toks.length && !(toks[x]!.type === "nl" && toks[x + 1]?.type === "nl"); x++)
+      if (toks[x]!.type === "n") blocked[x] = Math.max(blocked[x]!, 1);
+    return;
+  }
+}
+
+/** Word's outline numbering opening a line: "1.1. Trực quan", "2.1) Tổ chức", "1.2 Dang 15 tin" (a capital after it). */
+function outlineNumberAt(toks: readonly Tok[], i: number): boolean {
+  if (!/^\d{1,2}(?:\.\d{1,2}){1,2}$/.test(toks[i]!.k) || (i > 0 && toks[i - 1]!.type !== "nl")) return false;
+  const next = toks[i + 1];
+  if (next?.k === "." || next?.k === ")") return true;
+  return next?.type === "w" && next.o[0] !== next.o[0]!.toLowerCase();
 }
 
 /** Words naming an item of a list before its keycap ("mục 1️⃣ em gửi hôm qua"). */

@@ -20,6 +20,7 @@ import { ROMAN_NUMERALS as ROMAN } from "../roman-numerals.js";
 import type { FigureRoles } from "./combine.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
+import { ownPeriodLine } from "./period-lines.js";
 import type { Tok, Tokenised } from "./tokens.js";
 import { hasPhrase, startingWith } from "./word-sequences.js";
 
@@ -209,6 +210,17 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       const before = numberJustBefore(toks, nv, numbers, i);
       if (before !== null) totals.add(before);
     }
+    // "III. Phương hướng …", "II. Kế hoạch năm 2027", "Nhiệm vụ tháng 12:", "Kiến nghị": a heading of what is ahead
+    // covers its section (its line, or to the next section of its kind when it is a heading)
+    if (aheadHeadingAt(toks, nv, i, report)) {
+      const end = headedSectionEnd(toks, nv, i);
+      for (let j = i + 1; j < end; j++) {
+        if (nv.blocked[j]) continue;
+        const num = numbers.read(j, false);
+        if (num) for (let x = j; x < num.end; x++) blocked.push(x);
+      }
+      continue;
+    }
     const k = periodKey(toks, nv, i);
     if (nv.blocked[i] && !nv.transparent[i] && !RANK[k] && k !== "ky") continue;
     // "3 cụm làm hồi tháng 4" in a report of quý 4: an earlier period said after its figure, when it was done
@@ -288,6 +300,7 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       if (num && !totals.has(j)) parts.add(j);
     }
   }
+  settlePeriodLines(toks, nv, numbers, report, { blocked, cumulative, shares, parts, totals });
   const running = new Set([...cumulative].filter((x) => !shares.has(x)));
   // only a period named before any figure spans the figures ("xã treo 10 pano. Báo cáo năm nộp khi nào?" does not)
   const figureBefore = (at: number) => toks.slice(0, at).some((t, j) => t.type === "n" && !nv.blocked[j]);
@@ -375,10 +388,12 @@ function periodScan(tk: Tokenised, nv: NonValues) {
       j < from + 6 &&
       toks[j]!.k !== ":" &&
       !isClauseEnd(toks[j], toks[j + 1]) &&
-      (toks[j]!.type !== "n" || nv.blocked[j])
+      (toks[j]!.type !== "n" || nv.blocked[j] || yearAt(toks, j))
     )
       j++;
     if (toks[j]?.k !== ":") return null;
+    // (the heading's year is no figure either)
+    for (let y = from; y < j; y++) if (!nv.blocked[y] && yearAt(toks, y)) blocked.push(y);
     return numbersToSentenceEnd(j + 1, false, true);
   };
   /** Whether a clause naming its own period or turning ("riêng", "còn", "lũy kế") starts at token x. */
@@ -1162,15 +1177,15 @@ function plansAndTotalsAt(q: PeriodScan, i: number, k: string, next: string): nu
     (k === "se" && (t.o.toLowerCase() === "sẽ" || (!tk.accented && key(toks[i - 1]) !== "chia")));
   if (plan || future) {
     const from = i + (plan ? plan.length : 2);
+    // "… Phương hướng quý I: …" inside a line: to the end of its line
     if (plan?.[0] === "phuong") {
-      // a "Phương hướng …" section: to the end of its line, or of the section when it is a heading
-      const heading = startsLine(toks, i);
-      for (let j = from; j < n; j++) {
-        if (toks[j]!.type === "nl" && (!heading || sectionStartsAt(toks, j + 1))) break;
+      for (let j = from; j < n && toks[j]!.type !== "nl"; j++) {
         if (nv.blocked[j]) continue;
         const num = numbers.read(j, false);
         if (num) for (let x = j; x < num.end; x++) blocked.push(x);
       }
+    } else if (plan?.[0] === "phan" || plan?.[0] === "du") {
+      for (const x of planSentence(toks, nv, numbers, from)) blocked.push(x);
     } else block(from);
     return i;
   }
@@ -1179,7 +1194,8 @@ function plansAndTotalsAt(q: PeriodScan, i: number, k: string, next: string): nu
   if (hasPhrase(HARDSHIP, k, next) && startsLine(toks, i)) {
     let j = i + 2;
     while (j < n && toks[j]!.type !== "nl" && (toks[j]!.type === "p" || toks[j]!.k === ":")) j++;
-    const heading = j >= n || toks[j]!.type === "nl";
+    // ("II. KHÓ KHĂN, VƯỚNG MẮC", "Hạn chế, tồn tại:": a few words and no figure after it are its heading too)
+    const heading = j >= n || toks[j]!.type === "nl" || headingAloneAfter(toks, nv, j);
     for (; j < n; j++) {
       if (toks[j]!.type === "nl" && (!heading || j + 1 >= n || sectionStartsAt(toks, j + 1) || resultsAt(toks, j + 1)))
         break;
@@ -1239,6 +1255,158 @@ function plansAndTotalsAt(q: PeriodScan, i: number, k: string, next: string): nu
     if (list.length > 1) for (const s of list) totals.add(s);
   }
   return -1;
+}
+
+/**
+ * Lines headed by periods ("Năm 2026 (đến 30/11): …", "Quý IV/2026: …"): the figures of the report's own line are
+ * its values, whatever the rules above made of its period; those of the other lines are none.
+ */
+function settlePeriodLines(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  report: NamedPeriod | null,
+  roles: { blocked: number[]; cumulative: Set<number>; shares: Set<number>; parts: Set<number>; totals: Set<number> },
+): void {
+  const found = ownPeriodLine(toks, nv, report);
+  if (!found) return;
+  const { own } = found;
+  const inOwn = (x: number): boolean => x > own.colon && x < own.end;
+  // lines summed by a stated total ("Cộng quý: 67 lượt") are its parts; an estimate ("Ước cả năm: …") sums nothing
+  const inEstimate = (x: number): boolean => found.lines.some((l) => l.estimate && x > l.colon && x < l.end);
+  for (const x of roles.totals) if (!inEstimate(x)) return;
+  for (const x of [...roles.totals]) roles.totals.delete(x);
+  const kept = roles.blocked.filter((x) => !inOwn(x));
+  roles.blocked.length = 0;
+  roles.blocked.push(...kept);
+  for (const set of [roles.cumulative, roles.shares, roles.parts])
+    for (const x of [...set]) if (inOwn(x)) set.delete(x);
+  for (const line of found.lines) {
+    if (line === own) continue;
+    for (let x = line.colon + 1; x < line.end; x++) {
+      // (a figure an earlier stage read, "2 buổi sinh hoạt", is that stage's pair: marked so it is dropped)
+      if (nv.blocked[x]) {
+        if (toks[x]!.type === "n") roles.blocked.push(x);
+        continue;
+      }
+      const num = numbers.read(x, false);
+      if (!num) continue;
+      for (let y = x; y < num.end; y++) roles.blocked.push(y);
+      x = num.end - 1;
+    }
+  }
+}
+
+/** "năm 2025" in a qualifier's heading ("Cùng kỳ năm 2025: …", "Lũy kế năm 2026: …"): the year, no figure. */
+const yearAt = (toks: readonly Tok[], j: number): boolean =>
+  key(toks[j - 1]) === "nam" && /^(?:19|20)\d\d$/.test(toks[j]!.k);
+
+/** Words turning from a plan to what was done ("…; quý IV đã dựng 3", "hiện đã treo 6", "thực tế", "Kết quả: …"). */
+const PLAN_TURNS: ReadonlySet<string> = new Set(["da", "hien", "thuc", "ket", "nhung", "moi"]);
+
+/**
+ * The figures' tokens of a plan from token `from` ("phấn đấu", "dự kiến"): its clause and the next clauses of its
+ * sentence ("phấn đấu dựng 10 pa nô, treo 80 băng rôn"), to the sentence's end, a turn to what was done or a clause
+ * naming its own period.
+ */
+function planSentence(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  from: number,
+): number[] {
+  const out: number[] = [];
+  for (let x = from; x < toks.length; x++) {
+    const t = toks[x]!;
+    if (t.type === "nl" || SENTENCE_STOPS.has(t.k) || (t.type === "w" && PLAN_TURNS.has(t.kt))) break;
+    // ("…, tháng này treo 3", "…, riêng quý IV …": a clause naming its own period)
+    if (t.k === "," && (RANK[key(toks[x + 1])] !== undefined || OWN_CLAUSE.has(key(toks[x + 1])))) break;
+    // (a figure an earlier stage paired, "dự kiến tổ chức 5 buổi", is marked so its pair is dropped)
+    if (nv.blocked[x]) {
+      if (t.type === "n") out.push(x);
+      continue;
+    }
+    const num = numbers.read(x, false);
+    if (!num) continue;
+    for (let y = x; y < num.end; y++) out.push(y);
+    x = num.end - 1;
+  }
+  return out;
+}
+
+/** Headings of what is ahead when a later period or "tới" follows ("Nhiệm vụ quý I/2027", "Chỉ tiêu năm 2027"). */
+const AHEAD_HEADS: ReadonlySet<string> = new Set(["nhiem vu", "ke hoach", "chi tieu", "muc tieu"]);
+/** Headings of what the office asks for ("III. Đề xuất, kiến nghị"): no work done. */
+const REQUEST_HEADS: ReadonlySet<string> = new Set(["de xuat", "kien nghi", "de nghi"]);
+
+/**
+ * Whether token i, opening its line or sentence, heads what is ahead of the report's period: "III. Phương
+ * hướng …" (a line opening with it), "III. Nhiệm vụ
+ * trọng tâm quý I/2027", "2. Chi tieu nam 2027:", "Nhiệm vụ tháng 12:" in a report of tháng 11, or a request
+ * heading standing alone ("II. Kiến nghị").
+ */
+function aheadHeadingAt(toks: readonly Tok[], nv: NonValues, i: number, report: NamedPeriod | null): boolean {
+  const two = `${key(toks[i])} ${key(toks[i + 1])}`;
+  if (two === "phuong huong") return startsLine(toks, i) && !placeNamedHuong(toks, i);
+  const request = REQUEST_HEADS.has(two);
+  if (!request && !AHEAD_HEADS.has(two)) return false;
+  if (!startsLine(toks, i) && !(opensSentence(toks, i) && !request)) return false;
+  if (request) return startsLine(toks, i) && headingAloneAfter(toks, nv, i + 2);
+  for (let j = i + 2; j < i + 8 && toks[j] && toks[j]!.type !== "nl" && toks[j]!.k !== ":"; j++) {
+    const k = key(toks[j]);
+    if (k === "toi" || (k === "tiep" && key(toks[j + 1]) === "theo")) return true;
+    if (RANK[periodKey(toks, nv, j)] !== undefined) {
+      const p = periodAt(toks, nv, j);
+      return !!p && !!report && isEarlier(report, p);
+    }
+    if (toks[j]!.type === "n" && !nv.blocked[j]) return false;
+  }
+  return false;
+}
+
+/** Whether the rest of a heading's line from token j holds a few words and no figure ("Đề xuất, kiến nghị"). */
+function headingAloneAfter(toks: readonly Tok[], nv: NonValues, j: number): boolean {
+  for (let x = j; x < j + 8; x++) {
+    const t = toks[x];
+    if (!t || t.type === "nl") return true;
+    if (t.type === "n" && !nv.blocked[x]) return false;
+  }
+  return false;
+}
+
+/**
+ * The end of the section a heading at token i opens: a numbered heading ("III.", "3.") runs to the next section
+ * of its kind (sub-items "1.", "a)", "-" stay inside; a roman one ends a digit one); an unnumbered heading alone
+ * on its line to a blank line, a roman section or a results heading; otherwise its line.
+ */
+function headedSectionEnd(toks: readonly Tok[], nv: NonValues, i: number): number {
+  const n = toks.length;
+  const mark = headingMark(toks, i);
+  let j = i;
+  while (j < n && toks[j]!.type !== "nl") j++;
+  if (mark === "" && !headingAloneAfter(toks, nv, i + 1)) return j;
+  for (; j < n; j++) {
+    if (toks[j]!.type !== "nl") continue;
+    const x = j + 1;
+    if (x >= n) return n;
+    if (toks[x]!.type === "nl") {
+      if (mark === "") return j;
+      continue;
+    }
+    const kind = sectionStartsAt(toks, x) ? sectionKind(toks[x]!) : "";
+    if (kind === "roman" || (kind !== "" && kind === mark) || (mark === "" && resultsAt(toks, x))) return j;
+  }
+  return n;
+}
+
+/** "So với quý III, tăng 6 tin bài": the sentence opens with "so với" and a comma ends that clause at token a - 1. */
+function comparisonOpensSentence(toks: readonly Tok[], a: number): boolean {
+  if (toks[a - 1]?.k !== ",") return false;
+  let s = a - 1;
+  while (s > 0 && s > a - 20 && toks[s - 1]!.type !== "nl" && !SENTENCE_STOPS.has(toks[s - 1]!.k)) s--;
+  if (s > 0 && toks[s - 1]!.type !== "nl" && !SENTENCE_STOPS.has(toks[s - 1]!.k)) return false;
+  while (s < a && toks[s]!.type === "p") s++;
+  return key(toks[s]) === "so" && (key(toks[s + 1]) === "voi" || key(toks[s + 1]) === "cung");
 }
 
 /** The reporting unit as a whole ("cả xã", "toàn phường"): its figure is a total over its places. */
@@ -1358,7 +1526,7 @@ function comparedInClause(toks: readonly Tok[], i: number): boolean {
     )
       return true;
   }
-  return false;
+  return comparisonOpensSentence(toks, a);
 }
 
 /** The last figure before token i in its clause (at most 8 tokens back): [start, end), or null. */
@@ -1463,8 +1631,17 @@ export function ownPeriodKey(tk: Tokenised, nv: NonValues): string | null {
   return `${p.unit} ${p.n}${p.year ? `/${p.year}` : ""}`;
 }
 
-/** Words before a period that make it another's ("lũy kế quý I", "cả năm 2025", "cùng kỳ", "so với quý IV"). */
-const NOT_THE_REPORTS = new Set(["luy ke", "tu dau", "so voi", "cung ky", "den het", "ke hoach"]);
+/** Words before a period that make it another's ("lũy kế quý I", "cả năm 2025", "cùng kỳ", "so với quý IV", "dự kiến quý I/2027"). */
+const NOT_THE_REPORTS = new Set([
+  "luy ke",
+  "tu dau",
+  "so voi",
+  "cung ky",
+  "den het",
+  "ke hoach",
+  "du kien",
+  "phan dau",
+]);
 
 /**
  * The period the report is about: the one named right after "báo cáo", "bc", "số liệu", "kết quả",
