@@ -97,10 +97,11 @@ import { readCorpus, scoreCorpus } from "../../src/core/reports/corpus-score.js"
  *   two-level government pasting what they wrote for the Party committee, village heads, teachers and
  *   youth-union secretaries by chat, and provincial bodies — radio/TV station, library, museum, border
  *   guards; a third copied from Word/Excel; figures in words and digits, plans for next quarter, figures of
- *   bodies only supported): 121/200 with the parser before the rounds of the session it was written in.
+ *   bodies only supported): 121/200 with the parser before the rounds of the session it was written in, 124/200
+   after them (tables, long formal reports, long chat reports, and the speed round).
  */
 const PARTS = [
-  { file: "report-corpus-real-heldout.jsonl", floor: 90 },
+  { file: "report-corpus-real-heldout.jsonl", floor: 91 },
   { file: "report-corpus-real-2-heldout.jsonl", floor: 98 },
   // 87: one message expects a count beside its figures asked about that is now context (other-things.ts)
   { file: "report-corpus-real-3-heldout.jsonl", floor: 88 },
@@ -120,19 +121,19 @@ const PARTS = [
   { file: "report-corpus-real-17-heldout.jsonl", floor: 93 },
   { file: "report-corpus-real-18-heldout.jsonl", floor: 89 },
   { file: "report-corpus-real-20-heldout.jsonl", floor: 80 },
-  { file: "report-corpus-real-19-heldout.jsonl", floor: 86 },
+  { file: "report-corpus-real-19-heldout.jsonl", floor: 88 },
   { file: "report-corpus-real-22-heldout.jsonl", floor: 85 },
   { file: "report-corpus-real-21-heldout.jsonl", floor: 86 },
-  { file: "report-corpus-real-23-heldout.jsonl", floor: 75 },
+  { file: "report-corpus-real-23-heldout.jsonl", floor: 76 },
   { file: "report-corpus-real-24-heldout.jsonl", floor: 81 },
-  { file: "report-corpus-real-26-heldout.jsonl", floor: 63 },
-  { file: "report-corpus-real-27-heldout.jsonl", floor: 62 },
+  { file: "report-corpus-real-26-heldout.jsonl", floor: 65 },
+  { file: "report-corpus-real-27-heldout.jsonl", floor: 63 },
   { file: "report-corpus-real-28-heldout.jsonl", floor: 60 },
   { file: "report-corpus-real-29-heldout.jsonl", floor: 60 },
-  { file: "report-corpus-tables-heldout.jsonl", floor: 56 },
-  { file: "report-corpus-real-30-heldout.jsonl", floor: 55 },
-  { file: "report-corpus-real-31-heldout.jsonl", floor: 53 },
-  { file: "report-corpus-real-32-heldout.jsonl", floor: 60 },
+  { file: "report-corpus-tables-heldout.jsonl", floor: 60 },
+  { file: "report-corpus-real-30-heldout.jsonl", floor: 57 },
+  { file: "report-corpus-real-31-heldout.jsonl", floor: 55 },
+  { file: "report-corpus-real-32-heldout.jsonl", floor: 62 },
 ];
 
 describe("real-style report corpora (held-out parts)", () => {

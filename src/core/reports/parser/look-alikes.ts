@@ -488,8 +488,18 @@ function ownMeetingAt(toks: readonly Tok[], i: number): number {
   const k = key(toks[i]);
   if (k === "giao") return key(toks[i + 1]) === "ban" ? 2 : 0;
   if (key(toks[i - 1]) !== "hop") return 0;
-  if (k === "chi" && key(toks[i + 1]) === "bo") return 2;
+  // ("họp chi bộ lồng ghép tuyên truyền 1 cuộc": propaganda held at the cell's meeting is a gathering of the work)
+  if (k === "chi" && key(toks[i + 1]) === "bo") return propagandaAfter(toks, i + 2) ? 0 : 2;
   return k === "ban" && key(toks[i + 1]) === "chi" && key(toks[i + 2]) === "dao" ? 3 : 0;
+}
+
+/** "lồng ghép tuyên truyền", "tuyên truyền" within the four words from token x. */
+function propagandaAfter(toks: readonly Tok[], x: number): boolean {
+  for (let j = x; j < x + 4 && toks[j] && toks[j]!.type === "w"; j++) {
+    const k = key(toks[j]);
+    if ((k === "tuyen" && key(toks[j + 1]) === "truyen") || (k === "long" && key(toks[j + 1]) === "ghep")) return true;
+  }
+  return false;
 }
 
 /**
