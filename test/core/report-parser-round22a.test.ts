@@ -166,8 +166,9 @@ describe("markNonValueSpans: a week of a year ('tuần 49/2026') is a label, no 
     expect(plain(text)).toEqual(only(values));
   });
 
+  // (a ratio of places or groups reached, "49/2026 hộ", is background since round 32m: one of the work's counts here)
   it("a ratio after another word is still asked about", () => {
-    expect(plain("đạt 49/2026 hộ").unclear).toHaveLength(1);
+    expect(plain("đạt 49/2026 lượt").unclear).toHaveLength(1);
   });
 });
 

@@ -555,9 +555,9 @@ describe("names are not misspelt indicators", () => {
 
 /** Set 33 (200, written the day its rounds began by a writer who never saw the parser; tables, long reports, lookalikes and periods weighted): development. */
 describe("real-style report corpus, set 33 (development)", () => {
-  it("reads at least 119 of its 200 messages exactly (101 before this session's rounds)", () => {
+  it("reads at least 122 of its 200 messages exactly (101 before this session's rounds)", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-33.jsonl"), SAMPLE_INDICATORS);
     expect(score.total).toBe(200);
-    expect(score.exact).toBeGreaterThanOrEqual(119);
+    expect(score.exact).toBeGreaterThanOrEqual(122);
   });
 });

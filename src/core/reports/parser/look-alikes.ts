@@ -43,6 +43,8 @@ const REACH: readonly string[][] = [
   ["share"],
   ["shares"],
 ];
+/** Reach said right after its figure with no "lượt" ("340 chia sẻ", "56 bình luận"); "chia sẻ lại" is posts shared. */
+const PASSING_REACH: readonly string[][] = [["chia", "se"], ["binh", "luan"], ["comment"], ["comments"], ["cmt"]];
 /** Second words of reach figures told only in passing ("lượt chia sẻ", "lượt tiếp cận", "lượt share"). */
 const SILENT_REACH: ReadonlySet<string> = new Set(["chia", "share", "shares", "tiep", "thich", "truy"]);
 /** The same reach said by its verb before the figure ("tiếp cận khoảng 18.000 lượt", "chia sẻ được 150 lượt"). */
@@ -432,6 +434,14 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
       for (let x = watched[0]; x < watched[1]; x++) blocked.push(x);
       unclear.push([watched[0], watched[1] - 2]);
       i = watched[1] - 1;
+      continue;
+    }
+    // "340 chia sẻ", "56 bình luận": a post's shares and comments, the figure right before them, told in passing
+    const passing = toks[i - 1]?.type === "n" ? seqAt(i, PASSING_REACH) : 0;
+    const shared = passing && key(toks[i + passing]) !== "lai" ? numberBefore(toks, nv, numbers, i) : null;
+    if (shared) {
+      for (let x = shared[0]; x < i + passing; x++) blocked.push(x);
+      i += passing - 1;
       continue;
     }
     const reach = seqAt(i, REACH);

@@ -217,6 +217,7 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
   markRestatedInBrackets(tk, blocked, transparent, numbers);
   markAnnouncedCounts(tk, blocked);
   const placesOutOf = markPlaceCounts(tk, blocked, compiled, numbers, out.unclear);
+  markGroupsReached(tk, blocked, compiled, numbers, placesOutOf);
   markContextCounts(tk, blocked, compiled, numbers);
   markTeamSizes(tk, blocked);
   markFleetCounts(tk, blocked, compiled, numbers);
@@ -238,6 +239,55 @@ export function markNonValues(tk: Tokenised, compiled: CompiledIndicators): NonV
     if (!arithmetic.operandTokens.has(a) && !arithmetic.products.has(a)) out.unclear.push([a, b]);
   }
   return out;
+}
+
+/** Groups and places counted out of all ("16/16 chi hội", "4/21 cụm loa", "11/13 thôn"), beside PLACE_WORDS. */
+const GROUPS_REACHED: ReadonlySet<string> = new Set([
+  ...PLACE_WORDS,
+  "ban",
+  "ap",
+  "bon",
+  "buon",
+  "plei",
+  "soc",
+  "khom",
+  "to",
+  "chi",
+  "cum",
+  "don",
+  "co",
+  "tram",
+  "hop",
+  "lop",
+]);
+
+/**
+ * "16/16 chi hội tổ chức sinh hoạt", "hỏng 4/21 cụm loa", "đạt 11/13 thôn": a ratio of groups or places reached
+ * out of all (the first no more than the second) is background, never asked about; a ratio of the work's own
+ * things ("8/10 pa nô") stays in doubt. Adds the ratios' first tokens to `outOf` (their unclear span is dropped).
+ */
+function markGroupsReached(
+  tk: Tokenised,
+  blocked: Uint8Array,
+  compiled: CompiledIndicators,
+  numbers: ReturnType<typeof createNumberReader>,
+  outOf: Set<number>,
+): void {
+  const { toks } = tk;
+  let nameAt: ReturnType<typeof createNameMatcher> | null = null;
+  for (let i = 0; i + 3 < toks.length; i++) {
+    if (blocked[i] !== 2 || toks[i]!.type !== "n" || toks[i + 1]!.k !== "/" || toks[i + 2]!.type !== "n") continue;
+    const part = numbers.read(i, false);
+    const all = part && part.end === i + 1 ? numbers.read(i + 2, false) : null;
+    if (!part || !all || part.bad || all.bad || part.value > all.value) continue;
+    const w = toks[all.end];
+    if (w?.type !== "w" || !GROUPS_REACHED.has(w.k)) continue;
+    nameAt ??= createNameMatcher(toks, blocked, compiled);
+    // ("4/5 cụm cổ động": the work's own things)
+    if (nameAt(all.end)) continue;
+    for (let x = i; x < all.end + 1; x++) blocked[x] = 1;
+    outOf.add(i);
+  }
 }
 
 /** Villages whose word is also a measure ("bản": a copy) or a thing ("ấp": "áp phích" typed without marks). */
