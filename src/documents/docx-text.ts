@@ -6,21 +6,11 @@
  * a small tag scanner: only w:p, w:r, w:t, w:tab, w:br, w:tbl/w:tr/w:tc and numbering matter here.
  */
 
+import { decodeXml as decode } from "./xml-entities.js";
 import { readZipEntry } from "./zip-entry.js";
 
 /** Largest XML part read (the text of a 300-page document is far less). */
 const MAX_XML_BYTES = 30 * 1024 * 1024;
-
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-function decode(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) => {
-    if (e[0] === "#") {
-      const code = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : "";
-    }
-    return ENTITIES[e] ?? m;
-  });
-}
 
 const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
 

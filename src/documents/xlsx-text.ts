@@ -5,20 +5,13 @@
  * inline strings and cell values; styles, formulas and merged cells are not needed for the text.
  */
 
+import { decodeXml as decode } from "./xml-entities.js";
 import { readZipEntry, zipNames } from "./zip-entry.js";
 
 /** Largest XML part read (a report's sheet is a few hundred kB at most). */
 const MAX_XML_BYTES = 20 * 1024 * 1024;
 /** Rows read: a report's table is far shorter; a data dump is not a report. */
 const MAX_ROWS = 2_000;
-
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-const decode = (text: string) =>
-  text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) => {
-    if (e[0] !== "#") return ENTITIES[e] ?? m;
-    const code = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : "";
-  });
 
 const xmlOf = (data: Uint8Array, name: string) => {
   const bytes = readZipEntry(data, name, MAX_XML_BYTES);

@@ -314,6 +314,10 @@ function notRecordedLines(held: WithheldFigures, a: AssignmentView, t: Context["
 export const reportsFeature: Feature = (deps) => {
   const composer = new Composer();
 
+  /** What a text of the message is, read with these indicators (the sample plan's when the unit has none open). */
+  const kindOf = (incoming: Incoming, text: string, indicators: readonly IndicatorDef[]) =>
+    classifyMessage(text, indicators.length ? indicators : SAMPLE_INDICATORS, readingOf(incoming, parserOf(deps)).read);
+
   /** One summary for an album or a burst of files, after the last one arrives (an outbox row each file postpones). */
   function summariseLater(ctx: Context, text: () => string): Promise<void> {
     return ctx.replyLater(text(), { key: "files", delayMs: FILE_SUMMARY_DELAY_MS });
@@ -552,13 +556,7 @@ export const reportsFeature: Feature = (deps) => {
     if (!written) {
       if (ctx.command) return next();
       const open = await deps.repos.assignments.listOpenForUnit(ctx.unit.id);
-      const own = indicatorsOf(open);
-      const kind = classifyMessage(
-        text,
-        own.length ? own : SAMPLE_INDICATORS,
-        readingOf(incoming, parserOf(deps)).read,
-      );
-      return kind === "report" ? next() : undefined;
+      return kindOf(incoming, text, indicatorsOf(open)) === "report" ? next() : undefined;
     }
     const assignment = await deps.repos.assignments.findView(written.report.assignmentId);
     if (!assignment) return;
@@ -799,21 +797,16 @@ export const reportsFeature: Feature = (deps) => {
           ?.assignmentId
       : undefined;
     const reminded = repliedTo ? await deps.repos.assignments.findView(repliedTo) : null;
-    const kindOf = (indicators: readonly IndicatorDef[]) =>
-      classifyMessage(
-        incoming.text,
-        indicators.length ? indicators : SAMPLE_INDICATORS,
-        readingOf(incoming, parserOf(deps)).read,
-      );
     const bare = !incoming.files.length;
     if (reminded) {
       // a reply to the reminder is its report; only announced, it asks for the content (or its file is read below)
-      if (kindOf(reminded.task.indicators) !== "announcement") return submit(ctx, incoming.text);
+      if (kindOf(incoming, incoming.text, reminded.task.indicators) !== "announcement")
+        return submit(ctx, incoming.text);
       if (bare) return announced(ctx, [reminded]);
     }
     if (incoming.text.trim()) {
       const open = await deps.repos.assignments.listOpenForUnit(ctx.unit.id);
-      const kind = kindOf(indicatorsOf(open));
+      const kind = kindOf(incoming, incoming.text, indicatorsOf(open));
       if (kind === "report" || (kind === "unsure" && !bare)) return submit(ctx, incoming.text, { open });
       if (kind === "question") return next();
       // with files, an announcement is their caption: the files are read below
@@ -953,7 +946,7 @@ export const reportsFeature: Feature = (deps) => {
     const open = await deps.repos.assignments.listOpenForUnit(unit.id);
     const reading = readingOf(incoming, parserOf(deps));
     const own = indicatorsOf(open);
-    if (classifyMessage(text, own.length ? own : SAMPLE_INDICATORS, reading.read) !== "report") return false;
+    if (kindOf(incoming, text, own) !== "report") return false;
     // the task and period as a report in a message would find them ("quý 1" already filed is revised)
     const { taskHint, references } = reading.any(text, own);
     const resolution = await resolveAssignment(deps.repos, unit.id, incoming, {
