@@ -601,6 +601,7 @@ export const reportsFeature: Feature = (deps) => {
     const key = searchKey(ctx.incoming.text);
     if (NO.test(key)) {
       await closeQuestion(deps.repos, ctx.incoming);
+      if (question.purpose === "update") return ctx.reply(ctx.t("reports:file_update_kept"));
       if (question.purpose !== "evidence") return ctx.reply(ctx.t("reports:question_dropped"));
       return ctx.reply(
         ctx.t("reports:files_pending", {
@@ -610,7 +611,10 @@ export const reportsFeature: Feature = (deps) => {
       );
     }
     const m = /^\s*(?:(#|nv\s*)?(\d{1,6}))\s*$/i.exec(ctx.incoming.text);
-    const yes = question.purpose === "confirm" && question.options.length === 1 && YES.test(key);
+    const yes =
+      (question.purpose === "confirm" || question.purpose === "update") &&
+      question.options.length === 1 &&
+      YES.test(key);
     if (!m && !yes) return next();
     if (question.purpose === "evidence") return attachToChosenReport(ctx, question, Number(m![2]));
     const options = (await Promise.all(question.options.map((id) => deps.repos.assignments.findView(id)))).filter(
@@ -982,6 +986,52 @@ export const reportsFeature: Feature = (deps) => {
   }
 
   /**
+   * The signed report file sent just after the report in chat ("bc quý 4: 12 pano…", then the .docx):
+   * it joins the report and is read. Figures it gives otherwise than the report are shown and, on
+   * "có", recorded as the report's next revision; the same figures are only said to match.
+   * Null when the file reads as no figures (a scan, a photo, a list of names).
+   */
+  async function compareReportFile(
+    ctx: Context,
+    unit: UnitRecord,
+    report: ReportRecord,
+    stored: FileOutcome,
+  ): Promise<string[] | null> {
+    if (reportAccess(ctx.person, unit) !== "ok") return null;
+    const joined = (await deps.repos.attachments.listForReports([report.id])).filter((a) => stored.ids.includes(a.id));
+    const file = await reportFileText(deps.files, joined);
+    const assignment = file && (await deps.repos.assignments.findView(report.assignmentId));
+    if (!file || !assignment) return null;
+    const { indicators } = assignment.task;
+    const { values } = readingOf(ctx.incoming, parserOf(deps)).read(file.text, indicators);
+    if (!Object.keys(values).length) return null;
+    const changed = Object.entries(values).filter(([code, value]) => report.values[code] !== value);
+    const name = file.name || "—";
+    if (!changed.length) return [ctx.t("reports:file_matches", { name })];
+    await askWhichTask(deps, ctx.incoming, {
+      text: file.text,
+      options: [assignment.id],
+      purpose: "update",
+      unitId: unit.id,
+      stored,
+    });
+    return [
+      ctx.t("reports:file_differs", { name }),
+      ...changed.map(([code, value]) => {
+        const def = indicators.find((i) => i.code === code);
+        const before = report.values[code];
+        return ctx.t(before === undefined ? "reports:file_value_new" : "reports:file_value_changed", {
+          label: def?.label ?? code,
+          value: formatNumber(value),
+          measure: def?.measure ?? "",
+          before: before === undefined ? "" : formatNumber(before),
+        });
+      }),
+      ctx.t("reports:file_update_ask"),
+    ];
+  }
+
+  /**
    * Files sent without a report: they join this sender's report from the last minutes; else, when
    * the unit has reports, the bot asks which one they belong to; else they wait for the next report.
    */
@@ -999,6 +1049,8 @@ export const reportsFeature: Feature = (deps) => {
         photos: result.photoCount,
         documents: result.documentCount,
       });
+      const read = await compareReportFile(ctx, unit, result.report, result.files);
+      if (read) return ctx.reply([text, ...read].join("\n"), { quote: true });
       return summariseLater(ctx, () => text);
     }
     const recent = (await deps.repos.reports.listForUnit(unit.id, { limit: RECENT_REPORTS })).filter(

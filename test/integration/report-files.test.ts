@@ -9,6 +9,8 @@ import { planDocx, planPdf } from "../support/plan-documents.js";
 // report that never comes. Played through Telegram.
 const thachBinh = { id: -8201, type: "supergroup" as const, title: "Xã Thạch Bình" };
 const lan = { id: 821, first_name: "Lan" };
+const thachDinh = { id: -8202, type: "supergroup" as const, title: "Xã Thạch Định" };
+const hung = { id: 822, first_name: "Hùng" };
 
 const REPORT = [
   "UBND XÃ THẠCH BÌNH",
@@ -40,6 +42,7 @@ describe("a report sent as a file", () => {
     h = await startHarness({ now: "2021-01-29T01:00:00Z" });
     await importSamplePlan(h);
     await registerOfficer(h, "XA_THACH_BINH", lan, thachBinh);
+    await registerOfficer(h, "XA_THACH_DINH", hung, thachDinh);
     unitId = (await h.app.repos.units.findByCode("XA_THACH_BINH"))!.id;
     h.clock.set("2021-03-10T03:00:00Z");
     await syncAllTasks(h.app.deps);
@@ -100,5 +103,76 @@ describe("a report sent as a file", () => {
     );
     expect(reply).not.toContain("📄");
     expect(reply).toMatch(/Đã nhận 0 ảnh, \d tệp/);
+  });
+
+  describe("the signed file sent just after the report in chat", () => {
+    const sendAs = async (data: Buffer, name: string) =>
+      (
+        await h.say(hung, thachDinh, "", {
+          document: { data, file_name: name, mime_type: "application/octet-stream" },
+        })
+      ).join("\n---\n");
+    const sayAs = async (text: string) => (await h.say(hung, thachDinh, text)).join("\n---\n");
+    const latest = async () => {
+      const unit = (await h.app.repos.units.findByCode("XA_THACH_DINH"))!;
+      return (await h.app.repos.reports.listForUnit(unit.id))[0];
+    };
+
+    it("figures the file gives otherwise are shown, and 'có' records them as the next revision", async () => {
+      h.clock.set("2021-03-11T02:00:00Z");
+      expect(await sayAs("bc quý 1: treo 10 pa nô, 30 băng rôn, 2 hội nghị 150 người")).toContain("✅ Đã ghi nhận");
+      h.clock.set("2021-03-11T02:03:00Z");
+      const asked = await sendAs(await planDocx(REPORT), "bc-ky-so.docx");
+      expect(asked).toContain("📎 Đã thêm minh chứng vào báo cáo của UBND xã Thạch Định");
+      expect(asked).toContain("📄 Đã đọc tệp «bc-ky-so.docx»: số liệu trong tệp khác báo cáo vừa gửi:");
+      expect(asked).toContain("• Pa nô: 12 cái (báo cáo ghi 10)");
+      expect(asked).toContain("• Lượt phát thanh: 24 lượt (báo cáo chưa có)");
+      expect(asked).not.toContain("Băng rôn");
+      expect((await latest()).values.pano).toBe(10);
+      const updated = await sayAs("có");
+      expect(updated).toContain("lần 2");
+      const report = await latest();
+      expect(report.values).toMatchObject({ pano: 12, bang_ron: 30, hoi_nghi: 2, nguoi_tham_du: 150, phat_thanh: 24 });
+      const files = await h.app.repos.attachments.listForReports([report.id]);
+      expect(files.map((f) => f.fileName)).toEqual(["bc-ky-so.docx"]);
+    });
+
+    it("'không' keeps the report; a file with the report's own figures is only said to match", async () => {
+      h.clock.set("2021-03-11T03:00:00Z");
+      await sayAs("bc quý 1 bổ sung: pa nô 11");
+      h.clock.set("2021-03-11T03:02:00Z");
+      const asked = await sendAs(await planDocx(REPORT.replace("12 pa nô", "13 pa nô")), "bc-sua.docx");
+      expect(asked).toContain("• Pa nô: 13 cái (báo cáo ghi 11)");
+      expect(await sayAs("không")).toContain("Đã giữ nguyên báo cáo; tệp vẫn được lưu làm minh chứng.");
+      expect((await latest()).values.pano).toBe(11);
+
+      h.clock.set("2021-03-11T04:00:00Z");
+      await sayAs("bc quý 1: pa nô 12, băng rôn 30, hội nghị 2, người dự 150, phát thanh 24");
+      h.clock.set("2021-03-11T04:01:00Z");
+      const same = await sendAs(await planDocx(REPORT), "bc-goc.docx");
+      expect(same).toContain("📄 Số liệu trong tệp «bc-goc.docx» khớp với báo cáo.");
+      expect(same).not.toContain("cập nhật");
+    });
+
+    it("an unanswered offer ends with the report kept and the officer told so", async () => {
+      h.clock.set("2021-03-11T05:00:00Z");
+      await sayAs("bc quý 1: pa nô 14");
+      h.clock.set("2021-03-11T05:01:00Z");
+      expect(await sendAs(await planDocx(REPORT), "bc-cuoi.docx")).toContain("• Pa nô: 12 cái (báo cáo ghi 14)");
+      const before = h.fake.sent(thachDinh.id).length;
+      h.clock.set("2021-03-11T06:00:00Z");
+      await h.app.scheduler.tick();
+      await h.fake.waitForSent(before + 1, thachDinh.id, 10_000);
+      const notice = h.fake
+        .sent(thachDinh.id)
+        .slice(before)
+        .map((m) => m.text)
+        .join("\n");
+      expect(notice).toContain("⚠️ Số liệu trong tệp gửi kèm báo cáo chưa được cập nhật");
+      expect(notice).not.toContain("chưa chọn nhiệm vụ");
+      expect((await latest()).values.pano).toBe(14);
+      const files = await h.app.repos.attachments.listForReports([(await latest()).id]);
+      expect(files.map((f) => f.fileName)).toContain("bc-cuoi.docx");
+    });
   });
 });

@@ -29,8 +29,10 @@ export interface WhichTaskQuestion {
    * "task" (default): which task a report is for. "confirm": whether a message about the work is a
    * report at all (options: the tasks it may be for). "evidence": which of the unit's reports files
    * sent alone belong to (options: report ids; one more answer, "báo cáo mới", keeps them for the next report).
+   * "update": whether the figures of a report file sent just after a report replace the report's
+   * (options: that report's assignment; `text`: the file's text).
    */
-  purpose?: "task" | "confirm" | "evidence";
+  purpose?: "task" | "confirm" | "evidence" | "update";
 }
 
 type Who = Pick<Incoming, "channel" | "chatId" | "userId">;
@@ -163,7 +165,7 @@ export async function expireQuestions(deps: QuestionExpiryDeps): Promise<number>
           documents: kept.length - photos,
           minutes: QUESTION_MINUTES,
           id: offered?.task.id ?? "",
-          context: question.purpose === "evidence" ? "evidence" : undefined,
+          context: question.purpose === "evidence" || question.purpose === "update" ? question.purpose : undefined,
         }),
         replyToMessageId: question.messageId,
       },
