@@ -129,11 +129,31 @@ export function readDigitForm(tk: Tokenised, at: number, acceptWord: (i: number)
     )
       return { value: value + words.value, end: words.end };
   }
+  const hundredWords = scale === 100 ? tensInWords(tk, end, acceptWord) : null;
+  if (hundredWords && Number.isInteger(value)) return { value: value + hundredWords.value, end: hundredWords.end };
   // "1 trăm 20", "2 nghìn 350": the places below the scale written in full, as "một trăm hai mươi"
   const places = scale === 100 ? TWO_PLACES : scale === 1000 ? THREE_PLACES : null;
   if (places && tail?.type === "n" && places.test(tail.k) && Number.isInteger(value) && glued(tk, end))
     return { value: value + Number(tail.k), end: end + 1 };
   return { value, end };
+}
+
+/**
+ * "1 trăm hai mươi", "2 tram muoi lam", "3 trăm linh năm": the tens and units after a digit's hundred said
+ * in words, as voice typing writes them; only words that say tens ("mươi", "mười") or "linh"/"lẻ" plus a
+ * unit, so "1 trăm hai" stays with the one-digit rule and "2 trăm ba cái" is not read on.
+ */
+function tensInWords(tk: Tokenised, at: number, acceptWord: (i: number) => boolean): DigitForm | null {
+  const { toks, nkeys } = tk;
+  if (toks[at]?.type !== "w" || !glued(tk, at)) return null;
+  const k0 = nkeys[at] ?? "";
+  const k1 = nkeys[at + 1] ?? "";
+  const linked = k0 === "linh" || k0 === "le";
+  if (k0 !== "muoi" && k1 !== "muoi" && !linked) return null;
+  const from = linked ? at + 1 : at;
+  const words = parseNumberWords(nkeys, from, acceptWord);
+  if (!words || words.ambiguous || words.value < 1 || words.value > (linked ? 9 : 99)) return null;
+  return { value: words.value, end: words.end };
 }
 
 const TWO_PLACES = /^[1-9]\d$/;
