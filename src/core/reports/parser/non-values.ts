@@ -1747,8 +1747,8 @@ function markLabels(
         ((nameAt(i + 2) !== null || isMeasureWord(toks[i + 2], compiled)) && !numberLaterInClause(toks, i + 2)))
     )
       continue;
-    // "năm mươi" (fifty), "một trăm năm mươi": "mươi" only follows a digit word, so "năm" is five, no year's label
-    if (key === "nam" && key_(toks[i + 1]) === "muoi") continue;
+    // "năm mươi" (fifty), "năm chục", "một trăm năm mươi": "mươi"/"chục" follow a digit word, so "năm" is five, no year's label
+    if (key === "nam" && (key_(toks[i + 1]) === "muoi" || key_(toks[i + 1]) === "chuc")) continue;
     // "Biên tập 9 chuyên mục", "học tập 2 chuyên đề": "tập" ending a verb, no episode's label
     if (key === "tap" && (key_(before) === "bien" || key_(before) === "hoc")) continue;
     // "ngoại khóa 2 buổi": the second word of "ngoại khóa" (extracurricular), no course's label
