@@ -108,11 +108,66 @@ export function readSittingParts(tk: Tokenised, nv: NonValues, compiled: Compile
     const read = readParts(toks, nv, numbers, loose, total.end + 1, sitting);
     if (!read || read.sittings !== total.value) continue;
     const first = read.people[0]!;
-    out.pairs.push(pairUp(numItem(first[0], first[1], read.sum), indItem(first[1], first[1] + 1, attendees), true));
-    blocked.push(...read.tokens);
+    const fixed = restatedParts(toks, loose, read.end, read.sitting, read.labelled, read.sum);
+    const sum = fixed ? fixed.sum : read.sum;
+    out.pairs.push(pairUp(numItem(first[0], first[1], sum), indItem(first[1], first[1] + 1, attendees), true));
+    blocked.push(...read.tokens, ...(fixed?.tokens ?? []));
     i = read.end - 1;
   }
   return out;
+}
+
+/** One sitting named by its rank or number ("buổi 2", "cuộc đầu") and its people. */
+interface LabelledPart {
+  label: string;
+  value: number;
+}
+
+/** Words that say something said was wrong ("nhầm", "xin lỗi", "sửa", "chỉnh", "không phải"). */
+const CORRECTING = new Set(["nham", "sai", "lon", "loi", "sorry", "sua", "chinh", "phai"]);
+
+/** Words right after a restated part's figure that go on to correct it ("54 chứ không phải 45", "54 mới đúng"). */
+const CORRECTING_NEXT = new Set(["chu", "moi", "khong", "ko", "thoi"]);
+
+/**
+ * "buổi 1 có 210 em, buổi 2 có 195 em, …, em xin lỗi buổi 2 là 159 em chứ không phải 195": one sitting named again
+ * by its label with a correction word near is that part's people, corrected; the sum follows. Looks up to 60 tokens
+ * after the parts. Returns the corrected sum and the tokens read, or null.
+ */
+function restatedParts(
+  toks: readonly Tok[],
+  loose: ReturnType<typeof createNumberReader>,
+  from: number,
+  sitting: string,
+  parts: readonly LabelledPart[],
+  sum: number,
+): { sum: number; tokens: number[] } | null {
+  if (parts.length === 0) return null;
+  let corrected = false;
+  const tokens: number[] = [];
+  for (let z = from; z < toks.length && z < from + 60; z++) {
+    const k = key(toks[z]);
+    if (CORRECTING.has(k)) corrected = true;
+    if (k !== sitting) continue;
+    const part = parts.find((p) => p.label === key(toks[z + 1]));
+    if (!part) continue;
+    let y = z + 2;
+    for (let g = 0; g < 2 && (key(toks[y]) === "la" || key(toks[y]) === "co" || toks[y]?.k === ":"); g++) y++;
+    const num = toks[y]?.type === "n" ? loose.read(y, false) : null;
+    // ("buổi 2 là 54 chứ không phải 45": the people's word may be left out before the correction)
+    if (!num || num.bad || !(PEOPLE.has(key(toks[num.end])) || CORRECTING_NEXT.has(key(toks[num.end])))) continue;
+    // the correction word before the restated part, or right after it ("… 159 em chứ không phải 195")
+    let after = false;
+    for (let w = num.end + 1; w < num.end + 5 && w < toks.length && !endsSentence(toks[w]); w++)
+      if (CORRECTING.has(key(toks[w]))) after = true;
+    if (!corrected && !after) continue;
+    sum += num.value - part.value;
+    part.value = num.value;
+    if (toks[z + 1]?.type === "n") tokens.push(z + 1);
+    for (let w = y; w < num.end; w++) tokens.push(w);
+    z = num.end;
+  }
+  return tokens.length > 0 ? { sum, tokens } : null;
 }
 
 /** The parts after a count of sittings, to its sentence's end: sittings counted, people summed, tokens to block. */
@@ -123,7 +178,15 @@ function readParts(
   loose: ReturnType<typeof createNumberReader>,
   from: number,
   named: string,
-): { sittings: number; sum: number; people: [number, number][]; tokens: number[]; end: number } | null {
+): {
+  sittings: number;
+  sum: number;
+  people: [number, number][];
+  tokens: number[];
+  end: number;
+  sitting: string;
+  labelled: LabelledPart[];
+} | null {
   // the sitting word of the parts: the count's own, else the first part's
   let sitting = named;
   let x = from;
@@ -144,15 +207,25 @@ function readParts(
   let sum = 0;
   const people: [number, number][] = [];
   const tokens: number[] = [];
-  for (let first = true; first ? opens(toks[x]) : toks[x]?.k === "," || toks[x]?.k === ";"; first = false) {
-    const a = x + 1;
+  const labelled: LabelledPart[] = [];
+  let glued = false;
+  for (let first = true; first ? opens(toks[x]) : glued || toks[x]?.k === "," || toks[x]?.k === ";"; first = false) {
+    const a = glued ? x : x + 1;
     let b = a;
+    glued = false;
     // ("2 lớp tại hội trường xã, mỗi lớp 35 người": "mỗi <sitting>" after a comma goes on with its part)
     const goesOn = (c: number): boolean =>
       toks[c]!.k === "," && key(toks[c + 1]) === "moi" && key(toks[c + 2]) === sitting;
-    while (b < toks.length && ((toks[b]!.k !== "," && toks[b]!.k !== ";") || goesOn(b)) && !endsSentence(toks[b])) b++;
+    while (b < toks.length && ((toks[b]!.k !== "," && toks[b]!.k !== ";") || goesOn(b)) && !endsSentence(toks[b])) {
+      if (b > a + 2 && nextPartAt(toks, b)) {
+        glued = true;
+        break;
+      }
+      b++;
+    }
     // the part's sittings: "2 cuộc …", "hai buổi sau …", or one by its rank: "buổi đầu", "buổi 1"
     let count = 0;
+    let label = "";
     let y = a;
     const lead = numbers.read(a, false);
     if (!sitting) sitting = SITTINGS.has(key(toks[lead ? lead.end : a])) ? key(toks[lead ? lead.end : a]) : "buoi";
@@ -162,8 +235,12 @@ function readParts(
       y = lead.end + 1;
     } else if (key(toks[a]) === sitting && (RANKS.has(key(toks[a + 1])) || toks[a + 1]?.type === "n")) {
       count = 1;
+      label = key(toks[a + 1]);
       if (toks[a + 1]?.type === "n") tokens.push(a + 1);
       y = a + 2;
+    } else if (people.length >= 2) {
+      // "…, buổi 2 có 195 em, vẽ tranh cổ động được 35 tranh": a clause about other work ends the parts
+      break;
     } else return null;
     // "mỗi buổi 45 đoàn viên": the people of each sitting
     let each = false;
@@ -182,11 +259,23 @@ function readParts(
     sittings += count;
     sum += each ? count * figure[2] : figure[2];
     people.push([figure[0], figure[1]]);
+    if (label && !each) labelled.push({ label, value: figure[2] });
     for (let z = figure[0]; z < figure[1]; z++) tokens.push(z);
     x = b;
   }
   if (people.length < 2) return null;
-  return { sittings, sum, people, tokens, end: x };
+  return { sittings, sum, people, tokens, end: x, sitting, labelled };
+}
+
+/** "… 210 em buổi 2 …": a part's people, then the next part's sitting and label with no comma between. */
+function nextPartAt(toks: readonly Tok[], b: number): boolean {
+  const t = toks[b + 1];
+  return (
+    SITTINGS.has(key(toks[b])) &&
+    (t?.type === "n" || RANKS.has(key(t))) &&
+    PEOPLE.has(key(toks[b - 1])) &&
+    toks[b - 2]?.type === "n"
+  );
 }
 
 /** The quote mark closing the title opened at x, on its line and within 20 tokens, or -1. */
