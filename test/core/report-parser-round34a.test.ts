@@ -166,3 +166,36 @@ describe("voice typing: 'ba nô' is a heard 'pa nô'; 'a khong' typed plain betw
     expect(plain("pano 3-4 cai, bang ron 10 cai a nham 12 cai").unclear).toHaveLength(1);
   });
 });
+
+describe("items numbered aloud in words ('một là …, hai là …') are list numbers", () => {
+  it.each([
+    ["có hai việc, một là treo 4 pano, hai là phát 200 tờ rơi", { pano: 4, to_roi: 200 }],
+    [
+      "mot la phat thanh 20 luot, hai la dang 3 tin bai, ba la hop dan 2 cuoc",
+      { phat_thanh: 20, tin_bai: 3, hoi_nghi: 2 },
+    ],
+    [
+      "dạ em báo cáo một là treo băng rôn 12 cái hai là phát tờ rơi 500 tờ ba là họp dân 3 cuộc 120 người",
+      { bang_ron: 12, to_roi: 500, hoi_nghi: 3, nguoi_tham_du: 120 },
+    ],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("more ways of taking a figure back ('ờ không', 'à quên,', 'chính xác 14', 'thống kê lại được')", () => {
+  it.each([
+    ["phát thanh ba mươi lượt ờ không bốn mươi lượt", { phat_thanh: 40 }],
+    ["phát thanh hai mươi lăm lượt, à quên, hai mươi tám lượt", { phat_thanh: 28 }],
+    ["bài mxh 12, chính xác 14 bài ạ", { bai_mxh: 14 }],
+    ["đăng fanpage 15 bài, thống kê lại được 17 bài", { bai_mxh: 17 }],
+    ["xe loa chạy 6 lượt, em nhớ nhầm, đúng là 8 lượt", { xe_luu_dong: 8 }],
+    ["Em báo lại số người dự: 235 người, không phải 253 người như tin nhắn trước", { nguoi_tham_du: 235 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("'à quên' with more said adds ('tin bài 5, à quên còn 2 tin trên web huyện nữa')", () => {
+    expect(plain("tin bài 5, à quên còn 2 tin trên web huyện nữa")).toEqual(only({ tin_bai: 7 }));
+  });
+});

@@ -124,6 +124,7 @@ const FORWARD: readonly string[][] = [
   ["dung", "la"],
   // "Chính xác là xe loa 5 lượt ạ": a later line restating one figure
   ["chinh", "xac", "la"],
+  ["chinh", "xac"], // "bài mxh 12, chính xác 14 bài"
   ["thuc", "te", "la"],
   ["thuc", "te", "chi"],
   ["thuc", "te"],
@@ -143,6 +144,7 @@ const CHECKED_AGAIN: readonly string[][] = [
   ["tinh", "lai"],
   ["kiem", "tra", "lai"],
   ["kiem", "lai"],
+  ["thong", "ke", "lai"],
   ["check", "lai"],
   ["ra", "soat", "lai"],
   ["doi", "chieu", "lai"],
@@ -606,23 +608,32 @@ function saidBeforeAt(c: CorrectionScan, i: number): number {
   return -1;
 }
 
+/** "à", "ờ", "ơ" typed as one letter: the sound that opens taking a figure back ("ờ không 40 lượt"). */
+const UH = new Set(["à", "ờ", "ơ"]);
+
 /**
- * "to roi 200 to a khong 300 to", "loa 30 luot a khong 35": "à không" typed without marks right after a figure
- * (and its unit) and right before the next one takes the figure back, as "à không," at a clause's start does.
- * Returns the token to go on from, or -1 when no rule here takes token i.
+ * "to roi 200 to a khong 300 to", "ba mươi lượt ờ không bốn mươi lượt": "à/ờ không" right after a figure (and its
+ * unit) and right before the next one takes the figure back, as "à không," at a clause's start does; "à quên,
+ * 28 lượt" too, unless it adds ("à quên, còn 2 tin nữa"). Returns the token to go on from, or -1 when no rule
+ * here takes token i.
  */
 function takenBackAfterFigureAt(c: CorrectionScan, i: number): number {
   const { toks, nv, markers, breaks, numbers } = c;
   const t = toks[i]!;
-  if ((t.k !== "a" && t.k !== "ah") || !NOT.has(key(toks[i + 1]))) return -1;
+  const uh = t.k === "a" || t.k === "ah" || UH.has(t.o.toLowerCase());
+  if (!uh) return -1;
+  const forgot = key(toks[i + 1]) === "quen";
+  if (!NOT.has(key(toks[i + 1])) && !forgot) return -1;
   const figure = (x: number): boolean => toks[x]?.type === "n" || (x >= 0 && numbers.acceptWord(x));
   const afterFigure = figure(i - 1) || (toks[i - 1]?.type === "w" && figure(i - 2));
-  if (!afterFigure || nv.blocked[i + 2]) return -1;
-  const next = numbers.read(i + 2, false);
+  const at = toks[i + 2]?.k === "," ? i + 3 : i + 2;
+  if ((!afterFigure && !(forgot && toks[i - 1]?.k === ",")) || nv.blocked[at]) return -1;
+  if (forgot && addsInSentence(toks, at)) return -1;
+  const next = numbers.read(at, false);
   if (!next || next.bad || next.weak) return -1;
-  markers.push({ start: i, end: i + 2 });
-  breaks.push(i, i + 1);
-  return i + 1;
+  markers.push({ start: i, end: at });
+  for (let x = i; x < at; x++) breaks.push(x);
+  return at - 1;
 }
 
 /** Words before "lấy" that choose among figures said ("thôi lấy 520", "chỉ lấy 42", "à lấy số 5"). */
