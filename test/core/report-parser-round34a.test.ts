@@ -199,3 +199,22 @@ describe("more ways of taking a figure back ('ờ không', 'à quên,', 'chính 
     expect(plain("tin bài 5, à quên còn 2 tin trên web huyện nữa")).toEqual(only({ tin_bai: 7 }));
   });
 });
+
+describe("labels in formal corrections: a bare 'số buổi: 1' counts the gatherings, 'số <people> tham dự <gathering> là N' their people", () => {
+  it.each([
+    [
+      "Số người tham dự là 1.150 người (báo cáo trước ghi 1.510 là nhầm); số buổi: 1.",
+      { hoi_nghi: 1, nguoi_tham_du: 1150 },
+    ],
+    ["Số cuộc: 2, người tham dự: 175", { hoi_nghi: 2, nguoi_tham_du: 175 }],
+    ["số đoàn viên tham gia buổi sinh hoạt là 45 đoàn viên", { nguoi_tham_du: 45 }],
+    ["so hoi vien tham gia buoi noi chuyen la 70", { nguoi_tham_du: 70 }],
+    ["Chỉnh lại: số học sinh tham dự buổi chào cờ là 820 em; số buổi: 2", { hoi_nghi: 2, nguoi_tham_du: 820 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("a label naming another indicator stays its own ('số buổi phát thanh: 30')", () => {
+    expect(plain("số buổi phát thanh: 30")).toEqual(only({ phat_thanh: 30 }));
+  });
+});

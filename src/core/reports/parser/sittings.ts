@@ -13,7 +13,7 @@ import { createNameMatcher } from "./mentions.js";
 import { CLOSING_PARTICLES, type NonValues, type TokenMarks } from "./non-values.js";
 import { createNumberReader, type NumberReader } from "./numbers.js";
 import { indItem, numItem, type Pair, pairUp } from "./pairing.js";
-import { isWordIn, QUOTES, type Tok, type Tokenised } from "./tokens.js";
+import { attendVerbAt, isWordIn, QUOTES, type Tok, type Tokenised } from "./tokens.js";
 
 export interface SittingParts extends TokenMarks {
   /** The attendees' sum, as one pair. */
@@ -85,6 +85,8 @@ export function readSittingParts(tk: Tokenised, nv: NonValues, compiled: Compile
   readTimesMet(tk, nv, compiled, events, out);
   readAttendeesOfMeetings(tk, nv, compiled, events, attendees, out);
   readBracketedAttendees(tk, nv, compiled, events, attendees, out);
+  readSittingCountLabels(tk, nv, compiled, events, out);
+  readAttendeeLabels(tk, nv, compiled, events, attendees, out);
   // a cheap test first: most messages say no sitting twice
   let sittingWords = 0;
   for (const t of toks) if (t.type === "w" && SITTINGS.has(t.kt)) sittingWords++;
@@ -443,6 +445,105 @@ function gatheringSittings(toks: readonly Tok[], end: number, named: boolean): b
 function figureInSentence(toks: readonly Tok[], nv: NonValues, from: number): boolean {
   for (let x = from; x < toks.length && !endsSentence(toks[x]) && toks[x]!.k !== ";"; x++)
     if (toks[x]!.type === "n" && !nv.blocked[x]) return true;
+  return false;
+}
+
+/** Sitting words a label counts gatherings by ("số buổi: 1", "số cuộc: 2"); "lớp" is as often a school's classes. */
+const LABELLED_SITTINGS = new Set(["buoi", "cuoc"]);
+
+/**
+ * "…; số buổi: 1.", "Số cuộc: 2": a bare label counting sittings, its figure with no unit after,
+ * is the gatherings' (not when it names another indicator: "số buổi phát thanh: 30"). Looks at "số" only.
+ */
+function readSittingCountLabels(
+  tk: Tokenised,
+  nv: NonValues,
+  compiled: CompiledIndicators,
+  events: string,
+  out: SittingParts,
+): void {
+  const { toks } = tk;
+  let nameAt: ReturnType<typeof createNameMatcher> | null = null;
+  let numbers: NumberReader | null = null;
+  for (let i = 0; i + 3 < toks.length; i++) {
+    if (key(toks[i]) !== "so" || !LABELLED_SITTINGS.has(key(toks[i + 1]))) continue;
+    nameAt ??= createNameMatcher(toks, nv.blocked, compiled);
+    let j = i + 2;
+    let other = false;
+    for (; j < i + 6 && toks[j]?.type === "w" && key(toks[j]) !== "la"; j++) {
+      const named = nameAt(j);
+      if (named && named.code !== events) other = true;
+    }
+    // (only the bare label: "số buổi tập huấn là 3" names the gatherings for the pairing)
+    if (other || j !== i + 2) continue;
+    if (!(toks[j]?.k === ":" || key(toks[j]) === "la") || toks[j + 1]?.type !== "n" || nv.blocked[j + 1]) continue;
+    numbers ??= createNumberReader(tk, nv.blocked);
+    const num = numbers.read(j + 1, false);
+    if (!num || num.bad || !Number.isInteger(num.value)) continue;
+    // (a unit of its own after the figure is the pairing's: "số buổi: 17 buổi"); only beside people counted,
+    // as in a report's lines ("Hội nghị\n…\nSố cuộc: 2" alone stays in doubt)
+    const after = toks[num.end];
+    if (after?.type === "w" || after?.k === "/" || !peopleCounted(toks)) continue;
+    out.pairs.push(pairOf(j + 1, num.end, num.value, events));
+    for (let x = j + 1; x < num.end; x++) (out.blocked as number[]).push(x);
+    i = num.end - 1;
+  }
+}
+
+/**
+ * "số đoàn viên tham gia buổi sinh hoạt là 45 đoàn viên", "số học sinh tham dự buổi ngoại khóa "…" là 1.150 em": a label
+ * of people who attend a gathering (named or not) gives the attendees, whoever they are. Looks at "số" only.
+ */
+function readAttendeeLabels(
+  tk: Tokenised,
+  nv: NonValues,
+  compiled: CompiledIndicators,
+  events: string,
+  attendees: string,
+  out: SittingParts,
+): void {
+  const { toks } = tk;
+  let nameAt: ReturnType<typeof createNameMatcher> | null = null;
+  let loose: NumberReader | null = null;
+  for (let i = 0; i + 4 < toks.length; i++) {
+    // ("Tổng số người dự …: 300": a total's label is the pairing's, which knows totals)
+    if (key(toks[i]) !== "so" || !PEOPLE.has(key(toks[i + 1])) || key(toks[i - 1]) === "tong") continue;
+    let v = i + 2;
+    while (v < i + 4 && !attendVerbAt(toks, v) && toks[v]?.type === "w") v++;
+    if (!attendVerbAt(toks, v)) continue;
+    if (key(toks[v]) === "tham") v++; // "tham dự", "tham gia": the verb's second word
+    nameAt ??= createNameMatcher(toks, nv.blocked, compiled);
+    // what they attended, to "là" or ":" (a quoted title may stand in it); no other indicator named
+    let j = v + 1;
+    let other = false;
+    const limit = v + 24;
+    while (j < limit && j < toks.length && toks[j]!.type !== "n" && toks[j]!.type !== "nl" && key(toks[j]) !== "la") {
+      if (toks[j]!.k === ":" || toks[j]!.k === "," || toks[j]!.k === ";" || toks[j]!.k === ".") break;
+      const named = nameAt(j);
+      if (named && named.code !== events && named.code !== attendees) other = true;
+      j++;
+    }
+    // (the gathering named between the verb and the figure; "Tổng số người tham dự là 315" is the pairing's)
+    if (other || j === v + 1 || !(toks[j]?.k === ":" || key(toks[j]) === "la") || toks[j + 1]?.type !== "n") continue;
+    if (nv.blocked[j + 1] === 2) continue;
+    loose ??= peopleNumberReader(tk, nv);
+    const num = loose.read(j + 1, false);
+    if (!num || num.bad || !Number.isInteger(num.value)) continue;
+    // (people in the attendees' own measure, "300 người", are the pairing's already)
+    const after = toks[num.end];
+    if (after?.type === "w" && (!PEOPLE.has(key(after)) || compiled.measures.get(after.k) === attendees)) continue;
+    out.pairs.push(pairOf(j + 1, num.end, num.value, attendees));
+    for (let x = j + 1; x < num.end; x++) (out.blocked as number[]).push(x);
+    i = num.end - 1;
+  }
+}
+
+/** Whether the message counts people anywhere ("1.150 người", "60 hội viên", "người tham dự: 175"). */
+function peopleCounted(toks: readonly Tok[]): boolean {
+  for (let x = 0; x + 1 < toks.length; x++) {
+    if (toks[x]!.type !== "w" || !PEOPLE.has(key(toks[x]))) continue;
+    if (toks[x - 1]?.type === "n" || [1, 2, 3, 4].some((d) => toks[x + d]?.type === "n")) return true;
+  }
   return false;
 }
 
