@@ -218,3 +218,24 @@ describe("labels in formal corrections: a bare 'số buổi: 1' counts the gathe
     expect(plain("số buổi phát thanh: 30")).toEqual(only({ phat_thanh: 30 }));
   });
 });
+
+describe("dictated corrections running on into the next items, and 'à' right before the right figure", () => {
+  it.each([
+    [
+      "dạ em báo cáo xã Tân Lập tháng này treo băng rôn hai mươi cái à nhầm hai mươi hai cái phát tờ rơi tám trăm tờ họp dân năm cuộc",
+      { bang_ron: 22, to_roi: 800, hoi_nghi: 5 },
+    ],
+    [
+      "treo băng rôn 20 cái à nhầm 22 cái phát tờ rơi 800 tờ họp dân 5 cuộc",
+      { bang_ron: 22, to_roi: 800, hoi_nghi: 5 },
+    ],
+    ["loa phát thanh tám mươi lượt, ấy chết, sáu mươi tám lượt thôi ạ", { phat_thanh: 68 }],
+    ["phóng sự: hai, à ba phóng sự ạ", { phong_su: 3 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+
+  it("'à' before another indicator's figure adds it ('pano 5 cái, à 3 băng rôn nữa')", () => {
+    expect(plain("pano 5 cái, à 3 băng rôn nữa")).toEqual(only({ pano: 5, bang_ron: 3 }));
+  });
+});

@@ -83,6 +83,7 @@ const FORWARD: readonly string[][] = [
   ["xin", "chinh"],
   ["chinh", "lai"],
   ["oi", "chet"], // "ôi chết, pano chỉ 2 thôi": the officer catching a mistake
+  ["ay", "chet"],
   ["go", "sai"],
   ["ghi", "sai"],
   ["bao", "sai"],
@@ -614,7 +615,7 @@ const UH = new Set(["à", "ờ", "ơ"]);
 /**
  * "to roi 200 to a khong 300 to", "ba mươi lượt ờ không bốn mươi lượt": "à/ờ không" right after a figure (and its
  * unit) and right before the next one takes the figure back, as "à không," at a clause's start does; "à quên,
- * 28 lượt" too, unless it adds ("à quên, còn 2 tin nữa"). Returns the token to go on from, or -1 when no rule
+ * 28 lượt" and "hai, à ba phóng sự" too, unless it adds ("à quên, còn 2 tin nữa"). Returns the token to go on from, or -1 when no rule
  * here takes token i.
  */
 function takenBackAfterFigureAt(c: CorrectionScan, i: number): number {
@@ -622,13 +623,16 @@ function takenBackAfterFigureAt(c: CorrectionScan, i: number): number {
   const t = toks[i]!;
   const uh = t.k === "a" || t.k === "ah" || UH.has(t.o.toLowerCase());
   if (!uh) return -1;
-  const forgot = key(toks[i + 1]) === "quen";
-  if (!NOT.has(key(toks[i + 1])) && !forgot) return -1;
   const figure = (x: number): boolean => toks[x]?.type === "n" || (x >= 0 && numbers.acceptWord(x));
-  const afterFigure = figure(i - 1) || (toks[i - 1]?.type === "w" && figure(i - 2));
-  const at = toks[i + 2]?.k === "," ? i + 3 : i + 2;
+  // "phóng sự: hai, à ba phóng sự": "à" written with its mark right before the next figure
+  const direct = UH.has(t.o.toLowerCase()) && figure(i + 1);
+  const forgot = key(toks[i + 1]) === "quen";
+  if (!NOT.has(key(toks[i + 1])) && !forgot && !direct) return -1;
+  const prev = toks[i - 1]?.k === "," && direct ? i - 2 : i - 1;
+  const afterFigure = figure(prev) || (toks[prev]?.type === "w" && figure(prev - 1));
+  const at = direct ? i + 1 : toks[i + 2]?.k === "," ? i + 3 : i + 2;
   if ((!afterFigure && !(forgot && toks[i - 1]?.k === ",")) || nv.blocked[at]) return -1;
-  if (forgot && addsInSentence(toks, at)) return -1;
+  if ((forgot || direct) && addsInSentence(toks, at)) return -1;
   const next = numbers.read(at, false);
   if (!next || next.bad || next.weak) return -1;
   markers.push({ start: i, end: at });
@@ -869,7 +873,10 @@ export function unpairAfterCorrections(
       ownPair?.numFirst &&
       ownPair.ind.end === ownPair.ind.start + 1 &&
       unitOf(compiled, toks[own.end], ownPair.ind.code);
-    if (ownPair && ownPair.ind.code !== p.ind.code && !measured) continue;
+    // ("… 22 cái phát tờ rơi 800 tờ họp dân 5 cuộc": a figure in the name's own measure is the name's, though the
+    // matching gave it to the next name)
+    const inOwnMeasure = ownPair?.numFirst && unitOf(compiled, toks[own.end], p.ind.code);
+    if (ownPair && ownPair.ind.code !== p.ind.code && !measured && !inOwnMeasure) continue;
     const mine = ownPair?.ind.code === p.ind.code;
     pairs = (pairs ?? pairing.pairs).filter((x) => x !== p && (mine || x !== ownPair));
     if (!mine) pairs.push(pairUp(own, p.ind, false));
