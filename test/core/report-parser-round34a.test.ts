@@ -239,3 +239,14 @@ describe("dictated corrections running on into the next items, and 'à' right be
     expect(plain("pano 5 cái, à 3 băng rôn nữa")).toEqual(only({ pano: 5, bang_ron: 3 }));
   });
 });
+
+describe("digits and words of several scales in one figure ('2 nghìn 3 trăm năm mươi', 'hai nghìn linh năm')", () => {
+  it.each([
+    ["phát tờ rơi 2 nghìn 3 trăm năm mươi tờ", { to_roi: 2350 }],
+    ["phat to roi 2 nghin 3 tram 50 to", { to_roi: 2350 }],
+    ["tờ rơi hai nghìn linh năm tờ", { to_roi: 2005 }],
+    ["to roi mot nghin le tam to", { to_roi: 1008 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -103,7 +103,8 @@ export function readDigitForm(tk: Tokenised, at: number, acceptWord: (i: number)
   // "1 vạn 2 nghìn", "1 nghìn 2 trăm": digits with a smaller scale of their own after the scale add up
   if (scale >= 1000 && tail?.type === "n" && Number.isInteger(value) && glued(tk, end)) {
     const lower = readDigitForm(tk, end, acceptWord);
-    if (lower && lower.end > end + 1 && DIGIT_SCALES[nkeys[lower.end - 1] ?? ""] && lower.value < scale)
+    // ("2 nghìn 3 trăm năm mươi", "2 nghìn 3 trăm 50": the smaller scale right after its digit, places below it)
+    if (lower && lower.end > end + 1 && DIGIT_SCALES[nkeys[end + 1] ?? ""] && lower.value < scale)
       return { value: value + lower.value, end: lower.end };
   }
   // "1 nghìn 2", "3 trăm 5": one digit after the scale is its next place, as in words
