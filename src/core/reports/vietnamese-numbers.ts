@@ -239,7 +239,9 @@ export function parseNumberWords(
     }
 
     if (k === "linh" || k === "le") {
-      if (!hundred || tens || units || afterLinh || pending !== null) break;
+      // ("hai nghìn linh năm": units right after a thousand, the zero hundreds left unsaid)
+      const afterThousand = scaleHere >= 1000 && cur === 0;
+      if ((!hundred && !afterThousand) || tens || units || afterLinh || pending !== null) break;
       afterLinh = true;
       continue;
     }

@@ -12,6 +12,7 @@
  * "Xin sửa lại: 14 pa nô" after "12 pa nô" stays a conflict (the development corpus asks so).
  */
 
+import { parseDigitNumber } from "../vietnamese-numbers.js";
 import type { FigureRoles } from "./combine.js";
 import type { CompiledIndicators } from "./indicators.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
@@ -77,6 +78,12 @@ const FORWARD: readonly string[][] = [
   ["bao", "lai"],
   ["noi", "lai"], // "à em nói lại, hội nghị là ba cuộc": said again, dictated
   ["cap", "nhat", "lai"],
+  // "Xin chỉnh: chỉ 1 cuộc", "em chỉnh lại ạ: …": adjusted, said short
+  ["xin", "chinh", "lai"],
+  ["xin", "chinh"],
+  ["chinh", "lai"],
+  ["oi", "chet"], // "ôi chết, pano chỉ 2 thôi": the officer catching a mistake
+  ["ay", "chet"],
   ["go", "sai"],
   ["ghi", "sai"],
   ["bao", "sai"],
@@ -118,6 +125,7 @@ const FORWARD: readonly string[][] = [
   ["dung", "la"],
   // "Chính xác là xe loa 5 lượt ạ": a later line restating one figure
   ["chinh", "xac", "la"],
+  ["chinh", "xac"], // "bài mxh 12, chính xác 14 bài"
   ["thuc", "te", "la"],
   ["thuc", "te", "chi"],
   ["thuc", "te"],
@@ -136,6 +144,8 @@ const CHECKED_AGAIN: readonly string[][] = [
   ["dem", "lai"],
   ["tinh", "lai"],
   ["kiem", "tra", "lai"],
+  ["kiem", "lai"],
+  ["thong", "ke", "lai"],
   ["check", "lai"],
   ["ra", "soat", "lai"],
   ["doi", "chieu", "lai"],
@@ -213,6 +223,16 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
       i = at;
       continue;
     }
+    at = figureChosenAt(c, i);
+    if (at >= 0) {
+      i = at;
+      continue;
+    }
+    at = takenBackAfterFigureAt(c, i);
+    if (at >= 0) {
+      i = at;
+      continue;
+    }
     const end = forwardAt(toks, i);
     if (end === null) continue;
     // "Xin sửa lại: 14 pa nô" is a conflict to ask about, as the development corpus has it, unless
@@ -229,7 +249,31 @@ export function findCorrections(tk: Tokenised, nv: NonValues): Corrections {
   }
   const sure = markers.filter((m) => !unsureAfter(toks, m.end));
   const unsure = sure.length < markers.length ? markers.filter((m) => !sure.includes(m)) : undefined;
-  return { markers: sure, unsure, breaks, blocked, transparent, results: nv.arithmetic.results };
+  const settled = settledRanges(c, sure);
+  return { markers: sure, unsure, breaks, blocked, transparent, settled, results: nv.arithmetic.results };
+}
+
+/**
+ * "tạm 15-16 buổi, e xem sổ rồi chính xác là 16 buổi": a range said shortly before a correction whose figure
+ * lies inside it was an estimate the correction settles; it is no longer in doubt. Returns the ranges' first tokens.
+ */
+function settledRanges(c: CorrectionScan, markers: readonly CorrectionMarker[]): number[] {
+  const { toks, nv, numbers } = c;
+  const out: number[] = [];
+  if (nv.unclear.length === 0) return out;
+  for (const m of markers) {
+    let j = m.end;
+    while (j < m.end + 3 && toks[j]?.type === "w") j++;
+    const fig = toks[j]?.type === "n" && !nv.blocked[j] ? numbers.read(j, false) : null;
+    if (!fig || fig.bad) continue;
+    for (const [a, b] of nv.unclear) {
+      if (b >= m.start || m.start - b > 14 || sentenceEndBetween(toks, b, m.start)) continue;
+      const low = toks[a]?.type === "n" ? parseDigitNumber(toks[a]!.k) : null;
+      const high = toks[b]?.type === "n" ? parseDigitNumber(toks[b]!.k) : null;
+      if (low !== null && high !== null && low <= fig.value && fig.value <= high) out.push(a);
+    }
+  }
+  return out;
 }
 
 /** What findCorrections' stages share: the message, the marks so far and the readers over them. */
@@ -565,6 +609,78 @@ function saidBeforeAt(c: CorrectionScan, i: number): number {
   return -1;
 }
 
+/** "à", "ờ", "ơ" typed as one letter: the sound that opens taking a figure back ("ờ không 40 lượt"). */
+const UH = new Set(["à", "ờ", "ơ"]);
+
+/**
+ * "to roi 200 to a khong 300 to", "ba mươi lượt ờ không bốn mươi lượt": "à/ờ không" right after a figure (and its
+ * unit) and right before the next one takes the figure back, as "à không," at a clause's start does; "à quên,
+ * 28 lượt" and "hai, à ba phóng sự" too, unless it adds ("à quên, còn 2 tin nữa"). Returns the token to go on from, or -1 when no rule
+ * here takes token i.
+ */
+function takenBackAfterFigureAt(c: CorrectionScan, i: number): number {
+  const { toks, nv, markers, breaks, numbers } = c;
+  const t = toks[i]!;
+  const uh = t.k === "a" || t.k === "ah" || UH.has(t.o.toLowerCase());
+  if (!uh) return -1;
+  const figure = (x: number): boolean => toks[x]?.type === "n" || (x >= 0 && numbers.acceptWord(x));
+  // "phóng sự: hai, à ba phóng sự": "à" written with its mark right before the next figure
+  const direct = UH.has(t.o.toLowerCase()) && figure(i + 1);
+  const forgot = key(toks[i + 1]) === "quen";
+  if (!NOT.has(key(toks[i + 1])) && !forgot && !direct) return -1;
+  const prev = toks[i - 1]?.k === "," && direct ? i - 2 : i - 1;
+  const afterFigure = figure(prev) || (toks[prev]?.type === "w" && figure(prev - 1));
+  const at = direct ? i + 1 : toks[i + 2]?.k === "," ? i + 3 : i + 2;
+  if ((!afterFigure && !(forgot && toks[i - 1]?.k === ",")) || nv.blocked[at]) return -1;
+  if ((forgot || direct) && addsInSentence(toks, at)) return -1;
+  const next = numbers.read(at, false);
+  if (!next || next.bad || next.weak) return -1;
+  markers.push({ start: i, end: at });
+  for (let x = i; x < at; x++) breaks.push(x);
+  return at - 1;
+}
+
+/** Words before "lấy" that choose among figures said ("thôi lấy 520", "chỉ lấy 42", "à lấy số 5"). */
+const CHOOSING = new Set(["thoi", "chi", "a"]);
+/** Words that call what was said a miscount, before "phải là" ("ghi thiếu, phải là 4 buổi"). */
+const MISCOUNTED = new Set(["thieu", "thua", "nham", "sai", "sot", "lon", "du"]);
+
+/**
+ * The figure the officer picks after saying others: "lấy số 12", "thôi chỉ lấy 520", "à sửa 550", "e ghi thiếu,
+ * phải là 4 buổi". A marker up to the figure (it is final, the earlier ones of its indicator dropped).
+ * Returns the token to go on from, or -1 when no rule here takes token i.
+ */
+function figureChosenAt(c: CorrectionScan, i: number): number {
+  const { toks, nv, markers, breaks } = c;
+  const t = toks[i]!;
+  let fig = -1;
+  if (t.kt === "lay") {
+    // ("anh lấy số 5 nhé" with nothing said wrong stays a figure to ask about: round 18)
+    const j = key(toks[i + 1]) === "so" ? i + 2 : i + 1;
+    const chosen = CHOOSING.has(key(toks[i - 1])) && (key(toks[i - 1]) !== "a" || toks[i - 1]!.o === "à");
+    if (toks[j]?.type === "n" && (chosen || miscountNear(toks, i, 6, 10))) fig = j;
+  } else if (t.kt === "sua" && (key(toks[i - 1]) === "a" || PERSON.has(key(toks[i - 1]))) && toks[i + 1]?.type === "n")
+    fig = i + 1;
+  else if (t.kt === "phai" && key(toks[i + 1]) === "la" && toks[i + 2]?.type === "n" && miscountNear(toks, i, 6, 0))
+    fig = i + 2;
+  if (fig < 0 || nv.blocked[fig]) return -1;
+  markers.push({ start: i, end: fig });
+  for (let x = i; x < fig; x++) breaks.push(x);
+  return fig - 1;
+}
+
+/**
+ * Whether a word calling a figure miscounted or dropped ("ghi thiếu", "nhầm", "đếm sót", "bỏ số cũ") stands in the
+ * sentence of token `at`, up to `back` tokens before it or `ahead` after it.
+ */
+function miscountNear(toks: readonly Tok[], at: number, back: number, ahead: number): boolean {
+  const says = (x: number): boolean =>
+    MISCOUNTED.has(key(toks[x])) || (key(toks[x]) === "bo" && key(toks[x + 2]) === "cu");
+  for (let x = at - 1; x >= 0 && x >= at - back && !isScopeEnd(toks[x]!); x--) if (says(x)) return true;
+  for (let x = at + 1; x < toks.length && x <= at + ahead && !isScopeEnd(toks[x]!); x++) if (says(x)) return true;
+  return false;
+}
+
 /** Words by which an officer says a figure is still to be checked ("để e hỏi lại a Hùng", "rồi báo sau", "chưa chắc"). */
 const UNSURE: readonly string[][] = [
   ["hoi", "lai"],
@@ -693,6 +809,15 @@ function namedLineComma(toks: readonly Tok[], from: number): number | null {
   return j > name && toks[j]?.k === "," && toks[j + 1]?.type === "n" ? j : null;
 }
 
+/**
+ * "đếm lại là 14 cái", "kiểm lại được 45 tờ": after checking again, "là"/"được" right before a figure says
+ * the recounted figure (as "thì" does before any words).
+ */
+function recountedFigureAt(toks: readonly Tok[], j: number): boolean {
+  const k = key(toks[j]);
+  return (k === "la" || k === "duoc") && toks[j + 1]?.type === "n";
+}
+
 /** End of a forward correction phrase starting at token i (with a trailing ":"), or null. */
 function forwardAt(toks: readonly Tok[], i: number): number | null {
   // "em xem lại sổ thì chỉ 1.350 tờ", "đếm lại số phiếu thì …": checked again, a few words, then "thì"
@@ -701,7 +826,7 @@ function forwardAt(toks: readonly Tok[], i: number): number | null {
   );
   if (check)
     for (let j = i + check.length; j < i + check.length + 6 && toks[j]?.type === "w"; j++)
-      if (key(toks[j]) === "thi") return j + 1;
+      if (key(toks[j]) === "thi" || recountedFigureAt(toks, j)) return j + 1;
   for (const seq of startingWith(FORWARD, key(toks[i]))) {
     // (a ":" in a phrase is the colon itself: "Điều chỉnh:")
     if (
@@ -748,7 +873,10 @@ export function unpairAfterCorrections(
       ownPair?.numFirst &&
       ownPair.ind.end === ownPair.ind.start + 1 &&
       unitOf(compiled, toks[own.end], ownPair.ind.code);
-    if (ownPair && ownPair.ind.code !== p.ind.code && !measured) continue;
+    // ("… 22 cái phát tờ rơi 800 tờ họp dân 5 cuộc": a figure in the name's own measure is the name's, though the
+    // matching gave it to the next name)
+    const inOwnMeasure = ownPair?.numFirst && unitOf(compiled, toks[own.end], p.ind.code);
+    if (ownPair && ownPair.ind.code !== p.ind.code && !measured && !inOwnMeasure) continue;
     const mine = ownPair?.ind.code === p.ind.code;
     pairs = (pairs ?? pairing.pairs).filter((x) => x !== p && (mine || x !== ownPair));
     if (!mine) pairs.push(pairUp(own, p.ind, false));

@@ -7,7 +7,7 @@
  */
 
 import type { DocumentReference } from "../../types.js";
-import { parseDigitNumber } from "../vietnamese-numbers.js";
+import { isNumberWordKey, parseDigitNumber } from "../vietnamese-numbers.js";
 import { type Arithmetic, findArithmetic, withProducts } from "./arithmetic.js";
 import type { CompiledIndicators } from "./indicators.js";
 import { createNameMatcher } from "./mentions.js";
@@ -1747,8 +1747,8 @@ function markLabels(
         ((nameAt(i + 2) !== null || isMeasureWord(toks[i + 2], compiled)) && !numberLaterInClause(toks, i + 2)))
     )
       continue;
-    // "năm mươi" (fifty), "một trăm năm mươi": "mươi" only follows a digit word, so "năm" is five, no year's label
-    if (key === "nam" && key_(toks[i + 1]) === "muoi") continue;
+    // "năm mươi" (fifty), "năm chục", "một trăm năm mươi": "mươi"/"chục" follow a digit word, so "năm" is five, no year's label
+    if (key === "nam" && (key_(toks[i + 1]) === "muoi" || key_(toks[i + 1]) === "chuc")) continue;
     // "Biên tập 9 chuyên mục", "học tập 2 chuyên đề": "tập" ending a verb, no episode's label
     if (key === "tap" && (key_(before) === "bien" || key_(before) === "hoc")) continue;
     // "ngoại khóa 2 buổi": the second word of "ngoại khóa" (extracurricular), no course's label
@@ -2551,26 +2551,38 @@ function markInlineItemNumbers(toks: readonly Tok[], blocked: Uint8Array, compil
 /**
  * Items said in one breath ("1 là phát thanh 36 lượt 2 là tổ chức 6 buổi … 4 phát tờ rơi 700 tờ"): "1 là", "2 là"
  * "3 là" in turn number the items (three of them: "1 là đủ rồi" alone is a figure), and so does the next number in turn
- * before a verb once they were said so.
+ * before a verb once they were said so; in words, "một là …, hai là …", two already number them.
  */
 function markSpokenItemNumbers(toks: readonly Tok[], blocked: Uint8Array, compiled: CompiledIndicators): void {
   const run: number[] = [];
   let spoken = 0;
+  let inWords = 0;
   let nameAt: ((i: number) => { end: number } | null) | null = null;
   for (let i = 0; i + 2 < toks.length; i++) {
     const t = toks[i]!;
-    if (t.type !== "n" || blocked[i] || t.k !== String(run.length + 1) || toks[i + 1]!.type !== "w") continue;
-    if (toks[i + 1]!.k === "la" && toks[i + 2]!.type === "w") {
+    if (blocked[i] || spokenItemNumber(t) !== run.length + 1 || toks[i + 1]!.type !== "w") continue;
+    if (toks[i + 1]!.k === "la" && toks[i + 2]!.type === "w" && !isNumberWordKey(toks[i + 2]!.k)) {
       run.push(i);
       spoken++;
+      if (t.type === "w") inWords++;
       continue;
     }
-    if (spoken < 3) continue;
+    if (spoken < 3 || t.type !== "n") continue;
     nameAt ??= createNameMatcher(toks, blocked, compiled);
     const next = toks[i + 1]!;
     if (!compiled.measures.has(next.k) && !compiled.measures.has(next.kt) && !nameAt(i + 1)) run.push(i);
   }
-  if (spoken >= 3) for (const i of run) blocked[i] = 1;
+  // ("một là …, hai là …": two items said in words already number a list)
+  if (spoken >= 3 || (inWords >= 2 && inWords === spoken)) for (const i of run) blocked[i] = 1;
+}
+
+/** Digits said as words when items are numbered aloud ("một là …, hai là …, ba là …"). */
+const SPOKEN_DIGITS: Readonly<Record<string, number>> = { mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, sau: 6 };
+
+/** The number of a spoken item's marker: digits ("1 là") or a digit word ("một là"); else NaN. */
+function spokenItemNumber(t: Tok): number {
+  if (t.type === "n") return /^\d{1,2}$/.test(t.k) ? Number(t.k) : Number.NaN;
+  return t.type === "w" ? (SPOKEN_DIGITS[t.k] ?? Number.NaN) : Number.NaN;
 }
 
 /**

@@ -103,7 +103,8 @@ export function readDigitForm(tk: Tokenised, at: number, acceptWord: (i: number)
   // "1 vạn 2 nghìn", "1 nghìn 2 trăm": digits with a smaller scale of their own after the scale add up
   if (scale >= 1000 && tail?.type === "n" && Number.isInteger(value) && glued(tk, end)) {
     const lower = readDigitForm(tk, end, acceptWord);
-    if (lower && lower.end > end + 1 && DIGIT_SCALES[nkeys[lower.end - 1] ?? ""] && lower.value < scale)
+    // ("2 nghìn 3 trăm năm mươi", "2 nghìn 3 trăm 50": the smaller scale right after its digit, places below it)
+    if (lower && lower.end > end + 1 && DIGIT_SCALES[nkeys[end + 1] ?? ""] && lower.value < scale)
       return { value: value + lower.value, end: lower.end };
   }
   // "1 nghìn 2", "3 trăm 5": one digit after the scale is its next place, as in words
@@ -129,11 +130,31 @@ export function readDigitForm(tk: Tokenised, at: number, acceptWord: (i: number)
     )
       return { value: value + words.value, end: words.end };
   }
+  const hundredWords = scale === 100 ? tensInWords(tk, end, acceptWord) : null;
+  if (hundredWords && Number.isInteger(value)) return { value: value + hundredWords.value, end: hundredWords.end };
   // "1 trăm 20", "2 nghìn 350": the places below the scale written in full, as "một trăm hai mươi"
   const places = scale === 100 ? TWO_PLACES : scale === 1000 ? THREE_PLACES : null;
   if (places && tail?.type === "n" && places.test(tail.k) && Number.isInteger(value) && glued(tk, end))
     return { value: value + Number(tail.k), end: end + 1 };
   return { value, end };
+}
+
+/**
+ * "1 trăm hai mươi", "2 tram muoi lam", "3 trăm linh năm": the tens and units after a digit's hundred said
+ * in words, as voice typing writes them; only words that say tens ("mươi", "mười") or "linh"/"lẻ" plus a
+ * unit, so "1 trăm hai" stays with the one-digit rule and "2 trăm ba cái" is not read on.
+ */
+function tensInWords(tk: Tokenised, at: number, acceptWord: (i: number) => boolean): DigitForm | null {
+  const { toks, nkeys } = tk;
+  if (toks[at]?.type !== "w" || !glued(tk, at)) return null;
+  const k0 = nkeys[at] ?? "";
+  const k1 = nkeys[at + 1] ?? "";
+  const linked = k0 === "linh" || k0 === "le";
+  if (k0 !== "muoi" && k1 !== "muoi" && !linked) return null;
+  const from = linked ? at + 1 : at;
+  const words = parseNumberWords(nkeys, from, acceptWord);
+  if (!words || words.ambiguous || words.value < 1 || words.value > (linked ? 9 : 99)) return null;
+  return { value: words.value, end: words.end };
 }
 
 const TWO_PLACES = /^[1-9]\d$/;

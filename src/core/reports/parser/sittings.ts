@@ -13,7 +13,7 @@ import { createNameMatcher } from "./mentions.js";
 import { CLOSING_PARTICLES, type NonValues, type TokenMarks } from "./non-values.js";
 import { createNumberReader, type NumberReader } from "./numbers.js";
 import { indItem, numItem, type Pair, pairUp } from "./pairing.js";
-import { isWordIn, QUOTES, type Tok, type Tokenised } from "./tokens.js";
+import { attendVerbAt, isWordIn, QUOTES, type Tok, type Tokenised } from "./tokens.js";
 
 export interface SittingParts extends TokenMarks {
   /** The attendees' sum, as one pair. */
@@ -85,6 +85,8 @@ export function readSittingParts(tk: Tokenised, nv: NonValues, compiled: Compile
   readTimesMet(tk, nv, compiled, events, out);
   readAttendeesOfMeetings(tk, nv, compiled, events, attendees, out);
   readBracketedAttendees(tk, nv, compiled, events, attendees, out);
+  readSittingCountLabels(tk, nv, compiled, events, out);
+  readAttendeeLabels(tk, nv, compiled, events, attendees, out);
   // a cheap test first: most messages say no sitting twice
   let sittingWords = 0;
   for (const t of toks) if (t.type === "w" && SITTINGS.has(t.kt)) sittingWords++;
@@ -108,11 +110,66 @@ export function readSittingParts(tk: Tokenised, nv: NonValues, compiled: Compile
     const read = readParts(toks, nv, numbers, loose, total.end + 1, sitting);
     if (!read || read.sittings !== total.value) continue;
     const first = read.people[0]!;
-    out.pairs.push(pairUp(numItem(first[0], first[1], read.sum), indItem(first[1], first[1] + 1, attendees), true));
-    blocked.push(...read.tokens);
+    const fixed = restatedParts(toks, loose, read.end, read.sitting, read.labelled, read.sum);
+    const sum = fixed ? fixed.sum : read.sum;
+    out.pairs.push(pairUp(numItem(first[0], first[1], sum), indItem(first[1], first[1] + 1, attendees), true));
+    blocked.push(...read.tokens, ...(fixed?.tokens ?? []));
     i = read.end - 1;
   }
   return out;
+}
+
+/** One sitting named by its rank or number ("buổi 2", "cuộc đầu") and its people. */
+interface LabelledPart {
+  label: string;
+  value: number;
+}
+
+/** Words that say something said was wrong ("nhầm", "xin lỗi", "sửa", "chỉnh", "không phải"). */
+const CORRECTING = new Set(["nham", "sai", "lon", "loi", "sorry", "sua", "chinh", "phai"]);
+
+/** Words right after a restated part's figure that go on to correct it ("54 chứ không phải 45", "54 mới đúng"). */
+const CORRECTING_NEXT = new Set(["chu", "moi", "khong", "ko", "thoi"]);
+
+/**
+ * "buổi 1 có 210 em, buổi 2 có 195 em, …, em xin lỗi buổi 2 là 159 em chứ không phải 195": one sitting named again
+ * by its label with a correction word near is that part's people, corrected; the sum follows. Looks up to 60 tokens
+ * after the parts. Returns the corrected sum and the tokens read, or null.
+ */
+function restatedParts(
+  toks: readonly Tok[],
+  loose: ReturnType<typeof createNumberReader>,
+  from: number,
+  sitting: string,
+  parts: readonly LabelledPart[],
+  sum: number,
+): { sum: number; tokens: number[] } | null {
+  if (parts.length === 0) return null;
+  let corrected = false;
+  const tokens: number[] = [];
+  for (let z = from; z < toks.length && z < from + 60; z++) {
+    const k = key(toks[z]);
+    if (CORRECTING.has(k)) corrected = true;
+    if (k !== sitting) continue;
+    const part = parts.find((p) => p.label === key(toks[z + 1]));
+    if (!part) continue;
+    let y = z + 2;
+    for (let g = 0; g < 2 && (key(toks[y]) === "la" || key(toks[y]) === "co" || toks[y]?.k === ":"); g++) y++;
+    const num = toks[y]?.type === "n" ? loose.read(y, false) : null;
+    // ("buổi 2 là 54 chứ không phải 45": the people's word may be left out before the correction)
+    if (!num || num.bad || !(PEOPLE.has(key(toks[num.end])) || CORRECTING_NEXT.has(key(toks[num.end])))) continue;
+    // the correction word before the restated part, or right after it ("… 159 em chứ không phải 195")
+    let after = false;
+    for (let w = num.end + 1; w < num.end + 5 && w < toks.length && !endsSentence(toks[w]); w++)
+      if (CORRECTING.has(key(toks[w]))) after = true;
+    if (!corrected && !after) continue;
+    sum += num.value - part.value;
+    part.value = num.value;
+    if (toks[z + 1]?.type === "n") tokens.push(z + 1);
+    for (let w = y; w < num.end; w++) tokens.push(w);
+    z = num.end;
+  }
+  return tokens.length > 0 ? { sum, tokens } : null;
 }
 
 /** The parts after a count of sittings, to its sentence's end: sittings counted, people summed, tokens to block. */
@@ -123,7 +180,15 @@ function readParts(
   loose: ReturnType<typeof createNumberReader>,
   from: number,
   named: string,
-): { sittings: number; sum: number; people: [number, number][]; tokens: number[]; end: number } | null {
+): {
+  sittings: number;
+  sum: number;
+  people: [number, number][];
+  tokens: number[];
+  end: number;
+  sitting: string;
+  labelled: LabelledPart[];
+} | null {
   // the sitting word of the parts: the count's own, else the first part's
   let sitting = named;
   let x = from;
@@ -144,15 +209,25 @@ function readParts(
   let sum = 0;
   const people: [number, number][] = [];
   const tokens: number[] = [];
-  for (let first = true; first ? opens(toks[x]) : toks[x]?.k === "," || toks[x]?.k === ";"; first = false) {
-    const a = x + 1;
+  const labelled: LabelledPart[] = [];
+  let glued = false;
+  for (let first = true; first ? opens(toks[x]) : glued || toks[x]?.k === "," || toks[x]?.k === ";"; first = false) {
+    const a = glued ? x : x + 1;
     let b = a;
+    glued = false;
     // ("2 lớp tại hội trường xã, mỗi lớp 35 người": "mỗi <sitting>" after a comma goes on with its part)
     const goesOn = (c: number): boolean =>
       toks[c]!.k === "," && key(toks[c + 1]) === "moi" && key(toks[c + 2]) === sitting;
-    while (b < toks.length && ((toks[b]!.k !== "," && toks[b]!.k !== ";") || goesOn(b)) && !endsSentence(toks[b])) b++;
+    while (b < toks.length && ((toks[b]!.k !== "," && toks[b]!.k !== ";") || goesOn(b)) && !endsSentence(toks[b])) {
+      if (b > a + 2 && nextPartAt(toks, b)) {
+        glued = true;
+        break;
+      }
+      b++;
+    }
     // the part's sittings: "2 cuộc …", "hai buổi sau …", or one by its rank: "buổi đầu", "buổi 1"
     let count = 0;
+    let label = "";
     let y = a;
     const lead = numbers.read(a, false);
     if (!sitting) sitting = SITTINGS.has(key(toks[lead ? lead.end : a])) ? key(toks[lead ? lead.end : a]) : "buoi";
@@ -162,8 +237,12 @@ function readParts(
       y = lead.end + 1;
     } else if (key(toks[a]) === sitting && (RANKS.has(key(toks[a + 1])) || toks[a + 1]?.type === "n")) {
       count = 1;
+      label = key(toks[a + 1]);
       if (toks[a + 1]?.type === "n") tokens.push(a + 1);
       y = a + 2;
+    } else if (people.length >= 2) {
+      // "…, buổi 2 có 195 em, vẽ tranh cổ động được 35 tranh": a clause about other work ends the parts
+      break;
     } else return null;
     // "mỗi buổi 45 đoàn viên": the people of each sitting
     let each = false;
@@ -182,11 +261,23 @@ function readParts(
     sittings += count;
     sum += each ? count * figure[2] : figure[2];
     people.push([figure[0], figure[1]]);
+    if (label && !each) labelled.push({ label, value: figure[2] });
     for (let z = figure[0]; z < figure[1]; z++) tokens.push(z);
     x = b;
   }
   if (people.length < 2) return null;
-  return { sittings, sum, people, tokens, end: x };
+  return { sittings, sum, people, tokens, end: x, sitting, labelled };
+}
+
+/** "… 210 em buổi 2 …": a part's people, then the next part's sitting and label with no comma between. */
+function nextPartAt(toks: readonly Tok[], b: number): boolean {
+  const t = toks[b + 1];
+  return (
+    SITTINGS.has(key(toks[b])) &&
+    (t?.type === "n" || RANKS.has(key(t))) &&
+    PEOPLE.has(key(toks[b - 1])) &&
+    toks[b - 2]?.type === "n"
+  );
 }
 
 /** The quote mark closing the title opened at x, on its line and within 20 tokens, or -1. */
@@ -354,6 +445,105 @@ function gatheringSittings(toks: readonly Tok[], end: number, named: boolean): b
 function figureInSentence(toks: readonly Tok[], nv: NonValues, from: number): boolean {
   for (let x = from; x < toks.length && !endsSentence(toks[x]) && toks[x]!.k !== ";"; x++)
     if (toks[x]!.type === "n" && !nv.blocked[x]) return true;
+  return false;
+}
+
+/** Sitting words a label counts gatherings by ("số buổi: 1", "số cuộc: 2"); "lớp" is as often a school's classes. */
+const LABELLED_SITTINGS = new Set(["buoi", "cuoc"]);
+
+/**
+ * "…; số buổi: 1.", "Số cuộc: 2": a bare label counting sittings, its figure with no unit after,
+ * is the gatherings' (not when it names another indicator: "số buổi phát thanh: 30"). Looks at "số" only.
+ */
+function readSittingCountLabels(
+  tk: Tokenised,
+  nv: NonValues,
+  compiled: CompiledIndicators,
+  events: string,
+  out: SittingParts,
+): void {
+  const { toks } = tk;
+  let nameAt: ReturnType<typeof createNameMatcher> | null = null;
+  let numbers: NumberReader | null = null;
+  for (let i = 0; i + 3 < toks.length; i++) {
+    if (key(toks[i]) !== "so" || !LABELLED_SITTINGS.has(key(toks[i + 1]))) continue;
+    nameAt ??= createNameMatcher(toks, nv.blocked, compiled);
+    let j = i + 2;
+    let other = false;
+    for (; j < i + 6 && toks[j]?.type === "w" && key(toks[j]) !== "la"; j++) {
+      const named = nameAt(j);
+      if (named && named.code !== events) other = true;
+    }
+    // (only the bare label: "số buổi tập huấn là 3" names the gatherings for the pairing)
+    if (other || j !== i + 2) continue;
+    if (!(toks[j]?.k === ":" || key(toks[j]) === "la") || toks[j + 1]?.type !== "n" || nv.blocked[j + 1]) continue;
+    numbers ??= createNumberReader(tk, nv.blocked);
+    const num = numbers.read(j + 1, false);
+    if (!num || num.bad || !Number.isInteger(num.value)) continue;
+    // (a unit of its own after the figure is the pairing's: "số buổi: 17 buổi"); only beside people counted,
+    // as in a report's lines ("Hội nghị\n…\nSố cuộc: 2" alone stays in doubt)
+    const after = toks[num.end];
+    if (after?.type === "w" || after?.k === "/" || !peopleCounted(toks)) continue;
+    out.pairs.push(pairOf(j + 1, num.end, num.value, events));
+    for (let x = j + 1; x < num.end; x++) (out.blocked as number[]).push(x);
+    i = num.end - 1;
+  }
+}
+
+/**
+ * "số đoàn viên tham gia buổi sinh hoạt là 45 đoàn viên", "số học sinh tham dự buổi ngoại khóa "…" là 1.150 em": a label
+ * of people who attend a gathering (named or not) gives the attendees, whoever they are. Looks at "số" only.
+ */
+function readAttendeeLabels(
+  tk: Tokenised,
+  nv: NonValues,
+  compiled: CompiledIndicators,
+  events: string,
+  attendees: string,
+  out: SittingParts,
+): void {
+  const { toks } = tk;
+  let nameAt: ReturnType<typeof createNameMatcher> | null = null;
+  let loose: NumberReader | null = null;
+  for (let i = 0; i + 4 < toks.length; i++) {
+    // ("Tổng số người dự …: 300": a total's label is the pairing's, which knows totals)
+    if (key(toks[i]) !== "so" || !PEOPLE.has(key(toks[i + 1])) || key(toks[i - 1]) === "tong") continue;
+    let v = i + 2;
+    while (v < i + 4 && !attendVerbAt(toks, v) && toks[v]?.type === "w") v++;
+    if (!attendVerbAt(toks, v)) continue;
+    if (key(toks[v]) === "tham") v++; // "tham dự", "tham gia": the verb's second word
+    nameAt ??= createNameMatcher(toks, nv.blocked, compiled);
+    // what they attended, to "là" or ":" (a quoted title may stand in it); no other indicator named
+    let j = v + 1;
+    let other = false;
+    const limit = v + 24;
+    while (j < limit && j < toks.length && toks[j]!.type !== "n" && toks[j]!.type !== "nl" && key(toks[j]) !== "la") {
+      if (toks[j]!.k === ":" || toks[j]!.k === "," || toks[j]!.k === ";" || toks[j]!.k === ".") break;
+      const named = nameAt(j);
+      if (named && named.code !== events && named.code !== attendees) other = true;
+      j++;
+    }
+    // (the gathering named between the verb and the figure; "Tổng số người tham dự là 315" is the pairing's)
+    if (other || j === v + 1 || !(toks[j]?.k === ":" || key(toks[j]) === "la") || toks[j + 1]?.type !== "n") continue;
+    if (nv.blocked[j + 1] === 2) continue;
+    loose ??= peopleNumberReader(tk, nv);
+    const num = loose.read(j + 1, false);
+    if (!num || num.bad || !Number.isInteger(num.value)) continue;
+    // (people in the attendees' own measure, "300 người", are the pairing's already)
+    const after = toks[num.end];
+    if (after?.type === "w" && (!PEOPLE.has(key(after)) || compiled.measures.get(after.k) === attendees)) continue;
+    out.pairs.push(pairOf(j + 1, num.end, num.value, attendees));
+    for (let x = j + 1; x < num.end; x++) (out.blocked as number[]).push(x);
+    i = num.end - 1;
+  }
+}
+
+/** Whether the message counts people anywhere ("1.150 người", "60 hội viên", "người tham dự: 175"). */
+function peopleCounted(toks: readonly Tok[]): boolean {
+  for (let x = 0; x + 1 < toks.length; x++) {
+    if (toks[x]!.type !== "w" || !PEOPLE.has(key(toks[x]))) continue;
+    if (toks[x - 1]?.type === "n" || [1, 2, 3, 4].some((d) => toks[x + d]?.type === "n")) return true;
+  }
   return false;
 }
 

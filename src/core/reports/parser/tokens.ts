@@ -90,7 +90,24 @@ export function normaliseAndTokenise(rawText: unknown): Tokenised {
   const folded = foldWithMap(nfcText);
   folded.key = withDigitTypos(folded.key);
   const toks = tokenize(nfcText, folded);
+  if (nfcText.includes("nô")) voicedPaNo(toks);
   return { nfcText, folded, toks, accented: isAccented(toks), nkeys: numberWordKeys(toks) };
+}
+
+/**
+ * "chấm ba nô thì làm mới hai cái": voice typing hears "pa nô" as "ba nô"; "nô" written with its mark after
+ * "ba" is the board's name, never three of something ("nô" counts nothing), so "ba" is read as "pa".
+ */
+function voicedPaNo(toks: Tok[]): void {
+  for (let i = 1; i < toks.length; i++) {
+    const t = toks[i]!;
+    const prev = toks[i - 1]!;
+    if (t.k !== "no" || t.o.toLowerCase() !== "nô" || prev.k !== "ba" || prev.type !== "w") continue;
+    if (t.spaced && prev.o.toLowerCase() === "ba") {
+      prev.k = "pa";
+      prev.kt = "pa";
+    }
+  }
 }
 
 /** The letter O typed for a zero in or after digits ("1OO tờ", "15o", "1.5OO", "4O lượt"), l for a one before them ("l0"). */
