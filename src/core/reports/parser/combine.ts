@@ -141,7 +141,7 @@ export function combineValues(
 
   const shareOfRunningTotal = (p: Pairing["pairs"][number]): boolean =>
     !roles.fallback.has(p.num.start) &&
-    periodShare(tk, p.num.start, sentence) &&
+    (periodShare(tk, p.num.start, sentence) || periodBracketAround(tk, p.num.start)) &&
     pairing.pairs.some(
       (q) =>
         q.ind.code === p.ind.code &&
@@ -342,6 +342,7 @@ function placeUnplaced(c: CombineScan, num: NumItem): void {
   let owner = isTotal || roles.fallback.has(num.start) ? nameBefore(pairing.items, num, sentence) : undefined;
   // "pano thôn 1: 2, thôn 2: 1, thôn 3: 3": a place's figure after the first place's, in its sentence
   // ("bai mxh 25 (fb 18, tiktok 7)": not inside a bracket breaking down the value before it: a part of it)
+  if (!owner && !isTotal) owner = periodShareOfRunningTotal(tk, num.start, pairing.pairs, roles.fallback);
   if (!owner && !isTotal && bracketAfterValueOf(tk, num.start, pairing.pairs)) return;
   if (!owner && !isTotal) owner = placeListOwner(tk, nv, pairing, num, sentence);
   // a stated total or a cumulative figure on a line of its own ("lũy kế 5"): the one indicator named above
@@ -1051,6 +1052,46 @@ function periodShare(tk: Tokenised, at: number, sentence: Int32Array): boolean {
     if (t.type === "w" && PERIOD_WORDS.has(t.kt) && (t.kt !== "nam" || year)) period = true;
   }
   return false;
+}
+
+/**
+ * Whether token `at` is inside a bracket opening with one period ("25 tin bài (quý IV: 7 tin)"), on its line; not
+ * a breakdown by periods ("88 lượt (tháng 10: 34, tháng 11: 32)").
+ */
+function periodBracketAround(tk: Tokenised, at: number): boolean {
+  const { toks } = tk;
+  const isPeriod = (t: Tok | undefined): boolean => t?.type === "w" && PERIOD_WORDS.has(t.kt);
+  for (let x = at - 1; x >= 0 && x >= at - 8; x--) {
+    const t = toks[x]!;
+    if (t.k === ")" || t.type === "nl") return false;
+    if (t.k !== "(") continue;
+    if (!isPeriod(toks[x + 1])) return false;
+    for (let y = x + 2; y < toks.length && y < x + 30 && toks[y]!.k !== ")" && toks[y]!.type !== "nl"; y++)
+      // ("(quý IV năm 2026: 6 tin)": the period's own year)
+      if (isPeriod(toks[y]) && !(toks[y]!.kt === "nam" && y <= x + 4)) return false;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * "phát thanh 300 lượt (quý IV: 80 lượt)" where the 300 is a running total: the bare figure in a bracket opening
+ * with a period is that indicator's own period's share, its figure; the indicator, or undefined.
+ */
+function periodShareOfRunningTotal(
+  tk: Tokenised,
+  at: number,
+  pairs: Pairing["pairs"],
+  fallback: ReadonlySet<number>,
+): string | undefined {
+  if (!periodBracketAround(tk, at)) return undefined;
+  let open = at - 1;
+  while (open > 0 && tk.toks[open]!.k !== "(") open--;
+  const before = pairs.find((p) => {
+    const e = Math.max(p.num.end, p.ind.end);
+    return e === open || (e === open - 1 && tk.toks[open - 1]!.type === "w");
+  });
+  return before && fallback.has(before.num.start) ? before.ind.code : undefined;
 }
 
 /** Whether "trong đó" (of which) comes before token `at` in its sentence. */

@@ -139,6 +139,8 @@ const TO = new Set(["den", "toi"]);
 const QUARTER_FIRST_DAY = /^0?1\/(?:0?4|0?7|10)(?:\/\d{2,4})?$/;
 /** A school's spans ("học kỳ", "năm học"), longer than a month or a quarter. */
 const SCHOOL_SPANS = new Set(["hoc ky", "nam hoc", "ky hoc"]);
+/** Spans said "from their start until now" ("từ đầu nhiệm kỳ … đến nay"): school spans, a term of office, a stage. */
+const SPANS_SO_FAR: ReadonlySet<string> = new Set([...SCHOOL_SPANS, "nhiem ky", "giai doan"]);
 /** Who holds a stock after "hiện" ("hiện xã có 4 cụm"). */
 const STOCK_HOLDERS = new Set([
   "xa",
@@ -230,6 +232,11 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       continue;
     }
     const next = key(toks[i + 1]);
+    at = ownPeriodInBracketAt(q, i, k);
+    if (at >= 0) {
+      i = at;
+      continue;
+    }
     at = currentPeriodAt(q, i, k, next);
     if (at >= 0) {
       i = at;
@@ -534,6 +541,33 @@ function longerSpanAt(q: PeriodScan, i: number): number {
   return -1;
 }
 
+/**
+ * "Năm 2026 … đăng 20 tin bài trên Trang tin (Quý IV: 6 tin)" in a report of quý IV: the report's own period in a
+ * bracket with its own figure singles it out of the figure before it in the clause, a longer span's running total.
+ * Returns the token to go on from, or -1 when no rule here takes token i.
+ */
+function ownPeriodInBracketAt(q: PeriodScan, i: number, k: string): number {
+  const { toks, nv, numbers, report, cumulative, bracketNumbers } = q;
+  if (RANK[k] === undefined || toks[i - 1]?.k !== "(" || report?.n === undefined || report.current) return -1;
+  const p = periodAt(toks, nv, i);
+  if (!p || p.unit !== report.unit || p.n !== report.n) return -1;
+  if (p.year !== undefined && report.year !== undefined && p.year !== report.year) return -1;
+  const end = periodEnd(toks, i);
+  if (!bracketNumbers(end)?.length || !longerPeriodBefore(toks, i, p.rank)) return -1;
+  for (let b = i - 2, steps = 0; b >= 0 && steps < 10 && !isClauseEnd(toks[b], toks[b + 1]); b--, steps++) {
+    if (nv.blocked[b] || !numbers.read(b, false)) continue;
+    cumulative.add(b);
+    return -1;
+  }
+  return -1;
+}
+
+/** Whether a longer period than `rank` is named before token i ("Năm 2026 …", "từ đầu năm", "cả năm"). */
+function longerPeriodBefore(toks: readonly Tok[], i: number, rank: number): boolean {
+  for (let x = i - 1; x >= 0 && x >= i - 200; x--) if ((RANK[key(toks[x])] ?? 0) > rank) return true;
+  return false;
+}
+
 /** This period's words, a running total's heading, "lũy kế". Returns the token to go on from, or -1 when no rule here takes token i. */
 function currentPeriodAt(q: PeriodScan, i: number, k: string, next: string): number {
   const {
@@ -683,9 +717,9 @@ function soFarAt(q: PeriodScan, i: number, k: string, next: string): number {
       return i;
     }
   }
-  // "từ đầu học kỳ I năm học 2026-2027 đến nay 21 tin bài": a school term or year so far, longer than the
-  // month or quarter reported, cumulative
-  if (k === "tu" && next === "dau" && SCHOOL_SPANS.has(`${key(toks[i + 2])} ${key(toks[i + 3])}`)) {
+  // "từ đầu học kỳ I năm học 2026-2027 đến nay 21 tin bài", "Từ đầu nhiệm kỳ 2024–2029 đến nay": a school term or
+  // year, a term of office so far, longer than the month or quarter reported, cumulative
+  if (k === "tu" && next === "dau" && SPANS_SO_FAR.has(`${key(toks[i + 2])} ${key(toks[i + 3])}`)) {
     let j = i + 4;
     while (
       j < n &&
@@ -695,7 +729,10 @@ function soFarAt(q: PeriodScan, i: number, k: string, next: string): number {
     )
       j++;
     if (TO.has(key(toks[j])) && NOW.has(key(toks[j + 1]))) {
-      for (const s of listAfterColon(j + 2) ?? startsIn(j + 2)) cumulative.add(s);
+      // ("Từ đầu nhiệm kỳ … đến nay, Ban Thường trực đã tổ chức 112 hội nghị; …": opening its sentence, the sentence)
+      const from = toks[j + 2]?.k === "," ? j + 3 : j + 2;
+      const scope = listAfterColon(from) ?? (opensSentence(toks, i) ? sentenceNumbers(from) : null);
+      for (const s of scope ?? startsIn(from)) cumulative.add(s);
       i = j + 1;
       return i;
     }
@@ -859,7 +896,12 @@ function namedPeriodAt(q: PeriodScan, i: number, k: string, next: string): numbe
     RANK[k] !== undefined &&
     // a year only opening its sentence ("năm 2026 tổng 40 pano, riêng tháng 12 là 5"), not "tháng 12 năm 2026"
     // or a clause after a comma ("pano quý 4 là 3 cái, năm 2025 làm 9 cái")
-    (k !== "nam" || ((opensSentence(toks, i) || toks[i - 1]?.k === ",") && toks[i + 1]?.type === "n")) &&
+    // ("…; riêng năm 2026 là 41 hội nghị; Quý IV/2026 …": a year singled out of a longer span, opening its sentence)
+    (k !== "nam" ||
+      ((opensSentence(toks, i) ||
+        toks[i - 1]?.k === "," ||
+        (key(toks[i - 1]) === "rieng" && opensSentence(toks, i - 1))) &&
+        toks[i + 1]?.type === "n")) &&
     reportRank > 0 &&
     RANK[k]! > reportRank &&
     (report?.stated || report?.n !== undefined) &&
@@ -1726,6 +1768,7 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
       (p.rank < first.rank &&
         !first.stated &&
         (partOfWholeBefore(toks, i) || (key(toks[i - 1]) === "rieng" && !headingAt(toks, firstAt)))) ||
+      singledOutOfYear(toks, nv, i, p, first, firstAt) ||
       // "Năm 2026 … 12 hội nghị; trong quý IV/2026 … 3 hội nghị": a shorter period of that year, said as within it
       (first.unit === "nam" &&
         p.rank < first.rank &&
@@ -1838,6 +1881,34 @@ function saidAsNow(toks: readonly Tok[], j: number): boolean {
 const partOfWholeBefore = (toks: readonly Tok[], i: number): boolean =>
   key(toks[i - 1]) === "do" &&
   (key(toks[i - 2]) === "trong" || (key(toks[i - 2]) === "so" && key(toks[i - 3]) === "trong"));
+
+/**
+ * "Năm 2026 phát 300 lượt (quý IV: 80 lượt)", "Năm 2026: 36 hội nghị …\n- Quý IV/2026: 11 hội nghị": a numbered
+ * quarter or month of the year the message opens with, said in a bracket after a figure or opening a segment of
+ * its own as the year did, is singled out of the year, the report's (a year the report names stays: "bc năm 2026").
+ */
+function singledOutOfYear(
+  toks: readonly Tok[],
+  nv: NonValues,
+  i: number,
+  p: NamedPeriod,
+  first: NamedPeriod,
+  firstAt: number,
+): boolean {
+  if (first.unit !== "nam" || first.stated || p.n === undefined || p.rank >= first.rank) return false;
+  if (p.year !== undefined && first.year !== undefined && p.year !== first.year) return false;
+  const after = toks[periodEnd(toks, i)];
+  if (toks[i - 1]?.k === "(") {
+    // (a figure of the clause before the bracket: "… 20 tin bài (Quý IV: 6 tin)")
+    for (let b = i - 2, steps = 0; b >= 0 && steps < 8 && !isClauseEnd(toks[b]); b--, steps++)
+      if (toks[b]!.type === "n" && !nv.blocked[b]) return after?.k === ":" || after?.type === "n";
+    return false;
+  }
+  const opens = (x: number): boolean => startsLine(toks, x) || (opensSegment(toks, x) && toks[x - 1]?.k !== ":");
+  // ("…; riêng năm 2026 là 41 hội nghị; Quý IV/2026 …": the year singled out of a longer span opens its segment)
+  const yearOpens = opens(firstAt) || (key(toks[firstAt - 1]) === "rieng" && opens(firstAt - 1));
+  return firstAt >= 0 && yearOpens && opens(i);
+}
 
 /** Whether p, a numbered quarter or month with no year, ends after `than` ("quý 4" after "tháng 4"). */
 const endsLater = (p: NamedPeriod, than: NamedPeriod | null): boolean => {
