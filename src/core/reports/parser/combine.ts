@@ -139,16 +139,19 @@ export function combineValues(
   };
   const partials: { code: string; range: [number, number] }[] = [];
 
-  const shareOfRunningTotal = (p: Pairing["pairs"][number]): boolean =>
-    !roles.fallback.has(p.num.start) &&
-    (periodShare(tk, p.num.start, sentence) || periodBracketAround(tk, p.num.start)) &&
-    pairing.pairs.some(
-      (q) =>
-        q.ind.code === p.ind.code &&
-        q.num.start < p.num.start &&
-        sentence[q.num.start] === sentence[p.num.start] &&
-        roles.fallback.has(q.num.start),
+  const shareOfRunningTotal = (p: Pairing["pairs"][number]): boolean => {
+    if (roles.fallback.has(p.num.start)) return false;
+    const share = periodShare(tk, p.num.start, sentence);
+    if (!share && !periodBracketAround(tk, p.num.start)) return false;
+    const before = (at: number): boolean =>
+      at < p.num.start && sentence[at] === sentence[p.num.start] && roles.fallback.has(at);
+    // ("năm 2026 tổ chức 22 buổi, trong đó quý IV là 6 buổi với 280 lượt hội viên": the people of the share too,
+    // and a running total read with no name)
+    return (
+      pairing.pairs.some((q) => (q.ind.code === p.ind.code || share) && before(q.num.start)) ||
+      (share && pairing.unplaced.some((u) => before(u.start)))
     );
+  };
   // A total with no name: "…, tổng số 9", "= 36" — for the name before it in the sentence;
   // a figure a stage gave an owner ("à em nhầm, 14"); a cumulative one for the name before it.
   const leftovers: NumItem[] = [];
@@ -381,6 +384,16 @@ function placeUnplaced(c: CombineScan, num: NumItem): void {
   if (!owner && roles.fallback.has(num.start) && m?.type === "w") owner = measures?.get(m.kt);
   // "phat thanh 10 luot\n(quy IV den nay 95 luot)": in the measure of the figure read just before, its indicator's
   if (!owner && roles.fallback.has(num.start) && m?.type === "w") owner = lastPairIn(tk, pairing.pairs, num, m.kt);
+  // "từ đầu năm tuyên truyền 64 buổi, quý IV 18 buổi": in the measure of this period's figure read after it in its
+  // sentence
+  if (!owner && roles.fallback.has(num.start) && m?.type === "w")
+    owner = pairing.pairs.find(
+      (p) =>
+        p.num.start > num.start &&
+        !roles.fallback.has(p.num.start) &&
+        sentence[p.num.start] === sentence[num.start] &&
+        tk.toks[p.num.end]?.kt === m.kt,
+    )?.ind.code;
   // "…, mỗi thôn 2 cái, riêng thôn A treo thêm 1 cái nữa": one more of the thing named before in the
   // sentence, in a classifier or its own measure, adds to it
   let added = false;

@@ -267,6 +267,8 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
     for (let i = 0; i + 1 < n; i++) {
       // "bc quý 4: tháng 10 …, tổng quý 2 lần": the report's own period is the total's, no part of it
       if (report?.stated && report.at === i) continue;
+      // ("…, trong đó quý IV 900 tờ" in a report of quý IV: the report's own period is no part of another's total)
+      if (sameNumberedPeriod(periodAt(toks, nv, i), report)) continue;
       const lineStart = i === 0 || toks[i - 1]!.type === "nl";
       // "T7: 2 HN, 120 người", "T11 3 lượt" at a line's start: a month written short
       const shortMonth =
@@ -550,8 +552,7 @@ function ownPeriodInBracketAt(q: PeriodScan, i: number, k: string): number {
   const { toks, nv, numbers, report, cumulative, bracketNumbers } = q;
   if (RANK[k] === undefined || toks[i - 1]?.k !== "(" || report?.n === undefined || report.current) return -1;
   const p = periodAt(toks, nv, i);
-  if (!p || p.unit !== report.unit || p.n !== report.n) return -1;
-  if (p.year !== undefined && report.year !== undefined && p.year !== report.year) return -1;
+  if (!p || !sameNumberedPeriod(p, report)) return -1;
   const end = periodEnd(toks, i);
   if (!bracketNumbers(end)?.length || !longerPeriodBefore(toks, i, p.rank)) return -1;
   for (let b = i - 2, steps = 0; b >= 0 && steps < 10 && !isClauseEnd(toks[b], toks[b + 1]); b--, steps++) {
@@ -560,6 +561,25 @@ function ownPeriodInBracketAt(q: PeriodScan, i: number, k: string): number {
     return -1;
   }
   return -1;
+}
+
+/**
+ * "phát 4.000 tờ rơi, trong đó quý IV 900 tờ" in a report of quý IV: the figures of the clause before "trong đó"
+ * followed by the report's own period are a longer span's, running totals (the share is the report's figure).
+ */
+function wholeBeforeOwnShare(q: PeriodScan, i: number): number[] {
+  const { toks, nv, numbers, report } = q;
+  if (toks[i - 1]?.k !== "," || !sameNumberedPeriod(periodAt(toks, nv, i + 2), report)) return [];
+  const out: number[] = [];
+  for (let b = i - 2, steps = 0; b >= 0 && steps < 12 && !isClauseEnd(toks[b], toks[b + 1]); b--, steps++)
+    if (!nv.blocked[b] && numbers.read(b, false)) out.push(b);
+  return out;
+}
+
+/** Whether p names the same numbered period as the report ("quý IV" in a report of quý IV/2026). */
+function sameNumberedPeriod(p: NamedPeriod | null, report: NamedPeriod | null): boolean {
+  if (!p || !report || p.n === undefined || p.unit !== report.unit || p.n !== report.n) return false;
+  return p.year === undefined || report.year === undefined || p.year === report.year;
 }
 
 /** Whether a longer period than `rank` is named before token i ("Năm 2026 …", "từ đầu năm", "cả năm"). */
@@ -852,6 +872,7 @@ function namedPeriodAt(q: PeriodScan, i: number, k: string, next: string): numbe
   // makes the figures said "so far" before it in the sentence running totals
   if (k === "trong" && next === "do" && RANK[key(toks[i + 2])] !== undefined) {
     for (const x of soFarFiguresBefore(i)) cumulative.add(x);
+    for (const x of wholeBeforeOwnShare(q, i)) cumulative.add(x);
     i++;
     return i;
   }
