@@ -931,7 +931,10 @@ function chooseValueColumn(
       periodOf(cellsKey[i]!)?.n === stated.n,
   );
   if (soFar >= 0) return one(soFar);
-  const periods = kinds.flatMap((k, i) => (k === "period" ? [i] : []));
+  const periods = currentPeriodColumns(
+    kinds.flatMap((k, i) => (k === "period" ? [i] : [])),
+    cellsKey,
+  );
   if (periods.length === 1) return one(periods[0]!);
   if (periods.length > 1) {
     const of = periods.map((i) => periodOf(cellsKey[i]!) ?? { unit: "", n: 0 });
@@ -966,6 +969,23 @@ function chooseValueColumn(
   if (kinds.includes("part")) return { column: -1, sum: kinds.flatMap((k, i) => (k === "part" ? [i] : [])) };
   const unknown = kinds.flatMap((k, i) => (k === "unknown" ? [i] : []));
   return one(unknown.length === 1 ? unknown[0]! : -2);
+}
+
+/**
+ * "Năm 2025 | 9 tháng 2026 | Quý IV/2026 | Cả năm 2026": of the period columns, an earlier year's than the latest
+ * one named, and the year's first months ("9 tháng") beside a later quarter or month, are no figure of the period
+ * reported; the rest, or all when none would be left.
+ */
+function currentPeriodColumns(periods: readonly number[], keys: readonly string[]): number[] {
+  const of = periods.map((i) => periodOf(keys[i]!));
+  const latest = Math.max(0, ...of.map((p) => p?.year ?? 0));
+  // (the year's first months, "9 tháng", hold "Quý I | Quý II | 6 tháng" but not a later quarter or month)
+  const lastMonth = Math.max(0, ...of.map((p) => (p?.unit === "quy" ? 3 * p.n : p?.unit === "thang" ? p.n : 0)));
+  const kept = periods.filter((_, x) => {
+    const p = of[x];
+    return !p || !((p.year !== undefined && p.year < latest) || (p.unit === "thangs" && lastMonth > p.n));
+  });
+  return kept.length > 0 ? kept : [...periods];
 }
 
 /**
