@@ -576,6 +576,26 @@ function wholeBeforeOwnShare(q: PeriodScan, i: number): number[] {
   return out;
 }
 
+/** "kỳ trước", "đợt trước", "tháng trước", "tuần rồi" at token x: the last period, said without its number. */
+function lastPeriodWordsAt(toks: readonly Tok[], x: number): boolean {
+  const unit = key(toks[x]);
+  const last = key(toks[x + 1]);
+  return (RANK[unit] !== undefined || unit === "ky" || unit === "dot") && (last === "truoc" || last === "roi");
+}
+
+/**
+ * "kỳ trước (tháng 11) họp 2 cuộc": a bracket at token j naming the period with no figure of its own; the token
+ * after it (its figures follow), else j.
+ */
+function pastNamingBracket(toks: readonly Tok[], nv: NonValues, j: number): number {
+  if (toks[j]?.k !== "(") return j;
+  for (let x = j + 1; x < toks.length && x < j + 8; x++) {
+    if (toks[x]!.k === ")") return x + 1;
+    if (toks[x]!.type === "nl" || (toks[x]!.type === "n" && !nv.blocked[x])) return j;
+  }
+  return j;
+}
+
 /** Whether p names the same numbered period as the report ("quý IV" in a report of quý IV/2026). */
 function sameNumberedPeriod(p: NamedPeriod | null, report: NamedPeriod | null): boolean {
   if (!p || !report || p.n === undefined || p.unit !== report.unit || p.n !== report.n) return false;
@@ -1117,7 +1137,7 @@ function otherPeriodAt(q: PeriodScan, i: number, k: string, next: string): numbe
         const num = numbers.read(s, false);
         for (let x = s; x < (num?.end ?? s + 1); x++) blocked.push(x);
       }
-    } else block(i + 2);
+    } else block(pastNamingBracket(toks, nv, i + 2));
     // "so với cùng kỳ năm 2025 (18 buổi)": the figure in brackets right after is that period's
     let b = i + 2;
     const periodWord = (t: Tok): boolean =>
@@ -1754,6 +1774,8 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
     if (!p) continue;
     // "tháng 10 đã bc 18 lượt", "Kết quả tháng 11 (đã báo cáo): …": a period already reported is an earlier one
     if (p.n !== undefined && alreadyReportedAfter(toks, periodEnd(toks, i))) continue;
+    // "kỳ trước (tháng 11) họp 2 cuộc": the last period named in brackets, not the report's
+    if (toks[i - 1]?.k === "(" && lastPeriodWordsAt(toks, i - 3)) continue;
     // "quý 4 năm nay": "năm nay" is the year of the period before it, no period of its own
     if (p.current && p.unit === "nam" && nv.blocked[i - 1] && RANK[key(toks[i - 2])] !== undefined) continue;
     const before = `${key(toks[i - 2])} ${key(toks[i - 1])}`;
