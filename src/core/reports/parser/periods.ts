@@ -576,6 +576,20 @@ function wholeBeforeOwnShare(q: PeriodScan, i: number): number[] {
   return out;
 }
 
+/**
+ * Whether the numbered period p at token i follows "bổ sung" (figures added to a period already reported) and a
+ * later period of its unit is named after it in the message.
+ */
+function supplementedBefore(toks: readonly Tok[], nv: NonValues, i: number, p: NamedPeriod): boolean {
+  if (p.n === undefined || key(toks[i - 1]) !== "sung" || key(toks[i - 2]) !== "bo") return false;
+  for (let x = periodEnd(toks, i); x < toks.length && x < i + 60; x++) {
+    if (periodKey(toks, nv, x) !== p.unit) continue;
+    const later = periodAt(toks, nv, x);
+    if (later?.n !== undefined && later.n > p.n && later.year === p.year) return true;
+  }
+  return false;
+}
+
 /** "kỳ trước", "đợt trước", "tháng trước", "tuần rồi" at token x: the last period, said without its number. */
 function lastPeriodWordsAt(toks: readonly Tok[], x: number): boolean {
   const unit = key(toks[x]);
@@ -1776,6 +1790,8 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
     if (p.n !== undefined && alreadyReportedAfter(toks, periodEnd(toks, i))) continue;
     // "kỳ trước (tháng 11) họp 2 cuộc": the last period named in brackets, not the report's
     if (toks[i - 1]?.k === "(" && lastPeriodWordsAt(toks, i - 3)) continue;
+    // "bổ sung tháng 11 thêm 3 tin bài. Tháng 12 đến nay: 6 tin bài": a month supplemented, before a later one
+    if (supplementedBefore(toks, nv, i, p)) continue;
     // "quý 4 năm nay": "năm nay" is the year of the period before it, no period of its own
     if (p.current && p.unit === "nam" && nv.blocked[i - 1] && RANK[key(toks[i - 2])] !== undefined) continue;
     const before = `${key(toks[i - 2])} ${key(toks[i - 1])}`;
