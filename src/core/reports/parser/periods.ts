@@ -237,6 +237,11 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       i = at;
       continue;
     }
+    at = earlierSchoolYearAt(q, i, k, next);
+    if (at >= 0) {
+      i = at;
+      continue;
+    }
     at = currentPeriodAt(q, i, k, next);
     if (at >= 0) {
       i = at;
@@ -620,6 +625,32 @@ function sameNumberedPeriod(p: NamedPeriod | null, report: NamedPeriod | null): 
 function longerPeriodBefore(toks: readonly Tok[], i: number, rank: number): boolean {
   for (let x = i - 1; x >= 0 && x >= i - 200; x--) if ((RANK[key(toks[x])] ?? 0) > rank) return true;
   return false;
+}
+
+/** The first year of a school year written at token x ("2025–2026", "2025-26"), or 0. */
+function schoolYearAt(toks: readonly Tok[], x: number): number {
+  return /^20\d\d$/.test(toks[x]?.k ?? "") && toks[x + 1]?.k === "-" && toks[x + 2]?.type === "n"
+    ? Number(toks[x]!.k)
+    : 0;
+}
+
+/**
+ * "Năm học 2025–2026: 10 buổi, 8.600 lượt học sinh.⏎Học kỳ I năm học 2026–2027: 4 buổi, …": a school year before
+ * a later one named in the message is last year's; its list (or sentence) stands aside. Returns the token to go on
+ * from, or -1 when no rule here takes token i.
+ */
+function earlierSchoolYearAt(q: PeriodScan, i: number, k: string, next: string): number {
+  const { toks, n, blocked } = q;
+  if (k !== "nam" || next !== "hoc") return -1;
+  const year = schoolYearAt(toks, i + 2);
+  if (!year) return -1;
+  let later = false;
+  for (let x = i + 5; x + 2 < n && x < i + 400 && !later; x++)
+    later = key(toks[x]) === "nam" && key(toks[x + 1]) === "hoc" && schoolYearAt(toks, x + 2) > year;
+  if (!later) return -1;
+  // (every number to the sentence's end, those a stage read already too: "12 buổi …, 7.900 lượt học sinh")
+  for (let x = i + 5; x < n && !opensPart(toks[x]); x++) if (toks[x]!.type === "n") blocked.push(x);
+  return i + 4;
 }
 
 /** This period's words, a running total's heading, "lũy kế". Returns the token to go on from, or -1 when no rule here takes token i. */
