@@ -1078,6 +1078,8 @@ function periodBracketAround(tk: Tokenised, at: number): boolean {
     const t = toks[x]!;
     if (t.k === ")" || t.type === "nl") return false;
     if (t.k !== "(") continue;
+    // ("(riêng quý IV: 5 buổi)")
+    if (toks[x + 1]?.kt === "rieng") x++;
     if (!isPeriod(toks[x + 1])) return false;
     for (let y = x + 2; y < toks.length && y < x + 30 && toks[y]!.k !== ")" && toks[y]!.type !== "nl"; y++)
       // ("(quý IV năm 2026: 6 tin)": the period's own year)

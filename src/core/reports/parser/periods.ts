@@ -438,6 +438,11 @@ function periodScan(tk: Tokenised, nv: NonValues) {
           (key(toks[x + 1]) === "ca" && RANK[key(toks[x + 2])] !== undefined))
       )
         break;
+      // ("Cả năm 2026 phát 6.500 tờ (quý IV: 1.800 tờ), …": a bracket naming a period of its own is that period's)
+      if (ownClause && t.k === "(" && RANK[key(toks[x + 1])] !== undefined) {
+        while (x + 1 < n && toks[x + 1]!.k !== ")" && toks[x + 1]!.type !== "nl") x++;
+        continue;
+      }
       if (nv.blocked[x]) continue;
       const num = numbers.read(x, false);
       if (!num) continue;
@@ -555,12 +560,14 @@ function longerSpanAt(q: PeriodScan, i: number): number {
  */
 function ownPeriodInBracketAt(q: PeriodScan, i: number, k: string): number {
   const { toks, nv, numbers, report, cumulative, bracketNumbers } = q;
-  if (RANK[k] === undefined || toks[i - 1]?.k !== "(" || report?.n === undefined || report.current) return -1;
+  // ("(riêng quý IV: 5 buổi)": singled out in the bracket)
+  const open = key(toks[i - 1]) === "rieng" ? i - 2 : i - 1;
+  if (RANK[k] === undefined || toks[open]?.k !== "(" || report?.n === undefined || report.current) return -1;
   const p = periodAt(toks, nv, i);
   if (!p || !sameNumberedPeriod(p, report)) return -1;
   const end = periodEnd(toks, i);
   if (!bracketNumbers(end)?.length || !longerPeriodBefore(toks, i, p.rank)) return -1;
-  for (let b = i - 2, steps = 0; b >= 0 && steps < 10 && !isClauseEnd(toks[b], toks[b + 1]); b--, steps++) {
+  for (let b = open - 1, steps = 0; b >= 0 && steps < 10 && !isClauseEnd(toks[b], toks[b + 1]); b--, steps++) {
     if (nv.blocked[b] || !numbers.read(b, false)) continue;
     cumulative.add(b);
     return -1;
@@ -1991,7 +1998,8 @@ function singledOutOfYear(
   if (toks[i - 1]?.k === "(") {
     // (a figure of the clause before the bracket: "… 20 tin bài (Quý IV: 6 tin)")
     for (let b = i - 2, steps = 0; b >= 0 && steps < 8 && !isClauseEnd(toks[b]); b--, steps++)
-      if (toks[b]!.type === "n" && !nv.blocked[b]) return after?.k === ":" || after?.type === "n";
+      if (toks[b]!.type === "n" && !nv.blocked[b])
+        return after?.k === ":" || key(after) === "la" || after?.type === "n";
     return false;
   }
   const opens = (x: number): boolean => startsLine(toks, x) || (opensSegment(toks, x) && toks[x - 1]?.k !== ":");
