@@ -163,6 +163,8 @@ describe("second batch, written after the rules: the same families in other word
     ["tu dau giai doan 2021-2025 den nay to chuc 150 hoi nghi, quy nay 6 hoi nghi", { hoi_nghi: 6 }],
     ["kỳ trước (quý III) đăng 15 tin bài đã báo, kỳ này đăng 18 tin bài", { tin_bai: 18 }],
     ["tuan truoc (tuan 2) phat 10 luot da bao roi, tuan nay phat 12 luot", { phat_thanh: 12 }],
+    ["Thôn 4 báo cáo: năm ngoái treo 6 băng rôn, năm nay 9 cái, riêng quý này 2 cái ạ", { bang_ron: 2 }],
+    ["bc: thang truoc phat 200 to roi, thang nay 150 to", { to_roi: 150 }],
     ["Bổ sung tháng 10: thêm 1 phóng sự. Tháng 11: 2 phóng sự, 4 chuyên mục", { phong_su: 2, chuyen_muc: 4 }],
     [
       "Nội dung | Năm 2025 | 6 tháng 2026 | Quý III/2026 | Lũy kế 2026\nPa nô | 10 | 4 | 3 | 7\nTờ rơi | 3.000 | 1.000 | 800 | 1.800",

@@ -1817,6 +1817,9 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
       !p &&
       RANK[key(toks[i])] !== undefined &&
       key(toks[i + 1]) !== "nay" &&
+      // ("bc: năm ngoái làm 10 pano, năm nay 12": last year's, not the report's unit)
+      !lastPeriodWordsAt(toks, i) &&
+      key(toks[i + 1]) !== "ngoai" &&
       // not a running total's span ("báo cáo: từ đầu năm đến hết quý IV …")
       !NOT_THE_REPORTS.has(`${key(toks[i - 2])} ${key(toks[i - 1])}`) &&
       statedBefore(toks, i) &&
