@@ -174,6 +174,15 @@ describe("second batch, written after the rules: the same families in other word
     ["pano: 1 | bang ron: 6 | phong su: khong co | chuyen muc 2", { pano: 1, bang_ron: 6, phong_su: 0, chuyen_muc: 2 }],
     ["Tờ rơi 500 | Áp phích 20 | Xe loa: không có", { to_roi: 500, ap_phich: 20, xe_luu_dong: 0 }],
     [
+      "Thôn        Số cuộc   Người dự\nĐông        1         45\nTây         2         80\nCộng        3         125",
+      { hoi_nghi: 3, nguoi_tham_du: 125 },
+    ],
+    [
+      "Thon        So buoi   Nguoi du\nDong        1         45\nTay         2         80\nCong        3         125",
+      { hoi_nghi: 3, nguoi_tham_du: 125 },
+    ],
+    ["Xóm      Băng rôn   Tờ rơi\nXóm Trại    3     120\nXóm Chùa    2     90", { bang_ron: 5, to_roi: 210 }],
+    [
       "pano 3 | bang ron 10 | to roi: chua co | phat thanh 20 luot",
       { pano: 3, bang_ron: 10, to_roi: 0, phat_thanh: 20 },
     ],
@@ -199,17 +208,12 @@ describe("second batch, written after the rules: the same families in other word
 
 // Known misses left for a later round: people said after a period's share with no name of their own when the
 // year's figure was read by a name of its own ("… sinh hoạt chuyên đề, trong đó quý IV là 6 buổi với 280 lượt
-// hội viên"); a space-aligned table whose label column is places and whose columns are counts of sittings and
-// people; months typed short after the name ("tờ rơi T10 200 tờ, T11 300 tờ") summed; a classifier's figure
+// hội viên"); months typed short after the name ("tờ rơi T10 200 tờ, T11 300 tờ") summed; a classifier's figure
 // with no thing named after "; năm 2026 treo 70 cái;"; people after "riêng quý IV: 5 buổi," in a bracket.
 const KNOWN_MISSES: [string, Record<string, number>][] = [
   [
     "Hội LHPN xã: năm 2026 tổ chức 22 buổi sinh hoạt chuyên đề, trong đó quý IV là 6 buổi với 280 lượt hội viên (cả năm 1.150 lượt)",
     { hoi_nghi: 6, nguoi_tham_du: 280 },
-  ],
-  [
-    "Thôn        Số cuộc   Người dự\nĐông        1         45\nTây         2         80\nCộng        3         125",
-    { hoi_nghi: 3, nguoi_tham_du: 125 },
   ],
   ["bc quy 4: pano thang 10: 1 cai, thang 11: 2 cai; to roi T10 200 to, T11 300 to", { pano: 3, to_roi: 500 }],
   [

@@ -189,7 +189,7 @@ export function readTables(
       const cells = cellsOf(tk, line, sep, edges);
       const header = readHeader(tk, cells, nameAt, line.start, compiled.measures, broadcasts);
       // with a separator that is also punctuation, the header must name a column of its own ("Chỉ tiêu,ĐVT,Số lượng")
-      if (header && (!STRICT.has(sep) || header.kinds.some((k) => STRUCTURAL.has(k)))) {
+      if (header && (!STRICT.has(sep) || header.kinds.some((k) => STRUCTURAL.has(k)) || placesByIndicators(header))) {
         found = { sep, header, edges };
         break;
       }
@@ -853,6 +853,13 @@ function expandPeriod(key: string): string {
 
 /** Column kinds only a table header has (not a list of indicators). */
 const STRUCTURAL: ReadonlySet<ColumnKind> = new Set(["index", "label", "unit", "value", "plan"]);
+
+/**
+ * "Thôn        Số cuộc   Người dự": one row per place, then two indicators' columns or more, is a header of its own
+ * (with runs of spaces between, as a plain-text table is typed).
+ */
+const placesByIndicators = (header: Header): boolean =>
+  header.kinds[0] === "place" && header.kinds.filter((k) => k === "indicator").length >= 2;
 
 /** Column kinds whose header may hold a number ("Thôn 1", "Quý I/2026", "Thực hiện quý 1", "Kế hoạch năm 2026"). */
 const HEADER_WITH_NUMBER: ReadonlySet<ColumnKind> = new Set([
