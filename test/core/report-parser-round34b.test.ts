@@ -189,6 +189,13 @@ describe("second batch, written after the rules: the same families in other word
     ["Tổng hợp tháng 10-11: treo 6 băng rôn, phát 400 tờ rơi", { bang_ron: 6, to_roi: 400 }],
     ["hop dan quy 3-4 duoc 5 cuoc 260 nguoi", { hoi_nghi: 5, nguoi_tham_du: 260 }],
     ["T10-T11 đăng 9 tin bài", { tin_bai: 9 }],
+    ["bc quy 4: pano thang 10: 1 cai, thang 11: 2 cai; to roi T10 200 to, T11 300 to", { pano: 3, to_roi: 500 }],
+    [
+      "bc quý IV: phát thanh tháng 10: 25 lượt, tháng 11: 30 lượt, tổng quý 55 lượt. Tin bài T10 3 tin, T11 6 tin",
+      { phat_thanh: 55, tin_bai: 9 },
+    ],
+    ["bao cao quy IV: bai fanpage T10: 6 bai, T11: 8 bai, T12: 5 bai", { bai_mxh: 19 }],
+    ["thang 3 t1 5 pano t2 3 pano t3 2 pano tong quy 10 pano", { pano: 10 }],
     [
       "Năm 2026 phát 1.200 tờ rơi, trong đó quý IV phát 350 tờ; treo 30 băng rôn, trong đó quý IV 9 cái",
       { to_roi: 350, bang_ron: 9 },
@@ -208,17 +215,12 @@ describe("second batch, written after the rules: the same families in other word
 
 // Known misses left for a later round: people said after a period's share with no name of their own when the
 // year's figure was read by a name of its own ("… sinh hoạt chuyên đề, trong đó quý IV là 6 buổi với 280 lượt
-// hội viên"); months typed short after the name ("tờ rơi T10 200 tờ, T11 300 tờ") summed; a classifier's figure
+// hội viên"); a classifier's figure
 // with no thing named after "; năm 2026 treo 70 cái;"; people after "riêng quý IV: 5 buổi," in a bracket.
 const KNOWN_MISSES: [string, Record<string, number>][] = [
   [
     "Hội LHPN xã: năm 2026 tổ chức 22 buổi sinh hoạt chuyên đề, trong đó quý IV là 6 buổi với 280 lượt hội viên (cả năm 1.150 lượt)",
     { hoi_nghi: 6, nguoi_tham_du: 280 },
-  ],
-  ["bc quy 4: pano thang 10: 1 cai, thang 11: 2 cai; to roi T10 200 to, T11 300 to", { pano: 3, to_roi: 500 }],
-  [
-    "bc quý IV: phát thanh tháng 10: 25 lượt, tháng 11: 30 lượt, tổng quý 55 lượt. Tin bài T10 3 tin, T11 6 tin",
-    { phat_thanh: 55, tin_bai: 9 },
   ],
   ["Từ đầu nhiệm kỳ đến nay đã treo 300 băng rôn; năm 2026 treo 70 cái; quý IV treo 20 cái", { bang_ron: 20 }],
   [

@@ -639,6 +639,9 @@ function labelBefore(tk: Tokenised, nv: NonValues, at: number): string | null {
     // ("ngày đầu …, ngày thứ hai …": after a part's label, the ordinal tells that kind of part)
     if (t.kt === "thu" && next && ((next.type === "n" && nv.blocked[x + 1]) || ORDINALS.has(next.kt)))
       return PART_LABELS.has(toks[x - 1]?.kt ?? "") ? `${toks[x - 1]!.kt} thu ${next.kt}` : `thu ${next.kt}`;
+    // "tờ rơi T10 200 tờ, T11 300 tờ": a month written short is the month's part
+    if (t.kt === "t" && next?.type === "n" && !next.spaced && nv.blocked[x + 1] && Number(next.k) <= 12)
+      return `thang ${next.k}`;
     // ("tổ dân phố 12 …, tổ dân phố 14 …", "cụm dân cư số 2 …": a place of several words, numbered)
     if (
       (PART_LABELS.has(t.kt) || PLACE_NUMBER_WORDS.has(t.kt)) &&

@@ -132,8 +132,18 @@ const periodKey = (toks: readonly Tok[], nv: NonValues, i: number): string => {
   const d = toks[i + 1];
   if (t?.type !== "w" || t.kt !== "t" || d?.type !== "n" || d.spaced || !nv.blocked[i + 1]) return key(t);
   const p = toks[i - 1];
-  return !p || p.type === "nl" || p.type === "p" || SHORT_MONTH_PREV.has(key(p)) ? "thang" : "t";
+  return !p || p.type === "nl" || p.type === "p" || SHORT_MONTH_PREV.has(key(p)) || monthOfNamedFigure(toks, i)
+    ? "thang"
+    : "t";
 };
+/**
+ * "tờ rơi T10 200 tờ, T11 300 tờ", "Tin bai T10: 4 tin": a short month right after a name, then its figure (not
+ * after another figure's measure, "t1 5 pano t2 3 pano": a run of month labels).
+ */
+const monthOfNamedFigure = (toks: readonly Tok[], i: number): boolean =>
+  toks[i - 1]?.type === "w" &&
+  toks[i - 2]?.type !== "n" &&
+  (toks[i + 2]?.k === ":" ? toks[i + 3] : toks[i + 2])?.type === "n";
 const TO = new Set(["den", "toi"]);
 /** The first day of a quarter other than the first ("1/4", "01/07", "1/10/2026"). */
 const QUARTER_FIRST_DAY = /^0?1\/(?:0?4|0?7|10)(?:\/\d{2,4})?$/;
@@ -269,7 +279,9 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
   }
   // the weeks or months before a stated period total are its parts ("Tuần 1: 5 buổi, …")
   if (totals.size > 0) {
-    for (let i = 0; i + 1 < n; i++) {
+    // ("…, tổng quý 80 lượt. Tin bài T10 4 tin, T11 5 tin": months after every total are no parts of one)
+    const lastTotal = Math.max(...totals);
+    for (let i = 0; i + 1 < n && i < lastTotal; i++) {
       // "bc quý 4: tháng 10 …, tổng quý 2 lần": the report's own period is the total's, no part of it
       if (report?.stated && report.at === i) continue;
       // ("…, trong đó quý IV 900 tờ" in a report of quý IV: the report's own period is no part of another's total)
