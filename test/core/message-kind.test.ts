@@ -159,6 +159,8 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     "xã Phước Dinh có 1 clip tiktok về lễ hội Katê đạt 25 nghìn lượt xem ạ 🎉",
     // unsure until round 31a: the total of a rate the station ("đài … phát") aired is its broadcasts (24)
     "dai xa phat ngay 2 lan sang chieu, lien tuc 12 ngay truoc ngay 9/11, tong 24 luot a",
+    // unsure until round 34b: the month the message opens with is no part of last year's total after it (24)
+    "Tháng 2/2026: phát thanh 24 lượt; tổng cả năm 2025 là 280 lượt.",
   ])("figures or a document still report: %s", (text) => expect(kind(text)).toBe("report"));
 
   it.each([
@@ -168,8 +170,6 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     // an indicator and a number the parser could not place: asked about, never silence
     "5 thon x 3 bang ron = 15 cai a",
     "pa nô, áp phích: 15",
-    // a count the parser read nothing from
-    "Tháng 2/2026: phát thanh 24 lượt; tổng cả năm 2025 là 280 lượt.",
     // a count of an activity no indicator names
     "Lớp bồi dưỡng kỹ năng số cho 30 thành viên tổ công nghệ số cộng đồng: 1 lớp.",
     // an indicator said not done at all, which the parser did not read as a zero ("làm" starts no name of "lượt")

@@ -139,16 +139,19 @@ export function combineValues(
   };
   const partials: { code: string; range: [number, number] }[] = [];
 
-  const shareOfRunningTotal = (p: Pairing["pairs"][number]): boolean =>
-    !roles.fallback.has(p.num.start) &&
-    periodShare(tk, p.num.start, sentence) &&
-    pairing.pairs.some(
-      (q) =>
-        q.ind.code === p.ind.code &&
-        q.num.start < p.num.start &&
-        sentence[q.num.start] === sentence[p.num.start] &&
-        roles.fallback.has(q.num.start),
+  const shareOfRunningTotal = (p: Pairing["pairs"][number]): boolean => {
+    if (roles.fallback.has(p.num.start)) return false;
+    const share = periodShare(tk, p.num.start, sentence);
+    if (!share && !periodBracketAround(tk, p.num.start)) return false;
+    const before = (at: number): boolean =>
+      at < p.num.start && sentence[at] === sentence[p.num.start] && roles.fallback.has(at);
+    // ("năm 2026 tổ chức 22 buổi, trong đó quý IV là 6 buổi với 280 lượt hội viên": the people of the share too,
+    // and a running total read with no name)
+    return (
+      pairing.pairs.some((q) => (q.ind.code === p.ind.code || share) && before(q.num.start)) ||
+      (share && pairing.unplaced.some((u) => before(u.start)))
     );
+  };
   // A total with no name: "…, tổng số 9", "= 36" — for the name before it in the sentence;
   // a figure a stage gave an owner ("à em nhầm, 14"); a cumulative one for the name before it.
   const leftovers: NumItem[] = [];
@@ -342,6 +345,7 @@ function placeUnplaced(c: CombineScan, num: NumItem): void {
   let owner = isTotal || roles.fallback.has(num.start) ? nameBefore(pairing.items, num, sentence) : undefined;
   // "pano thôn 1: 2, thôn 2: 1, thôn 3: 3": a place's figure after the first place's, in its sentence
   // ("bai mxh 25 (fb 18, tiktok 7)": not inside a bracket breaking down the value before it: a part of it)
+  if (!owner && !isTotal) owner = periodShareOfRunningTotal(tk, num.start, pairing.pairs, roles.fallback);
   if (!owner && !isTotal && bracketAfterValueOf(tk, num.start, pairing.pairs)) return;
   if (!owner && !isTotal) owner = placeListOwner(tk, nv, pairing, num, sentence);
   // a stated total or a cumulative figure on a line of its own ("lũy kế 5"): the one indicator named above
@@ -380,6 +384,16 @@ function placeUnplaced(c: CombineScan, num: NumItem): void {
   if (!owner && roles.fallback.has(num.start) && m?.type === "w") owner = measures?.get(m.kt);
   // "phat thanh 10 luot\n(quy IV den nay 95 luot)": in the measure of the figure read just before, its indicator's
   if (!owner && roles.fallback.has(num.start) && m?.type === "w") owner = lastPairIn(tk, pairing.pairs, num, m.kt);
+  // "từ đầu năm tuyên truyền 64 buổi, quý IV 18 buổi": in the measure of this period's figure read after it in its
+  // sentence
+  if (!owner && roles.fallback.has(num.start) && m?.type === "w")
+    owner = pairing.pairs.find(
+      (p) =>
+        p.num.start > num.start &&
+        !roles.fallback.has(p.num.start) &&
+        sentence[p.num.start] === sentence[num.start] &&
+        tk.toks[p.num.end]?.kt === m.kt,
+    )?.ind.code;
   // "…, mỗi thôn 2 cái, riêng thôn A treo thêm 1 cái nữa": one more of the thing named before in the
   // sentence, in a classifier or its own measure, adds to it
   let added = false;
@@ -625,6 +639,9 @@ function labelBefore(tk: Tokenised, nv: NonValues, at: number): string | null {
     // ("ngày đầu …, ngày thứ hai …": after a part's label, the ordinal tells that kind of part)
     if (t.kt === "thu" && next && ((next.type === "n" && nv.blocked[x + 1]) || ORDINALS.has(next.kt)))
       return PART_LABELS.has(toks[x - 1]?.kt ?? "") ? `${toks[x - 1]!.kt} thu ${next.kt}` : `thu ${next.kt}`;
+    // "tờ rơi T10 200 tờ, T11 300 tờ": a month written short is the month's part
+    if (t.kt === "t" && next?.type === "n" && !next.spaced && nv.blocked[x + 1] && Number(next.k) <= 12)
+      return `thang ${next.k}`;
     // ("tổ dân phố 12 …, tổ dân phố 14 …", "cụm dân cư số 2 …": a place of several words, numbered)
     if (
       (PART_LABELS.has(t.kt) || PLACE_NUMBER_WORDS.has(t.kt)) &&
@@ -1051,6 +1068,48 @@ function periodShare(tk: Tokenised, at: number, sentence: Int32Array): boolean {
     if (t.type === "w" && PERIOD_WORDS.has(t.kt) && (t.kt !== "nam" || year)) period = true;
   }
   return false;
+}
+
+/**
+ * Whether token `at` is inside a bracket opening with one period ("25 tin bài (quý IV: 7 tin)"), on its line; not
+ * a breakdown by periods ("88 lượt (tháng 10: 34, tháng 11: 32)").
+ */
+function periodBracketAround(tk: Tokenised, at: number): boolean {
+  const { toks } = tk;
+  const isPeriod = (t: Tok | undefined): boolean => t?.type === "w" && PERIOD_WORDS.has(t.kt);
+  for (let x = at - 1; x >= 0 && x >= at - 8; x--) {
+    const t = toks[x]!;
+    if (t.k === ")" || t.type === "nl") return false;
+    if (t.k !== "(") continue;
+    // ("(riêng quý IV: 5 buổi)")
+    if (toks[x + 1]?.kt === "rieng") x++;
+    if (!isPeriod(toks[x + 1])) return false;
+    for (let y = x + 2; y < toks.length && y < x + 30 && toks[y]!.k !== ")" && toks[y]!.type !== "nl"; y++)
+      // ("(quý IV năm 2026: 6 tin)": the period's own year)
+      if (isPeriod(toks[y]) && !(toks[y]!.kt === "nam" && y <= x + 4)) return false;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * "phát thanh 300 lượt (quý IV: 80 lượt)" where the 300 is a running total: the bare figure in a bracket opening
+ * with a period is that indicator's own period's share, its figure; the indicator, or undefined.
+ */
+function periodShareOfRunningTotal(
+  tk: Tokenised,
+  at: number,
+  pairs: Pairing["pairs"],
+  fallback: ReadonlySet<number>,
+): string | undefined {
+  if (!periodBracketAround(tk, at)) return undefined;
+  let open = at - 1;
+  while (open > 0 && tk.toks[open]!.k !== "(") open--;
+  const before = pairs.find((p) => {
+    const e = Math.max(p.num.end, p.ind.end);
+    return e === open || (e === open - 1 && tk.toks[open - 1]!.type === "w");
+  });
+  return before && fallback.has(before.num.start) ? before.ind.code : undefined;
 }
 
 /** Whether "trong đó" (of which) comes before token `at` in its sentence. */

@@ -25,6 +25,10 @@ const SIZE_HINT = /\d[ \t]*(?:c?m|mm)?[ \t]*[x×*][ \t]*\d/;
 const MONEY_BEFORE =
   /\b(?:kinh phi|tien|chi phi|ho tro|ung ho|gia|phi|thuong|luong|mua|dong gop|chi|thu|ngan sach|tai tro|boi duong)\b[^\n]*$/;
 
+/** "tháng 10–11", "quý 3-4/2026", "T10-11": a period's word, then two of its numbers joined by a dash. */
+const PERIOD_RANGE =
+  /\b(?:thang|quy|t)[ \t]*(\d{1,2}[ \t]*[-–][ \t]*(?:t[ \t]*)?\d{1,2}(?:\/(?:20)?\d\d)?)(?![\d.,]|[ \t]*\d|[ \t]+(?:luot|cuoc|buoi|cai|to|tin|bai|nguoi|ng|lan|tam|chiec|bang|so|clip|video|phong su|chuyen muc)(?![\p{L}\d]))/gu;
+
 /** Marks per folded character, and the references found. */
 export interface Marks {
   arr: Uint8Array;
@@ -356,6 +360,14 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
   // Terms of years: "nhiệm kỳ 2026-2031", "giai đoạn 2021 - 2025" (no range to ask about)
   each(/(?<![\d/.,-])(?:19|20)\d\d[ \t]*[-–][ \t]*(?:19|20)\d\d(?![\d/])/g, (m) => {
     if (free(m.index, m.index + m[0].length)) mark(m.index, m.index + m[0].length, 1);
+  });
+  // Ranges of months or quarters: "tháng 10–11", "thang 11-12 a", "quý 3-4/2026" name a span of periods, no range
+  // of counts to ask about (not "tháng 11 - 12 lượt", a figure with its measure)
+  each(PERIOD_RANGE, (m) => {
+    const s = m.index + m[0].length - m[1]!.length;
+    const [a, b] = m[1]!.split(/[^\d]+/).map(Number) as [number, number];
+    const max = m[0].startsWith("q") ? 4 : 12;
+    if (a >= 1 && b > a && b <= max && free(s, s + m[1]!.length)) markWhen(s, s + m[1]!.length);
   });
   // Prices: "xe thuê 800k/lượt", "50 nghìn/buổi", "2 triệu đồng/tháng": money per unit, never a count
   each(

@@ -1018,6 +1018,8 @@ function edgeCost(tk: Tokenised, cls: readonly TokenClass[], a: Item, b: Item): 
     // number before the name: "12 pa nô", "12 cái pa nô", "5 bài trên fanpage"
     // ("phát 18 lượt băng rôn không treo thêm": a name said not done right after it opens that statement)
     if (saidNotDoneAfter(tk, b.end)) return null;
+    // ("tin bai 10 | bai mxh 22 | ap phich: ko co": a cell's or an item's figure never counts the next one's name)
+    if (gap.some((x) => toks[x]!.k === "|")) return null;
     // a figure right before a name binds tightest ("hội nghị có 120 người tham dự, …")
     if (others === 0) cost = fillers === 0 ? 0.95 : 1 + 0.1 * fillers;
     else if (

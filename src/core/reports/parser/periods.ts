@@ -132,13 +132,25 @@ const periodKey = (toks: readonly Tok[], nv: NonValues, i: number): string => {
   const d = toks[i + 1];
   if (t?.type !== "w" || t.kt !== "t" || d?.type !== "n" || d.spaced || !nv.blocked[i + 1]) return key(t);
   const p = toks[i - 1];
-  return !p || p.type === "nl" || p.type === "p" || SHORT_MONTH_PREV.has(key(p)) ? "thang" : "t";
+  return !p || p.type === "nl" || p.type === "p" || SHORT_MONTH_PREV.has(key(p)) || monthOfNamedFigure(toks, i)
+    ? "thang"
+    : "t";
 };
+/**
+ * "tờ rơi T10 200 tờ, T11 300 tờ", "Tin bai T10: 4 tin": a short month right after a name, then its figure (not
+ * after another figure's measure, "t1 5 pano t2 3 pano": a run of month labels).
+ */
+const monthOfNamedFigure = (toks: readonly Tok[], i: number): boolean =>
+  toks[i - 1]?.type === "w" &&
+  toks[i - 2]?.type !== "n" &&
+  (toks[i + 2]?.k === ":" ? toks[i + 3] : toks[i + 2])?.type === "n";
 const TO = new Set(["den", "toi"]);
 /** The first day of a quarter other than the first ("1/4", "01/07", "1/10/2026"). */
 const QUARTER_FIRST_DAY = /^0?1\/(?:0?4|0?7|10)(?:\/\d{2,4})?$/;
 /** A school's spans ("học kỳ", "năm học"), longer than a month or a quarter. */
 const SCHOOL_SPANS = new Set(["hoc ky", "nam hoc", "ky hoc"]);
+/** Spans said "from their start until now" ("từ đầu nhiệm kỳ … đến nay"): school spans, a term of office, a stage. */
+const SPANS_SO_FAR: ReadonlySet<string> = new Set([...SCHOOL_SPANS, "nhiem ky", "giai doan"]);
 /** Who holds a stock after "hiện" ("hiện xã có 4 cụm"). */
 const STOCK_HOLDERS = new Set([
   "xa",
@@ -230,6 +242,16 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
       continue;
     }
     const next = key(toks[i + 1]);
+    at = ownPeriodInBracketAt(q, i, k);
+    if (at >= 0) {
+      i = at;
+      continue;
+    }
+    at = earlierSchoolYearAt(q, i, k, next);
+    if (at >= 0) {
+      i = at;
+      continue;
+    }
     at = currentPeriodAt(q, i, k, next);
     if (at >= 0) {
       i = at;
@@ -257,9 +279,13 @@ export function qualifyPeriods(tk: Tokenised, nv: NonValues): PeriodQualifiers {
   }
   // the weeks or months before a stated period total are its parts ("Tuần 1: 5 buổi, …")
   if (totals.size > 0) {
-    for (let i = 0; i + 1 < n; i++) {
+    // ("…, tổng quý 80 lượt. Tin bài T10 4 tin, T11 5 tin": months after every total are no parts of one)
+    const lastTotal = Math.max(...totals);
+    for (let i = 0; i + 1 < n && i < lastTotal; i++) {
       // "bc quý 4: tháng 10 …, tổng quý 2 lần": the report's own period is the total's, no part of it
       if (report?.stated && report.at === i) continue;
+      // ("…, trong đó quý IV 900 tờ" in a report of quý IV: the report's own period is no part of another's total)
+      if (sameNumberedPeriod(periodAt(toks, nv, i), report)) continue;
       const lineStart = i === 0 || toks[i - 1]!.type === "nl";
       // "T7: 2 HN, 120 người", "T11 3 lượt" at a line's start: a month written short
       const shortMonth =
@@ -424,6 +450,11 @@ function periodScan(tk: Tokenised, nv: NonValues) {
           (key(toks[x + 1]) === "ca" && RANK[key(toks[x + 2])] !== undefined))
       )
         break;
+      // ("Cả năm 2026 phát 6.500 tờ (quý IV: 1.800 tờ), …": a bracket naming a period of its own is that period's)
+      if (ownClause && t.k === "(" && RANK[key(toks[x + 1])] !== undefined) {
+        while (x + 1 < n && toks[x + 1]!.k !== ")" && toks[x + 1]!.type !== "nl") x++;
+        continue;
+      }
       if (nv.blocked[x]) continue;
       const num = numbers.read(x, false);
       if (!num) continue;
@@ -532,6 +563,113 @@ function longerSpanAt(q: PeriodScan, i: number): number {
     return i;
   }
   return -1;
+}
+
+/**
+ * "Năm 2026 … đăng 20 tin bài trên Trang tin (Quý IV: 6 tin)" in a report of quý IV: the report's own period in a
+ * bracket with its own figure singles it out of the figure before it in the clause, a longer span's running total.
+ * Returns the token to go on from, or -1 when no rule here takes token i.
+ */
+function ownPeriodInBracketAt(q: PeriodScan, i: number, k: string): number {
+  const { toks, nv, numbers, report, cumulative, bracketNumbers } = q;
+  // ("(riêng quý IV: 5 buổi)": singled out in the bracket)
+  const open = key(toks[i - 1]) === "rieng" ? i - 2 : i - 1;
+  if (RANK[k] === undefined || toks[open]?.k !== "(" || report?.n === undefined || report.current) return -1;
+  const p = periodAt(toks, nv, i);
+  if (!p || !sameNumberedPeriod(p, report)) return -1;
+  const end = periodEnd(toks, i);
+  if (!bracketNumbers(end)?.length || !longerPeriodBefore(toks, i, p.rank)) return -1;
+  for (let b = open - 1, steps = 0; b >= 0 && steps < 10 && !isClauseEnd(toks[b], toks[b + 1]); b--, steps++) {
+    if (nv.blocked[b] || !numbers.read(b, false)) continue;
+    cumulative.add(b);
+    return -1;
+  }
+  return -1;
+}
+
+/**
+ * "phát 4.000 tờ rơi, trong đó quý IV 900 tờ" in a report of quý IV: the figures of the clause before "trong đó"
+ * followed by the report's own period are a longer span's, running totals (the share is the report's figure).
+ */
+function wholeBeforeOwnShare(q: PeriodScan, i: number): number[] {
+  const { toks, nv, numbers, report } = q;
+  if (toks[i - 1]?.k !== "," || !sameNumberedPeriod(periodAt(toks, nv, i + 2), report)) return [];
+  const out: number[] = [];
+  for (let b = i - 2, steps = 0; b >= 0 && steps < 12 && !isClauseEnd(toks[b], toks[b + 1]); b--, steps++)
+    if (!nv.blocked[b] && numbers.read(b, false)) out.push(b);
+  return out;
+}
+
+/**
+ * Whether the numbered period p at token i follows "bổ sung" (figures added to a period already reported) and a
+ * later period of its unit is named after it in the message.
+ */
+function supplementedBefore(toks: readonly Tok[], nv: NonValues, i: number, p: NamedPeriod): boolean {
+  if (p.n === undefined || key(toks[i - 1]) !== "sung" || key(toks[i - 2]) !== "bo") return false;
+  for (let x = periodEnd(toks, i); x < toks.length && x < i + 60; x++) {
+    if (periodKey(toks, nv, x) !== p.unit) continue;
+    const later = periodAt(toks, nv, x);
+    if (later?.n !== undefined && later.n > p.n && later.year === p.year) return true;
+  }
+  return false;
+}
+
+/** "kỳ trước", "đợt trước", "tháng trước", "tuần rồi" at token x: the last period, said without its number. */
+function lastPeriodWordsAt(toks: readonly Tok[], x: number): boolean {
+  const unit = key(toks[x]);
+  const last = key(toks[x + 1]);
+  return (RANK[unit] !== undefined || unit === "ky" || unit === "dot") && (last === "truoc" || last === "roi");
+}
+
+/**
+ * "kỳ trước (tháng 11) họp 2 cuộc": a bracket at token j naming the period with no figure of its own; the token
+ * after it (its figures follow), else j.
+ */
+function pastNamingBracket(toks: readonly Tok[], nv: NonValues, j: number): number {
+  if (toks[j]?.k !== "(") return j;
+  for (let x = j + 1; x < toks.length && x < j + 8; x++) {
+    if (toks[x]!.k === ")") return x + 1;
+    if (toks[x]!.type === "nl" || (toks[x]!.type === "n" && !nv.blocked[x])) return j;
+  }
+  return j;
+}
+
+/** Whether p names the same numbered period as the report ("quý IV" in a report of quý IV/2026). */
+function sameNumberedPeriod(p: NamedPeriod | null, report: NamedPeriod | null): boolean {
+  if (!p || !report || p.n === undefined || p.unit !== report.unit || p.n !== report.n) return false;
+  return p.year === undefined || report.year === undefined || p.year === report.year;
+}
+
+/** Whether a longer period than `rank` is named before token i ("Năm 2026 …", "từ đầu năm", "cả năm"). */
+function longerPeriodBefore(toks: readonly Tok[], i: number, rank: number): boolean {
+  for (let x = i - 1; x >= 0 && x >= i - 200; x--) if ((RANK[key(toks[x])] ?? 0) > rank) return true;
+  return false;
+}
+
+/** The first year of a school year written at token x ("2025–2026", "2025-26"), or 0. */
+function schoolYearAt(toks: readonly Tok[], x: number): number {
+  return /^20\d\d$/.test(toks[x]?.k ?? "") && toks[x + 1]?.k === "-" && toks[x + 2]?.type === "n"
+    ? Number(toks[x]!.k)
+    : 0;
+}
+
+/**
+ * "Năm học 2025–2026: 10 buổi, 8.600 lượt học sinh.⏎Học kỳ I năm học 2026–2027: 4 buổi, …": a school year before
+ * a later one named in the message is last year's; its list (or sentence) stands aside. Returns the token to go on
+ * from, or -1 when no rule here takes token i.
+ */
+function earlierSchoolYearAt(q: PeriodScan, i: number, k: string, next: string): number {
+  const { toks, n, blocked } = q;
+  if (k !== "nam" || next !== "hoc") return -1;
+  const year = schoolYearAt(toks, i + 2);
+  if (!year) return -1;
+  let later = false;
+  for (let x = i + 5; x + 2 < n && x < i + 400 && !later; x++)
+    later = key(toks[x]) === "nam" && key(toks[x + 1]) === "hoc" && schoolYearAt(toks, x + 2) > year;
+  if (!later) return -1;
+  // (every number to the sentence's end, those a stage read already too: "12 buổi …, 7.900 lượt học sinh")
+  for (let x = i + 5; x < n && !opensPart(toks[x]); x++) if (toks[x]!.type === "n") blocked.push(x);
+  return i + 4;
 }
 
 /** This period's words, a running total's heading, "lũy kế". Returns the token to go on from, or -1 when no rule here takes token i. */
@@ -683,9 +821,9 @@ function soFarAt(q: PeriodScan, i: number, k: string, next: string): number {
       return i;
     }
   }
-  // "từ đầu học kỳ I năm học 2026-2027 đến nay 21 tin bài": a school term or year so far, longer than the
-  // month or quarter reported, cumulative
-  if (k === "tu" && next === "dau" && SCHOOL_SPANS.has(`${key(toks[i + 2])} ${key(toks[i + 3])}`)) {
+  // "từ đầu học kỳ I năm học 2026-2027 đến nay 21 tin bài", "Từ đầu nhiệm kỳ 2024–2029 đến nay": a school term or
+  // year, a term of office so far, longer than the month or quarter reported, cumulative
+  if (k === "tu" && next === "dau" && SPANS_SO_FAR.has(`${key(toks[i + 2])} ${key(toks[i + 3])}`)) {
     let j = i + 4;
     while (
       j < n &&
@@ -695,7 +833,10 @@ function soFarAt(q: PeriodScan, i: number, k: string, next: string): number {
     )
       j++;
     if (TO.has(key(toks[j])) && NOW.has(key(toks[j + 1]))) {
-      for (const s of listAfterColon(j + 2) ?? startsIn(j + 2)) cumulative.add(s);
+      // ("Từ đầu nhiệm kỳ … đến nay, Ban Thường trực đã tổ chức 112 hội nghị; …": opening its sentence, the sentence)
+      const from = toks[j + 2]?.k === "," ? j + 3 : j + 2;
+      const scope = listAfterColon(from) ?? (opensSentence(toks, i) ? sentenceNumbers(from) : null);
+      for (const s of scope ?? startsIn(from)) cumulative.add(s);
       i = j + 1;
       return i;
     }
@@ -815,6 +956,7 @@ function namedPeriodAt(q: PeriodScan, i: number, k: string, next: string): numbe
   // makes the figures said "so far" before it in the sentence running totals
   if (k === "trong" && next === "do" && RANK[key(toks[i + 2])] !== undefined) {
     for (const x of soFarFiguresBefore(i)) cumulative.add(x);
+    for (const x of wholeBeforeOwnShare(q, i)) cumulative.add(x);
     i++;
     return i;
   }
@@ -859,7 +1001,12 @@ function namedPeriodAt(q: PeriodScan, i: number, k: string, next: string): numbe
     RANK[k] !== undefined &&
     // a year only opening its sentence ("năm 2026 tổng 40 pano, riêng tháng 12 là 5"), not "tháng 12 năm 2026"
     // or a clause after a comma ("pano quý 4 là 3 cái, năm 2025 làm 9 cái")
-    (k !== "nam" || ((opensSentence(toks, i) || toks[i - 1]?.k === ",") && toks[i + 1]?.type === "n")) &&
+    // ("…; riêng năm 2026 là 41 hội nghị; Quý IV/2026 …": a year singled out of a longer span, opening its sentence)
+    (k !== "nam" ||
+      ((opensSentence(toks, i) ||
+        toks[i - 1]?.k === "," ||
+        (key(toks[i - 1]) === "rieng" && opensSentence(toks, i - 1))) &&
+        toks[i + 1]?.type === "n")) &&
     reportRank > 0 &&
     RANK[k]! > reportRank &&
     (report?.stated || report?.n !== undefined) &&
@@ -1054,7 +1201,7 @@ function otherPeriodAt(q: PeriodScan, i: number, k: string, next: string): numbe
         const num = numbers.read(s, false);
         for (let x = s; x < (num?.end ?? s + 1); x++) blocked.push(x);
       }
-    } else block(i + 2);
+    } else block(pastNamingBracket(toks, nv, i + 2));
     // "so với cùng kỳ năm 2025 (18 buổi)": the figure in brackets right after is that period's
     let b = i + 2;
     const periodWord = (t: Tok): boolean =>
@@ -1682,6 +1829,9 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
       !p &&
       RANK[key(toks[i])] !== undefined &&
       key(toks[i + 1]) !== "nay" &&
+      // ("bc: năm ngoái làm 10 pano, năm nay 12": last year's, not the report's unit)
+      !lastPeriodWordsAt(toks, i) &&
+      key(toks[i + 1]) !== "ngoai" &&
       // not a running total's span ("báo cáo: từ đầu năm đến hết quý IV …")
       !NOT_THE_REPORTS.has(`${key(toks[i - 2])} ${key(toks[i - 1])}`) &&
       statedBefore(toks, i) &&
@@ -1691,6 +1841,10 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
     if (!p) continue;
     // "tháng 10 đã bc 18 lượt", "Kết quả tháng 11 (đã báo cáo): …": a period already reported is an earlier one
     if (p.n !== undefined && alreadyReportedAfter(toks, periodEnd(toks, i))) continue;
+    // "kỳ trước (tháng 11) họp 2 cuộc": the last period named in brackets, not the report's
+    if (toks[i - 1]?.k === "(" && lastPeriodWordsAt(toks, i - 3)) continue;
+    // "bổ sung tháng 11 thêm 3 tin bài. Tháng 12 đến nay: 6 tin bài": a month supplemented, before a later one
+    if (supplementedBefore(toks, nv, i, p)) continue;
     // "quý 4 năm nay": "năm nay" is the year of the period before it, no period of its own
     if (p.current && p.unit === "nam" && nv.blocked[i - 1] && RANK[key(toks[i - 2])] !== undefined) continue;
     const before = `${key(toks[i - 2])} ${key(toks[i - 1])}`;
@@ -1726,6 +1880,7 @@ function reportPeriod(toks: readonly Tok[], nv: NonValues): NamedPeriod | null {
       (p.rank < first.rank &&
         !first.stated &&
         (partOfWholeBefore(toks, i) || (key(toks[i - 1]) === "rieng" && !headingAt(toks, firstAt)))) ||
+      singledOutOfYear(toks, nv, i, p, first, firstAt) ||
       // "Năm 2026 … 12 hội nghị; trong quý IV/2026 … 3 hội nghị": a shorter period of that year, said as within it
       (first.unit === "nam" &&
         p.rank < first.rank &&
@@ -1838,6 +1993,35 @@ function saidAsNow(toks: readonly Tok[], j: number): boolean {
 const partOfWholeBefore = (toks: readonly Tok[], i: number): boolean =>
   key(toks[i - 1]) === "do" &&
   (key(toks[i - 2]) === "trong" || (key(toks[i - 2]) === "so" && key(toks[i - 3]) === "trong"));
+
+/**
+ * "Năm 2026 phát 300 lượt (quý IV: 80 lượt)", "Năm 2026: 36 hội nghị …\n- Quý IV/2026: 11 hội nghị": a numbered
+ * quarter or month of the year the message opens with, said in a bracket after a figure or opening a segment of
+ * its own as the year did, is singled out of the year, the report's (a year the report names stays: "bc năm 2026").
+ */
+function singledOutOfYear(
+  toks: readonly Tok[],
+  nv: NonValues,
+  i: number,
+  p: NamedPeriod,
+  first: NamedPeriod,
+  firstAt: number,
+): boolean {
+  if (first.unit !== "nam" || first.stated || p.n === undefined || p.rank >= first.rank) return false;
+  if (p.year !== undefined && first.year !== undefined && p.year !== first.year) return false;
+  const after = toks[periodEnd(toks, i)];
+  if (toks[i - 1]?.k === "(") {
+    // (a figure of the clause before the bracket: "… 20 tin bài (Quý IV: 6 tin)")
+    for (let b = i - 2, steps = 0; b >= 0 && steps < 8 && !isClauseEnd(toks[b]); b--, steps++)
+      if (toks[b]!.type === "n" && !nv.blocked[b])
+        return after?.k === ":" || key(after) === "la" || after?.type === "n";
+    return false;
+  }
+  const opens = (x: number): boolean => startsLine(toks, x) || (opensSegment(toks, x) && toks[x - 1]?.k !== ":");
+  // ("…; riêng năm 2026 là 41 hội nghị; Quý IV/2026 …": the year singled out of a longer span opens its segment)
+  const yearOpens = opens(firstAt) || (key(toks[firstAt - 1]) === "rieng" && opens(firstAt - 1));
+  return firstAt >= 0 && yearOpens && opens(i);
+}
 
 /** Whether p, a numbered quarter or month with no year, ends after `than` ("quý 4" after "tháng 4"). */
 const endsLater = (p: NamedPeriod, than: NamedPeriod | null): boolean => {

@@ -189,7 +189,7 @@ export function readTables(
       const cells = cellsOf(tk, line, sep, edges);
       const header = readHeader(tk, cells, nameAt, line.start, compiled.measures, broadcasts);
       // with a separator that is also punctuation, the header must name a column of its own ("Chỉ tiêu,ĐVT,Số lượng")
-      if (header && (!STRICT.has(sep) || header.kinds.some((k) => STRUCTURAL.has(k)))) {
+      if (header && (!STRICT.has(sep) || header.kinds.some((k) => STRUCTURAL.has(k)) || placesByIndicators(header))) {
         found = { sep, header, edges };
         break;
       }
@@ -854,6 +854,13 @@ function expandPeriod(key: string): string {
 /** Column kinds only a table header has (not a list of indicators). */
 const STRUCTURAL: ReadonlySet<ColumnKind> = new Set(["index", "label", "unit", "value", "plan"]);
 
+/**
+ * "Thôn        Số cuộc   Người dự": one row per place, then two indicators' columns or more, is a header of its own
+ * (with runs of spaces between, as a plain-text table is typed).
+ */
+const placesByIndicators = (header: Header): boolean =>
+  header.kinds[0] === "place" && header.kinds.filter((k) => k === "indicator").length >= 2;
+
 /** Column kinds whose header may hold a number ("Thôn 1", "Quý I/2026", "Thực hiện quý 1", "Kế hoạch năm 2026"). */
 const HEADER_WITH_NUMBER: ReadonlySet<ColumnKind> = new Set([
   "part",
@@ -931,7 +938,10 @@ function chooseValueColumn(
       periodOf(cellsKey[i]!)?.n === stated.n,
   );
   if (soFar >= 0) return one(soFar);
-  const periods = kinds.flatMap((k, i) => (k === "period" ? [i] : []));
+  const periods = currentPeriodColumns(
+    kinds.flatMap((k, i) => (k === "period" ? [i] : [])),
+    cellsKey,
+  );
   if (periods.length === 1) return one(periods[0]!);
   if (periods.length > 1) {
     const of = periods.map((i) => periodOf(cellsKey[i]!) ?? { unit: "", n: 0 });
@@ -966,6 +976,23 @@ function chooseValueColumn(
   if (kinds.includes("part")) return { column: -1, sum: kinds.flatMap((k, i) => (k === "part" ? [i] : [])) };
   const unknown = kinds.flatMap((k, i) => (k === "unknown" ? [i] : []));
   return one(unknown.length === 1 ? unknown[0]! : -2);
+}
+
+/**
+ * "Năm 2025 | 9 tháng 2026 | Quý IV/2026 | Cả năm 2026": of the period columns, an earlier year's than the latest
+ * one named, and the year's first months ("9 tháng") beside a later quarter or month, are no figure of the period
+ * reported; the rest, or all when none would be left.
+ */
+function currentPeriodColumns(periods: readonly number[], keys: readonly string[]): number[] {
+  const of = periods.map((i) => periodOf(keys[i]!));
+  const latest = Math.max(0, ...of.map((p) => p?.year ?? 0));
+  // (the year's first months, "9 tháng", hold "Quý I | Quý II | 6 tháng" but not a later quarter or month)
+  const lastMonth = Math.max(0, ...of.map((p) => (p?.unit === "quy" ? 3 * p.n : p?.unit === "thang" ? p.n : 0)));
+  const kept = periods.filter((_, x) => {
+    const p = of[x];
+    return !p || !((p.year !== undefined && p.year < latest) || (p.unit === "thangs" && lastMonth > p.n));
+  });
+  return kept.length > 0 ? kept : [...periods];
 }
 
 /**

@@ -414,8 +414,8 @@ function hasNoneAmongItems(
     if (toks[c]?.k !== ")") return false;
     e = c + 1;
   }
-  // "chuyên mục chưa có ạ, phóng sự 1": a comma, then the next item's name
-  if (toks[e]?.k === ",") return mentionAt.has(e + 1) || mentionAt.has(e + 2);
+  // "chuyên mục chưa có ạ, phóng sự 1": a comma (or an item's "|"), then the next item's name
+  if (toks[e]?.k === "," || toks[e]?.k === "|") return mentionAt.has(e + 1) || mentionAt.has(e + 2);
   if (!(toks[e]?.k === "." || toks[e]?.k === ";" || toks[e]?.type === "nl")) return false;
   // ("… chưa có⏎em báo bổ sung sau": a figure still to come)
   if (defersRightAfter(toks, e + 1)) return false;
@@ -537,8 +537,8 @@ function closes(toks: readonly Tok[], nv: NonValues, j: number): boolean {
   // "… không xây dựng tháng này", "… đợt này": this period's words may close the statement
   j = thisPeriodEnd(toks, nv, j);
   const t = toks[j];
-  // "(ko tổ chức họp)": the bracket closes what it holds
-  if (isEnd(t) || t!.k === "," || t!.k === ")") return true;
+  // "(ko tổ chức họp)": the bracket closes what it holds; "ap phich: ko co | xe loa: 0" the item's separator too
+  if (isEnd(t) || t!.k === "," || t!.k === ")" || t!.k === "|") return true;
   // "không tổ chức hội nghị, không có người tham dự": a comma, then the next statement
   if (toks[j - 1]?.k === "," && (NOT.has(key(t)) || key(t) === NOT_YET || CLAUSE_START.has(key(t)))) return true;
   // "không tổ chức hội nghị (ạ) nên người tham dự là 0": "nên" opens what follows from it, a statement of its own
