@@ -115,6 +115,11 @@ const JUST_DONE = new Set([
   "thuc",
   "bat",
 ]);
+/** "2 pano moi kinh phi 15 trieu": a cost after "moi" typed without marks tells what the new things cost, no "mỗi". */
+function newBeforeItsCost(toks: readonly Tok[], i: number): boolean {
+  const next = key(toks[i + 1]);
+  return (next === "kinh" || next === "chi") && key(toks[i + 2]) === "phi";
+}
 /** Verbs before "moi" typed without marks that make it "mới" (renewed): "thay moi", "lap moi". */
 const RENEW = new Set(["thay", "lap", "mua", "lam", "cap", "sua"]);
 /** Places of several words a "mỗi" may count ("mỗi tổ dân phố"). */
@@ -205,7 +210,10 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     // "treo thêm 2 bang ron moi a", "2 pano moi.": plain "moi" closing its clause is "mới" (new): no unit follows
     const closing =
       written === "moi" && (isSentenceEnd(toks[i + 1]) || toks[i + 1]?.k === "," || CLOSERS.has(key(toks[i + 1])));
-    if (key(toks[i]) === "moi" && (written === "mới" || (written === "moi" && verbAfter) || newFigure || closing))
+    if (
+      key(toks[i]) === "moi" &&
+      (written === "mới" || (written === "moi" && (verbAfter || newBeforeItsCost(toks, i))) || newFigure || closing)
+    )
       continue;
     // "mỗi loại 4 cái", "pa nô và áp phích đều 4 cái": shared by the names before it
     // "3 loại x 10 tờ mỗi loại = 30 tờ": after "=" stands the stated product, no figure for each kind
