@@ -14,6 +14,7 @@ import { createNameMatcher } from "./mentions.js";
 import { markNonValueSpans } from "./non-value-spans.js";
 import { isKeycap, isLargeScale } from "./number-forms.js";
 import { createNumberReader } from "./numbers.js";
+import { servedBefore } from "./served-people.js";
 import {
   attendVerbAt,
   beforeTitle,
@@ -342,7 +343,9 @@ function markPlaceCounts(
     for (let x = i; x < end; x++) blocked[x] = 1;
     if (ratio) outOf.add(i);
     // "gửi tin nhắn cho 85 hộ": whom something was given to, with no figure of what: quoted to ask
-    if (isWordIn(toks[i - 1], RECIPIENT_INTRO) && aloneInClause(toks, blocked, i, end)) unclear.push([i, num.end - 1]);
+    // ("hướng dẫn cài VNeID cho 320 hộ": households served one by one are context)
+    if (isWordIn(toks[i - 1], RECIPIENT_INTRO) && aloneInClause(toks, blocked, i, end) && !servedBefore(toks, i))
+      unclear.push([i, num.end - 1]);
     i = end - 1;
   }
   return outOf;

@@ -238,6 +238,7 @@ export const FUZZY_STOP: ReadonlySet<string> = new Set([
   "phongban",
   "tintuc",
   "baihat",
+  "bailiet", // "tiêm vắc xin bại liệt" (polio) is no typo of "bài viết"
   "nguoithan",
   "tieuthuyet",
   "hoinhap",
