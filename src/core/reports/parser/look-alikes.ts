@@ -18,6 +18,7 @@
 import type { CompiledIndicators } from "./indicators.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
+import { restatedAfterAll } from "./restated.js";
 import { peopleApartAt, servedAt } from "./served-people.js";
 import { attendVerbAt, type Tok, type Tokenised } from "./tokens.js";
 import { PEOPLE_PHRASES, PEOPLE_SHORT } from "./vocabulary.js";
@@ -277,6 +278,13 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
     if (served) {
       for (let x = served[0]; x < served[1]; x++) blocked.push(x);
       i = served[1] - 1;
+      continue;
+    }
+    // "in 600 tờ gấp, phát hết 600": the figure told again
+    const again = restatedAfterAll(toks, nv, numbers, i);
+    if (again) {
+      for (let x = again[0]; x < again[1]; x++) blocked.push(x);
+      i = again[1] - 1;
       continue;
     }
     const mobile = mobileRunAt(toks, nv, numbers, i);

@@ -1,7 +1,7 @@
 /**
  * People a report counts who came to no gathering: served one by one ("khám sàng lọc 145 người cao tuổi", "tiêm
  * 320 mũi", "hướng dẫn cài VNeID cho 450 hộ"), counted by what they passed or won ("38 công dân đủ điều kiện", "18
- * em đạt giải") or helping to run the work ("12 giáo viên tham gia hướng dẫn"). A clerk records none of them and
+ * em đạt giải"), helping to run the work ("12 giáo viên tham gia hướng dẫn") or a team's size ("tổ có 9 người"). A clerk records none of them and
  * asks about none: their number and its noun are no figure. Part of markLookAlikes (look-alikes.ts).
  */
 
@@ -89,6 +89,15 @@ export function servedBefore(toks: readonly Tok[], i: number): boolean {
   return false;
 }
 
+/** Groups whose members are counted as their size ("tổ có 9 người", "đội gồm 12 người", "nhóm có 6 thành viên"). */
+const TEAMS: ReadonlySet<string> = new Set(["to", "doi", "nhom", "ban"]);
+
+/** Whether the people at [i, at) are a team's size: "tổ có 9 người" (not "tổ có 9 người dự": attendees). */
+function teamSize(toks: readonly Tok[], i: number, at: number): boolean {
+  const link = key(toks[i - 1]);
+  return (link === "co" || link === "gom") && TEAMS.has(key(toks[i - 2])) && !GATHERED.has(key(toks[at]));
+}
+
 /**
  * At a number (token i), people counted by what they passed or won ("31 thanh niên đủ điều kiện") or helping to run
  * the work ("15 giáo viên tham gia hướng dẫn"), as [number start, phrase end).
@@ -105,6 +114,7 @@ export function peopleApartAt(
   const words = peopleWords(toks, num.end);
   if (!words) return null;
   const at = num.end + words;
+  if (teamSize(toks, i, at)) return [i, at];
   for (const result of RESULTS) if (result.every((w, x) => key(toks[at + x]) === w)) return [i, at + result.length];
   if (
     key(toks[at]) === "tham" &&
