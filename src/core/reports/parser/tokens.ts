@@ -383,10 +383,10 @@ function gatheringOnLine(toks: readonly Tok[], from: number, blocked?: Uint8Arra
 const LABEL_MARKS: ReadonlySet<string> = new Set(["(", ")", ":", "|"]);
 
 /**
- * Gatherings of two words whose last word alone says little ("gặp mặt"); not "chuyên đề", which names a
+ * Gatherings of two words whose last word alone says little ("gặp mặt", "diễn đàn"); not "chuyên đề", which names a
  * club's session as often as a meeting (the bot asks about "sinh hoạt chuyên đề 2 buổi cho 40 đoàn viên").
  */
-const GATHERING_PAIRS: ReadonlySet<string> = new Set(["gap mat"]);
+const GATHERING_PAIRS: ReadonlySet<string> = new Set(["gap mat", "dien dan"]);
 
 /** Whether token x ends the name of a gathering ("hội nghị", "tọa đàm", "gặp mặt"). */
 function endsGathering(toks: readonly Tok[], x: number): boolean {
