@@ -18,6 +18,7 @@
 import type { CompiledIndicators } from "./indicators.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
+import { prizesAt } from "./prizes.js";
 import { restatedAfterAll } from "./restated.js";
 import { peopleApartAt, servedAt } from "./served-people.js";
 import { attendVerbAt, type Tok, type Tokenised } from "./tokens.js";
@@ -278,6 +279,13 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
     if (served) {
       for (let x = served[0]; x < served[1]; x++) blocked.push(x);
       i = served[1] - 1;
+      continue;
+    }
+    // "hội thi …, trao 12 giải": a contest's prizes
+    const prizes = prizesAt(toks, nv, numbers, i);
+    if (prizes) {
+      for (let x = prizes[0]; x < prizes[1]; x++) blocked.push(x);
+      i = prizes[1] - 1;
       continue;
     }
     // "in 600 tờ gấp, phát hết 600": the figure told again
