@@ -1756,6 +1756,8 @@ function markLabels(
     if (key === "tap" && (key_(before) === "bien" || key_(before) === "hoc")) continue;
     // "ngoại khóa 2 buổi": the second word of "ngoại khóa" (extracurricular), no course's label
     if (key === "khoa" && key_(before) === "ngoai") continue;
+    // "lịch tiêm phòng 6 lượt", "dự phòng 2 cái": the second word of a verb, no room's label
+    if (key === "phong" && (key_(before) === "tiem" || key_(before) === "du" || key_(before) === "de")) continue;
     // "Cấp 1.300 tờ rơi", "cung cấp 04 tin": before a figure that counts something "cấp" hands out, no level
     if (key === "cap" && countsSomething(toks, i + 1, nameAt, compiled)) continue;
     const forms = LABELS[key];
