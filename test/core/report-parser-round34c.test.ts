@@ -66,6 +66,20 @@ describe("a contest's entries, prizes and acts are no figure", () => {
   });
 });
 
+describe("prizes are no contests held ('hội thi …, trao 12 giải')", () => {
+  it.each([
+    ["Tổ chức hội thi tuyên truyền viên giỏi, trao 8 giải; phát thanh 20 lượt", { phat_thanh: 20 }],
+    ["hoi thi ve tranh: trao 6 giai, dang 2 bai fb", { bai_mxh: 2 }],
+    [
+      "Hội thi tìm hiểu pháp luật 1 cuộc, 120 người tham dự, trao 10 giải (3 giải nhất)",
+      { hoi_nghi: 1, nguoi_tham_du: 120 },
+    ],
+    ["tổ chức 2 buổi giải đáp pháp luật cho 90 người", { hoi_nghi: 2, nguoi_tham_du: 90 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 describe("booths, revenue and money spent are no figures", () => {
   it.each([
     [
@@ -139,6 +153,8 @@ describe("members at a training class are its attendees; a forum is a gathering"
 describe("not read yet: attendees after a class's topic, another body's work beside the unit's own", () => {
   it.fails.each([
     ["tập huấn 1 lớp kỹ năng bán hàng online 38 xã viên", { hoi_nghi: 1, nguoi_tham_du: 38 }],
+    // (a clip's channel then "phát thanh …" reads the broadcasts as part of the clips: "youtube, phát thanh 10 lượt")
+    ["6 video tải lên youtube, phát thanh 10 lượt", { bai_mxh: 6, phat_thanh: 10 }],
     [
       "Đài PT-TH tỉnh đưa 2 tin, 1 phóng sự về mô hình của xã; xã phát thanh 40 lượt, đăng 6 tin trên trang TTĐT",
       { phat_thanh: 40, tin_bai: 6 },
@@ -212,5 +228,18 @@ describe("the unit said as the subject between a name and its negation ('phóng 
 
   it("an item the officer leaves blank is no zero ('pa nô kỳ này phường ko làm nên e để trống')", () => {
     expect(plain("Tin bài: 5\npa no ky nay xa ko lam nen e de trong")).toEqual(only({ tin_bai: 5 }));
+  });
+});
+
+describe("indicators named in passing: a clip posted on a channel, a post in a newspaper, 'tiêm phòng'", () => {
+  it.each([
+    ["lam 4 video ngan dang TikTok xa, treo 2 bang ron", { bai_mxh: 4, bang_ron: 2 }],
+    ["sản xuất 3 clip đăng fanpage xã", { bai_mxh: 3 }],
+    ["phát thanh 10 lượt, 6 video đăng lên youtube", { bai_mxh: 6, phat_thanh: 10 }],
+    ["2 bài trên báo Quảng Ngãi điện tử, 8 bài fanpage", { tin_bai: 2, bai_mxh: 8 }],
+    ["co 3 bai tren bao Dak Lak, loa 20 luot", { tin_bai: 3, phat_thanh: 20 }],
+    ["phát loa thông báo lịch tiêm phòng 6 lượt, treo 1 băng rôn", { phat_thanh: 6, bang_ron: 1 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
   });
 });
