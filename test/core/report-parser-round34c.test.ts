@@ -243,3 +243,15 @@ describe("indicators named in passing: a clip posted on a channel, a post in a n
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("a rate with a slash over a span said as lasting is its product ('3 buổi/tuần, liên tục 5 tuần')", () => {
+  it.each([
+    ["phát thanh 3 buổi/tuần, liên tục 4 tuần", { phat_thanh: 12 }],
+    ["loa thôn phát 2 lượt/ngày, liên tục 7 ngày vừa qua", { phat_thanh: 14 }],
+    ["xe loa chạy 1 lượt/ngày suốt 5 ngày", { xe_luu_dong: 5 }],
+    ["đăng 2 bài/tuần lên fanpage, duy trì đủ 4 tuần", { bai_mxh: 8 }],
+    ["loa ban phat 3 buoi/tuan, lien tuc 6 tuan, bang ron 2 cai", { phat_thanh: 18, bang_ron: 2 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
