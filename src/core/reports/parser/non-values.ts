@@ -1614,7 +1614,8 @@ function markLabels(
   for (let i = 0; i + 2 < n; i++) {
     if (!NAMED_PLACE_HEADS.has(toks[i]!.kt) || toks[i]!.type !== "w") continue;
     let j = i + 1;
-    while (j < i + 4 && toks[j]?.type === "w" && /^\p{Lu}\p{Ll}/u.test(toks[j]!.o)) j++;
+    // (a heading's name in capitals, "UBND PHƯỜNG HÀ GIANG 1", as well)
+    while (j < i + 4 && toks[j]?.type === "w" && /^\p{Lu}(?:\p{Ll}|\p{Lu}*$)/u.test(toks[j]!.o)) j++;
     if (j === i + 1 || toks[j]?.type !== "n" || blocked[j] || !/^\d{1,2}$/.test(toks[j]!.k)) continue;
     // ("thôn Đông 3 cái": a measure several indicators share counts too)
     if (countsSomething(toks, j, nameAt, compiled) || toks[j + 1]?.type === "n" || isMeasureWord(toks[j + 1], compiled))
