@@ -255,3 +255,38 @@ describe("a rate with a slash over a span said as lasting is its product ('3 bu�
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("places times a named thing with a bare result: the result is the thing's ('5 xóm x 3 băng rôn = 15')", () => {
+  it.each([
+    ["6 ban x 2 pano = 12, hop dan 6 cuoc", { pano: 12, hoi_nghi: 6 }],
+    ["3 thôn × 4 băng rôn = 12 ạ", { bang_ron: 12 }],
+    ["tờ rơi: 5 tổ x 100 tờ = 500", { to_roi: 500 }],
+    ["4 thôn x 2 pano = 8 pano", { pano: 8 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("a heading's place name in capitals may end in a number ('UBND PHƯỜNG HÀ GIANG 1')", () => {
+  it.each([
+    ["UBND PHƯỜNG HÀ GIANG 1\nTreo 32 băng rôn, phát thanh 20 lượt", { bang_ron: 32, phat_thanh: 20 }],
+    ["UBND XÃ ĐAM RÔNG 2\nTreo 12 băng rôn", { bang_ron: 12 }],
+    ["PHƯỜNG THỦ ĐỨC 3\nbang ron 5", { bang_ron: 5 }],
+    ["thôn Tân Thành 5 pano", { pano: 5 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("what the weather damaged is no figure; what was put up again is ('bão làm rách 12 băng rôn, đã thay mới 8 cái')", () => {
+  it.each([
+    ["bão làm rách 10 băng rôn, xã đã thay mới 6 cái", { bang_ron: 6 }],
+    ["gio to lam rach 5 bang ron, da treo lai 5 cai moi", { bang_ron: 5 }],
+    ["gió làm đổ 3 pa nô, đã dựng lại 3 cái", { pano: 3 }],
+    ["2 pa nô bị đổ do bão, treo 6 băng rôn", { bang_ron: 6 }],
+    ["Pano 1 cai bi do, chua dung lai, bang ron treo 4 cai", { bang_ron: 4 }],
+    ["treo 10 băng rôn, 2 cái chưa thay", { bang_ron: 10 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
