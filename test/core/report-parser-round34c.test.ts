@@ -300,3 +300,14 @@ describe("people right after a gathering's topic are its attendees ('tập huấ
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("a broken device said before its negation is a zero ('loa hỏng chưa phát được')", () => {
+  it.each([
+    ["loa hỏng nên chưa phát được, treo 2 băng rôn", { phat_thanh: 0, bang_ron: 2 }],
+    ["loa chua sua dc nen ko phat, bang ron 4 cai", { phat_thanh: 0, bang_ron: 4 }],
+    ["xe loa bị hỏng nên không chạy được, tờ rơi 200", { xe_luu_dong: 0, to_roi: 200 }],
+    ["tờ rơi chưa phát được, pano 2", { pano: 2 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
