@@ -161,6 +161,9 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     "dai xa phat ngay 2 lan sang chieu, lien tuc 12 ngay truoc ngay 9/11, tong 24 luot a",
     // unsure until round 34b: the month the message opens with is no part of last year's total after it (24)
     "Tháng 2/2026: phát thanh 24 lượt; tổng cả năm 2025 là 280 lượt.",
+    // unsure until round 34c: places times a named thing, the result bare, is that thing's (set 33: "5 xom x 3
+    // bang ron = 15" is 15 banners)
+    "5 thon x 3 bang ron = 15 cai a",
   ])("figures or a document still report: %s", (text) => expect(kind(text)).toBe("report"));
 
   it.each([
@@ -168,7 +171,6 @@ describe("classifyMessage: every message of an officer is a report, a question, 
     "xã đang xây dựng kế hoạch tuyên truyền đợt 2",
     "kết quả tuyên truyền tốt",
     // an indicator and a number the parser could not place: asked about, never silence
-    "5 thon x 3 bang ron = 15 cai a",
     "pa nô, áp phích: 15",
     // a count of an activity no indicator names
     "Lớp bồi dưỡng kỹ năng số cho 30 thành viên tổ công nghệ số cộng đồng: 1 lớp.",

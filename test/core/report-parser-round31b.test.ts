@@ -153,11 +153,16 @@ describe("a number that may be a figure is still asked", () => {
   });
 });
 
+// (read since round 34c: a contest's prizes are no contests held)
+it("hoi thi van nghe co 14 doi tham gia, trao 6 giai, loa phat 12 luot", () => {
+  expect(plain("hoi thi van nghe co 14 doi tham gia, trao 6 giai, loa phat 12 luot")).toEqual(only({ phat_thanh: 12 }));
+});
+
 describe("not read yet (open): these families still ask or misread", () => {
-  it.fails.each([
-    ["hoi thi van nghe co 14 doi tham gia, trao 6 giai, loa phat 12 luot", { phat_thanh: 12 }],
-    ["loa xa co 2 nguoi doc, phat duoc 28 luot", { phat_thanh: 28 }],
-  ] as [string, Record<string, number>][])("%s", (text, values) => {
+  it.fails.each([["loa xa co 2 nguoi doc, phat duoc 28 luot", { phat_thanh: 28 }]] as [
+    string,
+    Record<string, number>,
+  ][])("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));
   });
 });

@@ -84,7 +84,7 @@ describe("figures that are not the period's own", () => {
 
   // Quý IV is filed, so nothing is open: more news within a month goes to that report.
   it("asks about a message whose figure it cannot place after the period is filed, instead of silence", async () => {
-    const asked = (await h.say(lan, group, "5 thon x 3 bang ron = 15 cai a")).join("\n");
+    const asked = (await h.say(lan, group, "pa nô, áp phích: 15")).join("\n");
     expect(asked).toContain("Đồng chí muốn gửi nội dung trên là báo cáo nhiệm vụ #2");
     expect(asked).toContain("(Quý IV/2026)?");
     const answered = (await h.say(lan, group, "có")).join("\n");

@@ -141,7 +141,7 @@ export function classifyMessage(
     return "announcement";
   if (parsed.references.length || startsAsReport(key)) return "report";
   if (completed(key)) return "report";
-  // "5 thon x 3 bang ron = 15 cai a", "phát thanh 24 lượt; tổng cả năm 2025 là 280 lượt": an indicator
+  // "pa nô, áp phích: 15", "phát thanh 24 lượt; tổng cả năm 2025 là 280 lượt": an indicator
   // and a number the parser could not place, or a count it read nothing from (not any digit: "ảnh pa nô
   // thôn 3" is a caption whose photo joins the report)
   const vocabulary = vocabularyOf(indicators);

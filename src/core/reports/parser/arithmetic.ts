@@ -167,7 +167,9 @@ export function findArithmetic(
       }
       // without a result the last operand's unit stays a name ("9 thôn x 2 pa nô" is 18 pa nô)
       const end = result >= 0 ? result : spoken ? last.start + 2 : last.start + 1;
+      const kept = result >= 0 ? nameForBareResult(toks, last, result, named) : -1;
       for (let x = first.start; x < end; x++) {
+        if (kept >= 0 && x >= kept && x < last.end) continue;
         out.operandTokens.add(x);
         if (result >= 0) out.fillerTokens.add(x);
       }
@@ -179,6 +181,16 @@ export function findArithmetic(
     i = (result >= 0 ? result : j) - 1;
   }
   return out;
+}
+
+/**
+ * "5 xóm x 3 băng rôn = 15": a result with no unit after it takes the name of the last operand's unit, which stays
+ * a name (the start of that unit), or −1 when the result has its own unit or the unit names nothing.
+ */
+function nameForBareResult(toks: readonly Tok[], last: Operand, result: number, named: (i: number) => boolean): number {
+  const after = toks[result + 1];
+  if (after?.type === "w" && after.kt !== "a" && after.kt !== "cai") return -1;
+  return last.end > last.start + 1 && named(last.end) ? last.start + 1 : -1;
 }
 
 /** After a product ending at token j, "+ operand" (one or more) then "= result": the result's token, or −1. */

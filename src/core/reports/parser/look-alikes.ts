@@ -18,6 +18,9 @@
 import type { CompiledIndicators } from "./indicators.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
+import { prizesAt } from "./prizes.js";
+import { restatedAfterAll } from "./restated.js";
+import { peopleApartAt, servedAt } from "./served-people.js";
 import { attendVerbAt, type Tok, type Tokenised } from "./tokens.js";
 import { PEOPLE_PHRASES, PEOPLE_SHORT } from "./vocabulary.js";
 import { startingWith } from "./word-sequences.js";
@@ -263,7 +266,35 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
         continue;
       }
     }
+    // "31 thanh niên đủ điều kiện", "12 giáo viên tham gia hướng dẫn": people who attended no gathering
+    const apart = peopleApartAt(toks, nv, numbers, i);
+    if (apart) {
+      for (let x = apart[0]; x < apart[1]; x++) blocked.push(x);
+      i = apart[1] - 1;
+      continue;
+    }
     if (toks[i]!.type !== "w") continue;
+    // "khám sàng lọc 145 người cao tuổi", "tiêm 320 mũi": people served one by one
+    const served = servedAt(toks, nv, numbers, i);
+    if (served) {
+      for (let x = served[0]; x < served[1]; x++) blocked.push(x);
+      i = served[1] - 1;
+      continue;
+    }
+    // "hội thi …, trao 12 giải": a contest's prizes
+    const prizes = prizesAt(toks, nv, numbers, i);
+    if (prizes) {
+      for (let x = prizes[0]; x < prizes[1]; x++) blocked.push(x);
+      i = prizes[1] - 1;
+      continue;
+    }
+    // "in 600 tờ gấp, phát hết 600": the figure told again
+    const again = restatedAfterAll(toks, nv, numbers, i);
+    if (again) {
+      for (let x = again[0]; x < again[1]; x++) blocked.push(x);
+      i = again[1] - 1;
+      continue;
+    }
     const mobile = mobileRunAt(toks, nv, numbers, i);
     if (mobile) {
       for (let x = mobile[0]; x < mobile[1]; x++) blocked.push(x);
@@ -293,7 +324,7 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
     }
     // "xử lý 2 pa nô quảng cáo sai phép": an advertisement, not propaganda (its figure before, else in its clause)
     const advert = seqAt(i, ADVERTISED);
-    if (advert && key(toks[i + advert]) === "quang" && key(toks[i + advert + 1]) === "cao") {
+    if (advert && advertisingAt(toks, i + advert)) {
       const figure = numberBefore(toks, nv, numbers, i) ?? numberAfter(toks, nv, numbers, i + advert + 2);
       for (let x = i; x < i + advert + 2; x++) blocked.push(x);
       if (figure) for (let x = figure[0]; x < figure[1]; x++) blocked.push(x);
@@ -469,15 +500,23 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
   return { blocked, unclear };
 }
 
-/** Items that are advertisements when "quảng cáo" follows ("pa nô quảng cáo", "băng rôn quảng cáo"). */
+/** Whether "quảng cáo" (advertising) or "khuyến mại" / "khuyến mãi" (a sale) starts at token j: two words. */
+function advertisingAt(toks: readonly Tok[], j: number): boolean {
+  const [a, b] = [key(toks[j]), key(toks[j + 1])];
+  return (a === "quang" && b === "cao") || (a === "khuyen" && b === "mai");
+}
+
+/** Items that are advertisements when "quảng cáo" or "khuyến mại" follows ("pa nô quảng cáo", "poster khuyến mại"). */
 const ADVERTISED: readonly string[][] = [
   ["pa", "no"],
   ["pano"],
   ["bang", "ron"],
   ["banner"],
+  ["banne"], // (keys with Telex undone: "banner", "poster" lose their final "r")
   ["to", "roi"],
   ["ap", "phich"],
   ["poster"],
+  ["poste"],
   ["xe", "loa"],
 ];
 

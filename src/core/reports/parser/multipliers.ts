@@ -115,6 +115,11 @@ const JUST_DONE = new Set([
   "thuc",
   "bat",
 ]);
+/** "2 pano moi kinh phi 15 trieu": a cost after "moi" typed without marks tells what the new things cost, no "mỗi". */
+function newBeforeItsCost(toks: readonly Tok[], i: number): boolean {
+  const next = key(toks[i + 1]);
+  return (next === "kinh" || next === "chi") && key(toks[i + 2]) === "phi";
+}
 /** Verbs before "moi" typed without marks that make it "mới" (renewed): "thay moi", "lap moi". */
 const RENEW = new Set(["thay", "lap", "mua", "lam", "cap", "sua"]);
 /** Places of several words a "mỗi" may count ("mỗi tổ dân phố"). */
@@ -205,7 +210,10 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     // "treo thêm 2 bang ron moi a", "2 pano moi.": plain "moi" closing its clause is "mới" (new): no unit follows
     const closing =
       written === "moi" && (isSentenceEnd(toks[i + 1]) || toks[i + 1]?.k === "," || CLOSERS.has(key(toks[i + 1])));
-    if (key(toks[i]) === "moi" && (written === "mới" || (written === "moi" && verbAfter) || newFigure || closing))
+    if (
+      key(toks[i]) === "moi" &&
+      (written === "mới" || (written === "moi" && (verbAfter || newBeforeItsCost(toks, i))) || newFigure || closing)
+    )
       continue;
     // "mỗi loại 4 cái", "pa nô và áp phích đều 4 cái": shared by the names before it
     // "3 loại x 10 tờ mỗi loại = 30 tờ": after "=" stands the stated product, no figure for each kind
@@ -1638,6 +1646,16 @@ const SITE_PLACES: ReadonlySet<string> = new Set(["thon", "xom", "ban", "ap", "l
 const MONEY_WORDS: ReadonlySet<string> = new Set(["d", "dong", "vnd", "k", "nghin", "ngan", "trieu", "tr", "ty"]);
 
 /**
+ * "3 buổi/tuần, liên tục 5 tuần", "2 lượt/ngày suốt 10 ngày", "2 bài/tuần lên fanpage, duy trì đủ 4 tuần": the
+ * number of a span said as lasting after a rate ending at x (past the rest of its clause), or -1.
+ */
+function lastingSpanAt(toks: readonly Tok[], x: number): number {
+  const past = spanWordAt(toks, x);
+  const w = past !== x ? past : lastingWordsAt(toks, x);
+  return w >= 0 && toks[w + 1]?.type === "n" ? w + 1 : -1;
+}
+
+/**
  * Rates: "2 lượt/ngày trong 4 ngày" → 8; "60 người/cuộc" with "2 cuộc" said → 120; "2 tờ/hộ cho
  * 500 hộ" → 1,000. A rate the arithmetic reads ("3 buổi/tuần x 12 tuần") is left to it.
  */
@@ -1693,11 +1711,12 @@ function findRates(
     if (!rate || rate.bad) continue;
     let times: number | null = null;
     let end = j + 2;
-    if (key(after) === "trong" && toks[j + 3]?.type === "n" && key(toks[j + 4]) === per) {
-      const span = numbers.read(j + 3, false);
-      if (span && !span.bad) {
+    const lasting = key(after) === "trong" && toks[j + 3]?.type === "n" ? j + 3 : lastingSpanAt(toks, j + 2);
+    if (lasting >= 0 && key(toks[lasting + 1]) === per) {
+      const span = numbers.read(lasting, false);
+      if (span && !span.bad && span.end === lasting + 1) {
         times = span.value;
-        end = j + 5;
+        end = lasting + 2;
       }
     } else if (per === "ngay" && sentenceDays(toks, nv, i, j + 2) !== null) {
       // "2 lượt/ngày từ 1/12 đến 6/12": a range of dates in the sentence is the span

@@ -239,10 +239,11 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
   );
   // A cost's label, a word of what it paid for, then a sum in millions or thousands closing its sentence:
   // "Kinh phí 35 triệu từ nguồn xã hội hóa", "chi phi 15 trieu", "tiền xăng 1,2 triệu" (never "tiền in 2
-  // nghìn tờ", a count with its noun; "Kinh phí 5 triệu, 3 pa nô" runs on and is still asked about); "tổng"
-  // only after a price in its sentence ("1 tờ 500đ, tổng 150 nghìn")
+  // nghìn tờ", a count with its noun; "Kinh phí 5 triệu, 3 pa nô" runs on into a count and is still asked about,
+  // "kinh phí 15 triệu, in 500 tờ" into the next clause is not); "tổng" only after a price in its sentence ("1
+  // tờ 500đ, tổng 150 nghìn")
   each(
-    /\b(?:kinh phi|chi phi|ngan sach|so tien|tien|(tong(?:[ \t]+cong)?))(?:[ \t]+(?!\d)[a-z]+)?[ \t]*(?:(?:la|het|khoang|:)[ \t]*)?(\d+(?:[.,]\d+)*[ \t]*(?:trieu|ty|nghin|ngan|tr))(?=[ \t]*(?:$|[\n.!?]|(?:a|dong|vnd|tu|do|nhe|thoi|roi)(?![\p{L}\d])))/gu,
+    /\b(?:kinh phi|chi phi|ngan sach|so tien|tien|(tong(?:[ \t]+cong)?))(?:[ \t]+(?!\d)[a-z]+)?[ \t]*(?:(?:la|het|khoang|:)[ \t]*)?(\d+(?:[.,]\d+)*[ \t]*(?:trieu|ty|nghin|ngan|tr))(?=[ \t]*(?:$|[\n.!?]|[,;)][ \t]*(?![\d \t])|(?:a|dong|vnd|tu|do|nhe|thoi|roi)(?![\p{L}\d])))/gu,
     (m) => {
       const e = m.index + m[0].length;
       const s = e - m[2]!.length;

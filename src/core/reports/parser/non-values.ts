@@ -14,6 +14,7 @@ import { createNameMatcher } from "./mentions.js";
 import { markNonValueSpans } from "./non-value-spans.js";
 import { isKeycap, isLargeScale } from "./number-forms.js";
 import { createNumberReader } from "./numbers.js";
+import { servedBefore } from "./served-people.js";
 import {
   attendVerbAt,
   beforeTitle,
@@ -342,7 +343,9 @@ function markPlaceCounts(
     for (let x = i; x < end; x++) blocked[x] = 1;
     if (ratio) outOf.add(i);
     // "gửi tin nhắn cho 85 hộ": whom something was given to, with no figure of what: quoted to ask
-    if (isWordIn(toks[i - 1], RECIPIENT_INTRO) && aloneInClause(toks, blocked, i, end)) unclear.push([i, num.end - 1]);
+    // ("hướng dẫn cài VNeID cho 320 hộ": households served one by one are context)
+    if (isWordIn(toks[i - 1], RECIPIENT_INTRO) && aloneInClause(toks, blocked, i, end) && !servedBefore(toks, i))
+      unclear.push([i, num.end - 1]);
     i = end - 1;
   }
   return outOf;
@@ -1611,7 +1614,8 @@ function markLabels(
   for (let i = 0; i + 2 < n; i++) {
     if (!NAMED_PLACE_HEADS.has(toks[i]!.kt) || toks[i]!.type !== "w") continue;
     let j = i + 1;
-    while (j < i + 4 && toks[j]?.type === "w" && /^\p{Lu}\p{Ll}/u.test(toks[j]!.o)) j++;
+    // (a heading's name in capitals, "UBND PHƯỜNG HÀ GIANG 1", as well)
+    while (j < i + 4 && toks[j]?.type === "w" && /^\p{Lu}(?:\p{Ll}|\p{Lu}*$)/u.test(toks[j]!.o)) j++;
     if (j === i + 1 || toks[j]?.type !== "n" || blocked[j] || !/^\d{1,2}$/.test(toks[j]!.k)) continue;
     // ("thôn Đông 3 cái": a measure several indicators share counts too)
     if (countsSomething(toks, j, nameAt, compiled) || toks[j + 1]?.type === "n" || isMeasureWord(toks[j + 1], compiled))
@@ -1753,6 +1757,8 @@ function markLabels(
     if (key === "tap" && (key_(before) === "bien" || key_(before) === "hoc")) continue;
     // "ngoại khóa 2 buổi": the second word of "ngoại khóa" (extracurricular), no course's label
     if (key === "khoa" && key_(before) === "ngoai") continue;
+    // "lịch tiêm phòng 6 lượt", "dự phòng 2 cái": the second word of a verb, no room's label
+    if (key === "phong" && (key_(before) === "tiem" || key_(before) === "du" || key_(before) === "de")) continue;
     // "Cấp 1.300 tờ rơi", "cung cấp 04 tin": before a figure that counts something "cấp" hands out, no level
     if (key === "cap" && countsSomething(toks, i + 1, nameAt, compiled)) continue;
     const forms = LABELS[key];

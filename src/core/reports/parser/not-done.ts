@@ -21,6 +21,7 @@ const AFTER: readonly string[][] = [
   ["con", "ton"],
   ["chua", "phat"],
   ["chua", "treo"],
+  ["chua", "thay"], // "4 cái chưa thay được": not replaced yet
   ["chua", "dang"],
   ["chua", "to", "chuc"],
   ["chua", "thuc", "hien"],
@@ -48,6 +49,10 @@ const AFTER: readonly string[][] = [
   ["bi", "thao"],
   ["thao", "xuong"],
   ["bi", "rach"],
+  // "Pano 1 cái bị đổ", "2 băng rôn bị gió cuốn": knocked down by the weather, nothing put up
+  ["bi", "do"],
+  ["bi", "gay"],
+  ["bi", "gio"],
   // "2 cái bị trùng", "1 bài bị lặp": counted twice, not done
   ["bi", "trung"],
   ["bi", "lap"],
@@ -110,6 +115,11 @@ const BEFORE: readonly string[][] = [
   // "băng rôn cũ bị rách 3 cái": what is torn down or worn out, not put up
   ["bi", "rach"],
   ["bi", "thao"],
+  // "bão làm rách 12 băng rôn", "gió làm đổ 2 pa nô": what the weather damaged, nothing put up
+  ["lam", "rach"],
+  ["lam", "do"],
+  ["lam", "hong"],
+  ["lam", "gay"],
 ];
 /** "sửa lại 1 cụm cũ", "sửa 2 pano cũ": a figure, a word or two, then "cũ": something old repaired, nothing new made. */
 function oldThingAt(toks: readonly Tok[], at: number): boolean {
@@ -352,7 +362,7 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
   const blocked: number[] = [];
   // most messages say none of these words: nothing to read
   if (
-    !/\b(?:chua|con|bi|tam|de nghi|de xuat|kien nghi|ton|vang|hong|duong|tri|hop|tinh|thanh ly|thu hoi|thao|go bo|sua|gia co|nhan|duoc cap|de (?:thang|quy|dot|ky|lan) sau|de danh)\b/.test(
+    !/\b(?:chua|con|bi|tam|de nghi|de xuat|kien nghi|ton|vang|hong|duong|tri|hop|tinh|thanh ly|thu hoi|thao|go bo|sua|gia co|nhan|duoc cap|de (?:thang|quy|dot|ky|lan) sau|de danh|lam (?:rach|do|hong|gay))\b/.test(
       tk.folded.key,
     )
   )

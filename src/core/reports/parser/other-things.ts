@@ -19,8 +19,14 @@ const NOT_NOUNS: ReadonlySet<string> = new Set(
 );
 /** Nouns whose key is one of NOT_NOUNS, told apart by their marks ("3 ổ dịch" is no "3 ở", "1 tài liệu" no "tại"). */
 const NOUNS_WRITTEN: ReadonlySet<string> = new Set(["ổ", "nhà", "tài"]);
-/** Words after "nha" typed without marks that make it a house, not the particle ("14 nha toc mai", "3 nha bi sap"). */
-const HOUSE_AFTER: ReadonlySet<string> = new Set(["toc", "bi", "tam", "sap", "dot"]);
+/**
+ * Words typed without marks that a particle shares, by the words after them that make them a noun: a house ("14 nha
+ * toc mai", "3 nha bi sap"), a flag's leaf ("350 la co to quoc", not "là").
+ */
+const NOUN_BY_NEXT: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["nha", new Set(["toc", "bi", "tam", "sap", "dot"])],
+  ["la", new Set(["co"])],
+]);
 /**
  * People ("120 học sinh", "45 hs", "60 ngư dân", "30 chị em"): they may be attendees the parser did not
  * place, so their number is still asked about.
@@ -189,10 +195,11 @@ function fillerNounAt(tk: Tokenised, end: number, words: ReadonlySet<string>): b
   );
 }
 
-/** "14 nha toc mai": "nha" typed without marks before what befell a house is the house. */
+/** "14 nha toc mai", "350 la co": a word typed without marks before a word that makes it a noun is that noun. */
 function houseUnmarked(tk: Tokenised, end: number): boolean {
   const next = tk.toks[end + 1];
-  return tk.toks[end]!.o.toLowerCase() === "nha" && next?.type === "w" && HOUSE_AFTER.has(next.kt);
+  const after = NOUN_BY_NEXT.get(tk.toks[end]!.o.toLowerCase());
+  return !!after && next?.type === "w" && after.has(next.kt);
 }
 
 /** Words pointing back after a counter ("cái này", "cái đó", "thứ kia", "cái ấy"). */

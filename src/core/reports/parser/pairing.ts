@@ -697,11 +697,21 @@ const CLIP_WORDS: ReadonlySet<string> = new Set(["video", "clip"]);
 /** Words between "lên" and a channel's name, clips still its posts ("lên kênh YouTube", "trên trang"). */
 const CHANNEL_PAGES: ReadonlySet<string> = new Set(["kenh", "trang"]);
 
+/** What a clip may be, and the verb of its posting, before its channel ("4 video ngắn đăng TikTok", "3 clip đăng lên zalo"). */
+const CLIP_POSTED: ReadonlySet<string> = new Set(["ngan", "dang", "tai"]);
+
+/** Token x past one or two words saying a clip is short or was posted ("ngắn", "đăng", "tải"), to where its channel may be. */
+function pastClipPosted(toks: readonly Tok[], x: number): number {
+  for (let n = 0; n < 2 && isWordIn(toks[x], CLIP_POSTED); n++) x++;
+  return x;
+}
+
 /**
  * The indicator of the channel right after a clip's count ("youtube", "lên kênh youtube", "trên fanpage"), or
  * undefined: a few tokens only; a group's chat ("lên nhóm zalo thôn") is no channel of the plan's posts.
  */
 function clipChannelAfter(toks: readonly Tok[], compiled: CompiledIndicators, x: number): string | undefined {
+  x = pastClipPosted(toks, x);
   if (isWordIn(toks[x], CHANNEL_PREPS)) x++;
   if (isWordIn(toks[x], CHANNEL_PAGES)) x++;
   const t = toks[x];
@@ -718,6 +728,19 @@ function nameHasWord(tk: Tokenised, name: Item, w: Tok | undefined): boolean {
   return !!w && w.type === "w" && last?.type === "w" && last.k === w.k;
 }
 
+/** Verbs and prepositions between a post and the newspaper it went in ("trên báo", "gửi báo", "đăng báo"). */
+const INTO_PAPER: ReadonlySet<string> = new Set(["tren", "dang", "gui", "len"]);
+
+/**
+ * The news articles' indicator (the one named "tin bài") when a newspaper follows token x ("trên báo Thanh Hóa",
+ * "đăng Báo Nghệ An"; never "báo cáo", a report), else undefined.
+ */
+function newspaperArticles(toks: readonly Tok[], compiled: CompiledIndicators, x: number): string | undefined {
+  for (let n = 0; n < 2 && isWordIn(toks[x], INTO_PAPER); n++) x++;
+  if (toks[x]?.type !== "w" || toks[x]!.kt !== "bao" || toks[x + 1]?.kt === "cao") return undefined;
+  return compiled.exact.get("tinbai")?.code;
+}
+
 function measureAfter(
   tk: Tokenised,
   nv: NonValues,
@@ -731,6 +754,9 @@ function measureAfter(
   if (!t1 || t1.type !== "w" || nv.blocked[it.end]) return undefined;
   // only a bare measure, not "3 cuộc họp giao ban"
   const endsHere = (x: number): boolean => isHard(toks[x]) || cls[x] === "filler" || isWordIn(toks[x], PREPS);
+  // "2 bài trên báo Thanh Hóa điện tử", "3 bài gửi Báo Nghệ An": posts in a newspaper are its news articles
+  const news = t1.kt === "bai" && !nv.blocked[it.end + 1] ? newspaperArticles(toks, compiled, it.end + 1) : undefined;
+  if (news) return news;
   const one = compiled.measures.get(t1.k) ?? compiled.measures.get(t1.kt);
   if (one && endsHere(it.end + 1)) return one;
   // "phát 300 tờ cho 300 hộ", "treo 6 cái tại cổng": to whom or where, after a bare measure

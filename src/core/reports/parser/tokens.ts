@@ -341,7 +341,7 @@ export function gatheringBefore(toks: readonly Tok[], i: number, blocked?: Uint8
   if (sitting?.type === "w" && SESSION_WORDS.has(sitting.kt) && isWordIn(toks[i - 2 - about], EACH))
     return gatheringInSentence(toks, i - 3 - about, blocked, true);
   if (!link || !(counted || named || (GATHERING_LINKS.has(link.k) && (link.type === "w" || link.k === ","))))
-    return false;
+    return gatheringBeforeTopic(toks, i, blocked);
   let reach = i - 6;
   for (let x = counted || named ? i - 1 : i - 2; x >= 0 && x >= reach; x--) {
     // ("tập huấn "Kỹ năng số" với 40 hội viên": over a quoted title, as far again)
@@ -355,6 +355,21 @@ export function gatheringBefore(toks: readonly Tok[], i: number, blocked?: Uint8
     if (t.type === "nl" || (t.type === "p" && !LABEL_MARKS.has(t.k))) return false;
     // ("trường 28 lớp, 950 học sinh": a school's classes, marked context, gather no one)
     if (t.type === "w" && endsGathering(toks, x)) return !blocked?.[x];
+  }
+  return false;
+}
+
+/**
+ * "tập huấn 1 lớp kỹ năng bán hàng online 42 xã viên", "hội nghị triển khai nghị quyết 120 đảng viên": people right
+ * after a few plain words of a gathering's topic, the gathering (its name, or its count of sittings) opening those
+ * words in the clause — no number, mark or line break between.
+ */
+function gatheringBeforeTopic(toks: readonly Tok[], i: number, blocked?: Uint8Array): boolean {
+  if (toks[i - 1]?.type !== "w") return false;
+  for (let x = i - 2; x >= 0 && x >= i - 8; x--) {
+    const t = toks[x]!;
+    if (t.type !== "w") return t.type === "n" && SESSION_WORDS.has(toks[x + 1]?.kt ?? "") && !blocked?.[x];
+    if (endsGathering(toks, x) && toks[x]!.k !== "lop") return !blocked?.[x];
   }
   return false;
 }
@@ -400,10 +415,10 @@ function gatheringOnLine(toks: readonly Tok[], from: number, blocked?: Uint8Arra
 const LABEL_MARKS: ReadonlySet<string> = new Set(["(", ")", ":", "|"]);
 
 /**
- * Gatherings of two words whose last word alone says little ("gặp mặt"); not "chuyên đề", which names a
+ * Gatherings of two words whose last word alone says little ("gặp mặt", "diễn đàn"); not "chuyên đề", which names a
  * club's session as often as a meeting (the bot asks about "sinh hoạt chuyên đề 2 buổi cho 40 đoàn viên").
  */
-const GATHERING_PAIRS: ReadonlySet<string> = new Set(["gap mat"]);
+const GATHERING_PAIRS: ReadonlySet<string> = new Set(["gap mat", "dien dan"]);
 
 /** Whether token x ends the name of a gathering ("hội nghị", "tọa đàm", "gặp mặt"). */
 function endsGathering(toks: readonly Tok[], x: number): boolean {

@@ -238,6 +238,9 @@ export const FUZZY_STOP: ReadonlySet<string> = new Set([
   "phongban",
   "tintuc",
   "baihat",
+  "bailiet", // "tiêm vắc xin bại liệt" (polio) is no typo of "bài viết"
+  "dienvan", // "biểu diễn văn nghệ", "10 điểm dân cư" are no typos of "diễn đàn"
+  "diemdan",
   "nguoithan",
   "tieuthuyet",
   "hoinhap",
@@ -299,6 +302,8 @@ export const LOANWORDS: readonly (readonly [readonly string[], readonly string[]
   [["bangron"], ["banner"]],
   [["pano"], ["maket"]],
   [["toroi", "togap"], ["tờ bướm"]],
+  // a forum is held like a seminar or a talk ("tổ chức 2 diễn đàn với 175 đoàn viên")
+  [["hoithao", "toadam"], ["diễn đàn"]],
   [
     ["facebook", "fanpage", "mangxahoi", "baimangxahoi"],
     ["phây búc", "tiktok", "clip tiktok", "video tiktok", "youtube"],

@@ -220,9 +220,12 @@ export function findStatedZeros(
       }
     }
     // (b) "Hội nghị: không tổ chức", "tap huan khong to chuc", "xe loa: ko co luot nao"
-    const before =
+    const named0 =
       mentionEndingAt(mentions, toks, i, nv) ??
       (meetings ? meetingLabelBefore(toks, nv, mentionAt, i, meetings) : undefined);
+    // "loa hỏng chưa phát được", "loa chưa sửa được nên không phát": a broken device, so none went out
+    const broken = named0 ? undefined : brokenBefore(toks, mentions, i);
+    const before = named0 ?? broken;
     if (!before) continue;
     let x = i + 1;
     let naoAfter = false;
@@ -249,7 +252,7 @@ export function findStatedZeros(
         // "áp phích chưa có đợt này": this period's words after it say none in the period
         (key(toks[i + 1]) === "co" && x === i + 2 && thisPeriodEnd(toks, nv, x) > x) ||
         (DONE_ONE.has(key(toks[i + 1])) && (!saysCan(toks, i + 1, x) || notYetMade(toks, i, x))));
-    if ((naoAfter || !notYet || notYetDone) && closes(toks, nv, x))
+    if ((naoAfter || !notYet || notYetDone || broken) && closes(toks, nv, x))
       for (const m of [...listedBefore(mentions, toks, before), before]) zeros.push({ code: m.code, at: m.start });
   }
   return { zeros, owners };
@@ -373,6 +376,65 @@ function meetingsCode(compiled: CompiledIndicators): string | undefined {
 
 /** Marks between an item's name and what is said of it ("Hội nghị: …", "chuyên mục – …", "Hội nghị | …"). */
 const ITEM_SEPARATORS = new Set([":", "-", "|"]);
+/** Words saying a device is broken or not yet repaired, between its name and a negation ("hỏng", "chưa sửa được nên"). */
+const BROKEN_WORDS: ReadonlySet<string> = new Set([
+  "hong",
+  "hu",
+  "bi",
+  "chua",
+  "sua",
+  "duoc",
+  "dc",
+  "nen",
+  "vi",
+  "van",
+]);
+
+/** The name right before a broken device's words that end at the negation i ("loa hỏng chưa phát"), else undefined. */
+function brokenBefore(toks: readonly Tok[], mentions: readonly Mention[], i: number): Mention | undefined {
+  let broken = false;
+  for (let j = i; j > 0 && j >= i - 6; j--) {
+    const m = mentions.find((x) => x.end === j);
+    if (m) return broken && j < i ? m : undefined;
+    const k = key(toks[j - 1]);
+    if (toks[j - 1]!.type !== "w" || !BROKEN_WORDS.has(k)) return undefined;
+    // ("hỏng" written so, or after "bị"/"hư"; plain "hong" may be chat for "không")
+    if (
+      (k === "hong" && (toks[j - 1]!.o.toLowerCase() === "hỏng" || key(toks[j - 2]) === "bi")) ||
+      k === "hu" ||
+      k === "sua"
+    )
+      broken = true;
+  }
+  return undefined;
+}
+
+/** "… ko làm nên e để trống": the officer leaves the item blank, no zero (the sentence after token i). */
+function leftBlankAfter(toks: readonly Tok[], i: number): boolean {
+  for (let x = i; x < toks.length && !isEnd(toks[x]); x++)
+    if ((key(toks[x]) === "de" || key(toks[x]) === "bo") && key(toks[x + 1]) === "trong") return true;
+  return false;
+}
+/** The unit as the subject of a negation ("xã k có", "hội không mở", "bên em không làm"). */
+const UNIT_SUBJECTS = new Set(["xa", "phuong", "thon", "hoi", "doan", "truong", "ben", "em", "e", "minh", "cung"]);
+
+/**
+ * "phong su, chuyen muc: xa k co", "hội nghị thì quý này hội không mở": the unit said as the subject right before
+ * the negation, and "thì", a colon or this period's words in any order back to the name — where the name should
+ * end (i itself when no unit stands there).
+ */
+function pastUnitSaidBefore(toks: readonly Tok[], nv: NonValues, mentions: readonly Mention[], i: number): number {
+  if (!UNIT_SUBJECTS.has(key(toks[i - 1])) || toks[i - 1]!.type !== "w") return i;
+  let j = i;
+  for (let steps = 0; steps < 8 && j > 0 && !mentions.some((x) => x.end === j); steps++) {
+    const p = toks[j - 1]!;
+    const k = key(p);
+    const period = (nv.transparent[j - 1] && p.type === "w") || thisSpanBefore(toks, j);
+    if (!(UNIT_SUBJECTS.has(k) || ITEM_SEPARATORS.has(p.k) || k === "thi" || k === "la" || period)) return i;
+    j--;
+  }
+  return j;
+}
 /** The officer as the subject of a negation ("em không tổ chức", "e ko làm"). */
 const SUBJECTS = new Set(["em", "e", "minh"]);
 
@@ -625,6 +687,9 @@ function mentionEndingAt(
   while (j > 0 && ((nv.transparent[j - 1] && toks[j - 1]!.type === "w") || thisSpanBefore(toks, j))) j--;
   if (j > 1 && toks[j - 1]!.type === "n" && nv.blocked[j - 1] && PERIODS.has(key(toks[j - 2]))) j -= 2;
   if (toks[j - 1]?.k === ":") j--;
+  const pastUnit = mentions.some((x) => x.end === j) ? i : pastUnitSaidBefore(toks, nv, mentions, i);
+  if (pastUnit !== i && leftBlankAfter(toks, i)) return undefined;
+  if (pastUnit !== i) j = pastUnit;
   const m =
     mentions.find((x) => x.end === j) ?? (toks[j]?.k === ":" ? qualifiedHead(mentions, toks, j, nv) : undefined);
   if (!m) return undefined;
