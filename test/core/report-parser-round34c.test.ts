@@ -311,3 +311,12 @@ describe("a broken device said before its negation is a zero ('loa hỏng chưa 
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("issues of a bulletin are no news articles ('in 2 số bản tin')", () => {
+  it.each([
+    ["phát hành 4 số bản tin nội bộ, đăng 6 bài fanpage", { bai_mxh: 6 }],
+    ["ra 3 so ban tin, treo 2 bang ron", { bang_ron: 2 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -189,6 +189,8 @@ const OTHER_THINGS: readonly string[][] = [
   ["khach"],
   ["gian", "hang"],
   ["tiet", "muc"],
+  // "in 2 số bản tin", "phát hành 4 số bản tin nội bộ": issues of a bulletin, no news articles
+  ["so", "ban", "tin"],
 ];
 /** Words between "dân" (the population) and its count ("dân trong xã 12.400 người", "dân số toàn xã là 9.000"). */
 const POPULATION_GLUE: ReadonlySet<string> = new Set([
