@@ -262,3 +262,13 @@ describe("the earlier figure explained ('số trước 28 lượt là chưa cộ
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("checked again in other words ('confirm lại là', 'rà lại thì', 'đếm lại còn … thôi')", () => {
+  it.each([
+    ["to roi 400 to, e confirm lai la 420 to", { to_roi: 420 }],
+    ["phát tờ rơi 600 tờ, em đếm lại còn 580 tờ thôi", { to_roi: 580 }],
+    ["tin bài 10 tin, rà lại thì có 12 tin", { tin_bai: 12 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

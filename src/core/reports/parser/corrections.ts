@@ -146,6 +146,9 @@ const CHECKED_AGAIN: readonly string[][] = [
   ["kiem", "tra", "lai"],
   ["kiem", "lai"],
   ["thong", "ke", "lai"],
+  ["ra", "lai"], // "rà lại thì có 12 tin"
+  ["update", "lai"],
+  ["confirm", "lai"],
   ["check", "lai"],
   ["ra", "soat", "lai"],
   ["doi", "chieu", "lai"],
@@ -817,12 +820,12 @@ function namedLineComma(toks: readonly Tok[], from: number): number | null {
 }
 
 /**
- * "đếm lại là 14 cái", "kiểm lại được 45 tờ": after checking again, "là"/"được" right before a figure says
- * the recounted figure (as "thì" does before any words).
+ * "đếm lại là 14 cái", "kiểm lại được 45 tờ", "đếm lại còn 580 tờ": after checking again, "là"/"được"/"còn" right
+ * before a figure says the recounted figure (as "thì" does before any words).
  */
 function recountedFigureAt(toks: readonly Tok[], j: number): boolean {
   const k = key(toks[j]);
-  return (k === "la" || k === "duoc") && toks[j + 1]?.type === "n";
+  return (k === "la" || k === "duoc" || k === "con") && toks[j + 1]?.type === "n";
 }
 
 /** End of a forward correction phrase starting at token i (with a trailing ":"), or null. */
