@@ -250,3 +250,25 @@ describe("digits and words of several scales in one figure ('2 nghìn 3 trăm n�
     expect(plain(text)).toEqual(only(values));
   });
 });
+
+describe("the earlier figure explained ('số trước 28 lượt là chưa cộng 2 lượt') and a change asked for ('sửa giúp em thành 650')", () => {
+  it.each([
+    ["Phát thanh: 30 lượt (số trước 28 lượt là chưa cộng 2 lượt ngày 30)", { phat_thanh: 30 }],
+    ["pano 5 cái, số trước là 4", { pano: 5 }],
+    ["tờ rơi 500 tờ, trước em báo 450 tờ là chưa tính 50 tờ phát ở chợ", { to_roi: 500 }],
+    ["tờ rơi 600 tờ, chị sửa giúp em thành 650 nhé", { to_roi: 650 }],
+    ["bang ron 14 cai, a sua lai giup e thanh 16 nhe", { bang_ron: 16 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("checked again in other words ('confirm lại là', 'rà lại thì', 'đếm lại còn … thôi')", () => {
+  it.each([
+    ["to roi 400 to, e confirm lai la 420 to", { to_roi: 420 }],
+    ["phát tờ rơi 600 tờ, em đếm lại còn 580 tờ thôi", { to_roi: 580 }],
+    ["tin bài 10 tin, rà lại thì có 12 tin", { tin_bai: 12 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});

@@ -146,6 +146,9 @@ const CHECKED_AGAIN: readonly string[][] = [
   ["kiem", "tra", "lai"],
   ["kiem", "lai"],
   ["thong", "ke", "lai"],
+  ["ra", "lai"], // "rà lại thì có 12 tin"
+  ["update", "lai"],
+  ["confirm", "lai"],
   ["check", "lai"],
   ["ra", "soat", "lai"],
   ["doi", "chieu", "lai"],
@@ -337,11 +340,13 @@ function wrongFigureAt(c: CorrectionScan, i: number): number {
           return i;
         }
       }
-      if (key(toks[a]) === "la" && WRONG_AFTER.has(key(toks[a + 1]))) {
+      // ("28 lượt là chưa cộng 2 lượt", "là chưa tính 3 cái": left out, as "thiếu")
+      const notAdded = key(toks[a + 1]) === "chua" && (key(toks[a + 2]) === "cong" || key(toks[a + 2]) === "tinh");
+      if (key(toks[a]) === "la" && (WRONG_AFTER.has(key(toks[a + 1])) || notAdded)) {
         for (let x = i; x < num.end; x++) blocked.push(x);
         // "tin bài 5 là thiếu 1 tin", "12 là thừa 2 cái": the difference after is no figure either
-        const d = a + 2;
-        const diff = (key(toks[a + 1]) === "thieu" || key(toks[a + 1]) === "thua") && !nv.blocked[d];
+        const d = notAdded ? a + 3 : a + 2;
+        const diff = (notAdded || key(toks[a + 1]) === "thieu" || key(toks[a + 1]) === "thua") && !nv.blocked[d];
         const dn = diff && toks[d]?.type === "n" ? numbers.read(d, false) : null;
         if (dn && !dn.bad) for (let x = d; x < dn.end; x++) blocked.push(x);
         i = (dn && !dn.bad ? dn.end : num.end) - 1;
@@ -467,9 +472,10 @@ function takenBackAt(c: CorrectionScan, i: number): number {
       return i;
     }
   }
-  // "số cũ 14 số mới 17", "số liệu cũ: 5": the old figure is the wrong one
-  if (t.kt === "so" && (key(toks[i + 1]) === "cu" || (key(toks[i + 1]) === "lieu" && key(toks[i + 2]) === "cu"))) {
-    let j = key(toks[i + 1]) === "cu" ? i + 2 : i + 3;
+  // "số cũ 14 số mới 17", "số liệu cũ: 5", "(số trước 28 lượt …)": the old figure is the wrong one
+  const old = (k: string): boolean => k === "cu" || k === "truoc";
+  if (t.kt === "so" && (old(key(toks[i + 1])) || (key(toks[i + 1]) === "lieu" && key(toks[i + 2]) === "cu"))) {
+    let j = old(key(toks[i + 1])) ? i + 2 : i + 3;
     if (toks[j]?.k === ":") j++;
     wrongNumberAt(j);
     return i;
@@ -661,7 +667,11 @@ function figureChosenAt(c: CorrectionScan, i: number): number {
     if (toks[j]?.type === "n" && (chosen || miscountNear(toks, i, 6, 10))) fig = j;
   } else if (t.kt === "sua" && (key(toks[i - 1]) === "a" || PERSON.has(key(toks[i - 1]))) && toks[i + 1]?.type === "n")
     fig = i + 1;
-  else if (t.kt === "phai" && key(toks[i + 1]) === "la" && toks[i + 2]?.type === "n" && miscountNear(toks, i, 6, 0))
+  else if (t.kt === "sua") {
+    // "chị sửa giúp em thành 650 nhé": asked to change to a figure, with no figure before "thành"
+    for (let x = i + 1; x < i + 5 && toks[x]?.type === "w"; x++)
+      if (key(toks[x]) === "thanh" && toks[x + 1]?.type === "n") fig = x + 1;
+  } else if (t.kt === "phai" && key(toks[i + 1]) === "la" && toks[i + 2]?.type === "n" && miscountNear(toks, i, 6, 0))
     fig = i + 2;
   if (fig < 0 || nv.blocked[fig]) return -1;
   markers.push({ start: i, end: fig });
@@ -810,12 +820,12 @@ function namedLineComma(toks: readonly Tok[], from: number): number | null {
 }
 
 /**
- * "đếm lại là 14 cái", "kiểm lại được 45 tờ": after checking again, "là"/"được" right before a figure says
- * the recounted figure (as "thì" does before any words).
+ * "đếm lại là 14 cái", "kiểm lại được 45 tờ", "đếm lại còn 580 tờ": after checking again, "là"/"được"/"còn" right
+ * before a figure says the recounted figure (as "thì" does before any words).
  */
 function recountedFigureAt(toks: readonly Tok[], j: number): boolean {
   const k = key(toks[j]);
-  return (k === "la" || k === "duoc") && toks[j + 1]?.type === "n";
+  return (k === "la" || k === "duoc" || k === "con") && toks[j + 1]?.type === "n";
 }
 
 /** End of a forward correction phrase starting at token i (with a trailing ":"), or null. */
