@@ -555,9 +555,22 @@ describe("names are not misspelt indicators", () => {
 
 /** Set 33 (200, written the day its rounds began by a writer who never saw the parser; tables, long reports, lookalikes and periods weighted): development. */
 describe("real-style report corpus, set 33 (development)", () => {
-  it("reads at least 122 of its 200 messages exactly (101 before this session's rounds)", () => {
+  it("reads at least 160 of its 200 messages exactly (101 when written, 122 after its first session's rounds)", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-33.jsonl"), SAMPLE_INDICATORS);
     expect(score.total).toBe(200);
-    expect(score.exact).toBeGreaterThanOrEqual(122);
+    expect(score.exact).toBeGreaterThanOrEqual(160);
+  });
+});
+
+/**
+ * Set 35 (200, by a writer who never saw the parser; storms on the central coast, mass organisations and their
+ * branches, village heads, teachers and health workers on phones; mixed reports, multipliers and tables weighted):
+ * scored as a second fresh measure of the rounds of the day it was written, then development.
+ */
+describe("real-style report corpus, set 35 (development)", () => {
+  it("reads at least 95 of its 200 messages exactly (93 before the rounds of the day it was written)", () => {
+    const score = scoreCorpus(readFixture("report-corpus-real-35.jsonl"), SAMPLE_INDICATORS);
+    expect(score.total).toBe(200);
+    expect(score.exact).toBeGreaterThanOrEqual(95);
   });
 });
