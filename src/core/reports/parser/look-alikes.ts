@@ -276,31 +276,11 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
       continue;
     }
     if (toks[i]!.type !== "w") continue;
-    // "khám sàng lọc 145 người cao tuổi", "tiêm 320 mũi": people served one by one
-    const served = servedAt(toks, nv, numbers, i);
-    if (served) {
-      for (let x = served[0]; x < served[1]; x++) blocked.push(x);
-      i = served[1] - 1;
-      continue;
-    }
-    // "hội thi …, trao 12 giải": a contest's prizes
-    const prizes = prizesAt(toks, nv, numbers, i);
-    if (prizes) {
-      for (let x = prizes[0]; x < prizes[1]; x++) blocked.push(x);
-      i = prizes[1] - 1;
-      continue;
-    }
-    // "in 600 tờ gấp, phát hết 600": the figure told again
-    const again = restatedAfterAll(toks, nv, numbers, i);
-    if (again) {
-      for (let x = again[0]; x < again[1]; x++) blocked.push(x);
-      i = again[1] - 1;
-      continue;
-    }
-    const mobile = mobileRunAt(toks, nv, numbers, i);
-    if (mobile) {
-      for (let x = mobile[0]; x < mobile[1]; x++) blocked.push(x);
-      i = mobile[1] - 1;
+    let span: [number, number] | null = null;
+    for (let r = 0; r < BACKGROUND_AT_WORD.length && !span; r++) span = BACKGROUND_AT_WORD[r]!(toks, nv, numbers, i);
+    if (span) {
+      for (let x = span[0]; x < span[1]; x++) blocked.push(x);
+      i = span[1] - 1;
       continue;
     }
     // "loa 2 chiếc công suất 250W", "loa: 3 cái": loudspeakers counted by a device's classifier, not
@@ -663,6 +643,18 @@ function equipmentEnd(
   }
   return j;
 }
+
+/**
+ * Background spans read at a word, tried in this order: people served one by one ("khám sàng lọc 145 người
+ * cao tuổi", "tiêm 320 mũi"), a contest's prizes ("hội thi …, trao 12 giải"), a figure told again ("in 600 tờ
+ * gấp, phát hết 600"), a mobile propaganda session's run.
+ */
+const BACKGROUND_AT_WORD: readonly ((
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  i: number,
+) => [number, number] | null)[] = [servedAt, prizesAt, restatedAfterAll, mobileRunAt];
 
 /**
  * "1 buổi tuyên truyền lưu động bằng xe loa (1 lượt)": a mobile run is the van's, counted in its trips,
