@@ -487,6 +487,12 @@ function multiplyByCount(
     !namedAfter(toks, nameAt, fe)
   ) {
     const num = numItem(fs, fe, figures[0]![2] * count.value);
+    const except =
+      count.start >= 0 ? exceptionAfter(toks, nv, numbers, compiled, unitWord, fe, figures[0]![2], count.value) : null;
+    if (except) {
+      num.value = except.value;
+      blocked.push(...except.tokens);
+    }
     if (goesOn && goesOn.pair.ind.code === counted.code) {
       // "ở 4 trường mỗi trường 6 tờ, ở 8 thôn mỗi thôn 2 tờ": the places' products add up
       goesOn.pair.num.value += num.value;
@@ -498,10 +504,10 @@ function multiplyByCount(
     m.last = { pair: out.pairs[out.pairs.length - 1]!, end: fe, unit: unitWord, measure: key(toks[fe]) };
     for (let x = count.start; x < count.end; x++) blocked.push(x);
     for (let x = fs; x < fe; x++) blocked.push(x);
-    statedProduct(toks, nv, numbers, Math.max(fe, count.end), num.value, blocked);
+    statedProduct(toks, nv, numbers, Math.max(fe, count.end, except?.end ?? 0), num.value, blocked);
     // "phát tờ rơi cho 320 hộ, mỗi hộ 1 tờ": the recipients, counted here, are no longer unclear
     if (count.start >= 0) out.settled.push(count.start);
-    i = Math.max(i, fe - 1);
+    i = Math.max(i, fe - 1, (except?.end ?? 0) - 1);
     return i;
   }
   // "tại 8 khóm, mỗi khóm 01 buổi": sittings each place held, with no name in the sentence before, are the
@@ -520,12 +526,17 @@ function multiplyByCount(
     !namedInSentenceBefore(toks, nv, nameAt, i)
   ) {
     const num = numItem(fs, fe, figures[0]![2] * count.value);
+    const except = exceptionAfter(toks, nv, numbers, compiled, unitWord, fe, figures[0]![2], count.value);
+    if (except) {
+      num.value = except.value;
+      blocked.push(...except.tokens);
+    }
     out.pairs.push(pairUp(num, indItem(fe, fe + 1, events), true));
     products.set(fs, { end: fe, value: num.value });
     for (let x = count.start; x < count.end; x++) blocked.push(x);
     for (let x = fs; x < fe + 1; x++) blocked.push(x);
     out.settled.push(count.start);
-    i = Math.max(i, fe);
+    i = Math.max(i, fe, (except?.end ?? 0) - 1);
     return i;
   }
   // "xe lưu động: 3 xe, mỗi xe chạy 2 lượt": the unit is the indicator's own thing and the figure is
@@ -612,6 +623,12 @@ function multiplyByCount(
     if (rest) {
       readings.set(figures[0]![0], { end: figures[0]![1], value: figures[0]![2] * count.value + rest.sum });
       blocked.push(...rest.tokens);
+    } else {
+      const except = exceptionAfter(toks, nv, numbers, compiled, unitWord, figures[0]![1], figures[0]![2], count.value);
+      if (except) {
+        readings.set(figures[0]![0], { end: figures[0]![1], value: except.value });
+        blocked.push(...except.tokens);
+      }
     }
   }
   // "mỗi trường họp 1 buổi, xã em tính 4 hội nghị": a product stated with an indicator's name, of a figure
@@ -2091,4 +2108,73 @@ function statedAfter(toks: readonly Tok[], from: number): boolean {
     if (toks[n]?.type === "n") return true;
   }
   return false;
+}
+
+/** Marks ending the search for an exception after a rate ("…, riêng …" and "…; riêng …" go on). */
+const STOPS: ReadonlySet<string> = new Set([".", "!", "?"]);
+
+/**
+ * "12 thôn mỗi thôn 1 buổi, riêng thôn A và thôn B 2 buổi": the places named after "riêng" (a few tokens after the
+ * figure each) hold their own figure instead of the rate — or on top of it when said with "thêm" / "nữa". Returns
+ * the product corrected, the exception's tokens and where it ends; null when no such exception follows.
+ */
+function exceptionAfter(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  compiled: CompiledIndicators,
+  unitWord: string,
+  fe: number,
+  rate: number,
+  count: number,
+): { value: number; tokens: number[]; end: number } | null {
+  const measure = key(toks[fe]);
+  let r = fe;
+  while (r < fe + 8 && toks[r] && key(toks[r]) !== "rieng" && !STOPS.has(toks[r]!.k)) r++;
+  if (key(toks[r]) !== "rieng" && toks[r]?.type === "nl") r++;
+  if (key(toks[r]) !== "rieng") return null;
+  // "riêng 2 thôn A, B": the count said; else the unit's word once per place named
+  let k = 0;
+  let x = r + 1;
+  if (toks[x]?.type === "n" && key(toks[x + 1]) === unitWord) {
+    k = Number(toks[x]!.k);
+    x++;
+  }
+  const said = k;
+  let figure: { start: number; end: number; value: number } | null = null;
+  let added = false;
+  for (; x < r + 14 && toks[x] && !SENTENCE_ENDS.has(toks[x]!.k) && toks[x]!.type !== "nl"; x++) {
+    const w = key(toks[x]);
+    if (w === "them") added = true;
+    // "thêm mỗi xóm 1 cái": the rate's own unit names no place
+    if (w === "moi") {
+      x++;
+      continue;
+    }
+    if (w === unitWord) {
+      if (!said) k++;
+      // the place's own number ("tổ 4") names it
+      if (toks[x + 1]?.type === "n") x++;
+      continue;
+    }
+    // (the figure of a place named is kept from the mentions: read here on purpose)
+    if (toks[x]!.type !== "n" || nv.blocked[x]! > 1 || k === 0) continue;
+    if (toks[x + 1]?.k === "/" || toks[x + 1]?.k === ":") return null;
+    const num = numbers.read(x, false);
+    if (!num || num.bad) return null;
+    const after = key(toks[num.end]);
+    // in the rate's measure, or with none ("nhận 150, …")
+    if (after !== measure && toks[num.end]?.type === "w" && compiled.measures.has(after) && after !== "cai")
+      return null;
+    figure = { start: x, end: num.end, value: num.value };
+    break;
+  }
+  if (!figure || k === 0 || k >= count || !Number.isFinite(k)) return null;
+  let end = figure.end;
+  if (key(toks[end]) === measure) end++;
+  if (key(toks[end]) === "nua") added = true;
+  const tokens: number[] = [];
+  for (let y = figure.start; y < end; y++) tokens.push(y);
+  const value = added ? rate * count + k * figure.value : rate * (count - k) + k * figure.value;
+  return { value, tokens, end };
 }
