@@ -324,7 +324,7 @@ function markPlaceCounts(
     const w = toks[at];
     const w2 = toks[at + 1];
     if (!w || w.type !== "w" || blocked[at]) continue;
-    const phrase = w2?.type === "w" && PLACE_PHRASES.has(`${w.k} ${w2.k}`);
+    const phrase = w2?.type === "w" && PLACE_PHRASES.has(`${w.k} ${w2.k}`) && !sheetsStuck(w, w2);
     // "tại 5 bản": after a word saying where, villages of the uplands, not copies; so after what a place has,
     // ending the clause, as few as a commune's villages ("Xã có 13 bản, 2.180 hộ"; not "xã có 300 bản, …")
     const village =
@@ -399,7 +399,7 @@ function markContextCounts(
     // ("1 biên tập viên", "2 cộng tác viên", "3 hướng dẫn viên": a role of three words ending in "viên" is staff)
     const staff = w2?.type === "w" && (hasPhrase(ROLE_TRIPLES, w.k, rest) || roleOfThreeAt(toks, j));
     const role3 = staff || (w2?.type === "w" && hasPhrase(AIRINGS, w.k, rest));
-    const phrase = role3 || (w2?.type === "w" && hasPhrase(CONTEXT_PHRASES, w.k, w2.k));
+    const phrase = role3 || (w2?.type === "w" && hasPhrase(CONTEXT_PHRASES, w.k, w2.k) && !sheetsStuck(w, w2));
     const thingPhrase =
       (w2?.type === "w" && (hasPhrase(THING_PHRASES, w.k, w2.k) || hasPhrase(THING_TRIPLES, w.k, rest))) ||
       receivedThing(tk, numbers, j, `${w.k} ${key_(w2)}`);
@@ -2728,4 +2728,9 @@ function spokenRateAt(toks: readonly Tok[], i: number, unit: string): boolean {
   if (!op || !(SPAN_OPS.has(key_(op)) || op.k === "x" || op.k === "×" || op.k === "*")) return false;
   const at = unit === "ngay" ? monthDaysAt(toks, j + 1) : j + 1;
   return toks[at]?.type === "n" && toks[at + 1]?.type === "w" && toks[at + 1]!.kt === unit;
+}
+
+/** "40 tờ dán ở bảng tin": sheets stuck up, typed with their marks, fold as "tổ dân" (a street group) but are none. */
+function sheetsStuck(w: Tok, w2: Tok): boolean {
+  return w.k === "to" && w2.k === "dan" && (w.o.toLowerCase() === "tờ" || w2.o.toLowerCase() === "dán");
 }
