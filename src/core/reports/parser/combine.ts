@@ -305,6 +305,7 @@ function placePair(c: CombineScan, p: Pair): void {
   }
   const additive =
     besidesInSentence(tk, s, sentence) ||
+    besidesInClause(tk, s, sentence) ||
     nv.arithmetic.addends.has(p.num.start) ||
     around.inside.includes(" them ") ||
     around.before.includes(" them ") ||
@@ -1052,6 +1053,16 @@ function besidesInSentence(tk: Tokenised, at: number, sentence: Int32Array): boo
   while (x > 0 && sentence[x - 1] === sentence[at]) x--;
   while (x < at && tk.toks[x]!.type !== "w") x++;
   return tk.toks[x]?.kt === "ngoai" && tk.toks[x + 1]?.kt === "ra";
+}
+
+/** "…, ngoài ra (còn) 4 băng rôn ở trụ sở": "ngoài ra" opening the figure's clause, a few words before it, adds. */
+function besidesInClause(tk: Tokenised, at: number, sentence: Int32Array): boolean {
+  const { toks } = tk;
+  for (let x = at - 1; x >= 1 && x >= at - 4 && sentence[x] === sentence[at]; x--) {
+    if (toks[x]!.type !== "w") return false;
+    if (toks[x]!.kt === "ra" && toks[x - 1]?.kt === "ngoai") return toks[x - 2]?.k === "," || toks[x - 2]?.k === ";";
+  }
+  return false;
 }
 
 /** Whether a period is named between "trong đó" and token `at` ("trong đó riêng quý IV 11"), not a place ("trong đó thôn 1 có 8"). */
