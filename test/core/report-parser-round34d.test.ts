@@ -46,6 +46,15 @@ describe("extras beside a product are added ('thêm 40 tờ dán …': sheets st
   });
 });
 
+describe("runs per sitting over sittings per week: one product, the sittings' count spent in it", () => {
+  it.each([
+    ["loa thon moi tuan 2 buoi, moi buoi doc 3 luot, duoc 4 tuan", { phat_thanh: 24 }],
+    ["loa ấp mỗi tuần 4 buổi, mỗi buổi 2 lượt, làm được 3 tuần rồi", { phat_thanh: 24 }],
+  ])("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
 // read wrong still (it.fails: turns red when one starts passing, to be moved up)
 const KNOWN_MISSES: [string, Record<string, number>][] = [
   [
@@ -54,7 +63,6 @@ const KNOWN_MISSES: [string, Record<string, number>][] = [
   ],
   ["trang xã đăng mỗi ngày 1 bài trong 20 ngày, ngoài ra còn 3 bài livestream", { bai_mxh: 23 }],
   ["loa xã phát mỗi ngày 2 lượt sáng chiều, trong 3 tuần", { phat_thanh: 42 }],
-  ["loa thon moi tuan 2 buoi, moi buoi doc 3 luot, duoc 4 tuan", { phat_thanh: 24 }],
   ["xe loa chạy 2 đợt, mỗi đợt 4 ngày, mỗi ngày 3 lượt", { xe_luu_dong: 24 }],
   ["12 đoàn viên mỗi bạn phát 40 tờ rơi ở chợ", { to_roi: 480 }],
 ];

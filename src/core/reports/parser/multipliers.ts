@@ -94,6 +94,7 @@ const BETWEEN = new Set([
   "xuat",
   "ve",
   "kem", // "mỗi phóng sự kèm 10 hình ảnh": what each holds
+  "doc", // "mỗi buổi đọc 2 lượt": read out on the loudspeakers
 ]);
 const CONJ = new Set([",", "/", "va", "&", "-", "hoac"]);
 /** Verbs after "moi" typed without marks that make it "mới" (just): "pano moi treo 5 cai". */
@@ -503,6 +504,7 @@ function multiplyByCount(
     }
     m.last = { pair: out.pairs[out.pairs.length - 1]!, end: fe, unit: unitWord, measure: key(toks[fe]) };
     for (let x = count.start; x < count.end; x++) blocked.push(x);
+    spendCount(readings, count);
     for (let x = fs; x < fe; x++) blocked.push(x);
     statedProduct(toks, nv, numbers, Math.max(fe, count.end, except?.end ?? 0), num.value, blocked);
     // "phát tờ rơi cho 320 hộ, mỗi hộ 1 tờ": the recipients, counted here, are no longer unclear
@@ -555,6 +557,7 @@ function multiplyByCount(
     out.pairs.push(pairUp(num, indItem(fe, fe + 1, owner), true));
     products.set(fs, { end: fe, value: num.value });
     for (let x = count.start; x < count.end; x++) blocked.push(x);
+    spendCount(readings, count);
     for (let x = fs; x < fe + 1; x++) blocked.push(x);
     statedProduct(toks, nv, numbers, Math.max(fe + 1, count.end), num.value, blocked);
     out.settled.push(count.start);
@@ -2177,4 +2180,12 @@ function exceptionAfter(
   for (let y = figure.start; y < end; y++) tokens.push(y);
   const value = added ? rate * count + k * figure.value : rate * (count - k) + k * figure.value;
   return { value, tokens, end };
+}
+
+/**
+ * "mỗi tuần 3 buổi … 5 tuần, mỗi buổi 2 lượt": a count read as a product (15 buổi) and multiplied again (30 lượt) is
+ * spent in the new product; its own reading would be a second figure of the same thing.
+ */
+function spendCount(readings: Map<number, { end: number; value: number }>, count: Count): void {
+  if (count.start >= 0 && readings.get(count.start)?.value === count.value) readings.delete(count.start);
 }
