@@ -568,9 +568,9 @@ describe("real-style report corpus, set 33 (development)", () => {
  * scored as a second fresh measure of the rounds of the day it was written, then development.
  */
 describe("real-style report corpus, set 35 (development)", () => {
-  it("reads at least 95 of its 200 messages exactly (93 before the rounds of the day it was written)", () => {
+  it("reads at least 99 of its 200 messages exactly (93 before the rounds of the day it was written, 95 after them)", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-35.jsonl"), SAMPLE_INDICATORS);
     expect(score.total).toBe(200);
-    expect(score.exact).toBeGreaterThanOrEqual(95);
+    expect(score.exact).toBeGreaterThanOrEqual(99);
   });
 });
