@@ -94,6 +94,9 @@ function createIndicatorList(): (open: AssignmentView[]) => readonly IndicatorDe
   };
 }
 
+/** Whether the message carries a document (photos of an album need no reading of stored files). */
+const sentDocument = (incoming: Incoming): boolean => incoming.files.some((f) => f.kind === "document");
+
 /** The parser the deps name (a test's counting one), else the report parser itself. */
 const parserOf = (deps: ReportDeps) => deps.parse;
 
@@ -939,7 +942,7 @@ export const reportsFeature: Feature = (deps) => {
    */
   async function offerFileReport(ctx: Context, unit: UnitRecord, stored: FileOutcome): Promise<boolean> {
     const { incoming } = ctx;
-    if (reportAccess(ctx.person, unit) !== "ok") return false;
+    if (!sentDocument(incoming) || reportAccess(ctx.person, unit) !== "ok") return false;
     const since = new Date(deps.clock.now().getTime() - ATTACH_WINDOW_MS);
     const mine = (await deps.repos.attachments.listPending(incoming.channel, incoming.chatId, since)).filter((a) =>
       stored.ids.includes(a.id),
@@ -997,7 +1000,7 @@ export const reportsFeature: Feature = (deps) => {
     report: ReportRecord,
     stored: FileOutcome,
   ): Promise<string[] | null> {
-    if (reportAccess(ctx.person, unit) !== "ok") return null;
+    if (!sentDocument(ctx.incoming) || reportAccess(ctx.person, unit) !== "ok") return null;
     const joined = (await deps.repos.attachments.listForReports([report.id])).filter((a) => stored.ids.includes(a.id));
     const file = await reportFileText(deps.files, joined);
     const assignment = file && (await deps.repos.assignments.findView(report.assignmentId));
