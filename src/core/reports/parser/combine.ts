@@ -234,7 +234,8 @@ export function combineValues(
       !zeroPart(num) &&
       !reachedByCounted(num.start, num.end) &&
       // beside figures read; a message's only number is still asked about
-      !(words && entries.size > 0 && countsOtherThing(tk, num.end, words, nameWords))
+      !(words && entries.size > 0 && countsOtherThing(tk, num.end, words, nameWords)) &&
+      !(entries.size > 0 && !roles.running.has(num.start) && backgroundSentence(tk, num.start, sentence, nameStarts))
     )
       out.unclear.push([num.start, num.end - 1]);
   for (const { code, range } of partials) if (!entries.has(code)) out.unclear.push(range);
@@ -874,6 +875,17 @@ function sentenceIds(tk: Tokenised): Int32Array {
     if (SENTENCE_ENDS.has(t.k)) id++;
   });
   return ids;
+}
+
+/**
+ * Whether the number at `at` stands in a sentence that names no indicator and states no total
+ * ("Khám sàng lọc: 410 lượt.", "Thiệt hại khoảng 17 tỷ."): beside figures read elsewhere, it tells
+ * what else the unit did or has, which a clerk does not record and need not ask about.
+ */
+function backgroundSentence(tk: Tokenised, at: number, sentence: Int32Array, nameStarts: ReadonlySet<number>): boolean {
+  const id = sentence[at];
+  for (const n of nameStarts) if (sentence[n] === id) return false;
+  return !statesTotal(tk, at);
 }
 
 /** Words before "cong" that make it the portal ("trên cổng", "lên cổng"), not "cộng". */
