@@ -162,7 +162,20 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
   const products = new Map<number, { end: number; value: number }>();
   const numbers = createNumberReader(tk, nv.blocked);
   const nameAt = createNameMatcher(toks, nv.blocked, compiled);
-  const m: MultiplierScan = { tk, toks, nv, compiled, out, blocked, readings, products, numbers, nameAt, last: null };
+  const m: MultiplierScan = {
+    tk,
+    toks,
+    nv,
+    compiled,
+    out,
+    blocked,
+    readings,
+    products,
+    numbers,
+    nameAt,
+    last: null,
+    excepted: new Set(),
+  };
   let counts: Map<string, Count[]> | null = null;
 
   const aired = airedEach(toks, nv, numbers, nameAt, out);
@@ -359,7 +372,8 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     }
     for (let x = i; x < unit.end; x++) transparent.push(x);
     counts ??= countsByWord(toks, numbers);
-    const figureStarts = new Set([figures[0]![0]]);
+    // ("riêng thôn A 2 cuộc, mỗi cuộc 40 người": an exception's figure is spent in its product, no count of the rate)
+    const figureStarts = new Set([figures[0]![0], ...m.excepted]);
     if (onePer) figureStarts.add(i); // "1 hộ" is the rate's own unit, no count of households
     const count =
       sessionsByDays(toks, nv, numbers, i, unit.words[0]!, figures[0]!, blocked) ??
@@ -427,6 +441,8 @@ interface MultiplierScan {
   nameAt: ReturnType<typeof createNameMatcher>;
   /** The last product read: a product of other places after it in its sentence goes on with it. */
   last: PlacesProduct | null;
+  /** Where the figures of exceptions ("riêng thôn A 2 cuộc") start: spent in their product. */
+  excepted: Set<number>;
 }
 
 /**
@@ -493,6 +509,7 @@ function multiplyByCount(
     if (except) {
       num.value = except.value;
       blocked.push(...except.tokens);
+      m.excepted.add(except.tokens[0]!);
     }
     if (goesOn && goesOn.pair.ind.code === counted.code) {
       // "ở 4 trường mỗi trường 6 tờ, ở 8 thôn mỗi thôn 2 tờ": the places' products add up
@@ -532,6 +549,7 @@ function multiplyByCount(
     if (except) {
       num.value = except.value;
       blocked.push(...except.tokens);
+      m.excepted.add(except.tokens[0]!);
     }
     out.pairs.push(pairUp(num, indItem(fe, fe + 1, events), true));
     products.set(fs, { end: fe, value: num.value });
@@ -631,6 +649,7 @@ function multiplyByCount(
       if (except) {
         readings.set(figures[0]![0], { end: figures[0]![1], value: except.value });
         blocked.push(...except.tokens);
+        m.excepted.add(except.tokens[0]!);
       }
     }
   }
@@ -2154,7 +2173,8 @@ function exceptionAfter(
       x++;
       continue;
     }
-    if (w === unitWord) {
+    // ("riêng tổ 5 tổ chức 2 buổi": "tổ chức", to hold, names no place)
+    if (w === unitWord && !(w === "to" && key(toks[x + 1]) === "chuc")) {
       if (!said) k++;
       // the place's own number ("tổ 4") names it
       if (toks[x + 1]?.type === "n") x++;
