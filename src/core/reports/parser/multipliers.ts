@@ -21,6 +21,7 @@ import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
 import { countsOtherThing } from "./other-things.js";
 import { type IndItem, indItem, numItem, type Pair, pairUp } from "./pairing.js";
+import { sittingRateCounts } from "./rate-counts.js";
 import { unnamedSittingsCode } from "./sittings.js";
 import {
   isWordIn,
@@ -161,6 +162,9 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
   // "2 đợt, mỗi đợt 3 lớp, mỗi lớp 30 học viên": a count read here as a product (6 lớp) multiplies the next rate
   const products = new Map<number, { end: number; value: number }>();
   const numbers = createNumberReader(tk, nv.blocked);
+  // "2 buổi/tuần trong 6 tuần, mỗi buổi 2 lượt": sittings counted by a rate are its product for "mỗi buổi"
+  const rated = sittingRateCounts(toks, numbers);
+  for (const [k, v] of rated) products.set(k, v);
   const nameAt = createNameMatcher(toks, nv.blocked, compiled);
   const m: MultiplierScan = {
     tk,
@@ -423,8 +427,22 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     }
     i = Math.max(i, figures[figures.length - 1]![1] - 1);
   }
-  findRates(tk, nv, numbers, nameAt, compiled, (counts ??= countsByWord(toks, numbers)), out, products);
+  const spent = spentRates(rated, blocked);
+  findRates(tk, nv, numbers, nameAt, compiled, (counts ??= countsByWord(toks, numbers)), out, products, spent);
   return out;
+}
+
+/** The rates of sittings spent as a count of "mỗi <sitting>" (their figure blocked): the whole rate is no figure. */
+function spentRates(rated: ReadonlyMap<number, { end: number }>, blocked: number[]): Set<number> {
+  const spent = new Set<number>();
+  if (rated.size === 0) return spent;
+  const used = new Set(blocked);
+  for (const [start, { end }] of rated) {
+    if (!used.has(start)) continue;
+    spent.add(start);
+    for (let x = start; x < end; x++) blocked.push(x);
+  }
+  return spent;
 }
 
 /** What findMultipliers' stages share: the message, the indicators, the marks and readings so far. */
@@ -1707,6 +1725,7 @@ function findRates(
   counts: ReadonlyMap<string, Count[]>,
   out: Multipliers,
   products: ReadonlyMap<number, { end: number; value: number }>,
+  spent: ReadonlySet<number>,
 ): void {
   const { toks } = tk;
   const readings = out.readings as Map<number, { end: number; value: number }>;
@@ -1722,7 +1741,7 @@ function findRates(
   };
   // (to the last number: "… mỗi ngày 2 lượt" may end the message)
   for (let i = 0; i + 1 < toks.length; i++) {
-    if (toks[i]!.type !== "n") continue;
+    if (toks[i]!.type !== "n" || spent.has(i)) continue;
     if (
       perUnitBefore(tk, nv, numbers, i, out, aired) ||
       dayPartsLasting(tk, nv, numbers, i, out) ||
