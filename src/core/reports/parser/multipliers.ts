@@ -459,6 +459,8 @@ interface MultiplierScan {
   nameAt: ReturnType<typeof createNameMatcher>;
   /** The last product read: a product of other places after it in its sentence goes on with it. */
   last: PlacesProduct | null;
+  /** The last product read for later pairing, with its places' count ("6 thôn mỗi thôn 3 lượt"). */
+  lastRead?: { start: number; unit: string; measure: string; count: Count };
   /** Where the figures of exceptions ("riêng thôn A 2 cuộc") start: spent in their product. */
   excepted: Set<number>;
 }
@@ -537,7 +539,7 @@ function multiplyByCount(
       out.pairs.push(pairUp(num, counted, true));
       products.set(fs, { end: fe, value: num.value });
     }
-    m.last = { pair: out.pairs[out.pairs.length - 1]!, end: fe, unit: unitWord, measure: key(toks[fe]) };
+    m.last = { pair: out.pairs[out.pairs.length - 1]!, end: fe, unit: unitWord, measure: key(toks[fe]), count };
     for (let x = count.start; x < count.end; x++) blocked.push(x);
     spendCount(readings, count);
     for (let x = fs; x < fe; x++) blocked.push(x);
@@ -600,6 +602,7 @@ function multiplyByCount(
     i = Math.max(i, fe);
     return i;
   }
+  if (restOfGroups(m, unitWord, figures, count)) return Math.max(i, figures[0]![1] - 1);
   // "phát thanh 20 lượt, mỗi ngày 2 lượt" with "10 ngày": the product stated before in its sentence,
   // in the same unit — the rate is a detail of it, no second figure
   if (
@@ -627,6 +630,8 @@ function multiplyByCount(
     return i;
   }
   for (const [s, e, v] of figures) readings.set(s, { end: e, value: v * count.value });
+  if (figures.length === 1 && count.start >= 0)
+    m.lastRead = { start: figures[0]![0], unit: unitWord, measure: key(toks[figures[0]![1]]), count };
   // "đài xã phát tin mỗi ngày 4 lượt trong 3 ngày": a day's or week's rate in a measure several share goes to
   // the one whose names' first words open the sentence ("đài", "phát"), when no name of theirs is there
   const [s0, e0, v0] = figures[0]!;
@@ -1214,6 +1219,8 @@ interface PlacesProduct {
   end: number;
   unit: string;
   measure: string;
+  /** The places it counted ("6 thôn"). */
+  count: Count;
 }
 
 /**
@@ -1227,13 +1234,55 @@ function onWithProduct(
   unit: string,
   fe: number,
 ): PlacesProduct | null {
-  if (unit === last.unit || key(toks[fe]) !== last.measure || PERIOD_UNITS.has(unit) || PERIOD_UNITS.has(last.unit))
+  if (
+    (unit === last.unit && !groupsOfPlaces(toks, last.count, count)) ||
+    key(toks[fe]) !== last.measure ||
+    PERIOD_UNITS.has(unit) ||
+    PERIOD_UNITS.has(last.unit)
+  )
     return null;
   for (let x = last.end; x < count.start; x++) {
     const t = toks[x]!;
     if (t.type === "n" || t.type === "nl" || t.k === "." || t.k === ";") return null;
   }
   return last;
+}
+
+/**
+ * "6 thôn mỗi thôn 3 lượt, 4 thôn còn lại mỗi thôn 2 lượt": the second group's product, in the same places and
+ * measure in the same sentence, adds to the first's reading. Whether it did.
+ */
+function restOfGroups(m: MultiplierScan, unit: string, figures: [number, number, number][], count: Count): boolean {
+  const { toks, readings, blocked } = m;
+  const last = m.lastRead;
+  if (!last || figures.length !== 1 || count.start <= last.start || last.unit !== unit) return false;
+  const [s, e, v] = figures[0]!;
+  const first = readings.get(last.start);
+  if (!first || key(toks[e]) !== last.measure || !groupsOfPlaces(toks, last.count, count)) return false;
+  for (let x = last.start; x < count.start; x++) if (isSentenceEnd(toks[x])) return false;
+  first.value += v * count.value;
+  for (let x = s; x < e; x++) blocked.push(x);
+  for (let x = count.start; x < count.end; x++) blocked.push(x);
+  m.out.settled.push(count.start);
+  return true;
+}
+
+/** Words after a group's count saying it is the rest ("4 thôn còn lại", "3 xóm khác"). */
+const REST: ReadonlySet<string> = new Set(["con", "khac", "kia"]);
+
+/**
+ * "10 thôn: 6 thôn mỗi thôn 3 lượt, 4 thôn còn lại mỗi thôn 2 lượt": two groups of the same places, each with its
+ * own rate, when the second is said to be the rest or both add up to a count of the places said just before.
+ */
+function groupsOfPlaces(toks: readonly Tok[], first: Count, second: Count): boolean {
+  if (first.start < 0 || second.start <= first.end) return false;
+  for (let x = second.end + 1; x < second.end + 3; x++) if (REST.has(key(toks[x]))) return true;
+  const unit = key(toks[first.end]);
+  for (let x = first.start - 1; x >= 0 && x >= first.start - 4; x--) {
+    if (toks[x]!.type !== "n") continue;
+    return Number(toks[x]!.k) === first.value + second.value && key(toks[x + 1]) === unit;
+  }
+  return false;
 }
 
 function nameRightBefore(
