@@ -521,7 +521,8 @@ function multiplyByCount(
     (!PLACE_WORDS.has(unit.words[0]!) || counted.end <= count.start || counted.end <= i || counted.start === fe) &&
     !ownUnit &&
     (!measure || measure === counted.code || countedInSheets(compiled, counted.code, toks[fe])) &&
-    !namedAfter(toks, nameAt, fe)
+    !namedAfter(toks, nameAt, fe) &&
+    !daysOfRounds(toks, fe)
   ) {
     const num = numItem(fs, fe, figures[0]![2] * count.value);
     const except =
@@ -629,6 +630,8 @@ function multiplyByCount(
     i = Math.max(i, figures[0]![1] - 1);
     return i;
   }
+  // ("3 đợt, mỗi đợt 2 ngày, mỗi ngày 4 lượt": the days read as a product are spent in this one)
+  if (daysOfRounds(toks, count.end)) spendCount(readings, count);
   for (const [s, e, v] of figures) readings.set(s, { end: e, value: v * count.value });
   if (figures.length === 1 && count.start >= 0)
     m.lastRead = { start: figures[0]![0], unit: unitWord, measure: key(toks[figures[0]![1]]), count };
@@ -699,6 +702,15 @@ function multiplyByCount(
   }
   return Math.max(i, figures[figures.length - 1]![1] - 1);
 }
+
+/**
+ * "3 đợt, mỗi đợt 5 ngày, mỗi ngày 2 lượt": the days of each round are a span (15 days) the next rate multiplies,
+ * never a figure of the thing named ("xe lưu động" counts runs): the figure's unit at fe is a day or week.
+ */
+const daysOfRounds = (toks: readonly Tok[], fe: number): boolean => {
+  const w = key(toks[fe]);
+  return w === "ngay" || w === "tuan";
+};
 
 /** "mỗi trường 2 buổi ngoại khóa": the sittings of a gathering no indicator names are the gatherings (sittings.ts). */
 function unnamedSittings(
