@@ -428,7 +428,18 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     i = Math.max(i, figures[figures.length - 1]![1] - 1);
   }
   const spent = spentRates(rated, blocked);
-  findRates(tk, nv, numbers, nameAt, compiled, (counts ??= countsByWord(toks, numbers)), out, products, spent);
+  findRates(
+    tk,
+    nv,
+    numbers,
+    nameAt,
+    compiled,
+    (counts ??= countsByWord(toks, numbers)),
+    out,
+    products,
+    spent,
+    m.excepted,
+  );
   return out;
 }
 
@@ -1787,6 +1798,7 @@ function findRates(
   out: Multipliers,
   products: ReadonlyMap<number, { end: number; value: number }>,
   spent: ReadonlySet<number>,
+  excepted: ReadonlySet<number>,
 ): void {
   const { toks } = tk;
   const readings = out.readings as Map<number, { end: number; value: number }>;
@@ -1843,7 +1855,9 @@ function findRates(
     } else if (!PERIOD_UNITS.has(per) || per === "buoi") {
       // a count said elsewhere: "2 cuộc", "cho 500 hộ" (not a week or a day: "3 buổi/tuần" stays a rate)
       // ("5 chi hội, mỗi chi hội 1 buổi, bình quân 30 chị/buổi": sittings read as a product count as it)
-      const count = countOf(toks, counts, [per], products.size ? new Map([...readings, ...products]) : readings);
+      // ("…, riêng thôn A 1 cuộc, 55 người/cuộc": the exception's sittings are in the product, no count of their own)
+      const known = products.size ? new Map([...readings, ...products]) : readings;
+      const count = countOf(toks, counts, [per], known, excepted);
       if (count && count.start !== i) times = count.value;
     }
     // "3 lượt/ngày (sáng, trưa, chiều), liên tục từ ngày 01/12 đến ngày 10/12": the days of the range
