@@ -383,6 +383,7 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       sessionsByDays(toks, nv, numbers, i, unit.words[0]!, figures[0]!, blocked) ??
       namedPlaces(toks, nv, i, unit.words[0]!) ??
       kindsListed(toks, nv, i, unit.words[0]!) ??
+      membersBefore(toks, nv, numbers, i) ??
       namedPlacesAfter(toks, nv, unit.end, unit.words[0]!) ??
       // "tổ dân phố Lựu Bảo và tổ dân phố Nam Thanh nhận 300 tờ rơi mỗi tổ": the places before the figure's verb
       (after ? null : namedPlaces(toks, nv, verbsStartBefore(toks, figures[0]![0]), unit.words[0]!)) ??
@@ -1754,6 +1755,33 @@ function spotsBefore(
   return null;
 }
 const PLACE_PREPS: ReadonlySet<string> = new Set(["tai", "o"]);
+
+/** Words for each person of a group ("mỗi bạn", "mỗi người", "mỗi em", "mỗi đồng chí"). */
+const EACH_PERSON: ReadonlySet<string> = new Set(["ban", "nguoi", "em", "dong", "dc"]);
+
+/**
+ * "12 đoàn viên mỗi bạn phát 50 tờ", "8 tình nguyện viên, mỗi người dán 10 áp phích": the people counted right
+ * before "mỗi <person>" (a few words back, in the sentence) are its count.
+ */
+function membersBefore(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  moi: number,
+): Count | null {
+  if (!EACH_PERSON.has(key(toks[moi + 1]))) return null;
+  for (let x = moi - 1; x >= 0 && x >= moi - 6 && !isSentenceEnd(toks[x]); x--) {
+    if (toks[x]!.type !== "n") continue;
+    const t = toks[x + 1];
+    const two = `${key(t)} ${key(toks[x + 2])}`;
+    const people = PEOPLE_PHRASES.has(two) || isWordIn(t, PEOPLE_SHORT) || key(t) === "nguoi" || two === "tinh nguyen";
+    if (!people) return null;
+    if (nv.blocked[x] === 1 && /^\d{1,3}$/.test(toks[x]!.k)) return { start: x, end: x + 1, value: Number(toks[x]!.k) };
+    const num = nv.blocked[x] ? null : numbers.read(x, false);
+    return num && !num.bad ? { start: x, end: num.end, value: num.value } : null;
+  }
+  return null;
+}
 
 /** Whether an indicator is named in the sentence before token `at`. */
 function namedInSentenceBefore(
