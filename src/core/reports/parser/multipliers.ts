@@ -1915,7 +1915,9 @@ function findRates(
     // "2 xe loa, mỗi xe chạy 1 lượt/ngày trong 5 ngày": the units counted before "mỗi" each went at the rate
     const each = PERIOD_UNITS.has(per) ? eachUnitBefore(toks, i) : -1;
     const units = each >= 0 ? countOf(toks, counts, [key(toks[each + 1])], readings, undefined, each) : null;
+    let atPlaces = false;
     if (units && units.end <= each && !units.own) {
+      atPlaces = PLACE_WORDS.has(key(toks[each + 1]));
       value *= units.value;
       for (let x = units.start; x < units.end; x++) blocked.push(x);
       out.settled.push(units.start);
@@ -1931,7 +1933,8 @@ function findRates(
         ? name.code
         : (compiled.measures.get(toks[rate.end]!.kt) ??
           (SITTING_UNITS.has(per) && peopleUnit(toks, rate.end, j) ? compiled.measures.get("nguoi") : undefined) ??
-          sharedByVerb(toks, compiled, nameAt, i, toks[rate.end]!.kt));
+          sharedByVerb(toks, compiled, nameAt, i, toks[rate.end]!.kt) ??
+          (atPlaces ? sittingsAtPlaces(toks, nv, nameAt, compiled, each, rate.end) : undefined));
     if (code) {
       out.pairs.push(pairUp(numItem(i, rate.end, value), indItem(rate.end, j, code), true));
       for (let x = i; x < end; x++) blocked.push(x);
@@ -1939,6 +1942,22 @@ function findRates(
     out.settled.push(i);
     i = end - 1;
   }
+}
+
+/**
+ * "tư vấn tại 3 điểm, mỗi điểm 2 buổi/tuần trong 2 tuần": sittings held at each place by a rate, no indicator named
+ * before, are the gatherings' (the writers' convention, as "tại 8 khóm, mỗi khóm 01 buổi"); else undefined.
+ */
+function sittingsAtPlaces(
+  toks: readonly Tok[],
+  nv: NonValues,
+  nameAt: (i: number) => { end: number; code: string } | null,
+  compiled: CompiledIndicators,
+  moi: number,
+  unit: number,
+): string | undefined {
+  if (key(toks[unit]) !== "buoi" || namedInSentenceBefore(toks, nv, nameAt, moi)) return undefined;
+  return unnamedSittingsCode(toks, nameAt, compiled, unit - 1, unit);
 }
 
 /**
