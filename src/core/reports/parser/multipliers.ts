@@ -1171,9 +1171,11 @@ function countsByWord(toks: readonly Tok[], numbers: ReturnType<typeof createNum
     // digits, or number words ("Ba thôn trọng điểm")
     if (toks[j]!.type !== "n" && (toks[j]!.type !== "w" || !numbers.acceptWord(j))) continue;
     const num = numbers.read(j, false);
-    if (!num || num.bad || num.weak || !Number.isInteger(num.value) || num.value <= 0 || num.value > 1000) continue;
+    if (!num || num.bad || num.weak || !Number.isInteger(num.value) || num.value <= 0) continue;
     const w = toks[num.end];
     if (!w || w.type !== "w") continue;
+    // ("1.860 hộ, mỗi hộ 1 tờ": a commune's households or people run to thousands; other counts do not)
+    if (num.value > (HOUSEHOLDS.has(w.kt) ? 100_000 : 1000)) continue;
     // "tổng 1000 tờ", "200 to roi": leaves of paper fold like "tổ" (a group of houses) but count none
     if (w.kt === "to" && (w.o.toLowerCase() === "tờ" || key(toks[num.end + 1]) === "roi")) continue;
     const list = out.get(w.kt) ?? [];
@@ -1182,6 +1184,9 @@ function countsByWord(toks: readonly Tok[], numbers: ReturnType<typeof createNum
   }
   return out;
 }
+
+/** Units counted in thousands in a commune ("1.860 hộ", "2.400 người"). */
+const HOUSEHOLDS: ReadonlySet<string> = new Set(["ho", "nguoi"]);
 
 /** The indicator named right after a count's unit ("3 đợt xe lưu động", "2 đợt phát tờ rơi"), or null. */
 function countedName(
