@@ -429,6 +429,8 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     i = Math.max(i, figures[figures.length - 1]![1] - 1);
   }
   const spent = spentRates(rated, blocked);
+  // ("4 buổi/tuần x 3 tuần, mỗi buổi 2 lượt": the arithmetic's product of the rate is spent too)
+  if (spent.size) out.cleared = [...spent].filter((s) => nv.arithmetic.products.has(s));
   findRates(
     tk,
     nv,
