@@ -221,7 +221,13 @@ function daysEach(toks: readonly Tok[], first: Operand, last: Operand): boolean 
   const a = toks[first.start + 1];
   const b = toks[first.start + 2];
   const events = isWordIn(a, LASTING_EVENTS) || (b?.type === "w" && LASTING_EVENTS.has(`${a?.kt}${b.kt}`));
-  return lasting && first.end > first.start + 1 && events;
+  return lasting && first.end > first.start + 1 && events && !ratePerDay(toks, first);
+}
+
+/** "2 lớp/ngày": an operand said per day is a rate, its "× 3 ngày" the days it ran, no length of each. */
+function ratePerDay(toks: readonly Tok[], op: Operand): boolean {
+  for (let x = op.start + 1; x < op.end; x++) if (toks[x]!.k === "/") return true;
+  return false;
 }
 
 /**

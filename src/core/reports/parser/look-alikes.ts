@@ -15,6 +15,8 @@
  * Runs after stage 2 (non-values), before the tables and the mentions.
  */
 
+import { casesAt } from "./cases.js";
+import { extremeAt } from "./extremes.js";
 import type { CompiledIndicators } from "./indicators.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
@@ -647,14 +649,15 @@ function equipmentEnd(
 /**
  * Background spans read at a word, tried in this order: people served one by one ("khám sàng lọc 145 người
  * cao tuổi", "tiêm 320 mũi"), a contest's prizes ("hội thi …, trao 12 giải"), a figure told again ("in 600 tờ
- * gấp, phát hết 600"), a mobile propaganda session's run.
+ * gấp, phát hết 600"), a mobile propaganda session's run, one item's extreme ("buổi đông nhất 110 người"), cases
+ * of an illness ("9 ca sốt xuất huyết").
  */
 const BACKGROUND_AT_WORD: readonly ((
   toks: readonly Tok[],
   nv: NonValues,
   numbers: ReturnType<typeof createNumberReader>,
   i: number,
-) => [number, number] | null)[] = [servedAt, prizesAt, restatedAfterAll, mobileRunAt];
+) => [number, number] | null)[] = [servedAt, prizesAt, restatedAfterAll, mobileRunAt, extremeAt, casesAt];
 
 /**
  * "1 buổi tuyên truyền lưu động bằng xe loa (1 lượt)": a mobile run is the van's, counted in its trips,

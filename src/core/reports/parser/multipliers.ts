@@ -21,6 +21,7 @@ import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
 import { countsOtherThing } from "./other-things.js";
 import { type IndItem, indItem, numItem, type Pair, pairUp } from "./pairing.js";
+import { sittingRateCounts } from "./rate-counts.js";
 import { unnamedSittingsCode } from "./sittings.js";
 import {
   isWordIn,
@@ -161,8 +162,24 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
   // "2 đợt, mỗi đợt 3 lớp, mỗi lớp 30 học viên": a count read here as a product (6 lớp) multiplies the next rate
   const products = new Map<number, { end: number; value: number }>();
   const numbers = createNumberReader(tk, nv.blocked);
+  // "2 buổi/tuần trong 6 tuần, mỗi buổi 2 lượt": sittings counted by a rate are its product for "mỗi buổi"
+  const rated = sittingRateCounts(toks, numbers);
+  for (const [k, v] of rated) products.set(k, v);
   const nameAt = createNameMatcher(toks, nv.blocked, compiled);
-  const m: MultiplierScan = { tk, toks, nv, compiled, out, blocked, readings, products, numbers, nameAt, last: null };
+  const m: MultiplierScan = {
+    tk,
+    toks,
+    nv,
+    compiled,
+    out,
+    blocked,
+    readings,
+    products,
+    numbers,
+    nameAt,
+    last: null,
+    excepted: new Set(),
+  };
   let counts: Map<string, Count[]> | null = null;
 
   const aired = airedEach(toks, nv, numbers, nameAt, out);
@@ -359,12 +376,14 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     }
     for (let x = i; x < unit.end; x++) transparent.push(x);
     counts ??= countsByWord(toks, numbers);
-    const figureStarts = new Set([figures[0]![0]]);
+    // ("riêng thôn A 2 cuộc, mỗi cuộc 40 người": an exception's figure is spent in its product, no count of the rate)
+    const figureStarts = new Set([figures[0]![0], ...m.excepted]);
     if (onePer) figureStarts.add(i); // "1 hộ" is the rate's own unit, no count of households
     const count =
       sessionsByDays(toks, nv, numbers, i, unit.words[0]!, figures[0]!, blocked) ??
       namedPlaces(toks, nv, i, unit.words[0]!) ??
       kindsListed(toks, nv, i, unit.words[0]!) ??
+      membersBefore(toks, nv, numbers, i) ??
       namedPlacesAfter(toks, nv, unit.end, unit.words[0]!) ??
       // "tổ dân phố Lựu Bảo và tổ dân phố Nam Thanh nhận 300 tờ rơi mỗi tổ": the places before the figure's verb
       (after ? null : namedPlaces(toks, nv, verbsStartBefore(toks, figures[0]![0]), unit.words[0]!)) ??
@@ -409,8 +428,35 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
     }
     i = Math.max(i, figures[figures.length - 1]![1] - 1);
   }
-  findRates(tk, nv, numbers, nameAt, compiled, (counts ??= countsByWord(toks, numbers)), out, products);
+  const spent = spentRates(rated, blocked);
+  // ("4 buổi/tuần x 3 tuần, mỗi buổi 2 lượt": the arithmetic's product of the rate is spent too)
+  if (spent.size) out.cleared = [...spent].filter((s) => nv.arithmetic.products.has(s));
+  findRates(
+    tk,
+    nv,
+    numbers,
+    nameAt,
+    compiled,
+    (counts ??= countsByWord(toks, numbers)),
+    out,
+    products,
+    spent,
+    m.excepted,
+  );
   return out;
+}
+
+/** The rates of sittings spent as a count of "mỗi <sitting>" (their figure blocked): the whole rate is no figure. */
+function spentRates(rated: ReadonlyMap<number, { end: number }>, blocked: number[]): Set<number> {
+  const spent = new Set<number>();
+  if (rated.size === 0) return spent;
+  const used = new Set(blocked);
+  for (const [start, { end }] of rated) {
+    if (!used.has(start)) continue;
+    spent.add(start);
+    for (let x = start; x < end; x++) blocked.push(x);
+  }
+  return spent;
 }
 
 /** What findMultipliers' stages share: the message, the indicators, the marks and readings so far. */
@@ -427,6 +473,10 @@ interface MultiplierScan {
   nameAt: ReturnType<typeof createNameMatcher>;
   /** The last product read: a product of other places after it in its sentence goes on with it. */
   last: PlacesProduct | null;
+  /** The last product read for later pairing, with its places' count ("6 thôn mỗi thôn 3 lượt"). */
+  lastRead?: { start: number; unit: string; measure: string; count: Count };
+  /** Where the figures of exceptions ("riêng thôn A 2 cuộc") start: spent in their product. */
+  excepted: Set<number>;
 }
 
 /**
@@ -485,7 +535,8 @@ function multiplyByCount(
     (!PLACE_WORDS.has(unit.words[0]!) || counted.end <= count.start || counted.end <= i || counted.start === fe) &&
     !ownUnit &&
     (!measure || measure === counted.code || countedInSheets(compiled, counted.code, toks[fe])) &&
-    !namedAfter(toks, nameAt, fe)
+    !namedAfter(toks, nameAt, fe) &&
+    !daysOfRounds(toks, fe)
   ) {
     const num = numItem(fs, fe, figures[0]![2] * count.value);
     const except =
@@ -493,6 +544,7 @@ function multiplyByCount(
     if (except) {
       num.value = except.value;
       blocked.push(...except.tokens);
+      m.excepted.add(except.tokens[0]!);
     }
     if (goesOn && goesOn.pair.ind.code === counted.code) {
       // "ở 4 trường mỗi trường 6 tờ, ở 8 thôn mỗi thôn 2 tờ": the places' products add up
@@ -502,7 +554,7 @@ function multiplyByCount(
       out.pairs.push(pairUp(num, counted, true));
       products.set(fs, { end: fe, value: num.value });
     }
-    m.last = { pair: out.pairs[out.pairs.length - 1]!, end: fe, unit: unitWord, measure: key(toks[fe]) };
+    m.last = { pair: out.pairs[out.pairs.length - 1]!, end: fe, unit: unitWord, measure: key(toks[fe]), count };
     for (let x = count.start; x < count.end; x++) blocked.push(x);
     spendCount(readings, count);
     for (let x = fs; x < fe; x++) blocked.push(x);
@@ -532,6 +584,7 @@ function multiplyByCount(
     if (except) {
       num.value = except.value;
       blocked.push(...except.tokens);
+      m.excepted.add(except.tokens[0]!);
     }
     out.pairs.push(pairUp(num, indItem(fe, fe + 1, events), true));
     products.set(fs, { end: fe, value: num.value });
@@ -564,6 +617,7 @@ function multiplyByCount(
     i = Math.max(i, fe);
     return i;
   }
+  if (restOfGroups(m, unitWord, figures, count)) return Math.max(i, figures[0]![1] - 1);
   // "phát thanh 20 lượt, mỗi ngày 2 lượt" with "10 ngày": the product stated before in its sentence,
   // in the same unit — the rate is a detail of it, no second figure
   if (
@@ -590,7 +644,11 @@ function multiplyByCount(
     i = Math.max(i, figures[0]![1] - 1);
     return i;
   }
+  // ("3 đợt, mỗi đợt 2 ngày, mỗi ngày 4 lượt": the days read as a product are spent in this one)
+  if (daysOfRounds(toks, count.end)) spendCount(readings, count);
   for (const [s, e, v] of figures) readings.set(s, { end: e, value: v * count.value });
+  if (figures.length === 1 && count.start >= 0)
+    m.lastRead = { start: figures[0]![0], unit: unitWord, measure: key(toks[figures[0]![1]]), count };
   // "đài xã phát tin mỗi ngày 4 lượt trong 3 ngày": a day's or week's rate in a measure several share goes to
   // the one whose names' first words open the sentence ("đài", "phát"), when no name of theirs is there
   const [s0, e0, v0] = figures[0]!;
@@ -631,6 +689,7 @@ function multiplyByCount(
       if (except) {
         readings.set(figures[0]![0], { end: figures[0]![1], value: except.value });
         blocked.push(...except.tokens);
+        m.excepted.add(except.tokens[0]!);
       }
     }
   }
@@ -657,6 +716,15 @@ function multiplyByCount(
   }
   return Math.max(i, figures[figures.length - 1]![1] - 1);
 }
+
+/**
+ * "3 đợt, mỗi đợt 5 ngày, mỗi ngày 2 lượt": the days of each round are a span (15 days) the next rate multiplies,
+ * never a figure of the thing named ("xe lưu động" counts runs): the figure's unit at fe is a day or week.
+ */
+const daysOfRounds = (toks: readonly Tok[], fe: number): boolean => {
+  const w = key(toks[fe]);
+  return w === "ngay" || w === "tuan";
+};
 
 /** "mỗi trường 2 buổi ngoại khóa": the sittings of a gathering no indicator names are the gatherings (sittings.ts). */
 function unnamedSittings(
@@ -1105,9 +1173,11 @@ function countsByWord(toks: readonly Tok[], numbers: ReturnType<typeof createNum
     // digits, or number words ("Ba thôn trọng điểm")
     if (toks[j]!.type !== "n" && (toks[j]!.type !== "w" || !numbers.acceptWord(j))) continue;
     const num = numbers.read(j, false);
-    if (!num || num.bad || num.weak || !Number.isInteger(num.value) || num.value <= 0 || num.value > 1000) continue;
+    if (!num || num.bad || num.weak || !Number.isInteger(num.value) || num.value <= 0) continue;
     const w = toks[num.end];
     if (!w || w.type !== "w") continue;
+    // ("1.860 hộ, mỗi hộ 1 tờ": a commune's households or people run to thousands; other counts do not)
+    if (num.value > (HOUSEHOLDS.has(w.kt) ? 100_000 : 1000)) continue;
     // "tổng 1000 tờ", "200 to roi": leaves of paper fold like "tổ" (a group of houses) but count none
     if (w.kt === "to" && (w.o.toLowerCase() === "tờ" || key(toks[num.end + 1]) === "roi")) continue;
     const list = out.get(w.kt) ?? [];
@@ -1116,6 +1186,9 @@ function countsByWord(toks: readonly Tok[], numbers: ReturnType<typeof createNum
   }
   return out;
 }
+
+/** Units counted in thousands in a commune ("1.860 hộ", "2.400 người"). */
+const HOUSEHOLDS: ReadonlySet<string> = new Set(["ho", "nguoi"]);
 
 /** The indicator named right after a count's unit ("3 đợt xe lưu động", "2 đợt phát tờ rơi"), or null. */
 function countedName(
@@ -1177,6 +1250,8 @@ interface PlacesProduct {
   end: number;
   unit: string;
   measure: string;
+  /** The places it counted ("6 thôn"). */
+  count: Count;
 }
 
 /**
@@ -1190,13 +1265,55 @@ function onWithProduct(
   unit: string,
   fe: number,
 ): PlacesProduct | null {
-  if (unit === last.unit || key(toks[fe]) !== last.measure || PERIOD_UNITS.has(unit) || PERIOD_UNITS.has(last.unit))
+  if (
+    (unit === last.unit && !groupsOfPlaces(toks, last.count, count)) ||
+    key(toks[fe]) !== last.measure ||
+    PERIOD_UNITS.has(unit) ||
+    PERIOD_UNITS.has(last.unit)
+  )
     return null;
   for (let x = last.end; x < count.start; x++) {
     const t = toks[x]!;
     if (t.type === "n" || t.type === "nl" || t.k === "." || t.k === ";") return null;
   }
   return last;
+}
+
+/**
+ * "6 thôn mỗi thôn 3 lượt, 4 thôn còn lại mỗi thôn 2 lượt": the second group's product, in the same places and
+ * measure in the same sentence, adds to the first's reading. Whether it did.
+ */
+function restOfGroups(m: MultiplierScan, unit: string, figures: [number, number, number][], count: Count): boolean {
+  const { toks, readings, blocked } = m;
+  const last = m.lastRead;
+  if (!last || figures.length !== 1 || count.start <= last.start || last.unit !== unit) return false;
+  const [s, e, v] = figures[0]!;
+  const first = readings.get(last.start);
+  if (!first || key(toks[e]) !== last.measure || !groupsOfPlaces(toks, last.count, count)) return false;
+  for (let x = last.start; x < count.start; x++) if (isSentenceEnd(toks[x])) return false;
+  first.value += v * count.value;
+  for (let x = s; x < e; x++) blocked.push(x);
+  for (let x = count.start; x < count.end; x++) blocked.push(x);
+  m.out.settled.push(count.start);
+  return true;
+}
+
+/** Words after a group's count saying it is the rest ("4 thôn còn lại", "3 xóm khác"). */
+const REST: ReadonlySet<string> = new Set(["con", "khac", "kia"]);
+
+/**
+ * "10 thôn: 6 thôn mỗi thôn 3 lượt, 4 thôn còn lại mỗi thôn 2 lượt": two groups of the same places, each with its
+ * own rate, when the second is said to be the rest or both add up to a count of the places said just before.
+ */
+function groupsOfPlaces(toks: readonly Tok[], first: Count, second: Count): boolean {
+  if (first.start < 0 || second.start <= first.end) return false;
+  for (let x = second.end + 1; x < second.end + 3; x++) if (REST.has(key(toks[x]))) return true;
+  const unit = key(toks[first.end]);
+  for (let x = first.start - 1; x >= 0 && x >= first.start - 4; x--) {
+    if (toks[x]!.type !== "n") continue;
+    return Number(toks[x]!.k) === first.value + second.value && key(toks[x + 1]) === unit;
+  }
+  return false;
 }
 
 function nameRightBefore(
@@ -1646,6 +1763,33 @@ function spotsBefore(
 }
 const PLACE_PREPS: ReadonlySet<string> = new Set(["tai", "o"]);
 
+/** Words for each person of a group ("mỗi bạn", "mỗi người", "mỗi em", "mỗi đồng chí"). */
+const EACH_PERSON: ReadonlySet<string> = new Set(["ban", "nguoi", "em", "dong", "dc"]);
+
+/**
+ * "12 đoàn viên mỗi bạn phát 50 tờ", "8 tình nguyện viên, mỗi người dán 10 áp phích": the people counted right
+ * before "mỗi <person>" (a few words back, in the sentence) are its count.
+ */
+function membersBefore(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  moi: number,
+): Count | null {
+  if (!EACH_PERSON.has(key(toks[moi + 1]))) return null;
+  for (let x = moi - 1; x >= 0 && x >= moi - 6 && !isSentenceEnd(toks[x]); x--) {
+    if (toks[x]!.type !== "n") continue;
+    const t = toks[x + 1];
+    const two = `${key(t)} ${key(toks[x + 2])}`;
+    const people = PEOPLE_PHRASES.has(two) || isWordIn(t, PEOPLE_SHORT) || key(t) === "nguoi" || two === "tinh nguyen";
+    if (!people) return null;
+    if (nv.blocked[x] === 1 && /^\d{1,3}$/.test(toks[x]!.k)) return { start: x, end: x + 1, value: Number(toks[x]!.k) };
+    const num = nv.blocked[x] ? null : numbers.read(x, false);
+    return num && !num.bad ? { start: x, end: num.end, value: num.value } : null;
+  }
+  return null;
+}
+
 /** Whether an indicator is named in the sentence before token `at`. */
 function namedInSentenceBefore(
   toks: readonly Tok[],
@@ -1688,6 +1832,8 @@ function findRates(
   counts: ReadonlyMap<string, Count[]>,
   out: Multipliers,
   products: ReadonlyMap<number, { end: number; value: number }>,
+  spent: ReadonlySet<number>,
+  excepted: ReadonlySet<number>,
 ): void {
   const { toks } = tk;
   const readings = out.readings as Map<number, { end: number; value: number }>;
@@ -1703,7 +1849,7 @@ function findRates(
   };
   // (to the last number: "… mỗi ngày 2 lượt" may end the message)
   for (let i = 0; i + 1 < toks.length; i++) {
-    if (toks[i]!.type !== "n") continue;
+    if (toks[i]!.type !== "n" || spent.has(i)) continue;
     if (
       perUnitBefore(tk, nv, numbers, i, out, aired) ||
       dayPartsLasting(tk, nv, numbers, i, out) ||
@@ -1744,7 +1890,9 @@ function findRates(
     } else if (!PERIOD_UNITS.has(per) || per === "buoi") {
       // a count said elsewhere: "2 cuộc", "cho 500 hộ" (not a week or a day: "3 buổi/tuần" stays a rate)
       // ("5 chi hội, mỗi chi hội 1 buổi, bình quân 30 chị/buổi": sittings read as a product count as it)
-      const count = countOf(toks, counts, [per], products.size ? new Map([...readings, ...products]) : readings);
+      // ("…, riêng thôn A 1 cuộc, 55 người/cuộc": the exception's sittings are in the product, no count of their own)
+      const known = products.size ? new Map([...readings, ...products]) : readings;
+      const count = countOf(toks, counts, [per], known, excepted);
       if (count && count.start !== i) times = count.value;
     }
     // "3 lượt/ngày (sáng, trưa, chiều), liên tục từ ngày 01/12 đến ngày 10/12": the days of the range
@@ -1774,7 +1922,9 @@ function findRates(
     // "2 xe loa, mỗi xe chạy 1 lượt/ngày trong 5 ngày": the units counted before "mỗi" each went at the rate
     const each = PERIOD_UNITS.has(per) ? eachUnitBefore(toks, i) : -1;
     const units = each >= 0 ? countOf(toks, counts, [key(toks[each + 1])], readings, undefined, each) : null;
+    let atPlaces = false;
     if (units && units.end <= each && !units.own) {
+      atPlaces = PLACE_WORDS.has(key(toks[each + 1]));
       value *= units.value;
       for (let x = units.start; x < units.end; x++) blocked.push(x);
       out.settled.push(units.start);
@@ -1790,7 +1940,8 @@ function findRates(
         ? name.code
         : (compiled.measures.get(toks[rate.end]!.kt) ??
           (SITTING_UNITS.has(per) && peopleUnit(toks, rate.end, j) ? compiled.measures.get("nguoi") : undefined) ??
-          sharedByVerb(toks, compiled, nameAt, i, toks[rate.end]!.kt));
+          sharedByVerb(toks, compiled, nameAt, i, toks[rate.end]!.kt) ??
+          (atPlaces ? sittingsAtPlaces(toks, nv, nameAt, compiled, each, rate.end) : undefined));
     if (code) {
       out.pairs.push(pairUp(numItem(i, rate.end, value), indItem(rate.end, j, code), true));
       for (let x = i; x < end; x++) blocked.push(x);
@@ -1798,6 +1949,22 @@ function findRates(
     out.settled.push(i);
     i = end - 1;
   }
+}
+
+/**
+ * "tư vấn tại 3 điểm, mỗi điểm 2 buổi/tuần trong 2 tuần": sittings held at each place by a rate, no indicator named
+ * before, are the gatherings' (the writers' convention, as "tại 8 khóm, mỗi khóm 01 buổi"); else undefined.
+ */
+function sittingsAtPlaces(
+  toks: readonly Tok[],
+  nv: NonValues,
+  nameAt: (i: number) => { end: number; code: string } | null,
+  compiled: CompiledIndicators,
+  moi: number,
+  unit: number,
+): string | undefined {
+  if (key(toks[unit]) !== "buoi" || namedInSentenceBefore(toks, nv, nameAt, moi)) return undefined;
+  return unnamedSittingsCode(toks, nameAt, compiled, unit - 1, unit);
 }
 
 /**
@@ -2154,7 +2321,8 @@ function exceptionAfter(
       x++;
       continue;
     }
-    if (w === unitWord) {
+    // ("riêng tổ 5 tổ chức 2 buổi": "tổ chức", to hold, names no place)
+    if (w === unitWord && !(w === "to" && key(toks[x + 1]) === "chuc")) {
       if (!said) k++;
       // the place's own number ("tổ 4") names it
       if (toks[x + 1]?.type === "n") x++;

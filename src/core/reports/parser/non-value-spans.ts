@@ -181,6 +181,14 @@ export function markNonValueSpans(folded: FoldedText, nfcText: string): Marks {
     const s = m.index + m[0].search(/\d/);
     if (free(s, m.index + m[0].length)) mark(s, m.index + m[0].length, 1);
   });
+  // an average age: "hội viên tuổi bình quân 68", "độ tuổi trung bình là 45" (no count of people)
+  each(
+    /(?<!\p{L})tuoi[ \t]+(?:binh[ \t]+quan|trung[ \t]+binh)[ \t]*(?:la[ \t]+|khoang[ \t]+)?\d{1,3}(?![\d\p{L}]|[.,]\d)/gu,
+    (m) => {
+      const s = m.index + m[0].search(/\d/);
+      if (free(s, m.index + m[0].length)) mark(s, m.index + m[0].length, 1);
+    },
+  );
   // Sizes: "2,4m x 3,6m", "2 x 4 m", "60x90cm" — the measure of a thing, never a count (a cheap test
   // first: most messages have no digit right before an "x")
   if (SIZE_HINT.test(f))

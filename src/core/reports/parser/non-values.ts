@@ -2030,6 +2030,8 @@ const NUMBERED_NAMES: readonly string[] = [
   "nghi dinh",
   "thong tu",
   "muc do",
+  // "VNeID mức 2": the level said without "độ"
+  "vneid muc",
   "tong dai",
 ];
 

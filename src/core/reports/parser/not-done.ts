@@ -150,6 +150,20 @@ const UPKEEP: readonly string[][] = [
 ];
 /** People words before a lone "vang" typed without marks ("5 nguoi vang"). */
 const PEOPLE = new Set(["nguoi", "bieu", "vien", "hocvien"]);
+/**
+ * "còn 412 người chưa cài", "30 người chưa tham gia": people said not (yet) to have done something are those the
+ * work has still to reach, no attendees; "chưa kể" / "chưa tính" (not counting) are no such words.
+ */
+function peopleNotYet(toks: readonly Tok[], unit: number, j: number): boolean {
+  return (
+    j === unit + 1 &&
+    key(toks[unit]) === "nguoi" &&
+    key(toks[j]) === "chua" &&
+    key(toks[j + 1]) !== "ke" &&
+    key(toks[j + 1]) !== "tinh"
+  );
+}
+
 /** At most this many words (measure, name) between a figure and the words after it. */
 const REACH = 4;
 
@@ -463,7 +477,7 @@ export function markNotDone(tk: Tokenised, nv: NonValues): TokenMarks {
         if (bracketedNotCounted(toks, j)) for (let x = i; x < num.end; x++) blocked.push(x);
         continue;
       }
-      if (notCountedAt(toks, j) || bracketedNotCounted(toks, j)) {
+      if (notCountedAt(toks, j) || bracketedNotCounted(toks, j) || peopleNotYet(toks, num.end, j)) {
         for (let x = i; x < num.end; x++) blocked.push(x);
         break;
       }

@@ -322,6 +322,16 @@ const SO_FAR: ReadonlySet<string> = new Set(["toi", "den", "gio", "nay", "la"]);
 const MEASURE_THEN: ReadonlySet<string> = new Set(["cho", "tai"]);
 /** Verbs of coming after people counted ("98 người về", "60 người đến dự"). */
 const COME: ReadonlySet<string> = new Set(["ve", "den", "toi"]);
+/** Verbs of an audience right after "người" ("40 người nghe", "150 người xem"): at a gathering, its attendees. */
+const AUDIENCE: ReadonlySet<string> = new Set(["nghe", "xem"]);
+
+/** "mỗi buổi (khoảng) 40 người nghe": the number at i counts each sitting's people, said right after "mỗi <sitting>". */
+function eachSittingBefore(toks: readonly Tok[], i: number): boolean {
+  const at = isWordIn(toks[i - 1], NEAR) ? i - 2 : i - 1;
+  return isWordIn(toks[at], SESSION_WORDS) && toks[at - 1]?.type === "w" && toks[at - 1]!.kt === "moi";
+}
+/** Words of an estimate before a figure ("khoảng", "tầm"). */
+const NEAR: ReadonlySet<string> = new Set(["khoang", "tam", "gan", "hon", "chung"]);
 
 /** The indicator owning the measure at token i, of one word ("tờ") or two ("chuyên mục"), else undefined. */
 function measuredBy(tk: Tokenised, compiled: CompiledIndicators, i: number): string | undefined {
@@ -761,13 +771,14 @@ function measureAfter(
   if (one && endsHere(it.end + 1)) return one;
   // "phát 300 tờ cho 300 hộ", "treo 6 cái tại cổng": to whom or where, after a bare measure
   if (one && !nv.blocked[it.end + 1] && isWordIn(toks[it.end + 1], MEASURE_THEN)) return one;
-  // "họp dân 1 buổi được 98 người về phổ biến": people coming to the gathering named before them attend
+  // "họp dân 1 buổi được 98 người về phổ biến": people coming to (or listening at) the gathering named before them attend
   if (
     one &&
     one === compiled.measures.get("nguoi") &&
     !nv.blocked[it.end + 1] &&
-    isWordIn(toks[it.end + 1], COME) &&
-    gatheringInSentence(toks, it.start - 1, nv.blocked, true)
+    (isWordIn(toks[it.end + 1], COME) || isWordIn(toks[it.end + 1], AUDIENCE)) &&
+    (gatheringInSentence(toks, it.start - 1, nv.blocked, true) ||
+      (isWordIn(toks[it.end + 1], AUDIENCE) && eachSittingBefore(toks, it.start)))
   )
     return one;
   // "đăng 6 bài tiktok", "12 bài youtube": the channel a post went on, right after its measure

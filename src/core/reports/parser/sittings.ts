@@ -315,7 +315,8 @@ function readUnnamedGatherings(
     const count = numbers.read(i, false);
     if (!count || count.bad || !Number.isInteger(count.value) || !gatheringSittings(toks, count.end, false)) continue;
     // ("mỗi ấp 01 buổi": each place's sittings, multiplied by the places in stage 2b)
-    if (namedInClause(toks, nameAt, events, i, count.end) || eachBefore(toks, i, 4)) continue;
+    if (namedInClause(toks, nameAt, events, i, count.end) || eachBefore(toks, i, 4) || exceptionOfRate(toks, i))
+      continue;
     const people = peopleAfter(toks, nv, loose, count.end + 1, key(toks[count.end]));
     if (!people) {
       // the sittings alone ("tổ chức 2 buổi sinh hoạt chi hội"): the gatherings, when nothing else follows
@@ -355,7 +356,11 @@ function readTimesMet(
     if (!count || count.bad || !Number.isInteger(count.value) || !MET_UNITS.has(key(toks[count.end]))) continue;
     // sittings only where no gathering is named (its sittings are the pairing's, with their periods) and not
     // each place's ("mỗi tổ họp 1 cuộc": the multipliers')
-    if (key(toks[count.end]) !== "lan" && (named || nameAt(count.end + 1) || eachBefore(toks, i, 5))) continue;
+    if (
+      key(toks[count.end]) !== "lan" &&
+      (named || nameAt(count.end + 1) || eachBefore(toks, i, 5) || exceptionOfRate(toks, i))
+    )
+      continue;
     const verb = meetingVerbBefore(toks, nameAt, key(toks[i - 1]) === "duoc" ? i - 2 : i - 1);
     if (verb < 0 || nameAt(verb) || lastPeriodBefore(toks, verb)) continue;
     out.pairs.push(pairOf(i, count.end, count.value, events));
@@ -390,6 +395,18 @@ const lastPeriodBefore = (toks: readonly Tok[], verb: number): boolean =>
  */
 function eachBefore(toks: readonly Tok[], i: number, reach: number): boolean {
   for (let x = i - 2; x >= 0 && x >= i - reach && toks[x]!.type === "w"; x--) if (key(toks[x]) === "moi") return true;
+  return false;
+}
+
+/**
+ * Whether the count at i is an exception to a rate: "mỗi thôn 1 buổi, riêng thôn A họp 2 buổi" (the multipliers
+ * fold it into the rate's product). "riêng" a few words before, in its sentence, after a "mỗi" in the sentence.
+ */
+function exceptionOfRate(toks: readonly Tok[], i: number): boolean {
+  let x = i - 1;
+  while (x >= 0 && x >= i - 10 && key(toks[x]) !== "rieng" && !endsSentence(toks[x])) x--;
+  if (key(toks[x]) !== "rieng") return false;
+  for (let y = x - 1; y >= 0 && y >= x - 12 && !endsSentence(toks[y]); y--) if (key(toks[y]) === "moi") return true;
   return false;
 }
 

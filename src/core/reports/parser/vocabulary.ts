@@ -36,6 +36,8 @@ export const CHANNEL_NAMES: ReadonlySet<string> = new Set([
   "website",
   "tiktok",
   "youtube",
+  // "4 bài livestream": a post streamed live on a page
+  "livestream",
 ]);
 /** Whose a channel is, right after its name ("web trường", "fanpage xã", "zalo hội"): no word of its own. */
 export const CHANNEL_OWNERS: ReadonlySet<string> = new Set(["truong", "xa", "phuong", "hoi", "doan", "huyen", "tinh"]);
