@@ -14,6 +14,7 @@
  * must not be read as a mention of hội nghị.
  */
 
+import { opensClause } from "./clauses.js";
 import { dateRangeAfter, daysOfDateRange, TO_WORDS } from "./date-spans.js";
 import { type CompiledIndicators, countedInSheets } from "./indicators.js";
 import { createNameMatcher } from "./mentions.js";
@@ -301,12 +302,12 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       for (let x = i; x < unit.end; x++) transparent.push(x);
       continue;
     }
-    let figures = figuresInClause(toks, nv, numbers, unit.end);
+    let figures = figuresInClause(toks, nv, numbers, unit.end, nameAt);
     // "mỗi ngày 1 bài từ 1/12 đến 6/12": a daily rate over a range of dates, read with the rates
     if (unit.words[0] === "ngay" && figures.length > 0 && dateRangeAfter(toks, figures[0]![1])) continue;
     // "mỗi chuyên mục phát thanh 3 lượt": the figure of another indicator named right after the unit
     const other = figures.length === 0 && unit.end - (i + 1) > 0 ? nameAt(unit.end) : null;
-    if (other) figures = figuresInClause(toks, nv, numbers, other.end);
+    if (other) figures = figuresInClause(toks, nv, numbers, other.end, nameAt);
     const unitWord0 = unit.words[0]!;
     // "đăng 7 bài zalo, mỗi bài 3 ảnh": each of an indicator's own things described by a count of something the
     // plan does not record is a detail, no figure and nothing to ask about (people at each sitting attend)
@@ -950,9 +951,12 @@ function figuresInClause(
   nv: NonValues,
   numbers: ReturnType<typeof createNumberReader>,
   from: number,
+  nameAt?: ReturnType<typeof createNameMatcher>,
 ): [number, number, number][] {
   const out: [number, number, number][] = [];
   for (let j = from; j < toks.length && !isSentenceEnd(toks[j]) && toks[j]!.k !== "(" && !RESULT.has(toks[j]!.k); j++) {
+    // "mỗi ngày 2 lượt còn băng rôn thì 20 cái": unpunctuated speech turns to another clause
+    if (out.length > 0 && opensClause(toks, j, nameAt)) break;
     // "Mỗi thôn treo 1 pa nô, 3 băng rôn": the list goes on past a comma when a figure follows
     if (toks[j]!.k === ",") {
       if (out.length === 0 || toks[j + 1]?.type !== "n" || nv.blocked[j + 1]) break;

@@ -1,0 +1,57 @@
+/**
+ * Clause boundaries of unpunctuated speech (voice-typed paragraphs, chat bursts run together): after a figure, a
+ * topic turn ("còn băng rôn thì 20 cái", "với lại", "ngoài ra", "nhưng"), an afterthought or a chat particle
+ * ("à còn", "ạ", "quên"), a total ("tổng") or an indicator named before its own figure ("… tờ rơi 1400 tờ", "họp dân
+ * được 4 cuộc") opens a new clause, so a rate or a span of days said before it stays in its own clause.
+ */
+
+import type { NameMatch } from "./mentions.js";
+import type { Tok } from "./tokens.js";
+
+/** Words turning to another topic or an afterthought ("còn", "à", "ạ", "quên", "nhưng", "thì", "tổng"). */
+const TURNS: ReadonlySet<string> = new Set(["con", "a", "quen", "nhung", "thi", "tong"]);
+/** The second word of a two-word turn: "với lại", "ngoài ra", "bên cạnh". */
+const TURN_PAIRS: ReadonlyMap<string, string> = new Map([
+  ["voi", "lai"],
+  ["vs", "lai"],
+  ["ngoai", "ra"],
+  ["ben", "canh"],
+]);
+/** Words joining figures of one list ("1 pa nô và 2 băng rôn"): a name after them goes on with the list. */
+const JOINS: ReadonlySet<string> = new Set([",", "va", "voi", "&", "+", "/", "-"]);
+/** Verbs and fillers between a name and its figure ("họp dân được 4 cuộc", "băng rôn thì treo 22 cái"). */
+const NAME_TO_FIGURE: ReadonlySet<string> = new Set([
+  "thi",
+  "duoc",
+  "treo",
+  "phat",
+  "dang",
+  "dan",
+  "co",
+  "la",
+  ":",
+  "em",
+]);
+
+const word = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
+
+/** Whether token j, after a figure already read in the clause, opens a new clause of unpunctuated speech. */
+export function opensClause(toks: readonly Tok[], j: number, nameAt?: (i: number) => NameMatch): boolean {
+  const t = toks[j];
+  if (!t || t.type !== "w") return false;
+  const w = t.kt;
+  // "còn lại", "còn thiếu": what is left of the same things, no new topic; "hội thi": a contest
+  if (TURNS.has(w))
+    return !(w === "con" && word(toks[j + 1]) === "lai") && !(w === "thi" && word(toks[j - 1]) === "hoi");
+  if (TURN_PAIRS.get(w) === word(toks[j + 1])) return true;
+  if (!nameAt || JOINS.has(word(toks[j - 1]))) return false;
+  const m = nameAt(j);
+  if (!m) return false;
+  // the name right after a figure is that figure's own ("1 pa nô"); after another word it opens a clause
+  if (toks[j - 1]?.type === "n") return false;
+  for (let x = m.end; x < m.end + 3 && x < toks.length; x++) {
+    if (toks[x]!.type === "n") return true;
+    if (!NAME_TO_FIGURE.has(word(toks[x]))) return false;
+  }
+  return false;
+}
