@@ -19,18 +19,10 @@ const TURN_PAIRS: ReadonlyMap<string, string> = new Map([
 ]);
 /** Words joining figures of one list ("1 pa nô và 2 băng rôn"): a name after them goes on with the list. */
 const JOINS: ReadonlySet<string> = new Set([",", "va", "voi", "&", "+", "/", "-"]);
-/** Verbs and fillers between a name and its figure ("họp dân được 4 cuộc", "băng rôn thì treo 22 cái"). */
+/** Verbs and fillers between a name and its figure ("họp dân được 4 cuộc", "cụm cổ động dựng 2 cụm"). */
 const NAME_TO_FIGURE: ReadonlySet<string> = new Set([
-  "thi",
-  "duoc",
-  "treo",
-  "phat",
-  "dang",
-  "dan",
-  "co",
-  "la",
-  ":",
-  "em",
+  ...["thi", "la", ":", "co", "duoc", "em"],
+  ...["treo", "phat", "dang", "dan", "dung", "lam", "ke", "ve", "in", "chay", "to", "chuc", "hop", "gui"],
 ]);
 
 const word = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
@@ -49,6 +41,7 @@ export function opensClause(toks: readonly Tok[], j: number, nameAt?: (i: number
   if (!m) return false;
   // the name right after a figure is that figure's own ("1 pa nô"); after another word it opens a clause
   if (toks[j - 1]?.type === "n") return false;
+  // ("họp dân được 4 cuộc", "cụm cổ động dựng 2 cụm", "băng rôn thì treo 22 cái": a verb or "thì" between)
   for (let x = m.end; x < m.end + 3 && x < toks.length; x++) {
     if (toks[x]!.type === "n") return true;
     if (!NAME_TO_FIGURE.has(word(toks[x]))) return false;

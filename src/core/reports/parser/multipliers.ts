@@ -1134,6 +1134,8 @@ function countedName(
   for (let j = count.end + unitWords; j <= count.end + unitWords + 3; j++) {
     if (toks[j]?.type !== "w") break;
     const m = nameAt(j);
+    // ("trong 10 ngày tin bài đăng 5 tin": a name before its own figure opens the next clause)
+    if (m && opensClause(toks, j, nameAt)) break;
     if (m) return indItem(j, m.end, m.code);
     // "10 thôn đã treo pa nô": past the verbs of doing only
     if (j > count.end + unitWords && !BETWEEN.has(key(toks[j])) && key(toks[j]) !== "da") break;
@@ -1224,7 +1226,8 @@ function namedAfter(
 ): boolean {
   for (let j = end; j <= end + 1; j++) {
     if (toks[j]?.type !== "w") return false;
-    if (nameAt(j)) return true;
+    // ("2 cái tờ rơi 1400 tờ": a name before its own figure opens the next clause, it names no figure before it)
+    if (nameAt(j)) return j === end || !opensClause(toks, j, nameAt);
   }
   return false;
 }
@@ -1709,7 +1712,7 @@ function findRates(
   for (let i = 0; i + 1 < toks.length; i++) {
     if (toks[i]!.type !== "n") continue;
     if (
-      perUnitBefore(tk, nv, numbers, i, out, aired) ||
+      perUnitWithOne(tk, nv, numbers, nameAt, i, out, aired) ||
       dayPartsLasting(tk, nv, numbers, i, out) ||
       sessionsEachDay(toks, nv, numbers, i, out)
     )
@@ -1859,6 +1862,35 @@ function statedSpan(
 
 /** Units a spoken rate is given per ("ngày 2 lượt", "tuần 3 bài"). */
 const RATE_UNITS = new Set(["ngay", "tuan", "thang", "buoi"]);
+
+/**
+ * A rate with its unit first (perUnitBefore). "1 ngày 2 lượt", "1 tuần 3 bài": the "1" before the unit says "mỗi", no
+ * figure. "phát thanh (1) ngày 2 lượt trong 15 ngày": the name right before the unit is the product's.
+ */
+function perUnitWithOne(
+  tk: Tokenised,
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  nameAt: (i: number) => { end: number; code: string } | null,
+  i: number,
+  out: Multipliers,
+  aired: (num: number, end: number, value: number, rate?: number) => void,
+): boolean {
+  if (!perUnitBefore(tk, nv, numbers, i, out, aired)) return false;
+  const { toks } = tk;
+  const one = toks[i - 2];
+  const said = one && (one.k === "1" || one.k === "mot") && !nv.blocked[i - 2];
+  if (said) (out.blocked as number[]).push(i - 2);
+  const readings = out.readings as Map<number, { end: number; value: number }>;
+  const product = readings.get(i);
+  const name = product ? nameRightBefore(toks, nameAt, said ? i - 2 : i - 1) : null;
+  if (product && name) {
+    readings.delete(i);
+    out.pairs.push(pairUp(numItem(i, product.end, product.value), name, true));
+    for (let x = i; x < product.end; x++) (out.blocked as number[]).push(x);
+  }
+  return true;
+}
 
 /**
  * A rate said with its unit first and the span after: "phát thanh ngày 2 lượt trong 15 ngày" → 30,
