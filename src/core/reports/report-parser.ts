@@ -166,7 +166,7 @@ function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
   ]);
   pairing = unpairAfterCorrections(tk, pairing, corrections, compiled);
   const zeros = findStatedZeros(tk, nonValues, mentions, compiled);
-  const figureRoles = mergeRoles(periods.roles, correctionRoles(tk, pairing, corrections), zeros);
+  const figureRoles = mergeRoles(periods.roles, correctionRoles(tk, pairing, corrections, compiled), zeros);
   const roles = mergeRoles(figureRoles, findHeldGatherings(tk, mentions, pairing, figureRoles, compiled));
   const combined = combineValues(
     tk,

@@ -48,3 +48,34 @@ export function opensClause(toks: readonly Tok[], j: number, nameAt?: (i: number
   }
   return false;
 }
+
+/** The officer speaking of themself ("em sửa lại", "e quên", "mình"): a new clause after a figure. */
+const SELF: ReadonlySet<string> = new Set(["em", "e", "minh"]);
+/** Verbs of doing that open the next item of a run-on report ("… 200 người treo 4 băng rôn"). */
+const DOING: ReadonlySet<string> = new Set([
+  "treo",
+  "phat",
+  "dang",
+  "dan",
+  "dung",
+  "lam",
+  "ke",
+  "ve",
+  "in",
+  "chay",
+  "hop",
+]);
+
+/**
+ * Whether token x, right after a figure and its measure ("200 người"), opens the next clause of unpunctuated
+ * speech, so the measure is bare and names the figure: a turn or a name before its figure (opensClause), the
+ * officer speaking of themself, or a verb of doing with its figure a word or two on.
+ */
+export function opensClauseAfterMeasure(toks: readonly Tok[], x: number, nameAt?: (i: number) => NameMatch): boolean {
+  const t = toks[x];
+  if (t?.type !== "w") return false;
+  if (opensClause(toks, x, nameAt)) return true;
+  if (SELF.has(t.kt)) return toks[x + 1]?.type === "w";
+  if (!DOING.has(t.kt)) return false;
+  return toks[x + 1]?.type === "n" || toks[x + 2]?.type === "n";
+}

@@ -911,7 +911,12 @@ function unitOf(compiled: CompiledIndicators, t: Tok | undefined, code: string):
  * after a correction with no name takes the indicator named last before it).
  * @example correctionRoles(tk, pairing, corrections) // final Set { 7 }, superseded Set { 1 }, owners Map { 7 => "pano" } for "pano 12, à em nhầm, 14"
  */
-export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Corrections): Partial<FigureRoles> {
+export function correctionRoles(
+  tk: Tokenised,
+  pairing: Pairing,
+  corrections: Corrections,
+  compiled?: CompiledIndicators,
+): Partial<FigureRoles> {
   const final = new Set<number>();
   const superseded = new Set<number>();
   const owners = new Map<number, string>();
@@ -1012,7 +1017,13 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
     }
     // a number with no name right before the correction ("12, à nhầm, 15 pa nô")
     for (const u of pairing.unplaced) {
-      if (u.start < m.start && !owners.has(u.start) && sameLine(toks, u.start, m.start)) superseded.add(u.start);
+      if (
+        u.start < m.start &&
+        !owners.has(u.start) &&
+        sameLine(toks, u.start, m.start) &&
+        replaced(toks, u, codes, compiled)
+      )
+        superseded.add(u.start);
     }
     for (const at of finalHere) {
       if (explainsWrongFigure(toks, pairing, at, superseded)) superseded.add(at);
@@ -1030,6 +1041,21 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
     }
   }
   return { final, superseded, owners };
+}
+
+/**
+ * Whether a number with no name before a correction is the figure it replaces ("12, à nhầm, 15 pa nô"): not when it
+ * is in the measure of an indicator the correction leaves alone ("3 cuộc 200 người, e sửa lại 4 cuộc": the people).
+ */
+function replaced(
+  toks: readonly Tok[],
+  u: NumItem,
+  codes: ReadonlySet<string>,
+  compiled: CompiledIndicators | undefined,
+): boolean {
+  const unit = toks[u.end];
+  const code = unit?.type === "w" ? (compiled?.measures.get(unit.k) ?? compiled?.measures.get(unit.kt)) : undefined;
+  return !code || codes.has(code);
 }
 
 /**
