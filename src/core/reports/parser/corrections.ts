@@ -635,7 +635,7 @@ function takenBackAfterFigureAt(c: CorrectionScan, i: number): number {
   const forgot = key(toks[i + 1]) === "quen";
   if (!NOT.has(key(toks[i + 1])) && !forgot && !direct) return -1;
   const prev = toks[i - 1]?.k === "," && direct ? i - 2 : i - 1;
-  const afterFigure = figure(prev) || (toks[prev]?.type === "w" && figure(prev - 1));
+  const afterFigure = figure(prev) || figureNamedBefore(toks, prev, figure);
   const at = direct ? i + 1 : toks[i + 2]?.k === "," ? i + 3 : i + 2;
   if ((!afterFigure && !(forgot && toks[i - 1]?.k === ",")) || nv.blocked[at]) return -1;
   if ((forgot || direct) && addsInSentence(toks, at)) return -1;
@@ -644,6 +644,15 @@ function takenBackAfterFigureAt(c: CorrectionScan, i: number): number {
   markers.push({ start: i, end: at });
   for (let x = i; x < at; x++) breaks.push(x);
   return at - 1;
+}
+
+/** "4 băng rôn, à 5", "6 băng rôn khẩu hiệu à 8 cái": a figure with its measure or name (up to four words) ending at `last`. */
+function figureNamedBefore(toks: readonly Tok[], last: number, figure: (x: number) => boolean): boolean {
+  for (let x = last; x >= 0 && x > last - 4; x--) {
+    if (toks[x]?.type !== "w") return false;
+    if (figure(x - 1)) return true;
+  }
+  return false;
 }
 
 /** Words before "lấy" that choose among figures said ("thôi lấy 520", "chỉ lấy 42", "à lấy số 5"). */
