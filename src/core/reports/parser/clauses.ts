@@ -79,3 +79,19 @@ export function opensClauseAfterMeasure(toks: readonly Tok[], x: number, nameAt?
   if (!DOING.has(t.kt)) return false;
   return toks[x + 1]?.type === "n" || toks[x + 2]?.type === "n";
 }
+
+/** Particles closing a chat clause after a figure's measure ("300 tờ thôi ạ", "4 cái nhé"). */
+const CLOSERS: ReadonlySet<string> = new Set(["thoi", "nhe", "nha", "nhen", "luon"]);
+
+/** Whether token x, right after a figure's measure, closes its clause: a particle or a turn ("ạ", "thôi", "còn"). */
+export function closesAfterMeasure(toks: readonly Tok[], x: number): boolean {
+  const t = toks[x];
+  return t?.type === "w" && (CLOSERS.has(t.kt) || opensClause(toks, x));
+}
+
+/** Whether the figure at `figure` follows the name ending at `nameEnd` as its own ("họp bản thì 7", "loa: 12"). */
+export function figureOfName(toks: readonly Tok[], nameEnd: number, figure: number): boolean {
+  if (figure < nameEnd || figure > nameEnd + 2) return false;
+  for (let x = nameEnd; x < figure; x++) if (!NAME_TO_FIGURE.has(word(toks[x]))) return false;
+  return true;
+}

@@ -13,6 +13,7 @@
  */
 
 import { parseDigitNumber } from "../vietnamese-numbers.js";
+import { figureOfName } from "./clauses.js";
 import type { FigureRoles } from "./combine.js";
 import type { CompiledIndicators } from "./indicators.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
@@ -881,10 +882,16 @@ export function unpairAfterCorrections(
     const p = (pairs ?? pairing.pairs).find((x) => x.num.start === at && x.numFirst);
     // (not "2 pano 5 băng rôn", nor "300 tờ tờ rơi": a figure right before its name, or in its own measure)
     if (!p || p.ind.start === p.num.end || unitOf(compiled, toks[p.num.end], p.ind.code)) continue;
+    // ("… ba trăm tờ thôi ạ họp bản thì 7 bản mỗi bản 1 cuộc": the name has its own figure from a stage, a product)
+    if (ownedByStage(pairs ?? pairing.pairs, p)) {
+      pairs = (pairs ?? pairing.pairs).filter((x) => x !== p);
+      freed.push(p.num);
+      continue;
+    }
     const idx = pairing.items.indexOf(p.ind);
     const own = pairing.items[idx + 1];
-    // the name's own figure follows it at once, in its clause
-    if (own?.kind !== "N" || own.start !== p.ind.end) continue;
+    // the name's own figure follows it at once, in its clause ("họp bản thì 7 bản": a topic's "thì" between)
+    if (own?.kind !== "N" || !figureOfName(toks, p.ind.end, own.start)) continue;
     // ("áp phích năm tờ": a figure paired with a one-word measure after it is the name's before it all the same;
     // not "25 lượt phát thanh 3 tin bài", a figure before a name of its own)
     const ownPair = (pairs ?? pairing.pairs).find((x) => x.num === own);
@@ -906,6 +913,11 @@ export function unpairAfterCorrections(
   const unplaced = [...pairing.unplaced.filter((u) => !ownNums.has(u)), ...freed].sort((a, b) => a.start - b.start);
   pairs.sort((a, b) => a.num.start - b.num.start);
   return pairingOf(pairs, pairing.items, unplaced, pairing.cls, pairing.unclear);
+}
+
+/** Whether the name of pair p also heads a figure after it that a stage read (a product "mỗi bản 1 cuộc"). */
+function ownedByStage(pairs: readonly Pair[], p: Pair): boolean {
+  return pairs.some((x) => x !== p && x.ind.start === p.ind.start && x.num.start > p.ind.end);
 }
 
 /** Whether a word is the indicator's own measure ("tờ" of tờ rơi, "cuộc" of hội nghị). */

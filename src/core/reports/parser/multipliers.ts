@@ -1133,6 +1133,8 @@ function countedName(
   if (whole && whole.end > count.end + unitWords) return indItem(count.end, whole.end, whole.code);
   for (let j = count.end + unitWords; j <= count.end + unitWords + 3; j++) {
     if (toks[j]?.type !== "w") break;
+    // ("trong 20 ngày ạ bài đăng …": a turn or a particle closes the count's clause)
+    if (opensClause(toks, j)) break;
     const m = nameAt(j);
     // ("trong 10 ngày tin bài đăng 5 tin": a name before its own figure opens the next clause)
     if (m && opensClause(toks, j, nameAt)) break;

@@ -11,7 +11,7 @@ const ATTENDED_BY: ReadonlySet<string> = new Set(["du", "gia"]);
  * else the first is the head ("số người tham dự hội nghị: 210" counts people).
  */
 
-import { opensClauseAfterMeasure } from "./clauses.js";
+import { closesAfterMeasure, opensClauseAfterMeasure } from "./clauses.js";
 import { type CompiledIndicators, countedInSheets } from "./indicators.js";
 import type { Mention, NameMatch } from "./mentions.js";
 import { CLOSING_PARTICLES, type NonValues } from "./non-values.js";
@@ -759,7 +759,7 @@ function measureAfter(
   const news = t1.kt === "bai" && !nv.blocked[it.end + 1] ? newspaperArticles(toks, compiled, it.end + 1) : undefined;
   if (news) return news;
   const one = compiled.measures.get(t1.k) ?? compiled.measures.get(t1.kt);
-  if (one && endsHere(it.end + 1)) return one;
+  if (one && (endsHere(it.end + 1) || closesAfterMeasure(toks, it.end + 1))) return one;
   // "3 cuộc 200 người e sửa lại …", "200 người treo 4 băng rôn": people, nameless after a gathering's count, before
   // the next clause of run-on speech (other measures follow their own name: "tin bài 6 bài đăng face 10 bài")
   if (
