@@ -30,9 +30,9 @@ const word = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : 
 /** Whether token j, after a figure already read in the clause, opens a new clause of unpunctuated speech. */
 export function opensClause(toks: readonly Tok[], j: number, nameAt?: (i: number) => NameMatch): boolean {
   const t = toks[j];
-  if (!t || t.type !== "w") return false;
+  if (t?.type !== "w") return false;
   const w = t.kt;
-  // "còn lại", "còn thiếu": what is left of the same things, no new topic; "hội thi": a contest
+  // "còn lại": what is left of the same things, no new topic; "hội thi": a contest
   if (TURNS.has(w))
     return !(w === "con" && word(toks[j + 1]) === "lai") && !(w === "thi" && word(toks[j - 1]) === "hoi");
   if (TURN_PAIRS.get(w) === word(toks[j + 1])) return true;
