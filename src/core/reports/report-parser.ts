@@ -47,6 +47,7 @@ import { createNumberReader } from "./parser/numbers.js";
 import { type Pair, pairNumbers, withPairs } from "./parser/pairing.js";
 import { ownPeriodKey, qualifyPeriods } from "./parser/periods.js";
 import { recountSittings } from "./parser/recounts.js";
+import { saidAgainRoles } from "./parser/said-again.js";
 import { readMeetingSites } from "./parser/sites.js";
 import { readSittingParts } from "./parser/sittings.js";
 import { readTables } from "./parser/tables.js";
@@ -166,7 +167,12 @@ function runPipeline(text: string, compiled: CompiledIndicators): ParsedReport {
   ]);
   pairing = unpairAfterCorrections(tk, pairing, corrections, compiled);
   const zeros = findStatedZeros(tk, nonValues, mentions, compiled);
-  const figureRoles = mergeRoles(periods.roles, correctionRoles(tk, pairing, corrections), zeros);
+  const figureRoles = mergeRoles(
+    periods.roles,
+    correctionRoles(tk, pairing, corrections, compiled),
+    saidAgainRoles(tk, pairing),
+    zeros,
+  );
   const roles = mergeRoles(figureRoles, findHeldGatherings(tk, mentions, pairing, figureRoles, compiled));
   const combined = combineValues(
     tk,

@@ -13,6 +13,7 @@
  */
 
 import { parseDigitNumber } from "../vietnamese-numbers.js";
+import { figureOfName } from "./clauses.js";
 import type { FigureRoles } from "./combine.js";
 import type { CompiledIndicators } from "./indicators.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
@@ -635,7 +636,7 @@ function takenBackAfterFigureAt(c: CorrectionScan, i: number): number {
   const forgot = key(toks[i + 1]) === "quen";
   if (!NOT.has(key(toks[i + 1])) && !forgot && !direct) return -1;
   const prev = toks[i - 1]?.k === "," && direct ? i - 2 : i - 1;
-  const afterFigure = figure(prev) || (toks[prev]?.type === "w" && figure(prev - 1));
+  const afterFigure = figure(prev) || figureNamedBefore(toks, prev, figure);
   const at = direct ? i + 1 : toks[i + 2]?.k === "," ? i + 3 : i + 2;
   if ((!afterFigure && !(forgot && toks[i - 1]?.k === ",")) || nv.blocked[at]) return -1;
   if ((forgot || direct) && addsInSentence(toks, at)) return -1;
@@ -644,6 +645,15 @@ function takenBackAfterFigureAt(c: CorrectionScan, i: number): number {
   markers.push({ start: i, end: at });
   for (let x = i; x < at; x++) breaks.push(x);
   return at - 1;
+}
+
+/** "4 băng rôn, à 5", "6 băng rôn khẩu hiệu à 8 cái": a figure with its measure or name (up to four words) ending at `last`. */
+function figureNamedBefore(toks: readonly Tok[], last: number, figure: (x: number) => boolean): boolean {
+  for (let x = last; x >= 0 && x > last - 4; x--) {
+    if (toks[x]?.type !== "w") return false;
+    if (figure(x - 1)) return true;
+  }
+  return false;
 }
 
 /** Words before "lấy" that choose among figures said ("thôi lấy 520", "chỉ lấy 42", "à lấy số 5"). */
@@ -872,10 +882,16 @@ export function unpairAfterCorrections(
     const p = (pairs ?? pairing.pairs).find((x) => x.num.start === at && x.numFirst);
     // (not "2 pano 5 băng rôn", nor "300 tờ tờ rơi": a figure right before its name, or in its own measure)
     if (!p || p.ind.start === p.num.end || unitOf(compiled, toks[p.num.end], p.ind.code)) continue;
+    // ("… ba trăm tờ thôi ạ họp bản thì 7 bản mỗi bản 1 cuộc": the name has its own figure from a stage, a product)
+    if (ownedByStage(pairs ?? pairing.pairs, p)) {
+      pairs = (pairs ?? pairing.pairs).filter((x) => x !== p);
+      freed.push(p.num);
+      continue;
+    }
     const idx = pairing.items.indexOf(p.ind);
     const own = pairing.items[idx + 1];
-    // the name's own figure follows it at once, in its clause
-    if (own?.kind !== "N" || own.start !== p.ind.end) continue;
+    // the name's own figure follows it at once, in its clause ("họp bản thì 7 bản": a topic's "thì" between)
+    if (own?.kind !== "N" || !figureOfName(toks, p.ind.end, own.start)) continue;
     // ("áp phích năm tờ": a figure paired with a one-word measure after it is the name's before it all the same;
     // not "25 lượt phát thanh 3 tin bài", a figure before a name of its own)
     const ownPair = (pairs ?? pairing.pairs).find((x) => x.num === own);
@@ -899,6 +915,11 @@ export function unpairAfterCorrections(
   return pairingOf(pairs, pairing.items, unplaced, pairing.cls, pairing.unclear);
 }
 
+/** Whether the name of pair p also heads a figure after it that a stage read (a product "mỗi bản 1 cuộc"). */
+function ownedByStage(pairs: readonly Pair[], p: Pair): boolean {
+  return pairs.some((x) => x !== p && x.ind.start === p.ind.start && x.num.start > p.ind.end);
+}
+
 /** Whether a word is the indicator's own measure ("tờ" of tờ rơi, "cuộc" of hội nghị). */
 function unitOf(compiled: CompiledIndicators, t: Tok | undefined, code: string): boolean {
   if (t?.type !== "w") return false;
@@ -911,7 +932,12 @@ function unitOf(compiled: CompiledIndicators, t: Tok | undefined, code: string):
  * after a correction with no name takes the indicator named last before it).
  * @example correctionRoles(tk, pairing, corrections) // final Set { 7 }, superseded Set { 1 }, owners Map { 7 => "pano" } for "pano 12, à em nhầm, 14"
  */
-export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Corrections): Partial<FigureRoles> {
+export function correctionRoles(
+  tk: Tokenised,
+  pairing: Pairing,
+  corrections: Corrections,
+  compiled?: CompiledIndicators,
+): Partial<FigureRoles> {
   const final = new Set<number>();
   const superseded = new Set<number>();
   const owners = new Map<number, string>();
@@ -1012,7 +1038,13 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
     }
     // a number with no name right before the correction ("12, à nhầm, 15 pa nô")
     for (const u of pairing.unplaced) {
-      if (u.start < m.start && !owners.has(u.start) && sameLine(toks, u.start, m.start)) superseded.add(u.start);
+      if (
+        u.start < m.start &&
+        !owners.has(u.start) &&
+        sameLine(toks, u.start, m.start) &&
+        replaced(toks, u, codes, compiled)
+      )
+        superseded.add(u.start);
     }
     for (const at of finalHere) {
       if (explainsWrongFigure(toks, pairing, at, superseded)) superseded.add(at);
@@ -1030,6 +1062,21 @@ export function correctionRoles(tk: Tokenised, pairing: Pairing, corrections: Co
     }
   }
   return { final, superseded, owners };
+}
+
+/**
+ * Whether a number with no name before a correction is the figure it replaces ("12, à nhầm, 15 pa nô"): not when it
+ * is in the measure of an indicator the correction leaves alone ("3 cuộc 200 người, e sửa lại 4 cuộc": the people).
+ */
+function replaced(
+  toks: readonly Tok[],
+  u: NumItem,
+  codes: ReadonlySet<string>,
+  compiled: CompiledIndicators | undefined,
+): boolean {
+  const unit = toks[u.end];
+  const code = unit?.type === "w" ? (compiled?.measures.get(unit.k) ?? compiled?.measures.get(unit.kt)) : undefined;
+  return !code || codes.has(code);
 }
 
 /**

@@ -14,6 +14,7 @@
  * must not be read as a mention of hội nghị.
  */
 
+import { opensClause } from "./clauses.js";
 import { dateRangeAfter, daysOfDateRange, TO_WORDS } from "./date-spans.js";
 import { type CompiledIndicators, countedInSheets } from "./indicators.js";
 import { createNameMatcher } from "./mentions.js";
@@ -318,12 +319,12 @@ export function findMultipliers(tk: Tokenised, nv: NonValues, compiled: Compiled
       for (let x = i; x < unit.end; x++) transparent.push(x);
       continue;
     }
-    let figures = figuresInClause(toks, nv, numbers, unit.end);
+    let figures = figuresInClause(toks, nv, numbers, unit.end, nameAt);
     // "mỗi ngày 1 bài từ 1/12 đến 6/12": a daily rate over a range of dates, read with the rates
     if (unit.words[0] === "ngay" && figures.length > 0 && dateRangeAfter(toks, figures[0]![1])) continue;
     // "mỗi chuyên mục phát thanh 3 lượt": the figure of another indicator named right after the unit
     const other = figures.length === 0 && unit.end - (i + 1) > 0 ? nameAt(unit.end) : null;
-    if (other) figures = figuresInClause(toks, nv, numbers, other.end);
+    if (other) figures = figuresInClause(toks, nv, numbers, other.end, nameAt);
     const unitWord0 = unit.words[0]!;
     // "đăng 7 bài zalo, mỗi bài 3 ảnh": each of an indicator's own things described by a count of something the
     // plan does not record is a detail, no figure and nothing to ask about (people at each sitting attend)
@@ -1018,9 +1019,12 @@ function figuresInClause(
   nv: NonValues,
   numbers: ReturnType<typeof createNumberReader>,
   from: number,
+  nameAt?: ReturnType<typeof createNameMatcher>,
 ): [number, number, number][] {
   const out: [number, number, number][] = [];
   for (let j = from; j < toks.length && !isSentenceEnd(toks[j]) && toks[j]!.k !== "(" && !RESULT.has(toks[j]!.k); j++) {
+    // "mỗi ngày 2 lượt còn băng rôn thì 20 cái": unpunctuated speech turns to another clause
+    if (out.length > 0 && opensClause(toks, j, nameAt)) break;
     // "Mỗi thôn treo 1 pa nô, 3 băng rôn": the list goes on past a comma when a figure follows
     if (toks[j]!.k === ",") {
       if (out.length === 0 || toks[j + 1]?.type !== "n" || nv.blocked[j + 1]) break;
@@ -1202,7 +1206,11 @@ function countedName(
   if (whole && whole.end > count.end + unitWords) return indItem(count.end, whole.end, whole.code);
   for (let j = count.end + unitWords; j <= count.end + unitWords + 3; j++) {
     if (toks[j]?.type !== "w") break;
+    // ("trong 20 ngày ạ bài đăng …": a turn or a particle closes the count's clause)
+    if (opensClause(toks, j)) break;
     const m = nameAt(j);
+    // ("trong 10 ngày tin bài đăng 5 tin": a name before its own figure opens the next clause)
+    if (m && opensClause(toks, j, nameAt)) break;
     if (m) return indItem(j, m.end, m.code);
     // "10 thôn đã treo pa nô": past the verbs of doing only
     if (j > count.end + unitWords && !BETWEEN.has(key(toks[j])) && key(toks[j]) !== "da") break;
@@ -1337,7 +1345,8 @@ function namedAfter(
 ): boolean {
   for (let j = end; j <= end + 1; j++) {
     if (toks[j]?.type !== "w") return false;
-    if (nameAt(j)) return true;
+    // ("2 cái tờ rơi 1400 tờ": a name before its own figure opens the next clause, it names no figure before it)
+    if (nameAt(j)) return j === end || !opensClause(toks, j, nameAt);
   }
   return false;
 }
@@ -1851,7 +1860,7 @@ function findRates(
   for (let i = 0; i + 1 < toks.length; i++) {
     if (toks[i]!.type !== "n" || spent.has(i)) continue;
     if (
-      perUnitBefore(tk, nv, numbers, i, out, aired) ||
+      perUnitWithOne(tk, nv, numbers, nameAt, i, out, aired) ||
       dayPartsLasting(tk, nv, numbers, i, out) ||
       sessionsEachDay(toks, nv, numbers, i, out)
     )
@@ -2022,6 +2031,35 @@ function statedSpan(
 
 /** Units a spoken rate is given per ("ngày 2 lượt", "tuần 3 bài"). */
 const RATE_UNITS = new Set(["ngay", "tuan", "thang", "buoi"]);
+
+/**
+ * A rate with its unit first (perUnitBefore). "1 ngày 2 lượt", "1 tuần 3 bài": the "1" before the unit says "mỗi", no
+ * figure. "phát thanh (1) ngày 2 lượt trong 15 ngày": the name right before the unit is the product's.
+ */
+function perUnitWithOne(
+  tk: Tokenised,
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  nameAt: (i: number) => { end: number; code: string } | null,
+  i: number,
+  out: Multipliers,
+  aired: (num: number, end: number, value: number, rate?: number) => void,
+): boolean {
+  if (!perUnitBefore(tk, nv, numbers, i, out, aired)) return false;
+  const { toks } = tk;
+  const one = toks[i - 2];
+  const said = one && (one.k === "1" || one.k === "mot") && !nv.blocked[i - 2];
+  if (said) (out.blocked as number[]).push(i - 2);
+  const readings = out.readings as Map<number, { end: number; value: number }>;
+  const product = readings.get(i);
+  const name = product ? nameRightBefore(toks, nameAt, said ? i - 2 : i - 1) : null;
+  if (product && name) {
+    readings.delete(i);
+    out.pairs.push(pairUp(numItem(i, product.end, product.value), name, true));
+    for (let x = i; x < product.end; x++) (out.blocked as number[]).push(x);
+  }
+  return true;
+}
 
 /**
  * A rate said with its unit first and the span after: "phát thanh ngày 2 lượt trong 15 ngày" → 30,

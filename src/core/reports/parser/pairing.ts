@@ -11,8 +11,9 @@ const ATTENDED_BY: ReadonlySet<string> = new Set(["du", "gia"]);
  * else the first is the head ("số người tham dự hội nghị: 210" counts people).
  */
 
+import { closesAfterMeasure, opensClauseAfterMeasure } from "./clauses.js";
 import { type CompiledIndicators, countedInSheets } from "./indicators.js";
-import type { Mention } from "./mentions.js";
+import type { Mention, NameMatch } from "./mentions.js";
 import { CLOSING_PARTICLES, type NonValues } from "./non-values.js";
 import type { NumberReader } from "./numbers.js";
 import { recipientsAt } from "./recipients.js";
@@ -768,7 +769,15 @@ function measureAfter(
   const news = t1.kt === "bai" && !nv.blocked[it.end + 1] ? newspaperArticles(toks, compiled, it.end + 1) : undefined;
   if (news) return news;
   const one = compiled.measures.get(t1.k) ?? compiled.measures.get(t1.kt);
-  if (one && endsHere(it.end + 1)) return one;
+  if (one && (endsHere(it.end + 1) || closesAfterMeasure(toks, it.end + 1))) return one;
+  // "3 cuộc 200 người e sửa lại …", "200 người treo 4 băng rôn": people, nameless after a gathering's count, before
+  // the next clause of run-on speech (other measures follow their own name: "tin bài 6 bài đăng face 10 bài")
+  if (
+    one &&
+    one === compiled.measures.get("nguoi") &&
+    (cls[it.end + 1] === "hard" || opensClauseAfterMeasure(toks, it.end + 1, mentionIn(toks, cls)))
+  )
+    return one;
   // "phát 300 tờ cho 300 hộ", "treo 6 cái tại cổng": to whom or where, after a bare measure
   if (one && !nv.blocked[it.end + 1] && isWordIn(toks[it.end + 1], MEASURE_THEN)) return one;
   // "họp dân 1 buổi được 98 người về phổ biến": people coming to (or listening at) the gathering named before them attend
@@ -811,6 +820,16 @@ function measureAfter(
   if (head && endsHere(it.end + 1) && (plain || t1.o.toLowerCase() === head.written)) return head.code;
   return undefined;
 }
+
+/** A name matcher over the mentions the chain marked ("item" words), for the clause reader. */
+const mentionIn =
+  (toks: readonly Tok[], cls: readonly TokenClass[]) =>
+  (i: number): NameMatch => {
+    if (cls[i] !== "item" || toks[i]?.type !== "w" || cls[i - 1] === "item") return null;
+    let e = i;
+    while (cls[e] === "item" && toks[e]!.type === "w") e++;
+    return { end: e, code: "" };
+  };
 
 /** "… 180 người pano không có ạ", dictated: a measure ends where another indicator's name starts right after it. */
 function measureBeforeName(
