@@ -7,6 +7,7 @@
  * sentence, after "trong đó", or in brackets right after a value) are neither values nor unclear.
  */
 
+import { inItemsApart } from "./list-items.js";
 import type { NonValues } from "./non-values.js";
 import { countsOtherThing } from "./other-things.js";
 import type { Item, NumItem, Pair, Pairing, TokenClass } from "./pairing.js";
@@ -179,7 +180,7 @@ export function combineValues(
   };
   for (const p of pairing.pairs) placePair(c, p);
   for (const num of pairing.unplaced) placeUnplaced(c, num);
-  sittingsOfMeetings(tk, pairing, leftovers, sentence, measures, entries, (code, num, more) =>
+  sittingsOfMeetings(tk, nv, pairing, leftovers, sentence, measures, entries, (code, num, more) =>
     add(code, figureEntry(roles, num.value, more, false, num.start, more)),
   );
   for (const z of roles.zeros) add(z.code, entry(0, false, false, z.at, false, false, false, true, false));
@@ -423,6 +424,7 @@ function placeUnplaced(c: CombineScan, num: NumItem): void {
  */
 function sittingsOfMeetings(
   tk: Tokenised,
+  nv: NonValues,
   pairing: Pairing,
   leftovers: NumItem[],
   sentence: Int32Array,
@@ -434,7 +436,7 @@ function sittingsOfMeetings(
   const attendees = measures?.get("nguoi");
   // ("2 lớp x 35 ng, cộng thêm 1 lớp … 28 ng": meetings said only as more leave the sittings before them the base)
   if (!events || !attendees || !entries.has(attendees)) return;
-  if (!(entries.get(events)?.every((e) => e.additive && e.more) ?? true)) return;
+  const eventsRead = !(entries.get(events)?.every((e) => e.additive && e.more) ?? true);
   // the gathering or its people named in the count's sentence, or its sittings in the people's ("tham dự các buổi …")
   const inSentence = (code: string, n: NumItem): boolean =>
     pairing.items.some((it) => it.kind === "I" && it.code === code && sentence[it.start] === sentence[n.start]);
@@ -444,7 +446,7 @@ function sittingsOfMeetings(
         p.ind.code === attendees &&
         tk.toks.some((t, x) => sentence[x] === sentence[p.num.start] && t.type === "w" && t.kt === word),
     );
-  const found = leftovers.filter((n) => {
+  let found = leftovers.filter((n) => {
     const unit = tk.toks[n.end];
     return (
       unit?.type === "w" &&
@@ -466,11 +468,30 @@ function sittingsOfMeetings(
   });
   // ("3 lớp x 30 người, cộng thêm 1 lớp …": the sittings and one more of them, added)
   const more = found.filter((n) => saysMore(tk, n));
-  if (found.length - more.length !== 1 || more.some((n) => n.start < found[0]!.start)) return;
+  if (eventsRead || found.length - more.length !== 1 || more.some((n) => n.start < found[0]!.start)) {
+    const listed = more.length === 0 ? listedSittings(tk, nv, found, entries.get(events) ?? []) : undefined;
+    if (!listed) return;
+    found = listed;
+  }
   for (const n of found) {
     add(events, n, more.includes(n));
     leftovers.splice(leftovers.indexOf(n), 1);
   }
+}
+
+/**
+ * "- Tổ chức 02 hội nghị …\n- Hội Người cao tuổi tổ chức 03 buổi nói chuyện …, 210 hội viên dự": counts of sittings
+ * each in a list item of its own, apart from the meetings read, are more meetings (undefined when not so listed).
+ */
+function listedSittings(
+  tk: Tokenised,
+  nv: NonValues,
+  found: NumItem[],
+  meetings: readonly Entry[],
+): NumItem[] | undefined {
+  if (found.length === 0 || found.length + meetings.length < 2) return undefined;
+  const ats = [...found.map((n) => n.start), ...meetings.map((e) => e.at)];
+  return inItemsApart(tk, nv, ats) ? found : undefined;
 }
 
 /** Signs between the ends of a range ("3-4 ảnh", "10~12"). */
@@ -732,10 +753,20 @@ function labelledParts(
   const labels = plain.map((e) => partLabel(tk, nv, e.at));
   if (plain === shares && labels.some((l) => !l?.startsWith("thang "))) return list;
   if (labels.some((l) => l === null) || new Set(labels).size !== labels.length)
-    return heldApart(tk, list, plain, sentence);
+    return itemsApart(tk, nv, list, plain) ?? heldApart(tk, list, plain, sentence);
   const kinds = new Set(labels.map((l) => (DAY_PARTS.has(l!) ? "time" : l!.split(" ")[0])));
   if (kinds.size !== 1) return list;
   if (kinds.has("thang") && !wholeQuarter(labels as string[], quarterReport)) return list;
+  return list.map((e) => (plain.includes(e) ? asAdditive(e) : e));
+}
+
+/**
+ * "- Tổ chức 04 buổi tuyên truyền …\n- Tổ chức 01 hội nghị tập huấn …": this period's figures of one indicator, each
+ * in a list item of its own, are separate pieces of work: they add up (undefined when they are not so listed).
+ */
+function itemsApart(tk: Tokenised, nv: NonValues, list: Entry[], plain: Entry[]): Entry[] | undefined {
+  const ats = plain.map((e) => e.at);
+  if (!inItemsApart(tk, nv, ats)) return undefined;
   return list.map((e) => (plain.includes(e) ? asAdditive(e) : e));
 }
 
