@@ -365,6 +365,7 @@ function placeUnplaced(c: CombineScan, num: NumItem): void {
         // ("… 60 băng rôn, còn tháng 12 này thì 15 cái": or in a classifier any thing is counted in)
         (tk.toks[p.num.end]?.kt === m.kt || CLASSIFIERS.has(m.kt)),
     )?.ind.code;
+  if (!owner && !isTotal && !roles.fallback.has(num.start)) owner = thisPeriodOfRunningTotal(c, num);
   // "tuần này 5 lượt, từ đầu quý đến nay 70 lượt": the period's total in the measure of a part of it read in
   // its sentence is that indicator's
   if (!owner && roles.totals.has(num.start) && m?.type === "w")
@@ -415,6 +416,26 @@ function placeUnplaced(c: CombineScan, num: NumItem): void {
     leftovers.push(num);
     if (isTotal) unnamedTotals.set(num.start, num.value);
   }
+}
+
+/** Words that may stand between this period's words and its figure ("kỳ này là 0", "quý này được 3"). */
+const THIS_PERIOD_GLUE: ReadonlySet<string> = new Set(["la", "duoc", "dc", "co", "chi"]);
+
+/**
+ * "pano lũy kế 9 cái, kỳ này 0 vì chưa có kinh phí": a bare figure right after this period's words ("kỳ này",
+ * "quý này") in the sentence of one indicator's running total read before it is that indicator's.
+ */
+function thisPeriodOfRunningTotal(c: CombineScan, num: NumItem): string | undefined {
+  const { tk, pairing, roles, sentence } = c;
+  const { toks } = tk;
+  let b = num.start - 1;
+  if (isWordIn(toks[b], THIS_PERIOD_GLUE)) b--;
+  if (toks[b]?.kt !== "nay" || !isWordIn(toks[b - 1], PERIOD_WORDS)) return undefined;
+  const codes = new Set<string>();
+  for (const p of pairing.pairs)
+    if (roles.running.has(p.num.start) && p.num.start < num.start && sentence[p.num.start] === sentence[num.start])
+      codes.add(p.ind.code);
+  return codes.size === 1 ? [...codes][0] : undefined;
 }
 
 /**
