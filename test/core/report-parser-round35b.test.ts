@@ -12,7 +12,6 @@ const formal = (...lines: string[]) => lines.join("\n");
 /** Variants still read wrongly (left for a later round), by their first words; checked as such at the end. */
 const NOT_READ_YET: readonly string[] = [
   "HỘI NÔNG DÂN XÃ QUẢNG ",
-  "- Hội nghị báo cáo viê",
   "Nội dung | Số lượng",
   "Hội LHPN xã báo cáo:",
   "Tháng này xã tổ chức 2",
@@ -23,18 +22,14 @@ const NOT_READ_YET: readonly string[] = [
   "thang truoc thon hop 3",
   "Năm học 2025-2026: 12 ",
   "6 tháng cuối năm xóm h",
-  "Sản xuất 3 video clip ",
   "áp phích lũy kế 60 tờ,",
+  "Tổ chức 5 buổi tuyên t",
 ];
 const notYet = (text: string): boolean => NOT_READ_YET.some((start) => text.startsWith(start));
 type Reading = Pick<ParsedReport, "values" | "unclear" | "conflicts">;
 const missed: [string, Record<string, number> | Reading][] = [];
 /** The cases read right; the others kept for "not read yet". */
 function readYet(list: [string, Record<string, number>][]): [string, Record<string, number>][] {
-  for (const c of list) if (notYet(c[0])) missed.push(c);
-  return list.filter(([text]) => !notYet(text));
-}
-function readingsYet(list: [string, Reading][]): [string, Reading][] {
   for (const c of list) if (notYet(c[0])) missed.push(c);
   return list.filter(([text]) => !notYet(text));
 }
@@ -218,11 +213,9 @@ describe("figures of an earlier part of the period or the whole year beside this
 });
 
 // a clip's views beside the clips: the clips are the figure, the views asked about (not read yet)
-readingsYet([
-  [
-    "Sản xuất 3 video clip đăng TikTok của xã (1 clip đạt 20 nghìn lượt xem).",
-    { values: { bai_mxh: 3 }, unclear: ["20 nghìn"], conflicts: [] },
-  ],
+missed.push([
+  "Sản xuất 3 video clip đăng TikTok của xã (1 clip đạt 20 nghìn lượt xem).",
+  { values: { bai_mxh: 3 }, unclear: ["20 nghìn"], conflicts: [] },
 ]);
 
 describe("this period's bare figure after a running total is that total's indicator's ('lũy kế 9 cái, kỳ này 0')", () => {
@@ -246,6 +239,21 @@ describe("a comparison's clause runs over the bracket of the compared figures ('
       ],
       ["phát 500 tờ rơi, so với quý trước (350 tờ) tăng 150 tờ", { to_roi: 500 }],
       ["treo 12 bang ron, so voi cung ky (15 cai) giam 3 cai", { bang_ron: 12 }],
+    ]),
+  )("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("visits of people by role after a gathering's count, after a comma or a slash, are its attendees", () => {
+  it.each(
+    readYet([
+      ["tổ chức 3 hội nghị, 210 lượt hội viên", { hoi_nghi: 3, nguoi_tham_du: 210 }],
+      ["Tọa đàm: 2 buổi, 140 lượt đảng viên", { hoi_nghi: 2, nguoi_tham_du: 140 }],
+      ["to chuc 2 lop tap huan, 95 luot hoc vien", { hoi_nghi: 2, nguoi_tham_du: 95 }],
+      ["Họp dân: 6 cuộc/415 lượt người dân", { hoi_nghi: 6, nguoi_tham_du: 415 }],
+      ["Tổ chức 5 buổi tuyên truyền ở 5 thôn / 320 lượt hội viên", { hoi_nghi: 5, nguoi_tham_du: 320 }],
+      ["hỗ trợ 300 lượt đoàn viên cài ứng dụng, tổ chức 2 hội nghị", { hoi_nghi: 2 }],
     ]),
   )("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));

@@ -329,7 +329,12 @@ export function gatheringBefore(toks: readonly Tok[], i: number, blocked?: Uint8
   const counted = link?.type === "w" && SESSION_WORDS.has(link.kt) && toks[i - 2]?.type === "n";
   // "tọa đàm …; riêng quý IV: 2 buổi, 170 đoàn viên": people after a count of sittings and a comma, of a gathering
   // named earlier on the line
-  if (link?.k === "," && isWordIn(toks[i - 2], SESSION_WORDS) && toks[i - 3]?.type === "n" && !blocked?.[i - 3])
+  if (
+    (link?.k === "," || link?.k === "/") &&
+    isWordIn(toks[i - 2], SESSION_WORDS) &&
+    toks[i - 3]?.type === "n" &&
+    !blocked?.[i - 3]
+  )
     return gatheringOnLine(toks, i - 4, blocked);
   // "1 buổi gặp mặt 40 chị em", "1 hội nghị 120 đảng viên": right after the gathering's name
   const named = link?.type === "w" && endsGathering(toks, i - 1) && toks[i - 1]!.k !== "lop";
