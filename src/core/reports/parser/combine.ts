@@ -7,7 +7,7 @@
  * sentence, after "trong đó", or in brackets right after a value) are neither values nor unclear.
  */
 
-import { inItemsApart } from "./list-items.js";
+import { inItemsApart, itemTotal } from "./list-items.js";
 import type { NonValues } from "./non-values.js";
 import { countsOtherThing } from "./other-things.js";
 import type { Item, NumItem, Pair, Pairing, TokenClass } from "./pairing.js";
@@ -765,6 +765,7 @@ function labelledParts(
   // one figure read by two stages ("hop 1 buoi": the pairing and the sittings) is one part
   if (list.some((e, x) => x > 0 && list.findIndex((o) => o.at === e.at && o.value === e.value) < x))
     list = list.filter((e, x) => list.findIndex((o) => o.at === e.at && o.value === e.value) === x);
+  list = itemTotalsApart(tk, nv, list);
   const open = (e: Entry) => !e.final && !e.implied && !e.total && !e.additive;
   const current = list.filter((e) => open(e) && !e.fallback);
   // a quarter's report saying nothing for the whole quarter: its months' figures (shares of it) are its parts
@@ -787,8 +788,27 @@ function labelledParts(
  */
 function itemsApart(tk: Tokenised, nv: NonValues, list: Entry[], plain: Entry[]): Entry[] | undefined {
   const ats = plain.map((e) => e.at);
-  if (!inItemsApart(tk, nv, ats)) return undefined;
+  // (one figure said twice, "1. Treo 10 băng rôn … - Băng rôn: 10", is a restatement)
+  if (new Set(plain.map((e) => e.value)).size < plain.length || !inItemsApart(tk, nv, ats)) return undefined;
   return list.map((e) => (plain.includes(e) ? asAdditive(e) : e));
+}
+
+/**
+ * "- Tổ chức 05 buổi …, tổng số 312 lượt hội viên tham dự.\n- Tổ chức 01 hội nghị … với 48 người": a total of its own
+ * list item beside this period's figures in other items is that item's figure, a part like theirs.
+ */
+function itemTotalsApart(tk: Tokenised, nv: NonValues, list: Entry[]): Entry[] {
+  if (!list.some((e) => e.total)) return list;
+  const now = list.filter((e) => !e.final && !e.implied && !e.fallback && !e.additive);
+  if (now.length < 2 || !now.every((e) => !e.total || itemTotal(tk, nv, e.at))) return list;
+  const ats = now.map((e) => e.at);
+  if (!inItemsApart(tk, nv, ats)) return list;
+  return list.map((e) => (e.total && now.includes(e) ? asPlain(e) : e));
+}
+
+/** The entry as a plain figure, no total. */
+function asPlain(e: Entry): Entry {
+  return entry(e.value, e.additive, false, e.at, e.final, e.fallback, e.running, e.implied, e.more);
 }
 
 /**
