@@ -16,13 +16,13 @@ const NOT_READ_YET: readonly string[] = [
   "Tháng này xã tổ chức 2",
   "01 xe loa đi 8 lượt cá",
   "Xã Hòa Tiến – Băng rôn",
-  "Báo cáo quý IV/2026, l",
   "Phường Đông Sơn – Băng",
   "thang truoc thon hop 3",
   "Năm học 2025-2026: 12 ",
   "6 tháng cuối năm xóm h",
   "áp phích lũy kế 60 tờ,",
   "Tổ chức 5 buổi tuyên t",
+  "báo cáo quý 4 - băng r",
 ];
 const notYet = (text: string): boolean => NOT_READ_YET.some((start) => text.startsWith(start));
 type Reading = Pick<ParsedReport, "values" | "unclear" | "conflicts">;
@@ -299,6 +299,25 @@ describe("a total of its own list item is that item's figure; a summary's items 
       unclear: [],
       conflicts: [{ code: "bang_ron", values: [10, 12] }],
     });
+  });
+});
+
+describe("lines of the months of the quarter the report names are its parts, a dated month's line too", () => {
+  it.each(
+    readYet([
+      [
+        "BC quy 3 nam 2026 - tin bai tren trang xa\nthang 7: 6 tin\nthang 8: 4 tin\nthang 9 (den het ngay 25): 7 tin",
+        { tin_bai: 17 },
+      ],
+      ["Báo cáo quý I/2027, họp dân:\nTháng 1: 3 cuộc;\nTháng 2: 2 cuộc;\nTháng 3: 4 cuộc.", { hoi_nghi: 9 }],
+      [
+        "báo cáo quý 4 - băng rôn\n- tháng 10: 5 cái\n- tháng 11: 3 cái\n- tháng 12 (tính đến ngày 5): treo 4 cái",
+        { bang_ron: 12 },
+      ],
+      ["Báo cáo tháng 12:\nTháng 11: 3 cuộc\nTháng 12: 2 cuộc", { hoi_nghi: 2 }],
+    ]),
+  )("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
   });
 });
 

@@ -670,6 +670,7 @@ function labelBefore(tk: Tokenised, nv: NonValues, at: number): string | null {
   // "đợt 1 (1/3-10/3) 800 tờ": the dates of the part in brackets right before its figure stand aside
   const dated = datesInBracketsBefore(toks, nv, at);
   if (dated >= 0) at = dated;
+  else at = datedLabelBefore(toks, nv, at);
   for (let x = at - 1; x >= 0 && x >= at - 6; x--) {
     const t = toks[x]!;
     if (t.type === "nl" || PART_CLAUSE_ENDS.has(t.k)) return null;
@@ -706,6 +707,24 @@ function labelBefore(tk: Tokenised, nv: NonValues, at: number): string | null {
   }
   return null;
 }
+
+/**
+ * "Tháng 12 (đến ngày 05): phát 9 lượt": where the dates in brackets before a label's colon (and a verb after it)
+ * open, so the label before them is the figure's; else `at`.
+ */
+function datedLabelBefore(toks: readonly Tok[], nv: NonValues, at: number): number {
+  const colon = toks[at - 1]?.k === ":" ? at - 1 : toks[at - 2]?.k === ":" && toks[at - 1]?.type === "w" ? at - 2 : -1;
+  if (colon < 0 || toks[colon - 1]?.k !== ")") return at;
+  for (let x = colon - 2; x >= 0 && x >= colon - 14; x--) {
+    const t = toks[x]!;
+    if (t.k === "(") return x;
+    if (t.type === "nl" || (t.type === "n" && !nv.blocked[x])) return at;
+    if (t.type === "w" && !nv.blocked[x] && !DATE_WORDS.has(t.kt)) return at;
+  }
+  return at;
+}
+/** Words of dates in a bracket ("(đến ngày 05)", "(tính đến hết 30/11)", "(từ 1/11 đến 20/11)"). */
+const DATE_WORDS: ReadonlySet<string> = new Set(["tu", "den", "ngay", "het", "tinh", "toi"]);
 
 /** Where brackets holding only dates ("(1-15/11)", "(từ 2/10 đến 9/10)") open, closing right before token `at`, or -1. */
 function datesInBracketsBefore(toks: readonly Tok[], nv: NonValues, at: number): number {
