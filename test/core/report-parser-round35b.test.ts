@@ -17,7 +17,6 @@ const NOT_READ_YET: readonly string[] = [
   "01 xe loa đi 8 lượt cá",
   "Xã Hòa Tiến – Băng rôn",
   "Phường Đông Sơn – Băng",
-  "thang truoc thon hop 3",
   "Năm học 2025-2026: 12 ",
   "6 tháng cuối năm xóm h",
   "áp phích lũy kế 60 tờ,",
@@ -315,6 +314,18 @@ describe("lines of the months of the quarter the report names are its parts, a d
         { bang_ron: 12 },
       ],
       ["Báo cáo tháng 12:\nTháng 11: 3 cuộc\nTháng 12: 2 cuộc", { hoi_nghi: 2 }],
+    ]),
+  )("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("times met after last period's words and who met ('tháng trước thôn họp 3 lần') are last period's", () => {
+  it.each(
+    readYet([
+      ["tháng rồi chi hội họp 2 lần, tháng này họp 1 lần, 45 người dự", { hoi_nghi: 1, nguoi_tham_du: 45 }],
+      ["quý trước tổ dân phố họp 4 lần, quý này họp được 3 lần", { hoi_nghi: 3 }],
+      ["thôn họp 2 lần, tháng trước thì chưa họp", { hoi_nghi: 2 }],
     ]),
   )("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));
