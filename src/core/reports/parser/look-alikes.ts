@@ -304,6 +304,10 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
       blocked.push(i - 1, i);
       continue;
     }
+    if (key(toks[i]) === "xe" && toks[i - 1]?.type === "n" && tripsLaterInSentence(toks, nv, numbers, i)) {
+      blocked.push(i - 1);
+      continue;
+    }
     // "xử lý 2 pa nô quảng cáo sai phép": an advertisement, not propaganda (its figure before, else in its clause)
     const advert = seqAt(i, ADVERTISED);
     if (advert && advertisingAt(toks, i + advert)) {
@@ -697,6 +701,33 @@ function vehiclesBesideTrips(
     const num = numbers.read(x, false);
     const w = num ? key(toks[num.end]) : "";
     if (w === "luot" || w === "chuyen") return true;
+  }
+  return false;
+}
+
+/** Second words of the mobile van's names ("xe loa", "xe tuyên truyền", "xe thông tin", "xe lưu động"), no carrier. */
+const VAN_WORDS: ReadonlySet<string> = new Set(["loa", "tuyen", "thong", "luu"]);
+/** Marks ending the sentence a count of vehicles and its trips share. */
+const TRIP_SENTENCE_ENDS: ReadonlySet<string> = new Set([".", ";", "!", "?", "(", ")"]);
+
+/**
+ * "01 xe loa đi 8 lượt các tuyến", "02 xe loa lưu động chạy dọc …, tổng cộng 15 lượt": the count right before the
+ * mobile van's name counts vans when the trips ("lượt", "chuyến") follow in its sentence (not each van's: "mỗi xe").
+ */
+function tripsLaterInSentence(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  i: number,
+): boolean {
+  if (nv.blocked[i - 1] || !VAN_WORDS.has(key(toks[i + 1]))) return false;
+  for (let x = i + 1; x < toks.length && x <= i + 14; x++) {
+    const t = toks[x]!;
+    if (t.type === "nl" || TRIP_SENTENCE_ENDS.has(t.k) || key(t) === "moi") return false;
+    if (t.type !== "n" || nv.blocked[x]) continue;
+    const num = numbers.read(x, false);
+    const w = num && !num.bad ? key(toks[num.end]) : "";
+    return w === "luot" || w === "chuyen";
   }
   return false;
 }
