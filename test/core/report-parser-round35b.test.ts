@@ -21,6 +21,7 @@ const NOT_READ_YET: readonly string[] = [
   "áp phích lũy kế 60 tờ,",
   "Tổ chức 5 buổi tuyên t",
   "báo cáo quý 4 - băng r",
+  "Đài xã phát 18 lượt ti",
 ];
 const notYet = (text: string): boolean => NOT_READ_YET.some((start) => text.startsWith(start));
 type Reading = Pick<ParsedReport, "values" | "unclear" | "conflicts">;
@@ -327,6 +328,22 @@ describe("times met after last period's words and who met ('tháng trước thô
       ["tháng rồi chi hội họp 2 lần, tháng này họp 1 lần, 45 người dự", { hoi_nghi: 1, nguoi_tham_du: 45 }],
       ["quý trước tổ dân phố họp 4 lần, quý này họp được 3 lần", { hoi_nghi: 3 }],
       ["thôn họp 2 lần, tháng trước thì chưa họp", { hoi_nghi: 2 }],
+    ]),
+  )("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("news aired in runs after a word of broadcasting ('truyền thanh … phát 64 lượt tin') are broadcasts", () => {
+  it.each(
+    readYet([
+      [
+        "- Hệ thống truyền thanh phường phát 64 lượt tin cảnh báo, hướng dẫn sơ tán;\n- Đăng 14 tin trên cổng TTĐT.",
+        { phat_thanh: 64, tin_bai: 14 },
+      ],
+      ["loa xa phat 30 luot tin bai ve bau cu; dang 5 tin len trang xa", { phat_thanh: 30, tin_bai: 5 }],
+      ["Đài xã phát 18 lượt tin, bài về phòng chống cháy rừng", { phat_thanh: 18 }],
+      ["đăng 12 lượt tin trên trang xã", { tin_bai: 12 }],
     ]),
   )("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));
