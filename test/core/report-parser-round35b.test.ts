@@ -16,7 +16,6 @@ const NOT_READ_YET: readonly string[] = [
   "Tháng này xã tổ chức 2",
   "Xã Hòa Tiến – Băng rôn",
   "Phường Đông Sơn – Băng",
-  "Năm học 2025-2026: 12 ",
   "6 tháng cuối năm xóm h",
   "áp phích lũy kế 60 tờ,",
   "Tổ chức 5 buổi tuyên t",
@@ -344,6 +343,21 @@ describe("news aired in runs after a word of broadcasting ('truyền thanh … p
       ["loa xa phat 30 luot tin bai ve bau cu; dang 5 tin len trang xa", { phat_thanh: 30, tin_bai: 5 }],
       ["Đài xã phát 18 lượt tin, bài về phòng chống cháy rừng", { phat_thanh: 18 }],
       ["đăng 12 lượt tin trên trang xã", { tin_bai: 12 }],
+    ]),
+  )("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("people after a count of sittings alone and a comma are their attendees ('Học kỳ này: 5 buổi, 1.200 lượt học sinh')", () => {
+  it.each(
+    readYet([
+      [
+        "Năm học trước: 12 buổi tuyên truyền, 5.000 lượt học sinh. Học kỳ này: 5 buổi, 1.200 lượt học sinh.",
+        { hoi_nghi: 5, nguoi_tham_du: 1200 },
+      ],
+      ["quý 3: 4 buổi tuyên truyền, 300 người. Quý 4: 3 buổi, 210 người dự", { hoi_nghi: 3, nguoi_tham_du: 210 }],
+      ["hoc ky 1 nam hoc 2026-2027: 6 buoi, 2.100 luot hoc sinh", { hoi_nghi: 6, nguoi_tham_du: 2100 }],
     ]),
   )("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));

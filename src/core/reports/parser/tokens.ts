@@ -328,14 +328,14 @@ export function gatheringBefore(toks: readonly Tok[], i: number, blocked?: Uint8
   // "tọa đàm 1 buổi 45 chị em", "1 lớp 50 đoàn viên": right after the gathering's count, no link needed
   const counted = link?.type === "w" && SESSION_WORDS.has(link.kt) && toks[i - 2]?.type === "n";
   // "tọa đàm …; riêng quý IV: 2 buổi, 170 đoàn viên": people after a count of sittings and a comma, of a gathering
-  // named earlier on the line
+  // named earlier on the line, or of sittings alone opening a label's figures ("Học kỳ I …: 4 buổi, 3.480 lượt học sinh")
   if (
     (link?.k === "," || link?.k === "/") &&
     isWordIn(toks[i - 2], SESSION_WORDS) &&
     toks[i - 3]?.type === "n" &&
     !blocked?.[i - 3]
   )
-    return gatheringOnLine(toks, i - 4, blocked);
+    return gatheringOnLine(toks, i - 4, blocked) || toks[i - 4]?.k === ":";
   // "1 buổi gặp mặt 40 chị em", "1 hội nghị 120 đảng viên": right after the gathering's name
   const named = link?.type === "w" && endsGathering(toks, i - 1) && toks[i - 1]!.k !== "lop";
   // "mở 3 lớp tập huấn …, mỗi lớp 40 hội viên", "tọa đàm 2 buổi, mỗi buổi 30 chị em": each sitting's people, of a
