@@ -21,6 +21,7 @@ const NOT_READ_YET: readonly string[] = [
   "Tổ chức 5 buổi tuyên t",
   "báo cáo quý 4 - băng r",
   "Đài xã phát 18 lượt ti",
+  "to chuc 3 buoi tuyen t",
 ];
 const notYet = (text: string): boolean => NOT_READ_YET.some((start) => text.startsWith(start));
 type Reading = Pick<ParsedReport, "values" | "unclear" | "conflicts">;
@@ -358,6 +359,24 @@ describe("people after a count of sittings alone and a comma are their attendees
       ],
       ["quý 3: 4 buổi tuyên truyền, 300 người. Quý 4: 3 buổi, 210 người dự", { hoi_nghi: 3, nguoi_tham_du: 210 }],
       ["hoc ky 1 nam hoc 2026-2027: 6 buoi, 2.100 luot hoc sinh", { hoi_nghi: 6, nguoi_tham_du: 2100 }],
+    ]),
+  )("%s", (text, values) => {
+    expect(plain(text)).toEqual(only(values));
+  });
+});
+
+describe("clauses of one line split by ';', each said for a place of its own, add up", () => {
+  it.each(
+    readYet([
+      [
+        "Công an xã tổ chức 4 buổi tuyên truyền ở các xóm, 260 người; 1 buổi ở trường tiểu học, 300 học sinh",
+        { hoi_nghi: 5, nguoi_tham_du: 560 },
+      ],
+      [
+        "to chuc 3 buoi tuyen truyen tai cho, 150 nguoi; 2 buoi tai truong, 400 hoc sinh",
+        { hoi_nghi: 5, nguoi_tham_du: 550 },
+      ],
+      ["Tổ chức 3 hội nghị, 200 người; 3 hội nghị, 200 người", { hoi_nghi: 3, nguoi_tham_du: 200 }],
     ]),
   )("%s", (text, values) => {
     expect(plain(text)).toEqual(only(values));

@@ -490,7 +490,7 @@ function sittingsOfMeetings(
   // ("3 lớp x 30 người, cộng thêm 1 lớp …": the sittings and one more of them, added)
   const more = found.filter((n) => saysMore(tk, n));
   if (eventsRead || found.length - more.length !== 1 || more.some((n) => n.start < found[0]!.start)) {
-    const listed = more.length === 0 ? listedSittings(tk, nv, found, entries.get(events) ?? []) : undefined;
+    const listed = more.length === 0 ? listedSittings(tk, nv, found, entries.get(events) ?? [], sentence) : undefined;
     if (!listed) return;
     found = listed;
   }
@@ -509,10 +509,19 @@ function listedSittings(
   nv: NonValues,
   found: NumItem[],
   meetings: readonly Entry[],
+  sentence: Int32Array,
 ): NumItem[] | undefined {
   if (found.length === 0 || found.length + meetings.length < 2) return undefined;
   const ats = [...found.map((n) => n.start), ...meetings.map((e) => e.at)];
-  return inItemsApart(tk, nv, ats) ? found : undefined;
+  return inItemsApart(tk, nv, ats) || placesApart(tk.toks, ats, sentence) ? found : undefined;
+}
+
+/** Whether the figures at `ats` stand on one line, each said for a place of its own ("… tại các thôn …; 2 buổi tại Trường …"). */
+function placesApart(toks: readonly Tok[], ats: readonly number[], sentence: Int32Array): boolean {
+  const first = Math.min(...ats);
+  for (let x = first; x < Math.max(...ats); x++) if (toks[x]!.type === "nl") return false;
+  const labels = ats.map((at) => whereAfter(toks, at) ?? whereBeforeInSentence(toks, at, sentence));
+  return labels.every((l) => l !== null) && new Set(labels).size === labels.length;
 }
 
 /** Signs between the ends of a range ("3-4 ảnh", "10~12"). */
@@ -835,11 +844,38 @@ function asPlain(e: Entry): Entry {
  * name for a different level or place ("cấp …", "ở …", "tại …"), are parts of the whole: they add up.
  */
 function heldApart(tk: Tokenised, list: Entry[], plain: Entry[], sentence: Int32Array): Entry[] {
-  if (plain.some((e) => sentence[e.at] !== sentence[plain[0]!.at])) return list;
+  if (plain.some((e) => sentence[e.at] !== sentence[plain[0]!.at])) return placesOfClauses(tk, list, plain, sentence);
   const labels = plain.map((e) => whereAfter(tk.toks, e.at));
   if (labels.some((l) => l === null) || new Set(labels).size !== labels.length) return list;
-  if (plain.some((e) => sentence[e.at] !== sentence[plain[0]!.at])) return list;
   return list.map((e) => (plain.includes(e) ? asAdditive(e) : e));
+}
+
+/**
+ * "5 buổi tuyên truyền tại các thôn, 392 người dự; 2 buổi tại Trường THCS, 640 học sinh": clauses of one line split by
+ * ";", each saying where its work was done, are parts: their figures add up, the people of a clause taking the place
+ * of the figure before them in it.
+ */
+function placesOfClauses(tk: Tokenised, list: Entry[], plain: Entry[], sentence: Int32Array): Entry[] {
+  const { toks } = tk;
+  const line = (at: number): number => {
+    let s = at;
+    while (s > 0 && toks[s - 1]!.type !== "nl") s--;
+    return s;
+  };
+  if (plain.some((e) => line(e.at) !== line(plain[0]!.at))) return list;
+  const labels = plain.map((e) => whereAfter(toks, e.at) ?? whereBeforeInSentence(toks, e.at, sentence));
+  if (labels.some((l) => l === null) || new Set(labels).size !== labels.length) return list;
+  return list.map((e) => (plain.includes(e) ? asAdditive(e) : e));
+}
+
+/** Where the figure before token `at` in its sentence was done (at most 12 tokens back), or null. */
+function whereBeforeInSentence(toks: readonly Tok[], at: number, sentence: Int32Array): string | null {
+  for (let x = at - 1; x >= 0 && x >= at - 12 && sentence[x] === sentence[at]; x--)
+    if (toks[x]!.type === "n") {
+      const where = whereAfter(toks, x);
+      if (where) return where;
+    }
+  return null;
 }
 
 /** Where the figure at token `at` was done, said after its name in its clause ("cấp xã", "ở các thôn"), or null. */
