@@ -216,17 +216,13 @@ describe("second batch, written after the rules: the same families in other word
 // Known misses left for a later round: people said after a period's share with no name of their own when the
 // year's figure was read by a name of its own ("… sinh hoạt chuyên đề, trong đó quý IV là 6 buổi với 280 lượt
 // hội viên"); a classifier's figure
-// with no thing named after "; năm 2026 treo 70 cái;"; people after "riêng quý IV: 5 buổi," in a bracket.
+// with no thing named after "; năm 2026 treo 70 cái;".
 const KNOWN_MISSES: [string, Record<string, number>][] = [
   [
     "Hội LHPN xã: năm 2026 tổ chức 22 buổi sinh hoạt chuyên đề, trong đó quý IV là 6 buổi với 280 lượt hội viên (cả năm 1.150 lượt)",
     { hoi_nghi: 6, nguoi_tham_du: 280 },
   ],
   ["Từ đầu nhiệm kỳ đến nay đã treo 300 băng rôn; năm 2026 treo 70 cái; quý IV treo 20 cái", { bang_ron: 20 }],
-  [
-    "Năm nay hội đã tổ chức 20 buổi tuyên truyền (riêng quý IV: 5 buổi, 210 hội viên)",
-    { hoi_nghi: 5, nguoi_tham_du: 210 },
-  ],
 ];
 
 describe("known misses", () => {
@@ -234,6 +230,13 @@ describe("known misses", () => {
     it.fails(text, () => {
       expect(plain(text)).toEqual(only(values));
     });
+});
+
+// (read since round 35b: people after a share's count of sittings opening its label's figures)
+it("people after 'riêng quý IV: 5 buổi,' in a bracket are the share's attendees", () => {
+  expect(plain("Năm nay hội đã tổ chức 20 buổi tuyên truyền (riêng quý IV: 5 buổi, 210 hội viên)")).toEqual(
+    only({ hoi_nghi: 5, nguoi_tham_du: 210 }),
+  );
 });
 
 describe("set 33 after round 34b", () => {

@@ -7,6 +7,7 @@
  * sentence, after "trong đó", or in brackets right after a value) are neither values nor unclear.
  */
 
+import { inItemsApart, itemTotal } from "./list-items.js";
 import type { NonValues } from "./non-values.js";
 import { countsOtherThing } from "./other-things.js";
 import type { Item, NumItem, Pair, Pairing, TokenClass } from "./pairing.js";
@@ -179,7 +180,7 @@ export function combineValues(
   };
   for (const p of pairing.pairs) placePair(c, p);
   for (const num of pairing.unplaced) placeUnplaced(c, num);
-  sittingsOfMeetings(tk, pairing, leftovers, sentence, measures, entries, (code, num, more) =>
+  sittingsOfMeetings(tk, nv, pairing, leftovers, sentence, measures, entries, (code, num, more) =>
     add(code, figureEntry(roles, num.value, more, false, num.start, more)),
   );
   for (const z of roles.zeros) add(z.code, entry(0, false, false, z.at, false, false, false, true, false));
@@ -365,6 +366,7 @@ function placeUnplaced(c: CombineScan, num: NumItem): void {
         // ("… 60 băng rôn, còn tháng 12 này thì 15 cái": or in a classifier any thing is counted in)
         (tk.toks[p.num.end]?.kt === m.kt || CLASSIFIERS.has(m.kt)),
     )?.ind.code;
+  if (!owner && !isTotal && !roles.fallback.has(num.start)) owner = thisPeriodOfRunningTotal(c, num);
   // "tuần này 5 lượt, từ đầu quý đến nay 70 lượt": the period's total in the measure of a part of it read in
   // its sentence is that indicator's
   if (!owner && roles.totals.has(num.start) && m?.type === "w")
@@ -417,6 +419,26 @@ function placeUnplaced(c: CombineScan, num: NumItem): void {
   }
 }
 
+/** Words that may stand between this period's words and its figure ("kỳ này là 0", "quý này được 3"). */
+const THIS_PERIOD_GLUE: ReadonlySet<string> = new Set(["la", "duoc", "dc", "co", "chi"]);
+
+/**
+ * "pano lũy kế 9 cái, kỳ này 0 vì chưa có kinh phí": a bare figure right after this period's words ("kỳ này",
+ * "quý này") in the sentence of one indicator's running total read before it is that indicator's.
+ */
+function thisPeriodOfRunningTotal(c: CombineScan, num: NumItem): string | undefined {
+  const { tk, pairing, roles, sentence } = c;
+  const { toks } = tk;
+  let b = num.start - 1;
+  if (isWordIn(toks[b], THIS_PERIOD_GLUE)) b--;
+  if (toks[b]?.kt !== "nay" || !isWordIn(toks[b - 1], PERIOD_WORDS)) return undefined;
+  const codes = new Set<string>();
+  for (const p of pairing.pairs)
+    if (roles.running.has(p.num.start) && p.num.start < num.start && sentence[p.num.start] === sentence[num.start])
+      codes.add(p.ind.code);
+  return codes.size === 1 ? [...codes][0] : undefined;
+}
+
 /**
  * "tập huấn cho 60 cán bộ thôn (…) 1 buổi", "số buổi: 17 buổi": the one count of sittings left without a name, in a
  * message whose attendees are read and whose meetings are not, is the meetings' (a broadcast has no people),
@@ -424,6 +446,7 @@ function placeUnplaced(c: CombineScan, num: NumItem): void {
  */
 function sittingsOfMeetings(
   tk: Tokenised,
+  nv: NonValues,
   pairing: Pairing,
   leftovers: NumItem[],
   sentence: Int32Array,
@@ -435,7 +458,7 @@ function sittingsOfMeetings(
   const attendees = measures?.get("nguoi");
   // ("2 lớp x 35 ng, cộng thêm 1 lớp … 28 ng": meetings said only as more leave the sittings before them the base)
   if (!events || !attendees || !entries.has(attendees)) return;
-  if (!(entries.get(events)?.every((e) => e.additive && e.more) ?? true)) return;
+  const eventsRead = !(entries.get(events)?.every((e) => e.additive && e.more) ?? true);
   // the gathering or its people named in the count's sentence, or its sittings in the people's ("tham dự các buổi …")
   const inSentence = (code: string, n: NumItem): boolean =>
     pairing.items.some((it) => it.kind === "I" && it.code === code && sentence[it.start] === sentence[n.start]);
@@ -445,7 +468,7 @@ function sittingsOfMeetings(
         p.ind.code === attendees &&
         tk.toks.some((t, x) => sentence[x] === sentence[p.num.start] && t.type === "w" && t.kt === word),
     );
-  const found = leftovers.filter((n) => {
+  let found = leftovers.filter((n) => {
     const unit = tk.toks[n.end];
     return (
       unit?.type === "w" &&
@@ -467,11 +490,39 @@ function sittingsOfMeetings(
   });
   // ("3 lớp x 30 người, cộng thêm 1 lớp …": the sittings and one more of them, added)
   const more = found.filter((n) => saysMore(tk, n));
-  if (found.length - more.length !== 1 || more.some((n) => n.start < found[0]!.start)) return;
+  if (eventsRead || found.length - more.length !== 1 || more.some((n) => n.start < found[0]!.start)) {
+    const listed = more.length === 0 ? listedSittings(tk, nv, found, entries.get(events) ?? [], sentence) : undefined;
+    if (!listed) return;
+    found = listed;
+  }
   for (const n of found) {
     add(events, n, more.includes(n));
     leftovers.splice(leftovers.indexOf(n), 1);
   }
+}
+
+/**
+ * "- Tổ chức 02 hội nghị …\n- Hội Người cao tuổi tổ chức 03 buổi nói chuyện …, 210 hội viên dự": counts of sittings
+ * each in a list item of its own, apart from the meetings read, are more meetings (undefined when not so listed).
+ */
+function listedSittings(
+  tk: Tokenised,
+  nv: NonValues,
+  found: NumItem[],
+  meetings: readonly Entry[],
+  sentence: Int32Array,
+): NumItem[] | undefined {
+  if (found.length === 0 || found.length + meetings.length < 2) return undefined;
+  const ats = [...found.map((n) => n.start), ...meetings.map((e) => e.at)];
+  return inItemsApart(tk, nv, ats) || placesApart(tk.toks, ats, sentence) ? found : undefined;
+}
+
+/** Whether the figures at `ats` stand on one line, each said for a place of its own ("… tại các thôn …; 2 buổi tại Trường …"). */
+function placesApart(toks: readonly Tok[], ats: readonly number[], sentence: Int32Array): boolean {
+  const first = Math.min(...ats);
+  for (let x = first; x < Math.max(...ats); x++) if (toks[x]!.type === "nl") return false;
+  const labels = ats.map((at) => whereAfter(toks, at) ?? whereBeforeInSentence(toks, at, sentence));
+  return labels.every((l) => l !== null) && new Set(labels).size === labels.length;
 }
 
 /** Signs between the ends of a range ("3-4 ảnh", "10~12"). */
@@ -629,6 +680,7 @@ function labelBefore(tk: Tokenised, nv: NonValues, at: number): string | null {
   // "đợt 1 (1/3-10/3) 800 tờ": the dates of the part in brackets right before its figure stand aside
   const dated = datesInBracketsBefore(toks, nv, at);
   if (dated >= 0) at = dated;
+  else at = datedLabelBefore(toks, nv, at);
   for (let x = at - 1; x >= 0 && x >= at - 6; x--) {
     const t = toks[x]!;
     if (t.type === "nl" || PART_CLAUSE_ENDS.has(t.k)) return null;
@@ -665,6 +717,24 @@ function labelBefore(tk: Tokenised, nv: NonValues, at: number): string | null {
   }
   return null;
 }
+
+/**
+ * "Tháng 12 (đến ngày 05): phát 9 lượt": where the dates in brackets before a label's colon (and a verb after it)
+ * open, so the label before them is the figure's; else `at`.
+ */
+function datedLabelBefore(toks: readonly Tok[], nv: NonValues, at: number): number {
+  const colon = toks[at - 1]?.k === ":" ? at - 1 : toks[at - 2]?.k === ":" && toks[at - 1]?.type === "w" ? at - 2 : -1;
+  if (colon < 0 || toks[colon - 1]?.k !== ")") return at;
+  for (let x = colon - 2; x >= 0 && x >= colon - 14; x--) {
+    const t = toks[x]!;
+    if (t.k === "(") return x;
+    if (t.type === "nl" || (t.type === "n" && !nv.blocked[x])) return at;
+    if (t.type === "w" && !nv.blocked[x] && !DATE_WORDS.has(t.kt)) return at;
+  }
+  return at;
+}
+/** Words of dates in a bracket ("(đến ngày 05)", "(tính đến hết 30/11)", "(từ 1/11 đến 20/11)"). */
+const DATE_WORDS: ReadonlySet<string> = new Set(["tu", "den", "ngay", "het", "tinh", "toi"]);
 
 /** Where brackets holding only dates ("(1-15/11)", "(từ 2/10 đến 9/10)") open, closing right before token `at`, or -1. */
 function datesInBracketsBefore(toks: readonly Tok[], nv: NonValues, at: number): number {
@@ -724,6 +794,7 @@ function labelledParts(
   // one figure read by two stages ("hop 1 buoi": the pairing and the sittings) is one part
   if (list.some((e, x) => x > 0 && list.findIndex((o) => o.at === e.at && o.value === e.value) < x))
     list = list.filter((e, x) => list.findIndex((o) => o.at === e.at && o.value === e.value) === x);
+  list = itemTotalsApart(tk, nv, list);
   const open = (e: Entry) => !e.final && !e.implied && !e.total && !e.additive;
   const current = list.filter((e) => open(e) && !e.fallback);
   // a quarter's report saying nothing for the whole quarter: its months' figures (shares of it) are its parts
@@ -733,7 +804,7 @@ function labelledParts(
   const labels = plain.map((e) => partLabel(tk, nv, e.at));
   if (plain === shares && labels.some((l) => !l?.startsWith("thang "))) return list;
   if (labels.some((l) => l === null) || new Set(labels).size !== labels.length)
-    return heldApart(tk, list, plain, sentence);
+    return itemsApart(tk, nv, list, plain) ?? heldApart(tk, list, plain, sentence);
   const kinds = new Set(labels.map((l) => (DAY_PARTS.has(l!) ? "time" : l!.split(" ")[0])));
   if (kinds.size !== 1) return list;
   if (kinds.has("thang") && !wholeQuarter(labels as string[], quarterReport)) return list;
@@ -741,15 +812,71 @@ function labelledParts(
 }
 
 /**
+ * "- Tổ chức 04 buổi tuyên truyền …\n- Tổ chức 01 hội nghị tập huấn …": this period's figures of one indicator, each
+ * in a list item of its own, are separate pieces of work: they add up (undefined when they are not so listed).
+ */
+function itemsApart(tk: Tokenised, nv: NonValues, list: Entry[], plain: Entry[]): Entry[] | undefined {
+  const ats = plain.map((e) => e.at);
+  // (one figure said twice, "1. Treo 10 băng rôn … - Băng rôn: 10", is a restatement)
+  if (new Set(plain.map((e) => e.value)).size < plain.length || !inItemsApart(tk, nv, ats)) return undefined;
+  return list.map((e) => (plain.includes(e) ? asAdditive(e) : e));
+}
+
+/**
+ * "- Tổ chức 05 buổi …, tổng số 312 lượt hội viên tham dự.\n- Tổ chức 01 hội nghị … với 48 người": a total of its own
+ * list item beside this period's figures in other items is that item's figure, a part like theirs.
+ */
+function itemTotalsApart(tk: Tokenised, nv: NonValues, list: Entry[]): Entry[] {
+  if (!list.some((e) => e.total)) return list;
+  const now = list.filter((e) => !e.final && !e.implied && !e.fallback && !e.additive);
+  if (now.length < 2 || !now.every((e) => !e.total || itemTotal(tk, nv, e.at))) return list;
+  const ats = now.map((e) => e.at);
+  if (!inItemsApart(tk, nv, ats)) return list;
+  return list.map((e) => (e.total && now.includes(e) ? asPlain(e) : e));
+}
+
+/** The entry as a plain figure, no total. */
+function asPlain(e: Entry): Entry {
+  return entry(e.value, e.additive, false, e.at, e.final, e.fallback, e.running, e.implied, e.more);
+}
+
+/**
  * "1 hội nghị cấp xã … và 6 hội nghị tại các thôn": figures of one indicator in one sentence, each said after its
  * name for a different level or place ("cấp …", "ở …", "tại …"), are parts of the whole: they add up.
  */
 function heldApart(tk: Tokenised, list: Entry[], plain: Entry[], sentence: Int32Array): Entry[] {
-  if (plain.some((e) => sentence[e.at] !== sentence[plain[0]!.at])) return list;
+  if (plain.some((e) => sentence[e.at] !== sentence[plain[0]!.at])) return placesOfClauses(tk, list, plain, sentence);
   const labels = plain.map((e) => whereAfter(tk.toks, e.at));
   if (labels.some((l) => l === null) || new Set(labels).size !== labels.length) return list;
-  if (plain.some((e) => sentence[e.at] !== sentence[plain[0]!.at])) return list;
   return list.map((e) => (plain.includes(e) ? asAdditive(e) : e));
+}
+
+/**
+ * "5 buổi tuyên truyền tại các thôn, 392 người dự; 2 buổi tại Trường THCS, 640 học sinh": clauses of one line split by
+ * ";", each saying where its work was done, are parts: their figures add up, the people of a clause taking the place
+ * of the figure before them in it.
+ */
+function placesOfClauses(tk: Tokenised, list: Entry[], plain: Entry[], sentence: Int32Array): Entry[] {
+  const { toks } = tk;
+  const line = (at: number): number => {
+    let s = at;
+    while (s > 0 && toks[s - 1]!.type !== "nl") s--;
+    return s;
+  };
+  if (plain.some((e) => line(e.at) !== line(plain[0]!.at))) return list;
+  const labels = plain.map((e) => whereAfter(toks, e.at) ?? whereBeforeInSentence(toks, e.at, sentence));
+  if (labels.some((l) => l === null) || new Set(labels).size !== labels.length) return list;
+  return list.map((e) => (plain.includes(e) ? asAdditive(e) : e));
+}
+
+/** Where the figure before token `at` in its sentence was done (at most 12 tokens back), or null. */
+function whereBeforeInSentence(toks: readonly Tok[], at: number, sentence: Int32Array): string | null {
+  for (let x = at - 1; x >= 0 && x >= at - 12 && sentence[x] === sentence[at]; x--)
+    if (toks[x]!.type === "n") {
+      const where = whereAfter(toks, x);
+      if (where) return where;
+    }
+  return null;
 }
 
 /** Where the figure at token `at` was done, said after its name in its clause ("cấp xã", "ở các thôn"), or null. */

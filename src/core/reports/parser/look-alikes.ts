@@ -306,6 +306,16 @@ export function markLookAlikes(tk: Tokenised, nv: NonValues, compiled: CompiledI
       blocked.push(i - 1, i);
       continue;
     }
+    const aired = airedNewsEnd(toks, i);
+    if (aired > 0) {
+      for (let x = i + 1; x < aired; x++) blocked.push(x);
+      i = aired - 1;
+      continue;
+    }
+    if (key(toks[i]) === "xe" && toks[i - 1]?.type === "n" && tripsLaterInSentence(toks, nv, numbers, i)) {
+      blocked.push(i - 1);
+      continue;
+    }
     // "xử lý 2 pa nô quảng cáo sai phép": an advertisement, not propaganda (its figure before, else in its clause)
     const advert = seqAt(i, ADVERTISED);
     if (advert && advertisingAt(toks, i + advert)) {
@@ -700,6 +710,54 @@ function vehiclesBesideTrips(
     const num = numbers.read(x, false);
     const w = num ? key(toks[num.end]) : "";
     if (w === "luot" || w === "chuyen") return true;
+  }
+  return false;
+}
+
+/** Words of broadcasting before aired news ("phát", "loa", "đài", "truyền thanh", "phát thanh"). */
+const AIRING_WORDS: ReadonlySet<string> = new Set(["phat", "loa", "dai", "thanh"]);
+
+/**
+ * "truyền thanh phường phát 64 lượt tin cảnh báo", "đài xã phát 12 lượt tin, bài": news aired, counted in runs
+ * ("lượt") after a word of broadcasting in the clause, are broadcasts, no news articles: where the words of the
+ * news after "lượt" at i end, or -1.
+ */
+function airedNewsEnd(toks: readonly Tok[], i: number): number {
+  if (key(toks[i]) !== "luot" || toks[i - 1]?.type !== "n") return -1;
+  // ("20 lượt bản tin" is read so already)
+  let end = i + 1;
+  if (key(toks[end]) !== "tin") return -1;
+  end++;
+  if (key(toks[end]) === "bai") end++;
+  else if (toks[end]?.k === "," && key(toks[end + 1]) === "bai") end += 2;
+  for (let x = i - 2; x >= 0 && x >= i - 10 && !isClauseEnd(toks[x]); x--)
+    if (toks[x]!.type === "w" && AIRING_WORDS.has(key(toks[x]))) return end;
+  return -1;
+}
+
+/** Second words of the mobile van's names ("xe loa", "xe tuyên truyền", "xe thông tin", "xe lưu động"), no carrier. */
+const VAN_WORDS: ReadonlySet<string> = new Set(["loa", "tuyen", "thong", "luu"]);
+/** Marks ending the sentence a count of vehicles and its trips share. */
+const TRIP_SENTENCE_ENDS: ReadonlySet<string> = new Set([".", ";", "!", "?", "(", ")"]);
+
+/**
+ * "01 xe loa đi 8 lượt các tuyến", "02 xe loa lưu động chạy dọc …, tổng cộng 15 lượt": the count right before the
+ * mobile van's name counts vans when the trips ("lượt", "chuyến") follow in its sentence (not each van's: "mỗi xe").
+ */
+function tripsLaterInSentence(
+  toks: readonly Tok[],
+  nv: NonValues,
+  numbers: ReturnType<typeof createNumberReader>,
+  i: number,
+): boolean {
+  if (nv.blocked[i - 1] || !VAN_WORDS.has(key(toks[i + 1]))) return false;
+  for (let x = i + 1; x < toks.length && x <= i + 14; x++) {
+    const t = toks[x]!;
+    if (t.type === "nl" || TRIP_SENTENCE_ENDS.has(t.k) || key(t) === "moi") return false;
+    if (t.type !== "n" || nv.blocked[x]) continue;
+    const num = numbers.read(x, false);
+    const w = num && !num.bad ? key(toks[num.end]) : "";
+    return w === "luot" || w === "chuyen";
   }
   return false;
 }

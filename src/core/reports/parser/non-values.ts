@@ -466,6 +466,13 @@ function markContextCounts(
       (meetingFor(toks, nameAt, compiled, i) || gatheringBefore(toks, i, blocked))
     )
       continue;
+    // ("3 hội nghị, 210 lượt hội viên": visits of people by role, no staff of three words, attend it too)
+    if (
+      w.k === "luot" &&
+      (PEOPLE_PHRASES.has(rest) || nameAt(j + 1)) &&
+      (meetingFor(toks, nameAt, compiled, i) || gatheringBefore(toks, i, blocked))
+    )
+      continue;
     for (let x = i; x < end; x++) blocked[x] = 1;
     taken.add(i);
     // "nhận 215 bài dự thi, chọn 30 bài tiêu biểu": the same things counted again in the sentence are some of them

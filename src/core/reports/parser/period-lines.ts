@@ -114,6 +114,7 @@ export function ownPeriodLine(
   // (a period named as the report's in a title, not by one of the lines themselves)
   const title =
     report?.stated && !lines.some((l) => report.at !== undefined && report.at >= l.from && report.at < l.colon);
+  if (title && monthsOfQuarter(lines, report)) return null;
   const named = title ? lines.filter((l) => l.unit === report.unit && l.n === report.n) : [];
   let own: PeriodLine | undefined = named.length === 1 ? named[0] : undefined;
   if (!own) {
@@ -128,4 +129,14 @@ export function ownPeriodLine(
   if (lines.every((l) => l === o || (l.first === o.first && l.last === o.last && l.year === o.year))) return null;
   if (lines.some((l) => l.from > o.from && !l.estimate && holds(l, o))) return null;
   return { own: o, lines };
+}
+
+/**
+ * "Báo cáo quý IV/2026: …\nTháng 10: …\nTháng 11: …\nTháng 12 (đến ngày 05): …": lines of months of the quarter the
+ * report names as its own are its parts, no other periods' figures (summed by the period qualifiers).
+ */
+function monthsOfQuarter(lines: readonly PeriodLine[], report: { unit: string; n?: number }): boolean {
+  if (report.unit !== "quy" || report.n === undefined) return false;
+  const q = report.n;
+  return lines.every((l) => l.unit === "thang" && l.n !== undefined && Math.ceil(l.n / 3) === q && !l.estimate);
 }

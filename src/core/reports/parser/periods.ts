@@ -1655,8 +1655,7 @@ function roleOfPeriod(rank: number, reportRank: number): "cumulative" | "total" 
  * hoạch"), or opens with this period before a decrease ("tháng này giảm 4").
  */
 function comparedInClause(toks: readonly Tok[], i: number): boolean {
-  let a = i;
-  while (a > 0 && !isClauseEnd(toks[a - 1], toks[a])) a--;
+  const a = clauseStartOverBracket(toks, i);
   let b = i;
   while (b < toks.length && !isClauseEnd(toks[b], toks[b + 1])) b++;
   for (let x = a; x < b; x++) {
@@ -1674,6 +1673,21 @@ function comparedInClause(toks: readonly Tok[], i: number): boolean {
       return true;
   }
   return comparisonOpensSentence(toks, a);
+}
+
+/**
+ * Where the clause of token i starts, over a bracket closing right before it: "so với cùng kỳ năm 2025 (02 buổi,
+ * 140 hội viên) tăng 01 buổi" is one clause, the bracket an aside of the words before it.
+ */
+function clauseStartOverBracket(toks: readonly Tok[], i: number): number {
+  let a = i;
+  while (a > 0 && !isClauseEnd(toks[a - 1], toks[a])) a--;
+  if (toks[a - 1]?.k !== ")") return a;
+  let o = a - 2;
+  while (o >= 0 && o >= a - 24 && toks[o]!.k !== "(" && toks[o]!.type !== "nl") o--;
+  if (toks[o]?.k !== "(") return a;
+  while (o > 0 && !isClauseEnd(toks[o - 1], toks[o])) o--;
+  return o;
 }
 
 /** The last figure before token i in its clause (at most 8 tokens back): [start, end), or null. */

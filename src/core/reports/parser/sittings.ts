@@ -385,9 +385,15 @@ function meetingVerbBefore(toks: readonly Tok[], nameAt: (i: number) => { end: n
 /** Periods a "trước" / "rồi" after them makes the last one ("tháng trước", "tuần rồi"). */
 const PERIOD_UNITS: ReadonlySet<string> = new Set(["thang", "quy", "tuan", "nam", "ky"]);
 
-/** "tháng trước họp 2 buổi": the last period named right before the verb (its meetings are the periods stage's). */
-const lastPeriodBefore = (toks: readonly Tok[], verb: number): boolean =>
-  (key(toks[verb - 1]) === "truoc" || key(toks[verb - 1]) === "roi") && PERIOD_UNITS.has(key(toks[verb - 2]));
+/**
+ * "tháng trước họp 2 buổi", "tháng trước thôn họp 3 lần": the last period named right before the verb, or before
+ * who met (a few words), in its clause (its meetings are the periods stage's).
+ */
+function lastPeriodBefore(toks: readonly Tok[], verb: number): boolean {
+  for (let x = verb - 1; x >= 1 && x >= verb - 4 && toks[x]!.type === "w"; x--)
+    if ((key(toks[x]) === "truoc" || key(toks[x]) === "roi") && PERIOD_UNITS.has(key(toks[x - 1]))) return true;
+  return false;
+}
 
 /**
  * Whether "mỗi" stands among the `reach` - 1 words before token i, past the one right before it: "mỗi ấp 01

@@ -328,9 +328,14 @@ export function gatheringBefore(toks: readonly Tok[], i: number, blocked?: Uint8
   // "tọa đàm 1 buổi 45 chị em", "1 lớp 50 đoàn viên": right after the gathering's count, no link needed
   const counted = link?.type === "w" && SESSION_WORDS.has(link.kt) && toks[i - 2]?.type === "n";
   // "tọa đàm …; riêng quý IV: 2 buổi, 170 đoàn viên": people after a count of sittings and a comma, of a gathering
-  // named earlier on the line
-  if (link?.k === "," && isWordIn(toks[i - 2], SESSION_WORDS) && toks[i - 3]?.type === "n" && !blocked?.[i - 3])
-    return gatheringOnLine(toks, i - 4, blocked);
+  // named earlier on the line, or of sittings alone opening a label's figures ("Học kỳ I …: 4 buổi, 3.480 lượt học sinh")
+  if (
+    (link?.k === "," || link?.k === "/") &&
+    isWordIn(toks[i - 2], SESSION_WORDS) &&
+    toks[i - 3]?.type === "n" &&
+    !blocked?.[i - 3]
+  )
+    return gatheringOnLine(toks, i - 4, blocked) || toks[i - 4]?.k === ":";
   // "1 buổi gặp mặt 40 chị em", "1 hội nghị 120 đảng viên": right after the gathering's name
   const named = link?.type === "w" && endsGathering(toks, i - 1) && toks[i - 1]!.k !== "lop";
   // "mở 3 lớp tập huấn …, mỗi lớp 40 hội viên", "tọa đàm 2 buổi, mỗi buổi 30 chị em": each sitting's people, of a
@@ -341,7 +346,7 @@ export function gatheringBefore(toks: readonly Tok[], i: number, blocked?: Uint8
   if (sitting?.type === "w" && SESSION_WORDS.has(sitting.kt) && isWordIn(toks[i - 2 - about], EACH))
     return gatheringInSentence(toks, i - 3 - about, blocked, true);
   if (!link || !(counted || named || (GATHERING_LINKS.has(link.k) && (link.type === "w" || link.k === ","))))
-    return gatheringBeforeTopic(toks, i, blocked);
+    return gatheringBeforeTopic(toks, i, blocked) || sittingsBeforeComma(toks, i, blocked);
   let reach = i - 6;
   for (let x = counted || named ? i - 1 : i - 2; x >= 0 && x >= reach; x--) {
     // ("tập huấn "Kỹ năng số" với 40 hội viên": over a quoted title, as far again)
@@ -355,6 +360,22 @@ export function gatheringBefore(toks: readonly Tok[], i: number, blocked?: Uint8
     if (t.type === "nl" || (t.type === "p" && !LABEL_MARKS.has(t.k))) return false;
     // ("trường 28 lớp, 950 học sinh": a school's classes, marked context, gather no one)
     if (t.type === "w" && endsGathering(toks, x)) return !blocked?.[x];
+  }
+  return link.k === "," && sittingsBeforeComma(toks, i, blocked);
+}
+
+/**
+ * "3 buổi tuyên truyền tại trường THCS, 900 học sinh", "2 cuộc …, khoảng 150 hội viên": people right after the comma
+ * closing a clause that counts sittings ("N buổi", "N cuộc"; not a school's "lớp") are the sittings' attendees.
+ */
+function sittingsBeforeComma(toks: readonly Tok[], i: number, blocked?: Uint8Array): boolean {
+  const c = isWordIn(toks[i - 1], ABOUT) ? i - 2 : i - 1;
+  if (toks[c]?.k !== ",") return false;
+  for (let x = c - 1; x > 0 && x >= c - 12; x--) {
+    const t = toks[x]!;
+    if (t.type === "nl" || (t.type === "p" && !QUOTES.has(t.k))) return false;
+    if (t.type === "w" && (t.kt === "buoi" || t.kt === "cuoc") && toks[x - 1]?.type === "n" && !blocked?.[x - 1])
+      return true;
   }
   return false;
 }
