@@ -555,10 +555,10 @@ describe("names are not misspelt indicators", () => {
 
 /** Set 33 (200, written the day its rounds began by a writer who never saw the parser; tables, long reports, lookalikes and periods weighted): development. */
 describe("real-style report corpus, set 33 (development)", () => {
-  it("reads at least 160 of its 200 messages exactly (101 when written, 122 after its first session's rounds)", () => {
+  it("reads at least 169 of its 200 messages exactly (101 when written, 122 after its first session's rounds, 160 after its second's)", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-33.jsonl"), SAMPLE_INDICATORS);
     expect(score.total).toBe(200);
-    expect(score.exact).toBeGreaterThanOrEqual(160);
+    expect(score.exact).toBeGreaterThanOrEqual(169);
   });
 });
 
@@ -568,9 +568,22 @@ describe("real-style report corpus, set 33 (development)", () => {
  * scored as a second fresh measure of the rounds of the day it was written, then development.
  */
 describe("real-style report corpus, set 35 (development)", () => {
-  it("reads at least 99 of its 200 messages exactly (93 before the rounds of the day it was written, 95 after them)", () => {
+  it("reads at least 123 of its 200 messages exactly (93 before the rounds of the day it was written, 99 after them)", () => {
     const score = scoreCorpus(readFixture("report-corpus-real-35.jsonl"), SAMPLE_INDICATORS);
     expect(score.total).toBe(200);
-    expect(score.exact).toBeGreaterThanOrEqual(99);
+    expect(score.exact).toBeGreaterThanOrEqual(123);
+  });
+});
+
+/**
+ * Set 37 (200, by another writer who never saw the parser; Highlands, South-East and Mekong communes on phones,
+ * provincial centres and bodies in formal reports, schools, police, border posts and companies; mixed reports and
+ * multipliers weighted): scored only as a count while the rounds of the day it was written ran, then development.
+ */
+describe("real-style report corpus, set 37 (development)", () => {
+  it("reads at least 102 of its 200 messages exactly (93 before the rounds of the day it was written)", () => {
+    const score = scoreCorpus(readFixture("report-corpus-real-37.jsonl"), SAMPLE_INDICATORS);
+    expect(score.total).toBe(200);
+    expect(score.exact).toBeGreaterThanOrEqual(102);
   });
 });
