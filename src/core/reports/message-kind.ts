@@ -73,6 +73,8 @@ const ABOUT_WORK =
   /\b(?:ke hoach|tuyen truyen|bao cao|van ban|trien khai|ban hanh|to chuc|thuc hien|hoan thanh|xay dung|nhiem vu|minh chung|so lieu|ket qua|cai cach|cong van|quyet dinh)\b/;
 /** "chưa … nào", "không … cái nào": something said not done at all. */
 const NONE_DONE = /\b(?:chua|khong|ko)\b(?:\s+\S+){0,6}?\s+nao\b/;
+/** "phóng sự, chuyên mục chưa có ạ": an indicator said to have none (yet), a zero the officer may mean. */
+const NONE_HAD = /\b(?:chua|khong|ko)\s+co\b/;
 /** Activities officers report by count that no indicator names ("lớp bồi dưỡng …: 1 lớp", "2 buổi tọa đàm"). */
 const ACTIVITY =
   /\b(?:boi duong|hoi thao|toa dam|truyen thong|sinh hoat|giao luu|hoi thi|cuoc thi|phat dong|chuyen de|chieu phim|bieu dien|van nghe)\b/;
@@ -151,7 +153,8 @@ export function classifyMessage(
     ((parsed.unclear.length || vocabulary.count.test(key)) && (vocabulary.name.test(key) || ACTIVITY.test(key))) ||
     // (the parser could not place a count it found, or a number after the work: "clip TikTok 4 cái")
     (parsed.unclear.length > 0 && (vocabulary.count.test(key) || WORK_VERB_NUMBER.test(key))) ||
-    (NONE_DONE.test(key) && (vocabulary.name.test(key) || WORK_VERB.test(key)));
+    (NONE_DONE.test(key) && (vocabulary.name.test(key) || WORK_VERB.test(key))) ||
+    (NONE_HAD.test(key) && vocabulary.name.test(key));
   if (!counted && ANNOUNCES_FILES.test(key.trim())) return "chatter";
   // "dạ vâng, em sẽ thực hiện ạ", "tuần sau xã sẽ tổ chức hội nghị": work promised is no report yet
   if (!counted && PROMISED.test(key)) return "other";
