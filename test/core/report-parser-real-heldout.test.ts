@@ -104,12 +104,14 @@ import { readCorpus, scoreCorpus } from "../../src/core/reports/corpus-score.js"
  *   delta, the Central Highlands and the northern mountains by voice typing and Zalo bursts, and sectors —
  *   police, military, border posts, health stations, schools, libraries, companies; corrections of
  *   corrections, figures in words and digits): 109/200 with the parser before the rounds of the session it
- *   was written in, 111/200 after them (corrections and number words, periods and tables, background numbers).
+ *   was written in, 111/200 after them (corrections and number words, periods and tables, background numbers),
+ *   114/200 after the next session's (background sentences, long reports, multipliers).
  * - report-corpus-real-36-heldout.jsonl (a whole set of 200 by another writer: culture-social officers of the
  *   large merged communes writing Word-style reports with Roman-numeral sections and comparisons, older village
  *   heads and loudspeaker operators dictating by voice with regional words, mass organisations and cultural
  *   bodies — libraries, museums, cinemas, the provincial paper and radio): 110/200 with the parser before the
- *   rounds of the session it was written in.
+ *   rounds of the session it was written in, 118/200 after them (numbers in sentences naming no indicator left as
+ *   background, officers' long chat reports and corrections, formal long reports and periods, multipliers).
  */
 const PARTS = [
   // 91 (57 → 56/61): one message expects a number asked about that stands in a sentence naming no indicator, beside
@@ -117,38 +119,38 @@ const PARTS = [
   { file: "report-corpus-real-heldout.jsonl", floor: 91 },
   { file: "report-corpus-real-2-heldout.jsonl", floor: 100 },
   // 87: one message expects a count beside its figures asked about that is now context (other-things.ts)
-  { file: "report-corpus-real-3-heldout.jsonl", floor: 88 },
+  { file: "report-corpus-real-3-heldout.jsonl", floor: 90 },
   { file: "report-corpus-real-4-heldout.jsonl", floor: 94 },
   { file: "report-corpus-real-5-heldout.jsonl", floor: 97 },
-  { file: "report-corpus-real-6-heldout.jsonl", floor: 98 },
+  { file: "report-corpus-real-6-heldout.jsonl", floor: 100 },
   { file: "report-corpus-real-7-heldout.jsonl", floor: 98 },
   { file: "report-corpus-real-8-heldout.jsonl", floor: 96 },
   { file: "report-corpus-real-9-heldout.jsonl", floor: 95 },
-  { file: "report-corpus-real-10-heldout.jsonl", floor: 88 },
-  { file: "report-corpus-real-11-heldout.jsonl", floor: 95 },
-  { file: "report-corpus-real-12-heldout.jsonl", floor: 93 },
-  { file: "report-corpus-real-13-heldout.jsonl", floor: 85 },
-  { file: "report-corpus-real-14-heldout.jsonl", floor: 92 },
-  { file: "report-corpus-real-15-heldout.jsonl", floor: 96 },
-  { file: "report-corpus-real-16-heldout.jsonl", floor: 85 },
+  { file: "report-corpus-real-10-heldout.jsonl", floor: 90 },
+  { file: "report-corpus-real-11-heldout.jsonl", floor: 96 },
+  { file: "report-corpus-real-12-heldout.jsonl", floor: 95 },
+  { file: "report-corpus-real-13-heldout.jsonl", floor: 88 },
+  { file: "report-corpus-real-14-heldout.jsonl", floor: 94 },
+  { file: "report-corpus-real-15-heldout.jsonl", floor: 98 },
+  { file: "report-corpus-real-16-heldout.jsonl", floor: 88 },
   { file: "report-corpus-real-17-heldout.jsonl", floor: 95 },
   { file: "report-corpus-real-18-heldout.jsonl", floor: 89 },
   { file: "report-corpus-real-20-heldout.jsonl", floor: 81 },
   { file: "report-corpus-real-19-heldout.jsonl", floor: 89 },
-  { file: "report-corpus-real-22-heldout.jsonl", floor: 85 },
+  { file: "report-corpus-real-22-heldout.jsonl", floor: 88 },
   { file: "report-corpus-real-21-heldout.jsonl", floor: 90 },
   { file: "report-corpus-real-23-heldout.jsonl", floor: 78 },
   { file: "report-corpus-real-24-heldout.jsonl", floor: 81 },
-  { file: "report-corpus-real-26-heldout.jsonl", floor: 66 },
-  { file: "report-corpus-real-27-heldout.jsonl", floor: 63 },
+  { file: "report-corpus-real-26-heldout.jsonl", floor: 70 },
+  { file: "report-corpus-real-27-heldout.jsonl", floor: 66 },
   { file: "report-corpus-real-28-heldout.jsonl", floor: 60 },
-  { file: "report-corpus-real-29-heldout.jsonl", floor: 60 },
+  { file: "report-corpus-real-29-heldout.jsonl", floor: 65 },
   { file: "report-corpus-tables-heldout.jsonl", floor: 60 },
-  { file: "report-corpus-real-30-heldout.jsonl", floor: 58 },
-  { file: "report-corpus-real-31-heldout.jsonl", floor: 56 },
-  { file: "report-corpus-real-32-heldout.jsonl", floor: 63 },
-  { file: "report-corpus-real-34-heldout.jsonl", floor: 55 },
-  { file: "report-corpus-real-36-heldout.jsonl", floor: 55 },
+  { file: "report-corpus-real-30-heldout.jsonl", floor: 62 },
+  { file: "report-corpus-real-31-heldout.jsonl", floor: 59 },
+  { file: "report-corpus-real-32-heldout.jsonl", floor: 64 },
+  { file: "report-corpus-real-34-heldout.jsonl", floor: 57 },
+  { file: "report-corpus-real-36-heldout.jsonl", floor: 59 },
 ];
 
 describe("real-style report corpora (held-out parts)", () => {
