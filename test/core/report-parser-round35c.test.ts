@@ -144,6 +144,8 @@ const MORE: [string, string, Record<string, number>][] = [
   ["channel", "đăng 4 bài livestream", { bai_mxh: 4 }],
   ["background", "hoi vien tuoi trung binh la 65, dang 4 bai zalo", { bai_mxh: 4 }],
   ["bound kept", "Thôn có 118 hộ, phát mỗi hộ ít nhất 1 tờ rơi, dán 5 áp phích", { ap_phich: 5 }],
+  // a known miss until the background-sentence rule: a sentence naming no indicator, beside a figure read
+  ["lookalike", "tiếp nhận 5 xe hàng cứu trợ; xe loa xã chạy 3 lượt tuyên truyền", { xe_luu_dong: 3 }],
 ];
 
 describe("round 35c variants", () => {
@@ -168,7 +170,6 @@ const KNOWN_MISSES: [string, string, Record<string, number>][] = [
     "trường có 12 lớp, mỗi lớp tổ chức 1 buổi sinh hoạt chủ đề, trung bình 32 em/lớp",
     { hoi_nghi: 12, nguoi_tham_du: 384 },
   ],
-  ["lookalike", "tiếp nhận 5 xe hàng cứu trợ; xe loa xã chạy 3 lượt tuyên truyền", { xe_luu_dong: 3 }],
   ["lookalike", "lam 3 bien tam lon o cong lang", { pano: 3 }],
   ["lookalike", "chuyên mục 'An ninh thôn xóm' làm được 3 số, mỗi số phát 2 lần", { chuyen_muc: 3, phat_thanh: 6 }],
   ["lookalike", "đọc loa thôn 12 lần trong tháng", { phat_thanh: 12 }],
