@@ -6,11 +6,9 @@
 
 import type { NonValues } from "./non-values.js";
 import type { createNumberReader } from "./numbers.js";
-import type { Tok } from "./tokens.js";
+import { tokenKey as key, type Tok } from "./tokens.js";
 
 type Numbers = ReturnType<typeof createNumberReader>;
-
-const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
 
 /** Words after "ca" that make it a case of an illness, a death or a canoe ("ca mắc", "ca sốt", "ca nô"). */
 const CASE_AFTER: ReadonlySet<string> = new Set(["sot", "mac", "benh", "nhiem", "duong", "tu", "ngo", "no", "cum"]);

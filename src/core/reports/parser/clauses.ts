@@ -6,7 +6,7 @@
  */
 
 import type { NameMatch } from "./mentions.js";
-import type { Tok } from "./tokens.js";
+import { type Tok, tokenKey as word } from "./tokens.js";
 
 /** Words turning to another topic or an afterthought ("còn", "à", "ạ", "quên", "nhưng", "thì", "tổng"). */
 const TURNS: ReadonlySet<string> = new Set(["con", "a", "quen", "nhung", "thi", "tong"]);
@@ -24,8 +24,6 @@ const NAME_TO_FIGURE: ReadonlySet<string> = new Set([
   ...["thi", "la", ":", "co", "duoc", "em"],
   ...["treo", "phat", "dang", "dan", "dung", "lam", "ke", "ve", "in", "chay", "to", "chuc", "hop", "gui"],
 ]);
-
-const word = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
 
 /** Whether token j, after a figure already read in the clause, opens a new clause of unpunctuated speech. */
 export function opensClause(toks: readonly Tok[], j: number, nameAt?: (i: number) => NameMatch): boolean {

@@ -225,7 +225,12 @@ export function combineValues(
     return channel !== undefined && entries.has(channel);
   };
   const nameStarts = new Set<number>();
-  for (const it of pairing.items) if (it.kind === "I") nameStarts.add(it.start);
+  const namedSentences = new Set<number>();
+  for (const it of pairing.items)
+    if (it.kind === "I") {
+      nameStarts.add(it.start);
+      namedSentences.add(sentence[it.start]!);
+    }
   const nameWords = names && { ...names, nameAt: (i: number) => nameStarts.has(i) };
   for (const num of leftovers)
     if (
@@ -236,7 +241,11 @@ export function combineValues(
       !reachedByCounted(num.start, num.end) &&
       // beside figures read; a message's only number is still asked about
       !(words && entries.size > 0 && countsOtherThing(tk, num.end, words, nameWords)) &&
-      !(entries.size > 0 && !roles.running.has(num.start) && backgroundSentence(tk, num.start, sentence, nameStarts))
+      !(
+        entries.size > 0 &&
+        !roles.running.has(num.start) &&
+        backgroundSentence(tk, num.start, sentence, namedSentences)
+      )
     )
       out.unclear.push([num.start, num.end - 1]);
   for (const { code, range } of partials) if (!entries.has(code)) out.unclear.push(range);
@@ -1009,10 +1018,13 @@ function sentenceIds(tk: Tokenised): Int32Array {
  * ("Khám sàng lọc: 410 lượt.", "Thiệt hại khoảng 17 tỷ."): beside figures read elsewhere, it tells
  * what else the unit did or has, which a clerk does not record and need not ask about.
  */
-function backgroundSentence(tk: Tokenised, at: number, sentence: Int32Array, nameStarts: ReadonlySet<number>): boolean {
-  const id = sentence[at];
-  for (const n of nameStarts) if (sentence[n] === id) return false;
-  return !statesTotal(tk, at);
+function backgroundSentence(
+  tk: Tokenised,
+  at: number,
+  sentence: Int32Array,
+  namedSentences: ReadonlySet<number>,
+): boolean {
+  return !namedSentences.has(sentence[at]!) && !statesTotal(tk, at);
 }
 
 /** Words before "cong" that make it the portal ("trên cổng", "lên cổng"), not "cộng". */

@@ -19,7 +19,7 @@ import type { CompiledIndicators } from "./indicators.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
 import { type NumItem, type Pairing, pairingOf, pairUp } from "./pairing.js";
-import type { Tok, Tokenised } from "./tokens.js";
+import { tokenKey as key, type Tok, type Tokenised } from "./tokens.js";
 import { hasPhrase, startingWith } from "./word-sequences.js";
 
 type Pair = Pairing["pairs"][number];
@@ -175,7 +175,6 @@ const SAID_SECOND = new Set(["bao cao", "thong ke", "tong hop", "cap nhat", "nha
 const PERSON = new Set(["em", "e", "minh", "toi"]);
 const NOT = new Set(["khong", "ko", "k", "hong"]);
 
-const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
 const ARROWS = new Set(["→", "⇒", "➡"]);
 
 /**

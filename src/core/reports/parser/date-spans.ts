@@ -3,9 +3,8 @@
  * for a rate said per day over them ("mỗi ngày 2 lượt" → 12). Read on tokens; both ends count.
  */
 
-import type { Tok } from "./tokens.js";
+import { tokenKey as key, type Tok } from "./tokens.js";
 
-const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
 /** Words and marks between the two ends of a range. */
 export const TO_WORDS: ReadonlySet<string> = new Set(["den", "toi"]);
 const TO_MARKS: ReadonlySet<string> = new Set(["-", "–"]);

@@ -8,11 +8,9 @@
 
 import type { NonValues } from "./non-values.js";
 import type { createNumberReader } from "./numbers.js";
-import type { Tok } from "./tokens.js";
+import { tokenKey as key, type Tok } from "./tokens.js";
 
 type Numbers = ReturnType<typeof createNumberReader>;
-
-const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
 
 /** Adjectives that with "nhất" always name one item's extreme ("đông nhất", "cao nhất", "thấp nhất"). */
 const EXTREME: ReadonlySet<string> = new Set(["dong", "cao", "thap", "lon"]);

@@ -11,9 +11,8 @@ import type { FigureRoles } from "./combine.js";
 import type { CompiledIndicators } from "./indicators.js";
 import type { Mention } from "./mentions.js";
 import type { Pairing } from "./pairing.js";
-import type { Tok, Tokenised } from "./tokens.js";
+import { tokenKey as key, type Tok, type Tokenised } from "./tokens.js";
 
-const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
 const endsSentence = (t: Tok | undefined): boolean =>
   !t || t.type === "nl" || t.k === "." || t.k === ";" || t.k === "!" || t.k === "?";
 

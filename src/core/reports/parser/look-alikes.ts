@@ -23,7 +23,7 @@ import { createNumberReader } from "./numbers.js";
 import { prizesAt } from "./prizes.js";
 import { restatedAfterAll } from "./restated.js";
 import { peopleApartAt, servedAt } from "./served-people.js";
-import { attendVerbAt, type Tok, type Tokenised } from "./tokens.js";
+import { attendVerbAt, tokenKey as key, type Tok, type Tokenised } from "./tokens.js";
 import { PEOPLE_PHRASES, PEOPLE_SHORT } from "./vocabulary.js";
 import { startingWith } from "./word-sequences.js";
 
@@ -228,7 +228,6 @@ const ORGANISATIONS: readonly string[][] = [
   ["phat", "thanh", "vien"],
 ];
 
-const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
 const isClauseEnd = (t: Tok | undefined): boolean =>
   !t || t.type === "nl" || t.k === "," || t.k === ";" || t.k === "." || t.k === ")" || t.k === "(";
 

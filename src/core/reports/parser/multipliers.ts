@@ -26,6 +26,7 @@ import { sittingRateCounts } from "./rate-counts.js";
 import { unnamedSittingsCode } from "./sittings.js";
 import {
   isWordIn,
+  tokenKey as key,
   lastingWordsAt,
   monthDaysAt,
   pastRateWords,
@@ -144,7 +145,6 @@ const CLAUSE_OPEN = new Set([",", ";", ":", "(", "-"]);
 /** Periods a rate is given per ("2 lượt/ngày"): counted only with "trong N ngày". */
 const PERIOD_UNITS = new Set(["ngay", "tuan", "thang", "nam", "quy", "buoi", "dot"]);
 
-const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
 const isSentenceEnd = (t: Tok | undefined): boolean =>
   !t || t.type === "nl" || t.k === ";" || t.k === "." || t.k === "!" || t.k === "?";
 
@@ -540,13 +540,8 @@ function multiplyByCount(
     !daysOfRounds(toks, fe)
   ) {
     const num = numItem(fs, fe, figures[0]![2] * count.value);
-    const except =
-      count.start >= 0 ? exceptionAfter(toks, nv, numbers, compiled, unitWord, fe, figures[0]![2], count.value) : null;
-    if (except) {
-      num.value = except.value;
-      blocked.push(...except.tokens);
-      m.excepted.add(except.tokens[0]!);
-    }
+    const except = count.start >= 0 ? spendException(m, unitWord, fe, figures[0]![2], count.value) : null;
+    if (except) num.value = except.value;
     if (goesOn && goesOn.pair.ind.code === counted.code) {
       // "ở 4 trường mỗi trường 6 tờ, ở 8 thôn mỗi thôn 2 tờ": the places' products add up
       goesOn.pair.num.value += num.value;
@@ -581,12 +576,8 @@ function multiplyByCount(
     !namedInSentenceBefore(toks, nv, nameAt, i)
   ) {
     const num = numItem(fs, fe, figures[0]![2] * count.value);
-    const except = exceptionAfter(toks, nv, numbers, compiled, unitWord, fe, figures[0]![2], count.value);
-    if (except) {
-      num.value = except.value;
-      blocked.push(...except.tokens);
-      m.excepted.add(except.tokens[0]!);
-    }
+    const except = spendException(m, unitWord, fe, figures[0]![2], count.value);
+    if (except) num.value = except.value;
     out.pairs.push(pairUp(num, indItem(fe, fe + 1, events), true));
     products.set(fs, { end: fe, value: num.value });
     for (let x = count.start; x < count.end; x++) blocked.push(x);
@@ -686,12 +677,8 @@ function multiplyByCount(
       readings.set(figures[0]![0], { end: figures[0]![1], value: figures[0]![2] * count.value + rest.sum });
       blocked.push(...rest.tokens);
     } else {
-      const except = exceptionAfter(toks, nv, numbers, compiled, unitWord, figures[0]![1], figures[0]![2], count.value);
-      if (except) {
-        readings.set(figures[0]![0], { end: figures[0]![1], value: except.value });
-        blocked.push(...except.tokens);
-        m.excepted.add(except.tokens[0]!);
-      }
+      const except = spendException(m, unitWord, figures[0]![1], figures[0]![2], count.value);
+      if (except) readings.set(figures[0]![0], { end: figures[0]![1], value: except.value });
     }
   }
   // "mỗi trường họp 1 buổi, xã em tính 4 hội nghị": a product stated with an indicator's name, of a figure
@@ -2316,6 +2303,24 @@ function statedAfter(toks: readonly Tok[], from: number): boolean {
     if (toks[n]?.type === "n") return true;
   }
   return false;
+}
+
+/**
+ * The exception after a rate (exceptionAfter), its tokens spent and its figure's start kept as excepted (no count
+ * of a later rate): the product it gives, or null.
+ */
+function spendException(
+  m: MultiplierScan,
+  unitWord: string,
+  fe: number,
+  rate: number,
+  count: number,
+): { value: number; end: number } | null {
+  const except = exceptionAfter(m.toks, m.nv, m.numbers, m.compiled, unitWord, fe, rate, count);
+  if (!except) return null;
+  m.blocked.push(...except.tokens);
+  m.excepted.add(except.tokens[0]!);
+  return except;
 }
 
 /** Marks ending the search for an exception after a rate ("…, riêng …" and "…; riêng …" go on). */

@@ -8,7 +8,7 @@
 
 import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
-import type { Tok, Tokenised } from "./tokens.js";
+import { tokenKey as key, type Tok, type Tokenised } from "./tokens.js";
 import { startingWith } from "./word-sequences.js";
 
 /** Words after a figure (and its measure or name) that say it was not done. */
@@ -167,7 +167,6 @@ function peopleNotYet(toks: readonly Tok[], unit: number, j: number): boolean {
 /** At most this many words (measure, name) between a figure and the words after it. */
 const REACH = 4;
 
-const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
 /** The length of the sequence of `list` whose words start at token i, or 0 (plain loops: no closure per token). */
 const seqAt = (toks: readonly Tok[], i: number, list: readonly string[][]): number => {
   const seqs = startingWith(list, key(toks[i]));

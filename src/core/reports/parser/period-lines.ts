@@ -8,9 +8,7 @@
 
 import { ROMAN_NUMERALS as ROMAN } from "../roman-numerals.js";
 import type { NonValues } from "./non-values.js";
-import type { Tok } from "./tokens.js";
-
-const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
+import { tokenKey as key, type Tok } from "./tokens.js";
 
 /** A line headed by a period: its tokens [from, end), the colon, and the months it spans within its year. */
 export interface PeriodLine {

@@ -21,7 +21,7 @@ import type { FigureRoles } from "./combine.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
 import { ownPeriodLine } from "./period-lines.js";
-import type { Tok, Tokenised } from "./tokens.js";
+import { tokenKey as key, type Tok, type Tokenised } from "./tokens.js";
 import { hasPhrase, startingWith } from "./word-sequences.js";
 
 export interface PeriodQualifiers extends TokenMarks {
@@ -119,7 +119,6 @@ function placeNamedHuong(toks: readonly Tok[], i: number): boolean {
   return b === "Huong";
 }
 
-const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
 /** Words after which "T12" names the report's month ("bc T12", "kỳ này là T12"). */
 const SHORT_MONTH_PREV = new Set(["la", "bc", "cao", "lieu"]);
 /**

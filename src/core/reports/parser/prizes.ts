@@ -5,11 +5,10 @@
 
 import type { NonValues } from "./non-values.js";
 import type { createNumberReader } from "./numbers.js";
-import type { Tok } from "./tokens.js";
+import { tokenKey as key, type Tok } from "./tokens.js";
 
 type Numbers = ReturnType<typeof createNumberReader>;
 
-const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
 /** Words after "giải" that make another word of it ("giai đoạn", "giải đáp", "giải ngân", "giải quyết"). */
 const NOT_PRIZE: ReadonlySet<string> = new Set([
   "doan",

@@ -6,11 +6,9 @@
  */
 
 import type { createNumberReader } from "./numbers.js";
-import type { Tok } from "./tokens.js";
+import { tokenKey as key, type Tok } from "./tokens.js";
 
 type Numbers = ReturnType<typeof createNumberReader>;
-
-const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
 
 /** Sittings a rate may count ("buổi", "lớp", "cuộc"). */
 const SITTINGS: ReadonlySet<string> = new Set(["buoi", "lop", "cuoc"]);

@@ -8,7 +8,7 @@
 import type { CorrectionMarker } from "./corrections.js";
 import type { NonValues, TokenMarks } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
-import type { Tok, Tokenised } from "./tokens.js";
+import { tokenKey as key, type Tok, type Tokenised } from "./tokens.js";
 
 /** Sittings a per-sitting figure is counted by ("mỗi buổi", "mỗi lớp", "mỗi cuộc"). */
 const SITTINGS: ReadonlySet<string> = new Set(["buoi", "lop", "cuoc"]);
@@ -19,7 +19,6 @@ const ABOUT: ReadonlySet<string> = new Set(["tam", "khoang", "gan", "co", "la", 
 /** How far after a product its correction may stand. */
 const REACH = 30;
 
-const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
 const sentenceEnd = (t: Tok | undefined): boolean => !t || t.type === "nl" || t.k === ".";
 
 /**

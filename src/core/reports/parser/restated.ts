@@ -6,11 +6,10 @@
 
 import type { NonValues } from "./non-values.js";
 import type { createNumberReader } from "./numbers.js";
-import type { Tok } from "./tokens.js";
+import { tokenKey as key, type Tok } from "./tokens.js";
 
 type Numbers = ReturnType<typeof createNumberReader>;
 
-const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
 const SENTENCE_ENDS: ReadonlySet<string> = new Set([".", ";", "!", "?"]);
 /** Words that may follow a bare number restated ("phát hết 600 ạ", "… 350 cho các hộ"). */
 const PARTICLES: ReadonlySet<string> = new Set(["a", "ah", "nhe", "roi", "thoi", "cho", "luon"]);

@@ -8,9 +8,8 @@
 
 import type { FigureRoles } from "./combine.js";
 import type { Pairing } from "./pairing.js";
-import type { Tok, Tokenised } from "./tokens.js";
+import { tokenKey as key, type Tok, type Tokenised } from "./tokens.js";
 
-const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
 /** Interjections opening a restatement ("à", "ạ" typed the same without marks, "ủa"). */
 const INTERJECTIONS: ReadonlySet<string> = new Set(["a", "ua"]);
 /** Words between the name and its new figure ("là", "thì", "đúng là", ":"). */

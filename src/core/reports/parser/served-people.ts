@@ -7,7 +7,7 @@
 
 import type { NonValues } from "./non-values.js";
 import type { createNumberReader } from "./numbers.js";
-import type { Tok } from "./tokens.js";
+import { tokenKey as key, type Tok } from "./tokens.js";
 import { GATHERING_WORDS, PEOPLE_PHRASES, PEOPLE_SHORT } from "./vocabulary.js";
 
 type Numbers = ReturnType<typeof createNumberReader>;
@@ -36,7 +36,6 @@ const RESULTS: readonly (readonly string[])[] = [
 /** Work of those who run a gathering, after "tham gia" ("tham gia hướng dẫn", "tham gia phục vụ"). */
 const STAFF_WORK: ReadonlySet<string> = new Set(["huong dan", "phuc vu", "ho tro", "to chuc", "dan chuong", "bao ve"]);
 
-const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
 const clauseEnd = (t: Tok | undefined): boolean => !t || t.type === "nl" || /^[,;.:()!?]$/.test(t.k);
 
 /** How many words of people start at token i ("người", "hs", "thanh niên", "công dân", "người cao tuổi": its first two). */

@@ -13,10 +13,9 @@ import type { NonValues } from "./non-values.js";
 import { createNumberReader } from "./numbers.js";
 import { indItem, numItem, pairUp } from "./pairing.js";
 import { peopleNumberReader, type SittingParts } from "./sittings.js";
-import { isWordIn, type Tok, type Tokenised } from "./tokens.js";
+import { isWordIn, tokenKey as key, type Tok, type Tokenised } from "./tokens.js";
 import { PEOPLE_PHRASES, PEOPLE_SHORT, TIME_UNITS } from "./vocabulary.js";
 
-const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
 const endsSentence = (t: Tok | undefined): boolean =>
   !t || t.type === "nl" || t.k === "." || t.k === "!" || t.k === "?";
 const endsPart = (t: Tok | undefined): boolean => endsSentence(t) || t!.k === "," || t!.k === ";" || t!.k === ":";

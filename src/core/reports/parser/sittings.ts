@@ -13,7 +13,7 @@ import { createNameMatcher } from "./mentions.js";
 import { CLOSING_PARTICLES, type NonValues, type TokenMarks } from "./non-values.js";
 import { createNumberReader, type NumberReader } from "./numbers.js";
 import { indItem, numItem, type Pair, pairUp } from "./pairing.js";
-import { attendVerbAt, isWordIn, QUOTES, type Tok, type Tokenised } from "./tokens.js";
+import { attendVerbAt, isWordIn, tokenKey as key, QUOTES, type Tok, type Tokenised } from "./tokens.js";
 
 export interface SittingParts extends TokenMarks {
   /** The attendees' sum, as one pair. */
@@ -67,7 +67,6 @@ const PEOPLE = new Set([
   "cu",
 ]);
 
-const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
 const endsSentence = (t: Tok | undefined): boolean =>
   !t || t.type === "nl" || t.k === "." || t.k === "!" || t.k === "?" || t.k === "(";
 

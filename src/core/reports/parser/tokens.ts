@@ -295,6 +295,12 @@ export function attendVerbAt(toks: readonly Tok[], x: number): boolean {
   return !(t.k === "tham" && next === "quan") && !(t.k === "du" && next === "lich");
 }
 
+/**
+ * A token's key for matching words: a word's folded key, any other token itself ("," "/", digits); "" past the end.
+ * @example tokenKey(normaliseAndTokenise("Băng rôn").toks[0]) // "bang"
+ */
+export const tokenKey = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
+
 /** Whether a token is a word of the set (by key or Telex-folded key). */
 export function isWordIn(t: Tok | undefined, set: ReadonlySet<string>): boolean {
   return !!t && t.type === "w" && (set.has(t.k) || set.has(t.kt));

@@ -11,7 +11,7 @@ import type { FigureRoles } from "./combine.js";
 import type { CompiledIndicators } from "./indicators.js";
 import type { Mention } from "./mentions.js";
 import type { NonValues } from "./non-values.js";
-import type { Tok, Tokenised } from "./tokens.js";
+import { tokenKey as key, type Tok, type Tokenised } from "./tokens.js";
 import { PLACE_WORDS } from "./vocabulary.js";
 
 /** Negations: "không", "ko", "k", "chẳng" say none; "chưa" (not yet) only with "nào". */
@@ -53,7 +53,6 @@ function thisPeriodEnd(toks: readonly Tok[], nv: NonValues, x: number): number {
   }
 }
 
-const key = (t: Tok | undefined): string => (!t ? "" : t.type === "w" ? t.kt : t.k);
 const isEnd = (t: Tok | undefined): boolean =>
   !t || t.type === "nl" || t.k === ";" || t.k === "." || t.k === "!" || t.k === "?";
 
